@@ -1,0 +1,54 @@
+"""corearchive: turn raw scraped web text into clean, validated records and WARC archives.
+
+The public API for plugin authors and embedders is listed in ``__all__``; everything else is
+internal and may change.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .document import Archive, Document, Drop, Duplicate, Language, SourceInfo  # noqa: E402
+from .errors import (  # noqa: E402
+    ConfigError,
+    CoreArchiveError,
+    ExitCode,
+    InputError,
+    PluginError,
+)
+from .hookspecs import hookimpl, hookspec  # noqa: E402
+from .manager import collect, make_plugin_manager  # noqa: E402
+from .options import NoOptions, option  # noqa: E402
+from .sink import Sink, SinkContext  # noqa: E402
+from .source import Failure, InputItem, Source  # noqa: E402
+from .stage import FilterStage, Stage, StageContext, StageStats  # noqa: E402
+
+__all__ = [
+    "Archive",
+    "ConfigError",
+    "CoreArchiveError",
+    "Document",
+    "Drop",
+    "Duplicate",
+    "ExitCode",
+    "Failure",
+    "FilterStage",
+    "InputError",
+    "InputItem",
+    "Language",
+    "NoOptions",
+    "PluginError",
+    "Sink",
+    "SinkContext",
+    "Source",
+    "SourceInfo",
+    "Stage",
+    "StageContext",
+    "StageStats",
+    "__version__",
+    "collect",
+    "hookimpl",
+    "hookspec",
+    "make_plugin_manager",
+    "option",
+]

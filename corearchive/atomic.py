@@ -1,0 +1,63 @@
+"""Files that appear under their final name only when complete."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import IO
+
+
+def temp_name(path: Path, run_id: str) -> Path:
+    """The temporary name of ``path`` while run ``run_id`` writes it (hidden, run-specific)."""
+    return path.with_name(f".{path.name}.{run_id}.tmp")
+
+
+class AtomicFile:
+    """Write to a temporary name; :meth:`commit` renames it into place, :meth:`abort` removes it.
+
+    With ``keep_existing`` the new file starts as a copy of the current one, so that a run
+    adds to a cumulative file (``records.jsonl``) without ever truncating it in place.
+    """
+
+    def __init__(self, path: Path, run_id: str, *, keep_existing: bool = False) -> None:
+        self.path = path
+        self.tmp = temp_name(path, run_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if keep_existing and path.exists():
+            shutil.copyfile(path, self.tmp)
+            self.file: IO[bytes] = open(self.tmp, "ab")  # noqa: SIM115
+        else:
+            self.file = open(self.tmp, "wb")  # noqa: SIM115
+        self.written = 0
+
+    def write(self, data: bytes) -> None:
+        self.file.write(data)
+        self.written += 1
+
+    def tell(self) -> int:
+        return self.file.tell()
+
+    def commit(self) -> None:
+        """Flush to disk and rename into place."""
+        self.file.flush()
+        os.fsync(self.file.fileno())
+        self.file.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        """Close and delete the temporary file."""
+        if not self.file.closed:
+            self.file.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: bytes, run_id: str) -> None:
+    """Write a whole small file atomically."""
+    f = AtomicFile(path, run_id)
+    try:
+        f.write(data)
+        f.commit()
+    except BaseException:
+        f.abort()
+        raise

@@ -1,0 +1,165 @@
+"""The archive catalog: a SQLite file that remembers what is archived, across runs.
+
+It lives under the output folder (``OUT/index.sqlite``) or wherever ``--index`` points, so
+several output folders can share one. It holds which document ids are archived and where,
+and plugins keep their own tables in it (the dedup index). A run works inside one write
+transaction that is committed only after its outputs are final: an interrupted run adds
+nothing, and a second run on the same index waits, then fails with a clear message.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import IndexBusyError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    run_id TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    uri TEXT NOT NULL,
+    warc TEXT,
+    warc_offset INTEGER,
+    raw_record_id TEXT,
+    archived_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256);
+CREATE TABLE IF NOT EXISTS runs (
+    id TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    out TEXT NOT NULL,
+    counts TEXT
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedDocument:
+    """What the catalog knows of one archived document."""
+
+    id: str
+    run_id: str
+    sha256: str
+    uri: str
+    warc: str | None
+    warc_offset: int | None
+    raw_record_id: str | None
+    archived_at: str
+
+
+class Catalog:
+    """The archive catalog of one run (see the module docstring)."""
+
+    def __init__(self, path: Path, *, timeout: float = 30.0) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: transactions are begun and ended explicitly below.
+        self.db = sqlite3.connect(
+            path, timeout=timeout, isolation_level=None, check_same_thread=False
+        )
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            # executescript commits any open transaction, so the tables come first.
+            self.db.executescript(_SCHEMA)
+            self._begin(timeout)
+        except sqlite3.OperationalError as exc:
+            self.db.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise IndexBusyError(
+                    f"the index {path} is in use by another run (waited {timeout:g} s);"
+                    " wait for it to finish or pass another --index"
+                ) from exc
+            raise
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'archive_uuid'").fetchone()
+        if row is None:
+            self.archive_uuid = str(uuid.uuid4())
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES ('archive_uuid', ?)", (self.archive_uuid,)
+            )
+        else:
+            self.archive_uuid = row[0]
+
+    def _begin(self, timeout: float) -> None:
+        # BEGIN IMMEDIATE takes the write lock now, so two runs never interleave their writes.
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.2)
+
+    # -- documents ---------------------------------------------------------------------------
+    def get(self, doc_id: str) -> ArchivedDocument | None:
+        """The archived document with this id, if any."""
+        row = self.db.execute(
+            "SELECT id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at"
+            " FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        return ArchivedDocument(*row) if row else None
+
+    def add(
+        self,
+        doc_id: str,
+        *,
+        run_id: str,
+        sha256: str,
+        uri: str,
+        warc: str | None = None,
+        warc_offset: int | None = None,
+        raw_record_id: str | None = None,
+    ) -> None:
+        """Record that a document is archived (inside the run's transaction)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO documents"
+            " (id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, run_id, sha256, uri, warc, warc_offset, raw_record_id, _now()),
+        )
+
+    # -- runs --------------------------------------------------------------------------------
+    def start_run(self, run_id: str, out: Path) -> None:
+        self.db.execute(
+            "INSERT INTO runs (id, started_at, out) VALUES (?, ?, ?)", (run_id, _now(), str(out))
+        )
+
+    def finish_run(self, run_id: str, counts: str) -> None:
+        self.db.execute(
+            "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?", (_now(), counts, run_id)
+        )
+
+    # -- transaction -------------------------------------------------------------------------
+    def commit(self) -> None:
+        """Make the run's additions durable and release the index."""
+        self.db.execute("COMMIT")
+        self.db.close()
+
+    def rollback(self) -> None:
+        """Forget the run's additions and release the index."""
+        try:
+            self.db.execute("ROLLBACK")
+        finally:
+            self.db.close()
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        """Run SQL inside the run's transaction (for plugins' own tables)."""
+        return self.db.execute(sql, params)
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

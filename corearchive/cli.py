@@ -1,0 +1,154 @@
+"""The ``corearchive`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import RunConfig, resolve
+from .errors import CoreArchiveError, ExitCode, IndexBusyError
+from .manager import PluginManager, Registry, collect, make_plugin_manager
+from .schema import config_schema, record_schema
+
+
+class _Group(click.Group):
+    """Loads plugin commands lazily, so a broken plugin cannot break ``--help``."""
+
+    def _load(self, ctx: click.Context) -> None:
+        if getattr(self, "_plugins_loaded", False):
+            return
+        self._plugins_loaded = True
+        try:
+            pm = make_plugin_manager()
+        except CoreArchiveError:
+            return  # reported by the command that needs the plugins
+        pm.hook.corearchive_register_commands(cli=self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load(ctx)
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            self._load(ctx)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="corearchive")
+def cli() -> None:
+    """Clean raw scraped web text into validated JSON records and WARC archives."""
+
+
+def _setup() -> tuple[PluginManager, Registry]:
+    pm = make_plugin_manager()
+    return pm, collect(pm)
+
+
+def _fail(message: str, code: ExitCode) -> None:
+    click.echo(f"corearchive: error: {message}", err=True)
+    sys.exit(int(code))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).")
+@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file (default: ./corearchive.toml if present).")
+@click.option("--set", "sets", multiple=True, metavar="STAGE.KEY=VALUE",
+              help="Override one option (repeatable); VALUE is a TOML value.")
+@click.option("--disable", "disable", multiple=True, metavar="STAGE",
+              help="Leave a stage out of this run (repeatable).")
+@click.option("--index", type=click.Path(dir_okay=False, path_type=Path),
+              help="Archive index (SQLite) to use and extend; default OUT/index.sqlite.")
+@click.option("--index-timeout", type=float, default=30.0, show_default=True,
+              help="Seconds to wait for an index held by another run.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
+@click.option("--progress/--no-progress", default=None,
+              help="Force the progress line on or off (default: on when stderr is a terminal).")
+def ingest(inputs: tuple[str, ...], out: Path, config_path: Path | None, sets: tuple[str, ...],
+           disable: tuple[str, ...], index: Path | None, index_timeout: float, quiet: bool,
+           progress: bool | None) -> None:
+    """Clean INPUTS (files, folders, globs, - for stdin) into records and WARC files under OUT.
+
+    Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
+    OUT/rejects.jsonl), 2 usage or configuration error, 3 internal error (nothing committed).
+    """
+    from .runner import Run, RunOptions
+
+    try:
+        pm, registry = _setup()
+        config: RunConfig = resolve(registry, config_path=config_path, sets=sets,
+                                    disable=disable)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    options = RunOptions(inputs=inputs, out=out, index=index, index_timeout=index_timeout,
+                         quiet=quiet, progress=progress)
+    try:
+        report = Run(pm, registry, config, options).execute()
+    except IndexBusyError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except KeyboardInterrupt:
+        click.echo("corearchive: interrupted; nothing from this run was committed", err=True)
+        sys.exit(130)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.INTERNAL)
+    except Exception as exc:
+        import traceback
+
+        traceback.print_exc()
+        _fail(f"internal error, nothing from this run was committed: {exc!r}", ExitCode.INTERNAL)
+    if not quiet:
+        click.echo(f"run {report.run_id} → {out}", err=True)
+        click.echo(report.summary(), err=True)
+    sys.exit(int(ExitCode.OK if report.ok else ExitCode.PARTIAL))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def plugins(as_json: bool) -> None:
+    """List every plugin: name, distribution, version, and what it provides."""
+    try:
+        pm, registry = _setup()
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    rows: list[dict[str, Any]] = [
+        {"name": i.name, "distribution": i.distribution, "version": i.version,
+         "stages": i.stages, "sources": i.sources, "sinks": i.sinks}
+        for i in pm.infos.values()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for r in rows:
+        provides = "; ".join(f"{k}: {', '.join(r[k])}" for k in ("stages", "sources", "sinks")
+                             if r[k]) or "hooks only"
+        click.echo(f"{r['name']:<12} {r['distribution'] or '-'} {r['version'] or '-'}  {provides}")
+
+
+@cli.command()
+@click.argument("which", type=click.Choice(["record", "config"]))
+@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+def schema(which: str, config_path: Path | None) -> None:
+    """Print the record schema of the configured pipeline, or the config file schema."""
+    try:
+        pm, registry = _setup()
+        if which == "config":
+            data = config_schema(registry.stages, registry.sinks)
+        else:
+            cfg = resolve(registry, config_path=config_path)
+            data = record_schema(registry.stages[n] for n in cfg.stages)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="corearchive")

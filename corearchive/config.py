@@ -1,0 +1,241 @@
+"""Run configuration: ``corearchive.toml`` (or ``--config``), ``--set`` and ``--disable``.
+
+```toml
+[pipeline]
+stages = ["boilerplate", "metadata", "language", "dedup"]   # the order they run in
+
+[stages.language]
+languages = ["en", "fr"]
+
+[output]
+sinks = ["warc", "records"]
+
+[sinks.warc]
+max_bytes = 1_000_000_000
+```
+
+Every table is checked against the schema the stages and sinks declare; an unknown key is an
+error naming the stage, the key and where it was set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from .errors import ConfigError
+from .manager import Registry
+from .options import build_options, options_schema
+
+DEFAULT_STAGES = ("boilerplate", "metadata", "language", "dedup")
+DEFAULT_SINKS = ("warc", "records")
+DEFAULT_CONFIG_NAME = "corearchive.toml"
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """The resolved configuration of a run."""
+
+    stages: tuple[str, ...]
+    stage_options: dict[str, Any]
+    sinks: tuple[str, ...]
+    sink_options: dict[str, Any]
+    #: Where the configuration came from (a file path, or "defaults").
+    origin: str
+    #: The resolved configuration as plain data, for the manifest and the digest.
+    resolved: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def digest(self) -> str:
+        """``sha256:`` of the resolved configuration, recorded in warcinfo and the manifest."""
+        blob = json.dumps(self.resolved, sort_keys=True, separators=(",", ":")).encode()
+        return "sha256:" + hashlib.sha256(blob).hexdigest()
+
+
+def parse_set(assignment: str) -> tuple[str, str, str, Any]:
+    """Parse ``STAGE.KEY=VALUE`` (or ``sinks.NAME.KEY=VALUE``, ``output.KEY=VALUE``).
+
+    VALUE is read as a TOML value (``0.7``, ``true``, ``["en", "fr"]``), else as a string.
+    Returns ``(table, name, key, value)`` with table ``stages``, ``sinks`` or ``output``.
+    """
+    target, sep, text = assignment.partition("=")
+    if not sep:
+        raise ConfigError(f"--set {assignment!r}: expected STAGE.KEY=VALUE")
+    parts = target.strip().split(".")
+    if parts[0] == "sinks" and len(parts) == 3:
+        table, name, key = parts
+    elif parts[0] == "output" and len(parts) == 2:
+        table, name, key = "output", "", parts[1]
+    elif len(parts) == 2:
+        table, (name, key) = "stages", parts
+    else:
+        raise ConfigError(f"--set {assignment!r}: expected STAGE.KEY=VALUE")
+    try:
+        value = tomllib.loads(f"v = {text.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = text.strip()
+    return table, name, key, value
+
+
+def load_file(path: Path) -> dict[str, Any]:
+    """Read a TOML config file; a syntax error names the file and the line."""
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def resolve(
+    registry: Registry,
+    *,
+    config_path: Path | None = None,
+    sets: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    cwd: Path | None = None,
+) -> RunConfig:
+    """Resolve the run configuration from the file, ``--set`` and ``--disable``.
+
+    Without ``config_path``, ``corearchive.toml`` in ``cwd`` is read if it exists.
+    """
+    if config_path is None:
+        candidate = (cwd or Path.cwd()) / DEFAULT_CONFIG_NAME
+        config_path = candidate if candidate.is_file() else None
+    data = load_file(config_path) if config_path else {}
+    origin = str(config_path) if config_path else "defaults"
+
+    _check_known(data, origin, registry)
+    pipeline = data.get("pipeline", {})
+    stages = list(pipeline.get("stages", DEFAULT_STAGES))
+    output = data.get("output", {})
+    sinks = list(output.get("sinks", DEFAULT_SINKS))
+    stage_tables: dict[str, dict[str, Any]] = {k: dict(v) for k, v in data.get("stages", {}).items()}
+    sink_tables: dict[str, dict[str, Any]] = {k: dict(v) for k, v in data.get("sinks", {}).items()}
+    origins: dict[tuple[str, str, str], str] = {}
+
+    for assignment in sets:
+        table, name, key, value = parse_set(assignment)
+        if table == "output":
+            if key != "sinks":
+                raise ConfigError(f"--set {assignment!r}: unknown output key {key!r}")
+            sinks = value if isinstance(value, list) else [value]
+            continue
+        known = registry.stages if table == "stages" else registry.sinks
+        if name not in known:
+            kind = "stage" if table == "stages" else "sink"
+            raise ConfigError(
+                f"--set {assignment!r}: unknown {kind} {name!r}"
+                f" (available: {', '.join(sorted(known))})"
+            )
+        tables = stage_tables if table == "stages" else sink_tables
+        tables.setdefault(name, {})[key] = value
+        origins[(table, name, key)] = f"--set {assignment}"
+
+    for name in disable:
+        if name not in stages:
+            raise ConfigError(
+                f"--disable {name}: {name!r} is not in the pipeline ({', '.join(stages)})"
+            )
+        stages.remove(name)
+
+    for kind, names, known_map in (("stage", stages, registry.stages),
+                                   ("sink", sinks, registry.sinks)):
+        for name in names:
+            if name not in known_map:
+                raise ConfigError(
+                    f"{origin}: unknown {kind} {name!r} (available: {', '.join(sorted(known_map))})"
+                )
+
+    stage_options = {
+        name: _build(registry.stages[name].Options, stage_tables.get(name, {}), "stages", name,
+                     origin, origins)
+        for name in registry.stages
+    }
+    sink_options = {
+        name: _build(registry.sinks[name].Options, sink_tables.get(name, {}), "sinks", name,
+                     origin, origins)
+        for name in registry.sinks
+    }
+    resolved = {
+        "pipeline": {"stages": stages},
+        "stages": {n: _asdict(stage_options[n]) for n in stages},
+        "output": {"sinks": sinks},
+        "sinks": {n: _asdict(sink_options[n]) for n in sinks},
+    }
+    return RunConfig(
+        stages=tuple(stages),
+        stage_options=stage_options,
+        sinks=tuple(sinks),
+        sink_options=sink_options,
+        origin=origin,
+        resolved=resolved,
+    )
+
+
+def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
+    allowed = {"pipeline": {"stages"}, "stages": None, "output": {"sinks"}, "sinks": None}
+    for key, value in data.items():
+        if key not in allowed:
+            raise ConfigError(
+                f"{origin}: unknown table [{key}] (known: {', '.join(sorted(allowed))})"
+            )
+        if not isinstance(value, dict):
+            raise ConfigError(f"{origin}: [{key}] must be a table")
+        keys = allowed[key]
+        if keys is not None:
+            for sub in value:
+                if sub not in keys:
+                    raise ConfigError(f"{origin}: unknown key {sub!r} in [{key}]")
+            for sub, names in value.items():
+                if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
+                    raise ConfigError(f"{origin}: [{key}] {sub} must be a list of names")
+        else:
+            known = registry.stages if key == "stages" else registry.sinks
+            for name in value:
+                if name not in known:
+                    raise ConfigError(
+                        f"{origin}: [{key}.{name}]: unknown {key[:-1]} {name!r}"
+                        f" (available: {', '.join(sorted(known))})"
+                    )
+
+
+def _build(
+    cls: type[Any],
+    values: dict[str, Any],
+    table: str,
+    name: str,
+    origin: str,
+    origins: dict[tuple[str, str, str], str],
+) -> Any:
+    kind = "stage" if table == "stages" else "sink"
+    schema = options_schema(cls)
+    for key in values:
+        if key not in schema["properties"]:
+            where = origins.get((table, name, key), origin)
+            known = ", ".join(sorted(schema["properties"])) or "none"
+            raise ConfigError(
+                f"{where}: unknown option {key!r} for {kind} {name!r} (known options: {known})"
+            )
+    for err in Draft202012Validator(schema).iter_errors(values):
+        key = str(err.absolute_path[0]) if err.absolute_path else ""
+        where = origins.get((table, name, key), origin)
+        raise ConfigError(f"{where}: [{table}.{name}] {key}: {err.message}")
+    return build_options(cls, values, stage=name, origin=origin)
+
+
+def _asdict(options: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return {
+        f.name: list(v) if isinstance(v := getattr(options, f.name), tuple) else v
+        for f in dataclasses.fields(options)
+    }

@@ -1,0 +1,169 @@
+"""The data that flows through a pipeline: documents, their source, and drop outcomes."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Format = Literal["text", "html", "warc", "jsonl"]
+DuplicateStatus = Literal["unique", "exact", "near"]
+
+#: Bumped only if the id recipe changes; ids must stay stable across runs and releases.
+_ID_SCHEME = b"corearchive-id-v1"
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    """Where a document came from.
+
+    ``path`` is the input path as the user gave it (normalised, relative where it was);
+    ``locator`` pins the document inside a container input (a WARC record id, a JSONL line)
+    and, with the raw bytes, makes the document id.
+    """
+
+    uri: str
+    path: str | None
+    format: Format
+    sha256: str
+    fetched_at: str | None = None
+    warc_record_id: str | None = None
+    locator: str = ""
+    #: Media type of the raw payload, as known (e.g. from HTTP headers); used for archiving.
+    content_type: str | None = None
+    #: For WARC inputs: the original record's WARC headers and its HTTP status line and
+    #: headers as bytes, so that the archive copies the original record, not a re-wrapping.
+    warc_headers: list[tuple[str, str]] | None = None
+    http_head: bytes | None = None
+    #: HTTP response headers (lower-cased names), e.g. ``last-modified`` for date bounds.
+    http_headers: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``source`` object of a record (the contract fields only)."""
+        return {
+            "uri": self.uri,
+            "path": self.path,
+            "format": self.format,
+            "sha256": self.sha256,
+            "fetched_at": self.fetched_at,
+            "warc_record_id": self.warc_record_id,
+        }
+
+
+@dataclass(slots=True)
+class Language:
+    """Document language: ISO 639-1 code where one exists (else 639-3), confidence in 0..1."""
+
+    code: str
+    confidence: float
+
+
+@dataclass(slots=True)
+class Duplicate:
+    """Duplicate status of a document against everything archived before it."""
+
+    status: DuplicateStatus = "unique"
+    of: str | None = None
+    similarity: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "of": self.of, "similarity": self.similarity}
+
+
+@dataclass(slots=True)
+class Archive:
+    """Where a document's records live in the WARC output."""
+
+    warc: str
+    offset: int
+    raw_record_id: str
+    conversion_record_id: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "warc": self.warc,
+            "offset": self.offset,
+            "raw_record_id": self.raw_record_id,
+            "conversion_record_id": self.conversion_record_id,
+        }
+
+
+@dataclass(slots=True, frozen=True)
+class Drop:
+    """A stage's decision not to keep a document: an outcome with a reason, not an error."""
+
+    reason: str
+    detail: Any = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One document on its way through the stages.
+
+    ``raw`` is never mutated and is archived as is; ``text`` is the current cleaned text.
+    The core fields are what downstream indexes read; ``annotations`` holds each stage's own
+    evidence under the stage's name.
+    """
+
+    id: str
+    source: SourceInfo
+    raw: bytes
+    #: The decoded input (text, or HTML markup), never mutated: stages that need the
+    #: original lines or markup (metadata) read it here, whatever earlier stages did to ``text``.
+    content: str
+    #: The current text. For HTML input it starts as the markup (``is_html``) until a stage
+    #: extracts the text from it.
+    text: str
+    #: ``True`` while ``text`` is markup still to be extracted.
+    is_html: bool = False
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    published: str | None = None
+    tags: list[str] = field(default_factory=list)
+    language: Language | None = None
+    duplicate: Duplicate = field(default_factory=Duplicate)
+    annotations: dict[str, Any] = field(default_factory=dict)
+    archive: Archive | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        raw: bytes,
+        text: str,
+        uri: str,
+        path: str | None,
+        format: Format,
+        locator: str = "",
+        is_html: bool = False,
+        **source_fields: Any,
+    ) -> Document:
+        """Build a document with its stable id and raw digest computed from the inputs."""
+        sha = hashlib.sha256(raw).hexdigest()
+        if path is not None and path != "-":
+            path = posixpath.normpath(path.replace("\\", "/"))
+        source = SourceInfo(
+            uri=uri, path=path, format=format, sha256=sha, locator=locator, **source_fields
+        )
+        return cls(id=make_id(path or uri, locator, sha), source=source, raw=raw, content=text,
+                   text=text, is_html=is_html)
+
+    @property
+    def content_is_html(self) -> bool:
+        """Whether ``content`` is HTML markup."""
+        return self.source.content_type == "text/html"
+
+
+def make_id(where: str, locator: str, raw_sha256: str) -> str:
+    """A stable document id: the same input (place, position in it, bytes) gives the same id.
+
+    The place is part of the id so that a byte copy under another name is a distinct
+    document (reported as an exact duplicate of the first), not the same one.
+    """
+    h = hashlib.sha256(_ID_SCHEME)
+    for part in (where, locator, raw_sha256):
+        h.update(b"\0")
+        h.update(part.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]

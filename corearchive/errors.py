@@ -1,0 +1,37 @@
+"""Error types and the process exit codes they map to."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Exit codes of the ``corearchive`` command."""
+
+    OK = 0
+    #: The run finished and wrote its outputs, but some inputs or documents failed.
+    PARTIAL = 1
+    #: Bad command line or configuration; nothing was processed.
+    USAGE = 2
+    #: An unexpected error in corearchive or a plugin stopped the run; outputs were not committed.
+    INTERNAL = 3
+
+
+class CoreArchiveError(Exception):
+    """Base class of corearchive's own errors."""
+
+
+class ConfigError(CoreArchiveError):
+    """The configuration (file, ``--set``, ``--disable``) is invalid."""
+
+
+class PluginError(CoreArchiveError):
+    """A plugin is broken: misspelt hook, duplicate name, invalid schema fragment."""
+
+
+class InputError(CoreArchiveError):
+    """An input cannot be read as any known format; names the input and the cause."""
+
+
+class IndexBusyError(CoreArchiveError):
+    """The archive index is held by another run."""

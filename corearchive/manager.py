@@ -1,0 +1,230 @@
+"""Plugin manager factory and the registry of what plugins offer.
+
+There is no global manager: :func:`make_plugin_manager` builds one (the CLI builds one per
+command, tests build their own). Builtin plugins are entry points of the ``corearchive``
+group declared by corearchive itself, loaded exactly like a third-party distribution's.
+
+Debug switches (environment variables):
+
+``COREARCHIVE_DISABLE_PLUGIN_AUTOLOAD=1``
+    load only corearchive's own entry points, no third-party ones.
+``COREARCHIVE_DISABLE_PLUGINS=a,b``
+    do not load the named plugins.
+``COREARCHIVE_TRACE=1``
+    print every hook call to stderr.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+from .errors import PluginError
+from .hookspecs import PROJECT
+from .options import options_schema
+from .sink import Sink
+from .source import Source
+from .stage import Stage
+
+ENTRY_POINT_GROUP = "corearchive"
+_OWN_DIST = "corearchive"
+
+
+@dataclass
+class PluginInfo:
+    """A loaded plugin: its entry-point name, distribution and what it provides."""
+
+    name: str
+    distribution: str | None
+    version: str | None
+    stages: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    sinks: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        dist = f"{self.distribution} {self.version}" if self.distribution else "no distribution"
+        return f"plugin {self.name!r} ({dist})"
+
+
+class PluginManager(pluggy.PluginManager):
+    """pluggy's manager, plus: any ``corearchive_*`` function is a hook implementation.
+
+    So a misspelt hook (``corearchive_register_stage``) is not silently ignored: it has no
+    spec, and :meth:`check` fails naming the plugin.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(PROJECT)
+        self.infos: dict[str, PluginInfo] = {}
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> pluggy.HookimplOpts | None:
+        opts = super().parse_hookimpl_opts(plugin, name)
+        if opts is None and name.startswith(f"{PROJECT}_"):
+            method = getattr(plugin, name, None)
+            if callable(method):
+                return {
+                    "wrapper": False,
+                    "hookwrapper": False,
+                    "optionalhook": False,
+                    "tryfirst": False,
+                    "trylast": False,
+                    "specname": None,
+                }
+        return opts
+
+    def add_plugin(
+        self, plugin: Any, name: str, distribution: str | None = None, version: str | None = None
+    ) -> None:
+        """Register ``plugin`` under ``name`` and remember its distribution."""
+        info = PluginInfo(name=name, distribution=distribution, version=version)
+        if name in self.infos:
+            raise PluginError(
+                f"{info.label}: a plugin named {name!r} is already loaded"
+                f" from {self.infos[name].label}"
+            )
+        self.infos[name] = info
+        try:
+            self.register(plugin, name=name)
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"{info.label}: {exc}") from exc
+
+    def check(self) -> None:
+        """Fail on hook implementations that match no hookspec (a misspelt hook name)."""
+        for name in self.hook.__dict__:
+            if name.startswith("_"):
+                continue
+            caller = getattr(self.hook, name)
+            if isinstance(caller, pluggy.HookCaller) and not caller.has_spec():
+                for impl in caller.get_hookimpls():
+                    if impl.optionalhook:
+                        continue
+                    info = self.infos.get(impl.plugin_name)
+                    label = info.label if info else f"plugin {impl.plugin_name!r}"
+                    raise PluginError(
+                        f"{label}: unknown hook {name!r}"
+                        f" (see corearchive.hookspecs for the hooks there are)"
+                    )
+
+
+def make_plugin_manager(
+    plugins: Iterable[tuple[str, Any]] = (), *, load_entrypoints: bool = True
+) -> PluginManager:
+    """Build a plugin manager with the hookspecs, entry-point plugins and ``plugins`` given.
+
+    ``plugins`` are ``(name, module_or_object)`` pairs registered after the entry points;
+    tests use it to add a plugin without installing it.
+    """
+    pm = PluginManager()
+    pm.add_hookspecs(hookspecs)
+    disabled = {p.strip() for p in os.environ.get("COREARCHIVE_DISABLE_PLUGINS", "").split(",")}
+    own_only = os.environ.get("COREARCHIVE_DISABLE_PLUGIN_AUTOLOAD", "") not in ("", "0")
+    if load_entrypoints:
+        for ep in sorted(
+            importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
+        ):
+            dist = ep.dist.name if ep.dist else None
+            version = ep.dist.version if ep.dist else None
+            if ep.name in disabled or (own_only and dist != _OWN_DIST):
+                continue
+            try:
+                module = ep.load()
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {ep.name!r} ({dist or 'no distribution'}): cannot load"
+                    f" {ep.value}: {type(exc).__name__}: {exc}"
+                ) from exc
+            pm.add_plugin(module, ep.name, dist, version)
+    for name, plugin in plugins:
+        if name not in disabled:
+            pm.add_plugin(plugin, name)
+    pm.check()
+    if os.environ.get("COREARCHIVE_TRACE", "") not in ("", "0"):
+        pm.trace.root.setwriter(sys.stderr.write)
+        pm.enable_tracing()
+    return pm
+
+
+@dataclass
+class Registry:
+    """Every stage, source and sink the loaded plugins offer, by name."""
+
+    stages: dict[str, type[Stage]]
+    sources: dict[str, type[Source]]
+    sinks: dict[str, type[Sink]]
+    #: Which plugin offered each ``(kind, name)``.
+    owners: dict[tuple[str, str], PluginInfo]
+
+
+def collect(pm: PluginManager) -> Registry:
+    """Ask every plugin what it offers and check it: names unique, schemas valid.
+
+    Each plugin's collector hooks are called on their own so that every offering is
+    attributed to its plugin; a clash or a broken declaration fails here, before any
+    document, naming the plugin and its distribution.
+    """
+    from .schema import check_fragment
+
+    reg = Registry(stages={}, sources={}, sinks={}, owners={})
+    kinds: list[tuple[str, str, type[Any], dict[str, Any]]] = [
+        ("stage", "corearchive_register_stages", Stage, reg.stages),
+        ("source", "corearchive_register_sources", Source, reg.sources),
+        ("sink", "corearchive_register_sinks", Sink, reg.sinks),
+    ]
+    for kind, hook_name, base, table in kinds:
+        caller: pluggy.HookCaller = getattr(pm.hook, hook_name)
+        # get_hookimpls() is last-registered-first; reverse for a stable, load-ordered listing.
+        for impl in reversed(caller.get_hookimpls()):
+            info = pm.infos.get(impl.plugin_name) or PluginInfo(impl.plugin_name, None, None)
+
+            def register(cls: type[Any], _info: PluginInfo = info, _kind: str = kind,
+                         _base: type[Any] = base, _table: dict[str, Any] = table) -> None:
+                _register(reg, _info, _kind, _base, _table, cls, check_fragment)
+
+            kwargs = {"register": register} if "register" in impl.argnames else {}
+            try:
+                impl.function(**kwargs)
+            except PluginError:
+                raise
+            except Exception as exc:
+                raise PluginError(f"{info.label}: {hook_name} failed: {exc!r}") from exc
+    return reg
+
+
+def _register(
+    reg: Registry,
+    info: PluginInfo,
+    kind: str,
+    base: type[Any],
+    table: dict[str, Any],
+    cls: type[Any],
+    check_fragment: Callable[[dict[str, Any], str], None],
+) -> None:
+    if not (isinstance(cls, type) and issubclass(cls, base)):
+        raise PluginError(f"{info.label}: registered {cls!r} as a {kind}, which is not a"
+                          f" subclass of {base.__module__}.{base.__name__}")
+    name = getattr(cls, "name", None)
+    if not isinstance(name, str) or not name.isidentifier():
+        raise PluginError(f"{info.label}: {kind} {cls.__name__} has no valid name ({name!r})")
+    if name in table:
+        other = reg.owners[(kind, name)]
+        raise PluginError(
+            f"{info.label}: {kind} name {name!r} is already registered by {other.label}"
+        )
+    try:
+        if kind != "source":
+            options_schema(cls.Options)
+    except TypeError as exc:
+        raise PluginError(f"{info.label}: {kind} {name!r} options: {exc}") from exc
+    if kind == "stage" and cls.annotations_schema is not None:
+        check_fragment(cls.annotations_schema, f"{info.label}: stage {name!r}")
+    table[name] = cls
+    reg.owners[(kind, name)] = info
+    getattr(info, kind + "s").append(name)

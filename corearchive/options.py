@@ -1,0 +1,97 @@
+"""Stage options: a frozen dataclass is the single declaration; its JSON Schema is derived.
+
+A field's ``metadata`` carries the description and extra JSON Schema keywords::
+
+    @dataclass(frozen=True)
+    class Options:
+        threshold: float = option(0.5, "Keep lines scoring at least this.", minimum=0, maximum=1)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from typing import Any, Literal, TypeVar
+
+from .errors import ConfigError
+
+T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class NoOptions:
+    """Options of a stage that takes none."""
+
+
+def option(default: Any, description: str, **schema: Any) -> Any:
+    """Declare one option: its default, a description, and extra JSON Schema keywords."""
+    meta = {"description": description, "schema": schema}
+    if isinstance(default, list | dict | set):
+        return dataclasses.field(default_factory=lambda: type(default)(default), metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
+
+
+def _type_schema(tp: Any) -> dict[str, Any]:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is int:
+        return {"type": "integer"}
+    if tp is float:
+        return {"type": "number"}
+    if tp is str:
+        return {"type": "string"}
+    if tp is type(None):
+        return {"type": "null"}
+    if origin is Literal:
+        return {"enum": list(args)}
+    if origin in (list, tuple) and args:
+        return {"type": "array", "items": _type_schema(args[0])}
+    if origin is dict and len(args) == 2:
+        return {"type": "object", "additionalProperties": _type_schema(args[1])}
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [_type_schema(a) for a in args]}
+    raise TypeError(f"unsupported option type {tp!r}")
+
+
+def options_schema(cls: type[Any]) -> dict[str, Any]:
+    """The JSON Schema of an options dataclass: one property per field, no others allowed."""
+    hints = typing.get_type_hints(cls)
+    props: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        prop = _type_schema(hints[f.name])
+        prop.update(f.metadata.get("schema", {}))
+        if "description" in f.metadata:
+            prop["description"] = f.metadata["description"]
+        if f.default is not dataclasses.MISSING:
+            prop["default"] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            prop["default"] = f.default_factory()
+        props[f.name] = prop
+    return {"type": "object", "properties": props, "additionalProperties": False}
+
+
+def build_options(cls: type[T], values: dict[str, Any], *, stage: str, origin: str) -> T:
+    """Instantiate ``cls`` from config values already validated against its schema.
+
+    Integers are accepted where a float is declared (TOML ``1`` for ``1.0``); lists become
+    tuples where a tuple is declared so that options stay hashable and frozen.
+    """
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(values) - names)
+    if unknown:
+        raise ConfigError(
+            f"unknown option {unknown[0]!r} for stage {stage!r} in {origin}"
+            f" (known: {', '.join(sorted(names)) or 'none'})"
+        )
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for key, value in values.items():
+        if hints[key] is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        elif typing.get_origin(hints[key]) is tuple and isinstance(value, list):
+            value = tuple(value)
+        kwargs[key] = value
+    return cls(**kwargs)

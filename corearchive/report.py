@@ -1,0 +1,164 @@
+"""The run report: counts, the rejects file, and the end-of-run summary.
+
+Every document read ends in exactly one of: a record (kept), a rejects entry with a reason
+(dropped), or a rejects entry with an error (failed). Inputs that cannot be read at all, or
+in part, get an error entry too. The counts in ``run.json`` add up:
+``documents == kept + dropped + failed``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .atomic import AtomicFile
+from .document import Document, Drop, SourceInfo
+
+
+def dumps(obj: Any) -> bytes:
+    """One JSON line (UTF-8, no ASCII escaping, compact)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+@dataclass
+class RunReport:
+    """Counts of one run, by outcome, stage and reason."""
+
+    run_id: str
+    inputs: int = 0
+    documents: int = 0
+    kept: int = 0
+    dropped: Counter[tuple[str, str]] = field(default_factory=Counter)
+    failed: Counter[str] = field(default_factory=Counter)
+    input_errors: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    formats: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    @property
+    def dropped_total(self) -> int:
+        return sum(self.dropped.values())
+
+    @property
+    def failed_total(self) -> int:
+        return sum(self.failed.values())
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed (drops are outcomes, not failures)."""
+        return self.failed_total == 0 and self.input_errors == 0
+
+    def counts_json(self) -> dict[str, Any]:
+        by_stage: dict[str, dict[str, int]] = {}
+        for (stage, reason), n in sorted(self.dropped.items()):
+            by_stage.setdefault(stage, {})[reason] = n
+        return {
+            "inputs": self.inputs,
+            "input_errors": self.input_errors,
+            "documents": self.documents,
+            "kept": self.kept,
+            "dropped": self.dropped_total,
+            "failed": self.failed_total,
+            "dropped_by_stage": by_stage,
+            "failed_by_stage": dict(sorted(self.failed.items())),
+            "formats": dict(sorted(self.formats.items())),
+            "skipped": dict(sorted(self.skipped.items())),
+        }
+
+    def summary(self) -> str:
+        """A short table for the end of a run."""
+        rows: list[tuple[str, str]] = [
+            ("inputs", str(self.inputs)),
+            ("documents", str(self.documents)),
+            ("kept", str(self.kept)),
+        ]
+        for (stage, reason), n in sorted(self.dropped.items()):
+            rows.append((f"dropped  {stage}: {reason}", str(n)))
+        for stage, n in sorted(self.failed.items()):
+            rows.append((f"failed   {stage}", str(n)))
+        if self.input_errors:
+            rows.append(("input errors", str(self.input_errors)))
+        for what, n in sorted(self.skipped.items()):
+            rows.append((f"skipped  {what}", str(n)))
+        rate = self.documents / self.seconds if self.seconds > 0 else 0.0
+        rows.append(("time", f"{self.seconds:.2f} s ({rate:,.0f} docs/s)"))
+        width = max(len(k) for k, _ in rows)
+        return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in rows)
+
+
+def source_entry(source: SourceInfo) -> dict[str, Any]:
+    return source.to_json()
+
+
+class RunReporter:
+    """Receives drops and failures from stages and inputs; writes ``rejects.jsonl``.
+
+    ``on_dropped`` / ``on_failed`` fan the events out (plugin hooks, sinks).
+    """
+
+    def __init__(
+        self,
+        report: RunReport,
+        rejects_path: Path,
+        *,
+        on_dropped: Callable[[Document, str, Drop], None],
+        on_failed: Callable[[Document | None, dict[str, Any], str, str], None],
+        err: TextIO | None = None,
+    ) -> None:
+        self.report = report
+        self.rejects = AtomicFile(rejects_path, report.run_id, keep_existing=True)
+        self._on_dropped = on_dropped
+        self._on_failed = on_failed
+        self.err = err if err is not None else sys.stderr
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        self.report.dropped[(stage, drop.reason)] += 1
+        entry: dict[str, Any] = {
+            "kind": "dropped",
+            "run_id": self.report.run_id,
+            "id": document.id,
+            "stage": stage,
+            "reason": drop.reason,
+            "detail": drop.detail,
+            "source": document.source.to_json(),
+        }
+        if document.duplicate.status != "unique":
+            entry["duplicate"] = document.duplicate.to_json()
+        self.rejects.write(dumps(entry))
+        self._on_dropped(document, stage, drop)
+
+    def failed(self, document: Document, stage: str, error: str) -> None:
+        self.report.failed[stage] += 1
+        source = document.source.to_json()
+        self.rejects.write(dumps({
+            "kind": "error",
+            "run_id": self.report.run_id,
+            "id": document.id,
+            "stage": stage,
+            "error": error,
+            "source": source,
+        }))
+        print(f"error: {document.source.path or document.source.uri}: {stage}: {error}",
+              file=self.err)
+        self._on_failed(document, source, stage, error)
+
+    def input_failed(self, path: str, uri: str, error: str, where: str | None = None) -> None:
+        """An input (or a part of it, ``where``) could not be read."""
+        self.report.input_errors += 1
+        source = {"uri": uri, "path": path, "where": where}
+        self.rejects.write(dumps({
+            "kind": "error",
+            "run_id": self.report.run_id,
+            "id": None,
+            "stage": "input",
+            "error": error,
+            "source": source,
+        }))
+        at = f" ({where})" if where else ""
+        print(f"error: {path}{at}: {error}", file=self.err)
+        self._on_failed(None, source, "input", error)

@@ -1,0 +1,313 @@
+"""The in-process runner: inputs → sources → stages → record → sinks, then commit.
+
+Stages are chained generators and never know how they are driven. The runner owns the
+transaction of a run: outputs are written under temporary names and the catalog inside one
+SQLite transaction; only when every document is through are the outputs renamed into place,
+the catalog committed and ``run.json`` written. Anything that escapes (a bug, Ctrl-C) aborts
+all of it, so an interrupted run leaves no half-written file under a final name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .atomic import write_atomic
+from .catalog import Catalog
+from .config import RunConfig
+from .document import Document, Drop
+from .errors import ExitCode
+from .inputs import Unresolved, choose_source, expand
+from .manager import PluginManager, Registry
+from .progress import Progress
+from .report import RunReport, RunReporter
+from .schema import RecordValidator, record_schema
+from .sink import Sink, SinkContext
+from .source import Failure, InputItem, Source
+from .stage import Stage, StageContext, describe_error
+
+ARCHIVE_STAGE = "archive"
+
+
+@dataclass
+class RunOptions:
+    """How to run, beyond the configuration: where from, where to, how loud."""
+
+    inputs: Sequence[str]
+    out: Path
+    index: Path | None = None
+    index_timeout: float = 30.0
+    quiet: bool = False
+    progress: bool | None = None  # None: only when stderr is a terminal
+    stdin: bytes | None = None
+    err: TextIO | None = None
+
+
+def new_run_id() -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + secrets.token_hex(3)
+
+
+class Run:
+    """One ingest run. Build it, then call :meth:`execute`."""
+
+    def __init__(self, pm: PluginManager, registry: Registry, config: RunConfig,
+                 options: RunOptions) -> None:
+        self.pm = pm
+        self.registry = registry
+        self.config = config
+        self.options = options
+        self.run_id = new_run_id()
+        self.report = RunReport(run_id=self.run_id)
+        self.err = options.err if options.err is not None else sys.stderr
+        self.pipeline = [self._describe("stage", n) for n in config.stages]
+        self.validator = RecordValidator(
+            record_schema(registry.stages[n] for n in config.stages)
+        )
+
+    def _describe(self, kind: str, name: str) -> dict[str, Any]:
+        info = self.registry.owners[(kind, name)]
+        return {"stage": name, "plugin": info.distribution or info.name, "version": info.version}
+
+    def provenance(self) -> dict[str, Any]:
+        plugins = {
+            name: {"distribution": i.distribution, "version": i.version}
+            for name, i in sorted(self.pm.infos.items())
+        }
+        return {
+            "software": f"corearchive/{__version__}",
+            "python": sys.version.split()[0],
+            "plugins": plugins,
+            "pipeline": self.pipeline,
+            "config_digest": self.config.digest,
+            "operator": os.environ.get("COREARCHIVE_OPERATOR") or _user(),
+            "host": socket.gethostname(),
+            "run_id": self.run_id,
+        }
+
+    # -- the run -----------------------------------------------------------------------------
+    def execute(self) -> RunReport:
+        opts = self.options
+        out = opts.out
+        out.mkdir(parents=True, exist_ok=True)
+        started = time.time()
+        catalog = Catalog(opts.index or out / "index.sqlite", timeout=opts.index_timeout)
+        self.catalog = catalog
+        sinks: list[Sink] = []
+        stages: list[Stage] = []
+        reporter = RunReporter(
+            self.report,
+            out / "rejects.jsonl",
+            on_dropped=lambda d, s, drop: self._dropped(sinks, d, s, drop),
+            on_failed=lambda d, src, s, e: self._failed(stages, d, src, s, e),
+            err=self.err,
+        )
+        self._stages = stages
+        committed = False
+        try:
+            catalog.start_run(self.run_id, out)
+            self.pm.hook.corearchive_configure(config=self.config)
+            sctx = SinkContext(run_id=self.run_id, out=out, catalog=catalog,
+                               provenance=self.provenance())
+            for name in self.config.sinks:
+                sinks.append(self.registry.sinks[name](self.config.sink_options[name], sctx))
+            ctx = StageContext(run_id=self.run_id, out=out, catalog=catalog, reporter=reporter)
+            for name in self.config.stages:
+                stages.append(self.registry.stages[name](self.config.stage_options[name], ctx))
+            for sink in sinks:
+                sink.open()
+            for stage in stages:
+                stage.open()
+            self.pm.hook.corearchive_session_start(run_id=self.run_id, config=self.config)
+
+            items = self._resolve(reporter)
+            progress = Progress(
+                total_inputs=len(items),
+                enabled=(not opts.quiet) and (
+                    opts.progress if opts.progress is not None else self.err.isatty()),
+                stream=self.err,
+            )
+            docs: Iterable[Document] = self._read(items, reporter, progress)
+            docs = self._skip_archived(docs, reporter)
+            for stage in stages:
+                docs = stage.run(docs)
+            for doc in docs:
+                self._emit(doc, sinks, reporter, catalog)
+                progress.kept()
+            for stage in stages:
+                stage.close()
+            progress.finish()
+            self.report.seconds = time.time() - started
+
+            for sink in sinks:
+                sink.commit()
+            reporter.rejects.commit()
+            counts = self.report.counts_json()
+            catalog.finish_run(self.run_id, json.dumps(counts))
+            catalog.commit()
+            committed = True
+            manifest = self._manifest(started, stages, sinks, counts)
+            blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+            write_atomic(out / "runs" / f"{self.run_id}.json", blob, self.run_id)
+            write_atomic(out / "run.json", blob, self.run_id)
+        except BaseException:
+            if not committed:
+                for sink in sinks:
+                    _quietly(sink.abort)
+                _quietly(reporter.rejects.abort)
+                _quietly(catalog.rollback)
+            raise
+        exit_code = ExitCode.OK if self.report.ok else ExitCode.PARTIAL
+        self.pm.hook.corearchive_session_finish(
+            run_id=self.run_id, report=self.report, exitstatus=int(exit_code))
+        return self.report
+
+    def _resolve(self, reporter: RunReporter) -> list[InputItem]:
+        items: list[InputItem] = []
+        for it in expand(self.options.inputs, stdin=self.options.stdin):
+            self.report.inputs += 1
+            if isinstance(it, Unresolved):
+                reporter.input_failed(it.path, it.path, it.error)
+            else:
+                items.append(it)
+        return items
+
+    def _sources(self) -> dict[str, Source]:
+        return {name: cls() for name, cls in self.registry.sources.items()}
+
+    def _read(self, items: list[InputItem], reporter: RunReporter,
+              progress: Progress) -> Iterator[Document]:
+        sources = self._sources()
+        for item in items:
+            progress.input_started(item.path)
+            try:
+                source, _ = choose_source(item, sources)
+                self.report.formats[source.name] += 1
+                for result in source.read(item):
+                    if isinstance(result, Failure):
+                        reporter.input_failed(item.path, item.uri, result.error, result.where)
+                        continue
+                    self.report.documents += 1
+                    progress.document()
+                    yield result
+            except Exception as exc:
+                reporter.input_failed(item.path, item.uri, describe_error(exc))
+            for what, n in item.counts.items():
+                self.report.skipped[what] += n
+
+    def _skip_archived(self, docs: Iterable[Document], reporter: RunReporter) -> Iterator[Document]:
+        """Drop documents whose id is archived already (a rerun adds nothing)."""
+        seen: set[str] = set()
+        for doc in docs:
+            prior = self.catalog.get(doc.id)
+            if prior is not None or doc.id in seen:
+                detail = {"of": doc.id, "run_id": prior.run_id if prior else self.run_id,
+                          "archived_at": prior.archived_at if prior else None}
+                reporter.dropped(doc, ARCHIVE_STAGE, Drop("already_archived", detail))
+                continue
+            seen.add(doc.id)
+            yield doc
+
+    def _emit(self, doc: Document, sinks: list[Sink], reporter: RunReporter,
+              catalog: Catalog) -> None:
+        try:
+            for sink in sinks:
+                sink.prepare(doc)
+            record = self.build_record(doc)
+            errors = self.validator.errors(record)
+            if errors:
+                reporter.failed(doc, "record", "record does not match the schema: "
+                                + "; ".join(errors[:5]))
+                return
+            for sink in sinks:
+                sink.write(doc, record)
+        except Exception as exc:
+            reporter.failed(doc, "sink", describe_error(exc))
+            return
+        arch = doc.archive
+        catalog.add(doc.id, run_id=self.run_id, sha256=doc.source.sha256, uri=doc.source.uri,
+                    warc=arch.warc if arch else None, warc_offset=arch.offset if arch else None,
+                    raw_record_id=arch.raw_record_id if arch else None)
+        self.report.kept += 1
+
+    def _failed(self, stages: list[Stage], doc: Document | None, source: dict[str, Any],
+                stage: str, error: str) -> None:
+        if doc is not None:
+            for st in stages:
+                st.forget(doc)
+        self.pm.hook.corearchive_document_failed(document=doc, source=source, stage=stage,
+                                                 error=error)
+
+    def _dropped(self, sinks: list[Sink], doc: Document, stage: str, drop: Drop) -> None:
+        for st in self._stages:
+            st.forget(doc)
+        for sink in sinks:
+            sink.dropped(doc, stage, drop)
+        self.pm.hook.corearchive_document_dropped(document=doc, stage=stage, drop=drop)
+
+    def build_record(self, doc: Document) -> dict[str, Any]:
+        """The JSON record of a kept document (validated by the caller)."""
+        lang = doc.language
+        return {
+            "id": doc.id,
+            "source": doc.source.to_json(),
+            "text": doc.text,
+            "title": doc.title,
+            "site_name": doc.site_name,
+            "authors": list(doc.authors),
+            "tags": list(doc.tags),
+            "published": doc.published,
+            "language": {"code": lang.code, "confidence": lang.confidence} if lang else None,
+            "duplicate": doc.duplicate.to_json(),
+            "archive": doc.archive.to_json() if doc.archive else None,
+            "pipeline": self.pipeline,
+            "annotations": doc.annotations,
+        }
+
+    def _manifest(self, started: float, stages: list[Stage], sinks: list[Sink],
+                  counts: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "started_at": _iso(started),
+            "finished_at": _iso(time.time()),
+            "seconds": round(self.report.seconds, 3),
+            "exit_code": int(ExitCode.OK if self.report.ok else ExitCode.PARTIAL),
+            "inputs": list(self.options.inputs),
+            "index": str(self.catalog.path),
+            "config": {"origin": self.config.origin, "digest": self.config.digest,
+                       "resolved": self.config.resolved},
+            "pipeline": self.pipeline,
+            "sinks": list(self.config.sinks),
+            "provenance": self.provenance(),
+            "counts": counts,
+            "stages": {s.name: s.stats.to_json() for s in stages},
+            "outputs": {"rejects": ["rejects.jsonl"], **{s.name: s.outputs() for s in sinks}},
+        }
+
+
+def _iso(t: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+def _user() -> str:
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except Exception:
+        return "unknown"
+
+
+def _quietly(fn: Any) -> None:
+    try:
+        fn()
+    except Exception:
+        pass

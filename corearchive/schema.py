@@ -1,0 +1,228 @@
+"""Record and config schemas, composed from what the active stages and sinks declare.
+
+The core record fields are the contract with downstream search indexes and live here; each
+stage's evidence goes under ``annotations.<stage>`` and is checked by the fragment that stage
+declares. ``schemas/record.schema.json`` and ``schemas/config.schema.json`` in the repository
+are the compositions for the default pipeline, kept in sync by a test.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import jsonschema
+from jsonschema import Draft202012Validator
+
+from .errors import PluginError
+from .options import options_schema
+from .sink import Sink
+from .stage import Stage
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_STRINGS = {"type": "array", "items": {"type": "string"}}
+
+#: ISO 8601 date or date-time (with optional fraction and offset).
+ISO_DATE_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}"
+    r"(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"
+)
+
+BASE_RECORD_SCHEMA: dict[str, Any] = {
+    "$schema": DIALECT,
+    "$id": "https://corearchive.invalid/schemas/record.schema.json",
+    "title": "corearchive record",
+    "description": "One kept document: the contract with downstream search indexes.",
+    "type": "object",
+    "required": [
+        "id", "source", "text", "title", "site_name", "authors", "tags", "published",
+        "language", "duplicate", "archive", "pipeline", "annotations",
+    ],
+    "additionalProperties": False,
+    "properties": {
+        "id": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{32}$",
+            "description": "Stable id: the same input gives the same id on every run.",
+        },
+        "source": {
+            "type": "object",
+            "required": ["uri", "path", "format", "sha256", "fetched_at", "warc_record_id"],
+            "additionalProperties": False,
+            "properties": {
+                "uri": {"type": "string", "description": "Where the document came from."},
+                "path": {
+                    "type": ["string", "null"],
+                    "description": "The input path as given (relative where it was).",
+                },
+                "format": {"type": "string", "enum": ["text", "html", "warc", "jsonl"]},
+                "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "fetched_at": {
+                    "type": ["string", "null"],
+                    "pattern": ISO_DATE_PATTERN,
+                    "description": "Capture date (WARC-Date), if known.",
+                },
+                "warc_record_id": _NULLABLE_STRING,
+            },
+        },
+        "text": {"type": "string", "minLength": 1, "description": "The cleaned text."},
+        "title": _NULLABLE_STRING,
+        "site_name": _NULLABLE_STRING,
+        "authors": _STRINGS,
+        "tags": _STRINGS,
+        "published": {
+            "type": ["string", "null"],
+            "pattern": ISO_DATE_PATTERN,
+            "description": "ISO 8601 date or date-time with offset, at the source's precision.",
+        },
+        "language": {
+            "oneOf": [
+                {"type": "null"},
+                {
+                    "type": "object",
+                    "required": ["code", "confidence"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "code": {
+                            "type": "string",
+                            "pattern": "^([a-z]{2}|[a-z]{3})$",
+                            "description": "ISO 639-1 where it exists, else 639-3; und if unknown.",
+                        },
+                        "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+                    },
+                },
+            ]
+        },
+        "duplicate": {
+            "type": "object",
+            "required": ["status", "of", "similarity"],
+            "additionalProperties": False,
+            "properties": {
+                "status": {"enum": ["unique", "exact", "near"]},
+                "of": _NULLABLE_STRING,
+                "similarity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+            },
+        },
+        "archive": {
+            "type": ["object", "null"],
+            "required": ["warc", "offset", "raw_record_id", "conversion_record_id"],
+            "additionalProperties": False,
+            "description": "Where the document is in the WARC output (null without a WARC sink).",
+            "properties": {
+                "warc": {"type": "string", "description": "WARC file name under OUT."},
+                "offset": {"type": "integer", "minimum": 0},
+                "raw_record_id": {"type": "string"},
+                "conversion_record_id": _NULLABLE_STRING,
+            },
+        },
+        "pipeline": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["stage", "plugin", "version"],
+                "additionalProperties": False,
+                "properties": {
+                    "stage": {"type": "string"},
+                    "plugin": {"type": "string"},
+                    "version": _NULLABLE_STRING,
+                },
+            },
+        },
+        "annotations": {
+            "type": "object",
+            "description": "Each stage's own evidence, keyed by stage name.",
+            "properties": {
+                "source": {
+                    "type": "object",
+                    "description": "Evidence of the input reader: encoding, JSONL line and"
+                                   " given fields, WARC record type and offset.",
+                },
+            },
+            "additionalProperties": False,
+        },
+    },
+}
+
+
+def check_fragment(fragment: Mapping[str, Any], owner: str) -> None:
+    """Fail with ``owner`` named if ``fragment`` is not a valid JSON Schema 2020-12."""
+    try:
+        Draft202012Validator.check_schema(fragment)
+    except jsonschema.SchemaError as exc:
+        raise PluginError(f"{owner}: invalid annotations schema: {exc.message}") from exc
+
+
+def record_schema(stages: Iterable[type[Stage]]) -> dict[str, Any]:
+    """The record schema for a pipeline: the core fields plus each stage's fragment."""
+    schema = copy.deepcopy(BASE_RECORD_SCHEMA)
+    props = schema["properties"]["annotations"]["properties"]
+    for stage in stages:
+        if stage.annotations_schema is not None:
+            props[stage.name] = copy.deepcopy(stage.annotations_schema)
+    return schema
+
+
+def config_schema(stages: Mapping[str, type[Stage]], sinks: Mapping[str, type[Sink]]) -> dict[str, Any]:
+    """The config file schema: pipeline order, and each stage's and sink's options."""
+    return {
+        "$schema": DIALECT,
+        "$id": "https://corearchive.invalid/schemas/config.schema.json",
+        "title": "corearchive configuration (corearchive.toml)",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "pipeline": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "stages": {
+                        "type": "array",
+                        "items": {"enum": sorted(stages)},
+                        "uniqueItems": True,
+                        "description": "The stages to run, in order.",
+                    }
+                },
+            },
+            "stages": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {n: options_schema(s.Options) for n, s in sorted(stages.items())},
+            },
+            "output": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "sinks": {
+                        "type": "array",
+                        "items": {"enum": sorted(sinks)},
+                        "uniqueItems": True,
+                        "description": "The sinks to write to, in order.",
+                    }
+                },
+            },
+            "sinks": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {n: options_schema(s.Options) for n, s in sorted(sinks.items())},
+            },
+        },
+    }
+
+
+class RecordValidator:
+    """Validates records against a composed schema; compiled once per run."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
+        self._validator = Draft202012Validator(schema)
+
+    def errors(self, record: Mapping[str, Any]) -> list[str]:
+        """Every violation, as ``path: message`` lines (empty when the record is valid)."""
+        out = []
+        for err in sorted(self._validator.iter_errors(record), key=lambda e: list(e.path)):
+            path = "/".join(str(p) for p in err.absolute_path) or "(record)"
+            out.append(f"{path}: {err.message}")
+        return out

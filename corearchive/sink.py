@@ -1,0 +1,68 @@
+"""Sinks: writers of kept documents (records file, WARC archives, a plugin's own index).
+
+Every output is written under a temporary name and made final in :meth:`Sink.commit`, so an
+interrupted run leaves no half-written file under a final name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .options import NoOptions
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .document import Document, Drop
+
+
+@dataclass
+class SinkContext:
+    """What a sink may use from the run."""
+
+    run_id: str
+    out: Path
+    catalog: Catalog
+    #: Software, plugin versions, config digest, operator and host: provenance for archives.
+    provenance: dict[str, Any]
+
+
+class Sink:
+    """Base class of an output writer.
+
+    For each kept document the host calls :meth:`prepare` on every sink (a sink that places
+    the document, like the WARC writer, fills ``document.archive`` there), then builds and
+    validates the record, then calls :meth:`write` on every sink. A sink must not write
+    anything in ``prepare`` that it cannot take back: a record that fails validation is never
+    written.
+    """
+
+    name: ClassVar[str]
+    Options: ClassVar[type[Any]] = NoOptions
+
+    def __init__(self, options: Any, context: SinkContext) -> None:
+        self.options = options
+        self.context = context
+
+    def open(self) -> None:
+        """Create temporary outputs."""
+
+    def prepare(self, document: Document) -> None:
+        """Reserve a place for ``document`` before its record is built."""
+
+    def write(self, document: Document, record: dict[str, Any]) -> None:
+        """Write one kept document and its validated record."""
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        """A document was dropped (the WARC sink archives exact duplicates as revisits)."""
+
+    def commit(self) -> None:
+        """Make every output final (rename temporaries into place)."""
+
+    def abort(self) -> None:
+        """Remove temporaries: the run failed and nothing it wrote is kept."""
+
+    def outputs(self) -> list[str]:
+        """The files this run wrote, relative to the output folder (for the manifest)."""
+        return []

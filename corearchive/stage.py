@@ -1,0 +1,182 @@
+"""Stage base classes: a stage is a generator over documents, with counting and isolation.
+
+A stage subclass implements ``process`` (one document) or ``process_batch`` (a list, for
+stages that gain from batching) and returns the document, changed or annotated, or a
+:class:`~corearchive.document.Drop`. The base class's ``run`` loop does the rest: it batches,
+counts (in, out, dropped by reason, failed, seconds) and isolates failures per document —
+a generator that raised cannot be resumed, so the isolation lives here, not in the caller.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from .document import Document, Drop
+from .options import NoOptions
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+
+class Reporter(Protocol):
+    """Where a stage sends the documents it drops and the failures it isolates."""
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None: ...
+
+    def failed(self, document: Document, stage: str, error: str) -> None: ...
+
+
+@dataclass
+class StageContext:
+    """What a stage may use from the run: its output folder, the archive catalog, the reporter."""
+
+    run_id: str
+    out: Path
+    catalog: Catalog
+    reporter: Reporter
+
+
+@dataclass
+class StageStats:
+    """Counts of one stage in one run."""
+
+    docs_in: int = 0
+    docs_out: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    failed: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "in": self.docs_in,
+            "out": self.docs_out,
+            "dropped": dict(sorted(self.dropped.items())),
+            "failed": self.failed,
+            "seconds": round(self.seconds, 6),
+        }
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line naming the exception and where it was raised, for reports."""
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+class Stage:
+    """Base class of a pipeline stage.
+
+    Class attributes a subclass sets:
+
+    ``name``
+        The stage's name: its config table ``[stages.NAME]`` and its record key
+        ``annotations.NAME``.
+    ``Options``
+        A frozen dataclass of its options (see :func:`corearchive.options.option`); the
+        config schema is derived from it.
+    ``annotations_schema``
+        The JSON Schema fragment that ``annotations.NAME`` must match in every record, or
+        ``None`` if the stage adds no annotations.
+    ``batch_size``
+        How many documents ``process_batch`` receives at most.
+    """
+
+    name: ClassVar[str]
+    Options: ClassVar[type[Any]] = NoOptions
+    annotations_schema: ClassVar[dict[str, Any] | None] = None
+    batch_size: ClassVar[int] = 1
+
+    def __init__(self, options: Any, context: StageContext) -> None:
+        self.options = options
+        self.context = context
+        self.stats = StageStats()
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def open(self) -> None:
+        """Acquire resources (models, index tables). Called once per worker before documents."""
+
+    def close(self) -> None:
+        """Release resources. Called once per worker after the last document."""
+
+    def forget(self, doc: Document) -> None:
+        """``doc`` will not be archived after all (a later stage dropped it, or its record or
+        a sink failed): undo anything this stage recorded about it, such as an index entry."""
+
+    # -- work ------------------------------------------------------------------------------
+    def process(self, doc: Document) -> Document | Drop:
+        """Process one document: return it (changed or annotated) or a :class:`Drop`."""
+        raise NotImplementedError(f"stage {self.name!r} implements neither process nor batch")
+
+    def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
+        """Process a batch, in order; the default calls :meth:`process` per document."""
+        return [self.process(d) for d in docs]
+
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Drive the stage over a stream: batch, count, route drops, isolate failures."""
+        batch: list[Document] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Document]) -> Iterator[Document]:
+        self.stats.docs_in += len(batch)
+        t0 = time.perf_counter()
+        try:
+            results = self.process_batch(batch)
+            if len(results) != len(batch):
+                raise RuntimeError(
+                    f"process_batch returned {len(results)} results for {len(batch)} documents"
+                )
+        except Exception:
+            if len(batch) == 1:
+                results = [self._isolated(batch[0])]
+            else:
+                # One bad document must not sink its batch: retry one by one to find it.
+                results = [self._isolated(d) for d in batch]
+        self.stats.seconds += time.perf_counter() - t0
+        for doc, result in zip(batch, results, strict=True):
+            if result is None:
+                continue  # failed and already reported
+            if isinstance(result, Drop):
+                self.stats.dropped[result.reason] += 1
+                self.context.reporter.dropped(doc, self.name, result)
+                continue
+            self.stats.docs_out += 1
+            yield result
+
+    def _isolated(self, doc: Document) -> Document | Drop | None:
+        try:
+            return self.process_batch([doc])[0]
+        except Exception as exc:
+            self.stats.failed += 1
+            self.context.reporter.failed(doc, self.name, describe_error(exc))
+            return None
+
+
+class FilterStage(Stage):
+    """A stage that only keeps or drops: implement :meth:`keep`.
+
+    ``keep`` returns ``True`` to keep the document, or a reason string (or a :class:`Drop`)
+    to drop it.
+    """
+
+    def keep(self, doc: Document) -> bool | str | Drop:
+        raise NotImplementedError
+
+    def process(self, doc: Document) -> Document | Drop:
+        verdict = self.keep(doc)
+        if verdict is True:
+            return doc
+        if isinstance(verdict, Drop):
+            return verdict
+        return Drop(reason=verdict if isinstance(verdict, str) else self.name)

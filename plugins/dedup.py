@@ -1,0 +1,221 @@
+"""The ``dedup`` stage: exact and near duplicates against everything archived before.
+
+* Exact: the cleaned text after normalising Unicode (NFKC), case, quotes, dashes and white
+  space; and the raw bytes (an archived document with the same SHA-256).
+* Near: MinHash signatures (word shingles, multiply-xor hashing vectorised with numpy) with
+  LSH banding; candidates are verified by their estimated Jaccard similarity.
+
+The index lives in the run's archive catalog (SQLite), so a later run reads and extends it.
+Every duplicate points at the first archived member of its cluster. By default duplicates
+are dropped (their rejects entry carries the ``duplicate`` object); ``policy = "keep"`` keeps
+them, tagged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+import xxhash
+
+from corearchive import Document, Drop, Duplicate, Stage, hookimpl, option
+
+_QUOTES = str.maketrans(
+    {c: "'" for c in "‘’‚‛′`´"} | {c: '"' for c in "“”„‟″«»"} | {c: "-" for c in "‐‑‒–—―−"}
+)
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS dedup_docs (
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    text_key BLOB NOT NULL,
+    root TEXT NOT NULL,
+    sig BLOB
+);
+CREATE INDEX IF NOT EXISTS dedup_docs_text_key ON dedup_docs (text_key);
+CREATE TABLE IF NOT EXISTS dedup_lsh (key INTEGER NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS dedup_lsh_key ON dedup_lsh (key);
+CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def normalize(text: str) -> str:
+    """The text that exact duplicates share: NFKC, case-folded, quotes/dashes/space unified."""
+    t = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    return _WS.sub(" ", t).strip()
+
+
+class MinHasher:
+    """MinHash over word shingles with ``num_perm`` multiply-xor hash functions."""
+
+    def __init__(self, num_perm: int = 128, shingle: int = 5, seed: int = 1) -> None:
+        rng = np.random.default_rng(seed)
+        self.num_perm = num_perm
+        self.shingle = shingle
+        self.xor = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+        # Odd multipliers make each function a bijection on 64-bit integers.
+        self.mul = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+
+    def shingles(self, text: str) -> np.ndarray:
+        words = _WORD.findall(normalize(text))
+        k = self.shingle
+        if len(words) < k:
+            grams = [" ".join(words)] if words else [""]
+        else:
+            grams = [" ".join(words[i:i + k]) for i in range(len(words) - k + 1)]
+        return np.fromiter({xxhash.xxh64_intdigest(g.encode()) for g in grams}, dtype=np.uint64)
+
+    def signature(self, text: str) -> np.ndarray:
+        h = self.shingles(text)
+        with np.errstate(over="ignore"):
+            mixed = (h[None, :] ^ self.xor[:, None]) * self.mul[:, None]
+        sig: np.ndarray = mixed.min(axis=1)
+        return sig
+
+
+@dataclass(frozen=True)
+class DedupOptions:
+    policy: Literal["drop", "keep"] = option(
+        "drop", "drop: duplicates go to rejects; keep: they are kept, tagged.")
+    exact_policy: Literal["drop", "keep", "same"] = option(
+        "same", "Policy for exact duplicates ('same': as policy).")
+    threshold: float = option(
+        0.7, "Estimated Jaccard similarity from which two documents are near duplicates.",
+        minimum=0, maximum=1)
+    num_perm: int = option(128, "MinHash permutations.", minimum=16, maximum=1024)
+    bands: int = option(16, "LSH bands (num_perm must divide by it).", minimum=1)
+    shingle: int = option(5, "Words per shingle.", minimum=1, maximum=20)
+
+
+class DedupStage(Stage):
+    """Find exact and near duplicates against the persistent index."""
+
+    name = "dedup"
+    Options = DedupOptions
+    annotations_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "method": {"enum": ["text", "raw", "minhash"]},
+            "candidates": {"type": "integer", "minimum": 0,
+                           "description": "LSH candidates checked."},
+        },
+    }
+
+    options: DedupOptions
+
+    def open(self) -> None:
+        opts = self.options
+        if opts.num_perm % opts.bands:
+            raise ValueError(f"dedup: num_perm {opts.num_perm} is not a multiple of bands {opts.bands}")
+        self.db = self.context.catalog
+        for stmt in _SCHEMA.strip().split(";"):
+            if stmt.strip():
+                self.db.execute(stmt)
+        # The hashing must stay the same for the life of an index: record it, check it.
+        params = f"perm={opts.num_perm};bands={opts.bands};shingle={opts.shingle};v=1"
+        row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))
+        elif row[0] != params:
+            raise ValueError(
+                f"dedup: the index was built with {row[0]}; these options give {params}."
+                " Use the same num_perm, bands and shingle, or another --index.")
+        self.hasher = MinHasher(opts.num_perm, opts.shingle)
+        self.rows = opts.num_perm // opts.bands
+
+    def _band_keys(self, sig: np.ndarray) -> list[int]:
+        keys = []
+        for b in range(self.options.bands):
+            chunk = sig[b * self.rows:(b + 1) * self.rows].tobytes()
+            # 56 bits of hash, 7 of band: one signed 64-bit SQLite integer per key.
+            keys.append((b << 56) | (xxhash.xxh64_intdigest(chunk) >> 8))
+        return keys
+
+    def _root(self, doc_id: str) -> str:
+        row = self.db.execute("SELECT root FROM dedup_docs WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else doc_id
+
+    def process(self, doc: Document) -> Document | Drop:
+        text_key = hashlib.blake2b(normalize(doc.text).encode(), digest_size=16).digest()
+        ann: dict[str, Any] = {}
+        dup: Duplicate | None = None
+        row = self.db.execute(
+            "SELECT root FROM dedup_docs WHERE text_key = ? ORDER BY n LIMIT 1", (text_key,)
+        ).fetchone()
+        if row:
+            dup, ann["method"] = Duplicate("exact", row[0], 1.0), "text"
+        else:
+            raw = self.db.execute(
+                "SELECT id FROM documents WHERE sha256 = ? LIMIT 1", (doc.source.sha256,)
+            ).fetchone()
+            if raw:
+                dup, ann["method"] = Duplicate("exact", self._root(raw[0]), 1.0), "raw"
+        sig = self.hasher.signature(doc.text)
+        keys = self._band_keys(sig)
+        if dup is None:
+            dup, n_cands = self._near(sig, keys)
+            ann["candidates"] = n_cands
+            if dup is not None:
+                ann["method"] = "minhash"
+        if dup is not None:
+            doc.duplicate = dup
+            doc.annotations[self.name] = ann
+            policy = self.options.policy
+            if dup.status == "exact" and self.options.exact_policy != "same":
+                policy = self.options.exact_policy
+            if policy == "drop":
+                return Drop(f"{dup.status}_duplicate", {"duplicate": dup.to_json()})
+        else:
+            doc.duplicate = Duplicate("unique")
+            doc.annotations[self.name] = ann
+        self._insert(doc, text_key, sig, keys)
+        return doc
+
+    def _near(self, sig: np.ndarray, keys: list[int]) -> tuple[Duplicate | None, int]:
+        marks = ",".join("?" * len(keys))
+        cands = self.db.execute(
+            f"SELECT DISTINCT d.n, d.root, d.sig FROM dedup_lsh l JOIN dedup_docs d ON d.n = l.n"
+            f" WHERE l.key IN ({marks}) ORDER BY d.n", keys
+        ).fetchall()
+        best: tuple[float, int, str] | None = None
+        for n, root, blob in cands:
+            other = np.frombuffer(blob, dtype=np.uint64)
+            sim = float(np.count_nonzero(other == sig)) / len(sig)
+            if sim >= self.options.threshold and (best is None or sim > best[0]):
+                best = (sim, n, root)
+        if best is None:
+            return None, len(cands)
+        return Duplicate("near", best[2], round(best[0], 4)), len(cands)
+
+    def forget(self, doc: Document) -> None:
+        row = self.db.execute("SELECT n, sig FROM dedup_docs WHERE id = ?", (doc.id,)).fetchone()
+        if row:
+            n, blob = row
+            # The band keys are recomputed from the signature, so no index on n is needed.
+            keys = self._band_keys(np.frombuffer(blob, dtype=np.uint64))
+            self.db.db.executemany("DELETE FROM dedup_lsh WHERE key = ? AND n = ?",
+                                   [(k, n) for k in keys])
+            self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
+
+    def _insert(self, doc: Document, text_key: bytes, sig: np.ndarray, keys: list[int]) -> None:
+        root = doc.duplicate.of if doc.duplicate.of else doc.id
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO dedup_docs (id, text_key, root, sig) VALUES (?, ?, ?, ?)",
+            (doc.id, text_key, root, sig.tobytes()),
+        )
+        if cur.rowcount:
+            n = cur.lastrowid
+            self.db.db.executemany("INSERT INTO dedup_lsh (key, n) VALUES (?, ?)",
+                                   [(k, n) for k in keys])
+
+
+@hookimpl
+def corearchive_register_stages(register: Any) -> None:
+    register(DedupStage)
