@@ -1,0 +1,5 @@
+"""``python -m corearchive``."""
+
+from .cli import main
+
+main()

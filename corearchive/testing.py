@@ -1,0 +1,165 @@
+"""A pytest plugin for plugin authors (and corearchive's own tests).
+
+Installed with corearchive (``pytest11`` entry point), it offers:
+
+``make_document(text, ...)``
+    a :class:`~corearchive.Document` as a source would have made it.
+``run_stage(StageClass, docs, **options)`` (fixture)
+    run one stage over documents with a real catalog in a temporary folder; returns the
+    kept documents, the drops and the failures.
+``ingest(*args)`` (fixture)
+    run ``corearchive ingest ARGS -o OUT`` in-process; returns the exit code, the output and
+    the parsed ``records.jsonl``, ``rejects.jsonl`` and ``run.json``.
+``corearchive_pm`` (fixture)
+    a fresh plugin manager with every installed plugin loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .catalog import Catalog
+from .document import Document, Drop, Format
+from .manager import PluginManager, make_plugin_manager
+from .options import build_options
+from .stage import Stage, StageContext
+
+
+def make_document(
+    text: str,
+    *,
+    path: str = "doc.txt",
+    format: Format = "text",
+    html: bool = False,
+    raw: bytes | None = None,
+    **source_fields: Any,
+) -> Document:
+    """A document as a source would make it from ``text`` (raw bytes: its UTF-8)."""
+    return Document.create(
+        raw=raw if raw is not None else text.encode("utf-8"), text=text,
+        uri=Path(path).resolve().as_uri(), path=path, format=format, is_html=html,
+        content_type="text/html" if html else "text/plain", **source_fields,
+    )
+
+
+class RecordingReporter:
+    """A stage reporter that collects what a stage drops and where it fails."""
+
+    def __init__(self) -> None:
+        self.dropped_docs: list[tuple[Document, Drop]] = []
+        self.failed_docs: list[tuple[Document, str]] = []
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        self.dropped_docs.append((document, drop))
+
+    def failed(self, document: Document, stage: str, error: str) -> None:
+        self.failed_docs.append((document, error))
+
+
+@dataclass
+class StageRun:
+    """The outcome of :func:`run_stage`."""
+
+    kept: list[Document]
+    dropped: list[tuple[Document, Drop]]
+    failed: list[tuple[Document, str]]
+    stage: Stage
+
+
+def stage_runner(tmp_path: Path) -> Callable[..., StageRun]:
+    """A ``run_stage`` function whose catalog lives under ``tmp_path``."""
+    catalog_holder: dict[str, Catalog] = {}
+
+    def run_stage(stage_cls: type[Stage], docs: Iterable[Document] | Document,
+                  **options: Any) -> StageRun:
+        if isinstance(docs, Document):
+            docs = [docs]
+        if "c" in catalog_holder:
+            catalog_holder["c"].commit()
+        catalog = Catalog(tmp_path / "index.sqlite")
+        catalog_holder["c"] = catalog
+        rec = RecordingReporter()
+        ctx = StageContext(run_id="test", out=tmp_path, catalog=catalog, reporter=rec)
+        opts = build_options(stage_cls.Options, options, stage=stage_cls.name, origin="test")
+        stage = stage_cls(opts, ctx)
+        stage.open()
+        kept = list(stage.run(docs))
+        stage.close()
+        return StageRun(kept=kept, dropped=rec.dropped_docs, failed=rec.failed_docs,
+                        stage=stage)
+
+    return run_stage
+
+
+@pytest.fixture
+def run_stage(tmp_path: Path) -> Callable[..., StageRun]:
+    """Run one stage over documents: ``run_stage(MyStage, docs, option=value)``.
+
+    Successive calls in one test share the catalog (each call is committed like a run).
+    """
+    return stage_runner(tmp_path)
+
+
+@pytest.fixture
+def corearchive_pm() -> PluginManager:
+    """A fresh plugin manager with all installed plugins."""
+    return make_plugin_manager()
+
+
+@dataclass
+class IngestResult:
+    """The outcome of one in-process ``corearchive ingest``."""
+
+    exit_code: int
+    output: str
+    out: Path
+    records: list[dict[str, Any]]
+    rejects: list[dict[str, Any]]
+    manifest: dict[str, Any] | None
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def run_ingest(*args: str, out: Path, input: bytes | None = None) -> IngestResult:
+    """Run ``corearchive ingest ARGS -o OUT --quiet`` in-process and read its outputs."""
+    from click.testing import CliRunner
+
+    from .cli import cli
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", *args, "-o", str(out), "--quiet"], input=input,
+                           catch_exceptions=False)
+    manifest = None
+    if (out / "run.json").exists():
+        manifest = json.loads((out / "run.json").read_text("utf-8"))
+    return IngestResult(
+        exit_code=result.exit_code,
+        output=result.output,
+        out=out,
+        records=_jsonl(out / "records.jsonl"),
+        rejects=_jsonl(out / "rejects.jsonl"),
+        manifest=manifest,
+    )
+
+
+@pytest.fixture
+def ingest(tmp_path: Path) -> Callable[..., IngestResult]:
+    """``ingest(*inputs_and_options, out=None, input=None)``: run the CLI in-process.
+
+    ``out`` defaults to ``tmp_path / "out"``; ``input`` is passed as standard input.
+    """
+
+    def _ingest(*args: str, out: Path | None = None, input: bytes | None = None) -> IngestResult:
+        return run_ingest(*args, out=out or tmp_path / "out", input=input)
+
+    return _ingest

@@ -1,0 +1,94 @@
+"""Small test plugins and helpers shared by the host tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from corearchive import Document, Drop, Stage, hookimpl, option
+from corearchive.manager import PluginManager, make_plugin_manager
+
+ARTICLE = "\n".join(
+    [
+        "Local council approves new budget for schools",
+        "",
+        "The city council voted on Tuesday to approve a new budget that increases funding for "
+        "public schools by twelve percent over the next two years, officials said.",
+        "",
+        "Supporters of the measure argued that the additional money would allow districts to "
+        "hire more teachers, reduce class sizes and repair ageing buildings across the city.",
+        "",
+        "Opponents warned that the plan relies on optimistic revenue forecasts and could force "
+        "cuts to other services if the local economy slows down in the coming months.",
+        "",
+        "Share",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class TagOptions:
+    label: str = option("x", "The label to add.")
+
+
+class TagStage(Stage):
+    """A third-party stage: appends its label to ``annotations.tagger.labels``."""
+
+    name = "tagger"
+    Options = TagOptions
+    annotations_schema = {
+        "type": "object",
+        "required": ["labels"],
+        "additionalProperties": False,
+        "properties": {"labels": {"type": "array", "items": {"type": "string"}}},
+    }
+
+    def process(self, doc: Document) -> Document:
+        doc.annotations.setdefault(self.name, {"labels": []})["labels"].append(self.options.label)
+        # Record when it ran relative to the boilerplate stage.
+        doc.annotations[self.name]["labels"].append(
+            "after-boilerplate" if "boilerplate" in doc.annotations else "before-boilerplate")
+        return doc
+
+
+class TaggerPlugin:
+    @staticmethod
+    @hookimpl
+    def corearchive_register_stages(register: Any) -> None:
+        register(TagStage)
+
+
+class ExplodingStage(Stage):
+    """Raises on documents whose text contains BOOM; drops those with DROPME."""
+
+    name = "exploding"
+
+    def process(self, doc: Document) -> Document | Drop:
+        if "BOOM" in doc.text:
+            raise RuntimeError("boom on purpose")
+        if "DROPME" in doc.text:
+            return Drop("asked_to", {"why": "DROPME"})
+        return doc
+
+
+class ExplodingPlugin:
+    @staticmethod
+    @hookimpl
+    def corearchive_register_stages(register: Any) -> None:
+        register(ExplodingStage)
+
+
+@contextmanager
+def extra_plugins(monkeypatch: pytest.MonkeyPatch, *plugins: tuple[str, Any]) -> Iterator[None]:
+    """Make the CLI's plugin manager include ``plugins`` (as if they were installed)."""
+    import corearchive.cli as cli_mod
+
+    def factory(extra: Any = (), **kw: Any) -> PluginManager:
+        return make_plugin_manager([*plugins, *extra], **kw)
+
+    monkeypatch.setattr(cli_mod, "make_plugin_manager", factory)
+    yield

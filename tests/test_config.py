@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import pytest
+from helpers import TaggerPlugin
+
+from corearchive import ConfigError
+from corearchive.config import DEFAULT_STAGES, parse_set, resolve
+from corearchive.manager import collect, make_plugin_manager
+
+
+@pytest.fixture
+def registry():
+    return collect(make_plugin_manager([("tagger", TaggerPlugin())]))
+
+
+def write(tmp_path, text):
+    p = tmp_path / "corearchive.toml"
+    p.write_text(text, "utf-8")
+    return p
+
+
+def test_default_pipeline_order(registry, tmp_path):
+    cfg = resolve(registry, cwd=tmp_path)
+    assert cfg.stages == DEFAULT_STAGES == ("boilerplate", "metadata", "language", "dedup")
+    assert cfg.origin == "defaults"
+    assert cfg.sinks == ("warc", "records")
+
+
+def test_installed_third_party_stage_does_not_run_unless_named(registry, tmp_path):
+    assert "tagger" in registry.stages
+    assert "tagger" not in resolve(registry, cwd=tmp_path).stages
+
+
+def test_file_sets_order_and_options(registry, tmp_path):
+    path = write(tmp_path, """
+[pipeline]
+stages = ["tagger", "boilerplate", "language"]
+[stages.boilerplate]
+threshold = 1
+[stages.tagger]
+label = "hello"
+""")
+    cfg = resolve(registry, config_path=path)
+    assert cfg.stages == ("tagger", "boilerplate", "language")
+    assert cfg.stage_options["boilerplate"].threshold == 1.0  # int accepted for a float
+    assert cfg.stage_options["tagger"].label == "hello"
+    assert cfg.origin == str(path)
+    assert cfg.resolved["stages"]["tagger"] == {"label": "hello"}
+
+
+def test_corearchive_toml_in_the_working_folder_is_read(registry, tmp_path):
+    write(tmp_path, '[pipeline]\nstages = ["language"]\n')
+    assert resolve(registry, cwd=tmp_path).stages == ("language",)
+
+
+def test_unknown_option_names_stage_key_and_file(registry, tmp_path):
+    path = write(tmp_path, "[stages.boilerplate]\nthreshhold = 0.2\n")
+    with pytest.raises(ConfigError) as err:
+        resolve(registry, config_path=path)
+    msg = str(err.value)
+    assert str(path) in msg and "'threshhold'" in msg and "'boilerplate'" in msg
+    assert "known options: " in msg and "threshold" in msg
+
+
+def test_wrong_value_type_names_stage_key_and_file(registry, tmp_path):
+    path = write(tmp_path, '[stages.dedup]\npolicy = "burn"\n')
+    with pytest.raises(ConfigError, match=r"corearchive.toml: \[stages.dedup\] policy: 'burn' is not one of"):
+        resolve(registry, config_path=path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[pipeline]\nstages = ["boilerplate", "nosuch"]\n', "unknown stage 'nosuch'"),
+        ("[stages.nosuch]\nx = 1\n", r"\[stages.nosuch\]: unknown stage 'nosuch'"),
+        ("[weird]\nx = 1\n", r"unknown table \[weird\]"),
+        ("[pipeline]\norder = []\n", "unknown key 'order' in \\[pipeline\\]"),
+        ('[output]\nsinks = ["nosink"]\n', "unknown sink 'nosink'"),
+        ("[pipeline\n", "invalid TOML"),
+    ],
+)
+def test_config_errors(registry, tmp_path, text, message):
+    with pytest.raises(ConfigError, match=message):
+        resolve(registry, config_path=write(tmp_path, text))
+
+
+def test_missing_config_file(registry, tmp_path):
+    with pytest.raises(ConfigError, match="config file not found"):
+        resolve(registry, config_path=tmp_path / "nope.toml")
+
+
+def test_set_overrides_one_option_and_is_named_in_errors(registry, tmp_path):
+    path = write(tmp_path, "[stages.language]\nmin_letters = 3\n")
+    cfg = resolve(registry, config_path=path,
+                  sets=["language.min_letters=40", 'language.languages=["en", "fr"]',
+                        "sinks.warc.prefix=mycrawl"])
+    assert cfg.stage_options["language"].min_letters == 40
+    assert cfg.stage_options["language"].languages == ["en", "fr"]
+    assert cfg.sink_options["warc"].prefix == "mycrawl"
+    with pytest.raises(ConfigError, match=r"--set language.colour=1: unknown option 'colour'"):
+        resolve(registry, sets=["language.colour=1"], cwd=tmp_path)
+    with pytest.raises(ConfigError, match="unknown stage 'langauge'"):
+        resolve(registry, sets=["langauge.min_letters=1"], cwd=tmp_path)
+
+
+def test_parse_set_values():
+    assert parse_set("a.b=0.5") == ("stages", "a", "b", 0.5)
+    assert parse_set("a.b=true") == ("stages", "a", "b", True)
+    assert parse_set("a.b=plain words") == ("stages", "a", "b", "plain words")
+    assert parse_set('a.b=["x"]') == ("stages", "a", "b", ["x"])
+    assert parse_set("sinks.warc.max_bytes=10") == ("sinks", "warc", "max_bytes", 10)
+    for bad in ("nokey", "a=1", "a.b.c.d=1"):
+        with pytest.raises(ConfigError):
+            parse_set(bad)
+
+
+def test_disable_drops_a_stage(registry, tmp_path):
+    cfg = resolve(registry, disable=["dedup", "metadata"], cwd=tmp_path)
+    assert cfg.stages == ("boilerplate", "language")
+    with pytest.raises(ConfigError, match="--disable tagger: 'tagger' is not in the pipeline"):
+        resolve(registry, disable=["tagger"], cwd=tmp_path)
+
+
+def test_digest_changes_with_options(registry, tmp_path):
+    a = resolve(registry, cwd=tmp_path)
+    b = resolve(registry, sets=["boilerplate.threshold=0.9"], cwd=tmp_path)
+    assert a.digest != b.digest and a.digest == resolve(registry, cwd=tmp_path).digest
+    assert a.digest.startswith("sha256:")

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import TaggerPlugin, TagStage
+
+from corearchive import PluginError, Stage, hookimpl
+from corearchive.manager import collect, make_plugin_manager
+
+BUILTIN_STAGES = {"boilerplate", "metadata", "language", "dedup"}
+
+
+def test_builtins_load_from_the_corearchive_entry_point_group():
+    pm = make_plugin_manager()
+    reg = collect(pm)
+    assert BUILTIN_STAGES <= set(reg.stages)
+    assert {"text", "html", "warc", "jsonl"} <= set(reg.sources)
+    assert {"warc", "records"} <= set(reg.sinks)
+    for name in BUILTIN_STAGES:
+        owner = reg.owners[("stage", name)]
+        assert owner.name == name  # one name everywhere: module, entry point, stage
+        assert owner.distribution == "corearchive"
+        assert owner.version
+    assert pm.infos["sources"].sources == ["text", "html", "jsonl", "warc"]
+
+
+def test_each_call_builds_a_fresh_manager():
+    a, b = make_plugin_manager(), make_plugin_manager()
+    assert a is not b
+    a.add_plugin(TaggerPlugin(), "tagger")
+    assert "tagger" not in b.infos
+
+
+def test_misspelt_hook_fails_naming_the_plugin():
+    class Typo:
+        @staticmethod
+        def corearchive_register_stage(register: Any) -> None:  # missing "s"
+            pass
+
+    with pytest.raises(PluginError, match=r"plugin 'typo'.*unknown hook 'corearchive_register_stage'"):
+        make_plugin_manager([("typo", Typo())])
+
+
+def test_hook_with_wrong_arguments_fails_naming_the_plugin():
+    class Wrong:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_stages(register: Any, bogus: int) -> None:
+            pass
+
+    with pytest.raises(PluginError, match="plugin 'wrong'"):
+        make_plugin_manager([("wrong", Wrong())])
+
+
+def test_duplicate_stage_name_fails_naming_both_plugins():
+    class Clash(Stage):
+        name = "language"
+
+    class ClashPlugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_stages(register: Any) -> None:
+            register(Clash)
+
+    pm = make_plugin_manager([("clash", ClashPlugin())])
+    with pytest.raises(PluginError) as err:
+        collect(pm)
+    msg = str(err.value)
+    assert "plugin 'clash'" in msg and "'language'" in msg
+    assert "plugin 'language' (corearchive" in msg
+
+
+def test_registering_something_that_is_not_a_stage_fails():
+    class NotAStage:
+        name = "nope"
+
+    class Bad:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_stages(register: Any) -> None:
+            register(NotAStage)
+
+    with pytest.raises(PluginError, match="not a subclass of corearchive.stage.Stage"):
+        collect(make_plugin_manager([("bad", Bad())]))
+
+
+def test_invalid_annotations_schema_fails_at_start_up():
+    class BrokenSchema(Stage):
+        name = "broken"
+        annotations_schema = {"type": "obejct"}
+
+    class Bad:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_stages(register: Any) -> None:
+            register(BrokenSchema)
+
+    with pytest.raises(PluginError, match=r"plugin 'bad'.*stage 'broken'.*invalid annotations schema"):
+        collect(make_plugin_manager([("bad", Bad())]))
+
+
+def test_unsupported_option_type_fails_at_start_up():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Opts:
+        when: complex = 1j
+
+    class OddStage(Stage):
+        name = "odd"
+        Options = Opts
+
+    class Odd:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_stages(register: Any) -> None:
+            register(OddStage)
+
+    with pytest.raises(PluginError, match="stage 'odd' options"):
+        collect(make_plugin_manager([("odd", Odd())]))
+
+
+def test_third_party_plugin_is_registered_and_attributed():
+    pm = make_plugin_manager([("tagger", TaggerPlugin())])
+    reg = collect(pm)
+    assert reg.stages["tagger"] is TagStage
+    assert reg.owners[("stage", "tagger")].name == "tagger"
+    assert pm.infos["tagger"].stages == ["tagger"]
+
+
+def test_disable_plugins_env(monkeypatch):
+    monkeypatch.setenv("COREARCHIVE_DISABLE_PLUGINS", "language,dedup")
+    reg = collect(make_plugin_manager())
+    assert "language" not in reg.stages and "dedup" not in reg.stages
+    assert "boilerplate" in reg.stages
+
+
+def test_trace_env_prints_hook_calls(monkeypatch, capsys):
+    monkeypatch.setenv("COREARCHIVE_TRACE", "1")
+    pm = make_plugin_manager()
+    pm.hook.corearchive_session_start(run_id="r", config=None)
+    assert "corearchive_session_start" in capsys.readouterr().err
+
+
+def test_plugins_command_lists_name_distribution_version_and_offerings():
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    res = CliRunner().invoke(cli, ["plugins"])
+    assert res.exit_code == 0
+    lines = {ln.split()[0]: ln for ln in res.output.splitlines()}
+    for name in BUILTIN_STAGES:
+        assert f"stages: {name}" in lines[name]
+        assert "corearchive 0.1.0" in lines[name]
+    assert "sources: text, html, jsonl, warc" in lines["sources"]
+    res = CliRunner().invoke(cli, ["plugins", "--json"])
+    import json
+
+    rows = {r["name"]: r for r in json.loads(res.output)}
+    assert rows["dedup"]["stages"] == ["dedup"] and rows["dedup"]["distribution"] == "corearchive"

@@ -1,0 +1,276 @@
+"""End-to-end behaviour of a run: outcomes, counts, ordering, reruns, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from click.testing import CliRunner
+from helpers import ARTICLE, ExplodingPlugin, TaggerPlugin, extra_plugins
+
+from corearchive import Stage, hookimpl
+from corearchive.catalog import Catalog
+from corearchive.cli import cli
+from corearchive.schema import RecordValidator, record_schema
+from corearchive.manager import collect, make_plugin_manager
+
+
+def _counts_add_up(manifest: dict[str, Any]) -> None:
+    c = manifest["counts"]
+    assert c["documents"] == c["kept"] + c["dropped"] + c["failed"]
+
+
+def test_seeds_become_five_valid_records(ingest, seeds):
+    res = ingest(str(seeds))
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5
+    reg = collect(make_plugin_manager())
+    validator = RecordValidator(record_schema(reg.stages[n] for n in
+                                              ("boilerplate", "metadata", "language", "dedup")))
+    for rec in res.records:
+        assert validator.errors(rec) == []
+        assert [p["stage"] for p in rec["pipeline"]] == ["boilerplate", "metadata", "language",
+                                                          "dedup"]
+        assert rec["source"]["path"].startswith(str(seeds).lstrip("/")) or \
+            rec["source"]["path"].startswith(str(seeds))
+        assert rec["duplicate"]["status"] == "unique"
+        assert rec["language"]["code"] == "en"
+    assert (res.out / "rejects.jsonl").exists()
+    m = res.manifest
+    assert m["counts"]["kept"] == 5 and m["counts"]["inputs"] == 5
+    assert [p["stage"] for p in m["pipeline"]] == ["boilerplate", "metadata", "language", "dedup"]
+    assert m["config"]["digest"].startswith("sha256:")
+    assert m["provenance"]["plugins"]["language"]["distribution"] == "corearchive"
+    assert set(m["stages"]) == {"boilerplate", "metadata", "language", "dedup"}
+    assert m["stages"]["boilerplate"]["in"] == 5
+    assert (res.out / "runs" / f"{m['run_id']}.json").exists()
+    _counts_add_up(m)
+
+
+def test_rerun_gives_same_ids_and_adds_nothing(ingest, seeds, tmp_path):
+    first = ingest(str(seeds))
+    ids = sorted(r["id"] for r in first.records)
+    second = ingest(str(seeds))
+    assert second.exit_code == 0
+    assert sorted(r["id"] for r in second.records) == ids  # records.jsonl unchanged: 5 lines
+    run2 = [r for r in second.rejects if r["run_id"] == second.manifest["run_id"]]
+    assert len(run2) == 5
+    assert {r["reason"] for r in run2} == {"already_archived"}
+    assert sorted(r["id"] for r in run2) == ids
+    assert second.manifest["counts"]["kept"] == 0
+    # Same ids in a fresh output folder too: ids do not depend on the run.
+    third = ingest(str(seeds), out=tmp_path / "elsewhere")
+    assert sorted(r["id"] for r in third.records) == ids
+
+
+def test_shared_index_across_output_folders(ingest, seeds, tmp_path):
+    index = tmp_path / "shared.sqlite"
+    a = ingest(str(seeds), "--index", str(index), out=tmp_path / "a")
+    b = ingest(str(seeds), "--index", str(index), out=tmp_path / "b")
+    assert len(a.records) == 5 and b.records == []
+    assert {r["reason"] for r in b.rejects} == {"already_archived"}
+    assert not (tmp_path / "a" / "index.sqlite").exists()
+
+
+def test_disable_and_set(ingest, seeds):
+    res = ingest(str(seeds), "--disable", "dedup", "--disable", "metadata",
+                 "--set", "boilerplate.keep_removed=true")
+    assert res.exit_code == 0
+    rec = res.records[0]
+    assert [p["stage"] for p in rec["pipeline"]] == ["boilerplate", "language"]
+    assert set(rec["annotations"]) == {"boilerplate", "language", "source"}
+    assert rec["title"] is None
+    assert all("text" in r for r in rec["annotations"]["boilerplate"]["removed"])
+
+
+def test_third_party_stage_runs_where_the_config_places_it(ingest, seeds, tmp_path, monkeypatch):
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["tagger", "boilerplate", "language"]\n'
+                   '[stages.tagger]\nlabel = "t1"\n')
+    with extra_plugins(monkeypatch, ("tagger", TaggerPlugin())):
+        plain = ingest(str(seeds), out=tmp_path / "plain")
+        assert "tagger" not in plain.records[0]["annotations"]  # installed, not configured
+        res = ingest(str(seeds), "--config", str(cfg))
+    assert res.exit_code == 0, res.output
+    rec = res.records[0]
+    assert rec["annotations"]["tagger"] == {"labels": ["t1", "before-boilerplate"]}
+    assert rec["pipeline"][0] == {"stage": "tagger", "plugin": "tagger", "version": None}
+
+
+def test_third_party_fragment_is_enforced(ingest, seeds, tmp_path, monkeypatch):
+    from helpers import TagStage
+
+    def bad(self, doc):
+        doc.annotations["tagger"] = {"labels": "not-a-list"}
+        return doc
+
+    monkeypatch.setattr(TagStage, "process", bad)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "tagger"]\n')
+    with extra_plugins(monkeypatch, ("tagger", TaggerPlugin())):
+        res = ingest(str(seeds), "--config", str(cfg))
+    assert res.exit_code == 1
+    assert res.records == []
+    errs = [r for r in res.rejects if r["kind"] == "error"]
+    assert len(errs) == 5 and all(e["stage"] == "record" for e in errs)
+    assert "annotations/tagger/labels" in errs[0]["error"]
+    assert res.manifest["counts"]["failed_by_stage"] == {"record": 5}
+    _counts_add_up(res.manifest)
+
+
+def test_one_failing_document_does_not_stop_the_run(ingest, tmp_path, monkeypatch):
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE)
+    (docs / "b.txt").write_text(ARTICLE.replace("Tuesday", "Tuesday BOOM"))
+    (docs / "c.txt").write_text(ARTICLE.replace("Tuesday", "Wednesday DROPME"))
+    (docs / "d.txt").write_text(ARTICLE.replace("twelve", "fifteen") + "\nextra line here.")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "exploding", "dedup"]\n'
+                   '[stages.dedup]\npolicy = "keep"\n')
+    with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
+        res = ingest(str(docs), "--config", str(cfg))
+    assert res.exit_code == 1  # some documents failed
+    assert [r["source"]["path"].rsplit("/", 1)[1] for r in res.records] == ["a.txt", "d.txt"]
+    by_kind = {(r["kind"], r.get("stage")) for r in res.rejects}
+    assert ("error", "exploding") in by_kind and ("dropped", "exploding") in by_kind
+    err = next(r for r in res.rejects if r["kind"] == "error")
+    assert "RuntimeError: boom on purpose" in err["error"] and err["source"]["path"].endswith("b.txt")
+    drop = next(r for r in res.rejects if r["kind"] == "dropped")
+    assert drop["reason"] == "asked_to" and drop["detail"] == {"why": "DROPME"}
+    m = res.manifest
+    assert m["counts"]["dropped_by_stage"] == {"exploding": {"asked_to": 1}}
+    assert m["stages"]["exploding"] == {"in": 4, "out": 2, "dropped": {"asked_to": 1},
+                                        "failed": 1, "seconds": m["stages"]["exploding"]["seconds"]}
+    _counts_add_up(m)
+    # d is a near copy of a: the failed/dropped ones never entered the dedup index.
+    assert res.records[1]["duplicate"]["status"] == "near"
+    assert res.records[1]["duplicate"]["of"] == res.records[0]["id"]
+
+
+def test_a_document_dropped_after_dedup_is_forgotten_by_the_index(ingest, tmp_path, monkeypatch):
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE + "\nDROPME")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["dedup", "exploding"]\n')
+    with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
+        first = ingest(str(docs), "--config", str(cfg))
+        (docs / "a.txt").write_text(ARTICLE)
+        second = ingest(str(docs), "--config", str(cfg))
+    assert first.records == []
+    assert len(second.records) == 1 and second.records[0]["duplicate"]["status"] == "unique"
+
+
+def test_usage_errors_exit_2(seeds, tmp_path):
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"),
+                                 "--set", "boilerplate.nope=1"])
+    assert r.exit_code == 2 and "unknown option 'nope' for stage 'boilerplate'" in r.output
+    assert not (tmp_path / "o").exists()
+    r = CliRunner().invoke(cli, ["ingest", str(seeds)])
+    assert r.exit_code == 2  # -o missing
+
+
+def test_missing_input_is_an_error_entry_and_exit_1(ingest, seeds, tmp_path):
+    res = ingest(str(seeds), str(tmp_path / "missing.txt"))
+    assert res.exit_code == 1
+    assert len(res.records) == 5
+    [err] = [r for r in res.rejects if r["kind"] == "error"]
+    assert err["stage"] == "input" and "no such file" in err["error"]
+    assert res.manifest["counts"]["input_errors"] == 1
+
+
+def test_internal_error_exits_3_and_commits_nothing(seeds, tmp_path, monkeypatch):
+    class BadOpen(Stage):
+        name = "badopen"
+
+        def open(self) -> None:
+            raise RuntimeError("cannot load model")
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_stages(register: Any) -> None:
+            register(BadOpen)
+
+    with extra_plugins(monkeypatch, ("badopen", Plugin())):
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"),
+                                     "--set", "output.sinks=[\"warc\", \"records\"]",
+                                     "--config", _cfg(tmp_path, ["boilerplate", "badopen"])])
+    assert r.exit_code == 3, r.output
+    assert "cannot load model" in r.output
+    out = tmp_path / "o"
+    assert not (out / "records.jsonl").exists() and not (out / "run.json").exists()
+    assert not list(out.rglob("*.warc.gz")) and not list(out.rglob("*.tmp"))
+
+
+def _cfg(tmp_path, stages):
+    p = tmp_path / "cfg.toml"
+    p.write_text("[pipeline]\nstages = " + json.dumps(stages) + "\n")
+    return str(p)
+
+
+def test_busy_index_fails_clearly(seeds, tmp_path):
+    index = tmp_path / "idx.sqlite"
+    holder = Catalog(index)  # another run holds the index
+    try:
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"),
+                                     "--index", str(index), "--index-timeout", "0.3"])
+    finally:
+        holder.rollback()
+    assert r.exit_code == 2
+    assert "in use by another run" in r.output
+    assert not (tmp_path / "o" / "records.jsonl").exists()
+
+
+def test_progress_and_summary(seeds, tmp_path):
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--progress"])
+    assert r.exit_code == 0
+    assert "inputs 5/5" in r.output and "docs/s" in r.output  # progress line
+    assert "kept" in r.output and "time" in r.output  # summary table
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "q"), "--quiet"])
+    assert r.exit_code == 0 and r.output == ""
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "n")])
+    assert "inputs 5/5" not in r.output  # not a terminal: no progress, still a summary
+    assert "kept" in r.output
+
+
+def test_lifecycle_and_event_hooks(seeds, tmp_path, monkeypatch):
+    calls: list[tuple[str, Any]] = []
+
+    class Listener:
+        @staticmethod
+        @hookimpl
+        def corearchive_configure(config: Any) -> None:
+            calls.append(("configure", config.stages))
+
+        @staticmethod
+        @hookimpl
+        def corearchive_session_start(run_id: str) -> None:
+            calls.append(("start", run_id))
+
+        @staticmethod
+        @hookimpl
+        def corearchive_session_finish(run_id: str, report: Any, exitstatus: int) -> None:
+            calls.append(("finish", (report.kept, exitstatus)))
+
+        @staticmethod
+        @hookimpl
+        def corearchive_document_dropped(document: Any, stage: str, drop: Any) -> None:
+            calls.append(("dropped", (stage, drop.reason)))
+
+        @staticmethod
+        @hookimpl
+        def corearchive_document_failed(document: Any, source: Any, stage: str, error: str) -> None:
+            calls.append(("failed", (stage, source["path"])))
+
+    missing = str(tmp_path / "missing.txt")
+    with extra_plugins(monkeypatch, ("listener", Listener())):
+        CliRunner().invoke(cli, ["ingest", str(seeds), missing, "-o", str(tmp_path / "o")])
+        CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o")])
+    names = [c[0] for c in calls]
+    assert names[:2] == ["configure", "start"]
+    assert ("failed", ("input", missing)) in calls
+    assert ("finish", (5, 1)) in calls
+    assert calls.count(("dropped", ("archive", "already_archived"))) == 5
+    assert calls[-1] == ("finish", (0, 0))

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import TagStage
+from jsonschema import Draft202012Validator
+
+from corearchive.manager import collect, make_plugin_manager
+from corearchive.schema import BASE_RECORD_SCHEMA, RecordValidator, config_schema, record_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _builtin_registry(monkeypatch):
+    monkeypatch.setenv("COREARCHIVE_DISABLE_PLUGIN_AUTOLOAD", "1")
+    return collect(make_plugin_manager())
+
+
+def test_checked_in_record_schema_is_the_default_composition(monkeypatch):
+    reg = _builtin_registry(monkeypatch)
+    composed = record_schema(reg.stages[n] for n in ("boilerplate", "metadata", "language", "dedup"))
+    on_disk = json.loads((ROOT / "schemas" / "record.schema.json").read_text("utf-8"))
+    assert on_disk == composed, "regenerate: corearchive schema record > schemas/record.schema.json"
+
+
+def test_checked_in_config_schema_is_the_composition(monkeypatch):
+    reg = _builtin_registry(monkeypatch)
+    on_disk = json.loads((ROOT / "schemas" / "config.schema.json").read_text("utf-8"))
+    assert on_disk == config_schema(reg.stages, reg.sinks)
+
+
+def test_composed_schemas_are_valid_2020_12(monkeypatch):
+    reg = _builtin_registry(monkeypatch)
+    Draft202012Validator.check_schema(record_schema(reg.stages.values()))
+    Draft202012Validator.check_schema(config_schema(reg.stages, reg.sinks))
+
+
+def test_examples_config_validates_against_config_schema(monkeypatch):
+    import tomllib
+
+    reg = _builtin_registry(monkeypatch)
+    data = tomllib.loads((ROOT / "examples" / "corearchive.toml").read_text("utf-8"))
+    Draft202012Validator(config_schema(reg.stages, reg.sinks)).validate(data)
+
+
+def test_each_active_stage_fragment_lands_under_its_name():
+    schema = record_schema([TagStage])
+    props = schema["properties"]["annotations"]["properties"]
+    assert props["tagger"] == TagStage.annotations_schema
+    assert "boilerplate" not in props
+    # The base is never mutated by a composition.
+    assert "tagger" not in BASE_RECORD_SCHEMA["properties"]["annotations"]["properties"]
+
+
+def _record(**over):
+    rec = {
+        "id": "0" * 32,
+        "source": {"uri": "file:///a.txt", "path": "a.txt", "format": "text", "sha256": "a" * 64,
+                   "fetched_at": None, "warc_record_id": None},
+        "text": "hello", "title": None, "site_name": None, "authors": [], "tags": [],
+        "published": "2015-11-27T06:00:00+00:00", "language": {"code": "en", "confidence": 0.9},
+        "duplicate": {"status": "unique", "of": None, "similarity": None},
+        "archive": None, "pipeline": [{"stage": "tagger", "plugin": "x", "version": None}],
+        "annotations": {"tagger": {"labels": ["a"]}},
+    }
+    rec.update(over)
+    return rec
+
+
+def test_record_validator_enforces_core_fields_and_fragments():
+    v = RecordValidator(record_schema([TagStage]))
+    assert v.errors(_record()) == []
+    assert any("annotations/tagger/labels/0" in e for e in
+               v.errors(_record(annotations={"tagger": {"labels": [1]}})))
+    assert any("unknown" in e or "was unexpected" in e for e in
+               v.errors(_record(annotations={"stranger": {}})))
+    assert v.errors(_record(published="27/11/2015"))
+    assert v.errors(_record(language={"code": "english", "confidence": 0.5}))
+    assert v.errors(_record(duplicate={"status": "maybe", "of": None, "similarity": None}))
+    assert v.errors(_record(text=""))
+    assert v.errors(_record(extra=1))
+    assert v.errors(_record(published="2015-11-27")) == []
