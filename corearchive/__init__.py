@@ -8,20 +8,20 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .document import Archive, Document, Drop, Duplicate, Language, SourceInfo  # noqa: E402
-from .errors import (  # noqa: E402
+from .document import Archive, Document, Drop, Duplicate, Language, SourceInfo
+from .errors import (
     ConfigError,
     CoreArchiveError,
     ExitCode,
     InputError,
     PluginError,
 )
-from .hookspecs import hookimpl, hookspec  # noqa: E402
-from .manager import collect, make_plugin_manager  # noqa: E402
-from .options import NoOptions, option  # noqa: E402
-from .sink import Sink, SinkContext  # noqa: E402
-from .source import Failure, InputItem, Source  # noqa: E402
-from .stage import FilterStage, Stage, StageContext, StageStats  # noqa: E402
+from .hookspecs import hookimpl, hookspec
+from .manager import collect, make_plugin_manager
+from .options import NoOptions, option
+from .sink import Sink, SinkContext
+from .source import Failure, InputItem, Source
+from .stage import FilterStage, Stage, StageContext, StageStats
 
 __all__ = [
     "Archive",

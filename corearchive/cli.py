@@ -57,24 +57,64 @@ def _fail(message: str, code: ExitCode) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              required=True, help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).")
-@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Config file (default: ./corearchive.toml if present).")
-@click.option("--set", "sets", multiple=True, metavar="STAGE.KEY=VALUE",
-              help="Override one option (repeatable); VALUE is a TOML value.")
-@click.option("--disable", "disable", multiple=True, metavar="STAGE",
-              help="Leave a stage out of this run (repeatable).")
-@click.option("--index", type=click.Path(dir_okay=False, path_type=Path),
-              help="Archive index (SQLite) to use and extend; default OUT/index.sqlite.")
-@click.option("--index-timeout", type=float, default=30.0, show_default=True,
-              help="Seconds to wait for an index held by another run.")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).",
+)
+@click.option(
+    "-c",
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file (default: ./corearchive.toml if present).",
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="STAGE.KEY=VALUE",
+    help="Override one option (repeatable); VALUE is a TOML value.",
+)
+@click.option(
+    "--disable",
+    "disable",
+    multiple=True,
+    metavar="STAGE",
+    help="Leave a stage out of this run (repeatable).",
+)
+@click.option(
+    "--index",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Archive index (SQLite) to use and extend; default OUT/index.sqlite.",
+)
+@click.option(
+    "--index-timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for an index held by another run.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
-@click.option("--progress/--no-progress", default=None,
-              help="Force the progress line on or off (default: on when stderr is a terminal).")
-def ingest(inputs: tuple[str, ...], out: Path, config_path: Path | None, sets: tuple[str, ...],
-           disable: tuple[str, ...], index: Path | None, index_timeout: float, quiet: bool,
-           progress: bool | None) -> None:
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Force the progress line on or off (default: on when stderr is a terminal).",
+)
+def ingest(
+    inputs: tuple[str, ...],
+    out: Path,
+    config_path: Path | None,
+    sets: tuple[str, ...],
+    disable: tuple[str, ...],
+    index: Path | None,
+    index_timeout: float,
+    quiet: bool,
+    progress: bool | None,
+) -> None:
     """Clean INPUTS (files, folders, globs, - for stdin) into records and WARC files under OUT.
 
     Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
@@ -84,12 +124,17 @@ def ingest(inputs: tuple[str, ...], out: Path, config_path: Path | None, sets: t
 
     try:
         pm, registry = _setup()
-        config: RunConfig = resolve(registry, config_path=config_path, sets=sets,
-                                    disable=disable)
+        config: RunConfig = resolve(registry, config_path=config_path, sets=sets, disable=disable)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
-    options = RunOptions(inputs=inputs, out=out, index=index, index_timeout=index_timeout,
-                         quiet=quiet, progress=progress)
+    options = RunOptions(
+        inputs=inputs,
+        out=out,
+        index=index,
+        index_timeout=index_timeout,
+        quiet=quiet,
+        progress=progress,
+    )
     try:
         report = Run(pm, registry, config, options).execute()
     except IndexBusyError as exc:
@@ -115,20 +160,28 @@ def ingest(inputs: tuple[str, ...], out: Path, config_path: Path | None, sets: t
 def plugins(as_json: bool) -> None:
     """List every plugin: name, distribution, version, and what it provides."""
     try:
-        pm, registry = _setup()
+        pm, _ = _setup()
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
     rows: list[dict[str, Any]] = [
-        {"name": i.name, "distribution": i.distribution, "version": i.version,
-         "stages": i.stages, "sources": i.sources, "sinks": i.sinks}
+        {
+            "name": i.name,
+            "distribution": i.distribution,
+            "version": i.version,
+            "stages": i.stages,
+            "sources": i.sources,
+            "sinks": i.sinks,
+        }
         for i in pm.infos.values()
     ]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
     for r in rows:
-        provides = "; ".join(f"{k}: {', '.join(r[k])}" for k in ("stages", "sources", "sinks")
-                             if r[k]) or "hooks only"
+        provides = (
+            "; ".join(f"{k}: {', '.join(r[k])}" for k in ("stages", "sources", "sinks") if r[k])
+            or "hooks only"
+        )
         click.echo(f"{r['name']:<12} {r['distribution'] or '-'} {r['version'] or '-'}  {provides}")
 
 
@@ -138,7 +191,7 @@ def plugins(as_json: bool) -> None:
 def schema(which: str, config_path: Path | None) -> None:
     """Print the record schema of the configured pipeline, or the config file schema."""
     try:
-        pm, registry = _setup()
+        _, registry = _setup()
         if which == "config":
             data = config_schema(registry.stages, registry.sinks)
         else:

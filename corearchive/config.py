@@ -118,7 +118,9 @@ def resolve(
     stages = list(pipeline.get("stages", DEFAULT_STAGES))
     output = data.get("output", {})
     sinks = list(output.get("sinks", DEFAULT_SINKS))
-    stage_tables: dict[str, dict[str, Any]] = {k: dict(v) for k, v in data.get("stages", {}).items()}
+    stage_tables: dict[str, dict[str, Any]] = {
+        k: dict(v) for k, v in data.get("stages", {}).items()
+    }
     sink_tables: dict[str, dict[str, Any]] = {k: dict(v) for k, v in data.get("sinks", {}).items()}
     origins: dict[tuple[str, str, str], str] = {}
 
@@ -147,8 +149,10 @@ def resolve(
             )
         stages.remove(name)
 
-    for kind, names, known_map in (("stage", stages, registry.stages),
-                                   ("sink", sinks, registry.sinks)):
+    for kind, names, known_map in (
+        ("stage", stages, registry.stages),
+        ("sink", sinks, registry.sinks),
+    ):
         for name in names:
             if name not in known_map:
                 raise ConfigError(
@@ -156,13 +160,20 @@ def resolve(
                 )
 
     stage_options = {
-        name: _build(registry.stages[name].Options, stage_tables.get(name, {}), "stages", name,
-                     origin, origins)
+        name: _build(
+            registry.stages[name].Options,
+            stage_tables.get(name, {}),
+            "stages",
+            name,
+            origin,
+            origins,
+        )
         for name in registry.stages
     }
     sink_options = {
-        name: _build(registry.sinks[name].Options, sink_tables.get(name, {}), "sinks", name,
-                     origin, origins)
+        name: _build(
+            registry.sinks[name].Options, sink_tables.get(name, {}), "sinks", name, origin, origins
+        )
         for name in registry.sinks
     }
     resolved = {

@@ -147,8 +147,14 @@ class Document:
         source = SourceInfo(
             uri=uri, path=path, format=format, sha256=sha, locator=locator, **source_fields
         )
-        return cls(id=make_id(path or uri, locator, sha), source=source, raw=raw, content=text,
-                   text=text, is_html=is_html)
+        return cls(
+            id=make_id(path or uri, locator, sha),
+            source=source,
+            raw=raw,
+            content=text,
+            text=text,
+            is_html=is_html,
+        )
 
     @property
     def content_is_html(self) -> bool:

@@ -184,8 +184,13 @@ def collect(pm: PluginManager) -> Registry:
         for impl in reversed(caller.get_hookimpls()):
             info = pm.infos.get(impl.plugin_name) or PluginInfo(impl.plugin_name, None, None)
 
-            def register(cls: type[Any], _info: PluginInfo = info, _kind: str = kind,
-                         _base: type[Any] = base, _table: dict[str, Any] = table) -> None:
+            def register(
+                cls: type[Any],
+                _info: PluginInfo = info,
+                _kind: str = kind,
+                _base: type[Any] = base,
+                _table: dict[str, Any] = table,
+            ) -> None:
                 _register(reg, _info, _kind, _base, _table, cls, check_fragment)
 
             kwargs = {"register": register} if "register" in impl.argnames else {}
@@ -208,8 +213,10 @@ def _register(
     check_fragment: Callable[[dict[str, Any], str], None],
 ) -> None:
     if not (isinstance(cls, type) and issubclass(cls, base)):
-        raise PluginError(f"{info.label}: registered {cls!r} as a {kind}, which is not a"
-                          f" subclass of {base.__module__}.{base.__name__}")
+        raise PluginError(
+            f"{info.label}: registered {cls!r} as a {kind}, which is not a"
+            f" subclass of {base.__module__}.{base.__name__}"
+        )
     name = getattr(cls, "name", None)
     if not isinstance(name, str) or not name.isidentifier():
         raise PluginError(f"{info.label}: {kind} {cls.__name__} has no valid name ({name!r})")

@@ -50,8 +50,10 @@ class Progress:
         if done and self.total:
             remaining = elapsed / done * (self.total - done)
             left = f" · ~{_fmt(remaining)} left"
-        line = (f"inputs {self.inputs_started}/{self.total} · docs {self.docs:,}"
-                f" · kept {self.kept_docs:,} · {rate:,.0f} docs/s · {_fmt(elapsed)}{left}")
+        line = (
+            f"inputs {self.inputs_started}/{self.total} · docs {self.docs:,}"
+            f" · kept {self.kept_docs:,} · {rate:,.0f} docs/s · {_fmt(elapsed)}{left}"
+        )
         pad = " " * max(self._width - len(line), 0)
         self._width = len(line)
         self.stream.write("\r" + line + pad)
@@ -66,4 +68,6 @@ class Progress:
 
 def _fmt(seconds: float) -> str:
     s = int(seconds)
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    return (
+        f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    )

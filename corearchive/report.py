@@ -135,30 +135,39 @@ class RunReporter:
     def failed(self, document: Document, stage: str, error: str) -> None:
         self.report.failed[stage] += 1
         source = document.source.to_json()
-        self.rejects.write(dumps({
-            "kind": "error",
-            "run_id": self.report.run_id,
-            "id": document.id,
-            "stage": stage,
-            "error": error,
-            "source": source,
-        }))
-        print(f"error: {document.source.path or document.source.uri}: {stage}: {error}",
-              file=self.err)
+        self.rejects.write(
+            dumps(
+                {
+                    "kind": "error",
+                    "run_id": self.report.run_id,
+                    "id": document.id,
+                    "stage": stage,
+                    "error": error,
+                    "source": source,
+                }
+            )
+        )
+        print(
+            f"error: {document.source.path or document.source.uri}: {stage}: {error}", file=self.err
+        )
         self._on_failed(document, source, stage, error)
 
     def input_failed(self, path: str, uri: str, error: str, where: str | None = None) -> None:
         """An input (or a part of it, ``where``) could not be read."""
         self.report.input_errors += 1
         source = {"uri": uri, "path": path, "where": where}
-        self.rejects.write(dumps({
-            "kind": "error",
-            "run_id": self.report.run_id,
-            "id": None,
-            "stage": "input",
-            "error": error,
-            "source": source,
-        }))
+        self.rejects.write(
+            dumps(
+                {
+                    "kind": "error",
+                    "run_id": self.report.run_id,
+                    "id": None,
+                    "stage": "input",
+                    "error": error,
+                    "source": source,
+                }
+            )
+        )
         at = f" ({where})" if where else ""
         print(f"error: {path}{at}: {error}", file=self.err)
         self._on_failed(None, source, "input", error)

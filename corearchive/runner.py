@@ -9,6 +9,7 @@ all of it, so an interrupted run leaves no half-written file under a final name.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -59,8 +60,9 @@ def new_run_id() -> str:
 class Run:
     """One ingest run. Build it, then call :meth:`execute`."""
 
-    def __init__(self, pm: PluginManager, registry: Registry, config: RunConfig,
-                 options: RunOptions) -> None:
+    def __init__(
+        self, pm: PluginManager, registry: Registry, config: RunConfig, options: RunOptions
+    ) -> None:
         self.pm = pm
         self.registry = registry
         self.config = config
@@ -69,9 +71,7 @@ class Run:
         self.report = RunReport(run_id=self.run_id)
         self.err = options.err if options.err is not None else sys.stderr
         self.pipeline = [self._describe("stage", n) for n in config.stages]
-        self.validator = RecordValidator(
-            record_schema(registry.stages[n] for n in config.stages)
-        )
+        self.validator = RecordValidator(record_schema(registry.stages[n] for n in config.stages))
 
     def _describe(self, kind: str, name: str) -> dict[str, Any]:
         info = self.registry.owners[(kind, name)]
@@ -115,8 +115,9 @@ class Run:
         try:
             catalog.start_run(self.run_id, out)
             self.pm.hook.corearchive_configure(config=self.config)
-            sctx = SinkContext(run_id=self.run_id, out=out, catalog=catalog,
-                               provenance=self.provenance())
+            sctx = SinkContext(
+                run_id=self.run_id, out=out, catalog=catalog, provenance=self.provenance()
+            )
             for name in self.config.sinks:
                 sinks.append(self.registry.sinks[name](self.config.sink_options[name], sctx))
             ctx = StageContext(run_id=self.run_id, out=out, catalog=catalog, reporter=reporter)
@@ -131,8 +132,8 @@ class Run:
             items = self._resolve(reporter)
             progress = Progress(
                 total_inputs=len(items),
-                enabled=(not opts.quiet) and (
-                    opts.progress if opts.progress is not None else self.err.isatty()),
+                enabled=(not opts.quiet)
+                and (opts.progress if opts.progress is not None else self.err.isatty()),
                 stream=self.err,
             )
             docs: Iterable[Document] = self._read(items, reporter, progress)
@@ -167,7 +168,8 @@ class Run:
             raise
         exit_code = ExitCode.OK if self.report.ok else ExitCode.PARTIAL
         self.pm.hook.corearchive_session_finish(
-            run_id=self.run_id, report=self.report, exitstatus=int(exit_code))
+            run_id=self.run_id, report=self.report, exitstatus=int(exit_code)
+        )
         return self.report
 
     def _resolve(self, reporter: RunReporter) -> list[InputItem]:
@@ -183,8 +185,9 @@ class Run:
     def _sources(self) -> dict[str, Source]:
         return {name: cls() for name, cls in self.registry.sources.items()}
 
-    def _read(self, items: list[InputItem], reporter: RunReporter,
-              progress: Progress) -> Iterator[Document]:
+    def _read(
+        self, items: list[InputItem], reporter: RunReporter, progress: Progress
+    ) -> Iterator[Document]:
         sources = self._sources()
         for item in items:
             progress.input_started(item.path)
@@ -209,23 +212,28 @@ class Run:
         for doc in docs:
             prior = self.catalog.get(doc.id)
             if prior is not None or doc.id in seen:
-                detail = {"of": doc.id, "run_id": prior.run_id if prior else self.run_id,
-                          "archived_at": prior.archived_at if prior else None}
+                detail = {
+                    "of": doc.id,
+                    "run_id": prior.run_id if prior else self.run_id,
+                    "archived_at": prior.archived_at if prior else None,
+                }
                 reporter.dropped(doc, ARCHIVE_STAGE, Drop("already_archived", detail))
                 continue
             seen.add(doc.id)
             yield doc
 
-    def _emit(self, doc: Document, sinks: list[Sink], reporter: RunReporter,
-              catalog: Catalog) -> None:
+    def _emit(
+        self, doc: Document, sinks: list[Sink], reporter: RunReporter, catalog: Catalog
+    ) -> None:
         try:
             for sink in sinks:
                 sink.prepare(doc)
             record = self.build_record(doc)
             errors = self.validator.errors(record)
             if errors:
-                reporter.failed(doc, "record", "record does not match the schema: "
-                                + "; ".join(errors[:5]))
+                reporter.failed(
+                    doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
+                )
                 return
             for sink in sinks:
                 sink.write(doc, record)
@@ -233,18 +241,31 @@ class Run:
             reporter.failed(doc, "sink", describe_error(exc))
             return
         arch = doc.archive
-        catalog.add(doc.id, run_id=self.run_id, sha256=doc.source.sha256, uri=doc.source.uri,
-                    warc=arch.warc if arch else None, warc_offset=arch.offset if arch else None,
-                    raw_record_id=arch.raw_record_id if arch else None)
+        catalog.add(
+            doc.id,
+            run_id=self.run_id,
+            sha256=doc.source.sha256,
+            uri=doc.source.uri,
+            warc=arch.warc if arch else None,
+            warc_offset=arch.offset if arch else None,
+            raw_record_id=arch.raw_record_id if arch else None,
+        )
         self.report.kept += 1
 
-    def _failed(self, stages: list[Stage], doc: Document | None, source: dict[str, Any],
-                stage: str, error: str) -> None:
+    def _failed(
+        self,
+        stages: list[Stage],
+        doc: Document | None,
+        source: dict[str, Any],
+        stage: str,
+        error: str,
+    ) -> None:
         if doc is not None:
             for st in stages:
                 st.forget(doc)
-        self.pm.hook.corearchive_document_failed(document=doc, source=source, stage=stage,
-                                                 error=error)
+        self.pm.hook.corearchive_document_failed(
+            document=doc, source=source, stage=stage, error=error
+        )
 
     def _dropped(self, sinks: list[Sink], doc: Document, stage: str, drop: Drop) -> None:
         for st in self._stages:
@@ -272,8 +293,9 @@ class Run:
             "annotations": doc.annotations,
         }
 
-    def _manifest(self, started: float, stages: list[Stage], sinks: list[Sink],
-                  counts: dict[str, Any]) -> dict[str, Any]:
+    def _manifest(
+        self, started: float, stages: list[Stage], sinks: list[Sink], counts: dict[str, Any]
+    ) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
             "started_at": _iso(started),
@@ -282,8 +304,11 @@ class Run:
             "exit_code": int(ExitCode.OK if self.report.ok else ExitCode.PARTIAL),
             "inputs": list(self.options.inputs),
             "index": str(self.catalog.path),
-            "config": {"origin": self.config.origin, "digest": self.config.digest,
-                       "resolved": self.config.resolved},
+            "config": {
+                "origin": self.config.origin,
+                "digest": self.config.digest,
+                "resolved": self.config.resolved,
+            },
             "pipeline": self.pipeline,
             "sinks": list(self.config.sinks),
             "provenance": self.provenance(),
@@ -307,7 +332,6 @@ def _user() -> str:
 
 
 def _quietly(fn: Any) -> None:
-    try:
+    # Cleaning up after a failure must not hide the failure itself.
+    with contextlib.suppress(Exception):
         fn()
-    except Exception:
-        pass

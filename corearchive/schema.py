@@ -38,8 +38,19 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
     "description": "One kept document: the contract with downstream search indexes.",
     "type": "object",
     "required": [
-        "id", "source", "text", "title", "site_name", "authors", "tags", "published",
-        "language", "duplicate", "archive", "pipeline", "annotations",
+        "id",
+        "source",
+        "text",
+        "title",
+        "site_name",
+        "authors",
+        "tags",
+        "published",
+        "language",
+        "duplicate",
+        "archive",
+        "pipeline",
+        "annotations",
     ],
     "additionalProperties": False,
     "properties": {
@@ -138,7 +149,7 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
                 "source": {
                     "type": "object",
                     "description": "Evidence of the input reader: encoding, JSONL line and"
-                                   " given fields, WARC record type and offset.",
+                    " given fields, WARC record type and offset.",
                 },
             },
             "additionalProperties": False,
@@ -165,7 +176,9 @@ def record_schema(stages: Iterable[type[Stage]]) -> dict[str, Any]:
     return schema
 
 
-def config_schema(stages: Mapping[str, type[Stage]], sinks: Mapping[str, type[Sink]]) -> dict[str, Any]:
+def config_schema(
+    stages: Mapping[str, type[Stage]], sinks: Mapping[str, type[Sink]]
+) -> dict[str, Any]:
     """The config file schema: pipeline order, and each stage's and sink's options."""
     return {
         "$schema": DIALECT,

@@ -57,13 +57,13 @@ class InputItem:
         """The stored bytes, compression and all."""
         if self.data is not None:
             return io.BytesIO(self.data)
-        return open(self.path, "rb")  # noqa: SIM115 - the caller closes it
+        return open(self.path, "rb")
 
     def open(self) -> io.BufferedIOBase:
         """The content bytes, decompressed if the input is gzip."""
         raw = self.open_raw()
         if self.compressed:
-            return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+            return gzip.GzipFile(fileobj=raw, mode="rb")
         return raw
 
     def head(self, size: int = HEAD_SIZE) -> bytes:

@@ -131,8 +131,9 @@ class Stage:
     def _run_batch(self, batch: list[Document]) -> Iterator[Document]:
         self.stats.docs_in += len(batch)
         t0 = time.perf_counter()
+        results: list[Document | Drop | None]
         try:
-            results = self.process_batch(batch)
+            results = list(self.process_batch(batch))
             if len(results) != len(batch):
                 raise RuntimeError(
                     f"process_batch returned {len(results)} results for {len(batch)} documents"

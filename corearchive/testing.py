@@ -42,9 +42,14 @@ def make_document(
 ) -> Document:
     """A document as a source would make it from ``text`` (raw bytes: its UTF-8)."""
     return Document.create(
-        raw=raw if raw is not None else text.encode("utf-8"), text=text,
-        uri=Path(path).resolve().as_uri(), path=path, format=format, is_html=html,
-        content_type="text/html" if html else "text/plain", **source_fields,
+        raw=raw if raw is not None else text.encode("utf-8"),
+        text=text,
+        uri=Path(path).resolve().as_uri(),
+        path=path,
+        format=format,
+        is_html=html,
+        content_type="text/html" if html else "text/plain",
+        **source_fields,
     )
 
 
@@ -76,8 +81,9 @@ def stage_runner(tmp_path: Path) -> Callable[..., StageRun]:
     """A ``run_stage`` function whose catalog lives under ``tmp_path``."""
     catalog_holder: dict[str, Catalog] = {}
 
-    def run_stage(stage_cls: type[Stage], docs: Iterable[Document] | Document,
-                  **options: Any) -> StageRun:
+    def run_stage(
+        stage_cls: type[Stage], docs: Iterable[Document] | Document, **options: Any
+    ) -> StageRun:
         if isinstance(docs, Document):
             docs = [docs]
         if "c" in catalog_holder:
@@ -91,8 +97,7 @@ def stage_runner(tmp_path: Path) -> Callable[..., StageRun]:
         stage.open()
         kept = list(stage.run(docs))
         stage.close()
-        return StageRun(kept=kept, dropped=rec.dropped_docs, failed=rec.failed_docs,
-                        stage=stage)
+        return StageRun(kept=kept, dropped=rec.dropped_docs, failed=rec.failed_docs, stage=stage)
 
     return run_stage
 
@@ -137,8 +142,9 @@ def run_ingest(*args: str, out: Path, input: bytes | None = None) -> IngestResul
     from .cli import cli
 
     runner = CliRunner()
-    result = runner.invoke(cli, ["ingest", *args, "-o", str(out), "--quiet"], input=input,
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["ingest", *args, "-o", str(out), "--quiet"], input=input, catch_exceptions=False
+    )
     manifest = None
     if (out / "run.json").exists():
         manifest = json.loads((out / "run.json").read_text("utf-8"))

@@ -73,8 +73,13 @@ def score_lines(lines: list[str]) -> list[LineScore]:
             own.append((0.0, "furniture"))
         elif _BOILER_PHRASE.search(text) and words < 25:
             own.append((0.1, "boilerplate phrase"))
-        elif words >= 3 and commas >= 3 and not ends and text.count(". ") == 0 and \
-                max(len(p.split()) for p in text.split(",")) <= 4:
+        elif (
+            words >= 3
+            and commas >= 3
+            and not ends
+            and text.count(". ") == 0
+            and max(len(p.split()) for p in text.split(",")) <= 4
+        ):
             own.append((0.1, "list"))
         elif words >= 20:
             own.append((0.95 if ends else 0.7, "long"))
@@ -123,14 +128,20 @@ def _time_limit(seconds: float) -> Iterator[None]:
 @dataclass(frozen=True)
 class BoilerplateOptions:
     threshold: float = option(
-        0.5, "Keep a line scoring at least this (higher: more precision, less recall).",
-        minimum=0, maximum=1)
+        0.5,
+        "Keep a line scoring at least this (higher: more precision, less recall).",
+        minimum=0,
+        maximum=1,
+    )
     keep_removed: bool = option(
-        False, "Record the text of removed lines under annotations.boilerplate.removed.")
+        False, "Record the text of removed lines under annotations.boilerplate.removed."
+    )
     html_max_bytes: int = option(
-        5_000_000, "HTML larger than this is cut to this size before extraction.", minimum=1024)
+        5_000_000, "HTML larger than this is cut to this size before extraction.", minimum=1024
+    )
     html_timeout: float = option(
-        10.0, "Seconds allowed for extracting one HTML page (0: no limit).", minimum=0)
+        10.0, "Seconds allowed for extracting one HTML page (0: no limit).", minimum=0
+    )
 
 
 _REMOVED = {
@@ -155,10 +166,16 @@ class BoilerplateStage(Stage):
         "required": ["method", "kept_share"],
         "additionalProperties": False,
         "properties": {
-            "method": {"enum": ["lines", "trafilatura", "trafilatura-fallback", "lines-fallback"],
-                       "description": "How the content was found."},
-            "kept_share": {"type": "number", "minimum": 0, "maximum": 1,
-                           "description": "Share of the input characters kept."},
+            "method": {
+                "enum": ["lines", "trafilatura", "trafilatura-fallback", "lines-fallback"],
+                "description": "How the content was found.",
+            },
+            "kept_share": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "Share of the input characters kept.",
+            },
             "lines_in": {"type": "integer", "minimum": 0},
             "lines_kept": {"type": "integer", "minimum": 0},
             "removed": {"type": "array", "items": _REMOVED},
@@ -209,15 +226,24 @@ class BoilerplateStage(Stage):
         method = "trafilatura"
         try:
             with _time_limit(self.options.html_timeout):
-                text = trafilatura.extract(html, include_comments=False, include_tables=True,
-                                           favor_precision=True, deduplicate=False) or ""
+                text = (
+                    trafilatura.extract(
+                        html,
+                        include_comments=False,
+                        include_tables=True,
+                        favor_precision=True,
+                        deduplicate=False,
+                    )
+                    or ""
+                )
                 if not text.strip():
                     method = "trafilatura-fallback"
                     text = trafilatura.extract(html, favor_recall=True) or ""
         except _Timeout:
             text, method = "", "trafilatura"
             raise TimeoutError(
-                f"HTML extraction took over {self.options.html_timeout:g} s") from None
+                f"HTML extraction took over {self.options.html_timeout:g} s"
+            ) from None
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
             from trafilatura import html2txt
@@ -225,7 +251,10 @@ class BoilerplateStage(Stage):
             plain, ann = self._text(html2txt(html) or "")
             ann["method"] = "lines-fallback"
             return plain, ann
-        return text, {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
+        return text, {
+            "method": method,
+            "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
+        }
 
 
 @hookimpl

@@ -60,7 +60,9 @@ class MinHasher:
         self.shingle = shingle
         self.xor = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
         # Odd multipliers make each function a bijection on 64-bit integers.
-        self.mul = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+        self.mul = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(
+            2
+        ) + np.uint64(1)
 
     def shingles(self, text: str) -> np.ndarray:
         words = _WORD.findall(normalize(text))
@@ -68,7 +70,7 @@ class MinHasher:
         if len(words) < k:
             grams = [" ".join(words)] if words else [""]
         else:
-            grams = [" ".join(words[i:i + k]) for i in range(len(words) - k + 1)]
+            grams = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
         return np.fromiter({xxhash.xxh64_intdigest(g.encode()) for g in grams}, dtype=np.uint64)
 
     def signature(self, text: str) -> np.ndarray:
@@ -82,12 +84,17 @@ class MinHasher:
 @dataclass(frozen=True)
 class DedupOptions:
     policy: Literal["drop", "keep"] = option(
-        "drop", "drop: duplicates go to rejects; keep: they are kept, tagged.")
+        "drop", "drop: duplicates go to rejects; keep: they are kept, tagged."
+    )
     exact_policy: Literal["drop", "keep", "same"] = option(
-        "same", "Policy for exact duplicates ('same': as policy).")
+        "same", "Policy for exact duplicates ('same': as policy)."
+    )
     threshold: float = option(
-        0.7, "Estimated Jaccard similarity from which two documents are near duplicates.",
-        minimum=0, maximum=1)
+        0.7,
+        "Estimated Jaccard similarity from which two documents are near duplicates.",
+        minimum=0,
+        maximum=1,
+    )
     num_perm: int = option(128, "MinHash permutations.", minimum=16, maximum=1024)
     bands: int = option(16, "LSH bands (num_perm must divide by it).", minimum=1)
     shingle: int = option(5, "Words per shingle.", minimum=1, maximum=20)
@@ -103,8 +110,11 @@ class DedupStage(Stage):
         "additionalProperties": False,
         "properties": {
             "method": {"enum": ["text", "raw", "minhash"]},
-            "candidates": {"type": "integer", "minimum": 0,
-                           "description": "LSH candidates checked."},
+            "candidates": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "LSH candidates checked.",
+            },
         },
     }
 
@@ -113,7 +123,9 @@ class DedupStage(Stage):
     def open(self) -> None:
         opts = self.options
         if opts.num_perm % opts.bands:
-            raise ValueError(f"dedup: num_perm {opts.num_perm} is not a multiple of bands {opts.bands}")
+            raise ValueError(
+                f"dedup: num_perm {opts.num_perm} is not a multiple of bands {opts.bands}"
+            )
         self.db = self.context.catalog
         for stmt in _SCHEMA.strip().split(";"):
             if stmt.strip():
@@ -126,14 +138,15 @@ class DedupStage(Stage):
         elif row[0] != params:
             raise ValueError(
                 f"dedup: the index was built with {row[0]}; these options give {params}."
-                " Use the same num_perm, bands and shingle, or another --index.")
+                " Use the same num_perm, bands and shingle, or another --index."
+            )
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.rows = opts.num_perm // opts.bands
 
     def _band_keys(self, sig: np.ndarray) -> list[int]:
         keys = []
         for b in range(self.options.bands):
-            chunk = sig[b * self.rows:(b + 1) * self.rows].tobytes()
+            chunk = sig[b * self.rows : (b + 1) * self.rows].tobytes()
             # 56 bits of hash, 7 of band: one signed 64-bit SQLite integer per key.
             keys.append((b << 56) | (xxhash.xxh64_intdigest(chunk) >> 8))
         return keys
@@ -182,7 +195,8 @@ class DedupStage(Stage):
         marks = ",".join("?" * len(keys))
         cands = self.db.execute(
             f"SELECT DISTINCT d.n, d.root, d.sig FROM dedup_lsh l JOIN dedup_docs d ON d.n = l.n"
-            f" WHERE l.key IN ({marks}) ORDER BY d.n", keys
+            f" WHERE l.key IN ({marks}) ORDER BY d.n",
+            keys,
         ).fetchall()
         best: tuple[float, int, str] | None = None
         for n, root, blob in cands:
@@ -200,8 +214,9 @@ class DedupStage(Stage):
             n, blob = row
             # The band keys are recomputed from the signature, so no index on n is needed.
             keys = self._band_keys(np.frombuffer(blob, dtype=np.uint64))
-            self.db.db.executemany("DELETE FROM dedup_lsh WHERE key = ? AND n = ?",
-                                   [(k, n) for k in keys])
+            self.db.db.executemany(
+                "DELETE FROM dedup_lsh WHERE key = ? AND n = ?", [(k, n) for k in keys]
+            )
             self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
 
     def _insert(self, doc: Document, text_key: bytes, sig: np.ndarray, keys: list[int]) -> None:
@@ -212,8 +227,9 @@ class DedupStage(Stage):
         )
         if cur.rowcount:
             n = cur.lastrowid
-            self.db.db.executemany("INSERT INTO dedup_lsh (key, n) VALUES (?, ?)",
-                                   [(k, n) for k in keys])
+            self.db.db.executemany(
+                "INSERT INTO dedup_lsh (key, n) VALUES (?, ?)", [(k, n) for k in keys]
+            )
 
 
 @hookimpl

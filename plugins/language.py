@@ -34,14 +34,20 @@ def letters(text: str) -> int:
 @dataclass(frozen=True)
 class LanguageOptions:
     languages: list[str] = option(
-        [], "Allow-list of ISO codes; documents in other languages are dropped. Empty: tag only.")
+        [], "Allow-list of ISO codes; documents in other languages are dropped. Empty: tag only."
+    )
     min_confidence: float = option(
-        0.5, "With an allow-list: drop documents whose confidence is below this.",
-        minimum=0, maximum=1)
+        0.5,
+        "With an allow-list: drop documents whose confidence is below this.",
+        minimum=0,
+        maximum=1,
+    )
     min_letters: int = option(
-        12, "Text with fewer letters than this is 'und' (undetermined).", minimum=0)
+        12, "Text with fewer letters than this is 'und' (undetermined).", minimum=0
+    )
     max_chars: int = option(
-        3000, "Identify on at most this many characters of the cleaned text.", minimum=100)
+        3000, "Identify on at most this many characters of the cleaned text.", minimum=100
+    )
 
 
 class LanguageStage(Stage):
@@ -87,8 +93,10 @@ class LanguageStage(Stage):
         doc.annotations[self.name] = {"candidates": cands, "detector": "py3langid"}
         allowed = self.options.languages
         if allowed and (lang.code not in allowed or lang.confidence < self.options.min_confidence):
-            return Drop("language", {"code": lang.code, "confidence": lang.confidence,
-                                     "allowed": list(allowed)})
+            return Drop(
+                "language",
+                {"code": lang.code, "confidence": lang.confidence, "allowed": list(allowed)},
+            )
         return doc
 
 

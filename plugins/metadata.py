@@ -22,7 +22,16 @@ _MONTHS = {
     for i, names in enumerate(
         [
             ("january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro"),
-            ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"),
+            (
+                "february",
+                "feb",
+                "februar",
+                "février",
+                "fevrier",
+                "febrero",
+                "febbraio",
+                "fevereiro",
+            ),
             ("march", "mar", "märz", "maerz", "mars", "marzo", "março"),
             ("april", "apr", "avril", "abril", "aprile"),
             ("may", "mai", "mayo", "maggio", "maio"),
@@ -32,42 +41,71 @@ _MONTHS = {
             ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
             ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro"),
             ("november", "nov", "novembre", "noviembre", "novembro"),
-            ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-             "dezembro"),
+            (
+                "december",
+                "dec",
+                "dezember",
+                "décembre",
+                "decembre",
+                "diciembre",
+                "dicembre",
+                "dezembro",
+            ),
         ],
         start=1,
     )
     for m in names
 }
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_TIME = r"(?:\s*[-–,|at@]*\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>GMT|UTC|Z)?)?"
+_TIME = (
+    r"(?:\s*[-–,|at@]*\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<tz>GMT|UTC|Z)?)?"
+)
 _DATE_PATTERNS = [
-    ("iso", re.compile(
-        r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-        r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
-    ("month-day-year", re.compile(
-        rf"(?<![\w])(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
-        + _TIME, re.I)),
-    ("day-month-year", re.compile(
-        rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)"
-        + _TIME, re.I)),
-    ("numeric", re.compile(
-        r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?![\d.])")),
+    (
+        "iso",
+        re.compile(
+            r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+            r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+            r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+        ),
+    ),
+    (
+        "month-day-year",
+        re.compile(
+            rf"(?<![\w])(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
+            + _TIME,
+            re.I,
+        ),
+    ),
+    (
+        "day-month-year",
+        re.compile(
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})(?!\d)"
+            + _TIME,
+            re.I,
+        ),
+    ),
+    (
+        "numeric",
+        re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?![\d.])"),
+    ),
 ]
 _BYLINE = re.compile(r"^\s*(?:by|von|par|por|di|door|av)\s+(?P<names>.+)$", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|&)\s*", re.I)
 _NAME_TAIL = re.compile(r"\s*[|,–-]\s*(reuters|ap|afp|dpa|staff|correspondent|editor).*$", re.I)
 _FURNITURE = re.compile(
     r"^(share|advertisement|listen live|get short url|menu|home|search|subscribe|"
-    r"you may also like|related|read more|comments?|sign in|log in)\W*$", re.I)
+    r"you may also like|related|read more|comments?|sign in|log in)\W*$",
+    re.I,
+)
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright)\s*(\d{4})?\s*(?P<who>.*)$", re.I)
 
 
 @dataclass(frozen=True)
 class MetadataOptions:
     html_dates: bool = option(True, "Use htmldate (extensive search) for dates in HTML.")
-    max_title_words: int = option(25, "A title candidate has at most this many words.",
-                                  minimum=3)
+    max_title_words: int = option(25, "A title candidate has at most this many words.", minimum=3)
 
 
 def _to_iso(g: dict[str, Any], kind: str) -> tuple[str, str] | None:
@@ -116,8 +154,15 @@ def find_dates(lines: list[str], limit: int = 400) -> list[dict[str, Any]]:
             for m in rx.finditer(line):
                 iso = _to_iso(m.groupdict(), kind)
                 if iso:
-                    out.append({"value": iso[0], "precision": iso[1], "line": i, "form": kind,
-                                "text": m.group(0).strip()})
+                    out.append(
+                        {
+                            "value": iso[0],
+                            "precision": iso[1],
+                            "line": i,
+                            "form": kind,
+                            "text": m.group(0).strip(),
+                        }
+                    )
     return out
 
 
@@ -126,14 +171,18 @@ def _words(s: str) -> int:
 
 
 def _is_sentence(line: str) -> bool:
-    return _words(line) >= 12 and line.rstrip().endswith((".", "!", "?", "\"", "”", "»"))
+    return _words(line) >= 12 and line.rstrip().endswith((".", "!", "?", '"', "”", "»"))
 
 
 def _headline_like(line: str, max_words: int) -> bool:
     n = _words(line)
-    return (4 <= n <= max_words and not line.rstrip().endswith((".", ":", ","))
-            and not _FURNITURE.match(line) and not _BYLINE.match(line)
-            and line[:1].isupper() | line[:1].isdigit() | (not line[:1].isascii()))
+    return (
+        4 <= n <= max_words
+        and not line.rstrip().endswith((".", ":", ","))
+        and not _FURNITURE.match(line)
+        and not _BYLINE.match(line)
+        and line[:1].isupper() | line[:1].isdigit() | (not line[:1].isascii())
+    )
 
 
 def text_metadata(text: str, max_title_words: int = 25) -> dict[str, Any]:
@@ -165,8 +214,12 @@ def text_metadata(text: str, max_title_words: int = 25) -> dict[str, Any]:
 
     def site_like(s: str) -> bool:
         ws = s.split()
-        return (1 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws)
-                and not _FURNITURE.match(s) and not find_dates([s]))
+        return (
+            1 <= len(ws) <= 4
+            and all(w[:1].isupper() for w in ws)
+            and not _FURNITURE.match(s)
+            and not find_dates([s])
+        )
 
     first_i, first = nonempty[0] if nonempty else (0, "")
     title_line = found.get("title", ("", -1))[1]
@@ -222,8 +275,10 @@ class MetadataStage(Stage):
                     },
                 },
             },
-            "date_chosen": {"type": ["integer", "null"],
-                            "description": "Index of the chosen date in dates."},
+            "date_chosen": {
+                "type": ["integer", "null"],
+                "description": "Index of the chosen date in dates.",
+            },
             "date_confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "publisher": {"type": "string"},
         },
@@ -240,32 +295,44 @@ class MetadataStage(Stage):
         if given.get("date"):
             found = find_dates([given["date"]])
             if found:
-                dates.append({"value": found[0]["value"], "where": "input",
-                              "precision": found[0]["precision"]})
+                dates.append(
+                    {
+                        "value": found[0]["value"],
+                        "where": "input",
+                        "precision": found[0]["precision"],
+                    }
+                )
         publisher = None
         if doc.content_is_html:
             self._from_html(doc, sources, dates)
         else:
-            found = text_metadata(doc.content, self.options.max_title_words)
-            for key in ("title", "site_name"):
-                if key in found and not getattr(doc, key):
-                    setattr(doc, key, found[key][0])
-                    sources[key] = f"text line {found[key][1]}"
-            for key in ("authors", "tags"):
-                if key in found and not getattr(doc, key):
-                    setattr(doc, key, list(found[key][0]))
-                    sources[key] = f"text line {found[key][1]}"
-            if "publisher" in found:
-                publisher = found["publisher"][0]
-            dates.extend({"value": d["value"], "where": f"text line {d['line']}",
-                          "precision": d["precision"], "text": d["text"]}
-                         for d in found["dates"])
+            meta = text_metadata(doc.content, self.options.max_title_words)
+            for key in ("title", "site_name", "authors", "tags"):
+                if key in meta and not getattr(doc, key):
+                    value, line = meta[key]
+                    setattr(doc, key, list(value) if isinstance(value, list) else value)
+                    sources[key] = f"text line {line}"
+            if "publisher" in meta:
+                publisher = meta["publisher"][0]
+            dates.extend(
+                {
+                    "value": d["value"],
+                    "where": f"text line {d['line']}",
+                    "precision": d["precision"],
+                    "text": d["text"],
+                }
+                for d in meta["dates"]
+            )
         chosen, confidence = self._choose(doc, dates)
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
-        ann: dict[str, Any] = {"sources": sources, "dates": dates, "date_chosen": chosen,
-                               "date_confidence": confidence}
+        ann: dict[str, Any] = {
+            "sources": sources,
+            "dates": dates,
+            "date_chosen": chosen,
+            "date_confidence": confidence,
+        }
         if publisher:
             ann["publisher"] = publisher
         doc.annotations[self.name] = ann
@@ -284,13 +351,18 @@ class MetadataStage(Stage):
             return i, 0.6
         return None, 0.0
 
-    def _from_html(self, doc: Document, sources: dict[str, str],
-                   dates: list[dict[str, Any]]) -> None:
+    def _from_html(
+        self, doc: Document, sources: dict[str, str], dates: list[dict[str, Any]]
+    ) -> None:
         from trafilatura.metadata import extract_metadata
 
         html = doc.content
-        meta = extract_metadata(html, default_url=doc.source.uri if "://" in doc.source.uri
-                                and not doc.source.uri.startswith("file:") else None)
+        meta = extract_metadata(
+            html,
+            default_url=doc.source.uri
+            if "://" in doc.source.uri and not doc.source.uri.startswith("file:")
+            else None,
+        )
         if meta is not None:
             if meta.title and not doc.title:
                 doc.title, sources["title"] = meta.title, "html"

@@ -51,7 +51,8 @@ class TagStage(Stage):
         doc.annotations.setdefault(self.name, {"labels": []})["labels"].append(self.options.label)
         # Record when it ran relative to the boilerplate stage.
         doc.annotations[self.name]["labels"].append(
-            "after-boilerplate" if "boilerplate" in doc.annotations else "before-boilerplate")
+            "after-boilerplate" if "boilerplate" in doc.annotations else "before-boilerplate"
+        )
         return doc
 
 

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import pytest
-from helpers import TaggerPlugin
 
 from corearchive import ConfigError
 from corearchive.config import DEFAULT_STAGES, parse_set, resolve
 from corearchive.manager import collect, make_plugin_manager
+
+from helpers import TaggerPlugin
 
 
 @pytest.fixture
@@ -32,14 +33,17 @@ def test_installed_third_party_stage_does_not_run_unless_named(registry, tmp_pat
 
 
 def test_file_sets_order_and_options(registry, tmp_path):
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 [pipeline]
 stages = ["tagger", "boilerplate", "language"]
 [stages.boilerplate]
 threshold = 1
 [stages.tagger]
 label = "hello"
-""")
+""",
+    )
     cfg = resolve(registry, config_path=path)
     assert cfg.stages == ("tagger", "boilerplate", "language")
     assert cfg.stage_options["boilerplate"].threshold == 1.0  # int accepted for a float
@@ -64,7 +68,9 @@ def test_unknown_option_names_stage_key_and_file(registry, tmp_path):
 
 def test_wrong_value_type_names_stage_key_and_file(registry, tmp_path):
     path = write(tmp_path, '[stages.dedup]\npolicy = "burn"\n')
-    with pytest.raises(ConfigError, match=r"corearchive.toml: \[stages.dedup\] policy: 'burn' is not one of"):
+    with pytest.raises(
+        ConfigError, match=r"corearchive.toml: \[stages.dedup\] policy: 'burn' is not one of"
+    ):
         resolve(registry, config_path=path)
 
 
@@ -91,9 +97,15 @@ def test_missing_config_file(registry, tmp_path):
 
 def test_set_overrides_one_option_and_is_named_in_errors(registry, tmp_path):
     path = write(tmp_path, "[stages.language]\nmin_letters = 3\n")
-    cfg = resolve(registry, config_path=path,
-                  sets=["language.min_letters=40", 'language.languages=["en", "fr"]',
-                        "sinks.warc.prefix=mycrawl"])
+    cfg = resolve(
+        registry,
+        config_path=path,
+        sets=[
+            "language.min_letters=40",
+            'language.languages=["en", "fr"]',
+            "sinks.warc.prefix=mycrawl",
+        ],
+    )
     assert cfg.stage_options["language"].min_letters == 40
     assert cfg.stage_options["language"].languages == ["en", "fr"]
     assert cfg.sink_options["warc"].prefix == "mycrawl"

@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 from click.testing import CliRunner
-from helpers import ARTICLE, ExplodingPlugin, TaggerPlugin, extra_plugins
 
 from corearchive import Stage, hookimpl
 from corearchive.catalog import Catalog
 from corearchive.cli import cli
-from corearchive.schema import RecordValidator, record_schema
 from corearchive.manager import collect, make_plugin_manager
+from corearchive.schema import RecordValidator, record_schema
+
+from helpers import ARTICLE, ExplodingPlugin, TaggerPlugin, extra_plugins
 
 
 def _counts_add_up(manifest: dict[str, Any]) -> None:
@@ -25,14 +26,20 @@ def test_seeds_become_five_valid_records(ingest, seeds):
     assert res.exit_code == 0, res.output
     assert len(res.records) == 5
     reg = collect(make_plugin_manager())
-    validator = RecordValidator(record_schema(reg.stages[n] for n in
-                                              ("boilerplate", "metadata", "language", "dedup")))
+    validator = RecordValidator(
+        record_schema(reg.stages[n] for n in ("boilerplate", "metadata", "language", "dedup"))
+    )
     for rec in res.records:
         assert validator.errors(rec) == []
-        assert [p["stage"] for p in rec["pipeline"]] == ["boilerplate", "metadata", "language",
-                                                          "dedup"]
-        assert rec["source"]["path"].startswith(str(seeds).lstrip("/")) or \
-            rec["source"]["path"].startswith(str(seeds))
+        assert [p["stage"] for p in rec["pipeline"]] == [
+            "boilerplate",
+            "metadata",
+            "language",
+            "dedup",
+        ]
+        assert rec["source"]["path"].startswith(str(seeds).lstrip("/")) or rec["source"][
+            "path"
+        ].startswith(str(seeds))
         assert rec["duplicate"]["status"] == "unique"
         assert rec["language"]["code"] == "en"
     assert (res.out / "rejects.jsonl").exists()
@@ -73,8 +80,15 @@ def test_shared_index_across_output_folders(ingest, seeds, tmp_path):
 
 
 def test_disable_and_set(ingest, seeds):
-    res = ingest(str(seeds), "--disable", "dedup", "--disable", "metadata",
-                 "--set", "boilerplate.keep_removed=true")
+    res = ingest(
+        str(seeds),
+        "--disable",
+        "dedup",
+        "--disable",
+        "metadata",
+        "--set",
+        "boilerplate.keep_removed=true",
+    )
     assert res.exit_code == 0
     rec = res.records[0]
     assert [p["stage"] for p in rec["pipeline"]] == ["boilerplate", "language"]
@@ -85,8 +99,10 @@ def test_disable_and_set(ingest, seeds):
 
 def test_third_party_stage_runs_where_the_config_places_it(ingest, seeds, tmp_path, monkeypatch):
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[pipeline]\nstages = ["tagger", "boilerplate", "language"]\n'
-                   '[stages.tagger]\nlabel = "t1"\n')
+    cfg.write_text(
+        '[pipeline]\nstages = ["tagger", "boilerplate", "language"]\n'
+        '[stages.tagger]\nlabel = "t1"\n'
+    )
     with extra_plugins(monkeypatch, ("tagger", TaggerPlugin())):
         plain = ingest(str(seeds), out=tmp_path / "plain")
         assert "tagger" not in plain.records[0]["annotations"]  # installed, not configured
@@ -126,8 +142,10 @@ def test_one_failing_document_does_not_stop_the_run(ingest, tmp_path, monkeypatc
     (docs / "c.txt").write_text(ARTICLE.replace("Tuesday", "Wednesday DROPME"))
     (docs / "d.txt").write_text(ARTICLE.replace("twelve", "fifteen") + "\nextra line here.")
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[pipeline]\nstages = ["boilerplate", "exploding", "dedup"]\n'
-                   '[stages.dedup]\npolicy = "keep"\n')
+    cfg.write_text(
+        '[pipeline]\nstages = ["boilerplate", "exploding", "dedup"]\n'
+        '[stages.dedup]\npolicy = "keep"\n'
+    )
     with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
         res = ingest(str(docs), "--config", str(cfg))
     assert res.exit_code == 1  # some documents failed
@@ -135,13 +153,20 @@ def test_one_failing_document_does_not_stop_the_run(ingest, tmp_path, monkeypatc
     by_kind = {(r["kind"], r.get("stage")) for r in res.rejects}
     assert ("error", "exploding") in by_kind and ("dropped", "exploding") in by_kind
     err = next(r for r in res.rejects if r["kind"] == "error")
-    assert "RuntimeError: boom on purpose" in err["error"] and err["source"]["path"].endswith("b.txt")
+    assert "RuntimeError: boom on purpose" in err["error"] and err["source"]["path"].endswith(
+        "b.txt"
+    )
     drop = next(r for r in res.rejects if r["kind"] == "dropped")
     assert drop["reason"] == "asked_to" and drop["detail"] == {"why": "DROPME"}
     m = res.manifest
     assert m["counts"]["dropped_by_stage"] == {"exploding": {"asked_to": 1}}
-    assert m["stages"]["exploding"] == {"in": 4, "out": 2, "dropped": {"asked_to": 1},
-                                        "failed": 1, "seconds": m["stages"]["exploding"]["seconds"]}
+    assert m["stages"]["exploding"] == {
+        "in": 4,
+        "out": 2,
+        "dropped": {"asked_to": 1},
+        "failed": 1,
+        "seconds": m["stages"]["exploding"]["seconds"],
+    }
     _counts_add_up(m)
     # d is a near copy of a: the failed/dropped ones never entered the dedup index.
     assert res.records[1]["duplicate"]["status"] == "near"
@@ -163,8 +188,9 @@ def test_a_document_dropped_after_dedup_is_forgotten_by_the_index(ingest, tmp_pa
 
 
 def test_usage_errors_exit_2(seeds, tmp_path):
-    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"),
-                                 "--set", "boilerplate.nope=1"])
+    r = CliRunner().invoke(
+        cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--set", "boilerplate.nope=1"]
+    )
     assert r.exit_code == 2 and "unknown option 'nope' for stage 'boilerplate'" in r.output
     assert not (tmp_path / "o").exists()
     r = CliRunner().invoke(cli, ["ingest", str(seeds)])
@@ -194,9 +220,19 @@ def test_internal_error_exits_3_and_commits_nothing(seeds, tmp_path, monkeypatch
             register(BadOpen)
 
     with extra_plugins(monkeypatch, ("badopen", Plugin())):
-        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"),
-                                     "--set", "output.sinks=[\"warc\", \"records\"]",
-                                     "--config", _cfg(tmp_path, ["boilerplate", "badopen"])])
+        r = CliRunner().invoke(
+            cli,
+            [
+                "ingest",
+                str(seeds),
+                "-o",
+                str(tmp_path / "o"),
+                "--set",
+                'output.sinks=["warc", "records"]',
+                "--config",
+                _cfg(tmp_path, ["boilerplate", "badopen"]),
+            ],
+        )
     assert r.exit_code == 3, r.output
     assert "cannot load model" in r.output
     out = tmp_path / "o"
@@ -214,8 +250,19 @@ def test_busy_index_fails_clearly(seeds, tmp_path):
     index = tmp_path / "idx.sqlite"
     holder = Catalog(index)  # another run holds the index
     try:
-        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"),
-                                     "--index", str(index), "--index-timeout", "0.3"])
+        r = CliRunner().invoke(
+            cli,
+            [
+                "ingest",
+                str(seeds),
+                "-o",
+                str(tmp_path / "o"),
+                "--index",
+                str(index),
+                "--index-timeout",
+                "0.3",
+            ],
+        )
     finally:
         holder.rollback()
     assert r.exit_code == 2
@@ -274,3 +321,98 @@ def test_lifecycle_and_event_hooks(seeds, tmp_path, monkeypatch):
     assert ("finish", (5, 1)) in calls
     assert calls.count(("dropped", ("archive", "already_archived"))) == 5
     assert calls[-1] == ("finish", (0, 0))
+
+
+def test_plugin_commands_and_sinks(seeds, tmp_path, monkeypatch):
+    import click
+
+    from corearchive import Sink
+
+    written: list[str] = []
+
+    class ListSink(Sink):
+        """A third-party sink: collects the ids it is given; keeps them only on commit."""
+
+        name = "idlist"
+
+        def open(self) -> None:
+            self.pending: list[str] = []
+
+        def write(self, document: Any, record: dict[str, Any]) -> None:
+            assert record["id"] == document.id
+            self.pending.append(record["id"])
+
+        def commit(self) -> None:
+            written.extend(self.pending)
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sinks(register: Any) -> None:
+            register(ListSink)
+
+        @staticmethod
+        @hookimpl
+        def corearchive_register_commands(cli: click.Group) -> None:
+            @cli.command(name="hello")
+            def hello() -> None:
+                """Say hello."""
+                click.echo("hello from a plugin")
+
+    import corearchive.cli as cli_mod
+
+    with extra_plugins(monkeypatch, ("idlist", Plugin())):
+        monkeypatch.setattr(cli_mod.cli, "_plugins_loaded", False, raising=False)
+        r = CliRunner().invoke(cli_mod.cli, ["hello"])
+        assert r.exit_code == 0 and "hello from a plugin" in r.output
+        r = CliRunner().invoke(
+            cli,
+            ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--set", 'output.sinks=["idlist"]'],
+        )
+    assert r.exit_code == 0, r.output
+    assert len(written) == 5
+    assert not (tmp_path / "o" / "records.jsonl").exists()  # only the configured sinks run
+    cli_mod.cli.commands.pop("hello", None)
+
+
+def test_plugin_source_reads_its_own_format(tmp_path, monkeypatch, ingest):
+    from corearchive import Document, Failure, InputItem, Source
+
+    class NoteSource(Source):
+        """Reads ``NOTE`` files: a magic first line, then the text."""
+
+        name = "note"
+        suffixes = (".note",)
+
+        def sniff(self, head: bytes, item: InputItem) -> float:
+            return 1.0 if head.startswith(b"NOTE\n") else 0.0
+
+        def read(self, item: InputItem):
+            data = item.read_all()
+            body = data.split(b"\n", 1)[1].decode()
+            if not body.strip():
+                yield Failure("empty note")
+                return
+            yield Document.create(
+                raw=data,
+                text=body,
+                uri=item.uri,
+                path=item.path,
+                format="text",
+                content_type="text/plain",
+            )
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sources(register: Any) -> None:
+            register(NoteSource)
+
+    (tmp_path / "a.txt").write_text("NOTE\n" + ARTICLE)  # by content, whatever the suffix
+    (tmp_path / "b.note").write_text("NOTE\n\n")
+    with extra_plugins(monkeypatch, ("note", Plugin())):
+        res = ingest(str(tmp_path / "a.txt"), str(tmp_path / "b.note"))
+    assert res.manifest["counts"]["formats"] == {"note": 2}
+    assert len(res.records) == 1 and not res.records[0]["text"].startswith("NOTE")
+    [err] = [r for r in res.rejects if r["kind"] == "error"]
+    assert err["error"] == "empty note" and err["source"]["path"].endswith("b.note")

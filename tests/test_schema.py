@@ -3,11 +3,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import TagStage
 from jsonschema import Draft202012Validator
 
 from corearchive.manager import collect, make_plugin_manager
 from corearchive.schema import BASE_RECORD_SCHEMA, RecordValidator, config_schema, record_schema
+
+from helpers import TagStage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +20,9 @@ def _builtin_registry(monkeypatch):
 
 def test_checked_in_record_schema_is_the_default_composition(monkeypatch):
     reg = _builtin_registry(monkeypatch)
-    composed = record_schema(reg.stages[n] for n in ("boilerplate", "metadata", "language", "dedup"))
+    composed = record_schema(
+        reg.stages[n] for n in ("boilerplate", "metadata", "language", "dedup")
+    )
     on_disk = json.loads((ROOT / "schemas" / "record.schema.json").read_text("utf-8"))
     assert on_disk == composed, "regenerate: corearchive schema record > schemas/record.schema.json"
 
@@ -56,12 +59,24 @@ def test_each_active_stage_fragment_lands_under_its_name():
 def _record(**over):
     rec = {
         "id": "0" * 32,
-        "source": {"uri": "file:///a.txt", "path": "a.txt", "format": "text", "sha256": "a" * 64,
-                   "fetched_at": None, "warc_record_id": None},
-        "text": "hello", "title": None, "site_name": None, "authors": [], "tags": [],
-        "published": "2015-11-27T06:00:00+00:00", "language": {"code": "en", "confidence": 0.9},
+        "source": {
+            "uri": "file:///a.txt",
+            "path": "a.txt",
+            "format": "text",
+            "sha256": "a" * 64,
+            "fetched_at": None,
+            "warc_record_id": None,
+        },
+        "text": "hello",
+        "title": None,
+        "site_name": None,
+        "authors": [],
+        "tags": [],
+        "published": "2015-11-27T06:00:00+00:00",
+        "language": {"code": "en", "confidence": 0.9},
         "duplicate": {"status": "unique", "of": None, "similarity": None},
-        "archive": None, "pipeline": [{"stage": "tagger", "plugin": "x", "version": None}],
+        "archive": None,
+        "pipeline": [{"stage": "tagger", "plugin": "x", "version": None}],
         "annotations": {"tagger": {"labels": ["a"]}},
     }
     rec.update(over)
@@ -71,10 +86,14 @@ def _record(**over):
 def test_record_validator_enforces_core_fields_and_fragments():
     v = RecordValidator(record_schema([TagStage]))
     assert v.errors(_record()) == []
-    assert any("annotations/tagger/labels/0" in e for e in
-               v.errors(_record(annotations={"tagger": {"labels": [1]}})))
-    assert any("unknown" in e or "was unexpected" in e for e in
-               v.errors(_record(annotations={"stranger": {}})))
+    assert any(
+        "annotations/tagger/labels/0" in e
+        for e in v.errors(_record(annotations={"tagger": {"labels": [1]}}))
+    )
+    assert any(
+        "unknown" in e or "was unexpected" in e
+        for e in v.errors(_record(annotations={"stranger": {}}))
+    )
     assert v.errors(_record(published="27/11/2015"))
     assert v.errors(_record(language={"code": "english", "confidence": 0.5}))
     assert v.errors(_record(duplicate={"status": "maybe", "of": None, "similarity": None}))

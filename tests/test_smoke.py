@@ -11,5 +11,7 @@ def test_ingest_seeds(ingest, seeds):
 
 
 def test_run_stage_fixture(run_stage):
-    run = run_stage(LanguageStage, make_document("Das ist ein kleiner Test auf Deutsch, mit Wörtern."))
+    run = run_stage(
+        LanguageStage, make_document("Das ist ein kleiner Test auf Deutsch, mit Wörtern.")
+    )
     assert run.kept[0].language.code == "de"

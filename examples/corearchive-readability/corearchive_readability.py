@@ -22,8 +22,9 @@ _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
 @dataclass(frozen=True)
 class ReadabilityOptions:
-    min_words: int = option(0, "Drop documents with fewer words than this (0: keep all).",
-                            minimum=0)
+    min_words: int = option(
+        0, "Drop documents with fewer words than this (0: keep all).", minimum=0
+    )
 
 
 class ReadabilityStage(Stage):
