@@ -18,13 +18,20 @@ class AtomicFile:
 
     With ``keep_existing`` the new file starts as a copy of the current one, so that a run
     adds to a cumulative file (``records.jsonl``) without ever truncating it in place.
+    :meth:`abort` after :meth:`commit` puts the previous content back (atomically too): a run
+    that fails after some outputs were committed keeps nothing.
     """
 
     def __init__(self, path: Path, run_id: str, *, keep_existing: bool = False) -> None:
         self.path = path
+        self.run_id = run_id
         self.tmp = temp_name(path, run_id)
+        self.committed = False
         path.parent.mkdir(parents=True, exist_ok=True)
-        if keep_existing and path.exists():
+        #: Size of the file before this run when this run appends to it, else None.
+        self.base: int | None = path.stat().st_size if keep_existing and path.exists() else None
+        self.existed = path.exists()
+        if self.base is not None:
             shutil.copyfile(path, self.tmp)
             self.file: IO[bytes] = open(self.tmp, "ab")  # noqa: SIM115
         else:
@@ -44,12 +51,27 @@ class AtomicFile:
         os.fsync(self.file.fileno())
         self.file.close()
         os.replace(self.tmp, self.path)
+        self.committed = True
 
     def abort(self) -> None:
-        """Close and delete the temporary file."""
+        """Delete the temporary file; after a commit, restore what was there before."""
         if not self.file.closed:
             self.file.close()
         self.tmp.unlink(missing_ok=True)
+        if not self.committed:
+            return
+        self.committed = False
+        if self.base is None:
+            if not self.existed:
+                self.path.unlink(missing_ok=True)
+            return
+        restore = AtomicFile(self.path, self.run_id, keep_existing=True)
+        try:
+            restore.file.truncate(self.base)
+            restore.commit()
+        except BaseException:
+            restore.abort()
+            raise
 
 
 def write_atomic(path: Path, data: bytes, run_id: str) -> None:

@@ -39,11 +39,16 @@ def _walk(folder: str) -> Iterator[str]:
 
 
 def expand(names: Iterable[str], stdin: bytes | None = None) -> Iterator[InputItem | Unresolved]:
-    """Resolve names into input items, in the order given; ``-`` reads standard input."""
+    """Resolve names into input items, in the order given; ``-`` reads standard input.
+
+    A file named twice (also as ``./a`` and ``a``, or through a folder and by name) is read
+    once; a name that yields no file at all (a missing path, a glob matching nothing, an
+    empty folder) is :class:`Unresolved`.
+    """
     seen: set[str] = set()
 
     def item(path: str) -> InputItem | None:
-        key = os.path.normpath(path)
+        key = os.path.normcase(os.path.realpath(path))
         if key in seen:
             return None
         seen.add(key)
@@ -51,14 +56,22 @@ def expand(names: Iterable[str], stdin: bytes | None = None) -> Iterator[InputIt
 
     for name in names:
         if name == "-":
+            if "-" in seen:
+                continue  # standard input can be read only once
+            seen.add("-")
             data = stdin if stdin is not None else sys.stdin.buffer.read()
-            yield InputItem(path="-", uri="stdin:", data=data,
-                            compressed=data.startswith(_GZIP_MAGIC))
+            yield InputItem(
+                path="-", uri="stdin:", data=data, compressed=data.startswith(_GZIP_MAGIC)
+            )
             continue
         if os.path.isdir(name):
+            found = False
             for path in _walk(name):
+                found = True
                 if (it := item(path)) is not None:
                     yield it
+            if not found:
+                yield Unresolved(name, "no files in this folder (hidden files are skipped)")
             continue
         if os.path.isfile(name):
             if (it := item(name)) is not None:
@@ -66,13 +79,17 @@ def expand(names: Iterable[str], stdin: bytes | None = None) -> Iterator[InputIt
             continue
         if _is_glob(name):
             matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                yield Unresolved(name, "no file matches this pattern")
+            found = False
             for match in matches:
                 paths = _walk(match) if os.path.isdir(match) else [match]
                 for path in paths:
+                    if not os.path.isfile(path):
+                        continue  # a broken link, a socket, …
+                    found = True
                     if (it := item(path)) is not None:
                         yield it
+            if not found:
+                yield Unresolved(name, "no file matches this pattern")
             continue
         yield Unresolved(name, "no such file or folder")
 
@@ -87,12 +104,17 @@ def _make_item(path: str) -> InputItem:
     return InputItem(path=path, uri=Path(path).resolve().as_uri(), compressed=compressed)
 
 
+def read_head(item: InputItem, size: int = HEAD_SIZE) -> bytes:
+    """The first ``size`` content bytes of ``item`` (see :meth:`InputItem.head`)."""
+    return item.head(size)
+
+
 def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Source, bytes]:
     """The source most confident it can read ``item`` (suffix and content), and its head.
 
     Ties go to the source that claims the item's suffix, then to registration order.
     """
-    head = item.head(HEAD_SIZE)
+    head = read_head(item, HEAD_SIZE)
     suffix = Path(item.name).suffix.lower()
     best: tuple[float, int, int] | None = None
     chosen: Source | None = None
@@ -106,4 +128,4 @@ def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Sourc
     return chosen, head
 
 
-__all__ = ["HEAD_SIZE", "InputItem", "Unresolved", "choose_source", "expand"]
+__all__ = ["HEAD_SIZE", "InputItem", "Unresolved", "choose_source", "expand", "read_head"]

@@ -225,6 +225,7 @@ class Run:
     def _emit(
         self, doc: Document, sinks: list[Sink], reporter: RunReporter, catalog: Catalog
     ) -> None:
+        written: list[Sink] = []
         try:
             for sink in sinks:
                 sink.prepare(doc)
@@ -237,7 +238,11 @@ class Run:
                 return
             for sink in sinks:
                 sink.write(doc, record)
+                written.append(sink)
         except Exception as exc:
+            # All sinks or none: take back what the earlier sinks wrote for this document.
+            for sink in reversed(written):
+                _quietly(lambda sink=sink: sink.discard(doc))
             reporter.failed(doc, "sink", describe_error(exc))
             return
         arch = doc.archive

@@ -54,6 +54,9 @@ class Sink:
     def write(self, document: Document, record: dict[str, Any]) -> None:
         """Write one kept document and its validated record."""
 
+    def discard(self, document: Document) -> None:
+        """Take back :meth:`write` of ``document``: a later sink failed on it."""
+
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
         """A document was dropped (the WARC sink archives exact duplicates as revisits)."""
 

@@ -7,19 +7,82 @@ item (``sniff``), and the most confident one reads it.
 
 from __future__ import annotations
 
-import gzip
 import io
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from .document import Document
 
 #: How many leading bytes sources get to sniff.
 HEAD_SIZE = 8192
+
+
+class TruncatedGzip(OSError):
+    """The gzip stream ends inside a member."""
+
+
+class GunzipReader(io.RawIOBase):
+    """Decompress a (multi-member) gzip stream, returning data as soon as it is decoded.
+
+    Unlike :class:`gzip.GzipFile` it hands out what precedes damage before it raises, and
+    it raises :class:`TruncatedGzip` / :class:`zlib.error` rather than a bare ``EOFError``
+    (which warcio takes for the end of the archive).
+    """
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.pending = b""  # compressed bytes not yet decompressed
+        self.buf = b""  # decompressed bytes not yet read
+        self.pos = 0
+        self.d: Any = None  # the decompressor of the current member, None between members
+        self.done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def peek(self, size: int) -> bytes:
+        while len(self.buf) < size and not self.done:
+            self._fill()
+        return self.buf[:size]
+
+    def readinto(self, b: Any) -> int:
+        while not self.buf and not self.done:
+            self._fill()
+        n = min(len(b), len(self.buf))
+        b[:n] = self.buf[:n]
+        self.buf = self.buf[n:]
+        self.pos += n
+        return n
+
+    def _fill(self) -> None:
+        if not self.pending:
+            self.pending = self.raw.read(65536)
+            if not self.pending:
+                if self.d is not None:
+                    raise TruncatedGzip("the gzip data ends in the middle of a member")
+                self.done = True
+                return
+        if self.d is None:
+            self.pending = self.pending.lstrip(b"\x00")  # padding between members
+            if not self.pending:
+                return
+            self.d = zlib.decompressobj(wbits=31)
+        self.buf += self.d.decompress(self.pending, 1 << 20)
+        if self.d.eof:
+            self.pending, self.d = self.d.unused_data, None
+        else:
+            self.pending = self.d.unconsumed_tail
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 @dataclass(slots=True)
@@ -60,19 +123,33 @@ class InputItem:
         return open(self.path, "rb")
 
     def open(self) -> io.BufferedIOBase:
-        """The content bytes, decompressed if the input is gzip."""
+        """The content bytes, decompressed if the input is gzip.
+
+        A truncated or corrupt gzip yields the bytes before the damage, then raises
+        :class:`TruncatedGzip` or :class:`zlib.error`; closing the stream closes the file.
+        """
         raw = self.open_raw()
         if self.compressed:
-            return gzip.GzipFile(fileobj=raw, mode="rb")
+            return io.BufferedReader(GunzipReader(raw))
         return raw
 
     def head(self, size: int = HEAD_SIZE) -> bytes:
-        """The first ``size`` content bytes (decompressed); empty if unreadable."""
+        """The first ``size`` content bytes (decompressed), as far as they can be read.
+
+        A truncated or corrupt gzip gives the bytes decompressed before the damage (so that
+        a truncated ``.warc.gz`` is still told to be a WARC), an unreadable file nothing.
+        """
+        out = bytearray()
         try:
             with self.open() as f:
-                return f.read(size)
-        except (OSError, EOFError, zlib.error):
-            return b""
+                while len(out) < size:
+                    chunk = f.read1(size - len(out)) if hasattr(f, "read1") else f.read(size)
+                    if not chunk:
+                        break
+                    out += chunk
+        except (OSError, EOFError, ValueError, zlib.error):
+            pass  # keep what came before the damage
+        return bytes(out[:size])
 
     def read_all(self) -> bytes:
         """All content bytes (decompressed). Raises on truncated or corrupt gzip."""

@@ -4,11 +4,16 @@ WARC files are WARC/1.1 with one gzip member per record and a ``warcinfo`` recor
 (software, plugin versions, config digest, operator, host); every record carries
 ``WARC-Warcinfo-ID`` and SHA-1 block and payload digests (Base32, as other tools expect).
 Per document: the raw input as a ``resource`` record (or a copy of the original ``response``
-record when the input was a WARC), the cleaned text as a ``conversion`` record and the JSON
-record as a ``metadata`` record, both with ``WARC-Refers-To`` the raw record. An exact copy of
-an archived document becomes a ``revisit`` record (identical-payload-digest profile). Files
-rotate near ``max_bytes`` and are named ``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz``; they are
-written under temporary names and renamed when the run commits.
+/ ``resource`` record, same WARC-Record-ID, when the input was a WARC), the cleaned text as a
+``conversion`` record and the JSON record as a ``metadata`` record, both with
+``WARC-Refers-To`` the raw record; the three are written together or not at all. An exact
+duplicate of an archived document (same raw bytes) becomes a ``revisit`` record
+(identical-payload-digest profile) referring to the original's raw record, once: the sink keeps
+its own table of raw and revisit records in the archive catalog, so record ids are never
+reused, even across runs. Files rotate near ``max_bytes`` (each holds at least one document)
+and are named ``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz``; they are written under temporary names
+and renamed when the run commits. ``discard(document)`` takes back the last document written
+(for a host whose later sink failed on it).
 """
 
 from __future__ import annotations
@@ -22,16 +27,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warcio.statusandheaders import StatusAndHeaders
+from warcio.recordbuilder import RecordBuilder
+from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 from warcio.warcwriter import WARCWriter
 
 from corearchive import Document, Drop, Sink, hookimpl, option
 from corearchive.atomic import AtomicFile
 from corearchive.report import dumps
 
+WARC_VERSION = "WARC/1.1"
 REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
-_REPLACED_HEADERS = {"warc-warcinfo-id", "content-length", "warc-block-digest",
-                     "warc-payload-digest", "warc-filename"}
+_REPLACED_HEADERS = {
+    "warc-warcinfo-id",
+    "content-length",
+    "content-type",
+    "warc-block-digest",
+    "warc-payload-digest",
+    "warc-filename",
+}
 
 
 class RecordsSink(Sink):
@@ -40,17 +53,33 @@ class RecordsSink(Sink):
     name = "records"
 
     def open(self) -> None:
-        self.file = AtomicFile(self.context.out / "records.jsonl", self.context.run_id,
-                               keep_existing=True)
+        path = self.context.out / "records.jsonl"
+        self.file = AtomicFile(path, self.context.run_id, keep_existing=True)
+        self._last: tuple[str, int] | None = None
 
     def write(self, document: Document, record: dict[str, Any]) -> None:
+        self._last = (document.id, self.file.tell())
         self.file.write(dumps(record))
+
+    def discard(self, document: Document) -> None:
+        """Take back the line just written for ``document`` (a later sink failed on it)."""
+        if self._last is None or self._last[0] != document.id:
+            return
+        _, pos = self._last
+        self._last = None
+        if pos > self.file.tell():
+            return
+        self.file.file.seek(pos)
+        self.file.file.truncate()
 
     def commit(self) -> None:
         self.file.commit()
 
     def abort(self) -> None:
-        self.file.abort()
+        # After a commit too: the run failed later (e.g. in the catalog commit) and keeps nothing.
+        file: AtomicFile | None = getattr(self, "file", None)
+        if file is not None:
+            file.abort()
 
     def outputs(self) -> list[str]:
         return ["records.jsonl"]
@@ -58,20 +87,67 @@ class RecordsSink(Sink):
 
 @dataclass(frozen=True)
 class WarcOptions:
-    max_bytes: int = option(1_000_000_000, "Start a new WARC file once one reaches this size.",
-                            minimum=1)
-    prefix: str = option("corearchive", "File name prefix (PREFIX-TIMESTAMP-SERIAL-HOST).",
-                         pattern=r"^[A-Za-z0-9._-]+$")
-    folder: str = option("warc", "Folder under OUT for the WARC files.",
-                         pattern=r"^[A-Za-z0-9._-]+$")
+    max_bytes: int = option(
+        1_000_000_000, "Start a new WARC file once one reaches this size.", minimum=1
+    )
+    prefix: str = option(
+        "corearchive",
+        "File name prefix (PREFIX-TIMESTAMP-SERIAL-HOST).",
+        pattern=r"^[A-Za-z0-9._-]+$",
+    )
+    folder: str = option(
+        "warc", "Folder under OUT for the WARC files.", pattern=r"^[A-Za-z0-9._-]+$"
+    )
+
+
+# The sink's own table in the archive catalog: every raw (resource / copied response) and
+# revisit record it wrote, so that revisits find the original record (its id, URI and
+# WARC-Date), record ids are never reused, and a dropped duplicate is archived only once.
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS warc_records (
+    record_id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    uri TEXT NOT NULL,
+    date TEXT NOT NULL,
+    warc TEXT NOT NULL,
+    warc_offset INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS warc_records_sha256 ON warc_records (sha256)
+"""
+
+
+@dataclass(frozen=True)
+class _Original:
+    """The archived raw record that a revisit refers to."""
+
+    record_id: str
+    uri: str
+    date: str
 
 
 class _WarcFile:
     def __init__(self, path: Path, run_id: str) -> None:
         self.path = path
         self.file = AtomicFile(path, run_id)
-        self.writer = WARCWriter(self.file.file, gzip=True, warc_version="WARC/1.1")
         self.warcinfo_id = ""
+        self.documents = 0
+        self.committed = False
+
+    def append(self, records: list[Any]) -> None:
+        """Write records (one gzip member each) in one go: all of them or none."""
+        buf = io.BytesIO()
+        writer = WARCWriter(buf, gzip=True, warc_version=WARC_VERSION)
+        for rec in records:
+            writer.write_record(rec)
+        start = self.file.tell()
+        try:
+            self.file.write(buf.getvalue())
+        except Exception:
+            self.file.file.seek(start)
+            self.file.file.truncate()
+            raise
 
 
 class WarcSink(Sink):
@@ -86,26 +162,38 @@ class WarcSink(Sink):
         self.folder = self.context.out / self.options.folder
         self.folder.mkdir(parents=True, exist_ok=True)
         self.host = socket.gethostname().replace("-", "_") or "host"
-        self.stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime())
         self.serial = 0
         self.files: list[_WarcFile] = []
         self.current: _WarcFile | None = None
         self.ns = uuid.UUID(self.context.catalog.archive_uuid)
+        self.builder = RecordBuilder(warc_version=WARC_VERSION)
+        self.db = self.context.catalog
+        for stmt in _SCHEMA.split(";"):
+            if stmt.strip():
+                self.db.execute(stmt)
+        #: What prepare() decided for the document about to be written: (id, file, original).
+        self._plan: tuple[str, _WarcFile, _Original | None] | None = None
+        #: The document written last, its file, offset and raw record id (for discard()).
+        self._last: tuple[str, _WarcFile, int, int, str] | None = None
+        #: Dropped exact duplicates whose original is not archived yet.
+        self._pending: list[Document] = []
 
     # -- files -------------------------------------------------------------------------------
     def _new_file(self) -> _WarcFile:
+        stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime())
         while True:
-            name = f"{self.options.prefix}-{self.stamp}-{self.serial:05d}-{self.host}.warc.gz"
+            name = f"{self.options.prefix}-{stamp}-{self.serial:05d}-{self.host}.warc.gz"
             self.serial += 1
             if not (self.folder / name).exists():
                 break
         wf = _WarcFile(self.folder / name, self.context.run_id)
+        self.files.append(wf)
         prov = self.context.provenance
         info = {
             "software": prov.get("software", "corearchive"),
             "format": "WARC File Format 1.1",
             "conformsTo": "https://iipc.github.io/warc-specifications/specifications/"
-                          "warc-format/warc-1.1/",
+            "warc-format/warc-1.1/",
             "hostname": prov.get("host", ""),
             "operator": prov.get("operator", ""),
             "isPartOf": prov.get("run_id", ""),
@@ -114,19 +202,54 @@ class WarcSink(Sink):
             "plugins": json.dumps(prov.get("plugins", {}), separators=(",", ":")),
             "python": prov.get("python", ""),
         }
-        rec = wf.writer.create_warcinfo_record(name, info)
+        rec = self.builder.create_warcinfo_record(name, info)
         wf.warcinfo_id = rec.rec_headers.get_header("WARC-Record-ID")
-        wf.writer.write_record(rec)
-        self.files.append(wf)
+        wf.append([rec])
         return wf
 
     def _file(self) -> _WarcFile:
-        if self.current is None or self.current.file.tell() >= self.options.max_bytes:
-            self.current = self._new_file()
-        return self.current
+        # A file holds at least one document, however small max_bytes is.
+        cur = self.current
+        if cur is None or (cur.documents and cur.file.tell() >= self.options.max_bytes):
+            self.current = cur = self._new_file()
+        return cur
 
-    def _rid(self, doc_id: str, kind: str) -> str:
-        return f"<urn:uuid:{uuid.uuid5(self.ns, f'{doc_id}/{kind}')}>"
+    def _rid(self, seed: str, kind: str) -> str:
+        return f"<urn:uuid:{uuid.uuid5(self.ns, f'{seed}/{kind}')}>"
+
+    def _used(self, record_id: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM warc_records WHERE record_id = ?", (record_id,)
+        ).fetchone()
+        return row is not None
+
+    def _fresh_id(self, *candidates: str) -> str:
+        """The first candidate record id not used in the archive yet (else a random one)."""
+        for rid in candidates:
+            if rid and not self._used(rid):
+                return rid
+        return f"<urn:uuid:{uuid.uuid4()}>"
+
+    def _remember(
+        self, record_id: str, doc: Document, rtype: str, date: str, wf: _WarcFile, offset: int
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO warc_records (record_id, doc_id, type, sha256, uri, date, warc,"
+            " warc_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record_id,
+                doc.id,
+                rtype,
+                doc.source.sha256,
+                doc.source.uri,
+                date,
+                self._relative(wf),
+                offset,
+            ),
+        )
+
+    def _relative(self, wf: _WarcFile) -> str:
+        return wf.path.relative_to(self.context.out).as_posix()
 
     # -- documents ---------------------------------------------------------------------------
     def prepare(self, document: Document) -> None:
@@ -134,128 +257,244 @@ class WarcSink(Sink):
 
         wf = self._file()
         src = document.source
-        raw_id = (src.warc_record_id if src.format == "warc" and src.warc_record_id
-                  else self._rid(document.id, "raw"))
+        original = self._original(document)
+        own = self._rid(document.id, "raw")
+        if original is None and src.format == "warc" and src.warc_record_id:
+            # A copy of the original record keeps its id, unless the archive has it already.
+            raw_id = self._fresh_id(src.warc_record_id, own)
+        else:
+            raw_id = self._fresh_id(own)
+        self._plan = (document.id, wf, original)
         document.archive = Archive(
-            warc=wf.path.relative_to(self.context.out).as_posix(),
+            warc=self._relative(wf),
             offset=wf.file.tell(),
             raw_record_id=raw_id,
-            conversion_record_id=self._rid(document.id, "conversion"),
+            conversion_record_id=self._rid(raw_id, "conversion"),
         )
 
     def write(self, document: Document, record: dict[str, Any]) -> None:
-        wf = self._file()
         arch = document.archive
-        assert arch is not None and wf.file.tell() == arch.offset, "prepare/write out of step"
-        self._write_raw(wf, document, arch.raw_record_id)
+        plan, self._plan = self._plan, None
+        if (
+            arch is None
+            or plan is None
+            or plan[0] != document.id
+            or plan[1].file.tell() != arch.offset
+        ):
+            raise RuntimeError("warc sink: write() without a matching prepare()")
+        _, wf, original = plan
         date = _warc_date(document)
-        common = {"WARC-Refers-To": arch.raw_record_id, "WARC-Warcinfo-ID": wf.warcinfo_id,
-                  "WARC-Date": date}
+        if original is not None:
+            raw = self._revisit(wf, document, arch.raw_record_id, original, date)
+        else:
+            raw, date = self._raw(wf, document, arch.raw_record_id, date)
+        common = {
+            "WARC-Refers-To": arch.raw_record_id,
+            "WARC-Warcinfo-ID": wf.warcinfo_id,
+            "WARC-Date": date,
+        }
         text = document.text.encode("utf-8")
-        conv = wf.writer.create_warc_record(
-            document.source.uri, "conversion", payload=io.BytesIO(text), length=len(text),
+        conv = self.builder.create_warc_record(
+            document.source.uri,
+            "conversion",
+            payload=io.BytesIO(text),
+            length=len(text),
             warc_content_type="text/plain; charset=utf-8",
             warc_headers_dict={"WARC-Record-ID": arch.conversion_record_id, **common},
         )
-        wf.writer.write_record(conv)
-        blob = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        meta = wf.writer.create_warc_record(
-            document.source.uri, "metadata", payload=io.BytesIO(blob), length=len(blob),
+        # Byte for byte the line of records.jsonl (without its newline).
+        blob = dumps(record)[:-1]
+        meta = self.builder.create_warc_record(
+            document.source.uri,
+            "metadata",
+            payload=io.BytesIO(blob),
+            length=len(blob),
             warc_content_type="application/json",
-            warc_headers_dict={"WARC-Record-ID": self._rid(document.id, "metadata"), **common},
+            warc_headers_dict={
+                "WARC-Record-ID": self._rid(arch.raw_record_id, "metadata"),
+                **common,
+            },
         )
-        wf.writer.write_record(meta)
+        wf.append([raw, conv, meta])
+        wf.documents += 1
+        self._remember(
+            arch.raw_record_id,
+            document,
+            "revisit" if original is not None else "raw",
+            date,
+            wf,
+            arch.offset,
+        )
+        self._last = (document.id, wf, arch.offset, wf.file.tell(), arch.raw_record_id)
 
-    def _write_raw(self, wf: _WarcFile, doc: Document, record_id: str) -> None:
-        src = doc.source
-        original = self._original(doc)
-        if original is not None:
-            self._write_revisit(wf, doc, record_id, original)
+    def discard(self, document: Document) -> None:
+        """Take back the records just written for ``document`` (a later sink failed on it)."""
+        if self._last is None or self._last[0] != document.id:
             return
+        _, wf, offset, end, record_id = self._last
+        self._last = None
+        if wf.file.tell() != end:
+            return  # something was written after it: leave it (never cut other records)
+        wf.file.file.seek(offset)
+        wf.file.file.truncate()
+        wf.documents -= 1
+        self.db.execute("DELETE FROM warc_records WHERE record_id = ?", (record_id,))
+
+    def _raw(self, wf: _WarcFile, doc: Document, record_id: str, date: str) -> tuple[Any, str]:
+        """The raw record of ``doc`` and its WARC-Date."""
+        src = doc.source
         if src.format == "warc" and src.warc_headers is not None:
-            headers = {k: v for k, v in src.warc_headers if k.lower() not in _REPLACED_HEADERS}
-            headers["WARC-Warcinfo-ID"] = wf.warcinfo_id
-            rtype = headers.get("WARC-Type", "response")
-            http = None
-            if src.http_head is not None:
-                http = _parse_http_head(src.http_head)
-            ctype = "application/http; msgtype=response" if http is not None else (
-                headers.pop("Content-Type", None) or "text/plain")
-            headers.pop("Content-Type", None)
-            rec = wf.writer.create_warc_record(
-                src.uri, rtype, payload=io.BytesIO(doc.raw), length=len(doc.raw),
-                warc_content_type=ctype, warc_headers_dict=headers, http_headers=http)
-        else:
-            media = {"html": "text/html", "jsonl": "application/json"}.get(src.format,
-                                                                           "text/plain")
-            rec = wf.writer.create_warc_record(
-                src.uri, "resource", payload=io.BytesIO(doc.raw), length=len(doc.raw),
-                warc_content_type=media,
-                warc_headers_dict={"WARC-Record-ID": record_id, "WARC-Date": _warc_date(doc),
-                                   "WARC-Warcinfo-ID": wf.warcinfo_id},
+            # A copy of the original record: its headers (repeated ones too), its HTTP
+            # header block and payload; length, digests and warcinfo are this file's.
+            headers = StatusAndHeaders(
+                "",
+                [(k, v) for k, v in src.warc_headers if k.lower() not in _REPLACED_HEADERS],
+                protocol=WARC_VERSION,
             )
-        wf.writer.write_record(rec)
+            ctype = next((v for k, v in src.warc_headers if k.lower() == "content-type"), None)
+            rtype = headers.get_header("WARC-Type") or ("response" if src.http_head else "resource")
+            headers.replace_header("WARC-Type", rtype)
+            headers.replace_header("WARC-Record-ID", record_id)
+            if not headers.get_header("WARC-Target-URI"):
+                headers.add_header("WARC-Target-URI", src.uri)
+            if not headers.get_header("WARC-Date"):
+                headers.add_header("WARC-Date", date)
+            headers.add_header("WARC-Warcinfo-ID", wf.warcinfo_id)
+            http = _parse_http_head(src.http_head) if src.http_head is not None else None
+            if http is not None:
+                ctype = ctype or "application/http; msgtype=response"
+            rec = self.builder.create_warc_record(
+                src.uri,
+                rtype,
+                payload=io.BytesIO(doc.raw),
+                length=len(doc.raw),
+                warc_content_type=ctype or src.content_type or "text/plain",
+                warc_headers=headers,
+                http_headers=http,
+            )
+            return rec, headers.get_header("WARC-Date")
+        media = {"html": "text/html", "jsonl": "application/json"}.get(src.format, "text/plain")
+        rec = self.builder.create_warc_record(
+            src.uri,
+            "resource",
+            payload=io.BytesIO(doc.raw),
+            length=len(doc.raw),
+            warc_content_type=media,
+            warc_headers_dict={
+                "WARC-Record-ID": record_id,
+                "WARC-Date": date,
+                "WARC-Warcinfo-ID": wf.warcinfo_id,
+            },
+        )
+        return rec, date
 
-    def _original(self, doc: Document) -> Any:
-        """The archived document whose raw bytes this one repeats exactly, if any."""
-        dup = doc.duplicate
-        if dup.status != "exact" or not dup.of:
+    def _original(self, doc: Document) -> _Original | None:
+        """The archived raw record whose bytes this exact duplicate repeats, if any."""
+        if doc.duplicate.status != "exact":
             return None
-        prior = self.context.catalog.get(dup.of)
-        if prior is None or prior.sha256 != doc.source.sha256 or not prior.raw_record_id:
-            return None
-        return prior
+        # By the raw digest, not by ``duplicate.of``: that is the first member of the cluster
+        # (same text), which need not have the same bytes.
+        row = self.db.execute(
+            "SELECT record_id, uri, date FROM warc_records WHERE sha256 = ? AND type = 'raw'"
+            " ORDER BY rowid LIMIT 1",
+            (doc.source.sha256,),
+        ).fetchone()
+        if row is None:
+            # Archives written before the sink kept its table: the catalog knows less.
+            row = self.db.execute(
+                "SELECT raw_record_id, uri, archived_at FROM documents WHERE sha256 = ?"
+                " AND raw_record_id IS NOT NULL ORDER BY rowid LIMIT 1",
+                (doc.source.sha256,),
+            ).fetchone()
+        return _Original(*row) if row else None
 
-    def _write_revisit(self, wf: _WarcFile, doc: Document, record_id: str, prior: Any) -> None:
+    def _revisit(
+        self, wf: _WarcFile, doc: Document, record_id: str, original: _Original, date: str
+    ) -> Any:
         headers = {
             "WARC-Record-ID": record_id,
-            "WARC-Date": _warc_date(doc),
+            "WARC-Date": date,
             "WARC-Warcinfo-ID": wf.warcinfo_id,
             "WARC-Profile": REVISIT_PROFILE,
-            "WARC-Refers-To": prior.raw_record_id,
-            "WARC-Refers-To-Target-URI": prior.uri,
-            "WARC-Refers-To-Date": prior.archived_at,
+            "WARC-Refers-To": original.record_id,
+            "WARC-Refers-To-Target-URI": original.uri,
+            "WARC-Refers-To-Date": original.date,
             "WARC-Payload-Digest": _sha1_b32(doc.raw),
         }
-        http = _parse_http_head(doc.source.http_head) if doc.source.http_head else None
-        rec = wf.writer.create_warc_record(
-            doc.source.uri, "revisit", payload=io.BytesIO(b""), length=0,
+        src = doc.source
+        http = _parse_http_head(src.http_head) if src.http_head else None
+        rec = self.builder.create_warc_record(
+            src.uri,
+            "revisit",
+            payload=io.BytesIO(b""),
+            length=0,
             warc_content_type="application/http; msgtype=response" if http else "",
-            warc_headers_dict=headers, http_headers=http)
-        wf.writer.write_record(rec)
+            warc_headers_dict=headers,
+            http_headers=http,
+        )
+        if http is None:
+            # No HTTP headers: the block is empty and has no media type (warcio would claim
+            # application/http).
+            rec.content_type = None
+        return rec
 
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
         """An exact duplicate dropped from the records is still archived, as a revisit."""
-        if self._original(document) is None:
+        if document.duplicate.status != "exact":
             return
+        original = self._original(document)
+        if original is None:
+            of = document.duplicate.of
+            if of and self.context.catalog.get(of) is None:
+                # Its original is still on its way (a batching stage after dedup): try again
+                # when the run commits.
+                self._pending.append(document)
+            return
+        self._archive_revisit(document, original)
+
+    def _archive_revisit(self, document: Document, original: _Original) -> None:
+        record_id = self._rid(document.id, "raw")
+        if self._used(record_id):
+            return  # archived already (a rerun of the same input)
         wf = self._file()
-        self._write_revisit(wf, document, self._rid(document.id, "raw"),
-                            self._original(document))
+        offset = wf.file.tell()
+        date = _warc_date(document)
+        wf.append([self._revisit(wf, document, record_id, original, date)])
+        wf.documents += 1
+        self._remember(record_id, document, "revisit", date, wf, offset)
 
     # -- commit ------------------------------------------------------------------------------
     def commit(self) -> None:
+        pending, self._pending = self._pending, []
+        for doc in pending:
+            original = self._original(doc)
+            if original is not None:
+                self._archive_revisit(doc, original)
+        kept = []
         for wf in self.files:
-            wf.file.commit()
+            if wf.documents:
+                wf.file.commit()
+                wf.committed = True
+                kept.append(wf)
+            else:
+                wf.file.abort()  # only a warcinfo record: no file
+        self.files = kept
 
     def abort(self) -> None:
         for wf in getattr(self, "files", []):
-            wf.file.abort()
+            if wf.committed:
+                # The run failed after this sink committed: nothing of the run is kept.
+                wf.path.unlink(missing_ok=True)
+            else:
+                wf.file.abort()
 
     def outputs(self) -> list[str]:
-        return [wf.path.relative_to(self.context.out).as_posix() for wf in self.files]
+        return [self._relative(wf) for wf in self.files]
 
 
 def _parse_http_head(head: bytes) -> StatusAndHeaders:
-    lines = head.decode("iso-8859-1").split("\r\n")
-    status_line = lines[0]
-    protocol, _, status = status_line.partition(" ")
-    headers = []
-    for line in lines[1:]:
-        if not line:
-            continue
-        k, _, v = line.partition(":")
-        headers.append((k.strip(), v.strip()))
-    return StatusAndHeaders(status, headers, protocol=protocol)
+    """The HTTP status line and headers, parsed as warcio parses them when reading."""
+    return StatusAndHeadersParser([], verify=False).parse(io.BytesIO(head))
 
 
 def _sha1_b32(data: bytes) -> str:

@@ -1,18 +1,25 @@
-"""Builtin input formats: plain text, HTML, WARC / WARC.gz and JSONL (each also gzipped).
+"""Builtin input formats: plain text, HTML, WARC / WARC.gz (and ARC) and JSONL (each also
+gzipped, per record or as a whole).
 
 Formats are told by content first and suffix second (``choose_source``); plain text is the
 fallback for anything that decodes as text. Text in any common encoding is decoded (BOM,
-UTF-8, then charset-normalizer's detection); binary junk is an error, never a crash.
+UTF-8, a declared charset, then charset-normalizer's detection); bad bytes are replaced,
+binary junk is an error, never a crash. A truncated or broken input yields the documents
+before the damage, then one :class:`Failure` naming where it broke.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import hashlib
 import io
 import json
 import re
+import uuid
 import zlib
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import Any
 
 import charset_normalizer
@@ -22,6 +29,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
+from corearchive.source import GunzipReader
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -30,14 +38,22 @@ _HTML_RE = re.compile(
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
 class NotText(ValueError):
     """The bytes are not text in any encoding we can tell."""
+
+
+def _controls(sample: bytes) -> int:
+    """Control bytes that do not occur in text: all but tab, line feed, vertical tab, form
+    feed, carriage return, and escape (which ISO-2022 encodings use)."""
+    return sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27) or b == 127)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -47,54 +63,175 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
-    return controls / len(sample) > 0.05
+    return _controls(sample) / len(sample) > 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` / ``utf-16-be`` for mostly-Latin UTF-16 text without a byte-order mark.
+
+    Such text has a NUL in (nearly) every other byte, all on the same side.
+    """
+    sample = data[:65536]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    nul_even, nul_odd = even.count(0), odd.count(0)
+    if nul_odd >= 0.5 * len(odd) and nul_even <= 0.02 * len(even):
+        return "utf-16-le"
+    if nul_even >= 0.5 * len(even) and nul_odd <= 0.02 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _clean(text: str) -> bool:
+    """No NULs or other control characters beyond a few: decoded text that is text."""
+    sample = text[:65536]
+    if not sample:
+        return True
+    controls = sum(1 for ch in sample if ch < "\t" or "\r" < ch < " " or ch == "\x7f")
+    return controls / len(sample) <= 0.05
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few bad bytes in it: more well-formed non-ASCII characters than errors.
+
+    Legacy single-byte text (cp1252, latin-1) almost never forms valid multi-byte UTF-8
+    sequences, so a text that has them and only few invalid bytes is damaged UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count(b"\xef\xbf\xbd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - replaced
+    return good > 0 and bad <= good
+
+
+def _canonical_declared(declared: str) -> str | None:
+    """The codec to try for a declared charset, or None to ignore the declaration.
+
+    As browsers do (WHATWG Encoding), ISO-8859-1 and ASCII labels mean windows-1252, and
+    a UTF-16/32 label on bytes without a byte-order mark is not believed (a charset found
+    in ASCII markup cannot be right about UTF-16).
+    """
+    try:
+        name = codecs.lookup(declared.strip()).name
+    except LookupError:
+        return None
+    if name in ("iso8859-1", "ascii"):
+        return "cp1252"
+    if name.startswith(("utf-16", "utf-32")):
+        return None
+    return name
+
+
+#: Single-byte encodings charset-normalizer cannot tell apart on Western European text
+#: (same chaos, same coherence); windows-1252 is by far the most common of them.
+_PREFERRED = ("cp1252",)
+
+
+def _detect(data: bytes) -> str | None:
+    results = charset_normalizer.from_bytes(data[:262144])
+    best = results.best()
+    if best is None or not best.encoding:
+        return None
+    if best.encoding == "ascii":
+        return "cp1252"  # the sample is ASCII, the rest is not (else UTF-8 would have done)
+    for match in results:
+        if (
+            match.encoding in _PREFERRED
+            and match.encoding != best.encoding
+            and match.chaos <= best.chaos + 1e-6
+            and match.coherence >= best.coherence - 1e-6
+        ):
+            return str(match.encoding)
+    return str(best.encoding)
 
 
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes of unknown encoding; returns ``(text, encoding)``.
 
-    Order: a byte-order mark, a declared charset that decodes cleanly, strict UTF-8, then
-    charset-normalizer's best guess; as a last resort UTF-8 with replacement characters, so
-    that bad bytes never stop a run. Raises :class:`NotText` for binary data.
+    Order: a byte-order mark; strict UTF-8 (bytes that decode as UTF-8 are UTF-8 whatever
+    a page declares); a declared charset that decodes cleanly; UTF-8 with a few bad bytes
+    (replaced); charset-normalizer's best guess; as a last resort UTF-8 with replacement
+    characters, so that bad bytes never stop a run. Raises :class:`NotText` for binary data.
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
+    if b"\x00" in data[:65536] and (enc16 := _utf16_without_bom(data)) is not None:
+        try:
+            text = data.decode(enc16)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if _clean(text):
+                return text, enc16
     if looks_binary(data):
         raise NotText("binary content, not text (NUL or control bytes)")
-    if declared:
+    if b"\x1b$" in data[:65536]:
+        # ISO-2022-JP (mail, old Japanese pages) is 7-bit: it would pass for UTF-8
         try:
-            codecs.lookup(declared)
-            return data.decode(declared), declared.lower()
-        except (LookupError, UnicodeDecodeError):
+            return data.decode("iso2022_jp"), "iso2022_jp"
+        except UnicodeDecodeError:
             pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data[:262144]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace"), best.encoding
+    codec = _canonical_declared(declared) if declared else None
+    if codec:
+        try:
+            return data.decode(codec), codec
+        except (LookupError, UnicodeError):
+            pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8?"
+    try:
+        encoding = _detect(data)
+    except Exception:  # a detector bug must not stop the run
+        encoding = None
+    if encoding:
+        try:
+            return data.decode(encoding, errors="replace"), encoding
+        except LookupError:
+            pass
     return data.decode("utf-8", errors="replace"), "utf-8?"
 
 
 def _html_charset(data: bytes, content_type: str | None = None) -> str | None:
     if content_type and "charset=" in content_type.lower():
-        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
     m = _CHARSET_RE.search(data[:4096])
     return m.group(1).decode("ascii", "replace") if m else None
 
 
 def _read_whole(item: InputItem) -> bytes | Failure:
     try:
-        data = item.read_all()
+        with item.open() as f:
+            data = f.read()
     except (EOFError, zlib.error, OSError) as exc:
         kind = "truncated or corrupt gzip" if item.compressed else "unreadable file"
-        return Failure(f"{kind}: {exc}")
+        return Failure(f"{kind}: {_one_line(exc)}" if item.compressed else f"{kind}: {exc}")
     if not data.strip():
         return Failure("empty input" if not data else "input holds only white space")
     return data
+
+
+def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
+    """Read a whole file as one text or HTML document."""
+    data = _read_whole(item)
+    if isinstance(data, Failure):
+        yield data
+        return
+    try:
+        text, encoding = decode_text(data, _html_charset(data) if fmt == "html" else None)
+    except NotText as exc:
+        yield Failure(str(exc))
+        return
+    if not text.replace("\ufeff", "").strip():
+        # e.g. UTF-16 white space, which the byte check above does not see
+        yield Failure("input holds only white space")
+        return
+    yield _file_doc(item, data, text, fmt, encoding)
 
 
 class TextSource(Source):
@@ -107,16 +244,17 @@ class TextSource(Source):
         return 0.1  # the fallback for whatever decodes as text
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
-        data = _read_whole(item)
-        if isinstance(data, Failure):
-            yield data
-            return
-        try:
-            text, encoding = decode_text(data)
-        except NotText as exc:
-            yield Failure(str(exc))
-            return
-        yield _file_doc(item, data, text, "text", encoding)
+        return _read_file(item, "text")
+
+
+def _ascii_head(head: bytes) -> bytes:
+    """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded)."""
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            if enc == "utf-8-sig":
+                return head[len(bom) :]
+            return head.decode(enc, errors="ignore").encode("utf-8", errors="replace")
+    return head
 
 
 class HtmlSource(Source):
@@ -126,28 +264,27 @@ class HtmlSource(Source):
     suffixes = (".html", ".htm", ".xhtml", ".shtml")
 
     def sniff(self, head: bytes, item: InputItem) -> float:
+        head = _ascii_head(head)
         start = head.lstrip()[:1024]
-        if re.match(rb"(\xef\xbb\xbf)?\s*(<!doctype\s+html|<html)", start, re.I):
+        if re.match(
+            rb"(<!--.*?-->\s*|<\?xml[^>]*>\s*)*(<!doctype\s+html|<html)", start, re.I | re.S
+        ):
             return 0.95
         hits = len(_HTML_RE.findall(head))
         return 0.6 if hits >= 3 else 0.0
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
-        data = _read_whole(item)
-        if isinstance(data, Failure):
-            yield data
-            return
-        try:
-            text, encoding = decode_text(data, _html_charset(data))
-        except NotText as exc:
-            yield Failure(str(exc))
-            return
-        yield _file_doc(item, data, text, "html", encoding)
+        return _read_file(item, "html")
 
 
 def _file_doc(item: InputItem, data: bytes, text: str, fmt: Format, encoding: str) -> Document:
     doc = Document.create(
-        raw=data, text=text, uri=item.uri, path=item.path, format=fmt, is_html=fmt == "html",
+        raw=data,
+        text=text,
+        uri=item.uri,
+        path=item.path,
+        format=fmt,
+        is_html=fmt == "html",
         content_type="text/html" if fmt == "html" else "text/plain",
     )
     doc.annotations["source"] = {"encoding": encoding}
@@ -162,15 +299,21 @@ class JsonlSource(Source):
     suffixes = (".jsonl", ".ndjson", ".json")
 
     def sniff(self, head: bytes, item: InputItem) -> float:
-        first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
-        if not first.startswith(b"{"):
+        lines = [ln.strip() for ln in head.removeprefix(codecs.BOM_UTF8).split(b"\n")]
+        lines = [ln for ln in lines if ln][:5]
+        if not lines:
             return 0.0
-        try:
-            obj = json.loads(first)
-        except ValueError:
-            # A long first line cut off by the head: still JSON-like.
-            return 0.5 if b"\n" not in head else 0.3
-        return 0.9 if isinstance(obj, dict) else 0.0
+        if _is_object(lines[0]):
+            return 0.9
+        claimed = PurePath(item.name).suffix.lower() in self.suffixes
+        later = any(_is_object(ln) for ln in lines[1:])
+        if lines[0].startswith(b"{"):
+            # A long first line cut off by the head, or a bad first line: still JSON-like
+            # if it is all there is or a later line holds an object.
+            if len(lines) == 1 or later:
+                return 0.5
+            return 0.3 if claimed else 0.05
+        return 0.3 if claimed and later else 0.0
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
         try:
@@ -179,6 +322,7 @@ class JsonlSource(Source):
             yield Failure(f"unreadable file: {exc}")
             return
         lines = 0
+        n = 0
         try:
             with stream:
                 for n, line in enumerate(stream, start=1):
@@ -187,28 +331,38 @@ class JsonlSource(Source):
                     lines += 1
                     yield self._line(item, n, line)
         except (EOFError, zlib.error, OSError) as exc:
-            yield Failure(f"truncated or corrupt input after line {lines}: {exc}")
+            kind = "truncated or corrupt gzip" if item.compressed else "unreadable file"
+            yield Failure(f"{kind} after line {n}: {exc}", f"line {n + 1}")
+            return
         if lines == 0:
             yield Failure("empty input")
 
     @staticmethod
     def _line(item: InputItem, n: int, line: bytes) -> Document | Failure:
         where = f"line {n}"
+        raw = line.rstrip(b"\r\n")
+        if n == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
         try:
-            obj = json.loads(line)
+            obj = json.loads(raw.decode("utf-8", errors="replace"))
         except ValueError as exc:
             return Failure(f"invalid JSON: {exc}", where)
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
         html, text = obj.get("html"), obj.get("text")
-        body = html if isinstance(html, str) and html.strip() else text
+        is_html = isinstance(html, str) and bool(html.strip())
+        body = html if is_html else text
         if not isinstance(body, str) or not body.strip():
             return Failure("the object has no non-empty 'text' or 'html' string", where)
-        is_html = body is html
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         doc = Document.create(
-            raw=line.rstrip(b"\r\n"), text=body, uri=url or f"{item.uri}#L{n}",
-            path=item.path, format="jsonl", locator=f"L{n}", is_html=is_html,
+            raw=raw,
+            text=body,
+            uri=url.strip() if url and url.strip() else f"{item.uri}#L{n}",
+            path=item.path,
+            format="jsonl",
+            locator=f"L{n}",
+            is_html=is_html,
             content_type="text/html" if is_html else "text/plain",
         )
         given: dict[str, Any] = {}
@@ -220,8 +374,21 @@ class JsonlSource(Source):
         return doc
 
 
+def _is_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+#: Payload media types read as documents; other payloads (images, scripts, style sheets, …)
+#: are skipped and counted.
+_DOC_TYPES = (*_HTML_TYPES, "text/plain", "text/markdown", "text/x-markdown")
+
+
 class WarcSource(Source):
-    """WARC / WARC.gz: ``response`` and ``resource`` records with HTML or text payloads.
+    """WARC / WARC.gz (and ARC): ``response`` and ``resource`` records with HTML or text
+    payloads.
 
     Other records (request, metadata, warcinfo, non-text payloads, revisits) are skipped and
     counted. The original record's headers travel with the document so the archive holds a
@@ -232,30 +399,79 @@ class WarcSource(Source):
     suffixes = (".warc", ".arc")
 
     def sniff(self, head: bytes, item: InputItem) -> float:
-        return 1.0 if head.startswith(b"WARC/") else 0.0
+        if head.startswith(b"WARC/"):
+            return 1.0
+        return 1.0 if head.startswith(b"filedesc://") else 0.0
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
         try:
-            stream = item.open_raw()
+            raw = item.open_raw()
         except OSError as exc:
             yield Failure(f"unreadable file: {exc}")
             return
+        try:
+            # Decompressed here, not by warcio: warcio reads per-record gzip members only
+            # (a WARC gzipped as a whole, ``gzip a.warc``, is common) and takes a truncated
+            # gzip for the end of the archive.
+            if item.compressed:
+                stream: Any = GunzipReader(raw)
+                is_arc = stream.peek(11) == b"filedesc://"
+            else:
+                stream = raw
+                is_arc = raw.read(11) == b"filedesc://"
+                raw.seek(0)
+        except (EOFError, zlib.error, OSError) as exc:
+            raw.close()
+            yield Failure(
+                f"truncated or corrupt gzip: {_one_line(exc)}"
+                if item.compressed
+                else f"unreadable file: {exc}"
+            )
+            return
         n = 0
+        broken: tuple[str, str] | None = None  # (error, where)
         with stream:
-            it = ArchiveIterator(stream, no_record_parse=False, check_digests=False)
-            try:
-                for record in it:
-                    n += 1
-                    result = self._record(item, record, it)
-                    if result is not None:
-                        yield result
-            except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-                yield Failure(f"broken or truncated WARC after {n} records: {exc}",
-                              f"record {n + 1}")
-        if n == 0:
+            it = ArchiveIterator(
+                stream, no_record_parse=False, check_digests=False, arc2warc=is_arc
+            )
+            records = iter(it)
+            while True:
+                try:
+                    record = next(records)
+                except StopIteration:
+                    break
+                except Exception as exc:  # warcio raises many kinds on malformed input
+                    broken = (
+                        f"broken or truncated WARC after {n} records: {_one_line(exc)}",
+                        f"record {n + 1}",
+                    )
+                    break
+                n += 1
+                if (problem := _malformed(record)) is not None:
+                    broken = (f"broken or truncated WARC: {problem}", f"record {n}")
+                    break
+                try:
+                    result = self._record(item, record, it, is_arc)
+                    ended_early = _drain(record)
+                except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+                    broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
+                    break
+                if ended_early:
+                    broken = (
+                        "truncated WARC: the record ends before its Content-Length",
+                        f"record {n}",
+                    )
+                    break
+                if result is not None:
+                    yield result
+        if broken is not None:
+            yield Failure(*broken)
+        elif n == 0:
             yield Failure("no WARC records")
 
-    def _record(self, item: InputItem, record: Any, it: ArchiveIterator) -> Document | None:
+    def _record(
+        self, item: InputItem, record: Any, it: ArchiveIterator, is_arc: bool
+    ) -> Document | None:
         rtype = record.rec_type
         if rtype not in ("response", "resource"):
             item.counts[f"warc {rtype} records"] += 1
@@ -264,10 +480,13 @@ class WarcSource(Source):
         if rtype == "response" and http is None:
             item.counts["warc response records without HTTP headers"] += 1
             return None
-        ctype = (http.get_header("Content-Type") if http is not None
-                 else record.rec_headers.get_header("Content-Type")) or ""
+        ctype = (
+            http.get_header("Content-Type")
+            if http is not None
+            else record.rec_headers.get_header("Content-Type")
+        ) or ""
         media = ctype.split(";")[0].strip().lower()
-        if media not in _HTML_TYPES and not media.startswith("text/"):
+        if media and media not in _DOC_TYPES:
             item.counts["warc records with non-text payload"] += 1
             return None
         if http is not None and http.get_statuscode() not in ("200", "203"):
@@ -275,29 +494,93 @@ class WarcSource(Source):
             return None
         raw = record.raw_stream.read()
         payload = _decode_transfer(raw, http)
-        is_html = media in _HTML_TYPES or (media != "text/plain" and bool(_HTML_RE.search(payload[:4096])))
+        if not media:
+            # No media type: HTML if it looks like it, else text if it decodes as text.
+            media = "text/html" if HtmlSource().sniff(payload[:8192], item) else "text/plain"
+        is_html = media in _HTML_TYPES or (
+            media != "text/plain" and bool(_HTML_RE.search(payload[:4096]))
+        )
         try:
-            text, encoding = decode_text(payload, _html_charset(payload, ctype) if is_html else
-                                         _html_charset(b"", ctype))
+            text, encoding = decode_text(
+                payload, _html_charset(payload, ctype) if is_html else _html_charset(b"", ctype)
+            )
         except NotText:
             item.counts["warc records with binary payload"] += 1
             return None
+        if not text.strip():
+            item.counts["warc records with empty payload"] += 1
+            return None
+        headers_list = list(record.rec_headers.headers)
+        offset = _record_offset(it)
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        if is_arc:
+            # warcio makes up a random record id for ARC records: use a stable one.
+            # (Derived from the record's URI, date, place and content, as WARC record ids
+            # are meant to be globally unique.)
+            rec_id = "<urn:uuid:{}>".format(
+                uuid.uuid5(
+                    uuid.NAMESPACE_URL,
+                    f"{record.rec_headers.get_header('WARC-Target-URI')}"
+                    f"#{record.rec_headers.get_header('WARC-Date')}#{offset}"
+                    f"#{hashlib.sha256(raw).hexdigest()}",
+                )
+            )
+            headers_list = [
+                (k, rec_id if k.lower() == "warc-record-id" else v) for k, v in headers_list
+            ]
         target = record.rec_headers.get_header("WARC-Target-URI") or f"{item.uri}#{rec_id}"
         headers = {k.lower(): v for k, v in http.headers} if http is not None else {}
         doc = Document.create(
-            raw=raw, text=text, uri=target, path=item.path, format="warc",
-            locator=rec_id or f"offset {it.get_record_offset()}", is_html=is_html,
+            raw=raw,
+            text=text,
+            uri=target,
+            path=item.path,
+            format="warc",
+            locator=rec_id or f"offset {offset}",
+            is_html=is_html,
             content_type="text/html" if is_html else "text/plain",
             fetched_at=_iso_warc_date(record.rec_headers.get_header("WARC-Date")),
             warc_record_id=rec_id,
-            warc_headers=list(record.rec_headers.headers),
+            warc_headers=headers_list,
             http_head=http.to_bytes() if http is not None else None,
             http_headers=headers,
         )
-        doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype,
-                                     "offset": it.get_record_offset()}
+        doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype, "offset": offset}
         return doc
+
+
+def _malformed(record: Any) -> str | None:
+    """What makes a record unreadable (no type, no valid length), if anything."""
+    if not record.rec_type:
+        return "a record without WARC-Type"
+    length = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if not length.isdigit():
+        return "a record without a valid Content-Length"
+    return None
+
+
+def _record_offset(it: ArchiveIterator) -> int | None:
+    """Where the current record starts (in the decompressed stream).
+
+    Not ``it.get_record_offset()``: that reads on into the next record, and a break right
+    there would be blamed on this one.
+    """
+    info = getattr(it, "member_info", None)
+    offset = info[0] if info else getattr(it, "offset", None)
+    return offset if isinstance(offset, int) else None
+
+
+def _drain(record: Any) -> bool:
+    """Read the rest of a record; True if it ended before its declared length."""
+    stream = record.raw_stream
+    while stream.read(65536):
+        pass
+    return getattr(stream, "limit", 0) > 0
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _decode_transfer(raw: bytes, http: Any) -> bytes:
@@ -312,19 +595,22 @@ def _decode_transfer(raw: bytes, http: Any) -> bytes:
             data = raw
     enc = (http.get_header("Content-Encoding") or "").lower().strip()
     if enc in ("gzip", "x-gzip", "deflate", "br"):
-        try:
-            data = DecompressingBufferedReader(io.BytesIO(data), decomp_type=enc.replace("x-", "")).read()
-        except Exception:
-            pass
+        with contextlib.suppress(Exception):
+            data = DecompressingBufferedReader(
+                io.BytesIO(data), decomp_type=enc.replace("x-", "")
+            ).read()
     return data
 
 
 def _iso_warc_date(value: str | None) -> str | None:
-    """WARC-Date is already ISO 8601 (UTC, ``Z``); keep it if it parses as such."""
+    """WARC-Date is ISO 8601 in UTC (``Z``); keep it if it parses as such (an offset is
+    accepted as well)."""
     if not value:
         return None
-    m = re.match(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)Z$", value.strip())
-    return m.group(1) + "Z" if m else None
+    m = re.match(
+        r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:\d{2})$", value.strip()
+    )
+    return m.group(1) + m.group(4) if m else None
 
 
 @hookimpl

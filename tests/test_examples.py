@@ -19,8 +19,19 @@ def installed(tmp_path_factory):
     """pip-install the example plugin into a private folder (not the test environment)."""
     target = tmp_path_factory.mktemp("site")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--no-index", "--target", str(target), str(EXAMPLE)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(target),
+            str(EXAMPLE),
+        ],
         check=True,
     )
     return target
@@ -34,30 +45,40 @@ def _env(target: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_installed_plugin_is_listed(installed):
-    out = subprocess.run([sys.executable, "-m", "corearchive", "plugins"], env=_env(installed),
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "corearchive", "plugins"],
+        env=_env(installed),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     line = next(ln for ln in out.splitlines() if ln.startswith("readability"))
     assert "corearchive-readability 1.0.0" in line and "stages: readability" in line
 
 
 @pytest.mark.slow
 def test_installed_plugin_runs_where_configured_and_its_fragment_is_enforced(
-        installed, seeds, tmp_path, monkeypatch, ingest):
+    installed, seeds, tmp_path, monkeypatch, ingest
+):
     monkeypatch.syspath_prepend(str(installed))
     importlib.invalidate_caches()
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[pipeline]\nstages = ["boilerplate", "readability", "language"]\n'
-                   "[stages.readability]\nmin_words = 400\n")
+    cfg.write_text(
+        '[pipeline]\nstages = ["boilerplate", "readability", "language"]\n'
+        "[stages.readability]\nmin_words = 400\n"
+    )
     res = ingest(str(seeds), "--config", str(cfg))
     assert res.exit_code == 0, res.output
-    assert [p["stage"] for p in res.records[0]["pipeline"]] == ["boilerplate", "readability",
-                                                                 "language"]
+    assert [p["stage"] for p in res.records[0]["pipeline"]] == [
+        "boilerplate",
+        "readability",
+        "language",
+    ]
     assert res.records[0]["pipeline"][1]["plugin"] == "corearchive-readability"
     for rec in res.records:
         assert rec["annotations"]["readability"]["words"] >= 400
     drops = [r for r in res.rejects if r["kind"] == "dropped"]
-    assert drops and all(r["stage"] == "readability" and r["reason"] == "too_short"
-                         for r in drops)
+    assert drops and all(r["stage"] == "readability" and r["reason"] == "too_short" for r in drops)
     assert len(drops) + len(res.records) == 5
 
     import corearchive_readability
@@ -74,8 +95,12 @@ def test_installed_plugin_runs_where_configured_and_its_fragment_is_enforced(
 
 @pytest.mark.slow
 def test_example_plugin_own_tests_pass(installed):
-    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                        str(EXAMPLE / "tests")], env=_env(installed), cwd=EXAMPLE,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(EXAMPLE / "tests")],
+        env=_env(installed),
+        cwd=EXAMPLE,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "3 passed" in r.stdout

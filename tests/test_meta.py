@@ -13,8 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _hookspec_names() -> list[str]:
-    return [n for n, f in inspect.getmembers(hookspecs, inspect.isfunction)
-            if n.startswith("corearchive_")]
+    return [
+        n
+        for n, f in inspect.getmembers(hookspecs, inspect.isfunction)
+        if n.startswith("corearchive_")
+    ]
 
 
 def test_every_hookspec_is_documented():
@@ -26,8 +29,11 @@ def test_every_hookspec_is_documented():
 
 
 def test_every_hookspec_is_exercised_by_a_test():
-    tests = "\n".join(p.read_text("utf-8") for p in (ROOT / "tests").rglob("test_*.py")
-                      if p.name != "test_meta.py")
+    tests = "\n".join(
+        p.read_text("utf-8")
+        for p in (ROOT / "tests").rglob("test_*.py")
+        if p.name != "test_meta.py"
+    )
     for name in _hookspec_names():
         assert name in tests, f"no test implements or calls {name}"
 

@@ -16,8 +16,22 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.slow
 def test_wheel_layout_and_install(tmp_path):
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "--no-build-isolation", "--no-index", "-w", str(dist), str(ROOT)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+    )
     [wheel] = dist.glob("corearchive-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "corearchive_plugins/language.py" in names
@@ -29,25 +43,55 @@ def test_wheel_layout_and_install(tmp_path):
     assert "[pytest11]" in text
 
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                    "--target", str(site), str(wheel)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        check=True,
+    )
     env = dict(os.environ, PYTHONPATH=str(site))
-    code = ("import corearchive, corearchive_plugins.sources as s; "
-            "print(corearchive.__file__); print(s.__file__)")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                         text=True, check=True, cwd=tmp_path).stdout.split()
+    code = (
+        "import corearchive, corearchive_plugins.sources as s; "
+        "print(corearchive.__file__); print(s.__file__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    ).stdout.split()
     assert all(p.startswith(str(site)) for p in out), out
-    listing = subprocess.run([sys.executable, "-m", "corearchive", "plugins"], env=env,
-                             capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    listing = subprocess.run(
+        [sys.executable, "-m", "corearchive", "plugins"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    ).stdout
     for stage in ("boilerplate", "metadata", "language", "dedup"):
         assert f"stages: {stage}" in listing
 
 
 def test_installed_plugins_map_to_corearchive_plugins(tmp_path):
     # Outside the checkout (no folder named plugins/ on the path), as an installed user runs.
-    code = ("import corearchive_plugins, importlib.util; print(corearchive_plugins.__file__); "
-            "print(importlib.util.find_spec('plugins'))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=tmp_path).stdout.split("\n")
+    code = (
+        "import corearchive_plugins, importlib.util; print(corearchive_plugins.__file__); "
+        "print(importlib.util.find_spec('plugins'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    ).stdout.split("\n")
     assert Path(out[0]).resolve() == ROOT / "plugins" / "__init__.py"
     assert out[1] == "None"

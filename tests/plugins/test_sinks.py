@@ -1,0 +1,914 @@
+"""The ``records`` and ``warc`` sinks: OUT/records.jsonl and OUT/warc/*.warc.gz.
+
+Checked end to end through ``corearchive ingest`` (the ``ingest`` fixture): WARC/1.1 with one
+gzip member per record, a warcinfo record first in every file, SHA-1 Base32 block and payload
+digests, resource/conversion/metadata records per document, copies of original WARC records,
+revisits for exact duplicates, rotation, ``warcio check`` / ``warcio extract``, records that
+point at their raw record, accumulation across runs, and runs that fail leaving nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+from warcio.recordbuilder import RecordBuilder
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from corearchive.catalog import Catalog
+from corearchive.sink import SinkContext
+from corearchive.testing import make_document
+from corearchive_plugins.dedup import DedupStage
+from corearchive_plugins.sinks import REVISIT_PROFILE, RecordsSink, WarcOptions, WarcSink
+
+WARCIO = [sys.executable, "-c", "import sys; from warcio.cli import main; main(sys.argv[1:])"]
+NAME_RE = re.compile(r"^corearchive-(\d{14})-(\d{5})-([^-/]+)\.warc\.gz$")
+B32_SHA1 = re.compile(r"^sha1:[A-Z2-7]{32}$")
+
+HTML = (
+    b'<!doctype html><html><head><meta charset="utf-8"><title>Council approves budget</title>'
+    b"</head><body><nav>Home | News | Sport</nav><article><h1>Council approves budget</h1>"
+    + b"".join(
+        b"<p>Paragraph %d: the city council approved the budget for next year after a long "
+        b"debate about schools, roads and the new library in the old town centre.</p>" % i
+        for i in range(10)
+    )
+    + b"</article><footer>Copyright 2024</footer></body></html>"
+)
+PLAIN = (
+    "Notes from the harbour. The ferry to the island now leaves every two hours, and the "
+    "harbour master expects more traffic in summer when the tourists arrive in large numbers. "
+) * 6
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs never pick up a corearchive.toml from wherever pytest was started."""
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+@dataclass
+class Rec:
+    """One record of a WARC file, read from its own gzip member."""
+
+    file: Path
+    offset: int
+    headers: list[tuple[str, str]]
+    block: bytes
+
+    def get(self, name: str) -> str | None:
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def count(self, name: str) -> int:
+        return sum(1 for k, _ in self.headers if k.lower() == name.lower())
+
+    @property
+    def type(self) -> str | None:
+        return self.get("WARC-Type")
+
+    @property
+    def id(self) -> str | None:
+        return self.get("WARC-Record-ID")
+
+    @property
+    def payload(self) -> bytes:
+        """The block minus an HTTP header block, if the record has one."""
+        if (self.get("Content-Type") or "").startswith("application/http"):
+            return self.block.split(b"\r\n\r\n", 1)[1] if b"\r\n\r\n" in self.block else b""
+        return self.block
+
+
+def read_members(path: Path) -> list[tuple[int, bytes]]:
+    """Every gzip member of ``path``: (offset, decompressed bytes)."""
+    data = path.read_bytes()
+    members = []
+    pos = 0
+    while pos < len(data):
+        d = zlib.decompressobj(wbits=31)
+        out = d.decompress(data[pos:])
+        assert d.eof, f"{path.name}: truncated gzip member at {pos}"
+        members.append((pos, out))
+        pos = len(data) - len(d.unused_data)
+    return members
+
+
+def read_warc(path: Path) -> list[Rec]:
+    """Parse a WARC file by hand, checking one record per gzip member and the framing."""
+    recs = []
+    for offset, raw in read_members(path):
+        head, sep, rest = raw.partition(b"\r\n\r\n")
+        assert sep, f"{path.name}@{offset}: no end of headers"
+        lines = head.decode("utf-8").split("\r\n")
+        assert lines[0] == "WARC/1.1", f"{path.name}@{offset}: {lines[0]!r}"
+        headers = []
+        for line in lines[1:]:
+            k, _, v = line.partition(":")
+            headers.append((k.strip(), v.strip()))
+        rec = Rec(path, offset, headers, b"")
+        length = int(rec.get("Content-Length") or -1)
+        assert len(rest) == length + 4, (
+            f"{path.name}@{offset}: one record per member, Content-Length {length}, "
+            f"{len(rest)} bytes follow the headers"
+        )
+        assert rest[length:] == b"\r\n\r\n"
+        rec.block = rest[:length]
+        recs.append(rec)
+    return recs
+
+
+def sha1_b32(data: bytes) -> str:
+    return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
+
+
+def warc_files(out: Path) -> list[Path]:
+    return sorted((out / "warc").glob("*.warc.gz")) if (out / "warc").exists() else []
+
+
+def all_records(out: Path) -> list[Rec]:
+    return [r for f in warc_files(out) for r in read_warc(f)]
+
+
+def warcio(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*WARCIO, *args], capture_output=True, text=True, timeout=60, check=False)
+
+
+def assert_warcio_check(out: Path) -> None:
+    files = warc_files(out)
+    assert files
+    res = warcio("check", "-v", *map(str, files))
+    assert res.returncode == 0, res.stdout + res.stderr
+    # Per-record lines are indented (file names are not, and may contain anything).
+    problems = [
+        line for line in res.stdout.splitlines() if line.startswith(" ") and "fail" in line.lower()
+    ]
+    assert problems == [], res.stdout
+    assert res.stdout.count("digest pass") >= sum(
+        1 for f in files for r in read_warc(f) if r.type != "revisit"
+    )
+
+
+def assert_well_formed(out: Path) -> dict[str, Rec]:
+    """Checks every WARC file under OUT; returns the records by id."""
+    by_id: dict[str, Rec] = {}
+    for f in warc_files(out):
+        assert NAME_RE.match(f.name), f.name
+        recs = read_warc(f)
+        assert recs[0].type == "warcinfo", f"{f.name} does not start with warcinfo"
+        assert [r.type for r in recs].count("warcinfo") == 1
+        assert recs[0].get("WARC-Filename") == f.name
+        info_id = recs[0].id
+        for r in recs:
+            assert r.id and re.match(r"^<urn:uuid:[0-9a-f-]{36}>$", r.id), r.id
+            assert r.id not in by_id, f"record id {r.id} used twice"
+            by_id[r.id] = r
+            assert r.get("WARC-Date")
+            assert r.count("Content-Length") == 1 and r.count("WARC-Record-ID") == 1
+            assert r.get("WARC-Block-Digest") == sha1_b32(r.block), (f.name, r.offset)
+            if r.type == "warcinfo":
+                continue
+            assert r.get("WARC-Warcinfo-ID") == info_id, (f.name, r.offset, r.type)
+            assert r.count("WARC-Warcinfo-ID") == 1
+            assert r.get("WARC-Target-URI")
+            digest = r.get("WARC-Payload-Digest")
+            assert digest and B32_SHA1.match(digest), digest
+            if r.type != "revisit":
+                assert digest == sha1_b32(r.payload), (f.name, r.offset, r.type)
+    return by_id
+
+
+def assert_documents_archived(
+    out: Path, records: list[dict[str, Any]], by_id: dict[str, Rec]
+) -> None:
+    """Each record points at its raw record; conversion and metadata refer to it."""
+    lines = (out / "records.jsonl").read_bytes().splitlines()
+    line_of = {json.loads(line)["id"]: line for line in lines}
+    for rec in records:
+        arch = rec["archive"]
+        assert not Path(arch["warc"]).is_absolute()
+        path = out / arch["warc"]
+        assert path.is_file()
+        raw = by_id[arch["raw_record_id"]]
+        assert raw.file == path and raw.offset == arch["offset"]
+        assert raw.type in ("resource", "response", "revisit")
+        assert raw.get("WARC-Target-URI") == rec["source"]["uri"]
+        conv = by_id[arch["conversion_record_id"]]
+        assert conv.type == "conversion" and conv.file == path
+        assert conv.get("WARC-Refers-To") == arch["raw_record_id"]
+        assert conv.get("Content-Type") == "text/plain; charset=utf-8"
+        assert conv.block == rec["text"].encode("utf-8")
+        metas = [
+            r
+            for r in by_id.values()
+            if r.type == "metadata" and r.get("WARC-Refers-To") == arch["raw_record_id"]
+        ]
+        assert len(metas) == 1
+        assert metas[0].get("Content-Type") == "application/json"
+        assert metas[0].block == line_of[rec["id"]]  # byte for byte the records.jsonl line
+        assert json.loads(metas[0].block) == rec
+
+
+def seed_dir(seeds: Path, dest: Path, names: list[str] | None = None) -> Path:
+    dest.mkdir(parents=True)
+    for p in sorted(seeds.iterdir()):
+        if names is None or p.name in names:
+            shutil.copy(p, dest / p.name)
+    return dest
+
+
+def make_warc(path: Path) -> tuple[str, str]:
+    """A WARC with an HTML response (real HTTP header block) and a text/plain resource."""
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True, warc_version="WARC/1.1")
+        http = StatusAndHeaders(
+            "200 OK",
+            [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(HTML))),
+                ("Server", "nginx"),
+                ("Set-Cookie", "a=1"),
+                ("Set-Cookie", "b=2"),
+            ],
+            protocol="HTTP/1.1",
+        )
+        resp = w.create_warc_record(
+            "https://news.example.com/2024/budget",
+            "response",
+            payload=io.BytesIO(HTML),
+            length=len(HTML),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": "2024-03-05T10:20:30Z", "WARC-IP-Address": "192.0.2.7"},
+        )
+        w.write_record(resp)
+        text = PLAIN.encode("utf-8")
+        res = w.create_warc_record(
+            "https://news.example.com/notes.txt",
+            "resource",
+            payload=io.BytesIO(text),
+            length=len(text),
+            warc_content_type="text/plain",
+            warc_headers_dict={"WARC-Date": "2024-03-05T10:21:00Z"},
+        )
+        w.write_record(res)
+    return (
+        resp.rec_headers.get_header("WARC-Record-ID"),
+        res.rec_headers.get_header("WARC-Record-ID"),
+    )
+
+
+def original_records(path: Path) -> dict[str, dict[str, Any]]:
+    out = {}
+    with open(path, "rb") as f:
+        for r in ArchiveIterator(f):
+            out[r.rec_headers.get_header("WARC-Record-ID")] = {
+                "type": r.rec_type,
+                "uri": r.rec_headers.get_header("WARC-Target-URI"),
+                "date": r.rec_headers.get_header("WARC-Date"),
+                "ip": r.rec_headers.get_header("WARC-IP-Address"),
+                "http": r.http_headers.headers if r.http_headers else None,
+                "status": r.http_headers.get_statuscode() if r.http_headers else None,
+                "payload": r.content_stream().read(),
+            }
+    return out
+
+
+def leftovers(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def assert_nothing_final(out: Path) -> None:
+    assert warc_files(out) == []
+    assert not (out / "records.jsonl").exists()
+    assert not (out / "run.json").exists()
+    assert leftovers(out) == []
+
+
+# -- seeds: layout, digests, records ---------------------------------------------------------
+def test_seeds_archive_layout(ingest, seeds):
+    res = ingest(str(seeds))
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5
+    files = warc_files(res.out)
+    assert len(files) == 1
+    assert leftovers(res.out) == []
+    assert res.manifest is not None
+    assert res.manifest["outputs"]["warc"] == [f"warc/{files[0].name}"]
+    assert res.manifest["outputs"]["records"] == ["records.jsonl"]
+
+    by_id = assert_well_formed(res.out)
+    assert_documents_archived(res.out, res.records, by_id)
+    recs = read_warc(files[0])
+    # warcinfo, then resource / conversion / metadata per document, in that order.
+    assert [r.type for r in recs] == ["warcinfo"] + ["resource", "conversion", "metadata"] * 5
+    for rec in res.records:
+        raw = by_id[rec["archive"]["raw_record_id"]]
+        assert raw.type == "resource"
+        assert raw.get("Content-Type") == "text/plain"
+        assert raw.block == Path(rec["source"]["path"]).read_bytes()
+        assert raw.get("WARC-Payload-Digest") == raw.get("WARC-Block-Digest")
+        assert "sha1:" + base64.b32encode(
+            bytes.fromhex(hashlib.sha1(raw.block).hexdigest())
+        ).decode() == raw.get("WARC-Payload-Digest")
+        assert rec["archive"]["warc"] == f"warc/{files[0].name}"
+    assert_warcio_check(res.out)
+
+
+def test_warcinfo_provenance(ingest, seeds):
+    res = ingest(str(seeds))
+    assert res.exit_code == 0, res.output
+    info = read_warc(warc_files(res.out)[0])[0]
+    assert info.get("Content-Type") == "application/warc-fields"
+    fields = dict(line.split(": ", 1) for line in info.block.decode().splitlines())
+    prov = res.manifest["provenance"]
+    assert fields["software"] == prov["software"]
+    assert fields["software"].startswith("corearchive/")
+    assert fields["config-digest"] == res.manifest["config"]["digest"]
+    assert fields["isPartOf"] == res.manifest["run_id"]
+    assert fields["format"] == "WARC File Format 1.1"
+    plugins = json.loads(fields["plugins"])
+    assert plugins["sinks"]["distribution"] == "corearchive"
+    assert plugins["sinks"]["version"]
+    assert plugins == prov["plugins"]
+    assert json.loads(fields["pipeline"]) == res.manifest["pipeline"]
+
+
+def test_warcio_extract_at_record_offsets(ingest, seeds):
+    res = ingest(str(seeds))
+    assert res.exit_code == 0, res.output
+    for rec in res.records:
+        arch = rec["archive"]
+        # Seeking to the offset yields this document's raw record first.
+        with open(res.out / arch["warc"], "rb") as f:
+            f.seek(arch["offset"])
+            first = next(iter(ArchiveIterator(f)))
+            assert first.rec_headers.get_header("WARC-Record-ID") == arch["raw_record_id"]
+            assert first.rec_type == "resource"
+            assert first.content_stream().read() == Path(rec["source"]["path"]).read_bytes()
+    # And the command line tool, for two of them.
+    for rec in res.records[:2]:
+        arch = rec["archive"]
+        ext = subprocess.run(
+            [*WARCIO, "extract", str(res.out / arch["warc"]), str(arch["offset"])],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert ext.returncode == 0, ext.stderr
+        assert ext.stdout.startswith(b"WARC/1.1\r\n")
+        assert f"WARC-Record-ID: {arch['raw_record_id']}".encode() in ext.stdout
+        assert b"WARC-Type: resource" in ext.stdout
+        assert ext.stdout.endswith(Path(rec["source"]["path"]).read_bytes())
+
+
+def test_formats_archived_as_resources(ingest, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.html").write_bytes(HTML)
+    (src / "notes.txt").write_text(PLAIN, "utf-8")
+    line = json.dumps({"url": "https://example.org/a", "text": PLAIN.replace("harbour", "port")})
+    (src / "items.jsonl").write_text(line + "\n", "utf-8")
+    res = ingest(str(src))
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 3
+    by_id = assert_well_formed(res.out)
+    assert_documents_archived(res.out, res.records, by_id)
+    want = {
+        "html": ("text/html", HTML),
+        "text": ("text/plain", PLAIN.encode()),
+        "jsonl": ("application/json", line.encode()),
+    }
+    for rec in res.records:
+        raw = by_id[rec["archive"]["raw_record_id"]]
+        ctype, body = want[rec["source"]["format"]]
+        assert raw.type == "resource"
+        assert raw.get("Content-Type") == ctype
+        assert raw.block == body
+    assert_warcio_check(res.out)
+
+
+# -- rotation ------------------------------------------------------------------------------
+def test_rotation_small_max_bytes(ingest, seeds):
+    res = ingest(str(seeds), "--set", "sinks.warc.max_bytes=2000")
+    assert res.exit_code == 0, res.output
+    files = warc_files(res.out)
+    assert len(files) >= 3
+    serials = [int(NAME_RE.match(f.name).group(2)) for f in files]
+    assert len(set(serials)) == len(files)
+    by_id = assert_well_formed(res.out)  # each file starts with its own warcinfo
+    infos = {read_warc(f)[0].id for f in files}
+    assert len(infos) == len(files)
+    assert_documents_archived(res.out, res.records, by_id)
+    assert sorted(res.manifest["outputs"]["warc"]) == sorted(f"warc/{f.name}" for f in files)
+    # A document's records never straddle two files, and no file is only a warcinfo.
+    for f in files:
+        types = [r.type for r in read_warc(f)]
+        assert len(types) > 1
+        assert types.count("resource") == types.count("conversion") == types.count("metadata")
+    assert_warcio_check(res.out)
+
+
+def test_rotation_max_bytes_below_warcinfo_size(ingest, seeds):
+    """Even when a warcinfo record alone reaches max_bytes, each file holds a document."""
+    res = ingest(str(seeds), "--set", "sinks.warc.max_bytes=1")
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5
+    files = warc_files(res.out)
+    assert len(files) == 5
+    by_id = assert_well_formed(res.out)
+    assert_documents_archived(res.out, res.records, by_id)
+    assert {r["archive"]["warc"] for r in res.records} == {f"warc/{f.name}" for f in files}
+
+
+def test_rotation_default_keeps_one_file(ingest, seeds):
+    res = ingest(str(seeds), "--set", "sinks.warc.max_bytes=1000000")
+    assert res.exit_code == 0, res.output
+    assert len(warc_files(res.out)) == 1
+
+
+# -- records.jsonl across runs -------------------------------------------------------------
+def test_records_accumulate_and_rerun_adds_nothing(ingest, seeds, tmp_path):
+    names = sorted(p.name for p in seeds.iterdir())
+    a = seed_dir(seeds, tmp_path / "a", names[:3])
+    b = seed_dir(seeds, tmp_path / "b", names[3:])
+    out = tmp_path / "out"
+
+    r1 = ingest(str(a), out=out)
+    assert r1.exit_code == 0, r1.output
+    first = (out / "records.jsonl").read_bytes()
+    assert len(r1.records) == 3
+
+    r2 = ingest(str(b), out=out)
+    assert r2.exit_code == 0, r2.output
+    after = (out / "records.jsonl").read_bytes()
+    assert after.startswith(first)
+    assert len(r2.records) == 5
+    assert len({r["id"] for r in r2.records}) == 5
+    assert len(warc_files(out)) == 2
+    by_id = assert_well_formed(out)
+    assert_documents_archived(out, r2.records, by_id)
+
+    warcs = {f.name: f.read_bytes() for f in warc_files(out)}
+    r3 = ingest(str(a), str(b), out=out)
+    assert r3.exit_code == 0, r3.output
+    assert (out / "records.jsonl").read_bytes() == after
+    assert {f.name: f.read_bytes() for f in warc_files(out)} == warcs
+    assert r3.manifest["outputs"]["warc"] == []
+    run3 = [e for e in r3.rejects if e["run_id"] == r3.manifest["run_id"]]
+    assert len(run3) == 5
+    assert {(e["stage"], e["reason"]) for e in run3} == {("archive", "already_archived")}
+    assert r3.manifest["counts"]["kept"] == 0
+    assert leftovers(out) == []
+    assert_warcio_check(out)
+
+
+# -- exact duplicates: revisits ------------------------------------------------------------
+def _revisits(out: Path) -> list[Rec]:
+    return [r for r in all_records(out) if r.type == "revisit"]
+
+
+def test_duplicate_in_same_run_is_a_revisit(ingest, seeds, tmp_path):
+    src = seed_dir(seeds, tmp_path / "in")
+    orig = sorted(src.iterdir())[0]
+    shutil.copy(orig, src / "zz_copy.txt")
+    res = ingest(str(src))
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5
+    drops = [e for e in res.rejects if e["kind"] == "dropped"]
+    assert [(d["stage"], d["reason"]) for d in drops] == [("dedup", "exact_duplicate")]
+
+    by_id = assert_well_formed(res.out)
+    assert_documents_archived(res.out, res.records, by_id)
+    original = next(r for r in res.records if r["source"]["path"].endswith(orig.name))
+    raw = by_id[original["archive"]["raw_record_id"]]
+    [rv] = _revisits(res.out)
+    assert rv.get("WARC-Profile") == REVISIT_PROFILE
+    assert rv.get("WARC-Refers-To") == raw.id
+    assert rv.get("WARC-Refers-To-Target-URI") == raw.get("WARC-Target-URI")
+    assert rv.get("WARC-Refers-To-Date") == raw.get("WARC-Date")
+    assert rv.get("WARC-Payload-Digest") == raw.get("WARC-Payload-Digest")
+    assert rv.get("WARC-Target-URI") == drops[0]["source"]["uri"]
+    assert rv.block == b""
+    # No HTTP headers: the empty block claims no application/http media type.
+    assert not (rv.get("Content-Type") or "").startswith("application/http")
+    assert rv.id not in {r["archive"]["raw_record_id"] for r in res.records}
+    assert_warcio_check(res.out)
+
+
+def test_duplicate_in_later_run_from_other_path(ingest, seeds, tmp_path):
+    out = tmp_path / "out"
+    r1 = ingest(str(seeds), out=out)
+    assert r1.exit_code == 0, r1.output
+    orig = sorted(seeds.iterdir())[2]
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    shutil.copy(orig, other / "renamed.txt")
+    first_files = warc_files(out)
+
+    r2 = ingest(str(other / "renamed.txt"), out=out)
+    assert r2.exit_code == 0, r2.output
+    assert len(r2.records) == 5
+    new_files = [f for f in warc_files(out) if f not in first_files]
+    assert len(new_files) == 1
+    assert r2.manifest["outputs"]["warc"] == [f"warc/{new_files[0].name}"]
+    recs = read_warc(new_files[0])
+    assert [r.type for r in recs] == ["warcinfo", "revisit"]
+    by_id = assert_well_formed(out)
+    original = next(r for r in r1.records if r["source"]["path"].endswith(orig.name))
+    raw = by_id[original["archive"]["raw_record_id"]]
+    rv = recs[1]
+    assert raw.file in first_files
+    assert rv.get("WARC-Refers-To") == raw.id
+    assert rv.get("WARC-Refers-To-Date") == raw.get("WARC-Date")
+    assert (
+        rv.get("WARC-Payload-Digest")
+        == raw.get("WARC-Payload-Digest")
+        == sha1_b32(orig.read_bytes())
+    )
+    assert rv.get("WARC-Warcinfo-ID") == recs[0].id
+
+    # Rerun: the duplicate is archived already, so nothing new, not even a revisit.
+    r3 = ingest(str(other / "renamed.txt"), out=out)
+    assert r3.exit_code == 0, r3.output
+    assert len(warc_files(out)) == len(first_files) + 1
+    assert r3.manifest["outputs"]["warc"] == []
+    assert len(_revisits(out)) == 1
+    assert_well_formed(out)  # record ids still unique
+    assert_warcio_check(out)
+
+
+def test_kept_exact_duplicate_gets_its_own_revisit(ingest, seeds, tmp_path):
+    src = seed_dir(seeds, tmp_path / "in", [sorted(p.name for p in seeds.iterdir())[0]])
+    orig = next(src.iterdir())
+    shutil.copy(orig, src / "zz_copy.txt")
+    res = ingest(str(src), "--set", 'dedup.policy="keep"')
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 2
+    first, dup = sorted(res.records, key=lambda r: r["source"]["path"])
+    assert dup["duplicate"]["status"] == "exact"
+    by_id = assert_well_formed(res.out)
+    assert_documents_archived(res.out, res.records, by_id)
+    raw = by_id[first["archive"]["raw_record_id"]]
+    rv = by_id[dup["archive"]["raw_record_id"]]
+    assert raw.type == "resource"
+    assert rv.type == "revisit"
+    assert rv.id != raw.id
+    assert rv.get("WARC-Refers-To") == raw.id
+    assert_warcio_check(res.out)
+
+
+def test_dropped_duplicate_waits_for_its_original(ingest, seeds, tmp_path, monkeypatch):
+    """With a batching stage after dedup, the original is written after the copy is dropped."""
+    from corearchive_plugins.language import LanguageStage
+
+    monkeypatch.setattr(LanguageStage, "batch_size", 16)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "metadata", "dedup", "language"]\n')
+    src = seed_dir(seeds, tmp_path / "in")
+    shutil.copy(sorted(src.iterdir())[0], src / "zz_copy.txt")
+    res = ingest(str(src), "-c", str(cfg))
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5
+    by_id = assert_well_formed(res.out)
+    [rv] = _revisits(res.out)
+    assert by_id[rv.get("WARC-Refers-To")].type == "resource"
+    assert_warcio_check(res.out)
+
+
+# -- WARC input ------------------------------------------------------------------------------
+def test_warc_input_copies_original_records(ingest, tmp_path):
+    src = tmp_path / "crawl.warc.gz"
+    resp_id, res_id = make_warc(src)
+    orig = original_records(src)
+    res = ingest(str(src))
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 2
+    by_id = assert_well_formed(res.out)
+    assert_documents_archived(res.out, res.records, by_id)
+    assert {r["archive"]["raw_record_id"] for r in res.records} == {resp_id, res_id}
+    for rec in res.records:
+        assert rec["source"]["warc_record_id"] == rec["archive"]["raw_record_id"]
+
+    copied = original_records(warc_files(res.out)[0])
+    for rid in (resp_id, res_id):
+        want, got = orig[rid], copied[rid]
+        assert got["type"] == want["type"]
+        assert got["uri"] == want["uri"]
+        assert got["date"] == want["date"]
+        assert got["payload"] == want["payload"]
+    assert copied[resp_id]["ip"] == "192.0.2.7"
+    assert copied[resp_id]["status"] == "200"
+    assert copied[resp_id]["http"] == orig[resp_id]["http"]  # repeated Set-Cookie kept
+    resp = by_id[resp_id]
+    assert resp.get("Content-Type") == "application/http; msgtype=response"
+    assert resp.payload == HTML
+    assert resp.block.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert by_id[res_id].get("Content-Type") == "text/plain"
+    assert by_id[res_id].block == PLAIN.encode()
+    assert_warcio_check(res.out)
+
+    # warcio extract at the record's offset gives the original response record.
+    rec = next(r for r in res.records if r["archive"]["raw_record_id"] == resp_id)
+    ext = subprocess.run(
+        [*WARCIO, "extract", str(res.out / rec["archive"]["warc"]), str(rec["archive"]["offset"])],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert ext.returncode == 0, ext.stderr
+    assert f"WARC-Record-ID: {resp_id}".encode() in ext.stdout
+    assert b"WARC-Type: response" in ext.stdout
+    assert b"HTTP/1.1 200 OK" in ext.stdout and ext.stdout.endswith(HTML)
+
+
+def test_warc_input_copy_under_other_name_is_a_revisit(ingest, tmp_path):
+    src = tmp_path / "crawl.warc.gz"
+    resp_id, res_id = make_warc(src)
+    out = tmp_path / "out"
+    r1 = ingest(str(src), out=out)
+    assert r1.exit_code == 0, r1.output
+    copy = tmp_path / "again.warc.gz"
+    shutil.copy(src, copy)
+    r2 = ingest(str(copy), out=out)
+    assert r2.exit_code == 0, r2.output
+    assert len(r2.records) == 2
+    by_id = assert_well_formed(out)
+    revisits = {r.get("WARC-Refers-To"): r for r in _revisits(out)}
+    assert set(revisits) == {resp_id, res_id}
+    rv = revisits[resp_id]
+    assert rv.get("WARC-Refers-To-Date") == "2024-03-05T10:20:30Z"
+    assert rv.get("WARC-Refers-To-Target-URI") == "https://news.example.com/2024/budget"
+    assert rv.get("WARC-Payload-Digest") == by_id[resp_id].get("WARC-Payload-Digest")
+    assert rv.get("Content-Type") == "application/http; msgtype=response"
+    assert rv.block.startswith(b"HTTP/1.1 200 OK\r\n") and rv.block.endswith(b"\r\n\r\n")
+    assert revisits[res_id].get("WARC-Refers-To-Date") == "2024-03-05T10:21:00Z"
+    assert_warcio_check(out)
+
+
+@pytest.mark.parametrize("how", [["--set", 'dedup.policy="keep"'], ["--disable", "dedup"]])
+def test_warc_input_twice_never_reuses_record_ids(ingest, tmp_path, how):
+    src = tmp_path / "crawl.warc.gz"
+    resp_id, _ = make_warc(src)
+    shutil.copy(src, tmp_path / "again.warc.gz")
+    res = ingest(str(src), str(tmp_path / "again.warc.gz"), *how)
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 4
+    by_id = assert_well_formed(res.out)  # every record id once
+    assert_documents_archived(res.out, res.records, by_id)
+    raw_ids = [r["archive"]["raw_record_id"] for r in res.records]
+    assert len(set(raw_ids)) == 4
+    assert resp_id in raw_ids
+    for rec in res.records:
+        raw = by_id[rec["archive"]["raw_record_id"]]
+        if raw.type == "revisit":
+            assert raw.get("WARC-Refers-To") != raw.id
+            assert by_id[raw.get("WARC-Refers-To")].type in ("response", "resource")
+    assert_warcio_check(res.out)
+
+
+# -- failed and interrupted runs -------------------------------------------------------------
+def _interrupt_on(n: int, fn: Any) -> Any:
+    calls = {"n": 0}
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise KeyboardInterrupt
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def test_interrupt_in_warc_sink_leaves_nothing(ingest, seeds, monkeypatch):
+    monkeypatch.setattr(WarcSink, "write", _interrupt_on(3, WarcSink.write))
+    res = ingest(str(seeds))
+    assert res.exit_code == 130
+    assert_nothing_final(res.out)
+    assert not (res.out / "rejects.jsonl").exists()
+    monkeypatch.undo()
+    again = ingest(str(seeds))  # nothing was committed: everything is archived now
+    assert again.exit_code == 0, again.output
+    assert len(again.records) == 5
+
+
+def test_interrupt_in_stage_leaves_nothing(ingest, seeds, monkeypatch):
+    monkeypatch.setattr(DedupStage, "process", _interrupt_on(4, DedupStage.process))
+    res = ingest(str(seeds), "--set", "sinks.warc.max_bytes=2000")
+    assert res.exit_code == 130
+    assert_nothing_final(res.out)
+
+
+def test_interrupt_in_records_sink_keeps_earlier_runs(ingest, seeds, tmp_path, monkeypatch):
+    names = sorted(p.name for p in seeds.iterdir())
+    out = tmp_path / "out"
+    r1 = ingest(str(seed_dir(seeds, tmp_path / "a", names[:2])), out=out)
+    assert r1.exit_code == 0, r1.output
+    before = {
+        p.relative_to(out): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in (".gz", ".jsonl", ".json")
+    }
+    monkeypatch.setattr(RecordsSink, "write", _interrupt_on(2, RecordsSink.write))
+    r2 = ingest(str(seed_dir(seeds, tmp_path / "b", names[2:])), out=out)
+    assert r2.exit_code == 130
+    after = {
+        p.relative_to(out): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in (".gz", ".jsonl", ".json")
+    }
+    assert after == before
+    assert leftovers(out) == []
+
+
+def test_failure_after_sinks_committed_is_undone(ingest, seeds, tmp_path, monkeypatch):
+    """The catalog commit fails after the sinks renamed their files: they are taken back."""
+    names = sorted(p.name for p in seeds.iterdir())
+    out = tmp_path / "out"
+    monkeypatch.setattr(Catalog, "commit", _interrupt_on(1, Catalog.commit))
+    r0 = ingest(str(seed_dir(seeds, tmp_path / "a", names[:2])), out=out)
+    assert r0.exit_code == 130
+    assert warc_files(out) == [] and not (out / "records.jsonl").exists()
+    assert leftovers(out) == []
+    monkeypatch.undo()
+
+    r1 = ingest(str(tmp_path / "a"), out=out)
+    assert r1.exit_code == 0, r1.output
+    records = (out / "records.jsonl").read_bytes()
+    files = warc_files(out)
+    monkeypatch.setattr(Catalog, "commit", _interrupt_on(1, Catalog.commit))
+    r2 = ingest(str(seed_dir(seeds, tmp_path / "b", names[2:])), out=out)
+    assert r2.exit_code == 130
+    assert (out / "records.jsonl").read_bytes() == records
+    assert warc_files(out) == files
+    assert leftovers(out) == []
+
+
+def test_document_failing_in_warc_sink_leaves_no_partial_records(ingest, seeds, monkeypatch):
+    real = RecordBuilder.create_warc_record
+    calls = {"n": 0}
+
+    def flaky(self: Any, uri: str, record_type: str, *args: Any, **kwargs: Any) -> Any:
+        if record_type == "metadata":
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise ValueError("disk on fire")
+        return real(self, uri, record_type, *args, **kwargs)
+
+    # warcio's record factory, whichever writer or builder the sink uses.
+    monkeypatch.setattr(RecordBuilder, "create_warc_record", flaky)
+    res = ingest(str(seeds))
+    assert res.exit_code == 1
+    assert len(res.records) == 4
+    errors = [e for e in res.rejects if e["kind"] == "error"]
+    assert len(errors) == 1 and errors[0]["stage"] == "sink"
+    assert "disk on fire" in errors[0]["error"]
+    by_id = assert_well_formed(res.out)
+    assert_documents_archived(res.out, res.records, by_id)
+    # Only the four kept documents are in the archive: no orphan raw or conversion record.
+    assert len(by_id) == 1 + 3 * 4
+    assert_warcio_check(res.out)
+
+
+def test_no_warc_file_when_no_document_is_written(ingest, seeds, monkeypatch):
+    from corearchive.schema import RecordValidator
+
+    monkeypatch.setattr(RecordValidator, "errors", lambda self, record: ["nope: invalid"])
+    res = ingest(str(seeds))
+    assert res.exit_code == 1
+    assert res.records == []
+    assert warc_files(res.out) == []
+    assert res.manifest["outputs"]["warc"] == []
+    assert leftovers(res.out) == []
+
+
+def test_records_sink_alone(ingest, seeds):
+    res = ingest(str(seeds), "--set", 'output.sinks=["records"]')
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5
+    assert all(r["archive"] is None for r in res.records)
+    assert warc_files(res.out) == []
+    lines = (res.out / "records.jsonl").read_bytes().splitlines()
+    assert [json.loads(line) for line in lines] == res.records
+
+
+def test_document_failing_in_records_sink_leaves_no_warc_records(ingest, seeds, monkeypatch):
+    real = RecordsSink.write
+    calls = {"n": 0}
+
+    def flaky(self: RecordsSink, document: Any, record: dict[str, Any]) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("no space left on device")
+        real(self, document, record)
+
+    monkeypatch.setattr(RecordsSink, "write", flaky)
+    res = ingest(str(seeds))
+    assert res.exit_code == 1
+    assert len(res.records) == 4
+    by_id = assert_well_formed(res.out)
+    assert len(by_id) == 1 + 3 * 4
+
+
+# -- the sink API directly -------------------------------------------------------------------
+def _context(out: Path, catalog: Catalog, run_id: str = "r1") -> SinkContext:
+    return SinkContext(
+        run_id=run_id,
+        out=out,
+        catalog=catalog,
+        provenance={
+            "software": "corearchive/test",
+            "run_id": run_id,
+            "config_digest": "abc",
+            "plugins": {},
+            "pipeline": [],
+        },
+    )
+
+
+def test_sinks_discard_takes_back_a_written_document(tmp_path):
+    out = tmp_path / "out"
+    catalog = Catalog(tmp_path / "index.sqlite")
+    ctx = _context(out, catalog)
+    warc, records = WarcSink(WarcOptions(), ctx), RecordsSink(None, ctx)
+    docs = [
+        make_document(f"Document number {i}. " + PLAIN, path=str(tmp_path / f"d{i}.txt"))
+        for i in range(3)
+    ]
+    warc.open()
+    records.open()
+    for i, doc in enumerate(docs):
+        warc.prepare(doc)
+        assert doc.archive is not None
+        record = {"id": doc.id, "archive": doc.archive.to_json()}
+        warc.write(doc, record)
+        records.write(doc, record)
+        if i == 1:  # say a third sink failed on it: both take it back
+            records.discard(doc)
+            warc.discard(doc)
+            warc.discard(doc)  # twice is harmless
+        else:
+            catalog.add(
+                doc.id,
+                run_id="r1",
+                sha256=doc.source.sha256,
+                uri=doc.source.uri,
+                warc=doc.archive.warc,
+                warc_offset=doc.archive.offset,
+                raw_record_id=doc.archive.raw_record_id,
+            )
+    # Discarding an older document, after another was written, changes nothing.
+    warc.discard(docs[0])
+    records.discard(docs[0])
+    warc.commit()
+    records.commit()
+    rows = catalog.execute("SELECT doc_id FROM warc_records").fetchall()
+    catalog.commit()
+
+    assert sorted(r[0] for r in rows) == sorted([docs[0].id, docs[2].id])
+    lines = [json.loads(line) for line in (out / "records.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in lines] == [docs[0].id, docs[2].id]
+    recs = all_records(out)
+    assert [r.type for r in recs] == ["warcinfo"] + ["resource", "conversion", "metadata"] * 2
+    by_id = assert_well_formed(out)
+    for line in lines:
+        raw = by_id[line["archive"]["raw_record_id"]]
+        assert raw.offset == line["archive"]["offset"]
+    assert warc.outputs() == [f"warc/{warc_files(out)[0].name}"]
+    assert_warcio_check(out)
+
+
+def test_warc_sink_abort_removes_temporaries(tmp_path):
+    out = tmp_path / "out"
+    catalog = Catalog(tmp_path / "index.sqlite")
+    ctx = _context(out, catalog)
+    warc, records = WarcSink(WarcOptions(max_bytes=1), ctx), RecordsSink(None, ctx)
+    warc.open()
+    records.open()
+    for i in range(3):
+        doc = make_document(f"Text {i}. " + PLAIN, path=str(tmp_path / f"d{i}.txt"))
+        warc.prepare(doc)
+        warc.write(doc, {"id": doc.id})
+        records.write(doc, {"id": doc.id})
+    assert len(leftovers(out)) == 4  # three WARC files (max_bytes=1) and records.jsonl
+    warc.abort()
+    records.abort()
+    catalog.rollback()
+    assert leftovers(out) == []
+    assert warc_files(out) == [] and not (out / "records.jsonl").exists()

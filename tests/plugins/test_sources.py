@@ -1,0 +1,1169 @@
+"""The builtin input formats: text in many encodings, HTML, JSONL, WARC / WARC.gz / ARC,
+gzip of each; bad input; and the input side of ``corearchive ingest`` end to end."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import os
+import random
+import shutil
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from corearchive import Document, Failure, InputItem
+from corearchive.inputs import choose_source
+from corearchive_plugins.sources import (
+    HtmlSource,
+    JsonlSource,
+    NotText,
+    TextSource,
+    WarcSource,
+    decode_text,
+    looks_binary,
+)
+
+# -- generated fixtures -------------------------------------------------------------------
+
+_SENTENCES = [
+    "The city council of {place} voted on Tuesday evening to approve a new budget that "
+    "sets aside {n} million euros for schools, roads and the old railway station.",
+    "Residents who attended the long public meeting said they welcomed the decision but "
+    "worried that the repairs in {place} would take far longer than the mayor promised.",
+    "According to the regional statistics office, the number of people living in {place} "
+    "has grown by {n} percent over the last decade, mostly because of young families.",
+    "Local shop owners told reporters that the construction work on the main square had "
+    "already reduced the number of customers visiting their stores during the summer.",
+    "The opposition leader argued that the money should have been spent on affordable "
+    "housing instead, pointing to rents that have doubled in {place} since {year}.",
+    "Engineers from the national rail company inspected the bridge near {place} last month "
+    "and found that several of its steel beams needed to be replaced before winter.",
+    "A spokesperson for the regional government said that the plan would be reviewed again "
+    "in {year}, once the first results of the pilot programme were available to everyone.",
+    "Teachers at the secondary school in {place} have asked for smaller classes, more "
+    "computers and a new sports hall, saying the building no longer meets basic standards.",
+    "Farmers in the valley outside {place} reported that the dry spring had cut their "
+    "harvest by almost {n} percent, and several of them have applied for emergency aid.",
+    "The museum will reopen its doors in {year} after a renovation that lasted nearly three "
+    "years and uncovered medieval paintings hidden behind the plaster of the main hall.",
+    "Police officers in {place} said that the number of reported burglaries fell sharply "
+    "this year, which they attributed to better street lighting and neighbourhood patrols.",
+    "Health officials urged older residents of {place} to get their flu vaccinations early, "
+    "as hospitals across the region expect a difficult season with many admissions.",
+]
+_PLACES = [
+    "Aldmoor",
+    "Brenwick",
+    "Castelford",
+    "Dunhallow",
+    "Eskerby",
+    "Fernmouth",
+    "Glenrith",
+    "Harrowgate",
+    "Ilsworth",
+    "Jarrowby",
+    "Kelmscot",
+    "Lindenfield",
+]
+
+
+def article(seed: int, lines: int = 4) -> str:
+    """A made-up news article: distinct per seed, several lines of 20+ words each."""
+    rng = random.Random(seed)
+    place = _PLACES[seed % len(_PLACES)] + ("" if seed < len(_PLACES) else f"-{seed}")
+    picked = rng.sample(_SENTENCES, lines)
+    body = [
+        s.format(place=place, n=rng.randint(2, 90), year=rng.randint(2001, 2030)) for s in picked
+    ]
+    return "\n\n".join(body) + "\n"
+
+
+GERMAN = (
+    "Der Bürgermeister sagte am Dienstag, die Straße werde im Frühjahr für alle Fußgänger "
+    "geöffnet, während die Arbeiten an der Brücke über den Fluss noch bis zum Herbst "
+    "weitergehen.\n\n"
+    "Die Anwohner äußerten sich zufrieden über die Lösung, auch wenn viele von ihnen "
+    "befürchten, dass die Kosten für die Gemeinde am Ende deutlich höher ausfallen werden.\n"
+)
+FRENCH = (
+    "« Nous irons jusqu'au bout », a déclaré mercredi le président de la région, évoquant "
+    "un effort collectif nécessaire pour rénover les écoles et les hôpitaux avant l'été "
+    "prochain.\n\n"
+    "Les syndicats ont répondu qu'ils étaient prêts à négocier, mais ils ont averti que la "
+    "réforme ne serait acceptée que si les salaires des enseignants étaient revalorisés.\n"
+)
+SPANISH = (
+    "El gobierno anunció el miércoles una nueva ley de educación que, según la ministra, "
+    "mejorará la situación de los niños en las zonas rurales del país durante los próximos "
+    "años.\n\n"
+    "La oposición criticó la decisión por su falta de diálogo y pidió que el texto vuelva a "
+    "la comisión para que los sindicatos y las familias puedan presentar sus propuestas.\n"
+)
+CP1252_QUOTES = (
+    "“It’s a naïve approach,” she said on Monday — adding that the café’s €5 coffee was far "
+    "too expensive for most of the residents of the small town on the coast.\n\n"
+    "The owner replied that prices had risen because of the new rent, and that he hoped to "
+    "lower them again once the tourists returned to the harbour next summer.\n"
+)
+JAPANESE = (
+    "東京都は月曜日、新しい交通計画を発表した。市民の生活を改善するため、鉄道とバスの路線を"
+    "全面的に見直し、混雑の激しい区間では運行本数を増やす方針だという。\n\n"
+    "計画によると、来年の春までに駅の周辺に自転車の駐輪場を整備し、高齢者や子どもが安全に"
+    "移動できるよう、歩道の段差をなくす工事も順次進めていくとしている。\n"
+)
+CHINESE = (
+    "北京市政府周一宣布了新的交通计划。为了改善市民的日常生活，将重新审查铁路和公交线路，"
+    "并在最拥挤的路段增加班次，以缓解早晚高峰的压力。\n\n"
+    "根据计划，明年春天之前将在车站周围修建自行车停车场，并逐步拆除人行道上的台阶，"
+    "让老人和儿童能够更加安全地出行。\n"
+)
+RUSSIAN = (
+    "Мэр города заявил во вторник, что новая дорога будет открыта для всех жителей весной, "
+    "а работы на мосту через реку продолжатся до самой осени следующего года.\n\n"
+    "Жители района выразили удовлетворение этим решением, хотя многие опасаются, что "
+    "расходы городского бюджета в итоге окажутся значительно выше запланированных.\n"
+)
+
+
+def html_page(
+    seed: int,
+    title: str = "Council approves budget",
+    charset: str | None = "utf-8",
+    body: str | None = None,
+) -> str:
+    text = body if body is not None else article(seed)
+    paras = "".join(f"<p>{p}</p>\n" for p in text.split("\n\n") if p.strip())
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return (
+        f"<!DOCTYPE html>\n<html><head>{meta}<title>{title}</title></head>\n"
+        "<body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav>\n"
+        f"<article><h1>{title}</h1>\n{paras}</article>\n"
+        "<footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>\n"
+    )
+
+
+def jpeg_bytes() -> bytes:
+    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01" + bytes(range(256)) * 4 + b"\xff\xd9"
+
+
+def http_headers(ctype: str, status: str = "200 OK", extra=()) -> StatusAndHeaders:
+    return StatusAndHeaders(status, [("Content-Type", ctype), *extra], protocol="HTTP/1.1")
+
+
+def add(w, uri, rtype, *, payload, **kwargs):
+    """Write one record (with its length: else warcio buffers it in a file it never closes)."""
+    w.write_record(
+        w.create_warc_record(uri, rtype, payload=io.BytesIO(payload), length=len(payload), **kwargs)
+    )
+
+
+def build_warc(*, gz: bool, seed: int = 100) -> bytes:
+    """response (text/html), request, resource (text/plain), metadata, image/jpeg response,
+    and a 404 response."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    date = {"WARC-Date": "2024-03-01T12:30:45Z"}
+    page = html_page(seed, title=f"Page {seed}").encode("utf-8")
+    add(
+        w,
+        f"http://news.example/{seed}",
+        "response",
+        payload=page,
+        http_headers=http_headers("text/html; charset=utf-8"),
+        warc_headers_dict={
+            "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{seed:012d}>",
+            **date,
+        },
+    )
+    add(
+        w,
+        f"http://news.example/{seed}",
+        "request",
+        payload=b"",
+        http_headers=StatusAndHeaders(
+            f"GET /{seed} HTTP/1.1", [("Host", "news.example")], is_http_request=True
+        ),
+    )
+    text = article(seed + 1).encode("utf-8")
+    add(
+        w,
+        f"http://news.example/{seed}.txt",
+        "resource",
+        payload=text,
+        warc_content_type="text/plain; charset=utf-8",
+        warc_headers_dict={"WARC-Date": "2024-03-02T08:00:00Z"},
+    )
+    add(
+        w,
+        f"http://news.example/{seed}",
+        "metadata",
+        payload=b"via: test\r\n",
+        warc_content_type="application/warc-fields",
+    )
+    add(
+        w,
+        f"http://news.example/{seed}.jpg",
+        "response",
+        payload=jpeg_bytes(),
+        http_headers=http_headers("image/jpeg"),
+    )
+    add(
+        w,
+        f"http://news.example/missing-{seed}",
+        "response",
+        payload=b"<html><body><p>Not found</p></body></html>",
+        http_headers=http_headers("text/html", "404 Not Found"),
+    )
+    return buf.getvalue()
+
+
+def record_offsets(data: bytes) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    it = ArchiveIterator(io.BytesIO(data))
+    offsets = []
+    for _ in it:
+        offsets.append(it.get_record_offset())
+    return offsets
+
+
+SOURCES = {cls.name: cls() for cls in (TextSource, HtmlSource, JsonlSource, WarcSource)}
+
+
+def item_of(data: bytes, name: str = "input.txt") -> InputItem:
+    return InputItem(
+        path=name, uri=f"file:///data/{name}", data=data, compressed=data.startswith(b"\x1f\x8b")
+    )
+
+
+def read(data: bytes, name: str = "input.txt"):
+    """(chosen format, documents, failures, counts) of reading ``data`` named ``name``."""
+    item = item_of(data, name)
+    source, _ = choose_source(item, SOURCES)
+    results = list(source.read(item))
+    docs = [r for r in results if isinstance(r, Document)]
+    failures = [r for r in results if isinstance(r, Failure)]
+    assert len(docs) + len(failures) == len(results)
+    return source.name, docs, failures, dict(item.counts)
+
+
+def write(path, data):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def check_counts(res):
+    """The counts of run.json add up, and match the records and rejects files."""
+    counts = res.manifest["counts"]
+    assert counts["documents"] == counts["kept"] + counts["dropped"] + counts["failed"]
+    assert counts["kept"] == len(res.records)
+    errors = [r for r in res.rejects if r["kind"] == "error"]
+    dropped = [r for r in res.rejects if r["kind"] == "dropped"]
+    assert counts["dropped"] == len(dropped)
+    assert counts["failed"] + counts["input_errors"] == len(errors)
+    return counts
+
+
+def input_errors(res):
+    return {
+        r["source"]["path"]: r
+        for r in res.rejects
+        if r["kind"] == "error" and r["stage"] == "input"
+    }
+
+
+# -- encodings (unit) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (GERMAN, "utf-8"),
+        (JAPANESE, "utf-8"),
+        (GERMAN, "latin-1"),
+        (FRENCH, "latin-1"),
+        (SPANISH, "latin-1"),
+        (FRENCH, "cp1252"),
+        (CP1252_QUOTES, "cp1252"),
+        (JAPANESE, "shift_jis"),
+        (JAPANESE, "euc_jp"),
+        (JAPANESE, "iso2022_jp"),
+        (CHINESE, "gb18030"),
+        (CHINESE, "big5"),
+        (RUSSIAN, "cp1251"),
+        (RUSSIAN, "koi8_r"),
+    ],
+)
+def test_decode_text_detects_the_encoding(text, encoding):
+    if encoding == "big5":
+        text = "".join(ch for ch in text if ch.encode("big5", "ignore")) or text
+    data = text.encode(encoding, errors="ignore")
+    decoded, _ = decode_text(data)
+    assert decoded == data.decode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (codecs.BOM_UTF8 + GERMAN.encode("utf-8"), "utf-8-sig"),
+        (GERMAN.encode("utf-16"), "utf-16"),  # with a BOM (native order)
+        (codecs.BOM_UTF16_BE + GERMAN.encode("utf-16-be"), "utf-16"),
+        (codecs.BOM_UTF16_LE + JAPANESE.encode("utf-16-le"), "utf-16"),
+        (GERMAN.encode("utf-32"), "utf-32"),
+        (GERMAN.encode("utf-16-le"), "utf-16-le"),  # no BOM: told by the NUL pattern
+        (FRENCH.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_decode_text_unicode_with_and_without_bom(data, name):
+    text, encoding = decode_text(data)
+    assert encoding == name
+    assert text.lstrip("\ufeff") in (GERMAN, FRENCH, JAPANESE)
+    assert not text.startswith("\ufeff")
+
+
+def test_decode_text_invalid_utf8_bytes_are_replaced_not_fatal():
+    good = GERMAN.encode("utf-8")
+    data = good[:40] + b"\xff\xfe\xc3(" + good[40:] + b"\x80"
+    text, encoding = decode_text(data)
+    assert encoding == "utf-8?"
+    assert "\ufffd" in text
+    assert "Bürgermeister" in text and "Kosten für die Gemeinde" in text
+
+
+def test_decode_text_one_stray_latin1_byte_in_utf8_keeps_utf8():
+    data = FRENCH.encode("utf-8") + " caf\xe9 ".encode("latin-1") + JAPANESE.encode("utf-8")
+    text, _ = decode_text(data)
+    assert "déclaré" in text and "東京都" in text and "caf\ufffd" in text
+
+
+def test_decode_text_ascii_with_bad_bytes_never_fails():
+    for data in (b"plain ascii \xff\xfe\xfd text", b"\x80\x81\x82", b"abc\xc3"):
+        text, _ = decode_text(data)
+        assert isinstance(text, str) and text
+
+
+def test_decode_text_bad_bytes_far_into_a_big_file():
+    ascii_start = b"A plain line of text that goes on for a while.\n" * 8000  # > 256 KiB
+    latin1 = ascii_start + "caf\xe9 na\xefve\n".encode("latin-1")
+    assert decode_text(latin1)[0].endswith("café naïve\n")
+    broken_utf8 = ascii_start + "café naïve ".encode() + b"\xff\n"
+    assert decode_text(broken_utf8)[0].endswith("café naïve \ufffd\n")
+
+
+def test_declared_charset_is_used_when_not_utf8():
+    data = "<p>caf\u00e9 na\u00efve \u201cquoted\u201d</p>".encode("cp1252")
+    assert decode_text(data, "windows-1252")[0] == "<p>café naïve “quoted”</p>"
+    # ISO-8859-1 labels mean windows-1252, as in browsers: no C1 controls for quotes
+    assert decode_text(data, "iso-8859-1") == ("<p>café naïve “quoted”</p>", "cp1252")
+    sjis = JAPANESE.encode("shift_jis")
+    assert decode_text(sjis, "Shift_JIS")[0] == JAPANESE
+
+
+def test_utf8_wins_over_a_wrong_declared_charset():
+    data = FRENCH.encode("utf-8")
+    assert decode_text(data, "iso-8859-1") == (FRENCH, "utf-8")
+    assert decode_text(data, "shift_jis") == (FRENCH, "utf-8")
+
+
+@pytest.mark.parametrize(
+    "declared",
+    ["no-such-charset", "rot13", "base64", "idna", "utf-16", "utf-32", "", "x-user-defined"],
+)
+def test_bogus_declared_charset_is_ignored(declared):
+    data = GERMAN.encode("latin-1")
+    text, _ = decode_text(data, declared)
+    assert text == GERMAN
+
+
+def test_binary_is_not_text():
+    junk = random.Random(7).randbytes(4000)
+    for data in (junk, jpeg_bytes(), b"\x00\x01\x02\x03" * 100, b"%PDF-1.4\n\x00\x00\xff"):
+        assert looks_binary(data)
+        with pytest.raises(NotText, match="binary"):
+            decode_text(data)
+    for data in (b"", GERMAN.encode(), GERMAN.encode("utf-16"), b"tab\tand\r\nnewline\x0c"):
+        assert not looks_binary(data)
+
+
+# -- text and HTML files (unit) -------------------------------------------------------------
+
+
+def test_text_file_document():
+    fmt, [doc], failures, _ = read(GERMAN.encode("utf-8"), "notes/de.txt")
+    assert (fmt, failures) == ("text", [])
+    assert doc.text == doc.content == GERMAN
+    assert doc.raw == GERMAN.encode("utf-8")
+    assert not doc.is_html
+    src = doc.source
+    assert (src.format, src.path, src.content_type) == ("text", "notes/de.txt", "text/plain")
+    assert src.uri == "file:///data/notes/de.txt"
+    assert src.fetched_at is None and src.warc_record_id is None
+    assert doc.annotations["source"] == {"encoding": "utf-8"}
+    assert len(doc.id) == 32 and len(src.sha256) == 64
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", "empty input"),
+        (b"  \n\t\r\n  \n", "input holds only white space"),
+        (" \n\t ".encode("utf-16"), "input holds only white space"),
+        (codecs.BOM_UTF8 + b"\n\n", "input holds only white space"),
+        (random.Random(1).randbytes(3000), "binary"),
+        (jpeg_bytes(), "binary"),
+        (gzip.compress(b""), "empty input"),
+    ],
+)
+def test_bad_text_inputs_fail_with_a_clear_error(data, error):
+    fmt, docs, [failure], _ = read(data, "bad.txt")
+    assert fmt == "text" and docs == []
+    assert error in failure.error
+    assert failure.where is None
+
+
+def test_truncated_gzip_fails():
+    blob = gzip.compress(article(1).encode() * 20)
+    fmt, docs, [failure], _ = read(blob[: len(blob) // 2], "cut.txt.gz")
+    assert fmt == "text" and docs == []
+    assert "truncated or corrupt gzip" in failure.error
+
+
+def test_corrupt_gzip_fails():
+    blob = gzip.compress(article(1).encode())
+    fmt, docs, [failure], _ = read(blob[:10] + b"\x00garbage" * 20, "bad.txt.gz")
+    assert fmt == "text" and docs == [] and "gzip" in failure.error
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.txt.gz", "text"), ("a.html.gz", "html"), ("a.jsonl.gz", "jsonl"), ("a.gz", "text")],
+)
+def test_gzip_of_text_html_jsonl(name, fmt):
+    plain = {
+        "text": article(3).encode(),
+        "html": html_page(3).encode(),
+        "jsonl": json.dumps({"text": article(3)}).encode() + b"\n",
+    }[fmt]
+    got, [doc], failures, _ = read(gzip.compress(plain), name)
+    assert (got, failures) == (fmt, [])
+    assert doc.source.format == fmt
+    assert doc.source.path == name  # the path as given, .gz and all
+
+
+def test_gzip_document_raw_is_the_decompressed_content():
+    _, [doc], _, _ = read(gzip.compress(GERMAN.encode("latin-1")), "de.txt.gz")
+    assert doc.raw == GERMAN.encode("latin-1") and doc.text == GERMAN
+
+
+@pytest.mark.parametrize("name", ["page.txt", "page", "page.dat", "page.html"])
+def test_html_is_told_by_content_whatever_the_suffix(name):
+    fmt, [doc], _, _ = read(html_page(4).encode(), name)
+    assert fmt == "html"
+    assert doc.is_html and doc.source.format == "html"
+    assert doc.source.content_type == "text/html"
+    assert doc.text.startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"<!doctype html><html><body>x</body></html>",
+        b"\n\n  <HTML lang=en><body>x</body></HTML>",
+        codecs.BOM_UTF8 + b"<!DOCTYPE html>",
+        b"<?xml version='1.0'?>\n<!-- saved page -->\n<html><body>x</body></html>",
+        b"<div><p>one</p><p>two</p></div>",  # a fragment: three tags
+        "<!DOCTYPE html><html><body>x</body></html>".encode("utf-16"),
+    ],
+)
+def test_html_sniff(head):
+    assert HtmlSource().sniff(head, item_of(head)) > TextSource().sniff(head, item_of(head))
+
+
+def test_text_mentioning_a_tag_is_not_html():
+    data = b"To start a paragraph in HTML you write <p> before the text.\n" * 2
+    assert HtmlSource().sniff(data, item_of(data)) == 0.0
+    assert read(data, "a.txt")[0] == "text"
+
+
+def test_plain_text_in_an_html_file_is_text():
+    assert read(article(5).encode(), "page.html")[0] == "text"
+
+
+def test_html_meta_charset_is_honoured():
+    page = html_page(0, title="Café", charset="windows-1252", body=FRENCH)
+    fmt, [doc], _, _ = read(page.encode("cp1252"), "fr.html")
+    assert fmt == "html"
+    assert "déclaré" in doc.text and "<title>Café</title>" in doc.text
+    assert doc.annotations["source"]["encoding"] == "cp1252"
+
+
+def test_html_meta_http_equiv_charset_shift_jis():
+    page = html_page(0, title="交通計画", charset=None, body=JAPANESE).replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'
+    )
+    _, [doc], _, _ = read(page.encode("shift_jis"), "jp.html")
+    assert "東京都は月曜日" in doc.text and "交通計画" in doc.text
+
+
+def test_html_meta_charset_latin1_means_cp1252():
+    page = html_page(0, charset="ISO-8859-1", body=CP1252_QUOTES)
+    _, [doc], _, _ = read(page.encode("cp1252"), "q.html")
+    assert "“It’s a naïve approach,”" in doc.text
+
+
+def test_html_utf16_with_bom():
+    page = html_page(6)
+    fmt, [doc], _, _ = read(page.encode("utf-16"), "u16.html")
+    assert fmt == "html" and doc.text == page
+
+
+# -- JSONL (unit) ---------------------------------------------------------------------------
+
+
+def jsonl(*objs) -> bytes:
+    return b"".join((o if isinstance(o, bytes) else json.dumps(o).encode()) + b"\n" for o in objs)
+
+
+def test_jsonl_fields():
+    data = jsonl(
+        {"text": article(10)},
+        {
+            "html": html_page(11),
+            "url": "https://news.example/11",
+            "title": " Budget ",
+            "date": "2024-02-03",
+        },
+        {"text": article(12), "url": "", "title": 5, "date": None, "extra": [1, 2]},
+    )
+    fmt, docs, failures, _ = read(data, "feed.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    a, b, c = docs
+    assert a.text == article(10) and not a.is_html
+    assert a.source.uri == "file:///data/feed.jsonl#L1"
+    assert a.source.content_type == "text/plain"
+    assert a.annotations["source"] == {"line": 1, "given": {}}
+    assert b.is_html and b.text == html_page(11) and b.source.content_type == "text/html"
+    assert b.source.uri == "https://news.example/11"
+    assert b.title == "Budget"
+    assert b.annotations["source"] == {
+        "line": 2,
+        "given": {"title": "Budget", "date": "2024-02-03"},
+    }
+    assert c.source.uri.endswith("#L3") and c.title is None
+    assert c.annotations["source"]["given"] == {}
+    assert all(d.source.format == "jsonl" and d.source.path == "feed.jsonl" for d in docs)
+    assert a.raw == json.dumps({"text": article(10)}).encode()
+    assert len({d.id for d in docs}) == 3
+
+
+def test_jsonl_html_is_preferred_over_text_unless_empty():
+    data = jsonl(
+        {"text": "the text", "html": "<p>the html</p>"}, {"text": "only text", "html": "  "}
+    )
+    _, (a, b), _, _ = read(data, "x.jsonl")
+    assert a.is_html and a.text == "<p>the html</p>"
+    assert not b.is_html and b.text == "only text"
+
+
+def test_jsonl_bad_lines_are_errors_naming_the_line_and_the_rest_is_read():
+    data = jsonl(
+        {"text": article(20)},
+        b'{"text": "unterminated',
+        {"title": "no text here", "url": "https://x.example/"},
+        {"text": "   "},
+        {"text": 42},
+        b"[1, 2, 3]",
+        b"",  # blank lines are skipped silently
+        b"   ",
+        {"text": article(21)},
+    )
+    fmt, docs, failures, _ = read(data, "mixed.jsonl")
+    assert fmt == "jsonl"
+    assert [d.annotations["source"]["line"] for d in docs] == [1, 9]
+    assert [f.where for f in failures] == ["line 2", "line 3", "line 4", "line 5", "line 6"]
+    assert failures[0].error.startswith("invalid JSON")
+    assert "no non-empty 'text' or 'html'" in failures[1].error
+    assert "no non-empty 'text' or 'html'" in failures[2].error
+    assert "JSON object" in failures[4].error
+
+
+def test_jsonl_first_line_invalid_is_still_jsonl():
+    data = jsonl(b"{oops", {"text": article(22)}, {"text": article(23)})
+    fmt, docs, [failure], _ = read(data, "x.jsonl")
+    assert fmt == "jsonl" and len(docs) == 2 and failure.where == "line 1"
+
+
+def test_jsonl_is_told_by_content_whatever_the_suffix():
+    data = jsonl({"text": article(24)}, {"text": article(25)})
+    for name in ("feed.txt", "feed", "feed.json", "feed.ndjson"):
+        assert read(data, name)[0] == "jsonl"
+
+
+def test_jsonl_crlf_bom_and_bad_utf8():
+    data = codecs.BOM_UTF8 + b'{"text": "caf\xc3\xa9 one"}\r\n{"text": "caf\xe9 two"}\r\n'
+    fmt, (a, b), failures, _ = read(data, "x.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    assert a.text == "café one"
+    assert b.text == "caf\ufffd two"  # a bad byte never loses the line
+
+
+def test_jsonl_truncated_gzip_keeps_the_lines_before():
+    lines = [{"text": article(30 + i) * 3} for i in range(40)]
+    blob = gzip.compress(jsonl(*lines))
+    fmt, docs, failures, _ = read(blob[: int(len(blob) * 0.8)], "cut.jsonl.gz")
+    assert fmt == "jsonl"
+    assert 0 < len(docs) < 40
+    assert [d.text for d in docs] == [o["text"] for o in lines[: len(docs)]]
+    assert "truncated or corrupt gzip" in failures[-1].error
+    assert failures[-1].where is not None
+    # at most the cut line itself besides the truncation error
+    assert len(failures) <= 2
+
+
+def test_jsonl_sniff():
+    src = JsonlSource()
+    assert src.sniff(b'{"text": "x"}\n', item_of(b"")) == 0.9
+    assert src.sniff(b"[1, 2]\n", item_of(b"")) == 0.0
+    assert src.sniff(b'{"text": "a very long line cut by the he', item_of(b"")) > 0.1
+    assert src.sniff(b"plain text\n", item_of(b"")) == 0.0
+
+
+def test_text_starting_with_a_brace_is_text():
+    data = b"{Editor's note: this story was updated.}\n" + article(26).encode()
+    assert read(data, "story.txt")[0] == "text"
+    # ...unless the user says it is JSONL
+    assert read(data, "story.jsonl")[0] == "jsonl"
+
+
+def test_jsonl_file_with_a_bad_first_line_is_jsonl_by_its_suffix():
+    data = jsonl(b"garbage first line", {"text": article(27)})
+    fmt, [doc], [failure], _ = read(data, "feed.jsonl")
+    assert fmt == "jsonl" and failure.where == "line 1"
+    assert doc.annotations["source"]["line"] == 2
+    assert read(data, "feed.txt")[0] == "text"
+
+
+# -- WARC (unit) ----------------------------------------------------------------------------
+
+WARC_SKIPPED = {
+    "warc request records": 1,
+    "warc metadata records": 1,
+    "warc records with non-text payload": 1,
+    "warc responses with non-200 status": 1,
+}
+
+
+@pytest.mark.parametrize(("gz", "name"), [(False, "crawl.warc"), (True, "crawl.warc.gz")])
+def test_warc_response_and_resource_records(gz, name):
+    fmt, docs, failures, counts = read(build_warc(gz=gz), name)
+    assert (fmt, failures) == ("warc", [])
+    assert counts == WARC_SKIPPED
+    page, res = docs
+    assert page.is_html and page.source.content_type == "text/html"
+    assert "<title>Page 100</title>" in page.text
+    assert page.source.uri == "http://news.example/100"
+    assert page.source.fetched_at == "2024-03-01T12:30:45Z"
+    assert page.source.warc_record_id == "<urn:uuid:00000000-0000-0000-0000-000000000100>"
+    assert page.source.locator == page.source.warc_record_id
+    assert page.source.http_headers["content-type"] == "text/html; charset=utf-8"
+    assert page.source.http_head.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert ("WARC-Type", "response") in page.source.warc_headers
+    assert page.raw == html_page(100, title="Page 100").encode()
+    assert page.annotations["source"]["warc_type"] == "response"
+    assert not res.is_html and res.text == article(101)
+    assert res.source.uri == "http://news.example/100.txt"
+    assert res.source.fetched_at == "2024-03-02T08:00:00Z"
+    assert res.source.warc_record_id.startswith("<urn:uuid:")
+    assert res.source.http_head is None
+    assert res.annotations["source"]["warc_type"] == "resource"
+    assert {d.source.format for d in docs} == {"warc"}
+    assert {d.source.path for d in docs} == {name}
+
+
+def test_warc_gzipped_as_a_whole():
+    fmt, docs, failures, counts = read(gzip.compress(build_warc(gz=False)), "whole.warc.gz")
+    assert (fmt, failures, counts) == ("warc", [], WARC_SKIPPED)
+    assert len(docs) == 2
+
+
+def test_warc_ids_are_stable_and_depend_on_the_record():
+    data = build_warc(gz=True)
+    a = [d.id for d in read(data, "c.warc.gz")[1]]
+    b = [d.id for d in read(data, "c.warc.gz")[1]]
+    assert a == b and len(set(a)) == 2
+    c = [d.id for d in read(data, "other.warc.gz")[1]]  # the place is part of the id
+    assert set(a).isdisjoint(c)
+
+
+def test_warc_is_told_by_content_whatever_the_suffix():
+    assert read(build_warc(gz=False), "crawl.txt")[0] == "warc"
+    assert read(build_warc(gz=True), "crawl.bin")[0] == "warc"
+
+
+def test_warc_payload_chunked_and_gzip_encoded():
+    page = html_page(40).encode()
+    body = gzip.compress(page)
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in (body[:50], body[50:])) + b"0\r\n\r\n"
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    add(
+        w,
+        "http://news.example/enc",
+        "response",
+        payload=chunked,
+        http_headers=http_headers(
+            "text/html", extra=[("Transfer-Encoding", "chunked"), ("Content-Encoding", "gzip")]
+        ),
+    )
+    _, [doc], failures, _ = read(buf.getvalue(), "enc.warc")
+    assert failures == []
+    assert doc.text == page.decode()
+    assert doc.raw == chunked  # archived as it was received
+
+
+def test_warc_charset_from_http_header_and_sniffed_html():
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    add(
+        w,
+        "http://news.example/l1",
+        "response",
+        payload=FRENCH.encode("cp1252"),
+        http_headers=http_headers("text/plain; charset=ISO-8859-1"),
+    )
+    add(
+        w,
+        "http://news.example/x",
+        "response",
+        payload=html_page(41).encode(),
+        http_headers=StatusAndHeaders("200 OK", [], protocol="HTTP/1.1"),
+    )  # no type
+    add(
+        w,
+        "http://news.example/style.css",
+        "response",
+        payload=b"p { color: red }",
+        http_headers=http_headers("text/css"),
+    )
+    _, (text, page), failures, counts = read(buf.getvalue(), "x.warc")
+    assert failures == []
+    assert text.text == FRENCH and not text.is_html
+    assert page.is_html
+    assert counts == {"warc records with non-text payload": 1}
+
+
+def test_warc_binary_payload_labelled_text_is_skipped():
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    add(
+        w,
+        "http://news.example/lie",
+        "response",
+        payload=jpeg_bytes(),
+        http_headers=http_headers("text/html"),
+    )
+    fmt, docs, failures, counts = read(buf.getvalue(), "x.warc")
+    assert (fmt, docs, failures) == ("warc", [], [])
+    assert counts == {"warc records with binary payload": 1}
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_truncated_warc_keeps_the_records_before_the_break(gz):
+    data = build_warc(gz=gz)
+    offsets = record_offsets(data)
+    # cut in the middle of the resource record (the third), after the response (first)
+    cut = data[: (offsets[2] + offsets[3]) // 2]
+    fmt, docs, failures, counts = read(cut, "cut.warc.gz" if gz else "cut.warc")
+    assert fmt == "warc"
+    assert [d.source.uri for d in docs] == ["http://news.example/100"]
+    [failure] = failures
+    assert "truncated" in failure.error
+    assert failure.where == "record 3"
+    assert counts == {"warc request records": 1}
+
+
+def test_warc_gz_cut_at_a_record_boundary_keeps_the_record_before():
+    data = build_warc(gz=True)
+    offsets = record_offsets(data)
+    # the cut leaves only the 10-byte gzip header of the second record's member
+    fmt, docs, [failure], counts = read(data[: offsets[1] + 10], "cut.warc.gz")
+    assert fmt == "warc"
+    assert [d.source.uri for d in docs] == ["http://news.example/100"]
+    assert counts == {}
+    assert "truncated" in failure.error and failure.where == "record 2"
+
+
+def test_warc_record_offsets():
+    data = build_warc(gz=False)
+    offsets = record_offsets(data)
+    _, (page, res), _, _ = read(data, "x.warc")
+    assert page.annotations["source"]["offset"] == offsets[0] == 0
+    assert res.annotations["source"]["offset"] == offsets[2]
+
+
+def test_truncated_whole_gzip_warc_keeps_the_records_before_the_break():
+    blob = gzip.compress(build_warc(gz=False) * 3)
+    fmt, docs, failures, _ = read(blob[: int(len(blob) * 0.7)], "cut.warc.gz")
+    assert fmt == "warc"
+    assert len(docs) >= 2
+    assert len(failures) == 1 and "truncated" in failures[0].error
+
+
+def test_broken_warc_with_garbage_between_records():
+    data = build_warc(gz=False)
+    offsets = record_offsets(data)
+    broken = data[: offsets[2]] + b"this is not a WARC record\r\n" * 3 + data[offsets[2] :]
+    fmt, docs, [failure], _ = read(broken, "bad.warc")
+    assert fmt == "warc" and len(docs) == 1
+    assert "broken or truncated WARC" in failure.error
+    assert failure.where == "record 3"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"WARC/1.0\r\nWARC-Type: response\r\n\r\n",  # no Content-Length
+        b"WARC/1.0\r\n\r\n",
+        b"WARC/1.0\r\nContent-Length: 5\r\n\r\nabcde\r\n\r\n",  # no WARC-Type
+        b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 999\r\n\r\nshort",
+    ],
+)
+def test_malformed_warc_gives_one_error(data):
+    fmt, docs, failures, _ = read(data, "bad.warc")
+    assert fmt == "warc" and docs == []
+    assert len(failures) == 1 and "WARC" in failures[0].error
+
+
+def test_warc_with_only_skipped_records_is_not_an_error():
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    w.write_record(w.create_warcinfo_record("x.warc.gz", {"software": "test"}))
+    add(
+        w,
+        "http://news.example/i.jpg",
+        "response",
+        payload=jpeg_bytes(),
+        http_headers=http_headers("image/jpeg"),
+    )
+    fmt, docs, failures, counts = read(buf.getvalue(), "x.warc.gz")
+    assert (fmt, docs, failures) == ("warc", [], [])
+    assert counts == {"warc warcinfo records": 1, "warc records with non-text payload": 1}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-03-01T12:30:45Z", "2024-03-01T12:30:45Z"),
+        ("2024-03-01T12:30:45.123456Z", "2024-03-01T12:30:45.123456Z"),
+        ("2024-03-01T12:30Z", "2024-03-01T12:30Z"),
+        (" 2024-03-01T12:30:45+02:00 ", "2024-03-01T12:30:45+02:00"),
+        ("20240301123045", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_warc_date(value, expected):
+    from corearchive_plugins.sources import _iso_warc_date
+
+    assert _iso_warc_date(value) == expected
+
+
+def build_arc() -> bytes:
+    body = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = b"filedesc://t.arc 0.0.0.0 20200101000000 text/plain %d\n%s\n" % (len(body), body)
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html_page(50).encode()
+    out += b"http://old.example/ 1.2.3.4 20200102030405 text/html %d\n%s\n" % (len(http), http)
+    return out
+
+
+def test_arc_file():
+    fmt, [doc], failures, counts = read(build_arc(), "old.arc")
+    assert (fmt, failures) == ("warc", [])
+    assert counts == {"warc warcinfo records": 1}
+    assert doc.is_html and doc.source.uri == "http://old.example/"
+    assert doc.source.fetched_at == "2020-01-02T03:04:05Z"
+    # warcio invents a random record id for ARC records: ours is stable
+    again = read(build_arc(), "old.arc")[1][0]
+    assert doc.source.warc_record_id == again.source.warc_record_id
+    assert doc.id == again.id
+
+
+# -- end to end ------------------------------------------------------------------------------
+
+
+def test_ingest_mixed_inputs_with_bad_ones(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "in"
+    write(d / "a_utf8.txt", article(1))
+    write(d / "b_page.txt", html_page(2, title="Harbour reopens"))  # HTML under .txt
+    write(
+        d / "c_feed.jsonl",
+        jsonl(
+            {
+                "text": article(3),
+                "url": "https://news.example/3",
+                "title": "Trains",
+                "date": "2024-01-15",
+            },
+            {"html": html_page(4, title="Bridge repairs")},
+            b"{not json",
+            {"title": "a line without text"},
+        ),
+    )
+    write(d / "d_crawl.warc.gz", build_warc(gz=True, seed=200))
+    write(d / "e_junk.txt", random.Random(3).randbytes(2048))
+    write(d / "f_empty.txt", b"")
+    write(d / "g_spaces.txt", b" \n\n\t \n")
+    blob = gzip.compress(article(5).encode() * 30)
+    write(d / "h_cut.txt.gz", blob[: len(blob) // 2])
+    write(d / "sub" / "i_nested.txt.gz", gzip.compress(article(6).encode()))
+    write(d / ".hidden.txt", article(7))
+    res = ingest("in", "missing.txt", "in/*.pdf")
+    assert res.exit_code == 1  # some inputs failed; the run went on and committed
+    counts = check_counts(res)
+    by_path = {}
+    for r in res.records:
+        by_path.setdefault(r["source"]["path"], []).append(r)
+    # read in the folder's sorted walk order
+    assert list(by_path) == [
+        "in/a_utf8.txt",
+        "in/b_page.txt",
+        "in/c_feed.jsonl",
+        "in/d_crawl.warc.gz",
+        "in/sub/i_nested.txt.gz",
+    ]
+    assert by_path["in/b_page.txt"][0]["source"]["format"] == "html"
+    assert len(by_path["in/c_feed.jsonl"]) == 2
+    assert len(by_path["in/d_crawl.warc.gz"]) == 2
+    assert all(
+        ".hidden" not in r["source"]["path"]
+        for r in res.records + res.rejects
+        if r["source"]["path"]
+    )
+    errors = input_errors(res)
+    assert set(errors) == {
+        "in/c_feed.jsonl",
+        "in/e_junk.txt",
+        "in/f_empty.txt",
+        "in/g_spaces.txt",
+        "in/h_cut.txt.gz",
+        "missing.txt",
+        "in/*.pdf",
+    }
+    assert "binary" in errors["in/e_junk.txt"]["error"]
+    assert errors["in/f_empty.txt"]["error"] == "empty input"
+    assert "white space" in errors["in/g_spaces.txt"]["error"]
+    assert "truncated or corrupt gzip" in errors["in/h_cut.txt.gz"]["error"]
+    assert errors["missing.txt"]["error"] == "no such file or folder"
+    assert errors["in/*.pdf"]["error"] == "no file matches this pattern"
+    jsonl_errors = [r for r in res.rejects if r["source"]["path"] == "in/c_feed.jsonl"]
+    assert [r["source"]["where"] for r in jsonl_errors] == ["line 3", "line 4"]
+    assert all(r["id"] is None and r["run_id"] == res.manifest["run_id"] for r in jsonl_errors)
+    assert counts["input_errors"] == 8
+    assert counts["inputs"] == 11  # 9 files found + 2 unresolved names
+    assert counts["formats"] == {"html": 1, "jsonl": 1, "text": 6, "warc": 1}
+    assert counts["skipped"] == WARC_SKIPPED
+    assert counts["documents"] == 7
+    # each error names its input on stderr (CliRunner mixes stderr into output)
+    for path in errors:
+        assert f"error: {path}" in res.output
+    assert "error: in/c_feed.jsonl (line 3): invalid JSON" in res.output
+    # the JSONL fields made it into the record
+    [trains] = [r for r in by_path["in/c_feed.jsonl"] if r["title"] == "Trains"]
+    assert trains["source"]["uri"] == "https://news.example/3"
+    assert trains["published"] == "2024-01-15"
+    assert trains["annotations"]["source"]["given"]["date"] == "2024-01-15"
+
+
+def test_ingest_encodings(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    files = {
+        "utf8.txt": GERMAN.encode("utf-8"),
+        "utf8bom.txt": codecs.BOM_UTF8 + FRENCH.encode("utf-8"),
+        "utf16.txt": SPANISH.encode("utf-16"),
+        "latin1.txt": (GERMAN + "\n" + FRENCH).encode("latin-1"),
+        "cp1252.txt": CP1252_QUOTES.encode("cp1252"),
+        "sjis.txt": JAPANESE.encode("shift_jis"),
+        "gb18030.txt": CHINESE.encode("gb18030"),
+        "cp1251.txt": RUSSIAN.encode("cp1251"),
+        # UTF-8 with invalid bytes mixed in
+        "mixed.txt": article(9)
+        .replace(" the ", " the café\udcff ", 1)
+        .encode("utf-8", "surrogateescape"),
+    }
+    expected = {
+        "utf8.txt": GERMAN,
+        "utf8bom.txt": FRENCH,
+        "utf16.txt": SPANISH,
+        "latin1.txt": GERMAN + "\n" + FRENCH,
+        "cp1252.txt": CP1252_QUOTES,
+        "sjis.txt": JAPANESE,
+        "gb18030.txt": CHINESE,
+        "cp1251.txt": RUSSIAN,
+        "mixed.txt": article(9).replace(" the ", " the café\ufffd ", 1),
+    }
+    for name, data in files.items():
+        write(tmp_path / "enc" / name, data)
+    res = ingest("enc")
+    assert res.exit_code == 0, res.output
+    counts = check_counts(res)
+    assert counts["kept"] == len(files) and counts["input_errors"] == 0
+    got = {r["source"]["path"].removeprefix("enc/"): r for r in res.records}
+    for name, text in expected.items():
+        record = got[name]
+        # the cleaned text keeps every paragraph, correctly decoded
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        assert record["text"].split("\n") == paragraphs, name
+    assert got["sjis.txt"]["language"]["code"] == "ja"
+    assert got["gb18030.txt"]["language"]["code"] == "zh"
+    assert got["cp1251.txt"]["language"]["code"] == "ru"
+    assert got["utf8.txt"]["language"]["code"] == "de"
+
+
+def test_ingest_short_text_is_a_drop_not_an_error(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "short.txt", "Menu\nHome\nShare\n")
+    res = ingest("short.txt")
+    assert res.exit_code == 0
+    counts = check_counts(res)
+    assert counts["documents"] == 1 and counts["dropped"] == 1 and counts["kept"] == 0
+    [entry] = res.rejects
+    assert entry["kind"] == "dropped" and entry["reason"] == "no_content"
+    assert entry["source"]["path"] == "short.txt"
+
+
+def test_ingest_warc(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "w" / "a.warc", build_warc(gz=False, seed=300))
+    write(tmp_path / "w" / "b.warc.gz", build_warc(gz=True, seed=400))
+    data = build_warc(gz=False, seed=500)
+    offsets = record_offsets(data)
+    write(tmp_path / "w" / "c_cut.warc", data[: (offsets[2] + offsets[3]) // 2])
+    res = ingest("w")
+    assert res.exit_code == 1
+    counts = check_counts(res)
+    assert counts["kept"] == 5 and counts["documents"] == 5
+    assert counts["skipped"] == {
+        "warc request records": 3,
+        "warc metadata records": 2,
+        "warc records with non-text payload": 2,
+        "warc responses with non-200 status": 2,
+    }
+    assert counts["formats"] == {"warc": 3}
+    for r in res.records:
+        assert r["source"]["format"] == "warc"
+        assert r["source"]["fetched_at"] in ("2024-03-01T12:30:45Z", "2024-03-02T08:00:00Z")
+        assert r["source"]["warc_record_id"].startswith("<urn:uuid:")
+        assert r["archive"]["raw_record_id"] == r["source"]["warc_record_id"]
+    [err] = [r for r in res.rejects if r["kind"] == "error"]
+    assert err["source"]["path"] == "w/c_cut.warc" and err["source"]["where"] == "record 3"
+    assert "truncated" in err["error"]
+    cut_docs = [r for r in res.records if r["source"]["path"] == "w/c_cut.warc"]
+    assert [r["source"]["uri"] for r in cut_docs] == ["http://news.example/500"]
+
+
+def test_ingest_stdin_text(ingest, tmp_path):
+    res = ingest("-", input=article(60).encode("utf-16"))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["source"]["path"] == "-"
+    assert record["source"]["uri"] == "stdin:"
+    assert record["source"]["format"] == "text"
+    assert record["text"].split("\n") == [p for p in article(60).split("\n") if p]
+    assert res.manifest["counts"]["inputs"] == 1
+
+
+def test_ingest_stdin_gzip_jsonl_named_twice(ingest, tmp_path):
+    data = gzip.compress(jsonl({"text": article(61)}, {"text": article(62)}))
+    res = ingest("-", "-", input=data)
+    assert res.exit_code == 0, res.output
+    counts = check_counts(res)
+    assert counts["inputs"] == 1 and counts["kept"] == 2
+    assert {r["source"]["format"] for r in res.records} == {"jsonl"}
+    assert {r["source"]["path"] for r in res.records} == {"-"}
+
+
+def test_ingest_stdin_with_files(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", article(63))
+    res = ingest("a.txt", "-", input=html_page(64).encode())
+    assert res.exit_code == 0, res.output
+    assert [(r["source"]["path"], r["source"]["format"]) for r in res.records] == [
+        ("a.txt", "text"),
+        ("-", "html"),
+    ]
+
+
+def test_ingest_same_path_named_twice_is_read_once(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "docs" / "a.txt", article(70))
+    res = ingest(
+        "docs/a.txt", "./docs/a.txt", "docs", str(tmp_path / "docs" / "a.txt"), "docs/*.txt"
+    )
+    assert res.exit_code == 0, res.output
+    counts = check_counts(res)
+    assert counts["inputs"] == 1 and counts["documents"] == 1 and counts["kept"] == 1
+    assert res.rejects == []
+    assert res.records[0]["source"]["path"] == "docs/a.txt"
+
+
+def test_ingest_paths_are_kept_as_given(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "in" / "x" / "a.txt", article(71))
+    write(tmp_path / "in" / "b.txt", article(72))
+    write(tmp_path / "in" / "c.txt", article(73))
+    res = ingest("./in/x/a.txt", "in/x/../b.txt", "in/*.txt")
+    assert res.exit_code == 0, res.output
+    paths = [r["source"]["path"] for r in res.records]
+    assert paths == ["in/x/a.txt", "in/b.txt", "in/c.txt"]
+    for r in res.records:
+        assert r["source"]["uri"] == (tmp_path / r["source"]["path"]).resolve().as_uri()
+
+
+def test_ingest_ids_are_stable_across_runs(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "in" / "a.txt", article(80))
+    write(tmp_path / "in" / "b.jsonl", jsonl({"text": article(81)}, {"text": article(82)}))
+    write(tmp_path / "in" / "c.warc.gz", build_warc(gz=True, seed=800))
+    write(tmp_path / "in" / "d.html", html_page(83))
+    first = ingest("in", out=tmp_path / "out1")
+    second = ingest("in", out=tmp_path / "out2")
+    assert first.exit_code == second.exit_code == 0
+    ids1 = [(r["source"]["path"], r["id"]) for r in first.records]
+    ids2 = [(r["source"]["path"], r["id"]) for r in second.records]
+    assert ids1 == ids2 and len(ids1) == 6
+    assert len({i for _, i in ids1}) == 6
+    assert first.manifest["run_id"] != second.manifest["run_id"]
+    # a copy of the folder elsewhere is another place: other ids (and exact duplicates)
+    shutil.copytree(tmp_path / "in", tmp_path / "copy")
+    third = ingest("copy", out=tmp_path / "out3")
+    assert {r["id"] for r in third.records}.isdisjoint({i for _, i in ids1})
+
+
+def test_ingest_rerun_into_the_same_folder_adds_nothing(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "a.txt", article(90))
+    first = ingest("a.txt")
+    again = ingest("a.txt")
+    assert len(first.records) == 1
+    counts = again.manifest["counts"]
+    assert counts["documents"] == 1 and counts["kept"] == 0
+    assert counts["dropped_by_stage"] == {"archive": {"already_archived": 1}}
+
+
+def test_ingest_only_bad_inputs(ingest, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "junk.bin", os.urandom(512) + b"\x00")
+    (tmp_path / "empty_dir").mkdir()
+    res = ingest("junk.bin", "empty_dir", "nothing*")
+    assert res.exit_code == 1
+    counts = check_counts(res)
+    assert counts["documents"] == 0 and counts["input_errors"] == 3
+    assert res.records == []
+    assert set(input_errors(res)) == {"junk.bin", "empty_dir", "nothing*"}

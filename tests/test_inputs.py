@@ -1,0 +1,310 @@
+"""What the user names (files, folders, globs, ``-``) → input items; picking a source."""
+
+from __future__ import annotations
+
+import gc
+import gzip
+import os
+import warnings
+import zlib
+
+import pytest
+
+from corearchive.inputs import Unresolved, choose_source, expand, read_head
+from corearchive.source import HEAD_SIZE, InputItem, Source
+
+
+def _write(path, data=b"some text\n"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _paths(results):
+    return [r.path for r in results if isinstance(r, InputItem)]
+
+
+def _unresolved(results):
+    return [(r.path, r.error) for r in results if isinstance(r, Unresolved)]
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    """A folder with nested, hidden and gzip files; the cwd is tmp_path (relative names)."""
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "in"
+    _write(root / "b.txt")
+    _write(root / "a.txt")
+    _write(root / "sub" / "c.html")
+    _write(root / "sub" / "deeper" / "d.jsonl")
+    _write(root / "Z.txt")  # upper case sorts first
+    _write(root / ".hidden.txt")
+    _write(root / ".git" / "config")
+    _write(root / "sub" / ".cache" / "e.txt")
+    _write(root / "f.warc.gz", gzip.compress(b"WARC/1.0\r\n"))
+    return root
+
+
+# -- expand ---------------------------------------------------------------------------------
+
+
+def test_folder_is_walked_recursively_in_sorted_order_without_hidden_files(tree):
+    results = list(expand(["in"]))
+    assert _unresolved(results) == []
+    assert _paths(results) == [
+        "in/Z.txt",
+        "in/a.txt",
+        "in/b.txt",
+        "in/f.warc.gz",
+        "in/sub/c.html",
+        "in/sub/deeper/d.jsonl",
+    ]
+
+
+def test_folder_with_trailing_slash_gives_the_same_paths(tree):
+    assert _paths(expand(["in/"])) == _paths(expand(["in"]))
+
+
+def test_walk_order_does_not_depend_on_creation_order(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("m.txt", "c.txt", "x.txt", "a.txt"):
+        _write(tmp_path / "one" / name)
+    for name in ("a.txt", "x.txt", "c.txt", "m.txt"):
+        _write(tmp_path / "two" / name)
+    names = [os.path.basename(p) for p in _paths(expand(["one"]))]
+    assert names == ["a.txt", "c.txt", "m.txt", "x.txt"]
+    assert names == [os.path.basename(p) for p in _paths(expand(["two"]))]
+
+
+def test_hidden_file_named_explicitly_is_read(tree):
+    assert _paths(expand(["in/.hidden.txt"])) == ["in/.hidden.txt"]
+
+
+def test_item_fields(tree):
+    [item] = expand(["in/a.txt"])
+    assert item.path == "in/a.txt"  # as given, relative
+    assert item.uri == (tree / "a.txt").resolve().as_uri()
+    assert item.data is None
+    assert item.compressed is False
+    assert item.name == "a.txt"
+    assert item.read_all() == b"some text\n"
+
+
+def test_gzip_is_told_by_content_not_suffix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "real.txt.gz", gzip.compress(b"hello"))
+    _write(tmp_path / "fake.txt.gz", b"not gzip at all")
+    _write(tmp_path / "nosuffix", gzip.compress(b"hello"))
+    real, fake, nosuffix = expand(["real.txt.gz", "fake.txt.gz", "nosuffix"])
+    assert real.compressed and real.name == "real.txt" and read_head(real) == b"hello"
+    assert not fake.compressed and fake.name == "fake.txt.gz"
+    assert fake.read_all() == b"not gzip at all"
+    assert nosuffix.compressed and read_head(nosuffix) == b"hello"
+
+
+def test_closing_a_gzip_item_closes_the_file(tmp_path):
+    path = _write(tmp_path / "a.gz", gzip.compress(b"hello"))
+    [item] = expand([str(path)])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        with item.open() as f:
+            assert f.read() == b"hello"
+        assert item.read_all() == b"hello"
+        assert item.head() == b"hello"
+        gc.collect()
+    assert [w for w in caught if issubclass(w.category, ResourceWarning)] == []
+
+
+def test_glob(tree):
+    results = list(expand(["in/*.txt"]))
+    assert _paths(results) == ["in/Z.txt", "in/a.txt", "in/b.txt"]  # no hidden file
+
+
+def test_recursive_glob(tree):
+    assert _paths(expand(["in/**/*.txt"])) == ["in/Z.txt", "in/a.txt", "in/b.txt"]
+    assert _paths(expand(["in/**/*.jsonl"])) == ["in/sub/deeper/d.jsonl"]
+
+
+def test_glob_matching_a_folder_walks_it(tree):
+    assert _paths(expand(["in/s*"])) == ["in/sub/c.html", "in/sub/deeper/d.jsonl"]
+
+
+def test_glob_matching_nothing_is_unresolved(tree):
+    results = list(expand(["in/*.pdf", "in/a.txt"]))
+    assert _unresolved(results) == [("in/*.pdf", "no file matches this pattern")]
+    assert _paths(results) == ["in/a.txt"]
+
+
+def test_missing_path_is_unresolved_and_the_rest_goes_on(tree):
+    results = list(expand(["in/nope.txt", "in/a.txt", "gone/"]))
+    assert _unresolved(results) == [
+        ("in/nope.txt", "no such file or folder"),
+        ("gone/", "no such file or folder"),
+    ]
+    assert _paths(results) == ["in/a.txt"]
+    # order of the results follows the order of the names
+    assert [type(r).__name__ for r in results] == ["Unresolved", "InputItem", "Unresolved"]
+
+
+def test_empty_folder_is_unresolved(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    _write(tmp_path / "onlyhidden" / ".x.txt")
+    results = list(expand(["empty", "onlyhidden"]))
+    assert [r.path for r in results] == ["empty", "onlyhidden"]
+    assert all(isinstance(r, Unresolved) and "no files" in r.error for r in results)
+
+
+def test_glob_matching_only_empty_folders_is_unresolved(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "e1").mkdir()
+    (tmp_path / "e2").mkdir()
+    assert _unresolved(expand(["e*"])) == [("e*", "no file matches this pattern")]
+
+
+def test_same_file_named_twice_is_read_once(tree):
+    results = list(
+        expand(["in/a.txt", "./in/a.txt", "in//a.txt", str(tree / "a.txt"), "in/sub/../a.txt"])
+    )
+    assert _paths(results) == ["in/a.txt"]
+    assert _unresolved(results) == []
+
+
+def test_file_in_folder_and_by_name_and_by_glob_is_read_once(tree):
+    paths = _paths(expand(["in/a.txt", "in", "in/*.txt", "in/sub/c.html"]))
+    assert paths.count("in/a.txt") == 1
+    assert len(paths) == len(set(paths)) == 6
+    assert paths[0] == "in/a.txt"  # first mention wins
+
+
+def test_symlink_to_a_named_file_is_read_once(tree):
+    os.symlink(tree / "a.txt", tree / "link.txt")
+    assert _paths(expand(["in/a.txt", "in/link.txt"])) == ["in/a.txt"]
+
+
+def test_stdin(tmp_path):
+    [item] = expand(["-"], stdin=b"hello from stdin")
+    assert item.path == "-" and item.uri == "stdin:" and item.name == "-"
+    assert item.data == b"hello from stdin" and not item.compressed
+    assert item.read_all() == b"hello from stdin"
+
+
+def test_gzip_on_stdin(tmp_path):
+    [item] = expand(["-"], stdin=gzip.compress(b"zipped"))
+    assert item.compressed and read_head(item) == b"zipped"
+
+
+def test_stdin_named_twice_is_read_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "a.txt")
+    results = list(expand(["-", "a.txt", "-"], stdin=b"data"))
+    assert _paths(results) == ["-", "a.txt"]
+
+
+def test_stdin_is_read_from_sys_stdin_by_default(monkeypatch):
+    import io
+    import sys
+
+    class FakeStdin:
+        buffer = io.BytesIO(b"piped")
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin())
+    [item] = expand(["-"])
+    assert item.data == b"piped"
+
+
+# -- read_head --------------------------------------------------------------------------------
+
+
+def _item(tmp_path, data, name="x.bin"):
+    path = _write(tmp_path / name, data)
+    [item] = expand([str(path)])
+    return item
+
+
+def test_head_of_plain_and_gzip_files(tmp_path):
+    data = os.urandom(20000)
+    assert read_head(_item(tmp_path, data, "a")) == data[:HEAD_SIZE]
+    gz = _item(tmp_path, gzip.compress(data), "b")
+    assert gz.compressed
+    assert read_head(gz) == data[:HEAD_SIZE]
+    assert read_head(gz, 10) == data[:10]
+
+
+def test_head_of_multi_member_gzip(tmp_path):
+    item = _item(tmp_path, gzip.compress(b"first ") + gzip.compress(b"second"))
+    assert read_head(item) == b"first second"
+
+
+def test_head_of_truncated_gzip_is_what_was_readable(tmp_path):
+    data = b"WARC/1.0\r\n" + b"x" * 5000
+    blob = gzip.compress(data, mtime=0)
+    item = _item(tmp_path, blob[: len(blob) - 12])  # cut inside the deflate stream
+    head = read_head(item)  # what was decoded before the cut, not nothing
+    assert head.startswith(b"WARC/1.0")
+    assert data.startswith(head)
+
+
+def test_head_of_corrupt_gzip(tmp_path):
+    good = gzip.compress(b"A" * 100)
+    corrupt = good[:10] + b"\xff" * 40  # header fine, deflate data garbage
+    assert read_head(_item(tmp_path, corrupt)) == b""
+    # damage in a second member: the first one is still there
+    two = good + good[:10] + b"\xff" * 40
+    assert read_head(_item(tmp_path, two, "two")) == b"A" * 100
+
+
+def test_head_of_unreadable_input(tmp_path):
+    item = InputItem(path=str(tmp_path / "missing"), uri="file:///missing")
+    assert read_head(item) == b""
+
+
+def test_head_of_stdin_data():
+    item = InputItem(path="-", uri="stdin:", data=zlib.compress(b"x"))  # not gzip: raw
+    assert read_head(item) == zlib.compress(b"x")
+
+
+# -- choose_source ----------------------------------------------------------------------------
+
+
+class _Fixed(Source):
+    def __init__(self, name, score, suffixes=()):
+        self.name = name  # type: ignore[misc]
+        self.score = score
+        self.suffixes = suffixes  # type: ignore[misc]
+
+    def sniff(self, head, item):
+        self.seen = head
+        return self.score
+
+
+def _choose(item, *sources):
+    return choose_source(item, {s.name: s for s in sources})[0].name
+
+
+def test_highest_score_wins(tmp_path):
+    item = _item(tmp_path, b"data", "a.txt")
+    assert _choose(item, _Fixed("a", 0.2, (".txt",)), _Fixed("b", 0.9)) == "b"
+
+
+def test_suffix_breaks_ties_then_registration_order(tmp_path):
+    item = _item(tmp_path, b"data", "a.foo")
+    assert _choose(item, _Fixed("a", 0.5), _Fixed("b", 0.5, (".foo",))) == "b"
+    assert _choose(item, _Fixed("a", 0.5), _Fixed("b", 0.5)) == "a"
+
+
+def test_suffix_of_a_gzip_input_is_the_inner_one(tmp_path):
+    item = _item(tmp_path, gzip.compress(b"data"), "a.foo.gz")
+    assert _choose(item, _Fixed("a", 0.5, (".gz",)), _Fixed("b", 0.5, (".foo",))) == "b"
+
+
+def test_sources_sniff_decompressed_head(tmp_path):
+    item = _item(tmp_path, gzip.compress(b"inner bytes"), "a.gz")
+    src = _Fixed("a", 0.5)
+    chosen, head = choose_source(item, {"a": src})
+    assert chosen is src and head == src.seen == b"inner bytes"
+
+
+def test_no_source_registered(tmp_path):
+    with pytest.raises(LookupError):
+        choose_source(_item(tmp_path, b"x"), {})
