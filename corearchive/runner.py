@@ -273,8 +273,10 @@ class Run:
         )
 
     def _dropped(self, sinks: list[Sink], doc: Document, stage: str, drop: Drop) -> None:
+        # The stage that dropped the document decides what it keeps of it; the others forget.
         for st in self._stages:
-            st.forget(doc)
+            if st.name != stage:
+                st.forget(doc)
         for sink in sinks:
             sink.dropped(doc, stage, drop)
         self.pm.hook.corearchive_document_dropped(document=doc, stage=stage, drop=drop)

@@ -105,8 +105,10 @@ class Stage:
         """Release resources. Called once per worker after the last document."""
 
     def forget(self, doc: Document) -> None:
-        """``doc`` will not be archived after all (a later stage dropped it, or its record or
-        a sink failed): undo anything this stage recorded about it, such as an index entry."""
+        """``doc`` will not be archived after all (another stage dropped it, or its record or
+        a sink failed): undo anything this stage recorded about it, such as an index entry.
+
+        Not called on the stage that dropped the document itself."""
 
     # -- work ------------------------------------------------------------------------------
     def process(self, doc: Document) -> Document | Drop:

@@ -34,11 +34,12 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dedup_docs (
     n INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    text_key BLOB NOT NULL,
     root TEXT NOT NULL,
+    size INTEGER NOT NULL,
     sig BLOB
 );
-CREATE INDEX IF NOT EXISTS dedup_docs_text_key ON dedup_docs (text_key);
+CREATE TABLE IF NOT EXISTS dedup_exact (key BLOB NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS dedup_exact_key ON dedup_exact (key);
 CREATE TABLE IF NOT EXISTS dedup_lsh (key INTEGER NOT NULL, n INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS dedup_lsh_key ON dedup_lsh (key);
 CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -73,12 +74,29 @@ class MinHasher:
             grams = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
         return np.fromiter({xxhash.xxh64_intdigest(g.encode()) for g in grams}, dtype=np.uint64)
 
-    def signature(self, text: str) -> np.ndarray:
+    def signature(self, text: str) -> tuple[np.ndarray, int]:
+        """The MinHash signature of ``text`` and its number of distinct shingles."""
         h = self.shingles(text)
         with np.errstate(over="ignore"):
             mixed = (h[None, :] ^ self.xor[:, None]) * self.mul[:, None]
         sig: np.ndarray = mixed.min(axis=1)
-        return sig
+        return sig, len(h)
+
+
+def similarity(
+    sig_a: np.ndarray, size_a: int, sig_b: np.ndarray, size_b: int, measure: str
+) -> float:
+    """Estimated Jaccard similarity, or containment of the smaller shingle set in the larger.
+
+    Containment is estimated from the Jaccard estimate J and the set sizes:
+    ``|A∩B| = J·(|A|+|B|)/(1+J)``, divided by ``min(|A|,|B|)``. It forgives what one copy
+    adds around the shared article (another site's leftover furniture, an added paragraph).
+    """
+    j = float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
+    if measure == "jaccard" or j == 0.0:
+        return j
+    inter = j * (size_a + size_b) / (1.0 + j)
+    return min(inter / max(min(size_a, size_b), 1), 1.0)
 
 
 @dataclass(frozen=True)
@@ -91,9 +109,19 @@ class DedupOptions:
     )
     threshold: float = option(
         0.7,
-        "Estimated Jaccard similarity from which two documents are near duplicates.",
+        "Estimated similarity (see measure) from which two documents are near duplicates.",
         minimum=0,
         maximum=1,
+    )
+    measure: Literal["jaccard", "containment"] = option(
+        "containment",
+        "jaccard: shared shingles over all; containment: over those of the smaller document.",
+    )
+    min_shingles: int = option(
+        20,
+        "With containment, a document with fewer shingles than this is compared by Jaccard"
+        " (a few words are contained in many texts).",
+        minimum=1,
     )
     num_perm: int = option(128, "MinHash permutations.", minimum=16, maximum=1024)
     bands: int = option(16, "LSH bands (num_perm must divide by it).", minimum=1)
@@ -131,7 +159,7 @@ class DedupStage(Stage):
             if stmt.strip():
                 self.db.execute(stmt)
         # The hashing must stay the same for the life of an index: record it, check it.
-        params = f"perm={opts.num_perm};bands={opts.bands};shingle={opts.shingle};v=1"
+        params = f"perm={opts.num_perm};bands={opts.bands};shingle={opts.shingle};v=3"
         row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))
@@ -156,11 +184,14 @@ class DedupStage(Stage):
         return row[0] if row else doc_id
 
     def process(self, doc: Document) -> Document | Drop:
-        text_key = hashlib.blake2b(normalize(doc.text).encode(), digest_size=16).digest()
+        exact_keys = self._exact_keys(doc)
         ann: dict[str, Any] = {}
         dup: Duplicate | None = None
+        marks = ",".join("?" * len(exact_keys))
         row = self.db.execute(
-            "SELECT root FROM dedup_docs WHERE text_key = ? ORDER BY n LIMIT 1", (text_key,)
+            f"SELECT d.root FROM dedup_exact e JOIN dedup_docs d ON d.n = e.n"
+            f" WHERE e.key IN ({marks}) ORDER BY d.n LIMIT 1",
+            exact_keys,
         ).fetchone()
         if row:
             dup, ann["method"] = Duplicate("exact", row[0], 1.0), "text"
@@ -170,10 +201,10 @@ class DedupStage(Stage):
             ).fetchone()
             if raw:
                 dup, ann["method"] = Duplicate("exact", self._root(raw[0]), 1.0), "raw"
-        sig = self.hasher.signature(doc.text)
+        sig, size = self.hasher.signature(doc.text)
         keys = self._band_keys(sig)
         if dup is None:
-            dup, n_cands = self._near(sig, keys)
+            dup, n_cands = self._near(sig, size, keys)
             ann["candidates"] = n_cands
             if dup is not None:
                 ann["method"] = "minhash"
@@ -183,25 +214,32 @@ class DedupStage(Stage):
             policy = self.options.policy
             if dup.status == "exact" and self.options.exact_policy != "same":
                 policy = self.options.exact_policy
+            # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it
+            # then finds the same cluster, even where it resembles this member more than the
+            # first one.
+            self._insert(doc, exact_keys, sig, size, keys)
             if policy == "drop":
                 return Drop(f"{dup.status}_duplicate", {"duplicate": dup.to_json()})
-        else:
-            doc.duplicate = Duplicate("unique")
-            doc.annotations[self.name] = ann
-        self._insert(doc, text_key, sig, keys)
+            return doc
+        doc.duplicate = Duplicate("unique")
+        doc.annotations[self.name] = ann
+        self._insert(doc, exact_keys, sig, size, keys)
         return doc
 
-    def _near(self, sig: np.ndarray, keys: list[int]) -> tuple[Duplicate | None, int]:
+    def _near(self, sig: np.ndarray, size: int, keys: list[int]) -> tuple[Duplicate | None, int]:
         marks = ",".join("?" * len(keys))
         cands = self.db.execute(
-            f"SELECT DISTINCT d.n, d.root, d.sig FROM dedup_lsh l JOIN dedup_docs d ON d.n = l.n"
-            f" WHERE l.key IN ({marks}) ORDER BY d.n",
+            f"SELECT DISTINCT d.n, d.root, d.size, d.sig FROM dedup_lsh l"
+            f" JOIN dedup_docs d ON d.n = l.n WHERE l.key IN ({marks}) ORDER BY d.n",
             keys,
         ).fetchall()
         best: tuple[float, int, str] | None = None
-        for n, root, blob in cands:
+        opts = self.options
+        for n, root, other_size, blob in cands:
             other = np.frombuffer(blob, dtype=np.uint64)
-            sim = float(np.count_nonzero(other == sig)) / len(sig)
+            small = min(size, other_size) < opts.min_shingles
+            measure = "jaccard" if small else opts.measure
+            sim = similarity(sig, size, other, other_size, measure)
             if sim >= self.options.threshold and (best is None or sim > best[0]):
                 best = (sim, n, root)
         if best is None:
@@ -217,16 +255,41 @@ class DedupStage(Stage):
             self.db.db.executemany(
                 "DELETE FROM dedup_lsh WHERE key = ? AND n = ?", [(k, n) for k in keys]
             )
+            self.db.db.executemany(
+                "DELETE FROM dedup_exact WHERE key = ? AND n = ?",
+                [(k, n) for k in self._exact_keys(doc)],
+            )
             self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
 
-    def _insert(self, doc: Document, text_key: bytes, sig: np.ndarray, keys: list[int]) -> None:
+    @staticmethod
+    def _exact_keys(doc: Document) -> list[bytes]:
+        """Keys of the normalised cleaned text and of the normalised input: two documents
+        sharing either are exact duplicates (the second catches re-wrapped copies, whose
+        line-based cleaning may differ)."""
+        keys = [hashlib.blake2b(normalize(doc.text).encode(), digest_size=16).digest()]
+        content = hashlib.blake2b(normalize(doc.content).encode(), digest_size=16).digest()
+        if content != keys[0]:
+            keys.append(content)
+        return keys
+
+    def _insert(
+        self,
+        doc: Document,
+        exact_keys: list[bytes],
+        sig: np.ndarray,
+        size: int,
+        keys: list[int],
+    ) -> None:
         root = doc.duplicate.of if doc.duplicate.of else doc.id
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO dedup_docs (id, text_key, root, sig) VALUES (?, ?, ?, ?)",
-            (doc.id, text_key, root, sig.tobytes()),
+            "INSERT OR IGNORE INTO dedup_docs (id, root, size, sig) VALUES (?, ?, ?, ?)",
+            (doc.id, root, size, sig.tobytes()),
         )
         if cur.rowcount:
             n = cur.lastrowid
+            self.db.db.executemany(
+                "INSERT INTO dedup_exact (key, n) VALUES (?, ?)", [(k, n) for k in exact_keys]
+            )
             self.db.db.executemany(
                 "INSERT INTO dedup_lsh (key, n) VALUES (?, ?)", [(k, n) for k in keys]
             )
