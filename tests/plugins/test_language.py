@@ -37,7 +37,7 @@ def test_allow_list_drops_other_languages(run_stage):
     docs = [make_document(SAMPLES[c], path=f"{c}.txt") for c in ("en", "fr", "de")]
     run = run_stage(LanguageStage, docs, languages=["en", "fr"])
     assert [d.language.code for d in run.kept] == ["en", "fr"]
-    [(doc, drop)] = run.dropped
+    [(_, drop)] = run.dropped
     assert drop.reason == "language" and drop.detail["code"] == "de"
 
 

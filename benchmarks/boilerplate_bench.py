@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Boilerplate removal quality and speed, through the shared scorers.
+
+Runs the ``boilerplate`` stage over the dev sets in ../shared/eval (aeb and trafeval, plain
+text and HTML) via ``boilerplate_eval.py`` and prints F1, then documents per second per core
+on ~5 KB plain-text documents. Usage:
+
+    python benchmarks/boilerplate_bench.py [--eval ../shared/eval] [--sets aeb trafeval]
+                                           [--inputs text html] [--threshold 0.5]
+
+The functions ``extract_text`` and ``extract_html`` are what the scorer calls
+(``-x benchmarks/boilerplate_bench.py:extract_text``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+
+
+@lru_cache(maxsize=1)
+def _stage() -> Any:
+    from corearchive.options import build_options
+    from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
+
+    threshold = float(os.environ.get("BOILERPLATE_THRESHOLD", "0.5"))
+    opts = build_options(
+        BoilerplateOptions, {"threshold": threshold}, stage="boilerplate", origin="benchmark"
+    )
+    return BoilerplateStage(opts, None)  # type: ignore[arg-type]
+
+
+def _run(page: str, html: bool) -> str:
+    from corearchive import Drop
+    from corearchive.testing import make_document
+
+    result = _stage().process(make_document(page, html=html, path="page.html" if html else "p"))
+    return "" if isinstance(result, Drop) else result.text
+
+
+def extract_text(page: str) -> str:
+    """Scorer entry point for plain-text input."""
+    return _run(page, html=False)
+
+
+def extract_html(page: str) -> str:
+    """Scorer entry point for HTML input."""
+    return _run(page, html=True)
+
+
+def speed(eval_dir: Path, seconds: float = 5.0) -> tuple[float, float]:
+    """Documents per second on ~5 KB plain-text documents (aeb text renderings cut to 5 KB)."""
+    texts = []
+    for p in sorted((eval_dir / "data" / "aeb" / "dev" / "text").glob("*")):
+        t = p.read_text("utf-8", errors="replace")
+        texts.append(t[:5000])
+    sizes = sum(len(t.encode()) for t in texts) / len(texts)
+    n, t0 = 0, time.process_time()
+    while time.process_time() - t0 < seconds:
+        for t in texts:
+            extract_text(t)
+            n += 1
+    return n / (time.process_time() - t0), sizes
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    ap.add_argument("--sets", nargs="+", default=["aeb", "trafeval"])
+    ap.add_argument("--inputs", nargs="+", default=["text", "html"])
+    ap.add_argument("--threshold", type=float, default=0.5)
+    args = ap.parse_args()
+    env = dict(os.environ, BOILERPLATE_THRESHOLD=str(args.threshold))
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    print(f"boilerplate stage, threshold {args.threshold}")
+    for input_kind in args.inputs:
+        for set_name in args.sets:
+            fn = "extract_text" if input_kind == "text" else "extract_html"
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    str(args.eval / "boilerplate_eval.py"),
+                    "--set",
+                    set_name,
+                    "--input",
+                    input_kind,
+                    "-x",
+                    f"{Path(__file__).resolve()}:{fn}",
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
+            lines = [ln for ln in out.stdout.splitlines() if ln.strip()]
+            score = next((ln for ln in lines if fn in ln or "F1" in ln), lines[-1] if lines else "")
+            score = re.sub(r"\s+", " ", score.strip())
+            print(f"  {set_name:9} {input_kind:5} {score}")
+            if out.returncode:
+                print(out.stderr[-2000:], file=sys.stderr)
+    os.environ["BOILERPLATE_THRESHOLD"] = str(args.threshold)
+    rate, size = speed(args.eval)
+    print(f"  speed: {rate:,.0f} plain-text documents per CPU-second (mean {size / 1000:.1f} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
