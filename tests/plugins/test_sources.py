@@ -1010,7 +1010,8 @@ def test_ingest_encodings(ingest, tmp_path, monkeypatch):
     }
     for name, data in files.items():
         write(tmp_path / "enc" / name, data)
-    res = ingest("enc")
+    # latin1.txt holds the German and French texts: dedup would rightly call it a near copy.
+    res = ingest("enc", "--disable", "dedup")
     assert res.exit_code == 0, res.output
     counts = check_counts(res)
     assert counts["kept"] == len(files) and counts["input_errors"] == 0
