@@ -265,22 +265,18 @@ class DedupStage(Stage):
             ann["candidates"] = n_cands
             if dup is not None:
                 ann["method"] = "minhash"
-        if dup is not None:
-            doc.duplicate = dup
-            doc.annotations[self.name] = ann
-            policy = self.options.policy
-            if dup.status == "exact" and self.options.exact_policy != "same":
-                policy = self.options.exact_policy
-            # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it
-            # then finds the same cluster, even where it resembles this member more than the
-            # first one.
-            self._insert(doc, exact_keys, sig, size, keys)
-            if policy == "drop":
-                return Drop(f"{dup.status}_duplicate", {"duplicate": dup.to_json()})
-            return doc
-        doc.duplicate = Duplicate("unique")
+        doc.duplicate = dup or Duplicate("unique")
         doc.annotations[self.name] = ann
+        # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it then
+        # finds the same cluster, even where it resembles this member more than the first one.
         self._insert(doc, exact_keys, sig, size, keys)
+        if dup is None:
+            return doc
+        policy = self.options.policy
+        if dup.status == "exact" and self.options.exact_policy != "same":
+            policy = self.options.exact_policy
+        if policy == "drop":
+            return Drop(f"{dup.status}_duplicate", {"duplicate": dup.to_json()})
         return doc
 
     def _near(self, sig: np.ndarray, size: int, keys: list[int]) -> tuple[Duplicate | None, int]:
