@@ -41,7 +41,11 @@ def test_every_hookspec_is_exercised_by_a_test():
 def test_every_plugins_module_is_a_declared_entry_point():
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     eps = meta["project"]["entry-points"]["corearchive"]
-    modules = sorted(p.stem for p in (ROOT / "plugins").glob("*.py") if p.stem != "__init__")
+    plugins = ROOT / "plugins"
+    modules = sorted(
+        [p.stem for p in plugins.glob("*.py") if p.stem != "__init__"]
+        + [p.parent.name for p in plugins.glob("*/__init__.py")]
+    )
     assert sorted(eps) == modules
     for name, target in eps.items():
         assert target == f"corearchive_plugins.{name}"  # one name everywhere

@@ -1,0 +1,1346 @@
+# mypy: disable-error-code="no-untyped-def,no-untyped-call,type-arg,no-any-return,var-annotated,assignment"
+"""Text-native boilerplate removal for plain-text renderings of web pages (the line model).
+
+One block per line in, the lines that belong to the main article out.  Each non-blank line
+gets a feature vector computed from the text alone (shape of the line, multilingual
+stop-word density, boilerplate cues, position, repetition, neighbouring lines and windowed
+context); a small gradient-boosted tree ensemble (trained offline by
+research/boilerplate/train.py, shipped as lines_model.json beside this module, evaluated
+here with numpy: no network, no training library at run time) scores it; a second stage re-scores each
+line from the first-stage scores of its neighbourhood.
+
+    kept_text, decisions = clean(text, threshold=0.5)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter
+
+import numpy as np
+
+__all__ = ["FEATURE_NAMES", "clean", "extract", "line_features", "load_model", "score_lines"]
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+MODEL_PATH = os.path.join(_HERE, "lines_model.json")
+
+# ------------------------------------------------------------------ lexical cues ----
+_TOK = re.compile(r"\w+")
+_SENT_IN = re.compile(r"[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?[^\W\d_]")
+_CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
+_NUMDATE = re.compile(r"\d[./:-]\d")
+_END_CHARS = frozenset(".!?…。！？;؟।")
+_CLOSERS = "\"'”’»)]」』 \t"
+_SEPS = "|•·»›«‹/\\–—>©®™#"
+_QUOTES = "\"“”„«»‘’'"
+_BULLET_CHARS = frozenset("-*•·▪►▸›»>")
+_MONTHS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "januar",
+        "februar",
+        "märz",
+        "mai",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "gennaio",
+        "febbraio",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "settembre",
+        "ottobre",
+        "dicembre",
+        "janeiro",
+        "fevereiro",
+        "março",
+        "maio",
+        "junho",
+        "julho",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ]
+)
+_BYWORDS = frozenset(["by", "von", "par", "por", "di", "door", "av", "af", "przez", "автор"])
+_COMMENT_WORDS = frozenset(
+    [
+        "comment",
+        "comments",
+        "kommentar",
+        "kommentare",
+        "commentaire",
+        "commentaires",
+        "comentario",
+        "comentarios",
+        "commenti",
+        "komentarz",
+        "komentarze",
+        "reactions",
+        "responses",
+        "replies",
+        "reply",
+        "antworten",
+        "discussion",
+        "diskussion",
+        "leserkommentare",
+        "said",
+        "says",
+        "schrieb",
+        "комментарии",
+    ]
+)
+_CUE_PHRASES = [
+    "abo",
+    "abonnement",
+    "abonner",
+    "abonnez",
+    "abonnieren",
+    "about us",
+    "accueil",
+    "advert",
+    "advertise",
+    "advertisement",
+    "advertising",
+    "agb",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "also read",
+    "anmelden",
+    "annonce",
+    "anterior",
+    "anzeige",
+    "app",
+    "apps",
+    "archiv",
+    "archive",
+    "auch interessant",
+    "aviso legal",
+    "back to top",
+    "bild",
+    "bilder",
+    "buscar",
+    "caption",
+    "careers",
+    "categories",
+    "category",
+    "click here",
+    "comentario",
+    "comentarios",
+    "comment",
+    "commentaire",
+    "commentaires",
+    "commenti",
+    "comments",
+    "compartilhar",
+    "compartir",
+    "condividi",
+    "contact",
+    "cookie",
+    "cookies",
+    "copyright",
+    "credit",
+    "czytaj także",
+    "czytaj też",
+    "czytaj więcej",
+    "das könnte sie auch",
+    "datenschutz",
+    "del",
+    "dela",
+    "delen",
+    "disclaimer",
+    "download",
+    "drucken",
+    "e mail",
+    "email",
+    "facebook",
+    "faq",
+    "feedback",
+    "flipboard",
+    "folgen sie uns",
+    "follow us",
+    "foto",
+    "fotos",
+    "galerie",
+    "gallery",
+    "getty images",
+    "help",
+    "hier klicken",
+    "hilfe",
+    "home",
+    "homepage",
+    "image",
+    "images",
+    "imago",
+    "impressum",
+    "imprimer",
+    "imprint",
+    "iniciar sesión",
+    "inicio",
+    "instagram",
+    "jobs",
+    "kategorie",
+    "komentarz",
+    "komentarze",
+    "kommentar",
+    "kommentare",
+    "kommentieren",
+    "kontakt",
+    "latest news",
+    "lea también",
+    "leave a comment",
+    "leave a reply",
+    "leer más",
+    "leggi anche",
+    "leia mais",
+    "linkedin",
+    "lire aussi",
+    "lire la suite",
+    "listen",
+    "loading",
+    "log in",
+    "log out",
+    "login",
+    "logout",
+    "mehr dazu",
+    "mehr lesen",
+    "mehr zum thema",
+    "meistgelesen",
+    "mentions légales",
+    "menu",
+    "menü",
+    "more from",
+    "more stories",
+    "most popular",
+    "most read",
+    "nach oben",
+    "navigation",
+    "newsletter",
+    "next",
+    "partager",
+    "partner content",
+    "photo",
+    "photos",
+    "picture alliance",
+    "pinterest",
+    "play",
+    "política de privacidad",
+    "post a comment",
+    "prev",
+    "previous",
+    "print",
+    "privacy",
+    "promoted",
+    "précédent",
+    "pubblicità",
+    "publicidad",
+    "publicidade",
+    "publicité",
+    "quelle",
+    "read also",
+    "read more",
+    "read next",
+    "rechercher",
+    "recommended",
+    "reddit",
+    "register",
+    "registrieren",
+    "reklama",
+    "related",
+    "reply",
+    "retweet",
+    "rss",
+    "rubrik",
+    "schlagwort",
+    "schlagworte",
+    "schlagwörter",
+    "search",
+    "see also",
+    "share",
+    "shared",
+    "shares",
+    "shutterstock",
+    "siehe auch",
+    "sign in",
+    "sign up",
+    "siguiente",
+    "sitemap",
+    "skip to",
+    "source",
+    "sponsored",
+    "startseite",
+    "subscribe",
+    "subscription",
+    "suche",
+    "suchen",
+    "suivant",
+    "suivez-nous",
+    "suscríbete",
+    "síguenos",
+    "tag",
+    "tags",
+    "te puede interesar",
+    "teilen",
+    "telegram",
+    "terms and conditions",
+    "terms of service",
+    "terms of use",
+    "themen",
+    "todos los derechos reservados",
+    "top stories",
+    "topics",
+    "tous droits réservés",
+    "trending",
+    "tweet",
+    "twitter",
+    "udostępnij",
+    "video",
+    "videos",
+    "watch",
+    "weiter",
+    "weiterlesen",
+    "werbung",
+    "whatsapp",
+    "you may also like",
+    "you might also like",
+    "youtube",
+    "zaloguj",
+    "zum inhalt",
+    "zurück",
+    "à lire aussi",
+    "über uns",
+    "комментарии",
+    "поделиться",
+    "реклама",
+    "читайте также",
+]
+# ----------------------------------------------------------------- model loading ----
+_MODEL = None
+
+
+def load_model(path=None):
+    """Load (and cache) the JSON model: stop words, feature names, two tree ensembles."""
+    global _MODEL
+    if _MODEL is not None and path is None:
+        return _MODEL
+    with open(path or MODEL_PATH, encoding="utf-8") as f:
+        m = json.load(f)
+    m["stopwords"] = frozenset(m["stopwords"])
+    m["lex"] = _build_lex(m["stopwords"])
+    for st in m["stages"]:
+        st["_arrays"] = _ensemble_arrays(st["trees"])
+    if path is None:
+        _MODEL = m
+    return m
+
+
+def _ensemble_arrays(trees):
+    """All trees of an ensemble in flat arrays (global node ids): feature, threshold, children
+    (child[2*node] = left, child[2*node+1] = right; leaves point to themselves), leaf value."""
+    feat, thr, child, val, roots = [], [], [], [], []
+    depth = 0
+    for t in trees:
+        off = len(feat)
+        roots.append(off)
+        feat += t["feat"]
+        thr += [x if x is not None else np.inf for x in t["thr"]]
+        for lft, rgt in zip(t["left"], t["right"]):
+            child += [lft + off, rgt + off]
+        val += t["value"]
+        depth = max(depth, t["depth"])
+    return {
+        "feat": np.array(feat, np.int64),
+        "thr": np.array(thr),
+        "child": np.array(child, np.int64),
+        "val": np.array(val),
+        "roots": np.array(roots, np.int64),
+        "depth": depth,
+    }
+
+
+def _ensemble_predict(arr, X, base):
+    """Raw score of a tree ensemble for the rows of X (vectorised over rows x trees)."""
+    n, F = X.shape
+    roots = arr["roots"]
+    node = np.tile(roots, n)
+    rowbase = np.repeat(np.arange(n) * F, len(roots))
+    Xf = X.ravel()
+    feat, thr, child = arr["feat"], arr["thr"], arr["child"]
+    for _ in range(arr["depth"]):
+        go_right = Xf[rowbase + feat[node]] > thr[node]
+        node = child[2 * node + go_right]
+    return base + arr["val"][node].reshape(n, len(roots)).sum(axis=1)
+
+
+# -------------------------------------------------------------------- features ----
+_CREDIT = frozenset(
+    [
+        "reuters",
+        "afp",
+        "dpa",
+        "epa",
+        "getty",
+        "imago",
+        "shutterstock",
+        "istock",
+        "xinhua",
+        "anadolu",
+        "keystone",
+        "ansa",
+        "efe",
+        "photo",
+        "photos",
+        "foto",
+        "fotos",
+        "picture",
+        "pictures",
+        "photograph",
+        "photographer",
+        "credit",
+        "bild",
+        "image",
+        "courtesy",
+        "archivbild",
+        "archivfoto",
+    ]
+)
+_CAPVERB = frozenset(
+    [
+        "speaks",
+        "attends",
+        "poses",
+        "gestures",
+        "arrives",
+        "reacts",
+        "waves",
+        "smiles",
+        "listens",
+        "pictured",
+        "delivers",
+        "looks",
+        "walks",
+        "shakes",
+        "talks",
+        "sits",
+        "stands",
+        "leaves",
+        "celebrates",
+        "addresses",
+        "visits",
+        "spricht",
+        "posiert",
+        "lors",
+        "durante",
+        "during",
+    ]
+)
+_CUE1 = frozenset(p for p in _CUE_PHRASES if " " not in p)
+_CUE_MULTI = {}
+for _p in _CUE_PHRASES:
+    if " " in _p:
+        _w = _TOK.findall(_p)
+        _CUE_MULTI.setdefault(_w[0], []).append(_w)
+_LEX_BITS = (
+    (2, _CUE1),
+    (4, _COMMENT_WORDS),
+    (8, _MONTHS),
+    (16, _BYWORDS),
+    (32, _CREDIT),
+    (64, _CAPVERB),
+    (128, frozenset(_CUE_MULTI)),
+)
+
+
+_HB = 1000003  # odd base of the polynomial token hash (mod 2**64)
+_HBI = pow(_HB, -1, 2**64)
+_M64 = 2**64 - 1
+
+
+def _hash_word(w):
+    h, p = 0, 1
+    for ch in w:
+        h = (h + ord(ch) * p) & _M64
+        p = (p * _HB) & _M64
+    return h
+
+
+def _build_lex(stopwords):
+    """Lexicon as sorted 64-bit token hashes with class bits (1 stop word, 2 cue, 4 comment,
+    8 month, 16 by-word, 32 photo credit, 64 caption verb, 128 first word of a cue phrase,
+    256 www/http)."""
+    lex = {}
+    for w in stopwords:
+        lex[w] = 1
+    for bit, words in _LEX_BITS:
+        for w in words:
+            lex[w] = lex.get(w, 0) | bit
+    for w in ("www", "http", "https"):
+        lex[w] = lex.get(w, 0) | 256
+    hs = {}
+    for w, c in lex.items():
+        h = _hash_word(w)
+        hs[h] = hs.get(h, 0) | c
+    keys = np.array(sorted(hs), np.uint64)
+    multi = {}
+    for w0, phs in _CUE_MULTI.items():
+        multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
+    return {"h": keys, "c": np.array([hs[int(k)] for k in keys], np.int64), "multi": multi}
+
+
+_POW = [np.ones(1, np.uint64), np.ones(1, np.uint64)]
+
+
+def _pows(L):
+    """B**i and B**-i (mod 2**64) for i < L (cached, grown on demand)."""
+    if len(_POW[0]) < L:
+        m = max(L, 2 * len(_POW[0]), 65536)
+        with np.errstate(over="ignore"):
+            a = np.full(m, _HB, np.uint64)
+            a[0] = 1
+            b = np.full(m, _HBI, np.uint64)
+            b[0] = 1
+            _POW[0] = np.cumprod(a, dtype=np.uint64)
+            _POW[1] = np.cumprod(b, dtype=np.uint64)
+    return _POW[0], _POW[1]
+
+
+def _build_char_table():
+    """Class bits of every BMP code point: 1 letter, 2 upper, 4 digit, 8 CJK/kana/hangul,
+    16 separator-like, 32 quote, 64 comma, 128 word character (regex \\w)."""
+    t = np.zeros(65536, np.uint8)
+    for cp in range(65536):
+        ch = chr(cp)
+        v = 0
+        if ch.isalpha():
+            v |= 1
+            if ch.isupper():
+                v |= 2
+            if (
+                0x3040 <= cp <= 0x30FF
+                or 0x3400 <= cp <= 0x9FFF
+                or 0xAC00 <= cp <= 0xD7AF
+                or 0xF900 <= cp <= 0xFAFF
+            ):
+                v |= 8
+        elif ch.isdigit():
+            v |= 4
+        if _TOK.match(ch):
+            v |= 128
+        t[cp] = v
+    for ch in _SEPS:
+        t[ord(ch)] |= 16
+    for ch in _QUOTES:
+        t[ord(ch)] |= 32
+    for ch in ",،、，":
+        t[ord(ch)] |= 64
+    return t
+
+
+_CHAR_TABLE = _build_char_table()
+_CLS_VALUES, _CHAR_CODE = np.unique(_CHAR_TABLE, return_inverse=True)
+_CHAR_CODE = _CHAR_CODE.astype(np.int64)
+_NCODE = len(_CLS_VALUES)
+_BITMAT = ((_CLS_VALUES[:, None] & np.array([1, 2, 4, 8, 16, 32, 64, 128], np.uint8)) > 0).astype(
+    np.float64
+)
+_LEXBIT = np.array([1, 2, 4, 8, 16, 32, 64], np.int64)
+_URL = re.compile(r"http|www\.|@|\.com|\.htm", re.IGNORECASE)
+_FIRST_T = np.zeros(65536, np.uint8)  # 1 bullet char, 2 "(" or "["
+for _c in _BULLET_CHARS:
+    _FIRST_T[ord(_c)] |= 1
+_FIRST_T[ord("(")] |= 2
+_FIRST_T[ord("[")] |= 2
+for _c in ".!?…。！？":
+    _FIRST_T[ord(_c)] |= 4
+for _c in "./:-":
+    _FIRST_T[ord(_c)] |= 16
+for _i in range(65536):  # regex \d
+    if chr(_i).isdecimal():
+        _FIRST_T[_i] |= 8
+_CAMEL_LO = np.zeros(65536, bool)
+for _c in "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))):
+    _CAMEL_LO[ord(_c)] = True
+_REPEAT0 = None
+
+RAW_NAMES = [
+    "ntok",
+    "nchar",
+    "avg_tok_len",
+    "end_sent",
+    "end_colon",
+    "end_alnum",
+    "first_upper",
+    "first_lower",
+    "first_digit",
+    "stop_ratio",
+    "stop_count",
+    "title_ratio",
+    "upper_ratio",
+    "digit_ratio",
+    "commas",
+    "sent_inner",
+    "seps",
+    "cue",
+    "cue_frac",
+    "url",
+    "date",
+    "byline",
+    "bullet",
+    "quotes",
+    "cjk_ratio",
+    "repeat",
+    "gap_before",
+    "gap_after",
+    "end_paren",
+    "paren",
+    "camel",
+    "same_last",
+    "same_first",
+    "comment_cue",
+    "credit",
+    "capverb",
+    "end_q",
+    "rep_later",
+    "says_colon",
+]
+_N_RAW = len(RAW_NAMES)
+
+
+def _line_of(pattern, text, line_id, n):
+    pos = [m.start() for m in pattern.finditer(text)]
+    if not pos:
+        return np.zeros(n)
+    return np.bincount(line_id[pos], minlength=n).astype(np.float64)
+
+
+def _raw_features(lines, lex):
+    """Raw features of the non-blank lines -> (indices, R matrix in RAW_NAMES order, line hashes).
+    Everything is computed over the whole document at once with numpy: character classes from a
+    code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
+    of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes."""
+    st = [x.strip() for x in lines]
+    idx = [i for i, s in enumerate(st) if s]
+    n = len(idx)
+    if not n:
+        return idx, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64)
+    S = [st[i] for i in idx]
+    text = "\n".join(S)
+    low = text.lower()
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    L = len(cp)
+    if len(low) == len(text):
+        cpl = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)
+    else:  # rare: lower() changes the length
+        cpl = np.array([ord(c.lower()[0]) for c in text], np.uint32)
+    cpc = np.minimum(cp, 65535)
+    cls = _CHAR_TABLE[cpc]
+    lens = np.fromiter(map(len, S), np.int64, n)
+    ls = np.zeros(n, np.int64)
+    np.cumsum(lens[:-1] + 1, out=ls[1:])
+    le = ls + lens - 1  # last char
+    line_id = np.repeat(np.arange(n), lens + 1)[:L]
+    cnt = np.bincount(line_id * _NCODE + _CHAR_CODE[cpc], minlength=n * _NCODE).reshape(n, _NCODE)
+    letters, upper, digits, cjk, seps, quotes, commas, _w = (cnt.astype(np.float64) @ _BITMAT).T
+    # tokens and their hashes
+    word = np.zeros(L + 2, bool)
+    word[1:-1] = cls >= 128
+    ts = np.flatnonzero(word[1:-1] & ~word[:-2])
+    te = np.flatnonzero(word[1:-1] & ~word[2:]) + 1
+    pw, ipw = _pows(L + 1)
+    H = np.zeros(L + 1, np.uint64)
+    with np.errstate(over="ignore"):
+        np.cumsum(cpl * pw[:L], out=H[1:])
+        th = (H[te] - H[ts]) * ipw[ts]
+        lh = (H[ls + lens] - H[ls]) * ipw[ls]
+    nt_all = len(ts)
+    tok_line = line_id[ts]
+    tb = np.searchsorted(tok_line, np.arange(n + 1))
+    ntok = np.diff(tb).astype(np.float64)
+    lk_h, lk_c = lex["h"], lex["c"]
+    pos = np.minimum(np.searchsorted(lk_h, th), len(lk_h) - 1)
+    codes = np.where(lk_h[pos] == th, lk_c[pos], 0)
+    tcls = cls[ts]
+    TB = np.empty((nt_all + 1, 11))
+    TB[0] = 0
+    TB[1:, :7] = (codes[:, None] & _LEXBIT) > 0
+    TB[1:, 7] = (tcls & 2) > 0
+    TB[1:, 8] = (tcls & 1) > 0
+    TB[1:, 9] = (tcls & 4) > 0
+    TB[1:, 10] = (codes & 256) > 0
+    np.cumsum(TB, axis=0, out=TB)
+    PT = TB[tb[1:]] - TB[tb[:-1]]
+    stop, cue, com, month, _by, credit, capverb, title, alpha, dtok, www = PT.T
+    small = ntok <= 15
+    cue = cue.copy()
+    # multi-word cue phrases (only first words flagged with bit 128 are checked)
+    cand = np.flatnonzero(codes & 128)
+    if len(cand):
+        multi = lex["multi"]
+        thl = th.tolist()
+        for j in cand.tolist():
+            li = tok_line[j]
+            if not small[li]:
+                continue
+            for ph in multi[thl[j]]:
+                k = len(ph)
+                if j + k <= tb[li + 1] and tuple(thl[j : j + k]) == ph:
+                    cue[li] += 1
+    cue *= small
+    com = (com > 0) * small
+    has = ntok > 0
+    ftok = np.minimum(tb[:-1], max(nt_all - 1, 0))
+    ltok = np.maximum(tb[1:] - 1, 0)
+    fcode = codes[ftok] if nt_all else np.zeros(n, np.int64)
+    lcode = codes[ltok] if nt_all else np.zeros(n, np.int64)
+    by = ((fcode & 16) > 0) & has & (ntok >= 2) & (ntok <= 8)
+    ec = _FIRST_T[cpc]
+    dd = (ec & 8) > 0
+    z = np.flatnonzero(dd[:-2] & ((ec[1:-1] & 16) > 0) & dd[2:])
+    date = ((month > 0) & (dtok > 0) & small) | (
+        (np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)) > 0
+    )
+    fc = cls[ls]
+    lc = cls[le]
+    fcp = cp[ls]
+    lcp = cp[le]
+    lastc = [s.rstrip(_CLOSERS)[-1:] for s in S]
+    end_sent = np.fromiter(map(_END_CHARS.__contains__, lastc), np.float64, n)
+    end_q = np.fromiter(map("?!？！".__contains__, lastc), np.float64, n) * (
+        np.fromiter(map(len, lastc), np.int64, n) > 0
+    )
+    ft = _FIRST_T[np.minimum(fcp, 65535)]
+    c2 = np.where(lens > 1, cp[np.minimum(ls + 1, L - 1)], 0)
+    c3 = np.where(lens > 2, cp[np.minimum(ls + 2, L - 1)], 0)
+    bullet = (((ft & 1) > 0) & (c2 == 32)) | (
+        ((_CHAR_TABLE[np.minimum(fcp, 65535)] & 4) > 0) & ((c2 == 46) | (c2 == 41)) & (c3 == 32)
+    )
+    # repetition (whole lines) and templated first/last words, by hash
+    lhl = lh.tolist()
+    c = Counter(lhl)
+    rep = np.fromiter(map(c.__getitem__, lhl), np.float64, n) - 1
+    if len(c) < n:
+        fo = {}
+        for i, x in enumerate(lhl):
+            fo.setdefault(x, i)
+        rep_later = np.fromiter(map(fo.__getitem__, lhl), np.int64, n) < np.arange(n)
+    else:
+        rep_later = np.zeros(n)
+    if nt_all > 1:
+        with np.errstate(over="ignore"):
+            fk = (
+                (th[ftok] * np.uint64(0x9E3779B97F4A7C15) + th[np.minimum(ftok + 1, nt_all - 1)])
+                * (ntok >= 3)
+            ).tolist()
+        lk = (th[ltok] * ((ntok > 0) & (ntok <= 20))).tolist()
+        c = Counter(fk)
+        c[0] = 1
+        same_first = np.fromiter(map(c.__getitem__, fk), np.float64, n) - 1
+        c = Counter(lk)
+        c[0] = 1
+        same_last = np.fromiter(map(c.__getitem__, lk), np.float64, n) - 1
+    else:
+        same_first = same_last = np.zeros(n)
+    ia = np.array(idx)
+    gap_before = np.ones(n)
+    gap_before[1:] = np.diff(ia) > 1
+    gap_after = np.zeros(n)
+    gap_after[:-1] = gap_before[1:]
+    gap_after[-1] = ia[-1] < len(lines) - 1
+    nc = lens.astype(np.float64)
+    ntd = np.maximum(ntok, 1.0)
+    # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
+    sent_in = _line_of(_SENT_IN, text, line_id, n)
+    z = np.flatnonzero(_CAMEL_LO[cpc[:-1]] & (cp[1:] >= 65) & (cp[1:] <= 90))
+    camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
+    url = _line_of(_URL, text, line_id, n) > 0
+    end_colon = lcp == 58
+    says = end_colon & ((lcode & 4) > 0)
+    R = np.column_stack(
+        [
+            ntok,
+            nc,
+            nc / ntd,
+            end_sent,
+            end_colon,
+            (lc & 5) > 0,
+            (fc & 2) > 0,
+            ((fc & 1) > 0) & ((fc & 10) == 0),
+            (fc & 4) > 0,
+            stop / ntd,
+            stop,
+            title / np.maximum(alpha, 1.0),
+            upper / np.maximum(letters, 1.0),
+            digits / nc,
+            commas,
+            sent_in * (ntok > 6),
+            seps,
+            cue,
+            cue / ntd,
+            url,
+            date,
+            by,
+            bullet,
+            quotes,
+            cjk / np.maximum(letters, 1.0),
+            rep,
+            gap_before,
+            gap_after,
+            lcp == 41,
+            (ft & 2) > 0,
+            camel,
+            same_last,
+            same_first,
+            com,
+            credit,
+            capverb,
+            end_q,
+            rep_later,
+            says,
+        ]
+    ).astype(np.float64)
+    return idx, R, lh
+
+
+def _shift(a, k):
+    """a shifted by k rows (k>0: value of the line k before), padded with -1."""
+    out = np.full_like(a, -1.0)
+    if k > 0:
+        out[k:] = a[:-k]
+    elif k < 0:
+        out[:k] = a[-k:]
+    else:
+        out[:] = a
+    return out
+
+
+def _win_mean(a, h):
+    """Mean of a over the window [i-h, i+h] (truncated at the edges)."""
+    n = a.shape[0]
+    c = np.concatenate(([0.0], np.cumsum(a)))
+    i = np.arange(n)
+    lo = np.maximum(i - h, 0)
+    hi = np.minimum(i + h + 1, n)
+    return (c[hi] - c[lo]) / (hi - lo)
+
+
+def _best_segment(score):
+    """Max-sum contiguous segment (Kadane) -> (lo, hi) inclusive."""
+    best, blo, bhi, cur, lo = -1e18, 0, -1, 0.0, 0
+    for i, s in enumerate(score):
+        if cur <= 0:
+            cur, lo = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, blo, bhi = cur, lo, i
+    return blo, bhi
+
+
+CTX_BASE = [
+    "lntok",
+    "end_sent",
+    "stop_ratio",
+    "title_ratio",
+    "prose",
+    "cue",
+    "short",
+    "byline",
+    "titlelike",
+]
+DERIVED = [
+    "rel_pos",
+    "tok_before_frac",
+    "rel_len",
+    "log_doc_tok",
+    "n_lines_log",
+    "in_seg",
+    "seg_dist",
+    "seg_before",
+    "seg_after",
+    "short_run",
+    "prose_run_dist",
+    "comment_before",
+    "comment_recent",
+    "cue_before_frac",
+    "len_z",
+    "furniture",
+    "titlelike",
+    "is_title",
+    "title_rel",
+    "same_as_title",
+    "rep_first_before_seg",
+    "titlelike_win",
+    "noend_long",
+    "tok_after_seg_frac",
+    "says_before",
+]
+
+
+def _feature_names():
+    names = list(RAW_NAMES) + DERIVED
+    for k in (-3, -2, -1, 1, 2, 3):
+        for b in CTX_BASE:
+            names.append(f"{b}@{k:+d}")
+    for h in (2, 5, 12):
+        for b in ("prose", "lntok", "stop_ratio", "end_sent", "cue"):
+            names.append(f"{b}~{h}")
+    return names
+
+
+FEATURE_NAMES = _feature_names()
+_FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
+
+
+def line_features(lines, lex):
+    """Feature matrix for the non-blank lines of a document -> (indices, X)."""
+    idx, R, lh = _raw_features(lines, lex)
+    n = len(idx)
+    if not n:
+        return idx, np.zeros((0, len(FEATURE_NAMES)))
+    ntok = R[:, 0]
+    end_sent = R[:, 3]
+    stop_r = R[:, 9]
+    cue_r = R[:, 17]
+    lntok = np.log1p(ntok)
+    prose = ((ntok >= 12) | ((ntok >= 6) & (end_sent > 0))).astype(np.float64) * (stop_r > 0.05) + (
+        R[:, 24] > 0.3
+    ) * (R[:, 1] >= 30) * (end_sent > 0)
+    prose = np.minimum(prose, 1.0)
+    short = (ntok <= 4).astype(np.float64)
+    cue = np.minimum(cue_r, 3.0)
+    furniture = ((ntok <= 3) & (cue > 0)).astype(np.float64)
+    total = ntok.sum()
+    pos = np.arange(n, dtype=np.float64)
+    cum = np.cumsum(ntok) - ntok
+    seg_score = np.where(
+        prose > 0, ntok, np.where(furniture > 0, -0.5, -2.0 - np.minimum(ntok, 8.0))
+    )
+    lo, hi = _best_segment(seg_score.tolist())
+    in_seg = ((pos >= lo) & (pos <= hi)).astype(np.float64)
+    seg_dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0.0))
+    # length of the run of short lines this line belongs to
+    chg = np.flatnonzero(np.diff(short) != 0) + 1
+    bounds = np.concatenate(([0], chg, [n]))
+    rl = np.diff(bounds)
+    run = np.repeat(rl, rl) * short
+    # distance to the nearest prose line
+    pl = np.flatnonzero(prose > 0)
+    if len(pl):
+        k = np.searchsorted(pl, pos)
+        d1 = np.abs(pos - pl[np.minimum(k, len(pl) - 1)])
+        d2 = np.abs(pos - pl[np.maximum(k - 1, 0)])
+        pdist = np.minimum(d1, d2)
+    else:
+        pdist = np.full(n, 99.0)
+    comc = R[:, 33]
+    ccum = np.cumsum(comc)
+    cc0 = np.concatenate(([0.0], ccum))
+    crecent = cc0[np.arange(n)] - cc0[np.maximum(np.arange(n) - 10, 0)]
+    says_c = np.cumsum(R[:, 38]) - R[:, 38]
+    # title: the last title-like line just above the main prose block
+    titlelike = (
+        (ntok >= 3)
+        & (ntok <= 25)
+        & (end_sent == 0)
+        & (R[:, 4] == 0)
+        & (cue == 0)
+        & (R[:, 20] == 0)
+        & (R[:, 21] == 0)
+        & (R[:, 19] == 0)
+    ).astype(np.float64)
+    cand = np.flatnonzero(titlelike[max(0, lo - 10) : lo + 1] > 0)
+    if len(cand):
+        t = max(0, lo - 10) + int(cand[-1])
+        is_title = (pos == t).astype(np.float64)
+        title_rel = np.clip(pos - t, -30, 60)
+        same_title = (lh == lh[t]) * (1 - is_title)
+    else:
+        is_title = np.zeros(n)
+        title_rel = np.full(n, 99.0)
+        same_title = np.zeros(n)
+    first_occ = pos - R[:, 37]  # not exact for >2 repeats; refined below
+    rep_before = (R[:, 37] > 0) & (pos > hi)
+    if rep_before.any():
+        _u, fi, inv = np.unique(lh, return_index=True, return_inverse=True)
+        first_occ = fi[inv].astype(np.float64)
+        rep_before = rep_before & (first_occ < lo)
+    tw = _win_mean(titlelike, 3) * 7
+    cum_after = total - cum - ntok
+    seg_tok_end = cum[hi] + ntok[hi] if hi >= 0 else 0.0
+    cols = [
+        R,
+        np.column_stack(
+            [
+                pos / max(1, n - 1),
+                cum / max(1.0, total),
+                ntok / max(1.0, ntok.max()),
+                np.full(n, math.log1p(total)),
+                np.full(n, math.log1p(n)),
+                in_seg,
+                np.minimum(seg_dist, 50),
+                (pos < lo).astype(np.float64),
+                (pos > hi).astype(np.float64),
+                np.minimum(run, 50),
+                np.minimum(pdist, 50),
+                np.minimum(ccum - comc, 5),
+                np.minimum(crecent, 3),
+                (np.cumsum(cue > 0) - (cue > 0)) / n,
+                (lntok - lntok.mean()) / (lntok.std() + 0.3),
+                furniture,
+                titlelike,
+                is_title,
+                title_rel,
+                same_title,
+                rep_before,
+                tw,
+                ((ntok >= 8) & (end_sent == 0)).astype(np.float64),
+                np.maximum(cum - seg_tok_end, 0) / max(1.0, total),
+                np.minimum(says_c, 5),
+            ]
+        ),
+    ]
+    del cum_after
+    B = np.column_stack([lntok, end_sent, stop_r, R[:, 11], prose, cue, short, R[:, 21], titlelike])
+    P = np.full((n + 6, B.shape[1]), -1.0)
+    P[3 : 3 + n] = B
+    for k in (3, 2, 1, -1, -2, -3):  # value of the line k before (names: @-k)
+        cols.append(P[3 - k : 3 - k + n])
+    W = np.column_stack([prose, lntok, stop_r, end_sent, cue])
+    C = np.zeros((n + 1, W.shape[1]))
+    np.cumsum(W, axis=0, out=C[1:])
+    i = np.arange(n)
+    for h in (2, 5, 12):
+        lo_ = np.maximum(i - h, 0)
+        hi_ = np.minimum(i + h + 1, n)
+        cols.append((C[hi_] - C[lo_]) / (hi_ - lo_)[:, None])
+    return idx, np.hstack(cols)
+
+
+STAGE2_NAMES = [
+    "p1",
+    "p1@-2",
+    "p1@-1",
+    "p1@+1",
+    "p1@+2",
+    "p1~2",
+    "p1~5",
+    "p1~12",
+    "p1_max_before",
+    "p1_max_after",
+    "p1_rank",
+    "p1_doc_mean",
+    "p1_cum_before",
+    "p1_cum_after",
+    "run_mass_log",
+    "run_mass_frac",
+    "in_main_run",
+    "main_run_side",
+    "main_run_dist",
+    "in_main_span",
+    "n_runs_between",
+    "run_rank",
+    "mass_before_frac",
+]
+
+
+def _runs(content, skip, gap=2):
+    """Runs of content lines, bridging gaps of <= gap non-content lines; 'skip' lines (ads,
+    share buttons) neither end nor extend a run -> list of (lo, hi)."""
+    runs = []
+    lo = hi = -1
+    g = 0
+    for i, c in enumerate(content):
+        if c:
+            if lo >= 0 and g <= gap:
+                hi = i
+            else:
+                if lo >= 0:
+                    runs.append((lo, hi))
+                lo = hi = i
+            g = 0
+        elif not skip[i]:
+            g += 1
+    if lo >= 0:
+        runs.append((lo, hi))
+    return runs
+
+
+def stage2_features(X, p1):
+    """Context of the first-stage probabilities (appended to the stage-1 features): windows
+    of p1 and the 'main run' (largest run of likely-content lines, by token mass)."""
+    n = len(p1)
+    if not n:
+        return np.zeros((0, X.shape[1] + len(STAGE2_NAMES)))
+    cmax_b = np.maximum.accumulate(np.concatenate(([0.0], p1[:-1])))
+    cmax_a = np.maximum.accumulate(np.concatenate(([0.0], p1[::-1][:-1])))[::-1]
+    order = p1.argsort().argsort() / max(1, n - 1)
+    c = np.cumsum(p1)
+    tot = c[-1]
+    content = p1 >= 0.5
+    mass_line = X[:, 0] * p1 * content
+    cm = np.concatenate(([0.0], np.cumsum(mass_line)))
+    total_mass = max(cm[-1], 1e-9)
+    runs = _runs(content.tolist(), (X[:, _FI["furniture"]] > 0).tolist())
+    run_mass = np.zeros(n)
+    in_main = np.zeros(n)
+    side = np.zeros(n)
+    mdist = np.zeros(n)
+    in_span = np.zeros(n)
+    between = np.zeros(n)
+    rank = np.full(n, 20.0)
+    if runs:
+        masses = [cm[hi + 1] - cm[lo] for lo, hi in runs]
+        main = int(np.argmax(masses))
+        mlo, mhi = runs[main]
+        ranks = np.argsort(np.argsort(-np.array(masses)))
+        pos = np.arange(n)
+        run_id = np.full(n, -1)
+        for k, (lo, hi) in enumerate(runs):
+            run_id[lo : hi + 1] = k
+            run_mass[lo : hi + 1] = masses[k]
+            rank[lo : hi + 1] = min(ranks[k], 20)
+        in_main = (run_id == main).astype(np.float64)
+        side = np.where(pos < mlo, -1.0, np.where(pos > mhi, 1.0, 0.0))
+        mdist = np.where(pos < mlo, mlo - pos, np.where(pos > mhi, pos - mhi, 0.0))
+        in_span = ((pos >= mlo) & (pos <= mhi)).astype(np.float64)
+        starts = np.array([lo for lo, _ in runs])
+        k_at = np.searchsorted(starts, pos, side="right") - 1
+        between = np.abs(k_at - main).astype(np.float64)
+    extra = np.column_stack(
+        [
+            p1,
+            _shift(p1, 2),
+            _shift(p1, 1),
+            _shift(p1, -1),
+            _shift(p1, -2),
+            _win_mean(p1, 2),
+            _win_mean(p1, 5),
+            _win_mean(p1, 12),
+            cmax_b,
+            cmax_a,
+            order,
+            np.full(n, p1.mean()),
+            (c - p1) / max(tot, 1e-9),
+            (tot - c) / max(tot, 1e-9),
+            np.log1p(run_mass),
+            run_mass / total_mass,
+            in_main,
+            side,
+            np.minimum(mdist, 50),
+            in_span,
+            np.minimum(between, 10),
+            rank,
+            cm[:-1] / total_mass,
+        ]
+    )
+    return np.hstack([X, extra])
+
+
+RULES = ("teaser", "caption", "bridge")
+
+
+def _rules(X, p, thr, rules=RULES):
+    """Post-processing rules over the model scores -> (scores, reasons).  Each rule only moves a
+    score across the threshold and records why:
+      teaser  - a title-like line (3-25 words, no sentence end) that is repeated in the page, or
+                that comes after the article's last prose line, is a related-link teaser;
+      caption - a long line without final punctuation just before a byline or right after the
+                title, above the article's first prose line (or with a photo credit / caption
+                verb there), is an image caption;
+      bridge  - an ad/share line inside the article does not end it: a prose line right after
+                such furniture lines, following a kept prose line, is kept;
+      byline  - a short "By ..." line is removed."""
+    p = p.copy()
+    n = len(p)
+    why = {}
+    if not n or not rules:
+        return p, why
+    ntok = X[:, 0]
+    end_sent = X[:, 3]
+    tl = X[:, _FI["titlelike"]] > 0
+    keep = p >= thr
+    prose = (ntok >= 8) & (end_sent > 0)
+    kp = np.flatnonzero(keep & prose)
+    lo_hi = 0.999
+    if "teaser" in rules and len(kp):
+        last = kp[-1]
+        drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | (np.arange(n) > last))
+        for j in np.flatnonzero(drop).tolist():
+            p[j] = min(p[j], thr * 0.5)
+            why[j] = "title-like teaser (repeated or after the article's end)"
+    if "caption" in rules and len(kp):
+        first = kp[0]
+        by = X[:, _FI["byline"]] > 0
+        tit = X[:, _FI["is_title"]] > 0
+        nxt_by = np.zeros(n, bool)
+        nxt_by[:-1] = by[1:]
+        prv_t = np.zeros(n, bool)
+        prv_t[1:] = tit[:-1]
+        cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
+        cand = (
+            keep & (ntok >= 8) & (end_sent == 0) & (np.arange(n) < first) & (nxt_by | prv_t | cue)
+        )
+        for j in np.flatnonzero(cand).tolist():
+            p[j] = min(p[j], thr * 0.5)
+            why[j] = "image caption (long, no final punctuation, next to title/byline)"
+    if "bridge" in rules:
+        furn = X[:, _FI["furniture"]] > 0
+        keep = p >= thr
+        j = 1
+        while j < n:
+            if furn[j] and keep[j - 1] and prose[j - 1]:
+                k = j
+                while k < n and furn[k]:
+                    k += 1
+                if k < n and not keep[k] and prose[k] and X[k, 9] > 0.1:
+                    p[k] = max(p[k], min(lo_hi, thr + 0.5 * (1 - thr)))
+                    keep[k] = True
+                    why[k] = "prose line continuing the article after an ad/share line"
+                j = k
+            j += 1
+    if "byline" in rules:
+        for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
+            p[j] = min(p[j], thr * 0.5)
+            why[j] = "byline"
+    return p, why
+
+
+def _sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def score_lines(lines, model=None):
+    """Article-probabilities of the non-blank lines -> (indices, p1, p2, X)."""
+    m = model or load_model()
+    idx, X = line_features(lines, m["lex"])
+    if not idx:
+        return idx, np.zeros(0), np.zeros(0), X
+    st1 = m["stages"][0]
+    p1 = _sigmoid(_ensemble_predict(st1["_arrays"], X, st1["base"]))
+    if len(m["stages"]) > 1:
+        st2 = m["stages"][1]
+        p2 = _sigmoid(_ensemble_predict(st2["_arrays"], stage2_features(X, p1), st2["base"]))
+    else:
+        p2 = p1
+    return idx, p1, p2, X
+
+
+def _split(text):
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+def _reason(x, keep, p):
+    """Short human-readable reason for a decision (dominant cue, not the model's internals)."""
+    F = FEATURE_NAMES
+    ntok = int(x[0])
+    if keep:
+        if x[F.index("end_sent")] and ntok >= 8:
+            return f"prose sentence ({ntok} words) in article context"
+        return f"article context (score {p:.2f})"
+    if x[F.index("repeat")] > 0:
+        return "repeated line"
+    if x[F.index("cue")] > 0:
+        return "boilerplate vocabulary"
+    if x[F.index("seg_dist")] > 0 and ntok < 12:
+        return "short line outside the main text block"
+    if ntok <= 4:
+        return "short line (menu/label/button-like)"
+    if x[F.index("title_ratio")] > 0.6 and not x[F.index("end_sent")]:
+        return "headline/link-like (title case, no sentence end)"
+    return f"low article score ({p:.2f})"
+
+
+def clean(text: str, threshold: float = 0.5) -> tuple[str, list[dict]]:
+    """Keep the article lines of a plain-text page.
+
+    Returns (kept lines joined by "\\n", decisions) where decisions has one dict per
+    non-blank input line: {"line": index in text.split("\\n"), "score": p, "keep": bool,
+    "reason": str}.  Blank lines are dropped and get no decision.
+    """
+    lines = _split(text)
+    idx, _p1, p, X = score_lines(lines)
+    p, why = _rules(X, p, threshold, load_model().get("rules", RULES))
+    kept, dec = [], []
+    pl = p.tolist()
+    for j, i in enumerate(idx):
+        keep = pl[j] >= threshold
+        if keep:
+            kept.append(lines[i])
+        dec.append(
+            {
+                "line": i,
+                "score": round(pl[j], 4),
+                "keep": keep,
+                "reason": why.get(j) or _reason(X[j], keep, pl[j]),
+            }
+        )
+    return "\n".join(kept), dec
+
+
+def _threshold():
+    m = load_model()
+    return m.get("threshold", 0.5)
+
+
+def extract(page: str) -> str:
+    """Scorer entry point: the article text of a plain-text page (model's tuned threshold)."""
+    lines = _split(page)
+    idx, _p1, p, X = score_lines(lines)
+    t = _threshold()
+    p, _why = _rules(X, p, t, load_model().get("rules", RULES))
+    return "\n".join(lines[i] for i, keep in zip(idx, (p >= t).tolist()) if keep)

@@ -1,0 +1,357 @@
+#!/usr/bin/env python3
+"""Offline training of the textclean model (LightGBM -> plain JSON trees).
+
+  python prep_labels.py --teacher --out labels_teacher.json   # line labels from the dev data
+  python train.py --labels labels_teacher.json --cv           # 5-fold CV by page + cross-set
+  python train.py --labels labels_teacher.json --out textclean_model.json   # final model
+
+Needs lightgbm + numpy at training time only; the shipped model is evaluated by textclean.py
+with numpy.  Metrics are the organisers' (imported from boilerplate_eval.py).
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import sys
+import time
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EVAL = "/work/shared/eval"
+sys.path.insert(0, HERE)
+sys.path.insert(0, EVAL)
+import textclean as tc  # noqa: E402
+from boilerplate_eval import aeb_scores, shingle_counts, snippet_counts, snippet_scores, tokens  # noqa: E402
+
+LINGUA = os.path.join(EVAL, "data", "lingua", "dev", "sentences")
+JT = {"af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
+      "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
+      "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
+      "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "he": "Hebrew", "hi": "Hindi",
+      "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian", "id": "Indonesian", "is": "Icelandic",
+      "it": "Italian", "ka": "Georgian", "kk": "Kazakh", "ko": "Korean", "la": "Latin",
+      "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ms": "Malay", "mr": "Marathi",
+      "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk", "nl": "Dutch", "pl": "Polish",
+      "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian",
+      "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil",
+      "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu",
+      "vi": "Vietnamese", "az": "Azerbaijani", "be": "Belarusian", "bs": "Bosnian", "uz": "Uzbek"}
+
+PARAMS = dict(objective="binary", learning_rate=0.12, num_leaves=15, max_depth=4, min_data_in_leaf=40,
+              feature_fraction=0.7, bagging_fraction=0.8, bagging_freq=1, lambda_l2=1.0,
+              verbose=-1, num_threads=2, seed=1)
+ROUNDS = (80, 40)
+
+
+def build_stopwords(top=40):
+    """Frequent function words of ~75 languages: the `top` most frequent words of each language's
+    sample sentences that are on jusText's stop list for that language (or, without a list,
+    frequent words of <= 3 letters)."""
+    import justext
+    sw = set()
+    for fn in sorted(os.listdir(LINGUA)):
+        lang = fn.split(".")[0]
+        cnt = collections.Counter(w.lower() for ln in open(os.path.join(LINGUA, fn), encoding="utf-8")
+                                  for w in re.findall(r"\w+", ln) if not w.isdigit())
+        jl = None
+        if lang in JT:
+            try:
+                jl = justext.get_stoplist(JT[lang])
+            except (ValueError, KeyError):
+                jl = None
+        picked = 0
+        for w, _ in cnt.most_common(400):
+            if (w in jl) if jl else (len(w) <= 3 and _ > 3):
+                sw.add(w)
+                picked += 1
+                if picked >= top:
+                    break
+    return sorted(sw)
+
+
+def reweight(docs, mode="line", teacher_w=None):
+    """Sample weights: 'line' as labelled, 'doc' each page sums to the same total,
+    'tok' lines weighted by sqrt(tokens), 'doctok' both."""
+    for d in docs:
+        w = d["w0"].copy()
+        if teacher_w is not None:
+            w[(w > 0) & (w < 1)] = teacher_w
+        if "tok" in mode:
+            w = w * np.sqrt(np.maximum(d["X"][:, 0], 1.0)) if len(w) else w
+        if mode.startswith("doc") and w.sum() > 0:
+            w = w * (60.0 / w.sum())
+        d["w"] = w
+    return docs
+
+
+def load_docs(path, sw):
+    data = json.load(open(path, encoding="utf-8"))
+    docs = []
+    for key in sorted(data):
+        d = data[key]
+        idx, X = tc.line_features(d["lines"], sw)
+        y = np.array([d["y"][i] for i in idx], dtype=np.float64)
+        w = np.array([d["w"][i] for i in idx], dtype=np.float64)
+        w[y < 0] = 0.0
+        docs.append({"key": key, "set": key.split("/")[0], "lines": d["lines"], "idx": idx, "X": X,
+                     "y": np.maximum(y, 0), "w": w, "w0": w.copy()})
+    return docs
+
+
+def load_truth():
+    t = {}
+    for s in ("aeb", "trafeval"):
+        for k, v in json.load(open(os.path.join(EVAL, "data", s, "dev", "truth.json"), encoding="utf-8")).items():
+            t[s + "/" + k] = v
+    return t
+
+
+def stack(docs, extra=None):
+    X = np.vstack([d["X"] if extra is None else extra[d["key"]] for d in docs])
+    y = np.concatenate([d["y"] for d in docs])
+    w = np.concatenate([d["w"] for d in docs])
+    return X, y, w
+
+
+def fit(X, y, w, rounds, params=None):
+    import lightgbm as lgb
+    m = w > 0
+    ds = lgb.Dataset(X[m], y[m], weight=w[m], free_raw_data=True)
+    return lgb.train(params or PARAMS, ds, num_boost_round=rounds)
+
+
+def predict(b, X):
+    return b.predict(X) if X.shape[0] else np.zeros(0)
+
+
+def make_aug(d, sw, rng):
+    """Cropped copy of a labelled page: random parts of the header and footer removed, so the
+    model does not learn 'article = far from the page edges' only (pages may come pre-trimmed)."""
+    lines, idx, y, w = d["lines"], d["idx"], d["y"], d["w0"]
+    pos = [i for i, yy, ww in zip(idx, y, w) if yy > 0 and ww >= 1]
+    if not pos:
+        return None
+    first, last = pos[0], pos[-1]
+    a = 0 if rng.rand() < 0.7 else rng.randint(0, first + 1)
+    a = rng.randint(0, first + 1) if a == 0 and rng.rand() < 0.5 else a
+    b = len(lines) if rng.rand() < 0.3 else rng.randint(last + 1, len(lines) + 1)
+    if a == 0 and b == len(lines):
+        a = rng.randint(0, first + 1)
+        b = rng.randint(last + 1, len(lines) + 1)
+    sub = lines[a:b]
+    lab = {i: (yy, ww) for i, yy, ww in zip(idx, y, w)}
+    sidx, X = tc.line_features(sub, sw)
+    ya = np.array([lab[i + a][0] for i in sidx])
+    wa = np.array([lab[i + a][1] for i in sidx])
+    return {"key": d["key"] + "#aug", "set": d["set"], "lines": sub, "idx": sidx, "X": X, "y": ya,
+            "w": wa, "w0": wa.copy(), "src": d["key"]}
+
+
+def add_aug(docs, sw, seed=7):
+    rng = np.random.RandomState(seed)
+    for d in docs:
+        a = make_aug(d, sw, rng)
+        d["aug"] = [a] if a is not None else []
+    return docs
+
+
+def expand(docs):
+    return docs + [a for d in docs for a in d.get("aug", [])]
+
+
+def fit_two_stage(docs, inner=3, rounds=ROUNDS, params=None, seed=0):
+    """Stage 1 on all docs; stage 2 on stage-1 probabilities that are out-of-fold (inner CV).
+    Augmented copies travel with their source page (same inner fold)."""
+    src = docs
+    docs = expand(src)
+    X, y, w = stack(docs)
+    b1 = fit(X, y, w, rounds[0], params)
+    if not rounds[1]:
+        return b1, None
+    rng = np.random.RandomState(seed)
+    fold0 = rng.randint(0, inner, size=len(src))
+    fold = np.concatenate([fold0, [k for d, k in zip(src, fold0) for _a in d.get("aug", [])]])
+    p_oof = {}
+    for f in range(inner):
+        tr = [d for d, k in zip(docs, fold) if k != f]
+        te = [d for d, k in zip(docs, fold) if k == f]
+        bi = fit(*stack(tr), rounds[0], params)
+        for d in te:
+            p_oof[d["key"]] = predict(bi, d["X"])
+    X2 = {d["key"]: tc.stage2_features(d["X"], p_oof[d["key"]]) for d in docs}
+    b2 = fit(stack(docs, X2)[0], y, w, rounds[1], params)
+    return b1, b2
+
+
+def predict_two_stage(b1, b2, d):
+    p1 = predict(b1, d["X"])
+    if b2 is None or not len(p1):
+        return p1
+    return predict(b2, tc.stage2_features(d["X"], p1))
+
+
+# ------------------------------------------------------------------ evaluation ----
+def doc_output(d, p, thr):
+    return "\n".join(d["lines"][i] for i, keep in zip(d["idx"], (p >= thr).tolist()) if keep)
+
+
+def evaluate(docs, preds, truth, thr):
+    res = {}
+    for s in ("aeb", "trafeval"):
+        ds = [d for d in docs if d["set"] == s and d["key"] in preds]
+        if not ds:
+            continue
+        if s == "aeb":
+            per, ex = [], []
+            for d in ds:
+                out = doc_output(d, preds[d["key"]], thr)
+                body = truth[d["key"]]["articleBody"]
+                per.append(shingle_counts(body, out))
+                ex.append(tokens(body) == tokens(out))
+            res[s] = aeb_scores(per, ex)
+        else:
+            cnt = [snippet_counts(truth[d["key"]], doc_output(d, preds[d["key"]], thr)) for d in ds]
+            res[s] = snippet_scores(cnt)
+    return res
+
+
+def fmt(res):
+    return "  ".join(f"{s}: P={r['P']:.3f} R={r['R']:.3f} F1={r['F1']:.3f}" for s, r in res.items())
+
+
+def sweep(docs, preds, truth, label, thrs=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)):
+    for t in thrs:
+        print(f"  {label} thr={t:.2f}  {fmt(evaluate(docs, preds, truth, t))}", flush=True)
+
+
+def cv(docs, truth, k=5, rounds=ROUNDS, seed=0, extra=()):
+    rng = np.random.RandomState(seed)
+    fold = rng.permutation(len(docs)) % k
+    p1s, p2s = {}, {}
+    for f in range(k):
+        tr = [d for d, g in zip(docs, fold) if g != f]
+        te = [d for d, g in zip(docs, fold) if g == f]
+        b1, b2 = fit_two_stage(tr + list(extra), rounds=rounds)
+        for d in te:
+            p1s[d["key"]] = predict(b1, d["X"])
+            p2s[d["key"]] = predict_two_stage(b1, b2, d)
+        print(f"  fold {f} done", flush=True)
+    return p1s, p2s
+
+
+def cross_set(docs, truth, rounds=ROUNDS):
+    out = {}
+    for src, dst in (("aeb", "trafeval"), ("trafeval", "aeb")):
+        tr = [d for d in docs if d["set"] == src]
+        te = [d for d in docs if d["set"] == dst]
+        b1, b2 = fit_two_stage(tr, rounds=rounds)
+        out[(src, dst)] = ({d["key"]: predict(b1, d["X"]) for d in te},
+                           {d["key"]: predict_two_stage(b1, b2, d) for d in te})
+    return out
+
+
+# ---------------------------------------------------------------------- export ----
+def export_trees(booster):
+    dump = booster.dump_model()
+    trees = []
+    for ti in dump["tree_info"]:
+        feat, thr, left, right, val = [], [], [], [], []
+        maxd = [0]
+
+        def walk(node, depth):
+            k = len(feat)
+            feat.append(0)
+            thr.append(None)
+            left.append(k)
+            right.append(k)
+            val.append(0.0)
+            if "leaf_value" in node or "split_feature" not in node:
+                val[k] = float(node.get("leaf_value", 0.0))
+                maxd[0] = max(maxd[0], depth)
+                return k
+            assert node["decision_type"] == "<=", node["decision_type"]
+            feat[k] = int(node["split_feature"])
+            thr[k] = float(node["threshold"])
+            left[k] = walk(node["left_child"], depth + 1)
+            right[k] = walk(node["right_child"], depth + 1)
+            return k
+
+        walk(ti["tree_structure"], 0)
+        trees.append({"feat": feat, "thr": thr,
+                      "left": left, "right": right, "value": [round(v, 7) for v in val], "depth": maxd[0]})
+    return trees
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--labels", default=os.path.join(HERE, "labels_teacher.json"))
+    ap.add_argument("--cv", action="store_true", help="5-fold CV by page, cross-set, in-sample")
+    ap.add_argument("--out", help="write the final model (trained on all dev pages) here")
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--rounds", default="%d,%d" % ROUNDS)
+    ap.add_argument("--dump", help="pickle the CV predictions here")
+    ap.add_argument("--weighting", default="line", choices=["line", "doc", "tok", "doctok"])
+    ap.add_argument("--teacher-weight", type=float)
+    ap.add_argument("--extra", help="extra labelled pages (labels json), used for training only")
+    ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
+    ap.add_argument("--no-cross", action="store_true")
+    ap.add_argument("--sets", default="aeb,trafeval")
+    args = ap.parse_args()
+    rounds = tuple(int(x) for x in args.rounds.split(","))
+    t0 = time.time()
+    sw = build_stopwords()
+    lex = tc._build_lex(sw)
+    docs = [d for d in load_docs(args.labels, lex) if d["set"] in args.sets.split(",")]
+    if args.aug:
+        add_aug(docs, lex)
+        for d in docs:
+            reweight(d["aug"], args.weighting, args.teacher_weight)
+    reweight(docs, args.weighting, args.teacher_weight)
+    extra = []
+    if args.extra:
+        extra = reweight(load_docs(args.extra, lex), args.weighting, args.teacher_weight)
+    truth = load_truth()
+    print(f"{len(docs)} docs, {sum(len(d['idx']) for d in docs)} lines, {len(sw)} stop words, "
+          f"{len(tc.FEATURE_NAMES)} features ({time.time() - t0:.1f}s)", flush=True)
+    if args.cv:
+        p1s, p2s = cv(docs, truth, rounds=rounds, extra=extra)
+        if args.dump:
+            import pickle
+            pickle.dump({"p1": p1s, "p2": p2s}, open(args.dump, "wb"))
+        print("5-fold CV by page, stage 1 only:")
+        sweep(docs, p1s, truth, "cv-s1")
+        print("5-fold CV by page, two stages:")
+        sweep(docs, p2s, truth, "cv-s2")
+        for (src, dst), (q1, q2) in ({} if args.no_cross else cross_set(docs, truth, rounds=rounds)).items():
+            print(f"cross-set train {src} -> test {dst}:")
+            sweep(docs, q1, truth, "s1", thrs=(0.4, 0.5, 0.6))
+            sweep(docs, q2, truth, "s2", thrs=(0.4, 0.5, 0.6))
+    if args.out or args.cv:
+        b1, b2 = fit_two_stage(docs + extra, rounds=rounds)
+        ins = {d["key"]: predict_two_stage(b1, b2, d) for d in docs}
+        print("in-sample (trained on all dev pages):")
+        sweep(docs, ins, truth, "in", thrs=(0.4, 0.5, 0.6))
+        if args.out:
+            stages = [{"base": 0.0, "trees": export_trees(b1)}]
+            if b2 is not None:
+                stages.append({"base": 0.0, "trees": export_trees(b2)})
+            model = {"version": 1, "features": tc.FEATURE_NAMES, "stage2_features": tc.STAGE2_NAMES,
+                     "threshold": args.threshold, "stopwords": sw, "stages": stages,
+                     "trained_on": os.path.basename(args.labels), "rounds": list(rounds)}
+            with open(args.out, "w", encoding="utf-8") as f:
+                json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
+            print(f"wrote {args.out} ({os.path.getsize(args.out) / 1024:.0f} KB)")
+            # check the JSON evaluator against lightgbm
+            m = tc.load_model(args.out)
+            diffs = []
+            for d in docs[:50]:
+                _i, _p1, p2, _X = tc.score_lines(d["lines"], m)
+                diffs.append(np.abs(p2 - predict_two_stage(b1, b2, d)).max() if len(p2) else 0)
+            print(f"max |json - lightgbm| = {max(diffs):.2e}")
+    print(f"total {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
