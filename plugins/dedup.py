@@ -199,7 +199,7 @@ class DedupOptions:
         minimum=1,
     )
     num_perm: int = option(128, "MinHash permutations.", minimum=16, maximum=1024)
-    bands: int = option(16, "LSH bands (num_perm must divide by it).", minimum=1)
+    bands: int = option(32, "LSH bands (num_perm must divide by it).", minimum=1)
     shingle: int = option(5, "Words per shingle.", minimum=1, maximum=20)
 
 
