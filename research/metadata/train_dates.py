@@ -1,0 +1,144 @@
+"""Train the date ranker (logistic regression over candidate features), page-grouped CV.
+
+python train_dates.py [--mode text|html] [--write]
+"""
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import textmeta as tm  # noqa: E402
+
+DATA = "/work/shared/eval/data/htmldate/dev"
+
+
+def load_pages(mode):
+    truth = json.load(open(os.path.join(DATA, "truth.json")))
+    pages = []
+    for name in sorted(truth):
+        gold = truth[name]["date"]
+        if mode == "text":
+            txt = open(os.path.join(DATA, "text", name + ".txt"), encoding="utf-8").read()
+            cands = tm.rank_dates(txt)
+        else:
+            html = open(os.path.join(DATA, "html", name), encoding="utf-8").read()
+            cands = tm.html_candidates(html, cache_key=name)
+        pages.append((name, gold if isinstance(gold, str) else None, cands))
+    return pages
+
+
+def matrix(pages, feats):
+    X, y, g = [], [], []
+    for pi, (name, gold, cands) in enumerate(pages):
+        for c in cands:
+            X.append([c["f"].get(k, 0.0) for k in feats])
+            y.append(int(c["date"].isoformat() == gold))
+            g.append(pi)
+    return np.array(X), np.array(y), np.array(g)
+
+
+GBM = {}
+LIST = {}
+
+
+def fit(X, y, C, g=None):
+    if LIST:
+        from listwise import fit_listwise
+        w, mu, sd = fit_listwise(X, y, g, l2=1.0 / C)
+        class M: pass
+        m = M(); m.coef_ = np.array([w]); m.intercept_ = np.array([0.0])
+        m.decision_function = lambda Z, _w=w: Z @ _w
+        return m, mu, sd
+    if GBM:
+        import lightgbm as lgb
+        m = lgb.LGBMClassifier(verbose=-1, **GBM)
+        m.fit(X, y)
+        m.decision_function = lambda Z, _m=m: _m.predict(Z, raw_score=True)
+        return m, np.zeros(X.shape[1]), np.ones(X.shape[1])
+    mu = X.mean(0)
+    sd = X.std(0)
+    sd[sd == 0] = 1
+    clf = LogisticRegression(C=C, max_iter=2000, class_weight=None)
+    clf.fit((X - mu) / sd, y)
+    return clf, mu, sd
+
+
+def page_acc(pages, scores_by_page):
+    ok = 0
+    for (name, gold, cands), sc in zip(pages, scores_by_page):
+        if not cands:
+            continue
+        best = {}
+        for c, s in zip(cands, sc):
+            best[c["date"]] = max(best.get(c["date"], -1e9), s)
+        top = max(best, key=best.get)
+        ok += top.isoformat() == gold
+    return ok / len(pages)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mode", default="text")
+    ap.add_argument("--C", type=float, default=0.3)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--gbm", default="")
+    ap.add_argument("--listwise", action="store_true")
+    args = ap.parse_args()
+    if args.listwise:
+        LIST["on"] = True
+    if args.gbm:
+        GBM.update(json.loads(args.gbm))
+    pages = load_pages(args.mode)
+    feats = tm.FEATURES if args.mode == "text" else tm.HTML_FEATURES
+    reach = sum(1 for n, gold, c in pages if any(x["date"].isoformat() == gold for x in c))
+    print(f"pages={len(pages)} with-cands={sum(1 for p in pages if p[2])} truth-reachable={reach / len(pages):.3f}")
+    X, y, g = matrix(pages, feats)
+    rng = np.random.RandomState(0)
+    fold_of_page = rng.permutation(len(pages)) % args.folds
+    for C in sorted({args.C, 0.03, 0.1, 0.3, 1.0, 3.0}):
+        pred = np.zeros(len(y))
+        for k in range(args.folds):
+            tr = fold_of_page[g] != k
+            clf, mu, sd = fit(X[tr], y[tr], C, g[tr])
+            pred[~tr] = clf.decision_function((X[~tr] - mu) / sd)
+        per = [pred[g == i] for i in range(len(pages))]
+        print(f"C={C}: CV page accuracy {page_acc(pages, per):.3f}")
+    clf, mu, sd = fit(X, y, args.C, g)
+    full = clf.decision_function((X - mu) / sd)
+    per = [full[g == i] for i in range(len(pages))]
+    print(f"in-sample accuracy {page_acc(pages, per):.3f}")
+    w = dict(zip(feats, clf.coef_[0].tolist())) if not GBM else {}
+    for k, v in sorted(w.items(), key=lambda kv: -abs(kv[1])):
+        print(f"  {k:22} {v:+.3f}")
+    if args.errors:
+        pred = np.zeros(len(y))
+        for k in range(args.folds):
+            tr = fold_of_page[g] != k
+            c2, m2, s2 = fit(X[tr], y[tr], args.C, g[tr])
+            pred[~tr] = c2.decision_function((X[~tr] - m2) / s2)
+        for i, (name, gold, cands) in enumerate(pages):
+            sc = pred[g == i]
+            if not cands:
+                print("NOCAND", name, gold)
+                continue
+            j = int(np.argmax(sc))
+            if cands[j]["date"].isoformat() != gold:
+                inn = any(x["date"].isoformat() == gold for x in cands)
+                print(f"MISS {name} gold={gold} pred={cands[j]['date']} ({cands[j]['text']!r} l{cands[j]['line']}) reachable={inn}")
+    if args.write:
+        p = os.path.join(tm.HERE, "date_weights.json")
+        W = json.load(open(p)) if os.path.exists(p) else {}
+        W[args.mode] = {"w": w, "intercept": float(clf.intercept_[0]),
+                        "mean": dict(zip(feats, mu.tolist())), "scale": dict(zip(feats, sd.tolist()))}
+        json.dump(W, open(p, "w"), indent=1)
+        print("wrote", p)
+
+
+if __name__ == "__main__":
+    main()
