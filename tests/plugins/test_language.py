@@ -44,3 +44,25 @@ def test_allow_list_drops_other_languages(run_stage):
 def test_allow_list_with_minimum_confidence(run_stage):
     run = run_stage(LanguageStage, make_document("Obama"), languages=["en"])
     assert run.kept == [] and run.dropped[0][1].detail["code"] == "und"
+
+
+GERMAN = (
+    "Die Bundesregierung hat am Mittwoch neue Regeln für den Ausbau der Windenergie an Land "
+    "beschlossen, die Genehmigungsverfahren deutlich beschleunigen sollen."
+)
+ENGLISH_NAV = (
+    "Sign up for our newsletter to receive the latest stories from around the world every "
+    "morning, delivered straight to your inbox."
+)
+
+
+def test_mixed_language_document_reports_paragraphs_and_shares(run_stage):
+    text = "\n".join([GERMAN, GERMAN.replace("Mittwoch", "Donnerstag"), ENGLISH_NAV])
+    doc = run_stage(LanguageStage, make_document(text)).kept[0]
+    ann = doc.annotations["language"]
+    assert doc.language.code == "de"
+    assert [p["code"] for p in ann["paragraphs"]] == ["de", "de", "en"]
+    assert set(ann["shares"]) == {"de", "en"} and ann["shares"]["de"] > ann["shares"]["en"]
+    assert ann["mixed"] is True
+    single = run_stage(LanguageStage, make_document(GERMAN + "\n" + GERMAN, path="b.txt"))
+    assert single.kept[0].annotations["language"]["mixed"] is False

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Language identification: accuracy per kind, speed, load time and peak memory.
+
+Runs the ``language`` stage's detector over ../shared/eval/data/lingua/dev through
+``langid_eval.py`` (accuracy per kind: sentences, word pairs, single words), then measures,
+in a fresh process, the model load time, sentences per CPU-second on one core and the peak
+resident memory. Usage:
+
+    python benchmarks/langid_bench.py [--eval ../shared/eval] [--max-per-lang N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def detect_code(text: str) -> str | None:
+    """Scorer entry point: the detected code (None for und)."""
+    from corearchive_plugins.language import detect
+
+    code = detect.detect(text)[0]
+    return None if code == "und" else code
+
+
+def _speed(eval_dir: Path) -> dict[str, float]:
+    t0 = time.perf_counter()
+    from corearchive_plugins.language import detect
+
+    detect.load()
+    load_s = time.perf_counter() - t0
+    sents = []
+    for p in sorted((eval_dir / "data" / "lingua" / "dev" / "sentences").glob("*")):
+        sents.extend(p.read_text("utf-8").splitlines()[:200])
+    c0 = time.process_time()
+    for s in sents:
+        detect.detect(s)
+    cpu = time.process_time() - c0
+    return {
+        "load_s": load_s,
+        "sentences": len(sents),
+        "per_cpu_s": len(sents) / cpu,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    ap.add_argument("--max-per-lang", type=int, default=0, help="0: all (the scorer's option)")
+    ap.add_argument("--speed-only", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.speed_only:
+        print(json.dumps(_speed(args.eval)))
+        return 0
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(args.eval / "langid_eval.py"),
+            "-d",
+            f"{Path(__file__).resolve()}:detect_code",
+            "--max-per-lang",
+            str(args.max_per_lang),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    print(out.stdout.strip() or out.stderr[-2000:])
+    sp = subprocess.run(
+        [sys.executable, __file__, "--speed-only", "--eval", str(args.eval)],
+        capture_output=True,
+        text=True,
+        env=dict(env, OMP_NUM_THREADS="1"),
+    )
+    r = json.loads(sp.stdout.strip().splitlines()[-1])
+    print(
+        f"speed: {r['per_cpu_s']:,.0f} sentences per CPU-second ({r['sentences']} sentences)"
+        f"; model load {r['load_s']:.2f} s; peak RSS {r['peak_rss_mb']:.0f} MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

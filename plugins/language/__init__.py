@@ -1,0 +1,143 @@
+"""The ``language`` stage: which language a document is in, with a calibrated confidence.
+
+The detector (``detect``) is a cascade chosen by measurement: fastText's lid.176 model and
+CLD2 settle most texts; where they disagree py3langid, then lingua (low-accuracy models,
+restricted to the candidates) join an equal-weight vote; the confidence is calibrated per
+step. Every model ships inside its wheel: no network, loaded once per process. Text with no
+signal (numbers, URLs, a single name) is ``und``. Long documents are also identified
+paragraph by paragraph, and the share of text in each language is reported, so that a
+mixed-language document shows as such. With an allow-list the stage drops documents in
+other languages (reason ``language``); without one it only tags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from corearchive import Document, Drop, Language, Stage, hookimpl, option
+
+from . import detect as detector
+
+
+def letters(text: str) -> int:
+    """How many letters ``text`` has (a text with too few carries no signal)."""
+    return sum(1 for ch in text if ch.isalpha())
+
+
+@dataclass(frozen=True)
+class LanguageOptions:
+    languages: list[str] = option(
+        [], "Allow-list of ISO codes; documents in other languages are dropped. Empty: tag only."
+    )
+    min_confidence: float = option(
+        0.5,
+        "With an allow-list: drop documents whose confidence is below this.",
+        minimum=0,
+        maximum=1,
+    )
+    min_letters: int = option(
+        12, "Text with fewer letters than this is 'und' (undetermined).", minimum=0
+    )
+    max_chars: int = option(
+        1000, "Identify the document on at most this many characters.", minimum=100
+    )
+    paragraph_min_chars: int = option(
+        80, "Paragraphs (lines) at least this long are identified one by one.", minimum=20
+    )
+    max_paragraphs: int = option(50, "Identify at most this many paragraphs.", minimum=0)
+    mixed_share: float = option(
+        0.2,
+        "A document is mixed when a second language holds this share of its paragraphs.",
+        minimum=0,
+        maximum=1,
+    )
+
+
+class LanguageStage(Stage):
+    """Tag each document with its language; optionally keep only an allow-list."""
+
+    name = "language"
+    Options = LanguageOptions
+    annotations_schema = {
+        "type": "object",
+        "required": ["candidates"],
+        "additionalProperties": False,
+        "properties": {
+            "candidates": {
+                "type": "array",
+                "description": "Top candidates with their share of the vote.",
+                "items": {
+                    "type": "object",
+                    "required": ["code", "score"],
+                    "properties": {"code": {"type": "string"}, "score": {"type": "number"}},
+                },
+            },
+            "shares": {
+                "type": "object",
+                "description": "Share of the text (characters) in each language, by paragraph.",
+                "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1},
+            },
+            "paragraphs": {
+                "type": "array",
+                "description": "Language of each paragraph long enough to tell.",
+                "items": {
+                    "type": "object",
+                    "required": ["line", "code", "confidence"],
+                    "properties": {
+                        "line": {"type": "integer", "minimum": 0},
+                        "code": {"type": "string"},
+                        "confidence": {"type": "number"},
+                    },
+                },
+            },
+            "mixed": {"type": "boolean", "description": "A second language holds a large share."},
+        },
+    }
+
+    options: LanguageOptions
+
+    def open(self) -> None:
+        detector.load()  # the models, once per process, before the first document
+
+    def process(self, doc: Document) -> Document | Drop:
+        opts = self.options
+        text = doc.text[: opts.max_chars]
+        if letters(text) < opts.min_letters:
+            code, conf, top = "und", 0.0, []
+        else:
+            code, conf, top = detector.detect(text)
+        doc.language = Language(code, float(conf))
+        ann: dict[str, Any] = {"candidates": [{"code": c, "score": s} for c, s in top[:3]]}
+        if len(doc.text) >= opts.paragraph_min_chars * 2:
+            ann.update(self._paragraphs(doc.text))
+        doc.annotations[self.name] = ann
+        if opts.languages and (code not in opts.languages or conf < opts.min_confidence):
+            return Drop(
+                "language", {"code": code, "confidence": conf, "allowed": list(opts.languages)}
+            )
+        return doc
+
+    def _paragraphs(self, text: str) -> dict[str, Any]:
+        opts = self.options
+        paras: list[dict[str, Any]] = []
+        chars: dict[str, int] = {}
+        total = 0
+        for i, line in enumerate(text.split("\n")):
+            if len(line) < opts.paragraph_min_chars or len(paras) >= opts.max_paragraphs:
+                continue
+            code, conf, _ = detector.detect(line)
+            paras.append({"line": i, "code": code, "confidence": conf})
+            chars[code] = chars.get(code, 0) + len(line)
+            total += len(line)
+        if len(paras) < 2:
+            return {}
+        shares = {c: round(n / total, 4) for c, n in sorted(chars.items(), key=lambda kv: -kv[1])}
+        known = [s for c, s in shares.items() if c != "und"]
+        mixed = len(known) >= 2 and known[1] >= opts.mixed_share
+        return {"paragraphs": paras, "shares": shares, "mixed": mixed}
+
+
+@hookimpl
+def corearchive_register_stages(register: Any) -> None:
+    register(LanguageStage)

