@@ -34,7 +34,7 @@ def test_wheel_layout_and_install(tmp_path):
     )
     [wheel] = dist.glob("corearchive-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "corearchive_plugins/language.py" in names
+    assert "corearchive_plugins/language/detect.py" in names
     assert "corearchive_plugins/boilerplate/lines_model.json" in names  # the model ships
     assert "corearchive/py.typed" in names and "corearchive_plugins/py.typed" in names
     assert not any(n.startswith("plugins/") for n in names)
