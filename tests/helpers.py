@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -81,6 +84,27 @@ class ExplodingPlugin:
     @hookimpl
     def corearchive_register_stages(register: Any) -> None:
         register(ExplodingStage)
+
+
+def pip_install_target(target: Path, what: str | Path) -> None:
+    """pip-install ``what`` (a folder or a wheel) into ``target`` only: offline, no
+    dependencies, no build isolation, so the test environment itself is left untouched."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--target",
+            str(target),
+            str(what),
+        ],
+        check=True,
+    )
 
 
 @contextmanager

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import pip_install_target
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "corearchive-readability"
 
@@ -18,22 +20,7 @@ EXAMPLE = ROOT / "examples" / "corearchive-readability"
 def installed(tmp_path_factory):
     """pip-install the example plugin into a private folder (not the test environment)."""
     target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "--target",
-            str(target),
-            str(EXAMPLE),
-        ],
-        check=True,
-    )
+    pip_install_target(target, EXAMPLE)
     return target
 
 

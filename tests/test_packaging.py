@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import pip_install_target
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -44,21 +46,7 @@ def test_wheel_layout_and_install(tmp_path):
     assert "[pytest11]" in text
 
     site = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            "--target",
-            str(site),
-            str(wheel),
-        ],
-        check=True,
-    )
+    pip_install_target(site, wheel)
     env = dict(os.environ, PYTHONPATH=str(site))
     code = (
         "import corearchive, corearchive_plugins.sources as s; "
