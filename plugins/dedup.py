@@ -45,10 +45,12 @@ CREATE TABLE IF NOT EXISTS dedup_docs (
     size INTEGER NOT NULL,
     sig BLOB
 );
-CREATE TABLE IF NOT EXISTS dedup_exact (key BLOB NOT NULL, n INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS dedup_exact_key ON dedup_exact (key);
-CREATE TABLE IF NOT EXISTS dedup_lsh (key INTEGER NOT NULL, n INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS dedup_lsh_key ON dedup_lsh (key);
+CREATE TABLE IF NOT EXISTS dedup_exact (
+    key BLOB NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dedup_lsh (
+    key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -234,7 +236,7 @@ class DedupStage(Stage):
             if stmt.strip():
                 self.db.execute(stmt)
         # The hashing must stay the same for the life of an index: record it, check it.
-        params = f"perm={opts.num_perm};bands={opts.bands};shingle={opts.shingle};v=6"
+        params = f"perm={opts.num_perm};bands={opts.bands};shingle={opts.shingle};v=7"
         row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))
