@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .atomic import AtomicFile
-from .document import Document, Drop, SourceInfo
+from .document import Document, Drop
 
 
 def dumps(obj: Any) -> bytes:
@@ -89,10 +89,6 @@ class RunReport:
         rows.append(("time", f"{self.seconds:.2f} s ({rate:,.0f} docs/s)"))
         width = max(len(k) for k, _ in rows)
         return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in rows)
-
-
-def source_entry(source: SourceInfo) -> dict[str, Any]:
-    return source.to_json()
 
 
 class RunReporter:

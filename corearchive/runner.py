@@ -102,15 +102,16 @@ class Run:
         catalog = Catalog(opts.index or out / "index.sqlite", timeout=opts.index_timeout)
         self.catalog = catalog
         sinks: list[Sink] = []
-        stages: list[Stage] = []
+        # One list, filled below: the reporter's callbacks read it to tell stages to forget.
+        self._stages: list[Stage] = []
+        stages = self._stages
         reporter = RunReporter(
             self.report,
             out / "rejects.jsonl",
             on_dropped=lambda d, s, drop: self._dropped(sinks, d, s, drop),
-            on_failed=lambda d, src, s, e: self._failed(stages, d, src, s, e),
+            on_failed=lambda d, src, s, e: self._failed(d, src, s, e),
             err=self.err,
         )
-        self._stages = stages
         committed = False
         try:
             catalog.start_run(self.run_id, out)
@@ -257,16 +258,9 @@ class Run:
         )
         self.report.kept += 1
 
-    def _failed(
-        self,
-        stages: list[Stage],
-        doc: Document | None,
-        source: dict[str, Any],
-        stage: str,
-        error: str,
-    ) -> None:
+    def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
         if doc is not None:
-            for st in stages:
+            for st in self._stages:
                 st.forget(doc)
         self.pm.hook.corearchive_document_failed(
             document=doc, source=source, stage=stage, error=error

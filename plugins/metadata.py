@@ -181,7 +181,7 @@ def _headline_like(line: str, max_words: int) -> bool:
         and not line.rstrip().endswith((".", ":", ","))
         and not _FURNITURE.match(line)
         and not _BYLINE.match(line)
-        and line[:1].isupper() | line[:1].isdigit() | (not line[:1].isascii())
+        and (line[:1].isupper() or line[:1].isdigit() or not line[:1].isascii())
     )
 
 
