@@ -98,6 +98,13 @@ def _fail(message: str, code: ExitCode) -> None:
     show_default=True,
     help="Seconds to wait for an index held by another run.",
 )
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the per-document stages [default: the number of cores].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option(
     "--progress/--no-progress",
@@ -112,6 +119,7 @@ def ingest(
     disable: tuple[str, ...],
     index: Path | None,
     index_timeout: float,
+    workers: int | None,
     quiet: bool,
     progress: bool | None,
 ) -> None:
@@ -120,6 +128,7 @@ def ingest(
     Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
     OUT/rejects.jsonl), 2 usage or configuration error, 3 internal error (nothing committed).
     """
+    from .executor import default_workers
     from .runner import Run, RunOptions
 
     try:
@@ -132,6 +141,7 @@ def ingest(
         out=out,
         index=index,
         index_timeout=index_timeout,
+        workers=workers or default_workers(),
         quiet=quiet,
         progress=progress,
     )

@@ -126,6 +126,9 @@ class Document:
     duplicate: Duplicate = field(default_factory=Duplicate)
     annotations: dict[str, Any] = field(default_factory=dict)
     archive: Archive | None = None
+    #: Scratch space between a stage's :meth:`~corearchive.stage.Stage.prepare` and its
+    #: ``process`` (keyed by stage name); never written to records.
+    work: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def create(

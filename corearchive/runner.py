@@ -10,6 +10,7 @@ all of it, so an interrupted run leaves no half-written file under a final name.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import secrets
@@ -27,6 +28,18 @@ from .catalog import Catalog
 from .config import RunConfig
 from .document import Document, Drop
 from .errors import ExitCode
+from .executor import (
+    CHUNK_SIZE,
+    NO_CATALOG,
+    NO_REPORTER,
+    ChunkResult,
+    InlineExecutor,
+    PoolExecutor,
+    WorkerSpec,
+    add_stats,
+    chunked,
+    split_stages,
+)
 from .inputs import Unresolved, choose_source, expand
 from .manager import PluginManager, Registry
 from .progress import Progress
@@ -34,7 +47,7 @@ from .report import RunReport, RunReporter
 from .schema import RecordValidator, record_schema
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
-from .stage import Stage, StageContext, describe_error
+from .stage import Stage, StageContext, StageStats, describe_error
 
 ARCHIVE_STAGE = "archive"
 
@@ -51,6 +64,8 @@ class RunOptions:
     progress: bool | None = None  # None: only when stderr is a terminal
     stdin: bytes | None = None
     err: TextIO | None = None
+    #: Processes for the document-local stages (1: all in this process).
+    workers: int = 1
 
 
 def new_run_id() -> str:
@@ -70,6 +85,8 @@ class Run:
         self.run_id = new_run_id()
         self.report = RunReport(run_id=self.run_id)
         self.err = options.err if options.err is not None else sys.stderr
+        self._local_stats: dict[str, StageStats] = {}
+        self._ordered: list[Stage] = []
         self.pipeline = [self._describe("stage", n) for n in config.stages]
         self.validator = RecordValidator(record_schema(registry.stages[n] for n in config.stages))
 
@@ -102,9 +119,7 @@ class Run:
         catalog = Catalog(opts.index or out / "index.sqlite", timeout=opts.index_timeout)
         self.catalog = catalog
         sinks: list[Sink] = []
-        # One list, filled below: the reporter's callbacks read it to tell stages to forget.
-        self._stages: list[Stage] = []
-        stages = self._stages
+        stages: list[Stage] = []
         reporter = RunReporter(
             self.report,
             out / "rejects.jsonl",
@@ -124,9 +139,15 @@ class Run:
             ctx = StageContext(run_id=self.run_id, out=out, catalog=catalog, reporter=reporter)
             for name in self.config.stages:
                 stages.append(self.registry.stages[name](self.config.stage_options[name], ctx))
+            local, ordered = split_stages(stages)
+            # Only ordered stages keep state across documents: they are the ones to forget
+            # (the reporter's callbacks read this list).
+            self._ordered = ordered
+            executor = self._executor(local, ordered)
             for sink in sinks:
                 sink.open()
-            for stage in stages:
+            executor.open()
+            for stage in ordered:
                 stage.open()
             self.pm.hook.corearchive_session_start(run_id=self.run_id, config=self.config)
 
@@ -139,12 +160,15 @@ class Run:
             )
             docs: Iterable[Document] = self._read(items, reporter, progress)
             docs = self._skip_archived(docs, reporter)
-            for stage in stages:
+            results = executor.map(chunked(docs, CHUNK_SIZE))
+            docs = self._replay(results, local, reporter)
+            for stage in ordered:
                 docs = stage.run(docs)
             for doc in docs:
                 self._emit(doc, sinks, reporter, catalog)
                 progress.kept()
-            for stage in stages:
+            executor.close()
+            for stage in ordered:
                 stage.close()
             progress.finish()
             self.report.seconds = time.time() - started
@@ -172,6 +196,44 @@ class Run:
             run_id=self.run_id, report=self.report, exitstatus=int(exit_code)
         )
         return self.report
+
+    def _executor(self, local: list[Stage], ordered: list[Stage]) -> InlineExecutor | PoolExecutor:
+        # Local stages get their own context: no catalog, and a reporter per chunk.
+        no_catalog = StageContext(
+            run_id=self.run_id, out=self.options.out, catalog=NO_CATALOG, reporter=NO_REPORTER
+        )
+        for st in local:
+            st.context = dataclasses.replace(no_catalog)
+        prepare = ordered[0] if ordered and type(ordered[0]).prepare is not Stage.prepare else None
+        inline = InlineExecutor(local, prepare)
+        if self.options.workers <= 1 or (not local and prepare is None):
+            return inline
+        spec = WorkerSpec(
+            registry=self.registry,
+            config=self.config,
+            run_id=self.run_id,
+            out=self.options.out,
+            local=[st.name for st in local],
+            prepare=prepare.name if prepare else None,
+        )
+        return PoolExecutor(self.options.workers, spec, inline)
+
+    def _replay(
+        self, results: Iterable[ChunkResult], local: list[Stage], reporter: RunReporter
+    ) -> Iterator[Document]:
+        """The local part's outcomes, in input order: report drops and failures, pass on the
+        kept documents to the ordered stages."""
+        for res in results:
+            for name, stats in res.stats.items():
+                add_stats(self._local_stats.setdefault(name, StageStats()), stats)
+            for ev in res.events:
+                if ev.kind == "kept":
+                    yield ev.doc
+                elif ev.kind == "dropped":
+                    assert ev.drop is not None
+                    reporter.dropped(ev.doc, ev.stage, ev.drop)
+                else:
+                    reporter.failed(ev.doc, ev.stage, ev.error)
 
     def _resolve(self, reporter: RunReporter) -> list[InputItem]:
         items: list[InputItem] = []
@@ -260,7 +322,7 @@ class Run:
 
     def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
         if doc is not None:
-            for st in self._stages:
+            for st in self._ordered:
                 st.forget(doc)
         self.pm.hook.corearchive_document_failed(
             document=doc, source=source, stage=stage, error=error
@@ -268,7 +330,7 @@ class Run:
 
     def _dropped(self, sinks: list[Sink], doc: Document, stage: str, drop: Drop) -> None:
         # The stage that dropped the document decides what it keeps of it; the others forget.
-        for st in self._stages:
+        for st in self._ordered:
             if st.name != stage:
                 st.forget(doc)
         for sink in sinks:
@@ -314,9 +376,14 @@ class Run:
             "sinks": list(self.config.sinks),
             "provenance": self.provenance(),
             "counts": counts,
-            "stages": {s.name: s.stats.to_json() for s in stages},
+            "stages": {s.name: self._stats(s).to_json() for s in stages},
             "outputs": {"rejects": ["rejects.jsonl"], **{s.name: s.outputs() for s in sinks}},
         }
+
+    def _stats(self, stage: Stage) -> StageStats:
+        if stage in self._ordered:
+            return stage.stats
+        return self._local_stats.get(stage.name, StageStats())
 
 
 def _iso(t: float) -> str:

@@ -85,12 +85,19 @@ class Stage:
         ``None`` if the stage adds no annotations.
     ``batch_size``
         How many documents ``process_batch`` receives at most.
+    ``ordered``
+        ``False`` (the default) for a stage that looks at one document at a time: it may run
+        in worker processes, on chunks of documents, and must not use the archive catalog.
+        ``True`` for a stage whose decisions depend on the documents before it (an index,
+        like ``dedup``): it and every stage after it run in the main process, in input
+        order, so that a run gives the same result with any number of workers.
     """
 
     name: ClassVar[str]
     Options: ClassVar[type[Any]] = NoOptions
     annotations_schema: ClassVar[dict[str, Any] | None] = None
     batch_size: ClassVar[int] = 1
+    ordered: ClassVar[bool] = False
 
     def __init__(self, options: Any, context: StageContext) -> None:
         self.options = options
@@ -108,7 +115,14 @@ class Stage:
         """``doc`` will not be archived after all (another stage dropped it, or its record or
         a sink failed): undo anything this stage recorded about it, such as an index entry.
 
-        Not called on the stage that dropped the document itself."""
+        Called on ordered stages only (the others keep nothing across documents), and not
+        on the stage that dropped the document itself."""
+
+    def prepare(self, doc: Document) -> None:
+        """For an ordered stage: the part of its work that depends on ``doc`` alone (hashing,
+        say), done ahead in a worker process when the stage is the first ordered one.
+        Store the result in ``doc.work[self.name]``; :meth:`process` must still work
+        without it (it is not called when the stage follows another ordered stage)."""
 
     # -- work ------------------------------------------------------------------------------
     def process(self, doc: Document) -> Document | Drop:

@@ -142,8 +142,17 @@ def run_ingest(*args: str, out: Path, input: bytes | None = None) -> IngestResul
     from .cli import cli
 
     runner = CliRunner()
+    # One worker unless the test asks for more: a pool per test would only cost time.
+    workers = (
+        []
+        if any(a in ("-w", "--workers") or a.startswith("--workers=") for a in args)
+        else ["--workers", "1"]
+    )
     result = runner.invoke(
-        cli, ["ingest", *args, "-o", str(out), "--quiet"], input=input, catch_exceptions=False
+        cli,
+        ["ingest", *args, "-o", str(out), "--quiet", *workers],
+        input=input,
+        catch_exceptions=False,
     )
     manifest = None
     if (out / "run.json").exists():

@@ -210,6 +210,7 @@ class DedupStage(Stage):
 
     name = "dedup"
     Options = DedupOptions
+    ordered = True
     annotations_schema = {
         "type": "object",
         "additionalProperties": False,

@@ -1,0 +1,324 @@
+"""Executors: who runs the document-local part of the pipeline.
+
+The stage chain splits in two at the first stage marked ``ordered`` (one whose decision
+depends on the documents before it, like ``dedup`` and its index):
+
+* the **local** part — every stage before it, and that stage's :meth:`Stage.prepare` — looks
+  at one document at a time, so it runs on chunks of documents, in this process
+  (:class:`InlineExecutor`) or in a pool of worker processes (:class:`PoolExecutor`);
+* the **ordered** part runs in the main process on the documents in input order.
+
+Both executors run the same function (:func:`run_chunk`) and the main process replays each
+chunk's outcomes (kept, dropped, failed) in input order, so a run gives the same records,
+rejects and duplicate decisions with one worker or many.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import itertools
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Literal
+
+from .config import RunConfig
+from .document import Document, Drop
+from .manager import Registry
+from .stage import Stage, StageContext, StageStats, describe_error
+
+#: Documents per task sent to a worker: large enough that pickling and the round trip are
+#: small against the work, small enough that workers stay evenly loaded.
+CHUNK_SIZE = 64
+
+EventKind = Literal["kept", "dropped", "failed"]
+
+
+@dataclass
+class Event:
+    """The outcome of one document in the local part."""
+
+    kind: EventKind
+    doc: Document
+    stage: str = ""
+    drop: Drop | None = None
+    error: str = ""
+
+
+@dataclass
+class ChunkResult:
+    """What :func:`run_chunk` returns: one event per input document, in input order."""
+
+    events: list[Event]
+    stats: dict[str, StageStats] = field(default_factory=dict)
+
+
+def default_workers() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def split_stages(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage]]:
+    """``(local, ordered)``: the stages before the first ordered stage, and the rest."""
+    for i, st in enumerate(stages):
+        if st.ordered:
+            return list(stages[:i]), list(stages[i:])
+    return list(stages), []
+
+
+class _ChunkReporter:
+    """Collects what the local stages drop or fail, for the main process to report."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, Event] = {}
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        self.events[document.id] = Event("dropped", document, stage, drop=drop)
+
+    def failed(self, document: Document, stage: str, error: str) -> None:
+        self.events[document.id] = Event("failed", document, stage, error=error)
+
+
+class _NoCatalog:
+    """The catalog as seen from a worker process: local stages must not use it."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise RuntimeError(
+            "a stage that reads or writes the archive catalog must set `ordered = True`"
+            " (it then runs in the main process, in input order)"
+        )
+
+
+class _NoReporter:
+    """Placeholder until :func:`run_chunk` gives a local stage its chunk's reporter."""
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        raise RuntimeError("a local stage reported outside run_chunk")
+
+    failed = dropped
+
+
+#: Stand-ins in the context of local stages (typed as what they replace).
+NO_CATALOG: Any = _NoCatalog()
+NO_REPORTER: Any = _NoReporter()
+
+
+def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document]) -> ChunkResult:
+    """Run the local stages (and ``prepare`` of the first ordered one) over ``docs``."""
+    reporter = _ChunkReporter()
+    for st in local:
+        st.context.reporter = reporter
+        st.stats = StageStats()
+    stream: Iterable[Document] = docs
+    for st in local:
+        stream = st.run(stream)
+    for doc in stream:
+        if prepare is not None:
+            try:
+                prepare.prepare(doc)
+            except Exception as exc:
+                reporter.failed(doc, prepare.name, describe_error(exc))
+                continue
+        reporter.events[doc.id] = Event("kept", doc)
+    events = [reporter.events[d.id] for d in docs if d.id in reporter.events]
+    return ChunkResult(events, {st.name: st.stats for st in local})
+
+
+def chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(docs)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class InlineExecutor:
+    """Runs the local stages in this process (``--workers 1``)."""
+
+    def __init__(self, local: list[Stage], prepare: Stage | None) -> None:
+        self.local = local
+        self.prepare = prepare
+
+    def open(self) -> None:
+        for st in self.local:
+            st.open()
+
+    def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
+        for chunk in chunks:
+            yield run_chunk(self.local, self.prepare, chunk)
+
+    def close(self) -> None:
+        for st in self.local:
+            st.close()
+
+
+@dataclass
+class WorkerSpec:
+    """What a worker process needs to build its own local stages."""
+
+    registry: Registry
+    config: RunConfig
+    run_id: str
+    out: Path
+    local: list[str]
+    prepare: str | None
+
+
+@dataclass
+class _Pending:
+    chunk: list[Document]
+    future: Future[ChunkResult]
+    pool: ProcessPoolExecutor
+
+
+# The worker process's own stages, built once by _init_worker.
+_worker: tuple[list[Stage], Stage | None] | None = None
+
+
+def _init_worker(spec: WorkerSpec) -> None:
+    global _worker
+    # Ctrl-C goes to the whole process group: the main process decides what happens.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ctx = StageContext(run_id=spec.run_id, out=spec.out, catalog=NO_CATALOG, reporter=NO_REPORTER)
+
+    def build(name: str) -> Stage:
+        # Each its own context: run_chunk sets the reporter per chunk.
+        own = dataclasses.replace(ctx)
+        return spec.registry.stages[name](spec.config.stage_options[name], own)
+
+    local = [build(n) for n in spec.local]
+    prepare = build(spec.prepare) if spec.prepare else None
+    for st in local:
+        st.open()
+    _worker = (local, prepare)
+    # Runs when the worker process exits normally (the pool shuts down).
+    multiprocessing.util.Finalize(None, _close_worker, exitpriority=10)
+
+
+def _close_worker() -> None:
+    if _worker is not None:
+        for st in _worker[0]:
+            st.close()
+
+
+def _work(docs: list[Document]) -> ChunkResult:
+    assert _worker is not None, "worker not initialised"
+    return run_chunk(_worker[0], _worker[1], docs)
+
+
+class PoolExecutor:
+    """Runs the local stages in ``workers`` processes, with results in input order.
+
+    At most ``2 × workers`` chunks are in flight, so memory does not grow with the input.
+    The pool starts with the second chunk: a run that fits in one chunk does not pay for
+    starting workers and loading models in each. A worker that dies (a crash in a C
+    extension, the OOM killer) costs only the documents it held: the pool is restarted and
+    that chunk is retried one document per task, and the document that kills a worker again
+    is reported as failed.
+    """
+
+    def __init__(
+        self, workers: int, spec: WorkerSpec, inline: InlineExecutor, window: int | None = None
+    ) -> None:
+        self.workers = workers
+        self.spec = spec
+        self.inline = inline
+        self.window = window or 2 * workers
+        self.pool: ProcessPoolExecutor | None = None
+        self._inline_opened = False
+
+    def open(self) -> None:
+        pass
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self.pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker,
+                initargs=(self.spec,),
+            )
+        return self.pool
+
+    def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
+        it = iter(chunks)
+        first = next(it, None)
+        if first is None:
+            return
+        second = next(it, None)
+        if second is None:
+            # One chunk only: not worth a pool.
+            if not self._inline_opened:
+                self.inline.open()
+                self._inline_opened = True
+            yield run_chunk(self.inline.local, self.inline.prepare, first)
+            return
+        pending: collections.deque[_Pending] = collections.deque()
+        for chunk in itertools.chain([first, second], it):
+            while len(pending) >= self.window:
+                yield self._result(pending.popleft())
+            pool = self._pool()
+            pending.append(_Pending(chunk, pool.submit(_work, chunk), pool))
+        while pending:
+            yield self._result(pending.popleft())
+
+    def _result(self, p: _Pending) -> ChunkResult:
+        try:
+            return p.future.result()
+        except BrokenProcessPool:
+            if p.pool is self.pool:
+                self._restart()
+            return self._retry(p.chunk)
+        except Exception as exc:
+            # Not a stage failure (those are isolated per document): the chunk itself could
+            # not be sent or returned, e.g. a document that does not pickle.
+            error = f"worker: {describe_error(exc)}"
+            return ChunkResult([Event("failed", d, "worker", error=error) for d in p.chunk])
+
+    def _restart(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = None
+
+    def _retry(self, chunk: list[Document]) -> ChunkResult:
+        """A worker died while this chunk was in the pool: rerun it one document per task,
+        so that only the document that kills a worker again is lost (reported as failed)."""
+        events: list[Event] = []
+        stats: dict[str, StageStats] = {}
+        for doc in chunk:
+            try:
+                res = self._pool().submit(_work, [doc]).result()
+            except BrokenProcessPool:
+                self._restart()
+                error = "worker: the worker process died while processing this document"
+                events.append(Event("failed", doc, "worker", error=error))
+                continue
+            events.extend(res.events)
+            for name, s in res.stats.items():
+                add_stats(stats.setdefault(name, StageStats()), s)
+        return ChunkResult(events, stats)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        if self._inline_opened:
+            self.inline.close()
+
+
+def add_stats(into: StageStats, other: StageStats) -> None:
+    """Add a chunk's counts of a stage to the run's."""
+    into.docs_in += other.docs_in
+    into.docs_out += other.docs_out
+    into.dropped.update(other.dropped)
+    into.failed += other.failed
+    into.seconds += other.seconds

@@ -1,0 +1,249 @@
+"""--workers: the local stages run in worker processes, and the run's output does not change."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corearchive import Document, Stage, hookimpl
+from corearchive.executor import CHUNK_SIZE, split_stages
+
+from helpers import ExplodingPlugin, extra_plugins
+
+WORDS = [
+    "council",
+    "budget",
+    "school",
+    "teacher",
+    "river",
+    "bridge",
+    "market",
+    "price",
+    "energy",
+    "winter",
+    "summer",
+    "harbour",
+    "station",
+    "railway",
+    "museum",
+    "library",
+    "hospital",
+    "doctor",
+    "nurse",
+    "farmer",
+    "village",
+    "mountain",
+    "forest",
+    "election",
+    "minister",
+    "parliament",
+    "court",
+    "judge",
+    "police",
+    "report",
+    "survey",
+    "study",
+    "scientist",
+    "climate",
+    "storm",
+    "flood",
+    "drought",
+    "harvest",
+    "factory",
+    "worker",
+    "union",
+    "wage",
+    "tax",
+    "festival",
+    "concert",
+    "theatre",
+    "film",
+    "novel",
+    "author",
+    "reader",
+    "student",
+    "university",
+    "research",
+    "engine",
+    "vehicle",
+    "airport",
+    "flight",
+    "passenger",
+]
+GLUE = [
+    "the",
+    "a",
+    "of",
+    "and",
+    "in",
+    "to",
+    "for",
+    "on",
+    "with",
+    "by",
+    "at",
+    "from",
+    "that",
+    "was",
+    "were",
+    "is",
+    "are",
+    "said",
+    "will",
+    "would",
+]
+
+
+def _article(rng: random.Random) -> str:
+    paras = []
+    for _ in range(5):
+        sent = [
+            " ".join(rng.choice(WORDS if i % 2 else GLUE) for i in range(22)).capitalize() + "."
+            for _ in range(3)
+        ]
+        paras.append(" ".join(sent))
+    return "\n\n".join(["Headline of the day", *paras, "Share", "Advertisement"])
+
+
+def _corpus(path: Path, n: int = 2 * CHUNK_SIZE + 40) -> Path:
+    """``n`` documents: mostly distinct, with exact copies, near copies, and documents the
+    exploding test stage drops (DROPME) or fails on (BOOM)."""
+    rng = random.Random(5)
+    texts: list[str] = []
+    for i in range(n):
+        if i % 11 == 10:
+            text = texts[i - 7]  # exact copy
+        elif i % 13 == 12:
+            text = texts[i - 5].replace(".", ". Indeed,", 1)  # near copy
+        else:
+            text = _article(rng)
+        if i % 17 == 16:
+            text += "\nDROPME"
+        if i % 19 == 18:
+            text += "\nBOOM"
+        texts.append(text)
+    with path.open("w", encoding="utf-8") as f:
+        for i, t in enumerate(texts):
+            f.write(json.dumps({"url": f"https://example.com/{i}", "text": t}) + "\n")
+    return path
+
+
+def _comparable(res: Any) -> tuple[list[Any], list[Any], dict[str, Any]]:
+    """Records and rejects without what differs between any two runs (run id, WARC place,
+    seconds)."""
+    recs = [{k: v for k, v in r.items() if k != "archive"} for r in res.records]
+    rejects = [{k: v for k, v in r.items() if k != "run_id"} for r in res.rejects]
+    stages = {
+        name: {k: v for k, v in s.items() if k != "seconds"}
+        for name, s in res.manifest["stages"].items()
+    }
+    return recs, rejects, {"counts": res.manifest["counts"], "stages": stages}
+
+
+CONFIG = (
+    '[pipeline]\nstages = ["exploding", "boilerplate", "metadata", "language", "dedup"]\n'
+    '[stages.dedup]\npolicy = "{policy}"\n'
+)
+
+
+@pytest.mark.parametrize("policy", ["drop", "keep"])
+def test_two_workers_give_the_same_output_as_one(ingest, tmp_path, monkeypatch, policy):
+    corpus = _corpus(tmp_path / "in.jsonl")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(CONFIG.format(policy=policy))
+    with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
+        one = ingest(str(corpus), "--config", str(cfg), "--workers", "1", out=tmp_path / "one")
+        two = ingest(str(corpus), "--config", str(cfg), "--workers", "2", out=tmp_path / "two")
+    assert one.exit_code == two.exit_code == 1  # the BOOM documents failed
+    assert _comparable(one) == _comparable(two)
+    counts = two.manifest["counts"]
+    texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
+    boom = sum("BOOM" in t for t in texts)
+    dropme = sum("DROPME" in t and "BOOM" not in t for t in texts)
+    assert boom and dropme
+    assert counts["failed_by_stage"] == {"exploding": boom}
+    assert counts["dropped_by_stage"]["exploding"] == {"asked_to": dropme}
+    dups = [r for r in [*two.records, *two.rejects] if r.get("duplicate", {}).get("of")]
+    assert {d["duplicate"]["status"] for d in dups} == {"exact", "near"}
+    # Every document is accounted for, once.
+    ids = [r["id"] for r in two.records] + [r["id"] for r in two.rejects]
+    assert len(ids) == len(set(ids)) == counts["documents"]
+
+
+class CatalogStage(Stage):
+    """Wrongly reads the archive catalog without being an ordered stage."""
+
+    name = "peeker"
+
+    def process(self, doc: Document) -> Document:
+        self.context.catalog.get(doc.id)
+        return doc
+
+
+class KillerStage(Stage):
+    """Kills its own worker process on documents containing KILL (a crash in C code)."""
+
+    name = "killer"
+
+    def process(self, doc: Document) -> Document:
+        if "KILL" in doc.text and os.getpid() != PARENT:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return doc
+
+
+PARENT = os.getpid()
+
+
+class _Plugin:
+    def __init__(self, stage: type[Stage]) -> None:
+        self.stage = stage
+
+    @hookimpl
+    def corearchive_register_stages(self, register: Any) -> None:
+        register(self.stage)
+
+
+def test_a_local_stage_cannot_use_the_catalog(ingest, tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path / "in.jsonl", n=3)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["peeker", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("peeker", _Plugin(CatalogStage))):
+        res = ingest(str(corpus), "--config", str(cfg))
+    assert res.exit_code == 1 and res.records == []
+    assert all("must set `ordered = True`" in r["error"] for r in res.rejects)
+
+
+def test_a_worker_that_dies_costs_only_its_document(ingest, tmp_path, monkeypatch):
+    n = 2 * CHUNK_SIZE + 10
+    with (tmp_path / "in.jsonl").open("w") as f:
+        for i in range(n):
+            text = f"Document number {i} has a sentence of its own, long enough to keep."
+            f.write(json.dumps({"text": text + (" KILL" if i == 70 else "")}) + "\n")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["killer"]\n')
+    with extra_plugins(monkeypatch, ("killer", _Plugin(KillerStage))):
+        res = ingest(str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2")
+    assert res.exit_code == 1
+    assert len(res.records) == n - 1
+    [err] = res.rejects
+    assert err["stage"] == "worker" and "died" in err["error"]
+    assert err["source"]["uri"].endswith("#L71")  # JSONL lines count from 1
+
+
+def test_split_stages_at_the_first_ordered_stage():
+    class A(Stage):
+        name = "a"
+
+    class B(Stage):
+        name = "b"
+        ordered = True
+
+    a, b, c = A(None, None), B(None, None), A(None, None)  # type: ignore[arg-type]
+    assert split_stages([a, b, c]) == ([a], [b, c])
+    assert split_stages([a, c]) == ([a, c], [])
