@@ -16,13 +16,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+import orjson
+
 from .atomic import AtomicFile
 from .document import Document, Drop
 
+_ORJSON_OPTS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
+
 
 def dumps(obj: Any) -> bytes:
-    """One JSON line (UTF-8, no ASCII escaping, compact)."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+    """One JSON line (UTF-8, no ASCII escaping, compact).
+
+    orjson: about ten times faster than the standard library on records; the standard
+    library takes what orjson refuses (integers beyond 64 bits, say)."""
+    try:
+        return orjson.dumps(obj, option=_ORJSON_OPTS)
+    except TypeError:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 @dataclass
