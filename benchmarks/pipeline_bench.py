@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""The whole pipeline: documents per second, CPU per document, peak memory per process.
+
+For each corpus size, generates a corpus with ``make_corpus.py`` (cached under
+``--corpus-dir``), then runs ``corearchive ingest CORPUS -o OUT --workers W`` as a child
+process for each worker count, and prints per run:
+
+* wall seconds and documents per second,
+* CPU seconds of the run (the CLI process and its workers) and documents per CPU-second,
+* peak resident memory of the main process and of the largest worker (VmHWM, sampled from
+  /proc while the run goes on),
+* the speed-up of W workers over one.
+
+Then, with ``--breakdown``, a per-step breakdown measured in this process on the first
+corpus (CPU microseconds per document for reading, each stage, the record and its
+validation, JSON encoding and the WARC sink).
+
+    python benchmarks/pipeline_bench.py --docs 10000 100000 --workers 1 2 --breakdown
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def corpus(n: int, root: Path) -> Path:
+    path = root / f"corpus-{n}"
+    if not (path / "part-000.jsonl").exists():
+        subprocess.run(
+            [sys.executable, str(HERE / "make_corpus.py"), "--docs", str(n), "--out", str(path)],
+            check=True,
+        )
+    return path
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out.extend(int(c) for c in f.read().split())
+    except OSError:
+        pass
+    return out
+
+
+def _hwm_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_ingest(path: Path, workers: int) -> dict[str, float]:
+    """One ingest run in a child process: wall, CPU, peak memory of main and workers."""
+    with tempfile.TemporaryDirectory() as out:
+        before = os.times()
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "corearchive",
+                "ingest",
+                str(path),
+                "-o",
+                out,
+                "--quiet",
+                "--workers",
+                str(workers),
+            ]
+        )
+        peaks: dict[int, int] = defaultdict(int)
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                for pid in [proc.pid, *_children(proc.pid)]:
+                    peaks[pid] = max(peaks[pid], _hwm_kb(pid))
+                done.wait(0.2)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        code = proc.wait()
+        done.set()
+        sampler.join()
+        wall = time.perf_counter() - t0
+        after = os.times()
+        if code not in (0, 1):
+            raise SystemExit(f"ingest failed with exit code {code}")
+        manifest = json.loads((Path(out) / "run.json").read_text())
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    main_kb = peaks.pop(proc.pid, 0)
+    docs = manifest["counts"]["documents"]
+    return {
+        "docs": docs,
+        "kept": manifest["counts"]["kept"],
+        "wall": wall,
+        "cpu": cpu,
+        "main_mb": main_kb / 1024,
+        "worker_mb": max(peaks.values(), default=0) / 1024,
+    }
+
+
+def breakdown(path: Path, limit: int) -> None:
+    """CPU microseconds per document of each step, measured in this process."""
+    from corearchive.catalog import Catalog
+    from corearchive.config import resolve
+    from corearchive.inputs import _make_item
+    from corearchive.manager import collect, make_plugin_manager
+    from corearchive.report import dumps
+    from corearchive.runner import Run, RunOptions
+    from corearchive.sink import SinkContext
+    from corearchive.stage import StageContext
+    from corearchive.testing import RecordingReporter
+
+    pm = make_plugin_manager()
+    registry = collect(pm)
+    config = resolve(registry, config_path=None)
+    steps: dict[str, float] = defaultdict(float)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        run = Run(pm, registry, config, RunOptions(inputs=[str(path)], out=out))
+        catalog = Catalog(out / "index.sqlite")
+        run.catalog = catalog
+        catalog.start_run(run.run_id, out)
+        source = registry.sources["jsonl"]()
+        t0 = time.process_time()
+        docs = []
+        for f in sorted(path.glob("*.jsonl")):
+            for d in source.read(_make_item(str(f))):
+                docs.append(d)
+                if len(docs) >= limit:
+                    break
+            if len(docs) >= limit:
+                break
+        steps["read (jsonl source)"] = time.process_time() - t0
+        n = len(docs)
+        ctx = StageContext(
+            run_id=run.run_id, out=out, catalog=catalog, reporter=RecordingReporter()
+        )
+        for name in config.stages:
+            stage = registry.stages[name](config.stage_options[name], ctx)
+            stage.open()
+            t0 = time.process_time()
+            kept = []
+            for d in docs:
+                stage.process(d)
+                if d.duplicate.status == "unique":
+                    kept.append(d)
+            steps[f"stage {name}"] = time.process_time() - t0
+            stage.close()
+            if name == "dedup":
+                docs = kept
+        sctx = SinkContext(run_id=run.run_id, out=out, catalog=catalog, provenance={})
+        sinks = {
+            name: registry.sinks[name](config.sink_options[name], sctx) for name in config.sinks
+        }
+        for s in sinks.values():
+            s.open()
+        for d in docs:
+            t0 = time.process_time()
+            for s in sinks.values():
+                s.prepare(d)
+            record = run.build_record(d)
+            t1 = time.process_time()
+            errors = run.validator.errors(record)
+            t2 = time.process_time()
+            dumps(record)
+            t3 = time.process_time()
+            for name, s in sinks.items():
+                ts = time.process_time()
+                s.write(d, record)
+                steps[f"sink {name} (write)"] += time.process_time() - ts
+            steps["record build + sink prepare"] += t1 - t0
+            steps["record validation"] += t2 - t1
+            steps["JSON encoding"] += t3 - t2
+            assert not errors, errors
+        for s in sinks.values():
+            s.abort()
+        catalog.rollback()
+    total = 0.0
+    print(f"\nper-step CPU per document ({n} documents read, {len(docs)} written):")
+    for name, sec in steps.items():
+        per = sec / (n if not name.startswith(("sink", "record", "JSON")) else max(len(docs), 1))
+        total += per
+        print(f"  {name:32s} {per * 1e6:8.0f} µs")
+    print(f"  {'total':32s} {total * 1e6:8.0f} µs  ({1 / total:.0f} documents per CPU-second)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, nargs="+", default=[10_000])
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "corebench")
+    ap.add_argument("--breakdown", action="store_true", help="also print the per-step breakdown")
+    ap.add_argument("--breakdown-docs", type=int, default=2000)
+    args = ap.parse_args()
+    args.corpus_dir.mkdir(parents=True, exist_ok=True)
+    print(
+        f"{'docs':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'CPU s':>8} "
+        f"{'docs/CPU-s':>10} {'ms CPU/doc':>10} {'main MB':>8} {'worker MB':>9} {'speed-up':>8}"
+    )
+    for n in args.docs:
+        path = corpus(n, args.corpus_dir)
+        base = None
+        for w in args.workers:
+            r = run_ingest(path, w)
+            rate = r["docs"] / r["wall"]
+            base = base or rate
+            print(
+                f"{r['docs']:>8} {w:>7} {r['wall']:>8.1f} {rate:>8.0f} {r['cpu']:>8.1f}"
+                f" {r['docs'] / r['cpu']:>10.0f} {1000 * r['cpu'] / r['docs']:>10.2f}"
+                f" {r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {rate / base:>8.2f}",
+                flush=True,
+            )
+    if args.breakdown:
+        breakdown(corpus(args.docs[0], args.corpus_dir), args.breakdown_docs)
+
+
+if __name__ == "__main__":
+    main()
