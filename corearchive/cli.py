@@ -105,6 +105,19 @@ def _fail(message: str, code: ExitCode) -> None:
     default=None,
     help="Worker processes for the per-document stages [default: the number of cores].",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the per-document stages run: local processes, or Ray workers"
+    ' (pip install "corearchive[ray]").',
+)
+@click.option(
+    "--address",
+    metavar="ADDR",
+    help="With --executor ray: the cluster to join (default: start a local Ray instance).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option(
     "--progress/--no-progress",
@@ -120,6 +133,8 @@ def ingest(
     index: Path | None,
     index_timeout: float,
     workers: int | None,
+    executor: str,
+    address: str | None,
     quiet: bool,
     progress: bool | None,
 ) -> None:
@@ -142,9 +157,16 @@ def ingest(
         index=index,
         index_timeout=index_timeout,
         workers=workers or default_workers(),
+        executor=executor,
+        address=address,
         quiet=quiet,
         progress=progress,
     )
+    if executor == "ray":
+        import importlib.util
+
+        if importlib.util.find_spec("ray") is None:
+            _fail('--executor ray needs Ray: pip install "corearchive[ray]"', ExitCode.USAGE)
     try:
         report = Run(pm, registry, config, options).execute()
     except IndexBusyError as exc:

@@ -172,21 +172,8 @@ class WorkerSpec:
     prepare: str | None
 
 
-@dataclass
-class _Pending:
-    chunk: list[Document]
-    future: Future[ChunkResult]
-    pool: ProcessPoolExecutor
-
-
-# The worker process's own stages, built once by _init_worker.
-_worker: tuple[list[Stage], Stage | None] | None = None
-
-
-def _init_worker(spec: WorkerSpec) -> None:
-    global _worker
-    # Ctrl-C goes to the whole process group: the main process decides what happens.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def build_local(spec: WorkerSpec) -> tuple[list[Stage], Stage | None]:
+    """A worker's own local stages (opened) and the stage whose ``prepare`` it runs."""
     ctx = StageContext(run_id=spec.run_id, out=spec.out, catalog=NO_CATALOG, reporter=NO_REPORTER)
 
     def build(name: str) -> Stage:
@@ -198,7 +185,18 @@ def _init_worker(spec: WorkerSpec) -> None:
     prepare = build(spec.prepare) if spec.prepare else None
     for st in local:
         st.open()
-    _worker = (local, prepare)
+    return local, prepare
+
+
+# The worker process's own stages, built once by _init_worker.
+_worker: tuple[list[Stage], Stage | None] | None = None
+
+
+def _init_worker(spec: WorkerSpec) -> None:
+    global _worker
+    # Ctrl-C goes to the whole process group: the main process decides what happens.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = build_local(spec)
     # Runs when the worker process exits normally (the pool shuts down).
     multiprocessing.util.Finalize(None, _close_worker, exitpriority=10)
 
@@ -214,29 +212,118 @@ def _work(docs: list[Document]) -> ChunkResult:
     return run_chunk(_worker[0], _worker[1], docs)
 
 
-class PoolExecutor:
-    """Runs the local stages in ``workers`` processes, with results in input order.
+class WorkerLost(Exception):
+    """The worker process holding a task died (a crash in C code, the OOM killer)."""
+
+
+class RemoteExecutor:
+    """Runs the local stages in worker processes, with results in input order.
 
     At most ``2 × workers`` chunks are in flight, so memory does not grow with the input.
-    The pool starts with the second chunk: a run that fits in one chunk does not pay for
-    starting workers and loading models in each. A worker that dies (a crash in a C
-    extension, the OOM killer) costs only the documents it held: the pool is restarted and
-    that chunk is retried one document per task, and the document that kills a worker again
-    is reported as failed.
+    Workers start with the second chunk: a run that fits in one chunk does not pay for
+    starting workers and loading models in each. A worker that dies costs only the
+    documents it held: the workers are restarted, that chunk is retried one document per
+    task, and the document that kills a worker again is reported as failed.
+
+    Subclasses say how a chunk is submitted, awaited and how workers restart.
     """
 
-    def __init__(
-        self, workers: int, spec: WorkerSpec, inline: InlineExecutor, window: int | None = None
-    ) -> None:
+    def __init__(self, workers: int, spec: WorkerSpec, inline: InlineExecutor) -> None:
         self.workers = workers
         self.spec = spec
         self.inline = inline
-        self.window = window or 2 * workers
-        self.pool: ProcessPoolExecutor | None = None
+        self.window = 2 * workers
         self._inline_opened = False
+        #: Bumped at every restart, so a failure of an older generation restarts nothing.
+        self.generation = 0
 
     def open(self) -> None:
         pass
+
+    # -- what subclasses implement ---------------------------------------------------------
+    def submit(self, chunk: list[Document]) -> Any:
+        """Start the local stages on ``chunk``; return a handle for :meth:`wait`."""
+        raise NotImplementedError
+
+    def wait(self, handle: Any) -> ChunkResult:
+        """The result of a submitted chunk; raise :class:`WorkerLost` if its worker died."""
+        raise NotImplementedError
+
+    def restart(self) -> None:
+        """Replace the workers (after one died)."""
+        raise NotImplementedError
+
+    def shutdown(self) -> None:
+        """Stop the workers."""
+
+    # -- the ordered, windowed map -----------------------------------------------------------
+    def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
+        it = iter(chunks)
+        first = next(it, None)
+        if first is None:
+            return
+        second = next(it, None)
+        if second is None:
+            # One chunk only: not worth starting workers.
+            if not self._inline_opened:
+                self.inline.open()
+                self._inline_opened = True
+            yield run_chunk(self.inline.local, self.inline.prepare, first)
+            return
+        pending: collections.deque[tuple[list[Document], Any, int]] = collections.deque()
+        for chunk in itertools.chain([first, second], it):
+            while len(pending) >= self.window:
+                yield self._result(*pending.popleft())
+            pending.append((chunk, self.submit(chunk), self.generation))
+        while pending:
+            yield self._result(*pending.popleft())
+
+    def _result(self, chunk: list[Document], handle: Any, generation: int) -> ChunkResult:
+        try:
+            return self.wait(handle)
+        except WorkerLost:
+            if generation == self.generation:
+                self._restart()
+            return self._retry(chunk)
+        except Exception as exc:
+            # Not a stage failure (those are isolated per document): the chunk itself could
+            # not be sent or returned, e.g. a document that does not pickle.
+            error = f"worker: {describe_error(exc)}"
+            return ChunkResult([Event("failed", d, "worker", error=error) for d in chunk])
+
+    def _restart(self) -> None:
+        self.generation += 1
+        self.restart()
+
+    def _retry(self, chunk: list[Document]) -> ChunkResult:
+        """A worker died while this chunk was out: rerun it one document per task, so that
+        only the document that kills a worker again is lost (reported as failed)."""
+        events: list[Event] = []
+        stats: dict[str, StageStats] = {}
+        for doc in chunk:
+            try:
+                res = self.wait(self.submit([doc]))
+            except WorkerLost:
+                self._restart()
+                error = "worker: the worker process died while processing this document"
+                events.append(Event("failed", doc, "worker", error=error))
+                continue
+            events.extend(res.events)
+            for name, s in res.stats.items():
+                add_stats(stats.setdefault(name, StageStats()), s)
+        return ChunkResult(events, stats)
+
+    def close(self) -> None:
+        self.shutdown()
+        if self._inline_opened:
+            self.inline.close()
+
+
+class PoolExecutor(RemoteExecutor):
+    """Worker processes of this machine (``--workers N``), forked where the OS allows, so
+    that plugins registered in-process (tests, embedding applications) are there too."""
+
+    pool: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
@@ -249,70 +336,24 @@ class PoolExecutor:
             )
         return self.pool
 
-    def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
-        it = iter(chunks)
-        first = next(it, None)
-        if first is None:
-            return
-        second = next(it, None)
-        if second is None:
-            # One chunk only: not worth a pool.
-            if not self._inline_opened:
-                self.inline.open()
-                self._inline_opened = True
-            yield run_chunk(self.inline.local, self.inline.prepare, first)
-            return
-        pending: collections.deque[_Pending] = collections.deque()
-        for chunk in itertools.chain([first, second], it):
-            while len(pending) >= self.window:
-                yield self._result(pending.popleft())
-            pool = self._pool()
-            pending.append(_Pending(chunk, pool.submit(_work, chunk), pool))
-        while pending:
-            yield self._result(pending.popleft())
+    def submit(self, chunk: list[Document]) -> Future[ChunkResult]:
+        return self._pool().submit(_work, chunk)
 
-    def _result(self, p: _Pending) -> ChunkResult:
+    def wait(self, handle: Future[ChunkResult]) -> ChunkResult:
         try:
-            return p.future.result()
-        except BrokenProcessPool:
-            if p.pool is self.pool:
-                self._restart()
-            return self._retry(p.chunk)
-        except Exception as exc:
-            # Not a stage failure (those are isolated per document): the chunk itself could
-            # not be sent or returned, e.g. a document that does not pickle.
-            error = f"worker: {describe_error(exc)}"
-            return ChunkResult([Event("failed", d, "worker", error=error) for d in p.chunk])
+            return handle.result()
+        except BrokenProcessPool as exc:
+            raise WorkerLost(str(exc)) from exc
 
-    def _restart(self) -> None:
+    def restart(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = None
 
-    def _retry(self, chunk: list[Document]) -> ChunkResult:
-        """A worker died while this chunk was in the pool: rerun it one document per task,
-        so that only the document that kills a worker again is lost (reported as failed)."""
-        events: list[Event] = []
-        stats: dict[str, StageStats] = {}
-        for doc in chunk:
-            try:
-                res = self._pool().submit(_work, [doc]).result()
-            except BrokenProcessPool:
-                self._restart()
-                error = "worker: the worker process died while processing this document"
-                events.append(Event("failed", doc, "worker", error=error))
-                continue
-            events.extend(res.events)
-            for name, s in res.stats.items():
-                add_stats(stats.setdefault(name, StageStats()), s)
-        return ChunkResult(events, stats)
-
-    def close(self) -> None:
+    def shutdown(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
-        if self._inline_opened:
-            self.inline.close()
 
 
 def add_stats(into: StageStats, other: StageStats) -> None:

@@ -35,6 +35,7 @@ from .executor import (
     ChunkResult,
     InlineExecutor,
     PoolExecutor,
+    RemoteExecutor,
     WorkerSpec,
     add_stats,
     chunked,
@@ -66,6 +67,10 @@ class RunOptions:
     err: TextIO | None = None
     #: Processes for the document-local stages (1: all in this process).
     workers: int = 1
+    #: ``local`` (a process pool on this machine) or ``ray``.
+    executor: str = "local"
+    #: Ray cluster address (``--executor ray``); none: start a local Ray instance.
+    address: str | None = None
 
 
 def new_run_id() -> str:
@@ -197,7 +202,9 @@ class Run:
         )
         return self.report
 
-    def _executor(self, local: list[Stage], ordered: list[Stage]) -> InlineExecutor | PoolExecutor:
+    def _executor(
+        self, local: list[Stage], ordered: list[Stage]
+    ) -> InlineExecutor | RemoteExecutor:
         # Local stages get their own context: no catalog, and a reporter per chunk.
         no_catalog = StageContext(
             run_id=self.run_id, out=self.options.out, catalog=NO_CATALOG, reporter=NO_REPORTER
@@ -206,7 +213,8 @@ class Run:
             st.context = dataclasses.replace(no_catalog)
         prepare = ordered[0] if ordered and type(ordered[0]).prepare is not Stage.prepare else None
         inline = InlineExecutor(local, prepare)
-        if self.options.workers <= 1 or (not local and prepare is None):
+        ray = self.options.executor == "ray"
+        if not ray and (self.options.workers <= 1 or (not local and prepare is None)):
             return inline
         spec = WorkerSpec(
             registry=self.registry,
@@ -216,6 +224,10 @@ class Run:
             local=[st.name for st in local],
             prepare=prepare.name if prepare else None,
         )
+        if ray:
+            from .ray_executor import RayExecutor
+
+            return RayExecutor(self.options.workers, spec, inline, self.options.address)
         return PoolExecutor(self.options.workers, spec, inline)
 
     def _replay(
