@@ -283,8 +283,15 @@ class Run:
 
     def _skip_archived(self, docs: Iterable[Document], reporter: RunReporter) -> Iterator[Document]:
         """Drop documents whose id is archived already (a rerun adds nothing)."""
+        # Inputs are read once each (see inputs.expand) and an id includes its input's path,
+        # so an id can repeat only within one input: remember ids per input, not per run
+        # (memory must not grow with the number of documents).
         seen: set[str] = set()
+        current: str | None = None
         for doc in docs:
+            if doc.source.path != current:
+                current = doc.source.path
+                seen.clear()
             prior = self.catalog.get(doc.id)
             if prior is not None or doc.id in seen:
                 detail = {
