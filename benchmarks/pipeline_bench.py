@@ -205,20 +205,72 @@ def breakdown(path: Path, limit: int) -> None:
     print(f"  {'total':32s} {total * 1e6:8.0f} µs  ({1 / total:.0f} documents per CPU-second)")
 
 
+def _trafilatura_alone(pages: list[Path]) -> float:
+    """CPU seconds of trafilatura.extract alone over the pages (the reference; run in a
+    child process by :func:`html_compare`)."""
+    import trafilatura
+
+    cpu = 0.0
+    for page in pages:
+        html = page.read_bytes()
+        t0 = time.process_time()
+        trafilatura.extract(html, favor_precision=True, include_comments=False)
+        cpu += time.process_time() - t0
+    return cpu
+
+
+def html_compare(folder: Path, limit: int) -> None:
+    """The whole pipeline on HTML pages, one worker, beside trafilatura alone."""
+    pages = sorted(folder.glob("*.html"))[:limit]
+    with tempfile.TemporaryDirectory() as tmp:
+        for p in pages:
+            (Path(tmp) / p.name).symlink_to(p.resolve())
+        r = run_ingest(Path(tmp), 1)
+    # In a child process too, so that both pay the same imports.
+    before = os.times()
+    subprocess.run(
+        [sys.executable, __file__, "--trafilatura-alone", *map(str, pages)],
+        check=True,
+    )
+    after = os.times()
+    traf_cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    n = len(pages)
+    print(
+        f"\nHTML, {n} pages from {folder}, one worker, CPU including start-up:"
+        f"\n  corearchive ingest (whole pipeline)  {n / r['cpu']:6.1f} pages per CPU-second"
+        f"\n  trafilatura.extract alone            {n / traf_cpu:6.1f} pages per CPU-second"
+        f"\n  ratio                                {traf_cpu / r['cpu']:6.2f}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--docs", type=int, nargs="+", default=[10_000])
+    ap.add_argument("--docs", type=int, nargs="+", default=[10_000], help="0: none")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "corebench")
     ap.add_argument("--breakdown", action="store_true", help="also print the per-step breakdown")
     ap.add_argument("--breakdown-docs", type=int, default=2000)
+    ap.add_argument(
+        "--html",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="folders of HTML pages: the pipeline on them beside trafilatura alone",
+    )
+    ap.add_argument("--html-pages", type=int, default=300)
+    ap.add_argument("--trafilatura-alone", nargs="+", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.trafilatura_alone:
+        _trafilatura_alone(args.trafilatura_alone)
+        return
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     print(
         f"{'docs':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'CPU s':>8} "
         f"{'docs/CPU-s':>10} {'ms CPU/doc':>10} {'main MB':>8} {'worker MB':>9} {'speed-up':>8}"
     )
-    for n in args.docs:
+    for n in [d for d in args.docs if d > 0]:
         path = corpus(n, args.corpus_dir)
         base = None
         for w in args.workers:
@@ -231,8 +283,10 @@ def main() -> None:
                 f" {r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {rate / base:>8.2f}",
                 flush=True,
             )
-    if args.breakdown:
+    if args.breakdown and args.docs[0] > 0:
         breakdown(corpus(args.docs[0], args.corpus_dir), args.breakdown_docs)
+    for folder in args.html:
+        html_compare(folder, args.html_pages)
 
 
 if __name__ == "__main__":
