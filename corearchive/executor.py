@@ -122,13 +122,21 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
     stream: Iterable[Document] = docs
     for st in local:
         stream = st.run(stream)
-    for doc in stream:
-        if prepare is not None:
-            try:
-                prepare.prepare(doc)
-            except Exception as exc:
-                reporter.failed(doc, prepare.name, describe_error(exc))
-                continue
+    kept = list(stream)
+    if prepare is not None:
+        try:
+            prepare.prepare_batch(kept)
+        except Exception:
+            # One bad document must not sink the chunk: again one by one, to find it.
+            ok = []
+            for doc in kept:
+                try:
+                    prepare.prepare_batch([doc])
+                    ok.append(doc)
+                except Exception as exc:
+                    reporter.failed(doc, prepare.name, describe_error(exc))
+            kept = ok
+    for doc in kept:
         reporter.events[doc.id] = Event("kept", doc)
     events = [reporter.events[d.id] for d in docs if d.id in reporter.events]
     return ChunkResult(events, {st.name: st.stats for st in local})

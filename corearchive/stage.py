@@ -124,6 +124,11 @@ class Stage:
         Store the result in ``doc.work[self.name]``; :meth:`process` must still work
         without it (it is not called when the stage follows another ordered stage)."""
 
+    def prepare_batch(self, docs: list[Document]) -> None:
+        """:meth:`prepare` for a chunk of documents (override to vectorise)."""
+        for doc in docs:
+            self.prepare(doc)
+
     # -- work ------------------------------------------------------------------------------
     def process(self, doc: Document) -> Document | Drop:
         """Process one document: return it (changed or annotated) or a :class:`Drop`."""
