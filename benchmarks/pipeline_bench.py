@@ -7,6 +7,8 @@ process for each worker count, and prints per run:
 
 * wall seconds and documents per second,
 * CPU seconds of the run (the CLI process and its workers) and documents per CPU-second,
+* CPU of the main process alone per document (with workers: the serial part, which bounds
+  the speed-up),
 * peak resident memory of the main process and of the largest worker (VmHWM, sampled from
   /proc while the run goes on),
 * the speed-up of W workers over one.
@@ -66,6 +68,16 @@ def _hwm_kb(pid: int) -> int:
     return 0
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a live process (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def run_ingest(path: Path, workers: int) -> dict[str, float]:
     """One ingest run in a child process: wall, CPU, peak memory of main and workers."""
     with tempfile.TemporaryDirectory() as out:
@@ -86,12 +98,14 @@ def run_ingest(path: Path, workers: int) -> dict[str, float]:
             ]
         )
         peaks: dict[int, int] = defaultdict(int)
+        main_cpu = [0.0]
         done = threading.Event()
 
         def sample() -> None:
             while not done.is_set():
                 for pid in [proc.pid, *_children(proc.pid)]:
                     peaks[pid] = max(peaks[pid], _hwm_kb(pid))
+                main_cpu[0] = max(main_cpu[0], _cpu_s(proc.pid))
                 done.wait(0.2)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -114,6 +128,7 @@ def run_ingest(path: Path, workers: int) -> dict[str, float]:
         "kept": manifest["counts"]["kept"],
         "wall": wall,
         "cpu": cpu,
+        "main_cpu": main_cpu[0],
         "main_mb": main_kb / 1024,
         "worker_mb": max(peaks.values(), default=0) / 1024,
     }
@@ -268,7 +283,8 @@ def main() -> None:
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     print(
         f"{'docs':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'CPU s':>8} "
-        f"{'docs/CPU-s':>10} {'ms CPU/doc':>10} {'main MB':>8} {'worker MB':>9} {'speed-up':>8}"
+        f"{'docs/CPU-s':>10} {'ms CPU/doc':>10} {'main ms/doc':>11} {'main MB':>8}"
+        f" {'worker MB':>9} {'speed-up':>8}"
     )
     for n in [d for d in args.docs if d > 0]:
         path = corpus(n, args.corpus_dir)
@@ -280,6 +296,7 @@ def main() -> None:
             print(
                 f"{r['docs']:>8} {w:>7} {r['wall']:>8.1f} {rate:>8.0f} {r['cpu']:>8.1f}"
                 f" {r['docs'] / r['cpu']:>10.0f} {1000 * r['cpu'] / r['docs']:>10.2f}"
+                f" {1000 * r['main_cpu'] / r['docs']:>11.2f}"
                 f" {r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {rate / base:>8.2f}",
                 flush=True,
             )
