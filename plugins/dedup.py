@@ -255,6 +255,66 @@ def similarity(
     return min(inter / max(min(size_a, size_b), 1), 1.0)
 
 
+class _KeyBuffer:
+    """The LSH rows (key, n) added in this run, held in memory until they are flushed.
+
+    Inserting a run's band keys one batch at a time scatters B-tree writes over the whole
+    table; kept here and inserted in one sorted pass they visit every page once. The rows
+    are sorted segments merged like a binary counter (log₂ segments, each row merged
+    log₂ times), so a lookup is one ``searchsorted`` per segment.
+    """
+
+    def __init__(self) -> None:
+        self.segments: list[tuple[np.ndarray, np.ndarray]] = []
+        self.rows = 0
+
+    def add(self, keys: np.ndarray, ns: np.ndarray) -> None:
+        order = np.argsort(keys, kind="stable")
+        self.segments.append((keys[order], ns[order]))
+        self.rows += len(keys)
+        while len(self.segments) > 1 and len(self.segments[-1][0]) >= len(self.segments[-2][0]):
+            (k2, n2), (k1, n1) = self.segments.pop(), self.segments.pop()
+            k, n = np.concatenate([k1, k2]), np.concatenate([n1, n2])
+            del k1, k2, n1, n2  # freed before the sort: peak memory is what counts here
+            order = np.argsort(k, kind="stable")
+            self.segments.append((k[order], n[order]))
+
+    def lookup(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """All rows whose key is in ``query`` (sorted, distinct)."""
+        found_k: list[np.ndarray] = []
+        found_n: list[np.ndarray] = []
+        for k, n in self.segments:
+            lo = np.searchsorted(k, query, side="left")
+            hi = np.searchsorted(k, query, side="right")
+            counts = hi - lo
+            total = int(counts.sum())
+            if total:
+                starts = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+                idx = starts + np.arange(total)
+                found_k.append(k[idx])
+                found_n.append(n[idx])
+        if not found_k:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        return np.concatenate(found_k), np.concatenate(found_n)
+
+    def drain(self) -> tuple[np.ndarray, np.ndarray]:
+        """All rows sorted by key, and an empty buffer."""
+        if not self.segments:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        k = np.concatenate([s[0] for s in self.segments])
+        n = np.concatenate([s[1] for s in self.segments])
+        self.segments, self.rows = [], 0
+        order = np.argsort(k, kind="stable")
+        return k[order], n[order]
+
+
+#: LSH rows held in memory before a flush to SQLite: 4 M rows of 16 bytes (a quarter of a
+#: million documents at 16 bands) keep the buffer at 64 MB, about 250 MB while merging.
+_BUFFER_ROWS = 1 << 22
+
+
 @dataclass(frozen=True)
 class DedupOptions:
     policy: Literal["drop", "keep"] = option(
@@ -345,6 +405,26 @@ class DedupStage(Stage):
                 " Use the same num_perm, bands, rows and shingle, or another --index."
             )
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
+        self.buffer = _KeyBuffer()
+        self._forgotten: set[int] = set()
+        self._next_n = 1
+
+    def close(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        """Insert the buffered LSH rows of this run, in key order (see :class:`_KeyBuffer`)."""
+        keys, ns = self.buffer.drain()
+        if len(keys):
+            if self._forgotten:
+                # Rows of documents forgotten since they were buffered are not written.
+                live = ~np.isin(ns, np.fromiter(self._forgotten, dtype=np.int64))
+                keys, ns = keys[live], ns[live]
+            self._forgotten.clear()
+            self.db.db.executemany(
+                "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
+                zip(keys.tolist(), ns.tolist(), strict=True),
+            )
 
     def _band_keys(self, sigs: np.ndarray) -> np.ndarray:
         return self.hasher.band_keys(sigs, self.options.bands, self.options.rows)
@@ -389,10 +469,17 @@ class DedupStage(Stage):
             "SELECT sha256, id FROM documents WHERE sha256 IN ({})", shas
         ):
             db_raw.setdefault(sha, doc_id)
-        flat_keys = np.unique(bkeys).tolist()
+        uniq, inverse, counts = np.unique(bkeys, return_inverse=True, return_counts=True)
         db_lsh: dict[int, list[int]] = {}
-        for key, n in self._select("SELECT key, n FROM dedup_lsh WHERE key IN ({})", flat_keys):
+        for key, n in self._select("SELECT key, n FROM dedup_lsh WHERE key IN ({})", uniq.tolist()):
             db_lsh.setdefault(key, []).append(n)
+        bk, bn = self.buffer.lookup(uniq)
+        for key, n in zip(bk.tolist(), bn.tolist(), strict=True):
+            db_lsh.setdefault(key, []).append(n)
+        # Most documents share no band with anything: find the few that do without Python.
+        shared = (counts > 1)[inverse.reshape(bkeys.shape)]
+        hit = np.isin(bkeys, np.fromiter(db_lsh, dtype=np.int64, count=len(db_lsh)))
+        maybe = (shared | hit).any(axis=1).tolist()
         cand_docs: dict[int, tuple[str, int, np.ndarray]] = {}
         if db_lsh:
             ns = sorted({n for v in db_lsh.values() for n in v})
@@ -408,7 +495,8 @@ class DedupStage(Stage):
         batch_lsh: dict[int, list[int]] = {}
         roots: list[str | None] = [None] * len(docs)
         results: list[Document | Drop] = []
-        key_lists = bkeys.tolist()
+        # Python lists of band keys only for documents that may share one (see maybe).
+        key_lists = [row if m else [] for row, m in zip(bkeys.tolist(), maybe, strict=True)]
         for i, doc in enumerate(docs):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
@@ -420,8 +508,10 @@ class DedupStage(Stage):
             elif doc.source.sha256 in db_raw:
                 dup = Duplicate("exact", self._root(db_raw[doc.source.sha256]), 1.0)
                 ann["method"] = "raw"
-            keys = key_lists[i]
-            if dup is None:
+            keys = key_lists[i] if maybe[i] else []
+            if dup is None and not keys:
+                ann["candidates"] = 0
+            elif dup is None:
                 dup, ann["candidates"] = self._near(
                     i, keys, db_lsh, cand_docs, batch_lsh, roots, sig16, size_list
                 )
@@ -506,8 +596,12 @@ class DedupStage(Stage):
         if not todo:
             return
         conn = self.db.db
-        # The run holds the write lock (BEGIN IMMEDIATE), so numbering from max(n) is safe.
+        # The run holds the write lock (BEGIN IMMEDIATE), so numbering from max(n) is safe;
+        # the counter keeps a forgotten document's number (its rows may still be buffered)
+        # from being given again.
         first = conn.execute("SELECT coalesce(max(n), 0) + 1 FROM dedup_docs").fetchone()[0]
+        first = max(first, self._next_n)
+        self._next_n = first + len(todo)
         ns = np.arange(first, first + len(todo), dtype=np.int64)
         conn.execute("SAVEPOINT dedup_batch")
         try:
@@ -522,27 +616,23 @@ class DedupStage(Stage):
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
                 sorted((k, n) for n, i in zip(ns.tolist(), todo, strict=True) for k in exact_keys[i]),
             )
-            # Sorted by key: consecutive inserts land on the same or the next B-tree page.
-            keys = bkeys[todo]
-            nn = np.repeat(ns, keys.shape[1])
-            flat = keys.ravel()
-            order = np.argsort(flat, kind="stable")
-            conn.executemany(
-                "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
-                zip(flat[order].tolist(), nn[order].tolist(), strict=True),
-            )
         except BaseException:
             conn.execute("ROLLBACK TO dedup_batch")
             conn.execute("RELEASE dedup_batch")
             raise
         conn.execute("RELEASE dedup_batch")
+        # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
+        self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
+        if self.buffer.rows >= _BUFFER_ROWS:
+            self._flush()
 
     def forget(self, doc: Document) -> None:
         row = self.db.execute("SELECT n FROM dedup_docs WHERE id = ?", (doc.id,)).fetchone()
         if row:
             n = row[0]
             # The keys are recomputed from the document (the stored signature is truncated),
-            # so the key tables need no index on n.
+            # so the key tables need no index on n. Buffered rows of n need no removal: a
+            # lookup ignores rows whose document is gone, and the flush drops them.
             sig, _ = self.hasher.signatures([normalize(doc.text)])
             keys = self._band_keys(sig)[0].tolist()
             self.db.db.executemany(
@@ -553,6 +643,7 @@ class DedupStage(Stage):
                 [(k, n) for k in self._exact_keys(doc)],
             )
             self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
+            self._forgotten.add(n)
 
     @staticmethod
     def _exact_keys(doc: Document, norm_text: str | None = None) -> list[bytes]:
