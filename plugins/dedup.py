@@ -16,12 +16,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-import xxhash
 
 from corearchive import Document, Drop, Duplicate, Stage, hookimpl, option
 
@@ -189,9 +188,9 @@ class MinHasher:
         sizes = np.bincount((key[new] >> np.uint64(64 - dbits)).astype(np.intp), minlength=count)
         # Duplicate shingles do not change a bin's minimum: no need to drop them first.
         flat = hdoc * p + (h % np.uint64(p)).astype(np.int64)
-        sig = np.full(count * p, np.iinfo(np.uint32).max, dtype=np.uint32)
-        np.minimum.at(sig, flat, (h >> np.uint64(32)).astype(np.uint32))
-        sig = sig.reshape(count, p)
+        flat_sig = np.full(count * p, np.iinfo(np.uint32).max, dtype=np.uint32)
+        np.minimum.at(flat_sig, flat, (h >> np.uint64(32)).astype(np.uint32))
+        sig = flat_sig.reshape(count, p)
         filled = (np.bincount(flat, minlength=count * p) > 0).reshape(count, p)
         if not filled.all():
             # Densify: the next filled bin to the right, circularly, over a doubled row.
@@ -384,8 +383,7 @@ class DedupStage(Stage):
         opts = self.options
         if opts.bands * opts.rows > opts.num_perm:
             raise ValueError(
-                f"dedup: bands × rows ({opts.bands} × {opts.rows}) exceeds num_perm"
-                f" {opts.num_perm}"
+                f"dedup: bands × rows ({opts.bands} × {opts.rows}) exceeds num_perm {opts.num_perm}"
             )
         self.db = self.context.catalog
         for stmt in _SCHEMA.strip().split(";"):
@@ -479,7 +477,7 @@ class DedupStage(Stage):
         # Most documents share no band with anything: find the few that do without Python.
         shared = (counts > 1)[inverse.reshape(bkeys.shape)]
         hit = np.isin(bkeys, np.fromiter(db_lsh, dtype=np.int64, count=len(db_lsh)))
-        maybe = (shared | hit).any(axis=1).tolist()
+        maybe: list[bool] = np.any(shared | hit, axis=1).tolist()
         cand_docs: dict[int, tuple[str, int, np.ndarray]] = {}
         if db_lsh:
             ns = sorted({n for v in db_lsh.values() for n in v})
@@ -571,7 +569,9 @@ class DedupStage(Stage):
         best: tuple[float, str] | None = None
         for root, other_size, other in cands:
             small = min(size, other_size) < opts.min_shingles
-            sim = similarity(sig16[i], size, other, other_size, "jaccard" if small else opts.measure)
+            sim = similarity(
+                sig16[i], size, other, other_size, "jaccard" if small else opts.measure
+            )
             if sim >= opts.threshold and (best is None or sim > best[0]):
                 best = (sim, root)
         if best is None:
@@ -614,7 +614,9 @@ class DedupStage(Stage):
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
-                sorted((k, n) for n, i in zip(ns.tolist(), todo, strict=True) for k in exact_keys[i]),
+                sorted(
+                    (k, n) for n, i in zip(ns.tolist(), todo, strict=True) for k in exact_keys[i]
+                ),
             )
         except BaseException:
             conn.execute("ROLLBACK TO dedup_batch")
