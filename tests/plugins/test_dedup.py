@@ -1,10 +1,26 @@
 from __future__ import annotations
 
+import threading
+import time
+from typing import Any
+
 import numpy as np
 import pytest
 
-from corearchive.testing import make_document
-from corearchive_plugins.dedup import DedupStage, MinHasher, normalize, similarity
+import corearchive_plugins.dedup as dedup_module
+from corearchive import Drop
+from corearchive.catalog import Catalog
+from corearchive.options import build_options
+from corearchive.stage import StageContext
+from corearchive.testing import RecordingReporter, make_document, stage_runner
+from corearchive_plugins.dedup import (
+    DedupOptions,
+    DedupStage,
+    MinHasher,
+    _KeyBuffer,
+    normalize,
+    similarity,
+)
 
 BASE = (
     "The city council voted on Tuesday to approve a new budget that increases funding for "
@@ -108,3 +124,166 @@ def test_similarity_measures():
     so, no = h.signature(OTHER)
     assert similarity(sa, na, so, no, "containment") < 0.1
     assert np.array_equal(h.signature(BASE)[0], sa)  # deterministic
+
+
+# -- batches, the in-memory key buffer, concurrent runs ---------------------------------------
+VARIANTS = [
+    BASE,
+    OTHER,
+    BASE.replace("twelve", "fifteen"),  # near
+    BASE.upper(),  # exact (normalised text)
+    OTHER.replace("Sunday", "Saturday").replace("dawn", "noon"),  # near
+    "Short note.",
+    "short NOTE.",  # exact
+    "",
+    BASE + " " + OTHER,  # contains BASE: near by containment
+]
+
+
+def _statuses(run) -> list[tuple[str, str | None, float | None]]:
+    docs = [*run.kept, *(d for d, _ in run.dropped)]
+    docs.sort(key=lambda d: d.source.path)
+    return [(d.duplicate.status, d.duplicate.of, d.duplicate.similarity) for d in docs]
+
+
+def test_a_batch_decides_as_documents_one_by_one(tmp_path, monkeypatch):
+    def docs():
+        return [make_document(t, path=f"{i:02d}.txt") for i, t in enumerate(VARIANTS)]
+
+    batched = stage_runner(tmp_path / "batched")(DedupStage, docs(), policy="keep")
+    monkeypatch.setattr(DedupStage, "batch_size", 1)
+    single = stage_runner(tmp_path / "single")(DedupStage, docs(), policy="keep")
+    got = _statuses(batched)
+    assert got == _statuses(single)
+    ids = {d.source.path: d.id for d in batched.kept}
+    assert [s for s, _, _ in got] == [
+        "unique", "unique", "near", "exact", "near", "unique", "exact", "unique", "near"
+    ]  # fmt: skip
+    assert got[4][1] == ids["01.txt"] and got[8][1] == ids["00.txt"]
+
+
+def test_batch_signatures_equal_single_ones():
+    h = MinHasher(128, 5)
+    texts = [normalize(t) for t in VARIANTS]
+    sigs, sizes = h.signatures(texts)
+    for i, t in enumerate(texts):
+        sig, size = h.signature(t, normalized=True)
+        assert np.array_equal(sigs[i], sig) and sizes[i] == size
+        assert size == len(h.shingles(t, normalized=True))
+    # No shingle spans two texts of a batch: one text's shingles do not depend on the others.
+    assert h.signatures(["alpha beta", "gamma delta epsilon"])[1].tolist() == [1, 1]
+
+
+def test_band_keys_are_6_byte_integers_per_band():
+    h = MinHasher(128, 5)
+    sigs, _ = h.signatures([normalize(BASE), normalize(OTHER)])
+    keys = h.band_keys(sigs, 16, 3)
+    assert keys.shape == (2, 16) and keys.dtype == np.int64
+    assert (keys >= 0).all() and (keys < 2**47).all()
+    assert ((keys >> 40) == np.arange(16)).all()  # the band number in the top bits
+    # One changed value in band 0 changes band 0's key only.
+    changed = sigs.copy()
+    changed[0, 1] ^= 1
+    other = h.band_keys(changed, 16, 3)
+    assert other[0, 0] != keys[0, 0] and np.array_equal(other[0, 1:], keys[0, 1:])
+
+
+def test_key_buffer_lookup_matches_brute_force():
+    rng = np.random.default_rng(3)
+    buf = _KeyBuffer()
+    rows: list[tuple[int, int]] = []
+    for b in range(37):  # 37 additions: several merges, several segments left
+        keys = rng.integers(0, 500, size=int(rng.integers(1, 60)))
+        ns = np.full(len(keys), b, dtype=np.int64)
+        buf.add(keys.astype(np.int64), ns)
+        rows += zip(keys.tolist(), ns.tolist(), strict=True)
+    assert len(buf.segments) < 37 and buf.rows == len(rows)
+    query = np.array([0, 7, 42, 499, 777], dtype=np.int64)
+    k, n = buf.lookup(query)
+    assert sorted(zip(k.tolist(), n.tolist(), strict=True)) == sorted(
+        r for r in rows if r[0] in set(query.tolist())
+    )
+    dk, dn = buf.drain()
+    assert sorted(zip(dk.tolist(), dn.tolist(), strict=True)) == sorted(rows)
+    assert (np.diff(dk) >= 0).all() and buf.rows == 0 and buf.lookup(query)[0].size == 0
+
+
+def _lsh_rows(run) -> int:
+    return run.stage.db.execute("SELECT count(*) FROM dedup_lsh").fetchone()[0]
+
+
+def test_buffered_keys_reach_the_index_at_close_and_forgotten_ones_do_not(run_stage):
+    a = make_document(BASE, path="a.txt")
+    o = make_document(OTHER, path="o.txt")
+    run = run_stage(DedupStage, [a, o])
+    # run_stage has closed the stage: the buffer was flushed, without a's rows if forgotten
+    # before. Forget a now (after the flush): its rows go from the table.
+    assert _lsh_rows(run) == 2 * 16
+    run.stage.forget(a)
+    assert _lsh_rows(run) == 16
+    b = make_document(BASE.replace("twelve", "fifteen"), path="b.txt")
+    assert run_stage(DedupStage, b).kept == [b] and b.duplicate.status == "unique"
+
+
+def test_forgetting_a_buffered_document_keeps_its_rows_out(tmp_path, monkeypatch):
+    run = stage_runner(tmp_path)
+    ctx_run = run(DedupStage, [])  # an open stage whose catalog we drive by hand
+    stage = ctx_run.stage
+    a = make_document(BASE, path="a.txt")
+    o = make_document(OTHER, path="o.txt")
+    stage.process_batch([a, o])
+    stage.forget(a)  # a's band keys are still in the buffer
+    c = make_document(BASE.replace("Tuesday", "Friday"), path="c.txt")
+    [res] = stage.process_batch([c])
+    assert res is c and c.duplicate.status == "unique"  # not matched to the forgotten a
+    stage.close()
+    assert _lsh_rows(ctx_run) == 2 * 16  # o and c, not a
+
+
+def test_buffer_flushed_mid_run_is_still_searched(tmp_path, monkeypatch):
+    monkeypatch.setattr(dedup_module, "_BUFFER_ROWS", 16)  # flush after every document
+    monkeypatch.setattr(DedupStage, "batch_size", 1)
+    a = make_document(BASE, path="a.txt")
+    b = make_document(BASE.replace("twelve", "fifteen"), path="b.txt")
+    run = stage_runner(tmp_path)(DedupStage, [a, b], policy="keep")
+    assert b.duplicate.status == "near" and b.duplicate.of == a.id
+    assert _lsh_rows(run) == 2 * 16 and run.stage.buffer.rows == 0
+
+
+def test_two_runs_on_one_index_take_turns(tmp_path):
+    """A second run on the same index waits for the first to commit, then sees its documents
+    (including the band keys the first run only held in memory until it closed)."""
+    path = tmp_path / "index.sqlite"
+
+    def stage_on(catalog: Catalog) -> DedupStage:
+        ctx = StageContext(run_id="r", out=tmp_path, catalog=catalog, reporter=RecordingReporter())
+        stage = DedupStage(build_options(DedupOptions, {}, stage="dedup", origin="test"), ctx)
+        stage.open()
+        return stage
+
+    first_catalog = Catalog(path)
+    first = stage_on(first_catalog)
+    a = make_document(BASE, path="week1/a.txt")
+    first.process_batch([a])
+    second: dict[str, Any] = {}
+
+    def second_run() -> None:
+        catalog = Catalog(path, timeout=20)  # waits for the first run's write lock
+        second["started"] = time.monotonic()
+        stage = stage_on(catalog)
+        b = make_document(BASE.replace("Tuesday", "Thursday"), path="week2/b.txt")
+        second["result"] = stage.process_batch([b])[0]
+        second["doc"] = b
+        stage.close()
+        catalog.commit()
+
+    t = threading.Thread(target=second_run)
+    t.start()
+    time.sleep(0.5)
+    assert "started" not in second  # still waiting
+    first.close()
+    committed = time.monotonic()
+    first_catalog.commit()
+    t.join(30)
+    assert second["started"] >= committed
+    assert isinstance(second["result"], Drop) and second["doc"].duplicate.of == a.id

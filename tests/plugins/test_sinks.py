@@ -709,7 +709,9 @@ def test_interrupt_in_warc_sink_leaves_nothing(ingest, seeds, monkeypatch):
 
 
 def test_interrupt_in_stage_leaves_nothing(ingest, seeds, monkeypatch):
-    monkeypatch.setattr(DedupStage, "process", _interrupt_on(4, DedupStage.process))
+    # One document per batch, so that the interrupt comes after three are indexed.
+    monkeypatch.setattr(DedupStage, "batch_size", 1)
+    monkeypatch.setattr(DedupStage, "process_batch", _interrupt_on(4, DedupStage.process_batch))
     res = ingest(str(seeds), "--set", "sinks.warc.max_bytes=2000")
     assert res.exit_code == 130
     assert_nothing_final(res.out)
