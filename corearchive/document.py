@@ -126,8 +126,10 @@ class Document:
     duplicate: Duplicate = field(default_factory=Duplicate)
     annotations: dict[str, Any] = field(default_factory=dict)
     archive: Archive | None = None
-    #: Scratch space between a stage's :meth:`~corearchive.stage.Stage.prepare` and its
-    #: ``process`` (keyed by stage name); never written to records.
+    #: Scratch space, never written to records: local stages may pass things on to later
+    #: local stages (a parsed tree), and an ordered stage's
+    #: :meth:`~corearchive.stage.Stage.prepare` leaves work for its ``process`` (keyed by
+    #: stage name; the only entry that reaches the main process).
     work: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -136,7 +136,12 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
                 except Exception as exc:
                     reporter.failed(doc, prepare.name, describe_error(exc))
             kept = ok
+    keep = prepare.name if prepare is not None else None
     for doc in kept:
+        # Scratch of the local stages (a parsed tree, say) stays here: it may not pickle,
+        # and the main process needs only what prepare left for its stage.
+        if doc.work:
+            doc.work = {k: v for k, v in doc.work.items() if k == keep}
         reporter.events[doc.id] = Event("kept", doc)
     events = [reporter.events[d.id] for d in docs if d.id in reporter.events]
     return ChunkResult(events, {st.name: st.stats for st in local})
