@@ -6,6 +6,7 @@ import json
 import os
 import random
 import signal
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -247,3 +248,26 @@ def test_split_stages_at_the_first_ordered_stage():
     a, b, c = A(None, None), B(None, None), A(None, None)  # type: ignore[arg-type]
     assert split_stages([a, b, c]) == ([a], [b, c])
     assert split_stages([a, c]) == ([a, c], [])
+
+
+class ScratchStage(Stage):
+    """Leaves something that does not pickle in doc.work, as a parsed tree would be."""
+
+    name = "scratch"
+
+    def process(self, doc: Document) -> Document:
+        doc.work["tree"] = threading.Lock()
+        return doc
+
+
+def test_local_scratch_does_not_cross_to_the_main_process(ingest, tmp_path, monkeypatch):
+    n = 2 * CHUNK_SIZE + 1
+    with (tmp_path / "in.jsonl").open("w") as f:
+        for i in range(n):
+            f.write(json.dumps({"text": f"Document {i} says something of its own here."}) + "\n")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["scratch", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("scratch", _Plugin(ScratchStage))):
+        res = ingest(str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2")
+    assert res.exit_code == 0, res.rejects[:1]
+    assert len(res.records) == n
