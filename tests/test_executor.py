@@ -266,7 +266,7 @@ def test_local_scratch_does_not_cross_to_the_main_process(ingest, tmp_path, monk
         for i in range(n):
             f.write(json.dumps({"text": f"Document {i} says something of its own here."}) + "\n")
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[pipeline]\nstages = ["scratch", "dedup"]\n')
+    cfg.write_text('[pipeline]\nstages = ["scratch"]\n')
     with extra_plugins(monkeypatch, ("scratch", _Plugin(ScratchStage))):
         res = ingest(str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2")
     assert res.exit_code == 0, res.rejects[:1]
