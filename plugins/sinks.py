@@ -37,7 +37,16 @@ from corearchive.atomic import AtomicFile
 from corearchive.report import dumps
 
 WARC_VERSION = "WARC/1.1"
-GZIP_LEVEL = 6
+
+try:
+    # Intel ISA-L: standard gzip members, ~5 times faster than zlib at level 6 for files
+    # about 2 % larger (measured on 5 KB pages: 23 µs vs 126 µs, ratio 0.506 vs 0.496).
+    from isal import isal_zlib as _gzip
+
+    GZIP_LEVEL = 2
+except ImportError:  # a platform without an isal wheel
+    _gzip = zlib  # type: ignore[assignment,misc,unused-ignore]
+    GZIP_LEVEL = 6
 REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 _REPLACED_HEADERS = {
     "warc-warcinfo-id",
@@ -141,11 +150,11 @@ class _WarcFile:
         """Write records (one gzip member each) in one go: all of them or none."""
         members = []
         for rec in records:
-            # warcio serialises (headers, digests); the gzip member is ours, at level 6:
-            # warcio compresses at level 9, which costs twice the time for ~1 % smaller files.
+            # warcio serialises (headers, digests); the gzip member is ours (see _gzip):
+            # warcio's zlib at level 9 costs six times as much for ~2 % smaller files.
             buf = io.BytesIO()
             WARCWriter(buf, gzip=False, warc_version=WARC_VERSION).write_record(rec)
-            gz = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+            gz = _gzip.compressobj(GZIP_LEVEL, _gzip.DEFLATED, 16 + _gzip.MAX_WBITS)
             members.append(gz.compress(buf.getvalue()) + gz.flush())
         start = self.file.tell()
         try:
