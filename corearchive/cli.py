@@ -99,6 +99,13 @@ def _fail(message: str, code: ExitCode) -> None:
     help="Seconds to wait for an index held by another run.",
 )
 @click.option(
+    "--index-cache-mb",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="Memory for the index's page cache: more makes inserts into a large index faster.",
+)
+@click.option(
     "-w",
     "--workers",
     type=click.IntRange(min=1),
@@ -132,6 +139,7 @@ def ingest(
     disable: tuple[str, ...],
     index: Path | None,
     index_timeout: float,
+    index_cache_mb: int,
     workers: int | None,
     executor: str,
     address: str | None,
@@ -156,6 +164,7 @@ def ingest(
         out=out,
         index=index,
         index_timeout=index_timeout,
+        index_cache_mb=index_cache_mb,
         workers=workers or default_workers(),
         executor=executor,
         address=address,

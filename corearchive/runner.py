@@ -61,6 +61,8 @@ class RunOptions:
     out: Path
     index: Path | None = None
     index_timeout: float = 30.0
+    #: SQLite page cache of the index, in MB (memory against insert speed on big indexes).
+    index_cache_mb: int = 32
     quiet: bool = False
     progress: bool | None = None  # None: only when stderr is a terminal
     stdin: bytes | None = None
@@ -121,7 +123,11 @@ class Run:
         out = opts.out
         out.mkdir(parents=True, exist_ok=True)
         started = time.time()
-        catalog = Catalog(opts.index or out / "index.sqlite", timeout=opts.index_timeout)
+        catalog = Catalog(
+            opts.index or out / "index.sqlite",
+            timeout=opts.index_timeout,
+            cache_mb=opts.index_cache_mb,
+        )
         self.catalog = catalog
         sinks: list[Sink] = []
         stages: list[Stage] = []
