@@ -172,6 +172,9 @@ class InlineExecutor:
         for st in self.local:
             st.close()
 
+    def abort(self) -> None:
+        """The run failed or was interrupted: nothing to stop here."""
+
 
 @dataclass
 class WorkerSpec:
@@ -267,7 +270,11 @@ class RemoteExecutor:
         raise NotImplementedError
 
     def shutdown(self) -> None:
-        """Stop the workers."""
+        """Stop the workers after their work."""
+
+    def abort(self) -> None:
+        """The run failed or was interrupted: stop the workers now, drop their work."""
+        self.restart()
 
     # -- the ordered, windowed map -----------------------------------------------------------
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:

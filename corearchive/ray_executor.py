@@ -91,6 +91,12 @@ class RayExecutor(RemoteExecutor):
             ray.kill(actor)
         self.actors = []
 
+    def abort(self) -> None:
+        self.restart()
+        if self._started_ray:
+            ray.shutdown()
+            self._started_ray = False
+
     def shutdown(self) -> None:
         if self.actors:
             # A dead actor has nothing left to close.

@@ -139,6 +139,7 @@ class Run:
             err=self.err,
         )
         committed = False
+        executor: InlineExecutor | RemoteExecutor | None = None
         try:
             catalog.start_run(self.run_id, out)
             self.pm.hook.corearchive_configure(config=self.config)
@@ -196,6 +197,8 @@ class Run:
             write_atomic(out / "runs" / f"{self.run_id}.json", blob, self.run_id)
             write_atomic(out / "run.json", blob, self.run_id)
         except BaseException:
+            if executor is not None:
+                _quietly(executor.abort)
             if not committed:
                 for sink in sinks:
                     _quietly(sink.abort)

@@ -271,3 +271,26 @@ def test_local_scratch_does_not_cross_to_the_main_process(ingest, tmp_path, monk
         res = ingest(str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2")
     assert res.exit_code == 0, res.rejects[:1]
     assert len(res.records) == n
+
+
+class InterruptStage(Stage):
+    """An ordered stage on which the user presses Ctrl-C at the 100th document."""
+
+    name = "interrupt"
+    ordered = True
+
+    def process(self, doc: Document) -> Document:
+        if doc.source.uri == "https://example.com/99":
+            raise KeyboardInterrupt
+        return doc
+
+
+def test_an_interrupted_run_with_workers_commits_nothing(ingest, tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path / "in.jsonl")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "interrupt"]\n')
+    with extra_plugins(monkeypatch, ("interrupt", _Plugin(InterruptStage))):
+        res = ingest(str(corpus), "--config", str(cfg), "--workers", "2")
+    assert res.exit_code == 130
+    assert res.manifest is None and res.records == []
+    assert not list((tmp_path / "out").glob("**/*.warc.gz"))
