@@ -247,10 +247,19 @@ def datatrove_child(corpus: Path, work: Path, tokenizer: str) -> None:
     for step in steps:
         step.run()
     pipeline_cpu = time.process_time() - start
+    # datatrove's own per-step timings (wall clock), for the breakdown line
+    steps_wall: dict[str, float] = {}
+    for stats_file in sorted(logs.glob("*/stats.json")):
+        for step_stats in json.loads(stats_file.read_text()):
+            # "📖 - READER: 🐿 Jsonl" -> "READER Jsonl"
+            name = " ".join(re.sub(r"[^\w ]", " ", step_stats["name"]).split())
+            total = (step_stats.get("time_stats") or {}).get("total", 0.0)
+            steps_wall[name] = steps_wall.get(name, 0.0) + total
     result = {
         "after_filters": count_lines(filtered),
         "kept": count_lines(final),
         "pipeline_cpu": pipeline_cpu,
+        "steps_wall": steps_wall,
     }
     (work / "result.json").write_text(json.dumps(result))
 
@@ -264,8 +273,10 @@ def run_corearchive(corpus: Path, work: Path) -> dict[str, Any]:
     cmd = [str(exe), "ingest", str(corpus), "-o", str(out), "--quiet", "--workers", "1"]
     # exit status 1: some documents failed; they are counted and reported below
     res: dict[str, Any] = run_measured(cmd, work / "log.txt", ok=(0, 1))
-    counts = json.loads((out / "run.json").read_text())["counts"]
+    run = json.loads((out / "run.json").read_text())
+    counts = run["counts"]
     res.update(
+        steps_wall={name: st["seconds"] for name, st in run["stages"].items()},
         docs=counts["documents"],
         kept=counts["kept"],
         note=f"{counts['failed']} failed, dropped {counts['dropped_by_stage']}",
@@ -279,6 +290,7 @@ def run_datatrove(corpus: Path, work: Path, tokenizer: str, docs: int) -> dict[s
     res: dict[str, Any] = run_measured(cmd, work.parent / f"datatrove-{tokenizer}.log")
     child = json.loads((work / "result.json").read_text())
     res.update(
+        steps_wall=child["steps_wall"],
         docs=docs,
         kept=child["kept"],
         note=(
@@ -338,6 +350,16 @@ def main() -> None:
                 f"{name:<26} {r['docs'] / r['cpu']:>10.1f} {r['cpu']:>8.1f} {r['wall']:>8.1f} "
                 f"{r['rss_mb']:>11.0f} {r['kept']:>6}  {r['note']}"
             )
+        print("\nwhere the time goes (share of each system's own per-step wall-clock timings):")
+        for name, r in results.items():
+            total = sum(r["steps_wall"].values()) or 1.0
+            shares = ", ".join(
+                f"{step} {100 * t / total:.0f}%"
+                for step, t in sorted(r["steps_wall"].items(), key=lambda kv: -kv[1])
+                if t / total >= 0.01
+            )
+            print(f"  {name}: {shares}")
+        print()
         if "corearchive" in results:
             ca = results["corearchive"]
             for name, r in results.items():
