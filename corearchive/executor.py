@@ -21,6 +21,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -123,7 +124,9 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
     for st in local:
         stream = st.run(stream)
     kept = list(stream)
+    stats = {st.name: st.stats for st in local}
     if prepare is not None:
+        t0 = time.perf_counter()
         try:
             prepare.prepare_batch(kept)
         except Exception:
@@ -136,6 +139,8 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
                 except Exception as exc:
                     reporter.failed(doc, prepare.name, describe_error(exc))
             kept = ok
+        # The ordered stage's time includes the part of its work done here.
+        stats[prepare.name] = StageStats(seconds=time.perf_counter() - t0)
     keep = prepare.name if prepare is not None else None
     for doc in kept:
         # Scratch of the local stages (a parsed tree, say) stays here: it may not pickle,
@@ -144,7 +149,7 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
             doc.work = {k: v for k, v in doc.work.items() if k == keep}
         reporter.events[doc.id] = Event("kept", doc)
     events = [reporter.events[d.id] for d in docs if d.id in reporter.events]
-    return ChunkResult(events, {st.name: st.stats for st in local})
+    return ChunkResult(events, stats)
 
 
 def chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -220,7 +220,7 @@ class Run:
         )
         for st in local:
             st.context = dataclasses.replace(no_catalog)
-        prepare = ordered[0] if ordered and type(ordered[0]).prepare is not Stage.prepare else None
+        prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
         inline = InlineExecutor(local, prepare)
         ray = self.options.executor == "ray"
         if not ray and (self.options.workers <= 1 or (not local and prepare is None)):
@@ -244,9 +244,13 @@ class Run:
     ) -> Iterator[Document]:
         """The local part's outcomes, in input order: report drops and failures, pass on the
         kept documents to the ordered stages."""
+        ordered = {st.name: st for st in self._ordered}
         for res in results:
             for name, stats in res.stats.items():
-                add_stats(self._local_stats.setdefault(name, StageStats()), stats)
+                if name in ordered:  # the time of its prepare step
+                    ordered[name].stats.seconds += stats.seconds
+                else:
+                    add_stats(self._local_stats.setdefault(name, StageStats()), stats)
             for ev in res.events:
                 if ev.kind == "kept":
                     yield ev.doc
@@ -412,6 +416,12 @@ class Run:
         if stage in self._ordered:
             return stage.stats
         return self._local_stats.get(stage.name, StageStats())
+
+
+def _prepares(stage: Stage) -> bool:
+    """Whether a stage does part of its work ahead (overrides prepare or prepare_batch)."""
+    cls = type(stage)
+    return cls.prepare is not Stage.prepare or cls.prepare_batch is not Stage.prepare_batch
 
 
 def _iso(t: float) -> str:

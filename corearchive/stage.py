@@ -122,7 +122,8 @@ class Stage:
         """For an ordered stage: the part of its work that depends on ``doc`` alone (hashing,
         say), done ahead in a worker process when the stage is the first ordered one.
         Store the result in ``doc.work[self.name]``; :meth:`process` must still work
-        without it (it is not called when the stage follows another ordered stage)."""
+        without it (it is not called when the stage follows another ordered stage).
+        Called on a stage object that was not opened (in a worker, without the catalog)."""
 
     def prepare_batch(self, docs: list[Document]) -> None:
         """:meth:`prepare` for a chunk of documents (override to vectorise)."""

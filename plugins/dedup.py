@@ -309,6 +309,10 @@ class _KeyBuffer:
         return k[order], n[order]
 
 
+#: Text hashed for MinHash in one numpy pass (a group of documents), and of one document.
+_HASH_GROUP_CHARS = 1 << 20
+_HASH_MAX_CHARS = 1 << 20
+
 #: LSH rows held in memory before a flush to SQLite: 4 M rows of 16 bytes (a quarter of a
 #: million documents at 16 bands) keep the buffer at 64 MB, about 250 MB while merging.
 _BUFFER_ROWS = 1 << 22
@@ -441,11 +445,48 @@ class DedupStage(Stage):
     def process(self, doc: Document) -> Document | Drop:
         return self.process_batch([doc])[0]
 
-    def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
-        opts = self.options
+    def prepare_batch(self, docs: list[Document]) -> None:
+        """The hashing, which needs only the documents: done ahead, in the workers."""
+        if not docs:
+            return
+        if not hasattr(self, "hasher"):  # not opened: in a worker, without the catalog
+            self.hasher = MinHasher(self.options.num_perm, self.options.shingle)
+        exact_keys, sigs, sizes = self._hash(docs)
+        for i, doc in enumerate(docs):
+            doc.work[self.name] = (exact_keys[i], sigs[i], int(sizes[i]))
+
+    def _hash(self, docs: list[Document]) -> tuple[list[list[bytes]], np.ndarray, np.ndarray]:
+        """Exact keys, MinHash signatures and shingle counts of ``docs``.
+
+        Hashed in groups of at most ``_HASH_GROUP_CHARS`` of text, and each text on at most
+        its first ``_HASH_MAX_CHARS`` (the word hashing holds a few arrays of 8 bytes per
+        byte of text: memory must not follow the size of a batch or of one huge document).
+        """
         norms = [normalize(d.text) for d in docs]
         exact_keys = [self._exact_keys(d, t) for d, t in zip(docs, norms, strict=True)]
-        sigs, sizes = self.hasher.signatures(norms)
+        texts = [t[:_HASH_MAX_CHARS] for t in norms]
+        sig_parts: list[np.ndarray] = []
+        size_parts: list[np.ndarray] = []
+        start, total = 0, 0
+        for i, t in enumerate(texts):
+            total += len(t)
+            if total >= _HASH_GROUP_CHARS or i == len(texts) - 1:
+                sig, size = self.hasher.signatures(texts[start : i + 1])
+                sig_parts.append(sig)
+                size_parts.append(size)
+                start, total = i + 1, 0
+        return exact_keys, np.concatenate(sig_parts), np.concatenate(size_parts)
+
+    def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
+        opts = self.options
+        if all(self.name in d.work for d in docs):
+            exact_keys = [d.work[self.name][0] for d in docs]
+            sigs = np.stack([d.work[self.name][1] for d in docs])
+            sizes = np.array([d.work[self.name][2] for d in docs], dtype=np.int64)
+        else:
+            exact_keys, sigs, sizes = self._hash(docs)
+        for d in docs:
+            d.work.pop(self.name, None)
         # Stored signatures keep 16 bits per value: a chance agreement of two different
         # values (one in 65,536) moves a similarity estimate by 0.002 % on average.
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
@@ -656,7 +697,8 @@ class DedupStage(Stage):
         if norm_text is None:
             norm_text = normalize(doc.text)
         keys = [hashlib.blake2b(norm_text.encode(), digest_size=16).digest()]
-        if doc.content is not doc.text:
+        # Markup is no text to compare: byte copies of a page are caught by the raw digest.
+        if doc.content is not doc.text and not doc.content_is_html:
             content = hashlib.blake2b(normalize(doc.content).encode(), digest_size=16).digest()
             if content != keys[0]:
                 keys.append(content)

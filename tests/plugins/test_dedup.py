@@ -287,3 +287,32 @@ def test_two_runs_on_one_index_take_turns(tmp_path):
     t.join(30)
     assert second["started"] >= committed
     assert isinstance(second["result"], Drop) and second["doc"].duplicate.of == a.id
+
+
+def test_hashing_ahead_in_prepare_decides_as_hashing_in_process(tmp_path):
+    def docs():
+        return [make_document(t, path=f"{i:02d}.txt") for i, t in enumerate(VARIANTS)]
+
+    plain = stage_runner(tmp_path / "plain")(DedupStage, docs(), policy="keep")
+    prepared = docs()
+    ctx = StageContext("r", tmp_path, Catalog(tmp_path / "x.sqlite"), RecordingReporter())
+    opts = build_options(DedupOptions, {}, stage="dedup", origin="test")
+    # prepare_batch runs in a worker, on another stage object: only doc.work crosses.
+    DedupStage(opts, ctx).prepare_batch(prepared[:4])
+    DedupStage(opts, ctx).prepare_batch(prepared[4:])
+    assert all("dedup" in d.work for d in prepared)
+    ahead = stage_runner(tmp_path / "ahead")(DedupStage, prepared, policy="keep")
+    assert _statuses(ahead) == _statuses(plain)
+    assert not any(d.work for d in prepared)  # scratch is not kept
+
+
+def test_huge_documents_are_hashed_in_bounded_groups(monkeypatch):
+    monkeypatch.setattr(dedup_module, "_HASH_GROUP_CHARS", 300)
+    monkeypatch.setattr(dedup_module, "_HASH_MAX_CHARS", 200)
+    stage = DedupStage.__new__(DedupStage)
+    stage.hasher = MinHasher(128, 5)
+    docs = [make_document(t, path=f"{i}.txt") for i, t in enumerate(VARIANTS)]
+    _, sigs, sizes = stage._hash(docs)
+    for d, sig, size in zip(docs, sigs, sizes, strict=True):
+        want, n = stage.hasher.signature(normalize(d.text)[:200], normalized=True)
+        assert np.array_equal(sig, want) and size == n
