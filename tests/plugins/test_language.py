@@ -115,7 +115,7 @@ def test_shipped_stacker_weights_match_the_features():
     rows = detect._short_features(dists, True, ["en", "fr"])
     assert len(model["theta"]) == len(model["features"]) == len(rows[0])
     # each member's evidence pushes its candidate up: en beats fr under the shipped weights
-    score = [sum(w * x for w, x in zip(model["theta"], f)) for f in rows]
+    score = [sum(w * x for w, x in zip(model["theta"], f, strict=True)) for f in rows]
     assert score[0] > score[1]
 
 
