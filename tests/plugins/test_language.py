@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from corearchive.testing import make_document
-from corearchive_plugins.language import LanguageStage
+from corearchive_plugins.language import LanguageStage, detect
 
 SAMPLES = {
     "en": "The committee will publish its final report on the new railway line next spring.",
@@ -66,3 +69,68 @@ def test_mixed_language_document_reports_paragraphs_and_shares(run_stage):
     assert ann["mixed"] is True
     single = run_stage(LanguageStage, make_document(GERMAN + "\n" + GERMAN, path="b.txt"))
     assert single.kept[0].annotations["language"]["mixed"] is False
+
+
+CJK_AND_MORE = {
+    "ja": "委員会は来年の春に新しい鉄道路線に関する最終報告書を公表する予定です。",
+    "ko": "위원회는 내년 봄에 새 철도 노선에 관한 최종 보고서를 발표할 예정이다.",
+    "uk": "Комітет оприлюднить остаточну доповідь про нову залізничну лінію навесні.",
+    "fa": "کمیته گزارش نهایی خود را درباره خط آهن جدید در بهار آینده منتشر خواهد کرد.",
+    "mr": "समिती पुढील वसंत ऋतूमध्ये नवीन रेल्वे मार्गावरील आपला अंतिम अहवाल प्रसिद्ध करेल.",
+}
+
+
+@pytest.mark.parametrize("code", sorted(CJK_AND_MORE))
+def test_tells_apart_languages_sharing_a_script(run_stage, code):
+    # ja shares Han with zh, uk Cyrillic with ru, fa Arabic with ar, mr Devanagari with hi
+    doc = run_stage(LanguageStage, make_document(CJK_AND_MORE[code])).kept[0]
+    assert doc.language.code == code
+
+
+SHORT = {
+    "fi": "hyvää huomenta",
+    "zu": "ngiyabonga kakhulu",  # fastText lid.176 does not know Zulu; the other members do
+    "de": "guten morgen",
+    "pl": "dziękuję bardzo",
+}
+
+
+@pytest.mark.parametrize("code", sorted(SHORT))
+def test_short_inputs_go_through_the_stacker(code):
+    got, conf, top, stage = detect.detect(SHORT[code], with_stage=True)
+    assert stage == 3 and got == code
+    assert 0.5 < conf <= 1.0 and top[0][0] == code
+    assert [s for _, s in top] == sorted((s for _, s in top), reverse=True)
+
+
+def test_long_inputs_do_not_take_the_short_path():
+    *_, stage = detect.detect(SAMPLES["en"], with_stage=True)
+    assert stage in (1, 15, 2)
+
+
+def test_shipped_stacker_weights_match_the_features():
+    detect.load()
+    model = json.loads(Path(detect.__file__).with_name("short_model.json").read_text("utf-8"))
+    dists = ({"en": 0.9}, {"en": 0.8}, {"en": 0.7, "fr": 0.2}, {"en": 0.6, "fr": 0.4})
+    rows = detect._short_features(dists, True, ["en", "fr"])
+    assert len(model["theta"]) == len(model["features"]) == len(rows[0])
+    # each member's evidence pushes its candidate up: en beats fr under the shipped weights
+    score = [sum(w * x for w, x in zip(model["theta"], f, strict=True)) for f in rows]
+    assert score[0] > score[1]
+
+
+def test_short_name_is_undetermined_but_keeps_candidates():
+    code, conf, top = detect.detect("Obama")
+    assert code == "und" and top and conf < detect.NAME_MAX_CONF
+
+
+def test_allow_list_minimum_confidence_is_a_threshold(run_stage):
+    text = "Guten Morgen, lieber Nachbar"
+    code, conf, _ = detect.detect(text)
+    assert code == "de" and 0.0 < conf < 1.0
+    below = run_stage(LanguageStage, make_document(text), languages=["de"], min_confidence=conf)
+    assert [d.language.code for d in below.kept] == ["de"]
+    above = min(1.0, conf + 0.001)
+    run = run_stage(LanguageStage, make_document(text), languages=["de"], min_confidence=above)
+    [(_, drop)] = run.dropped
+    assert drop.reason == "language" and drop.detail["code"] == "de"
