@@ -118,24 +118,31 @@ class BoilerplateStage(Stage):
     def _text(self, text: str) -> tuple[str, dict[str, Any]]:
         from . import lines as line_model
 
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        _, decisions = line_model.clean(text, self.options.threshold)
-        kept: list[str] = []
+        d = line_model.decide(text, self.options.threshold)
+        keep = d.keep.tolist()
+        lines = d.lines
+        kept = [lines[i].strip() for i, k in zip(d.idx, keep) if k]
         removed: list[dict[str, Any]] = []
-        for d in decisions:
-            line = lines[d["line"]].strip()
-            if d["keep"]:
-                kept.append(line)
-                continue
-            entry: dict[str, Any] = {"line": d["line"], "reason": d["reason"], "score": d["score"]}
-            if self.options.keep_removed:
-                entry["text"] = line
-            removed.append(entry)
-        total = sum(len(ln.strip()) for ln in lines) or 1
+        if len(keep) > len(kept):
+            reasons = d.reasons()
+            scores = d.score.tolist()
+            for j, (i, k) in enumerate(zip(d.idx, keep)):
+                if k:
+                    continue
+                entry: dict[str, Any] = {
+                    "line": i,
+                    "reason": reasons[j],
+                    "score": round(scores[j], 4),
+                }
+                if self.options.keep_removed:
+                    entry["text"] = lines[i].strip()
+                removed.append(entry)
+        kept_chars = sum(map(len, kept))
+        total = kept_chars + sum(len(lines[e["line"]].strip()) for e in removed) or 1
         return "\n".join(kept), {
             "method": "lines",
-            "kept_share": round(min(sum(len(k) for k in kept) / total, 1.0), 4),
-            "lines_in": len(decisions),
+            "kept_share": round(min(kept_chars / total, 1.0), 4),
+            "lines_in": len(keep),
             "lines_kept": len(kept),
             "removed": removed,
         }

@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL = "/work/shared/eval"
 sys.path.insert(0, HERE)
 sys.path.insert(0, EVAL)
-import textclean as tc  # noqa: E402
+from corearchive_plugins.boilerplate import lines as tc  # noqa: E402
 from boilerplate_eval import aeb_scores, shingle_counts, snippet_counts, snippet_scores, tokens  # noqa: E402
 
 LINGUA = os.path.join(EVAL, "data", "lingua", "dev", "sentences")
@@ -298,7 +298,10 @@ def main():
     ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
     ap.add_argument("--no-cross", action="store_true")
     ap.add_argument("--sets", default="aeb,trafeval")
+    ap.add_argument("--params", help="JSON object of LightGBM parameters overriding PARAMS")
     args = ap.parse_args()
+    if args.params:
+        PARAMS.update(json.loads(args.params))
     rounds = tuple(int(x) for x in args.rounds.split(","))
     t0 = time.time()
     sw = build_stopwords()
