@@ -121,12 +121,12 @@ class BoilerplateStage(Stage):
         d = line_model.decide(text, self.options.threshold)
         keep = d.keep.tolist()
         lines = d.lines
-        kept = [lines[i].strip() for i, k in zip(d.idx, keep) if k]
+        kept = [lines[i].strip() for i, k in zip(d.idx, keep, strict=True) if k]
         removed: list[dict[str, Any]] = []
         if len(keep) > len(kept):
             reasons = d.reasons()
             scores = d.score.tolist()
-            for j, (i, k) in enumerate(zip(d.idx, keep)):
+            for j, (i, k) in enumerate(zip(d.idx, keep, strict=True)):
                 if k:
                     continue
                 entry: dict[str, Any] = {

@@ -189,7 +189,12 @@ def predict_two_stage(b1, b2, d):
     p1 = predict(b1, d["X"])
     if b2 is None or not len(p1):
         return p1
-    return predict(b2, tc.stage2_features(d["X"], p1))
+    # as the runtime does: stage 2 only for lines with p1 in [band, 1 - band]
+    band = (p1 >= tc.STAGE2_BAND) & (p1 <= 1 - tc.STAGE2_BAND)
+    p2 = p1.copy()
+    if band.any():
+        p2[band] = predict(b2, tc.stage2_features(d["X"], p1)[band])
+    return p2
 
 
 # ------------------------------------------------------------------ evaluation ----
