@@ -21,7 +21,6 @@ from typing import Any
 
 from corearchive import Document, Drop, Stage, hookimpl, option
 
-
 _TRAFILATURA: dict[str, Any] = {
     "include_comments": False,
     "include_tables": True,
