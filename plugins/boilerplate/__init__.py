@@ -3,8 +3,8 @@
 Plain text is cleaned line by line by a text-native model (``lines``: features of each
 line's shape, multilingual stop-word density, furniture cues, position, repetition and
 its neighbourhood, scored by a small tree ensemble trained offline, evaluated with numpy).
-HTML goes through trafilatura, bounded in size and time so that one pathological page
-cannot hang a run.
+HTML goes through trafilatura in precision mode (its default mode when precision mode kept
+almost nothing), bounded in size and time so that one pathological page cannot hang a run.
 Every decision is recorded under ``annotations.boilerplate``; a document left with no
 content is dropped with reason ``no_content``.
 """
