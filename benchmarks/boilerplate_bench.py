@@ -59,18 +59,28 @@ def extract_html(page: str) -> str:
 
 
 def speed(eval_dir: Path, seconds: float = 5.0) -> tuple[float, float]:
-    """Documents per second on ~5 KB plain-text documents (aeb text renderings cut to 5 KB)."""
+    """Documents per CPU-second of the stage on ~5 KB plain-text documents (the aeb text
+    renderings cut to 5,000 characters).  Documents are built before the clock starts, so
+    the figure is the stage's own cost (``process_time``: CPU time of this process only,
+    which is what a core delivers on a shared machine)."""
+    from corearchive.testing import make_document
+
     texts = []
     for p in sorted((eval_dir / "data" / "aeb" / "dev" / "text").glob("*")):
         t = p.read_text("utf-8", errors="replace")
         texts.append(t[:5000])
     sizes = sum(len(t.encode()) for t in texts) / len(texts)
-    n, t0 = 0, time.process_time()
-    while time.process_time() - t0 < seconds:
-        for t in texts:
-            extract_text(t)
-            n += 1
-    return n / (time.process_time() - t0), sizes
+    stage = _stage()
+    stage.process(make_document(texts[0]))  # load the model outside the clock
+    n, spent = 0, 0.0
+    while spent < seconds:
+        docs = [make_document(t) for t in texts]
+        t0 = time.process_time()
+        for d in docs:
+            stage.process(d)
+        spent += time.process_time() - t0
+        n += len(docs)
+    return n / spent, sizes
 
 
 def main() -> int:

@@ -4,7 +4,7 @@ Reports wall-clock docs/s and CPU-time docs/s (process_time: what this process g
 plus the load average, since the machine is shared."""
 import glob, os, sys, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import textclean as tc
+from corearchive_plugins.boilerplate import lines as tc
 docs = []
 for p in sorted(glob.glob("/work/shared/eval/data/*/dev/text/*.txt")):
     t = open(p, encoding="utf-8").read()

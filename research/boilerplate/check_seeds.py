@@ -2,7 +2,7 @@
 """Seeds check: every gold body line kept, every gold boilerplate line removed."""
 import json, re, sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import textclean as tc
+from corearchive_plugins.boilerplate import lines as tc
 thr = float(sys.argv[1]) if len(sys.argv) > 1 else tc.load_model().get("threshold", 0.5)
 ws = lambda s: re.sub(r"\s+", " ", s.replace("\xa0", " ")).strip()
 gold = json.load(open("/work/shared/gold/seeds-gold.json", encoding="utf-8"))

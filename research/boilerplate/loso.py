@@ -3,7 +3,8 @@
 check the 5th seed with the model and the post-processing rules."""
 import sys, os, json
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import numpy as np, train as T, textclean as tc
+import numpy as np, train as T
+from corearchive_plugins.boilerplate import lines as tc
 thr = float(sys.argv[1]) if len(sys.argv) > 1 else 0.5
 sw = T.build_stopwords(); lex = tc._build_lex(sw)
 docs = T.load_docs("labels_teacher.json", lex); T.add_aug(docs, lex)

@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 EVAL = "/work/shared/eval"
 sys.path.insert(0, HERE)
 sys.path.insert(0, EVAL)
-import textclean as tc  # noqa: E402
+from corearchive_plugins.boilerplate import lines as tc  # noqa: E402
 from boilerplate_eval import aeb_scores, shingle_counts, snippet_counts, snippet_scores, tokens  # noqa: E402
 
 LINGUA = os.path.join(EVAL, "data", "lingua", "dev", "sentences")
@@ -189,7 +189,12 @@ def predict_two_stage(b1, b2, d):
     p1 = predict(b1, d["X"])
     if b2 is None or not len(p1):
         return p1
-    return predict(b2, tc.stage2_features(d["X"], p1))
+    # as the runtime does: stage 2 only for lines with p1 in [band, 1 - band]
+    band = (p1 >= tc.STAGE2_BAND) & (p1 <= 1 - tc.STAGE2_BAND)
+    p2 = p1.copy()
+    if band.any():
+        p2[band] = predict(b2, tc.stage2_features(d["X"], p1)[band])
+    return p2
 
 
 # ------------------------------------------------------------------ evaluation ----
@@ -298,7 +303,10 @@ def main():
     ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
     ap.add_argument("--no-cross", action="store_true")
     ap.add_argument("--sets", default="aeb,trafeval")
+    ap.add_argument("--params", help="JSON object of LightGBM parameters overriding PARAMS")
     args = ap.parse_args()
+    if args.params:
+        PARAMS.update(json.loads(args.params))
     rounds = tuple(int(x) for x in args.rounds.split(","))
     t0 = time.time()
     sw = build_stopwords()

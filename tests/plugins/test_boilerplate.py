@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 
@@ -60,3 +62,145 @@ def test_threshold_trades_precision_for_recall(run_stage):
     strict = run_stage(BoilerplateStage, make_document(text, path="b.txt"), threshold=0.9)
     assert len(loose.kept[0].text.splitlines()) == 3
     assert len(strict.kept[0].text.splitlines()) == 2
+
+
+# ---------------------------------------------------------------- the cleaner's decisions ----
+# Small hand-written pages, one per kind of page furniture named in the issue.  Every
+# assertion checks a decision of the shipped model (plus its rules) on lines it never saw.
+
+ART = [
+    "The regional water authority said on Monday that reservoir levels had fallen to their "
+    "lowest point in a decade after three months without significant rain across the valley.",
+    "Engineers have begun pumping water from a disused quarry to supply two towns in the north, "
+    "and farmers were asked to cut irrigation by a fifth until the end of the month.",
+    "“We are asking everyone to take shorter showers and to leave gardens unwatered for now,” "
+    "the authority’s director told reporters at a briefing in the town hall.",
+    "Forecasters expect light rain later this week, but they warned that it would do little to "
+    "refill the reservoirs before the summer, when demand usually peaks.",
+]
+
+
+def _clean(run_stage: Any, lines: list[str], **options: Any) -> tuple[list[str], dict[str, str]]:
+    """Kept lines and {removed line: reason} of a plain-text page."""
+    run = run_stage(BoilerplateStage, make_document("\n".join(lines)), keep_removed=True, **options)
+    assert run.kept, run.dropped
+    doc = run.kept[0]
+    removed = {r["text"]: r["reason"] for r in doc.annotations["boilerplate"]["removed"]}
+    return doc.text.split("\n"), removed
+
+
+def test_navigation_menu_is_removed(run_stage):
+    menu = ["Home", "World", "Politics", "Business", "Science", "Sport", "Culture", "Opinion"]
+    kept, removed = _clean(run_stage, ["Daily Courier", *menu, "Subscribe", *ART])
+    assert kept == ART
+    assert set(menu) <= set(removed) and "Subscribe" in removed
+
+
+def test_tag_list_after_the_article_is_removed(run_stage):
+    tags = ["Tags", "drought", "water", "farming", "climate", "regional news"]
+    kept, _ = _clean(run_stage, ["Drought forces water cuts across the valley", *ART, *tags])
+    assert kept[-len(ART) :] == ART
+    assert not set(tags) & set(kept)
+
+
+def test_image_caption_and_credit_are_removed(run_stage):
+    caption = "Workers inspect the dry bed of the main reservoir near the northern town"
+    credit = "Photo: John Smith/Reuters"
+    kept, removed = _clean(
+        run_stage,
+        ["Drought forces water cuts across the valley", caption, credit, "By Jane Doe", *ART],
+    )
+    assert set(ART) <= set(kept)
+    assert caption in removed and credit in removed
+
+
+def test_related_links_block_is_removed(run_stage):
+    related = [
+        "Related stories",
+        "Council approves new budget for road repairs",
+        "Farmers fear a second dry summer in a row",
+        "Why the river has changed its course",
+        "Most read",
+        "Local school wins national science award",
+        "New bus routes start next month",
+    ]
+    kept, _ = _clean(run_stage, ["Drought forces water cuts", *ART, *related])
+    assert set(ART) <= set(kept)
+    assert not set(related) & set(kept)
+
+
+def test_comment_prompts_and_comments_are_removed(run_stage):
+    comments = [
+        "12 comments",
+        "Leave a comment",
+        "You must be logged in to post a comment.",
+        "Mark on June 3, 2024 at 9:12 am said:",
+        "This is what happens when nobody plans ahead, the same thing happened ten years ago.",
+        "Reply",
+    ]
+    kept, removed = _clean(run_stage, ["Drought forces water cuts", *ART, *comments])
+    assert set(ART) <= set(kept)
+    header = "Mark on June 3, 2024 at 9:12 am said:"
+    for line in ("12 comments", "Leave a comment", "Reply", header):
+        assert line in removed, line
+    assert "You must be logged in to post a comment." not in kept
+
+
+def test_one_paragraph_article_survives(run_stage):
+    kept, removed = _clean(run_stage, ["Menu", "Search", "Share", ART[0], "Advertisement", "Login"])
+    assert kept == [ART[0]]
+    assert {"Menu", "Search", "Share", "Advertisement", "Login"} <= set(removed)
+
+
+def test_page_without_article_is_dropped(run_stage):
+    page = "\n".join(
+        [
+            "Home",
+            "News",
+            "Sport",
+            "Weather",
+            "Sign in",
+            "Cookie settings",
+            "Privacy policy",
+            "Terms of use",
+            "Contact us",
+            "© 2024 Daily Courier. All rights reserved.",
+        ]
+    )
+    run = run_stage(BoilerplateStage, make_document(page))
+    assert run.kept == [] and run.dropped[0][1].reason == "no_content"
+
+
+GERMAN = [
+    "Startseite",
+    "Politik",
+    "Wirtschaft",
+    "Sport",
+    "Teilen",
+    "Der Stadtrat hat am Dienstag einen neuen Haushalt beschlossen, der die Ausgaben für Schulen "
+    "in den nächsten zwei Jahren um zwölf Prozent erhöht.",
+    "Die Befürworter sagten, mit dem Geld könnten die Bezirke mehr Lehrer einstellen und "
+    "marode Gebäude noch vor dem nächsten Schuljahr sanieren.",
+    "Mehr zum Thema",
+    "Impressum",
+    "Datenschutz",
+]
+FRENCH = [
+    "Accueil",
+    "International",
+    "Économie",
+    "Partager",
+    "Le conseil municipal a adopté mardi un nouveau budget qui augmente de douze pour cent les "
+    "crédits consacrés aux écoles publiques au cours des deux prochaines années.",
+    "Selon ses partisans, cet argent permettra aux quartiers d’embaucher davantage "
+    "d’enseignants et de rénover des bâtiments vétustes avant la prochaine rentrée.",
+    "Lire aussi",
+    "Mentions légales",
+]
+
+
+def test_non_english_pages(run_stage):
+    for page, body in ((GERMAN, GERMAN[5:7]), (FRENCH, FRENCH[4:6])):
+        kept, removed = _clean(run_stage, page)
+        assert kept == body, page[0]
+        assert set(page) - set(body) == set(removed)

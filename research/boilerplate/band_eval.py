@@ -1,0 +1,15 @@
+import sys, pickle, numpy as np
+sys.path.insert(0, "/work/wt-bp/research/boilerplate")
+import train as T
+from corearchive_plugins.boilerplate import lines as tc
+D = pickle.load(open(sys.argv[1], "rb")); P1, P2 = D["p1"], D["p2"]
+sw = T.build_stopwords(); lex = tc._build_lex(sw)
+docs = T.load_docs("labels_teacher.json", lex); truth = T.load_truth()
+for a in (0.0, 0.01, 0.03, 0.05, 0.1):
+    pr = {}; frac = []
+    for d in docs:
+        k = d["key"]; p1, p2 = P1[k], P2[k]
+        band = (p1 >= a) & (p1 <= 1 - a)
+        frac.append(band.mean() if len(band) else 0)
+        pr[k] = tc._rules(d["X"], np.where(band, p2, p1), 0.5)[0]
+    print(f"a={a} stage2 rows {np.mean(frac):.2f}", T.fmt(T.evaluate(docs, pr, truth, 0.5)), flush=True)
