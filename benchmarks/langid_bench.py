@@ -33,11 +33,12 @@ def detect_code(text: str) -> str | None:
 
 
 def _speed(eval_dir: Path) -> dict[str, float]:
-    t0 = time.perf_counter()
+    t0, p0 = time.perf_counter(), time.process_time()
     from corearchive_plugins.language import detect
 
     detect.load()
     load_s = time.perf_counter() - t0
+    load_cpu_s = time.process_time() - p0
     sents = []
     for p in sorted((eval_dir / "data" / "lingua" / "dev" / "sentences").glob("*")):
         sents.extend(p.read_text("utf-8").splitlines()[:200])
@@ -53,6 +54,7 @@ def _speed(eval_dir: Path) -> dict[str, float]:
                 detect.detect(s)
     return {
         "load_s": load_s,
+        "load_cpu_s": load_cpu_s,
         "sentences": len(sents),
         "per_cpu_s": len(sents) / cpu,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -99,7 +101,8 @@ def main() -> int:
     r = json.loads(sp.stdout.strip().splitlines()[-1])
     print(
         f"speed: {r['per_cpu_s']:,.0f} sentences per CPU-second ({r['sentences']} sentences)"
-        f"; model load {r['load_s']:.2f} s; peak RSS {r['peak_rss_mb']:.0f} MB"
+        f"; model load {r['load_s']:.2f} s ({r['load_cpu_s']:.2f} CPU-s)"
+        f"; peak RSS {r['peak_rss_mb']:.0f} MB"
     )
     # the targets (and the margin goal of the follow-up in brackets)
     rows = [
@@ -108,7 +111,8 @@ def main() -> int:
         ("macro accuracy, single words", acc.get("single-words", float("nan")), "", None, None),
         ("sentences per CPU-second", r["per_cpu_s"], ">=", 5000, 6000),
         ("peak memory (MB)", r["peak_rss_mb"], "<=", 300, 280),
-        ("model load (s)", r["load_s"], "<=", 1.0, None),
+        ("model load (s, wall)", r["load_s"], "<=", 1.0, None),
+        ("model load (CPU-s)", r["load_cpu_s"], "<=", 1.0, None),
     ]
     print(f"{'measure':32} {'value':>10}  target  (margin goal)  met")
     for name, val, op, target, goal in rows:

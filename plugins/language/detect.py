@@ -6,8 +6,8 @@ Ported from research/langid (its REPORT.md has the measurements and the calibrat
 0. Clean-up: URLs, e-mail addresses, domains, @mentions/#hashtags and C0/C1 control chars
    are removed; if no "signal" is left (no word with two letters, no CJK/kana/hangul char)
    the answer is 'und' with confidence 0.
-S. Short inputs (at most two words and 60 characters: a word pair, a single word, a
-   headline fragment) skip the cascade: fastText top-10, CLD2, py3langid top-10 and lingua
+S. Short inputs (at most two words, 60 characters and 10 CJK characters: a word pair, a
+   single word, a headline fragment) skip the cascade: fastText top-10, CLD2, py3langid top-10 and lingua
    low-accuracy over all its languages are combined by a conditional-logit stacker (weights
    in short_model.json, fitted and cross-validated by research/langid/stack_fit.py); its
    softmax is the confidence (held-out ECE 0.018). Stage id 3. This is where the members
@@ -58,6 +58,8 @@ MIN_CONF_SHORT = 0.2  # the same for the short-input stacker
 MAX_CHARS = 1000  # only the first MAX_CHARS characters are examined
 SHORT_MAX_WORDS = 2  # inputs of at most this many words (and SHORT_MAX_CHARS) go to the
 SHORT_MAX_CHARS = 60  # short-input stacker: all four members + lingua over all its languages
+SHORT_MAX_CJK = 10  # ...and at most this many ideographs/kana/hangul (CJK sentences have no
+# spaces: they are long inputs, which the cascade settles in stage 1 at a fraction of the cost)
 SHORT_CANDS = 16  # candidates scored by the stacker (top-5 of each member, in member order)
 
 _ALIAS = {
@@ -255,6 +257,18 @@ def _has_signal(text: str) -> bool:
     return _SIGNAL.search(text) is not None
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _is_short(t: str) -> bool:
+    """A word or two (cleaned text): the short-input stacker settles it, not the cascade."""
+    return (
+        len(t) <= SHORT_MAX_CHARS
+        and t.count(" ") < SHORT_MAX_WORDS
+        and len(_CJK.findall(t)) <= SHORT_MAX_CJK
+    )
+
+
 def _calibrate(raw: float, stage: int) -> float:
     if _RAW:
         return raw
@@ -389,7 +403,7 @@ def detect(text: str, with_stage: bool = False):
     t = _WS.sub(" ", _STRIP.sub(" ", text[:MAX_CHARS])).strip()
     if not t or not _has_signal(t):
         return ("und", 0.0, []) if not with_stage else ("und", 0.0, [], 0)
-    if len(t) <= SHORT_MAX_CHARS and t.count(" ") < SHORT_MAX_WORDS:
+    if _is_short(t):
         labels, probs = _state["ft"].predict(t, k=10)
         ft = {}
         for lab, p in zip(labels, probs):
