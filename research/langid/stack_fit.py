@@ -1,7 +1,7 @@
 """Fit the short-input stacker of plugins/language/detect.py, with held-out figures.
 
 Input: the member cache written by stack_collect.py. Every dev sample whose cleaned text is
-"short" by the detector's own rule (at most SHORT_MAX_WORDS words and SHORT_MAX_CHARS chars)
+"short" by the detector's own rule (detect._is_short)
 becomes one conditional-logit problem: its candidates (top-5 of each member) are scored by
 theta . features (detect._short_features, the run-time code itself, so training and run time
 cannot drift apart) and a softmax over them is fitted by log-loss with a small L2 penalty.
@@ -116,7 +116,7 @@ def main(cache: str) -> None:
     short = [
         i
         for i, r in enumerate(rows)
-        if r["sig"] and len(r["clean"]) <= D.SHORT_MAX_CHARS and r["clean"].count(" ") < D.SHORT_MAX_WORDS
+        if r["sig"] and D._is_short(r["clean"])
     ]
     srows = [rows[i] for i in short]
     X, V, Y, C = build(srows)

@@ -106,6 +106,10 @@ def test_short_inputs_go_through_the_stacker(code):
 def test_long_inputs_do_not_take_the_short_path():
     *_, stage = detect.detect(SAMPLES["en"], with_stage=True)
     assert stage in (1, 15, 2)
+    # a CJK sentence has no spaces but is long: the cascade settles it
+    code, _, _, stage = detect.detect(SAMPLES["zh"], with_stage=True)
+    assert code == "zh" and stage != 3
+    assert detect.detect("東京", with_stage=True)[3] == 3
 
 
 def test_shipped_stacker_weights_match_the_features():
