@@ -48,6 +48,14 @@ def _model(kind: str, names: tuple[str, ...]) -> LinearModel:
     return LinearModel(_specs()[kind], list(names))
 
 
+def score_matrix(kind: str, names: list[str], x: npt.NDArray[np.float64]) -> list[float]:
+    """Score a feature matrix (columns ordered as ``names``) with the shipped model."""
+    if not len(x):
+        return []
+    m = _model(kind, tuple(names))
+    return (x @ m.coef + m.bias).tolist()  # type: ignore[no-any-return]
+
+
 def score_rows(kind: str, names: list[str], rows: list[list[float]]) -> list[float]:
     """Score feature rows with the shipped model ``kind`` (``text``, ``html`` or ``title``)."""
     return _model(kind, tuple(names)).score(rows)

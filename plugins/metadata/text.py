@@ -20,10 +20,12 @@ import math
 import re
 from collections import Counter
 from datetime import date, timedelta
-from itertools import accumulate
 from typing import Any
 
-from .model import score_rows
+import numpy as np
+import numpy.typing as npt
+
+from .model import score_matrix, score_rows
 
 MIN_YEAR = 1990
 _MAX_CANDS = 80
@@ -252,11 +254,14 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
     # One scan of the whole text for year-like numbers; only the windows around them are
     # tried with the date patterns (every written date form has its year within ~45 chars).
     text = "\n".join(lines)
-    starts = list(accumulate((len(ln) + 1 for ln in lines), initial=0))
     windows: dict[int, list[tuple[int, int]]] = {}
+    i, pos, off = 0, 0, 0  # line number and start offset of the line at ``pos``
     for m in _PREFILTER.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        off = starts[i]
+        nl = text.count("\n", pos, m.start())
+        if nl:
+            i += nl
+            off = text.rfind("\n", 0, m.start()) + 1
+        pos = m.start()
         s, e = max(0, m.start() - off - 48), min(len(lines[i]), m.end() - off + 48)
         spans = windows.setdefault(i, [])
         if spans and s <= spans[-1][1]:
@@ -351,9 +356,13 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
 
 
 # ------------------------------------------------------------------------ the page ----
+_PARA_END = frozenset('.!?"”»)…:')
+
+
 def _is_para(line: str) -> bool:
+    """A prose paragraph: long, at least 12 words, ending like a sentence."""
     s = line.strip()
-    return len(s) > 80 and len(s.split()) >= 12 and s[-1:] in '.!?"”»)…:'
+    return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
 
 
 def main_block(texts: list[str]) -> tuple[int, int]:
@@ -386,6 +395,7 @@ class Page:
         "main_start",
         "me",
         "ms",
+        "nwords",
         "paras",
     )
 
@@ -393,8 +403,13 @@ class Page:
         # the same line split as the boilerplate stage, so line numbers agree
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.items = [(i, s) for i, ln in enumerate(self.lines) if (s := ln.strip())]
-        self.paras = [_is_para(s) for _, s in self.items]
         texts = [s for _, s in self.items]
+        # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
+        self.nwords = [s.count(" ") + 1 for s in texts]
+        self.paras = [
+            s[-1:] in _PARA_END and len(s) > 80 and n >= 12
+            for s, n in zip(texts, self.nwords, strict=True)
+        ]
         self.ms, self.me = main_block(texts)
         n_lines = len(self.lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
@@ -654,7 +669,8 @@ def rank_dates(
     if not cands:
         return cands
     _features(cands, page, capture, title_line)
-    scores = score_rows(model, FEATURES, [[c["f"][k] for k in FEATURES] for c in cands])
+    # the feature dicts are built in FEATURES order (a test checks it)
+    scores = score_rows(model, FEATURES, [list(c["f"].values()) for c in cands])
     for c, s in zip(cands, scores, strict=True):
         if capture and c["date"] > capture:
             s -= 100.0  # a date after the capture cannot be the publication date
@@ -702,6 +718,14 @@ _BYLINE = re.compile(
     re.I,
 )
 _SENT_END = re.compile(r"[.!?…]['\"”’»)]*$")
+_CLOSERS = "'\"”’»)"
+
+
+def _sentence_end(s: str) -> bool:
+    """Ends like a sentence (``_SENT_END`` without a regex: this runs on every line)."""
+    return s.rstrip(_CLOSERS)[-1:] in ".!?…"
+
+
 _PAREN_NUM = re.compile(r"\(\d+\)$")
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 _DIGITS = re.compile(r"\d")
@@ -715,7 +739,12 @@ TITLE_FEATURES = [
     "next2_is_para", "has_comma", "starts_lower", "contains_colon", "prev_short", "is_body_line0",
     "body_overlap", "body_overlap_n", "short_run_before", "next_short", "dated_within3",
     "longest_before_body", "rank_len_before_body", "repeat_later", "n_long_nonpara_before",
+    "title_repeat", "ms_dist_log", "before_ms_1_3", "at_ms", "lead_overlap", "lead_overlap_n",
+    "last_headlike_before_ms", "date_line", "headlike",
 ]  # fmt: skip
+#: " | ", " - ", " – ", " :: ", " » " ...: what separates a headline from a site name in a
+#: <title>-like line ("Headline | Site", "Site - Headline").
+_TITLE_SEP = re.compile(r"\s+(?:[|–—·»•:/-]{1,2}|\\)\s+")
 
 #: Title candidates: lines of 2..40 words near the top of the main block or the first
 #: paragraph (up to ``_TITLE_BEFORE`` non-empty lines above, ``_TITLE_AFTER`` below, never
@@ -726,31 +755,77 @@ _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 2, 40
 _TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 60, 15, 10
 
 
+_WORD4 = re.compile(r"\w{4,}")
+
+
 def _toks(s: str) -> list[str]:
-    return [w for w in _WORD.findall(s.casefold()) if len(w) > 3]
+    """Words of four or more characters, case-folded (content words, roughly)."""
+    return _WORD4.findall(s.casefold())
 
 
-def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
-    """Features of every title candidate: (line, text, features)."""
-    items, paras, body = page.items, page.paras, page.body
-    if not items:
-        return []
-    last = min(len(items), max(page.me, body) + 1)
+_LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
+
+
+def _title_text(s: str) -> str | None:
+    """The headline a candidate line can hold: None for a date line ("Posted on April 29,
+    2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
+    glued to a headline ("27.01.2022MineralölINFO November 2021"), else the line itself."""
+    if not _PREFILTER.search(s):
+        return s
+    found = find_dates([s])
+    if not found:
+        return s  # a year alone is no date: "2018 Boys State Swim Results"
+    first = found[0]
+    rest = s[first["col"] + len(first["text"]) :]
+    if first["col"] == 0 and len(rest.split()) >= 3:
+        return _LEAD_SEP.sub("", rest)
+    if len(s.split()) <= 10:
+        return None
+    return s
+
+
+def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.float64]]:
+    """Title candidates ``(line, text)`` and their feature matrix (columns: TITLE_FEATURES).
+
+    The per-line work is a few string tests; the features are then built column-wise with
+    numpy, which is what makes ranking ~40 candidates per page cheap.
+    """
+    items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
+    n_items = len(items)
+    last = min(n_items, max(page.me, body) + 1)
     window = {
         *range(max(0, page.ms - _TITLE_BEFORE), min(last, page.ms + _TITLE_AFTER + 1)),
         *range(max(0, body - _TITLE_BEFORE), min(last, body + _TITLE_AFTER + 1)),
         *range(min(_TITLE_FIRST, last)),
     }
+    if not window:
+        return [], np.zeros((0, len(TITLE_FEATURES)))
     allnorm = Counter(s.casefold() for _, s in items)
     vocab: set[str] = set()
     npara = 0
-    for k in range(body, len(items)):
+    for k in range(body, n_items):
         if paras[k]:
             vocab.update(_toks(items[k][1]))
             npara += 1
             if npara >= 12:
                 break
-    nwords = [len(s.split()) for _, s in items[: max(last + 4, body)]]
+    # The headline often appears again as part of a <title>-like line, "Headline | Site".
+    title_parts: set[str] = set()
+    for k in range(n_items):
+        if nwords[k] <= 45:
+            parts = _TITLE_SEP.split(items[k][1])
+            if len(parts) > 1:
+                title_parts.update(p.casefold() for p in parts)
+    # the lead: the first paragraphs of the main block (the story the headline is about)
+    lead: set[str] = set()
+    npara = 0
+    for k in range(page.ms, n_items):
+        if paras[k]:
+            lead.update(_toks(items[k][1]))
+            npara += 1
+            if npara >= 3:
+                break
+    ms = page.ms
     dated_memo: dict[int, bool] = {}
 
     def dated(k: int) -> bool:
@@ -766,91 +841,175 @@ def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
         (len(s) for k, (_, s) in enumerate(items[:body]) if not paras[k] and 3 <= nwords[k] <= 30),
         reverse=True,
     )
-    out = []
+    top5 = lens_before[:5]
+    cands: list[tuple[int, str]] = []
+    rows: list[tuple[float, ...]] = []
     first_long_seen = 0
     short_run = 0
-    n_items = len(items)
-    for k in range(last):
+    for k in range(min(last, max(window) + 1)):
         i, s = items[k]
         nw = nwords[k]
         is_para = paras[k]
-        long_nonpara = 4 <= nw <= 30 and not is_para and not _SENT_END.search(s)
-        if k in window and _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS:
+        long_nonpara = 4 <= nw <= 30 and not is_para and not _sentence_end(s)
+        if (
+            k in window
+            and _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS
+            and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
+            and (s := _title_text(s)) is not None
+        ):
             words = s.split()
-            caps = sum(1 for w in words if w[:1].isupper())
-            n_alpha = sum(1 for w in words if w[:1].isalpha())
+            nw = len(words)
+            caps = n_alpha = 0
+            for w in words:
+                c0 = w[:1]
+                caps += c0.isupper()
+                n_alpha += c0.isalpha()
             nxt = items[k + 1][1] if k + 1 < n_items else ""
             prv = items[k - 1][1] if k > 0 else ""
             tk = _toks(s)
-            ov = sum(1 for w in tk if w in vocab)
+            ov = sum(w in vocab for w in tk)
+            lov = sum(w in lead for w in tk)
             cf = s.casefold()
             has_date = bool(_PREFILTER.search(s))
-            f = {
-                "bias": 1.0,
-                "nw_log": math.log1p(nw),
-                "nw_4_20": float(4 <= nw <= 20),
-                "nw_lt3": float(nw < 3),
-                "nw_gt25": float(nw > 25),
-                "ends_period": float(s.endswith(".")),
-                "ends_colon": float(s.endswith(":")),
-                "ends_qmark": float(s.endswith(("?", "!"))),
-                "pos_log": math.log1p(k),
-                "pos_rel_body": math.log1p(abs(body - k)) * (1 if k < body else -1),
-                "before_body": float(k < body),
-                "just_before_body": float(0 < body - k <= 3),
-                "is_first": float(k == 0),
-                "repeat": math.log(allnorm[cf]),
-                "repeat_adj": float(prv.casefold() == cf or nxt.casefold() == cf),
-                "furniture": float(bool(_FURNITURE.match(s))),
-                "byline": float(nw <= 14 and bool(_BYLINE.match(s))),
-                "has_date": float(has_date),
-                "next_is_date_or_by": float(k + 1 < n_items and dated(k + 1)),
-                "prev_is_date_or_by": float(k > 0 and dated(k - 1)),
-                "cap_ratio": caps / nw,
-                "title_case": float(n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3),
-                "upper": float(s.isupper()),
-                "has_pipe": float(" | " in s),
-                "is_para": float(is_para),
-                "first_long_nonpara": float(long_nonpara and not first_long_seen),
-                "digits_ratio": len(_DIGITS.findall(s)) / max(1, len(s)),
-                "next_is_para": float(k + 1 < n_items and paras[k + 1]),
-                "chars_log": math.log1p(len(s)),
-                "count_paren_num": float(bool(_PAREN_NUM.search(s))),
-                "has_sep_site": float(bool(_SEP_SITE.search(s))),
-                "next2_is_para": float(k + 2 < n_items and paras[k + 2]),
-                "has_comma": float("," in s),
-                "starts_lower": float(s[:1].islower()),
-                "contains_colon": float(":" in s[:-1]),
-                "prev_short": float(len(prv.split()) <= 3),
-                "is_body_line0": float(k == body),
-                "body_overlap": ov / len(tk) if tk else 0.0,
-                "body_overlap_n": math.log1p(ov),
-                "short_run_before": math.log1p(short_run),
-                "next_short": float(len(nxt.split()) <= 3),
-                "dated_within3": float(any(dated(j) for j in range(k + 1, min(k + 4, n_items)))),
-                "longest_before_body": float(
-                    k < body and bool(lens_before) and len(s) == lens_before[0]
-                ),
-                "rank_len_before_body": (
-                    lens_before.index(len(s)) / 5 if k < body and len(s) in lens_before[:5] else 1.0
-                ),
-                "repeat_later": float(allnorm[cf] > 1),
-                "n_long_nonpara_before": math.log1p(first_long_seen),
-            }
-            out.append((i, s, f))
+            byline = nw <= 14 and bool(_BYLINE.match(s))
+            headlike = long_nonpara and not has_date and not byline
+            n_chars = len(s)
+            cands.append((i, s))
+            # primitives, in the order unpacked below
+            rows.append(
+                (
+                    nw,
+                    k,
+                    n_chars,
+                    s.endswith("."),
+                    s.endswith(":"),
+                    s.endswith(("?", "!")),
+                    max(1, allnorm[cf]),
+                    prv.casefold() == cf or nxt.casefold() == cf,
+                    bool(_FURNITURE.match(s)),
+                    byline,
+                    has_date,
+                    k + 1 < n_items and dated(k + 1),
+                    k > 0 and dated(k - 1),
+                    caps,
+                    n_alpha,
+                    s.isupper(),
+                    " | " in s,
+                    is_para,
+                    long_nonpara and not first_long_seen,
+                    len(_DIGITS.findall(s)),
+                    k + 1 < n_items and paras[k + 1],
+                    bool(_PAREN_NUM.search(s)),
+                    bool(_SEP_SITE.search(s)),
+                    k + 2 < n_items and paras[k + 2],
+                    "," in s,
+                    s[:1].islower(),
+                    ":" in s[:-1],
+                    k == 0 or nwords[k - 1] <= 3,
+                    ov,
+                    len(tk),
+                    short_run,
+                    k + 1 >= n_items or nwords[k + 1] <= 3,
+                    any(dated(j) for j in range(k + 1, min(k + 4, n_items))),
+                    top5.index(n_chars) if k < body and n_chars in top5 else -1,
+                    first_long_seen,
+                    cf in title_parts,
+                    lov,
+                    headlike,
+                )
+            )
         if long_nonpara:
             first_long_seen += 1
         short_run = short_run + 1 if nw <= 3 else 0
-    return out
+    if not rows:
+        return [], np.zeros((0, len(TITLE_FEATURES)))
+    a = np.array(rows, dtype=np.float64).T
+    (nw_, k_, chars, e_per, e_col, e_q, rep, rep_adj, furn, byl, hdate, nxt_d, prv_d, caps_,
+     alpha, upper, pipe, para, flnp, digits, nxt_p, paren, sep, nxt2_p, comma, lower, colon,
+     prv_short, ov_, ntk, srun, nxt_short, d3, rank_len, nlong, trep, lov_,
+     headlike_) = a  # fmt: skip
+    before = k_ < body
+    d_ms = k_ - ms
+    # the last headline-like line above the main block
+    hl_before = np.flatnonzero((headlike_ > 0) & (d_ms < 0))
+    last_hl = np.zeros_like(k_)
+    if len(hl_before):
+        last_hl[hl_before[-1]] = 1.0
+    cols = {
+        "bias": np.ones_like(k_),
+        "nw_log": np.log1p(nw_),
+        "nw_4_20": (nw_ >= 4) & (nw_ <= 20),
+        "nw_lt3": nw_ < 3,
+        "nw_gt25": nw_ > 25,
+        "ends_period": e_per,
+        "ends_colon": e_col,
+        "ends_qmark": e_q,
+        "pos_log": np.log1p(k_),
+        "pos_rel_body": np.log1p(np.abs(body - k_)) * np.where(before, 1.0, -1.0),
+        "before_body": before,
+        "just_before_body": (body - k_ > 0) & (body - k_ <= 3),
+        "is_first": k_ == 0,
+        "repeat": np.log(rep),
+        "repeat_adj": rep_adj,
+        "furniture": furn,
+        "byline": byl,
+        "has_date": hdate,
+        "next_is_date_or_by": nxt_d,
+        "prev_is_date_or_by": prv_d,
+        "cap_ratio": caps_ / nw_,
+        "title_case": (alpha > 0) & (caps_ >= 0.7 * alpha) & (nw_ >= 3),
+        "upper": upper,
+        "has_pipe": pipe,
+        "is_para": para,
+        "first_long_nonpara": flnp,
+        "digits_ratio": digits / np.maximum(1, chars),
+        "next_is_para": nxt_p,
+        "chars_log": np.log1p(chars),
+        "count_paren_num": paren,
+        "has_sep_site": sep,
+        "next2_is_para": nxt2_p,
+        "has_comma": comma,
+        "starts_lower": lower,
+        "contains_colon": colon,
+        "prev_short": prv_short,
+        "is_body_line0": k_ == body,
+        "body_overlap": ov_ / np.maximum(ntk, 1),
+        "body_overlap_n": np.log1p(ov_),
+        "short_run_before": np.log1p(srun),
+        "next_short": nxt_short,
+        "dated_within3": d3,
+        "longest_before_body": before & (rank_len == 0),
+        "rank_len_before_body": np.where(before & (rank_len >= 0), rank_len / 5, 1.0),
+        "repeat_later": rep > 1,
+        "n_long_nonpara_before": np.log1p(nlong),
+        "title_repeat": trep,
+        "ms_dist_log": np.log1p(np.abs(d_ms)) * np.where(d_ms < 0, 1.0, -1.0),
+        "before_ms_1_3": (d_ms >= -3) & (d_ms <= -1),
+        "at_ms": d_ms == 0,
+        "lead_overlap": lov_ / np.maximum(ntk, 1),
+        "lead_overlap_n": np.log1p(lov_),
+        "last_headlike_before_ms": last_hl,
+        "date_line": (hdate > 0) & (nw_ <= 8),
+        "headlike": headlike_,
+    }
+    x = np.column_stack([np.asarray(cols[f], dtype=np.float64) for f in TITLE_FEATURES])
+    return cands, x
+
+
+def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
+    """Title candidates with named features (for training and inspection)."""
+    cands, x = title_matrix(page)
+    return [
+        (i, s, dict(zip(TITLE_FEATURES, row.tolist(), strict=True)))
+        for (i, s), row in zip(cands, x, strict=True)
+    ]
 
 
 def rank_titles(page: Page) -> list[tuple[int, str, float]]:
     """Title candidates with their scores: (line, text, score)."""
-    feats = _title_feats(page)
-    scores = score_rows(
-        "title", TITLE_FEATURES, [[f[k] for k in TITLE_FEATURES] for *_, f in feats]
-    )
-    return [(i, s, sc) for (i, s, _), sc in zip(feats, scores, strict=True)]
+    cands, x = title_matrix(page)
+    scores = score_matrix("title", TITLE_FEATURES, x)
+    return [(i, s, sc) for (i, s), sc in zip(cands, scores, strict=True)]
 
 
 # ------------------------------------------------------------------- authors etc. ----
@@ -1002,7 +1161,8 @@ def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
         if i < page.main_end and not _is_para(s):
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"
-            meta_lines["title"] = [j for j, x in items if x == s]
+            line = page.lines[i].strip()
+            meta_lines["title"] = [j for j, x in items if x in (s, line)]
     # dates
     cands = rank_dates(page, capture, title_line=title_line)
     idx, conf = choose(cands)
