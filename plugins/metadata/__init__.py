@@ -237,11 +237,19 @@ class MetadataStage(Stage):
         if not drop:
             return 0
         text_lines = doc.text.split("\n")
-        kept = [ln for ln in text_lines if ln.strip() not in drop]
-        if not any(ln.strip() for ln in kept):
+        kept: list[str] = []
+        removed = 0
+        for ln in text_lines:
+            if ln.strip() in drop:
+                removed += 1
+            elif ln.strip() or (kept and kept[-1].strip()):
+                kept.append(ln)  # a blank line only between two kept lines
+        while kept and not kept[-1].strip():
+            kept.pop()
+        if not kept or not removed:
             return 0
         doc.text = "\n".join(kept)
-        return len(text_lines) - len(kept)
+        return removed
 
 
 @hookimpl

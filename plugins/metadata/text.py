@@ -871,8 +871,9 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
             and _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS
             and (nw > _TITLE_SHORT or k in near)
             and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
-            and (s := _title_text(s)) is not None
+            and (headline := _title_text(s)) is not None
         ):
+            s = headline
             words = s.split()
             nw = len(words)
             caps = n_alpha = 0
