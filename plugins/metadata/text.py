@@ -775,6 +775,17 @@ def _toks(s: str) -> list[str]:
     return _WORD4.findall(s.casefold())
 
 
+def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n: int) -> list[str]:
+    """The first ``n`` paragraph lines from item ``start`` on."""
+    out: list[str] = []
+    for k in range(start, len(items)):
+        if paras[k]:
+            out.append(items[k][1])
+            if len(out) >= n:
+                break
+    return out
+
+
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
 
 
@@ -819,27 +830,13 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     }
     texts = [s for _, s in items]
     allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
-    vocab: set[str] = set()
-    npara = 0
-    for k in range(body, n_items):
-        if paras[k]:
-            vocab.update(_toks(items[k][1]))
-            npara += 1
-            if npara >= 12:
-                break
+    vocab = set(_toks("\n".join(_first_paras(items, paras, body, 12))))
     # The headline often appears again inside another line: a <title>-like "Headline | Site",
     # a breadcrumb "Home » News » Headline". More occurrences in the page than lines equal
     # to it say so (one C-level count per candidate).
     joined = "\n".join(texts)
     # the lead: the first paragraphs of the main block (the story the headline is about)
-    lead: set[str] = set()
-    npara = 0
-    for k in range(page.ms, n_items):
-        if paras[k]:
-            lead.update(_toks(items[k][1]))
-            npara += 1
-            if npara >= 3:
-                break
+    lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
     ms = page.ms
     dated_memo: dict[int, bool] = {}
 
@@ -927,7 +924,9 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     len(tk),
                     short_run,
                     k + 1 >= n_items or nwords[k + 1] <= 3,
-                    any(dated(j) for j in range(k + 1, min(k + 4, n_items))),
+                    (k + 1 < n_items and dated(k + 1))
+                    or (k + 2 < n_items and dated(k + 2))
+                    or (k + 3 < n_items and dated(k + 3)),
                     top5.index(n_chars) if k < body and n_chars in top5 else -1,
                     first_long_seen,
                     joined.count(s) > allnorm[s],
