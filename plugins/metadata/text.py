@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -801,7 +802,8 @@ def _title_text(s: str) -> str | None:
     first = found[0]
     rest = s[first["col"] + len(first["text"]) :]
     if first["col"] == 0 and len(rest.split()) >= 3:
-        return _LEAD_SEP.sub("", rest)
+        rest = _LEAD_SEP.sub("", rest)
+        return rest if len(rest.split()) >= _TITLE_MIN_WORDS else None
     if len(s.split()) <= 10:
         return None
     return s
@@ -856,16 +858,25 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     top5 = lens_before[:5]
     cands: list[tuple[int, str]] = []
     rows: list[tuple[float, ...]] = []
-    first_long_seen = 0
-    short_run = 0
-    for k in range(min(last, max(window) + 1)):
+    end = min(last, max(window) + 1)
+    # per line: a headline-like line (4..30 words, no sentence end); how many came before;
+    # how many short lines (menu items) run just above each line
+    long_np = [
+        4 <= nwords[k] <= 30 and not paras[k] and not _sentence_end(items[k][1]) for k in range(end)
+    ]
+    n_long_before = list(accumulate(long_np, initial=0))
+    short_runs = [0] * (end + 1)
+    for k in range(end):
+        short_runs[k + 1] = short_runs[k] + 1 if nwords[k] <= 3 else 0
+    for k in sorted(k for k in window if k < end):
         i, s = items[k]
         nw = nwords[k]
         is_para = paras[k]
-        long_nonpara = 4 <= nw <= 30 and not is_para and not _sentence_end(s)
+        long_nonpara = long_np[k]
+        first_long_seen = n_long_before[k]
+        short_run = short_runs[k]
         if (
-            k in window
-            and _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS
+            _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS
             and (nw > _TITLE_SHORT or k in near)
             and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
             and (headline := _title_text(s)) is not None
@@ -934,9 +945,6 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     headlike,
                 )
             )
-        if long_nonpara:
-            first_long_seen += 1
-        short_run = short_run + 1 if nw <= 3 else 0
     if not rows:
         return [], np.zeros((0, len(TITLE_FEATURES)))
     a = np.array(rows, dtype=np.float64).T

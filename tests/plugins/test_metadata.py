@@ -254,3 +254,10 @@ def test_html_date_after_capture_is_not_accepted(run_stage) -> None:
     )
     doc = make_document(html, html=True, path="a.html", fetched_at="2024-01-01T00:00:00Z")
     assert run_stage(MetadataStage, doc).kept[0].published is None
+
+
+def test_title_from_a_line_with_a_glued_date() -> None:
+    p = textmeta.Page(page("27.01.2022MineralölINFO November 2021 Absatz", "27.01.2022 - - -"))
+    texts = [s for _, s, _ in textmeta.rank_titles(p)]
+    assert "MineralölINFO November 2021 Absatz" in texts
+    assert all(t.strip(" -") for t in texts)
