@@ -762,7 +762,7 @@ TITLE_FEATURES = [
 #: holds the headline wherever any line of 2..40 words does, less 2 %, at a third of the
 #: candidates.
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 2, 40
-_TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 60, 15, 10
+_TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 30, 10, 10
 #: Lines of at most ``_TITLE_SHORT`` words are candidates only within ``_TITLE_NEAR`` lines
 #: above the main block or first paragraph (a third fewer candidates, 1 % of headlines).
 _TITLE_SHORT, _TITLE_NEAR = 3, 15
@@ -833,10 +833,6 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     texts = [s for _, s in items]
     allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
     vocab = set(_toks("\n".join(_first_paras(items, paras, body, 12))))
-    # The headline often appears again inside another line: a <title>-like "Headline | Site",
-    # a breadcrumb "Home » News » Headline". More occurrences in the page than lines equal
-    # to it say so (one C-level count per candidate).
-    joined = "\n".join(texts)
     # the lead: the first paragraphs of the main block (the story the headline is about)
     lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
     ms = page.ms
@@ -859,6 +855,10 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     cands: list[tuple[int, str]] = []
     rows: list[tuple[float, ...]] = []
     end = min(last, max(window) + 1)
+    # The headline often appears again inside another line: a <title>-like "Headline | Site",
+    # a breadcrumb "Home » News » Headline". More occurrences in the page than lines equal
+    # to it say so (one C-level count per candidate).
+    joined = "\n".join(texts)
     # per line: a headline-like line (4..30 words, no sentence end); how many came before;
     # how many short lines (menu items) run just above each line
     long_np = [
@@ -1016,7 +1016,9 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         "date_line": (hdate > 0) & (nw_ <= 8),
         "headlike": headlike_,
     }
-    x = np.column_stack([np.asarray(cols[f], dtype=np.float64) for f in TITLE_FEATURES])
+    x = np.empty((len(rows), len(TITLE_FEATURES)))
+    for j, f in enumerate(TITLE_FEATURES):
+        x[:, j] = cols[f]
     return cands, x
 
 

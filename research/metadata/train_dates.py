@@ -33,7 +33,10 @@ def load_pages(mode):
         gold = truth[name]["date"]
         if mode == "text":
             txt = open(os.path.join(DATA, "text", name + ".txt"), encoding="utf-8").read()
-            cands = tm.rank_dates(tm.Page(txt))
+            # with the title line as extract() finds it (some date features use it)
+            title = tm.extract(txt)["sources"].get("title")
+            title_line = int(title.split()[-1]) if title else None
+            cands = tm.rank_dates(tm.Page(txt), title_line=title_line)
         else:
             html = open(os.path.join(DATA, "html", name), encoding="utf-8").read()
             if name not in cache:
