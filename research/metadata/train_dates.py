@@ -1,6 +1,10 @@
-"""Train the date ranker (logistic regression over candidate features), page-grouped CV.
+"""Train the date ranker (listwise over a page's candidates), page-grouped 5-fold CV.
 
-python train_dates.py [--mode text|html] [--write]
+    .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 1 [--write]
+    .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 1 [--write]
+
+Features come from the shipped code (corearchive_plugins.metadata); --write stores the model
+in plugins/metadata/model.json. HTML mode caches htmldate's answers in htmldate_cache.json.
 """
 import argparse
 import json
@@ -11,7 +15,12 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import textmeta as tm  # noqa: E402
+from corearchive_plugins.metadata import html as hm  # noqa: E402
+from corearchive_plugins.metadata import text as tm  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODEL = os.path.join(HERE, "..", "..", "plugins", "metadata", "model.json")
+HD_CACHE = os.path.join(HERE, "htmldate_cache.json")
 
 DATA = "/work/shared/eval/data/htmldate/dev"
 
@@ -19,15 +28,23 @@ DATA = "/work/shared/eval/data/htmldate/dev"
 def load_pages(mode):
     truth = json.load(open(os.path.join(DATA, "truth.json")))
     pages = []
+    cache = json.load(open(HD_CACHE)) if mode == "html" and os.path.exists(HD_CACHE) else {}
     for name in sorted(truth):
         gold = truth[name]["date"]
         if mode == "text":
             txt = open(os.path.join(DATA, "text", name + ".txt"), encoding="utf-8").read()
-            cands = tm.rank_dates(txt)
+            # with the title line as extract() finds it (some date features use it)
+            title = tm.extract(txt)["sources"].get("title")
+            title_line = int(title.split()[-1]) if title else None
+            cands = tm.rank_dates(tm.Page(txt), title_line=title_line)
         else:
             html = open(os.path.join(DATA, "html", name), encoding="utf-8").read()
-            cands = tm.html_candidates(html, cache_key=name)
+            if name not in cache:
+                cache[name] = hm.htmldate_date(html)
+            cands = hm.html_candidates(html, hd=cache[name])
         pages.append((name, gold if isinstance(gold, str) else None, cands))
+    if mode == "html":
+        json.dump(cache, open(HD_CACHE, "w"))
     return pages
 
 
@@ -95,7 +112,7 @@ def main():
     if args.gbm:
         GBM.update(json.loads(args.gbm))
     pages = load_pages(args.mode)
-    feats = tm.FEATURES if args.mode == "text" else tm.HTML_FEATURES
+    feats = tm.FEATURES if args.mode == "text" else hm.HTML_FEATURES
     reach = sum(1 for n, gold, c in pages if any(x["date"].isoformat() == gold for x in c))
     print(f"pages={len(pages)} with-cands={sum(1 for p in pages if p[2])} truth-reachable={reach / len(pages):.3f}")
     X, y, g = matrix(pages, feats)
@@ -132,7 +149,7 @@ def main():
                 inn = any(x["date"].isoformat() == gold for x in cands)
                 print(f"MISS {name} gold={gold} pred={cands[j]['date']} ({cands[j]['text']!r} l{cands[j]['line']}) reachable={inn}")
     if args.write:
-        p = os.path.join(tm.HERE, "date_weights.json")
+        p = MODEL
         W = json.load(open(p)) if os.path.exists(p) else {}
         W[args.mode] = {"w": w, "intercept": float(clf.intercept_[0]),
                         "mean": dict(zip(feats, mu.tolist())), "scale": dict(zip(feats, sd.tolist()))}

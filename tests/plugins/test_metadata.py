@@ -1,14 +1,28 @@
+"""The metadata stage on small hand-written pages: date forms, d/m order, impossible and
+future dates, copyright years, relative dates, bylines, tags, site names, HTML, no metadata."""
+
 from __future__ import annotations
 
 import pytest
 
 from corearchive.testing import make_document
-from corearchive_plugins.metadata import MetadataStage, find_dates
+from corearchive_plugins.metadata import MetadataStage, extract, find_dates
+from corearchive_plugins.metadata import text as textmeta
+from corearchive_plugins.metadata.text import iso_value
 
 BODY = (
     "Russian President Vladimir Putin in a meeting with Francois Hollande on Thursday praised "
     "efforts by his French counterpart to set up a coalition to fight the militants."
 )
+BODY2 = (
+    "The two leaders agreed to exchange information on targets in Syria and to coordinate "
+    "their air strikes, officials from both governments said after the talks in the Kremlin."
+)
+
+
+def page(*head: str, tail: tuple[str, ...] = ()) -> str:
+    """A page: the given header lines, three body paragraphs, the given footer lines."""
+    return "\n\n".join([*head, BODY, BODY2, BODY, *tail])
 
 
 @pytest.mark.parametrize(
@@ -19,20 +33,104 @@ BODY = (
         ("2019-03-04T10:20:00+01:00", "2019-03-04T10:20:00+01:00"),
         ("Posted on 4 March 2019", "2019-03-04"),
         ("am 4. März 2019", "2019-03-04"),
+        ("Montag, 4. März 2019, 17:30 Uhr", "2019-03-04"),  # a time without a zone: a day
         ("le 4 mars 2019", "2019-03-04"),
-        ("04/03/2019", "2019-03-04"),  # day first where ambiguous
+        ("4 de marzo de 2019", "2019-03-04"),
+        ("March 4, 2019 at 3:15 p.m. EST", "2019-03-04T15:15:00-05:00"),
+        ("2019. 03. 04.", "2019-03-04"),
+        ("2019年3月4日", "2019-03-04"),
+        ("2019, March 4", "2019-03-04"),
+        ("04.03.19", "2019-03-04"),
+        ("04/03/2019", "2019-03-04"),  # day first where ambiguous and nothing else says
         ("12/31/2019", "2019-12-31"),  # month first where the day cannot be a month
     ],
 )
-def test_date_forms(line, value):
-    assert find_dates([line])[0]["value"] == value
+def test_date_forms(line: str, value: str) -> None:
+    found = find_dates([line])
+    assert found, line
+    assert iso_value(found[0]) == value
 
 
-def test_impossible_dates_and_copyright_years_are_ignored():
-    assert find_dates(["31/02/2019", "February 30, 2019", "© 2019 dpa GmbH"]) == []
+def test_impossible_dates_are_ignored() -> None:
+    lines = ["31/02/2019", "February 30, 2019", "2019-13-01", "30.02.2020", "Maybe 12, 2019"]
+    assert find_dates(lines) == []
 
 
-def test_text_metadata_from_lines(run_stage):
+def test_ambiguous_order_follows_the_pages_other_dates() -> None:
+    # 12/31/2019 can only be month first, so 04/03/2020 on the same page is April 3
+    text = page("Updated 04/03/2020", tail=("Earlier story: 12/31/2019",))
+    assert extract(text)["published"] == "2020-04-03"
+    # alone, the same date is read day first
+    assert extract(page("Updated 04/03/2020"))["published"] == "2020-03-04"
+
+
+def test_ambiguous_order_resolved_by_the_capture_date() -> None:
+    # day first would be 3 April, after the capture: only 4 March is possible
+    text = page("Posted 03/04/2019")
+    assert extract(text, capture_date="2019-03-10")["published"] == "2019-03-04"
+    assert extract(text)["published"] == "2019-04-03"
+
+
+def test_copyright_year_is_not_a_publication_date() -> None:
+    res = extract(page("Russia, France to coordinate against Daesh", tail=("© 2019 dpa GmbH",)))
+    assert res["published"] is None
+    assert res["publisher"] == "dpa"
+
+
+def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
+    text = page("Hollande wins cooperation not coalition against IS", "3 hours ago")
+    assert extract(text)["published"] is None
+    doc = make_document(text, fetched_at="2021-06-10T12:00:00Z")
+    assert run_stage(MetadataStage, doc).kept[0].published == "2021-06-10"
+    text = page("Hollande trifft Putin im Kreml", "vor 2 Tagen")
+    doc = make_document(text, fetched_at="2021-06-10T12:00:00Z")
+    assert run_stage(MetadataStage, doc).kept[0].published == "2021-06-08"
+
+
+def test_date_after_capture_is_not_accepted(run_stage) -> None:
+    text = page("Published 4 March 2031")
+    doc = make_document(text, fetched_at="2024-01-01T00:00:00Z")
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published is None
+    ann = out.annotations["metadata"]
+    assert ann["dates"][0]["value"] == "2031-03-04"  # still recorded as a candidate
+    assert ann["date_chosen"] is None and ann["date_bound"] == "2024-01-01"
+
+
+def test_future_date_loses_to_an_earlier_one(run_stage) -> None:
+    text = page("Event on 12 May 2024", "Published 3 January 2024")
+    doc = make_document(text, fetched_at="2024-02-01T00:00:00Z")
+    assert run_stage(MetadataStage, doc).kept[0].published == "2024-01-03"
+
+
+def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
+    text = page("Published 4 March 2023")
+    headers = {"date": "Wed, 01 Feb 2023 10:00:00 GMT"}
+    out = run_stage(MetadataStage, make_document(text, http_headers=headers)).kept[0]
+    assert out.published is None  # March 2023 is after the response was served
+    assert out.source.fetched_at == "2023-02-01T10:00:00Z"
+    headers = {"last-modified": "Sun, 05 Mar 2023 08:00:00 GMT"}
+    out = run_stage(MetadataStage, make_document(text, http_headers=headers)).kept[0]
+    assert out.published == "2023-03-04"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Elizabeth Pineau and Paul Taylor", ["Elizabeth Pineau", "Paul Taylor"]),
+        ("By Jane Doe, John Smith and Ann Lee, Reuters", ["Jane Doe", "John Smith", "Ann Lee"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("Von Max Müller und Erika Mustermann", ["Max Müller", "Erika Mustermann"]),
+        ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+        ("By Reuters", []),
+    ],
+)
+def test_bylines(byline: str, authors: list[str]) -> None:
+    res = extract(page("Hollande wins cooperation not coalition against IS", byline))
+    assert res["authors"] == authors
+
+
+def test_text_metadata_from_lines(run_stage) -> None:
     text = "\n".join(
         [
             "Cyprus Mail",
@@ -45,7 +143,7 @@ def test_text_metadata_from_lines(run_stage):
             "",
             BODY,
             "",
-            BODY,
+            BODY2,
             "",
             "Syria, France, Russia, Diplomacy",
         ]
@@ -58,11 +156,43 @@ def test_text_metadata_from_lines(run_stage):
     assert doc.tags == ["Syria", "France", "Russia", "Diplomacy"]
     ann = doc.annotations["metadata"]
     assert ann["sources"]["title"] == "text line 2"
-    assert ann["dates"][ann["date_chosen"]]["where"] == "text line 6"
+    assert ann["sources"]["published"] == "text line 6"
+    chosen = ann["dates"][ann["date_chosen"]]
+    assert chosen["where"] == "text line 6" and chosen["precision"] == "second"
+    assert 0.5 < ann["date_confidence"] <= 1
+    # the recognised metadata lines leave the text; the body stays
+    assert doc.text.split("\n") == [BODY, "", BODY2]
+    assert ann["removed_lines"] == 5
 
 
-def test_no_metadata_at_all(run_stage):
-    doc = run_stage(MetadataStage, make_document(BODY + "\n" + BODY)).kept[0]
+def test_a_sentence_with_a_date_stays_in_text(run_stage) -> None:
+    sentence = (
+        "The agreement signed on 4 March 2019 in Moscow was the first step, the two "
+        "ministers said, and further talks were planned for the summer months."
+    )
+    doc = run_stage(MetadataStage, make_document(page(sentence))).kept[0]
+    assert doc.published == "2019-03-04"
+    assert sentence in doc.text.split("\n")
+
+
+def test_lines_already_removed_by_boilerplate_are_not_a_problem(run_stage) -> None:
+    text = page("Budget passes after long night", "By Jane Doe")
+    doc = make_document(text)
+    doc.text = "\n".join([BODY, BODY2])  # as if an earlier stage had cleaned it
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.authors == ["Jane Doe"] and out.text == "\n".join([BODY, BODY2])
+
+
+def test_input_fields_are_kept(run_stage) -> None:
+    doc = make_document(page("A headline that the page shows", "By Jane Doe"))
+    doc.title = "Given title"
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.title == "Given title"
+    assert out.annotations["metadata"]["sources"]["title"] == "input"
+
+
+def test_no_metadata_at_all(run_stage) -> None:
+    doc = run_stage(MetadataStage, make_document(BODY + "\n" + BODY2)).kept[0]
     assert (doc.title, doc.authors, doc.site_name, doc.published, doc.tags) == (
         None,
         [],
@@ -70,15 +200,37 @@ def test_no_metadata_at_all(run_stage):
         None,
         [],
     )
+    ann = doc.annotations["metadata"]
+    assert ann["dates"] == [] and ann["date_chosen"] is None and ann["date_confidence"] == 0
+    assert doc.text == BODY + "\n" + BODY2
 
 
-def test_date_after_capture_is_not_accepted(run_stage):
-    text = "Published 4 March 2031\n" + BODY
-    doc = make_document(text, fetched_at="2024-01-01T00:00:00Z")
-    assert run_stage(MetadataStage, doc).kept[0].published is None
+def test_empty_document(run_stage) -> None:
+    doc = run_stage(MetadataStage, make_document("")).kept[0]
+    assert doc.title is None and doc.published is None
 
 
-def test_html_metadata(run_stage):
+def test_title_refuses_date_lines_and_counted_links() -> None:
+    res = extract(
+        page(
+            "Violence Erupts as Islamic State Rises (1881)",
+            "Posted on April 29, 2022",
+        )
+    )
+    assert res["title"] is None or "(1881)" not in res["title"]
+    assert res["title"] != "Posted on April 29, 2022"
+
+
+def test_feature_dicts_follow_the_model_column_order() -> None:
+    # rank_dates scores list(f.values()): the dict order must be FEATURES
+    p = textmeta.Page(page("A headline for the story here", "Published 4 March 2019"))
+    cands = textmeta.rank_dates(p)
+    assert cands and list(cands[0]["f"]) == textmeta.FEATURES
+    feats = textmeta._title_feats(p)
+    assert feats and list(feats[0][2]) == textmeta.TITLE_FEATURES
+
+
+def test_html_metadata(run_stage) -> None:
     html = (
         "<html><head><title>Budget passes | Example News</title>"
         "<meta property='og:site_name' content='Example News'>"
@@ -89,4 +241,23 @@ def test_html_metadata(run_stage):
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.title.startswith("Budget passes")
     assert doc.site_name == "Example News" and doc.authors == ["Jane Doe"]
-    assert doc.published == "2021-05-06"
+    assert doc.published == "2021-05-06T08:00:00Z"  # the precision the page gives
+    ann = doc.annotations["metadata"]
+    assert ann["sources"]["title"] == "html (trafilatura)"
+    assert any(d["where"].startswith("html") for d in ann["dates"])
+
+
+def test_html_date_after_capture_is_not_accepted(run_stage) -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2030-05-06'></head>"
+        f"<body><h1>Budget passes</h1><p>{BODY}</p></body></html>"
+    )
+    doc = make_document(html, html=True, path="a.html", fetched_at="2024-01-01T00:00:00Z")
+    assert run_stage(MetadataStage, doc).kept[0].published is None
+
+
+def test_title_from_a_line_with_a_glued_date() -> None:
+    p = textmeta.Page(page("27.01.2022MineralölINFO November 2021 Absatz", "27.01.2022 - - -"))
+    texts = [s for _, s, _ in textmeta.rank_titles(p)]
+    assert "MineralölINFO November 2021 Absatz" in texts
+    assert all(t.strip(" -") for t in texts)

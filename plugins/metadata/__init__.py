@@ -1,0 +1,257 @@
+"""The ``metadata`` stage: title, authors, site name, publication date and tags.
+
+Plain text is read as the page shows it (:mod:`.text`): the headline near the top of the
+article, a byline ("By A and B"), date lines in every common written form and ~20
+languages, a site name on the first line, a tag line at the end. Candidate dates and title
+lines are ranked by small linear models trained offline (``model.json``; see
+``research/metadata``). HTML goes through trafilatura's metadata, and its date through a
+ranker over htmldate, the page's structured date and the dates of its text (:mod:`.html`).
+
+A WARC capture (``fetched_at``, or the HTTP ``Date`` / ``Last-Modified`` headers) bounds the
+publication date: a date after it is never chosen; relative dates ("3 hours ago") are
+resolved against it. Fields already set (by the input, e.g. a JSONL ``title``) are kept.
+The lines recognised as metadata (title, byline, date line, tag line, site name) are removed
+from ``text``. The evidence goes under ``annotations.metadata``: every candidate date with
+where it was found and its score, the chosen one, a confidence, and the source of each field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from corearchive import Document, Stage, hookimpl, option
+
+from .html import html_candidates, html_value, trafilatura_fields
+from .text import choose, extract, find_dates, iso_value, parse_capture
+
+__all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
+
+
+@dataclass(frozen=True)
+class MetadataOptions:
+    html_dates: bool = option(True, "Use htmldate (extensive search) for dates in HTML.")
+    max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
+    strip_lines: bool = option(
+        True,
+        "Remove the lines recognised as metadata (headline, byline, date line, tag line, "
+        "site name) from text.",
+    )
+
+
+_DATE_ITEM = {
+    "type": "object",
+    "required": ["value", "where"],
+    "properties": {
+        "value": {"type": "string", "description": "ISO 8601, at the precision written."},
+        "where": {"type": "string", "description": "input, text line N, html (...)."},
+        "precision": {"enum": ["day", "second"]},
+        "text": {"type": "string", "description": "The date as written."},
+        "form": {"type": "string", "description": "Written form (iso, num, mdy, dmy, ...)."},
+        "cue": {
+            "type": ["string", "null"],
+            "description": "What the words before it say (published, updated, event, ...).",
+        },
+        "score": {"type": "number", "description": "Ranker score (higher: more likely)."},
+    },
+}
+
+
+def _http_day(value: str | None) -> datetime | None:
+    """An HTTP date header (RFC 9110) as an aware datetime, or None."""
+    if not value:
+        return None
+    try:
+        dt = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def _precision(value: str) -> str:
+    return "second" if "T" in value else "day"
+
+
+class MetadataStage(Stage):
+    """Fill title, authors, site name, published and tags."""
+
+    name = "metadata"
+    Options = MetadataOptions
+    annotations_schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "sources": {
+                "type": "object",
+                "description": "Where each field came from (input, html, text line N, ...).",
+                "additionalProperties": {"type": "string"},
+            },
+            "dates": {
+                "type": "array",
+                "description": "Every candidate publication date found.",
+                "items": _DATE_ITEM,
+            },
+            "date_chosen": {
+                "type": ["integer", "null"],
+                "description": "Index of the chosen date in dates.",
+            },
+            "date_confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "date_bound": {
+                "type": ["string", "null"],
+                "description": "Upper bound for the publication date (capture, HTTP headers).",
+            },
+            "publisher": {"type": "string"},
+            "categories": {"type": "array", "items": {"type": "string"}},
+            "lines": {
+                "type": "object",
+                "description": "Input line numbers recognised as each field's metadata line.",
+                "additionalProperties": {
+                    "type": "array",
+                    "items": {"type": "integer", "minimum": 0},
+                },
+            },
+            "removed_lines": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Lines of text removed as metadata.",
+            },
+        },
+    }
+
+    options: MetadataOptions
+
+    def process(self, doc: Document) -> Document:
+        sources: dict[str, str] = {}
+        dates: list[dict[str, Any]] = []
+        chosen: int | None = None
+        confidence = 0.0
+        ann: dict[str, Any] = {}
+        if doc.title:
+            sources["title"] = "input"
+        bound = self._bound(doc)
+        ann["date_bound"] = bound.isoformat() if bound else None
+        given = doc.annotations.get("source", {}).get("given", {})
+        if isinstance(given, dict) and given.get("date"):
+            found = find_dates([str(given["date"])])
+            if found:
+                value = iso_value(found[0])
+                dates.append({"value": value, "where": "input", "precision": _precision(value)})
+                chosen, confidence = 0, 0.95
+        if doc.content_is_html:
+            fields = trafilatura_fields(doc.content, self._url(doc))
+            for key, value in fields.items():
+                if not getattr(doc, key):
+                    setattr(doc, key, value)
+                    sources[key] = "html (trafilatura)"
+            hd: Any = False if self.options.html_dates else None
+            cands = html_candidates(doc.content, bound, hd=hd)
+            idx, conf = choose(cands)
+            for k, c in enumerate(cands):
+                value = html_value(c)
+                where = (
+                    f"html rendering line {c['line']}" if c["line"] >= 0 else f"html ({c['cue']})"
+                )
+                item = self._item(c, value, where)
+                if k == idx and chosen is None:
+                    chosen, confidence = len(dates), conf
+                dates.append(item)
+        else:
+            meta = extract(doc.content, bound.isoformat() if bound else None)
+            for key in ("title", "site_name", "authors", "tags"):
+                value = meta[key]
+                if key == "title" and value and len(value.split()) > self.options.max_title_words:
+                    continue
+                if value and not getattr(doc, key):
+                    setattr(doc, key, list(value) if isinstance(value, list) else value)
+                    sources[key] = "text " + meta["sources"][key]
+            for c in meta["candidates"]:
+                item = self._item(c, c["value"], f"text line {c['line']}")
+                if c["chosen"] and chosen is None:
+                    chosen, confidence = len(dates), meta["published_confidence"]
+                dates.append(item)
+            if meta["publisher"]:
+                ann["publisher"] = meta["publisher"]
+                sources["publisher"] = "text " + meta["sources"]["publisher"]
+            if meta["categories"]:
+                ann["categories"] = meta["categories"]
+            ann["lines"] = meta["lines"]
+            if self.options.strip_lines:
+                ann["removed_lines"] = self._strip(doc, meta["lines"])
+        if chosen is not None:
+            doc.published = dates[chosen]["value"]
+            sources["published"] = dates[chosen]["where"]
+        ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
+        doc.annotations[self.name] = ann
+        return doc
+
+    @staticmethod
+    def _item(c: dict[str, Any], value: str, where: str) -> dict[str, Any]:
+        item = {
+            "value": value,
+            "where": where,
+            "precision": _precision(value),
+            "text": str(c["text"]),
+            "form": c["form"],
+            "cue": c.get("cue"),
+            "score": round(float(c["score"]), 3),
+        }
+        return item
+
+    @staticmethod
+    def _url(doc: Document) -> str | None:
+        uri = doc.source.uri
+        return uri if "://" in uri and not uri.startswith("file:") else None
+
+    @staticmethod
+    def _bound(doc: Document) -> date | None:
+        """The latest possible publication day: the capture, or the HTTP ``Date`` /
+        ``Last-Modified`` headers, whichever is earliest. Fills ``fetched_at`` from the HTTP
+        ``Date`` header when the source gave none."""
+        src = doc.source
+        headers = src.http_headers or {}
+        served = _http_day(headers.get("date"))
+        if not src.fetched_at and served is not None:
+            src.fetched_at = served.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        days = [parse_capture(src.fetched_at)]
+        days += [
+            dt.astimezone(UTC).date()
+            for dt in (served, _http_day(headers.get("last-modified")))
+            if dt is not None
+        ]
+        known = [d for d in days if d is not None]
+        return min(known) if known else None
+
+    @staticmethod
+    def _strip(doc: Document, lines: dict[str, list[int]]) -> int:
+        """Remove the recognised metadata lines from ``doc.text``; the number removed.
+
+        The text may already be cleaned (lines dropped, whitespace stripped), so lines are
+        matched by their stripped content, not their number. Nothing is removed if nothing
+        would be left.
+        """
+        src = doc.content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        drop = {src[i].strip() for ids in lines.values() for i in ids if 0 <= i < len(src)}
+        drop.discard("")
+        if not drop:
+            return 0
+        text_lines = doc.text.split("\n")
+        kept: list[str] = []
+        removed = 0
+        for ln in text_lines:
+            if ln.strip() in drop:
+                removed += 1
+            elif ln.strip() or (kept and kept[-1].strip()):
+                kept.append(ln)  # a blank line only between two kept lines
+        while kept and not kept[-1].strip():
+            kept.pop()
+        if not kept or not removed:
+            return 0
+        doc.text = "\n".join(kept)
+        return removed
+
+
+@hookimpl
+def corearchive_register_stages(register: Any) -> None:
+    register(MetadataStage)

@@ -1,0 +1,227 @@
+"""Publication dates (and the other fields) from HTML pages.
+
+Date candidates: the dates written in a browser-like text rendering of the page (with the
+text features of :mod:`.text`), htmldate's answer (extensive search, original date) and the
+page's own structured statement (JSON-LD ``datePublished`` or a publication meta tag), each
+with flags saying which sources agree; the shipped listwise ranker (``html`` model) picks
+one. Title, authors, site name and tags come from trafilatura's metadata extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from .model import score_rows
+from .text import (
+    FEATURES,
+    Page,
+    _features,
+    _mk,
+    _resolve_ambiguous,
+    find_dates,
+    find_relative,
+    iso_value,
+)
+
+_JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_META_PUB = re.compile(
+    r'<meta[^>]+(?:property|name|itemprop)\s*=\s*["\'](?:article:published_time|og:published_time|'
+    r"datePublished|date|dc\.date|dc\.date\.issued|dcterms\.date|publish[-_]?date|pubdate|"
+    r'parsely-pub-date|sailthru\.date|citation_publication_date|article\.published)["\'][^>]*>',
+    re.I,
+)
+_META_NAME = re.compile(r'["\']([^"\']+)["\']')
+_CONTENT = re.compile(r'content\s*=\s*["\']([^"\']{6,40})["\']', re.I)
+_ATTR_YMD = re.compile(r"\s*((?:19|20)\d\d)(?:-?|/)(\d\d)(?:-?|/)(\d\d)")
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "tr",
+        "br",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "time",
+        "dd",
+        "dt",
+        "figcaption",
+        "blockquote",
+        "td",
+        "nav",
+        "aside",
+        "ul",
+        "ol",
+        "table",
+        "form",
+        "title",
+    ]
+)
+HTML_FEATURES = [
+    *FEATURES,
+    "hd_agree",
+    "st_agree",
+    "synthetic",
+    "hd_none",
+    "st_none",
+    "hd_st_agree",
+]
+_MAX_HTML_CANDS = 80
+#: The record's ``published`` pattern: a structured value is kept as written only if it fits.
+_ISO_OK = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
+
+
+def _iso_from_attr(v: str) -> date | None:
+    m = _ATTR_YMD.match(v)
+    return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def html_structured_date(html: str) -> tuple[str | None, str]:
+    """``datePublished`` from JSON-LD, else a publication meta tag: (value, where)."""
+    for m in _JSONLD_PUB.finditer(html):
+        if _iso_from_attr(m.group(1)):
+            return m.group(1).strip(), "json-ld datePublished"
+    for m in _META_PUB.finditer(html):
+        c = _CONTENT.search(m.group(0))
+        if c and _iso_from_attr(c.group(1)):
+            name = _META_NAME.search(m.group(0))
+            return c.group(1).strip(), "meta " + (name.group(1) if name else "")
+    return None, ""
+
+
+def html_to_text(html: str) -> str:
+    """A browser-like text rendering: block elements on their own lines, scripts dropped."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception:  # lxml raises several types on junk input; no text then
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    out: list[str] = []
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in _BLOCKS
+        if block:
+            out.append("\n")
+        if el.text and tag != "head":
+            out.append(el.text)
+        if block:
+            out.append("\n")
+        if el.tail:
+            out.append(el.tail)
+    return re.sub(r"[ \t\r\f\v]+", " ", "".join(out))
+
+
+def htmldate_date(html: str, capture: date | None = None) -> str | None:
+    """htmldate's answer (extensive search, original date), bounded by the capture."""
+    from htmldate import find_date
+
+    kw: dict[str, Any] = {"extensive_search": True, "original_date": True}
+    if capture:
+        kw["max_date"] = capture.isoformat()
+    try:
+        found: str | None = find_date(html, **kw)
+    except Exception:  # htmldate fails on some malformed pages; no answer then
+        return None
+    return found
+
+
+def html_candidates(
+    html: str, capture: date | None = None, hd: str | bool | None = False
+) -> list[dict[str, Any]]:
+    """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer)."""
+    if hd is False:
+        hd = htmldate_date(html, capture)
+    sv, where = html_structured_date(html)
+    hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
+    st_d = _iso_from_attr(sv) if sv else None
+    page = Page(html_to_text(html))
+    cands = find_dates(page.lines)
+    if capture:
+        cands += find_relative(page.lines, capture)
+        cands.sort(key=lambda c: (c["line"], c["col"]))
+    _resolve_ambiguous(cands, capture)
+    cands = cands[:_MAX_HTML_CANDS]
+    if cands:
+        _features(cands, page, capture)
+    present = {c["date"] for c in cands}
+    for d, src, val in ((hd_d, "htmldate", hd), (st_d, where, sv)):
+        if d and d not in present:
+            f = dict.fromkeys(FEATURES, 0.0)
+            f["bias"] = f["synthetic"] = 1.0
+            cands.append(
+                {
+                    "date": d,
+                    "line": -1,
+                    "col": 0,
+                    "form": "html",
+                    "text": val,
+                    "time": None,
+                    "alt": None,
+                    "sep": None,
+                    "cue": src,
+                    "f": f,
+                    "in_para": False,
+                }
+            )
+            present.add(d)
+    for c in cands:
+        f = c["f"]
+        f["hd_agree"] = float(c["date"] == hd_d)
+        f["st_agree"] = float(c["date"] == st_d)
+        f.setdefault("synthetic", 0.0)
+        f["hd_none"] = float(hd_d is None)
+        f["st_none"] = float(st_d is None)
+        f["hd_st_agree"] = float(c["date"] == hd_d == st_d)
+        if st_d and c["date"] == st_d and sv and len(sv) > 10 and c.get("time") is None:
+            c["html_value"] = sv  # the page's own date-time, with its offset
+        if f["hd_agree"]:
+            c["cue"] = "htmldate"
+    rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]
+    for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
+        c["score"] = s - 100.0 if capture and c["date"] > capture else s
+    return cands
+
+
+def html_value(c: dict[str, Any]) -> str:
+    """A chosen HTML candidate as ISO 8601 (the structured date-time where the page has one)."""
+    v = c.get("html_value")
+    if isinstance(v, str) and _ISO_OK.match(v):
+        return v
+    return iso_value(c)
+
+
+def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
+    """Title, authors, site name and tags from trafilatura's metadata extraction."""
+    from trafilatura.metadata import extract_metadata
+
+    out: dict[str, Any] = {}
+    try:
+        md = extract_metadata(html, default_url=url)
+    except Exception:  # a metadata failure must not lose the document
+        return out
+    if md is None:
+        return out
+    if md.title:
+        out["title"] = md.title
+    if md.author:
+        out["authors"] = [a.strip() for a in re.split(r";|\band\b", md.author) if a.strip()]
+    if md.sitename:
+        out["site_name"] = md.sitename
+    tags = [*(md.categories or []), *(md.tags or [])]
+    tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+    if tags:
+        out["tags"] = tags
+    return out

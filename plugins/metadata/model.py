@@ -1,0 +1,61 @@
+"""The shipped linear rankers (``model.json``): dates from text, dates from HTML, titles.
+
+Each model is a listwise (softmax over a page's candidates) linear scorer trained offline by
+``research/metadata/train_dates.py`` / ``train_titles.py`` with page-grouped cross-validation:
+``w`` (weights on standardised features), ``mean`` and ``scale``. Standardisation is folded
+into the weights once at load time, so scoring a page is one matrix product.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+
+class LinearModel:
+    """A linear score over named features: ``sum(w_k * (x_k - mean_k) / scale_k) + b``."""
+
+    def __init__(self, spec: dict[str, Any], names: list[str]) -> None:
+        w, mu, sc = spec["w"], spec.get("mean", {}), spec.get("scale", {})
+        self.names = names
+        coef = np.array([w.get(k, 0.0) / (sc.get(k, 1.0) or 1.0) for k in names])
+        self.coef: npt.NDArray[np.float64] = coef
+        self.bias = float(spec.get("intercept", 0.0)) - float(
+            sum(coef[j] * mu.get(k, 0.0) for j, k in enumerate(names))
+        )
+
+    def score(self, rows: list[list[float]]) -> list[float]:
+        """Scores for feature rows ordered as ``names``."""
+        if not rows:
+            return []
+        x = np.asarray(rows, dtype=np.float64)
+        return (x @ self.coef + self.bias).tolist()  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _specs() -> dict[str, Any]:
+    raw = resources.files(__package__).joinpath("model.json").read_text("utf-8")
+    return json.loads(raw)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=8)
+def _model(kind: str, names: tuple[str, ...]) -> LinearModel:
+    return LinearModel(_specs()[kind], list(names))
+
+
+def score_matrix(kind: str, names: list[str], x: npt.NDArray[np.float64]) -> list[float]:
+    """Score a feature matrix (columns ordered as ``names``) with the shipped model."""
+    if not len(x):
+        return []
+    m = _model(kind, tuple(names))
+    return (x @ m.coef + m.bias).tolist()  # type: ignore[no-any-return]
+
+
+def score_rows(kind: str, names: list[str], rows: list[list[float]]) -> list[float]:
+    """Score feature rows with the shipped model ``kind`` (``text``, ``html`` or ``title``)."""
+    return _model(kind, tuple(names)).score(rows)

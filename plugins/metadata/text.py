@@ -1,0 +1,1343 @@
+"""Metadata from plain text: title, authors, site name, tags, publisher, publication date.
+
+The page is read as a browser shows it (see :class:`Page`). Dates: every full date in ~20
+languages and the common written forms (ISO, numeric d/m/y and m/d/y, textual month-first,
+day-first and year-first, CJK, glued forms, a trailing time with am/pm and zone), impossible
+dates dropped, the d/m order resolved by the page's other dates and the capture date,
+relative forms ("3 hours ago", "vor 2 Tagen", "yesterday") resolved against the capture date
+when one is known. Each candidate gets ~60 features (position against the page's main block
+and the title, cue words before it, line shape, form, frequency, recency) and a listwise
+linear ranker (``model.json``) picks one; a date after the capture is never chosen.
+Titles: lines of 2..40 words above the end of the main block, ranked likewise. Authors come
+from a byline ("By A and B", roles and agencies dropped), the site name from the first line
+before the headline or a name-like line after the body, tags from a tag line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from datetime import date, timedelta
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .model import score_matrix, score_rows
+
+MIN_YEAR = 1990
+_MAX_CANDS = 80
+
+# --------------------------------------------------------------------------- months ----
+_MONTH_NAMES = [
+    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar
+    "january jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير",
+    "february feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير",
+    "march mar märz maerz mär mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret",
+    "april apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل",
+    "may mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو",
+    "june jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو",
+    "july jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو",
+    "august aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس agustus",
+    "september sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر",
+    "october oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر",
+    "november nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember",
+    "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember",
+]
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(_MONTH_NAMES, 1):
+    for _n in _names.split():
+        MONTHS.setdefault(_n, _i)
+# A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
+# an alternation of ~350 names tried at every word start was most of the scanning time.
+_MONW = r"[^\W\d_]{3,12}"
+
+_TZ = {
+    "gmt": "+00:00",
+    "utc": "+00:00",
+    "z": "+00:00",
+    "bst": "+01:00",
+    "cet": "+01:00",
+    "mez": "+01:00",
+    "cest": "+02:00",
+    "mesz": "+02:00",
+    "eet": "+02:00",
+    "eest": "+03:00",
+    "est": "-05:00",
+    "edt": "-04:00",
+    "cst": "-06:00",
+    "cdt": "-05:00",
+    "mst": "-07:00",
+    "mdt": "-06:00",
+    "pst": "-08:00",
+    "pdt": "-07:00",
+    "ist": "+05:30",
+    "jst": "+09:00",
+    "aest": "+10:00",
+    "aedt": "+11:00",
+}
+_TZ_RE = "|".join(sorted(_TZ, key=len, reverse=True))
+_TIME = (
+    r"(?:\s*(?:[-–—,|/•·]|at|um|à|a las|alle|om|kl\.?|klo|o)?\s*"
+    r"(?P<h>[012]?\d)[:.h](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\.\d+)?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:Uhr\s*)?\(?(?P<tz>(?:"
+    + _TZ_RE
+    + r")\b|[+-]\d{2}:?\d{2})?)?"
+)
+_ISO_TIME = (
+    r"(?:[T ](?P<h>[012]\d):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\.\d+)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:" + _TZ_RE + r")\b)?)?"
+)
+_FLAGS = re.I | re.U
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d])"
+            + _ISO_TIME,
+            _FLAGS,
+        ),
+    ),
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d.])(?P<y>(?:19|20)\d\d)\.\s(?P<m>[01]?\d)\.\s(?P<d>[0-3]?\d)\.(?!\d)" + _TIME,
+            _FLAGS,
+        ),
+    ),
+    (
+        "cjk",
+        re.compile(
+            r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日", _FLAGS
+        ),
+    ),
+    (
+        "num",
+        re.compile(
+            r"(?<![\d/.-])(?P<a>[0-3]?\d)\s?(?P<sep>[./-])\s?(?P<b>[0-3]?\d)\s?(?P=sep)\s?(?P<y>(?:19|20)\d\d(?![\d])|(?:19|20)\d\d(?=[0-3]?\d[./:])|\d\d(?![\d]|\.\d))"
+            + _TIME,
+            _FLAGS,
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"(?<![\w])(?P<mon>{_MONW})\.?\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
+            + _TIME,
+            _FLAGS,
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?[-/]?(?P<mon>{_MONW})(?:/\w+)?\.?[-/]?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
+            + _TIME,
+            _FLAGS,
+        ),
+    ),
+    (
+        "ymd_t",
+        re.compile(
+            rf"(?<![\w])(?P<y>(?:19|20)\d\d),?\s+(?P<mon>{_MONW})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)",
+            _FLAGS,
+        ),
+    ),
+]
+# a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
+_PREFILTER = re.compile(r"\d(?:(?<=1)9\d\d|(?<=2)0\d\d|[./-]\d{1,2}[./-]\d\d)")
+_RELATIVE = re.compile(
+    r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
+    r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses)"
+    r"\s*(?:ago|zuvor)\b|\b(?:vor|il y a|hace|há)\s+(?P<n2>\d{1,3}|einem|einer|un|une)\s*(?P<u2>min(?:ute)?n?s?|stunden?|tagen?"
+    r"|wochen?|monaten?|heures?|jours?|semaines?|mois|minutos?|horas?|d[ií]as?|semanas?|meses|hours?|days?)"
+    r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag))",
+    re.I,
+)
+_UNIT_DAYS = {
+    "min": 0,
+    "h": 0,
+    "hou": 0,
+    "hr": 0,
+    "hrs": 0,
+    "stu": 0,
+    "heu": 0,
+    "hor": 0,
+    "day": 1,
+    "tag": 1,
+    "jou": 1,
+    "dia": 1,
+    "día": 1,
+    "wee": 7,
+    "woc": 7,
+    "sem": 7,
+    "mon": 30,
+    "moi": 30,
+    "mes": 30,
+}
+
+# cue words: the text just before a date (same line, or the previous short line)
+_CUE_PUB = re.compile(
+    r"(published|publish date|posted|post date|publiziert|veröffentlicht|erschienen|erstellt|"
+    r"publié|publiée|mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|"
+    r"publiceret|publisert|opublikowano|publikováno|опубликовано|yayınlanma|released|"
+    r"date\b|datum|dated|fecha|data|creado|created|written|geschrieben|écrit|"
+    r"artikel vom|beitrag vom|vom\b|from\b|le\b|am\b|on\b|du\b)\s*:?\s*$",
+    re.I,
+)
+_CUE_UPD = re.compile(
+    r"(updated|last update[d]?|update|modified|last modified|aktualisiert|geändert|zuletzt|"
+    r"stand|mis à jour|mise à jour|actualizado|actualizada|actualización|aggiornato|"
+    r"bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|revised|edited)\b[^0-9]{0,25}$",
+    re.I,
+)
+_CUE_NEG = re.compile(
+    r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|kommentar|commentaire|"
+    r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|ends?|"
+    r"from\s+\S+\s+to|event|termin|veranstaltung|am\s+\w+,?\s+$|joined|member since|mitglied seit|"
+    r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté)",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d|copyright", re.I)
+_WORD = re.compile(r"\w+")
+
+
+def _tzoff(tz: str | None) -> str:
+    if not tz:
+        return ""
+    t = tz.lower()
+    if t in _TZ:
+        return _TZ[t]
+    t = tz.replace(":", "")
+    return t[:3] + ":" + t[3:5]
+
+
+def _mk(y: int, m: int, d: int) -> date | None:
+    try:
+        dd = date(y, m, d)
+    except ValueError:
+        return None
+    return dd if MIN_YEAR <= y <= 2100 else None
+
+
+def _year(ystr: str) -> int:
+    y = int(ystr)
+    if len(ystr) == 2:
+        y += 2000 if y <= (date.today().year % 100) + 1 else 1900
+    return y
+
+
+def _time_part(g: dict[str, Any]) -> tuple[str, str] | None:
+    """('HH:MM:SS', offset) if a time of day follows the date, else None."""
+    if g.get("h") is None:
+        return None
+    h, mi, s = int(g["h"]), int(g["mi"]), int(g.get("s") or 0)
+    ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if h > 23:
+        return None
+    return f"{h:02d}:{mi:02d}:{s:02d}", _tzoff(g.get("tz"))
+
+
+def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any]]:
+    """Every full date written in ``lines``, in text order.
+
+    Each candidate: ``date``, ``line``, ``col``, ``form`` (iso, cjk, num, num2, mdy, dmy,
+    ymd_t), ``text`` (as written), ``time`` (("HH:MM:SS", offset) or None), ``alt`` (the
+    other reading of an ambiguous d/m order) and ``sep``. Impossible dates are dropped.
+    """
+    lines = lines[:max_lines]
+    # One scan of the whole text for year-like numbers; only the windows around them are
+    # tried with the date patterns (every written date form has its year within ~45 chars).
+    text = "\n".join(lines)
+    windows: dict[int, list[tuple[int, int]]] = {}
+    i, pos, off = 0, 0, 0  # line number and start offset of the line at ``pos``
+    for m in _PREFILTER.finditer(text):
+        nl = text.count("\n", pos, m.start())
+        if nl:
+            i += nl
+            off = text.rfind("\n", 0, m.start()) + 1
+        pos = m.start()
+        s, e = max(0, m.start() - off - 48), min(len(lines[i]), m.end() - off + 48)
+        spans = windows.setdefault(i, [])
+        if spans and s <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    out: list[dict[str, Any]] = []
+    for i, spans in windows.items():
+        line = lines[i]
+        taken: list[tuple[int, int]] = []
+        for form0, rx in DATE_PATTERNS:
+            textual = "mon" in rx.groupindex
+            for ws, we in spans:
+                pos = ws
+                while (hit := rx.search(line, pos, we)) is not None:
+                    pos = hit.end()
+                    g = hit.groupdict()
+                    if textual and g["mon"].lower() not in MONTHS:
+                        pos = hit.start() + 1  # not a month: a real date may start inside
+                        continue
+                    s0, e0 = hit.span()
+                    if any(s0 < e and s < e0 for s, e in taken):
+                        continue
+                    dd, alt, form = _date_of(form0, g)
+                    if dd is None:
+                        continue
+                    taken.append((s0, e0))
+                    out.append(
+                        {
+                            "date": dd,
+                            "line": i,
+                            "col": s0,
+                            "form": form,
+                            "text": hit.group(0).strip(),
+                            "time": _time_part(g),
+                            "alt": alt,
+                            "sep": g.get("sep"),
+                        }
+                    )
+    out.sort(key=lambda c: (c["line"], c["col"]))
+    return out
+
+
+def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, str]:
+    """(date, other reading if ambiguous, form) of a pattern match; None if impossible."""
+    if form in ("iso", "cjk"):
+        return _mk(int(g["y"]), int(g["m"]), int(g["d"])), None, form
+    if form == "num":
+        a, b, y = int(g["a"]), int(g["b"]), _year(g["y"])
+        if len(g["y"]) == 2 and g["sep"] == "-":
+            return None, None, form  # 12-34-56: phone numbers, ranges
+        d1, d2 = _mk(y, b, a), _mk(y, a, b)  # day first, month first
+        alt = d2 if d1 and d2 and a != b else None
+        return d1 or d2, alt, "num2" if len(g["y"]) == 2 else form
+    return _mk(int(g["y"]), MONTHS[g["mon"].lower()], int(g["d"])), None, form
+
+
+def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[dict[str, Any]]:
+    """'3 hours ago', 'vor 2 Tagen', 'yesterday' in the top lines, resolved against capture."""
+    out = []
+    for i, line in enumerate(lines[:max_lines]):
+        if len(line) > 200:
+            continue
+        for m in _RELATIVE.finditer(line):
+            if m.group("word"):
+                w = m.group("word").lower()
+                days = 1 if w in ("yesterday", "gestern", "hier", "ayer", "ieri", "gisteren") else 0
+            else:
+                n = m.group("n") or m.group("n2")
+                u = (m.group("u") or m.group("u2")).lower()
+                n = int(n) if n.isdigit() else 1
+                unit = _UNIT_DAYS.get(u[:3], _UNIT_DAYS.get(u[:1], 1))
+                if u[:3] == "min" or u[:1] == "h" or u[:3] in ("stu", "heu", "hor"):
+                    hours = n if u[:3] != "min" else n / 60
+                    days = 0 if hours < 24 else round(hours / 24)
+                    # a few hours before capture may be the previous day; keep the capture day
+                else:
+                    days = n * unit
+            out.append(
+                {
+                    "date": capture - timedelta(days=days),
+                    "line": i,
+                    "col": m.start(),
+                    "form": "relative",
+                    "text": m.group(0),
+                    "time": None,
+                    "alt": None,
+                    "sep": None,
+                }
+            )
+    return out
+
+
+# ------------------------------------------------------------------------ the page ----
+_PARA_END = frozenset('.!?"”»)…:')
+
+
+def _is_para(line: str) -> bool:
+    """A prose paragraph: long, at least 12 words, ending like a sentence."""
+    s = line.strip()
+    return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
+
+
+def main_block(texts: list[str]) -> tuple[int, int]:
+    """(first, last) index of the densest run of paragraph lines (max-sum segment)."""
+    best, best_span = 0.0, (len(texts), len(texts))
+    cur, start = 0.0, 0
+    for k, s in enumerate(texts):
+        n = len(s)
+        v = n if (n >= 60 and s.count(" ") >= 9) else (-25.0 if n < 60 else -10.0)
+        if cur <= 0:
+            cur, start = 0.0, k
+        cur += v
+        if cur > best:
+            best, best_span = cur, (start, k)
+    return best_span
+
+
+class Page:
+    """A plain-text page split once: lines, non-empty items, paragraphs, the main block.
+
+    Every extractor reads the same structure, so the page is scanned once, not per field.
+    """
+
+    __slots__ = (
+        "body",
+        "body_line",
+        "items",
+        "lines",
+        "main_end",
+        "main_start",
+        "me",
+        "ms",
+        "nwords",
+        "paras",
+    )
+
+    def __init__(self, text: str) -> None:
+        # the same line split as the boilerplate stage, so line numbers agree
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.items = [(i, s) for i, ln in enumerate(self.lines) if (s := ln.strip())]
+        texts = [s for _, s in self.items]
+        # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
+        self.nwords = [s.count(" ") + 1 for s in texts]
+        self.paras = [
+            s[-1:] in _PARA_END and len(s) > 80 and n >= 12
+            for s, n in zip(texts, self.nwords, strict=True)
+        ]
+        self.ms, self.me = main_block(texts)
+        n_lines = len(self.lines)
+        self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
+        self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
+        self.body = next((k for k, p in enumerate(self.paras) if p), len(self.items))
+        self.body_line = self.items[self.body][0] if self.body < len(self.items) else n_lines
+
+
+# ------------------------------------------------------------------ date features ----
+FEATURES = [
+    "bias", "first", "rank_pos", "line_log", "line_rel", "before_body", "body_dist_log",
+    "after_body_dist_log", "cue_pub", "cue_upd", "cue_neg", "copyright", "short_line",
+    "line_words_log", "date_alone", "has_time", "has_tz", "form_iso", "form_num", "form_num2",
+    "form_text", "form_rel", "ambiguous", "count_log", "is_latest", "is_earliest",
+    "latest_gap_log", "top_latest", "newer_than_first", "dense", "in_para", "prev_line_cue",
+    "after_capture", "year_ok", "n_cands_log", "same_as_first", "title_dist", "near_top3",
+    "distinct_rank", "median_gap_log", "before_main", "main_dist_log", "after_main_end",
+    "in_main", "first_before_main", "weekday", "strong_pub", "weak_cue", "event_cue",
+    "n_in_line_log", "range", "byline_near", "first_after_title", "before_title",
+    "in_sentence", "alone_before_main", "pub_before_main", "alone_top", "strong_alone",
+    "lower_before", "glued",
+]  # fmt: skip
+
+_WEEKDAY = re.compile(
+    r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|sonnabend|mo|di|mi|do|fr|sa|so|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    r"dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)\b\.?,?\s*(?:(?:den|le|el|the)\s*)?$"
+)
+_STRONG_PUB = re.compile(
+    r"(?i)(published|publish date|posted|publiziert|veröffentlicht|erschienen|erstellt|publié|publiée|"
+    r"mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publiceret|publisert|"
+    r"opublikowano|publikováno|опубликовано|yayınlanma|beitrag wurde|datum|date|dated|fecha|data)\b[^0-9]{0,30}$"
+)
+_WEAK_CUE = re.compile(r"(?i)\b(vom|am|on|le|du|el|il|den|from)\s*$")
+_EVENT = re.compile(
+    r"(?i)(termin|ab dem|ab|seit dem|seit|bis zum|bis|until|till|from|von|vom|between|zwischen|starting|"
+    r"beginn|start|ende|deadline|frist|anmeldeschluss|einsendeschluss|wann|when|event|veranstaltung|"
+    r"datum der veranstaltung|invalid|gültig|valid)\s*:?\s*$"
+)
+_BYLINE_ANY = re.compile(r"(?i)(?:^|\s|\|)(?:by|von|par|por|di|door|autor|author)\s*:?\s+[A-ZÄÖÜ]")
+_RANGE_AFTER = re.compile(r"\s*(?:[-–—]|bis|to)\s*\d")
+_EVENT_AFTER = re.compile(r"\s*(?:[-–—]|bis|to|au|al)\s*\d")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|bis)\s*$")
+_LOWER_BEFORE = re.compile(r"[a-zäöüéè,]\s+$")
+
+
+@lru_cache(maxsize=4096)
+def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+    """What the 45 characters before a date say: (weekday, strong published cue, published,
+    updated, weak cue, event, negative). Cached: the same contexts ("Published on ", "")
+    recur within and across pages, and these end-anchored patterns are the costly part."""
+    wk = _WEEKDAY.search(ctx_tail)
+    ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
+    strong = bool(_STRONG_PUB.search(ctx_core))
+    return (
+        wk is not None,
+        strong,
+        strong or bool(_CUE_PUB.search(ctx_core)),
+        bool(_CUE_UPD.search(ctx_core)),
+        bool(_WEAK_CUE.search(ctx_core)),
+        bool(_EVENT.search(ctx_core)),
+        bool(_CUE_NEG.search(ctx_tail)),
+    )
+
+
+def _features(
+    cands: list[dict[str, Any]],
+    page: Page,
+    capture: date | None,
+    title_line: int | None = None,
+) -> None:
+    """Attach the feature dict ``f`` (names in :data:`FEATURES`) to every candidate."""
+    lines = page.lines
+    n_lines = max(1, len(lines))
+    main_start, main_end, body = page.main_start, page.main_end, page.body_line
+    dates = [c["date"] for c in cands]
+    counts = Counter(dates)
+    per_line = Counter(c["line"] for c in cands)
+    valid = [d for d in dates if not capture or d <= capture]
+    latest = max(valid) if valid else None
+    earliest = min(valid) if valid else None
+    top = [
+        c["date"]
+        for c in cands
+        if c["line"] <= main_start + 3 and (not capture or c["date"] <= capture)
+    ]
+    top_latest = max(top) if top else None
+    first_date = dates[0] if dates else None
+    distinct = sorted(set(valid), reverse=True)
+    drank = {d: k for k, d in enumerate(distinct)}
+    med = sorted(valid)[len(valid) // 2] if valid else None
+    lines_with = sorted(c["line"] for c in cands)
+    first_before_main = max((c["line"] for c in cands if c["line"] < main_start), default=-1)
+    first_after_title = (
+        min((c["line"] for c in cands if c["line"] > title_line), default=-1)
+        if title_line is not None
+        else -1
+    )
+    prev_of = {b: a for (a, _), (b, _) in zip(page.items, page.items[1:], strict=False)}
+    byline_cache: dict[int, bool] = {}
+    n_cands_log = math.log1p(len(cands))
+    for k, c in enumerate(cands):
+        i = c["line"]
+        line = lines[i] if 0 <= i < len(lines) else ""
+        before = line[: c["col"]]
+        after = line[c["col"] + len(c["text"]) :]
+        pi = prev_of.get(i)
+        prev = lines[pi].strip() if pi is not None else ""
+        if not before.strip() and prev and len(prev) < 40:
+            ctx, prev_cue = prev + " ", 1.0
+        else:
+            ctx, prev_cue = before, 0.0
+        wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
+        event = event or bool(_EVENT_AFTER.match(after))
+        rng = bool(_RANGE_AFTER.match(after)) or bool(_RANGE_BEFORE.search(before))
+        cue_neg = neg_before or bool(_CUE_NEG.search(line[c["col"] : c["col"] + 60]))
+        c["cue"] = (
+            "updated"
+            if cue_upd
+            else "published"
+            if cue_pub
+            else "event"
+            if event
+            else "negative"
+            if cue_neg
+            else None
+        )
+        nw = len(line.split())
+        rest = line.replace(c["text"], " ")
+        alone = len(_WORD.findall(rest)) <= 3
+        d = c["date"]
+        dense = bisect.bisect_right(lines_with, i + 3) - bisect.bisect_left(lines_with, i - 3) - 1
+        gap = (latest - d).days if latest else 0
+        mgap = abs((d - med).days) if med else 0
+        if i not in byline_cache:
+            near = " ".join(lines[max(0, i - 2) : i + 3])
+            byline_cache[i] = bool(_BYLINE_ANY.search(near))
+        in_para = _is_para(line)
+        c["alone"] = alone
+        c["in_para"] = in_para
+        c["f"] = {
+            "bias": 1.0,
+            "first": float(k == 0),
+            "rank_pos": math.log1p(k),
+            "line_log": math.log1p(i),
+            "line_rel": i / n_lines,
+            "before_body": float(i < body),
+            "body_dist_log": math.log1p(max(0, body - i)),
+            "after_body_dist_log": math.log1p(max(0, i - body)),
+            "cue_pub": float(cue_pub),
+            "cue_upd": float(cue_upd),
+            "cue_neg": float(cue_neg),
+            "copyright": float(bool(_COPYRIGHT.search(line))),
+            "short_line": float(nw <= 8),
+            "line_words_log": math.log1p(nw),
+            "date_alone": float(alone),
+            "has_time": float(c["time"] is not None),
+            "has_tz": float(bool(c["time"] and c["time"][1])),
+            "form_iso": float(c["form"] in ("iso", "cjk")),
+            "form_num": float(c["form"] == "num"),
+            "form_num2": float(c["form"] == "num2"),
+            "form_text": float(c["form"] in ("mdy", "dmy", "ymd_t")),
+            "form_rel": float(c["form"] == "relative"),
+            "ambiguous": float(c["alt"] is not None),
+            "count_log": math.log(counts[d]),
+            "is_latest": float(d == latest),
+            "is_earliest": float(d == earliest and latest != earliest),
+            "latest_gap_log": math.log1p(max(0, gap)) / 5,
+            "top_latest": float(d == top_latest),
+            "newer_than_first": float(first_date is not None and d > first_date),
+            "dense": min(dense, 6) / 6,
+            "in_para": float(in_para),
+            "prev_line_cue": prev_cue * float(cue_pub or cue_upd),
+            "after_capture": float(bool(capture and d > capture)),
+            "year_ok": float(d.year >= 1995),
+            "n_cands_log": n_cands_log,
+            "same_as_first": float(first_date == d),
+            "title_dist": (math.log1p(abs(i - title_line)) if title_line is not None else 2.0),
+            "near_top3": float(title_line is not None and 0 <= i - title_line <= 6),
+            "distinct_rank": min(drank.get(d, 9), 9) / 9,
+            "median_gap_log": math.log1p(mgap) / 5,
+            "before_main": float(i < main_start),
+            "main_dist_log": math.log1p(abs(main_start - i)) * (1 if i < main_start else -1),
+            "after_main_end": float(i > main_end),
+            "in_main": float(main_start <= i <= main_end),
+            "first_before_main": float(i == first_before_main),
+            "weekday": float(wk),
+            "strong_pub": float(strong),
+            "weak_cue": float(weak),
+            "event_cue": float(event),
+            "n_in_line_log": math.log(per_line[i]),
+            "range": float(rng),
+            "byline_near": float(byline_cache[i]),
+            "first_after_title": float(i == first_after_title),
+            "before_title": float(title_line is not None and i < title_line),
+            "in_sentence": float(nw > 12 and not alone),
+            "alone_before_main": float(alone and i < main_start),
+            "pub_before_main": float(cue_pub and i <= main_start + 2),
+            "alone_top": float(alone and i <= main_start + 2 and k < 3),
+            "strong_alone": float(strong and nw <= 12),
+            "lower_before": float(bool(_LOWER_BEFORE.search(before)) and not weak and not strong),
+            "glued": float(bool(before) and before[-1:].isalnum()),
+        }
+
+
+def _resolve_ambiguous(cands: list[dict[str, Any]], capture: date | None) -> None:
+    """d/m vs m/d: the capture date first (a reading after it is impossible), then the
+    page's own unambiguous dates (numeric with a day > 12, and the textual order), else
+    day first, as most of the world writes."""
+    votes = {"dm": 0.0, "md": 0.0}
+    for c in cands:
+        if c["form"] in ("num", "num2") and c["alt"] is None and c["sep"] == "/":
+            lead = re.match(r"\d+", c["text"])
+            a = int(lead.group(0)) if lead else 0
+            md = a <= 12 and c["date"].month == a and c["date"].day != a
+            votes["md" if md else "dm"] += 1
+        elif c["form"] == "mdy":
+            votes["md"] += 0.5
+        elif c["form"] == "dmy":
+            votes["dm"] += 0.5
+    for c in cands:
+        if c["alt"] is None:
+            continue
+        dm, md = c["date"], c["alt"]
+        if capture and dm > capture >= md:
+            c["date"] = md
+        elif capture and md > capture >= dm:
+            pass
+        elif c["sep"] == "/" and votes["md"] > votes["dm"]:
+            c["date"] = md
+        c["alt"] = md if c["date"] == dm else dm
+
+
+def parse_capture(capture_date: str | None) -> date | None:
+    """The day of an ISO-like capture timestamp (``2024-01-02T...``), or None."""
+    if not capture_date:
+        return None
+    m = re.match(r"(\d{4})-?(\d\d)-?(\d\d)", capture_date.strip())
+    if not m:
+        return None
+    return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def iso_value(c: dict[str, Any]) -> str:
+    """A candidate as ISO 8601 at the precision written: a date, or a date-time with its
+    offset when the page gives a time with a zone (a time without a zone is no instant)."""
+    d: date = c["date"]
+    if c.get("time") and c["time"][1]:
+        return f"{d.isoformat()}T{c['time'][0]}{c['time'][1]}"
+    return d.isoformat()
+
+
+def rank_dates(
+    page: Page,
+    capture: date | None = None,
+    title_line: int | None = None,
+    model: str = "text",
+) -> list[dict[str, Any]]:
+    """All candidate dates with features and a score (higher is better), in text order."""
+    cands = find_dates(page.lines)
+    if capture:
+        cands += find_relative(page.lines, capture)
+        cands.sort(key=lambda c: (c["line"], c["col"]))
+    _resolve_ambiguous(cands, capture)
+    cands = cands[:_MAX_CANDS]
+    if not cands:
+        return cands
+    _features(cands, page, capture, title_line)
+    # the feature dicts are built in FEATURES order (a test checks it)
+    scores = score_rows(model, FEATURES, [list(c["f"].values()) for c in cands])
+    for c, s in zip(cands, scores, strict=True):
+        if capture and c["date"] > capture:
+            s -= 100.0  # a date after the capture cannot be the publication date
+        if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
+            s -= 1.0
+        c["score"] = s
+    return cands
+
+
+def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
+    """Index of the best candidate (dates of one value pooled) and a 0..1 confidence:
+    half the model's probability of the top score, half its margin over the runner-up."""
+    if not cands:
+        return None, 0.0
+    best: dict[date, float] = {}
+    for c in cands:
+        best[c["date"]] = max(best.get(c["date"], -1e9), c["score"])
+    order = sorted(best.items(), key=lambda kv: -kv[1])
+    top_date, top = order[0]
+    if top < -50:
+        return None, 0.0
+    second = order[1][1] if len(order) > 1 else top - 4.0
+    idx = max(
+        (i for i, c in enumerate(cands) if c["date"] == top_date),
+        key=lambda i: (cands[i]["score"], bool(cands[i].get("time") and cands[i]["time"][1]), -i),
+    )
+    p = 1 / (1 + math.exp(-max(-50.0, min(50.0, top))))
+    margin = 1 / (1 + math.exp(-max(-50.0, min(50.0, top - second))))
+    return idx, round(p * 0.5 + margin * 0.5, 3)
+
+
+# ------------------------------------------------------------------------- titles ----
+_FURNITURE = re.compile(
+    r"^(share|share this|advertisement|anzeige|werbung|listen live|get short url|menu|menü|home|"
+    r"startseite|search|suche|subscribe|abonnieren|you may also like|related|related articles|"
+    r"read more|weiterlesen|mehr|comments?|kommentare|sign in|log ?in|anmelden|skip to (main )?content|"
+    r"zum inhalt springen|navigation|toggle navigation|close|schließen|print|drucken|e-?mail|"
+    r"facebook|twitter|whatsapp|linkedin|pinterest|tweet|teilen|newsletter|impressum|datenschutz|"
+    r"contact|kontakt|about|about us|über uns|cookies?|accept|akzeptieren|top|next|previous|back)\W*$",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^\s*(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|de|af|"
+    r"autor(?:in)?:?|author:?|auteur:?|text:?|written by:?)\s+(?P<names>[^\d].*)$",
+    re.I,
+)
+_SENT_END = re.compile(r"[.!?…]['\"”’»)]*$")
+_CLOSERS = "'\"”’»)"
+
+
+def _sentence_end(s: str) -> bool:
+    """Ends like a sentence (``_SENT_END`` without a regex: this runs on every line)."""
+    return s.rstrip(_CLOSERS)[-1:] in ".!?…"
+
+
+_PAREN_NUM = re.compile(r"\(\d+\)$")
+_SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
+_DIGITS = re.compile(r"\d")
+
+TITLE_FEATURES = [
+    "bias", "nw_log", "nw_4_20", "nw_lt3", "nw_gt25", "ends_period", "ends_colon", "ends_qmark",
+    "pos_log", "pos_rel_body", "before_body", "just_before_body", "is_first", "repeat",
+    "repeat_adj", "furniture", "byline", "has_date", "next_is_date_or_by", "prev_is_date_or_by",
+    "cap_ratio", "title_case", "upper", "has_pipe", "is_para", "first_long_nonpara",
+    "digits_ratio", "next_is_para", "chars_log", "count_paren_num", "has_sep_site",
+    "next2_is_para", "has_comma", "starts_lower", "contains_colon", "prev_short", "is_body_line0",
+    "body_overlap", "body_overlap_n", "short_run_before", "next_short", "dated_within3",
+    "longest_before_body", "rank_len_before_body", "repeat_later", "n_long_nonpara_before",
+    "contained_elsewhere", "ms_dist_log", "before_ms_1_3", "at_ms", "lead_overlap", "lead_overlap_n",
+    "last_headlike_before_ms", "date_line", "headlike",
+]  # fmt: skip
+
+#: Title candidates: lines of 2..40 words near the top of the main block or the first
+#: paragraph (up to ``_TITLE_BEFORE`` non-empty lines above, ``_TITLE_AFTER`` below, never
+#: after the block) and the first ``_TITLE_FIRST`` lines. On the dev pages the window holds
+#: the headline on 88.5 % of pages (any line: 91.5 %) with ~19 candidates instead of ~107.
+#: A narrower window (30 above, 10 below) scored the same in CV but took a related-article
+#: teaser as the headline of a seed page that has none.
+_TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 2, 40
+_TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 60, 15, 10
+#: Lines of at most ``_TITLE_SHORT`` words are candidates only within ``_TITLE_NEAR`` lines
+#: above the main block or first paragraph (a third fewer candidates, 1 % of headlines).
+_TITLE_SHORT, _TITLE_NEAR = 3, 15
+
+
+_WORD4 = re.compile(r"\w{4,}")
+
+
+def _toks(s: str) -> list[str]:
+    """Words of four or more characters, case-folded (content words, roughly)."""
+    return _WORD4.findall(s.casefold())
+
+
+def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n: int) -> list[str]:
+    """The first ``n`` paragraph lines from item ``start`` on."""
+    out: list[str] = []
+    for k in range(start, len(items)):
+        if paras[k]:
+            out.append(items[k][1])
+            if len(out) >= n:
+                break
+    return out
+
+
+_LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
+
+
+def _title_text(s: str) -> str | None:
+    """The headline a candidate line can hold: None for a date line ("Posted on April 29,
+    2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
+    glued to a headline ("27.01.2022MineralölINFO November 2021"), else the line itself."""
+    if not _PREFILTER.search(s):
+        return s
+    found = find_dates([s])
+    if not found:
+        return s  # a year alone is no date: "2018 Boys State Swim Results"
+    first = found[0]
+    rest = s[first["col"] + len(first["text"]) :]
+    if first["col"] == 0 and len(rest.split()) >= 3:
+        rest = _LEAD_SEP.sub("", rest)
+        return rest if len(rest.split()) >= _TITLE_MIN_WORDS else None
+    if len(s.split()) <= 10:
+        return None
+    return s
+
+
+def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.float64]]:
+    """Title candidates ``(line, text)`` and their feature matrix (columns: TITLE_FEATURES).
+
+    The per-line work is a few string tests; the features are then built column-wise with
+    numpy, which is what makes ranking ~40 candidates per page cheap.
+    """
+    items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
+    n_items = len(items)
+    last = min(n_items, max(page.me, body) + 1)
+    window = {
+        *range(max(0, page.ms - _TITLE_BEFORE), min(last, page.ms + _TITLE_AFTER + 1)),
+        *range(max(0, body - _TITLE_BEFORE), min(last, body + _TITLE_AFTER + 1)),
+        *range(min(_TITLE_FIRST, last)),
+    }
+    if not window:
+        return [], np.zeros((0, len(TITLE_FEATURES)))
+    # short lines (menus, section names) only close to the top of the article
+    near = {
+        *range(max(0, page.ms - _TITLE_NEAR), page.ms + 6),
+        *range(max(0, body - _TITLE_NEAR), body + 6),
+    }
+    texts = [s for _, s in items]
+    allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
+    vocab = set(_toks("\n".join(_first_paras(items, paras, body, 12))))
+    # the lead: the first paragraphs of the main block (the story the headline is about)
+    lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
+    ms = page.ms
+    dated_memo: dict[int, bool] = {}
+
+    def dated(k: int) -> bool:
+        """A date or a byline on non-empty line ``k``."""
+        if k not in dated_memo:
+            s = items[k][1]
+            dated_memo[k] = bool(_PREFILTER.search(s)) or (
+                nwords[k] <= 14 and bool(_BYLINE.match(s))
+            )
+        return dated_memo[k]
+
+    lens_before = sorted(
+        (len(s) for k, (_, s) in enumerate(items[:body]) if not paras[k] and 3 <= nwords[k] <= 30),
+        reverse=True,
+    )
+    top5 = lens_before[:5]
+    cands: list[tuple[int, str]] = []
+    rows: list[tuple[float, ...]] = []
+    end = min(last, max(window) + 1)
+    # The headline often appears again inside another line: a <title>-like "Headline | Site",
+    # a breadcrumb "Home » News » Headline". More occurrences in the page than lines equal
+    # to it say so (one C-level count per candidate).
+    joined = "\n".join(texts)
+    # per line: a headline-like line (4..30 words, no sentence end); how many came before;
+    # how many short lines (menu items) run just above each line
+    long_np = [
+        4 <= nwords[k] <= 30 and not paras[k] and not _sentence_end(items[k][1]) for k in range(end)
+    ]
+    n_long_before = list(accumulate(long_np, initial=0))
+    short_runs = [0] * (end + 1)
+    for k in range(end):
+        short_runs[k + 1] = short_runs[k] + 1 if nwords[k] <= 3 else 0
+    for k in sorted(k for k in window if k < end):
+        i, s = items[k]
+        nw = nwords[k]
+        is_para = paras[k]
+        long_nonpara = long_np[k]
+        first_long_seen = n_long_before[k]
+        short_run = short_runs[k]
+        if (
+            _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS
+            and (nw > _TITLE_SHORT or k in near)
+            and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
+            and (headline := _title_text(s)) is not None
+        ):
+            s = headline
+            words = s.split()
+            nw = len(words)
+            caps = n_alpha = 0
+            for w in words:
+                c0 = w[:1]
+                caps += c0.isupper()
+                n_alpha += c0.isalpha()
+            nxt = items[k + 1][1] if k + 1 < n_items else ""
+            prv = items[k - 1][1] if k > 0 else ""
+            # (``s`` may be the headline part of a line that starts with a date)
+            tk = _toks(s)
+            ov = sum(w in vocab for w in tk)
+            lov = sum(w in lead for w in tk)
+            has_date = bool(_PREFILTER.search(s))
+            byline = nw <= 14 and bool(_BYLINE.match(s))
+            headlike = long_nonpara and not has_date and not byline
+            n_chars = len(s)
+            cands.append((i, s))
+            # primitives, in the order unpacked below
+            rows.append(
+                (
+                    nw,
+                    k,
+                    n_chars,
+                    s.endswith("."),
+                    s.endswith(":"),
+                    s.endswith(("?", "!")),
+                    max(1, allnorm[s]),
+                    prv == s or nxt == s,
+                    bool(_FURNITURE.match(s)),
+                    byline,
+                    has_date,
+                    k + 1 < n_items and dated(k + 1),
+                    k > 0 and dated(k - 1),
+                    caps,
+                    n_alpha,
+                    s.isupper(),
+                    " | " in s,
+                    is_para,
+                    long_nonpara and not first_long_seen,
+                    len(_DIGITS.findall(s)),
+                    k + 1 < n_items and paras[k + 1],
+                    bool(_PAREN_NUM.search(s)),
+                    bool(_SEP_SITE.search(s)),
+                    k + 2 < n_items and paras[k + 2],
+                    "," in s,
+                    s[:1].islower(),
+                    ":" in s[:-1],
+                    k == 0 or nwords[k - 1] <= 3,
+                    ov,
+                    len(tk),
+                    short_run,
+                    k + 1 >= n_items or nwords[k + 1] <= 3,
+                    (k + 1 < n_items and dated(k + 1))
+                    or (k + 2 < n_items and dated(k + 2))
+                    or (k + 3 < n_items and dated(k + 3)),
+                    top5.index(n_chars) if k < body and n_chars in top5 else -1,
+                    first_long_seen,
+                    joined.count(s) > allnorm[s],
+                    lov,
+                    headlike,
+                )
+            )
+    if not rows:
+        return [], np.zeros((0, len(TITLE_FEATURES)))
+    a = np.array(rows, dtype=np.float64).T
+    (nw_, k_, chars, e_per, e_col, e_q, rep, rep_adj, furn, byl, hdate, nxt_d, prv_d, caps_,
+     alpha, upper, pipe, para, flnp, digits, nxt_p, paren, sep, nxt2_p, comma, lower, colon,
+     prv_short, ov_, ntk, srun, nxt_short, d3, rank_len, nlong, trep, lov_,
+     headlike_) = a  # fmt: skip
+    before = k_ < body
+    d_ms = k_ - ms
+    # the last headline-like line above the main block
+    hl_before = np.flatnonzero((headlike_ > 0) & (d_ms < 0))
+    last_hl = np.zeros_like(k_)
+    if len(hl_before):
+        last_hl[hl_before[-1]] = 1.0
+    cols = {
+        "bias": np.ones_like(k_),
+        "nw_log": np.log1p(nw_),
+        "nw_4_20": (nw_ >= 4) & (nw_ <= 20),
+        "nw_lt3": nw_ < 3,
+        "nw_gt25": nw_ > 25,
+        "ends_period": e_per,
+        "ends_colon": e_col,
+        "ends_qmark": e_q,
+        "pos_log": np.log1p(k_),
+        "pos_rel_body": np.log1p(np.abs(body - k_)) * np.where(before, 1.0, -1.0),
+        "before_body": before,
+        "just_before_body": (body - k_ > 0) & (body - k_ <= 3),
+        "is_first": k_ == 0,
+        "repeat": np.log(rep),
+        "repeat_adj": rep_adj,
+        "furniture": furn,
+        "byline": byl,
+        "has_date": hdate,
+        "next_is_date_or_by": nxt_d,
+        "prev_is_date_or_by": prv_d,
+        "cap_ratio": caps_ / nw_,
+        "title_case": (alpha > 0) & (caps_ >= 0.7 * alpha) & (nw_ >= 3),
+        "upper": upper,
+        "has_pipe": pipe,
+        "is_para": para,
+        "first_long_nonpara": flnp,
+        "digits_ratio": digits / np.maximum(1, chars),
+        "next_is_para": nxt_p,
+        "chars_log": np.log1p(chars),
+        "count_paren_num": paren,
+        "has_sep_site": sep,
+        "next2_is_para": nxt2_p,
+        "has_comma": comma,
+        "starts_lower": lower,
+        "contains_colon": colon,
+        "prev_short": prv_short,
+        "is_body_line0": k_ == body,
+        "body_overlap": ov_ / np.maximum(ntk, 1),
+        "body_overlap_n": np.log1p(ov_),
+        "short_run_before": np.log1p(srun),
+        "next_short": nxt_short,
+        "dated_within3": d3,
+        "longest_before_body": before & (rank_len == 0),
+        "rank_len_before_body": np.where(before & (rank_len >= 0), rank_len / 5, 1.0),
+        "repeat_later": rep > 1,
+        "n_long_nonpara_before": np.log1p(nlong),
+        "contained_elsewhere": trep,
+        "ms_dist_log": np.log1p(np.abs(d_ms)) * np.where(d_ms < 0, 1.0, -1.0),
+        "before_ms_1_3": (d_ms >= -3) & (d_ms <= -1),
+        "at_ms": d_ms == 0,
+        "lead_overlap": lov_ / np.maximum(ntk, 1),
+        "lead_overlap_n": np.log1p(lov_),
+        "last_headlike_before_ms": last_hl,
+        "date_line": (hdate > 0) & (nw_ <= 8),
+        "headlike": headlike_,
+    }
+    x = np.empty((len(rows), len(TITLE_FEATURES)))
+    for j, f in enumerate(TITLE_FEATURES):
+        x[:, j] = cols[f]
+    return cands, x
+
+
+def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
+    """Title candidates with named features (for training and inspection)."""
+    cands, x = title_matrix(page)
+    return [
+        (i, s, dict(zip(TITLE_FEATURES, row.tolist(), strict=True)))
+        for (i, s), row in zip(cands, x, strict=True)
+    ]
+
+
+def rank_titles(page: Page) -> list[tuple[int, str, float]]:
+    """Title candidates with their scores: (line, text, score)."""
+    cands, x = title_matrix(page)
+    scores = score_matrix("title", TITLE_FEATURES, x)
+    return [(i, s, sc) for (i, s), sc in zip(cands, scores, strict=True)]
+
+
+# ------------------------------------------------------------------- authors etc. ----
+_ROLE = re.compile(
+    r"\b(?:staff writer|senior writer|correspondent|editor(?:-in-chief)?|reporter|contributor|"
+    r"columnist|photographer|photos?|redakteur(?:in)?|redaktion|autor(?:in)?|journalist(?:in)?|"
+    r"special to|for the|in\s+[A-Z][a-z]+)\b.*$",
+    re.I,
+)
+_AGENCY = re.compile(
+    r"^(?:reuters|ap|afp|dpa|apa|sda|ansa|efe|kna|epd|bloomberg|associated press|"
+    r"agence france-presse|press association|pa|upi|tass|ria novosti|xinhua|staff|agencies|"
+    r"news service|reuters news service)$",
+    re.I,
+)
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|)\s*", re.I
+)
+
+
+def parse_authors(s: str) -> list[str]:
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.split(r"\s[|•·]\s|\s[-–—]\s|\s{2,}", s)[0]
+    s = _ROLE.sub("", s)
+    s = re.sub(r"\b(?:updated|published|posted|on|am|le|el|il)\b.*$", "", s, flags=re.I)
+    s = re.sub(r"\d.*$", "", s)
+    people = []
+    for p in _NAME_SPLIT.split(s):
+        p = p.strip(" .,:;-–()[]")
+        if not p or _AGENCY.match(p):
+            continue
+        ws = p.split()
+        if not 1 <= len(ws) <= 4:
+            continue
+        if not all(
+            w[:1].isupper()
+            or w.lower()
+            in ("van", "von", "de", "der", "den", "la", "le", "da", "di", "du", "del", "bin", "al")
+            or w[:1] in "'’"
+            for w in ws
+        ):
+            continue
+        people.append(p)
+    return people
+
+
+def find_authors(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int | None]:
+    for i, s in items[:limit]:
+        if len(s.split()) > 14:
+            continue
+        m = _BYLINE.match(s)
+        if m:
+            people = parse_authors(m.group("names"))
+            if people:
+                return people, i
+    return [], None
+
+
+def _site_like(s: str) -> bool:
+    ws = s.split()
+    return (
+        1 <= len(ws) <= 4
+        and all(w[:1].isupper() or w[:1].isdigit() for w in ws)
+        and not _FURNITURE.match(s)
+        and not _PREFILTER.search(s)
+        and not s.endswith((".", ":", "?"))
+        and not _BYLINE.match(s)
+        and "," not in s
+    )
+
+
+def split_tags(s: str) -> list[str]:
+    """A tag line: comma/semicolon/pipe separated, or capitalised runs separated by spaces."""
+    s = re.sub(
+        r"^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+        r"etiquetas|kategorie|categories|category|rubrik|filed under)\s*:?\s*",
+        "",
+        s.strip(),
+        flags=re.I,
+    )
+    if re.search(r"[,;|•·#]", s):
+        parts = [p.strip(" #") for p in re.split(r"\s*[,;|•·]\s*|\s+#|^#", s)]
+        return [p for p in parts if p]
+    ws = s.split()
+    tags: list[list[str]] = []
+    for w in ws:
+        if w[:1].isupper() or not tags:
+            tags.append([w])
+        else:
+            tags[-1].append(w)
+    # runs of capitalised single words: pair them as names (Vladimir Putin Francois Hollande)
+    out: list[str] = []
+    k = 0
+    while k < len(tags):
+        if len(tags[k]) == 1:
+            run = [tags[k][0]]
+            j = k + 1
+            while j < len(tags) and len(tags[j]) == 1:
+                run.append(tags[j][0])
+                j += 1
+            if len(run) >= 2 and len(run) % 2 == 0:
+                out += [" ".join(run[x : x + 2]) for x in range(0, len(run), 2)]
+            else:
+                out += run
+            k = j
+        else:
+            out.append(" ".join(tags[k]))
+            k += 1
+    return out
+
+
+# ------------------------------------------------------------------------ extract ----
+# ------------------------------------------------------------------------ extract ----
+_DATE_LINE_MAX_WORDS = 14
+
+
+def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
+    """Metadata read off a plain-text page.
+
+    Returns ``title``, ``authors``, ``site_name``, ``tags``, ``categories``, ``publisher``,
+    ``published`` (ISO 8601 at the precision written), ``published_confidence``,
+    ``candidates`` (every date: value, line, text, form, cue, score, chosen), ``sources``
+    (field -> ``line N``) and ``lines`` (field -> line numbers recognised as that field's
+    metadata line, which do not belong in the cleaned text).
+    """
+    page = Page(text)
+    items = page.items
+    capture = parse_capture(capture_date)
+    res: dict[str, Any] = {
+        "title": None,
+        "authors": [],
+        "site_name": None,
+        "tags": [],
+        "categories": [],
+        "publisher": None,
+        "published": None,
+        "published_confidence": 0.0,
+        "candidates": [],
+        "sources": {},
+        "lines": {},
+    }
+    meta_lines: dict[str, list[int]] = res["lines"]
+    # title: the best-scoring candidate, if it stands above the end of the main block and is
+    # not a paragraph or a counted link ("Violence Erupts (1881)")
+    title_line = None
+    tcands = [t for t in rank_titles(page) if not _PAREN_NUM.search(t[1])]
+    if tcands:
+        i, s, _ = max(tcands, key=lambda t: t[2])
+        if i < page.main_end and not _is_para(s):
+            res["title"], title_line = s, i
+            res["sources"]["title"] = f"line {i}"
+            line = page.lines[i].strip()
+            meta_lines["title"] = [j for j, x in items if x in (s, line)]
+    # dates
+    cands = rank_dates(page, capture, title_line=title_line)
+    idx, conf = choose(cands)
+    res["candidates"] = [
+        {
+            "value": iso_value(c),
+            "line": c["line"],
+            "text": c["text"],
+            "form": c["form"],
+            "cue": c.get("cue"),
+            "score": round(c["score"], 3),
+            "chosen": k == idx,
+        }
+        for k, c in enumerate(cands)
+    ]
+    if idx is not None:
+        c = cands[idx]
+        res["published"] = iso_value(c)
+        res["published_confidence"] = conf
+        res["sources"]["published"] = f"line {c['line']}"
+        line = page.lines[c["line"]].strip()
+        # a date line ("Published 27 Nov 2015 - 06:00 GMT", "Jane Doe 19.10.2019, 05:00 Uhr")
+        # is metadata; a sentence that happens to contain the date is content
+        if not c["in_para"] and len(line.split()) <= _DATE_LINE_MAX_WORDS:
+            meta_lines["published"] = [c["line"]]
+    # authors
+    authors, aline = find_authors(items)
+    if authors and aline is not None:
+        res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
+        meta_lines["authors"] = [aline]
+    body_line = page.body_line
+    last_para = max(
+        (i for (i, _), p in zip(items, page.paras, strict=True) if p), default=body_line
+    )
+    # site name: the first line before the title if it looks like a name, else near the end
+    if items:
+        i0, s0 = items[0]
+        if title_line is not None and i0 < title_line and _site_like(s0) and i0 < body_line:
+            res["site_name"], res["sources"]["site_name"] = s0, f"line {i0}"
+            meta_lines["site_name"] = [i0]
+        else:
+            for i, s in items[-3:][::-1]:
+                if (
+                    i > last_para
+                    and _site_like(s)
+                    and not _AGENCY.match(s)
+                    and len(s.split()) <= 3
+                    and not _NOT_SITE.match(s)
+                    and s.casefold() != (res["title"] or "").casefold()
+                ):
+                    res["site_name"], res["sources"]["site_name"] = s, f"line {i}"
+                    meta_lines["site_name"] = [i]
+                    break
+    # categories / tags: a labelled line, a tag line after the body, or the section line
+    # just above the headline
+    if title_line is not None:
+        for i, s in items:
+            if i >= title_line:
+                break
+            if res["site_name"] and s == res["site_name"]:
+                continue
+            m = _CATEGORY_LINE.match(s)
+            if m:
+                res["categories"] = split_tags(m.group(1))
+    for i, s in items:
+        m = _TAG_LINE.match(s)
+        if m:
+            res["tags"] = split_tags(m.group(1))
+            res["sources"]["tags"] = f"line {i}"
+            meta_lines["tags"] = [i]
+            break
+    if not res["tags"]:
+        for i, s in items[-6:][::-1]:
+            if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
+                continue
+            if s == res["site_name"]:
+                continue
+            parts = [p.strip() for p in s.split(",")]
+            if len(parts) >= 3 and all(p and len(p.split()) <= 4 for p in parts):
+                res["tags"], res["sources"]["tags"] = parts, f"line {i}"
+                meta_lines["tags"] = [i]
+                break
+            ws = s.split()
+            if (
+                len(ws) >= 4
+                and all(w[:1].isupper() for w in ws)
+                and len(ws) % 2 == 0
+                and len(ws) <= 12
+                and not _AGENCY.match(s)
+                and not _NEWSY.search(s)
+            ):
+                res["tags"], res["sources"]["tags"] = split_tags(s), f"line {i}"
+                meta_lines["tags"] = [i]
+                break
+    if not res["tags"] and title_line is not None and res["site_name"]:
+        # a section line just before the headline (a breadcrumb of categories)
+        for k, (i, s) in enumerate(items):
+            if i >= title_line:
+                break
+            if (
+                (k + 1 < len(items) and items[k + 1][0] == title_line)
+                and s != res["site_name"]
+                and 2 <= len(s.split()) <= 5
+                and not _FURNITURE.match(s)
+                and not _PREFILTER.search(s)
+                and not _SENT_END.search(s)
+                and s[:1].isupper()
+            ):
+                res["tags"] = split_tags(s)
+                res["categories"] = list(res["tags"])
+                res["sources"]["tags"] = f"line {i}"
+                meta_lines["tags"] = [i]
+    # publisher from a copyright line near the end
+    for i, s in items[::-1][:15]:
+        m = _COPYRIGHT_WHO.search(s)
+        if m:
+            who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
+            who = _RIGHTS.sub("", who).strip()
+            if who and not _RIGHTS.match(who):
+                res["publisher"] = who
+                res["sources"]["publisher"] = f"line {i}"
+                if len(s.split()) <= 10:
+                    meta_lines["publisher"] = [i]
+            break
+    return res
+
+
+_NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")
+_NEWSY = re.compile(r"(?i)news|service|press")
+_CATEGORY_LINE = re.compile(r"(?i)^(?:kategorie|categories|category|rubrik|section)\s*:\s*(.+)$")
+_TAG_LINE = re.compile(
+    r"(?i)^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"etiquetas)\s*:\s*(.+)$"
+)
+_COPYRIGHT_WHO = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.|]{2,60})", re.I
+)
+_COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
+_RIGHTS = re.compile(r"(?i)^all rights(?: reserved\.?)?")
+
+
+def title_text(text: str) -> str | None:
+    """The title as :func:`extract` gives it (``title_eval.py`` entry point)."""
+    title: str | None = extract(text)["title"]
+    return title
+
+
+def date_text(text: str) -> str | None:
+    """The publication day as :func:`extract` gives it (``date_eval.py`` entry point)."""
+    published: str | None = extract(text)["published"]
+    return published[:10] if published else None
