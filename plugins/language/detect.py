@@ -124,10 +124,42 @@ def _canon(code: str | None) -> str | None:
     return _ALIAS.get(c, c)
 
 
+def _p3l_cache(model_file: str):
+    """py3langid's model decompressed once into the user's cache folder: its .xz costs
+    0.5 s of LZMA at every start (half of the stage's load time), the plain file 20 ms.
+    None where no cache can be written (a read-only home): then the .xz is read each time."""
+    import lzma
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from py3langid.langid import MODEL_DIR
+
+    src = Path(model_file) if os.path.isabs(model_file) else MODEL_DIR / model_file
+    try:
+        st = src.stat()
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "corearchive"
+        # Named by the source's size and time: a new py3langid version gets a new file.
+        path = folder / f"py3langid-{st.st_size}-{int(st.st_mtime)}.npz"
+        if not path.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as tmp:
+                with lzma.open(src) as f:
+                    shutil.copyfileobj(f, tmp, length=1 << 20)
+            os.replace(tmp.name, path)  # atomic: concurrent workers never see half a file
+        return str(path)
+    except OSError:
+        return None
+
+
 def _load_p3l(LanguageIdentifier, MODEL_FILE):
-    """py3langid model: our zlib re-pack (build_models.py) if present, else the wheel's .xz."""
+    """py3langid model: our zlib re-pack (build_models.py) if present, else the wheel's .xz
+    (through the decompressed copy in the user's cache, see _p3l_cache)."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models", "py3langid_model.npz")
-    if os.path.exists(path):
+    if not os.path.exists(path):
+        path = _p3l_cache(MODEL_FILE) or ""
+    if path and os.path.exists(path):
         import numpy as np
         from py3langid.modelio import _to_array
 
