@@ -176,7 +176,9 @@ def _load_p3l(LanguageIdentifier, MODEL_FILE):
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def load() -> None:
+def load(preload: bool = False) -> None:
+    """Load the models (once per process). ``preload``: all of lingua's models now, not
+    per language on first use, so that memory stays flat over a run."""
     if _state:
         return
     import importlib.util
@@ -198,7 +200,7 @@ def load() -> None:
     # in); COREARCHIVE_LANGID_PRELOAD=1 loads all of them here instead (+0.3 s load time).
     # Detectors built per call from subsets share the same (process-global) models.
     b = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode()
-    if os.environ.get("COREARCHIVE_LANGID_PRELOAD") == "1":
+    if preload or os.environ.get("COREARCHIVE_LANGID_PRELOAD") == "1":
         b = b.with_preloaded_language_models()
     _state["lingua_all"] = b.build()
     lmap = {}
