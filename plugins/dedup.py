@@ -413,28 +413,37 @@ class DedupStage(Stage):
     def _flush(self) -> None:
         """Insert the buffered LSH rows of this run, in key order (see :class:`_KeyBuffer`)."""
         keys, ns = self.buffer.drain()
-        if len(keys):
-            if self._forgotten:
-                # Rows of documents forgotten since they were buffered are not written.
-                live = ~np.isin(ns, np.fromiter(self._forgotten, dtype=np.int64))
-                keys, ns = keys[live], ns[live]
-            self._forgotten.clear()
+        if self._forgotten:
+            # Rows of documents forgotten since they were buffered are not written.
+            live = ~np.isin(ns, np.fromiter(self._forgotten, dtype=np.int64))
+            keys, ns = keys[live], ns[live]
+        self._forgotten.clear()
+        # In slices: Python ints cost 40 bytes each, a list of millions of them hundreds of MB.
+        step = 1 << 16
+        for i in range(0, len(keys), step):
             self.db.db.executemany(
                 "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
-                zip(keys.tolist(), ns.tolist(), strict=True),
+                zip(keys[i : i + step].tolist(), ns[i : i + step].tolist(), strict=True),
             )
 
     def _band_keys(self, sigs: np.ndarray) -> np.ndarray:
         return self.hasher.band_keys(sigs, self.options.bands, self.options.rows)
 
     def _select(self, sql: str, values: Sequence[Any]) -> list[Any]:
-        """Rows of ``sql`` (with one ``{}`` for a list of placeholders) for all ``values``,
-        in chunks that stay below SQLite's limit of bound parameters."""
+        """Rows of ``sql`` (with one ``{}`` for a list of placeholders) for all ``values``.
+
+        Chunks stay below SQLite's limit of bound parameters, and a chunk is padded (with
+        its last value again) to a multiple of 64: each length is another statement in the
+        connection's statement cache, and one with thousands of parameters takes about a
+        megabyte there.
+        """
         out: list[Any] = []
-        step = 30_000
+        step = 16_384
         for i in range(0, len(values), step):
-            chunk = values[i : i + step]
-            out += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+            chunk = list(values[i : i + step])
+            if chunk:
+                chunk += chunk[-1:] * (-len(chunk) % 64)
+                out += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
         return out
 
     def process(self, doc: Document) -> Document | Drop:
