@@ -2,10 +2,15 @@
 
 * Exact: the cleaned text after normalising Unicode (NFKC), case, quotes, dashes and white
   space; and the raw bytes (an archived document with the same SHA-256).
-* Near: MinHash signatures (word shingles, multiply-xor hashing vectorised with numpy) with
-  LSH banding; candidates are verified by their estimated Jaccard similarity.
+* Near: one-permutation MinHash signatures of word 5-shingles (hashed with numpy, a batch
+  of documents at a time) with LSH banding (16 bands of 3 values); candidates are verified
+  by their estimated containment (or Jaccard similarity).
 
-The index lives in the run's archive catalog (SQLite), so a later run reads and extends it.
+The index lives in the run's archive catalog (SQLite), so a later run reads and extends it:
+``dedup_docs`` (number, id, cluster root, shingle count, 16-bit signature), ``dedup_exact``
+(16-byte text keys) and ``dedup_lsh`` (6-byte band keys), about 680 bytes per document on
+disk. The band keys a run adds wait in memory (at most 4 M rows, 64 MB) and are written in
+key order, which makes their B-tree inserts sequential instead of random.
 Every duplicate points at the first archived member of its cluster. By default duplicates
 are dropped (their rejects entry carries the ``duplicate`` object); ``policy = "keep"`` keeps
 them, tagged.
