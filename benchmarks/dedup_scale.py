@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -60,13 +61,26 @@ def run_corearchive(n: int) -> dict[str, float]:
     from corearchive.catalog import Catalog
     from corearchive.options import build_options
     from corearchive.stage import StageContext
-    from corearchive.testing import RecordingReporter, make_document
+    from corearchive.testing import make_document
     from corearchive_plugins.dedup import DedupOptions, DedupStage
+
+    class CountingReporter:
+        """Counts what the stage drops; a run writes it to rejects.jsonl, keeping nothing
+        (a RecordingReporter would hold every dropped document in memory)."""
+
+        def __init__(self) -> None:
+            self.dropped_count = 0
+
+        def dropped(self, document: Document, stage: str, drop: Any) -> None:
+            self.dropped_count += 1
+
+        def failed(self, document: Document, stage: str, error: str) -> None:
+            raise RuntimeError(error)
 
     with tempfile.TemporaryDirectory() as tmp:
         catalog = Catalog(Path(tmp) / "index.sqlite")
         ctx = StageContext(
-            run_id="bench", out=Path(tmp), catalog=catalog, reporter=RecordingReporter()
+            run_id="bench", out=Path(tmp), catalog=catalog, reporter=CountingReporter()
         )
         stage = DedupStage(build_options(DedupOptions, {}, stage="dedup", origin="bench"), ctx)
         stage.open()

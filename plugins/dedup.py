@@ -2,10 +2,15 @@
 
 * Exact: the cleaned text after normalising Unicode (NFKC), case, quotes, dashes and white
   space; and the raw bytes (an archived document with the same SHA-256).
-* Near: MinHash signatures (word shingles, multiply-xor hashing vectorised with numpy) with
-  LSH banding; candidates are verified by their estimated Jaccard similarity.
+* Near: one-permutation MinHash signatures of word 5-shingles (hashed with numpy, a batch
+  of documents at a time) with LSH banding (16 bands of 3 values); candidates are verified
+  by their estimated containment (or Jaccard similarity).
 
-The index lives in the run's archive catalog (SQLite), so a later run reads and extends it.
+The index lives in the run's archive catalog (SQLite), so a later run reads and extends it:
+``dedup_docs`` (number, id, cluster root, shingle count, 16-bit signature), ``dedup_exact``
+(16-byte text keys) and ``dedup_lsh`` (6-byte band keys), about 680 bytes per document on
+disk. The band keys a run adds wait in memory (at most 4 M rows, 64 MB) and are written in
+key order, which makes their B-tree inserts sequential instead of random.
 Every duplicate points at the first archived member of its cluster. By default duplicates
 are dropped (their rejects entry carries the ``duplicate`` object); ``policy = "keep"`` keeps
 them, tagged.
@@ -418,28 +423,37 @@ class DedupStage(Stage):
     def _flush(self) -> None:
         """Insert the buffered LSH rows of this run, in key order (see :class:`_KeyBuffer`)."""
         keys, ns = self.buffer.drain()
-        if len(keys):
-            if self._forgotten:
-                # Rows of documents forgotten since they were buffered are not written.
-                live = ~np.isin(ns, np.fromiter(self._forgotten, dtype=np.int64))
-                keys, ns = keys[live], ns[live]
-            self._forgotten.clear()
+        if self._forgotten:
+            # Rows of documents forgotten since they were buffered are not written.
+            live = ~np.isin(ns, np.fromiter(self._forgotten, dtype=np.int64))
+            keys, ns = keys[live], ns[live]
+        self._forgotten.clear()
+        # In slices: Python ints cost 40 bytes each, a list of millions of them hundreds of MB.
+        step = 1 << 16
+        for i in range(0, len(keys), step):
             self.db.db.executemany(
                 "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
-                zip(keys.tolist(), ns.tolist(), strict=True),
+                zip(keys[i : i + step].tolist(), ns[i : i + step].tolist(), strict=True),
             )
 
     def _band_keys(self, sigs: np.ndarray) -> np.ndarray:
         return self.hasher.band_keys(sigs, self.options.bands, self.options.rows)
 
     def _select(self, sql: str, values: Sequence[Any]) -> list[Any]:
-        """Rows of ``sql`` (with one ``{}`` for a list of placeholders) for all ``values``,
-        in chunks that stay below SQLite's limit of bound parameters."""
+        """Rows of ``sql`` (with one ``{}`` for a list of placeholders) for all ``values``.
+
+        Chunks stay below SQLite's limit of bound parameters, and a chunk is padded (with
+        its last value again) to a multiple of 64: each length is another statement in the
+        connection's statement cache, and one with thousands of parameters takes about a
+        megabyte there.
+        """
         out: list[Any] = []
-        step = 30_000
+        step = 16_384
         for i in range(0, len(values), step):
-            chunk = values[i : i + step]
-            out += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+            chunk = list(values[i : i + step])
+            if chunk:
+                chunk += chunk[-1:] * (-len(chunk) % 64)
+                out += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
         return out
 
     def process(self, doc: Document) -> Document | Drop:

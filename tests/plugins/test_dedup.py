@@ -41,6 +41,8 @@ OTHER = (
 def test_normalize_folds_case_quotes_dashes_and_space():
     assert normalize("“Hello”  —\tWORLD’s\n\nend") == normalize('"hello" - world\'s end')
     assert normalize("Ｆｕｌｌ　width") == "full width"
+    # ASCII text takes a shorter path: the same result as the general one.
+    assert normalize("It`s  A\tTEST\r\n") == "it's a test" == normalize("It’s  A\tTEST\r\n")
 
 
 def test_exact_duplicate_within_a_run(run_stage):
