@@ -63,7 +63,11 @@ class Catalog:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are begun and ended explicitly below.
         self.db = sqlite3.connect(
-            path, timeout=timeout, isolation_level=None, check_same_thread=False
+            path,
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=False,
+            cached_statements=16,
         )
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
