@@ -176,10 +176,11 @@ def breakdown(path: Path, limit: int) -> None:
             stage.open()
             t0 = time.process_time()
             kept = []
-            for d in docs:
-                stage.process(d)
-                if d.duplicate.status == "unique":
-                    kept.append(d)
+            size = max(stage.batch_size, 1)  # as the runner drives it: dedup batches 512
+            for i in range(0, len(docs), size):
+                batch = docs[i : i + size]
+                stage.process_batch(batch)
+                kept += [d for d in batch if d.duplicate.status == "unique"]
             steps[f"stage {name}"] = time.process_time() - t0
             stage.close()
             if name == "dedup":
