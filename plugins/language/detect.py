@@ -145,11 +145,15 @@ def _p3l_cache(model_file: str):
         if not path.exists():
             folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as tmp:
-                with lzma.open(src) as f:
-                    shutil.copyfileobj(f, tmp, length=1 << 20)
+                try:
+                    with lzma.open(src) as f:
+                        shutil.copyfileobj(f, tmp, length=1 << 20)
+                except BaseException:
+                    os.unlink(tmp.name)  # no half-written file left in the cache
+                    raise
             os.replace(tmp.name, path)  # atomic: concurrent workers never see half a file
         return str(path)
-    except OSError:
+    except (OSError, lzma.LZMAError):
         return None
 
 

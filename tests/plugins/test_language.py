@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,20 @@ def test_allow_list_minimum_confidence_is_a_threshold(run_stage):
     run = run_stage(LanguageStage, make_document(text), languages=["de"], min_confidence=above)
     [(_, drop)] = run.dropped
     assert drop.reason == "language" and drop.detail["code"] == "de"
+
+
+def test_py3langid_model_is_decompressed_once_into_the_cache(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE
+
+    from corearchive_plugins.language import detect
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    first = detect._p3l_cache(MODEL_FILE)
+    assert first is not None and first.startswith(str(tmp_path / "cache" / "corearchive"))
+    mtime = os.path.getmtime(first)
+    assert detect._p3l_cache(MODEL_FILE) == first and os.path.getmtime(first) == mtime
+    assert not list((tmp_path / "cache" / "corearchive").glob("*.tmp"))
+    # Where no cache can be written, the packaged .xz is used as it is.
+    (tmp_path / "ro").write_text("a file, not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ro"))
+    assert detect._p3l_cache(MODEL_FILE) is None
