@@ -189,9 +189,16 @@ def datatrove_child(corpus: Path, work: Path, tokenizer: str) -> None:
     filtered, sigs, buckets = work / "filtered", work / "sigs", work / "buckets"
     clusters, final, logs = work / "clusters", work / "final", work / "logs"
 
+    def step(name: str, pipeline: list[Any], tasks: int = 1) -> Any:
+        # One worker: the comparison is per CPU-second, on one core.
+        return LocalPipelineExecutor(
+            pipeline=pipeline, tasks=tasks, workers=1, logging_dir=str(logs / name)
+        )
+
     steps = [
-        LocalPipelineExecutor(
-            pipeline=[
+        step(
+            "1-filter",
+            [
                 JsonlReader(str(corpus), glob_pattern="*.jsonl"),
                 LanguageTag(),
                 GopherRepetitionFilter(language=lang),
@@ -199,48 +206,39 @@ def datatrove_child(corpus: Path, work: Path, tokenizer: str) -> None:
                 C4QualityFilter(filter_no_terminal_punct=True, language=lang),
                 JsonlWriter(str(filtered)),
             ],
-            tasks=1,
-            workers=1,
-            logging_dir=str(logs / "1-filter"),
         ),
-        LocalPipelineExecutor(
-            pipeline=[
+        step(
+            "2-signatures",
+            [
                 JsonlReader(str(filtered)),
                 MinhashDedupSignature(output_folder=str(sigs), config=config, language=lang),
             ],
-            tasks=1,
-            workers=1,
-            logging_dir=str(logs / "2-signatures"),
         ),
-        LocalPipelineExecutor(
-            pipeline=[
+        # One task per bucket is required; they run in turn.
+        step(
+            "3-buckets",
+            [
                 MinhashDedupBuckets(
                     input_folder=str(sigs), output_folder=str(buckets), config=config
                 )
             ],
-            tasks=config.num_buckets,  # one task per bucket is required; run in turn
-            workers=1,
-            logging_dir=str(logs / "3-buckets"),
+            tasks=config.num_buckets,
         ),
-        LocalPipelineExecutor(
-            pipeline=[
+        step(
+            "4-clusters",
+            [
                 MinhashDedupCluster(
                     input_folder=str(buckets), output_folder=str(clusters), config=config
                 )
             ],
-            tasks=1,
-            workers=1,
-            logging_dir=str(logs / "4-clusters"),
         ),
-        LocalPipelineExecutor(
-            pipeline=[
+        step(
+            "5-dedup-filter",
+            [
                 JsonlReader(str(filtered)),
                 MinhashDedupFilter(input_folder=str(clusters)),
                 JsonlWriter(str(final)),
             ],
-            tasks=1,
-            workers=1,
-            logging_dir=str(logs / "5-dedup-filter"),
         ),
     ]
     start = time.process_time()

@@ -138,7 +138,7 @@ def breakdown(path: Path, limit: int) -> None:
     """CPU microseconds per document of each step, measured in this process."""
     from corearchive.catalog import Catalog
     from corearchive.config import resolve
-    from corearchive.inputs import _make_item
+    from corearchive.inputs import Unresolved, expand
     from corearchive.manager import collect, make_plugin_manager
     from corearchive.report import dumps
     from corearchive.runner import Run, RunOptions
@@ -159,8 +159,10 @@ def breakdown(path: Path, limit: int) -> None:
         source = registry.sources["jsonl"]()
         t0 = time.process_time()
         docs = []
-        for f in sorted(path.glob("*.jsonl")):
-            for d in source.read(_make_item(str(f))):
+        for item in expand([str(path)]):
+            if isinstance(item, Unresolved):
+                continue
+            for d in source.read(item):
                 docs.append(d)
                 if len(docs) >= limit:
                     break

@@ -16,7 +16,6 @@ rejects and duplicate decisions with one worker or many.
 from __future__ import annotations
 
 import collections
-import dataclasses
 import itertools
 import multiprocessing
 import os
@@ -193,14 +192,18 @@ class WorkerSpec:
     prepare: str | None
 
 
+def local_context(run_id: str, out: Path) -> StageContext:
+    """A local stage's own context: no catalog, and a reporter that run_chunk sets per chunk
+    (one context per stage, as run_chunk replaces its reporter)."""
+    return StageContext(run_id=run_id, out=out, catalog=NO_CATALOG, reporter=NO_REPORTER)
+
+
 def build_local(spec: WorkerSpec) -> tuple[list[Stage], Stage | None]:
     """A worker's own local stages (opened) and the stage whose ``prepare`` it runs."""
-    ctx = StageContext(run_id=spec.run_id, out=spec.out, catalog=NO_CATALOG, reporter=NO_REPORTER)
 
     def build(name: str) -> Stage:
-        # Each its own context: run_chunk sets the reporter per chunk.
-        own = dataclasses.replace(ctx)
-        return spec.registry.stages[name](spec.config.stage_options[name], own)
+        ctx = local_context(spec.run_id, spec.out)
+        return spec.registry.stages[name](spec.config.stage_options[name], ctx)
 
     local = [build(n) for n in spec.local]
     prepare = build(spec.prepare) if spec.prepare else None

@@ -10,7 +10,6 @@ all of it, so an interrupted run leaves no half-written file under a final name.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import os
 import secrets
@@ -30,8 +29,6 @@ from .document import Document, Drop
 from .errors import ExitCode
 from .executor import (
     CHUNK_SIZE,
-    NO_CATALOG,
-    NO_REPORTER,
     ChunkResult,
     InlineExecutor,
     PoolExecutor,
@@ -39,6 +36,7 @@ from .executor import (
     WorkerSpec,
     add_stats,
     chunked,
+    local_context,
     split_stages,
 )
 from .inputs import Unresolved, choose_source, expand
@@ -173,7 +171,7 @@ class Run:
             docs: Iterable[Document] = self._read(items, reporter, progress)
             docs = self._skip_archived(docs, reporter)
             results = executor.map(chunked(docs, CHUNK_SIZE))
-            docs = self._replay(results, local, reporter)
+            docs = self._replay(results, reporter)
             for stage in ordered:
                 docs = stage.run(docs)
             for doc in docs:
@@ -214,12 +212,8 @@ class Run:
     def _executor(
         self, local: list[Stage], ordered: list[Stage]
     ) -> InlineExecutor | RemoteExecutor:
-        # Local stages get their own context: no catalog, and a reporter per chunk.
-        no_catalog = StageContext(
-            run_id=self.run_id, out=self.options.out, catalog=NO_CATALOG, reporter=NO_REPORTER
-        )
         for st in local:
-            st.context = dataclasses.replace(no_catalog)
+            st.context = local_context(self.run_id, self.options.out)
         prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
         inline = InlineExecutor(local, prepare)
         ray = self.options.executor == "ray"
@@ -239,9 +233,7 @@ class Run:
             return RayExecutor(self.options.workers, spec, inline, self.options.address)
         return PoolExecutor(self.options.workers, spec, inline)
 
-    def _replay(
-        self, results: Iterable[ChunkResult], local: list[Stage], reporter: RunReporter
-    ) -> Iterator[Document]:
+    def _replay(self, results: Iterable[ChunkResult], reporter: RunReporter) -> Iterator[Document]:
         """The local part's outcomes, in input order: report drops and failures, pass on the
         kept documents to the ordered stages."""
         ordered = {st.name: st for st in self._ordered}

@@ -149,13 +149,15 @@ class _WarcFile:
     def append(self, records: list[Any]) -> None:
         """Write records (one gzip member each) in one go: all of them or none."""
         members = []
+        # warcio serialises (headers, digests); the gzip member is ours (see _gzip): warcio's
+        # zlib at level 9 costs six times as much for ~2 % smaller files.
+        buf = io.BytesIO()
+        writer = WARCWriter(buf, gzip=False, warc_version=WARC_VERSION)
         for rec in records:
-            # warcio serialises (headers, digests); the gzip member is ours (see _gzip):
-            # warcio's zlib at level 9 costs six times as much for ~2 % smaller files.
-            buf = io.BytesIO()
-            WARCWriter(buf, gzip=False, warc_version=WARC_VERSION).write_record(rec)
-            gz = _gzip.compressobj(GZIP_LEVEL, _gzip.DEFLATED, 16 + _gzip.MAX_WBITS)
-            members.append(gz.compress(buf.getvalue()) + gz.flush())
+            buf.seek(0)
+            buf.truncate()
+            writer.write_record(rec)
+            members.append(_gzip.compress(buf.getvalue(), GZIP_LEVEL, 16 + _gzip.MAX_WBITS))
         start = self.file.tell()
         try:
             self.file.write(b"".join(members))

@@ -19,9 +19,7 @@ from .text import (
     Page,
     _features,
     _mk,
-    _resolve_ambiguous,
-    find_dates,
-    find_relative,
+    gather_dates,
     iso_value,
 )
 
@@ -148,12 +146,7 @@ def html_candidates(
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
     page = Page(html_to_text(html))
-    cands = find_dates(page.lines)
-    if capture:
-        cands += find_relative(page.lines, capture)
-        cands.sort(key=lambda c: (c["line"], c["col"]))
-    _resolve_ambiguous(cands, capture)
-    cands = cands[:_MAX_HTML_CANDS]
+    cands = gather_dates(page, capture, _MAX_HTML_CANDS)
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}

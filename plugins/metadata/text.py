@@ -666,6 +666,17 @@ def iso_value(c: dict[str, Any]) -> str:
     return d.isoformat()
 
 
+def gather_dates(page: Page, capture: date | None, limit: int) -> list[dict[str, Any]]:
+    """The page's dates, written and (with a capture date) relative, in text order, with
+    ambiguous day/month orders resolved; at most ``limit``."""
+    cands = find_dates(page.lines)
+    if capture:
+        cands += find_relative(page.lines, capture)
+        cands.sort(key=lambda c: (c["line"], c["col"]))
+    _resolve_ambiguous(cands, capture)
+    return cands[:limit]
+
+
 def rank_dates(
     page: Page,
     capture: date | None = None,
@@ -673,12 +684,7 @@ def rank_dates(
     model: str = "text",
 ) -> list[dict[str, Any]]:
     """All candidate dates with features and a score (higher is better), in text order."""
-    cands = find_dates(page.lines)
-    if capture:
-        cands += find_relative(page.lines, capture)
-        cands.sort(key=lambda c: (c["line"], c["col"]))
-    _resolve_ambiguous(cands, capture)
-    cands = cands[:_MAX_CANDS]
+    cands = gather_dates(page, capture, _MAX_CANDS)
     if not cands:
         return cands
     _features(cands, page, capture, title_line)
