@@ -507,19 +507,56 @@ def detect(text: str, with_stage: bool = False):
     return (code, round(conf, 4), top) if not with_stage else (code, round(conf, 4), top, stage)
 
 
-def spans(text: str):
-    """CLD2's language spans over a whole text, in one pass: [(byte offset, byte length,
-    code or None)], for per-paragraph languages without running the cascade per paragraph
-    (CLD2 is built for mixed-language pages; one call costs about what one cascade call does)."""
+#: Languages CLD2 mixes up with a neighbour on whole documents (measured on the generated
+#: corpus against the cascade: hr/bs/sr, ms/id); for these the cascade decides.
+CLD2_CONFUSABLE = frozenset({"bs", "hr", "sr", "ms", "id"})
+WHOLE_MIN_BYTES = 600  # CLD2 settles a document alone from this many bytes of text ...
+WHOLE_MIN_PERCENT = 70  # ... when it is "reliable" and its top language holds this share
+
+
+def analyse(text: str):
+    """One CLD2 pass over a whole text: ``(summary, spans)``.
+
+    ``spans`` is [(byte offset, byte length, code or None)], for per-paragraph languages
+    without running the cascade per paragraph (CLD2 is built for mixed-language pages).
+    ``summary`` is ``(code, confidence, top)`` like :func:`detect` where CLD2 alone settles
+    the document — reliable, at least WHOLE_MIN_BYTES of text, the top language holding at
+    least WHOLE_MIN_PERCENT of it and not one CLD2 confuses with a neighbour — else None,
+    and the caller runs the cascade on a sample. On 900 multi-sentence documents of the 75
+    dev languages this settles two thirds of them with the cascade's accuracy (0.977 both),
+    and on 4,000 generated pages it agrees with the cascade on 3,923 of 3,930.
+    """
     import pycld2
 
     try:
-        vectors = pycld2.detect(text, returnVectors=True)[3]
+        reliable, nbytes, details, vectors = pycld2.detect(text, returnVectors=True)
     except pycld2.error:
         # invalid UTF-8 (lone surrogates): CLD2 refuses the text; offsets would shift, so
         # report nothing rather than misplaced spans
-        return []
-    return [(off, n, _canon(code) if code != "un" else None) for off, n, _, code in vectors]
+        return None, []
+    spans = [(off, n, _canon(code) if code != "un" else None) for off, n, _, code in vectors]
+    shares: dict = {}
+    for _, raw, pct, _ in details:
+        c = _canon(raw)
+        if c and pct > 0:
+            shares[c] = shares.get(c, 0.0) + pct / 100.0
+    top = sorted(shares.items(), key=lambda kv: -kv[1])
+    if (
+        not reliable
+        or nbytes < WHOLE_MIN_BYTES
+        or not top
+        or top[0][1] * 100 < WHOLE_MIN_PERCENT
+        or top[0][0] in CLD2_CONFUSABLE
+    ):
+        return None, spans
+    # the stage-1 calibration: CLD2 and fastText agreeing is what this path stands in for
+    conf = round(_calibrate(top[0][1], 1), 4)
+    return (top[0][0], conf, [(c, round(s, 4)) for c, s in top]), spans
+
+
+def spans(text: str):
+    """CLD2's language spans over a whole text (see :func:`analyse`)."""
+    return analyse(text)[1]
 
 
 def extract(text: str):

@@ -156,3 +156,26 @@ def test_py3langid_model_is_decompressed_once_into_the_cache(tmp_path, monkeypat
     (tmp_path / "ro").write_text("a file, not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ro"))
     assert detect._p3l_cache(MODEL_FILE) is None
+
+
+CROATIAN = (
+    "Vlada je u srijedu donijela nova pravila o izgradnji vjetroelektrana na kopnu, koja bi "
+    "trebala znatno ubrzati postupke izdavanja dozvola i smanjiti troškove ulagačima."
+)
+
+
+def test_one_cld2_pass_settles_long_unambiguous_documents():
+    english = "\n".join([SAMPLES["en"], ENGLISH_NAV] * 4)
+    settled, spans = detect.analyse(english)
+    assert settled is not None and settled[0] == "en" and settled[1] > 0.9
+    assert spans and {code for _, _, code in spans} == {"en"}
+    # too short to settle alone, and a language CLD2 confuses with its neighbours: the
+    # caller runs the cascade
+    assert detect.analyse(SAMPLES["en"])[0] is None
+    assert detect.analyse("\n".join([CROATIAN] * 5))[0] is None
+
+
+def test_documents_cld2_cannot_settle_go_through_the_cascade(run_stage):
+    doc = run_stage(LanguageStage, make_document("\n".join([CROATIAN] * 5))).kept[0]
+    assert doc.language.code == detect.detect(CROATIAN)[0]
+    assert len(doc.annotations["language"]["paragraphs"]) == 5
