@@ -20,7 +20,6 @@ from corearchive import Document, Drop, Language, Stage, hookimpl, option
 
 from . import detect as detector
 
-
 #: Paragraph languages are read from at most this much of a document (at a line end): the
 #: CLD2 pass costs ~45 µs per KB, and a long tail adds little to the shares.
 _ANALYSE_MAX_CHARS = 20_000
