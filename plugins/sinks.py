@@ -14,10 +14,16 @@ reused, even across runs. Files rotate near ``max_bytes`` (each holds at least o
 and are named ``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz``; they are written under temporary names
 and renamed when the run commits. ``discard(document)`` takes back the last document written
 (for a host whose later sink failed on it).
+
+The three records of a plain document are serialised by FastWARC (five times faster than
+warcio's builder); copies of WARC records, revisits and warcinfo records by warcio, which
+is also what the tests read the files back with.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 import socket
@@ -28,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import fastwarc.warc as fastwarc
 from warcio.recordbuilder import RecordBuilder
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 from warcio.warcwriter import WARCWriter
@@ -141,23 +148,32 @@ class _Original:
 class _WarcFile:
     def __init__(self, path: Path, run_id: str) -> None:
         self.path = path
+        self.relative = ""  # its path relative to the output folder (set by the sink)
         self.file = AtomicFile(path, run_id)
         self.warcinfo_id = ""
         self.documents = 0
         self.committed = False
 
-    def append(self, records: list[Any]) -> None:
-        """Write records (one gzip member each) in one go: all of them or none."""
+    def append(self, records: list[bytes | Any]) -> None:
+        """Write records (one gzip member each) in one go: all of them or none.
+
+        A record is its uncompressed bytes (see :func:`_fast_record`) or a warcio record."""
         members = []
-        # warcio serialises (headers, digests); the gzip member is ours (see _gzip): warcio's
-        # zlib at level 9 costs six times as much for ~2 % smaller files.
-        buf = io.BytesIO()
-        writer = WARCWriter(buf, gzip=False, warc_version=WARC_VERSION)
+        # The gzip member is ours (see _gzip): warcio's zlib at level 9 costs six times as
+        # much for ~2 % smaller files.
+        buf: io.BytesIO | None = None
+        writer: WARCWriter | None = None
         for rec in records:
-            buf.seek(0)
-            buf.truncate()
-            writer.write_record(rec)
-            members.append(_gzip.compress(buf.getvalue(), GZIP_LEVEL, 16 + _gzip.MAX_WBITS))
+            if not isinstance(rec, bytes):
+                if writer is None:
+                    buf = io.BytesIO()
+                    writer = WARCWriter(buf, gzip=False, warc_version=WARC_VERSION)
+                assert buf is not None
+                buf.seek(0)
+                buf.truncate()
+                writer.write_record(rec)
+                rec = buf.getvalue()
+            members.append(_gzip.compress(rec, GZIP_LEVEL, 16 + _gzip.MAX_WBITS))
         start = self.file.tell()
         try:
             self.file.write(b"".join(members))
@@ -204,6 +220,7 @@ class WarcSink(Sink):
             if not (self.folder / name).exists():
                 break
         wf = _WarcFile(self.folder / name, self.context.run_id)
+        wf.relative = wf.path.relative_to(self.context.out).as_posix()
         self.files.append(wf)
         prov = self.context.provenance
         info = {
@@ -266,7 +283,7 @@ class WarcSink(Sink):
         )
 
     def _relative(self, wf: _WarcFile) -> str:
-        return wf.path.relative_to(self.context.out).as_posix()
+        return wf.relative
 
     # -- documents ---------------------------------------------------------------------------
     def prepare(self, document: Document) -> None:
@@ -310,27 +327,22 @@ class WarcSink(Sink):
             "WARC-Warcinfo-ID": wf.warcinfo_id,
             "WARC-Date": date,
         }
-        text = document.text.encode("utf-8")
-        conv = self.builder.create_warc_record(
-            document.source.uri,
+        conv = _fast_record(
             "conversion",
-            payload=io.BytesIO(text),
-            length=len(text),
-            warc_content_type="text/plain; charset=utf-8",
-            warc_headers_dict={"WARC-Record-ID": arch.conversion_record_id, **common},
+            arch.conversion_record_id or self._rid(arch.raw_record_id, "conversion"),
+            document.source.uri,
+            "text/plain; charset=utf-8",
+            document.text.encode("utf-8"),
+            common,
         )
         # Byte for byte the line of records.jsonl (without its newline).
-        blob = dumps(record)[:-1]
-        meta = self.builder.create_warc_record(
-            document.source.uri,
+        meta = _fast_record(
             "metadata",
-            payload=io.BytesIO(blob),
-            length=len(blob),
-            warc_content_type="application/json",
-            warc_headers_dict={
-                "WARC-Record-ID": self._rid(arch.raw_record_id, "metadata"),
-                **common,
-            },
+            self._rid(arch.raw_record_id, "metadata"),
+            document.source.uri,
+            "application/json",
+            dumps(record)[:-1],
+            common,
         )
         wf.append([raw, conv, meta])
         wf.documents += 1
@@ -391,17 +403,13 @@ class WarcSink(Sink):
             )
             return rec, headers.get_header("WARC-Date")
         media = {"html": "text/html", "jsonl": "application/json"}.get(src.format, "text/plain")
-        rec = self.builder.create_warc_record(
-            src.uri,
+        rec = _fast_record(
             "resource",
-            payload=io.BytesIO(doc.raw),
-            length=len(doc.raw),
-            warc_content_type=media,
-            warc_headers_dict={
-                "WARC-Record-ID": record_id,
-                "WARC-Date": date,
-                "WARC-Warcinfo-ID": wf.warcinfo_id,
-            },
+            record_id,
+            src.uri,
+            media,
+            doc.raw,
+            {"WARC-Date": date, "WARC-Warcinfo-ID": wf.warcinfo_id},
         )
         return rec, date
 
@@ -509,15 +517,43 @@ class WarcSink(Sink):
         return [self._relative(wf) for wf in self.files]
 
 
+_FAST_TYPES = {
+    "resource": fastwarc.resource,
+    "conversion": fastwarc.conversion,
+    "metadata": fastwarc.metadata,
+}
+
+
+def _fast_record(
+    rtype: str, record_id: str, uri: str, media: str, payload: bytes, headers: dict[str, str]
+) -> bytes:
+    """A record with a plain payload (no HTTP head), serialised by FastWARC.
+
+    The records every document gets (raw input, cleaned text, JSON record) take this path:
+    FastWARC (Rust) serialises a record in ~20 µs where warcio's builder and writer take
+    ~100 µs. The output is the same WARC/1.1 (``warcio check`` passes, tested): SHA-1 block
+    and payload digests, Base32."""
+    rec = fastwarc.WarcRecord()
+    rec.init_headers(_FAST_TYPES[rtype])
+    h = rec.headers
+    h["WARC-Record-ID"] = record_id
+    h["WARC-Target-URI"] = uri
+    for key, value in headers.items():
+        h[key] = value
+    h["Content-Type"] = media
+    rec.set_bytes_content(payload)
+    out = io.BytesIO()
+    # For a record without an HTTP head the payload is the block: one SHA-1 for both.
+    rec.write(out, checksum_data=True, payload_digest=hashlib.sha1(payload).digest())
+    return out.getvalue()
+
+
 def _parse_http_head(head: bytes) -> StatusAndHeaders:
     """The HTTP status line and headers, parsed as warcio parses them when reading."""
     return StatusAndHeadersParser([], verify=False).parse(io.BytesIO(head))
 
 
 def _sha1_b32(data: bytes) -> str:
-    import base64
-    import hashlib
-
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode("ascii")
 
 

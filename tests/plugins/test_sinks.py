@@ -24,7 +24,6 @@ from typing import Any
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
-from warcio.recordbuilder import RecordBuilder
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -763,18 +762,20 @@ def test_failure_after_sinks_committed_is_undone(ingest, seeds, tmp_path, monkey
 
 
 def test_document_failing_in_warc_sink_leaves_no_partial_records(ingest, seeds, monkeypatch):
-    real = RecordBuilder.create_warc_record
+    from corearchive_plugins import sinks
+
+    real = sinks._fast_record
     calls = {"n": 0}
 
-    def flaky(self: Any, uri: str, record_type: str, *args: Any, **kwargs: Any) -> Any:
-        if record_type == "metadata":
+    def flaky(rtype: str, *args: Any) -> bytes:
+        if rtype == "metadata":
             calls["n"] += 1
             if calls["n"] == 2:
                 raise ValueError("disk on fire")
-        return real(self, uri, record_type, *args, **kwargs)
+        return real(rtype, *args)
 
-    # warcio's record factory, whichever writer or builder the sink uses.
-    monkeypatch.setattr(RecordBuilder, "create_warc_record", flaky)
+    # the factory of the records every document gets
+    monkeypatch.setattr(sinks, "_fast_record", flaky)
     res = ingest(str(seeds))
     assert res.exit_code == 1
     assert len(res.records) == 4
