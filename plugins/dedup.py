@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
@@ -417,6 +419,8 @@ class DedupStage(Stage):
         self.buffer = _KeyBuffer()
         self._forgotten: set[int] = set()
         self._next_n = 1
+        #: The merged key files of the staged plan (see process_global), else None.
+        self._merged: _Merged | None = None
 
     def close(self) -> None:
         self._flush()
@@ -510,14 +514,9 @@ class DedupStage(Stage):
 
         # -- what the index knows: one query per table for the whole batch ------------------
         all_exact = sorted({k for ks in exact_keys for k in ks})
-        db_exact: dict[bytes, tuple[int, str]] = {}
-        for key, n, root in self._select(
-            "SELECT e.key, d.n, d.root FROM dedup_exact e JOIN dedup_docs d ON d.n = e.n"
-            " WHERE e.key IN ({})",
-            all_exact,
-        ):
-            if key not in db_exact or n < db_exact[key][0]:
-                db_exact[key] = (n, root)
+        db_exact = (
+            self._exact_lookup(all_exact) if self._merged is None else self._merged.exact(all_exact)
+        )
         shas = sorted({d.source.sha256 for d in docs})
         db_raw: dict[str, str] = {}
         for sha, doc_id in self._select(
@@ -525,12 +524,7 @@ class DedupStage(Stage):
         ):
             db_raw.setdefault(sha, doc_id)
         uniq, inverse, counts = np.unique(bkeys, return_inverse=True, return_counts=True)
-        db_lsh: dict[int, list[int]] = {}
-        for key, n in self._select("SELECT key, n FROM dedup_lsh WHERE key IN ({})", uniq.tolist()):
-            db_lsh.setdefault(key, []).append(n)
-        bk, bn = self.buffer.lookup(uniq)
-        for key, n in zip(bk.tolist(), bn.tolist(), strict=True):
-            db_lsh.setdefault(key, []).append(n)
+        db_lsh = self._lsh_lookup(uniq) if self._merged is None else self._merged.lsh(uniq)
         # Most documents share no band with anything: find the few that do without Python.
         shared = (counts > 1)[inverse.reshape(bkeys.shape)]
         hit = np.isin(bkeys, np.fromiter(db_lsh, dtype=np.int64, count=len(db_lsh)))
@@ -597,6 +591,29 @@ class DedupStage(Stage):
                 results.append(doc)
         self._insert(docs, roots, exact_keys, sig16, size_list, bkeys)
         return results
+
+    def _exact_lookup(self, keys: list[bytes]) -> dict[bytes, tuple[int, str]]:
+        """The first indexed document (number, cluster root) with each of ``keys``."""
+        found: dict[bytes, tuple[int, str]] = {}
+        for key, n, root in self._select(
+            "SELECT e.key, d.n, d.root FROM dedup_exact e JOIN dedup_docs d ON d.n = e.n"
+            " WHERE e.key IN ({})",
+            keys,
+        ):
+            if key not in found or n < found[key][0]:
+                found[key] = (n, root)
+        return found
+
+    def _lsh_lookup(self, keys: np.ndarray) -> dict[int, list[int]]:
+        """The indexed documents (numbers) with each of the band ``keys`` (sorted, distinct):
+        in SQLite, or still in the buffer."""
+        found: dict[int, list[int]] = {}
+        for key, n in self._select("SELECT key, n FROM dedup_lsh WHERE key IN ({})", keys.tolist()):
+            found.setdefault(key, []).append(n)
+        bk, bn = self.buffer.lookup(keys)
+        for key, n in zip(bk.tolist(), bn.tolist(), strict=True):
+            found.setdefault(key, []).append(n)
+        return found
 
     def _near(
         self,
@@ -680,6 +697,10 @@ class DedupStage(Stage):
             conn.execute("RELEASE dedup_batch")
             raise
         conn.execute("RELEASE dedup_batch")
+        if self._merged is not None:
+            self._merged.inserted(
+                [self._merged.batch_refs[i] for i in todo], ns.tolist(), [roots[i] for i in todo]
+            )
         # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
         self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
         if self.buffer.rows >= _BUFFER_ROWS:
@@ -718,6 +739,224 @@ class DedupStage(Stage):
             if content != keys[0]:
                 keys.append(content)
         return keys
+
+    # -- the global steps of the staged plan ----------------------------------------------
+    #
+    # The staged plan (corearchive.plan) runs dedup as datatrove runs its MinHash
+    # deduplication: signatures (prepare, per task), sorted key files (write_keys, per
+    # task), a merge per band and one for the exact keys (merge_keys, in parallel), then
+    # the decisions in global order (process_global, one step). The decisions are the
+    # streaming stage's own (process_batch): only the index look-ups are answered by the
+    # merged files instead of SQLite, so the output is identical record for record.
+
+    @property
+    def merge_parts(self) -> int:
+        """How many merge tasks :meth:`merge_keys` has: one per band, one for exact keys."""
+        return self.options.bands + 1
+
+    def write_keys(self, rows: Iterable[tuple[int, Any]], folder: Path) -> None:
+        """A task's sorted key files: for each band its keys and document references, sorted
+        by key, and the same for the exact keys. ``rows`` are ``(ref, work)`` pairs: a
+        document's global reference (:func:`doc_ref`) and what :meth:`prepare_batch` left
+        in its ``work``."""
+        if not hasattr(self, "hasher"):  # in a worker, without the catalog
+            self.hasher = MinHasher(self.options.num_perm, self.options.shingle)
+        refs: list[int] = []
+        sigs: list[np.ndarray] = []
+        ex_keys: list[bytes] = []
+        ex_refs: list[int] = []
+        for ref, work in rows:
+            refs.append(ref)
+            sigs.append(work[1])
+            ex_keys += work[0]
+            ex_refs += [ref] * len(work[0])
+        folder.mkdir(parents=True, exist_ok=True)
+        r = np.asarray(refs, dtype=np.int64)
+        bkeys = (
+            self._band_keys(np.stack(sigs))
+            if sigs
+            else np.zeros((0, self.options.bands), dtype=np.int64)
+        )
+        for b in range(self.options.bands):
+            order = np.argsort(bkeys[:, b], kind="stable")
+            np.save(folder / f"band-{b:03d}.npy", np.stack([bkeys[order, b], r[order]]))
+        ek = np.asarray(ex_keys, dtype="S16")
+        order = np.argsort(ek, kind="stable")
+        np.save(folder / "exact-keys.npy", ek[order])
+        np.save(folder / "exact-refs.npy", np.asarray(ex_refs, dtype=np.int64)[order])
+
+    def merge_keys(self, part: int, folders: Sequence[Path], index: Path | None, out: Path) -> None:
+        """Merge part ``part`` (a band, or the exact keys when ``part == bands``) of the
+        tasks' key files (``folders``, in task order) with the persistent index (read only):
+        the keys that a document of the run shares with an earlier document, and the
+        documents that share each, in global order; written to the folder ``out``, which
+        :meth:`process_global` reads."""
+        exact = part == self.options.bands
+        if exact:
+            keys = np.concatenate(
+                [np.load(f / "exact-keys.npy") for f in folders] or [np.zeros(0, "S16")]
+            )
+            refs = np.concatenate(
+                [np.load(f / "exact-refs.npy") for f in folders] or [np.zeros(0, np.int64)]
+            )
+            sql = "SELECT key, n FROM dedup_exact WHERE key IN ({})"
+        else:
+            arrays = [np.load(f / f"band-{part:03d}.npy") for f in folders]
+            both = np.concatenate(arrays, axis=1) if arrays else np.zeros((2, 0), np.int64)
+            keys, refs = both[0], both[1]
+            sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
+        if index is not None and index.exists() and len(keys):
+            # Earlier runs' documents sort first, by number: ref = n - _INDEX_REF < 0.
+            conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+            try:
+                uniq = np.unique(keys)
+                values = [bytes(k) for k in uniq] if exact else uniq.tolist()
+                found = _select_all(conn, sql, values) if _has_table(conn, sql) else []
+            finally:
+                conn.close()
+            if found:
+                fk = np.asarray([k for k, _ in found], dtype=keys.dtype)
+                fr = np.asarray([n for _, n in found], dtype=np.int64) - _INDEX_REF
+                keys, refs = np.concatenate([keys, fk]), np.concatenate([refs, fr])
+        order = np.lexsort((refs, keys))
+        keys, refs = keys[order], refs[order]
+        # Groups of equal keys with two members or more, one of them from the run.
+        if len(keys):
+            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        else:
+            starts = np.zeros(0, dtype=np.int64)
+        ends = np.r_[starts[1:], len(keys)]
+        group = np.repeat(np.arange(len(starts)), ends - starts)
+        has_run = np.zeros(len(starts), dtype=bool)
+        has_run[group[refs >= 0]] = True
+        keep = ((ends - starts) >= 2) & has_run
+        members = np.repeat(keep, ends - starts)
+        sizes = (ends - starts)[keep]
+        out.mkdir(parents=True, exist_ok=True)
+        tmp = out / f"part-{part:03d}.npz.tmp"
+        with open(tmp, "wb") as f:
+            np.savez(
+                f,
+                keys=keys[starts[keep]],
+                offsets=np.r_[0, np.cumsum(sizes)].astype(np.int64),
+                refs=refs[members],
+            )
+        tmp.replace(out / f"part-{part:03d}.npz")
+
+    def process_global(
+        self, docs: list[Document], refs: list[int], merged: Path
+    ) -> list[Document | Drop]:
+        """:meth:`process_batch` for the staged plan: ``docs`` (in global order, batch after
+        batch) with their references, the index look-ups answered by the merged key files
+        in the folder ``merged`` (loaded once)."""
+        if self._merged is None or self._merged.folder != merged:
+            self._merged = _Merged(merged, self.options.bands, self._roots_of)
+        self._merged.batch_refs = refs
+        return self.process_batch(docs)
+
+    def _roots_of(self, ns: list[int]) -> dict[int, str]:
+        return dict(self._select("SELECT n, root FROM dedup_docs WHERE n IN ({})", ns))
+
+
+#: An earlier run's document ``n`` has the reference ``n - _INDEX_REF`` in the merged files:
+#: below every document of the run, in index order.
+_INDEX_REF = 1 << 62
+
+
+def doc_ref(task: int, position: int) -> int:
+    """The global reference of the document at ``position`` of task ``task`` (orders as the
+    run does)."""
+    return (task << 32) | position
+
+
+def _has_table(conn: sqlite3.Connection, sql: str) -> bool:
+    table = sql.split(" FROM ")[1].split()[0]
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    return row is not None
+
+
+def _select_all(conn: sqlite3.Connection, sql: str, values: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    step = 16_384
+    for i in range(0, len(values), step):
+        chunk = values[i : i + step]
+        out += conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+    return out
+
+
+class _Merged:
+    """The merged key files, answering the dedup stage's index look-ups for one batch.
+
+    A key's earlier documents are those of earlier runs, and those of the run that were
+    indexed in an earlier batch (the batch's own are the stage's business, as in a
+    streaming run); both are given by their numbers in the index."""
+
+    def __init__(self, folder: Path, bands: int, roots_of: Any) -> None:
+        self.folder = folder
+        self.roots_of = roots_of
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        involved: list[np.ndarray] = []
+        for part in range(bands + 1):
+            with np.load(folder / f"part-{part:03d}.npz") as z:
+                self.parts.append((z["keys"], z["offsets"], z["refs"]))
+                involved.append(z["refs"][z["refs"] >= 0])
+        #: Run documents that share a key: their index number and root once indexed.
+        self.involved = set(np.unique(np.concatenate(involved)).tolist()) if involved else set()
+        self.run_n: dict[int, int] = {}
+        self.run_root: dict[int, str] = {}
+        self.batch_refs: list[int] = []
+
+    def inserted(self, refs: list[int], ns: list[int], roots: list[str | None]) -> None:
+        for ref, n, root in zip(refs, ns, roots, strict=True):
+            if ref in self.involved and root is not None:
+                self.run_n[ref] = n
+                self.run_root[ref] = root
+
+    def _earlier(self, part: int, query: np.ndarray) -> Iterator[tuple[int, list[int]]]:
+        """``(position in query, earlier refs)`` for the query keys that have a group."""
+        keys, offsets, refs = self.parts[part]
+        if not len(keys) or not len(query):
+            return
+        at = np.searchsorted(keys, query)
+        at[at >= len(keys)] = 0
+        hit = np.flatnonzero(keys[at] == query)
+        for q in hit.tolist():
+            g = int(at[q])
+            yield q, refs[offsets[g] : offsets[g + 1]].tolist()
+
+    def _number(self, ref: int) -> int | None:
+        if ref < 0:
+            return ref + _INDEX_REF
+        return self.run_n.get(ref)  # None: not indexed yet (this batch), or never (known)
+
+    def exact(self, keys: list[bytes]) -> dict[bytes, tuple[int, str]]:
+        query = np.asarray(keys, dtype="S16")
+        first: dict[bytes, int] = {}
+        for q, refs in self._earlier(len(self.parts) - 1, query):
+            for ref in refs:  # in global order: the first indexed one
+                if self._number(ref) is not None:
+                    first[keys[q]] = ref
+                    break
+        index_roots = self.roots_of(sorted(r + _INDEX_REF for r in first.values() if r < 0))
+        out: dict[bytes, tuple[int, str]] = {}
+        for key, ref in first.items():
+            n = self._number(ref)
+            assert n is not None
+            root = index_roots.get(n) if ref < 0 else self.run_root[ref]
+            if root is not None:
+                out[key] = (n, root)
+        return out
+
+    def lsh(self, keys: np.ndarray) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        band = keys >> np.int64(40)  # a key carries its band (MinHasher.band_keys)
+        for b in np.unique(band).tolist():
+            sel = np.flatnonzero(band == b)
+            for q, refs in self._earlier(b, keys[sel]):
+                ns = [n for r in refs if (n := self._number(r)) is not None]
+                if ns:
+                    out[int(keys[sel[q]])] = ns
+        return out
 
 
 @hookimpl

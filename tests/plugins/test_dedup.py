@@ -318,3 +318,110 @@ def test_huge_documents_are_hashed_in_bounded_groups(monkeypatch):
     for d, sig, size in zip(docs, sigs, sizes, strict=True):
         want, n = stage.hasher.signature(normalize(d.text)[:200], normalized=True)
         assert np.array_equal(sig, want) and size == n
+
+
+def _global_corpus() -> tuple[list[str], list[str]]:
+    """Texts of an earlier run, and of this run: uniques, exact and near copies of each
+    other, and of the earlier run's documents."""
+    rng = np.random.default_rng(5)
+    words = [f"w{i}" for i in range(400)]
+
+    def text() -> str:
+        return " ".join(rng.choice(words, size=120).tolist())
+
+    earlier = [text() for _ in range(6)]
+    base = [text() for _ in range(8)]
+    run = []
+    for i, t in enumerate(base):
+        run.append(t)
+        if i % 2:
+            run.append(t.upper())  # exact (case)
+        if i % 3 == 0:
+            run.append(t.replace(t.split()[5], "changed", 1))  # near
+    run += [earlier[0], earlier[1].replace(earlier[1].split()[9], "other", 1), text()]
+    run.insert(2, base[4])  # a copy before its first occurrence... of a later unique
+    return earlier, run
+
+
+def _decisions(docs, results) -> list[tuple[Any, ...]]:
+    return [
+        (d.duplicate.status, d.duplicate.of, d.duplicate.similarity, d.annotations.get("dedup"),
+         r.reason if isinstance(r, Drop) else None)
+        for d, r in zip(docs, results, strict=True)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("batch", [512, 3])
+def test_global_steps_decide_as_the_streaming_stage(tmp_path, batch):
+    """Sorted key files per task, a merge per band, then decisions in global order: the
+    streaming stage's decisions, cross-run ones included, whatever the batches."""
+    import shutil
+
+    earlier, texts = _global_corpus()
+    opts = build_options(DedupOptions, {}, stage="dedup", origin="test")
+
+    def stage_on(index):
+        ctx = StageContext("r", tmp_path, Catalog(index), RecordingReporter())
+        st = DedupStage(opts, ctx)
+        st.open()
+        return st
+
+    first = stage_on(tmp_path / "earlier.sqlite")
+    first.process_batch([make_document(t, path=f"e{i}.txt") for i, t in enumerate(earlier)])
+    first.close()
+    first.context.catalog.commit()
+    first.context.catalog.db.close()
+
+    def docs():
+        return [make_document(t, path=f"{i:02d}.txt") for i, t in enumerate(texts)]
+
+    # streaming
+    shutil.copy(tmp_path / "earlier.sqlite", tmp_path / "stream.sqlite")
+    st = stage_on(tmp_path / "stream.sqlite")
+    stream_docs = docs()
+    stream = []
+    for i in range(0, len(stream_docs), batch):
+        stream += st.process_batch(stream_docs[i : i + batch])
+    st.close()
+
+    # global steps: three tasks
+    shutil.copy(tmp_path / "earlier.sqlite", tmp_path / "global.sqlite")
+    gdocs = docs()
+    tasks = [gdocs[:7], gdocs[7:15], gdocs[15:]]
+    folders = []
+    for t, task in enumerate(tasks):
+        worker = DedupStage(opts, StageContext("r", tmp_path, None, RecordingReporter()))
+        worker.prepare_batch(task)
+        folders.append(tmp_path / "keys" / f"{t}")
+        worker.write_keys(
+            [(dedup_module.doc_ref(t, i), d.work["dedup"]) for i, d in enumerate(task)],
+            folders[-1],
+        )
+    merger = DedupStage(opts, StageContext("r", tmp_path, None, RecordingReporter()))
+    for part in range(merger.merge_parts):
+        merger.merge_keys(part, folders, tmp_path / "global.sqlite", tmp_path / "merged")
+    gl = stage_on(tmp_path / "global.sqlite")
+
+    def no_sql(*args: Any) -> Any:
+        raise AssertionError("the merged files answer the look-ups")
+
+    gl._exact_lookup = gl._lsh_lookup = no_sql  # type: ignore[method-assign]
+    refs = [dedup_module.doc_ref(t, i) for t, task in enumerate(tasks) for i in range(len(task))]
+    out = []
+    for i in range(0, len(gdocs), batch):
+        out += gl.process_global(gdocs[i : i + batch], refs[i : i + batch], tmp_path / "merged")
+    gl.close()
+
+    got, want = _decisions(gdocs, out), _decisions(stream_docs, stream)
+    assert got == want
+    statuses = [s for s, *_ in want]
+    assert statuses.count("exact") >= 5 and statuses.count("near") >= 3
+    earlier_ids = {make_document(t, path=f"e{i}.txt").id for i, t in enumerate(earlier)}
+    assert {"exact", "near"} == {s for s, of, *_ in want if of in earlier_ids}
+    # the index the global steps leave is the streaming one
+    for table in ("dedup_docs", "dedup_exact", "dedup_lsh"):
+        rows = [
+            sorted(s.context.catalog.execute(f"SELECT * FROM {table}").fetchall())
+            for s in (st, gl)
+        ]
+        assert rows[0] == rows[1]
