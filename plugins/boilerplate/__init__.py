@@ -7,6 +7,18 @@ HTML goes through trafilatura in precision mode (its default mode when precision
 almost nothing), bounded in size and time so that one pathological page cannot hang a run.
 Every decision is recorded under ``annotations.boilerplate``; a document left with no
 content is dropped with reason ``no_content``.
+
+HTML is parsed once; the stage leaves two entries in the document's scratch dict for later
+local stages (the metadata stage reads them when present, and parses on its own otherwise):
+
+``doc.work["html_tree"]``
+    the lxml tree as :func:`trafilatura.utils.load_html` parsed it (after the size cut),
+    untouched: trafilatura extracts from its own copy.
+``doc.work["trafilatura_meta"]``
+    trafilatura's metadata fields from the same extraction call (``title``, ``author``,
+    ``url``, ``hostname``, ``description``, ``sitename``, ``date``, ``categories``,
+    ``tags``, ``license``, ``image``, ``pagetype``, ...; absent fields are ``None``), when
+    the ``html_metadata`` option is on.
 """
 
 from __future__ import annotations
@@ -17,15 +29,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from corearchive import Document, Drop, Stage, hookimpl, option
 
-_TRAFILATURA: dict[str, Any] = {
-    "include_comments": False,
-    "include_tables": True,
-    "deduplicate": False,
-}
 _SHORT_WORDS = 300
 _FALLBACK_SHARE = 0.2
 _WORD = re.compile(r"\w+")
@@ -75,6 +83,12 @@ class BoilerplateOptions:
     html_timeout: float = option(
         10.0, "Seconds allowed for extracting one HTML page (0: no limit).", minimum=0
     )
+    html_metadata: bool = option(
+        True,
+        "Collect trafilatura's metadata in the same extraction call and leave it in "
+        "doc.work['trafilatura_meta'] for the metadata stage (about doubles the HTML cost; "
+        "turn off when no later stage reads it).",
+    )
 
 
 _REMOVED = {
@@ -119,7 +133,7 @@ class BoilerplateStage(Stage):
 
     def process(self, doc: Document) -> Document | Drop:
         if doc.is_html:
-            text, ann = self._html(doc.text)
+            text, ann = self._html(doc)
         else:
             text, ann = self._text(doc.text)
         if not text.strip():
@@ -161,35 +175,46 @@ class BoilerplateStage(Stage):
             "removed": removed,
         }
 
-    def _html(self, html: str) -> tuple[str, dict[str, Any]]:
-        import trafilatura
+    def _html(self, doc: Document) -> tuple[str, dict[str, Any]]:
+        from trafilatura import html2txt
+        from trafilatura.utils import load_html
 
+        html = doc.text
         if len(html) > self.options.html_max_bytes:
             html = html[: self.options.html_max_bytes]
         method = "trafilatura"
+        text = ""
         try:
             with _time_limit(self.options.html_timeout):
-                text = trafilatura.extract(html, favor_precision=True, **_TRAFILATURA) or ""
-                # Precision mode now and then prunes most of an article (forum posts, product
-                # pages).  When it kept little, ask the default mode too and take that if
-                # precision mode kept under a fifth of it: on the dev sets this fires on 5 of
-                # 595 pages (all under 200 words), trafeval F1 0.932 -> 0.934, aeb unchanged.
-                n_prec = _n_words(text)
-                if n_prec < _SHORT_WORDS:
-                    default = trafilatura.extract(html, **_TRAFILATURA) or ""
-                    if n_prec < _FALLBACK_SHARE * _n_words(default):
-                        text, method = default, "trafilatura-fallback"
-                if not text.strip():
-                    method = "trafilatura-fallback"
-                    text = trafilatura.extract(html, favor_recall=True) or ""
+                # One parse for the whole chain: trafilatura copies a tree it is given
+                # (bare_extraction: ``if tree is filecontent: tree = copy(tree)``), so the
+                # tree stays as parsed for the metadata stage, and the fallback calls below
+                # copy it instead of parsing the page again.
+                tree = load_html(html)
+                if tree is not None:
+                    doc.work["html_tree"] = tree
+                    text, meta = _extract(tree, "precision", self.options.html_metadata)
+                    if meta is not None:
+                        doc.work["trafilatura_meta"] = meta
+                    # Precision mode now and then prunes most of an article (forum posts,
+                    # product pages).  When it kept little, ask the default mode too and take
+                    # that if precision mode kept under a fifth of it: on the dev sets this
+                    # fires on 5 of 595 pages (all under 200 words), trafeval F1 0.932 ->
+                    # 0.934, aeb unchanged.
+                    n_prec = _n_words(text)
+                    if n_prec < _SHORT_WORDS:
+                        default, _ = _extract(tree, "default", False)
+                        if n_prec < _FALLBACK_SHARE * _n_words(default):
+                            text, method = default, "trafilatura-fallback"
+                    if not text.strip():
+                        method = "trafilatura-fallback"
+                        text, _ = _extract(tree, "recall", False)
         except _Timeout:
             raise TimeoutError(
                 f"HTML extraction took over {self.options.html_timeout:g} s"
             ) from None
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
-            from trafilatura import html2txt
-
             plain, ann = self._text(html2txt(html) or "")
             ann["method"] = "lines-fallback"
             return plain, ann
@@ -197,6 +222,41 @@ class BoilerplateStage(Stage):
             "method": method,
             "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
         }
+
+
+# Fields of trafilatura's Document that are extraction output, not metadata.
+_NOT_META = frozenset(["body", "comments", "commentsbody", "raw_text", "text", "fingerprint"])
+
+
+@lru_cache(maxsize=8)
+def _extractor(mode: str, metadata: bool, fmt: str = "txt") -> Any:
+    """trafilatura's options object for a mode (built once: it reads the config)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format=fmt,
+        precision=mode == "precision",
+        recall=mode == "recall",
+        comments=mode == "recall",  # what trafilatura.extract's defaults gave before
+        tables=True,
+        dedup=False,
+        with_metadata=metadata,
+    )
+
+
+def _extract(tree: Any, mode: str, metadata: bool) -> tuple[str, dict[str, Any] | None]:
+    """The text trafilatura.extract would return for ``tree`` in ``mode`` (and, when asked, the
+    metadata of the same call); the tree itself is not changed."""
+    from trafilatura.core import bare_extraction, determine_returnstring
+
+    document = bare_extraction(tree, options=_extractor(mode, metadata))
+    if document is None:
+        return "", None
+    meta = None
+    if metadata:
+        meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
+    # the text rendering without the YAML metadata header extract() adds with metadata
+    return determine_returnstring(document, _extractor(mode, False)) or "", meta
 
 
 @hookimpl

@@ -56,6 +56,38 @@ def test_html_goes_through_trafilatura(run_stage):
     assert not doc.is_html
 
 
+def _page(title: str = "Budget vote") -> str:
+    return (
+        f"<html><head><title>{title} | Example News</title>"
+        f"<meta name='author' content='Jane Roe'></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>{title}</h1><p>{PARA}</p><p>{PARA2}</p></article>"
+        f"<footer>© 2024 Example</footer></body></html>"
+    )
+
+
+def test_html_tree_and_metadata_are_left_for_later_stages(run_stage):
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    html = _page()
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    tree = doc.work["html_tree"]
+    # the tree as parsed: extraction worked on a copy (trafilatura prunes what it extracts)
+    assert etree.tostring(tree) == etree.tostring(load_html(html))
+    assert tree.find(".//nav") is not None
+    meta = doc.work["trafilatura_meta"]
+    assert meta["title"] == "Budget vote" and meta["author"] == "Jane Roe"
+    assert "text" not in meta and "body" not in meta
+
+
+def test_html_metadata_can_be_turned_off(run_stage):
+    doc = run_stage(
+        BoilerplateStage, make_document(_page(), html=True, path="a.html"), html_metadata=False
+    ).kept[0]
+    assert "trafilatura_meta" not in doc.work and "html_tree" in doc.work
+    assert PARA in doc.text
+
+
 def test_threshold_trades_precision_for_recall(run_stage):
     text = "\n".join([PARA, "A short line without an end", PARA2])
     loose = run_stage(BoilerplateStage, make_document(text, path="a.txt"), threshold=0.0)
