@@ -248,9 +248,10 @@ def _extract(tree: Any, mode: str, metadata: bool) -> tuple[str, dict[str, Any] 
     """The text trafilatura.extract would return for ``tree`` in ``mode`` (and, when asked, the
     metadata of the same call); the tree itself is not changed."""
     from trafilatura.core import bare_extraction, determine_returnstring
+    from trafilatura.settings import Document as TrafilaturaDocument
 
     document = bare_extraction(tree, options=_extractor(mode, metadata))
-    if document is None:
+    if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted
         return "", None
     meta = None
     if metadata:
