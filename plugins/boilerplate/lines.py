@@ -1397,9 +1397,11 @@ _REASONS = (
 )
 
 
-def _reasons(X, keep, why):
-    """Short human-readable reason per line: the dominant cue, not the model's internals
-    (one vectorised pass; a rule's own reason wins)."""
+def _reasons(X, keep, why, rows=None):
+    """Short human-readable reason per line (or per line of ``rows``): the dominant cue, not
+    the model's internals (one vectorised pass; a rule's own reason wins)."""
+    if rows is not None:
+        X, keep = X[rows], keep[rows]
     ntok = X[:, 0]
     end_sent = X[:, _FI["end_sent"]] > 0
     code = np.select(
@@ -1415,9 +1417,16 @@ def _reasons(X, keep, why):
         [0, 1, 2, 3, 4, 5, 6],
         7,
     )
-    out = [_REASONS[c] for c in code.tolist()]
-    for j, r in why.items():
-        out[j] = r
+    out = list(map(_REASONS.__getitem__, code.tolist()))
+    if why:
+        if rows is None:
+            for j, r in why.items():
+                out[j] = r
+        else:
+            at = {j: k for k, j in enumerate(rows.tolist())}
+            for j, r in why.items():
+                if j in at:
+                    out[at[j]] = r
     return out
 
 
@@ -1442,11 +1451,11 @@ class Decisions:
         """The kept lines, joined by newlines (as they were, not stripped)."""
         return "\n".join(compress((self.lines[i] for i in self.idx), self.keep.tolist()))
 
-    def reasons(self) -> list[str]:
-        """One short reason per non-blank line."""
+    def reasons(self, rows=None) -> list[str]:
+        """One short reason per non-blank line (or per position in ``rows`` only)."""
         if not len(self.idx):
             return []
-        return _reasons(self.X, self.keep, self.why)
+        return _reasons(self.X, self.keep, self.why, rows)
 
 
 def decide(text: str, threshold: float = 0.5) -> Decisions:
