@@ -1195,12 +1195,31 @@ def _runs(content, skip, gap=2):
     return runs
 
 
-def stage2_features(X, p1):
+def _runs_np(content, skip, gap=2):
+    """:func:`_runs` with numpy -> (starts, ends) arrays: a content line starts a new run
+    when more than ``gap`` lines that are neither content nor skip lie since the last one."""
+    cs = np.flatnonzero(content)
+    if not len(cs):
+        return cs, cs
+    ns = np.cumsum(~content & ~skip)
+    new = np.ones(len(cs), bool)
+    new[1:] = (ns[cs[1:]] - ns[cs[:-1]]) > gap
+    k = np.flatnonzero(new)
+    ends = np.empty(len(k), np.int64)
+    ends[:-1] = cs[k[1:] - 1]
+    ends[-1] = cs[-1]
+    return cs[k], ends
+
+
+def stage2_features(X, p1, rows=None):
     """Context of the first-stage probabilities (appended to the stage-1 features): windows
-    of p1 and the 'main run' (largest run of likely-content lines, by token mass)."""
+    of p1 and the 'main run' (largest run of likely-content lines, by token mass).  With
+    ``rows`` (indices), only those rows of the matrix are built (the context is still the
+    whole document)."""
     n = len(p1)
     if not n:
         return np.zeros((0, X.shape[1] + len(STAGE2_NAMES)))
+    sel = slice(None) if rows is None else rows
     cmax_b = np.maximum.accumulate(np.concatenate(([0.0], p1[:-1])))
     cmax_a = np.maximum.accumulate(np.concatenate(([0.0], p1[::-1][:-1])))[::-1]
     order = p1.argsort().argsort() / max(1, n - 1)
@@ -1210,58 +1229,50 @@ def stage2_features(X, p1):
     mass_line = X[:, 0] * p1 * content
     cm = np.concatenate(([0.0], np.cumsum(mass_line)))
     total_mass = max(cm[-1], 1e-9)
-    runs = _runs(content.tolist(), (X[:, _FI["furniture"]] > 0).tolist())
-    run_mass = np.zeros(n)
-    in_main = np.zeros(n)
-    side = np.zeros(n)
-    mdist = np.zeros(n)
-    in_span = np.zeros(n)
-    between = np.zeros(n)
-    rank = np.full(n, 20.0)
-    if runs:
-        masses = [cm[hi + 1] - cm[lo] for lo, hi in runs]
-        main = int(np.argmax(masses))
-        mlo, mhi = runs[main]
-        ranks = np.argsort(np.argsort(-np.array(masses)))
-        pos = np.arange(n)
-        run_id = np.full(n, -1)
-        for k, (lo, hi) in enumerate(runs):
-            run_id[lo : hi + 1] = k
-            run_mass[lo : hi + 1] = masses[k]
-            rank[lo : hi + 1] = min(ranks[k], 20)
-        in_main = (run_id == main).astype(np.float64)
-        side = np.where(pos < mlo, -1.0, np.where(pos > mhi, 1.0, 0.0))
-        mdist = np.where(pos < mlo, mlo - pos, np.where(pos > mhi, pos - mhi, 0.0))
-        in_span = ((pos >= mlo) & (pos <= mhi)).astype(np.float64)
-        starts = np.array([lo for lo, _ in runs])
-        k_at = np.searchsorted(starts, pos, side="right") - 1
-        between = np.abs(k_at - main).astype(np.float64)
+    starts, ends = _runs_np(content, X[:, _FI["furniture"]] > 0)
+    m = n if rows is None else len(rows)
     F = X.shape[1]
-    out = np.empty((n, F + len(STAGE2_NAMES)))
-    out[:, :F] = X
-    out[:, F + 0] = p1
-    out[:, F + 1] = _shift(p1, 2)
-    out[:, F + 2] = _shift(p1, 1)
-    out[:, F + 3] = _shift(p1, -1)
-    out[:, F + 4] = _shift(p1, -2)
-    out[:, F + 5] = _win_mean(p1, 2)
-    out[:, F + 6] = _win_mean(p1, 5)
-    out[:, F + 7] = _win_mean(p1, 12)
-    out[:, F + 8] = cmax_b
-    out[:, F + 9] = cmax_a
-    out[:, F + 10] = order
+    out = np.empty((m, F + len(STAGE2_NAMES)))
+    pos = np.arange(n)[sel]
+    if len(starts):
+        masses = cm[ends + 1] - cm[starts]
+        main = int(np.argmax(masses))
+        mlo, mhi = starts[main], ends[main]
+        ranks = np.argsort(np.argsort(-masses))
+        k_at = np.searchsorted(starts, pos, side="right") - 1
+        inrun = (k_at >= 0) & (pos <= ends[k_at])
+        run_mass = np.where(inrun, masses[k_at], 0.0)
+        out[:, F + 16] = inrun & (k_at == main)
+        out[:, F + 17] = np.where(pos < mlo, -1.0, np.where(pos > mhi, 1.0, 0.0))
+        out[:, F + 18] = np.minimum(
+            np.where(pos < mlo, mlo - pos, np.where(pos > mhi, pos - mhi, 0.0)), 50
+        )
+        out[:, F + 19] = (pos >= mlo) & (pos <= mhi)
+        out[:, F + 20] = np.minimum(np.abs(k_at - main), 10)
+        out[:, F + 21] = np.where(inrun, np.minimum(ranks[k_at], 20), 20.0)
+    else:
+        run_mass = np.zeros(m)
+        out[:, F + 16 : F + 21] = 0.0
+        out[:, F + 21] = 20.0
+    out[:, :F] = X[sel]
+    q = p1[sel]
+    out[:, F + 0] = q
+    out[:, F + 1] = _shift(p1, 2)[sel]
+    out[:, F + 2] = _shift(p1, 1)[sel]
+    out[:, F + 3] = _shift(p1, -1)[sel]
+    out[:, F + 4] = _shift(p1, -2)[sel]
+    out[:, F + 5] = _win_mean(p1, 2)[sel]
+    out[:, F + 6] = _win_mean(p1, 5)[sel]
+    out[:, F + 7] = _win_mean(p1, 12)[sel]
+    out[:, F + 8] = cmax_b[sel]
+    out[:, F + 9] = cmax_a[sel]
+    out[:, F + 10] = order[sel]
     out[:, F + 11] = p1.mean()
-    out[:, F + 12] = (c - p1) / max(tot, 1e-9)
-    out[:, F + 13] = (tot - c) / max(tot, 1e-9)
+    out[:, F + 12] = (c[sel] - q) / max(tot, 1e-9)
+    out[:, F + 13] = (tot - c[sel]) / max(tot, 1e-9)
     out[:, F + 14] = np.log1p(run_mass)
     out[:, F + 15] = run_mass / total_mass
-    out[:, F + 16] = in_main
-    out[:, F + 17] = side
-    out[:, F + 18] = np.minimum(mdist, 50)
-    out[:, F + 19] = in_span
-    out[:, F + 20] = np.minimum(between, 10)
-    out[:, F + 21] = rank
-    out[:, F + 22] = cm[:-1] / total_mass
+    out[:, F + 22] = cm[:-1][sel] / total_mass
     return out
 
 
@@ -1374,7 +1385,7 @@ def score_lines(lines, model=None):
         band = np.flatnonzero((p1 >= STAGE2_BAND) & (p1 <= 1.0 - STAGE2_BAND))
         if len(band):
             p2 = p1.copy()
-            X2 = stage2_features(X, p1)[band]
+            X2 = stage2_features(X, p1, band)
             p2[band] = _sigmoid(_ensemble_predict(st2["_arrays"], X2, st2["base"]))
     return idx, p1, p2, X
 
