@@ -83,6 +83,46 @@ def speed(eval_dir: Path, seconds: float = 5.0) -> tuple[float, float]:
     return n / spent, sizes
 
 
+def html_speed(eval_dir: Path, n_pages: int = 120) -> dict[str, float]:
+    """Pages per CPU-second on HTML: the stage (with and without trafilatura's metadata kept
+    for the metadata stage) against ``trafilatura.extract`` alone (precision mode, as the
+    stage's first call) on the same pages (every k-th dev page of aeb and trafeval)."""
+    import trafilatura
+    from corearchive.options import build_options
+    from corearchive.testing import make_document
+    from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
+
+    paths = sorted((eval_dir / "data" / "aeb" / "dev" / "html").glob("*"))
+    paths += sorted((eval_dir / "data" / "trafeval" / "dev" / "html").glob("*"))
+    paths = paths[:: max(1, len(paths) // n_pages)]
+    pages = [p.read_text("utf-8", errors="replace") for p in paths]
+    out: dict[str, float] = {}
+
+    def clock(name: str, fn: Any) -> None:
+        fn(pages[0])  # imports and caches outside the clock
+        t0 = time.process_time()
+        for page in pages:
+            fn(page)
+        out[name] = len(pages) / (time.process_time() - t0)
+
+    clock(
+        "trafilatura.extract (precision)",
+        lambda p: trafilatura.extract(
+            p, favor_precision=True, include_comments=False, deduplicate=False
+        ),
+    )
+    for meta in (False, True):
+        opts = build_options(
+            BoilerplateOptions, {"html_metadata": meta}, stage="boilerplate", origin="benchmark"
+        )
+        stage = BoilerplateStage(opts, None)  # type: ignore[arg-type]
+        clock(
+            f"stage, html_metadata={meta}",
+            lambda p, s=stage: s.process(make_document(p, html=True, path="page.html")),
+        )
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -121,6 +161,9 @@ def main() -> int:
     os.environ["BOILERPLATE_THRESHOLD"] = str(args.threshold)
     rate, size = speed(args.eval)
     print(f"  speed: {rate:,.0f} plain-text documents per CPU-second (mean {size / 1000:.1f} KB)")
+    if "html" in args.inputs:
+        for name, pps in html_speed(args.eval).items():
+            print(f"  speed: {pps:,.1f} HTML pages per CPU-second, {name}")
     return 0
 
 

@@ -709,7 +709,7 @@ def _raw_features(lines, lex):
     Everything is computed over the whole document at once with numpy: character classes from a
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
     of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes."""
-    st = [x.strip() for x in lines]
+    st = list(map(str.strip, lines))
     idx = list(compress(range(len(st)), st))
     n = len(idx)
     if not n:
@@ -810,9 +810,7 @@ def _raw_features(lines, lex):
     c = Counter(lhl)
     rep = np.fromiter(map(c.__getitem__, lhl), np.float64, n) - 1
     if len(c) < n:
-        fo = {}
-        for i, x in enumerate(lhl):
-            fo.setdefault(x, i)
+        fo = dict(zip(reversed(lhl), range(n - 1, -1, -1)))  # first occurrence wins
         rep_later = np.fromiter(map(fo.__getitem__, lhl), np.int64, n) < np.arange(n)
     else:
         rep_later = np.zeros(n)
