@@ -58,9 +58,10 @@ def extract_html(page: str) -> str:
     return _run(page, html=True)
 
 
-def speed(eval_dir: Path, seconds: float = 5.0) -> tuple[float, float]:
+def speed(eval_dir: Path, seconds: float = 5.0, batch: int | None = None) -> tuple[float, float]:
     """Documents per CPU-second of the stage on ~5 KB plain-text documents (the aeb text
-    renderings cut to 5,000 characters).  Documents are built before the clock starts, so
+    renderings cut to 5,000 characters), driven in the stage's batch size as the runner does
+    (``batch=1``: one document at a time).  Documents are built before the clock starts, so
     the figure is the stage's own cost (``process_time``: CPU time of this process only,
     which is what a core delivers on a shared machine)."""
     from corearchive.testing import make_document
@@ -71,13 +72,14 @@ def speed(eval_dir: Path, seconds: float = 5.0) -> tuple[float, float]:
         texts.append(t[:5000])
     sizes = sum(len(t.encode()) for t in texts) / len(texts)
     stage = _stage()
+    size = batch or stage.batch_size
     stage.process(make_document(texts[0]))  # load the model outside the clock
     n, spent = 0, 0.0
     while spent < seconds:
         docs = [make_document(t) for t in texts]
         t0 = time.process_time()
-        for d in docs:
-            stage.process(d)
+        for k in range(0, len(docs), size):
+            stage.process_batch(docs[k : k + size])
         spent += time.process_time() - t0
         n += len(docs)
     return n / spent, sizes
@@ -88,6 +90,7 @@ def html_speed(eval_dir: Path, n_pages: int = 120) -> dict[str, float]:
     for the metadata stage) against ``trafilatura.extract`` alone (precision mode, as the
     stage's first call) on the same pages (every k-th dev page of aeb and trafeval)."""
     import trafilatura
+
     from corearchive.options import build_options
     from corearchive.testing import make_document
     from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
@@ -159,8 +162,13 @@ def main() -> int:
             if out.returncode:
                 print(out.stderr[-2000:], file=sys.stderr)
     os.environ["BOILERPLATE_THRESHOLD"] = str(args.threshold)
-    rate, size = speed(args.eval)
-    print(f"  speed: {rate:,.0f} plain-text documents per CPU-second (mean {size / 1000:.1f} KB)")
+    for batch in (None, 1):
+        rate, size = speed(args.eval, batch=batch)
+        how = f"batches of {_stage().batch_size}" if batch is None else "one at a time"
+        print(
+            f"  speed: {rate:,.0f} plain-text documents per CPU-second "
+            f"(mean {size / 1000:.1f} KB, {how})"
+        )
     if "html" in args.inputs:
         for name, pps in html_speed(args.eval).items():
             print(f"  speed: {pps:,.1f} HTML pages per CPU-second, {name}")

@@ -108,6 +108,7 @@ class BoilerplateStage(Stage):
 
     name = "boilerplate"
     Options = BoilerplateOptions
+    batch_size = 32
     annotations_schema = {
         "type": "object",
         "required": ["method", "kept_share"],
@@ -132,23 +133,40 @@ class BoilerplateStage(Stage):
     options: BoilerplateOptions
 
     def process(self, doc: Document) -> Document | Drop:
-        if doc.is_html:
-            text, ann = self._html(doc)
-        else:
-            text, ann = self._text(doc.text)
-        if not text.strip():
-            return Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)})
-        doc.text = text
-        doc.is_html = False
-        doc.annotations[self.name] = ann
-        return doc
+        return self.process_batch([doc])[0]
 
-    def _text(self, text: str) -> tuple[str, dict[str, Any]]:
+    def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
+        # Plain-text pages are scored together: the line model's cost is mostly numpy's
+        # per-call overhead, which a batch shares (identical decisions, see lines.decide_many).
         from . import lines as line_model
 
+        texts = [d for d in docs if not d.is_html]
+        decided = dict(
+            zip(
+                map(id, texts),
+                line_model.decide_many([d.text for d in texts], self.options.threshold),
+                strict=True,
+            )
+        )
+        out: list[Document | Drop] = []
+        for doc in docs:
+            if doc.is_html:
+                text, ann = self._html(doc)
+            else:
+                text, ann = self._text(decided[id(doc)])
+            if not text.strip():
+                out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
+                continue
+            doc.text = text
+            doc.is_html = False
+            doc.annotations[self.name] = ann
+            out.append(doc)
+        return out
+
+    def _text(self, d: Any) -> tuple[str, dict[str, Any]]:
+        """Text and annotations from the line model's decisions (``lines.Decisions``)."""
         import numpy as np
 
-        d = line_model.decide(text, self.options.threshold)
         lines = d.lines
         keep = d.keep
         idx = np.asarray(d.idx, np.int64)
@@ -226,7 +244,9 @@ class BoilerplateStage(Stage):
             ) from None
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
-            plain, ann = self._text(html2txt(html) or "")
+            from . import lines as line_model
+
+            plain, ann = self._text(line_model.decide(html2txt(html) or "", self.options.threshold))
             ann["method"] = "lines-fallback"
             return plain, ann
         return text, {

@@ -28,6 +28,7 @@ __all__ = [
     "Decisions",
     "clean",
     "decide",
+    "decide_many",
     "extract",
     "line_features",
     "load_model",
@@ -705,18 +706,38 @@ def _line_of(pattern, text, line_id, n):
 
 
 def _raw_features(lines, lex):
-    """Raw features of the non-blank lines -> (indices, R matrix in RAW_NAMES order, line hashes).
-    Everything is computed over the whole document at once with numpy: character classes from a
+    """Raw features of the non-blank lines of one document -> (indices, R matrix in RAW_NAMES
+    order, line hashes)."""
+    idxs, R, lh, _rb = _raw_features_many([lines], lex)
+    return idxs[0], R, lh
+
+
+def _raw_features_many(docs, lex):
+    """Raw features of the non-blank lines of several documents at once -> (indices per
+    document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
+    documents).  The rows of a document are what :func:`_raw_features` gives for it alone.
+    Everything is computed over the whole batch at once with numpy: character classes from a
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
-    of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes."""
-    st = list(map(str.strip, lines))
-    idx = list(compress(range(len(st)), st))
-    n = len(idx)
+    of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes;
+    what is counted within a document (repeats, templated first/last words) is keyed by
+    document too.  Returns ``None`` when lower-casing changes the length of the text (rare):
+    the caller then takes the documents one at a time."""
+    idxs, S, nlines = [], [], []
+    for lines in docs:
+        st = list(map(str.strip, lines))
+        idxs.append(list(compress(range(len(st)), st)))
+        S += compress(st, st)
+        nlines.append(len(st))
+    rb = np.zeros(len(docs) + 1, np.int64)
+    np.cumsum([len(i) for i in idxs], out=rb[1:])
+    n = len(S)
     if not n:
-        return idx, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64)
-    S = [st[i] for i in idx]
+        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb
+    ld = np.repeat(np.arange(len(docs)), np.diff(rb))  # document of each line
     text = "\n".join(S)
     low = text.lower()
+    if len(low) != len(text) and len(docs) > 1:
+        return None
     cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     L = len(cp)
     if len(low) == len(text):
@@ -779,10 +800,18 @@ def _raw_features(lines, lex):
     cue *= small
     com = (com > 0) * small
     has = ntok > 0
-    ftok = np.minimum(tb[:-1], max(nt_all - 1, 0))
-    ltok = np.maximum(tb[1:] - 1, 0)
-    fcode = codes[ftok] if nt_all else np.zeros(n, np.int64)
-    lcode = codes[ltok] if nt_all else np.zeros(n, np.int64)
+    # token-less lines look at a neighbour's token, clipped to their own document as when
+    # the document is alone (only end_colon-and-comment-word reads that)
+    t0 = tb[rb[:-1]][ld]
+    t1 = tb[rb[1:]][ld]
+    ftok = np.minimum(tb[:-1], np.maximum(t1 - 1, t0))
+    ltok = np.maximum(tb[1:] - 1, t0)
+    doc_has_tok = t1 > t0
+    if nt_all:
+        fcode = np.where(doc_has_tok, codes[np.minimum(ftok, nt_all - 1)], 0)
+        lcode = np.where(doc_has_tok, codes[np.minimum(ltok, nt_all - 1)], 0)
+    else:
+        fcode = lcode = np.zeros(n, np.int64)
     by = ((fcode & 16) > 0) & has & (ntok >= 2) & (ntok <= 8)
     ec = _FIRST_T[cpc]
     dd = (ec & 8) > 0
@@ -806,7 +835,9 @@ def _raw_features(lines, lex):
         ((_CHAR_TABLE[np.minimum(fcp, 65535)] & 4) > 0) & ((c2 == 46) | (c2 == 41)) & (c3 == 32)
     )
     # repetition (whole lines) and templated first/last words, by hash
-    lhl = lh.tolist()
+    with np.errstate(over="ignore"):
+        dmix = ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        lhl = (lh + dmix).tolist()  # a line's hash within its document
     c = Counter(lhl)
     rep = np.fromiter(map(c.__getitem__, lhl), np.float64, n) - 1
     if len(c) < n:
@@ -817,10 +848,12 @@ def _raw_features(lines, lex):
     if nt_all > 1:
         with np.errstate(over="ignore"):
             fk = (
-                (th[ftok] * np.uint64(0x9E3779B97F4A7C15) + th[np.minimum(ftok + 1, nt_all - 1)])
-                * (ntok >= 3)
-            ).tolist()
-        lk = (th[ltok] * ((ntok > 0) & (ntok <= 20))).tolist()
+                th[ftok] * np.uint64(0x9E3779B97F4A7C15) + th[np.minimum(ftok + 1, nt_all - 1)]
+            ) * (ntok >= 3)
+            lk = th[np.minimum(ltok, nt_all - 1)] * ((ntok > 0) & (ntok <= 20))
+            # keyed by document; 0 stays 0 (= not counted)
+            fk = np.where(fk != 0, fk ^ dmix, 0).tolist()
+            lk = np.where(lk != 0, lk ^ dmix, 0).tolist()
         c = Counter(fk)
         c[0] = 1
         same_first = np.fromiter(map(c.__getitem__, fk), np.float64, n) - 1
@@ -829,16 +862,20 @@ def _raw_features(lines, lex):
         same_last = np.fromiter(map(c.__getitem__, lk), np.float64, n) - 1
     else:
         same_first = same_last = np.zeros(n)
-    ia = np.array(idx)
+    ia = np.fromiter((i for idx in idxs for i in idx), np.int64, n)
     gap_before = np.ones(n)
     gap_before[1:] = np.diff(ia) > 1
+    has_rows = rb[1:] > rb[:-1]
+    first_rows = rb[:-1][has_rows]
+    last_rows = rb[1:][has_rows] - 1
+    gap_before[first_rows] = 1
     gap_after = np.zeros(n)
     gap_after[:-1] = gap_before[1:]
-    gap_after[-1] = ia[-1] < len(lines) - 1
+    gap_after[last_rows] = ia[last_rows] < np.array(nlines)[has_rows] - 1
     nc = lens.astype(np.float64)
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
-    sent_in = _line_of(_SENT_IN, text, line_id, n)
+    sent_in = _sent_lines(text, line_id, ld, n)
     z = np.flatnonzero(_CAMEL_LO[cpc[:-1]] & (cp[1:] >= 65) & (cp[1:] <= 90))
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
     url = _url_lines(text, low, line_id, n)
@@ -923,7 +960,19 @@ def _raw_features(lines, lex):
         )
     ):
         R[:, k] = col
-    return idx, R, lh
+    return idxs, R, lh, rb
+
+
+def _sent_lines(text, line_id, ld, n):
+    """Sentence-internal boundaries per line (_SENT_IN), ignoring a match that runs from one
+    document of a batch into the next (its ``\\s+`` can span the newline between them)."""
+    ms = [(m.start(), m.end() - 1) for m in _SENT_IN.finditer(text)]
+    if not ms:
+        return np.zeros(n)
+    se = np.array(ms, np.int64)
+    a = line_id[se[:, 0]]
+    a = a[ld[a] == ld[line_id[se[:, 1]]]]
+    return np.bincount(a, minlength=n).astype(np.float64)
 
 
 def _shift(a, k):
@@ -1020,10 +1069,26 @@ _FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
 
 def line_features(lines, lex):
     """Feature matrix for the non-blank lines of a document -> (indices, X)."""
-    idx, R, lh = _raw_features(lines, lex)
-    n = len(idx)
-    if not n:
-        return idx, np.zeros((0, len(FEATURE_NAMES)))
+    idxs, R, lh, rb = _raw_features_many([lines], lex)
+    if not len(R):
+        return idxs[0], np.zeros((0, len(FEATURE_NAMES)))
+    return idxs[0], _line_features_rows(R, lh, rb)
+
+
+def _line_features_rows(R, lh, rb):
+    """Feature matrix of all rows of a batch (documents at row bounds ``rb``): for each
+    document exactly what line_features gives for it alone."""
+    n = R.shape[0]
+    D = len(rb) - 1
+    cnt = np.diff(rb)
+    ld = np.repeat(np.arange(D), cnt)
+    s = rb[:-1][ld]  # first row of the line's document
+    e = rb[1:][ld]  # one past its last row
+    nd = (e - s).astype(np.float64)  # lines in the document
+    gi = np.arange(n)
+    pos = (gi - s).astype(np.float64)
+    nonempty = cnt > 0
+    starts = rb[:-1][nonempty]
     ntok = R[:, 0]
     end_sent = R[:, 3]
     stop_r = R[:, 9]
@@ -1036,35 +1101,6 @@ def line_features(lines, lex):
     short = (ntok <= 4).astype(np.float64)
     cue = np.minimum(cue_r, 3.0)
     furniture = ((ntok <= 3) & (cue > 0)).astype(np.float64)
-    total = ntok.sum()
-    pos = np.arange(n, dtype=np.float64)
-    cum = np.cumsum(ntok) - ntok
-    seg_score = np.where(
-        prose > 0, ntok, np.where(furniture > 0, -0.5, -2.0 - np.minimum(ntok, 8.0))
-    )
-    lo, hi = _best_segment(seg_score)
-    in_seg = ((pos >= lo) & (pos <= hi)).astype(np.float64)
-    seg_dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0.0))
-    # length of the run of short lines this line belongs to
-    chg = np.flatnonzero(np.diff(short) != 0) + 1
-    bounds = np.concatenate(([0], chg, [n]))
-    rl = np.diff(bounds)
-    run = np.repeat(rl, rl) * short
-    # distance to the nearest prose line
-    pl = np.flatnonzero(prose > 0)
-    if len(pl):
-        k = np.searchsorted(pl, pos)
-        d1 = np.abs(pos - pl[np.minimum(k, len(pl) - 1)])
-        d2 = np.abs(pos - pl[np.maximum(k - 1, 0)])
-        pdist = np.minimum(d1, d2)
-    else:
-        pdist = np.full(n, 99.0)
-    comc = R[:, 33]
-    ccum = np.cumsum(comc)
-    cc0 = np.concatenate(([0.0], ccum))
-    crecent = cc0[np.arange(n)] - cc0[np.maximum(np.arange(n) - 10, 0)]
-    says_c = np.cumsum(R[:, 38]) - R[:, 38]
-    # title: the last title-like line just above the main prose block
     titlelike = (
         (ntok >= 3)
         & (ntok <= 25)
@@ -1075,73 +1111,140 @@ def line_features(lines, lex):
         & (R[:, 21] == 0)
         & (R[:, 19] == 0)
     ).astype(np.float64)
-    cand = np.flatnonzero(titlelike[max(0, lo - 10) : lo + 1] > 0)
-    if len(cand):
-        t = max(0, lo - 10) + int(cand[-1])
-        is_title = (pos == t).astype(np.float64)
-        title_rel = np.clip(pos - t, -30, 60)
-        same_title = (lh == lh[t]) * (1 - is_title)
-    else:
-        is_title = np.zeros(n)
-        title_rel = np.full(n, 99.0)
-        same_title = np.zeros(n)
-    first_occ = pos - R[:, 37]  # not exact for >2 repeats; refined below
+    # integer-valued running sums: a global cumsum minus the document's offset is exact
+    G = np.zeros((n + 1, 5))
+    np.cumsum(np.column_stack([ntok, R[:, 33], R[:, 38], cue > 0, titlelike]), axis=0, out=G[1:])
+    gs = G[s]
+    total_d = G[rb[1:], 0] - G[rb[:-1], 0]
+    total = total_d[ld]
+    cum = G[gi, 0] - gs[:, 0]  # tokens before the line in its document
+    seg_score = np.where(
+        prose > 0, ntok, np.where(furniture > 0, -0.5, -2.0 - np.minimum(ntok, 8.0))
+    )
+    # max-sum segment per document (as _best_segment; all scores are multiples of 0.5, so
+    # prefix sums are exact and a per-document offset keeps the running minimum inside it)
+    Cs = np.zeros(n + 1)
+    np.cumsum(seg_score, out=Cs[1:])
+    C = Cs[gi] - Cs[s]  # prefix before the line, within its document
+    big = 4.0 * (np.abs(seg_score).sum() + 1.0)
+    M = np.minimum.accumulate(C - ld * big) + ld * big
+    startp = np.maximum.accumulate(np.where(C == M, gi, 0))
+    val = (C + seg_score) - M
+    lo_d = np.zeros(D, np.int64)
+    hi_d = np.full(D, -1, np.int64)
+    if len(starts):
+        mx = np.maximum.reduceat(val, starts)
+        kk = np.searchsorted(starts, gi, "right") - 1  # the line's document among non-empty ones
+        first = np.minimum.reduceat(np.where(val == mx[kk], gi, n), starts)
+        hi_d[nonempty] = first - starts
+        lo_d[nonempty] = startp[first] - starts
+    lo = lo_d[ld].astype(np.float64)
+    hi = hi_d[ld].astype(np.float64)
+    in_seg = ((pos >= lo) & (pos <= hi)).astype(np.float64)
+    seg_dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0.0))
+    # length of the run of short lines this line belongs to (runs end at documents' ends)
+    chg = np.flatnonzero(np.diff(short) != 0) + 1
+    bounds = np.unique(np.concatenate((chg, rb)))
+    rl = np.diff(bounds)
+    run = np.repeat(rl, rl) * short
+    # distance to the nearest prose line of the same document
+    isp = prose > 0
+    before = np.maximum.accumulate(np.where(isp, gi, -1))
+    after = np.minimum.accumulate(np.where(isp, gi, n + 1)[::-1])[::-1]
+    d1 = np.where(before >= s, gi - before, np.inf)
+    d2 = np.where(after < e, after - gi, np.inf)
+    pdist = np.minimum(d1, d2).astype(np.float64)
+    pdist[np.isinf(pdist)] = 99.0
+    comc = R[:, 33]
+    ccum = G[gi + 1, 1] - gs[:, 1]
+    crecent = G[gi, 1] - G[np.maximum(gi - 10, s), 1]
+    says_c = G[gi, 2] - gs[:, 2]
+    # title: the last title-like line within 10 lines above the main block's first line
+    lastt = np.maximum.accumulate(np.where(titlelike > 0, gi, -1))
+    t_d = np.full(D, -1, np.int64)
+    if len(starts):
+        at = starts + lo_d[nonempty]
+        cand = lastt[at]
+        ok = cand >= np.maximum(starts, at - 10)
+        t_d[np.flatnonzero(nonempty)[ok]] = cand[ok]
+    t = t_d[ld]
+    has_t = t >= 0
+    tc_ = np.maximum(t, 0)
+    is_title = ((gi == t) & has_t).astype(np.float64)
+    title_rel = np.where(has_t, np.clip(pos - (tc_ - s), -30, 60), 99.0)
+    same_title = np.where(has_t, (lh == lh[tc_]) * (1 - is_title), 0.0)
     rep_before = (R[:, 37] > 0) & (pos > hi)
     if rep_before.any():
-        _u, fi, inv = np.unique(lh, return_index=True, return_inverse=True)
-        first_occ = fi[inv].astype(np.float64)
+        with np.errstate(over="ignore"):
+            key = lh + ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        _u, fi, inv = np.unique(key, return_index=True, return_inverse=True)
+        first_occ = (fi[inv] - s).astype(np.float64)
         rep_before = rep_before & (first_occ < lo)
-    tw = _win_mean(titlelike, 3) * 7
-    seg_tok_end = cum[hi] + ntok[hi] if hi >= 0 else 0.0
-    # one preallocated matrix, filled column block by column block (no stacking copies)
+    lo3 = np.maximum(gi - 3, s)
+    hi3 = np.minimum(gi + 4, e)
+    tw = (G[hi3, 4] - G[lo3, 4]) / (hi3 - lo3) * 7
+    hi_row = np.maximum(s + hi.astype(np.int64), 0)
+    seg_tok_end = np.where(hi >= 0, cum[hi_row] + ntok[hi_row], 0.0)
     X = np.empty((n, _NF))
     X[:, :_N_RAW] = R
-    D = X[:, _N_RAW : _N_RAW + len(DERIVED)]
-    D[:, 0] = pos / max(1, n - 1)
-    D[:, 1] = cum / max(1.0, total)
-    D[:, 2] = ntok / max(1.0, ntok.max())
-    D[:, 3] = math.log1p(total)
-    D[:, 4] = math.log1p(n)
-    D[:, 5] = in_seg
-    D[:, 6] = np.minimum(seg_dist, 50)
-    D[:, 7] = (pos < lo).astype(np.float64)
-    D[:, 8] = (pos > hi).astype(np.float64)
-    D[:, 9] = np.minimum(run, 50)
-    D[:, 10] = np.minimum(pdist, 50)
-    D[:, 11] = np.minimum(ccum - comc, 5)
-    D[:, 12] = np.minimum(crecent, 3)
-    D[:, 13] = (np.cumsum(cue > 0) - (cue > 0)) / n
-    dev = lntok - lntok.mean()
-    D[:, 14] = dev / (math.sqrt(dev @ dev / n) + 0.3)  # z-score (np.std is slow on small arrays)
-    D[:, 15] = furniture
-    D[:, 16] = titlelike
-    D[:, 17] = is_title
-    D[:, 18] = title_rel
-    D[:, 19] = same_title
-    D[:, 20] = rep_before
-    D[:, 21] = tw
-    D[:, 22] = ((ntok >= 8) & (end_sent == 0)).astype(np.float64)
-    D[:, 23] = np.maximum(cum - seg_tok_end, 0) / max(1.0, total)
-    D[:, 24] = np.minimum(says_c, 5)
+    Dm = X[:, _N_RAW : _N_RAW + len(DERIVED)]
+    Dm[:, 0] = pos / np.maximum(1, nd - 1)
+    Dm[:, 1] = cum / np.maximum(1.0, total)
+    nmax = np.zeros(D)
+    if len(starts):
+        nmax[nonempty] = np.maximum.reduceat(ntok, starts)
+    Dm[:, 2] = ntok / np.maximum(1.0, nmax[ld])
+    Dm[:, 3] = np.array([math.log1p(x) for x in total_d.tolist()])[ld]
+    Dm[:, 4] = np.array([math.log1p(x) for x in cnt.tolist()])[ld]
+    Dm[:, 5] = in_seg
+    Dm[:, 6] = np.minimum(seg_dist, 50)
+    Dm[:, 7] = (pos < lo).astype(np.float64)
+    Dm[:, 8] = (pos > hi).astype(np.float64)
+    Dm[:, 9] = np.minimum(run, 50)
+    Dm[:, 10] = np.minimum(pdist, 50)
+    Dm[:, 11] = np.minimum(ccum - comc, 5)
+    Dm[:, 12] = np.minimum(crecent, 3)
+    Dm[:, 13] = (G[gi, 3] - gs[:, 3]) / nd
+    zs = np.empty(n)
+    for a, b in zip(rb[:-1].tolist(), rb[1:].tolist()):
+        if b > a:  # per document, exactly as line_features (float sums)
+            v = lntok[a:b]
+            dev = v - v.mean()
+            zs[a:b] = dev / (math.sqrt(dev @ dev / (b - a)) + 0.3)
+    Dm[:, 14] = zs
+    Dm[:, 15] = furniture
+    Dm[:, 16] = titlelike
+    Dm[:, 17] = is_title
+    Dm[:, 18] = title_rel
+    Dm[:, 19] = same_title
+    Dm[:, 20] = rep_before
+    Dm[:, 21] = tw
+    Dm[:, 22] = ((ntok >= 8) & (end_sent == 0)).astype(np.float64)
+    Dm[:, 23] = np.maximum(cum - seg_tok_end, 0) / np.maximum(1.0, total)
+    Dm[:, 24] = np.minimum(says_c, 5)
     c0 = _N_RAW + len(DERIVED)
     B = np.column_stack([lntok, end_sent, stop_r, R[:, 11], prose, cue, short, R[:, 21], titlelike])
-    P = np.full((n + 6, B.shape[1]), -1.0)
-    P[3 : 3 + n] = B
     nb = B.shape[1]
-    for k in (3, 2, 1, -1, -2, -3):  # value of the line k before (names: @-k)
-        X[:, c0 : c0 + nb] = P[3 - k : 3 - k + n]
+    for k in (3, 2, 1, -1, -2, -3):  # value of the line k before (names: @-k), -1 outside
+        src = gi - k
+        ok = (src >= s) & (src < e)
+        X[:, c0 : c0 + nb] = np.where(ok[:, None], B[np.clip(src, 0, n - 1)], -1.0)
         c0 += nb
     W = np.column_stack([prose, lntok, stop_r, end_sent, cue, R[:, _N_RAW - 2]])
     nw = W.shape[1]
-    C = np.zeros((n + 1, nw))
-    np.cumsum(W, axis=0, out=C[1:])
-    i = np.arange(n)
+    # per-document prefix sums with a zero row in front of each document (float sums must
+    # be the single-document ones): document d's row j sits at j + d + 1
+    CW = np.zeros((n + D, nw))
+    for a, b, d in zip(rb[:-1].tolist(), rb[1:].tolist(), range(D)):
+        if b > a:
+            np.cumsum(W[a:b], axis=0, out=CW[a + d + 1 : b + d + 1])
+    zero = s + ld  # the zero row of the line's document
     for h in (2, 5, 12):
-        lo_ = np.maximum(i - h, 0)
-        hi_ = np.minimum(i + h + 1, n)
-        X[:, c0 : c0 + nw] = (C[hi_] - C[lo_]) / (hi_ - lo_)[:, None]
+        lo_ = np.maximum(gi - h, s)
+        hi_ = np.minimum(gi + h + 1, e)
+        X[:, c0 : c0 + nw] = (CW[hi_ - s + zero] - CW[lo_ - s + zero]) / (hi_ - lo_)[:, None]
         c0 += nw
-    return idx, X
+    return X
 
 
 STAGE2_NAMES = [
@@ -1386,6 +1489,54 @@ def score_lines(lines, model=None):
             X2 = stage2_features(X, p1, band)
             p2[band] = _sigmoid(_ensemble_predict(st2["_arrays"], X2, st2["base"]))
     return idx, p1, p2, X
+
+
+_TREE_ROWS = 1024  # rows per tree call: the (rows x trees) node arrays stay in cache
+
+
+def _predict_rows(st, X):
+    if len(X) <= _TREE_ROWS:
+        return _sigmoid(_ensemble_predict(st["_arrays"], X, st["base"]))
+    return np.concatenate(
+        [
+            _sigmoid(_ensemble_predict(st["_arrays"], X[a : a + _TREE_ROWS], st["base"]))
+            for a in range(0, len(X), _TREE_ROWS)
+        ]
+    )
+
+
+def decide_many(texts, threshold: float = 0.5) -> list:
+    """:func:`decide` for several pages at once: the same decisions, computed over all their
+    lines together, which spreads numpy's per-call cost over the batch."""
+    m = load_model()
+    docs = [_split(t) for t in texts]
+    got = _raw_features_many(docs, m["lex"])
+    if got is None:  # lower-casing changed the text's length: one page at a time
+        return [decide(t, threshold) for t in texts]
+    idxs, R, lh, rb = got
+    X = _line_features_rows(R, lh, rb) if len(R) else np.zeros((0, _NF))
+    p1 = _predict_rows(m["stages"][0], X)
+    p2 = p1
+    bounds = list(zip(rb[:-1].tolist(), rb[1:].tolist()))
+    if len(m["stages"]) > 1 and len(p1):
+        # stage 2 on the unsure lines only (see score_lines), all documents in one call
+        p2 = p1.copy()
+        rows, mats = [], []
+        for a, b in bounds:
+            q = p1[a:b]
+            band = np.flatnonzero((q >= STAGE2_BAND) & (q <= 1.0 - STAGE2_BAND))
+            if len(band):
+                rows.append(band + a)
+                mats.append(stage2_features(X[a:b], q, band))
+        if rows:
+            p2[np.concatenate(rows)] = _predict_rows(m["stages"][1], np.vstack(mats))
+    rules = m.get("rules", RULES)
+    out = []
+    for (a, b), lines, idx in zip(bounds, docs, idxs):
+        Xd = X[a:b]
+        p, why = _rules(Xd, p2[a:b], threshold, rules)
+        out.append(Decisions(lines, idx, p, p >= threshold, why, Xd))
+    return out
 
 
 def _split(text):

@@ -236,3 +236,34 @@ def test_non_english_pages(run_stage):
         kept, removed = _clean(run_stage, page)
         assert kept == body, page[0]
         assert set(page) - set(body) == set(removed)
+
+
+def test_a_batch_decides_as_one_page_at_a_time(run_stage):
+    """Pages scored together (the stage's batches) get exactly the decisions, scores and
+    reasons they get alone, whatever their neighbours in the batch."""
+    from corearchive_plugins.boilerplate import lines
+
+    pages = [
+        "\n".join(["Home", "News", "Share", *ART, "Tags: water, drought", "© 2024 Example"]),
+        "",  # nothing at all
+        "\n\n".join([PARA, "Advertisement", PARA2, "Related: Budget vote delayed"]),
+        "\n".join(GERMAN),
+        "Menu\nLog in",  # no article
+        "\n".join(FRENCH) + "\nSuivez-nous sur Twitter.",
+        ART[0] + "\n" + ART[0] + "\nREAD MORE\n" + ART[1],  # repeats within one page only
+    ]
+    batch = lines.decide_many(pages, 0.5)
+    for page, got in zip(pages, batch, strict=True):
+        alone = lines.decide(page, 0.5)
+        assert got.idx == alone.idx
+        assert got.score.tolist() == alone.score.tolist()
+        assert got.keep.tolist() == alone.keep.tolist()
+        assert got.reasons() == alone.reasons()
+    # and through the stage: one run of many documents, then each document alone
+    docs = [make_document(p, path=f"p{i}.txt") for i, p in enumerate(pages)]
+    together = run_stage(BoilerplateStage, docs)
+    for i, p in enumerate(pages):
+        alone_run = run_stage(BoilerplateStage, make_document(p, path=f"p{i}.txt"))
+        mine = [d for d in together.kept if d.source.path == f"p{i}.txt"]
+        assert [d.text for d in mine] == [d.text for d in alone_run.kept]
+        assert [d.annotations for d in mine] == [d.annotations for d in alone_run.kept]
