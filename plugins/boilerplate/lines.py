@@ -1377,6 +1377,108 @@ def stage2_features(X, p1, rows=None):
     return out
 
 
+def _stage2_rows(X, p1, rb, rows):
+    """:func:`stage2_features` for the rows ``rows`` of a batch (documents at row bounds
+    ``rb``): each row gets exactly what its document alone gives it.  Floating-point running
+    sums, maxima and ranks are taken per document; everything else over the batch."""
+    n = len(p1)
+    D = len(rb) - 1
+    F = X.shape[1]
+    ld = np.repeat(np.arange(D), np.diff(rb))
+    content = p1 >= 0.5
+    mass_line = X[:, 0] * p1 * content
+    V = np.column_stack([p1, mass_line])
+    PC = np.zeros((n + D, 2))  # per-document prefix sums, a zero row before each document
+    cmax_b = np.empty(n)
+    cmax_a = np.empty(n)
+    order = np.empty(n)
+    mean = np.zeros(D)
+    for d, (a, b) in enumerate(zip(rb[:-1].tolist(), rb[1:].tolist())):
+        if b == a:
+            continue
+        q = p1[a:b]
+        np.cumsum(V[a:b], axis=0, out=PC[a + d + 1 : b + d + 1])
+        # the maximum before / after each line (0 at the ends; p1 > 0, so as with a 0 pad)
+        cmax_b[a] = 0.0
+        np.maximum.accumulate(q[:-1], out=cmax_b[a + 1 : b])
+        cmax_a[b - 1] = 0.0
+        cmax_a[a : b - 1] = np.maximum.accumulate(q[:0:-1])[::-1]
+        order[a:b] = q.argsort().argsort() / max(1, b - a - 1)
+        mean[d] = q.mean()
+    # runs of likely-content lines (see _runs), never across documents
+    skip = X[:, _FI["furniture"]] > 0
+    cs = np.flatnonzero(content)
+    ns = np.cumsum(~content & ~skip)
+    new = np.ones(len(cs), bool)
+    new[1:] = ((ns[cs[1:]] - ns[cs[:-1]]) > 2) | (ld[cs[1:]] != ld[cs[:-1]])
+    k = np.flatnonzero(new)
+    starts = cs[k]
+    ends = np.empty(len(k), np.int64)
+    if len(k):
+        ends[:-1] = cs[k[1:] - 1]
+        ends[-1] = cs[-1]
+    rd = ld[starts]  # document of each run
+    masses = PC[ends + rd + 1, 1] - PC[starts + rd, 1]
+    run_b = np.searchsorted(rd, np.arange(D + 1))  # runs of document d: run_b[d] .. run_b[d+1]
+    main = np.full(D, -1, np.int64)
+    ranks = np.zeros(len(starts), np.int64)
+    for d in np.flatnonzero(run_b[1:] > run_b[:-1]).tolist():
+        r0, r1 = int(run_b[d]), int(run_b[d + 1])
+        m = masses[r0:r1]
+        main[d] = r0 + int(np.argmax(m))
+        ranks[r0:r1] = np.argsort(np.argsort(-m))
+    # the requested rows
+    r = np.asarray(rows, np.int64)
+    dr = ld[r]
+    s = rb[:-1][dr]
+    e = rb[1:][dr]
+    pos = r - s
+    out = np.empty((len(r), F + len(STAGE2_NAMES)))
+    out[:, :F] = X[r]
+    q = p1[r]
+    c_at = PC[r + dr + 1, 0]
+    tot = np.maximum(PC[e + dr, 0], 1e-9)
+    total_mass = np.maximum(PC[e + dr, 1], 1e-9)
+    out[:, F + 0] = q
+    for j, kk in ((1, 2), (2, 1), (3, -1), (4, -2)):  # p1 of the line kk before, -1 outside
+        src = r - kk
+        out[:, F + j] = np.where((src >= s) & (src < e), p1[np.clip(src, 0, n - 1)], -1.0)
+    for j, h in ((5, 2), (6, 5), (7, 12)):
+        lo_ = np.maximum(pos - h, 0)
+        hi_ = np.minimum(pos + h + 1, e - s)
+        z = s + dr  # the document's zero row in PC
+        out[:, F + j] = (PC[z + hi_, 0] - PC[z + lo_, 0]) / (hi_ - lo_)
+    out[:, F + 8] = cmax_b[r]
+    out[:, F + 9] = cmax_a[r]
+    out[:, F + 10] = order[r]
+    out[:, F + 11] = mean[dr]
+    out[:, F + 12] = (c_at - q) / tot
+    out[:, F + 13] = (PC[e + dr, 0] - c_at) / tot
+    mr = main[dr]
+    has = mr >= 0
+    kg = np.searchsorted(starts, r, side="right") - 1  # the last run starting at or before
+    kc = np.maximum(kg, 0)
+    inrun = has & (kg >= 0) & (r <= ends[kc]) & (rd[kc] == dr) if len(starts) else has
+    run_mass = np.where(inrun, masses[kc] if len(starts) else 0.0, 0.0)
+    mc = np.maximum(mr, 0)
+    mlo = np.where(has, starts[mc] if len(starts) else 0, 0)
+    mhi = np.where(has, ends[mc] if len(starts) else 0, 0)
+    out[:, F + 14] = np.log1p(run_mass)
+    out[:, F + 15] = run_mass / total_mass
+    out[:, F + 16] = np.where(has, inrun & (kg == mr), 0.0)
+    out[:, F + 17] = np.where(has, np.where(r < mlo, -1.0, np.where(r > mhi, 1.0, 0.0)), 0.0)
+    out[:, F + 18] = np.where(
+        has, np.minimum(np.where(r < mlo, mlo - r, np.where(r > mhi, r - mhi, 0.0)), 50), 0.0
+    )
+    out[:, F + 19] = np.where(has, (r >= mlo) & (r <= mhi), 0.0)
+    k_local = kg - run_b[dr]  # the run index within the document (-1: before its first)
+    m_local = mr - run_b[dr]
+    out[:, F + 20] = np.where(has, np.minimum(np.abs(k_local - m_local), 10), 0.0)
+    out[:, F + 21] = np.where(inrun, np.minimum(ranks[kc] if len(starts) else 20, 20), 20.0)
+    out[:, F + 22] = PC[r + dr, 1] / total_mass
+    return out
+
+
 RULES = ("teaser", "caption", "bridge")
 STAGE2_BAND = 0.05
 
@@ -1521,15 +1623,9 @@ def decide_many(texts, threshold: float = 0.5) -> list:
     if len(m["stages"]) > 1 and len(p1):
         # stage 2 on the unsure lines only (see score_lines), all documents in one call
         p2 = p1.copy()
-        rows, mats = [], []
-        for a, b in bounds:
-            q = p1[a:b]
-            band = np.flatnonzero((q >= STAGE2_BAND) & (q <= 1.0 - STAGE2_BAND))
-            if len(band):
-                rows.append(band + a)
-                mats.append(stage2_features(X[a:b], q, band))
-        if rows:
-            p2[np.concatenate(rows)] = _predict_rows(m["stages"][1], np.vstack(mats))
+        band = np.flatnonzero((p1 >= STAGE2_BAND) & (p1 <= 1.0 - STAGE2_BAND))
+        if len(band):
+            p2[band] = _predict_rows(m["stages"][1], _stage2_rows(X, p1, rb, band))
     rules = m.get("rules", RULES)
     out = []
     for (a, b), lines, idx in zip(bounds, docs, idxs):
