@@ -19,7 +19,7 @@ import math
 import os
 import re
 from collections import Counter
-from itertools import compress
+from itertools import chain, compress
 
 import numpy as np
 
@@ -617,6 +617,7 @@ for _c in _END_CHARS:
     _END_T[ord(_c)] |= 2
 for _c in "?!？！":
     _END_T[ord(_c)] |= 4
+_CLOSER = (_END_T & 1) > 0
 _FIRST_T = np.zeros(65536, np.uint8)  # 1 bullet char, 2 "(" or "["
 for _c in _BULLET_CHARS:
     _FIRST_T[ord(_c)] |= 1
@@ -824,8 +825,14 @@ def _raw_features_many(docs, lex):
     fcp = cp[ls]
     lcp = cp[le]
     # last character before any closing quotes/brackets (numpy for s.rstrip(_CLOSERS)[-1:])
-    last_nc = np.maximum.accumulate(np.where(_END_T[cpc] & 1, -1, np.arange(L)))[le]
-    end_t = np.where(last_nc >= ls, _END_T[cpc[last_nc]], 0)
+    # (walking back from each line's end: most lines end at once, few pass 2-3 closers)
+    j = le.copy()
+    act = _CLOSER[cpc[j]]
+    while act.any():
+        j[act] -= 1
+        act &= j >= ls
+        act[act] = _CLOSER[cpc[j[act]]]
+    end_t = np.where(j >= ls, _END_T[cpc[j]], 0)
     end_sent = (end_t & 2) > 0
     end_q = (end_t & 4) > 0
     ft = _FIRST_T[np.minimum(fcp, 65535)]
@@ -862,7 +869,7 @@ def _raw_features_many(docs, lex):
         same_last = np.fromiter(map(c.__getitem__, lk), np.float64, n) - 1
     else:
         same_first = same_last = np.zeros(n)
-    ia = np.fromiter((i for idx in idxs for i in idx), np.int64, n)
+    ia = np.array(list(chain.from_iterable(idxs)), np.int64)
     gap_before = np.ones(n)
     gap_before[1:] = np.diff(ia) > 1
     has_rows = rb[1:] > rb[:-1]
