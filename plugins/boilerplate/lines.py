@@ -548,7 +548,52 @@ def _build_lex(stopwords):
     multi = {}
     for w0, phs in _CUE_MULTI.items():
         multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
-    return {"h": keys, "c": np.array([hs[int(k)] for k in keys], np.int64), "multi": multi}
+    vals = np.array([hs[int(k)] for k in keys], np.int64)
+    return {"h": keys, "c": vals, "multi": multi, "table": _hash_table(keys, vals)}
+
+
+_TABLE_BITS = 14
+_TABLE_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _slots(h, bits=_TABLE_BITS):
+    with np.errstate(over="ignore"):
+        return ((h * _TABLE_MULT) >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def _hash_table(keys, vals, bits=_TABLE_BITS):
+    """Open-addressing table (linear probing) of the lexicon hashes: a look-up is a few
+    gathers per token instead of a binary search (the lexicon is ~2,100 words, 1/8 full)."""
+    size = 1 << bits
+    tk = np.zeros(size, np.uint64)
+    tv = np.zeros(size, np.int64)
+    used = np.zeros(size, bool)
+    probes = 1
+    for k, v, s0 in zip(keys.tolist(), vals.tolist(), _slots(keys, bits).tolist()):
+        s, step = s0, 1
+        while used[s]:
+            s = (s + 1) & (size - 1)
+            step += 1
+        tk[s], tv[s], used[s] = k, v, True
+        probes = max(probes, step)
+    return {"k": tk, "v": tv, "used": used, "mask": size - 1, "probes": probes}
+
+
+def _lex_codes(table, th):
+    """Class bits of the tokens with hashes ``th`` (0: not in the lexicon)."""
+    codes = np.zeros(len(th), np.int64)
+    pend = np.arange(len(th))
+    slot = _slots(th)
+    tk, tv, used, mask = table["k"], table["v"], table["used"], table["mask"]
+    for _ in range(table["probes"]):
+        hit = tk[slot] == th[pend]
+        codes[pend[hit]] = tv[slot[hit]]
+        more = ~hit & used[slot]  # an empty slot ends the probe sequence
+        if not more.any():
+            break
+        pend = pend[more]
+        slot = (slot[more] + 1) & mask
+    return codes
 
 
 _POW = [np.ones(1, np.uint64), np.ones(1, np.uint64)]
@@ -769,9 +814,7 @@ def _raw_features_many(docs, lex):
     tok_line = line_id[ts]
     tb = np.searchsorted(tok_line, np.arange(n + 1))
     ntok = np.diff(tb).astype(np.float64)
-    lk_h, lk_c = lex["h"], lex["c"]
-    pos = np.minimum(np.searchsorted(lk_h, th), len(lk_h) - 1)
-    codes = np.where(lk_h[pos] == th, lk_c[pos], 0)
+    codes = _lex_codes(lex["table"], th)
     tcls = cls[ts]
     TB = np.empty((nt_all + 1, 11))
     TB[0] = 0
