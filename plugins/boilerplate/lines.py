@@ -816,7 +816,7 @@ def _raw_features_many(docs, lex):
     ntok = np.diff(tb).astype(np.float64)
     codes = _lex_codes(lex["table"], th)
     tcls = cls[ts]
-    TB = np.empty((nt_all + 1, 11))
+    TB = np.empty((nt_all + 1, 11), np.int32)  # integer counts: exact, and faster to sum
     TB[0] = 0
     TB[1:, :7] = np.unpackbits(codes.astype(np.uint8)[:, None], axis=1, bitorder="little")[:, :7]
     TB[1:, 7] = (tcls & 2) > 0
@@ -824,7 +824,7 @@ def _raw_features_many(docs, lex):
     TB[1:, 9] = (tcls & 4) > 0
     TB[1:, 10] = (codes & 256) > 0
     np.cumsum(TB, axis=0, out=TB)
-    PT = TB[tb[1:]] - TB[tb[:-1]]
+    PT = (TB[tb[1:]] - TB[tb[:-1]]).astype(np.float64)
     stop, cue, com, month, _by, credit, capverb, title, alpha, dtok, www = PT.T
     small = ntok <= 15
     cue = cue.copy()
@@ -925,7 +925,7 @@ def _raw_features_many(docs, lex):
     nc = lens.astype(np.float64)
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
-    sent_in = _sent_lines(text, line_id, ld, n)
+    sent_in = _sent_lines(cp, cpc, line_id, ld, n)
     z = np.flatnonzero(_CAMEL_LO[cpc[:-1]] & (cp[1:] >= 65) & (cp[1:] <= 90))
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
     url = _url_lines(text, low, line_id, n)
@@ -1013,15 +1013,60 @@ def _raw_features_many(docs, lex):
     return idxs, R, lh, rb
 
 
-def _sent_lines(text, line_id, ld, n):
-    """Sentence-internal boundaries per line (_SENT_IN), ignoring a match that runs from one
-    document of a batch into the next (its ``\\s+`` can span the newline between them)."""
-    ms = [(m.start(), m.end() - 1) for m in _SENT_IN.finditer(text)]
-    if not ms:
+def _sent_table():
+    """Classes of _SENT_IN's parts per BMP code point, from the regex's own character classes:
+    1 sentence end, 2 closing quote/bracket, 4 whitespace, 8 opening quote/bracket, 16 letter."""
+    t = np.zeros(65536, np.uint8)
+    parts = (r"[.!?…。！？]", "[\"'”’»)]", r"\s", "[\"'“‘«(]", r"[^\W\d_]")
+    bmp = "".join(map(chr, range(65536)))
+    for bit, rx in zip((1, 2, 4, 8, 16), parts, strict=True):
+        hits = [m.start() for m in re.finditer(rx, bmp)]
+        t[hits] |= bit
+    return t
+
+
+_SENT_T = _sent_table()
+_LETTER_RX = re.compile(r"[^\W\d_]")
+
+
+def _sent_lines(cp, cpc, line_id, ld, n):
+    """Sentence-internal boundaries per line: where _SENT_IN matches, found with numpy (a
+    sentence end, closing quotes, whitespace, an optional opening quote, a letter; there is
+    no backtracking to do, and matches cannot overlap), ignoring a match that runs from one
+    document of a batch into the next (its whitespace can be the newline between them)."""
+    st = _SENT_T[cpc]
+    p = np.flatnonzero(st & 1)
+    L = len(cp)
+    if not len(p):
         return np.zeros(n)
-    se = np.array(ms, np.int64)
-    a = line_id[se[:, 0]]
-    a = a[ld[a] == ld[line_id[se[:, 1]]]]
+
+    def skip(j, bit):
+        act = j < L
+        act[act] = (st[j[act]] & bit) > 0
+        while act.any():
+            j[act] += 1
+            act &= j < L
+            act[act] = (st[j[act]] & bit) > 0
+        return j
+
+    j = skip(p + 1, 2)
+    ok = j < L
+    ok[ok] = (st[j[ok]] & 4) > 0  # at least one whitespace
+    p, j = p[ok], j[ok]
+    j = skip(j, 4)
+    ok = j < L
+    opener = np.zeros(len(j), bool)
+    opener[ok] = (st[j[ok]] & 8) > 0
+    j = j + opener
+    ok = j < L
+    ok[ok] = (st[j[ok]] & 16) > 0
+    astral = np.flatnonzero((j < L) & ~ok)
+    if len(astral):  # letters beyond the BMP: ask the regex
+        big = astral[cp[j[astral]] > 65535]
+        ok[big] = [bool(_LETTER_RX.match(chr(c))) for c in cp[j[big]].tolist()]
+    p, j = p[ok], j[ok]
+    a = line_id[p]
+    a = a[ld[a] == ld[line_id[j]]]
     return np.bincount(a, minlength=n).astype(np.float64)
 
 
