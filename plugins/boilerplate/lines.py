@@ -1662,6 +1662,97 @@ def _rules(X, p, thr, rules=RULES):
     return p, why
 
 
+def _rules_rows(X, p, rb, thr, rules=RULES):
+    """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
+    by row); each document gets exactly what it gets alone."""
+    p = p.copy()
+    n = len(p)
+    why = {}
+    if not n or not rules:
+        return p, why
+    D = len(rb) - 1
+    ld = np.repeat(np.arange(D), np.diff(rb))
+    s = rb[:-1][ld]
+    e = rb[1:][ld]
+    gi = np.arange(n)
+    ntok = X[:, 0]
+    end_sent = X[:, 3]
+    tl = X[:, _FI["titlelike"]] > 0
+    keep = p >= thr
+    prose = (ntok >= 8) & (end_sent > 0)
+    kpm = keep & prose
+    nonempty = rb[1:] > rb[:-1]
+    starts = rb[:-1][nonempty]
+    first = np.full(D, n, np.int64)  # first / last kept prose row of each document
+    last = np.full(D, -1, np.int64)
+    if len(starts):
+        first[nonempty] = np.minimum.reduceat(np.where(kpm, gi, n), starts)
+        last[nonempty] = np.maximum.reduceat(np.where(kpm, gi, -1), starts)
+    has_kp = (last >= 0)[ld]
+    half = thr * 0.5
+    if "teaser" in rules:
+        drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > last[ld]))
+        for j in np.flatnonzero(drop).tolist():
+            p[j] = min(p[j], half)
+            why[j] = "title-like teaser (repeated or after the article's end)"
+    if "caption" in rules:
+        by = X[:, _FI["byline"]] > 0
+        tit = X[:, _FI["is_title"]] > 0
+        inner_next = gi + 1 < e  # the next line is in the same document
+        inner_prev = gi > s
+        nxt_by = np.zeros(n, bool)
+        nxt_by[:-1] = by[1:]
+        nxt_by &= inner_next
+        prv_t = np.zeros(n, bool)
+        prv_t[1:] = tit[:-1]
+        prv_t &= inner_prev
+        cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
+        nxt_credit = np.zeros(n, bool)
+        nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
+        nxt_credit &= inner_next
+        cand = (
+            has_kp
+            & keep
+            & (ntok >= 8)
+            & (end_sent == 0)
+            & (gi < first[ld])
+            & (nxt_by | prv_t | cue | nxt_credit)
+        )
+        for j in np.flatnonzero(cand).tolist():
+            p[j] = min(p[j], half)
+            why[j] = "image caption (long, no final punctuation, next to title/byline)"
+    if "bridge" in rules:
+        furn_a = X[:, _FI["furniture"]] > 0
+        furn = furn_a.tolist()
+        keep_l = (p >= thr).tolist()
+        prose_l = prose.tolist()
+        ok_l = (
+            prose & (X[:, 9] > 0.1) & (X[:, _FI["cue"]] == 0) & (X[:, _FI["comment_cue"]] == 0)
+        ).tolist()
+        s_l = s.tolist()
+        e_l = e.tolist()
+        raised = min(0.999, thr + 0.5 * (1 - thr))
+        nxt = 0
+        for j in np.flatnonzero(furn_a).tolist():
+            if j < nxt or j == s_l[j]:  # (a document's first line is never looked at)
+                continue
+            if keep_l[j - 1] and prose_l[j - 1]:
+                k = j
+                end = e_l[j]
+                while k < end and furn[k]:
+                    k += 1
+                if k < end and not keep_l[k] and ok_l[k]:
+                    p[k] = max(p[k], raised)
+                    keep_l[k] = True
+                    why[k] = "prose line continuing the article after an ad/share line"
+                nxt = k + 1
+    if "byline" in rules:
+        for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
+            p[j] = min(p[j], half)
+            why[j] = "byline"
+    return p, why
+
+
 def _sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
@@ -1721,13 +1812,19 @@ def decide_many(texts, threshold: float = 0.5) -> list:
         band = np.flatnonzero((p1 >= STAGE2_BAND) & (p1 <= 1.0 - STAGE2_BAND))
         if len(band):
             p2[band] = _predict_rows(m["stages"][1], _stage2_rows(X, p1, rb, band))
-    rules = m.get("rules", RULES)
-    out = []
-    for (a, b), lines, idx in zip(bounds, docs, idxs):
-        Xd = X[a:b]
-        p, why = _rules(Xd, p2[a:b], threshold, rules)
-        out.append(Decisions(lines, idx, p, p >= threshold, why, Xd))
-    return out
+    p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES))
+    keep = p >= threshold
+    whys = [{} for _ in bounds]
+    if why_all:
+        rows = np.fromiter(why_all, np.int64, len(why_all))
+        for j, d, r in zip(
+            rows.tolist(), np.searchsorted(rb, rows, "right").tolist(), why_all.values()
+        ):
+            whys[d - 1][j - int(rb[d - 1])] = r
+    return [
+        Decisions(lines, idx, p[a:b], keep[a:b], why, X[a:b])
+        for (a, b), lines, idx, why in zip(bounds, docs, idxs, whys)
+    ]
 
 
 def _split(text):
