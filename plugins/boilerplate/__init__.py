@@ -167,10 +167,10 @@ class BoilerplateStage(Stage):
         """Text and annotations from the line model's decisions (``lines.Decisions``)."""
         import numpy as np
 
-        lines = d.lines
         keep = d.keep
         idx = np.asarray(d.idx, np.int64)
-        kept = [lines[i].strip() for i in idx[keep].tolist()]
+        stripped = d.stripped
+        kept = [stripped[j] for j in np.flatnonzero(keep).tolist()]
         removed: list[dict[str, Any]] = []
         kept_chars = sum(map(len, kept))
         total = kept_chars
@@ -179,7 +179,7 @@ class BoilerplateStage(Stage):
             # Entries for removed lines only, built from whole columns: on 5 KB pages most
             # lines are furniture, and a per-line loop here cost as much as the scoring.
             at = idx[rows].tolist()
-            gone = [lines[i].strip() for i in at]
+            gone = [stripped[j] for j in rows.tolist()]
             total += sum(map(len, gone))
             scores = np.round(d.score[rows], 4).tolist()
             reasons = d.reasons(rows)

@@ -754,14 +754,14 @@ def _line_of(pattern, text, line_id, n):
 def _raw_features(lines, lex):
     """Raw features of the non-blank lines of one document -> (indices, R matrix in RAW_NAMES
     order, line hashes)."""
-    idxs, R, lh, _rb = _raw_features_many([lines], lex)
+    idxs, R, lh, _rb, _S = _raw_features_many([lines], lex)
     return idxs[0], R, lh
 
 
 def _raw_features_many(docs, lex):
     """Raw features of the non-blank lines of several documents at once -> (indices per
     document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
-    documents).  The rows of a document are what :func:`_raw_features` gives for it alone.
+    documents, the stripped lines in row order).  The rows of a document are what :func:`_raw_features` gives for it alone.
     Everything is computed over the whole batch at once with numpy: character classes from a
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
     of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes;
@@ -778,7 +778,7 @@ def _raw_features_many(docs, lex):
     np.cumsum([len(i) for i in idxs], out=rb[1:])
     n = len(S)
     if not n:
-        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb
+        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S
     ld = np.repeat(np.arange(len(docs)), np.diff(rb))  # document of each line
     text = "\n".join(S)
     low = text.lower()
@@ -1010,7 +1010,7 @@ def _raw_features_many(docs, lex):
         )
     ):
         R[:, k] = col
-    return idxs, R, lh, rb
+    return idxs, R, lh, rb, S
 
 
 def _sent_table():
@@ -1164,7 +1164,7 @@ _FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
 
 def line_features(lines, lex):
     """Feature matrix for the non-blank lines of a document -> (indices, X)."""
-    idxs, R, lh, rb = _raw_features_many([lines], lex)
+    idxs, R, lh, rb, _S = _raw_features_many([lines], lex)
     if not len(R):
         return idxs[0], np.zeros((0, len(FEATURE_NAMES)))
     return idxs[0], _line_features_rows(R, lh, rb)
@@ -1801,7 +1801,7 @@ def decide_many(texts, threshold: float = 0.5) -> list:
     got = _raw_features_many(docs, m["lex"])
     if got is None:  # lower-casing changed the text's length: one page at a time
         return [decide(t, threshold) for t in texts]
-    idxs, R, lh, rb = got
+    idxs, R, lh, rb, S = got
     X = _line_features_rows(R, lh, rb) if len(R) else np.zeros((0, _NF))
     p1 = _predict_rows(m["stages"][0], X)
     p2 = p1
@@ -1821,8 +1821,9 @@ def decide_many(texts, threshold: float = 0.5) -> list:
             rows.tolist(), np.searchsorted(rb, rows, "right").tolist(), why_all.values()
         ):
             whys[d - 1][j - int(rb[d - 1])] = r
+    codes = _reason_codes(X, keep) if len(X) else np.zeros(0, np.int64)
     return [
-        Decisions(lines, idx, p[a:b], keep[a:b], why, X[a:b])
+        Decisions(lines, idx, p[a:b], keep[a:b], why, X[a:b], codes[a:b], S[a:b])
         for (a, b), lines, idx, why in zip(bounds, docs, idxs, whys)
     ]
 
@@ -1845,14 +1846,11 @@ _REASONS = (
 )
 
 
-def _reasons(X, keep, why, rows=None):
-    """Short human-readable reason per line (or per line of ``rows``): the dominant cue, not
-    the model's internals (one vectorised pass; a rule's own reason wins)."""
-    if rows is not None:
-        X, keep = X[rows], keep[rows]
+def _reason_codes(X, keep):
+    """Index into _REASONS of each line's dominant cue (one vectorised pass)."""
     ntok = X[:, 0]
     end_sent = X[:, _FI["end_sent"]] > 0
-    code = np.select(
+    return np.select(
         [
             keep & end_sent & (ntok >= 8),
             keep,
@@ -1865,7 +1863,16 @@ def _reasons(X, keep, why, rows=None):
         [0, 1, 2, 3, 4, 5, 6],
         7,
     )
-    out = list(map(_REASONS.__getitem__, code.tolist()))
+
+
+def _reasons(X, keep, why, rows=None, codes=None):
+    """Short human-readable reason per line (or per line of ``rows``): the dominant cue, not
+    the model's internals (a rule's own reason wins)."""
+    if codes is None:
+        codes = _reason_codes(X if rows is None else X[rows], keep if rows is None else keep[rows])
+    elif rows is not None:
+        codes = codes[rows]
+    out = list(map(_REASONS.__getitem__, codes.tolist()))
     if why:
         if rows is None:
             for j, r in why.items():
@@ -1883,17 +1890,20 @@ class Decisions:
 
     ``lines`` are the input lines (split on any newline), ``idx`` the indices of the
     non-blank ones, and ``score``/``keep`` hold one entry per non-blank line in that order.
-    ``why`` maps a position in ``idx`` to the reason of a post-processing rule."""
+    ``why`` maps a position in ``idx`` to the reason of a post-processing rule.
+    ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order."""
 
-    __slots__ = ("X", "idx", "keep", "lines", "score", "why")
+    __slots__ = ("X", "codes", "idx", "keep", "lines", "score", "stripped", "why")
 
-    def __init__(self, lines, idx, score, keep, why, X):
+    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None):
         self.lines = lines
         self.idx = idx
         self.score = score
         self.keep = keep
         self.why = why
         self.X = X
+        self.codes = codes
+        self.stripped = stripped if stripped is not None else [lines[i].strip() for i in idx]
 
     def kept_text(self) -> str:
         """The kept lines, joined by newlines (as they were, not stripped)."""
@@ -1903,7 +1913,7 @@ class Decisions:
         """One short reason per non-blank line (or per position in ``rows`` only)."""
         if not len(self.idx):
             return []
-        return _reasons(self.X, self.keep, self.why, rows)
+        return _reasons(self.X, self.keep, self.why, rows, self.codes)
 
 
 def decide(text: str, threshold: float = 0.5) -> Decisions:
