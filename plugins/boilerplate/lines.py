@@ -869,13 +869,13 @@ def _raw_features_many(docs, lex):
     lcp = cp[le]
     # last character before any closing quotes/brackets (numpy for s.rstrip(_CLOSERS)[-1:])
     # (walking back from each line's end: most lines end at once, few pass 2-3 closers)
-    j = le.copy()
-    act = _CLOSER[cpc[j]]
+    back = le.copy()
+    act = _CLOSER[cpc[back]]
     while act.any():
-        j[act] -= 1
-        act &= j >= ls
-        act[act] = _CLOSER[cpc[j[act]]]
-    end_t = np.where(j >= ls, _END_T[cpc[j]], 0)
+        back[act] -= 1
+        act &= back >= ls
+        act[act] = _CLOSER[cpc[back[act]]]
+    end_t = np.where(back >= ls, _END_T[cpc[back]], 0)
     end_sent = (end_t & 2) > 0
     end_q = (end_t & 4) > 0
     ft = _FIRST_T[np.minimum(fcp, 65535)]
