@@ -1918,10 +1918,7 @@ class Decisions:
 
 def decide(text: str, threshold: float = 0.5) -> Decisions:
     """Score every non-blank line of a plain-text page and decide which to keep."""
-    lines = _split(text)
-    idx, _p1, p, X = score_lines(lines)
-    p, why = _rules(X, p, threshold, load_model().get("rules", RULES))
-    return Decisions(lines, idx, p, p >= threshold, why, X)
+    return decide_many([text], threshold)[0]
 
 
 def clean(text: str, threshold: float = 0.5) -> tuple[str, list[dict]]:
@@ -1945,8 +1942,4 @@ def _threshold():
 
 def extract(page: str) -> str:
     """Scorer entry point: the article text of a plain-text page (model's tuned threshold)."""
-    lines = _split(page)
-    idx, _p1, p, X = score_lines(lines)
-    t = _threshold()
-    p, _why = _rules(X, p, t, load_model().get("rules", RULES))
-    return "\n".join(lines[i] for i, keep in zip(idx, (p >= t).tolist()) if keep)
+    return decide(page, _threshold()).kept_text()
