@@ -267,3 +267,22 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage):
         mine = [d for d in together.kept if d.source.path == f"p{i}.txt"]
         assert [d.text for d in mine] == [d.text for d in alone_run.kept]
         assert [d.annotations for d in mine] == [d.annotations for d in alone_run.kept]
+
+
+def test_html_fallback_to_default_mode_can_be_turned_off(run_stage, monkeypatch):
+    import corearchive_plugins.boilerplate as bp
+
+    modes: list[str] = []
+    real = bp._extract
+
+    def spy(tree: Any, mode: str, metadata: bool) -> Any:
+        modes.append(mode)
+        return real(tree, mode, metadata)
+
+    monkeypatch.setattr(bp, "_extract", spy)
+    page = _page()  # a short article: precision mode keeps under 200 words
+    run_stage(BoilerplateStage, make_document(page, html=True, path="a.html"))
+    assert modes == ["precision", "default"]
+    modes.clear()
+    run_stage(BoilerplateStage, make_document(page, html=True, path="b.html"), html_fallback=False)
+    assert modes == ["precision"]
