@@ -3,6 +3,9 @@
 Plain text is cleaned line by line by a text-native model (``lines``: features of each
 line's shape, multilingual stop-word density, furniture cues, position, repetition and
 its neighbourhood, scored by a small tree ensemble trained offline, evaluated with numpy).
+The stage takes plain-text pages in batches (``batch_size``) and scores all their lines in
+one numpy pass: the model's cost is mostly numpy's per-call overhead, which a batch shares;
+each page gets exactly the decisions it gets alone.
 HTML goes through trafilatura in precision mode (its default mode when precision mode kept
 almost nothing), bounded in size and time so that one pathological page cannot hang a run.
 Every decision is recorded under ``annotations.boilerplate``; a document left with no
