@@ -38,6 +38,7 @@ from typing import Any
 from corearchive import Document, Drop, Stage, hookimpl, option
 
 _SHORT_WORDS = 200
+_BATCH_CHARS = 400_000
 _FALLBACK_SHARE = 0.2
 _WORD = re.compile(r"\w+")
 
@@ -150,13 +151,19 @@ class BoilerplateStage(Stage):
         from . import lines as line_model
 
         texts = [d for d in docs if not d.is_html]
-        decided = dict(
-            zip(
-                map(id, texts),
-                line_model.decide_many([d.text for d in texts], self.options.threshold),
-                strict=True,
-            )
-        )
+        decided: dict[int, Any] = {}
+        # Groups of at most _BATCH_CHARS characters: the batch's arrays grow with its text
+        # (a few dozen bytes per character), and a batch of long pages must not take GBs.
+        group: list[Document] = []
+        size = 0
+        for d in [*texts, None]:
+            if group and (d is None or size + len(d.text) > _BATCH_CHARS):
+                got = line_model.decide_many([g.text for g in group], self.options.threshold)
+                decided.update(zip(map(id, group), got, strict=True))
+                group, size = [], 0
+            if d is not None:
+                group.append(d)
+                size += len(d.text)
         out: list[Document | Drop] = []
         for doc in docs:
             if doc.is_html:

@@ -238,7 +238,7 @@ def test_non_english_pages(run_stage):
         assert set(page) - set(body) == set(removed)
 
 
-def test_a_batch_decides_as_one_page_at_a_time(run_stage):
+def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
     """Pages scored together (the stage's batches) get exactly the decisions, scores and
     reasons they get alone, whatever their neighbours in the batch."""
     from corearchive_plugins.boilerplate import lines
@@ -259,7 +259,11 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage):
         assert got.score.tolist() == alone.score.tolist()
         assert got.keep.tolist() == alone.keep.tolist()
         assert got.reasons() == alone.reasons()
-    # and through the stage: one run of many documents, then each document alone
+    # and through the stage: one run of many documents (split by size into several groups),
+    # then each document alone
+    import corearchive_plugins.boilerplate as bp
+
+    monkeypatch.setattr(bp, "_BATCH_CHARS", 600)
     docs = [make_document(p, path=f"p{i}.txt") for i, p in enumerate(pages)]
     together = run_stage(BoilerplateStage, docs)
     for i, p in enumerate(pages):
