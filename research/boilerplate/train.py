@@ -304,6 +304,7 @@ def main():
     ap.add_argument("--extra", help="extra labelled pages (labels json), used for training only")
     ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
     ap.add_argument("--no-cross", action="store_true")
+    ap.add_argument("--cv-seed", type=int, default=0, help="seed of the page-to-fold split")
     ap.add_argument("--sets", default="aeb,trafeval")
     ap.add_argument("--params", help="JSON object of LightGBM parameters overriding PARAMS")
     ap.add_argument("--rules", default="teaser,caption,bridge,byline",
@@ -328,7 +329,7 @@ def main():
     print(f"{len(docs)} docs, {sum(len(d['idx']) for d in docs)} lines, {len(sw)} stop words, "
           f"{len(tc.FEATURE_NAMES)} features ({time.time() - t0:.1f}s)", flush=True)
     if args.cv:
-        p1s, p2s = cv(docs, truth, rounds=rounds, extra=extra)
+        p1s, p2s = cv(docs, truth, rounds=rounds, extra=extra, seed=args.cv_seed)
         if args.dump:
             import pickle
             pickle.dump({"p1": p1s, "p2": p2s}, open(args.dump, "wb"))
