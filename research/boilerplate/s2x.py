@@ -12,6 +12,10 @@ import train as T  # noqa: E402
 
 tc = T.tc
 _base = tc.stage2_features
+
+
+def _stage2_all(X, p1, rows):
+    return _base(X, p1)  # all rows; the caller's rows are taken after the extras are added
 EXTRA = [
     "p1@-3",
     "p1@+3",
@@ -43,11 +47,13 @@ def _last_true_idx(mask):
     return np.maximum.accumulate(np.where(mask, np.arange(n), -1))
 
 
-def stage2_features(X, p1):
-    out = _base(X, p1)
+def stage2_features(X, p1, rows=None):
+    out = _stage2_all(X, p1, rows)
     n = len(p1)
     if not n:
         return np.zeros((0, out.shape[1] + len(EXTRA)))
+    if rows is not None:
+        out = out[rows]
     ntok = X[:, 0]
     E = np.empty((n, len(EXTRA)))
     E[:, 0] = tc._shift(p1, 3)
@@ -77,7 +83,7 @@ def stage2_features(X, p1):
     E[:, 11] = (np.bincount(bid, p1) / cnt)[bid]
     E[:, 12] = np.log1p(np.bincount(bid, ntok)[bid])
     E[:, 13] = np.minimum(cnt[bid], 30)
-    return np.hstack([out, E])
+    return np.hstack([out, E if rows is None else E[rows]])
 
 
 tc.stage2_features = stage2_features
