@@ -58,9 +58,10 @@ def extract_html(page: str) -> str:
     return _run(page, html=True)
 
 
-def speed(eval_dir: Path, seconds: float = 5.0) -> tuple[float, float]:
+def speed(eval_dir: Path, seconds: float = 5.0, batch: int | None = None) -> tuple[float, float]:
     """Documents per CPU-second of the stage on ~5 KB plain-text documents (the aeb text
-    renderings cut to 5,000 characters).  Documents are built before the clock starts, so
+    renderings cut to 5,000 characters), driven in the stage's batch size as the runner does
+    (``batch=1``: one document at a time).  Documents are built before the clock starts, so
     the figure is the stage's own cost (``process_time``: CPU time of this process only,
     which is what a core delivers on a shared machine)."""
     from corearchive.testing import make_document
@@ -71,16 +72,61 @@ def speed(eval_dir: Path, seconds: float = 5.0) -> tuple[float, float]:
         texts.append(t[:5000])
     sizes = sum(len(t.encode()) for t in texts) / len(texts)
     stage = _stage()
+    size = batch or stage.batch_size
     stage.process(make_document(texts[0]))  # load the model outside the clock
     n, spent = 0, 0.0
     while spent < seconds:
         docs = [make_document(t) for t in texts]
         t0 = time.process_time()
-        for d in docs:
-            stage.process(d)
+        for k in range(0, len(docs), size):
+            stage.process_batch(docs[k : k + size])
         spent += time.process_time() - t0
         n += len(docs)
     return n / spent, sizes
+
+
+def html_speed(eval_dir: Path, n_pages: int = 120) -> dict[str, float]:
+    """Pages per CPU-second on HTML: the stage (with and without trafilatura's metadata kept
+    for the metadata stage) against ``trafilatura.extract`` alone (precision mode, as the
+    stage's first call; without and with its metadata) on the same pages (every k-th dev
+    page of aeb and trafeval)."""
+    import trafilatura
+
+    from corearchive.options import build_options
+    from corearchive.testing import make_document
+    from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
+
+    paths = sorted((eval_dir / "data" / "aeb" / "dev" / "html").glob("*"))
+    paths += sorted((eval_dir / "data" / "trafeval" / "dev" / "html").glob("*"))
+    paths = paths[:: max(1, len(paths) // n_pages)]
+    pages = [p.read_text("utf-8", errors="replace") for p in paths]
+    runs: dict[str, Any] = {
+        "trafilatura.extract (precision)": lambda p: trafilatura.extract(
+            p, favor_precision=True, include_comments=False, deduplicate=False
+        ),
+        "trafilatura.extract (precision, with_metadata)": lambda p: trafilatura.extract(
+            p, favor_precision=True, include_comments=False, deduplicate=False, with_metadata=True
+        ),
+    }
+    for meta in (False, True):
+        opts = build_options(
+            BoilerplateOptions, {"html_metadata": meta}, stage="boilerplate", origin="benchmark"
+        )
+        stage = BoilerplateStage(opts, None)  # type: ignore[arg-type]
+        runs[f"stage, html_metadata={meta}"] = lambda p, s=stage: s.process(
+            make_document(p, html=True, path="page.html")
+        )
+    spent = dict.fromkeys(runs, 0.0)
+    for fn in runs.values():  # imports, caches, date-parser locales: all outside the clock
+        for page in pages:
+            fn(page)
+    # page by page, each contender in turn: a change of machine load hits all of them alike
+    for page in pages:
+        for name, fn in runs.items():
+            t0 = time.process_time()
+            fn(page)
+            spent[name] += time.process_time() - t0
+    return {name: len(pages) / t for name, t in spent.items()}
 
 
 def main() -> int:
@@ -119,8 +165,16 @@ def main() -> int:
             if out.returncode:
                 print(out.stderr[-2000:], file=sys.stderr)
     os.environ["BOILERPLATE_THRESHOLD"] = str(args.threshold)
-    rate, size = speed(args.eval)
-    print(f"  speed: {rate:,.0f} plain-text documents per CPU-second (mean {size / 1000:.1f} KB)")
+    for batch in (None, 1):
+        rate, size = speed(args.eval, batch=batch)
+        how = f"batches of {_stage().batch_size}" if batch is None else "one at a time"
+        print(
+            f"  speed: {rate:,.0f} plain-text documents per CPU-second "
+            f"(mean {size / 1000:.1f} KB, {how})"
+        )
+    if "html" in args.inputs:
+        for name, pps in html_speed(args.eval).items():
+            print(f"  speed: {pps:,.1f} HTML pages per CPU-second, {name}")
     return 0
 
 

@@ -3,10 +3,25 @@
 Plain text is cleaned line by line by a text-native model (``lines``: features of each
 line's shape, multilingual stop-word density, furniture cues, position, repetition and
 its neighbourhood, scored by a small tree ensemble trained offline, evaluated with numpy).
+The stage takes plain-text pages in batches (``batch_size``) and scores all their lines in
+one numpy pass: the model's cost is mostly numpy's per-call overhead, which a batch shares;
+each page gets exactly the decisions it gets alone.
 HTML goes through trafilatura in precision mode (its default mode when precision mode kept
 almost nothing), bounded in size and time so that one pathological page cannot hang a run.
 Every decision is recorded under ``annotations.boilerplate``; a document left with no
 content is dropped with reason ``no_content``.
+
+HTML is parsed once; the stage leaves two entries in the document's scratch dict for later
+local stages (the metadata stage reads them when present, and parses on its own otherwise):
+
+``doc.work["html_tree"]``
+    the lxml tree as :func:`trafilatura.utils.load_html` parsed it (after the size cut),
+    untouched: trafilatura extracts from its own copy.
+``doc.work["trafilatura_meta"]``
+    trafilatura's metadata fields from the same extraction call (``title``, ``author``,
+    ``url``, ``hostname``, ``description``, ``sitename``, ``date``, ``categories``,
+    ``tags``, ``license``, ``image``, ``pagetype``, ...; absent fields are ``None``), when
+    the ``html_metadata`` option is on.
 """
 
 from __future__ import annotations
@@ -17,16 +32,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from corearchive import Document, Drop, Stage, hookimpl, option
 
-_TRAFILATURA: dict[str, Any] = {
-    "include_comments": False,
-    "include_tables": True,
-    "deduplicate": False,
-}
-_SHORT_WORDS = 300
+_SHORT_WORDS = 200
+_BATCH_CHARS = 400_000
 _FALLBACK_SHARE = 0.2
 _WORD = re.compile(r"\w+")
 
@@ -75,6 +87,18 @@ class BoilerplateOptions:
     html_timeout: float = option(
         10.0, "Seconds allowed for extracting one HTML page (0: no limit).", minimum=0
     )
+    html_fallback: bool = option(
+        True,
+        "When precision mode keeps under 200 words, also run trafilatura's default mode and "
+        "take it if precision kept under a fifth of it (dev: trafeval F1 0.932 -> 0.934; a "
+        "second extraction on about 1 page in 6).",
+    )
+    html_metadata: bool = option(
+        True,
+        "Collect trafilatura's metadata in the same extraction call and leave it in "
+        "doc.work['trafilatura_meta'] for the metadata stage (about doubles the HTML cost; "
+        "turn off when no later stage reads it).",
+    )
 
 
 _REMOVED = {
@@ -94,6 +118,7 @@ class BoilerplateStage(Stage):
 
     name = "boilerplate"
     Options = BoilerplateOptions
+    batch_size = 32
     annotations_schema = {
         "type": "object",
         "required": ["method", "kept_share"],
@@ -118,85 +143,168 @@ class BoilerplateStage(Stage):
     options: BoilerplateOptions
 
     def process(self, doc: Document) -> Document | Drop:
-        if doc.is_html:
-            text, ann = self._html(doc.text)
-        else:
-            text, ann = self._text(doc.text)
-        if not text.strip():
-            return Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)})
-        doc.text = text
-        doc.is_html = False
-        doc.annotations[self.name] = ann
-        return doc
+        return self.process_batch([doc])[0]
 
-    def _text(self, text: str) -> tuple[str, dict[str, Any]]:
+    def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
+        # Plain-text pages are scored together: the line model's cost is mostly numpy's
+        # per-call overhead, which a batch shares (identical decisions, see lines.decide_many).
         from . import lines as line_model
 
-        d = line_model.decide(text, self.options.threshold)
-        keep = d.keep.tolist()
-        lines = d.lines
-        kept = [lines[i].strip() for i, k in zip(d.idx, keep, strict=True) if k]
+        texts = [d for d in docs if not d.is_html]
+        decided: dict[int, Any] = {}
+        # Groups of at most _BATCH_CHARS characters: the batch's arrays grow with its text
+        # (a few dozen bytes per character), and a batch of long pages must not take GBs.
+        group: list[Document] = []
+        size = 0
+        for d in [*texts, None]:
+            if group and (d is None or size + len(d.text) > _BATCH_CHARS):
+                got = line_model.decide_many([g.text for g in group], self.options.threshold)
+                decided.update(zip(map(id, group), got, strict=True))
+                group, size = [], 0
+            if d is not None:
+                group.append(d)
+                size += len(d.text)
+        out: list[Document | Drop] = []
+        for doc in docs:
+            if doc.is_html:
+                text, ann = self._html(doc)
+            else:
+                text, ann = self._text(decided[id(doc)])
+            if not text.strip():
+                out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
+                continue
+            doc.text = text
+            doc.is_html = False
+            doc.annotations[self.name] = ann
+            out.append(doc)
+        return out
+
+    def _text(self, d: Any) -> tuple[str, dict[str, Any]]:
+        """Text and annotations from the line model's decisions (``lines.Decisions``)."""
+        import numpy as np
+
+        keep = d.keep
+        idx = np.asarray(d.idx, np.int64)
+        stripped = d.stripped
+        kept = [stripped[j] for j in np.flatnonzero(keep).tolist()]
         removed: list[dict[str, Any]] = []
-        if len(keep) > len(kept):
-            reasons = d.reasons()
-            scores = d.score.tolist()
-            for j, (i, k) in enumerate(zip(d.idx, keep, strict=True)):
-                if k:
-                    continue
-                entry: dict[str, Any] = {
-                    "line": i,
-                    "reason": reasons[j],
-                    "score": round(scores[j], 4),
-                }
-                if self.options.keep_removed:
-                    entry["text"] = lines[i].strip()
-                removed.append(entry)
         kept_chars = sum(map(len, kept))
-        total = kept_chars + sum(len(lines[e["line"]].strip()) for e in removed) or 1
+        total = kept_chars
+        rows = np.flatnonzero(~keep)
+        if len(rows):
+            # Entries for removed lines only, built from whole columns: on 5 KB pages most
+            # lines are furniture, and a per-line loop here cost as much as the scoring.
+            at = idx[rows].tolist()
+            gone = [stripped[j] for j in rows.tolist()]
+            total += sum(map(len, gone))
+            scores = np.round(d.score[rows], 4).tolist()
+            reasons = d.reasons(rows)
+            if self.options.keep_removed:
+                removed = [
+                    {"line": i, "reason": r, "score": sc, "text": t}
+                    for i, r, sc, t in zip(at, reasons, scores, gone, strict=True)
+                ]
+            else:
+                removed = [
+                    {"line": i, "reason": r, "score": sc}
+                    for i, r, sc in zip(at, reasons, scores, strict=True)
+                ]
+        total = total or 1
         return "\n".join(kept), {
             "method": "lines",
             "kept_share": round(min(kept_chars / total, 1.0), 4),
-            "lines_in": len(keep),
+            "lines_in": len(idx),
             "lines_kept": len(kept),
             "removed": removed,
         }
 
-    def _html(self, html: str) -> tuple[str, dict[str, Any]]:
-        import trafilatura
+    def _html(self, doc: Document) -> tuple[str, dict[str, Any]]:
+        from trafilatura import html2txt
+        from trafilatura.utils import load_html
 
+        html = doc.text
         if len(html) > self.options.html_max_bytes:
             html = html[: self.options.html_max_bytes]
         method = "trafilatura"
+        text = ""
         try:
             with _time_limit(self.options.html_timeout):
-                text = trafilatura.extract(html, favor_precision=True, **_TRAFILATURA) or ""
-                # Precision mode now and then prunes most of an article (forum posts, product
-                # pages).  When it kept little, ask the default mode too and take that if
-                # precision mode kept under a fifth of it: on the dev sets this fires on 5 of
-                # 595 pages (all under 200 words), trafeval F1 0.932 -> 0.934, aeb unchanged.
-                n_prec = _n_words(text)
-                if n_prec < _SHORT_WORDS:
-                    default = trafilatura.extract(html, **_TRAFILATURA) or ""
-                    if n_prec < _FALLBACK_SHARE * _n_words(default):
-                        text, method = default, "trafilatura-fallback"
-                if not text.strip():
-                    method = "trafilatura-fallback"
-                    text = trafilatura.extract(html, favor_recall=True) or ""
+                # One parse for the whole chain: trafilatura copies a tree it is given
+                # (bare_extraction: ``if tree is filecontent: tree = copy(tree)``), so the
+                # tree stays as parsed for the metadata stage, and the fallback calls below
+                # copy it instead of parsing the page again.
+                tree = load_html(html)
+                if tree is not None:
+                    doc.work["html_tree"] = tree
+                    text, meta = _extract(tree, "precision", self.options.html_metadata)
+                    if meta is not None:
+                        doc.work["trafilatura_meta"] = meta
+                    # Precision mode now and then prunes most of an article (forum posts,
+                    # product pages).  When it kept little, ask the default mode too and take
+                    # that if precision mode kept under a fifth of it: on the dev sets this
+                    # fires on 5 of 595 pages (all under 200 words), trafeval F1 0.932 ->
+                    # 0.934, aeb unchanged.  The second call is the cost: under 200 words it
+                    # runs on 98 of 595 dev pages (under 300, the former limit, on 168 for
+                    # the same 5 changes).
+                    n_prec = _n_words(text)
+                    if n_prec < _SHORT_WORDS and self.options.html_fallback:
+                        default, _ = _extract(tree, "default", False)
+                        if n_prec < _FALLBACK_SHARE * _n_words(default):
+                            text, method = default, "trafilatura-fallback"
+                    if not text.strip():
+                        method = "trafilatura-fallback"
+                        text, _ = _extract(tree, "recall", False)
         except _Timeout:
             raise TimeoutError(
                 f"HTML extraction took over {self.options.html_timeout:g} s"
             ) from None
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
-            from trafilatura import html2txt
+            from . import lines as line_model
 
-            plain, ann = self._text(html2txt(html) or "")
+            plain, ann = self._text(line_model.decide(html2txt(html) or "", self.options.threshold))
             ann["method"] = "lines-fallback"
             return plain, ann
         return text, {
             "method": method,
             "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
         }
+
+
+# Fields of trafilatura's Document that are extraction output, not metadata.
+_NOT_META = frozenset(["body", "comments", "commentsbody", "raw_text", "text", "fingerprint"])
+
+
+@lru_cache(maxsize=8)
+def _extractor(mode: str, metadata: bool, fmt: str = "txt") -> Any:
+    """trafilatura's options object for a mode (built once: it reads the config)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format=fmt,
+        precision=mode == "precision",
+        recall=mode == "recall",
+        comments=mode == "recall",  # what trafilatura.extract's defaults gave before
+        tables=True,
+        dedup=False,
+        with_metadata=metadata,
+    )
+
+
+def _extract(tree: Any, mode: str, metadata: bool) -> tuple[str, dict[str, Any] | None]:
+    """The text trafilatura.extract would return for ``tree`` in ``mode`` (and, when asked, the
+    metadata of the same call); the tree itself is not changed."""
+    from trafilatura.core import bare_extraction, determine_returnstring
+    from trafilatura.settings import Document as TrafilaturaDocument
+
+    document = bare_extraction(tree, options=_extractor(mode, metadata))
+    if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted
+        return "", None
+    meta = None
+    if metadata:
+        meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
+    # the text rendering without the YAML metadata header extract() adds with metadata
+    return determine_returnstring(document, _extractor(mode, False)) or "", meta
 
 
 @hookimpl

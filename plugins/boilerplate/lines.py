@@ -19,7 +19,7 @@ import math
 import os
 import re
 from collections import Counter
-from itertools import compress
+from itertools import chain, compress
 
 import numpy as np
 
@@ -28,6 +28,7 @@ __all__ = [
     "Decisions",
     "clean",
     "decide",
+    "decide_many",
     "extract",
     "line_features",
     "load_model",
@@ -547,7 +548,52 @@ def _build_lex(stopwords):
     multi = {}
     for w0, phs in _CUE_MULTI.items():
         multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
-    return {"h": keys, "c": np.array([hs[int(k)] for k in keys], np.int64), "multi": multi}
+    vals = np.array([hs[int(k)] for k in keys], np.int64)
+    return {"h": keys, "c": vals, "multi": multi, "table": _hash_table(keys, vals)}
+
+
+_TABLE_BITS = 14
+_TABLE_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _slots(h, bits=_TABLE_BITS):
+    with np.errstate(over="ignore"):
+        return ((h * _TABLE_MULT) >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def _hash_table(keys, vals, bits=_TABLE_BITS):
+    """Open-addressing table (linear probing) of the lexicon hashes: a look-up is a few
+    gathers per token instead of a binary search (the lexicon is ~2,100 words, 1/8 full)."""
+    size = 1 << bits
+    tk = np.zeros(size, np.uint64)
+    tv = np.zeros(size, np.int64)
+    used = np.zeros(size, bool)
+    probes = 1
+    for k, v, s0 in zip(keys.tolist(), vals.tolist(), _slots(keys, bits).tolist()):
+        s, step = s0, 1
+        while used[s]:
+            s = (s + 1) & (size - 1)
+            step += 1
+        tk[s], tv[s], used[s] = k, v, True
+        probes = max(probes, step)
+    return {"k": tk, "v": tv, "used": used, "mask": size - 1, "probes": probes}
+
+
+def _lex_codes(table, th):
+    """Class bits of the tokens with hashes ``th`` (0: not in the lexicon)."""
+    codes = np.zeros(len(th), np.int64)
+    pend = np.arange(len(th))
+    slot = _slots(th)
+    tk, tv, used, mask = table["k"], table["v"], table["used"], table["mask"]
+    for _ in range(table["probes"]):
+        hit = tk[slot] == th[pend]
+        codes[pend[hit]] = tv[slot[hit]]
+        more = ~hit & used[slot]  # an empty slot ends the probe sequence
+        if not more.any():
+            break
+        pend = pend[more]
+        slot = (slot[more] + 1) & mask
+    return codes
 
 
 _POW = [np.ones(1, np.uint64), np.ones(1, np.uint64)]
@@ -616,6 +662,7 @@ for _c in _END_CHARS:
     _END_T[ord(_c)] |= 2
 for _c in "?!？！":
     _END_T[ord(_c)] |= 4
+_CLOSER = (_END_T & 1) > 0
 _FIRST_T = np.zeros(65536, np.uint8)  # 1 bullet char, 2 "(" or "["
 for _c in _BULLET_CHARS:
     _FIRST_T[ord(_c)] |= 1
@@ -705,18 +752,38 @@ def _line_of(pattern, text, line_id, n):
 
 
 def _raw_features(lines, lex):
-    """Raw features of the non-blank lines -> (indices, R matrix in RAW_NAMES order, line hashes).
-    Everything is computed over the whole document at once with numpy: character classes from a
+    """Raw features of the non-blank lines of one document -> (indices, R matrix in RAW_NAMES
+    order, line hashes)."""
+    idxs, R, lh, _rb, _S = _raw_features_many([lines], lex)
+    return idxs[0], R, lh
+
+
+def _raw_features_many(docs, lex):
+    """Raw features of the non-blank lines of several documents at once -> (indices per
+    document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
+    documents, the stripped lines in row order).  The rows of a document are what :func:`_raw_features` gives for it alone.
+    Everything is computed over the whole batch at once with numpy: character classes from a
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
-    of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes."""
-    st = [x.strip() for x in lines]
-    idx = list(compress(range(len(st)), st))
-    n = len(idx)
+    of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes;
+    what is counted within a document (repeats, templated first/last words) is keyed by
+    document too.  Returns ``None`` when lower-casing changes the length of the text (rare):
+    the caller then takes the documents one at a time."""
+    idxs, S, nlines = [], [], []
+    for lines in docs:
+        st = list(map(str.strip, lines))
+        idxs.append(list(compress(range(len(st)), st)))
+        S += compress(st, st)
+        nlines.append(len(st))
+    rb = np.zeros(len(docs) + 1, np.int64)
+    np.cumsum([len(i) for i in idxs], out=rb[1:])
+    n = len(S)
     if not n:
-        return idx, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64)
-    S = [st[i] for i in idx]
+        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S
+    ld = np.repeat(np.arange(len(docs)), np.diff(rb))  # document of each line
     text = "\n".join(S)
     low = text.lower()
+    if len(low) != len(text) and len(docs) > 1:
+        return None
     cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     L = len(cp)
     if len(low) == len(text):
@@ -747,11 +814,9 @@ def _raw_features(lines, lex):
     tok_line = line_id[ts]
     tb = np.searchsorted(tok_line, np.arange(n + 1))
     ntok = np.diff(tb).astype(np.float64)
-    lk_h, lk_c = lex["h"], lex["c"]
-    pos = np.minimum(np.searchsorted(lk_h, th), len(lk_h) - 1)
-    codes = np.where(lk_h[pos] == th, lk_c[pos], 0)
+    codes = _lex_codes(lex["table"], th)
     tcls = cls[ts]
-    TB = np.empty((nt_all + 1, 11))
+    TB = np.empty((nt_all + 1, 11), np.int32)  # integer counts: exact, and faster to sum
     TB[0] = 0
     TB[1:, :7] = np.unpackbits(codes.astype(np.uint8)[:, None], axis=1, bitorder="little")[:, :7]
     TB[1:, 7] = (tcls & 2) > 0
@@ -759,7 +824,7 @@ def _raw_features(lines, lex):
     TB[1:, 9] = (tcls & 4) > 0
     TB[1:, 10] = (codes & 256) > 0
     np.cumsum(TB, axis=0, out=TB)
-    PT = TB[tb[1:]] - TB[tb[:-1]]
+    PT = (TB[tb[1:]] - TB[tb[:-1]]).astype(np.float64)
     stop, cue, com, month, _by, credit, capverb, title, alpha, dtok, www = PT.T
     small = ntok <= 15
     cue = cue.copy()
@@ -779,10 +844,18 @@ def _raw_features(lines, lex):
     cue *= small
     com = (com > 0) * small
     has = ntok > 0
-    ftok = np.minimum(tb[:-1], max(nt_all - 1, 0))
-    ltok = np.maximum(tb[1:] - 1, 0)
-    fcode = codes[ftok] if nt_all else np.zeros(n, np.int64)
-    lcode = codes[ltok] if nt_all else np.zeros(n, np.int64)
+    # token-less lines look at a neighbour's token, clipped to their own document as when
+    # the document is alone (only end_colon-and-comment-word reads that)
+    t0 = tb[rb[:-1]][ld]
+    t1 = tb[rb[1:]][ld]
+    ftok = np.minimum(tb[:-1], np.maximum(t1 - 1, t0))
+    ltok = np.maximum(tb[1:] - 1, t0)
+    doc_has_tok = t1 > t0
+    if nt_all:
+        fcode = np.where(doc_has_tok, codes[np.minimum(ftok, nt_all - 1)], 0)
+        lcode = np.where(doc_has_tok, codes[np.minimum(ltok, nt_all - 1)], 0)
+    else:
+        fcode = lcode = np.zeros(n, np.int64)
     by = ((fcode & 16) > 0) & has & (ntok >= 2) & (ntok <= 8)
     ec = _FIRST_T[cpc]
     dd = (ec & 8) > 0
@@ -795,8 +868,14 @@ def _raw_features(lines, lex):
     fcp = cp[ls]
     lcp = cp[le]
     # last character before any closing quotes/brackets (numpy for s.rstrip(_CLOSERS)[-1:])
-    last_nc = np.maximum.accumulate(np.where(_END_T[cpc] & 1, -1, np.arange(L)))[le]
-    end_t = np.where(last_nc >= ls, _END_T[cpc[last_nc]], 0)
+    # (walking back from each line's end: most lines end at once, few pass 2-3 closers)
+    back = le.copy()
+    act = _CLOSER[cpc[back]]
+    while act.any():
+        back[act] -= 1
+        act &= back >= ls
+        act[act] = _CLOSER[cpc[back[act]]]
+    end_t = np.where(back >= ls, _END_T[cpc[back]], 0)
     end_sent = (end_t & 2) > 0
     end_q = (end_t & 4) > 0
     ft = _FIRST_T[np.minimum(fcp, 65535)]
@@ -806,23 +885,25 @@ def _raw_features(lines, lex):
         ((_CHAR_TABLE[np.minimum(fcp, 65535)] & 4) > 0) & ((c2 == 46) | (c2 == 41)) & (c3 == 32)
     )
     # repetition (whole lines) and templated first/last words, by hash
-    lhl = lh.tolist()
+    with np.errstate(over="ignore"):
+        dmix = ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        lhl = (lh + dmix).tolist()  # a line's hash within its document
     c = Counter(lhl)
     rep = np.fromiter(map(c.__getitem__, lhl), np.float64, n) - 1
     if len(c) < n:
-        fo = {}
-        for i, x in enumerate(lhl):
-            fo.setdefault(x, i)
+        fo = dict(zip(reversed(lhl), range(n - 1, -1, -1)))  # first occurrence wins
         rep_later = np.fromiter(map(fo.__getitem__, lhl), np.int64, n) < np.arange(n)
     else:
         rep_later = np.zeros(n)
     if nt_all > 1:
         with np.errstate(over="ignore"):
             fk = (
-                (th[ftok] * np.uint64(0x9E3779B97F4A7C15) + th[np.minimum(ftok + 1, nt_all - 1)])
-                * (ntok >= 3)
-            ).tolist()
-        lk = (th[ltok] * ((ntok > 0) & (ntok <= 20))).tolist()
+                th[ftok] * np.uint64(0x9E3779B97F4A7C15) + th[np.minimum(ftok + 1, nt_all - 1)]
+            ) * (ntok >= 3)
+            lk = th[np.minimum(ltok, nt_all - 1)] * ((ntok > 0) & (ntok <= 20))
+            # keyed by document; 0 stays 0 (= not counted)
+            fk = np.where(fk != 0, fk ^ dmix, 0).tolist()
+            lk = np.where(lk != 0, lk ^ dmix, 0).tolist()
         c = Counter(fk)
         c[0] = 1
         same_first = np.fromiter(map(c.__getitem__, fk), np.float64, n) - 1
@@ -831,16 +912,20 @@ def _raw_features(lines, lex):
         same_last = np.fromiter(map(c.__getitem__, lk), np.float64, n) - 1
     else:
         same_first = same_last = np.zeros(n)
-    ia = np.array(idx)
+    ia = np.array(list(chain.from_iterable(idxs)), np.int64)
     gap_before = np.ones(n)
     gap_before[1:] = np.diff(ia) > 1
+    has_rows = rb[1:] > rb[:-1]
+    first_rows = rb[:-1][has_rows]
+    last_rows = rb[1:][has_rows] - 1
+    gap_before[first_rows] = 1
     gap_after = np.zeros(n)
     gap_after[:-1] = gap_before[1:]
-    gap_after[-1] = ia[-1] < len(lines) - 1
+    gap_after[last_rows] = ia[last_rows] < np.array(nlines)[has_rows] - 1
     nc = lens.astype(np.float64)
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
-    sent_in = _line_of(_SENT_IN, text, line_id, n)
+    sent_in = _sent_lines(cp, cpc, line_id, ld, n)
     z = np.flatnonzero(_CAMEL_LO[cpc[:-1]] & (cp[1:] >= 65) & (cp[1:] <= 90))
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
     url = _url_lines(text, low, line_id, n)
@@ -925,7 +1010,64 @@ def _raw_features(lines, lex):
         )
     ):
         R[:, k] = col
-    return idx, R, lh
+    return idxs, R, lh, rb, S
+
+
+def _sent_table():
+    """Classes of _SENT_IN's parts per BMP code point, from the regex's own character classes:
+    1 sentence end, 2 closing quote/bracket, 4 whitespace, 8 opening quote/bracket, 16 letter."""
+    t = np.zeros(65536, np.uint8)
+    parts = (r"[.!?…。！？]", "[\"'”’»)]", r"\s", "[\"'“‘«(]", r"[^\W\d_]")
+    bmp = "".join(map(chr, range(65536)))
+    for bit, rx in zip((1, 2, 4, 8, 16), parts, strict=True):
+        hits = [m.start() for m in re.finditer(rx, bmp)]
+        t[hits] |= bit
+    return t
+
+
+_SENT_T = _sent_table()
+_LETTER_RX = re.compile(r"[^\W\d_]")
+
+
+def _sent_lines(cp, cpc, line_id, ld, n):
+    """Sentence-internal boundaries per line: where _SENT_IN matches, found with numpy (a
+    sentence end, closing quotes, whitespace, an optional opening quote, a letter; there is
+    no backtracking to do, and matches cannot overlap), ignoring a match that runs from one
+    document of a batch into the next (its whitespace can be the newline between them)."""
+    st = _SENT_T[cpc]
+    p = np.flatnonzero(st & 1)
+    L = len(cp)
+    if not len(p):
+        return np.zeros(n)
+
+    def skip(j, bit):
+        act = j < L
+        act[act] = (st[j[act]] & bit) > 0
+        while act.any():
+            j[act] += 1
+            act &= j < L
+            act[act] = (st[j[act]] & bit) > 0
+        return j
+
+    j = skip(p + 1, 2)
+    ok = j < L
+    ok[ok] = (st[j[ok]] & 4) > 0  # at least one whitespace
+    p, j = p[ok], j[ok]
+    j = skip(j, 4)
+    ok = j < L
+    opener = np.zeros(len(j), bool)
+    opener[ok] = (st[j[ok]] & 8) > 0
+    j = j + opener
+    ok = j < L
+    ok[ok] = (st[j[ok]] & 16) > 0
+    astral = np.flatnonzero((j < L) & ~ok)
+    if len(astral):  # letters beyond the BMP: ask the regex
+        big = astral[cp[j[astral]] > 65535]
+        ok[big] = [bool(_LETTER_RX.match(chr(c))) for c in cp[j[big]].tolist()]
+    p, j = p[ok], j[ok]
+    a = line_id[p]
+    a = a[ld[a] == ld[line_id[j]]]
+    return np.bincount(a, minlength=n).astype(np.float64)
 
 
 def _shift(a, k):
@@ -1022,10 +1164,26 @@ _FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
 
 def line_features(lines, lex):
     """Feature matrix for the non-blank lines of a document -> (indices, X)."""
-    idx, R, lh = _raw_features(lines, lex)
-    n = len(idx)
-    if not n:
-        return idx, np.zeros((0, len(FEATURE_NAMES)))
+    idxs, R, lh, rb, _S = _raw_features_many([lines], lex)
+    if not len(R):
+        return idxs[0], np.zeros((0, len(FEATURE_NAMES)))
+    return idxs[0], _line_features_rows(R, lh, rb)
+
+
+def _line_features_rows(R, lh, rb):
+    """Feature matrix of all rows of a batch (documents at row bounds ``rb``): for each
+    document exactly what line_features gives for it alone."""
+    n = R.shape[0]
+    D = len(rb) - 1
+    cnt = np.diff(rb)
+    ld = np.repeat(np.arange(D), cnt)
+    s = rb[:-1][ld]  # first row of the line's document
+    e = rb[1:][ld]  # one past its last row
+    nd = (e - s).astype(np.float64)  # lines in the document
+    gi = np.arange(n)
+    pos = (gi - s).astype(np.float64)
+    nonempty = cnt > 0
+    starts = rb[:-1][nonempty]
     ntok = R[:, 0]
     end_sent = R[:, 3]
     stop_r = R[:, 9]
@@ -1038,35 +1196,6 @@ def line_features(lines, lex):
     short = (ntok <= 4).astype(np.float64)
     cue = np.minimum(cue_r, 3.0)
     furniture = ((ntok <= 3) & (cue > 0)).astype(np.float64)
-    total = ntok.sum()
-    pos = np.arange(n, dtype=np.float64)
-    cum = np.cumsum(ntok) - ntok
-    seg_score = np.where(
-        prose > 0, ntok, np.where(furniture > 0, -0.5, -2.0 - np.minimum(ntok, 8.0))
-    )
-    lo, hi = _best_segment(seg_score)
-    in_seg = ((pos >= lo) & (pos <= hi)).astype(np.float64)
-    seg_dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0.0))
-    # length of the run of short lines this line belongs to
-    chg = np.flatnonzero(np.diff(short) != 0) + 1
-    bounds = np.concatenate(([0], chg, [n]))
-    rl = np.diff(bounds)
-    run = np.repeat(rl, rl) * short
-    # distance to the nearest prose line
-    pl = np.flatnonzero(prose > 0)
-    if len(pl):
-        k = np.searchsorted(pl, pos)
-        d1 = np.abs(pos - pl[np.minimum(k, len(pl) - 1)])
-        d2 = np.abs(pos - pl[np.maximum(k - 1, 0)])
-        pdist = np.minimum(d1, d2)
-    else:
-        pdist = np.full(n, 99.0)
-    comc = R[:, 33]
-    ccum = np.cumsum(comc)
-    cc0 = np.concatenate(([0.0], ccum))
-    crecent = cc0[np.arange(n)] - cc0[np.maximum(np.arange(n) - 10, 0)]
-    says_c = np.cumsum(R[:, 38]) - R[:, 38]
-    # title: the last title-like line just above the main prose block
     titlelike = (
         (ntok >= 3)
         & (ntok <= 25)
@@ -1077,73 +1206,140 @@ def line_features(lines, lex):
         & (R[:, 21] == 0)
         & (R[:, 19] == 0)
     ).astype(np.float64)
-    cand = np.flatnonzero(titlelike[max(0, lo - 10) : lo + 1] > 0)
-    if len(cand):
-        t = max(0, lo - 10) + int(cand[-1])
-        is_title = (pos == t).astype(np.float64)
-        title_rel = np.clip(pos - t, -30, 60)
-        same_title = (lh == lh[t]) * (1 - is_title)
-    else:
-        is_title = np.zeros(n)
-        title_rel = np.full(n, 99.0)
-        same_title = np.zeros(n)
-    first_occ = pos - R[:, 37]  # not exact for >2 repeats; refined below
+    # integer-valued running sums: a global cumsum minus the document's offset is exact
+    G = np.zeros((n + 1, 5))
+    np.cumsum(np.column_stack([ntok, R[:, 33], R[:, 38], cue > 0, titlelike]), axis=0, out=G[1:])
+    gs = G[s]
+    total_d = G[rb[1:], 0] - G[rb[:-1], 0]
+    total = total_d[ld]
+    cum = G[gi, 0] - gs[:, 0]  # tokens before the line in its document
+    seg_score = np.where(
+        prose > 0, ntok, np.where(furniture > 0, -0.5, -2.0 - np.minimum(ntok, 8.0))
+    )
+    # max-sum segment per document (as _best_segment; all scores are multiples of 0.5, so
+    # prefix sums are exact and a per-document offset keeps the running minimum inside it)
+    Cs = np.zeros(n + 1)
+    np.cumsum(seg_score, out=Cs[1:])
+    C = Cs[gi] - Cs[s]  # prefix before the line, within its document
+    big = 4.0 * (np.abs(seg_score).sum() + 1.0)
+    M = np.minimum.accumulate(C - ld * big) + ld * big
+    startp = np.maximum.accumulate(np.where(C == M, gi, 0))
+    val = (C + seg_score) - M
+    lo_d = np.zeros(D, np.int64)
+    hi_d = np.full(D, -1, np.int64)
+    if len(starts):
+        mx = np.maximum.reduceat(val, starts)
+        kk = np.searchsorted(starts, gi, "right") - 1  # the line's document among non-empty ones
+        first = np.minimum.reduceat(np.where(val == mx[kk], gi, n), starts)
+        hi_d[nonempty] = first - starts
+        lo_d[nonempty] = startp[first] - starts
+    lo = lo_d[ld].astype(np.float64)
+    hi = hi_d[ld].astype(np.float64)
+    in_seg = ((pos >= lo) & (pos <= hi)).astype(np.float64)
+    seg_dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0.0))
+    # length of the run of short lines this line belongs to (runs end at documents' ends)
+    chg = np.flatnonzero(np.diff(short) != 0) + 1
+    bounds = np.unique(np.concatenate((chg, rb)))
+    rl = np.diff(bounds)
+    run = np.repeat(rl, rl) * short
+    # distance to the nearest prose line of the same document
+    isp = prose > 0
+    before = np.maximum.accumulate(np.where(isp, gi, -1))
+    after = np.minimum.accumulate(np.where(isp, gi, n + 1)[::-1])[::-1]
+    d1 = np.where(before >= s, gi - before, np.inf)
+    d2 = np.where(after < e, after - gi, np.inf)
+    pdist = np.minimum(d1, d2).astype(np.float64)
+    pdist[np.isinf(pdist)] = 99.0
+    comc = R[:, 33]
+    ccum = G[gi + 1, 1] - gs[:, 1]
+    crecent = G[gi, 1] - G[np.maximum(gi - 10, s), 1]
+    says_c = G[gi, 2] - gs[:, 2]
+    # title: the last title-like line within 10 lines above the main block's first line
+    lastt = np.maximum.accumulate(np.where(titlelike > 0, gi, -1))
+    t_d = np.full(D, -1, np.int64)
+    if len(starts):
+        at = starts + lo_d[nonempty]
+        cand = lastt[at]
+        ok = cand >= np.maximum(starts, at - 10)
+        t_d[np.flatnonzero(nonempty)[ok]] = cand[ok]
+    t = t_d[ld]
+    has_t = t >= 0
+    tc_ = np.maximum(t, 0)
+    is_title = ((gi == t) & has_t).astype(np.float64)
+    title_rel = np.where(has_t, np.clip(pos - (tc_ - s), -30, 60), 99.0)
+    same_title = np.where(has_t, (lh == lh[tc_]) * (1 - is_title), 0.0)
     rep_before = (R[:, 37] > 0) & (pos > hi)
     if rep_before.any():
-        _u, fi, inv = np.unique(lh, return_index=True, return_inverse=True)
-        first_occ = fi[inv].astype(np.float64)
+        with np.errstate(over="ignore"):
+            key = lh + ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        _u, fi, inv = np.unique(key, return_index=True, return_inverse=True)
+        first_occ = (fi[inv] - s).astype(np.float64)
         rep_before = rep_before & (first_occ < lo)
-    tw = _win_mean(titlelike, 3) * 7
-    seg_tok_end = cum[hi] + ntok[hi] if hi >= 0 else 0.0
-    # one preallocated matrix, filled column block by column block (no stacking copies)
+    lo3 = np.maximum(gi - 3, s)
+    hi3 = np.minimum(gi + 4, e)
+    tw = (G[hi3, 4] - G[lo3, 4]) / (hi3 - lo3) * 7
+    hi_row = np.maximum(s + hi.astype(np.int64), 0)
+    seg_tok_end = np.where(hi >= 0, cum[hi_row] + ntok[hi_row], 0.0)
     X = np.empty((n, _NF))
     X[:, :_N_RAW] = R
-    D = X[:, _N_RAW : _N_RAW + len(DERIVED)]
-    D[:, 0] = pos / max(1, n - 1)
-    D[:, 1] = cum / max(1.0, total)
-    D[:, 2] = ntok / max(1.0, ntok.max())
-    D[:, 3] = math.log1p(total)
-    D[:, 4] = math.log1p(n)
-    D[:, 5] = in_seg
-    D[:, 6] = np.minimum(seg_dist, 50)
-    D[:, 7] = (pos < lo).astype(np.float64)
-    D[:, 8] = (pos > hi).astype(np.float64)
-    D[:, 9] = np.minimum(run, 50)
-    D[:, 10] = np.minimum(pdist, 50)
-    D[:, 11] = np.minimum(ccum - comc, 5)
-    D[:, 12] = np.minimum(crecent, 3)
-    D[:, 13] = (np.cumsum(cue > 0) - (cue > 0)) / n
-    dev = lntok - lntok.mean()
-    D[:, 14] = dev / (math.sqrt(dev @ dev / n) + 0.3)  # z-score (np.std is slow on small arrays)
-    D[:, 15] = furniture
-    D[:, 16] = titlelike
-    D[:, 17] = is_title
-    D[:, 18] = title_rel
-    D[:, 19] = same_title
-    D[:, 20] = rep_before
-    D[:, 21] = tw
-    D[:, 22] = ((ntok >= 8) & (end_sent == 0)).astype(np.float64)
-    D[:, 23] = np.maximum(cum - seg_tok_end, 0) / max(1.0, total)
-    D[:, 24] = np.minimum(says_c, 5)
+    Dm = X[:, _N_RAW : _N_RAW + len(DERIVED)]
+    Dm[:, 0] = pos / np.maximum(1, nd - 1)
+    Dm[:, 1] = cum / np.maximum(1.0, total)
+    nmax = np.zeros(D)
+    if len(starts):
+        nmax[nonempty] = np.maximum.reduceat(ntok, starts)
+    Dm[:, 2] = ntok / np.maximum(1.0, nmax[ld])
+    Dm[:, 3] = np.array([math.log1p(x) for x in total_d.tolist()])[ld]
+    Dm[:, 4] = np.array([math.log1p(x) for x in cnt.tolist()])[ld]
+    Dm[:, 5] = in_seg
+    Dm[:, 6] = np.minimum(seg_dist, 50)
+    Dm[:, 7] = (pos < lo).astype(np.float64)
+    Dm[:, 8] = (pos > hi).astype(np.float64)
+    Dm[:, 9] = np.minimum(run, 50)
+    Dm[:, 10] = np.minimum(pdist, 50)
+    Dm[:, 11] = np.minimum(ccum - comc, 5)
+    Dm[:, 12] = np.minimum(crecent, 3)
+    Dm[:, 13] = (G[gi, 3] - gs[:, 3]) / nd
+    zs = np.empty(n)
+    for a, b in zip(rb[:-1].tolist(), rb[1:].tolist()):
+        if b > a:  # per document, exactly as line_features (float sums)
+            v = lntok[a:b]
+            dev = v - v.mean()
+            zs[a:b] = dev / (math.sqrt(dev @ dev / (b - a)) + 0.3)
+    Dm[:, 14] = zs
+    Dm[:, 15] = furniture
+    Dm[:, 16] = titlelike
+    Dm[:, 17] = is_title
+    Dm[:, 18] = title_rel
+    Dm[:, 19] = same_title
+    Dm[:, 20] = rep_before
+    Dm[:, 21] = tw
+    Dm[:, 22] = ((ntok >= 8) & (end_sent == 0)).astype(np.float64)
+    Dm[:, 23] = np.maximum(cum - seg_tok_end, 0) / np.maximum(1.0, total)
+    Dm[:, 24] = np.minimum(says_c, 5)
     c0 = _N_RAW + len(DERIVED)
     B = np.column_stack([lntok, end_sent, stop_r, R[:, 11], prose, cue, short, R[:, 21], titlelike])
-    P = np.full((n + 6, B.shape[1]), -1.0)
-    P[3 : 3 + n] = B
     nb = B.shape[1]
-    for k in (3, 2, 1, -1, -2, -3):  # value of the line k before (names: @-k)
-        X[:, c0 : c0 + nb] = P[3 - k : 3 - k + n]
+    for k in (3, 2, 1, -1, -2, -3):  # value of the line k before (names: @-k), -1 outside
+        src = gi - k
+        ok = (src >= s) & (src < e)
+        X[:, c0 : c0 + nb] = np.where(ok[:, None], B[np.clip(src, 0, n - 1)], -1.0)
         c0 += nb
     W = np.column_stack([prose, lntok, stop_r, end_sent, cue, R[:, _N_RAW - 2]])
     nw = W.shape[1]
-    C = np.zeros((n + 1, nw))
-    np.cumsum(W, axis=0, out=C[1:])
-    i = np.arange(n)
+    # per-document prefix sums with a zero row in front of each document (float sums must
+    # be the single-document ones): document d's row j sits at j + d + 1
+    CW = np.zeros((n + D, nw))
+    for a, b, d in zip(rb[:-1].tolist(), rb[1:].tolist(), range(D)):
+        if b > a:
+            np.cumsum(W[a:b], axis=0, out=CW[a + d + 1 : b + d + 1])
+    zero = s + ld  # the zero row of the line's document
     for h in (2, 5, 12):
-        lo_ = np.maximum(i - h, 0)
-        hi_ = np.minimum(i + h + 1, n)
-        X[:, c0 : c0 + nw] = (C[hi_] - C[lo_]) / (hi_ - lo_)[:, None]
+        lo_ = np.maximum(gi - h, s)
+        hi_ = np.minimum(gi + h + 1, e)
+        X[:, c0 : c0 + nw] = (CW[hi_ - s + zero] - CW[lo_ - s + zero]) / (hi_ - lo_)[:, None]
         c0 += nw
-    return idx, X
+    return X
 
 
 STAGE2_NAMES = [
@@ -1195,12 +1391,31 @@ def _runs(content, skip, gap=2):
     return runs
 
 
-def stage2_features(X, p1):
+def _runs_np(content, skip, gap=2):
+    """:func:`_runs` with numpy -> (starts, ends) arrays: a content line starts a new run
+    when more than ``gap`` lines that are neither content nor skip lie since the last one."""
+    cs = np.flatnonzero(content)
+    if not len(cs):
+        return cs, cs
+    ns = np.cumsum(~content & ~skip)
+    new = np.ones(len(cs), bool)
+    new[1:] = (ns[cs[1:]] - ns[cs[:-1]]) > gap
+    k = np.flatnonzero(new)
+    ends = np.empty(len(k), np.int64)
+    ends[:-1] = cs[k[1:] - 1]
+    ends[-1] = cs[-1]
+    return cs[k], ends
+
+
+def stage2_features(X, p1, rows=None):
     """Context of the first-stage probabilities (appended to the stage-1 features): windows
-    of p1 and the 'main run' (largest run of likely-content lines, by token mass)."""
+    of p1 and the 'main run' (largest run of likely-content lines, by token mass).  With
+    ``rows`` (indices), only those rows of the matrix are built (the context is still the
+    whole document)."""
     n = len(p1)
     if not n:
         return np.zeros((0, X.shape[1] + len(STAGE2_NAMES)))
+    sel = slice(None) if rows is None else rows
     cmax_b = np.maximum.accumulate(np.concatenate(([0.0], p1[:-1])))
     cmax_a = np.maximum.accumulate(np.concatenate(([0.0], p1[::-1][:-1])))[::-1]
     order = p1.argsort().argsort() / max(1, n - 1)
@@ -1210,58 +1425,152 @@ def stage2_features(X, p1):
     mass_line = X[:, 0] * p1 * content
     cm = np.concatenate(([0.0], np.cumsum(mass_line)))
     total_mass = max(cm[-1], 1e-9)
-    runs = _runs(content.tolist(), (X[:, _FI["furniture"]] > 0).tolist())
-    run_mass = np.zeros(n)
-    in_main = np.zeros(n)
-    side = np.zeros(n)
-    mdist = np.zeros(n)
-    in_span = np.zeros(n)
-    between = np.zeros(n)
-    rank = np.full(n, 20.0)
-    if runs:
-        masses = [cm[hi + 1] - cm[lo] for lo, hi in runs]
-        main = int(np.argmax(masses))
-        mlo, mhi = runs[main]
-        ranks = np.argsort(np.argsort(-np.array(masses)))
-        pos = np.arange(n)
-        run_id = np.full(n, -1)
-        for k, (lo, hi) in enumerate(runs):
-            run_id[lo : hi + 1] = k
-            run_mass[lo : hi + 1] = masses[k]
-            rank[lo : hi + 1] = min(ranks[k], 20)
-        in_main = (run_id == main).astype(np.float64)
-        side = np.where(pos < mlo, -1.0, np.where(pos > mhi, 1.0, 0.0))
-        mdist = np.where(pos < mlo, mlo - pos, np.where(pos > mhi, pos - mhi, 0.0))
-        in_span = ((pos >= mlo) & (pos <= mhi)).astype(np.float64)
-        starts = np.array([lo for lo, _ in runs])
-        k_at = np.searchsorted(starts, pos, side="right") - 1
-        between = np.abs(k_at - main).astype(np.float64)
+    starts, ends = _runs_np(content, X[:, _FI["furniture"]] > 0)
+    m = n if rows is None else len(rows)
     F = X.shape[1]
-    out = np.empty((n, F + len(STAGE2_NAMES)))
-    out[:, :F] = X
-    out[:, F + 0] = p1
-    out[:, F + 1] = _shift(p1, 2)
-    out[:, F + 2] = _shift(p1, 1)
-    out[:, F + 3] = _shift(p1, -1)
-    out[:, F + 4] = _shift(p1, -2)
-    out[:, F + 5] = _win_mean(p1, 2)
-    out[:, F + 6] = _win_mean(p1, 5)
-    out[:, F + 7] = _win_mean(p1, 12)
-    out[:, F + 8] = cmax_b
-    out[:, F + 9] = cmax_a
-    out[:, F + 10] = order
+    out = np.empty((m, F + len(STAGE2_NAMES)))
+    pos = np.arange(n)[sel]
+    if len(starts):
+        masses = cm[ends + 1] - cm[starts]
+        main = int(np.argmax(masses))
+        mlo, mhi = starts[main], ends[main]
+        ranks = np.argsort(np.argsort(-masses))
+        k_at = np.searchsorted(starts, pos, side="right") - 1
+        inrun = (k_at >= 0) & (pos <= ends[k_at])
+        run_mass = np.where(inrun, masses[k_at], 0.0)
+        out[:, F + 16] = inrun & (k_at == main)
+        out[:, F + 17] = np.where(pos < mlo, -1.0, np.where(pos > mhi, 1.0, 0.0))
+        out[:, F + 18] = np.minimum(
+            np.where(pos < mlo, mlo - pos, np.where(pos > mhi, pos - mhi, 0.0)), 50
+        )
+        out[:, F + 19] = (pos >= mlo) & (pos <= mhi)
+        out[:, F + 20] = np.minimum(np.abs(k_at - main), 10)
+        out[:, F + 21] = np.where(inrun, np.minimum(ranks[k_at], 20), 20.0)
+    else:
+        run_mass = np.zeros(m)
+        out[:, F + 16 : F + 21] = 0.0
+        out[:, F + 21] = 20.0
+    out[:, :F] = X[sel]
+    q = p1[sel]
+    out[:, F + 0] = q
+    out[:, F + 1] = _shift(p1, 2)[sel]
+    out[:, F + 2] = _shift(p1, 1)[sel]
+    out[:, F + 3] = _shift(p1, -1)[sel]
+    out[:, F + 4] = _shift(p1, -2)[sel]
+    out[:, F + 5] = _win_mean(p1, 2)[sel]
+    out[:, F + 6] = _win_mean(p1, 5)[sel]
+    out[:, F + 7] = _win_mean(p1, 12)[sel]
+    out[:, F + 8] = cmax_b[sel]
+    out[:, F + 9] = cmax_a[sel]
+    out[:, F + 10] = order[sel]
     out[:, F + 11] = p1.mean()
-    out[:, F + 12] = (c - p1) / max(tot, 1e-9)
-    out[:, F + 13] = (tot - c) / max(tot, 1e-9)
+    out[:, F + 12] = (c[sel] - q) / max(tot, 1e-9)
+    out[:, F + 13] = (tot - c[sel]) / max(tot, 1e-9)
     out[:, F + 14] = np.log1p(run_mass)
     out[:, F + 15] = run_mass / total_mass
-    out[:, F + 16] = in_main
-    out[:, F + 17] = side
-    out[:, F + 18] = np.minimum(mdist, 50)
-    out[:, F + 19] = in_span
-    out[:, F + 20] = np.minimum(between, 10)
-    out[:, F + 21] = rank
-    out[:, F + 22] = cm[:-1] / total_mass
+    out[:, F + 22] = cm[:-1][sel] / total_mass
+    return out
+
+
+def _stage2_rows(X, p1, rb, rows):
+    """:func:`stage2_features` for the rows ``rows`` of a batch (documents at row bounds
+    ``rb``): each row gets exactly what its document alone gives it.  Floating-point running
+    sums, maxima and ranks are taken per document; everything else over the batch."""
+    n = len(p1)
+    D = len(rb) - 1
+    F = X.shape[1]
+    ld = np.repeat(np.arange(D), np.diff(rb))
+    content = p1 >= 0.5
+    mass_line = X[:, 0] * p1 * content
+    V = np.column_stack([p1, mass_line])
+    PC = np.zeros((n + D, 2))  # per-document prefix sums, a zero row before each document
+    cmax_b = np.empty(n)
+    cmax_a = np.empty(n)
+    order = np.empty(n)
+    mean = np.zeros(D)
+    for d, (a, b) in enumerate(zip(rb[:-1].tolist(), rb[1:].tolist())):
+        if b == a:
+            continue
+        q = p1[a:b]
+        np.cumsum(V[a:b], axis=0, out=PC[a + d + 1 : b + d + 1])
+        # the maximum before / after each line (0 at the ends; p1 > 0, so as with a 0 pad)
+        cmax_b[a] = 0.0
+        np.maximum.accumulate(q[:-1], out=cmax_b[a + 1 : b])
+        cmax_a[b - 1] = 0.0
+        cmax_a[a : b - 1] = np.maximum.accumulate(q[:0:-1])[::-1]
+        order[a:b] = q.argsort().argsort() / max(1, b - a - 1)
+        mean[d] = q.mean()
+    # runs of likely-content lines (see _runs), never across documents
+    skip = X[:, _FI["furniture"]] > 0
+    cs = np.flatnonzero(content)
+    ns = np.cumsum(~content & ~skip)
+    new = np.ones(len(cs), bool)
+    new[1:] = ((ns[cs[1:]] - ns[cs[:-1]]) > 2) | (ld[cs[1:]] != ld[cs[:-1]])
+    k = np.flatnonzero(new)
+    starts = cs[k]
+    ends = np.empty(len(k), np.int64)
+    if len(k):
+        ends[:-1] = cs[k[1:] - 1]
+        ends[-1] = cs[-1]
+    rd = ld[starts]  # document of each run
+    masses = PC[ends + rd + 1, 1] - PC[starts + rd, 1]
+    run_b = np.searchsorted(rd, np.arange(D + 1))  # runs of document d: run_b[d] .. run_b[d+1]
+    main = np.full(D, -1, np.int64)
+    ranks = np.zeros(len(starts), np.int64)
+    for d in np.flatnonzero(run_b[1:] > run_b[:-1]).tolist():
+        r0, r1 = int(run_b[d]), int(run_b[d + 1])
+        m = masses[r0:r1]
+        main[d] = r0 + int(np.argmax(m))
+        ranks[r0:r1] = np.argsort(np.argsort(-m))
+    # the requested rows
+    r = np.asarray(rows, np.int64)
+    dr = ld[r]
+    s = rb[:-1][dr]
+    e = rb[1:][dr]
+    pos = r - s
+    out = np.empty((len(r), F + len(STAGE2_NAMES)))
+    out[:, :F] = X[r]
+    q = p1[r]
+    c_at = PC[r + dr + 1, 0]
+    tot = np.maximum(PC[e + dr, 0], 1e-9)
+    total_mass = np.maximum(PC[e + dr, 1], 1e-9)
+    out[:, F + 0] = q
+    for j, kk in ((1, 2), (2, 1), (3, -1), (4, -2)):  # p1 of the line kk before, -1 outside
+        src = r - kk
+        out[:, F + j] = np.where((src >= s) & (src < e), p1[np.clip(src, 0, n - 1)], -1.0)
+    for j, h in ((5, 2), (6, 5), (7, 12)):
+        lo_ = np.maximum(pos - h, 0)
+        hi_ = np.minimum(pos + h + 1, e - s)
+        z = s + dr  # the document's zero row in PC
+        out[:, F + j] = (PC[z + hi_, 0] - PC[z + lo_, 0]) / (hi_ - lo_)
+    out[:, F + 8] = cmax_b[r]
+    out[:, F + 9] = cmax_a[r]
+    out[:, F + 10] = order[r]
+    out[:, F + 11] = mean[dr]
+    out[:, F + 12] = (c_at - q) / tot
+    out[:, F + 13] = (PC[e + dr, 0] - c_at) / tot
+    mr = main[dr]
+    has = mr >= 0
+    kg = np.searchsorted(starts, r, side="right") - 1  # the last run starting at or before
+    kc = np.maximum(kg, 0)
+    inrun = has & (kg >= 0) & (r <= ends[kc]) & (rd[kc] == dr) if len(starts) else has
+    run_mass = np.where(inrun, masses[kc] if len(starts) else 0.0, 0.0)
+    mc = np.maximum(mr, 0)
+    mlo = np.where(has, starts[mc] if len(starts) else 0, 0)
+    mhi = np.where(has, ends[mc] if len(starts) else 0, 0)
+    out[:, F + 14] = np.log1p(run_mass)
+    out[:, F + 15] = run_mass / total_mass
+    out[:, F + 16] = np.where(has, inrun & (kg == mr), 0.0)
+    out[:, F + 17] = np.where(has, np.where(r < mlo, -1.0, np.where(r > mhi, 1.0, 0.0)), 0.0)
+    out[:, F + 18] = np.where(
+        has, np.minimum(np.where(r < mlo, mlo - r, np.where(r > mhi, r - mhi, 0.0)), 50), 0.0
+    )
+    out[:, F + 19] = np.where(has, (r >= mlo) & (r <= mhi), 0.0)
+    k_local = kg - run_b[dr]  # the run index within the document (-1: before its first)
+    m_local = mr - run_b[dr]
+    out[:, F + 20] = np.where(has, np.minimum(np.abs(k_local - m_local), 10), 0.0)
+    out[:, F + 21] = np.where(inrun, np.minimum(ranks[kc] if len(starts) else 20, 20), 20.0)
+    out[:, F + 22] = PC[r + dr, 1] / total_mass
     return out
 
 
@@ -1353,6 +1662,97 @@ def _rules(X, p, thr, rules=RULES):
     return p, why
 
 
+def _rules_rows(X, p, rb, thr, rules=RULES):
+    """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
+    by row); each document gets exactly what it gets alone."""
+    p = p.copy()
+    n = len(p)
+    why = {}
+    if not n or not rules:
+        return p, why
+    D = len(rb) - 1
+    ld = np.repeat(np.arange(D), np.diff(rb))
+    s = rb[:-1][ld]
+    e = rb[1:][ld]
+    gi = np.arange(n)
+    ntok = X[:, 0]
+    end_sent = X[:, 3]
+    tl = X[:, _FI["titlelike"]] > 0
+    keep = p >= thr
+    prose = (ntok >= 8) & (end_sent > 0)
+    kpm = keep & prose
+    nonempty = rb[1:] > rb[:-1]
+    starts = rb[:-1][nonempty]
+    first = np.full(D, n, np.int64)  # first / last kept prose row of each document
+    last = np.full(D, -1, np.int64)
+    if len(starts):
+        first[nonempty] = np.minimum.reduceat(np.where(kpm, gi, n), starts)
+        last[nonempty] = np.maximum.reduceat(np.where(kpm, gi, -1), starts)
+    has_kp = (last >= 0)[ld]
+    half = thr * 0.5
+    if "teaser" in rules:
+        drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > last[ld]))
+        for j in np.flatnonzero(drop).tolist():
+            p[j] = min(p[j], half)
+            why[j] = "title-like teaser (repeated or after the article's end)"
+    if "caption" in rules:
+        by = X[:, _FI["byline"]] > 0
+        tit = X[:, _FI["is_title"]] > 0
+        inner_next = gi + 1 < e  # the next line is in the same document
+        inner_prev = gi > s
+        nxt_by = np.zeros(n, bool)
+        nxt_by[:-1] = by[1:]
+        nxt_by &= inner_next
+        prv_t = np.zeros(n, bool)
+        prv_t[1:] = tit[:-1]
+        prv_t &= inner_prev
+        cue = (X[:, _FI["capverb"]] > 0) | (X[:, _FI["credit"]] > 0)
+        nxt_credit = np.zeros(n, bool)
+        nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
+        nxt_credit &= inner_next
+        cand = (
+            has_kp
+            & keep
+            & (ntok >= 8)
+            & (end_sent == 0)
+            & (gi < first[ld])
+            & (nxt_by | prv_t | cue | nxt_credit)
+        )
+        for j in np.flatnonzero(cand).tolist():
+            p[j] = min(p[j], half)
+            why[j] = "image caption (long, no final punctuation, next to title/byline)"
+    if "bridge" in rules:
+        furn_a = X[:, _FI["furniture"]] > 0
+        furn = furn_a.tolist()
+        keep_l = (p >= thr).tolist()
+        prose_l = prose.tolist()
+        ok_l = (
+            prose & (X[:, 9] > 0.1) & (X[:, _FI["cue"]] == 0) & (X[:, _FI["comment_cue"]] == 0)
+        ).tolist()
+        s_l = s.tolist()
+        e_l = e.tolist()
+        raised = min(0.999, thr + 0.5 * (1 - thr))
+        nxt = 0
+        for j in np.flatnonzero(furn_a).tolist():
+            if j < nxt or j == s_l[j]:  # (a document's first line is never looked at)
+                continue
+            if keep_l[j - 1] and prose_l[j - 1]:
+                k = j
+                end = e_l[j]
+                while k < end and furn[k]:
+                    k += 1
+                if k < end and not keep_l[k] and ok_l[k]:
+                    p[k] = max(p[k], raised)
+                    keep_l[k] = True
+                    why[k] = "prose line continuing the article after an ad/share line"
+                nxt = k + 1
+    if "byline" in rules:
+        for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
+            p[j] = min(p[j], half)
+            why[j] = "byline"
+    return p, why
+
+
 def _sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
@@ -1374,9 +1774,58 @@ def score_lines(lines, model=None):
         band = np.flatnonzero((p1 >= STAGE2_BAND) & (p1 <= 1.0 - STAGE2_BAND))
         if len(band):
             p2 = p1.copy()
-            X2 = stage2_features(X, p1)[band]
+            X2 = stage2_features(X, p1, band)
             p2[band] = _sigmoid(_ensemble_predict(st2["_arrays"], X2, st2["base"]))
     return idx, p1, p2, X
+
+
+_TREE_ROWS = 1024  # rows per tree call: the (rows x trees) node arrays stay in cache
+
+
+def _predict_rows(st, X):
+    if len(X) <= _TREE_ROWS:
+        return _sigmoid(_ensemble_predict(st["_arrays"], X, st["base"]))
+    return np.concatenate(
+        [
+            _sigmoid(_ensemble_predict(st["_arrays"], X[a : a + _TREE_ROWS], st["base"]))
+            for a in range(0, len(X), _TREE_ROWS)
+        ]
+    )
+
+
+def decide_many(texts, threshold: float = 0.5) -> list:
+    """:func:`decide` for several pages at once: the same decisions, computed over all their
+    lines together, which spreads numpy's per-call cost over the batch."""
+    m = load_model()
+    docs = [_split(t) for t in texts]
+    got = _raw_features_many(docs, m["lex"])
+    if got is None:  # lower-casing changed the text's length: one page at a time
+        return [decide(t, threshold) for t in texts]
+    idxs, R, lh, rb, S = got
+    X = _line_features_rows(R, lh, rb) if len(R) else np.zeros((0, _NF))
+    p1 = _predict_rows(m["stages"][0], X)
+    p2 = p1
+    bounds = list(zip(rb[:-1].tolist(), rb[1:].tolist()))
+    if len(m["stages"]) > 1 and len(p1):
+        # stage 2 on the unsure lines only (see score_lines), all documents in one call
+        p2 = p1.copy()
+        band = np.flatnonzero((p1 >= STAGE2_BAND) & (p1 <= 1.0 - STAGE2_BAND))
+        if len(band):
+            p2[band] = _predict_rows(m["stages"][1], _stage2_rows(X, p1, rb, band))
+    p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES))
+    keep = p >= threshold
+    whys = [{} for _ in bounds]
+    if why_all:
+        rows = np.fromiter(why_all, np.int64, len(why_all))
+        for j, d, r in zip(
+            rows.tolist(), np.searchsorted(rb, rows, "right").tolist(), why_all.values()
+        ):
+            whys[d - 1][j - int(rb[d - 1])] = r
+    codes = _reason_codes(X, keep) if len(X) else np.zeros(0, np.int64)
+    return [
+        Decisions(lines, idx, p[a:b], keep[a:b], why, X[a:b], codes[a:b], S[a:b])
+        for (a, b), lines, idx, why in zip(bounds, docs, idxs, whys)
+    ]
 
 
 def _split(text):
@@ -1397,12 +1846,11 @@ _REASONS = (
 )
 
 
-def _reasons(X, keep, why):
-    """Short human-readable reason per line: the dominant cue, not the model's internals
-    (one vectorised pass; a rule's own reason wins)."""
+def _reason_codes(X, keep):
+    """Index into _REASONS of each line's dominant cue (one vectorised pass)."""
     ntok = X[:, 0]
     end_sent = X[:, _FI["end_sent"]] > 0
-    code = np.select(
+    return np.select(
         [
             keep & end_sent & (ntok >= 8),
             keep,
@@ -1415,9 +1863,25 @@ def _reasons(X, keep, why):
         [0, 1, 2, 3, 4, 5, 6],
         7,
     )
-    out = [_REASONS[c] for c in code.tolist()]
-    for j, r in why.items():
-        out[j] = r
+
+
+def _reasons(X, keep, why, rows=None, codes=None):
+    """Short human-readable reason per line (or per line of ``rows``): the dominant cue, not
+    the model's internals (a rule's own reason wins)."""
+    if codes is None:
+        codes = _reason_codes(X if rows is None else X[rows], keep if rows is None else keep[rows])
+    elif rows is not None:
+        codes = codes[rows]
+    out = list(map(_REASONS.__getitem__, codes.tolist()))
+    if why:
+        if rows is None:
+            for j, r in why.items():
+                out[j] = r
+        else:
+            at = {j: k for k, j in enumerate(rows.tolist())}
+            for j, r in why.items():
+                if j in at:
+                    out[at[j]] = r
     return out
 
 
@@ -1426,35 +1890,35 @@ class Decisions:
 
     ``lines`` are the input lines (split on any newline), ``idx`` the indices of the
     non-blank ones, and ``score``/``keep`` hold one entry per non-blank line in that order.
-    ``why`` maps a position in ``idx`` to the reason of a post-processing rule."""
+    ``why`` maps a position in ``idx`` to the reason of a post-processing rule.
+    ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order."""
 
-    __slots__ = ("X", "idx", "keep", "lines", "score", "why")
+    __slots__ = ("X", "codes", "idx", "keep", "lines", "score", "stripped", "why")
 
-    def __init__(self, lines, idx, score, keep, why, X):
+    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None):
         self.lines = lines
         self.idx = idx
         self.score = score
         self.keep = keep
         self.why = why
         self.X = X
+        self.codes = codes
+        self.stripped = stripped if stripped is not None else [lines[i].strip() for i in idx]
 
     def kept_text(self) -> str:
         """The kept lines, joined by newlines (as they were, not stripped)."""
         return "\n".join(compress((self.lines[i] for i in self.idx), self.keep.tolist()))
 
-    def reasons(self) -> list[str]:
-        """One short reason per non-blank line."""
+    def reasons(self, rows=None) -> list[str]:
+        """One short reason per non-blank line (or per position in ``rows`` only)."""
         if not len(self.idx):
             return []
-        return _reasons(self.X, self.keep, self.why)
+        return _reasons(self.X, self.keep, self.why, rows, self.codes)
 
 
 def decide(text: str, threshold: float = 0.5) -> Decisions:
     """Score every non-blank line of a plain-text page and decide which to keep."""
-    lines = _split(text)
-    idx, _p1, p, X = score_lines(lines)
-    p, why = _rules(X, p, threshold, load_model().get("rules", RULES))
-    return Decisions(lines, idx, p, p >= threshold, why, X)
+    return decide_many([text], threshold)[0]
 
 
 def clean(text: str, threshold: float = 0.5) -> tuple[str, list[dict]]:
@@ -1478,8 +1942,4 @@ def _threshold():
 
 def extract(page: str) -> str:
     """Scorer entry point: the article text of a plain-text page (model's tuned threshold)."""
-    lines = _split(page)
-    idx, _p1, p, X = score_lines(lines)
-    t = _threshold()
-    p, _why = _rules(X, p, t, load_model().get("rules", RULES))
-    return "\n".join(lines[i] for i, keep in zip(idx, (p >= t).tolist()) if keep)
+    return decide(page, _threshold()).kept_text()

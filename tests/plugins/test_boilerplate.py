@@ -56,10 +56,42 @@ def test_html_goes_through_trafilatura(run_stage):
     assert not doc.is_html
 
 
+def _page(title: str = "Budget vote") -> str:
+    return (
+        f"<html><head><title>{title} | Example News</title>"
+        f"<meta name='author' content='Jane Roe'></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>{title}</h1><p>{PARA}</p><p>{PARA2}</p></article>"
+        f"<footer>© 2024 Example</footer></body></html>"
+    )
+
+
+def test_html_tree_and_metadata_are_left_for_later_stages(run_stage):
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    html = _page()
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    tree = doc.work["html_tree"]
+    # the tree as parsed: extraction worked on a copy (trafilatura prunes what it extracts)
+    assert etree.tostring(tree) == etree.tostring(load_html(html))
+    assert tree.find(".//nav") is not None
+    meta = doc.work["trafilatura_meta"]
+    assert meta["title"] == "Budget vote" and meta["author"] == "Jane Roe"
+    assert "text" not in meta and "body" not in meta
+
+
+def test_html_metadata_can_be_turned_off(run_stage):
+    doc = run_stage(
+        BoilerplateStage, make_document(_page(), html=True, path="a.html"), html_metadata=False
+    ).kept[0]
+    assert "trafilatura_meta" not in doc.work and "html_tree" in doc.work
+    assert PARA in doc.text
+
+
 def test_threshold_trades_precision_for_recall(run_stage):
     text = "\n".join([PARA, "A short line without an end", PARA2])
     loose = run_stage(BoilerplateStage, make_document(text, path="a.txt"), threshold=0.0)
-    strict = run_stage(BoilerplateStage, make_document(text, path="b.txt"), threshold=0.9)
+    strict = run_stage(BoilerplateStage, make_document(text, path="b.txt"), threshold=0.95)
     assert len(loose.kept[0].text.splitlines()) == 3
     assert len(strict.kept[0].text.splitlines()) == 2
 
@@ -204,3 +236,57 @@ def test_non_english_pages(run_stage):
         kept, removed = _clean(run_stage, page)
         assert kept == body, page[0]
         assert set(page) - set(body) == set(removed)
+
+
+def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
+    """Pages scored together (the stage's batches) get exactly the decisions, scores and
+    reasons they get alone, whatever their neighbours in the batch."""
+    from corearchive_plugins.boilerplate import lines
+
+    pages = [
+        "\n".join(["Home", "News", "Share", *ART, "Tags: water, drought", "© 2024 Example"]),
+        "",  # nothing at all
+        "\n\n".join([PARA, "Advertisement", PARA2, "Related: Budget vote delayed"]),
+        "\n".join(GERMAN),
+        "Menu\nLog in",  # no article
+        "\n".join(FRENCH) + "\nSuivez-nous sur Twitter.",
+        ART[0] + "\n" + ART[0] + "\nREAD MORE\n" + ART[1],  # repeats within one page only
+    ]
+    batch = lines.decide_many(pages, 0.5)
+    for page, got in zip(pages, batch, strict=True):
+        alone = lines.decide(page, 0.5)
+        assert got.idx == alone.idx
+        assert got.score.tolist() == alone.score.tolist()
+        assert got.keep.tolist() == alone.keep.tolist()
+        assert got.reasons() == alone.reasons()
+    # and through the stage: one run of many documents (split by size into several groups),
+    # then each document alone
+    import corearchive_plugins.boilerplate as bp
+
+    monkeypatch.setattr(bp, "_BATCH_CHARS", 600)
+    docs = [make_document(p, path=f"p{i}.txt") for i, p in enumerate(pages)]
+    together = run_stage(BoilerplateStage, docs)
+    for i, p in enumerate(pages):
+        alone_run = run_stage(BoilerplateStage, make_document(p, path=f"p{i}.txt"))
+        mine = [d for d in together.kept if d.source.path == f"p{i}.txt"]
+        assert [d.text for d in mine] == [d.text for d in alone_run.kept]
+        assert [d.annotations for d in mine] == [d.annotations for d in alone_run.kept]
+
+
+def test_html_fallback_to_default_mode_can_be_turned_off(run_stage, monkeypatch):
+    import corearchive_plugins.boilerplate as bp
+
+    modes: list[str] = []
+    real = bp._extract
+
+    def spy(tree: Any, mode: str, metadata: bool) -> Any:
+        modes.append(mode)
+        return real(tree, mode, metadata)
+
+    monkeypatch.setattr(bp, "_extract", spy)
+    page = _page()  # a short article: precision mode keeps under 200 words
+    run_stage(BoilerplateStage, make_document(page, html=True, path="a.html"))
+    assert modes == ["precision", "default"]
+    modes.clear()
+    run_stage(BoilerplateStage, make_document(page, html=True, path="b.html"), html_fallback=False)
+    assert modes == ["precision"]
