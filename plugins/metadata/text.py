@@ -367,15 +367,21 @@ def _is_para(line: str) -> bool:
     return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
 
 
-def main_block(texts: list[str]) -> tuple[int, int]:
+def main_block(texts: list[str], nspaces: list[int] | None = None) -> tuple[int, int]:
     """(first, last) index of the densest run of paragraph lines (max-sum segment)."""
-    best, best_span = 0.0, (len(texts), len(texts))
-    cur, start = 0.0, 0
-    for k, s in enumerate(texts):
-        n = len(s)
-        v = n if (n >= 60 and s.count(" ") >= 9) else (-25.0 if n < 60 else -10.0)
+    if nspaces is None:
+        nspaces = [s.count(" ") for s in texts]
+    # a line of >= 60 characters and >= 10 words counts its length, a shorter one -25, a long
+    # one with few words (a link list, a URL) -10
+    vals = [
+        n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
+        for n, c in zip(map(len, texts), nspaces, strict=True)
+    ]
+    best, best_span = 0, (len(texts), len(texts))
+    cur, start = 0, 0
+    for k, v in enumerate(vals):
         if cur <= 0:
-            cur, start = 0.0, k
+            cur, start = 0, k
         cur += v
         if cur > best:
             best, best_span = cur, (start, k)
@@ -403,20 +409,25 @@ class Page:
 
     def __init__(self, text: str) -> None:
         # the same line split as the boilerplate stage, so line numbers agree
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.items = [(i, s) for i, ln in enumerate(self.lines) if (s := ln.strip())]
-        texts = [s for _, s in self.items]
+        self.lines = lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        stripped = list(map(str.strip, lines))
+        self.items = [(i, s) for i, s in enumerate(stripped) if s]
+        texts = [s for s in stripped if s]
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
-        self.nwords = [s.count(" ") + 1 for s in texts]
+        nspaces = [s.count(" ") for s in texts]
+        self.nwords = [c + 1 for c in nspaces]
         self.paras = [
-            s[-1:] in _PARA_END and len(s) > 80 and n >= 12
-            for s, n in zip(texts, self.nwords, strict=True)
+            c >= 11 and len(s) > 80 and s[-1] in _PARA_END
+            for s, c in zip(texts, nspaces, strict=True)
         ]
-        self.ms, self.me = main_block(texts)
-        n_lines = len(self.lines)
+        self.ms, self.me = main_block(texts, nspaces)
+        n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
-        self.body = next((k for k, p in enumerate(self.paras) if p), len(self.items))
+        try:
+            self.body = self.paras.index(True)
+        except ValueError:
+            self.body = len(self.items)
         self.body_line = self.items[self.body][0] if self.body < len(self.items) else n_lines
 
 
@@ -735,6 +746,10 @@ _BYLINE = re.compile(
     r"^\s*(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|de|af|"
     r"autor(?:in)?:?|author:?|auteur:?|text:?|written by:?)\s+(?P<names>[^\d].*)$",
     re.I,
+)
+_BYLINE_START = re.compile(
+    r"(?im)^(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|"
+    r"de|af|autor(?:in)?|author|auteur|text|written)\b"
 )
 _SENT_END = re.compile(r"[.!?…]['\"”’»)]*$")
 _CLOSERS = "'\"”’»)"
@@ -1090,8 +1105,13 @@ def parse_authors(s: str) -> list[str]:
 
 
 def find_authors(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int | None]:
-    for i, s in items[:limit]:
-        if len(s.split()) > 14:
+    """The first byline among the first ``limit`` non-empty lines: (names, line number)."""
+    top = items[:limit]
+    # one scan of the top lines; the per-line match only when a byline word starts a line
+    if not _BYLINE_START.search("\n".join(s for _, s in top)):
+        return [], None
+    for i, s in top:
+        if s.count(" ") > 13:
             continue
         m = _BYLINE.match(s)
         if m:
@@ -1260,13 +1280,15 @@ def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
             m = _CATEGORY_LINE.match(s)
             if m:
                 res["categories"] = split_tags(m.group(1))
-    for i, s in items:
-        m = _TAG_LINE.match(s)
-        if m:
-            res["tags"] = split_tags(m.group(1))
-            res["sources"]["tags"] = f"line {i}"
-            meta_lines["tags"] = [i]
-            break
+    # one scan of the text for a labelled tag line, then the line it is on
+    if _TAG_LINE_ANY.search(text):
+        for i, s in items:
+            m = _TAG_LINE.match(s)
+            if m:
+                res["tags"] = split_tags(m.group(1))
+                res["sources"]["tags"] = f"line {i}"
+                meta_lines["tags"] = [i]
+                break
     if not res["tags"]:
         for i, s in items[-6:][::-1]:
             if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
@@ -1329,6 +1351,10 @@ _CATEGORY_LINE = re.compile(r"(?i)^(?:kategorie|categories|category|rubrik|secti
 _TAG_LINE = re.compile(
     r"(?i)^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
     r"etiquetas)\s*:\s*(.+)$"
+)
+_TAG_LINE_ANY = re.compile(
+    r"(?im)^[ \t]*(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|"
+    r"mots[- ]clés|etiquetas)\s*:"
 )
 _COPYRIGHT_WHO = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.|]{2,60})", re.I
