@@ -55,6 +55,7 @@ for _i, _names in enumerate(_MONTH_NAMES, 1):
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 _TZ = {
     "gmt": "+00:00",
@@ -148,7 +149,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
-_PREFILTER = re.compile(r"\d(?:(?<=1)9\d\d|(?<=2)0\d\d|[./-]\d{1,2}[./-]\d\d)")
+# (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
+_PREFILTER = re.compile(r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])")
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses)"
@@ -274,8 +276,15 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
     for i, spans in windows.items():
         line = lines[i]
         taken: list[tuple[int, int]] = []
+        # the textual forms only where a month name is written near the year: one scan
+        # for letter runs instead of three costly pattern searches per window
+        has_month = any(
+            w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
+        )
         for form0, rx in DATE_PATTERNS:
             textual = "mon" in rx.groupindex
+            if textual and not has_month:
+                continue
             for ws, we in spans:
                 pos = ws
                 while (hit := rx.search(line, pos, we)) is not None:
@@ -523,7 +532,14 @@ def _features(
         if title_line is not None
         else -1
     )
-    prev_of = {b: a for (a, _), (b, _) in zip(page.items, page.items[1:], strict=False)}
+
+    def prev_of(i: int) -> int | None:
+        """The previous non-empty line (a short cue line above a date line)."""
+        j = i - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        return j if j >= 0 else None
+
     byline_cache: dict[int, bool] = {}
     n_cands_log = math.log1p(len(cands))
     for k, c in enumerate(cands):
@@ -531,7 +547,7 @@ def _features(
         line = lines[i] if 0 <= i < len(lines) else ""
         before = line[: c["col"]]
         after = line[c["col"] + len(c["text"]) :]
-        pi = prev_of.get(i)
+        pi = prev_of(i)
         prev = lines[pi].strip() if pi is not None else ""
         if not before.strip() and prev and len(prev) < 40:
             ctx, prev_cue = prev + " ", 1.0
