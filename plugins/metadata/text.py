@@ -790,7 +790,11 @@ TITLE_FEATURES = [
     "body_overlap", "body_overlap_n", "short_run_before", "next_short", "dated_within3",
     "longest_before_body", "rank_len_before_body", "repeat_later", "n_long_nonpara_before",
     "contained_elsewhere", "ms_dist_log", "before_ms_1_3", "at_ms", "lead_overlap", "lead_overlap_n",
-    "last_headlike_before_ms", "date_line", "headlike",
+    "last_headlike_before_ms", "date_line", "headlike", "prev_headlike", "next_headlike",
+    "headlike_neighbours", "ends_ellipsis", "truncated_copy", "one_word", "standfirst",
+    "first_headlike_run", "lead_overlap_rel", "lead_overlap_max", "body_overlap_rel", "chars_rel",
+    "nearest_hl_to_ms", "headlike_above5", "headlike_below5", "first_of_headlikes",
+    "repeat_near",
 ]  # fmt: skip
 
 #: Title candidates: lines of 2..40 words near the top of the main block or the first
@@ -804,6 +808,7 @@ _TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 60, 15, 10
 #: Lines of at most ``_TITLE_SHORT`` words are candidates only within ``_TITLE_NEAR`` lines
 #: above the main block or first paragraph (a third fewer candidates, 1 % of headlines).
 _TITLE_SHORT, _TITLE_NEAR = 3, 15
+_TITLE_NEAR_ONE = 8
 
 
 _WORD4 = re.compile(r"\w{4,}")
@@ -868,6 +873,11 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         *range(max(0, page.ms - _TITLE_NEAR), page.ms + 6),
         *range(max(0, body - _TITLE_NEAR), body + 6),
     }
+    # one-word headlines ("Zeitphilosophie", "Impressum") only just above the text
+    near_one = {
+        *range(max(0, page.ms - _TITLE_NEAR_ONE), page.ms + 1),
+        *range(max(0, body - _TITLE_NEAR_ONE), body + 1),
+    }
     texts = [s for _, s in items]
     allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
     vocab = set(_toks("\n".join(_first_paras(items, paras, body, 12))))
@@ -900,9 +910,16 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     # per line: a headline-like line (4..30 words, no sentence end); how many came before;
     # how many short lines (menu items) run just above each line
     long_np = [
-        4 <= nwords[k] <= 30 and not paras[k] and not _sentence_end(items[k][1]) for k in range(end)
+        4 <= nwords[k] <= 30 and not paras[k] and not _sentence_end(items[k][1])
+        for k in range(min(n_items, end + 3))
     ]
     n_long_before = list(accumulate(long_np, initial=0))
+    n_long = len(long_np)
+    # where each line's text occurs (a headline repeated close by: breadcrumb, h1, caption)
+    where_seen: dict[str, list[int]] = {}
+    for k, t in enumerate(texts[: end + 8]):
+        if allnorm[t] > 1:
+            where_seen.setdefault(t, []).append(k)
     short_runs = [0] * (end + 1)
     for k in range(end):
         short_runs[k + 1] = short_runs[k] + 1 if nwords[k] <= 3 else 0
@@ -914,8 +931,9 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         first_long_seen = n_long_before[k]
         short_run = short_runs[k]
         if (
-            _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS
+            nw <= _TITLE_MAX_WORDS
             and (nw > _TITLE_SHORT or k in near)
+            and (nw >= _TITLE_MIN_WORDS or (k in near_one and len(s) >= 3))
             and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
             and (headline := _title_text(s)) is not None
         ):
@@ -981,6 +999,15 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     joined.count(s) > allnorm[s],
                     lov,
                     headlike,
+                    k > 0 and long_np[k - 1],
+                    k + 1 < n_long and long_np[k + 1],
+                    n_long_before[min(n_long, k + 4)] - n_long_before[max(0, k - 3)] - long_nonpara,
+                    s.endswith(("…", "...")),
+                    joined.count(s.rstrip("….")) > 1 if s.endswith(("…", "...")) else False,
+                    nw == 1,
+                    n_long_before[k] - n_long_before[max(0, k - 5)],
+                    n_long_before[min(n_long, k + 6)] - n_long_before[min(n_long, k + 1)],
+                    any(0 < abs(j - k) <= 8 for j in where_seen.get(s, ())),
                 )
             )
     if not rows:
@@ -989,7 +1016,8 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     (nw_, k_, chars, e_per, e_col, e_q, rep, rep_adj, furn, byl, hdate, nxt_d, prv_d, caps_,
      alpha, upper, pipe, para, flnp, digits, nxt_p, paren, sep, nxt2_p, comma, lower, colon,
      prv_short, ov_, ntk, srun, nxt_short, d3, rank_len, nlong, trep, lov_,
-     headlike_) = a  # fmt: skip
+     headlike_, prv_hl, nxt_hl, hl_nb, ellip, trunc, one, hl_above, hl_below,
+     rep_near) = a  # fmt: skip
     before = k_ < body
     d_ms = k_ - ms
     # the last headline-like line above the main block
@@ -1053,11 +1081,38 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         "last_headlike_before_ms": last_hl,
         "date_line": (hdate > 0) & (nw_ <= 8),
         "headlike": headlike_,
+        "prev_headlike": prv_hl,
+        "next_headlike": nxt_hl,
+        "headlike_neighbours": hl_nb / 6,
+        "ends_ellipsis": ellip,
+        "truncated_copy": trunc,
+        "one_word": one,
+        "standfirst": (prv_hl > 0) & ((e_per > 0) | (nw_ > 15)),
+        "first_headlike_run": (headlike_ > 0) & (prv_hl == 0) & (nxt_hl > 0),
+        # relative to the page's other candidates (a listwise model sees only differences)
+        "lead_overlap_rel": lov_ / max(1.0, float(lov_.max())),
+        "lead_overlap_max": (lov_ == lov_.max()) & (lov_ > 0),
+        "body_overlap_rel": ov_ / max(1.0, float(ov_.max())),
+        "chars_rel": chars / max(1.0, float(chars.max())),
+        "nearest_hl_to_ms": _nearest(headlike_, d_ms),
+        "headlike_above5": np.minimum(hl_above, 3) / 3,
+        "headlike_below5": np.minimum(hl_below, 3) / 3,
+        "first_of_headlikes": (headlike_ > 0) & (hl_above == 0) & (hl_below > 0),
+        "repeat_near": rep_near,
     }
     x = np.empty((len(rows), len(TITLE_FEATURES)))
     for j, f in enumerate(TITLE_FEATURES):
         x[:, j] = cols[f]
     return cands, x
+
+
+def _nearest(flag: npt.NDArray[np.float64], dist: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """1 for the flagged candidate closest above the main block (or at it), else 0."""
+    out = np.zeros_like(flag)
+    ok = np.flatnonzero((flag > 0) & (dist <= 0))
+    if len(ok):
+        out[ok[np.argmax(dist[ok])]] = 1.0
+    return out
 
 
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
