@@ -148,6 +148,15 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A date pattern for lowercased text, without IGNORECASE (several times faster: see
+    :func:`_lowercase`); its only capital letters are the ISO 'T' and 'Z' and 'Uhr'."""
+    src = rx.pattern.replace("[T ]", "[t ]").replace("Z|", "z|").replace("Uhr", "uhr")
+    return re.compile(src, rx.flags & ~re.I)
+
+
+_DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PATTERNS]
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
 _PREFILTER = re.compile(r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])")
@@ -274,14 +283,18 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
             spans.append((s, e))
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
-        line = lines[i]
+        line = orig = lines[i]
+        patterns = DATE_PATTERNS
+        low = line.lower()
+        if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
+            line, patterns = low, _DATE_PATTERNS_LOWER
         taken: list[tuple[int, int]] = []
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
         has_month = any(
             w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
         )
-        for form0, rx in DATE_PATTERNS:
+        for form0, rx in patterns:
             textual = "mon" in rx.groupindex
             if textual and not has_month:
                 continue
@@ -306,7 +319,7 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
                             "line": i,
                             "col": s0,
                             "form": form,
-                            "text": hit.group(0).strip(),
+                            "text": orig[s0:e0].strip(),
                             "time": _time_part(g),
                             "alt": alt,
                             "sep": g.get("sep"),
@@ -404,6 +417,7 @@ class Page:
     """
 
     __slots__ = (
+        "_dates",
         "body",
         "body_line",
         "items",
@@ -438,6 +452,21 @@ class Page:
         except ValueError:
             self.body = len(self.items)
         self.body_line = self.items[self.body][0] if self.body < len(self.items) else n_lines
+        self._dates: list[dict[str, Any]] | None = None
+
+    def dates(self) -> list[dict[str, Any]]:
+        """Every written date of the page (:func:`find_dates`), found once and shared by the
+        title and date rankers; callers copy a candidate before changing it."""
+        if self._dates is None:
+            self._dates = find_dates(self.lines)
+        return self._dates
+
+    def dates_on(self, i: int) -> list[dict[str, Any]]:
+        """The written dates on line ``i``, in order."""
+        found = self.dates()
+        lo = bisect.bisect_left(found, i, key=lambda c: c["line"])
+        hi = bisect.bisect_right(found, i, lo=lo, key=lambda c: c["line"])
+        return found[lo:hi]
 
 
 # ------------------------------------------------------------------ date features ----
@@ -480,22 +509,35 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|bis)\s*$")
 _LOWER_BEFORE = re.compile(r"[a-zäöüéè,]\s+$")
 
 
+def _lowercase(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` without IGNORECASE, for text lowercased once: Python's re skips ahead on the
+    first characters of a case-sensitive pattern only, so this is 5-7x faster on cue text."""
+    return re.compile(rx.pattern.replace("(?i)", ""), rx.flags & ~re.I)
+
+
+_WEEKDAY_L, _STRONG_PUB_L, _CUE_PUB_L, _CUE_UPD_L, _WEAK_CUE_L, _EVENT_L, _CUE_NEG_L = map(
+    _lowercase, (_WEEKDAY, _STRONG_PUB, _CUE_PUB, _CUE_UPD, _WEAK_CUE, _EVENT, _CUE_NEG)
+)
+_COPYRIGHT_L = _lowercase(_COPYRIGHT)
+
+
 @lru_cache(maxsize=4096)
 def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """What the 45 characters before a date say: (weekday, strong published cue, published,
     updated, weak cue, event, negative). Cached: the same contexts ("Published on ", "")
     recur within and across pages, and these end-anchored patterns are the costly part."""
-    wk = _WEEKDAY.search(ctx_tail)
+    ctx_tail = ctx_tail.lower()
+    wk = _WEEKDAY_L.search(ctx_tail)
     ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
-    strong = bool(_STRONG_PUB.search(ctx_core))
+    strong = bool(_STRONG_PUB_L.search(ctx_core))
     return (
         wk is not None,
         strong,
-        strong or bool(_CUE_PUB.search(ctx_core)),
-        bool(_CUE_UPD.search(ctx_core)),
-        bool(_WEAK_CUE.search(ctx_core)),
-        bool(_EVENT.search(ctx_core)),
-        bool(_CUE_NEG.search(ctx_tail)),
+        strong or bool(_CUE_PUB_L.search(ctx_core)),
+        bool(_CUE_UPD_L.search(ctx_core)),
+        bool(_WEAK_CUE_L.search(ctx_core)),
+        bool(_EVENT_L.search(ctx_core)),
+        bool(_CUE_NEG_L.search(ctx_tail)),
     )
 
 
@@ -556,7 +598,7 @@ def _features(
         wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
         event = event or bool(_EVENT_AFTER.match(after))
         rng = bool(_RANGE_AFTER.match(after)) or bool(_RANGE_BEFORE.search(before))
-        cue_neg = neg_before or bool(_CUE_NEG.search(line[c["col"] : c["col"] + 60]))
+        cue_neg = neg_before or bool(_CUE_NEG_L.search(line[c["col"] : c["col"] + 60].lower()))
         c["cue"] = (
             "updated"
             if cue_upd
@@ -593,7 +635,7 @@ def _features(
             "cue_pub": float(cue_pub),
             "cue_upd": float(cue_upd),
             "cue_neg": float(cue_neg),
-            "copyright": float(bool(_COPYRIGHT.search(line))),
+            "copyright": float(bool(_COPYRIGHT_L.search(line.lower()))),
             "short_line": float(nw <= 8),
             "line_words_log": math.log1p(nw),
             "date_alone": float(alone),
@@ -696,7 +738,7 @@ def iso_value(c: dict[str, Any]) -> str:
 def gather_dates(page: Page, capture: date | None, limit: int) -> list[dict[str, Any]]:
     """The page's dates, written and (with a capture date) relative, in text order, with
     ambiguous day/month orders resolved; at most ``limit``."""
-    cands = find_dates(page.lines)
+    cands = [dict(c) for c in page.dates()]  # _resolve_ambiguous changes them
     if capture:
         cands += find_relative(page.lines, capture)
         cands.sort(key=lambda c: (c["line"], c["col"]))
@@ -833,13 +875,14 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
 
 
-def _title_text(s: str) -> str | None:
+def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None:
     """The headline a candidate line can hold: None for a date line ("Posted on April 29,
     2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
     glued to a headline ("27.01.2022MineralölINFO November 2021"), else the line itself."""
-    if not _PREFILTER.search(s):
-        return s
-    found = find_dates([s])
+    if found is None:
+        if not _PREFILTER.search(s):
+            return s
+        found = find_dates([s])
     if not found:
         return s  # a year alone is no date: "2018 Boys State Swim Results"
     first = found[0]
@@ -850,6 +893,15 @@ def _title_text(s: str) -> str | None:
     if len(s.split()) <= 10:
         return None
     return s
+
+
+def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
+    """The dates on line ``i`` with columns counted in its stripped text ``s``."""
+    found = page.dates_on(i)
+    if not found:
+        return found
+    lead = page.lines[i].find(s[:1])
+    return [{**c, "col": c["col"] - lead} for c in found] if lead else found
 
 
 def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.float64]]:
@@ -935,7 +987,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
             and (nw > _TITLE_SHORT or k in near)
             and (nw >= _TITLE_MIN_WORDS or (k in near_one and len(s) >= 3))
             and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
-            and (headline := _title_text(s)) is not None
+            and (headline := _title_text(s, _stripped_dates(page, i, s))) is not None
         ):
             s = headline
             words = s.split()
