@@ -417,6 +417,7 @@ class Page:
     """
 
     __slots__ = (
+        "_by_line",
         "_dates",
         "body",
         "body_line",
@@ -428,6 +429,7 @@ class Page:
         "ms",
         "nwords",
         "paras",
+        "texts",
     )
 
     def __init__(self, text: str) -> None:
@@ -453,20 +455,24 @@ class Page:
             self.body = len(self.items)
         self.body_line = self.items[self.body][0] if self.body < len(self.items) else n_lines
         self._dates: list[dict[str, Any]] | None = None
+        self._by_line: dict[int, list[dict[str, Any]]] = {}
+        self.texts = texts
 
     def dates(self) -> list[dict[str, Any]]:
         """Every written date of the page (:func:`find_dates`), found once and shared by the
         title and date rankers; callers copy a candidate before changing it."""
         if self._dates is None:
             self._dates = find_dates(self.lines)
+            by_line: dict[int, list[dict[str, Any]]] = {}
+            for c in self._dates:
+                by_line.setdefault(c["line"], []).append(c)
+            self._by_line = by_line
         return self._dates
 
     def dates_on(self, i: int) -> list[dict[str, Any]]:
         """The written dates on line ``i``, in order."""
-        found = self.dates()
-        lo = bisect.bisect_left(found, i, key=lambda c: c["line"])
-        hi = bisect.bisect_right(found, i, lo=lo, key=lambda c: c["line"])
-        return found[lo:hi]
+        self.dates()
+        return self._by_line.get(i, [])
 
 
 # ------------------------------------------------------------------ date features ----
@@ -819,6 +825,8 @@ def _sentence_end(s: str) -> bool:
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
+_FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
+_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 _DIGITS = re.compile(r"\d")
 
@@ -846,7 +854,7 @@ TITLE_FEATURES = [
 #: A narrower window (30 above, 10 below) scored the same in CV but took a related-article
 #: teaser as the headline of a seed page that has none.
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 2, 40
-_TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 60, 15, 10
+_TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 30, 15, 10
 #: Lines of at most ``_TITLE_SHORT`` words are candidates only within ``_TITLE_NEAR`` lines
 #: above the main block or first paragraph (a third fewer candidates, 1 % of headlines).
 _TITLE_SHORT, _TITLE_NEAR = 3, 15
@@ -930,7 +938,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         *range(max(0, page.ms - _TITLE_NEAR_ONE), page.ms + 1),
         *range(max(0, body - _TITLE_NEAR_ONE), body + 1),
     }
-    texts = [s for _, s in items]
+    texts = page.texts
     allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
     vocab = set(_toks("\n".join(_first_paras(items, paras, body, 12))))
     # the lead: the first paragraphs of the main block (the story the headline is about)
@@ -943,7 +951,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         if k not in dated_memo:
             s = items[k][1]
             dated_memo[k] = bool(_PREFILTER.search(s)) or (
-                nwords[k] <= 14 and bool(_BYLINE.match(s))
+                nwords[k] <= 14 and bool(_BYLINE_L.match(s.lower()))
             )
         return dated_memo[k]
 
@@ -992,11 +1000,10 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
             s = headline
             words = s.split()
             nw = len(words)
-            caps = n_alpha = 0
-            for w in words:
-                c0 = w[:1]
-                caps += c0.isupper()
-                n_alpha += c0.isalpha()
+            initials = _INITIAL.findall(s)  # the first letter of each word
+            n_alpha = len(initials)
+            caps = sum(map(str.isupper, initials))
+            low = s.lower()
             nxt = items[k + 1][1] if k + 1 < n_items else ""
             prv = items[k - 1][1] if k > 0 else ""
             # (``s`` may be the headline part of a line that starts with a date)
@@ -1004,7 +1011,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
             ov = sum(w in vocab for w in tk)
             lov = sum(w in lead for w in tk)
             has_date = bool(_PREFILTER.search(s))
-            byline = nw <= 14 and bool(_BYLINE.match(s))
+            byline = nw <= 14 and bool(_BYLINE_L.match(low))
             headlike = long_nonpara and not has_date and not byline
             n_chars = len(s)
             cands.append((i, s))
@@ -1019,7 +1026,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     s.endswith(("?", "!")),
                     max(1, allnorm[s]),
                     prv == s or nxt == s,
-                    bool(_FURNITURE.match(s)),
+                    bool(_FURNITURE_L.match(low)),
                     byline,
                     has_date,
                     k + 1 < n_items and dated(k + 1),
@@ -1032,7 +1039,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     long_nonpara and not first_long_seen,
                     len(_DIGITS.findall(s)),
                     k + 1 < n_items and paras[k + 1],
-                    bool(_PAREN_NUM.search(s)),
+                    False,  # (counted links are no candidates; the column stays for the model)
                     bool(_SEP_SITE.search(s)),
                     k + 2 < n_items and paras[k + 2],
                     "," in s,
@@ -1064,82 +1071,58 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
             )
     if not rows:
         return [], np.zeros((0, len(TITLE_FEATURES)))
-    a = np.array(rows, dtype=np.float64).T
-    (nw_, k_, chars, e_per, e_col, e_q, rep, rep_adj, furn, byl, hdate, nxt_d, prv_d, caps_,
-     alpha, upper, pipe, para, flnp, digits, nxt_p, paren, sep, nxt2_p, comma, lower, colon,
-     prv_short, ov_, ntk, srun, nxt_short, d3, rank_len, nlong, trep, lov_,
-     headlike_, prv_hl, nxt_hl, hl_nb, ellip, trunc, one, hl_above, hl_below,
-     rep_near) = a  # fmt: skip
+    a = np.array(rows, dtype=np.float64)
+    x = np.empty((len(rows), len(TITLE_FEATURES)))
+    # primitives that are features as they are: one copy for all of them
+    x[:, _T_DST] = a[:, _T_SRC]
+    p = dict(zip(_T_PRIMS, a.T, strict=True))
+    nw_, k_, chars, rep, hdate = p["nw"], p["k"], p["chars"], p["rep"], p["has_date"]
+    caps_, alpha, ov_, ntk, lov_, rank_len = (
+        p["caps"], p["alpha"], p["ov"], p["ntk"], p["lov"], p["rank_len"]
+    )  # fmt: skip
+    headlike_, prv_hl, nxt_hl = p["headlike"], p["prev_headlike"], p["next_headlike"]
+    hl_above, hl_below = p["hl_above"], p["hl_below"]
     before = k_ < body
     d_ms = k_ - ms
+    ntk1 = np.maximum(ntk, 1)
     # the last headline-like line above the main block
     hl_before = np.flatnonzero((headlike_ > 0) & (d_ms < 0))
     last_hl = np.zeros_like(k_)
     if len(hl_before):
         last_hl[hl_before[-1]] = 1.0
     cols = {
-        "bias": np.ones_like(k_),
+        "bias": 1.0,
         "nw_log": np.log1p(nw_),
         "nw_4_20": (nw_ >= 4) & (nw_ <= 20),
         "nw_lt3": nw_ < 3,
         "nw_gt25": nw_ > 25,
-        "ends_period": e_per,
-        "ends_colon": e_col,
-        "ends_qmark": e_q,
         "pos_log": np.log1p(k_),
         "pos_rel_body": np.log1p(np.abs(body - k_)) * np.where(before, 1.0, -1.0),
         "before_body": before,
         "just_before_body": (body - k_ > 0) & (body - k_ <= 3),
         "is_first": k_ == 0,
         "repeat": np.log(rep),
-        "repeat_adj": rep_adj,
-        "furniture": furn,
-        "byline": byl,
-        "has_date": hdate,
-        "next_is_date_or_by": nxt_d,
-        "prev_is_date_or_by": prv_d,
         "cap_ratio": caps_ / nw_,
         "title_case": (alpha > 0) & (caps_ >= 0.7 * alpha) & (nw_ >= 3),
-        "upper": upper,
-        "has_pipe": pipe,
-        "is_para": para,
-        "first_long_nonpara": flnp,
-        "digits_ratio": digits / np.maximum(1, chars),
-        "next_is_para": nxt_p,
+        "digits_ratio": p["digits"] / np.maximum(1, chars),
         "chars_log": np.log1p(chars),
-        "count_paren_num": paren,
-        "has_sep_site": sep,
-        "next2_is_para": nxt2_p,
-        "has_comma": comma,
-        "starts_lower": lower,
-        "contains_colon": colon,
-        "prev_short": prv_short,
         "is_body_line0": k_ == body,
-        "body_overlap": ov_ / np.maximum(ntk, 1),
+        "body_overlap": ov_ / ntk1,
         "body_overlap_n": np.log1p(ov_),
-        "short_run_before": np.log1p(srun),
-        "next_short": nxt_short,
-        "dated_within3": d3,
+        "short_run_before": np.log1p(p["srun"]),
         "longest_before_body": before & (rank_len == 0),
         "rank_len_before_body": np.where(before & (rank_len >= 0), rank_len / 5, 1.0),
         "repeat_later": rep > 1,
-        "n_long_nonpara_before": np.log1p(nlong),
-        "contained_elsewhere": trep,
+        "n_long_nonpara_before": np.log1p(p["nlong"]),
         "ms_dist_log": np.log1p(np.abs(d_ms)) * np.where(d_ms < 0, 1.0, -1.0),
         "before_ms_1_3": (d_ms >= -3) & (d_ms <= -1),
         "at_ms": d_ms == 0,
-        "lead_overlap": lov_ / np.maximum(ntk, 1),
+        "lead_overlap": lov_ / ntk1,
         "lead_overlap_n": np.log1p(lov_),
         "last_headlike_before_ms": last_hl,
         "date_line": (hdate > 0) & (nw_ <= 8),
-        "headlike": headlike_,
-        "prev_headlike": prv_hl,
-        "next_headlike": nxt_hl,
-        "headlike_neighbours": hl_nb / 6,
-        "ends_ellipsis": ellip,
-        "truncated_copy": trunc,
-        "one_word": one,
-        "standfirst": (prv_hl > 0) & ((e_per > 0) | (nw_ > 15)),
+        "headlike_neighbours": p["hl_nb"] / 6,
+        "standfirst": (prv_hl > 0) & ((p["ends_period"] > 0) | (nw_ > 15)),
         "first_headlike_run": (headlike_ > 0) & (prv_hl == 0) & (nxt_hl > 0),
         # relative to the page's other candidates (a listwise model sees only differences)
         "lead_overlap_rel": lov_ / max(1.0, float(lov_.max())),
@@ -1150,12 +1133,27 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         "headlike_above5": np.minimum(hl_above, 3) / 3,
         "headlike_below5": np.minimum(hl_below, 3) / 3,
         "first_of_headlikes": (headlike_ > 0) & (hl_above == 0) & (hl_below > 0),
-        "repeat_near": rep_near,
     }
-    x = np.empty((len(rows), len(TITLE_FEATURES)))
-    for j, f in enumerate(TITLE_FEATURES):
-        x[:, j] = cols[f]
+    for f, v in cols.items():
+        x[:, _T_COL[f]] = v
     return cands, x
+
+
+#: The per-candidate primitives of :func:`title_matrix`, in the order of its row tuples;
+#: those named like a feature are that feature as they are.
+_T_PRIMS = (
+    "nw", "k", "chars", "ends_period", "ends_colon", "ends_qmark", "rep", "repeat_adj",
+    "furniture", "byline", "has_date", "next_is_date_or_by", "prev_is_date_or_by", "caps",
+    "alpha", "upper", "has_pipe", "is_para", "first_long_nonpara", "digits", "next_is_para",
+    "count_paren_num", "has_sep_site", "next2_is_para", "has_comma", "starts_lower",
+    "contains_colon", "prev_short", "ov", "ntk", "srun", "next_short", "dated_within3",
+    "rank_len", "nlong", "contained_elsewhere", "lov", "headlike", "prev_headlike",
+    "next_headlike", "hl_nb", "ends_ellipsis", "truncated_copy", "one_word", "hl_above",
+    "hl_below", "repeat_near",
+)  # fmt: skip
+_T_COL = {f: j for j, f in enumerate(TITLE_FEATURES)}
+_T_SRC = np.array([j for j, f in enumerate(_T_PRIMS) if f in _T_COL], dtype=np.intp)
+_T_DST = np.array([_T_COL[f] for f in _T_PRIMS if f in _T_COL], dtype=np.intp)
 
 
 def _nearest(flag: npt.NDArray[np.float64], dist: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
