@@ -24,7 +24,7 @@ from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
 
-from .html import html_candidates, html_value, trafilatura_fields
+from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
 from .text import choose, extract, find_dates, iso_value, parse_capture
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
@@ -140,13 +140,23 @@ class MetadataStage(Stage):
                 dates.append({"value": value, "where": "input", "precision": _precision(value)})
                 chosen, confidence = 0, 0.95
         if doc.content_is_html:
-            fields = trafilatura_fields(doc.content, self._url(doc))
-            for key, value in fields.items():
+            # the boilerplate stage's parse and trafilatura metadata when it left them: the
+            # page is not parsed again, and htmldate (inside trafilatura's metadata) not re-run
+            tree = doc.work.get("html_tree")
+            if tree is None:
+                tree = parse_html(doc.content)
+            meta = doc.work.get("trafilatura_meta")
+            if not isinstance(meta, dict):
+                meta = trafilatura_meta(tree if tree is not None else doc.content,
+                                        self._url(doc), bound)  # fmt: skip
+            for key, value in meta_fields(meta).items():
                 if not getattr(doc, key):
                     setattr(doc, key, value)
                     sources[key] = "html (trafilatura)"
-            hd: Any = False if self.options.html_dates else None
-            cands = html_candidates(doc.content, bound, hd=hd)
+            # htmldate's answer: trafilatura's date is htmldate (original date, extensive
+            # search); False makes html_candidates run it when the metadata has no date key
+            hd: Any = meta.get("date", False) if self.options.html_dates else None
+            cands = html_candidates(doc.content, bound, hd=hd, tree=tree)
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
                 value = html_value(c)

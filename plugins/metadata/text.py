@@ -149,6 +149,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+
 def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
     """A date pattern for lowercased text, without IGNORECASE (several times faster: see
     :func:`_lowercase`); its only capital letters are the ISO 'T' and 'Z' and 'Uhr'."""
@@ -159,7 +160,9 @@ def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
 _DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PATTERNS]
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
-_PREFILTER = re.compile(r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])")
+_PREFILTER = re.compile(
+    r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])"
+)
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses)"
@@ -1156,7 +1159,9 @@ _T_SRC = np.array([j for j, f in enumerate(_T_PRIMS) if f in _T_COL], dtype=np.i
 _T_DST = np.array([_T_COL[f] for f in _T_PRIMS if f in _T_COL], dtype=np.intp)
 
 
-def _nearest(flag: npt.NDArray[np.float64], dist: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+def _nearest(
+    flag: npt.NDArray[np.float64], dist: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
     """1 for the flagged candidate closest above the main block (or at it), else 0."""
     out = np.zeros_like(flag)
     ok = np.flatnonzero((flag > 0) & (dist <= 0))
