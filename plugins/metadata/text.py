@@ -994,7 +994,8 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         first_long_seen = n_long_before[k]
         short_run = short_runs[k]
         if (
-            nw <= _TITLE_MAX_WORDS
+            not is_para  # (a prose paragraph is never taken as the title: see extract)
+            and nw <= _TITLE_MAX_WORDS
             and (nw > _TITLE_SHORT or k in near)
             and (nw >= _TITLE_MIN_WORDS or (k in near_one and len(s) >= 3))
             and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
