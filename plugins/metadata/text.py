@@ -936,7 +936,8 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         *range(max(0, page.ms - _TITLE_NEAR), page.ms + 6),
         *range(max(0, body - _TITLE_NEAR), body + 6),
     }
-    # one-word headlines ("Zeitphilosophie", "Impressum") only just above the text
+    # one-word headlines ("Zeitphilosophie", "Impressum") only just above the text and
+    # short (a CJK sentence has no spaces: one "word")
     near_one = {
         *range(max(0, page.ms - _TITLE_NEAR_ONE), page.ms + 1),
         *range(max(0, body - _TITLE_NEAR_ONE), body + 1),
@@ -997,7 +998,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
             not is_para  # (a prose paragraph is never taken as the title: see extract)
             and nw <= _TITLE_MAX_WORDS
             and (nw > _TITLE_SHORT or k in near)
-            and (nw >= _TITLE_MIN_WORDS or (k in near_one and len(s) >= 3))
+            and (nw >= _TITLE_MIN_WORDS or (k in near_one and 3 <= len(s) <= 25))
             and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
             and (headline := _title_text(s, _stripped_dates(page, i, s))) is not None
         ):
