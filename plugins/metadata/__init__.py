@@ -5,7 +5,9 @@ article, a byline ("By A and B"), date lines in every common written form and ~2
 languages, a site name on the first line, a tag line at the end. Candidate dates and title
 lines are ranked by small linear models trained offline (``model.json``; see
 ``research/metadata``). HTML goes through trafilatura's metadata, and its date through a
-ranker over htmldate, the page's structured date and the dates of its text (:mod:`.html`).
+ranker over htmldate, the page's structured date and the dates of its text (:mod:`.html`);
+the page is parsed once, or not at all when the boilerplate stage left its parse tree and
+trafilatura's metadata in ``doc.work`` (``html_tree``, ``trafilatura_meta``).
 
 A WARC capture (``fetched_at``, or the HTTP ``Date`` / ``Last-Modified`` headers) bounds the
 publication date: a date after it is never chosen; relative dates ("3 hours ago") are
@@ -32,7 +34,11 @@ __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
 @dataclass(frozen=True)
 class MetadataOptions:
-    html_dates: bool = option(True, "Use htmldate (extensive search) for dates in HTML.")
+    html_dates: bool = option(
+        True,
+        "Use htmldate's answer (extensive search, original date: the date of trafilatura's "
+        "metadata) as a date candidate in HTML.",
+    )
     max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
     strip_lines: bool = option(
         True,
