@@ -158,6 +158,9 @@ def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(src, rx.flags & ~re.I)
 
 
+#: A string each pattern cannot match without (one C-level test saves a regex search):
+#: the CJK form needs 年.
+_PATTERN_NEEDS = ("", "", "年", "", "", "", "")
 _DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PATTERNS]
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
@@ -298,9 +301,9 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
         has_month = any(
             w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
         )
-        for form0, rx in patterns:
+        for (form0, rx), needs in zip(patterns, _PATTERN_NEEDS, strict=True):
             textual = "mon" in rx.groupindex
-            if textual and not has_month:
+            if (textual and not has_month) or (needs and needs not in line):
                 continue
             for ws, we in spans:
                 pos = ws
@@ -823,9 +826,9 @@ _SENT_END = re.compile(r"[.!?…]['\"”’»)]*$")
 _CLOSERS = "'\"”’»)"
 
 
-def _sentence_end(s: str) -> bool:
-    """Ends like a sentence (``_SENT_END`` without a regex: this runs on every line)."""
-    return s.rstrip(_CLOSERS)[-1:] in ".!?…"
+#: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
+#: ``_SENT_END``: this runs on every line)
+_ENDERS = frozenset(".!?…")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
@@ -946,9 +949,17 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     }
     texts = page.texts
     allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
-    vocab = set(_toks("\n".join(_first_paras(items, paras, body, 12))))
-    # the lead: the first paragraphs of the main block (the story the headline is about)
-    lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
+    first = _first_paras(items, paras, body, 12)
+    # the lead: the first paragraphs of the main block (the story the headline is about);
+    # when the block starts at or above the first paragraph those are the first three
+    # (tokenised once: the words of the body cost as much as the rest of the setup)
+    if page.ms <= body:
+        lead_toks = _toks("\n".join(first[:3]))
+        lead = set(lead_toks)
+        vocab = lead.union(_toks("\n".join(first[3:])))
+    else:
+        lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
+        vocab = set(_toks("\n".join(first)))
     ms = page.ms
     dated_memo: dict[int, bool] = {}
 
@@ -975,9 +986,10 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     joined = "\n".join(texts)
     # per line: a headline-like line (4..30 words, no sentence end); how many came before;
     # how many short lines (menu items) run just above each line
+    top = min(n_items, end + 3)
     long_np = [
-        4 <= nwords[k] <= 30 and not paras[k] and not _sentence_end(items[k][1])
-        for k in range(min(n_items, end + 3))
+        4 <= nw <= 30 and not p and t.rstrip(_CLOSERS)[-1:] not in _ENDERS
+        for nw, p, t in zip(nwords[:top], paras[:top], texts[:top], strict=True)
     ]
     n_long_before = list(accumulate(long_np, initial=0))
     n_long = len(long_np)
