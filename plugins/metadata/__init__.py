@@ -5,7 +5,9 @@ article, a byline ("By A and B"), date lines in every common written form and ~2
 languages, a site name on the first line, a tag line at the end. Candidate dates and title
 lines are ranked by small linear models trained offline (``model.json``; see
 ``research/metadata``). HTML goes through trafilatura's metadata, and its date through a
-ranker over htmldate, the page's structured date and the dates of its text (:mod:`.html`).
+ranker over htmldate, the page's structured date and the dates of its text (:mod:`.html`);
+the page is parsed once, or not at all when the boilerplate stage left its parse tree and
+trafilatura's metadata in ``doc.work`` (``html_tree``, ``trafilatura_meta``).
 
 A WARC capture (``fetched_at``, or the HTTP ``Date`` / ``Last-Modified`` headers) bounds the
 publication date: a date after it is never chosen; relative dates ("3 hours ago") are
@@ -24,7 +26,7 @@ from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
 
-from .html import html_candidates, html_value, trafilatura_fields
+from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
 from .text import choose, extract, find_dates, iso_value, parse_capture
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
@@ -32,7 +34,11 @@ __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
 @dataclass(frozen=True)
 class MetadataOptions:
-    html_dates: bool = option(True, "Use htmldate (extensive search) for dates in HTML.")
+    html_dates: bool = option(
+        True,
+        "Use htmldate's answer (extensive search, original date: the date of trafilatura's "
+        "metadata) as a date candidate in HTML.",
+    )
     max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
     strip_lines: bool = option(
         True,
@@ -140,13 +146,23 @@ class MetadataStage(Stage):
                 dates.append({"value": value, "where": "input", "precision": _precision(value)})
                 chosen, confidence = 0, 0.95
         if doc.content_is_html:
-            fields = trafilatura_fields(doc.content, self._url(doc))
-            for key, value in fields.items():
+            # the boilerplate stage's parse and trafilatura metadata when it left them: the
+            # page is not parsed again, and htmldate (inside trafilatura's metadata) not re-run
+            tree = doc.work.get("html_tree")
+            if tree is None:
+                tree = parse_html(doc.content)
+            meta = doc.work.get("trafilatura_meta")
+            if not isinstance(meta, dict):
+                meta = trafilatura_meta(tree if tree is not None else doc.content,
+                                        self._url(doc), bound)  # fmt: skip
+            for key, value in meta_fields(meta).items():
                 if not getattr(doc, key):
                     setattr(doc, key, value)
                     sources[key] = "html (trafilatura)"
-            hd: Any = False if self.options.html_dates else None
-            cands = html_candidates(doc.content, bound, hd=hd)
+            # htmldate's answer: trafilatura's date is htmldate (original date, extensive
+            # search); False makes html_candidates run it when the metadata has no date key
+            hd: Any = meta.get("date", False) if self.options.html_dates else None
+            cands = html_candidates(doc.content, bound, hd=hd, tree=tree)
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
                 value = html_value(c)

@@ -5,13 +5,22 @@ text features of :mod:`.text`), htmldate's answer (extensive search, original da
 page's own structured statement (JSON-LD ``datePublished`` or a publication meta tag), each
 with flags saying which sources agree; the shipped listwise ranker (``html`` model) picks
 one. Title, authors, site name and tags come from trafilatura's metadata extraction.
+
+The page is parsed once. When the boilerplate stage ran trafilatura before, its tree
+(``doc.work["html_tree"]``, never changed here) and metadata (``doc.work["trafilatura_meta"]``,
+whose ``date`` is htmldate's answer with the same settings) are used as they are; otherwise
+the page is parsed here and trafilatura's metadata extraction, which runs htmldate on the
+same tree, gives both the fields and htmldate's date.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 from .model import score_rows
 from .text import (
@@ -97,19 +106,37 @@ def html_structured_date(html: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def html_to_text(html: str) -> str:
-    """A browser-like text rendering: block elements on their own lines, scripts dropped."""
-    import lxml.html
+_SKIP = ("script", "style", "noscript", "template")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """The page parsed as trafilatura parses it (the tree the boilerplate stage shares)."""
+    from trafilatura.utils import load_html
 
     try:
-        root = lxml.html.fromstring(html)
-    except Exception:  # lxml raises several types on junk input; no text then
-        return ""
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
+        return load_html(html)
+    except Exception:  # lxml raises several types on junk input; no tree then
+        return None
+
+
+def tree_to_text(root: HtmlElement) -> str:
+    """A browser-like text rendering of a parsed page: block elements on their own lines,
+    scripts and styles left out. The tree is only read (it may be shared with other stages)."""
+    skipped: set[Any] = set()
+    for bad in root.iter(*_SKIP):
+        if bad not in skipped:  # (preorder: a nested one is already in its ancestor's set)
+            skipped.update(bad.iter())
+            skipped.discard(bad)  # its tail is text of the parent
     out: list[str] = []
     for el in root.iter():
+        if el in skipped:
+            continue
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP:
+            if el.tail:
+                out.append(el.tail)
+            continue
         block = tag in _BLOCKS
         if block:
             out.append("\n")
@@ -119,14 +146,23 @@ def html_to_text(html: str) -> str:
             out.append("\n")
         if el.tail:
             out.append(el.tail)
-    return re.sub(r"[ \t\r\f\v]+", " ", "".join(out))
+    return _SPACES.sub(" ", "".join(out))
 
 
-def htmldate_date(html: str, capture: date | None = None) -> str | None:
-    """htmldate's answer (extensive search, original date), bounded by the capture."""
+def html_to_text(html: str) -> str:
+    """A browser-like text rendering of an HTML page (see :func:`tree_to_text`)."""
+    root = parse_html(html)
+    return tree_to_text(root) if root is not None else ""
+
+
+def htmldate_date(
+    html: str | HtmlElement, capture: date | None = None, extensive: bool = True
+) -> str | None:
+    """htmldate's answer (original date; extensive search unless told otherwise), bounded
+    by the capture. A tree is only read (htmldate copies it before pruning)."""
     from htmldate import find_date
 
-    kw: dict[str, Any] = {"extensive_search": True, "original_date": True}
+    kw: dict[str, Any] = {"extensive_search": extensive, "original_date": True}
     if capture:
         kw["max_date"] = capture.isoformat()
     try:
@@ -137,15 +173,21 @@ def htmldate_date(html: str, capture: date | None = None) -> str | None:
 
 
 def html_candidates(
-    html: str, capture: date | None = None, hd: str | bool | None = False
+    html: str,
+    capture: date | None = None,
+    hd: str | bool | None = False,
+    tree: HtmlElement | None = None,
 ) -> list[dict[str, Any]]:
-    """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer)."""
+    """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
+    for none; ``tree``: the page already parsed)."""
+    if tree is None:
+        tree = parse_html(html)
     if hd is False:
-        hd = htmldate_date(html, capture)
+        hd = htmldate_date(tree if tree is not None else html, capture)
     sv, where = html_structured_date(html)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
-    page = Page(html_to_text(html))
+    page = Page(tree_to_text(tree) if tree is not None else "")
     cands = gather_dates(page, capture, _MAX_HTML_CANDS)
     if cands:
         _features(cands, page, capture)
@@ -196,25 +238,47 @@ def html_value(c: dict[str, Any]) -> str:
     return iso_value(c)
 
 
-def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
-    """Title, authors, site name and tags from trafilatura's metadata extraction."""
+#: The keys of trafilatura's metadata the stage reads (as the boilerplate stage shares them).
+META_KEYS = ("title", "author", "date", "sitename", "categories", "tags", "url", "description")
+
+
+def trafilatura_meta(
+    tree: HtmlElement | str,
+    url: str | None,
+    capture: date | None = None,
+    extensive: bool = True,
+) -> dict[str, Any]:
+    """trafilatura's metadata of a page, as a dict of :data:`META_KEYS`; its ``date`` is
+    htmldate's answer (original date, extensive search unless told otherwise, bounded by the
+    capture), run on the same tree. Empty if the extraction fails."""
     from trafilatura.metadata import extract_metadata
 
-    out: dict[str, Any] = {}
+    config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
+    config["max_date"] = (capture or date.today()).isoformat()
     try:
-        md = extract_metadata(html, default_url=url)
+        md = extract_metadata(tree, default_url=url, date_config=config)
     except Exception:  # a metadata failure must not lose the document
-        return out
-    if md is None:
-        return out
-    if md.title:
-        out["title"] = md.title
-    if md.author:
-        out["authors"] = [a.strip() for a in re.split(r";|\band\b", md.author) if a.strip()]
-    if md.sitename:
-        out["site_name"] = md.sitename
-    tags = [*(md.categories or []), *(md.tags or [])]
-    tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+        return {}
+    return {k: getattr(md, k, None) for k in META_KEYS}
+
+
+def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
+    """Title, authors, site name and tags (record fields) from trafilatura's metadata."""
+    out: dict[str, Any] = {}
+    if meta.get("title"):
+        out["title"] = meta["title"]
+    author = meta.get("author")
+    if isinstance(author, str) and author:
+        out["authors"] = [a.strip() for a in re.split(r";|\band\b", author) if a.strip()]
+    if meta.get("sitename"):
+        out["site_name"] = meta["sitename"]
+    tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
+    tags = list(dict.fromkeys(t.strip() for t in tags if isinstance(t, str) and t.strip()))
     if tags:
         out["tags"] = tags
     return out
+
+
+def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
+    """Title, authors, site name and tags from trafilatura's metadata extraction."""
+    return meta_fields(trafilatura_meta(html, url))

@@ -8,7 +8,8 @@ relative forms ("3 hours ago", "vor 2 Tagen", "yesterday") resolved against the 
 when one is known. Each candidate gets ~60 features (position against the page's main block
 and the title, cue words before it, line shape, form, frequency, recency) and a listwise
 linear ranker (``model.json``) picks one; a date after the capture is never chosen.
-Titles: lines of 2..40 words above the end of the main block, ranked likewise. Authors come
+Titles: lines of 2..40 words (one word just above the text) near the top of the main
+block, prose paragraphs excluded, ranked likewise. Authors come
 from a byline ("By A and B", roles and agencies dropped), the site name from the first line
 before the headline or a name-like line after the body, tags from a tag line.
 """
@@ -55,6 +56,7 @@ for _i, _names in enumerate(_MONTH_NAMES, 1):
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
+_LETTERS = re.compile(r"[^\W\d_]{3,}")
 
 _TZ = {
     "gmt": "+00:00",
@@ -147,8 +149,24 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+
+def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """A date pattern for lowercased text, without IGNORECASE (several times faster: see
+    :func:`_lowercase`); its only capital letters are the ISO 'T' and 'Z' and 'Uhr'."""
+    src = rx.pattern.replace("[T ]", "[t ]").replace("Z|", "z|").replace("Uhr", "uhr")
+    return re.compile(src, rx.flags & ~re.I)
+
+
+#: A string each pattern cannot match without (one C-level test saves a regex search):
+#: the CJK form needs 年.
+_PATTERN_NEEDS = ("", "", "年", "", "", "", "")
+_DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PATTERNS]
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
-_PREFILTER = re.compile(r"\d(?:(?<=1)9\d\d|(?<=2)0\d\d|[./-]\d{1,2}[./-]\d\d)")
+# (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
+_PREFILTER = re.compile(
+    r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])"
+)
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses)"
@@ -272,10 +290,21 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
             spans.append((s, e))
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
-        line = lines[i]
+        line = orig = lines[i]
+        patterns = DATE_PATTERNS
+        low = line.lower()
+        if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
+            line, patterns = low, _DATE_PATTERNS_LOWER
         taken: list[tuple[int, int]] = []
-        for form0, rx in DATE_PATTERNS:
+        # the textual forms only where a month name is written near the year: one scan
+        # for letter runs instead of three costly pattern searches per window
+        has_month = any(
+            w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
+        )
+        for (form0, rx), needs in zip(patterns, _PATTERN_NEEDS, strict=True):
             textual = "mon" in rx.groupindex
+            if (textual and not has_month) or (needs and needs not in line):
+                continue
             for ws, we in spans:
                 pos = ws
                 while (hit := rx.search(line, pos, we)) is not None:
@@ -297,7 +326,7 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
                             "line": i,
                             "col": s0,
                             "form": form,
-                            "text": hit.group(0).strip(),
+                            "text": orig[s0:e0].strip(),
                             "time": _time_part(g),
                             "alt": alt,
                             "sep": g.get("sep"),
@@ -367,15 +396,21 @@ def _is_para(line: str) -> bool:
     return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
 
 
-def main_block(texts: list[str]) -> tuple[int, int]:
+def main_block(texts: list[str], nspaces: list[int] | None = None) -> tuple[int, int]:
     """(first, last) index of the densest run of paragraph lines (max-sum segment)."""
-    best, best_span = 0.0, (len(texts), len(texts))
-    cur, start = 0.0, 0
-    for k, s in enumerate(texts):
-        n = len(s)
-        v = n if (n >= 60 and s.count(" ") >= 9) else (-25.0 if n < 60 else -10.0)
+    if nspaces is None:
+        nspaces = [s.count(" ") for s in texts]
+    # a line of >= 60 characters and >= 10 words counts its length, a shorter one -25, a long
+    # one with few words (a link list, a URL) -10
+    vals = [
+        n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
+        for n, c in zip(map(len, texts), nspaces, strict=True)
+    ]
+    best, best_span = 0, (len(texts), len(texts))
+    cur, start = 0, 0
+    for k, v in enumerate(vals):
         if cur <= 0:
-            cur, start = 0.0, k
+            cur, start = 0, k
         cur += v
         if cur > best:
             best, best_span = cur, (start, k)
@@ -389,6 +424,8 @@ class Page:
     """
 
     __slots__ = (
+        "_by_line",
+        "_dates",
         "body",
         "body_line",
         "items",
@@ -399,25 +436,50 @@ class Page:
         "ms",
         "nwords",
         "paras",
+        "texts",
     )
 
     def __init__(self, text: str) -> None:
         # the same line split as the boilerplate stage, so line numbers agree
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.items = [(i, s) for i, ln in enumerate(self.lines) if (s := ln.strip())]
-        texts = [s for _, s in self.items]
+        self.lines = lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        stripped = list(map(str.strip, lines))
+        self.items = [(i, s) for i, s in enumerate(stripped) if s]
+        texts = [s for s in stripped if s]
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
-        self.nwords = [s.count(" ") + 1 for s in texts]
+        nspaces = [s.count(" ") for s in texts]
+        self.nwords = [c + 1 for c in nspaces]
         self.paras = [
-            s[-1:] in _PARA_END and len(s) > 80 and n >= 12
-            for s, n in zip(texts, self.nwords, strict=True)
+            c >= 11 and len(s) > 80 and s[-1] in _PARA_END
+            for s, c in zip(texts, nspaces, strict=True)
         ]
-        self.ms, self.me = main_block(texts)
-        n_lines = len(self.lines)
+        self.ms, self.me = main_block(texts, nspaces)
+        n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
-        self.body = next((k for k, p in enumerate(self.paras) if p), len(self.items))
+        try:
+            self.body = self.paras.index(True)
+        except ValueError:
+            self.body = len(self.items)
         self.body_line = self.items[self.body][0] if self.body < len(self.items) else n_lines
+        self._dates: list[dict[str, Any]] | None = None
+        self._by_line: dict[int, list[dict[str, Any]]] = {}
+        self.texts = texts
+
+    def dates(self) -> list[dict[str, Any]]:
+        """Every written date of the page (:func:`find_dates`), found once and shared by the
+        title and date rankers; callers copy a candidate before changing it."""
+        if self._dates is None:
+            self._dates = find_dates(self.lines)
+            by_line: dict[int, list[dict[str, Any]]] = {}
+            for c in self._dates:
+                by_line.setdefault(c["line"], []).append(c)
+            self._by_line = by_line
+        return self._dates
+
+    def dates_on(self, i: int) -> list[dict[str, Any]]:
+        """The written dates on line ``i``, in order."""
+        self.dates()
+        return self._by_line.get(i, [])
 
 
 # ------------------------------------------------------------------ date features ----
@@ -460,22 +522,35 @@ _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|bis)\s*$")
 _LOWER_BEFORE = re.compile(r"[a-zäöüéè,]\s+$")
 
 
+def _lowercase(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` without IGNORECASE, for text lowercased once: Python's re skips ahead on the
+    first characters of a case-sensitive pattern only, so this is 5-7x faster on cue text."""
+    return re.compile(rx.pattern.replace("(?i)", ""), rx.flags & ~re.I)
+
+
+_WEEKDAY_L, _STRONG_PUB_L, _CUE_PUB_L, _CUE_UPD_L, _WEAK_CUE_L, _EVENT_L, _CUE_NEG_L = map(
+    _lowercase, (_WEEKDAY, _STRONG_PUB, _CUE_PUB, _CUE_UPD, _WEAK_CUE, _EVENT, _CUE_NEG)
+)
+_COPYRIGHT_L = _lowercase(_COPYRIGHT)
+
+
 @lru_cache(maxsize=4096)
 def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """What the 45 characters before a date say: (weekday, strong published cue, published,
     updated, weak cue, event, negative). Cached: the same contexts ("Published on ", "")
     recur within and across pages, and these end-anchored patterns are the costly part."""
-    wk = _WEEKDAY.search(ctx_tail)
+    ctx_tail = ctx_tail.lower()
+    wk = _WEEKDAY_L.search(ctx_tail)
     ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
-    strong = bool(_STRONG_PUB.search(ctx_core))
+    strong = bool(_STRONG_PUB_L.search(ctx_core))
     return (
         wk is not None,
         strong,
-        strong or bool(_CUE_PUB.search(ctx_core)),
-        bool(_CUE_UPD.search(ctx_core)),
-        bool(_WEAK_CUE.search(ctx_core)),
-        bool(_EVENT.search(ctx_core)),
-        bool(_CUE_NEG.search(ctx_tail)),
+        strong or bool(_CUE_PUB_L.search(ctx_core)),
+        bool(_CUE_UPD_L.search(ctx_core)),
+        bool(_WEAK_CUE_L.search(ctx_core)),
+        bool(_EVENT_L.search(ctx_core)),
+        bool(_CUE_NEG_L.search(ctx_tail)),
     )
 
 
@@ -512,7 +587,14 @@ def _features(
         if title_line is not None
         else -1
     )
-    prev_of = {b: a for (a, _), (b, _) in zip(page.items, page.items[1:], strict=False)}
+
+    def prev_of(i: int) -> int | None:
+        """The previous non-empty line (a short cue line above a date line)."""
+        j = i - 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        return j if j >= 0 else None
+
     byline_cache: dict[int, bool] = {}
     n_cands_log = math.log1p(len(cands))
     for k, c in enumerate(cands):
@@ -520,7 +602,7 @@ def _features(
         line = lines[i] if 0 <= i < len(lines) else ""
         before = line[: c["col"]]
         after = line[c["col"] + len(c["text"]) :]
-        pi = prev_of.get(i)
+        pi = prev_of(i)
         prev = lines[pi].strip() if pi is not None else ""
         if not before.strip() and prev and len(prev) < 40:
             ctx, prev_cue = prev + " ", 1.0
@@ -529,7 +611,7 @@ def _features(
         wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
         event = event or bool(_EVENT_AFTER.match(after))
         rng = bool(_RANGE_AFTER.match(after)) or bool(_RANGE_BEFORE.search(before))
-        cue_neg = neg_before or bool(_CUE_NEG.search(line[c["col"] : c["col"] + 60]))
+        cue_neg = neg_before or bool(_CUE_NEG_L.search(line[c["col"] : c["col"] + 60].lower()))
         c["cue"] = (
             "updated"
             if cue_upd
@@ -566,7 +648,7 @@ def _features(
             "cue_pub": float(cue_pub),
             "cue_upd": float(cue_upd),
             "cue_neg": float(cue_neg),
-            "copyright": float(bool(_COPYRIGHT.search(line))),
+            "copyright": float(bool(_COPYRIGHT_L.search(line.lower()))),
             "short_line": float(nw <= 8),
             "line_words_log": math.log1p(nw),
             "date_alone": float(alone),
@@ -669,7 +751,7 @@ def iso_value(c: dict[str, Any]) -> str:
 def gather_dates(page: Page, capture: date | None, limit: int) -> list[dict[str, Any]]:
     """The page's dates, written and (with a capture date) relative, in text order, with
     ambiguous day/month orders resolved; at most ``limit``."""
-    cands = find_dates(page.lines)
+    cands = [dict(c) for c in page.dates()]  # _resolve_ambiguous changes them
     if capture:
         cands += find_relative(page.lines, capture)
         cands.sort(key=lambda c: (c["line"], c["col"]))
@@ -736,16 +818,22 @@ _BYLINE = re.compile(
     r"autor(?:in)?:?|author:?|auteur:?|text:?|written by:?)\s+(?P<names>[^\d].*)$",
     re.I,
 )
+_BYLINE_START = re.compile(
+    r"(?im)^(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|"
+    r"de|af|autor(?:in)?|author|auteur|text|written)\b"
+)
 _SENT_END = re.compile(r"[.!?…]['\"”’»)]*$")
 _CLOSERS = "'\"”’»)"
 
 
-def _sentence_end(s: str) -> bool:
-    """Ends like a sentence (``_SENT_END`` without a regex: this runs on every line)."""
-    return s.rstrip(_CLOSERS)[-1:] in ".!?…"
+#: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
+#: ``_SENT_END``: this runs on every line)
+_ENDERS = frozenset(".!?…")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
+_FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
+_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 _DIGITS = re.compile(r"\d")
 
@@ -759,20 +847,26 @@ TITLE_FEATURES = [
     "body_overlap", "body_overlap_n", "short_run_before", "next_short", "dated_within3",
     "longest_before_body", "rank_len_before_body", "repeat_later", "n_long_nonpara_before",
     "contained_elsewhere", "ms_dist_log", "before_ms_1_3", "at_ms", "lead_overlap", "lead_overlap_n",
-    "last_headlike_before_ms", "date_line", "headlike",
+    "last_headlike_before_ms", "date_line", "headlike", "prev_headlike", "next_headlike",
+    "headlike_neighbours", "ends_ellipsis", "truncated_copy", "one_word", "standfirst",
+    "first_headlike_run", "lead_overlap_rel", "lead_overlap_max", "body_overlap_rel", "chars_rel",
+    "nearest_hl_to_ms", "headlike_above5", "headlike_below5", "first_of_headlikes",
+    "repeat_near",
 ]  # fmt: skip
 
 #: Title candidates: lines of 2..40 words near the top of the main block or the first
 #: paragraph (up to ``_TITLE_BEFORE`` non-empty lines above, ``_TITLE_AFTER`` below, never
-#: after the block) and the first ``_TITLE_FIRST`` lines. On the dev pages the window holds
-#: the headline on 88.5 % of pages (any line: 91.5 %) with ~19 candidates instead of ~107.
-#: A narrower window (30 above, 10 below) scored the same in CV but took a related-article
-#: teaser as the headline of a seed page that has none.
+#: after the block) and the first ``_TITLE_FIRST`` lines; not prose paragraphs (extract()
+#: never returns one). With one-word lines just above the text, the candidates hold the
+#: headline on 88.7 % of the dev pages (it is a line of the text on 96 %) with ~18 per page.
+#: 30 lines above scored the same in CV as 60 (0.708 vs 0.706) with fewer candidates; the
+#: seed page without a headline still gets none (benchmarks/seeds_check.py).
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 2, 40
-_TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 60, 15, 10
+_TITLE_BEFORE, _TITLE_AFTER, _TITLE_FIRST = 30, 15, 10
 #: Lines of at most ``_TITLE_SHORT`` words are candidates only within ``_TITLE_NEAR`` lines
 #: above the main block or first paragraph (a third fewer candidates, 1 % of headlines).
 _TITLE_SHORT, _TITLE_NEAR = 3, 15
+_TITLE_NEAR_ONE = 8
 
 
 _WORD4 = re.compile(r"\w{4,}")
@@ -797,13 +891,14 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
 
 
-def _title_text(s: str) -> str | None:
+def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None:
     """The headline a candidate line can hold: None for a date line ("Posted on April 29,
     2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
     glued to a headline ("27.01.2022MineralölINFO November 2021"), else the line itself."""
-    if not _PREFILTER.search(s):
-        return s
-    found = find_dates([s])
+    if found is None:
+        if not _PREFILTER.search(s):
+            return s
+        found = find_dates([s])
     if not found:
         return s  # a year alone is no date: "2018 Boys State Swim Results"
     first = found[0]
@@ -814,6 +909,15 @@ def _title_text(s: str) -> str | None:
     if len(s.split()) <= 10:
         return None
     return s
+
+
+def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
+    """The dates on line ``i`` with columns counted in its stripped text ``s``."""
+    found = page.dates_on(i)
+    if not found:
+        return found
+    lead = page.lines[i].find(s[:1])
+    return [{**c, "col": c["col"] - lead} for c in found] if lead else found
 
 
 def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.float64]]:
@@ -837,11 +941,25 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         *range(max(0, page.ms - _TITLE_NEAR), page.ms + 6),
         *range(max(0, body - _TITLE_NEAR), body + 6),
     }
-    texts = [s for _, s in items]
+    # one-word headlines ("Zeitphilosophie", "Impressum") only just above the text and
+    # short (a CJK sentence has no spaces: one "word")
+    near_one = {
+        *range(max(0, page.ms - _TITLE_NEAR_ONE), page.ms + 1),
+        *range(max(0, body - _TITLE_NEAR_ONE), body + 1),
+    }
+    texts = page.texts
     allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
-    vocab = set(_toks("\n".join(_first_paras(items, paras, body, 12))))
-    # the lead: the first paragraphs of the main block (the story the headline is about)
-    lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
+    first = _first_paras(items, paras, body, 12)
+    # the lead: the first paragraphs of the main block (the story the headline is about);
+    # when the block starts at or above the first paragraph those are the first three
+    # (tokenised once: the words of the body cost as much as the rest of the setup)
+    if page.ms <= body:
+        lead_toks = _toks("\n".join(first[:3]))
+        lead = set(lead_toks)
+        vocab = lead.union(_toks("\n".join(first[3:])))
+    else:
+        lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
+        vocab = set(_toks("\n".join(first)))
     ms = page.ms
     dated_memo: dict[int, bool] = {}
 
@@ -850,7 +968,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         if k not in dated_memo:
             s = items[k][1]
             dated_memo[k] = bool(_PREFILTER.search(s)) or (
-                nwords[k] <= 14 and bool(_BYLINE.match(s))
+                nwords[k] <= 14 and bool(_BYLINE_L.match(s.lower()))
             )
         return dated_memo[k]
 
@@ -868,10 +986,18 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
     joined = "\n".join(texts)
     # per line: a headline-like line (4..30 words, no sentence end); how many came before;
     # how many short lines (menu items) run just above each line
+    top = min(n_items, end + 3)
     long_np = [
-        4 <= nwords[k] <= 30 and not paras[k] and not _sentence_end(items[k][1]) for k in range(end)
+        4 <= nw <= 30 and not p and t.rstrip(_CLOSERS)[-1:] not in _ENDERS
+        for nw, p, t in zip(nwords[:top], paras[:top], texts[:top], strict=True)
     ]
     n_long_before = list(accumulate(long_np, initial=0))
+    n_long = len(long_np)
+    # where each line's text occurs (a headline repeated close by: breadcrumb, h1, caption)
+    where_seen: dict[str, list[int]] = {}
+    for k, t in enumerate(texts[: end + 8]):
+        if allnorm[t] > 1:
+            where_seen.setdefault(t, []).append(k)
     short_runs = [0] * (end + 1)
     for k in range(end):
         short_runs[k + 1] = short_runs[k] + 1 if nwords[k] <= 3 else 0
@@ -883,19 +1009,20 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
         first_long_seen = n_long_before[k]
         short_run = short_runs[k]
         if (
-            _TITLE_MIN_WORDS <= nw <= _TITLE_MAX_WORDS
+            not is_para  # (a prose paragraph is never taken as the title: see extract)
+            and nw <= _TITLE_MAX_WORDS
             and (nw > _TITLE_SHORT or k in near)
+            and (nw >= _TITLE_MIN_WORDS or (k in near_one and 3 <= len(s) <= 25))
             and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
-            and (headline := _title_text(s)) is not None
+            and (headline := _title_text(s, _stripped_dates(page, i, s))) is not None
         ):
             s = headline
             words = s.split()
             nw = len(words)
-            caps = n_alpha = 0
-            for w in words:
-                c0 = w[:1]
-                caps += c0.isupper()
-                n_alpha += c0.isalpha()
+            initials = _INITIAL.findall(s)  # the first letter of each word
+            n_alpha = len(initials)
+            caps = sum(map(str.isupper, initials))
+            low = s.lower()
             nxt = items[k + 1][1] if k + 1 < n_items else ""
             prv = items[k - 1][1] if k > 0 else ""
             # (``s`` may be the headline part of a line that starts with a date)
@@ -903,7 +1030,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
             ov = sum(w in vocab for w in tk)
             lov = sum(w in lead for w in tk)
             has_date = bool(_PREFILTER.search(s))
-            byline = nw <= 14 and bool(_BYLINE.match(s))
+            byline = nw <= 14 and bool(_BYLINE_L.match(low))
             headlike = long_nonpara and not has_date and not byline
             n_chars = len(s)
             cands.append((i, s))
@@ -918,7 +1045,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     s.endswith(("?", "!")),
                     max(1, allnorm[s]),
                     prv == s or nxt == s,
-                    bool(_FURNITURE.match(s)),
+                    bool(_FURNITURE_L.match(low)),
                     byline,
                     has_date,
                     k + 1 < n_items and dated(k + 1),
@@ -931,7 +1058,7 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     long_nonpara and not first_long_seen,
                     len(_DIGITS.findall(s)),
                     k + 1 < n_items and paras[k + 1],
-                    bool(_PAREN_NUM.search(s)),
+                    False,  # (counted links are no candidates; the column stays for the model)
                     bool(_SEP_SITE.search(s)),
                     k + 2 < n_items and paras[k + 2],
                     "," in s,
@@ -950,83 +1077,113 @@ def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.floa
                     joined.count(s) > allnorm[s],
                     lov,
                     headlike,
+                    k > 0 and long_np[k - 1],
+                    k + 1 < n_long and long_np[k + 1],
+                    n_long_before[min(n_long, k + 4)] - n_long_before[max(0, k - 3)] - long_nonpara,
+                    s.endswith(("…", "...")),
+                    joined.count(s.rstrip("….")) > 1 if s.endswith(("…", "...")) else False,
+                    nw == 1,
+                    n_long_before[k] - n_long_before[max(0, k - 5)],
+                    n_long_before[min(n_long, k + 6)] - n_long_before[min(n_long, k + 1)],
+                    any(0 < abs(j - k) <= 8 for j in where_seen.get(s, ())),
                 )
             )
     if not rows:
         return [], np.zeros((0, len(TITLE_FEATURES)))
-    a = np.array(rows, dtype=np.float64).T
-    (nw_, k_, chars, e_per, e_col, e_q, rep, rep_adj, furn, byl, hdate, nxt_d, prv_d, caps_,
-     alpha, upper, pipe, para, flnp, digits, nxt_p, paren, sep, nxt2_p, comma, lower, colon,
-     prv_short, ov_, ntk, srun, nxt_short, d3, rank_len, nlong, trep, lov_,
-     headlike_) = a  # fmt: skip
+    a = np.array(rows, dtype=np.float64)
+    x = np.empty((len(rows), len(TITLE_FEATURES)))
+    # primitives that are features as they are: one copy for all of them
+    x[:, _T_DST] = a[:, _T_SRC]
+    p = dict(zip(_T_PRIMS, a.T, strict=True))
+    nw_, k_, chars, rep, hdate = p["nw"], p["k"], p["chars"], p["rep"], p["has_date"]
+    caps_, alpha, ov_, ntk, lov_, rank_len = (
+        p["caps"], p["alpha"], p["ov"], p["ntk"], p["lov"], p["rank_len"]
+    )  # fmt: skip
+    headlike_, prv_hl, nxt_hl = p["headlike"], p["prev_headlike"], p["next_headlike"]
+    hl_above, hl_below = p["hl_above"], p["hl_below"]
     before = k_ < body
     d_ms = k_ - ms
+    ntk1 = np.maximum(ntk, 1)
     # the last headline-like line above the main block
     hl_before = np.flatnonzero((headlike_ > 0) & (d_ms < 0))
     last_hl = np.zeros_like(k_)
     if len(hl_before):
         last_hl[hl_before[-1]] = 1.0
     cols = {
-        "bias": np.ones_like(k_),
+        "bias": 1.0,
         "nw_log": np.log1p(nw_),
         "nw_4_20": (nw_ >= 4) & (nw_ <= 20),
         "nw_lt3": nw_ < 3,
         "nw_gt25": nw_ > 25,
-        "ends_period": e_per,
-        "ends_colon": e_col,
-        "ends_qmark": e_q,
         "pos_log": np.log1p(k_),
         "pos_rel_body": np.log1p(np.abs(body - k_)) * np.where(before, 1.0, -1.0),
         "before_body": before,
         "just_before_body": (body - k_ > 0) & (body - k_ <= 3),
         "is_first": k_ == 0,
         "repeat": np.log(rep),
-        "repeat_adj": rep_adj,
-        "furniture": furn,
-        "byline": byl,
-        "has_date": hdate,
-        "next_is_date_or_by": nxt_d,
-        "prev_is_date_or_by": prv_d,
         "cap_ratio": caps_ / nw_,
         "title_case": (alpha > 0) & (caps_ >= 0.7 * alpha) & (nw_ >= 3),
-        "upper": upper,
-        "has_pipe": pipe,
-        "is_para": para,
-        "first_long_nonpara": flnp,
-        "digits_ratio": digits / np.maximum(1, chars),
-        "next_is_para": nxt_p,
+        "digits_ratio": p["digits"] / np.maximum(1, chars),
         "chars_log": np.log1p(chars),
-        "count_paren_num": paren,
-        "has_sep_site": sep,
-        "next2_is_para": nxt2_p,
-        "has_comma": comma,
-        "starts_lower": lower,
-        "contains_colon": colon,
-        "prev_short": prv_short,
         "is_body_line0": k_ == body,
-        "body_overlap": ov_ / np.maximum(ntk, 1),
+        "body_overlap": ov_ / ntk1,
         "body_overlap_n": np.log1p(ov_),
-        "short_run_before": np.log1p(srun),
-        "next_short": nxt_short,
-        "dated_within3": d3,
+        "short_run_before": np.log1p(p["srun"]),
         "longest_before_body": before & (rank_len == 0),
         "rank_len_before_body": np.where(before & (rank_len >= 0), rank_len / 5, 1.0),
         "repeat_later": rep > 1,
-        "n_long_nonpara_before": np.log1p(nlong),
-        "contained_elsewhere": trep,
+        "n_long_nonpara_before": np.log1p(p["nlong"]),
         "ms_dist_log": np.log1p(np.abs(d_ms)) * np.where(d_ms < 0, 1.0, -1.0),
         "before_ms_1_3": (d_ms >= -3) & (d_ms <= -1),
         "at_ms": d_ms == 0,
-        "lead_overlap": lov_ / np.maximum(ntk, 1),
+        "lead_overlap": lov_ / ntk1,
         "lead_overlap_n": np.log1p(lov_),
         "last_headlike_before_ms": last_hl,
         "date_line": (hdate > 0) & (nw_ <= 8),
-        "headlike": headlike_,
+        "headlike_neighbours": p["hl_nb"] / 6,
+        "standfirst": (prv_hl > 0) & ((p["ends_period"] > 0) | (nw_ > 15)),
+        "first_headlike_run": (headlike_ > 0) & (prv_hl == 0) & (nxt_hl > 0),
+        # relative to the page's other candidates (a listwise model sees only differences)
+        "lead_overlap_rel": lov_ / max(1.0, float(lov_.max())),
+        "lead_overlap_max": (lov_ == lov_.max()) & (lov_ > 0),
+        "body_overlap_rel": ov_ / max(1.0, float(ov_.max())),
+        "chars_rel": chars / max(1.0, float(chars.max())),
+        "nearest_hl_to_ms": _nearest(headlike_, d_ms),
+        "headlike_above5": np.minimum(hl_above, 3) / 3,
+        "headlike_below5": np.minimum(hl_below, 3) / 3,
+        "first_of_headlikes": (headlike_ > 0) & (hl_above == 0) & (hl_below > 0),
     }
-    x = np.empty((len(rows), len(TITLE_FEATURES)))
-    for j, f in enumerate(TITLE_FEATURES):
-        x[:, j] = cols[f]
+    for f, v in cols.items():
+        x[:, _T_COL[f]] = v
     return cands, x
+
+
+#: The per-candidate primitives of :func:`title_matrix`, in the order of its row tuples;
+#: those named like a feature are that feature as they are.
+_T_PRIMS = (
+    "nw", "k", "chars", "ends_period", "ends_colon", "ends_qmark", "rep", "repeat_adj",
+    "furniture", "byline", "has_date", "next_is_date_or_by", "prev_is_date_or_by", "caps",
+    "alpha", "upper", "has_pipe", "is_para", "first_long_nonpara", "digits", "next_is_para",
+    "count_paren_num", "has_sep_site", "next2_is_para", "has_comma", "starts_lower",
+    "contains_colon", "prev_short", "ov", "ntk", "srun", "next_short", "dated_within3",
+    "rank_len", "nlong", "contained_elsewhere", "lov", "headlike", "prev_headlike",
+    "next_headlike", "hl_nb", "ends_ellipsis", "truncated_copy", "one_word", "hl_above",
+    "hl_below", "repeat_near",
+)  # fmt: skip
+_T_COL = {f: j for j, f in enumerate(TITLE_FEATURES)}
+_T_SRC = np.array([j for j, f in enumerate(_T_PRIMS) if f in _T_COL], dtype=np.intp)
+_T_DST = np.array([_T_COL[f] for f in _T_PRIMS if f in _T_COL], dtype=np.intp)
+
+
+def _nearest(
+    flag: npt.NDArray[np.float64], dist: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """1 for the flagged candidate closest above the main block (or at it), else 0."""
+    out = np.zeros_like(flag)
+    ok = np.flatnonzero((flag > 0) & (dist <= 0))
+    if len(ok):
+        out[ok[np.argmax(dist[ok])]] = 1.0
+    return out
 
 
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
@@ -1090,8 +1247,13 @@ def parse_authors(s: str) -> list[str]:
 
 
 def find_authors(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int | None]:
-    for i, s in items[:limit]:
-        if len(s.split()) > 14:
+    """The first byline among the first ``limit`` non-empty lines: (names, line number)."""
+    top = items[:limit]
+    # one scan of the top lines; the per-line match only when a byline word starts a line
+    if not _BYLINE_START.search("\n".join(s for _, s in top)):
+        return [], None
+    for i, s in top:
+        if s.count(" ") > 13:
             continue
         m = _BYLINE.match(s)
         if m:
@@ -1260,13 +1422,15 @@ def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
             m = _CATEGORY_LINE.match(s)
             if m:
                 res["categories"] = split_tags(m.group(1))
-    for i, s in items:
-        m = _TAG_LINE.match(s)
-        if m:
-            res["tags"] = split_tags(m.group(1))
-            res["sources"]["tags"] = f"line {i}"
-            meta_lines["tags"] = [i]
-            break
+    # one scan of the text for a labelled tag line, then the line it is on
+    if _TAG_LINE_ANY.search(text):
+        for i, s in items:
+            m = _TAG_LINE.match(s)
+            if m:
+                res["tags"] = split_tags(m.group(1))
+                res["sources"]["tags"] = f"line {i}"
+                meta_lines["tags"] = [i]
+                break
     if not res["tags"]:
         for i, s in items[-6:][::-1]:
             if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
@@ -1329,6 +1493,10 @@ _CATEGORY_LINE = re.compile(r"(?i)^(?:kategorie|categories|category|rubrik|secti
 _TAG_LINE = re.compile(
     r"(?i)^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
     r"etiquetas)\s*:\s*(.+)$"
+)
+_TAG_LINE_ANY = re.compile(
+    r"(?im)^[ \t]*(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|"
+    r"mots[- ]clés|etiquetas)\s*:"
 )
 _COPYRIGHT_WHO = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.|]{2,60})", re.I

@@ -4,7 +4,8 @@
     .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 1 [--write]
 
 Features come from the shipped code (corearchive_plugins.metadata); --write stores the model
-in plugins/metadata/model.json. HTML mode caches htmldate's answers in htmldate_cache.json.
+in plugins/metadata/model.json. HTML mode caches the date of trafilatura's metadata (htmldate
+run on trafilatura's tree, as the stage gets it) in trafilatura_date_cache.json.
 """
 import argparse
 import json
@@ -20,7 +21,7 @@ from corearchive_plugins.metadata import text as tm  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MODEL = os.path.join(HERE, "..", "..", "plugins", "metadata", "model.json")
-HD_CACHE = os.path.join(HERE, "htmldate_cache.json")
+HD_CACHE = os.path.join(HERE, "trafilatura_date_cache.json")
 
 DATA = "/work/shared/eval/data/htmldate/dev"
 
@@ -39,9 +40,11 @@ def load_pages(mode):
             cands = tm.rank_dates(tm.Page(txt), title_line=title_line)
         else:
             html = open(os.path.join(DATA, "html", name), encoding="utf-8").read()
+            tree = hm.parse_html(html)
             if name not in cache:
-                cache[name] = hm.htmldate_date(html)
-            cands = hm.html_candidates(html, hd=cache[name])
+                # htmldate's answer as the stage gets it: the date of trafilatura's metadata
+                cache[name] = hm.trafilatura_meta(tree if tree is not None else html, None).get("date")
+            cands = hm.html_candidates(html, hd=cache[name], tree=tree)
         pages.append((name, gold if isinstance(gold, str) else None, cands))
     if mode == "html":
         json.dump(cache, open(HD_CACHE, "w"))

@@ -261,3 +261,106 @@ def test_title_from_a_line_with_a_glued_date() -> None:
     texts = [s for _, s, _ in textmeta.rank_titles(p)]
     assert "MineralölINFO November 2021 Absatz" in texts
     assert all(t.strip(" -") for t in texts)
+
+
+HTML_PAGE = (
+    "<html><head><title>Budget passes | Example News</title>"
+    "<meta property='article:published_time' content='2021-05-06T08:00:00Z'>"
+    "<script>var d = '2001-01-01';</script></head>"
+    f"<body><h1>Budget passes</h1><p>{BODY}</p><script>x = 1</script>tail text"
+    "<p>Posted 7 May 2021</p></body></html>"
+)
+
+
+def test_html_uses_the_boilerplate_stages_tree_and_metadata(run_stage, monkeypatch) -> None:
+    from lxml.html import tostring
+
+    from corearchive_plugins import metadata as stage_module
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    tree = htmlmeta.parse_html(HTML_PAGE)
+    before = tostring(tree)
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the page was parsed again")
+
+    monkeypatch.setattr(stage_module, "parse_html", no_parse)
+    monkeypatch.setattr(stage_module, "trafilatura_meta", no_parse)
+    monkeypatch.setattr(htmlmeta, "parse_html", no_parse)
+    monkeypatch.setattr(htmlmeta, "htmldate_date", no_parse)
+    doc = make_document(HTML_PAGE, html=True, path="a.html")
+    doc.work["html_tree"] = tree
+    doc.work["trafilatura_meta"] = {
+        "title": "Budget passes after a long night",
+        "author": "Jane Doe; John Roe",
+        "date": "2021-05-06",
+        "sitename": "Example News",
+        "categories": ["Politics"],
+        "tags": ["budget"],
+    }
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.title == "Budget passes after a long night"
+    assert doc.authors == ["Jane Doe", "John Roe"] and doc.site_name == "Example News"
+    assert doc.tags == ["Politics", "budget"]
+    assert doc.published == "2021-05-06T08:00:00Z"
+    ann = doc.annotations["metadata"]
+    assert any(d["cue"] == "htmldate" for d in ann["dates"])
+    assert tostring(tree) == before  # the shared tree is only read
+
+
+def test_html_without_shared_work_parses_once_and_runs_htmldate_once(
+    run_stage, monkeypatch
+) -> None:
+    from corearchive_plugins import metadata as stage_module
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    calls: list[str] = []
+    parse, meta = htmlmeta.parse_html, htmlmeta.trafilatura_meta
+    monkeypatch.setattr(
+        stage_module, "parse_html", lambda html: calls.append("parse") or parse(html)
+    )
+    monkeypatch.setattr(
+        stage_module,
+        "trafilatura_meta",
+        lambda *a, **k: calls.append("trafilatura") or meta(*a, **k),
+    )
+    monkeypatch.setattr(htmlmeta, "parse_html", lambda html: calls.append("parse again"))
+    monkeypatch.setattr(htmlmeta, "htmldate_date", lambda *a, **k: calls.append("htmldate"))
+    doc = run_stage(MetadataStage, make_document(HTML_PAGE, html=True, path="a.html")).kept[0]
+    assert calls == ["parse", "trafilatura"]
+    assert doc.title.startswith("Budget passes") and doc.published is not None
+
+
+def test_text_rendering_of_a_tree_leaves_scripts_out_and_the_tree_alone() -> None:
+    from lxml.html import tostring
+
+    from corearchive_plugins.metadata.html import parse_html, tree_to_text
+
+    tree = parse_html(HTML_PAGE)
+    before = tostring(tree)
+    lines = [ln.strip() for ln in tree_to_text(tree).split("\n") if ln.strip()]
+    assert "Budget passes" in lines and "Posted 7 May 2021" in lines
+    assert "tail text" in lines  # the text after a script is kept
+    assert not any("2001" in ln or "x = 1" in ln for ln in lines)
+    assert tostring(tree) == before
+
+
+def test_the_headline_not_its_standfirst_or_a_truncated_teaser() -> None:
+    text = page(
+        "Example News",
+        "Home",
+        "Politics",
+        "Leaders agree on a common plan against the militants in Syria…",
+        "Leaders agree on a common plan against the militants in Syria",
+        "Talks in the Kremlin end with a promise to share targets.",
+        "By Elizabeth Pineau and Paul Taylor",
+        "Published November 27th, 2015 - 06:00 GMT",
+    )
+    meta = extract(text)
+    assert meta["title"] == "Leaders agree on a common plan against the militants in Syria"
+    assert meta["authors"] == ["Elizabeth Pineau", "Paul Taylor"]
+
+
+def test_a_one_word_headline_just_above_the_text() -> None:
+    meta = extract(page("Example Blog", "Home", "About", "Zeitphilosophie", "Posted 4 March 2019"))
+    assert meta["title"] == "Zeitphilosophie"
