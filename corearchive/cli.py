@@ -125,6 +125,22 @@ def _fail(message: str, code: ExitCode) -> None:
     metavar="ADDR",
     help="With --executor ray: the cluster to join (default: start a local Ray instance).",
 )
+@click.option(
+    "--plan",
+    type=click.Choice(["stream", "staged"]),
+    default="stream",
+    show_default=True,
+    help="stream: one pass, dedup and writers in this process; staged: steps over files with"
+    " intermediate state under --work-dir, resumable, every step parallel but dedup's"
+    " decisions (for many cores or a Ray cluster).",
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --plan staged: folder of the intermediate files [default: OUT/.plan];"
+    " relaunching with it redoes only unfinished tasks.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option(
     "--progress/--no-progress",
@@ -143,6 +159,8 @@ def ingest(
     workers: int | None,
     executor: str,
     address: str | None,
+    plan: str,
+    work_dir: Path | None,
     quiet: bool,
     progress: bool | None,
 ) -> None:
@@ -168,6 +186,8 @@ def ingest(
         workers=workers or default_workers(),
         executor=executor,
         address=address,
+        plan=plan,
+        work_dir=work_dir,
         quiet=quiet,
         progress=progress,
     )

@@ -1,0 +1,831 @@
+"""The staged plan (``corearchive ingest … --plan staged``): a run as steps over files.
+
+The streaming runner keeps the decisions that need global order (dedup) and the writers in
+one process, which caps the speed-up of ``--workers``. The staged plan splits a run into
+steps whose state lives only in files under a work folder (``OUT/.plan`` unless
+``--work-dir`` says otherwise), so that the parallel steps can run on a local process pool
+or as Ray tasks with the same code, and a relaunch redoes only what is unfinished:
+
+1. **split** — one task per input file, numbered in input order; the global order of
+   documents is (task, position in task). ``plan.json`` keeps the tasks and the run id.
+2. **process** (per task, parallel) — read, skip archived ids (read-only catalog), run the
+   local stages and the dedup stage's ``prepare`` (exact keys, MinHash), write the kept
+   documents (``docs.pkl``) and, apart, their dedup signatures (``sigs.pkl``), the rejects
+   and counts of the task; ``process.done`` last.
+3. **clusters** (one step) — the dedup stage's own ``process_batch`` over the signature files
+   in global order, against and into the persistent index: the same code as the streaming
+   run decides, so the decisions are identical (cross-run ones included); the documents'
+   text is never loaded here. Writes ``decisions.pkl`` per task.
+4. **write** (per task, parallel) — apply the decisions, build and validate records, write a
+   records shard and WARC shard files (a per-task catalog keeps the WARC sink's table);
+   ``write.done`` last.
+5. **final** — in task order: append the record and rejects shards to the run's outputs,
+   move the WARC shards, add the documents and WARC records to the catalog, write the
+   revisits whose original is in another task or an earlier run, commit, write ``run.json``.
+
+Pickle is the intermediate format: documents carry arbitrary plugin annotations and numpy
+signatures, pickle round-trips them exactly at the lowest cost, and the files never leave
+the work folder of the same installation. Files are written one chunk of documents at a
+time, so no step holds a task in memory.
+
+The index is written only by the clusters step, inside the run's catalog transaction that
+the final step commits: after a crash the transaction is rolled back, so a relaunch redoes
+clusters (quick, deterministic: same decisions), and keeps every finished process/write task.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import shutil
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .atomic import AtomicFile, write_atomic
+from .catalog import Catalog
+from .config import RunConfig
+from .document import Document, Drop, Duplicate
+from .errors import CoreArchiveError, ExitCode
+from .executor import WorkerSpec, add_stats, build_local, chunked, run_chunk, split_stages
+from .inputs import Unresolved, _make_item, choose_source, expand
+from .manager import Registry
+from .report import RunReport, RunReporter
+from .schema import RecordValidator, record_schema
+from .sink import Sink, SinkContext
+from .source import Failure
+from .stage import Stage, StageContext, StageStats, describe_error
+
+#: Documents per pickled chunk in the task files (and per dedup batch in clusters).
+CHUNK = 64
+DEDUP_BATCH = 512
+#: The WARC serial of task ``n`` starts at ``n × WARC_SERIALS``: shard names never collide.
+WARC_SERIALS = 1000
+
+
+class PlanError(CoreArchiveError):
+    """The work folder belongs to another plan, or the pipeline cannot be staged."""
+
+
+@dataclass
+class PlanSpec:
+    """What every task of the plan needs (pickled to workers and Ray tasks)."""
+
+    registry: Registry
+    config: RunConfig
+    run_id: str
+    out: Path
+    work: Path
+    index: Path
+    archive_uuid: str
+    provenance: dict[str, Any]
+    pipeline: list[dict[str, Any]]
+    local: list[str]
+    dedup: str | None
+
+
+@dataclass
+class TaskCounts:
+    """What one task adds to the run report and the stage statistics."""
+
+    report: RunReport
+    stats: dict[str, StageStats] = field(default_factory=dict)
+
+
+def task_dir(work: Path, n: int) -> Path:
+    return work / "tasks" / f"{n:06d}"
+
+
+def _dump_stream(path: Path) -> IO[bytes]:
+    return open(path, "wb")
+
+
+def _load_stream(path: Path) -> Iterator[Any]:
+    """The objects pickled one after the other into ``path``."""
+    with open(path, "rb") as f:
+        while True:
+            try:
+                yield pickle.load(f)
+            except EOFError:
+                return
+
+
+def _finish(tmp: Path, final: Path) -> None:
+    """Replace ``final`` by the folder ``tmp`` (a task's outputs appear all at once)."""
+    if final.exists():
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+
+
+def _quiet_reporter(report: RunReport, rejects: Path) -> RunReporter:
+    return RunReporter(
+        report,
+        rejects,
+        on_dropped=lambda d, s, drop: None,
+        on_failed=lambda d, src, s, e: None,
+        err=sys.stderr,
+    )
+
+
+# -- step 2: process -------------------------------------------------------------------------
+_local_cache: dict[str, tuple[list[Stage], Stage | None]] = {}
+
+
+def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
+    """This process's local stages, built and opened once per run (models load once)."""
+    key = spec.run_id
+    if key not in _local_cache:
+        _local_cache.clear()
+        wspec = WorkerSpec(
+            spec.registry, spec.config, spec.run_id, spec.out, spec.local, spec.dedup
+        )
+        _local_cache[key] = build_local(wspec)
+    return _local_cache[key]
+
+
+def process_task(spec: PlanSpec, n: int, path: str) -> None:
+    """Step 2 for task ``n``: read ``path``, run the local stages and dedup's prepare."""
+    final = task_dir(spec.work, n) / "process"
+    if (final / "done").exists():
+        return
+    tmp = final.with_name("process.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    local, prepare = _local_stages(spec)
+    report = RunReport(run_id=spec.run_id)
+    reporter = _quiet_reporter(report, tmp / "rejects.jsonl")
+    stats: dict[str, StageStats] = {}
+    archived = _ArchivedIds(spec.index)
+    try:
+        with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
+            docs = _read(spec, path, report, reporter, archived)
+            for chunk in chunked(docs, CHUNK):
+                res = run_chunk(local, prepare, chunk)
+                for name, st in res.stats.items():
+                    add_stats(stats.setdefault(name, StageStats()), st)
+                kept: list[Document] = []
+                sigs: list[tuple[str, str, Any]] = []
+                for ev in res.events:
+                    if ev.kind == "kept":
+                        work = ev.doc.work.pop(spec.dedup, None) if spec.dedup else None
+                        ev.doc.work = {}
+                        kept.append(ev.doc)
+                        sigs.append((ev.doc.id, ev.doc.source.sha256, work))
+                    elif ev.kind == "dropped":
+                        assert ev.drop is not None
+                        reporter.dropped(ev.doc, ev.stage, ev.drop)
+                    else:
+                        reporter.failed(ev.doc, ev.stage, ev.error)
+                if kept:
+                    pickle.dump(kept, docs_f, pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(sigs, sigs_f, pickle.HIGHEST_PROTOCOL)
+    finally:
+        archived.close()
+    reporter.rejects.commit()
+    with open(tmp / "counts.pkl", "wb") as f:
+        pickle.dump(TaskCounts(report, stats), f)
+    (tmp / "done").write_text(spec.run_id)
+    _finish(tmp, final)
+
+
+class _ArchivedIds:
+    """Read-only view of the catalog's archived ids (the run's own transaction holds the
+    write lock elsewhere; readers of a WAL database are never blocked)."""
+
+    def __init__(self, index: Path) -> None:
+        self.db: sqlite3.Connection | None = None
+        if index.exists():
+            self.db = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True)
+
+    def get(self, doc_id: str) -> tuple[str, str] | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT run_id, archived_at FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:  # an index without the table yet
+            return None
+        return (row[0], row[1]) if row else None
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+
+def _read(
+    spec: PlanSpec, path: str, report: RunReport, reporter: RunReporter, archived: _ArchivedIds
+) -> Iterator[Document]:
+    """The documents of one input, minus those archived already (as ``Run._read`` and
+    ``Run._skip_archived`` do for a streaming run)."""
+    item = _make_item(path)
+    sources = {name: cls() for name, cls in spec.registry.sources.items()}
+    seen: set[str] = set()
+    try:
+        source, _ = choose_source(item, sources)
+        report.formats[source.name] += 1
+        for result in source.read(item):
+            if isinstance(result, Failure):
+                reporter.input_failed(item.path, item.uri, result.error, result.where)
+                continue
+            report.documents += 1
+            prior = archived.get(result.id)
+            if prior is not None or result.id in seen:
+                detail = {
+                    "of": result.id,
+                    "run_id": prior[0] if prior else spec.run_id,
+                    "archived_at": prior[1] if prior else None,
+                }
+                reporter.dropped(result, "archive", Drop("already_archived", detail))
+                continue
+            seen.add(result.id)
+            yield result
+    except Exception as exc:
+        reporter.input_failed(item.path, item.uri, describe_error(exc))
+    for what, k in item.counts.items():
+        report.skipped[what] += k
+
+
+# -- step 3: clusters ------------------------------------------------------------------------
+class _Stub:
+    """What the dedup stage reads and sets of a document, without its text."""
+
+    __slots__ = ("annotations", "duplicate", "id", "source", "work")
+
+    def __init__(self, doc_id: str, sha256: str, work: dict[str, Any]) -> None:
+        self.id = doc_id
+        self.source = _StubSource(sha256)
+        self.work = work
+        self.duplicate = Duplicate()
+        self.annotations: dict[str, Any] = {}
+
+
+@dataclass
+class _StubSource:
+    sha256: str
+
+
+def clusters(spec: PlanSpec, dedup: Stage, tasks: int) -> None:
+    """Step 3: every document's duplicate decision, in global order, by the dedup stage."""
+    assert spec.dedup is not None
+    for n in range(tasks):
+        tdir = task_dir(spec.work, n)
+        out: dict[str, tuple[Duplicate, dict[str, Any], Drop | None]] = {}
+        batch: list[_Stub] = []
+
+        for sigs in _load_stream(tdir / "process" / "sigs.pkl"):
+            for doc_id, sha, work in sigs:
+                batch.append(_Stub(doc_id, sha, {spec.dedup: work}))
+                if len(batch) >= DEDUP_BATCH:
+                    _decide(dedup, batch, out)
+                    batch = []
+        if batch:
+            _decide(dedup, batch, out)
+        tmp = tdir / "decisions.pkl.tmp"
+        with open(tmp, "wb") as f:
+            pickle.dump(out, f, pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, tdir / "decisions.pkl")
+    (spec.work / "clusters.done").write_text(spec.run_id)
+
+
+def _decide(
+    dedup: Stage,
+    batch: list[_Stub],
+    out: dict[str, tuple[Duplicate, dict[str, Any], Drop | None]],
+) -> None:
+    """One batch through the dedup stage, counted as ``Stage.run`` counts."""
+    dedup.stats.docs_in += len(batch)
+    t0 = time.perf_counter()
+    results = dedup.process_batch(batch)  # type: ignore[arg-type]
+    dedup.stats.seconds += time.perf_counter() - t0
+    for stub, res in zip(batch, results, strict=True):
+        drop = res if isinstance(res, Drop) else None
+        if drop is not None:
+            dedup.stats.dropped[drop.reason] += 1
+        else:
+            dedup.stats.docs_out += 1
+        out[stub.id] = (stub.duplicate, stub.annotations.get(dedup.name, {}), drop)
+
+
+# -- step 4: write ---------------------------------------------------------------------------
+def _task_catalog(path: Path, archive_uuid: str) -> Catalog:
+    """A catalog of the task's own (the WARC sink keeps its table there; final merges it)."""
+    cat = Catalog(path)
+    cat.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('archive_uuid', ?)", (archive_uuid,)
+    )
+    cat.archive_uuid = archive_uuid
+    return cat
+
+
+def write_task(spec: PlanSpec, n: int) -> None:
+    """Step 4 for task ``n``: records and WARC shards of its kept documents."""
+    tdir = task_dir(spec.work, n)
+    final = tdir / "write"
+    if (final / "done").exists():
+        return
+    tmp = tdir / "write.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    decisions: dict[str, tuple[Duplicate, dict[str, Any], Drop | None]] = {}
+    if spec.dedup is not None:
+        with open(tdir / "decisions.pkl", "rb") as f:
+            decisions = pickle.load(f)
+    catalog = _task_catalog(tmp / "catalog.sqlite", spec.archive_uuid)
+    report = RunReport(run_id=spec.run_id)
+    sctx = SinkContext(run_id=spec.run_id, out=tmp, catalog=catalog, provenance=spec.provenance)
+    sinks: list[Sink] = [
+        spec.registry.sinks[name](spec.config.sink_options[name], sctx)
+        for name in spec.config.sinks
+    ]
+    #: Exact duplicates whose original raw record is not in this task: archived by final.
+    deferred: list[tuple[Document, Drop]] = []
+    #: Documents the index knows but that failed here: final takes them out of the index.
+    forget: list[Document] = []
+
+    def on_dropped(doc: Document, stage: str, drop: Drop) -> None:
+        if doc.duplicate.status == "exact" and not _has_raw(catalog, doc.source.sha256):
+            deferred.append((doc, drop))
+            return
+        for sink in sinks:
+            sink.dropped(doc, stage, drop)
+
+    reporter = RunReporter(
+        report,
+        tmp / "rejects.jsonl",
+        on_dropped=on_dropped,
+        on_failed=lambda d, src, s, e: forget.append(d) if d is not None else None,
+        err=sys.stderr,
+    )
+    validator = RecordValidator(record_schema(spec.registry.stages[s] for s in spec.config.stages))
+    try:
+        for sink in sinks:
+            sink.open()
+            if hasattr(sink, "serial"):
+                # WARC shard names (PREFIX-TIMESTAMP-SERIAL-HOST) unique across tasks.
+                sink.serial = n * WARC_SERIALS
+        for docs in _load_stream(tdir / "process" / "docs.pkl"):
+            for doc in docs:
+                if spec.dedup is not None:
+                    dup, ann, drop = decisions[doc.id]
+                    doc.duplicate = dup
+                    doc.annotations[spec.dedup] = ann
+                    if drop is not None:
+                        reporter.dropped(doc, spec.dedup, drop)
+                        continue
+                _emit(spec, doc, sinks, reporter, validator)
+        for sink in sinks:
+            sink.commit()
+        reporter.rejects.commit()
+        catalog.commit()
+    except BaseException:
+        for sink in sinks:
+            with contextlib.suppress(Exception):
+                sink.abort()
+        with contextlib.suppress(Exception):
+            catalog.rollback()
+        raise
+    with open(tmp / "extra.pkl", "wb") as f:
+        pickle.dump((report, deferred, forget), f, pickle.HIGHEST_PROTOCOL)
+    (tmp / "done").write_text(spec.run_id)
+    _finish(tmp, final)
+
+
+def _has_raw(catalog: Catalog, sha256: str) -> bool:
+    row = catalog.execute(
+        "SELECT 1 FROM warc_records WHERE sha256 = ? AND type = 'raw' LIMIT 1", (sha256,)
+    ).fetchone()
+    return row is not None
+
+
+def _emit(
+    spec: PlanSpec,
+    doc: Document,
+    sinks: list[Sink],
+    reporter: RunReporter,
+    validator: RecordValidator,
+) -> None:
+    """One kept document to the sinks (as ``Run._emit``, without the catalog)."""
+    from .runner import build_record
+
+    written: list[Sink] = []
+    try:
+        for sink in sinks:
+            sink.prepare(doc)
+        record = build_record(doc, spec.pipeline)
+        errors = validator.errors(record)
+        if errors:
+            reporter.failed(
+                doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
+            )
+            return
+        for sink in sinks:
+            sink.write(doc, record)
+            written.append(sink)
+    except Exception as exc:
+        for sink in reversed(written):
+            with contextlib.suppress(Exception):
+                sink.discard(doc)
+        reporter.failed(doc, "sink", describe_error(exc))
+        return
+    reporter.report.kept += 1
+
+
+# -- running the tasks of a step --------------------------------------------------------------
+class TaskRunner:
+    """Runs a step's tasks: in this process, on a local process pool, or as Ray tasks."""
+
+    def __init__(self, workers: int, executor: str, address: str | None) -> None:
+        self.workers = workers
+        self.executor = executor
+        self.address = address
+        self._pool: Any = None
+        self._started_ray = False
+
+    def map(self, fn: Callable[..., None], calls: Sequence[tuple[Any, ...]]) -> None:
+        """``fn(*args)`` for every ``args`` in ``calls``; the first failure is raised."""
+        if not calls:
+            return
+        if self.executor == "ray":
+            self._ray_map(fn, calls)
+        elif self.workers <= 1 or len(calls) == 1:
+            for args in calls:
+                fn(*args)
+        else:
+            pool = self._local_pool()
+            for fut in [pool.submit(fn, *args) for args in calls]:
+                fut.result()
+
+    def _local_pool(self) -> Any:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Forked where the OS allows, so plugins registered in-process are there too.
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context(method)
+            )
+        return self._pool
+
+    def _ray_map(self, fn: Callable[..., None], calls: Sequence[tuple[Any, ...]]) -> None:
+        import logging
+
+        import ray
+
+        if not ray.is_initialized():
+            if self.address:
+                ray.init(address=self.address, log_to_driver=False, logging_level=logging.ERROR)
+            else:
+                ray.init(
+                    num_cpus=self.workers,
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    logging_level=logging.ERROR,
+                    object_store_memory=256 * 1024 * 1024,
+                )
+                self._started_ray = True
+        remote = ray.remote(fn)
+        # The spec (plugins, config) goes to the object store once, not once per task.
+        refs = [remote.remote(*args) for args in _shared(ray, calls)]
+        ray.get(refs)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._started_ray:
+            import ray
+
+            ray.shutdown()
+            self._started_ray = False
+
+
+def _shared(ray: Any, calls: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    spec_ref = ray.put(calls[0][0])
+    return [(spec_ref, *args[1:]) for args in calls]
+
+
+# -- the plan ----------------------------------------------------------------------------------
+class StagedPlan:
+    """Runs a :class:`~corearchive.runner.Run` as the staged plan (see the module docstring)."""
+
+    def __init__(self, run: Any, work: Path | None = None) -> None:
+        from .runner import Run
+
+        assert isinstance(run, Run)
+        self.run = run
+        self.work = work or run.options.out / ".plan"
+
+    def _load_or_split(self) -> dict[str, Any]:
+        """Step 1: the plan's tasks, from ``plan.json`` when this is a relaunch."""
+        run, opts = self.run, self.run.options
+        inputs = list(opts.inputs)
+        if "-" in inputs:
+            raise PlanError("--plan staged reads files, not standard input")
+        plan_file = self.work / "plan.json"
+        if (self.work / "final.done").exists():
+            shutil.rmtree(self.work)  # a finished plan: this is a new run
+        if plan_file.exists():
+            plan: dict[str, Any] = json.loads(plan_file.read_text())
+            if plan["inputs"] != inputs or plan["config_digest"] != run.config.digest:
+                raise PlanError(
+                    f"the work folder {self.work} holds a plan of other inputs or another"
+                    " configuration: relaunch it with the same ones, or use another --work-dir"
+                )
+            return plan
+        tasks: list[str] = []
+        unresolved: list[list[str]] = []
+        for it in expand(inputs):
+            if isinstance(it, Unresolved):
+                unresolved.append([it.path, it.error])
+            else:
+                tasks.append(it.path)
+        plan = {
+            "run_id": run.run_id,
+            "inputs": inputs,
+            "config_digest": run.config.digest,
+            "tasks": tasks,
+            "unresolved": unresolved,
+        }
+        self.work.mkdir(parents=True, exist_ok=True)
+        write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)
+        return plan
+
+    def execute(self) -> RunReport:
+        run, opts = self.run, self.run.options
+        out = opts.out
+        out.mkdir(parents=True, exist_ok=True)
+        started = time.time()
+        plan = self._load_or_split()
+        run.run_id = run.report.run_id = plan["run_id"]
+        tasks: list[str] = plan["tasks"]
+        stages = [
+            run.registry.stages[n](run.config.stage_options[n], _no_context(run.run_id, out))
+            for n in run.config.stages
+        ]
+        local, ordered = split_stages(stages)
+        if len(ordered) > 1 or (ordered and ordered[0].name != "dedup"):
+            raise PlanError(
+                "--plan staged runs one ordered stage, dedup, last;"
+                f" this pipeline has {[s.name for s in ordered]}"
+            )
+        index = opts.index or out / "index.sqlite"
+        archive_uuid = _archive_uuid(index, opts.index_timeout)
+        spec = PlanSpec(
+            registry=run.registry,
+            config=run.config,
+            run_id=run.run_id,
+            out=out,
+            work=self.work,
+            index=index,
+            archive_uuid=archive_uuid,
+            provenance=run.provenance(),
+            pipeline=run.pipeline,
+            local=[s.name for s in local],
+            dedup=ordered[0].name if ordered else None,
+        )
+        runner = TaskRunner(opts.workers, opts.executor, opts.address)
+        committed = False
+        catalog: Catalog | None = None
+        moved: list[tuple[Path, Path | None]] = []
+        outputs: list[AtomicFile] = []
+        try:
+            runner.map(process_task, [(spec, n, p) for n, p in enumerate(tasks)])
+            catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
+            run.catalog = catalog
+            catalog.start_run(run.run_id, out)
+            run.pm.hook.corearchive_configure(config=run.config)
+            run.pm.hook.corearchive_session_start(run_id=run.run_id, config=run.config)
+            dedup: Stage | None = None
+            if spec.dedup is not None:
+                ctx = StageContext(
+                    run_id=run.run_id, out=out, catalog=catalog, reporter=_NoReporter()
+                )
+                dedup = run.registry.stages[spec.dedup](run.config.stage_options[spec.dedup], ctx)
+                dedup.open()
+                clusters(spec, dedup, len(tasks))
+            runner.map(write_task, [(spec, n) for n in range(len(tasks))])
+            report, stats = self._final(
+                spec, catalog, dedup, tasks, plan["unresolved"], moved, outputs
+            )
+            report.seconds = time.time() - started
+            counts = report.counts_json()
+            catalog.finish_run(run.run_id, json.dumps(counts))
+            for f in outputs:
+                f.commit()
+            catalog.commit()
+            committed = True
+            run.report = report
+            all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
+            if dedup is not None:
+                all_stats[dedup.name] = dedup.stats
+            manifest = _manifest(run, started, all_stats, counts, index, moved, out)
+            blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+            write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
+            write_atomic(out / "run.json", blob, run.run_id)
+            (self.work / "final.done").write_text(run.run_id)
+        except BaseException:
+            if not committed:
+                for f in outputs:
+                    with contextlib.suppress(Exception):
+                        f.abort()
+                for dest, back in moved:
+                    # Task shards go back to their task (its write marker stays true);
+                    # files written here go.
+                    with contextlib.suppress(Exception):
+                        if back is None:
+                            dest.unlink(missing_ok=True)
+                        else:
+                            os.replace(dest, back)
+                if catalog is not None:
+                    with contextlib.suppress(Exception):
+                        catalog.rollback()
+            raise
+        finally:
+            runner.close()
+        exit_code = ExitCode.OK if run.report.ok else ExitCode.PARTIAL
+        run.pm.hook.corearchive_session_finish(
+            run_id=run.run_id, report=run.report, exitstatus=int(exit_code)
+        )
+        return run.report
+
+    def _final(
+        self,
+        spec: PlanSpec,
+        catalog: Catalog,
+        dedup: Stage | None,
+        tasks: list[str],
+        unresolved: list[list[str]],
+        moved: list[tuple[Path, Path | None]],
+        outputs: list[AtomicFile],
+    ) -> tuple[RunReport, dict[str, StageStats]]:
+        """Step 5: the shards in task order into the run's outputs and the catalog."""
+        run, out = self.run, spec.out
+        report = RunReport(run_id=run.run_id, inputs=len(tasks) + len(unresolved))
+        stats: dict[str, StageStats] = {}
+        records = AtomicFile(out / "records.jsonl", run.run_id, keep_existing=True)
+        outputs.append(records)
+        reporter = _quiet_reporter(report, out / "rejects.jsonl")
+        outputs.append(reporter.rejects)
+        for path, error in unresolved:
+            reporter.input_failed(path, path, error)
+        warc_folder = (
+            out / spec.config.sink_options["warc"].folder if "warc" in spec.config.sinks else None
+        )
+        deferred_all: list[tuple[Document, Drop]] = []
+        forget_all: list[Document] = []
+        warc_sink: Sink | None = None
+        if warc_folder is not None:
+            # Opened first: it creates its table in the catalog, which the shards' rows join;
+            # it writes the revisits that no task could (their original is elsewhere).
+            sctx = SinkContext(
+                run_id=run.run_id, out=out, catalog=catalog, provenance=spec.provenance
+            )
+            warc_sink = run.registry.sinks["warc"](spec.config.sink_options["warc"], sctx)
+            warc_sink.open()
+        for n in range(len(tasks)):
+            tdir = task_dir(spec.work, n)
+            with open(tdir / "process" / "counts.pkl", "rb") as f:
+                pc: TaskCounts = pickle.load(f)
+            with open(tdir / "write" / "extra.pkl", "rb") as f:
+                wreport, deferred, forget = pickle.load(f)
+            _add_report(report, pc.report)
+            _add_report(report, wreport)
+            for name, st in pc.stats.items():
+                add_stats(stats.setdefault(name, StageStats()), st)
+            deferred_all += deferred
+            forget_all += forget
+            for part in (tdir / "process" / "rejects.jsonl", tdir / "write" / "rejects.jsonl"):
+                if part.exists():
+                    with open(part, "rb") as f:
+                        shutil.copyfileobj(f, reporter.rejects.file)
+            shard = tdir / "write" / "records.jsonl"
+            if shard.exists():
+                with open(shard, "rb") as f:
+                    for line in f:
+                        rec = json.loads(line)
+                        arch = rec.get("archive") or {}
+                        catalog.add(
+                            rec["id"],
+                            run_id=run.run_id,
+                            sha256=rec["source"]["sha256"],
+                            uri=rec["source"]["uri"],
+                            warc=arch.get("warc"),
+                            warc_offset=arch.get("offset"),
+                            raw_record_id=arch.get("raw_record_id"),
+                        )
+                        records.write(line)
+            if warc_folder is not None:
+                shard_dir = tdir / "write" / warc_folder.name
+                if shard_dir.exists():
+                    warc_folder.mkdir(parents=True, exist_ok=True)
+                    for p in sorted(shard_dir.glob("*.warc.gz")):
+                        dest = warc_folder / p.name
+                        if dest.exists():
+                            raise PlanError(f"{dest} exists already")
+                        os.replace(p, dest)
+                        moved.append((dest, p))
+                _copy_warc_records(tdir / "write" / "catalog.sqlite", catalog)
+        if dedup is not None:
+            for doc in forget_all:
+                dedup.forget(doc)
+            dedup.close()
+        if warc_sink is not None:
+            sink = warc_sink
+            for doc, drop in deferred_all:
+                sink.dropped(doc, spec.dedup or "dedup", drop)
+            sink.commit()
+            moved += [(out / p, None) for p in sink.outputs()]
+        return report, stats
+
+
+def _copy_warc_records(task_catalog: Path, catalog: Catalog) -> None:
+    """The WARC sink's rows of a task into the run's catalog."""
+    src = sqlite3.connect(task_catalog)
+    try:
+        cur = src.execute("SELECT * FROM warc_records ORDER BY rowid")
+        while rows := cur.fetchmany(4096):
+            catalog.db.executemany("INSERT INTO warc_records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    except sqlite3.OperationalError:  # no WARC sink in this pipeline
+        pass
+    finally:
+        src.close()
+
+
+def _add_report(into: RunReport, other: RunReport) -> None:
+    into.documents += other.documents
+    into.kept += other.kept
+    into.dropped.update(other.dropped)
+    into.failed.update(other.failed)
+    into.input_errors += other.input_errors
+    into.skipped.update(other.skipped)
+    into.formats.update(other.formats)
+
+
+class _NoReporter:
+    """The clusters step decides; the write step reports (the documents are there)."""
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        raise RuntimeError("the dedup stage reported in the clusters step")
+
+    failed = dropped
+
+
+def _no_context(run_id: str, out: Path) -> StageContext:
+    from .executor import local_context
+
+    return local_context(run_id, out)
+
+
+def _archive_uuid(index: Path, timeout: float) -> str:
+    """The archive's id (WARC record ids derive from it), created with the index if new."""
+    cat = Catalog(index, timeout=timeout)
+    uid = cat.archive_uuid
+    cat.commit()
+    return uid
+
+
+def _manifest(
+    run: Any,
+    started: float,
+    stats: dict[str, StageStats],
+    counts: dict[str, Any],
+    index: Path,
+    moved: list[tuple[Path, Path | None]],
+    out: Path,
+) -> dict[str, Any]:
+    from .runner import _iso
+
+    report = run.report
+    outputs: dict[str, list[str]] = {"rejects": ["rejects.jsonl"]}
+    warcs = sorted(p.relative_to(out).as_posix() for p, _ in moved)
+    for name in run.config.sinks:
+        outputs[name] = ["records.jsonl"] if name == "records" else warcs if name == "warc" else []
+    return {
+        "run_id": run.run_id,
+        "started_at": _iso(started),
+        "finished_at": _iso(time.time()),
+        "seconds": round(report.seconds, 3),
+        "exit_code": int(ExitCode.OK if report.ok else ExitCode.PARTIAL),
+        "inputs": list(run.options.inputs),
+        "index": str(index),
+        "config": {
+            "origin": run.config.origin,
+            "digest": run.config.digest,
+            "resolved": run.config.resolved,
+        },
+        "pipeline": run.pipeline,
+        "sinks": list(run.config.sinks),
+        "provenance": run.provenance(),
+        "counts": counts,
+        "stages": {name: s.to_json() for name, s in stats.items()},
+        "outputs": outputs,
+        "plan": "staged",
+    }
