@@ -36,6 +36,7 @@ clusters (quick, deterministic: same decisions), and keeps every finished proces
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import pickle
@@ -271,46 +272,62 @@ class _StubSource:
     sha256: str
 
 
+#: One document's duplicate decision: (id, duplicate, dedup annotation, drop, error).
+Decision = tuple[str, Duplicate, dict[str, Any], Drop | None, str | None]
+
+
 def clusters(spec: PlanSpec, dedup: Stage, tasks: int) -> None:
-    """Step 3: every document's duplicate decision, in global order, by the dedup stage."""
+    """Step 3: every document's duplicate decision, in global order, by the dedup stage.
+
+    The decisions of a task are written in its documents' order, a batch at a time, so the
+    write step reads them in step with the documents (memory does not follow task size).
+    """
     assert spec.dedup is not None
     for n in range(tasks):
         tdir = task_dir(spec.work, n)
-        out: dict[str, tuple[Duplicate, dict[str, Any], Drop | None]] = {}
-        batch: list[_Stub] = []
-
-        for sigs in _load_stream(tdir / "process" / "sigs.pkl"):
-            for doc_id, sha, work in sigs:
-                batch.append(_Stub(doc_id, sha, {spec.dedup: work}))
-                if len(batch) >= DEDUP_BATCH:
-                    _decide(dedup, batch, out)
-                    batch = []
-        if batch:
-            _decide(dedup, batch, out)
         tmp = tdir / "decisions.pkl.tmp"
         with open(tmp, "wb") as f:
-            pickle.dump(out, f, pickle.HIGHEST_PROTOCOL)
+            batch: list[_Stub] = []
+            for sigs in _load_stream(tdir / "process" / "sigs.pkl"):
+                for doc_id, sha, work in sigs:
+                    batch.append(_Stub(doc_id, sha, {spec.dedup: work}))
+                    if len(batch) >= DEDUP_BATCH:
+                        pickle.dump(_decide(dedup, batch), f, pickle.HIGHEST_PROTOCOL)
+                        batch = []
+            if batch:
+                pickle.dump(_decide(dedup, batch), f, pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, tdir / "decisions.pkl")
     (spec.work / "clusters.done").write_text(spec.run_id)
 
 
-def _decide(
-    dedup: Stage,
-    batch: list[_Stub],
-    out: dict[str, tuple[Duplicate, dict[str, Any], Drop | None]],
-) -> None:
-    """One batch through the dedup stage, counted as ``Stage.run`` counts."""
+def _decide(dedup: Stage, batch: list[_Stub]) -> list[Decision]:
+    """One batch through the dedup stage, counted and isolated as ``Stage.run`` does."""
     dedup.stats.docs_in += len(batch)
     t0 = time.perf_counter()
-    results = dedup.process_batch(batch)  # type: ignore[arg-type]
+    results: list[Document | Drop | str]
+    try:
+        results = list(dedup.process_batch(batch))  # type: ignore[arg-type]
+    except Exception:
+        # One bad document must not sink its batch: one by one, to find it.
+        results = []
+        for stub in batch:
+            try:
+                results += dedup.process_batch([stub])  # type: ignore[list-item]
+            except Exception as exc:
+                results.append(describe_error(exc))
     dedup.stats.seconds += time.perf_counter() - t0
+    out: list[Decision] = []
     for stub, res in zip(batch, results, strict=True):
         drop = res if isinstance(res, Drop) else None
-        if drop is not None:
+        error = res if isinstance(res, str) else None
+        if error is not None:
+            dedup.stats.failed += 1
+        elif drop is not None:
             dedup.stats.dropped[drop.reason] += 1
         else:
             dedup.stats.docs_out += 1
-        out[stub.id] = (stub.duplicate, stub.annotations.get(dedup.name, {}), drop)
+        out.append((stub.id, stub.duplicate, stub.annotations.get(dedup.name, {}), drop, error))
+    return out
 
 
 # -- step 4: write ---------------------------------------------------------------------------
@@ -333,10 +350,9 @@ def write_task(spec: PlanSpec, n: int) -> None:
     tmp = tdir / "write.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    decisions: dict[str, tuple[Duplicate, dict[str, Any], Drop | None]] = {}
+    decisions: Iterator[Decision] | None = None
     if spec.dedup is not None:
-        with open(tdir / "decisions.pkl", "rb") as f:
-            decisions = pickle.load(f)
+        decisions = itertools.chain.from_iterable(_load_stream(tdir / "decisions.pkl"))
     catalog = _task_catalog(tmp / "catalog.sqlite", spec.archive_uuid)
     report = RunReport(run_id=spec.run_id)
     sctx = SinkContext(run_id=spec.run_id, out=tmp, catalog=catalog, provenance=spec.provenance)
@@ -372,8 +388,13 @@ def write_task(spec: PlanSpec, n: int) -> None:
                 sink.serial = n * WARC_SERIALS
         for docs in _load_stream(tdir / "process" / "docs.pkl"):
             for doc in docs:
-                if spec.dedup is not None:
-                    dup, ann, drop = decisions[doc.id]
+                if decisions is not None and spec.dedup is not None:
+                    doc_id, dup, ann, drop, error = next(decisions)
+                    # The same order by construction; a mismatch is a bug, not a document.
+                    assert doc_id == doc.id, f"decision for {doc_id}, document {doc.id}"
+                    if error is not None:
+                        reporter.failed(doc, spec.dedup, error)
+                        continue
                     doc.duplicate = dup
                     doc.annotations[spec.dedup] = ann
                     if drop is not None:
@@ -391,8 +412,8 @@ def write_task(spec: PlanSpec, n: int) -> None:
         with contextlib.suppress(Exception):
             catalog.rollback()
         raise
-    with open(tmp / "extra.pkl", "wb") as f:
-        pickle.dump((report, deferred, forget), f, pickle.HIGHEST_PROTOCOL)
+    with open(tmp / "extra.pkl", "wb") as out_f:
+        pickle.dump((report, deferred, forget), out_f, pickle.HIGHEST_PROTOCOL)
     (tmp / "done").write_text(spec.run_id)
     _finish(tmp, final)
 
@@ -775,7 +796,8 @@ class _NoReporter:
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
         raise RuntimeError("the dedup stage reported in the clusters step")
 
-    failed = dropped
+    def failed(self, document: Document, stage: str, error: str) -> None:
+        raise RuntimeError("the dedup stage reported in the clusters step")
 
 
 def _no_context(run_id: str, out: Path) -> StageContext:
