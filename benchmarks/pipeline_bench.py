@@ -78,7 +78,7 @@ def _cpu_s(pid: int) -> float:
         return 0.0
 
 
-def run_ingest(path: Path, workers: int) -> dict[str, float]:
+def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, float]:
     """One ingest run in a child process: wall, CPU, peak memory of main and workers."""
     with tempfile.TemporaryDirectory() as out:
         before = os.times()
@@ -95,6 +95,8 @@ def run_ingest(path: Path, workers: int) -> dict[str, float]:
                 "--quiet",
                 "--workers",
                 str(workers),
+                "--plan",
+                plan,
             ]
         )
         peaks: dict[int, int] = defaultdict(int)
@@ -267,6 +269,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, nargs="+", default=[10_000], help="0: none")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument(
+        "--plans",
+        nargs="+",
+        choices=["stream", "staged"],
+        default=["stream"],
+        help="stream: the one-pass pipeline; staged: the staged plan (--plan staged)",
+    )
     ap.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "corebench")
     ap.add_argument("--breakdown", action="store_true", help="also print the per-step breakdown")
     ap.add_argument("--breakdown-docs", type=int, default=2000)
@@ -285,24 +294,26 @@ def main() -> None:
         return
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     print(
-        f"{'docs':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'CPU s':>8} "
+        f"{'plan':>6} {'docs':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'CPU s':>8} "
         f"{'docs/CPU-s':>10} {'ms CPU/doc':>10} {'main ms/doc':>11} {'main MB':>8}"
         f" {'worker MB':>9} {'speed-up':>8}"
     )
     for n in [d for d in args.docs if d > 0]:
         path = corpus(n, args.corpus_dir)
-        base = None
-        for w in args.workers:
-            r = run_ingest(path, w)
-            rate = r["docs"] / r["wall"]
-            base = base or rate
-            print(
-                f"{r['docs']:>8} {w:>7} {r['wall']:>8.1f} {rate:>8.0f} {r['cpu']:>8.1f}"
-                f" {r['docs'] / r['cpu']:>10.0f} {1000 * r['cpu'] / r['docs']:>10.2f}"
-                f" {1000 * r['main_cpu'] / r['docs']:>11.2f}"
-                f" {r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {rate / base:>8.2f}",
-                flush=True,
-            )
+        for plan in args.plans:
+            base = None
+            for w in args.workers:
+                r = run_ingest(path, w, plan)
+                rate = r["docs"] / r["wall"]
+                base = base or rate
+                print(
+                    f"{plan:>6} {r['docs']:>8} {w:>7} {r['wall']:>8.1f} {rate:>8.0f}"
+                    f" {r['cpu']:>8.1f}"
+                    f" {r['docs'] / r['cpu']:>10.0f} {1000 * r['cpu'] / r['docs']:>10.2f}"
+                    f" {1000 * r['main_cpu'] / r['docs']:>11.2f}"
+                    f" {r['main_mb']:>8.0f} {r['worker_mb']:>9.0f} {rate / base:>8.2f}",
+                    flush=True,
+                )
     if args.breakdown and args.docs[0] > 0:
         breakdown(corpus(args.docs[0], args.corpus_dir), args.breakdown_docs)
     for folder in args.html:

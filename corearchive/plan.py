@@ -618,7 +618,9 @@ class StagedPlan:
         moved: list[tuple[Path, Path | None]] = []
         outputs: list[AtomicFile] = []
         try:
+            steps = _StepClock()
             runner.map(process_task, [(spec, n, p) for n, p in enumerate(tasks)])
+            steps.lap("process")
             catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
             run.catalog = catalog
             catalog.start_run(run.run_id, out)
@@ -632,10 +634,13 @@ class StagedPlan:
                 dedup = run.registry.stages[spec.dedup](run.config.stage_options[spec.dedup], ctx)
                 dedup.open()
                 clusters(spec, dedup, len(tasks))
+            steps.lap("clusters")
             runner.map(write_task, [(spec, n) for n in range(len(tasks))])
+            steps.lap("write")
             report, stats = self._final(
                 spec, catalog, dedup, tasks, plan["unresolved"], moved, outputs
             )
+            steps.lap("final")
             report.seconds = time.time() - started
             counts = report.counts_json()
             catalog.finish_run(run.run_id, json.dumps(counts))
@@ -648,6 +653,7 @@ class StagedPlan:
             if dedup is not None:
                 all_stats[dedup.name] = dedup.stats
             manifest = _manifest(run, started, all_stats, counts, index, moved, out)
+            manifest["plan"] = {"kind": "staged", "tasks": len(tasks), "steps": steps.laps}
             blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
             write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
             write_atomic(out / "run.json", blob, run.run_id)
@@ -780,6 +786,23 @@ def _copy_warc_records(task_catalog: Path, catalog: Catalog) -> None:
         src.close()
 
 
+class _StepClock:
+    """Wall seconds of each step and CPU seconds of this process in it (the serial part of
+    the plan is what this process does; the workers' CPU is theirs)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, dict[str, float]] = {}
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, step: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.laps[step] = {
+            "wall": round(wall - self._wall, 3),
+            "driver_cpu": round(cpu - self._cpu, 3),
+        }
+        self._wall, self._cpu = wall, cpu
+
+
 def _add_report(into: RunReport, other: RunReport) -> None:
     into.documents += other.documents
     into.kept += other.kept
@@ -849,5 +872,4 @@ def _manifest(
         "counts": counts,
         "stages": {name: s.to_json() for name, s in stats.items()},
         "outputs": outputs,
-        "plan": "staged",
     }
