@@ -103,6 +103,11 @@ def task_dir(work: Path, n: int) -> Path:
     return work / "tasks" / f"{n:06d}"
 
 
+def _done(spec: PlanSpec, n: int, step: str) -> bool:
+    """Whether task ``n`` finished ``step`` (its marker is the last file it writes)."""
+    return (task_dir(spec.work, n) / step / "done").exists()
+
+
 def _dump_stream(path: Path) -> IO[bytes]:
     return open(path, "wb")
 
@@ -619,7 +624,11 @@ class StagedPlan:
         outputs: list[AtomicFile] = []
         try:
             steps = _StepClock()
-            runner.map(process_task, [(spec, n, p) for n, p in enumerate(tasks)])
+            # Finished tasks (a relaunch) are not sent at all.
+            runner.map(
+                process_task,
+                [(spec, n, p) for n, p in enumerate(tasks) if not _done(spec, n, "process")],
+            )
             steps.lap("process")
             catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
             run.catalog = catalog
@@ -635,7 +644,9 @@ class StagedPlan:
                 dedup.open()
                 clusters(spec, dedup, len(tasks))
             steps.lap("clusters")
-            runner.map(write_task, [(spec, n) for n in range(len(tasks))])
+            runner.map(
+                write_task, [(spec, n) for n in range(len(tasks)) if not _done(spec, n, "write")]
+            )
             steps.lap("write")
             report, stats = self._final(
                 spec, catalog, dedup, tasks, plan["unresolved"], moved, outputs
