@@ -405,7 +405,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
                     if drop is not None:
                         reporter.dropped(doc, spec.dedup, drop)
                         continue
-                _emit(spec, doc, sinks, reporter, validator)
+                _emit(spec, doc, sinks, reporter, validator, catalog)
         for sink in sinks:
             sink.commit()
         reporter.rejects.commit()
@@ -436,8 +436,9 @@ def _emit(
     sinks: list[Sink],
     reporter: RunReporter,
     validator: RecordValidator,
+    catalog: Catalog,
 ) -> None:
-    """One kept document to the sinks (as ``Run._emit``, without the catalog)."""
+    """One kept document to the sinks and the task's catalog (as ``Run._emit``)."""
     from .runner import build_record
 
     written: list[Sink] = []
@@ -460,6 +461,16 @@ def _emit(
                 sink.discard(doc)
         reporter.failed(doc, "sink", describe_error(exc))
         return
+    arch = doc.archive
+    catalog.add(
+        doc.id,
+        run_id=spec.run_id,
+        sha256=doc.source.sha256,
+        uri=doc.source.uri,
+        warc=arch.warc if arch else None,
+        warc_offset=arch.offset if arch else None,
+        raw_record_id=arch.raw_record_id if arch else None,
+    )
     reporter.report.kept += 1
 
 
@@ -740,6 +751,7 @@ class StagedPlan:
                 add_stats(stats.setdefault(name, StageStats()), st)
             deferred_all += deferred
             forget_all += forget
+            _copy_rows(tdir / "write" / "catalog.sqlite", catalog)
             for part in (tdir / "process" / "rejects.jsonl", tdir / "write" / "rejects.jsonl"):
                 if part.exists():
                     with open(part, "rb") as f:
@@ -747,19 +759,7 @@ class StagedPlan:
             shard = tdir / "write" / "records.jsonl"
             if shard.exists():
                 with open(shard, "rb") as f:
-                    for line in f:
-                        rec = json.loads(line)
-                        arch = rec.get("archive") or {}
-                        catalog.add(
-                            rec["id"],
-                            run_id=run.run_id,
-                            sha256=rec["source"]["sha256"],
-                            uri=rec["source"]["uri"],
-                            warc=arch.get("warc"),
-                            warc_offset=arch.get("offset"),
-                            raw_record_id=arch.get("raw_record_id"),
-                        )
-                        records.write(line)
+                    shutil.copyfileobj(f, records.file)
             if warc_folder is not None:
                 shard_dir = tdir / "write" / warc_folder.name
                 if shard_dir.exists():
@@ -770,7 +770,6 @@ class StagedPlan:
                             raise PlanError(f"{dest} exists already")
                         os.replace(p, dest)
                         moved.append((dest, p))
-                _copy_warc_records(tdir / "write" / "catalog.sqlite", catalog)
         if dedup is not None:
             for doc in forget_all:
                 dedup.forget(doc)
@@ -784,15 +783,18 @@ class StagedPlan:
         return report, stats
 
 
-def _copy_warc_records(task_catalog: Path, catalog: Catalog) -> None:
-    """The WARC sink's rows of a task into the run's catalog."""
+def _copy_rows(task_catalog: Path, catalog: Catalog) -> None:
+    """A task's archived documents and WARC sink rows into the run's catalog."""
     src = sqlite3.connect(task_catalog)
     try:
-        cur = src.execute("SELECT * FROM warc_records ORDER BY rowid")
-        while rows := cur.fetchmany(4096):
-            catalog.db.executemany("INSERT INTO warc_records VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    except sqlite3.OperationalError:  # no WARC sink in this pipeline
-        pass
+        for table, verb in (("documents", "INSERT OR REPLACE"), ("warc_records", "INSERT")):
+            try:
+                cur = src.execute(f"SELECT * FROM {table} ORDER BY rowid")
+            except sqlite3.OperationalError:  # no such table: no WARC sink in this pipeline
+                continue
+            while rows := cur.fetchmany(4096):
+                marks = ", ".join("?" * len(rows[0]))
+                catalog.db.executemany(f"{verb} INTO {table} VALUES ({marks})", rows)
     finally:
         src.close()
 
