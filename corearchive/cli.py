@@ -141,6 +141,14 @@ def _fail(message: str, code: ExitCode) -> None:
     help="With --plan staged: folder of the intermediate files [default: OUT/.plan];"
     " relaunching with it redoes only unfinished tasks.",
 )
+@click.option(
+    "--task-mb",
+    type=click.FloatRange(min=0.001),
+    default=256.0,
+    show_default=True,
+    help="With --plan staged: inputs bigger than this are cut into tasks of about this size"
+    " (ranges of their documents).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option(
     "--progress/--no-progress",
@@ -161,6 +169,7 @@ def ingest(
     address: str | None,
     plan: str,
     work_dir: Path | None,
+    task_mb: float,
     quiet: bool,
     progress: bool | None,
 ) -> None:
@@ -188,6 +197,7 @@ def ingest(
         address=address,
         plan=plan,
         work_dir=work_dir,
+        task_mb=task_mb,
         quiet=quiet,
         progress=progress,
     )

@@ -44,6 +44,7 @@ import shutil
 import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,8 +156,11 @@ def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
     return _local_cache[key]
 
 
-def process_task(spec: PlanSpec, n: int, path: str) -> None:
-    """Step 2 for task ``n``: read ``path``, run the local stages and dedup's prepare."""
+def process_task(
+    spec: PlanSpec, n: int, path: str, start: int = 0, stop: int | None = None
+) -> None:
+    """Step 2 for task ``n``: read results ``start`` to ``stop`` (excluded; ``None``: to the
+    end) of input ``path``, run the local stages and dedup's prepare."""
     final = task_dir(spec.work, n) / "process"
     if (final / "done").exists():
         return
@@ -170,7 +174,7 @@ def process_task(spec: PlanSpec, n: int, path: str) -> None:
     archived = _ArchivedIds(spec.index)
     try:
         with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
-            docs = _read(spec, path, report, reporter, archived)
+            docs = _read(spec, path, start, stop, report, reporter, archived)
             for chunk in chunked(docs, CHUNK):
                 res = run_chunk(local, prepare, chunk)
                 for name, st in res.stats.items():
@@ -226,36 +230,93 @@ class _ArchivedIds:
 
 
 def _read(
-    spec: PlanSpec, path: str, report: RunReport, reporter: RunReporter, archived: _ArchivedIds
+    spec: PlanSpec,
+    path: str,
+    start: int,
+    stop: int | None,
+    report: RunReport,
+    reporter: RunReporter,
+    archived: _ArchivedIds,
 ) -> Iterator[Document]:
-    """The documents of one input, minus those archived already (as ``Run._read`` and
-    ``Run._skip_archived`` do for a streaming run)."""
+    """The documents of one input's results ``start`` to ``stop``, minus those archived
+    already (as ``Run._read`` and ``Run._skip_archived`` do for a streaming run).
+
+    A task of a part of a big file reads the file from its beginning and skips what comes
+    before its part: reading costs a few per cent of the stages' time, and every source
+    works this way without having to know how to seek.
+    """
     item = _make_item(path)
     sources = {name: cls() for name, cls in spec.registry.sources.items()}
     seen: set[str] = set()
+    i = -1
+    # The source's counts (skipped records) that belong to this part: those it made after
+    # handing out the result before the part.
+    base: Counter[str] | None = Counter() if start == 0 else None
     try:
         source, _ = choose_source(item, sources)
-        report.formats[source.name] += 1
+        if start == 0:
+            report.formats[source.name] += 1
         for result in source.read(item):
+            i += 1
+            if i < start:
+                if i == start - 1:
+                    base = Counter(item.counts)
+                continue
             if isinstance(result, Failure):
                 reporter.input_failed(item.path, item.uri, result.error, result.where)
-                continue
-            report.documents += 1
-            prior = archived.get(result.id)
-            if prior is not None or result.id in seen:
-                detail = {
-                    "of": result.id,
-                    "run_id": prior[0] if prior else spec.run_id,
-                    "archived_at": prior[1] if prior else None,
-                }
-                reporter.dropped(result, "archive", Drop("already_archived", detail))
-                continue
-            seen.add(result.id)
-            yield result
+            else:
+                report.documents += 1
+                prior = archived.get(result.id)
+                if prior is not None or result.id in seen:
+                    detail = {
+                        "of": result.id,
+                        "run_id": prior[0] if prior else spec.run_id,
+                        "archived_at": prior[1] if prior else None,
+                    }
+                    reporter.dropped(result, "archive", Drop("already_archived", detail))
+                else:
+                    seen.add(result.id)
+                    yield result
+            if stop is not None and i == stop - 1:
+                break
     except Exception as exc:
-        reporter.input_failed(item.path, item.uri, describe_error(exc))
-    for what, k in item.counts.items():
-        report.skipped[what] += k
+        # The error is the next result: reported by the task whose part holds it.
+        if i + 1 >= start:
+            reporter.input_failed(item.path, item.uri, describe_error(exc))
+    report.skipped.update(item.counts - (base if base is not None else item.counts))
+
+
+def count_results(registry: Registry, path: str) -> int:
+    """How many results (documents and failures) the source of ``path`` yields."""
+    item = _make_item(path)
+    sources = {name: cls() for name, cls in registry.sources.items()}
+    n = 0
+    with contextlib.suppress(Exception):  # the process step reports it
+        source, _ = choose_source(item, sources)
+        for _ in source.read(item):
+            n += 1
+    return n
+
+
+def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any]]:
+    """Step 1 for one input: ``[path, start, stop]`` tasks of about ``task_bytes`` each.
+
+    A file up to ``task_bytes`` is one task; a bigger one is counted (one reading pass) and
+    cut into ranges of results, the last one open-ended.
+    """
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    parts = -(-size // task_bytes) if task_bytes > 0 else 1
+    if parts <= 1:
+        return [[path, 0, None]]
+    count = count_results(registry, path)
+    per = -(-count // parts)
+    if per == 0 or count <= per:
+        return [[path, 0, None]]
+    starts = list(range(0, count, per))
+    return [[path, a, b] for a, b in zip(starts, [*starts[1:], None], strict=True)]
 
 
 # -- step 3: clusters ------------------------------------------------------------------------
@@ -360,7 +421,13 @@ def write_task(spec: PlanSpec, n: int) -> None:
         decisions = itertools.chain.from_iterable(_load_stream(tdir / "decisions.pkl"))
     catalog = _task_catalog(tmp / "catalog.sqlite", spec.archive_uuid)
     report = RunReport(run_id=spec.run_id)
-    sctx = SinkContext(run_id=spec.run_id, out=tmp, catalog=catalog, provenance=spec.provenance)
+    sctx = SinkContext(
+        run_id=spec.run_id,
+        out=tmp,
+        catalog=catalog,
+        provenance=spec.provenance,
+        final_out=spec.out,
+    )
     sinks: list[Sink] = [
         spec.registry.sinks[name](spec.config.sink_options[name], sctx)
         for name in spec.config.sinks
@@ -577,17 +644,21 @@ class StagedPlan:
                     " configuration: relaunch it with the same ones, or use another --work-dir"
                 )
             return plan
-        tasks: list[str] = []
+        tasks: list[list[Any]] = []
         unresolved: list[list[str]] = []
+        files = 0
+        task_bytes = int(opts.task_mb * 1024 * 1024)
         for it in expand(inputs):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
             else:
-                tasks.append(it.path)
+                files += 1
+                tasks += split_input(run.registry, it.path, task_bytes)
         plan = {
             "run_id": run.run_id,
             "inputs": inputs,
             "config_digest": run.config.digest,
+            "files": files,
             "tasks": tasks,
             "unresolved": unresolved,
         }
@@ -602,7 +673,7 @@ class StagedPlan:
         started = time.time()
         plan = self._load_or_split()
         run.run_id = run.report.run_id = plan["run_id"]
-        tasks: list[str] = plan["tasks"]
+        tasks: list[list[Any]] = plan["tasks"]
         stages = [
             run.registry.stages[n](run.config.stage_options[n], _no_context(run.run_id, out))
             for n in run.config.stages
@@ -638,7 +709,7 @@ class StagedPlan:
             # Finished tasks (a relaunch) are not sent at all.
             runner.map(
                 process_task,
-                [(spec, n, p) for n, p in enumerate(tasks) if not _done(spec, n, "process")],
+                [(spec, n, *t) for n, t in enumerate(tasks) if not _done(spec, n, "process")],
             )
             steps.lap("process")
             catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
@@ -660,8 +731,9 @@ class StagedPlan:
             )
             steps.lap("write")
             report, stats = self._final(
-                spec, catalog, dedup, tasks, plan["unresolved"], moved, outputs
+                spec, catalog, dedup, len(tasks), plan["unresolved"], moved, outputs
             )
+            report.inputs = plan["files"] + len(plan["unresolved"])
             steps.lap("final")
             report.seconds = time.time() - started
             counts = report.counts_json()
@@ -710,14 +782,14 @@ class StagedPlan:
         spec: PlanSpec,
         catalog: Catalog,
         dedup: Stage | None,
-        tasks: list[str],
+        tasks: int,
         unresolved: list[list[str]],
         moved: list[tuple[Path, Path | None]],
         outputs: list[AtomicFile],
     ) -> tuple[RunReport, dict[str, StageStats]]:
         """Step 5: the shards in task order into the run's outputs and the catalog."""
         run, out = self.run, spec.out
-        report = RunReport(run_id=run.run_id, inputs=len(tasks) + len(unresolved))
+        report = RunReport(run_id=run.run_id)
         stats: dict[str, StageStats] = {}
         records = AtomicFile(out / "records.jsonl", run.run_id, keep_existing=True)
         outputs.append(records)
@@ -739,7 +811,7 @@ class StagedPlan:
             )
             warc_sink = run.registry.sinks["warc"](spec.config.sink_options["warc"], sctx)
             warc_sink.open()
-        for n in range(len(tasks)):
+        for n in range(tasks):
             tdir = task_dir(spec.work, n)
             with open(tdir / "process" / "counts.pkl", "rb") as f:
                 pc: TaskCounts = pickle.load(f)

@@ -75,6 +75,8 @@ class RunOptions:
     plan: str = "stream"
     #: The staged plan's work folder (default: ``OUT/.plan``).
     work_dir: Path | None = None
+    #: The staged plan cuts inputs bigger than this (MB) into tasks of about this size.
+    task_mb: float = 256.0
 
 
 def new_run_id() -> str:
