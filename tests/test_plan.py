@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import shutil
 from collections import Counter
@@ -12,6 +13,8 @@ from typing import Any
 import pytest
 from test_executor import CONFIG, _comparable, _corpus
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from corearchive import plan as plan_mod
 
@@ -228,3 +231,59 @@ def test_a_work_folder_of_another_plan_is_refused(ingest, tmp_path):
     res = ingest(str(folder), "--plan", "staged", "--work-dir", str(work), out=tmp_path / "o")
     assert res.exit_code != 0
     assert "another --work-dir" in res.output
+
+
+def _warc_of(corpus: Path, path: Path) -> Path:
+    """The corpus's texts as a gzipped WARC: each a resource record after a request record
+    (skipped, and counted as such)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+
+    def add(uri: str, rtype: str, payload: bytes, **kw: Any) -> None:
+        rec = w.create_warc_record(
+            uri, rtype, payload=io.BytesIO(payload), length=len(payload), **kw
+        )
+        w.write_record(rec)
+
+    for i, line in enumerate(corpus.read_text().splitlines()):
+        uri = f"https://example.com/{i}"
+        request = StatusAndHeaders(
+            f"GET /{i} HTTP/1.1", [("Host", "example.com")], is_http_request=True
+        )
+        add(uri, "request", b"", http_headers=request)
+        add(uri, "resource", json.loads(line)["text"].encode(), warc_content_type="text/plain")
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "warc"])
+def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, kind):
+    corpus = _corpus(tmp_path / "all.jsonl")
+    data = corpus if kind == "jsonl" else _warc_of(corpus, tmp_path / "all.warc.gz")
+    mb = data.stat().st_size / 5 / 1024 / 1024  # about five tasks
+    stream = ingest(str(data), out=tmp_path / "stream")
+    staged = ingest(
+        str(data), "--plan", "staged", "--task-mb", f"{mb:.6f}", "--workers", "2",
+        out=tmp_path / "staged",
+    )  # fmt: skip
+    assert stream.exit_code == staged.exit_code == 0
+    assert staged.manifest["plan"]["tasks"] >= 4
+    left, right = _same(stream, staged)
+    assert left == right
+    assert staged.manifest["counts"]["inputs"] == 1
+    if kind == "warc":
+        assert staged.manifest["counts"]["skipped"] == stream.manifest["counts"]["skipped"] != {}
+    assert _cross_task_duplicates(staged) == 0  # one input: every copy is in the same file
+    assert {r["duplicate"]["status"] for r in staged.rejects} == {"exact", "near"}
+
+
+def test_split_input_cuts_by_results(tmp_path):
+    from corearchive.manager import collect, make_plugin_manager
+
+    corpus = _corpus(tmp_path / "all.jsonl", n=100)
+    registry = collect(make_plugin_manager())
+    size = corpus.stat().st_size
+    assert plan_mod.split_input(registry, str(corpus), size + 1) == [[str(corpus), 0, None]]
+    tasks = plan_mod.split_input(registry, str(corpus), size // 4 + 1)
+    assert tasks == [[str(corpus), 0, 25], [str(corpus), 25, 50], [str(corpus), 50, 75],
+                     [str(corpus), 75, None]]  # fmt: skip
