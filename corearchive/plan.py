@@ -90,6 +90,8 @@ class PlanSpec:
     pipeline: list[dict[str, Any]]
     local: list[str]
     dedup: str | None
+    #: Whether a plugin implements the drop or failure hooks (tasks then log the events).
+    events: bool = False
 
 
 @dataclass
@@ -130,13 +132,43 @@ def _finish(tmp: Path, final: Path) -> None:
     os.replace(tmp, final)
 
 
-def _quiet_reporter(report: RunReport, rejects: Path) -> RunReporter:
+class _EventLog:
+    """The drops and failures of a task, kept for the plugin hooks that the final step calls
+    (the hooks live in the driver's plugin manager, which a worker or Ray task lacks).
+    Written only when some plugin implements those hooks."""
+
+    def __init__(self, path: Path, enabled: bool) -> None:
+        self.file: IO[bytes] | None = open(path, "wb") if enabled else None  # noqa: SIM115
+
+    def dropped(self, doc: Document, stage: str, drop: Drop) -> None:
+        if self.file is not None:
+            pickle.dump(("dropped", doc, stage, drop), self.file, pickle.HIGHEST_PROTOCOL)
+
+    def failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
+        if self.file is not None:
+            pickle.dump(("failed", doc, source, stage, error), self.file, pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+def _replay_events(pm: Any, path: Path) -> None:
+    """Call the drop and failure hooks for the events a task logged."""
+    if not path.exists():
+        return
+    for ev in _load_stream(path):
+        if ev[0] == "dropped":
+            pm.hook.corearchive_document_dropped(document=ev[1], stage=ev[2], drop=ev[3])
+        else:
+            pm.hook.corearchive_document_failed(
+                document=ev[1], source=ev[2], stage=ev[3], error=ev[4]
+            )
+
+
+def _reporter(report: RunReport, rejects: Path, log: _EventLog) -> RunReporter:
     return RunReporter(
-        report,
-        rejects,
-        on_dropped=lambda d, s, drop: None,
-        on_failed=lambda d, src, s, e: None,
-        err=sys.stderr,
+        report, rejects, on_dropped=log.dropped, on_failed=log.failed, err=sys.stderr
     )
 
 
@@ -169,7 +201,8 @@ def process_task(
     tmp.mkdir(parents=True)
     local, prepare = _local_stages(spec)
     report = RunReport(run_id=spec.run_id)
-    reporter = _quiet_reporter(report, tmp / "rejects.jsonl")
+    log = _EventLog(tmp / "events.pkl", spec.events)
+    reporter = _reporter(report, tmp / "rejects.jsonl", log)
     stats: dict[str, StageStats] = {}
     archived = _ArchivedIds(spec.index)
     try:
@@ -197,6 +230,7 @@ def process_task(
                     pickle.dump(sigs, sigs_f, pickle.HIGHEST_PROTOCOL)
     finally:
         archived.close()
+        log.close()
     reporter.rejects.commit()
     with open(tmp / "counts.pkl", "wb") as f:
         pickle.dump(TaskCounts(report, stats), f)
@@ -437,7 +471,15 @@ def write_task(spec: PlanSpec, n: int) -> None:
     #: Documents the index knows but that failed here: final takes them out of the index.
     forget: list[Document] = []
 
+    log = _EventLog(tmp / "events.pkl", spec.events)
+
+    def on_failed(doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
+        log.failed(doc, source, stage, error)
+        if doc is not None:
+            forget.append(doc)
+
     def on_dropped(doc: Document, stage: str, drop: Drop) -> None:
+        log.dropped(doc, stage, drop)
         if doc.duplicate.status == "exact" and not _has_raw(catalog, doc.source.sha256):
             deferred.append((doc, drop))
             return
@@ -448,7 +490,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
         report,
         tmp / "rejects.jsonl",
         on_dropped=on_dropped,
-        on_failed=lambda d, src, s, e: forget.append(d) if d is not None else None,
+        on_failed=on_failed,
         err=sys.stderr,
     )
     validator = RecordValidator(record_schema(spec.registry.stages[s] for s in spec.config.stages))
@@ -484,6 +526,8 @@ def write_task(spec: PlanSpec, n: int) -> None:
         with contextlib.suppress(Exception):
             catalog.rollback()
         raise
+    finally:
+        log.close()
     with open(tmp / "extra.pkl", "wb") as out_f:
         pickle.dump((report, deferred, forget), out_f, pickle.HIGHEST_PROTOCOL)
     (tmp / "done").write_text(spec.run_id)
@@ -698,6 +742,10 @@ class StagedPlan:
             pipeline=run.pipeline,
             local=[s.name for s in local],
             dedup=ordered[0].name if ordered else None,
+            events=bool(
+                run.pm.hook.corearchive_document_dropped.get_hookimpls()
+                or run.pm.hook.corearchive_document_failed.get_hookimpls()
+            ),
         )
         runner = TaskRunner(opts.workers, opts.executor, opts.address)
         committed = False
@@ -752,6 +800,8 @@ class StagedPlan:
             write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
             write_atomic(out / "run.json", blob, run.run_id)
             (self.work / "final.done").write_text(run.run_id)
+            # The run is committed: the intermediate files have served (plan.json stays).
+            shutil.rmtree(self.work / "tasks", ignore_errors=True)
         except BaseException:
             if not committed:
                 for f in outputs:
@@ -793,7 +843,16 @@ class StagedPlan:
         stats: dict[str, StageStats] = {}
         records = AtomicFile(out / "records.jsonl", run.run_id, keep_existing=True)
         outputs.append(records)
-        reporter = _quiet_reporter(report, out / "rejects.jsonl")
+        pm = run.pm
+        reporter = RunReporter(
+            report,
+            out / "rejects.jsonl",
+            on_dropped=lambda d, s, drop: None,
+            on_failed=lambda d, src, s, e: pm.hook.corearchive_document_failed(
+                document=d, source=src, stage=s, error=e
+            ),
+            err=sys.stderr,
+        )
         outputs.append(reporter.rejects)
         for path, error in unresolved:
             reporter.input_failed(path, path, error)
@@ -824,6 +883,8 @@ class StagedPlan:
             deferred_all += deferred
             forget_all += forget
             _copy_rows(tdir / "write" / "catalog.sqlite", catalog)
+            _replay_events(pm, tdir / "process" / "events.pkl")
+            _replay_events(pm, tdir / "write" / "events.pkl")
             for part in (tdir / "process" / "rejects.jsonl", tdir / "write" / "rejects.jsonl"):
                 if part.exists():
                     with open(part, "rb") as f:
