@@ -126,6 +126,7 @@ def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, floa
         if code not in (0, 1):
             raise SystemExit(f"ingest failed with exit code {code}")
         manifest = json.loads((Path(out) / "run.json").read_text())
+        task_cpu = manifest.get("plan", {}).get("task_cpu", [0.0])
     cpu = (after.children_user - before.children_user) + (
         after.children_system - before.children_system
     )
@@ -141,6 +142,8 @@ def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, floa
         "worker_cpu": max((c for p, c in cpus.items() if p != proc.pid), default=0.0),
         "main_mb": main_kb / 1024,
         "worker_mb": max(peaks.values(), default=0) / 1024,
+        "task_cpu_sum": sum(task_cpu),
+        "task_cpu_max": max(task_cpu),
     }
 
 
@@ -149,15 +152,16 @@ def _critical_cpu(r: dict[str, float], workers: int, plan: str) -> float:
 
     On a machine shared with other jobs the wall-clock speed-up measures the neighbours as
     much as the run. One worker: all the CPU. Streaming: the main process works alongside
-    the workers (the slower of the two bounds the run). Staged: the driver's steps (split,
-    clusters, final) alternate with the parallel ones, so its CPU adds to the busiest
-    worker's.
+    the workers, so the run takes at least the main process's CPU, the busiest worker's
+    (sampled), and the total over the cores. Staged: the driver's steps (split, clusters,
+    final, start-up) alternate with the parallel ones, so the CPU outside the tasks adds to
+    the busiest process's task CPU (both from run.json).
     """
     if workers <= 1:
         return r["cpu"]
     if plan == "staged":
-        return r["main_cpu"] + r["worker_cpu"]
-    return max(r["main_cpu"], r["worker_cpu"])
+        return r["cpu"] - r["task_cpu_sum"] + r["task_cpu_max"]
+    return max(r["main_cpu"], r["worker_cpu"], r["cpu"] / workers)
 
 
 def breakdown(path: Path, limit: int) -> None:

@@ -100,6 +100,9 @@ class TaskCounts:
 
     report: RunReport
     stats: dict[str, StageStats] = field(default_factory=dict)
+    #: The process that ran the task and its CPU seconds in it (for the run's figures).
+    pid: int = 0
+    cpu: float = 0.0
 
 
 def task_dir(work: Path, n: int) -> Path:
@@ -196,6 +199,7 @@ def process_task(
     final = task_dir(spec.work, n) / "process"
     if (final / "done").exists():
         return
+    cpu0 = time.process_time()
     tmp = final.with_name("process.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -233,7 +237,7 @@ def process_task(
         log.close()
     reporter.rejects.commit()
     with open(tmp / "counts.pkl", "wb") as f:
-        pickle.dump(TaskCounts(report, stats), f)
+        pickle.dump(TaskCounts(report, stats, os.getpid(), time.process_time() - cpu0), f)
     (tmp / "done").write_text(spec.run_id)
     _finish(tmp, final)
 
@@ -447,6 +451,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
     final = tdir / "write"
     if (final / "done").exists():
         return
+    cpu0 = time.process_time()
     tmp = tdir / "write.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
@@ -529,7 +534,8 @@ def write_task(spec: PlanSpec, n: int) -> None:
     finally:
         log.close()
     with open(tmp / "extra.pkl", "wb") as out_f:
-        pickle.dump((report, deferred, forget), out_f, pickle.HIGHEST_PROTOCOL)
+        counts = TaskCounts(report, {}, os.getpid(), time.process_time() - cpu0)
+        pickle.dump((counts, deferred, forget), out_f, pickle.HIGHEST_PROTOCOL)
     (tmp / "done").write_text(spec.run_id)
     _finish(tmp, final)
 
@@ -670,6 +676,7 @@ class StagedPlan:
         assert isinstance(run, Run)
         self.run = run
         self.work = work or run.options.out / ".plan"
+        self.worker_cpu: dict[int, float] = {}
 
     def _load_or_split(self) -> dict[str, Any]:
         """Step 1: the plan's tasks, from ``plan.json`` when this is a relaunch."""
@@ -795,7 +802,14 @@ class StagedPlan:
             if dedup is not None:
                 all_stats[dedup.name] = dedup.stats
             manifest = _manifest(run, started, all_stats, counts, index, moved, out)
-            manifest["plan"] = {"kind": "staged", "tasks": len(tasks), "steps": steps.laps}
+            manifest["plan"] = {
+                "kind": "staged",
+                "tasks": len(tasks),
+                "steps": steps.laps,
+                # CPU seconds of the tasks per process that ran them (this launch's and the
+                # earlier ones' before a relaunch): the spread shows the balance.
+                "task_cpu": sorted((round(c, 3) for c in self.worker_cpu.values()), reverse=True),
+            }
             blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
             write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
             write_atomic(out / "run.json", blob, run.run_id)
@@ -875,9 +889,11 @@ class StagedPlan:
             with open(tdir / "process" / "counts.pkl", "rb") as f:
                 pc: TaskCounts = pickle.load(f)
             with open(tdir / "write" / "extra.pkl", "rb") as f:
-                wreport, deferred, forget = pickle.load(f)
+                wc, deferred, forget = pickle.load(f)
             _add_report(report, pc.report)
-            _add_report(report, wreport)
+            _add_report(report, wc.report)
+            for c in (pc, wc):
+                self.worker_cpu[c.pid] = self.worker_cpu.get(c.pid, 0.0) + c.cpu
             for name, st in pc.stats.items():
                 add_stats(stats.setdefault(name, StageStats()), st)
             deferred_all += deferred
