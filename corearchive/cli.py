@@ -206,9 +206,11 @@ def ingest(
 
         if importlib.util.find_spec("ray") is None:
             _fail('--executor ray needs Ray: pip install "corearchive[ray]"', ExitCode.USAGE)
+    from .plan import PlanError
+
     try:
         report = Run(pm, registry, config, options).execute()
-    except IndexBusyError as exc:
+    except (IndexBusyError, PlanError) as exc:
         _fail(str(exc), ExitCode.USAGE)
     except KeyboardInterrupt:
         click.echo("corearchive: interrupted; nothing from this run was committed", err=True)

@@ -645,9 +645,10 @@ class TaskRunner:
                     object_store_memory=256 * 1024 * 1024,
                 )
                 self._started_ray = True
-        remote = ray.remote(fn)
+        remote = ray.remote(_in_folder)
         # The spec (plugins, config) goes to the object store once, not once per task.
-        refs = [remote.remote(*args) for args in _shared(ray, calls)]
+        cwd = os.getcwd()
+        refs = [remote.remote(cwd, fn, *args) for args in _shared(ray, calls)]
         ray.get(refs)
 
     def close(self) -> None:
@@ -659,6 +660,14 @@ class TaskRunner:
 
             ray.shutdown()
             self._started_ray = False
+
+
+def _in_folder(cwd: str, fn: Callable[..., None], *args: Any) -> None:
+    """``fn(*args)`` in the driver's working folder: inputs keep the paths as given (a
+    document id includes its input's path), so a Ray worker must resolve them as the driver
+    did (a cluster shares the file system at the same place)."""
+    os.chdir(cwd)
+    fn(*args)
 
 
 def _shared(ray: Any, calls: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -761,6 +770,10 @@ class StagedPlan:
         outputs: list[AtomicFile] = []
         try:
             steps = _StepClock()
+            # Before the tasks, as a streaming run calls them before its stages run (forked
+            # workers inherit what a plugin set up here).
+            run.pm.hook.corearchive_configure(config=run.config)
+            run.pm.hook.corearchive_session_start(run_id=run.run_id, config=run.config)
             # Finished tasks (a relaunch) are not sent at all.
             runner.map(
                 process_task,
@@ -770,8 +783,6 @@ class StagedPlan:
             catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
             run.catalog = catalog
             catalog.start_run(run.run_id, out)
-            run.pm.hook.corearchive_configure(config=run.config)
-            run.pm.hook.corearchive_session_start(run_id=run.run_id, config=run.config)
             dedup: Stage | None = None
             if spec.dedup is not None:
                 ctx = StageContext(

@@ -228,7 +228,7 @@ def test_a_work_folder_of_another_plan_is_refused(ingest, tmp_path):
         json.dumps({"run_id": "x", "inputs": ["other"], "config_digest": "y", "tasks": []})
     )
     res = ingest(str(folder), "--plan", "staged", "--work-dir", str(work), out=tmp_path / "o")
-    assert res.exit_code != 0
+    assert res.exit_code == 2
     assert "another --work-dir" in res.output
 
 
@@ -322,3 +322,20 @@ def test_the_drop_and_failure_hooks_are_called_as_in_a_streaming_run(ingest, tmp
     assert kinds[("failed", "input")] == 1
     assert kinds[("failed", "exploding")] and kinds[("dropped", "asked_to")]
     assert kinds[("dropped", "exact_duplicate")] and kinds[("dropped", "near_duplicate")]
+
+
+def test_a_local_staged_run_does_not_import_ray(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path / "all.jsonl", n=30)
+    code = (
+        "import sys\n"
+        "from corearchive.testing import run_ingest\n"
+        "from pathlib import Path\n"
+        f"res = run_ingest({str(corpus)!r}, '--plan', 'staged', '--workers', '2',"
+        f" out=Path({str(tmp_path / 'o')!r}))\n"
+        "assert res.exit_code == 0, res.output\n"
+        "assert 'ray' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
