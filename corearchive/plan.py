@@ -3,34 +3,48 @@
 The streaming runner keeps the decisions that need global order (dedup) and the writers in
 one process, which caps the speed-up of ``--workers``. The staged plan splits a run into
 steps whose state lives only in files under a work folder (``OUT/.plan`` unless
-``--work-dir`` says otherwise), so that the parallel steps can run on a local process pool
-or as Ray tasks with the same code, and a relaunch redoes only what is unfinished:
+``--work-dir`` says otherwise), so that the parallel steps run on a local process pool or
+as Ray tasks with the same code, and a relaunch redoes only what is unfinished:
 
-1. **split** — one task per input file, numbered in input order; the global order of
-   documents is (task, position in task). ``plan.json`` keeps the tasks and the run id.
+1. **split** — one task per input file, a big file (``--task-mb``) cut into ranges of its
+   documents; tasks are numbered in input order, so the global order of documents is
+   (task, position in task). ``plan.json`` keeps the tasks and the run id.
 2. **process** (per task, parallel) — read, skip archived ids (read-only catalog), run the
    local stages and the dedup stage's ``prepare`` (exact keys, MinHash), write the kept
    documents (``docs.pkl``) and, apart, their dedup signatures (``sigs.pkl``), the rejects
-   and counts of the task; ``process.done`` last.
-3. **clusters** (one step) — the dedup stage's own ``process_batch`` over the signature files
-   in global order, against and into the persistent index: the same code as the streaming
-   run decides, so the decisions are identical (cross-run ones included); the documents'
-   text is never loaded here. Writes ``decisions.pkl`` per task.
+   and counts of the task; the ``done`` marker last.
+3. **clusters** (one process) — the dedup stage's own ``process_batch`` over the signature
+   files in global order, against and into the persistent index: the code of the streaming
+   run decides, so the decisions are identical, cross-run ones included, and the documents'
+   text is never loaded here. Writes ``decisions.pkl`` per task, in document order.
 4. **write** (per task, parallel) — apply the decisions, build and validate records, write a
-   records shard and WARC shard files (a per-task catalog keeps the WARC sink's table);
-   ``write.done`` last.
+   records shard and WARC files (a catalog of the task's own keeps the WARC sink's table
+   and the archived documents); the ``done`` marker last.
 5. **final** — in task order: append the record and rejects shards to the run's outputs,
-   move the WARC shards, add the documents and WARC records to the catalog, write the
-   revisits whose original is in another task or an earlier run, commit, write ``run.json``.
+   move the WARC files, copy the task catalogs' rows into the catalog, write the revisits
+   whose original is in another task, call the drop and failure hooks, commit, write
+   ``run.json``; then delete the task files.
+
+A task writes into a temporary folder renamed when it is complete, so a marker never
+describes half a task, and a rerun of a task (a relaunch, a Ray retry) starts clean.
 
 Pickle is the intermediate format: documents carry arbitrary plugin annotations and numpy
-signatures, pickle round-trips them exactly at the lowest cost, and the files never leave
-the work folder of the same installation. Files are written one chunk of documents at a
-time, so no step holds a task in memory.
+signatures, pickle round-trips them exactly at the lowest cost (no new dependency), and the
+files never leave the work folder of one installation. Files are written and read one chunk
+of documents at a time, so no step holds a whole task in memory.
 
-The index is written only by the clusters step, inside the run's catalog transaction that
+The index is written only by the clusters step, inside the run's catalog transaction, which
 the final step commits: after a crash the transaction is rolled back, so a relaunch redoes
-clusters (quick, deterministic: same decisions), and keeps every finished process/write task.
+clusters (deterministic: the same decisions) and keeps every finished process and write
+task. (Another run that commits to the same index between the crash and the relaunch makes
+the finished process tasks' archived-id check stale; relaunch first.)
+
+Why clusters reuses the dedup stage instead of merging sorted band files into candidate
+pairs and deciding only documents with candidates: the decisions must be exactly the
+streaming run's, and the persistent index (SQLite, in the run's transaction) must receive
+every document's rows anyway, which is most of the stage's sequential cost. Measured, the
+clusters step takes about 0.05–0.1 ms of CPU per document, 1–2 % of the pipeline; a band
+merge pays off only once the index itself is sharded.
 """
 
 from __future__ import annotations
