@@ -127,6 +127,7 @@ def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, floa
             raise SystemExit(f"ingest failed with exit code {code}")
         manifest = json.loads((Path(out) / "run.json").read_text())
         task_cpu = manifest.get("plan", {}).get("task_cpu", [0.0])
+        steps = manifest.get("plan", {}).get("steps", {})
     cpu = (after.children_user - before.children_user) + (
         after.children_system - before.children_system
     )
@@ -144,6 +145,7 @@ def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, floa
         "worker_mb": max(peaks.values(), default=0) / 1024,
         "task_cpu_sum": sum(task_cpu),
         "task_cpu_max": max(task_cpu),
+        "steps": steps,
     }
 
 
@@ -346,6 +348,18 @@ def main() -> None:
                     f" {base_cpu / path_cpu:>10.2f}",
                     flush=True,
                 )
+                if r["steps"]:
+                    # The staged plan's steps: wall seconds, and the driver's CPU per document
+                    # (its sequential part, which bounds the speed-up).
+                    print(
+                        "        steps: "
+                        + ", ".join(
+                            f"{name} {st['wall']:.1f} s wall,"
+                            f" {1000 * st['driver_cpu'] / r['docs']:.3f} ms driver CPU/doc"
+                            for name, st in r["steps"].items()
+                        ),
+                        flush=True,
+                    )
     if args.breakdown and args.docs[0] > 0:
         breakdown(corpus(args.docs[0], args.corpus_dir), args.breakdown_docs)
     for folder in args.html:
