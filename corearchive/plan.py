@@ -276,6 +276,18 @@ class _ArchivedIds:
             return None
         return (row[0], row[1]) if row else None
 
+    def warc_record(self, record_id: str) -> tuple[Any, ...] | None:
+        """The WARC sink's row of ``record_id`` in the index, if an earlier run wrote it."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT * FROM warc_records WHERE record_id = ?", (record_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:  # no WARC sink ran on this index yet
+            return None
+        return tuple(row) if row else None
+
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
@@ -452,6 +464,7 @@ def _decide(dedup: Stage, batch: list[_Stub]) -> list[Decision]:
 def _task_catalog(path: Path, archive_uuid: str) -> Catalog:
     """A catalog of the task's own (the WARC sink keeps its table there; final merges it)."""
     cat = Catalog(path)
+    cat.execute("CREATE TABLE IF NOT EXISTS plan_seeded (record_id TEXT PRIMARY KEY)")
     cat.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('archive_uuid', ?)", (archive_uuid,)
     )
@@ -513,6 +526,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
         err=sys.stderr,
     )
     validator = RecordValidator(record_schema(spec.registry.stages[s] for s in spec.config.stages))
+    archived = _ArchivedIds(spec.index)
     try:
         for sink in sinks:
             sink.open()
@@ -533,6 +547,8 @@ def write_task(spec: PlanSpec, n: int) -> None:
                     if drop is not None:
                         reporter.dropped(doc, spec.dedup, drop)
                         continue
+                if doc.source.warc_record_id:
+                    _seed_record_id(catalog, archived, doc.source.warc_record_id)
                 _emit(spec, doc, sinks, reporter, validator, catalog)
         for sink in sinks:
             sink.commit()
@@ -547,11 +563,28 @@ def write_task(spec: PlanSpec, n: int) -> None:
         raise
     finally:
         log.close()
+        archived.close()
     with open(tmp / "extra.pkl", "wb") as out_f:
         counts = TaskCounts(report, {}, os.getpid(), time.process_time() - cpu0)
         pickle.dump((counts, deferred, forget), out_f, pickle.HIGHEST_PROTOCOL)
     (tmp / "done").write_text(spec.run_id)
     _finish(tmp, final)
+
+
+def _seed_record_id(catalog: Catalog, archived: _ArchivedIds, record_id: str) -> None:
+    """Show the task's WARC sink that an earlier run used ``record_id`` (a copy of a WARC
+    record keeps the original's id only where the archive does not have it yet).
+
+    The row is copied into the task's catalog and listed in ``plan_seeded``, so that the
+    final step does not copy it back."""
+    row = archived.warc_record(record_id)
+    if row is None:
+        return
+    has = catalog.execute("SELECT 1 FROM plan_seeded WHERE record_id = ?", (record_id,))
+    if has.fetchone() is None:
+        catalog.execute("INSERT INTO plan_seeded VALUES (?)", (record_id,))
+        marks = ", ".join("?" * len(row))
+        catalog.execute(f"INSERT OR IGNORE INTO warc_records VALUES ({marks})", row)
 
 
 def _has_raw(catalog: Catalog, sha256: str) -> bool:
@@ -957,13 +990,22 @@ class StagedPlan:
         return report, stats
 
 
+#: Rows of a task catalog that the task wrote (not copies of the index's, see _seed_record_id).
+_NOT_SEEDED = {
+    "documents": "1",
+    "warc_records": "record_id NOT IN (SELECT record_id FROM plan_seeded)",
+}
+
+
 def _copy_rows(task_catalog: Path, catalog: Catalog) -> None:
     """A task's archived documents and WARC sink rows into the run's catalog."""
     src = sqlite3.connect(task_catalog)
     try:
         for table, verb in (("documents", "INSERT OR REPLACE"), ("warc_records", "INSERT")):
             try:
-                cur = src.execute(f"SELECT * FROM {table} ORDER BY rowid")
+                cur = src.execute(
+                    f"SELECT * FROM {table} WHERE {_NOT_SEEDED[table]} ORDER BY rowid"
+                )
             except sqlite3.OperationalError:  # no such table: no WARC sink in this pipeline
                 continue
             while rows := cur.fetchmany(4096):

@@ -339,3 +339,27 @@ def test_a_local_staged_run_does_not_import_ray(tmp_path):
         "assert 'ray' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_warc_record_archived_before_keeps_its_id_only_once(ingest, tmp_path):
+    """A WARC read again under another name, duplicates kept: the copies' raw records get
+    new ids, as in a streaming run (a record id is never used twice in an archive)."""
+    corpus = _corpus(tmp_path / "all.jsonl", n=12)
+    first = _warc_of(corpus, tmp_path / "first.warc.gz")
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copy(first, again / "copy.warc.gz")
+    base = ingest(str(first), out=tmp_path / "base")
+    assert base.exit_code == 0
+    shutil.copytree(tmp_path / "base", tmp_path / "stream")
+    shutil.copytree(tmp_path / "base", tmp_path / "staged")
+    keep = ("--set", 'dedup.policy="keep"')
+    stream = ingest(str(again), *keep, out=tmp_path / "stream")
+    staged = ingest(str(again), *keep, "--plan", "staged", out=tmp_path / "staged")
+    assert stream.exit_code == staged.exit_code == 0
+    assert _same(stream, staged)[0] == _same(stream, staged)[1]
+    used = [r["archive"]["raw_record_id"] for r in staged.records]
+    assert len(used) == len(set(used))
+    base_ids = {r["archive"]["raw_record_id"] for r in base.records}
+    fresh = [r for r in staged.records[len(base.records) :]]
+    assert fresh and not {r["archive"]["raw_record_id"] for r in fresh} & base_ids
