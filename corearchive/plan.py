@@ -231,13 +231,14 @@ def process_task(
                 for name, st in res.stats.items():
                     add_stats(stats.setdefault(name, StageStats()), st)
                 kept: list[Document] = []
-                sigs: list[tuple[str, str, Any]] = []
+                sigs: list[tuple[str, str, str | None, Any]] = []
                 for ev in res.events:
                     if ev.kind == "kept":
                         work = ev.doc.work.pop(spec.dedup, None) if spec.dedup else None
                         ev.doc.work = {}
                         kept.append(ev.doc)
-                        sigs.append((ev.doc.id, ev.doc.source.sha256, work))
+                        src = ev.doc.source
+                        sigs.append((ev.doc.id, src.sha256, src.warc_record_id, work))
                     elif ev.kind == "dropped":
                         assert ev.drop is not None
                         reporter.dropped(ev.doc, ev.stage, ev.drop)
@@ -404,30 +405,61 @@ class _StubSource:
 
 #: One document's duplicate decision: (id, duplicate, dedup annotation, drop, error).
 Decision = tuple[str, Duplicate, dict[str, Any], Drop | None, str | None]
+#: A decision as the write step reads it, plus whether the document's WARC record id is
+#: taken by an earlier document of the run.
+TaskDecision = tuple[str, Duplicate, dict[str, Any], Drop | None, str | None, bool]
 
 
-def clusters(spec: PlanSpec, dedup: Stage, tasks: int) -> None:
+def clusters(spec: PlanSpec, dedup: Stage | None, tasks: int, catalog: Catalog) -> None:
     """Step 3: every document's duplicate decision, in global order, by the dedup stage.
 
     The decisions of a task are written in its documents' order, a batch at a time, so the
     write step reads them in step with the documents (memory does not follow task size).
+    Also in global order: which copies of a WARC record find its record id used by an
+    earlier copy in this run (the first one keeps it, as in a streaming run).
     """
-    assert spec.dedup is not None
+    # A temporary table (spills to disk): memory does not follow the number of records.
+    catalog.execute("CREATE TEMP TABLE IF NOT EXISTS plan_record_ids (id TEXT PRIMARY KEY)")
+    catalog.execute("DELETE FROM plan_record_ids")
     for n in range(tasks):
         tdir = task_dir(spec.work, n)
         tmp = tdir / "decisions.pkl.tmp"
         with open(tmp, "wb") as f:
-            batch: list[_Stub] = []
+            batch: list[tuple[_Stub, str | None]] = []
             for sigs in _load_stream(tdir / "process" / "sigs.pkl"):
-                for doc_id, sha, work in sigs:
-                    batch.append(_Stub(doc_id, sha, {spec.dedup: work}))
+                for doc_id, sha, record_id, work in sigs:
+                    batch.append((_Stub(doc_id, sha, {spec.dedup or "": work}), record_id))
                     if len(batch) >= DEDUP_BATCH:
-                        pickle.dump(_decide(dedup, batch), f, pickle.HIGHEST_PROTOCOL)
+                        pickle.dump(
+                            _decide_batch(dedup, batch, catalog), f, pickle.HIGHEST_PROTOCOL
+                        )
                         batch = []
             if batch:
-                pickle.dump(_decide(dedup, batch), f, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(_decide_batch(dedup, batch, catalog), f, pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, tdir / "decisions.pkl")
     (spec.work / "clusters.done").write_text(spec.run_id)
+
+
+def _decide_batch(
+    dedup: Stage | None, batch: list[tuple[_Stub, str | None]], catalog: Catalog
+) -> list[TaskDecision]:
+    """Decide one batch (without a dedup stage: keep all) and mark taken record ids."""
+    stubs = [b[0] for b in batch]
+    decided = (
+        _decide(dedup, stubs)
+        if dedup is not None
+        else [(st.id, Duplicate(), {}, None, None) for st in stubs]
+    )
+    out: list[TaskDecision] = []
+    for (doc_id, dup, ann, drop, error), (_, record_id) in zip(decided, batch, strict=True):
+        taken = False
+        if record_id and drop is None and error is None:
+            cur = catalog.execute(
+                "INSERT OR IGNORE INTO plan_record_ids (id) VALUES (?)", (record_id,)
+            )
+            taken = cur.rowcount == 0
+        out.append((doc_id, dup, ann, drop, error, taken))
+    return out
 
 
 def _decide(dedup: Stage, batch: list[_Stub]) -> list[Decision]:
@@ -482,9 +514,9 @@ def write_task(spec: PlanSpec, n: int) -> None:
     tmp = tdir / "write.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    decisions: Iterator[Decision] | None = None
-    if spec.dedup is not None:
-        decisions = itertools.chain.from_iterable(_load_stream(tdir / "decisions.pkl"))
+    decisions: Iterator[TaskDecision] = itertools.chain.from_iterable(
+        _load_stream(tdir / "decisions.pkl")
+    )
     catalog = _task_catalog(tmp / "catalog.sqlite", spec.archive_uuid)
     report = RunReport(run_id=spec.run_id)
     sctx = SinkContext(
@@ -535,10 +567,10 @@ def write_task(spec: PlanSpec, n: int) -> None:
                 sink.serial = n * WARC_SERIALS
         for docs in _load_stream(tdir / "process" / "docs.pkl"):
             for doc in docs:
-                if decisions is not None and spec.dedup is not None:
-                    doc_id, dup, ann, drop, error = next(decisions)
-                    # The same order by construction; a mismatch is a bug, not a document.
-                    assert doc_id == doc.id, f"decision for {doc_id}, document {doc.id}"
+                doc_id, dup, ann, drop, error, taken = next(decisions)
+                # The same order by construction; a mismatch is a bug, not a document.
+                assert doc_id == doc.id, f"decision for {doc_id}, document {doc.id}"
+                if spec.dedup is not None:
                     if error is not None:
                         reporter.failed(doc, spec.dedup, error)
                         continue
@@ -548,7 +580,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
                         reporter.dropped(doc, spec.dedup, drop)
                         continue
                 if doc.source.warc_record_id:
-                    _seed_record_id(catalog, archived, doc.source.warc_record_id)
+                    _seed_record_id(catalog, archived, doc.source.warc_record_id, taken)
                 _emit(spec, doc, sinks, reporter, validator, catalog)
         for sink in sinks:
             sink.commit()
@@ -571,13 +603,16 @@ def write_task(spec: PlanSpec, n: int) -> None:
     _finish(tmp, final)
 
 
-def _seed_record_id(catalog: Catalog, archived: _ArchivedIds, record_id: str) -> None:
-    """Show the task's WARC sink that an earlier run used ``record_id`` (a copy of a WARC
-    record keeps the original's id only where the archive does not have it yet).
+def _seed_record_id(catalog: Catalog, archived: _ArchivedIds, record_id: str, taken: bool) -> None:
+    """Show the task's WARC sink that an earlier run, or an earlier document of this run
+    (``taken``), used ``record_id``: a copy of a WARC record keeps the original's id only
+    where the archive does not have it yet.
 
-    The row is copied into the task's catalog and listed in ``plan_seeded``, so that the
-    final step does not copy it back."""
+    The row (or a placeholder) goes into the task's catalog and is listed in
+    ``plan_seeded``, so that the final step does not copy it back."""
     row = archived.warc_record(record_id)
+    if row is None and taken:
+        row = (record_id, "", "taken", "", "", "", "", 0)
     if row is None:
         return
     has = catalog.execute("SELECT 1 FROM plan_seeded WHERE record_id = ?", (record_id,))
@@ -837,7 +872,7 @@ class StagedPlan:
                 )
                 dedup = run.registry.stages[spec.dedup](run.config.stage_options[spec.dedup], ctx)
                 dedup.open()
-                clusters(spec, dedup, len(tasks))
+            clusters(spec, dedup, len(tasks), catalog)
             steps.lap("clusters")
             runner.map(
                 write_task, [(spec, n) for n in range(len(tasks)) if not _done(spec, n, "write")]

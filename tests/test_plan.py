@@ -363,3 +363,23 @@ def test_a_warc_record_archived_before_keeps_its_id_only_once(ingest, tmp_path):
     base_ids = {r["archive"]["raw_record_id"] for r in base.records}
     fresh = [r for r in staged.records[len(base.records) :]]
     assert fresh and not {r["archive"]["raw_record_id"] for r in fresh} & base_ids
+
+
+def test_copies_of_a_warc_record_in_other_tasks_get_new_record_ids(ingest, tmp_path):
+    corpus = _corpus(tmp_path / "all.jsonl", n=12)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _warc_of(corpus, folder / "a.warc.gz")
+    shutil.copy(folder / "a.warc.gz", folder / "b.warc.gz")
+    keep = ("--set", 'dedup.policy="keep"')
+    stream = ingest(str(folder), *keep, out=tmp_path / "stream")
+    staged = ingest(str(folder), *keep, "--plan", "staged", "--workers", "2", out=tmp_path / "s")
+    assert stream.exit_code == staged.exit_code == 0
+    assert _same(stream, staged)[0] == _same(stream, staged)[1]
+
+    def record_ids(res: Any) -> list[bool]:
+        # Whether each record kept its source's WARC-Record-ID (the first copy only).
+        return [r["archive"]["raw_record_id"] == r["source"]["warc_record_id"] for r in res.records]
+
+    assert record_ids(staged) == record_ids(stream)
+    assert True in record_ids(staged) and False in record_ids(staged)
