@@ -52,6 +52,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import multiprocessing
+import multiprocessing.util
 import os
 import pickle
 import shutil
@@ -197,12 +199,24 @@ def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
     """This process's local stages, built and opened once per run (models load once)."""
     key = spec.run_id
     if key not in _local_cache:
-        _local_cache.clear()
+        close_local_stages()
         wspec = WorkerSpec(
             spec.registry, spec.config, spec.run_id, spec.out, spec.local, spec.dedup
         )
         _local_cache[key] = build_local(wspec)
+        if multiprocessing.parent_process() is not None:
+            # A pool worker: close them when the pool shuts the process down.
+            multiprocessing.util.Finalize(None, close_local_stages, exitpriority=10)
     return _local_cache[key]
+
+
+def close_local_stages() -> None:
+    """Close this process's local stages (the end of a run, or of a worker process)."""
+    for local, _ in _local_cache.values():
+        for st in local:
+            with contextlib.suppress(Exception):
+                st.close()
+    _local_cache.clear()
 
 
 def process_task(
@@ -700,7 +714,6 @@ class TaskRunner:
 
     def _local_pool(self) -> Any:
         if self._pool is None:
-            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
             # Forked where the OS allows, so plugins registered in-process are there too.
@@ -734,6 +747,7 @@ class TaskRunner:
         ray.get(refs)
 
     def close(self) -> None:
+        close_local_stages()  # those of tasks run in this process
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
