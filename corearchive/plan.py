@@ -509,7 +509,8 @@ def _decide(dedup: Stage, batch: list[_Stub]) -> list[Decision]:
 # -- step 4: write ---------------------------------------------------------------------------
 def _task_catalog(path: Path, archive_uuid: str) -> Catalog:
     """A catalog of the task's own (the WARC sink keeps its table there; final merges it)."""
-    cat = Catalog(path)
+    # A small page cache: the task's rows are few and written in order.
+    cat = Catalog(path, cache_mb=2)
     cat.execute("CREATE TABLE IF NOT EXISTS plan_seeded (record_id TEXT PRIMARY KEY)")
     cat.execute(
         "INSERT OR REPLACE INTO meta (key, value) VALUES ('archive_uuid', ?)", (archive_uuid,)
@@ -544,22 +545,21 @@ def write_task(spec: PlanSpec, n: int) -> None:
         spec.registry.sinks[name](spec.config.sink_options[name], sctx)
         for name in spec.config.sinks
     ]
-    #: Exact duplicates whose original raw record is not in this task: archived by final.
-    deferred: list[tuple[Document, Drop]] = []
-    #: Documents the index knows but that failed here: final takes them out of the index.
-    forget: list[Document] = []
-
     log = _EventLog(tmp / "events.pkl", spec.events)
+    # For the final step, streamed (not held here): exact duplicates whose original raw
+    # record is not in this task, to archive as revisits; documents the index knows but that
+    # failed here, to take out of the index.
+    later = open(tmp / "later.pkl", "wb")  # noqa: SIM115
 
     def on_failed(doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
         log.failed(doc, source, stage, error)
         if doc is not None:
-            forget.append(doc)
+            pickle.dump(("forget", doc, None), later, pickle.HIGHEST_PROTOCOL)
 
     def on_dropped(doc: Document, stage: str, drop: Drop) -> None:
         log.dropped(doc, stage, drop)
         if doc.duplicate.status == "exact" and not _has_raw(catalog, doc.source.sha256):
-            deferred.append((doc, drop))
+            pickle.dump(("revisit", doc, drop), later, pickle.HIGHEST_PROTOCOL)
             return
         for sink in sinks:
             sink.dropped(doc, stage, drop)
@@ -609,10 +609,11 @@ def write_task(spec: PlanSpec, n: int) -> None:
         raise
     finally:
         log.close()
+        later.close()
         archived.close()
-    with open(tmp / "extra.pkl", "wb") as out_f:
+    with open(tmp / "counts.pkl", "wb") as out_f:
         counts = TaskCounts(report, {}, os.getpid(), time.process_time() - cpu0)
-        pickle.dump((counts, deferred, forget), out_f, pickle.HIGHEST_PROTOCOL)
+        pickle.dump(counts, out_f, pickle.HIGHEST_PROTOCOL)
     (tmp / "done").write_text(spec.run_id)
     _finish(tmp, final)
 
@@ -980,8 +981,6 @@ class StagedPlan:
         warc_folder = (
             out / spec.config.sink_options["warc"].folder if "warc" in spec.config.sinks else None
         )
-        deferred_all: list[tuple[Document, Drop]] = []
-        forget_all: list[Document] = []
         warc_sink: Sink | None = None
         if warc_folder is not None:
             # Opened first: it creates its table in the catalog, which the shards' rows join;
@@ -995,17 +994,22 @@ class StagedPlan:
             tdir = task_dir(spec.work, n)
             with open(tdir / "process" / "counts.pkl", "rb") as f:
                 pc: TaskCounts = pickle.load(f)
-            with open(tdir / "write" / "extra.pkl", "rb") as f:
-                wc, deferred, forget = pickle.load(f)
+            with open(tdir / "write" / "counts.pkl", "rb") as f:
+                wc: TaskCounts = pickle.load(f)
             _add_report(report, pc.report)
             _add_report(report, wc.report)
             for c in (pc, wc):
                 self.worker_cpu[c.pid] = self.worker_cpu.get(c.pid, 0.0) + c.cpu
             for name, st in pc.stats.items():
                 add_stats(stats.setdefault(name, StageStats()), st)
-            deferred_all += deferred
-            forget_all += forget
             _copy_rows(tdir / "write" / "catalog.sqlite", catalog)
+            # After the rows of this task and the earlier ones: an original precedes its
+            # duplicates in global order, so it is in the catalog by now.
+            for kind, doc, drop in _load_stream(tdir / "write" / "later.pkl"):
+                if kind == "forget" and dedup is not None:
+                    dedup.forget(doc)
+                elif kind == "revisit" and warc_sink is not None:
+                    warc_sink.dropped(doc, spec.dedup or "dedup", drop)
             _replay_events(pm, tdir / "process" / "events.pkl")
             _replay_events(pm, tdir / "write" / "events.pkl")
             for part in (tdir / "process" / "rejects.jsonl", tdir / "write" / "rejects.jsonl"):
@@ -1027,15 +1031,10 @@ class StagedPlan:
                         os.replace(p, dest)
                         moved.append((dest, p))
         if dedup is not None:
-            for doc in forget_all:
-                dedup.forget(doc)
             dedup.close()
         if warc_sink is not None:
-            sink = warc_sink
-            for doc, drop in deferred_all:
-                sink.dropped(doc, spec.dedup or "dedup", drop)
-            sink.commit()
-            moved += [(out / p, None) for p in sink.outputs()]
+            warc_sink.commit()
+            moved += [(out / p, None) for p in warc_sink.outputs()]
         return report, stats
 
 
