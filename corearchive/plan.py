@@ -39,6 +39,13 @@ clusters (deterministic: the same decisions) and keeps every finished process an
 task. (Another run that commits to the same index between the crash and the relaunch makes
 the finished process tasks' archived-id check stale; relaunch first.)
 
+What differs from a streaming run, by design: rejects are in input order per task (a
+streaming run writes them as its batches go; the entries are the same); WARC files are
+per task, and a revisit whose original is in another task is in a file of the final
+step; the drop and failure hooks are called in the final step, not as things happen; no
+progress line. The raw-bytes rule of dedup sees the documents of earlier runs only, not
+those of this run (same bytes give the same cleaned text, which the text rule catches).
+
 Why clusters reuses the dedup stage instead of merging sorted band files into candidate
 pairs and deciding only documents with candidates: the decisions must be exactly the
 streaming run's, and the persistent index (SQLite, in the run's transaction) must receive
