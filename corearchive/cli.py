@@ -125,6 +125,30 @@ def _fail(message: str, code: ExitCode) -> None:
     metavar="ADDR",
     help="With --executor ray: the cluster to join (default: start a local Ray instance).",
 )
+@click.option(
+    "--plan",
+    type=click.Choice(["stream", "staged"]),
+    default="stream",
+    show_default=True,
+    help="stream: one pass, dedup and writers in this process; staged: steps over files with"
+    " intermediate state under --work-dir, resumable, every step parallel but dedup's"
+    " decisions (for many cores or a Ray cluster).",
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --plan staged: folder of the intermediate files [default: OUT/.plan];"
+    " relaunching with it redoes only unfinished tasks.",
+)
+@click.option(
+    "--task-mb",
+    type=click.FloatRange(min=0.001),
+    default=256.0,
+    show_default=True,
+    help="With --plan staged: inputs bigger than this are cut into tasks of about this size"
+    " (ranges of their documents).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary on stderr.")
 @click.option(
     "--progress/--no-progress",
@@ -143,6 +167,9 @@ def ingest(
     workers: int | None,
     executor: str,
     address: str | None,
+    plan: str,
+    work_dir: Path | None,
+    task_mb: float,
     quiet: bool,
     progress: bool | None,
 ) -> None:
@@ -168,6 +195,9 @@ def ingest(
         workers=workers or default_workers(),
         executor=executor,
         address=address,
+        plan=plan,
+        work_dir=work_dir,
+        task_mb=task_mb,
         quiet=quiet,
         progress=progress,
     )
@@ -176,9 +206,11 @@ def ingest(
 
         if importlib.util.find_spec("ray") is None:
             _fail('--executor ray needs Ray: pip install "corearchive[ray]"', ExitCode.USAGE)
+    from .plan import PlanError
+
     try:
         report = Run(pm, registry, config, options).execute()
-    except IndexBusyError as exc:
+    except (IndexBusyError, PlanError) as exc:
         _fail(str(exc), ExitCode.USAGE)
     except KeyboardInterrupt:
         click.echo("corearchive: interrupted; nothing from this run was committed", err=True)

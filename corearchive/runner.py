@@ -71,6 +71,12 @@ class RunOptions:
     executor: str = "local"
     #: Ray cluster address (``--executor ray``); none: start a local Ray instance.
     address: str | None = None
+    #: ``stream`` (the pipeline in one pass) or ``staged`` (see :mod:`corearchive.plan`).
+    plan: str = "stream"
+    #: The staged plan's work folder (default: ``OUT/.plan``).
+    work_dir: Path | None = None
+    #: The staged plan cuts inputs bigger than this (MB) into tasks of about this size.
+    task_mb: float = 256.0
 
 
 def new_run_id() -> str:
@@ -118,6 +124,10 @@ class Run:
     # -- the run -----------------------------------------------------------------------------
     def execute(self) -> RunReport:
         opts = self.options
+        if opts.plan == "staged":
+            from .plan import StagedPlan
+
+            return StagedPlan(self, opts.work_dir).execute()
         out = opts.out
         out.mkdir(parents=True, exist_ok=True)
         started = time.time()
@@ -363,22 +373,7 @@ class Run:
 
     def build_record(self, doc: Document) -> dict[str, Any]:
         """The JSON record of a kept document (validated by the caller)."""
-        lang = doc.language
-        return {
-            "id": doc.id,
-            "source": doc.source.to_json(),
-            "text": doc.text,
-            "title": doc.title,
-            "site_name": doc.site_name,
-            "authors": list(doc.authors),
-            "tags": list(doc.tags),
-            "published": doc.published,
-            "language": {"code": lang.code, "confidence": lang.confidence} if lang else None,
-            "duplicate": doc.duplicate.to_json(),
-            "archive": doc.archive.to_json() if doc.archive else None,
-            "pipeline": self.pipeline,
-            "annotations": doc.annotations,
-        }
+        return build_record(doc, self.pipeline)
 
     def _manifest(
         self, started: float, stages: list[Stage], sinks: list[Sink], counts: dict[str, Any]
@@ -408,6 +403,27 @@ class Run:
         if stage in self._ordered:
             return stage.stats
         return self._local_stats.get(stage.name, StageStats())
+
+
+def build_record(doc: Document, pipeline: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON record of a kept document (validated by the caller); a function, so that the
+    staged plan's write tasks build the same records without a Run."""
+    lang = doc.language
+    return {
+        "id": doc.id,
+        "source": doc.source.to_json(),
+        "text": doc.text,
+        "title": doc.title,
+        "site_name": doc.site_name,
+        "authors": list(doc.authors),
+        "tags": list(doc.tags),
+        "published": doc.published,
+        "language": {"code": lang.code, "confidence": lang.confidence} if lang else None,
+        "duplicate": doc.duplicate.to_json(),
+        "archive": doc.archive.to_json() if doc.archive else None,
+        "pipeline": pipeline,
+        "annotations": doc.annotations,
+    }
 
 
 def _prepares(stage: Stage) -> bool:

@@ -26,6 +26,9 @@ class SinkContext:
     catalog: Catalog
     #: Software, plugin versions, config digest, operator and host: provenance for archives.
     provenance: dict[str, Any]
+    #: Where the files written under ``out`` end up, when the host moves them there (the
+    #: staged plan writes each task's files apart): new file names must be free there too.
+    final_out: Path | None = None
 
 
 class Sink:

@@ -217,7 +217,10 @@ class WarcSink(Sink):
         while True:
             name = f"{self.options.prefix}-{stamp}-{self.serial:05d}-{self.host}.warc.gz"
             self.serial += 1
-            if not (self.folder / name).exists():
+            final = self.context.final_out
+            if not (self.folder / name).exists() and (
+                final is None or not (final / self.options.folder / name).exists()
+            ):
                 break
         wf = _WarcFile(self.folder / name, self.context.run_id)
         wf.relative = wf.path.relative_to(self.context.out).as_posix()

@@ -17,3 +17,20 @@ def test_ray_executor_gives_the_same_output_as_the_local_one(ingest, tmp_path):
     statuses = {r["duplicate"]["status"] for r in on_ray.rejects if r.get("duplicate")}
     assert statuses == {"exact", "near"}
     assert len(on_ray.records) + len(on_ray.rejects) == len(texts)
+
+
+def test_staged_plan_on_ray_gives_the_same_output_as_the_local_pool(ingest, tmp_path):
+    from test_plan import _same, _split, _warc_types
+
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 4)
+    local = ingest(str(folder), "--plan", "staged", "--workers", "2", out=tmp_path / "local")
+    on_ray = ingest(
+        str(folder), "--plan", "staged", "--executor", "ray", "--workers", "2",
+        out=tmp_path / "ray",
+    )  # fmt: skip
+    assert local.exit_code == on_ray.exit_code == 0
+    left, right = _same(local, on_ray)
+    assert left == right
+    assert _warc_types(tmp_path / "local") == _warc_types(tmp_path / "ray")
+    statuses = {r["duplicate"]["status"] for r in on_ray.rejects if r.get("duplicate")}
+    assert statuses == {"exact", "near"}

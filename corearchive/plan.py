@@ -1,0 +1,1159 @@
+"""The staged plan (``corearchive ingest … --plan staged``): a run as steps over files.
+
+The streaming runner keeps the decisions that need global order (dedup) and the writers in
+one process, which caps the speed-up of ``--workers``. The staged plan splits a run into
+steps whose state lives only in files under a work folder (``OUT/.plan`` unless
+``--work-dir`` says otherwise), so that the parallel steps run on a local process pool or
+as Ray tasks with the same code, and a relaunch redoes only what is unfinished:
+
+1. **split** — one task per input file, a big file (``--task-mb``) cut into ranges of its
+   documents; tasks are numbered in input order, so the global order of documents is
+   (task, position in task). ``plan.json`` keeps the tasks and the run id.
+2. **process** (per task, parallel) — read, skip archived ids (read-only catalog), run the
+   local stages and the dedup stage's ``prepare`` (exact keys, MinHash), write the kept
+   documents (``docs.pkl``) and, apart, their dedup signatures (``sigs.pkl``), the rejects
+   and counts of the task; the ``done`` marker last.
+3. **clusters** (one process) — the dedup stage's own ``process_batch`` over the signature
+   files in global order, against and into the persistent index: the code of the streaming
+   run decides, so the decisions are identical, cross-run ones included, and the documents'
+   text is never loaded here. Writes ``decisions.pkl`` per task, in document order.
+4. **write** (per task, parallel) — apply the decisions, build and validate records, write a
+   records shard and WARC files (a catalog of the task's own keeps the WARC sink's table
+   and the archived documents); the ``done`` marker last.
+5. **final** — in task order: append the record and rejects shards to the run's outputs,
+   move the WARC files, copy the task catalogs' rows into the catalog, write the revisits
+   whose original is in another task, call the drop and failure hooks, commit, write
+   ``run.json``; then delete the task files.
+
+A task writes into a temporary folder renamed when it is complete, so a marker never
+describes half a task, and a rerun of a task (a relaunch, a Ray retry) starts clean.
+
+Pickle is the intermediate format: documents carry arbitrary plugin annotations and numpy
+signatures, pickle round-trips them exactly at the lowest cost (no new dependency), and the
+files never leave the work folder of one installation. Files are written and read one chunk
+of documents at a time, so no step holds a whole task in memory.
+
+The index is written only by the clusters step, inside the run's catalog transaction, which
+the final step commits: after a crash the transaction is rolled back, so a relaunch redoes
+clusters (deterministic: the same decisions) and keeps every finished process and write
+task. (Another run that commits to the same index between the crash and the relaunch makes
+the finished process tasks' archived-id check stale; relaunch first.)
+
+What differs from a streaming run, by design: rejects are in input order per task (a
+streaming run writes them as its batches go; the entries are the same); WARC files are
+per task, and a revisit whose original is in another task is in a file of the final
+step; the drop and failure hooks are called in the final step, not as things happen; no
+progress line. The raw-bytes rule of dedup sees the documents of earlier runs only, not
+those of this run (same bytes give the same cleaned text, which the text rule catches).
+
+Why clusters reuses the dedup stage instead of merging sorted band files into candidate
+pairs and deciding only documents with candidates: the decisions must be exactly the
+streaming run's, and the persistent index (SQLite, in the run's transaction) must receive
+every document's rows anyway, which is most of the stage's sequential cost. Measured, the
+clusters step takes about 0.05–0.1 ms of CPU per document, 1–2 % of the pipeline; a band
+merge pays off only once the index itself is sharded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import multiprocessing
+import multiprocessing.util
+import os
+import pickle
+import shutil
+import sqlite3
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .atomic import AtomicFile, write_atomic
+from .catalog import Catalog
+from .config import RunConfig
+from .document import Document, Drop, Duplicate
+from .errors import CoreArchiveError, ExitCode
+from .executor import WorkerSpec, add_stats, build_local, chunked, run_chunk, split_stages
+from .inputs import Unresolved, _make_item, choose_source, expand
+from .manager import Registry
+from .report import RunReport, RunReporter
+from .schema import RecordValidator, record_schema
+from .sink import Sink, SinkContext
+from .source import Failure
+from .stage import Stage, StageContext, StageStats, describe_error
+
+#: Documents per pickled chunk in the task files (and per dedup batch in clusters).
+CHUNK = 64
+DEDUP_BATCH = 512
+#: The WARC serial of task ``n`` starts at ``n × WARC_SERIALS``: shard names never collide.
+WARC_SERIALS = 1000
+
+
+class PlanError(CoreArchiveError):
+    """The work folder belongs to another plan, or the pipeline cannot be staged."""
+
+
+@dataclass
+class PlanSpec:
+    """What every task of the plan needs (pickled to workers and Ray tasks)."""
+
+    registry: Registry
+    config: RunConfig
+    run_id: str
+    out: Path
+    work: Path
+    index: Path
+    archive_uuid: str
+    provenance: dict[str, Any]
+    pipeline: list[dict[str, Any]]
+    local: list[str]
+    dedup: str | None
+    #: Whether a plugin implements the drop or failure hooks (tasks then log the events).
+    events: bool = False
+
+
+@dataclass
+class TaskCounts:
+    """What one task adds to the run report and the stage statistics."""
+
+    report: RunReport
+    stats: dict[str, StageStats] = field(default_factory=dict)
+    #: The process that ran the task and its CPU seconds in it (for the run's figures).
+    pid: int = 0
+    cpu: float = 0.0
+
+
+def task_dir(work: Path, n: int) -> Path:
+    return work / "tasks" / f"{n:06d}"
+
+
+def _done(spec: PlanSpec, n: int, step: str) -> bool:
+    """Whether task ``n`` finished ``step`` (its marker is the last file it writes)."""
+    return (task_dir(spec.work, n) / step / "done").exists()
+
+
+def _dump_stream(path: Path) -> IO[bytes]:
+    return open(path, "wb")
+
+
+def _load_stream(path: Path) -> Iterator[Any]:
+    """The objects pickled one after the other into ``path``."""
+    with open(path, "rb") as f:
+        while True:
+            try:
+                yield pickle.load(f)
+            except EOFError:
+                return
+
+
+def _finish(tmp: Path, final: Path) -> None:
+    """Replace ``final`` by the folder ``tmp`` (a task's outputs appear all at once)."""
+    if final.exists():
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+
+
+class _EventLog:
+    """The drops and failures of a task, kept for the plugin hooks that the final step calls
+    (the hooks live in the driver's plugin manager, which a worker or Ray task lacks).
+    Written only when some plugin implements those hooks."""
+
+    def __init__(self, path: Path, enabled: bool) -> None:
+        self.file: IO[bytes] | None = open(path, "wb") if enabled else None  # noqa: SIM115
+
+    def dropped(self, doc: Document, stage: str, drop: Drop) -> None:
+        if self.file is not None:
+            pickle.dump(("dropped", doc, stage, drop), self.file, pickle.HIGHEST_PROTOCOL)
+
+    def failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
+        if self.file is not None:
+            pickle.dump(("failed", doc, source, stage, error), self.file, pickle.HIGHEST_PROTOCOL)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+def _replay_events(pm: Any, path: Path) -> None:
+    """Call the drop and failure hooks for the events a task logged."""
+    if not path.exists():
+        return
+    for ev in _load_stream(path):
+        if ev[0] == "dropped":
+            pm.hook.corearchive_document_dropped(document=ev[1], stage=ev[2], drop=ev[3])
+        else:
+            pm.hook.corearchive_document_failed(
+                document=ev[1], source=ev[2], stage=ev[3], error=ev[4]
+            )
+
+
+def _reporter(report: RunReport, rejects: Path, log: _EventLog) -> RunReporter:
+    return RunReporter(
+        report, rejects, on_dropped=log.dropped, on_failed=log.failed, err=sys.stderr
+    )
+
+
+# -- step 2: process -------------------------------------------------------------------------
+_local_cache: dict[str, tuple[list[Stage], Stage | None]] = {}
+
+
+def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
+    """This process's local stages, built and opened once per run (models load once)."""
+    key = spec.run_id
+    if key not in _local_cache:
+        close_local_stages()
+        wspec = WorkerSpec(
+            spec.registry, spec.config, spec.run_id, spec.out, spec.local, spec.dedup
+        )
+        _local_cache[key] = build_local(wspec)
+        if multiprocessing.parent_process() is not None:
+            # A pool worker: close them when the pool shuts the process down.
+            multiprocessing.util.Finalize(None, close_local_stages, exitpriority=10)
+    return _local_cache[key]
+
+
+def close_local_stages() -> None:
+    """Close this process's local stages (the end of a run, or of a worker process)."""
+    for local, _ in _local_cache.values():
+        for st in local:
+            with contextlib.suppress(Exception):
+                st.close()
+    _local_cache.clear()
+
+
+def process_task(
+    spec: PlanSpec, n: int, path: str, start: int = 0, stop: int | None = None
+) -> None:
+    """Step 2 for task ``n``: read results ``start`` to ``stop`` (excluded; ``None``: to the
+    end) of input ``path``, run the local stages and dedup's prepare."""
+    final = task_dir(spec.work, n) / "process"
+    if (final / "done").exists():
+        return
+    cpu0 = time.process_time()
+    tmp = final.with_name("process.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    local, prepare = _local_stages(spec)
+    report = RunReport(run_id=spec.run_id)
+    log = _EventLog(tmp / "events.pkl", spec.events)
+    reporter = _reporter(report, tmp / "rejects.jsonl", log)
+    stats: dict[str, StageStats] = {}
+    archived = _ArchivedIds(spec.index)
+    try:
+        with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
+            docs = _read(spec, path, start, stop, report, reporter, archived)
+            for chunk in chunked(docs, CHUNK):
+                res = run_chunk(local, prepare, chunk)
+                for name, st in res.stats.items():
+                    add_stats(stats.setdefault(name, StageStats()), st)
+                kept: list[Document] = []
+                sigs: list[tuple[str, str, str | None, Any]] = []
+                for ev in res.events:
+                    if ev.kind == "kept":
+                        work = ev.doc.work.pop(spec.dedup, None) if spec.dedup else None
+                        ev.doc.work = {}
+                        kept.append(ev.doc)
+                        src = ev.doc.source
+                        sigs.append((ev.doc.id, src.sha256, src.warc_record_id, work))
+                    elif ev.kind == "dropped":
+                        assert ev.drop is not None
+                        reporter.dropped(ev.doc, ev.stage, ev.drop)
+                    else:
+                        reporter.failed(ev.doc, ev.stage, ev.error)
+                if kept:
+                    pickle.dump(kept, docs_f, pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(sigs, sigs_f, pickle.HIGHEST_PROTOCOL)
+    finally:
+        archived.close()
+        log.close()
+    reporter.rejects.commit()
+    with open(tmp / "counts.pkl", "wb") as f:
+        pickle.dump(TaskCounts(report, stats, os.getpid(), time.process_time() - cpu0), f)
+    (tmp / "done").write_text(spec.run_id)
+    _finish(tmp, final)
+
+
+class _ArchivedIds:
+    """Read-only view of the catalog's archived ids (the run's own transaction holds the
+    write lock elsewhere; readers of a WAL database are never blocked)."""
+
+    def __init__(self, index: Path) -> None:
+        self.db: sqlite3.Connection | None = None
+        if index.exists():
+            self.db = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True)
+
+    def get(self, doc_id: str) -> tuple[str, str] | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT run_id, archived_at FROM documents WHERE id = ?", (doc_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:  # an index without the table yet
+            return None
+        return (row[0], row[1]) if row else None
+
+    def warc_record(self, record_id: str) -> tuple[Any, ...] | None:
+        """The WARC sink's row of ``record_id`` in the index, if an earlier run wrote it."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT * FROM warc_records WHERE record_id = ?", (record_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:  # no WARC sink ran on this index yet
+            return None
+        return tuple(row) if row else None
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+
+
+def _read(
+    spec: PlanSpec,
+    path: str,
+    start: int,
+    stop: int | None,
+    report: RunReport,
+    reporter: RunReporter,
+    archived: _ArchivedIds,
+) -> Iterator[Document]:
+    """The documents of one input's results ``start`` to ``stop``, minus those archived
+    already (as ``Run._read`` and ``Run._skip_archived`` do for a streaming run).
+
+    A task of a part of a big file reads the file from its beginning and skips what comes
+    before its part: reading costs a few per cent of the stages' time, and every source
+    works this way without having to know how to seek.
+    """
+    item = _make_item(path)
+    sources = {name: cls() for name, cls in spec.registry.sources.items()}
+    seen: set[str] = set()
+    i = -1
+    # The source's counts (skipped records) that belong to this part: those it made after
+    # handing out the result before the part.
+    base: Counter[str] | None = Counter() if start == 0 else None
+    try:
+        source, _ = choose_source(item, sources)
+        if start == 0:
+            report.formats[source.name] += 1
+        for result in source.read(item):
+            i += 1
+            if i < start:
+                if i == start - 1:
+                    base = Counter(item.counts)
+                continue
+            if isinstance(result, Failure):
+                reporter.input_failed(item.path, item.uri, result.error, result.where)
+            else:
+                report.documents += 1
+                prior = archived.get(result.id)
+                if prior is not None or result.id in seen:
+                    detail = {
+                        "of": result.id,
+                        "run_id": prior[0] if prior else spec.run_id,
+                        "archived_at": prior[1] if prior else None,
+                    }
+                    reporter.dropped(result, "archive", Drop("already_archived", detail))
+                else:
+                    seen.add(result.id)
+                    yield result
+            if stop is not None and i == stop - 1:
+                break
+    except Exception as exc:
+        # The error is the next result: reported by the task whose part holds it.
+        if i + 1 >= start:
+            reporter.input_failed(item.path, item.uri, describe_error(exc))
+    report.skipped.update(item.counts - (base if base is not None else item.counts))
+
+
+def count_results(registry: Registry, path: str) -> int:
+    """How many results (documents and failures) the source of ``path`` yields."""
+    item = _make_item(path)
+    sources = {name: cls() for name, cls in registry.sources.items()}
+    n = 0
+    with contextlib.suppress(Exception):  # the process step reports it
+        source, _ = choose_source(item, sources)
+        for _ in source.read(item):
+            n += 1
+    return n
+
+
+def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any]]:
+    """Step 1 for one input: ``[path, start, stop]`` tasks of about ``task_bytes`` each.
+
+    A file up to ``task_bytes`` is one task; a bigger one is counted (one reading pass) and
+    cut into ranges of results, the last one open-ended.
+    """
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    parts = -(-size // task_bytes) if task_bytes > 0 else 1
+    if parts <= 1:
+        return [[path, 0, None]]
+    count = count_results(registry, path)
+    per = -(-count // parts)
+    if per == 0 or count <= per:
+        return [[path, 0, None]]
+    starts = list(range(0, count, per))
+    return [[path, a, b] for a, b in zip(starts, [*starts[1:], None], strict=True)]
+
+
+# -- step 3: clusters ------------------------------------------------------------------------
+class _Stub:
+    """What the dedup stage reads and sets of a document, without its text."""
+
+    __slots__ = ("annotations", "duplicate", "id", "source", "work")
+
+    def __init__(self, doc_id: str, sha256: str, work: dict[str, Any]) -> None:
+        self.id = doc_id
+        self.source = _StubSource(sha256)
+        self.work = work
+        self.duplicate = Duplicate()
+        self.annotations: dict[str, Any] = {}
+
+
+@dataclass
+class _StubSource:
+    sha256: str
+
+
+#: One document's duplicate decision: (id, duplicate, dedup annotation, drop, error).
+Decision = tuple[str, Duplicate, dict[str, Any], Drop | None, str | None]
+#: A decision as the write step reads it, plus whether the document's WARC record id is
+#: taken by an earlier document of the run.
+TaskDecision = tuple[str, Duplicate, dict[str, Any], Drop | None, str | None, bool]
+
+
+def clusters(spec: PlanSpec, dedup: Stage | None, tasks: int, catalog: Catalog) -> None:
+    """Step 3: every document's duplicate decision, in global order, by the dedup stage.
+
+    The decisions of a task are written in its documents' order, a batch at a time, so the
+    write step reads them in step with the documents (memory does not follow task size).
+    Also in global order: which copies of a WARC record find its record id used by an
+    earlier copy in this run (the first one keeps it, as in a streaming run).
+    """
+    # A temporary table (spills to disk): memory does not follow the number of records.
+    catalog.execute("CREATE TEMP TABLE IF NOT EXISTS plan_record_ids (id TEXT PRIMARY KEY)")
+    catalog.execute("DELETE FROM plan_record_ids")
+    for n in range(tasks):
+        tdir = task_dir(spec.work, n)
+        tmp = tdir / "decisions.pkl.tmp"
+        with open(tmp, "wb") as f:
+            batch: list[tuple[_Stub, str | None]] = []
+            for sigs in _load_stream(tdir / "process" / "sigs.pkl"):
+                for doc_id, sha, record_id, work in sigs:
+                    batch.append((_Stub(doc_id, sha, {spec.dedup or "": work}), record_id))
+                    if len(batch) >= DEDUP_BATCH:
+                        pickle.dump(
+                            _decide_batch(dedup, batch, catalog), f, pickle.HIGHEST_PROTOCOL
+                        )
+                        batch = []
+            if batch:
+                pickle.dump(_decide_batch(dedup, batch, catalog), f, pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, tdir / "decisions.pkl")
+    (spec.work / "clusters.done").write_text(spec.run_id)
+
+
+def _decide_batch(
+    dedup: Stage | None, batch: list[tuple[_Stub, str | None]], catalog: Catalog
+) -> list[TaskDecision]:
+    """Decide one batch (without a dedup stage: keep all) and mark taken record ids."""
+    stubs = [b[0] for b in batch]
+    decided = (
+        _decide(dedup, stubs)
+        if dedup is not None
+        else [(st.id, Duplicate(), {}, None, None) for st in stubs]
+    )
+    out: list[TaskDecision] = []
+    for (doc_id, dup, ann, drop, error), (_, record_id) in zip(decided, batch, strict=True):
+        taken = False
+        if record_id and drop is None and error is None:
+            cur = catalog.execute(
+                "INSERT OR IGNORE INTO plan_record_ids (id) VALUES (?)", (record_id,)
+            )
+            taken = cur.rowcount == 0
+        out.append((doc_id, dup, ann, drop, error, taken))
+    return out
+
+
+def _decide(dedup: Stage, batch: list[_Stub]) -> list[Decision]:
+    """One batch through the dedup stage, counted and isolated as ``Stage.run`` does."""
+    dedup.stats.docs_in += len(batch)
+    t0 = time.perf_counter()
+    results: list[Document | Drop | str]
+    try:
+        results = list(dedup.process_batch(batch))  # type: ignore[arg-type]
+    except Exception:
+        # One bad document must not sink its batch: one by one, to find it.
+        results = []
+        for stub in batch:
+            try:
+                results += dedup.process_batch([stub])  # type: ignore[list-item]
+            except Exception as exc:
+                results.append(describe_error(exc))
+    dedup.stats.seconds += time.perf_counter() - t0
+    out: list[Decision] = []
+    for stub, res in zip(batch, results, strict=True):
+        drop = res if isinstance(res, Drop) else None
+        error = res if isinstance(res, str) else None
+        if error is not None:
+            dedup.stats.failed += 1
+        elif drop is not None:
+            dedup.stats.dropped[drop.reason] += 1
+        else:
+            dedup.stats.docs_out += 1
+        out.append((stub.id, stub.duplicate, stub.annotations.get(dedup.name, {}), drop, error))
+    return out
+
+
+# -- step 4: write ---------------------------------------------------------------------------
+def _task_catalog(path: Path, archive_uuid: str) -> Catalog:
+    """A catalog of the task's own (the WARC sink keeps its table there; final merges it)."""
+    # A small page cache: the task's rows are few and written in order.
+    cat = Catalog(path, cache_mb=2)
+    cat.execute("CREATE TABLE IF NOT EXISTS plan_seeded (record_id TEXT PRIMARY KEY)")
+    cat.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('archive_uuid', ?)", (archive_uuid,)
+    )
+    cat.archive_uuid = archive_uuid
+    return cat
+
+
+def write_task(spec: PlanSpec, n: int) -> None:
+    """Step 4 for task ``n``: records and WARC shards of its kept documents."""
+    tdir = task_dir(spec.work, n)
+    final = tdir / "write"
+    if (final / "done").exists():
+        return
+    cpu0 = time.process_time()
+    tmp = tdir / "write.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    decisions: Iterator[TaskDecision] = itertools.chain.from_iterable(
+        _load_stream(tdir / "decisions.pkl")
+    )
+    catalog = _task_catalog(tmp / "catalog.sqlite", spec.archive_uuid)
+    report = RunReport(run_id=spec.run_id)
+    sctx = SinkContext(
+        run_id=spec.run_id,
+        out=tmp,
+        catalog=catalog,
+        provenance=spec.provenance,
+        final_out=spec.out,
+    )
+    sinks: list[Sink] = [
+        spec.registry.sinks[name](spec.config.sink_options[name], sctx)
+        for name in spec.config.sinks
+    ]
+    log = _EventLog(tmp / "events.pkl", spec.events)
+    # For the final step, streamed (not held here): exact duplicates whose original raw
+    # record is not in this task, to archive as revisits; documents the index knows but that
+    # failed here, to take out of the index.
+    later = open(tmp / "later.pkl", "wb")  # noqa: SIM115
+
+    def on_failed(doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
+        log.failed(doc, source, stage, error)
+        if doc is not None:
+            pickle.dump(("forget", doc, None), later, pickle.HIGHEST_PROTOCOL)
+
+    def on_dropped(doc: Document, stage: str, drop: Drop) -> None:
+        log.dropped(doc, stage, drop)
+        if doc.duplicate.status == "exact" and not _has_raw(catalog, doc.source.sha256):
+            pickle.dump(("revisit", doc, drop), later, pickle.HIGHEST_PROTOCOL)
+            return
+        for sink in sinks:
+            sink.dropped(doc, stage, drop)
+
+    reporter = RunReporter(
+        report,
+        tmp / "rejects.jsonl",
+        on_dropped=on_dropped,
+        on_failed=on_failed,
+        err=sys.stderr,
+    )
+    validator = RecordValidator(record_schema(spec.registry.stages[s] for s in spec.config.stages))
+    archived = _ArchivedIds(spec.index)
+    try:
+        for sink in sinks:
+            sink.open()
+            if hasattr(sink, "serial"):
+                # WARC shard names (PREFIX-TIMESTAMP-SERIAL-HOST) unique across tasks.
+                sink.serial = n * WARC_SERIALS
+        for docs in _load_stream(tdir / "process" / "docs.pkl"):
+            for doc in docs:
+                doc_id, dup, ann, drop, error, taken = next(decisions)
+                # The same order by construction; a mismatch is a bug, not a document.
+                assert doc_id == doc.id, f"decision for {doc_id}, document {doc.id}"
+                if spec.dedup is not None:
+                    if error is not None:
+                        reporter.failed(doc, spec.dedup, error)
+                        continue
+                    doc.duplicate = dup
+                    doc.annotations[spec.dedup] = ann
+                    if drop is not None:
+                        reporter.dropped(doc, spec.dedup, drop)
+                        continue
+                if doc.source.warc_record_id:
+                    _seed_record_id(catalog, archived, doc.source.warc_record_id, taken)
+                _emit(spec, doc, sinks, reporter, validator, catalog)
+        for sink in sinks:
+            sink.commit()
+        reporter.rejects.commit()
+        catalog.commit()
+    except BaseException:
+        for sink in sinks:
+            with contextlib.suppress(Exception):
+                sink.abort()
+        with contextlib.suppress(Exception):
+            catalog.rollback()
+        raise
+    finally:
+        log.close()
+        later.close()
+        archived.close()
+    with open(tmp / "counts.pkl", "wb") as out_f:
+        counts = TaskCounts(report, {}, os.getpid(), time.process_time() - cpu0)
+        pickle.dump(counts, out_f, pickle.HIGHEST_PROTOCOL)
+    (tmp / "done").write_text(spec.run_id)
+    _finish(tmp, final)
+
+
+def _seed_record_id(catalog: Catalog, archived: _ArchivedIds, record_id: str, taken: bool) -> None:
+    """Show the task's WARC sink that an earlier run, or an earlier document of this run
+    (``taken``), used ``record_id``: a copy of a WARC record keeps the original's id only
+    where the archive does not have it yet.
+
+    The row (or a placeholder) goes into the task's catalog and is listed in
+    ``plan_seeded``, so that the final step does not copy it back."""
+    row = archived.warc_record(record_id)
+    if row is None and taken:
+        row = (record_id, "", "taken", "", "", "", "", 0)
+    if row is None:
+        return
+    has = catalog.execute("SELECT 1 FROM plan_seeded WHERE record_id = ?", (record_id,))
+    if has.fetchone() is None:
+        catalog.execute("INSERT INTO plan_seeded VALUES (?)", (record_id,))
+        marks = ", ".join("?" * len(row))
+        catalog.execute(f"INSERT OR IGNORE INTO warc_records VALUES ({marks})", row)
+
+
+def _has_raw(catalog: Catalog, sha256: str) -> bool:
+    row = catalog.execute(
+        "SELECT 1 FROM warc_records WHERE sha256 = ? AND type = 'raw' LIMIT 1", (sha256,)
+    ).fetchone()
+    return row is not None
+
+
+def _emit(
+    spec: PlanSpec,
+    doc: Document,
+    sinks: list[Sink],
+    reporter: RunReporter,
+    validator: RecordValidator,
+    catalog: Catalog,
+) -> None:
+    """One kept document to the sinks and the task's catalog (as ``Run._emit``)."""
+    from .runner import build_record
+
+    written: list[Sink] = []
+    try:
+        for sink in sinks:
+            sink.prepare(doc)
+        record = build_record(doc, spec.pipeline)
+        errors = validator.errors(record)
+        if errors:
+            reporter.failed(
+                doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
+            )
+            return
+        for sink in sinks:
+            sink.write(doc, record)
+            written.append(sink)
+    except Exception as exc:
+        for sink in reversed(written):
+            with contextlib.suppress(Exception):
+                sink.discard(doc)
+        reporter.failed(doc, "sink", describe_error(exc))
+        return
+    arch = doc.archive
+    catalog.add(
+        doc.id,
+        run_id=spec.run_id,
+        sha256=doc.source.sha256,
+        uri=doc.source.uri,
+        warc=arch.warc if arch else None,
+        warc_offset=arch.offset if arch else None,
+        raw_record_id=arch.raw_record_id if arch else None,
+    )
+    reporter.report.kept += 1
+
+
+# -- running the tasks of a step --------------------------------------------------------------
+class TaskRunner:
+    """Runs a step's tasks: in this process, on a local process pool, or as Ray tasks."""
+
+    def __init__(self, workers: int, executor: str, address: str | None) -> None:
+        self.workers = workers
+        self.executor = executor
+        self.address = address
+        self._pool: Any = None
+        self._started_ray = False
+
+    def map(self, fn: Callable[..., None], calls: Sequence[tuple[Any, ...]]) -> None:
+        """``fn(*args)`` for every ``args`` in ``calls``; the first failure is raised."""
+        if not calls:
+            return
+        if self.executor == "ray":
+            self._ray_map(fn, calls)
+        elif self.workers <= 1 or len(calls) == 1:
+            for args in calls:
+                fn(*args)
+        else:
+            pool = self._local_pool()
+            for fut in [pool.submit(fn, *args) for args in calls]:
+                fut.result()
+
+    def _local_pool(self) -> Any:
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Forked where the OS allows, so plugins registered in-process are there too.
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context(method)
+            )
+        return self._pool
+
+    def _ray_map(self, fn: Callable[..., None], calls: Sequence[tuple[Any, ...]]) -> None:
+        import logging
+
+        import ray
+
+        if not ray.is_initialized():
+            if self.address:
+                ray.init(address=self.address, log_to_driver=False, logging_level=logging.ERROR)
+            else:
+                ray.init(
+                    num_cpus=self.workers,
+                    include_dashboard=False,
+                    log_to_driver=False,
+                    logging_level=logging.ERROR,
+                    object_store_memory=256 * 1024 * 1024,
+                )
+                self._started_ray = True
+        remote = ray.remote(_in_folder)
+        # The spec (plugins, config) goes to the object store once, not once per task.
+        cwd = os.getcwd()
+        refs = [remote.remote(cwd, fn, *args) for args in _shared(ray, calls)]
+        ray.get(refs)
+
+    def close(self) -> None:
+        close_local_stages()  # those of tasks run in this process
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        if self._started_ray:
+            import ray
+
+            ray.shutdown()
+            self._started_ray = False
+
+
+def _in_folder(cwd: str, fn: Callable[..., None], *args: Any) -> None:
+    """``fn(*args)`` in the driver's working folder: inputs keep the paths as given (a
+    document id includes its input's path), so a Ray worker must resolve them as the driver
+    did (a cluster shares the file system at the same place)."""
+    os.chdir(cwd)
+    fn(*args)
+
+
+def _shared(ray: Any, calls: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    spec_ref = ray.put(calls[0][0])
+    return [(spec_ref, *args[1:]) for args in calls]
+
+
+# -- the plan ----------------------------------------------------------------------------------
+class StagedPlan:
+    """Runs a :class:`~corearchive.runner.Run` as the staged plan (see the module docstring)."""
+
+    def __init__(self, run: Any, work: Path | None = None) -> None:
+        from .runner import Run
+
+        assert isinstance(run, Run)
+        self.run = run
+        self.work = work or run.options.out / ".plan"
+        self.worker_cpu: dict[int, float] = {}
+
+    def _load_or_split(self) -> dict[str, Any]:
+        """Step 1: the plan's tasks, from ``plan.json`` when this is a relaunch."""
+        run, opts = self.run, self.run.options
+        inputs = list(opts.inputs)
+        if "-" in inputs:
+            raise PlanError("--plan staged reads files, not standard input")
+        plan_file = self.work / "plan.json"
+        if (self.work / "final.done").exists():
+            shutil.rmtree(self.work)  # a finished plan: this is a new run
+        if plan_file.exists():
+            plan: dict[str, Any] = json.loads(plan_file.read_text())
+            if plan["inputs"] != inputs or plan["config_digest"] != run.config.digest:
+                raise PlanError(
+                    f"the work folder {self.work} holds a plan of other inputs or another"
+                    " configuration: relaunch it with the same ones, or use another --work-dir"
+                )
+            return plan
+        tasks: list[list[Any]] = []
+        unresolved: list[list[str]] = []
+        files = 0
+        task_bytes = int(opts.task_mb * 1024 * 1024)
+        for it in expand(inputs):
+            if isinstance(it, Unresolved):
+                unresolved.append([it.path, it.error])
+            else:
+                files += 1
+                tasks += split_input(run.registry, it.path, task_bytes)
+        plan = {
+            "run_id": run.run_id,
+            "inputs": inputs,
+            "config_digest": run.config.digest,
+            "files": files,
+            "tasks": tasks,
+            "unresolved": unresolved,
+        }
+        self.work.mkdir(parents=True, exist_ok=True)
+        write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)
+        return plan
+
+    def execute(self) -> RunReport:
+        run, opts = self.run, self.run.options
+        out = opts.out
+        out.mkdir(parents=True, exist_ok=True)
+        started = time.time()
+        plan = self._load_or_split()
+        run.run_id = run.report.run_id = plan["run_id"]
+        tasks: list[list[Any]] = plan["tasks"]
+        stages = [
+            run.registry.stages[n](run.config.stage_options[n], _no_context(run.run_id, out))
+            for n in run.config.stages
+        ]
+        local, ordered = split_stages(stages)
+        if len(ordered) > 1 or (ordered and ordered[0].name != "dedup"):
+            raise PlanError(
+                "--plan staged runs one ordered stage, dedup, last;"
+                f" this pipeline has {[s.name for s in ordered]}"
+            )
+        index = opts.index or out / "index.sqlite"
+        archive_uuid = _archive_uuid(index, opts.index_timeout)
+        spec = PlanSpec(
+            registry=run.registry,
+            config=run.config,
+            run_id=run.run_id,
+            out=out,
+            work=self.work,
+            index=index,
+            archive_uuid=archive_uuid,
+            provenance=run.provenance(),
+            pipeline=run.pipeline,
+            local=[s.name for s in local],
+            dedup=ordered[0].name if ordered else None,
+            events=bool(
+                run.pm.hook.corearchive_document_dropped.get_hookimpls()
+                or run.pm.hook.corearchive_document_failed.get_hookimpls()
+            ),
+        )
+        runner = TaskRunner(opts.workers, opts.executor, opts.address)
+        committed = False
+        catalog: Catalog | None = None
+        moved: list[tuple[Path, Path | None]] = []
+        outputs: list[AtomicFile] = []
+        try:
+            steps = _StepClock()
+            # Before the tasks, as a streaming run calls them before its stages run (forked
+            # workers inherit what a plugin set up here).
+            run.pm.hook.corearchive_configure(config=run.config)
+            run.pm.hook.corearchive_session_start(run_id=run.run_id, config=run.config)
+            # Finished tasks (a relaunch) are not sent at all.
+            runner.map(
+                process_task,
+                [(spec, n, *t) for n, t in enumerate(tasks) if not _done(spec, n, "process")],
+            )
+            steps.lap("process")
+            catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
+            run.catalog = catalog
+            catalog.start_run(run.run_id, out)
+            dedup: Stage | None = None
+            if spec.dedup is not None:
+                ctx = StageContext(
+                    run_id=run.run_id, out=out, catalog=catalog, reporter=_NoReporter()
+                )
+                dedup = run.registry.stages[spec.dedup](run.config.stage_options[spec.dedup], ctx)
+                dedup.open()
+            clusters(spec, dedup, len(tasks), catalog)
+            steps.lap("clusters")
+            runner.map(
+                write_task, [(spec, n) for n in range(len(tasks)) if not _done(spec, n, "write")]
+            )
+            steps.lap("write")
+            report, stats = self._final(
+                spec, catalog, dedup, len(tasks), plan["unresolved"], moved, outputs
+            )
+            report.inputs = plan["files"] + len(plan["unresolved"])
+            steps.lap("final")
+            report.seconds = time.time() - started
+            counts = report.counts_json()
+            catalog.finish_run(run.run_id, json.dumps(counts))
+            for f in outputs:
+                f.commit()
+            catalog.commit()
+            committed = True
+            run.report = report
+            all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
+            if dedup is not None:
+                all_stats[dedup.name] = dedup.stats
+            manifest = _manifest(run, started, all_stats, counts, index, moved, out)
+            manifest["plan"] = {
+                "kind": "staged",
+                "tasks": len(tasks),
+                "steps": steps.laps,
+                # CPU seconds of the tasks per process that ran them (this launch's and the
+                # earlier ones' before a relaunch): the spread shows the balance.
+                "task_cpu": sorted((round(c, 3) for c in self.worker_cpu.values()), reverse=True),
+            }
+            blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+            write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
+            write_atomic(out / "run.json", blob, run.run_id)
+            (self.work / "final.done").write_text(run.run_id)
+            # The run is committed: the intermediate files have served (plan.json stays).
+            shutil.rmtree(self.work / "tasks", ignore_errors=True)
+        except BaseException:
+            if not committed:
+                for f in outputs:
+                    with contextlib.suppress(Exception):
+                        f.abort()
+                for dest, back in moved:
+                    # Task shards go back to their task (its write marker stays true);
+                    # files written here go.
+                    with contextlib.suppress(Exception):
+                        if back is None:
+                            dest.unlink(missing_ok=True)
+                        else:
+                            os.replace(dest, back)
+                if catalog is not None:
+                    with contextlib.suppress(Exception):
+                        catalog.rollback()
+            raise
+        finally:
+            runner.close()
+        exit_code = ExitCode.OK if run.report.ok else ExitCode.PARTIAL
+        run.pm.hook.corearchive_session_finish(
+            run_id=run.run_id, report=run.report, exitstatus=int(exit_code)
+        )
+        return run.report
+
+    def _final(
+        self,
+        spec: PlanSpec,
+        catalog: Catalog,
+        dedup: Stage | None,
+        tasks: int,
+        unresolved: list[list[str]],
+        moved: list[tuple[Path, Path | None]],
+        outputs: list[AtomicFile],
+    ) -> tuple[RunReport, dict[str, StageStats]]:
+        """Step 5: the shards in task order into the run's outputs and the catalog."""
+        run, out = self.run, spec.out
+        report = RunReport(run_id=run.run_id)
+        stats: dict[str, StageStats] = {}
+        records = AtomicFile(out / "records.jsonl", run.run_id, keep_existing=True)
+        outputs.append(records)
+        pm = run.pm
+        reporter = RunReporter(
+            report,
+            out / "rejects.jsonl",
+            on_dropped=lambda d, s, drop: None,
+            on_failed=lambda d, src, s, e: pm.hook.corearchive_document_failed(
+                document=d, source=src, stage=s, error=e
+            ),
+            err=sys.stderr,
+        )
+        outputs.append(reporter.rejects)
+        for path, error in unresolved:
+            reporter.input_failed(path, path, error)
+        warc_folder = (
+            out / spec.config.sink_options["warc"].folder if "warc" in spec.config.sinks else None
+        )
+        warc_sink: Sink | None = None
+        if warc_folder is not None:
+            # Opened first: it creates its table in the catalog, which the shards' rows join;
+            # it writes the revisits that no task could (their original is elsewhere).
+            sctx = SinkContext(
+                run_id=run.run_id, out=out, catalog=catalog, provenance=spec.provenance
+            )
+            warc_sink = run.registry.sinks["warc"](spec.config.sink_options["warc"], sctx)
+            warc_sink.open()
+        for n in range(tasks):
+            tdir = task_dir(spec.work, n)
+            with open(tdir / "process" / "counts.pkl", "rb") as f:
+                pc: TaskCounts = pickle.load(f)
+            with open(tdir / "write" / "counts.pkl", "rb") as f:
+                wc: TaskCounts = pickle.load(f)
+            _add_report(report, pc.report)
+            _add_report(report, wc.report)
+            for c in (pc, wc):
+                self.worker_cpu[c.pid] = self.worker_cpu.get(c.pid, 0.0) + c.cpu
+            for name, st in pc.stats.items():
+                add_stats(stats.setdefault(name, StageStats()), st)
+            _copy_rows(tdir / "write" / "catalog.sqlite", catalog)
+            # After the rows of this task and the earlier ones: an original precedes its
+            # duplicates in global order, so it is in the catalog by now.
+            for kind, doc, drop in _load_stream(tdir / "write" / "later.pkl"):
+                if kind == "forget" and dedup is not None:
+                    dedup.forget(doc)
+                elif kind == "revisit" and warc_sink is not None:
+                    warc_sink.dropped(doc, spec.dedup or "dedup", drop)
+            _replay_events(pm, tdir / "process" / "events.pkl")
+            _replay_events(pm, tdir / "write" / "events.pkl")
+            for part in (tdir / "process" / "rejects.jsonl", tdir / "write" / "rejects.jsonl"):
+                if part.exists():
+                    with open(part, "rb") as f:
+                        shutil.copyfileobj(f, reporter.rejects.file)
+            shard = tdir / "write" / "records.jsonl"
+            if shard.exists():
+                with open(shard, "rb") as f:
+                    shutil.copyfileobj(f, records.file)
+            if warc_folder is not None:
+                shard_dir = tdir / "write" / warc_folder.name
+                if shard_dir.exists():
+                    warc_folder.mkdir(parents=True, exist_ok=True)
+                    for p in sorted(shard_dir.glob("*.warc.gz")):
+                        dest = warc_folder / p.name
+                        if dest.exists():
+                            raise PlanError(f"{dest} exists already")
+                        os.replace(p, dest)
+                        moved.append((dest, p))
+        if dedup is not None:
+            dedup.close()
+        if warc_sink is not None:
+            warc_sink.commit()
+            moved += [(out / p, None) for p in warc_sink.outputs()]
+        return report, stats
+
+
+#: Rows of a task catalog that the task wrote (not copies of the index's, see _seed_record_id).
+_NOT_SEEDED = {
+    "documents": "1",
+    "warc_records": "record_id NOT IN (SELECT record_id FROM plan_seeded)",
+}
+
+
+def _copy_rows(task_catalog: Path, catalog: Catalog) -> None:
+    """A task's archived documents and WARC sink rows into the run's catalog."""
+    src = sqlite3.connect(task_catalog)
+    try:
+        for table, verb in (("documents", "INSERT OR REPLACE"), ("warc_records", "INSERT")):
+            try:
+                cur = src.execute(
+                    f"SELECT * FROM {table} WHERE {_NOT_SEEDED[table]} ORDER BY rowid"
+                )
+            except sqlite3.OperationalError:  # no such table: no WARC sink in this pipeline
+                continue
+            while rows := cur.fetchmany(4096):
+                marks = ", ".join("?" * len(rows[0]))
+                catalog.db.executemany(f"{verb} INTO {table} VALUES ({marks})", rows)
+    finally:
+        src.close()
+
+
+class _StepClock:
+    """Wall seconds of each step and CPU seconds of this process in it (the serial part of
+    the plan is what this process does; the workers' CPU is theirs)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, dict[str, float]] = {}
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, step: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.laps[step] = {
+            "wall": round(wall - self._wall, 3),
+            "driver_cpu": round(cpu - self._cpu, 3),
+        }
+        self._wall, self._cpu = wall, cpu
+
+
+def _add_report(into: RunReport, other: RunReport) -> None:
+    into.documents += other.documents
+    into.kept += other.kept
+    into.dropped.update(other.dropped)
+    into.failed.update(other.failed)
+    into.input_errors += other.input_errors
+    into.skipped.update(other.skipped)
+    into.formats.update(other.formats)
+
+
+class _NoReporter:
+    """The clusters step decides; the write step reports (the documents are there)."""
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        raise RuntimeError("the dedup stage reported in the clusters step")
+
+    def failed(self, document: Document, stage: str, error: str) -> None:
+        raise RuntimeError("the dedup stage reported in the clusters step")
+
+
+def _no_context(run_id: str, out: Path) -> StageContext:
+    from .executor import local_context
+
+    return local_context(run_id, out)
+
+
+def _archive_uuid(index: Path, timeout: float) -> str:
+    """The archive's id (WARC record ids derive from it), created with the index if new."""
+    cat = Catalog(index, timeout=timeout)
+    uid = cat.archive_uuid
+    cat.commit()
+    return uid
+
+
+def _manifest(
+    run: Any,
+    started: float,
+    stats: dict[str, StageStats],
+    counts: dict[str, Any],
+    index: Path,
+    moved: list[tuple[Path, Path | None]],
+    out: Path,
+) -> dict[str, Any]:
+    from .runner import _iso
+
+    report = run.report
+    outputs: dict[str, list[str]] = {"rejects": ["rejects.jsonl"]}
+    warcs = sorted(p.relative_to(out).as_posix() for p, _ in moved)
+    for name in run.config.sinks:
+        outputs[name] = ["records.jsonl"] if name == "records" else warcs if name == "warc" else []
+    return {
+        "run_id": run.run_id,
+        "started_at": _iso(started),
+        "finished_at": _iso(time.time()),
+        "seconds": round(report.seconds, 3),
+        "exit_code": int(ExitCode.OK if report.ok else ExitCode.PARTIAL),
+        "inputs": list(run.options.inputs),
+        "index": str(index),
+        "config": {
+            "origin": run.config.origin,
+            "digest": run.config.digest,
+            "resolved": run.config.resolved,
+        },
+        "pipeline": run.pipeline,
+        "sinks": list(run.config.sinks),
+        "provenance": run.provenance(),
+        "counts": counts,
+        "stages": {name: s.to_json() for name, s in stats.items()},
+        "outputs": outputs,
+    }

@@ -1,0 +1,385 @@
+"""--plan staged: the same output as the streaming run, from files, resumable."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_executor import CONFIG, _comparable, _corpus
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from corearchive import plan as plan_mod
+
+from helpers import ExplodingPlugin, extra_plugins
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _split(corpus: Path, folder: Path, parts: int) -> Path:
+    """The corpus as ``parts`` files, documents dealt round-robin: copies and near copies
+    land in other files than their originals (other tasks of the plan)."""
+    folder.mkdir()
+    lines = corpus.read_text().splitlines()
+    for k in range(parts):
+        (folder / f"part{k}.jsonl").write_text("\n".join(lines[k::parts]) + "\n")
+    return folder
+
+
+def _same(a: Any, b: Any) -> tuple[Any, Any]:
+    """Records in order, rejects by id (a streaming run reports them as its batches go)."""
+    ra, rb = _comparable(a), _comparable(b)
+
+    def rejects(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # An already_archived entry names the run and time of the archived copy.
+        out = [
+            {**r, "detail": {k: v for k, v in r["detail"].items() if k == "of"}}
+            if r.get("reason") == "already_archived"
+            else r
+            for r in entries
+        ]
+        return sorted(out, key=lambda r: (r["id"] or "", json.dumps(r, sort_keys=True)))
+
+    return (ra[0], rejects(ra[1]), ra[2]), (rb[0], rejects(rb[1]), rb[2])
+
+
+def _warc_types(out: Path) -> Counter[str]:
+    types: Counter[str] = Counter()
+    for path in sorted((out / "warc").glob("*.warc.gz")):
+        with path.open("rb") as f:
+            for rec in ArchiveIterator(f):
+                types[rec.rec_type] += 1
+    types.pop("warcinfo", None)
+    return types
+
+
+def _cross_task_duplicates(res: Any) -> int:
+    """Duplicates whose first copy was read from another input file."""
+    path_of = {r["id"]: r["source"]["path"] for r in [*res.records, *res.rejects] if r["id"]}
+    return sum(
+        1
+        for r in [*res.records, *res.rejects]
+        if (of := (r.get("duplicate") or {}).get("of")) and path_of.get(of) != r["source"]["path"]
+    )
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_staged_plan_gives_the_streaming_output(ingest, tmp_path, monkeypatch, workers):
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 4)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(CONFIG.format(policy="drop"))
+    with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
+        stream = ingest(str(folder), "--config", str(cfg), out=tmp_path / "stream")
+        staged = ingest(
+            str(folder), "--config", str(cfg), "--plan", "staged", "--workers", workers,
+            out=tmp_path / "staged",
+        )  # fmt: skip
+    assert stream.exit_code == staged.exit_code == 1  # the BOOM documents failed
+    left, right = _same(stream, staged)
+    assert left == right
+    assert staged.manifest["plan"]["tasks"] == 4
+    statuses = Counter(r["duplicate"]["status"] for r in staged.rejects if r.get("duplicate"))
+    assert statuses["exact"] and statuses["near"]
+    assert _cross_task_duplicates(staged) > 5
+    counts = staged.manifest["counts"]
+    assert counts["kept"] + counts["dropped"] + counts["failed"] == counts["documents"]
+    assert _warc_types(tmp_path / "stream") == _warc_types(tmp_path / "staged")
+
+
+def test_staged_plan_dedups_against_an_earlier_run(ingest, tmp_path):
+    """A second run, streaming or staged, on the index of a first: the same decisions."""
+    corpus = _corpus(tmp_path / "all.jsonl")
+    lines = corpus.read_text().splitlines()
+    first, second = tmp_path / "first", tmp_path / "second"
+    _split_lines(lines[: len(lines) // 2], first, 2)
+    _split_lines(lines[len(lines) // 2 :], second, 3)
+    base = ingest(str(first), out=tmp_path / "base")
+    assert base.exit_code == 0
+    shutil.copytree(tmp_path / "base", tmp_path / "stream")
+    shutil.copytree(tmp_path / "base", tmp_path / "staged")
+    stream = ingest(str(second), out=tmp_path / "stream")
+    staged = ingest(str(second), "--plan", "staged", "--workers", "2", out=tmp_path / "staged")
+    assert stream.exit_code == staged.exit_code == 0
+    left, right = _same(stream, staged)
+    assert left == right
+    earlier = {r["id"] for r in base.records}
+    of_earlier = [r for r in [*staged.records, *staged.rejects] if r["duplicate"]["of"] in earlier]
+    assert of_earlier  # decided against the first run's documents
+    # The staged run extended the index as the streaming one did: a third run agrees.
+    again_stream = ingest(str(second), out=tmp_path / "stream")
+    again_staged = ingest(str(second), "--plan", "staged", out=tmp_path / "staged")
+    assert _same(again_stream, again_staged)[0] == _same(again_stream, again_staged)[1]
+    reasons = {
+        r["reason"] for r in again_staged.rejects if r["run_id"] == again_staged.manifest["run_id"]
+    }
+    # Kept documents are archived; the duplicates dropped last time are duplicates again.
+    assert "already_archived" in reasons
+    assert reasons <= {"already_archived", "exact_duplicate", "near_duplicate"}
+
+
+def _split_lines(lines: list[str], folder: Path, parts: int) -> None:
+    folder.mkdir()
+    for k in range(parts):
+        (folder / f"p{k}.jsonl").write_text("\n".join(lines[k::parts]) + "\n")
+
+
+def test_byte_copies_in_other_tasks_are_archived_as_revisits(ingest, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:6]
+    for p in seeds:
+        shutil.copy(p, folder / p.name)
+    # Byte copies under other names: exact duplicates read by another task.
+    shutil.copy(seeds[0], folder / "zz-copy-0.txt")
+    shutil.copy(seeds[3], folder / "zz-copy-3.txt")
+    stream = ingest(str(folder), out=tmp_path / "stream")
+    staged = ingest(str(folder), "--plan", "staged", "--workers", "2", out=tmp_path / "staged")
+    assert _same(stream, staged)[0] == _same(stream, staged)[1]
+    types = _warc_types(tmp_path / "staged")
+    assert types["revisit"] == 2
+    assert types == _warc_types(tmp_path / "stream")
+
+
+def test_a_bad_input_is_an_error_entry_and_loses_nothing(ingest, tmp_path):
+    folder = _split(_corpus(tmp_path / "all.jsonl", n=60), tmp_path / "in", 3)
+    (folder / "broken.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n' * 50)[:40])
+    (folder / "binary.bin").write_bytes(bytes(range(256)) * 40)
+    stream = ingest(str(folder), str(tmp_path / "missing.txt"), out=tmp_path / "stream")
+    staged = ingest(
+        str(folder), str(tmp_path / "missing.txt"), "--plan", "staged", "--workers", "2",
+        out=tmp_path / "staged",
+    )  # fmt: skip
+    assert stream.exit_code == staged.exit_code == 1
+    left, right = _same(stream, staged)
+    assert left == right
+    errors = [r for r in staged.rejects if r["kind"] == "error"]
+    assert {Path(r["source"]["path"]).name for r in errors} >= {"broken.jsonl.gz", "missing.txt"}
+    counts = staged.manifest["counts"]
+    assert counts["documents"] >= 60
+    assert counts["kept"] + counts["dropped"] + counts["failed"] == counts["documents"]
+
+
+def test_a_relaunch_after_a_crash_redoes_only_unfinished_tasks(ingest, tmp_path, monkeypatch):
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 4)
+    stream = ingest(str(folder), out=tmp_path / "stream")
+    out = tmp_path / "staged"
+    real_write = plan_mod.write_task
+
+    def crash_at_task_2(spec: Any, n: int) -> None:
+        if n == 2:
+            raise KeyboardInterrupt  # the run is killed in the middle of the write step
+        real_write(spec, n)
+
+    monkeypatch.setattr(plan_mod, "write_task", crash_at_task_2)
+    crashed = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert crashed.exit_code == 130
+    # Nothing of the run is committed, its finished tasks are kept.
+    assert not (out / "records.jsonl").exists() and not (out / "run.json").exists()
+    assert not list((out / "warc").glob("*.warc.gz")) if (out / "warc").exists() else True
+    tasks = out / ".plan" / "tasks"
+    assert all((tasks / f"{n:06d}" / "process" / "done").exists() for n in range(4))
+    assert [(tasks / f"{n:06d}" / "write" / "done").exists() for n in range(4)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+
+    calls: Counter[str] = Counter()
+    real_process = plan_mod.process_task
+
+    def counting_process(spec: Any, n: int, path: str) -> None:
+        calls["process"] += 1
+        real_process(spec, n, path)
+
+    def counting_write(spec: Any, n: int) -> None:
+        calls[f"write{n}"] += 1
+        real_write(spec, n)
+
+    monkeypatch.setattr(plan_mod, "process_task", counting_process)
+    monkeypatch.setattr(plan_mod, "write_task", counting_write)
+    resumed = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert resumed.exit_code == 0
+    assert calls == {"write2": 1, "write3": 1}  # the rest was finished before the crash
+    assert not tasks.exists()  # a committed plan keeps no intermediate files
+    assert resumed.manifest["run_id"] == crashed_run_id(out)
+    left, right = _same(stream, resumed)
+    assert left == right
+    assert _warc_types(tmp_path / "stream") == _warc_types(out)
+
+
+def crashed_run_id(out: Path) -> str:
+    """The run id kept in the plan (a relaunch finishes the same run)."""
+    return str(json.loads((out / ".plan" / "plan.json").read_text())["run_id"])
+
+
+def test_a_work_folder_of_another_plan_is_refused(ingest, tmp_path):
+    folder = _split(_corpus(tmp_path / "all.jsonl", n=20), tmp_path / "in", 2)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "plan.json").write_text(
+        json.dumps({"run_id": "x", "inputs": ["other"], "config_digest": "y", "tasks": []})
+    )
+    res = ingest(str(folder), "--plan", "staged", "--work-dir", str(work), out=tmp_path / "o")
+    assert res.exit_code == 2
+    assert "another --work-dir" in res.output
+
+
+def _warc_of(corpus: Path, path: Path) -> Path:
+    """The corpus's texts as a gzipped WARC: each a resource record after a request record
+    (skipped, and counted as such)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+
+    def add(uri: str, rtype: str, payload: bytes, **kw: Any) -> None:
+        rec = w.create_warc_record(
+            uri, rtype, payload=io.BytesIO(payload), length=len(payload), **kw
+        )
+        w.write_record(rec)
+
+    for i, line in enumerate(corpus.read_text().splitlines()):
+        uri = f"https://example.com/{i}"
+        request = StatusAndHeaders(
+            f"GET /{i} HTTP/1.1", [("Host", "example.com")], is_http_request=True
+        )
+        add(uri, "request", b"", http_headers=request)
+        add(uri, "resource", json.loads(line)["text"].encode(), warc_content_type="text/plain")
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+@pytest.mark.parametrize("kind", ["jsonl", "warc"])
+def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, kind):
+    corpus = _corpus(tmp_path / "all.jsonl")
+    data = corpus if kind == "jsonl" else _warc_of(corpus, tmp_path / "all.warc.gz")
+    mb = data.stat().st_size / 5 / 1024 / 1024  # about five tasks
+    stream = ingest(str(data), out=tmp_path / "stream")
+    staged = ingest(
+        str(data), "--plan", "staged", "--task-mb", f"{mb:.6f}", "--workers", "2",
+        out=tmp_path / "staged",
+    )  # fmt: skip
+    assert stream.exit_code == staged.exit_code == 0
+    assert staged.manifest["plan"]["tasks"] >= 4
+    left, right = _same(stream, staged)
+    assert left == right
+    assert staged.manifest["counts"]["inputs"] == 1
+    if kind == "warc":
+        assert staged.manifest["counts"]["skipped"] == stream.manifest["counts"]["skipped"] != {}
+    assert _cross_task_duplicates(staged) == 0  # one input: every copy is in the same file
+    assert {r["duplicate"]["status"] for r in staged.rejects} == {"exact", "near"}
+
+
+def test_split_input_cuts_by_results(tmp_path):
+    from corearchive.manager import collect, make_plugin_manager
+
+    corpus = _corpus(tmp_path / "all.jsonl", n=100)
+    registry = collect(make_plugin_manager())
+    size = corpus.stat().st_size
+    assert plan_mod.split_input(registry, str(corpus), size + 1) == [[str(corpus), 0, None]]
+    tasks = plan_mod.split_input(registry, str(corpus), size // 4 + 1)
+    assert tasks == [[str(corpus), 0, 25], [str(corpus), 25, 50], [str(corpus), 50, 75],
+                     [str(corpus), 75, None]]  # fmt: skip
+
+
+def test_the_drop_and_failure_hooks_are_called_as_in_a_streaming_run(ingest, tmp_path, monkeypatch):
+    from corearchive import hookimpl
+
+    calls: dict[str, Counter[tuple[str, ...]]] = {}
+    current: list[str] = []
+
+    class Listener:
+        @staticmethod
+        @hookimpl
+        def corearchive_document_dropped(document: Any, stage: str, drop: Any) -> None:
+            calls[current[0]][("dropped", document.id, stage, drop.reason)] += 1
+
+        @staticmethod
+        @hookimpl
+        def corearchive_document_failed(document: Any, source: Any, stage: str, error: str) -> None:
+            doc_id = document.id if document is not None else source["path"]
+            calls[current[0]][("failed", doc_id, stage)] += 1
+
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 3)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(CONFIG.format(policy="drop"))
+    missing = str(tmp_path / "missing.txt")
+    plugins = [("exploding", ExplodingPlugin()), ("listener", Listener())]
+    with extra_plugins(monkeypatch, *plugins):
+        for kind, extra in (("stream", []), ("staged", ["--plan", "staged", "--workers", "2"])):
+            current[:] = [kind]
+            calls[kind] = Counter()
+            res = ingest(str(folder), missing, "--config", str(cfg), *extra, out=tmp_path / kind)
+            assert res.exit_code == 1
+    assert calls["stream"] == calls["staged"]
+    kinds = Counter((c[0], c[-1] if c[0] == "failed" else c[3]) for c in calls["staged"])
+    assert kinds[("failed", "input")] == 1
+    assert kinds[("failed", "exploding")] and kinds[("dropped", "asked_to")]
+    assert kinds[("dropped", "exact_duplicate")] and kinds[("dropped", "near_duplicate")]
+
+
+def test_a_local_staged_run_does_not_import_ray(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path / "all.jsonl", n=30)
+    code = (
+        "import sys\n"
+        "from corearchive.testing import run_ingest\n"
+        "from pathlib import Path\n"
+        f"res = run_ingest({str(corpus)!r}, '--plan', 'staged', '--workers', '2',"
+        f" out=Path({str(tmp_path / 'o')!r}))\n"
+        "assert res.exit_code == 0, res.output\n"
+        "assert 'ray' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_warc_record_archived_before_keeps_its_id_only_once(ingest, tmp_path):
+    """A WARC read again under another name, duplicates kept: the copies' raw records get
+    new ids, as in a streaming run (a record id is never used twice in an archive)."""
+    corpus = _corpus(tmp_path / "all.jsonl", n=12)
+    first = _warc_of(corpus, tmp_path / "first.warc.gz")
+    again = tmp_path / "again"
+    again.mkdir()
+    shutil.copy(first, again / "copy.warc.gz")
+    base = ingest(str(first), out=tmp_path / "base")
+    assert base.exit_code == 0
+    shutil.copytree(tmp_path / "base", tmp_path / "stream")
+    shutil.copytree(tmp_path / "base", tmp_path / "staged")
+    keep = ("--set", 'dedup.policy="keep"')
+    stream = ingest(str(again), *keep, out=tmp_path / "stream")
+    staged = ingest(str(again), *keep, "--plan", "staged", out=tmp_path / "staged")
+    assert stream.exit_code == staged.exit_code == 0
+    assert _same(stream, staged)[0] == _same(stream, staged)[1]
+    used = [r["archive"]["raw_record_id"] for r in staged.records]
+    assert len(used) == len(set(used))
+    base_ids = {r["archive"]["raw_record_id"] for r in base.records}
+    fresh = [r for r in staged.records[len(base.records) :]]
+    assert fresh and not {r["archive"]["raw_record_id"] for r in fresh} & base_ids
+
+
+def test_copies_of_a_warc_record_in_other_tasks_get_new_record_ids(ingest, tmp_path):
+    corpus = _corpus(tmp_path / "all.jsonl", n=12)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _warc_of(corpus, folder / "a.warc.gz")
+    shutil.copy(folder / "a.warc.gz", folder / "b.warc.gz")
+    keep = ("--set", 'dedup.policy="keep"')
+    stream = ingest(str(folder), *keep, out=tmp_path / "stream")
+    staged = ingest(str(folder), *keep, "--plan", "staged", "--workers", "2", out=tmp_path / "s")
+    assert stream.exit_code == staged.exit_code == 0
+    assert _same(stream, staged)[0] == _same(stream, staged)[1]
+
+    def record_ids(res: Any) -> list[bool]:
+        # Whether each record kept its source's WARC-Record-ID (the first copy only).
+        return [r["archive"]["raw_record_id"] == r["source"]["warc_record_id"] for r in res.records]
+
+    assert record_ids(staged) == record_ids(stream)
+    assert True in record_ids(staged) and False in record_ids(staged)
