@@ -68,10 +68,10 @@ import sqlite3
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol, runtime_checkable
 
 from .atomic import AtomicFile, write_atomic
 from .catalog import Catalog
@@ -244,6 +244,9 @@ def process_task(
     reporter = _reporter(report, tmp / "rejects.jsonl", log)
     stats: dict[str, StageStats] = {}
     archived = _ArchivedIds(spec.index)
+    # The ordered stage's sorted key files (see GlobalSteps), from what its prepare left.
+    global_steps = isinstance(prepare, GlobalSteps)
+    keyed: list[tuple[int, Any]] = []
     try:
         with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
             docs = _read(spec, path, start, stop, report, reporter, archived)
@@ -260,6 +263,8 @@ def process_task(
                         kept.append(ev.doc)
                         src = ev.doc.source
                         sigs.append((ev.doc.id, src.sha256, src.warc_record_id, work))
+                        if global_steps:
+                            keyed.append((doc_ref(n, len(keyed)), work))
                     elif ev.kind == "dropped":
                         assert ev.drop is not None
                         reporter.dropped(ev.doc, ev.stage, ev.drop)
@@ -268,6 +273,10 @@ def process_task(
                 if kept:
                     pickle.dump(kept, docs_f, pickle.HIGHEST_PROTOCOL)
                     pickle.dump(sigs, sigs_f, pickle.HIGHEST_PROTOCOL)
+        if global_steps:
+            assert isinstance(prepare, GlobalSteps)
+            prepare.write_keys(keyed, tmp / "keys")
+            del keyed
     finally:
         archived.close()
         log.close()
@@ -409,7 +418,7 @@ def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any
 class _Stub:
     """What the dedup stage reads and sets of a document, without its text."""
 
-    __slots__ = ("annotations", "duplicate", "id", "source", "work")
+    __slots__ = ("annotations", "duplicate", "id", "ref", "source", "work")
 
     def __init__(self, doc_id: str, sha256: str, work: dict[str, Any]) -> None:
         self.id = doc_id
@@ -417,6 +426,7 @@ class _Stub:
         self.work = work
         self.duplicate = Duplicate()
         self.annotations: dict[str, Any] = {}
+        self.ref = 0  # its global reference (doc_ref)
 
 
 @dataclass
@@ -439,6 +449,8 @@ def clusters(spec: PlanSpec, dedup: Stage | None, tasks: int, catalog: Catalog) 
     Also in global order: which copies of a WARC record find its record id used by an
     earlier copy in this run (the first one keeps it, as in a streaming run).
     """
+    # The merged key files, where the ordered stage has global steps (see merge_task).
+    merged = spec.work / "merged" if isinstance(dedup, GlobalSteps) else None
     # A temporary table (spills to disk): memory does not follow the number of records.
     catalog.execute("CREATE TEMP TABLE IF NOT EXISTS plan_record_ids (id TEXT PRIMARY KEY)")
     catalog.execute("DELETE FROM plan_record_ids")
@@ -447,27 +459,36 @@ def clusters(spec: PlanSpec, dedup: Stage | None, tasks: int, catalog: Catalog) 
         tmp = tdir / "decisions.pkl.tmp"
         with open(tmp, "wb") as f:
             batch: list[tuple[_Stub, str | None]] = []
+            position = 0
             for sigs in _load_stream(tdir / "process" / "sigs.pkl"):
                 for doc_id, sha, record_id, work in sigs:
-                    batch.append((_Stub(doc_id, sha, {spec.dedup or "": work}), record_id))
+                    stub = _Stub(doc_id, sha, {spec.dedup or "": work})
+                    stub.ref = doc_ref(n, position)
+                    position += 1
+                    batch.append((stub, record_id))
                     if len(batch) >= DEDUP_BATCH:
                         pickle.dump(
-                            _decide_batch(dedup, batch, catalog), f, pickle.HIGHEST_PROTOCOL
+                            _decide_batch(dedup, batch, catalog, merged), f, pickle.HIGHEST_PROTOCOL
                         )
                         batch = []
             if batch:
-                pickle.dump(_decide_batch(dedup, batch, catalog), f, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(
+                    _decide_batch(dedup, batch, catalog, merged), f, pickle.HIGHEST_PROTOCOL
+                )
         os.replace(tmp, tdir / "decisions.pkl")
     (spec.work / "clusters.done").write_text(spec.run_id)
 
 
 def _decide_batch(
-    dedup: Stage | None, batch: list[tuple[_Stub, str | None]], catalog: Catalog
+    dedup: Stage | None,
+    batch: list[tuple[_Stub, str | None]],
+    catalog: Catalog,
+    merged: Path | None,
 ) -> list[TaskDecision]:
     """Decide one batch (without a dedup stage: keep all) and mark taken record ids."""
     stubs = [b[0] for b in batch]
     decided = (
-        _decide(dedup, stubs)
+        _decide(dedup, stubs, merged)
         if dedup is not None
         else [(st.id, Duplicate(), {}, None, None) for st in stubs]
     )
@@ -483,19 +504,25 @@ def _decide_batch(
     return out
 
 
-def _decide(dedup: Stage, batch: list[_Stub]) -> list[Decision]:
+def _decide(dedup: Stage, batch: list[_Stub], merged: Path | None) -> list[Decision]:
     """One batch through the dedup stage, counted and isolated as ``Stage.run`` does."""
     dedup.stats.docs_in += len(batch)
     t0 = time.perf_counter()
+
+    def decide(stubs: list[_Stub]) -> list[Document | Drop]:
+        if merged is not None and isinstance(dedup, GlobalSteps):
+            return dedup.process_global(stubs, [s.ref for s in stubs], merged)  # type: ignore[arg-type]
+        return list(dedup.process_batch(stubs))  # type: ignore[arg-type]
+
     results: list[Document | Drop | str]
     try:
-        results = list(dedup.process_batch(batch))  # type: ignore[arg-type]
+        results = list(decide(batch))
     except Exception:
         # One bad document must not sink its batch: one by one, to find it.
         results = []
         for stub in batch:
             try:
-                results += dedup.process_batch([stub])  # type: ignore[list-item]
+                results += decide([stub])
             except Exception as exc:
                 results.append(describe_error(exc))
     dedup.stats.seconds += time.perf_counter() - t0
@@ -513,7 +540,73 @@ def _decide(dedup: Stage, batch: list[_Stub]) -> list[Decision]:
     return out
 
 
+# -- step 3a: merge ---------------------------------------------------------------------------
+@runtime_checkable
+class GlobalSteps(Protocol):
+    """What an ordered stage offers to run as global steps over files (the ``dedup`` stage
+    does, as datatrove's MinHash deduplication does: signatures, sorted key files per task,
+    a merge per band, decisions in global order). A stage without it is run by its
+    ``process_batch`` over the prepared documents in global order, in the clusters step."""
+
+    @property
+    def merge_parts(self) -> int:
+        """How many independent merge tasks there are."""
+
+    def write_keys(self, rows: Iterable[tuple[int, Any]], folder: Path) -> None:
+        """A task's sorted key files, from ``(ref, work)`` rows (ref: :func:`doc_ref`)."""
+
+    def merge_keys(self, part: int, folders: Sequence[Path], index: Path | None, out: Path) -> None:
+        """Merge part ``part`` of all tasks' key files (and the read-only index) into ``out``."""
+
+    def process_global(
+        self, docs: list[Document], refs: list[int], merged: Path
+    ) -> list[Document | Drop]:
+        """Decide a batch in global order from the merged files."""
+
+
+def doc_ref(task: int, position: int) -> int:
+    """The global reference of the ``position``-th kept document of task ``task``: orders
+    as the run does."""
+    return (task << 32) | position
+
+
+_ordered_cache: dict[str, Stage] = {}
+
+
+def merge_task(spec: PlanSpec, part: int, tasks: int) -> None:
+    """Step 3a, merge part ``part`` of the ordered stage's key files of all tasks (parallel
+    over parts; the output file is written under a temporary name, so it is its marker)."""
+    assert spec.dedup is not None
+    if spec.run_id not in _ordered_cache:
+        _ordered_cache.clear()
+        ctx = _no_context(spec.run_id, spec.out)
+        _ordered_cache[spec.run_id] = spec.registry.stages[spec.dedup](
+            spec.config.stage_options[spec.dedup], ctx
+        )
+    stage = _ordered_cache[spec.run_id]
+    assert isinstance(stage, GlobalSteps)
+    folders = [task_dir(spec.work, n) / "process" / "keys" for n in range(tasks)]
+    stage.merge_keys(part, folders, spec.index, spec.work / "merged")
+
+
+def _merged(spec: PlanSpec, part: int) -> bool:
+    return (spec.work / "merged" / f"part-{part:03d}.npz").exists()
+
+
 # -- step 4: write ---------------------------------------------------------------------------
+def _offers_global_steps(cls: type[Stage]) -> bool:
+    return all(hasattr(cls, name) for name in ("merge_parts", "write_keys", "merge_keys"))
+
+
+def _merge_parts(spec: PlanSpec) -> int:
+    assert spec.dedup is not None
+    stage = spec.registry.stages[spec.dedup](
+        spec.config.stage_options[spec.dedup], _no_context(spec.run_id, spec.out)
+    )
+    assert isinstance(stage, GlobalSteps)
+    return stage.merge_parts
+
+
 def _task_catalog(path: Path, archive_uuid: str) -> Catalog:
     """A catalog of the task's own (the WARC sink keeps its table there; final merges it)."""
     # A small page cache: the task's rows are few and written in order.
@@ -884,6 +977,17 @@ class StagedPlan:
                 [(spec, n, *t) for n, t in enumerate(tasks) if not _done(spec, n, "process")],
             )
             steps.lap("process")
+            if spec.dedup is not None and _offers_global_steps(run.registry.stages[spec.dedup]):
+                # Before the run's catalog transaction: the merge reads the index as it was.
+                runner.map(
+                    merge_task,
+                    [
+                        (spec, part, len(tasks))
+                        for part in range(_merge_parts(spec))
+                        if not _merged(spec, part)
+                    ],
+                )
+                steps.lap("merge")
             catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
             run.catalog = catalog
             catalog.start_run(run.run_id, out)

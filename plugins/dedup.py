@@ -757,8 +757,8 @@ class DedupStage(Stage):
     def write_keys(self, rows: Iterable[tuple[int, Any]], folder: Path) -> None:
         """A task's sorted key files: for each band its keys and document references, sorted
         by key, and the same for the exact keys. ``rows`` are ``(ref, work)`` pairs: a
-        document's global reference (:func:`doc_ref`) and what :meth:`prepare_batch` left
-        in its ``work``."""
+        document's global reference (``corearchive.plan.doc_ref``, which orders as the run
+        does) and what :meth:`prepare_batch` left in its ``work``."""
         if not hasattr(self, "hasher"):  # in a worker, without the catalog
             self.hasher = MinHasher(self.options.num_perm, self.options.shingle)
         refs: list[int] = []
@@ -861,12 +861,6 @@ class DedupStage(Stage):
 #: An earlier run's document ``n`` has the reference ``n - _INDEX_REF`` in the merged files:
 #: below every document of the run, in index order.
 _INDEX_REF = 1 << 62
-
-
-def doc_ref(task: int, position: int) -> int:
-    """The global reference of the document at ``position`` of task ``task`` (orders as the
-    run does)."""
-    return (task << 32) | position
 
 
 def _has_table(conn: sqlite3.Connection, sql: str) -> bool:

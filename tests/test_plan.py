@@ -85,6 +85,10 @@ def test_staged_plan_gives_the_streaming_output(ingest, tmp_path, monkeypatch, w
     left, right = _same(stream, staged)
     assert left == right
     assert staged.manifest["plan"]["tasks"] == 4
+    # dedup ran as global steps: sorted key files, a merge per band, then the decisions
+    assert list(staged.manifest["plan"]["steps"]) == [
+        "process", "merge", "clusters", "write", "final"
+    ]  # fmt: skip
     statuses = Counter(r["duplicate"]["status"] for r in staged.rejects if r.get("duplicate"))
     assert statuses["exact"] and statuses["near"]
     assert _cross_task_duplicates(staged) > 5

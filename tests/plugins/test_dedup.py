@@ -11,6 +11,7 @@ import corearchive_plugins.dedup as dedup_module
 from corearchive import Drop
 from corearchive.catalog import Catalog
 from corearchive.options import build_options
+from corearchive.plan import doc_ref
 from corearchive.stage import StageContext
 from corearchive.testing import RecordingReporter, make_document, stage_runner
 from corearchive_plugins.dedup import (
@@ -394,7 +395,7 @@ def test_global_steps_decide_as_the_streaming_stage(tmp_path, batch):
         worker.prepare_batch(task)
         folders.append(tmp_path / "keys" / f"{t}")
         worker.write_keys(
-            [(dedup_module.doc_ref(t, i), d.work["dedup"]) for i, d in enumerate(task)],
+            [(doc_ref(t, i), d.work["dedup"]) for i, d in enumerate(task)],
             folders[-1],
         )
     merger = DedupStage(opts, StageContext("r", tmp_path, None, RecordingReporter()))
@@ -406,7 +407,7 @@ def test_global_steps_decide_as_the_streaming_stage(tmp_path, batch):
         raise AssertionError("the merged files answer the look-ups")
 
     gl._exact_lookup = gl._lsh_lookup = no_sql  # type: ignore[method-assign]
-    refs = [dedup_module.doc_ref(t, i) for t, task in enumerate(tasks) for i in range(len(task))]
+    refs = [doc_ref(t, i) for t, task in enumerate(tasks) for i in range(len(task))]
     out = []
     for i in range(0, len(gdocs), batch):
         out += gl.process_global(gdocs[i : i + batch], refs[i : i + batch], tmp_path / "merged")
