@@ -68,6 +68,27 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def start_ray(ray: Any, workers: int, address: str | None) -> bool:
+    """Join the Ray cluster at ``address``, or start a local instance with ``workers`` CPUs,
+    unless Ray is running already; whether a local instance was started (to stop it)."""
+    import logging
+
+    if ray.is_initialized():
+        return False
+    if address:
+        ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+        return False
+    ray.init(
+        num_cpus=workers,
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level=logging.ERROR,
+        # Chunks and task arguments are small; the default object store takes 30 % of RAM.
+        object_store_memory=256 * 1024 * 1024,
+    )
+    return True
+
+
 def split_stages(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage]]:
     """``(local, ordered)``: the stages before the first ordered stage, and the rest."""
     for i, st in enumerate(stages):

@@ -752,40 +752,10 @@ def _emit(
     validator: RecordValidator,
     catalog: Catalog,
 ) -> None:
-    """One kept document to the sinks and the task's catalog (as ``Run._emit``)."""
-    from .runner import build_record
+    """One kept document to the sinks and the task's catalog (as in a streaming run)."""
+    from .runner import emit
 
-    written: list[Sink] = []
-    try:
-        for sink in sinks:
-            sink.prepare(doc)
-        record = build_record(doc, spec.pipeline)
-        errors = validator.errors(record)
-        if errors:
-            reporter.failed(
-                doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
-            )
-            return
-        for sink in sinks:
-            sink.write(doc, record)
-            written.append(sink)
-    except Exception as exc:
-        for sink in reversed(written):
-            with contextlib.suppress(Exception):
-                sink.discard(doc)
-        reporter.failed(doc, "sink", describe_error(exc))
-        return
-    arch = doc.archive
-    catalog.add(
-        doc.id,
-        run_id=spec.run_id,
-        sha256=doc.source.sha256,
-        uri=doc.source.uri,
-        warc=arch.warc if arch else None,
-        warc_offset=arch.offset if arch else None,
-        raw_record_id=arch.raw_record_id if arch else None,
-    )
-    reporter.report.kept += 1
+    emit(doc, spec.pipeline, sinks, reporter, validator, catalog, spec.run_id)
 
 
 # -- running the tasks of a step --------------------------------------------------------------
@@ -825,22 +795,12 @@ class TaskRunner:
         return self._pool
 
     def _ray_map(self, fn: Callable[..., None], calls: Sequence[tuple[Any, ...]]) -> None:
-        import logging
 
         import ray
 
-        if not ray.is_initialized():
-            if self.address:
-                ray.init(address=self.address, log_to_driver=False, logging_level=logging.ERROR)
-            else:
-                ray.init(
-                    num_cpus=self.workers,
-                    include_dashboard=False,
-                    log_to_driver=False,
-                    logging_level=logging.ERROR,
-                    object_store_memory=256 * 1024 * 1024,
-                )
-                self._started_ray = True
+        from .executor import start_ray
+
+        self._started_ray = start_ray(ray, self.workers, self.address) or self._started_ray
         remote = ray.remote(_in_folder)
         # The spec (plugins, config) goes to the object store once, not once per task.
         cwd = os.getcwd()

@@ -15,14 +15,20 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import logging
 from typing import Any
 
 import ray
 from ray.exceptions import RayActorError, WorkerCrashedError
 
 from .document import Document
-from .executor import ChunkResult, InlineExecutor, RemoteExecutor, WorkerLost, WorkerSpec
+from .executor import (
+    ChunkResult,
+    InlineExecutor,
+    RemoteExecutor,
+    WorkerLost,
+    WorkerSpec,
+    start_ray,
+)
 
 
 @ray.remote
@@ -57,19 +63,7 @@ class RayExecutor(RemoteExecutor):
         self._next = itertools.count()
 
     def _actors(self) -> list[Any]:
-        if not ray.is_initialized():
-            if self.address:
-                ray.init(address=self.address, log_to_driver=False, logging_level=logging.ERROR)
-            else:
-                ray.init(
-                    num_cpus=self.workers,
-                    include_dashboard=False,
-                    log_to_driver=False,
-                    logging_level=logging.ERROR,
-                    # Chunks are small; the default object store takes 30 % of the RAM.
-                    object_store_memory=256 * 1024 * 1024,
-                )
-                self._started_ray = True
+        self._started_ray = start_ray(ray, self.workers, self.address) or self._started_ray
         if not self.actors:
             actor_cls: Any = _StageActor  # @ray.remote made it an actor class
             self.actors = [actor_cls.remote(self.spec) for _ in range(self.workers)]

@@ -322,37 +322,7 @@ class Run:
     def _emit(
         self, doc: Document, sinks: list[Sink], reporter: RunReporter, catalog: Catalog
     ) -> None:
-        written: list[Sink] = []
-        try:
-            for sink in sinks:
-                sink.prepare(doc)
-            record = self.build_record(doc)
-            errors = self.validator.errors(record)
-            if errors:
-                reporter.failed(
-                    doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
-                )
-                return
-            for sink in sinks:
-                sink.write(doc, record)
-                written.append(sink)
-        except Exception as exc:
-            # All sinks or none: take back what the earlier sinks wrote for this document.
-            for sink in reversed(written):
-                _quietly(lambda sink=sink: sink.discard(doc))
-            reporter.failed(doc, "sink", describe_error(exc))
-            return
-        arch = doc.archive
-        catalog.add(
-            doc.id,
-            run_id=self.run_id,
-            sha256=doc.source.sha256,
-            uri=doc.source.uri,
-            warc=arch.warc if arch else None,
-            warc_offset=arch.offset if arch else None,
-            raw_record_id=arch.raw_record_id if arch else None,
-        )
-        self.report.kept += 1
+        emit(doc, self.pipeline, sinks, reporter, self.validator, catalog, self.run_id)
 
     def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
         if doc is not None:
@@ -403,6 +373,51 @@ class Run:
         if stage in self._ordered:
             return stage.stats
         return self._local_stats.get(stage.name, StageStats())
+
+
+def emit(
+    doc: Document,
+    pipeline: list[dict[str, Any]],
+    sinks: list[Sink],
+    reporter: RunReporter,
+    validator: RecordValidator,
+    catalog: Catalog,
+    run_id: str,
+) -> None:
+    """One kept document: its record, validated, to every sink (all or none), then the
+    catalog; counted as kept, or reported as failed. The streaming run and the staged
+    plan's write tasks both emit through here."""
+    written: list[Sink] = []
+    try:
+        for sink in sinks:
+            sink.prepare(doc)
+        record = build_record(doc, pipeline)
+        errors = validator.errors(record)
+        if errors:
+            reporter.failed(
+                doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
+            )
+            return
+        for sink in sinks:
+            sink.write(doc, record)
+            written.append(sink)
+    except Exception as exc:
+        # All sinks or none: take back what the earlier sinks wrote for this document.
+        for sink in reversed(written):
+            _quietly(lambda sink=sink: sink.discard(doc))
+        reporter.failed(doc, "sink", describe_error(exc))
+        return
+    arch = doc.archive
+    catalog.add(
+        doc.id,
+        run_id=run_id,
+        sha256=doc.source.sha256,
+        uri=doc.source.uri,
+        warc=arch.warc if arch else None,
+        warc_offset=arch.offset if arch else None,
+        raw_record_id=arch.raw_record_id if arch else None,
+    )
+    reporter.report.kept += 1
 
 
 def build_record(doc: Document, pipeline: list[dict[str, Any]]) -> dict[str, Any]:
