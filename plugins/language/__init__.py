@@ -20,8 +20,8 @@ from corearchive import Document, Drop, Language, Stage, hookimpl, option
 
 from . import detect as detector
 
-#: Paragraph languages are read from at most this much of a document (at a line end): the
-#: CLD2 pass costs ~45 µs per KB, and a long tail adds little to the shares.
+#: Paragraph languages are read from at most this much of a document: CLD2 costs ~45 µs
+#: per KB, and a long tail adds little to the shares.
 _ANALYSE_MAX_CHARS = 20_000
 
 
@@ -116,14 +116,16 @@ class LanguageStage(Stage):
         ann: dict[str, Any] = {}
         settled = None
         if len(doc.text) >= opts.paragraph_min_chars * 2:
-            # One CLD2 pass over the text gives the paragraphs' languages, and settles the
-            # document itself when the text is long and unambiguous (two thirds of pages):
-            # then the cascade is not run at all.
-            text = doc.text
-            if len(text) > _ANALYSE_MAX_CHARS:
-                text = text[: text.rfind("\n", 0, _ANALYSE_MAX_CHARS) + 1 or _ANALYSE_MAX_CHARS]
-            settled, spans = detector.analyse(text)
-            ann.update(self._paragraphs(text, spans))
+            # CLD2 over the paragraphs gives their languages, and settles the document
+            # itself when it is long and unambiguous (most pages): the cascade is then not
+            # run at all.
+            lines = [
+                (i, line)
+                for i, line in enumerate(doc.text[:_ANALYSE_MAX_CHARS].split("\n"))
+                if len(line) >= opts.paragraph_min_chars
+            ][: opts.max_paragraphs]
+            settled, per = detector.analyse([line for _, line in lines])
+            ann.update(self._paragraphs(lines, per))
         if settled is not None:
             code, conf, top = settled
         else:
@@ -159,46 +161,24 @@ class LanguageStage(Stage):
                     break
         return "\n".join(parts)[:limit] if parts else text[:limit]
 
-    def _paragraphs(self, text: str, spans: list[tuple[int, int, str | None]]) -> dict[str, Any]:
-        """Language of each long line, from CLD2's spans over the whole text (one call, not
-        one cascade per paragraph); a line's confidence is the share of its bytes in the
-        span language that covers most of it."""
-        opts = self.options
-        if not spans:
+    def _paragraphs(
+        self, lines: list[tuple[int, str]], per: list[tuple[str | None, float]]
+    ) -> dict[str, Any]:
+        """Each long line's language and the share of its text in it (CLD2), the share of
+        the document's paragraphs in each language, and whether it is mixed."""
+        if len(lines) < 2:
             return {}
         paras: list[dict[str, Any]] = []
         chars: dict[str, int] = {}
         total = 0
-        start = 0
-        k = 0  # first span that may overlap the current line
-        ascii_only = text.isascii()  # then characters are bytes: no encoding per line
-        for i, line in enumerate(text.split("\n")):
-            size = len(line) if ascii_only else len(line.encode("utf-8"))
-            end = start + size
-            if len(line) >= opts.paragraph_min_chars:
-                if len(paras) >= opts.max_paragraphs:
-                    break
-                while k < len(spans) and spans[k][0] + spans[k][1] <= start:
-                    k += 1
-                cover: dict[str, int] = {}
-                j = k
-                while j < len(spans) and spans[j][0] < end:
-                    off, n, code = spans[j]
-                    overlap = min(end, off + n) - max(start, off)
-                    if code and overlap > 0:
-                        cover[code] = cover.get(code, 0) + overlap
-                    j += 1
-                code = max(cover, key=cover.__getitem__) if cover else "und"
-                conf = round(cover[code] / size, 4) if cover else 0.0
-                paras.append({"line": i, "code": code, "confidence": conf})
-                chars[code] = chars.get(code, 0) + len(line)
-                total += len(line)
-            start = end + 1
-        if len(paras) < 2:
-            return {}
+        for (i, line), (code, share) in zip(lines, per, strict=True):
+            code = code or "und"
+            paras.append({"line": i, "code": code, "confidence": round(share, 4)})
+            chars[code] = chars.get(code, 0) + len(line)
+            total += len(line)
         shares = {c: round(n / total, 4) for c, n in sorted(chars.items(), key=lambda kv: -kv[1])}
         known = [s for c, s in shares.items() if c != "und"]
-        mixed = len(known) >= 2 and known[1] >= opts.mixed_share
+        mixed = len(known) >= 2 and known[1] >= self.options.mixed_share
         return {"paragraphs": paras, "shares": shares, "mixed": mixed}
 
 

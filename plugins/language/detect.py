@@ -514,49 +514,61 @@ WHOLE_MIN_BYTES = 600  # CLD2 settles a document alone from this many bytes of t
 WHOLE_MIN_PERCENT = 70  # ... when it is "reliable" and its top language holds this share
 
 
-def analyse(text: str):
-    """One CLD2 pass over a whole text: ``(summary, spans)``.
+def analyse(
+    paragraphs: list[str],
+) -> tuple[tuple[str, float, list[tuple[str, float]]] | None, list[tuple[str | None, float]]]:
+    """CLD2 over each paragraph of a document: ``(summary, per paragraph)``.
 
-    ``spans`` is [(byte offset, byte length, code or None)], for per-paragraph languages
-    without running the cascade per paragraph (CLD2 is built for mixed-language pages).
-    ``summary`` is ``(code, confidence, top)`` like :func:`detect` where CLD2 alone settles
-    the document — reliable, at least WHOLE_MIN_BYTES of text, the top language holding at
-    least WHOLE_MIN_PERCENT of it and not one CLD2 confuses with a neighbour — else None,
-    and the caller runs the cascade on a sample. On 900 multi-sentence documents of the 75
-    dev languages this settles two thirds of them with the cascade's accuracy (0.977 both),
-    and on 4,000 generated pages it agrees with the cascade on 3,923 of 3,930.
+    ``per paragraph`` is ``[(code or None, share of the paragraph in it)]``, the language
+    of each paragraph without running the cascade per paragraph. ``summary`` is ``(code,
+    confidence, top)`` like :func:`detect` where CLD2 alone settles the document — at
+    least WHOLE_MIN_BYTES of paragraphs, most of them "reliable", the top language holding
+    at least WHOLE_MIN_PERCENT of the bytes and not one CLD2 confuses with a neighbour —
+    else None, and the caller runs the cascade on a sample. On 900 multi-sentence
+    documents of the 75 dev languages this settles most of them with the cascade's
+    accuracy (see research/langid/REPORT.md, "whole documents").
+
+    One call per paragraph, not one call with ``returnVectors``: pycld2 0.41 leaks ~1.8 KB
+    per call on that path (measured: +37 MB per 20,000 calls; none without it).
     """
     import pycld2
 
-    try:
-        reliable, nbytes, details, vectors = pycld2.detect(text, returnVectors=True)
-    except pycld2.error:
-        # invalid UTF-8 (lone surrogates): CLD2 refuses the text; offsets would shift, so
-        # report nothing rather than misplaced spans
-        return None, []
-    spans = [(off, n, _canon(code) if code != "un" else None) for off, n, _, code in vectors]
-    shares: dict = {}
-    for _, raw, pct, _ in details:
-        c = _canon(raw)
-        if c and pct > 0:
-            shares[c] = shares.get(c, 0.0) + pct / 100.0
-    top = sorted(shares.items(), key=lambda kv: -kv[1])
+    per: list[tuple[str | None, float]] = []
+    shares: dict[str, float] = {}
+    total = reliable_bytes = 0
+    for text in paragraphs:
+        try:
+            reliable, nbytes, details = pycld2.detect(text)[:3]
+        except pycld2.error:
+            # invalid UTF-8 (lone surrogates): CLD2 refuses the text
+            per.append((None, 0.0))
+            continue
+        first: tuple[str | None, float] = (None, 0.0)
+        for _, raw, pct, _ in details:
+            c = _canon(raw)
+            if c and pct > 0:
+                shares[c] = shares.get(c, 0.0) + nbytes * pct / 100.0
+                if first[0] is None:
+                    first = (c, pct / 100.0)
+        per.append(first)
+        total += nbytes
+        reliable_bytes += nbytes if reliable else 0
+    if not total:
+        return None, per
+    top: list[tuple[str, float]] = sorted(
+        ((c, b / total) for c, b in shares.items()), key=lambda kv: -kv[1]
+    )
     if (
-        not reliable
-        or nbytes < WHOLE_MIN_BYTES
+        reliable_bytes < 0.7 * total
+        or total < WHOLE_MIN_BYTES
         or not top
         or top[0][1] * 100 < WHOLE_MIN_PERCENT
         or top[0][0] in CLD2_CONFUSABLE
     ):
-        return None, spans
+        return None, per
     # the stage-1 calibration: CLD2 and fastText agreeing is what this path stands in for
     conf = round(_calibrate(top[0][1], 1), 4)
-    return (top[0][0], conf, [(c, round(s, 4)) for c, s in top]), spans
-
-
-def spans(text: str):
-    """CLD2's language spans over a whole text (see :func:`analyse`)."""
-    return analyse(text)[1]
+    return (top[0][0], conf, [(c, round(v, 4)) for c, v in top[:5]]), per
 
 
 def extract(text: str):

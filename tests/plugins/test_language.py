@@ -164,15 +164,35 @@ CROATIAN = (
 )
 
 
-def test_one_cld2_pass_settles_long_unambiguous_documents():
-    english = "\n".join([SAMPLES["en"], ENGLISH_NAV] * 4)
-    settled, spans = detect.analyse(english)
+def test_cld2_over_the_paragraphs_settles_long_unambiguous_documents():
+    english = [SAMPLES["en"], ENGLISH_NAV] * 4
+    settled, per = detect.analyse(english)
     assert settled is not None and settled[0] == "en" and settled[1] > 0.9
-    assert spans and {code for _, _, code in spans} == {"en"}
+    assert [code for code, _ in per] == ["en"] * 8 and all(share > 0.5 for _, share in per)
     # too short to settle alone, and a language CLD2 confuses with its neighbours: the
     # caller runs the cascade
-    assert detect.analyse(SAMPLES["en"])[0] is None
-    assert detect.analyse("\n".join([CROATIAN] * 5))[0] is None
+    assert detect.analyse([SAMPLES["en"]])[0] is None
+    assert detect.analyse([CROATIAN] * 5)[0] is None
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads Linux's /proc")
+def test_paragraph_analysis_does_not_leak_memory():
+    """pycld2's returnVectors path leaks ~1.8 KB a call; analyse must not take it."""
+
+    def rss_mb() -> float:  # resident now (Linux), not the peak, which may be from before
+        return (
+            int(Path("/proc/self/statm").read_text().split()[1])
+            * os.sysconf("SC_PAGE_SIZE")
+            / 2**20
+        )
+
+    paragraphs = [GERMAN, ENGLISH_NAV] * 3
+    for _ in range(2000):  # warm up the allocator
+        detect.analyse(paragraphs)
+    before = rss_mb()
+    for _ in range(20000):
+        detect.analyse(paragraphs)
+    assert rss_mb() - before < 8  # the leaking path grows ~36 MB here
 
 
 def test_documents_cld2_cannot_settle_go_through_the_cascade(run_stage):
