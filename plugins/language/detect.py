@@ -526,7 +526,7 @@ def analyse(
     at least WHOLE_MIN_PERCENT of the bytes and not one CLD2 confuses with a neighbour —
     else None, and the caller runs the cascade on a sample. On 900 multi-sentence
     documents of the 75 dev languages this settles most of them with the cascade's
-    accuracy (see research/langid/REPORT.md, "whole documents").
+    accuracy (research/langid/REPORT.md, "Whole documents").
 
     One call per paragraph, not one call with ``returnVectors``: pycld2 0.41 leaks ~1.8 KB
     per call on that path (measured: +37 MB per 20,000 calls; none without it).
