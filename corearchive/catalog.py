@@ -55,6 +55,12 @@ class ArchivedDocument:
     archived_at: str
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to the index at ``path``, for tasks that only look things up
+    while a run holds the write lock (readers of a WAL database are never blocked)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
 class Catalog:
     """The archive catalog of one run (see the module docstring)."""
 

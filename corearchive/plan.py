@@ -74,7 +74,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
 from .atomic import AtomicFile, write_atomic
-from .catalog import Catalog
+from .catalog import Catalog, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
 from .errors import CoreArchiveError, ExitCode
@@ -292,32 +292,26 @@ class _ArchivedIds:
     write lock elsewhere; readers of a WAL database are never blocked)."""
 
     def __init__(self, index: Path) -> None:
-        self.db: sqlite3.Connection | None = None
-        if index.exists():
-            self.db = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True)
+        self.db = open_read_only(index) if index.exists() else None
 
-    def get(self, doc_id: str) -> tuple[str, str] | None:
+    def _row(self, sql: str, params: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """The first row of ``sql``, None without one, or without the table (no run has
+        written it to this index yet)."""
         if self.db is None:
             return None
         try:
-            row = self.db.execute(
-                "SELECT run_id, archived_at FROM documents WHERE id = ?", (doc_id,)
-            ).fetchone()
-        except sqlite3.OperationalError:  # an index without the table yet
+            row = self.db.execute(sql, params).fetchone()
+        except sqlite3.OperationalError:
             return None
+        return tuple(row) if row else None
+
+    def get(self, doc_id: str) -> tuple[str, str] | None:
+        row = self._row("SELECT run_id, archived_at FROM documents WHERE id = ?", (doc_id,))
         return (row[0], row[1]) if row else None
 
     def warc_record(self, record_id: str) -> tuple[Any, ...] | None:
         """The WARC sink's row of ``record_id`` in the index, if an earlier run wrote it."""
-        if self.db is None:
-            return None
-        try:
-            row = self.db.execute(
-                "SELECT * FROM warc_records WHERE record_id = ?", (record_id,)
-            ).fetchone()
-        except sqlite3.OperationalError:  # no WARC sink ran on this index yet
-            return None
-        return tuple(row) if row else None
+        return self._row("SELECT * FROM warc_records WHERE record_id = ?", (record_id,))
 
     def close(self) -> None:
         if self.db is not None:
@@ -573,17 +567,22 @@ def doc_ref(task: int, position: int) -> int:
 _ordered_cache: dict[str, Stage] = {}
 
 
-def merge_task(spec: PlanSpec, part: int, tasks: int) -> None:
-    """Step 3a, merge part ``part`` of the ordered stage's key files of all tasks (parallel
-    over parts; the output file is written under a temporary name, so it is its marker)."""
+def _ordered_stage(spec: PlanSpec) -> Stage:
+    """The ordered stage, unopened and without the catalog (once per process and run): what
+    the merge tasks and the driver ask of its global steps needs neither."""
     assert spec.dedup is not None
     if spec.run_id not in _ordered_cache:
         _ordered_cache.clear()
-        ctx = _no_context(spec.run_id, spec.out)
         _ordered_cache[spec.run_id] = spec.registry.stages[spec.dedup](
-            spec.config.stage_options[spec.dedup], ctx
+            spec.config.stage_options[spec.dedup], _no_context(spec.run_id, spec.out)
         )
-    stage = _ordered_cache[spec.run_id]
+    return _ordered_cache[spec.run_id]
+
+
+def merge_task(spec: PlanSpec, part: int, tasks: int) -> None:
+    """Step 3a, merge part ``part`` of the ordered stage's key files of all tasks (parallel
+    over parts; the output file is written under a temporary name, so it is its marker)."""
+    stage = _ordered_stage(spec)
     assert isinstance(stage, GlobalSteps)
     folders = [task_dir(spec.work, n) / "process" / "keys" for n in range(tasks)]
     stage.merge_keys(part, folders, spec.index, spec.work / "merged")
@@ -594,19 +593,6 @@ def _merged(spec: PlanSpec, part: int) -> bool:
 
 
 # -- step 4: write ---------------------------------------------------------------------------
-def _offers_global_steps(cls: type[Stage]) -> bool:
-    return all(hasattr(cls, name) for name in ("merge_parts", "write_keys", "merge_keys"))
-
-
-def _merge_parts(spec: PlanSpec) -> int:
-    assert spec.dedup is not None
-    stage = spec.registry.stages[spec.dedup](
-        spec.config.stage_options[spec.dedup], _no_context(spec.run_id, spec.out)
-    )
-    assert isinstance(stage, GlobalSteps)
-    return stage.merge_parts
-
-
 def _task_catalog(path: Path, archive_uuid: str) -> Catalog:
     """A catalog of the task's own (the WARC sink keeps its table there; final merges it)."""
     # A small page cache: the task's rows are few and written in order.
@@ -937,13 +923,14 @@ class StagedPlan:
                 [(spec, n, *t) for n, t in enumerate(tasks) if not _done(spec, n, "process")],
             )
             steps.lap("process")
-            if spec.dedup is not None and _offers_global_steps(run.registry.stages[spec.dedup]):
+            ordered_stage = _ordered_stage(spec) if spec.dedup is not None else None
+            if isinstance(ordered_stage, GlobalSteps):
                 # Before the run's catalog transaction: the merge reads the index as it was.
                 runner.map(
                     merge_task,
                     [
                         (spec, part, len(tasks))
-                        for part in range(_merge_parts(spec))
+                        for part in range(ordered_stage.merge_parts)
                         if not _merged(spec, part)
                     ],
                 )

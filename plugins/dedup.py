@@ -22,7 +22,7 @@ import hashlib
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -30,6 +30,7 @@ from typing import Any, Literal
 import numpy as np
 
 from corearchive import Document, Drop, Duplicate, Stage, hookimpl, option
+from corearchive.catalog import open_read_only
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -445,21 +446,7 @@ class DedupStage(Stage):
         return self.hasher.band_keys(sigs, self.options.bands, self.options.rows)
 
     def _select(self, sql: str, values: Sequence[Any]) -> list[Any]:
-        """Rows of ``sql`` (with one ``{}`` for a list of placeholders) for all ``values``.
-
-        Chunks stay below SQLite's limit of bound parameters, and a chunk is padded (with
-        its last value again) to a multiple of 64: each length is another statement in the
-        connection's statement cache, and one with thousands of parameters takes about a
-        megabyte there.
-        """
-        out: list[Any] = []
-        step = 16_384
-        for i in range(0, len(values), step):
-            chunk = list(values[i : i + step])
-            if chunk:
-                chunk += chunk[-1:] * (-len(chunk) % 64)
-                out += self.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
-        return out
+        return _select_chunks(self.db.execute, sql, values)
 
     def process(self, doc: Document) -> Document | Drop:
         return self.process_batch([doc])[0]
@@ -807,11 +794,13 @@ class DedupStage(Stage):
             sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
         if index is not None and index.exists() and len(keys):
             # Earlier runs' documents sort first, by number: ref = n - _INDEX_REF < 0.
-            conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+            conn = open_read_only(index)
             try:
                 uniq = np.unique(keys)
                 values = [bytes(k) for k in uniq] if exact else uniq.tolist()
-                found = _select_all(conn, sql, values) if _has_table(conn, sql) else []
+                found = _select_chunks(conn.execute, sql, values)
+            except sqlite3.OperationalError:  # an index no dedup stage has written to yet
+                found = []
             finally:
                 conn.close()
             if found:
@@ -863,18 +852,21 @@ class DedupStage(Stage):
 _INDEX_REF = 1 << 62
 
 
-def _has_table(conn: sqlite3.Connection, sql: str) -> bool:
-    table = sql.split(" FROM ")[1].split()[0]
-    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone()
-    return row is not None
+def _select_chunks(execute: Any, sql: str, values: Sequence[Any]) -> list[Any]:
+    """Rows of ``sql`` (with one ``{}`` for a list of placeholders) for all ``values``.
 
-
-def _select_all(conn: sqlite3.Connection, sql: str, values: list[Any]) -> list[Any]:
+    Chunks stay below SQLite's limit of bound parameters, and a chunk is padded (with its
+    last value again) to a multiple of 64: each length is another statement in the
+    connection's statement cache, and one with thousands of parameters takes about a
+    megabyte there.
+    """
     out: list[Any] = []
     step = 16_384
     for i in range(0, len(values), step):
-        chunk = values[i : i + step]
-        out += conn.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
+        chunk = list(values[i : i + step])
+        if chunk:
+            chunk += chunk[-1:] * (-len(chunk) % 64)
+            out += execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
     return out
 
 
@@ -885,7 +877,9 @@ class _Merged:
     indexed in an earlier batch (the batch's own are the stage's business, as in a
     streaming run); both are given by their numbers in the index."""
 
-    def __init__(self, folder: Path, bands: int, roots_of: Any) -> None:
+    def __init__(
+        self, folder: Path, bands: int, roots_of: Callable[[list[int]], dict[int, str]]
+    ) -> None:
         self.folder = folder
         self.roots_of = roots_of
         self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []

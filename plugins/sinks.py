@@ -544,10 +544,11 @@ def _fast_record(
     for key, value in headers.items():
         h[key] = value
     h["Content-Type"] = media
+    # Without an HTTP head the payload is the block: one SHA-1 for both digests.
+    h["WARC-Block-Digest"] = h["WARC-Payload-Digest"] = _sha1_b32(payload)
     rec.set_bytes_content(payload)
     out = io.BytesIO()
-    # For a record without an HTTP head the payload is the block: one SHA-1 for both.
-    rec.write(out, checksum_data=True, payload_digest=hashlib.sha1(payload).digest())
+    rec.write(out, checksum_data=False)
     return out.getvalue()
 
 
