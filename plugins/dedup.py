@@ -63,9 +63,13 @@ CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL
 """
 
 
-_SINGLE = re.compile("[‘’‚‛′`´]")
-_DOUBLE = re.compile("[“”„‟″«»]")
-_DASH = re.compile("[‐‑‒–—―−]")
+#: Quotes and dashes that exact duplicates may write differently, and what they become.
+_MARK_MAP = {
+    **dict.fromkeys("‘’‚‛′`´", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+}
+_MARKS = re.compile("[" + "".join(_MARK_MAP) + "]")
 
 
 def normalize(text: str) -> str:
@@ -74,11 +78,19 @@ def normalize(text: str) -> str:
         # NFKC leaves ASCII alone and the only ASCII mark mapped is the backtick: a quarter
         # of the time of the general path, which most scraped English text can take.
         return " ".join(text.lower().replace("`", "'").split())
-    # Regexes, not str.translate with a dict: ten times faster on text with few such marks.
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    t = _DASH.sub("-", _DOUBLE.sub('"', _SINGLE.sub("'", text.casefold())))
+    t = text.casefold()
+    # One scan for all the marks, and a substitution only where there are some: a third of
+    # the time of one regex per kind (str.translate is slower still: a dict look-up per
+    # character of text that is not ASCII).
+    if _MARKS.search(t):
+        t = _MARKS.sub(_mark, t)
     return " ".join(t.split())
+
+
+def _mark(m: re.Match[str]) -> str:
+    return _MARK_MAP[m.group()]
 
 
 class MinHasher:
