@@ -244,9 +244,6 @@ def process_task(
     reporter = _reporter(report, tmp / "rejects.jsonl", log)
     stats: dict[str, StageStats] = {}
     archived = _ArchivedIds(spec.index)
-    # The ordered stage's sorted key files (see GlobalSteps), from what its prepare left.
-    global_steps = isinstance(prepare, GlobalSteps)
-    keyed: list[tuple[int, Any]] = []
     try:
         with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
             docs = _read(spec, path, start, stop, report, reporter, archived)
@@ -263,8 +260,6 @@ def process_task(
                         kept.append(ev.doc)
                         src = ev.doc.source
                         sigs.append((ev.doc.id, src.sha256, src.warc_record_id, work))
-                        if global_steps:
-                            keyed.append((doc_ref(n, len(keyed)), work))
                     elif ev.kind == "dropped":
                         assert ev.drop is not None
                         reporter.dropped(ev.doc, ev.stage, ev.drop)
@@ -273,10 +268,10 @@ def process_task(
                 if kept:
                     pickle.dump(kept, docs_f, pickle.HIGHEST_PROTOCOL)
                     pickle.dump(sigs, sigs_f, pickle.HIGHEST_PROTOCOL)
-        if global_steps:
-            assert isinstance(prepare, GlobalSteps)
-            prepare.write_keys(keyed, tmp / "keys")
-            del keyed
+        if isinstance(prepare, GlobalSteps):
+            # The ordered stage's sorted key files (see GlobalSteps), from what its prepare
+            # left, read back from the file: a task's memory does not follow its size.
+            prepare.write_keys(_keyed_rows(n, tmp / "sigs.pkl"), tmp / "keys")
     finally:
         archived.close()
         log.close()
@@ -285,6 +280,15 @@ def process_task(
         pickle.dump(TaskCounts(report, stats, os.getpid(), time.process_time() - cpu0), f)
     (tmp / "done").write_text(spec.run_id)
     _finish(tmp, final)
+
+
+def _keyed_rows(n: int, sigs: Path) -> Iterator[tuple[int, Any]]:
+    """``(global reference, prepared work)`` of task ``n``'s kept documents, in order."""
+    pos = 0
+    for rows in _load_stream(sigs):
+        for row in rows:
+            yield doc_ref(n, pos), row[3]
+            pos += 1
 
 
 class _ArchivedIds:

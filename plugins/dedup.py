@@ -19,6 +19,7 @@ them, tagged.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import sqlite3
 import unicodedata
@@ -760,29 +761,31 @@ class DedupStage(Stage):
         does) and what :meth:`prepare_batch` left in its ``work``."""
         if not hasattr(self, "hasher"):  # in a worker, without the catalog
             self.hasher = MinHasher(self.options.num_perm, self.options.shingle)
-        refs: list[int] = []
-        sigs: list[np.ndarray] = []
-        ex_keys: list[bytes] = []
-        ex_refs: list[int] = []
-        for ref, work in rows:
-            refs.append(ref)
-            sigs.append(work[1])
-            ex_keys += work[0]
-            ex_refs += [ref] * len(work[0])
+        bands = self.options.bands
+        # Band keys (bands × 8 bytes a document), not signatures (num_perm × 4) nor Python
+        # objects, are what is held until the sort: the rows are consumed in blocks.
+        refs: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        bkeys: list[np.ndarray] = [np.zeros((0, bands), dtype=np.int64)]
+        ex_keys: list[np.ndarray] = [np.zeros(0, dtype="S16")]
+        ex_refs: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+        it = iter(rows)
+        while block := list(itertools.islice(it, 4096)):
+            refs.append(np.fromiter((ref for ref, _ in block), dtype=np.int64, count=len(block)))
+            bkeys.append(self._band_keys(np.stack([work[1] for _, work in block])))
+            ex_keys.append(np.asarray([k for _, work in block for k in work[0]], dtype="S16"))
+            ex_refs.append(
+                np.asarray([ref for ref, work in block for _ in work[0]], dtype=np.int64)
+            )
         folder.mkdir(parents=True, exist_ok=True)
-        r = np.asarray(refs, dtype=np.int64)
-        bkeys = (
-            self._band_keys(np.stack(sigs))
-            if sigs
-            else np.zeros((0, self.options.bands), dtype=np.int64)
-        )
-        for b in range(self.options.bands):
-            order = np.argsort(bkeys[:, b], kind="stable")
-            np.save(folder / f"band-{b:03d}.npy", np.stack([bkeys[order, b], r[order]]))
-        ek = np.asarray(ex_keys, dtype="S16")
+        r = np.concatenate(refs)
+        keys = np.concatenate(bkeys)
+        for b in range(bands):
+            order = np.argsort(keys[:, b], kind="stable")
+            np.save(folder / f"band-{b:03d}.npy", np.stack([keys[order, b], r[order]]))
+        ek = np.concatenate(ex_keys)
         order = np.argsort(ek, kind="stable")
         np.save(folder / "exact-keys.npy", ek[order])
-        np.save(folder / "exact-refs.npy", np.asarray(ex_refs, dtype=np.int64)[order])
+        np.save(folder / "exact-refs.npy", np.concatenate(ex_refs)[order])
 
     def merge_keys(self, part: int, folders: Sequence[Path], index: Path | None, out: Path) -> None:
         """Merge part ``part`` (a band, or the exact keys when ``part == bands``) of the
