@@ -574,6 +574,7 @@ def analyse(
             end += 1
         group = paragraphs[start:end]
         got = _cld2_details("\n".join(group)) if len(group) > 1 else None
+        parts: list[tuple[bool, int, list[tuple[str, float]]] | None]
         if got is not None and got[2] and got[2][0][1] >= UNIFORM_SHARE:
             parts = [got]
             per.extend([got[2][0]] * len(group))
