@@ -338,6 +338,8 @@ _HASH_MAX_CHARS = 1 << 20
 #: at 16 bands) keep the buffer at 8 MB, about 30 MB while merging. (4 M rows: a run of
 #: 100k documents through dedup alone took 9 % less CPU and 40 MB more memory at the peak.)
 _BUFFER_ROWS = 1 << 19
+#: Keys looked up in the index at a time by a merge task.
+_MERGE_SLICE = 1 << 15
 
 
 @dataclass(frozen=True)
@@ -810,18 +812,27 @@ class DedupStage(Stage):
         if index is not None and index.exists() and len(keys):
             # Earlier runs' documents sort first, by number: ref = n - _INDEX_REF < 0.
             conn = open_read_only(index)
+            fks: list[np.ndarray] = []
+            frs: list[np.ndarray] = []
             try:
                 uniq = np.unique(keys)
-                values = [bytes(k) for k in uniq] if exact else uniq.tolist()
-                found = _select_chunks(conn.execute, sql, values)
+                # In slices: Python objects for every key of a big run would be what
+                # the merge's memory follows (the arrays take 8 or 16 bytes a key).
+                for i in range(0, len(uniq), _MERGE_SLICE):
+                    part_keys = uniq[i : i + _MERGE_SLICE]
+                    values = [bytes(k) for k in part_keys] if exact else part_keys.tolist()
+                    found = _select_chunks(conn.execute, sql, values)
+                    if found:
+                        fks.append(np.asarray([k for k, _ in found], dtype=keys.dtype))
+                        frs.append(np.asarray([n for _, n in found], dtype=np.int64))
             except sqlite3.OperationalError:  # an index no dedup stage has written to yet
-                found = []
+                fks, frs = [], []
             finally:
                 conn.close()
-            if found:
-                fk = np.asarray([k for k, _ in found], dtype=keys.dtype)
-                fr = np.asarray([n for _, n in found], dtype=np.int64) - _INDEX_REF
-                keys, refs = np.concatenate([keys, fk]), np.concatenate([refs, fr])
+            if fks:
+                # Earlier runs' documents sort first, by number: ref = n - _INDEX_REF < 0.
+                keys = np.concatenate([keys, *fks])
+                refs = np.concatenate([refs, *(fr - _INDEX_REF for fr in frs)])
         order = np.lexsort((refs, keys))
         keys, refs = keys[order], refs[order]
         # Groups of equal keys with two members or more, one of them from the run.
