@@ -41,6 +41,7 @@ model="auto", which downloads lid.176.bin from dl.fbaipublicfiles.com).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -114,6 +115,7 @@ _LINGUA_CACHE: OrderedDict[frozenset, object] = OrderedDict()
 _LINGUA_CACHE_MAX = 2048
 
 
+@functools.cache  # a few hundred distinct labels, looked up ~15 times per document
 def _canon(code: str | None) -> str | None:
     if not code:
         return None
