@@ -268,7 +268,13 @@ def similarity(
     ``|A∩B| = J·(|A|+|B|)/(1+J)``, divided by ``min(|A|,|B|)``. It forgives what one copy
     adds around the shared article (another site's leftover furniture, an added paragraph).
     """
-    j = float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
+    return from_jaccard(
+        float(np.count_nonzero(sig_a == sig_b)) / len(sig_a), size_a, size_b, measure
+    )
+
+
+def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
+    """:func:`similarity` from the share ``j`` of equal signature values."""
     if measure == "jaccard" or j == 0.0:
         return j
     inter = j * (size_a + size_b) / (1.0 + j)
@@ -643,11 +649,12 @@ class DedupStage(Stage):
         opts = self.options
         size = sizes[i]
         best: tuple[float, str] | None = None
-        for root, other_size, other in cands:
+        # All candidates compared in one numpy operation (most documents have one to three).
+        width = sig16.shape[1]
+        equal = np.count_nonzero(np.stack([c[2] for c in cands]) == sig16[i], axis=1).tolist()
+        for (root, other_size, _), same in zip(cands, equal, strict=True):
             small = min(size, other_size) < opts.min_shingles
-            sim = similarity(
-                sig16[i], size, other, other_size, "jaccard" if small else opts.measure
-            )
+            sim = from_jaccard(same / width, size, other_size, "jaccard" if small else opts.measure)
             if sim >= opts.threshold and (best is None or sim > best[0]):
                 best = (sim, root)
         if best is None:
