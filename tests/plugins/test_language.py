@@ -199,3 +199,18 @@ def test_documents_cld2_cannot_settle_go_through_the_cascade(run_stage):
     doc = run_stage(LanguageStage, make_document("\n".join([CROATIAN] * 5))).kept[0]
     assert doc.language.code == detect.detect(CROATIAN)[0]
     assert len(doc.annotations["language"]["paragraphs"]) == 5
+
+
+def test_paragraphs_are_read_in_groups_and_a_foreign_one_is_still_found(monkeypatch):
+    """Uniform groups of paragraphs take one CLD2 call; a group holding another language is
+    read again paragraph by paragraph, so the odd paragraph keeps its own language."""
+    german = [GERMAN, GERMAN.replace("Mittwoch", "Donnerstag")] * 6
+    paragraphs = german[:7] + [ENGLISH_NAV] + german[7:]
+    calls: list[str] = []
+    real = detect._cld2_details
+    monkeypatch.setattr(detect, "_cld2_details", lambda t: calls.append(t) or real(t))
+    settled, per = detect.analyse(paragraphs)
+    assert [code for code, _ in per] == ["de"] * 7 + ["en"] + ["de"] * 5
+    assert settled is not None and settled[0] == "de"
+    # fewer calls than paragraphs: only the group with the English line was split
+    assert len(calls) < len(paragraphs)
