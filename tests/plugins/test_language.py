@@ -205,7 +205,7 @@ def test_paragraphs_are_read_in_groups_and_a_foreign_one_is_still_found(monkeypa
     """Uniform groups of paragraphs take one CLD2 call; a group holding another language is
     read again paragraph by paragraph, so the odd paragraph keeps its own language."""
     german = [GERMAN, GERMAN.replace("Mittwoch", "Donnerstag")] * 6
-    paragraphs = german[:7] + [ENGLISH_NAV] + german[7:]
+    paragraphs = [*german[:7], ENGLISH_NAV, *german[7:]]
     calls: list[str] = []
     real = detect._cld2_details
     monkeypatch.setattr(detect, "_cld2_details", lambda t: calls.append(t) or real(t))
