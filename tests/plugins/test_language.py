@@ -141,17 +141,27 @@ def test_allow_list_minimum_confidence_is_a_threshold(run_stage):
     assert drop.reason == "language" and drop.detail["code"] == "de"
 
 
-def test_py3langid_model_is_decompressed_once_into_the_cache(tmp_path, monkeypatch):
-    from py3langid.langid import MODEL_FILE
+def test_py3langid_model_is_unpacked_once_into_the_cache(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     from corearchive_plugins.language import detect
 
+    cache = tmp_path / "cache" / "corearchive"
+    cache.mkdir(parents=True)
+    (cache / "py3langid-4586720-1795278274.npz").write_bytes(b"a copy of an earlier release")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     first = detect._p3l_cache(MODEL_FILE)
-    assert first is not None and first.startswith(str(tmp_path / "cache" / "corearchive"))
-    mtime = os.path.getmtime(first)
-    assert detect._p3l_cache(MODEL_FILE) == first and os.path.getmtime(first) == mtime
-    assert not list((tmp_path / "cache" / "corearchive").glob("*.tmp"))
+    assert first is not None and first.startswith(str(cache))
+    mtime = os.path.getmtime(os.path.join(first, "ptc.npy"))
+    assert detect._p3l_cache(MODEL_FILE) == first
+    assert os.path.getmtime(os.path.join(first, "ptc.npy")) == mtime
+    # nothing half-written, and the earlier copy is gone: one copy whatever the reinstalls
+    assert [p.name for p in cache.iterdir()] == [os.path.basename(first)]
+    # the unpacked arrays give the wheel's model
+    ours = detect._load_p3l(LanguageIdentifier, MODEL_FILE)
+    theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    text = "Die Regierung hat am Mittwoch neue Regeln beschlossen."
+    assert ours.classify(text) == theirs.classify(text)
     # Where no cache can be written, the packaged .xz is used as it is.
     (tmp_path / "ro").write_text("a file, not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "ro"))
