@@ -15,8 +15,9 @@ HTML is parsed once; the stage leaves two entries in the document's scratch dict
 local stages (the metadata stage reads them when present, and parses on its own otherwise):
 
 ``doc.work["html_tree"]``
-    the lxml tree as :func:`trafilatura.utils.load_html` parsed it (after the size cut),
-    untouched: trafilatura extracts from its own copy.
+    the lxml tree as :func:`.htmltree.load_html` parsed it (trafilatura's parse, with
+    element proxies made in C; after the size cut), untouched: trafilatura extracts from
+    its own copy.
 ``doc.work["trafilatura_meta"]``
     trafilatura's metadata fields from the same extraction call (``title``, ``author``,
     ``url``, ``hostname``, ``description``, ``sitename``, ``date``, ``categories``,
@@ -220,7 +221,8 @@ class BoilerplateStage(Stage):
 
     def _html(self, doc: Document) -> tuple[str, dict[str, Any]]:
         from trafilatura import html2txt
-        from trafilatura.utils import load_html
+
+        from .htmltree import load_html
 
         html = doc.text
         if len(html) > self.options.html_max_bytes:

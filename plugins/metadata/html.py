@@ -112,7 +112,7 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 def parse_html(html: str) -> HtmlElement | None:
     """The page parsed as trafilatura parses it (the tree the boilerplate stage shares)."""
-    from trafilatura.utils import load_html
+    from corearchive_plugins.boilerplate.htmltree import load_html
 
     try:
         return load_html(html)
