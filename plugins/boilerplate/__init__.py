@@ -238,7 +238,12 @@ class BoilerplateStage(Stage):
                 tree = load_html(html)
                 if tree is not None:
                     doc.work["html_tree"] = tree
-                    text, meta = _extract(tree, "precision", self.options.html_metadata)
+                    # htmldate inside trafilatura's metadata reads dates as the metadata
+                    # stage has it read them (without dateparser: see without_dateparser)
+                    from corearchive_plugins.metadata.html import without_dateparser
+
+                    with without_dateparser():
+                        text, meta = _extract(tree, "precision", self.options.html_metadata)
                     if meta is not None:
                         doc.work["trafilatura_meta"] = meta
                     # Precision mode now and then prunes most of an article (forum posts,

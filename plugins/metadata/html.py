@@ -16,7 +16,9 @@ same tree, gives both the fields and htmldate's date.
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ from .text import (
     Page,
     _features,
     _mk,
+    find_dates,
     gather_dates,
     iso_value,
 )
@@ -155,6 +158,47 @@ def html_to_text(html: str) -> str:
     return tree_to_text(root) if root is not None else ""
 
 
+class _TextDateParser:
+    """Stands in for dateparser inside htmldate's extensive search: the first full date
+    :func:`.text.find_dates` reads in the string (the ~20 languages and written forms of
+    the text path), as a naive datetime (day precision, as htmldate formats it)."""
+
+    def get_date_data(self, string: str) -> dict[str, datetime | None]:
+        found = find_dates([string])
+        d = found[0]["date"] if found else None
+        return {"date_obj": datetime(d.year, d.month, d.day) if d else None}
+
+
+_TEXT_DATE_PARSER = _TextDateParser()
+
+
+def _text_date_parser() -> _TextDateParser:
+    return _TEXT_DATE_PARSER
+
+
+@contextmanager
+def without_dateparser() -> Iterator[None]:
+    """Within the block, htmldate's extensive search reads the strings it gives dateparser
+    with our own date reader instead.
+
+    dateparser (with every locale enabled, as htmldate builds it) compiled regexes for a
+    few hundred locales on its first calls: ~3 s of CPU per process, 17 calls on the 493
+    htmldate dev pages (~6 ms a page over a run of 500 pages). With our reader, htmldate's
+    answer changes on 3 of those pages and the stage's chosen date on none (dev accuracy
+    unchanged; ``research/metadata/hd_parser.py``). htmldate caches its parses
+    (``try_date_expr``) per string, so a string first read in this block keeps our reading
+    for the process; every htmldate call of these stages is made in this block.
+    """
+    import htmldate.extractors as hx
+
+    saved = hx.get_external_parser
+    hx.get_external_parser = _text_date_parser  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        hx.get_external_parser = saved
+
+
 def htmldate_date(
     html: str | HtmlElement, capture: date | None = None, extensive: bool = True
 ) -> str | None:
@@ -166,7 +210,8 @@ def htmldate_date(
     if capture:
         kw["max_date"] = capture.isoformat()
     try:
-        found: str | None = find_date(html, **kw)
+        with without_dateparser():
+            found: str | None = find_date(html, **kw)
     except Exception:  # htmldate fails on some malformed pages; no answer then
         return None
     return found
@@ -256,7 +301,8 @@ def trafilatura_meta(
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
-        md = extract_metadata(tree, default_url=url, date_config=config)
+        with without_dateparser():
+            md = extract_metadata(tree, default_url=url, date_config=config)
     except Exception:  # a metadata failure must not lose the document
         return {}
     return {k: getattr(md, k, None) for k in META_KEYS}
