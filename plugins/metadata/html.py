@@ -222,9 +222,10 @@ def html_candidates(
     capture: date | None = None,
     hd: str | bool | None = False,
     tree: HtmlElement | None = None,
+    text: str | None = None,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
-    for none; ``tree``: the page already parsed)."""
+    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`)."""
     if tree is None:
         tree = parse_html(html)
     if hd is False:
@@ -232,7 +233,9 @@ def html_candidates(
     sv, where = html_structured_date(html)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
-    page = Page(tree_to_text(tree) if tree is not None else "")
+    if text is None:
+        text = tree_to_text(tree) if tree is not None else ""
+    page = Page(text)
     cands = gather_dates(page, capture, _MAX_HTML_CANDS)
     if cands:
         _features(cands, page, capture)
