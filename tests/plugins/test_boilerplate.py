@@ -279,9 +279,9 @@ def test_html_fallback_to_default_mode_can_be_turned_off(run_stage, monkeypatch)
     modes: list[str] = []
     real = bp._extract
 
-    def spy(tree: Any, mode: str, metadata: bool) -> Any:
+    def spy(tree: Any, mode: str, metadata: bool, fast: bool = False) -> Any:
         modes.append(mode)
-        return real(tree, mode, metadata)
+        return real(tree, mode, metadata, fast)
 
     monkeypatch.setattr(bp, "_extract", spy)
     page = _page()  # a short article: precision mode keeps under 200 words
