@@ -251,7 +251,7 @@ class BoilerplateStage(Stage):
                     doc.work["html_tree"] = tree
                     # htmldate inside trafilatura's metadata reads dates as the metadata
                     # stage has it read them (without dateparser: see without_dateparser)
-                    from corearchive_plugins.metadata.html import without_dateparser
+                    from ..metadata.html import without_dateparser
 
                     with without_dateparser():
                         text, meta = _extract(
@@ -297,7 +297,6 @@ class BoilerplateStage(Stage):
             "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
         }
 
-
     @staticmethod
     def _fallback_may_help(doc: Document, tree: Any, n_prec: int) -> bool:
         """False when the default mode cannot keep five times precision mode's words: the
@@ -306,7 +305,7 @@ class BoilerplateStage(Stage):
         their text in attributes or scripts (an app page: little visible text), where the
         default mode always runs. Dev: 67 default calls instead of 98 on 595 pages, the same
         5 fallbacks taken (``research/boilerplate/html_gate.py``)."""
-        from corearchive_plugins.metadata.html import tree_to_text
+        from ..metadata.html import tree_to_text
 
         page = doc.work.get("html_text")
         if not isinstance(page, str):

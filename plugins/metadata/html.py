@@ -115,7 +115,7 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 def parse_html(html: str) -> HtmlElement | None:
     """The page parsed as trafilatura parses it (the tree the boilerplate stage shares)."""
-    from corearchive_plugins.boilerplate.htmltree import load_html
+    from ..boilerplate.htmltree import load_html
 
     try:
         return load_html(html)
