@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from copy import deepcopy
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -298,17 +300,101 @@ def trafilatura_meta(
 ) -> dict[str, Any]:
     """trafilatura's metadata of a page, as a dict of :data:`META_KEYS`; its ``date`` is
     htmldate's answer (original date, extensive search unless told otherwise, bounded by the
-    capture), run on the same tree. Empty if the extraction fails."""
-    from trafilatura.metadata import extract_metadata
-
+    capture), run on the same tree, which is only read. Empty if the extraction fails."""
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
         with without_dateparser():
-            md = extract_metadata(tree, default_url=url, date_config=config)
+            md = _extract_metadata(tree, url, config)
     except Exception:  # a metadata failure must not lose the document
         return {}
     return {k: getattr(md, k, None) for k in META_KEYS}
+
+
+_XPATH_CALL = re.compile(r"(re:test|contains|starts-with)\((@[\w-]+(?:\|@[\w-]+)*),\s*'([^']*)'\)")
+
+
+def _guarded(expression: Any) -> Any:
+    """The same XPath with each attribute test preceded by the attribute's existence:
+    ``re:test(@class, 'p')`` becomes ``((@class) and re:test(@class, 'p'))``. Equal
+    results when the test is false on the empty string (checked for each pattern, left
+    alone otherwise); libxml2 skips the test, and lxml its Python regex callback, on
+    elements without the attribute: trafilatura's author expressions cost ~35 % less."""
+    from lxml.etree import XPath
+
+    def guard(m: re.Match[str]) -> str:
+        fn, attr, lit = m.groups()
+        empty_true = re.search(lit, "") is not None if fn == "re:test" else lit == ""
+        return m.group(0) if empty_true else f"(({attr}) and {m.group(0)})"
+
+    ns = {"re": "http://exslt.org/regular-expressions"}
+    return XPath(_XPATH_CALL.sub(guard, expression.path), namespaces=ns)
+
+
+@lru_cache(maxsize=1)
+def _author_xpaths() -> list[Any]:
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    return [_guarded(x) for x in AUTHOR_XPATHS]
+
+
+def _extract_author(tree: HtmlElement) -> str | None:
+    """trafilatura.metadata.extract_author with the guarded expressions."""
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.metadata import extract_metainfo
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
+
+    subtree = prune_unwanted_nodes(deepcopy(tree), AUTHOR_DISCARD_XPATHS)
+    author: str | None = extract_metainfo(subtree, _author_xpaths(), len_limit=120)
+    return normalize_authors(None, author) if author else author
+
+
+def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str, Any]) -> Any:
+    """trafilatura.metadata.extract_metadata (2.x) without what the stages never read (the
+    license, trafilatura's own ~0.6 ms a page; no author blacklist), with the guarded
+    author expressions; the fields of :data:`META_KEYS` are equal to trafilatura's on every
+    dev page (``research/metadata/lean_meta.py``)."""
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+    from trafilatura.settings import Document as TrafilaturaDocument
+
+    root = parse_html(tree) if isinstance(tree, str) else tree
+    if root is None:
+        return TrafilaturaDocument()
+    md = tm.examine_meta(root)
+    if md.author and " " not in md.author:
+        md.author = None
+    with suppress(Exception):  # (trafilatura logs its JSON-LD bugs and goes on)
+        md = tm.extract_meta_json(root, md)
+    if not md.title:
+        md.title = tm.extract_title(root)
+    if not md.author:
+        md.author = _extract_author(root)
+    if not md.url:
+        md.url = tm.extract_url(root, url)
+    if md.url:
+        md.hostname = extract_domain(md.url, fast=True)
+    config = {**config, "url": md.url}
+    md.date = find_date(root, **config)
+    if not md.sitename:
+        md.sitename = tm.extract_sitename(root)
+    if md.sitename:
+        md.sitename = md.sitename.lstrip("@")
+        if md.sitename and "." not in md.sitename and not md.sitename[0].isupper():
+            md.sitename = md.sitename.title()
+    elif md.url:
+        m = tm.META_URL.match(md.url)
+        if m:
+            md.sitename = m[1]
+    if not md.categories:
+        md.categories = tm.extract_catstags("category", root)
+    if not md.tags:
+        md.tags = tm.extract_catstags("tag", root)
+    md.filedate = config.get("max_date")
+    md.clean_and_trim()
+    return md
 
 
 def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
