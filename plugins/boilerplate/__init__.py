@@ -51,7 +51,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _n_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))  # (a list built in C: ~3x a Python loop over finditer)
 
 
 class _Timeout(Exception):
