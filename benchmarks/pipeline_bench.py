@@ -255,16 +255,19 @@ def breakdown(path: Path, limit: int) -> None:
     print(f"  {'total':32s} {total * 1e6:8.0f} µs  ({1 / total:.0f} documents per CPU-second)")
 
 
-def _trafilatura_alone(pages: list[Path]) -> float:
+def _trafilatura_alone(pages: list[Path], with_metadata: bool = False) -> float:
     """CPU seconds of trafilatura.extract alone over the pages (the reference; run in a
-    child process by :func:`html_compare`)."""
+    child process by :func:`html_compare`), with its metadata when asked (what a record's
+    title, authors, site name, tags and date would take)."""
     import trafilatura
 
     cpu = 0.0
     for page in pages:
         html = page.read_bytes()
         t0 = time.process_time()
-        trafilatura.extract(html, favor_precision=True, include_comments=False)
+        trafilatura.extract(
+            html, favor_precision=True, include_comments=False, with_metadata=with_metadata
+        )
         cpu += time.process_time() - t0
     return cpu
 
@@ -276,22 +279,29 @@ def html_compare(folder: Path, limit: int) -> None:
         for p in pages:
             (Path(tmp) / p.name).symlink_to(p.resolve())
         r = run_ingest(Path(tmp), 1)
+
     # In a child process too, so that both pay the same imports.
-    before = os.times()
-    subprocess.run(
-        [sys.executable, __file__, "--trafilatura-alone", *map(str, pages)],
-        check=True,
-    )
-    after = os.times()
-    traf_cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
+    def child_cpu(*flags: str) -> float:
+        before = os.times()
+        subprocess.run(
+            [sys.executable, __file__, *flags, "--trafilatura-alone", *map(str, pages)],
+            check=True,
+        )
+        after = os.times()
+        return (after.children_user - before.children_user) + (
+            after.children_system - before.children_system
+        )
+
+    traf_cpu = child_cpu()
+    meta_cpu = child_cpu("--with-metadata")
     n = len(pages)
     print(
         f"\nHTML, {n} pages from {folder}, one worker, CPU including start-up:"
         f"\n  corearchive ingest (whole pipeline)  {n / r['cpu']:6.1f} pages per CPU-second"
         f"\n  trafilatura.extract alone            {n / traf_cpu:6.1f} pages per CPU-second"
         f"\n  ratio                                {traf_cpu / r['cpu']:6.2f}"
+        f"\n  trafilatura.extract, with_metadata   {n / meta_cpu:6.1f} pages per CPU-second"
+        f"\n  ratio                                {meta_cpu / r['cpu']:6.2f}"
     )
 
 
@@ -318,9 +328,10 @@ def main() -> None:
     )
     ap.add_argument("--html-pages", type=int, default=300)
     ap.add_argument("--trafilatura-alone", nargs="+", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--with-metadata", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.trafilatura_alone:
-        _trafilatura_alone(args.trafilatura_alone)
+        _trafilatura_alone(args.trafilatura_alone, args.with_metadata)
         return
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     print(
