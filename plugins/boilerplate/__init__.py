@@ -235,7 +235,7 @@ class BoilerplateStage(Stage):
     def _html(self, doc: Document) -> tuple[str, dict[str, Any]]:
         from trafilatura import html2txt
 
-        from .htmltree import load_html
+        from .htmltree import guarded_xpaths, load_html
 
         html = doc.text
         if len(html) > self.options.html_max_bytes:
@@ -243,7 +243,7 @@ class BoilerplateStage(Stage):
         method = "trafilatura"
         text = ""
         try:
-            with _time_limit(self.options.html_timeout):
+            with _time_limit(self.options.html_timeout), guarded_xpaths():
                 # One parse for the whole chain: trafilatura copies a tree it is given
                 # (bare_extraction: ``if tree is filecontent: tree = copy(tree)``), so the
                 # tree stays as parsed for the metadata stage, and the fallback calls below

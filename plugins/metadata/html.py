@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from copy import deepcopy
 from datetime import date, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+from ..boilerplate.htmltree import guarded_xpaths
 from .model import score_rows
 from .text import (
     FEATURES,
@@ -117,7 +116,7 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 def parse_html(html: str) -> HtmlElement | None:
     """The page parsed as trafilatura parses it (the tree the boilerplate stage shares)."""
-    from ..boilerplate.htmltree import load_html
+    from ..boilerplate.htmltree import load_html  # (a cheap module: lxml only)
 
     try:
         return load_html(html)
@@ -304,57 +303,18 @@ def trafilatura_meta(
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
-        with without_dateparser():
+        with without_dateparser(), guarded_xpaths():
             md = _extract_metadata(tree, url, config)
     except Exception:  # a metadata failure must not lose the document
         return {}
     return {k: getattr(md, k, None) for k in META_KEYS}
 
 
-_XPATH_CALL = re.compile(r"(re:test|contains|starts-with)\((@[\w-]+(?:\|@[\w-]+)*),\s*'([^']*)'\)")
-
-
-def _guarded(expression: Any) -> Any:
-    """The same XPath with each attribute test preceded by the attribute's existence:
-    ``re:test(@class, 'p')`` becomes ``((@class) and re:test(@class, 'p'))``. Equal
-    results when the test is false on the empty string (checked for each pattern, left
-    alone otherwise); libxml2 skips the test, and lxml its Python regex callback, on
-    elements without the attribute: trafilatura's author expressions cost ~35 % less."""
-    from lxml.etree import XPath
-
-    def guard(m: re.Match[str]) -> str:
-        fn, attr, lit = m.groups()
-        empty_true = re.search(lit, "") is not None if fn == "re:test" else lit == ""
-        return m.group(0) if empty_true else f"(({attr}) and {m.group(0)})"
-
-    ns = {"re": "http://exslt.org/regular-expressions"}
-    return XPath(_XPATH_CALL.sub(guard, expression.path), namespaces=ns)
-
-
-@lru_cache(maxsize=1)
-def _author_xpaths() -> list[Any]:
-    from trafilatura.xpaths import AUTHOR_XPATHS
-
-    return [_guarded(x) for x in AUTHOR_XPATHS]
-
-
-def _extract_author(tree: HtmlElement) -> str | None:
-    """trafilatura.metadata.extract_author with the guarded expressions."""
-    from trafilatura.htmlprocessing import prune_unwanted_nodes
-    from trafilatura.json_metadata import normalize_authors
-    from trafilatura.metadata import extract_metainfo
-    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
-
-    subtree = prune_unwanted_nodes(deepcopy(tree), AUTHOR_DISCARD_XPATHS)
-    author: str | None = extract_metainfo(subtree, _author_xpaths(), len_limit=120)
-    return normalize_authors(None, author) if author else author
-
-
 def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str, Any]) -> Any:
     """trafilatura.metadata.extract_metadata (2.x) without what the stages never read (the
-    license, trafilatura's own ~0.6 ms a page; no author blacklist), with the guarded
-    author expressions; the fields of :data:`META_KEYS` are equal to trafilatura's on every
-    dev page (``research/metadata/lean_meta.py``)."""
+    license, trafilatura's own ~0.6 ms a page; no author blacklist); the fields of
+    :data:`META_KEYS` are equal to trafilatura's on every dev page
+    (``research/metadata/lean_meta.py``)."""
     from courlan import extract_domain
     from htmldate import find_date
     from trafilatura import metadata as tm
@@ -371,7 +331,7 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
     if not md.title:
         md.title = tm.extract_title(root)
     if not md.author:
-        md.author = _extract_author(root)
+        md.author = tm.extract_author(root)
     if not md.url:
         md.url = tm.extract_url(root, url)
     if md.url:

@@ -395,3 +395,51 @@ def test_html_larger_than_the_limit_is_cut(run_stage):
     # the tree is the first 4,096 characters' parse: the article is in it, the tail is not
     text = doc.work["html_tree"].text_content()
     assert PARA[:40] in text and "TAILMARK" not in text
+
+
+def test_guarded_xpaths_give_the_same_elements():
+    from lxml.etree import XPath
+
+    from corearchive_plugins.boilerplate.htmltree import guarded, load_html
+
+    ns = {"re": "http://exslt.org/regular-expressions"}
+    tree = load_html(
+        "<html><body><div class='author-name'>A</div><div id='x'>B</div><span>C</span>"
+        "<p class='byline' id='Author'>D</p><div class=''>E</div></body></html>"
+    )
+    for src in (
+        "//*[re:test(@class, 'author|byline') or contains(@id, 'uth')]",
+        "//*[re:test(@id|@class, '^(?:x|byline)$')]",
+        "//*[starts-with(@class, 'auth') or re:test(@class, 'x*')]",  # 'x*' matches ''
+        "//*[not(re:test(@class, 'author'))]",
+    ):
+        original = XPath(src, namespaces=ns)
+        faster = guarded(original)
+        assert faster(tree) == original(tree), src
+    assert guarded(XPath("//*[re:test(@class, 'a')]", namespaces=ns)).path == (
+        "//*[((@class) and re:test(@class, 'a'))]"
+    )
+    # a test that is true on the empty string keeps its meaning on elements without it
+    empty_true = XPath("//*[re:test(@class, 'x*')]", namespaces=ns)
+    assert guarded(empty_true).path == empty_true.path
+
+
+def test_guarded_xpaths_are_scoped_to_the_block():
+    import trafilatura.xpaths as tx
+
+    from corearchive_plugins.boilerplate.htmltree import guarded_xpaths
+
+    before = list(tx.AUTHOR_XPATHS)
+    with guarded_xpaths():
+        inside = list(tx.AUTHOR_XPATHS)
+        with guarded_xpaths():  # nested: still guarded, and once only
+            assert list(tx.AUTHOR_XPATHS) == inside
+        assert list(tx.AUTHOR_XPATHS) == inside
+    assert inside != before and "(@class) and" in inside[0].path
+    assert list(tx.AUTHOR_XPATHS) == before
+    try:
+        with guarded_xpaths():
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert list(tx.AUTHOR_XPATHS) == before
