@@ -133,23 +133,30 @@ def tree_to_text(root: HtmlElement) -> str:
             skipped.update(bad.iter())
             skipped.discard(bad)  # its tail is text of the parent
     out: list[str] = []
+    add = out.append
+    # (each .tag/.text/.tail access builds a new Python string: read each once)
     for el in root.iter():
-        if el in skipped:
+        if skipped and el in skipped:
             continue
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
+        if tag.__class__ is not str:  # a comment, processing instruction or entity
+            tag = ""
         if tag in _SKIP:
-            if el.tail:
-                out.append(el.tail)
+            tail = el.tail
+            if tail:
+                add(tail)
             continue
-        block = tag in _BLOCKS
-        if block:
-            out.append("\n")
-        if el.text and tag != "head":
-            out.append(el.text)
-        if block:
-            out.append("\n")
-        if el.tail:
-            out.append(el.tail)
+        text = el.text
+        if tag in _BLOCKS:
+            add("\n")
+            if text:
+                add(text)
+            add("\n")
+        elif text and tag != "head":
+            add(text)
+        tail = el.tail
+        if tail:
+            add(tail)
     return _SPACES.sub(" ", "".join(out))
 
 
