@@ -50,10 +50,14 @@ class NotText(ValueError):
     """The bytes are not text in any encoding we can tell."""
 
 
+_CONTROL_BYTES = bytes([*range(9), *(b for b in range(14, 32) if b != 27), 127])
+
+
 def _controls(sample: bytes) -> int:
     """Control bytes that do not occur in text: all but tab, line feed, vertical tab, form
     feed, carriage return, and escape (which ISO-2022 encodings use)."""
-    return sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27) or b == 127)
+    # bytes.translate deletes them in C: a Python loop over a 64 KB sample cost ~3 ms a page
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
 
 
 def looks_binary(data: bytes) -> bool:

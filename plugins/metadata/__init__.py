@@ -162,7 +162,9 @@ class MetadataStage(Stage):
             # htmldate's answer: trafilatura's date is htmldate (original date, extensive
             # search); False makes html_candidates run it when the metadata has no date key
             hd: Any = meta.get("date", False) if self.options.html_dates else None
-            cands = html_candidates(doc.content, bound, hd=hd, tree=tree)
+            text = doc.work.get("html_text")
+            cands = html_candidates(doc.content, bound, hd=hd, tree=tree,
+                                    text=text if isinstance(text, str) else None)  # fmt: skip
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
                 value = html_value(c)

@@ -16,18 +16,22 @@ same tree, gives both the fields and htmldate's date.
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+from ..boilerplate.htmltree import guarded_xpaths
 from .model import score_rows
 from .text import (
     FEATURES,
     Page,
     _features,
     _mk,
+    find_dates,
     gather_dates,
     iso_value,
 )
@@ -112,7 +116,7 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 def parse_html(html: str) -> HtmlElement | None:
     """The page parsed as trafilatura parses it (the tree the boilerplate stage shares)."""
-    from trafilatura.utils import load_html
+    from ..boilerplate.htmltree import load_html  # (a cheap module: lxml only)
 
     try:
         return load_html(html)
@@ -129,23 +133,30 @@ def tree_to_text(root: HtmlElement) -> str:
             skipped.update(bad.iter())
             skipped.discard(bad)  # its tail is text of the parent
     out: list[str] = []
+    add = out.append
+    # (each .tag/.text/.tail access builds a new Python string: read each once)
     for el in root.iter():
-        if el in skipped:
+        if skipped and el in skipped:
             continue
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
+        if tag.__class__ is not str:  # a comment, processing instruction or entity
+            tag = ""
         if tag in _SKIP:
-            if el.tail:
-                out.append(el.tail)
+            tail = el.tail
+            if tail:
+                add(tail)
             continue
-        block = tag in _BLOCKS
-        if block:
-            out.append("\n")
-        if el.text and tag != "head":
-            out.append(el.text)
-        if block:
-            out.append("\n")
-        if el.tail:
-            out.append(el.tail)
+        text = el.text
+        if tag in _BLOCKS:
+            add("\n")
+            if text:
+                add(text)
+            add("\n")
+        elif text and tag != "head":
+            add(text)
+        tail = el.tail
+        if tail:
+            add(tail)
     return _SPACES.sub(" ", "".join(out))
 
 
@@ -153,6 +164,47 @@ def html_to_text(html: str) -> str:
     """A browser-like text rendering of an HTML page (see :func:`tree_to_text`)."""
     root = parse_html(html)
     return tree_to_text(root) if root is not None else ""
+
+
+class _TextDateParser:
+    """Stands in for dateparser inside htmldate's extensive search: the first full date
+    :func:`.text.find_dates` reads in the string (the ~20 languages and written forms of
+    the text path), as a naive datetime (day precision, as htmldate formats it)."""
+
+    def get_date_data(self, string: str) -> dict[str, datetime | None]:
+        found = find_dates([string])
+        d = found[0]["date"] if found else None
+        return {"date_obj": datetime(d.year, d.month, d.day) if d else None}
+
+
+_TEXT_DATE_PARSER = _TextDateParser()
+
+
+def _text_date_parser() -> _TextDateParser:
+    return _TEXT_DATE_PARSER
+
+
+@contextmanager
+def without_dateparser() -> Iterator[None]:
+    """Within the block, htmldate's extensive search reads the strings it gives dateparser
+    with our own date reader instead.
+
+    dateparser (with every locale enabled, as htmldate builds it) compiled regexes for a
+    few hundred locales on its first calls: ~3 s of CPU per process, 17 calls on the 493
+    htmldate dev pages (~6 ms a page over a run of 500 pages). With our reader, htmldate's
+    answer changes on 3 of those pages and the stage's chosen date on none (dev accuracy
+    unchanged; ``research/metadata/hd_parser.py``). htmldate caches its parses
+    (``try_date_expr``) per string, so a string first read in this block keeps our reading
+    for the process; every htmldate call of these stages is made in this block.
+    """
+    import htmldate.extractors as hx
+
+    saved = hx.get_external_parser
+    hx.get_external_parser = _text_date_parser  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        hx.get_external_parser = saved
 
 
 def htmldate_date(
@@ -166,7 +218,8 @@ def htmldate_date(
     if capture:
         kw["max_date"] = capture.isoformat()
     try:
-        found: str | None = find_date(html, **kw)
+        with without_dateparser():
+            found: str | None = find_date(html, **kw)
     except Exception:  # htmldate fails on some malformed pages; no answer then
         return None
     return found
@@ -177,9 +230,10 @@ def html_candidates(
     capture: date | None = None,
     hd: str | bool | None = False,
     tree: HtmlElement | None = None,
+    text: str | None = None,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
-    for none; ``tree``: the page already parsed)."""
+    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`)."""
     if tree is None:
         tree = parse_html(html)
     if hd is False:
@@ -187,7 +241,9 @@ def html_candidates(
     sv, where = html_structured_date(html)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
-    page = Page(tree_to_text(tree) if tree is not None else "")
+    if text is None:
+        text = tree_to_text(tree) if tree is not None else ""
+    page = Page(text)
     cands = gather_dates(page, capture, _MAX_HTML_CANDS)
     if cands:
         _features(cands, page, capture)
@@ -250,16 +306,62 @@ def trafilatura_meta(
 ) -> dict[str, Any]:
     """trafilatura's metadata of a page, as a dict of :data:`META_KEYS`; its ``date`` is
     htmldate's answer (original date, extensive search unless told otherwise, bounded by the
-    capture), run on the same tree. Empty if the extraction fails."""
-    from trafilatura.metadata import extract_metadata
-
+    capture), run on the same tree, which is only read. Empty if the extraction fails."""
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
-        md = extract_metadata(tree, default_url=url, date_config=config)
+        with without_dateparser(), guarded_xpaths():
+            md = _extract_metadata(tree, url, config)
     except Exception:  # a metadata failure must not lose the document
         return {}
     return {k: getattr(md, k, None) for k in META_KEYS}
+
+
+def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str, Any]) -> Any:
+    """trafilatura.metadata.extract_metadata (2.x) without what the stages never read (the
+    license, trafilatura's own ~0.6 ms a page; no author blacklist); the fields of
+    :data:`META_KEYS` are equal to trafilatura's on every dev page
+    (``research/metadata/lean_meta.py``)."""
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+    from trafilatura.settings import Document as TrafilaturaDocument
+
+    root = parse_html(tree) if isinstance(tree, str) else tree
+    if root is None:
+        return TrafilaturaDocument()
+    md = tm.examine_meta(root)
+    if md.author and " " not in md.author:
+        md.author = None
+    with suppress(Exception):  # (trafilatura logs its JSON-LD bugs and goes on)
+        md = tm.extract_meta_json(root, md)
+    if not md.title:
+        md.title = tm.extract_title(root)
+    if not md.author:
+        md.author = tm.extract_author(root)
+    if not md.url:
+        md.url = tm.extract_url(root, url)
+    if md.url:
+        md.hostname = extract_domain(md.url, fast=True)
+    config = {**config, "url": md.url}
+    md.date = find_date(root, **config)
+    if not md.sitename:
+        md.sitename = tm.extract_sitename(root)
+    if md.sitename:
+        md.sitename = md.sitename.lstrip("@")
+        if md.sitename and "." not in md.sitename and not md.sitename[0].isupper():
+            md.sitename = md.sitename.title()
+    elif md.url:
+        m = tm.META_URL.match(md.url)
+        if m:
+            md.sitename = m[1]
+    if not md.categories:
+        md.categories = tm.extract_catstags("category", root)
+    if not md.tags:
+        md.tags = tm.extract_catstags("tag", root)
+    md.filedate = config.get("max_date")
+    md.clean_and_trim()
+    return md
 
 
 def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:

@@ -279,9 +279,9 @@ def test_html_fallback_to_default_mode_can_be_turned_off(run_stage, monkeypatch)
     modes: list[str] = []
     real = bp._extract
 
-    def spy(tree: Any, mode: str, metadata: bool) -> Any:
+    def spy(tree: Any, mode: str, metadata: bool, fast: bool = False) -> Any:
         modes.append(mode)
-        return real(tree, mode, metadata)
+        return real(tree, mode, metadata, fast)
 
     monkeypatch.setattr(bp, "_extract", spy)
     page = _page()  # a short article: precision mode keeps under 200 words
@@ -290,3 +290,156 @@ def test_html_fallback_to_default_mode_can_be_turned_off(run_stage, monkeypatch)
     modes.clear()
     run_stage(BoilerplateStage, make_document(page, html=True, path="b.html"), html_fallback=False)
     assert modes == ["precision"]
+
+
+def test_html_parse_matches_trafilatura_with_plain_element_classes():
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura.utils import load_html as trafilatura_load
+
+    from corearchive_plugins.boilerplate import _extract
+    from corearchive_plugins.boilerplate.htmltree import load_html
+
+    form = "<form><input name='q'><label>Find</label></form>"
+    html = _page().replace("</article>", form + "</article>")
+    ours, theirs = load_html(html), trafilatura_load(html)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    # lxml.html would give the form controls their own classes through a Python callback;
+    # ours are all plain HtmlElement (trafilatura still takes the tree as it is)
+    assert {type(e) for e in ours.iter()} == {HtmlElement}
+    assert type(theirs.find(".//input")) is not HtmlElement
+    for mode in ("precision", "default", "recall"):
+        assert _extract(ours, mode, True) == _extract(theirs, mode, True)
+    # what trafilatura refuses, we refuse: no HTML at all
+    assert load_html("just some words") is None is trafilatura_load("just some words")
+    # bytes in a declared encoding
+    latin = "<html><head><meta charset='iso-8859-1'></head><body><p>café</p></body></html>"
+    tree = load_html(latin.encode("iso-8859-1"))
+    assert tree is not None and "café" in tree.text_content()
+
+
+def _spy_modes(monkeypatch: Any) -> list[tuple[str, bool]]:
+    import corearchive_plugins.boilerplate as bp
+
+    calls: list[tuple[str, bool]] = []
+    real = bp._extract
+
+    def spy(tree: Any, mode: str, metadata: bool, fast: bool = False) -> Any:
+        calls.append((mode, fast))
+        return real(tree, mode, metadata, fast)
+
+    monkeypatch.setattr(bp, "_extract", spy)
+    return calls
+
+
+def test_html_precision_mode_is_fast_unless_asked_to_compare(run_stage, monkeypatch):
+    calls = _spy_modes(monkeypatch)
+    run_stage(BoilerplateStage, make_document(_page(), html=True, path="a.html"))
+    assert calls[0] == ("precision", True)
+    # the fallback (default mode) compares with readability and justext
+    assert all(not fast for mode, fast in calls[1:])
+    calls.clear()
+    run_stage(BoilerplateStage, make_document(_page(), html=True, path="b.html"), html_compare=True)
+    assert calls[0] == ("precision", False)
+
+
+def test_html_fallback_skipped_when_the_visible_text_bounds_it(run_stage, monkeypatch):
+    calls = _spy_modes(monkeypatch)
+    # a short article on a page with much visible furniture: the default mode cannot keep
+    # five times precision mode's words, so it is not asked
+    item = "<li><a href='/s{}'>Section number {} of the site</a></li>"
+    menu = "".join(item.format(i, i) for i in range(40))
+    longer = f"<p>{PARA2} Again.</p><p>{PARA} Once more.</p></article>"
+    page = _page().replace("<nav>", f"<nav><ul>{menu}</ul>").replace("</article>", longer)
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    assert [m for m, _ in calls] == ["precision"]
+    assert len(doc.text.split()) < 200  # (short enough for the fallback to be considered)
+    assert "html_text" in doc.work and "Section number 7" in doc.work["html_text"]
+    # a page with little visible text (text may hide in attributes): the default mode runs
+    calls.clear()
+    run_stage(BoilerplateStage, make_document(_page(), html=True, path="b.html"))
+    assert [m for m, _ in calls] == ["precision", "default"]
+
+
+def test_html_time_limit_fails_the_page_not_the_run(run_stage, monkeypatch):
+    import time
+
+    import corearchive_plugins.boilerplate as bp
+
+    real = bp._extract
+
+    def slow(tree: Any, mode: str, metadata: bool, fast: bool = False) -> Any:
+        if "Stuck" in tree.findtext(".//title", ""):
+            time.sleep(5)
+        return real(tree, mode, metadata, fast)
+
+    monkeypatch.setattr(bp, "_extract", slow)
+    docs = [
+        make_document(_page("Stuck page"), html=True, path="slow.html"),
+        make_document(_page(), html=True, path="fine.html"),
+    ]
+    t0 = time.monotonic()
+    got = run_stage(BoilerplateStage, docs, html_timeout=0.3)
+    assert time.monotonic() - t0 < 3
+    assert [d.source.path for d in got.kept] == ["fine.html"]
+    assert [d.source.path for d, _ in got.failed] == ["slow.html"]
+    assert "0.3 s" in got.failed[0][1]
+
+
+def test_html_larger_than_the_limit_is_cut(run_stage):
+    filler = "<p>" + "Filler paragraph words that keep going on. " * 30 + "</p>"
+    page = _page().replace("</article>", "</article>" + filler * 40 + "<p>TAILMARK here</p>")
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_max_bytes=4096
+    ).kept[0]
+    # the tree is the first 4,096 characters' parse: the article is in it, the tail is not
+    text = doc.work["html_tree"].text_content()
+    assert PARA[:40] in text and "TAILMARK" not in text
+
+
+def test_guarded_xpaths_give_the_same_elements():
+    from lxml.etree import XPath
+
+    from corearchive_plugins.boilerplate.htmltree import guarded, load_html
+
+    ns = {"re": "http://exslt.org/regular-expressions"}
+    tree = load_html(
+        "<html><body><div class='author-name'>A</div><div id='x'>B</div><span>C</span>"
+        "<p class='byline' id='Author'>D</p><div class=''>E</div></body></html>"
+    )
+    for src in (
+        "//*[re:test(@class, 'author|byline') or contains(@id, 'uth')]",
+        "//*[re:test(@id|@class, '^(?:x|byline)$')]",
+        "//*[starts-with(@class, 'auth') or re:test(@class, 'x*')]",  # 'x*' matches ''
+        "//*[not(re:test(@class, 'author'))]",
+    ):
+        original = XPath(src, namespaces=ns)
+        faster = guarded(original)
+        assert faster(tree) == original(tree), src
+    assert guarded(XPath("//*[re:test(@class, 'a')]", namespaces=ns)).path == (
+        "//*[((@class) and re:test(@class, 'a'))]"
+    )
+    # a test that is true on the empty string keeps its meaning on elements without it
+    empty_true = XPath("//*[re:test(@class, 'x*')]", namespaces=ns)
+    assert guarded(empty_true).path == empty_true.path
+
+
+def test_guarded_xpaths_are_scoped_to_the_block():
+    import trafilatura.xpaths as tx
+
+    from corearchive_plugins.boilerplate.htmltree import guarded_xpaths
+
+    before = list(tx.AUTHOR_XPATHS)
+    with guarded_xpaths():
+        inside = list(tx.AUTHOR_XPATHS)
+        with guarded_xpaths():  # nested: still guarded, and once only
+            assert list(tx.AUTHOR_XPATHS) == inside
+        assert list(tx.AUTHOR_XPATHS) == inside
+    assert inside != before and "(@class) and" in inside[0].path
+    assert list(tx.AUTHOR_XPATHS) == before
+    try:
+        with guarded_xpaths():
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    assert list(tx.AUTHOR_XPATHS) == before

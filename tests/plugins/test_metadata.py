@@ -3,6 +3,8 @@ future dates, copyright years, relative dates, bylines, tags, site names, HTML, 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from corearchive.testing import make_document
@@ -364,3 +366,59 @@ def test_the_headline_not_its_standfirst_or_a_truncated_teaser() -> None:
 def test_a_one_word_headline_just_above_the_text() -> None:
     meta = extract(page("Example Blog", "Home", "About", "Zeitphilosophie", "Posted 4 March 2019"))
     assert meta["title"] == "Zeitphilosophie"
+
+
+def test_htmldate_reads_dates_without_dateparser() -> None:
+    import htmldate.extractors as hx
+
+    from corearchive_plugins.metadata.html import htmldate_date, without_dateparser
+
+    stock = hx.get_external_parser
+    with without_dateparser():
+        assert hx.get_external_parser is not stock
+        # what htmldate hands its external parser: written dates in several languages
+        assert hx._external_date("Miércoles, 15 de Abril de 2020").date().isoformat() == (
+            "2020-04-15"
+        )
+        assert hx._external_date("15 августа 2016, 13:43").date().isoformat() == "2016-08-15"
+        assert hx._external_date("no date in 2020 here") is None
+    assert hx.get_external_parser is stock
+    # htmldate's extensive search hands a date element's text to the external parser
+    seen: list[str] = []
+
+    class Spy:
+        def get_date_data(self, string: str) -> dict[str, Any]:
+            seen.append(string)
+            return real.get_date_data(string)
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    real = htmlmeta._TEXT_DATE_PARSER
+    htmlmeta._TEXT_DATE_PARSER = Spy()  # type: ignore[assignment]
+    try:
+        page = (
+            "<html><head><title>Fiesta</title></head><body><div><div class='date'>jueves 2 "
+            "de abril de 2020</div><p>Texto del artículo.</p></div></body></html>"
+        )
+        hx.try_date_expr.cache_clear()
+        assert htmldate_date(page) == "2020-04-02"
+    finally:
+        htmlmeta._TEXT_DATE_PARSER = real
+    assert seen == ["jueves 2 de abril de 2020"]
+    assert hx.get_external_parser is stock
+
+
+def test_html_stage_uses_the_shared_visible_text(run_stage, monkeypatch) -> None:
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    def no_render(root):
+        raise AssertionError("rendered again")
+
+    doc = make_document(HTML_PAGE, html=True, path="a.html")
+    doc.work["html_tree"] = htmlmeta.parse_html(HTML_PAGE)
+    doc.work["html_text"] = htmlmeta.tree_to_text(doc.work["html_tree"])
+    expected = run_stage(MetadataStage, make_document(HTML_PAGE, html=True, path="b.html"))
+    monkeypatch.setattr(htmlmeta, "tree_to_text", no_render)
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert got.published == expected.kept[0].published
+    assert got.annotations["metadata"]["dates"] == expected.kept[0].annotations["metadata"]["dates"]
