@@ -23,6 +23,7 @@ from pathlib import PurePath
 from typing import Any
 
 import charset_normalizer
+import orjson
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
@@ -348,9 +349,15 @@ class JsonlSource(Source):
         if n == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
         try:
-            obj = json.loads(raw.decode("utf-8", errors="replace"))
-        except ValueError as exc:
-            return Failure(f"invalid JSON: {exc}", where)
+            # orjson: ~3 times faster; it refuses what the standard library takes (invalid
+            # UTF-8, read here with replacement characters; lone surrogate escapes; NaN;
+            # integers beyond 64 bits), which then goes the standard library's way.
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            try:
+                obj = json.loads(raw.decode("utf-8", errors="replace"))
+            except ValueError as exc:
+                return Failure(f"invalid JSON: {exc}", where)
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
         html, text = obj.get("html"), obj.get("text")
