@@ -612,6 +612,16 @@ def test_jsonl_crlf_bom_and_bad_utf8():
     assert b.text == "caf\ufffd two"  # a bad byte never loses the line
 
 
+def test_jsonl_lines_the_fast_parser_refuses_are_read_as_the_standard_library_reads_them():
+    data = (
+        b'{"text": "lone \\ud800 surrogate", "n": NaN}\n'
+        b'{"text": "big number", "n": 123456789012345678901234567890}\n'
+    )
+    fmt, (a, b), failures, _ = read(data, "x.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    assert a.text == "lone \ud800 surrogate" and b.text == "big number"
+
+
 def test_jsonl_truncated_gzip_keeps_the_lines_before():
     lines = [{"text": article(30 + i) * 3} for i in range(40)]
     blob = gzip.compress(jsonl(*lines))
