@@ -653,7 +653,6 @@ _BITMAT = ((_CLS_VALUES[:, None] & np.array([1, 2, 4, 8, 16, 32, 64, 128], np.ui
     np.float64
 )
 _LEXBIT = np.array([1, 2, 4, 8, 16, 32, 64], np.int64)
-_URL = re.compile(r"http|www\.|@|\.com|\.htm", re.IGNORECASE)
 _URL_PARTS = ("http", "www.", "@", ".com", ".htm")
 _END_T = np.zeros(65536, np.uint8)  # 1 closing quote/bracket, 2 sentence end, 4 ? or !
 for _c in _CLOSERS:
@@ -728,11 +727,9 @@ RAW_NAMES = [
 _N_RAW = len(RAW_NAMES)
 
 
-def _url_lines(text, low, line_id, n):
+def _url_lines(low, line_id, n):
     """Lines that contain http, www., @, .com or .htm in any case (literal searches on the
-    lower-cased text: much faster than a case-insensitive regex)."""
-    if len(low) != len(text):
-        return _line_of(_URL, text, line_id, n) > 0
+    lower-cased text, of the text's length: much faster than a case-insensitive regex)."""
     pos = []
     for sub in _URL_PARTS:
         k = low.find(sub)
@@ -742,13 +739,6 @@ def _url_lines(text, low, line_id, n):
     if not pos:
         return np.zeros(n, bool)
     return np.bincount(line_id[pos], minlength=n) > 0
-
-
-def _line_of(pattern, text, line_id, n):
-    pos = [m.start() for m in pattern.finditer(text)]
-    if not pos:
-        return np.zeros(n)
-    return np.bincount(line_id[pos], minlength=n).astype(np.float64)
 
 
 def _raw_features(lines, lex):
@@ -766,8 +756,7 @@ def _raw_features_many(docs, lex):
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
     of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes;
     what is counted within a document (repeats, templated first/last words) is keyed by
-    document too.  Returns ``None`` when lower-casing changes the length of the text (rare):
-    the caller then takes the documents one at a time."""
+    document too."""
     idxs, S, nlines = [], [], []
     for lines in docs:
         st = list(map(str.strip, lines))
@@ -781,15 +770,14 @@ def _raw_features_many(docs, lex):
         return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S
     ld = np.repeat(np.arange(len(docs)), np.diff(rb))  # document of each line
     text = "\n".join(S)
-    low = text.lower()
-    if len(low) != len(text) and len(docs) > 1:
-        return None
+    # "İ" (U+0130) is the only code point whose lower case is two characters ("i" and a
+    # combining dot); it is taken as "i" (the first of them, which is also what the URL
+    # regex's IGNORECASE matches), so the lower-cased text keeps the length of the text and
+    # its positions line up (Turkish pages used to fall back to one page at a time).
+    low = (text.replace("İ", "i") if "İ" in text else text).lower()
     cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     L = len(cp)
-    if len(low) == len(text):
-        cpl = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)
-    else:  # rare: lower() changes the length
-        cpl = np.array([ord(c.lower()[0]) for c in text], np.uint32)
+    cpl = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)
     cpc = np.minimum(cp, 65535)
     cls = _CHAR_TABLE[cpc]
     lens = np.fromiter(map(len, S), np.int64, n)
@@ -928,7 +916,7 @@ def _raw_features_many(docs, lex):
     sent_in = _sent_lines(cp, cpc, line_id, ld, n)
     z = np.flatnonzero(_CAMEL_LO[cpc[:-1]] & (cp[1:] >= 65) & (cp[1:] <= 90))
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
-    url = _url_lines(text, low, line_id, n)
+    url = _url_lines(low, line_id, n)
     # Teaser cards rendered as text run a headline straight into its summary with no space
     # ("...Student-AthleteA 24-year-old woman ..."): a lower-case letter, digit or closing
     # punctuation followed by a capital that starts a word.  When the part before the first
@@ -1798,10 +1786,7 @@ def decide_many(texts, threshold: float = 0.5) -> list:
     lines together, which spreads numpy's per-call cost over the batch."""
     m = load_model()
     docs = [_split(t) for t in texts]
-    got = _raw_features_many(docs, m["lex"])
-    if got is None:  # lower-casing changed the text's length: one page at a time
-        return [decide(t, threshold) for t in texts]
-    idxs, R, lh, rb, S = got
+    idxs, R, lh, rb, S = _raw_features_many(docs, m["lex"])
     X = _line_features_rows(R, lh, rb) if len(R) else np.zeros((0, _NF))
     p1 = _predict_rows(m["stages"][0], X)
     p2 = p1

@@ -251,6 +251,9 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
         "Menu\nLog in",  # no article
         "\n".join(FRENCH) + "\nSuivez-nous sur Twitter.",
         ART[0] + "\n" + ART[0] + "\nREAD MORE\n" + ART[1],  # repeats within one page only
+        # "İ" lower-cases to two characters: the batch must still line up its positions
+        "İSTANBUL\nPaylaş\n" + PARA + "\nİlgili haberler: www.example.com.tr",
+        PARA2,
     ]
     batch = lines.decide_many(pages, 0.5)
     for page, got in zip(pages, batch, strict=True):
