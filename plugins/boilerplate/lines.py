@@ -549,9 +549,15 @@ def _build_lex(stopwords):
     for w0, phs in _CUE_MULTI.items():
         multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
     vals = np.array([hs[int(k)] for k in keys], np.int64)
-    return {"h": keys, "c": vals, "multi": multi, "table": _hash_table(keys, vals)}
+    with np.errstate(over="ignore"):
+        pairs = np.unique(
+            np.array([ph[0] * int(_PAIR_MULT) + ph[1] & _M64 for v in multi.values() for ph in v],
+                     np.uint64)
+        )
+    return {"h": keys, "c": vals, "multi": multi, "table": _hash_table(keys, vals), "pairs": pairs}
 
 
+_PAIR_MULT = np.uint64(0x9E3779B97F4A7C15)
 _TABLE_BITS = 14
 _TABLE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
@@ -653,7 +659,6 @@ _BITMAT = ((_CLS_VALUES[:, None] & np.array([1, 2, 4, 8, 16, 32, 64, 128], np.ui
     np.float64
 )
 _LEXBIT = np.array([1, 2, 4, 8, 16, 32, 64], np.int64)
-_URL_PARTS = ("http", "www.", "@", ".com", ".htm")
 _END_T = np.zeros(65536, np.uint8)  # 1 closing quote/bracket, 2 sentence end, 4 ? or !
 for _c in _CLOSERS:
     _END_T[ord(_c)] |= 1
@@ -680,6 +685,37 @@ _CAMEL_LO = np.zeros(65536, bool)
 for _c in "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))):
     _CAMEL_LO[ord(_c)] = True
 _REPEAT0 = None
+
+
+def _build_all_table():
+    """Everything the character passes need about a BMP code point in one uint32, so that
+    the batch's text takes one table gather instead of five: bits 0-7 _CHAR_TABLE, 8-15
+    _FIRST_T, 16-20 _SENT_T (see _sent_table), 21 _CAMEL_LO, 22 ASCII capital, 23 the lower
+    case is h, w, "." or "@" (where a URL cue can start), 24-27 the _CHAR_CODE class."""
+    t = _CHAR_TABLE.astype(np.uint32)
+    t |= _FIRST_T.astype(np.uint32) << 8
+    t |= _sent_table().astype(np.uint32) << 16
+    t |= _CAMEL_LO.astype(np.uint32) << 21
+    t[65:91] |= 1 << 22
+    low = _LOWER_T
+    for c in "hw.@":
+        t[low == ord(c)] |= 1 << 23
+    t |= _CHAR_CODE.astype(np.uint32) << 24
+    return t
+
+
+def _build_lower_table():
+    """Lower case of every BMP code point (the first character of ``str.lower``: "İ" -> "i",
+    as the URL regex's IGNORECASE matches it; it is the only BMP code point whose lower case
+    is longer than one character)."""
+    return np.array([ord(chr(c).lower()[0]) for c in range(65536)], np.uint32)
+
+
+_LOWER_T = _build_lower_table()
+_T_SENT = 16
+_T_CAMEL = np.uint32(1 << 21)
+_T_AUP = np.uint32(1 << 22)
+_T_URL = np.uint32(1 << 23)
 
 RAW_NAMES = [
     "ntok",
@@ -727,16 +763,22 @@ RAW_NAMES = [
 _N_RAW = len(RAW_NAMES)
 
 
-def _url_lines(low, line_id, n):
-    """Lines that contain http, www., @, .com or .htm in any case (literal searches on the
-    lower-cased text, of the text's length: much faster than a case-insensitive regex)."""
-    pos = []
-    for sub in _URL_PARTS:
-        k = low.find(sub)
-        while k >= 0:
-            pos.append(k)
-            k = low.find(sub, k + 1)
-    if not pos:
+def _url_lines(T, cpl, line_id, n):
+    """Lines that contain http, www., @, .com or .htm in any case, looked for only where a
+    character's lower case is h, w, "." or "@" (bit _T_URL of the _ALL_T entries ``T``);
+    ``cpl`` is the lower-cased text's code points."""
+    c = np.flatnonzero((T & _T_URL) != 0)
+    at = c[cpl[c] == 64]
+    c = c[c + 3 < len(cpl)]
+    c0, c1, c2, c3 = cpl[c], cpl[c + 1], cpl[c + 2], cpl[c + 3]
+    hit = (
+        ((c0 == 104) & (c1 == 116) & (c2 == 116) & (c3 == 112))  # http
+        | ((c0 == 119) & (c1 == 119) & (c2 == 119) & (c3 == 46))  # www.
+        | ((c0 == 46) & (c1 == 99) & (c2 == 111) & (c3 == 109))  # .com
+        | ((c0 == 46) & (c1 == 104) & (c2 == 116) & (c3 == 109))  # .htm
+    )
+    pos = np.concatenate((at, c[hit]))
+    if not len(pos):
         return np.zeros(n, bool)
     return np.bincount(line_id[pos], minlength=n) > 0
 
@@ -774,24 +816,37 @@ def _raw_features_many(docs, lex):
     # combining dot); it is taken as "i" (the first of them, which is also what the URL
     # regex's IGNORECASE matches), so the lower-cased text keeps the length of the text and
     # its positions line up (Turkish pages used to fall back to one page at a time).
-    low = (text.replace("İ", "i") if "İ" in text else text).lower()
+    # Lower case from a table (_LOWER_T, as str.lower but one character per character) and
+    # every class of a character from one uint32 gather (_ALL_T); the features below look at
+    # positions of rare classes (capitals, digits, sentence ends) rather than at every
+    # character: numpy's passes over the batch's text are most of the cost.
     cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     L = len(cp)
-    cpl = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)
-    cpc = np.minimum(cp, 65535)
-    cls = _CHAR_TABLE[cpc]
+    astral = int(cp.max()) > 65535
+    cpc = np.minimum(cp, 65535) if astral else cp  # beyond the BMP: the class of U+FFFF
+    # (np.take: a whole-text gather is twice as fast as fancy indexing, and flatnonzero
+    # below always gets a boolean array, ten times faster than on integers)
+    T = _ALL_T.take(cpc)
+    cpl = _LOWER_T.take(cpc)
+    if astral:
+        big = np.flatnonzero(cp > 65535)
+        cpl[big] = [ord(chr(c).lower()[0]) for c in cp[big].tolist()]
+    cls = T.astype(np.uint8)  # the low byte: _CHAR_TABLE
     lens = np.fromiter(map(len, S), np.int64, n)
     ls = np.zeros(n, np.int64)
     np.cumsum(lens[:-1] + 1, out=ls[1:])
     le = ls + lens - 1  # last char
     line_id = np.repeat(np.arange(n), lens + 1)[:L]
-    cnt = np.bincount(line_id * _NCODE + _CHAR_CODE[cpc], minlength=n * _NCODE).reshape(n, _NCODE)
+    key = np.repeat(np.arange(0, n * _NCODE, _NCODE), lens + 1)[:L]
+    key += T >> 24
+    cnt = np.bincount(key, minlength=n * _NCODE).reshape(n, _NCODE)
     letters, upper, digits, cjk, seps, quotes, commas, _w = (cnt.astype(np.float64) @ _BITMAT).T
-    # tokens and their hashes
-    word = np.zeros(L + 2, bool)
-    word[1:-1] = cls >= 128
-    ts = np.flatnonzero(word[1:-1] & ~word[:-2])
-    te = np.flatnonzero(word[1:-1] & ~word[2:]) + 1
+    # tokens (\w runs) and their hashes: starts and ends alternate among the changes
+    word = np.zeros(L + 2, np.int8)
+    word[1:-1] = cls >> 7
+    chg = np.flatnonzero(np.diff(word) != 0)
+    ts = chg[0::2]
+    te = chg[1::2]
     pw, ipw = _pows(L + 1)
     H = np.zeros(L + 1, np.uint64)
     with np.errstate(over="ignore"):
@@ -817,17 +872,21 @@ def _raw_features_many(docs, lex):
     small = ntok <= 15
     cue = cue.copy()
     # multi-word cue phrases (only first words flagged with bit 128 are checked)
-    cand = np.flatnonzero(codes & 128)
+    cand = np.flatnonzero((codes & 128) != 0)
+    if len(cand):
+        # only where the next token is the second word of a phrase with this first word
+        # (most flagged first words, "all", "more", "read", ... are not in a phrase)
+        cand = cand[small[tok_line[cand]] & (cand + 1 < tb[tok_line[cand] + 1])]
+        with np.errstate(over="ignore"):
+            pk = th[cand] * _PAIR_MULT + th[cand + 1]
+        cand = cand[np.isin(pk, lex["pairs"])]
     if len(cand):
         multi = lex["multi"]
-        thl = th.tolist()
         for j in cand.tolist():
             li = tok_line[j]
-            if not small[li]:
-                continue
-            for ph in multi[thl[j]]:
+            for ph in multi[int(th[j])]:
                 k = len(ph)
-                if j + k <= tb[li + 1] and tuple(thl[j : j + k]) == ph:
+                if j + k <= tb[li + 1] and tuple(th[j : j + k].tolist()) == ph:
                     cue[li] += 1
     cue *= small
     com = (com > 0) * small
@@ -845,9 +904,10 @@ def _raw_features_many(docs, lex):
     else:
         fcode = lcode = np.zeros(n, np.int64)
     by = ((fcode & 16) > 0) & has & (ntok >= 2) & (ntok <= 8)
-    ec = _FIRST_T[cpc]
-    dd = (ec & 8) > 0
-    z = np.flatnonzero(dd[:-2] & ((ec[1:-1] & 16) > 0) & dd[2:])
+    # numeric dates (\d[./:-]\d): from the positions of decimal digits
+    dg = np.flatnonzero((T & np.uint32(8 << 8)) != 0)
+    dg = dg[dg < L - 2]
+    z = dg[((T[dg + 1] & np.uint32(16 << 8)) > 0) & ((T[dg + 2] & np.uint32(8 << 8)) > 0)]
     date = ((month > 0) & (dtok > 0) & small) | (
         (np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)) > 0
     )
@@ -913,28 +973,22 @@ def _raw_features_many(docs, lex):
     nc = lens.astype(np.float64)
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
-    sent_in = _sent_lines(cp, cpc, line_id, ld, n)
-    z = np.flatnonzero(_CAMEL_LO[cpc[:-1]] & (cp[1:] >= 65) & (cp[1:] <= 90))
+    sent_in = _sent_lines(cp, T, line_id, ld, n)
+    up = np.flatnonzero((cls & 2) != 0)  # capitals (camel-case and headline joins start there)
+    z = up[(up >= 1) & ((T[up] & _T_AUP) > 0)] - 1
+    z = z[(T[z] & _T_CAMEL) > 0]
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
-    url = _url_lines(low, line_id, n)
+    url = _url_lines(T, cpl, line_id, n)
     # Teaser cards rendered as text run a headline straight into its summary with no space
     # ("...Student-AthleteA 24-year-old woman ..."): a lower-case letter, digit or closing
     # punctuation followed by a capital that starts a word.  When the part before the first
     # such join is a title-case phrase, the line is a headline+summary teaser, not prose.
-    jz = (
-        np.flatnonzero(
-            (
-                (cls[:-2] & 1 > 0) & (cls[:-2] & 2 == 0)
-                | (cls[:-2] & 4 > 0)
-                | (_FIRST_T[cpc[:-2]] & 32 > 0)
-            )
-            & (cls[1:-1] & 2 > 0)
-            & (cls[2:] & 2 == 0)
-        )
-        + 1
-        if L > 2
-        else np.zeros(0, np.int64)
-    )
+    jz = up[(up >= 1) & (up <= L - 2)]
+    pc = T[jz - 1]
+    jz = jz[
+        (((pc & 1 > 0) & (pc & 2 == 0)) | (pc & 4 > 0) | (pc & np.uint32(32 << 8) > 0))
+        & (T[jz + 1] & 2 == 0)
+    ]
     head_join = np.zeros(n)
     head_tok = np.zeros(n)
     if len(jz):
@@ -1014,16 +1068,19 @@ def _sent_table():
 
 
 _SENT_T = _sent_table()
+_ALL_T = _build_all_table()
 _LETTER_RX = re.compile(r"[^\W\d_]")
 
 
-def _sent_lines(cp, cpc, line_id, ld, n):
+def _sent_lines(cp, T, line_id, ld, n):
     """Sentence-internal boundaries per line: where _SENT_IN matches, found with numpy (a
     sentence end, closing quotes, whitespace, an optional opening quote, a letter; there is
     no backtracking to do, and matches cannot overlap), ignoring a match that runs from one
-    document of a batch into the next (its whitespace can be the newline between them)."""
-    st = _SENT_T[cpc]
-    p = np.flatnonzero(st & 1)
+    document of a batch into the next (its whitespace can be the newline between them).
+    ``T`` holds the characters' _ALL_T entries (the _SENT_T classes from bit 16 on)."""
+    st = T
+    b1, b2, b4, b8, b16 = (np.uint32(b << _T_SENT) for b in (1, 2, 4, 8, 16))
+    p = np.flatnonzero((st & b1) != 0)
     L = len(cp)
     if not len(p):
         return np.zeros(n)
@@ -1037,17 +1094,17 @@ def _sent_lines(cp, cpc, line_id, ld, n):
             act[act] = (st[j[act]] & bit) > 0
         return j
 
-    j = skip(p + 1, 2)
+    j = skip(p + 1, b2)
     ok = j < L
-    ok[ok] = (st[j[ok]] & 4) > 0  # at least one whitespace
+    ok[ok] = (st[j[ok]] & b4) > 0  # at least one whitespace
     p, j = p[ok], j[ok]
-    j = skip(j, 4)
+    j = skip(j, b4)
     ok = j < L
     opener = np.zeros(len(j), bool)
-    opener[ok] = (st[j[ok]] & 8) > 0
+    opener[ok] = (st[j[ok]] & b8) > 0
     j = j + opener
     ok = j < L
-    ok[ok] = (st[j[ok]] & 16) > 0
+    ok[ok] = (st[j[ok]] & b16) > 0
     astral = np.flatnonzero((j < L) & ~ok)
     if len(astral):  # letters beyond the BMP: ask the regex
         big = astral[cp[j[astral]] > 65535]
