@@ -399,23 +399,43 @@ def load_model(path=None):
 
 
 def _ensemble_arrays(trees):
-    """All trees of an ensemble in flat arrays (global node ids): feature, threshold, children
-    (child[2*node] = left, child[2*node+1] = right; leaves point to themselves), leaf value."""
-    feat, thr, child, val, roots = [], [], [], [], []
+    """All trees of an ensemble in flat arrays (global node ids): feature, threshold, left child
+    and leaf value.  Nodes are renumbered so that a node's right child is its left child + 1
+    (one gather and an add per level instead of two); a leaf is its own left child with an
+    infinite threshold, so it stays where it is."""
+    feat, thr, left, val, roots = [], [], [], [], []
     depth = 0
     for t in trees:
         off = len(feat)
         roots.append(off)
-        feat += t["feat"]
-        thr += [x if x is not None else np.inf for x in t["thr"]]
-        for lft, rgt in zip(t["left"], t["right"]):
-            child += [lft + off, rgt + off]
-        val += t["value"]
+        new = {0: off}  # old id -> new id, children allocated in pairs
+        order = [0]
+        nxt = off + 1
+        for old in order:  # breadth first; ``order`` grows while it is walked
+            lo, ro = t["left"][old], t["right"][old]
+            if t["thr"][old] is not None and lo != old:
+                new[lo], new[ro] = nxt, nxt + 1
+                nxt += 2
+                order += [lo, ro]
+        size = nxt - off
+        feat += [0] * size
+        thr += [np.inf] * size
+        left += [0] * size
+        val += [0.0] * size
+        for old in order:
+            i = new[old]
+            val[i] = t["value"][old]
+            if t["thr"][old] is not None and t["left"][old] != old:
+                feat[i] = t["feat"][old]
+                thr[i] = t["thr"][old]
+                left[i] = new[t["left"][old]]
+            else:
+                left[i] = i
         depth = max(depth, t["depth"])
     return {
         "feat": np.array(feat, np.int64),
         "thr": np.array(thr),
-        "child": np.array(child, np.int64),
+        "left": np.array(left, np.int64),
         "val": np.array(val),
         "roots": np.array(roots, np.int64),
         "depth": depth,
@@ -423,17 +443,19 @@ def _ensemble_arrays(trees):
 
 
 def _ensemble_predict(arr, X, base):
-    """Raw score of a tree ensemble for the rows of X (vectorised over rows x trees)."""
+    """Raw score of a tree ensemble for the rows of X (vectorised over rows x trees; np.take
+    rather than fancy indexing: about twice as fast on these (rows x trees) index arrays)."""
     n, F = X.shape
+    feat, thr, left = arr["feat"], arr["thr"], arr["left"]
     node = np.empty((n, len(arr["roots"])), np.int64)
     node[:] = arr["roots"]  # (rows, trees), broadcast
     rowbase = np.arange(0, n * F, F)[:, None]
     Xf = X.ravel()
-    feat, thr, child = arr["feat"], arr["thr"], arr["child"]
     for _ in range(arr["depth"]):
-        go_right = Xf[rowbase + feat[node]] > thr[node]
-        node = child[2 * node + go_right]
-    return base + arr["val"][node].sum(axis=1)
+        right = Xf.take(rowbase + feat.take(node)) > thr.take(node)
+        node = left.take(node)
+        node += right
+    return base + arr["val"].take(node).sum(axis=1)
 
 
 # -------------------------------------------------------------------- features ----
