@@ -808,14 +808,15 @@ def _url_lines(T, cpl, line_id, n):
 def _raw_features(lines, lex):
     """Raw features of the non-blank lines of one document -> (indices, R matrix in RAW_NAMES
     order, line hashes)."""
-    idxs, R, lh, _rb, _S = _raw_features_many([lines], lex)
+    idxs, R, lh, _rb, _S, _first = _raw_features_many([lines], lex)
     return idxs[0], R, lh
 
 
 def _raw_features_many(docs, lex):
     """Raw features of the non-blank lines of several documents at once -> (indices per
     document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
-    documents, the stripped lines in row order).  The rows of a document are what :func:`_raw_features` gives for it alone.
+    documents, the stripped lines in row order, the row of each line's first copy in its
+    document).  The rows of a document are what :func:`_raw_features` gives for it alone.
     Everything is computed over the whole batch at once with numpy: character classes from a
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
     of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes;
@@ -831,7 +832,7 @@ def _raw_features_many(docs, lex):
     np.cumsum([len(i) for i in idxs], out=rb[1:])
     n = len(S)
     if not n:
-        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S
+        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S, np.zeros(0, np.int64)
     ld = np.repeat(np.arange(len(docs)), np.diff(rb))  # document of each line
     text = "\n".join(S)
     # "İ" (U+0130) is the only code point whose lower case is two characters ("i" and a
@@ -962,8 +963,10 @@ def _raw_features_many(docs, lex):
     rep = np.fromiter(map(c.__getitem__, lhl), np.float64, n) - 1
     if len(c) < n:
         fo = dict(zip(reversed(lhl), range(n - 1, -1, -1)))  # first occurrence wins
-        rep_later = np.fromiter(map(fo.__getitem__, lhl), np.int64, n) < np.arange(n)
+        first_copy = np.fromiter(map(fo.__getitem__, lhl), np.int64, n)
+        rep_later = first_copy < np.arange(n)
     else:
+        first_copy = np.arange(n)
         rep_later = np.zeros(n)
     if nt_all > 1:
         with np.errstate(over="ignore"):
@@ -1074,7 +1077,7 @@ def _raw_features_many(docs, lex):
         )
     ):
         R[:, k] = col
-    return idxs, R, lh, rb, S
+    return idxs, R, lh, rb, S, first_copy
 
 
 def _sent_table():
@@ -1231,15 +1234,16 @@ _FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
 
 def line_features(lines, lex):
     """Feature matrix for the non-blank lines of a document -> (indices, X)."""
-    idxs, R, lh, rb, _S = _raw_features_many([lines], lex)
+    idxs, R, lh, rb, _S, first = _raw_features_many([lines], lex)
     if not len(R):
         return idxs[0], np.zeros((0, len(FEATURE_NAMES)))
-    return idxs[0], _line_features_rows(R, lh, rb)
+    return idxs[0], _line_features_rows(R, lh, rb, first)
 
 
-def _line_features_rows(R, lh, rb):
-    """Feature matrix of all rows of a batch (documents at row bounds ``rb``): for each
-    document exactly what line_features gives for it alone."""
+def _line_features_rows(R, lh, rb, first_row):
+    """Feature matrix of all rows of a batch (documents at row bounds ``rb``; ``first_row``: the
+    row of each line's first copy in its document): for each document exactly what
+    line_features gives for it alone."""
     n = R.shape[0]
     D = len(rb) - 1
     cnt = np.diff(rb)
@@ -1337,11 +1341,7 @@ def _line_features_rows(R, lh, rb):
     same_title = np.where(has_t, (lh == lh[tc_]) * (1 - is_title), 0.0)
     rep_before = (R[:, 37] > 0) & (pos > hi)
     if rep_before.any():
-        with np.errstate(over="ignore"):
-            key = lh + ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        _u, fi, inv = np.unique(key, return_index=True, return_inverse=True)
-        first_occ = (fi[inv] - s).astype(np.float64)
-        rep_before = rep_before & (first_occ < lo)
+        rep_before = rep_before & ((first_row - s) < lo)
     lo3 = np.maximum(gi - 3, s)
     hi3 = np.minimum(gi + 4, e)
     tw = (G[hi3, 4] - G[lo3, 4]) / (hi3 - lo3) * 7
@@ -1367,13 +1367,12 @@ def _line_features_rows(R, lh, rb):
     Dm[:, 11] = np.minimum(ccum - comc, 5)
     Dm[:, 12] = np.minimum(crecent, 3)
     Dm[:, 13] = (G[gi, 3] - gs[:, 3]) / nd
-    zs = np.empty(n)
-    for a, b in zip(rb[:-1].tolist(), rb[1:].tolist()):
-        if b > a:  # per document, exactly as line_features (float sums)
-            v = lntok[a:b]
-            dev = v - v.mean()
-            zs[a:b] = dev / (math.sqrt(dev @ dev / (b - a)) + 0.3)
-    Dm[:, 14] = zs
+    # z-score of log length within the document; bincount adds each document's rows in
+    # order, whatever else is in the batch
+    cntf = np.maximum(cnt, 1).astype(np.float64)
+    dev = lntok - (np.bincount(ld, weights=lntok, minlength=D) / cntf)[ld]
+    sd = np.sqrt(np.bincount(ld, weights=dev * dev, minlength=D) / cntf)
+    Dm[:, 14] = dev / (sd[ld] + 0.3)
     Dm[:, 15] = furniture
     Dm[:, 16] = titlelike
     Dm[:, 17] = is_title
@@ -1388,23 +1387,47 @@ def _line_features_rows(R, lh, rb):
     B = np.column_stack([lntok, end_sent, stop_r, R[:, 11], prose, cue, short, R[:, 21], titlelike])
     nb = B.shape[1]
     for k in (3, 2, 1, -1, -2, -3):  # value of the line k before (names: @-k), -1 outside
-        src = gi - k
-        ok = (src >= s) & (src < e)
-        X[:, c0 : c0 + nb] = np.where(ok[:, None], B[np.clip(src, 0, n - 1)], -1.0)
+        # a shifted copy, then -1 where the source row is outside the line's document
+        # (the first / last k lines of each document)
+        blk = X[:, c0 : c0 + nb]
+        m = max(n - abs(k), 0)  # rows with a source row in the batch
+        if k > 0:
+            blk[n - m :] = B[:m]
+            blk[: n - m] = -1.0
+            out_doc = (pos < k).nonzero()[0]
+        else:
+            blk[:m] = B[n - m :]
+            blk[m:] = -1.0
+            out_doc = (e - gi <= -k).nonzero()[0]
+        blk[out_doc] = -1.0
         c0 += nb
     W = np.column_stack([prose, lntok, stop_r, end_sent, cue, R[:, _N_RAW - 2]])
     nw = W.shape[1]
-    # per-document prefix sums with a zero row in front of each document (float sums must
-    # be the single-document ones): document d's row j sits at j + d + 1
-    CW = np.zeros((n + D, nw))
-    for a, b, d in zip(rb[:-1].tolist(), rb[1:].tolist(), range(D)):
-        if b > a:
-            np.cumsum(W[a:b], axis=0, out=CW[a + d + 1 : b + d + 1])
-    zero = s + ld  # the zero row of the line's document
+    # Windowed means from per-document prefix sums: the float sums must be the ones of the
+    # document alone, so each document is summed on its own row of a zero-padded
+    # (documents x longest + 1 x columns) block in one cumsum (sequential, so trailing zeros
+    # change nothing); a batch with one very long document takes the loop instead.
+    longest = int(cnt.max()) if D else 0
+    if D * (longest + 1) <= 4 * n + 64:
+        P = np.zeros((D, longest + 1, nw))
+        P[ld, pos.astype(np.int64) + 1] = W
+        np.cumsum(P, axis=1, out=P)
+        P = P.reshape(D * (longest + 1), nw)
+        zero = ld * (longest + 1)  # row of the line's document's zero in P
+    else:
+        P = np.zeros((n + D, nw))  # document d's row j sits at j + d + 1
+        for a, b, d in zip(rb[:-1].tolist(), rb[1:].tolist(), range(D)):
+            if b > a:
+                np.cumsum(W[a:b], axis=0, out=P[a + d + 1 : b + d + 1])
+        zero = s + ld
+    ipos = gi - s
+    nloc = e - s
     for h in (2, 5, 12):
-        lo_ = np.maximum(gi - h, s)
-        hi_ = np.minimum(gi + h + 1, e)
-        X[:, c0 : c0 + nw] = (CW[hi_ - s + zero] - CW[lo_ - s + zero]) / (hi_ - lo_)[:, None]
+        lo_ = np.maximum(ipos - h, 0)
+        hi_ = np.minimum(ipos + h + 1, nloc)
+        X[:, c0 : c0 + nw] = (P.take(hi_ + zero, axis=0) - P.take(lo_ + zero, axis=0)) / (
+            hi_ - lo_
+        )[:, None]
         c0 += nw
     return X
 
@@ -1865,8 +1888,8 @@ def decide_many(texts, threshold: float = 0.5) -> list:
     lines together, which spreads numpy's per-call cost over the batch."""
     m = load_model()
     docs = [_split(t) for t in texts]
-    idxs, R, lh, rb, S = _raw_features_many(docs, m["lex"])
-    X = _line_features_rows(R, lh, rb) if len(R) else np.zeros((0, _NF))
+    idxs, R, lh, rb, S, first = _raw_features_many(docs, m["lex"])
+    X = _line_features_rows(R, lh, rb, first) if len(R) else np.zeros((0, _NF))
     p1 = _predict_rows(m["stages"][0], X)
     p2 = p1
     bounds = list(zip(rb[:-1].tolist(), rb[1:].tolist()))
