@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -93,6 +93,18 @@ class BoilerplateOptions:
         "take it if precision kept under a fifth of it (dev: trafeval F1 0.932 -> 0.934; a "
         "second extraction on about 1 page in 6).",
     )
+    site_template: bool = option(
+        False,
+        "Also remove lines that recur in at least site_template_docs different documents of "
+        "the same site (URL host) and input file within one chunk of the run (64 documents, "
+        "see corearchive.executor.CHUNK_SIZE): the site's template (menus, footers, section "
+        "labels) where the line model kept it. Lines of 8 or more words ending a sentence "
+        "are never taken for template. Chunks are the same whatever the number of workers "
+        "and the plan, so the output is too.",
+    )
+    site_template_docs: int = option(
+        3, "How many different documents of a site must share a line for site_template.", minimum=2
+    )
     html_metadata: bool = option(
         True,
         "Collect trafilatura's metadata in the same extraction call and leave it in "
@@ -142,6 +154,22 @@ class BoilerplateStage(Stage):
 
     options: BoilerplateOptions
 
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """As :meth:`Stage.run`; with ``site_template``, the stream (one chunk of the run)
+        is read whole first, to find the lines its documents share (see :func:`_template`).
+        The evidence goes into each document's scratch (``doc.work``), so a document retried
+        alone after a failure gets the same decisions."""
+        if not self.options.site_template:
+            yield from super().run(docs)
+            return
+        from corearchive.executor import CHUNK_SIZE, chunked
+
+        # A local stage gets one chunk per call; should the stage ever run on the whole
+        # stream (after an ordered stage), it still reads at most a chunk at a time.
+        for chunk in chunked(docs, CHUNK_SIZE):
+            _template(chunk, self.options.site_template_docs)
+            yield from super().run(chunk)
+
     def process(self, doc: Document) -> Document | Drop:
         return self.process_batch([doc])[0]
 
@@ -169,7 +197,11 @@ class BoilerplateStage(Stage):
             if doc.is_html:
                 text, ann = self._html(doc)
             else:
-                text, ann = self._text(decided[id(doc)])
+                d = decided[id(doc)]
+                shared = doc.work.pop(_TEMPLATE_KEY, None)
+                if shared:
+                    _drop_template_lines(d, shared)
+                text, ann = self._text(d)
             if not text.strip():
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue
@@ -269,6 +301,79 @@ class BoilerplateStage(Stage):
             "method": method,
             "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
         }
+
+
+_TEMPLATE_KEY = "boilerplate.template"
+
+
+def _site(doc: Document) -> tuple[str | None, str]:
+    """The group a document's template evidence comes from: its input file and URL host."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(doc.source.uri).hostname or "").removeprefix("www.")
+    except ValueError:
+        host = ""
+    return doc.source.path, host
+
+
+def _template(docs: list[Document], min_docs: int) -> None:
+    """Find, per site (see :func:`_site`), the lines shared by at least ``min_docs``
+    different plain-text documents of ``docs``, and leave in each document's scratch
+    (``doc.work[_TEMPLATE_KEY]``) a dict of its shared lines -> the number of documents.
+
+    Documents with the same text count once (an exact copy shares every line), and long
+    sentence-like lines are left out (near copies of an article share those)."""
+    import hashlib
+
+    groups: dict[tuple[str | None, str], list[Document]] = {}
+    for doc in docs:
+        site = _site(doc)
+        if not doc.is_html and site[1]:  # a page without a host has no site
+            groups.setdefault(site, []).append(doc)
+    for group in groups.values():
+        if len(group) < min_docs:
+            continue
+        count: dict[str, int] = {}
+        seen_texts: set[bytes] = set()
+        per_doc: list[tuple[Document, set[str]]] = []
+        for doc in group:
+            lines = {ln.strip() for ln in doc.text.splitlines()}
+            lines = {ln for ln in lines if ln and not _sentence_like(ln)}
+            per_doc.append((doc, lines))
+            digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)
+            if digest.digest() in seen_texts:
+                continue
+            seen_texts.add(digest.digest())
+            for ln in lines:
+                count[ln] = count.get(ln, 0) + 1
+        for doc, lines in per_doc:
+            shared = {ln: count[ln] for ln in lines if count.get(ln, 0) >= min_docs}
+            if shared:
+                doc.work[_TEMPLATE_KEY] = shared
+
+
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
+
+
+def _sentence_like(line: str) -> bool:
+    """At least 8 words and a sentence end: article text, even when copies share it."""
+    return line.endswith(_SENTENCE_END) and len(_WORD.findall(line)) >= 8
+
+
+def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are in ``shared``, with a reason."""
+    import numpy as np
+
+    keep = d.keep.copy()
+    why = dict(d.why)
+    for j in np.flatnonzero(keep).tolist():
+        n = shared.get(d.stripped[j])
+        if n:
+            keep[j] = False
+            why[j] = f"site template (in {n} documents of the site)"
+    d.keep = keep
+    d.why = why
 
 
 # Fields of trafilatura's Document that are extraction output, not metadata.
