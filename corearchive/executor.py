@@ -172,7 +172,9 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
     return ChunkResult(events, stats)
 
 
-def chunked(docs: Iterable[Document], size: int, first: int | None = None) -> Iterator[list[Document]]:
+def chunked(
+    docs: Iterable[Document], size: int, first: int | None = None
+) -> Iterator[list[Document]]:
     """Lists of ``size`` documents (the first one of ``first``, when given)."""
     it = iter(docs)
     n = first or size
@@ -202,7 +204,10 @@ def chunked_by_input(docs: Iterable[Document], size: int) -> Iterator[list[Docum
         key = (doc.source.path, doc.source.format)
         if chunk and (
             len(chunk) >= size
-            or (key != prev and (key[1] in CONTAINERS or (prev is not None and prev[1] in CONTAINERS)))
+            or (
+                key != prev
+                and (key[1] in CONTAINERS or (prev is not None and prev[1] in CONTAINERS))
+            )
         ):
             yield chunk
             chunk = []

@@ -415,9 +415,11 @@ def test_site_template_evidence_is_the_same_in_every_plan(ingest, tmp_path):
             str(corpus), "--config", str(cfg), "--workers", "2", out=tmp_path / "s2"
         ),
         "one file, staged in tasks": ingest(
-            str(corpus), "--config", str(cfg), "--plan", "staged", "--task-mb", f"{mb:.6f}",
-            "--workers", "2", out=tmp_path / "p1",
-        ),  # fmt: skip
+            str(corpus),
+            *("--config", str(cfg), "--plan", "staged", "--task-mb", f"{mb:.6f}"),
+            *("--workers", "2"),
+            out=tmp_path / "p1",
+        ),
     }
     split = {
         "three files": ingest(str(folder), "--config", str(cfg), out=tmp_path / "s3"),

@@ -573,8 +573,10 @@ def _build_lex(stopwords):
     vals = np.array([hs[int(k)] for k in keys], np.int64)
     with np.errstate(over="ignore"):
         pairs = np.unique(
-            np.array([ph[0] * int(_PAIR_MULT) + ph[1] & _M64 for v in multi.values() for ph in v],
-                     np.uint64)
+            np.array(
+                [ph[0] * int(_PAIR_MULT) + ph[1] & _M64 for v in multi.values() for ph in v],
+                np.uint64,
+            )
         )
     return {"h": keys, "c": vals, "multi": multi, "table": _hash_table(keys, vals), "pairs": pairs}
 
