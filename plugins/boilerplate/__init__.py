@@ -11,6 +11,11 @@ almost nothing), bounded in size and time so that one pathological page cannot h
 Every decision is recorded under ``annotations.boilerplate``; a document left with no
 content is dropped with reason ``no_content``.
 
+With ``site_template`` on, the stage also looks across the documents of each chunk of the run
+(64 documents, cut alike by the streaming run and the staged plan): a line that several
+different pages of one site (URL host) and input share is the site's template and is removed,
+with the reason ``site template (in N documents of the site)``.
+
 HTML is parsed once; the stage leaves two entries in the document's scratch dict for later
 local stages (the metadata stage reads them when present, and parses on its own otherwise):
 
