@@ -1567,7 +1567,8 @@ def stage2_features(X, p1, rows=None):
 def _stage2_rows(X, p1, rb, rows):
     """:func:`stage2_features` for the rows ``rows`` of a batch (documents at row bounds
     ``rb``): each row gets exactly what its document alone gives it.  Floating-point running
-    sums, maxima and ranks are taken per document; everything else over the batch."""
+    sums and maxima are taken per document (on zero-padded rows), ranks per document by one
+    lexsort; everything else over the batch."""
     n = len(p1)
     D = len(rb) - 1
     F = X.shape[1]
@@ -1575,23 +1576,50 @@ def _stage2_rows(X, p1, rb, rows):
     content = p1 >= 0.5
     mass_line = X[:, 0] * p1 * content
     V = np.column_stack([p1, mass_line])
-    PC = np.zeros((n + D, 2))  # per-document prefix sums, a zero row before each document
+    cnt = np.diff(rb)
+    longest = int(cnt.max()) if D else 0
     cmax_b = np.empty(n)
     cmax_a = np.empty(n)
-    order = np.empty(n)
-    mean = np.zeros(D)
-    for d, (a, b) in enumerate(zip(rb[:-1].tolist(), rb[1:].tolist())):
-        if b == a:
-            continue
-        q = p1[a:b]
-        np.cumsum(V[a:b], axis=0, out=PC[a + d + 1 : b + d + 1])
+    if D * (longest + 1) <= 4 * n + 64:
+        # Each document on its own row of zero-padded blocks: one cumsum (sequential, so
+        # the sums of the document alone) and one running maximum each way for the batch.
+        # PC[g + off[d]] is the prefix sum of document d before its global row g.
+        L1 = longest + 1
+        gi = np.arange(n)
+        loc = gi - rb[:-1][ld]
+        P = np.zeros((D, L1, 2))
+        P[ld, loc + 1] = V
+        np.cumsum(P, axis=1, out=P)
+        PC = P.reshape(D * L1, 2)
+        off = np.arange(D) * L1 - rb[:-1]
         # the maximum before / after each line (0 at the ends; p1 > 0, so as with a 0 pad)
-        cmax_b[a] = 0.0
-        np.maximum.accumulate(q[:-1], out=cmax_b[a + 1 : b])
-        cmax_a[b - 1] = 0.0
-        cmax_a[a : b - 1] = np.maximum.accumulate(q[:0:-1])[::-1]
-        order[a:b] = q.argsort().argsort() / max(1, b - a - 1)
-        mean[d] = q.mean()
+        Q = np.zeros((D, L1))
+        Q[ld, loc + 1] = p1
+        np.maximum.accumulate(Q, axis=1, out=Q)
+        cmax_b[:] = Q[ld, loc]
+        rev = cnt[ld] - 1 - loc
+        Q[:] = 0.0
+        Q[ld, rev + 1] = p1
+        np.maximum.accumulate(Q, axis=1, out=Q)
+        cmax_a[:] = Q[ld, rev]
+    else:  # one very long document: per document
+        PC = np.zeros((n + D, 2))  # a zero row before each document
+        off = np.arange(D)
+        for d, (a, b) in enumerate(zip(rb[:-1].tolist(), rb[1:].tolist())):
+            if b == a:
+                continue
+            q = p1[a:b]
+            np.cumsum(V[a:b], axis=0, out=PC[a + d + 1 : b + d + 1])
+            cmax_b[a] = 0.0
+            np.maximum.accumulate(q[:-1], out=cmax_b[a + 1 : b])
+            cmax_a[b - 1] = 0.0
+            cmax_a[a : b - 1] = np.maximum.accumulate(q[:0:-1])[::-1]
+    # rank of p1 within the document (ties in line order) and the document's mean (rows
+    # added in order by bincount)
+    srt = np.lexsort((p1, ld))
+    order = np.empty(n)
+    order[srt] = (np.arange(n) - rb[:-1][ld[srt]]) / np.maximum(cnt - 1, 1)[ld[srt]]
+    mean = np.bincount(ld, weights=p1, minlength=D) / np.maximum(cnt, 1)
     # runs of likely-content lines (see _runs), never across documents
     skip = X[:, _FI["furniture"]] > 0
     cs = np.flatnonzero(content)
@@ -1605,15 +1633,21 @@ def _stage2_rows(X, p1, rb, rows):
         ends[:-1] = cs[k[1:] - 1]
         ends[-1] = cs[-1]
     rd = ld[starts]  # document of each run
-    masses = PC[ends + rd + 1, 1] - PC[starts + rd, 1]
+    masses = PC[ends + off[rd] + 1, 1] - PC[starts + off[rd], 1]
     run_b = np.searchsorted(rd, np.arange(D + 1))  # runs of document d: run_b[d] .. run_b[d+1]
     main = np.full(D, -1, np.int64)
     ranks = np.zeros(len(starts), np.int64)
-    for d in np.flatnonzero(run_b[1:] > run_b[:-1]).tolist():
-        r0, r1 = int(run_b[d]), int(run_b[d + 1])
-        m = masses[r0:r1]
-        main[d] = r0 + int(np.argmax(m))
-        ranks[r0:r1] = np.argsort(np.argsort(-m))
+    if len(starts):
+        # the main run: a document's first run of the largest mass; ranks by mass (ties
+        # in run order)
+        withruns = np.flatnonzero(run_b[1:] > run_b[:-1])
+        firsts = run_b[:-1][withruns]
+        mx = np.maximum.reduceat(masses, firsts)
+        ri = np.arange(len(starts))
+        is_mx = masses == np.repeat(mx, np.diff(np.append(firsts, len(starts))))
+        main[withruns] = np.minimum.reduceat(np.where(is_mx, ri, len(starts)), firsts)
+        srt = np.lexsort((-masses, rd))
+        ranks[srt] = ri - run_b[:-1][rd[srt]]
     # the requested rows
     r = np.asarray(rows, np.int64)
     dr = ld[r]
@@ -1623,9 +1657,10 @@ def _stage2_rows(X, p1, rb, rows):
     out = np.empty((len(r), F + len(STAGE2_NAMES)))
     out[:, :F] = X[r]
     q = p1[r]
-    c_at = PC[r + dr + 1, 0]
-    tot = np.maximum(PC[e + dr, 0], 1e-9)
-    total_mass = np.maximum(PC[e + dr, 1], 1e-9)
+    od = off[dr]
+    c_at = PC[r + od + 1, 0]
+    tot = np.maximum(PC[e + od, 0], 1e-9)
+    total_mass = np.maximum(PC[e + od, 1], 1e-9)
     out[:, F + 0] = q
     for j, kk in ((1, 2), (2, 1), (3, -1), (4, -2)):  # p1 of the line kk before, -1 outside
         src = r - kk
@@ -1633,14 +1668,14 @@ def _stage2_rows(X, p1, rb, rows):
     for j, h in ((5, 2), (6, 5), (7, 12)):
         lo_ = np.maximum(pos - h, 0)
         hi_ = np.minimum(pos + h + 1, e - s)
-        z = s + dr  # the document's zero row in PC
+        z = s + od  # the document's zero row in PC
         out[:, F + j] = (PC[z + hi_, 0] - PC[z + lo_, 0]) / (hi_ - lo_)
     out[:, F + 8] = cmax_b[r]
     out[:, F + 9] = cmax_a[r]
     out[:, F + 10] = order[r]
     out[:, F + 11] = mean[dr]
     out[:, F + 12] = (c_at - q) / tot
-    out[:, F + 13] = (PC[e + dr, 0] - c_at) / tot
+    out[:, F + 13] = (PC[e + od, 0] - c_at) / tot
     mr = main[dr]
     has = mr >= 0
     kg = np.searchsorted(starts, r, side="right") - 1  # the last run starting at or before
@@ -1662,7 +1697,7 @@ def _stage2_rows(X, p1, rb, rows):
     m_local = mr - run_b[dr]
     out[:, F + 20] = np.where(has, np.minimum(np.abs(k_local - m_local), 10), 0.0)
     out[:, F + 21] = np.where(inrun, np.minimum(ranks[kc] if len(starts) else 20, 20), 20.0)
-    out[:, F + 22] = PC[r + dr, 1] / total_mass
+    out[:, F + 22] = PC[r + od, 1] / total_mass
     return out
 
 
