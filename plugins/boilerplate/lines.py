@@ -606,23 +606,30 @@ def _hash_table(keys, vals, bits=_TABLE_BITS):
             step += 1
         tk[s], tv[s], used[s] = k, v, True
         probes = max(probes, step)
+    assert not (used & (tk == 0)).any(), "a lexicon hash is 0: _lex_codes takes 0 for empty"
     return {"k": tk, "v": tv, "used": used, "mask": size - 1, "probes": probes}
 
 
 def _lex_codes(table, th):
-    """Class bits of the tokens with hashes ``th`` (0: not in the lexicon)."""
-    codes = np.zeros(len(th), np.int64)
-    pend = np.arange(len(th))
+    """Class bits of the tokens with hashes ``th`` (0: not in the lexicon).  Most tokens
+    settle at their first slot (a hit, or an empty slot: no lexicon key is 0); the few
+    others probe on."""
+    tk, tv, mask = table["k"], table["v"], table["mask"]
     slot = _slots(th)
-    tk, tv, used, mask = table["k"], table["v"], table["used"], table["mask"]
-    for _ in range(table["probes"]):
-        hit = tk[slot] == th[pend]
-        codes[pend[hit]] = tv[slot[hit]]
-        more = ~hit & used[slot]  # an empty slot ends the probe sequence
-        if not more.any():
+    k = tk.take(slot)
+    hit = k == th
+    codes = np.where(hit, tv.take(slot), 0)
+    more = np.flatnonzero(~hit & (k != 0))
+    slot = slot.take(more)  # the probe position of each pending token
+    for _ in range(table["probes"] - 1):
+        if not len(more):
             break
-        pend = pend[more]
-        slot = (slot[more] + 1) & mask
+        slot = (slot + 1) & mask
+        k = tk.take(slot)
+        hit = k == th.take(more)
+        codes[more[hit]] = tv.take(slot[hit])
+        keep = ~hit & (k != 0)
+        more, slot = more[keep], slot[keep]
     return codes
 
 
@@ -904,7 +911,10 @@ def _raw_features_many(docs, lex):
         cand = cand[small[tok_line[cand]] & (cand + 1 < tb[tok_line[cand] + 1])]
         with np.errstate(over="ignore"):
             pk = th[cand] * _PAIR_MULT + th[cand + 1]
-        cand = cand[np.isin(pk, lex["pairs"])]
+        pairs = lex["pairs"]
+        at = np.searchsorted(pairs, pk)
+        at[at == len(pairs)] = 0
+        cand = cand[pairs[at] == pk]
     if len(cand):
         multi = lex["multi"]
         for j in cand.tolist():

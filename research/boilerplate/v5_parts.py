@@ -22,9 +22,9 @@ for rep in range(3):
         t = time.process_time()
         ds = [L._split(x) for x in b]
         t = tick("split", t)
-        idxs, R, lh, rb, S = L._raw_features_many(ds, m["lex"])
+        idxs, R, lh, rb, S, fr = L._raw_features_many(ds, m["lex"])
         t = tick("raw", t)
-        X = L._line_features_rows(R, lh, rb)
+        X = L._line_features_rows(R, lh, rb, fr)
         t = tick("features", t)
         p1 = L._predict_rows(m["stages"][0], X)
         t = tick("trees1", t)
