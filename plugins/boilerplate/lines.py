@@ -650,29 +650,34 @@ def _pows(L):
     return _POW[0], _POW[1]
 
 
+# Every BMP code point as a one-character string: the tables below are built with numpy's
+# vectorised str methods (the same Unicode database as str's), a few ms at import instead
+# of a Python loop over 65,536 characters per table.
+_BMP = np.frombuffer(
+    "".join(map(chr, range(65536))).encode("utf-32-le", "surrogatepass"), dtype="<U1"
+)
+
+
 def _build_char_table():
     """Class bits of every BMP code point: 1 letter, 2 upper, 4 digit, 8 CJK/kana/hangul,
-    16 separator-like, 32 quote, 64 comma, 128 word character (regex \\w)."""
-    t = np.zeros(65536, np.uint8)
-    for cp in range(65536):
-        ch = chr(cp)
-        v = 0
-        if ch.isalpha():
-            v |= 1
-            if ch.isupper():
-                v |= 2
-            if (
-                0x3040 <= cp <= 0x30FF
-                or 0x3400 <= cp <= 0x9FFF
-                or 0xAC00 <= cp <= 0xD7AF
-                or 0xF900 <= cp <= 0xFAFF
-            ):
-                v |= 8
-        elif ch.isdigit():
-            v |= 4
-        if _TOK.match(ch):
-            v |= 128
-        t[cp] = v
+    16 separator-like, 32 quote, 64 comma, 128 word character (regex \\w: alphanumeric or
+    "_")."""
+    cp = np.arange(65536)
+    alpha = np.char.isalpha(_BMP)
+    cjk = (
+        ((cp >= 0x3040) & (cp <= 0x30FF))
+        | ((cp >= 0x3400) & (cp <= 0x9FFF))
+        | ((cp >= 0xAC00) & (cp <= 0xD7AF))
+        | ((cp >= 0xF900) & (cp <= 0xFAFF))
+    )
+    word = np.char.isalnum(_BMP) | (_BMP == "_")
+    t = (
+        alpha * 1
+        | (alpha & np.char.isupper(_BMP)) * 2
+        | (~alpha & np.char.isdigit(_BMP)) * 4
+        | (alpha & cjk) * 8
+        | word * 128
+    ).astype(np.uint8)
     for ch in _SEPS:
         t[ord(ch)] |= 16
     for ch in _QUOTES:
@@ -709,9 +714,7 @@ for _c in "./:-":
     _FIRST_T[ord(_c)] |= 16
 for _c in '?!)’”"':  # may end a headline run into its summary
     _FIRST_T[ord(_c)] |= 32
-for _i in range(65536):  # regex \d
-    if chr(_i).isdecimal():
-        _FIRST_T[_i] |= 8
+_FIRST_T[np.char.isdecimal(_BMP)] |= 8  # regex \d
 _CAMEL_LO = np.zeros(65536, bool)
 for _c in "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))):
     _CAMEL_LO[ord(_c)] = True
@@ -725,7 +728,7 @@ def _build_all_table():
     case is h, w, "." or "@" (where a URL cue can start), 24-27 the _CHAR_CODE class."""
     t = _CHAR_TABLE.astype(np.uint32)
     t |= _FIRST_T.astype(np.uint32) << 8
-    t |= _sent_table().astype(np.uint32) << 16
+    t |= _SENT_T.astype(np.uint32) << 16
     t |= _CAMEL_LO.astype(np.uint32) << 21
     t[65:91] |= 1 << 22
     low = _LOWER_T
@@ -738,8 +741,9 @@ def _build_all_table():
 def _build_lower_table():
     """Lower case of every BMP code point (the first character of ``str.lower``: "İ" -> "i",
     as the URL regex's IGNORECASE matches it; it is the only BMP code point whose lower case
-    is longer than one character)."""
-    return np.array([ord(chr(c).lower()[0]) for c in range(65536)], np.uint32)
+    is longer than one character; a one-character result type keeps the first)."""
+    low = np.char.lower(_BMP).astype("<U1")
+    return np.frombuffer(low.tobytes(), np.uint32).copy()
 
 
 _LOWER_T = _build_lower_table()
@@ -1093,14 +1097,16 @@ def _raw_features_many(docs, lex):
 
 
 def _sent_table():
-    """Classes of _SENT_IN's parts per BMP code point, from the regex's own character classes:
-    1 sentence end, 2 closing quote/bracket, 4 whitespace, 8 opening quote/bracket, 16 letter."""
+    """Classes of _SENT_IN's parts per BMP code point: 1 sentence end ``[.!?…。！？]``, 2
+    closing quote/bracket ``["'”’»)]``, 4 whitespace ``\\s`` (str.isspace), 8 opening
+    quote/bracket ``["'“‘«(]``, 16 letter ``[^\\W\\d_]`` (alphanumeric, not a decimal digit;
+    "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
+    regex's own classes."""
     t = np.zeros(65536, np.uint8)
-    parts = (r"[.!?…。！？]", "[\"'”’»)]", r"\s", "[\"'“‘«(]", r"[^\W\d_]")
-    bmp = "".join(map(chr, range(65536)))
-    for bit, rx in zip((1, 2, 4, 8, 16), parts, strict=True):
-        hits = [m.start() for m in re.finditer(rx, bmp)]
-        t[hits] |= bit
+    for bit, chars in ((1, ".!?…。！？"), (2, "\"'”’»)"), (8, "\"'“‘«(")):
+        t[[ord(c) for c in chars]] |= bit
+    t[np.char.isspace(_BMP)] |= 4
+    t[np.char.isalnum(_BMP) & ~np.char.isdecimal(_BMP)] |= 16
     return t
 
 
