@@ -191,9 +191,9 @@ def chunked_by_input(docs: Iterable[Document], size: int) -> Iterator[list[Docum
     """Chunks of at most ``size`` documents, where a container input (JSONL, WARC) starts a
     chunk of its own and is cut every ``size`` documents from its start.
 
-    The staged plan chunks its tasks the same way (``plan.process_task``: a task starting
-    at result ``start`` first takes what is left of that ``size`` block), so a local stage
-    that looks across the documents of its chunk (the boilerplate stage's
+    The staged plan's tasks hold whole blocks (``plan.split_input`` cuts an input at
+    multiples of ``size`` results) and are chunked the same way (``plan.process_task``), so
+    a local stage that looks across the documents of its chunk (the boilerplate stage's
     ``site_template``) sees the same groups in a streaming run, with any number of workers,
     and in the staged plan. Loose files (one document each) are packed ``size`` to a chunk.
     Known gap: a result of a container that is skipped (archived by an earlier run) or
