@@ -1474,9 +1474,6 @@ STAGE2_NAMES = [
     "n_runs_between",
     "run_rank",
     "mass_before_frac",
-    "main_run_frac",
-    "second_run_ratio",
-    "n_runs_log",
 ]
 
 
@@ -1581,15 +1578,6 @@ def stage2_features(X, p1, rows=None):
     out[:, F + 14] = np.log1p(run_mass)
     out[:, F + 15] = run_mass / total_mass
     out[:, F + 22] = cm[:-1][sel] / total_mass
-    # the page's shape: how much of the likely content the main run holds, the second run
-    # against it, and how many runs there are (one article, or several blocks of text)
-    if len(starts):
-        top = np.sort(masses)[::-1]
-        out[:, F + 23] = top[0] / total_mass
-        out[:, F + 24] = top[1] / max(top[0], 1e-9) if len(top) > 1 else 0.0
-        out[:, F + 25] = np.log1p(float(len(starts)))
-    else:
-        out[:, F + 23 : F + 26] = 0.0
     return out
 
 
@@ -1727,16 +1715,6 @@ def _stage2_rows(X, p1, rb, rows):
     out[:, F + 20] = np.where(has, np.minimum(np.abs(k_local - m_local), 10), 0.0)
     out[:, F + 21] = np.where(inrun, np.minimum(ranks[kc] if len(starts) else 20, 20), 20.0)
     out[:, F + 22] = PC[r + od, 1] / total_mass
-    # the page's shape (see stage2_features)
-    nruns = np.diff(run_b)
-    top = np.zeros(D)
-    second = np.zeros(D)
-    if len(starts):
-        top[nruns > 0] = masses[main[nruns > 0]]
-        second[rd[ranks == 1]] = masses[ranks == 1]
-    out[:, F + 23] = top[dr] / total_mass
-    out[:, F + 24] = second[dr] / np.maximum(top[dr], 1e-9)
-    out[:, F + 25] = np.log1p(nruns)[dr]
     return out
 
 
