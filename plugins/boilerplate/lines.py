@@ -18,7 +18,6 @@ import json
 import math
 import os
 import re
-from collections import Counter
 from itertools import chain, compress
 
 import numpy as np
@@ -972,14 +971,14 @@ def _raw_features_many(docs, lex):
         ((_CHAR_TABLE[np.minimum(fcp, 65535)] & 4) > 0) & ((c2 == 46) | (c2 == 41)) & (c3 == 32)
     )
     # repetition (whole lines) and templated first/last words, by hash
+    # (counted with np.unique: sorting a few thousand keys beats a Counter and a dict)
     with np.errstate(over="ignore"):
         dmix = ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        lhl = (lh + dmix).tolist()  # a line's hash within its document
-    c = Counter(lhl)
-    rep = np.fromiter(map(c.__getitem__, lhl), np.float64, n) - 1
-    if len(c) < n:
-        fo = dict(zip(reversed(lhl), range(n - 1, -1, -1)))  # first occurrence wins
-        first_copy = np.fromiter(map(fo.__getitem__, lhl), np.int64, n)
+        lhl = lh + dmix  # a line's hash within its document
+    u, ui, inv, uc = np.unique(lhl, return_index=True, return_inverse=True, return_counts=True)
+    rep = (uc[inv] - 1).astype(np.float64)
+    if len(u) < n:
+        first_copy = ui[inv]  # the first occurrence (np.unique's index is the first)
         rep_later = first_copy < np.arange(n)
     else:
         first_copy = np.arange(n)
@@ -991,14 +990,10 @@ def _raw_features_many(docs, lex):
             ) * (ntok >= 3)
             lk = th[np.minimum(ltok, nt_all - 1)] * ((ntok > 0) & (ntok <= 20))
             # keyed by document; 0 stays 0 (= not counted)
-            fk = np.where(fk != 0, fk ^ dmix, 0).tolist()
-            lk = np.where(lk != 0, lk ^ dmix, 0).tolist()
-        c = Counter(fk)
-        c[0] = 1
-        same_first = np.fromiter(map(c.__getitem__, fk), np.float64, n) - 1
-        c = Counter(lk)
-        c[0] = 1
-        same_last = np.fromiter(map(c.__getitem__, lk), np.float64, n) - 1
+            fk = np.where(fk != 0, fk ^ dmix, 0)
+            lk = np.where(lk != 0, lk ^ dmix, 0)
+        same_first = _copies(fk)
+        same_last = _copies(lk)
     else:
         same_first = same_last = np.zeros(n)
     ia = np.array(list(chain.from_iterable(idxs)), np.int64)
@@ -1046,7 +1041,9 @@ def _raw_features_many(docs, lex):
         head_tok[jl] = np.where(ok, nb, 0)
     end_colon = lcp == 58
     says = end_colon & ((lcode & 4) > 0)
-    R = np.empty((n, _N_RAW))
+    # built by rows of the transposed matrix (contiguous writes); R is its transpose, whose
+    # columns are then contiguous for the feature code that reads them
+    Rt = np.empty((_N_RAW, n))
     for k, col in enumerate(
         (
             ntok,
@@ -1092,8 +1089,16 @@ def _raw_features_many(docs, lex):
             head_tok,
         )
     ):
-        R[:, k] = col
-    return idxs, R, lh, rb, S, first_copy
+        Rt[k] = col
+    return idxs, Rt.T, lh, rb, S, first_copy
+
+
+def _copies(keys):
+    """For each key, how many other entries have it (0 for key 0: not counted)."""
+    _u, inv, cnt = np.unique(keys, return_inverse=True, return_counts=True)
+    out = (cnt[inv.ravel()] - 1).astype(np.float64)
+    out[keys == 0] = 0.0
+    return out
 
 
 def _sent_table():
