@@ -3,7 +3,8 @@ per batch of 32; min over rounds of the per-batch CPU time, summed. Corpus or ae
 import json, sys, time, importlib.util
 from pathlib import Path
 import numpy as np
-spec = importlib.util.spec_from_file_location("lines_orig", "/work/scratch/bp4/lines_orig.py")
+import os
+spec = importlib.util.spec_from_file_location("lines_orig", os.environ.get("ORIG", "/work/scratch/bp4/lines_orig.py"))
 orig = importlib.util.module_from_spec(spec); spec.loader.exec_module(orig)
 from corearchive_plugins.boilerplate import lines as new
 if "aeb" in sys.argv:
