@@ -1332,10 +1332,11 @@ def _line_features_rows(R, lh, rb, first_row):
     in_seg = ((pos >= lo) & (pos <= hi)).astype(np.float64)
     seg_dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0.0))
     # length of the run of short lines this line belongs to (runs end at documents' ends)
-    chg = np.flatnonzero(np.diff(short) != 0) + 1
-    bounds = np.unique(np.concatenate((chg, rb)))
-    rl = np.diff(bounds)
-    run = np.repeat(rl, rl) * short
+    starts_run = np.zeros(n, bool)
+    starts_run[np.flatnonzero(np.diff(short) != 0) + 1] = True
+    starts_run[rb[:-1][rb[:-1] < n]] = True
+    rid = np.cumsum(starts_run) - 1
+    run = np.bincount(rid)[rid] * short
     # distance to the nearest prose line of the same document
     isp = prose > 0
     before = np.maximum.accumulate(np.where(isp, gi, -1))
@@ -1424,33 +1425,34 @@ def _line_features_rows(R, lh, rb, first_row):
             out_doc = (e - gi <= -k).nonzero()[0]
         blk[out_doc] = -1.0
         c0 += nb
-    W = np.column_stack([prose, lntok, stop_r, end_sent, cue, R[:, _N_RAW - 2]])
-    nw = W.shape[1]
+    W = np.stack([prose, lntok, stop_r, end_sent, cue, R[:, _N_RAW - 2]])  # (columns, rows)
+    nw = W.shape[0]
     # Windowed means from per-document prefix sums: the float sums must be the ones of the
     # document alone, so each document is summed on its own row of a zero-padded
-    # (documents x longest + 1 x columns) block in one cumsum (sequential, so trailing zeros
-    # change nothing); a batch with one very long document takes the loop instead.
+    # (columns x documents x longest + 1) block in one cumsum along its last axis
+    # (sequential, so trailing zeros change nothing); a batch with one very long document
+    # takes the loop instead.
     longest = int(cnt.max()) if D else 0
     if D * (longest + 1) <= 4 * n + 64:
-        P = np.zeros((D, longest + 1, nw))
-        P[ld, pos.astype(np.int64) + 1] = W
-        np.cumsum(P, axis=1, out=P)
-        P = P.reshape(D * (longest + 1), nw)
-        zero = ld * (longest + 1)  # row of the line's document's zero in P
+        P = np.zeros((nw, D, longest + 1))
+        P[:, ld, pos.astype(np.int64) + 1] = W
+        np.cumsum(P, axis=2, out=P)
+        P = P.reshape(nw, D * (longest + 1))
+        zero = ld * (longest + 1)  # where the line's document's zero is in P
     else:
-        P = np.zeros((n + D, nw))  # document d's row j sits at j + d + 1
+        P = np.zeros((nw, n + D))  # document d's row j sits at j + d + 1
         for a, b, d in zip(rb[:-1].tolist(), rb[1:].tolist(), range(D)):
             if b > a:
-                np.cumsum(W[a:b], axis=0, out=P[a + d + 1 : b + d + 1])
+                np.cumsum(W[:, a:b], axis=1, out=P[:, a + d + 1 : b + d + 1])
         zero = s + ld
     ipos = gi - s
     nloc = e - s
     for h in (2, 5, 12):
         lo_ = np.maximum(ipos - h, 0)
         hi_ = np.minimum(ipos + h + 1, nloc)
-        X[:, c0 : c0 + nw] = (P.take(hi_ + zero, axis=0) - P.take(lo_ + zero, axis=0)) / (
-            hi_ - lo_
-        )[:, None]
+        X[:, c0 : c0 + nw] = (
+            (P.take(hi_ + zero, axis=1) - P.take(lo_ + zero, axis=1)) / (hi_ - lo_)
+        ).T
         c0 += nw
     return X
 
