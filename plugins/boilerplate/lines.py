@@ -446,11 +446,12 @@ def _ensemble_predict(arr, X, base):
     rather than fancy indexing: about twice as fast on these (rows x trees) index arrays)."""
     n, F = X.shape
     feat, thr, left = arr["feat"], arr["thr"], arr["left"]
-    node = np.empty((n, len(arr["roots"])), np.int64)
-    node[:] = arr["roots"]  # (rows, trees), broadcast
+    roots = arr["roots"]
     rowbase = np.arange(0, n * F, F)[:, None]
     Xf = X.ravel()
-    for _ in range(arr["depth"]):
+    # the first level: every row is at its trees' roots (no per-row look-up of the node)
+    node = left.take(roots) + (Xf.take(rowbase + feat.take(roots)) > thr.take(roots))
+    for _ in range(arr["depth"] - 1):
         right = Xf.take(rowbase + feat.take(node)) > thr.take(node)
         node = left.take(node)
         node += right
