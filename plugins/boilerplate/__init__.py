@@ -218,21 +218,23 @@ class BoilerplateStage(Stage):
 
     def _text(self, d: Any) -> tuple[str, dict[str, Any]]:
         """Text and annotations from the line model's decisions (``lines.Decisions``)."""
+        from itertools import compress
+
         import numpy as np
 
-        keep = d.keep
-        idx = np.asarray(d.idx, np.int64)
+        keep_l = d.keep.tolist()
         stripped = d.stripped
-        kept = [stripped[j] for j in np.flatnonzero(keep).tolist()]
+        kept = list(compress(stripped, keep_l))
         removed: list[dict[str, Any]] = []
         kept_chars = sum(map(len, kept))
         total = kept_chars
-        rows = np.flatnonzero(~keep)
-        if len(rows):
+        if len(kept) < len(keep_l):
             # Entries for removed lines only, built from whole columns: on 5 KB pages most
             # lines are furniture, and a per-line loop here cost as much as the scoring.
-            at = idx[rows].tolist()
-            gone = [stripped[j] for j in rows.tolist()]
+            gone_l = [not k for k in keep_l]
+            rows = np.flatnonzero(~d.keep)
+            at = list(compress(d.idx, gone_l))
+            gone = list(compress(stripped, gone_l))
             total += sum(map(len, gone))
             scores = np.round(d.score[rows], 4).tolist()
             reasons = d.reasons(rows)
@@ -250,7 +252,7 @@ class BoilerplateStage(Stage):
         return "\n".join(kept), {
             "method": "lines",
             "kept_share": round(min(kept_chars / total, 1.0), 4),
-            "lines_in": len(idx),
+            "lines_in": len(keep_l),
             "lines_kept": len(kept),
             "removed": removed,
         }
