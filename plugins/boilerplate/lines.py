@@ -1844,9 +1844,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
     half = thr * 0.5
     if "teaser" in rules:
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > last[ld]))
-        for j in np.flatnonzero(drop).tolist():
-            p[j] = min(p[j], half)
-            why[j] = "title-like teaser (repeated or after the article's end)"
+        _demote(p, why, drop, half, "title-like teaser (repeated or after the article's end)")
     if "caption" in rules:
         by = X[:, _FI["byline"]] > 0
         tit = X[:, _FI["is_title"]] > 0
@@ -1870,9 +1868,9 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
             & (gi < first[ld])
             & (nxt_by | prv_t | cue | nxt_credit)
         )
-        for j in np.flatnonzero(cand).tolist():
-            p[j] = min(p[j], half)
-            why[j] = "image caption (long, no final punctuation, next to title/byline)"
+        _demote(
+            p, why, cand, half, "image caption (long, no final punctuation, next to title/byline)"
+        )
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0
         furn = furn_a.tolist()
@@ -1899,10 +1897,17 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
                     why[k] = "prose line continuing the article after an ad/share line"
                 nxt = k + 1
     if "byline" in rules:
-        for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
-            p[j] = min(p[j], half)
-            why[j] = "byline"
+        _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
     return p, why
+
+
+def _demote(p, why, mask, cap, reason):
+    """Scores of the ``mask`` rows down to at most ``cap``, with ``reason`` (a later rule's
+    reason replaces an earlier one's, as the rules run in order)."""
+    rows = np.flatnonzero(mask)
+    if len(rows):
+        p[rows] = np.minimum(p[rows], cap)
+        why.update(dict.fromkeys(rows.tolist(), reason))
 
 
 def _sigmoid(z):
