@@ -832,7 +832,7 @@ def _raw_features_many(docs, lex):
     document).  The rows of a document are what :func:`_raw_features` gives for it alone.
     Everything is computed over the whole batch at once with numpy: character classes from a
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
-    of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes;
+    of their lower-cased text, lexicon look-ups in an open-addressing table of those hashes;
     what is counted within a document (repeats, templated first/last words) is keyed by
     document too."""
     idxs, S, nlines = [], [], []
