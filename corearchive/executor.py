@@ -173,9 +173,48 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
     return ChunkResult(events, stats)
 
 
-def chunked(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunked(
+    docs: Iterable[Document], size: int, first: int | None = None
+) -> Iterator[list[Document]]:
+    """Lists of ``size`` documents (the first one of ``first``, when given)."""
     it = iter(docs)
-    while chunk := list(islice(it, size)):
+    n = first or size
+    while chunk := list(islice(it, n)):
+        yield chunk
+        n = size
+
+
+#: Source formats that hold many documents per input.
+CONTAINERS = frozenset(["jsonl", "warc"])
+
+
+def chunked_by_input(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Chunks of at most ``size`` documents, where a container input (JSONL, WARC) starts a
+    chunk of its own and is cut every ``size`` documents from its start.
+
+    The staged plan's tasks hold whole blocks (``plan.split_input`` cuts an input at
+    multiples of ``size`` results) and are chunked the same way (``plan.process_task``), so
+    a local stage that looks across the documents of its chunk (the boilerplate stage's
+    ``site_template``) sees the same groups in a streaming run, with any number of workers,
+    and in the staged plan. Loose files (one document each) are packed ``size`` to a chunk.
+    Known gap: a result of a container that is skipped (archived by an earlier run) or
+    unreadable shifts the streaming run's later blocks of that input, not the plan's."""
+    chunk: list[Document] = []
+    prev: tuple[str | None, str] | None = None
+    for doc in docs:
+        key = (doc.source.path, doc.source.format)
+        if chunk and (
+            len(chunk) >= size
+            or (
+                key != prev
+                and (key[1] in CONTAINERS or (prev is not None and prev[1] in CONTAINERS))
+            )
+        ):
+            yield chunk
+            chunk = []
+        chunk.append(doc)
+        prev = key
+    if chunk:
         yield chunk
 
 

@@ -78,7 +78,15 @@ from .catalog import Catalog, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
 from .errors import CoreArchiveError, ExitCode
-from .executor import WorkerSpec, add_stats, build_local, chunked, run_chunk, split_stages
+from .executor import (
+    CHUNK_SIZE,
+    WorkerSpec,
+    add_stats,
+    build_local,
+    chunked,
+    run_chunk,
+    split_stages,
+)
 from .inputs import Unresolved, _make_item, choose_source, expand
 from .manager import Registry
 from .report import RunReport, RunReporter
@@ -87,8 +95,9 @@ from .sink import Sink, SinkContext
 from .source import Failure
 from .stage import Stage, StageContext, StageStats, describe_error
 
-#: Documents per pickled chunk in the task files (and per dedup batch in clusters).
-CHUNK = 64
+#: Documents per pickled chunk in the task files (and per dedup batch in clusters): the
+#: executor's chunk, so that local stages see the chunks of a streaming run.
+CHUNK = CHUNK_SIZE
 DEDUP_BATCH = 512
 #: The WARC serial of task ``n`` starts at ``n × WARC_SERIALS``: shard names never collide.
 WARC_SERIALS = 1000
@@ -247,7 +256,9 @@ def process_task(
     try:
         with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
             docs = _read(spec, path, start, stop, report, reporter, archived)
-            for chunk in chunked(docs, CHUNK):
+            # blocks of CHUNK results from the input's start, as the streaming run's chunks
+            # (executor.chunked_by_input): the same groups for the local stages
+            for chunk in chunked(docs, CHUNK, first=CHUNK - start % CHUNK):
                 res = run_chunk(local, prepare, chunk)
                 for name, st in res.stats.items():
                     add_stats(stats.setdefault(name, StageStats()), st)
@@ -395,7 +406,7 @@ def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any
     """Step 1 for one input: ``[path, start, stop]`` tasks of about ``task_bytes`` each.
 
     A file up to ``task_bytes`` is one task; a bigger one is counted (one reading pass) and
-    cut into ranges of results, the last one open-ended.
+    cut into ranges of results (whole chunks of CHUNK results), the last one open-ended.
     """
     try:
         size = os.path.getsize(path)
@@ -405,7 +416,10 @@ def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any
     if parts <= 1:
         return [[path, 0, None]]
     count = count_results(registry, path)
+    # whole chunks per task (a multiple of CHUNK results): a task sees the same chunks as a
+    # streaming run (executor.chunked_by_input), so local stages get the same groups
     per = -(-count // parts)
+    per = -(-per // CHUNK) * CHUNK
     if per == 0 or count <= per:
         return [[path, 0, None]]
     starts = list(range(0, count, per))

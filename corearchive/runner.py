@@ -35,7 +35,7 @@ from .executor import (
     RemoteExecutor,
     WorkerSpec,
     add_stats,
-    chunked,
+    chunked_by_input,
     local_context,
     split_stages,
 )
@@ -180,7 +180,7 @@ class Run:
             )
             docs: Iterable[Document] = self._read(items, reporter, progress)
             docs = self._skip_archived(docs, reporter)
-            results = executor.map(chunked(docs, CHUNK_SIZE))
+            results = executor.map(chunked_by_input(docs, CHUNK_SIZE))
             docs = self._replay(results, reporter)
             for stage in ordered:
                 docs = stage.run(docs)

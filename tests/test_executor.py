@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from corearchive import Document, Stage, hookimpl
-from corearchive.executor import CHUNK_SIZE, split_stages
+from corearchive.executor import CHUNK_SIZE, chunked_by_input, split_stages
 
 from helpers import ExplodingPlugin, extra_plugins
 
@@ -294,3 +294,34 @@ def test_an_interrupted_run_with_workers_commits_nothing(ingest, tmp_path, monke
     assert res.exit_code == 130
     assert res.manifest is None and res.records == []
     assert not list((tmp_path / "out").glob("**/*.warc.gz"))
+
+
+def test_chunks_start_at_every_container_input():
+    """A JSONL or WARC input starts a chunk and is cut every CHUNK_SIZE documents from its
+    start (the staged plan's tasks chunk alike); loose one-page files are packed."""
+    from corearchive.testing import make_document
+
+    def docs(path: str, fmt: Any, n: int) -> list[Document]:
+        return [make_document(f"{path} {i}", path=path, format=fmt) for i in range(n)]
+
+    stream = [
+        *docs("a.txt", "text", 1),
+        *docs("b.txt", "text", 1),
+        *docs("big.jsonl", "jsonl", CHUNK_SIZE + 3),
+        *docs("c.txt", "text", 1),
+        *docs("crawl.warc.gz", "warc", 2),
+        *(d for i in range(CHUNK_SIZE + 1) for d in docs(f"p{i}.html", "html", 1)),
+    ]
+    sizes = [
+        (len(c), sorted({d.source.path for d in c})[:2])
+        for c in chunked_by_input(stream, CHUNK_SIZE)
+    ]
+    assert sizes == [
+        (2, ["a.txt", "b.txt"]),
+        (CHUNK_SIZE, ["big.jsonl"]),
+        (3, ["big.jsonl"]),
+        (1, ["c.txt"]),
+        (2, ["crawl.warc.gz"]),
+        (CHUNK_SIZE, ["p0.html", "p1.html"]),
+        (1, ["p64.html"]),
+    ]

@@ -12,6 +12,11 @@ and time so that one pathological page cannot hang a run.
 Every decision is recorded under ``annotations.boilerplate``; a document left with no
 content is dropped with reason ``no_content``.
 
+With ``site_template`` on, the stage also looks across the documents of each chunk of the run
+(64 documents, cut alike by the streaming run and the staged plan): a line that several
+different pages of one site (URL host) and input share is the site's template and is removed,
+with the reason ``site template (in N documents of the site)``.
+
 HTML is parsed once; the stage leaves two entries in the document's scratch dict for later
 local stages (the metadata stage reads them when present, and computes them otherwise):
 
@@ -35,7 +40,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,6 +112,18 @@ class BoilerplateOptions:
         "compare, covers the pages where precision mode kept little (dev: aeb F1 0.967 both "
         "ways, trafeval 0.935 off, 0.934 on; a quarter more CPU on).",
     )
+    site_template: bool = option(
+        False,
+        "Also remove lines that recur in at least site_template_docs different documents of "
+        "the same site (URL host) and input file within one chunk of the run (64 documents, "
+        "see corearchive.executor.CHUNK_SIZE): the site's template (menus, footers, section "
+        "labels) where the line model kept it. Lines of 8 or more words ending a sentence "
+        "are never taken for template. Chunks are the same whatever the number of workers "
+        "and the plan, so the output is too.",
+    )
+    site_template_docs: int = option(
+        3, "How many different documents of a site must share a line for site_template.", minimum=2
+    )
     html_metadata: bool = option(
         True,
         "Collect trafilatura's metadata of the parsed page and leave it in "
@@ -156,6 +173,22 @@ class BoilerplateStage(Stage):
 
     options: BoilerplateOptions
 
+    def run(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """As :meth:`Stage.run`; with ``site_template``, the stream (one chunk of the run)
+        is read whole first, to find the lines its documents share (see :func:`_template`).
+        The evidence goes into each document's scratch (``doc.work``), so a document retried
+        alone after a failure gets the same decisions."""
+        if not self.options.site_template:
+            yield from super().run(docs)
+            return
+        from corearchive.executor import CHUNK_SIZE, chunked
+
+        # A local stage gets one chunk per call; should the stage ever run on the whole
+        # stream (after an ordered stage), it still reads at most a chunk at a time.
+        for chunk in chunked(docs, CHUNK_SIZE):
+            _template(chunk, self.options.site_template_docs)
+            yield from super().run(chunk)
+
     def process(self, doc: Document) -> Document | Drop:
         return self.process_batch([doc])[0]
 
@@ -183,7 +216,11 @@ class BoilerplateStage(Stage):
             if doc.is_html:
                 text, ann = self._html(doc)
             else:
-                text, ann = self._text(decided[id(doc)])
+                d = decided[id(doc)]
+                shared = doc.work.pop(_TEMPLATE_KEY, None)
+                if shared:
+                    _drop_template_lines(d, shared)
+                text, ann = self._text(d)
             if not text.strip():
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue
@@ -195,21 +232,23 @@ class BoilerplateStage(Stage):
 
     def _text(self, d: Any) -> tuple[str, dict[str, Any]]:
         """Text and annotations from the line model's decisions (``lines.Decisions``)."""
+        from itertools import compress
+
         import numpy as np
 
-        keep = d.keep
-        idx = np.asarray(d.idx, np.int64)
+        keep_l = d.keep.tolist()
         stripped = d.stripped
-        kept = [stripped[j] for j in np.flatnonzero(keep).tolist()]
+        kept = list(compress(stripped, keep_l))
         removed: list[dict[str, Any]] = []
         kept_chars = sum(map(len, kept))
         total = kept_chars
-        rows = np.flatnonzero(~keep)
-        if len(rows):
+        if len(kept) < len(keep_l):
             # Entries for removed lines only, built from whole columns: on 5 KB pages most
             # lines are furniture, and a per-line loop here cost as much as the scoring.
-            at = idx[rows].tolist()
-            gone = [stripped[j] for j in rows.tolist()]
+            gone_l = [not k for k in keep_l]
+            rows = np.flatnonzero(~d.keep)
+            at = list(compress(d.idx, gone_l))
+            gone = list(compress(stripped, gone_l))
             total += sum(map(len, gone))
             scores = np.round(d.score[rows], 4).tolist()
             reasons = d.reasons(rows)
@@ -227,7 +266,7 @@ class BoilerplateStage(Stage):
         return "\n".join(kept), {
             "method": "lines",
             "kept_share": round(min(kept_chars / total, 1.0), 4),
-            "lines_in": len(idx),
+            "lines_in": len(keep_l),
             "lines_kept": len(kept),
             "removed": removed,
         }
@@ -308,6 +347,79 @@ class BoilerplateStage(Stage):
             page = doc.work["html_text"] = tree_to_text(tree)
         n_page = _n_words(page)
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
+
+
+_TEMPLATE_KEY = "boilerplate.template"
+
+
+def _site(doc: Document) -> tuple[str | None, str]:
+    """The group a document's template evidence comes from: its input file and URL host."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(doc.source.uri).hostname or "").removeprefix("www.")
+    except ValueError:
+        host = ""
+    return doc.source.path, host
+
+
+def _template(docs: list[Document], min_docs: int) -> None:
+    """Find, per site (see :func:`_site`), the lines shared by at least ``min_docs``
+    different plain-text documents of ``docs``, and leave in each document's scratch
+    (``doc.work[_TEMPLATE_KEY]``) a dict of its shared lines -> the number of documents.
+
+    Documents with the same text count once (an exact copy shares every line), and long
+    sentence-like lines are left out (near copies of an article share those)."""
+    import hashlib
+
+    groups: dict[tuple[str | None, str], list[Document]] = {}
+    for doc in docs:
+        site = _site(doc)
+        if not doc.is_html and site[1]:  # a page without a host has no site
+            groups.setdefault(site, []).append(doc)
+    for group in groups.values():
+        if len(group) < min_docs:
+            continue
+        count: dict[str, int] = {}
+        seen_texts: set[bytes] = set()
+        per_doc: list[tuple[Document, set[str]]] = []
+        for doc in group:
+            lines = {ln.strip() for ln in doc.text.splitlines()}
+            lines = {ln for ln in lines if ln and not _sentence_like(ln)}
+            per_doc.append((doc, lines))
+            digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)
+            if digest.digest() in seen_texts:
+                continue
+            seen_texts.add(digest.digest())
+            for ln in lines:
+                count[ln] = count.get(ln, 0) + 1
+        for doc, lines in per_doc:
+            shared = {ln: count[ln] for ln in lines if count.get(ln, 0) >= min_docs}
+            if shared:
+                doc.work[_TEMPLATE_KEY] = shared
+
+
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
+
+
+def _sentence_like(line: str) -> bool:
+    """At least 8 words and a sentence end: article text, even when copies share it."""
+    return line.endswith(_SENTENCE_END) and len(_WORD.findall(line)) >= 8
+
+
+def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are in ``shared``, with a reason."""
+    import numpy as np
+
+    keep = d.keep.copy()
+    why = dict(d.why)
+    for j in np.flatnonzero(keep).tolist():
+        n = shared.get(d.stripped[j])
+        if n:
+            keep[j] = False
+            why[j] = f"site template (in {n} documents of the site)"
+    d.keep = keep
+    d.why = why
 
 
 # Fields of trafilatura's Document that are extraction output, not metadata.

@@ -18,7 +18,6 @@ import json
 import math
 import os
 import re
-from collections import Counter
 from itertools import chain, compress
 
 import numpy as np
@@ -399,23 +398,43 @@ def load_model(path=None):
 
 
 def _ensemble_arrays(trees):
-    """All trees of an ensemble in flat arrays (global node ids): feature, threshold, children
-    (child[2*node] = left, child[2*node+1] = right; leaves point to themselves), leaf value."""
-    feat, thr, child, val, roots = [], [], [], [], []
+    """All trees of an ensemble in flat arrays (global node ids): feature, threshold, left child
+    and leaf value.  Nodes are renumbered so that a node's right child is its left child + 1
+    (one gather and an add per level instead of two); a leaf is its own left child with an
+    infinite threshold, so it stays where it is."""
+    feat, thr, left, val, roots = [], [], [], [], []
     depth = 0
     for t in trees:
         off = len(feat)
         roots.append(off)
-        feat += t["feat"]
-        thr += [x if x is not None else np.inf for x in t["thr"]]
-        for lft, rgt in zip(t["left"], t["right"]):
-            child += [lft + off, rgt + off]
-        val += t["value"]
+        new = {0: off}  # old id -> new id, children allocated in pairs
+        order = [0]
+        nxt = off + 1
+        for old in order:  # breadth first; ``order`` grows while it is walked
+            lo, ro = t["left"][old], t["right"][old]
+            if t["thr"][old] is not None and lo != old:
+                new[lo], new[ro] = nxt, nxt + 1
+                nxt += 2
+                order += [lo, ro]
+        size = nxt - off
+        feat += [0] * size
+        thr += [np.inf] * size
+        left += [0] * size
+        val += [0.0] * size
+        for old in order:
+            i = new[old]
+            val[i] = t["value"][old]
+            if t["thr"][old] is not None and t["left"][old] != old:
+                feat[i] = t["feat"][old]
+                thr[i] = t["thr"][old]
+                left[i] = new[t["left"][old]]
+            else:
+                left[i] = i
         depth = max(depth, t["depth"])
     return {
         "feat": np.array(feat, np.int64),
         "thr": np.array(thr),
-        "child": np.array(child, np.int64),
+        "left": np.array(left, np.int64),
         "val": np.array(val),
         "roots": np.array(roots, np.int64),
         "depth": depth,
@@ -423,17 +442,20 @@ def _ensemble_arrays(trees):
 
 
 def _ensemble_predict(arr, X, base):
-    """Raw score of a tree ensemble for the rows of X (vectorised over rows x trees)."""
+    """Raw score of a tree ensemble for the rows of X (vectorised over rows x trees; np.take
+    rather than fancy indexing: about twice as fast on these (rows x trees) index arrays)."""
     n, F = X.shape
-    node = np.empty((n, len(arr["roots"])), np.int64)
-    node[:] = arr["roots"]  # (rows, trees), broadcast
+    feat, thr, left = arr["feat"], arr["thr"], arr["left"]
+    roots = arr["roots"]
     rowbase = np.arange(0, n * F, F)[:, None]
     Xf = X.ravel()
-    feat, thr, child = arr["feat"], arr["thr"], arr["child"]
-    for _ in range(arr["depth"]):
-        go_right = Xf[rowbase + feat[node]] > thr[node]
-        node = child[2 * node + go_right]
-    return base + arr["val"][node].sum(axis=1)
+    # the first level: every row is at its trees' roots (no per-row look-up of the node)
+    node = left.take(roots) + (Xf.take(rowbase + feat.take(roots)) > thr.take(roots))
+    for _ in range(arr["depth"] - 1):
+        right = Xf.take(rowbase + feat.take(node)) > thr.take(node)
+        node = left.take(node)
+        node += right
+    return base + arr["val"].take(node).sum(axis=1)
 
 
 # -------------------------------------------------------------------- features ----
@@ -549,9 +571,17 @@ def _build_lex(stopwords):
     for w0, phs in _CUE_MULTI.items():
         multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
     vals = np.array([hs[int(k)] for k in keys], np.int64)
-    return {"h": keys, "c": vals, "multi": multi, "table": _hash_table(keys, vals)}
+    with np.errstate(over="ignore"):
+        pairs = np.unique(
+            np.array(
+                [ph[0] * int(_PAIR_MULT) + ph[1] & _M64 for v in multi.values() for ph in v],
+                np.uint64,
+            )
+        )
+    return {"h": keys, "c": vals, "multi": multi, "table": _hash_table(keys, vals), "pairs": pairs}
 
 
+_PAIR_MULT = np.uint64(0x9E3779B97F4A7C15)
 _TABLE_BITS = 14
 _TABLE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
@@ -576,23 +606,30 @@ def _hash_table(keys, vals, bits=_TABLE_BITS):
             step += 1
         tk[s], tv[s], used[s] = k, v, True
         probes = max(probes, step)
+    assert not (used & (tk == 0)).any(), "a lexicon hash is 0: _lex_codes takes 0 for empty"
     return {"k": tk, "v": tv, "used": used, "mask": size - 1, "probes": probes}
 
 
 def _lex_codes(table, th):
-    """Class bits of the tokens with hashes ``th`` (0: not in the lexicon)."""
-    codes = np.zeros(len(th), np.int64)
-    pend = np.arange(len(th))
+    """Class bits of the tokens with hashes ``th`` (0: not in the lexicon).  Most tokens
+    settle at their first slot (a hit, or an empty slot: no lexicon key is 0); the few
+    others probe on."""
+    tk, tv, mask = table["k"], table["v"], table["mask"]
     slot = _slots(th)
-    tk, tv, used, mask = table["k"], table["v"], table["used"], table["mask"]
-    for _ in range(table["probes"]):
-        hit = tk[slot] == th[pend]
-        codes[pend[hit]] = tv[slot[hit]]
-        more = ~hit & used[slot]  # an empty slot ends the probe sequence
-        if not more.any():
+    k = tk.take(slot)
+    hit = k == th
+    codes = np.where(hit, tv.take(slot), 0)
+    more = np.flatnonzero(~hit & (k != 0))
+    slot = slot.take(more)  # the probe position of each pending token
+    for _ in range(table["probes"] - 1):
+        if not len(more):
             break
-        pend = pend[more]
-        slot = (slot[more] + 1) & mask
+        slot = (slot + 1) & mask
+        k = tk.take(slot)
+        hit = k == th.take(more)
+        codes[more[hit]] = tv.take(slot[hit])
+        keep = ~hit & (k != 0)
+        more, slot = more[keep], slot[keep]
     return codes
 
 
@@ -613,29 +650,34 @@ def _pows(L):
     return _POW[0], _POW[1]
 
 
+# Every BMP code point as a one-character string: the tables below are built with numpy's
+# vectorised str methods (the same Unicode database as str's), a few ms at import instead
+# of a Python loop over 65,536 characters per table.
+_BMP = np.frombuffer(
+    "".join(map(chr, range(65536))).encode("utf-32-le", "surrogatepass"), dtype="<U1"
+)
+
+
 def _build_char_table():
     """Class bits of every BMP code point: 1 letter, 2 upper, 4 digit, 8 CJK/kana/hangul,
-    16 separator-like, 32 quote, 64 comma, 128 word character (regex \\w)."""
-    t = np.zeros(65536, np.uint8)
-    for cp in range(65536):
-        ch = chr(cp)
-        v = 0
-        if ch.isalpha():
-            v |= 1
-            if ch.isupper():
-                v |= 2
-            if (
-                0x3040 <= cp <= 0x30FF
-                or 0x3400 <= cp <= 0x9FFF
-                or 0xAC00 <= cp <= 0xD7AF
-                or 0xF900 <= cp <= 0xFAFF
-            ):
-                v |= 8
-        elif ch.isdigit():
-            v |= 4
-        if _TOK.match(ch):
-            v |= 128
-        t[cp] = v
+    16 separator-like, 32 quote, 64 comma, 128 word character (regex \\w: alphanumeric or
+    "_")."""
+    cp = np.arange(65536)
+    alpha = np.char.isalpha(_BMP)
+    cjk = (
+        ((cp >= 0x3040) & (cp <= 0x30FF))
+        | ((cp >= 0x3400) & (cp <= 0x9FFF))
+        | ((cp >= 0xAC00) & (cp <= 0xD7AF))
+        | ((cp >= 0xF900) & (cp <= 0xFAFF))
+    )
+    word = np.char.isalnum(_BMP) | (_BMP == "_")
+    t = (
+        alpha * 1
+        | (alpha & np.char.isupper(_BMP)) * 2
+        | (~alpha & np.char.isdigit(_BMP)) * 4
+        | (alpha & cjk) * 8
+        | word * 128
+    ).astype(np.uint8)
     for ch in _SEPS:
         t[ord(ch)] |= 16
     for ch in _QUOTES:
@@ -653,8 +695,6 @@ _BITMAT = ((_CLS_VALUES[:, None] & np.array([1, 2, 4, 8, 16, 32, 64, 128], np.ui
     np.float64
 )
 _LEXBIT = np.array([1, 2, 4, 8, 16, 32, 64], np.int64)
-_URL = re.compile(r"http|www\.|@|\.com|\.htm", re.IGNORECASE)
-_URL_PARTS = ("http", "www.", "@", ".com", ".htm")
 _END_T = np.zeros(65536, np.uint8)  # 1 closing quote/bracket, 2 sentence end, 4 ? or !
 for _c in _CLOSERS:
     _END_T[ord(_c)] |= 1
@@ -674,13 +714,43 @@ for _c in "./:-":
     _FIRST_T[ord(_c)] |= 16
 for _c in '?!)’”"':  # may end a headline run into its summary
     _FIRST_T[ord(_c)] |= 32
-for _i in range(65536):  # regex \d
-    if chr(_i).isdecimal():
-        _FIRST_T[_i] |= 8
+_FIRST_T[np.char.isdecimal(_BMP)] |= 8  # regex \d
 _CAMEL_LO = np.zeros(65536, bool)
 for _c in "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))):
     _CAMEL_LO[ord(_c)] = True
 _REPEAT0 = None
+
+
+def _build_all_table():
+    """Everything the character passes need about a BMP code point in one uint32, so that
+    the batch's text takes one table gather instead of five: bits 0-7 _CHAR_TABLE, 8-15
+    _FIRST_T, 16-20 _SENT_T (see _sent_table), 21 _CAMEL_LO, 22 ASCII capital, 23 the lower
+    case is h, w, "." or "@" (where a URL cue can start), 24-27 the _CHAR_CODE class."""
+    t = _CHAR_TABLE.astype(np.uint32)
+    t |= _FIRST_T.astype(np.uint32) << 8
+    t |= _SENT_T.astype(np.uint32) << 16
+    t |= _CAMEL_LO.astype(np.uint32) << 21
+    t[65:91] |= 1 << 22
+    low = _LOWER_T
+    for c in "hw.@":
+        t[low == ord(c)] |= 1 << 23
+    t |= _CHAR_CODE.astype(np.uint32) << 24
+    return t
+
+
+def _build_lower_table():
+    """Lower case of every BMP code point (the first character of ``str.lower``: "İ" -> "i",
+    as the URL regex's IGNORECASE matches it; it is the only BMP code point whose lower case
+    is longer than one character; a one-character result type keeps the first)."""
+    low = np.char.lower(_BMP).astype("<U1")
+    return np.frombuffer(low.tobytes(), np.uint32).copy()
+
+
+_LOWER_T = _build_lower_table()
+_T_SENT = 16
+_T_CAMEL = np.uint32(1 << 21)
+_T_AUP = np.uint32(1 << 22)
+_T_URL = np.uint32(1 << 23)
 
 RAW_NAMES = [
     "ntok",
@@ -728,46 +798,43 @@ RAW_NAMES = [
 _N_RAW = len(RAW_NAMES)
 
 
-def _url_lines(text, low, line_id, n):
-    """Lines that contain http, www., @, .com or .htm in any case (literal searches on the
-    lower-cased text: much faster than a case-insensitive regex)."""
-    if len(low) != len(text):
-        return _line_of(_URL, text, line_id, n) > 0
-    pos = []
-    for sub in _URL_PARTS:
-        k = low.find(sub)
-        while k >= 0:
-            pos.append(k)
-            k = low.find(sub, k + 1)
-    if not pos:
+def _url_lines(T, cpl, line_id, n):
+    """Lines that contain http, www., @, .com or .htm in any case, looked for only where a
+    character's lower case is h, w, "." or "@" (bit _T_URL of the _ALL_T entries ``T``);
+    ``cpl`` is the lower-cased text's code points."""
+    c = np.flatnonzero((T & _T_URL) != 0)
+    at = c[cpl[c] == 64]
+    c = c[c + 3 < len(cpl)]
+    c0, c1, c2, c3 = cpl[c], cpl[c + 1], cpl[c + 2], cpl[c + 3]
+    hit = (
+        ((c0 == 104) & (c1 == 116) & (c2 == 116) & (c3 == 112))  # http
+        | ((c0 == 119) & (c1 == 119) & (c2 == 119) & (c3 == 46))  # www.
+        | ((c0 == 46) & (c1 == 99) & (c2 == 111) & (c3 == 109))  # .com
+        | ((c0 == 46) & (c1 == 104) & (c2 == 116) & (c3 == 109))  # .htm
+    )
+    pos = np.concatenate((at, c[hit]))
+    if not len(pos):
         return np.zeros(n, bool)
     return np.bincount(line_id[pos], minlength=n) > 0
-
-
-def _line_of(pattern, text, line_id, n):
-    pos = [m.start() for m in pattern.finditer(text)]
-    if not pos:
-        return np.zeros(n)
-    return np.bincount(line_id[pos], minlength=n).astype(np.float64)
 
 
 def _raw_features(lines, lex):
     """Raw features of the non-blank lines of one document -> (indices, R matrix in RAW_NAMES
     order, line hashes)."""
-    idxs, R, lh, _rb, _S = _raw_features_many([lines], lex)
+    idxs, R, lh, _rb, _S, _first = _raw_features_many([lines], lex)
     return idxs[0], R, lh
 
 
 def _raw_features_many(docs, lex):
     """Raw features of the non-blank lines of several documents at once -> (indices per
     document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
-    documents, the stripped lines in row order).  The rows of a document are what :func:`_raw_features` gives for it alone.
+    documents, the stripped lines in row order, the row of each line's first copy in its
+    document).  The rows of a document are what :func:`_raw_features` gives for it alone.
     Everything is computed over the whole batch at once with numpy: character classes from a
     code-point table, tokens (\\w runs) and whole lines identified by 64-bit polynomial hashes
-    of their lower-cased text, lexicon look-ups by binary search in the sorted lexicon hashes;
+    of their lower-cased text, lexicon look-ups in an open-addressing table of those hashes;
     what is counted within a document (repeats, templated first/last words) is keyed by
-    document too.  Returns ``None`` when lower-casing changes the length of the text (rare):
-    the caller then takes the documents one at a time."""
+    document too."""
     idxs, S, nlines = [], [], []
     for lines in docs:
         st = list(map(str.strip, lines))
@@ -778,32 +845,44 @@ def _raw_features_many(docs, lex):
     np.cumsum([len(i) for i in idxs], out=rb[1:])
     n = len(S)
     if not n:
-        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S
+        return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S, np.zeros(0, np.int64)
     ld = np.repeat(np.arange(len(docs)), np.diff(rb))  # document of each line
     text = "\n".join(S)
-    low = text.lower()
-    if len(low) != len(text) and len(docs) > 1:
-        return None
+    # "İ" (U+0130) is the only code point whose lower case is two characters ("i" and a
+    # combining dot); it is taken as "i" (the first of them, which is also what the URL
+    # regex's IGNORECASE matches), so the lower-cased text keeps the length of the text and
+    # its positions line up (Turkish pages used to fall back to one page at a time).
+    # Lower case from a table (_LOWER_T, as str.lower but one character per character) and
+    # every class of a character from one uint32 gather (_ALL_T); the features below look at
+    # positions of rare classes (capitals, digits, sentence ends) rather than at every
+    # character: numpy's passes over the batch's text are most of the cost.
     cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     L = len(cp)
-    if len(low) == len(text):
-        cpl = np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32)
-    else:  # rare: lower() changes the length
-        cpl = np.array([ord(c.lower()[0]) for c in text], np.uint32)
-    cpc = np.minimum(cp, 65535)
-    cls = _CHAR_TABLE[cpc]
+    astral = int(cp.max()) > 65535
+    cpc = np.minimum(cp, 65535) if astral else cp  # beyond the BMP: the class of U+FFFF
+    # (np.take: a whole-text gather is twice as fast as fancy indexing, and flatnonzero
+    # below always gets a boolean array, ten times faster than on integers)
+    T = _ALL_T.take(cpc)
+    cpl = _LOWER_T.take(cpc)
+    if astral:
+        big = np.flatnonzero(cp > 65535)
+        cpl[big] = [ord(chr(c).lower()[0]) for c in cp[big].tolist()]
+    cls = T.astype(np.uint8)  # the low byte: _CHAR_TABLE
     lens = np.fromiter(map(len, S), np.int64, n)
     ls = np.zeros(n, np.int64)
     np.cumsum(lens[:-1] + 1, out=ls[1:])
     le = ls + lens - 1  # last char
     line_id = np.repeat(np.arange(n), lens + 1)[:L]
-    cnt = np.bincount(line_id * _NCODE + _CHAR_CODE[cpc], minlength=n * _NCODE).reshape(n, _NCODE)
+    key = np.repeat(np.arange(0, n * _NCODE, _NCODE), lens + 1)[:L]
+    key += T >> 24
+    cnt = np.bincount(key, minlength=n * _NCODE).reshape(n, _NCODE)
     letters, upper, digits, cjk, seps, quotes, commas, _w = (cnt.astype(np.float64) @ _BITMAT).T
-    # tokens and their hashes
-    word = np.zeros(L + 2, bool)
-    word[1:-1] = cls >= 128
-    ts = np.flatnonzero(word[1:-1] & ~word[:-2])
-    te = np.flatnonzero(word[1:-1] & ~word[2:]) + 1
+    # tokens (\w runs) and their hashes: starts and ends alternate among the changes
+    word = np.zeros(L + 2, np.int8)
+    word[1:-1] = cls >> 7
+    chg = np.flatnonzero(np.diff(word) != 0)
+    ts = chg[0::2]
+    te = chg[1::2]
     pw, ipw = _pows(L + 1)
     H = np.zeros(L + 1, np.uint64)
     with np.errstate(over="ignore"):
@@ -829,17 +908,24 @@ def _raw_features_many(docs, lex):
     small = ntok <= 15
     cue = cue.copy()
     # multi-word cue phrases (only first words flagged with bit 128 are checked)
-    cand = np.flatnonzero(codes & 128)
+    cand = np.flatnonzero((codes & 128) != 0)
+    if len(cand):
+        # only where the next token is the second word of a phrase with this first word
+        # (most flagged first words, "all", "more", "read", ... are not in a phrase)
+        cand = cand[small[tok_line[cand]] & (cand + 1 < tb[tok_line[cand] + 1])]
+        with np.errstate(over="ignore"):
+            pk = th[cand] * _PAIR_MULT + th[cand + 1]
+        pairs = lex["pairs"]
+        at = np.searchsorted(pairs, pk)
+        at[at == len(pairs)] = 0
+        cand = cand[pairs[at] == pk]
     if len(cand):
         multi = lex["multi"]
-        thl = th.tolist()
         for j in cand.tolist():
             li = tok_line[j]
-            if not small[li]:
-                continue
-            for ph in multi[thl[j]]:
+            for ph in multi[int(th[j])]:
                 k = len(ph)
-                if j + k <= tb[li + 1] and tuple(thl[j : j + k]) == ph:
+                if j + k <= tb[li + 1] and tuple(th[j : j + k].tolist()) == ph:
                     cue[li] += 1
     cue *= small
     com = (com > 0) * small
@@ -857,9 +943,10 @@ def _raw_features_many(docs, lex):
     else:
         fcode = lcode = np.zeros(n, np.int64)
     by = ((fcode & 16) > 0) & has & (ntok >= 2) & (ntok <= 8)
-    ec = _FIRST_T[cpc]
-    dd = (ec & 8) > 0
-    z = np.flatnonzero(dd[:-2] & ((ec[1:-1] & 16) > 0) & dd[2:])
+    # numeric dates (\d[./:-]\d): from the positions of decimal digits
+    dg = np.flatnonzero((T & np.uint32(8 << 8)) != 0)
+    dg = dg[dg < L - 2]
+    z = dg[((T[dg + 1] & np.uint32(16 << 8)) > 0) & ((T[dg + 2] & np.uint32(8 << 8)) > 0)]
     date = ((month > 0) & (dtok > 0) & small) | (
         (np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)) > 0
     )
@@ -885,15 +972,17 @@ def _raw_features_many(docs, lex):
         ((_CHAR_TABLE[np.minimum(fcp, 65535)] & 4) > 0) & ((c2 == 46) | (c2 == 41)) & (c3 == 32)
     )
     # repetition (whole lines) and templated first/last words, by hash
+    # (counted with np.unique: sorting a few thousand keys beats a Counter and a dict)
     with np.errstate(over="ignore"):
         dmix = ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        lhl = (lh + dmix).tolist()  # a line's hash within its document
-    c = Counter(lhl)
-    rep = np.fromiter(map(c.__getitem__, lhl), np.float64, n) - 1
-    if len(c) < n:
-        fo = dict(zip(reversed(lhl), range(n - 1, -1, -1)))  # first occurrence wins
-        rep_later = np.fromiter(map(fo.__getitem__, lhl), np.int64, n) < np.arange(n)
+        lhl = lh + dmix  # a line's hash within its document
+    u, ui, inv, uc = np.unique(lhl, return_index=True, return_inverse=True, return_counts=True)
+    rep = (uc[inv] - 1).astype(np.float64)
+    if len(u) < n:
+        first_copy = ui[inv]  # the first occurrence (np.unique's index is the first)
+        rep_later = first_copy < np.arange(n)
     else:
+        first_copy = np.arange(n)
         rep_later = np.zeros(n)
     if nt_all > 1:
         with np.errstate(over="ignore"):
@@ -902,14 +991,10 @@ def _raw_features_many(docs, lex):
             ) * (ntok >= 3)
             lk = th[np.minimum(ltok, nt_all - 1)] * ((ntok > 0) & (ntok <= 20))
             # keyed by document; 0 stays 0 (= not counted)
-            fk = np.where(fk != 0, fk ^ dmix, 0).tolist()
-            lk = np.where(lk != 0, lk ^ dmix, 0).tolist()
-        c = Counter(fk)
-        c[0] = 1
-        same_first = np.fromiter(map(c.__getitem__, fk), np.float64, n) - 1
-        c = Counter(lk)
-        c[0] = 1
-        same_last = np.fromiter(map(c.__getitem__, lk), np.float64, n) - 1
+            fk = np.where(fk != 0, fk ^ dmix, 0)
+            lk = np.where(lk != 0, lk ^ dmix, 0)
+        same_first = _copies(fk)
+        same_last = _copies(lk)
     else:
         same_first = same_last = np.zeros(n)
     ia = np.array(list(chain.from_iterable(idxs)), np.int64)
@@ -925,28 +1010,22 @@ def _raw_features_many(docs, lex):
     nc = lens.astype(np.float64)
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
-    sent_in = _sent_lines(cp, cpc, line_id, ld, n)
-    z = np.flatnonzero(_CAMEL_LO[cpc[:-1]] & (cp[1:] >= 65) & (cp[1:] <= 90))
+    sent_in = _sent_lines(cp, T, line_id, ld, n)
+    up = np.flatnonzero((cls & 2) != 0)  # capitals (camel-case and headline joins start there)
+    z = up[(up >= 1) & ((T[up] & _T_AUP) > 0)] - 1
+    z = z[(T[z] & _T_CAMEL) > 0]
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
-    url = _url_lines(text, low, line_id, n)
+    url = _url_lines(T, cpl, line_id, n)
     # Teaser cards rendered as text run a headline straight into its summary with no space
     # ("...Student-AthleteA 24-year-old woman ..."): a lower-case letter, digit or closing
     # punctuation followed by a capital that starts a word.  When the part before the first
     # such join is a title-case phrase, the line is a headline+summary teaser, not prose.
-    jz = (
-        np.flatnonzero(
-            (
-                (cls[:-2] & 1 > 0) & (cls[:-2] & 2 == 0)
-                | (cls[:-2] & 4 > 0)
-                | (_FIRST_T[cpc[:-2]] & 32 > 0)
-            )
-            & (cls[1:-1] & 2 > 0)
-            & (cls[2:] & 2 == 0)
-        )
-        + 1
-        if L > 2
-        else np.zeros(0, np.int64)
-    )
+    jz = up[(up >= 1) & (up <= L - 2)]
+    pc = T[jz - 1]
+    jz = jz[
+        (((pc & 1 > 0) & (pc & 2 == 0)) | (pc & 4 > 0) | (pc & np.uint32(32 << 8) > 0))
+        & (T[jz + 1] & 2 == 0)
+    ]
     head_join = np.zeros(n)
     head_tok = np.zeros(n)
     if len(jz):
@@ -963,7 +1042,9 @@ def _raw_features_many(docs, lex):
         head_tok[jl] = np.where(ok, nb, 0)
     end_colon = lcp == 58
     says = end_colon & ((lcode & 4) > 0)
-    R = np.empty((n, _N_RAW))
+    # built by rows of the transposed matrix (contiguous writes); R is its transpose, whose
+    # columns are then contiguous for the feature code that reads them
+    Rt = np.empty((_N_RAW, n))
     for k, col in enumerate(
         (
             ntok,
@@ -1009,33 +1090,46 @@ def _raw_features_many(docs, lex):
             head_tok,
         )
     ):
-        R[:, k] = col
-    return idxs, R, lh, rb, S
+        Rt[k] = col
+    return idxs, Rt.T, lh, rb, S, first_copy
+
+
+def _copies(keys):
+    """For each key, how many other entries have it (0 for key 0: not counted)."""
+    _u, inv, cnt = np.unique(keys, return_inverse=True, return_counts=True)
+    out = (cnt[inv.ravel()] - 1).astype(np.float64)
+    out[keys == 0] = 0.0
+    return out
 
 
 def _sent_table():
-    """Classes of _SENT_IN's parts per BMP code point, from the regex's own character classes:
-    1 sentence end, 2 closing quote/bracket, 4 whitespace, 8 opening quote/bracket, 16 letter."""
+    """Classes of _SENT_IN's parts per BMP code point: 1 sentence end ``[.!?…。！？]``, 2
+    closing quote/bracket ``["'”’»)]``, 4 whitespace ``\\s`` (str.isspace), 8 opening
+    quote/bracket ``["'“‘«(]``, 16 letter ``[^\\W\\d_]`` (alphanumeric, not a decimal digit;
+    "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
+    regex's own classes."""
     t = np.zeros(65536, np.uint8)
-    parts = (r"[.!?…。！？]", "[\"'”’»)]", r"\s", "[\"'“‘«(]", r"[^\W\d_]")
-    bmp = "".join(map(chr, range(65536)))
-    for bit, rx in zip((1, 2, 4, 8, 16), parts, strict=True):
-        hits = [m.start() for m in re.finditer(rx, bmp)]
-        t[hits] |= bit
+    for bit, chars in ((1, ".!?…。！？"), (2, "\"'”’»)"), (8, "\"'“‘«(")):
+        t[[ord(c) for c in chars]] |= bit
+    t[np.char.isspace(_BMP)] |= 4
+    t[np.char.isalnum(_BMP) & ~np.char.isdecimal(_BMP)] |= 16
     return t
 
 
 _SENT_T = _sent_table()
+_ALL_T = _build_all_table()
 _LETTER_RX = re.compile(r"[^\W\d_]")
 
 
-def _sent_lines(cp, cpc, line_id, ld, n):
+def _sent_lines(cp, T, line_id, ld, n):
     """Sentence-internal boundaries per line: where _SENT_IN matches, found with numpy (a
     sentence end, closing quotes, whitespace, an optional opening quote, a letter; there is
     no backtracking to do, and matches cannot overlap), ignoring a match that runs from one
-    document of a batch into the next (its whitespace can be the newline between them)."""
-    st = _SENT_T[cpc]
-    p = np.flatnonzero(st & 1)
+    document of a batch into the next (its whitespace can be the newline between them).
+    ``T`` holds the characters' _ALL_T entries (the _SENT_T classes from bit 16 on)."""
+    st = T
+    b1, b2, b4, b8, b16 = (np.uint32(b << _T_SENT) for b in (1, 2, 4, 8, 16))
+    p = np.flatnonzero((st & b1) != 0)
     L = len(cp)
     if not len(p):
         return np.zeros(n)
@@ -1049,17 +1143,17 @@ def _sent_lines(cp, cpc, line_id, ld, n):
             act[act] = (st[j[act]] & bit) > 0
         return j
 
-    j = skip(p + 1, 2)
+    j = skip(p + 1, b2)
     ok = j < L
-    ok[ok] = (st[j[ok]] & 4) > 0  # at least one whitespace
+    ok[ok] = (st[j[ok]] & b4) > 0  # at least one whitespace
     p, j = p[ok], j[ok]
-    j = skip(j, 4)
+    j = skip(j, b4)
     ok = j < L
     opener = np.zeros(len(j), bool)
-    opener[ok] = (st[j[ok]] & 8) > 0
+    opener[ok] = (st[j[ok]] & b8) > 0
     j = j + opener
     ok = j < L
-    ok[ok] = (st[j[ok]] & 16) > 0
+    ok[ok] = (st[j[ok]] & b16) > 0
     astral = np.flatnonzero((j < L) & ~ok)
     if len(astral):  # letters beyond the BMP: ask the regex
         big = astral[cp[j[astral]] > 65535]
@@ -1164,15 +1258,16 @@ _FI = {k: i for i, k in enumerate(FEATURE_NAMES)}
 
 def line_features(lines, lex):
     """Feature matrix for the non-blank lines of a document -> (indices, X)."""
-    idxs, R, lh, rb, _S = _raw_features_many([lines], lex)
+    idxs, R, lh, rb, _S, first = _raw_features_many([lines], lex)
     if not len(R):
         return idxs[0], np.zeros((0, len(FEATURE_NAMES)))
-    return idxs[0], _line_features_rows(R, lh, rb)
+    return idxs[0], _line_features_rows(R, lh, rb, first)
 
 
-def _line_features_rows(R, lh, rb):
-    """Feature matrix of all rows of a batch (documents at row bounds ``rb``): for each
-    document exactly what line_features gives for it alone."""
+def _line_features_rows(R, lh, rb, first_row):
+    """Feature matrix of all rows of a batch (documents at row bounds ``rb``; ``first_row``: the
+    row of each line's first copy in its document): for each document exactly what
+    line_features gives for it alone."""
     n = R.shape[0]
     D = len(rb) - 1
     cnt = np.diff(rb)
@@ -1238,10 +1333,11 @@ def _line_features_rows(R, lh, rb):
     in_seg = ((pos >= lo) & (pos <= hi)).astype(np.float64)
     seg_dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0.0))
     # length of the run of short lines this line belongs to (runs end at documents' ends)
-    chg = np.flatnonzero(np.diff(short) != 0) + 1
-    bounds = np.unique(np.concatenate((chg, rb)))
-    rl = np.diff(bounds)
-    run = np.repeat(rl, rl) * short
+    starts_run = np.zeros(n, bool)
+    starts_run[np.flatnonzero(np.diff(short) != 0) + 1] = True
+    starts_run[rb[:-1][rb[:-1] < n]] = True
+    rid = np.cumsum(starts_run) - 1
+    run = np.bincount(rid)[rid] * short
     # distance to the nearest prose line of the same document
     isp = prose > 0
     before = np.maximum.accumulate(np.where(isp, gi, -1))
@@ -1270,11 +1366,7 @@ def _line_features_rows(R, lh, rb):
     same_title = np.where(has_t, (lh == lh[tc_]) * (1 - is_title), 0.0)
     rep_before = (R[:, 37] > 0) & (pos > hi)
     if rep_before.any():
-        with np.errstate(over="ignore"):
-            key = lh + ld.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        _u, fi, inv = np.unique(key, return_index=True, return_inverse=True)
-        first_occ = (fi[inv] - s).astype(np.float64)
-        rep_before = rep_before & (first_occ < lo)
+        rep_before = rep_before & ((first_row - s) < lo)
     lo3 = np.maximum(gi - 3, s)
     hi3 = np.minimum(gi + 4, e)
     tw = (G[hi3, 4] - G[lo3, 4]) / (hi3 - lo3) * 7
@@ -1300,13 +1392,12 @@ def _line_features_rows(R, lh, rb):
     Dm[:, 11] = np.minimum(ccum - comc, 5)
     Dm[:, 12] = np.minimum(crecent, 3)
     Dm[:, 13] = (G[gi, 3] - gs[:, 3]) / nd
-    zs = np.empty(n)
-    for a, b in zip(rb[:-1].tolist(), rb[1:].tolist()):
-        if b > a:  # per document, exactly as line_features (float sums)
-            v = lntok[a:b]
-            dev = v - v.mean()
-            zs[a:b] = dev / (math.sqrt(dev @ dev / (b - a)) + 0.3)
-    Dm[:, 14] = zs
+    # z-score of log length within the document; bincount adds each document's rows in
+    # order, whatever else is in the batch
+    cntf = np.maximum(cnt, 1).astype(np.float64)
+    dev = lntok - (np.bincount(ld, weights=lntok, minlength=D) / cntf)[ld]
+    sd = np.sqrt(np.bincount(ld, weights=dev * dev, minlength=D) / cntf)
+    Dm[:, 14] = dev / (sd[ld] + 0.3)
     Dm[:, 15] = furniture
     Dm[:, 16] = titlelike
     Dm[:, 17] = is_title
@@ -1321,23 +1412,48 @@ def _line_features_rows(R, lh, rb):
     B = np.column_stack([lntok, end_sent, stop_r, R[:, 11], prose, cue, short, R[:, 21], titlelike])
     nb = B.shape[1]
     for k in (3, 2, 1, -1, -2, -3):  # value of the line k before (names: @-k), -1 outside
-        src = gi - k
-        ok = (src >= s) & (src < e)
-        X[:, c0 : c0 + nb] = np.where(ok[:, None], B[np.clip(src, 0, n - 1)], -1.0)
+        # a shifted copy, then -1 where the source row is outside the line's document
+        # (the first / last k lines of each document)
+        blk = X[:, c0 : c0 + nb]
+        m = max(n - abs(k), 0)  # rows with a source row in the batch
+        if k > 0:
+            blk[n - m :] = B[:m]
+            blk[: n - m] = -1.0
+            out_doc = (pos < k).nonzero()[0]
+        else:
+            blk[:m] = B[n - m :]
+            blk[m:] = -1.0
+            out_doc = (e - gi <= -k).nonzero()[0]
+        blk[out_doc] = -1.0
         c0 += nb
-    W = np.column_stack([prose, lntok, stop_r, end_sent, cue, R[:, _N_RAW - 2]])
-    nw = W.shape[1]
-    # per-document prefix sums with a zero row in front of each document (float sums must
-    # be the single-document ones): document d's row j sits at j + d + 1
-    CW = np.zeros((n + D, nw))
-    for a, b, d in zip(rb[:-1].tolist(), rb[1:].tolist(), range(D)):
-        if b > a:
-            np.cumsum(W[a:b], axis=0, out=CW[a + d + 1 : b + d + 1])
-    zero = s + ld  # the zero row of the line's document
+    W = np.stack([prose, lntok, stop_r, end_sent, cue, R[:, _N_RAW - 2]])  # (columns, rows)
+    nw = W.shape[0]
+    # Windowed means from per-document prefix sums: the float sums must be the ones of the
+    # document alone, so each document is summed on its own row of a zero-padded
+    # (columns x documents x longest + 1) block in one cumsum along its last axis
+    # (sequential, so trailing zeros change nothing); a batch with one very long document
+    # takes the loop instead.
+    longest = int(cnt.max()) if D else 0
+    if D * (longest + 1) <= 4 * n + 64:
+        P = np.zeros((nw, D, longest + 1))
+        P[:, ld, pos.astype(np.int64) + 1] = W
+        np.cumsum(P, axis=2, out=P)
+        P = P.reshape(nw, D * (longest + 1))
+        zero = ld * (longest + 1)  # where the line's document's zero is in P
+    else:
+        P = np.zeros((nw, n + D))  # document d's row j sits at j + d + 1
+        for a, b, d in zip(rb[:-1].tolist(), rb[1:].tolist(), range(D)):
+            if b > a:
+                np.cumsum(W[:, a:b], axis=1, out=P[:, a + d + 1 : b + d + 1])
+        zero = s + ld
+    ipos = gi - s
+    nloc = e - s
     for h in (2, 5, 12):
-        lo_ = np.maximum(gi - h, s)
-        hi_ = np.minimum(gi + h + 1, e)
-        X[:, c0 : c0 + nw] = (CW[hi_ - s + zero] - CW[lo_ - s + zero]) / (hi_ - lo_)[:, None]
+        lo_ = np.maximum(ipos - h, 0)
+        hi_ = np.minimum(ipos + h + 1, nloc)
+        X[:, c0 : c0 + nw] = (
+            (P.take(hi_ + zero, axis=1) - P.take(lo_ + zero, axis=1)) / (hi_ - lo_)
+        ).T
         c0 += nw
     return X
 
@@ -1418,7 +1534,8 @@ def stage2_features(X, p1, rows=None):
     sel = slice(None) if rows is None else rows
     cmax_b = np.maximum.accumulate(np.concatenate(([0.0], p1[:-1])))
     cmax_a = np.maximum.accumulate(np.concatenate(([0.0], p1[::-1][:-1])))[::-1]
-    order = p1.argsort().argsort() / max(1, n - 1)
+    # (ties in line order, and the mean as a sequential sum: as _stage2_rows computes them)
+    order = p1.argsort(kind="stable").argsort(kind="stable") / max(1, n - 1)
     c = np.cumsum(p1)
     tot = c[-1]
     content = p1 >= 0.5
@@ -1463,7 +1580,7 @@ def stage2_features(X, p1, rows=None):
     out[:, F + 8] = cmax_b[sel]
     out[:, F + 9] = cmax_a[sel]
     out[:, F + 10] = order[sel]
-    out[:, F + 11] = p1.mean()
+    out[:, F + 11] = np.bincount(np.zeros(n, np.int64), weights=p1)[0] / n
     out[:, F + 12] = (c[sel] - q) / max(tot, 1e-9)
     out[:, F + 13] = (tot - c[sel]) / max(tot, 1e-9)
     out[:, F + 14] = np.log1p(run_mass)
@@ -1475,7 +1592,8 @@ def stage2_features(X, p1, rows=None):
 def _stage2_rows(X, p1, rb, rows):
     """:func:`stage2_features` for the rows ``rows`` of a batch (documents at row bounds
     ``rb``): each row gets exactly what its document alone gives it.  Floating-point running
-    sums, maxima and ranks are taken per document; everything else over the batch."""
+    sums and maxima are taken per document (on zero-padded rows), ranks per document by one
+    lexsort; everything else over the batch."""
     n = len(p1)
     D = len(rb) - 1
     F = X.shape[1]
@@ -1483,23 +1601,50 @@ def _stage2_rows(X, p1, rb, rows):
     content = p1 >= 0.5
     mass_line = X[:, 0] * p1 * content
     V = np.column_stack([p1, mass_line])
-    PC = np.zeros((n + D, 2))  # per-document prefix sums, a zero row before each document
+    cnt = np.diff(rb)
+    longest = int(cnt.max()) if D else 0
     cmax_b = np.empty(n)
     cmax_a = np.empty(n)
-    order = np.empty(n)
-    mean = np.zeros(D)
-    for d, (a, b) in enumerate(zip(rb[:-1].tolist(), rb[1:].tolist())):
-        if b == a:
-            continue
-        q = p1[a:b]
-        np.cumsum(V[a:b], axis=0, out=PC[a + d + 1 : b + d + 1])
+    if D * (longest + 1) <= 4 * n + 64:
+        # Each document on its own row of zero-padded blocks: one cumsum (sequential, so
+        # the sums of the document alone) and one running maximum each way for the batch.
+        # PC[g + off[d]] is the prefix sum of document d before its global row g.
+        L1 = longest + 1
+        gi = np.arange(n)
+        loc = gi - rb[:-1][ld]
+        P = np.zeros((D, L1, 2))
+        P[ld, loc + 1] = V
+        np.cumsum(P, axis=1, out=P)
+        PC = P.reshape(D * L1, 2)
+        off = np.arange(D) * L1 - rb[:-1]
         # the maximum before / after each line (0 at the ends; p1 > 0, so as with a 0 pad)
-        cmax_b[a] = 0.0
-        np.maximum.accumulate(q[:-1], out=cmax_b[a + 1 : b])
-        cmax_a[b - 1] = 0.0
-        cmax_a[a : b - 1] = np.maximum.accumulate(q[:0:-1])[::-1]
-        order[a:b] = q.argsort().argsort() / max(1, b - a - 1)
-        mean[d] = q.mean()
+        Q = np.zeros((D, L1))
+        Q[ld, loc + 1] = p1
+        np.maximum.accumulate(Q, axis=1, out=Q)
+        cmax_b[:] = Q[ld, loc]
+        rev = cnt[ld] - 1 - loc
+        Q[:] = 0.0
+        Q[ld, rev + 1] = p1
+        np.maximum.accumulate(Q, axis=1, out=Q)
+        cmax_a[:] = Q[ld, rev]
+    else:  # one very long document: per document
+        PC = np.zeros((n + D, 2))  # a zero row before each document
+        off = np.arange(D)
+        for d, (a, b) in enumerate(zip(rb[:-1].tolist(), rb[1:].tolist())):
+            if b == a:
+                continue
+            q = p1[a:b]
+            np.cumsum(V[a:b], axis=0, out=PC[a + d + 1 : b + d + 1])
+            cmax_b[a] = 0.0
+            np.maximum.accumulate(q[:-1], out=cmax_b[a + 1 : b])
+            cmax_a[b - 1] = 0.0
+            cmax_a[a : b - 1] = np.maximum.accumulate(q[:0:-1])[::-1]
+    # rank of p1 within the document (ties in line order) and the document's mean (rows
+    # added in order by bincount)
+    srt = np.lexsort((p1, ld))
+    order = np.empty(n)
+    order[srt] = (np.arange(n) - rb[:-1][ld[srt]]) / np.maximum(cnt - 1, 1)[ld[srt]]
+    mean = np.bincount(ld, weights=p1, minlength=D) / np.maximum(cnt, 1)
     # runs of likely-content lines (see _runs), never across documents
     skip = X[:, _FI["furniture"]] > 0
     cs = np.flatnonzero(content)
@@ -1513,15 +1658,21 @@ def _stage2_rows(X, p1, rb, rows):
         ends[:-1] = cs[k[1:] - 1]
         ends[-1] = cs[-1]
     rd = ld[starts]  # document of each run
-    masses = PC[ends + rd + 1, 1] - PC[starts + rd, 1]
+    masses = PC[ends + off[rd] + 1, 1] - PC[starts + off[rd], 1]
     run_b = np.searchsorted(rd, np.arange(D + 1))  # runs of document d: run_b[d] .. run_b[d+1]
     main = np.full(D, -1, np.int64)
     ranks = np.zeros(len(starts), np.int64)
-    for d in np.flatnonzero(run_b[1:] > run_b[:-1]).tolist():
-        r0, r1 = int(run_b[d]), int(run_b[d + 1])
-        m = masses[r0:r1]
-        main[d] = r0 + int(np.argmax(m))
-        ranks[r0:r1] = np.argsort(np.argsort(-m))
+    if len(starts):
+        # the main run: a document's first run of the largest mass; ranks by mass (ties
+        # in run order)
+        withruns = np.flatnonzero(run_b[1:] > run_b[:-1])
+        firsts = run_b[:-1][withruns]
+        mx = np.maximum.reduceat(masses, firsts)
+        ri = np.arange(len(starts))
+        is_mx = masses == np.repeat(mx, np.diff(np.append(firsts, len(starts))))
+        main[withruns] = np.minimum.reduceat(np.where(is_mx, ri, len(starts)), firsts)
+        srt = np.lexsort((-masses, rd))
+        ranks[srt] = ri - run_b[:-1][rd[srt]]
     # the requested rows
     r = np.asarray(rows, np.int64)
     dr = ld[r]
@@ -1531,9 +1682,10 @@ def _stage2_rows(X, p1, rb, rows):
     out = np.empty((len(r), F + len(STAGE2_NAMES)))
     out[:, :F] = X[r]
     q = p1[r]
-    c_at = PC[r + dr + 1, 0]
-    tot = np.maximum(PC[e + dr, 0], 1e-9)
-    total_mass = np.maximum(PC[e + dr, 1], 1e-9)
+    od = off[dr]
+    c_at = PC[r + od + 1, 0]
+    tot = np.maximum(PC[e + od, 0], 1e-9)
+    total_mass = np.maximum(PC[e + od, 1], 1e-9)
     out[:, F + 0] = q
     for j, kk in ((1, 2), (2, 1), (3, -1), (4, -2)):  # p1 of the line kk before, -1 outside
         src = r - kk
@@ -1541,14 +1693,14 @@ def _stage2_rows(X, p1, rb, rows):
     for j, h in ((5, 2), (6, 5), (7, 12)):
         lo_ = np.maximum(pos - h, 0)
         hi_ = np.minimum(pos + h + 1, e - s)
-        z = s + dr  # the document's zero row in PC
+        z = s + od  # the document's zero row in PC
         out[:, F + j] = (PC[z + hi_, 0] - PC[z + lo_, 0]) / (hi_ - lo_)
     out[:, F + 8] = cmax_b[r]
     out[:, F + 9] = cmax_a[r]
     out[:, F + 10] = order[r]
     out[:, F + 11] = mean[dr]
     out[:, F + 12] = (c_at - q) / tot
-    out[:, F + 13] = (PC[e + dr, 0] - c_at) / tot
+    out[:, F + 13] = (PC[e + od, 0] - c_at) / tot
     mr = main[dr]
     has = mr >= 0
     kg = np.searchsorted(starts, r, side="right") - 1  # the last run starting at or before
@@ -1570,7 +1722,7 @@ def _stage2_rows(X, p1, rb, rows):
     m_local = mr - run_b[dr]
     out[:, F + 20] = np.where(has, np.minimum(np.abs(k_local - m_local), 10), 0.0)
     out[:, F + 21] = np.where(inrun, np.minimum(ranks[kc] if len(starts) else 20, 20), 20.0)
-    out[:, F + 22] = PC[r + dr, 1] / total_mass
+    out[:, F + 22] = PC[r + od, 1] / total_mass
     return out
 
 
@@ -1692,9 +1844,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
     half = thr * 0.5
     if "teaser" in rules:
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > last[ld]))
-        for j in np.flatnonzero(drop).tolist():
-            p[j] = min(p[j], half)
-            why[j] = "title-like teaser (repeated or after the article's end)"
+        _demote(p, why, drop, half, "title-like teaser (repeated or after the article's end)")
     if "caption" in rules:
         by = X[:, _FI["byline"]] > 0
         tit = X[:, _FI["is_title"]] > 0
@@ -1718,9 +1868,9 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
             & (gi < first[ld])
             & (nxt_by | prv_t | cue | nxt_credit)
         )
-        for j in np.flatnonzero(cand).tolist():
-            p[j] = min(p[j], half)
-            why[j] = "image caption (long, no final punctuation, next to title/byline)"
+        _demote(
+            p, why, cand, half, "image caption (long, no final punctuation, next to title/byline)"
+        )
     if "bridge" in rules:
         furn_a = X[:, _FI["furniture"]] > 0
         furn = furn_a.tolist()
@@ -1747,10 +1897,17 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
                     why[k] = "prose line continuing the article after an ad/share line"
                 nxt = k + 1
     if "byline" in rules:
-        for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
-            p[j] = min(p[j], half)
-            why[j] = "byline"
+        _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
     return p, why
+
+
+def _demote(p, why, mask, cap, reason):
+    """Scores of the ``mask`` rows down to at most ``cap``, with ``reason`` (a later rule's
+    reason replaces an earlier one's, as the rules run in order)."""
+    rows = np.flatnonzero(mask)
+    if len(rows):
+        p[rows] = np.minimum(p[rows], cap)
+        why.update(dict.fromkeys(rows.tolist(), reason))
 
 
 def _sigmoid(z):
@@ -1798,11 +1955,8 @@ def decide_many(texts, threshold: float = 0.5) -> list:
     lines together, which spreads numpy's per-call cost over the batch."""
     m = load_model()
     docs = [_split(t) for t in texts]
-    got = _raw_features_many(docs, m["lex"])
-    if got is None:  # lower-casing changed the text's length: one page at a time
-        return [decide(t, threshold) for t in texts]
-    idxs, R, lh, rb, S = got
-    X = _line_features_rows(R, lh, rb) if len(R) else np.zeros((0, _NF))
+    idxs, R, lh, rb, S, first = _raw_features_many(docs, m["lex"])
+    X = _line_features_rows(R, lh, rb, first) if len(R) else np.zeros((0, _NF))
     p1 = _predict_rows(m["stages"][0], X)
     p2 = p1
     bounds = list(zip(rb[:-1].tolist(), rb[1:].tolist()))

@@ -251,6 +251,9 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
         "Menu\nLog in",  # no article
         "\n".join(FRENCH) + "\nSuivez-nous sur Twitter.",
         ART[0] + "\n" + ART[0] + "\nREAD MORE\n" + ART[1],  # repeats within one page only
+        # "İ" lower-cases to two characters: the batch must still line up its positions
+        "İSTANBUL\nPaylaş\n" + PARA + "\nİlgili haberler: www.example.com.tr",
+        PARA2,
     ]
     batch = lines.decide_many(pages, 0.5)
     for page, got in zip(pages, batch, strict=True):
@@ -443,3 +446,62 @@ def test_guarded_xpaths_are_scoped_to_the_block():
     except RuntimeError:
         pass
     assert list(tx.AUTHOR_XPATHS) == before
+
+
+def _site_docs(texts: list[str], host: str = "news.example.com") -> list[Any]:
+    docs = []
+    for i, text in enumerate(texts):
+        doc = make_document(text, path="crawl.jsonl", format="jsonl")
+        doc.source.uri = f"https://{host}/story/{i}"
+        docs.append(doc)
+    return docs
+
+
+def _template_page(i: int) -> str:
+    body = [
+        f"Story {i}: " + PARA.replace("twelve", f"{i + 2} times"),
+        "Continue reading below",
+        PARA2.replace("teachers", f"{i + 3} teachers"),
+    ]
+    return "\n".join(["Home", "News", "Share", *body])
+
+
+def test_site_template_lines_are_removed_when_asked(run_stage):
+    """A line that several pages of one site share is template: removed with its reason
+    when site_template is on, kept (as the line model decides) when it is off."""
+    texts = [_template_page(i) for i in range(4)]
+    off = run_stage(BoilerplateStage, _site_docs(texts)).kept
+    assert all("Continue reading below" in d.text for d in off)
+    on = run_stage(BoilerplateStage, _site_docs(texts), site_template=True, keep_removed=True)
+    for doc in on.kept:
+        assert "Continue reading below" not in doc.text
+        assert PARA2.split(" ")[0] in doc.text  # the article itself stays
+        reasons = {r["text"]: r["reason"] for r in doc.annotations["boilerplate"]["removed"]}
+        assert reasons["Continue reading below"] == "site template (in 4 documents of the site)"
+    # another site's pages, exact copies and too few pages are no evidence
+    mixed = _site_docs(texts[:2]) + _site_docs(texts[2:], host="other.example.org")
+    copies = _site_docs([texts[0], texts[0], texts[0], texts[1]])
+    for docs in (mixed, copies):
+        kept = run_stage(BoilerplateStage, docs, site_template=True).kept
+        assert all("Continue reading below" in d.text for d in kept)
+    two = run_stage(BoilerplateStage, _site_docs(texts), site_template=True, site_template_docs=5)
+    assert all("Continue reading below" in d.text for d in two.kept)
+
+
+def test_site_template_evidence_survives_a_retry_alone(run_stage, monkeypatch):
+    """A batch that fails is retried one document at a time: the evidence was gathered for
+    the whole chunk first, so the decisions do not change."""
+    texts = [_template_page(i) for i in range(4)]
+    calls = {"n": 0}
+    real = BoilerplateStage.process_batch
+
+    def flaky(self: BoilerplateStage, docs: list[Any]) -> list[Any]:
+        calls["n"] += 1
+        if len(docs) > 1:
+            raise RuntimeError("batch failed")
+        return real(self, docs)
+
+    monkeypatch.setattr(BoilerplateStage, "process_batch", flaky)
+    kept = run_stage(BoilerplateStage, _site_docs(texts), site_template=True).kept
+    assert calls["n"] == 5 and len(kept) == 4
+    assert all("Continue reading below" not in d.text for d in kept)
