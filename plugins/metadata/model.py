@@ -9,8 +9,10 @@ into the weights once at load time, so scoring a page is one matrix product.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import Any
 
 import numpy as np
@@ -59,3 +61,20 @@ def score_matrix(kind: str, names: list[str], x: npt.NDArray[np.float64]) -> lis
 def score_rows(kind: str, names: list[str], rows: list[list[float]]) -> list[float]:
     """Score feature rows with the shipped model ``kind`` (``text``, ``html`` or ``title``)."""
     return _model(kind, tuple(names)).score(rows)
+
+
+@lru_cache(maxsize=8)
+def _row_scorer(kind: str, names: tuple[str, ...]) -> Callable[[list[float]], float]:
+    m = _model(kind, names)
+    coef, bias = m.coef.tolist(), m.bias
+
+    def score(row: list[float]) -> float:
+        return sum(map(mul, row, coef), bias)
+
+    return score
+
+
+def model_rows(kind: str, names: list[str]) -> Callable[[list[float]], float]:
+    """A scorer of one feature row (a Python list ordered as ``names``) with the shipped model
+    ``kind``: for a handful of rows, a Python dot product costs less than numpy's calls."""
+    return _row_scorer(kind, tuple(names))
