@@ -22,10 +22,10 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any
 
-from .model import model_rows, score_rows
+from .model import model_rows
 
 MIN_YEAR = 1990
 _MAX_CANDS = 80
@@ -164,6 +164,8 @@ _DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PAT
 _PREFILTER = re.compile(
     r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])"
 )
+#: What every numeric form (ISO, "2020. 08. 18.", d/m/y) holds
+_NUM_SEP = re.compile(r"[0-9]\s?[./-]\s?[0-9]")
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses)"
@@ -295,14 +297,20 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
         taken: list[tuple[int, int]] = []
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
-        has_month = any(
-            w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
-        )
+        if patterns is _DATE_PATTERNS_LOWER:
+            has_month = any(w in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we))
+        else:
+            has_month = any(
+                w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
+            )
+        # the numeric forms only in windows with a digit, a separator and a digit (most
+        # windows are years in prose: "in 1968", "2000/-")
+        num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
         for (form0, rx), needs in zip(patterns, _PATTERN_NEEDS, strict=True):
             textual = "mon" in rx.groupindex
             if (textual and not has_month) or (needs and needs not in line):
                 continue
-            for ws, we in spans:
+            for ws, we in spans if textual or needs else num_spans:
                 pos = ws
                 while (hit := rx.search(line, pos, we)) is not None:
                     pos = hit.end()
@@ -519,7 +527,8 @@ _EVENT = re.compile(
     r"beginn|start|ende|deadline|frist|anmeldeschluss|einsendeschluss|wann|when|event|veranstaltung|"
     r"datum der veranstaltung|invalid|gültig|valid)\s*:?\s*$"
 )
-_BYLINE_ANY = re.compile(r"(?i)(?:^|\s|\|)(?:by|von|par|por|di|door|autor|author)\s*:?\s+[A-ZÄÖÜ]")
+#: (on lowercased text: case-insensitive searches are several times slower)
+_BYLINE_ANY_L = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöü]")
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|bis|to)\s*\d")
 _EVENT_AFTER = re.compile(r"\s*(?:[-–—]|bis|to|au|al)\s*\d")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|bis)\s*$")
@@ -629,14 +638,14 @@ def _features(
         )
         nw = len(line.split())
         rest = line.replace(c["text"], " ")
-        alone = len(_WORD.findall(rest)) <= 3
+        alone = sum(1 for _ in islice(_WORD.finditer(rest), 4)) <= 3
         d = c["date"]
         dense = bisect.bisect_right(lines_with, i + 3) - bisect.bisect_left(lines_with, i - 3) - 1
         gap = (latest - d).days if latest else 0
         mgap = abs((d - med).days) if med else 0
         if i not in byline_cache:
             near = " ".join(lines[max(0, i - 2) : i + 3])
-            byline_cache[i] = bool(_BYLINE_ANY.search(near))
+            byline_cache[i] = bool(_BYLINE_ANY_L.search(near.lower()))
         in_para = _is_para(line)
         c["alone"] = alone
         c["in_para"] = in_para
@@ -775,8 +784,9 @@ def rank_dates(
         return cands
     _features(cands, page, capture, title_line)
     # the feature dicts are built in FEATURES order (a test checks it)
-    scores = score_rows(model, FEATURES, [list(c["f"].values()) for c in cands])
-    for c, s in zip(cands, scores, strict=True):
+    score = model_rows(model, FEATURES)
+    for c in cands:
+        s = score(list(c["f"].values()))
         if capture and c["date"] > capture:
             s -= 100.0  # a date after the capture cannot be the publication date
         if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
@@ -1071,7 +1081,7 @@ class TitlePool:
             d_b, d_ms = body - k, k - ms
             ends_period = s[-1] == "."
             tk = _toks(s)
-            lov = sum(_has_word(lead, w) for w in tk)
+            lov = sum(1 for w in tk if w in lead and _has_word(lead, w)) if lead else 0
             toks.append(tk)
             cands.append((k, i, s))
             rows.append(
@@ -1181,7 +1191,7 @@ class TitlePool:
             caps = sum(map(str.isupper, initials))
             tk = self.toks[j]
             ntk = max(1, len(tk))
-            ov = sum(_has_word(bodytext, w) for w in tk)
+            ov = sum(1 for w in tk if w in bodytext and _has_word(bodytext, w))
             lov = round(math.expm1(self.rows[j][_C_LOV_N]))
             ovs.append(ov)
             lovs.append(lov)
