@@ -262,12 +262,16 @@ def _time_part(g: dict[str, Any]) -> tuple[str, str] | None:
     return f"{h:02d}:{mi:02d}:{s:02d}", _tzoff(g.get("tz"))
 
 
-def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any]]:
+def find_dates(
+    lines: list[str], max_lines: int = 100_000, year_lines: set[int] | None = None
+) -> list[dict[str, Any]]:
     """Every full date written in ``lines``, in text order.
 
     Each candidate: ``date``, ``line``, ``col``, ``form`` (iso, cjk, num, num2, mdy, dmy,
     ymd_t), ``text`` (as written), ``time`` (("HH:MM:SS", offset) or None), ``alt`` (the
     other reading of an ambiguous d/m order) and ``sep``. Impossible dates are dropped.
+    ``year_lines``, if given, receives the numbers of the lines with a year-like number (what
+    :data:`_PREFILTER` finds).
     """
     lines = lines[:max_lines]
     # One scan of the whole text for year-like numbers; only the windows around them are
@@ -287,6 +291,8 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
+    if year_lines is not None:
+        year_lines.update(windows)
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
         line = orig = lines[i]
@@ -297,20 +303,24 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
         taken: list[tuple[int, int]] = []
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
+        # (per window: most windows are years in prose, "in 1968", "2000/-")
         if patterns is _DATE_PATTERNS_LOWER:
-            has_month = any(w in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we))
+            mon_spans = [
+                sp for sp in spans if any(w in MONTHS for w in _LETTERS.findall(line, *sp))
+            ]
         else:
-            has_month = any(
-                w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
-            )
-        # the numeric forms only in windows with a digit, a separator and a digit (most
-        # windows are years in prose: "in 1968", "2000/-")
+            mon_spans = [
+                sp
+                for sp in spans
+                if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
+            ]
+        # the numeric forms only in windows with a digit, a separator and a digit
         num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
         for (form0, rx), needs in zip(patterns, _PATTERN_NEEDS, strict=True):
             textual = "mon" in rx.groupindex
-            if (textual and not has_month) or (needs and needs not in line):
+            if needs and needs not in line:
                 continue
-            for ws, we in spans if textual or needs else num_spans:
+            for ws, we in mon_spans if textual else spans if needs else num_spans:
                 pos = ws
                 while (hit := rx.search(line, pos, we)) is not None:
                     pos = hit.end()
@@ -443,6 +453,7 @@ class Page:
         "paras",
         "story_end",
         "texts",
+        "year_lines",
     )
 
     def __init__(self, text: str) -> None:
@@ -474,6 +485,8 @@ class Page:
             self.body = len(self.items)
         self.body_line = self.items[self.body][0] if self.body < len(self.items) else n_lines
         self._dates: list[dict[str, Any]] | None = None
+        #: lines with a year-like number, filled by :meth:`dates`
+        self.year_lines: set[int] = set()
         self._by_line: dict[int, list[dict[str, Any]]] = {}
         self.texts = texts
 
@@ -481,7 +494,7 @@ class Page:
         """Every written date of the page (:func:`find_dates`), found once and shared by the
         title and date rankers; callers copy a candidate before changing it."""
         if self._dates is None:
-            self._dates = find_dates(self.lines)
+            self._dates = find_dates(self.lines, year_lines=self.year_lines)
             by_line: dict[int, list[dict[str, Any]]] = {}
             for c in self._dates:
                 by_line.setdefault(c["line"], []).append(c)
@@ -1025,6 +1038,8 @@ class TitlePool:
         else:
             lead = "\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS].casefold()
         dated_memo: dict[int, bool] = {}
+        page.dates()  # (fills page.year_lines)
+        year_lines = page.year_lines
 
         def dated(k: int) -> bool:
             """A date or a byline on non-empty line ``k``."""
@@ -1032,7 +1047,7 @@ class TitlePool:
                 return False
             if k not in dated_memo:
                 s = items[k][1]
-                dated_memo[k] = _PREFILTER.search(s) is not None or (
+                dated_memo[k] = items[k][0] in year_lines or (
                     nwords[k] <= 14 and _BYLINE_L.match(s.lower()) is not None
                 )
             return dated_memo[k]
@@ -1064,11 +1079,13 @@ class TitlePool:
                 continue
             # (words as split() counts them: page.nwords counts spaces, and no-break spaces
             # separate words too)
+            has_date = (
+                i in year_lines if headline is s else _PREFILTER.search(headline) is not None
+            )
             s = headline
             nw = len(s.split())
             n_chars = len(s)
             low = s.lower()
-            has_date = _PREFILTER.search(s) is not None
             byline = nw <= 14 and _BYLINE_L.match(low) is not None
             lnp = long_np[k]
             headlike = lnp and not has_date and not byline
