@@ -310,9 +310,7 @@ def find_dates(
             ]
         else:
             mon_spans = [
-                sp
-                for sp in spans
-                if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
+                sp for sp in spans if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
             ]
         # the numeric forms only in windows with a digit, a separator and a digit
         num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
@@ -347,8 +345,58 @@ def find_dates(
                             "sep": g.get("sep"),
                         }
                     )
+    _two_digit_years(text, lines, out)
     out.sort(key=lambda c: (c["line"], c["col"]))
     return out
+
+
+#: A day, a month name and a two-digit year followed by a time of day ("Publié le 27 Mar 20
+#: à 9:21"): the time tells the "20" is a year, not a count ("27 Mar 20 people")
+_DMY2 = re.compile(
+    r"(?<![\d.,/:-])(?P<d>[0-3]?\d)\.?\s(?P<mon>[^\W\d_]{3,9})\.?\s(?P<y>[0-9]{2})(?![\d./:-])"
+    r"(?=\s*(?:[-–—,|/•·]|at|um|à|a las|alle|om|kl\.?|klo|o)?\s*[012]?\d[:h][0-5]\d)" + _TIME,
+    re.I,
+)
+
+
+#: how far down the page (characters) a date line with a two-digit year is looked for
+_DMY2_CHARS = 30_000
+#: what such a line holds, tested case-sensitively before the costly pattern
+_DMY2_GATE = re.compile(r"[0-9]\.? ?[^\W\d_]{3,9}\.? [0-9]{2}[^0-9./:-]")
+
+
+def _two_digit_years(text: str, lines: list[str], out: list[dict[str, Any]]) -> None:
+    """Add the "27 Mar 20 à 9:21" dates of ``text`` (``lines`` joined) to ``out``: on short
+    lines with a colon (the time) in the first :data:`_DMY2_CHARS` only, where a date line stands; a
+    case-insensitive scan of the whole text would cost more than the rest of the search."""
+    head = min(len(text), _DMY2_CHARS)
+    pos, seen = text.find(":", 0, head), -1
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if start > seen and end - start <= 120 and _DMY2_GATE.search(text, start, end):
+            seen = start
+            for m in _DMY2.finditer(text, start, end):
+                g = m.groupdict()
+                mon = MONTHS.get(g["mon"].lower())
+                dd = _mk(_year(g["y"]), mon, int(g["d"])) if mon else None
+                if dd is None:
+                    continue
+                i = text.count("\n", 0, start)
+                out.append(
+                    {
+                        "date": dd,
+                        "line": i,
+                        "col": m.start() - start,
+                        "form": "dmy",
+                        "text": m.group(0).strip(),
+                        "time": _time_part(g),
+                        "alt": None,
+                        "sep": None,
+                    }
+                )
+        pos = text.find(":", end, head)
 
 
 def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, str]:
@@ -897,7 +945,7 @@ _C_LOV_N = TITLE_CHEAP.index("lead_overlap_n")
 #: How many stage-1 candidates stage 2 sees (chosen by CV in research/metadata/train_titles.py)
 _TITLE_KEEP = 4
 #: How much of the lead and of the body the word overlaps search (characters)
-_LEAD_CHARS, _BODY_CHARS = 1000, 3000
+_LEAD_CHARS, _BODY_CHARS = 3000, 8000
 
 #: Title candidates: lines of 2..40 words near the top of the main block or the first
 #: paragraph (up to ``_TITLE_BEFORE`` non-empty lines above, ``_TITLE_AFTER`` below, never
@@ -1079,9 +1127,7 @@ class TitlePool:
                 continue
             # (words as split() counts them: page.nwords counts spaces, and no-break spaces
             # separate words too)
-            has_date = (
-                i in year_lines if headline is s else _PREFILTER.search(headline) is not None
-            )
+            has_date = i in year_lines if headline is s else _PREFILTER.search(headline) is not None
             s = headline
             nw = len(s.split())
             n_chars = len(s)
@@ -1235,7 +1281,9 @@ class TitlePool:
                     k < body and rank == 0,
                 ]
             )
-        mov, mlov = max(1, max(ovs, default=0)), max(1, max(lovs, default=0))
+        # (the lead overlap is known for every candidate: compared with all of them)
+        mlov = max(1, max((round(math.expm1(r[_C_LOV_N])) for r in self.rows), default=0))
+        mov = max(1, max(ovs, default=0))
         for r, lov in zip(out, lovs, strict=True):
             r[5] /= mov
             r[6] /= mlov

@@ -66,6 +66,39 @@ def stage2_rows(pages, score1, keep):
     return out
 
 
+_FULL: dict = {}
+
+
+def fit_distil(pages, idx, keep, C1, C2):
+    """The cascade the other way round: the stage-2 model is fitted on every candidate (all
+    features, page-relative ones over all candidates), and stage 1 learns to put stage 2's
+    choice in its short list (its target is stage 2's best candidate, not the truth)."""
+    for i in idx:
+        if i not in _FULL:
+            _FULL[i] = pages[i][3].extra(list(range(len(pages[i][5]))))
+    full = [_FULL[i] for i in idx]
+    X2 = np.concatenate(
+        [
+            np.array([r + e for r, e in zip(pages[i][3].rows, ex)], dtype=float).reshape(
+                len(ex), len(tm.TITLE_FEATURES)
+            )
+            for i, ex in zip(idx, full)
+        ]
+    )
+    Y2 = np.concatenate([pages[i][5] for i in idx])
+    G2 = np.concatenate([np.full(len(pages[i][5]), i) for i in idx])
+    m2 = fit_listwise(X2, Y2, G2, l2=1.0 / C2)
+    s2 = standard(*m2)(X2)
+    Y1 = np.zeros(len(Y2))
+    for i in idx:
+        at = np.flatnonzero(G2 == i)
+        if len(at):
+            Y1[at[np.argmax(s2[at])]] = 1
+    X1 = np.concatenate([pages[i][4] for i in idx])
+    m1 = fit_listwise(X1, Y1, G2, l2=1.0 / C1)
+    return m1, m2
+
+
 def fit_two(pages, idx, keep, C1, C2):
     X1 = np.concatenate([pages[i][4] for i in idx])
     Y1 = np.concatenate([pages[i][5] for i in idx])
@@ -108,12 +141,13 @@ def report(pages, pred, label):
         if not e:
             misses.append((s, name, truth, line))
     tot = [sum(r[i] for r in res.values()) for i in range(3)]
+    acc = tot[0] / tot[2]
     print(
         f"{label} strict={tot[0] / tot[2]:.3f} lenient={tot[1] / tot[2]:.3f} "
         f"short-list recall={kept / len(pages):.3f} | "
         + " ".join(f"{s}={r[0] / r[2]:.3f}" for s, r in res.items())
     )
-    return misses
+    return misses, acc
 
 
 def main():
@@ -123,6 +157,8 @@ def main():
     ap.add_argument("--keep", type=int, nargs="+", default=[tm._TITLE_KEEP])
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0], help="fold assignments")
+    ap.add_argument("--distil", action="store_true", help="stage 1 learns stage 2's choice")
     args = ap.parse_args()
     pages = load()
     n_c = sum(len(p[5]) for p in pages)
@@ -130,21 +166,27 @@ def main():
     print(f"pages={len(pages)} candidates={n_c} ({n_c / len(pages):.1f}/page) reachable={reach:.3f}")
     groups: dict[str, int] = {}
     page_group = np.array([groups.setdefault(norm_title(p[2]), len(groups)) for p in pages])
-    fold = (np.random.RandomState(0).permutation(len(groups)) % 5)[page_group]
     misses = []
+    fitter = fit_distil if args.distil else fit_two
     for keep in args.keep:
-        pred = {}
-        for k in range(5):
-            tr = [i for i in range(len(pages)) if fold[i] != k]
-            te = [i for i in range(len(pages)) if fold[i] == k]
-            m1, m2 = fit_two(pages, tr, keep, args.C1, args.C)
-            pred.update(predict(pages, te, m1, m2, keep))
-        misses = report(pages, pred, f"keep={keep} C1={args.C1} C={args.C} CV")
+        accs = []
+        for seed in args.seeds:
+            fold = (np.random.RandomState(seed).permutation(len(groups)) % 5)[page_group]
+            pred = {}
+            for k in range(5):
+                tr = [i for i in range(len(pages)) if fold[i] != k]
+                te = [i for i in range(len(pages)) if fold[i] == k]
+                m1, m2 = fitter(pages, tr, keep, args.C1, args.C)
+                pred.update(predict(pages, te, m1, m2, keep))
+            misses, acc = report(pages, pred, f"keep={keep} C1={args.C1} C={args.C} seed={seed} CV")
+            accs.append(acc)
+        if len(accs) > 1:
+            print(f"keep={keep} CV mean over seeds {np.mean(accs):.3f}")
     for m in misses[: args.errors]:
         print("MISS", m)
     keep = args.keep[-1]
     allp = list(range(len(pages)))
-    m1, m2 = fit_two(pages, allp, keep, args.C1, args.C)
+    m1, m2 = fitter(pages, allp, keep, args.C1, args.C)
     report(pages, predict(pages, allp, m1, m2, keep), f"keep={keep} in-sample")
     if args.write:
         W = json.loads(MODEL.read_text("utf-8"))
