@@ -396,7 +396,7 @@ def test_no_title_below_the_last_paragraph_of_the_story() -> None:
     p = textmeta.Page(text)
     assert p.story_end == [i for i, s in p.items if s == BODY][-1]
     title = extract(text)["title"]
-    assert title is None or "ISIL" not in title and "Daesh" not in title
+    assert title is None or ("ISIL" not in title and "Daesh" not in title)
 
 
 def test_title_stages_score_the_short_list_with_the_full_model() -> None:
