@@ -9,7 +9,8 @@ when one is known. Each candidate gets ~60 features (position against the page's
 and the title, cue words before it, line shape, form, frequency, recency) and a listwise
 linear ranker (``model.json``) picks one; a date after the capture is never chosen.
 Titles: lines of 2..40 words (one word just above the text) near the top of the main
-block, prose paragraphs excluded, ranked likewise. Authors come
+block, prose paragraphs excluded, ranked in two stages: cheap features for every candidate,
+all features for the best five (:class:`TitlePool`, :func:`rank_titles`). Authors come
 from a byline ("By A and B", roles and agencies dropped), the site name from the first line
 before the headline or a name-like line after the body, tags from a tag line.
 """
@@ -942,8 +943,10 @@ _C_CHARS_REL = TITLE_CHEAP.index("chars_rel")
 _C_LAST_HL = TITLE_CHEAP.index("last_headlike_before_ms")
 _C_NEAREST_HL = TITLE_CHEAP.index("nearest_hl_to_ms")
 _C_LOV_N = TITLE_CHEAP.index("lead_overlap_n")
-#: How many stage-1 candidates stage 2 sees (chosen by CV in research/metadata/train_titles.py)
-_TITLE_KEEP = 4
+#: How many stage-1 candidates stage 2 sees. Title CV (3 fold seeds, train_titles.py
+#: --distil): 4 -> 0.706, 5 -> 0.707, 6 -> 0.708; all candidates (one stage) 0.709; each
+#: more costs ~10 us.
+_TITLE_KEEP = 5
 #: How much of the lead and of the body the word overlaps search (characters)
 _LEAD_CHARS, _BODY_CHARS = 3000, 8000
 
