@@ -51,6 +51,7 @@ MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
     for _n in _names.split():
         MONTHS.setdefault(_n, _i)
+_MONTH_KEYS = MONTHS.keys()
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
@@ -307,7 +308,7 @@ def find_dates(
         # (per window: most windows are years in prose, "in 1968", "2000/-")
         if patterns is _DATE_PATTERNS_LOWER:
             mon_spans = [
-                sp for sp in spans if any(w in MONTHS for w in _LETTERS.findall(line, *sp))
+                sp for sp in spans if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
             ]
         else:
             mon_spans = [
@@ -361,7 +362,7 @@ _DMY2 = re.compile(
 
 
 #: how far down the page (characters) a date line with a two-digit year is looked for
-_DMY2_CHARS = 30_000
+_DMY2_CHARS = 8_000
 #: what such a line holds, tested case-sensitively before the costly pattern
 _DMY2_GATE = re.compile(r"[0-9]\.? ?[^\W\d_]{3,9}\.? [0-9]{2}[^0-9./:-]")
 
@@ -1068,7 +1069,7 @@ class TitlePool:
         self.allnorm = allnorm = Counter(texts)  # exact repeats
         end = window[-1] + 1
         # per line: a headline-like line (4..30 words, no sentence end) and how many came
-        # before; how many short lines (menu items) run just above each line
+        # before
         top = min(n_items, end + 3)
         long_np = [
             4 <= nw <= 30 and not p and t.rstrip(_CLOSERS)[-1:] not in _ENDERS
@@ -1076,11 +1077,14 @@ class TitlePool:
         ]
         nlb = list(accumulate(long_np, initial=0))
         n_long = len(long_np)
-        short_run = 0
-        runs = [0] * (end + 1)
-        for k in range(end):
-            short_run = short_run + 1 if nwords[k] <= 3 else 0
-            runs[k + 1] = short_run
+
+        def short_run(k: int) -> int:
+            """How many short lines (menu items) run just above line ``k``."""
+            j = k - 1
+            while j >= 0 and nwords[j] <= 3:
+                j -= 1
+            return k - 1 - j
+
         # word overlap with the lead (the first paragraphs of the main block: the story the
         # headline is about), as substrings of its case-folded start: one C-level search per
         # word instead of tokenising the lead (its words that matter are near its start)
@@ -1191,7 +1195,7 @@ class TitlePool:
                     k + 2 < n_items and paras[k + 2],
                     k == 0 or nwords[k - 1] <= 3,
                     k + 1 >= n_items or nwords[k + 1] <= 3,
-                    log1p(runs[k]),
+                    log1p(short_run(k)),
                     "," in s,
                     s[:1].islower(),
                     ":" in s[:-1],
