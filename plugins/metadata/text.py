@@ -999,6 +999,7 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 
 
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
+_DATE_SEP = re.compile(r"\s+[|–—-]\s")
 
 
 def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None:
@@ -1016,6 +1017,17 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None
     if first["col"] == 0 and len(rest.split()) >= 3:
         rest = _LEAD_SEP.sub("", rest)
         return rest if len(rest.split()) >= _TITLE_MIN_WORDS else None
+    # a breadcrumb glued to a date, then the headline: "StartseiteNews & mehr23.01.2022 -
+    # Dorothea Wierer darf ..."
+    # (glued: a date line "Do 24. Mai 2018, 08:30 | ANZEIGE | 1 Kommentar" holds no headline)
+    col = first["col"]
+    if (
+        s[col - 1 : col].isalnum()
+        and len(s[:col].split()) <= 5
+        and _DATE_SEP.match(rest)
+        and len(rest.split()) >= 4
+    ):
+        return _LEAD_SEP.sub("", rest)
     if len(s.split()) <= 10:
         return None
     return s

@@ -419,3 +419,13 @@ def test_title_stages_score_the_short_list_with_the_full_model() -> None:
     for j, extra in zip(sel, pool.extra(sel), strict=True):
         want = score(pool.rows[j] + extra)
         assert any(abs(sc - want) < 1e-9 for _, _, sc in short)
+
+
+def test_headline_after_a_breadcrumb_glued_to_a_date() -> None:
+    glued = "StartseiteNews & mehr23.01.2022 - Dorothea Wierer darf beim Abschluss noch jubeln"
+    assert textmeta._title_text(glued) == "Dorothea Wierer darf beim Abschluss noch jubeln"
+    # a date line with categories after the date holds no headline
+    assert textmeta._title_text("Do 24. Mai 2018, 08:30 | ANZEIGE, UNTERWEGS | 1 Kommentar") in (
+        None,
+        "Do 24. Mai 2018, 08:30 | ANZEIGE, UNTERWEGS | 1 Kommentar",
+    )
