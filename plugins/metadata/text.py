@@ -161,6 +161,21 @@ def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
 #: the CJK form needs 年.
 _PATTERN_NEEDS = ("", "", "年", "", "", "", "")
 _DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PATTERNS]
+#: What a pattern needs to be tried on a window: a month name (textual forms), a digit, a
+#: separator and a digit (numeric forms), or 年 (CJK)
+_TEXTUAL, _NUMERIC, _CJK = "textual", "numeric", "cjk"
+_PATTERN_NEEDS_CJK = "年"
+
+
+def _kinds(pats: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, re.Pattern[str], str]]:
+    return [
+        (form, rx, _TEXTUAL if "mon" in rx.groupindex else _CJK if needs else _NUMERIC)
+        for (form, rx), needs in zip(pats, _PATTERN_NEEDS, strict=True)
+    ]
+
+
+_DATE_PATTERNS_KINDS = _kinds(DATE_PATTERNS)
+_DATE_PATTERNS_LOWER_KINDS = _kinds(_DATE_PATTERNS_LOWER)
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
 _PREFILTER = re.compile(
@@ -298,15 +313,15 @@ def find_dates(
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
         line = orig = lines[i]
-        patterns = DATE_PATTERNS
+        patterns = _DATE_PATTERNS_KINDS
         low = line.lower()
         if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
-            line, patterns = low, _DATE_PATTERNS_LOWER
+            line, patterns = low, _DATE_PATTERNS_LOWER_KINDS
         taken: list[tuple[int, int]] = []
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
         # (per window: most windows are years in prose, "in 1968", "2000/-")
-        if patterns is _DATE_PATTERNS_LOWER:
+        if patterns is _DATE_PATTERNS_LOWER_KINDS:
             mon_spans = [
                 sp for sp in spans if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
             ]
@@ -316,11 +331,18 @@ def find_dates(
             ]
         # the numeric forms only in windows with a digit, a separator and a digit
         num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
-        for (form0, rx), needs in zip(patterns, _PATTERN_NEEDS, strict=True):
-            textual = "mon" in rx.groupindex
-            if needs and needs not in line:
-                continue
-            for ws, we in mon_spans if textual else spans if needs else num_spans:
+        if not (mon_spans or num_spans or "年" in line):
+            continue
+        # (in their order: an earlier pattern's match takes the text from a later one)
+        for form0, rx, kind in patterns:
+            if kind == _TEXTUAL:
+                todo = mon_spans
+            elif kind == _NUMERIC:
+                todo = num_spans
+            else:
+                todo = spans if _PATTERN_NEEDS_CJK in line else []
+            textual = kind == _TEXTUAL
+            for ws, we in todo:
                 pos = ws
                 while (hit := rx.search(line, pos, we)) is not None:
                     pos = hit.end()
