@@ -1,15 +1,20 @@
 """Train the two-stage title ranker (listwise softmax over a page's candidate lines).
 
-    .venv/bin/python research/metadata/train_titles.py [--C 0.3] [--keep 4] [--write] [--errors N]
+    .venv/bin/python research/metadata/train_titles.py --distil --keep 5 [--seeds 0 1 2] [--write]
 
 Stage 1 scores every candidate on cheap features (``TITLE_CHEAP``); the best ``--keep`` go to
-stage 2, which scores them on all features (``TITLE_FEATURES``; its page-relative features
-compare the short list). CV: 5 folds grouped by headline (the same headline in two sets is one
-group); in each fold both stages are fitted on the training pages (stage 2 on the short lists
-the fold's stage 1 gives them) and the test pages are ranked by both. Features come from the
-shipped code (``corearchive_plugins.metadata.text.TitlePool``), so what is trained is what runs.
---write stores the models as "title1" and "title" in plugins/metadata/model.json. Needs numpy,
-scipy (listwise.py) and the eval data.
+stage 2, which scores them on all features (``TITLE_FEATURES``; body_overlap_rel compares the
+short list). With ``--distil`` (the shipped models) stage 2 is fitted on every candidate and
+stage 1 is fitted to keep stage 2's choice (its target is stage 2's best candidate, not the
+truth): the cascade then loses only the pages where stage 2's choice falls off the short list.
+Without it both stages are fitted on the truth (stage 2 on the short lists stage 1 gives).
+
+CV: 5 folds grouped by headline (the same headline in two sets is one group), repeated for each
+``--seeds`` fold assignment; in each fold both stages are fitted on the training pages and the
+test pages are ranked by both. Features come from the shipped code
+(``corearchive_plugins.metadata.text.TitlePool``), so what is trained is what runs. --write
+stores the models as "title1" and "title" in plugins/metadata/model.json (set ``_TITLE_KEEP``
+in text.py to ``--keep``). Needs numpy, scipy (listwise.py) and the eval data.
 """
 
 import argparse
