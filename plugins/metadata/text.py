@@ -573,6 +573,11 @@ class Page:
             self._by_line = by_line
         return self._dates
 
+    def dated_lines(self) -> dict[int, list[dict[str, Any]]]:
+        """The page's written dates by line number."""
+        self.dates()
+        return self._by_line
+
     def dates_on(self, i: int) -> list[dict[str, Any]]:
         """The written dates on line ``i``, in order."""
         self.dates()
@@ -1129,17 +1134,19 @@ class TitlePool:
         dated_memo: dict[int, bool] = {}
         page.dates()  # (fills page.year_lines)
         year_lines = page.year_lines
+        dated_lines = page.dated_lines()
+        # a date or a byline on each non-empty line from the window's top to 3 below its end
+        lo = max(0, window[0] - 1)
+        dated_at = [
+            items[k][0] in year_lines
+            or (nwords[k] <= 14 and _BYLINE_L.match(items[k][1].lower()) is not None)
+            for k in range(lo, min(n_items, end + 3))
+        ]
+        n_dated = len(dated_at)
 
         def dated(k: int) -> bool:
             """A date or a byline on non-empty line ``k``."""
-            if k >= n_items or k < 0:
-                return False
-            if k not in dated_memo:
-                s = items[k][1]
-                dated_memo[k] = items[k][0] in year_lines or (
-                    nwords[k] <= 14 and _BYLINE_L.match(s.lower()) is not None
-                )
-            return dated_memo[k]
+            return 0 <= k - lo < n_dated and dated_at[k - lo]
 
         log1p, log = math.log1p, math.log
         cands, rows, toks = self.cands, self.rows, self.toks
@@ -1163,7 +1170,8 @@ class TitlePool:
                 or _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
             ):
                 continue
-            headline = _title_text(s, _stripped_dates(page, i, s))
+            # (only a line with a date can hold a date line or a glued date)
+            headline = _title_text(s, _stripped_dates(page, i, s)) if i in dated_lines else s
             if headline is None:
                 continue
             # (words as split() counts them: page.nwords counts spaces, and no-break spaces
