@@ -1135,18 +1135,16 @@ class TitlePool:
         page.dates()  # (fills page.year_lines)
         year_lines = page.year_lines
         dated_lines = page.dated_lines()
-        # a date or a byline on each non-empty line from the window's top to 3 below its end
-        lo = max(0, window[0] - 1)
-        dated_at = [
-            items[k][0] in year_lines
-            or (nwords[k] <= 14 and _BYLINE_L.match(items[k][1].lower()) is not None)
-            for k in range(lo, min(n_items, end + 3))
-        ]
-        n_dated = len(dated_at)
 
         def dated(k: int) -> bool:
             """A date or a byline on non-empty line ``k``."""
-            return 0 <= k - lo < n_dated and dated_at[k - lo]
+            if k >= n_items or k < 0:
+                return False
+            if k not in dated_memo:
+                dated_memo[k] = items[k][0] in year_lines or (
+                    nwords[k] <= 14 and _BYLINE_L.match(items[k][1].lower()) is not None
+                )
+            return dated_memo[k]
 
         log1p, log = math.log1p, math.log
         cands, rows, toks = self.cands, self.rows, self.toks
