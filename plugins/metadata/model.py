@@ -1,9 +1,10 @@
-"""The shipped linear rankers (``model.json``): dates from text, dates from HTML, titles.
+"""The shipped linear rankers (``model.json``): dates from text (``text``), dates from HTML
+(``html``), titles (``title1``: stage 1 on cheap features, ``title``: stage 2 on all).
 
 Each model is a listwise (softmax over a page's candidates) linear scorer trained offline by
 ``research/metadata/train_dates.py`` / ``train_titles.py`` with page-grouped cross-validation:
 ``w`` (weights on standardised features), ``mean`` and ``scale``. Standardisation is folded
-into the weights once at load time, so scoring a page is one matrix product.
+into the weights once at load time, so scoring a candidate is one dot product.
 """
 
 from __future__ import annotations
@@ -48,14 +49,6 @@ def _specs() -> dict[str, Any]:
 @lru_cache(maxsize=8)
 def _model(kind: str, names: tuple[str, ...]) -> LinearModel:
     return LinearModel(_specs()[kind], list(names))
-
-
-def score_matrix(kind: str, names: list[str], x: npt.NDArray[np.float64]) -> list[float]:
-    """Score a feature matrix (columns ordered as ``names``) with the shipped model."""
-    if not len(x):
-        return []
-    m = _model(kind, tuple(names))
-    return (x @ m.coef + m.bias).tolist()  # type: ignore[no-any-return]
 
 
 def score_rows(kind: str, names: list[str], rows: list[list[float]]) -> list[float]:
