@@ -9,7 +9,8 @@ when one is known. Each candidate gets ~60 features (position against the page's
 and the title, cue words before it, line shape, form, frequency, recency) and a listwise
 linear ranker (``model.json``) picks one; a date after the capture is never chosen.
 Titles: lines of 2..40 words (one word just above the text) near the top of the main
-block, prose paragraphs excluded, ranked likewise. Authors come
+block, prose paragraphs excluded, ranked in two stages: cheap features for every candidate,
+all features for the best five (:class:`TitlePool`, :func:`rank_titles`). Authors come
 from a byline ("By A and B", roles and agencies dropped), the site name from the first line
 before the headline or a name-like line after the body, tags from a tag line.
 """
@@ -22,13 +23,10 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-
-from .model import score_matrix, score_rows
+from .model import model_rows
 
 MIN_YEAR = 1990
 _MAX_CANDS = 80
@@ -53,6 +51,7 @@ MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
     for _n in _names.split():
         MONTHS.setdefault(_n, _i)
+_MONTH_KEYS = MONTHS.keys()
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
@@ -162,11 +161,28 @@ def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
 #: the CJK form needs 年.
 _PATTERN_NEEDS = ("", "", "年", "", "", "", "")
 _DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PATTERNS]
+#: What a pattern needs to be tried on a window: a month name (textual forms), a digit, a
+#: separator and a digit (numeric forms), or 年 (CJK)
+_TEXTUAL, _NUMERIC, _CJK = "textual", "numeric", "cjk"
+_PATTERN_NEEDS_CJK = "年"
+
+
+def _kinds(pats: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, re.Pattern[str], str]]:
+    return [
+        (form, rx, _TEXTUAL if "mon" in rx.groupindex else _CJK if needs else _NUMERIC)
+        for (form, rx), needs in zip(pats, _PATTERN_NEEDS, strict=True)
+    ]
+
+
+_DATE_PATTERNS_KINDS = _kinds(DATE_PATTERNS)
+_DATE_PATTERNS_LOWER_KINDS = _kinds(_DATE_PATTERNS_LOWER)
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
 _PREFILTER = re.compile(
     r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])"
 )
+#: What every numeric form (ISO, "2020. 08. 18.", d/m/y) holds
+_NUM_SEP = re.compile(r"[0-9]\s?[./-]\s?[0-9]")
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses)"
@@ -263,12 +279,16 @@ def _time_part(g: dict[str, Any]) -> tuple[str, str] | None:
     return f"{h:02d}:{mi:02d}:{s:02d}", _tzoff(g.get("tz"))
 
 
-def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any]]:
+def find_dates(
+    lines: list[str], max_lines: int = 100_000, year_lines: set[int] | None = None
+) -> list[dict[str, Any]]:
     """Every full date written in ``lines``, in text order.
 
     Each candidate: ``date``, ``line``, ``col``, ``form`` (iso, cjk, num, num2, mdy, dmy,
     ymd_t), ``text`` (as written), ``time`` (("HH:MM:SS", offset) or None), ``alt`` (the
     other reading of an ambiguous d/m order) and ``sep``. Impossible dates are dropped.
+    ``year_lines``, if given, receives the numbers of the lines with a year-like number (what
+    :data:`_PREFILTER` finds).
     """
     lines = lines[:max_lines]
     # One scan of the whole text for year-like numbers; only the windows around them are
@@ -288,24 +308,41 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
+    if year_lines is not None:
+        year_lines.update(windows)
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
         line = orig = lines[i]
-        patterns = DATE_PATTERNS
+        patterns = _DATE_PATTERNS_KINDS
         low = line.lower()
         if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
-            line, patterns = low, _DATE_PATTERNS_LOWER
+            line, patterns = low, _DATE_PATTERNS_LOWER_KINDS
         taken: list[tuple[int, int]] = []
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
-        has_month = any(
-            w.lower() in MONTHS for ws, we in spans for w in _LETTERS.findall(line, ws, we)
-        )
-        for (form0, rx), needs in zip(patterns, _PATTERN_NEEDS, strict=True):
-            textual = "mon" in rx.groupindex
-            if (textual and not has_month) or (needs and needs not in line):
-                continue
-            for ws, we in spans:
+        # (per window: most windows are years in prose, "in 1968", "2000/-")
+        if patterns is _DATE_PATTERNS_LOWER_KINDS:
+            mon_spans = [
+                sp for sp in spans if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
+            ]
+        else:
+            mon_spans = [
+                sp for sp in spans if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
+            ]
+        # the numeric forms only in windows with a digit, a separator and a digit
+        num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
+        if not (mon_spans or num_spans or "年" in line):
+            continue
+        # (in their order: an earlier pattern's match takes the text from a later one)
+        for form0, rx, kind in patterns:
+            if kind == _TEXTUAL:
+                todo = mon_spans
+            elif kind == _NUMERIC:
+                todo = num_spans
+            else:
+                todo = spans if _PATTERN_NEEDS_CJK in line else []
+            textual = kind == _TEXTUAL
+            for ws, we in todo:
                 pos = ws
                 while (hit := rx.search(line, pos, we)) is not None:
                     pos = hit.end()
@@ -332,8 +369,58 @@ def find_dates(lines: list[str], max_lines: int = 100_000) -> list[dict[str, Any
                             "sep": g.get("sep"),
                         }
                     )
+    _two_digit_years(text, lines, out)
     out.sort(key=lambda c: (c["line"], c["col"]))
     return out
+
+
+#: A day, a month name and a two-digit year followed by a time of day ("Publié le 27 Mar 20
+#: à 9:21"): the time tells the "20" is a year, not a count ("27 Mar 20 people")
+_DMY2 = re.compile(
+    r"(?<![\d.,/:-])(?P<d>[0-3]?\d)\.?\s(?P<mon>[^\W\d_]{3,9})\.?\s(?P<y>[0-9]{2})(?![\d./:-])"
+    r"(?=\s*(?:[-–—,|/•·]|at|um|à|a las|alle|om|kl\.?|klo|o)?\s*[012]?\d[:h][0-5]\d)" + _TIME,
+    re.I,
+)
+
+
+#: how far down the page (characters) a date line with a two-digit year is looked for
+_DMY2_CHARS = 8_000
+#: what such a line holds, tested case-sensitively before the costly pattern
+_DMY2_GATE = re.compile(r"[0-9]\.? ?[^\W\d_]{3,9}\.? [0-9]{2}[^0-9./:-]")
+
+
+def _two_digit_years(text: str, lines: list[str], out: list[dict[str, Any]]) -> None:
+    """Add the "27 Mar 20 à 9:21" dates of ``text`` (``lines`` joined) to ``out``: on short
+    lines with a colon (the time) in the first :data:`_DMY2_CHARS` only, where a date line stands; a
+    case-insensitive scan of the whole text would cost more than the rest of the search."""
+    head = min(len(text), _DMY2_CHARS)
+    pos, seen = text.find(":", 0, head), -1
+    while pos >= 0:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if start > seen and end - start <= 120 and _DMY2_GATE.search(text, start, end):
+            seen = start
+            for m in _DMY2.finditer(text, start, end):
+                g = m.groupdict()
+                mon = MONTHS.get(g["mon"].lower())
+                dd = _mk(_year(g["y"]), mon, int(g["d"])) if mon else None
+                if dd is None:
+                    continue
+                i = text.count("\n", 0, start)
+                out.append(
+                    {
+                        "date": dd,
+                        "line": i,
+                        "col": m.start() - start,
+                        "form": "dmy",
+                        "text": m.group(0).strip(),
+                        "time": _time_part(g),
+                        "alt": None,
+                        "sep": None,
+                    }
+                )
+        pos = text.find(":", end, head)
 
 
 def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, str]:
@@ -436,7 +523,9 @@ class Page:
         "ms",
         "nwords",
         "paras",
+        "story_end",
         "texts",
+        "year_lines",
     )
 
     def __init__(self, text: str) -> None:
@@ -456,12 +545,20 @@ class Page:
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
+        # the line of the main block's last paragraph (what follows it is no headline)
+        self.story_end = next(
+            (self.items[k][0] for k in range(min(self.me, len(texts) - 1), self.ms - 1, -1)
+             if self.paras[k]),
+            self.main_end,
+        )  # fmt: skip
         try:
             self.body = self.paras.index(True)
         except ValueError:
             self.body = len(self.items)
         self.body_line = self.items[self.body][0] if self.body < len(self.items) else n_lines
         self._dates: list[dict[str, Any]] | None = None
+        #: lines with a year-like number, filled by :meth:`dates`
+        self.year_lines: set[int] = set()
         self._by_line: dict[int, list[dict[str, Any]]] = {}
         self.texts = texts
 
@@ -469,12 +566,17 @@ class Page:
         """Every written date of the page (:func:`find_dates`), found once and shared by the
         title and date rankers; callers copy a candidate before changing it."""
         if self._dates is None:
-            self._dates = find_dates(self.lines)
+            self._dates = find_dates(self.lines, year_lines=self.year_lines)
             by_line: dict[int, list[dict[str, Any]]] = {}
             for c in self._dates:
                 by_line.setdefault(c["line"], []).append(c)
             self._by_line = by_line
         return self._dates
+
+    def dated_lines(self) -> dict[int, list[dict[str, Any]]]:
+        """The page's written dates by line number."""
+        self.dates()
+        return self._by_line
 
     def dates_on(self, i: int) -> list[dict[str, Any]]:
         """The written dates on line ``i``, in order."""
@@ -515,7 +617,8 @@ _EVENT = re.compile(
     r"beginn|start|ende|deadline|frist|anmeldeschluss|einsendeschluss|wann|when|event|veranstaltung|"
     r"datum der veranstaltung|invalid|gültig|valid)\s*:?\s*$"
 )
-_BYLINE_ANY = re.compile(r"(?i)(?:^|\s|\|)(?:by|von|par|por|di|door|autor|author)\s*:?\s+[A-ZÄÖÜ]")
+#: (on lowercased text: case-insensitive searches are several times slower)
+_BYLINE_ANY_L = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöü]")
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|bis|to)\s*\d")
 _EVENT_AFTER = re.compile(r"\s*(?:[-–—]|bis|to|au|al)\s*\d")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|bis)\s*$")
@@ -625,14 +728,14 @@ def _features(
         )
         nw = len(line.split())
         rest = line.replace(c["text"], " ")
-        alone = len(_WORD.findall(rest)) <= 3
+        alone = sum(1 for _ in islice(_WORD.finditer(rest), 4)) <= 3
         d = c["date"]
         dense = bisect.bisect_right(lines_with, i + 3) - bisect.bisect_left(lines_with, i - 3) - 1
         gap = (latest - d).days if latest else 0
         mgap = abs((d - med).days) if med else 0
         if i not in byline_cache:
             near = " ".join(lines[max(0, i - 2) : i + 3])
-            byline_cache[i] = bool(_BYLINE_ANY.search(near))
+            byline_cache[i] = bool(_BYLINE_ANY_L.search(near.lower()))
         in_para = _is_para(line)
         c["alone"] = alone
         c["in_para"] = in_para
@@ -771,8 +874,9 @@ def rank_dates(
         return cands
     _features(cands, page, capture, title_line)
     # the feature dicts are built in FEATURES order (a test checks it)
-    scores = score_rows(model, FEATURES, [list(c["f"].values()) for c in cands])
-    for c, s in zip(cands, scores, strict=True):
+    score = model_rows(model, FEATURES)
+    for c in cands:
+        s = score(list(c["f"].values()))
         if capture and c["date"] > capture:
             s -= 100.0  # a date after the capture cannot be the publication date
         if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
@@ -837,22 +941,42 @@ _INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 _DIGITS = re.compile(r"\d")
 
-TITLE_FEATURES = [
-    "bias", "nw_log", "nw_4_20", "nw_lt3", "nw_gt25", "ends_period", "ends_colon", "ends_qmark",
-    "pos_log", "pos_rel_body", "before_body", "just_before_body", "is_first", "repeat",
-    "repeat_adj", "furniture", "byline", "has_date", "next_is_date_or_by", "prev_is_date_or_by",
-    "cap_ratio", "title_case", "upper", "has_pipe", "is_para", "first_long_nonpara",
-    "digits_ratio", "next_is_para", "chars_log", "count_paren_num", "has_sep_site",
-    "next2_is_para", "has_comma", "starts_lower", "contains_colon", "prev_short", "is_body_line0",
-    "body_overlap", "body_overlap_n", "short_run_before", "next_short", "dated_within3",
-    "longest_before_body", "rank_len_before_body", "repeat_later", "n_long_nonpara_before",
-    "contained_elsewhere", "ms_dist_log", "before_ms_1_3", "at_ms", "lead_overlap", "lead_overlap_n",
-    "last_headlike_before_ms", "date_line", "headlike", "prev_headlike", "next_headlike",
-    "headlike_neighbours", "ends_ellipsis", "truncated_copy", "one_word", "standfirst",
-    "first_headlike_run", "lead_overlap_rel", "lead_overlap_max", "body_overlap_rel", "chars_rel",
-    "nearest_hl_to_ms", "headlike_above5", "headlike_below5", "first_of_headlikes",
-    "repeat_near",
+#: Stage 1 of the title ranker: features of a candidate line from what the page split
+#: already holds (word counts, paragraph flags, positions, repeats) and a few cheap string
+#: tests. Every candidate gets them; the :data:`_TITLE_KEEP` best go on to stage 2.
+TITLE_CHEAP = [
+    "nw_log", "nw_4_20", "nw_lt3", "nw_gt25", "one_word", "chars_log", "chars_rel",
+    "ends_period", "ends_colon", "ends_qmark", "ends_ellipsis", "pos_log", "pos_rel_body",
+    "before_body", "just_before_body", "is_first", "ms_dist_log", "before_ms_1_3", "at_ms",
+    "repeat", "repeat_later", "repeat_adj", "headlike", "prev_headlike", "next_headlike",
+    "headlike_neighbours", "headlike_above5", "headlike_below5", "first_headlike_run",
+    "first_of_headlikes", "standfirst", "first_long_nonpara", "n_long_nonpara_before",
+    "last_headlike_before_ms", "nearest_hl_to_ms", "next_is_para", "next2_is_para",
+    "prev_short", "next_short", "short_run_before", "has_comma", "starts_lower",
+    "contains_colon", "has_pipe", "upper", "furniture", "byline", "has_date", "date_line",
+    "lead_overlap", "lead_overlap_n", "next_is_date_or_by", "prev_is_date_or_by",
+    "dated_within3",
 ]  # fmt: skip
+#: Stage 2 adds what costs more (word overlap with the lead and body, repeats inside other
+#: lines, dates and bylines next to it, letter case) for the short list only; its
+#: page-relative features (``*_rel``, ``*_max``) compare the short list's candidates.
+TITLE_EXTRA = [
+    "cap_ratio", "title_case", "digits_ratio", "body_overlap", "body_overlap_n",
+    "body_overlap_rel", "lead_overlap_rel", "lead_overlap_max", "contained_elsewhere",
+    "truncated_copy", "has_sep_site", "repeat_near", "rank_len_before_body",
+    "longest_before_body",
+]  # fmt: skip
+TITLE_FEATURES = TITLE_CHEAP + TITLE_EXTRA
+_C_CHARS_REL = TITLE_CHEAP.index("chars_rel")
+_C_LAST_HL = TITLE_CHEAP.index("last_headlike_before_ms")
+_C_NEAREST_HL = TITLE_CHEAP.index("nearest_hl_to_ms")
+_C_LOV_N = TITLE_CHEAP.index("lead_overlap_n")
+#: How many stage-1 candidates stage 2 sees. Title CV (3 fold seeds, train_titles.py
+#: --distil): 4 -> 0.706, 5 -> 0.707, 6 -> 0.708; all candidates (one stage) 0.709; each
+#: more costs ~10 us.
+_TITLE_KEEP = 5
+#: How much of the lead and of the body the word overlaps search (characters)
+_LEAD_CHARS, _BODY_CHARS = 3000, 8000
 
 #: Title candidates: lines of 2..40 words near the top of the main block or the first
 #: paragraph (up to ``_TITLE_BEFORE`` non-empty lines above, ``_TITLE_AFTER`` below, never
@@ -877,6 +1001,19 @@ def _toks(s: str) -> list[str]:
     return _WORD4.findall(s.casefold())
 
 
+def _has_word(text: str, w: str) -> bool:
+    """``w`` occurs in ``text`` as a whole word (``w`` a token of :func:`_toks`): a C-level
+    substring search, then a look at the characters around each hit (tokenising the text
+    costs ~20x more on a page of long paragraphs)."""
+    i = text.find(w)
+    n = len(w)
+    while i >= 0:
+        if (i == 0 or not text[i - 1].isalnum()) and not text[i + n : i + n + 1].isalnum():
+            return True
+        i = text.find(w, i + 1)
+    return False
+
+
 def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n: int) -> list[str]:
     """The first ``n`` paragraph lines from item ``start`` on."""
     out: list[str] = []
@@ -889,6 +1026,7 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 
 
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
+_DATE_SEP = re.compile(r"\s+[|–—-]\s")
 
 
 def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None:
@@ -906,6 +1044,17 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None
     if first["col"] == 0 and len(rest.split()) >= 3:
         rest = _LEAD_SEP.sub("", rest)
         return rest if len(rest.split()) >= _TITLE_MIN_WORDS else None
+    # a breadcrumb glued to a date, then the headline: "StartseiteNews & mehr23.01.2022 -
+    # Dorothea Wierer darf ..."
+    # (glued: a date line "Do 24. Mai 2018, 08:30 | ANZEIGE | 1 Kommentar" holds no headline)
+    col = first["col"]
+    if (
+        s[col - 1 : col].isalnum()
+        and len(s[:col].split()) <= 5
+        and _DATE_SEP.match(rest)
+        and len(rest.split()) >= 4
+    ):
+        return _LEAD_SEP.sub("", rest)
     if len(s.split()) <= 10:
         return None
     return s
@@ -920,286 +1069,303 @@ def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
     return [{**c, "col": c["col"] - lead} for c in found] if lead else found
 
 
-def title_matrix(page: Page) -> tuple[list[tuple[int, str]], npt.NDArray[np.float64]]:
-    """Title candidates ``(line, text)`` and their feature matrix (columns: TITLE_FEATURES).
+class TitlePool:
+    """A page's title candidates with their stage-1 features (:data:`TITLE_CHEAP`).
 
-    The per-line work is a few string tests; the features are then built column-wise with
-    numpy, which is what makes ranking ~40 candidates per page cheap.
+    ``cands`` holds ``(k, line, text)`` (``k`` the index among non-empty lines) and ``rows``
+    the feature rows in the same order. :meth:`extra` computes the stage-2 features for a
+    short list.
     """
-    items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
-    n_items = len(items)
-    last = min(n_items, max(page.me, body) + 1)
-    window = {
-        *range(max(0, page.ms - _TITLE_BEFORE), min(last, page.ms + _TITLE_AFTER + 1)),
-        *range(max(0, body - _TITLE_BEFORE), min(last, body + _TITLE_AFTER + 1)),
-        *range(min(_TITLE_FIRST, last)),
-    }
-    if not window:
-        return [], np.zeros((0, len(TITLE_FEATURES)))
-    # short lines (menus, section names) only close to the top of the article
-    near = {
-        *range(max(0, page.ms - _TITLE_NEAR), page.ms + 6),
-        *range(max(0, body - _TITLE_NEAR), body + 6),
-    }
-    # one-word headlines ("Zeitphilosophie", "Impressum") only just above the text and
-    # short (a CJK sentence has no spaces: one "word")
-    near_one = {
-        *range(max(0, page.ms - _TITLE_NEAR_ONE), page.ms + 1),
-        *range(max(0, body - _TITLE_NEAR_ONE), body + 1),
-    }
-    texts = page.texts
-    allnorm = Counter(texts)  # exact repeats (casefolding every line costs more than it adds)
-    first = _first_paras(items, paras, body, 12)
-    # the lead: the first paragraphs of the main block (the story the headline is about);
-    # when the block starts at or above the first paragraph those are the first three
-    # (tokenised once: the words of the body cost as much as the rest of the setup)
-    if page.ms <= body:
-        lead_toks = _toks("\n".join(first[:3]))
-        lead = set(lead_toks)
-        vocab = lead.union(_toks("\n".join(first[3:])))
-    else:
-        lead = set(_toks("\n".join(_first_paras(items, paras, page.ms, 3))))
-        vocab = set(_toks("\n".join(first)))
-    ms = page.ms
-    dated_memo: dict[int, bool] = {}
 
-    def dated(k: int) -> bool:
-        """A date or a byline on non-empty line ``k``."""
-        if k not in dated_memo:
-            s = items[k][1]
-            dated_memo[k] = bool(_PREFILTER.search(s)) or (
-                nwords[k] <= 14 and bool(_BYLINE_L.match(s.lower()))
-            )
-        return dated_memo[k]
+    __slots__ = ("allnorm", "cands", "first", "page", "rows", "toks")
 
-    lens_before = sorted(
-        (len(s) for k, (_, s) in enumerate(items[:body]) if not paras[k] and 3 <= nwords[k] <= 30),
-        reverse=True,
-    )
-    top5 = lens_before[:5]
-    cands: list[tuple[int, str]] = []
-    rows: list[tuple[float, ...]] = []
-    end = min(last, max(window) + 1)
-    # The headline often appears again inside another line: a <title>-like "Headline | Site",
-    # a breadcrumb "Home » News » Headline". More occurrences in the page than lines equal
-    # to it say so (one C-level count per candidate).
-    joined = "\n".join(texts)
-    # per line: a headline-like line (4..30 words, no sentence end); how many came before;
-    # how many short lines (menu items) run just above each line
-    top = min(n_items, end + 3)
-    long_np = [
-        4 <= nw <= 30 and not p and t.rstrip(_CLOSERS)[-1:] not in _ENDERS
-        for nw, p, t in zip(nwords[:top], paras[:top], texts[:top], strict=True)
-    ]
-    n_long_before = list(accumulate(long_np, initial=0))
-    n_long = len(long_np)
-    # where each line's text occurs (a headline repeated close by: breadcrumb, h1, caption)
-    where_seen: dict[str, list[int]] = {}
-    for k, t in enumerate(texts[: end + 8]):
-        if allnorm[t] > 1:
-            where_seen.setdefault(t, []).append(k)
-    short_runs = [0] * (end + 1)
-    for k in range(end):
-        short_runs[k + 1] = short_runs[k] + 1 if nwords[k] <= 3 else 0
-    for k in sorted(k for k in window if k < end):
-        i, s = items[k]
-        nw = nwords[k]
-        is_para = paras[k]
-        long_nonpara = long_np[k]
-        first_long_seen = n_long_before[k]
-        short_run = short_runs[k]
-        if (
-            not is_para  # (a prose paragraph is never taken as the title: see extract)
-            and nw <= _TITLE_MAX_WORDS
-            and (nw > _TITLE_SHORT or k in near)
-            and (nw >= _TITLE_MIN_WORDS or (k in near_one and 3 <= len(s) <= 25))
-            and not _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
-            and (headline := _title_text(s, _stripped_dates(page, i, s))) is not None
-        ):
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.cands: list[tuple[int, int, str]] = []
+        self.rows: list[list[float]] = []
+        self.allnorm: Counter[str] = Counter()
+        self.toks: list[list[str]] = []
+        items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
+        self.first = first = _first_paras(items, paras, body, 12)
+        n_items = len(items)
+        last = min(n_items, max(page.me, body) + 1)
+        ms = page.ms
+        window = sorted(
+            {
+                *range(max(0, ms - _TITLE_BEFORE), min(last, ms + _TITLE_AFTER + 1)),
+                *range(max(0, body - _TITLE_BEFORE), min(last, body + _TITLE_AFTER + 1)),
+                *range(min(_TITLE_FIRST, last)),
+            }
+        )
+        if not window:
+            return
+        # short lines (menus, section names) only close to the top of the article;
+        # one-word headlines ("Zeitphilosophie") only just above the text and short (a CJK
+        # sentence has no spaces: one "word")
+        near_lo = (max(0, ms - _TITLE_NEAR), ms + 6, max(0, body - _TITLE_NEAR), body + 6)
+        one_lo = (max(0, ms - _TITLE_NEAR_ONE), ms, max(0, body - _TITLE_NEAR_ONE), body)
+        texts = page.texts
+        self.allnorm = allnorm = Counter(texts)  # exact repeats
+        end = window[-1] + 1
+        # per line: a headline-like line (4..30 words, no sentence end) and how many came
+        # before
+        top = min(n_items, end + 3)
+        long_np = [
+            4 <= nw <= 30 and not p and t.rstrip(_CLOSERS)[-1:] not in _ENDERS
+            for nw, p, t in zip(nwords[:top], paras[:top], texts[:top], strict=True)
+        ]
+        nlb = list(accumulate(long_np, initial=0))
+        n_long = len(long_np)
+
+        def short_run(k: int) -> int:
+            """How many short lines (menu items) run just above line ``k``."""
+            j = k - 1
+            while j >= 0 and nwords[j] <= 3:
+                j -= 1
+            return k - 1 - j
+
+        # word overlap with the lead (the first paragraphs of the main block: the story the
+        # headline is about), as substrings of its case-folded start: one C-level search per
+        # word instead of tokenising the lead (its words that matter are near its start)
+        if ms <= body:
+            lead = "\n".join(first[:3])[:_LEAD_CHARS].casefold()
+        else:
+            lead = "\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS].casefold()
+        dated_memo: dict[int, bool] = {}
+        page.dates()  # (fills page.year_lines)
+        year_lines = page.year_lines
+        dated_lines = page.dated_lines()
+
+        def dated(k: int) -> bool:
+            """A date or a byline on non-empty line ``k``."""
+            if k >= n_items or k < 0:
+                return False
+            if k not in dated_memo:
+                dated_memo[k] = items[k][0] in year_lines or (
+                    nwords[k] <= 14 and _BYLINE_L.match(items[k][1].lower()) is not None
+                )
+            return dated_memo[k]
+
+        log1p, log = math.log1p, math.log
+        cands, rows, toks = self.cands, self.rows, self.toks
+        for k in window:
+            i, s = items[k]
+            nw = nwords[k]
+            if (
+                paras[k]  # (a prose paragraph is never taken as the title: see extract)
+                or nw > _TITLE_MAX_WORDS
+                or (
+                    nw <= _TITLE_SHORT
+                    and not (near_lo[0] <= k < near_lo[1] or near_lo[2] <= k < near_lo[3])
+                )
+                or (
+                    nw < _TITLE_MIN_WORDS
+                    and not (
+                        (one_lo[0] <= k <= one_lo[1] or one_lo[2] <= k <= one_lo[3])
+                        and 3 <= len(s) <= 25
+                    )
+                )
+                or _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
+            ):
+                continue
+            # (only a line with a date can hold a date line or a glued date)
+            headline = _title_text(s, _stripped_dates(page, i, s)) if i in dated_lines else s
+            if headline is None:
+                continue
+            # (words as split() counts them: page.nwords counts spaces, and no-break spaces
+            # separate words too)
+            has_date = i in year_lines if headline is s else _PREFILTER.search(headline) is not None
             s = headline
-            words = s.split()
-            nw = len(words)
-            initials = _INITIAL.findall(s)  # the first letter of each word
-            n_alpha = len(initials)
-            caps = sum(map(str.isupper, initials))
-            low = s.lower()
-            nxt = items[k + 1][1] if k + 1 < n_items else ""
-            prv = items[k - 1][1] if k > 0 else ""
-            # (``s`` may be the headline part of a line that starts with a date)
-            tk = _toks(s)
-            ov = sum(w in vocab for w in tk)
-            lov = sum(w in lead for w in tk)
-            has_date = bool(_PREFILTER.search(s))
-            byline = nw <= 14 and bool(_BYLINE_L.match(low))
-            headlike = long_nonpara and not has_date and not byline
+            nw = len(s.split())
             n_chars = len(s)
-            cands.append((i, s))
-            # primitives, in the order unpacked below
+            low = s.lower()
+            byline = nw <= 14 and _BYLINE_L.match(low) is not None
+            lnp = long_np[k]
+            headlike = lnp and not has_date and not byline
+            prv_hl = k > 0 and long_np[k - 1]
+            nxt_hl = k + 1 < n_long and long_np[k + 1]
+            seen = nlb[k]
+            hl_above = seen - nlb[max(0, k - 5)]
+            hl_below = nlb[min(n_long, k + 6)] - nlb[min(n_long, k + 1)]
+            rep = allnorm[s] or 1
+            d_b, d_ms = body - k, k - ms
+            ends_period = s[-1] == "."
+            tk = _toks(s)
+            lov = sum(1 for w in tk if w in lead and _has_word(lead, w)) if lead else 0
+            toks.append(tk)
+            cands.append((k, i, s))
             rows.append(
-                (
-                    nw,
-                    k,
-                    n_chars,
-                    s.endswith("."),
-                    s.endswith(":"),
-                    s.endswith(("?", "!")),
-                    max(1, allnorm[s]),
-                    prv == s or nxt == s,
-                    bool(_FURNITURE_L.match(low)),
-                    byline,
-                    has_date,
-                    k + 1 < n_items and dated(k + 1),
-                    k > 0 and dated(k - 1),
-                    caps,
-                    n_alpha,
-                    s.isupper(),
-                    " | " in s,
-                    is_para,
-                    long_nonpara and not first_long_seen,
-                    len(_DIGITS.findall(s)),
+                [
+                    log1p(nw),
+                    4 <= nw <= 20,
+                    nw < 3,
+                    nw > 25,
+                    nw == 1,
+                    log1p(n_chars),
+                    n_chars,  # chars_rel, divided below
+                    ends_period,
+                    s[-1] == ":",
+                    s[-1] in "?!",
+                    s.endswith(("…", "...")),
+                    log1p(k),
+                    log1p(d_b) if d_b > 0 else -log1p(-d_b),
+                    d_b > 0,
+                    0 < d_b <= 3,
+                    k == 0,
+                    log1p(-d_ms) if d_ms < 0 else -log1p(d_ms),
+                    -3 <= d_ms <= -1,
+                    d_ms == 0,
+                    log(rep),
+                    rep > 1,
+                    (k > 0 and items[k - 1][1] == s) or (k + 1 < n_items and items[k + 1][1] == s),
+                    headlike,
+                    prv_hl,
+                    nxt_hl,
+                    (nlb[min(n_long, k + 4)] - nlb[max(0, k - 3)] - lnp) / 6,
+                    min(hl_above, 3) / 3,
+                    min(hl_below, 3) / 3,
+                    headlike and not prv_hl and nxt_hl,
+                    headlike and not hl_above and hl_below > 0,
+                    prv_hl and (ends_period or nw > 15),
+                    lnp and not seen,
+                    log1p(seen),
+                    0.0,  # last_headlike_before_ms, set below
+                    0.0,  # nearest_hl_to_ms, set below
                     k + 1 < n_items and paras[k + 1],
-                    False,  # (counted links are no candidates; the column stays for the model)
-                    bool(_SEP_SITE.search(s)),
                     k + 2 < n_items and paras[k + 2],
+                    k == 0 or nwords[k - 1] <= 3,
+                    k + 1 >= n_items or nwords[k + 1] <= 3,
+                    log1p(short_run(k)),
                     "," in s,
                     s[:1].islower(),
                     ":" in s[:-1],
-                    k == 0 or nwords[k - 1] <= 3,
-                    ov,
-                    len(tk),
-                    short_run,
-                    k + 1 >= n_items or nwords[k + 1] <= 3,
-                    (k + 1 < n_items and dated(k + 1))
-                    or (k + 2 < n_items and dated(k + 2))
-                    or (k + 3 < n_items and dated(k + 3)),
-                    top5.index(n_chars) if k < body and n_chars in top5 else -1,
-                    first_long_seen,
-                    joined.count(s) > allnorm[s],
-                    lov,
-                    headlike,
-                    k > 0 and long_np[k - 1],
-                    k + 1 < n_long and long_np[k + 1],
-                    n_long_before[min(n_long, k + 4)] - n_long_before[max(0, k - 3)] - long_nonpara,
-                    s.endswith(("…", "...")),
-                    joined.count(s.rstrip("….")) > 1 if s.endswith(("…", "...")) else False,
-                    nw == 1,
-                    n_long_before[k] - n_long_before[max(0, k - 5)],
-                    n_long_before[min(n_long, k + 6)] - n_long_before[min(n_long, k + 1)],
-                    any(0 < abs(j - k) <= 8 for j in where_seen.get(s, ())),
-                )
+                    " | " in s,
+                    s.isupper(),
+                    _FURNITURE_L.match(low) is not None,
+                    byline,
+                    has_date,
+                    has_date and nw <= 8,
+                    lov / max(1, len(tk)),
+                    log1p(lov),
+                    dated(k + 1),
+                    dated(k - 1),
+                    dated(k + 1) or dated(k + 2) or dated(k + 3),
+                ]
             )
-    if not rows:
-        return [], np.zeros((0, len(TITLE_FEATURES)))
-    a = np.array(rows, dtype=np.float64)
-    x = np.empty((len(rows), len(TITLE_FEATURES)))
-    # primitives that are features as they are: one copy for all of them
-    x[:, _T_DST] = a[:, _T_SRC]
-    p = dict(zip(_T_PRIMS, a.T, strict=True))
-    nw_, k_, chars, rep, hdate = p["nw"], p["k"], p["chars"], p["rep"], p["has_date"]
-    caps_, alpha, ov_, ntk, lov_, rank_len = (
-        p["caps"], p["alpha"], p["ov"], p["ntk"], p["lov"], p["rank_len"]
-    )  # fmt: skip
-    headlike_, prv_hl, nxt_hl = p["headlike"], p["prev_headlike"], p["next_headlike"]
-    hl_above, hl_below = p["hl_above"], p["hl_below"]
-    before = k_ < body
-    d_ms = k_ - ms
-    ntk1 = np.maximum(ntk, 1)
-    # the last headline-like line above the main block
-    hl_before = np.flatnonzero((headlike_ > 0) & (d_ms < 0))
-    last_hl = np.zeros_like(k_)
-    if len(hl_before):
-        last_hl[hl_before[-1]] = 1.0
-    cols = {
-        "bias": 1.0,
-        "nw_log": np.log1p(nw_),
-        "nw_4_20": (nw_ >= 4) & (nw_ <= 20),
-        "nw_lt3": nw_ < 3,
-        "nw_gt25": nw_ > 25,
-        "pos_log": np.log1p(k_),
-        "pos_rel_body": np.log1p(np.abs(body - k_)) * np.where(before, 1.0, -1.0),
-        "before_body": before,
-        "just_before_body": (body - k_ > 0) & (body - k_ <= 3),
-        "is_first": k_ == 0,
-        "repeat": np.log(rep),
-        "cap_ratio": caps_ / nw_,
-        "title_case": (alpha > 0) & (caps_ >= 0.7 * alpha) & (nw_ >= 3),
-        "digits_ratio": p["digits"] / np.maximum(1, chars),
-        "chars_log": np.log1p(chars),
-        "is_body_line0": k_ == body,
-        "body_overlap": ov_ / ntk1,
-        "body_overlap_n": np.log1p(ov_),
-        "short_run_before": np.log1p(p["srun"]),
-        "longest_before_body": before & (rank_len == 0),
-        "rank_len_before_body": np.where(before & (rank_len >= 0), rank_len / 5, 1.0),
-        "repeat_later": rep > 1,
-        "n_long_nonpara_before": np.log1p(p["nlong"]),
-        "ms_dist_log": np.log1p(np.abs(d_ms)) * np.where(d_ms < 0, 1.0, -1.0),
-        "before_ms_1_3": (d_ms >= -3) & (d_ms <= -1),
-        "at_ms": d_ms == 0,
-        "lead_overlap": lov_ / ntk1,
-        "lead_overlap_n": np.log1p(lov_),
-        "last_headlike_before_ms": last_hl,
-        "date_line": (hdate > 0) & (nw_ <= 8),
-        "headlike_neighbours": p["hl_nb"] / 6,
-        "standfirst": (prv_hl > 0) & ((p["ends_period"] > 0) | (nw_ > 15)),
-        "first_headlike_run": (headlike_ > 0) & (prv_hl == 0) & (nxt_hl > 0),
-        # relative to the page's other candidates (a listwise model sees only differences)
-        "lead_overlap_rel": lov_ / max(1.0, float(lov_.max())),
-        "lead_overlap_max": (lov_ == lov_.max()) & (lov_ > 0),
-        "body_overlap_rel": ov_ / max(1.0, float(ov_.max())),
-        "chars_rel": chars / max(1.0, float(chars.max())),
-        "nearest_hl_to_ms": _nearest(headlike_, d_ms),
-        "headlike_above5": np.minimum(hl_above, 3) / 3,
-        "headlike_below5": np.minimum(hl_below, 3) / 3,
-        "first_of_headlikes": (headlike_ > 0) & (hl_above == 0) & (hl_below > 0),
-    }
-    for f, v in cols.items():
-        x[:, _T_COL[f]] = v
-    return cands, x
+        if not rows:
+            return
+        # page-relative: the longest candidate, the headline-like line nearest above the
+        # main block (the headline sits just above the text more often than not)
+        longest = max(1, max(r[_C_CHARS_REL] for r in rows))
+        last_hl = nearest = -1
+        for j, ((k, _, _), r) in enumerate(zip(cands, rows, strict=True)):
+            r[_C_CHARS_REL] /= longest
+            if r[22]:  # headlike
+                if k < ms:
+                    last_hl = j
+                if k <= ms:
+                    nearest = j
+        if last_hl >= 0:
+            rows[last_hl][_C_LAST_HL] = 1.0
+        if nearest >= 0:
+            rows[nearest][_C_NEAREST_HL] = 1.0
+
+    def extra(self, sel: list[int]) -> list[list[float]]:
+        """Stage-2 features (:data:`TITLE_EXTRA`) of the candidates ``sel`` (indices into
+        :attr:`cands`), compared among themselves where a feature is page-relative."""
+        page = self.page
+        items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
+        n_items = len(items)
+        texts, allnorm = page.texts, self.allnorm
+        first = self.first
+        # word overlap with the body, as substrings of its case-folded start (see the lead)
+        bodytext = "\n".join(first)[:_BODY_CHARS].casefold()
+        joined = "\n".join(texts)
+        top5 = sorted(
+            (
+                len(s)
+                for k, (_, s) in enumerate(items[:body])
+                if not paras[k] and 3 <= nwords[k] <= 30
+            ),
+            reverse=True,
+        )[:5]
+        out: list[list[float]] = []
+        ovs: list[int] = []
+        lovs: list[int] = []
+        log1p = math.log1p
+        for j in sel:
+            k, _, s = self.cands[j]
+            nw = len(s.split())
+            initials = _INITIAL.findall(s)
+            n_alpha = len(initials)
+            caps = sum(map(str.isupper, initials))
+            tk = self.toks[j]
+            ntk = max(1, len(tk))
+            ov = sum(1 for w in tk if w in bodytext and _has_word(bodytext, w))
+            lov = round(math.expm1(self.rows[j][_C_LOV_N]))
+            ovs.append(ov)
+            lovs.append(lov)
+            n_chars = len(s)
+            rank = top5.index(n_chars) if k < body and n_chars in top5 else -1
+            out.append(
+                [
+                    caps / nw,
+                    n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
+                    len(_DIGITS.findall(s)) / max(1, n_chars),
+                    ov / ntk,
+                    log1p(ov),
+                    ov,  # body_overlap_rel, divided below
+                    lov,  # lead_overlap_rel, divided below
+                    0.0,  # lead_overlap_max, set below
+                    joined.count(s) > allnorm[s],
+                    s.endswith(("…", "...")) and joined.count(s.rstrip("….")) > 1,
+                    _SEP_SITE.search(s) is not None,
+                    allnorm[s] > 1
+                    and any(
+                        texts[x] == s for x in range(max(0, k - 8), min(n_items, k + 9)) if x != k
+                    ),
+                    rank / 5 if k < body and rank >= 0 else 1.0,
+                    k < body and rank == 0,
+                ]
+            )
+        # (the lead overlap is known for every candidate: compared with all of them)
+        mlov = max(1, max((round(math.expm1(r[_C_LOV_N])) for r in self.rows), default=0))
+        mov = max(1, max(ovs, default=0))
+        for r, lov in zip(out, lovs, strict=True):
+            r[5] /= mov
+            r[6] /= mlov
+            r[7] = lov == mlov and lov > 0
+        return out
 
 
-#: The per-candidate primitives of :func:`title_matrix`, in the order of its row tuples;
-#: those named like a feature are that feature as they are.
-_T_PRIMS = (
-    "nw", "k", "chars", "ends_period", "ends_colon", "ends_qmark", "rep", "repeat_adj",
-    "furniture", "byline", "has_date", "next_is_date_or_by", "prev_is_date_or_by", "caps",
-    "alpha", "upper", "has_pipe", "is_para", "first_long_nonpara", "digits", "next_is_para",
-    "count_paren_num", "has_sep_site", "next2_is_para", "has_comma", "starts_lower",
-    "contains_colon", "prev_short", "ov", "ntk", "srun", "next_short", "dated_within3",
-    "rank_len", "nlong", "contained_elsewhere", "lov", "headlike", "prev_headlike",
-    "next_headlike", "hl_nb", "ends_ellipsis", "truncated_copy", "one_word", "hl_above",
-    "hl_below", "repeat_near",
-)  # fmt: skip
-_T_COL = {f: j for j, f in enumerate(TITLE_FEATURES)}
-_T_SRC = np.array([j for j, f in enumerate(_T_PRIMS) if f in _T_COL], dtype=np.intp)
-_T_DST = np.array([_T_COL[f] for f in _T_PRIMS if f in _T_COL], dtype=np.intp)
+def rank_titles(page: Page, keep: int | None = None) -> list[tuple[int, str, float]]:
+    """Title candidates with their scores: (line, text, score), in line order.
 
-
-def _nearest(
-    flag: npt.NDArray[np.float64], dist: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    """1 for the flagged candidate closest above the main block (or at it), else 0."""
-    out = np.zeros_like(flag)
-    ok = np.flatnonzero((flag > 0) & (dist <= 0))
-    if len(ok):
-        out[ok[np.argmax(dist[ok])]] = 1.0
-    return out
+    Two stages: the stage-1 model scores every candidate on cheap features; the best
+    ``keep`` are scored again by the stage-2 model on all features. The others keep their
+    stage-1 score minus 1000, so they rank below the short list."""
+    pool = TitlePool(page)
+    if not pool.rows:
+        return []
+    m1, m2 = model_rows("title1", TITLE_CHEAP), model_rows("title", TITLE_FEATURES)
+    s1 = [m1(r) for r in pool.rows]
+    keep = _TITLE_KEEP if keep is None else keep
+    sel = sorted(range(len(s1)), key=s1.__getitem__, reverse=True)[:keep]
+    scores = [s - 1000.0 for s in s1]
+    for j, extra in zip(sel, pool.extra(sel), strict=True):
+        scores[j] = m2(pool.rows[j] + extra)
+    return [(i, s, sc) for (_, i, s), sc in zip(pool.cands, scores, strict=True)]
 
 
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
-    """Title candidates with named features (for training and inspection)."""
-    cands, x = title_matrix(page)
+    """Every title candidate with all its named features (page-relative ones compared
+    over all candidates; for inspection and tests)."""
+    pool = TitlePool(page)
+    extra = pool.extra(list(range(len(pool.rows))))
     return [
-        (i, s, dict(zip(TITLE_FEATURES, row.tolist(), strict=True)))
-        for (i, s), row in zip(cands, x, strict=True)
+        (i, s, dict(zip(TITLE_FEATURES, map(float, r + e), strict=True)))
+        for (_, i, s), r, e in zip(pool.cands, pool.rows, extra, strict=True)
     ]
-
-
-def rank_titles(page: Page) -> list[tuple[int, str, float]]:
-    """Title candidates with their scores: (line, text, score)."""
-    cands, x = title_matrix(page)
-    scores = score_matrix("title", TITLE_FEATURES, x)
-    return [(i, s, sc) for (i, s), sc in zip(cands, scores, strict=True)]
 
 
 # ------------------------------------------------------------------- authors etc. ----
@@ -1347,13 +1513,14 @@ def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
         "lines": {},
     }
     meta_lines: dict[str, list[int]] = res["lines"]
-    # title: the best-scoring candidate, if it stands above the end of the main block and is
-    # not a paragraph or a counted link ("Violence Erupts (1881)")
+    # title: the best-scoring candidate, if it stands above the last paragraph of the main
+    # block (lines after the story are teasers and tag lines) and is not a paragraph or a
+    # counted link ("Violence Erupts (1881)")
     title_line = None
     tcands = [t for t in rank_titles(page) if not _PAREN_NUM.search(t[1])]
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
-        if i < page.main_end and not _is_para(s):
+        if i < page.story_end and not _is_para(s):
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"
             line = page.lines[i].strip()

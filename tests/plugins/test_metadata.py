@@ -422,3 +422,68 @@ def test_html_stage_uses_the_shared_visible_text(run_stage, monkeypatch) -> None
     got = run_stage(MetadataStage, doc).kept[0]
     assert got.published == expected.kept[0].published
     assert got.annotations["metadata"]["dates"] == expected.kept[0].annotations["metadata"]["dates"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Publié le 27 Mar 20 à 9:21", "2020-03-27"),
+        ("Posted 3 Jun 19, 10:30 pm GMT", "2019-06-03T22:30:00+00:00"),
+    ],
+)
+def test_two_digit_year_after_a_month_name_with_a_time(line: str, value: str) -> None:
+    found = find_dates(["Menu", line, BODY])
+    assert [iso_value(c) for c in found] == [value]
+    assert found[0]["line"] == 1 and line[found[0]["col"] :].startswith(found[0]["text"])
+
+
+def test_two_digit_number_after_a_month_name_without_a_time_is_no_year() -> None:
+    assert find_dates(["On 27 Mar 20 people came: 12 of them stayed."]) == []
+
+
+def test_no_title_below_the_last_paragraph_of_the_story() -> None:
+    # teasers and a tag line after the story; the page has no headline of its own
+    text = page(
+        "Listen Live",
+        tail=(
+            "France Sends Charles De Gaulle Aircraft Carrier To Fight ISIL",
+            "Assad is Not the Enemy of France, ISIL is - Hollande",
+            "Daesh, anti-terrorism, compromise, diplomacy, Bashar al-Assad, Vladimir Putin",
+        ),
+    )
+    p = textmeta.Page(text)
+    assert p.story_end == [i for i, s in p.items if s == BODY][-1]
+    title = extract(text)["title"]
+    assert title is None or ("ISIL" not in title and "Daesh" not in title)
+
+
+def test_title_stages_score_the_short_list_with_the_full_model() -> None:
+    text = page(
+        "Example News",
+        "Home",
+        "Politics",
+        "Leaders agree on a common plan against the militants in Syria",
+        "Talks in the Kremlin end with a promise to share targets.",
+        "By Elizabeth Pineau and Paul Taylor",
+    )
+    p = textmeta.Page(text)
+    ranked = textmeta.rank_titles(p, keep=2)
+    short = [r for r in ranked if r[2] > -500]
+    assert len(short) == 2 and len(ranked) > 2
+    # the short list is scored again on all features: equal to scoring the rows by hand
+    pool = textmeta.TitlePool(p)
+    score = textmeta.model_rows("title", textmeta.TITLE_FEATURES)
+    sel = [j for j, (_, i, s) in enumerate(pool.cands) if (i, s) in {(a, b) for a, b, _ in short}]
+    for j, extra in zip(sel, pool.extra(sel), strict=True):
+        want = score(pool.rows[j] + extra)
+        assert any(abs(sc - want) < 1e-9 for _, _, sc in short)
+
+
+def test_headline_after_a_breadcrumb_glued_to_a_date() -> None:
+    glued = "StartseiteNews & mehr23.01.2022 - Dorothea Wierer darf beim Abschluss noch jubeln"
+    assert textmeta._title_text(glued) == "Dorothea Wierer darf beim Abschluss noch jubeln"
+    # a date line with categories after the date holds no headline
+    assert textmeta._title_text("Do 24. Mai 2018, 08:30 | ANZEIGE, UNTERWEGS | 1 Kommentar") in (
+        None,
+        "Do 24. Mai 2018, 08:30 | ANZEIGE, UNTERWEGS | 1 Kommentar",
+    )
