@@ -16,6 +16,7 @@ rejects and duplicate decisions with one worker or many.
 from __future__ import annotations
 
 import collections
+import ctypes
 import gc
 import itertools
 import multiprocessing
@@ -273,6 +274,28 @@ def build_local(spec: WorkerSpec) -> tuple[list[Stage], Stage | None]:
         st.open()
     freeze_heap()
     return local, prepare
+
+
+def release_memory() -> None:
+    """Give the C heap's free memory back to the OS (glibc's ``malloc_trim``; nothing
+    elsewhere).
+
+    A long task (the staged plan's write step: SQLite, FastWARC, gzip and Python buffers
+    of every document) leaves the heap fragmented, and its resident size grew with the
+    task's number of documents (~1.6 KB each, measured) though nothing is kept. About 1 ms a
+    call: the write step calls it every few hundred documents."""
+    global _libc
+    if _libc is None:
+        try:
+            _libc = ctypes.CDLL("libc.so.6")
+            _libc.malloc_trim  # noqa: B018  (AttributeError where it is not glibc)
+        except (OSError, AttributeError):
+            _libc = False
+    if _libc:
+        _libc.malloc_trim(0)
+
+
+_libc: Any = None
 
 
 def freeze_heap() -> None:

@@ -84,6 +84,7 @@ from .executor import (
     add_stats,
     build_local,
     chunked,
+    release_memory,
     run_chunk,
     split_stages,
 )
@@ -683,7 +684,9 @@ def write_task(spec: PlanSpec, n: int) -> None:
             if hasattr(sink, "serial"):
                 # WARC shard names (PREFIX-TIMESTAMP-SERIAL-HOST) unique across tasks.
                 sink.serial = n * WARC_SERIALS
-        for docs in _load_stream(tdir / "process" / "docs.pkl"):
+        for i, docs in enumerate(_load_stream(tdir / "process" / "docs.pkl")):
+            if i % 8 == 7:
+                release_memory()  # every 512 documents: the task's memory stays flat
             for doc in docs:
                 doc_id, dup, ann, drop, error, taken = next(decisions)
                 # The same order by construction; a mismatch is a bug, not a document.

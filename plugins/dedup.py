@@ -346,6 +346,8 @@ _HASH_MAX_CHARS = 1 << 20
 _BUFFER_ROWS = 1 << 19
 #: Keys looked up in the index at a time by a merge task.
 _MERGE_SLICE = 1 << 15
+#: Keys a merge task holds at once (it merges the tasks' sorted files a key range at a time).
+_MERGE_PART_ROWS = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -803,67 +805,96 @@ class DedupStage(Stage):
         documents that share each, in global order; written to the folder ``out``, which
         :meth:`process_global` reads."""
         exact = part == self.options.bands
+        # The tasks' sorted files, memory-mapped, are merged one key range at a time: a
+        # merge task holds about _MERGE_PART_ROWS keys, whatever the size of the run.
         if exact:
-            keys = np.concatenate(
-                [np.load(f / "exact-keys.npy") for f in folders] or [np.zeros(0, "S16")]
-            )
-            refs = np.concatenate(
-                [np.load(f / "exact-refs.npy") for f in folders] or [np.zeros(0, np.int64)]
-            )
+            sources = [
+                (
+                    np.load(f / "exact-keys.npy", mmap_mode="r"),
+                    np.load(f / "exact-refs.npy", mmap_mode="r"),
+                )
+                for f in folders
+            ]
+            dtype: Any = np.dtype("S16")
             sql = "SELECT key, n FROM dedup_exact WHERE key IN ({})"
         else:
-            arrays = [np.load(f / f"band-{part:03d}.npy") for f in folders]
-            both = np.concatenate(arrays, axis=1) if arrays else np.zeros((2, 0), np.int64)
-            keys, refs = both[0], both[1]
+            bands = [np.load(f / f"band-{part:03d}.npy", mmap_mode="r") for f in folders]
+            sources = [(a[0], a[1]) for a in bands]
+            dtype = np.dtype(np.int64)
             sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
-        if index is not None and index.exists() and len(keys):
-            # Earlier runs' documents sort first, by number: ref = n - _INDEX_REF < 0.
-            conn = open_read_only(index)
-            fks: list[np.ndarray] = []
-            frs: list[np.ndarray] = []
-            try:
-                uniq = np.unique(keys)
-                # In slices: Python objects for every key of a big run would be what
-                # the merge's memory follows (the arrays take 8 or 16 bytes a key).
-                for i in range(0, len(uniq), _MERGE_SLICE):
-                    part_keys = uniq[i : i + _MERGE_SLICE]
-                    values = [bytes(k) for k in part_keys] if exact else part_keys.tolist()
-                    found = _select_chunks(conn.execute, sql, values)
-                    if found:
-                        fks.append(np.asarray([k for k, _ in found], dtype=keys.dtype))
-                        frs.append(np.asarray([n for _, n in found], dtype=np.int64))
-            except sqlite3.OperationalError:  # an index no dedup stage has written to yet
-                fks, frs = [], []
-            finally:
+        total = sum(len(k) for k, _ in sources)
+        parts = max(1, -(-total // _MERGE_PART_ROWS))
+        # Range bounds from evenly spaced keys of every file (each is sorted).
+        sample = np.sort(
+            np.concatenate(
+                [np.asarray(k[:: max(1, len(k) // (4 * parts))]) for k, _ in sources]
+                or [np.zeros(0, dtype)]
+            )
+        )
+        bounds = [sample[len(sample) * i // parts] for i in range(1, parts)] if parts > 1 else []
+        conn = open_read_only(index) if index is not None and index.exists() and total else None
+        out_keys: list[np.ndarray] = []
+        out_sizes: list[np.ndarray] = []
+        out_refs: list[np.ndarray] = []
+        try:
+            for i in range(len(bounds) + 1):
+                keys_l: list[np.ndarray] = []
+                refs_l: list[np.ndarray] = []
+                for k, r in sources:
+                    lo = 0 if i == 0 else int(np.searchsorted(k, bounds[i - 1], side="left"))
+                    hi = len(k) if i == len(bounds) else int(np.searchsorted(k, bounds[i], "left"))
+                    if hi > lo:
+                        keys_l.append(np.asarray(k[lo:hi]))
+                        refs_l.append(np.asarray(r[lo:hi]))
+                if not keys_l:
+                    continue
+                keys = np.concatenate(keys_l)
+                refs = np.concatenate(refs_l)
+                if conn is not None:
+                    keys, refs = self._with_index(conn, sql, exact, keys, refs)
+                g_keys, g_sizes, g_refs = _shared_groups(keys, refs)
+                out_keys.append(g_keys)
+                out_sizes.append(g_sizes)
+                out_refs.append(g_refs)
+        finally:
+            if conn is not None:
                 conn.close()
-            if fks:
-                # Earlier runs' documents sort first, by number: ref = n - _INDEX_REF < 0.
-                keys = np.concatenate([keys, *fks])
-                refs = np.concatenate([refs, *(fr - _INDEX_REF for fr in frs)])
-        order = np.lexsort((refs, keys))
-        keys, refs = keys[order], refs[order]
-        # Groups of equal keys with two members or more, one of them from the run.
-        if len(keys):
-            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        else:
-            starts = np.zeros(0, dtype=np.int64)
-        ends = np.r_[starts[1:], len(keys)]
-        group = np.repeat(np.arange(len(starts)), ends - starts)
-        has_run = np.zeros(len(starts), dtype=bool)
-        has_run[group[refs >= 0]] = True
-        keep = ((ends - starts) >= 2) & has_run
-        members = np.repeat(keep, ends - starts)
-        sizes = (ends - starts)[keep]
+        sizes = np.concatenate(out_sizes or [np.zeros(0, np.int64)])
         out.mkdir(parents=True, exist_ok=True)
         tmp = out / f"part-{part:03d}.npz.tmp"
         with open(tmp, "wb") as f:
             np.savez(
                 f,
-                keys=keys[starts[keep]],
+                keys=np.concatenate(out_keys or [np.zeros(0, dtype)]),
                 offsets=np.r_[0, np.cumsum(sizes)].astype(np.int64),
-                refs=refs[members],
+                refs=np.concatenate(out_refs or [np.zeros(0, np.int64)]),
             )
         tmp.replace(out / f"part-{part:03d}.npz")
+
+    @staticmethod
+    def _with_index(
+        conn: sqlite3.Connection, sql: str, exact: bool, keys: np.ndarray, refs: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``keys``/``refs`` plus the index's documents with these keys, which sort first:
+        ``ref = n - _INDEX_REF < 0``."""
+        fks: list[np.ndarray] = []
+        frs: list[np.ndarray] = []
+        try:
+            uniq = np.unique(keys)
+            # In slices: Python objects for every key of a big range would be what the
+            # merge's memory follows (the arrays take 8 or 16 bytes a key).
+            for i in range(0, len(uniq), _MERGE_SLICE):
+                part_keys = uniq[i : i + _MERGE_SLICE]
+                values = [bytes(k) for k in part_keys] if exact else part_keys.tolist()
+                found = _select_chunks(conn.execute, sql, values)
+                if found:
+                    fks.append(np.asarray([k for k, _ in found], dtype=keys.dtype))
+                    frs.append(np.asarray([n for _, n in found], dtype=np.int64) - _INDEX_REF)
+        except sqlite3.OperationalError:  # an index no dedup stage has written to yet
+            return keys, refs
+        if not fks:
+            return keys, refs
+        return np.concatenate([keys, *fks]), np.concatenate([refs, *frs])
 
     def process_global(
         self, docs: list[Document], refs: list[int], merged: Path
@@ -901,6 +932,24 @@ def _select_chunks(execute: Any, sql: str, values: Sequence[Any]) -> list[Any]:
             chunk += chunk[-1:] * (-len(chunk) % 64)
             out += execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
     return out
+
+
+def _shared_groups(keys: np.ndarray, refs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Groups of equal keys with two members or more, one of them from the run (ref >= 0):
+    each group's key, its size, and its members' refs in global order."""
+    order = np.lexsort((refs, keys))
+    keys, refs = keys[order], refs[order]
+    if len(keys):
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    else:
+        starts = np.zeros(0, dtype=np.int64)
+    ends = np.r_[starts[1:], len(keys)].astype(np.int64)
+    group = np.repeat(np.arange(len(starts)), ends - starts)
+    has_run = np.zeros(len(starts), dtype=bool)
+    has_run[group[refs >= 0]] = True
+    keep = ((ends - starts) >= 2) & has_run
+    members = np.repeat(keep, ends - starts)
+    return keys[starts[keep]], (ends - starts)[keep], refs[members]
 
 
 class _Merged:

@@ -352,11 +352,16 @@ def _decisions(docs, results) -> list[tuple[Any, ...]]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("batch", [512, 3])
-def test_global_steps_decide_as_the_streaming_stage(tmp_path, batch):
-    """Sorted key files per task, a merge per band, then decisions in global order: the
-    streaming stage's decisions, cross-run ones included, whatever the batches."""
+@pytest.mark.parametrize(("batch", "merge_rows"), [(512, 1 << 18), (3, 1 << 18), (512, 5)])
+def test_global_steps_decide_as_the_streaming_stage(tmp_path, monkeypatch, batch, merge_rows):
+    """Sorted key files per task, a merge per band (over key ranges when a merge task may
+    hold only ``merge_rows`` keys), then decisions in global order: the streaming stage's
+    decisions, cross-run ones included, whatever the batches."""
     import shutil
+
+    import corearchive_plugins.dedup as dedup_module
+
+    monkeypatch.setattr(dedup_module, "_MERGE_PART_ROWS", merge_rows)
 
     earlier, texts = _global_corpus()
     opts = build_options(DedupOptions, {}, stage="dedup", origin="test")
@@ -401,6 +406,16 @@ def test_global_steps_decide_as_the_streaming_stage(tmp_path, batch):
     merger = DedupStage(opts, StageContext("r", tmp_path, None, RecordingReporter()))
     for part in range(merger.merge_parts):
         merger.merge_keys(part, folders, tmp_path / "global.sqlite", tmp_path / "merged")
+    # merged a key range at a time or all at once: the same files
+    monkeypatch.setattr(dedup_module, "_MERGE_PART_ROWS", 1 << 30)
+    for part in range(merger.merge_parts):
+        merger.merge_keys(part, folders, tmp_path / "global.sqlite", tmp_path / "whole")
+        with (
+            np.load(tmp_path / "merged" / f"part-{part:03d}.npz") as a,
+            np.load(tmp_path / "whole" / f"part-{part:03d}.npz") as b,
+        ):
+            assert all(np.array_equal(a[k], b[k]) for k in ("keys", "offsets", "refs"))
+            assert len(b["keys"]) > 0 or part < merger.merge_parts - 1  # exact groups exist
     gl = stage_on(tmp_path / "global.sqlite")
 
     def no_sql(*args: Any) -> Any:
