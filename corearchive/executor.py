@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import ctypes
+import functools
 import gc
 import itertools
 import multiprocessing
@@ -284,18 +285,17 @@ def release_memory() -> None:
     of every document) leaves the heap fragmented, and its resident size grew with the
     task's number of documents (~1.6 KB each, measured) though nothing is kept. About 1 ms a
     call: the write step calls it every few hundred documents."""
-    global _libc
-    if _libc is None:
-        try:
-            _libc = ctypes.CDLL("libc.so.6")
-            _libc.malloc_trim  # noqa: B018  (AttributeError where it is not glibc)
-        except (OSError, AttributeError):
-            _libc = False
-    if _libc:
-        _libc.malloc_trim(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
-_libc: Any = None
+@functools.cache
+def _malloc_trim() -> Any:
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return None
 
 
 def freeze_heap() -> None:

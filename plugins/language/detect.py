@@ -281,21 +281,17 @@ def _ft(text):
 
 
 def _cld2(text):
-    import pycld2
-
-    try:
-        reliable, _, det = pycld2.detect(text)[:3]
-    except pycld2.error:
-        try:
-            reliable, _, det = pycld2.detect(text.encode("utf-8", "ignore").decode("utf-8"))[:3]
-        except pycld2.error:
-            return False, {}
-    out = {}
-    for _, code, pct, _ in det:
-        c = _canon(code)
-        if c and pct > 0:
-            out[c] = out.get(c, 0.0) + pct / 100.0
-    return reliable, out
+    """The cascade's CLD2 vote: (reliable, {code: share}); text CLD2 refuses as it is is
+    read again without its invalid bytes."""
+    got = _cld2_details(text, plain=False)
+    if got is None:
+        got = _cld2_details(text.encode("utf-8", "ignore").decode("utf-8"), plain=False)
+    if got is None:
+        return False, {}
+    out: dict[str, float] = {}
+    for c, share in got[2]:
+        out[c] = out.get(c, 0.0) + share
+    return got[0], out
 
 
 def _p3l(text):
@@ -539,13 +535,16 @@ WHOLE_MIN_BYTES = 600  # CLD2 settles a document alone from this many bytes of t
 WHOLE_MIN_PERCENT = 70  # ... when it is "reliable" and its top language holds this share
 
 
-def _cld2_details(text: str) -> tuple[bool, int, list[tuple[str, float]]] | None:
+def _cld2_details(
+    text: str, plain: bool = True
+) -> tuple[bool, int, list[tuple[str, float]]] | None:
     """CLD2 on ``text``: (reliable, bytes scored, [(code, share)] in CLD2's order), None
-    where CLD2 refuses the text (invalid UTF-8: lone surrogates)."""
+    where CLD2 refuses the text (invalid UTF-8: lone surrogates). ``plain=False``: CLD2
+    skips what looks like markup (the setting the cascade was calibrated with)."""
     import pycld2
 
     try:
-        reliable, nbytes, details = pycld2.detect(text, isPlainText=True)[:3]
+        reliable, nbytes, details = pycld2.detect(text, isPlainText=plain)[:3]
     except pycld2.error:
         return None
     langs: list[tuple[str, float]] = []
