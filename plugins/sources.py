@@ -355,7 +355,7 @@ class JsonlSource(Source):
             obj = orjson.loads(raw)
         except orjson.JSONDecodeError:
             try:
-                obj = json.loads(raw.decode("utf-8", errors="replace"))
+                obj = _without_surrogates(json.loads(raw.decode("utf-8", errors="replace")))
             except ValueError as exc:
                 return Failure(f"invalid JSON: {exc}", where)
         if not isinstance(obj, dict):
@@ -383,6 +383,22 @@ class JsonlSource(Source):
             given["date"] = obj["date"].strip()
         doc.annotations["source"] = {"line": n, "given": given}
         return doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with lone surrogates (``"\\ud800"`` escapes, which JSON allows and UTF-8
+    cannot encode) replaced by U+FFFD, as the bytes that are not UTF-8 are: no later step
+    could write them."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 def _is_object(line: bytes) -> bool:
