@@ -164,14 +164,17 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
             kept = ok
         # The ordered stage's time includes the part of its work done here.
         stats[prepare.name] = StageStats(seconds=time.perf_counter() - t0)
-    keep = prepare.name if prepare is not None else None
     for doc in kept:
-        # Scratch of the local stages (a parsed tree, say) stays here: it may not pickle,
-        # and the main process needs only what prepare left for its stage.
-        if doc.work:
-            doc.work = {k: v for k, v in doc.work.items() if k == keep}
         reporter.events[doc.id] = Event("kept", doc)
     events = [reporter.events[d.id] for d in docs if d.id in reporter.events]
+    keep = prepare.name if prepare is not None else None
+    for ev in events:
+        # Scratch of the local stages (a parsed tree, say) stays here, whatever became of
+        # the document: it may not pickle, and the main process needs only what prepare
+        # left for its stage (a dropped HTML page's tree once sank its whole chunk).
+        doc = ev.doc
+        if doc.work:
+            doc.work = {k: v for k, v in doc.work.items() if k == keep and ev.kind == "kept"}
     return ChunkResult(events, stats)
 
 
@@ -412,19 +415,20 @@ class RemoteExecutor:
             if generation == self.generation:
                 self._restart()
             return self._retry(chunk)
-        except Exception as exc:
+        except Exception:
             # Not a stage failure (those are isolated per document): the chunk itself could
-            # not be sent or returned, e.g. a document that does not pickle.
-            error = f"worker: {describe_error(exc)}"
-            return ChunkResult([Event("failed", d, "worker", error=error) for d in chunk])
+            # not be sent or returned, e.g. a document that does not pickle. Again one
+            # document per task, so that only the documents at fault fail.
+            return self._retry(chunk)
 
     def _restart(self) -> None:
         self.generation += 1
         self.restart()
 
     def _retry(self, chunk: list[Document]) -> ChunkResult:
-        """A worker died while this chunk was out: rerun it one document per task, so that
-        only the document that kills a worker again is lost (reported as failed)."""
+        """A worker died while this chunk was out, or its result could not travel: rerun it
+        one document per task, so that only the document that kills a worker again, or
+        that cannot travel, is lost (reported as failed)."""
         events: list[Event] = []
         stats: dict[str, StageStats] = {}
         for doc in chunk:
@@ -433,6 +437,10 @@ class RemoteExecutor:
             except WorkerLost:
                 self._restart()
                 error = "worker: the worker process died while processing this document"
+                events.append(Event("failed", doc, "worker", error=error))
+                continue
+            except Exception as exc:
+                error = f"worker: {describe_error(exc)}"
                 events.append(Event("failed", doc, "worker", error=error))
                 continue
             events.extend(res.events)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from corearchive import Document, Stage, hookimpl
+from corearchive import Document, Drop, Stage, hookimpl
 from corearchive.executor import CHUNK_SIZE, chunked_by_input, split_stages
 
 from helpers import ExplodingPlugin, extra_plugins
@@ -260,17 +260,83 @@ class ScratchStage(Stage):
         return doc
 
 
-def test_local_scratch_does_not_cross_to_the_main_process(ingest, tmp_path, monkeypatch):
+class ScratchDropStage(ScratchStage):
+    """Leaves its scratch on every document, then drops some and fails others (a dropped
+    HTML page keeps its parsed tree)."""
+
+    name = "scratch"
+
+    def process(self, doc: Document) -> Document | Drop:
+        super().process(doc)
+        if "DROP" in doc.text:
+            return Drop("asked_to")
+        if "FAIL" in doc.text:
+            raise ValueError("asked to fail")
+        return doc
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+@pytest.mark.parametrize("stage", [ScratchStage, ScratchDropStage])
+def test_local_scratch_does_not_cross_to_the_main_process(
+    ingest, tmp_path, monkeypatch, stage, plan
+):
     n = 2 * CHUNK_SIZE + 1
     with (tmp_path / "in.jsonl").open("w") as f:
         for i in range(n):
-            f.write(json.dumps({"text": f"Document {i} says something of its own here."}) + "\n")
+            tag = " DROP" if i % 7 == 3 else " FAIL" if i % 11 == 5 else ""
+            text = f"Document {i} says something of its own here.{tag}"
+            f.write(json.dumps({"text": text}) + "\n")
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["scratch"]\n')
-    with extra_plugins(monkeypatch, ("scratch", _Plugin(ScratchStage))):
+    # A drop hook makes the staged plan keep the dropped documents for the final step.
+    hook = _DropHook()
+    with extra_plugins(monkeypatch, ("scratch", _Plugin(stage)), ("hook", hook)):
+        res = ingest(
+            str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2", "--plan", plan
+        )
+    dropped = sum(i % 7 == 3 for i in range(n)) if stage is ScratchDropStage else 0
+    failed = sum(i % 7 != 3 and i % 11 == 5 for i in range(n)) if stage is ScratchDropStage else 0
+    assert len(res.records) == n - dropped - failed
+    assert sorted(r.get("reason") or r["error"].split(" at ")[0] for r in res.rejects) == sorted(
+        ["asked_to"] * dropped + ["ValueError: asked to fail"] * failed
+    ), res.rejects[:2]
+    assert hook.reasons == ["asked_to"] * dropped
+
+
+class _DropHook:
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+
+    @hookimpl
+    def corearchive_document_dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        self.reasons.append(drop.reason)
+
+
+class UnpicklableStage(Stage):
+    """Puts something that cannot travel between processes into one document's record."""
+
+    name = "unpicklable"
+
+    def process(self, doc: Document) -> Document:
+        if "LOCK" in doc.text:
+            doc.annotations["unpicklable"] = threading.Lock()
+        return doc
+
+
+def test_a_document_that_cannot_travel_costs_only_itself(ingest, tmp_path, monkeypatch):
+    n = CHUNK_SIZE + 10
+    with (tmp_path / "in.jsonl").open("w") as f:
+        for i in range(n):
+            text = f"Document {i} says something of its own here." + (" LOCK" if i == 5 else "")
+            f.write(json.dumps({"text": text}) + "\n")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["unpicklable"]\n')
+    with extra_plugins(monkeypatch, ("unpicklable", _Plugin(UnpicklableStage))):
         res = ingest(str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2")
-    assert res.exit_code == 0, res.rejects[:1]
-    assert len(res.records) == n
+    assert len(res.records) == n - 1
+    [err] = res.rejects
+    assert err["stage"] == "worker" and "pickle" in err["error"]
+    assert err["source"]["uri"].endswith("#L6")
 
 
 class InterruptStage(Stage):
