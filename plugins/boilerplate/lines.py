@@ -14,10 +14,12 @@ line from the first-stage scores of its neighbourhood.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
 import re
+import unicodedata
 from itertools import chain, compress
 
 import numpy as np
@@ -36,6 +38,14 @@ __all__ = [
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 MODEL_PATH = os.path.join(_HERE, "lines_model.json")
+# What import and load_model would otherwise compute (character tables, the lexicon's hash
+# table, the trees' node arrays: ~90 ms of CPU, 45 µs a document on a run of 2,000); each
+# part is used only when its stamp says it was built from the same inputs (see
+# :func:`write_cache`, run after changing the model, the word lists or the tables' code).
+CACHE_PATH = os.path.join(_HERE, "lines_cache.bin")
+# Bump when the code that builds a cached array changes (the test that compares the shipped
+# cache with a fresh build fails until the cache is rewritten).
+_CACHE_VERSION = 1
 
 # ------------------------------------------------------------------ lexical cues ----
 _TOK = re.compile(r"\w+")
@@ -382,19 +392,55 @@ _MODEL = None
 
 
 def load_model(path=None):
-    """Load (and cache) the JSON model: stop words, feature names, two tree ensembles."""
+    """Load (and cache) the JSON model: stop words, feature names, two tree ensembles.  The
+    lexicon's hash table and the trees' node arrays come from ``lines_cache.bin`` when it
+    was built from the same file (its stamp), else they are built."""
     global _MODEL
     if _MODEL is not None and path is None:
         return _MODEL
-    with open(path or MODEL_PATH, encoding="utf-8") as f:
-        m = json.load(f)
+    with open(path or MODEL_PATH, "rb") as f:
+        raw = f.read()
+    m = json.loads(raw)
+    cached = _CACHE if str(_CACHE.get("model_stamp", "")) == _model_stamp(raw) else None
     m["stopwords"] = frozenset(m["stopwords"])
-    m["lex"] = _build_lex(m["stopwords"])
-    for st in m["stages"]:
-        st["_arrays"] = _ensemble_arrays(st["trees"])
+    m["lex"] = _build_lex(m["stopwords"], cached)
+    for k, st in enumerate(m["stages"]):
+        if cached is not None:
+            st["_arrays"] = {a: cached[f"s{k}_{a}"] for a in _TREE_ARRAYS}
+            st["_arrays"]["depth"] = int(cached[f"s{k}_depth"])
+        else:
+            st["_arrays"] = _ensemble_arrays(st["trees"])
     if path is None:
         _MODEL = m
     return m
+
+
+_TREE_ARRAYS = ("feat", "thr", "left", "val", "roots")
+
+
+def write_cache(path=None, model_path=None):
+    """Build everything ``lines_cache.bin`` holds from scratch (character tables, and the
+    lexicon and tree arrays of the model at ``model_path``) and write it to ``path``
+    (default: beside this module).  Run ``python -m corearchive_plugins.boilerplate.lines``
+    after changing the model, the word lists or the code that builds these arrays."""
+    with open(model_path or MODEL_PATH, "rb") as f:
+        raw = f.read()
+    m = json.loads(raw)
+    out = dict(_build_tables())
+    out["tables_stamp"] = np.array(_tables_stamp())
+    out["model_stamp"] = np.array(_model_stamp(raw))
+    lex = _build_lex(frozenset(m["stopwords"]))
+    out["lex_h"], out["lex_c"], out["lex_pairs"] = lex["h"], lex["c"], lex["pairs"]
+    for a in ("k", "v", "used", "probes"):
+        out[f"lex_t{a}"] = np.asarray(lex["table"][a])
+    for k, st in enumerate(m["stages"]):
+        arr = _ensemble_arrays(st["trees"])
+        for a in (*_TREE_ARRAYS, "depth"):
+            out[f"s{k}_{a}"] = np.asarray(arr[a])
+    import zlib
+
+    with open(path or CACHE_PATH, "wb") as f:
+        f.write(zlib.compress(_pack(out), 9))
 
 
 def _ensemble_arrays(trees):
@@ -550,10 +596,24 @@ def _hash_word(w):
     return h
 
 
-def _build_lex(stopwords):
+def _build_lex(stopwords, cached=None):
     """Lexicon as sorted 64-bit token hashes with class bits (1 stop word, 2 cue, 4 comment,
     8 month, 16 by-word, 32 photo credit, 64 caption verb, 128 first word of a cue phrase,
-    256 www/http)."""
+    256 www/http); its arrays from ``cached`` (see :func:`load_model`) when given."""
+    multi = {}
+    for w0, phs in _CUE_MULTI.items():
+        multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
+    if cached is not None:
+        table = {a: cached[f"lex_t{a}"] for a in ("k", "v", "used")}
+        table["mask"] = len(table["k"]) - 1
+        table["probes"] = int(cached["lex_tprobes"])
+        return {
+            "h": cached["lex_h"],
+            "c": cached["lex_c"],
+            "multi": multi,
+            "table": table,
+            "pairs": cached["lex_pairs"],
+        }
     lex = {}
     for w in stopwords:
         lex[w] = 1
@@ -567,9 +627,6 @@ def _build_lex(stopwords):
         h = _hash_word(w)
         hs[h] = hs.get(h, 0) | c
     keys = np.array(sorted(hs), np.uint64)
-    multi = {}
-    for w0, phs in _CUE_MULTI.items():
-        multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
     vals = np.array([hs[int(k)] for k in keys], np.int64)
     with np.errstate(over="ignore"):
         pairs = np.unique(
@@ -650,18 +707,21 @@ def _pows(L):
     return _POW[0], _POW[1]
 
 
-# Every BMP code point as a one-character string: the tables below are built with numpy's
-# vectorised str methods (the same Unicode database as str's), a few ms at import instead
-# of a Python loop over 65,536 characters per table.
-_BMP = np.frombuffer(
-    "".join(map(chr, range(65536))).encode("utf-32-le", "surrogatepass"), dtype="<U1"
-)
+def _bmp():
+    """Every BMP code point as a one-character string: the tables below are built with numpy's
+    vectorised str methods (the same Unicode database as str's), a few ms instead of a Python
+    loop over 65,536 characters per table (and read from ``lines_cache.bin`` when it holds
+    them: see :func:`_load_tables`)."""
+    return np.frombuffer(
+        "".join(map(chr, range(65536))).encode("utf-32-le", "surrogatepass"), dtype="<U1"
+    )
 
 
-def _build_char_table():
+def _build_char_table(bmp):
     """Class bits of every BMP code point: 1 letter, 2 upper, 4 digit, 8 CJK/kana/hangul,
     16 separator-like, 32 quote, 64 comma, 128 word character (regex \\w: alphanumeric or
     "_")."""
+    _BMP = bmp
     cp = np.arange(65536)
     alpha = np.char.isalpha(_BMP)
     cjk = (
@@ -687,7 +747,108 @@ def _build_char_table():
     return t
 
 
-_CHAR_TABLE = _build_char_table()
+def _build_lower_table(bmp):
+    """Lower case of every BMP code point (the first character of ``str.lower``: "İ" -> "i",
+    as the URL regex's IGNORECASE matches it; it is the only BMP code point whose lower case
+    is longer than one character; a one-character result type keeps the first)."""
+    low = np.char.lower(bmp).astype("<U1")
+    return np.frombuffer(low.tobytes(), np.uint32).copy()
+
+
+def _sent_table(bmp):
+    """Classes of _SENT_IN's parts per BMP code point: 1 sentence end ``[.!?…。！？]``, 2
+    closing quote/bracket ``["'”’»)]``, 4 whitespace ``\\s`` (str.isspace), 8 opening
+    quote/bracket ``["'“‘«(]``, 16 letter ``[^\\W\\d_]`` (alphanumeric, not a decimal digit;
+    "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
+    regex's own classes."""
+    t = np.zeros(65536, np.uint8)
+    for bit, chars in ((1, ".!?…。！？"), (2, "\"'”’»)"), (8, "\"'“‘«(")):
+        t[[ord(c) for c in chars]] |= bit
+    t[np.char.isspace(bmp)] |= 4
+    t[np.char.isalnum(bmp) & ~np.char.isdecimal(bmp)] |= 16
+    return t
+
+
+def _stamp(*parts):
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _tables_stamp():
+    """What the character tables depend on besides their code: the Unicode database (str's
+    methods) and the character lists."""
+    return _stamp("tables", _CACHE_VERSION, unicodedata.unidata_version, _SEPS, _QUOTES)
+
+
+def _model_stamp(raw):
+    """What the model's arrays depend on besides their code: the model file (its bytes) and
+    the lexicon's word lists."""
+    words = [sorted(w) for _bit, w in _LEX_BITS]
+    return _stamp("model", _CACHE_VERSION, raw, json.dumps(words, ensure_ascii=False))
+
+
+def _read_cache():
+    """The arrays of ``lines_cache.bin`` by name (see :func:`_pack`); empty when the file is
+    missing or unreadable (everything is then built)."""
+    import zlib
+
+    try:
+        with open(CACHE_PATH, "rb") as f:
+            return _unpack(zlib.decompress(f.read()))
+    except (OSError, ValueError, KeyError, zlib.error):
+        return {}
+
+
+def _pack(arrays):
+    """Arrays in one buffer: a 4-byte header length, a JSON header (name -> dtype, shape,
+    offset) and the arrays' bytes at 8-byte aligned offsets.  (np.load of an .npz parses
+    each array's header with ast: ~0.3 ms an array, more than reading them.)"""
+    head, blobs, off = {}, [], 0
+    for name, a in arrays.items():
+        a = np.array(a, order="C")  # (ascontiguousarray would make a 0-d array 1-d)
+        head[name] = [a.dtype.str, list(a.shape), off]
+        b = a.tobytes()
+        blobs.append(b + b"\0" * (-len(b) % 8))
+        off += len(blobs[-1])
+    h = json.dumps(head).encode()
+    h += b" " * (-(len(h) + 4) % 8)
+    return len(h).to_bytes(4, "little") + h + b"".join(blobs)
+
+
+def _unpack(buf):
+    n = int.from_bytes(buf[:4], "little")
+    head = json.loads(buf[4 : 4 + n])
+    data = memoryview(bytearray(buf[4 + n :]))  # writable copies of the arrays
+    out = {}
+    for name, (dt, shape, off) in head.items():
+        dtype = np.dtype(dt)
+        size = dtype.itemsize * math.prod(shape)
+        out[name] = np.frombuffer(data[off : off + size], dtype).reshape(tuple(shape))
+    return out
+
+
+def _build_tables():
+    bmp = _bmp()
+    return {
+        "t_sent": _sent_table(bmp),
+        "t_char": _build_char_table(bmp),
+        "t_lower": _build_lower_table(bmp),
+        "t_decimal": np.char.isdecimal(bmp),
+    }
+
+
+def _load_tables():
+    """The character tables: from the cache when it was built with the same Unicode database
+    and lists, else built (identical arrays either way)."""
+    t = _CACHE if str(_CACHE.get("tables_stamp", "")) == _tables_stamp() else _build_tables()
+    return t["t_sent"], t["t_char"], t["t_lower"], t["t_decimal"]
+
+
+_CACHE = _read_cache()
+_SENT_T, _CHAR_TABLE, _LOWER_T, _DECIMAL = _load_tables()
 _CLS_VALUES, _CHAR_CODE = np.unique(_CHAR_TABLE, return_inverse=True)
 _CHAR_CODE = _CHAR_CODE.astype(np.int64)
 _NCODE = len(_CLS_VALUES)
@@ -714,7 +875,7 @@ for _c in "./:-":
     _FIRST_T[ord(_c)] |= 16
 for _c in '?!)’”"':  # may end a headline run into its summary
     _FIRST_T[ord(_c)] |= 32
-_FIRST_T[np.char.isdecimal(_BMP)] |= 8  # regex \d
+_FIRST_T[_DECIMAL] |= 8  # regex \d
 _CAMEL_LO = np.zeros(65536, bool)
 for _c in "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))):
     _CAMEL_LO[ord(_c)] = True
@@ -738,15 +899,6 @@ def _build_all_table():
     return t
 
 
-def _build_lower_table():
-    """Lower case of every BMP code point (the first character of ``str.lower``: "İ" -> "i",
-    as the URL regex's IGNORECASE matches it; it is the only BMP code point whose lower case
-    is longer than one character; a one-character result type keeps the first)."""
-    low = np.char.lower(_BMP).astype("<U1")
-    return np.frombuffer(low.tobytes(), np.uint32).copy()
-
-
-_LOWER_T = _build_lower_table()
 _T_SENT = 16
 _T_CAMEL = np.uint32(1 << 21)
 _T_AUP = np.uint32(1 << 22)
@@ -1102,21 +1254,6 @@ def _copies(keys):
     return out
 
 
-def _sent_table():
-    """Classes of _SENT_IN's parts per BMP code point: 1 sentence end ``[.!?…。！？]``, 2
-    closing quote/bracket ``["'”’»)]``, 4 whitespace ``\\s`` (str.isspace), 8 opening
-    quote/bracket ``["'“‘«(]``, 16 letter ``[^\\W\\d_]`` (alphanumeric, not a decimal digit;
-    "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
-    regex's own classes."""
-    t = np.zeros(65536, np.uint8)
-    for bit, chars in ((1, ".!?…。！？"), (2, "\"'”’»)"), (8, "\"'“‘«(")):
-        t[[ord(c) for c in chars]] |= bit
-    t[np.char.isspace(_BMP)] |= 4
-    t[np.char.isalnum(_BMP) & ~np.char.isdecimal(_BMP)] |= 16
-    return t
-
-
-_SENT_T = _sent_table()
 _ALL_T = _build_all_table()
 _LETTER_RX = re.compile(r"[^\W\d_]")
 
@@ -2097,3 +2234,8 @@ def _threshold():
 def extract(page: str) -> str:
     """Scorer entry point: the article text of a plain-text page (model's tuned threshold)."""
     return decide(page, _threshold()).kept_text()
+
+
+if __name__ == "__main__":
+    write_cache()
+    print(f"wrote {CACHE_PATH} ({os.path.getsize(CACHE_PATH) / 1024:.0f} KB)")

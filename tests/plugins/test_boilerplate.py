@@ -505,3 +505,47 @@ def test_site_template_evidence_survives_a_retry_alone(run_stage, monkeypatch):
     kept = run_stage(BoilerplateStage, _site_docs(texts), site_template=True).kept
     assert calls["n"] == 5 and len(kept) == 4
     assert all("Continue reading below" not in d.text for d in kept)
+
+
+def test_the_shipped_cache_is_a_fresh_build_and_is_used(tmp_path):
+    """lines_cache.bin holds what import and load_model would compute (character tables,
+    lexicon hash table, tree node arrays): a fresh build must give the same arrays, and its
+    stamps must match the model file and the word lists, so that it is actually read."""
+    import zlib
+
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    path = tmp_path / "cache.bin"
+    lines.write_cache(path)
+    fresh = lines._unpack(zlib.decompress(path.read_bytes()))
+    assert fresh.keys() == lines._CACHE.keys()
+    for name, a in fresh.items():
+        assert a.dtype == lines._CACHE[name].dtype, name
+        assert np.array_equal(a, lines._CACHE[name]), name
+    with open(lines.MODEL_PATH, "rb") as f:
+        assert str(lines._CACHE["model_stamp"]) == lines._model_stamp(f.read())
+    assert str(lines._CACHE["tables_stamp"]) == lines._tables_stamp()
+
+
+def test_the_model_loads_the_same_without_the_cache(monkeypatch):
+    """A stale or missing cache is ignored: the arrays are then built, identical."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    cached = lines.load_model(lines.MODEL_PATH)
+    monkeypatch.setattr(lines, "_CACHE", {})
+    built = lines.load_model(lines.MODEL_PATH)
+    for a, b in zip(cached["stages"], built["stages"], strict=True):
+        for k in ("feat", "thr", "left", "val", "roots"):
+            assert np.array_equal(a["_arrays"][k], b["_arrays"][k])
+        assert a["_arrays"]["depth"] == b["_arrays"]["depth"]
+    for k in ("k", "v", "used"):
+        assert np.array_equal(cached["lex"]["table"][k], built["lex"]["table"][k])
+    assert np.array_equal(cached["lex"]["pairs"], built["lex"]["pairs"])
+    tables = lines._build_tables()  # the module's tables were read from the cache
+    assert np.array_equal(tables["t_sent"], lines._SENT_T)
+    assert np.array_equal(tables["t_char"], lines._CHAR_TABLE)
+    assert np.array_equal(tables["t_lower"], lines._LOWER_T)
