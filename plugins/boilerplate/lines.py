@@ -45,7 +45,7 @@ MODEL_PATH = os.path.join(_HERE, "lines_model.json")
 CACHE_PATH = os.path.join(_HERE, "lines_cache.bin")
 # Bump when the code that builds a cached array changes (the test that compares the shipped
 # cache with a fresh build fails until the cache is rewritten).
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 # ------------------------------------------------------------------ lexical cues ----
 _TOK = re.compile(r"\w+")
@@ -408,6 +408,7 @@ def load_model(path=None):
         if cached is not None:
             st["_arrays"] = {a: cached[f"s{k}_{a}"] for a in _TREE_ARRAYS}
             st["_arrays"]["depth"] = int(cached[f"s{k}_depth"])
+            st["_arrays"]["ntrees"] = int(cached[f"s{k}_ntrees"])
         else:
             st["_arrays"] = _ensemble_arrays(st["trees"])
     if path is None:
@@ -415,7 +416,7 @@ def load_model(path=None):
     return m
 
 
-_TREE_ARRAYS = ("feat", "thr", "left", "val", "roots")
+_TREE_ARRAYS = ("feat", "thr", "val")
 
 
 def write_cache(path=None, model_path=None):
@@ -435,7 +436,7 @@ def write_cache(path=None, model_path=None):
         out[f"lex_t{a}"] = np.asarray(lex["table"][a])
     for k, st in enumerate(m["stages"]):
         arr = _ensemble_arrays(st["trees"])
-        for a in (*_TREE_ARRAYS, "depth"):
+        for a in (*_TREE_ARRAYS, "depth", "ntrees"):
             out[f"s{k}_{a}"] = np.asarray(arr[a])
     import zlib
 
@@ -444,62 +445,50 @@ def write_cache(path=None, model_path=None):
 
 
 def _ensemble_arrays(trees):
-    """All trees of an ensemble in flat arrays (global node ids): feature, threshold, left child
-    and leaf value.  Nodes are renumbered so that a node's right child is its left child + 1
-    (one gather and an add per level instead of two); a leaf is its own left child with an
-    infinite threshold, so it stays where it is."""
-    feat, thr, left, val, roots = [], [], [], [], []
-    depth = 0
-    for t in trees:
-        off = len(feat)
-        roots.append(off)
-        new = {0: off}  # old id -> new id, children allocated in pairs
-        order = [0]
-        nxt = off + 1
-        for old in order:  # breadth first; ``order`` grows while it is walked
-            lo, ro = t["left"][old], t["right"][old]
-            if t["thr"][old] is not None and lo != old:
-                new[lo], new[ro] = nxt, nxt + 1
-                nxt += 2
-                order += [lo, ro]
-        size = nxt - off
-        feat += [0] * size
-        thr += [np.inf] * size
-        left += [0] * size
-        val += [0.0] * size
-        for old in order:
-            i = new[old]
-            val[i] = t["value"][old]
-            if t["thr"][old] is not None and t["left"][old] != old:
-                feat[i] = t["feat"][old]
-                thr[i] = t["thr"][old]
-                left[i] = new[t["left"][old]]
-            else:
-                left[i] = i
-        depth = max(depth, t["depth"])
-    return {
-        "feat": np.array(feat, np.int64),
-        "thr": np.array(thr),
-        "left": np.array(left, np.int64),
-        "val": np.array(val),
-        "roots": np.array(roots, np.int64),
-        "depth": depth,
-    }
+    """All trees of an ensemble as complete binary trees of the ensemble's depth D, level by
+    level: level d holds T x 2**d nodes (T trees), node k of tree t at t * 2**d + k, whose
+    children are at 2 * (t * 2**d + k) + (0, 1) on level d + 1.  So a row's node on the next
+    level is twice its node plus the comparison (no child look-up), and level D holds the
+    leaves' values.  A leaf above level D becomes a chain of nodes that always go left
+    (threshold +inf: ``x > inf`` is false, NaN too) down to its value on level D; what no
+    row can reach stays 0.  ``feat`` and ``thr`` hold levels 0 .. D-1 one after another
+    (level d from T * (2**d - 1)), ``val`` level D."""
+    T = len(trees)
+    D = max(max(t["depth"] for t in trees), 1)
+    feat = np.zeros(T * ((1 << D) - 1), np.int64)
+    thr = np.full(T * ((1 << D) - 1), np.inf)
+    val = np.zeros(T << D)
+    for ti, t in enumerate(trees):
+        stack = [(0, 0, 0)]  # (node in the tree's own arrays, level, index on the level)
+        while stack:
+            old, d, k = stack.pop()
+            lo = t["left"][old]
+            if t["thr"][old] is None or lo == old:  # a leaf: always left down to level D
+                val[(ti << D) + (k << (D - d))] = t["value"][old]
+                continue
+            g = T * ((1 << d) - 1) + (ti << d) + k
+            feat[g] = t["feat"][old]
+            thr[g] = t["thr"][old]
+            stack += [(lo, d + 1, 2 * k), (t["right"][old], d + 1, 2 * k + 1)]
+    return {"feat": feat, "thr": thr, "val": val, "depth": D, "ntrees": T}
 
 
 def _ensemble_predict(arr, X, base):
-    """Raw score of a tree ensemble for the rows of X (vectorised over rows x trees; np.take
-    rather than fancy indexing: about twice as fast on these (rows x trees) index arrays)."""
+    """Raw score of a tree ensemble for the rows of X, level by level over (rows x trees)
+    arrays (see :func:`_ensemble_arrays`; np.take rather than fancy indexing: about twice as
+    fast on these index arrays)."""
     n, F = X.shape
-    feat, thr, left = arr["feat"], arr["thr"], arr["left"]
-    roots = arr["roots"]
+    feat, thr, D, T = arr["feat"], arr["thr"], arr["depth"], arr["ntrees"]
     rowbase = np.arange(0, n * F, F)[:, None]
     Xf = X.ravel()
-    # the first level: every row is at its trees' roots (no per-row look-up of the node)
-    node = left.take(roots) + (Xf.take(rowbase + feat.take(roots)) > thr.take(roots))
-    for _ in range(arr["depth"] - 1):
-        right = Xf.take(rowbase + feat.take(node)) > thr.take(node)
-        node = left.take(node)
+    # level 0: every row is at its trees' roots
+    node = (Xf.take(rowbase + feat[:T]) > thr[:T]).astype(np.int64)
+    node += np.arange(0, 2 * T, 2)
+    for d in range(1, D):
+        a = T * ((1 << d) - 1)
+        fd, td = feat[a : a + (T << d)], thr[a : a + (T << d)]
+        right = Xf.take(rowbase + fd.take(node)) > td.take(node)
+        node <<= 1
         node += right
     return base + arr["val"].take(node).sum(axis=1)
 
@@ -950,11 +939,10 @@ RAW_NAMES = [
 _N_RAW = len(RAW_NAMES)
 
 
-def _url_lines(T, cpl, line_id, n):
-    """Lines that contain http, www., @, .com or .htm in any case, looked for only where a
-    character's lower case is h, w, "." or "@" (bit _T_URL of the _ALL_T entries ``T``);
-    ``cpl`` is the lower-cased text's code points."""
-    c = np.flatnonzero((T & _T_URL) != 0)
+def _url_lines(c, cpl, line_id, n):
+    """Lines that contain http, www., @, .com or .htm in any case, looked for only at the
+    positions ``c`` where a character's lower case is h, w, "." or "@" (bit _T_URL of
+    _ALL_T); ``cpl`` is the lower-cased text's code points."""
     at = c[cpl[c] == 64]
     c = c[c + 3 < len(cpl)]
     c0, c1, c2, c3 = cpl[c], cpl[c + 1], cpl[c + 2], cpl[c + 3]
@@ -1019,7 +1007,6 @@ def _raw_features_many(docs, lex):
     if astral:
         big = np.flatnonzero(cp > 65535)
         cpl[big] = [ord(chr(c).lower()[0]) for c in cp[big].tolist()]
-    cls = T.astype(np.uint8)  # the low byte: _CHAR_TABLE
     lens = np.fromiter(map(len, S), np.int64, n)
     ls = np.zeros(n, np.int64)
     np.cumsum(lens[:-1] + 1, out=ls[1:])
@@ -1030,35 +1017,39 @@ def _raw_features_many(docs, lex):
     cnt = np.bincount(key, minlength=n * _NCODE).reshape(n, _NCODE)
     letters, upper, digits, cjk, seps, quotes, commas, _w = (cnt.astype(np.float64) @ _BITMAT).T
     # tokens (\w runs) and their hashes: starts and ends alternate among the changes
-    word = np.zeros(L + 2, np.int8)
-    word[1:-1] = cls >> 7
-    chg = np.flatnonzero(np.diff(word) != 0)
+    word = np.zeros(L + 2, bool)
+    np.not_equal(T & 128, 0, out=word[1:-1])  # regex \w: bit 128 of _CHAR_TABLE
+    chg = np.flatnonzero(word[1:] != word[:-1])
     ts = chg[0::2]
     te = chg[1::2]
+    # The hashes in int64: the same bits as in uint64 (wrapping sums and products), and
+    # numpy's int64 cumsum is about twice as fast as its uint64 one.
     pw, ipw = _pows(L + 1)
-    H = np.zeros(L + 1, np.uint64)
-    with np.errstate(over="ignore"):
-        np.cumsum(cpl * pw[:L], out=H[1:])
-        th = (H[te] - H[ts]) * ipw[ts]
-        lh = (H[ls + lens] - H[ls]) * ipw[ls]
+    H = np.zeros(L + 1, np.int64)
+    np.cumsum(np.multiply(cpl, pw[:L].view(np.int64)), out=H[1:])
+    th = ((H.take(te) - H.take(ts)) * ipw.take(ts).view(np.int64)).view(np.uint64)
+    lh = ((H.take(ls + lens) - H.take(ls)) * ipw.take(ls).view(np.int64)).view(np.uint64)
     nt_all = len(ts)
     tok_line = line_id[ts]
     tb = np.searchsorted(tok_line, np.arange(n + 1))
     ntok = np.diff(tb).astype(np.float64)
     codes = _lex_codes(lex["table"], th)
-    tcls = cls[ts]
-    TB = np.empty((nt_all + 1, 11), np.int32)  # integer counts: exact, and faster to sum
-    TB[0] = 0
-    TB[1:, :7] = np.unpackbits(codes.astype(np.uint8)[:, None], axis=1, bitorder="little")[:, :7]
-    TB[1:, 7] = (tcls & 2) > 0
-    TB[1:, 8] = (tcls & 1) > 0
-    TB[1:, 9] = (tcls & 4) > 0
-    TB[1:, 10] = (codes & 256) > 0
-    np.cumsum(TB, axis=0, out=TB)
-    PT = (TB[tb[1:]] - TB[tb[:-1]]).astype(np.float64)
-    stop, cue, com, month, _by, credit, capverb, title, alpha, dtok, www = PT.T
+    tcls = T.take(ts)
+    # Per-line counts of token classes: bincounts over the tokens' lines (sums of 0/1 in
+    # float64: exact); the rare lexicon classes from the few tokens that have one; capitalised
+    # tokens by a running count (the headline join below reads it within lines).
+    stop = np.bincount(tok_line, weights=(codes & 1) != 0, minlength=n)
+    alpha = np.bincount(tok_line, weights=(tcls & 1) != 0, minlength=n)
+    dtok = np.bincount(tok_line, weights=(tcls & 4) != 0, minlength=n)
+    tit_cum = np.zeros(nt_all + 1, np.int64)
+    np.cumsum((tcls & 2) != 0, out=tit_cum[1:])
+    title = (tit_cum[tb[1:]] - tit_cum[tb[:-1]]).astype(np.float64)
+    r = np.flatnonzero((codes & (2 | 4 | 8 | 32 | 64)) != 0)
+    rl, rc = tok_line[r], codes[r]
+    cue, com, month, credit, capverb = (
+        np.bincount(rl, weights=(rc & bit) != 0, minlength=n) for bit in (2, 4, 8, 32, 64)
+    )
     small = ntok <= 15
-    cue = cue.copy()
     # multi-word cue phrases (only first words flagged with bit 128 are checked)
     cand = np.flatnonzero((codes & 128) != 0)
     if len(cand):
@@ -1102,8 +1093,8 @@ def _raw_features_many(docs, lex):
     date = ((month > 0) & (dtok > 0) & small) | (
         (np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)) > 0
     )
-    fc = cls[ls]
-    lc = cls[le]
+    fc = T.take(ls) & 255
+    lc = T.take(le) & 255
     fcp = cp[ls]
     lcp = cp[le]
     # last character before any closing quotes/brackets (numpy for s.rstrip(_CLOSERS)[-1:])
@@ -1162,12 +1153,12 @@ def _raw_features_many(docs, lex):
     nc = lens.astype(np.float64)
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
-    sent_in = _sent_lines(cp, T, line_id, ld, n)
-    up = np.flatnonzero((cls & 2) != 0)  # capitals (camel-case and headline joins start there)
+    sent_in = _sent_lines(cp, T, np.flatnonzero((T & np.uint32(1 << _T_SENT)) != 0), line_id, ld, n)
+    up = np.flatnonzero((T & 2) != 0)  # capitals (camel-case and headline joins start there)
     z = up[(up >= 1) & ((T[up] & _T_AUP) > 0)] - 1
     z = z[(T[z] & _T_CAMEL) > 0]
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
-    url = _url_lines(T, cpl, line_id, n)
+    url = _url_lines(np.flatnonzero((T & _T_URL) != 0), cpl, line_id, n)
     # Teaser cards rendered as text run a headline straight into its summary with no space
     # ("...Student-AthleteA 24-year-old woman ..."): a lower-case letter, digit or closing
     # punctuation followed by a capital that starts a word.  When the part before the first
@@ -1188,7 +1179,7 @@ def _raw_features_many(docs, lex):
         kt = np.searchsorted(ts, jz)  # tokens of the line before the join: tb[jl] .. kt
         nb = kt - tb[jl]
         na = tb[jl + 1] - kt
-        tit_b = TB[kt, 7] - TB[tb[jl], 7]
+        tit_b = tit_cum[kt] - tit_cum[tb[jl]]
         ok = (nb >= 3) & (na >= 3) & (tit_b >= 0.6 * nb)
         head_join[jl] = ok
         head_tok[jl] = np.where(ok, nb, 0)
@@ -1258,15 +1249,15 @@ _ALL_T = _build_all_table()
 _LETTER_RX = re.compile(r"[^\W\d_]")
 
 
-def _sent_lines(cp, T, line_id, ld, n):
+def _sent_lines(cp, T, p, line_id, ld, n):
     """Sentence-internal boundaries per line: where _SENT_IN matches, found with numpy (a
     sentence end, closing quotes, whitespace, an optional opening quote, a letter; there is
     no backtracking to do, and matches cannot overlap), ignoring a match that runs from one
     document of a batch into the next (its whitespace can be the newline between them).
-    ``T`` holds the characters' _ALL_T entries (the _SENT_T classes from bit 16 on)."""
+    ``T`` holds the characters' _ALL_T entries (the _SENT_T classes from bit 16 on), ``p``
+    the positions of sentence ends (bit 1 << 16)."""
     st = T
-    b1, b2, b4, b8, b16 = (np.uint32(b << _T_SENT) for b in (1, 2, 4, 8, 16))
-    p = np.flatnonzero((st & b1) != 0)
+    b2, b4, b8, b16 = (np.uint32(b << _T_SENT) for b in (2, 4, 8, 16))
     L = len(cp)
     if not len(p):
         return np.zeros(n)

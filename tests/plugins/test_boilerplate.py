@@ -33,10 +33,15 @@ def test_menus_share_and_tag_lists_are_removed(run_stage):
     assert doc.text == PARA + "\n" + PARA2
     ann = doc.annotations["boilerplate"]
     assert ann["method"] == "lines" and ann["lines_kept"] == 2
-    removed = {r["text"]: r["reason"] for r in ann["removed"]}
+    removed = dict(zip(ann["removed"]["text"], ann["removed"]["reason"], strict=True))
     assert removed["Share"] == removed["Advertisement"] == "boilerplate vocabulary"
     assert "budget, schools, council, city, education" in removed
     assert 0 < ann["kept_share"] < 1
+    # columns of equal length, one entry per removed line, indices into the input's lines
+    gone = ann["removed"]
+    assert len(gone["line"]) == len(gone["reason"]) == len(gone["score"]) == 7
+    assert [text.split("\n")[i] for i in gone["line"]] == gone["text"]
+    assert all(0 <= s < 0.5 for s in gone["score"])
 
 
 def test_no_content_is_dropped(run_stage):
@@ -117,7 +122,8 @@ def _clean(run_stage: Any, lines: list[str], **options: Any) -> tuple[list[str],
     run = run_stage(BoilerplateStage, make_document("\n".join(lines)), keep_removed=True, **options)
     assert run.kept, run.dropped
     doc = run.kept[0]
-    removed = {r["text"]: r["reason"] for r in doc.annotations["boilerplate"]["removed"]}
+    gone = doc.annotations["boilerplate"]["removed"]
+    removed = dict(zip(gone["text"], gone["reason"], strict=True))
     return doc.text.split("\n"), removed
 
 
@@ -476,7 +482,8 @@ def test_site_template_lines_are_removed_when_asked(run_stage):
     for doc in on.kept:
         assert "Continue reading below" not in doc.text
         assert PARA2.split(" ")[0] in doc.text  # the article itself stays
-        reasons = {r["text"]: r["reason"] for r in doc.annotations["boilerplate"]["removed"]}
+        gone = doc.annotations["boilerplate"]["removed"]
+        reasons = dict(zip(gone["text"], gone["reason"], strict=True))
         assert reasons["Continue reading below"] == "site template (in 4 documents of the site)"
     # another site's pages, exact copies and too few pages are no evidence
     mixed = _site_docs(texts[:2]) + _site_docs(texts[2:], host="other.example.org")
@@ -539,9 +546,10 @@ def test_the_model_loads_the_same_without_the_cache(monkeypatch):
     monkeypatch.setattr(lines, "_CACHE", {})
     built = lines.load_model(lines.MODEL_PATH)
     for a, b in zip(cached["stages"], built["stages"], strict=True):
-        for k in ("feat", "thr", "left", "val", "roots"):
+        for k in ("feat", "thr", "val"):
             assert np.array_equal(a["_arrays"][k], b["_arrays"][k])
         assert a["_arrays"]["depth"] == b["_arrays"]["depth"]
+        assert a["_arrays"]["ntrees"] == b["_arrays"]["ntrees"]
     for k in ("k", "v", "used"):
         assert np.array_equal(cached["lex"]["table"][k], built["lex"]["table"][k])
     assert np.array_equal(cached["lex"]["pairs"], built["lex"]["pairs"])
