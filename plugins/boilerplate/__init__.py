@@ -155,7 +155,7 @@ class BoilerplateStage(Stage):
 
     name = "boilerplate"
     Options = BoilerplateOptions
-    batch_size = 32
+    batch_size = 64  # (32 before: with the leaner arrays, 64 pages share numpy's per-call cost better)
     annotations_schema = {
         "type": "object",
         "required": ["method", "kept_share"],
