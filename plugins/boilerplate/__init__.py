@@ -241,9 +241,7 @@ class BoilerplateStage(Stage):
         """Text and annotations from the line model's decisions (``lines.Decisions``)."""
         from itertools import compress
 
-        import numpy as np
-
-        keep_l = d.keep.tolist()
+        keep_l, scores, reasons = d.columns()
         stripped = d.stripped
         kept = list(compress(stripped, keep_l))
         kept_chars = sum(map(len, kept))
@@ -252,13 +250,12 @@ class BoilerplateStage(Stage):
         if len(kept) < len(keep_l):
             # whole columns (see _REMOVED): on 5 KB pages most lines are furniture
             gone_l = [not k for k in keep_l]
-            rows = np.flatnonzero(~d.keep)
             gone = list(compress(stripped, gone_l))
             total += sum(map(len, gone))
             removed = {
                 "line": list(compress(d.idx, gone_l)),
-                "reason": d.reasons(rows),
-                "score": np.round(d.score[rows], 4).tolist(),
+                "reason": list(compress(reasons, gone_l)),
+                "score": list(compress(scores, gone_l)),
             }
             if self.options.keep_removed:
                 removed["text"] = gone
@@ -422,6 +419,7 @@ def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:
             why[j] = f"site template (in {n} documents of the site)"
     d.keep = keep
     d.why = why
+    d.cols = None  # (computed from the arrays again)
 
 
 # Fields of trafilatura's Document that are extraction output, not metadata.

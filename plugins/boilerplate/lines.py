@@ -2104,8 +2104,23 @@ def decide_many(texts, threshold: float = 0.5) -> list:
         ):
             whys[d - 1][j - int(rb[d - 1])] = r
     codes = _reason_codes(X, keep) if len(X) else np.zeros(0, np.int64)
+    # the per-line lists the stage's annotations are made of, for the batch at once (per
+    # page, the few numpy calls cost more than the lines)
+    keep_l = keep.tolist()
+    score_l = np.round(p, 4).tolist()
+    reason_l = list(map(_REASONS.__getitem__, codes.tolist()))
     return [
-        Decisions(lines, idx, p[a:b], keep[a:b], why, X[a:b], codes[a:b], S[a:b])
+        Decisions(
+            lines,
+            idx,
+            p[a:b],
+            keep[a:b],
+            why,
+            X[a:b],
+            codes[a:b],
+            S[a:b],
+            (keep_l[a:b], score_l[a:b], reason_l[a:b]),
+        )
         for (a, b), lines, idx, why in zip(bounds, docs, idxs, whys)
     ]
 
@@ -2173,11 +2188,14 @@ class Decisions:
     ``lines`` are the input lines (split on any newline), ``idx`` the indices of the
     non-blank ones, and ``score``/``keep`` hold one entry per non-blank line in that order.
     ``why`` maps a position in ``idx`` to the reason of a post-processing rule.
-    ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order."""
+    ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order.
+    ``cols`` (when given) holds what :meth:`columns` returns before the rules' reasons are
+    applied; set it to None after changing ``keep`` or ``why``."""
 
-    __slots__ = ("X", "codes", "idx", "keep", "lines", "score", "stripped", "why")
+    __slots__ = ("X", "codes", "cols", "idx", "keep", "lines", "score", "stripped", "why")
 
-    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None):
+    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None, cols=None):
+        self.cols = cols
         self.lines = lines
         self.idx = idx
         self.score = score
@@ -2190,6 +2208,17 @@ class Decisions:
     def kept_text(self) -> str:
         """The kept lines, joined by newlines (as they were, not stripped)."""
         return "\n".join(compress((self.lines[i] for i in self.idx), self.keep.tolist()))
+
+    def columns(self) -> tuple[list[bool], list[float], list[str]]:
+        """Keep, score (rounded to 4 decimals) and reason of every non-blank line, as lists."""
+        if self.cols is None:
+            return self.keep.tolist(), np.round(self.score, 4).tolist(), self.reasons()
+        keep, score, reasons = self.cols
+        if self.why:
+            reasons = list(reasons)
+            for j, r in self.why.items():
+                reasons[j] = r
+        return keep, score, reasons
 
     def reasons(self, rows=None) -> list[str]:
         """One short reason per non-blank line (or per position in ``rows`` only)."""
