@@ -186,7 +186,7 @@ class BoilerplateStage(Stage):
         paid before; an HTML-only run pays it too)."""
         from . import lines as line_model
 
-        line_model.load_model()  # type: ignore[no-untyped-call]
+        line_model.load_model()
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         """As :meth:`Stage.run`; with ``site_template``, the stream (one chunk of the run)

@@ -21,6 +21,7 @@ import os
 import re
 import unicodedata
 from itertools import chain, compress
+from typing import Any
 
 import numpy as np
 
@@ -391,7 +392,7 @@ _CUE_PHRASES = [
 _MODEL = None
 
 
-def load_model(path=None):
+def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Load (and cache) the JSON model: stop words, feature names, two tree ensembles.  The
     lexicon's hash table and the trees' node arrays come from ``lines_cache.bin`` when it
     was built from the same file (its stamp), else they are built."""
