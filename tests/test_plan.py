@@ -435,8 +435,8 @@ def test_site_template_evidence_is_the_same_in_every_plan(ingest, tmp_path):
         for name, r in list(group.items())[1:]:
             assert _same(results[0], r)[1] == first, name
         removed = [
-            x["reason"]
+            reason
             for rec in results[0].records
-            for x in rec["annotations"]["boilerplate"].get("removed", [])
+            for reason in rec["annotations"]["boilerplate"].get("removed", {}).get("reason", [])
         ]
         assert any(reason.startswith("site template") for reason in removed)

@@ -14,11 +14,14 @@ line from the first-stage scores of its neighbourhood.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
 import re
+import unicodedata
 from itertools import chain, compress
+from typing import Any
 
 import numpy as np
 
@@ -36,6 +39,14 @@ __all__ = [
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 MODEL_PATH = os.path.join(_HERE, "lines_model.json")
+# What import and load_model would otherwise compute (character tables, the lexicon's hash
+# table, the trees' node arrays: ~90 ms of CPU, 45 µs a document on a run of 2,000); each
+# part is used only when its stamp says it was built from the same inputs (see
+# :func:`write_cache`, run after changing the model, the word lists or the tables' code).
+CACHE_PATH = os.path.join(_HERE, "lines_cache.bin")
+# Bump when the code that builds a cached array changes (the test that compares the shipped
+# cache with a fresh build fails until the cache is rewritten).
+_CACHE_VERSION = 2
 
 # ------------------------------------------------------------------ lexical cues ----
 _TOK = re.compile(r"\w+")
@@ -381,79 +392,104 @@ _CUE_PHRASES = [
 _MODEL = None
 
 
-def load_model(path=None):
-    """Load (and cache) the JSON model: stop words, feature names, two tree ensembles."""
+def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """Load (and cache) the JSON model: stop words, feature names, two tree ensembles.  The
+    lexicon's hash table and the trees' node arrays come from ``lines_cache.bin`` when it
+    was built from the same file (its stamp), else they are built."""
     global _MODEL
     if _MODEL is not None and path is None:
         return _MODEL
-    with open(path or MODEL_PATH, encoding="utf-8") as f:
-        m = json.load(f)
+    with open(path or MODEL_PATH, "rb") as f:
+        raw = f.read()
+    m = json.loads(raw)
+    cached = _CACHE if str(_CACHE.get("model_stamp", "")) == _model_stamp(raw) else None
     m["stopwords"] = frozenset(m["stopwords"])
-    m["lex"] = _build_lex(m["stopwords"])
-    for st in m["stages"]:
-        st["_arrays"] = _ensemble_arrays(st["trees"])
+    m["lex"] = _build_lex(m["stopwords"], cached)
+    for k, st in enumerate(m["stages"]):
+        if cached is not None:
+            st["_arrays"] = {a: cached[f"s{k}_{a}"] for a in _TREE_ARRAYS}
+            st["_arrays"]["depth"] = int(cached[f"s{k}_depth"])
+            st["_arrays"]["ntrees"] = int(cached[f"s{k}_ntrees"])
+        else:
+            st["_arrays"] = _ensemble_arrays(st["trees"])
     if path is None:
         _MODEL = m
     return m
 
 
+_TREE_ARRAYS = ("feat", "thr", "val")
+
+
+def write_cache(path=None, model_path=None):
+    """Build everything ``lines_cache.bin`` holds from scratch (character tables, and the
+    lexicon and tree arrays of the model at ``model_path``) and write it to ``path``
+    (default: beside this module).  Run ``python -m corearchive_plugins.boilerplate.lines``
+    after changing the model, the word lists or the code that builds these arrays."""
+    with open(model_path or MODEL_PATH, "rb") as f:
+        raw = f.read()
+    m = json.loads(raw)
+    out = dict(_build_tables())
+    out["tables_stamp"] = np.array(_tables_stamp())
+    out["model_stamp"] = np.array(_model_stamp(raw))
+    lex = _build_lex(frozenset(m["stopwords"]))
+    out["lex_h"], out["lex_c"], out["lex_pairs"] = lex["h"], lex["c"], lex["pairs"]
+    for a in ("k", "v", "used", "probes"):
+        out[f"lex_t{a}"] = np.asarray(lex["table"][a])
+    for k, st in enumerate(m["stages"]):
+        arr = _ensemble_arrays(st["trees"])
+        for a in (*_TREE_ARRAYS, "depth", "ntrees"):
+            out[f"s{k}_{a}"] = np.asarray(arr[a])
+    import zlib
+
+    with open(path or CACHE_PATH, "wb") as f:
+        f.write(zlib.compress(_pack(out), 9))
+
+
 def _ensemble_arrays(trees):
-    """All trees of an ensemble in flat arrays (global node ids): feature, threshold, left child
-    and leaf value.  Nodes are renumbered so that a node's right child is its left child + 1
-    (one gather and an add per level instead of two); a leaf is its own left child with an
-    infinite threshold, so it stays where it is."""
-    feat, thr, left, val, roots = [], [], [], [], []
-    depth = 0
-    for t in trees:
-        off = len(feat)
-        roots.append(off)
-        new = {0: off}  # old id -> new id, children allocated in pairs
-        order = [0]
-        nxt = off + 1
-        for old in order:  # breadth first; ``order`` grows while it is walked
-            lo, ro = t["left"][old], t["right"][old]
-            if t["thr"][old] is not None and lo != old:
-                new[lo], new[ro] = nxt, nxt + 1
-                nxt += 2
-                order += [lo, ro]
-        size = nxt - off
-        feat += [0] * size
-        thr += [np.inf] * size
-        left += [0] * size
-        val += [0.0] * size
-        for old in order:
-            i = new[old]
-            val[i] = t["value"][old]
-            if t["thr"][old] is not None and t["left"][old] != old:
-                feat[i] = t["feat"][old]
-                thr[i] = t["thr"][old]
-                left[i] = new[t["left"][old]]
-            else:
-                left[i] = i
-        depth = max(depth, t["depth"])
-    return {
-        "feat": np.array(feat, np.int64),
-        "thr": np.array(thr),
-        "left": np.array(left, np.int64),
-        "val": np.array(val),
-        "roots": np.array(roots, np.int64),
-        "depth": depth,
-    }
+    """All trees of an ensemble as complete binary trees of the ensemble's depth D, level by
+    level: level d holds T x 2**d nodes (T trees), node k of tree t at t * 2**d + k, whose
+    children are at 2 * (t * 2**d + k) + (0, 1) on level d + 1.  So a row's node on the next
+    level is twice its node plus the comparison (no child look-up), and level D holds the
+    leaves' values.  A leaf above level D becomes a chain of nodes that always go left
+    (threshold +inf: ``x > inf`` is false, NaN too) down to its value on level D; what no
+    row can reach stays 0.  ``feat`` and ``thr`` hold levels 0 .. D-1 one after another
+    (level d from T * (2**d - 1)), ``val`` level D."""
+    T = len(trees)
+    D = max(max(t["depth"] for t in trees), 1)
+    feat = np.zeros(T * ((1 << D) - 1), np.int64)
+    thr = np.full(T * ((1 << D) - 1), np.inf)
+    val = np.zeros(T << D)
+    for ti, t in enumerate(trees):
+        stack = [(0, 0, 0)]  # (node in the tree's own arrays, level, index on the level)
+        while stack:
+            old, d, k = stack.pop()
+            lo = t["left"][old]
+            if t["thr"][old] is None or lo == old:  # a leaf: always left down to level D
+                val[(ti << D) + (k << (D - d))] = t["value"][old]
+                continue
+            g = T * ((1 << d) - 1) + (ti << d) + k
+            feat[g] = t["feat"][old]
+            thr[g] = t["thr"][old]
+            stack += [(lo, d + 1, 2 * k), (t["right"][old], d + 1, 2 * k + 1)]
+    return {"feat": feat, "thr": thr, "val": val, "depth": D, "ntrees": T}
 
 
 def _ensemble_predict(arr, X, base):
-    """Raw score of a tree ensemble for the rows of X (vectorised over rows x trees; np.take
-    rather than fancy indexing: about twice as fast on these (rows x trees) index arrays)."""
+    """Raw score of a tree ensemble for the rows of X, level by level over (rows x trees)
+    arrays (see :func:`_ensemble_arrays`; np.take rather than fancy indexing: about twice as
+    fast on these index arrays)."""
     n, F = X.shape
-    feat, thr, left = arr["feat"], arr["thr"], arr["left"]
-    roots = arr["roots"]
+    feat, thr, D, T = arr["feat"], arr["thr"], arr["depth"], arr["ntrees"]
     rowbase = np.arange(0, n * F, F)[:, None]
     Xf = X.ravel()
-    # the first level: every row is at its trees' roots (no per-row look-up of the node)
-    node = left.take(roots) + (Xf.take(rowbase + feat.take(roots)) > thr.take(roots))
-    for _ in range(arr["depth"] - 1):
-        right = Xf.take(rowbase + feat.take(node)) > thr.take(node)
-        node = left.take(node)
+    # level 0: every row is at its trees' roots
+    node = (Xf.take(rowbase + feat[:T]) > thr[:T]).astype(np.int64)
+    node += np.arange(0, 2 * T, 2)
+    for d in range(1, D):
+        a = T * ((1 << d) - 1)
+        fd, td = feat[a : a + (T << d)], thr[a : a + (T << d)]
+        right = Xf.take(rowbase + fd.take(node)) > td.take(node)
+        node <<= 1
         node += right
     return base + arr["val"].take(node).sum(axis=1)
 
@@ -550,10 +586,24 @@ def _hash_word(w):
     return h
 
 
-def _build_lex(stopwords):
+def _build_lex(stopwords, cached=None):
     """Lexicon as sorted 64-bit token hashes with class bits (1 stop word, 2 cue, 4 comment,
     8 month, 16 by-word, 32 photo credit, 64 caption verb, 128 first word of a cue phrase,
-    256 www/http)."""
+    256 www/http); its arrays from ``cached`` (see :func:`load_model`) when given."""
+    multi = {}
+    for w0, phs in _CUE_MULTI.items():
+        multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
+    if cached is not None:
+        table = {a: cached[f"lex_t{a}"] for a in ("k", "v", "used")}
+        table["mask"] = len(table["k"]) - 1
+        table["probes"] = int(cached["lex_tprobes"])
+        return {
+            "h": cached["lex_h"],
+            "c": cached["lex_c"],
+            "multi": multi,
+            "table": table,
+            "pairs": cached["lex_pairs"],
+        }
     lex = {}
     for w in stopwords:
         lex[w] = 1
@@ -567,9 +617,6 @@ def _build_lex(stopwords):
         h = _hash_word(w)
         hs[h] = hs.get(h, 0) | c
     keys = np.array(sorted(hs), np.uint64)
-    multi = {}
-    for w0, phs in _CUE_MULTI.items():
-        multi[_hash_word(w0)] = [tuple(_hash_word(x) for x in ph) for ph in phs]
     vals = np.array([hs[int(k)] for k in keys], np.int64)
     with np.errstate(over="ignore"):
         pairs = np.unique(
@@ -650,18 +697,21 @@ def _pows(L):
     return _POW[0], _POW[1]
 
 
-# Every BMP code point as a one-character string: the tables below are built with numpy's
-# vectorised str methods (the same Unicode database as str's), a few ms at import instead
-# of a Python loop over 65,536 characters per table.
-_BMP = np.frombuffer(
-    "".join(map(chr, range(65536))).encode("utf-32-le", "surrogatepass"), dtype="<U1"
-)
+def _bmp():
+    """Every BMP code point as a one-character string: the tables below are built with numpy's
+    vectorised str methods (the same Unicode database as str's), a few ms instead of a Python
+    loop over 65,536 characters per table (and read from ``lines_cache.bin`` when it holds
+    them: see :func:`_load_tables`)."""
+    return np.frombuffer(
+        "".join(map(chr, range(65536))).encode("utf-32-le", "surrogatepass"), dtype="<U1"
+    )
 
 
-def _build_char_table():
+def _build_char_table(bmp):
     """Class bits of every BMP code point: 1 letter, 2 upper, 4 digit, 8 CJK/kana/hangul,
     16 separator-like, 32 quote, 64 comma, 128 word character (regex \\w: alphanumeric or
     "_")."""
+    _BMP = bmp
     cp = np.arange(65536)
     alpha = np.char.isalpha(_BMP)
     cjk = (
@@ -687,13 +737,113 @@ def _build_char_table():
     return t
 
 
-_CHAR_TABLE = _build_char_table()
+def _build_lower_table(bmp):
+    """Lower case of every BMP code point (the first character of ``str.lower``: "İ" -> "i",
+    as the URL regex's IGNORECASE matches it; it is the only BMP code point whose lower case
+    is longer than one character; a one-character result type keeps the first)."""
+    low = np.char.lower(bmp).astype("<U1")
+    return np.frombuffer(low.tobytes(), np.uint32).copy()
+
+
+def _sent_table(bmp):
+    """Classes of _SENT_IN's parts per BMP code point: 1 sentence end ``[.!?…。！？]``, 2
+    closing quote/bracket ``["'”’»)]``, 4 whitespace ``\\s`` (str.isspace), 8 opening
+    quote/bracket ``["'“‘«(]``, 16 letter ``[^\\W\\d_]`` (alphanumeric, not a decimal digit;
+    "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
+    regex's own classes."""
+    t = np.zeros(65536, np.uint8)
+    for bit, chars in ((1, ".!?…。！？"), (2, "\"'”’»)"), (8, "\"'“‘«(")):
+        t[[ord(c) for c in chars]] |= bit
+    t[np.char.isspace(bmp)] |= 4
+    t[np.char.isalnum(bmp) & ~np.char.isdecimal(bmp)] |= 16
+    return t
+
+
+def _stamp(*parts):
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _tables_stamp():
+    """What the character tables depend on besides their code: the Unicode database (str's
+    methods) and the character lists."""
+    return _stamp("tables", _CACHE_VERSION, unicodedata.unidata_version, _SEPS, _QUOTES)
+
+
+def _model_stamp(raw):
+    """What the model's arrays depend on besides their code: the model file (its bytes) and
+    the lexicon's word lists."""
+    words = [sorted(w) for _bit, w in _LEX_BITS]
+    return _stamp("model", _CACHE_VERSION, raw, json.dumps(words, ensure_ascii=False))
+
+
+def _read_cache():
+    """The arrays of ``lines_cache.bin`` by name (see :func:`_pack`); empty when the file is
+    missing or unreadable (everything is then built)."""
+    import zlib
+
+    try:
+        with open(CACHE_PATH, "rb") as f:
+            return _unpack(zlib.decompress(f.read()))
+    except (OSError, ValueError, KeyError, zlib.error):
+        return {}
+
+
+def _pack(arrays):
+    """Arrays in one buffer: a 4-byte header length, a JSON header (name -> dtype, shape,
+    offset) and the arrays' bytes at 8-byte aligned offsets.  (np.load of an .npz parses
+    each array's header with ast: ~0.3 ms an array, more than reading them.)"""
+    head, blobs, off = {}, [], 0
+    for name, a in arrays.items():
+        a = np.array(a, order="C")  # (ascontiguousarray would make a 0-d array 1-d)
+        head[name] = [a.dtype.str, list(a.shape), off]
+        b = a.tobytes()
+        blobs.append(b + b"\0" * (-len(b) % 8))
+        off += len(blobs[-1])
+    h = json.dumps(head).encode()
+    h += b" " * (-(len(h) + 4) % 8)
+    return len(h).to_bytes(4, "little") + h + b"".join(blobs)
+
+
+def _unpack(buf):
+    n = int.from_bytes(buf[:4], "little")
+    head = json.loads(buf[4 : 4 + n])
+    data = memoryview(bytearray(buf[4 + n :]))  # writable copies of the arrays
+    out = {}
+    for name, (dt, shape, off) in head.items():
+        dtype = np.dtype(dt)
+        size = dtype.itemsize * math.prod(shape)
+        out[name] = np.frombuffer(data[off : off + size], dtype).reshape(tuple(shape))
+    return out
+
+
+def _build_tables():
+    bmp = _bmp()
+    return {
+        "t_sent": _sent_table(bmp),
+        "t_char": _build_char_table(bmp),
+        "t_lower": _build_lower_table(bmp),
+        "t_decimal": np.char.isdecimal(bmp),
+    }
+
+
+def _load_tables():
+    """The character tables: from the cache when it was built with the same Unicode database
+    and lists, else built (identical arrays either way)."""
+    t = _CACHE if str(_CACHE.get("tables_stamp", "")) == _tables_stamp() else _build_tables()
+    return t["t_sent"], t["t_char"], t["t_lower"], t["t_decimal"]
+
+
+_CACHE = _read_cache()
+_SENT_T, _CHAR_TABLE, _LOWER_T, _DECIMAL = _load_tables()
 _CLS_VALUES, _CHAR_CODE = np.unique(_CHAR_TABLE, return_inverse=True)
 _CHAR_CODE = _CHAR_CODE.astype(np.int64)
 _NCODE = len(_CLS_VALUES)
-_BITMAT = ((_CLS_VALUES[:, None] & np.array([1, 2, 4, 8, 16, 32, 64, 128], np.uint8)) > 0).astype(
-    np.float64
-)
+# the class codes (rows of the per-line code counts) that have each class bit
+_BIT_CODES = [np.flatnonzero(_CLS_VALUES & b) for b in (1, 2, 4, 8, 16, 32, 64)]
 _LEXBIT = np.array([1, 2, 4, 8, 16, 32, 64], np.int64)
 _END_T = np.zeros(65536, np.uint8)  # 1 closing quote/bracket, 2 sentence end, 4 ? or !
 for _c in _CLOSERS:
@@ -714,7 +864,7 @@ for _c in "./:-":
     _FIRST_T[ord(_c)] |= 16
 for _c in '?!)’”"':  # may end a headline run into its summary
     _FIRST_T[ord(_c)] |= 32
-_FIRST_T[np.char.isdecimal(_BMP)] |= 8  # regex \d
+_FIRST_T[_DECIMAL] |= 8  # regex \d
 _CAMEL_LO = np.zeros(65536, bool)
 for _c in "abcdefghijklmnopqrstuvwxyz" + "".join(map(chr, range(0xE0, 0x100))):
     _CAMEL_LO[ord(_c)] = True
@@ -738,15 +888,6 @@ def _build_all_table():
     return t
 
 
-def _build_lower_table():
-    """Lower case of every BMP code point (the first character of ``str.lower``: "İ" -> "i",
-    as the URL regex's IGNORECASE matches it; it is the only BMP code point whose lower case
-    is longer than one character; a one-character result type keeps the first)."""
-    low = np.char.lower(_BMP).astype("<U1")
-    return np.frombuffer(low.tobytes(), np.uint32).copy()
-
-
-_LOWER_T = _build_lower_table()
 _T_SENT = 16
 _T_CAMEL = np.uint32(1 << 21)
 _T_AUP = np.uint32(1 << 22)
@@ -798,11 +939,10 @@ RAW_NAMES = [
 _N_RAW = len(RAW_NAMES)
 
 
-def _url_lines(T, cpl, line_id, n):
-    """Lines that contain http, www., @, .com or .htm in any case, looked for only where a
-    character's lower case is h, w, "." or "@" (bit _T_URL of the _ALL_T entries ``T``);
-    ``cpl`` is the lower-cased text's code points."""
-    c = np.flatnonzero((T & _T_URL) != 0)
+def _url_lines(c, cpl, line_id, n):
+    """Lines that contain http, www., @, .com or .htm in any case, looked for only at the
+    positions ``c`` where a character's lower case is h, w, "." or "@" (bit _T_URL of
+    _ALL_T); ``cpl`` is the lower-cased text's code points."""
     at = c[cpl[c] == 64]
     c = c[c + 3 < len(cpl)]
     c0, c1, c2, c3 = cpl[c], cpl[c + 1], cpl[c + 2], cpl[c + 3]
@@ -867,7 +1007,6 @@ def _raw_features_many(docs, lex):
     if astral:
         big = np.flatnonzero(cp > 65535)
         cpl[big] = [ord(chr(c).lower()[0]) for c in cp[big].tolist()]
-    cls = T.astype(np.uint8)  # the low byte: _CHAR_TABLE
     lens = np.fromiter(map(len, S), np.int64, n)
     ls = np.zeros(n, np.int64)
     np.cumsum(lens[:-1] + 1, out=ls[1:])
@@ -876,37 +1015,46 @@ def _raw_features_many(docs, lex):
     key = np.repeat(np.arange(0, n * _NCODE, _NCODE), lens + 1)[:L]
     key += T >> 24
     cnt = np.bincount(key, minlength=n * _NCODE).reshape(n, _NCODE)
-    letters, upper, digits, cjk, seps, quotes, commas, _w = (cnt.astype(np.float64) @ _BITMAT).T
+    # per class bit, the sum of the code columns that have it (integer sums: no BLAS matmul,
+    # whose threads took 10+ ms of CPU on a batch of 6,600 lines of a loaded machine)
+    cntT = cnt.T
+    letters, upper, digits, cjk, seps, quotes, commas = (
+        cntT[rows].sum(axis=0).astype(np.float64) for rows in _BIT_CODES
+    )
     # tokens (\w runs) and their hashes: starts and ends alternate among the changes
-    word = np.zeros(L + 2, np.int8)
-    word[1:-1] = cls >> 7
-    chg = np.flatnonzero(np.diff(word) != 0)
+    word = np.zeros(L + 2, bool)
+    np.not_equal(T & 128, 0, out=word[1:-1])  # regex \w: bit 128 of _CHAR_TABLE
+    chg = np.flatnonzero(word[1:] != word[:-1])
     ts = chg[0::2]
     te = chg[1::2]
+    # The hashes in int64: the same bits as in uint64 (wrapping sums and products), and
+    # numpy's int64 cumsum is about twice as fast as its uint64 one.
     pw, ipw = _pows(L + 1)
-    H = np.zeros(L + 1, np.uint64)
-    with np.errstate(over="ignore"):
-        np.cumsum(cpl * pw[:L], out=H[1:])
-        th = (H[te] - H[ts]) * ipw[ts]
-        lh = (H[ls + lens] - H[ls]) * ipw[ls]
+    H = np.zeros(L + 1, np.int64)
+    np.cumsum(np.multiply(cpl, pw[:L].view(np.int64)), out=H[1:])
+    th = ((H.take(te) - H.take(ts)) * ipw.take(ts).view(np.int64)).view(np.uint64)
+    lh = ((H.take(ls + lens) - H.take(ls)) * ipw.take(ls).view(np.int64)).view(np.uint64)
     nt_all = len(ts)
     tok_line = line_id[ts]
     tb = np.searchsorted(tok_line, np.arange(n + 1))
     ntok = np.diff(tb).astype(np.float64)
     codes = _lex_codes(lex["table"], th)
-    tcls = cls[ts]
-    TB = np.empty((nt_all + 1, 11), np.int32)  # integer counts: exact, and faster to sum
-    TB[0] = 0
-    TB[1:, :7] = np.unpackbits(codes.astype(np.uint8)[:, None], axis=1, bitorder="little")[:, :7]
-    TB[1:, 7] = (tcls & 2) > 0
-    TB[1:, 8] = (tcls & 1) > 0
-    TB[1:, 9] = (tcls & 4) > 0
-    TB[1:, 10] = (codes & 256) > 0
-    np.cumsum(TB, axis=0, out=TB)
-    PT = (TB[tb[1:]] - TB[tb[:-1]]).astype(np.float64)
-    stop, cue, com, month, _by, credit, capverb, title, alpha, dtok, www = PT.T
+    tcls = T.take(ts)
+    # Per-line counts of token classes: bincounts over the tokens' lines (sums of 0/1 in
+    # float64: exact); the rare lexicon classes from the few tokens that have one; capitalised
+    # tokens by a running count (the headline join below reads it within lines).
+    stop = np.bincount(tok_line, weights=(codes & 1) != 0, minlength=n)
+    alpha = np.bincount(tok_line, weights=(tcls & 1) != 0, minlength=n)
+    dtok = np.bincount(tok_line, weights=(tcls & 4) != 0, minlength=n)
+    tit_cum = np.zeros(nt_all + 1, np.int64)
+    np.cumsum((tcls & 2) != 0, out=tit_cum[1:])
+    title = (tit_cum[tb[1:]] - tit_cum[tb[:-1]]).astype(np.float64)
+    r = np.flatnonzero((codes & (2 | 4 | 8 | 32 | 64)) != 0)
+    rl, rc = tok_line[r], codes[r]
+    cue, com, month, credit, capverb = (
+        np.bincount(rl, weights=(rc & bit) != 0, minlength=n) for bit in (2, 4, 8, 32, 64)
+    )
     small = ntok <= 15
-    cue = cue.copy()
     # multi-word cue phrases (only first words flagged with bit 128 are checked)
     cand = np.flatnonzero((codes & 128) != 0)
     if len(cand):
@@ -950,8 +1098,8 @@ def _raw_features_many(docs, lex):
     date = ((month > 0) & (dtok > 0) & small) | (
         (np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)) > 0
     )
-    fc = cls[ls]
-    lc = cls[le]
+    fc = T.take(ls) & 255
+    lc = T.take(le) & 255
     fcp = cp[ls]
     lcp = cp[le]
     # last character before any closing quotes/brackets (numpy for s.rstrip(_CLOSERS)[-1:])
@@ -1010,12 +1158,12 @@ def _raw_features_many(docs, lex):
     nc = lens.astype(np.float64)
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
-    sent_in = _sent_lines(cp, T, line_id, ld, n)
-    up = np.flatnonzero((cls & 2) != 0)  # capitals (camel-case and headline joins start there)
+    sent_in = _sent_lines(cp, T, np.flatnonzero((T & np.uint32(1 << _T_SENT)) != 0), line_id, ld, n)
+    up = np.flatnonzero((T & 2) != 0)  # capitals (camel-case and headline joins start there)
     z = up[(up >= 1) & ((T[up] & _T_AUP) > 0)] - 1
     z = z[(T[z] & _T_CAMEL) > 0]
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
-    url = _url_lines(T, cpl, line_id, n)
+    url = _url_lines(np.flatnonzero((T & _T_URL) != 0), cpl, line_id, n)
     # Teaser cards rendered as text run a headline straight into its summary with no space
     # ("...Student-AthleteA 24-year-old woman ..."): a lower-case letter, digit or closing
     # punctuation followed by a capital that starts a word.  When the part before the first
@@ -1036,7 +1184,7 @@ def _raw_features_many(docs, lex):
         kt = np.searchsorted(ts, jz)  # tokens of the line before the join: tb[jl] .. kt
         nb = kt - tb[jl]
         na = tb[jl + 1] - kt
-        tit_b = TB[kt, 7] - TB[tb[jl], 7]
+        tit_b = tit_cum[kt] - tit_cum[tb[jl]]
         ok = (nb >= 3) & (na >= 3) & (tit_b >= 0.6 * nb)
         head_join[jl] = ok
         head_tok[jl] = np.where(ok, nb, 0)
@@ -1102,34 +1250,19 @@ def _copies(keys):
     return out
 
 
-def _sent_table():
-    """Classes of _SENT_IN's parts per BMP code point: 1 sentence end ``[.!?…。！？]``, 2
-    closing quote/bracket ``["'”’»)]``, 4 whitespace ``\\s`` (str.isspace), 8 opening
-    quote/bracket ``["'“‘«(]``, 16 letter ``[^\\W\\d_]`` (alphanumeric, not a decimal digit;
-    "_" is not alphanumeric).  research/boilerplate/v5_tables.py checks it against the
-    regex's own classes."""
-    t = np.zeros(65536, np.uint8)
-    for bit, chars in ((1, ".!?…。！？"), (2, "\"'”’»)"), (8, "\"'“‘«(")):
-        t[[ord(c) for c in chars]] |= bit
-    t[np.char.isspace(_BMP)] |= 4
-    t[np.char.isalnum(_BMP) & ~np.char.isdecimal(_BMP)] |= 16
-    return t
-
-
-_SENT_T = _sent_table()
 _ALL_T = _build_all_table()
 _LETTER_RX = re.compile(r"[^\W\d_]")
 
 
-def _sent_lines(cp, T, line_id, ld, n):
+def _sent_lines(cp, T, p, line_id, ld, n):
     """Sentence-internal boundaries per line: where _SENT_IN matches, found with numpy (a
     sentence end, closing quotes, whitespace, an optional opening quote, a letter; there is
     no backtracking to do, and matches cannot overlap), ignoring a match that runs from one
     document of a batch into the next (its whitespace can be the newline between them).
-    ``T`` holds the characters' _ALL_T entries (the _SENT_T classes from bit 16 on)."""
+    ``T`` holds the characters' _ALL_T entries (the _SENT_T classes from bit 16 on), ``p``
+    the positions of sentence ends (bit 1 << 16)."""
     st = T
-    b1, b2, b4, b8, b16 = (np.uint32(b << _T_SENT) for b in (1, 2, 4, 8, 16))
-    p = np.flatnonzero((st & b1) != 0)
+    b2, b4, b8, b16 = (np.uint32(b << _T_SENT) for b in (2, 4, 8, 16))
     L = len(cp)
     if not len(p):
         return np.zeros(n)
@@ -1976,8 +2109,23 @@ def decide_many(texts, threshold: float = 0.5) -> list:
         ):
             whys[d - 1][j - int(rb[d - 1])] = r
     codes = _reason_codes(X, keep) if len(X) else np.zeros(0, np.int64)
+    # the per-line lists the stage's annotations are made of, for the batch at once (per
+    # page, the few numpy calls cost more than the lines)
+    keep_l = keep.tolist()
+    score_l = np.round(p, 4).tolist()
+    reason_l = list(map(_REASONS.__getitem__, codes.tolist()))
     return [
-        Decisions(lines, idx, p[a:b], keep[a:b], why, X[a:b], codes[a:b], S[a:b])
+        Decisions(
+            lines,
+            idx,
+            p[a:b],
+            keep[a:b],
+            why,
+            X[a:b],
+            codes[a:b],
+            S[a:b],
+            (keep_l[a:b], score_l[a:b], reason_l[a:b]),
+        )
         for (a, b), lines, idx, why in zip(bounds, docs, idxs, whys)
     ]
 
@@ -2045,11 +2193,14 @@ class Decisions:
     ``lines`` are the input lines (split on any newline), ``idx`` the indices of the
     non-blank ones, and ``score``/``keep`` hold one entry per non-blank line in that order.
     ``why`` maps a position in ``idx`` to the reason of a post-processing rule.
-    ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order."""
+    ``stripped`` (when given) holds the non-blank lines stripped, in ``idx`` order.
+    ``cols`` (when given) holds what :meth:`columns` returns before the rules' reasons are
+    applied; set it to None after changing ``keep`` or ``why``."""
 
-    __slots__ = ("X", "codes", "idx", "keep", "lines", "score", "stripped", "why")
+    __slots__ = ("X", "codes", "cols", "idx", "keep", "lines", "score", "stripped", "why")
 
-    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None):
+    def __init__(self, lines, idx, score, keep, why, X, codes=None, stripped=None, cols=None):
+        self.cols = cols
         self.lines = lines
         self.idx = idx
         self.score = score
@@ -2062,6 +2213,17 @@ class Decisions:
     def kept_text(self) -> str:
         """The kept lines, joined by newlines (as they were, not stripped)."""
         return "\n".join(compress((self.lines[i] for i in self.idx), self.keep.tolist()))
+
+    def columns(self) -> tuple[list[bool], list[float], list[str]]:
+        """Keep, score (rounded to 4 decimals) and reason of every non-blank line, as lists."""
+        if self.cols is None:
+            return self.keep.tolist(), np.round(self.score, 4).tolist(), self.reasons()
+        keep, score, reasons = self.cols
+        if self.why:
+            reasons = list(reasons)
+            for j, r in self.why.items():
+                reasons[j] = r
+        return keep, score, reasons
 
     def reasons(self, rows=None) -> list[str]:
         """One short reason per non-blank line (or per position in ``rows`` only)."""
@@ -2097,3 +2259,8 @@ def _threshold():
 def extract(page: str) -> str:
     """Scorer entry point: the article text of a plain-text page (model's tuned threshold)."""
     return decide(page, _threshold()).kept_text()
+
+
+if __name__ == "__main__":
+    write_cache()
+    print(f"wrote {CACHE_PATH} ({os.path.getsize(CACHE_PATH) / 1024:.0f} KB)")

@@ -357,6 +357,9 @@ def main():
             with open(args.out, "w", encoding="utf-8") as f:
                 json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
             print(f"wrote {args.out} ({os.path.getsize(args.out) / 1024:.0f} KB)")
+            if os.path.abspath(args.out) == os.path.abspath(tc.MODEL_PATH):
+                tc.write_cache()  # the shipped model's arrays (see lines.write_cache)
+                print(f"wrote {tc.CACHE_PATH}")
             # check the JSON evaluator against lightgbm
             m = tc.load_model(args.out)
             diffs = []

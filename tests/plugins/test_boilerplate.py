@@ -33,10 +33,15 @@ def test_menus_share_and_tag_lists_are_removed(run_stage):
     assert doc.text == PARA + "\n" + PARA2
     ann = doc.annotations["boilerplate"]
     assert ann["method"] == "lines" and ann["lines_kept"] == 2
-    removed = {r["text"]: r["reason"] for r in ann["removed"]}
+    removed = dict(zip(ann["removed"]["text"], ann["removed"]["reason"], strict=True))
     assert removed["Share"] == removed["Advertisement"] == "boilerplate vocabulary"
     assert "budget, schools, council, city, education" in removed
     assert 0 < ann["kept_share"] < 1
+    # columns of equal length, one entry per removed line, indices into the input's lines
+    gone = ann["removed"]
+    assert len(gone["line"]) == len(gone["reason"]) == len(gone["score"]) == 7
+    assert [text.split("\n")[i] for i in gone["line"]] == gone["text"]
+    assert all(0 <= s < 0.5 for s in gone["score"])
 
 
 def test_no_content_is_dropped(run_stage):
@@ -117,7 +122,8 @@ def _clean(run_stage: Any, lines: list[str], **options: Any) -> tuple[list[str],
     run = run_stage(BoilerplateStage, make_document("\n".join(lines)), keep_removed=True, **options)
     assert run.kept, run.dropped
     doc = run.kept[0]
-    removed = {r["text"]: r["reason"] for r in doc.annotations["boilerplate"]["removed"]}
+    gone = doc.annotations["boilerplate"]["removed"]
+    removed = dict(zip(gone["text"], gone["reason"], strict=True))
     return doc.text.split("\n"), removed
 
 
@@ -476,7 +482,8 @@ def test_site_template_lines_are_removed_when_asked(run_stage):
     for doc in on.kept:
         assert "Continue reading below" not in doc.text
         assert PARA2.split(" ")[0] in doc.text  # the article itself stays
-        reasons = {r["text"]: r["reason"] for r in doc.annotations["boilerplate"]["removed"]}
+        gone = doc.annotations["boilerplate"]["removed"]
+        reasons = dict(zip(gone["text"], gone["reason"], strict=True))
         assert reasons["Continue reading below"] == "site template (in 4 documents of the site)"
     # another site's pages, exact copies and too few pages are no evidence
     mixed = _site_docs(texts[:2]) + _site_docs(texts[2:], host="other.example.org")
@@ -505,3 +512,48 @@ def test_site_template_evidence_survives_a_retry_alone(run_stage, monkeypatch):
     kept = run_stage(BoilerplateStage, _site_docs(texts), site_template=True).kept
     assert calls["n"] == 5 and len(kept) == 4
     assert all("Continue reading below" not in d.text for d in kept)
+
+
+def test_the_shipped_cache_is_a_fresh_build_and_is_used(tmp_path):
+    """lines_cache.bin holds what import and load_model would compute (character tables,
+    lexicon hash table, tree node arrays): a fresh build must give the same arrays, and its
+    stamps must match the model file and the word lists, so that it is actually read."""
+    import zlib
+
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    path = tmp_path / "cache.bin"
+    lines.write_cache(path)
+    fresh = lines._unpack(zlib.decompress(path.read_bytes()))
+    assert fresh.keys() == lines._CACHE.keys()
+    for name, a in fresh.items():
+        assert a.dtype == lines._CACHE[name].dtype, name
+        assert np.array_equal(a, lines._CACHE[name]), name
+    with open(lines.MODEL_PATH, "rb") as f:
+        assert str(lines._CACHE["model_stamp"]) == lines._model_stamp(f.read())
+    assert str(lines._CACHE["tables_stamp"]) == lines._tables_stamp()
+
+
+def test_the_model_loads_the_same_without_the_cache(monkeypatch):
+    """A stale or missing cache is ignored: the arrays are then built, identical."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    cached = lines.load_model(lines.MODEL_PATH)
+    monkeypatch.setattr(lines, "_CACHE", {})
+    built = lines.load_model(lines.MODEL_PATH)
+    for a, b in zip(cached["stages"], built["stages"], strict=True):
+        for k in ("feat", "thr", "val"):
+            assert np.array_equal(a["_arrays"][k], b["_arrays"][k])
+        assert a["_arrays"]["depth"] == b["_arrays"]["depth"]
+        assert a["_arrays"]["ntrees"] == b["_arrays"]["ntrees"]
+    for k in ("k", "v", "used"):
+        assert np.array_equal(cached["lex"]["table"][k], built["lex"]["table"][k])
+    assert np.array_equal(cached["lex"]["pairs"], built["lex"]["pairs"])
+    tables = lines._build_tables()  # the module's tables were read from the cache
+    assert np.array_equal(tables["t_sent"], lines._SENT_T)
+    assert np.array_equal(tables["t_char"], lines._CHAR_TABLE)
+    assert np.array_equal(tables["t_lower"], lines._LOWER_T)
