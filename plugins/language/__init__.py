@@ -173,9 +173,11 @@ class LanguageStage(Stage):
         total = 0
         for (i, line), (code, share) in zip(lines, per, strict=True):
             code = code or "und"
-            paras.append({"line": i, "code": code, "confidence": round(share, 4)})
-            chars[code] = chars.get(code, 0) + len(line)
-            total += len(line)
+            # shares are CLD2's whole percents over 100: rounding to 4 places keeps them
+            paras.append({"line": i, "code": code, "confidence": share})
+            n = len(line)
+            chars[code] = chars.get(code, 0) + n
+            total += n
         shares = {c: round(n / total, 4) for c, n in sorted(chars.items(), key=lambda kv: -kv[1])}
         known = [s for c, s in shares.items() if c != "und"]
         mixed = len(known) >= 2 and known[1] >= self.options.mixed_share

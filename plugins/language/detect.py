@@ -558,10 +558,53 @@ def _cld2_details(
 #: A group of paragraphs is uniform when CLD2 gives one language at least this share of
 #: its bytes: each of its paragraphs is then in that language, not identified again alone.
 UNIFORM_SHARE = 0.97
-#: Paragraphs are read by CLD2 in groups of about this many characters: a call has a fixed
-#: cost (~4 µs), and CLD2's cost per byte grows on longer texts (measured with pycld2 0.41:
-#: ~25 ns/B at 1 KB, ~60 at 4 KB, ~150 at 64 KB, as it rescans texts it finds unreliable).
-GROUP_CHARS = 1000
+#: Paragraph samples are read by CLD2 in groups of at most about this many characters: a
+#: call has a fixed cost (~4 µs), and a smaller group lets a foreign paragraph's sample show
+#: (CLD2 folds a short stretch of another language into its neighbours' language: a
+#: 160-character sample is found in a group of 600 more often than in one of 1,000).
+GROUP_CHARS = 600
+
+
+#: Paragraphs are read on a sample: the first HEAD_CHARS characters of each (cut at a
+#: space), more where a document has few paragraphs so that at least SAMPLE_CHARS are read.
+#: CLD2's cost follows the bytes it reads (~60 ns/B here), and a page's paragraphs are
+#: ~400 characters: the language of a paragraph shows in its first sentence, and a foreign
+#: paragraph is still a tenth or more of a group of samples, well above what keeps a group
+#: uniform. A group that is not uniform reads its paragraphs again, whole, one by one.
+#: Measured against reading every byte on 10,000 corpus pages and on pages with foreign
+#: paragraphs spliced in (research/langid/REPORT.md, "Paragraph samples").
+HEAD_CHARS = 160
+SAMPLE_CHARS = 800
+
+
+def _head(text: str, size: int) -> str:
+    """The first ``size`` characters of ``text`` or a little less, ending at a space (a cut
+    word is a rare n-gram to CLD2); the whole text where it is not much longer."""
+    if len(text) <= size + size // 4:
+        return text
+    cut = text.rfind(" ", size // 2, size)
+    return text[: cut if cut > 0 else size]
+
+
+def _groups(sizes: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive runs of ``sizes`` of about equal sums, each at most
+    about GROUP_CHARS: as few CLD2 calls as the limit allows, and no short last group
+    (a group of one paragraph would be a call of its own)."""
+    total = sum(sizes)
+    count = -(-total // GROUP_CHARS)
+    if count <= 1:
+        return [(0, len(sizes))] if sizes else []
+    target = total / count
+    out: list[tuple[int, int]] = []
+    start, cum = 0, 0
+    for i, n in enumerate(sizes):
+        # a paragraph joins the group in which its middle falls
+        if i > start and cum + n / 2 > target * (len(out) + 1):
+            out.append((start, i))
+            start = i
+        cum += n
+    out.append((start, len(sizes)))
+    return out
 
 
 def analyse(
@@ -572,50 +615,51 @@ def analyse(
     ``per paragraph`` is ``[(code or None, share of the paragraph in it)]``, the language
     of each paragraph without running the cascade per paragraph. ``summary`` is ``(code,
     confidence, top)`` like :func:`detect` where CLD2 alone settles the document — at
-    least WHOLE_MIN_BYTES of paragraphs, most of them "reliable", the top language holding
-    at least WHOLE_MIN_PERCENT of the bytes and not one CLD2 confuses with a neighbour —
-    else None, and the caller runs the cascade on a sample. On 900 multi-sentence
-    documents of the 75 dev languages this settles most of them with the cascade's
-    accuracy (research/langid/REPORT.md, "Whole documents").
+    least WHOLE_MIN_BYTES of paragraphs read, most of them "reliable", the top language
+    holding at least WHOLE_MIN_PERCENT of the bytes and not one CLD2 confuses with a
+    neighbour — else None, and the caller runs the cascade on a sample. On 900
+    multi-sentence documents of the 75 dev languages this settles most of them with the
+    cascade's accuracy (research/langid/REPORT.md, "Whole documents").
 
-    CLD2 reads consecutive paragraphs in groups of about GROUP_CHARS. It scores a text in
-    chunks and sums them, so in a group where one language holds UNIFORM_SHARE no chunk
-    read as another language, and each paragraph of the group gets that language and
-    share; only the paragraphs of the other groups are read again one by one. Not CLD2's
-    ``returnVectors`` (per-span languages in one call): pycld2 0.41 leaks ~1.8 KB per call
-    on that path (measured: +37 MB per 20,000 calls; none without it).
+    Each paragraph is read on its sample (its head: see HEAD_CHARS), and the samples of
+    consecutive paragraphs in groups of about GROUP_CHARS. CLD2 scores a text in chunks
+    and sums them, so in a group where one language holds UNIFORM_SHARE no chunk read as
+    another language, and each paragraph of the group gets that language and share; the
+    paragraphs of the other groups are read again, whole, one by one (their bytes count
+    for the document's shares in proportion to their sample, so that every paragraph
+    weighs as its sample). Not CLD2's ``returnVectors`` (per-span languages in one call):
+    pycld2 0.41 leaks ~1.8 KB per call on that path (measured: +37 MB per 20,000 calls;
+    none without it).
     """
     per: list[tuple[str | None, float]] = []
     shares: dict[str, float] = {}
-    total = reliable_bytes = 0
-    start = 0
-    while start < len(paragraphs):
-        end, size = start, 0
-        while end < len(paragraphs) and (
-            end == start or size + len(paragraphs[end]) <= GROUP_CHARS
-        ):
-            size += len(paragraphs[end]) + 1
-            end += 1
-        group = paragraphs[start:end]
-        got = _cld2_details("\n".join(group)) if len(group) > 1 else None
-        parts: list[tuple[bool, int, list[tuple[str, float]]] | None]
-        if got is not None and got[2] and got[2][0][1] >= UNIFORM_SHARE:
-            parts = [got]
-            per.extend([got[2][0]] * len(group))
+    total = reliable_bytes = 0.0
+    size = max(HEAD_CHARS, SAMPLE_CHARS // max(len(paragraphs), 1))
+    heads = [_head(p, size) for p in paragraphs]
+    for start, end in _groups([len(h) + 1 for h in heads]):
+        group = heads[start:end]
+        got = _cld2_details("\n".join(group)) if len(group) > 1 else _cld2_details(group[0])
+        if len(group) == 1 or (got is not None and got[2] and got[2][0][1] >= UNIFORM_SHARE):
+            per.extend([got[2][0] if got and got[2] else (None, 0.0)] * len(group))
+            weighted = [(got, 1.0)]
         else:
-            # one paragraph, or a group that is not uniform (or that CLD2 refuses): each
-            # paragraph alone, which also gives the group's bytes to the document's shares
-            parts = [_cld2_details(text) for text in group]
-            per.extend(part[2][0] if part and part[2] else (None, 0.0) for part in parts)
-        for part in parts:
+            # a group that is not uniform (or that CLD2 refuses): each paragraph alone and
+            # whole, its bytes weighted as its sample
+            weighted = []
+            for k in range(start, end):
+                part = _cld2_details(paragraphs[k])
+                per.append(part[2][0] if part and part[2] else (None, 0.0))
+                weighted.append((part, len(heads[k]) / max(len(paragraphs[k]), 1)))
+        for part, weight in weighted:
             if part is None:
                 continue
             reliable, nbytes, langs = part
+            nb = nbytes * weight
             for c, share in langs:
-                shares[c] = shares.get(c, 0.0) + nbytes * share
-            total += nbytes
-            reliable_bytes += nbytes if reliable else 0
-        start = end
+                shares[c] = shares.get(c, 0.0) + nb * share
+            total += nb
+            if reliable:
+                reliable_bytes += nb
     if not total:
         return None, per
     top = sorted(((c, b / total) for c, b in shares.items()), key=lambda kv: -kv[1])

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path
@@ -224,3 +225,34 @@ def test_paragraphs_are_read_in_groups_and_a_foreign_one_is_still_found(monkeypa
     assert settled is not None and settled[0] == "de"
     # fewer calls than paragraphs: only the group with the English line was split
     assert len(calls) < len(paragraphs)
+
+
+def test_paragraphs_are_read_on_samples_and_a_long_foreign_one_is_still_found(monkeypatch):
+    """Long paragraphs are read on their first sentences, not whole (CLD2's cost follows the
+    bytes it reads); a foreign paragraph still shows in its group, which is then read again
+    paragraph by paragraph and whole."""
+    german = " ".join([GERMAN, GERMAN.replace("Mittwoch", "Donnerstag"), GERMAN.lower()])
+    english = " ".join([ENGLISH_NAV, SAMPLES["en"], ENGLISH_NAV.lower()])
+    paragraphs = [german] * 4 + [english] + [german] * 5
+    calls: list[str] = []
+    real = detect._cld2_details
+    monkeypatch.setattr(detect, "_cld2_details", lambda t: calls.append(t) or real(t))
+    settled, per = detect.analyse([german] * 10)
+    assert [code for code, _ in per] == ["de"] * 10
+    assert settled is not None and settled[0] == "de"
+    assert sum(map(len, calls)) < sum(map(len, [german] * 10)) / 2
+    calls.clear()
+    settled, per = detect.analyse(paragraphs)
+    assert [code for code, _ in per] == ["de"] * 4 + ["en"] + ["de"] * 5
+    assert settled is not None and settled[0] == "de"
+    assert english in calls  # the odd one out was read whole
+
+
+def test_paragraph_groups_are_balanced():
+    assert detect._groups([]) == []
+    assert detect._groups([100] * 5) == [(0, 5)]
+    groups = detect._groups([161] * 10)
+    assert groups[0][0] == 0 and groups[-1][1] == 10
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(groups))
+    sizes = [end - start for start, end in groups]
+    assert max(sizes) - min(sizes) <= 1 and all(161 * (n - 1) < detect.GROUP_CHARS for n in sizes)
