@@ -70,28 +70,68 @@ _MARK_MAP = {
     **dict.fromkeys("“”„‟″«»", '"'),
     **dict.fromkeys("‐‑‒–—―−", "-"),
 }
-_MARKS = re.compile("[" + "".join(_MARK_MAP) + "]")
+#: White space beyond ASCII that NFKC and case folding leave (``str.isspace``); the others
+#: (no-break, typographic and ideographic spaces) become U+0020 under NFKC. Checked
+#: against every code point in tests/plugins/test_dedup.py.
+WIDE_SPACES = frozenset("\x85\u1680\u2028\u2029")
+#: The marks and the wide spaces: one scan finds which of them a text has.
+_SPECIAL = re.compile("[" + "".join(_MARK_MAP) + "".join(sorted(WIDE_SPACES)) + "]")
+
+
+def _table(pairs: dict[int, int]) -> bytes:
+    table = bytearray(range(256))
+    for src, dst in pairs.items():
+        table[src] = dst
+    return bytes(table)
+
+
+#: The ASCII white space of ``str.split`` (tab to carriage return, the separators
+#: \x1c-\x1f) as a space; these bytes never occur inside a multi-byte UTF-8 character.
+_SPACES = {c: 32 for c in (9, 10, 11, 12, 13, 28, 29, 30, 31)}
+_TO_SPACE = _table(_SPACES)
+#: The same, and ASCII case folding and the backtick as a quote: NFKC and the other marks
+#: leave ASCII alone.
+_ASCII_FOLD = _table({**_SPACES, **{c: c + 32 for c in range(65, 91)}, ord("`"): ord("'")})
 
 
 def normalize(text: str) -> str:
     """The text that exact duplicates share: NFKC, case-folded, quotes/dashes/space unified."""
+    return normalize_bytes(text).decode("utf-8")
+
+
+def normalize_bytes(text: str) -> bytes:
+    """:func:`normalize`'s text, UTF-8 encoded (what the exact keys and MinHash hash).
+
+    ``" ".join(t.split())`` would cost more than all the rest: a 5 KB text is split into
+    ~800 word objects and joined again. Here white space is made a space by one
+    ``bytes.translate`` and runs of spaces are squeezed by ``bytes.replace`` (a few passes,
+    each at memchr speed); only a text holding one of the rare WIDE_SPACES takes the split.
+    """
     if text.isascii():
-        # NFKC leaves ASCII alone and the only ASCII mark mapped is the backtick: a quarter
-        # of the time of the general path, which most scraped English text can take.
-        return " ".join(text.lower().replace("`", "'").split())
+        # NFKC leaves ASCII alone and the only ASCII mark mapped is the backtick
+        return _squeeze(text.encode("ascii").translate(_ASCII_FOLD))
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     t = text.casefold()
-    # One scan for all the marks, and a substitution only where there are some: a third of
-    # the time of one regex per kind (str.translate is slower still: a dict look-up per
-    # character of text that is not ASCII).
-    if _MARKS.search(t):
-        t = _MARKS.sub(_mark, t)
-    return " ".join(t.split())
+    # One scan tells which marks (and wide spaces) the text has; each is then replaced by
+    # str.replace: a third of the time of one regex per kind (str.translate is slower
+    # still: a dict look-up per character of text that is not ASCII).
+    wide = False
+    for ch in set(_SPECIAL.findall(t)):
+        if ch in WIDE_SPACES:
+            wide = True
+        else:
+            t = t.replace(ch, _MARK_MAP[ch])
+    if wide:
+        return " ".join(t.split()).encode("utf-8")
+    return _squeeze(t.encode("utf-8").translate(_TO_SPACE))
 
 
-def _mark(m: re.Match[str]) -> str:
-    return _MARK_MAP[m.group()]
+def _squeeze(data: bytes) -> bytes:
+    """Runs of spaces as one space, none at the ends."""
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    return data.strip(b" ")
 
 
 class MinHasher:
@@ -150,7 +190,7 @@ class MinHasher:
         """A 64-bit hash of every word of one normalised text (see :meth:`_words`)."""
         return self._words(normalized.encode("utf-8"))[0]
 
-    def _batch_shingles(self, normalized: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _batch_shingles(self, normalized: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray]:
         """The 64-bit hashes of the word ``shingle``-grams of every text (not deduplicated)
         and the index of the text each belongs to.
 
@@ -158,7 +198,7 @@ class MinHasher:
         straddle two texts are cut out. A text of fewer words than ``shingle`` has one
         shingle of all its words; a text without words has one fixed shingle.
         """
-        enc = [t.encode("utf-8") for t in normalized]
+        enc = [t if isinstance(t, bytes) else t.encode("utf-8") for t in normalized]
         lens = np.fromiter((len(e) + 1 for e in enc), dtype=np.int64, count=len(enc))
         offsets = np.cumsum(lens) - lens
         wh, starts = self._words(b" ".join(enc))
@@ -193,9 +233,9 @@ class MinHasher:
         h = _mix(np.concatenate(parts) ^ self.seed)
         return h, np.concatenate(docs).astype(np.int64)
 
-    def signatures(self, normalized: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Signatures (``len × num_perm`` uint32) of normalised texts and the number of
-        distinct shingles of each."""
+    def signatures(self, normalized: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray]:
+        """Signatures (``len × num_perm`` uint32) of normalised texts (or their UTF-8
+        bytes: :func:`normalize_bytes`) and the number of distinct shingles of each."""
         count = len(normalized)
         p = self.num_perm
         h, hdoc = self._batch_shingles(normalized)
@@ -487,13 +527,16 @@ class DedupStage(Stage):
     def _hash(self, docs: list[Document]) -> tuple[list[list[bytes]], np.ndarray, np.ndarray]:
         """Exact keys, MinHash signatures and shingle counts of ``docs``.
 
-        Hashed in groups of at most ``_HASH_GROUP_CHARS`` of text, and each text on at most
+        Hashed in groups of at most ``_HASH_GROUP_CHARS`` bytes of text, and each text on at most
         its first ``_HASH_MAX_CHARS`` (the word hashing holds a few arrays of 8 bytes per
         byte of text: memory must not follow the size of a batch or of one huge document).
         """
-        norms = [normalize(d.text) for d in docs]
+        norms = [normalize_bytes(d.text) for d in docs]
         exact_keys = [self._exact_keys(d, t) for d, t in zip(docs, norms, strict=True)]
-        texts = [t[:_HASH_MAX_CHARS] for t in norms]
+        # the first _HASH_MAX_CHARS characters (a text has at least as many bytes)
+        texts = [
+            t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode() for t in norms
+        ]
         sig_parts: list[np.ndarray] = []
         size_parts: list[np.ndarray] = []
         start, total = 0, 0
@@ -737,16 +780,16 @@ class DedupStage(Stage):
             self._forgotten.add(n)
 
     @staticmethod
-    def _exact_keys(doc: Document, norm_text: str | None = None) -> list[bytes]:
+    def _exact_keys(doc: Document, norm_text: bytes | None = None) -> list[bytes]:
         """Keys of the normalised cleaned text and of the normalised input: two documents
         sharing either are exact duplicates (the second catches re-wrapped copies, whose
         line-based cleaning may differ)."""
         if norm_text is None:
-            norm_text = normalize(doc.text)
-        keys = [hashlib.blake2b(norm_text.encode(), digest_size=16).digest()]
+            norm_text = normalize_bytes(doc.text)
+        keys = [hashlib.blake2b(norm_text, digest_size=16).digest()]
         # Markup is no text to compare: byte copies of a page are caught by the raw digest.
         if doc.content is not doc.text and not doc.content_is_html:
-            content = hashlib.blake2b(normalize(doc.content).encode(), digest_size=16).digest()
+            content = hashlib.blake2b(normalize_bytes(doc.content), digest_size=16).digest()
             if content != keys[0]:
                 keys.append(content)
         return keys
