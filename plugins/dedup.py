@@ -481,6 +481,11 @@ class DedupStage(Stage):
             )
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
+        # Band keys reach SQLite only through _flush, and the run holds the index's write
+        # lock: while the table has no rows, a batch's ~8,000 keys need not be looked up.
+        self._lsh_in_db = (
+            self.db.execute("SELECT EXISTS (SELECT 1 FROM dedup_lsh)").fetchone()[0] == 1
+        )
         self._forgotten: set[int] = set()
         self._next_n = 1
         #: The merged key files of the staged plan (see process_global), else None.
@@ -499,6 +504,7 @@ class DedupStage(Stage):
         self._forgotten.clear()
         # In slices: Python ints cost 40 bytes each, a list of millions of them hundreds of MB.
         step = 1 << 16
+        self._lsh_in_db = self._lsh_in_db or len(keys) > 0
         for i in range(0, len(keys), step):
             self.db.db.executemany(
                 "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
@@ -661,8 +667,10 @@ class DedupStage(Stage):
         """The indexed documents (numbers) with each of the band ``keys`` (sorted, distinct):
         in SQLite, or still in the buffer."""
         found: dict[int, list[int]] = {}
-        for key, n in self._select("SELECT key, n FROM dedup_lsh WHERE key IN ({})", keys.tolist()):
-            found.setdefault(key, []).append(n)
+        if self._lsh_in_db:
+            sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
+            for key, n in self._select(sql, keys.tolist()):
+                found.setdefault(key, []).append(n)
         bk, bn = self.buffer.lookup(keys)
         for key, n in zip(bk.tolist(), bn.tolist(), strict=True):
             found.setdefault(key, []).append(n)
