@@ -127,6 +127,45 @@ def normalize_bytes(text: str) -> bytes:
     return _squeeze(t.encode("utf-8").translate(_TO_SPACE))
 
 
+def normalized_pair(doc: Document) -> tuple[bytes, bytes | None]:
+    """:func:`normalize_bytes` of the document's cleaned text and of its input (None where
+    the input is not compared: it is the text itself, or markup, whose byte copies the raw
+    digest catches).
+
+    The cleaned text is usually a selection of the input's lines. Normalising is local to
+    a line (NFKC composes nothing across a line feed; case folding and the marks go
+    character by character; a line feed is white space), so both are then built from the
+    input's runs of kept and of dropped lines, each normalised once: the text costs
+    nothing more than the input. Where the text is not such a selection, each is
+    normalised whole; the bytes are the same either way.
+    """
+    text, content = doc.text, doc.content
+    if content is text or doc.content_is_html:
+        return normalize_bytes(text), None
+    lines = content.split("\n")
+    wanted = text.split("\n")
+    kept: list[bool] = []
+    j = 0
+    for line in lines:
+        take = j < len(wanted) and line == wanted[j]
+        kept.append(take)
+        j += take
+    if j < len(wanted):
+        return normalize_bytes(text), normalize_bytes(content)
+    text_parts: list[bytes] = []
+    all_parts: list[bytes] = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or kept[i] != kept[start]:
+            part = normalize_bytes("\n".join(lines[start:i]))
+            if part:
+                all_parts.append(part)
+                if kept[start]:
+                    text_parts.append(part)
+            start = i
+    return b" ".join(text_parts), b" ".join(all_parts)
+
+
 def _squeeze(data: bytes) -> bytes:
     """Runs of spaces as one space, none at the ends."""
     while b"  " in data:
@@ -537,11 +576,12 @@ class DedupStage(Stage):
         its first ``_HASH_MAX_CHARS`` (the word hashing holds a few arrays of 8 bytes per
         byte of text: memory must not follow the size of a batch or of one huge document).
         """
-        norms = [normalize_bytes(d.text) for d in docs]
-        exact_keys = [self._exact_keys(d, t) for d, t in zip(docs, norms, strict=True)]
+        pairs = [normalized_pair(d) for d in docs]
+        exact_keys = [self._exact_keys(d, p) for d, p in zip(docs, pairs, strict=True)]
         # the first _HASH_MAX_CHARS characters (a text has at least as many bytes)
         texts = [
-            t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode() for t in norms
+            t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode()
+            for t, _ in pairs
         ]
         sig_parts: list[np.ndarray] = []
         size_parts: list[np.ndarray] = []
@@ -788,18 +828,16 @@ class DedupStage(Stage):
             self._forgotten.add(n)
 
     @staticmethod
-    def _exact_keys(doc: Document, norm_text: bytes | None = None) -> list[bytes]:
+    def _exact_keys(doc: Document, norms: tuple[bytes, bytes | None] | None = None) -> list[bytes]:
         """Keys of the normalised cleaned text and of the normalised input: two documents
         sharing either are exact duplicates (the second catches re-wrapped copies, whose
-        line-based cleaning may differ)."""
-        if norm_text is None:
-            norm_text = normalize_bytes(doc.text)
-        keys = [hashlib.blake2b(norm_text, digest_size=16).digest()]
-        # Markup is no text to compare: byte copies of a page are caught by the raw digest.
-        if doc.content is not doc.text and not doc.content_is_html:
-            content = hashlib.blake2b(normalize_bytes(doc.content), digest_size=16).digest()
-            if content != keys[0]:
-                keys.append(content)
+        line-based cleaning may differ). ``norms``: :func:`normalized_pair` of ``doc``."""
+        text, content = norms if norms is not None else normalized_pair(doc)
+        keys = [hashlib.blake2b(text, digest_size=16).digest()]
+        if content is not None:
+            key = hashlib.blake2b(content, digest_size=16).digest()
+            if key != keys[0]:
+                keys.append(key)
         return keys
 
     # -- the global steps of the staged plan ----------------------------------------------

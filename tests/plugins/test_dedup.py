@@ -24,6 +24,7 @@ from corearchive_plugins.dedup import (
     _KeyBuffer,
     normalize,
     normalize_bytes,
+    normalized_pair,
     similarity,
 )
 
@@ -92,6 +93,40 @@ def test_wide_spaces_are_all_the_non_ascii_space_normalisation_leaves():
         folded = unicodedata.normalize("NFKC", chr(cp)).casefold()
         left.update(c for c in folded if c.isspace() and not c.isascii())
     assert left == set(WIDE_SPACES)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        [1, 2, 4],  # runs of kept and of dropped lines
+        [0, 1, 2, 3, 4, 5, 6],  # every line
+        [6],  # the last only
+        [],  # none: an empty text
+    ],
+)
+def test_text_and_input_are_normalised_from_the_input_lines(kept):
+    lines = [
+        "MENU · Home · News",
+        "\u0301Ｆｕｌｌ width “quotes” — and ﬁ",  # a combining mark opens the line
+        "  Straße\u00a0ΣΑΣ e",
+        "Share\x85",
+        "e\u0301",
+        "",
+        "© 2024\u2028 Example `news`  ",
+    ]
+    doc = make_document("\n".join(lines))
+    doc.text = "\n".join(lines[i] for i in kept)
+    text, content = normalized_pair(doc)
+    assert text == normalize(doc.text).encode("utf-8")
+    assert content == normalize(doc.content).encode("utf-8")
+    # a text that is not a selection of the input's lines: each normalised whole
+    doc.text = "Straße ΣΑΣ\nMENU"
+    assert normalized_pair(doc) == (
+        normalize(doc.text).encode("utf-8"),
+        normalize(doc.content).encode("utf-8"),
+    )
+    doc.content = doc.text
+    assert normalized_pair(doc) == (normalize(doc.text).encode("utf-8"), None)
 
 
 def test_exact_duplicate_within_a_run(run_stage):
