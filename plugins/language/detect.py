@@ -46,7 +46,12 @@ import json
 import math
 import os
 import re
+from bisect import bisect_left
 from collections import OrderedDict
+
+# CLD2 is called a few times per document (the paragraph analysis): imported once here,
+# not in the function; it loads no model (its tables are compiled in).
+import pycld2
 
 # ---------------------------------------------------------------- tunables ----
 STAGE1_MIN_P = 0.5  # fastText probability needed for a stage-1 accept
@@ -341,10 +346,12 @@ def _calibrate(raw: float, stage: int) -> float:
     pts = _CAL[stage]
     if raw <= pts[0][0]:
         return pts[0][1]
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-        if raw <= x1:
-            return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
-    return pts[-1][1]
+    # the first knot at or above raw (most raw shares are near 1: the last segments)
+    i = bisect_left(_CAL_X[stage], raw)
+    if i == len(pts):
+        return pts[-1][1]
+    (x0, y0), (x1, y1) = pts[i - 1], pts[i]
+    return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
 
 
 # (raw score, observed accuracy) knots per stage, fitted by calib_fit.py on all dev samples
@@ -393,6 +400,7 @@ _CAL = {
         (1.0, 0.9556),
     ],
 }
+_CAL_X = {stage: [x for x, _ in pts] for stage, pts in _CAL.items()}
 
 
 def _short_features(dists, rel, cands):
@@ -541,8 +549,6 @@ def _cld2_details(
     """CLD2 on ``text``: (reliable, bytes scored, [(code, share)] in CLD2's order), None
     where CLD2 refuses the text (invalid UTF-8: lone surrogates). ``plain=False``: CLD2
     skips what looks like markup (the setting the cascade was calibrated with)."""
-    import pycld2
-
     try:
         reliable, nbytes, details = pycld2.detect(text, isPlainText=plain)[:3]
     except pycld2.error:
@@ -635,7 +641,8 @@ def analyse(
     shares: dict[str, float] = {}
     total = reliable_bytes = 0.0
     size = max(HEAD_CHARS, SAMPLE_CHARS // max(len(paragraphs), 1))
-    heads = [_head(p, size) for p in paragraphs]
+    whole = size + size // 4  # _head's limit, tested here first: most are longer
+    heads = [p if len(p) <= whole else _head(p, size) for p in paragraphs]
     for start, end in _groups([len(h) + 1 for h in heads]):
         group = heads[start:end]
         got = _cld2_details("\n".join(group)) if len(group) > 1 else _cld2_details(group[0])
