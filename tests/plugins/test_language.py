@@ -174,6 +174,11 @@ CROATIAN = (
     "trebala znatno ubrzati postupke izdavanja dozvola i smanjiti troškove ulagačima."
 )
 
+SERBIAN_CYRILLIC = (
+    "Влада је у среду донела нова правила о изградњи ветроелектрана на копну, која би "
+    "требало знатно да убрзају поступке издавања дозвола и смање трошкове инвеститорима."
+)
+
 
 def test_cld2_over_the_paragraphs_settles_long_unambiguous_documents():
     english = [SAMPLES["en"], ENGLISH_NAV] * 4
@@ -184,6 +189,8 @@ def test_cld2_over_the_paragraphs_settles_long_unambiguous_documents():
     # caller runs the cascade
     assert detect.analyse([SAMPLES["en"]])[0] is None
     assert detect.analyse([CROATIAN] * 5)[0] is None
+    # Serbian in Cyrillic cannot be confused with Croatian or Bosnian: CLD2 settles it
+    assert detect.analyse([SERBIAN_CYRILLIC] * 5)[0][0] == "sr"
 
 
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads Linux's /proc")
