@@ -54,6 +54,14 @@ class LanguageOptions:
         80, "Paragraphs (lines) at least this long are identified one by one.", minimum=20
     )
     max_paragraphs: int = option(50, "Identify at most this many paragraphs.", minimum=0)
+    paragraph_sample_chars: int = option(
+        160,
+        "Paragraphs are identified on their first this many characters (at least 800 in all"
+        " per document; CLD2's cost follows the characters it reads). Shorter samples lose"
+        " more short foreign paragraphs among others (research/langid/REPORT.md,"
+        " 'Paragraph samples'). 0: whole paragraphs.",
+        minimum=0,
+    )
     mixed_share: float = option(
         0.2,
         "A document is mixed when a second language holds this share of its paragraphs.",
@@ -124,7 +132,9 @@ class LanguageStage(Stage):
                 for i, line in enumerate(doc.text[:_ANALYSE_MAX_CHARS].split("\n"))
                 if len(line) >= opts.paragraph_min_chars
             ][: opts.max_paragraphs]
-            settled, per = detector.analyse([line for _, line in lines])
+            settled, per = detector.analyse(
+                [line for _, line in lines], opts.paragraph_sample_chars
+            )
             ann.update(self._paragraphs(lines, per))
         if settled is not None:
             code, conf, top = settled

@@ -628,7 +628,7 @@ def _groups(sizes: list[int]) -> list[tuple[int, int]]:
 
 
 def analyse(
-    paragraphs: list[str],
+    paragraphs: list[str], head_chars: int | None = None
 ) -> tuple[tuple[str, float, list[tuple[str, float]]] | None, list[tuple[str | None, float]]]:
     """CLD2 over the paragraphs of a document: ``(summary, per paragraph)``.
 
@@ -641,7 +641,8 @@ def analyse(
     multi-sentence documents of the 75 dev languages this settles most of them with the
     cascade's accuracy (research/langid/REPORT.md, "Whole documents").
 
-    Each paragraph is read on its sample (its head: see HEAD_CHARS), and the samples of
+    Each paragraph is read on its sample (its first ``head_chars``, default HEAD_CHARS;
+    0: the whole paragraph), and the samples of
     consecutive paragraphs in groups of about GROUP_CHARS. CLD2 scores a text in chunks
     and sums them, so in a group where one language holds UNIFORM_SHARE no chunk read as
     another language, and each paragraph of the group gets that language and share; the
@@ -654,9 +655,13 @@ def analyse(
     per: list[tuple[str | None, float]] = []
     shares: dict[str, float] = {}
     total = reliable_bytes = 0.0
-    size = max(HEAD_CHARS, SAMPLE_CHARS // max(len(paragraphs), 1))
-    whole = size + size // 4  # _head's limit, tested here first: most are longer
-    heads = [p if len(p) <= whole else _head(p, size) for p in paragraphs]
+    head = HEAD_CHARS if head_chars is None else head_chars
+    if head > 0:
+        size = max(head, SAMPLE_CHARS // max(len(paragraphs), 1))
+        whole = size + size // 4  # _head's limit, tested here first: most are longer
+        heads = [p if len(p) <= whole else _head(p, size) for p in paragraphs]
+    else:
+        heads = paragraphs
     for start, end in _groups([len(h) + 1 for h in heads]):
         group = heads[start:end]
         got = _cld2_details("\n".join(group)) if len(group) > 1 else _cld2_details(group[0])

@@ -263,3 +263,20 @@ def test_paragraph_groups_are_balanced():
     assert all(a[1] == b[0] for a, b in itertools.pairwise(groups))
     sizes = [end - start for start, end in groups]
     assert max(sizes) - min(sizes) <= 1 and all(161 * (n - 1) < detect.GROUP_CHARS for n in sizes)
+
+
+def test_paragraph_sample_size_is_an_option(run_stage, monkeypatch):
+    """``paragraph_sample_chars`` sets how much of each paragraph CLD2 reads; 0 reads it
+    whole. The languages found are the same here."""
+    german = " ".join([GERMAN, GERMAN.replace("Mittwoch", "Donnerstag"), GERMAN.lower()])
+    text = "\n".join([german] * 6)
+    real = detect._cld2_details
+    calls: list[str] = []
+    monkeypatch.setattr(detect, "_cld2_details", lambda t: calls.append(t) or real(t))
+    for size, most in ((0, None), (160, len(text) // 2)):
+        calls.clear()
+        doc = run_stage(LanguageStage, make_document(text), paragraph_sample_chars=size).kept[0]
+        assert doc.language.code == "de"
+        assert [p["code"] for p in doc.annotations["language"]["paragraphs"]] == ["de"] * 6
+        read = sum(map(len, calls))
+        assert read >= len(text) - 6 if most is None else read < most
