@@ -55,10 +55,10 @@ class LanguageOptions:
     )
     max_paragraphs: int = option(50, "Identify at most this many paragraphs.", minimum=0)
     paragraph_sample_chars: int = option(
-        160,
+        100,
         "Paragraphs are identified on their first this many characters (at least 800 in all"
-        " per document; CLD2's cost follows the characters it reads). Shorter samples lose"
-        " more short foreign paragraphs among others (research/langid/REPORT.md,"
+        " per document; CLD2's cost follows the characters it reads; a paragraph whose"
+        " sample differs from its neighbours' is read again whole: research/langid/REPORT.md,"
         " 'Paragraph samples'). 0: whole paragraphs.",
         minimum=0,
     )

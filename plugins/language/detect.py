@@ -555,32 +555,53 @@ def _cld2_details(
     except pycld2.error:
         return None
     langs: list[tuple[str, float]] = []
+    rest = 100
     for _, raw, pct, _ in details:
+        if raw == _SEPARATOR_CODE:
+            rest -= pct
+            continue
         c = _canon(raw)
         if c and pct > 0:
-            langs.append((c, pct / 100.0))
-    return bool(reliable), nbytes, langs
+            langs.append((c, pct))
+    if rest == 100:
+        return bool(reliable), nbytes, [(c, pct / 100.0) for c, pct in langs]
+    # the separators' share (see GROUP_SEPARATOR) is no text: the shares are of the rest
+    rest = max(rest, 1)
+    return (
+        bool(reliable),
+        nbytes * rest // 100,
+        [(c, round(pct / rest, 4)) for c, pct in langs],
+    )
+
+
+#: What joins the paragraph samples of a group: a letter of a script of its own (Ogham,
+#: which CLD2 names "xx-Ogam" and gives no language). CLD2 scores each run of one script
+#: on its own, so a sample is scored apart from its neighbours instead of in chunks that
+#: straddle two samples, where a short foreign sample is folded into its neighbours'
+#: language. The separators' share of the bytes is taken out of CLD2's answer.
+GROUP_SEPARATOR = "\n\u1681\n"
+_SEPARATOR_CODE = "xx-Ogam"
 
 
 #: A group of paragraphs is uniform when CLD2 gives one language at least this share of
 #: its bytes: each of its paragraphs is then in that language, not identified again alone.
 UNIFORM_SHARE = 0.97
-#: Paragraph samples are read by CLD2 in groups of at most about this many characters: a
-#: call has a fixed cost (~4 µs), and a smaller group lets a foreign paragraph's sample show
-#: (CLD2 folds a short stretch of another language into its neighbours' language: a
-#: 160-character sample is found in a group of 600 more often than in one of 1,000).
+#: Paragraph samples are read by CLD2 in groups of at most about this many characters
+#: (joined by GROUP_SEPARATOR): a call has a fixed cost (~4 µs), and a group that is not
+#: uniform is read again paragraph by paragraph.
 GROUP_CHARS = 600
 
 
 #: Paragraphs are read on a sample: the first HEAD_CHARS characters of each (cut at a
 #: space), more where a document has few paragraphs so that at least SAMPLE_CHARS are read.
-#: CLD2's cost follows the bytes it reads (~60 ns/B here), and a page's paragraphs are
-#: ~400 characters: the language of a paragraph shows in its first sentence, and a foreign
-#: paragraph is still a tenth or more of a group of samples, well above what keeps a group
-#: uniform. A group that is not uniform reads its paragraphs again, whole, one by one.
-#: Measured against reading every byte on 10,000 corpus pages and on pages with foreign
-#: paragraphs spliced in (research/langid/REPORT.md, "Paragraph samples").
-HEAD_CHARS = 160
+#: CLD2's cost follows the bytes it reads (~60 ns/B here) and a page's paragraphs are ~400
+#: characters; a paragraph's language shows in its first sentence, and a foreign sample,
+#: scored apart from its neighbours (GROUP_SEPARATOR), makes its group not uniform, which
+#: then reads its paragraphs whole. Measured against reading every byte on 10,000 corpus
+#: pages, on corpus pages with foreign paragraphs spliced in and on pages made of the dev
+#: sentences: the same paragraph languages found (research/langid/REPORT.md, "Paragraph
+#: samples").
+HEAD_CHARS = 100
 SAMPLE_CHARS = 800
 
 
@@ -664,7 +685,7 @@ def analyse(
         heads = paragraphs
     for start, end in _groups([len(h) + 1 for h in heads]):
         group = heads[start:end]
-        got = _cld2_details("\n".join(group)) if len(group) > 1 else _cld2_details(group[0])
+        got = _cld2_details(GROUP_SEPARATOR.join(group))
         if len(group) == 1 or (got is not None and got[2] and got[2][0][1] >= UNIFORM_SHARE):
             per.extend([got[2][0] if got and got[2] else (None, 0.0)] * len(group))
             weighted = [(got, 1.0)]

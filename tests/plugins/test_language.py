@@ -280,3 +280,35 @@ def test_paragraph_sample_size_is_an_option(run_stage, monkeypatch):
         assert [p["code"] for p in doc.annotations["language"]["paragraphs"]] == ["de"] * 6
         read = sum(map(len, calls))
         assert read >= len(text) - 6 if most is None else read < most
+
+
+def test_a_short_foreign_sample_is_scored_apart_from_its_neighbours():
+    """Joined by line feeds alone, CLD2 folded this Catalan sample into the English around
+    it ("English 99 %"); joined by GROUP_SEPARATOR each sample is scored on its own."""
+    english = [
+        "An analysis of the housing units administered in British Columbia by the federal "
+        "and provincial governments appears in Exhibit 2.1. Initial sign-up just",
+        "I walked to dad's with Oreo and took him to the park and let Oreo play her heart "
+        "out. Consumers between the ages of 35 and 54, particularly married couples",
+        "Elock, whose wife did not receive the rebate, sees little correlation between "
+        "income tax payments and power bills. From their response in the article it seems",
+        "Credit instruction will include the following: Nadene will be working within the "
+        "following three mandates: But for the past 15 years her life has been about",
+    ]
+    catalan = (
+        "Avantprojecte de llei de protecció de la salut. Prova de registrar-te de nou i "
+        "participar en alguna discussió. Les carreteres amb traçats i seccions que"
+    )
+    group = [*english[:3], catalan, english[3]]
+    folded = detect._cld2_details("\n".join(group))
+    assert folded is not None and [code for code, _ in folded[2]] == ["en"]
+    apart = detect._cld2_details(detect.GROUP_SEPARATOR.join(group))
+    assert apart is not None and [code for code, _ in apart[2]] == ["en", "ca"]
+    assert apart[2][0][1] < detect.UNIFORM_SHARE  # the group is read again, one by one
+    _, per = detect.analyse(group)
+    assert [code for code, _ in per] == ["en"] * 3 + ["ca", "en"]
+    # the separators' own share is taken out of CLD2's answer
+    uniform = detect._cld2_details(detect.GROUP_SEPARATOR.join(english))
+    assert uniform is not None and uniform[2][0][0] == "en"
+    assert uniform[2][0][1] >= detect.UNIFORM_SHARE
+    assert all(not code.startswith("xx") for code, _ in uniform[2])
