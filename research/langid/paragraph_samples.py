@@ -5,7 +5,8 @@ Builds pages from ../shared/eval/data/lingua/dev/sentences: 6-14 paragraphs of 2
 sentences of one language (a paragraph of a news page is ~400 characters), and splices 1-3
 paragraphs of another language into 800 of them. Reads every page with ``detect.analyse``
 twice: whole (every byte, groups of 1,000 characters, as before the samples) and on
-samples (the shipped HEAD_CHARS / SAMPLE_CHARS / GROUP_CHARS, or those given), and prints
+samples (the shipped HEAD_CHARS / SAMPLE_CHARS / GROUP_CHARS, or those given; joined by
+GROUP_SEPARATOR and, for comparison, by line feeds alone), and prints
 per setting: paragraph accuracy on the host and on the foreign paragraphs, pages whose
 ``mixed`` flag (a second language with >= 20 % of the characters) is right, documents
 settled by CLD2, and characters read by CLD2 per page.
@@ -56,8 +57,10 @@ def mixed(paras: list[str], codes: list[str | None]) -> bool:
     return len(shares) >= 2 and shares[1] / sum(len(p) for p in paras) >= 0.2
 
 
-def run(cases: list[tuple[list[str], list[str]]], head: int, sample: int, group: int) -> str:
-    D.HEAD_CHARS, D.SAMPLE_CHARS, D.GROUP_CHARS = head, sample, group
+def run(
+    cases: list[tuple[list[str], list[str]]], head: int, sample: int, group: int, sep: str
+) -> str:
+    D.HEAD_CHARS, D.SAMPLE_CHARS, D.GROUP_CHARS, D.GROUP_SEPARATOR = head, sample, group, sep
     read = [0]
     real = D._cld2_details
 
@@ -98,13 +101,16 @@ def main() -> None:
         if args and "/" in args[0] and not args[0][0].isdigit()
         else "../shared/eval/data/lingua/dev/sentences"
     )
-    shipped = (D.HEAD_CHARS, D.SAMPLE_CHARS, D.GROUP_CHARS)
+    shipped = (D.HEAD_CHARS, D.SAMPLE_CHARS, D.GROUP_CHARS, D.GROUP_SEPARATOR)
     cases = pages(folder, random.Random(5))
     print(f"{len(cases)} pages")
-    print(f"whole (every byte, groups of 1000): {run(cases, 10**9, 0, 1000)}")
+    whole = run(cases, 10**9, 0, 1000, "\n")
+    print(f"whole (every byte, groups of 1000, joined by line feeds): {whole}")
     settings = [tuple(map(int, a.split("/"))) for a in args] or [(shipped[0], shipped[2])]
     for head, group in settings:
-        print(f"samples head {head} group {group}: {run(cases, head, shipped[1], group)}")
+        for sep, name in ((shipped[3], "separator"), ("\n", "line feeds")):
+            got = run(cases, head, shipped[1], group, sep)
+            print(f"samples head {head} group {group}, joined by {name}: {got}")
 
 
 if __name__ == "__main__":
