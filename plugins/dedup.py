@@ -657,8 +657,6 @@ class DedupStage(Stage):
         batch_lsh: dict[int, list[int]] = {}
         roots: list[str | None] = [None] * len(docs)
         results: list[Document | Drop] = []
-        # Python lists of band keys only for documents that may share one (see maybe).
-        key_lists = [row if m else [] for row, m in zip(bkeys.tolist(), maybe, strict=True)]
         for i, doc in enumerate(docs):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
@@ -670,7 +668,9 @@ class DedupStage(Stage):
             elif doc.source.sha256 in db_raw:
                 dup = Duplicate("exact", self._root(db_raw[doc.source.sha256]), 1.0)
                 ann["method"] = "raw"
-            keys = key_lists[i] if maybe[i] else []
+            # Python lists of band keys only for documents that may share one (see maybe):
+            # a list per document of the batch would be most of the garbage collector's work
+            keys: list[int] = bkeys[i].tolist() if maybe[i] else []
             if dup is None and not keys:
                 ann["candidates"] = 0
             elif dup is None:
