@@ -70,28 +70,107 @@ _MARK_MAP = {
     **dict.fromkeys("“”„‟″«»", '"'),
     **dict.fromkeys("‐‑‒–—―−", "-"),
 }
-_MARKS = re.compile("[" + "".join(_MARK_MAP) + "]")
+#: White space beyond ASCII that NFKC and case folding leave (``str.isspace``); the others
+#: (no-break, typographic and ideographic spaces) become U+0020 under NFKC. Checked
+#: against every code point in tests/plugins/test_dedup.py.
+WIDE_SPACES = frozenset("\x85\u1680\u2028\u2029")
+#: The marks and the wide spaces: one scan finds which of them a text has.
+_SPECIAL = re.compile("[" + "".join(_MARK_MAP) + "".join(sorted(WIDE_SPACES)) + "]")
+
+
+def _table(pairs: dict[int, int]) -> bytes:
+    table = bytearray(range(256))
+    for src, dst in pairs.items():
+        table[src] = dst
+    return bytes(table)
+
+
+#: The ASCII white space of ``str.split`` (tab to carriage return, the separators
+#: \x1c-\x1f) as a space; these bytes never occur inside a multi-byte UTF-8 character.
+_SPACES = {c: 32 for c in (9, 10, 11, 12, 13, 28, 29, 30, 31)}
+_TO_SPACE = _table(_SPACES)
+#: The same, and ASCII case folding and the backtick as a quote: NFKC and the other marks
+#: leave ASCII alone.
+_ASCII_FOLD = _table({**_SPACES, **{c: c + 32 for c in range(65, 91)}, ord("`"): ord("'")})
 
 
 def normalize(text: str) -> str:
     """The text that exact duplicates share: NFKC, case-folded, quotes/dashes/space unified."""
+    return normalize_bytes(text).decode("utf-8")
+
+
+def normalize_bytes(text: str) -> bytes:
+    """:func:`normalize`'s text, UTF-8 encoded (what the exact keys and MinHash hash).
+
+    ``" ".join(t.split())`` would cost more than all the rest: a 5 KB text is split into
+    ~800 word objects and joined again. Here white space is made a space by one
+    ``bytes.translate`` and runs of spaces are squeezed by ``bytes.replace`` (a few passes,
+    each at memchr speed); only a text holding one of the rare WIDE_SPACES takes the split.
+    """
     if text.isascii():
-        # NFKC leaves ASCII alone and the only ASCII mark mapped is the backtick: a quarter
-        # of the time of the general path, which most scraped English text can take.
-        return " ".join(text.lower().replace("`", "'").split())
+        # NFKC leaves ASCII alone and the only ASCII mark mapped is the backtick
+        return _squeeze(text.encode("ascii").translate(_ASCII_FOLD))
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     t = text.casefold()
-    # One scan for all the marks, and a substitution only where there are some: a third of
-    # the time of one regex per kind (str.translate is slower still: a dict look-up per
-    # character of text that is not ASCII).
-    if _MARKS.search(t):
-        t = _MARKS.sub(_mark, t)
-    return " ".join(t.split())
+    # One scan tells which marks (and wide spaces) the text has; each is then replaced by
+    # str.replace: a third of the time of one regex per kind (str.translate is slower
+    # still: a dict look-up per character of text that is not ASCII).
+    wide = False
+    for ch in set(_SPECIAL.findall(t)):
+        if ch in WIDE_SPACES:
+            wide = True
+        else:
+            t = t.replace(ch, _MARK_MAP[ch])
+    if wide:
+        return " ".join(t.split()).encode("utf-8")
+    return _squeeze(t.encode("utf-8").translate(_TO_SPACE))
 
 
-def _mark(m: re.Match[str]) -> str:
-    return _MARK_MAP[m.group()]
+def normalized_pair(doc: Document) -> tuple[bytes, bytes | None]:
+    """:func:`normalize_bytes` of the document's cleaned text and of its input (None where
+    the input is not compared: it is the text itself, or markup, whose byte copies the raw
+    digest catches).
+
+    The cleaned text is usually a selection of the input's lines. Normalising is local to
+    a line (NFKC composes nothing across a line feed; case folding and the marks go
+    character by character; a line feed is white space), so both are then built from the
+    input's runs of kept and of dropped lines, each normalised once: the text costs
+    nothing more than the input. Where the text is not such a selection, each is
+    normalised whole; the bytes are the same either way.
+    """
+    text, content = doc.text, doc.content
+    if content is text or doc.content_is_html:
+        return normalize_bytes(text), None
+    lines = content.split("\n")
+    wanted = text.split("\n")
+    kept: list[bool] = []
+    j = 0
+    for line in lines:
+        take = j < len(wanted) and line == wanted[j]
+        kept.append(take)
+        j += take
+    if j < len(wanted):
+        return normalize_bytes(text), normalize_bytes(content)
+    text_parts: list[bytes] = []
+    all_parts: list[bytes] = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or kept[i] != kept[start]:
+            part = normalize_bytes("\n".join(lines[start:i]))
+            if part:
+                all_parts.append(part)
+                if kept[start]:
+                    text_parts.append(part)
+            start = i
+    return b" ".join(text_parts), b" ".join(all_parts)
+
+
+def _squeeze(data: bytes) -> bytes:
+    """Runs of spaces as one space, none at the ends."""
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    return data.strip(b" ")
 
 
 class MinHasher:
@@ -118,12 +197,8 @@ class MinHasher:
 
     def _powers(self, n: int) -> None:
         """Powers of the byte-hash base and of its inverse modulo 2**64, for ``n`` bytes."""
-        with np.errstate(over="ignore"):
-            pw = np.cumprod(np.full(n, _BASE, dtype=np.uint64))
-            ipw = np.cumprod(np.full(n, _BASE_INV, dtype=np.uint64))
-        one = np.ones(1, dtype=np.uint64)
-        self._pw = np.concatenate([one, pw[:-1]])
-        self._ipw = np.concatenate([one, ipw[:-1]])
+        self._pw = _power_table(_BASE, n)
+        self._ipw = _power_table(_BASE_INV, n)
 
     def _words(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """A 64-bit hash and the start offset of every word (run of ASCII letters, digits,
@@ -150,7 +225,7 @@ class MinHasher:
         """A 64-bit hash of every word of one normalised text (see :meth:`_words`)."""
         return self._words(normalized.encode("utf-8"))[0]
 
-    def _batch_shingles(self, normalized: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _batch_shingles(self, normalized: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray]:
         """The 64-bit hashes of the word ``shingle``-grams of every text (not deduplicated)
         and the index of the text each belongs to.
 
@@ -158,7 +233,7 @@ class MinHasher:
         straddle two texts are cut out. A text of fewer words than ``shingle`` has one
         shingle of all its words; a text without words has one fixed shingle.
         """
-        enc = [t.encode("utf-8") for t in normalized]
+        enc = [t if isinstance(t, bytes) else t.encode("utf-8") for t in normalized]
         lens = np.fromiter((len(e) + 1 for e in enc), dtype=np.int64, count=len(enc))
         offsets = np.cumsum(lens) - lens
         wh, starts = self._words(b" ".join(enc))
@@ -193,9 +268,9 @@ class MinHasher:
         h = _mix(np.concatenate(parts) ^ self.seed)
         return h, np.concatenate(docs).astype(np.int64)
 
-    def signatures(self, normalized: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Signatures (``len × num_perm`` uint32) of normalised texts and the number of
-        distinct shingles of each."""
+    def signatures(self, normalized: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray]:
+        """Signatures (``len × num_perm`` uint32) of normalised texts (or their UTF-8
+        bytes: :func:`normalize_bytes`) and the number of distinct shingles of each."""
         count = len(normalized)
         p = self.num_perm
         h, hdoc = self._batch_shingles(normalized)
@@ -248,6 +323,24 @@ class MinHasher:
                 acc = _mix(acc * _ROLL + s[:, :, r])
         band = np.arange(bands, dtype=np.uint64) << np.uint64(40)
         return (band | (acc >> np.uint64(24))).astype(np.int64)
+
+
+def _power_table(base: np.uint64, n: int) -> np.ndarray:
+    """``base**i`` modulo 2**64 for ``i < n``.
+
+    As blocks of 4,096 (the powers below 4,096 times each power of ``base**4096``): one
+    product over the table instead of a cumulative product along it, a quarter of the time
+    for the 2 M entries a batch of texts needs (the same values).
+    """
+    k = min(n, 4096)
+    one = np.ones(1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        low = np.concatenate([one, np.cumprod(np.full(k - 1, base, dtype=np.uint64))])
+        step = low[-1] * base
+        count = -(-n // k)
+        high = np.concatenate([one, np.cumprod(np.full(count - 1, step, dtype=np.uint64))])
+        table: np.ndarray = (high[:, None] * low[None, :]).ravel()[:n]
+    return table
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -441,6 +534,11 @@ class DedupStage(Stage):
             )
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
+        # Band keys reach SQLite only through _flush, and the run holds the index's write
+        # lock: while the table has no rows, a batch's ~8,000 keys need not be looked up.
+        self._lsh_in_db = (
+            self.db.execute("SELECT EXISTS (SELECT 1 FROM dedup_lsh)").fetchone()[0] == 1
+        )
         self._forgotten: set[int] = set()
         self._next_n = 1
         #: The merged key files of the staged plan (see process_global), else None.
@@ -459,6 +557,7 @@ class DedupStage(Stage):
         self._forgotten.clear()
         # In slices: Python ints cost 40 bytes each, a list of millions of them hundreds of MB.
         step = 1 << 16
+        self._lsh_in_db = self._lsh_in_db or len(keys) > 0
         for i in range(0, len(keys), step):
             self.db.db.executemany(
                 "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
@@ -487,13 +586,17 @@ class DedupStage(Stage):
     def _hash(self, docs: list[Document]) -> tuple[list[list[bytes]], np.ndarray, np.ndarray]:
         """Exact keys, MinHash signatures and shingle counts of ``docs``.
 
-        Hashed in groups of at most ``_HASH_GROUP_CHARS`` of text, and each text on at most
+        Hashed in groups of at most ``_HASH_GROUP_CHARS`` bytes of text, and each text on at most
         its first ``_HASH_MAX_CHARS`` (the word hashing holds a few arrays of 8 bytes per
         byte of text: memory must not follow the size of a batch or of one huge document).
         """
-        norms = [normalize(d.text) for d in docs]
-        exact_keys = [self._exact_keys(d, t) for d, t in zip(docs, norms, strict=True)]
-        texts = [t[:_HASH_MAX_CHARS] for t in norms]
+        pairs = [normalized_pair(d) for d in docs]
+        exact_keys = [self._exact_keys(d, p) for d, p in zip(docs, pairs, strict=True)]
+        # the first _HASH_MAX_CHARS characters (a text has at least as many bytes)
+        texts = [
+            t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode()
+            for t, _ in pairs
+        ]
         sig_parts: list[np.ndarray] = []
         size_parts: list[np.ndarray] = []
         start, total = 0, 0
@@ -554,8 +657,6 @@ class DedupStage(Stage):
         batch_lsh: dict[int, list[int]] = {}
         roots: list[str | None] = [None] * len(docs)
         results: list[Document | Drop] = []
-        # Python lists of band keys only for documents that may share one (see maybe).
-        key_lists = [row if m else [] for row, m in zip(bkeys.tolist(), maybe, strict=True)]
         for i, doc in enumerate(docs):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
@@ -567,7 +668,9 @@ class DedupStage(Stage):
             elif doc.source.sha256 in db_raw:
                 dup = Duplicate("exact", self._root(db_raw[doc.source.sha256]), 1.0)
                 ann["method"] = "raw"
-            keys = key_lists[i] if maybe[i] else []
+            # Python lists of band keys only for documents that may share one (see maybe):
+            # a list per document of the batch would be most of the garbage collector's work
+            keys: list[int] = bkeys[i].tolist() if maybe[i] else []
             if dup is None and not keys:
                 ann["candidates"] = 0
             elif dup is None:
@@ -618,8 +721,10 @@ class DedupStage(Stage):
         """The indexed documents (numbers) with each of the band ``keys`` (sorted, distinct):
         in SQLite, or still in the buffer."""
         found: dict[int, list[int]] = {}
-        for key, n in self._select("SELECT key, n FROM dedup_lsh WHERE key IN ({})", keys.tolist()):
-            found.setdefault(key, []).append(n)
+        if self._lsh_in_db:
+            sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
+            for key, n in self._select(sql, keys.tolist()):
+                found.setdefault(key, []).append(n)
         bk, bn = self.buffer.lookup(keys)
         for key, n in zip(bk.tolist(), bn.tolist(), strict=True):
             found.setdefault(key, []).append(n)
@@ -737,18 +842,16 @@ class DedupStage(Stage):
             self._forgotten.add(n)
 
     @staticmethod
-    def _exact_keys(doc: Document, norm_text: str | None = None) -> list[bytes]:
+    def _exact_keys(doc: Document, norms: tuple[bytes, bytes | None] | None = None) -> list[bytes]:
         """Keys of the normalised cleaned text and of the normalised input: two documents
         sharing either are exact duplicates (the second catches re-wrapped copies, whose
-        line-based cleaning may differ)."""
-        if norm_text is None:
-            norm_text = normalize(doc.text)
-        keys = [hashlib.blake2b(norm_text.encode(), digest_size=16).digest()]
-        # Markup is no text to compare: byte copies of a page are caught by the raw digest.
-        if doc.content is not doc.text and not doc.content_is_html:
-            content = hashlib.blake2b(normalize(doc.content).encode(), digest_size=16).digest()
-            if content != keys[0]:
-                keys.append(content)
+        line-based cleaning may differ). ``norms``: :func:`normalized_pair` of ``doc``."""
+        text, content = norms if norms is not None else normalized_pair(doc)
+        keys = [hashlib.blake2b(text, digest_size=16).digest()]
+        if content is not None:
+            key = hashlib.blake2b(content, digest_size=16).digest()
+            if key != keys[0]:
+                keys.append(key)
         return keys
 
     # -- the global steps of the staged plan ----------------------------------------------

@@ -46,7 +46,12 @@ import json
 import math
 import os
 import re
+from bisect import bisect_left
 from collections import OrderedDict
+
+# CLD2 is called a few times per document (the paragraph analysis): imported once here,
+# not in the function; it loads no model (its tables are compiled in).
+import pycld2
 
 # ---------------------------------------------------------------- tunables ----
 STAGE1_MIN_P = 0.5  # fastText probability needed for a stage-1 accept
@@ -341,10 +346,12 @@ def _calibrate(raw: float, stage: int) -> float:
     pts = _CAL[stage]
     if raw <= pts[0][0]:
         return pts[0][1]
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-        if raw <= x1:
-            return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
-    return pts[-1][1]
+    # the first knot at or above raw (most raw shares are near 1: the last segments)
+    i = bisect_left(_CAL_X[stage], raw)
+    if i == len(pts):
+        return pts[-1][1]
+    (x0, y0), (x1, y1) = pts[i - 1], pts[i]
+    return y0 + (y1 - y0) * (raw - x0) / (x1 - x0)
 
 
 # (raw score, observed accuracy) knots per stage, fitted by calib_fit.py on all dev samples
@@ -393,6 +400,7 @@ _CAL = {
         (1.0, 0.9556),
     ],
 }
+_CAL_X = {stage: [x for x, _ in pts] for stage, pts in _CAL.items()}
 
 
 def _short_features(dists, rel, cands):
@@ -529,7 +537,8 @@ def detect(text: str, with_stage: bool = False):
 
 
 #: Languages CLD2 mixes up with a neighbour on whole documents (measured on the generated
-#: corpus against the cascade: hr/bs/sr, ms/id); for these the cascade decides.
+#: corpus against the cascade: hr/bs/sr, ms/id); for these the cascade decides, except
+#: for Serbian in Cyrillic (see _cyrillic_serbian).
 CLD2_CONFUSABLE = frozenset({"bs", "hr", "sr", "ms", "id"})
 WHOLE_MIN_BYTES = 600  # CLD2 settles a document alone from this many bytes of text ...
 WHOLE_MIN_PERCENT = 70  # ... when it is "reliable" and its top language holds this share
@@ -541,81 +550,163 @@ def _cld2_details(
     """CLD2 on ``text``: (reliable, bytes scored, [(code, share)] in CLD2's order), None
     where CLD2 refuses the text (invalid UTF-8: lone surrogates). ``plain=False``: CLD2
     skips what looks like markup (the setting the cascade was calibrated with)."""
-    import pycld2
-
     try:
         reliable, nbytes, details = pycld2.detect(text, isPlainText=plain)[:3]
     except pycld2.error:
         return None
     langs: list[tuple[str, float]] = []
+    rest = 100
     for _, raw, pct, _ in details:
+        if raw == _SEPARATOR_CODE:
+            rest -= pct
+            continue
         c = _canon(raw)
         if c and pct > 0:
-            langs.append((c, pct / 100.0))
-    return bool(reliable), nbytes, langs
+            langs.append((c, pct))
+    if rest == 100:
+        return bool(reliable), nbytes, [(c, pct / 100.0) for c, pct in langs]
+    # the separators' share (see GROUP_SEPARATOR) is no text: the shares are of the rest
+    rest = max(rest, 1)
+    return (
+        bool(reliable),
+        nbytes * rest // 100,
+        [(c, round(pct / rest, 4)) for c, pct in langs],
+    )
+
+
+#: What joins the paragraph samples of a group: a letter of a script of its own (Ogham,
+#: which CLD2 names "xx-Ogam" and gives no language). CLD2 scores each run of one script
+#: on its own, so a sample is scored apart from its neighbours instead of in chunks that
+#: straddle two samples, where a short foreign sample is folded into its neighbours'
+#: language. The separators' share of the bytes is taken out of CLD2's answer.
+GROUP_SEPARATOR = "\n\u1681\n"
+_SEPARATOR_CODE = "xx-Ogam"
 
 
 #: A group of paragraphs is uniform when CLD2 gives one language at least this share of
 #: its bytes: each of its paragraphs is then in that language, not identified again alone.
 UNIFORM_SHARE = 0.97
-#: Paragraphs are read by CLD2 in groups of about this many characters: a call has a fixed
-#: cost (~4 µs), and CLD2's cost per byte grows on longer texts (measured with pycld2 0.41:
-#: ~25 ns/B at 1 KB, ~60 at 4 KB, ~150 at 64 KB, as it rescans texts it finds unreliable).
-GROUP_CHARS = 1000
+#: Paragraph samples are read by CLD2 in groups of at most about this many characters
+#: (joined by GROUP_SEPARATOR): a call has a fixed cost (~4 µs), and a group that is not
+#: uniform is read again paragraph by paragraph.
+GROUP_CHARS = 600
+
+
+#: Paragraphs are read on a sample: the first HEAD_CHARS characters of each (cut at a
+#: space), more where a document has few paragraphs so that at least SAMPLE_CHARS are read.
+#: CLD2's cost follows the bytes it reads (~60 ns/B here) and a page's paragraphs are ~400
+#: characters; a paragraph's language shows in its first sentence, and a foreign sample,
+#: scored apart from its neighbours (GROUP_SEPARATOR), makes its group not uniform, which
+#: then reads its paragraphs whole. Measured against reading every byte on 10,000 corpus
+#: pages, on corpus pages with foreign paragraphs spliced in and on pages made of the dev
+#: sentences: the same paragraph languages found (research/langid/REPORT.md, "Paragraph
+#: samples").
+HEAD_CHARS = 100
+SAMPLE_CHARS = 800
+
+
+def _head(text: str, size: int) -> str:
+    """The first ``size`` characters of ``text`` or a little less, ending at a space (a cut
+    word is a rare n-gram to CLD2); the whole text where it is not much longer."""
+    if len(text) <= size + size // 4:
+        return text
+    cut = text.rfind(" ", size // 2, size)
+    return text[: cut if cut > 0 else size]
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _cyrillic_serbian(code: str, texts: list[str]) -> bool:
+    """Serbian written in Cyrillic: the confusion with Croatian and Bosnian (Latin script)
+    cannot arise, and the cascade agreed with CLD2 on all 68 such pages of the benchmark
+    corpus (it then costs ~1 ms a page for nothing)."""
+    if code != "sr":
+        return False
+    text = "".join(texts)
+    return len(_CYRILLIC.findall(text)) * 2 > sum(map(str.isalpha, text))
+
+
+def _groups(sizes: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive runs of ``sizes`` of about equal sums, each at most
+    about GROUP_CHARS: as few CLD2 calls as the limit allows, and no short last group
+    (a group of one paragraph would be a call of its own)."""
+    total = sum(sizes)
+    count = -(-total // GROUP_CHARS)
+    if count <= 1:
+        return [(0, len(sizes))] if sizes else []
+    target = total / count
+    out: list[tuple[int, int]] = []
+    start, cum = 0, 0
+    for i, n in enumerate(sizes):
+        # a paragraph joins the group in which its middle falls
+        if i > start and cum + n / 2 > target * (len(out) + 1):
+            out.append((start, i))
+            start = i
+        cum += n
+    out.append((start, len(sizes)))
+    return out
 
 
 def analyse(
-    paragraphs: list[str],
+    paragraphs: list[str], head_chars: int | None = None
 ) -> tuple[tuple[str, float, list[tuple[str, float]]] | None, list[tuple[str | None, float]]]:
     """CLD2 over the paragraphs of a document: ``(summary, per paragraph)``.
 
     ``per paragraph`` is ``[(code or None, share of the paragraph in it)]``, the language
     of each paragraph without running the cascade per paragraph. ``summary`` is ``(code,
     confidence, top)`` like :func:`detect` where CLD2 alone settles the document — at
-    least WHOLE_MIN_BYTES of paragraphs, most of them "reliable", the top language holding
-    at least WHOLE_MIN_PERCENT of the bytes and not one CLD2 confuses with a neighbour —
-    else None, and the caller runs the cascade on a sample. On 900 multi-sentence
-    documents of the 75 dev languages this settles most of them with the cascade's
-    accuracy (research/langid/REPORT.md, "Whole documents").
+    least WHOLE_MIN_BYTES of paragraphs read, most of them "reliable", the top language
+    holding at least WHOLE_MIN_PERCENT of the bytes and not one CLD2 confuses with a
+    neighbour — else None, and the caller runs the cascade on a sample. On 900
+    multi-sentence documents of the 75 dev languages this settles most of them with the
+    cascade's accuracy (research/langid/REPORT.md, "Whole documents").
 
-    CLD2 reads consecutive paragraphs in groups of about GROUP_CHARS. It scores a text in
-    chunks and sums them, so in a group where one language holds UNIFORM_SHARE no chunk
+    Each paragraph is read on its sample (its first ``head_chars``, default HEAD_CHARS;
+    0: the whole paragraph), and the samples of consecutive paragraphs in groups of about
+    GROUP_CHARS, joined by GROUP_SEPARATOR so that CLD2 scores each sample apart. CLD2
+    sums what it scores, so in a group where one language holds UNIFORM_SHARE no sample
     read as another language, and each paragraph of the group gets that language and
-    share; only the paragraphs of the other groups are read again one by one. Not CLD2's
-    ``returnVectors`` (per-span languages in one call): pycld2 0.41 leaks ~1.8 KB per call
-    on that path (measured: +37 MB per 20,000 calls; none without it).
+    share; the paragraphs of the other groups are read again, whole, one by one (their
+    bytes count for the document's shares in proportion to their sample, so that every
+    paragraph weighs as its sample). Not CLD2's ``returnVectors`` (per-span languages in one call):
+    pycld2 0.41 leaks ~1.8 KB per call on that path (measured: +37 MB per 20,000 calls;
+    none without it).
     """
     per: list[tuple[str | None, float]] = []
     shares: dict[str, float] = {}
-    total = reliable_bytes = 0
-    start = 0
-    while start < len(paragraphs):
-        end, size = start, 0
-        while end < len(paragraphs) and (
-            end == start or size + len(paragraphs[end]) <= GROUP_CHARS
-        ):
-            size += len(paragraphs[end]) + 1
-            end += 1
-        group = paragraphs[start:end]
-        got = _cld2_details("\n".join(group)) if len(group) > 1 else None
-        parts: list[tuple[bool, int, list[tuple[str, float]]] | None]
-        if got is not None and got[2] and got[2][0][1] >= UNIFORM_SHARE:
-            parts = [got]
-            per.extend([got[2][0]] * len(group))
+    total = reliable_bytes = 0.0
+    head = HEAD_CHARS if head_chars is None else head_chars
+    if head > 0:
+        size = max(head, SAMPLE_CHARS // max(len(paragraphs), 1))
+        whole = size + size // 4  # _head's limit, tested here first: most are longer
+        heads = [p if len(p) <= whole else _head(p, size) for p in paragraphs]
+    else:
+        heads = paragraphs
+    for start, end in _groups([len(h) + 1 for h in heads]):
+        group = heads[start:end]
+        got = _cld2_details(GROUP_SEPARATOR.join(group))
+        if len(group) == 1 or (got is not None and got[2] and got[2][0][1] >= UNIFORM_SHARE):
+            per.extend([got[2][0] if got and got[2] else (None, 0.0)] * len(group))
+            weighted = [(got, 1.0)]
         else:
-            # one paragraph, or a group that is not uniform (or that CLD2 refuses): each
-            # paragraph alone, which also gives the group's bytes to the document's shares
-            parts = [_cld2_details(text) for text in group]
-            per.extend(part[2][0] if part and part[2] else (None, 0.0) for part in parts)
-        for part in parts:
+            # a group that is not uniform (or that CLD2 refuses): each paragraph alone and
+            # whole, its bytes weighted as its sample
+            weighted = []
+            for k in range(start, end):
+                part = _cld2_details(paragraphs[k])
+                per.append(part[2][0] if part and part[2] else (None, 0.0))
+                weighted.append((part, len(heads[k]) / max(len(paragraphs[k]), 1)))
+        for part, weight in weighted:
             if part is None:
                 continue
             reliable, nbytes, langs = part
+            nb = nbytes * weight
             for c, share in langs:
-                shares[c] = shares.get(c, 0.0) + nbytes * share
-            total += nbytes
-            reliable_bytes += nbytes if reliable else 0
-        start = end
+                shares[c] = shares.get(c, 0.0) + nb * share
+            total += nb
+            if reliable:
+                reliable_bytes += nb
     if not total:
         return None, per
     top = sorted(((c, b / total) for c, b in shares.items()), key=lambda kv: -kv[1])
@@ -624,7 +715,7 @@ def analyse(
         or total < WHOLE_MIN_BYTES
         or not top
         or top[0][1] * 100 < WHOLE_MIN_PERCENT
-        or top[0][0] in CLD2_CONFUSABLE
+        or (top[0][0] in CLD2_CONFUSABLE and not _cyrillic_serbian(top[0][0], heads))
     ):
         return None, per
     # the stage-1 calibration: CLD2 and fastText agreeing is what this path stands in for

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import unicodedata
 from typing import Any
 
 import numpy as np
@@ -15,11 +17,14 @@ from corearchive.plan import doc_ref
 from corearchive.stage import StageContext
 from corearchive.testing import RecordingReporter, make_document, stage_runner
 from corearchive_plugins.dedup import (
+    WIDE_SPACES,
     DedupOptions,
     DedupStage,
     MinHasher,
     _KeyBuffer,
     normalize,
+    normalize_bytes,
+    normalized_pair,
     similarity,
 )
 
@@ -44,6 +49,84 @@ def test_normalize_folds_case_quotes_dashes_and_space():
     assert normalize("Ｆｕｌｌ　width") == "full width"
     # ASCII text takes a shorter path: the same result as the general one.
     assert normalize("It`s  A\tTEST\r\n") == "it's a test" == normalize("It’s  A\tTEST\r\n")
+
+
+def _reference_normalize(text: str) -> str:
+    """normalize as it was written first (keys in existing indexes were made by it)."""
+    marks = {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+    }
+    t = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join("".join(marks.get(c, c) for c in t).split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \n\t ",
+        "  lead and trail  ",
+        "a\x1cb\x1dc\x1ed\x1ff\x0bg\x0ch",
+        "next\x85line and\u2028separators\u2029here \u1680ogham",
+        "no-break\xa0space, thin\u2009space, ideographic\u3000space",
+        "Straße «Zitat» — ‘x’ `y´ ﬁne ½ Ｆｕｌｌ",
+        "Привет,   мир!\n\nЁлка – ΣΊΣΥΦΟΣ",
+        "plain ASCII `text`\r\n  with\ttabs",
+        "e\u0301 combining \u00a8 diaeresis",
+    ],
+)
+def test_normalize_matches_the_reference_on_bytes(text):
+    want = _reference_normalize(text)
+    assert normalize(text) == want
+    assert normalize_bytes(text) == want.encode("utf-8")
+
+
+def test_wide_spaces_are_all_the_non_ascii_space_normalisation_leaves():
+    """normalize_bytes squeezes ASCII white space on bytes and sends only texts with one of
+    WIDE_SPACES to str.split: no other white space may survive NFKC and case folding."""
+    left = set()
+    for cp in range(0x80, sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        folded = unicodedata.normalize("NFKC", chr(cp)).casefold()
+        left.update(c for c in folded if c.isspace() and not c.isascii())
+    assert left == set(WIDE_SPACES)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        [1, 2, 4],  # runs of kept and of dropped lines
+        [0, 1, 2, 3, 4, 5, 6],  # every line
+        [6],  # the last only
+        [],  # none: an empty text
+    ],
+)
+def test_text_and_input_are_normalised_from_the_input_lines(kept):
+    lines = [
+        "MENU · Home · News",
+        "\u0301Ｆｕｌｌ width “quotes” — and ﬁ",  # a combining mark opens the line
+        "  Straße\u00a0ΣΑΣ e",
+        "Share\x85",
+        "e\u0301",
+        "",
+        "© 2024\u2028 Example `news`  ",
+    ]
+    doc = make_document("\n".join(lines))
+    doc.text = "\n".join(lines[i] for i in kept)
+    text, content = normalized_pair(doc)
+    assert text == normalize(doc.text).encode("utf-8")
+    assert content == normalize(doc.content).encode("utf-8")
+    # a text that is not a selection of the input's lines: each normalised whole
+    doc.text = "Straße ΣΑΣ\nMENU"
+    assert normalized_pair(doc) == (
+        normalize(doc.text).encode("utf-8"),
+        normalize(doc.content).encode("utf-8"),
+    )
+    doc.content = doc.text
+    assert normalized_pair(doc) == (normalize(doc.text).encode("utf-8"), None)
 
 
 def test_exact_duplicate_within_a_run(run_stage):
@@ -437,7 +520,15 @@ def test_global_steps_decide_as_the_streaming_stage(tmp_path, monkeypatch, batch
     # the index the global steps leave is the streaming one
     for table in ("dedup_docs", "dedup_exact", "dedup_lsh"):
         rows = [
-            sorted(s.context.catalog.execute(f"SELECT * FROM {table}").fetchall())
-            for s in (st, gl)
+            sorted(s.context.catalog.execute(f"SELECT * FROM {table}").fetchall()) for s in (st, gl)
         ]
         assert rows[0] == rows[1]
+
+
+@pytest.mark.parametrize("n", [1, 5, 4096, 4097, 20_000])
+def test_power_table_holds_the_powers_modulo_2_64(n):
+    base = 0x9E3779B97F4A7C15
+    table = dedup_module._power_table(np.uint64(base), n)
+    assert len(table) == n
+    for i in {0, n // 2, n - 1, min(1, n - 1), min(4096, n - 1)}:
+        assert int(table[i]) == pow(base, i, 2**64)

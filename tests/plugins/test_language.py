@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path
@@ -173,6 +174,11 @@ CROATIAN = (
     "trebala znatno ubrzati postupke izdavanja dozvola i smanjiti troškove ulagačima."
 )
 
+SERBIAN_CYRILLIC = (
+    "Влада је у среду донела нова правила о изградњи ветроелектрана на копну, која би "
+    "требало знатно да убрзају поступке издавања дозвола и смање трошкове инвеститорима."
+)
+
 
 def test_cld2_over_the_paragraphs_settles_long_unambiguous_documents():
     english = [SAMPLES["en"], ENGLISH_NAV] * 4
@@ -183,6 +189,8 @@ def test_cld2_over_the_paragraphs_settles_long_unambiguous_documents():
     # caller runs the cascade
     assert detect.analyse([SAMPLES["en"]])[0] is None
     assert detect.analyse([CROATIAN] * 5)[0] is None
+    # Serbian in Cyrillic cannot be confused with Croatian or Bosnian: CLD2 settles it
+    assert detect.analyse([SERBIAN_CYRILLIC] * 5)[0][0] == "sr"
 
 
 @pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="reads Linux's /proc")
@@ -224,3 +232,83 @@ def test_paragraphs_are_read_in_groups_and_a_foreign_one_is_still_found(monkeypa
     assert settled is not None and settled[0] == "de"
     # fewer calls than paragraphs: only the group with the English line was split
     assert len(calls) < len(paragraphs)
+
+
+def test_paragraphs_are_read_on_samples_and_a_long_foreign_one_is_still_found(monkeypatch):
+    """Long paragraphs are read on their first sentences, not whole (CLD2's cost follows the
+    bytes it reads); a foreign paragraph still shows in its group, which is then read again
+    paragraph by paragraph and whole."""
+    german = " ".join([GERMAN, GERMAN.replace("Mittwoch", "Donnerstag"), GERMAN.lower()])
+    english = " ".join([ENGLISH_NAV, SAMPLES["en"], ENGLISH_NAV.lower()])
+    paragraphs = [german] * 4 + [english] + [german] * 5
+    calls: list[str] = []
+    real = detect._cld2_details
+    monkeypatch.setattr(detect, "_cld2_details", lambda t: calls.append(t) or real(t))
+    settled, per = detect.analyse([german] * 10)
+    assert [code for code, _ in per] == ["de"] * 10
+    assert settled is not None and settled[0] == "de"
+    assert sum(map(len, calls)) < sum(map(len, [german] * 10)) / 2
+    calls.clear()
+    settled, per = detect.analyse(paragraphs)
+    assert [code for code, _ in per] == ["de"] * 4 + ["en"] + ["de"] * 5
+    assert settled is not None and settled[0] == "de"
+    assert english in calls  # the odd one out was read whole
+
+
+def test_paragraph_groups_are_balanced():
+    assert detect._groups([]) == []
+    assert detect._groups([100] * 5) == [(0, 5)]
+    groups = detect._groups([161] * 10)
+    assert groups[0][0] == 0 and groups[-1][1] == 10
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(groups))
+    sizes = [end - start for start, end in groups]
+    assert max(sizes) - min(sizes) <= 1 and all(161 * (n - 1) < detect.GROUP_CHARS for n in sizes)
+
+
+def test_paragraph_sample_size_is_an_option(run_stage, monkeypatch):
+    """``paragraph_sample_chars`` sets how much of each paragraph CLD2 reads; 0 reads it
+    whole. The languages found are the same here."""
+    german = " ".join([GERMAN, GERMAN.replace("Mittwoch", "Donnerstag"), GERMAN.lower()])
+    text = "\n".join([german] * 6)
+    real = detect._cld2_details
+    calls: list[str] = []
+    monkeypatch.setattr(detect, "_cld2_details", lambda t: calls.append(t) or real(t))
+    for size, most in ((0, None), (160, len(text) // 2)):
+        calls.clear()
+        doc = run_stage(LanguageStage, make_document(text), paragraph_sample_chars=size).kept[0]
+        assert doc.language.code == "de"
+        assert [p["code"] for p in doc.annotations["language"]["paragraphs"]] == ["de"] * 6
+        read = sum(map(len, calls))
+        assert read >= len(text) - 6 if most is None else read < most
+
+
+def test_a_short_foreign_sample_is_scored_apart_from_its_neighbours():
+    """Joined by line feeds alone, CLD2 folded this Catalan sample into the English around
+    it ("English 99 %"); joined by GROUP_SEPARATOR each sample is scored on its own."""
+    english = [
+        "An analysis of the housing units administered in British Columbia by the federal "
+        "and provincial governments appears in Exhibit 2.1. Initial sign-up just",
+        "I walked to dad's with Oreo and took him to the park and let Oreo play her heart "
+        "out. Consumers between the ages of 35 and 54, particularly married couples",
+        "Elock, whose wife did not receive the rebate, sees little correlation between "
+        "income tax payments and power bills. From their response in the article it seems",
+        "Credit instruction will include the following: Nadene will be working within the "
+        "following three mandates: But for the past 15 years her life has been about",
+    ]
+    catalan = (
+        "Avantprojecte de llei de protecció de la salut. Prova de registrar-te de nou i "
+        "participar en alguna discussió. Les carreteres amb traçats i seccions que"
+    )
+    group = [*english[:3], catalan, english[3]]
+    folded = detect._cld2_details("\n".join(group))
+    assert folded is not None and [code for code, _ in folded[2]] == ["en"]
+    apart = detect._cld2_details(detect.GROUP_SEPARATOR.join(group))
+    assert apart is not None and [code for code, _ in apart[2]] == ["en", "ca"]
+    assert apart[2][0][1] < detect.UNIFORM_SHARE  # the group is read again, one by one
+    _, per = detect.analyse(group)
+    assert [code for code, _ in per] == ["en"] * 3 + ["ca", "en"]
+    # the separators' own share is taken out of CLD2's answer
+    uniform = detect._cld2_details(detect.GROUP_SEPARATOR.join(english))
+    assert uniform is not None and uniform[2][0][0] == "en"
+    assert uniform[2][0][1] >= detect.UNIFORM_SHARE
+    assert all(not code.startswith("xx") for code, _ in uniform[2])
