@@ -14,8 +14,9 @@ process for each worker count, and prints per run:
 * the speed-up of W workers over one, by the wall clock and by the CPU on the critical path
   (the main process's and the busiest worker's CPU; see ``_critical_cpu``).
 
-``--plans stream staged`` runs both the streaming pipeline and the staged plan
-(``--plan staged``).
+``--plans stream isolate staged`` runs the streaming pipeline (the main process is one of
+the W processes), the same with ``--isolate`` (W worker processes besides the main one) and
+the staged plan (``--plan staged``).
 
 Then, with ``--breakdown``, a per-step breakdown measured in this process on the first
 corpus (CPU microseconds per document for reading, each stage, the record and its
@@ -101,7 +102,8 @@ def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, floa
                 "--workers",
                 str(workers),
                 "--plan",
-                plan,
+                "staged" if plan == "staged" else "stream",
+                *(["--isolate"] if plan == "isolate" else []),
             ]
         )
         peaks: dict[int, int] = defaultdict(int)
@@ -155,10 +157,11 @@ def _critical_cpu(r: dict[str, float], workers: int, plan: str) -> float:
 
     On a machine shared with other jobs the wall-clock speed-up measures the neighbours as
     much as the run. One worker: all the CPU. Streaming: the main process works alongside
-    the workers, so the run takes at least the main process's CPU, the busiest worker's
-    (sampled), and the total over the cores. Staged: the driver's steps (split, clusters,
-    final, start-up) alternate with the parallel ones, so the CPU outside the tasks adds to
-    the busiest process's task CPU (both from run.json).
+    the workers (and runs chunks itself unless isolated), so the run takes at least the
+    main process's CPU, the busiest worker's (sampled), and the total over the cores.
+    Staged: the driver's steps (split, clusters, final, start-up) alternate with the
+    parallel ones, so the CPU outside the tasks adds to the busiest process's task CPU
+    (both from run.json).
     """
     if workers <= 1:
         return r["cpu"]
@@ -366,9 +369,10 @@ def main() -> None:
     ap.add_argument(
         "--plans",
         nargs="+",
-        choices=["stream", "staged"],
+        choices=["stream", "isolate", "staged"],
         default=["stream"],
-        help="stream: the one-pass pipeline; staged: the staged plan (--plan staged)",
+        help="stream: the one-pass pipeline; isolate: the same with --isolate (the stages"
+        " only in worker processes); staged: the staged plan (--plan staged)",
     )
     ap.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "corebench")
     ap.add_argument("--breakdown", action="store_true", help="also print the per-step breakdown")
@@ -392,7 +396,7 @@ def main() -> None:
         return
     args.corpus_dir.mkdir(parents=True, exist_ok=True)
     print(
-        f"{'plan':>6} {'docs':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'CPU s':>8} "
+        f"{'plan':>7} {'docs':>8} {'workers':>7} {'wall s':>8} {'docs/s':>8} {'CPU s':>8} "
         f"{'docs/CPU-s':>10} {'ms CPU/doc':>10} {'main ms/doc':>11} {'main MB':>8}"
         f" {'worker MB':>9} {'speed-up':>8} {'CPU-path x':>10}"
     )
@@ -408,7 +412,7 @@ def main() -> None:
                 base_cpu = base_cpu or r["cpu"]
                 path_cpu = _critical_cpu(r, w, plan)
                 print(
-                    f"{plan:>6} {r['docs']:>8} {w:>7} {r['wall']:>8.1f} {rate:>8.0f}"
+                    f"{plan:>7} {r['docs']:>8} {w:>7} {r['wall']:>8.1f} {rate:>8.0f}"
                     f" {r['cpu']:>8.1f}"
                     f" {r['docs'] / r['cpu']:>10.0f} {1000 * r['cpu'] / r['docs']:>10.2f}"
                     f" {1000 * r['main_cpu'] / r['docs']:>11.2f}"

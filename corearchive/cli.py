@@ -110,7 +110,14 @@ def _fail(message: str, code: ExitCode) -> None:
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes for the per-document stages [default: the number of cores].",
+    help="Processes for the per-document stages [default: the number of cores]: this one,"
+    " between its own work, and N-1 workers (N workers with --isolate).",
+)
+@click.option(
+    "--isolate",
+    is_flag=True,
+    help="Run the per-document stages only in worker processes, so that a document that"
+    " crashes one (C code, the OOM killer) costs only itself; about 15 %% slower on 2 cores.",
 )
 @click.option(
     "--executor",
@@ -165,6 +172,7 @@ def ingest(
     index_timeout: float,
     index_cache_mb: int,
     workers: int | None,
+    isolate: bool,
     executor: str,
     address: str | None,
     plan: str,
@@ -193,6 +201,7 @@ def ingest(
         index_timeout=index_timeout,
         index_cache_mb=index_cache_mb,
         workers=workers or default_workers(),
+        isolate=isolate,
         executor=executor,
         address=address,
         plan=plan,

@@ -5,7 +5,8 @@ depends on the documents before it, like ``dedup`` and its index):
 
 * the **local** part — every stage before it, and that stage's :meth:`Stage.prepare` — looks
   at one document at a time, so it runs on chunks of documents, in this process
-  (:class:`InlineExecutor`) or in a pool of worker processes (:class:`PoolExecutor`);
+  (:class:`InlineExecutor`) or in a pool of worker processes (:class:`PoolExecutor`), which
+  the main process joins while it would otherwise wait (unless isolated);
 * the **ordered** part runs in the main process on the documents in input order.
 
 Both executors run the same function (:func:`run_chunk`) and the main process replays each
@@ -316,13 +317,16 @@ def freeze_heap() -> None:
 
 # The worker process's own stages, built once by _init_worker.
 _worker: tuple[list[Stage], Stage | None] | None = None
+#: Stages the main process opened before it forked its workers: a forked worker takes them
+#: as they are (their models' pages shared copy-on-write) instead of loading them again.
+_inherited: tuple[list[Stage], Stage | None] | None = None
 
 
 def _init_worker(spec: WorkerSpec) -> None:
     global _worker
     # Ctrl-C goes to the whole process group: the main process decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = build_local(spec)
+    _worker = _inherited if _inherited is not None else build_local(spec)
     # Runs when the worker process exits normally (the pool shuts down).
     multiprocessing.util.Finalize(None, _close_worker, exitpriority=10)
 
@@ -338,6 +342,16 @@ def _work(docs: list[Document]) -> ChunkResult:
     return run_chunk(_worker[0], _worker[1], docs)
 
 
+@dataclass
+class _Pending:
+    """A chunk of :meth:`RemoteExecutor.map`: submitted (``handle``) or run here (``result``)."""
+
+    chunk: list[Document]
+    handle: Any
+    generation: int
+    result: ChunkResult | None = None
+
+
 class WorkerLost(Exception):
     """The worker process holding a task died (a crash in C code, the OOM killer)."""
 
@@ -351,14 +365,27 @@ class RemoteExecutor:
     documents it held: the workers are restarted, that chunk is retried one document per
     task, and the document that kills a worker again is reported as failed.
 
+    With ``steal``, the main process runs the next chunk itself whenever the result it needs
+    next is not there yet (:meth:`map`): on a machine of N cores it is one of N processes
+    doing the work, not an N+1th that mostly waits, and its chunks cost no pickling. The
+    price: a crash in C code on one of its chunks ends the run (``--isolate`` keeps the
+    stages out of it). A forked pool then inherits the main process's opened stages
+    instead of loading its own.
+
     Subclasses say how a chunk is submitted, awaited and how workers restart.
     """
 
-    def __init__(self, workers: int, spec: WorkerSpec, inline: InlineExecutor) -> None:
+    def __init__(
+        self, workers: int, spec: WorkerSpec, inline: InlineExecutor, steal: bool = False
+    ) -> None:
         self.workers = workers
         self.spec = spec
         self.inline = inline
-        self.window = 2 * workers
+        #: Whether this process runs chunks itself while it waits (see :meth:`map`).
+        self.steal = steal
+        # One more chunk out when this process also runs chunks: the workers keep one
+        # queued while it is busy with its own.
+        self.window = 2 * workers + steal
         self._inline_opened = False
         #: Bumped at every restart, so a failure of an older generation restarts nothing.
         self.generation = 0
@@ -386,6 +413,11 @@ class RemoteExecutor:
         """The run failed or was interrupted: stop the workers now, drop their work."""
         self.restart()
 
+    def ready(self, handle: Any) -> bool:
+        """Whether a submitted chunk's result is there (so :meth:`wait` will not block).
+        Executors that cannot tell say yes: the main process then never works in between."""
+        return True
+
     # -- the ordered, windowed map -----------------------------------------------------------
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
         it = iter(chunks)
@@ -395,18 +427,51 @@ class RemoteExecutor:
         second = next(it, None)
         if second is None:
             # One chunk only: not worth starting workers.
-            if not self._inline_opened:
-                self.inline.open()
-                self._inline_opened = True
-            yield run_chunk(self.inline.local, self.inline.prepare, first)
+            yield self._inline(first)
             return
-        pending: collections.deque[tuple[list[Document], Any, int]] = collections.deque()
-        for chunk in itertools.chain([first, second], it):
-            while len(pending) >= self.window:
-                yield self._result(*pending.popleft())
-            pending.append((chunk, self.submit(chunk), self.generation))
-        while pending:
-            yield self._result(*pending.popleft())
+        it = itertools.chain([first, second], it)
+        if self.steal:
+            self._open_inline()  # before the workers start: forked ones inherit the stages
+        # Chunks in input order: submitted ones (handle) and ones this process ran (result).
+        pending: collections.deque[_Pending] = collections.deque()
+        in_flight = 0
+        more = True
+        while True:
+            while more and in_flight < self.window:
+                chunk = next(it, None)
+                if chunk is None:
+                    more = False
+                    break
+                pending.append(_Pending(chunk, self.submit(chunk), self.generation))
+                in_flight += 1
+            if not pending:
+                return
+            head = pending[0]
+            if more and self.steal and head.result is None and not self.ready(head.handle):
+                # The next result is not there yet and the workers have their window: this
+                # process runs the next chunk itself instead of waiting (it never idles
+                # while there is work, and that chunk costs no pickling).
+                chunk = next(it, None)
+                if chunk is None:
+                    more = False
+                else:
+                    pending.append(_Pending(chunk, None, self.generation, self._inline(chunk)))
+                continue
+            pending.popleft()
+            if head.result is not None:
+                yield head.result
+            else:
+                in_flight -= 1
+                yield self._result(head.chunk, head.handle, head.generation)
+
+    def _open_inline(self) -> None:
+        if not self._inline_opened:
+            self.inline.open()
+            self._inline_opened = True
+
+    def _inline(self, chunk: list[Document]) -> ChunkResult:
+        self._open_inline()
+        return run_chunk(self.inline.local, self.inline.prepare, chunk)
 
     def _result(self, chunk: list[Document], handle: Any, generation: int) -> ChunkResult:
         try:
@@ -461,8 +526,12 @@ class PoolExecutor(RemoteExecutor):
     pool: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
+        global _inherited
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            # A forked pool starts its processes at the first submit, right after this.
+            fork_open = method == "fork" and self._inline_opened
+            _inherited = (self.inline.local, self.inline.prepare) if fork_open else None
             self.pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=multiprocessing.get_context(method),
@@ -473,6 +542,9 @@ class PoolExecutor(RemoteExecutor):
 
     def submit(self, chunk: list[Document]) -> Future[ChunkResult]:
         return self._pool().submit(_work, chunk)
+
+    def ready(self, handle: Future[ChunkResult]) -> bool:
+        return handle.done()
 
     def wait(self, handle: Future[ChunkResult]) -> ChunkResult:
         try:

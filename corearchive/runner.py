@@ -67,6 +67,10 @@ class RunOptions:
     err: TextIO | None = None
     #: Processes for the document-local stages (1: all in this process).
     workers: int = 1
+    #: Local stages only in worker processes (``workers`` of them), never in this one: a
+    #: crash in C code costs only its document. Otherwise this process is one of the
+    #: ``workers``: it runs chunks while it would wait for theirs.
+    isolate: bool = False
     #: ``local`` (a process pool on this machine) or ``ray``.
     executor: str = "local"
     #: Ray cluster address (``--executor ray``); none: start a local Ray instance.
@@ -241,7 +245,9 @@ class Run:
             from .ray_executor import RayExecutor
 
             return RayExecutor(self.options.workers, spec, inline, self.options.address)
-        return PoolExecutor(self.options.workers, spec, inline)
+        if self.options.isolate:
+            return PoolExecutor(self.options.workers, spec, inline)
+        return PoolExecutor(self.options.workers - 1, spec, inline, steal=True)
 
     def _replay(self, results: Iterable[ChunkResult], reporter: RunReporter) -> Iterator[Document]:
         """The local part's outcomes, in input order: report drops and failures, pass on the

@@ -13,7 +13,15 @@ from typing import Any
 import pytest
 
 from corearchive import Document, Drop, Stage, hookimpl
-from corearchive.executor import CHUNK_SIZE, chunked_by_input, split_stages
+from corearchive.executor import (
+    CHUNK_SIZE,
+    InlineExecutor,
+    RemoteExecutor,
+    chunked_by_input,
+    local_context,
+    run_chunk,
+    split_stages,
+)
 
 from helpers import ExplodingPlugin, extra_plugins
 
@@ -153,14 +161,16 @@ CONFIG = (
 )
 
 
-@pytest.mark.parametrize("policy", ["drop", "keep"])
-def test_two_workers_give_the_same_output_as_one(ingest, tmp_path, monkeypatch, policy):
+@pytest.mark.parametrize(
+    ("policy", "workers"), [("drop", ["2"]), ("keep", ["2"]), ("drop", ["2", "--isolate"])]
+)
+def test_two_workers_give_the_same_output_as_one(ingest, tmp_path, monkeypatch, policy, workers):
     corpus = _corpus(tmp_path / "in.jsonl")
     cfg = tmp_path / "c.toml"
     cfg.write_text(CONFIG.format(policy=policy))
     with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
         one = ingest(str(corpus), "--config", str(cfg), "--workers", "1", out=tmp_path / "one")
-        two = ingest(str(corpus), "--config", str(cfg), "--workers", "2", out=tmp_path / "two")
+        two = ingest(str(corpus), "--config", str(cfg), "--workers", *workers, out=tmp_path / "two")
     assert one.exit_code == two.exit_code == 1  # the BOOM documents failed
     assert _comparable(one) == _comparable(two)
     counts = two.manifest["counts"]
@@ -229,7 +239,9 @@ def test_a_worker_that_dies_costs_only_its_document(ingest, tmp_path, monkeypatc
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["killer"]\n')
     with extra_plugins(monkeypatch, ("killer", _Plugin(KillerStage))):
-        res = ingest(str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2")
+        res = ingest(
+            str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2", "--isolate"
+        )
     assert res.exit_code == 1
     assert len(res.records) == n - 1
     [err] = res.rejects
@@ -391,3 +403,61 @@ def test_chunks_start_at_every_container_input():
         (CHUNK_SIZE, ["p0.html", "p1.html"]),
         (1, ["p64.html"]),
     ]
+
+
+class _FakeRemote(RemoteExecutor):
+    """Workers that finish a chunk only after the main process has asked ``lag`` times
+    whether it is done: deterministic stand-ins for slow workers."""
+
+    def __init__(self, lag: int) -> None:
+        local = [_TagStage(None, local_context("r", Path(".")))]  # type: ignore[arg-type]
+        super().__init__(1, None, InlineExecutor(local, None))  # type: ignore[arg-type]
+        self.lag = lag
+        self.asked: dict[int, int] = {}
+        self.max_in_flight = 0
+        self.out: set[int] = set()
+
+    def submit(self, chunk: list[Document]) -> int:
+        self.out.add(id(chunk))
+        self.max_in_flight = max(self.max_in_flight, len(self.out))
+        return id(chunk), chunk  # type: ignore[return-value]
+
+    def ready(self, handle: Any) -> bool:
+        self.asked[handle[0]] = self.asked.get(handle[0], 0) + 1
+        return self.asked[handle[0]] > self.lag
+
+    def wait(self, handle: Any) -> Any:
+        self.out.discard(handle[0])
+        for doc in handle[1]:
+            doc.annotations["ran"] = "worker"
+        return run_chunk([], None, handle[1])
+
+
+class _TagStage(Stage):
+    name = "tag"
+
+    def process(self, doc: Document) -> Document:
+        doc.annotations.setdefault("ran", "main")
+        return doc
+
+
+@pytest.mark.parametrize("lag", [0, 1, 3])
+def test_the_main_process_runs_chunks_while_it_waits_and_keeps_the_order(lag):
+    docs = [
+        Document.create(raw=b"x%d" % i, text=f"x{i}", uri=f"u{i}", path=None, format="text")
+        for i in range(40)
+    ]
+    ex = _FakeRemote(lag)
+    ex.steal = True
+    ex.window = 2
+    chunks = [docs[i : i + 4] for i in range(0, 40, 4)]
+    out = [ev.doc for res in ex.map(iter(chunks)) for ev in res.events]
+    assert [d.id for d in out] == [d.id for d in docs]  # input order, each once
+    ran = [d.annotations["ran"] for d in out]
+    assert ex.max_in_flight <= 2
+    if lag == 0:
+        assert set(ran) == {"worker"}  # results always there: the main process only waits
+    else:
+        assert "main" in ran and "worker" in ran
+        # a chunk runs in one place
+        assert all(len({d.annotations["ran"] for d in c}) == 1 for c in chunks)
