@@ -317,16 +317,15 @@ def freeze_heap() -> None:
 
 # The worker process's own stages, built once by _init_worker.
 _worker: tuple[list[Stage], Stage | None] | None = None
-#: Stages the main process opened before it forked its workers: a forked worker takes them
-#: as they are (their models' pages shared copy-on-write) instead of loading them again.
-_inherited: tuple[list[Stage], Stage | None] | None = None
 
 
 def _init_worker(spec: WorkerSpec) -> None:
     global _worker
     # Ctrl-C goes to the whole process group: the main process decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = _inherited if _inherited is not None else build_local(spec)
+    # Its own, even when forked from a main process that has opened them: a stage's open()
+    # may hold what a fork does not carry (threads, connections); it costs ~0.2 s.
+    _worker = build_local(spec)
     # Runs when the worker process exits normally (the pool shuts down).
     multiprocessing.util.Finalize(None, _close_worker, exitpriority=10)
 
@@ -369,8 +368,7 @@ class RemoteExecutor:
     next is not there yet (:meth:`map`): on a machine of N cores it is one of N processes
     doing the work, not an N+1th that mostly waits, and its chunks cost no pickling. The
     price: a crash in C code on one of its chunks ends the run (``--isolate`` keeps the
-    stages out of it). A forked pool then inherits the main process's opened stages
-    instead of loading its own.
+    stages out of it).
 
     Subclasses say how a chunk is submitted, awaited and how workers restart.
     """
@@ -430,8 +428,6 @@ class RemoteExecutor:
             yield self._inline(first)
             return
         it = itertools.chain([first, second], it)
-        if self.steal:
-            self._open_inline()  # before the workers start: forked ones inherit the stages
         # Chunks in input order: submitted ones (handle) and ones this process ran (result).
         pending: collections.deque[_Pending] = collections.deque()
         in_flight = 0
@@ -526,12 +522,8 @@ class PoolExecutor(RemoteExecutor):
     pool: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
-        global _inherited
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-            # A forked pool starts its processes at the first submit, right after this.
-            fork_open = method == "fork" and self._inline_opened
-            _inherited = (self.inline.local, self.inline.prepare) if fork_open else None
             self.pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=multiprocessing.get_context(method),
