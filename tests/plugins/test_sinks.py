@@ -915,3 +915,17 @@ def test_warc_sink_abort_removes_temporaries(tmp_path):
     catalog.rollback()
     assert leftovers(out) == []
     assert warc_files(out) == [] and not (out / "records.jsonl").exists()
+
+
+def test_record_ids_are_name_based_uuids():
+    """The WARC record ids are uuid5 of the archive's namespace and a name, however built."""
+    import random
+    import uuid
+
+    from corearchive_plugins.sinks import uuid5_str
+
+    rng = random.Random(3)
+    for _ in range(500):
+        ns = uuid.UUID(int=rng.getrandbits(128))
+        name = "".join(rng.choice("abc/é漢\x00 ") for _ in range(rng.randint(0, 30)))
+        assert uuid5_str(ns.bytes, name) == str(uuid.uuid5(ns, name))
