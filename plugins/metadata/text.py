@@ -319,9 +319,20 @@ def find_dates(
     for i, spans in windows.items():
         line = orig = lines[i]
         patterns = _DATE_PATTERNS_KINDS
-        low = line.lower()
-        if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
-            line, patterns = low, _DATE_PATTERNS_LOWER_KINDS
+        a = 0  # the offset in ``orig`` of ``line``, the part searched
+        if orig.isascii() or ("\u0130" not in orig and "\u03a3" not in orig):
+            # only the part of a long line that holds the windows (and the character
+            # before them, for the look-behinds) is lowercased: lowercasing maps each
+            # character alone and keeps the length, but for İ (two characters) and Σ
+            # (final or not by the letters around it)
+            a, b = max(0, spans[0][0] - 1), spans[-1][1]
+            line, patterns = orig[a:b].lower(), _DATE_PATTERNS_LOWER_KINDS
+            if a:
+                spans = [(s - a, e - a) for s, e in spans]
+        else:
+            low = line.lower()
+            if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
+                line, patterns = low, _DATE_PATTERNS_LOWER_KINDS
         taken: list[tuple[int, int]] = []
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
@@ -366,9 +377,9 @@ def find_dates(
                         {
                             "date": dd,
                             "line": i,
-                            "col": s0,
+                            "col": s0 + a,
                             "form": form,
-                            "text": orig[s0:e0].strip(),
+                            "text": orig[s0 + a : e0 + a].strip(),
                             "time": _time_part(g),
                             "alt": alt,
                             "sep": g.get("sep"),
