@@ -27,7 +27,7 @@ from typing import Any
 from corearchive import Document, Stage, hookimpl, option
 
 from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
-from .text import choose, extract, find_dates, iso_value, parse_capture
+from .text import choose, extract, extract_lines, find_dates, iso_value, parse_capture
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
@@ -176,7 +176,7 @@ class MetadataStage(Stage):
                     chosen, confidence = len(dates), conf
                 dates.append(item)
         else:
-            meta = extract(doc.content, bound.isoformat() if bound else None)
+            meta, lines = extract_lines(doc.content, bound.isoformat() if bound else None)
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
                 if key == "title" and value and len(value.split()) > self.options.max_title_words:
@@ -196,7 +196,7 @@ class MetadataStage(Stage):
                 ann["categories"] = meta["categories"]
             ann["lines"] = meta["lines"]
             if self.options.strip_lines:
-                ann["removed_lines"] = self._strip(doc, meta["lines"])
+                ann["removed_lines"] = self._strip(doc, meta["lines"], lines)
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
@@ -242,14 +242,15 @@ class MetadataStage(Stage):
         return min(known) if known else None
 
     @staticmethod
-    def _strip(doc: Document, lines: dict[str, list[int]]) -> int:
+    def _strip(doc: Document, lines: dict[str, list[int]], src: list[str] | None = None) -> int:
         """Remove the recognised metadata lines from ``doc.text``; the number removed.
 
         The text may already be cleaned (lines dropped, whitespace stripped), so lines are
         matched by their stripped content, not their number. Nothing is removed if nothing
-        would be left.
+        would be left. ``src``: the content's lines, if already split.
         """
-        src = doc.content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if src is None:
+            src = doc.content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         drop = {src[i].strip() for ids in lines.values() for i in ids if 0 <= i < len(src)}
         drop.discard("")
         if not drop:

@@ -367,7 +367,7 @@ def find_dates(
                         pos = hit.start() + 1  # not a month: a real date may start inside
                         continue
                     s0, e0 = hit.span()
-                    if any(s0 < e and s < e0 for s, e in taken):
+                    if taken and any(s0 < e and s < e0 for s, e in taken):
                         continue
                     dd, alt, form = _date_of(form0, g)
                     if dd is None:
@@ -776,7 +776,8 @@ def _features(
         if i not in byline_cache:
             near = " ".join(lines[max(0, i - 2) : i + 3])
             byline_cache[i] = _byline_near(near.lower())
-        in_para = _is_para(line)
+        # (_is_para(line), with the word count at hand)
+        in_para = nw >= 12 and len(ls := line.strip()) > 80 and ls[-1:] in _PARA_END
         c["alone"] = alone
         c["in_para"] = in_para
         c["f"] = {
@@ -1566,7 +1567,13 @@ _DATE_LINE_MAX_WORDS = 14
 
 
 def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
-    """Metadata read off a plain-text page.
+    """Metadata read off a plain-text page (see :func:`extract_lines`)."""
+    return extract_lines(text, capture_date)[0]
+
+
+def extract_lines(text: str, capture_date: str | None = None) -> tuple[dict[str, Any], list[str]]:
+    """Metadata read off a plain-text page, and the page's lines (split as the boilerplate
+    stage splits them, so that the metadata stage need not split the page again).
 
     Returns ``title``, ``authors``, ``site_name``, ``tags``, ``categories``, ``publisher``,
     ``published`` (ISO 8601 at the precision written), ``published_confidence``,
@@ -1729,7 +1736,7 @@ def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
                 if len(s.split()) <= 10:
                     meta_lines["publisher"] = [i]
             break
-    return res
+    return res, page.lines
 
 
 _NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")
