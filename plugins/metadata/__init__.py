@@ -7,7 +7,10 @@ lines are ranked by small linear models trained offline (``model.json``; see
 ``research/metadata``). HTML goes through trafilatura's metadata, and its date through a
 ranker over htmldate, the page's structured date and the dates of its text (:mod:`.html`);
 the page is parsed once, or not at all when the boilerplate stage left its parse tree and
-trafilatura's metadata in ``doc.work`` (``html_tree``, ``trafilatura_meta``).
+trafilatura's metadata in ``doc.work`` (``html_tree``, ``trafilatura_meta``). Plain text is
+not split into lines again when the boilerplate stage left its split of the same text
+(``doc.work["text_lines"]``: the text, its lines, the indices of the non-blank ones and those
+lines stripped).
 
 A WARC capture (``fetched_at``, or the HTTP ``Date`` / ``Last-Modified`` headers) bounds the
 publication date: a date after it is never chosen; relative dates ("3 hours ago") are
@@ -176,7 +179,10 @@ class MetadataStage(Stage):
                     chosen, confidence = len(dates), conf
                 dates.append(item)
         else:
-            meta, lines = extract_lines(doc.content, bound.isoformat() if bound else None)
+            # the boilerplate stage's line split of the same text, when it left one
+            shared = doc.work.pop("text_lines", None)
+            split = shared[1:] if shared and shared[0] == doc.content else None
+            meta, lines = extract_lines(doc.content, bound.isoformat() if bound else None, split)
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
                 if key == "title" and value and len(value.split()) > self.options.max_title_words:

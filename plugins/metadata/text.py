@@ -520,6 +520,11 @@ def main_block(texts: list[str], nspaces: list[int] | None = None) -> tuple[int,
     return best_span
 
 
+#: A text's lines (split on any newline), the indices of the non-blank ones and those lines
+#: stripped, as the boilerplate stage leaves them in ``doc.work["text_lines"]`` (with the text)
+LineSplit = tuple[list[str], list[int], list[str]]
+
+
 class Page:
     """A plain-text page split once: lines, non-empty items, paragraphs, the main block.
 
@@ -545,16 +550,24 @@ class Page:
         "year_lines",
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, split: LineSplit | None = None) -> None:
         # the same line split as the boilerplate stage, so line numbers agree
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+            split = None
         #: the text with its newlines normalised (``"\\n".join(lines)``)
         self.text = text
-        self.lines = lines = text.split("\n")
-        stripped = list(map(str.strip, lines))
-        self.items = [(i, s) for i, s in enumerate(stripped) if s]
-        texts = [s for s in stripped if s]
+        if split is not None and len(split[0]) == text.count("\n") + 1:
+            # the boilerplate stage's split of this text: its lines, the indices of the
+            # non-blank ones and those stripped
+            self.lines = lines = split[0]
+            texts = split[2]
+            self.items = list(zip(split[1], texts, strict=True))
+        else:
+            self.lines = lines = text.split("\n")
+            stripped = list(map(str.strip, lines))
+            self.items = [(i, s) for i, s in enumerate(stripped) if s]
+            texts = [s for s in stripped if s]
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
         nspaces = [s.count(" ") for s in texts]
         self.nwords = [c + 1 for c in nspaces]
@@ -1571,9 +1584,12 @@ def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
     return extract_lines(text, capture_date)[0]
 
 
-def extract_lines(text: str, capture_date: str | None = None) -> tuple[dict[str, Any], list[str]]:
+def extract_lines(
+    text: str, capture_date: str | None = None, split: LineSplit | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """Metadata read off a plain-text page, and the page's lines (split as the boilerplate
-    stage splits them, so that the metadata stage need not split the page again).
+    stage splits them, so that the metadata stage need not split the page again). ``split``:
+    the boilerplate stage's split of ``text``, when it left one (see :class:`Page`).
 
     Returns ``title``, ``authors``, ``site_name``, ``tags``, ``categories``, ``publisher``,
     ``published`` (ISO 8601 at the precision written), ``published_confidence``,
@@ -1581,7 +1597,7 @@ def extract_lines(text: str, capture_date: str | None = None) -> tuple[dict[str,
     (field -> ``line N``) and ``lines`` (field -> line numbers recognised as that field's
     metadata line, which do not belong in the cleaned text).
     """
-    page = Page(text)
+    page = Page(text, split)
     items = page.items
     capture = parse_capture(capture_date)
     res: dict[str, Any] = {
