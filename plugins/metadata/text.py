@@ -752,6 +752,15 @@ def _features(
         return j if j >= 0 else None
 
     byline_cache: dict[int, bool] = {}
+    lowered: dict[int, str] = {}
+
+    def low_line(j: int) -> str:
+        """Line ``j`` lowercased (once)."""
+        low = lowered.get(j)
+        if low is None:
+            low = lowered[j] = lines[j].lower()
+        return low
+
     n_cands_log = math.log1p(len(cands))
     for k, c in enumerate(cands):
         i = c["line"]
@@ -787,8 +796,9 @@ def _features(
         gap = (latest - d).days if latest else 0
         mgap = abs((d - med).days) if med else 0
         if i not in byline_cache:
-            near = " ".join(lines[max(0, i - 2) : i + 3])
-            byline_cache[i] = _byline_near(near.lower())
+            # (the lines lowercased one by one: an ASCII line takes the fast path)
+            near = " ".join(map(low_line, range(max(0, i - 2), min(len(lines), i + 3))))
+            byline_cache[i] = _byline_near(near)
         # (_is_para(line), with the word count at hand)
         in_para = nw >= 12 and len(ls := line.strip()) > 80 and ls[-1:] in _PARA_END
         c["alone"] = alone
@@ -805,7 +815,7 @@ def _features(
             "cue_pub": float(cue_pub),
             "cue_upd": float(cue_upd),
             "cue_neg": float(cue_neg),
-            "copyright": float(bool(_COPYRIGHT_L.search(line.lower()))),
+            "copyright": float(bool(_COPYRIGHT_L.search(low_line(i) if line else ""))),
             "short_line": float(nw <= 8),
             "line_words_log": math.log1p(nw),
             "date_alone": float(alone),
