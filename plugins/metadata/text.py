@@ -21,6 +21,7 @@ import bisect
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, islice
@@ -358,14 +359,12 @@ def find_dates(
             else:
                 todo = spans if _PATTERN_NEEDS_CJK in line else []
             textual = kind == _TEXTUAL
+            at_month = form0 == "mdy" and patterns is _DATE_PATTERNS_LOWER_KINDS
             for ws, we in todo:
-                pos = ws
-                while (hit := rx.search(line, pos, we)) is not None:
-                    pos = hit.end()
+                for hit in (
+                    _month_hits(rx, line, ws, we) if at_month else _hits(rx, line, ws, we, textual)
+                ):
                     g = hit.groupdict()
-                    if textual and g["mon"].lower() not in MONTHS:
-                        pos = hit.start() + 1  # not a month: a real date may start inside
-                        continue
                     s0, e0 = hit.span()
                     if taken and any(s0 < e and s < e0 for s, e in taken):
                         continue
@@ -388,6 +387,42 @@ def find_dates(
     _two_digit_years(text, lines, out)
     out.sort(key=lambda c: (c["line"], c["col"]))
     return out
+
+
+def _hits(
+    rx: re.Pattern[str], line: str, ws: int, we: int, textual: bool
+) -> Iterator[re.Match[str]]:
+    """The matches of a date pattern in ``line[ws:we]``, left to right, each after the last;
+    for a textual form only those whose month name is one (a real date may start inside
+    another word's match)."""
+    pos = ws
+    while (hit := rx.search(line, pos, we)) is not None:
+        if textual and hit.group("mon").lower() not in MONTHS:
+            pos = hit.start() + 1
+            continue
+        pos = hit.end()
+        yield hit
+
+
+def _month_hits(rx: re.Pattern[str], line: str, ws: int, we: int) -> Iterator[re.Match[str]]:
+    """:func:`_hits` of a pattern that starts with the month name ("March 5, 2021"), on
+    lowercased text: the pattern is tried only where a month name starts, not searched for
+    through the window. (Its month is a whole run of letters: a word start, and a letter
+    after it would leave no day; so its matches start where a run of letters that is a month
+    name starts.)"""
+    pos = ws
+    for m in _LETTERS.finditer(line, ws, we):
+        r = m.start()
+        if r < pos or m.group() not in MONTHS:
+            continue
+        hit = rx.match(line, r, we)
+        if hit is None:
+            continue
+        if hit.group("mon") not in MONTHS:
+            pos = r + 1
+            continue
+        pos = hit.end()
+        yield hit
 
 
 #: A day, a month name and a two-digit year followed by a time of day ("Publié le 27 Mar 20
