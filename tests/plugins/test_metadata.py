@@ -588,7 +588,8 @@ def test_a_split_of_another_text_is_not_used(run_stage) -> None:
     text = _tagged_page()
     doc = make_document(text, path="a")
     other = "Another page\n\nwith other lines"
-    doc.work["text_lines"] = (other, other.split("\n"), [0, 2], ["Another page", "with other lines"])
+    split = (other.split("\n"), [0, 2], ["Another page", "with other lines"])
+    doc.work["text_lines"] = (other, *split)
     got = run_stage(MetadataStage, doc).kept[0]
     assert got.title == "Budget passes after a long night"
     assert got.authors == ["Jane Doe", "John Roe"]
