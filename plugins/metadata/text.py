@@ -182,6 +182,41 @@ _DATE_PATTERNS_LOWER_KINDS = _kinds(_DATE_PATTERNS_LOWER)
 _PREFILTER = re.compile(
     r"[0-9](?:(?<=1)9[0-9][0-9]|(?<=2)0[0-9][0-9]|[./-][0-9]{1,2}[./-][0-9][0-9])"
 )
+#: The parts of :data:`_PREFILTER`, each found by a scan for a literal (see
+#: :func:`_prefilter_spans`): a year 19xx / 20xx, a separator before a digit, and the
+#: d.m.yy form at a digit
+_YEAR19 = re.compile(r"19(?=[0-9][0-9])")
+_YEAR20 = re.compile(r"20(?=[0-9][0-9])")
+_SEP_DIGIT = [re.compile(re.escape(c) + r"(?=[0-9])") for c in "./-"]
+_DMYY = re.compile(r"[0-9][./-][0-9]{1,2}[./-][0-9][0-9]")
+
+
+def _prefilter_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_PREFILTER.finditer(text)``, found ~3x faster: Python's re scans for a
+    pattern's literal start quickly, but tries a pattern that starts with a character set
+    ([0-9]) at every character. So the years (19xx, 20xx) and the separators before a digit
+    are found by literal scans, and the matches are put in order and kept as finditer keeps
+    them (each after the end of the last; at one start a year before a d.m.yy form)."""
+    starts: dict[int, int] = {}
+    for rx in (_YEAR19, _YEAR20):
+        for m in rx.finditer(text):
+            starts[m.start()] = m.start() + 4
+    for rx in _SEP_DIGIT:
+        for m in rx.finditer(text):
+            p = m.start() - 1
+            if p >= 0 and p not in starts and "0" <= text[p] <= "9":
+                d = _DMYY.match(text, p)
+                if d is not None:
+                    starts[p] = d.end()
+    out: list[tuple[int, int]] = []
+    end = 0
+    for p in sorted(starts):
+        if p >= end:
+            end = starts[p]
+            out.append((p, end))
+    return out
+
+
 #: What every numeric form (ISO, "2020. 08. 18.", d/m/y) holds
 _NUM_SEP = re.compile(r"[0-9]\s?[./-]\s?[0-9]")
 _RELATIVE = re.compile(
@@ -302,13 +337,13 @@ def find_dates(
     # tried with the date patterns (every written date form has its year within ~45 chars).
     windows: dict[int, list[tuple[int, int]]] = {}
     i, pos, off = 0, 0, 0  # line number and start offset of the line at ``pos``
-    for m in _PREFILTER.finditer(text):
-        nl = text.count("\n", pos, m.start())
+    for ms, me in _prefilter_spans(text):
+        nl = text.count("\n", pos, ms)
         if nl:
             i += nl
-            off = text.rfind("\n", 0, m.start()) + 1
-        pos = m.start()
-        s, e = max(0, m.start() - off - 48), min(len(lines[i]), m.end() - off + 48)
+            off = text.rfind("\n", 0, ms) + 1
+        pos = ms
+        s, e = max(0, ms - off - 48), min(len(lines[i]), me - off + 48)
         spans = windows.setdefault(i, [])
         if spans and s <= spans[-1][1]:
             spans[-1] = (spans[-1][0], e)
