@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from typing import Any
 
 from .model import model_rows
@@ -1070,6 +1070,9 @@ _ENDERS = frozenset(".!?…")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
+#: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
+#: space)
+_BYLINE_FIRST = frozenset("wprtsbvdaf")
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
 _INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
@@ -1148,15 +1151,23 @@ def _has_word(text: str, w: str, start: int = 0) -> bool:
     return False
 
 
+def _union(*spans: tuple[int, int]) -> list[int]:
+    """The integers in any of the ranges ``spans`` (start, stop), in order:
+    ``sorted({*range(a, b) for each span})`` without the set."""
+    out: list[int] = []
+    end = 0
+    for a, b in sorted(spans):
+        a = max(a, end)
+        if a < b:
+            out.extend(range(a, b))
+            end = b
+    return out
+
+
 def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n: int) -> list[str]:
     """The first ``n`` paragraph lines from item ``start`` on."""
-    out: list[str] = []
-    for k in range(start, len(items)):
-        if paras[k]:
-            out.append(items[k][1])
-            if len(out) >= n:
-                break
-    return out
+    found = compress(islice(items, start, None), islice(paras, start, None))
+    return [s for _, s in islice(found, n)]
 
 
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
@@ -1239,12 +1250,10 @@ class TitlePool:
         n_items = len(items)
         last = min(n_items, max(page.me, body) + 1)
         ms = page.ms
-        window = sorted(
-            {
-                *range(max(0, ms - _TITLE_BEFORE), min(last, ms + _TITLE_AFTER + 1)),
-                *range(max(0, body - _TITLE_BEFORE), min(last, body + _TITLE_AFTER + 1)),
-                *range(min(_TITLE_FIRST, last)),
-            }
+        window = _union(
+            (max(0, ms - _TITLE_BEFORE), min(last, ms + _TITLE_AFTER + 1)),
+            (max(0, body - _TITLE_BEFORE), min(last, body + _TITLE_AFTER + 1)),
+            (0, min(_TITLE_FIRST, last)),
         )
         if not window:
             return
@@ -1295,7 +1304,9 @@ class TitlePool:
                 return False
             if k not in dated_memo:
                 dated_memo[k] = items[k][0] in year_lines or (
-                    nwords[k] <= 14 and _BYLINE_L.match(items[k][1].lower()) is not None
+                    nwords[k] <= 14
+                    and ((c0 := items[k][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
+                    and _BYLINE_L.match(items[k][1].lower()) is not None
                 )
             return dated_memo[k]
 
@@ -1332,7 +1343,14 @@ class TitlePool:
             nw = len(s.split())
             n_chars = len(s)
             low = s.lower()
-            byline = nw <= 14 and _BYLINE_L.match(low) is not None
+            # (the pattern's words start with these letters: most lines fail the test
+            # before the match)
+            byline = (
+                nw <= 14
+                and ((c0 := low[:1]) in _BYLINE_FIRST or c0.isspace())
+                and _BYLINE_L.match(low) is not None
+            )
+            next_dated = dated(k + 1)
             lnp = long_np[k]
             headlike = lnp and not has_date and not byline
             prv_hl = k > 0 and long_np[k - 1]
@@ -1402,9 +1420,9 @@ class TitlePool:
                     has_date and nw <= 8,
                     lov / max(1, len(tk)),
                     log1p(lov),
-                    dated(k + 1),
+                    next_dated,
                     dated(k - 1),
-                    dated(k + 1) or dated(k + 2) or dated(k + 3),
+                    next_dated or dated(k + 2) or dated(k + 3),
                 ]
             )
         if not rows:
