@@ -593,3 +593,24 @@ def test_a_split_of_another_text_is_not_used(run_stage) -> None:
     got = run_stage(MetadataStage, doc).kept[0]
     assert got.title == "Budget passes after a long night"
     assert got.authors == ["Jane Doe", "John Roe"]
+
+
+def test_prefilter_spans_are_the_patterns_matches() -> None:
+    import random
+
+    rng = random.Random(7)
+    texts = [
+        "Posted 12.05.21 and 2019-2020, 201920 1919 4/5/1999 x1.2.345 20-1-19",
+        "no digits here",
+        "",
+    ]
+    texts += ["".join(rng.choice("0123456789./- a1920") for _ in range(30)) for _ in range(3000)]
+    for text in texts:
+        expected = [m.span() for m in textmeta._PREFILTER.finditer(text)]
+        assert textmeta._prefilter_spans(text) == expected, text
+
+
+def test_union_of_ranges() -> None:
+    assert textmeta._union((5, 9), (0, 3), (2, 6)) == list(range(9))
+    assert textmeta._union((4, 6), (0, 2), (8, 8)) == [0, 1, 4, 5]
+    assert textmeta._union((3, 1)) == []
