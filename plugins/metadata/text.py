@@ -21,7 +21,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress, islice
@@ -1008,7 +1008,7 @@ def rank_dates(
         return cands
     _features(cands, page, capture, title_line)
     # the feature dicts are built in FEATURES order (a test checks it)
-    score = model_rows(model, FEATURES)
+    score = _scorer(model, "dates")
     for c in cands:
         s = score(list(c["f"].values()))
         if capture and c["date"] > capture:
@@ -1072,7 +1072,7 @@ _ENDERS = frozenset(".!?…")
 _PAREN_NUM = re.compile(r"\(\d+\)$")
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
 #: space)
-_BYLINE_FIRST = frozenset("wprtsbvdaf")
+_BYLINE_FIRST = frozenset("wprtsbvdaſ")  # (ſ: a long s, an "s" to re.IGNORECASE)
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
 _INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
@@ -1528,6 +1528,15 @@ class TitlePool:
         return out
 
 
+@lru_cache(maxsize=8)
+def _scorer(kind: str, names: str) -> Callable[[list[float]], float]:
+    """:func:`model_rows` of the shipped model ``kind`` over this module's feature list
+    ``names`` (dates, title1, title), looked up by two short keys (``model_rows`` hashes
+    the whole list of names on every call)."""
+    lists = {"dates": FEATURES, "title1": TITLE_CHEAP, "title": TITLE_FEATURES}
+    return model_rows(kind, lists[names])
+
+
 def rank_titles(page: Page, keep: int | None = None) -> list[tuple[int, str, float]]:
     """Title candidates with their scores: (line, text, score), in line order.
 
@@ -1537,7 +1546,7 @@ def rank_titles(page: Page, keep: int | None = None) -> list[tuple[int, str, flo
     pool = TitlePool(page)
     if not pool.rows:
         return []
-    m1, m2 = model_rows("title1", TITLE_CHEAP), model_rows("title", TITLE_FEATURES)
+    m1, m2 = _scorer("title1", "title1"), _scorer("title", "title")
     s1 = [m1(r) for r in pool.rows]
     keep = _TITLE_KEEP if keep is None else keep
     sel = sorted(range(len(s1)), key=s1.__getitem__, reverse=True)[:keep]
@@ -1609,8 +1618,8 @@ def find_authors(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[st
     if not _BYLINE_START.search("\n".join(s for _, s in top)):
         return [], None
     for i, s in top:
-        if s.count(" ") > 13:
-            continue
+        if s.count(" ") > 13 or not ((c0 := s[:1].lower()) in _BYLINE_FIRST or c0.isspace()):
+            continue  # (the pattern's words start with these letters)
         m = _BYLINE.match(s)
         if m:
             people = parse_authors(m.group("names"))
