@@ -79,6 +79,19 @@ def _http_day(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
+def _is_split_of(shared: Any, text: str) -> bool:
+    """Whether ``shared`` is a line split of ``text`` as the boilerplate stage leaves it:
+    ``(text, lines, indices, stripped lines)``, lists, the indices Python ints (line numbers
+    go into the record)."""
+    return (
+        isinstance(shared, tuple)
+        and len(shared) == 4
+        and shared[0] == text
+        and all(isinstance(x, list) for x in shared[1:])
+        and all(type(i) is int for i in shared[2][:1])
+    )
+
+
 def _precision(value: str) -> str:
     return "second" if "T" in value else "day"
 
@@ -181,7 +194,7 @@ class MetadataStage(Stage):
         else:
             # the boilerplate stage's line split of the same text, when it left one
             shared = doc.work.pop("text_lines", None)
-            split = shared[1:] if shared and shared[0] == doc.content else None
+            split = shared[1:] if _is_split_of(shared, doc.content) else None
             meta, lines = extract_lines(doc.content, bound.isoformat() if bound else None, split)
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]

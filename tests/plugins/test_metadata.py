@@ -614,3 +614,38 @@ def test_union_of_ranges() -> None:
     assert textmeta._union((5, 9), (0, 3), (2, 6)) == list(range(9))
     assert textmeta._union((4, 6), (0, 2), (8, 8)) == [0, 1, 4, 5]
     assert textmeta._union((3, 1)) == []
+
+
+def test_only_a_split_of_the_same_text_with_python_line_numbers_is_taken(monkeypatch) -> None:
+    import numpy as np
+
+    from corearchive_plugins import metadata as stage_module
+
+    text = "Title here\n\nBody"
+    lines = text.split("\n")
+    ok = (text, lines, [0, 2], ["Title here", "Body"])
+    assert stage_module._is_split_of(ok, text)
+    assert not stage_module._is_split_of(ok, text + " ")
+    assert not stage_module._is_split_of((text, lines, np.array([0, 2]), ok[3]), text)
+    assert not stage_module._is_split_of((text, lines, [np.int64(0), 2], ok[3]), text)
+    assert not stage_module._is_split_of(None, text)
+    seen: list[object] = []
+    real = stage_module.extract_lines
+
+    def spy(text: str, capture: str | None = None, split: object = None) -> Any:
+        seen.append(split)
+        return real(text, capture, split)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage_module, "extract_lines", spy)
+    doc = make_document(text, path="a")
+    doc.work["text_lines"] = ok
+    MetadataStage.process(_stage(), doc)
+    assert seen == [ok[1:]]
+
+
+def _stage() -> MetadataStage:
+    from corearchive.options import build_options
+    from corearchive_plugins.metadata import MetadataOptions
+
+    opts = build_options(MetadataOptions, {}, stage="metadata", origin="test")
+    return MetadataStage(opts, None)  # type: ignore[arg-type]
