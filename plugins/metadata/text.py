@@ -1732,7 +1732,7 @@ def extract_lines(
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"
             line = page.lines[i].strip()
-            meta_lines["title"] = [j for j, x in items if x in (s, line)]
+            meta_lines["title"] = [items[k][0] for k in _indices(page.texts, {s, line})]
     # dates
     cands = rank_dates(page, capture, title_line=title_line)
     idx, conf = choose(cands)
@@ -1764,9 +1764,9 @@ def extract_lines(
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
         meta_lines["authors"] = [aline]
     body_line = page.body_line
-    last_para = max(
-        (i for (i, _), p in zip(items, page.paras, strict=True) if p), default=body_line
-    )
+    paras = page.paras
+    # (the last paragraph, found from the end in C)
+    last_para = items[len(paras) - 1 - paras[::-1].index(True)][0] if True in paras else body_line
     # site name: the first line before the title if it looks like a name, else near the end
     if items:
         i0, s0 = items[0]
@@ -1902,6 +1902,21 @@ _COPYRIGHT_WHO = re.compile(
 )
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
 _RIGHTS = re.compile(r"(?i)^all rights(?: reserved\.?)?")
+
+
+def _indices(values: list[str], wanted: set[str]) -> list[int]:
+    """The indices of the items of ``values`` in ``wanted``, in order (list.index in C
+    instead of a comparison per item in Python)."""
+    out: list[int] = []
+    for w in wanted:
+        k = -1
+        try:
+            while True:
+                k = values.index(w, k + 1)
+                out.append(k)
+        except ValueError:
+            pass
+    return sorted(out)
 
 
 def title_text(text: str) -> str | None:
