@@ -1092,7 +1092,7 @@ TITLE_CHEAP = [
     "prev_short", "next_short", "short_run_before", "has_comma", "starts_lower",
     "contains_colon", "has_pipe", "upper", "furniture", "byline", "has_date", "date_line",
     "lead_overlap", "lead_overlap_n", "next_is_date_or_by", "prev_is_date_or_by",
-    "dated_within3",
+    "dated_within3", "prev_hl_shorter", "next_hl_longer",
 ]  # fmt: skip
 #: Stage 2 adds what costs more (word overlap with the lead and body, repeats inside other
 #: lines, dates and bylines next to it, letter case) for the short list only; its
@@ -1423,6 +1423,10 @@ class TitlePool:
                     next_dated,
                     dated(k - 1),
                     next_dated or dated(k + 2) or dated(k + 3),
+                    # a deck (standfirst) follows the headline: a headline-like line above
+                    # with fewer words, or below with more
+                    prv_hl and nwords[k - 1] < nw,
+                    nxt_hl and nwords[k + 1] > nw,
                 ]
             )
         if not rows:

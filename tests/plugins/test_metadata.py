@@ -649,3 +649,17 @@ def _stage() -> MetadataStage:
 
     opts = build_options(MetadataOptions, {}, stage="metadata", origin="test")
     return MetadataStage(opts, None)  # type: ignore[arg-type]
+
+
+def test_a_deck_below_a_shorter_headline_is_marked() -> None:
+    text = page(
+        "Nelson's overtime goal lifts the Islanders",
+        "New York completes a frantic comeback to extend its unbeaten streak to fifteen games",
+    )
+    feats = {s: f for _, s, f in textmeta._title_feats(textmeta.Page(text))}
+    head = feats["Nelson's overtime goal lifts the Islanders"]
+    deck = feats[
+        "New York completes a frantic comeback to extend its unbeaten streak to fifteen games"
+    ]
+    assert head["next_hl_longer"] == 1.0 and head["prev_hl_shorter"] == 0.0
+    assert deck["prev_hl_shorter"] == 1.0 and deck["next_hl_longer"] == 0.0
