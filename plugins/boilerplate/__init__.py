@@ -17,7 +17,7 @@ With ``site_template`` on, the stage also looks across the documents of each chu
 different pages of one site (URL host) and input share is the site's template and is removed,
 with the reason ``site template (in N documents of the site)``.
 
-HTML is parsed once; the stage leaves two entries in the document's scratch dict for later
+HTML is parsed once; the stage leaves these entries in the document's scratch dict for later
 local stages (the metadata stage reads them when present, and computes them otherwise):
 
 ``doc.work["html_tree"]``
@@ -27,6 +27,9 @@ local stages (the metadata stage reads them when present, and computes them othe
 ``doc.work["html_text"]``
     the page's visible text (:func:`corearchive_plugins.metadata.html.tree_to_text`), when
     the stage needed it (to decide on the default-mode fallback).
+``doc.work["text_lines"]``
+    for plain text, the line model's split of the text it decided on: ``(text, lines,
+    indices of the non-blank lines, those lines stripped)``.
 ``doc.work["trafilatura_meta"]``
     trafilatura's metadata of the same tree
     (:func:`corearchive_plugins.metadata.html.trafilatura_meta`: ``title``, ``author``,
@@ -232,6 +235,8 @@ class BoilerplateStage(Stage):
                 text, ann = self._html(doc)
             else:
                 d = decided[id(doc)]
+                # the line split, for the metadata stage (it splits the page the same way)
+                doc.work["text_lines"] = (doc.text, d.lines, d.idx, d.stripped)
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)

@@ -7,7 +7,10 @@ lines are ranked by small linear models trained offline (``model.json``; see
 ``research/metadata``). HTML goes through trafilatura's metadata, and its date through a
 ranker over htmldate, the page's structured date and the dates of its text (:mod:`.html`);
 the page is parsed once, or not at all when the boilerplate stage left its parse tree and
-trafilatura's metadata in ``doc.work`` (``html_tree``, ``trafilatura_meta``).
+trafilatura's metadata in ``doc.work`` (``html_tree``, ``trafilatura_meta``). Plain text is
+not split into lines again when the boilerplate stage left its split of the same text
+(``doc.work["text_lines"]``: the text, its lines, the indices of the non-blank ones and those
+lines stripped).
 
 A WARC capture (``fetched_at``, or the HTTP ``Date`` / ``Last-Modified`` headers) bounds the
 publication date: a date after it is never chosen; relative dates ("3 hours ago") are
@@ -27,7 +30,7 @@ from typing import Any
 from corearchive import Document, Stage, hookimpl, option
 
 from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
-from .text import choose, extract, find_dates, iso_value, parse_capture
+from .text import choose, extract, extract_lines, find_dates, iso_value, parse_capture
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
@@ -74,6 +77,19 @@ def _http_day(value: str | None) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         return None
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+def _is_split_of(shared: Any, text: str) -> bool:
+    """Whether ``shared`` is a line split of ``text`` as the boilerplate stage leaves it:
+    ``(text, lines, indices, stripped lines)``, lists, the indices Python ints (line numbers
+    go into the record)."""
+    return (
+        isinstance(shared, tuple)
+        and len(shared) == 4
+        and shared[0] == text
+        and all(isinstance(x, list) for x in shared[1:])
+        and all(type(i) is int for i in shared[2][:1])
+    )
 
 
 def _precision(value: str) -> str:
@@ -176,7 +192,10 @@ class MetadataStage(Stage):
                     chosen, confidence = len(dates), conf
                 dates.append(item)
         else:
-            meta = extract(doc.content, bound.isoformat() if bound else None)
+            # the boilerplate stage's line split of the same text, when it left one
+            shared = doc.work.pop("text_lines", None)
+            split = shared[1:] if _is_split_of(shared, doc.content) else None
+            meta, lines = extract_lines(doc.content, bound.isoformat() if bound else None, split)
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
                 if key == "title" and value and len(value.split()) > self.options.max_title_words:
@@ -196,7 +215,7 @@ class MetadataStage(Stage):
                 ann["categories"] = meta["categories"]
             ann["lines"] = meta["lines"]
             if self.options.strip_lines:
-                ann["removed_lines"] = self._strip(doc, meta["lines"])
+                ann["removed_lines"] = self._strip(doc, meta["lines"], lines)
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
@@ -242,14 +261,15 @@ class MetadataStage(Stage):
         return min(known) if known else None
 
     @staticmethod
-    def _strip(doc: Document, lines: dict[str, list[int]]) -> int:
+    def _strip(doc: Document, lines: dict[str, list[int]], src: list[str] | None = None) -> int:
         """Remove the recognised metadata lines from ``doc.text``; the number removed.
 
         The text may already be cleaned (lines dropped, whitespace stripped), so lines are
         matched by their stripped content, not their number. Nothing is removed if nothing
-        would be left.
+        would be left. ``src``: the content's lines, if already split.
         """
-        src = doc.content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if src is None:
+            src = doc.content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         drop = {src[i].strip() for ids in lines.values() for i in ids if 0 <= i < len(src)}
         drop.discard("")
         if not drop:

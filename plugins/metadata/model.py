@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from operator import mul
 from typing import Any
 
@@ -62,7 +63,11 @@ def _row_scorer(kind: str, names: tuple[str, ...]) -> Callable[[list[float]], fl
     coef, bias = m.coef.tolist(), m.bias
 
     def score(row: list[float]) -> float:
-        return sum(map(mul, row, coef), bias)
+        # Only the nonzero features: most of a row is False or 0, and a zero term adds
+        # nothing (the same sum, in the same order). The coefficient comes first: float *
+        # bool is computed by the float at once, bool * float goes through int's
+        # multiplication and back (the products are equal).
+        return sum(map(mul, compress(coef, row), compress(row, row)), bias)
 
     return score
 

@@ -487,3 +487,179 @@ def test_headline_after_a_breadcrumb_glued_to_a_date() -> None:
         None,
         "Do 24. Mai 2018, 08:30 | ANZEIGE, UNTERWEGS | 1 Kommentar",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "written by jane doe",
+        "news|by jane doe",
+        "xby by john",  # a refused hit ("xby b") overlaps the real one
+        "standby mode: on",
+        "autor:  maria",
+        "by 2020 the plan",
+        "",
+    ],
+)
+def test_byline_window_test_agrees_with_its_pattern(text: str) -> None:
+    assert textmeta._byline_near(text) == (textmeta._BYLINE_ANY_L.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Body text.\nTags: budget, tax",
+        "Body text.\n  \tSchlagworte : Haushalt",
+        "Body: text\nno tags here: none",
+        "Tags\n: split over two lines",  # the colon alone on the next line
+        "Body\r\nTopics: a, b",
+        "Body\rTopics: a, b",  # (a lone CR starts no line for the pattern)
+        "time 10:30\nkeywords:",
+        "no colon at all",
+        "",
+    ],
+)
+def test_tag_line_gate_agrees_with_its_pattern(text: str) -> None:
+    assert textmeta._has_tag_line(text) == (textmeta._TAG_LINE_ANY.search(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "posted march 4, 2019 and may 5, 2020",
+        "mayday march 4, 2019",
+        "5march 4, 2019",
+        "abcdefghijklmarch 4, 2019",
+        "set 12, 2019 décembre 3, 2018 at 10:30 pm gmt",
+        "march march 4, 2019",
+        "in 1998 the company",
+    ],
+)
+def test_month_first_dates_tried_at_month_names_only(line: str) -> None:
+    rx = next(r for form, r, _ in textmeta._DATE_PATTERNS_LOWER_KINDS if form == "mdy")
+    for ws, we in ((0, len(line)), (2, len(line) - 3), (4, len(line))):
+        searched = [(h.span(), h.groupdict()) for h in textmeta._hits(rx, line, ws, we, True)]
+        anchored = [(h.span(), h.groupdict()) for h in textmeta._month_hits(rx, line, ws, we)]
+        assert anchored == searched
+
+
+def _tagged_page() -> str:
+    return page(
+        "Example News",
+        "Budget passes after a long night",
+        "By Jane Doe and John Roe",
+        "Published 4 March 2019",
+        tail=("Tags: budget, tax", "© 2019 Example Media GmbH"),
+    )
+
+
+def test_page_from_the_boilerplate_split_is_the_same_page() -> None:
+    from corearchive_plugins.boilerplate import lines as line_model
+
+    text = _tagged_page()
+    d = line_model.decide(text)
+    split = (d.lines, d.idx, d.stripped)
+    own, shared = textmeta.Page(text), textmeta.Page(text, split)
+    assert shared.lines is d.lines  # not split again
+    for attr in ("lines", "items", "texts", "nwords", "paras", "ms", "me", "body"):
+        assert getattr(shared, attr) == getattr(own, attr)
+    assert textmeta.extract_lines(text, None, split) == textmeta.extract_lines(text)
+
+
+def test_boilerplate_leaves_its_split_and_metadata_uses_it(run_stage) -> None:
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    text = _tagged_page()
+    doc = run_stage(BoilerplateStage, make_document(text, path="a")).kept[0]
+    src, lines, idx, stripped = doc.work["text_lines"]
+    assert src == text and lines == text.split("\n")
+    assert [lines[i].strip() for i in idx] == stripped and all(stripped)
+    plain = run_stage(MetadataStage, make_document(text, path="a")).kept[0]
+    doc.text = text  # (the same input for both)
+    shared = run_stage(MetadataStage, doc).kept[0]
+    assert "text_lines" not in shared.work  # read once, then dropped
+    assert shared.annotations["metadata"] == plain.annotations["metadata"]
+    assert (shared.title, shared.authors, shared.published, shared.tags) == (
+        plain.title, plain.authors, plain.published, plain.tags
+    )  # fmt: skip
+
+
+def test_a_split_of_another_text_is_not_used(run_stage) -> None:
+    text = _tagged_page()
+    doc = make_document(text, path="a")
+    other = "Another page\n\nwith other lines"
+    split = (other.split("\n"), [0, 2], ["Another page", "with other lines"])
+    doc.work["text_lines"] = (other, *split)
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert got.title == "Budget passes after a long night"
+    assert got.authors == ["Jane Doe", "John Roe"]
+
+
+def test_prefilter_spans_are_the_patterns_matches() -> None:
+    import random
+
+    rng = random.Random(7)
+    texts = [
+        "Posted 12.05.21 and 2019-2020, 201920 1919 4/5/1999 x1.2.345 20-1-19",
+        "no digits here",
+        "",
+    ]
+    texts += ["".join(rng.choice("0123456789./- a1920") for _ in range(30)) for _ in range(3000)]
+    for text in texts:
+        expected = [m.span() for m in textmeta._PREFILTER.finditer(text)]
+        assert textmeta._prefilter_spans(text) == expected, text
+
+
+def test_union_of_ranges() -> None:
+    assert textmeta._union((5, 9), (0, 3), (2, 6)) == list(range(9))
+    assert textmeta._union((4, 6), (0, 2), (8, 8)) == [0, 1, 4, 5]
+    assert textmeta._union((3, 1)) == []
+
+
+def test_only_a_split_of_the_same_text_with_python_line_numbers_is_taken(monkeypatch) -> None:
+    import numpy as np
+
+    from corearchive_plugins import metadata as stage_module
+
+    text = "Title here\n\nBody"
+    lines = text.split("\n")
+    ok = (text, lines, [0, 2], ["Title here", "Body"])
+    assert stage_module._is_split_of(ok, text)
+    assert not stage_module._is_split_of(ok, text + " ")
+    assert not stage_module._is_split_of((text, lines, np.array([0, 2]), ok[3]), text)
+    assert not stage_module._is_split_of((text, lines, [np.int64(0), 2], ok[3]), text)
+    assert not stage_module._is_split_of(None, text)
+    seen: list[object] = []
+    real = stage_module.extract_lines
+
+    def spy(text: str, capture: str | None = None, split: object = None) -> Any:
+        seen.append(split)
+        return real(text, capture, split)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage_module, "extract_lines", spy)
+    doc = make_document(text, path="a")
+    doc.work["text_lines"] = ok
+    MetadataStage.process(_stage(), doc)
+    assert seen == [ok[1:]]
+
+
+def _stage() -> MetadataStage:
+    from corearchive.options import build_options
+    from corearchive_plugins.metadata import MetadataOptions
+
+    opts = build_options(MetadataOptions, {}, stage="metadata", origin="test")
+    return MetadataStage(opts, None)  # type: ignore[arg-type]
+
+
+def test_a_deck_below_a_shorter_headline_is_marked() -> None:
+    text = page(
+        "Nelson's overtime goal lifts the Islanders",
+        "New York completes a frantic comeback to extend its unbeaten streak to fifteen games",
+    )
+    feats = {s: f for _, s, f in textmeta._title_feats(textmeta.Page(text))}
+    head = feats["Nelson's overtime goal lifts the Islanders"]
+    deck = feats[
+        "New York completes a frantic comeback to extend its unbeaten streak to fifteen games"
+    ]
+    assert head["next_hl_longer"] == 1.0 and head["prev_hl_shorter"] == 0.0
+    assert deck["prev_hl_shorter"] == 1.0 and deck["next_hl_longer"] == 0.0
