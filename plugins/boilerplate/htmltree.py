@@ -140,3 +140,12 @@ def guarded_xpaths() -> Iterator[None]:
         if _depth == 0:
             for target, original, _ in lists:
                 target[:] = original
+
+
+def originals(active: list[Any]) -> list[Any]:
+    """The original expressions of one of trafilatura's XPath lists, whether
+    :func:`guarded_xpaths` has replaced them at the moment or not."""
+    for target, original, _ in _xpath_lists():
+        if target is active:
+            return original
+    return list(active)

@@ -319,9 +319,10 @@ def trafilatura_meta(
 
 def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str, Any]) -> Any:
     """trafilatura.metadata.extract_metadata (2.x) without what the stages never read (the
-    license, trafilatura's own ~0.6 ms a page; no author blacklist); the fields of
-    :data:`META_KEYS` are equal to trafilatura's on every dev page
-    (``research/metadata/lean_meta.py``)."""
+    license, trafilatura's own ~0.6 ms a page; no author blacklist), with the author,
+    category and tag searches of :func:`_extract_author` and :func:`_extract_catstags`
+    (no deep copy; expressions that cannot match skipped); the fields of :data:`META_KEYS`
+    are equal to trafilatura's on every dev page (``research/metadata/lean_meta.py``)."""
     from courlan import extract_domain
     from htmldate import find_date
     from trafilatura import metadata as tm
@@ -337,8 +338,10 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
         md = tm.extract_meta_json(root, md)
     if not md.title:
         md.title = tm.extract_title(root)
+    index: _AttrIndex | None = None
     if not md.author:
-        md.author = tm.extract_author(root)
+        index = _AttrIndex(root)
+        md.author = _extract_author(root, index)
     if not md.url:
         md.url = tm.extract_url(root, url)
     if md.url:
@@ -355,10 +358,12 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
         m = tm.META_URL.match(md.url)
         if m:
             md.sitename = m[1]
-    if not md.categories:
-        md.categories = tm.extract_catstags("category", root)
-    if not md.tags:
-        md.tags = tm.extract_catstags("tag", root)
+    if not md.categories or not md.tags:
+        index = index or _AttrIndex(root)
+        if not md.categories:
+            md.categories = _extract_catstags("category", root, index)
+        if not md.tags:
+            md.tags = _extract_catstags("tag", root, index)
     md.filedate = config.get("max_date")
     md.clean_and_trim()
     return md
@@ -384,3 +389,232 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
 def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
     """Title, authors, site name and tags from trafilatura's metadata extraction."""
     return meta_fields(trafilatura_meta(html, url))
+
+
+# --- trafilatura's author, category and tag searches without the work that cannot match ---
+#
+# Each of trafilatura's author, category and tag XPath expressions matches only elements
+# with a given attribute value: ``@class='tags'``, ``contains(@class, 'cat-links')``,
+# ``re:test(@class, '^(?:tag|postmeta|meta)')`` ... Most pages have none of these values, and
+# then the expression's full-document scan (and, for the author, a deep copy of the tree
+# pruned before the scan) finds nothing. One XPath collects the values of the attributes
+# these expressions test, joined by newlines; an expression runs only when one of its
+# literals is in that text (a superset of what it can match: a value equal to, starting
+# with or containing the literal). The needles are keyed by the expression's text as
+# trafilatura 2.3 writes it; an expression whose text differs (another release) always runs.
+
+#: The attributes the expressions below test, and the elements (``//author``; ``rel='me'``
+#: is a test on a child element named ``rel``) that match without any attribute.
+_INDEX_ATTRS = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
+_INDEX_ELEMENTS = ("author", "rel")
+
+# (kind, literal): "sub" the literal anywhere in a value, "pre" a value starting with it,
+# "eq" a value equal to it; "el" an element of that name anywhere.
+_Needles = tuple[tuple[str, str], ...]
+_NEEDLES: dict[str, _Needles] = {
+    # AUTHOR_XPATHS: every literal of the first two contains "uthor" except these
+    "//*[self::a or self::address or self::div or self::link or self::p or self::span or "
+    "self::strong][ @rel='author' or @id='author' or @class='author' or @itemprop='author name' "
+    "or rel='me' or @data-testid='AuthorCard' or @data-testid='AuthorURL' or re:test(@class, "
+    "'author-?name|AuthorName|authorName')]|//author": (
+        ("sub", "uthor"),
+        ("el", "author"),
+        ("el", "rel"),
+    ),
+    "//*[self::a or self::div or self::h3 or self::h4 or self::p or self::span][ @class='byline' "
+    "or @class='username' or @class='byl' or @class='BBL' or contains(@itemprop, 'author') or "
+    "re:test(@id, 'author|zuozhe|bianji|xiaobian') or re:test(@class, 'author|channel-name|"
+    "zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name')]": (
+        ("eq", "byline"),
+        ("eq", "username"),
+        ("eq", "byl"),
+        ("eq", "BBL"),
+        ("sub", "author"),
+        ("sub", "zuozhe"),
+        ("sub", "bianji"),
+        ("sub", "xiaobian"),
+        ("sub", "channel-name"),
+        ("sub", "submitted-by"),
+        ("sub", "posted-by"),
+        ("sub", "journalist-name"),
+    ),
+    "//*[ contains(@data-component, 'Byline') or contains(@itemprop, 'author') or "
+    "re:test(@id, '[Aa]uthor') or re:test(@class, '[Aa]uthor|screenname|writer|[Bb]yline')]": (
+        ("sub", "Byline"),
+        ("sub", "uthor"),
+        ("sub", "screenname"),
+        ("sub", "writer"),
+        ("sub", "yline"),
+    ),
+    # CATEGORIES_XPATHS
+    "//div[ re:test(@class, '^(?:post-?info|post-?meta|meta|entry-meta|entry-info|"
+    "entry-utility)') or starts-with(@id, 'postpath')]//a[@href]": (
+        ("pre", "postinfo"),
+        ("pre", "post-info"),
+        ("pre", "postmeta"),
+        ("pre", "post-meta"),
+        ("pre", "meta"),
+        ("pre", "entry-meta"),
+        ("pre", "entry-info"),
+        ("pre", "entry-utility"),
+        ("pre", "postpath"),
+    ),
+    "//p[starts-with(@class, 'postmeta') or starts-with(@class, 'entry-categories') or "
+    "@class='postinfo' or @id='filedunder']//a[@href]": (
+        ("pre", "postmeta"),
+        ("pre", "entry-categories"),
+        ("eq", "postinfo"),
+        ("eq", "filedunder"),
+    ),
+    "//footer[starts-with(@class, 'entry-meta') or starts-with(@class, 'entry-footer')]"
+    "//a[@href]": (("pre", "entry-meta"), ("pre", "entry-footer")),
+    "//*[self::li or self::span][@class='post-category' or @class='postcategory' or "
+    "@class='entry-category' or contains(@class, 'cat-links')]//a[@href]": (
+        ("eq", "post-category"),
+        ("eq", "postcategory"),
+        ("eq", "entry-category"),
+        ("sub", "cat-links"),
+    ),
+    "//header[@class='entry-header']//a[@href]": (("eq", "entry-header"),),
+    "//div[@class='row' or @class='tags']//a[@href]": (("eq", "row"), ("eq", "tags")),
+    # TAGS_XPATHS
+    "//div[@class='tags']//a[@href]": (("eq", "tags"),),
+    "//p[starts-with(@class, 'entry-tags')]//a[@href]": (("pre", "entry-tags"),),
+    "//div[@class='row' or @class='jp-relatedposts' or @class='entry-utility' or "
+    "re:test(@class, '^(?:tag|postmeta|meta)')]//a[@href]": (
+        ("eq", "row"),
+        ("eq", "jp-relatedposts"),
+        ("eq", "entry-utility"),
+        ("pre", "tag"),
+        ("pre", "postmeta"),
+        ("pre", "meta"),
+    ),
+    "//*[@class='entry-meta' or contains(@class, 'topics') or contains(@class, 'tags-links')]"
+    "//a[@href]": (("eq", "entry-meta"), ("sub", "topics"), ("sub", "tags-links")),
+}
+
+
+def _normal(path: str) -> str:
+    return " ".join(path.split())
+
+
+class _AttrIndex:
+    """The values of :data:`_INDEX_ATTRS` on a page, for :meth:`may_match`."""
+
+    __slots__ = ("elements", "text")
+
+    _XPATH: Any = None
+
+    def __init__(self, tree: HtmlElement) -> None:
+        if _AttrIndex._XPATH is None:
+            from lxml.etree import XPath
+
+            paths = [f"/descendant::*/@{a}" for a in _INDEX_ATTRS]
+            paths += [f"/descendant::{e}" for e in _INDEX_ELEMENTS]
+            _AttrIndex._XPATH = XPath("|".join(paths), smart_strings=False)
+        found = _AttrIndex._XPATH(tree)
+        values = [v for v in found if v.__class__ is str]
+        # (a value may hold a newline: more matches, never fewer)
+        self.text = "\n" + "\n".join(values) + "\n"
+        self.elements = {v.tag for v in found if v.__class__ is not str}
+
+    def may_match(self, needles: _Needles | None) -> bool:
+        """False only when no element can match an expression with these needles."""
+        if needles is None:  # an expression we have no needles for
+            return True
+        text = self.text
+        for kind, lit in needles:
+            if kind == "sub":
+                if lit in text:
+                    return True
+            elif kind == "pre":
+                if "\n" + lit in text:
+                    return True
+            elif kind == "eq":
+                if "\n" + lit + "\n" in text:
+                    return True
+            elif lit in self.elements:
+                return True
+        return False
+
+
+def _with_needles(name: str) -> list[tuple[Any, _Needles | None]]:
+    """trafilatura's list ``name`` as it is now (maybe :func:`guarded`), each expression
+    with the needles of its original text."""
+    import trafilatura.xpaths as tx
+
+    from ..boilerplate.htmltree import originals
+
+    active = getattr(tx, name)
+    return [
+        (x, _NEEDLES.get(_normal(o.path))) for x, o in zip(active, originals(active), strict=True)
+    ]
+
+
+def _extract_catstags(metatype: str, tree: HtmlElement, index: _AttrIndex) -> list[str]:
+    """trafilatura.metadata.extract_catstags, skipping the expressions that cannot match."""
+    from trafilatura.baseline import block_text
+    from trafilatura.utils import line_processing
+
+    results: list[str] = []
+    regexpr = "/" + metatype.rstrip("y") + "(?:y|ies|s)?/"
+    for catexpr, needles in _with_needles(
+        "CATEGORIES_XPATHS" if metatype == "category" else "TAGS_XPATHS"
+    ):
+        if not index.may_match(needles):
+            continue
+        results.extend(
+            block_text(elem) for elem in catexpr(tree) if re.search(regexpr, elem.attrib["href"])
+        )
+        if results:
+            break
+    if metatype == "category" and not results:
+        results.extend(
+            element.attrib["content"]
+            for element in tree.xpath(
+                './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
+            )
+        )
+    return [r for r in dict.fromkeys(line_processing(x) for x in results if x) if r]
+
+
+def _extract_author(tree: HtmlElement, index: _AttrIndex) -> str | None:
+    """trafilatura.metadata.extract_author without its deep copy of the page.
+
+    trafilatura prunes a copy of the tree (``AUTHOR_DISCARD_XPATHS``: comments, sidebars,
+    ``time``, ``figure`` ...) and takes the first author match of the pruned copy with 3 to
+    119 characters of text. Here the expressions run on the tree itself (their tests are on
+    attributes and element names only: the same matches, less those inside a pruned
+    element); a match with a pruned element inside (whose text the pruning changes) and a
+    page with a ``rel`` element (``rel='me'`` tests a child's text) go to trafilatura's own
+    function."""
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import trim
+
+    discard: set[Any] | None = None
+    holds_discard: set[Any] = set()
+    for expression, needles in _with_needles("AUTHOR_XPATHS"):
+        if not index.may_match(needles):
+            continue
+        results = expression(tree)
+        if not results:
+            continue
+        if "rel" in index.elements:
+            return extract_author(tree)
+        if discard is None:
+            discard = set()
+            for x in _with_needles("AUTHOR_DISCARD_XPATHS"):
+                discard.update(x[0](tree))
+            discard.discard(tree)  # (trafilatura's delete_element leaves the root)
+            for d in discard:
+                holds_discard.update(d.iterancestors())
+        for elem in results:
+            if elem in discard or any(a in discard for a in elem.iterancestors()):
+                continue  # pruned from trafilatura's copy
+            if elem in holds_discard:
+                return extract_author(tree)
+            content = trim(" ".join(elem.itertext()))
+            if content and 2 < len(content) < 120:
+                return normalize_authors(None, content)
+    return None
