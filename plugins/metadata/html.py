@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -499,24 +500,36 @@ def _normal(path: str) -> str:
 
 
 class _AttrIndex:
-    """The values of :data:`_INDEX_ATTRS` on a page, for :meth:`may_match`."""
+    """The values of :data:`_INDEX_ATTRS` on a page (and its ``author`` and ``rel``
+    elements), for :meth:`may_match` and :meth:`candidates`."""
 
-    __slots__ = ("elements", "text")
+    __slots__ = ("_starts", "elements", "text", "tree", "values")
 
-    _XPATH: Any = None
+    _XPATHS: tuple[Any, Any] | None = None
 
-    def __init__(self, tree: HtmlElement) -> None:
-        if _AttrIndex._XPATH is None:
+    @staticmethod
+    def _xpaths() -> tuple[Any, Any]:
+        """The index expression, returning plain strings and returning smart strings (whose
+        ``getparent()`` is the element: asked for only when candidates are)."""
+        if _AttrIndex._XPATHS is None:
             from lxml.etree import XPath
 
             paths = [f"/descendant::*/@{a}" for a in _INDEX_ATTRS]
             paths += [f"/descendant::{e}" for e in _INDEX_ELEMENTS]
-            _AttrIndex._XPATH = XPath("|".join(paths), smart_strings=False)
-        found = _AttrIndex._XPATH(tree)
-        values = [v for v in found if v.__class__ is str]
+            path = "|".join(paths)
+            _AttrIndex._XPATHS = (XPath(path, smart_strings=False), XPath(path))
+        return _AttrIndex._XPATHS
+
+    def __init__(self, tree: HtmlElement) -> None:
+        found = self._xpaths()[0](tree)
+        self.tree = tree
+        # one entry per node found (an element: ""), so that positions line up with the
+        # smart-string evaluation of the same expression in candidates()
+        self.values = [v if v.__class__ is str else "" for v in found]
         # (a value may hold a newline: more matches, never fewer)
-        self.text = "\n" + "\n".join(values) + "\n"
+        self.text = "\n" + "\n".join(self.values) + "\n"
         self.elements = {v.tag for v in found if v.__class__ is not str}
+        self._starts: list[int] | None = None
 
     def may_match(self, needles: _Needles | None) -> bool:
         """False only when no element can match an expression with these needles."""
@@ -537,6 +550,54 @@ class _AttrIndex:
                 return True
         return False
 
+    def candidates(self, needles: _Needles) -> list[Any]:
+        """The elements, in document order, with an indexed value holding one of the
+        literals or with one of the element names: every element an expression with these
+        needles can match, and a few more."""
+        from bisect import bisect_right
+
+        if self._starts is None:
+            starts, pos = [], 1
+            for v in self.values:
+                starts.append(pos)
+                pos += len(v) + 1
+            self._starts = starts
+        starts = self._starts
+        lits = [re.escape(lit) for kind, lit in needles if kind != "el"]
+        names = {lit for kind, lit in needles if kind == "el"}
+        hits: set[int] = set()
+        if lits:
+            for m in re.finditer("|".join(lits), self.text):
+                hits.add(bisect_right(starts, m.start()) - 1)
+        found: list[Any] = self._xpaths()[1](self.tree)
+        if names:
+            hits.update(i for i, v in enumerate(found) if getattr(v, "tag", None) in names)
+        out = []
+        for i in sorted(hits):
+            if 0 <= i < len(found):
+                node: Any = found[i]
+                # (an attribute's smart string knows its element; an element is itself)
+                out.append(node if hasattr(node, "tag") else node.getparent())
+        return list(dict.fromkeys(out))
+
+
+_STEP = re.compile(r"(^|\|)\s*\.?//")
+
+
+@lru_cache(maxsize=64)
+def _local_forms(path: str) -> tuple[Any, Any]:
+    """An expression ``//X[...]|//Y`` of trafilatura's (element tests on the element's own
+    name and attributes only) as tests of one element: ``self::X[...]|self::Y`` (does it
+    match this element) and ``.//X[...]|.//Y`` (does it match below this element)."""
+    from lxml.etree import XPath
+
+    from ..boilerplate.htmltree import guarded
+
+    ns = {"re": "http://exslt.org/regular-expressions"}
+    here = guarded(XPath(_STEP.sub(r"\1self::", path.strip()), namespaces=ns))
+    below = guarded(XPath(_STEP.sub(r"\1.//", path.strip()), namespaces=ns))
+    return here, below
+
 
 def _with_needles(name: str) -> list[tuple[Any, _Needles | None]]:
     """trafilatura's list ``name`` as it is now (maybe :func:`guarded`), each expression
@@ -549,6 +610,15 @@ def _with_needles(name: str) -> list[tuple[Any, _Needles | None]]:
     return [
         (x, _NEEDLES.get(_normal(o.path))) for x, o in zip(active, originals(active), strict=True)
     ]
+
+
+def _with_originals(name: str) -> list[tuple[Any, _Needles | None]]:
+    """trafilatura's list ``name`` in its original form, each expression with its needles."""
+    import trafilatura.xpaths as tx
+
+    from ..boilerplate.htmltree import originals
+
+    return [(o, _NEEDLES.get(_normal(o.path))) for o in originals(getattr(tx, name))]
 
 
 def _extract_catstags(metatype: str, tree: HtmlElement, index: _AttrIndex) -> list[str]:
@@ -579,40 +649,42 @@ def _extract_catstags(metatype: str, tree: HtmlElement, index: _AttrIndex) -> li
 
 
 def _extract_author(tree: HtmlElement, index: _AttrIndex) -> str | None:
-    """trafilatura.metadata.extract_author without its deep copy of the page.
+    """trafilatura.metadata.extract_author without its deep copy of the page and without
+    a full-document scan per expression.
 
     trafilatura prunes a copy of the tree (``AUTHOR_DISCARD_XPATHS``: comments, sidebars,
-    ``time``, ``figure`` ...) and takes the first author match of the pruned copy with 3 to
-    119 characters of text. Here the expressions run on the tree itself (their tests are on
-    attributes and element names only: the same matches, less those inside a pruned
-    element); a match with a pruned element inside (whose text the pruning changes) and a
-    page with a ``rel`` element (``rel='me'`` tests a child's text) go to trafilatura's own
-    function."""
+    ``time``, ``figure`` ...) and takes the first match of its author expressions on the
+    pruned copy with 3 to 119 characters of text. Those expressions test an element's own
+    name and attributes only, so here each one is tested on the candidates of the
+    attribute index (every element it can match, in document order): the same matches
+    as on the whole tree. A match is pruned in trafilatura's copy when it or an ancestor
+    (not the root, which trafilatura's ``delete_element`` leaves) matches a discard
+    expression; a match with a pruned element inside (whose text the pruning changes) and
+    a page with a ``rel`` element (``rel='me'`` tests a child's text) go to trafilatura's
+    own function. Identical results on every dev page (``research/metadata/lean_meta.py``)."""
     from trafilatura.json_metadata import normalize_authors
     from trafilatura.metadata import extract_author
     from trafilatura.utils import trim
 
-    discard: set[Any] | None = None
-    holds_discard: set[Any] = set()
-    for expression, needles in _with_needles("AUTHOR_XPATHS"):
+    if tree.getparent() is not None:  # (trafilatura copies the subtree: its own function)
+        return extract_author(tree)
+    discard = [_local_forms(o.path) for o, _ in _with_originals("AUTHOR_DISCARD_XPATHS")]
+    for original, needles in _with_originals("AUTHOR_XPATHS"):
+        if needles is None:  # (another trafilatura release: its own function)
+            return extract_author(tree)
         if not index.may_match(needles):
-            continue
-        results = expression(tree)
-        if not results:
             continue
         if "rel" in index.elements:
             return extract_author(tree)
-        if discard is None:
-            discard = set()
-            for x in _with_needles("AUTHOR_DISCARD_XPATHS"):
-                discard.update(x[0](tree))
-            discard.discard(tree)  # (trafilatura's delete_element leaves the root)
-            for d in discard:
-                holds_discard.update(d.iterancestors())
-        for elem in results:
-            if elem in discard or any(a in discard for a in elem.iterancestors()):
+        matches = _local_forms(original.path)[0]
+        for elem in index.candidates(needles):
+            if not matches(elem):
+                continue
+            lineage = [elem, *elem.iterancestors()]
+            lineage.pop()  # the root (trafilatura's delete_element leaves it)
+            if any(here(a) for a in lineage for here, _ in discard):
                 continue  # pruned from trafilatura's copy
-            if elem in holds_discard:
+            if any(below(elem) for _, below in discard):
                 return extract_author(tree)
             content = trim(" ".join(elem.itertext()))
             if content and 2 < len(content) < 120:
