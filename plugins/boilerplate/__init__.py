@@ -281,7 +281,7 @@ class BoilerplateStage(Stage):
     def _html(self, doc: Document) -> tuple[str, dict[str, Any]]:
         from trafilatura import html2txt
 
-        from .htmltree import guarded_xpaths, load_html
+        from .htmltree import AttrIndex, guarded_xpaths, load_html, page_xpaths
 
         html = doc.text
         if len(html) > self.options.html_max_bytes:
@@ -297,13 +297,19 @@ class BoilerplateStage(Stage):
                 tree = load_html(html)
                 if tree is not None:
                     doc.work["html_tree"] = tree
-                    text, _ = _extract(tree, "precision", False, fast=not self.options.html_compare)
+                    # the page's attribute values, once: trafilatura's expressions that
+                    # cannot match on it are skipped in the calls below (same output)
+                    index = AttrIndex(tree)
+                    with page_xpaths(index):
+                        text, _ = _extract(
+                            tree, "precision", False, fast=not self.options.html_compare
+                        )
                     if self.options.html_metadata:
                         # trafilatura's metadata of the same tree, without what no stage
                         # reads (see trafilatura_meta); an empty dict when it fails
                         from ..metadata.html import trafilatura_meta
 
-                        doc.work["trafilatura_meta"] = trafilatura_meta(tree, None)
+                        doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, index=index)
                     # Precision mode now and then prunes most of an article (forum posts,
                     # product pages).  When it kept little, ask the default mode too and take
                     # that if precision mode kept under a fifth of it: on the dev sets this
@@ -317,12 +323,14 @@ class BoilerplateStage(Stage):
                         and self.options.html_fallback
                         and self._fallback_may_help(doc, tree, n_prec)
                     ):
-                        default, _ = _extract(tree, "default", False)
+                        with page_xpaths(index):
+                            default, _ = _extract(tree, "default", False)
                         if n_prec < _FALLBACK_SHARE * _n_words(default):
                             text, method = default, "trafilatura-fallback"
                     if not text.strip():
                         method = "trafilatura-fallback"
-                        text, _ = _extract(tree, "recall", False)
+                        with page_xpaths(index):
+                            text, _ = _extract(tree, "recall", False)
         except _Timeout:
             raise TimeoutError(
                 f"HTML extraction took over {self.options.html_timeout:g} s"

@@ -19,13 +19,18 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-from ..boilerplate.htmltree import guarded_xpaths
+from ..boilerplate.htmltree import (
+    AttrIndex,
+    guarded_xpaths,
+    local_forms,
+    with_needles,
+    with_originals,
+)
 from .model import score_rows
 from .text import (
     FEATURES,
@@ -304,21 +309,25 @@ def trafilatura_meta(
     url: str | None,
     capture: date | None = None,
     extensive: bool = True,
+    index: AttrIndex | None = None,
 ) -> dict[str, Any]:
     """trafilatura's metadata of a page, as a dict of :data:`META_KEYS`; its ``date`` is
     htmldate's answer (original date, extensive search unless told otherwise, bounded by the
-    capture), run on the same tree, which is only read. Empty if the extraction fails."""
+    capture), run on the same tree, which is only read (``index``: its :class:`AttrIndex`,
+    when the caller has it). Empty if the extraction fails."""
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
         with without_dateparser(), guarded_xpaths():
-            md = _extract_metadata(tree, url, config)
+            md = _extract_metadata(tree, url, config, index)
     except Exception:  # a metadata failure must not lose the document
         return {}
     return {k: getattr(md, k, None) for k in META_KEYS}
 
 
-def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str, Any]) -> Any:
+def _extract_metadata(
+    tree: HtmlElement | str, url: str | None, config: dict[str, Any], index: AttrIndex | None = None
+) -> Any:
     """trafilatura.metadata.extract_metadata (2.x) without what the stages never read (the
     license, trafilatura's own ~0.6 ms a page; no author blacklist), with the author,
     category and tag searches of :func:`_extract_author` and :func:`_extract_catstags`
@@ -332,6 +341,8 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
     root = parse_html(tree) if isinstance(tree, str) else tree
     if root is None:
         return TrafilaturaDocument()
+    if index is not None and index.tree is not root:
+        index = None  # (another tree's)
     md = tm.examine_meta(root)
     if md.author and " " not in md.author:
         md.author = None
@@ -339,9 +350,8 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
         md = tm.extract_meta_json(root, md)
     if not md.title:
         md.title = tm.extract_title(root)
-    index: _AttrIndex | None = None
     if not md.author:
-        index = _AttrIndex(root)
+        index = index or AttrIndex(root)
         md.author = _extract_author(root, index)
     if not md.url:
         md.url = tm.extract_url(root, url)
@@ -360,7 +370,7 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
         if m:
             md.sitename = m[1]
     if not md.categories or not md.tags:
-        index = index or _AttrIndex(root)
+        index = index or AttrIndex(root)
         if not md.categories:
             md.categories = _extract_catstags("category", root, index)
         if not md.tags:
@@ -392,243 +402,17 @@ def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
     return meta_fields(trafilatura_meta(html, url))
 
 
-# --- trafilatura's author, category and tag searches without the work that cannot match ---
-#
-# Each of trafilatura's author, category and tag XPath expressions matches only elements
-# with a given attribute value: ``@class='tags'``, ``contains(@class, 'cat-links')``,
-# ``re:test(@class, '^(?:tag|postmeta|meta)')`` ... Most pages have none of these values, and
-# then the expression's full-document scan (and, for the author, a deep copy of the tree
-# pruned before the scan) finds nothing. One XPath collects the values of the attributes
-# these expressions test, joined by newlines; an expression runs only when one of its
-# literals is in that text (a superset of what it can match: a value equal to, starting
-# with or containing the literal). The needles are keyed by the expression's text as
-# trafilatura 2.3 writes it; an expression whose text differs (another release) always runs.
-
-#: The attributes the expressions below test, and the elements (``//author``; ``rel='me'``
-#: is a test on a child element named ``rel``) that match without any attribute.
-_INDEX_ATTRS = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
-_INDEX_ELEMENTS = ("author", "rel")
-
-# (kind, literal): "sub" the literal anywhere in a value, "pre" a value starting with it,
-# "eq" a value equal to it; "el" an element of that name anywhere.
-_Needles = tuple[tuple[str, str], ...]
-_NEEDLES: dict[str, _Needles] = {
-    # AUTHOR_XPATHS: every literal of the first two contains "uthor" except these
-    "//*[self::a or self::address or self::div or self::link or self::p or self::span or "
-    "self::strong][ @rel='author' or @id='author' or @class='author' or @itemprop='author name' "
-    "or rel='me' or @data-testid='AuthorCard' or @data-testid='AuthorURL' or re:test(@class, "
-    "'author-?name|AuthorName|authorName')]|//author": (
-        ("sub", "uthor"),
-        ("el", "author"),
-        ("el", "rel"),
-    ),
-    "//*[self::a or self::div or self::h3 or self::h4 or self::p or self::span][ @class='byline' "
-    "or @class='username' or @class='byl' or @class='BBL' or contains(@itemprop, 'author') or "
-    "re:test(@id, 'author|zuozhe|bianji|xiaobian') or re:test(@class, 'author|channel-name|"
-    "zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name')]": (
-        ("eq", "byline"),
-        ("eq", "username"),
-        ("eq", "byl"),
-        ("eq", "BBL"),
-        ("sub", "author"),
-        ("sub", "zuozhe"),
-        ("sub", "bianji"),
-        ("sub", "xiaobian"),
-        ("sub", "channel-name"),
-        ("sub", "submitted-by"),
-        ("sub", "posted-by"),
-        ("sub", "journalist-name"),
-    ),
-    "//*[ contains(@data-component, 'Byline') or contains(@itemprop, 'author') or "
-    "re:test(@id, '[Aa]uthor') or re:test(@class, '[Aa]uthor|screenname|writer|[Bb]yline')]": (
-        ("sub", "Byline"),
-        ("sub", "uthor"),
-        ("sub", "screenname"),
-        ("sub", "writer"),
-        ("sub", "yline"),
-    ),
-    # CATEGORIES_XPATHS
-    "//div[ re:test(@class, '^(?:post-?info|post-?meta|meta|entry-meta|entry-info|"
-    "entry-utility)') or starts-with(@id, 'postpath')]//a[@href]": (
-        ("pre", "postinfo"),
-        ("pre", "post-info"),
-        ("pre", "postmeta"),
-        ("pre", "post-meta"),
-        ("pre", "meta"),
-        ("pre", "entry-meta"),
-        ("pre", "entry-info"),
-        ("pre", "entry-utility"),
-        ("pre", "postpath"),
-    ),
-    "//p[starts-with(@class, 'postmeta') or starts-with(@class, 'entry-categories') or "
-    "@class='postinfo' or @id='filedunder']//a[@href]": (
-        ("pre", "postmeta"),
-        ("pre", "entry-categories"),
-        ("eq", "postinfo"),
-        ("eq", "filedunder"),
-    ),
-    "//footer[starts-with(@class, 'entry-meta') or starts-with(@class, 'entry-footer')]"
-    "//a[@href]": (("pre", "entry-meta"), ("pre", "entry-footer")),
-    "//*[self::li or self::span][@class='post-category' or @class='postcategory' or "
-    "@class='entry-category' or contains(@class, 'cat-links')]//a[@href]": (
-        ("eq", "post-category"),
-        ("eq", "postcategory"),
-        ("eq", "entry-category"),
-        ("sub", "cat-links"),
-    ),
-    "//header[@class='entry-header']//a[@href]": (("eq", "entry-header"),),
-    "//div[@class='row' or @class='tags']//a[@href]": (("eq", "row"), ("eq", "tags")),
-    # TAGS_XPATHS
-    "//div[@class='tags']//a[@href]": (("eq", "tags"),),
-    "//p[starts-with(@class, 'entry-tags')]//a[@href]": (("pre", "entry-tags"),),
-    "//div[@class='row' or @class='jp-relatedposts' or @class='entry-utility' or "
-    "re:test(@class, '^(?:tag|postmeta|meta)')]//a[@href]": (
-        ("eq", "row"),
-        ("eq", "jp-relatedposts"),
-        ("eq", "entry-utility"),
-        ("pre", "tag"),
-        ("pre", "postmeta"),
-        ("pre", "meta"),
-    ),
-    "//*[@class='entry-meta' or contains(@class, 'topics') or contains(@class, 'tags-links')]"
-    "//a[@href]": (("eq", "entry-meta"), ("sub", "topics"), ("sub", "tags-links")),
-}
+# --- trafilatura's author, category and tag searches (see htmltree.AttrIndex) ---
 
 
-def _normal(path: str) -> str:
-    return " ".join(path.split())
-
-
-class _AttrIndex:
-    """The values of :data:`_INDEX_ATTRS` on a page (and its ``author`` and ``rel``
-    elements), for :meth:`may_match` and :meth:`candidates`."""
-
-    __slots__ = ("_starts", "elements", "text", "tree", "values")
-
-    _XPATHS: tuple[Any, Any] | None = None
-
-    @staticmethod
-    def _xpaths() -> tuple[Any, Any]:
-        """The index expression, returning plain strings and returning smart strings (whose
-        ``getparent()`` is the element: asked for only when candidates are)."""
-        if _AttrIndex._XPATHS is None:
-            from lxml.etree import XPath
-
-            paths = [f"/descendant::*/@{a}" for a in _INDEX_ATTRS]
-            paths += [f"/descendant::{e}" for e in _INDEX_ELEMENTS]
-            path = "|".join(paths)
-            _AttrIndex._XPATHS = (XPath(path, smart_strings=False), XPath(path))
-        return _AttrIndex._XPATHS
-
-    def __init__(self, tree: HtmlElement) -> None:
-        found = self._xpaths()[0](tree)
-        self.tree = tree
-        # one entry per node found (an element: ""), so that positions line up with the
-        # smart-string evaluation of the same expression in candidates()
-        self.values = [v if v.__class__ is str else "" for v in found]
-        # (a value may hold a newline: more matches, never fewer)
-        self.text = "\n" + "\n".join(self.values) + "\n"
-        self.elements = {v.tag for v in found if v.__class__ is not str}
-        self._starts: list[int] | None = None
-
-    def may_match(self, needles: _Needles | None) -> bool:
-        """False only when no element can match an expression with these needles."""
-        if needles is None:  # an expression we have no needles for
-            return True
-        text = self.text
-        for kind, lit in needles:
-            if kind == "sub":
-                if lit in text:
-                    return True
-            elif kind == "pre":
-                if "\n" + lit in text:
-                    return True
-            elif kind == "eq":
-                if "\n" + lit + "\n" in text:
-                    return True
-            elif lit in self.elements:
-                return True
-        return False
-
-    def candidates(self, needles: _Needles) -> list[Any]:
-        """The elements, in document order, with an indexed value holding one of the
-        literals or with one of the element names: every element an expression with these
-        needles can match, and a few more."""
-        from bisect import bisect_right
-
-        if self._starts is None:
-            starts, pos = [], 1
-            for v in self.values:
-                starts.append(pos)
-                pos += len(v) + 1
-            self._starts = starts
-        starts = self._starts
-        lits = [re.escape(lit) for kind, lit in needles if kind != "el"]
-        names = {lit for kind, lit in needles if kind == "el"}
-        hits: set[int] = set()
-        if lits:
-            for m in re.finditer("|".join(lits), self.text):
-                hits.add(bisect_right(starts, m.start()) - 1)
-        found: list[Any] = self._xpaths()[1](self.tree)
-        if names:
-            hits.update(i for i, v in enumerate(found) if getattr(v, "tag", None) in names)
-        out = []
-        for i in sorted(hits):
-            if 0 <= i < len(found):
-                node: Any = found[i]
-                # (an attribute's smart string knows its element; an element is itself)
-                out.append(node if hasattr(node, "tag") else node.getparent())
-        return list(dict.fromkeys(out))
-
-
-_STEP = re.compile(r"(^|\|)\s*\.?//")
-
-
-@lru_cache(maxsize=64)
-def _local_forms(path: str) -> tuple[Any, Any]:
-    """An expression ``//X[...]|//Y`` of trafilatura's (element tests on the element's own
-    name and attributes only) as tests of one element: ``self::X[...]|self::Y`` (does it
-    match this element) and ``.//X[...]|.//Y`` (does it match below this element)."""
-    from lxml.etree import XPath
-
-    from ..boilerplate.htmltree import guarded
-
-    ns = {"re": "http://exslt.org/regular-expressions"}
-    here = guarded(XPath(_STEP.sub(r"\1self::", path.strip()), namespaces=ns))
-    below = guarded(XPath(_STEP.sub(r"\1.//", path.strip()), namespaces=ns))
-    return here, below
-
-
-def _with_needles(name: str) -> list[tuple[Any, _Needles | None]]:
-    """trafilatura's list ``name`` as it is now (maybe :func:`guarded`), each expression
-    with the needles of its original text."""
-    import trafilatura.xpaths as tx
-
-    from ..boilerplate.htmltree import originals
-
-    active = getattr(tx, name)
-    return [
-        (x, _NEEDLES.get(_normal(o.path))) for x, o in zip(active, originals(active), strict=True)
-    ]
-
-
-def _with_originals(name: str) -> list[tuple[Any, _Needles | None]]:
-    """trafilatura's list ``name`` in its original form, each expression with its needles."""
-    import trafilatura.xpaths as tx
-
-    from ..boilerplate.htmltree import originals
-
-    return [(o, _NEEDLES.get(_normal(o.path))) for o in originals(getattr(tx, name))]
-
-
-def _extract_catstags(metatype: str, tree: HtmlElement, index: _AttrIndex) -> list[str]:
+def _extract_catstags(metatype: str, tree: HtmlElement, index: AttrIndex) -> list[str]:
     """trafilatura.metadata.extract_catstags, skipping the expressions that cannot match."""
     from trafilatura.baseline import block_text
     from trafilatura.utils import line_processing
 
     results: list[str] = []
     regexpr = "/" + metatype.rstrip("y") + "(?:y|ies|s)?/"
-    for catexpr, needles in _with_needles(
+    for catexpr, needles in with_needles(
         "CATEGORIES_XPATHS" if metatype == "category" else "TAGS_XPATHS"
     ):
         if not index.may_match(needles):
@@ -648,7 +432,7 @@ def _extract_catstags(metatype: str, tree: HtmlElement, index: _AttrIndex) -> li
     return [r for r in dict.fromkeys(line_processing(x) for x in results if x) if r]
 
 
-def _extract_author(tree: HtmlElement, index: _AttrIndex) -> str | None:
+def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
     """trafilatura.metadata.extract_author without its deep copy of the page and without
     a full-document scan per expression.
 
@@ -668,15 +452,15 @@ def _extract_author(tree: HtmlElement, index: _AttrIndex) -> str | None:
 
     if tree.getparent() is not None:  # (trafilatura copies the subtree: its own function)
         return extract_author(tree)
-    discard = [_local_forms(o.path) for o, _ in _with_originals("AUTHOR_DISCARD_XPATHS")]
-    for original, needles in _with_originals("AUTHOR_XPATHS"):
+    discard = [local_forms(o.path) for o, _ in with_originals("AUTHOR_DISCARD_XPATHS")]
+    for original, needles in with_originals("AUTHOR_XPATHS"):
         if needles is None:  # (another trafilatura release: its own function)
             return extract_author(tree)
         if not index.may_match(needles):
             continue
         if "rel" in index.elements:
             return extract_author(tree)
-        matches = _local_forms(original.path)[0]
+        matches = local_forms(original.path)[0]
         for elem in index.candidates(needles):
             if not matches(elem):
                 continue

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The metadata stage's shortcuts for trafilatura's author / category / tag expressions
-(``plugins/metadata/html.py``: the attribute index, its candidates, the one-element forms)
+(``plugins/boilerplate/htmltree.py``: the attribute index, its candidates, the one-element
+forms; ``page_xpaths``' lists of the extraction)
 against the expressions themselves, on every dev HTML page.
 
     python research/metadata/lean_xpaths.py [--limit N]
@@ -17,6 +18,7 @@ import glob
 
 import trafilatura.xpaths as tx
 
+from corearchive_plugins.boilerplate import htmltree as ht
 from corearchive_plugins.metadata import html as hm
 
 EVAL = "/work/shared/eval/data"
@@ -31,10 +33,10 @@ for f in files:
     if tree is None:
         continue
     n += 1
-    index = hm._AttrIndex(tree)
-    for name in ("AUTHOR_XPATHS", "CATEGORIES_XPATHS", "TAGS_XPATHS"):
+    index = ht.AttrIndex(tree)
+    for name in ("AUTHOR_XPATHS", "CATEGORIES_XPATHS", "TAGS_XPATHS", *ht.PAGE_LISTS):
         for x in getattr(tx, name):
-            needles = hm._NEEDLES.get(hm._normal(x.path))
+            needles = ht.NEEDLES.get(ht.normal_path(x.path))
             want = x(tree)
             if not index.may_match(needles):
                 ruled_out += 1
@@ -43,7 +45,7 @@ for f in files:
                     print("RULED OUT BUT MATCHES", f, name, len(want))
             elif name == "AUTHOR_XPATHS" and needles:
                 checked += 1
-                here = hm._local_forms(x.path)[0]
+                here = ht.local_forms(x.path)[0]
                 got = [e for e in index.candidates(needles) if here(e)]
                 if got != want:
                     bad += 1

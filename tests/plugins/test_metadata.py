@@ -533,13 +533,14 @@ def test_author_search_equals_trafilaturas(name: str, guard: bool) -> None:
 
     from trafilatura.metadata import extract_author
 
+    from corearchive_plugins.boilerplate import htmltree
     from corearchive_plugins.boilerplate.htmltree import guarded_xpaths
     from corearchive_plugins.metadata import html as htmlmeta
 
     tree = htmlmeta.parse_html(_html_page(_AUTHOR_PAGES[name]))
     assert tree is not None
     with guarded_xpaths() if guard else nullcontext():
-        ours = htmlmeta._extract_author(tree, htmlmeta._AttrIndex(tree))
+        ours = htmlmeta._extract_author(tree, htmltree.AttrIndex(tree))
         theirs = extract_author(tree)
     assert ours == theirs
     expected = {
@@ -559,11 +560,12 @@ def test_author_search_equals_trafilaturas(name: str, guard: bool) -> None:
 def test_category_and_tag_search_equal_trafilaturas(name: str) -> None:
     from trafilatura.metadata import extract_catstags
 
+    from corearchive_plugins.boilerplate import htmltree
     from corearchive_plugins.metadata import html as htmlmeta
 
     tree = htmlmeta.parse_html(_html_page(_CATSTAGS_PAGES[name]))
     assert tree is not None
-    index = htmlmeta._AttrIndex(tree)
+    index = htmltree.AttrIndex(tree)
     for kind in ("category", "tag"):
         assert htmlmeta._extract_catstags(kind, tree, index) == extract_catstags(kind, tree)
     if name == "wordpress":
@@ -572,13 +574,14 @@ def test_category_and_tag_search_equal_trafilaturas(name: str) -> None:
 
 
 def test_attribute_index_rules_out_only_what_cannot_match() -> None:
+    from corearchive_plugins.boilerplate import htmltree
     from corearchive_plugins.metadata import html as htmlmeta
 
     tree = htmlmeta.parse_html(
         _html_page("<div class='post-meta x' id='main'><p class='tags'>t</p></div>")
     )
     assert tree is not None
-    index = htmlmeta._AttrIndex(tree)
+    index = htmltree.AttrIndex(tree)
     assert index.may_match((("pre", "post-meta"),))  # a value starting with it
     assert not index.may_match((("pre", "meta"),))  # "meta" is inside, not at the start
     assert index.may_match((("eq", "tags"),))
@@ -590,8 +593,8 @@ def test_attribute_index_rules_out_only_what_cannot_match() -> None:
     import trafilatura.xpaths as tx
 
     paths = {
-        htmlmeta._normal(x.path)
-        for name in ("AUTHOR_XPATHS", "CATEGORIES_XPATHS", "TAGS_XPATHS")
+        htmltree.normal_path(x.path)
+        for name in ("AUTHOR_XPATHS", "CATEGORIES_XPATHS", "TAGS_XPATHS", *htmltree.PAGE_LISTS)
         for x in getattr(tx, name)
     }
-    assert set(htmlmeta._NEEDLES) == paths
+    assert set(htmltree.NEEDLES) == paths
