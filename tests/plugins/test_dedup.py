@@ -437,7 +437,6 @@ def test_global_steps_decide_as_the_streaming_stage(tmp_path, monkeypatch, batch
     # the index the global steps leave is the streaming one
     for table in ("dedup_docs", "dedup_exact", "dedup_lsh"):
         rows = [
-            sorted(s.context.catalog.execute(f"SELECT * FROM {table}").fetchall())
-            for s in (st, gl)
+            sorted(s.context.catalog.execute(f"SELECT * FROM {table}").fetchall()) for s in (st, gl)
         ]
         assert rows[0] == rows[1]
