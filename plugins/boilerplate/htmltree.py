@@ -59,10 +59,37 @@ def _from_bytes(html: str) -> HtmlElement | None:
     return tree
 
 
+#: The characters of trafilatura's ``INVALID_XML_CHARS`` class, one by one.
+_INVALID_XML_CHARS = tuple(
+    map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+)
+
+
+def repair_faulty_html(htmlstring: str, beginning: str) -> str:
+    """trafilatura.utils.repair_faulty_html, the same string: its removal of the characters
+    libxml2 refuses runs only when one is there. The regular expression scans the whole page
+    (~0.4 ms for the dev pages' ~145,000 characters) to find none on almost every page; a
+    ``str`` search for each of the 29 characters (a ``memchr`` per character on most
+    pages) answers in a quarter of that."""
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS
+
+    if any(c in htmlstring for c in _INVALID_XML_CHARS):
+        htmlstring = INVALID_XML_CHARS.sub("", htmlstring)
+    # (the rest as trafilatura has it)
+    if "doctype" in beginning:
+        firstline, _, rest = htmlstring.partition("\n")
+        htmlstring = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in htmlstring[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            htmlstring = FAULTY_HTML.sub(r"\1>", htmlstring, count=1)
+            break
+    return htmlstring
+
+
 def load_html(html: str | bytes) -> HtmlElement | None:
     """The page's tree, or None when it is no HTML (the logic of trafilatura's ``load_html``
     for a string or bytes, with the C-level element lookup)."""
-    from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
+    from trafilatura.utils import decode_file, is_dubious_html
 
     text = decode_file(html)
     beginning = text[:50].lower()

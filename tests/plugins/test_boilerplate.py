@@ -580,3 +580,23 @@ def test_fast_precision_extraction_without_spare_copies_is_trafilaturas():
     assert ours == theirs and PARA in ours and "First!" not in ours
     assert tc._prepare_tree is prepare  # trafilatura's own function again
     assert etree.tostring(tree) == before  # the shared tree is not cleaned in place
+
+
+def test_html_repair_is_trafilaturas():
+    from trafilatura.utils import INVALID_XML_CHARS
+    from trafilatura.utils import repair_faulty_html as theirs
+
+    from corearchive_plugins.boilerplate.htmltree import _INVALID_XML_CHARS, repair_faulty_html
+
+    # the character list is trafilatura's class, exactly
+    assert [c for c in map(chr, range(0x10000)) if INVALID_XML_CHARS.match(c)] == list(
+        _INVALID_XML_CHARS
+    )
+    pages = [
+        _page(),
+        "<!DOCTYPE html/>\n<html><body><p>a\x00b\x0bc\ufffe</p></body></html>",
+        "<html/>\n<body><p>x</p></body>",
+        "<p>\x1f only a paragraph</p>",
+    ]
+    for page in pages:
+        assert repair_faulty_html(page, page[:50].lower()) == theirs(page, page[:50].lower())
