@@ -31,7 +31,7 @@ from lxml.html import (
     fromstring,
 )
 
-__all__ = ["guarded", "guarded_xpaths", "load_html"]
+__all__ = ["AttrIndex", "guarded", "guarded_xpaths", "load_html", "page_xpaths"]
 
 # trafilatura.utils.HTML_PARSER's options
 _PARSER = HTMLParser(
@@ -59,10 +59,37 @@ def _from_bytes(html: str) -> HtmlElement | None:
     return tree
 
 
+#: The characters of trafilatura's ``INVALID_XML_CHARS`` class, one by one.
+_INVALID_XML_CHARS = tuple(
+    map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+)
+
+
+def repair_faulty_html(htmlstring: str, beginning: str) -> str:
+    """trafilatura.utils.repair_faulty_html, the same string: its removal of the characters
+    libxml2 refuses runs only when one is there. The regular expression scans the whole page
+    (~0.4 ms for the dev pages' ~145,000 characters) to find none on almost every page; a
+    ``str`` search for each of the 29 characters (a ``memchr`` per character on most
+    pages) answers in a quarter of that."""
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS
+
+    if any(c in htmlstring for c in _INVALID_XML_CHARS):
+        htmlstring = INVALID_XML_CHARS.sub("", htmlstring)
+    # (the rest as trafilatura has it)
+    if "doctype" in beginning:
+        firstline, _, rest = htmlstring.partition("\n")
+        htmlstring = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in htmlstring[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            htmlstring = FAULTY_HTML.sub(r"\1>", htmlstring, count=1)
+            break
+    return htmlstring
+
+
 def load_html(html: str | bytes) -> HtmlElement | None:
     """The page's tree, or None when it is no HTML (the logic of trafilatura's ``load_html``
     for a string or bytes, with the C-level element lookup)."""
-    from trafilatura.utils import decode_file, is_dubious_html, repair_faulty_html
+    from trafilatura.utils import decode_file, is_dubious_html
 
     text = decode_file(html)
     beginning = text[:50].lower()
@@ -140,3 +167,297 @@ def guarded_xpaths() -> Iterator[None]:
         if _depth == 0:
             for target, original, _ in lists:
                 target[:] = original
+
+
+def originals(active: list[Any]) -> list[Any]:
+    """The original expressions of one of trafilatura's XPath lists, whether
+    :func:`guarded_xpaths` has replaced them at the moment or not."""
+    for target, original, _ in _xpath_lists():
+        if target is active:
+            return original
+    return list(active)
+
+
+# --- trafilatura's expressions skipped where no attribute of the page can match ---
+#
+# Each of trafilatura's author, category and tag XPath expressions matches only elements
+# with a given attribute value: ``@class='tags'``, ``contains(@class, 'cat-links')``,
+# ``re:test(@class, '^(?:tag|postmeta|meta)')`` ... Most pages have none of these values, and
+# then the expression's full-document scan (and, for the author, a deep copy of the tree
+# pruned before the scan) finds nothing. One XPath collects the values of the attributes
+# these expressions test, joined by newlines; an expression runs only when one of its
+# literals is in that text (a superset of what it can match: a value equal to, starting
+# with or containing the literal). The needles are keyed by the expression's text as
+# trafilatura 2.3 writes it; an expression whose text differs (another release) always runs.
+
+#: The attributes the expressions below test, and the elements (``//author``; ``rel='me'``
+#: is a test on a child element named ``rel``) that match without any attribute.
+INDEX_ATTRS = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
+INDEX_ELEMENTS = ("author", "rel")
+
+# (kind, literal): "sub" the literal anywhere in a value, "pre" a value starting with it,
+# "eq" a value equal to it; "el" an element of that name anywhere.
+Needles = tuple[tuple[str, str], ...]
+_COMMENT_NEEDLES: Needles = (
+    ("pre", "Comment"),
+    ("pre", "comment"),
+    ("pre", "comol"),
+    ("pre", "disqus_thread"),
+    ("pre", "dsq-comments"),
+    ("sub", "article-comments"),
+    ("sub", "post-comments"),
+)
+NEEDLES: dict[str, Needles] = {
+    # AUTHOR_XPATHS: every literal of the first two contains "uthor" except these
+    "//*[self::a or self::address or self::div or self::link or self::p or self::span or "
+    "self::strong][ @rel='author' or @id='author' or @class='author' or @itemprop='author name' "
+    "or rel='me' or @data-testid='AuthorCard' or @data-testid='AuthorURL' or re:test(@class, "
+    "'author-?name|AuthorName|authorName')]|//author": (
+        ("sub", "uthor"),
+        ("el", "author"),
+        ("el", "rel"),
+    ),
+    "//*[self::a or self::div or self::h3 or self::h4 or self::p or self::span][ @class='byline' "
+    "or @class='username' or @class='byl' or @class='BBL' or contains(@itemprop, 'author') or "
+    "re:test(@id, 'author|zuozhe|bianji|xiaobian') or re:test(@class, 'author|channel-name|"
+    "zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name')]": (
+        ("eq", "byline"),
+        ("eq", "username"),
+        ("eq", "byl"),
+        ("eq", "BBL"),
+        ("sub", "author"),
+        ("sub", "zuozhe"),
+        ("sub", "bianji"),
+        ("sub", "xiaobian"),
+        ("sub", "channel-name"),
+        ("sub", "submitted-by"),
+        ("sub", "posted-by"),
+        ("sub", "journalist-name"),
+    ),
+    "//*[ contains(@data-component, 'Byline') or contains(@itemprop, 'author') or "
+    "re:test(@id, '[Aa]uthor') or re:test(@class, '[Aa]uthor|screenname|writer|[Bb]yline')]": (
+        ("sub", "Byline"),
+        ("sub", "uthor"),
+        ("sub", "screenname"),
+        ("sub", "writer"),
+        ("sub", "yline"),
+    ),
+    # CATEGORIES_XPATHS
+    "//div[ re:test(@class, '^(?:post-?info|post-?meta|meta|entry-meta|entry-info|"
+    "entry-utility)') or starts-with(@id, 'postpath')]//a[@href]": (
+        ("pre", "postinfo"),
+        ("pre", "post-info"),
+        ("pre", "postmeta"),
+        ("pre", "post-meta"),
+        ("pre", "meta"),
+        ("pre", "entry-meta"),
+        ("pre", "entry-info"),
+        ("pre", "entry-utility"),
+        ("pre", "postpath"),
+    ),
+    "//p[starts-with(@class, 'postmeta') or starts-with(@class, 'entry-categories') or "
+    "@class='postinfo' or @id='filedunder']//a[@href]": (
+        ("pre", "postmeta"),
+        ("pre", "entry-categories"),
+        ("eq", "postinfo"),
+        ("eq", "filedunder"),
+    ),
+    "//footer[starts-with(@class, 'entry-meta') or starts-with(@class, 'entry-footer')]"
+    "//a[@href]": (("pre", "entry-meta"), ("pre", "entry-footer")),
+    "//*[self::li or self::span][@class='post-category' or @class='postcategory' or "
+    "@class='entry-category' or contains(@class, 'cat-links')]//a[@href]": (
+        ("eq", "post-category"),
+        ("eq", "postcategory"),
+        ("eq", "entry-category"),
+        ("sub", "cat-links"),
+    ),
+    "//header[@class='entry-header']//a[@href]": (("eq", "entry-header"),),
+    "//div[@class='row' or @class='tags']//a[@href]": (("eq", "row"), ("eq", "tags")),
+    # RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH (the
+    # extraction's first full-tree scans; "[Cc]omment(?!ary)" needs a value starting with
+    # "Comment" or "comment")
+    ".//*[self::div or self::section or self::aside][ re:test(@id, 'mvp-post-add-(?:box|wrap)|"
+    "infinite-?scroll') or re:test(@class, 'mvp-post-add-(?:box|wrap)|infinite-?scroll')][ "
+    "not(.//h1) or re:test(@id, 'mvp-post-add-(?:box|wrap)') or re:test(@class, "
+    "'mvp-post-add-(?:box|wrap)')]": (
+        ("sub", "mvp-post-add-box"),
+        ("sub", "mvp-post-add-wrap"),
+        ("sub", "infinitescroll"),
+        ("sub", "infinite-scroll"),
+    ),
+    ".//*[self::div or self::section or self::aside]"
+    "[contains(@class, 'elementor-share-buttons')]": (("sub", "elementor-share-buttons"),),
+    ".//*[self::div or self::list or self::section or self::details or self::ol or self::ul][ "
+    "re:test(@id, '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)') or "
+    "re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-comments')][ not(self::ol or "
+    "self::ul) or re:test(@id, '^(?:[Cc]omment(?!ary)|comol)') or re:test(@class, "
+    "'^[Cc]omment(?!ary)|(?:article|post)-comments')]": _COMMENT_NEEDLES,
+    ".//*[self::div or self::list or self::section or self::details][ re:test(@id, "
+    "'^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)') or re:test(@class, "
+    "'^[Cc]omment(?!ary)|(?:article|post)-comments')]": _COMMENT_NEEDLES,
+    # TAGS_XPATHS
+    "//div[@class='tags']//a[@href]": (("eq", "tags"),),
+    "//p[starts-with(@class, 'entry-tags')]//a[@href]": (("pre", "entry-tags"),),
+    "//div[@class='row' or @class='jp-relatedposts' or @class='entry-utility' or "
+    "re:test(@class, '^(?:tag|postmeta|meta)')]//a[@href]": (
+        ("eq", "row"),
+        ("eq", "jp-relatedposts"),
+        ("eq", "entry-utility"),
+        ("pre", "tag"),
+        ("pre", "postmeta"),
+        ("pre", "meta"),
+    ),
+    "//*[@class='entry-meta' or contains(@class, 'topics') or contains(@class, 'tags-links')]"
+    "//a[@href]": (("eq", "entry-meta"), ("sub", "topics"), ("sub", "tags-links")),
+}
+
+
+def normal_path(path: str) -> str:
+    return " ".join(path.split())
+
+
+class AttrIndex:
+    """The values of :data:`INDEX_ATTRS` on a page (and its ``author`` and ``rel``
+    elements), for :meth:`may_match` and :meth:`candidates`."""
+
+    __slots__ = ("_found", "_starts", "elements", "text", "tree", "values")
+
+    _XPATHS: tuple[Any, Any] | None = None
+
+    @staticmethod
+    def _xpaths() -> tuple[Any, Any]:
+        """The index expression, returning plain strings and returning smart strings (whose
+        ``getparent()`` is the element: asked for only when candidates are)."""
+        if AttrIndex._XPATHS is None:
+            from lxml.etree import XPath
+
+            paths = [f"/descendant::*/@{a}" for a in INDEX_ATTRS]
+            paths += [f"/descendant::{e}" for e in INDEX_ELEMENTS]
+            path = "|".join(paths)
+            AttrIndex._XPATHS = (XPath(path, smart_strings=False), XPath(path))
+        return AttrIndex._XPATHS
+
+    def __init__(self, tree: HtmlElement) -> None:
+        found = self._xpaths()[0](tree)
+        self.tree = tree
+        # one entry per node found (an element: ""), so that positions line up with the
+        # smart-string evaluation of the same expression in candidates()
+        self.values = [v if v.__class__ is str else "" for v in found]
+        # (a value may hold a newline: more matches, never fewer)
+        self.text = "\n" + "\n".join(self.values) + "\n"
+        self.elements = {v.tag for v in found if v.__class__ is not str}
+        self._starts: list[int] | None = None
+        self._found: list[Any] | None = None
+
+    def may_match(self, needles: Needles | None) -> bool:
+        """False only when no element can match an expression with these needles."""
+        if needles is None:  # an expression we have no needles for
+            return True
+        text = self.text
+        for kind, lit in needles:
+            if kind == "sub":
+                if lit in text:
+                    return True
+            elif kind == "pre":
+                if "\n" + lit in text:
+                    return True
+            elif kind == "eq":
+                if "\n" + lit + "\n" in text:
+                    return True
+            elif lit in self.elements:
+                return True
+        return False
+
+    def candidates(self, needles: Needles) -> list[Any]:
+        """The elements, in document order, with an indexed value holding one of the
+        literals or with one of the element names: every element an expression with these
+        needles can match, and a few more."""
+        from bisect import bisect_right
+
+        if self._starts is None:
+            starts, pos = [], 1
+            for v in self.values:
+                starts.append(pos)
+                pos += len(v) + 1
+            self._starts = starts
+        starts = self._starts
+        lits = [re.escape(lit) for kind, lit in needles if kind != "el"]
+        names = {lit for kind, lit in needles if kind == "el"}
+        hits: set[int] = set()
+        if lits:
+            for m in re.finditer("|".join(lits), self.text):
+                hits.add(bisect_right(starts, m.start()) - 1)
+        if self._found is None:  # (once a page: ~1 ms on the dev pages)
+            self._found = self._xpaths()[1](self.tree)
+        found = self._found
+        if names:
+            hits.update(i for i, v in enumerate(found) if getattr(v, "tag", None) in names)
+        out = []
+        for i in sorted(hits):
+            if 0 <= i < len(found):
+                node: Any = found[i]
+                # (an attribute's smart string knows its element; an element is itself)
+                out.append(node if hasattr(node, "tag") else node.getparent())
+        return list(dict.fromkeys(out))
+
+
+_STEP = re.compile(r"(^|\|)\s*\.?//")
+
+
+@lru_cache(maxsize=64)
+def local_forms(path: str) -> tuple[Any, Any]:
+    """An expression ``//X[...]|//Y`` of trafilatura's (element tests on the element's own
+    name and attributes only) as tests of one element: ``self::X[...]|self::Y`` (does it
+    match this element) and ``.//X[...]|.//Y`` (does it match below this element)."""
+    from lxml.etree import XPath
+
+    ns = {"re": "http://exslt.org/regular-expressions"}
+    here = guarded(XPath(_STEP.sub(r"\1self::", path.strip()), namespaces=ns))
+    below = guarded(XPath(_STEP.sub(r"\1.//", path.strip()), namespaces=ns))
+    return here, below
+
+
+def with_needles(name: str) -> list[tuple[Any, Needles | None]]:
+    """trafilatura's list ``name`` as it is now (maybe :func:`guarded`), each expression
+    with the needles of its original text."""
+    import trafilatura.xpaths as tx
+
+    active = getattr(tx, name)
+    pairs = zip(active, originals(active), strict=True)
+    return [(x, NEEDLES.get(normal_path(o.path))) for x, o in pairs]
+
+
+def with_originals(name: str) -> list[tuple[Any, Needles | None]]:
+    """trafilatura's list ``name`` in its original form, each expression with its needles."""
+    import trafilatura.xpaths as tx
+
+    return [(o, NEEDLES.get(normal_path(o.path))) for o in originals(getattr(tx, name))]
+
+
+#: The extraction's lists whose expressions :func:`page_xpaths` leaves out on a page: their
+#: tests are on ``class`` and ``id`` values, which trafilatura's cleaning and conversion
+#: copy or remove but never write, so the values of the page's own tree bound those of
+#: every tree derived from it.
+PAGE_LISTS = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "REMOVE_COMMENTS_XPATH")
+
+
+@contextmanager
+def page_xpaths(index: AttrIndex) -> Iterator[None]:
+    """Within the block, the lists of :data:`PAGE_LISTS` hold only the expressions that can
+    match on the page ``index`` was made from (or on a tree trafilatura derives from it):
+    each list is only pruned with, so an expression that matches nothing can go. To be
+    used inside :func:`guarded_xpaths` and around calls on that page only; the lists are
+    restored when the block ends."""
+    import trafilatura.xpaths as tx
+
+    saved = []
+    for name in PAGE_LISTS:
+        target = getattr(tx, name)
+        keep = [x for x, needles in with_needles(name) if index.may_match(needles)]
+        saved.append((target, list(target)))
+        target[:] = keep
+    try:
+        yield
+    finally:
+        for target, items in saved:
+            target[:] = items

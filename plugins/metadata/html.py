@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-from ..boilerplate.htmltree import guarded_xpaths
+from ..boilerplate.htmltree import (
+    AttrIndex,
+    guarded_xpaths,
+    local_forms,
+    with_needles,
+    with_originals,
+)
 from .model import score_rows
 from .text import (
     FEATURES,
@@ -303,25 +309,30 @@ def trafilatura_meta(
     url: str | None,
     capture: date | None = None,
     extensive: bool = True,
+    index: AttrIndex | None = None,
 ) -> dict[str, Any]:
     """trafilatura's metadata of a page, as a dict of :data:`META_KEYS`; its ``date`` is
     htmldate's answer (original date, extensive search unless told otherwise, bounded by the
-    capture), run on the same tree, which is only read. Empty if the extraction fails."""
+    capture), run on the same tree, which is only read (``index``: its :class:`AttrIndex`,
+    when the caller has it). Empty if the extraction fails."""
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
         with without_dateparser(), guarded_xpaths():
-            md = _extract_metadata(tree, url, config)
+            md = _extract_metadata(tree, url, config, index)
     except Exception:  # a metadata failure must not lose the document
         return {}
     return {k: getattr(md, k, None) for k in META_KEYS}
 
 
-def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str, Any]) -> Any:
+def _extract_metadata(
+    tree: HtmlElement | str, url: str | None, config: dict[str, Any], index: AttrIndex | None = None
+) -> Any:
     """trafilatura.metadata.extract_metadata (2.x) without what the stages never read (the
-    license, trafilatura's own ~0.6 ms a page; no author blacklist); the fields of
-    :data:`META_KEYS` are equal to trafilatura's on every dev page
-    (``research/metadata/lean_meta.py``)."""
+    license, trafilatura's own ~0.6 ms a page; no author blacklist), with the author,
+    category and tag searches of :func:`_extract_author` and :func:`_extract_catstags`
+    (no deep copy; expressions that cannot match skipped); the fields of :data:`META_KEYS`
+    are equal to trafilatura's on every dev page (``research/metadata/lean_meta.py``)."""
     from courlan import extract_domain
     from htmldate import find_date
     from trafilatura import metadata as tm
@@ -330,6 +341,8 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
     root = parse_html(tree) if isinstance(tree, str) else tree
     if root is None:
         return TrafilaturaDocument()
+    if index is not None and index.tree is not root:
+        index = None  # (another tree's)
     md = tm.examine_meta(root)
     if md.author and " " not in md.author:
         md.author = None
@@ -338,7 +351,8 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
     if not md.title:
         md.title = tm.extract_title(root)
     if not md.author:
-        md.author = tm.extract_author(root)
+        index = index or AttrIndex(root)
+        md.author = _extract_author(root, index)
     if not md.url:
         md.url = tm.extract_url(root, url)
     if md.url:
@@ -355,10 +369,12 @@ def _extract_metadata(tree: HtmlElement | str, url: str | None, config: dict[str
         m = tm.META_URL.match(md.url)
         if m:
             md.sitename = m[1]
-    if not md.categories:
-        md.categories = tm.extract_catstags("category", root)
-    if not md.tags:
-        md.tags = tm.extract_catstags("tag", root)
+    if not md.categories or not md.tags:
+        index = index or AttrIndex(root)
+        if not md.categories:
+            md.categories = _extract_catstags("category", root, index)
+        if not md.tags:
+            md.tags = _extract_catstags("tag", root, index)
     md.filedate = config.get("max_date")
     md.clean_and_trim()
     return md
@@ -384,3 +400,77 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
 def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
     """Title, authors, site name and tags from trafilatura's metadata extraction."""
     return meta_fields(trafilatura_meta(html, url))
+
+
+# --- trafilatura's author, category and tag searches (see htmltree.AttrIndex) ---
+
+
+def _extract_catstags(metatype: str, tree: HtmlElement, index: AttrIndex) -> list[str]:
+    """trafilatura.metadata.extract_catstags, skipping the expressions that cannot match."""
+    from trafilatura.baseline import block_text
+    from trafilatura.utils import line_processing
+
+    results: list[str] = []
+    regexpr = "/" + metatype.rstrip("y") + "(?:y|ies|s)?/"
+    for catexpr, needles in with_needles(
+        "CATEGORIES_XPATHS" if metatype == "category" else "TAGS_XPATHS"
+    ):
+        if not index.may_match(needles):
+            continue
+        results.extend(
+            block_text(elem) for elem in catexpr(tree) if re.search(regexpr, elem.attrib["href"])
+        )
+        if results:
+            break
+    if metatype == "category" and not results:
+        results.extend(
+            element.attrib["content"]
+            for element in tree.xpath(
+                './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
+            )
+        )
+    return [r for r in dict.fromkeys(line_processing(x) for x in results if x) if r]
+
+
+def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:
+    """trafilatura.metadata.extract_author without its deep copy of the page and without
+    a full-document scan per expression.
+
+    trafilatura prunes a copy of the tree (``AUTHOR_DISCARD_XPATHS``: comments, sidebars,
+    ``time``, ``figure`` ...) and takes the first match of its author expressions on the
+    pruned copy with 3 to 119 characters of text. Those expressions test an element's own
+    name and attributes only, so here each one is tested on the candidates of the
+    attribute index (every element it can match, in document order): the same matches
+    as on the whole tree. A match is pruned in trafilatura's copy when it or an ancestor
+    (not the root, which trafilatura's ``delete_element`` leaves) matches a discard
+    expression; a match with a pruned element inside (whose text the pruning changes) and
+    a page with a ``rel`` element (``rel='me'`` tests a child's text) go to trafilatura's
+    own function. Identical results on every dev page (``research/metadata/lean_meta.py``)."""
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import trim
+
+    if tree.getparent() is not None:  # (trafilatura copies the subtree: its own function)
+        return extract_author(tree)
+    discard = [local_forms(o.path) for o, _ in with_originals("AUTHOR_DISCARD_XPATHS")]
+    for original, needles in with_originals("AUTHOR_XPATHS"):
+        if needles is None:  # (another trafilatura release: its own function)
+            return extract_author(tree)
+        if not index.may_match(needles):
+            continue
+        if "rel" in index.elements:
+            return extract_author(tree)
+        matches = local_forms(original.path)[0]
+        for elem in index.candidates(needles):
+            if not matches(elem):
+                continue
+            lineage = [elem, *elem.iterancestors()]
+            lineage.pop()  # the root (trafilatura's delete_element leaves it)
+            if any(here(a) for a in lineage for here, _ in discard):
+                continue  # pruned from trafilatura's copy
+            if any(below(elem) for _, below in discard):
+                return extract_author(tree)
+            content = trim(" ".join(elem.itertext()))
+            if content and 2 < len(content) < 120:
+                return normalize_authors(None, content)
+    return None

@@ -557,3 +557,46 @@ def test_the_model_loads_the_same_without_the_cache(monkeypatch):
     assert np.array_equal(tables["t_sent"], lines._SENT_T)
     assert np.array_equal(tables["t_char"], lines._CHAR_TABLE)
     assert np.array_equal(tables["t_lower"], lines._LOWER_T)
+
+
+def test_fast_precision_extraction_without_spare_copies_is_trafilaturas():
+    import trafilatura.core as tc
+    from lxml import etree
+    from trafilatura import extract
+
+    from corearchive_plugins.boilerplate import _extract
+    from corearchive_plugins.boilerplate.htmltree import AttrIndex, load_html, page_xpaths
+
+    comments = "<div id='comments'><p>First! Great post, thanks for sharing it.</p></div>"
+    html = _page().replace("</article>", "</article>" + comments)
+    tree = load_html(html)
+    before = etree.tostring(tree)
+    prepare = tc._prepare_tree
+    with page_xpaths(AttrIndex(tree)):
+        ours, _ = _extract(tree, "precision", False, fast=True)
+    theirs = extract(
+        html, favor_precision=True, fast=True, include_comments=False, deduplicate=False
+    )
+    assert ours == theirs and PARA in ours and "First!" not in ours
+    assert tc._prepare_tree is prepare  # trafilatura's own function again
+    assert etree.tostring(tree) == before  # the shared tree is not cleaned in place
+
+
+def test_html_repair_is_trafilaturas():
+    from trafilatura.utils import INVALID_XML_CHARS
+    from trafilatura.utils import repair_faulty_html as theirs
+
+    from corearchive_plugins.boilerplate.htmltree import _INVALID_XML_CHARS, repair_faulty_html
+
+    # the character list is trafilatura's class, exactly
+    assert [c for c in map(chr, range(0x10000)) if INVALID_XML_CHARS.match(c)] == list(
+        _INVALID_XML_CHARS
+    )
+    pages = [
+        _page(),
+        "<!DOCTYPE html/>\n<html><body><p>a\x00b\x0bc\ufffe</p></body></html>",
+        "<html/>\n<body><p>x</p></body>",
+        "<p>\x1f only a paragraph</p>",
+    ]
+    for page in pages:
+        assert repair_faulty_html(page, page[:50].lower()) == theirs(page, page[:50].lower())

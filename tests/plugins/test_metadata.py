@@ -663,3 +663,114 @@ def test_a_deck_below_a_shorter_headline_is_marked() -> None:
     ]
     assert head["next_hl_longer"] == 1.0 and head["prev_hl_shorter"] == 0.0
     assert deck["prev_hl_shorter"] == 1.0 and deck["next_hl_longer"] == 0.0
+
+
+def _html_page(body: str) -> str:
+    return f"<html><head><title>A page</title></head><body>{body}<p>{BODY}</p></body></html>"
+
+
+# Pages for the author / category / tag searches: each against trafilatura's own function.
+_AUTHOR_PAGES = {
+    "plain byline": "<div><span class='author'>Jane Roe</span></div>",
+    "none of the attributes": "<div class='story'><span>By Jane Roe</span></div>",
+    # the first match is inside a pruned comments block: the next one counts
+    "match inside comments": (
+        "<div class='comments'><span class='author'>Troll Person</span></div>"
+        "<p class='byline'>John Smith</p>"
+    ),
+    # the match holds a pruned <time> whose tail trafilatura merges into the text
+    "match holding a time": ("<div class='byline'>Anna <time>May 2</time>Berg and Tom Lee</div>"),
+    "pruned match itself": "<div class='author sidebar'>Ann Other</div>",
+    "rel child element": "<p class='x'><rel>me</rel>Mia Wong</p><span class='writer'>Al Bo</span>",
+    "author element": "<author>Kim Park</author>",
+    "itemprop": "<div itemprop='author'><span itemprop='name'>Lea Muster</span></div>",
+    "too long first": (
+        f"<span class='author'>{'x' * 130}</span><div id='Author-box'>Olga Petrova</div>"
+    ),
+}
+_CATSTAGS_PAGES = {
+    "wordpress": (
+        "<div class='entry-meta'><a href='/category/news/'>News</a> "
+        "<a href='/tag/putin/'>Putin</a></div>"
+        "<footer class='entry-footer'><a href='/tags/syria/'>Syria</a></footer>"
+    ),
+    "tags div": "<div class='tags'><a href='/tag/a/'>A</a><a href='/x/'>no</a></div>",
+    "row": "<div class='row'><a href='/categories/b/'>B</a></div>",
+    "cat-links": "<span class='cat-links'><a href='/category/c/'>C</a></span>",
+    "meta section": "<div class='m'><a href='/category/d/'>D</a></div>",
+    "no classes": "<div><a href='/category/e/'>E</a></div>",
+}
+
+
+@pytest.mark.parametrize("guard", [False, True])
+@pytest.mark.parametrize("name", sorted(_AUTHOR_PAGES))
+def test_author_search_equals_trafilaturas(name: str, guard: bool) -> None:
+    from contextlib import nullcontext
+
+    from trafilatura.metadata import extract_author
+
+    from corearchive_plugins.boilerplate import htmltree
+    from corearchive_plugins.boilerplate.htmltree import guarded_xpaths
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    tree = htmlmeta.parse_html(_html_page(_AUTHOR_PAGES[name]))
+    assert tree is not None
+    with guarded_xpaths() if guard else nullcontext():
+        ours = htmlmeta._extract_author(tree, htmltree.AttrIndex(tree))
+        theirs = extract_author(tree)
+    assert ours == theirs
+    expected = {
+        "plain byline": "Jane Roe",
+        "none of the attributes": None,
+        "match inside comments": "John Smith",
+        "pruned match itself": None,
+        "author element": "Kim Park",
+        "itemprop": "Lea Muster",
+        "too long first": "Olga Petrova",
+    }
+    if name in expected:
+        assert ours == expected[name]
+
+
+@pytest.mark.parametrize("name", sorted(_CATSTAGS_PAGES))
+def test_category_and_tag_search_equal_trafilaturas(name: str) -> None:
+    from trafilatura.metadata import extract_catstags
+
+    from corearchive_plugins.boilerplate import htmltree
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    tree = htmlmeta.parse_html(_html_page(_CATSTAGS_PAGES[name]))
+    assert tree is not None
+    index = htmltree.AttrIndex(tree)
+    for kind in ("category", "tag"):
+        assert htmlmeta._extract_catstags(kind, tree, index) == extract_catstags(kind, tree)
+    if name == "wordpress":
+        assert htmlmeta._extract_catstags("category", tree, index) == ["News"]
+        assert htmlmeta._extract_catstags("tag", tree, index) == ["Putin"]
+
+
+def test_attribute_index_rules_out_only_what_cannot_match() -> None:
+    from corearchive_plugins.boilerplate import htmltree
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    tree = htmlmeta.parse_html(
+        _html_page("<div class='post-meta x' id='main'><p class='tags'>t</p></div>")
+    )
+    assert tree is not None
+    index = htmltree.AttrIndex(tree)
+    assert index.may_match((("pre", "post-meta"),))  # a value starting with it
+    assert not index.may_match((("pre", "meta"),))  # "meta" is inside, not at the start
+    assert index.may_match((("eq", "tags"),))
+    assert not index.may_match((("eq", "post-meta"),))  # not the whole value
+    assert index.may_match((("sub", "st-me"),))
+    assert not index.may_match((("el", "author"),))
+    assert index.may_match(None)  # no needles: the expression runs
+    # every needle table belongs to one of trafilatura's expressions (else it is never used)
+    import trafilatura.xpaths as tx
+
+    paths = {
+        htmltree.normal_path(x.path)
+        for name in ("AUTHOR_XPATHS", "CATEGORIES_XPATHS", "TAGS_XPATHS", *htmltree.PAGE_LISTS)
+        for x in getattr(tx, name)
+    }
+    assert set(htmltree.NEEDLES) == paths
