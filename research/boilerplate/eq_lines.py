@@ -1,10 +1,15 @@
-"""Equivalence: new decide_many (batches of 32) vs the session-start lines.py, page alone.
-Compares keep, score (exact), reasons. Pages: aeb+trafeval dev text, seeds, corpus sample; cuts."""
+"""Equivalence: the checked-out decide_many (in batches) against an older lines.py, page alone.
+Compares keep, score (exact), reasons. Pages: aeb+trafeval dev text, seeds, corpus sample; cuts.
+
+    python eq_lines.py BASE_LINES_PY [CORPUS_DIR] [THRESHOLD]
+
+(v5 ran it against /work/scratch/bp4/lines_orig.py and /work/scratch/bp4/corpus-2000, v6
+against /work/scratch/bpx/lines_base.py and /tmp/corebench/corpus-2000.)"""
 import sys, json, importlib.util
 from pathlib import Path
 import numpy as np
 sys.path.insert(0, "/work/wt-bp/plugins")
-spec = importlib.util.spec_from_file_location("lines_orig", "/work/scratch/bp4/lines_orig.py")
+spec = importlib.util.spec_from_file_location("lines_orig", sys.argv[1])
 orig = importlib.util.module_from_spec(spec); spec.loader.exec_module(orig)
 from corearchive_plugins.boilerplate import lines as new
 pages = []
@@ -13,13 +18,14 @@ for s in ("aeb", "trafeval"):
         pages.append(p.read_text("utf-8", errors="replace"))
 for p in sorted(Path("/work/wt-bp/seeds").glob("*")):
     if p.is_file(): pages.append(p.read_text("utf-8", errors="replace"))
-for p in sorted(Path("/work/scratch/bp4/corpus-2000").glob("*.jsonl"))[:2]:
+corpus = sys.argv[2] if len(sys.argv) > 2 else "/tmp/corebench/corpus-2000"
+for p in sorted(Path(corpus).glob("*.jsonl"))[:2]:
     for ln in p.open(): pages.append(json.loads(ln)["text"])
 cuts = []
 for t in pages:
     cuts += [t, t[:5000], t[:200]]
 cuts += ["", "\n\n", "İSTANBUL haberleri\nİçerik"]
-thr = float(sys.argv[1]) if len(sys.argv) > 1 else 0.5
+thr = float(sys.argv[3]) if len(sys.argv) > 3 else 0.5
 nd = 0; nsc = 0
 for k in range(0, len(cuts), 32):
     b = cuts[k:k+32]
