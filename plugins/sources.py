@@ -468,8 +468,13 @@ class WarcSource(Source):
                 except StopIteration:
                     break
                 except Exception as exc:  # warcio raises many kinds on malformed input
+                    cause = _one_line(exc)
+                    if not isinstance(exc, (ArchiveLoadFailed, EOFError, zlib.error, OSError)):
+                        # warcio's own bugs on bad headers (a response without a target URI
+                        # fails on None.startswith): say what the input has, not only that
+                        cause = f"malformed record headers ({cause})"
                     broken = (
-                        f"broken or truncated WARC after {n} records: {_one_line(exc)}",
+                        f"broken or truncated WARC after {n} records: {cause}",
                         f"record {n + 1}",
                     )
                     break

@@ -850,6 +850,14 @@ def test_malformed_warc_gives_one_error(data):
     assert len(failures) == 1 and "WARC" in failures[0].error
 
 
+def test_a_response_without_target_uri_is_named_a_header_problem():
+    # warcio itself fails on it (None.startswith): the error says what the input lacks
+    data = b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 9\r\n\r\ntruncated\r\n\r\n"
+    _, docs, [failure], _ = read(data, "bad.warc")
+    assert docs == [] and "malformed record headers" in failure.error
+    assert failure.where == "record 1"
+
+
 def test_warc_with_only_skipped_records_is_not_an_error():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=True)
