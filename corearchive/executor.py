@@ -444,10 +444,18 @@ class RemoteExecutor:
             if not pending:
                 return
             head = pending[0]
-            if more and self.steal and head.result is None and not self.ready(head.handle):
+            if (
+                more
+                and self.steal
+                and head.result is None
+                and len(pending) < 3 * self.window
+                and not self.ready(head.handle)
+            ):
                 # The next result is not there yet and the workers have their window: this
                 # process runs the next chunk itself instead of waiting (it never idles
-                # while there is work, and that chunk costs no pickling).
+                # while there is work, and that chunk costs no pickling). Not beyond a few
+                # windows of its own results held back behind the head: a worker stuck on
+                # one document must not make this process hold the rest of the input.
                 chunk = next(it, None)
                 if chunk is None:
                     more = False
