@@ -28,6 +28,7 @@ validation, JSON encoding and the WARC sink).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -36,6 +37,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -296,28 +298,25 @@ def _trafilatura_alone(pages: list[Path], with_metadata: bool = False) -> float:
     return cpu
 
 
-def html_warm(folder: Path, limit: int) -> None:
-    """Warm figures on HTML pages, in this process: the per-step breakdown of the second of
-    two passes (html source, every stage, records, sinks) beside trafilatura.extract's
-    second pass over the same pages."""
-    import trafilatura
-
+@contextlib.contextmanager
+def _page_folder(folder: Path, limit: int) -> Iterator[tuple[Path, list[Path]]]:
+    """A temporary folder linking the first ``limit`` HTML pages of ``folder``, and those."""
     pages = sorted(folder.glob("*.html"))[:limit]
     with tempfile.TemporaryDirectory() as tmp:
         for p in pages:
             (Path(tmp) / p.name).symlink_to(p.resolve())
-        ours = breakdown(Path(tmp), limit, "html", passes=2)
+        yield Path(tmp), pages
+
+
+def html_warm(folder: Path, limit: int) -> None:
+    """Warm figures on HTML pages, in this process: the per-step breakdown of the second of
+    two passes (html source, every stage, records, sinks) beside trafilatura.extract's
+    second pass over the same pages."""
+    with _page_folder(folder, limit) as (tmp, pages):
+        ours = breakdown(tmp, limit, "html", passes=2)
     cpu = {False: 0.0, True: 0.0}
     for _ in range(2):
-        cpu = {False: 0.0, True: 0.0}
-        for page in pages:
-            html = page.read_bytes()
-            for meta in (False, True):
-                t0 = time.process_time()
-                trafilatura.extract(
-                    html, favor_precision=True, include_comments=False, with_metadata=meta
-                )
-                cpu[meta] += time.process_time() - t0
+        cpu = {meta: _trafilatura_alone(pages, meta) for meta in (False, True)}
     n = len(pages)
     print(
         f"\nHTML, {n} pages, warm (second pass), one process:"
@@ -331,11 +330,8 @@ def html_warm(folder: Path, limit: int) -> None:
 
 def html_compare(folder: Path, limit: int) -> None:
     """The whole pipeline on HTML pages, one worker, beside trafilatura alone."""
-    pages = sorted(folder.glob("*.html"))[:limit]
-    with tempfile.TemporaryDirectory() as tmp:
-        for p in pages:
-            (Path(tmp) / p.name).symlink_to(p.resolve())
-        r = run_ingest(Path(tmp), 1)
+    with _page_folder(folder, limit) as (tmp, pages):
+        r = run_ingest(tmp, 1)
 
     # In a child process too, so that both pay the same imports.
     def child_cpu(*flags: str) -> float:

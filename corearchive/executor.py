@@ -469,13 +469,11 @@ class RemoteExecutor:
                 in_flight -= 1
                 yield self._result(head.chunk, head.handle, head.generation)
 
-    def _open_inline(self) -> None:
+    def _inline(self, chunk: list[Document]) -> ChunkResult:
+        """Run ``chunk`` in this process (its stages opened at the first such chunk)."""
         if not self._inline_opened:
             self.inline.open()
             self._inline_opened = True
-
-    def _inline(self, chunk: list[Document]) -> ChunkResult:
-        self._open_inline()
         return run_chunk(self.inline.local, self.inline.prepare, chunk)
 
     def _result(self, chunk: list[Document], handle: Any, generation: int) -> ChunkResult:

@@ -301,12 +301,12 @@ class MinHasher:
 
     def shingles(self, text: str, *, normalized: bool = False) -> np.ndarray:
         """Distinct 64-bit hashes of the word ``shingle``-grams of the normalised text."""
-        h, _ = self._batch_shingles([text if normalized else normalize(text)])
+        h, _ = self._batch_shingles([text if normalized else normalize_bytes(text)])
         return np.unique(h)
 
     def signature(self, text: str, *, normalized: bool = False) -> tuple[np.ndarray, int]:
         """The signature (``num_perm`` uint32 values) and the number of distinct shingles."""
-        sig, sizes = self.signatures([text if normalized else normalize(text)])
+        sig, sizes = self.signatures([text if normalized else normalize_bytes(text)])
         return sig[0], int(sizes[0])
 
     def band_keys(self, sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -829,7 +829,7 @@ class DedupStage(Stage):
             # The keys are recomputed from the document (the stored signature is truncated),
             # so the key tables need no index on n. Buffered rows of n need no removal: a
             # lookup ignores rows whose document is gone, and the flush drops them.
-            sig, _ = self.hasher.signatures([normalize(doc.text)])
+            sig, _ = self.hasher.signatures([normalize_bytes(doc.text)])
             keys = self._band_keys(sig)[0].tolist()
             self.db.db.executemany(
                 "DELETE FROM dedup_lsh WHERE key = ? AND n = ?", [(k, n) for k in keys]

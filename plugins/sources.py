@@ -413,6 +413,11 @@ def _is_object(line: bytes) -> bool:
 _DOC_TYPES = (*_HTML_TYPES, "text/plain", "text/markdown", "text/x-markdown")
 
 
+#: What reading a broken or truncated WARC raises (other exceptions from warcio are its own
+#: failures on malformed record headers).
+_WARC_READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError)
+
+
 class WarcSource(Source):
     """WARC / WARC.gz (and ARC): ``response`` and ``resource`` records with HTML or text
     payloads.
@@ -469,9 +474,9 @@ class WarcSource(Source):
                     break
                 except Exception as exc:  # warcio raises many kinds on malformed input
                     cause = _one_line(exc)
-                    if not isinstance(exc, (ArchiveLoadFailed, EOFError, zlib.error, OSError)):
-                        # warcio's own bugs on bad headers (a response without a target URI
-                        # fails on None.startswith): say what the input has, not only that
+                    if not isinstance(exc, _WARC_READ_ERRORS):
+                        # warcio failing on bad headers (a response without a target URI
+                        # fails on None.startswith): name the input's fault, not warcio's
                         cause = f"malformed record headers ({cause})"
                     broken = (
                         f"broken or truncated WARC after {n} records: {cause}",
@@ -485,7 +490,7 @@ class WarcSource(Source):
                 try:
                     result = self._record(item, record, it, is_arc)
                     ended_early = _drain(record)
-                except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+                except (*_WARC_READ_ERRORS, ValueError) as exc:
                     broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
                     break
                 if ended_early:

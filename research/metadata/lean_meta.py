@@ -10,7 +10,6 @@ Prints the pages where any field of ``META_KEYS`` differs, and the CPU per page 
 from __future__ import annotations
 
 import argparse
-import glob
 import time
 from datetime import date
 
@@ -18,20 +17,15 @@ from trafilatura.metadata import extract_metadata
 
 from corearchive_plugins.metadata import html as hm
 
-EVAL = "/work/shared/eval/data"
+from dev_pages import dev_trees
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--limit", type=int, default=0)
 args = ap.parse_args()
-files = [f for s in ("aeb", "trafeval", "htmldate") for f in sorted(glob.glob(f"{EVAL}/{s}/dev/html/*"))]
-files = files[: args.limit] if args.limit else files
 config = {"original_date": True, "extensive_search": True, "max_date": date.today().isoformat()}
 cpu = {"trafilatura": 0.0, "ours": 0.0}
 diff = n = 0
-for f in files:
-    tree = hm.parse_html(open(f, "rb").read().decode("utf-8", "replace"))
-    if tree is None:
-        continue
+for f, tree in dev_trees(args.limit):
     n += 1
     got = {}
     order = [("trafilatura", extract_metadata), ("ours", None)]

@@ -14,24 +14,18 @@ one-element form are exactly the expression's matches, in order. Prints the mism
 from __future__ import annotations
 
 import argparse
-import glob
 
 import trafilatura.xpaths as tx
 
 from corearchive_plugins.boilerplate import htmltree as ht
-from corearchive_plugins.metadata import html as hm
 
-EVAL = "/work/shared/eval/data"
+from dev_pages import dev_trees
+
 ap = argparse.ArgumentParser()
 ap.add_argument("--limit", type=int, default=0)
 args = ap.parse_args()
-files = [f for s in ("aeb", "trafeval", "htmldate") for f in sorted(glob.glob(f"{EVAL}/{s}/dev/html/*"))]
-files = files[: args.limit] if args.limit else files
 bad = n = ruled_out = checked = 0
-for f in files:
-    tree = hm.parse_html(open(f, "rb").read().decode("utf-8", "replace"))
-    if tree is None:
-        continue
+for f, tree in dev_trees(args.limit):
     n += 1
     index = ht.AttrIndex(tree)
     for name in ("AUTHOR_XPATHS", "CATEGORIES_XPATHS", "TAGS_XPATHS", *ht.PAGE_LISTS):
