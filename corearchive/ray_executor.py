@@ -41,9 +41,9 @@ class _StageActor:
         self.local, self.prepare = build_local(spec)
 
     def run(self, docs: list[Document]) -> ChunkResult:
-        from .executor import run_chunk
+        from .executor import run_chunk, shed
 
-        return run_chunk(self.local, self.prepare, docs)
+        return shed(run_chunk(self.local, self.prepare, docs))
 
     def close(self) -> None:
         for st in self.local:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from corearchive import Document, Drop, Stage, hookimpl
 from corearchive.executor import (
@@ -155,6 +156,19 @@ def _comparable(res: Any) -> tuple[list[Any], list[Any], dict[str, Any]]:
     return recs, rejects, {"counts": res.manifest["counts"], "stages": stages}
 
 
+def _warc_payloads(out: Path) -> list[tuple[str, str, bytes]]:
+    """The archived inputs and conversions: type, target URI and payload (record ids and
+    the metadata records, which name the run, differ between runs)."""
+    found = []
+    for path in sorted((out / "warc").glob("*.warc.gz")):
+        with path.open("rb") as f:
+            for rec in ArchiveIterator(f):
+                if rec.rec_type not in ("warcinfo", "metadata"):
+                    uri = rec.rec_headers.get_header("WARC-Target-URI")
+                    found.append((rec.rec_type, uri, rec.content_stream().read()))
+    return sorted(found)
+
+
 CONFIG = (
     '[pipeline]\nstages = ["exploding", "boilerplate", "metadata", "language", "dedup"]\n'
     '[stages.dedup]\npolicy = "{policy}"\n'
@@ -173,6 +187,11 @@ def test_two_workers_give_the_same_output_as_one(ingest, tmp_path, monkeypatch, 
         two = ingest(str(corpus), "--config", str(cfg), "--workers", *workers, out=tmp_path / "two")
     assert one.exit_code == two.exit_code == 1  # the BOOM documents failed
     assert _comparable(one) == _comparable(two)
+    # The raw inputs and conversions archived are the same too (a worker does not send
+    # back the raw bytes: the main process puts its own copy back).
+    archived = _warc_payloads(tmp_path / "one")
+    assert archived == _warc_payloads(tmp_path / "two")
+    assert {t for t, _, _ in archived} == {"resource", "conversion"}
     counts = two.manifest["counts"]
     texts = [json.loads(line)["text"] for line in corpus.read_text().splitlines()]
     boom = sum("BOOM" in t for t in texts)
