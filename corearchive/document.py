@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import operator
 import posixpath
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 Format = Literal["text", "html", "warc", "jsonl"]
 DuplicateStatus = Literal["unique", "exact", "near"]
@@ -13,7 +14,25 @@ DuplicateStatus = Literal["unique", "exact", "near"]
 #: Bumped only if the id recipe changes; ids must stay stable across runs and releases.
 _ID_SCHEME = b"corearchive-id-v1"
 
+_C = TypeVar("_C", bound=type)
 
+
+def _pickled_as_arguments(cls: _C) -> _C:
+    """Pickle instances as a call of the class with their field values.
+
+    Documents travel to and from worker processes in every chunk; a slots dataclass
+    otherwise pickles through dataclasses' Python-level ``__getstate__``/``__setstate__``
+    (a ``fields()`` call per object): a quarter of a document's pickling time."""
+    values = operator.attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return (cls, values(self))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    return cls
+
+
+@_pickled_as_arguments
 @dataclass(slots=True)
 class SourceInfo:
     """Where a document came from.
@@ -51,6 +70,7 @@ class SourceInfo:
         }
 
 
+@_pickled_as_arguments
 @dataclass(slots=True)
 class Language:
     """Document language: ISO 639-1 code where one exists (else 639-3), confidence in 0..1."""
@@ -59,6 +79,7 @@ class Language:
     confidence: float
 
 
+@_pickled_as_arguments
 @dataclass(slots=True)
 class Duplicate:
     """Duplicate status of a document against everything archived before it."""
@@ -71,6 +92,7 @@ class Duplicate:
         return {"status": self.status, "of": self.of, "similarity": self.similarity}
 
 
+@_pickled_as_arguments
 @dataclass(slots=True)
 class Archive:
     """Where a document's records live in the WARC output."""
@@ -97,6 +119,7 @@ class Drop:
     detail: Any = None
 
 
+@_pickled_as_arguments
 @dataclass(slots=True)
 class Document:
     """One document on its way through the stages.

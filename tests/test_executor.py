@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import pickle
 import random
 import signal
 import threading
@@ -14,6 +16,7 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from corearchive import Document, Drop, Stage, hookimpl
+from corearchive.document import Archive, Duplicate, Language
 from corearchive.executor import (
     CHUNK_SIZE,
     InlineExecutor,
@@ -279,6 +282,25 @@ def test_split_stages_at_the_first_ordered_stage():
     a, b, c = A(None, None), B(None, None), A(None, None)  # type: ignore[arg-type]
     assert split_stages([a, b, c]) == ([a], [b, c])
     assert split_stages([a, c]) == ([a, c], [])
+
+
+def test_a_document_pickles_whole():
+    """Documents travel to workers and back by pickle (as their fields' values): every
+    field, nested ones included, must come back equal."""
+    doc = Document.create(
+        raw=b"<p>Caf\xc3\xa9</p>", text="<p>Café</p>", uri="https://example.com/a",
+        path="in/a.html", format="html", is_html=True, fetched_at="2024-01-02T03:04:05Z",
+        http_headers={"last-modified": "x"}, warc_headers=[("WARC-Type", "response")],
+    )  # fmt: skip
+    doc.text, doc.title, doc.authors, doc.tags = "Café", "T", ["A B"], ["t"]
+    doc.language = Language("fr", 0.9)
+    doc.duplicate = Duplicate("near", "abc", 0.85)
+    doc.archive = Archive("w.warc.gz", 12, "<urn:uuid:1>", None)
+    doc.annotations["x"] = {"removed": {"line": [1, 2]}}
+    back = pickle.loads(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == doc and back is not doc
+    assert back.source == doc.source and back.source.http_headers == {"last-modified": "x"}
+    assert copy.copy(doc) == doc and copy.deepcopy(doc) == doc
 
 
 class ScratchStage(Stage):
