@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from typing import Any
 
 from click.testing import CliRunner
@@ -68,6 +69,36 @@ def test_rerun_gives_same_ids_and_adds_nothing(ingest, seeds, tmp_path):
     # Same ids in a fresh output folder too: ids do not depend on the run.
     third = ingest(str(seeds), out=tmp_path / "elsewhere")
     assert sorted(r["id"] for r in third.records) == ids
+
+
+def test_rerun_of_a_grown_input_adds_only_the_new_documents(ingest, tmp_path):
+    """Archived ids are looked up in batches: a rerun over an input that grew, across
+    several batches, skips exactly the documents archived by the first run."""
+    rng = random.Random(7)
+    words = ["river", "council", "harvest", "station", "budget", "theatre", "winter", "market"]
+
+    def line(i: int) -> str:
+        body = "\n".join(
+            " ".join(rng.choice(words) for _ in range(18)).capitalize() + f" number {i}."
+            for _ in range(3)
+        )
+        return json.dumps({"url": f"https://example.com/{i}", "text": body}) + "\n"
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(line(i) for i in range(100)))
+    first = ingest(str(corpus))
+    assert first.exit_code == 0
+    before = {r["id"] for r in [*first.records, *first.rejects] if r["id"]}
+    assert len(before) == 100
+    with corpus.open("a") as f:
+        f.write("".join(line(i) for i in range(100, 150)))
+    second = ingest(str(corpus))
+    run2 = [r for r in second.rejects if r["run_id"] == second.manifest["run_id"]]
+    skipped = {r["id"] for r in run2 if r["reason"] == "already_archived"}
+    assert skipped == before
+    new = {r["id"] for r in second.records if r["id"] not in before}
+    others = {r["id"] for r in run2 if r["reason"] != "already_archived"}
+    assert len(new | others) == 50 and not (new | others) & before
 
 
 def test_shared_index_across_output_folders(ingest, seeds, tmp_path):
