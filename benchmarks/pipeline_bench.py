@@ -14,6 +14,10 @@ process for each worker count, and prints per run:
 * the speed-up of W workers over one, by the wall clock and by the CPU on the critical path
   (the main process's and the busiest worker's CPU; see ``_critical_cpu``).
 
+``--ceiling`` adds two independent one-worker runs at once, each on half of the corpus,
+beside a one-worker run of the whole: their speed-up is what the machine gives two
+processes of this pipeline with nothing shared, the ceiling of ``--workers 2``.
+
 ``--plans stream isolate staged`` runs the streaming pipeline (the main process is one of
 the W processes), the same with ``--isolate`` (W worker processes besides the main one) and
 the staged plan (``--plan staged``).
@@ -152,6 +156,39 @@ def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, floa
         "task_cpu_max": max(task_cpu),
         "steps": steps,
     }
+
+
+def run_pair(path: Path) -> dict[str, float]:
+    """Two independent one-worker runs at once, each on half of the corpus's files (own
+    output, own index): no shared deduplication and no hand-off between processes, so their
+    speed-up over one run is what this machine gives two processes of this pipeline, the
+    ceiling of ``--workers 2``."""
+    parts = sorted(path.glob("*.jsonl"))
+    with tempfile.TemporaryDirectory() as tmp:
+        procs = []
+        before = os.times()
+        t0 = time.perf_counter()
+        for i, half in enumerate((parts[: len(parts) // 2], parts[len(parts) // 2 :])):
+            folder = Path(tmp) / f"in{i}"
+            folder.mkdir()
+            for p in half:
+                (folder / p.name).symlink_to(p.resolve())
+            cmd = [sys.executable, "-m", "corearchive", "ingest", str(folder)]
+            cmd += ["-o", str(Path(tmp) / f"out{i}"), "--quiet", "--workers", "1"]
+            procs.append(subprocess.Popen(cmd))
+        codes = [p.wait() for p in procs]
+        wall = time.perf_counter() - t0
+        after = os.times()
+        if any(c not in (0, 1) for c in codes):
+            raise SystemExit(f"ingest failed with exit codes {codes}")
+        docs = sum(
+            json.loads((Path(tmp) / f"out{i}" / "run.json").read_text())["counts"]["documents"]
+            for i in range(2)
+        )
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return {"docs": docs, "wall": wall, "cpu": cpu}
 
 
 def _critical_cpu(r: dict[str, float], workers: int, plan: str) -> float:
@@ -372,6 +409,12 @@ def main() -> None:
     )
     ap.add_argument("--corpus-dir", type=Path, default=Path(tempfile.gettempdir()) / "corebench")
     ap.add_argument("--breakdown", action="store_true", help="also print the per-step breakdown")
+    ap.add_argument(
+        "--ceiling",
+        action="store_true",
+        help="also two independent 1-worker runs at once on the corpus's halves: the speed-up"
+        " this machine gives two processes of the pipeline (the ceiling of --workers 2)",
+    )
     ap.add_argument("--breakdown-docs", type=int, default=2000)
     ap.add_argument(
         "--html",
@@ -428,6 +471,19 @@ def main() -> None:
                         ),
                         flush=True,
                     )
+        if args.ceiling:
+            one = run_ingest(path, 1)
+            pair = run_pair(path)
+            print(
+                f"   pair {pair['docs']:>8} {'2 x 1':>7} {pair['wall']:>8.1f}"
+                f" {pair['docs'] / pair['wall']:>8.0f} {pair['cpu']:>8.1f}"
+                f" {pair['docs'] / pair['cpu']:>10.0f} {1000 * pair['cpu'] / pair['docs']:>10.2f}"
+                f"   two independent 1-worker runs on the halves: speed-up"
+                f" {pair['docs'] / pair['wall'] / (one['docs'] / one['wall']):.2f} over one run"
+                f" of the whole ({one['docs'] / one['wall']:.0f} docs/s,"
+                f" {1000 * one['cpu'] / one['docs']:.2f} ms CPU/doc)",
+                flush=True,
+            )
     if args.breakdown and args.docs[0] > 0:
         breakdown(corpus(args.docs[0], args.corpus_dir), args.breakdown_docs)
     for folder in args.html:
