@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, islice, repeat
+from operator import add
 from typing import Any
 
 from .model import model_rows
@@ -177,6 +178,18 @@ def _kinds(pats: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, re.Patter
 
 _DATE_PATTERNS_KINDS = _kinds(DATE_PATTERNS)
 _DATE_PATTERNS_LOWER_KINDS = _kinds(_DATE_PATTERNS_LOWER)
+
+
+def _plan(
+    kinds: list[tuple[str, re.Pattern[str], str]], lower: bool
+) -> list[tuple[str, re.Pattern[str], int, bool]]:
+    """The patterns as :func:`find_dates` tries them: (form, pattern, kind as an index into
+    (textual, numeric, CJK), tried only where a month name starts)."""
+    index = {_TEXTUAL: 0, _NUMERIC: 1, _CJK: 2}
+    return [(form, rx, index[kind], lower and form == "mdy") for form, rx, kind in kinds]
+
+
+_PLAN, _PLAN_LOWER = _plan(_DATE_PATTERNS_KINDS, False), _plan(_DATE_PATTERNS_LOWER_KINDS, True)
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
 _PREFILTER = re.compile(
@@ -354,7 +367,7 @@ def find_dates(
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
         line = orig = lines[i]
-        patterns = _DATE_PATTERNS_KINDS
+        lower = False
         a = 0  # the offset in ``orig`` of ``line``, the part searched
         if orig.isascii() or ("\u0130" not in orig and "\u03a3" not in orig):
             # only the part of a long line that holds the windows (and the character
@@ -362,18 +375,17 @@ def find_dates(
             # character alone and keeps the length, but for İ (two characters) and Σ
             # (final or not by the letters around it)
             a, b = max(0, spans[0][0] - 1), spans[-1][1]
-            line, patterns = orig[a:b].lower(), _DATE_PATTERNS_LOWER_KINDS
+            line, lower = orig[a:b].lower(), True
             if a:
                 spans = [(s - a, e - a) for s, e in spans]
         else:
             low = line.lower()
             if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
-                line, patterns = low, _DATE_PATTERNS_LOWER_KINDS
-        taken: list[tuple[int, int]] = []
+                line, lower = low, True
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
         # (per window: most windows are years in prose, "in 1968", "2000/-")
-        if patterns is _DATE_PATTERNS_LOWER_KINDS:
+        if lower:
             mon_spans = [
                 sp for sp in spans if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
             ]
@@ -383,26 +395,24 @@ def find_dates(
             ]
         # the numeric forms only in windows with a digit, a separator and a digit
         num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
-        if not (mon_spans or num_spans or "年" in line):
+        cjk = _PATTERN_NEEDS_CJK in line
+        if not (mon_spans or num_spans or cjk):
             continue
+        todo_of = (mon_spans, num_spans, spans if cjk else [])
+        taken: list[tuple[int, int]] = []
         # (in their order: an earlier pattern's match takes the text from a later one)
-        for form0, rx, kind in patterns:
-            if kind == _TEXTUAL:
-                todo = mon_spans
-            elif kind == _NUMERIC:
-                todo = num_spans
-            else:
-                todo = spans if _PATTERN_NEEDS_CJK in line else []
-            textual = kind == _TEXTUAL
-            at_month = form0 == "mdy" and patterns is _DATE_PATTERNS_LOWER_KINDS
+        for form0, rx, kind, at_month in _PLAN_LOWER if lower else _PLAN:
+            todo = todo_of[kind]
+            if not todo:
+                continue
             for ws, we in todo:
                 for hit in (
-                    _month_hits(rx, line, ws, we) if at_month else _hits(rx, line, ws, we, textual)
+                    _month_hits(rx, line, ws, we) if at_month else _hits(rx, line, ws, we, kind == 0)
                 ):
-                    g = hit.groupdict()
                     s0, e0 = hit.span()
                     if taken and any(s0 < e and s < e0 for s, e in taken):
                         continue
+                    g = hit.groupdict()
                     dd, alt, form = _date_of(form0, g)
                     if dd is None:
                         continue
@@ -414,7 +424,7 @@ def find_dates(
                             "col": s0 + a,
                             "form": form,
                             "text": orig[s0 + a : e0 + a].strip(),
-                            "time": _time_part(g),
+                            "time": _time_part(g) if g.get("h") is not None else None,
                             "alt": alt,
                             "sep": g.get("sep"),
                         }
@@ -569,15 +579,18 @@ def _is_para(line: str) -> bool:
     return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
 
 
-def main_block(texts: list[str], nspaces: list[int] | None = None) -> tuple[int, int]:
-    """(first, last) index of the densest run of paragraph lines (max-sum segment)."""
+def main_block(
+    texts: list[str], nspaces: list[int] | None = None, lens: list[int] | None = None
+) -> tuple[int, int]:
+    """(first, last) index of the densest run of paragraph lines (max-sum segment).
+    ``nspaces``, ``lens``: the lines' space counts and lengths, if at hand."""
     if nspaces is None:
         nspaces = [s.count(" ") for s in texts]
     # a line of >= 60 characters and >= 10 words counts its length, a shorter one -25, a long
     # one with few words (a link list, a URL) -10
     vals = [
         n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
-        for n, c in zip(map(len, texts), nspaces, strict=True)
+        for n, c in zip(map(len, texts) if lens is None else lens, nspaces, strict=True)
     ]
     best, best_span = 0, (len(texts), len(texts))
     cur, start = 0, 0
@@ -643,13 +656,15 @@ class Page:
             #: the line numbers of :attr:`items`
             self.item_lines = [i for i, _ in self.items]
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
-        nspaces = [s.count(" ") for s in texts]
-        self.nwords = [c + 1 for c in nspaces]
+        # (map over builtins: no bytecode per line)
+        nspaces = list(map(str.count, texts, repeat(" ")))
+        self.nwords = list(map(add, nspaces, repeat(1)))
+        lens = list(map(len, texts))
         self.paras = [
-            c >= 11 and len(s) > 80 and s[-1] in _PARA_END
-            for s, c in zip(texts, nspaces, strict=True)
+            c >= 11 and n > 80 and s[-1] in _PARA_END
+            for s, c, n in zip(texts, nspaces, lens, strict=True)
         ]
-        self.ms, self.me = main_block(texts, nspaces)
+        self.ms, self.me = main_block(texts, nspaces, lens)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
@@ -1859,7 +1874,7 @@ def extract_lines(
                 break
             if res["site_name"] and s == res["site_name"]:
                 continue
-            m = _CATEGORY_LINE.match(s)
+            m = _CATEGORY_LINE.match(s) if ":" in s else None  # (its label ends with a colon)
             if m:
                 res["categories"] = split_tags(m.group(1))
     # one scan of the text for a labelled tag line, then the line it is on
