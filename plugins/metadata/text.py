@@ -651,10 +651,10 @@ class Page:
         else:
             self.lines = lines = text.split("\n")
             stripped = list(map(str.strip, lines))
-            self.items = [(i, s) for i, s in enumerate(stripped) if s]
-            texts = [s for s in stripped if s]
             #: the line numbers of :attr:`items`
-            self.item_lines = [i for i, _ in self.items]
+            self.item_lines = list(compress(range(len(lines)), stripped))
+            texts = list(filter(None, stripped))
+            self.items = list(zip(self.item_lines, texts))
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
         # (map over builtins: no bytecode per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
