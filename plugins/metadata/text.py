@@ -719,7 +719,7 @@ FEATURES = [
     "in_main", "first_before_main", "weekday", "strong_pub", "weak_cue", "event_cue",
     "n_in_line_log", "range", "byline_near", "first_after_title", "before_title",
     "in_sentence", "alone_before_main", "pub_before_main", "alone_top", "strong_alone",
-    "lower_before", "glued",
+    "lower_before", "glued", "upd_after_date",
 ]  # fmt: skip
 
 _WEEKDAY = re.compile(
@@ -991,6 +991,9 @@ def _features(
             "strong_alone": 1.0 if strong and nw <= 12 else 0.0,
             "lower_before": 1.0 if _lower_before(before) and not weak and not strong else 0.0,
             "glued": 1.0 if before and before[-1:].isalnum() else 0.0,
+            "upd_after_date": 1.0
+            if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2
+            else 0.0,
         }
 
 
