@@ -763,7 +763,9 @@ def _byline_near(low: str) -> bool:
 
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|bis|to)\s*\d")
 _EVENT_AFTER = re.compile(r"\s*(?:[-–—]|bis|to|au|al)\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|bis)\s*$")
+#: (a day may end with a period: "14. - 20. Januar 2022"; the date CV rose 0.858 -> 0.860
+#: over 10 fold seeds when it did)
+_RANGE_BEFORE = re.compile(r"\d\.?\s*(?:[-–—]|bis)\s*$")
 _LOWER_BEFORE = re.compile(r"[a-zäöüéè,]\s+$")
 
 
@@ -800,8 +802,9 @@ def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
 
 
 def _range_before(before: str) -> bool:
-    """``_RANGE_BEFORE.search(before)`` is not None (a digit, then a dash or "bis" at the
-    end: "3 - "), from the end: a search tries the pattern at every digit of the line."""
+    """``_RANGE_BEFORE.search(before)`` is not None (a digit, perhaps a period, then a dash
+    or "bis" at the end: "3 - ", "14. - "), from the end: a search tries the pattern at every
+    digit of the line."""
     r = before.rstrip()
     if r.endswith("bis"):
         r = r[:-3]
@@ -809,7 +812,8 @@ def _range_before(before: str) -> bool:
         r = r[:-1]
     else:
         return False
-    return r.rstrip()[-1:].isdecimal()
+    r = r.rstrip()
+    return r[-2:-1].isdecimal() if r.endswith(".") else r[-1:].isdecimal()
 
 
 def _lower_before(before: str) -> bool:
