@@ -407,7 +407,9 @@ def find_dates(
                 continue
             for ws, we in todo:
                 for hit in (
-                    _month_hits(rx, line, ws, we) if at_month else _hits(rx, line, ws, we, kind == 0)
+                    _month_hits(rx, line, ws, we)
+                    if at_month
+                    else _hits(rx, line, ws, we, kind == 0)
                 ):
                     s0, e0 = hit.span()
                     if taken and any(s0 < e and s < e0 for s, e in taken):
@@ -654,7 +656,7 @@ class Page:
             #: the line numbers of :attr:`items`
             self.item_lines = list(compress(range(len(lines)), stripped))
             texts = list(filter(None, stripped))
-            self.items = list(zip(self.item_lines, texts))
+            self.items = list(zip(self.item_lines, texts, strict=True))
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
         # (map over builtins: no bytecode per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
@@ -995,9 +997,7 @@ def _features(
             "strong_alone": 1.0 if strong and nw <= 12 else 0.0,
             "lower_before": 1.0 if _lower_before(before) and not weak and not strong else 0.0,
             "glued": 1.0 if before and before[-1:].isalnum() else 0.0,
-            "upd_after_date": 1.0
-            if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2
-            else 0.0,
+            "upd_after_date": 1.0 if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2 else 0.0,
         }
 
 
