@@ -833,3 +833,25 @@ def test_colon_items_are_the_lines_with_a_colon() -> None:
     text = "Site\n\n  Tags: a, b\nplain\r\nTime: 10:30\n:\nend"
     p = textmeta.Page(text)
     assert list(textmeta._colon_items(p)) == [(i, s) for i, s in p.items if ":" in s]
+
+
+def test_byline_near_feature_is_the_search_of_the_joined_lines() -> None:
+    # the feature tries lines one at a time, and the join of lines i-2..i+2 only when a line
+    # ends with a byline word; random pages must give what the search of the join gives
+    import random
+
+    rnd = random.Random(7)
+    bits = ["By", "by:", "von", "author", "xby", "di", ":", " ", "", "Jane", "doe", "the", "|"]
+    for _ in range(300):
+        lines = []
+        for _ in range(rnd.randint(1, 9)):
+            words = [rnd.choice(bits) for _ in range(rnd.randint(0, 4))]
+            if rnd.random() < 0.5:
+                words.insert(rnd.randint(0, len(words)), "4 March 2019")
+            lines.append(rnd.choice(["", " ", "\t"]).join(words) + rnd.choice(["", " ", "  :"]))
+        text = "\n".join(lines)
+        p = textmeta.Page(text)
+        for c in textmeta.rank_dates(p):
+            i = c["line"]
+            near = " ".join(ln.lower() for ln in p.lines[max(0, i - 2) : i + 3])
+            assert c["f"]["byline_near"] == float(textmeta._byline_near(near)), text
