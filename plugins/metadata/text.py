@@ -1123,8 +1123,6 @@ _BYLINE_START = re.compile(
     r"(?im)^(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|"
     r"de|af|autor(?:in)?|author|auteur|text|written)\b"
 )
-#: :data:`_BYLINE_START` after a newline (see :func:`find_authors`)
-_BYLINE_AT_NL = re.compile("\n" + _BYLINE_START.pattern.removeprefix("(?im)^"), re.I)
 _SENT_END = re.compile(r"[.!?…]['\"”’»)]*$")
 _CLOSERS = "'\"”’»)"
 
@@ -1654,6 +1652,8 @@ _NAME_SPLIT = re.compile(
 )
 
 
+#: :data:`_BYLINE_START` after a newline (see :func:`find_authors`)
+_BYLINE_AT_NL = re.compile("\n" + _BYLINE_START.pattern.removeprefix("(?im)^"), re.I)
 _SPACES = re.compile(r"\s+")
 _AUTHOR_END = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s{2,}")
 _AUTHOR_TAIL = re.compile(r"\b(?:updated|published|posted|on|am|le|el|il)\b.*$", re.I)
