@@ -275,16 +275,21 @@ class MetadataStage(Stage):
         if not drop:
             return 0
         text_lines = doc.text.split("\n")
+        stripped = list(map(str.strip, text_lines))
+        if drop.isdisjoint(stripped):
+            return 0
         kept: list[str] = []
         removed = 0
-        for ln in text_lines:
-            if ln.strip() in drop:
+        last_blank = True  # (no kept line yet, or the last kept line is blank)
+        for ln, st in zip(text_lines, stripped, strict=True):
+            if st in drop:
                 removed += 1
-            elif ln.strip() or (kept and kept[-1].strip()):
+            elif st or not last_blank:
                 kept.append(ln)  # a blank line only between two kept lines
+                last_blank = not st
         while kept and not kept[-1].strip():
             kept.pop()
-        if not kept or not removed:
+        if not kept:
             return 0
         doc.text = "\n".join(kept)
         return removed

@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, islice, repeat
+from operator import add
 from typing import Any
 
 from .model import model_rows
@@ -177,6 +178,18 @@ def _kinds(pats: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, re.Patter
 
 _DATE_PATTERNS_KINDS = _kinds(DATE_PATTERNS)
 _DATE_PATTERNS_LOWER_KINDS = _kinds(_DATE_PATTERNS_LOWER)
+
+
+def _plan(
+    kinds: list[tuple[str, re.Pattern[str], str]], lower: bool
+) -> list[tuple[str, re.Pattern[str], int, bool]]:
+    """The patterns as :func:`find_dates` tries them: (form, pattern, kind as an index into
+    (textual, numeric, CJK), tried only where a month name starts)."""
+    index = {_TEXTUAL: 0, _NUMERIC: 1, _CJK: 2}
+    return [(form, rx, index[kind], lower and form == "mdy") for form, rx, kind in kinds]
+
+
+_PLAN, _PLAN_LOWER = _plan(_DATE_PATTERNS_KINDS, False), _plan(_DATE_PATTERNS_LOWER_KINDS, True)
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
 _PREFILTER = re.compile(
@@ -354,7 +367,7 @@ def find_dates(
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
         line = orig = lines[i]
-        patterns = _DATE_PATTERNS_KINDS
+        lower = False
         a = 0  # the offset in ``orig`` of ``line``, the part searched
         if orig.isascii() or ("\u0130" not in orig and "\u03a3" not in orig):
             # only the part of a long line that holds the windows (and the character
@@ -362,18 +375,17 @@ def find_dates(
             # character alone and keeps the length, but for İ (two characters) and Σ
             # (final or not by the letters around it)
             a, b = max(0, spans[0][0] - 1), spans[-1][1]
-            line, patterns = orig[a:b].lower(), _DATE_PATTERNS_LOWER_KINDS
+            line, lower = orig[a:b].lower(), True
             if a:
                 spans = [(s - a, e - a) for s, e in spans]
         else:
             low = line.lower()
             if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
-                line, patterns = low, _DATE_PATTERNS_LOWER_KINDS
-        taken: list[tuple[int, int]] = []
+                line, lower = low, True
         # the textual forms only where a month name is written near the year: one scan
         # for letter runs instead of three costly pattern searches per window
         # (per window: most windows are years in prose, "in 1968", "2000/-")
-        if patterns is _DATE_PATTERNS_LOWER_KINDS:
+        if lower:
             mon_spans = [
                 sp for sp in spans if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
             ]
@@ -383,26 +395,26 @@ def find_dates(
             ]
         # the numeric forms only in windows with a digit, a separator and a digit
         num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
-        if not (mon_spans or num_spans or "年" in line):
+        cjk = _PATTERN_NEEDS_CJK in line
+        if not (mon_spans or num_spans or cjk):
             continue
+        todo_of = (mon_spans, num_spans, spans if cjk else [])
+        taken: list[tuple[int, int]] = []
         # (in their order: an earlier pattern's match takes the text from a later one)
-        for form0, rx, kind in patterns:
-            if kind == _TEXTUAL:
-                todo = mon_spans
-            elif kind == _NUMERIC:
-                todo = num_spans
-            else:
-                todo = spans if _PATTERN_NEEDS_CJK in line else []
-            textual = kind == _TEXTUAL
-            at_month = form0 == "mdy" and patterns is _DATE_PATTERNS_LOWER_KINDS
+        for form0, rx, kind, at_month in _PLAN_LOWER if lower else _PLAN:
+            todo = todo_of[kind]
+            if not todo:
+                continue
             for ws, we in todo:
                 for hit in (
-                    _month_hits(rx, line, ws, we) if at_month else _hits(rx, line, ws, we, textual)
+                    _month_hits(rx, line, ws, we)
+                    if at_month
+                    else _hits(rx, line, ws, we, kind == 0)
                 ):
-                    g = hit.groupdict()
                     s0, e0 = hit.span()
                     if taken and any(s0 < e and s < e0 for s, e in taken):
                         continue
+                    g = hit.groupdict()
                     dd, alt, form = _date_of(form0, g)
                     if dd is None:
                         continue
@@ -414,7 +426,7 @@ def find_dates(
                             "col": s0 + a,
                             "form": form,
                             "text": orig[s0 + a : e0 + a].strip(),
-                            "time": _time_part(g),
+                            "time": _time_part(g) if g.get("h") is not None else None,
                             "alt": alt,
                             "sep": g.get("sep"),
                         }
@@ -569,15 +581,18 @@ def _is_para(line: str) -> bool:
     return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
 
 
-def main_block(texts: list[str], nspaces: list[int] | None = None) -> tuple[int, int]:
-    """(first, last) index of the densest run of paragraph lines (max-sum segment)."""
+def main_block(
+    texts: list[str], nspaces: list[int] | None = None, lens: list[int] | None = None
+) -> tuple[int, int]:
+    """(first, last) index of the densest run of paragraph lines (max-sum segment).
+    ``nspaces``, ``lens``: the lines' space counts and lengths, if at hand."""
     if nspaces is None:
         nspaces = [s.count(" ") for s in texts]
     # a line of >= 60 characters and >= 10 words counts its length, a shorter one -25, a long
     # one with few words (a link list, a URL) -10
     vals = [
         n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
-        for n, c in zip(map(len, texts), nspaces, strict=True)
+        for n, c in zip(map(len, texts) if lens is None else lens, nspaces, strict=True)
     ]
     best, best_span = 0, (len(texts), len(texts))
     cur, start = 0, 0
@@ -606,6 +621,7 @@ class Page:
         "_dates",
         "body",
         "body_line",
+        "item_lines",
         "items",
         "lines",
         "main_end",
@@ -632,20 +648,25 @@ class Page:
             # non-blank ones and those stripped
             self.lines = lines = split[0]
             texts = split[2]
+            self.item_lines = split[1]
             self.items = list(zip(split[1], texts, strict=True))
         else:
             self.lines = lines = text.split("\n")
             stripped = list(map(str.strip, lines))
-            self.items = [(i, s) for i, s in enumerate(stripped) if s]
-            texts = [s for s in stripped if s]
+            #: the line numbers of :attr:`items`
+            self.item_lines = list(compress(range(len(lines)), stripped))
+            texts = list(filter(None, stripped))
+            self.items = list(zip(self.item_lines, texts, strict=True))
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
-        nspaces = [s.count(" ") for s in texts]
-        self.nwords = [c + 1 for c in nspaces]
+        # (map over builtins: no bytecode per line)
+        nspaces = list(map(str.count, texts, repeat(" ")))
+        self.nwords = list(map(add, nspaces, repeat(1)))
+        lens = list(map(len, texts))
         self.paras = [
-            c >= 11 and len(s) > 80 and s[-1] in _PARA_END
-            for s, c in zip(texts, nspaces, strict=True)
+            c >= 11 and n > 80 and s[-1] in _PARA_END
+            for s, c, n in zip(texts, nspaces, lens, strict=True)
         ]
-        self.ms, self.me = main_block(texts, nspaces)
+        self.ms, self.me = main_block(texts, nspaces, lens)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
@@ -700,7 +721,7 @@ FEATURES = [
     "in_main", "first_before_main", "weekday", "strong_pub", "weak_cue", "event_cue",
     "n_in_line_log", "range", "byline_near", "first_after_title", "before_title",
     "in_sentence", "alone_before_main", "pub_before_main", "alone_top", "strong_alone",
-    "lower_before", "glued",
+    "lower_before", "glued", "upd_after_date",
 ]  # fmt: skip
 
 _WEEKDAY = re.compile(
@@ -744,7 +765,9 @@ def _byline_near(low: str) -> bool:
 
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|bis|to)\s*\d")
 _EVENT_AFTER = re.compile(r"\s*(?:[-–—]|bis|to|au|al)\s*\d")
-_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–—]|bis)\s*$")
+#: (a day may end with a period: "14. - 20. Januar 2022"; the date CV rose 0.858 -> 0.860
+#: over 10 fold seeds when it did)
+_RANGE_BEFORE = re.compile(r"\d\.?\s*(?:[-–—]|bis)\s*$")
 _LOWER_BEFORE = re.compile(r"[a-zäöüéè,]\s+$")
 
 
@@ -780,6 +803,31 @@ def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     )
 
 
+def _range_before(before: str) -> bool:
+    """``_RANGE_BEFORE.search(before)`` is not None (a digit, perhaps a period, then a dash
+    or "bis" at the end: "3 - ", "14. - "), from the end: a search tries the pattern at every
+    digit of the line."""
+    r = before.rstrip()
+    if r.endswith("bis"):
+        r = r[:-3]
+    elif r[-1:] in "-–—" and r:
+        r = r[:-1]
+    else:
+        return False
+    r = r.rstrip()
+    return r[-2:-1].isdecimal() if r.endswith(".") else r[-1:].isdecimal()
+
+
+def _lower_before(before: str) -> bool:
+    """``_LOWER_BEFORE.search(before)`` is not None (a lowercase letter or a comma, then
+    spaces, at the end), from the end: a search tries the pattern at every letter."""
+    r = before.rstrip()
+    return len(r) < len(before) and r[-1:] in _LOWER_CHARS
+
+
+_LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzäöüéè,")
+
+
 def _features(
     cands: list[dict[str, Any]],
     page: Page,
@@ -788,11 +836,16 @@ def _features(
 ) -> None:
     """Attach the feature dict ``f`` (names in :data:`FEATURES`) to every candidate."""
     lines = page.lines
-    n_lines = max(1, len(lines))
+    n_all = len(lines)
+    n_lines = max(1, n_all)
     main_start, main_end, body = page.main_start, page.main_end, page.body_line
     dates = [c["date"] for c in cands]
-    counts = Counter(dates)
-    per_line = Counter(c["line"] for c in cands)
+    # (dicts rather than Counters: for a few candidates a Counter's set-up is the cost)
+    counts: dict[date, int] = {}
+    per_line: dict[int, int] = {}
+    for c in cands:
+        counts[c["date"]] = counts.get(c["date"], 0) + 1
+        per_line[c["line"]] = per_line.get(c["line"], 0) + 1
     valid = [d for d in dates if not capture or d <= capture]
     latest = max(valid) if valid else None
     earliest = min(valid) if valid else None
@@ -813,16 +866,11 @@ def _features(
         if title_line is not None
         else -1
     )
-
-    def prev_of(i: int) -> int | None:
-        """The previous non-empty line (a short cue line above a date line)."""
-        j = i - 1
-        while j >= 0 and not lines[j].strip():
-            j -= 1
-        return j if j >= 0 else None
-
-    byline_cache: dict[int, bool] = {}
+    items, item_lines = page.items, page.item_lines
+    # per line (several dates share a line): lowercased, word count, copyright sign, a
+    # byline word within two lines
     lowered: dict[int, str] = {}
+    line_facts: dict[int, tuple[int, bool, bool]] = {}
 
     def low_line(j: int) -> str:
         """Line ``j`` lowercased (once)."""
@@ -832,21 +880,26 @@ def _features(
         return low
 
     n_cands_log = math.log1p(len(cands))
+    log1p, log = math.log1p, math.log
+    has_title = title_line is not None
+    tl = title_line if title_line is not None else 0
     for k, c in enumerate(cands):
         i = c["line"]
-        line = lines[i] if 0 <= i < len(lines) else ""
-        before = line[: c["col"]]
-        after = line[c["col"] + len(c["text"]) :]
-        pi = prev_of(i)
-        prev = lines[pi].strip() if pi is not None else ""
+        line = lines[i] if 0 <= i < n_all else ""
+        col = c["col"]
+        before = line[:col]
+        after = line[col + len(c["text"]) :]
+        # the previous non-blank line (a short cue line above a date line)
+        pk = bisect.bisect_left(item_lines, i) - 1
+        prev = items[pk][1] if pk >= 0 else ""
         if not before.strip() and prev and len(prev) < 40:
             ctx, prev_cue = prev + " ", 1.0
         else:
             ctx, prev_cue = before, 0.0
         wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
-        event = event or bool(_EVENT_AFTER.match(after))
-        rng = bool(_RANGE_AFTER.match(after)) or bool(_RANGE_BEFORE.search(before))
-        cue_neg = neg_before or bool(_CUE_NEG_L.search(line[c["col"] : c["col"] + 60].lower()))
+        event = event or _EVENT_AFTER.match(after) is not None
+        rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
+        cue_neg = neg_before or _CUE_NEG_L.search(line[col : col + 60].lower()) is not None
         c["cue"] = (
             "updated"
             if cue_upd
@@ -858,83 +911,93 @@ def _features(
             if cue_neg
             else None
         )
-        nw = len(line.split())
+        facts = line_facts.get(i)
+        if facts is None:
+            # (the lines lowercased one by one: an ASCII line takes the fast path)
+            near = " ".join(map(low_line, range(max(0, i - 2), min(n_all, i + 3))))
+            facts = line_facts[i] = (
+                len(line.split()),
+                _byline_near(near),
+                bool(line) and _COPYRIGHT_L.search(low_line(i)) is not None,
+            )
+        nw, byline, copyright = facts
         rest = line.replace(c["text"], " ")
         alone = sum(1 for _ in islice(_WORD.finditer(rest), 4)) <= 3
         d = c["date"]
         dense = bisect.bisect_right(lines_with, i + 3) - bisect.bisect_left(lines_with, i - 3) - 1
         gap = (latest - d).days if latest else 0
         mgap = abs((d - med).days) if med else 0
-        if i not in byline_cache:
-            # (the lines lowercased one by one: an ASCII line takes the fast path)
-            near = " ".join(map(low_line, range(max(0, i - 2), min(len(lines), i + 3))))
-            byline_cache[i] = _byline_near(near)
         # (_is_para(line), with the word count at hand)
         in_para = nw >= 12 and len(ls := line.strip()) > 80 and ls[-1:] in _PARA_END
         c["alone"] = alone
         c["in_para"] = in_para
+        form = c["form"]
+        tm = c["time"]
+        before_main = i < main_start
+        # (1.0 if x else 0.0: float(x) is a call per feature)
         c["f"] = {
             "bias": 1.0,
-            "first": float(k == 0),
-            "rank_pos": math.log1p(k),
-            "line_log": math.log1p(i),
+            "first": 1.0 if k == 0 else 0.0,
+            "rank_pos": log1p(k),
+            "line_log": log1p(i),
             "line_rel": i / n_lines,
-            "before_body": float(i < body),
-            "body_dist_log": math.log1p(max(0, body - i)),
-            "after_body_dist_log": math.log1p(max(0, i - body)),
-            "cue_pub": float(cue_pub),
-            "cue_upd": float(cue_upd),
-            "cue_neg": float(cue_neg),
-            "copyright": float(bool(_COPYRIGHT_L.search(low_line(i) if line else ""))),
-            "short_line": float(nw <= 8),
-            "line_words_log": math.log1p(nw),
-            "date_alone": float(alone),
-            "has_time": float(c["time"] is not None),
-            "has_tz": float(bool(c["time"] and c["time"][1])),
-            "form_iso": float(c["form"] in ("iso", "cjk")),
-            "form_num": float(c["form"] == "num"),
-            "form_num2": float(c["form"] == "num2"),
-            "form_text": float(c["form"] in ("mdy", "dmy", "ymd_t")),
-            "form_rel": float(c["form"] == "relative"),
-            "ambiguous": float(c["alt"] is not None),
-            "count_log": math.log(counts[d]),
-            "is_latest": float(d == latest),
-            "is_earliest": float(d == earliest and latest != earliest),
-            "latest_gap_log": math.log1p(max(0, gap)) / 5,
-            "top_latest": float(d == top_latest),
-            "newer_than_first": float(first_date is not None and d > first_date),
+            "before_body": 1.0 if i < body else 0.0,
+            "body_dist_log": log1p(max(0, body - i)),
+            "after_body_dist_log": log1p(max(0, i - body)),
+            "cue_pub": 1.0 if cue_pub else 0.0,
+            "cue_upd": 1.0 if cue_upd else 0.0,
+            "cue_neg": 1.0 if cue_neg else 0.0,
+            "copyright": 1.0 if copyright else 0.0,
+            "short_line": 1.0 if nw <= 8 else 0.0,
+            "line_words_log": log1p(nw),
+            "date_alone": 1.0 if alone else 0.0,
+            "has_time": 1.0 if tm is not None else 0.0,
+            "has_tz": 1.0 if tm and tm[1] else 0.0,
+            "form_iso": 1.0 if form in ("iso", "cjk") else 0.0,
+            "form_num": 1.0 if form == "num" else 0.0,
+            "form_num2": 1.0 if form == "num2" else 0.0,
+            "form_text": 1.0 if form in ("mdy", "dmy", "ymd_t") else 0.0,
+            "form_rel": 1.0 if form == "relative" else 0.0,
+            "ambiguous": 1.0 if c["alt"] is not None else 0.0,
+            "count_log": log(counts[d]),
+            "is_latest": 1.0 if d == latest else 0.0,
+            "is_earliest": 1.0 if d == earliest and latest != earliest else 0.0,
+            "latest_gap_log": log1p(max(0, gap)) / 5,
+            "top_latest": 1.0 if d == top_latest else 0.0,
+            "newer_than_first": 1.0 if first_date is not None and d > first_date else 0.0,
             "dense": min(dense, 6) / 6,
-            "in_para": float(in_para),
-            "prev_line_cue": prev_cue * float(cue_pub or cue_upd),
-            "after_capture": float(bool(capture and d > capture)),
-            "year_ok": float(d.year >= 1995),
+            "in_para": 1.0 if in_para else 0.0,
+            "prev_line_cue": prev_cue * (1.0 if cue_pub or cue_upd else 0.0),
+            "after_capture": 1.0 if capture and d > capture else 0.0,
+            "year_ok": 1.0 if d.year >= 1995 else 0.0,
             "n_cands_log": n_cands_log,
-            "same_as_first": float(first_date == d),
-            "title_dist": (math.log1p(abs(i - title_line)) if title_line is not None else 2.0),
-            "near_top3": float(title_line is not None and 0 <= i - title_line <= 6),
+            "same_as_first": 1.0 if first_date == d else 0.0,
+            "title_dist": log1p(abs(i - tl)) if has_title else 2.0,
+            "near_top3": 1.0 if has_title and 0 <= i - tl <= 6 else 0.0,
             "distinct_rank": min(drank.get(d, 9), 9) / 9,
-            "median_gap_log": math.log1p(mgap) / 5,
-            "before_main": float(i < main_start),
-            "main_dist_log": math.log1p(abs(main_start - i)) * (1 if i < main_start else -1),
-            "after_main_end": float(i > main_end),
-            "in_main": float(main_start <= i <= main_end),
-            "first_before_main": float(i == first_before_main),
-            "weekday": float(wk),
-            "strong_pub": float(strong),
-            "weak_cue": float(weak),
-            "event_cue": float(event),
-            "n_in_line_log": math.log(per_line[i]),
-            "range": float(rng),
-            "byline_near": float(byline_cache[i]),
-            "first_after_title": float(i == first_after_title),
-            "before_title": float(title_line is not None and i < title_line),
-            "in_sentence": float(nw > 12 and not alone),
-            "alone_before_main": float(alone and i < main_start),
-            "pub_before_main": float(cue_pub and i <= main_start + 2),
-            "alone_top": float(alone and i <= main_start + 2 and k < 3),
-            "strong_alone": float(strong and nw <= 12),
-            "lower_before": float(bool(_LOWER_BEFORE.search(before)) and not weak and not strong),
-            "glued": float(bool(before) and before[-1:].isalnum()),
+            "median_gap_log": log1p(mgap) / 5,
+            "before_main": 1.0 if before_main else 0.0,
+            "main_dist_log": log1p(abs(main_start - i)) * (1 if before_main else -1),
+            "after_main_end": 1.0 if i > main_end else 0.0,
+            "in_main": 1.0 if main_start <= i <= main_end else 0.0,
+            "first_before_main": 1.0 if i == first_before_main else 0.0,
+            "weekday": 1.0 if wk else 0.0,
+            "strong_pub": 1.0 if strong else 0.0,
+            "weak_cue": 1.0 if weak else 0.0,
+            "event_cue": 1.0 if event else 0.0,
+            "n_in_line_log": log(per_line[i]),
+            "range": 1.0 if rng else 0.0,
+            "byline_near": 1.0 if byline else 0.0,
+            "first_after_title": 1.0 if i == first_after_title else 0.0,
+            "before_title": 1.0 if has_title and i < tl else 0.0,
+            "in_sentence": 1.0 if nw > 12 and not alone else 0.0,
+            "alone_before_main": 1.0 if alone and before_main else 0.0,
+            "pub_before_main": 1.0 if cue_pub and i <= main_start + 2 else 0.0,
+            "alone_top": 1.0 if alone and i <= main_start + 2 and k < 3 else 0.0,
+            "strong_alone": 1.0 if strong and nw <= 12 else 0.0,
+            "lower_before": 1.0 if _lower_before(before) and not weak and not strong else 0.0,
+            "glued": 1.0 if before and before[-1:].isalnum() else 0.0,
+            "upd_after_date": 1.0 if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2 else 0.0,
         }
 
 
@@ -1589,12 +1652,22 @@ _NAME_SPLIT = re.compile(
 )
 
 
+#: :data:`_BYLINE_START` after a newline (see :func:`find_authors`)
+_BYLINE_AT_NL = re.compile("\n" + _BYLINE_START.pattern.removeprefix("(?im)^"), re.I)
+_SPACES = re.compile(r"\s+")
+_AUTHOR_END = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s{2,}")
+_AUTHOR_TAIL = re.compile(r"\b(?:updated|published|posted|on|am|le|el|il)\b.*$", re.I)
+_FROM_DIGIT = re.compile(r"\d.*$")
+
+
 def parse_authors(s: str) -> list[str]:
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.split(r"\s[|•·]\s|\s[-–—]\s|\s{2,}", s)[0]
+    """The names of a byline's text (after "By"): split on commas and "and" in several
+    languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
+    s = _SPACES.sub(" ", s).strip()
+    s = _AUTHOR_END.split(s)[0]
     s = _ROLE.sub("", s)
-    s = re.sub(r"\b(?:updated|published|posted|on|am|le|el|il)\b.*$", "", s, flags=re.I)
-    s = re.sub(r"\d.*$", "", s)
+    s = _AUTHOR_TAIL.sub("", s)
+    s = _FROM_DIGIT.sub("", s)
     people = []
     for p in _NAME_SPLIT.split(s):
         p = p.strip(" .,:;-–()[]")
@@ -1615,20 +1688,30 @@ def parse_authors(s: str) -> list[str]:
     return people
 
 
-def find_authors(items: list[tuple[int, str]], limit: int = 60) -> tuple[list[str], int | None]:
-    """The first byline among the first ``limit`` non-empty lines: (names, line number)."""
+def find_authors(
+    items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
+) -> tuple[list[str], int | None]:
+    """The first byline among the first ``limit`` non-empty lines: (names, line number).
+    ``texts``: the items' texts, if at hand (:attr:`Page.texts`)."""
     top = items[:limit]
-    # one scan of the top lines; the per-line match only when a byline word starts a line
-    if not _BYLINE_START.search("\n".join(s for _, s in top)):
-        return [], None
-    for i, s in top:
-        if s.count(" ") > 13 or not ((c0 := s[:1].lower()) in _BYLINE_FIRST or c0.isspace()):
-            continue  # (the pattern's words start with these letters)
-        m = _BYLINE.match(s)
-        if m:
-            people = parse_authors(m.group("names"))
+    # Only the lines where a byline word starts are tried: one scan of the top lines for
+    # them. (A newline before each line gives the pattern a literal start, so re skips from
+    # line to line; a pattern that starts with a line anchor is tried at every character.)
+    joined = "\n" + "\n".join(texts[:limit] if texts is not None else [s for _, s in top])
+    search = _BYLINE_AT_NL.search
+    m = search(joined)
+    k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
+    while m is not None:
+        p = m.start()
+        k += joined.count("\n", pos, p)
+        pos = p
+        i, s = top[k]
+        if s.count(" ") <= 13 and (mm := _BYLINE.match(s)) is not None:
+            people = parse_authors(mm.group("names"))
             if people:
                 return people, i
+        # (from the next line on: a match may run over a line end, "Written\nby ...")
+        m = search(joined, p + 1)
     return [], None
 
 
@@ -1763,7 +1846,7 @@ def extract_lines(
         if not c["in_para"] and len(line.split()) <= _DATE_LINE_MAX_WORDS:
             meta_lines["published"] = [c["line"]]
     # authors
-    authors, aline = find_authors(items)
+    authors, aline = find_authors(items, texts=page.texts)
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
         meta_lines["authors"] = [aline]
@@ -1798,13 +1881,13 @@ def extract_lines(
                 break
             if res["site_name"] and s == res["site_name"]:
                 continue
-            m = _CATEGORY_LINE.match(s)
+            m = _CATEGORY_LINE.match(s) if ":" in s else None  # (its label ends with a colon)
             if m:
                 res["categories"] = split_tags(m.group(1))
     # one scan of the text for a labelled tag line, then the line it is on
     if _has_tag_line(text):
-        for i, s in items:
-            m = _TAG_LINE.match(s) if ":" in s else None
+        for i, s in _colon_items(page):
+            m = _TAG_LINE.match(s)
             if m:
                 res["tags"] = split_tags(m.group(1))
                 res["sources"]["tags"] = f"line {i}"
@@ -1882,6 +1965,22 @@ _TAG_LINE_AT = re.compile(
     r"(?i)[ \t]*(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|"
     r"mots[- ]clés|etiquetas)\s*:"
 )
+
+
+def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
+    """The page's non-blank lines (:attr:`Page.items`) that hold a colon, in order: found
+    by a scan of the text for colons instead of a test per line."""
+    text, items, item_lines = page.text, page.items, page.item_lines
+    pos = text.find(":")
+    line, at = 0, 0  # the line number at offset ``at``
+    while pos >= 0:
+        line += text.count("\n", at, pos)
+        yield items[bisect.bisect_left(item_lines, line)]
+        end = text.find("\n", pos)
+        if end < 0:
+            return
+        line, at = line + 1, end + 1
+        pos = text.find(":", at)
 
 
 def _has_tag_line(text: str) -> bool:

@@ -1,6 +1,6 @@
 """Train the date ranker (listwise over a page's candidates), page-grouped 5-fold CV.
 
-    .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 1 [--write]
+    .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 1 [--seeds 0 1 2] [--write]
     .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 1 [--write]
 
 Features come from the shipped code (corearchive_plugins.metadata); --write stores the model
@@ -109,6 +109,8 @@ def main():
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--gbm", default="")
     ap.add_argument("--listwise", action="store_true")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0], help="fold seeds (CV averaged)")
+    ap.add_argument("--drop", nargs="*", default=[], help="features left out (ablation)")
     args = ap.parse_args()
     if args.listwise:
         LIST["on"] = True
@@ -116,19 +118,24 @@ def main():
         GBM.update(json.loads(args.gbm))
     pages = load_pages(args.mode)
     feats = tm.FEATURES if args.mode == "text" else hm.HTML_FEATURES
+    feats = [f for f in feats if f not in args.drop]
     reach = sum(1 for n, gold, c in pages if any(x["date"].isoformat() == gold for x in c))
     print(f"pages={len(pages)} with-cands={sum(1 for p in pages if p[2])} truth-reachable={reach / len(pages):.3f}")
     X, y, g = matrix(pages, feats)
-    rng = np.random.RandomState(0)
-    fold_of_page = rng.permutation(len(pages)) % args.folds
     for C in sorted({args.C, 0.03, 0.1, 0.3, 1.0, 3.0}):
-        pred = np.zeros(len(y))
-        for k in range(args.folds):
-            tr = fold_of_page[g] != k
-            clf, mu, sd = fit(X[tr], y[tr], C, g[tr])
-            pred[~tr] = clf.decision_function((X[~tr] - mu) / sd)
-        per = [pred[g == i] for i in range(len(pages))]
-        print(f"C={C}: CV page accuracy {page_acc(pages, per):.3f}")
+        accs = []
+        for seed in args.seeds:
+            fold_of_page = np.random.RandomState(seed).permutation(len(pages)) % args.folds
+            pred = np.zeros(len(y))
+            for k in range(args.folds):
+                tr = fold_of_page[g] != k
+                clf, mu, sd = fit(X[tr], y[tr], C, g[tr])
+                pred[~tr] = clf.decision_function((X[~tr] - mu) / sd)
+            per = [pred[g == i] for i in range(len(pages))]
+            accs.append(page_acc(pages, per))
+        each = " / ".join(f"{a:.3f}" for a in accs)
+        print(f"C={C}: CV page accuracy {np.mean(accs):.3f} (fold seeds {args.seeds}: {each})")
+    fold_of_page = np.random.RandomState(args.seeds[0]).permutation(len(pages)) % args.folds
     clf, mu, sd = fit(X, y, args.C, g)
     full = clf.decision_function((X - mu) / sd)
     per = [full[g == i] for i in range(len(pages))]

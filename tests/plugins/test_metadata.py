@@ -774,3 +774,84 @@ def test_attribute_index_rules_out_only_what_cannot_match() -> None:
         for x in getattr(tx, name)
     }
     assert set(htmltree.NEEDLES) == paths
+
+
+def test_end_anchored_date_tests_agree_with_their_patterns() -> None:
+    # _range_before / _lower_before read the text before a date from its end; random strings
+    # over the characters the patterns look at (digits, periods, dashes, "bis", spaces of
+    # several kinds, letters) must give what a search with the pattern gives
+    import random
+
+    rnd = random.Random(4)
+    alphabet = "0123456789 .-–—bisxa,\t\xa0äZ"
+    for _ in range(20_000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        assert textmeta._range_before(s) == (textmeta._RANGE_BEFORE.search(s) is not None), s
+        assert textmeta._lower_before(s) == (textmeta._LOWER_BEFORE.search(s) is not None), s
+
+
+def test_range_start_with_a_period_is_a_range() -> None:
+    # "Wochenbericht 14. - 20. Januar 2022": the 20th ends a range that starts on the 14th
+    p = textmeta.Page(page("Lawinenbulletin", "Wochenbericht 14. - 20. Januar 2022"))
+    (c,) = textmeta.rank_dates(p)
+    assert c["f"]["range"] == 1.0
+    p = textmeta.Page(page("Lawinenbulletin", "Wochenbericht vom 20. Januar 2022"))
+    (c,) = textmeta.rank_dates(p)
+    assert c["f"]["range"] == 0.0
+
+
+def test_update_after_a_date_is_the_update() -> None:
+    # "By X/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST": the page was
+    # published on June 12; the later date is its update
+    line = "By Cat Lafuente/June 12, 2020 9:49 am EST/Updated: Aug. 18, 2020 4:17 pm EST"
+    p = textmeta.Page(page("Is a multivitamin worth taking every day?", line))
+    cands = textmeta.rank_dates(p)
+    assert [c["f"]["upd_after_date"] for c in cands] == [0.0, 1.0]
+    assert extract(page("Is a multivitamin worth taking every day?", line))["published"] == (
+        "2020-06-12T09:49:00-05:00"
+    )
+    # an "updated" date with no date before it is no such update
+    p = textmeta.Page(page("Is a multivitamin worth taking?", "Updated: Aug. 18, 2020"))
+    assert [c["f"]["upd_after_date"] for c in textmeta.rank_dates(p)] == [0.0]
+
+
+def test_byline_found_from_line_starts_only() -> None:
+    # the byline scan jumps from line start to line start; a match of the start pattern
+    # that runs over a line end ("Written" / "by ...") must not hide the next line's byline
+    items = [(0, "Site"), (1, "Written"), (2, "by Jane Doe and John Roe"), (3, BODY)]
+    assert textmeta.find_authors(items) == (["Jane Doe", "John Roe"], 2)
+    texts = [s for _, s in items]
+    assert textmeta.find_authors(items, texts=texts) == (["Jane Doe", "John Roe"], 2)
+    # a line that starts like a byline but has too many words is skipped, the next one kept
+    long = "By the time the council met on Thursday evening the vote had already been cast"
+    items = [(0, long), (1, "Von Anna Schmidt")]
+    assert textmeta.find_authors(items) == (["Anna Schmidt"], 1)
+    assert textmeta.find_authors([(0, "No byline here"), (1, BODY)]) == ([], None)
+
+
+def test_colon_items_are_the_lines_with_a_colon() -> None:
+    text = "Site\n\n  Tags: a, b\nplain\r\nTime: 10:30\n:\nend"
+    p = textmeta.Page(text)
+    assert list(textmeta._colon_items(p)) == [(i, s) for i, s in p.items if ":" in s]
+
+
+def test_byline_near_feature_is_the_search_of_the_joined_lines() -> None:
+    # the feature tries lines one at a time, and the join of lines i-2..i+2 only when a line
+    # ends with a byline word; random pages must give what the search of the join gives
+    import random
+
+    rnd = random.Random(7)
+    bits = ["By", "by:", "von", "author", "xby", "di", ":", " ", "", "Jane", "doe", "the", "|"]
+    for _ in range(300):
+        lines = []
+        for _ in range(rnd.randint(1, 9)):
+            words = [rnd.choice(bits) for _ in range(rnd.randint(0, 4))]
+            if rnd.random() < 0.5:
+                words.insert(rnd.randint(0, len(words)), "4 March 2019")
+            lines.append(rnd.choice(["", " ", "\t"]).join(words) + rnd.choice(["", " ", "  :"]))
+        text = "\n".join(lines)
+        p = textmeta.Page(text)
+        for c in textmeta.rank_dates(p):
+            i = c["line"]
+            near = " ".join(ln.lower() for ln in p.lines[max(0, i - 2) : i + 3])
+            assert c["f"]["byline_near"] == float(textmeta._byline_near(near)), text
