@@ -199,6 +199,41 @@ def predict_two_stage(b1, b2, d):
     return p2
 
 
+def fit_stages(docs, rounds=ROUNDS, params=None, inner=3, seed=0):
+    """Stages 1-2 (fit_two_stage) and, with a third number of rounds, stage 3 (v8): the
+    stage-2 context recomputed on stage-2 scores that are out-of-fold (an inner 3-fold split
+    fits stages 1-2 on two folds and predicts the third; a page's cropped copy goes with it)
+    -> list of boosters."""
+    b1, b2 = fit_two_stage(docs, inner, rounds[:2], params, seed)
+    if len(rounds) < 3 or not rounds[2] or b2 is None:
+        return [b1, b2]
+    rng = np.random.RandomState(seed + 100)
+    fold0 = rng.randint(0, inner, size=len(docs))
+    oof = {}
+    for f in range(inner):
+        tr = [d for d, k in zip(docs, fold0) if k != f]
+        bi1, bi2 = fit_two_stage(tr, inner, rounds[:2], params, seed)
+        for d in (d for d, k in zip(docs, fold0) if k == f):
+            for e in [d, *d.get("aug", [])]:
+                oof[e["key"]] = (predict(bi1, e["X"]), predict_two_stage(bi1, bi2, e))
+    alld = expand(docs)
+    X3 = {d["key"]: tc.stage3_features(d["X"], *oof[d["key"]]) for d in alld}
+    _, y, w = stack(alld)
+    return [b1, b2, fit(stack(alld, X3)[0], y, w, rounds[2], params)]
+
+
+def predict_stages(bs, d):
+    """Scores of a page as the runtime computes them (each later stage on the unsure lines)."""
+    p2 = predict_two_stage(bs[0], bs[1], d)
+    if len(bs) < 3 or not len(p2):
+        return p2
+    band = (p2 >= tc.STAGE3_BAND) & (p2 <= 1 - tc.STAGE3_BAND)
+    p3 = p2.copy()
+    if band.any():
+        p3[band] = predict(bs[2], tc.stage3_features(d["X"], predict(bs[0], d["X"]), p2)[band])
+    return p3
+
+
 # ------------------------------------------------------------------ evaluation ----
 def doc_output(d, p, thr):
     return "\n".join(d["lines"][i] for i, keep in zip(d["idx"], (p >= thr).tolist()) if keep)
@@ -240,10 +275,10 @@ def cv(docs, truth, k=5, rounds=ROUNDS, seed=0, extra=()):
     for f in range(k):
         tr = [d for d, g in zip(docs, fold) if g != f]
         te = [d for d, g in zip(docs, fold) if g == f]
-        b1, b2 = fit_two_stage(tr + list(extra), rounds=rounds)
+        bs = fit_stages(tr + list(extra), rounds=rounds)
         for d in te:
-            p1s[d["key"]] = predict(b1, d["X"])
-            p2s[d["key"]] = predict_two_stage(b1, b2, d)
+            p1s[d["key"]] = predict(bs[0], d["X"])
+            p2s[d["key"]] = predict_stages(bs, d)
         print(f"  fold {f} done", flush=True)
     return p1s, p2s
 
@@ -253,9 +288,9 @@ def cross_set(docs, truth, rounds=ROUNDS):
     for src, dst in (("aeb", "trafeval"), ("trafeval", "aeb")):
         tr = [d for d in docs if d["set"] == src]
         te = [d for d in docs if d["set"] == dst]
-        b1, b2 = fit_two_stage(tr, rounds=rounds)
-        out[(src, dst)] = ({d["key"]: predict(b1, d["X"]) for d in te},
-                           {d["key"]: predict_two_stage(b1, b2, d) for d in te})
+        bs = fit_stages(tr, rounds=rounds)
+        out[(src, dst)] = ({d["key"]: predict(bs[0], d["X"]) for d in te},
+                           {d["key"]: predict_stages(bs, d) for d in te})
     return out
 
 
@@ -342,15 +377,14 @@ def main():
             sweep(docs, q1, truth, "s1", thrs=(0.4, 0.5, 0.6))
             sweep(docs, q2, truth, "s2", thrs=(0.4, 0.5, 0.6))
     if args.out or args.cv:
-        b1, b2 = fit_two_stage(docs + extra, rounds=rounds)
-        ins = {d["key"]: predict_two_stage(b1, b2, d) for d in docs}
+        bs = fit_stages(docs + extra, rounds=rounds)
+        ins = {d["key"]: predict_stages(bs, d) for d in docs}
         print("in-sample (trained on all dev pages):")
         sweep(docs, ins, truth, "in", thrs=(0.4, 0.5, 0.6))
         if args.out:
-            stages = [{"base": 0.0, "trees": export_trees(b1)}]
-            if b2 is not None:
-                stages.append({"base": 0.0, "trees": export_trees(b2)})
+            stages = [{"base": 0.0, "trees": export_trees(b)} for b in bs if b is not None]
             model = {"version": 1, "features": tc.FEATURE_NAMES, "stage2_features": tc.STAGE2_NAMES,
+                     **({"stage3_features": tc.STAGE3_NAMES} if len(stages) > 2 else {}),
                      "threshold": args.threshold, "stopwords": sw, "stages": stages,
                      "trained_on": os.path.basename(args.labels), "rounds": list(rounds),
                      "rules": args.rules.split(",")}
@@ -365,7 +399,7 @@ def main():
             diffs = []
             for d in docs[:50]:
                 _i, _p1, p2, _X = tc.score_lines(d["lines"], m)
-                diffs.append(np.abs(p2 - predict_two_stage(b1, b2, d)).max() if len(p2) else 0)
+                diffs.append(np.abs(p2 - predict_stages(bs, d)).max() if len(p2) else 0)
             print(f"max |json - lightgbm| = {max(diffs):.2e}")
     print(f"total {time.time() - t0:.0f}s")
 
