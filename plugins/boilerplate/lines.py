@@ -7,7 +7,8 @@ stop-word density, boilerplate cues, position, repetition, neighbouring lines an
 context); a small gradient-boosted tree ensemble (trained offline by
 research/boilerplate/train.py, shipped as lines_model.json beside this module, evaluated
 here with numpy: no network, no training library at run time) scores it; a second stage re-scores each
-line from the first-stage scores of its neighbourhood.
+line from the first-stage scores of its neighbourhood, and a third does the same from the
+second stage's scores (each later stage only for the lines the one before is unsure of).
 
     kept_text, decisions = clean(text, threshold=0.5)
 """
@@ -1878,6 +1879,15 @@ def stage3_features(X, p1, p2, rows=None):
     return np.concatenate([X2, q[:, None]], axis=1)
 
 
+# noprose: a page whose kept lines hold no prose line (8+ words ending a sentence) and fewer
+# than 12 words in all has no article: a footer ("(c) 2024 Example. All rights reserved.")
+# that the later stages rank best on a page of menus is not one.  It never fires on the
+# dev pages (every one has an article), so CV is unchanged; it is what keeps an all-menu
+# page an empty outcome (no_content).
+_NOPROSE_TOKENS = 12
+_NOPROSE_REASON = "no article on the page (no prose line kept)"
+
+
 def _rules(X, p, thr, rules=RULES):
     """Post-processing rules over the model scores -> (scores, reasons).  Each rule only moves a
     score across the threshold and records why:
@@ -1888,7 +1898,9 @@ def _rules(X, p, thr, rules=RULES):
                 verb there), is an image caption;
       bridge  - an ad/share line inside the article does not end it: a prose line right after
                 such furniture lines, following a kept prose line, is kept;
-      byline  - a short "By ..." line is removed."""
+      byline  - a short "By ..." line is removed;
+      noprose - kept lines without any prose line among them, under 12 words in all, are
+                removed (a page without an article)."""
     p = p.copy()
     n = len(p)
     why = {}
@@ -1959,6 +1971,12 @@ def _rules(X, p, thr, rules=RULES):
         for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = "byline"
+    if "noprose" in rules:
+        keep = p >= thr
+        if keep.any() and not (keep & prose).any() and ntok[keep].sum() < _NOPROSE_TOKENS:
+            for j in np.flatnonzero(keep).tolist():
+                p[j] = min(p[j], thr * 0.5)
+                why[j] = _NOPROSE_REASON
     return p, why
 
 
@@ -2046,6 +2064,14 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
                 nxt = k + 1
     if "byline" in rules:
         _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
+    if "noprose" in rules and len(starts):
+        keep = p >= thr
+        kept_tok = np.zeros(D)
+        kept_prose = np.zeros(D, bool)
+        kept_tok[nonempty] = np.add.reduceat(np.where(keep, ntok, 0.0), starts)
+        kept_prose[nonempty] = np.logical_or.reduceat(keep & prose, starts)
+        page = (kept_tok > 0) & ~kept_prose & (kept_tok < _NOPROSE_TOKENS)
+        _demote(p, why, keep & page[ld], half, _NOPROSE_REASON)
     return p, why
 
 

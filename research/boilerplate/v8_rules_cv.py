@@ -14,7 +14,7 @@ import train as T  # noqa: E402
 from corearchive_plugins.boilerplate import lines as tc  # noqa: E402
 
 LABELS = os.environ.get("LABELS", "/work/scratch/bp/labels_teacher.json")
-RULES = tuple(os.environ.get("RULES", "teaser,caption,bridge,byline").split(","))
+RULES = tuple(os.environ.get("RULES", "teaser,caption,bridge,byline,noprose").split(","))
 
 
 def rules_preds(docs, D, thr=0.5):

@@ -255,6 +255,8 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
         "\n\n".join([PARA, "Advertisement", PARA2, "Related: Budget vote delayed"]),
         "\n".join(GERMAN),
         "Menu\nLog in",  # no article
+        # no article, but a footer sentence the later stages rank best (the noprose rule)
+        "Home\nNews\nSport\nSign in\nContact us\n© 2024 Daily Courier. All rights reserved.",
         "\n".join(FRENCH) + "\nSuivez-nous sur Twitter.",
         ART[0] + "\n" + ART[0] + "\nREAD MORE\n" + ART[1],  # repeats within one page only
         # "İ" lower-cases to two characters: the batch must still line up its positions
