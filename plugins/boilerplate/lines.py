@@ -1723,11 +1723,12 @@ def stage2_features(X, p1, rows=None):
     return out
 
 
-def _stage2_rows(X, p1, rb, rows):
+def _stage2_rows(X, p1, rb, rows, extra=0):
     """:func:`stage2_features` for the rows ``rows`` of a batch (documents at row bounds
     ``rb``): each row gets exactly what its document alone gives it.  Floating-point running
     sums and maxima are taken per document (on zero-padded rows), ranks per document by one
-    lexsort; everything else over the batch."""
+    lexsort; everything else over the batch.  ``extra`` more columns are left for the
+    caller to fill (stage 3's p1)."""
     n = len(p1)
     D = len(rb) - 1
     F = X.shape[1]
@@ -1813,7 +1814,7 @@ def _stage2_rows(X, p1, rb, rows):
     s = rb[:-1][dr]
     e = rb[1:][dr]
     pos = r - s
-    out = np.empty((len(r), F + len(STAGE2_NAMES)))
+    out = np.empty((len(r), F + len(STAGE2_NAMES) + extra))
     out[:, :F] = X[r]
     q = p1[r]
     od = off[dr]
@@ -2149,8 +2150,7 @@ def decide_many(texts, threshold: float = 0.5) -> list:
             # stage 3: the same context once more, on the stage-2 scores (see stage3_features)
             band = np.flatnonzero((p2 >= STAGE3_BAND) & (p2 <= 1.0 - STAGE3_BAND))
             if len(band):
-                X3 = np.empty((len(band), X.shape[1] + len(STAGE3_NAMES)))
-                X3[:, :-1] = _stage2_rows(X, p2, rb, band)
+                X3 = _stage2_rows(X, p2, rb, band, extra=1)
                 X3[:, -1] = p1[band]
                 p2 = p2.copy()  # (X3 is built: the stage-3 scores replace p2 on the band)
                 p2[band] = _predict_rows(m["stages"][2], X3)

@@ -273,7 +273,7 @@ def sweep(docs, preds, truth, label, thrs=(0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6,
 def cv(docs, truth, k=5, rounds=ROUNDS, seed=0, extra=()):
     rng = np.random.RandomState(seed)
     fold = rng.permutation(len(docs)) % k
-    p1s, p2s = {}, {}
+    p1s, p2s, s2s = {}, {}, {}
     for f in range(k):
         tr = [d for d, g in zip(docs, fold) if g != f]
         te = [d for d, g in zip(docs, fold) if g == f]
@@ -281,8 +281,9 @@ def cv(docs, truth, k=5, rounds=ROUNDS, seed=0, extra=()):
         for d in te:
             p1s[d["key"]] = predict(bs[0], d["X"])
             p2s[d["key"]] = predict_stages(bs, d)
+            s2s[d["key"]] = predict_two_stage(bs[0], bs[1], d)
         print(f"  fold {f} done", flush=True)
-    return p1s, p2s
+    return p1s, p2s, s2s  # (s2s: the stage-2 scores, which a third stage re-scores)
 
 
 def cross_set(docs, truth, rounds=ROUNDS):
@@ -367,10 +368,10 @@ def main():
     print(f"{len(docs)} docs, {sum(len(d['idx']) for d in docs)} lines, {len(sw)} stop words, "
           f"{len(tc.FEATURE_NAMES)} features ({time.time() - t0:.1f}s)", flush=True)
     if args.cv:
-        p1s, p2s = cv(docs, truth, rounds=rounds, extra=extra, seed=args.cv_seed)
+        p1s, p2s, s2s = cv(docs, truth, rounds=rounds, extra=extra, seed=args.cv_seed)
         if args.dump:
             import pickle
-            pickle.dump({"p1": p1s, "p2": p2s}, open(args.dump, "wb"))
+            pickle.dump({"p1": p1s, "p2": p2s, "s2": s2s}, open(args.dump, "wb"))
         print("5-fold CV by page, stage 1 only:")
         sweep(docs, p1s, truth, "cv-s1")
         print("5-fold CV by page, two stages:")
