@@ -374,7 +374,7 @@ def main():
             pickle.dump({"p1": p1s, "p2": p2s, "s2": s2s}, open(args.dump, "wb"))
         print("5-fold CV by page, stage 1 only:")
         sweep(docs, p1s, truth, "cv-s1")
-        print("5-fold CV by page, two stages:")
+        print("5-fold CV by page, all stages:")
         sweep(docs, p2s, truth, "cv-s2")
         for (src, dst), (q1, q2) in ({} if args.no_cross else cross_set(docs, truth, rounds=rounds)).items():
             print(f"cross-set train {src} -> test {dst}:")
