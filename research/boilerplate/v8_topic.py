@@ -1,6 +1,6 @@
 """Experiment: topic-coherence features for stage 2 (CV through train.py).
 
-  python v8_topic.py [train.py arguments]       # FEATS=topic (default) | none
+  python v8_topic.py [train.py arguments] --rounds 60,30   # FEATS=topic (default) | none
 
 The line model judges a line by its shape; a teaser of another story, a reader comment or a
 related-link blurb has the shape of prose.  What separates it is its *vocabulary*: the
