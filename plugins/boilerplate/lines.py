@@ -1881,13 +1881,22 @@ def stage3_features(X, p1, p2, rows=None):
     return np.concatenate([X2, q[:, None]], axis=1)
 
 
-# noprose: a page whose kept lines hold no prose line (8+ words ending a sentence) and fewer
-# than 12 words in all has no article: a footer ("(c) 2024 Example. All rights reserved.")
-# that the later stages rank best on a page of menus is not one.  It never fires on the
-# dev pages (every one has an article), so CV is unchanged; it is what keeps an all-menu
-# page an empty outcome (no_content).
+# noprose: a page whose kept lines hold no prose line (a sentence of 8+ words, or of 20+ CJK
+# characters) and fewer than 12 words and 100 characters in all has no article: a footer
+# ("(c) 2024 Example. All rights reserved.") that the later stages rank best on a page of
+# menus is not one.  It never fires on the dev pages (every one has an article), so CV is
+# unchanged; it is what keeps an all-menu page an empty outcome (no_content).  (Characters
+# as well as words: scripts without spaces have few words.)
 _NOPROSE_TOKENS = 12
+_NOPROSE_CHARS = 100
 _NOPROSE_REASON = "no article on the page (no prose line kept)"
+
+
+def _sentence_lines(X):
+    """Prose lines for the noprose rule: ending a sentence, with 8+ words, or (Chinese,
+    Japanese: a sentence is one or two \\w runs) 20+ characters of mostly CJK script."""
+    long = (X[:, 0] >= 8) | ((X[:, _FI["cjk_ratio"]] > 0.3) & (X[:, 1] >= 20))
+    return (X[:, 3] > 0) & long
 
 
 def _rules(X, p, thr, rules=RULES):
@@ -1901,7 +1910,8 @@ def _rules(X, p, thr, rules=RULES):
       bridge  - an ad/share line inside the article does not end it: a prose line right after
                 such furniture lines, following a kept prose line, is kept;
       byline  - a short "By ..." line is removed;
-      noprose - kept lines without any prose line among them, under 12 words in all, are
+      noprose - kept lines without any prose line among them (a sentence of 8+ words or
+                20+ CJK characters), under 12 words and 100 characters in all, are
                 removed (a page without an article)."""
     p = p.copy()
     n = len(p)
@@ -1975,7 +1985,12 @@ def _rules(X, p, thr, rules=RULES):
             why[j] = "byline"
     if "noprose" in rules:
         keep = p >= thr
-        if keep.any() and not (keep & prose).any() and ntok[keep].sum() < _NOPROSE_TOKENS:
+        if (
+            keep.any()
+            and not (keep & _sentence_lines(X)).any()
+            and ntok[keep].sum() < _NOPROSE_TOKENS
+            and X[keep, 1].sum() < _NOPROSE_CHARS
+        ):
             for j in np.flatnonzero(keep).tolist():
                 p[j] = min(p[j], thr * 0.5)
                 why[j] = _NOPROSE_REASON
@@ -2069,10 +2084,17 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
     if "noprose" in rules and len(starts):
         keep = p >= thr
         kept_tok = np.zeros(D)
+        kept_chars = np.zeros(D)
         kept_prose = np.zeros(D, bool)
         kept_tok[nonempty] = np.add.reduceat(np.where(keep, ntok, 0.0), starts)
-        kept_prose[nonempty] = np.logical_or.reduceat(keep & prose, starts)
-        page = (kept_tok > 0) & ~kept_prose & (kept_tok < _NOPROSE_TOKENS)
+        kept_chars[nonempty] = np.add.reduceat(np.where(keep, X[:, 1], 0.0), starts)
+        kept_prose[nonempty] = np.logical_or.reduceat(keep & _sentence_lines(X), starts)
+        page = (
+            (kept_tok > 0)
+            & ~kept_prose
+            & (kept_tok < _NOPROSE_TOKENS)
+            & (kept_chars < _NOPROSE_CHARS)
+        )
         _demote(p, why, keep & page[ld], half, _NOPROSE_REASON)
     return p, why
 

@@ -244,6 +244,23 @@ def test_non_english_pages(run_stage):
         assert set(page) - set(body) == set(removed)
 
 
+JAPANESE = [
+    "ホーム",
+    "ニュース",
+    "東京都は月曜日、新しい交通計画を発表した。鉄道とバスの路線を全面的に見直すという。",
+    "計画によると、来年の春までに駅の周辺に自転車の駐輪場を整備する方針だ。",
+    "シェア",
+]
+
+
+def test_a_short_page_without_spaces_is_not_taken_for_a_page_without_article(run_stage):
+    """The noprose rule (no prose line kept, few words) must not read a Japanese article,
+    whose sentences are one or two \\w runs each, as a page without one."""
+    kept, removed = _clean(run_stage, JAPANESE)
+    assert kept == JAPANESE[2:4]
+    assert set(removed) == {"ホーム", "ニュース", "シェア"}
+
+
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
     """Pages scored together (the stage's batches) get exactly the decisions, scores and
     reasons they get alone, whatever their neighbours in the batch."""
