@@ -7,7 +7,8 @@ stop-word density, boilerplate cues, position, repetition, neighbouring lines an
 context); a small gradient-boosted tree ensemble (trained offline by
 research/boilerplate/train.py, shipped as lines_model.json beside this module, evaluated
 here with numpy: no network, no training library at run time) scores it; a second stage re-scores each
-line from the first-stage scores of its neighbourhood.
+line from the first-stage scores of its neighbourhood, and a third does the same from the
+second stage's scores (each later stage only for the lines the one before is unsure of).
 
     kept_text, decisions = clean(text, threshold=0.5)
 """
@@ -1722,11 +1723,12 @@ def stage2_features(X, p1, rows=None):
     return out
 
 
-def _stage2_rows(X, p1, rb, rows):
+def _stage2_rows(X, p1, rb, rows, extra=0):
     """:func:`stage2_features` for the rows ``rows`` of a batch (documents at row bounds
     ``rb``): each row gets exactly what its document alone gives it.  Floating-point running
     sums and maxima are taken per document (on zero-padded rows), ranks per document by one
-    lexsort; everything else over the batch."""
+    lexsort; everything else over the batch.  ``extra`` more columns are left for the
+    caller to fill (stage 3's p1)."""
     n = len(p1)
     D = len(rb) - 1
     F = X.shape[1]
@@ -1812,7 +1814,7 @@ def _stage2_rows(X, p1, rb, rows):
     s = rb[:-1][dr]
     e = rb[1:][dr]
     pos = r - s
-    out = np.empty((len(r), F + len(STAGE2_NAMES)))
+    out = np.empty((len(r), F + len(STAGE2_NAMES) + extra))
     out[:, :F] = X[r]
     q = p1[r]
     od = off[dr]
@@ -1861,6 +1863,40 @@ def _stage2_rows(X, p1, rb, rows):
 
 RULES = ("teaser", "caption", "bridge")
 STAGE2_BAND = 0.05
+# Stage 3 (auto-context once more): the stage-2 context features recomputed on the stage-2
+# scores, and p1.  A line's neighbours are better judged by stage 2 than by stage 1, so the
+# windows, the main run and the ranks are cleaner; 5-fold CV by page on two splits: see
+# research/boilerplate/REPORT.md (v8).  Like stage 2, it re-scores the unsure lines only.
+STAGE3_NAMES = [f"{n}:s2" for n in STAGE2_NAMES] + ["p1_stage1"]
+# Stage 3 re-scores lines with p2 in [0.2, 0.8] (~14 % of the lines): on the out-of-fold
+# scores of two page-to-fold splits, F1 is the same (to 0.001) as re-scoring every line in
+# [0.05, 0.95] (~30 %; research/boilerplate/v8_band3.py).
+STAGE3_BAND = 0.2
+
+
+def stage3_features(X, p1, p2, rows=None):
+    """Stage-3 rows: :func:`stage2_features` of the stage-2 scores ``p2``, then ``p1``."""
+    X2 = stage2_features(X, p2, rows)
+    q = p1 if rows is None else p1[rows]
+    return np.concatenate([X2, q[:, None]], axis=1)
+
+
+# noprose: a page whose kept lines hold no prose line (a sentence of 8+ words, or of 20+ CJK
+# characters) and fewer than 12 words and 100 characters in all has no article: a footer
+# ("(c) 2024 Example. All rights reserved.") that the later stages rank best on a page of
+# menus is not one.  It never fires on the dev pages (every one has an article), so CV is
+# unchanged; it is what keeps an all-menu page an empty outcome (no_content).  (Characters
+# as well as words: scripts without spaces have few words.)
+_NOPROSE_TOKENS = 12
+_NOPROSE_CHARS = 100
+_NOPROSE_REASON = "no article on the page (no prose line kept)"
+
+
+def _sentence_lines(X):
+    """Prose lines for the noprose rule: ending a sentence, with 8+ words, or (Chinese,
+    Japanese: a sentence is one or two \\w runs) 20+ characters of mostly CJK script."""
+    long = (X[:, 0] >= 8) | ((X[:, _FI["cjk_ratio"]] > 0.3) & (X[:, 1] >= 20))
+    return (X[:, 3] > 0) & long
 
 
 def _rules(X, p, thr, rules=RULES):
@@ -1873,7 +1909,10 @@ def _rules(X, p, thr, rules=RULES):
                 verb there), is an image caption;
       bridge  - an ad/share line inside the article does not end it: a prose line right after
                 such furniture lines, following a kept prose line, is kept;
-      byline  - a short "By ..." line is removed."""
+      byline  - a short "By ..." line is removed;
+      noprose - kept lines without any prose line among them (a sentence of 8+ words or
+                20+ CJK characters), under 12 words and 100 characters in all, are
+                removed (a page without an article)."""
     p = p.copy()
     n = len(p)
     why = {}
@@ -1944,6 +1983,17 @@ def _rules(X, p, thr, rules=RULES):
         for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = "byline"
+    if "noprose" in rules:
+        keep = p >= thr
+        if (
+            keep.any()
+            and not (keep & _sentence_lines(X)).any()
+            and ntok[keep].sum() < _NOPROSE_TOKENS
+            and X[keep, 1].sum() < _NOPROSE_CHARS
+        ):
+            for j in np.flatnonzero(keep).tolist():
+                p[j] = min(p[j], thr * 0.5)
+                why[j] = _NOPROSE_REASON
     return p, why
 
 
@@ -2031,6 +2081,21 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
                 nxt = k + 1
     if "byline" in rules:
         _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
+    if "noprose" in rules and len(starts):
+        keep = p >= thr
+        kept_tok = np.zeros(D)
+        kept_chars = np.zeros(D)
+        kept_prose = np.zeros(D, bool)
+        kept_tok[nonempty] = np.add.reduceat(np.where(keep, ntok, 0.0), starts)
+        kept_chars[nonempty] = np.add.reduceat(np.where(keep, X[:, 1], 0.0), starts)
+        kept_prose[nonempty] = np.logical_or.reduceat(keep & _sentence_lines(X), starts)
+        page = (
+            (kept_tok > 0)
+            & ~kept_prose
+            & (kept_tok < _NOPROSE_TOKENS)
+            & (kept_chars < _NOPROSE_CHARS)
+        )
+        _demote(p, why, keep & page[ld], half, _NOPROSE_REASON)
     return p, why
 
 
@@ -2066,6 +2131,11 @@ def score_lines(lines, model=None):
             p2 = p1.copy()
             X2 = stage2_features(X, p1, band)
             p2[band] = _sigmoid(_ensemble_predict(st2["_arrays"], X2, st2["base"]))
+    if len(m["stages"]) > 2:
+        band = np.flatnonzero((p2 >= STAGE3_BAND) & (p2 <= 1.0 - STAGE3_BAND))
+        if len(band):
+            p2 = p2.copy()
+            p2[band] = _predict_rows(m["stages"][2], stage3_features(X, p1, p2, band))
     return idx, p1, p2, X
 
 
@@ -2099,6 +2169,14 @@ def decide_many(texts, threshold: float = 0.5) -> list:
         band = np.flatnonzero((p1 >= STAGE2_BAND) & (p1 <= 1.0 - STAGE2_BAND))
         if len(band):
             p2[band] = _predict_rows(m["stages"][1], _stage2_rows(X, p1, rb, band))
+        if len(m["stages"]) > 2:
+            # stage 3: the same context once more, on the stage-2 scores (see stage3_features)
+            band = np.flatnonzero((p2 >= STAGE3_BAND) & (p2 <= 1.0 - STAGE3_BAND))
+            if len(band):
+                X3 = _stage2_rows(X, p2, rb, band, extra=1)
+                X3[:, -1] = p1[band]
+                p2 = p2.copy()  # (X3 is built: the stage-3 scores replace p2 on the band)
+                p2[band] = _predict_rows(m["stages"][2], X3)
     p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES))
     keep = p >= threshold
     whys = [{} for _ in bounds]

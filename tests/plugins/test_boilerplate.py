@@ -244,6 +244,23 @@ def test_non_english_pages(run_stage):
         assert set(page) - set(body) == set(removed)
 
 
+JAPANESE = [
+    "ホーム",
+    "ニュース",
+    "東京都は月曜日、新しい交通計画を発表した。鉄道とバスの路線を全面的に見直すという。",
+    "計画によると、来年の春までに駅の周辺に自転車の駐輪場を整備する方針だ。",
+    "シェア",
+]
+
+
+def test_a_short_page_without_spaces_is_not_taken_for_a_page_without_article(run_stage):
+    """The noprose rule (no prose line kept, few words) must not read a Japanese article,
+    whose sentences are one or two \\w runs each, as a page without one."""
+    kept, removed = _clean(run_stage, JAPANESE)
+    assert kept == JAPANESE[2:4]
+    assert set(removed) == {"ホーム", "ニュース", "シェア"}
+
+
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
     """Pages scored together (the stage's batches) get exactly the decisions, scores and
     reasons they get alone, whatever their neighbours in the batch."""
@@ -255,6 +272,8 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
         "\n\n".join([PARA, "Advertisement", PARA2, "Related: Budget vote delayed"]),
         "\n".join(GERMAN),
         "Menu\nLog in",  # no article
+        # no article, but a footer sentence the later stages rank best (the noprose rule)
+        "Home\nNews\nSport\nSign in\nContact us\n© 2024 Daily Courier. All rights reserved.",
         "\n".join(FRENCH) + "\nSuivez-nous sur Twitter.",
         ART[0] + "\n" + ART[0] + "\nREAD MORE\n" + ART[1],  # repeats within one page only
         # "İ" lower-cases to two characters: the batch must still line up its positions
