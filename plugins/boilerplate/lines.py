@@ -966,6 +966,15 @@ def _raw_features(lines, lex):
     return idxs[0], R, lh
 
 
+#: Characters of one document that the raw features read: beyond, each of its lines is read
+#: up to an equal share (at least _MIN_LINE_CHARS). The arrays below take ~70 bytes per
+#: character read, so a 10 MB one-line text took 800 MB; past a few thousand characters a
+#: line's features (prose, long) do not change. Real pages are far below: their decisions
+#: are untouched.
+_FEATURE_CHARS = 1_000_000
+_MIN_LINE_CHARS = 2_000
+
+
 def _raw_features_many(docs, lex):
     """Raw features of the non-blank lines of several documents at once -> (indices per
     document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
@@ -977,10 +986,19 @@ def _raw_features_many(docs, lex):
     what is counted within a document (repeats, templated first/last words) is keyed by
     document too."""
     idxs, S, nlines = [], [], []
+    F = S  # the lines as the features read them (see _FEATURE_CHARS)
     for lines in docs:
         st = list(map(str.strip, lines))
         idxs.append(list(compress(range(len(st)), st)))
-        S += compress(st, st)
+        kept = list(compress(st, st))
+        if sum(map(len, kept)) > _FEATURE_CHARS:
+            if F is S:
+                F = list(S)
+            cap = max(_MIN_LINE_CHARS, _FEATURE_CHARS // len(kept))
+            F += [x[:cap] for x in kept]
+        elif F is not S:
+            F += kept
+        S += kept
         nlines.append(len(st))
     rb = np.zeros(len(docs) + 1, np.int64)
     np.cumsum([len(i) for i in idxs], out=rb[1:])
@@ -988,7 +1006,7 @@ def _raw_features_many(docs, lex):
     if not n:
         return idxs, np.zeros((0, _N_RAW)), np.zeros(0, np.uint64), rb, S, np.zeros(0, np.int64)
     ld = np.repeat(np.arange(len(docs)), np.diff(rb))  # document of each line
-    text = "\n".join(S)
+    text = "\n".join(F)
     # "İ" (U+0130) is the only code point whose lower case is two characters ("i" and a
     # combining dot); it is taken as "i" (the first of them, which is also what the URL
     # regex's IGNORECASE matches), so the lower-cased text keeps the length of the text and
@@ -1008,7 +1026,7 @@ def _raw_features_many(docs, lex):
     if astral:
         big = np.flatnonzero(cp > 65535)
         cpl[big] = [ord(chr(c).lower()[0]) for c in cp[big].tolist()]
-    lens = np.fromiter(map(len, S), np.int64, n)
+    lens = np.fromiter(map(len, F), np.int64, n)
     ls = np.zeros(n, np.int64)
     np.cumsum(lens[:-1] + 1, out=ls[1:])
     le = ls + lens - 1  # last char

@@ -619,3 +619,32 @@ def test_html_repair_is_trafilaturas():
     ]
     for page in pages:
         assert repair_faulty_html(page, page[:50].lower()) == theirs(page, page[:50].lower())
+
+
+def test_a_huge_line_is_read_in_part_and_kept_whole(run_stage, monkeypatch):
+    """The features read at most a budget of characters of a page (each line up to its
+    share): a page far over it (a 10 MB line took 800 MB) is decided as its lines cut to the
+    share would be, and what is kept is the whole line."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    monkeypatch.setattr(lines, "_FEATURE_CHARS", 20_000)
+    monkeypatch.setattr(lines, "_MIN_LINE_CHARS", 2_000)
+    huge = " ".join([PARA, PARA2] * 150)  # ~50,000 characters on one line
+    page = ["Home", "News", huge, "Share", "© 2024 Example News"]
+    cap = 20_000 // len(page)
+    m = lines.load_model()
+    idx, rows, hashes, *_ = lines._raw_features_many([page], m["lex"])
+    cut_idx, cut_rows, cut_hashes, *_ = lines._raw_features_many(
+        [[x[:cap] for x in page]], m["lex"]
+    )
+    assert idx == cut_idx and np.array_equal(rows, cut_rows)
+    assert np.array_equal(hashes, cut_hashes)
+    # a page under the budget is read whole: its rows are not those of the cut lines
+    small = ["Home", "News", huge[:15_000], "Share"]
+    _, whole_rows, *_ = lines._raw_features_many([small], m["lex"])
+    _, small_cut_rows, *_ = lines._raw_features_many([[x[:cap] for x in small]], m["lex"])
+    assert not np.array_equal(whole_rows, small_cut_rows)
+    doc = run_stage(BoilerplateStage, make_document("\n".join(page))).kept[0]
+    assert doc.text == huge
