@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, islice
 from typing import Any
 
-from .model import model_rows
+from .model import model_coef, model_rows
 
 MIN_YEAR = 1990
 _MAX_CANDS = 80
@@ -1079,10 +1079,12 @@ _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 #: The title ranker's features, one listwise linear model over every candidate
 #: (:class:`TitlePool`): shape and position against the main block and the first paragraph,
 #: repeats, headline-like neighbours, dates and bylines next to it, letter case, whole-word
-#: overlap with the lead and the body. The page-relative ones (``*_rel``, ``*_max``) compare
-#: the page's candidates. Chosen by page-grouped CV from the 70 of the former two-stage ranker
-#: (research/metadata/REPORT.md): dropping the 29 with the smallest weights, in steps of four,
-#: scored higher, and one stage over every candidate higher than the cascade on the rest.
+#: overlap with the lead and the body. Chosen by page-grouped CV from the 70 of the former
+#: two-stage ranker (research/metadata/REPORT.md): dropping the 29 with the smallest weights,
+#: in steps of four, scored higher, and one stage over every candidate higher than a cascade.
+#: No feature compares a page's candidates with each other (the former ``*_rel`` overlaps):
+#: so a candidate's score is its own, and :func:`rank_titles` can leave out the word
+#: overlaps (most of the cost) of candidates that cannot win.
 TITLE_FEATURES = [
     "nw_log", "nw_4_20", "nw_lt3", "nw_gt25", "chars_log", "chars_rel", "ends_period",
     "ends_colon", "pos_log", "pos_rel_body", "before_body", "ms_dist_log", "before_ms_1_3",
@@ -1090,13 +1092,11 @@ TITLE_FEATURES = [
     "n_long_nonpara_before", "next2_is_para", "prev_short", "starts_lower", "contains_colon",
     "has_pipe", "upper", "furniture", "lead_overlap_n", "next_is_date_or_by",
     "prev_is_date_or_by", "dated_within3", "prev_hl_shorter", "next_hl_longer", "cap_ratio",
-    "title_case", "body_overlap_n", "body_overlap_rel", "lead_overlap_rel", "lead_overlap_max",
-    "contained_elsewhere", "truncated_copy", "has_sep_site",
+    "title_case", "body_overlap_n", "contained_elsewhere", "truncated_copy", "has_sep_site",
 ]  # fmt: skip
 _C_CHARS_REL = TITLE_FEATURES.index("chars_rel")
-_C_BOV_REL = TITLE_FEATURES.index("body_overlap_rel")
-_C_LOV_REL = TITLE_FEATURES.index("lead_overlap_rel")
-_C_LOV_MAX = TITLE_FEATURES.index("lead_overlap_max")
+_C_LOV = TITLE_FEATURES.index("lead_overlap_n")
+_C_BOV = TITLE_FEATURES.index("body_overlap_n")
 #: How much of the lead and of the body the word overlaps search (characters)
 _LEAD_CHARS, _BODY_CHARS = 3000, 8000
 
@@ -1203,15 +1203,21 @@ class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
     ``cands`` holds ``(k, line, text)`` (``k`` the index among non-empty lines) and ``rows``
-    the feature rows in the same order.
+    the feature rows in the same order, with the word overlaps 0 until :meth:`overlaps`
+    fills them in.
     """
 
-    __slots__ = ("cands", "page", "rows")
+    __slots__ = ("_texts", "cands", "page", "rows", "toks")
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.cands: list[tuple[int, int, str]] = []
         self.rows: list[list[float]] = []
+        #: per candidate, its words (:func:`_toks`)
+        self.toks: list[list[str]] = []
+        #: the case-folded lead and body, and the lead's length when it is the body's start
+        #: (else 0), made by the first :meth:`overlaps`
+        self._texts: tuple[str, str, int] | None = None
         items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
         n_items = len(items)
         last = min(n_items, max(page.me, body) + 1)
@@ -1285,29 +1291,10 @@ class TitlePool:
                 cands.append((k, i, headline))
         if not cands:
             return
-        # word overlap with the lead (the first paragraphs of the main block: the story the
-        # headline is about) and with the body (the first paragraphs from the first one on),
-        # as whole-word substrings of their case-folded starts: one C-level search per word
-        # instead of tokenising the text
-        first = _first_paras(items, paras, body, 12)
-        if ms <= body:
-            raw_lead = "\n".join(first[:3])[:_LEAD_CHARS]
-            lead = raw_lead.casefold()
-            raw = "\n".join(first)[:_BODY_CHARS]
-            # (case folding maps each character alone: the lead, the body's start, is not
-            # folded again)
-            bodytext = lead + raw[len(raw_lead) :].casefold()
-            n_lead = len(lead)
-        else:
-            lead = "\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS].casefold()
-            bodytext = "\n".join(first)[:_BODY_CHARS].casefold()
-            n_lead = 0
         allnorm = Counter(texts)  # exact repeats
         joined = "\n".join(texts)
         log1p = math.log1p
-        rows = self.rows
-        lovs: list[int] = []
-        ovs: list[int] = []
+        rows, toks = self.rows, self.toks
         for k, _, s in cands:
             words = s.split()
             nw = len(words)
@@ -1321,29 +1308,7 @@ class TitlePool:
             rep = allnorm[s] or 1
             d_b, d_ms = body - k, k - ms
             ends_period = s[-1] == "."
-            tk = _toks(s)
-            if lead:
-                in_lead = [w for w in tk if w in lead and _has_word(lead, w)]
-                lov = len(in_lead)
-            else:
-                in_lead, lov = [], 0
-            if n_lead:
-                # the lead is the body's start: a word found there (not at its very end,
-                # where the body goes on) is in the body, one not found there is looked up
-                # after it only
-                ov = sum(
-                    1
-                    for w in tk
-                    if (
-                        (not lead.endswith(w) or _has_word(bodytext, w))
-                        if w in in_lead
-                        else _has_word(bodytext, w, max(0, n_lead - len(w)))
-                    )
-                )
-            else:
-                ov = sum(1 for w in tk if _has_word(bodytext, w))
-            lovs.append(lov)
-            ovs.append(ov)
+            toks.append(_toks(s))
             initials = [w[0] for w in words if w[0].isalpha()]
             n_alpha = len(initials)
             caps = sum(map(str.isupper, initials))
@@ -1375,7 +1340,7 @@ class TitlePool:
                     " | " in s,
                     s.isupper(),
                     _FURNITURE_L.match(low) is not None,
-                    log1p(lov),
+                    0.0,  # lead_overlap_n, set by overlaps()
                     next_dated,
                     dated(k - 1),
                     next_dated or dated(k + 2) or dated(k + 3),
@@ -1385,23 +1350,60 @@ class TitlePool:
                     nxt_hl and nwords[k + 1] > nw,
                     caps / nw,
                     n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
-                    log1p(ov),
-                    0.0,  # body_overlap_rel, set below
-                    lov,  # lead_overlap_rel, divided below
-                    0.0,  # lead_overlap_max, set below
+                    0.0,  # body_overlap_n, set by overlaps()
                     joined.count(s) > allnorm[s],
                     s.endswith(("…", "...")) and joined.count(s.rstrip("….")) > 1,
                     _SEP_SITE.search(s) is not None,
                 ]
             )
-        # page-relative: against the page's longest candidate and its largest overlaps
+        # page-relative: against the page's longest candidate
         longest = max(1, max(map(len, (s for _, _, s in cands))))
-        mov, mlov = max(1, max(ovs)), max(1, max(lovs))
-        for r, ov, lov in zip(rows, ovs, lovs, strict=True):
+        for r in rows:
             r[_C_CHARS_REL] /= longest
-            r[_C_BOV_REL] = ov / mov
-            r[_C_LOV_REL] = lov / mlov
-            r[_C_LOV_MAX] = lov == mlov and lov > 0
+
+    def overlaps(self, j: int) -> None:
+        """Fill in candidate ``j``'s word overlaps with the lead (the first paragraphs of the
+        main block: the story the headline is about) and with the body (the first
+        paragraphs from the first one on): ``lead_overlap_n`` and ``body_overlap_n``.
+
+        A word is looked up as a whole-word substring of their case-folded starts: one
+        C-level search per word instead of tokenising the text (each search for a word the
+        text lacks scans all of it: this is the costliest feature, computed only for the
+        candidates that can win, see :func:`rank_titles`)."""
+        if self._texts is None:
+            page = self.page
+            items, paras, body, ms = page.items, page.paras, page.body, page.ms
+            first = _first_paras(items, paras, body, 12)
+            if ms <= body:
+                raw_lead = "\n".join(first[:3])[:_LEAD_CHARS]
+                lead = raw_lead.casefold()
+                raw = "\n".join(first)[:_BODY_CHARS]
+                # (case folding maps each character alone: the lead, the body's start, is
+                # not folded again)
+                self._texts = (lead, lead + raw[len(raw_lead) :].casefold(), len(lead))
+            else:
+                lead = "\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS].casefold()
+                self._texts = (lead, "\n".join(first)[:_BODY_CHARS].casefold(), 0)
+        lead, bodytext, n_lead = self._texts
+        tk = self.toks[j]
+        in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
+        if n_lead:
+            # the lead is the body's start: a word found there (not at its very end, where
+            # the body goes on) is in the body, one not found there is looked up after it
+            ov = sum(
+                1
+                for w in tk
+                if (
+                    (not lead.endswith(w) or _has_word(bodytext, w))
+                    if w in in_lead
+                    else _has_word(bodytext, w, max(0, n_lead - len(w)))
+                )
+            )
+        else:
+            ov = sum(1 for w in tk if _has_word(bodytext, w))
+        row = self.rows[j]
+        row[_C_LOV] = math.log1p(len(in_lead))
+        row[_C_BOV] = math.log1p(ov)
 
 
 @lru_cache(maxsize=8)
@@ -1413,16 +1415,51 @@ def _scorer(kind: str, names: str) -> Callable[[list[float]], float]:
     return model_rows(kind, lists[names])
 
 
+@lru_cache(maxsize=1)
+def _overlap_gain() -> float:
+    """The most a word overlap adds to a title's score per unit of ``log1p(words)``: the
+    sum of the model's positive coefficients on the two overlaps (an overlap counts at most
+    every word of the candidate, so its term is at most this times ``log1p(n words)``)."""
+    coef = model_coef("title", tuple(TITLE_FEATURES))
+    return max(0.0, coef[_C_LOV]) + max(0.0, coef[_C_BOV])
+
+
 def rank_titles(page: Page) -> list[tuple[int, str, float]]:
-    """Title candidates with their scores: (line, text, score), in line order."""
+    """The title candidates that can win, with their scores: (line, text, score), in line
+    order; the best-scoring one is the model's choice over every candidate.
+
+    A candidate's score is the linear model's over all its features, but the word overlaps
+    (their searches are most of the cost) are computed only while a candidate's score
+    without them plus the most they can add beats the best full score so far; the others
+    cannot win and are left out. (Exact: a pruned candidate's bound is below the best.)"""
     pool = TitlePool(page)
+    if not pool.rows:
+        return []
     m = _scorer("title", "title")
-    return [(i, s, m(r)) for (_, i, s), r in zip(pool.cands, pool.rows, strict=True)]
+    gain = _overlap_gain()
+    # (the rows hold 0 for the overlaps: these scores are without them)
+    bound = [
+        m(r) + gain * math.log1p(len(tk)) for r, tk in zip(pool.rows, pool.toks, strict=True)
+    ]
+    best = -math.inf
+    scored: list[int] = []
+    for j in sorted(range(len(bound)), key=bound.__getitem__, reverse=True):
+        # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
+        if bound[j] + 1e-9 < best:
+            break
+        pool.overlaps(j)
+        best = max(best, m(pool.rows[j]))
+        scored.append(j)
+    cands, rows = pool.cands, pool.rows
+    return [(cands[j][1], cands[j][2], m(rows[j])) for j in sorted(scored)]
 
 
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
-    """Every title candidate with all its named features (for inspection and tests)."""
+    """Every title candidate with all its named features (for inspection, training and
+    tests)."""
     pool = TitlePool(page)
+    for j in range(len(pool.rows)):
+        pool.overlaps(j)
     return [
         (i, s, dict(zip(TITLE_FEATURES, map(float, r), strict=True)))
         for (_, i, s), r in zip(pool.cands, pool.rows, strict=True)

@@ -3,7 +3,8 @@
     .venv/bin/python research/metadata/train_titles.py [--C 0.1] [--seeds 0 1 2] [--write]
 
 Every candidate of ``corearchive_plugins.metadata.text.TitlePool`` is scored on all
-:data:`TITLE_FEATURES` (what is trained is what runs). CV: 5 folds grouped by headline (the
+:data:`TITLE_FEATURES` (``_title_feats``: what is trained is what runs; ``rank_titles``
+leaves out only candidates that cannot beat the best). CV: 5 folds grouped by headline (the
 same headline in two sets is one group), repeated for each ``--seeds`` fold assignment; the
 model is fitted on the training pages of each fold and the test pages are ranked by it.
 ``--write`` stores the model fitted on every page as "title" in plugins/metadata/model.json.
@@ -39,11 +40,12 @@ def load():
         truth = json.load(open(d + "/titles.json"))
         for name in sorted(truth):
             text = open(f"{d}/text/{name}.txt", encoding="utf-8").read()
-            pool = tm.TitlePool(tm.Page(text))
+            feats = tm._title_feats(tm.Page(text))  # (every candidate, overlaps included)
             t = norm_title(truth[name]["title"])
-            y = np.array([norm_title(c[2]) == t for c in pool.cands], dtype=float)
-            x = np.array(pool.rows, dtype=float).reshape(len(pool.rows), len(tm.TITLE_FEATURES))
-            pages.append((s, name, truth[name]["title"], [c[2] for c in pool.cands], x, y))
+            y = np.array([norm_title(c[1]) == t for c in feats], dtype=float)
+            x = np.array([list(f.values()) for _, _, f in feats], dtype=float)
+            x = x.reshape(len(feats), len(tm.TITLE_FEATURES))
+            pages.append((s, name, truth[name]["title"], [c[1] for c in feats], x, y))
     return pages
 
 
