@@ -1097,6 +1097,9 @@ TITLE_FEATURES = [
 _C_CHARS_REL = TITLE_FEATURES.index("chars_rel")
 _C_LOV = TITLE_FEATURES.index("lead_overlap_n")
 _C_BOV = TITLE_FEATURES.index("body_overlap_n")
+_C_CONTAINED = TITLE_FEATURES.index("contained_elsewhere")
+#: The features :meth:`TitlePool.complete` fills in, only for candidates that can win
+TITLE_LATE = ("lead_overlap_n", "body_overlap_n", "contained_elsewhere")
 #: How much of the lead and of the body the word overlaps search (characters)
 _LEAD_CHARS, _BODY_CHARS = 3000, 8000
 
@@ -1203,21 +1206,22 @@ class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
     ``cands`` holds ``(k, line, text)`` (``k`` the index among non-empty lines) and ``rows``
-    the feature rows in the same order, with the word overlaps 0 until :meth:`overlaps`
-    fills them in.
+    the feature rows in the same order, with the :data:`TITLE_LATE` features 0 until
+    :meth:`complete` fills them in.
     """
 
-    __slots__ = ("_texts", "cands", "page", "rows", "toks")
+    __slots__ = ("_allnorm", "_texts", "cands", "page", "rows", "toks")
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.cands: list[tuple[int, int, str]] = []
         self.rows: list[list[float]] = []
-        #: per candidate, its words (:func:`_toks`)
+        self._allnorm: Counter[str] = Counter()
+        #: per candidate, its words (:func:`_toks`: what the overlaps count)
         self.toks: list[list[str]] = []
-        #: the case-folded lead and body, and the lead's length when it is the body's start
-        #: (else 0), made by the first :meth:`overlaps`
-        self._texts: tuple[str, str, int] | None = None
+        #: the case-folded lead and body, the lead's length when it is the body's start
+        #: (else 0), and the page's lines joined, made by the first :meth:`complete`
+        self._texts: tuple[str, str, int, str] | None = None
         items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
         n_items = len(items)
         last = min(n_items, max(page.me, body) + 1)
@@ -1291,8 +1295,7 @@ class TitlePool:
                 cands.append((k, i, headline))
         if not cands:
             return
-        allnorm = Counter(texts)  # exact repeats
-        joined = "\n".join(texts)
+        self._allnorm = allnorm = Counter(texts)  # exact repeats
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         for k, _, s in cands:
@@ -1340,7 +1343,7 @@ class TitlePool:
                     " | " in s,
                     s.isupper(),
                     _FURNITURE_L.match(low) is not None,
-                    0.0,  # lead_overlap_n, set by overlaps()
+                    0.0,  # lead_overlap_n, set by complete()
                     next_dated,
                     dated(k - 1),
                     next_dated or dated(k + 2) or dated(k + 3),
@@ -1350,9 +1353,10 @@ class TitlePool:
                     nxt_hl and nwords[k + 1] > nw,
                     caps / nw,
                     n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
-                    0.0,  # body_overlap_n, set by overlaps()
-                    joined.count(s) > allnorm[s],
-                    s.endswith(("…", "...")) and joined.count(s.rstrip("….")) > 1,
+                    0.0,  # body_overlap_n, set by complete()
+                    False,  # contained_elsewhere, set by complete()
+                    s.endswith(("…", "..."))  # truncated_copy, the copy looked up below
+                    and "\n".join(texts).count(s.rstrip("….")) > 1,
                     _SEP_SITE.search(s) is not None,
                 ]
             )
@@ -1361,15 +1365,17 @@ class TitlePool:
         for r in rows:
             r[_C_CHARS_REL] /= longest
 
-    def overlaps(self, j: int) -> None:
-        """Fill in candidate ``j``'s word overlaps with the lead (the first paragraphs of the
-        main block: the story the headline is about) and with the body (the first
-        paragraphs from the first one on): ``lead_overlap_n`` and ``body_overlap_n``.
+    def complete(self, j: int) -> None:
+        """Fill in candidate ``j``'s :data:`TITLE_LATE` features, the costliest (each scans
+        the page or its body): whether the line is also inside another line
+        (``contained_elsewhere``: "Headline | Site", breadcrumbs) and its word overlaps with
+        the lead (the first paragraphs of the main block: the story the headline is about)
+        and with the body (the first paragraphs from the first one on).
 
         A word is looked up as a whole-word substring of their case-folded starts: one
-        C-level search per word instead of tokenising the text (each search for a word the
-        text lacks scans all of it: this is the costliest feature, computed only for the
-        candidates that can win, see :func:`rank_titles`)."""
+        C-level search per word instead of tokenising the text (but each search for a word
+        the text lacks scans all of it). :func:`rank_titles` calls this only for the
+        candidates that can win."""
         if self._texts is None:
             page = self.page
             items, paras, body, ms = page.items, page.paras, page.body, page.ms
@@ -1380,11 +1386,14 @@ class TitlePool:
                 raw = "\n".join(first)[:_BODY_CHARS]
                 # (case folding maps each character alone: the lead, the body's start, is
                 # not folded again)
-                self._texts = (lead, lead + raw[len(raw_lead) :].casefold(), len(lead))
+                bodytext = lead + raw[len(raw_lead) :].casefold()
+                self._texts = (lead, bodytext, len(lead), "\n".join(page.texts))
             else:
                 lead = "\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS].casefold()
-                self._texts = (lead, "\n".join(first)[:_BODY_CHARS].casefold(), 0)
-        lead, bodytext, n_lead = self._texts
+                bodytext = "\n".join(first)[:_BODY_CHARS].casefold()
+                self._texts = (lead, bodytext, 0, "\n".join(page.texts))
+        lead, bodytext, n_lead, joined = self._texts
+        s = self.cands[j][2]
         tk = self.toks[j]
         in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
         if n_lead:
@@ -1404,6 +1413,7 @@ class TitlePool:
         row = self.rows[j]
         row[_C_LOV] = math.log1p(len(in_lead))
         row[_C_BOV] = math.log1p(ov)
+        row[_C_CONTAINED] = joined.count(s) > self._allnorm[s]
 
 
 @lru_cache(maxsize=8)
@@ -1416,30 +1426,33 @@ def _scorer(kind: str, names: str) -> Callable[[list[float]], float]:
 
 
 @lru_cache(maxsize=1)
-def _overlap_gain() -> float:
-    """The most a word overlap adds to a title's score per unit of ``log1p(words)``: the
-    sum of the model's positive coefficients on the two overlaps (an overlap counts at most
-    every word of the candidate, so its term is at most this times ``log1p(n words)``)."""
+def _late_gain() -> tuple[float, float]:
+    """The most the :data:`TITLE_LATE` features add to a title's score: per unit of
+    ``log1p(words)`` for the two overlaps (each counts at most every word of the
+    candidate) and for ``contained_elsewhere``: the model's positive coefficients."""
     coef = model_coef("title", tuple(TITLE_FEATURES))
-    return max(0.0, coef[_C_LOV]) + max(0.0, coef[_C_BOV])
+    return max(0.0, coef[_C_LOV]) + max(0.0, coef[_C_BOV]), max(0.0, coef[_C_CONTAINED])
 
 
 def rank_titles(page: Page) -> list[tuple[int, str, float]]:
     """The title candidates that can win, with their scores: (line, text, score), in line
     order; the best-scoring one is the model's choice over every candidate.
 
-    A candidate's score is the linear model's over all its features, but the word overlaps
-    (their searches are most of the cost) are computed only while a candidate's score
-    without them plus the most they can add beats the best full score so far; the others
-    cannot win and are left out. (Exact: a pruned candidate's bound is below the best.)"""
+    A candidate's score is the linear model's over all its features, but the costliest
+    ones (:data:`TITLE_LATE`, searches through the page and its body) are computed only
+    while a candidate's score without them plus the most they can add reaches the best full
+    score so far; the others cannot win and are left out (exact: no feature compares
+    candidates with each other, so a score does not change when others are left out)."""
     pool = TitlePool(page)
     if not pool.rows:
         return []
     m = _scorer("title", "title")
-    gain = _overlap_gain()
-    # (the rows hold 0 for the overlaps: these scores are without them)
+    per_word, contained = _late_gain()
+    log1p = math.log1p
+    # (the rows hold 0 for the late features: these scores are without them)
     bound = [
-        m(r) + gain * math.log1p(len(tk)) for r, tk in zip(pool.rows, pool.toks, strict=True)
+        m(r) + contained + per_word * log1p(len(tk))
+        for r, tk in zip(pool.rows, pool.toks, strict=True)
     ]
     best = -math.inf
     scored: list[int] = []
@@ -1447,7 +1460,7 @@ def rank_titles(page: Page) -> list[tuple[int, str, float]]:
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
             break
-        pool.overlaps(j)
+        pool.complete(j)
         best = max(best, m(pool.rows[j]))
         scored.append(j)
     cands, rows = pool.cands, pool.rows
@@ -1459,7 +1472,7 @@ def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
     tests)."""
     pool = TitlePool(page)
     for j in range(len(pool.rows)):
-        pool.overlaps(j)
+        pool.complete(j)
     return [
         (i, s, dict(zip(TITLE_FEATURES, map(float, r), strict=True)))
         for (_, i, s), r in zip(pool.cands, pool.rows, strict=True)
