@@ -1252,19 +1252,6 @@ class TitlePool:
         page.dates()  # (fills page.year_lines)
         year_lines = page.year_lines
         dated_lines = page.dated_lines()
-        dated_memo: dict[int, bool] = {}
-
-        def dated(k: int) -> bool:
-            """A date or a byline on non-empty line ``k``."""
-            if k >= n_items or k < 0:
-                return False
-            if k not in dated_memo:
-                dated_memo[k] = items[k][0] in year_lines or (
-                    nwords[k] <= 14
-                    and ((c0 := items[k][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
-                    and _BYLINE_L.match(items[k][1].lower()) is not None
-                )
-            return dated_memo[k]
 
         # the candidates first: the word overlaps below need the page's text only when
         # there is one
@@ -1286,7 +1273,8 @@ class TitlePool:
                         and 3 <= len(s) <= 25
                     )
                 )
-                or _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
+                # a counted link, "Islamic State Rises (1881)"
+                or (s[-1] == ")" and _PAREN_NUM.search(s))
             ):
                 continue
             # (only a line with a date can hold a date line or a glued date)
@@ -1295,6 +1283,21 @@ class TitlePool:
                 cands.append((k, i, headline))
         if not cands:
             return
+        # per line from the one above the first candidate to three below the last: a date
+        # or a byline on it (one pass instead of a call per neighbour of each candidate)
+        lo = cands[0][0] - 1
+        dated = [
+            0 <= x < n_items
+            and (
+                items[x][0] in year_lines
+                or (
+                    nwords[x] <= 14
+                    and ((c0 := items[x][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
+                    and _BYLINE_L.match(items[x][1].lower()) is not None
+                )
+            )
+            for x in range(lo, cands[-1][0] + 4)
+        ]
         self._allnorm = allnorm = Counter(texts)  # exact repeats
         log1p = math.log1p
         rows, toks = self.rows, self.toks
@@ -1303,7 +1306,7 @@ class TitlePool:
             nw = len(words)
             n_chars = len(s)
             low = s.lower()
-            next_dated = dated(k + 1)
+            next_dated = dated[k + 1 - lo]
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
             nxt_hl = k + 1 < n_long and long_np[k + 1]
@@ -1345,8 +1348,8 @@ class TitlePool:
                     _FURNITURE_L.match(low) is not None,
                     0.0,  # lead_overlap_n, set by complete()
                     next_dated,
-                    dated(k - 1),
-                    next_dated or dated(k + 2) or dated(k + 3),
+                    dated[k - 1 - lo],
+                    next_dated or dated[k + 2 - lo] or dated[k + 3 - lo],
                     # a deck (standfirst) follows the headline: a headline-like line above
                     # with fewer words, or below with more
                     prv_hl and nwords[k - 1] < nw,
@@ -1357,7 +1360,8 @@ class TitlePool:
                     False,  # contained_elsewhere, set by complete()
                     s.endswith(("…", "..."))  # truncated_copy, the copy looked up below
                     and "\n".join(texts).count(s.rstrip("….")) > 1,
-                    _SEP_SITE.search(s) is not None,
+                    # (a match is at most 34 characters long, at the end)
+                    _SEP_SITE.search(s, max(0, n_chars - 34)) is not None,
                 ]
             )
         # page-relative: against the page's longest candidate
