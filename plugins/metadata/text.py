@@ -1249,6 +1249,8 @@ class TitlePool:
         ]
         nlb = list(accumulate(long_np, initial=0))
         n_long = len(long_np)
+        # (padded: nlb_pad[k + 3] is nlb[k] for k in -3..n_long + 3, clamped at both ends)
+        nlb_pad = [0, 0, 0, *nlb, *[nlb[-1]] * 6]
         page.dates()  # (fills page.year_lines)
         year_lines = page.year_lines
         dated_lines = page.dated_lines()
@@ -1305,7 +1307,6 @@ class TitlePool:
             words = s.split()
             nw = len(words)
             n_chars = len(s)
-            low = s.lower()
             next_dated = dated[k + 1 - lo]
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
@@ -1336,7 +1337,7 @@ class TitlePool:
                     math.log(rep),
                     rep > 1,
                     prv_hl,
-                    (nlb[min(n_long, k + 4)] - nlb[max(0, k - 3)] - lnp) / 6,
+                    (nlb_pad[k + 7] - nlb_pad[k] - lnp) / 6,
                     prv_hl and (ends_period or nw > 15),
                     log1p(seen),
                     k + 2 < n_items and paras[k + 2],
@@ -1345,7 +1346,8 @@ class TitlePool:
                     ":" in s[:-1],
                     " | " in s,
                     s.isupper(),
-                    _FURNITURE_L.match(low) is not None,
+                    # (a furniture line is a few words: "Share", "Skip to main content")
+                    n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
                     0.0,  # lead_overlap_n, set by complete()
                     next_dated,
                     dated[k - 1 - lo],
@@ -1399,7 +1401,7 @@ class TitlePool:
         lead, bodytext, n_lead, joined = self._texts
         s = self.cands[j][2]
         tk = self.toks[j]
-        in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
+        in_lead = [w for w in tk if _has_word(lead, w)] if lead else []
         if n_lead:
             # the lead is the body's start: a word found there (not at its very end, where
             # the body goes on) is in the body, one not found there is looked up after it
@@ -1459,16 +1461,16 @@ def rank_titles(page: Page) -> list[tuple[int, str, float]]:
         for r, tk in zip(pool.rows, pool.toks, strict=True)
     ]
     best = -math.inf
-    scored: list[int] = []
+    scored: dict[int, float] = {}
     for j in sorted(range(len(bound)), key=bound.__getitem__, reverse=True):
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
             break
         pool.complete(j)
-        best = max(best, m(pool.rows[j]))
-        scored.append(j)
-    cands, rows = pool.cands, pool.rows
-    return [(cands[j][1], cands[j][2], m(rows[j])) for j in sorted(scored)]
+        scored[j] = sc = m(pool.rows[j])
+        best = max(best, sc)
+    cands = pool.cands
+    return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
