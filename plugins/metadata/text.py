@@ -1121,9 +1121,19 @@ _TITLE_NEAR_ONE = 8
 _WORD4 = re.compile(r"\w{4,}")
 
 
+def _fold(s: str) -> str:
+    """``s`` with its ASCII letters lowercased (others as they are): what the title word
+    overlaps compare. Full case folding goes through Unicode tables character by character
+    on a text that is not all ASCII (~25 instructions per character, the costliest step of
+    the overlaps); lowering the UTF-8 bytes costs ~1. A capitalised non-ASCII word ("Ärger",
+    Cyrillic) then matches only as written."""
+    return s.lower() if s.isascii() else s.encode("utf-8").lower().decode("utf-8")
+
+
 def _toks(s: str) -> list[str]:
-    """Words of four or more characters, case-folded (content words, roughly)."""
-    return _WORD4.findall(s.casefold())
+    """Words of four or more characters, ASCII letters lowercased (content words, roughly;
+    see :func:`_fold`)."""
+    return _WORD4.findall(_fold(s))
 
 
 def _has_word(text: str, w: str, start: int = 0) -> bool:
@@ -1219,7 +1229,7 @@ class TitlePool:
         self._allnorm: Counter[str] = Counter()
         #: per candidate, its words (:func:`_toks`: what the overlaps count)
         self.toks: list[list[str]] = []
-        #: the case-folded lead and body, the lead's length when it is the body's start
+        #: the lowercased lead and body, the lead's length when it is the body's start
         #: (else 0), and the page's lines joined, made by the first :meth:`complete`
         self._texts: tuple[str, str, int, str] | None = None
         items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
@@ -1378,7 +1388,7 @@ class TitlePool:
         the lead (the first paragraphs of the main block: the story the headline is about)
         and with the body (the first paragraphs from the first one on).
 
-        A word is looked up as a whole-word substring of their case-folded starts: one
+        A word is looked up as a whole-word substring of their lowercased starts (:func:`_fold`): one
         C-level search per word instead of tokenising the text (but each search for a word
         the text lacks scans all of it). :func:`rank_titles` calls this only for the
         candidates that can win."""
@@ -1388,20 +1398,20 @@ class TitlePool:
             first = _first_paras(items, paras, body, 12)
             if ms <= body:
                 raw_lead = "\n".join(first[:3])[:_LEAD_CHARS]
-                lead = raw_lead.casefold()
+                lead = _fold(raw_lead)
                 raw = "\n".join(first)[:_BODY_CHARS]
                 # (case folding maps each character alone: the lead, the body's start, is
                 # not folded again)
-                bodytext = lead + raw[len(raw_lead) :].casefold()
+                bodytext = lead + _fold(raw[len(raw_lead) :])
                 self._texts = (lead, bodytext, len(lead), "\n".join(page.texts))
             else:
-                lead = "\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS].casefold()
-                bodytext = "\n".join(first)[:_BODY_CHARS].casefold()
+                lead = _fold("\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS])
+                bodytext = _fold("\n".join(first)[:_BODY_CHARS])
                 self._texts = (lead, bodytext, 0, "\n".join(page.texts))
         lead, bodytext, n_lead, joined = self._texts
         s = self.cands[j][2]
         tk = self.toks[j]
-        in_lead = [w for w in tk if _has_word(lead, w)] if lead else []
+        in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
         if n_lead:
             # the lead is the body's start: a word found there (not at its very end, where
             # the body goes on) is in the body, one not found there is looked up after it
