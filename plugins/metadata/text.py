@@ -1230,7 +1230,7 @@ class TitlePool:
         #: per candidate, its words (:func:`_toks`: what the overlaps count)
         self.toks: list[list[str]] = []
         #: the lowercased lead and body, the lead's length when it is the body's start
-        #: (else 0), and the page's lines joined, made by the first :meth:`complete`
+        #: (else 0), and the page's text, made by the first :meth:`complete`
         self._texts: tuple[str, str, int, str] | None = None
         items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
         n_items = len(items)
@@ -1403,11 +1403,11 @@ class TitlePool:
                 # (case folding maps each character alone: the lead, the body's start, is
                 # not folded again)
                 bodytext = lead + _fold(raw[len(raw_lead) :])
-                self._texts = (lead, bodytext, len(lead), "\n".join(page.texts))
+                self._texts = (lead, bodytext, len(lead), page.text)
             else:
                 lead = _fold("\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS])
                 bodytext = _fold("\n".join(first)[:_BODY_CHARS])
-                self._texts = (lead, bodytext, 0, "\n".join(page.texts))
+                self._texts = (lead, bodytext, 0, page.text)
         lead, bodytext, n_lead, joined = self._texts
         s = self.cands[j][2]
         tk = self.toks[j]
