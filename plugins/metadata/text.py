@@ -1295,11 +1295,13 @@ class TitlePool:
                 cands.append((k, i, headline))
         if not cands:
             return
-        # per line from the one above the first candidate to three below the last: a date
-        # or a byline on it (one pass instead of a call per neighbour of each candidate)
+        # per line next to a candidate (one above, three below): a date or a byline on it
+        # (one pass instead of a call per neighbour of each candidate)
         lo = cands[0][0] - 1
+        near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3)}
         dated = [
-            0 <= x < n_items
+            x in near
+            and 0 <= x < n_items
             and (
                 items[x][0] in year_lines
                 or (
