@@ -9,7 +9,7 @@ when one is known. Each candidate gets ~60 features (position against the page's
 and the title, cue words before it, line shape, form, frequency, recency) and a listwise
 linear ranker (``model.json``) picks one; a date after the capture is never chosen.
 Titles: lines of 2..40 words (one word just above the text) near the top of the main
-block, prose paragraphs excluded, ranked by a listwise linear model over ~40 features
+block, prose paragraphs excluded, ranked by a listwise linear model over 38 features
 (:class:`TitlePool`, :func:`rank_titles`). Authors come
 from a byline ("By A and B", roles and agencies dropped), the site name from the first line
 before the headline or a name-like line after the body, tags from a tag line.
@@ -1080,11 +1080,12 @@ _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 #: (:class:`TitlePool`): shape and position against the main block and the first paragraph,
 #: repeats, headline-like neighbours, dates and bylines next to it, letter case, whole-word
 #: overlap with the lead and the body. Chosen by page-grouped CV from the 70 of the former
-#: two-stage ranker (research/metadata/REPORT.md): dropping the 29 with the smallest weights,
-#: in steps of four, scored higher, and one stage over every candidate higher than a cascade.
-#: No feature compares a page's candidates with each other (the former ``*_rel`` overlaps):
-#: so a candidate's score is its own, and :func:`rank_titles` can leave out the word
-#: overlaps (most of the cost) of candidates that cannot win.
+#: two-stage ranker (research/metadata/REPORT.md): leaving out 27 with small weights (in
+#: steps of four by weight) and two costly ones scored higher, one stage over every candidate
+#: higher than a cascade. The late ones (:data:`TITLE_LATE`) do not compare candidates with
+#: each other (the former ``*_rel`` overlaps did, at 0.007 CV): a candidate's score does not
+#: depend on which others get them, so :func:`rank_titles` leaves them out (most of the
+#: cost) for candidates that cannot win.
 TITLE_FEATURES = [
     "nw_log", "nw_4_20", "nw_lt3", "nw_gt25", "chars_log", "chars_rel", "ends_period",
     "ends_colon", "pos_log", "pos_rel_body", "before_body", "ms_dist_log", "before_ms_1_3",
@@ -1459,8 +1460,8 @@ def rank_titles(page: Page) -> list[tuple[int, str, float]]:
     A candidate's score is the linear model's over all its features, but the costliest
     ones (:data:`TITLE_LATE`, searches through the page and its body) are computed only
     while a candidate's score without them plus the most they can add reaches the best full
-    score so far; the others cannot win and are left out (exact: no feature compares
-    candidates with each other, so a score does not change when others are left out)."""
+    score so far; the others cannot win and are left out (exact: no late feature depends
+    on other candidates, so a score does not change when others are left out)."""
     pool = TitlePool(page)
     if not pool.rows:
         return []
