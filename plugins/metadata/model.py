@@ -76,3 +76,10 @@ def model_rows(kind: str, names: list[str]) -> Callable[[list[float]], float]:
     """A scorer of one feature row (a Python list ordered as ``names``) with the shipped model
     ``kind``: for a handful of rows, a Python dot product costs less than numpy's calls."""
     return _row_scorer(kind, tuple(names))
+
+
+def model_coef(kind: str, names: tuple[str, ...]) -> list[float]:
+    """The shipped model ``kind``'s coefficients on raw (unstandardised) feature values,
+    ordered as ``names``: what a unit of each feature adds to a score (for bounds on a
+    score before every feature is known)."""
+    return _model(kind, names).coef.tolist()  # type: ignore[no-any-return]

@@ -9,8 +9,8 @@ when one is known. Each candidate gets ~60 features (position against the page's
 and the title, cue words before it, line shape, form, frequency, recency) and a listwise
 linear ranker (``model.json``) picks one; a date after the capture is never chosen.
 Titles: lines of 2..40 words (one word just above the text) near the top of the main
-block, prose paragraphs excluded, ranked in two stages: cheap features for every candidate,
-all features for the best five (:class:`TitlePool`, :func:`rank_titles`). Authors come
+block, prose paragraphs excluded, ranked by a listwise linear model over 38 features
+(:class:`TitlePool`, :func:`rank_titles`). Authors come
 from a byline ("By A and B", roles and agencies dropped), the site name from the first line
 before the headline or a name-like line after the body, tags from a tag line.
 """
@@ -28,7 +28,7 @@ from itertools import accumulate, compress, islice, repeat
 from operator import add
 from typing import Any
 
-from .model import model_rows
+from .model import model_coef, model_rows
 
 MIN_YEAR = 1990
 _MAX_CANDS = 80
@@ -1137,44 +1137,33 @@ _PAREN_NUM = re.compile(r"\(\d+\)$")
 #: space)
 _BYLINE_FIRST = frozenset("wprtsbvdaſ")  # (ſ: a long s, an "s" to re.IGNORECASE)
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
-_INITIAL = re.compile(r"(?<!\S)[^\W\d_]")
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
-_DIGITS = re.compile(r"\d")
 
-#: Stage 1 of the title ranker: features of a candidate line from what the page split
-#: already holds (word counts, paragraph flags, positions, repeats) and a few cheap string
-#: tests. Every candidate gets them; the :data:`_TITLE_KEEP` best go on to stage 2.
-TITLE_CHEAP = [
-    "nw_log", "nw_4_20", "nw_lt3", "nw_gt25", "one_word", "chars_log", "chars_rel",
-    "ends_period", "ends_colon", "ends_qmark", "ends_ellipsis", "pos_log", "pos_rel_body",
-    "before_body", "just_before_body", "is_first", "ms_dist_log", "before_ms_1_3", "at_ms",
-    "repeat", "repeat_later", "repeat_adj", "headlike", "prev_headlike", "next_headlike",
-    "headlike_neighbours", "headlike_above5", "headlike_below5", "first_headlike_run",
-    "first_of_headlikes", "standfirst", "first_long_nonpara", "n_long_nonpara_before",
-    "last_headlike_before_ms", "nearest_hl_to_ms", "next_is_para", "next2_is_para",
-    "prev_short", "next_short", "short_run_before", "has_comma", "starts_lower",
-    "contains_colon", "has_pipe", "upper", "furniture", "byline", "has_date", "date_line",
-    "lead_overlap", "lead_overlap_n", "next_is_date_or_by", "prev_is_date_or_by",
-    "dated_within3", "prev_hl_shorter", "next_hl_longer",
+#: The title ranker's features, one listwise linear model over every candidate
+#: (:class:`TitlePool`): shape and position against the main block and the first paragraph,
+#: repeats, headline-like neighbours, dates and bylines next to it, letter case, whole-word
+#: overlap with the lead and the body. Chosen by page-grouped CV from the 70 of the former
+#: two-stage ranker (research/metadata/REPORT.md): leaving out 27 with small weights (in
+#: steps of four by weight) and two costly ones scored higher, one stage over every candidate
+#: higher than a cascade. The late ones (:data:`TITLE_LATE`) do not compare candidates with
+#: each other (the former ``*_rel`` overlaps did, at 0.007 CV): a candidate's score does not
+#: depend on which others get them, so :func:`rank_titles` leaves them out (most of the
+#: cost) for candidates that cannot win.
+TITLE_FEATURES = [
+    "nw_log", "nw_4_20", "nw_lt3", "nw_gt25", "chars_log", "chars_rel", "ends_period",
+    "ends_colon", "pos_log", "pos_rel_body", "before_body", "ms_dist_log", "before_ms_1_3",
+    "repeat", "repeat_later", "prev_headlike", "headlike_neighbours", "standfirst",
+    "n_long_nonpara_before", "next2_is_para", "prev_short", "starts_lower", "contains_colon",
+    "has_pipe", "upper", "furniture", "lead_overlap_n", "next_is_date_or_by",
+    "prev_is_date_or_by", "dated_within3", "prev_hl_shorter", "next_hl_longer", "cap_ratio",
+    "title_case", "body_overlap_n", "contained_elsewhere", "truncated_copy", "has_sep_site",
 ]  # fmt: skip
-#: Stage 2 adds what costs more (word overlap with the lead and body, repeats inside other
-#: lines, dates and bylines next to it, letter case) for the short list only; its
-#: page-relative features (``*_rel``, ``*_max``) compare the short list's candidates.
-TITLE_EXTRA = [
-    "cap_ratio", "title_case", "digits_ratio", "body_overlap", "body_overlap_n",
-    "body_overlap_rel", "lead_overlap_rel", "lead_overlap_max", "contained_elsewhere",
-    "truncated_copy", "has_sep_site", "repeat_near", "rank_len_before_body",
-    "longest_before_body",
-]  # fmt: skip
-TITLE_FEATURES = TITLE_CHEAP + TITLE_EXTRA
-_C_CHARS_REL = TITLE_CHEAP.index("chars_rel")
-_C_LAST_HL = TITLE_CHEAP.index("last_headlike_before_ms")
-_C_NEAREST_HL = TITLE_CHEAP.index("nearest_hl_to_ms")
-_C_LOV_N = TITLE_CHEAP.index("lead_overlap_n")
-#: How many stage-1 candidates stage 2 sees. Title CV (3 fold seeds, train_titles.py
-#: --distil): 4 -> 0.706, 5 -> 0.707, 6 -> 0.708; all candidates (one stage) 0.709; each
-#: more costs ~10 us.
-_TITLE_KEEP = 5
+_C_CHARS_REL = TITLE_FEATURES.index("chars_rel")
+_C_LOV = TITLE_FEATURES.index("lead_overlap_n")
+_C_BOV = TITLE_FEATURES.index("body_overlap_n")
+_C_CONTAINED = TITLE_FEATURES.index("contained_elsewhere")
+#: The features :meth:`TitlePool.complete` fills in, only for candidates that can win
+TITLE_LATE = ("lead_overlap_n", "body_overlap_n", "contained_elsewhere")
 #: How much of the lead and of the body the word overlaps search (characters)
 _LEAD_CHARS, _BODY_CHARS = 3000, 8000
 
@@ -1196,9 +1185,19 @@ _TITLE_NEAR_ONE = 8
 _WORD4 = re.compile(r"\w{4,}")
 
 
+def _fold(s: str) -> str:
+    """``s`` with its ASCII letters lowercased (others as they are): what the title word
+    overlaps compare. Full case folding goes through Unicode tables character by character
+    on a text that is not all ASCII (~25 instructions per character, the costliest step of
+    the overlaps); lowering the UTF-8 bytes costs ~1. A capitalised non-ASCII word ("Ärger",
+    Cyrillic) then matches only as written."""
+    return s.lower() if s.isascii() else s.encode("utf-8").lower().decode("utf-8")
+
+
 def _toks(s: str) -> list[str]:
-    """Words of four or more characters, case-folded (content words, roughly)."""
-    return _WORD4.findall(s.casefold())
+    """Words of four or more characters, ASCII letters lowercased (content words, roughly;
+    see :func:`_fold`)."""
+    return _WORD4.findall(_fold(s))
 
 
 def _has_word(text: str, w: str, start: int = 0) -> bool:
@@ -1278,38 +1277,26 @@ def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
 
 
 class TitlePool:
-    """A page's title candidates with their stage-1 features (:data:`TITLE_CHEAP`).
+    """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
     ``cands`` holds ``(k, line, text)`` (``k`` the index among non-empty lines) and ``rows``
-    the feature rows in the same order. :meth:`extra` computes the stage-2 features for a
-    short list.
+    the feature rows in the same order, with the :data:`TITLE_LATE` features 0 until
+    :meth:`complete` fills them in.
     """
 
-    __slots__ = (
-        "allnorm",
-        "cands",
-        "first",
-        "lead",
-        "lead_words",
-        "page",
-        "raw_lead",
-        "rows",
-        "toks",
-    )
+    __slots__ = ("_allnorm", "_texts", "cands", "page", "rows", "toks")
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.cands: list[tuple[int, int, str]] = []
         self.rows: list[list[float]] = []
-        self.allnorm: Counter[str] = Counter()
+        self._allnorm: Counter[str] = Counter()
+        #: per candidate, its words (:func:`_toks`: what the overlaps count)
         self.toks: list[list[str]] = []
-        #: per candidate, its words found as whole words in :attr:`lead`
-        self.lead_words: list[list[str]] = []
-        self.lead = ""
-        #: the length of the lead before case folding when it is the body's start, else -1
-        self.raw_lead = -1
+        #: the lowercased lead and body, the lead's length when it is the body's start
+        #: (else 0), and the page's text, made by the first :meth:`complete`
+        self._texts: tuple[str, str, int, str] | None = None
         items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
-        self.first = first = _first_paras(items, paras, body, 12)
         n_items = len(items)
         last = min(n_items, max(page.me, body) + 1)
         ms = page.ms
@@ -1326,7 +1313,6 @@ class TitlePool:
         near_lo = (max(0, ms - _TITLE_NEAR), ms + 6, max(0, body - _TITLE_NEAR), body + 6)
         one_lo = (max(0, ms - _TITLE_NEAR_ONE), ms, max(0, body - _TITLE_NEAR_ONE), body)
         texts = page.texts
-        self.allnorm = allnorm = Counter(texts)  # exact repeats
         end = window[-1] + 1
         # per line: a headline-like line (4..30 words, no sentence end) and how many came
         # before
@@ -1337,44 +1323,15 @@ class TitlePool:
         ]
         nlb = list(accumulate(long_np, initial=0))
         n_long = len(long_np)
-
-        def short_run(k: int) -> int:
-            """How many short lines (menu items) run just above line ``k``."""
-            j = k - 1
-            while j >= 0 and nwords[j] <= 3:
-                j -= 1
-            return k - 1 - j
-
-        # word overlap with the lead (the first paragraphs of the main block: the story the
-        # headline is about), as substrings of its case-folded start: one C-level search per
-        # word instead of tokenising the lead (its words that matter are near its start)
-        if ms <= body:
-            raw_lead = "\n".join(first[:3])[:_LEAD_CHARS]
-            lead = raw_lead.casefold()
-            self.raw_lead = len(raw_lead)
-        else:
-            lead = "\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS].casefold()
-        self.lead = lead
-        lead_words = self.lead_words
-        dated_memo: dict[int, bool] = {}
+        # (padded: nlb_pad[k + 3] is nlb[k] for k in -3..n_long + 3, clamped at both ends)
+        nlb_pad = [0, 0, 0, *nlb, *[nlb[-1]] * 6]
         page.dates()  # (fills page.year_lines)
         year_lines = page.year_lines
         dated_lines = page.dated_lines()
 
-        def dated(k: int) -> bool:
-            """A date or a byline on non-empty line ``k``."""
-            if k >= n_items or k < 0:
-                return False
-            if k not in dated_memo:
-                dated_memo[k] = items[k][0] in year_lines or (
-                    nwords[k] <= 14
-                    and ((c0 := items[k][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
-                    and _BYLINE_L.match(items[k][1].lower()) is not None
-                )
-            return dated_memo[k]
-
-        log1p, log = math.log1p, math.log
-        cands, rows, toks = self.cands, self.rows, self.toks
+        # the candidates first: the word overlaps below need the page's text only when
+        # there is one
+        cands = self.cands
         for k in window:
             i, s = items[k]
             nw = nwords[k]
@@ -1392,245 +1349,215 @@ class TitlePool:
                         and 3 <= len(s) <= 25
                     )
                 )
-                or _PAREN_NUM.search(s)  # a counted link, "Islamic State Rises (1881)"
+                # a counted link, "Islamic State Rises (1881)"
+                or (s[-1] == ")" and _PAREN_NUM.search(s))
             ):
                 continue
             # (only a line with a date can hold a date line or a glued date)
             headline = _title_text(s, _stripped_dates(page, i, s)) if i in dated_lines else s
-            if headline is None:
-                continue
-            # (words as split() counts them: page.nwords counts spaces, and no-break spaces
-            # separate words too)
-            has_date = i in year_lines if headline is s else _PREFILTER.search(headline) is not None
-            s = headline
-            nw = len(s.split())
-            n_chars = len(s)
-            low = s.lower()
-            # (the pattern's words start with these letters: most lines fail the test
-            # before the match)
-            byline = (
-                nw <= 14
-                and ((c0 := low[:1]) in _BYLINE_FIRST or c0.isspace())
-                and _BYLINE_L.match(low) is not None
+            if headline is not None:
+                cands.append((k, i, headline))
+        if not cands:
+            return
+        # per line next to a candidate (one above, three below): a date or a byline on it
+        # (one pass instead of a call per neighbour of each candidate)
+        lo = cands[0][0] - 1
+        near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3)}
+        dated = [
+            x in near
+            and 0 <= x < n_items
+            and (
+                items[x][0] in year_lines
+                or (
+                    nwords[x] <= 14
+                    and ((c0 := items[x][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
+                    and _BYLINE_L.match(items[x][1].lower()) is not None
+                )
             )
-            next_dated = dated(k + 1)
+            for x in range(lo, cands[-1][0] + 4)
+        ]
+        self._allnorm = allnorm = Counter(texts)  # exact repeats
+        log1p = math.log1p
+        rows, toks = self.rows, self.toks
+        for k, _, s in cands:
+            words = s.split()
+            nw = len(words)
+            n_chars = len(s)
+            next_dated = dated[k + 1 - lo]
             lnp = long_np[k]
-            headlike = lnp and not has_date and not byline
             prv_hl = k > 0 and long_np[k - 1]
             nxt_hl = k + 1 < n_long and long_np[k + 1]
             seen = nlb[k]
-            hl_above = seen - nlb[max(0, k - 5)]
-            hl_below = nlb[min(n_long, k + 6)] - nlb[min(n_long, k + 1)]
             rep = allnorm[s] or 1
             d_b, d_ms = body - k, k - ms
             ends_period = s[-1] == "."
-            tk = _toks(s)
-            lw = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
-            lov = len(lw)
-            lead_words.append(lw)
-            toks.append(tk)
-            cands.append((k, i, s))
+            toks.append(_toks(s))
+            initials = [w[0] for w in words if w[0].isalpha()]
+            n_alpha = len(initials)
+            caps = sum(map(str.isupper, initials))
             rows.append(
                 [
                     log1p(nw),
                     4 <= nw <= 20,
                     nw < 3,
                     nw > 25,
-                    nw == 1,
                     log1p(n_chars),
                     n_chars,  # chars_rel, divided below
                     ends_period,
                     s[-1] == ":",
-                    s[-1] in "?!",
-                    s.endswith(("…", "...")),
                     log1p(k),
                     log1p(d_b) if d_b > 0 else -log1p(-d_b),
                     d_b > 0,
-                    0 < d_b <= 3,
-                    k == 0,
                     log1p(-d_ms) if d_ms < 0 else -log1p(d_ms),
                     -3 <= d_ms <= -1,
-                    d_ms == 0,
-                    log(rep),
+                    math.log(rep),
                     rep > 1,
-                    (k > 0 and items[k - 1][1] == s) or (k + 1 < n_items and items[k + 1][1] == s),
-                    headlike,
                     prv_hl,
-                    nxt_hl,
-                    (nlb[min(n_long, k + 4)] - nlb[max(0, k - 3)] - lnp) / 6,
-                    min(hl_above, 3) / 3,
-                    min(hl_below, 3) / 3,
-                    headlike and not prv_hl and nxt_hl,
-                    headlike and not hl_above and hl_below > 0,
+                    (nlb_pad[k + 7] - nlb_pad[k] - lnp) / 6,
                     prv_hl and (ends_period or nw > 15),
-                    lnp and not seen,
                     log1p(seen),
-                    0.0,  # last_headlike_before_ms, set below
-                    0.0,  # nearest_hl_to_ms, set below
-                    k + 1 < n_items and paras[k + 1],
                     k + 2 < n_items and paras[k + 2],
                     k == 0 or nwords[k - 1] <= 3,
-                    k + 1 >= n_items or nwords[k + 1] <= 3,
-                    log1p(short_run(k)),
-                    "," in s,
                     s[:1].islower(),
                     ":" in s[:-1],
                     " | " in s,
                     s.isupper(),
-                    _FURNITURE_L.match(low) is not None,
-                    byline,
-                    has_date,
-                    has_date and nw <= 8,
-                    lov / max(1, len(tk)),
-                    log1p(lov),
+                    # (a furniture line is a few words: "Share", "Skip to main content")
+                    n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
+                    0.0,  # lead_overlap_n, set by complete()
                     next_dated,
-                    dated(k - 1),
-                    next_dated or dated(k + 2) or dated(k + 3),
+                    dated[k - 1 - lo],
+                    next_dated or dated[k + 2 - lo] or dated[k + 3 - lo],
                     # a deck (standfirst) follows the headline: a headline-like line above
                     # with fewer words, or below with more
                     prv_hl and nwords[k - 1] < nw,
                     nxt_hl and nwords[k + 1] > nw,
-                ]
-            )
-        if not rows:
-            return
-        # page-relative: the longest candidate, the headline-like line nearest above the
-        # main block (the headline sits just above the text more often than not)
-        longest = max(1, max(r[_C_CHARS_REL] for r in rows))
-        last_hl = nearest = -1
-        for j, ((k, _, _), r) in enumerate(zip(cands, rows, strict=True)):
-            r[_C_CHARS_REL] /= longest
-            if r[22]:  # headlike
-                if k < ms:
-                    last_hl = j
-                if k <= ms:
-                    nearest = j
-        if last_hl >= 0:
-            rows[last_hl][_C_LAST_HL] = 1.0
-        if nearest >= 0:
-            rows[nearest][_C_NEAREST_HL] = 1.0
-
-    def extra(self, sel: list[int]) -> list[list[float]]:
-        """Stage-2 features (:data:`TITLE_EXTRA`) of the candidates ``sel`` (indices into
-        :attr:`cands`), compared among themselves where a feature is page-relative."""
-        page = self.page
-        items, paras, body, nwords = page.items, page.paras, page.body, page.nwords
-        n_items = len(items)
-        texts, allnorm = page.texts, self.allnorm
-        first = self.first
-        # word overlap with the body, as substrings of its case-folded start (see the lead)
-        lead, raw_lead = self.lead, self.raw_lead
-        raw = "\n".join(first)[:_BODY_CHARS]
-        # (case folding maps each character alone: the lead, when it is the body's start, is
-        # not folded again)
-        bodytext = lead + raw[raw_lead:].casefold() if raw_lead >= 0 else raw.casefold()
-        n_lead = len(lead) if lead and raw_lead >= 0 else 0
-
-        def in_body(w: str, in_lead: list[str]) -> bool:
-            """``w`` is a whole word of the body. The lead is most often the body's start,
-            whose words stage 1 has looked up: a word found there (not at its very end,
-            where the body goes on) is in the body, and a word not found there is looked
-            up after it only."""
-            if not n_lead:
-                return _has_word(bodytext, w)
-            if w in in_lead:
-                return not lead.endswith(w) or _has_word(bodytext, w)
-            return _has_word(bodytext, w, max(0, n_lead - len(w)))
-
-        joined = "\n".join(texts)
-        top5 = sorted(
-            (
-                len(s)
-                for k, (_, s) in enumerate(items[:body])
-                if not paras[k] and 3 <= nwords[k] <= 30
-            ),
-            reverse=True,
-        )[:5]
-        out: list[list[float]] = []
-        ovs: list[int] = []
-        lovs: list[int] = []
-        log1p = math.log1p
-        for j in sel:
-            k, _, s = self.cands[j]
-            nw = len(s.split())
-            initials = _INITIAL.findall(s)
-            n_alpha = len(initials)
-            caps = sum(map(str.isupper, initials))
-            tk = self.toks[j]
-            ntk = max(1, len(tk))
-            ov = sum(1 for w in tk if in_body(w, self.lead_words[j]))
-            lov = round(math.expm1(self.rows[j][_C_LOV_N]))
-            ovs.append(ov)
-            lovs.append(lov)
-            n_chars = len(s)
-            rank = top5.index(n_chars) if k < body and n_chars in top5 else -1
-            out.append(
-                [
                     caps / nw,
                     n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
-                    len(_DIGITS.findall(s)) / max(1, n_chars),
-                    ov / ntk,
-                    log1p(ov),
-                    ov,  # body_overlap_rel, divided below
-                    lov,  # lead_overlap_rel, divided below
-                    0.0,  # lead_overlap_max, set below
-                    joined.count(s) > allnorm[s],
-                    s.endswith(("…", "...")) and joined.count(s.rstrip("….")) > 1,
-                    _SEP_SITE.search(s) is not None,
-                    allnorm[s] > 1
-                    and any(
-                        texts[x] == s for x in range(max(0, k - 8), min(n_items, k + 9)) if x != k
-                    ),
-                    rank / 5 if k < body and rank >= 0 else 1.0,
-                    k < body and rank == 0,
+                    0.0,  # body_overlap_n, set by complete()
+                    False,  # contained_elsewhere, set by complete()
+                    s.endswith(("…", "..."))  # truncated_copy, the copy looked up below
+                    and "\n".join(texts).count(s.rstrip("….")) > 1,
+                    # (a match is at most 34 characters long, at the end)
+                    _SEP_SITE.search(s, max(0, n_chars - 34)) is not None,
                 ]
             )
-        # (the lead overlap is known for every candidate: compared with all of them)
-        mlov = max(1, max((round(math.expm1(r[_C_LOV_N])) for r in self.rows), default=0))
-        mov = max(1, max(ovs, default=0))
-        for r, lov in zip(out, lovs, strict=True):
-            r[5] /= mov
-            r[6] /= mlov
-            r[7] = lov == mlov and lov > 0
-        return out
+        # page-relative: against the page's longest candidate
+        longest = max(1, max(map(len, (s for _, _, s in cands))))
+        for r in rows:
+            r[_C_CHARS_REL] /= longest
+
+    def complete(self, j: int) -> None:
+        """Fill in candidate ``j``'s :data:`TITLE_LATE` features, the costliest (each scans
+        the page or its body): whether the line is also inside another line
+        (``contained_elsewhere``: "Headline | Site", breadcrumbs) and its word overlaps with
+        the lead (the first paragraphs of the main block: the story the headline is about)
+        and with the body (the first paragraphs from the first one on).
+
+        A word is looked up as a whole-word substring of their lowercased starts (:func:`_fold`): one
+        C-level search per word instead of tokenising the text (but each search for a word
+        the text lacks scans all of it). :func:`rank_titles` calls this only for the
+        candidates that can win."""
+        if self._texts is None:
+            page = self.page
+            items, paras, body, ms = page.items, page.paras, page.body, page.ms
+            first = _first_paras(items, paras, body, 12)
+            if ms <= body:
+                raw_lead = "\n".join(first[:3])[:_LEAD_CHARS]
+                lead = _fold(raw_lead)
+                raw = "\n".join(first)[:_BODY_CHARS]
+                # (case folding maps each character alone: the lead, the body's start, is
+                # not folded again)
+                bodytext = lead + _fold(raw[len(raw_lead) :])
+                self._texts = (lead, bodytext, len(lead), page.text)
+            else:
+                lead = _fold("\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS])
+                bodytext = _fold("\n".join(first)[:_BODY_CHARS])
+                self._texts = (lead, bodytext, 0, page.text)
+        lead, bodytext, n_lead, joined = self._texts
+        s = self.cands[j][2]
+        tk = self.toks[j]
+        in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
+        if n_lead:
+            # the lead is the body's start: a word found there (not at its very end, where
+            # the body goes on) is in the body, one not found there is looked up after it
+            ov = sum(
+                1
+                for w in tk
+                if (
+                    (not lead.endswith(w) or _has_word(bodytext, w))
+                    if w in in_lead
+                    else _has_word(bodytext, w, max(0, n_lead - len(w)))
+                )
+            )
+        else:
+            ov = sum(1 for w in tk if _has_word(bodytext, w))
+        row = self.rows[j]
+        row[_C_LOV] = math.log1p(len(in_lead))
+        row[_C_BOV] = math.log1p(ov)
+        row[_C_CONTAINED] = joined.count(s) > self._allnorm[s]
 
 
 @lru_cache(maxsize=8)
 def _scorer(kind: str, names: str) -> Callable[[list[float]], float]:
     """:func:`model_rows` of the shipped model ``kind`` over this module's feature list
-    ``names`` (dates, title1, title), looked up by two short keys (``model_rows`` hashes
-    the whole list of names on every call)."""
-    lists = {"dates": FEATURES, "title1": TITLE_CHEAP, "title": TITLE_FEATURES}
+    ``names`` (dates, title), looked up by two short keys (``model_rows`` hashes the whole
+    list of names on every call)."""
+    lists = {"dates": FEATURES, "title": TITLE_FEATURES}
     return model_rows(kind, lists[names])
 
 
-def rank_titles(page: Page, keep: int | None = None) -> list[tuple[int, str, float]]:
-    """Title candidates with their scores: (line, text, score), in line order.
+@lru_cache(maxsize=1)
+def _late_gain() -> tuple[float, float]:
+    """The most the :data:`TITLE_LATE` features add to a title's score: per unit of
+    ``log1p(words)`` for the two overlaps (each counts at most every word of the
+    candidate) and for ``contained_elsewhere``: the model's positive coefficients."""
+    coef = model_coef("title", tuple(TITLE_FEATURES))
+    return max(0.0, coef[_C_LOV]) + max(0.0, coef[_C_BOV]), max(0.0, coef[_C_CONTAINED])
 
-    Two stages: the stage-1 model scores every candidate on cheap features; the best
-    ``keep`` are scored again by the stage-2 model on all features. The others keep their
-    stage-1 score minus 1000, so they rank below the short list."""
+
+def rank_titles(page: Page) -> list[tuple[int, str, float]]:
+    """The title candidates that can win, with their scores: (line, text, score), in line
+    order; the best-scoring one is the model's choice over every candidate.
+
+    A candidate's score is the linear model's over all its features, but the costliest
+    ones (:data:`TITLE_LATE`, searches through the page and its body) are computed only
+    while a candidate's score without them plus the most they can add reaches the best full
+    score so far; the others cannot win and are left out (exact: no late feature depends
+    on other candidates, so a score does not change when others are left out)."""
     pool = TitlePool(page)
     if not pool.rows:
         return []
-    m1, m2 = _scorer("title1", "title1"), _scorer("title", "title")
-    s1 = [m1(r) for r in pool.rows]
-    keep = _TITLE_KEEP if keep is None else keep
-    sel = sorted(range(len(s1)), key=s1.__getitem__, reverse=True)[:keep]
-    scores = [s - 1000.0 for s in s1]
-    for j, extra in zip(sel, pool.extra(sel), strict=True):
-        scores[j] = m2(pool.rows[j] + extra)
-    return [(i, s, sc) for (_, i, s), sc in zip(pool.cands, scores, strict=True)]
+    m = _scorer("title", "title")
+    per_word, contained = _late_gain()
+    log1p = math.log1p
+    # (the rows hold 0 for the late features: these scores are without them)
+    bound = [
+        m(r) + contained + per_word * log1p(len(tk))
+        for r, tk in zip(pool.rows, pool.toks, strict=True)
+    ]
+    best = -math.inf
+    scored: dict[int, float] = {}
+    for j in sorted(range(len(bound)), key=bound.__getitem__, reverse=True):
+        # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
+        if bound[j] + 1e-9 < best:
+            break
+        pool.complete(j)
+        scored[j] = sc = m(pool.rows[j])
+        best = max(best, sc)
+    cands = pool.cands
+    return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
 def _title_feats(page: Page) -> list[tuple[int, str, dict[str, float]]]:
-    """Every title candidate with all its named features (page-relative ones compared
-    over all candidates; for inspection and tests)."""
+    """Every title candidate with all its named features (for inspection, training and
+    tests)."""
     pool = TitlePool(page)
-    extra = pool.extra(list(range(len(pool.rows))))
+    for j in range(len(pool.rows)):
+        pool.complete(j)
     return [
-        (i, s, dict(zip(TITLE_FEATURES, map(float, r + e), strict=True)))
-        for (_, i, s), r, e in zip(pool.cands, pool.rows, extra, strict=True)
+        (i, s, dict(zip(TITLE_FEATURES, map(float, r), strict=True)))
+        for (_, i, s), r in zip(pool.cands, pool.rows, strict=True)
     ]
 
 

@@ -1,20 +1,15 @@
-"""Train the two-stage title ranker (listwise softmax over a page's candidate lines).
+"""Train the title ranker (listwise softmax over a page's candidate lines, one linear model).
 
-    .venv/bin/python research/metadata/train_titles.py --distil --keep 5 [--seeds 0 1 2] [--write]
+    .venv/bin/python research/metadata/train_titles.py [--C 0.1] [--seeds 0 1 2] [--write]
 
-Stage 1 scores every candidate on cheap features (``TITLE_CHEAP``); the best ``--keep`` go to
-stage 2, which scores them on all features (``TITLE_FEATURES``; body_overlap_rel compares the
-short list). With ``--distil`` (the shipped models) stage 2 is fitted on every candidate and
-stage 1 is fitted to keep stage 2's choice (its target is stage 2's best candidate, not the
-truth): the cascade then loses only the pages where stage 2's choice falls off the short list.
-Without it both stages are fitted on the truth (stage 2 on the short lists stage 1 gives).
-
-CV: 5 folds grouped by headline (the same headline in two sets is one group), repeated for each
-``--seeds`` fold assignment; in each fold both stages are fitted on the training pages and the
-test pages are ranked by both. Features come from the shipped code
-(``corearchive_plugins.metadata.text.TitlePool``), so what is trained is what runs. --write
-stores the models as "title1" and "title" in plugins/metadata/model.json (set ``_TITLE_KEEP``
-in text.py to ``--keep``). Needs numpy, scipy (listwise.py) and the eval data.
+Every candidate of ``corearchive_plugins.metadata.text.TitlePool`` is scored on all
+:data:`TITLE_FEATURES` (``_title_feats``: what is trained is what runs; ``rank_titles``
+leaves out only candidates that cannot beat the best). CV: 5 folds grouped by headline (the
+same headline in two sets is one group), repeated for each ``--seeds`` fold assignment; the
+model is fitted on the training pages of each fold and the test pages are ranked by it.
+``--write`` stores the model fitted on every page as "title" in plugins/metadata/model.json.
+``--drop F ...`` leaves features out (their weight is 0) to measure what they bring.
+Needs numpy, scipy (listwise.py) and the eval data.
 """
 
 import argparse
@@ -38,105 +33,44 @@ MODEL = ROOT / "plugins" / "metadata" / "model.json"
 
 
 def load():
+    """Per dev page: (set, name, true title, candidate texts, feature matrix, labels)."""
     pages = []
     for s in SETS:
         d = f"/work/shared/eval/data/{s}/dev"
         truth = json.load(open(d + "/titles.json"))
         for name in sorted(truth):
             text = open(f"{d}/text/{name}.txt", encoding="utf-8").read()
-            pool = tm.TitlePool(tm.Page(text))
+            feats = tm._title_feats(tm.Page(text))  # (every candidate, overlaps included)
             t = norm_title(truth[name]["title"])
-            y = np.array([norm_title(c[2]) == t for c in pool.cands], dtype=float)
-            x1 = np.array(pool.rows, dtype=float).reshape(len(pool.rows), len(tm.TITLE_CHEAP))
-            pages.append((s, name, truth[name]["title"], pool, x1, y))
+            y = np.array([norm_title(c[1]) == t for c in feats], dtype=float)
+            x = np.array([list(f.values()) for _, _, f in feats], dtype=float)
+            x = x.reshape(len(feats), len(tm.TITLE_FEATURES))
+            pages.append((s, name, truth[name]["title"], [c[1] for c in feats], x, y))
     return pages
 
 
-def standard(w, mu, sd):
-    return lambda x: ((x - mu) / sd) @ w
+def fit(pages, idx, C, cols):
+    X = np.concatenate([pages[i][4][:, cols] for i in idx])
+    Y = np.concatenate([pages[i][5] for i in idx])
+    G = np.concatenate([np.full(len(pages[i][5]), i) for i in idx])
+    return fit_listwise(X, Y, G, l2=1.0 / C)
 
 
-def stage2_rows(pages, score1, keep):
-    """Per page: the short list (indices) and its full feature matrix."""
-    out = []
-    for _s, _n, _t, pool, x1, _y in pages:
-        if not len(x1):
-            out.append((np.zeros(0, int), np.zeros((0, len(tm.TITLE_FEATURES)))))
-            continue
-        sc = score1(x1)
-        sel = [int(j) for j in np.argsort(-sc, kind="stable")[:keep]]
-        extra = pool.extra(sel)
-        full = np.array([pool.rows[j] + e for j, e in zip(sel, extra)], dtype=float)
-        out.append((np.array(sel), full))
-    return out
-
-
-_FULL: dict = {}
-
-
-def fit_distil(pages, idx, keep, C1, C2):
-    """The cascade the other way round: the stage-2 model is fitted on every candidate (all
-    features, page-relative ones over all candidates), and stage 1 learns to put stage 2's
-    choice in its short list (its target is stage 2's best candidate, not the truth)."""
-    for i in idx:
-        if i not in _FULL:
-            _FULL[i] = pages[i][3].extra(list(range(len(pages[i][5]))))
-    full = [_FULL[i] for i in idx]
-    X2 = np.concatenate(
-        [
-            np.array([r + e for r, e in zip(pages[i][3].rows, ex)], dtype=float).reshape(
-                len(ex), len(tm.TITLE_FEATURES)
-            )
-            for i, ex in zip(idx, full)
-        ]
-    )
-    Y2 = np.concatenate([pages[i][5] for i in idx])
-    G2 = np.concatenate([np.full(len(pages[i][5]), i) for i in idx])
-    m2 = fit_listwise(X2, Y2, G2, l2=1.0 / C2)
-    s2 = standard(*m2)(X2)
-    Y1 = np.zeros(len(Y2))
-    for i in idx:
-        at = np.flatnonzero(G2 == i)
-        if len(at):
-            Y1[at[np.argmax(s2[at])]] = 1
-    X1 = np.concatenate([pages[i][4] for i in idx])
-    m1 = fit_listwise(X1, Y1, G2, l2=1.0 / C1)
-    return m1, m2
-
-
-def fit_two(pages, idx, keep, C1, C2):
-    X1 = np.concatenate([pages[i][4] for i in idx])
-    Y1 = np.concatenate([pages[i][5] for i in idx])
-    G1 = np.concatenate([np.full(len(pages[i][5]), i) for i in idx])
-    m1 = fit_listwise(X1, Y1, G1, l2=1.0 / C1)
-    s2 = stage2_rows([pages[i] for i in idx], standard(*m1), keep)
-    X2 = np.concatenate([f for _, f in s2])
-    Y2 = np.concatenate([pages[i][5][sel] for i, (sel, _) in zip(idx, s2)])
-    G2 = np.concatenate([np.full(len(sel), i) for i, (sel, _) in zip(idx, s2)])
-    m2 = fit_listwise(X2, Y2, G2, l2=1.0 / C2)
-    return m1, m2
-
-
-def predict(pages, idx, m1, m2, keep):
-    """Chosen candidate text per page (None if no candidates) and whether the truth was kept."""
-    s2 = stage2_rows([pages[i] for i in idx], standard(*m1), keep)
+def predict(pages, idx, model, cols):
+    """The chosen candidate's text per page (None when the page has no candidate)."""
+    w, mu, sd = model
     out = {}
-    for i, (sel, full) in zip(idx, s2):
-        if not len(sel):
-            out[i] = (None, False)
-            continue
-        best = sel[int(np.argmax(standard(*m2)(full)))]
-        out[i] = (pages[i][3].cands[best][2], bool(pages[i][5][sel].any()))
+    for i in idx:
+        x = pages[i][4]
+        out[i] = pages[i][3][int(np.argmax(((x[:, cols] - mu) / sd) @ w))] if len(x) else None
     return out
 
 
 def report(pages, pred, label):
     res = {s: [0, 0, 0] for s in SETS}
-    kept = 0
     misses = []
-    for i, (s, name, truth, _pool, _x1, _y) in enumerate(pages):
-        line, k = pred[i]
-        kept += k
+    for i, (s, name, truth, _c, _x, _y) in enumerate(pages):
+        line = pred[i]
         res[s][2] += 1
         if line is None:
             continue
@@ -148,32 +82,30 @@ def report(pages, pred, label):
     tot = [sum(r[i] for r in res.values()) for i in range(3)]
     acc = tot[0] / tot[2]
     print(
-        f"{label} strict={tot[0] / tot[2]:.3f} lenient={tot[1] / tot[2]:.3f} "
-        f"short-list recall={kept / len(pages):.3f} | "
-        + " ".join(f"{s}={r[0] / r[2]:.3f}" for s, r in res.items())
+        f"{label} strict={acc:.3f} lenient={tot[1] / tot[2]:.3f} | "
+        + " ".join(f"{s}={r[0] / r[2]:.3f}" for s, r in res.items()),
+        flush=True,
     )
     return misses, acc
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--C", type=float, default=0.3, help="stage 2 (1/L2)")
-    ap.add_argument("--C1", type=float, default=0.3, help="stage 1 (1/L2)")
-    ap.add_argument("--keep", type=int, nargs="+", default=[tm._TITLE_KEEP])
+    ap.add_argument("--C", type=float, nargs="+", default=[0.1], help="1/L2 (several: compared)")
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--seeds", type=int, nargs="+", default=[0], help="fold assignments")
-    ap.add_argument("--distil", action="store_true", help="stage 1 learns stage 2's choice")
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2], help="fold assignments")
+    ap.add_argument("--drop", nargs="*", default=[], help="features left out")
     args = ap.parse_args()
     pages = load()
+    cols = [j for j, f in enumerate(tm.TITLE_FEATURES) if f not in args.drop]
     n_c = sum(len(p[5]) for p in pages)
     reach = np.mean([p[5].any() for p in pages])
     print(f"pages={len(pages)} candidates={n_c} ({n_c / len(pages):.1f}/page) reachable={reach:.3f}")
     groups: dict[str, int] = {}
     page_group = np.array([groups.setdefault(norm_title(p[2]), len(groups)) for p in pages])
     misses = []
-    fitter = fit_distil if args.distil else fit_two
-    for keep in args.keep:
+    for C in args.C:
         accs = []
         for seed in args.seeds:
             fold = (np.random.RandomState(seed).permutation(len(groups)) % 5)[page_group]
@@ -181,32 +113,30 @@ def main():
             for k in range(5):
                 tr = [i for i in range(len(pages)) if fold[i] != k]
                 te = [i for i in range(len(pages)) if fold[i] == k]
-                m1, m2 = fitter(pages, tr, keep, args.C1, args.C)
-                pred.update(predict(pages, te, m1, m2, keep))
-            misses, acc = report(pages, pred, f"keep={keep} C1={args.C1} C={args.C} seed={seed} CV")
+                pred.update(predict(pages, te, fit(pages, tr, C, cols), cols))
+            misses, acc = report(pages, pred, f"C={C} seed={seed} CV")
             accs.append(acc)
         if len(accs) > 1:
-            print(f"keep={keep} CV mean over seeds {np.mean(accs):.3f}")
+            print(f"C={C} CV mean over seeds {np.mean(accs):.4f}", flush=True)
     for m in misses[: args.errors]:
         print("MISS", m)
-    keep = args.keep[-1]
+    C = args.C[-1]
     allp = list(range(len(pages)))
-    m1, m2 = fitter(pages, allp, keep, args.C1, args.C)
-    report(pages, predict(pages, allp, m1, m2, keep), f"keep={keep} in-sample")
+    model = fit(pages, allp, C, cols)
+    report(pages, predict(pages, allp, model, cols), f"C={C} in-sample")
     if args.write:
+        w, mu, sd = model
+        names = [tm.TITLE_FEATURES[j] for j in cols]
         W = json.loads(MODEL.read_text("utf-8"))
-        for name, (w, mu, sd), feats in (
-            ("title1", m1, tm.TITLE_CHEAP),
-            ("title", m2, tm.TITLE_FEATURES),
-        ):
-            W[name] = {
-                "w": dict(zip(feats, w.tolist())),
-                "intercept": 0.0,
-                "mean": dict(zip(feats, mu.tolist())),
-                "scale": dict(zip(feats, sd.tolist())),
-            }
+        W.pop("title1", None)  # (the former two-stage ranker's first stage)
+        W["title"] = {
+            "w": dict(zip(names, w.tolist())),
+            "intercept": 0.0,
+            "mean": dict(zip(names, mu.tolist())),
+            "scale": dict(zip(names, sd.tolist())),
+        }
         MODEL.write_text(json.dumps(W, indent=1) + "\n", "utf-8")
-        print("wrote", MODEL, "keep", keep, "(set _TITLE_KEEP to it)")
+        print("wrote", MODEL)
 
 
 if __name__ == "__main__":

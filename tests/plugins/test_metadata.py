@@ -9,6 +9,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage, extract, find_dates
+from corearchive_plugins.metadata import model as textmeta_model
 from corearchive_plugins.metadata import text as textmeta
 from corearchive_plugins.metadata.text import iso_value
 
@@ -457,7 +458,7 @@ def test_no_title_below_the_last_paragraph_of_the_story() -> None:
     assert title is None or ("ISIL" not in title and "Daesh" not in title)
 
 
-def test_title_stages_score_the_short_list_with_the_full_model() -> None:
+def test_titles_are_scored_by_the_shipped_model_and_pruning_keeps_the_best() -> None:
     text = page(
         "Example News",
         "Home",
@@ -467,16 +468,61 @@ def test_title_stages_score_the_short_list_with_the_full_model() -> None:
         "By Elizabeth Pineau and Paul Taylor",
     )
     p = textmeta.Page(text)
-    ranked = textmeta.rank_titles(p, keep=2)
-    short = [r for r in ranked if r[2] > -500]
-    assert len(short) == 2 and len(ranked) > 2
-    # the short list is scored again on all features: equal to scoring the rows by hand
-    pool = textmeta.TitlePool(p)
+    ranked = textmeta.rank_titles(p)
+    full = textmeta._title_feats(p)
+    assert len(full) > 2 and 1 <= len(ranked) <= len(full)
+    # the model knows every feature the pool computes, and no other
+    spec = textmeta_model._specs()["title"]
+    assert set(spec["w"]) == set(textmeta.TITLE_FEATURES)
+    # a candidate rank_titles scores has its score over all features; the best of all
+    # candidates (each scored in full) is among them
     score = textmeta.model_rows("title", textmeta.TITLE_FEATURES)
-    sel = [j for j, (_, i, s) in enumerate(pool.cands) if (i, s) in {(a, b) for a, b, _ in short}]
-    for j, extra in zip(sel, pool.extra(sel), strict=True):
-        want = score(pool.rows[j] + extra)
-        assert any(abs(sc - want) < 1e-9 for _, _, sc in short)
+    scores = {(i, s): score(list(f.values())) for i, s, f in full}
+    for i, s, sc in ranked:
+        assert abs(scores[i, s] - sc) < 1e-9
+    best = max(scores, key=scores.__getitem__)
+    assert max(ranked, key=lambda t: t[2])[:2] == best
+
+
+def test_title_pruning_is_exact_on_many_pages() -> None:
+    # pages whose lines are shuffled: the pruned ranking picks what scoring every
+    # candidate in full picks
+    import random
+
+    rng = random.Random(7)
+    lines = [
+        "Example News", "Home", "World", "Politics", "Share", "Most read",
+        "Leaders agree on a common plan against the militants in Syria",
+        "Talks in the Kremlin end with a promise to share targets",
+        "By Elizabeth Pineau and Paul Taylor", "Published 27 Nov 2015 - 06:00 GMT",
+        "Markets rally as the central bank holds its rates", "Sport: the cup final",
+        "A plan against the militants: what leaders agree on",
+    ]  # fmt: skip
+    score = textmeta.model_rows("title", textmeta.TITLE_FEATURES)
+    n_pruned = 0
+    for _ in range(40):
+        head = rng.sample(lines, rng.randint(3, len(lines)))
+        p = textmeta.Page(page(*head))
+        full = {(i, s): score(list(f.values())) for i, s, f in textmeta._title_feats(p)}
+        ranked = textmeta.rank_titles(p)
+        n_pruned += len(full) - len(ranked)
+        assert max(ranked, key=lambda t: t[2])[:2] == max(full, key=full.__getitem__)
+    assert n_pruned > 0  # (the test reaches the pruning)
+
+
+def test_title_word_overlaps_look_past_the_lead() -> None:
+    # words of a candidate found in the lead count for the lead and the body; words found
+    # only further down the body count for the body alone
+    paras = [
+        f"Paragraph {n} tells the story of the harbour and its many workers in some detail here."
+        for n in range(6)
+    ]
+    paras[5] = paras[5].replace("harbour", "lighthouse keepers")
+    text = page("Harbour workers strike", "Lighthouse keepers strike too", *paras[1:])
+    feats = {s: f for _, s, f in textmeta._title_feats(textmeta.Page(text))}
+    assert feats["Harbour workers strike"]["lead_overlap_n"] > 0
+    keep = feats["Lighthouse keepers strike too"]
+    assert keep["lead_overlap_n"] == 0 and keep["body_overlap_n"] > 0
 
 
 def test_headline_after_a_breadcrumb_glued_to_a_date() -> None:
