@@ -37,13 +37,24 @@ class AtomicFile:
         else:
             self.file = open(self.tmp, "wb")  # noqa: SIM115
         self.written = 0
+        # The position is counted here: the buffered file's tell() is a system call, several
+        # per document in the sinks (~30 µs a document on the development VM).
+        self.pos = self.base or 0
 
     def write(self, data: bytes) -> None:
         self.file.write(data)
         self.written += 1
+        self.pos += len(data)
 
     def tell(self) -> int:
-        return self.file.tell()
+        """The end of what was written (where the next write goes)."""
+        return self.pos
+
+    def truncate(self, pos: int) -> None:
+        """Cut the file back to ``pos`` (take back what was written after it)."""
+        self.file.seek(pos)
+        self.file.truncate()
+        self.pos = pos
 
     def commit(self) -> None:
         """Flush to disk and rename into place."""

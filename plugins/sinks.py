@@ -87,8 +87,7 @@ class RecordsSink(Sink):
         self._last = None
         if pos > self.file.tell():
             return
-        self.file.file.seek(pos)
-        self.file.file.truncate()
+        self.file.truncate(pos)
 
     def commit(self) -> None:
         self.file.commit()
@@ -178,8 +177,7 @@ class _WarcFile:
         try:
             self.file.write(b"".join(members))
         except Exception:
-            self.file.file.seek(start)
-            self.file.file.truncate()
+            self.file.truncate(start)
             raise
 
 
@@ -367,8 +365,7 @@ class WarcSink(Sink):
         self._last = None
         if wf.file.tell() != end:
             return  # something was written after it: leave it (never cut other records)
-        wf.file.file.seek(offset)
-        wf.file.file.truncate()
+        wf.file.truncate(offset)
         wf.documents -= 1
         self.db.execute("DELETE FROM warc_records WHERE record_id = ?", (record_id,))
 
