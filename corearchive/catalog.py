@@ -127,19 +127,6 @@ class Catalog:
         ).fetchone()
         return ArchivedDocument(*row) if row else None
 
-    def get_many(self, doc_ids: list[str]) -> dict[str, ArchivedDocument]:
-        """The archived documents among these ids (at most a few hundred), by id: one query
-        for a batch costs what a single :meth:`get` does."""
-        if not doc_ids:
-            return {}
-        marks = ",".join("?" * len(doc_ids))
-        rows = self.db.execute(
-            "SELECT id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at"
-            f" FROM documents WHERE id IN ({marks})",
-            doc_ids,
-        ).fetchall()
-        return {row[0]: ArchivedDocument(*row) for row in rows}
-
     def add(
         self,
         doc_id: str,

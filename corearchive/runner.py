@@ -10,7 +10,6 @@ all of it, so an interrupted run leaves no half-written file under a final name.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import os
 import secrets
@@ -310,25 +309,21 @@ class Run:
         # (memory must not grow with the number of documents).
         seen: set[str] = set()
         current: str | None = None
-        it = iter(docs)
-        # One catalog query per batch of documents, not per document.
-        while batch := list(itertools.islice(it, 64)):
-            archived = self.catalog.get_many([d.id for d in batch])
-            for doc in batch:
-                if doc.source.path != current:
-                    current = doc.source.path
-                    seen.clear()
-                prior = archived.get(doc.id)
-                if prior is not None or doc.id in seen:
-                    detail = {
-                        "of": doc.id,
-                        "run_id": prior.run_id if prior else self.run_id,
-                        "archived_at": prior.archived_at if prior else None,
-                    }
-                    reporter.dropped(doc, ARCHIVE_STAGE, Drop("already_archived", detail))
-                    continue
-                seen.add(doc.id)
-                yield doc
+        for doc in docs:
+            if doc.source.path != current:
+                current = doc.source.path
+                seen.clear()
+            prior = self.catalog.get(doc.id)
+            if prior is not None or doc.id in seen:
+                detail = {
+                    "of": doc.id,
+                    "run_id": prior.run_id if prior else self.run_id,
+                    "archived_at": prior.archived_at if prior else None,
+                }
+                reporter.dropped(doc, ARCHIVE_STAGE, Drop("already_archived", detail))
+                continue
+            seen.add(doc.id)
+            yield doc
 
     def _emit(
         self, doc: Document, sinks: list[Sink], reporter: RunReporter, catalog: Catalog

@@ -72,8 +72,8 @@ def test_rerun_gives_same_ids_and_adds_nothing(ingest, seeds, tmp_path):
 
 
 def test_rerun_of_a_grown_input_adds_only_the_new_documents(ingest, tmp_path):
-    """Archived ids are looked up in batches: a rerun over an input that grew, across
-    several batches, skips exactly the documents archived by the first run."""
+    """A rerun over an input that grew (past a chunk of 64 documents) skips exactly the
+    documents archived by the first run and takes the new ones."""
     rng = random.Random(7)
     words = ["river", "council", "harvest", "station", "budget", "theatre", "winter", "market"]
 
