@@ -7,10 +7,6 @@ import shutil
 from pathlib import Path
 from typing import IO
 
-#: Write buffer: the sinks write a few KB per document; the default 8 KB buffer made that a
-#: system call or two per document.
-_BUFFER = 1 << 20
-
 
 def temp_name(path: Path, run_id: str) -> Path:
     """The temporary name of ``path`` while run ``run_id`` writes it (hidden, run-specific)."""
@@ -37,9 +33,9 @@ class AtomicFile:
         self.existed = path.exists()
         if self.base is not None:
             shutil.copyfile(path, self.tmp)
-            self.file: IO[bytes] = open(self.tmp, "ab", buffering=_BUFFER)  # noqa: SIM115
+            self.file: IO[bytes] = open(self.tmp, "ab")  # noqa: SIM115
         else:
-            self.file = open(self.tmp, "wb", buffering=_BUFFER)  # noqa: SIM115
+            self.file = open(self.tmp, "wb")  # noqa: SIM115
         self.written = 0
         # The position is counted here: the buffered file's tell() is a system call, several
         # per document in the sinks (~30 µs a document on the development VM).
