@@ -19,7 +19,9 @@ from corearchive import Document, Drop, Stage, hookimpl
 from corearchive.document import Archive, Duplicate, Language
 from corearchive.executor import (
     CHUNK_SIZE,
+    PIPE_BYTES,
     InlineExecutor,
+    PoolExecutor,
     RemoteExecutor,
     chunked_by_input,
     local_context,
@@ -507,3 +509,26 @@ def test_the_main_process_runs_chunks_while_it_waits_and_keeps_the_order(lag):
         assert "main" in ran and "worker" in ran
         # a chunk runs in one place
         assert all(len({d.annotations["ran"] for d in c}) == 1 for c in chunks)
+
+
+def _pipe_sizes_settable() -> bool:
+    try:
+        import fcntl
+
+        limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    except (ImportError, OSError, ValueError):
+        return False
+    return hasattr(fcntl, "F_GETPIPE_SZ") and limit >= PIPE_BYTES
+
+
+@pytest.mark.skipif(not _pipe_sizes_settable(), reason="pipe sizes are Linux's, within its limit")
+def test_the_pipes_to_and_from_workers_hold_a_whole_chunk():
+    import fcntl
+
+    executor = PoolExecutor(1, spec=None, inline=None)  # type: ignore[arg-type]
+    pool = executor._pool()
+    try:
+        for conn in (pool._call_queue._writer, pool._result_queue._reader):  # type: ignore[attr-defined]
+            assert fcntl.fcntl(conn.fileno(), fcntl.F_GETPIPE_SZ) >= PIPE_BYTES
+    finally:
+        executor.shutdown()
