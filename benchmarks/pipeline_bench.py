@@ -90,27 +90,33 @@ def _cpu_s(pid: int) -> float:
         return 0.0
 
 
+def _children_cpu(before: os.times_result, after: os.times_result) -> float:
+    """CPU seconds (user + system) of the child processes waited for between two os.times()."""
+    return (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+
+
+def _ingest_cmd(path: Path, out: Path | str, workers: int, *flags: str) -> list[str]:
+    """``corearchive ingest PATH -o OUT --quiet --workers N`` in this Python, and flags."""
+    cmd = [sys.executable, "-m", "corearchive", "ingest", str(path), "-o", str(out)]
+    return [*cmd, "--quiet", "--workers", str(workers), *flags]
+
+
 def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, float]:
     """One ingest run in a child process: wall, CPU, peak memory of main and workers."""
     with tempfile.TemporaryDirectory() as out:
         before = os.times()
         t0 = time.perf_counter()
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "corearchive",
-                "ingest",
-                str(path),
-                "-o",
+            _ingest_cmd(
+                path,
                 out,
-                "--quiet",
-                "--workers",
-                str(workers),
+                workers,
                 "--plan",
                 "staged" if plan == "staged" else "stream",
                 *(["--isolate"] if plan == "isolate" else []),
-            ]
+            )
         )
         peaks: dict[int, int] = defaultdict(int)
         main_cpu = [0.0]
@@ -137,9 +143,7 @@ def run_ingest(path: Path, workers: int, plan: str = "stream") -> dict[str, floa
         manifest = json.loads((Path(out) / "run.json").read_text())
         task_cpu = manifest.get("plan", {}).get("task_cpu", [0.0])
         steps = manifest.get("plan", {}).get("steps", {})
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
+    cpu = _children_cpu(before, after)
     main_kb = peaks.pop(proc.pid, 0)
     docs = manifest["counts"]["documents"]
     return {
@@ -173,9 +177,7 @@ def run_pair(path: Path) -> dict[str, float]:
             folder.mkdir()
             for p in half:
                 (folder / p.name).symlink_to(p.resolve())
-            cmd = [sys.executable, "-m", "corearchive", "ingest", str(folder)]
-            cmd += ["-o", str(Path(tmp) / f"out{i}"), "--quiet", "--workers", "1"]
-            procs.append(subprocess.Popen(cmd))
+            procs.append(subprocess.Popen(_ingest_cmd(folder, Path(tmp) / f"out{i}", 1)))
         codes = [p.wait() for p in procs]
         wall = time.perf_counter() - t0
         after = os.times()
@@ -185,10 +187,7 @@ def run_pair(path: Path) -> dict[str, float]:
             json.loads((Path(tmp) / f"out{i}" / "run.json").read_text())["counts"]["documents"]
             for i in range(2)
         )
-    cpu = (after.children_user - before.children_user) + (
-        after.children_system - before.children_system
-    )
-    return {"docs": docs, "wall": wall, "cpu": cpu}
+    return {"docs": docs, "wall": wall, "cpu": _children_cpu(before, after)}
 
 
 def _critical_cpu(r: dict[str, float], workers: int, plan: str) -> float:
@@ -378,9 +377,7 @@ def html_compare(folder: Path, limit: int) -> None:
             check=True,
         )
         after = os.times()
-        return (after.children_user - before.children_user) + (
-            after.children_system - before.children_system
-        )
+        return _children_cpu(before, after)
 
     traf_cpu = child_cpu()
     meta_cpu = child_cpu("--with-metadata")

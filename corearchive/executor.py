@@ -604,15 +604,13 @@ def widen_pipes(pool: ProcessPoolExecutor) -> None:
     except ImportError:  # not on a Unix
         return
     setsize = getattr(fcntl, "F_SETPIPE_SZ", None)
-    # The queues are the pool's own attributes (CPython's concurrent.futures.process).
-    ends: list[Any] = [
-        getattr(getattr(pool, "_call_queue", None), "_writer", None),
-        getattr(getattr(pool, "_result_queue", None), "_reader", None),
-    ]
     if setsize is None:
         return
-    for conn in ends:
+    # The queues are the pool's own attributes (CPython's concurrent.futures.process):
+    # another Python without them keeps its pipes (AttributeError).
+    for queue, end in (("_call_queue", "_writer"), ("_result_queue", "_reader")):
         with contextlib.suppress(AttributeError, OSError, ValueError):
+            conn = getattr(getattr(pool, queue), end)
             fcntl.fcntl(conn.fileno(), setsize, PIPE_BYTES)
 
 
