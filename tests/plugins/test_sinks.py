@@ -929,3 +929,39 @@ def test_record_ids_are_name_based_uuids():
         ns = uuid.UUID(int=rng.getrandbits(128))
         name = "".join(rng.choice("abc/é漢\x00 ") for _ in range(rng.randint(0, 30)))
         assert uuid5_str(ns.bytes, name) == str(uuid.uuid5(ns, name))
+
+
+@pytest.mark.parametrize(
+    "uri",
+    ["https://example.org/a?b=1", "https://ü.example/ä", "", "https://x/a\r\nWARC-Type: evil\n"],
+)
+def test_fast_record_is_a_warc_record_warcio_reads(uri: str) -> None:
+    from corearchive_plugins.sinks import _fast_record, _sha1_b32
+
+    payload = "Ünïcode text\r\nwith lines\n".encode()
+    headers = {
+        "WARC-Refers-To": "<urn:uuid:1>",
+        "WARC-Warcinfo-ID": "<urn:uuid:2>",
+        "WARC-Date": "2024-05-01T10:00:00Z",
+    }
+    raw = _fast_record("conversion", "<urn:uuid:3>", uri, "text/plain", payload, headers)
+    records = []
+    for rec in ArchiveIterator(io.BytesIO(raw), check_digests="raise"):
+        records.append((rec, rec.content_stream().read()))
+    ((rec, content),) = records
+    h = rec.rec_headers
+    assert h.protocol == "WARC/1.1"
+    assert rec.rec_type == "conversion"
+    assert h.get_header("WARC-Record-ID") == "<urn:uuid:3>"
+    assert h.get_header("WARC-Date") == "2024-05-01T10:00:00Z"
+    assert h.get_header("WARC-Refers-To") == "<urn:uuid:1>"
+    assert h.get_header("WARC-Warcinfo-ID") == "<urn:uuid:2>"
+    assert h.get_header("Content-Type") == "text/plain"
+    assert h.get_header("WARC-Block-Digest") == h.get_header("WARC-Payload-Digest")
+    assert h.get_header("WARC-Block-Digest") == _sha1_b32(payload)
+    # The URI stays one header line: CR dropped, LF a space, stripped.
+    want = uri.replace("\r", "").replace("\n", " ").strip()
+    assert f"\r\nWARC-Target-URI: {want}\r\n".encode() in raw
+    assert [k for k, _ in h.headers].count("WARC-Type") == 1
+    assert content == payload
+    assert raw.endswith(payload + b"\r\n\r\n")
