@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+import jsonschema_rs
 
 from .errors import ConfigError
 from .manager import Registry
@@ -236,10 +236,14 @@ def _build(
             raise ConfigError(
                 f"{where}: unknown option {key!r} for {kind} {name!r} (known options: {known})"
             )
-    for err in Draft202012Validator(schema).iter_errors(values):
-        key = str(err.absolute_path[0]) if err.absolute_path else ""
-        where = origins.get((table, name, key), origin)
-        raise ConfigError(f"{where}: [{table}.{name}] {key}: {err.message}")
+    if not jsonschema_rs.is_valid(schema, values):
+        # The messages are the ``jsonschema`` package's (loaded only for a config in error).
+        from jsonschema import Draft202012Validator
+
+        for err in Draft202012Validator(schema).iter_errors(values):
+            key = str(err.absolute_path[0]) if err.absolute_path else ""
+            where = origins.get((table, name, key), origin)
+            raise ConfigError(f"{where}: [{table}.{name}] {key}: {err.message}")
     return build_options(cls, values, stage=name, origin=origin)
 
 
