@@ -55,7 +55,8 @@ class Sink:
         """Reserve a place for ``document`` before its record is built."""
 
     def write(self, document: Document, record: dict[str, Any]) -> None:
-        """Write one kept document and its validated record."""
+        """Write one kept document and its validated record. Every sink gets the same
+        ``record`` object, validated once: a sink must not change it."""
 
     def discard(self, document: Document) -> None:
         """Take back :meth:`write` of ``document``: a later sink failed on it."""

@@ -64,6 +64,24 @@ _REPLACED_HEADERS = {
 }
 
 
+#: The record last encoded and its JSON line: both sinks write the same bytes (the WARC
+#: ``metadata`` record is the line without its newline), so a record is encoded once. The
+#: record itself is held, so that an identity check cannot match a new dict at its address.
+_last_line: tuple[dict[str, Any], bytes] | None = None
+
+
+def record_line(record: dict[str, Any]) -> bytes:
+    """``record`` as one JSON line, encoded once for the sinks it goes to (they do not
+    change it)."""
+    global _last_line
+    last = _last_line
+    if last is not None and last[0] is record:
+        return last[1]
+    line = dumps(record)
+    _last_line = (record, line)
+    return line
+
+
 class RecordsSink(Sink):
     """Append each validated record as one line of ``OUT/records.jsonl``."""
 
@@ -76,7 +94,7 @@ class RecordsSink(Sink):
 
     def write(self, document: Document, record: dict[str, Any]) -> None:
         self._last = (document.id, self.file.tell())
-        self.file.write(dumps(record))
+        self.file.write(record_line(record))
 
     def discard(self, document: Document) -> None:
         """Take back the line just written for ``document`` (a later sink failed on it)."""
@@ -341,7 +359,7 @@ class WarcSink(Sink):
             self._rid(arch.raw_record_id, "metadata"),
             document.source.uri,
             "application/json",
-            dumps(record)[:-1],
+            record_line(record)[:-1],
             common,
         )
         wf.append([raw, conv, meta])

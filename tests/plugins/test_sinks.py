@@ -965,3 +965,15 @@ def test_fast_record_is_a_warc_record_warcio_reads(uri: str) -> None:
     assert [k for k, _ in h.headers].count("WARC-Type") == 1
     assert content == payload
     assert raw.endswith(payload + b"\r\n\r\n")
+
+
+def test_record_line_is_encoded_once_per_record_object() -> None:
+    from corearchive_plugins.sinks import record_line
+
+    rec = {"id": "a", "text": "Grüße"}
+    line = record_line(rec)
+    assert json.loads(line) == rec and line.endswith(b"\n")
+    assert record_line(rec) is line  # the second sink gets the same bytes
+    other = {"id": "b", "text": "x"}
+    assert json.loads(record_line(other)) == other
+    assert json.loads(record_line(dict(rec))) == rec
