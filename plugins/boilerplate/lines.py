@@ -636,7 +636,9 @@ _TABLE_MULT = np.uint64(0x9E3779B97F4A7C15)
 
 def _slots(h, bits=_TABLE_BITS):
     with np.errstate(over="ignore"):
-        return ((h * _TABLE_MULT) >> np.uint64(64 - bits)).astype(np.int64)
+        s = h * _TABLE_MULT
+    s >>= np.uint64(64 - bits)
+    return s.view(np.int64)  # below 2**bits: the same values, without a converted copy
 
 
 def _hash_table(keys, vals, bits=_TABLE_BITS):
@@ -666,7 +668,8 @@ def _lex_codes(table, th):
     slot = _slots(th)
     k = tk.take(slot)
     hit = k == th
-    codes = np.where(hit, tv.take(slot), 0)
+    codes = tv.take(slot)
+    codes *= hit  # (0 where the first slot holds another key)
     more = np.flatnonzero(~hit & (k != 0))
     slot = slot.take(more)  # the probe position of each pending token
     for _ in range(table["probes"] - 1):
@@ -1049,15 +1052,15 @@ def _raw_features_many(docs, lex):
     word = np.zeros(L + 2, bool)
     np.not_equal(T & 128, 0, out=word[1:-1])  # regex \w: bit 128 of _CHAR_TABLE
     chg = np.flatnonzero(word[1:] != word[:-1])
-    ts = chg[0::2]
-    te = chg[1::2]
+    ts = chg[0::2].copy()  # contiguous: several gathers read it
     # The hashes in int64: the same bits as in uint64 (wrapping sums and products), and
     # numpy's int64 cumsum is about twice as fast as its uint64 one.
     pw, ipw = _pows(L + 1)
     H = np.zeros(L + 1, np.int64)
     np.multiply(cpl, pw[:L].view(np.int64), out=H[1:])  # in place: no 8 bytes/char temporary
     np.cumsum(H[1:], out=H[1:])
-    th = ((H.take(te) - H.take(ts)) * ipw.take(ts).view(np.int64)).view(np.uint64)
+    Hc = H.take(chg)  # the running hash at each token's start and end, in one gather
+    th = ((Hc[1::2] - Hc[0::2]) * ipw.take(ts).view(np.int64)).view(np.uint64)
     lh = ((H.take(ls + lens) - H.take(ls)) * ipw.take(ls).view(np.int64)).view(np.uint64)
     nt_all = len(ts)
     tok_line = line_id[ts]
