@@ -1071,9 +1071,15 @@ def _raw_features_many(docs, lex):
     # Per-line counts of token classes: bincounts over the tokens' lines (sums of 0/1 in
     # float64: exact); the rare lexicon classes from the few tokens that have one; capitalised
     # tokens by a running count (the headline join below reads it within lines).
-    stop = np.bincount(tok_line, weights=(codes & 1) != 0, minlength=n)
-    alpha = np.bincount(tok_line, weights=(tcls & 1) != 0, minlength=n)
-    dtok = np.bincount(tok_line, weights=(tcls & 4) != 0, minlength=n)
+    # stop words, alphabetic and digit tokens in one count: key = line * 8 + the three bits
+    key = tok_line * 8
+    key += codes & 1
+    key += (tcls << 1) & 2
+    key += tcls & 4
+    per = np.bincount(key, minlength=n * 8).reshape(n, 8)
+    stop = per[:, 1::2].sum(axis=1).astype(np.float64)
+    alpha = per[:, [2, 3, 6, 7]].sum(axis=1).astype(np.float64)
+    dtok = per[:, 4:].sum(axis=1).astype(np.float64)
     tit_cum = np.zeros(nt_all + 1, np.int64)
     np.cumsum((tcls & 2) != 0, out=tit_cum[1:])
     title = (tit_cum[tb[1:]] - tit_cum[tb[:-1]]).astype(np.float64)
@@ -1803,7 +1809,10 @@ def _stage2_rows(X, p1, rb, rows, extra=0):
             cmax_a[a : b - 1] = np.maximum.accumulate(q[:0:-1])[::-1]
     # rank of p1 within the document (ties in line order) and the document's mean (rows
     # added in order by bincount)
-    srt = np.lexsort((p1, ld))
+    # (np.lexsort((p1, ld)) in two stable passes: p1, then the document, whose small
+    # integers numpy's stable sort orders by radix: the same order, ~3x faster)
+    srt = np.argsort(p1, kind="stable")
+    srt = srt.take(np.argsort(ld.astype(np.int16 if D < 32768 else np.int64).take(srt), kind="stable"))
     order = np.empty(n)
     order[srt] = (np.arange(n) - rb[:-1][ld[srt]]) / np.maximum(cnt - 1, 1)[ld[srt]]
     mean = np.bincount(ld, weights=p1, minlength=D) / np.maximum(cnt, 1)
