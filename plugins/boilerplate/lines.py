@@ -947,9 +947,12 @@ def _url_lines(c, cpl, line_id, n):
     """Lines that contain http, www., @, .com or .htm in any case, looked for only at the
     positions ``c`` where a character's lower case is h, w, "." or "@" (bit _T_URL of
     _ALL_T); ``cpl`` is the lower-cased text's code points."""
-    at = c[cpl[c] == 64]
+    at = c[cpl.take(c) == 64]
     c = c[c + 3 < len(cpl)]
-    c0, c1, c2, c3 = cpl[c], cpl[c + 1], cpl[c + 2], cpl[c + 3]
+    # the second character first (t, w, c or h): few candidates are left for the full test
+    c1 = cpl.take(c + 1)
+    c = c[(c1 == 116) | (c1 == 119) | (c1 == 99) | (c1 == 104)]
+    c0, c1, c2, c3 = cpl.take(c), cpl.take(c + 1), cpl.take(c + 2), cpl.take(c + 3)
     hit = (
         ((c0 == 104) & (c1 == 116) & (c2 == 116) & (c3 == 112))  # http
         | ((c0 == 119) & (c1 == 119) & (c2 == 119) & (c3 == 46))  # www.
@@ -1040,8 +1043,9 @@ def _raw_features_many(docs, lex):
     # punctuation), so they are counted by class code at their positions only.
     letters = np.add.reduceat(T & 1, ls).astype(np.float64)
     rare = np.flatnonzero((T & 0x7E) != 0)
+    Tr = T.take(rare)
     key = line_id.take(rare) * _NCODE
-    key += T.take(rare) >> 24
+    key += Tr >> 24
     cntT = np.bincount(key, minlength=n * _NCODE).reshape(n, _NCODE).T
     # per class bit, the sum of the code columns that have it (integer sums: no BLAS matmul,
     # whose threads took 10+ ms of CPU on a batch of 6,600 lines of a loaded machine)
@@ -1126,7 +1130,8 @@ def _raw_features_many(docs, lex):
         fcode = lcode = np.zeros(n, np.int64)
     by = ((fcode & 16) > 0) & has & (ntok >= 2) & (ntok <= 8)
     # numeric dates (\d[./:-]\d): from the positions of decimal digits
-    dg = np.flatnonzero((T & np.uint32(8 << 8)) != 0)
+    # (decimal digits are rare-class characters: taken from those, not from the whole text)
+    dg = rare[(Tr & np.uint32(8 << 8)) != 0] if _DIGITS_RARE else np.flatnonzero((T & np.uint32(8 << 8)) != 0)
     dg = dg[dg < L - 2]
     z = dg[((T[dg + 1] & np.uint32(16 << 8)) > 0) & ((T[dg + 2] & np.uint32(8 << 8)) > 0)]
     date = ((month > 0) & (dtok > 0) & small) | (
@@ -1193,7 +1198,7 @@ def _raw_features_many(docs, lex):
     ntd = np.maximum(ntok, 1.0)
     # sentence-internal boundaries ("x. Y"), camel-case joins ("xY"), URLs/e-mail, one numpy pass each
     sent_in = _sent_lines(cp, T, np.flatnonzero((T & np.uint32(1 << _T_SENT)) != 0), line_id, ld, n)
-    up = np.flatnonzero((T & 2) != 0)  # capitals (camel-case and headline joins start there)
+    up = rare[(Tr & 2) != 0]  # capitals (camel-case and headline joins start there)
     z = up[(up >= 1) & ((T[up] & _T_AUP) > 0)] - 1
     z = z[(T[z] & _T_CAMEL) > 0]
     camel = np.bincount(line_id[z], minlength=n) if len(z) else np.zeros(n)
@@ -1285,6 +1290,10 @@ def _copies(keys):
 
 
 _ALL_T = _build_all_table()
+#: Every decimal digit (regex \d, bit 8 << 8) has a rare class (bits 2-64): the digits'
+#: positions are then found among the rare classes' (true of the Unicode tables; checked,
+#: so that another Unicode database cannot make it wrong).
+_DIGITS_RARE = bool((((_ALL_T & (8 << 8)) == 0) | ((_ALL_T & 0x7E) != 0)).all())
 _LETTER_RX = re.compile(r"[^\W\d_]")
 
 
