@@ -879,7 +879,8 @@ def _build_all_table():
     """Everything the character passes need about a BMP code point in one uint32, so that
     the batch's text takes one table gather instead of five: bits 0-7 _CHAR_TABLE, 8-15
     _FIRST_T, 16-20 _SENT_T (see _sent_table), 21 _CAMEL_LO, 22 ASCII capital, 23 the lower
-    case is h, w, "." or "@" (where a URL cue can start), 24-27 the _CHAR_CODE class."""
+    case is h, w, "." or "@" (where a URL cue can start), 24-27 the _CHAR_CODE class, 28
+    a class other than none and a plain lower-case letter's (_T_RARE)."""
     t = _CHAR_TABLE.astype(np.uint32)
     t |= _FIRST_T.astype(np.uint32) << 8
     t |= _SENT_T.astype(np.uint32) << 16
@@ -889,6 +890,9 @@ def _build_all_table():
     for c in "hw.@":
         t[low == ord(c)] |= 1 << 23
     t |= _CHAR_CODE.astype(np.uint32) << 24
+    # bit 28: a class other than none and the one of "a" (counted at its positions)
+    rare = (_CHAR_TABLE != 0) & (_CHAR_TABLE != _CHAR_TABLE[ord("a")])
+    t |= rare.astype(np.uint32) << 28
     return t
 
 
@@ -896,6 +900,9 @@ _T_SENT = 16
 _T_CAMEL = np.uint32(1 << 21)
 _T_AUP = np.uint32(1 << 22)
 _T_URL = np.uint32(1 << 23)
+_T_RARE = np.uint32(1 << 28)  # a class other than none and a plain lower-case letter's
+#: class codes (rows of the per-line code counts) of \w characters that are not letters
+_W_NOT_LETTER = np.flatnonzero(((_CLS_VALUES & 128) != 0) & ((_CLS_VALUES & 1) == 0))
 
 RAW_NAMES = [
     "ntok",
@@ -1038,14 +1045,13 @@ def _raw_features_many(docs, lex):
     le = ls + lens - 1  # last char
     line_id = np.repeat(np.arange(n), lens + 1)[:L]
     # Per-line counts of the character classes (bits 1-64 of _CHAR_TABLE, the low byte of
-    # T). Letters are most characters: their count is one contiguous sum per line (each line
-    # with its newline, which has no class); the other classes are rare (capitals, digits,
-    # punctuation), so they are counted by class code at their positions only.
-    letters = np.add.reduceat(T & 1, ls).astype(np.float64)
-    rare = np.flatnonzero((T & 0x7E) != 0)
+    # T). Most characters are plain lower-case letters or have no class (spaces, most
+    # punctuation): the others (capitals, digits, commas, ...; bit _T_RARE) are counted by
+    # class code at their positions only, and the letters below from the tokens' lengths.
+    rare = np.flatnonzero(T >= _T_RARE)
     Tr = T.take(rare)
     key = line_id.take(rare) * _NCODE
-    key += Tr >> 24
+    key += (Tr >> 24) & 15
     cntT = np.bincount(key, minlength=n * _NCODE).reshape(n, _NCODE).T
     # per class bit, the sum of the code columns that have it (integer sums: no BLAS matmul,
     # whose threads took 10+ ms of CPU on a batch of 6,600 lines of a loaded machine)
@@ -1069,6 +1075,13 @@ def _raw_features_many(docs, lex):
     nt_all = len(ts)
     tok_line = line_id[ts]
     tb = np.searchsorted(tok_line, np.arange(n + 1))
+    # letters: the line's \w characters (its tokens' lengths) but the \w classes that are
+    # not letters (digits, "_", ...: rare classes, counted above)
+    wlen = np.zeros(nt_all + 1, np.int64)
+    np.cumsum(chg[1::2] - chg[0::2], out=wlen[1:])
+    letters = (wlen.take(tb[1:]) - wlen.take(tb[:-1]) - cntT[_W_NOT_LETTER].sum(axis=0)).astype(
+        np.float64
+    )
     ntok = np.diff(tb).astype(np.float64)
     codes = _lex_codes(lex["table"], th)
     tcls = T.take(ts)
