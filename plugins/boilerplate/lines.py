@@ -1144,7 +1144,11 @@ def _raw_features_many(docs, lex):
     by = ((fcode & 16) > 0) & has & (ntok >= 2) & (ntok <= 8)
     # numeric dates (\d[./:-]\d): from the positions of decimal digits
     # (decimal digits are rare-class characters: taken from those, not from the whole text)
-    dg = rare[(Tr & np.uint32(8 << 8)) != 0] if _DIGITS_RARE else np.flatnonzero((T & np.uint32(8 << 8)) != 0)
+    dg = (
+        rare[(Tr & np.uint32(8 << 8)) != 0]
+        if _DIGITS_RARE
+        else np.flatnonzero((T & np.uint32(8 << 8)) != 0)
+    )
     dg = dg[dg < L - 2]
     z = dg[((T[dg + 1] & np.uint32(16 << 8)) > 0) & ((T[dg + 2] & np.uint32(8 << 8)) > 0)]
     date = ((month > 0) & (dtok > 0) & small) | (
@@ -1834,7 +1838,9 @@ def _stage2_rows(X, p1, rb, rows, extra=0):
     # (np.lexsort((p1, ld)) in two stable passes: p1, then the document, whose small
     # integers numpy's stable sort orders by radix: the same order, ~3x faster)
     srt = np.argsort(p1, kind="stable")
-    srt = srt.take(np.argsort(ld.astype(np.int16 if D < 32768 else np.int64).take(srt), kind="stable"))
+    srt = srt.take(
+        np.argsort(ld.astype(np.int16 if D < 32768 else np.int64).take(srt), kind="stable")
+    )
     order = np.empty(n)
     order[srt] = (np.arange(n) - rb[:-1][ld[srt]]) / np.maximum(cnt - 1, 1)[ld[srt]]
     mean = np.bincount(ld, weights=p1, minlength=D) / np.maximum(cnt, 1)
