@@ -46,8 +46,10 @@ import json
 import math
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
+from itertools import accumulate
+from operator import add
 
 # CLD2 is called a few times per document (the paragraph analysis): imported once here,
 # not in the function; it loads no model (its tables are compiled in).
@@ -660,16 +662,20 @@ def _groups(sizes: list[int]) -> list[tuple[int, int]]:
     if count <= 1:
         return [(0, len(sizes))] if sizes else []
     target = total / count
-    out: list[tuple[int, int]] = []
-    start, cum = 0, 0
-    for i, n in enumerate(sizes):
-        # a paragraph joins the group in which its middle falls
-        if i > start and cum + n / 2 > target * (len(out) + 1):
-            out.append((start, i))
-            start = i
-        cum += n
-    out.append((start, len(sizes)))
-    return out
+    # A paragraph joins the group in which its middle falls: group k ends before the first
+    # paragraph (after the group's first) whose middle, cum + n / 2, passes target * k.
+    # Doubled, the middles are sums of neighbouring running totals (exact integers), and
+    # the first one past a bound is a binary search: no Python loop over the paragraphs.
+    cums = list(accumulate(sizes, initial=0))
+    mid2 = list(map(add, cums, cums[1:]))
+    cuts = [0]
+    for k in range(1, count):
+        i = max(bisect_right(mid2, 2 * (target * k)), cuts[-1] + 1)
+        if i >= len(sizes):
+            break
+        cuts.append(i)
+    cuts.append(len(sizes))
+    return list(zip(cuts, cuts[1:]))
 
 
 def analyse(
@@ -704,7 +710,12 @@ def analyse(
     if head > 0:
         size = max(head, SAMPLE_CHARS // max(len(paragraphs), 1))
         whole = size + size // 4  # _head's limit, tested here first: most are longer
-        heads = [p if len(p) <= whole else _head(p, size) for p in paragraphs]
+        half = size // 2
+        # _head inline (a call per paragraph cost more than the cut)
+        heads = [
+            p if len(p) <= whole else p[: c if (c := p.rfind(" ", half, size)) > 0 else size]
+            for p in paragraphs
+        ]
     else:
         heads = paragraphs
     for start, end in _groups([len(h) + 1 for h in heads]):

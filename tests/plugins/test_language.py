@@ -336,3 +336,38 @@ def test_cld2_answers_are_remembered_and_the_memo_is_bounded(monkeypatch):
         detect._cld2_details(t)
     assert len(detect._CLD2_MEMO) <= 4 and texts[-1] in detect._CLD2_MEMO
     assert group not in detect._CLD2_MEMO  # the oldest went first
+
+
+def test_paragraph_groups_are_cut_where_a_paragraphs_middle_passes_each_share():
+    """_groups (binary searches over running totals) against the rule it implements, a
+    paragraph-by-paragraph walk, on random paragraph sizes, long single paragraphs and
+    sizes near the group limit."""
+    import random
+
+    def walk(sizes: list[int]) -> list[tuple[int, int]]:
+        total = sum(sizes)
+        count = -(-total // detect.GROUP_CHARS)
+        if count <= 1:
+            return [(0, len(sizes))] if sizes else []
+        target = total / count
+        out: list[tuple[int, int]] = []
+        start, cum = 0, 0
+        for i, n in enumerate(sizes):
+            if i > start and cum + n / 2 > target * (len(out) + 1):
+                out.append((start, i))
+                start = i
+            cum += n
+        out.append((start, len(sizes)))
+        return out
+
+    rng = random.Random(5)
+    cases = [[], [1], [5000], [5000, 10], [10, 5000, 10], [300] * 4, [601] * 3]
+    for _ in range(3000):
+        cases.append(
+            [
+                rng.choice((81, 101, 126, 300, 599, 600, 601, 2500))
+                for _ in range(rng.randint(1, 50))
+            ]
+        )
+    for sizes in cases:
+        assert detect._groups(sizes) == walk(sizes), sizes
