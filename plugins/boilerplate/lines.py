@@ -483,13 +483,15 @@ def _ensemble_predict(arr, X, base):
     feat, thr, D, T = arr["feat"], arr["thr"], arr["depth"], arr["ntrees"]
     rowbase = np.arange(0, n * F, F)[:, None]
     Xf = X.ravel()
-    # level 0: every row is at its trees' roots
-    node = (Xf.take(rowbase + feat[:T]) > thr[:T]).astype(np.int64)
+    # level 0: every row is at its trees' roots (whole columns: no flat index to build)
+    node = (X.take(feat[:T], axis=1) > thr[:T]).astype(np.int64)
     node += np.arange(0, 2 * T, 2)
     for d in range(1, D):
         a = T * ((1 << d) - 1)
         fd, td = feat[a : a + (T << d)], thr[a : a + (T << d)]
-        right = Xf.take(rowbase + fd.take(node)) > td.take(node)
+        at = fd.take(node)
+        at += rowbase  # (in place: one (rows x trees) array less per level)
+        right = Xf.take(at) > td.take(node)
         node <<= 1
         node += right
     return base + arr["val"].take(node).sum(axis=1)
