@@ -1030,7 +1030,9 @@ def _raw_features_many(docs, lex):
     # every class of a character from one uint32 gather (_ALL_T); the features below look at
     # positions of rare classes (capitals, digits, sentence ends) rather than at every
     # character: numpy's passes over the batch's text are most of the cost.
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    # (the code points through numpy's str conversion: a widening copy, ~4x faster than
+    # encoding to UTF-32; the same values, and a lone surrogate no longer raises)
+    cp = np.array(text).reshape(1).view(np.uint32)[: len(text)]
     L = len(cp)
     astral = int(cp.max()) > 65535
     cpc = np.minimum(cp, 65535) if astral else cp  # beyond the BMP: the class of U+FFFF
