@@ -714,7 +714,7 @@ def analyse(
         half = size // 2
         # _head inline (a call per paragraph cost more than the cut)
         heads = [
-            p if len(p) <= whole else p[: c if (c := p.rfind(" ", half, size)) > 0 else size]
+            p if len(p) <= whole else p[: cut if (cut := p.rfind(" ", half, size)) > 0 else size]
             for p in paragraphs
         ]
     else:
