@@ -1063,14 +1063,16 @@ def _raw_features_many(docs, lex):
         cntT[rows].sum(axis=0).astype(np.float64) for rows in _BIT_CODES[1:]
     )
     # tokens (\w runs) and their hashes: starts and ends alternate among the changes
-    word = np.zeros(L + 2, bool)
+    word = np.empty(L + 2, bool)  # (not zeros: all but the two ends are written next)
+    word[0] = word[-1] = False
     np.not_equal(T & 128, 0, out=word[1:-1])  # regex \w: bit 128 of _CHAR_TABLE
     chg = np.flatnonzero(word[1:] != word[:-1])
     ts = chg[0::2].copy()  # contiguous: several gathers read it
     # The hashes in int64: the same bits as in uint64 (wrapping sums and products), and
     # numpy's int64 cumsum is about twice as fast as its uint64 one.
     pw, ipw = _pows(L + 1)
-    H = np.zeros(L + 1, np.int64)
+    H = np.empty(L + 1, np.int64)
+    H[0] = 0
     np.multiply(cpl, pw[:L].view(np.int64), out=H[1:])  # in place: no 8 bytes/char temporary
     np.cumsum(H[1:], out=H[1:])
     Hc = H.take(chg)  # the running hash at each token's start and end, in one gather
