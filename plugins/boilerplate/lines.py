@@ -1894,7 +1894,8 @@ def _stage2_rows(X, p1, rb, rows, extra=0):
     out[:, F + 0] = q
     for j, kk in ((1, 2), (2, 1), (3, -1), (4, -2)):  # p1 of the line kk before, -1 outside
         src = r - kk
-        out[:, F + j] = np.where((src >= s) & (src < e), p1[np.clip(src, 0, n - 1)], -1.0)
+        # (take's clip mode is p1[np.clip(src, 0, n - 1)] without np.clip's Python wrapper)
+        out[:, F + j] = np.where((src >= s) & (src < e), p1.take(src, mode="clip"), -1.0)
     for j, h in ((5, 2), (6, 5), (7, 12)):
         lo_ = np.maximum(pos - h, 0)
         hi_ = np.minimum(pos + h + 1, e - s)
