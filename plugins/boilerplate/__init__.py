@@ -47,6 +47,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from corearchive import Document, Drop, Stage, hookimpl, option
@@ -252,8 +254,6 @@ class BoilerplateStage(Stage):
 
     def _text(self, d: Any) -> tuple[str, dict[str, Any]]:
         """Text and annotations from the line model's decisions (``lines.Decisions``)."""
-        from itertools import compress
-
         keep_l, scores, reasons = d.columns()
         stripped = d.stripped
         kept = list(compress(stripped, keep_l))
@@ -262,7 +262,7 @@ class BoilerplateStage(Stage):
         removed: dict[str, list[Any]] = {"line": [], "reason": [], "score": []}
         if len(kept) < len(keep_l):
             # whole columns (see _REMOVED): on 5 KB pages most lines are furniture
-            gone_l = [not k for k in keep_l]
+            gone_l = list(map(not_, keep_l))
             gone = list(compress(stripped, gone_l))
             total += sum(map(len, gone))
             removed = {

@@ -182,12 +182,15 @@ class LanguageStage(Stage):
             {"line": i, "code": code, "confidence": share}
             for i, code, (_, share) in zip(where, codes, per, strict=True)
         ]
-        chars: dict[str, int] = {}
-        total = 0
-        for code, text in zip(codes, paragraphs, strict=True):
-            n = len(text)
-            chars[code] = chars.get(code, 0) + n
-            total += n
+        lens = list(map(len, paragraphs))
+        total = sum(lens)
+        chars: dict[str, int]
+        if codes.count(codes[0]) == len(codes):
+            chars = {codes[0]: total}  # one language (most pages): no loop
+        else:
+            chars = {}
+            for code, n in zip(codes, lens, strict=True):
+                chars[code] = chars.get(code, 0) + n
         shares = {c: round(n / total, 4) for c, n in sorted(chars.items(), key=lambda kv: -kv[1])}
         known = [s for c, s in shares.items() if c != "und"]
         mixed = len(known) >= 2 and known[1] >= self.options.mixed_share

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from corearchive.testing import make_document
@@ -648,3 +649,56 @@ def test_a_huge_line_is_read_in_part_and_kept_whole(run_stage, monkeypatch):
     assert not np.array_equal(whole_rows, small_cut_rows)
     doc = run_stage(BoilerplateStage, make_document("\n".join(page))).kept[0]
     assert doc.text == huge
+
+
+def test_character_class_counts_per_line_follow_the_class_table():
+    """The per-line class counts (letters from the tokens' lengths, the rare classes at
+    their positions) equal a count of every character's class in the table, on lines mixing
+    capitals, digits, "_", superscripts, CJK, Greek, combining marks and astral characters."""
+    from corearchive_plugins.boilerplate import lines
+
+    page = [
+        "Hello World_2024 ² déjà-vu, ΑΘΗΝΑ αθήνα",
+        "北京 東京 서울 and 3 more: “quoted” | sep",
+        "e\u0301te\u0301 naïve CAFÉ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀 x_y_z 42",
+        "____ 1234 ,,,, ----",
+        "plain lower case words only",
+    ]
+    R = lines._raw_features(page, lines.load_model()["lex"])[1]
+    col = {name: i for i, name in enumerate(lines.RAW_NAMES)}
+    for row, line in zip(R, page, strict=True):
+        cls = [int(lines._ALL_T[min(ord(c), 65535)]) for c in line]
+        letters = sum(c & 1 for c in cls)
+        upper = sum(1 for c in cls if c & 2)
+        digits = sum(1 for c in cls if c & 4)
+        cjk = sum(1 for c in cls if c & 8)
+        assert row[col["upper_ratio"]] == upper / max(letters, 1.0)
+        assert row[col["cjk_ratio"]] == cjk / max(letters, 1.0)
+        assert row[col["digit_ratio"]] == digits / len(line)
+    # the shortcuts the counts rely on hold for every code point of the table
+    T = lines._ALL_T
+    assert (((T & 0x7E) == 0) | (T >= lines._T_RARE)).all()  # rare classes are marked
+    assert (((T & 1) == 0) | ((T & 128) != 0)).all()  # letters are \w characters
+    assert lines._DIGITS_RARE
+
+
+def test_stage2_ranks_order_ties_by_line_within_each_document():
+    """p1's rank within its document (stage 2), ties in line order, as np.lexsort gives it,
+    for documents of a batch with equal scores inside and across documents."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    rng = np.random.default_rng(3)
+    sizes = [5, 1, 0, 9, 4]
+    rb = np.concatenate(([0], np.cumsum(sizes)))
+    n = int(rb[-1])
+    p1 = rng.choice([0.1, 0.5, 0.7, 0.9], n)  # many ties
+    X = rng.random((n, lines._NF))
+    rank = lines._NF + lines.STAGE2_NAMES.index("p1_rank")
+    got = lines._stage2_rows(X, p1, rb, np.arange(n))[:, rank]
+    for a, b in itertools.pairwise(rb.tolist()):
+        order = np.lexsort((p1[a:b],))  # stable: ties in line order
+        want = np.empty(b - a)
+        want[order] = np.arange(b - a) / max(b - a - 1, 1)
+        assert got[a:b].tolist() == want.tolist()

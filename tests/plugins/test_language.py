@@ -312,3 +312,62 @@ def test_a_short_foreign_sample_is_scored_apart_from_its_neighbours():
     assert uniform is not None and uniform[2][0][0] == "en"
     assert uniform[2][0][1] >= detect.UNIFORM_SHARE
     assert all(not code.startswith("xx") for code, _ in uniform[2])
+
+
+def test_cld2_answers_are_remembered_and_the_memo_is_bounded(monkeypatch):
+    """A paragraph group read before (a page and its near copy) gets CLD2's answer from the
+    memo: the same answer, without reading it again; the memo drops its oldest half when
+    full; the cascade's markup-skipping reads (``plain=False``) are not remembered."""
+    monkeypatch.setattr(detect, "_CLD2_MEMO", {})
+    monkeypatch.setattr(detect, "_CLD2_MEMO_MAX", 4)
+    reads: list[str] = []
+    real = detect.pycld2.detect
+    monkeypatch.setattr(detect.pycld2, "detect", lambda t, **kw: reads.append(t) or real(t, **kw))
+    group = detect.GROUP_SEPARATOR.join([GERMAN, ENGLISH_NAV])
+    first = detect._cld2_details(group)
+    assert first is not None and {c for c, _ in first[2]} == {"de", "en"}
+    assert detect._cld2_details(group) == first == detect._cld2_read(group, True)
+    assert reads.count(group) == 2  # the first call and _cld2_read, not the memo's answer
+    detect._cld2_details(group, plain=False)
+    detect._cld2_details(group, plain=False)
+    assert reads.count(group) == 4
+    texts = [f"{GERMAN} {i}" for i in range(5)]
+    for t in texts:
+        detect._cld2_details(t)
+    assert len(detect._CLD2_MEMO) <= 4 and texts[-1] in detect._CLD2_MEMO
+    assert group not in detect._CLD2_MEMO  # the oldest went first
+
+
+def test_paragraph_groups_are_cut_where_a_paragraphs_middle_passes_each_share():
+    """_groups (binary searches over running totals) against the rule it implements, a
+    paragraph-by-paragraph walk, on random paragraph sizes, long single paragraphs and
+    sizes near the group limit."""
+    import random
+
+    def walk(sizes: list[int]) -> list[tuple[int, int]]:
+        total = sum(sizes)
+        count = -(-total // detect.GROUP_CHARS)
+        if count <= 1:
+            return [(0, len(sizes))] if sizes else []
+        target = total / count
+        out: list[tuple[int, int]] = []
+        start, cum = 0, 0
+        for i, n in enumerate(sizes):
+            if i > start and cum + n / 2 > target * (len(out) + 1):
+                out.append((start, i))
+                start = i
+            cum += n
+        out.append((start, len(sizes)))
+        return out
+
+    rng = random.Random(5)
+    cases = [[], [1], [5000], [5000, 10], [10, 5000, 10], [300] * 4, [601] * 3]
+    for _ in range(3000):
+        cases.append(
+            [
+                rng.choice((81, 101, 126, 300, 599, 600, 601, 2500))
+                for _ in range(rng.randint(1, 50))
+            ]
+        )
+    for sizes in cases:
+        assert detect._groups(sizes) == walk(sizes), sizes
