@@ -1276,6 +1276,51 @@ def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
     return [{**c, "col": c["col"] - lead} for c in found] if lead else found
 
 
+#: What :func:`_title_shape` returns
+_TitleShape = tuple[
+    int, int, float, bool, bool, bool, float, bool, bool, bool, bool, bool, bool, bool, float,
+    bool, bool, bool, tuple[str, ...],
+]
+
+
+@lru_cache(maxsize=8192)
+def _title_shape(s: str) -> _TitleShape:
+    """What a title candidate's features read off its text alone: its word and character
+    counts and their terms, how it ends and starts, colon, pipe, capitals, furniture, an
+    ellipsis, a "| Site" tail, and its words (:func:`_toks`). Cached (about half of a
+    candidate's cost): menu items, furniture, bylines and site names recur on the pages of
+    a site."""
+    words = s.split()
+    nw = len(words)
+    n_chars = len(s)
+    initials = [w[0] for w in words if w[0].isalpha()]
+    n_alpha = len(initials)
+    caps = sum(map(str.isupper, initials))
+    return (
+        nw,
+        n_chars,
+        math.log1p(nw),
+        4 <= nw <= 20,
+        nw < 3,
+        nw > 25,
+        math.log1p(n_chars),
+        s[-1] == ".",
+        s[-1] == ":",
+        s[:1].islower(),
+        ":" in s[:-1],
+        " | " in s,
+        s.isupper(),
+        # (a furniture line is a few words: "Share", "Skip to main content")
+        n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
+        caps / nw,
+        n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
+        s.endswith(("…", "...")),
+        # (a match is at most 34 characters long, at the end)
+        _SEP_SITE.search(s, max(0, n_chars - 34)) is not None,
+        tuple(_toks(s)),
+    )
+
+
 class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
@@ -1292,7 +1337,7 @@ class TitlePool:
         self.rows: list[list[float]] = []
         self._allnorm: Counter[str] = Counter()
         #: per candidate, its words (:func:`_toks`: what the overlaps count)
-        self.toks: list[list[str]] = []
+        self.toks: list[tuple[str, ...]] = []
         #: the lowercased lead and body, the lead's length when it is the body's start
         #: (else 0), and the page's text, made by the first :meth:`complete`
         self._texts: tuple[str, str, int, str] | None = None
@@ -1380,9 +1425,9 @@ class TitlePool:
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         for k, _, s in cands:
-            words = s.split()
-            nw = len(words)
-            n_chars = len(s)
+            (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
+             starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
+             truncated, sep_site, tk) = _title_shape(s)  # fmt: skip
             next_dated = dated[k + 1 - lo]
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
@@ -1390,21 +1435,17 @@ class TitlePool:
             seen = nlb[k]
             rep = allnorm[s] or 1
             d_b, d_ms = body - k, k - ms
-            ends_period = s[-1] == "."
-            toks.append(_toks(s))
-            initials = [w[0] for w in words if w[0].isalpha()]
-            n_alpha = len(initials)
-            caps = sum(map(str.isupper, initials))
+            toks.append(tk)
             rows.append(
                 [
-                    log1p(nw),
-                    4 <= nw <= 20,
-                    nw < 3,
-                    nw > 25,
-                    log1p(n_chars),
+                    nw_log,
+                    nw_4_20,
+                    nw_lt3,
+                    nw_gt25,
+                    chars_log,
                     n_chars,  # chars_rel, divided below
                     ends_period,
-                    s[-1] == ":",
+                    ends_colon,
                     log1p(k),
                     log1p(d_b) if d_b > 0 else -log1p(-d_b),
                     d_b > 0,
@@ -1418,12 +1459,11 @@ class TitlePool:
                     log1p(seen),
                     k + 2 < n_items and paras[k + 2],
                     k == 0 or nwords[k - 1] <= 3,
-                    s[:1].islower(),
-                    ":" in s[:-1],
-                    " | " in s,
-                    s.isupper(),
-                    # (a furniture line is a few words: "Share", "Skip to main content")
-                    n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
+                    starts_lower,
+                    has_colon,
+                    has_pipe,
+                    upper,
+                    furniture,
                     0.0,  # lead_overlap_n, set by complete()
                     next_dated,
                     dated[k - 1 - lo],
@@ -1432,14 +1472,13 @@ class TitlePool:
                     # with fewer words, or below with more
                     prv_hl and nwords[k - 1] < nw,
                     nxt_hl and nwords[k + 1] > nw,
-                    caps / nw,
-                    n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
+                    cap_ratio,
+                    title_case,
                     0.0,  # body_overlap_n, set by complete()
                     False,  # contained_elsewhere, set by complete()
-                    s.endswith(("…", "..."))  # truncated_copy, the copy looked up below
-                    and "\n".join(texts).count(s.rstrip("….")) > 1,
-                    # (a match is at most 34 characters long, at the end)
-                    _SEP_SITE.search(s, max(0, n_chars - 34)) is not None,
+                    # truncated_copy: the copy is looked up in the page
+                    truncated and "\n".join(texts).count(s.rstrip("….")) > 1,
+                    sep_site,
                 ]
             )
         # page-relative: against the page's longest candidate
