@@ -180,13 +180,23 @@ _DATE_PATTERNS_KINDS = _kinds(DATE_PATTERNS)
 _DATE_PATTERNS_LOWER_KINDS = _kinds(_DATE_PATTERNS_LOWER)
 
 
+#: The forms whose every match starts where a run of digits starts (their pattern opens
+#: with a look-behind that refuses a digit before, then a digit): tried only there
+#: (:func:`_digit_hits`); True for those whose match starts with the year (19xx, 20xx)
+_AT_DIGITS = {"iso": True, "num": False, "dmy": False, "ymd_t": True}
+
+
 def _plan(
     kinds: list[tuple[str, re.Pattern[str], str]], lower: bool
-) -> list[tuple[str, re.Pattern[str], int, bool]]:
+) -> list[tuple[str, re.Pattern[str], int, bool, bool | None]]:
     """The patterns as :func:`find_dates` tries them: (form, pattern, kind as an index into
-    (textual, numeric, CJK), tried only where a month name starts)."""
+    (textual, numeric, CJK), tried only where a month name starts, tried only where a run
+    of digits starts: None if not, else whether only where it starts with 19 or 20)."""
     index = {_TEXTUAL: 0, _NUMERIC: 1, _CJK: 2}
-    return [(form, rx, index[kind], lower and form == "mdy") for form, rx, kind in kinds]
+    return [
+        (form, rx, index[kind], lower and form == "mdy", _AT_DIGITS.get(form))
+        for form, rx, kind in kinds
+    ]
 
 
 _PLAN, _PLAN_LOWER = _plan(_DATE_PATTERNS_KINDS, False), _plan(_DATE_PATTERNS_LOWER_KINDS, True)
@@ -400,17 +410,25 @@ def find_dates(
             continue
         todo_of = (mon_spans, num_spans, spans if cjk else [])
         taken: list[tuple[int, int]] = []
+        # the starts of the runs of digits in each window, found once for the patterns
+        # tried only there
+        runs: dict[int, list[int]] = {}
         # (in their order: an earlier pattern's match takes the text from a later one)
-        for form0, rx, kind, at_month in _PLAN_LOWER if lower else _PLAN:
+        for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
             todo = todo_of[kind]
             if not todo:
                 continue
             for ws, we in todo:
-                for hit in (
-                    _month_hits(rx, line, ws, we)
-                    if at_month
-                    else _hits(rx, line, ws, we, kind == 0)
-                ):
+                if at_digits is not None:
+                    starts = runs.get(ws)
+                    if starts is None:
+                        starts = runs[ws] = [m.start() for m in _DIGIT_RUN.finditer(line, ws, we)]
+                    hits = _digit_hits(rx, line, starts, ws, we, kind == 0, at_digits)
+                elif at_month:
+                    hits = _month_hits(rx, line, ws, we)
+                else:
+                    hits = _hits(rx, line, ws, we, kind == 0)
+                for hit in hits:
                     s0, e0 = hit.span()
                     if taken and any(s0 < e and s < e0 for s, e in taken):
                         continue
@@ -446,6 +464,42 @@ def _hits(
     while (hit := rx.search(line, pos, we)) is not None:
         if textual and hit.group("mon").lower() not in MONTHS:
             pos = hit.start() + 1
+            continue
+        pos = hit.end()
+        yield hit
+
+
+#: A run of digits (what :func:`_digit_hits` tries the patterns at the start of; the
+#: patterns' ``\\d``, Unicode digits)
+_DIGIT_RUN = re.compile(r"\d+")
+_CENTURIES = ("19", "20")
+
+
+def _digit_hits(
+    rx: re.Pattern[str],
+    line: str,
+    starts: list[int],
+    ws: int,
+    we: int,
+    textual: bool,
+    year_first: bool,
+) -> Iterator[re.Match[str]]:
+    """:func:`_hits` of a pattern whose every match starts where a run of digits starts
+    (see :data:`_AT_DIGITS`): the pattern is tried (``match``) only at ``starts``, the
+    starts of the runs of digits in ``line[ws:we]`` in order, not searched for through the
+    window (a search tries it at every character: ~3x the cost on a date line). The first
+    start where it matches is where the search would find its match, so the hits are the
+    same. ``year_first``: only the starts where 19 or 20 is written are tried."""
+    pos = ws
+    match = rx.match
+    for r in starts:
+        if r < pos or (year_first and not line.startswith(_CENTURIES, r)):
+            continue
+        hit = match(line, r, we)
+        if hit is None:
+            continue
+        if textual and hit.group("mon").lower() not in MONTHS:
+            pos = r + 1
             continue
         pos = hit.end()
         yield hit

@@ -901,3 +901,34 @@ def test_byline_near_feature_is_the_search_of_the_joined_lines() -> None:
             i = c["line"]
             near = " ".join(ln.lower() for ln in p.lines[max(0, i - 2) : i + 3])
             assert c["f"]["byline_near"] == float(textmeta._byline_near(near)), text
+
+
+def test_digit_anchored_date_patterns_find_what_a_search_finds() -> None:
+    # the forms tried only where a run of digits starts (_digit_hits) give the matches of a
+    # search through the window (_hits), on random strings of date pieces
+    import random
+
+    rng = random.Random(3)
+    pieces = ["12", "3", "2019", "1999", "20", "19", "05", ".", "/", "-", " ", ", ", "march",
+              "mai", "mayo", "de ", "th", "x", "a", "10:30", "pm", "年", "٣", "2020-01-02",
+              "12.03.2019", "5 mai 2020", "2019, march 3", "3/4/21", "2020. 08. 18.", "1stmay 2020"]  # fmt: skip
+    pieces += pieces[-7:] * 3  # (more whole dates)
+    n_hits = 0
+    for plan in (textmeta._PLAN_LOWER, textmeta._PLAN):
+        for form, rx, kind, _, at_digits in plan:
+            if at_digits is None:
+                continue
+            for _ in range(400):
+                line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+                ws = rng.randint(0, max(0, len(line) - 1))
+                we = rng.randint(ws, len(line))
+                starts = [m.start() for m in textmeta._DIGIT_RUN.finditer(line, ws, we)]
+                textual = kind == 0
+                searched = [(h.span(), h.groupdict()) for h in textmeta._hits(rx, line, ws, we, textual)]
+                anchored = [
+                    (h.span(), h.groupdict())
+                    for h in textmeta._digit_hits(rx, line, starts, ws, we, textual, at_digits)
+                ]
+                assert anchored == searched, (form, line, ws, we)
+                n_hits += len(searched)
+    assert n_hits > 80  # (the strings hold dates)
