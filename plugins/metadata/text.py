@@ -410,20 +410,20 @@ def find_dates(
             continue
         todo_of = (mon_spans, num_spans, spans if cjk else [])
         taken: list[tuple[int, int]] = []
-        # the starts of the runs of digits in each window, found once for the patterns
-        # tried only there
-        runs: dict[int, list[int]] = {}
+        # per window, where the patterns tried at runs of digits are tried (found once for
+        # those patterns)
+        runs: dict[tuple[int, bool], list[int]] = {}
         # (in their order: an earlier pattern's match takes the text from a later one)
         for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
             todo = todo_of[kind]
             if not todo:
                 continue
             for ws, we in todo:
-                if at_digits is not None:
-                    starts = runs.get(ws)
+                if at_digits is not None and we - ws > _ANCHOR_MIN:
+                    starts = runs.get((ws, at_digits))
                     if starts is None:
-                        starts = runs[ws] = [m.start() for m in _DIGIT_RUN.finditer(line, ws, we)]
-                    hits = _digit_hits(rx, line, starts, ws, we, kind == 0, at_digits)
+                        starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
+                    hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
                 elif at_month:
                     hits = _month_hits(rx, line, ws, we)
                 else:
@@ -469,31 +469,47 @@ def _hits(
         yield hit
 
 
-#: A run of digits (what :func:`_digit_hits` tries the patterns at the start of; the
-#: patterns' ``\\d``, Unicode digits)
+#: A run of digits (the patterns' ``\\d``: Unicode digits)
 _DIGIT_RUN = re.compile(r"\d+")
 _CENTURIES = ("19", "20")
+#: Windows longer than this are matched at their runs of digits (:func:`_digit_hits`); in
+#: a shorter one a search costs less than finding the runs (callgrind, dev pages)
+_ANCHOR_MIN = 64
+
+
+def _digit_starts(line: str, ws: int, we: int, year_first: bool) -> list[int]:
+    """Where in ``line[ws:we]`` :func:`_digit_hits` tries a pattern of :data:`_AT_DIGITS`, in
+    order: every start of a run of digits, or with ``year_first`` every 19 and 20 (a few
+    C-level finds; those inside a run fail the pattern's look-behind)."""
+    out: list[int] = []
+    if year_first:
+        for c in _CENTURIES:
+            i = line.find(c, ws, we)
+            while i >= 0:
+                out.append(i)
+                i = line.find(c, i + 1, we)
+        out.sort()
+        return out
+    search = _DIGIT_RUN.search
+    m = search(line, ws, we)
+    while m is not None:
+        out.append(m.start())
+        m = search(line, m.end(), we)
+    return out
 
 
 def _digit_hits(
-    rx: re.Pattern[str],
-    line: str,
-    starts: list[int],
-    ws: int,
-    we: int,
-    textual: bool,
-    year_first: bool,
+    rx: re.Pattern[str], line: str, starts: list[int], ws: int, we: int, textual: bool
 ) -> Iterator[re.Match[str]]:
     """:func:`_hits` of a pattern whose every match starts where a run of digits starts
-    (see :data:`_AT_DIGITS`): the pattern is tried (``match``) only at ``starts``, the
-    starts of the runs of digits in ``line[ws:we]`` in order, not searched for through the
-    window (a search tries it at every character: ~3x the cost on a date line). The first
-    start where it matches is where the search would find its match, so the hits are the
-    same. ``year_first``: only the starts where 19 or 20 is written are tried."""
+    (see :data:`_AT_DIGITS`): the pattern is tried (``match``) only at ``starts``
+    (:func:`_digit_starts`, in order), not searched for through the window (a search tries
+    it at every character: 2-5x the cost on a date line). The first start where it matches
+    is where the search finds its match, so the hits are the same."""
     pos = ws
     match = rx.match
     for r in starts:
-        if r < pos or (year_first and not line.startswith(_CENTURIES, r)):
+        if r < pos:
             continue
         hit = match(line, r, we)
         if hit is None:

@@ -922,12 +922,12 @@ def test_digit_anchored_date_patterns_find_what_a_search_finds() -> None:
                 line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
                 ws = rng.randint(0, max(0, len(line) - 1))
                 we = rng.randint(ws, len(line))
-                starts = [m.start() for m in textmeta._DIGIT_RUN.finditer(line, ws, we)]
+                starts = textmeta._digit_starts(line, ws, we, at_digits)
                 textual = kind == 0
                 searched = [(h.span(), h.groupdict()) for h in textmeta._hits(rx, line, ws, we, textual)]
                 anchored = [
                     (h.span(), h.groupdict())
-                    for h in textmeta._digit_hits(rx, line, starts, ws, we, textual, at_digits)
+                    for h in textmeta._digit_hits(rx, line, starts, ws, we, textual)
                 ]
                 assert anchored == searched, (form, line, ws, we)
                 n_hits += len(searched)
