@@ -1724,6 +1724,13 @@ _FROM_DIGIT = re.compile(r"\d.*$")
 def parse_authors(s: str) -> list[str]:
     """The names of a byline's text (after "By"): split on commas and "and" in several
     languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
+    return list(_authors_of(s))
+
+
+@lru_cache(maxsize=4096)
+def _authors_of(s: str) -> tuple[str, ...]:
+    """:func:`parse_authors`, cached (a site's bylines recur on its pages; the role and
+    tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s).strip()
     s = _AUTHOR_END.split(s)[0]
     s = _ROLE.sub("", s)
@@ -1746,7 +1753,7 @@ def parse_authors(s: str) -> list[str]:
         ):
             continue
         people.append(p)
-    return people
+    return tuple(people)
 
 
 def find_authors(
@@ -1776,7 +1783,10 @@ def find_authors(
     return [], None
 
 
+@lru_cache(maxsize=4096)
 def _site_like(s: str) -> bool:
+    """A line that reads as a site name (a few capitalised words, no date, byline or
+    sentence end). Cached: the first and last lines of a site's pages recur."""
     ws = s.split()
     return (
         1 <= len(ws) <= 4
@@ -1789,18 +1799,27 @@ def _site_like(s: str) -> bool:
     )
 
 
+_TAG_LABEL = re.compile(
+    r"^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"etiquetas|kategorie|categories|category|rubrik|filed under)\s*:?\s*",
+    re.I,
+)
+_TAG_SEP_ANY = re.compile(r"[,;|•·#]")
+_TAG_SEP = re.compile(r"\s*[,;|•·]\s*|\s+#|^#")
+
+
 def split_tags(s: str) -> list[str]:
     """A tag line: comma/semicolon/pipe separated, or capitalised runs separated by spaces."""
-    s = re.sub(
-        r"^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
-        r"etiquetas|kategorie|categories|category|rubrik|filed under)\s*:?\s*",
-        "",
-        s.strip(),
-        flags=re.I,
-    )
-    if re.search(r"[,;|•·#]", s):
-        parts = [p.strip(" #") for p in re.split(r"\s*[,;|•·]\s*|\s+#|^#", s)]
-        return [p for p in parts if p]
+    return list(_tags_of(s))
+
+
+@lru_cache(maxsize=4096)
+def _tags_of(s: str) -> tuple[str, ...]:
+    """:func:`split_tags`, cached (a site's tag and section lines recur)."""
+    s = _TAG_LABEL.sub("", s.strip())
+    if _TAG_SEP_ANY.search(s):
+        parts = [p.strip(" #") for p in _TAG_SEP.split(s)]
+        return tuple(p for p in parts if p)
     ws = s.split()
     tags: list[list[str]] = []
     for w in ws:
@@ -1826,7 +1845,7 @@ def split_tags(s: str) -> list[str]:
         else:
             out.append(" ".join(tags[k]))
             k += 1
-    return out
+    return tuple(out)
 
 
 # ------------------------------------------------------------------------ extract ----
@@ -1997,11 +2016,9 @@ def extract_lines(
                 meta_lines["tags"] = [i]
     # publisher from a copyright line near the end
     for i, s in items[::-1][:15]:
-        m = _COPYRIGHT_WHO.search(s)
-        if m:
-            who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-            who = _RIGHTS.sub("", who).strip()
-            if who and not _RIGHTS.match(who):
+        found, who = (_copyright_who if len(s) <= 200 else _copyright_who.__wrapped__)(s)
+        if found:
+            if who:
                 res["publisher"] = who
                 res["sources"]["publisher"] = f"line {i}"
                 if len(s.split()) <= 10:
@@ -2064,6 +2081,18 @@ def _has_tag_line(text: str) -> bool:
 _COPYRIGHT_WHO = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.|]{2,60})", re.I
 )
+@lru_cache(maxsize=4096)
+def _copyright_who(s: str) -> tuple[bool, str | None]:
+    """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
+    none). Cached for short lines: a site's copyright line recurs on its pages."""
+    m = _COPYRIGHT_WHO.search(s)
+    if not m:
+        return False, None
+    who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
+    who = _RIGHTS.sub("", who).strip()
+    return True, who if who and not _RIGHTS.match(who) else None
+
+
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
 _RIGHTS = re.compile(r"(?i)^all rights(?: reserved\.?)?")
 
