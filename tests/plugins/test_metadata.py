@@ -932,3 +932,18 @@ def test_digit_anchored_date_patterns_find_what_a_search_finds() -> None:
                 assert anchored == searched, (form, line, ws, we)
                 n_hits += len(searched)
     assert n_hits > 80  # (the strings hold dates)
+
+
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_strip_removes_the_metadata_lines_with_and_without_blank_lines(blank: str) -> None:
+    # a text without blank lines takes the fast path; both give the lines not dropped
+    src = ["Site", "Headline here", "By Jane Doe", BODY, "Share", BODY2]
+    doc = make_document("\n".join(src))
+    doc.text = ("\n" + blank).join(["  Headline here", "By Jane Doe ", BODY, "Share", BODY2])
+    removed = MetadataStage._strip(doc, {"title": [1], "authors": [2], "x": [4]}, src)
+    assert removed == 3
+    assert doc.text == ("\n" + blank).join([BODY, BODY2])
+    # nothing left: the text stays
+    doc.text = "Headline here\nBy Jane Doe"
+    assert MetadataStage._strip(doc, {"title": [1], "authors": [2]}, src) == 0
+    assert doc.text == "Headline here\nBy Jane Doe"
