@@ -1350,7 +1350,7 @@ def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
 _TitleShape = tuple[
     int, int, float, bool, bool, bool, float, bool, bool, bool, bool, bool, bool, bool, float,
     bool, bool, bool, tuple[str, ...],
-]
+]  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
@@ -2081,6 +2081,8 @@ def _has_tag_line(text: str) -> bool:
 _COPYRIGHT_WHO = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.|]{2,60})", re.I
 )
+
+
 @lru_cache(maxsize=4096)
 def _copyright_who(s: str) -> tuple[bool, str | None]:
     """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
