@@ -58,6 +58,9 @@ _MONTH_KEYS = MONTHS.keys()
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+#: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
+#: character instead of a Unicode category lookup, ~3x faster
+_LETTERS_ASCII = re.compile(r"[a-z]{3,}")
 
 _TZ = {
     "gmt": "+00:00",
@@ -396,8 +399,9 @@ def find_dates(
         # for letter runs instead of three costly pattern searches per window
         # (per window: most windows are years in prose, "in 1968", "2000/-")
         if lower:
+            letters = _LETTERS_ASCII if line.isascii() else _LETTERS
             mon_spans = [
-                sp for sp in spans if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
+                sp for sp in spans if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))
             ]
         else:
             mon_spans = [
@@ -528,7 +532,7 @@ def _month_hits(rx: re.Pattern[str], line: str, ws: int, we: int) -> Iterator[re
     after it would leave no day; so its matches start where a run of letters that is a month
     name starts.)"""
     pos = ws
-    for m in _LETTERS.finditer(line, ws, we):
+    for m in (_LETTERS_ASCII if line.isascii() else _LETTERS).finditer(line, ws, we):
         r = m.start()
         if r < pos or m.group() not in MONTHS:
             continue

@@ -950,3 +950,15 @@ def test_strip_removes_the_metadata_lines_with_and_without_blank_lines(blank: st
     doc.text = "Headline here\nBy Jane Doe"
     assert MetadataStage._strip(doc, {"title": [1], "authors": [2]}, src) == 0
     assert doc.text == "Headline here\nBy Jane Doe"
+
+
+def test_ascii_letter_runs_are_the_letter_runs_of_lowercased_ascii_text() -> None:
+    import random
+    import string
+
+    rng = random.Random(5)
+    chars = string.printable + "____"
+    for _ in range(500):
+        s = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60))).lower()
+        ws = rng.randint(0, len(s))
+        assert textmeta._LETTERS_ASCII.findall(s, ws) == textmeta._LETTERS.findall(s, ws)
