@@ -697,6 +697,7 @@ class Page:
         "body_line",
         "item_lines",
         "items",
+        "lens",
         "lines",
         "main_end",
         "main_start",
@@ -735,7 +736,8 @@ class Page:
         # (map over builtins: no bytecode per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
         self.nwords = list(map(add, nspaces, repeat(1)))
-        lens = list(map(len, texts))
+        #: the lengths of :attr:`texts`
+        self.lens = lens = list(map(len, texts))
         self.paras = [
             c >= 11 and n > 80 and s[-1] in _PARA_END
             for s, c, n in zip(texts, nspaces, lens, strict=True)
@@ -1495,7 +1497,10 @@ class TitlePool:
             )
             for x in range(lo, cands[-1][0] + 4)
         ]
-        self._allnorm = allnorm = Counter(texts)  # exact repeats
+        # exact repeats, counted among the lines no longer than the longest candidate (only
+        # those can equal one: the long paragraphs are not hashed)
+        longest = max(map(len, (s for _, _, s in cands)))
+        self._allnorm = allnorm = Counter(compress(texts, map(longest.__ge__, page.lens)))
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         for k, _, s in cands:
@@ -1556,7 +1561,7 @@ class TitlePool:
                 ]
             )
         # page-relative: against the page's longest candidate
-        longest = max(1, max(map(len, (s for _, _, s in cands))))
+        longest = max(1, longest)
         for r in rows:
             r[_C_CHARS_REL] /= longest
 
