@@ -1266,8 +1266,15 @@ def _fold(s: str) -> str:
     overlaps compare. Full case folding goes through Unicode tables character by character
     on a text that is not all ASCII (~25 instructions per character, the costliest step of
     the overlaps); lowering the UTF-8 bytes costs ~1. A capitalised non-ASCII word ("Ärger",
-    Cyrillic) then matches only as written."""
-    return s.lower() if s.isascii() else s.encode("utf-8").lower().decode("utf-8")
+    Cyrillic) then matches only as written. A text of Latin-1 characters goes through its
+    Latin-1 bytes (one byte per character: a copy each way, where UTF-8 encodes and
+    validates); bytes.lower lowers A-Z only, so both give the same string."""
+    if s.isascii():
+        return s.lower()
+    try:
+        return s.encode("latin-1").lower().decode("latin-1")
+    except UnicodeEncodeError:
+        return s.encode("utf-8").lower().decode("utf-8")
 
 
 def _toks(s: str) -> list[str]:

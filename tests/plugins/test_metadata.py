@@ -962,3 +962,14 @@ def test_ascii_letter_runs_are_the_letter_runs_of_lowercased_ascii_text() -> Non
         s = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60))).lower()
         ws = rng.randint(0, len(s))
         assert textmeta._LETTERS_ASCII.findall(s, ws) == textmeta._LETTERS.findall(s, ws)
+
+
+def test_fold_lowers_ascii_letters_only() -> None:
+    import random
+
+    rng = random.Random(11)
+    alphabet = "aZqQ Äåß ÀÉÿ µ Ж ж ΣΑ İ ﬁ 1_-.\u00a0\u2028"
+    for _ in range(300):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        want = "".join(c.lower() if "A" <= c <= "Z" else c for c in s)
+        assert textmeta._fold(s) == want
