@@ -431,7 +431,10 @@ def find_dates(
                 elif at_month:
                     hits = _month_hits(rx, line, ws, we)
                 else:
-                    hits = _hits(rx, line, ws, we, kind == 0)
+                    # (most windows hold no match: one search, no generator)
+                    if (first := rx.search(line, ws, we)) is None:
+                        continue
+                    hits = _hits(rx, line, ws, we, kind == 0, first)
                 for hit in hits:
                     s0, e0 = hit.span()
                     if taken and any(s0 < e and s < e0 for s, e in taken):
@@ -459,18 +462,26 @@ def find_dates(
 
 
 def _hits(
-    rx: re.Pattern[str], line: str, ws: int, we: int, textual: bool
+    rx: re.Pattern[str],
+    line: str,
+    ws: int,
+    we: int,
+    textual: bool,
+    first: re.Match[str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches of a date pattern in ``line[ws:we]``, left to right, each after the last;
     for a textual form only those whose month name is one (a real date may start inside
-    another word's match)."""
+    another word's match). ``first``: the pattern's first match in the window, if searched
+    already."""
     pos = ws
-    while (hit := rx.search(line, pos, we)) is not None:
+    hit = rx.search(line, pos, we) if first is None else first
+    while hit is not None:
         if textual and hit.group("mon").lower() not in MONTHS:
             pos = hit.start() + 1
-            continue
-        pos = hit.end()
-        yield hit
+        else:
+            pos = hit.end()
+            yield hit
+        hit = rx.search(line, pos, we)
 
 
 #: A run of digits (the patterns' ``\\d``: Unicode digits)
