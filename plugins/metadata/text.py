@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
-from operator import add, and_
+from operator import add
 from typing import Any
 
 from .model import model_coef, model_rows
@@ -658,7 +658,6 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
 
 # ------------------------------------------------------------------------ the page ----
 _PARA_END = frozenset('.!?"”»)…:')
-_PARA_END_T = tuple(_PARA_END)
 
 
 def _is_para(line: str) -> bool:
@@ -674,30 +673,20 @@ def main_block(
     ``nspaces``, ``lens``: the lines' space counts and lengths, if at hand."""
     if nspaces is None:
         nspaces = [s.count(" ") for s in texts]
-    if lens is None:
-        lens = list(map(len, texts))
-    n_texts = len(texts)
     # a line of >= 60 characters and >= 10 words counts its length, a shorter one -25, a long
-    # one with few words (a link list, a URL) -10. Kadane's scan, over the counting lines
-    # only (a max-sum segment starts and ends on one): the lines between two of them add
-    # their negative values at once, from prefix counts made in C (-15 per short line, +10
-    # per counting line, -10 per line: -25, -10 or 0); the result is the per-line scan's
-    # (``cur`` falls to <= 0 somewhere in a gap exactly when it does at its end).
-    counting = list(map(and_, map((59).__lt__, lens), map((8).__lt__, nspaces)))
-    shorts = list(accumulate(map((60).__gt__, lens), initial=0))
-    counted = list(accumulate(counting, initial=0))
-    best, best_span = 0, (n_texts, n_texts)
+    # one with few words (a link list, a URL) -10
+    vals = [
+        n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
+        for n, c in zip(map(len, texts) if lens is None else lens, nspaces, strict=True)
+    ]
+    best, best_span = 0, (len(texts), len(texts))
     cur, start = 0, 0
-    neg_end = 0  # the sum of the negative values before the last counting line
-    for k in compress(range(n_texts), counting):
-        neg_k = 10 * counted[k] - 15 * shorts[k] - 10 * k
-        if cur + neg_k - neg_end <= 0:
-            cur, start = lens[k], k
-        else:
-            cur += neg_k - neg_end + lens[k]
+    for k, v in enumerate(vals):
+        if cur <= 0:
+            cur, start = 0, k
+        cur += v
         if cur > best:
             best, best_span = cur, (start, k)
-        neg_end = neg_k  # (line k adds 0)
     return best_span
 
 
@@ -760,14 +749,10 @@ class Page:
         self.nwords = list(map(add, nspaces, repeat(1)))
         #: the lengths of :attr:`texts`
         self.lens = lens = list(map(len, texts))
-        # (maps of builtins: no bytecode per line; the lines are not empty)
-        self.paras = list(
-            map(
-                and_,
-                map(and_, map((10).__lt__, nspaces), map((80).__lt__, lens)),
-                map(str.endswith, texts, repeat(_PARA_END_T)),
-            )
-        )
+        self.paras = [
+            c >= 11 and n > 80 and s[-1] in _PARA_END
+            for s, c, n in zip(texts, nspaces, lens, strict=True)
+        ]
         self.ms, self.me = main_block(texts, nspaces, lens)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines

@@ -973,31 +973,3 @@ def test_fold_lowers_ascii_letters_only() -> None:
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         want = "".join(c.lower() if "A" <= c <= "Z" else c for c in s)
         assert textmeta._fold(s) == want
-
-
-def _main_block_per_line(lens: list[int], nspaces: list[int]) -> tuple[int, int]:
-    """Kadane's scan line by line (what main_block computes)."""
-    vals = [n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10) for n, c in zip(lens, nspaces)]
-    best, best_span = 0, (len(vals), len(vals))
-    cur, start = 0, 0
-    for k, v in enumerate(vals):
-        if cur <= 0:
-            cur, start = 0, k
-        cur += v
-        if cur > best:
-            best, best_span = cur, (start, k)
-    return best_span
-
-
-def test_main_block_is_the_densest_run_of_paragraph_lines() -> None:
-    import random
-
-    rng = random.Random(13)
-    for _ in range(2000):
-        n = rng.randint(0, 25)
-        lens = [rng.choice([5, 30, 59, 60, 61, 90, 200, 400]) for _ in range(n)]
-        nspaces = [rng.choice([0, 3, 8, 9, 10, 40]) for _ in range(n)]
-        texts = ["x" * k for k in lens]
-        want = _main_block_per_line(lens, nspaces)
-        assert textmeta.main_block(texts, nspaces, lens) == want
-        assert textmeta.main_block(texts, nspaces) == want
