@@ -1518,7 +1518,7 @@ class TitlePool:
         # exact repeats, counted among the lines no longer than the longest candidate (only
         # those can equal one: the long paragraphs are not hashed)
         longest = max(map(len, (s for _, _, s in cands)))
-        self._allnorm = allnorm = Counter(compress(texts, map(longest.__ge__, page.lens)))
+        self._allnorm = allnorm = Counter(compress(texts, [n <= longest for n in page.lens]))
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         for k, _, s in cands:
