@@ -1991,15 +1991,16 @@ def extract_lines(
             m = _CATEGORY_LINE.match(s) if ":" in s else None  # (its label ends with a colon)
             if m:
                 res["categories"] = split_tags(m.group(1))
-    # one scan of the text for a labelled tag line, then the line it is on
-    if _has_tag_line(text):
-        for i, s in _colon_items(page):
-            m = _TAG_LINE.match(s)
-            if m:
-                res["tags"] = split_tags(m.group(1))
+    # a labelled tag line: the first line with a colon that reads as one, if a scan of the
+    # text finds a label at a line start (looked for only then: most pages have none)
+    for i, s in _colon_items(page):
+        value = _tag_value(s)
+        if value is not None:
+            if _has_tag_line(text):
+                res["tags"] = split_tags(value)
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
-                break
+            break
     if not res["tags"]:
         for i, s in items[-6:][::-1]:
             if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
@@ -2070,6 +2071,14 @@ _TAG_LINE_AT = re.compile(
     r"(?i)[ \t]*(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|"
     r"mots[- ]clés|etiquetas)\s*:"
 )
+
+
+@lru_cache(maxsize=4096)
+def _tag_value(s: str) -> str | None:
+    """The tags of a labelled tag line ("Tags: a, b"), unsplit, or None. Cached: the lines
+    with a colon of a site's pages recur ("Photo: Reuters", its tag lines)."""
+    m = _TAG_LINE.match(s)
+    return m.group(1) if m else None
 
 
 def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
