@@ -978,5 +978,6 @@ def test_fold_lowers_ascii_letters_only() -> None:
 @pytest.mark.parametrize(("lead", "tags"), [("", ["budget", "tax"]), ("\u00a0", [])])
 def test_a_tag_line_needs_its_label_at_a_line_start(lead: str, tags: list[str]) -> None:
     # (the label after a no-break space is not at a line start for the text's scan)
-    text = page("Example News", "Budget passes after a long night", tail=(f"{lead}Tags: budget, tax",))
+    tail = (f"{lead}Tags: budget, tax",)
+    text = page("Example News", "Budget passes after a long night", tail=tail)
     assert extract(text)["tags"] == tags
