@@ -1991,16 +1991,15 @@ def extract_lines(
             m = _CATEGORY_LINE.match(s) if ":" in s else None  # (its label ends with a colon)
             if m:
                 res["categories"] = split_tags(m.group(1))
-    # a labelled tag line: the first line with a colon that reads as one, if a scan of the
-    # text finds a label at a line start (looked for only then: most pages have none)
-    for i, s in _colon_items(page):
-        value = _tag_value(s)
-        if value is not None:
-            if _has_tag_line(text):
+    # one scan of the text for a labelled tag line, then the line it is on
+    if _has_tag_line(text):
+        for i, s in _colon_items(page):
+            value = _tag_value(s)
+            if value is not None:
                 res["tags"] = split_tags(value)
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
-            break
+                break
     if not res["tags"]:
         for i, s in items[-6:][::-1]:
             if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
