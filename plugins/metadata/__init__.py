@@ -25,6 +25,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
@@ -278,6 +280,14 @@ class MetadataStage(Stage):
         stripped = list(map(str.strip, text_lines))
         if drop.isdisjoint(stripped):
             return 0
+        if "" not in stripped:
+            # no blank line (the usual cleaned text): the lines not dropped, picked in C
+            dropped = list(map(drop.__contains__, stripped))
+            picked = list(compress(text_lines, map(not_, dropped)))
+            if not picked:
+                return 0
+            doc.text = "\n".join(picked)
+            return sum(dropped)
         kept: list[str] = []
         removed = 0
         last_blank = True  # (no kept line yet, or the last kept line is blank)

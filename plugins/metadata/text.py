@@ -58,6 +58,9 @@ _MONTH_KEYS = MONTHS.keys()
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
 _LETTERS = re.compile(r"[^\W\d_]{3,}")
+#: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
+#: character instead of a Unicode category lookup, ~3x faster
+_LETTERS_ASCII = re.compile(r"[a-z]{3,}")
 
 _TZ = {
     "gmt": "+00:00",
@@ -180,13 +183,23 @@ _DATE_PATTERNS_KINDS = _kinds(DATE_PATTERNS)
 _DATE_PATTERNS_LOWER_KINDS = _kinds(_DATE_PATTERNS_LOWER)
 
 
+#: The forms whose every match starts where a run of digits starts (their pattern opens
+#: with a look-behind that refuses a digit before, then a digit): tried only there
+#: (:func:`_digit_hits`); True for those whose match starts with the year (19xx, 20xx)
+_AT_DIGITS = {"iso": True, "num": False, "dmy": False, "ymd_t": True}
+
+
 def _plan(
     kinds: list[tuple[str, re.Pattern[str], str]], lower: bool
-) -> list[tuple[str, re.Pattern[str], int, bool]]:
+) -> list[tuple[str, re.Pattern[str], int, bool, bool | None]]:
     """The patterns as :func:`find_dates` tries them: (form, pattern, kind as an index into
-    (textual, numeric, CJK), tried only where a month name starts)."""
+    (textual, numeric, CJK), tried only where a month name starts, tried only where a run
+    of digits starts: None if not, else whether only where it starts with 19 or 20)."""
     index = {_TEXTUAL: 0, _NUMERIC: 1, _CJK: 2}
-    return [(form, rx, index[kind], lower and form == "mdy") for form, rx, kind in kinds]
+    return [
+        (form, rx, index[kind], lower and form == "mdy", _AT_DIGITS.get(form))
+        for form, rx, kind in kinds
+    ]
 
 
 _PLAN, _PLAN_LOWER = _plan(_DATE_PATTERNS_KINDS, False), _plan(_DATE_PATTERNS_LOWER_KINDS, True)
@@ -386,8 +399,9 @@ def find_dates(
         # for letter runs instead of three costly pattern searches per window
         # (per window: most windows are years in prose, "in 1968", "2000/-")
         if lower:
+            letters = _LETTERS_ASCII if line.isascii() else _LETTERS
             mon_spans = [
-                sp for sp in spans if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
+                sp for sp in spans if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))
             ]
         else:
             mon_spans = [
@@ -400,17 +414,28 @@ def find_dates(
             continue
         todo_of = (mon_spans, num_spans, spans if cjk else [])
         taken: list[tuple[int, int]] = []
+        # per window, where the patterns tried at runs of digits are tried (found once for
+        # those patterns)
+        runs: dict[tuple[int, bool], list[int]] = {}
         # (in their order: an earlier pattern's match takes the text from a later one)
-        for form0, rx, kind, at_month in _PLAN_LOWER if lower else _PLAN:
+        for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
             todo = todo_of[kind]
             if not todo:
                 continue
             for ws, we in todo:
-                for hit in (
-                    _month_hits(rx, line, ws, we)
-                    if at_month
-                    else _hits(rx, line, ws, we, kind == 0)
-                ):
+                if at_digits is not None and we - ws > _ANCHOR_MIN:
+                    starts = runs.get((ws, at_digits))
+                    if starts is None:
+                        starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
+                    hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
+                elif at_month:
+                    hits = _month_hits(rx, line, ws, we)
+                else:
+                    # (most windows hold no match: one search, no generator)
+                    if (first := rx.search(line, ws, we)) is None:
+                        continue
+                    hits = _hits(rx, line, ws, we, kind == 0, first)
+                for hit in hits:
                     s0, e0 = hit.span()
                     if taken and any(s0 < e and s < e0 for s, e in taken):
                         continue
@@ -437,15 +462,75 @@ def find_dates(
 
 
 def _hits(
-    rx: re.Pattern[str], line: str, ws: int, we: int, textual: bool
+    rx: re.Pattern[str],
+    line: str,
+    ws: int,
+    we: int,
+    textual: bool,
+    first: re.Match[str] | None = None,
 ) -> Iterator[re.Match[str]]:
     """The matches of a date pattern in ``line[ws:we]``, left to right, each after the last;
     for a textual form only those whose month name is one (a real date may start inside
-    another word's match)."""
+    another word's match). ``first``: the pattern's first match in the window, if searched
+    already."""
     pos = ws
-    while (hit := rx.search(line, pos, we)) is not None:
+    hit = rx.search(line, pos, we) if first is None else first
+    while hit is not None:
         if textual and hit.group("mon").lower() not in MONTHS:
             pos = hit.start() + 1
+        else:
+            pos = hit.end()
+            yield hit
+        hit = rx.search(line, pos, we)
+
+
+#: A run of digits (the patterns' ``\\d``: Unicode digits)
+_DIGIT_RUN = re.compile(r"\d+")
+_CENTURIES = ("19", "20")
+#: Windows longer than this are matched at their runs of digits (:func:`_digit_hits`); in
+#: a shorter one a search costs less than finding the runs (callgrind, dev pages)
+_ANCHOR_MIN = 64
+
+
+def _digit_starts(line: str, ws: int, we: int, year_first: bool) -> list[int]:
+    """Where in ``line[ws:we]`` :func:`_digit_hits` tries a pattern of :data:`_AT_DIGITS`, in
+    order: every start of a run of digits, or with ``year_first`` every 19 and 20 (a few
+    C-level finds; those inside a run fail the pattern's look-behind)."""
+    out: list[int] = []
+    if year_first:
+        for c in _CENTURIES:
+            i = line.find(c, ws, we)
+            while i >= 0:
+                out.append(i)
+                i = line.find(c, i + 1, we)
+        out.sort()
+        return out
+    search = _DIGIT_RUN.search
+    m = search(line, ws, we)
+    while m is not None:
+        out.append(m.start())
+        m = search(line, m.end(), we)
+    return out
+
+
+def _digit_hits(
+    rx: re.Pattern[str], line: str, starts: list[int], ws: int, we: int, textual: bool
+) -> Iterator[re.Match[str]]:
+    """:func:`_hits` of a pattern whose every match starts where a run of digits starts
+    (see :data:`_AT_DIGITS`): the pattern is tried (``match``) only at ``starts``
+    (:func:`_digit_starts`, in order), not searched for through the window (a search tries
+    it at every character: 2-5x the cost on a date line). The first start where it matches
+    is where the search finds its match, so the hits are the same."""
+    pos = ws
+    match = rx.match
+    for r in starts:
+        if r < pos:
+            continue
+        hit = match(line, r, we)
+        if hit is None:
+            continue
+        if textual and hit.group("mon").lower() not in MONTHS:
+            pos = r + 1
             continue
         pos = hit.end()
         yield hit
@@ -458,7 +543,7 @@ def _month_hits(rx: re.Pattern[str], line: str, ws: int, we: int) -> Iterator[re
     after it would leave no day; so its matches start where a run of letters that is a month
     name starts.)"""
     pos = ws
-    for m in _LETTERS.finditer(line, ws, we):
+    for m in (_LETTERS_ASCII if line.isascii() else _LETTERS).finditer(line, ws, we):
         r = m.start()
         if r < pos or m.group() not in MONTHS:
             continue
@@ -623,6 +708,7 @@ class Page:
         "body_line",
         "item_lines",
         "items",
+        "lens",
         "lines",
         "main_end",
         "main_start",
@@ -661,7 +747,8 @@ class Page:
         # (map over builtins: no bytecode per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
         self.nwords = list(map(add, nspaces, repeat(1)))
-        lens = list(map(len, texts))
+        #: the lengths of :attr:`texts`
+        self.lens = lens = list(map(len, texts))
         self.paras = [
             c >= 11 and n > 80 and s[-1] in _PARA_END
             for s, c, n in zip(texts, nspaces, lens, strict=True)
@@ -1190,8 +1277,15 @@ def _fold(s: str) -> str:
     overlaps compare. Full case folding goes through Unicode tables character by character
     on a text that is not all ASCII (~25 instructions per character, the costliest step of
     the overlaps); lowering the UTF-8 bytes costs ~1. A capitalised non-ASCII word ("Ärger",
-    Cyrillic) then matches only as written."""
-    return s.lower() if s.isascii() else s.encode("utf-8").lower().decode("utf-8")
+    Cyrillic) then matches only as written. A text of Latin-1 characters goes through its
+    Latin-1 bytes (one byte per character: a copy each way, where UTF-8 encodes and
+    validates); bytes.lower lowers A-Z only, so both give the same string."""
+    if s.isascii():
+        return s.lower()
+    try:
+        return s.encode("latin-1").lower().decode("latin-1")
+    except UnicodeEncodeError:
+        return s.encode("utf-8").lower().decode("utf-8")
 
 
 def _toks(s: str) -> list[str]:
@@ -1276,6 +1370,51 @@ def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
     return [{**c, "col": c["col"] - lead} for c in found] if lead else found
 
 
+#: What :func:`_title_shape` returns
+_TitleShape = tuple[
+    int, int, float, bool, bool, bool, float, bool, bool, bool, bool, bool, bool, bool, float,
+    bool, bool, bool, tuple[str, ...],
+]  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def _title_shape(s: str) -> _TitleShape:
+    """What a title candidate's features read off its text alone: its word and character
+    counts and their terms, how it ends and starts, colon, pipe, capitals, furniture, an
+    ellipsis, a "| Site" tail, and its words (:func:`_toks`). Cached (about half of a
+    candidate's cost): menu items, furniture, bylines and site names recur on the pages of
+    a site."""
+    words = s.split()
+    nw = len(words)
+    n_chars = len(s)
+    initials = [w[0] for w in words if w[0].isalpha()]
+    n_alpha = len(initials)
+    caps = sum(map(str.isupper, initials))
+    return (
+        nw,
+        n_chars,
+        math.log1p(nw),
+        4 <= nw <= 20,
+        nw < 3,
+        nw > 25,
+        math.log1p(n_chars),
+        s[-1] == ".",
+        s[-1] == ":",
+        s[:1].islower(),
+        ":" in s[:-1],
+        " | " in s,
+        s.isupper(),
+        # (a furniture line is a few words: "Share", "Skip to main content")
+        n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
+        caps / nw,
+        n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
+        s.endswith(("…", "...")),
+        # (a match is at most 34 characters long, at the end)
+        _SEP_SITE.search(s, max(0, n_chars - 34)) is not None,
+        tuple(_toks(s)),
+    )
+
+
 class TitlePool:
     """A page's title candidates with their features (:data:`TITLE_FEATURES`).
 
@@ -1292,7 +1431,7 @@ class TitlePool:
         self.rows: list[list[float]] = []
         self._allnorm: Counter[str] = Counter()
         #: per candidate, its words (:func:`_toks`: what the overlaps count)
-        self.toks: list[list[str]] = []
+        self.toks: list[tuple[str, ...]] = []
         #: the lowercased lead and body, the lead's length when it is the body's start
         #: (else 0), and the page's text, made by the first :meth:`complete`
         self._texts: tuple[str, str, int, str] | None = None
@@ -1376,13 +1515,16 @@ class TitlePool:
             )
             for x in range(lo, cands[-1][0] + 4)
         ]
-        self._allnorm = allnorm = Counter(texts)  # exact repeats
+        # exact repeats, counted among the lines no longer than the longest candidate (only
+        # those can equal one: the long paragraphs are not hashed)
+        longest = max(map(len, (s for _, _, s in cands)))
+        self._allnorm = allnorm = Counter(compress(texts, [n <= longest for n in page.lens]))
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         for k, _, s in cands:
-            words = s.split()
-            nw = len(words)
-            n_chars = len(s)
+            (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
+             starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
+             truncated, sep_site, tk) = _title_shape(s)  # fmt: skip
             next_dated = dated[k + 1 - lo]
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
@@ -1390,21 +1532,17 @@ class TitlePool:
             seen = nlb[k]
             rep = allnorm[s] or 1
             d_b, d_ms = body - k, k - ms
-            ends_period = s[-1] == "."
-            toks.append(_toks(s))
-            initials = [w[0] for w in words if w[0].isalpha()]
-            n_alpha = len(initials)
-            caps = sum(map(str.isupper, initials))
+            toks.append(tk)
             rows.append(
                 [
-                    log1p(nw),
-                    4 <= nw <= 20,
-                    nw < 3,
-                    nw > 25,
-                    log1p(n_chars),
+                    nw_log,
+                    nw_4_20,
+                    nw_lt3,
+                    nw_gt25,
+                    chars_log,
                     n_chars,  # chars_rel, divided below
                     ends_period,
-                    s[-1] == ":",
+                    ends_colon,
                     log1p(k),
                     log1p(d_b) if d_b > 0 else -log1p(-d_b),
                     d_b > 0,
@@ -1418,12 +1556,11 @@ class TitlePool:
                     log1p(seen),
                     k + 2 < n_items and paras[k + 2],
                     k == 0 or nwords[k - 1] <= 3,
-                    s[:1].islower(),
-                    ":" in s[:-1],
-                    " | " in s,
-                    s.isupper(),
-                    # (a furniture line is a few words: "Share", "Skip to main content")
-                    n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
+                    starts_lower,
+                    has_colon,
+                    has_pipe,
+                    upper,
+                    furniture,
                     0.0,  # lead_overlap_n, set by complete()
                     next_dated,
                     dated[k - 1 - lo],
@@ -1432,22 +1569,21 @@ class TitlePool:
                     # with fewer words, or below with more
                     prv_hl and nwords[k - 1] < nw,
                     nxt_hl and nwords[k + 1] > nw,
-                    caps / nw,
-                    n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
+                    cap_ratio,
+                    title_case,
                     0.0,  # body_overlap_n, set by complete()
                     False,  # contained_elsewhere, set by complete()
-                    s.endswith(("…", "..."))  # truncated_copy, the copy looked up below
-                    and "\n".join(texts).count(s.rstrip("….")) > 1,
-                    # (a match is at most 34 characters long, at the end)
-                    _SEP_SITE.search(s, max(0, n_chars - 34)) is not None,
+                    # truncated_copy: the copy is looked up in the page
+                    truncated and "\n".join(texts).count(s.rstrip("….")) > 1,
+                    sep_site,
                 ]
             )
         # page-relative: against the page's longest candidate
-        longest = max(1, max(map(len, (s for _, _, s in cands))))
+        longest = max(1, longest)
         for r in rows:
             r[_C_CHARS_REL] /= longest
 
-    def complete(self, j: int) -> None:
+    def complete(self, j: int, floor: float = -math.inf, early: float = 0.0) -> bool:
         """Fill in candidate ``j``'s :data:`TITLE_LATE` features, the costliest (each scans
         the page or its body): whether the line is also inside another line
         (``contained_elsewhere``: "Headline | Site", breadcrumbs) and its word overlaps with
@@ -1457,7 +1593,15 @@ class TitlePool:
         A word is looked up as a whole-word substring of their lowercased starts (:func:`_fold`): one
         C-level search per word instead of tokenising the text (but each search for a word
         the text lacks scans all of it). :func:`rank_titles` calls this only for the
-        candidates that can win."""
+        candidates that can win.
+
+        ``floor``, ``early``: the best full score so far and this candidate's score without
+        the late features. The features are computed in steps (the lead overlap, the body
+        overlap, the count in the page), and after each step the score's upper bound (what
+        is known plus the most the rest can add) is compared with ``floor``: False as soon
+        as the candidate cannot reach it (its row is then left incomplete), True when the
+        row is complete. About half of the candidates :func:`rank_titles` completes lose
+        after the lead or the body overlap (the searches of the next steps are saved)."""
         if self._texts is None:
             page = self.page
             items, paras, body, ms = page.items, page.paras, page.body, page.ms
@@ -1478,6 +1622,12 @@ class TitlePool:
         s = self.cands[j][2]
         tk = self.toks[j]
         in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
+        c_lead, c_body, c_contained = _late_coef()
+        lead_ov = math.log1p(len(in_lead))
+        # (a margin for the rounding of the bound's sum: a tie is completed, not dropped)
+        part = early + c_lead * lead_ov
+        if part + max(0.0, c_body) * math.log1p(len(tk)) + max(0.0, c_contained) + 1e-9 < floor:
+            return False
         if n_lead:
             # the lead is the body's start: a word found there (not at its very end, where
             # the body goes on) is in the body, one not found there is looked up after it
@@ -1493,9 +1643,12 @@ class TitlePool:
         else:
             ov = sum(1 for w in tk if _has_word(bodytext, w))
         row = self.rows[j]
-        row[_C_LOV] = math.log1p(len(in_lead))
-        row[_C_BOV] = math.log1p(ov)
+        row[_C_LOV] = lead_ov
+        row[_C_BOV] = body_ov = math.log1p(ov)
+        if part + c_body * body_ov + max(0.0, c_contained) + 1e-9 < floor:
+            return False
         row[_C_CONTAINED] = joined.count(s) > self._allnorm[s]
+        return True
 
 
 @lru_cache(maxsize=8)
@@ -1505,6 +1658,14 @@ def _scorer(kind: str, names: str) -> Callable[[list[float]], float]:
     list of names on every call)."""
     lists = {"dates": FEATURES, "title": TITLE_FEATURES}
     return model_rows(kind, lists[names])
+
+
+@lru_cache(maxsize=1)
+def _late_coef() -> tuple[float, float, float]:
+    """The title model's coefficients of the :data:`TITLE_LATE` features (lead overlap,
+    body overlap, contained elsewhere), for the bounds of :meth:`TitlePool.complete`."""
+    coef = model_coef("title", tuple(TITLE_FEATURES))
+    return coef[_C_LOV], coef[_C_BOV], coef[_C_CONTAINED]
 
 
 @lru_cache(maxsize=1)
@@ -1532,9 +1693,9 @@ def rank_titles(page: Page) -> list[tuple[int, str, float]]:
     per_word, contained = _late_gain()
     log1p = math.log1p
     # (the rows hold 0 for the late features: these scores are without them)
+    early = list(map(m, pool.rows))
     bound = [
-        m(r) + contained + per_word * log1p(len(tk))
-        for r, tk in zip(pool.rows, pool.toks, strict=True)
+        e + contained + per_word * log1p(len(tk)) for e, tk in zip(early, pool.toks, strict=True)
     ]
     best = -math.inf
     scored: dict[int, float] = {}
@@ -1542,9 +1703,9 @@ def rank_titles(page: Page) -> list[tuple[int, str, float]]:
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
             break
-        pool.complete(j)
-        scored[j] = sc = m(pool.rows[j])
-        best = max(best, sc)
+        if pool.complete(j, best, early[j]):
+            scored[j] = sc = m(pool.rows[j])
+            best = max(best, sc)
     cands = pool.cands
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
@@ -1590,6 +1751,13 @@ _FROM_DIGIT = re.compile(r"\d.*$")
 def parse_authors(s: str) -> list[str]:
     """The names of a byline's text (after "By"): split on commas and "and" in several
     languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
+    return list(_authors_of(s))
+
+
+@lru_cache(maxsize=4096)
+def _authors_of(s: str) -> tuple[str, ...]:
+    """:func:`parse_authors`, cached (a site's bylines recur on its pages; the role and
+    tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s).strip()
     s = _AUTHOR_END.split(s)[0]
     s = _ROLE.sub("", s)
@@ -1612,7 +1780,7 @@ def parse_authors(s: str) -> list[str]:
         ):
             continue
         people.append(p)
-    return people
+    return tuple(people)
 
 
 def find_authors(
@@ -1642,7 +1810,10 @@ def find_authors(
     return [], None
 
 
+@lru_cache(maxsize=4096)
 def _site_like(s: str) -> bool:
+    """A line that reads as a site name (a few capitalised words, no date, byline or
+    sentence end). Cached: the first and last lines of a site's pages recur."""
     ws = s.split()
     return (
         1 <= len(ws) <= 4
@@ -1655,18 +1826,27 @@ def _site_like(s: str) -> bool:
     )
 
 
+_TAG_LABEL = re.compile(
+    r"^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"etiquetas|kategorie|categories|category|rubrik|filed under)\s*:?\s*",
+    re.I,
+)
+_TAG_SEP_ANY = re.compile(r"[,;|•·#]")
+_TAG_SEP = re.compile(r"\s*[,;|•·]\s*|\s+#|^#")
+
+
 def split_tags(s: str) -> list[str]:
     """A tag line: comma/semicolon/pipe separated, or capitalised runs separated by spaces."""
-    s = re.sub(
-        r"^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
-        r"etiquetas|kategorie|categories|category|rubrik|filed under)\s*:?\s*",
-        "",
-        s.strip(),
-        flags=re.I,
-    )
-    if re.search(r"[,;|•·#]", s):
-        parts = [p.strip(" #") for p in re.split(r"\s*[,;|•·]\s*|\s+#|^#", s)]
-        return [p for p in parts if p]
+    return list(_tags_of(s))
+
+
+@lru_cache(maxsize=4096)
+def _tags_of(s: str) -> tuple[str, ...]:
+    """:func:`split_tags`, cached (a site's tag and section lines recur)."""
+    s = _TAG_LABEL.sub("", s.strip())
+    if _TAG_SEP_ANY.search(s):
+        parts = [p.strip(" #") for p in _TAG_SEP.split(s)]
+        return tuple(p for p in parts if p)
     ws = s.split()
     tags: list[list[str]] = []
     for w in ws:
@@ -1692,7 +1872,7 @@ def split_tags(s: str) -> list[str]:
         else:
             out.append(" ".join(tags[k]))
             k += 1
-    return out
+    return tuple(out)
 
 
 # ------------------------------------------------------------------------ extract ----
@@ -1814,9 +1994,9 @@ def extract_lines(
     # one scan of the text for a labelled tag line, then the line it is on
     if _has_tag_line(text):
         for i, s in _colon_items(page):
-            m = _TAG_LINE.match(s)
-            if m:
-                res["tags"] = split_tags(m.group(1))
+            value = _tag_value(s)
+            if value is not None:
+                res["tags"] = split_tags(value)
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
                 break
@@ -1863,11 +2043,9 @@ def extract_lines(
                 meta_lines["tags"] = [i]
     # publisher from a copyright line near the end
     for i, s in items[::-1][:15]:
-        m = _COPYRIGHT_WHO.search(s)
-        if m:
-            who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-            who = _RIGHTS.sub("", who).strip()
-            if who and not _RIGHTS.match(who):
+        found, who = (_copyright_who if len(s) <= 200 else _copyright_who.__wrapped__)(s)
+        if found:
+            if who:
                 res["publisher"] = who
                 res["sources"]["publisher"] = f"line {i}"
                 if len(s.split()) <= 10:
@@ -1892,6 +2070,14 @@ _TAG_LINE_AT = re.compile(
     r"(?i)[ \t]*(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|"
     r"mots[- ]clés|etiquetas)\s*:"
 )
+
+
+@lru_cache(maxsize=4096)
+def _tag_value(s: str) -> str | None:
+    """The tags of a labelled tag line ("Tags: a, b"), unsplit, or None. Cached: the lines
+    with a colon of a site's pages recur ("Photo: Reuters", its tag lines)."""
+    m = _TAG_LINE.match(s)
+    return m.group(1) if m else None
 
 
 def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
@@ -1930,6 +2116,20 @@ def _has_tag_line(text: str) -> bool:
 _COPYRIGHT_WHO = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.|]{2,60})", re.I
 )
+
+
+@lru_cache(maxsize=4096)
+def _copyright_who(s: str) -> tuple[bool, str | None]:
+    """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
+    none). Cached for short lines: a site's copyright line recurs on its pages."""
+    m = _COPYRIGHT_WHO.search(s)
+    if not m:
+        return False, None
+    who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
+    who = _RIGHTS.sub("", who).strip()
+    return True, who if who and not _RIGHTS.match(who) else None
+
+
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
 _RIGHTS = re.compile(r"(?i)^all rights(?: reserved\.?)?")
 

@@ -901,3 +901,83 @@ def test_byline_near_feature_is_the_search_of_the_joined_lines() -> None:
             i = c["line"]
             near = " ".join(ln.lower() for ln in p.lines[max(0, i - 2) : i + 3])
             assert c["f"]["byline_near"] == float(textmeta._byline_near(near)), text
+
+
+def test_digit_anchored_date_patterns_find_what_a_search_finds() -> None:
+    # the forms tried only where a run of digits starts (_digit_hits) give the matches of a
+    # search through the window (_hits), on random strings of date pieces
+    import random
+
+    rng = random.Random(3)
+    pieces = ["12", "3", "2019", "1999", "20", "19", "05", ".", "/", "-", " ", ", ", "march",
+              "mai", "mayo", "de ", "th", "x", "a", "10:30", "pm", "年", "٣"]  # fmt: skip
+    pieces.append("2020-01-02")
+    dates = ["12.03.2019", "5 mai 2020", "2019, march 3", "3/4/21", "2020. 08. 18.", "1stmay 2020"]
+    pieces += dates * 4  # (more whole dates)
+    n_hits = 0
+    for plan in (textmeta._PLAN_LOWER, textmeta._PLAN):
+        for form, rx, kind, _, at_digits in plan:
+            if at_digits is None:
+                continue
+            for _ in range(400):
+                line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+                ws = rng.randint(0, max(0, len(line) - 1))
+                we = rng.randint(ws, len(line))
+                starts = textmeta._digit_starts(line, ws, we, at_digits)
+                textual = kind == 0
+                searched = [
+                    (h.span(), h.groupdict()) for h in textmeta._hits(rx, line, ws, we, textual)
+                ]
+                anchored = [
+                    (h.span(), h.groupdict())
+                    for h in textmeta._digit_hits(rx, line, starts, ws, we, textual)
+                ]
+                assert anchored == searched, (form, line, ws, we)
+                n_hits += len(searched)
+    assert n_hits > 80  # (the strings hold dates)
+
+
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_strip_removes_the_metadata_lines_with_and_without_blank_lines(blank: str) -> None:
+    # a text without blank lines takes the fast path; both give the lines not dropped
+    src = ["Site", "Headline here", "By Jane Doe", BODY, "Share", BODY2]
+    doc = make_document("\n".join(src))
+    doc.text = ("\n" + blank).join(["  Headline here", "By Jane Doe ", BODY, "Share", BODY2])
+    removed = MetadataStage._strip(doc, {"title": [1], "authors": [2], "x": [4]}, src)
+    assert removed == 3
+    assert doc.text == ("\n" + blank).join([BODY, BODY2])
+    # nothing left: the text stays
+    doc.text = "Headline here\nBy Jane Doe"
+    assert MetadataStage._strip(doc, {"title": [1], "authors": [2]}, src) == 0
+    assert doc.text == "Headline here\nBy Jane Doe"
+
+
+def test_ascii_letter_runs_are_the_letter_runs_of_lowercased_ascii_text() -> None:
+    import random
+    import string
+
+    rng = random.Random(5)
+    chars = string.printable + "____"
+    for _ in range(500):
+        s = "".join(rng.choice(chars) for _ in range(rng.randint(0, 60))).lower()
+        ws = rng.randint(0, len(s))
+        assert textmeta._LETTERS_ASCII.findall(s, ws) == textmeta._LETTERS.findall(s, ws)
+
+
+def test_fold_lowers_ascii_letters_only() -> None:
+    import random
+
+    rng = random.Random(11)
+    alphabet = "aZqQ Äåß ÀÉÿ µ Ж ж ΣΑ İ ﬁ 1_-.\u00a0\u2028"
+    for _ in range(300):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        want = "".join(c.lower() if "A" <= c <= "Z" else c for c in s)
+        assert textmeta._fold(s) == want
+
+
+@pytest.mark.parametrize(("lead", "tags"), [("", ["budget", "tax"]), ("\u00a0", [])])
+def test_a_tag_line_needs_its_label_at_a_line_start(lead: str, tags: list[str]) -> None:
+    # (the label after a no-break space is not at a line start for the text's scan)
+    tail = (f"{lead}Tags: budget, tax",)
+    text = page("Example News", "Budget passes after a long night", tail=tail)
+    assert extract(text)["tags"] == tags
