@@ -615,13 +615,53 @@ def _fast_paragraph() -> type:
 @contextmanager
 def faster_justext() -> Iterator[None]:
     """Within the block, jusText's paragraph maker makes :func:`_fast_paragraph`
-    paragraphs: the same paragraphs, classes and text at ~half the CPU (trafilatura's
-    default mode runs jusText on about 1 page in 3 of those it sees)."""
+    paragraphs, and trafilatura hands jusText its stop list as a tuple with a kept hash
+    (:func:`_hashed_stoplist`): the same paragraphs, classes and text at about a third of
+    the CPU (trafilatura's default mode runs jusText on about 1 page in 3 of those it
+    sees; ``research/boilerplate/v9_justext.py``). Both are restored when the block ends."""
     import justext.core as jc
+    import trafilatura.external as te
 
-    saved = jc.Paragraph
+    saved = jc.Paragraph, te.JT_STOPLIST, te.jt_stoplist_init
     jc.Paragraph = _fast_paragraph()
+    if saved[1] is not None:
+        te.JT_STOPLIST = _hashed_stoplist(saved[1])
+    else:  # (made on first use, by this function: made hashed)
+
+        def init() -> tuple[str, ...]:
+            te.JT_STOPLIST = _hashed_stoplist(saved[2]())
+            return te.JT_STOPLIST
+
+        te.jt_stoplist_init = init
     try:
         yield
     finally:
-        jc.Paragraph = saved
+        jc.Paragraph, te.jt_stoplist_init = saved[0], saved[2]
+        if te.JT_STOPLIST is not None:  # the plain tuple again (made here: trafilatura's own)
+            te.JT_STOPLIST = _HASHED[0][0] if _HASHED else te.JT_STOPLIST
+
+
+class _HashedTuple(tuple):  # type: ignore[type-arg]
+    """A tuple whose hash is computed once (a plain tuple's is computed on every call)."""
+
+    _hash: int
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+#: (trafilatura's stop list tuple, the same as a :class:`_HashedTuple`), once made.
+_HASHED: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+
+def _hashed_stoplist(words: tuple[str, ...]) -> tuple[str, ...]:
+    """trafilatura's all-languages jusText stop list (154,484 words), equal as a tuple,
+    with its hash kept: jusText's ``classify_paragraphs`` looks the list up in an
+    ``lru_cache`` (``define_stoplist``), which hashes its key on every call, ~3 ms a page."""
+    if _HASHED and _HASHED[0][0] is words:
+        return _HASHED[0][1]
+    plain = tuple(words)
+    out = _HashedTuple(plain)
+    out._hash = hash(plain)
+    _HASHED[:] = [(words if type(words) is tuple else plain, out)]
+    return out
