@@ -111,7 +111,9 @@ def load_html(html: str | bytes) -> HtmlElement | None:
     return tree
 
 
-_XPATH_CALL = re.compile(r"(re:test|contains|starts-with)\((@[\w-]+(?:\|@[\w-]+)*),\s*'([^']*)'\)")
+_XPATH_CALL = re.compile(
+    r"(re:test|contains|starts-with)\((@[\w-]+(?:\|@[\w-]+)*),\s*'([^']*)'(?:,\s*'([^']*)')?\)"
+)
 
 
 def guarded(expression: XPath) -> XPath:
@@ -122,8 +124,11 @@ def guarded(expression: XPath) -> XPath:
     elements without the attribute (trafilatura's author expressions: ~35 % less CPU)."""
 
     def guard(m: re.Match[str]) -> str:
-        fn, attr, lit = m.groups()
-        empty_true = re.search(lit, "") is not None if fn == "re:test" else lit == ""
+        fn, attr, lit, flags = m.groups()
+        if fn == "re:test":  # (flags: lxml reads "i" as IGNORECASE, "g" is for replace)
+            empty_true = re.search(lit, "", re.I if "i" in (flags or "") else 0) is not None
+        else:
+            empty_true = lit == "" or flags is not None  # (no such call: left alone)
         return m.group(0) if empty_true else f"(({attr}) and {m.group(0)})"
 
     ns = {"re": "http://exslt.org/regular-expressions"}
@@ -154,11 +159,15 @@ def guarded_xpaths() -> Iterator[None]:
     the change, and only for the block. Identical output on every dev page in precision,
     default and recall modes, and identical metadata
     (``research/boilerplate/html_fastparse.py``, ``research/metadata/lean_meta.py``)."""
+    import trafilatura.baseline as tb
+
     global _depth
     lists = _xpath_lists()
     if _depth == 0:
         for target, _, faster in lists:
             target[:] = faster
+        # (its module's own expression: html2txt, baseline and jusText's input cleaning)
+        tb.BASIC_CLEAN_XPATH = _basic_clean()[1]
     _depth += 1
     try:
         yield
@@ -167,6 +176,16 @@ def guarded_xpaths() -> Iterator[None]:
         if _depth == 0:
             for target, original, _ in lists:
                 target[:] = original
+            tb.BASIC_CLEAN_XPATH = _basic_clean()[0]
+
+
+@lru_cache(maxsize=1)
+def _basic_clean() -> tuple[XPath, XPath]:
+    """``trafilatura.settings.BASIC_CLEAN_XPATH`` and its :func:`guarded` form (its
+    cookie-consent tests ran lxml's Python regex callback on every element, twice)."""
+    from trafilatura.settings import BASIC_CLEAN_XPATH
+
+    return BASIC_CLEAN_XPATH, guarded(BASIC_CLEAN_XPATH)
 
 
 def originals(active: list[Any]) -> list[Any]:
