@@ -143,8 +143,27 @@ def _xpath_lists() -> list[tuple[list[Any], list[Any], list[Any]]]:
     out = []
     for value in vars(tx).values():
         if isinstance(value, list) and value and all(isinstance(x, XPath) for x in value):
-            out.append((value, list(value), [guarded(x) for x in value]))
+            out.append((value, list(value), [guarded(_as_union(x)) for x in value]))
     return out
+
+
+_ANY_OF = re.compile(r"\.//\*\[ ?((?:self::[\w-]+(?: or )?)+)\] ?(\[.*\])")
+_POSITIONAL = re.compile(r"position\(|last\(|\[\s*\d")
+
+
+def _as_union(expression: XPath) -> XPath:
+    """``.//*[self::a or self::b][P]`` as ``.//a[P]|.//b[P]``: the same node set, in
+    document order (``P`` is tested on the same elements, and neither form has a
+    position in it), and ~15-25 % less CPU: libxml2 finds elements by name in its
+    descendant scan, where ``self::`` tests run as a predicate on every element
+    (trafilatura's pruning expressions; ``research/boilerplate/v9_union.py``). Other
+    shapes, and any with a positional test, are returned as they are."""
+    m = _ANY_OF.fullmatch(" ".join(expression.path.split()))
+    if m is None or _POSITIONAL.search(m.group(2)):
+        return expression
+    names = re.findall(r"self::([\w-]+)", m.group(1))
+    union = "|".join(f".//{name}{m.group(2)}" for name in names)
+    return XPath(union, namespaces={"re": "http://exslt.org/regular-expressions"})
 
 
 _depth = 0
