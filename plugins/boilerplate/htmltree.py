@@ -178,7 +178,7 @@ def guarded_xpaths() -> Iterator[None]:
     the change, and only for the block. Identical output on every dev page in precision,
     default and recall modes, and identical metadata
     (``research/boilerplate/html_fastparse.py``, ``research/metadata/lean_meta.py``)."""
-    import trafilatura.baseline as tb
+    tb = _baseline_module()
 
     global _depth
     lists = _xpath_lists()
@@ -196,6 +196,14 @@ def guarded_xpaths() -> Iterator[None]:
             for target, original, _ in lists:
                 target[:] = original
             tb.BASIC_CLEAN_XPATH = _basic_clean()[0]
+
+
+def _baseline_module() -> Any:
+    """The module ``trafilatura.baseline`` (``import trafilatura.baseline as tb`` gives the
+    function ``trafilatura.baseline``, which the package exports under the same name)."""
+    import importlib
+
+    return importlib.import_module("trafilatura.baseline")
 
 
 @lru_cache(maxsize=1)
@@ -483,19 +491,7 @@ _LINKS_BELOW = "//a[@href]"
 
 def _top_level_union(path: str) -> bool:
     """Whether ``path`` has a ``|`` outside its predicates, brackets and string literals."""
-    depth, quote = 0, ""
-    for ch in path:
-        if quote:
-            quote = "" if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-    return False
+    return len(_union_parts(path)) > 1
 
 
 @lru_cache(maxsize=64)
@@ -566,6 +562,7 @@ def page_xpaths(index: AttrIndex) -> Iterator[None]:
     each list is only pruned with, so an expression that matches nothing can go. To be
     used inside :func:`guarded_xpaths` and around calls on that page only; the lists are
     restored when the block ends."""
+    tb = _baseline_module()
     import trafilatura.xpaths as tx
 
     saved = []
@@ -574,11 +571,65 @@ def page_xpaths(index: AttrIndex) -> Iterator[None]:
         keep = [x for x, needles in with_needles(name) if index.may_match(needles)]
         saved.append((target, list(target)))
         target[:] = keep
+    basic_clean = tb.BASIC_CLEAN_XPATH
+    cookie = _cookie_part()
+    if cookie is not None and basic_clean is _basic_clean()[1]:
+        without, tests = cookie
+        if not any(rx.search(index.text) for rx in tests):
+            tb.BASIC_CLEAN_XPATH = without
     try:
         yield
     finally:
         for target, items in saved:
             target[:] = items
+        tb.BASIC_CLEAN_XPATH = basic_clean
+
+
+def _union_parts(path: str) -> list[str]:
+    """The parts of ``path`` split at its top-level ``|``."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(path):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(path[start:i])
+            start = i + 1
+    return [*parts, path[start:]]
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]|\\[AZ]")
+
+
+@lru_cache(maxsize=1)
+def _cookie_part() -> tuple[XPath, list[re.Pattern[str]]] | None:
+    """``BASIC_CLEAN_XPATH`` (guarded) without its last part, ``.//*[re:test(@class, P,
+    'i') or re:test(@id, P, 'i')]`` (cookie-consent banners), and the regexes of that part
+    as they search the page's indexed values joined by newlines (``AttrIndex.text``,
+    multi-line): when none finds anything there, no class or id of the page, nor of a tree
+    trafilatura derives from it, can match, and the part (~1.6 ms of the ~2 ms of each
+    evaluation) is left out. None when the expression has another shape."""
+    original = " ".join(_basic_clean()[0].path.split())
+    *rest, last = _union_parts(original)
+    calls = _XPATH_CALL.findall(last)
+    shape = " ".join(_XPATH_CALL.sub("T", last).split())
+    if (
+        not rest
+        or not calls
+        or shape != ".//*[" + " or ".join(["T"] * len(calls)) + "]"
+        or any(fn != "re:test" or _LOOKAROUND.search(lit) for fn, _, lit, _ in calls)
+        or any(a.lstrip("@") not in INDEX_ATTRS for _, attrs, _, _ in calls for a in attrs.split("|"))
+    ):
+        return None
+    ns = {"re": "http://exslt.org/regular-expressions"}
+    flags = [re.M | (re.I if "i" in (f or "") else 0) for _, _, _, f in calls]
+    tests = [re.compile(lit, fl) for (_, _, lit, _), fl in zip(calls, flags, strict=True)]
+    return guarded(XPath("|".join(rest), namespaces=ns)), tests
 
 
 # --- jusText (trafilatura's second opinion in its default mode), same output, less CPU ---
