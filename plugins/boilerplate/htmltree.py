@@ -623,7 +623,9 @@ def _cookie_part() -> tuple[XPath, list[re.Pattern[str]]] | None:
         or not calls
         or shape != ".//*[" + " or ".join(["T"] * len(calls)) + "]"
         or any(fn != "re:test" or _LOOKAROUND.search(lit) for fn, _, lit, _ in calls)
-        or any(a.lstrip("@") not in INDEX_ATTRS for _, attrs, _, _ in calls for a in attrs.split("|"))
+        or any(
+            a.lstrip("@") not in INDEX_ATTRS for _, attrs, _, _ in calls for a in attrs.split("|")
+        )
     ):
         return None
     ns = {"re": "http://exslt.org/regular-expressions"}
@@ -658,7 +660,7 @@ def _fast_paragraph() -> type:
     most left empty and dropped, each building both strings), and ``text`` (read ~8 times
     a paragraph by the classification, each time a join and a whitespace pass) kept
     while its text nodes are unchanged."""
-    from justext.paragraph import Paragraph
+    from justext.paragraph import Paragraph  # type: ignore[import-untyped]
 
     class FastParagraph(Paragraph):  # type: ignore[misc]
         def __init__(self, path: Any) -> None:  # (not Paragraph's: no eager strings)
@@ -680,7 +682,8 @@ def _fast_paragraph() -> type:
         @property
         def xpath(self) -> str:
             if self._xpath is None:
-                self._xpath = "/" + "/".join("%s[%d]" % e[:2] for e in self._elements)
+                # (jusText's "%s[%d]" % (tag, order), written as ruff wants it)
+                self._xpath = "/" + "/".join(f"{e[0]}[{e[1]:d}]" for e in self._elements)
             return self._xpath
 
         @property
@@ -708,8 +711,10 @@ def faster_justext() -> Iterator[None]:
     (:func:`_hashed_stoplist`): the same paragraphs, classes and text at about a third of
     the CPU (trafilatura's default mode runs jusText on about 1 page in 3 of those it
     sees; ``research/boilerplate/v9_justext.py``). Both are restored when the block ends."""
-    import justext.core as jc
-    import trafilatura.external as te
+    import importlib
+
+    jc: Any = importlib.import_module("justext.core")
+    te: Any = importlib.import_module("trafilatura.external")  # (its JT_STOPLIST is typed None)
 
     saved = jc.Paragraph, te.JT_STOPLIST, te.jt_stoplist_init
     jc.Paragraph = _fast_paragraph()
@@ -718,8 +723,9 @@ def faster_justext() -> Iterator[None]:
     else:  # (made on first use, by this function: made hashed)
 
         def init() -> tuple[str, ...]:
-            te.JT_STOPLIST = _hashed_stoplist(saved[2]())
-            return te.JT_STOPLIST
+            hashed = _hashed_stoplist(saved[2]())
+            te.JT_STOPLIST = hashed
+            return hashed
 
         te.jt_stoplist_init = init
     try:
