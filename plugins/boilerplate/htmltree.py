@@ -376,7 +376,7 @@ class AttrIndex:
     """The values of :data:`INDEX_ATTRS` on a page (and its ``author`` and ``rel``
     elements), for :meth:`may_match` and :meth:`candidates`."""
 
-    __slots__ = ("_found", "_starts", "elements", "text", "tree", "values")
+    __slots__ = ("_found", "_starts", "elements", "memo", "text", "tree", "values")
 
     _XPATHS: tuple[Any, Any] | None = None
 
@@ -404,6 +404,8 @@ class AttrIndex:
         self.elements = {v.tag for v in found if v.__class__ is not str}
         self._starts: list[int] | None = None
         self._found: list[Any] | None = None
+        #: What the page's expressions decided once, for the page's later calls.
+        self.memo: dict[str, Any] = {}
 
     def may_match(self, needles: Needles | None) -> bool:
         """False only when no element can match an expression with these needles."""
@@ -572,17 +574,40 @@ def page_xpaths(index: AttrIndex) -> Iterator[None]:
         saved.append((target, list(target)))
         target[:] = keep
     basic_clean = tb.BASIC_CLEAN_XPATH
-    cookie = _cookie_part()
-    if cookie is not None and basic_clean is _basic_clean()[1]:
-        without, tests = cookie
-        if not any(rx.search(index.text) for rx in tests):
-            tb.BASIC_CLEAN_XPATH = without
+    if basic_clean is _basic_clean()[1] and _cookie_part() is not None:
+        tb.BASIC_CLEAN_XPATH = _PageBasicClean(index)
     try:
         yield
     finally:
         for target, items in saved:
             target[:] = items
         tb.BASIC_CLEAN_XPATH = basic_clean
+
+
+class _PageBasicClean:
+    """``BASIC_CLEAN_XPATH`` (guarded) for one page: on its first call, the form without the
+    cookie-banner part when :func:`_cookie_part`'s regexes find nothing in the page's
+    indexed values, else the whole expression. Decided when first needed (the fast
+    precision call never cleans this way; the regex scan costs ~0.5 ms a page), once a
+    page (``AttrIndex.memo``)."""
+
+    __slots__ = ("chosen", "index")
+
+    def __init__(self, index: AttrIndex) -> None:
+        self.index = index
+        self.chosen: XPath | None = None
+
+    def __call__(self, tree: Any) -> Any:
+        if self.chosen is None:
+            chosen = self.index.memo.get("basic_clean")
+            if chosen is None:
+                part = _cookie_part()
+                assert part is not None  # (installed only when there is one)
+                without, tests = part
+                cookies = any(rx.search(self.index.text) for rx in tests)
+                chosen = self.index.memo["basic_clean"] = _basic_clean()[1] if cookies else without
+            self.chosen = chosen
+        return self.chosen(tree)
 
 
 def _union_parts(path: str) -> list[str]:
@@ -630,8 +655,10 @@ def _cookie_part() -> tuple[XPath, list[re.Pattern[str]]] | None:
         return None
     ns = {"re": "http://exslt.org/regular-expressions"}
     flags = [re.M | (re.I if "i" in (f or "") else 0) for _, _, _, f in calls]
-    tests = [re.compile(lit, fl) for (_, _, lit, _), fl in zip(calls, flags, strict=True)]
-    return guarded(XPath("|".join(rest), namespaces=ns)), tests
+    tests = {
+        (lit, fl): re.compile(lit, fl) for (_, _, lit, _), fl in zip(calls, flags, strict=True)
+    }
+    return guarded(XPath("|".join(rest), namespaces=ns)), list(tests.values())
 
 
 # --- jusText (trafilatura's second opinion in its default mode), same output, less CPU ---
