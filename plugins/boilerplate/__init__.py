@@ -44,7 +44,7 @@ import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -501,8 +501,11 @@ def _extract(
     from trafilatura.core import bare_extraction, determine_returnstring
     from trafilatura.settings import Document as TrafilaturaDocument
 
+    from .htmltree import faster_justext
+
     options = _extractor(mode, metadata, fast)
-    with _without_spare_copies() if fast and mode == "precision" else nullcontext():
+    # (fast mode runs no jusText; the others may, and get its faster paragraphs)
+    with _without_spare_copies() if fast and mode == "precision" else faster_justext():
         document = bare_extraction(tree, options=options)
     if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted
         return "", None

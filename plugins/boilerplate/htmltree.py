@@ -31,7 +31,7 @@ from lxml.html import (
     fromstring,
 )
 
-__all__ = ["AttrIndex", "guarded", "guarded_xpaths", "load_html", "page_xpaths"]
+__all__ = ["AttrIndex", "guarded", "guarded_xpaths", "links_below", "load_html", "page_xpaths"]
 
 # trafilatura.utils.HTML_PARSER's options
 _PARSER = HTMLParser(
@@ -111,7 +111,9 @@ def load_html(html: str | bytes) -> HtmlElement | None:
     return tree
 
 
-_XPATH_CALL = re.compile(r"(re:test|contains|starts-with)\((@[\w-]+(?:\|@[\w-]+)*),\s*'([^']*)'\)")
+_XPATH_CALL = re.compile(
+    r"(re:test|contains|starts-with)\((@[\w-]+(?:\|@[\w-]+)*),\s*'([^']*)'(?:,\s*'([^']*)')?\)"
+)
 
 
 def guarded(expression: XPath) -> XPath:
@@ -122,8 +124,11 @@ def guarded(expression: XPath) -> XPath:
     elements without the attribute (trafilatura's author expressions: ~35 % less CPU)."""
 
     def guard(m: re.Match[str]) -> str:
-        fn, attr, lit = m.groups()
-        empty_true = re.search(lit, "") is not None if fn == "re:test" else lit == ""
+        fn, attr, lit, flags = m.groups()
+        if fn == "re:test":  # (flags: lxml reads "i" as IGNORECASE, "g" is for replace)
+            empty_true = re.search(lit, "", re.I if "i" in (flags or "") else 0) is not None
+        else:
+            empty_true = lit == "" or flags is not None  # (no such call: left alone)
         return m.group(0) if empty_true else f"(({attr}) and {m.group(0)})"
 
     ns = {"re": "http://exslt.org/regular-expressions"}
@@ -138,8 +143,27 @@ def _xpath_lists() -> list[tuple[list[Any], list[Any], list[Any]]]:
     out = []
     for value in vars(tx).values():
         if isinstance(value, list) and value and all(isinstance(x, XPath) for x in value):
-            out.append((value, list(value), [guarded(x) for x in value]))
+            out.append((value, list(value), [guarded(_as_union(x)) for x in value]))
     return out
+
+
+_ANY_OF = re.compile(r"\.//\*\[ ?((?:self::[\w-]+(?: or )?)+)\] ?(\[.*\])")
+_POSITIONAL = re.compile(r"position\(|last\(|\[\s*\d")
+
+
+def _as_union(expression: XPath) -> XPath:
+    """``.//*[self::a or self::b][P]`` as ``.//a[P]|.//b[P]``: the same node set, in
+    document order (``P`` is tested on the same elements, and neither form has a
+    position in it), and ~15-25 % less CPU: libxml2 finds elements by name in its
+    descendant scan, where ``self::`` tests run as a predicate on every element
+    (trafilatura's pruning expressions; ``research/boilerplate/v9_union.py``). Other
+    shapes, and any with a positional test, are returned as they are."""
+    m = _ANY_OF.fullmatch(" ".join(expression.path.split()))
+    if m is None or _POSITIONAL.search(m.group(2)):
+        return expression
+    names = re.findall(r"self::([\w-]+)", m.group(1))
+    union = "|".join(f".//{name}{m.group(2)}" for name in names)
+    return XPath(union, namespaces={"re": "http://exslt.org/regular-expressions"})
 
 
 _depth = 0
@@ -154,11 +178,15 @@ def guarded_xpaths() -> Iterator[None]:
     the change, and only for the block. Identical output on every dev page in precision,
     default and recall modes, and identical metadata
     (``research/boilerplate/html_fastparse.py``, ``research/metadata/lean_meta.py``)."""
+    tb = _baseline_module()
+
     global _depth
     lists = _xpath_lists()
     if _depth == 0:
         for target, _, faster in lists:
             target[:] = faster
+        # (its module's own expression: html2txt, baseline and jusText's input cleaning)
+        tb.BASIC_CLEAN_XPATH = _basic_clean()[1]
     _depth += 1
     try:
         yield
@@ -167,6 +195,24 @@ def guarded_xpaths() -> Iterator[None]:
         if _depth == 0:
             for target, original, _ in lists:
                 target[:] = original
+            tb.BASIC_CLEAN_XPATH = _basic_clean()[0]
+
+
+def _baseline_module() -> Any:
+    """The module ``trafilatura.baseline`` (``import trafilatura.baseline as tb`` gives the
+    function ``trafilatura.baseline``, which the package exports under the same name)."""
+    import importlib
+
+    return importlib.import_module("trafilatura.baseline")
+
+
+@lru_cache(maxsize=1)
+def _basic_clean() -> tuple[XPath, XPath]:
+    """``trafilatura.settings.BASIC_CLEAN_XPATH`` and its :func:`guarded` form (its
+    cookie-consent tests ran lxml's Python regex callback on every element, twice)."""
+    from trafilatura.settings import BASIC_CLEAN_XPATH
+
+    return BASIC_CLEAN_XPATH, guarded(BASIC_CLEAN_XPATH)
 
 
 def originals(active: list[Any]) -> list[Any]:
@@ -316,11 +362,21 @@ def normal_path(path: str) -> str:
     return " ".join(path.split())
 
 
+#: Up to this many indexed values holding a literal, :meth:`AttrIndex.candidates` asks
+#: libxml2 for those nodes only (above, it reads every value's node once a page).
+_FEW_HITS = 48
+
+
+@lru_cache(maxsize=256)
+def _positional(path: str) -> XPath:
+    return XPath(path)
+
+
 class AttrIndex:
     """The values of :data:`INDEX_ATTRS` on a page (and its ``author`` and ``rel``
     elements), for :meth:`may_match` and :meth:`candidates`."""
 
-    __slots__ = ("_found", "_starts", "elements", "text", "tree", "values")
+    __slots__ = ("_found", "_starts", "elements", "memo", "text", "tree", "values")
 
     _XPATHS: tuple[Any, Any] | None = None
 
@@ -348,6 +404,8 @@ class AttrIndex:
         self.elements = {v.tag for v in found if v.__class__ is not str}
         self._starts: list[int] | None = None
         self._found: list[Any] | None = None
+        #: What the page's expressions decided once, for the page's later calls.
+        self.memo: dict[str, Any] = {}
 
     def may_match(self, needles: Needles | None) -> bool:
         """False only when no element can match an expression with these needles."""
@@ -387,18 +445,31 @@ class AttrIndex:
         if lits:
             for m in re.finditer("|".join(lits), self.text):
                 hits.add(bisect_right(starts, m.start()) - 1)
-        if self._found is None:  # (once a page: ~1 ms on the dev pages)
-            self._found = self._xpaths()[1](self.tree)
-        found = self._found
-        if names:
-            hits.update(i for i, v in enumerate(found) if getattr(v, "tag", None) in names)
+        if self._found is None and not (names & self.elements) and len(hits) <= _FEW_HITS:
+            # Only the nodes at the hits' positions, by the index expression again with a
+            # positional predicate: libxml2 builds the node set in C, and Python gets a
+            # handful of smart strings instead of one per indexed value (the full list and
+            # the scan of it for element names cost ~1 ms a page)
+            if not hits:
+                return []
+            test = " or ".join(f"position()={i + 1}" for i in sorted(hits))
+            nodes = _positional(f"({self._path()})[{test}]")(self.tree)
+        else:
+            if self._found is None:  # (once a page: ~1 ms on the dev pages)
+                self._found = self._xpaths()[1](self.tree)
+            found = self._found
+            if names:
+                hits.update(i for i, v in enumerate(found) if getattr(v, "tag", None) in names)
+            nodes = [found[i] for i in sorted(hits) if 0 <= i < len(found)]
         out = []
-        for i in sorted(hits):
-            if 0 <= i < len(found):
-                node: Any = found[i]
-                # (an attribute's smart string knows its element; an element is itself)
-                out.append(node if hasattr(node, "tag") else node.getparent())
+        for node in nodes:
+            # (an attribute's smart string knows its element; an element is itself)
+            out.append(node if hasattr(node, "tag") else node.getparent())
         return list(dict.fromkeys(out))
+
+    @classmethod
+    def _path(cls) -> str:
+        return str(cls._xpaths()[1].path)
 
 
 _STEP = re.compile(r"(^|\|)\s*\.?//")
@@ -415,6 +486,51 @@ def local_forms(path: str) -> tuple[Any, Any]:
     here = guarded(XPath(_STEP.sub(r"\1self::", path.strip()), namespaces=ns))
     below = guarded(XPath(_STEP.sub(r"\1.//", path.strip()), namespaces=ns))
     return here, below
+
+
+_LINKS_BELOW = "//a[@href]"
+
+
+def _top_level_union(path: str) -> bool:
+    """Whether ``path`` has a ``|`` outside its predicates, brackets and string literals."""
+    return len(_union_parts(path)) > 1
+
+
+@lru_cache(maxsize=64)
+def _outer_form(path: str) -> Any:
+    """``//X[...]`` of an expression ``//X[...]//a[@href]``, compiled (None: another shape)."""
+    from lxml.etree import XPath
+
+    p = normal_path(path)
+    if not (p.startswith("//") and p.endswith(_LINKS_BELOW)) or _top_level_union(p):
+        return None
+    outer = p[: -len(_LINKS_BELOW)]
+    if not outer.endswith("]"):  # (only a predicate-closed step, so the cut is a step boundary)
+        return None
+    return XPath(outer, namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
+def links_below(expression: Any, tree: HtmlElement) -> list[Any]:
+    """The result of ``expression`` on ``tree`` for trafilatura's category and tag
+    expressions, ``//X[...]//a[@href]``: the elements ``//X[...]`` matches, then in Python
+    the ``a`` elements with an ``href`` below the outermost ones (a match inside another
+    adds no link), in document order. The same list as the expression's (every dev page,
+    ``research/metadata/links_below.py``) at half the CPU: libxml2 evaluates ``//a[@href]``
+    below every match, nested ``row`` divs over and over, and sorts the merged sets; any
+    other shape runs as it is."""
+    outer = _outer_form(expression.path)
+    if outer is None:
+        return list(expression(tree))
+    found = outer(tree)
+    if not found:
+        return []
+    matched = set(found)
+    out: list[Any] = []
+    for elem in found:  # (document order; outermost matches are disjoint)
+        if any(a in matched for a in elem.iterancestors()):
+            continue
+        out.extend(a for a in elem.iterdescendants("a") if a.get("href") is not None)
+    return out
 
 
 def with_needles(name: str) -> list[tuple[Any, Needles | None]]:
@@ -448,6 +564,7 @@ def page_xpaths(index: AttrIndex) -> Iterator[None]:
     each list is only pruned with, so an expression that matches nothing can go. To be
     used inside :func:`guarded_xpaths` and around calls on that page only; the lists are
     restored when the block ends."""
+    tb = _baseline_module()
     import trafilatura.xpaths as tx
 
     saved = []
@@ -456,8 +573,217 @@ def page_xpaths(index: AttrIndex) -> Iterator[None]:
         keep = [x for x, needles in with_needles(name) if index.may_match(needles)]
         saved.append((target, list(target)))
         target[:] = keep
+    basic_clean = tb.BASIC_CLEAN_XPATH
+    if basic_clean is _basic_clean()[1] and _cookie_part() is not None:
+        tb.BASIC_CLEAN_XPATH = _PageBasicClean(index)
     try:
         yield
     finally:
         for target, items in saved:
             target[:] = items
+        tb.BASIC_CLEAN_XPATH = basic_clean
+
+
+class _PageBasicClean:
+    """``BASIC_CLEAN_XPATH`` (guarded) for one page: on its first call, the form without the
+    cookie-banner part when :func:`_cookie_part`'s regexes find nothing in the page's
+    indexed values, else the whole expression. Decided when first needed (the fast
+    precision call never cleans this way; the regex scan costs ~0.5 ms a page), once a
+    page (``AttrIndex.memo``)."""
+
+    __slots__ = ("chosen", "index")
+
+    def __init__(self, index: AttrIndex) -> None:
+        self.index = index
+        self.chosen: XPath | None = None
+
+    def __call__(self, tree: Any) -> Any:
+        if self.chosen is None:
+            chosen = self.index.memo.get("basic_clean")
+            if chosen is None:
+                part = _cookie_part()
+                assert part is not None  # (installed only when there is one)
+                without, tests = part
+                cookies = any(rx.search(self.index.text) for rx in tests)
+                chosen = self.index.memo["basic_clean"] = _basic_clean()[1] if cookies else without
+            self.chosen = chosen
+        return self.chosen(tree)
+
+
+def _union_parts(path: str) -> list[str]:
+    """The parts of ``path`` split at its top-level ``|``."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(path):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(path[start:i])
+            start = i + 1
+    return [*parts, path[start:]]
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]|\\[AZ]")
+
+
+@lru_cache(maxsize=1)
+def _cookie_part() -> tuple[XPath, list[re.Pattern[str]]] | None:
+    """``BASIC_CLEAN_XPATH`` (guarded) without its last part, ``.//*[re:test(@class, P,
+    'i') or re:test(@id, P, 'i')]`` (cookie-consent banners), and the regexes of that part
+    as they search the page's indexed values joined by newlines (``AttrIndex.text``,
+    multi-line): when none finds anything there, no class or id of the page, nor of a tree
+    trafilatura derives from it, can match, and the part (~1.6 ms of the ~2 ms of each
+    evaluation) is left out. None when the expression has another shape."""
+    original = " ".join(_basic_clean()[0].path.split())
+    *rest, last = _union_parts(original)
+    calls = _XPATH_CALL.findall(last)
+    shape = " ".join(_XPATH_CALL.sub("T", last).split())
+    if (
+        not rest
+        or not calls
+        or shape != ".//*[" + " or ".join(["T"] * len(calls)) + "]"
+        or any(fn != "re:test" or _LOOKAROUND.search(lit) for fn, _, lit, _ in calls)
+        or any(
+            a.lstrip("@") not in INDEX_ATTRS for _, attrs, _, _ in calls for a in attrs.split("|")
+        )
+    ):
+        return None
+    ns = {"re": "http://exslt.org/regular-expressions"}
+    flags = [re.M | (re.I if "i" in (f or "") else 0) for _, _, _, f in calls]
+    tests = {
+        (lit, fl): re.compile(lit, fl) for (_, _, lit, _), fl in zip(calls, flags, strict=True)
+    }
+    return guarded(XPath("|".join(rest), namespaces=ns)), list(tests.values())
+
+
+# --- jusText (trafilatura's second opinion in its default mode), same output, less CPU ---
+
+#: A run of whitespace holding a line break (the whole run: ``\s*`` is greedy both sides).
+_WS_BREAK = re.compile(r"\s*[\n\r]\s*")
+#: A run of whitespace without one.
+_WS_OTHER = re.compile(r"[^\S\n\r]+")
+
+
+def normalize_whitespace(text: str) -> str:
+    """``justext.utils.normalize_whitespace``, the same string: each run of whitespace
+    becomes a line feed when it holds ``\\n`` or ``\\r``, else a space. jusText does it in one
+    ``re.sub`` with a Python callback per run (~1.3 million calls for 120 pages); here two
+    ``re.sub`` with fixed replacements: the first replaces whole runs holding a break (a
+    maximal run, so the line feed it leaves is between non-space characters), the second
+    the runs left, which hold none (``research/boilerplate/v9_justext.py``)."""
+    return _WS_OTHER.sub(" ", _WS_BREAK.sub("\n", text))
+
+
+@lru_cache(maxsize=1)
+def _fast_paragraph() -> type:
+    """A subclass of ``justext.paragraph.Paragraph`` with the same attributes and values:
+    the path strings (``dom_path``, ``xpath``) made when first read, from a copy of the
+    path taken at creation (its entries are tuples; jusText makes ~600 paragraphs a page,
+    most left empty and dropped, each building both strings), and ``text`` (read ~8 times
+    a paragraph by the classification, each time a join and a whitespace pass) kept
+    while its text nodes are unchanged."""
+    from justext.paragraph import Paragraph  # type: ignore[import-untyped]
+
+    class FastParagraph(Paragraph):  # type: ignore[misc]
+        def __init__(self, path: Any) -> None:  # (not Paragraph's: no eager strings)
+            self._elements = list(path._elements)
+            self._dom: str | None = None
+            self._xpath: str | None = None
+            self._text: tuple[int, str] | None = None
+            self.text_nodes: list[str] = []
+            self.chars_count_in_links = 0
+            self.tags_count = 0
+            self.class_type = ""
+
+        @property
+        def dom_path(self) -> str:
+            if self._dom is None:
+                self._dom = ".".join(e[0] for e in self._elements)
+            return self._dom
+
+        @property
+        def xpath(self) -> str:
+            if self._xpath is None:
+                # (jusText's "%s[%d]" % (tag, order), written as ruff wants it)
+                self._xpath = "/" + "/".join(f"{e[0]}[{e[1]:d}]" for e in self._elements)
+            return self._xpath
+
+        @property
+        def text(self) -> str:
+            nodes = self.text_nodes
+            cached = self._text
+            if cached is not None and cached[0] == len(nodes):  # (nodes are only appended)
+                return cached[1]
+            text = normalize_whitespace("".join(nodes).strip())
+            self._text = (len(nodes), text)
+            return text
+
+        def append_text(self, text: str) -> str:
+            text = normalize_whitespace(text)
+            self.text_nodes.append(text)
+            return text
+
+    return FastParagraph
+
+
+@contextmanager
+def faster_justext() -> Iterator[None]:
+    """Within the block, jusText's paragraph maker makes :func:`_fast_paragraph`
+    paragraphs, and trafilatura hands jusText its stop list as a tuple with a kept hash
+    (:func:`_hashed_stoplist`): the same paragraphs, classes and text at about a third of
+    the CPU (trafilatura's default mode runs jusText on about 1 page in 3 of those it
+    sees; ``research/boilerplate/v9_justext.py``). Both are restored when the block ends."""
+    import importlib
+
+    jc: Any = importlib.import_module("justext.core")
+    te: Any = importlib.import_module("trafilatura.external")  # (its JT_STOPLIST is typed None)
+
+    saved = jc.Paragraph, te.JT_STOPLIST, te.jt_stoplist_init
+    jc.Paragraph = _fast_paragraph()
+    if saved[1] is not None:
+        te.JT_STOPLIST = _hashed_stoplist(saved[1])
+    else:  # (made on first use, by this function: made hashed)
+
+        def init() -> tuple[str, ...]:
+            hashed = _hashed_stoplist(saved[2]())
+            te.JT_STOPLIST = hashed
+            return hashed
+
+        te.jt_stoplist_init = init
+    try:
+        yield
+    finally:
+        jc.Paragraph, te.jt_stoplist_init = saved[0], saved[2]
+        if te.JT_STOPLIST is not None:  # the plain tuple again (made here: trafilatura's own)
+            te.JT_STOPLIST = _HASHED[0][0] if _HASHED else te.JT_STOPLIST
+
+
+class _HashedTuple(tuple):  # type: ignore[type-arg]
+    """A tuple whose hash is computed once (a plain tuple's is computed on every call)."""
+
+    _hash: int
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+#: (trafilatura's stop list tuple, the same as a :class:`_HashedTuple`), once made.
+_HASHED: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+
+def _hashed_stoplist(words: tuple[str, ...]) -> tuple[str, ...]:
+    """trafilatura's all-languages jusText stop list (154,484 words), equal as a tuple,
+    with its hash kept: jusText's ``classify_paragraphs`` looks the list up in an
+    ``lru_cache`` (``define_stoplist``), which hashes its key on every call, ~3 ms a page."""
+    if _HASHED and _HASHED[0][0] is words:
+        return _HASHED[0][1]
+    plain = tuple(words)
+    out = _HashedTuple(plain)
+    out._hash = hash(plain)
+    _HASHED[:] = [(words if type(words) is tuple else plain, out)]
+    return out

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from ..boilerplate.htmltree import (
     AttrIndex,
     guarded_xpaths,
+    links_below,
     local_forms,
     with_needles,
     with_originals,
@@ -418,18 +419,37 @@ def _extract_catstags(metatype: str, tree: HtmlElement, index: AttrIndex) -> lis
         if not index.may_match(needles):
             continue
         results.extend(
-            block_text(elem) for elem in catexpr(tree) if re.search(regexpr, elem.attrib["href"])
+            block_text(elem)
+            for elem in links_below(catexpr, tree)
+            if re.search(regexpr, elem.attrib["href"])
         )
         if results:
             break
     if metatype == "category" and not results:
-        results.extend(
-            element.attrib["content"]
-            for element in tree.xpath(
-                './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
-            )
-        )
+        results.extend(element.attrib["content"] for element in _section_metas(tree))
     return [r for r in dict.fromkeys(line_processing(x) for x in results if x) if r]
+
+
+_SECTION_META = './/meta[@property="article:section" or contains(@name, "subject")][@content]'
+
+
+def _section_metas(tree: HtmlElement) -> list[Any]:
+    """trafilatura's ``.//head//meta[@property="article:section" or contains(@name,
+    "subject")][@content]``, the same elements in document order: the ``head`` elements are
+    found by lxml's C tag scan and only their subtrees searched (libxml2's ``.//head``
+    builds a node set of the whole document first: ~0.2 ms a page)."""
+    from lxml.etree import XPath
+
+    global _SECTION_XPATH
+    if _SECTION_XPATH is None:
+        _SECTION_XPATH = XPath(_SECTION_META)
+    found: list[Any] = []
+    for head in tree.iterdescendants("head"):
+        found.extend(_SECTION_XPATH(head))
+    return list(dict.fromkeys(found))  # (a head inside a head: its metas once, in order)
+
+
+_SECTION_XPATH: Any = None
 
 
 def _extract_author(tree: HtmlElement, index: AttrIndex) -> str | None:

@@ -702,3 +702,100 @@ def test_stage2_ranks_order_ties_by_line_within_each_document():
         want = np.empty(b - a)
         want[order] = np.arange(b - a) / max(b - a - 1, 1)
         assert got[a:b].tolist() == want.tolist()
+
+
+def test_any_of_expressions_become_unions_with_the_same_nodes():
+    from lxml.etree import XPath
+
+    from corearchive_plugins.boilerplate.htmltree import _as_union, load_html
+
+    tree = load_html(
+        "<html><body><div class='teaser'><p class='teaser'>a</p><span id='x'>b</span></div>"
+        "<section class='Teaser'>c</section><p>d</p><div><p class='teaser'>e</p></div>"
+        "</body></html>"
+    )
+    src = (
+        ".//*[self::div or self::p or self::section]"
+        "[contains(translate(@class, 'T', 't'), 'teaser')]"
+    )
+    original = XPath(src)
+    union = _as_union(original)
+    assert union.path.count("|") == 2 and union.path.startswith(".//div[")
+    assert union(tree) == original(tree) and len(original(tree)) == 4  # document order too
+    # a positional test is left alone (a position among other siblings)
+    positional = XPath(".//*[self::div or self::p][@class][1]")
+    assert _as_union(positional) is positional
+
+
+def test_basic_cleaning_is_guarded_and_skips_the_cookie_part_when_nothing_can_match():
+    import importlib
+
+    from trafilatura.settings import BASIC_CLEAN_XPATH
+
+    from corearchive_plugins.boilerplate.htmltree import (
+        AttrIndex,
+        guarded_xpaths,
+        load_html,
+        page_xpaths,
+    )
+
+    baseline = importlib.import_module("trafilatura.baseline")  # (the module, not the function)
+    plain = load_html(
+        "<html><body><aside>x</aside><div class='site-footer'>f</div><p class='a'>t</p>"
+        "<script>s</script></body></html>"
+    )
+    banner = load_html(
+        "<html><body><div class='Cookie-Banner'>We use cookies</div><p>t</p></body></html>"
+    )
+    with guarded_xpaths():
+        assert baseline.BASIC_CLEAN_XPATH is not BASIC_CLEAN_XPATH
+        guarded = baseline.BASIC_CLEAN_XPATH
+        for tree in (plain, banner):
+            with page_xpaths(AttrIndex(tree)):
+                active = baseline.BASIC_CLEAN_XPATH
+                assert active(tree) == BASIC_CLEAN_XPATH(tree)
+                # no value can match the cookie regexes: the part is left out
+                assert ("cookie" in active.chosen.path) == (tree is banner)
+            assert baseline.BASIC_CLEAN_XPATH is guarded
+    assert baseline.BASIC_CLEAN_XPATH is BASIC_CLEAN_XPATH
+    assert [e.get("class") for e in BASIC_CLEAN_XPATH(banner)] == ["Cookie-Banner"]
+
+
+def test_faster_justext_gives_justexts_paragraphs():
+    import copy
+    import importlib
+
+    from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
+    from justext.utils import normalize_whitespace as theirs
+    from trafilatura.baseline import basic_cleaning
+    from trafilatura.external import jt_stoplist_init, try_justext
+
+    from corearchive_plugins.boilerplate.htmltree import (
+        faster_justext,
+        load_html,
+        normalize_whitespace,
+    )
+
+    for s in ["", " ", "a \n\t b", "a\x0b\x0cb", "x\r\n\u2028 y\x85z", "\xa0 a  b \u3000"]:
+        assert normalize_whitespace(s) == theirs(s), repr(s)
+    html = _page().replace(
+        "</article>", "</article><ul><li><a href='/x'>Home</a></li><li>News</li></ul>"
+    )
+    tree = basic_cleaning(copy.deepcopy(load_html(html)))
+    stoplist = jt_stoplist_init()
+
+    def paragraphs() -> list[tuple[Any, ...]]:
+        ps = ParagraphMaker.make_paragraphs(tree)
+        classify_paragraphs(ps, stoplist, 50, 150, 0.1, 0.2, 0.25, True)
+        revise_paragraph_classification(ps, 150)
+        return [(p.text, p.class_type, p.dom_path, p.xpath, p.tags_count) for p in ps]
+
+    external = importlib.import_module("trafilatura.external")
+    before = paragraphs()
+    with faster_justext():
+        assert paragraphs() == before
+        assert hash(external.JT_STOPLIST) == hash(stoplist)
+        faster = try_justext(tree, None, None)
+    assert external.JT_STOPLIST is stoplist  # trafilatura's own tuple again
+    assert [p.text for p in faster] == [p.text for p in try_justext(tree, None, None)]
+    assert any(PARA[:30] in (p.text or "") for p in faster)

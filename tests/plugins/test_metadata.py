@@ -981,3 +981,29 @@ def test_a_tag_line_needs_its_label_at_a_line_start(lead: str, tags: list[str]) 
     tail = (f"{lead}Tags: budget, tax",)
     text = page("Example News", "Budget passes after a long night", tail=tail)
     assert extract(text)["tags"] == tags
+
+
+def test_links_below_and_section_metas_equal_their_expressions() -> None:
+    from lxml.etree import XPath
+
+    from corearchive_plugins.boilerplate.htmltree import links_below
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    tree = htmlmeta.parse_html(
+        "<html><head><meta property='article:section' content='World'>"
+        "<meta name='x-subject' content='Politics'><meta name='subject'></head><body>"
+        "<div class='row'><a href='/1'>1</a><div class='row'><a href='/2'>2</a><a>no</a></div>"
+        "<span><a href='/3'>3</a></span></div><a href='/out'>out</a>"
+        "<div class='row tags'><a href='/4'>4</a></div><div class='tags'><a href='/5'>5</a></div>"
+        "</body></html>"
+    )
+    assert tree is not None
+    nested = XPath("//div[@class='row' or @class='tags']//a[@href]")
+    got = links_below(nested, tree)
+    assert got == nested(tree)  # the nested row's link once, in document order
+    assert [a.get("href") for a in got] == ["/1", "/2", "/3", "/5"]
+    union = XPath("//div[@class='row']//a[@href]|//span//a[@href]")  # another shape: as is
+    assert links_below(union, tree) == union(tree)
+    section = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
+    assert htmlmeta._section_metas(tree) == tree.xpath(section)
+    assert [m.get("content") for m in htmlmeta._section_metas(tree)] == ["World", "Politics"]
