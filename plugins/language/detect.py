@@ -632,15 +632,6 @@ HEAD_CHARS = 100
 SAMPLE_CHARS = 800
 
 
-def _head(text: str, size: int) -> str:
-    """The first ``size`` characters of ``text`` or a little less, ending at a space (a cut
-    word is a rare n-gram to CLD2); the whole text where it is not much longer."""
-    if len(text) <= size + size // 4:
-        return text
-    cut = text.rfind(" ", size // 2, size)
-    return text[: cut if cut > 0 else size]
-
-
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
@@ -710,9 +701,11 @@ def analyse(
     head = HEAD_CHARS if head_chars is None else head_chars
     if head > 0:
         size = max(head, SAMPLE_CHARS // max(len(paragraphs), 1))
-        whole = size + size // 4  # _head's limit, tested here first: most are longer
+        # Each paragraph's first ``size`` characters or a little less, ending at a space (a
+        # cut word is a rare n-gram to CLD2); the whole paragraph where it is not much
+        # longer. (Written inline: a function call per paragraph cost more than the cut.)
+        whole = size + size // 4
         half = size // 2
-        # _head inline (a call per paragraph cost more than the cut)
         heads = [
             p if len(p) <= whole else p[: cut if (cut := p.rfind(" ", half, size)) > 0 else size]
             for p in paragraphs

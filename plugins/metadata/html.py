@@ -398,11 +398,6 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def trafilatura_fields(html: str, url: str | None) -> dict[str, Any]:
-    """Title, authors, site name and tags from trafilatura's metadata extraction."""
-    return meta_fields(trafilatura_meta(html, url))
-
-
 # --- trafilatura's author, category and tag searches (see htmltree.AttrIndex) ---
 
 
