@@ -117,7 +117,7 @@ def _fail(message: str, code: ExitCode) -> None:
     "--isolate",
     is_flag=True,
     help="Run the per-document stages only in worker processes, so that a document that"
-    " crashes one (C code, the OOM killer) costs only itself; about 20 %% slower on 2 cores.",
+    " crashes one (C code, the OOM killer) costs only itself; about 20 % slower on 2 cores.",
 )
 @click.option(
     "--executor",
