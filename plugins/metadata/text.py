@@ -379,86 +379,123 @@ def find_dates(
         year_lines.update(windows)
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
-        line = orig = lines[i]
-        lower = False
-        a = 0  # the offset in ``orig`` of ``line``, the part searched
-        if orig.isascii() or ("\u0130" not in orig and "\u03a3" not in orig):
-            # only the part of a long line that holds the windows (and the character
-            # before them, for the look-behinds) is lowercased: lowercasing maps each
-            # character alone and keeps the length, but for İ (two characters) and Σ
-            # (final or not by the letters around it)
-            a, b = max(0, spans[0][0] - 1), spans[-1][1]
-            line, lower = orig[a:b].lower(), True
-            if a:
-                spans = [(s - a, e - a) for s, e in spans]
-        else:
-            low = line.lower()
-            if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
-                line, lower = low, True
-        # the textual forms only where a month name is written near the year: one scan
-        # for letter runs instead of three costly pattern searches per window
-        # (per window: most windows are years in prose, "in 1968", "2000/-")
-        if lower:
-            letters = _LETTERS_ASCII if line.isascii() else _LETTERS
-            mon_spans = [
-                sp for sp in spans if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))
-            ]
-        else:
-            mon_spans = [
-                sp for sp in spans if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
-            ]
-        # the numeric forms only in windows with a digit, a separator and a digit
-        num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
-        cjk = _PATTERN_NEEDS_CJK in line
-        if not (mon_spans or num_spans or cjk):
-            continue
-        todo_of = (mon_spans, num_spans, spans if cjk else [])
-        taken: list[tuple[int, int]] = []
-        # per window, where the patterns tried at runs of digits are tried (found once for
-        # those patterns)
-        runs: dict[tuple[int, bool], list[int]] = {}
-        # (in their order: an earlier pattern's match takes the text from a later one)
-        for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
-            todo = todo_of[kind]
-            if not todo:
-                continue
-            for ws, we in todo:
-                if at_digits is not None and we - ws > _ANCHOR_MIN:
-                    starts = runs.get((ws, at_digits))
-                    if starts is None:
-                        starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
-                    hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
-                elif at_month:
-                    hits = _month_hits(rx, line, ws, we)
-                else:
-                    # (most windows hold no match: one search, no generator)
-                    if (first := rx.search(line, ws, we)) is None:
-                        continue
-                    hits = _hits(rx, line, ws, we, kind == 0, first)
-                for hit in hits:
-                    s0, e0 = hit.span()
-                    if taken and any(s0 < e and s < e0 for s, e in taken):
-                        continue
-                    g = hit.groupdict()
-                    dd, alt, form = _date_of(form0, g)
-                    if dd is None:
-                        continue
-                    taken.append((s0, e0))
-                    out.append(
-                        {
-                            "date": dd,
-                            "line": i,
-                            "col": s0 + a,
-                            "form": form,
-                            "text": orig[s0 + a : e0 + a].strip(),
-                            "time": _time_part(g) if g.get("h") is not None else None,
-                            "alt": alt,
-                            "sep": g.get("sep"),
-                        }
-                    )
+        orig = lines[i]
+        found = (
+            _line_dates(orig, tuple(spans))
+            if len(orig) <= _LINE_CACHE_CHARS
+            else _line_dates.__wrapped__(orig, tuple(spans))
+        )
+        for dd, col, form, written, tod, alt, sep in found:
+            out.append(
+                {
+                    "date": dd,
+                    "line": i,
+                    "col": col,
+                    "form": form,
+                    "text": written,
+                    "time": tod,
+                    "alt": alt,
+                    "sep": sep,
+                }
+            )
     _two_digit_years(text, lines, out)
     out.sort(key=lambda c: (c["line"], c["col"]))
     return out
+
+
+#: What :func:`_line_dates` returns per date: (date, column, form, text as written, time of
+#: day, other reading, separator), the fields of a :func:`find_dates` candidate but the line
+_LineDate = tuple[date, int, str, str, tuple[str, str] | None, date | None, str | None]
+#: Lines up to this long have their dates cached (:func:`_line_dates`); a long paragraph
+#: seldom recurs, and would hold its memory in the cache
+_LINE_CACHE_CHARS = 400
+
+
+@lru_cache(maxsize=4096)
+def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDate, ...]:
+    """The dates :func:`find_dates` finds on line ``orig`` in its windows ``spans`` (the
+    parts around its year-like numbers, which depend on the line alone), in the order found.
+    Cached: a site's date, copyright and footer lines recur on its pages. (A two-digit year
+    is read against today's year: a cached reading may outlive a new year's day.)"""
+    out: list[_LineDate] = []
+    line = orig
+    sp_list: list[tuple[int, int]] | tuple[tuple[int, int], ...] = spans
+    lower = False
+    a = 0  # the offset in ``orig`` of ``line``, the part searched
+    if orig.isascii() or ("\u0130" not in orig and "\u03a3" not in orig):
+        # only the part of a long line that holds the windows (and the character
+        # before them, for the look-behinds) is lowercased: lowercasing maps each
+        # character alone and keeps the length, but for İ (two characters) and Σ
+        # (final or not by the letters around it)
+        a, b = max(0, spans[0][0] - 1), spans[-1][1]
+        line, lower = orig[a:b].lower(), True
+        if a:
+            sp_list = [(s - a, e - a) for s, e in spans]
+    else:
+        low = line.lower()
+        if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
+            line, lower = low, True
+    # the textual forms only where a month name is written near the year: one scan
+    # for letter runs instead of three costly pattern searches per window
+    # (per window: most windows are years in prose, "in 1968", "2000/-")
+    if lower:
+        letters = _LETTERS_ASCII if line.isascii() else _LETTERS
+        mon_spans = [
+            sp for sp in sp_list if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))
+        ]
+    else:
+        mon_spans = [
+            sp for sp in sp_list if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
+        ]
+    # the numeric forms only in windows with a digit, a separator and a digit
+    num_spans = [sp for sp in sp_list if _NUM_SEP.search(line, *sp)]
+    cjk = _PATTERN_NEEDS_CJK in line
+    if not (mon_spans or num_spans or cjk):
+        return ()
+    todo_of = (mon_spans, num_spans, list(sp_list) if cjk else [])
+    taken: list[tuple[int, int]] = []
+    # per window, where the patterns tried at runs of digits are tried (found once for
+    # those patterns)
+    runs: dict[tuple[int, bool], list[int]] = {}
+    # (in their order: an earlier pattern's match takes the text from a later one)
+    for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
+        todo = todo_of[kind]
+        if not todo:
+            continue
+        for ws, we in todo:
+            if at_digits is not None and we - ws > _ANCHOR_MIN:
+                starts = runs.get((ws, at_digits))
+                if starts is None:
+                    starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
+                hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
+            elif at_month:
+                hits = _month_hits(rx, line, ws, we)
+            else:
+                # (most windows hold no match: one search, no generator)
+                if (first := rx.search(line, ws, we)) is None:
+                    continue
+                hits = _hits(rx, line, ws, we, kind == 0, first)
+            for hit in hits:
+                s0, e0 = hit.span()
+                if taken and any(s0 < e and s < e0 for s, e in taken):
+                    continue
+                g = hit.groupdict()
+                dd, alt, form = _date_of(form0, g)
+                if dd is None:
+                    continue
+                taken.append((s0, e0))
+                out.append(
+                    (
+                        dd,
+                        s0 + a,
+                        form,
+                        orig[s0 + a : e0 + a].strip(),
+                        _time_part(g) if g.get("h") is not None else None,
+                        alt,
+                        g.get("sep"),
+                    )
+                )
+    return tuple(out)
 
 
 def _hits(
