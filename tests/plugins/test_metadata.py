@@ -551,6 +551,25 @@ def test_byline_window_test_agrees_with_its_pattern(text: str) -> None:
     assert textmeta._byline_near(text) == (textmeta._BYLINE_ANY_L.search(text) is not None)
 
 
+def test_byline_and_copyright_tests_agree_on_folded_text() -> None:
+    # the date features lowercase lines with _fold (ASCII letters only): the byline and
+    # copyright tests must answer as on the text lowercased in full
+    import random
+
+    rng = random.Random(3)
+    bits = ["By", "BY", "von", "Di", "author", ":", " ", "|", "Ärger", "Öl", "Über", "İpek",
+            "\u212aelvin", "Élan", "éa", "Σ", "©", "(C) 2", "COPYRİGHT", "CopyRight", "x"]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rng.choice(bits) + rng.choice(["", " "]) for _ in range(rng.randint(0, 6)))
+        low, folded = text.lower(), textmeta._fold(text)
+        assert textmeta._byline_near(folded) == (
+            textmeta._BYLINE_ANY_L.search(low) is not None
+        ), text
+        assert (textmeta._COPYRIGHT_L.search(folded) is None) == (
+            textmeta._COPYRIGHT_L.search(low) is None
+        ), text
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -651,6 +670,11 @@ def test_prefilter_spans_are_the_patterns_matches() -> None:
         "",
     ]
     texts += ["".join(rng.choice("0123456789./- a1920") for _ in range(30)) for _ in range(3000)]
+    # (non-Latin-1 texts go through their UTF-8 bytes: offsets mapped back; "²" is no
+    # ASCII digit, "٣" no ASCII digit either)
+    texts += [
+        "".join(rng.choice("0123456789./- a19²é٣дж€") for _ in range(30)) for _ in range(3000)
+    ]
     for text in texts:
         expected = [m.span() for m in textmeta._PREFILTER.finditer(text)]
         assert textmeta._prefilter_spans(text) == expected, text
@@ -1007,3 +1031,27 @@ def test_links_below_and_section_metas_equal_their_expressions() -> None:
     section = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
     assert htmlmeta._section_metas(tree) == tree.xpath(section)
     assert [m.get("content") for m in htmlmeta._section_metas(tree)] == ["World", "Politics"]
+
+
+def test_main_block_is_the_max_sum_segment_of_kadanes_scan() -> None:
+    import random
+
+    def kadane(texts: list[str]) -> tuple[int, int]:
+        vals = [
+            len(s) if (len(s) >= 60 and s.count(" ") >= 9) else (-25 if len(s) < 60 else -10)
+            for s in texts
+        ]
+        best, span, cur, start = 0, (len(texts), len(texts)), 0, 0
+        for k, v in enumerate(vals):
+            if cur <= 0:
+                cur, start = 0, k
+            cur += v
+            if cur > best:
+                best, span = cur, (start, k)
+        return span
+
+    rng = random.Random(5)
+    para, short, link = "word " * 14, "Menu", "x" * 70
+    for _ in range(2000):
+        texts = [rng.choice([para, short, link, para[:60] + "a " * 3]) for _ in range(rng.randint(0, 12))]
+        assert textmeta.main_block(texts) == kadane(texts), texts
