@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
-from operator import add, sub
+from operator import add
 from typing import Any
 
 from .model import model_coef, model_rows
@@ -716,17 +716,15 @@ def main_block(
         n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
         for n, c in zip(map(len, texts) if lens is None else lens, nspaces, strict=True)
     ]
-    # Kadane's scan in C: the best segment ending at k starts after the latest lowest
-    # prefix sum up to k (where the scan restarts), and the first k with the highest gain
-    # wins (a strictly higher sum replaces the best)
-    prefix = list(accumulate(vals, initial=0))
-    lowest = list(accumulate(prefix[:-1], min))
-    gains = list(map(sub, prefix[1:], lowest))
-    best = max(gains, default=0)
-    if best <= 0:
-        return len(texts), len(texts)
-    k = gains.index(best)
-    return k - prefix[k::-1].index(lowest[k]), k
+    best, best_span = 0, (len(texts), len(texts))
+    cur, start = 0, 0
+    for k, v in enumerate(vals):
+        if cur <= 0:
+            cur, start = 0, k
+        cur += v
+        if cur > best:
+            best, best_span = cur, (start, k)
+    return best_span
 
 
 #: A text's lines (split on any newline), the indices of the non-blank ones and those lines
@@ -874,17 +872,13 @@ _EVENT = re.compile(
 _BYLINE_ANY_L = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöü]")
 #: the same without the leading alternative: a pattern that starts with a character set is
 #: scanned for that set in C, one with an alternation of anchors is tried at every position
-#: (2x slower); what precedes the word is checked on each hit (:func:`_byline_near`). Its
-#: last class also holds the capitals whose lowercase starts in [a-zäöü] (Ä Ö Ü, İ, the
-#: Kelvin sign), so that it finds on text lowercased by :func:`_fold` what it finds on the
-#: text lowercased in full (no other character lowercases to an ASCII letter)
-_BYLINE_WORD_L = re.compile(r"(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöüÄÖÜİ\u212a]")
+#: (2x slower); what precedes the word is checked on each hit (:func:`_byline_near`)
+_BYLINE_WORD_L = re.compile(r"(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöü]")
 
 
 def _byline_near(low: str) -> bool:
     """``_BYLINE_ANY_L.search(low)`` is not None, faster: a byline word after the start, a
-    space or a "|". ``low``: a text lowercased, in full or by :func:`_fold` (the same
-    answer)."""
+    space or a "|"."""
     search = _BYLINE_WORD_L.search
     m = search(low)
     while m is not None:
@@ -1005,12 +999,10 @@ def _features(
     line_facts: dict[int, tuple[int, bool, bool]] = {}
 
     def low_line(j: int) -> str:
-        """Line ``j`` lowercased (once) by :func:`_fold`, 3-10x cheaper than ``lower`` on a
-        non-ASCII line: the byline and copyright tests find the same on it (see
-        :data:`_BYLINE_WORD_L`; "copyright" lowercases from ASCII letters only)."""
+        """Line ``j`` lowercased (once)."""
         low = lowered.get(j)
         if low is None:
-            low = lowered[j] = _fold(lines[j])
+            low = lowered[j] = lines[j].lower()
         return low
 
     n_cands_log = math.log1p(len(cands))
