@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
-from operator import add
+from operator import add, itemgetter
 from typing import Any
 
 from .model import model_coef, model_rows
@@ -1556,7 +1556,7 @@ class TitlePool:
         ]
         # exact repeats, counted among the lines no longer than the longest candidate (only
         # those can equal one: the long paragraphs are not hashed)
-        longest = max(map(len, (s for _, _, s in cands)))
+        longest = max(map(len, map(itemgetter(2), cands)))
         self._allnorm = allnorm = Counter(compress(texts, [n <= longest for n in page.lens]))
         log1p = math.log1p
         rows, toks = self.rows, self.toks
@@ -2022,12 +2022,13 @@ def extract_lines(
     # categories / tags: a labelled line, a tag line after the body, or the section line
     # just above the headline
     if title_line is not None:
-        for i, s in items:
+        # (only the lines with a colon, found by a scan of the text: its label ends with one)
+        for i, s in _colon_items(page):
             if i >= title_line:
                 break
             if res["site_name"] and s == res["site_name"]:
                 continue
-            m = _CATEGORY_LINE.match(s) if ":" in s else None  # (its label ends with a colon)
+            m = _CATEGORY_LINE.match(s)
             if m:
                 res["categories"] = split_tags(m.group(1))
     # one scan of the text for a labelled tag line, then the line it is on
