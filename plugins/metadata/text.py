@@ -440,9 +440,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
     # (per window: most windows are years in prose, "in 1968", "2000/-")
     if lower:
         letters = _LETTERS_ASCII if line.isascii() else _LETTERS
-        mon_spans = [
-            sp for sp in sp_list if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))
-        ]
+        mon_spans = [sp for sp in sp_list if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))]
     else:
         mon_spans = [
             sp for sp in sp_list if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))

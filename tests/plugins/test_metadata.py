@@ -1034,5 +1034,6 @@ def test_main_block_is_the_max_sum_segment_of_kadanes_scan() -> None:
     rng = random.Random(5)
     para, short, link = "word " * 14, "Menu", "x" * 70
     for _ in range(2000):
-        texts = [rng.choice([para, short, link, para[:60] + "a " * 3]) for _ in range(rng.randint(0, 12))]
+        kinds = [para, short, link, para[:60] + "a " * 3]
+        texts = [rng.choice(kinds) for _ in range(rng.randint(0, 12))]
         assert textmeta.main_block(texts) == kadane(texts), texts
