@@ -54,6 +54,8 @@ for _i, _names in enumerate(_MONTH_NAMES, 1):
     for _n in _names.split():
         MONTHS.setdefault(_n, _i)
 _MONTH_KEYS = MONTHS.keys()
+#: The month names of :data:`MONTHS` written in a-z, as bytes (all have 3 letters or more)
+_MONTH_BYTES = frozenset(k.encode("ascii") for k in MONTHS if k.isascii())
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
@@ -61,6 +63,9 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 #: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
 #: character instead of a Unicode category lookup, ~3x faster
 _LETTERS_ASCII = re.compile(r"[a-z]{3,}")
+#: Bytes: a-z kept, any other byte a space (the runs of :data:`_LETTERS_ASCII` are then the
+#: words of the bytes; those shorter than 3 letters are no month name)
+_AZ_RUNS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 
 _TZ = {
     "gmt": "+00:00",
@@ -438,9 +443,20 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
     # the textual forms only where a month name is written near the year: one scan
     # for letter runs instead of three costly pattern searches per window
     # (per window: most windows are years in prose, "in 1968", "2000/-")
-    if lower:
-        letters = _LETTERS_ASCII if line.isascii() else _LETTERS
-        mon_spans = [sp for sp in sp_list if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))]
+    if lower and line.isascii():
+        # (the runs of a-z of a window as the words of its bytes with every other byte a
+        # space: C passes, where findall sets up a match per run)
+        mon_spans = [
+            sp
+            for sp in sp_list
+            if not _MONTH_BYTES.isdisjoint(
+                line[sp[0] : sp[1]].encode("ascii").translate(_AZ_RUNS).split()
+            )
+        ]
+    elif lower:
+        mon_spans = [
+            sp for sp in sp_list if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
+        ]
     else:
         mon_spans = [
             sp for sp in sp_list if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))

@@ -1037,3 +1037,20 @@ def test_main_block_is_the_max_sum_segment_of_kadanes_scan() -> None:
         kinds = [para, short, link, para[:60] + "a " * 3]
         texts = [rng.choice(kinds) for _ in range(rng.randint(0, 12))]
         assert textmeta.main_block(texts) == kadane(texts), texts
+
+
+def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
+    # find_dates tests a lowercased ASCII window for a month name through its bytes (a-z
+    # runs as words): the same answer as the month names among _LETTERS_ASCII's runs
+    import random
+
+    rng = random.Random(11)
+    bits = ["jan", "june", "ja", "mar.", "may,", "oct-", "x", "12", " ", ".", "set", "sets", "_"]
+    assert all(len(k) >= 3 for k in textmeta._MONTH_BYTES)
+    for _ in range(3000):
+        line = "".join(rng.choice(bits) for _ in range(rng.randint(0, 12)))
+        a = rng.randint(0, len(line))
+        b = rng.randint(a, len(line))
+        runs = textmeta._LETTERS_ASCII.findall(line, a, b)
+        words = line[a:b].encode("ascii").translate(textmeta._AZ_RUNS).split()
+        assert textmeta._MONTH_KEYS.isdisjoint(runs) == textmeta._MONTH_BYTES.isdisjoint(words)
