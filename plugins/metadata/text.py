@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
-from operator import add
+from operator import add, itemgetter
 from typing import Any
 
 from .model import model_coef, model_rows
@@ -54,6 +54,8 @@ for _i, _names in enumerate(_MONTH_NAMES, 1):
     for _n in _names.split():
         MONTHS.setdefault(_n, _i)
 _MONTH_KEYS = MONTHS.keys()
+#: The month names of :data:`MONTHS` written in a-z, as bytes (all have 3 letters or more)
+_MONTH_BYTES = frozenset(k.encode("ascii") for k in MONTHS if k.isascii())
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 _MONW = r"[^\W\d_]{3,12}"
@@ -61,6 +63,9 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 #: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
 #: character instead of a Unicode category lookup, ~3x faster
 _LETTERS_ASCII = re.compile(r"[a-z]{3,}")
+#: Bytes: a-z kept, any other byte a space (the runs of :data:`_LETTERS_ASCII` are then the
+#: words of the bytes; those shorter than 3 letters are no month name)
+_AZ_RUNS = bytes(b if 0x61 <= b <= 0x7A else 0x20 for b in range(256))
 
 _TZ = {
     "gmt": "+00:00",
@@ -379,86 +384,132 @@ def find_dates(
         year_lines.update(windows)
     out: list[dict[str, Any]] = []
     for i, spans in windows.items():
-        line = orig = lines[i]
-        lower = False
-        a = 0  # the offset in ``orig`` of ``line``, the part searched
-        if orig.isascii() or ("\u0130" not in orig and "\u03a3" not in orig):
-            # only the part of a long line that holds the windows (and the character
-            # before them, for the look-behinds) is lowercased: lowercasing maps each
-            # character alone and keeps the length, but for İ (two characters) and Σ
-            # (final or not by the letters around it)
-            a, b = max(0, spans[0][0] - 1), spans[-1][1]
-            line, lower = orig[a:b].lower(), True
-            if a:
-                spans = [(s - a, e - a) for s, e in spans]
-        else:
-            low = line.lower()
-            if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
-                line, lower = low, True
-        # the textual forms only where a month name is written near the year: one scan
-        # for letter runs instead of three costly pattern searches per window
-        # (per window: most windows are years in prose, "in 1968", "2000/-")
-        if lower:
-            letters = _LETTERS_ASCII if line.isascii() else _LETTERS
-            mon_spans = [
-                sp for sp in spans if not _MONTH_KEYS.isdisjoint(letters.findall(line, *sp))
-            ]
-        else:
-            mon_spans = [
-                sp for sp in spans if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
-            ]
-        # the numeric forms only in windows with a digit, a separator and a digit
-        num_spans = [sp for sp in spans if _NUM_SEP.search(line, *sp)]
-        cjk = _PATTERN_NEEDS_CJK in line
-        if not (mon_spans or num_spans or cjk):
-            continue
-        todo_of = (mon_spans, num_spans, spans if cjk else [])
-        taken: list[tuple[int, int]] = []
-        # per window, where the patterns tried at runs of digits are tried (found once for
-        # those patterns)
-        runs: dict[tuple[int, bool], list[int]] = {}
-        # (in their order: an earlier pattern's match takes the text from a later one)
-        for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
-            todo = todo_of[kind]
-            if not todo:
-                continue
-            for ws, we in todo:
-                if at_digits is not None and we - ws > _ANCHOR_MIN:
-                    starts = runs.get((ws, at_digits))
-                    if starts is None:
-                        starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
-                    hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
-                elif at_month:
-                    hits = _month_hits(rx, line, ws, we)
-                else:
-                    # (most windows hold no match: one search, no generator)
-                    if (first := rx.search(line, ws, we)) is None:
-                        continue
-                    hits = _hits(rx, line, ws, we, kind == 0, first)
-                for hit in hits:
-                    s0, e0 = hit.span()
-                    if taken and any(s0 < e and s < e0 for s, e in taken):
-                        continue
-                    g = hit.groupdict()
-                    dd, alt, form = _date_of(form0, g)
-                    if dd is None:
-                        continue
-                    taken.append((s0, e0))
-                    out.append(
-                        {
-                            "date": dd,
-                            "line": i,
-                            "col": s0 + a,
-                            "form": form,
-                            "text": orig[s0 + a : e0 + a].strip(),
-                            "time": _time_part(g) if g.get("h") is not None else None,
-                            "alt": alt,
-                            "sep": g.get("sep"),
-                        }
-                    )
+        orig = lines[i]
+        found = (
+            _line_dates(orig, tuple(spans))
+            if len(orig) <= _LINE_CACHE_CHARS
+            else _line_dates.__wrapped__(orig, tuple(spans))
+        )
+        for dd, col, form, written, tod, alt, sep in found:
+            out.append(
+                {
+                    "date": dd,
+                    "line": i,
+                    "col": col,
+                    "form": form,
+                    "text": written,
+                    "time": tod,
+                    "alt": alt,
+                    "sep": sep,
+                }
+            )
     _two_digit_years(text, lines, out)
     out.sort(key=lambda c: (c["line"], c["col"]))
     return out
+
+
+#: What :func:`_line_dates` returns per date: (date, column, form, text as written, time of
+#: day, other reading, separator), the fields of a :func:`find_dates` candidate but the line
+_LineDate = tuple[date, int, str, str, tuple[str, str] | None, date | None, str | None]
+#: Lines up to this long have their dates cached (:func:`_line_dates`); a long paragraph
+#: seldom recurs, and would hold its memory in the cache
+_LINE_CACHE_CHARS = 400
+
+
+@lru_cache(maxsize=4096)
+def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDate, ...]:
+    """The dates :func:`find_dates` finds on line ``orig`` in its windows ``spans`` (the
+    parts around its year-like numbers, which depend on the line alone), in the order found.
+    Cached: a site's date, copyright and footer lines recur on its pages. (A two-digit year
+    is read against today's year: a cached reading may outlive a new year's day.)"""
+    out: list[_LineDate] = []
+    line = orig
+    sp_list: list[tuple[int, int]] | tuple[tuple[int, int], ...] = spans
+    lower = False
+    a = 0  # the offset in ``orig`` of ``line``, the part searched
+    if orig.isascii() or ("\u0130" not in orig and "\u03a3" not in orig):
+        # only the part of a long line that holds the windows (and the character
+        # before them, for the look-behinds) is lowercased: lowercasing maps each
+        # character alone and keeps the length, but for İ (two characters) and Σ
+        # (final or not by the letters around it)
+        a, b = max(0, spans[0][0] - 1), spans[-1][1]
+        line, lower = orig[a:b].lower(), True
+        if a:
+            sp_list = [(s - a, e - a) for s, e in spans]
+    else:
+        low = line.lower()
+        if len(low) == len(line):  # (lowercasing keeps the offsets: almost always)
+            line, lower = low, True
+    # the textual forms only where a month name is written near the year: one scan
+    # for letter runs instead of three costly pattern searches per window
+    # (per window: most windows are years in prose, "in 1968", "2000/-")
+    if lower and line.isascii():
+        # (the runs of a-z of a window as the words of its bytes with every other byte a
+        # space: C passes, where findall sets up a match per run)
+        mon_spans = [
+            sp
+            for sp in sp_list
+            if not _MONTH_BYTES.isdisjoint(
+                line[sp[0] : sp[1]].encode("ascii").translate(_AZ_RUNS).split()
+            )
+        ]
+    elif lower:
+        mon_spans = [
+            sp for sp in sp_list if not _MONTH_KEYS.isdisjoint(_LETTERS.findall(line, *sp))
+        ]
+    else:
+        mon_spans = [
+            sp for sp in sp_list if any(w.lower() in MONTHS for w in _LETTERS.findall(line, *sp))
+        ]
+    # the numeric forms only in windows with a digit, a separator and a digit
+    num_spans = [sp for sp in sp_list if _NUM_SEP.search(line, *sp)]
+    cjk = _PATTERN_NEEDS_CJK in line
+    if not (mon_spans or num_spans or cjk):
+        return ()
+    todo_of = (mon_spans, num_spans, list(sp_list) if cjk else [])
+    taken: list[tuple[int, int]] = []
+    # per window, where the patterns tried at runs of digits are tried (found once for
+    # those patterns)
+    runs: dict[tuple[int, bool], list[int]] = {}
+    # (in their order: an earlier pattern's match takes the text from a later one)
+    for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
+        todo = todo_of[kind]
+        if not todo:
+            continue
+        for ws, we in todo:
+            if at_digits is not None and we - ws > _ANCHOR_MIN:
+                starts = runs.get((ws, at_digits))
+                if starts is None:
+                    starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
+                hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
+            elif at_month:
+                hits = _month_hits(rx, line, ws, we)
+            else:
+                # (most windows hold no match: one search, no generator)
+                if (first := rx.search(line, ws, we)) is None:
+                    continue
+                hits = _hits(rx, line, ws, we, kind == 0, first)
+            for hit in hits:
+                s0, e0 = hit.span()
+                if taken and any(s0 < e and s < e0 for s, e in taken):
+                    continue
+                g = hit.groupdict()
+                dd, alt, form = _date_of(form0, g)
+                if dd is None:
+                    continue
+                taken.append((s0, e0))
+                out.append(
+                    (
+                        dd,
+                        s0 + a,
+                        form,
+                        orig[s0 + a : e0 + a].strip(),
+                        _time_part(g) if g.get("h") is not None else None,
+                        alt,
+                        g.get("sep"),
+                    )
+                )
+    return tuple(out)
 
 
 def _hits(
@@ -729,7 +780,9 @@ class Page:
             split = None
         #: the text with its newlines normalised (``"\\n".join(lines)``)
         self.text = text
-        if split is not None and len(split[0]) == text.count("\n") + 1:
+        # (a split of this text: its lines and their newlines make up its length; summing
+        # ~35 lengths costs less than counting the newlines of the text)
+        if split is not None and sum(map(len, split[0])) + len(split[0]) - 1 == len(text):
             # the boilerplate stage's split of this text: its lines, the indices of the
             # non-blank ones and those stripped
             self.lines = lines = split[0]
@@ -1517,7 +1570,7 @@ class TitlePool:
         ]
         # exact repeats, counted among the lines no longer than the longest candidate (only
         # those can equal one: the long paragraphs are not hashed)
-        longest = max(map(len, (s for _, _, s in cands)))
+        longest = max(map(len, map(itemgetter(2), cands)))
         self._allnorm = allnorm = Counter(compress(texts, [n <= longest for n in page.lens]))
         log1p = math.log1p
         rows, toks = self.rows, self.toks
@@ -1983,12 +2036,13 @@ def extract_lines(
     # categories / tags: a labelled line, a tag line after the body, or the section line
     # just above the headline
     if title_line is not None:
-        for i, s in items:
+        # (only the lines with a colon, found by a scan of the text: its label ends with one)
+        for i, s in _colon_items(page):
             if i >= title_line:
                 break
             if res["site_name"] and s == res["site_name"]:
                 continue
-            m = _CATEGORY_LINE.match(s) if ":" in s else None  # (its label ends with a colon)
+            m = _CATEGORY_LINE.match(s)
             if m:
                 res["categories"] = split_tags(m.group(1))
     # one scan of the text for a labelled tag line, then the line it is on

@@ -651,6 +651,11 @@ def test_prefilter_spans_are_the_patterns_matches() -> None:
         "",
     ]
     texts += ["".join(rng.choice("0123456789./- a1920") for _ in range(30)) for _ in range(3000)]
+    # (non-Latin-1 texts go through their UTF-8 bytes: offsets mapped back; "²" is no
+    # ASCII digit, "٣" no ASCII digit either)
+    texts += [
+        "".join(rng.choice("0123456789./- a19²é٣дж€") for _ in range(30)) for _ in range(3000)
+    ]
     for text in texts:
         expected = [m.span() for m in textmeta._PREFILTER.finditer(text)]
         assert textmeta._prefilter_spans(text) == expected, text
@@ -1007,3 +1012,45 @@ def test_links_below_and_section_metas_equal_their_expressions() -> None:
     section = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
     assert htmlmeta._section_metas(tree) == tree.xpath(section)
     assert [m.get("content") for m in htmlmeta._section_metas(tree)] == ["World", "Politics"]
+
+
+def test_main_block_is_the_max_sum_segment_of_kadanes_scan() -> None:
+    import random
+
+    def kadane(texts: list[str]) -> tuple[int, int]:
+        vals = [
+            len(s) if (len(s) >= 60 and s.count(" ") >= 9) else (-25 if len(s) < 60 else -10)
+            for s in texts
+        ]
+        best, span, cur, start = 0, (len(texts), len(texts)), 0, 0
+        for k, v in enumerate(vals):
+            if cur <= 0:
+                cur, start = 0, k
+            cur += v
+            if cur > best:
+                best, span = cur, (start, k)
+        return span
+
+    rng = random.Random(5)
+    para, short, link = "word " * 14, "Menu", "x" * 70
+    for _ in range(2000):
+        kinds = [para, short, link, para[:60] + "a " * 3]
+        texts = [rng.choice(kinds) for _ in range(rng.randint(0, 12))]
+        assert textmeta.main_block(texts) == kadane(texts), texts
+
+
+def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
+    # find_dates tests a lowercased ASCII window for a month name through its bytes (a-z
+    # runs as words): the same answer as the month names among _LETTERS_ASCII's runs
+    import random
+
+    rng = random.Random(11)
+    bits = ["jan", "june", "ja", "mar.", "may,", "oct-", "x", "12", " ", ".", "set", "sets", "_"]
+    assert all(len(k) >= 3 for k in textmeta._MONTH_BYTES)
+    for _ in range(3000):
+        line = "".join(rng.choice(bits) for _ in range(rng.randint(0, 12)))
+        a = rng.randint(0, len(line))
+        b = rng.randint(a, len(line))
+        runs = textmeta._LETTERS_ASCII.findall(line, a, b)
+        words = line[a:b].encode("ascii").translate(textmeta._AZ_RUNS).split()
+        assert textmeta._MONTH_KEYS.isdisjoint(runs) == textmeta._MONTH_BYTES.isdisjoint(words)
