@@ -366,6 +366,46 @@ def similarity(
     )
 
 
+def _similarities(
+    j: np.ndarray, size_a: np.ndarray, size_b: np.ndarray, measure: str, min_shingles: int
+) -> np.ndarray:
+    """:func:`from_jaccard` of many pairs, with Jaccard for pairs of which one has fewer
+    than ``min_shingles`` shingles: the same operations on float64, so the same values."""
+    if measure == "jaccard":
+        return j
+    inter = j * (size_a + size_b) / (1.0 + j)
+    contained = np.minimum(inter / np.maximum(np.minimum(size_a, size_b), 1), 1.0)
+    small = np.minimum(size_a, size_b) < min_shingles
+    out: np.ndarray = np.where(small | (j == 0.0), j, contained)
+    return out
+
+
+def _join(
+    q_keys: np.ndarray, q_ids: np.ndarray, t_keys: np.ndarray, t_ids: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every ``(q_id, t_id)`` whose keys are equal (an equi-join of two key columns)."""
+    if not len(q_keys) or not len(t_keys):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    order = np.argsort(t_keys, kind="stable")
+    keys, ids = t_keys[order], t_ids[order]
+    lo = np.searchsorted(keys, q_keys, side="left")
+    found = np.searchsorted(keys, q_keys, side="right") - lo
+    total = int(found.sum())
+    starts = np.repeat(lo - (np.cumsum(found) - found), found)
+    return np.repeat(q_ids, found).astype(np.int64), ids[starts + np.arange(total)].astype(np.int64)
+
+
+def _distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct pairs ``(a, b)``, sorted by ``a`` then ``b``."""
+    if not len(a):
+        return a, b
+    order = np.lexsort((b, a))
+    a, b = a[order], b[order]
+    new = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]
+    return a[new], b[new]
+
+
 def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
     """:func:`similarity` from the share ``j`` of equal signature values."""
     if measure == "jaccard" or j == 0.0:
@@ -636,25 +676,30 @@ class DedupStage(Stage):
             "SELECT sha256, id FROM documents WHERE sha256 IN ({})", shas
         ):
             db_raw.setdefault(sha, doc_id)
-        uniq, inverse, counts = np.unique(bkeys, return_inverse=True, return_counts=True)
-        db_lsh = self._lsh_lookup(uniq) if self._merged is None else self._merged.lsh(uniq)
-        # Most documents share no band with anything: find the few that do without Python.
-        shared = (counts > 1)[inverse.reshape(bkeys.shape)]
-        hit = np.isin(bkeys, np.fromiter(db_lsh, dtype=np.int64, count=len(db_lsh)))
-        maybe: list[bool] = np.any(shared | hit, axis=1).tolist()
-        cand_docs: dict[int, tuple[str, int, np.ndarray]] = {}
-        if db_lsh:
-            ns = sorted({n for v in db_lsh.values() for n in v})
-            for n, root, other_size, blob in self._select(
-                "SELECT n, root, size, sig FROM dedup_docs WHERE n IN ({})", ns
-            ):
-                cand_docs[n] = (root, other_size, np.frombuffer(blob, dtype=np.uint16))
         ids = [d.id for d in docs]
         known = {r[0] for r in self._select("SELECT id FROM dedup_docs WHERE id IN ({})", ids)}
 
+        # Which documents join the index (the first of their id not indexed before) and
+        # which are checked for near copies (those without an exact or a raw copy): neither
+        # depends on what the others are decided to be, so the near candidates of the whole
+        # batch are found and compared at once (see _near_batch), before the decisions.
+        indexed = np.zeros(len(docs), dtype=bool)
+        near = np.zeros(len(docs), dtype=bool)
+        first_of_key: set[bytes] = set()
+        for i, doc in enumerate(docs):
+            ks = exact_keys[i]
+            near[i] = not (
+                any(k in db_exact or k in first_of_key for k in ks)
+                or doc.source.sha256 in db_raw
+            )
+            if doc.id not in known:
+                known.add(doc.id)
+                indexed[i] = True
+                first_of_key.update(ks)
+        counts, best = self._near_batch(bkeys, sig16, sizes, near, indexed)
+
         # -- decisions, in order, against the index and the batch's earlier documents -------
         batch_exact: dict[bytes, tuple[int, str]] = {}
-        batch_lsh: dict[int, list[int]] = {}
         roots: list[str | None] = [None] * len(docs)
         results: list[Document | Drop] = []
         for i, doc in enumerate(docs):
@@ -668,30 +713,23 @@ class DedupStage(Stage):
             elif doc.source.sha256 in db_raw:
                 dup = Duplicate("exact", self._root(db_raw[doc.source.sha256]), 1.0)
                 ann["method"] = "raw"
-            # Python lists of band keys only for documents that may share one (see maybe):
-            # a list per document of the batch would be most of the garbage collector's work
-            keys: list[int] = bkeys[i].tolist() if maybe[i] else []
-            if dup is None and not keys:
-                ann["candidates"] = 0
-            elif dup is None:
-                dup, ann["candidates"] = self._near(
-                    i, keys, db_lsh, cand_docs, batch_lsh, roots, sig16, size_list
-                )
-                if dup is not None:
-                    ann["method"] = "minhash"
+            else:
+                ann["candidates"] = counts[i]
+                if i in best:
+                    of, sim = best[i]
+                    root = of if isinstance(of, str) else roots[of]
+                    assert root is not None  # a batch candidate is indexed, so decided
+                    dup, ann["method"] = Duplicate("near", root, round(sim, 4)), "minhash"
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it
             # then finds the same cluster, even where it resembles this member more than the
             # first one. (A document already in the index is not added twice.)
-            if doc.id not in known:
-                known.add(doc.id)
+            if indexed[i]:
                 root = dup.of if dup is not None and dup.of else doc.id
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
-                for k in keys:
-                    batch_lsh.setdefault(k, []).append(i)
             if dup is None:
                 results.append(doc)
                 continue
@@ -717,56 +755,114 @@ class DedupStage(Stage):
                 found[key] = (n, root)
         return found
 
-    def _lsh_lookup(self, keys: np.ndarray) -> dict[int, list[int]]:
-        """The indexed documents (numbers) with each of the band ``keys`` (sorted, distinct):
-        in SQLite, or still in the buffer."""
-        found: dict[int, list[int]] = {}
+    def _lsh_lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows (band key, document number) of the index with one of the band ``keys``
+        (sorted, distinct): in SQLite, or still in the buffer."""
+        found_k, found_n = self.buffer.lookup(keys)
         if self._lsh_in_db:
             sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
-            for key, n in self._select(sql, keys.tolist()):
-                found.setdefault(key, []).append(n)
-        bk, bn = self.buffer.lookup(keys)
-        for key, n in zip(bk.tolist(), bn.tolist(), strict=True):
-            found.setdefault(key, []).append(n)
-        return found
+            rows = np.array(self._select(sql, keys.tolist()), dtype=np.int64).reshape(-1, 2)
+            found_k = np.concatenate([rows[:, 0], found_k])
+            found_n = np.concatenate([rows[:, 1], found_n])
+        return found_k, found_n
 
-    def _near(
+    def _near_batch(
         self,
-        i: int,
-        keys: list[int],
-        db_lsh: dict[int, list[int]],
-        cand_docs: dict[int, tuple[str, int, np.ndarray]],
-        batch_lsh: dict[int, list[int]],
-        roots: list[str | None],
+        bkeys: np.ndarray,
         sig16: np.ndarray,
-        sizes: list[int],
-    ) -> tuple[Duplicate | None, int]:
-        """The most similar candidate at or above the threshold: the index's candidates in
-        index order, then the batch's earlier documents; ties go to the earliest."""
-        from_db = sorted({n for k in keys for n in db_lsh.get(k, ()) if n in cand_docs})
-        in_batch = sorted({j for k in keys for j in batch_lsh.get(k, ())})
-        count = len(from_db) + len(in_batch)
-        if not count:
-            return None, 0
-        cands: list[tuple[str, int, np.ndarray]] = [cand_docs[n] for n in from_db]
-        for j in in_batch:
-            root = roots[j]
-            assert root is not None  # only indexed documents are in batch_lsh
-            cands.append((root, sizes[j], sig16[j]))
+        sizes: np.ndarray,
+        near: np.ndarray,
+        indexed: np.ndarray,
+    ) -> tuple[list[int], dict[int, tuple[str | int, float]]]:
+        """The near-duplicate check of a batch's documents ``near``, all at once.
+
+        A document's candidates are the indexed documents that share a band key with it, in
+        index order, then the batch's earlier ``indexed`` documents that do; the best is the
+        most similar at or above the threshold, ties going to the earliest. Returns the
+        number of candidates of each document and, for those with a best candidate, its
+        cluster root (an index candidate) or its position in the batch, and the similarity.
+
+        As numpy operations over all pairs of (document, candidate): a candidate costs a row
+        of the index and a comparison of two signatures, not a Python loop, which matters as
+        the index grows (the candidates of a document grow with it).
+        """
         opts = self.options
-        size = sizes[i]
-        best: tuple[float, str] | None = None
-        # All candidates compared in one numpy operation (most documents have one to three).
-        width = sig16.shape[1]
-        equal = np.count_nonzero(np.stack([c[2] for c in cands]) == sig16[i], axis=1).tolist()
-        for (root, other_size, _), same in zip(cands, equal, strict=True):
-            small = min(size, other_size) < opts.min_shingles
-            sim = from_jaccard(same / width, size, other_size, "jaccard" if small else opts.measure)
-            if sim >= opts.threshold and (best is None or sim > best[0]):
-                best = (sim, root)
-        if best is None:
-            return None, count
-        return Duplicate("near", best[1], round(best[0], 4)), count
+        count = len(bkeys)
+        bands = bkeys.shape[1]
+        todo = np.flatnonzero(near)
+        q_keys = bkeys[todo].ravel()
+        q_docs = np.repeat(todo, bands)
+        # (document, index number) pairs: documents that share a key with an indexed one
+        if len(q_keys):
+            uniq = np.unique(q_keys)
+            if self._merged is None:
+                f_keys, f_ns = self._lsh_lookup(uniq)
+            else:
+                f_keys, f_ns = self._merged.lsh(uniq)
+        else:
+            f_keys = f_ns = np.zeros(0, dtype=np.int64)
+        db_i, db_n = _distinct_pairs(*_join(q_keys, q_docs, f_keys, f_ns))
+        c_ns, c_roots, c_sizes, c_sigs = self._candidate_rows(np.unique(db_n))
+        pos = np.searchsorted(c_ns, db_n)
+        live = pos < len(c_ns)
+        live[live] = c_ns[pos[live]] == db_n[live]  # rows of forgotten documents are not
+        db_i, pos = db_i[live], pos[live]
+        # (document, earlier document of the batch) pairs
+        t_docs = np.flatnonzero(indexed)
+        b_i, b_j = _join(q_keys, q_docs, bkeys[t_docs].ravel(), np.repeat(t_docs, bands))
+        earlier = b_j < b_i
+        b_i, b_j = _distinct_pairs(b_i[earlier], b_j[earlier])
+
+        pair_i = np.concatenate([db_i, b_i])
+        counts: list[int] = np.bincount(pair_i, minlength=count).tolist()
+        if not len(pair_i):
+            return counts, {}
+        other_size = np.concatenate([c_sizes[pos], sizes[b_j]])
+        same = np.empty(len(pair_i), dtype=np.int64)
+        # In slices: the comparison holds a byte per signature value of every pair.
+        step = 1 << 14
+        for s in range(0, len(db_i), step):
+            e = min(s + step, len(db_i))
+            same[s:e] = np.count_nonzero(sig16[db_i[s:e]] == c_sigs[pos[s:e]], axis=1)
+        for s in range(0, len(b_i), step):
+            e = min(s + step, len(b_i))
+            same[len(db_i) + s : len(db_i) + e] = np.count_nonzero(
+                sig16[b_i[s:e]] == sig16[b_j[s:e]], axis=1
+            )
+        sim = _similarities(
+            same / sig16.shape[1], sizes[pair_i], other_size, opts.measure, opts.min_shingles
+        )
+        # The order of the candidates: index ones by number, then the batch's by position
+        # (each part is sorted so already; a stable sort by document keeps that).
+        rank = np.empty(len(pair_i), dtype=np.int64)
+        rank[np.argsort(pair_i, kind="stable")] = np.arange(len(pair_i))
+        ok = np.flatnonzero(sim >= opts.threshold)
+        best: dict[int, tuple[str | int, float]] = {}
+        if len(ok):
+            # per document: the highest similarity, then the earliest candidate
+            order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
+            firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]]
+            n_db = len(db_i)
+            for p in firsts.tolist():
+                of: str | int = c_roots[int(pos[p])] if p < n_db else int(b_j[p - n_db])
+                best[int(pair_i[p])] = (of, float(sim[p]))
+        return counts, best
+
+    def _candidate_rows(self, ns: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+        """The indexed documents numbered ``ns`` (sorted, distinct) that are still there:
+        their numbers, cluster roots, shingle counts and signatures (one row each)."""
+        width = self.options.num_perm
+        if not len(ns):
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, [], empty, np.zeros((0, width), dtype=np.uint16)
+        rows = self._select("SELECT n, root, size, sig FROM dedup_docs WHERE n IN ({})", ns.tolist())
+        c_ns = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        if len(c_ns) > 1 and not (np.diff(c_ns) > 0).all():  # SQLite gives no order
+            rows = [rows[k] for k in np.argsort(c_ns).tolist()]
+            c_ns = np.sort(c_ns)
+        c_sizes = np.fromiter((r[2] for r in rows), dtype=np.int64, count=len(rows))
+        c_sigs = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.uint16).reshape(-1, width)
+        return c_ns, [r[1] for r in rows], c_sizes, c_sigs
 
     def _root(self, doc_id: str) -> str:
         row = self.db.execute("SELECT root FROM dedup_docs WHERE id = ?", (doc_id,)).fetchone()
@@ -1120,16 +1216,20 @@ class _Merged:
                 out[key] = (n, root)
         return out
 
-    def lsh(self, keys: np.ndarray) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
+    def lsh(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """As :meth:`DedupStage._lsh_lookup`: rows (key, number) with one of ``keys``."""
+        out_k: list[int] = []
+        out_n: list[int] = []
         band = keys >> np.int64(40)  # a key carries its band (MinHasher.band_keys)
         for b in np.unique(band).tolist():
             sel = np.flatnonzero(band == b)
             for q, refs in self._earlier(b, keys[sel]):
-                ns = [n for r in refs if (n := self._number(r)) is not None]
-                if ns:
-                    out[int(keys[sel[q]])] = ns
-        return out
+                key = int(keys[sel[q]])
+                for r in refs:
+                    if (n := self._number(r)) is not None:
+                        out_k.append(key)
+                        out_n.append(n)
+        return np.array(out_k, dtype=np.int64), np.array(out_n, dtype=np.int64)
 
 
 @hookimpl
