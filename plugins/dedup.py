@@ -476,7 +476,7 @@ _HASH_MAX_CHARS = 1 << 20
 #: LSH rows held in memory before a flush to SQLite: 512 k rows of 16 bytes (32 k documents
 #: at 16 bands) keep the buffer at 8 MB, about 30 MB while merging. (4 M rows: a run of
 #: 100k documents through dedup alone took 9 % less CPU and 40 MB more memory at the peak.)
-_BUFFER_ROWS = 1 << 19
+_BUFFER_ROWS = 1 << 17
 #: Keys looked up in the index at a time by a merge task.
 _MERGE_SLICE = 1 << 15
 #: Keys a merge task holds at once (it merges the tasks' sorted files a key range at a time).
@@ -1124,7 +1124,7 @@ def _select_chunks(execute: Any, sql: str, values: Sequence[Any]) -> list[Any]:
     megabyte there.
     """
     out: list[Any] = []
-    step = 16_384
+    step = 1024
     for i in range(0, len(values), step):
         chunk = list(values[i : i + step])
         if chunk:
