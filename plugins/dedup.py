@@ -414,6 +414,37 @@ def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
     return min(inter / max(min(size_a, size_b), 1), 1.0)
 
 
+class _SigCache:
+    """Shingle counts and signatures of index documents recently fetched as candidates.
+
+    As the index grows, so do a document's LSH candidates, and some documents (those that
+    share common passages) are candidates again and again: their rows need not be read
+    again. Direct-mapped by document number (``n % slots``: consecutive numbers never
+    collide) in arrays allocated and touched once, so that its memory is the same whatever
+    the run or the index. Only rows that exist are cached; :meth:`drop` forgets one.
+    """
+
+    def __init__(self, slots: int, width: int) -> None:
+        self.tags = np.zeros(slots, dtype=np.int64)  # 0: empty (numbers start at 1)
+        self.sizes = np.zeros(slots, dtype=np.int64)
+        # written, not only allocated: the pages are resident from the start
+        self.sigs = np.full((slots, width), 1, dtype=np.uint16)
+
+    def find(self, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which of the numbers ``ns`` are cached, and their slots."""
+        slots = ns % len(self.tags)
+        return self.tags[slots] == ns, slots
+
+    def put(self, ns: np.ndarray, sizes: np.ndarray, sigs: np.ndarray) -> None:
+        slots = ns % len(self.tags)
+        self.tags[slots], self.sizes[slots], self.sigs[slots] = ns, sizes, sigs
+
+    def drop(self, n: int) -> None:
+        slot = n % len(self.tags)
+        if self.tags[slot] == n:
+            self.tags[slot] = 0
+
+
 class _KeyBuffer:
     """The LSH rows (key, n) added in this run, held in memory until they are flushed.
 
@@ -477,6 +508,9 @@ _HASH_MAX_CHARS = 1 << 20
 #: at 16 bands) keep the buffer at 8 MB, about 30 MB while merging. (4 M rows: a run of
 #: 100k documents through dedup alone took 9 % less CPU and 40 MB more memory at the peak.)
 _BUFFER_ROWS = 1 << 17
+#: Candidate signatures cached (:class:`_SigCache`): 32 k slots of 272 bytes, 8.5 MB. At 100 k
+#: documents of benchmarks/make_corpus.py three in four candidate rows are found there.
+_SIG_CACHE_SLOTS = 1 << 15
 #: Keys looked up in the index at a time by a merge task.
 _MERGE_SLICE = 1 << 15
 #: Keys a merge task holds at once (it merges the tasks' sorted files a key range at a time).
@@ -574,6 +608,7 @@ class DedupStage(Stage):
             )
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
+        self.sig_cache = _SigCache(_SIG_CACHE_SLOTS, opts.num_perm)
         # Band keys reach SQLite only through _flush, and the run holds the index's write
         # lock: while the table has no rows, a batch's ~8,000 keys need not be looked up.
         self._lsh_in_db = (
@@ -802,7 +837,7 @@ class DedupStage(Stage):
         else:
             f_keys = f_ns = np.zeros(0, dtype=np.int64)
         db_i, db_n = _distinct_pairs(*_join(q_keys, q_docs, f_keys, f_ns))
-        c_ns, c_roots, c_sizes, c_sigs = self._candidate_rows(np.unique(db_n))
+        c_ns, c_sizes, c_sigs = self._candidate_rows(np.unique(db_n))
         pos = np.searchsorted(c_ns, db_n)
         live = pos < len(c_ns)
         live[live] = c_ns[pos[live]] == db_n[live]  # rows of forgotten documents are not
@@ -841,28 +876,42 @@ class DedupStage(Stage):
         if len(ok):
             # per document: the highest similarity, then the earliest candidate
             order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
-            firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]]
+            firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]].tolist()
             n_db = len(db_i)
-            for p in firsts.tolist():
-                of: str | int = c_roots[int(pos[p])] if p < n_db else int(b_j[p - n_db])
+            # cluster roots only of the index candidates that won (one row each)
+            won = sorted({int(c_ns[pos[p]]) for p in firsts if p < n_db})
+            roots = dict(self._select("SELECT n, root FROM dedup_docs WHERE n IN ({})", won))
+            for p in firsts:
+                of: str | int = roots[int(c_ns[pos[p]])] if p < n_db else int(b_j[p - n_db])
                 best[int(pair_i[p])] = (of, float(sim[p]))
         return counts, best
 
-    def _candidate_rows(self, ns: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray, np.ndarray]:
+    def _candidate_rows(self, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The indexed documents numbered ``ns`` (sorted, distinct) that are still there:
-        their numbers, cluster roots, shingle counts and signatures (one row each)."""
+        their numbers, shingle counts and signatures (one row each); from the cache of
+        recent candidates (:class:`_SigCache`), else from the index."""
         width = self.options.num_perm
-        if not len(ns):
-            empty = np.zeros(0, dtype=np.int64)
-            return empty, [], empty, np.zeros((0, width), dtype=np.uint16)
-        rows = self._select("SELECT n, root, size, sig FROM dedup_docs WHERE n IN ({})", ns.tolist())
-        c_ns = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        if len(c_ns) > 1 and not (np.diff(c_ns) > 0).all():  # SQLite gives no order
-            rows = [rows[k] for k in np.argsort(c_ns).tolist()]
-            c_ns = np.sort(c_ns)
-        c_sizes = np.fromiter((r[2] for r in rows), dtype=np.int64, count=len(rows))
-        c_sigs = np.frombuffer(b"".join(r[3] for r in rows), dtype=np.uint16).reshape(-1, width)
-        return c_ns, [r[1] for r in rows], c_sizes, c_sigs
+        cache = self.sig_cache
+        hit, slots = cache.find(ns)
+        sizes = np.zeros(len(ns), dtype=np.int64)
+        sigs = np.zeros((len(ns), width), dtype=np.uint16)
+        sizes[hit] = cache.sizes[slots[hit]]
+        sigs[hit] = cache.sigs[slots[hit]]
+        present = hit.copy()
+        miss = np.flatnonzero(~hit)
+        if len(miss):
+            rows = self._select(
+                "SELECT n, size, sig FROM dedup_docs WHERE n IN ({})", ns[miss].tolist()
+            )
+            f_ns = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            f_sizes = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
+            f_sigs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint16).reshape(
+                -1, width
+            )
+            at = np.searchsorted(ns, f_ns)  # ns is sorted and holds every f_ns
+            sizes[at], sigs[at], present[at] = f_sizes, f_sigs, True
+            cache.put(f_ns, f_sizes, f_sigs)
+        return ns[present], sizes[present], sigs[present]
 
     def _root(self, doc_id: str) -> str:
         row = self.db.execute("SELECT root FROM dedup_docs WHERE id = ?", (doc_id,)).fetchone()
@@ -936,6 +985,7 @@ class DedupStage(Stage):
             )
             self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
             self._forgotten.add(n)
+            self.sig_cache.drop(n)
 
     @staticmethod
     def _exact_keys(doc: Document, norms: tuple[bytes, bytes | None] | None = None) -> list[bytes]:
