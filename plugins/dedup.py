@@ -796,9 +796,10 @@ class DedupStage(Stage):
         found_k, found_n = self.buffer.lookup(keys)
         if self._lsh_in_db:
             sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
-            rows = np.array(self._select(sql, keys.tolist()), dtype=np.int64).reshape(-1, 2)
-            found_k = np.concatenate([rows[:, 0], found_k])
-            found_n = np.concatenate([rows[:, 1], found_n])
+            rows = self._select(sql, keys.tolist())
+            flat = np.fromiter(itertools.chain.from_iterable(rows), np.int64, 2 * len(rows))
+            found_k = np.concatenate([flat[0::2], found_k])
+            found_n = np.concatenate([flat[1::2], found_n])
         return found_k, found_n
 
     def _near_batch(
