@@ -23,6 +23,7 @@ import itertools
 import re
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,9 @@ CREATE TABLE IF NOT EXISTS dedup_lsh (
     key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dedup_filter (name TEXT PRIMARY KEY, bits BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS dedup_filter_stale AFTER INSERT ON dedup_docs
+BEGIN DELETE FROM dedup_filter; END;
 """
 
 
@@ -414,6 +418,55 @@ def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
     return min(inter / max(min(size_a, size_b), 1), 1.0)
 
 
+class _KeyFilter:
+    """A Bloom filter of the LSH band keys in the index: a key it has not seen is not
+    looked up in SQLite.
+
+    Most of a batch's ~8,000 band keys are in no indexed document, and each look-up in a
+    B-tree larger than the page cache is a page read. The filter has a fixed size (4 MB,
+    three bits a key): it answers for millions of keys with few false positives and, as
+    the index outgrows it, lets more absent keys through to SQLite (never hides a present
+    one). It is saved in the index at the end of a run (``dedup_filter``) and loaded by the
+    next; a trigger deletes the saved copy whenever documents are added to the index
+    without it (by another program), and the next run then rebuilds it from the table.
+    """
+
+    BITS = 25
+    #: Its name in ``dedup_filter``: another layout or hashing is another name.
+    NAME = "lsh-bloom-25-3-v1"
+
+    def __init__(self) -> None:
+        self.words = np.zeros(1 << (self.BITS - 6), dtype=np.uint64)
+        self.words[:] = 0  # written, not only allocated: resident from the start
+
+    def _positions(self, keys: np.ndarray) -> np.ndarray:
+        mask = np.uint64((1 << self.BITS) - 1)
+        h1 = _mix(keys.astype(np.uint64) ^ np.uint64(0x5BD1E9955BD1E995))
+        h2 = _mix(h1)
+        return np.stack([h1 & mask, (h1 >> np.uint64(32)) & mask, h2 & mask])
+
+    def add(self, keys: np.ndarray) -> None:
+        pos = self._positions(keys).ravel()
+        np.bitwise_or.at(self.words, pos >> np.uint64(6), np.uint64(1) << (pos & np.uint64(63)))
+
+    def may_contain(self, keys: np.ndarray) -> np.ndarray:
+        """For each key: whether it may be in the index (False: it is not)."""
+        pos = self._positions(keys)
+        bits = (self.words[pos >> np.uint64(6)] >> (pos & np.uint64(63))) & np.uint64(1)
+        out: np.ndarray = bits.all(axis=0)
+        return out
+
+    def to_bytes(self) -> bytes:
+        return zlib.compress(self.words.tobytes(), 1)
+
+    def load(self, blob: bytes) -> bool:
+        raw = zlib.decompress(blob)
+        if len(raw) != self.words.nbytes:
+            return False
+        self.words[:] = np.frombuffer(raw, dtype=np.uint64)
+        return True
+
+
 class _SigCache:
     """Shingle counts and signatures of index documents recently fetched as candidates.
 
@@ -590,7 +643,7 @@ class DedupStage(Stage):
                 f"dedup: bands × rows ({opts.bands} × {opts.rows}) exceeds num_perm {opts.num_perm}"
             )
         self.db = self.context.catalog
-        for stmt in _SCHEMA.strip().split(";"):
+        for stmt in _SCHEMA.strip().split(";\n"):  # the trigger's body holds a ";"
             if stmt.strip():
                 self.db.execute(stmt)
         # The hashing must stay the same for the life of an index: record it, check it.
@@ -614,6 +667,7 @@ class DedupStage(Stage):
         self._lsh_in_db = (
             self.db.execute("SELECT EXISTS (SELECT 1 FROM dedup_lsh)").fetchone()[0] == 1
         )
+        self.filter = self._load_filter()
         self._forgotten: set[int] = set()
         self._next_n = 1
         #: The merged key files of the staged plan (see process_global), else None.
@@ -621,6 +675,31 @@ class DedupStage(Stage):
 
     def close(self) -> None:
         self._flush()
+        self._save_filter()
+
+    def _load_filter(self) -> _KeyFilter:
+        """The saved filter of the index's band keys, or one built from the table (a first
+        run with this version, or documents added since by a program that does not keep
+        the filter: the trigger ``dedup_filter_stale`` deleted the saved one)."""
+        keys_filter = _KeyFilter()
+        row = self.db.execute(
+            "SELECT bits FROM dedup_filter WHERE name = ?", (_KeyFilter.NAME,)
+        ).fetchone()
+        if row is not None and keys_filter.load(row[0]):
+            return keys_filter
+        if self._lsh_in_db:
+            cur = self.db.execute("SELECT key FROM dedup_lsh")
+            while rows := cur.fetchmany(1 << 16):
+                keys_filter.add(np.fromiter(itertools.chain.from_iterable(rows), np.int64))
+        return keys_filter
+
+    def _save_filter(self) -> None:
+        """Save the filter with the run's additions (after its last insert: the trigger
+        deletes the saved filter on every insert into ``dedup_docs``)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO dedup_filter (name, bits) VALUES (?, ?)",
+            (_KeyFilter.NAME, self.filter.to_bytes()),
+        )
 
     def _flush(self) -> None:
         """Insert the buffered LSH rows of this run, in key order (see :class:`_KeyBuffer`)."""
@@ -796,7 +875,8 @@ class DedupStage(Stage):
         found_k, found_n = self.buffer.lookup(keys)
         if self._lsh_in_db:
             sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
-            rows = self._select(sql, keys.tolist())
+            # only keys that may be there: most are in no indexed document
+            rows = self._select(sql, keys[self.filter.may_contain(keys)].tolist())
             flat = np.fromiter(itertools.chain.from_iterable(rows), np.int64, 2 * len(rows))
             found_k = np.concatenate([flat[0::2], found_k])
             found_n = np.concatenate([flat[1::2], found_n])
@@ -965,6 +1045,7 @@ class DedupStage(Stage):
             )
         # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
         self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
+        self.filter.add(bkeys[todo].ravel())
         if self.buffer.rows >= _BUFFER_ROWS:
             self._flush()
 

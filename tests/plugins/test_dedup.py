@@ -22,6 +22,8 @@ from corearchive_plugins.dedup import (
     DedupStage,
     MinHasher,
     _KeyBuffer,
+    _KeyFilter,
+    _SigCache,
     normalize,
     normalize_bytes,
     normalized_pair,
@@ -334,6 +336,80 @@ def test_buffer_flushed_mid_run_is_still_searched(tmp_path, monkeypatch):
     run = stage_runner(tmp_path)(DedupStage, [a, b], policy="keep")
     assert b.duplicate.status == "near" and b.duplicate.of == a.id
     assert _lsh_rows(run) == 2 * 16 and run.stage.buffer.rows == 0
+
+
+def test_key_filter_never_hides_an_added_key():
+    rng = np.random.default_rng(5)
+    f = _KeyFilter()
+    added = rng.integers(0, 1 << 47, size=200_000, dtype=np.int64)
+    for part in np.array_split(added, 7):  # in several additions, duplicates included
+        f.add(np.concatenate([part, part[:10]]))
+    assert f.may_contain(added).all()
+    absent = rng.integers(0, 1 << 47, size=100_000, dtype=np.int64)
+    assert f.may_contain(absent).mean() < 0.01  # 200 k keys in 32 M bits: ~0.006 %
+    g = _KeyFilter()
+    assert g.load(f.to_bytes()) and np.array_equal(g.words, f.words)
+
+
+def _near_copies(n: int) -> list[str]:
+    return [BASE.replace("twelve", w) for w in ("fifteen", "ten", "nine", "eight")[:n]]
+
+
+def test_key_filter_is_saved_with_the_run_and_loaded_by_the_next(run_stage, monkeypatch):
+    a = make_document(BASE, path="week1/a.txt")
+    run_stage(DedupStage, a)
+    built: list[int] = []
+    real_add = _KeyFilter.add
+    monkeypatch.setattr(_KeyFilter, "add", lambda self, keys: built.append(len(keys)) or real_add(self, keys))
+    b = make_document(_near_copies(1)[0], path="week2/b.txt")
+    run = run_stage(DedupStage, b)
+    assert b.duplicate.status == "near" and b.duplicate.of == a.id
+    assert built == [16]  # b's keys only: the filter was loaded, not rebuilt from the table
+
+
+def test_key_filter_is_rebuilt_after_additions_that_did_not_save_it(run_stage, monkeypatch):
+    """A program that adds documents without saving the filter (an older version) leaves a
+    stale saved copy; the trigger deletes it, so the next run rebuilds and finds them."""
+    run_stage(DedupStage, make_document(OTHER, path="week1/o.txt"))  # saves a filter
+    monkeypatch.setattr(DedupStage, "_save_filter", lambda self: None)
+    a = make_document(BASE, path="week2/a.txt")
+    run_stage(DedupStage, a)
+    monkeypatch.undo()
+    b = make_document(_near_copies(1)[0], path="week3/b.txt")
+    run = run_stage(DedupStage, b)
+    assert run.kept == [] and b.duplicate.status == "near" and b.duplicate.of == a.id
+
+
+def test_key_filter_keeps_forgotten_keys_harmlessly(run_stage):
+    a = make_document(BASE, path="week1/a.txt")
+    run = run_stage(DedupStage, a)
+    run.stage.forget(a)
+    b = make_document(_near_copies(1)[0], path="week2/b.txt")
+    later = run_stage(DedupStage, b)
+    assert later.kept == [b] and b.duplicate.status == "unique"
+    assert later.stage.filter.may_contain(later.stage._band_keys(
+        np.stack([later.stage.hasher.signature(BASE)[0]])
+    )).all()  # a's keys still pass the filter: SQLite, which forgot them, decides
+
+
+def test_signature_cache_answers_as_the_index(tmp_path):
+    """Candidates found in the cache and read from the index are the same rows; a
+    forgotten document is dropped from both."""
+    run = stage_runner(tmp_path)(DedupStage, [])
+    stage = run.stage
+    docs = [make_document(t, path=f"{i}.txt") for i, t in enumerate([BASE, OTHER])]
+    stage.process_batch(docs)
+    ns = np.array([1, 2, 3], dtype=np.int64)  # 3 is no document
+    cold = stage._candidate_rows(ns)
+    warm = stage._candidate_rows(ns)
+    assert all(np.array_equal(x, y) for x, y in zip(cold, warm, strict=True))
+    assert cold[0].tolist() == [1, 2] and cold[2].shape == (2, 128)
+    stage.forget(docs[0])
+    assert stage._candidate_rows(ns)[0].tolist() == [2]
+    cache = _SigCache(4, 2)
+    cache.put(np.array([1, 5]), np.array([7, 8]), np.array([[1, 2], [3, 4]], dtype=np.uint16))
+    hit, slots = cache.find(np.array([1, 5, 9]))
+    assert hit.tolist() == [False, True, False]  # 1 and 5 share slot 1: the later one stays
 
 
 def test_two_runs_on_one_index_take_turns(tmp_path):
