@@ -564,6 +564,8 @@ _BUFFER_ROWS = 1 << 17
 #: Candidate signatures cached (:class:`_SigCache`): 32 k slots of 272 bytes, 8.5 MB. At 100 k
 #: documents of benchmarks/make_corpus.py three in four candidate rows are found there.
 _SIG_CACHE_SLOTS = 1 << 15
+#: Candidate rows (and pairs of signatures) compared at a time: 4 k rows of 256 bytes.
+_COMPARE_ROWS = 1 << 12
 #: Keys looked up in the index at a time by a merge task.
 _MERGE_SLICE = 1 << 15
 #: Keys a merge task holds at once (it merges the tasks' sorted files a key range at a time).
@@ -710,7 +712,7 @@ class DedupStage(Stage):
             keys, ns = keys[live], ns[live]
         self._forgotten.clear()
         # In slices: Python ints cost 40 bytes each, a list of millions of them hundreds of MB.
-        step = 1 << 16
+        step = 1 << 14
         self._lsh_in_db = self._lsh_in_db or len(keys) > 0
         for i in range(0, len(keys), step):
             self.db.db.executemany(
@@ -918,35 +920,50 @@ class DedupStage(Stage):
         else:
             f_keys = f_ns = np.zeros(0, dtype=np.int64)
         db_i, db_n = _distinct_pairs(*_join(q_keys, q_docs, f_keys, f_ns))
-        c_ns, c_sizes, c_sigs = self._candidate_rows(np.unique(db_n))
-        pos = np.searchsorted(c_ns, db_n)
-        live = pos < len(c_ns)
-        live[live] = c_ns[pos[live]] == db_n[live]  # rows of forgotten documents are not
-        db_i, pos = db_i[live], pos[live]
+        # Compared a slice of candidates at a time (their rows, then their pairs): memory
+        # does not follow the candidates of a batch, which grow with the index.
+        db_same = np.zeros(len(db_i), dtype=np.int64)
+        db_size = np.zeros(len(db_i), dtype=np.int64)
+        live = np.zeros(len(db_i), dtype=bool)  # rows of forgotten documents are not
+        by_n = np.argsort(db_n, kind="stable")
+        sorted_n = db_n[by_n]
+        uniq_n = np.unique(db_n)
+        for s in range(0, len(uniq_n), _COMPARE_ROWS):
+            part = uniq_n[s : s + _COMPARE_ROWS]
+            c_ns, c_sizes, c_sigs = self._candidate_rows(part)
+            if not len(c_ns):
+                continue
+            lo = int(np.searchsorted(sorted_n, part[0], side="left"))
+            hi = int(np.searchsorted(sorted_n, part[-1], side="right"))
+            for a in range(lo, hi, _COMPARE_ROWS):
+                sel = by_n[a : min(a + _COMPARE_ROWS, hi)]
+                pos = np.minimum(np.searchsorted(c_ns, db_n[sel]), len(c_ns) - 1)
+                found = c_ns[pos] == db_n[sel]
+                sel, pos = sel[found], pos[found]
+                live[sel] = True
+                db_size[sel] = c_sizes[pos]
+                db_same[sel] = np.count_nonzero(sig16[db_i[sel]] == c_sigs[pos], axis=1)
+        db_i, db_n, db_same, db_size = db_i[live], db_n[live], db_same[live], db_size[live]
         # (document, earlier document of the batch) pairs
         t_docs = np.flatnonzero(indexed)
         b_i, b_j = _join(q_keys, q_docs, bkeys[t_docs].ravel(), np.repeat(t_docs, bands))
         earlier = b_j < b_i
         b_i, b_j = _distinct_pairs(b_i[earlier], b_j[earlier])
+        b_same = np.zeros(len(b_i), dtype=np.int64)
+        for s in range(0, len(b_i), _COMPARE_ROWS):
+            e = s + _COMPARE_ROWS
+            b_same[s:e] = np.count_nonzero(sig16[b_i[s:e]] == sig16[b_j[s:e]], axis=1)
 
         pair_i = np.concatenate([db_i, b_i])
         counts: list[int] = np.bincount(pair_i, minlength=count).tolist()
         if not len(pair_i):
             return counts, {}
-        other_size = np.concatenate([c_sizes[pos], sizes[b_j]])
-        same = np.empty(len(pair_i), dtype=np.int64)
-        # In slices: the comparison holds a byte per signature value of every pair.
-        step = 1 << 14
-        for s in range(0, len(db_i), step):
-            e = min(s + step, len(db_i))
-            same[s:e] = np.count_nonzero(sig16[db_i[s:e]] == c_sigs[pos[s:e]], axis=1)
-        for s in range(0, len(b_i), step):
-            e = min(s + step, len(b_i))
-            same[len(db_i) + s : len(db_i) + e] = np.count_nonzero(
-                sig16[b_i[s:e]] == sig16[b_j[s:e]], axis=1
-            )
         sim = _similarities(
-            same / sig16.shape[1], sizes[pair_i], other_size, opts.measure, opts.min_shingles
+            np.concatenate([db_same, b_same]) / sig16.shape[1],
+            sizes[pair_i],
+            np.concatenate([db_size, sizes[b_j]]),
+            opts.measure,
+            opts.min_shingles,
         )
         # The order of the candidates: index ones by number, then the batch's by position
         # (each part is sorted so already; a stable sort by document keeps that).
@@ -960,10 +977,10 @@ class DedupStage(Stage):
             firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]].tolist()
             n_db = len(db_i)
             # cluster roots only of the index candidates that won (one row each)
-            won = sorted({int(c_ns[pos[p]]) for p in firsts if p < n_db})
+            won = sorted({int(db_n[p]) for p in firsts if p < n_db})
             roots = dict(self._select("SELECT n, root FROM dedup_docs WHERE n IN ({})", won))
             for p in firsts:
-                of: str | int = roots[int(c_ns[pos[p]])] if p < n_db else int(b_j[p - n_db])
+                of: str | int = roots[int(db_n[p])] if p < n_db else int(b_j[p - n_db])
                 best[int(pair_i[p])] = (of, float(sim[p]))
         return counts, best
 
