@@ -805,8 +805,7 @@ class DedupStage(Stage):
         for i, doc in enumerate(docs):
             ks = exact_keys[i]
             near[i] = not (
-                any(k in db_exact or k in first_of_key for k in ks)
-                or doc.source.sha256 in db_raw
+                any(k in db_exact or k in first_of_key for k in ks) or doc.source.sha256 in db_raw
             )
             if doc.id not in known:
                 known.add(doc.id)
@@ -1003,9 +1002,7 @@ class DedupStage(Stage):
             )
             f_ns = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
             f_sizes = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
-            f_sigs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint16).reshape(
-                -1, width
-            )
+            f_sigs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint16).reshape(-1, width)
             at = np.searchsorted(ns, f_ns)  # ns is sorted and holds every f_ns
             sizes[at], sigs[at], present[at] = f_sizes, f_sigs, True
             cache.put(f_ns, f_sizes, f_sigs)

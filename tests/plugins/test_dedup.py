@@ -360,9 +360,14 @@ def test_key_filter_is_saved_with_the_run_and_loaded_by_the_next(run_stage, monk
     run_stage(DedupStage, a)
     built: list[int] = []
     real_add = _KeyFilter.add
-    monkeypatch.setattr(_KeyFilter, "add", lambda self, keys: built.append(len(keys)) or real_add(self, keys))
+
+    def counting_add(self: _KeyFilter, keys: np.ndarray) -> None:
+        built.append(len(keys))
+        real_add(self, keys)
+
+    monkeypatch.setattr(_KeyFilter, "add", counting_add)
     b = make_document(_near_copies(1)[0], path="week2/b.txt")
-    run = run_stage(DedupStage, b)
+    run_stage(DedupStage, b)
     assert b.duplicate.status == "near" and b.duplicate.of == a.id
     assert built == [16]  # b's keys only: the filter was loaded, not rebuilt from the table
 
@@ -387,9 +392,9 @@ def test_key_filter_keeps_forgotten_keys_harmlessly(run_stage):
     b = make_document(_near_copies(1)[0], path="week2/b.txt")
     later = run_stage(DedupStage, b)
     assert later.kept == [b] and b.duplicate.status == "unique"
-    assert later.stage.filter.may_contain(later.stage._band_keys(
-        np.stack([later.stage.hasher.signature(BASE)[0]])
-    )).all()  # a's keys still pass the filter: SQLite, which forgot them, decides
+    assert later.stage.filter.may_contain(
+        later.stage._band_keys(np.stack([later.stage.hasher.signature(BASE)[0]]))
+    ).all()  # a's keys still pass the filter: SQLite, which forgot them, decides
 
 
 def test_signature_cache_answers_as_the_index(tmp_path):
@@ -408,7 +413,7 @@ def test_signature_cache_answers_as_the_index(tmp_path):
     assert stage._candidate_rows(ns)[0].tolist() == [2]
     cache = _SigCache(4, 2)
     cache.put(np.array([1, 5]), np.array([7, 8]), np.array([[1, 2], [3, 4]], dtype=np.uint16))
-    hit, slots = cache.find(np.array([1, 5, 9]))
+    hit, _ = cache.find(np.array([1, 5, 9]))
     assert hit.tolist() == [False, True, False]  # 1 and 5 share slot 1: the later one stays
 
 
