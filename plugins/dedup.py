@@ -447,7 +447,13 @@ class _KeyFilter:
 
     def add(self, keys: np.ndarray) -> None:
         pos = self._positions(keys).ravel()
-        np.bitwise_or.at(self.words, pos >> np.uint64(6), np.uint64(1) << (pos & np.uint64(63)))
+        words, bits = pos >> np.uint64(6), np.uint64(1) << (pos & np.uint64(63))
+        # ``|=`` with repeated indices keeps one write per word; the few lost bits are set
+        # again, each pass being a fraction of ``np.bitwise_or.at``'s time.
+        while len(words):
+            self.words[words] |= bits
+            lost = (self.words[words] & bits) != bits
+            words, bits = words[lost], bits[lost]
 
     def may_contain(self, keys: np.ndarray) -> np.ndarray:
         """For each key: whether it may be in the index (False: it is not)."""
@@ -566,6 +572,8 @@ _BUFFER_ROWS = 1 << 17
 _SIG_CACHE_SLOTS = 1 << 15
 #: Candidate rows (and pairs of signatures) compared at a time: 4 k rows of 256 bytes.
 _COMPARE_ROWS = 1 << 12
+#: Rows of dedup_lsh kept from one look-up to the next until a flush (16 bytes each, 4 MB).
+_LSH_ROWS_KEPT = 1 << 18
 #: Keys looked up in the index at a time by a merge task.
 _MERGE_SLICE = 1 << 15
 #: Keys a merge task holds at once (it merges the tasks' sorted files a key range at a time).
@@ -663,6 +671,10 @@ class DedupStage(Stage):
             )
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
+        #: The exact keys (16-byte strings) added in this run, as the band keys (_flush).
+        self.exact_buffer = _KeyBuffer()
+        #: Rows of dedup_lsh read since the last flush (see _lsh_lookup).
+        self.lsh_rows = _KeyBuffer()
         self.sig_cache = _SigCache(_SIG_CACHE_SLOTS, opts.num_perm)
         # Band keys reach SQLite only through _flush, and the run holds the index's write
         # lock: while the table has no rows, a batch's ~8,000 keys need not be looked up.
@@ -704,13 +716,23 @@ class DedupStage(Stage):
         )
 
     def _flush(self) -> None:
-        """Insert the buffered LSH rows of this run, in key order (see :class:`_KeyBuffer`)."""
+        """Insert the buffered LSH and exact rows of this run, in key order (see
+        :class:`_KeyBuffer`)."""
         keys, ns = self.buffer.drain()
+        ex_keys, ex_ns = self.exact_buffer.drain()
+        self.lsh_rows = _KeyBuffer()  # the table changes
         if self._forgotten:
             # Rows of documents forgotten since they were buffered are not written.
-            live = ~np.isin(ns, np.fromiter(self._forgotten, dtype=np.int64))
+            gone = np.fromiter(self._forgotten, dtype=np.int64)
+            live = ~np.isin(ns, gone)
             keys, ns = keys[live], ns[live]
+            live = ~np.isin(ex_ns, gone)
+            ex_keys, ex_ns = ex_keys[live], ex_ns[live]
         self._forgotten.clear()
+        self.db.db.executemany(
+            "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
+            zip(_key_bytes(ex_keys), ex_ns.tolist(), strict=True),
+        )
         # In slices: Python ints cost 40 bytes each, a list of millions of them hundreds of MB.
         step = 1 << 14
         self._lsh_in_db = self._lsh_in_db or len(keys) > 0
@@ -859,13 +881,28 @@ class DedupStage(Stage):
         return results
 
     def _exact_lookup(self, keys: list[bytes]) -> dict[bytes, tuple[int, str]]:
-        """The first indexed document (number, cluster root) with each of ``keys``."""
+        """The first indexed document (number, cluster root) with each of ``keys``
+        (sorted, distinct): in SQLite, or still in the buffer."""
         found: dict[bytes, tuple[int, str]] = {}
-        for key, n, root in self._select(
+        rows: list[tuple[bytes, int, str]] = self._select(
             "SELECT e.key, d.n, d.root FROM dedup_exact e JOIN dedup_docs d ON d.n = e.n"
             " WHERE e.key IN ({})",
             keys,
-        ):
+        )
+        bk, bn = self.exact_buffer.lookup(np.array(keys, dtype="S16"))
+        if len(bk):
+            # documents still there (as the join does), with their roots
+            roots = dict(
+                self._select(
+                    "SELECT n, root FROM dedup_docs WHERE n IN ({})", sorted(set(bn.tolist()))
+                )
+            )
+            rows += [
+                (k, n, roots[n])
+                for k, n in zip(_key_bytes(bk), bn.tolist(), strict=True)
+                if n in roots
+            ]
+        for key, n, root in rows:
             if key not in found or n < found[key][0]:
                 found[key] = (n, root)
         return found
@@ -875,12 +912,21 @@ class DedupStage(Stage):
         (sorted, distinct): in SQLite, or still in the buffer."""
         found_k, found_n = self.buffer.lookup(keys)
         if self._lsh_in_db:
-            sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
+            # Keys read since the last flush are answered again from memory: the table
+            # changes only in _flush, and keys shared by many documents come back batch
+            # after batch (half of the rows read at 100 k documents of make_corpus.py).
+            seen_k, seen_n = self.lsh_rows.lookup(keys)
             # only keys that may be there: most are in no indexed document
-            rows = self._select(sql, keys[self.filter.may_contain(keys)].tolist())
+            ask = keys[self.filter.may_contain(keys) & ~np.isin(keys, seen_k)]
+            sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
+            rows = self._select(sql, ask.tolist())
             flat = np.fromiter(itertools.chain.from_iterable(rows), np.int64, 2 * len(rows))
-            found_k = np.concatenate([flat[0::2], found_k])
-            found_n = np.concatenate([flat[1::2], found_n])
+            if self.lsh_rows.rows + len(rows) > _LSH_ROWS_KEPT:
+                self.lsh_rows = _KeyBuffer()
+            if rows:
+                self.lsh_rows.add(flat[0::2], flat[1::2])
+            found_k = np.concatenate([flat[0::2], seen_k, found_k])
+            found_n = np.concatenate([flat[1::2], seen_n, found_n])
         return found_k, found_n
 
     def _near_batch(
@@ -1042,12 +1088,6 @@ class DedupStage(Stage):
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],
             )
-            conn.executemany(
-                "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
-                sorted(
-                    (k, n) for n, i in zip(ns.tolist(), todo, strict=True) for k in exact_keys[i]
-                ),
-            )
         except BaseException:
             conn.execute("ROLLBACK TO dedup_batch")
             conn.execute("RELEASE dedup_batch")
@@ -1059,6 +1099,10 @@ class DedupStage(Stage):
             )
         # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
         self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
+        self.exact_buffer.add(
+            np.array([k for i in todo for k in exact_keys[i]], dtype="S16"),
+            np.repeat(ns, [len(exact_keys[i]) for i in todo]),
+        )
         self.filter.add(bkeys[todo].ravel())
         if self.buffer.rows >= _BUFFER_ROWS:
             self._flush()
@@ -1230,7 +1274,7 @@ class DedupStage(Stage):
             # merge's memory follows (the arrays take 8 or 16 bytes a key).
             for i in range(0, len(uniq), _MERGE_SLICE):
                 part_keys = uniq[i : i + _MERGE_SLICE]
-                values = [bytes(k) for k in part_keys] if exact else part_keys.tolist()
+                values = _key_bytes(part_keys) if exact else part_keys.tolist()
                 found = _select_chunks(conn.execute, sql, values)
                 if found:
                     fks.append(np.asarray([k for k, _ in found], dtype=keys.dtype))
@@ -1259,6 +1303,13 @@ class DedupStage(Stage):
 #: An earlier run's document ``n`` has the reference ``n - _INDEX_REF`` in the merged files:
 #: below every document of the run, in index order.
 _INDEX_REF = 1 << 62
+
+
+def _key_bytes(keys: np.ndarray) -> list[bytes]:
+    """16-byte keys of an ``S16`` array as bytes, trailing NUL bytes included (indexing
+    the array would strip them)."""
+    raw = keys.tobytes()
+    return [raw[i : i + 16] for i in range(0, len(raw), 16)]
 
 
 def _select_chunks(execute: Any, sql: str, values: Sequence[Any]) -> list[Any]:

@@ -23,6 +23,7 @@ from corearchive_plugins.dedup import (
     MinHasher,
     _KeyBuffer,
     _KeyFilter,
+    _key_bytes,
     _SigCache,
     normalize,
     normalize_bytes,
@@ -333,7 +334,8 @@ def test_buffer_flushed_mid_run_is_still_searched(tmp_path, monkeypatch):
     monkeypatch.setattr(DedupStage, "batch_size", 1)
     a = make_document(BASE, path="a.txt")
     b = make_document(BASE.replace("twelve", "fifteen"), path="b.txt")
-    run = stage_runner(tmp_path)(DedupStage, [a, b], policy="keep")
+    run_stage = stage_runner(tmp_path)
+    run = run_stage(DedupStage, [a, b], policy="keep")
     assert b.duplicate.status == "near" and b.duplicate.of == a.id
     assert _lsh_rows(run) == 2 * 16 and run.stage.buffer.rows == 0
 
@@ -415,6 +417,38 @@ def test_signature_cache_answers_as_the_index(tmp_path):
     cache.put(np.array([1, 5]), np.array([7, 8]), np.array([[1, 2], [3, 4]], dtype=np.uint16))
     hit, _ = cache.find(np.array([1, 5, 9]))
     assert hit.tolist() == [False, True, False]  # 1 and 5 share slot 1: the later one stays
+
+
+def test_exact_keys_ending_in_nul_survive_the_buffer_and_the_flush(tmp_path, monkeypatch):
+    """numpy's S16 strips trailing NUL bytes when it hands out an element: the buffered
+    exact keys go back to bytes whole, so a copy is found before and after the flush."""
+    key = b"\x07" * 14 + b"\x00\x00"
+    assert _key_bytes(np.array([key, b"x" * 16], dtype="S16")) == [key, b"x" * 16]
+    monkeypatch.setattr(DedupStage, "_exact_keys", staticmethod(lambda doc, norms=None: [key]))
+    monkeypatch.setattr(DedupStage, "batch_size", 1)
+    a, b = make_document(BASE, path="a.txt"), make_document(OTHER, path="b.txt")
+    run_stage = stage_runner(tmp_path)
+    run = run_stage(DedupStage, [a, b], policy="keep")
+    assert b.duplicate.status == "exact" and b.duplicate.of == a.id  # from the buffer
+    rows = run.stage.db.execute("SELECT key, n FROM dedup_exact").fetchall()
+    assert rows == [(key, 1), (key, 2)]  # flushed whole (b, a duplicate, joins its cluster)
+    c = make_document(OTHER + " Again.", path="c.txt")
+    run_stage(DedupStage, [c], policy="keep")
+    assert c.duplicate.status == "exact" and c.duplicate.of == a.id  # from SQLite
+
+
+def test_merge_finds_index_keys_ending_in_nul(tmp_path):
+    """The staged plan's merge looks the run's exact keys up in the index whole."""
+    import sqlite3
+
+    key = b"\x05" * 15 + b"\x00"
+    db = sqlite3.connect(tmp_path / "index.sqlite")
+    db.execute("CREATE TABLE dedup_exact (key BLOB, n INTEGER)")
+    db.execute("INSERT INTO dedup_exact VALUES (?, 7)", (key,))
+    keys = np.array([key], dtype="S16")
+    sql = "SELECT key, n FROM dedup_exact WHERE key IN ({})"
+    k, r = DedupStage._with_index(db, sql, True, keys, np.array([0], dtype=np.int64))
+    assert _key_bytes(k) == [key, key] and r.tolist() == [0, 7 - dedup_module._INDEX_REF]
 
 
 def test_two_runs_on_one_index_take_turns(tmp_path):
