@@ -9,8 +9,16 @@
 The index lives in the run's archive catalog (SQLite), so a later run reads and extends it:
 ``dedup_docs`` (number, id, cluster root, shingle count, 16-bit signature), ``dedup_exact``
 (16-byte text keys) and ``dedup_lsh`` (6-byte band keys), about 680 bytes per document on
-disk. The band keys a run adds wait in memory (at most 4 M rows, 64 MB) and are written in
-key order, which makes their B-tree inserts sequential instead of random.
+disk. The exact and band keys a run adds wait in memory (128 k band rows, 2 MB) and are
+written in key order, which makes their B-tree inserts sequential instead of random.
+
+What the stage holds does not grow with the run or the index (a run of 100,000 documents
+costs about the memory of one of 10,000): SQLite's page cache is capped (the catalog's
+``--index-cache-mb``), the key buffers are flushed at a fixed size, a fixed-size Bloom
+filter of the band keys (``dedup_filter``, 4 MB) keeps absent keys from SQLite, and a
+fixed-size cache keeps the signatures of recent candidates (8.5 MB). The LSH candidates
+of a document grow with the index (documents that share a passage with it), so they are
+fetched and compared for a whole batch at once with numpy, a slice at a time.
 Every duplicate points at the first archived member of its cluster. By default duplicates
 are dropped (their rejects entry carries the ``duplicate`` object); ``policy = "keep"`` keeps
 them, tagged.
@@ -505,9 +513,10 @@ class _SigCache:
 
 
 class _KeyBuffer:
-    """The LSH rows (key, n) added in this run, held in memory until they are flushed.
+    """Rows (key, n) held in memory: the band keys or the exact keys (``S16``) added in this
+    run until they are flushed, or rows read from ``dedup_lsh``.
 
-    Inserting a run's band keys one batch at a time scatters B-tree writes over the whole
+    Inserting a run's keys one batch at a time scatters B-tree writes over the whole
     table; kept here and inserted in one sorted pass they visit every page once. The rows
     are sorted segments merged like a binary counter (log₂ segments, each row merged
     log₂ times), so a lookup is one ``searchsorted`` per segment.
