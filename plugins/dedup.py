@@ -427,8 +427,8 @@ def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
 
 
 class _KeyFilter:
-    """A Bloom filter of the LSH band keys in the index: a key it has not seen is not
-    looked up in SQLite.
+    """A Bloom filter of the keys in the index (LSH band keys, and the exact keys by their
+    first 8 bytes): a key it has not seen is not looked up in SQLite.
 
     Most of a batch's ~8,000 band keys are in no indexed document, and each look-up in a
     B-tree larger than the page cache is a page read. The filter has a fixed size (4 MB,
@@ -441,7 +441,7 @@ class _KeyFilter:
 
     BITS = 25
     #: Its name in ``dedup_filter``: another layout or hashing is another name.
-    NAME = "lsh-bloom-25-3-v1"
+    NAME = "keys-bloom-25-3-v2"
 
     def __init__(self) -> None:
         self.words = np.zeros(1 << (self.BITS - 6), dtype=np.uint64)
@@ -714,6 +714,9 @@ class DedupStage(Stage):
             cur = self.db.execute("SELECT key FROM dedup_lsh")
             while rows := cur.fetchmany(1 << 16):
                 keys_filter.add(np.fromiter(itertools.chain.from_iterable(rows), np.int64))
+        cur = self.db.execute("SELECT key FROM dedup_exact")
+        while rows := cur.fetchmany(1 << 16):
+            keys_filter.add(_exact_ints(np.array([r[0] for r in rows], dtype="S16")))
         return keys_filter
 
     def _save_filter(self) -> None:
@@ -893,12 +896,14 @@ class DedupStage(Stage):
         """The first indexed document (number, cluster root) with each of ``keys``
         (sorted, distinct): in SQLite, or still in the buffer."""
         found: dict[bytes, tuple[int, str]] = {}
+        query = np.array(keys, dtype="S16")
+        maybe = self.filter.may_contain(_exact_ints(query)).tolist() if keys else []
         rows: list[tuple[bytes, int, str]] = self._select(
             "SELECT e.key, d.n, d.root FROM dedup_exact e JOIN dedup_docs d ON d.n = e.n"
             " WHERE e.key IN ({})",
-            keys,
+            [k for k, ok in zip(keys, maybe, strict=True) if ok],
         )
-        bk, bn = self.exact_buffer.lookup(np.array(keys, dtype="S16"))
+        bk, bn = self.exact_buffer.lookup(query)
         if len(bk):
             # documents still there (as the join does), with their roots
             roots = dict(
@@ -1108,11 +1113,9 @@ class DedupStage(Stage):
             )
         # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
         self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
-        self.exact_buffer.add(
-            np.array([k for i in todo for k in exact_keys[i]], dtype="S16"),
-            np.repeat(ns, [len(exact_keys[i]) for i in todo]),
-        )
-        self.filter.add(bkeys[todo].ravel())
+        ex_keys = np.array([k for i in todo for k in exact_keys[i]], dtype="S16")
+        self.exact_buffer.add(ex_keys, np.repeat(ns, [len(exact_keys[i]) for i in todo]))
+        self.filter.add(np.concatenate([bkeys[todo].ravel(), _exact_ints(ex_keys)]))
         if self.buffer.rows >= _BUFFER_ROWS:
             self._flush()
 
@@ -1312,6 +1315,12 @@ class DedupStage(Stage):
 #: An earlier run's document ``n`` has the reference ``n - _INDEX_REF`` in the merged files:
 #: below every document of the run, in index order.
 _INDEX_REF = 1 << 62
+
+
+def _exact_ints(keys: np.ndarray) -> np.ndarray:
+    """The first 8 bytes of each 16-byte exact key (an ``S16`` array) as an integer: what
+    the key filter hashes (the keys are random already)."""
+    return np.frombuffer(keys.astype("S16").tobytes(), dtype="<i8")[0::2].copy()
 
 
 def _key_bytes(keys: np.ndarray) -> list[bytes]:

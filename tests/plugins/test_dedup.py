@@ -21,9 +21,9 @@ from corearchive_plugins.dedup import (
     DedupOptions,
     DedupStage,
     MinHasher,
+    _key_bytes,
     _KeyBuffer,
     _KeyFilter,
-    _key_bytes,
     _SigCache,
     normalize,
     normalize_bytes,
@@ -371,7 +371,8 @@ def test_key_filter_is_saved_with_the_run_and_loaded_by_the_next(run_stage, monk
     b = make_document(_near_copies(1)[0], path="week2/b.txt")
     run_stage(DedupStage, b)
     assert b.duplicate.status == "near" and b.duplicate.of == a.id
-    assert built == [16]  # b's keys only: the filter was loaded, not rebuilt from the table
+    # b's keys only (16 band keys, one exact key): the filter was loaded, not rebuilt
+    assert built == [17]
 
 
 def test_key_filter_is_rebuilt_after_additions_that_did_not_save_it(run_stage, monkeypatch):
@@ -383,8 +384,10 @@ def test_key_filter_is_rebuilt_after_additions_that_did_not_save_it(run_stage, m
     run_stage(DedupStage, a)
     monkeypatch.undo()
     b = make_document(_near_copies(1)[0], path="week3/b.txt")
-    run = run_stage(DedupStage, b)
+    c = make_document(BASE, path="week3/c.txt")
+    run = run_stage(DedupStage, [b, c])
     assert run.kept == [] and b.duplicate.status == "near" and b.duplicate.of == a.id
+    assert c.duplicate.status == "exact" and c.duplicate.of == a.id  # its exact key too
 
 
 def test_key_filter_keeps_forgotten_keys_harmlessly(run_stage):
