@@ -101,7 +101,7 @@ def _fail(message: str, code: ExitCode) -> None:
 @click.option(
     "--index-cache-mb",
     type=click.IntRange(min=1),
-    default=16,
+    default=8,
     show_default=True,
     help="Memory for the index's page cache: more makes inserts into a large index a little"
     " faster, and the main process's memory grows by as much once the index outgrows it.",
