@@ -572,9 +572,10 @@ class _KeyBuffer:
 _HASH_GROUP_CHARS = 1 << 20
 _HASH_MAX_CHARS = 1 << 20
 
-#: LSH rows held in memory before a flush to SQLite: 512 k rows of 16 bytes (32 k documents
-#: at 16 bands) keep the buffer at 8 MB, about 30 MB while merging. (4 M rows: a run of
-#: 100k documents through dedup alone took 9 % less CPU and 40 MB more memory at the peak.)
+#: LSH rows held in memory before a flush to SQLite (with the exact keys): 128 k rows of 16
+#: bytes (8 k documents at 16 bands), 2 MB, about 8 MB while merging, reached by any run of
+#: 10,000 documents. A flush costs about the same per row whatever its size: replaying
+#: 100k documents through dedup took the same CPU with 512 k rows (and 8 MB more memory).
 _BUFFER_ROWS = 1 << 17
 #: Candidate signatures cached (:class:`_SigCache`): 32 k slots of 272 bytes, 8.5 MB. At 100 k
 #: documents of benchmarks/make_corpus.py three in four candidate rows are found there.
@@ -701,9 +702,9 @@ class DedupStage(Stage):
         self._save_filter()
 
     def _load_filter(self) -> _KeyFilter:
-        """The saved filter of the index's band keys, or one built from the table (a first
-        run with this version, or documents added since by a program that does not keep
-        the filter: the trigger ``dedup_filter_stale`` deleted the saved one)."""
+        """The saved filter of the index's keys, or one built from the tables (a first run
+        with this version, or documents added since by a program that does not keep the
+        filter: the trigger ``dedup_filter_stale`` deleted the saved one)."""
         keys_filter = _KeyFilter()
         row = self.db.execute(
             "SELECT bits FROM dedup_filter WHERE name = ?", (_KeyFilter.NAME,)
