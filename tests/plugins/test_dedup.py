@@ -334,10 +334,26 @@ def test_buffer_flushed_mid_run_is_still_searched(tmp_path, monkeypatch):
     monkeypatch.setattr(DedupStage, "batch_size", 1)
     a = make_document(BASE, path="a.txt")
     b = make_document(BASE.replace("twelve", "fifteen"), path="b.txt")
-    run_stage = stage_runner(tmp_path)
-    run = run_stage(DedupStage, [a, b], policy="keep")
+    run = stage_runner(tmp_path)(DedupStage, [a, b], policy="keep")
     assert b.duplicate.status == "near" and b.duplicate.of == a.id
     assert _lsh_rows(run) == 2 * 16 and run.stage.buffer.rows == 0
+
+
+@pytest.mark.parametrize("measure", ["containment", "jaccard"])
+def test_batch_similarities_are_from_jaccard_bit_for_bit(measure):
+    """The batch's numpy similarities must be the very floats of from_jaccard: a decision
+    (threshold, ties) and the rounded similarity in a record depend on them."""
+    rng = np.random.default_rng(11)
+    same = rng.integers(0, 129, size=20_000)
+    same[:50] = 0
+    size_a = rng.integers(1, 3000, size=20_000)
+    size_b = rng.integers(1, 3000, size=20_000)
+    size_b[:100] = rng.integers(1, 25, size=100)  # small documents: Jaccard
+    got = dedup_module._similarities(same / 128, size_a, size_b, measure, 20)
+    rows = zip((same / 128).tolist(), size_a.tolist(), size_b.tolist(), got.tolist(), strict=True)
+    for j, a, b, g in rows:
+        small = min(a, b) < 20
+        assert g == dedup_module.from_jaccard(j, a, b, "jaccard" if small else measure)
 
 
 def test_key_filter_never_hides_an_added_key():
