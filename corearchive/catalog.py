@@ -64,7 +64,7 @@ def open_read_only(path: Path) -> sqlite3.Connection:
 class Catalog:
     """The archive catalog of one run (see the module docstring)."""
 
-    def __init__(self, path: Path, *, timeout: float = 30.0, cache_mb: int = 32) -> None:
+    def __init__(self, path: Path, *, timeout: float = 30.0, cache_mb: int = 8) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are begun and ended explicitly below.
@@ -79,8 +79,11 @@ class Catalog:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             # SQLite's own page cache, allocated as used: capped, so that a run's memory does
-            # not grow with the index (the OS file cache holds the rest). Bigger caches make
-            # inserts into a large index faster (--index-cache-mb).
+            # not grow with the index (the OS file cache holds the rest, a pread away). The
+            # default, 8 MB, is filled by 10,000 documents already: the main process of a
+            # one-worker run then held 257 MB at 10,000 and 281 MB at 100,000 documents
+            # (16 MB: 261 and 289); the dedup stage's index work took ~5 % more CPU at
+            # 100,000 than with 16 MB (--index-cache-mb; research/dedup/REPORT.md).
             self.db.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
             self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
             # executescript commits any open transaction, so the tables come first.

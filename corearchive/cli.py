@@ -101,9 +101,10 @@ def _fail(message: str, code: ExitCode) -> None:
 @click.option(
     "--index-cache-mb",
     type=click.IntRange(min=1),
-    default=32,
+    default=8,
     show_default=True,
-    help="Memory for the index's page cache: more makes inserts into a large index faster.",
+    help="Memory for the index's page cache: more makes inserts into a large index a little"
+    " faster, and the main process's memory grows by as much once the index outgrows it.",
 )
 @click.option(
     "-w",

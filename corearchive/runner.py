@@ -60,7 +60,7 @@ class RunOptions:
     index: Path | None = None
     index_timeout: float = 30.0
     #: SQLite page cache of the index, in MB (memory against insert speed on big indexes).
-    index_cache_mb: int = 32
+    index_cache_mb: int = 8
     quiet: bool = False
     progress: bool | None = None  # None: only when stderr is a terminal
     stdin: bytes | None = None

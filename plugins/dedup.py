@@ -9,8 +9,16 @@
 The index lives in the run's archive catalog (SQLite), so a later run reads and extends it:
 ``dedup_docs`` (number, id, cluster root, shingle count, 16-bit signature), ``dedup_exact``
 (16-byte text keys) and ``dedup_lsh`` (6-byte band keys), about 680 bytes per document on
-disk. The band keys a run adds wait in memory (at most 4 M rows, 64 MB) and are written in
-key order, which makes their B-tree inserts sequential instead of random.
+disk. The exact and band keys a run adds wait in memory (128 k band rows, 2 MB) and are
+written in key order, which makes their B-tree inserts sequential instead of random.
+
+What the stage holds does not grow with the run or the index (a run of 100,000 documents
+costs about the memory of one of 10,000): SQLite's page cache is capped (the catalog's
+``--index-cache-mb``), the key buffers are flushed at a fixed size, a fixed-size Bloom
+filter of the band keys (``dedup_filter``, 4 MB) keeps absent keys from SQLite, and a
+fixed-size cache keeps the signatures of recent candidates (8.5 MB). The LSH candidates
+of a document grow with the index (documents that share a passage with it), so they are
+fetched and compared for a whole batch at once with numpy, a slice at a time.
 Every duplicate points at the first archived member of its cluster. By default duplicates
 are dropped (their rejects entry carries the ``duplicate`` object); ``policy = "keep"`` keeps
 them, tagged.
@@ -23,6 +31,7 @@ import itertools
 import re
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +70,9 @@ CREATE TABLE IF NOT EXISTS dedup_lsh (
     key INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dedup_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dedup_filter (name TEXT PRIMARY KEY, bits BLOB NOT NULL);
+CREATE TRIGGER IF NOT EXISTS dedup_filter_stale AFTER INSERT ON dedup_docs
+BEGIN DELETE FROM dedup_filter; END;
 """
 
 
@@ -366,6 +378,46 @@ def similarity(
     )
 
 
+def _similarities(
+    j: np.ndarray, size_a: np.ndarray, size_b: np.ndarray, measure: str, min_shingles: int
+) -> np.ndarray:
+    """:func:`from_jaccard` of many pairs, with Jaccard for pairs of which one has fewer
+    than ``min_shingles`` shingles: the same operations on float64, so the same values."""
+    if measure == "jaccard":
+        return j
+    inter = j * (size_a + size_b) / (1.0 + j)
+    contained = np.minimum(inter / np.maximum(np.minimum(size_a, size_b), 1), 1.0)
+    small = np.minimum(size_a, size_b) < min_shingles
+    out: np.ndarray = np.where(small | (j == 0.0), j, contained)
+    return out
+
+
+def _join(
+    q_keys: np.ndarray, q_ids: np.ndarray, t_keys: np.ndarray, t_ids: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every ``(q_id, t_id)`` whose keys are equal (an equi-join of two key columns)."""
+    if not len(q_keys) or not len(t_keys):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    order = np.argsort(t_keys, kind="stable")
+    keys, ids = t_keys[order], t_ids[order]
+    lo = np.searchsorted(keys, q_keys, side="left")
+    found = np.searchsorted(keys, q_keys, side="right") - lo
+    total = int(found.sum())
+    starts = np.repeat(lo - (np.cumsum(found) - found), found)
+    return np.repeat(q_ids, found).astype(np.int64), ids[starts + np.arange(total)].astype(np.int64)
+
+
+def _distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct pairs ``(a, b)``, sorted by ``a`` then ``b``."""
+    if not len(a):
+        return a, b
+    order = np.lexsort((b, a))
+    a, b = a[order], b[order]
+    new = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]
+    return a[new], b[new]
+
+
 def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
     """:func:`similarity` from the share ``j`` of equal signature values."""
     if measure == "jaccard" or j == 0.0:
@@ -374,10 +426,97 @@ def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
     return min(inter / max(min(size_a, size_b), 1), 1.0)
 
 
-class _KeyBuffer:
-    """The LSH rows (key, n) added in this run, held in memory until they are flushed.
+class _KeyFilter:
+    """A Bloom filter of the keys in the index (LSH band keys, and the exact keys by their
+    first 8 bytes): a key it has not seen is not looked up in SQLite.
 
-    Inserting a run's band keys one batch at a time scatters B-tree writes over the whole
+    Most of a batch's ~8,000 band keys are in no indexed document, and each look-up in a
+    B-tree larger than the page cache is a page read. The filter has a fixed size (4 MB,
+    three bits a key): it answers for millions of keys with few false positives and, as
+    the index outgrows it, lets more absent keys through to SQLite (never hides a present
+    one). It is saved in the index at the end of a run (``dedup_filter``) and loaded by the
+    next; a trigger deletes the saved copy whenever documents are added to the index
+    without it (by another program), and the next run then rebuilds it from the table.
+    """
+
+    BITS = 25
+    #: Its name in ``dedup_filter``: another layout or hashing is another name.
+    NAME = "keys-bloom-25-3-v2"
+
+    def __init__(self) -> None:
+        self.words = np.zeros(1 << (self.BITS - 6), dtype=np.uint64)
+        self.words[:] = 0  # written, not only allocated: resident from the start
+
+    def _positions(self, keys: np.ndarray) -> np.ndarray:
+        mask = np.uint64((1 << self.BITS) - 1)
+        h1 = _mix(keys.astype(np.uint64) ^ np.uint64(0x5BD1E9955BD1E995))
+        h2 = _mix(h1)
+        return np.stack([h1 & mask, (h1 >> np.uint64(32)) & mask, h2 & mask])
+
+    def add(self, keys: np.ndarray) -> None:
+        pos = self._positions(keys).ravel()
+        words, bits = pos >> np.uint64(6), np.uint64(1) << (pos & np.uint64(63))
+        # ``|=`` with repeated indices keeps one write per word; the few lost bits are set
+        # again, each pass being a fraction of ``np.bitwise_or.at``'s time.
+        while len(words):
+            self.words[words] |= bits
+            lost = (self.words[words] & bits) != bits
+            words, bits = words[lost], bits[lost]
+
+    def may_contain(self, keys: np.ndarray) -> np.ndarray:
+        """For each key: whether it may be in the index (False: it is not)."""
+        pos = self._positions(keys)
+        bits = (self.words[pos >> np.uint64(6)] >> (pos & np.uint64(63))) & np.uint64(1)
+        out: np.ndarray = bits.all(axis=0)
+        return out
+
+    def to_bytes(self) -> bytes:
+        return zlib.compress(self.words.tobytes(), 1)
+
+    def load(self, blob: bytes) -> bool:
+        raw = zlib.decompress(blob)
+        if len(raw) != self.words.nbytes:
+            return False
+        self.words[:] = np.frombuffer(raw, dtype=np.uint64)
+        return True
+
+
+class _SigCache:
+    """Shingle counts and signatures of index documents recently fetched as candidates.
+
+    As the index grows, so do a document's LSH candidates, and some documents (those that
+    share common passages) are candidates again and again: their rows need not be read
+    again. Direct-mapped by document number (``n % slots``: consecutive numbers never
+    collide) in arrays allocated and touched once, so that its memory is the same whatever
+    the run or the index. Only rows that exist are cached; :meth:`drop` forgets one.
+    """
+
+    def __init__(self, slots: int, width: int) -> None:
+        self.tags = np.zeros(slots, dtype=np.int64)  # 0: empty (numbers start at 1)
+        self.sizes = np.zeros(slots, dtype=np.int64)
+        # written, not only allocated: the pages are resident from the start
+        self.sigs = np.full((slots, width), 1, dtype=np.uint16)
+
+    def find(self, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which of the numbers ``ns`` are cached, and their slots."""
+        slots = ns % len(self.tags)
+        return self.tags[slots] == ns, slots
+
+    def put(self, ns: np.ndarray, sizes: np.ndarray, sigs: np.ndarray) -> None:
+        slots = ns % len(self.tags)
+        self.tags[slots], self.sizes[slots], self.sigs[slots] = ns, sizes, sigs
+
+    def drop(self, n: int) -> None:
+        slot = n % len(self.tags)
+        if self.tags[slot] == n:
+            self.tags[slot] = 0
+
+
+class _KeyBuffer:
+    """Rows (key, n) held in memory: the band keys or the exact keys (``S16``) added in this
+    run until they are flushed, or rows read from ``dedup_lsh``.
+
+    Inserting a run's keys one batch at a time scatters B-tree writes over the whole
     table; kept here and inserted in one sorted pass they visit every page once. The rows
     are sorted segments merged like a binary counter (log₂ segments, each row merged
     log₂ times), so a lookup is one ``searchsorted`` per segment.
@@ -433,10 +572,18 @@ class _KeyBuffer:
 _HASH_GROUP_CHARS = 1 << 20
 _HASH_MAX_CHARS = 1 << 20
 
-#: LSH rows held in memory before a flush to SQLite: 512 k rows of 16 bytes (32 k documents
-#: at 16 bands) keep the buffer at 8 MB, about 30 MB while merging. (4 M rows: a run of
-#: 100k documents through dedup alone took 9 % less CPU and 40 MB more memory at the peak.)
-_BUFFER_ROWS = 1 << 19
+#: LSH rows held in memory before a flush to SQLite (with the exact keys): 128 k rows of 16
+#: bytes (8 k documents at 16 bands), 2 MB, about 8 MB while merging, reached by any run of
+#: 10,000 documents. A flush costs about the same per row whatever its size: replaying
+#: 100k documents through dedup took the same CPU with 512 k rows (and 8 MB more memory).
+_BUFFER_ROWS = 1 << 17
+#: Candidate signatures cached (:class:`_SigCache`): 32 k slots of 272 bytes, 8.5 MB. At 100 k
+#: documents of benchmarks/make_corpus.py three in four candidate rows are found there.
+_SIG_CACHE_SLOTS = 1 << 15
+#: Candidate rows (and pairs of signatures) compared at a time: 4 k rows of 256 bytes.
+_COMPARE_ROWS = 1 << 12
+#: Rows of dedup_lsh kept from one look-up to the next until a flush (16 bytes each, 4 MB).
+_LSH_ROWS_KEPT = 1 << 18
 #: Keys looked up in the index at a time by a merge task.
 _MERGE_SLICE = 1 << 15
 #: Keys a merge task holds at once (it merges the tasks' sorted files a key range at a time).
@@ -516,7 +663,7 @@ class DedupStage(Stage):
                 f"dedup: bands × rows ({opts.bands} × {opts.rows}) exceeds num_perm {opts.num_perm}"
             )
         self.db = self.context.catalog
-        for stmt in _SCHEMA.strip().split(";"):
+        for stmt in _SCHEMA.strip().split(";\n"):  # the trigger's body holds a ";"
             if stmt.strip():
                 self.db.execute(stmt)
         # The hashing must stay the same for the life of an index: record it, check it.
@@ -534,11 +681,17 @@ class DedupStage(Stage):
             )
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
+        #: The exact keys (16-byte strings) added in this run, as the band keys (_flush).
+        self.exact_buffer = _KeyBuffer()
+        #: Rows of dedup_lsh read since the last flush (see _lsh_lookup).
+        self.lsh_rows = _KeyBuffer()
+        self.sig_cache = _SigCache(_SIG_CACHE_SLOTS, opts.num_perm)
         # Band keys reach SQLite only through _flush, and the run holds the index's write
         # lock: while the table has no rows, a batch's ~8,000 keys need not be looked up.
         self._lsh_in_db = (
             self.db.execute("SELECT EXISTS (SELECT 1 FROM dedup_lsh)").fetchone()[0] == 1
         )
+        self.filter = self._load_filter()
         self._forgotten: set[int] = set()
         self._next_n = 1
         #: The merged key files of the staged plan (see process_global), else None.
@@ -546,17 +699,55 @@ class DedupStage(Stage):
 
     def close(self) -> None:
         self._flush()
+        self._save_filter()
+
+    def _load_filter(self) -> _KeyFilter:
+        """The saved filter of the index's keys, or one built from the tables (a first run
+        with this version, or documents added since by a program that does not keep the
+        filter: the trigger ``dedup_filter_stale`` deleted the saved one)."""
+        keys_filter = _KeyFilter()
+        row = self.db.execute(
+            "SELECT bits FROM dedup_filter WHERE name = ?", (_KeyFilter.NAME,)
+        ).fetchone()
+        if row is not None and keys_filter.load(row[0]):
+            return keys_filter
+        if self._lsh_in_db:
+            cur = self.db.execute("SELECT key FROM dedup_lsh")
+            while rows := cur.fetchmany(1 << 16):
+                keys_filter.add(np.fromiter(itertools.chain.from_iterable(rows), np.int64))
+        cur = self.db.execute("SELECT key FROM dedup_exact")
+        while rows := cur.fetchmany(1 << 16):
+            keys_filter.add(_exact_ints(np.array([r[0] for r in rows], dtype="S16")))
+        return keys_filter
+
+    def _save_filter(self) -> None:
+        """Save the filter with the run's additions (after its last insert: the trigger
+        deletes the saved filter on every insert into ``dedup_docs``)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO dedup_filter (name, bits) VALUES (?, ?)",
+            (_KeyFilter.NAME, self.filter.to_bytes()),
+        )
 
     def _flush(self) -> None:
-        """Insert the buffered LSH rows of this run, in key order (see :class:`_KeyBuffer`)."""
+        """Insert the buffered LSH and exact rows of this run, in key order (see
+        :class:`_KeyBuffer`)."""
         keys, ns = self.buffer.drain()
+        ex_keys, ex_ns = self.exact_buffer.drain()
+        self.lsh_rows = _KeyBuffer()  # the table changes
         if self._forgotten:
             # Rows of documents forgotten since they were buffered are not written.
-            live = ~np.isin(ns, np.fromiter(self._forgotten, dtype=np.int64))
+            gone = np.fromiter(self._forgotten, dtype=np.int64)
+            live = ~np.isin(ns, gone)
             keys, ns = keys[live], ns[live]
+            live = ~np.isin(ex_ns, gone)
+            ex_keys, ex_ns = ex_keys[live], ex_ns[live]
         self._forgotten.clear()
+        self.db.db.executemany(
+            "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
+            zip(_key_bytes(ex_keys), ex_ns.tolist(), strict=True),
+        )
         # In slices: Python ints cost 40 bytes each, a list of millions of them hundreds of MB.
-        step = 1 << 16
+        step = 1 << 14
         self._lsh_in_db = self._lsh_in_db or len(keys) > 0
         for i in range(0, len(keys), step):
             self.db.db.executemany(
@@ -636,25 +827,29 @@ class DedupStage(Stage):
             "SELECT sha256, id FROM documents WHERE sha256 IN ({})", shas
         ):
             db_raw.setdefault(sha, doc_id)
-        uniq, inverse, counts = np.unique(bkeys, return_inverse=True, return_counts=True)
-        db_lsh = self._lsh_lookup(uniq) if self._merged is None else self._merged.lsh(uniq)
-        # Most documents share no band with anything: find the few that do without Python.
-        shared = (counts > 1)[inverse.reshape(bkeys.shape)]
-        hit = np.isin(bkeys, np.fromiter(db_lsh, dtype=np.int64, count=len(db_lsh)))
-        maybe: list[bool] = np.any(shared | hit, axis=1).tolist()
-        cand_docs: dict[int, tuple[str, int, np.ndarray]] = {}
-        if db_lsh:
-            ns = sorted({n for v in db_lsh.values() for n in v})
-            for n, root, other_size, blob in self._select(
-                "SELECT n, root, size, sig FROM dedup_docs WHERE n IN ({})", ns
-            ):
-                cand_docs[n] = (root, other_size, np.frombuffer(blob, dtype=np.uint16))
         ids = [d.id for d in docs]
         known = {r[0] for r in self._select("SELECT id FROM dedup_docs WHERE id IN ({})", ids)}
 
+        # Which documents join the index (the first of their id not indexed before) and
+        # which are checked for near copies (those without an exact or a raw copy): neither
+        # depends on what the others are decided to be, so the near candidates of the whole
+        # batch are found and compared at once (see _near_batch), before the decisions.
+        indexed = np.zeros(len(docs), dtype=bool)
+        near = np.zeros(len(docs), dtype=bool)
+        first_of_key: set[bytes] = set()
+        for i, doc in enumerate(docs):
+            ks = exact_keys[i]
+            near[i] = not (
+                any(k in db_exact or k in first_of_key for k in ks) or doc.source.sha256 in db_raw
+            )
+            if doc.id not in known:
+                known.add(doc.id)
+                indexed[i] = True
+                first_of_key.update(ks)
+        counts, best = self._near_batch(bkeys, sig16, sizes, near, indexed)
+
         # -- decisions, in order, against the index and the batch's earlier documents -------
         batch_exact: dict[bytes, tuple[int, str]] = {}
-        batch_lsh: dict[int, list[int]] = {}
         roots: list[str | None] = [None] * len(docs)
         results: list[Document | Drop] = []
         for i, doc in enumerate(docs):
@@ -668,30 +863,23 @@ class DedupStage(Stage):
             elif doc.source.sha256 in db_raw:
                 dup = Duplicate("exact", self._root(db_raw[doc.source.sha256]), 1.0)
                 ann["method"] = "raw"
-            # Python lists of band keys only for documents that may share one (see maybe):
-            # a list per document of the batch would be most of the garbage collector's work
-            keys: list[int] = bkeys[i].tolist() if maybe[i] else []
-            if dup is None and not keys:
-                ann["candidates"] = 0
-            elif dup is None:
-                dup, ann["candidates"] = self._near(
-                    i, keys, db_lsh, cand_docs, batch_lsh, roots, sig16, size_list
-                )
-                if dup is not None:
-                    ann["method"] = "minhash"
+            else:
+                ann["candidates"] = counts[i]
+                if i in best:
+                    of, sim = best[i]
+                    root = of if isinstance(of, str) else roots[of]
+                    assert root is not None  # a batch candidate is indexed, so decided
+                    dup, ann["method"] = Duplicate("near", root, round(sim, 4)), "minhash"
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it
             # then finds the same cluster, even where it resembles this member more than the
             # first one. (A document already in the index is not added twice.)
-            if doc.id not in known:
-                known.add(doc.id)
+            if indexed[i]:
                 root = dup.of if dup is not None and dup.of else doc.id
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
-                for k in keys:
-                    batch_lsh.setdefault(k, []).append(i)
             if dup is None:
                 results.append(doc)
                 continue
@@ -706,67 +894,180 @@ class DedupStage(Stage):
         return results
 
     def _exact_lookup(self, keys: list[bytes]) -> dict[bytes, tuple[int, str]]:
-        """The first indexed document (number, cluster root) with each of ``keys``."""
+        """The first indexed document (number, cluster root) with each of ``keys``
+        (sorted, distinct): in SQLite, or still in the buffer."""
         found: dict[bytes, tuple[int, str]] = {}
-        for key, n, root in self._select(
+        query = np.array(keys, dtype="S16")
+        maybe = self.filter.may_contain(_exact_ints(query)).tolist() if keys else []
+        rows: list[tuple[bytes, int, str]] = self._select(
             "SELECT e.key, d.n, d.root FROM dedup_exact e JOIN dedup_docs d ON d.n = e.n"
             " WHERE e.key IN ({})",
-            keys,
-        ):
+            [k for k, ok in zip(keys, maybe, strict=True) if ok],
+        )
+        bk, bn = self.exact_buffer.lookup(query)
+        if len(bk):
+            # documents still there (as the join does), with their roots
+            roots = dict(
+                self._select(
+                    "SELECT n, root FROM dedup_docs WHERE n IN ({})", sorted(set(bn.tolist()))
+                )
+            )
+            rows += [
+                (k, n, roots[n])
+                for k, n in zip(_key_bytes(bk), bn.tolist(), strict=True)
+                if n in roots
+            ]
+        for key, n, root in rows:
             if key not in found or n < found[key][0]:
                 found[key] = (n, root)
         return found
 
-    def _lsh_lookup(self, keys: np.ndarray) -> dict[int, list[int]]:
-        """The indexed documents (numbers) with each of the band ``keys`` (sorted, distinct):
-        in SQLite, or still in the buffer."""
-        found: dict[int, list[int]] = {}
+    def _lsh_lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows (band key, document number) of the index with one of the band ``keys``
+        (sorted, distinct): in SQLite, or still in the buffer."""
+        found_k, found_n = self.buffer.lookup(keys)
         if self._lsh_in_db:
+            # Keys read since the last flush are answered again from memory: the table
+            # changes only in _flush, and keys shared by many documents come back batch
+            # after batch (half of the rows read at 100 k documents of make_corpus.py).
+            seen_k, seen_n = self.lsh_rows.lookup(keys)
+            # only keys that may be there: most are in no indexed document
+            ask = keys[self.filter.may_contain(keys) & ~np.isin(keys, seen_k)]
             sql = "SELECT key, n FROM dedup_lsh WHERE key IN ({})"
-            for key, n in self._select(sql, keys.tolist()):
-                found.setdefault(key, []).append(n)
-        bk, bn = self.buffer.lookup(keys)
-        for key, n in zip(bk.tolist(), bn.tolist(), strict=True):
-            found.setdefault(key, []).append(n)
-        return found
+            rows = self._select(sql, ask.tolist())
+            flat = np.fromiter(itertools.chain.from_iterable(rows), np.int64, 2 * len(rows))
+            if self.lsh_rows.rows + len(rows) > _LSH_ROWS_KEPT:
+                self.lsh_rows = _KeyBuffer()
+            if rows:
+                self.lsh_rows.add(flat[0::2], flat[1::2])
+            found_k = np.concatenate([flat[0::2], seen_k, found_k])
+            found_n = np.concatenate([flat[1::2], seen_n, found_n])
+        return found_k, found_n
 
-    def _near(
+    def _near_batch(
         self,
-        i: int,
-        keys: list[int],
-        db_lsh: dict[int, list[int]],
-        cand_docs: dict[int, tuple[str, int, np.ndarray]],
-        batch_lsh: dict[int, list[int]],
-        roots: list[str | None],
+        bkeys: np.ndarray,
         sig16: np.ndarray,
-        sizes: list[int],
-    ) -> tuple[Duplicate | None, int]:
-        """The most similar candidate at or above the threshold: the index's candidates in
-        index order, then the batch's earlier documents; ties go to the earliest."""
-        from_db = sorted({n for k in keys for n in db_lsh.get(k, ()) if n in cand_docs})
-        in_batch = sorted({j for k in keys for j in batch_lsh.get(k, ())})
-        count = len(from_db) + len(in_batch)
-        if not count:
-            return None, 0
-        cands: list[tuple[str, int, np.ndarray]] = [cand_docs[n] for n in from_db]
-        for j in in_batch:
-            root = roots[j]
-            assert root is not None  # only indexed documents are in batch_lsh
-            cands.append((root, sizes[j], sig16[j]))
+        sizes: np.ndarray,
+        near: np.ndarray,
+        indexed: np.ndarray,
+    ) -> tuple[list[int], dict[int, tuple[str | int, float]]]:
+        """The near-duplicate check of a batch's documents ``near``, all at once.
+
+        A document's candidates are the indexed documents that share a band key with it, in
+        index order, then the batch's earlier ``indexed`` documents that do; the best is the
+        most similar at or above the threshold, ties going to the earliest. Returns the
+        number of candidates of each document and, for those with a best candidate, its
+        cluster root (an index candidate) or its position in the batch, and the similarity.
+
+        As numpy operations over all pairs of (document, candidate): a candidate costs a row
+        of the index and a comparison of two signatures, not a Python loop, which matters as
+        the index grows (the candidates of a document grow with it).
+        """
         opts = self.options
-        size = sizes[i]
-        best: tuple[float, str] | None = None
-        # All candidates compared in one numpy operation (most documents have one to three).
-        width = sig16.shape[1]
-        equal = np.count_nonzero(np.stack([c[2] for c in cands]) == sig16[i], axis=1).tolist()
-        for (root, other_size, _), same in zip(cands, equal, strict=True):
-            small = min(size, other_size) < opts.min_shingles
-            sim = from_jaccard(same / width, size, other_size, "jaccard" if small else opts.measure)
-            if sim >= opts.threshold and (best is None or sim > best[0]):
-                best = (sim, root)
-        if best is None:
-            return None, count
-        return Duplicate("near", best[1], round(best[0], 4)), count
+        count = len(bkeys)
+        bands = bkeys.shape[1]
+        todo = np.flatnonzero(near)
+        q_keys = bkeys[todo].ravel()
+        q_docs = np.repeat(todo, bands)
+        # (document, index number) pairs: documents that share a key with an indexed one
+        if len(q_keys):
+            uniq = np.unique(q_keys)
+            if self._merged is None:
+                f_keys, f_ns = self._lsh_lookup(uniq)
+            else:
+                f_keys, f_ns = self._merged.lsh(uniq)
+        else:
+            f_keys = f_ns = np.zeros(0, dtype=np.int64)
+        db_i, db_n = _distinct_pairs(*_join(q_keys, q_docs, f_keys, f_ns))
+        # Compared a slice of candidates at a time (their rows, then their pairs): memory
+        # does not follow the candidates of a batch, which grow with the index.
+        db_same = np.zeros(len(db_i), dtype=np.int64)
+        db_size = np.zeros(len(db_i), dtype=np.int64)
+        live = np.zeros(len(db_i), dtype=bool)  # rows of forgotten documents are not
+        by_n = np.argsort(db_n, kind="stable")
+        sorted_n = db_n[by_n]
+        uniq_n = np.unique(db_n)
+        for s in range(0, len(uniq_n), _COMPARE_ROWS):
+            part = uniq_n[s : s + _COMPARE_ROWS]
+            c_ns, c_sizes, c_sigs = self._candidate_rows(part)
+            if not len(c_ns):
+                continue
+            lo = int(np.searchsorted(sorted_n, part[0], side="left"))
+            hi = int(np.searchsorted(sorted_n, part[-1], side="right"))
+            for a in range(lo, hi, _COMPARE_ROWS):
+                sel = by_n[a : min(a + _COMPARE_ROWS, hi)]
+                pos = np.minimum(np.searchsorted(c_ns, db_n[sel]), len(c_ns) - 1)
+                found = c_ns[pos] == db_n[sel]
+                sel, pos = sel[found], pos[found]
+                live[sel] = True
+                db_size[sel] = c_sizes[pos]
+                db_same[sel] = np.count_nonzero(sig16[db_i[sel]] == c_sigs[pos], axis=1)
+        db_i, db_n, db_same, db_size = db_i[live], db_n[live], db_same[live], db_size[live]
+        # (document, earlier document of the batch) pairs
+        t_docs = np.flatnonzero(indexed)
+        b_i, b_j = _join(q_keys, q_docs, bkeys[t_docs].ravel(), np.repeat(t_docs, bands))
+        earlier = b_j < b_i
+        b_i, b_j = _distinct_pairs(b_i[earlier], b_j[earlier])
+        b_same = np.zeros(len(b_i), dtype=np.int64)
+        for s in range(0, len(b_i), _COMPARE_ROWS):
+            e = s + _COMPARE_ROWS
+            b_same[s:e] = np.count_nonzero(sig16[b_i[s:e]] == sig16[b_j[s:e]], axis=1)
+
+        pair_i = np.concatenate([db_i, b_i])
+        counts: list[int] = np.bincount(pair_i, minlength=count).tolist()
+        if not len(pair_i):
+            return counts, {}
+        sim = _similarities(
+            np.concatenate([db_same, b_same]) / sig16.shape[1],
+            sizes[pair_i],
+            np.concatenate([db_size, sizes[b_j]]),
+            opts.measure,
+            opts.min_shingles,
+        )
+        # The order of the candidates: index ones by number, then the batch's by position
+        # (each part is sorted so already; a stable sort by document keeps that).
+        rank = np.empty(len(pair_i), dtype=np.int64)
+        rank[np.argsort(pair_i, kind="stable")] = np.arange(len(pair_i))
+        ok = np.flatnonzero(sim >= opts.threshold)
+        best: dict[int, tuple[str | int, float]] = {}
+        if len(ok):
+            # per document: the highest similarity, then the earliest candidate
+            order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
+            firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]].tolist()
+            n_db = len(db_i)
+            # cluster roots only of the index candidates that won (one row each)
+            won = sorted({int(db_n[p]) for p in firsts if p < n_db})
+            roots = dict(self._select("SELECT n, root FROM dedup_docs WHERE n IN ({})", won))
+            for p in firsts:
+                of: str | int = roots[int(db_n[p])] if p < n_db else int(b_j[p - n_db])
+                best[int(pair_i[p])] = (of, float(sim[p]))
+        return counts, best
+
+    def _candidate_rows(self, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The indexed documents numbered ``ns`` (sorted, distinct) that are still there:
+        their numbers, shingle counts and signatures (one row each); from the cache of
+        recent candidates (:class:`_SigCache`), else from the index."""
+        width = self.options.num_perm
+        cache = self.sig_cache
+        hit, slots = cache.find(ns)
+        sizes = np.zeros(len(ns), dtype=np.int64)
+        sigs = np.zeros((len(ns), width), dtype=np.uint16)
+        sizes[hit] = cache.sizes[slots[hit]]
+        sigs[hit] = cache.sigs[slots[hit]]
+        present = hit.copy()
+        miss = np.flatnonzero(~hit)
+        if len(miss):
+            rows = self._select(
+                "SELECT n, size, sig FROM dedup_docs WHERE n IN ({})", ns[miss].tolist()
+            )
+            f_ns = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            f_sizes = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
+            f_sigs = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint16).reshape(-1, width)
+            at = np.searchsorted(ns, f_ns)  # ns is sorted and holds every f_ns
+            sizes[at], sigs[at], present[at] = f_sizes, f_sigs, True
+            cache.put(f_ns, f_sizes, f_sigs)
+        return ns[present], sizes[present], sigs[present]
 
     def _root(self, doc_id: str) -> str:
         row = self.db.execute("SELECT root FROM dedup_docs WHERE id = ?", (doc_id,)).fetchone()
@@ -802,12 +1103,6 @@ class DedupStage(Stage):
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],
             )
-            conn.executemany(
-                "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
-                sorted(
-                    (k, n) for n, i in zip(ns.tolist(), todo, strict=True) for k in exact_keys[i]
-                ),
-            )
         except BaseException:
             conn.execute("ROLLBACK TO dedup_batch")
             conn.execute("RELEASE dedup_batch")
@@ -819,6 +1114,9 @@ class DedupStage(Stage):
             )
         # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
         self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
+        ex_keys = np.array([k for i in todo for k in exact_keys[i]], dtype="S16")
+        self.exact_buffer.add(ex_keys, np.repeat(ns, [len(exact_keys[i]) for i in todo]))
+        self.filter.add(np.concatenate([bkeys[todo].ravel(), _exact_ints(ex_keys)]))
         if self.buffer.rows >= _BUFFER_ROWS:
             self._flush()
 
@@ -840,6 +1138,7 @@ class DedupStage(Stage):
             )
             self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
             self._forgotten.add(n)
+            self.sig_cache.drop(n)
 
     @staticmethod
     def _exact_keys(doc: Document, norms: tuple[bytes, bytes | None] | None = None) -> list[bytes]:
@@ -988,7 +1287,7 @@ class DedupStage(Stage):
             # merge's memory follows (the arrays take 8 or 16 bytes a key).
             for i in range(0, len(uniq), _MERGE_SLICE):
                 part_keys = uniq[i : i + _MERGE_SLICE]
-                values = [bytes(k) for k in part_keys] if exact else part_keys.tolist()
+                values = _key_bytes(part_keys) if exact else part_keys.tolist()
                 found = _select_chunks(conn.execute, sql, values)
                 if found:
                     fks.append(np.asarray([k for k, _ in found], dtype=keys.dtype))
@@ -1019,6 +1318,19 @@ class DedupStage(Stage):
 _INDEX_REF = 1 << 62
 
 
+def _exact_ints(keys: np.ndarray) -> np.ndarray:
+    """The first 8 bytes of each 16-byte exact key (an ``S16`` array) as an integer: what
+    the key filter hashes (the keys are random already)."""
+    return np.frombuffer(keys.astype("S16").tobytes(), dtype="<i8")[0::2].copy()
+
+
+def _key_bytes(keys: np.ndarray) -> list[bytes]:
+    """16-byte keys of an ``S16`` array as bytes, trailing NUL bytes included (indexing
+    the array would strip them)."""
+    raw = keys.tobytes()
+    return [raw[i : i + 16] for i in range(0, len(raw), 16)]
+
+
 def _select_chunks(execute: Any, sql: str, values: Sequence[Any]) -> list[Any]:
     """Rows of ``sql`` (with one ``{}`` for a list of placeholders) for all ``values``.
 
@@ -1028,7 +1340,7 @@ def _select_chunks(execute: Any, sql: str, values: Sequence[Any]) -> list[Any]:
     megabyte there.
     """
     out: list[Any] = []
-    step = 16_384
+    step = 1024
     for i in range(0, len(values), step):
         chunk = list(values[i : i + step])
         if chunk:
@@ -1120,16 +1432,20 @@ class _Merged:
                 out[key] = (n, root)
         return out
 
-    def lsh(self, keys: np.ndarray) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
+    def lsh(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """As :meth:`DedupStage._lsh_lookup`: rows (key, number) with one of ``keys``."""
+        out_k: list[int] = []
+        out_n: list[int] = []
         band = keys >> np.int64(40)  # a key carries its band (MinHasher.band_keys)
         for b in np.unique(band).tolist():
             sel = np.flatnonzero(band == b)
             for q, refs in self._earlier(b, keys[sel]):
-                ns = [n for r in refs if (n := self._number(r)) is not None]
-                if ns:
-                    out[int(keys[sel[q]])] = ns
-        return out
+                key = int(keys[sel[q]])
+                for r in refs:
+                    if (n := self._number(r)) is not None:
+                        out_k.append(key)
+                        out_n.append(n)
+        return np.array(out_k, dtype=np.int64), np.array(out_n, dtype=np.int64)
 
 
 @hookimpl

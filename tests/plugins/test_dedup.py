@@ -21,7 +21,10 @@ from corearchive_plugins.dedup import (
     DedupOptions,
     DedupStage,
     MinHasher,
+    _key_bytes,
     _KeyBuffer,
+    _KeyFilter,
+    _SigCache,
     normalize,
     normalize_bytes,
     normalized_pair,
@@ -334,6 +337,137 @@ def test_buffer_flushed_mid_run_is_still_searched(tmp_path, monkeypatch):
     run = stage_runner(tmp_path)(DedupStage, [a, b], policy="keep")
     assert b.duplicate.status == "near" and b.duplicate.of == a.id
     assert _lsh_rows(run) == 2 * 16 and run.stage.buffer.rows == 0
+
+
+@pytest.mark.parametrize("measure", ["containment", "jaccard"])
+def test_batch_similarities_are_from_jaccard_bit_for_bit(measure):
+    """The batch's numpy similarities must be the very floats of from_jaccard: a decision
+    (threshold, ties) and the rounded similarity in a record depend on them."""
+    rng = np.random.default_rng(11)
+    same = rng.integers(0, 129, size=20_000)
+    same[:50] = 0
+    size_a = rng.integers(1, 3000, size=20_000)
+    size_b = rng.integers(1, 3000, size=20_000)
+    size_b[:100] = rng.integers(1, 25, size=100)  # small documents: Jaccard
+    got = dedup_module._similarities(same / 128, size_a, size_b, measure, 20)
+    rows = zip((same / 128).tolist(), size_a.tolist(), size_b.tolist(), got.tolist(), strict=True)
+    for j, a, b, g in rows:
+        small = min(a, b) < 20
+        assert g == dedup_module.from_jaccard(j, a, b, "jaccard" if small else measure)
+
+
+def test_key_filter_never_hides_an_added_key():
+    rng = np.random.default_rng(5)
+    f = _KeyFilter()
+    added = rng.integers(0, 1 << 47, size=200_000, dtype=np.int64)
+    for part in np.array_split(added, 7):  # in several additions, duplicates included
+        f.add(np.concatenate([part, part[:10]]))
+    assert f.may_contain(added).all()
+    absent = rng.integers(0, 1 << 47, size=100_000, dtype=np.int64)
+    assert f.may_contain(absent).mean() < 0.01  # 200 k keys in 32 M bits: ~0.006 %
+    g = _KeyFilter()
+    assert g.load(f.to_bytes()) and np.array_equal(g.words, f.words)
+
+
+def _near_copies(n: int) -> list[str]:
+    return [BASE.replace("twelve", w) for w in ("fifteen", "ten", "nine", "eight")[:n]]
+
+
+def test_key_filter_is_saved_with_the_run_and_loaded_by_the_next(run_stage, monkeypatch):
+    a = make_document(BASE, path="week1/a.txt")
+    run_stage(DedupStage, a)
+    built: list[int] = []
+    real_add = _KeyFilter.add
+
+    def counting_add(self: _KeyFilter, keys: np.ndarray) -> None:
+        built.append(len(keys))
+        real_add(self, keys)
+
+    monkeypatch.setattr(_KeyFilter, "add", counting_add)
+    b = make_document(_near_copies(1)[0], path="week2/b.txt")
+    run_stage(DedupStage, b)
+    assert b.duplicate.status == "near" and b.duplicate.of == a.id
+    # b's keys only (16 band keys, one exact key): the filter was loaded, not rebuilt
+    assert built == [17]
+
+
+def test_key_filter_is_rebuilt_after_additions_that_did_not_save_it(run_stage, monkeypatch):
+    """A program that adds documents without saving the filter (an older version) leaves a
+    stale saved copy; the trigger deletes it, so the next run rebuilds and finds them."""
+    run_stage(DedupStage, make_document(OTHER, path="week1/o.txt"))  # saves a filter
+    monkeypatch.setattr(DedupStage, "_save_filter", lambda self: None)
+    a = make_document(BASE, path="week2/a.txt")
+    run_stage(DedupStage, a)
+    monkeypatch.undo()
+    b = make_document(_near_copies(1)[0], path="week3/b.txt")
+    c = make_document(BASE, path="week3/c.txt")
+    run = run_stage(DedupStage, [b, c])
+    assert run.kept == [] and b.duplicate.status == "near" and b.duplicate.of == a.id
+    assert c.duplicate.status == "exact" and c.duplicate.of == a.id  # its exact key too
+
+
+def test_key_filter_keeps_forgotten_keys_harmlessly(run_stage):
+    a = make_document(BASE, path="week1/a.txt")
+    run = run_stage(DedupStage, a)
+    run.stage.forget(a)
+    b = make_document(_near_copies(1)[0], path="week2/b.txt")
+    later = run_stage(DedupStage, b)
+    assert later.kept == [b] and b.duplicate.status == "unique"
+    assert later.stage.filter.may_contain(
+        later.stage._band_keys(np.stack([later.stage.hasher.signature(BASE)[0]]))
+    ).all()  # a's keys still pass the filter: SQLite, which forgot them, decides
+
+
+def test_signature_cache_answers_as_the_index(tmp_path):
+    """Candidates found in the cache and read from the index are the same rows; a
+    forgotten document is dropped from both."""
+    run = stage_runner(tmp_path)(DedupStage, [])
+    stage = run.stage
+    docs = [make_document(t, path=f"{i}.txt") for i, t in enumerate([BASE, OTHER])]
+    stage.process_batch(docs)
+    ns = np.array([1, 2, 3], dtype=np.int64)  # 3 is no document
+    cold = stage._candidate_rows(ns)
+    warm = stage._candidate_rows(ns)
+    assert all(np.array_equal(x, y) for x, y in zip(cold, warm, strict=True))
+    assert cold[0].tolist() == [1, 2] and cold[2].shape == (2, 128)
+    stage.forget(docs[0])
+    assert stage._candidate_rows(ns)[0].tolist() == [2]
+    cache = _SigCache(4, 2)
+    cache.put(np.array([1, 5]), np.array([7, 8]), np.array([[1, 2], [3, 4]], dtype=np.uint16))
+    hit, _ = cache.find(np.array([1, 5, 9]))
+    assert hit.tolist() == [False, True, False]  # 1 and 5 share slot 1: the later one stays
+
+
+def test_exact_keys_ending_in_nul_survive_the_buffer_and_the_flush(tmp_path, monkeypatch):
+    """numpy's S16 strips trailing NUL bytes when it hands out an element: the buffered
+    exact keys go back to bytes whole, so a copy is found before and after the flush."""
+    key = b"\x07" * 14 + b"\x00\x00"
+    assert _key_bytes(np.array([key, b"x" * 16], dtype="S16")) == [key, b"x" * 16]
+    monkeypatch.setattr(DedupStage, "_exact_keys", staticmethod(lambda doc, norms=None: [key]))
+    monkeypatch.setattr(DedupStage, "batch_size", 1)
+    a, b = make_document(BASE, path="a.txt"), make_document(OTHER, path="b.txt")
+    run_stage = stage_runner(tmp_path)
+    run = run_stage(DedupStage, [a, b], policy="keep")
+    assert b.duplicate.status == "exact" and b.duplicate.of == a.id  # from the buffer
+    rows = run.stage.db.execute("SELECT key, n FROM dedup_exact").fetchall()
+    assert rows == [(key, 1), (key, 2)]  # flushed whole (b, a duplicate, joins its cluster)
+    c = make_document(OTHER + " Again.", path="c.txt")
+    run_stage(DedupStage, [c], policy="keep")
+    assert c.duplicate.status == "exact" and c.duplicate.of == a.id  # from SQLite
+
+
+def test_merge_finds_index_keys_ending_in_nul(tmp_path):
+    """The staged plan's merge looks the run's exact keys up in the index whole."""
+    import sqlite3
+
+    key = b"\x05" * 15 + b"\x00"
+    db = sqlite3.connect(tmp_path / "index.sqlite")
+    db.execute("CREATE TABLE dedup_exact (key BLOB, n INTEGER)")
+    db.execute("INSERT INTO dedup_exact VALUES (?, 7)", (key,))
+    keys = np.array([key], dtype="S16")
+    sql = "SELECT key, n FROM dedup_exact WHERE key IN ({})"
+    k, r = DedupStage._with_index(db, sql, True, keys, np.array([0], dtype=np.int64))
+    assert _key_bytes(k) == [key, key] and r.tolist() == [0, 7 - dedup_module._INDEX_REF]
 
 
 def test_two_runs_on_one_index_take_turns(tmp_path):
