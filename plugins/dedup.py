@@ -373,16 +373,16 @@ def similarity(
     ``|A∩B| = J·(|A|+|B|)/(1+J)``, divided by ``min(|A|,|B|)``. It forgives what one copy
     adds around the shared article (another site's leftover furniture, an added paragraph).
     """
-    return from_jaccard(
-        float(np.count_nonzero(sig_a == sig_b)) / len(sig_a), size_a, size_b, measure
-    )
+    j = np.array([np.count_nonzero(sig_a == sig_b) / len(sig_a)])
+    return float(_similarities(j, np.array([size_a]), np.array([size_b]), measure, 0)[0])
 
 
 def _similarities(
     j: np.ndarray, size_a: np.ndarray, size_b: np.ndarray, measure: str, min_shingles: int
 ) -> np.ndarray:
-    """:func:`from_jaccard` of many pairs, with Jaccard for pairs of which one has fewer
-    than ``min_shingles`` shingles: the same operations on float64, so the same values."""
+    """:func:`similarity` of many pairs from their shares ``j`` of equal signature values,
+    with Jaccard for pairs of which one has fewer than ``min_shingles`` shingles (a few
+    words are contained in many texts) and where no value agrees."""
     if measure == "jaccard":
         return j
     inter = j * (size_a + size_b) / (1.0 + j)
@@ -416,14 +416,6 @@ def _distinct_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarra
     a, b = a[order], b[order]
     new = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]
     return a[new], b[new]
-
-
-def from_jaccard(j: float, size_a: int, size_b: int, measure: str) -> float:
-    """:func:`similarity` from the share ``j`` of equal signature values."""
-    if measure == "jaccard" or j == 0.0:
-        return j
-    inter = j * (size_a + size_b) / (1.0 + j)
-    return min(inter / max(min(size_a, size_b), 1), 1.0)
 
 
 class _KeyFilter:
