@@ -23,13 +23,7 @@ from corearchive_plugins.dedup import DedupOptions, DedupStage
 from corearchive import Drop
 
 
-def batches(path):
-    with open(path, "rb") as f:
-        while True:
-            try:
-                yield pickle.load(f)
-            except EOFError:
-                return
+from corearchive.plan import _load_stream as batches  # the pickled batches, one by one
 
 
 import ctypes, _sqlite3

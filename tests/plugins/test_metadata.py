@@ -1014,29 +1014,29 @@ def test_links_below_and_section_metas_equal_their_expressions() -> None:
     assert [m.get("content") for m in htmlmeta._section_metas(tree)] == ["World", "Politics"]
 
 
-def test_main_block_is_the_max_sum_segment_of_kadanes_scan() -> None:
+def test_main_block_is_a_segment_of_maximum_sum() -> None:
+    """The main block is the run of lines whose values (a prose line its length, a short
+    line -25, a long line of few words -10) sum highest: checked against every segment."""
     import random
 
-    def kadane(texts: list[str]) -> tuple[int, int]:
-        vals = [
-            len(s) if (len(s) >= 60 and s.count(" ") >= 9) else (-25 if len(s) < 60 else -10)
-            for s in texts
-        ]
-        best, span, cur, start = 0, (len(texts), len(texts)), 0, 0
-        for k, v in enumerate(vals):
-            if cur <= 0:
-                cur, start = 0, k
-            cur += v
-            if cur > best:
-                best, span = cur, (start, k)
-        return span
+    def value(s: str) -> int:
+        return len(s) if (len(s) >= 60 and s.count(" ") >= 9) else (-25 if len(s) < 60 else -10)
 
     rng = random.Random(5)
     para, short, link = "word " * 14, "Menu", "x" * 70
     for _ in range(2000):
         kinds = [para, short, link, para[:60] + "a " * 3]
         texts = [rng.choice(kinds) for _ in range(rng.randint(0, 12))]
-        assert textmeta.main_block(texts) == kadane(texts), texts
+        vals = [value(s) for s in texts]
+        best = max(
+            (sum(vals[i : j + 1]) for i in range(len(vals)) for j in range(i, len(vals))),
+            default=0,
+        )
+        start, end = textmeta.main_block(texts)
+        if best <= 0:
+            assert (start, end) == (len(texts), len(texts)), texts
+        else:
+            assert sum(vals[start : end + 1]) == best, texts
 
 
 def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
