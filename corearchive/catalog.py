@@ -61,10 +61,16 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
+#: SQLite's page cache of the index by default, in MB (``--index-cache-mb``; see Catalog).
+DEFAULT_CACHE_MB = 8
+
+
 class Catalog:
     """The archive catalog of one run (see the module docstring)."""
 
-    def __init__(self, path: Path, *, timeout: float = 30.0, cache_mb: int = 8) -> None:
+    def __init__(
+        self, path: Path, *, timeout: float = 30.0, cache_mb: int = DEFAULT_CACHE_MB
+    ) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are begun and ended explicitly below.

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .catalog import DEFAULT_CACHE_MB
 from .config import RunConfig, resolve
 from .errors import CoreArchiveError, ExitCode, IndexBusyError
 from .manager import PluginManager, Registry, collect, make_plugin_manager
@@ -101,7 +102,7 @@ def _fail(message: str, code: ExitCode) -> None:
 @click.option(
     "--index-cache-mb",
     type=click.IntRange(min=1),
-    default=8,
+    default=DEFAULT_CACHE_MB,
     show_default=True,
     help="Memory for the index's page cache: more makes inserts into a large index a little"
     " faster, and the main process's memory grows by as much once the index outgrows it.",

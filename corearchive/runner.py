@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .atomic import write_atomic
-from .catalog import Catalog
+from .catalog import DEFAULT_CACHE_MB, Catalog
 from .config import RunConfig
 from .document import Document, Drop
 from .errors import ExitCode
@@ -60,7 +60,7 @@ class RunOptions:
     index: Path | None = None
     index_timeout: float = 30.0
     #: SQLite page cache of the index, in MB (memory against insert speed on big indexes).
-    index_cache_mb: int = 8
+    index_cache_mb: int = DEFAULT_CACHE_MB
     quiet: bool = False
     progress: bool | None = None  # None: only when stderr is a terminal
     stdin: bytes | None = None
