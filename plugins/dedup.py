@@ -438,6 +438,8 @@ class _KeyFilter:
     def __init__(self) -> None:
         self.words = np.zeros(1 << (self.BITS - 6), dtype=np.uint64)
         self.words[:] = 0  # written, not only allocated: resident from the start
+        #: Keys were added since it was made or loaded (else saving it again is no news).
+        self.changed = False
 
     def _positions(self, keys: np.ndarray) -> np.ndarray:
         mask = np.uint64((1 << self.BITS) - 1)
@@ -446,6 +448,7 @@ class _KeyFilter:
         return np.stack([h1 & mask, (h1 >> np.uint64(32)) & mask, h2 & mask])
 
     def add(self, keys: np.ndarray) -> None:
+        self.changed = True
         pos = self._positions(keys).ravel()
         words, bits = pos >> np.uint64(6), np.uint64(1) << (pos & np.uint64(63))
         # ``|=`` with repeated indices keeps one write per word; the few lost bits are set
@@ -714,7 +717,10 @@ class DedupStage(Stage):
 
     def _save_filter(self) -> None:
         """Save the filter with the run's additions (after its last insert: the trigger
-        deletes the saved filter on every insert into ``dedup_docs``)."""
+        deletes the saved filter on every insert into ``dedup_docs``, and every insert adds
+        keys to the filter: one not changed since it was loaded is saved as it is)."""
+        if not self.filter.changed:
+            return
         self.db.execute(
             "INSERT OR REPLACE INTO dedup_filter (name, bits) VALUES (?, ?)",
             (_KeyFilter.NAME, self.filter.to_bytes()),
@@ -1313,7 +1319,7 @@ _INDEX_REF = 1 << 62
 def _exact_ints(keys: np.ndarray) -> np.ndarray:
     """The first 8 bytes of each 16-byte exact key (an ``S16`` array) as an integer: what
     the key filter hashes (the keys are random already)."""
-    return np.frombuffer(keys.astype("S16").tobytes(), dtype="<i8")[0::2].copy()
+    return np.frombuffer(np.ascontiguousarray(keys, dtype="S16").tobytes(), dtype="<i8")[0::2]
 
 
 def _key_bytes(keys: np.ndarray) -> list[bytes]:
