@@ -413,6 +413,8 @@ def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
             st["_arrays"]["ntrees"] = int(cached[f"s{k}_ntrees"])
         else:
             st["_arrays"] = _ensemble_arrays(st["trees"])
+    if m.get("seq"):
+        m["_seq"] = _seq_prepare(m["seq"])
     if path is None:
         _MODEL = m
     return m
@@ -1952,6 +1954,91 @@ def stage3_features(X, p1, p2, rows=None):
     return np.concatenate([X2, q[:, None]], axis=1)
 
 
+# The sequence layer (v10, research/boilerplate/REPORT.md): a small 1-D convolution network
+# over the lines of a page, trained with PyTorch offline (research/boilerplate/v10_seq.py) on
+# the stage-1 features and the out-of-fold stage-1/2 scores, evaluated here with numpy only.
+# Its probability is averaged with the stages' (``mix``): the two err differently (trees
+# see a line and hand-built windows; the convolutions learn the context over +-14 lines).
+_SEQ_CLIP = 6.0  # standardised inputs are clipped to +-6 (a 30,000-character line is not 30x news)
+
+
+def _seq_prepare(sq):
+    """The ``seq`` entry of the JSON model as float64 arrays (and the gap its padding needs)."""
+    a = {
+        k: np.asarray(sq[k], np.float64)
+        for k in ("w_in", "b_in", "clip_mu", "clip_sd", "clip_w", "w_out")
+    }
+    a["clip_cols"] = np.asarray(sq["clip_cols"], np.int64)
+    a["nfeat"] = int(sq["nfeat"])
+    a["convs"] = [
+        (int(c["dil"]), np.asarray(c["w"], np.float64), np.asarray(c["b"], np.float64))
+        for c in sq["convs"]
+    ]
+    a["half"] = max(d * (w.shape[0] // 2) for d, w, _ in a["convs"]) if a["convs"] else 0
+    a["b_out"], a["alpha"], a["mix"] = float(sq["b_out"]), float(sq["alpha"]), float(sq["mix"])
+    return a
+
+
+def _logit(p):
+    p = np.clip(p, 1e-4, 1.0 - 1e-4)
+    return np.log(p / (1.0 - p))
+
+
+def _seq_scores(sq, X, p1, p2, rb):
+    """Sequence-layer probabilities of all rows of a batch (documents at row bounds ``rb``):
+    every document is convolved on its own, as if alone (zero beyond its first and last
+    line), by laying the documents out with ``half`` zero rows between them and zeroing
+    those rows after every layer.  ``p1``/``p2``: stage-1 and stage-2 scores."""
+    n = len(p1)
+    nf = sq["nfeat"]
+    l1, l2 = _logit(p1), _logit(p2)
+    win = sq["w_in"]
+    pre = X[:, :nf] @ win[:nf] + sq["b_in"]
+    pre += np.multiply.outer(l1 / 4.0, win[nf])
+    pre += np.multiply.outer(l2 / 4.0, win[nf + 1])
+    cols = sq["clip_cols"]
+    if len(cols):
+        # the clip on the standardised inputs: a correction for the few columns that can
+        # leave +-6 (the rest of the standardisation is folded into w_in and b_in)
+        z = (X[:, cols] - sq["clip_mu"]) / sq["clip_sd"]
+        corr = np.clip(z, -_SEQ_CLIP, _SEQ_CLIP) - z
+        if corr.any():
+            pre += corr @ sq["clip_w"]
+    h = np.maximum(pre, 0.0)
+    G = sq["half"]
+    if sq["convs"]:
+        D = len(rb) - 1
+        pos = np.arange(n) + G * np.repeat(np.arange(1, D + 1), np.diff(rb))
+        N = n + G * (D + 1)
+        H = np.zeros((N + 2 * G, h.shape[1]))
+        H[G + pos] = h
+        keep = np.zeros(N)
+        keep[pos] = 1.0
+        for d, w, b in sq["convs"]:
+            k = w.shape[0] // 2
+            o = H[G : G + N] @ w[k]
+            for j in range(w.shape[0]):
+                if j != k:
+                    s = G + (j - k) * d
+                    o += H[s : s + N] @ w[j]
+            o += b
+            np.maximum(o, 0.0, out=o)
+            o *= keep[:, None]
+            H[G : G + N] += o
+        h = H[G + pos]
+    return _sigmoid(h @ sq["w_out"] + sq["b_out"] + sq["alpha"] * l2)
+
+
+def _seq_mix(m, X, p1, p2, p3, rb):
+    """The final scores: the stages' ``p3`` averaged with the sequence layer's (when the
+    model has one)."""
+    sq = m.get("_seq")
+    if sq is None or not len(p1):
+        return p3
+    mix = sq["mix"]
+    return (1.0 - mix) * p3 + mix * _seq_scores(sq, X, p1, p2, rb)
+
+
 # noprose: a page whose kept lines hold no prose line (a sentence of 8+ words, or of 20+ CJK
 # characters) and fewer than 12 words and 100 characters in all has no article: a footer
 # ("(c) 2024 Example. All rights reserved.") that the later stages rank best on a page of
@@ -2202,11 +2289,13 @@ def score_lines(lines, model=None):
             p2 = p1.copy()
             X2 = stage2_features(X, p1, band)
             p2[band] = _sigmoid(_ensemble_predict(st2["_arrays"], X2, st2["base"]))
+    s2 = p2
     if len(m["stages"]) > 2:
         band = np.flatnonzero((p2 >= STAGE3_BAND) & (p2 <= 1.0 - STAGE3_BAND))
         if len(band):
             p2 = p2.copy()
             p2[band] = _predict_rows(m["stages"][2], stage3_features(X, p1, p2, band))
+    p2 = _seq_mix(m, X, p1, s2, p2, np.array([0, len(p1)]))
     return idx, p1, p2, X
 
 
@@ -2242,12 +2331,15 @@ def decide_many(texts, threshold: float = 0.5) -> list:
             p2[band] = _predict_rows(m["stages"][1], _stage2_rows(X, p1, rb, band))
         if len(m["stages"]) > 2:
             # stage 3: the same context once more, on the stage-2 scores (see stage3_features)
+            s2 = p2
             band = np.flatnonzero((p2 >= STAGE3_BAND) & (p2 <= 1.0 - STAGE3_BAND))
             if len(band):
                 X3 = _stage2_rows(X, p2, rb, band, extra=1)
                 X3[:, -1] = p1[band]
                 p2 = p2.copy()  # (X3 is built: the stage-3 scores replace p2 on the band)
                 p2[band] = _predict_rows(m["stages"][2], X3)
+            # the sequence layer (if any) on the stage-1/2 scores, averaged with stage 3's
+            p2 = _seq_mix(m, X, p1, s2, p2, rb)
     p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES))
     keep = p >= threshold
     whys = [{} for _ in bounds]

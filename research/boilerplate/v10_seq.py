@@ -15,6 +15,7 @@ and its average with the stage-3 scores (probability and logit means).
 """
 
 import argparse
+import json
 import os
 import pickle
 import sys
@@ -44,8 +45,41 @@ def slog(X):
     return np.sign(X) * np.log1p(np.abs(X))
 
 
+LOG = True  # signed log1p of the features before standardising (--nolog: linear, foldable)
+
+
+NFEAT = None  # --feats line: only the first NFEAT columns (per-line features, no windows)
+
+
 def inputs(X, p1, p2):
-    return np.concatenate([slog(X), logit(p1)[:, None] / 4, logit(p2)[:, None] / 4], axis=1)
+    X = X if NFEAT is None else X[:, :NFEAT]
+    Xt = slog(X) if LOG else X
+    return np.concatenate([Xt, logit(p1)[:, None] / 4, logit(p2)[:, None] / 4], axis=1)
+
+
+CLIP = 6.0  # as lines._SEQ_CLIP
+
+
+def zscore(x, mu, sd):
+    return np.clip((x - mu) / sd, -CLIP, CLIP).astype(np.float32)
+
+
+def export(net, mu, sd, nf, allx, mix=0.5):
+    """The ``seq`` entry of the JSON model (see lines._seq_scores): the standardisation folded
+    into the first layer, plus a clip correction for the columns whose training values
+    leave +-CLIP after standardising."""
+    W = net.inp.weight.detach().double().numpy().T  # (nin, C)
+    b = net.inp.bias.detach().double().numpy()
+    cols = np.flatnonzero((np.abs((allx - mu) / sd) > CLIP).any(0))
+    r = lambda a: np.round(np.asarray(a, np.float64), 7).tolist()  # noqa: E731
+    return {
+        "nfeat": int(nf), "w_in": r(W / sd[:, None]), "b_in": r(b - (mu / sd) @ W),
+        "clip_cols": cols.tolist(), "clip_mu": r(mu[cols]), "clip_sd": r(sd[cols]), "clip_w": r(W[cols]),
+        "convs": [{"dil": int(c.dilation[0]), "w": r(c.weight.detach().double().numpy().transpose(2, 1, 0)),
+                   "b": r(c.bias.detach().double().numpy())} for c in net.convs],
+        "w_out": r(net.out.weight.detach().double().numpy()[0]), "b_out": float(net.out.bias.detach()[0]),
+        "alpha": float(net.alpha.detach()[0]), "mix": mix,
+    }
 
 
 class Seq(nn.Module):
@@ -105,7 +139,7 @@ def train_fold(train_seqs, a, seed):
             loss.backward()
             opt.step()
             sched.step()
-            tot += float(loss)
+            tot += float(loss.detach())
         if a.verbose:
             print(f"    epoch {ep} loss {tot:.3f}", flush=True)
     net.eval()
@@ -147,7 +181,15 @@ def main():
     ap.add_argument("--folds", default="0,1,2,3,4")
     ap.add_argument("--save", help="pickle the test-page sequence scores here")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--nolog", action="store_true")
+    ap.add_argument("--check", action="store_true", help="numpy runtime vs torch on the test pages")
+    ap.add_argument("--export", help="write the (last trained fold's) seq entry as JSON here")
+    ap.add_argument("--mix", type=float, default=0.5)
+    ap.add_argument("--feats", default="all", choices=["all", "line", "none"])
     a = ap.parse_args()
+    global LOG, NFEAT
+    LOG = not a.nolog
+    NFEAT = {"all": None, "line": len(tc.RAW_NAMES) + len(tc.DERIVED), "none": 0}[a.feats]
     a.dils = [int(x) for x in a.dil.split(",")]
     torch.set_num_threads(1)
     t0 = time.time()
@@ -172,27 +214,40 @@ def main():
         allx = np.vstack(Xtr)
         mu, sd = allx.mean(0), allx.std(0) + 1e-6
         mu[-2:], sd[-2:] = 0.0, 1.0  # the logits stay as they are
-        tr = [(((x - mu) / sd).astype(np.float32), logit(F["oof"][k][1]), by_key[k]["y"], by_key[k]["w"])
+        tr = [(zscore(x, mu, sd), logit(F["oof"][k][1]), by_key[k]["y"], by_key[k]["w"])
               for x, k in zip(Xtr, trk)]
         net = train_fold(tr, a, a.seed + fi)
         te_keys = [k for k in F["test"] if len(by_key[k]["idx"])]
-        te = [(((inputs(by_key[k]["X"], D["p1"][k], D["s2"][k]) - mu) / sd).astype(np.float32),
+        te = [(zscore(inputs(by_key[k]["X"], D["p1"][k], D["s2"][k]), mu, sd),
                logit(D["s2"][k]), None, None) for k in te_keys]
         for k, p in zip(te_keys, predict_seq(net, te)):
             seq[k] = p
+        if a.check and not LOG:
+            # the numpy runtime (lines._seq_scores, all test pages in one batch) against torch
+            sq = tc._seq_prepare(export(net, mu, sd, NFEAT if NFEAT is not None else tc._NF, allx))
+            Xb = np.vstack([by_key[k]["X"] for k in te_keys])
+            rb = np.concatenate([[0], np.cumsum([len(by_key[k]["idx"]) for k in te_keys])])
+            pn = tc._seq_scores(sq, Xb, np.concatenate([D["p1"][k] for k in te_keys]),
+                                np.concatenate([D["s2"][k] for k in te_keys]), rb)
+            print(f"    max |numpy - torch| = {np.abs(pn - np.concatenate([seq[k] for k in te_keys])).max():.2e}")
+        if a.export:
+            ntr = len(trk)
+            json.dump(export(net, mu, sd, NFEAT if NFEAT is not None else tc._NF, allx, a.mix),
+                      open(a.export, "w"))
+            print(f"    wrote {a.export} (trained on {ntr} pages)")
         for k in F["test"]:
             seq.setdefault(k, np.zeros(0))
         print(f"  fold {fi} done ({time.time() - t0:.0f}s), alpha {float(net.alpha):.2f}", flush=True)
     ev = [d for d in docs if d["key"] in seq]
     base = {k: D["p2"][k] for k in seq}
     s2 = {k: D["s2"][k] for k in seq}
-    avg = {k: (seq[k] + base[k]) / 2 for k in seq}
+    avg = {k: a.mix * seq[k] + (1 - a.mix) * base[k] for k in seq}
     lavg = {k: 1 / (1 + np.exp(-(logit(seq[k]) + logit(base[k])) / 2)) if len(seq[k]) else seq[k] for k in seq}
     print(f"rules thr 0.5 (aeb F1 / trafeval F1), {a}")
     print(f"  stage 2            {short(rules_f1(ev, s2, truth))}")
     print(f"  stages 1-3 (base)  {short(rules_f1(ev, base, truth))}")
     print(f"  seq alone          {short(rules_f1(ev, seq, truth))}")
-    print(f"  (seq + p3) / 2     {short(rules_f1(ev, avg, truth))}")
+    print(f"  mix seq, p3       {short(rules_f1(ev, avg, truth))}")
     print(f"  logit mean         {short(rules_f1(ev, lavg, truth))}")
     if a.save:
         pickle.dump(seq, open(a.save, "wb"))

@@ -799,3 +799,79 @@ def test_faster_justext_gives_justexts_paragraphs():
     assert external.JT_STOPLIST is stoplist  # trafilatura's own tuple again
     assert [p.text for p in faster] == [p.text for p in try_justext(tree, None, None)]
     assert any(PARA[:30] in (p.text or "") for p in faster)
+
+
+def _seq_reference(sq, X, p1, p2, sizes):
+    """The sequence layer written out plainly: per document, line by line, zero beyond its
+    edges (what research/boilerplate/v10_seq.py trains with PyTorch's Conv1d)."""
+    import numpy as np
+
+    out, a = [], 0
+    for n in sizes:
+        x = np.concatenate(
+            [X[a : a + n, : sq["nfeat"]], sq["l1"][a : a + n, None] / 4, sq["l2"][a : a + n, None] / 4],
+            axis=1,
+        )
+        z = (x - sq["mu"]) / sq["sd"]
+        z = np.clip(z, -6.0, 6.0)
+        h = np.maximum(z @ sq["W"] + sq["b"], 0.0)
+        for d, w, b in sq["convs_ref"]:  # w: (C_out, C_in, K) as torch holds it
+            K = w.shape[2]
+            o = np.zeros_like(h)
+            for t in range(n):
+                acc = b.copy()
+                for j in range(K):
+                    s = t + (j - K // 2) * d
+                    if 0 <= s < n:
+                        acc += w[:, :, j] @ h[s]
+                o[t] = np.maximum(acc, 0.0)
+            h = h + o
+        zz = h @ sq["w_out"] + sq["b_out"] + sq["alpha"] * sq["l2"][a : a + n]
+        out.append(1 / (1 + np.exp(-zz)))
+        a += n
+    return np.concatenate(out)
+
+
+def test_the_sequence_layer_is_a_per_document_convolution():
+    """lines._seq_scores (all documents of a batch at once, standardisation folded into the
+    first layer, a clip correction for the columns that need it) gives what the layer's plain
+    definition gives for each document alone."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    rng = np.random.default_rng(5)
+    sizes = [5, 1, 0, 9, 4, 30]
+    rb = np.concatenate(([0], np.cumsum(sizes)))
+    n, nf, C = int(rb[-1]), 6, 4
+    X = rng.normal(size=(n, lines._NF))
+    X[3, 2] = 500.0  # far outside +-6 standard deviations: the clip must apply
+    p1, p2 = rng.random(n), rng.random(n)
+    mu = np.concatenate([rng.normal(size=nf), [0.0, 0.0]])
+    sd = np.concatenate([rng.random(nf) + 0.5, [1.0, 1.0]])
+    W, b = rng.normal(size=(nf + 2, C)), rng.normal(size=C)
+    convs_ref = [(d, rng.normal(size=(C, C, 3)) * 0.5, rng.normal(size=C)) for d in (1, 2)]
+    cols = [2, 4]
+    sq = {
+        "nfeat": nf,
+        "w_in": (W / sd[:, None]).tolist(),
+        "b_in": (b - (mu / sd) @ W).tolist(),
+        "clip_cols": cols,
+        "clip_mu": mu[cols].tolist(),
+        "clip_sd": sd[cols].tolist(),
+        "clip_w": W[cols].tolist(),
+        "convs": [{"dil": d, "w": w.transpose(2, 1, 0).tolist(), "b": bb.tolist()} for d, w, bb in convs_ref],
+        "w_out": rng.normal(size=C).tolist(),
+        "b_out": 0.3,
+        "alpha": 0.8,
+        "mix": 0.5,
+    }
+    got = lines._seq_scores(lines._seq_prepare(sq), X, p1, p2, rb)
+    ref = dict(sq, mu=mu, sd=sd, W=W, b=b, convs_ref=convs_ref, l1=lines._logit(p1), l2=lines._logit(p2))
+    ref["w_out"] = np.asarray(sq["w_out"])
+    want = _seq_reference(ref, X, p1, p2, sizes)
+    assert np.allclose(got, want, rtol=1e-10, atol=1e-12)
+    # a document's scores do not depend on its neighbours in the batch
+    a, b2 = int(rb[3]), int(rb[4])
+    alone = lines._seq_scores(lines._seq_prepare(sq), X[a:b2], p1[a:b2], p2[a:b2], np.array([0, b2 - a]))
+    assert np.allclose(alone, got[a:b2], rtol=1e-12, atol=1e-14)
