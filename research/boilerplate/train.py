@@ -201,11 +201,12 @@ def predict_two_stage(b1, b2, d):
     return p2
 
 
-def fit_stages(docs, rounds=ROUNDS, params=None, inner=3, seed=0):
+def fit_stages(docs, rounds=ROUNDS, params=None, inner=3, seed=0, oof_out=None):
     """Stages 1-2 (fit_two_stage) and, with a third number of rounds, stage 3 (v8): the
     stage-2 context recomputed on stage-2 scores that are out-of-fold (an inner 3-fold split
     fits stages 1-2 on two folds and predicts the third; a page's cropped copy goes with it)
-    -> list of boosters."""
+    -> list of boosters.  ``oof_out`` (a dict) receives those out-of-fold (p1, p2) by page
+    key: the sequence layer (v10) is trained on them."""
     b1, b2 = fit_two_stage(docs, inner, rounds[:2], params, seed)
     if len(rounds) < 3 or not rounds[2] or b2 is None:
         return [b1, b2]
@@ -221,6 +222,8 @@ def fit_stages(docs, rounds=ROUNDS, params=None, inner=3, seed=0):
     alld = expand(docs)
     X3 = {d["key"]: tc.stage3_features(d["X"], *oof[d["key"]]) for d in alld}
     _, y, w = stack(alld)
+    if oof_out is not None:
+        oof_out.update(oof)
     return [b1, b2, fit(stack(alld, X3)[0], y, w, rounds[2], params)]
 
 
@@ -346,6 +349,8 @@ def main():
     ap.add_argument("--cv-seed", type=int, default=0, help="seed of the page-to-fold split")
     ap.add_argument("--sets", default="aeb,trafeval")
     ap.add_argument("--params", help="JSON object of LightGBM parameters overriding PARAMS")
+    ap.add_argument("--seq", help="train the v10 sequence layer (needs torch), e.g. "
+                    "'chan=16,kernel=5,dil=1-2-4,epochs=10,feats=all,mix=0.5' (see v10_seq.py)")
     ap.add_argument("--rules", default="teaser,caption,bridge,byline,noprose",
                     help="post-processing rules the runtime applies (written into the model)")
     args = ap.parse_args()
@@ -381,8 +386,19 @@ def main():
             sweep(docs, q1, truth, "s1", thrs=(0.4, 0.5, 0.6))
             sweep(docs, q2, truth, "s2", thrs=(0.4, 0.5, 0.6))
     if args.out or args.cv:
-        bs = fit_stages(docs + extra, rounds=rounds)
+        oof = {}
+        bs = fit_stages(docs + extra, rounds=rounds, oof_out=oof)
         ins = {d["key"]: predict_stages(bs, d) for d in docs}
+        seq = None
+        if args.seq:
+            # v10: the sequence layer on the stages' out-of-fold scores (PyTorch, offline only)
+            import v10_seq
+            seq, seq_net = v10_seq.fit_export(expand(docs + extra), oof, args.seq)
+            for d in docs:
+                if len(d["idx"]):
+                    q = v10_seq.run_net(seq_net, seq, d["X"], predict(bs[0], d["X"]),
+                                        predict_two_stage(bs[0], bs[1], d))
+                    ins[d["key"]] = (1 - seq["mix"]) * ins[d["key"]] + seq["mix"] * q
         print("in-sample (trained on all dev pages):")
         sweep(docs, ins, truth, "in", thrs=(0.4, 0.5, 0.6))
         if args.out:
@@ -391,7 +407,7 @@ def main():
                      **({"stage3_features": tc.STAGE3_NAMES} if len(stages) > 2 else {}),
                      "threshold": args.threshold, "stopwords": sw, "stages": stages,
                      "trained_on": os.path.basename(args.labels), "rounds": list(rounds),
-                     "rules": args.rules.split(",")}
+                     "rules": args.rules.split(","), **({"seq": seq} if seq else {})}
             with open(args.out, "w", encoding="utf-8") as f:
                 json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
             print(f"wrote {args.out} ({os.path.getsize(args.out) / 1024:.0f} KB)")
@@ -403,8 +419,8 @@ def main():
             diffs = []
             for d in docs[:50]:
                 _i, _p1, p2, _X = tc.score_lines(d["lines"], m)
-                diffs.append(np.abs(p2 - predict_stages(bs, d)).max() if len(p2) else 0)
-            print(f"max |json - lightgbm| = {max(diffs):.2e}")
+                diffs.append(np.abs(p2 - ins[d["key"]]).max() if len(p2) else 0)
+            print(f"max |json - lightgbm{' and torch' if seq else ''}| = {max(diffs):.2e}")
     print(f"total {time.time() - t0:.0f}s")
 
 

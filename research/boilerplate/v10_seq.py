@@ -57,29 +57,34 @@ def inputs(X, p1, p2):
     return np.concatenate([Xt, logit(p1)[:, None] / 4, logit(p2)[:, None] / 4], axis=1)
 
 
-CLIP = 6.0  # as lines._SEQ_CLIP
+CLIP = 6.0  # as lines._SEQ_CLIP (0: no clip of the standardised inputs)
+CAP = 0.0  # > 0: the first layer's activations are capped at CAP (ReLU6-like; bounded influence
+# of an outlier line without clipping every input column at run time)
 
 
 def zscore(x, mu, sd):
-    return np.clip((x - mu) / sd, -CLIP, CLIP).astype(np.float32)
+    z = (x - mu) / sd
+    return (np.clip(z, -CLIP, CLIP) if CLIP else z).astype(np.float32)
 
 
-def export(net, mu, sd, nf, allx, mix=0.5):
-    """The ``seq`` entry of the JSON model (see lines._seq_scores): the standardisation folded
-    into the first layer, plus a clip correction for the columns whose training values
-    leave +-CLIP after standardising."""
-    W = net.inp.weight.detach().double().numpy().T  # (nin, C)
-    b = net.inp.bias.detach().double().numpy()
-    cols = np.flatnonzero((np.abs((allx - mu) / sd) > CLIP).any(0))
+def export(nets, mu, sd, nf, allx, mix=0.5):
+    """The ``seq`` entry of the JSON model (see lines._seq_scores): per net the
+    standardisation folded into the first layer, plus (shared) a clip correction for the
+    columns whose training values leave +-CLIP after standardising."""
+    cols = np.flatnonzero((np.abs((allx - mu) / sd) > CLIP).any(0)) if CLIP else np.zeros(0, np.int64)
     r = lambda a: np.round(np.asarray(a, np.float64), 7).tolist()  # noqa: E731
-    return {
-        "nfeat": int(nf), "w_in": r(W / sd[:, None]), "b_in": r(b - (mu / sd) @ W),
-        "clip_cols": cols.tolist(), "clip_mu": r(mu[cols]), "clip_sd": r(sd[cols]), "clip_w": r(W[cols]),
-        "convs": [{"dil": int(c.dilation[0]), "w": r(c.weight.detach().double().numpy().transpose(2, 1, 0)),
-                   "b": r(c.bias.detach().double().numpy())} for c in net.convs],
-        "w_out": r(net.out.weight.detach().double().numpy()[0]), "b_out": float(net.out.bias.detach()[0]),
-        "alpha": float(net.alpha.detach()[0]), "mix": mix,
-    }
+    out = []
+    for net in nets:
+        W = net.inp.weight.detach().double().numpy().T  # (nin, C)
+        b = net.inp.bias.detach().double().numpy()
+        out.append({
+            "w_in": r(W / sd[:, None]), "b_in": r(b - (mu / sd) @ W), "clip_w": r(W[cols]),
+            "convs": [{"dil": int(c.dilation[0]), "w": r(c.weight.detach().double().numpy().transpose(2, 1, 0)),
+                       "b": r(c.bias.detach().double().numpy())} for c in net.convs],
+            "w_out": r(net.out.weight.detach().double().numpy()[0]), "b_out": float(net.out.bias.detach()[0]),
+            "alpha": float(net.alpha.detach()[0])})
+    return {"nfeat": int(nf), "mix": mix, "cap": CAP, "clip_cols": cols.tolist(), "clip_mu": r(mu[cols]),
+            "clip_sd": r(sd[cols]), "nets": out}
 
 
 class Seq(nn.Module):
@@ -95,7 +100,8 @@ class Seq(nn.Module):
     def forward(self, x, z2, mask):
         # x (B, L, F) standardised inputs, z2 (B, L) logit(p2), mask (B, L) 1 on real lines
         m = mask[:, :, None]
-        h = torch.relu(self.inp(x)) * m
+        h = torch.relu(self.inp(x))
+        h = (torch.clamp(h, max=CAP) if CAP else h) * m
         for c in self.convs:
             # padded positions are zeroed after every layer, so a page's conv sees zeros beyond
             # its edges exactly as the per-page numpy runtime does
@@ -157,6 +163,45 @@ def predict_seq(net, seqs):
     return out
 
 
+DEFAULTS = dict(chan=16, kernel=5, dil="1-2-4", epochs=10, lr=3e-3, wd=1e-3, drop=0.1, bs=16, seed=0,
+                feats="all", mix=0.5, nets=2, zclip=6.0, cap=0.0)
+
+
+def fit_export(docs, oof, spec):
+    """Train the layer on the pages ``docs`` (each with X, y, w; every key in ``oof``, the
+    stages' out-of-fold (p1, p2)) -> (the model's ``seq`` entry, the torch net).  ``spec``:
+    'key=value,...' overriding DEFAULTS (dil as 1-2-4).  Features without log (the runtime
+    folds the standardisation into its first layer)."""
+    global LOG, NFEAT, CLIP, CAP
+    o = dict(DEFAULTS)
+    for kv in filter(None, spec.split(",")):
+        k, v = kv.split("=")
+        o[k] = type(DEFAULTS[k])(v) if k != "dil" else v
+    a = argparse.Namespace(**o, verbose=False)
+    a.dils = [int(x) for x in str(a.dil).split("-")]
+    LOG = False
+    CLIP, CAP = a.zclip, a.cap
+    NFEAT = {"all": None, "line": len(tc.RAW_NAMES) + len(tc.DERIVED), "none": 0}[a.feats]
+    torch.set_num_threads(1)
+    docs = [d for d in docs if len(d["idx"])]
+    Xtr = [inputs(d["X"], *oof[d["key"]]) for d in docs]
+    allx = np.vstack(Xtr)
+    mu, sd = allx.mean(0), allx.std(0) + 1e-6
+    mu[-2:], sd[-2:] = 0.0, 1.0
+    tr = [(zscore(x, mu, sd), logit(oof[d["key"]][1]), d["y"], d["w"]) for x, d in zip(Xtr, docs)]
+    nets = [train_fold(tr, a, a.seed + i) for i in range(a.nets)]
+    seq = export(nets, mu, sd, NFEAT if NFEAT is not None else tc._NF, allx, a.mix)
+    seq["spec"] = {k: o[k] for k in sorted(o)}
+    return seq, (nets, mu, sd)
+
+
+def run_net(nets_mu_sd, seq, X, p1, p2):
+    """The torch nets' mean probabilities for one page (to check the numpy runtime against)."""
+    nets, mu, sd = nets_mu_sd
+    x = [(zscore(inputs(X, p1, p2), mu, sd), logit(p2), None, None)]
+    return np.mean([predict_seq(net, x)[0] for net in nets], axis=0)
+
+
 def rules_f1(docs, preds, truth):
     pr = {d["key"]: tc._rules(d["X"], preds[d["key"]], 0.5, RULES)[0] for d in docs if d["key"] in preds}
     return T.evaluate(docs, pr, truth, 0.5)
@@ -185,10 +230,13 @@ def main():
     ap.add_argument("--check", action="store_true", help="numpy runtime vs torch on the test pages")
     ap.add_argument("--export", help="write the (last trained fold's) seq entry as JSON here")
     ap.add_argument("--mix", type=float, default=0.5)
+    ap.add_argument("--zclip", type=float, default=6.0, help="clip of the standardised inputs (0: none)")
+    ap.add_argument("--cap", type=float, default=0.0, help="cap of the first layer's activations (0: none)")
     ap.add_argument("--feats", default="all", choices=["all", "line", "none"])
     a = ap.parse_args()
-    global LOG, NFEAT
+    global LOG, NFEAT, CLIP, CAP
     LOG = not a.nolog
+    CLIP, CAP = a.zclip, a.cap
     NFEAT = {"all": None, "line": len(tc.RAW_NAMES) + len(tc.DERIVED), "none": 0}[a.feats]
     a.dils = [int(x) for x in a.dil.split(",")]
     torch.set_num_threads(1)
@@ -224,7 +272,7 @@ def main():
             seq[k] = p
         if a.check and not LOG:
             # the numpy runtime (lines._seq_scores, all test pages in one batch) against torch
-            sq = tc._seq_prepare(export(net, mu, sd, NFEAT if NFEAT is not None else tc._NF, allx))
+            sq = tc._seq_prepare(export([net], mu, sd, NFEAT if NFEAT is not None else tc._NF, allx))
             Xb = np.vstack([by_key[k]["X"] for k in te_keys])
             rb = np.concatenate([[0], np.cumsum([len(by_key[k]["idx"]) for k in te_keys])])
             pn = tc._seq_scores(sq, Xb, np.concatenate([D["p1"][k] for k in te_keys]),
@@ -232,7 +280,7 @@ def main():
             print(f"    max |numpy - torch| = {np.abs(pn - np.concatenate([seq[k] for k in te_keys])).max():.2e}")
         if a.export:
             ntr = len(trk)
-            json.dump(export(net, mu, sd, NFEAT if NFEAT is not None else tc._NF, allx, a.mix),
+            json.dump(export([net], mu, sd, NFEAT if NFEAT is not None else tc._NF, allx, a.mix),
                       open(a.export, "w"))
             print(f"    wrote {a.export} (trained on {ntr} pages)")
         for k in F["test"]:

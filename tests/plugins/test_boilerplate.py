@@ -803,13 +803,18 @@ def test_faster_justext_gives_justexts_paragraphs():
 
 def _seq_reference(sq, X, p1, p2, sizes):
     """The sequence layer written out plainly: per document, line by line, zero beyond its
-    edges (what research/boilerplate/v10_seq.py trains with PyTorch's Conv1d)."""
+    edges (what research/boilerplate/v10_seq.py trains with PyTorch's Conv1d; the runtime computes
+    in float32, hence the tolerance)."""
     import numpy as np
 
     out, a = [], 0
     for n in sizes:
         x = np.concatenate(
-            [X[a : a + n, : sq["nfeat"]], sq["l1"][a : a + n, None] / 4, sq["l2"][a : a + n, None] / 4],
+            [
+                X[a : a + n, : sq["nfeat"]],
+                sq["l1"][a : a + n, None] / 4,
+                sq["l2"][a : a + n, None] / 4,
+            ],
             axis=1,
         )
         z = (x - sq["mu"]) / sq["sd"]
@@ -852,26 +857,52 @@ def test_the_sequence_layer_is_a_per_document_convolution():
     W, b = rng.normal(size=(nf + 2, C)), rng.normal(size=C)
     convs_ref = [(d, rng.normal(size=(C, C, 3)) * 0.5, rng.normal(size=C)) for d in (1, 2)]
     cols = [2, 4]
-    sq = {
-        "nfeat": nf,
+    net = {
         "w_in": (W / sd[:, None]).tolist(),
         "b_in": (b - (mu / sd) @ W).tolist(),
-        "clip_cols": cols,
-        "clip_mu": mu[cols].tolist(),
-        "clip_sd": sd[cols].tolist(),
         "clip_w": W[cols].tolist(),
-        "convs": [{"dil": d, "w": w.transpose(2, 1, 0).tolist(), "b": bb.tolist()} for d, w, bb in convs_ref],
+        "convs": [
+            {"dil": d, "w": w.transpose(2, 1, 0).tolist(), "b": bb.tolist()}
+            for d, w, bb in convs_ref
+        ],
         "w_out": rng.normal(size=C).tolist(),
         "b_out": 0.3,
         "alpha": 0.8,
+    }
+    shared = {
+        "nfeat": nf,
+        "clip_cols": cols,
+        "clip_mu": mu[cols].tolist(),
+        "clip_sd": sd[cols].tolist(),
         "mix": 0.5,
     }
+    sq = dict(shared, nets=[net])
     got = lines._seq_scores(lines._seq_prepare(sq), X, p1, p2, rb)
-    ref = dict(sq, mu=mu, sd=sd, W=W, b=b, convs_ref=convs_ref, l1=lines._logit(p1), l2=lines._logit(p2))
-    ref["w_out"] = np.asarray(sq["w_out"])
+    ref = dict(
+        net, mu=mu, sd=sd, W=W, b=b, convs_ref=convs_ref, l1=lines._logit(p1), l2=lines._logit(p2)
+    )
+    ref["w_out"], ref["nfeat"] = np.asarray(net["w_out"]), nf
     want = _seq_reference(ref, X, p1, p2, sizes)
-    assert np.allclose(got, want, rtol=1e-10, atol=1e-12)
+    assert np.allclose(got, want, rtol=1e-5, atol=1e-5)
+    # two nets (the second without convolutions, of another width): the mean of their scores
+    W2, b2_ = rng.normal(size=(nf + 2, 3)), rng.normal(size=3)
+    net2 = dict(
+        net,
+        w_in=(W2 / sd[:, None]).tolist(),
+        b_in=(b2_ - (mu / sd) @ W2).tolist(),
+        clip_w=W2[cols].tolist(),
+        convs=[],
+        w_out=rng.normal(size=3).tolist(),
+        alpha=1.1,
+    )
+    ref2 = dict(ref, W=W2, b=b2_, convs_ref=[], w_out=np.asarray(net2["w_out"]), alpha=1.1)
+    both = lines._seq_scores(lines._seq_prepare(dict(shared, nets=[net, net2])), X, p1, p2, rb)
+    assert np.allclose(
+        both, (want + _seq_reference(ref2, X, p1, p2, sizes)) / 2, rtol=1e-5, atol=1e-5
+    )
     # a document's scores do not depend on its neighbours in the batch
     a, b2 = int(rb[3]), int(rb[4])
-    alone = lines._seq_scores(lines._seq_prepare(sq), X[a:b2], p1[a:b2], p2[a:b2], np.array([0, b2 - a]))
-    assert np.allclose(alone, got[a:b2], rtol=1e-12, atol=1e-14)
+    alone = lines._seq_scores(
+        lines._seq_prepare(sq), X[a:b2], p1[a:b2], p2[a:b2], np.array([0, b2 - a])
+    )
+    assert alone.tolist() == got[a:b2].tolist()
