@@ -1960,38 +1960,55 @@ def stage3_features(X, p1, p2, rows=None):
 # Its probability is averaged with the stages' (``mix``): the two err differently (trees
 # see a line and hand-built windows; the convolutions learn the context over +-14 lines).
 _SEQ_CLIP = 6.0  # standardised inputs are clipped to +-6 (a 30,000-character line is not 30x news)
+# Exact sums, so that a page's scores do not depend on the other pages of its batch: BLAS
+# sums a row's products in an order that depends on the matrix's row count and offset, so
+# the activations (below 2**10) and the weights (below 2**4) are put on a grid of 2**-14:
+# every product is then a multiple of 2**-28 below 2**14, and a sum of a few hundred of
+# them is exact in float64 in any order.  (The first layer's inputs are the raw features;
+# its sums are rounded to the grid, which gives the same grid point unless a sum falls
+# within ~1e-13 of the middle between two, ~1e-9 of the time.)  The grid moves the scores
+# by ~1e-5, as much as float32 training does.
+_SEQ_Q = float(2**14)
+
+
+def _seq_grid(a, q=_SEQ_Q):
+    """``a`` rounded to multiples of 1/q (in place for float64 arrays)."""
+    a *= q
+    np.round(a, out=a)
+    a /= q
+    return a
 
 
 def _seq_prepare(sq):
     """The ``seq`` entry of the JSON model as float64 arrays: the nets' first layers side by
-    side (one matmul for all), their convolutions, outputs, and the gap the padding needs.
-    The nets share the inputs' standardisation (``clip_cols``/``clip_mu``/``clip_sd``)."""
-    # float32: the 16-channel matmuls run ~3x faster than in float64, and the nets were
-    # trained in float32 (scores agree with PyTorch's to ~1e-5)
-    f = lambda v: np.asarray(v, np.float32)  # noqa: E731
+    side (one matmul for all), their convolutions and outputs with weights on the grid
+    (see _SEQ_Q), and the gap the padding needs.  The nets share the inputs'
+    standardisation (``clip_cols``/``clip_mu``/``clip_sd``)."""
+    f = lambda v: np.array(v, np.float64)  # noqa: E731
     nets = sq["nets"]
+    ncl = len(sq["clip_cols"])
     a: dict[str, Any] = {
         "nfeat": int(sq["nfeat"]),
         "mix": float(sq["mix"]),
         "cap": float(sq.get("cap", 0.0)),
         "clip_cols": np.asarray(sq["clip_cols"], np.int64),
-        "clip_mu": np.asarray(sq["clip_mu"], np.float64),
-        "clip_sd": np.asarray(sq["clip_sd"], np.float64),
+        "clip_mu": f(sq["clip_mu"]),
+        "clip_sd": f(sq["clip_sd"]),
         "w_in": np.concatenate([f(t["w_in"]) for t in nets], axis=1),
         "b_in": np.concatenate([f(t["b_in"]) for t in nets]),
         "clip_w": np.concatenate(
-            [
-                np.asarray(t["clip_w"], np.float64).reshape(len(sq["clip_cols"]), len(t["b_in"]))
-                for t in nets
-            ],
-            axis=1,
+            [f(t["clip_w"]).reshape(ncl, len(t["b_in"])) for t in nets], axis=1
         ),
     }
     a["nets"], c0 = [], 0
     for t in nets:
         C = len(t["b_in"])
-        convs = [(int(c["dil"]), f(c["w"]), f(c["b"])) for c in t["convs"]]
-        a["nets"].append((c0, C, convs, f(t["w_out"]), float(t["b_out"]), float(t["alpha"])))
+        convs = [
+            (int(c["dil"]), _seq_grid(f(c["w"])), _seq_grid(f(c["b"]), _SEQ_Q * _SEQ_Q))
+            for c in t["convs"]
+        ]
+        w_out = _seq_grid(f(t["w_out"]))
+        a["nets"].append((c0, C, convs, w_out, float(t["b_out"]), float(t["alpha"])))
         c0 += C
     a["half"] = max((d * (w.shape[0] // 2) for t in a["nets"] for d, w, _ in t[2]), default=0)
     return a
@@ -2011,10 +2028,10 @@ def _seq_scores(sq, X, p1, p2, rb):
     nf = sq["nfeat"]
     l1, l2 = _logit(p1), _logit(p2)
     win = sq["w_in"]
-    pre = X[:, :nf].astype(np.float32) @ win[:nf]
+    pre = X[:, :nf] @ win[:nf]
     pre += sq["b_in"]
-    pre += np.multiply.outer((l1 / 4.0).astype(np.float32), win[nf])
-    pre += np.multiply.outer((l2 / 4.0).astype(np.float32), win[nf + 1])
+    pre += np.multiply.outer(l1 / 4.0, win[nf])
+    pre += np.multiply.outer(l2 / 4.0, win[nf + 1])
     cols = sq["clip_cols"]
     if len(cols):
         # the clip on the standardised inputs: a correction for the few columns that can
@@ -2022,23 +2039,24 @@ def _seq_scores(sq, X, p1, p2, rb):
         z = (X[:, cols] - sq["clip_mu"]) / sq["clip_sd"]
         corr = np.clip(z, -_SEQ_CLIP, _SEQ_CLIP) - z
         if corr.any():
-            pre += (corr @ sq["clip_w"]).astype(np.float32)
+            pre += corr @ sq["clip_w"]
     h_all = np.maximum(pre, 0.0)
     if sq["cap"]:
         # the first layer's activations capped: an outlier line (a 30,000-character line)
         # moves its own and its neighbours' scores by a bounded amount
         np.minimum(h_all, sq["cap"], out=h_all)
+    _seq_grid(h_all)
     G = sq["half"]
     D = len(rb) - 1
     pos = np.arange(n) + G * np.repeat(np.arange(1, D + 1), np.diff(rb))
     N = n + G * (D + 1)
-    keep = np.zeros((N, 1), np.float32)
+    keep = np.zeros((N, 1))
     keep[pos] = 1.0
     out = np.zeros(n)
     for c0, C, convs, w_out, b_out, alpha in sq["nets"]:
         h = h_all[:, c0 : c0 + C]
         if convs:
-            H = np.zeros((N + 2 * G, C), np.float32)
+            H = np.zeros((N + 2 * G, C))
             H[G + pos] = h
             for d, w, b in convs:
                 k = w.shape[0] // 2
@@ -2050,9 +2068,9 @@ def _seq_scores(sq, X, p1, p2, rb):
                 o += b
                 np.maximum(o, 0.0, out=o)
                 o *= keep
-                H[G : G + N] += o
+                H[G : G + N] += _seq_grid(o)
             h = H[G + pos]
-        out += _sigmoid((h @ w_out).astype(np.float64) + b_out + alpha * l2)
+        out += _sigmoid(h @ w_out + b_out + alpha * l2)
     return out / len(sq["nets"])
 
 
