@@ -1962,13 +1962,14 @@ def stage3_features(X, p1, p2, rows=None):
 _SEQ_CLIP = 6.0  # standardised inputs are clipped to +-6 (a 30,000-character line is not 30x news)
 # Exact sums, so that a page's scores do not depend on the other pages of its batch: BLAS
 # sums a row's products in an order that depends on the matrix's row count and offset, so
-# the activations (below 2**10) and the weights (below 2**4) are put on a grid of 2**-14:
-# every product is then a multiple of 2**-28 below 2**14, and a sum of a few hundred of
-# them is exact in float64 in any order.  (The first layer's inputs are the raw features;
-# its sums are rounded to the grid, which gives the same grid point unless a sum falls
-# within ~1e-13 of the middle between two, ~1e-9 of the time.)  The grid moves the scores
-# by ~1e-5, as much as float32 training does.
-_SEQ_Q = float(2**14)
+# the activations and the weights are put on a grid of 2**-18: with activations below 2**6
+# (the first layer is capped at 6; the dev pages reach ~20 after the residual layers) and
+# weights below 2**-1 (the trained nets' are below 0.35), a product is a multiple of 2**-36
+# below 2**5, and a sum of 80 of them needs < 48 bits: exact in float64 in any order.
+# (The first layer's inputs are the raw features; its sums are rounded to the grid, which
+# gives the same grid point unless a sum falls within ~1e-13 of the middle between two,
+# ~1e-7 of the time.)  The grid moves the scores by < 1e-5.
+_SEQ_Q = float(2**18)
 
 
 def _seq_grid(a, q=_SEQ_Q):
