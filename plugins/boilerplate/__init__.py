@@ -95,6 +95,12 @@ class BoilerplateOptions:
         minimum=0,
         maximum=1,
     )
+    sequence: bool = option(
+        True,
+        "Plain text: average the line trees' scores with the model's sequence layer (a small"
+        " convolution network over the page's lines; honest CV aeb 0.921 -> 0.924, trafeval"
+        " 0.895 -> 0.903). Off: ~0.15 ms less CPU per 5 KB page.",
+    )
     keep_removed: bool = option(
         False, "Record the text of removed lines under annotations.boilerplate.removed.text."
     )
@@ -225,7 +231,9 @@ class BoilerplateStage(Stage):
         size = 0
         for d in [*texts, None]:
             if group and (d is None or size + len(d.text) > _BATCH_CHARS):
-                got = line_model.decide_many([g.text for g in group], self.options.threshold)
+                got = line_model.decide_many(
+                    [g.text for g in group], self.options.threshold, self.options.sequence
+                )
                 decided.update(zip(map(id, group), got, strict=True))
                 group, size = [], 0
             if d is not None:
@@ -344,7 +352,11 @@ class BoilerplateStage(Stage):
             # Last resort: the page's visible text, cleaned as plain text.
             from . import lines as line_model
 
-            plain, ann = self._text(line_model.decide(html2txt(html) or "", self.options.threshold))
+            plain, ann = self._text(
+                line_model.decide(
+                    html2txt(html) or "", self.options.threshold, self.options.sequence
+                )
+            )
             ann["method"] = "lines-fallback"
             return plain, ann
         return text, {

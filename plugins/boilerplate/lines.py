@@ -415,6 +415,7 @@ def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
             st["_arrays"] = _ensemble_arrays(st["trees"])
     if m.get("seq"):
         m["_seq"] = _seq_prepare(m["seq"])
+        _one_blas_thread()
     if path is None:
         _MODEL = m
     return m
@@ -1980,6 +1981,16 @@ def _seq_grid(a, q=_SEQ_Q):
     return a
 
 
+def _one_blas_thread():
+    """BLAS on one thread in this process, from now on: the sequence layer's matmuls are
+    small (a batch's lines x 16 channels), and OpenBLAS's other threads only spin beside the
+    work (measured: twice the stage's CPU time on 2 cores); processes are the unit of
+    parallelism (``--workers``)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+
+
 def _seq_prepare(sq):
     """The ``seq`` entry of the JSON model as float64 arrays: the nets' first layers side by
     side (one matmul for all), their convolutions and outputs with weights on the grid
@@ -2359,9 +2370,10 @@ def _predict_rows(st, X):
     )
 
 
-def decide_many(texts, threshold: float = 0.5) -> list:
+def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
     """:func:`decide` for several pages at once: the same decisions, computed over all their
-    lines together, which spreads numpy's per-call cost over the batch."""
+    lines together, which spreads numpy's per-call cost over the batch.  ``sequence``: use
+    the model's sequence layer (if it has one); off, the stages' scores alone (cheaper)."""
     m = load_model()
     docs = [_split(t) for t in texts]
     idxs, R, lh, rb, S, first = _raw_features_many(docs, m["lex"])
@@ -2385,7 +2397,8 @@ def decide_many(texts, threshold: float = 0.5) -> list:
                 p2 = p2.copy()  # (X3 is built: the stage-3 scores replace p2 on the band)
                 p2[band] = _predict_rows(m["stages"][2], X3)
             # the sequence layer (if any) on the stage-1/2 scores, averaged with stage 3's
-            p2 = _seq_mix(m, X, p1, s2, p2, rb)
+            if sequence:
+                p2 = _seq_mix(m, X, p1, s2, p2, rb)
     p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES))
     keep = p >= threshold
     whys = [{} for _ in bounds]
@@ -2519,9 +2532,10 @@ class Decisions:
         return _reasons(self.X, self.keep, self.why, rows, self.codes)
 
 
-def decide(text: str, threshold: float = 0.5) -> Decisions:
-    """Score every non-blank line of a plain-text page and decide which to keep."""
-    return decide_many([text], threshold)[0]
+def decide(text: str, threshold: float = 0.5, sequence: bool = True) -> Decisions:
+    """Score every non-blank line of a plain-text page and decide which to keep
+    (``sequence``: see :func:`decide_many`)."""
+    return decide_many([text], threshold, sequence)[0]
 
 
 def clean(text: str, threshold: float = 0.5) -> tuple[str, list[dict]]:

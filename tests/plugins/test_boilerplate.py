@@ -905,3 +905,45 @@ def test_the_sequence_layer_is_a_per_document_convolution():
         lines._seq_prepare(sq), X[a:b2], p1[a:b2], p2[a:b2], np.array([0, b2 - a])
     )
     assert alone.tolist() == got[a:b2].tolist()
+
+
+def test_the_sequence_option_turns_the_layer_off(run_stage):
+    """``sequence = false``: the lines are scored by the three tree stages alone (what the
+    model gives without its sequence layer); on (the default), the shipped model's layer
+    moves the scores."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    page = ["Daily Courier", "Home", "World", "Share", *ART, "Related", "Tags: water, drought"]
+    text = "\n".join(page)
+    model = lines.load_model()
+    assert model.get("_seq") is not None  # the shipped model has the layer
+    bare = {k: v for k, v in model.items() if k != "_seq"}
+    _idx, _p1, trees_only, _X = lines.score_lines(text.split("\n"), bare)
+    off = lines.decide(text, 0.5, sequence=False)
+    on = lines.decide(text, 0.5)
+    # (the rules may move a score across the threshold; the lines they leave alone keep the
+    # stages' scores exactly)
+    untouched = [not why for why in (off.why.get(j) for j in range(len(off.idx)))]
+    assert np.array_equal(off.score[untouched], trees_only[untouched])
+    assert not np.allclose(on.score, off.score)
+    # the stage passes the option on: its removed lines' scores are those of the same call
+    for seq, want in ((True, on), (False, off)):
+        run = run_stage(BoilerplateStage, make_document(text), sequence=seq)
+        gone = run.kept[0].annotations["boilerplate"]["removed"]
+        rows = [j for j, k in enumerate(want.keep.tolist()) if not k]
+        assert gone["line"] == [int(want.idx[j]) for j in rows]
+        assert gone["score"] == [round(float(want.score[j]), 4) for j in rows]
+
+
+def test_the_line_model_runs_blas_on_one_thread():
+    """Loading a model with a sequence layer leaves BLAS on one thread in the process (more
+    only spin beside its small matmuls: twice the CPU time on 2 cores)."""
+    from threadpoolctl import threadpool_info
+
+    from corearchive_plugins.boilerplate import lines
+
+    assert lines.load_model().get("_seq") is not None
+    blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    assert blas and all(p["num_threads"] == 1 for p in blas)
