@@ -2387,18 +2387,19 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
         band = np.flatnonzero((p1 >= STAGE2_BAND) & (p1 <= 1.0 - STAGE2_BAND))
         if len(band):
             p2[band] = _predict_rows(m["stages"][1], _stage2_rows(X, p1, rb, band))
-        if len(m["stages"]) > 2:
-            # stage 3: the same context once more, on the stage-2 scores (see stage3_features)
-            s2 = p2
-            band = np.flatnonzero((p2 >= STAGE3_BAND) & (p2 <= 1.0 - STAGE3_BAND))
-            if len(band):
-                X3 = _stage2_rows(X, p2, rb, band, extra=1)
-                X3[:, -1] = p1[band]
-                p2 = p2.copy()  # (X3 is built: the stage-3 scores replace p2 on the band)
-                p2[band] = _predict_rows(m["stages"][2], X3)
-            # the sequence layer (if any) on the stage-1/2 scores, averaged with stage 3's
-            if sequence:
-                p2 = _seq_mix(m, X, p1, s2, p2, rb)
+    s2 = p2
+    if len(m["stages"]) > 2 and len(p1):
+        # stage 3: the same context once more, on the stage-2 scores (see stage3_features)
+        band = np.flatnonzero((p2 >= STAGE3_BAND) & (p2 <= 1.0 - STAGE3_BAND))
+        if len(band):
+            X3 = _stage2_rows(X, p2, rb, band, extra=1)
+            X3[:, -1] = p1[band]
+            p2 = p2.copy()  # (X3 is built: the stage-3 scores replace p2 on the band)
+            p2[band] = _predict_rows(m["stages"][2], X3)
+    if sequence:
+        # the sequence layer (if any) on the stage-1/2 scores, averaged with the stages' (as
+        # score_lines does)
+        p2 = _seq_mix(m, X, p1, s2, p2, rb)
     p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES))
     keep = p >= threshold
     whys = [{} for _ in bounds]
