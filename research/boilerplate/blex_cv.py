@@ -49,14 +49,8 @@ def main():
     rounds = tuple(int(x) for x in args.rounds.split(","))
     cols = list(range(len(B.NAMES))) if args.cols == "all" else [B.NAMES.index(c) for c in args.cols.split(",")]
     t0 = time.time()
-    sw = T.build_stopwords()
-    lex = tc._build_lex(sw)
-    docs = T.load_docs("/work/scratch/bp/labels_teacher.json", lex)
-    T.add_aug(docs, lex)
-    for d in docs:
-        T.reweight(d["aug"], "doctok", 0.1)
-    T.reweight(docs, "doctok", 0.1)
-    extra = T.reweight(T.load_docs("/work/scratch/bp/labels_seeds.json", lex), "doctok", 0.1)
+    sw, lex, docs, extra = T.load_training("/work/scratch/bp/labels_teacher.json",
+                                           "/work/scratch/bp/labels_seeds.json")
     truth = T.load_truth()
     B.BASE_LEX.update(lex)
     k = 5

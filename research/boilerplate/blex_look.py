@@ -15,15 +15,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import blex as B  # noqa: E402
 import train as T  # noqa: E402
-from corearchive_plugins.boilerplate import lines as tc  # noqa: E402
 
 
 def load():
-    sw = T.build_stopwords()
-    lex = tc._build_lex(sw)
-    docs = T.load_docs("/work/scratch/bp/labels_teacher.json", lex)
-    T.reweight(docs, "doctok", 0.1)
-    extra = T.reweight(T.load_docs("/work/scratch/bp/labels_seeds.json", lex), "doctok", 0.1)
+    _sw, _lex, docs, extra = T.load_training("/work/scratch/bp/labels_teacher.json",
+                                             "/work/scratch/bp/labels_seeds.json", aug=False)
     return docs, extra
 
 

@@ -227,6 +227,22 @@ def fit_stages(docs, rounds=ROUNDS, params=None, inner=3, seed=0, oof_out=None):
     return [b1, b2, fit(stack(alld, X3)[0], y, w, rounds[2], params)]
 
 
+def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weight=0.1, sets=None):
+    """The training data every script of this folder starts from -> (stop words, lexicon,
+    dev pages (with their cropped copies when ``aug``), extra pages), weighted as train.py's
+    ``--weighting`` / ``--teacher-weight``; ``sets``: keep only these dev sets."""
+    sw = build_stopwords()
+    lex = tc._build_lex(sw)
+    docs = [d for d in load_docs(labels, lex) if sets is None or d["set"] in sets]
+    if aug:
+        add_aug(docs, lex)
+        for d in docs:
+            reweight(d["aug"], weighting, teacher_weight)
+    reweight(docs, weighting, teacher_weight)
+    more = reweight(load_docs(extra, lex), weighting, teacher_weight) if extra else []
+    return sw, lex, docs, more
+
+
 def predict_stages(bs, d):
     """Scores of a page as the runtime computes them (each later stage on the unsure lines)."""
     p2 = predict_two_stage(bs[0], bs[1], d)
@@ -358,17 +374,8 @@ def main():
         PARAMS.update(json.loads(args.params))
     rounds = tuple(int(x) for x in args.rounds.split(","))
     t0 = time.time()
-    sw = build_stopwords()
-    lex = tc._build_lex(sw)
-    docs = [d for d in load_docs(args.labels, lex) if d["set"] in args.sets.split(",")]
-    if args.aug:
-        add_aug(docs, lex)
-        for d in docs:
-            reweight(d["aug"], args.weighting, args.teacher_weight)
-    reweight(docs, args.weighting, args.teacher_weight)
-    extra = []
-    if args.extra:
-        extra = reweight(load_docs(args.extra, lex), args.weighting, args.teacher_weight)
+    sw, lex, docs, extra = load_training(args.labels, args.extra, args.aug, args.weighting,
+                                         args.teacher_weight, args.sets.split(","))
     truth = load_truth()
     print(f"{len(docs)} docs, {sum(len(d['idx']) for d in docs)} lines, {len(sw)} stop words, "
           f"{len(tc.FEATURE_NAMES)} features ({time.time() - t0:.1f}s)", flush=True)

@@ -22,26 +22,6 @@ import time
 import numpy as np
 
 import train as T
-from corearchive_plugins.boilerplate import lines as tc
-
-
-def fit_stages_oof(docs, rounds=T.ROUNDS, params=None, inner=3, seed=0):
-    """train.fit_stages, returning also the inner out-of-fold (p1, p2) of every training
-    page (and cropped copy) that stage 3 is fitted on."""
-    b1, b2 = T.fit_two_stage(docs, inner, rounds[:2], params, seed)
-    rng = np.random.RandomState(seed + 100)
-    fold0 = rng.randint(0, inner, size=len(docs))
-    oof = {}
-    for f in range(inner):
-        tr = [d for d, k in zip(docs, fold0) if k != f]
-        bi1, bi2 = T.fit_two_stage(tr, inner, rounds[:2], params, seed)
-        for d in (d for d, k in zip(docs, fold0) if k == f):
-            for e in [d, *d.get("aug", [])]:
-                oof[e["key"]] = (T.predict(bi1, e["X"]), T.predict_two_stage(bi1, bi2, e))
-    alld = T.expand(docs)
-    X3 = {d["key"]: tc.stage3_features(d["X"], *oof[d["key"]]) for d in alld}
-    _, y, w = T.stack(alld)
-    return [b1, b2, T.fit(T.stack(alld, X3)[0], y, w, rounds[2], params)], oof
 
 
 def main():
@@ -64,15 +44,7 @@ def main():
         T.PARAMS.update(json.loads(a.params))
     rounds = tuple(int(x) for x in a.rounds.split(","))
     t0 = time.time()
-    sw = T.build_stopwords()
-    lex = tc._build_lex(sw)
-    docs = T.load_docs(a.labels, lex)
-    if a.aug:
-        T.add_aug(docs, lex)
-        for d in docs:
-            T.reweight(d["aug"], a.weighting, a.teacher_weight)
-    T.reweight(docs, a.weighting, a.teacher_weight)
-    extra = T.reweight(T.load_docs(a.extra, lex), a.weighting, a.teacher_weight) if a.extra else []
+    _sw, _lex, docs, extra = T.load_training(a.labels, a.extra, a.aug, a.weighting, a.teacher_weight)
     truth = T.load_truth()
     rng = np.random.RandomState(a.cv_seed)
     fold = rng.permutation(len(docs)) % 5
@@ -80,7 +52,8 @@ def main():
     for f in range(5):
         tr = [d for d, g in zip(docs, fold) if g != f]
         te = [d for d, g in zip(docs, fold) if g == f]
-        bs, oof = fit_stages_oof(tr + extra, rounds=rounds, seed=a.inner_seed)
+        oof = {}
+        bs = T.fit_stages(tr + extra, rounds=rounds, seed=a.inner_seed, oof_out=oof)
         for d in te:
             out["p1"][d["key"]] = T.predict(bs[0], d["X"])
             out["p2"][d["key"]] = T.predict_stages(bs, d)

@@ -241,14 +241,7 @@ def main():
     a.dils = [int(x) for x in a.dil.split(",")]
     torch.set_num_threads(1)
     t0 = time.time()
-    sw = T.build_stopwords()
-    lex = tc._build_lex(sw)
-    docs = T.load_docs(LABELS, lex)
-    T.add_aug(docs, lex)
-    for d in docs:
-        T.reweight(d["aug"], "doctok", 0.1)
-    T.reweight(docs, "doctok", 0.1)
-    extra = T.reweight(T.load_docs(SEEDS, lex), "doctok", 0.1)
+    _sw, _lex, docs, extra = T.load_training(LABELS, SEEDS)
     by_key = {d["key"]: d for d in T.expand(docs) + T.expand(extra)}
     truth = T.load_truth()
     D = pickle.load(open(a.dump, "rb"))
