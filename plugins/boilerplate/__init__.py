@@ -58,6 +58,9 @@ _BATCH_CHARS = 400_000
 _FALLBACK_SHARE = 0.2
 _GATE_MIN_PAGE_WORDS = 300
 _WORD = re.compile(r"\w+")
+#: A hard-wrapped text joined back into blocks: the joined text, the input's lines, each
+#: joined line's span of input lines, and the width (see BoilerplateStage._reflow).
+_Reflowed = tuple[str, list[str], list[tuple[int, int]], int]
 
 
 def _n_words(text: str) -> int:
@@ -103,6 +106,13 @@ class BoilerplateOptions:
     )
     keep_removed: bool = option(
         False, "Record the text of removed lines under annotations.boilerplate.removed.text."
+    )
+    reflow: bool = option(
+        True,
+        "Plain text hard-wrapped at a fixed width (lynx or w3m dumps, html2text, mail) is"
+        " joined back into one block per line before the decisions, which then apply to every"
+        " input line of a block; the cleaned text has the joined blocks. Text written one"
+        " block per line is left as it is (see corearchive_plugins.boilerplate.reflow).",
     )
     html_max_bytes: int = option(
         5_000_000, "HTML larger than this is cut to this size before extraction.", minimum=1024
@@ -186,6 +196,18 @@ class BoilerplateStage(Stage):
             "lines_in": {"type": "integer", "minimum": 0},
             "lines_kept": {"type": "integer", "minimum": 0},
             "removed": _REMOVED,
+            "reflow": {
+                "type": "object",
+                "description": "Set when the text was hard-wrapped and joined back into "
+                "blocks before the decisions: the width it was wrapped at and the number of "
+                "blocks (lines_in, lines_kept and removed count input lines).",
+                "required": ["width", "blocks"],
+                "additionalProperties": False,
+                "properties": {
+                    "width": {"type": "integer", "minimum": 1},
+                    "blocks": {"type": "integer", "minimum": 0},
+                },
+            },
         },
     }
 
@@ -225,6 +247,8 @@ class BoilerplateStage(Stage):
 
         texts = [d for d in docs if not d.is_html]
         decided: dict[int, Any] = {}
+        # hard-wrapped texts are decided as the blocks they were wrapped from
+        reflowed = self._reflow(texts) if self.options.reflow else {}
         # Groups of at most _BATCH_CHARS characters: the batch's arrays grow with its text
         # (a few dozen bytes per character), and a batch of long pages must not take GBs.
         group: list[Document] = []
@@ -232,7 +256,9 @@ class BoilerplateStage(Stage):
         for d in [*texts, None]:
             if group and (d is None or size + len(d.text) > _BATCH_CHARS):
                 got = line_model.decide_many(
-                    [g.text for g in group], self.options.threshold, self.options.sequence
+                    [reflowed[id(g)][0] if id(g) in reflowed else g.text for g in group],
+                    self.options.threshold,
+                    self.options.sequence,
                 )
                 decided.update(zip(map(id, group), got, strict=True))
                 group, size = [], 0
@@ -245,12 +271,20 @@ class BoilerplateStage(Stage):
                 text, ann = self._html(doc)
             else:
                 d = decided[id(doc)]
-                # the line split, for the metadata stage (it splits the page the same way)
-                doc.work["text_lines"] = (doc.text, d.lines, d.idx, d.stripped)
+                wrapped = reflowed.get(id(doc))
+                # the line split, for the metadata stage (it splits the page the same way);
+                # of the joined text when the input was hard-wrapped, with each joined
+                # line's span of input lines
+                doc.work["text_lines"] = (wrapped[0] if wrapped else doc.text, d.lines,
+                                          d.idx, d.stripped)  # fmt: skip
+                if wrapped:
+                    doc.work["text_reflow"] = wrapped
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
                 text, ann = self._text(d)
+                if wrapped:
+                    _to_input_lines(ann, *wrapped[1:])
             if not text.strip():
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue
@@ -258,6 +292,23 @@ class BoilerplateStage(Stage):
             doc.is_html = False
             doc.annotations[self.name] = ann
             out.append(doc)
+        return out
+
+    @staticmethod
+    def _reflow(docs: list[Document]) -> dict[int, _Reflowed]:
+        """The hard-wrapped texts among ``docs`` joined back into blocks (see
+        :mod:`.reflow`), by document id: ``(joined text, input lines, span of input lines
+        of each joined line, width)``."""
+        from .lines import _split
+        from .reflow import reflow, wrap_width
+
+        out: dict[int, _Reflowed] = {}
+        for doc in docs:
+            lines = _split(doc.text)
+            width = wrap_width(lines)
+            if width is not None:
+                joined, spans = reflow(lines, width)
+                out[id(doc)] = ("\n".join(joined), lines, spans, width)
         return out
 
     def _text(self, d: Any) -> tuple[str, dict[str, Any]]:
@@ -379,6 +430,30 @@ class BoilerplateStage(Stage):
             page = doc.work["html_text"] = tree_to_text(tree)
         n_page = _n_words(page)
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
+
+
+def _to_input_lines(
+    ann: dict[str, Any], lines: list[str], spans: list[tuple[int, int]], width: int
+) -> None:
+    """The annotations of decisions taken on joined blocks, in terms of the input's
+    ``lines``: each removed block stands for every non-blank input line it was joined from
+    (``spans``), with the block's reason and score."""
+    removed = ann["removed"]
+    cols: dict[str, list[Any]] = {k: [] for k in removed}
+    for j, block in enumerate(removed["line"]):
+        a, b = spans[block]
+        rows = [i for i in range(a, b) if lines[i].strip()]
+        cols["line"] += rows
+        for k in ("reason", "score"):
+            if k in removed:
+                cols[k] += [removed[k][j]] * len(rows)
+        if "text" in removed:
+            cols["text"] += [lines[i].strip() for i in rows]
+    n_in = sum(1 for ln in lines if ln.strip())
+    ann["removed"] = cols
+    ann["reflow"] = {"width": width, "blocks": ann["lines_in"]}
+    ann["lines_in"] = n_in
+    ann["lines_kept"] = n_in - len(cols["line"])
 
 
 _TEMPLATE_KEY = "boilerplate.template"

@@ -2431,7 +2431,7 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
     ]
 
 
-def _split(text):
+def _split(text: str) -> list[str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.split("\n")

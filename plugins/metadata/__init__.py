@@ -94,6 +94,33 @@ def _is_split_of(shared: Any, text: str) -> bool:
     )
 
 
+def _to_input_lines(
+    ann: dict[str, Any],
+    dates: list[dict[str, Any]],
+    sources: dict[str, str],
+    lines: list[str],
+    spans: list[tuple[int, int]],
+) -> None:
+    """Line numbers of a text joined back into blocks (the boilerplate stage's reflow: joined
+    line ``j`` is made of input ``lines[a:b]``, ``(a, b) = spans[j]``) as the input's: a
+    metadata line stands for every non-blank input line of its block, a source or a date
+    for the block's first line."""
+
+    def first(where: str, prefix: str) -> str:
+        if where.startswith(prefix) and where[len(prefix) :].isdecimal():
+            return prefix + str(spans[int(where[len(prefix) :])][0])
+        return where
+
+    ann["lines"] = {
+        k: [i for j in v for i in range(*spans[j]) if lines[i].strip()]
+        for k, v in ann["lines"].items()
+    }
+    for k, v in sources.items():
+        sources[k] = first(v, "text line ")
+    for item in dates:
+        item["where"] = first(item["where"], "text line ")
+
+
 def _precision(value: str) -> str:
     return "second" if "T" in value else "day"
 
@@ -194,10 +221,14 @@ class MetadataStage(Stage):
                     chosen, confidence = len(dates), conf
                 dates.append(item)
         else:
-            # the boilerplate stage's line split of the same text, when it left one
+            # the boilerplate stage's line split of the same text, when it left one; of the
+            # text joined back into blocks when the input was hard-wrapped (a headline
+            # wrapped over two lines is one line again)
             shared = doc.work.pop("text_lines", None)
-            split = shared[1:] if _is_split_of(shared, doc.content) else None
-            meta, lines = extract_lines(doc.content, bound.isoformat() if bound else None, split)
+            reflowed = doc.work.pop("text_reflow", None)
+            content = reflowed[0] if reflowed is not None else doc.content
+            split = shared[1:] if _is_split_of(shared, content) else None
+            meta, lines = extract_lines(content, bound.isoformat() if bound else None, split)
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
                 if key == "title" and value and len(value.split()) > self.options.max_title_words:
@@ -215,9 +246,11 @@ class MetadataStage(Stage):
                 sources["publisher"] = "text " + meta["sources"]["publisher"]
             if meta["categories"]:
                 ann["categories"] = meta["categories"]
-            ann["lines"] = meta["lines"]
             if self.options.strip_lines:
                 ann["removed_lines"] = self._strip(doc, meta["lines"], lines)
+            ann["lines"] = meta["lines"]
+            if reflowed is not None:
+                _to_input_lines(ann, dates, sources, *reflowed[1:3])
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]

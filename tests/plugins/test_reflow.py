@@ -1,0 +1,136 @@
+"""Hard-wrapped plain text (lynx/w3m dumps, html2text, mail) is joined back into blocks
+before the line model decides, and the decisions come back as the input's lines."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate.reflow import reflow, wrap_width
+from corearchive_plugins.metadata import MetadataStage
+
+SENTENCES = [
+    "The city council voted on Tuesday to approve a new budget that increases funding for "
+    "public schools by twelve percent over the next two years, officials said.",
+    "Supporters argued that the money would let districts hire more teachers, reduce class "
+    "sizes and repair ageing buildings across the city before the next school year begins.",
+    "Opponents warned that the plan relies on optimistic revenue forecasts and could force "
+    "cuts to other services if the economy slows down during the coming winter months.",
+]
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` hard-wrapped as Python's textwrap (and html2text) does: greedy, each line
+    broken at the last space that fits."""
+    return "\n".join(
+        part for line in text.split("\n") for part in (textwrap.wrap(line, width) or [""])
+    )
+
+
+def _row(lines: list[str], where: str) -> str:
+    """The input line a metadata source (``text line N``) names."""
+    assert where.startswith("text line ")
+    return lines[int(where.removeprefix("text line "))].strip()
+
+
+def _seed(seeds: Path, prefix: str) -> str:
+    return next(seeds.glob(prefix + "_*.txt")).read_text("utf-8")
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_a_wrapped_text_is_detected_and_joined_back(width):
+    text = "\n\n".join(SENTENCES * 2)
+    lines = _wrap(text, width).split("\n")
+    assert len(lines) >= len(text.split("\n")) + len(SENTENCES) * 2  # (the wrap broke them)
+    found = wrap_width(lines)
+    assert found is not None and width - 5 <= found <= width
+    joined, spans = reflow(lines, found)
+    assert joined == text.split("\n")
+    # each joined line is made of the input lines of its span, blank lines one for one
+    assert [" ".join(x.strip() for x in lines[a:b]) for a, b in spans] == joined
+
+
+def test_text_with_one_block_per_line_is_left_alone(seeds):
+    for page in seeds.glob("*.txt"):
+        assert wrap_width(page.read_text("utf-8").split("\n")) is None
+    # nor is a list of items of about the same length: each looks like a forced break (the
+    # next item's first word would not fit after it), but none goes on in lower case
+    menu = [f"Section {i} of the site with a few more words" for i in range(40)]
+    assert wrap_width(menu) is None
+    # (the same lines as a sentence's pieces are)
+    assert wrap_width([m.lower() for m in menu]) == len(menu[-1])
+
+
+def test_list_items_indented_lines_and_hyphens():
+    width = 50
+    lines = [
+        "A paragraph that a wrapper broke into several",
+        "lines, because it is longer than fifty and long-",
+        "standing: it runs on for a while yet, and then on",
+        "* a bulleted item that is short enough to fit ok",
+        "  A new paragraph, indented: its first line is",
+        "indented and the lines that follow it are not.",
+    ]
+    joined, spans = reflow(lines, width)
+    assert joined == [
+        "A paragraph that a wrapper broke into several lines, because it is longer than fifty"
+        " and long-standing: it runs on for a while yet, and then on",
+        "* a bulleted item that is short enough to fit ok",
+        "A new paragraph, indented: its first line is indented and the lines that follow it"
+        " are not.",
+    ]
+    assert spans == [(0, 3), (3, 4), (4, 6)]
+
+
+def test_the_stage_decides_a_wrapped_page_as_the_page(run_stage, seeds):
+    given = _seed(seeds, "003")
+    wrapped = _wrap(given, 72)
+    a = run_stage(BoilerplateStage, make_document(given)).kept[0]
+    b = run_stage(BoilerplateStage, make_document(wrapped), keep_removed=True).kept[0]
+    # the same article, its paragraphs joined back
+    assert b.text == a.text
+    ann = b.annotations["boilerplate"]
+    lines = wrapped.split("\n")
+    assert ann["reflow"]["width"] <= 72
+    assert ann["reflow"]["blocks"] == a.annotations["boilerplate"]["lines_in"]
+    # the counts and the removed lines are the input's lines
+    n_in = sum(1 for ln in lines if ln.strip())
+    assert ann["lines_in"] == n_in > ann["reflow"]["blocks"]
+    gone = ann["removed"]
+    assert ann["lines_kept"] == n_in - len(gone["line"])
+    assert [lines[i].strip() for i in gone["line"]] == gone["text"]
+    assert len(gone["reason"]) == len(gone["score"]) == len(gone["line"])
+    # off: the wrapped lines are decided as they are
+    c = run_stage(BoilerplateStage, make_document(wrapped), reflow=False).kept[0]
+    assert "reflow" not in c.annotations["boilerplate"] and c.text != a.text
+
+
+def test_metadata_reads_the_joined_text_and_reports_input_lines(run_stage, seeds):
+    for prefix in ("003", "004"):
+        given = _seed(seeds, prefix)
+        wrapped = _wrap(given, 60)
+        docs = {}
+        for name, text in (("given", given), ("wrapped", wrapped)):
+            doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+            docs[name] = run_stage(MetadataStage, doc).kept[0]
+        a, b = docs["given"], docs["wrapped"]
+        assert b.annotations["boilerplate"]["reflow"]
+        for field in ("title", "authors", "site_name", "published", "tags"):
+            assert getattr(b, field) == getattr(a, field), (prefix, field)
+        assert b.text == a.text  # (the metadata lines left both alike)
+        # every line number is an input line's: the title's source line starts the
+        # headline, the byline's metadata lines hold the byline, the chosen date's line
+        # holds the date's first word
+        lines = wrapped.split("\n")
+        ann = b.annotations["metadata"]
+        assert a.title and b.title.startswith(_row(lines, ann["sources"]["title"]))
+        byline = " ".join(lines[i].strip() for i in ann["lines"].get("authors", []))
+        assert all(name in byline for name in b.authors)
+        if a.published:
+            chosen = ann["dates"][ann["date_chosen"]]
+            assert chosen["text"].split()[0] in _row(lines, chosen["where"])
+    assert a.published and b.authors == []  # (004 has a date; 003 had the byline)
