@@ -53,14 +53,13 @@ from typing import Any
 
 from corearchive import Document, Drop, Stage, hookimpl, option
 
+from .reflow import Reflowed, reflow_text
+
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
 _FALLBACK_SHARE = 0.2
 _GATE_MIN_PAGE_WORDS = 300
 _WORD = re.compile(r"\w+")
-#: A hard-wrapped text joined back into blocks: the joined text, the input's lines, each
-#: joined line's span of input lines, and the width (see BoilerplateStage._reflow).
-_Reflowed = tuple[str, list[str], list[tuple[int, int]], int]
 
 
 def _n_words(text: str) -> int:
@@ -295,20 +294,14 @@ class BoilerplateStage(Stage):
         return out
 
     @staticmethod
-    def _reflow(docs: list[Document]) -> dict[int, _Reflowed]:
+    def _reflow(docs: list[Document]) -> dict[int, Reflowed]:
         """The hard-wrapped texts among ``docs`` joined back into blocks (see
-        :mod:`.reflow`), by document id: ``(joined text, input lines, span of input lines
-        of each joined line, width)``."""
-        from .lines import _split
-        from .reflow import reflow, wrap_width
-
-        out: dict[int, _Reflowed] = {}
+        :mod:`.reflow`), by document id."""
+        out: dict[int, Reflowed] = {}
         for doc in docs:
-            lines = _split(doc.text)
-            width = wrap_width(lines)
-            if width is not None:
-                joined, spans = reflow(lines, width)
-                out[id(doc)] = ("\n".join(joined), lines, spans, width)
+            got = reflow_text(doc.text)
+            if got is not None:
+                out[id(doc)] = got
         return out
 
     def _text(self, d: Any) -> tuple[str, dict[str, Any]]:

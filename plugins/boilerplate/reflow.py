@@ -126,3 +126,19 @@ def reflow(lines: list[str], width: int) -> tuple[list[str], list[tuple[int, int
         out.append(" ".join(parts) if len(parts) > 1 else lines[start])
         spans.append((start, i))
     return out, spans
+
+
+#: A hard-wrapped text joined back into blocks (:func:`reflow_text`): the joined text, the
+#: input's lines, each joined line's span of input lines, and the width.
+Reflowed = tuple[str, list[str], list[tuple[int, int]], int]
+
+
+def reflow_text(text: str) -> Reflowed | None:
+    """``text`` joined back into blocks when it is hard-wrapped (:func:`wrap_width`), else
+    None. Lines are split on any newline, as the line model splits them."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return None
+    joined, spans = reflow(lines, width)
+    return "\n".join(joined), lines, spans, width

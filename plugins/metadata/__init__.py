@@ -31,6 +31,7 @@ from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
 
+from ..boilerplate.reflow import reflow_text
 from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
 from .text import choose, extract, extract_lines, find_dates, iso_value, parse_capture
 
@@ -226,6 +227,9 @@ class MetadataStage(Stage):
             # wrapped over two lines is one line again)
             shared = doc.work.pop("text_lines", None)
             reflowed = doc.work.pop("text_reflow", None)
+            if shared is None and reflowed is None:
+                # no boilerplate stage before this one: the stage joins the text itself
+                reflowed = reflow_text(doc.content)
             content = reflowed[0] if reflowed is not None else doc.content
             split = shared[1:] if _is_split_of(shared, content) else None
             meta, lines = extract_lines(content, bound.isoformat() if bound else None, split)

@@ -134,3 +134,17 @@ def test_metadata_reads_the_joined_text_and_reports_input_lines(run_stage, seeds
             chosen = ann["dates"][ann["date_chosen"]]
             assert chosen["text"].split()[0] in _row(lines, chosen["where"])
     assert a.published and b.authors == []  # (004 has a date; 003 had the byline)
+
+
+def test_metadata_alone_joins_a_wrapped_text_itself(run_stage, seeds):
+    # (wrapped at 60 and read as it is, four of the five seeds get another title)
+    fields = ("title", "authors", "site_name", "published", "tags")
+    for page in sorted(seeds.glob("*.txt")):
+        given = page.read_text("utf-8")
+        wrapped = _wrap(given, 60)
+        a = run_stage(MetadataStage, make_document(given)).kept[0]
+        b = run_stage(MetadataStage, make_document(wrapped)).kept[0]
+        assert [getattr(b, f) for f in fields] == [getattr(a, f) for f in fields], page.name
+        if a.title:
+            where = b.annotations["metadata"]["sources"]["title"]
+            assert b.title.startswith(_row(wrapped.split("\n"), where))
