@@ -2,14 +2,15 @@
 """Boilerplate removal quality and speed, through the shared scorers.
 
 Runs the ``boilerplate`` stage over the dev sets in ../shared/eval (aeb and trafeval, plain
-text and HTML) via ``boilerplate_eval.py`` and prints F1, then documents per second per core
-on ~5 KB plain-text documents. Usage:
+text, the same text hard-wrapped at 80 columns as html2text or ``lynx -dump`` write it, and
+HTML) via ``boilerplate_eval.py`` and prints F1, then documents per second per core on ~5 KB
+plain-text documents. Usage:
 
     python benchmarks/boilerplate_bench.py [--eval ../shared/eval] [--sets aeb trafeval]
-                                           [--inputs text html] [--threshold 0.5]
+                                           [--inputs text wrapped html] [--threshold 0.5]
 
-The functions ``extract_text`` and ``extract_html`` are what the scorer calls
-(``-x benchmarks/boilerplate_bench.py:extract_text``).
+The functions ``extract_text``, ``extract_wrapped`` and ``extract_html`` are what the scorer
+calls (``-x benchmarks/boilerplate_bench.py:extract_text``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,15 @@ def _run(page: str, html: bool) -> str:
 def extract_text(page: str) -> str:
     """Scorer entry point for plain-text input."""
     return _run(page, html=False)
+
+
+def extract_wrapped(page: str) -> str:
+    """Scorer entry point for plain-text input hard-wrapped at 80 columns first (greedy, as
+    Python's textwrap, html2text and ``lynx -dump`` wrap)."""
+    import textwrap
+
+    lines = page.replace("\r\n", "\n").split("\n")
+    return _run("\n".join(p for ln in lines for p in (textwrap.wrap(ln, 80) or [""])), False)
 
 
 def extract_html(page: str) -> str:
@@ -133,7 +143,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     ap.add_argument("--sets", nargs="+", default=["aeb", "trafeval"])
-    ap.add_argument("--inputs", nargs="+", default=["text", "html"])
+    ap.add_argument("--inputs", nargs="+", default=["text", "wrapped", "html"])
     ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args()
     env = dict(os.environ, BOILERPLATE_THRESHOLD=str(args.threshold))
@@ -141,7 +151,7 @@ def main() -> int:
     print(f"boilerplate stage, threshold {args.threshold}")
     for input_kind in args.inputs:
         for set_name in args.sets:
-            fn = "extract_text" if input_kind == "text" else "extract_html"
+            fn = f"extract_{input_kind}"
             out = subprocess.run(
                 [
                     sys.executable,
@@ -149,7 +159,7 @@ def main() -> int:
                     "--set",
                     set_name,
                     "--input",
-                    input_kind,
+                    "html" if input_kind == "html" else "text",
                     "-x",
                     f"{Path(__file__).resolve()}:{fn}",
                 ],
