@@ -108,10 +108,12 @@ class BoilerplateOptions:
     )
     reflow: bool = option(
         True,
-        "Plain text hard-wrapped at a fixed width (lynx or w3m dumps, html2text, mail) is"
-        " joined back into one block per line before the decisions, which then apply to every"
-        " input line of a block; the cleaned text has the joined blocks. Text written one"
-        " block per line is left as it is (see corearchive_plugins.boilerplate.reflow).",
+        "Plain text in markdown (html2text, crawlers' markdown output: links, bullets,"
+        " headings) or hard-wrapped at a fixed width (lynx or w3m dumps, mail) is joined into"
+        " one block per line before the decisions, which then apply to every input line of a"
+        " block; the cleaned text has the blocks' visible text (markdown: link text without"
+        " URLs, no images or markup). Text written one block per line is left as it is (see"
+        " corearchive_plugins.boilerplate.reflow).",
     )
     html_max_bytes: int = option(
         5_000_000, "HTML larger than this is cut to this size before extraction.", minimum=1024
@@ -197,12 +199,15 @@ class BoilerplateStage(Stage):
             "removed": _REMOVED,
             "reflow": {
                 "type": "object",
-                "description": "Set when the text was hard-wrapped and joined back into "
-                "blocks before the decisions: the width it was wrapped at and the number of "
-                "blocks (lines_in, lines_kept and removed count input lines).",
-                "required": ["width", "blocks"],
+                "description": "Set when the text was joined into blocks before the "
+                "decisions: markdown (each paragraph, heading, list item, table row one "
+                "block of its visible text) or hard-wrapped (lines joined back, with the "
+                "width they were wrapped at); the number of blocks. lines_in, lines_kept and "
+                "removed count input lines.",
+                "required": ["layout", "blocks"],
                 "additionalProperties": False,
                 "properties": {
+                    "layout": {"enum": ["markdown", "wrapped"]},
                     "width": {"type": "integer", "minimum": 1},
                     "blocks": {"type": "integer", "minimum": 0},
                 },
@@ -444,7 +449,11 @@ def _to_input_lines(
             cols["text"] += [lines[i].strip() for i in rows]
     n_in = sum(1 for ln in lines if ln.strip())
     ann["removed"] = cols
-    ann["reflow"] = {"width": width, "blocks": ann["lines_in"]}
+    ann["reflow"] = (
+        {"layout": "wrapped", "width": width, "blocks": ann["lines_in"]}
+        if width
+        else {"layout": "markdown", "blocks": ann["lines_in"]}
+    )
     ann["lines_in"] = n_in
     ann["lines_kept"] = n_in - len(cols["line"])
 

@@ -10,7 +10,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
-from corearchive_plugins.boilerplate.reflow import reflow, wrap_width
+from corearchive_plugins.boilerplate.reflow import markdown_blocks, reflow, wrap_width
 from corearchive_plugins.metadata import MetadataStage
 
 SENTENCES = [
@@ -95,7 +95,7 @@ def test_the_stage_decides_a_wrapped_page_as_the_page(run_stage, seeds):
     assert b.text == a.text
     ann = b.annotations["boilerplate"]
     lines = wrapped.split("\n")
-    assert ann["reflow"]["width"] <= 72
+    assert ann["reflow"]["layout"] == "wrapped" and ann["reflow"]["width"] <= 72
     assert ann["reflow"]["blocks"] == a.annotations["boilerplate"]["lines_in"]
     # the counts and the removed lines are the input's lines
     n_in = sum(1 for ln in lines if ln.strip())
@@ -148,3 +148,73 @@ def test_metadata_alone_joins_a_wrapped_text_itself(run_stage, seeds):
         if a.title:
             where = b.annotations["metadata"]["sources"]["title"]
             assert b.title.startswith(_row(wrapped.split("\n"), where))
+
+
+MARKDOWN = """[ ![Example News](https://news.example.com/logo.png) ](https://news.example.com/)
+
+  * [Home](/)
+  * [Politics](/politics/)
+  * [Business](/business/)
+  * [Sport](/sport/)
+
+# Council approves the new school budget
+
+By [Jane Smith](/authors/jane-smith/ "Posts by Jane Smith")
+
+![](https://news.example.com/img/council-
+vote.jpg)
+
+The city council voted on Tuesday to approve a new budget that increases
+funding for **public schools** by twelve percent over the next two years,
+[officials said](https://news.example.com/budget).
+
+Supporters argued that the money would let districts hire more teachers,
+reduce class sizes and repair ageing buildings across the city before the next
+school year begins.
+
+  * [Share on Facebook](https://facebook.com/share?u=x)
+  * [Share on Twitter](https://twitter.com/intent?u=x)
+"""
+
+
+def test_markdown_is_read_as_its_blocks_of_visible_text():
+    lines = MARKDOWN.split("\n")
+    blocks, spans = markdown_blocks(lines)
+    # the spans cover every input line once, in order
+    assert [a for a, _ in spans] == [0, *[b for _, b in spans[:-1]]]
+    assert spans[-1][1] == len(lines) and len(blocks) == len(spans)
+    text = [b for b in blocks if b]
+    assert text[:3] == ["Home", "Politics", "Business"]  # (the logo: an image, no text)
+    assert "Council approves the new school budget" in text
+    assert "By Jane Smith" in text
+    para = next(b for b in text if b.startswith("The city council"))
+    assert para.endswith("twelve percent over the next two years, officials said.")
+    assert "**" not in para and "](" not in para
+    # an image whose URL the wrapper broke (no link to the parser) leaves no text either
+    assert not any("council-" in b or "vote.jpg" in b for b in text)
+
+
+def test_a_markdown_page_is_cleaned_as_its_text(run_stage):
+    doc = run_stage(BoilerplateStage, make_document(MARKDOWN), keep_removed=True).kept[0]
+    assert doc.text.split("\n") == [
+        "The city council voted on Tuesday to approve a new budget that increases funding for"
+        " public schools by twelve percent over the next two years, officials said.",
+        SENTENCES[1],
+    ]
+    ann = doc.annotations["boilerplate"]
+    assert ann["reflow"] == {"layout": "markdown", "blocks": ann["reflow"]["blocks"]}
+    lines = MARKDOWN.split("\n")
+    assert [lines[i].strip() for i in ann["removed"]["line"]] == ann["removed"]["text"]
+    assert "* [Share on Facebook](https://facebook.com/share?u=x)" in ann["removed"]["text"]
+    # read as it is, the markup, the menu and the share links stay in the text
+    raw = run_stage(BoilerplateStage, make_document(MARKDOWN), reflow=False).kept[0].text
+    assert "**public schools**" in raw and "* [Share on Twitter]" in raw
+
+
+def test_metadata_reads_markdown_headline_and_byline(run_stage):
+    doc = run_stage(BoilerplateStage, make_document(MARKDOWN)).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.title == "Council approves the new school budget"
+    assert doc.authors == ["Jane Smith"]
+    where = doc.annotations["metadata"]["sources"]["title"]
+    assert _row(MARKDOWN.split("\n"), where) == "# Council approves the new school budget"
