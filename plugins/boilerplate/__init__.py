@@ -260,7 +260,7 @@ class BoilerplateStage(Stage):
         for d in [*texts, None]:
             if group and (d is None or size + len(d.text) > _BATCH_CHARS):
                 got = line_model.decide_many(
-                    [reflowed[id(g)][0] if id(g) in reflowed else g.text for g in group],
+                    [reflowed[id(g)].text if id(g) in reflowed else g.text for g in group],
                     self.options.threshold,
                     self.options.sequence,
                 )
@@ -279,7 +279,7 @@ class BoilerplateStage(Stage):
                 # the line split, for the metadata stage (it splits the page the same way);
                 # of the joined text when the input was hard-wrapped, with each joined
                 # line's span of input lines
-                doc.work["text_lines"] = (wrapped[0] if wrapped else doc.text, d.lines,
+                doc.work["text_lines"] = (wrapped.text if wrapped else doc.text, d.lines,
                                           d.idx, d.stripped)  # fmt: skip
                 if wrapped:
                     doc.work["text_reflow"] = wrapped
@@ -288,7 +288,7 @@ class BoilerplateStage(Stage):
                     _drop_template_lines(d, shared)
                 text, ann = self._text(d)
                 if wrapped:
-                    _to_input_lines(ann, *wrapped[1:])
+                    _to_input_lines(ann, wrapped.lines, wrapped.spans, wrapped.width)
             if not text.strip():
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue

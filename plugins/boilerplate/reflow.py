@@ -15,20 +15,20 @@ break and stays one. Text written one block per line (what a browser's rendering
 has long paragraph lines of every length and is left as it is.
 
 Markdown (what html2text and most crawlers' "markdown" output give: links as
-``[text](url)``, bullets, headings, paragraphs wrapped or not) is read by markdown-it-py, a
-CommonMark parser, and each leaf block (a paragraph, a heading, a list item's text, a table
-row) becomes one line of its visible text: link text without the URL, no images, no markup
-(:func:`markdown_blocks`). A text is taken for markdown when it has at least
-:data:`_MD_MIN_LINKS` inline links (the dev pages as rendered text have none; as html2text
-writes them, 589 of 595 have three or more).
+``[text](url)``, bullets, headings, paragraphs wrapped or not) is rendered by cmark, the
+CommonMark reference implementation (C, through cmarkgfm), with each block's source lines,
+and each leaf block (a paragraph, a heading, a list item's own text) becomes one line of its
+visible text: link text without the URL, no images, no markup (:func:`markdown_blocks`).
+A text is taken for markdown when it has at least :data:`_MD_MIN_LINKS` inline links (the
+dev pages as rendered text have none; as html2text writes them, 589 of 595 have three or
+more).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import islice
-from typing import Any
+from typing import NamedTuple
 
 #: Widths a text is looked at for: wrapping below 40 is rare, and above 200 a "line" of the
 #: width is a paragraph of its own.
@@ -144,14 +144,6 @@ _MD_LINK = re.compile(r"\]\((?:https?:|/|#|mailto:)")
 _MD_MIN_LINKS = 3
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> Any:
-    from markdown_it import MarkdownIt
-
-    # raw HTML recognised as such (and dropped), GitHub-style tables as rows
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
-
-
 def is_markdown(text: str) -> bool:
     """Whether ``text`` reads as markdown: at least :data:`_MD_MIN_LINKS` inline links."""
     if "](" not in text:  # (most texts: one search in C)
@@ -159,24 +151,10 @@ def is_markdown(text: str) -> bool:
     return sum(1 for _ in islice(_MD_LINK.finditer(text), _MD_MIN_LINKS)) >= _MD_MIN_LINKS
 
 
-#: Images and links the parser left as text: html2text wraps long URLs at their hyphens
-#: ("wp-\ncontent"), and a URL with a space in it is no link to a CommonMark parser.
+#: Images and links left as text: html2text wraps long URLs at their hyphens ("wp-\ncontent"),
+#: and a URL with a space in it is no link to a CommonMark parser.
 _MD_IMAGE_LEFT = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK_LEFT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
-def _inline_text(tok: Any) -> str:
-    """The visible text of an inline token: text and code as written, link text without
-    its URL, line breaks as spaces; images and inline HTML left out (also those the parser
-    could not read as such: see :data:`_MD_IMAGE_LEFT`)."""
-    out: list[str] = []
-    for c in tok.children or ():
-        kind = c.type
-        if kind in ("text", "code_inline"):
-            out.append(c.content)
-        elif kind in ("softbreak", "hardbreak"):
-            out.append(" ")
-    return _left_markup("".join(out))
 
 
 def _left_markup(text: str) -> str:
@@ -188,61 +166,104 @@ def _left_markup(text: str) -> str:
     return " ".join(text.split())
 
 
-#: Block markers at the start of a line: list bullets and numbers, headings, quotes.
-_MD_BLOCK_MARK = re.compile(r"^\s*(?:(?:[*+-]|\d{1,3}[.)])\s+|#{1,6}\s+|>\s*)+")
+#: Elements of cmark's HTML that hold a leaf block's text, and those that are blocks.
+_LEAF = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6"))
+_BLOCK = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "pre",
+                    "blockquote", "hr", "table", "div"))  # fmt: skip
 
 
-def _line_text(line: str) -> str:
-    """One line of markdown's visible text, read alone (see :func:`_inline_text`)."""
-    s = _MD_BLOCK_MARK.sub("", line.strip())
-    toks = _markdown().parseInline(s) if s else []
-    return _inline_text(toks[0]) if toks else ""
+def _span(pos: str) -> tuple[int, int]:
+    """cmark's ``data-sourcepos`` ("l1:c1-l2:c2", 1-based, inclusive; column 0 of a line:
+    before it) as the span ``[start, end)`` of 0-based lines."""
+    a, b = pos.split("-")
+    l2, c2 = b.split(":")
+    return int(a.split(":")[0]) - 1, int(l2) - (c2 == "0")
 
 
 def markdown_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
     """Markdown ``lines`` as one line per leaf block (see the module's docstring), and the
     span ``[start, end)`` of input lines of each; the spans cover every input line once, in
     order: blank lines stay one for one, a code block's lines are one block each, and a
-    line no block holds (a rule, a link definition) is a block of its own as written."""
-    found: dict[tuple[int, int], list[str]] = {}
-    last: tuple[int, int] | None = None
-    for tok in _markdown().parse("\n".join(lines)):
-        if tok.map is not None:
-            last = (tok.map[0], tok.map[1])
-        if tok.type == "inline" and last is not None:
-            # (a table row's cells share the row's lines: one block; a block with no visible
-            # text, an image, still holds its lines: an empty line)
-            found.setdefault(last, []).append(_inline_text(tok))
-        elif tok.type == "fence" and last is not None:
-            for i in range(*last):
-                found.setdefault((i, i + 1), []).append(lines[i].strip())
-        elif tok.type == "code_block" and last is not None:
-            # Indented "code" in scraped markdown is mostly a nested list that lost its
-            # parent (html2text indents sub-menus by four spaces): each line is read as a
-            # line of markdown of its own.
-            for i in range(*last):
-                found.setdefault((i, i + 1), []).append(_line_text(lines[i]))
-    starts = {a: (b, " ".join(filter(None, t))) for (a, b), t in sorted(found.items()) if b > a}
+    line no block holds (a rule, raw HTML) is a block of its own as written."""
+    return _markdown_blocks(lines)[:2]
+
+
+def _markdown_blocks(
+    lines: list[str],
+) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+    """:func:`markdown_blocks`, and the joined lines that are level-1 headings.
+
+    The text is rendered by cmark (the CommonMark reference implementation, in C, through
+    cmarkgfm) with each block's source lines, and read back with lxml: a paragraph's or a
+    heading's text, a list item's own text (before any block inside it), a code block's
+    lines. Raw HTML is not rendered (cmark's safe mode)."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+    from lxml import html as lxml_html
+
+    rendered = cmarkgfm.markdown_to_html("\n".join(lines), options=Options.CMARK_OPT_SOURCEPOS)
+    found: dict[int, tuple[int, str]] = {}
+    h1: set[int] = set()
+    if rendered.strip():
+        root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre"):
+            pos = el.get("data-sourcepos")
+            if not pos:
+                continue
+            a, b = _span(pos)
+            tag = el.tag
+            if tag in _LEAF:
+                found[a] = (b, el.text_content())
+                if tag == "h1":
+                    h1.add(a)
+            elif tag == "pre":
+                for i in range(a, min(b, len(lines))):
+                    found[i] = (i + 1, lines[i].strip())
+            else:
+                # a tight list item: its own text, up to the first block inside it
+                own = [el.text or ""]
+                for child in el:
+                    if not isinstance(child.tag, str):  # (a comment: raw HTML left out)
+                        own.append(child.tail or "")
+                        continue
+                    if child.tag in _BLOCK:
+                        cpos = child.get("data-sourcepos")
+                        if cpos:
+                            b = min(b, _span(cpos)[0])
+                        break
+                    own.append(child.text_content() + (child.tail or ""))
+                text = "".join(own)
+                if text.strip() and b > a:
+                    found[a] = (b, text)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     i, n = 0, len(lines)
     while i < n:
-        block = starts.get(i)
-        if block is not None and block[0] <= n:
-            out.append(block[1])
+        block = found.get(i)
+        if block is not None and i < block[0] <= n:
+            out.append(_left_markup(block[1]))
             spans.append((i, block[0]))
             i = block[0]
         else:
             out.append(_left_markup(lines[i]))
             spans.append((i, i + 1))
             i += 1
-    return out, spans
+    return out, spans, [j for j, (a, _) in enumerate(spans) if a in h1]
 
 
-#: A text joined into blocks (:func:`reflow_text`): the joined text, the input's lines, each
-#: joined line's span of input lines, and the layout: the width a hard-wrapped text was
-#: wrapped at, or 0 for markdown.
-Reflowed = tuple[str, list[str], list[tuple[int, int]], int]
+class Reflowed(NamedTuple):
+    """A text joined into blocks (:func:`reflow_text`)."""
+
+    #: the joined text, one block per line
+    text: str
+    #: the input's lines (split on any newline)
+    lines: list[str]
+    #: per joined line, its span ``[start, end)`` of input lines
+    spans: list[tuple[int, int]]
+    #: the width a hard-wrapped text was wrapped at; 0 for markdown
+    width: int
+    #: markdown: the joined lines that are level-1 headings (``# Title``)
+    headings: list[int]
 
 
 def reflow_text(text: str) -> Reflowed | None:
@@ -251,10 +272,10 @@ def reflow_text(text: str) -> Reflowed | None:
     the line model splits them."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if is_markdown(text):
-        joined, spans = markdown_blocks(lines)
-        return "\n".join(joined), lines, spans, 0
+        joined, spans, h1 = _markdown_blocks(lines)
+        return Reflowed("\n".join(joined), lines, spans, 0, h1)
     width = wrap_width(lines)
     if width is None:
         return None
     joined, spans = reflow(lines, width)
-    return "\n".join(joined), lines, spans, width
+    return Reflowed("\n".join(joined), lines, spans, width, [])

@@ -1939,11 +1939,16 @@ def extract(text: str, capture_date: str | None = None) -> dict[str, Any]:
 
 
 def extract_lines(
-    text: str, capture_date: str | None = None, split: LineSplit | None = None
+    text: str,
+    capture_date: str | None = None,
+    split: LineSplit | None = None,
+    headline: int | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Metadata read off a plain-text page, and the page's lines (split as the boilerplate
     stage splits them, so that the metadata stage need not split the page again). ``split``:
     the boilerplate stage's split of ``text``, when it left one (see :class:`Page`).
+    ``headline``: the line the text marks as its headline (markdown's only level-1
+    heading), taken as the title instead of the ranker's choice.
 
     Returns ``title``, ``authors``, ``site_name``, ``tags``, ``categories``, ``publisher``,
     ``published`` (ISO 8601 at the precision written), ``published_confidence``,
@@ -1972,10 +1977,15 @@ def extract_lines(
     # block (lines after the story are teasers and tag lines) and is not a paragraph or a
     # counted link ("Violence Erupts (1881)")
     title_line = None
-    tcands = [t for t in rank_titles(page) if not _PAREN_NUM.search(t[1])]
+    marked = page.lines[headline].strip() if headline is not None else ""
+    tcands: list[tuple[int, str, float]]
+    if headline is not None and marked:
+        tcands = [(headline, marked, 0.0)]
+    else:
+        tcands = [t for t in rank_titles(page) if not _PAREN_NUM.search(t[1])]
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
-        if i < page.story_end and not _is_para(s):
+        if marked or (i < page.story_end and not _is_para(s)):
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"
             line = page.lines[i].strip()

@@ -683,9 +683,11 @@ def test_only_a_split_of_the_same_text_with_python_line_numbers_is_taken(monkeyp
     seen: list[object] = []
     real = stage_module.extract_lines
 
-    def spy(text: str, capture: str | None = None, split: object = None) -> Any:
+    def spy(
+        text: str, capture: str | None = None, split: object = None, headline: object = None
+    ) -> Any:
         seen.append(split)
-        return real(text, capture, split)  # type: ignore[arg-type]
+        return real(text, capture, split, headline)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stage_module, "extract_lines", spy)
     doc = make_document(text, path="a")

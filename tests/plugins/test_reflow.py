@@ -156,6 +156,10 @@ MARKDOWN = """[ ![Example News](https://news.example.com/logo.png) ](https://new
   * [Politics](/politics/)
   * [Business](/business/)
   * [Sport](/sport/)
+  * <b>Live</b> [Video](/video/) <!-- menu -->
+    * [Podcasts](/podcasts/)
+
+<div class="ad">Advertisement</div>
 
 # Council approves the new school budget
 
@@ -185,6 +189,8 @@ def test_markdown_is_read_as_its_blocks_of_visible_text():
     assert spans[-1][1] == len(lines) and len(blocks) == len(spans)
     text = [b for b in blocks if b]
     assert text[:3] == ["Home", "Politics", "Business"]  # (the logo: an image, no text)
+    # raw HTML is left out (its tags; a line of it alone is kept as written, for the model)
+    assert "Live Video" in text and "Podcasts" in text
     assert "Council approves the new school budget" in text
     assert "By Jane Smith" in text
     para = next(b for b in text if b.startswith("The city council"))
@@ -218,3 +224,27 @@ def test_metadata_reads_markdown_headline_and_byline(run_stage):
     assert doc.authors == ["Jane Smith"]
     where = doc.annotations["metadata"]["sources"]["title"]
     assert _row(MARKDOWN.split("\n"), where) == "# Council approves the new school budget"
+
+
+def test_a_markdown_texts_only_level_one_heading_is_its_title(run_stage, monkeypatch):
+    from corearchive_plugins import metadata as stage_module
+    from corearchive_plugins.metadata.text import extract_lines
+
+    page = "\n".join(["Breaking: markets rally as rates hold", "", "Budget vote", "", *SENTENCES])
+    assert extract_lines(page)[0]["title"] != "Budget vote"  # (the ranker's choice)
+    meta = extract_lines(page, headline=2)[0]
+    assert meta["title"] == "Budget vote" and meta["sources"]["title"] == "line 2"
+    # the stage passes the heading's line of the joined text
+    seen: list[object] = []
+    real = stage_module.extract_lines
+
+    def spy(text: str, capture: object = None, split: object = None, headline: object = None):
+        seen.append(headline)
+        return real(text, capture, split, headline)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage_module, "extract_lines", spy)
+    doc = run_stage(BoilerplateStage, make_document(MARKDOWN)).kept[0]
+    joined = doc.work["text_reflow"].text.split("\n")
+    run_stage(MetadataStage, doc)
+    assert seen and isinstance(seen[0], int)
+    assert joined[seen[0]] == "Council approves the new school budget"
