@@ -299,8 +299,8 @@ def _file_doc(item: InputItem, data: bytes, text: str, fmt: Format, encoding: st
 
 
 class JsonlSource(Source):
-    """JSON Lines: one object per line with ``text`` or ``html``; optional ``url``, ``title``,
-    ``date``."""
+    """JSON Lines: one object per line with ``text``, ``html`` or ``markdown``; optional
+    ``url``, ``title``, ``date``."""
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson", ".json")
@@ -366,7 +366,11 @@ class JsonlSource(Source):
         is_html = isinstance(html, str) and bool(html.strip())
         body = html if is_html else text
         if not isinstance(body, str) or not body.strip():
-            return Failure("the object has no non-empty 'text' or 'html' string", where)
+            # crawlers' markdown output (html2text, crawl4ai, Firecrawl): read as text, which
+            # the boilerplate stage recognises as markdown
+            body = obj.get("markdown")
+        if not isinstance(body, str) or not body.strip():
+            return Failure("the object has no non-empty 'text', 'html' or 'markdown' string", where)
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         doc = Document.create(
             raw=raw,

@@ -539,10 +539,12 @@ def test_jsonl_fields():
             "date": "2024-02-03",
         },
         {"text": article(12), "url": "", "title": 5, "date": None, "extra": [1, 2]},
+        {"markdown": "# Budget\n\n" + article(13), "text": " "},
     )
     fmt, docs, failures, _ = read(data, "feed.jsonl")
     assert (fmt, failures) == ("jsonl", [])
-    a, b, c = docs
+    a, b, c, md = docs
+    assert md.text == "# Budget\n\n" + article(13) and not md.is_html
     assert a.text == article(10) and not a.is_html
     assert a.source.uri == "file:///data/feed.jsonl#L1"
     assert a.source.content_type == "text/plain"
@@ -558,7 +560,7 @@ def test_jsonl_fields():
     assert c.annotations["source"]["given"] == {}
     assert all(d.source.format == "jsonl" and d.source.path == "feed.jsonl" for d in docs)
     assert a.raw == json.dumps({"text": article(10)}).encode()
-    assert len({d.id for d in docs}) == 3
+    assert len({d.id for d in docs}) == 4
 
 
 def test_jsonl_html_is_preferred_over_text_unless_empty():
@@ -587,8 +589,8 @@ def test_jsonl_bad_lines_are_errors_naming_the_line_and_the_rest_is_read():
     assert [d.annotations["source"]["line"] for d in docs] == [1, 9]
     assert [f.where for f in failures] == ["line 2", "line 3", "line 4", "line 5", "line 6"]
     assert failures[0].error.startswith("invalid JSON")
-    assert "no non-empty 'text' or 'html'" in failures[1].error
-    assert "no non-empty 'text' or 'html'" in failures[2].error
+    assert "no non-empty 'text', 'html' or 'markdown'" in failures[1].error
+    assert "no non-empty 'text', 'html' or 'markdown'" in failures[2].error
     assert "JSON object" in failures[4].error
 
 
