@@ -2373,9 +2373,10 @@ def _predict_rows(st, X):
 def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
     """:func:`decide` for several pages at once: the same decisions, computed over all their
     lines together, which spreads numpy's per-call cost over the batch.  ``sequence``: use
-    the model's sequence layer (if it has one); off, the stages' scores alone (cheaper)."""
+    the model's sequence layer (if it has one); off, the stages' scores alone (cheaper).
+    A page may also be given as its lines, already split (as :func:`_split` splits)."""
     m = load_model()
-    docs = [_split(t) for t in texts]
+    docs = [t if isinstance(t, list) else _split(t) for t in texts]
     idxs, R, lh, rb, S, first = _raw_features_many(docs, m["lex"])
     X = _line_features_rows(R, lh, rb, first) if len(R) else np.zeros((0, _NF))
     p1 = _predict_rows(m["stages"][0], X)
@@ -2432,6 +2433,7 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
 
 
 def _split(text: str) -> list[str]:
+    """A page's lines: split on any newline (\\n, \\r\\n, \\r)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.split("\n")

@@ -266,11 +266,12 @@ class Reflowed(NamedTuple):
     headings: list[int]
 
 
-def reflow_text(text: str) -> Reflowed | None:
+def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     """``text`` joined into one block per line when it is markdown (:func:`is_markdown`)
-    or hard-wrapped (:func:`wrap_width`), else None. Lines are split on any newline, as
-    the line model splits them."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    or hard-wrapped (:func:`wrap_width`), else None. ``lines``: the text's lines when the
+    caller has split it already (on any newline, as the line model splits)."""
+    if lines is None:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if is_markdown(text):
         joined, spans, h1 = _markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1)
