@@ -275,20 +275,20 @@ class BoilerplateStage(Stage):
                 text, ann = self._html(doc)
             else:
                 d = decided[id(doc)]
-                wrapped = reflowed.get(id(doc))
+                joined = reflowed.get(id(doc))
                 # the line split, for the metadata stage (it splits the page the same way);
-                # of the joined text when the input was hard-wrapped, with each joined
-                # line's span of input lines
-                doc.work["text_lines"] = (wrapped.text if wrapped else doc.text, d.lines,
+                # of the joined text when the input was markdown or hard-wrapped, which the
+                # metadata stage then reads too (with each joined line's input lines)
+                doc.work["text_lines"] = (joined.text if joined else doc.text, d.lines,
                                           d.idx, d.stripped)  # fmt: skip
-                if wrapped:
-                    doc.work["text_reflow"] = wrapped
+                if joined:
+                    doc.work["text_reflow"] = joined
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
                 text, ann = self._text(d)
-                if wrapped:
-                    _to_input_lines(ann, wrapped.lines, wrapped.spans, wrapped.width)
+                if joined:
+                    _to_input_lines(ann, joined)
             if not text.strip():
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue
@@ -437,17 +437,15 @@ class BoilerplateStage(Stage):
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
 
 
-def _to_input_lines(
-    ann: dict[str, Any], lines: list[str], spans: list[tuple[int, int]], width: int
-) -> None:
-    """The annotations of decisions taken on joined blocks, in terms of the input's
-    ``lines``: each removed block stands for every non-blank input line it was joined from
-    (``spans``), with the block's reason and score."""
+def _to_input_lines(ann: dict[str, Any], joined: Reflowed) -> None:
+    """The annotations of decisions taken on a text joined into blocks, in terms of the
+    input's lines: each removed block stands for every non-blank input line it was made of,
+    with the block's reason and score."""
+    lines, width = joined.lines, joined.width
     removed = ann["removed"]
     cols: dict[str, list[Any]] = {k: [] for k in removed}
     for j, block in enumerate(removed["line"]):
-        a, b = spans[block]
-        rows = [i for i in range(a, b) if lines[i].strip()]
+        rows = joined.rows(block)
         cols["line"] += rows
         for k in ("reason", "score"):
             if k in removed:

@@ -265,6 +265,11 @@ class Reflowed(NamedTuple):
     #: markdown: the joined lines that are level-1 headings (``# Title``)
     headings: list[int]
 
+    def rows(self, j: int) -> list[int]:
+        """The non-blank input lines joined line ``j`` was made of."""
+        a, b = self.spans[j]
+        return [i for i in range(a, b) if self.lines[i].strip()]
+
 
 def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     """``text`` joined into one block per line when it is markdown (:func:`is_markdown`)

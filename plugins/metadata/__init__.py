@@ -31,7 +31,7 @@ from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
 
-from ..boilerplate.reflow import reflow_text
+from ..boilerplate.reflow import Reflowed, reflow_text
 from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
 from .text import choose, extract, extract_lines, find_dates, iso_value, parse_capture
 
@@ -99,23 +99,19 @@ def _to_input_lines(
     ann: dict[str, Any],
     dates: list[dict[str, Any]],
     sources: dict[str, str],
-    lines: list[str],
-    spans: list[tuple[int, int]],
+    joined: Reflowed,
 ) -> None:
-    """Line numbers of a text joined back into blocks (the boilerplate stage's reflow: joined
-    line ``j`` is made of input ``lines[a:b]``, ``(a, b) = spans[j]``) as the input's: a
-    metadata line stands for every non-blank input line of its block, a source or a date
-    for the block's first line."""
+    """Line numbers of a text joined into blocks (markdown, hard-wrapped: see
+    :mod:`corearchive_plugins.boilerplate.reflow`) as the input's: a metadata line stands for
+    every non-blank input line of its block, a source or a date for the block's first
+    line."""
 
     def first(where: str, prefix: str) -> str:
         if where.startswith(prefix) and where[len(prefix) :].isdecimal():
-            return prefix + str(spans[int(where[len(prefix) :])][0])
+            return prefix + str(joined.spans[int(where[len(prefix) :])][0])
         return where
 
-    ann["lines"] = {
-        k: [i for j in v for i in range(*spans[j]) if lines[i].strip()]
-        for k, v in ann["lines"].items()
-    }
+    ann["lines"] = {k: [i for j in v for i in joined.rows(j)] for k, v in ann["lines"].items()}
     for k, v in sources.items():
         sources[k] = first(v, "text line ")
     for item in dates:
@@ -223,8 +219,8 @@ class MetadataStage(Stage):
                 dates.append(item)
         else:
             # the boilerplate stage's line split of the same text, when it left one; of the
-            # text joined back into blocks when the input was hard-wrapped (a headline
-            # wrapped over two lines is one line again)
+            # text joined into blocks when the input was markdown or hard-wrapped (a
+            # headline wrapped over two lines is one line again, and has no markup)
             shared = doc.work.pop("text_lines", None)
             reflowed = doc.work.pop("text_reflow", None)
             if shared is None and reflowed is None:
@@ -233,7 +229,7 @@ class MetadataStage(Stage):
             content = reflowed.text if reflowed is not None else doc.content
             split = shared[1:] if _is_split_of(shared, content) else None
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
-            # writes them: titles 0.497 -> see research/metadata/REPORT.md)
+            # writes them: titles 0.497 -> 0.608, research/boilerplate/REPORT.md v11-lead)
             h1 = reflowed.headings if reflowed is not None else []
             meta, lines = extract_lines(content, bound.isoformat() if bound else None, split,
                                         h1[0] if len(h1) == 1 else None)  # fmt: skip
@@ -258,7 +254,7 @@ class MetadataStage(Stage):
                 ann["removed_lines"] = self._strip(doc, meta["lines"], lines)
             ann["lines"] = meta["lines"]
             if reflowed is not None:
-                _to_input_lines(ann, dates, sources, reflowed.lines, reflowed.spans)
+                _to_input_lines(ann, dates, sources, reflowed)
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
