@@ -3,6 +3,8 @@ before the line model decides, and the decisions come back as the input's lines.
 
 from __future__ import annotations
 
+import itertools
+import random
 import textwrap
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
-from corearchive_plugins.boilerplate.reflow import markdown_blocks, reflow, wrap_width
+from corearchive_plugins.boilerplate.reflow import markdown_blocks, reflow, reflow_text, wrap_width
 from corearchive_plugins.metadata import MetadataStage
 
 SENTENCES = [
@@ -248,3 +250,67 @@ def test_a_markdown_texts_only_level_one_heading_is_its_title(run_stage, monkeyp
     run_stage(MetadataStage, doc)
     assert seen and isinstance(seen[0], int)
     assert joined[seen[0]] == "Council approves the new school budget"
+
+
+def _random_page(rng: random.Random) -> str:
+    """A page of random pieces: markdown constructs, wrapped and unwrapped paragraphs,
+    blank lines, indentation, CRLF."""
+    words = (SENTENCES[0] + " " + SENTENCES[1]).split()
+
+    def phrase(n: int) -> str:
+        return " ".join(rng.choice(words) for _ in range(n))
+
+    pieces = [
+        lambda: f"# {phrase(5)}",
+        lambda: f"## {phrase(3)}",
+        lambda: f"  * [{phrase(2)}](/{rng.randint(0, 99)}/)",
+        lambda: f"    * [{phrase(2)}](https://x.example/{rng.randint(0, 99)})",
+        lambda: f"1. {phrase(6)}",
+        lambda: f"> {phrase(12)}",
+        lambda: f"![{phrase(2)}](https://img.example/a-\nb.jpg)",
+        lambda: "```\ncode = 1\n```",
+        lambda: "<div>raw</div>",
+        lambda: "---",
+        lambda: "",
+        lambda: "\t" + phrase(4),
+        lambda: _wrap(phrase(rng.randint(20, 60)), rng.choice([50, 72, 80])),
+        lambda: phrase(rng.randint(1, 40)),
+        lambda: f"**{phrase(3)}** and `{phrase(1)}` [{phrase(2)}](#top)",
+    ]
+    text = "\n".join(rng.choice(pieces)() for _ in range(rng.randint(1, 40)))
+    return text.replace("\n", "\r\n") if rng.random() < 0.1 else text
+
+
+def test_random_pages_map_back_to_their_input_lines(run_stage):
+    rng = random.Random(7)
+    stage_docs = []
+    for _ in range(300):
+        text = _random_page(rng)
+        got = reflow_text(text)
+        if got is None:
+            continue
+        lines = got.lines
+        # the spans partition the input lines, in order, one per joined line
+        assert len(got.spans) == len(got.text.split("\n"))
+        assert got.spans[0][0] == 0 and got.spans[-1][1] == len(lines)
+        assert all(a < b for a, b in got.spans)
+        assert all(x[1] == y[0] for x, y in itertools.pairwise(got.spans))
+        assert all(0 <= h < len(got.spans) for h in got.headings)
+        stage_docs.append(text)
+    assert len(stage_docs) > 100  # (most random pages are markdown or wrapped)
+    run = run_stage(
+        BoilerplateStage, [make_document(t, path=f"p{i}") for i, t in enumerate(stage_docs)]
+    )
+    checked = 0
+    for doc in run.kept:
+        ann = doc.annotations["boilerplate"]
+        if "reflow" not in ann:
+            continue
+        checked += 1
+        lines = doc.content.replace("\r\n", "\n").split("\n")
+        gone = ann["removed"]["line"]
+        assert gone == sorted(set(gone))
+        assert all(lines[i].strip() for i in gone)
+        assert ann["lines_in"] == sum(1 for ln in lines if ln.strip())
+        assert ann["lines_kept"] == ann["lines_in"] - len(gone)
+    assert checked > 50
