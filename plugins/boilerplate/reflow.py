@@ -19,9 +19,9 @@ Markdown (what html2text and most crawlers' "markdown" output give: links as
 CommonMark reference implementation (C, through cmarkgfm), with each block's source lines,
 and each leaf block (a paragraph, a heading, a list item's own text) becomes one line of its
 visible text: link text without the URL, no images, no markup (:func:`markdown_blocks`).
-A text is taken for markdown when it has at least :data:`_MD_MIN_LINKS` inline links (the
-dev pages as rendered text have none; as html2text writes them, 589 of 595 have three or
-more).
+A text is taken for markdown when it has at least :data:`_MD_MIN_LINKS` inline links and one
+per :data:`_MD_LINES_PER_LINK` non-blank lines (the dev pages as rendered text have none; as
+html2text writes them, 589 of 595 have three or more).
 """
 
 from __future__ import annotations
@@ -142,13 +142,18 @@ def reflow(lines: list[str], width: int) -> tuple[list[str], list[tuple[int, int
 #: Inline markdown links to a URL, a path, an anchor or an address: ``](http…``.
 _MD_LINK = re.compile(r"\]\((?:https?:|/|#|mailto:)")
 _MD_MIN_LINKS = 3
+_MD_LINES_PER_LINK = 20
 
 
-def is_markdown(text: str) -> bool:
-    """Whether ``text`` reads as markdown: at least :data:`_MD_MIN_LINKS` inline links."""
+def is_markdown(text: str, n_lines: int = 0) -> bool:
+    """Whether ``text`` reads as markdown: at least :data:`_MD_MIN_LINKS` inline links, and
+    (given its number of non-blank lines) at least one per :data:`_MD_LINES_PER_LINK`
+    lines: a rendered page that quotes a few markdown links (a forum post) is not markdown.
+    (html2text's dev pages: one link per 20 lines or more on 99 % of them.)"""
     if "](" not in text:  # (most texts: one search in C)
         return False
-    return sum(1 for _ in islice(_MD_LINK.finditer(text), _MD_MIN_LINKS)) >= _MD_MIN_LINKS
+    need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)
+    return sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need
 
 
 #: Images and links left as text: html2text wraps long URLs at their hyphens ("wp-\ncontent"),
@@ -277,7 +282,7 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     caller has split it already (on any newline, as the line model splits)."""
     if lines is None:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if is_markdown(text):
+    if is_markdown(text, sum(1 for ln in lines if ln.strip())):
         joined, spans, h1 = _markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1)
     width = wrap_width(lines)

@@ -12,7 +12,13 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
-from corearchive_plugins.boilerplate.reflow import markdown_blocks, reflow, reflow_text, wrap_width
+from corearchive_plugins.boilerplate.reflow import (
+    is_markdown,
+    markdown_blocks,
+    reflow,
+    reflow_text,
+    wrap_width,
+)
 from corearchive_plugins.metadata import MetadataStage
 
 SENTENCES = [
@@ -314,3 +320,12 @@ def test_random_pages_map_back_to_their_input_lines(run_stage):
         assert ann["lines_in"] == sum(1 for ln in lines if ln.strip())
         assert ann["lines_kept"] == ann["lines_in"] - len(gone)
     assert checked > 50
+
+
+def test_a_rendered_page_quoting_a_few_markdown_links_is_not_markdown(seeds):
+    page = "\n".join(_seed(seeds, p) for p in ("002", "003", "004"))
+    quote = "See [the report](https://example.org/a), [its data](https://example.org/b)"
+    quoted = page + "\n" + quote + " and [the code](https://example.org/c)."
+    assert is_markdown(quoted)  # (three links, nothing else asked)
+    assert reflow_text(quoted) is None  # (three links in ~100 lines of text: quoted)
+    assert reflow_text("\n".join([quote + "."] * 3)) is not None
