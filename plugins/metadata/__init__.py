@@ -229,7 +229,7 @@ class MetadataStage(Stage):
             content = reflowed.text if reflowed is not None else doc.content
             split = shared[1:] if _is_split_of(shared, content) else None
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
-            # writes them: titles 0.497 -> 0.608, research/boilerplate/REPORT.md v11-lead)
+            # writes them: titles 0.497 -> 0.606, research/boilerplate/REPORT.md v11-lead)
             h1 = reflowed.headings if reflowed is not None else []
             meta, lines = extract_lines(content, bound.isoformat() if bound else None, split,
                                         h1[0] if len(h1) == 1 else None)  # fmt: skip
