@@ -238,7 +238,7 @@ class BoilerplateStage(Stage):
         # A local stage gets one chunk per call; should the stage ever run on the whole
         # stream (after an ordered stage), it still reads at most a chunk at a time.
         for chunk in chunked(docs, CHUNK_SIZE):
-            _template(chunk, self.options.site_template_docs)
+            _template(chunk, self.options.site_template_docs, self.options.reflow)
             yield from super().run(chunk)
 
     def process(self, doc: Document) -> Document | Drop:
@@ -309,7 +309,7 @@ class BoilerplateStage(Stage):
         joined: dict[int, Reflowed] = {}
         for doc in docs:
             split = _split(doc.text)
-            got = reflow_text(doc.text, split)
+            got = doc.work.pop(_REFLOW_KEY, None) or reflow_text(doc.text, split)
             if got is not None:
                 joined[id(doc)] = got
                 split = got.text.split("\n")
@@ -464,6 +464,8 @@ def _to_input_lines(ann: dict[str, Any], joined: Reflowed) -> None:
 
 
 _TEMPLATE_KEY = "boilerplate.template"
+#: a text's blocks, when :func:`_template` has joined it (see :mod:`.reflow`)
+_REFLOW_KEY = "boilerplate.reflow"
 
 
 def _site(doc: Document) -> tuple[str | None, str]:
@@ -477,13 +479,16 @@ def _site(doc: Document) -> tuple[str | None, str]:
     return doc.source.path, host
 
 
-def _template(docs: list[Document], min_docs: int) -> None:
+def _template(docs: list[Document], min_docs: int, reflow: bool = True) -> None:
     """Find, per site (see :func:`_site`), the lines shared by at least ``min_docs``
     different plain-text documents of ``docs``, and leave in each document's scratch
     (``doc.work[_TEMPLATE_KEY]``) a dict of its shared lines -> the number of documents.
 
     Documents with the same text count once (an exact copy shares every line), and long
-    sentence-like lines are left out (near copies of an article share those)."""
+    sentence-like lines are left out (near copies of an article share those). With
+    ``reflow``, the lines of a markdown or hard-wrapped text are those of its blocks, as
+    the line model decides them (the joined text is left in ``doc.work[_REFLOW_KEY]`` for
+    :meth:`BoilerplateStage._reflow`, so it is made once)."""
     import hashlib
 
     groups: dict[tuple[str | None, str], list[Document]] = {}
@@ -498,7 +503,11 @@ def _template(docs: list[Document], min_docs: int) -> None:
         seen_texts: set[bytes] = set()
         per_doc: list[tuple[Document, set[str]]] = []
         for doc in group:
-            lines = {ln.strip() for ln in doc.text.splitlines()}
+            text = doc.text
+            if reflow:
+                joined = doc.work[_REFLOW_KEY] = reflow_text(text)
+                text = joined.text if joined is not None else text
+            lines = {ln.strip() for ln in text.splitlines()}
             lines = {ln for ln in lines if ln and not _sentence_like(ln)}
             per_doc.append((doc, lines))
             digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)

@@ -515,6 +515,32 @@ def test_site_template_lines_are_removed_when_asked(run_stage):
     assert all("Continue reading below" in d.text for d in two.kept)
 
 
+def test_site_template_evidence_is_read_on_the_blocks_of_markdown_pages(run_stage):
+    """Markdown pages are decided as their blocks: their shared lines are found there too
+    (the menu item "[Continue reading below](/more/)" is the line "Continue reading below")."""
+    texts = [
+        "\n\n".join(
+            [
+                "  * [Home](/)\n  * [News](/news/)\n  * [Share](/share/)",
+                f"Story {i}: " + PARA.replace("twelve", f"{i + 2} times"),
+                "[Continue reading below](/more/)",
+                PARA2.replace("teachers", f"{i + 3} teachers"),
+            ]
+        )
+        for i in range(4)
+    ]
+    off = run_stage(BoilerplateStage, _site_docs(texts)).kept
+    assert all("Continue reading below" in d.text and "](" not in d.text for d in off)
+    on = run_stage(BoilerplateStage, _site_docs(texts), site_template=True, keep_removed=True)
+    assert len(on.kept) == 4
+    for doc in on.kept:
+        assert "Continue reading below" not in doc.text and PARA2.split(" ")[0] in doc.text
+        gone = doc.annotations["boilerplate"]["removed"]
+        reasons = dict(zip(gone["text"], gone["reason"], strict=True))
+        assert reasons["[Continue reading below](/more/)"].startswith("site template")
+        assert "boilerplate.reflow" not in doc.work  # (used, not left behind)
+
+
 def test_site_template_evidence_survives_a_retry_alone(run_stage, monkeypatch):
     """A batch that fails is retried one document at a time: the evidence was gathered for
     the whole chunk first, so the decisions do not change."""
