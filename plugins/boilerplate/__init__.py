@@ -30,6 +30,10 @@ local stages (the metadata stage reads them when present, and computes them othe
 ``doc.work["text_lines"]``
     for plain text, the line model's split of the text it decided on: ``(text, lines,
     indices of the non-blank lines, those lines stripped)``.
+``doc.work["text_reflow"]``
+    for markdown or hard-wrapped plain text (option ``reflow``), the text joined into one
+    block per line that the line model decided on, with each block's input lines
+    (:class:`.reflow.Reflowed`); ``text_lines`` is then the split of that text.
 ``doc.work["trafilatura_meta"]``
     trafilatura's metadata of the same tree
     (:func:`corearchive_plugins.metadata.html.trafilatura_meta`: ``title``, ``author``,
