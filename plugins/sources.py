@@ -416,7 +416,8 @@ def _is_object(line: bytes) -> bool:
 
 #: Payload media types read as documents; other payloads (images, scripts, style sheets, …)
 #: are skipped and counted.
-_DOC_TYPES = (*_HTML_TYPES, "text/plain", "text/markdown", "text/x-markdown")
+_TEXT_TYPES = ("text/plain", "text/markdown", "text/x-markdown")
+_DOC_TYPES = (*_HTML_TYPES, *_TEXT_TYPES)
 
 
 #: What reading a broken or truncated WARC raises (other exceptions from warcio are its own
@@ -540,8 +541,10 @@ class WarcSource(Source):
         if not media:
             # No media type: HTML if it looks like it, else text if it decodes as text.
             media = "text/html" if HtmlSource().sniff(payload[:8192], item) else "text/plain"
+        # (markdown may hold raw HTML: it is read as text, which the boilerplate stage
+        # recognises as markdown)
         is_html = media in _HTML_TYPES or (
-            media != "text/plain" and bool(_HTML_RE.search(payload[:4096]))
+            media not in _TEXT_TYPES and bool(_HTML_RE.search(payload[:4096]))
         )
         try:
             text, encoding = decode_text(

@@ -770,6 +770,21 @@ def test_warc_charset_from_http_header_and_sniffed_html():
     assert counts == {"warc records with non-text payload": 1}
 
 
+def test_warc_markdown_with_raw_html_is_read_as_text():
+    """Markdown may hold raw HTML (a ``<div>`` or ``<b>``): a payload labelled markdown is
+    text, which the boilerplate stage then reads as markdown."""
+    md = "# Budget\n\n<div class='ad'>Advertisement</div>\n\n" + article(43)
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for kind in ("text/markdown; charset=utf-8", "text/x-markdown"):
+        add(w, "http://news.example/a.md", "response", payload=md.encode(),
+            http_headers=http_headers(kind))  # fmt: skip
+    _, docs, failures, _ = read(buf.getvalue(), "x.warc")
+    assert failures == [] and len(docs) == 2
+    for doc in docs:
+        assert not doc.is_html and doc.source.content_type == "text/plain" and doc.text == md
+
+
 def test_warc_binary_payload_labelled_text_is_skipped():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
