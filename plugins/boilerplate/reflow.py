@@ -1,4 +1,4 @@
-"""Hard-wrapped plain text back into one block per line.
+"""Markdown and hard-wrapped plain text as one block per line, with each block's input lines.
 
 Text dumps made by ``lynx -dump``, ``w3m -dump``, html2text or a mail client break every
 paragraph into lines of at most a fixed width (72-80 characters), so a line no longer is a
@@ -60,8 +60,8 @@ def _indent(s: str) -> int:
 def _forced(lines: list[str], width: int) -> list[bool]:
     """Per line, whether it ends at a forced break for ``width``: another line follows, its
     first word would not have fit after this one, and it does not start a block of its own
-    (a bulleted list item, or a line indented deeper than this one: a paragraph's first-line indent,
-    a nested item)."""
+    (a bulleted list item, or a line indented deeper than this one: a paragraph's first-line
+    indent, a nested item)."""
     n = len(lines)
     out = [False] * n
     for i in range(n - 1):
@@ -145,13 +145,14 @@ _MD_MIN_LINKS = 3
 _MD_LINES_PER_LINK = 20
 
 
-def is_markdown(text: str, n_lines: int = 0) -> bool:
+def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     """Whether ``text`` reads as markdown: at least :data:`_MD_MIN_LINKS` inline links, and
-    (given its number of non-blank lines) at least one per :data:`_MD_LINES_PER_LINK`
-    lines: a rendered page that quotes a few markdown links (a forum post) is not markdown.
+    (given its ``lines``) at least one per :data:`_MD_LINES_PER_LINK` non-blank lines: a
+    rendered page that quotes a few markdown links (a forum post) is not markdown.
     (html2text's dev pages: one link per 20 lines or more on 99 % of them.)"""
     if "](" not in text:  # (most texts: one search in C)
         return False
+    n_lines = sum(1 for ln in lines if ln.strip()) if lines is not None else 0
     need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)
     return sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need
 
@@ -282,7 +283,7 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     caller has split it already (on any newline, as the line model splits)."""
     if lines is None:
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if is_markdown(text, sum(1 for ln in lines if ln.strip())):
+    if is_markdown(text, lines):
         joined, spans, h1 = _markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1)
     width = wrap_width(lines)
