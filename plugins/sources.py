@@ -541,11 +541,9 @@ class WarcSource(Source):
         if not media:
             # No media type: HTML if it looks like it, else text if it decodes as text.
             media = "text/html" if HtmlSource().sniff(payload[:8192], item) else "text/plain"
-        # (markdown may hold raw HTML: it is read as text, which the boilerplate stage
-        # recognises as markdown)
-        is_html = media in _HTML_TYPES or (
-            media not in _TEXT_TYPES and bool(_HTML_RE.search(payload[:4096]))
-        )
+        # (by the label: markdown may hold raw HTML, and it is read as text, which the
+        # boilerplate stage recognises as markdown)
+        is_html = media in _HTML_TYPES
         try:
             text, encoding = decode_text(
                 payload, _html_charset(payload, ctype) if is_html else _html_charset(b"", ctype)

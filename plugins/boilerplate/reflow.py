@@ -174,8 +174,7 @@ def _left_markup(text: str) -> str:
 
 #: Elements of cmark's HTML that hold a leaf block's text, and those that are blocks.
 _LEAF = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6"))
-_BLOCK = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "pre",
-                    "blockquote", "hr", "table", "div"))  # fmt: skip
+_BLOCK = _LEAF | {"ul", "ol", "li", "pre", "blockquote", "hr", "table", "div"}
 
 
 def _span(pos: str) -> tuple[int, int]:
@@ -186,18 +185,14 @@ def _span(pos: str) -> tuple[int, int]:
     return int(a.split(":")[0]) - 1, int(l2) - (c2 == "0")
 
 
-def markdown_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
-    """Markdown ``lines`` as one line per leaf block (see the module's docstring), and the
-    span ``[start, end)`` of input lines of each; the spans cover every input line once, in
-    order: blank lines stay one for one, a code block's lines are one block each, and a
-    line no block holds (a rule, raw HTML) is a block of its own as written."""
-    return _markdown_blocks(lines)[:2]
-
-
-def _markdown_blocks(
+def markdown_blocks(
     lines: list[str],
 ) -> tuple[list[str], list[tuple[int, int]], list[int]]:
-    """:func:`markdown_blocks`, and the joined lines that are level-1 headings.
+    """Markdown ``lines`` as one line per leaf block (see the module's docstring), the span
+    ``[start, end)`` of input lines of each, and the blocks that are level-1 headings. The
+    spans cover every input line once, in order: blank lines stay one for one, a code
+    block's lines are one block each, and a line no block holds (a rule, raw HTML) is a
+    block of its own as written.
 
     The text is rendered by cmark (the CommonMark reference implementation, in C, through
     cmarkgfm) with each block's source lines, and read back with lxml: a paragraph's or a
@@ -282,9 +277,11 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     or hard-wrapped (:func:`wrap_width`), else None. ``lines``: the text's lines when the
     caller has split it already (on any newline, as the line model splits)."""
     if lines is None:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        from .lines import _split
+
+        lines = _split(text)
     if is_markdown(text, lines):
-        joined, spans, h1 = _markdown_blocks(lines)
+        joined, spans, h1 = markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1)
     width = wrap_width(lines)
     if width is None:

@@ -191,7 +191,7 @@ school year begins.
 
 def test_markdown_is_read_as_its_blocks_of_visible_text():
     lines = MARKDOWN.split("\n")
-    blocks, spans = markdown_blocks(lines)
+    blocks, spans, _ = markdown_blocks(lines)
     # the spans cover every input line once, in order
     assert [a for a, _ in spans] == [0, *[b for _, b in spans[:-1]]]
     assert spans[-1][1] == len(lines) and len(blocks) == len(spans)
