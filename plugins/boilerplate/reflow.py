@@ -27,7 +27,7 @@ html2text writes them, 589 of 595 have three or more).
 from __future__ import annotations
 
 import re
-from itertools import islice
+from itertools import compress, islice, repeat
 from typing import NamedTuple
 
 #: Widths a text is looked at for: wrapping below 40 is rare, and above 200 a "line" of the
@@ -91,8 +91,14 @@ def wrap_width(lines: list[str]) -> int | None:
     longest = max(lines, key=len)
     if len(longest) > _MAX_WIDTH + 1 and " " in longest.strip():
         return None  # (most pages: a paragraph on one line; decided in C, ~1 µs)
-    width = max((len(s) for ln in lines if " " in (s := ln.strip())), default=0)
+    stripped = list(map(str.strip, lines))
+    spaced = compress(stripped, map(str.__contains__, stripped, repeat(" ")))
+    width = max(map(len, spaced), default=0)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return None
+    # (a necessary condition, counted in C: at least as many lines near the width as the
+    # forced breaks a wrapped text has; most texts with short lines stop here)
+    if sum(map((width - _NEAR).__le__, map(len, lines))) < _MIN_BREAKS:
         return None
     forced = _forced(lines, width)
     near = [

@@ -33,7 +33,16 @@ from corearchive import Document, Stage, hookimpl, option
 
 from ..boilerplate.reflow import Reflowed, reflow_text
 from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
-from .text import choose, extract, extract_lines, find_dates, iso_value, parse_capture
+from .text import (
+    LineSplit,
+    choose,
+    extract,
+    extract_lines,
+    find_dates,
+    iso_value,
+    line_split,
+    parse_capture,
+)
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
@@ -223,11 +232,17 @@ class MetadataStage(Stage):
             # headline wrapped over two lines is one line again, and has no markup)
             shared = doc.work.pop("text_lines", None)
             reflowed = doc.work.pop("text_reflow", None)
+            split: LineSplit | None = None
             if shared is None and reflowed is None:
-                # no boilerplate stage before this one: the stage joins the text itself
-                reflowed = reflow_text(doc.content)
+                # no boilerplate stage before this one: the stage joins the text itself, and
+                # the page is split once for that and for the extraction
+                own = None if "\r" in doc.content else doc.content.split("\n")
+                reflowed = reflow_text(doc.content, own)
+                if reflowed is None and own is not None:
+                    split = line_split(own)
             content = reflowed.text if reflowed is not None else doc.content
-            split = shared[1:] if _is_split_of(shared, content) else None
+            if _is_split_of(shared, content):
+                split = shared[1:]
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
             # writes them: titles 0.497 -> 0.606, research/boilerplate/REPORT.md v11-lead)
             h1 = reflowed.headings if reflowed is not None else []

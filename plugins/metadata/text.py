@@ -746,6 +746,13 @@ def main_block(
 LineSplit = tuple[list[str], list[int], list[str]]
 
 
+def line_split(lines: list[str]) -> LineSplit:
+    """A text's :data:`LineSplit` from its ``lines`` (split on newlines): the lines, the
+    numbers of the non-blank ones and those lines stripped."""
+    stripped = list(map(str.strip, lines))
+    return lines, list(compress(range(len(lines)), stripped)), list(filter(None, stripped))
+
+
 class Page:
     """A plain-text page split once: lines, non-empty items, paragraphs, the main block.
 
@@ -790,11 +797,8 @@ class Page:
             self.item_lines = split[1]
             self.items = list(zip(split[1], texts, strict=True))
         else:
-            self.lines = lines = text.split("\n")
-            stripped = list(map(str.strip, lines))
-            #: the line numbers of :attr:`items`
-            self.item_lines = list(compress(range(len(lines)), stripped))
-            texts = list(filter(None, stripped))
+            lines, self.item_lines, texts = line_split(text.split("\n"))
+            self.lines = lines
             self.items = list(zip(self.item_lines, texts, strict=True))
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
         # (map over builtins: no bytecode per line)
