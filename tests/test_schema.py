@@ -47,6 +47,20 @@ def test_examples_config_validates_against_config_schema(monkeypatch):
     Draft202012Validator(config_schema(reg.stages, reg.sinks)).validate(data)
 
 
+def test_examples_config_lists_every_builtin_option_at_its_default(monkeypatch):
+    """The annotated example is the options' reference: none missing, none stale."""
+    import tomllib
+
+    reg = _builtin_registry(monkeypatch)
+    data = tomllib.loads((ROOT / "examples" / "corearchive.toml").read_text("utf-8"))
+    props = config_schema(reg.stages, reg.sinks)["properties"]
+    for table in ("stages", "sinks"):
+        for name, schema in props[table]["properties"].items():
+            given = data[table].get(name, {})
+            defaults = {k: v["default"] for k, v in schema["properties"].items()}
+            assert given == defaults, f"examples/corearchive.toml [{table}.{name}]"
+
+
 def test_each_active_stage_fragment_lands_under_its_name():
     schema = record_schema([TagStage])
     props = schema["properties"]["annotations"]["properties"]
