@@ -612,6 +612,32 @@ def test_page_from_the_boilerplate_split_is_the_same_page() -> None:
     assert textmeta.extract_lines(text, None, split) == textmeta.extract_lines(text)
 
 
+def test_the_stage_alone_splits_a_page_once_and_reads_it_as_before(monkeypatch) -> None:
+    """Without a boilerplate stage, the stage's own split feeds both the layout check and
+    the page: the same fields, and the text is split by str.split once (the layout check
+    gets the lines, the page does not split again)."""
+    text = _tagged_page()
+    assert textmeta.line_split(text.split("\n")) == (
+        text.split("\n"),
+        [i for i, ln in enumerate(text.split("\n")) if ln.strip()],
+        [ln.strip() for ln in text.split("\n") if ln.strip()],
+    )
+    expected = textmeta.extract_lines(text)[0]
+    calls: list[int] = []
+    real = textmeta.line_split
+    monkeypatch.setattr(
+        "corearchive_plugins.metadata.line_split", lambda ls: calls.append(1) or real(ls)
+    )
+    doc = _stage().process(make_document(text, path="p"))
+    assert calls == [1]
+    assert (doc.title, doc.authors, doc.tags) == (
+        expected["title"],
+        expected["authors"],
+        expected["tags"],
+    )
+    assert doc.annotations["metadata"]["lines"] == expected["lines"]
+
+
 def test_boilerplate_leaves_its_split_and_metadata_uses_it(run_stage) -> None:
     from corearchive_plugins.boilerplate import BoilerplateStage
 
