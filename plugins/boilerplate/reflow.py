@@ -225,6 +225,39 @@ def _left_markup(text: str, cut: bool = False) -> str:
     return " ".join(text.split())
 
 
+#: An ATX heading (``## Title``) and a line that starts a block of its own (or is blank, or
+#: indented as code): a heading is one line, and a line after it that starts no block is a
+#: paragraph of its own to a CommonMark parser.
+_MD_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_MD_STARTS_BLOCK = re.compile(
+    r"\s*$| {4}|\t| {0,3}(?:#{1,6}(?:\s|$)|[*+-](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|```|~~~|<"
+    r"|(?:[*_-][ \t]*){3,}$|=+[ \t]*$)"
+)
+
+
+def _wrapped_headings(lines: list[str]) -> tuple[list[str], dict[int, int]]:
+    """``lines`` with each wrapped heading as a paragraph, and the level of each: html2text
+    wraps a heading's text as a paragraph's (a long link's text and its ``](url)`` end up on
+    the next lines, no longer a link to the parser). A heading is wrapped when a line follows
+    it that starts no block (:data:`_MD_STARTS_BLOCK`); it is read as the paragraph of its
+    lines, its ``#`` marks taken off (a heading after a blank line, or the first line: no
+    paragraph before it to join)."""
+    src = lines
+    levels: dict[int, int] = {}
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        if "#" not in line[:4] or (i and lines[i - 1].strip()):
+            continue
+        m = _MD_HEADING.match(line)
+        if m is None or not line[m.end() :].strip() or _MD_STARTS_BLOCK.match(lines[i + 1]):
+            continue
+        if src is lines:
+            src = list(lines)
+        src[i] = line[m.end() :]
+        levels[i] = len(m.group(1))
+    return src, levels
+
+
 #: Elements of cmark's HTML that hold a leaf block's text, and those that are blocks.
 _LEAF = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6"))
 _BLOCK = _LEAF | {"ul", "ol", "li", "pre", "blockquote", "hr", "table", "div"}
@@ -255,9 +288,10 @@ def markdown_blocks(
     from cmarkgfm.cmark import Options
     from lxml import html as lxml_html
 
-    rendered = cmarkgfm.markdown_to_html("\n".join(lines), options=Options.CMARK_OPT_SOURCEPOS)
+    src, levels = _wrapped_headings(lines)
+    rendered = cmarkgfm.markdown_to_html("\n".join(src), options=Options.CMARK_OPT_SOURCEPOS)
     found: dict[int, tuple[int, str]] = {}
-    h1: set[int] = set()
+    h1 = {i for i, level in levels.items() if level == 1}
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
         for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre"):
@@ -268,7 +302,7 @@ def markdown_blocks(
             tag = el.tag
             if tag in _LEAF:
                 found[a] = (b, el.text_content())
-                if tag == "h1":
+                if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
                 for i in range(a, min(b, len(lines))):
