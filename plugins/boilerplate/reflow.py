@@ -178,9 +178,12 @@ _MD_IMAGE_OPEN = re.compile(r"!\[[^\]]*$")
 #: a link's ``](url)`` whose ``[`` is in an earlier block (or its URL cut at the block's end)
 _MD_DEST_LEFT = re.compile(r"\]" + _MD_DEST + r"(?:\)|$)")
 #: a block ending in a destination left open (``[text](http://a.com/b-``): the next block
-#: starts with the rest of it, up to its ``)``
+#: with text starts with the rest of it: pieces of URL (a space only after a hyphen), a
+#: title, the ``)`` (:data:`_MD_DEST_REST`) ...
 _MD_DEST_OPEN = re.compile(r"\]" + _MD_DEST + r"$")
-_MD_DEST_REST = re.compile(r"[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*\)")
+_MD_DEST_REST = re.compile(r'\s*(?:[^\s()\[\]]|\([^()\s]*\)|-\s+)*(?:\s+"[^"]*")?\s*\)')
+#: ... or a piece of it alone, the ``)`` in a later block (a URL on a line of its own)
+_MD_URL_PIECE = re.compile(r"[^\s()\[\]]*[/%=?:][^\s()\[\]]*")
 
 
 def _unmatched_brackets(text: str) -> str:
@@ -214,6 +217,8 @@ def _left_markup(text: str, cut: bool = False) -> str:
         rest = _MD_DEST_REST.match(text)
         if rest is not None:
             text = text[rest.end() :]
+        elif _MD_URL_PIECE.fullmatch(text.strip()):
+            return ""
     if "](" in text:
         text = _MD_LINK_LEFT.sub(r"\1", _MD_IMAGE_LEFT.sub("", text))
         if "](" in text:
@@ -335,7 +340,7 @@ def markdown_blocks(
             text, end = lines[i], i + 1
         out.append(_left_markup(text, cut))
         spans.append((i, end))
-        if text.strip():
+        if out[-1] or not cut:
             cut = "](" in text and _MD_DEST_OPEN.search(text.rstrip()) is not None
         i = end
     return out, spans, [j for j, (a, _) in enumerate(spans) if a in h1]
