@@ -184,6 +184,9 @@ _MD_DEST_OPEN = re.compile(r"\]" + _MD_DEST + r"$")
 _MD_DEST_REST = re.compile(r'\s*(?:[^\s()\[\]]|\([^()\s]*\)|-\s+)*(?:\s+"[^"]*")?\s*\)')
 #: ... or a piece of it alone, the ``)`` in a later block (a URL on a line of its own)
 _MD_URL_PIECE = re.compile(r"[^\s()\[\]]*[/%=?:][^\s()\[\]]*")
+#: a block ending in an image's alt text left open: the next block with text starts with the
+#: rest of it and the image's destination
+_MD_ALT_REST = re.compile(r"[^\[\]]*\]" + _MD_DEST + r"(?:\)|$)")
 
 
 def _unmatched_brackets(text: str) -> str:
@@ -205,29 +208,41 @@ def _unmatched_brackets(text: str) -> str:
     return "".join(text[i] for i in sorted(keep))
 
 
-def _left_markup(text: str, cut: bool = False) -> str:
+def _left_markup(text: str, left: str = "") -> tuple[str, str]:
     """``text`` (a block's visible text) without the link and image syntax left in it as
     text (see :data:`_MD_TEXT`), whitespace collapsed: images removed, links as their text,
     an image left open at the end removed, a ``](url)`` without its ``[`` removed, and the
-    ``[`` and ``]`` left without a partner. ``cut``: the block before ended in a destination
-    left open, whose rest (up to its ``)``) this block starts with (:data:`_MD_DEST_OPEN`).
-    (Dev pages as html2text writes them: aeb F1 0.765 -> 0.902 with the first version of this
-    pass, removing whole images and links only.)"""
-    if cut:
+    ``[`` and ``]`` left without a partner; and what the block leaves open for the next one:
+    ``"dest"``, a destination (:data:`_MD_DEST_OPEN`), ``"alt"``, an image's alt text
+    (:data:`_MD_IMAGE_OPEN`), else ``""``. ``left``: what the block before left open, whose
+    rest this block starts with. (Dev pages as html2text writes them: aeb F1 0.765 -> 0.902
+    with the first version of this pass, removing whole images and links only.)"""
+    if not text.strip():
+        return "", left  # (a blank line: what is open stays open)
+    if left == "dest":
         rest = _MD_DEST_REST.match(text)
         if rest is not None:
             text = text[rest.end() :]
         elif _MD_URL_PIECE.fullmatch(text.strip()):
-            return ""
+            return "", left
+    elif left == "alt":
+        rest = _MD_ALT_REST.match(text)
+        if rest is not None:
+            text = text[rest.end() :]
+    opens = ""
+    if "](" in text and _MD_DEST_OPEN.search(text.rstrip()) is not None:
+        opens = "dest"
     if "](" in text:
         text = _MD_LINK_LEFT.sub(r"\1", _MD_IMAGE_LEFT.sub("", text))
         if "](" in text:
             text = _MD_DEST_LEFT.sub("", text)
     if "![" in text:
+        if not opens and _MD_IMAGE_OPEN.search(text) is not None:
+            opens = "alt"
         text = _MD_IMAGE_OPEN.sub("", text)
     if "[" in text or "]" in text:
         text = _unmatched_brackets(text)
-    return " ".join(text.split())
+    return " ".join(text.split()), opens
 
 
 #: An ATX heading (``## Title``) and a line that starts a block of its own (or is blank, or
@@ -330,7 +345,7 @@ def markdown_blocks(
                     found[a] = (b, text)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
-    cut = False  # (the last block with text ended in a destination left open)
+    left = ""  # (what the last block with text left open: see _left_markup)
     i, n = 0, len(lines)
     while i < n:
         block = found.get(i)
@@ -338,10 +353,9 @@ def markdown_blocks(
             text, end = block[1], block[0]
         else:
             text, end = lines[i], i + 1
-        out.append(_left_markup(text, cut))
+        clean, left = _left_markup(text, left)
+        out.append(clean)
         spans.append((i, end))
-        if out[-1] or not cut:
-            cut = "](" in text and _MD_DEST_OPEN.search(text.rstrip()) is not None
         i = end
     return out, spans, [j for j, (a, _) in enumerate(spans) if a in h1]
 
