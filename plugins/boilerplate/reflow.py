@@ -169,8 +169,9 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
 #: paragraph) across blocks, so that a block can hold a link's ``[`` or its ``](url)`` alone.
 #: An image's alt text or a link's text may hold one level of brackets (``![a [b] c](u)``),
 #: a destination one level of parentheses (``wiki/A_(b)``) and a title (``(url "Title")``).
-_MD_TEXT = r"((?:[^\[\]]|\[[^\[\]]*\])*)"
-_MD_DEST = r"\((?:[^()]|\([^()]*\))*"
+#: (Written unrolled and possessive: linear, no backtracking.)
+_MD_TEXT = r"([^\[\]]*+(?:\[[^\[\]]*+\][^\[\]]*+)*+)"
+_MD_DEST = r"\([^()]*+(?:\([^()]*+\)[^()]*+)*+"
 _MD_IMAGE_LEFT = re.compile(r"!\[" + _MD_TEXT + r"\]" + _MD_DEST + r"(?:\)|$)")
 _MD_LINK_LEFT = re.compile(r"\[" + _MD_TEXT + r"\]" + _MD_DEST + r"(?:\)|$)")
 #: an image whose alt text goes on in a later block: nothing of it is visible
@@ -230,10 +231,14 @@ def _left_markup(text: str, left: str = "") -> tuple[str, str]:
         if rest is not None:
             text = text[rest.end() :]
     opens = ""
-    if "](" in text and _MD_DEST_OPEN.search(text.rstrip()) is not None:
-        opens = "dest"
-    if "](" in text:
-        text = _MD_LINK_LEFT.sub(r"\1", _MD_IMAGE_LEFT.sub("", text))
+    k = text.rfind("](")
+    if k >= 0:
+        # (the last destination is the one left open, if any)
+        if _MD_DEST_OPEN.match(text.rstrip(), k) is not None:
+            opens = "dest"
+        if "![" in text:
+            text = _MD_IMAGE_LEFT.sub("", text)
+        text = _MD_LINK_LEFT.sub(r"\1", text)
         if "](" in text:
             text = _MD_DEST_LEFT.sub("", text)
     if "![" in text:
