@@ -264,7 +264,9 @@ def _wrapped_headings(lines: list[str]) -> tuple[list[str], dict[int, int]]:
     """``lines`` with each wrapped heading as a paragraph, and the level of each: html2text
     wraps a heading's text as a paragraph's (a long link's text and its ``](url)`` end up on
     the next lines, no longer a link to the parser). A heading is wrapped when a line follows
-    it that starts no block (:data:`_MD_STARTS_BLOCK`); it is read as the paragraph of its
+    it that starts no block (:data:`_MD_STARTS_BLOCK`) and whose first word would not have
+    fit after it at the narrowest width wrapped at (:data:`_MIN_WIDTH`: a short heading with
+    its text right below, as people write, stays one); it is read as the paragraph of its
     lines, its ``#`` marks taken off (a heading after a blank line, or the first line: no
     paragraph before it to join)."""
     src = lines
@@ -275,6 +277,8 @@ def _wrapped_headings(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             continue
         m = _MD_HEADING.match(line)
         if m is None or not line[m.end() :].strip() or _MD_STARTS_BLOCK.match(lines[i + 1]):
+            continue
+        if len(line.rstrip()) + 1 + _first_word(lines[i + 1].strip()) <= _MIN_WIDTH:
             continue
         if src is lines:
             src = list(lines)

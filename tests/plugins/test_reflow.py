@@ -405,6 +405,9 @@ def test_a_wrapped_level_one_heading_is_one_block_and_the_title():
     assert blocks[2] == (
         "Council approves the new school budget after a long and heated debate on Tuesday"
     )
-    # a heading the next line does not go on (a list, a blank line) stays a heading
+    # a heading the next line does not go on (a list, a blank line, a first word that
+    # would have fit after it) stays a heading
     blocks, spans, h1 = markdown_blocks(["# Budget vote", "* [Share](/share)", "", "# Two"])
     assert blocks[:2] == ["Budget vote", "Share"] and h1 == [0, 3]
+    blocks, spans, h1 = markdown_blocks(["# Budget vote", "The council met on Tuesday."])
+    assert blocks == ["Budget vote", "The council met on Tuesday."] and h1 == [0]
