@@ -19,6 +19,9 @@ Markdown (what html2text and most crawlers' "markdown" output give: links as
 CommonMark reference implementation (C, through cmarkgfm), with each block's source lines,
 and each leaf block (a paragraph, a heading, a list item's own text) becomes one line of its
 visible text: link text without the URL, no images, no markup (:func:`markdown_blocks`).
+Link and image syntax the parser leaves as text (html2text breaks long URLs at hyphens and
+splits long links across lines and blocks) is cut in the read-back (:func:`_left_markup`),
+and a heading html2text wrapped is read as one block (:func:`_wrapped_headings`).
 A text is taken for markdown when it has at least :data:`_MD_MIN_LINKS` inline links and one
 per :data:`_MD_LINES_PER_LINK` non-blank lines (the dev pages as rendered text have none; as
 html2text writes them, 589 of 595 have three or more).
