@@ -8,6 +8,11 @@ plain-text documents. Usage:
 
     python benchmarks/boilerplate_bench.py [--eval ../shared/eval] [--sets aeb trafeval]
                                            [--inputs text wrapped html] [--threshold 0.5]
+                                           [--markdown DIR]
+
+``--markdown DIR``: also the dev pages as markdown, a data folder as
+``research/boilerplate/layouts.py DIR`` writes it (html2text's rendering of each page), read
+by the scorer with ``--data DIR`` (rows ``markdown``).
 
 The functions ``extract_text``, ``extract_wrapped`` and ``extract_html`` are what the scorer
 calls (``-x benchmarks/boilerplate_bench.py:extract_text``).
@@ -145,17 +150,27 @@ def main() -> int:
     ap.add_argument("--sets", nargs="+", default=["aeb", "trafeval"])
     ap.add_argument("--inputs", nargs="+", default=["text", "wrapped", "html"])
     ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="DIR",
+        help="also score the markdown renderings in DIR (research/boilerplate/layouts.py DIR)",
+    )
     args = ap.parse_args()
     env = dict(os.environ, BOILERPLATE_THRESHOLD=str(args.threshold))
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
     print(f"boilerplate stage, threshold {args.threshold}")
-    for input_kind in args.inputs:
+    runs: list[tuple[str, str, list[str]]] = [(kind, kind, []) for kind in args.inputs]
+    if args.markdown is not None:
+        runs.append(("markdown", "text", ["--data", str(args.markdown)]))
+    for input_kind, fn_kind, data in runs:
         for set_name in args.sets:
-            fn = f"extract_{input_kind}"
+            fn = f"extract_{fn_kind}"
             out = subprocess.run(
                 [
                     sys.executable,
                     str(args.eval / "boilerplate_eval.py"),
+                    *data,
                     "--set",
                     set_name,
                     "--input",
@@ -171,7 +186,7 @@ def main() -> int:
             lines = [ln for ln in out.stdout.splitlines() if ln.strip()]
             score = next((ln for ln in lines if fn in ln or "F1" in ln), lines[-1] if lines else "")
             score = re.sub(r"\s+", " ", score.strip())
-            print(f"  {set_name:9} {input_kind:5} {score}")
+            print(f"  {set_name:9} {input_kind:8} {score}")
             if out.returncode:
                 print(out.stderr[-2000:], file=sys.stderr)
     os.environ["BOILERPLATE_THRESHOLD"] = str(args.threshold)

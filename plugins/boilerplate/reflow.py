@@ -19,6 +19,9 @@ Markdown (what html2text and most crawlers' "markdown" output give: links as
 CommonMark reference implementation (C, through cmarkgfm), with each block's source lines,
 and each leaf block (a paragraph, a heading, a list item's own text) becomes one line of its
 visible text: link text without the URL, no images, no markup (:func:`markdown_blocks`).
+Link and image syntax the parser leaves as text (html2text breaks long URLs at hyphens and
+splits long links across lines and blocks) is cut in the read-back (:func:`_left_markup`),
+and a heading html2text wrapped is read as one block (:func:`_wrapped_headings`).
 A text is taken for markdown when it has at least :data:`_MD_MIN_LINKS` inline links and one
 per :data:`_MD_LINES_PER_LINK` non-blank lines (the dev pages as rendered text have none; as
 html2text writes them, 589 of 595 have three or more).
@@ -163,19 +166,128 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     return sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need
 
 
-#: Images and links left as text: html2text wraps long URLs at their hyphens ("wp-\ncontent"),
-#: and a URL with a space in it is no link to a CommonMark parser.
-_MD_IMAGE_LEFT = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK_LEFT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+#: Link and image syntax left as text. html2text breaks long URLs at their hyphens
+#: ("wp-\ncontent"), and a URL with a space in it is no link to a CommonMark parser; it
+#: wraps long link text across lines, and a link whose text holds a block (a line break, a
+#: paragraph) across blocks, so that a block can hold a link's ``[`` or its ``](url)`` alone.
+#: An image's alt text or a link's text may hold one level of brackets (``![a [b] c](u)``),
+#: a destination one level of parentheses (``wiki/A_(b)``) and a title (``(url "Title")``).
+#: (Written unrolled and possessive: linear, no backtracking.)
+_MD_TEXT = r"([^\[\]]*+(?:\[[^\[\]]*+\][^\[\]]*+)*+)"
+_MD_DEST = r"\([^()]*+(?:\([^()]*+\)[^()]*+)*+"
+_MD_IMAGE_LEFT = re.compile(r"!\[" + _MD_TEXT + r"\]" + _MD_DEST + r"(?:\)|$)")
+_MD_LINK_LEFT = re.compile(r"\[" + _MD_TEXT + r"\]" + _MD_DEST + r"(?:\)|$)")
+#: an image whose alt text goes on in a later block: nothing of it is visible
+_MD_IMAGE_OPEN = re.compile(r"!\[[^\]]*$")
+#: a link's ``](url)`` whose ``[`` is in an earlier block (or its URL cut at the block's end)
+_MD_DEST_LEFT = re.compile(r"\]" + _MD_DEST + r"(?:\)|$)")
+#: a block ending in a destination left open (``[text](http://a.com/b-``): the next block
+#: with text starts with the rest of it: pieces of URL (a space only after a hyphen), a
+#: title, the ``)`` (:data:`_MD_DEST_REST`) ...
+_MD_DEST_OPEN = re.compile(r"\]" + _MD_DEST + r"$")
+_MD_DEST_REST = re.compile(r'\s*(?:[^\s()\[\]]|\([^()\s]*\)|-\s+)*(?:\s+"[^"]*")?\s*\)')
+#: ... or a piece of it alone, the ``)`` in a later block (a URL on a line of its own)
+_MD_URL_PIECE = re.compile(r"[^\s()\[\]]*[/%=?:][^\s()\[\]]*")
+#: a block ending in an image's alt text left open: the next block with text starts with the
+#: rest of it and the image's destination
+_MD_ALT_REST = re.compile(r"[^\[\]]*\]" + _MD_DEST + r"(?:\)|$)")
 
 
-def _left_markup(text: str) -> str:
-    """``text`` without the images and link URLs left in it as text (see
-    :data:`_MD_IMAGE_LEFT`), whitespace collapsed. (Dev pages as html2text writes them: aeb
-    F1 0.765 -> 0.902 with this pass.)"""
-    if "](" in text:
-        text = _MD_LINK_LEFT.sub(r"\1", _MD_IMAGE_LEFT.sub("", text))
-    return " ".join(text.split())
+def _unmatched_brackets(text: str) -> str:
+    """``text`` without the ``[`` and ``]`` that have no partner in it."""
+    drop: list[int] = []
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "[":
+            opened.append(i)
+        elif c == "]":
+            if opened:
+                opened.pop()
+            else:
+                drop.append(i)
+    drop += opened
+    if not drop:
+        return text
+    keep = set(range(len(text))) - set(drop)
+    return "".join(text[i] for i in sorted(keep))
+
+
+def _left_markup(text: str, left: str = "") -> tuple[str, str]:
+    """``text`` (a block's visible text) without the link and image syntax left in it as
+    text (see :data:`_MD_TEXT`), whitespace collapsed: images removed, links as their text,
+    an image left open at the end removed, a ``](url)`` without its ``[`` removed, and the
+    ``[`` and ``]`` left without a partner; and what the block leaves open for the next one:
+    ``"dest"``, a destination (:data:`_MD_DEST_OPEN`), ``"alt"``, an image's alt text
+    (:data:`_MD_IMAGE_OPEN`), else ``""``. ``left``: what the block before left open, whose
+    rest this block starts with. (Dev pages as html2text writes them: aeb F1 0.765 -> 0.902
+    with the first version of this pass, removing whole images and links only.)"""
+    if not text.strip():
+        return "", left  # (a blank line: what is open stays open)
+    if left == "dest":
+        rest = _MD_DEST_REST.match(text)
+        if rest is not None:
+            text = text[rest.end() :]
+        elif _MD_URL_PIECE.fullmatch(text.strip()):
+            return "", left
+    elif left == "alt":
+        rest = _MD_ALT_REST.match(text)
+        if rest is not None:
+            text = text[rest.end() :]
+    opens = ""
+    k = text.rfind("](")
+    if k >= 0:
+        # (the last destination is the one left open, if any)
+        if _MD_DEST_OPEN.match(text.rstrip(), k) is not None:
+            opens = "dest"
+        if "![" in text:
+            text = _MD_IMAGE_LEFT.sub("", text)
+        text = _MD_LINK_LEFT.sub(r"\1", text)
+        if "](" in text:
+            text = _MD_DEST_LEFT.sub("", text)
+    if "![" in text:
+        if not opens and _MD_IMAGE_OPEN.search(text) is not None:
+            opens = "alt"
+        text = _MD_IMAGE_OPEN.sub("", text)
+    if "[" in text or "]" in text:
+        text = _unmatched_brackets(text)
+    return " ".join(text.split()), opens
+
+
+#: An ATX heading (``## Title``) and a line that starts a block of its own (or is blank, or
+#: indented as code): a heading is one line, and a line after it that starts no block is a
+#: paragraph of its own to a CommonMark parser.
+_MD_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_MD_STARTS_BLOCK = re.compile(
+    r"\s*$| {4}|\t| {0,3}(?:#{1,6}(?:\s|$)|[*+-](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|```|~~~|<"
+    r"|(?:[*_-][ \t]*){3,}$|=+[ \t]*$)"
+)
+
+
+def _wrapped_headings(lines: list[str]) -> tuple[list[str], dict[int, int]]:
+    """``lines`` with each wrapped heading as a paragraph, and the level of each: html2text
+    wraps a heading's text as a paragraph's (a long link's text and its ``](url)`` end up on
+    the next lines, no longer a link to the parser). A heading is wrapped when a line follows
+    it that starts no block (:data:`_MD_STARTS_BLOCK`) and whose first word would not have
+    fit after it at the narrowest width wrapped at (:data:`_MIN_WIDTH`: a short heading with
+    its text right below, as people write, stays one); it is read as the paragraph of its
+    lines, its ``#`` marks taken off (a heading after a blank line, or the first line: no
+    paragraph before it to join)."""
+    src = lines
+    levels: dict[int, int] = {}
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        if "#" not in line[:4] or (i and lines[i - 1].strip()):
+            continue
+        m = _MD_HEADING.match(line)
+        if m is None or not line[m.end() :].strip() or _MD_STARTS_BLOCK.match(lines[i + 1]):
+            continue
+        if len(line.rstrip()) + 1 + _first_word(lines[i + 1].strip()) <= _MIN_WIDTH:
+            continue
+        if src is lines:
+            src = list(lines)
+        src[i] = line[m.end() :]
+        levels[i] = len(m.group(1))
+    return src, levels
 
 
 #: Elements of cmark's HTML that hold a leaf block's text, and those that are blocks.
@@ -208,9 +320,10 @@ def markdown_blocks(
     from cmarkgfm.cmark import Options
     from lxml import html as lxml_html
 
-    rendered = cmarkgfm.markdown_to_html("\n".join(lines), options=Options.CMARK_OPT_SOURCEPOS)
+    src, levels = _wrapped_headings(lines)
+    rendered = cmarkgfm.markdown_to_html("\n".join(src), options=Options.CMARK_OPT_SOURCEPOS)
     found: dict[int, tuple[int, str]] = {}
-    h1: set[int] = set()
+    h1 = {i for i, level in levels.items() if level == 1}
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
         for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre"):
@@ -221,7 +334,7 @@ def markdown_blocks(
             tag = el.tag
             if tag in _LEAF:
                 found[a] = (b, el.text_content())
-                if tag == "h1":
+                if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
                 for i in range(a, min(b, len(lines))):
@@ -244,17 +357,18 @@ def markdown_blocks(
                     found[a] = (b, text)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
+    left = ""  # (what the last block with text left open: see _left_markup)
     i, n = 0, len(lines)
     while i < n:
         block = found.get(i)
         if block is not None and i < block[0] <= n:
-            out.append(_left_markup(block[1]))
-            spans.append((i, block[0]))
-            i = block[0]
+            text, end = block[1], block[0]
         else:
-            out.append(_left_markup(lines[i]))
-            spans.append((i, i + 1))
-            i += 1
+            text, end = lines[i], i + 1
+        clean, left = _left_markup(text, left)
+        out.append(clean)
+        spans.append((i, end))
+        i = end
     return out, spans, [j for j, (a, _) in enumerate(spans) if a in h1]
 
 

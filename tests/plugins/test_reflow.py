@@ -329,3 +329,85 @@ def test_a_rendered_page_quoting_a_few_markdown_links_is_not_markdown(seeds):
     assert is_markdown(quoted)  # (three links, nothing else asked)
     assert reflow_text(quoted) is None  # (three links in ~100 lines of text: quoted)
     assert reflow_text("\n".join([quote + "."] * 3)) is not None
+
+
+# Link and image syntax html2text leaves for the parser to miss (a block each, read back).
+
+
+def _read(markdown: str) -> list[str]:
+    lines = markdown.split("\n")
+    blocks, spans, _ = markdown_blocks(lines)
+    assert [a for a, _ in spans] == [0, *[b for _, b in spans[:-1]]]
+    return [b for b in blocks if b]
+
+
+def test_a_link_split_across_blocks_leaves_neither_bracket_nor_url():
+    # a link whose text holds a paragraph break, or a ">" that html2text wrapped to a line's
+    # start (a block quote to the parser): its "[" and its "](url)" in different blocks
+    page = (
+        "[ Council approves the new budget\n\n"
+        "after a long debate ](https://news.example.com/2024/council-approves-budget)\n\n"
+        "Using this site means you accept cookies. [Further details\n"
+        ">](https://news.example.com/about/privacy.htm?lang=e)\n"
+    )
+    assert _read(page) == [
+        "Council approves the new budget",
+        "after a long debate",
+        "Using this site means you accept cookies. Further details",
+    ]
+
+
+def test_an_image_with_brackets_in_its_alt_text_leaves_nothing():
+    # the URL broken at a hyphen (no image to the parser), the alt text with brackets in it
+    page = (
+        "![Photo [AP] of the council [2024]](https://img.example.com/photos/council-\n"
+        "vote.jpg) The council met on Tuesday.\n\n"
+        "[![Logo [beta]](https://example.com/wp-\ncontent/logo.png) Home](https://example.com/)\n\n"
+        # an alt text with a paragraph break in it: the image across two blocks
+        "[ ![Pupils in front of the new\n\n"
+        "school](https://img.example.com/school.jpg) ](https://example.com/school)\n"
+    )
+    assert _read(page) == ["The council met on Tuesday.", "Home"]
+
+
+def test_a_url_cut_by_a_line_end_leaves_no_piece():
+    page = (
+        # a heading html2text wrapped: its link's text and URL on the next line
+        "## [Research is a common good](https://www.example.org/research-is-a-\n"
+        "common-good-4642.html)\n\n"
+        # a destination left open at a block's end: its rest starts the next block
+        "[ ![gallery image](/images/PicGalleryItem-g11713t.jpg\n\n"
+        "\t\t\t)Tournament at the lake](/sport/tournament-at-the-lake-g1271.html)\n\n"
+        "[ __Feedback](\n\n"
+        "              mailto:feedback@example.com?subject=Feedback%20on%20the%20article\n"
+        "            )\n\n"
+        "Brackets of the text stay: [16] as the note says [sic].\n"
+    )
+    assert _read(page) == [
+        "Research is a common good",
+        "Tournament at the lake",
+        "__Feedback",
+        "Brackets of the text stay: [16] as the note says [sic].",
+    ]
+
+
+def test_a_wrapped_level_one_heading_is_one_block_and_the_title():
+    lines = [
+        "[Home](/) [News](/news) [Sport](/sport)",
+        "",
+        "# [Council approves the new school budget after a long and heated debate on",
+        "Tuesday](https://news.example.com/2024/council-approves-new-school-budget)",
+        "",
+        *SENTENCES,
+    ]
+    blocks, spans, h1 = markdown_blocks(lines)
+    assert h1 == [2] and spans[2] == (2, 4)
+    assert blocks[2] == (
+        "Council approves the new school budget after a long and heated debate on Tuesday"
+    )
+    # a heading the next line does not go on (a list, a blank line, a first word that
+    # would have fit after it) stays a heading
+    blocks, spans, h1 = markdown_blocks(["# Budget vote", "* [Share](/share)", "", "# Two"])
+    assert blocks[:2] == ["Budget vote", "Share"] and h1 == [0, 3]
+    blocks, spans, h1 = markdown_blocks(["# Budget vote", "The council met on Tuesday."])
+    assert blocks == ["Budget vote", "The council met on Tuesday."] and h1 == [0]
