@@ -1,7 +1,7 @@
 """Train the date ranker (listwise over a page's candidates), page-grouped 5-fold CV.
 
     .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 1 [--seeds 0 1 2] [--write]
-    .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 1 [--write]
+    .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 1 [--nseeds 10] [--write]
 
 Features come from the shipped code (corearchive_plugins.metadata); --write stores the model
 in plugins/metadata/model.json. HTML mode caches the date of trafilatura's metadata (htmldate
@@ -110,8 +110,11 @@ def main():
     ap.add_argument("--gbm", default="")
     ap.add_argument("--listwise", action="store_true")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0], help="fold seeds (CV averaged)")
+    ap.add_argument("--nseeds", type=int, default=0, help="fold seeds 0..N-1 (overrides --seeds; 10: the ten-seed CV)")
     ap.add_argument("--drop", nargs="*", default=[], help="features left out (ablation)")
     args = ap.parse_args()
+    if args.nseeds:
+        args.seeds = list(range(args.nseeds))
     if args.listwise:
         LIST["on"] = True
     if args.gbm:
@@ -122,6 +125,8 @@ def main():
     reach = sum(1 for n, gold, c in pages if any(x["date"].isoformat() == gold for x in c))
     print(f"pages={len(pages)} with-cands={sum(1 for p in pages if p[2])} truth-reachable={reach / len(pages):.3f}")
     X, y, g = matrix(pages, feats)
+    # the shipped model as the code scored the candidates (in-sample)
+    print(f"shipped model accuracy {page_acc(pages, [[c['score'] for c in cs] for _, _, cs in pages]):.3f}")
     for C in sorted({args.C, 0.03, 0.1, 0.3, 1.0, 3.0}):
         accs = []
         for seed in args.seeds:
