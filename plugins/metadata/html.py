@@ -149,15 +149,19 @@ def html_structured_date(
 # --- markup dates: microdata, <time>, the page's URL, the update date (not a publication) ---
 
 _META_MOD = frozenset(
-    ["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"]
+    [
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "last-modified",
+        "dcterms.modified",
+    ]
 )
 _META_URL = frozenset(["og:url", "twitter:url"])
 _TIME_PUB = re.compile(r"publi|pub-?date|posted|created|entry-date|post-date", re.I)
 _TIME_MOD = re.compile(r"updat|modif|edited", re.I)
 #: a date in a URL's path: /2019/05/12/, /2019-05-12, _20190512 (the year first)
-_URL_DATE = re.compile(
-    r"[/_-]((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?![0-9])"
-)
+_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?![0-9])")
 
 
 def _url_date(url: str) -> date | None:
@@ -414,24 +418,35 @@ def html_candidates(
             present.add(d)
     ip_d, time_d, url_d = (marks.get(k) for k, _ in _MARKUP_PUB)
     mod_d = marks.get("modified")
-    agree = [sum(c["date"] == d for d, _, _ in sources) for c in cands]
-    most = max(agree, default=0)
-    for c, n in zip(cands, agree, strict=True):
+    # how many publication sources state each date (most candidates: none)
+    agree: dict[date, int] = {}
+    for d, _, _ in sources:
+        if d:
+            agree[d] = agree.get(d, 0) + 1
+    most = max(agree.values(), default=0)
+    hd_none, st_none = float(hd_d is None), float(st_d is None)
+    for c in cands:
         f = c["f"]
-        f["hd_agree"] = float(c["date"] == hd_d)
-        f["st_agree"] = float(c["date"] == st_d)
+        cd = c["date"]
+        n = agree.get(cd, 0)
         f.setdefault("synthetic", 0.0)
-        f["hd_none"] = float(hd_d is None)
-        f["st_none"] = float(st_d is None)
-        f["hd_st_agree"] = float(c["date"] == hd_d == st_d)
-        f["ip_agree"] = float(c["date"] == ip_d)
-        f["time_agree"] = float(c["date"] == time_d)
-        f["url_agree"] = float(c["date"] == url_d)
-        f["mod_agree"] = float(c["date"] == mod_d)
+        f["hd_none"] = hd_none
+        f["st_none"] = st_none
         f["n_sources"] = float(n)
         # the update date where the publication sources say otherwise
-        f["mod_alone"] = float(c["date"] == mod_d and n == 0 and most > 0)
+        f["mod_alone"] = float(n == 0 and most > 0 and cd == mod_d)
         f["top_sources"] = float(n == most > 0)
+        f["mod_agree"] = float(cd == mod_d)
+        if n:
+            f["hd_agree"] = float(cd == hd_d)
+            f["st_agree"] = float(cd == st_d)
+            f["hd_st_agree"] = float(cd == hd_d == st_d)
+            f["ip_agree"] = float(cd == ip_d)
+            f["time_agree"] = float(cd == time_d)
+            f["url_agree"] = float(cd == url_d)
+        else:
+            f["hd_agree"] = f["st_agree"] = f["hd_st_agree"] = 0.0
+            f["ip_agree"] = f["time_agree"] = f["url_agree"] = 0.0
         if st_d and c["date"] == st_d and sv and len(sv) > 10 and c.get("time") is None:
             c["html_value"] = sv  # the page's own date-time, with its offset
         if f["hd_agree"]:

@@ -417,7 +417,7 @@ def test_markup_dates_url_date() -> None:
 def test_markup_dates_modified_is_not_the_publication() -> None:
     html = (
         "<html><head><meta property='article:modified_time' content='2019-08-22T10:00:00Z'>"
-        "<script type='application/ld+json'>{\"dateModified\": \"2019-08-23\"}</script>"
+        '<script type=\'application/ld+json\'>{"dateModified": "2019-08-23"}</script>'
         f"</head><body><p>{BODY}</p>"
         "<time itemprop='dateModified' datetime='2019-08-24'>24 Aug</time></body></html>"
     )
