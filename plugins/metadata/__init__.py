@@ -215,8 +215,7 @@ class MetadataStage(Stage):
             hd: Any = meta.get("date", False) if self.options.html_dates else None
             text = doc.work.get("html_text")
             cands = html_candidates(doc.content, bound, hd=hd, tree=tree,
-                                    text=text if isinstance(text, str) else None,
-                                    url=self._url(doc))  # fmt: skip
+                                    text=text if isinstance(text, str) else None)  # fmt: skip
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
                 value = html_value(c)

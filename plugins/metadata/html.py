@@ -32,7 +32,7 @@ from ..boilerplate.htmltree import (
     with_needles,
     with_originals,
 )
-from .model import score_rows
+from .model import has_model, score_rows
 from .text import (
     FEATURES,
     Page,
@@ -43,6 +43,7 @@ from .text import (
     iso_value,
 )
 
+_JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _JSONLD = re.compile(r'"date(Published|Modified)"\s*:\s*"([^"]{8,40})"')
 _META_PUB = re.compile(
     r'<meta[^>]+(?:property|name|itemprop)\s*=\s*["\'](?:article:published_time|og:published_time|'
@@ -93,6 +94,10 @@ HTML_FEATURES = [
     "hd_none",
     "st_none",
     "hd_st_agree",
+]
+#: The features of the markup sources (``html_candidates(..., markup=True)``; not in the
+#: shipped ``html`` model: ten-seed CV 0.924 -> 0.928, no clear gain, research/metadata/REPORT.md).
+MARKUP_FEATURES = [
     "ip_agree",
     "time_agree",
     "url_agree",
@@ -135,9 +140,13 @@ def html_structured_date(
 ) -> tuple[str | None, str]:
     """``datePublished`` from JSON-LD, else a publication meta tag: (value, where)
     (``jsonld``: :func:`jsonld_dates` of the page, when the caller has it)."""
-    pub = (jsonld or jsonld_dates(html))[0]
-    if pub is not None:
-        return pub, "json-ld datePublished"
+    if jsonld is not None:
+        if jsonld[0] is not None:
+            return jsonld[0], "json-ld datePublished"
+    else:
+        for m in _JSONLD_PUB.finditer(html):
+            if _iso_from_attr(m.group(1)):
+                return m.group(1).strip(), "json-ld datePublished"
     for m in _META_PUB.finditer(html):
         c = _CONTENT.search(m.group(0))
         if c and _iso_from_attr(c.group(1)):
@@ -374,17 +383,21 @@ def html_candidates(
     tree: HtmlElement | None = None,
     text: str | None = None,
     url: str | None = None,
+    markup: bool = False,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
-    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`;
-    ``url``: the page's address, for a date in it when the page states no canonical one)."""
+    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`).
+
+    ``markup``: also the dates of :func:`markup_dates` (``url``: the page's address, for a
+    date in it when the page states no canonical one) as candidates and the features of
+    :data:`MARKUP_FEATURES`, scored with the ``html_markup`` model when ``model.json`` has
+    one (research only: none is shipped, ``research/metadata/train_dates.py --markup``)."""
     if tree is None:
         tree = parse_html(html)
     if hd is False:
         hd = htmldate_date(tree if tree is not None else html, capture)
-    jsonld = jsonld_dates(html)
+    jsonld = jsonld_dates(html) if markup else None
     sv, where = html_structured_date(html, jsonld)
-    marks = markup_dates(html, tree, url, jsonld)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
     if text is None:
@@ -395,7 +408,9 @@ def html_candidates(
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
     sources: list[tuple[date | None, str, Any]] = [(hd_d, "htmldate", hd), (st_d, where, sv)]
-    sources += [(marks.get(k), cue, None) for k, cue in _MARKUP_PUB]
+    marks = markup_dates(html, tree, url, jsonld) if markup else {}
+    if markup:
+        sources += [(marks.get(k), cue, None) for k, cue in _MARKUP_PUB]
     for d, src, val in sources:
         if d and d not in present:
             f = dict.fromkeys(FEATURES, 0.0)
@@ -416,6 +431,35 @@ def html_candidates(
                 }
             )
             present.add(d)
+    for c in cands:
+        f = c["f"]
+        f["hd_agree"] = float(c["date"] == hd_d)
+        f["st_agree"] = float(c["date"] == st_d)
+        f.setdefault("synthetic", 0.0)
+        f["hd_none"] = float(hd_d is None)
+        f["st_none"] = float(st_d is None)
+        f["hd_st_agree"] = float(c["date"] == hd_d == st_d)
+        if st_d and c["date"] == st_d and sv and len(sv) > 10 and c.get("time") is None:
+            c["html_value"] = sv  # the page's own date-time, with its offset
+        if f["hd_agree"]:
+            c["cue"] = "htmldate"
+    names, kind = HTML_FEATURES, "html"
+    if markup:
+        _markup_features(cands, sources, marks)
+        names = HTML_FEATURES + MARKUP_FEATURES
+        if has_model("html_markup"):
+            kind = "html_markup"  # (else the html model: no weight on the markup features)
+    rows = [[c["f"][k] for k in names] for c in cands]
+    for c, s in zip(cands, score_rows(kind, names, rows), strict=True):
+        c["score"] = s - 100.0 if capture and c["date"] > capture else s
+    return cands
+
+
+def _markup_features(
+    cands: list[dict[str, Any]], sources: list[tuple[date | None, str, Any]], marks: dict[str, date]
+) -> None:
+    """The features of :data:`MARKUP_FEATURES` (``sources``: the publication sources'
+    dates, htmldate's and the structured one first)."""
     ip_d, time_d, url_d = (marks.get(k) for k, _ in _MARKUP_PUB)
     mod_d = marks.get("modified")
     # how many publication sources state each date (most candidates: none)
@@ -424,37 +468,18 @@ def html_candidates(
         if d:
             agree[d] = agree.get(d, 0) + 1
     most = max(agree.values(), default=0)
-    hd_none, st_none = float(hd_d is None), float(st_d is None)
     for c in cands:
         f = c["f"]
         cd = c["date"]
         n = agree.get(cd, 0)
-        f.setdefault("synthetic", 0.0)
-        f["hd_none"] = hd_none
-        f["st_none"] = st_none
         f["n_sources"] = float(n)
         # the update date where the publication sources say otherwise
         f["mod_alone"] = float(n == 0 and most > 0 and cd == mod_d)
         f["top_sources"] = float(n == most > 0)
         f["mod_agree"] = float(cd == mod_d)
-        if n:
-            f["hd_agree"] = float(cd == hd_d)
-            f["st_agree"] = float(cd == st_d)
-            f["hd_st_agree"] = float(cd == hd_d == st_d)
-            f["ip_agree"] = float(cd == ip_d)
-            f["time_agree"] = float(cd == time_d)
-            f["url_agree"] = float(cd == url_d)
-        else:
-            f["hd_agree"] = f["st_agree"] = f["hd_st_agree"] = 0.0
-            f["ip_agree"] = f["time_agree"] = f["url_agree"] = 0.0
-        if st_d and c["date"] == st_d and sv and len(sv) > 10 and c.get("time") is None:
-            c["html_value"] = sv  # the page's own date-time, with its offset
-        if f["hd_agree"]:
-            c["cue"] = "htmldate"
-    rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]
-    for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
-        c["score"] = s - 100.0 if capture and c["date"] > capture else s
-    return cands
+        f["ip_agree"] = float(n > 0 and cd == ip_d)
+        f["time_agree"] = float(n > 0 and cd == time_d)
+        f["url_agree"] = float(n > 0 and cd == url_d)
 
 
 def html_value(c: dict[str, Any]) -> str:

@@ -430,12 +430,12 @@ def test_markup_dates_modified_is_not_the_publication() -> None:
     assert _markup(jsonld) == {"modified": "2019-08-22"}
 
 
-def test_html_ranker_prefers_agreed_markup_dates_over_the_modified_date() -> None:
-    from corearchive_plugins.metadata.html import html_candidates
+def test_html_candidates_with_markup_sources() -> None:
+    from corearchive_plugins.metadata.html import HTML_FEATURES, MARKUP_FEATURES, html_candidates
 
     # the update date written at the top and stated in the markup; the publication date in
     # the byline's time element, its microdata and the canonical URL (no htmldate answer,
-    # no JSON-LD or publication meta tag): without the markup features, the update wins
+    # no JSON-LD or publication meta tag)
     html = (
         "<html><head><title>Buttercream frosting</title>"
         "<meta property='article:modified_time' content='2019-08-22T10:00:00+00:00'>"
@@ -445,15 +445,24 @@ def test_html_ranker_prefers_agreed_markup_dates_over_the_modified_date() -> Non
         "datetime='2018-01-28T03:38:45+00:00'>January 28, 2018</time></p>"
         f"<p>{BODY}</p><p>{BODY2}</p><p>{BODY}</p></body></html>"
     )
-    cands = html_candidates(html, date(2024, 1, 1), hd=None)
-    best = max(cands, key=lambda c: c["score"])
-    assert best["date"] == date(2018, 1, 28)
-    f = best["f"]
-    assert f["ip_agree"] == f["time_agree"] == f["url_agree"] == 1.0 and f["n_sources"] == 3
-    assert f["mod_agree"] == 0.0
-    # a markup date after the capture is not accepted
-    later = html_candidates(html, date(2018, 1, 1), hd=None)
-    assert all(c["score"] < -50 for c in later if c["date"] > date(2018, 1, 1))
+    cands = {
+        c["date"]: c["f"] for c in html_candidates(html, date(2024, 1, 1), hd=None, markup=True)
+    }
+    pub, mod = cands[date(2018, 1, 28)], cands[date(2019, 8, 22)]
+    assert pub["ip_agree"] == pub["time_agree"] == pub["url_agree"] == 1.0
+    assert pub["n_sources"] == 3 and pub["top_sources"] == 1.0 and pub["mod_agree"] == 0.0
+    assert mod["mod_agree"] == mod["mod_alone"] == 1.0 and mod["n_sources"] == 0
+    # a date only the URL states is a candidate of its own (after the capture: not accepted)
+    only_url = html.replace("2018-01-28T03:38:45+00:00", "").replace("January 28, 2018", "")
+    later = html_candidates(only_url, date(2019, 1, 1), hd=None, markup=True)
+    (url_cand,) = [c for c in later if c["cue"] == "url"]
+    assert url_cand["date"] == date(2018, 1, 28) and url_cand["f"]["synthetic"] == 1.0
+    assert all(c["score"] < -50 for c in later if c["date"] > date(2019, 1, 1))
+    # the shipped path (no markup): the features of the shipped model only
+    plain = html_candidates(html, date(2024, 1, 1), hd=None)
+    assert {c["date"] for c in plain} == {date(2018, 1, 28), date(2019, 8, 22)}
+    assert all(not set(MARKUP_FEATURES) & c["f"].keys() for c in plain)
+    assert all(set(HTML_FEATURES) <= c["f"].keys() for c in plain)
 
 
 def test_htmldate_reads_dates_without_dateparser() -> None:
