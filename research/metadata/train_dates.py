@@ -1,7 +1,7 @@
 """Train the date ranker (listwise over a page's candidates), page-grouped 5-fold CV.
 
-    .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 1 [--seeds 0 1 2] [--write]
-    .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 1 [--nseeds 10] [--markup] [--write]
+    .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 0.3 [--seeds 0 1 2] [--write]
+    .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 0.1 [--nseeds 10] [--markup] [--write]
 
 Features come from the shipped code (corearchive_plugins.metadata); --write stores the model
 in plugins/metadata/model.json. HTML mode caches the date of trafilatura's metadata (htmldate
