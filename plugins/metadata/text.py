@@ -306,6 +306,62 @@ _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|copyright", re.I)
 _WORD = re.compile(r"\w+")
 
 
+#: US zones written without "standard" or "daylight" ("5:01 AM ET"): their offset depends
+#: on the date (:func:`_us_offset`). Read in capitals only: "et" is French for "and".
+_US_ZONES = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
+#: such a zone right after a date's time of day ("Nov. 18, 2019 7:04 pm ET")
+_US_ZONE_AFTER = re.compile(r"\s*\(?(?P<z>[ECMP]T)(?![A-Za-z])")
+#: A time of day written just before a date: "Published 11:11 PM EST Nov 19, 2019",
+#: "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated at 5:36 PM CST on Nov 18, 2019" (a
+#: separator, "on" and a weekday may stand between); searched in the characters before the
+#: date, so ``$`` is the date's start. A time glued to the date ("01:22 GMT08 August 2020")
+#: is not the date's: scraped text glues what were separate elements of the page, here a
+#: site header's clock beside the day's date (the ``gap`` must not be empty).
+_TIME_BEFORE = re.compile(
+    r"(?<![\d:.])(?P<h>[012]?\d)[:h](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*\(?(?P<tz>(?:" + _TZ_RE + r")(?![a-z])|[+-]\d{2}:?\d{2}"
+    r"|(?-i:[ECMP]T)(?![A-Za-z]))?\)?"
+    r"(?P<gap>\s*(?:[-–—,|/•·]\s*)?(?:(?:on|am|le|el|il|du|den)\s+)?(?:[^\W\d_]{2,12}\.?,?\s*)?)$",
+    re.I,
+)
+#: how far before a date :data:`_TIME_BEFORE` looks (characters)
+_TIME_BEFORE_CHARS = 40
+
+
+def _us_offset(zone: str, d: date) -> str:
+    """The UTC offset of a US zone (``_US_ZONES``) on day ``d``: daylight saving time from
+    the second Sunday of March to the first Sunday of November (the rule since 2007; the
+    day of the change itself is taken as after it)."""
+    start = date(d.year, 3, 8)
+    start += timedelta(days=(6 - start.weekday()) % 7)
+    end = date(d.year, 11, 1)
+    end += timedelta(days=(6 - end.weekday()) % 7)
+    return f"{_US_ZONES[zone] + (start <= d < end):+03d}:00"
+
+
+def _time_near(
+    orig: str, s0: int, e0: int, d: date, g: dict[str, Any], taken: list[tuple[int, int]]
+) -> tuple[str, str] | None:
+    """The time of day of the date at ``orig[s0:e0]`` (``g``: its match's groups): the one
+    its pattern read after it, else one written just before it and not part of another
+    date's match (``taken``, in the same offsets); with a US zone's offset for the day."""
+    if g.get("h") is not None:
+        tod = _time_part(g)
+        if tod is not None and not tod[1] and (z := _US_ZONE_AFTER.match(orig, e0)):
+            return tod[0], _us_offset(z.group("z"), d)
+        return tod
+    m = _TIME_BEFORE.search(orig, max(0, s0 - _TIME_BEFORE_CHARS), s0)
+    if m is None or not m.group("gap") or any(s < s0 and m.start() < e for s, e in taken):
+        return None
+    tg = m.groupdict()
+    zone = tg["tz"]
+    if zone in _US_ZONES:
+        tg["tz"] = None
+        tod = _time_part(tg)
+        return (tod[0], _us_offset(zone, d)) if tod is not None else None
+    return _time_part(tg)
+
+
 def _tzoff(tz: str | None) -> str:
     if not tz:
         return ""
@@ -497,6 +553,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
                 dd, alt, form = _date_of(form0, g)
                 if dd is None:
                     continue
+                tod = _time_near(orig, s0 + a, e0 + a, dd, g, [(s + a, e + a) for s, e in taken])
                 taken.append((s0, e0))
                 out.append(
                     (
@@ -504,7 +561,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
                         s0 + a,
                         form,
                         orig[s0 + a : e0 + a].strip(),
-                        _time_part(g) if g.get("h") is not None else None,
+                        tod,
                         alt,
                         g.get("sep"),
                     )

@@ -538,6 +538,39 @@ def test_two_digit_number_after_a_month_name_without_a_time_is_no_year() -> None
     assert find_dates(["On 27 Mar 20 people came: 12 of them stayed."]) == []
 
 
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        # a time written before the date, with a separator, "on" or a weekday between
+        ("Published 11:11 PM EST Nov 19, 2019", "2019-11-19T23:11:00-05:00"),
+        ("Updated at 5:36 PM CST on Nov 18, 2019", "2019-11-18T17:36:00-06:00"),
+        ("Updated 9:45 PM ET, Sun November 22, 2020", "2020-11-22T21:45:00-05:00"),
+        ("Published: 10:55 EDT, 7 May 2020", "2020-05-07T10:55:00-04:00"),
+        # without a zone a time is no instant: the date alone
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019", "2019-11-19"),
+        # US zones without standard/daylight: the offset follows the day (DST from the
+        # second Sunday of March to the first Sunday of November)
+        ("Nov. 18, 2019 7:04 pm ET", "2019-11-18T19:04:00-05:00"),
+        ("July 4, 2021 5:00 PM ET", "2021-07-04T17:00:00-04:00"),
+        ("March 13, 2021 9:00 AM PT", "2021-03-13T09:00:00-08:00"),
+        ("March 14, 2021 9:00 AM PT", "2021-03-14T09:00:00-07:00"),
+        ("Nov 7, 2021 9:00 AM CT", "2021-11-07T09:00:00-06:00"),
+        # "et" is French for "and", not Eastern Time
+        ("le 12 mars 2021 à 14:05 et mis à jour", "2021-03-12"),
+        # a clock glued to the day's date (a site header's widgets) is not the date's time
+        ("01:22 GMT08 August 2020", "2020-08-08"),
+    ],
+)
+def test_time_of_day_before_the_date_and_us_zones(line: str, value: str) -> None:
+    found = find_dates(["Menu", line, BODY])
+    assert [iso_value(c) for c in found] == [value]
+
+
+def test_a_time_after_one_date_is_not_read_again_before_the_next() -> None:
+    found = find_dates(["Posted 18.11.2019 10:30 GMT 19.11.2019"])
+    assert [iso_value(c) for c in found] == ["2019-11-18T10:30:00+00:00", "2019-11-19"]
+
+
 def test_no_title_below_the_last_paragraph_of_the_story() -> None:
     # teasers and a tag line after the story; the page has no headline of its own
     text = page(
