@@ -345,6 +345,10 @@ def test_html_parse_matches_trafilatura_with_plain_element_classes():
     latin = "<html><head><meta charset='iso-8859-1'></head><body><p>café</p></body></html>"
     tree = load_html(latin.encode("iso-8859-1"))
     assert tree is not None and "café" in tree.text_content()
+    # a str is parsed as UTF-8 bytes: the same tree as trafilatura's parse of the str, also
+    # when its markup declares another charset; a lone surrogate keeps the str path
+    for page in (latin, latin.replace("café", "caf\udce9"), _page().replace("<p>", "<p>€ ")):
+        assert etree.tostring(load_html(page)) == etree.tostring(trafilatura_load(page))
 
 
 def _spy_modes(monkeypatch: Any) -> list[tuple[str, bool]]:
