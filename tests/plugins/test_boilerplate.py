@@ -827,6 +827,24 @@ def test_faster_justext_gives_justexts_paragraphs():
         assert hash(external.JT_STOPLIST) == hash(stoplist)
         faster = try_justext(tree, None, None)
     assert external.JT_STOPLIST is stoplist  # trafilatura's own tuple again
+    # the list made in bulk when trafilatura has none yet: the same words, jusText's set
+    from justext.core import define_stoplist
+
+    from corearchive_plugins.boilerplate.htmltree import _all_stoplists
+
+    words, lowered = _all_stoplists()
+    assert sorted(words) == sorted(stoplist)
+    assert lowered == define_stoplist(stoplist)
+    external.JT_STOPLIST = None
+    try:
+        with faster_justext():
+            assert [p.text for p in try_justext(tree, None, None)] == [p.text for p in faster]
+            assert sorted(external.JT_STOPLIST) == sorted(stoplist)  # (in another order)
+            assert importlib.import_module("justext.core").define_stoplist(
+                external.JT_STOPLIST
+            ) is lowered
+    finally:
+        external.JT_STOPLIST = stoplist
     assert [p.text for p in faster] == [p.text for p in try_justext(tree, None, None)]
     assert any(PARA[:30] in (p.text or "") for p in faster)
 
