@@ -222,12 +222,10 @@ class BoilerplateStage(Stage):
     options: BoilerplateOptions
 
     def open(self) -> None:
-        """Load the line model once per worker, before the documents (the module's
-        character tables and the model's arrays: ~20-45 ms of CPU, which the first batch
-        paid before; an HTML-only run pays it too)."""
-        from . import lines as line_model
-
-        line_model.load_model()
+        """Nothing to load before the documents: the line model (the module's character
+        tables and the model's arrays, ~50-70 ms of CPU with the module's import) is loaded
+        by the first batch with plain text, or the first HTML page cleaned as plain text,
+        so that a run of HTML pages never pays it."""
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         """As :meth:`Stage.run`; with ``site_template``, the stream (one chunk of the run)
@@ -251,18 +249,18 @@ class BoilerplateStage(Stage):
     def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
         # Plain-text pages are scored together: the line model's cost is mostly numpy's
         # per-call overhead, which a batch shares (identical decisions, see lines.decide_many).
-        from . import lines as line_model
-
         texts = [d for d in docs if not d.is_html]
         decided: dict[int, Any] = {}
         # markdown and hard-wrapped texts are decided as their blocks
-        split, reflowed = self._reflow(texts) if self.options.reflow else ({}, {})
+        split, reflowed = self._reflow(texts) if self.options.reflow and texts else ({}, {})
         # Groups of at most _BATCH_CHARS characters: the batch's arrays grow with its text
         # (a few dozen bytes per character), and a batch of long pages must not take GBs.
         group: list[Document] = []
         size = 0
         for d in [*texts, None]:
             if group and (d is None or size + len(d.text) > _BATCH_CHARS):
+                from . import lines as line_model  # (imported by the first text page only)
+
                 got = line_model.decide_many(
                     [split.get(id(g), g.text) for g in group],
                     self.options.threshold,

@@ -345,6 +345,10 @@ def test_html_parse_matches_trafilatura_with_plain_element_classes():
     latin = "<html><head><meta charset='iso-8859-1'></head><body><p>café</p></body></html>"
     tree = load_html(latin.encode("iso-8859-1"))
     assert tree is not None and "café" in tree.text_content()
+    # a str is parsed as UTF-8 bytes: the same tree as trafilatura's parse of the str, also
+    # when its markup declares another charset; a lone surrogate keeps the str path
+    for page in (latin, latin.replace("café", "caf\udce9"), _page().replace("<p>", "<p>€ ")):
+        assert etree.tostring(load_html(page)) == etree.tostring(trafilatura_load(page))
 
 
 def _spy_modes(monkeypatch: Any) -> list[tuple[str, bool]]:
@@ -823,6 +827,24 @@ def test_faster_justext_gives_justexts_paragraphs():
         assert hash(external.JT_STOPLIST) == hash(stoplist)
         faster = try_justext(tree, None, None)
     assert external.JT_STOPLIST is stoplist  # trafilatura's own tuple again
+    # the list made in bulk when trafilatura has none yet: the same words, jusText's set
+    from justext.core import define_stoplist
+
+    from corearchive_plugins.boilerplate.htmltree import _all_stoplists
+
+    words, lowered = _all_stoplists()
+    assert sorted(words) == sorted(stoplist)
+    assert lowered == define_stoplist(stoplist)
+    external.JT_STOPLIST = None
+    try:
+        with faster_justext():
+            assert [p.text for p in try_justext(tree, None, None)] == [p.text for p in faster]
+            assert sorted(external.JT_STOPLIST) == sorted(stoplist)  # (in another order)
+            assert importlib.import_module("justext.core").define_stoplist(
+                external.JT_STOPLIST
+            ) is lowered
+    finally:
+        external.JT_STOPLIST = stoplist
     assert [p.text for p in faster] == [p.text for p in try_justext(tree, None, None)]
     assert any(PARA[:30] in (p.text or "") for p in faster)
 

@@ -465,6 +465,22 @@ def test_html_candidates_with_markup_sources() -> None:
     assert all(set(HTML_FEATURES) <= c["f"].keys() for c in plain)
 
 
+def test_month_words_file_is_htmldates_set() -> None:
+    import htmldate.extractors as hx
+
+    from corearchive_plugins.metadata.html import _month_words, without_dateparser
+
+    words = _month_words()
+    assert words is not None  # (made for the installed dateparser and htmldate)
+    assert words == hx.month_words()  # htmldate's own, from dateparser's locales
+    stock = hx.month_words
+    with without_dateparser():
+        assert hx.month_words() is words
+        lo, hi = hx.datetime(1995, 1, 1), hx.datetime(2030, 1, 1)
+        assert hx.has_date_cue("Publié le trois janvier", lo, hi)
+    assert hx.month_words is stock
+
+
 def test_htmldate_reads_dates_without_dateparser() -> None:
     import htmldate.extractors as hx
 
