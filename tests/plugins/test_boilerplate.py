@@ -840,9 +840,10 @@ def test_faster_justext_gives_justexts_paragraphs():
         with faster_justext():
             assert [p.text for p in try_justext(tree, None, None)] == [p.text for p in faster]
             assert sorted(external.JT_STOPLIST) == sorted(stoplist)  # (in another order)
-            assert importlib.import_module("justext.core").define_stoplist(
-                external.JT_STOPLIST
-            ) is lowered
+            assert (
+                importlib.import_module("justext.core").define_stoplist(external.JT_STOPLIST)
+                is lowered
+            )
     finally:
         external.JT_STOPLIST = stoplist
     assert [p.text for p in faster] == [p.text for p in try_justext(tree, None, None)]

@@ -537,19 +537,6 @@ def test_html_stage_uses_the_shared_visible_text(run_stage, monkeypatch) -> None
     assert got.annotations["metadata"]["dates"] == expected.kept[0].annotations["metadata"]["dates"]
 
 
-@pytest.mark.parametrize(
-    ("line", "value"),
-    [
-        ("Publié le 27 Mar 20 à 9:21", "2020-03-27"),
-        ("Posted 3 Jun 19, 10:30 pm GMT", "2019-06-03T22:30:00+00:00"),
-    ],
-)
-def test_two_digit_year_after_a_month_name_with_a_time(line: str, value: str) -> None:
-    found = find_dates(["Menu", line, BODY])
-    assert [iso_value(c) for c in found] == [value]
-    assert found[0]["line"] == 1 and line[found[0]["col"] :].startswith(found[0]["text"])
-
-
 def test_two_digit_number_after_a_month_name_without_a_time_is_no_year() -> None:
     assert find_dates(["On 27 Mar 20 people came: 12 of them stayed."]) == []
 
@@ -557,6 +544,9 @@ def test_two_digit_number_after_a_month_name_without_a_time_is_no_year() -> None
 @pytest.mark.parametrize(
     ("line", "value"),
     [
+        # a two-digit year after a month name, told a year by the time after it
+        ("Publié le 27 Mar 20 à 9:21", "2020-03-27"),
+        ("Posted 3 Jun 19, 10:30 pm GMT", "2019-06-03T22:30:00+00:00"),
         # a time written before the date, with a separator, "on" or a weekday between
         ("Published 11:11 PM EST Nov 19, 2019", "2019-11-19T23:11:00-05:00"),
         ("Updated at 5:36 PM CST on Nov 18, 2019", "2019-11-18T17:36:00-06:00"),
@@ -577,9 +567,10 @@ def test_two_digit_number_after_a_month_name_without_a_time_is_no_year() -> None
         ("01:22 GMT08 August 2020", "2020-08-08"),
     ],
 )
-def test_time_of_day_before_the_date_and_us_zones(line: str, value: str) -> None:
+def test_a_date_with_its_time_of_day(line: str, value: str) -> None:
     found = find_dates(["Menu", line, BODY])
     assert [iso_value(c) for c in found] == [value]
+    assert found[0]["line"] == 1 and line[found[0]["col"] :].startswith(found[0]["text"])
 
 
 def test_a_time_after_one_date_is_not_read_again_before_the_next() -> None:
