@@ -340,26 +340,31 @@ def _us_offset(zone: str, d: date) -> str:
 
 
 def _time_near(
-    orig: str, s0: int, e0: int, d: date, g: dict[str, Any], taken: list[tuple[int, int]]
+    orig: str, s0: int, e0: int, d: date, g: dict[str, Any], taken: list[tuple[int, int]], a: int
 ) -> tuple[str, str] | None:
     """The time of day of the date at ``orig[s0:e0]`` (``g``: its match's groups): the one
     its pattern read after it, else one written just before it and not part of another
-    date's match (``taken``, in the same offsets); with a US zone's offset for the day."""
+    date's match (``taken``: their spans, ``a`` characters into ``orig``); a US zone's
+    offset is the one of day ``d``."""
+    zone: str | None = None
     if g.get("h") is not None:
         tod = _time_part(g)
         if tod is not None and not tod[1] and (z := _US_ZONE_AFTER.match(orig, e0)):
-            return tod[0], _us_offset(z.group("z"), d)
-        return tod
-    m = _TIME_BEFORE.search(orig, max(0, s0 - _TIME_BEFORE_CHARS), s0)
-    if m is None or not m.group("gap") or any(s < s0 and m.start() < e for s, e in taken):
-        return None
-    tg = m.groupdict()
-    zone = tg["tz"]
-    if zone in _US_ZONES:
-        tg["tz"] = None
+            zone = z.group("z")
+    else:
+        m = _TIME_BEFORE.search(orig, max(0, s0 - _TIME_BEFORE_CHARS), s0)
+        if m is None or not m.group("gap"):
+            return None
+        t0 = m.start() - a
+        if any(s < s0 - a and t0 < e for s, e in taken):
+            return None
+        tg = m.groupdict()
+        if tg["tz"] in _US_ZONES:
+            zone, tg["tz"] = tg["tz"], None
         tod = _time_part(tg)
-        return (tod[0], _us_offset(zone, d)) if tod is not None else None
-    return _time_part(tg)
+    if tod is not None and zone is not None:
+        return tod[0], _us_offset(zone, d)
+    return tod
 
 
 def _tzoff(tz: str | None) -> str:
@@ -553,7 +558,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
                 dd, alt, form = _date_of(form0, g)
                 if dd is None:
                     continue
-                tod = _time_near(orig, s0 + a, e0 + a, dd, g, [(s + a, e + a) for s, e in taken])
+                tod = _time_near(orig, s0 + a, e0 + a, dd, g, taken, a)
                 taken.append((s0, e0))
                 out.append(
                     (
