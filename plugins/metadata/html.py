@@ -33,7 +33,7 @@ from ..boilerplate.htmltree import (
     with_needles,
     with_originals,
 )
-from .model import has_model, score_rows
+from .model import score_rows
 from .text import (
     FEATURES,
     Page,
@@ -45,7 +45,6 @@ from .text import (
 )
 
 _JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
-_JSONLD = re.compile(r'"date(Published|Modified)"\s*:\s*"([^"]{8,40})"')
 _META_PUB = re.compile(
     r'<meta[^>]+(?:property|name|itemprop)\s*=\s*["\'](?:article:published_time|og:published_time|'
     r"datePublished|date|dc\.date|dc\.date\.issued|dcterms\.date|publish[-_]?date|pubdate|"
@@ -96,20 +95,6 @@ HTML_FEATURES = [
     "st_none",
     "hd_st_agree",
 ]
-#: The features of the markup sources (``html_candidates(..., markup=True)``; not in the
-#: shipped ``html`` model: ten-seed CV 0.924 -> 0.928, no clear gain, research/metadata/REPORT.md).
-MARKUP_FEATURES = [
-    "ip_agree",
-    "time_agree",
-    "url_agree",
-    "mod_agree",
-    "n_sources",
-    "mod_alone",
-    "top_sources",
-]
-#: The markup sources of :func:`markup_dates` stating a publication (a synthetic candidate
-#: each when the rendering lacks the date), with their ``cue``; ``modified`` is not one.
-_MARKUP_PUB = (("itemprop", "microdata datePublished"), ("time", "time element"), ("url", "url"))
 _MAX_HTML_CANDS = 80
 #: The record's ``published`` pattern: a structured value is kept as written only if it fits.
 _ISO_OK = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
@@ -120,146 +105,17 @@ def _iso_from_attr(v: str) -> date | None:
     return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
-def jsonld_dates(html: str) -> tuple[str | None, date | None]:
-    """The first valid JSON-LD ``datePublished`` (as written) and ``dateModified`` (its day),
-    in one scan of the page."""
-    pub: str | None = None
-    mod: date | None = None
-    for m in _JSONLD.finditer(html):
-        if m.group(1) == "Published":
-            if pub is None and _iso_from_attr(m.group(2)):
-                pub = m.group(2).strip()
-        elif mod is None:
-            mod = _iso_from_attr(m.group(2))
-        if pub is not None and mod is not None:
-            break
-    return pub, mod
-
-
-def html_structured_date(
-    html: str, jsonld: tuple[str | None, date | None] | None = None
-) -> tuple[str | None, str]:
-    """``datePublished`` from JSON-LD, else a publication meta tag: (value, where)
-    (``jsonld``: :func:`jsonld_dates` of the page, when the caller has it)."""
-    if jsonld is not None:
-        if jsonld[0] is not None:
-            return jsonld[0], "json-ld datePublished"
-    else:
-        for m in _JSONLD_PUB.finditer(html):
-            if _iso_from_attr(m.group(1)):
-                return m.group(1).strip(), "json-ld datePublished"
+def html_structured_date(html: str) -> tuple[str | None, str]:
+    """``datePublished`` from JSON-LD, else a publication meta tag: (value, where)."""
+    for m in _JSONLD_PUB.finditer(html):
+        if _iso_from_attr(m.group(1)):
+            return m.group(1).strip(), "json-ld datePublished"
     for m in _META_PUB.finditer(html):
         c = _CONTENT.search(m.group(0))
         if c and _iso_from_attr(c.group(1)):
             name = _META_NAME.search(m.group(0))
             return c.group(1).strip(), "meta " + (name.group(1) if name else "")
     return None, ""
-
-
-# --- markup dates: microdata, <time>, the page's URL, the update date (not a publication) ---
-
-_META_MOD = frozenset(
-    [
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "last-modified",
-        "dcterms.modified",
-    ]
-)
-_META_URL = frozenset(["og:url", "twitter:url"])
-_TIME_PUB = re.compile(r"publi|pub-?date|posted|created|entry-date|post-date", re.I)
-_TIME_MOD = re.compile(r"updat|modif|edited", re.I)
-#: a date in a URL's path: /2019/05/12/, /2019-05-12, _20190512 (the year first)
-_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?![0-9])")
-
-
-def _url_date(url: str) -> date | None:
-    path = url.split("://", 1)[-1].partition("/")[2].partition("?")[0]
-    m = _URL_DATE.search("/" + path)
-    if not m:
-        return None
-    y = int(m.group(1))
-    if m.group(2):
-        return _mk(y, int(m.group(3)), int(m.group(4)))
-    return _mk(y, int(m.group(5)), int(m.group(6)))
-
-
-def markup_dates(
-    html: str,
-    tree: HtmlElement | None = None,
-    url: str | None = None,
-    jsonld: tuple[str | None, date | None] | None = None,
-) -> dict[str, date]:
-    """Dates the page's markup states, by source: ``itemprop`` (microdata ``datePublished``
-    on a ``meta`` or ``time`` element: its ``content`` or ``datetime``), ``time`` (a
-    ``<time datetime>`` marked as the publication by ``pubdate``, its class or itemprop,
-    else the first one not marked as an update), ``url`` (a date in the path of the page's
-    canonical / ``og:url`` link, else of ``url``) and ``modified`` (``article:modified_time``,
-    ``og:updated_time``, microdata or JSON-LD ``dateModified``: an update, not the
-    publication). The (only read) tree is walked once in C for its ``time`` and ``meta``
-    elements, and the ``link`` elements of its head are read; ``jsonld``:
-    :func:`jsonld_dates` of the page, when the caller has it."""
-    out: dict[str, date] = {}
-    page_url: str | None = None
-    if tree is not None:
-        head = tree.find("head")
-        if head is not None:
-            for el in head.iter("link"):
-                if (el.get("rel") or "").lower() == "canonical":
-                    page_url = el.get("href")
-                    break
-        first_time: date | None = None
-        pub_time: date | None = None
-        for el in tree.iter("time", "meta"):
-            get = el.get
-            if el.tag == "meta":
-                name = get("itemprop")
-                if name == "datePublished":
-                    if "itemprop" not in out:
-                        d = _iso_from_attr(get("content") or "")
-                        if d:
-                            out["itemprop"] = d
-                    continue
-                name = (get("property") or get("name") or name or "").lower()
-                if name in _META_MOD:
-                    if "modified" not in out:
-                        d = _iso_from_attr(get("content") or "")
-                        if d:
-                            out["modified"] = d
-                elif name in _META_URL and page_url is None:
-                    page_url = get("content")
-                continue
-            v = get("datetime")  # a <time>
-            if not v:
-                continue
-            d = _iso_from_attr(v)
-            if d is None:
-                continue
-            prop = get("itemprop") or ""
-            if prop == "datePublished" and "itemprop" not in out:
-                out["itemprop"] = d
-            elif prop == "dateModified" and "modified" not in out:
-                out["modified"] = d
-            if pub_time:
-                continue
-            cls = (get("class") or "") + " " + prop
-            if get("pubdate") is not None or _TIME_PUB.search(cls):
-                pub_time = d
-            elif first_time is None and not _TIME_MOD.search(cls):
-                first_time = d
-        t = pub_time or first_time
-        if t:
-            out["time"] = t
-    if page_url or url:
-        d = _url_date(page_url or url or "")
-        if d:
-            out["url"] = d
-    if "modified" not in out:
-        mod = (jsonld or jsonld_dates(html))[1]
-        if mod:
-            out["modified"] = mod
-    return out
 
 
 _SKIP = ("script", "style", "noscript", "template")
@@ -410,22 +266,14 @@ def html_candidates(
     hd: str | bool | None = False,
     tree: HtmlElement | None = None,
     text: str | None = None,
-    url: str | None = None,
-    markup: bool = False,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
-    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`).
-
-    ``markup``: also the dates of :func:`markup_dates` (``url``: the page's address, for a
-    date in it when the page states no canonical one) as candidates and the features of
-    :data:`MARKUP_FEATURES`, scored with the ``html_markup`` model when ``model.json`` has
-    one (research only: none is shipped, ``research/metadata/train_dates.py --markup``)."""
+    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`)."""
     if tree is None:
         tree = parse_html(html)
     if hd is False:
         hd = htmldate_date(tree if tree is not None else html, capture)
-    jsonld = jsonld_dates(html) if markup else None
-    sv, where = html_structured_date(html, jsonld)
+    sv, where = html_structured_date(html)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
     if text is None:
@@ -435,11 +283,7 @@ def html_candidates(
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
-    sources: list[tuple[date | None, str, Any]] = [(hd_d, "htmldate", hd), (st_d, where, sv)]
-    marks = markup_dates(html, tree, url, jsonld) if markup else {}
-    if markup:
-        sources += [(marks.get(k), cue, None) for k, cue in _MARKUP_PUB]
-    for d, src, val in sources:
+    for d, src, val in ((hd_d, "htmldate", hd), (st_d, where, sv)):
         if d and d not in present:
             f = dict.fromkeys(FEATURES, 0.0)
             f["bias"] = f["synthetic"] = 1.0
@@ -449,7 +293,7 @@ def html_candidates(
                     "line": -1,
                     "col": 0,
                     "form": "html",
-                    "text": val if val is not None else d.isoformat(),
+                    "text": val,
                     "time": None,
                     "alt": None,
                     "sep": None,
@@ -471,43 +315,10 @@ def html_candidates(
             c["html_value"] = sv  # the page's own date-time, with its offset
         if f["hd_agree"]:
             c["cue"] = "htmldate"
-    names, kind = HTML_FEATURES, "html"
-    if markup:
-        _markup_features(cands, sources, marks)
-        names = HTML_FEATURES + MARKUP_FEATURES
-        if has_model("html_markup"):
-            kind = "html_markup"  # (else the html model: no weight on the markup features)
-    rows = [[c["f"][k] for k in names] for c in cands]
-    for c, s in zip(cands, score_rows(kind, names, rows), strict=True):
+    rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]
+    for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
         c["score"] = s - 100.0 if capture and c["date"] > capture else s
     return cands
-
-
-def _markup_features(
-    cands: list[dict[str, Any]], sources: list[tuple[date | None, str, Any]], marks: dict[str, date]
-) -> None:
-    """The features of :data:`MARKUP_FEATURES` (``sources``: the publication sources'
-    dates, htmldate's and the structured one first)."""
-    ip_d, time_d, url_d = (marks.get(k) for k, _ in _MARKUP_PUB)
-    mod_d = marks.get("modified")
-    # how many publication sources state each date (most candidates: none)
-    agree: dict[date, int] = {}
-    for d, _, _ in sources:
-        if d:
-            agree[d] = agree.get(d, 0) + 1
-    most = max(agree.values(), default=0)
-    for c in cands:
-        f = c["f"]
-        cd = c["date"]
-        n = agree.get(cd, 0)
-        f["n_sources"] = float(n)
-        # the update date where the publication sources say otherwise
-        f["mod_alone"] = float(n == 0 and most > 0 and cd == mod_d)
-        f["top_sources"] = float(n == most > 0)
-        f["mod_agree"] = float(cd == mod_d)
-        f["ip_agree"] = float(n > 0 and cd == ip_d)
-        f["time_agree"] = float(n > 0 and cd == time_d)
-        f["url_agree"] = float(n > 0 and cd == url_d)
 
 
 def html_value(c: dict[str, Any]) -> str:

@@ -52,11 +52,6 @@ def _model(kind: str, names: tuple[str, ...]) -> LinearModel:
     return LinearModel(_specs()[kind], list(names))
 
 
-def has_model(kind: str) -> bool:
-    """Whether ``model.json`` has the model ``kind``."""
-    return kind in _specs()
-
-
 def score_rows(kind: str, names: list[str], rows: list[list[float]]) -> list[float]:
     """Score feature rows with the shipped model ``kind`` (``text``, ``html`` or ``title``)."""
     return _model(kind, tuple(names)).score(rows)

@@ -1,7 +1,7 @@
 """Train the date ranker (listwise over a page's candidates), page-grouped 5-fold CV.
 
     .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 0.3 [--seeds 0 1 2] [--write]
-    .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 0.1 [--nseeds 10] [--markup] [--write]
+    .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 0.1 [--nseeds 10] [--write]
 
 Features come from the shipped code (corearchive_plugins.metadata); --write stores the model
 in plugins/metadata/model.json. HTML mode caches the date of trafilatura's metadata (htmldate
@@ -26,9 +26,6 @@ HD_CACHE = os.path.join(HERE, "trafilatura_date_cache.json")
 DATA = "/work/shared/eval/data/htmldate/dev"
 
 
-MARKUP = False  # --markup: the markup sources' candidates and features (html mode)
-
-
 def load_pages(mode):
     truth = json.load(open(os.path.join(DATA, "truth.json")))
     pages = []
@@ -47,7 +44,7 @@ def load_pages(mode):
             if name not in cache:
                 # htmldate's answer as the stage gets it: the date of trafilatura's metadata
                 cache[name] = hm.trafilatura_meta(tree if tree is not None else html, None).get("date")
-            cands = hm.html_candidates(html, hd=cache[name], tree=tree, markup=MARKUP)
+            cands = hm.html_candidates(html, hd=cache[name], tree=tree)
         pages.append((name, gold if isinstance(gold, str) else None, cands))
     if mode == "html":
         json.dump(cache, open(HD_CACHE, "w"))
@@ -114,11 +111,8 @@ def main():
     ap.add_argument("--listwise", action="store_true")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0], help="fold seeds (CV averaged)")
     ap.add_argument("--nseeds", type=int, default=0, help="fold seeds 0..N-1 (overrides --seeds; 10: the ten-seed CV)")
-    ap.add_argument("--markup", action="store_true", help="html: with the markup dates (microdata, <time>, URL, update date); --write stores the html_markup model")
     ap.add_argument("--drop", nargs="*", default=[], help="features left out (ablation)")
     args = ap.parse_args()
-    global MARKUP
-    MARKUP = args.markup and args.mode == "html"
     if args.nseeds:
         args.seeds = list(range(args.nseeds))
     if args.listwise:
@@ -127,8 +121,6 @@ def main():
         GBM.update(json.loads(args.gbm))
     pages = load_pages(args.mode)
     feats = tm.FEATURES if args.mode == "text" else hm.HTML_FEATURES
-    if MARKUP:
-        feats = feats + hm.MARKUP_FEATURES
     feats = [f for f in feats if f not in args.drop]
     reach = sum(1 for n, gold, c in pages if any(x["date"].isoformat() == gold for x in c))
     print(f"pages={len(pages)} with-cands={sum(1 for p in pages if p[2])} truth-reachable={reach / len(pages):.3f}")
@@ -174,7 +166,7 @@ def main():
     if args.write:
         p = MODEL
         W = json.load(open(p)) if os.path.exists(p) else {}
-        W[args.mode + ("_markup" if MARKUP else "")] = {"w": w, "intercept": float(clf.intercept_[0]),
+        W[args.mode] = {"w": w, "intercept": float(clf.intercept_[0]),
                         "mean": dict(zip(feats, mu.tolist())), "scale": dict(zip(feats, sd.tolist()))}
         json.dump(W, open(p, "w"), indent=1)
         print("wrote", p)

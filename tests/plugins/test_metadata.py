@@ -370,99 +370,25 @@ def test_a_one_word_headline_just_above_the_text() -> None:
     assert meta["title"] == "Zeitphilosophie"
 
 
-def _markup(html: str, url: str | None = None) -> dict[str, str]:
-    from corearchive_plugins.metadata.html import markup_dates, parse_html
+def test_html_candidates_from_the_rendered_text() -> None:
+    from corearchive_plugins.metadata.html import HTML_FEATURES, html_candidates
 
-    return {k: d.isoformat() for k, d in markup_dates(html, parse_html(html), url).items()}
-
-
-def test_markup_dates_microdata_and_time_element() -> None:
+    # the update date written at the top, the publication date in the byline's time
+    # element (no htmldate answer, no JSON-LD or publication meta tag): both are candidates
+    # from the page's text, with the shipped model's features
     html = (
-        "<html><head><title>t</title></head><body><article>"
-        "<time datetime='2019-05-01' class='updated'>1 May</time>"
-        "<time datetime='2019-05-12T10:00:00+02:00' itemprop='datePublished'>12 May</time>"
-        f"<p>{BODY}</p></article></body></html>"
-    )
-    # the publication time, not the first one (marked as an update)
-    assert _markup(html) == {"itemprop": "2019-05-12", "time": "2019-05-12"}
-    body_meta = (
-        "<html><body><div itemscope><meta itemprop='datePublished' content='2018-01-28'>"
-        f"<time datetime='2018-02-03'>3 Feb</time><time pubdate datetime='2018-01-29'></time>"
-        f"<p>{BODY}</p></div></body></html>"
-    )
-    # microdata on a meta element in the body; the time marked pubdate before the first
-    assert _markup(body_meta) == {"itemprop": "2018-01-28", "time": "2018-01-29"}
-    assert _markup(f"<html><body><p>{BODY}</p><time>no attribute</time></body></html>") == {}
-
-
-def test_markup_dates_url_date() -> None:
-    canonical = (
-        "<html><head><link rel='canonical' href='https://ex.com/news/2019/05/12/budget-passes/'>"
-        f"</head><body><p>{BODY}</p></body></html>"
-    )
-    assert _markup(canonical, "https://ex.com/amp/2001/01/01/x") == {"url": "2019-05-12"}
-    og = (
-        "<html><head><meta property='og:url' content='https://ex.com/a/20190512-budget'>"
-        f"</head><body><p>{BODY}</p></body></html>"
-    )
-    assert _markup(og) == {"url": "2019-05-12"}
-    plain = f"<html><body><p>{BODY}</p></body></html>"
-    assert _markup(plain, "https://ex.com/2020-02-29/budget.html?id=20191301") == {
-        "url": "2020-02-29"
-    }
-    assert _markup(plain, "https://ex.com/2019/13/45/x") == {}  # no such day
-    assert _markup(plain, "https://2019.05.12.ex.com/item/12345678") == {}  # not in the path
-
-
-def test_markup_dates_modified_is_not_the_publication() -> None:
-    html = (
-        "<html><head><meta property='article:modified_time' content='2019-08-22T10:00:00Z'>"
-        '<script type=\'application/ld+json\'>{"dateModified": "2019-08-23"}</script>'
-        f"</head><body><p>{BODY}</p>"
-        "<time itemprop='dateModified' datetime='2019-08-24'>24 Aug</time></body></html>"
-    )
-    assert _markup(html) == {"modified": "2019-08-22"}  # (the first source: the meta tag)
-    jsonld = (
-        "<html><head><script type='application/ld+json'>"
-        '{"datePublished": "2018-01-28T03:38:45+00:00", "dateModified": "2019-08-22"}'
-        f"</script></head><body><p>{BODY}</p></body></html>"
-    )
-    assert _markup(jsonld) == {"modified": "2019-08-22"}
-
-
-def test_html_candidates_with_markup_sources() -> None:
-    from corearchive_plugins.metadata.html import HTML_FEATURES, MARKUP_FEATURES, html_candidates
-
-    # the update date written at the top and stated in the markup; the publication date in
-    # the byline's time element, its microdata and the canonical URL (no htmldate answer,
-    # no JSON-LD or publication meta tag)
-    html = (
-        "<html><head><title>Buttercream frosting</title>"
-        "<meta property='article:modified_time' content='2019-08-22T10:00:00+00:00'>"
-        "<link rel='canonical' href='https://ex.com/2018/01/28/buttercream/'>"
-        "</head><body><h1>Buttercream frosting</h1><p>August 22, 2019</p>"
-        "<p>By Jane Doe <time class='entry-date published' itemprop='datePublished' "
+        "<html><head><title>Buttercream frosting</title></head><body>"
+        "<h1>Buttercream frosting</h1><p>August 22, 2019</p>"
+        "<p>By Jane Doe <time class='entry-date published' "
         "datetime='2018-01-28T03:38:45+00:00'>January 28, 2018</time></p>"
         f"<p>{BODY}</p><p>{BODY2}</p><p>{BODY}</p></body></html>"
     )
-    cands = {
-        c["date"]: c["f"] for c in html_candidates(html, date(2024, 1, 1), hd=None, markup=True)
-    }
-    pub, mod = cands[date(2018, 1, 28)], cands[date(2019, 8, 22)]
-    assert pub["ip_agree"] == pub["time_agree"] == pub["url_agree"] == 1.0
-    assert pub["n_sources"] == 3 and pub["top_sources"] == 1.0 and pub["mod_agree"] == 0.0
-    assert mod["mod_agree"] == mod["mod_alone"] == 1.0 and mod["n_sources"] == 0
-    # a date only the URL states is a candidate of its own (after the capture: not accepted)
-    only_url = html.replace("2018-01-28T03:38:45+00:00", "").replace("January 28, 2018", "")
-    later = html_candidates(only_url, date(2019, 1, 1), hd=None, markup=True)
-    (url_cand,) = [c for c in later if c["cue"] == "url"]
-    assert url_cand["date"] == date(2018, 1, 28) and url_cand["f"]["synthetic"] == 1.0
+    cands = html_candidates(html, date(2024, 1, 1), hd=None)
+    assert {c["date"] for c in cands} == {date(2018, 1, 28), date(2019, 8, 22)}
+    assert all(set(HTML_FEATURES) <= c["f"].keys() for c in cands)
+    # a date after the capture is not accepted
+    later = html_candidates(html, date(2019, 1, 1), hd=None)
     assert all(c["score"] < -50 for c in later if c["date"] > date(2019, 1, 1))
-    # the shipped path (no markup): the features of the shipped model only
-    plain = html_candidates(html, date(2024, 1, 1), hd=None)
-    assert {c["date"] for c in plain} == {date(2018, 1, 28), date(2019, 8, 22)}
-    assert all(not set(MARKUP_FEATURES) & c["f"].keys() for c in plain)
-    assert all(set(HTML_FEATURES) <= c["f"].keys() for c in plain)
 
 
 def test_month_words_file_is_htmldates_set() -> None:
