@@ -1,7 +1,9 @@
 """Turn what the user named (files, folders, globs, ``-``) into input items, and pick a source.
 
 Folders are walked recursively in sorted order (so ids and duplicate decisions do not depend
-on the file system's listing order); hidden files and folders are skipped.
+on the file system's listing order); hidden files and folders are skipped, and so is the
+run's own output (its folder and index) when a folder or pattern reaches it: ``ingest . -o
+out`` must not read ``out/records.jsonl`` or the index back as input.
 """
 
 from __future__ import annotations
@@ -30,25 +32,58 @@ def _is_glob(name: str) -> bool:
     return any(c in name for c in "*?[")
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+#: SQLite's companions of a database file (its write-ahead log, shared memory, journal).
+_SQLITE_SIDE = ("", "-wal", "-shm", "-journal")
 
 
-def expand(names: Iterable[str], stdin: bytes | None = None) -> Iterator[InputItem | Unresolved]:
+def _key(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+class _Skip:
+    """The run's own output: folders (and everything under them) and files (an index file
+    with its SQLite companions) that a folder walk or a pattern does not read."""
+
+    def __init__(self, paths: Iterable[str | os.PathLike[str]]) -> None:
+        self.keys = {_key(p) + side for p in paths for side in _SQLITE_SIDE}
+
+    def __contains__(self, path: str) -> bool:
+        if not self.keys:
+            return False
+        key = _key(path)
+        return any(key == k or key.startswith(k + os.sep) for k in self.keys)
+
+    def walk(self, folder: str) -> Iterator[str]:
+        """The files under ``folder`` in sorted order, without hidden ones and the output."""
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and os.path.join(root, d) not in self
+            )
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                if not name.startswith(".") and path not in self:
+                    yield path
+
+
+def expand(
+    names: Iterable[str],
+    stdin: bytes | None = None,
+    skip: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[InputItem | Unresolved]:
     """Resolve names into input items, in the order given; ``-`` reads standard input.
 
     A file named twice (also as ``./a`` and ``a``, or through a folder and by name) is read
     once; a name that yields no file at all (a missing path, a glob matching nothing, an
-    empty folder) is :class:`Unresolved`.
+    empty folder) is :class:`Unresolved`. Folders and files under a ``skip`` path (the
+    run's output folder and index) are left out of folder walks and patterns, and a folder
+    named as input that is one of them is :class:`Unresolved`; a file named by itself is
+    read (re-ingesting an earlier run's ``records.jsonl`` is a use).
     """
     seen: set[str] = set()
+    own = _Skip(skip)
 
     def item(path: str) -> InputItem | None:
-        key = os.path.normcase(os.path.realpath(path))
+        key = _key(path)
         if key in seen:
             return None
         seen.add(key)
@@ -65,8 +100,11 @@ def expand(names: Iterable[str], stdin: bytes | None = None) -> Iterator[InputIt
             )
             continue
         if os.path.isdir(name):
+            if name in own:
+                yield Unresolved(name, "this folder is the run's own output (-o), not an input")
+                continue
             found = False
-            for path in _walk(name):
+            for path in own.walk(name):
                 found = True
                 if (it := item(path)) is not None:
                     yield it
@@ -81,10 +119,10 @@ def expand(names: Iterable[str], stdin: bytes | None = None) -> Iterator[InputIt
             matches = sorted(glob.glob(name, recursive=True))
             found = False
             for match in matches:
-                paths = _walk(match) if os.path.isdir(match) else [match]
+                paths = own.walk(match) if os.path.isdir(match) else [match]
                 for path in paths:
-                    if not os.path.isfile(path):
-                        continue  # a broken link, a socket, …
+                    if not os.path.isfile(path) or path in own:
+                        continue  # a broken link, a socket, …; the run's own output
                     found = True
                     if (it := item(path)) is not None:
                         yield it

@@ -872,7 +872,8 @@ class StagedPlan:
         unresolved: list[list[str]] = []
         files = 0
         task_bytes = int(opts.task_mb * 1024 * 1024)
-        for it in expand(inputs):
+        own = [opts.out, self.work, *([opts.index] if opts.index else [])]
+        for it in expand(inputs, skip=own):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
             else:

@@ -270,7 +270,9 @@ class Run:
 
     def _resolve(self, reporter: RunReporter) -> list[InputItem]:
         items: list[InputItem] = []
-        for it in expand(self.options.inputs, stdin=self.options.stdin):
+        opts = self.options
+        own = [opts.out, *([opts.index] if opts.index else [])]
+        for it in expand(opts.inputs, stdin=opts.stdin, skip=own):
             self.report.inputs += 1
             if isinstance(it, Unresolved):
                 reporter.input_failed(it.path, it.path, it.error)

@@ -76,6 +76,27 @@ def test_walk_order_does_not_depend_on_creation_order(tmp_path, monkeypatch):
     assert names == [os.path.basename(p) for p in _paths(expand(["two"]))]
 
 
+def test_the_runs_own_output_is_not_read_back(tree):
+    """``ingest in -o in/out``: the output folder and an index elsewhere (with its SQLite
+    companions) are left out of folder walks and patterns; named by itself, a file is read."""
+    _write(tree / "out" / "records.jsonl", b'{"text": "an old record"}\n')
+    _write(tree / "out" / "warc" / "x.warc.gz", gzip.compress(b"WARC/1.0\r\n"))
+    for side in ("", "-wal", "-shm"):
+        _write(tree / f"index.sqlite{side}", b"SQLite format 3\x00")
+    own = ["in/out", "in/index.sqlite"]
+    paths = _paths(expand(["in"], skip=own))
+    unskipped = _paths(expand(["in"]))
+    assert "in/out/records.jsonl" in unskipped and "in/index.sqlite-wal" in unskipped
+    assert paths == [p for p in unskipped if not p.startswith(("in/out/", "in/index.sqlite"))]
+    assert _paths(expand(["in/*"], skip=own)) == paths
+    # the output folder named as input: nothing to read, and said so
+    assert _unresolved(expand(["in/out"], skip=own)) == [
+        ("in/out", "this folder is the run's own output (-o), not an input")
+    ]
+    # a file of an earlier run, named by itself, is read (re-ingesting records is a use)
+    assert _paths(expand(["in/out/records.jsonl"], skip=own)) == ["in/out/records.jsonl"]
+
+
 def test_hidden_file_named_explicitly_is_read(tree):
     assert _paths(expand(["in/.hidden.txt"])) == ["in/.hidden.txt"]
 

@@ -71,6 +71,23 @@ def test_rerun_gives_same_ids_and_adds_nothing(ingest, seeds, tmp_path):
     assert sorted(r["id"] for r in third.records) == ids
 
 
+def test_output_inside_the_input_folder_is_not_ingested(ingest, seeds, tmp_path):
+    """``ingest folder -o folder/out`` twice: the second run reads the five seeds again and
+    nothing of the first run's output (records, WARC, index)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in seeds.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    first = ingest(str(folder), out=folder / "out")
+    assert first.exit_code == 0 and len(first.records) == 5
+    second = ingest(str(folder), out=folder / "out")
+    assert second.exit_code == 0, second.output
+    assert second.manifest["counts"]["inputs"] == 5
+    assert second.manifest["counts"]["documents"] == 5
+    run2 = [r for r in second.rejects if r["run_id"] == second.manifest["run_id"]]
+    assert {r["reason"] for r in run2} == {"already_archived"}
+
+
 def test_rerun_of_a_grown_input_adds_only_the_new_documents(ingest, tmp_path):
     """A rerun over an input that grew (past a chunk of 64 documents) skips exactly the
     documents archived by the first run and takes the new ones."""
