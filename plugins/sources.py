@@ -19,6 +19,7 @@ import re
 import uuid
 import zlib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any
 
@@ -298,9 +299,65 @@ def _file_doc(item: InputItem, data: bytes, text: str, fmt: Format, encoding: st
     return doc
 
 
+#: A JSONL object's fields beyond the content, under the names that common dumps give them
+#: (C4 and Common Crawl derivatives, news-please, datatrove and Dolma with a ``metadata``
+#: object, crawlers' own), first found wins: the capture time, the page's address and a
+#: publication date that the dump states.
+_FETCH_KEYS = (
+    "fetched_at",
+    "fetch_time",
+    "crawl_date",
+    "crawled_at",
+    "timestamp",
+    "warc_date",
+    "WARC-Date",
+    "date_download",
+)
+_URL_KEYS = ("url", "source_url", "WARC-Target-URI", "warc_target_uri")
+_DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
+
+
+def _field(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """The first of ``keys`` that ``obj`` (or its ``metadata`` object) has, not empty."""
+    for where in (obj, obj.get("metadata")):
+        if isinstance(where, dict):
+            for k in keys:
+                v = where.get(k)
+                if v is not None and v != "":
+                    return v
+    return None
+
+
+def _fetch_time(value: Any) -> str | None:
+    """A capture time as ISO 8601 in UTC (``…Z``): an ISO date-time (no offset: UTC, as dumps
+    write it), a 14-digit CDX/WARC timestamp (``20190418151254``) or seconds since 1970;
+    None for anything else (a capture time that cannot be read bounds nothing)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, int | float):
+            when = datetime.fromtimestamp(value, UTC)
+        elif isinstance(value, str):
+            v = value.strip()
+            if len(v) == 14 and v.isdigit():
+                when = datetime.strptime(v, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            else:
+                when = datetime.fromisoformat(v)
+                when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
+        else:
+            return None
+    except (ValueError, OverflowError, OSError):
+        return None
+    if not 1990 <= when.year <= 2200:
+        return None  # (milliseconds taken for seconds, a placeholder zero)
+    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 class JsonlSource(Source):
     """JSON Lines: one object per line with ``text``, ``html`` or ``markdown``; optional
-    ``url``, ``title``, ``date``."""
+    ``url``, ``title``, a publication ``date`` and the capture time (``fetched_at``,
+    ``timestamp``, …: :data:`_FETCH_KEYS`), also inside a ``metadata`` object as datatrove
+    and Dolma write them."""
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson", ".json")
@@ -371,7 +428,8 @@ class JsonlSource(Source):
             body = obj.get("markdown")
         if not isinstance(body, str) or not body.strip():
             return Failure("the object has no non-empty 'text', 'html' or 'markdown' string", where)
-        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        url = _field(obj, _URL_KEYS)
+        url = url if isinstance(url, str) else None
         doc = Document.create(
             raw=raw,
             text=body,
@@ -381,12 +439,15 @@ class JsonlSource(Source):
             locator=f"L{n}",
             is_html=is_html,
             content_type="text/html" if is_html else "text/plain",
+            fetched_at=_fetch_time(_field(obj, _FETCH_KEYS)),
         )
         given: dict[str, Any] = {}
-        if isinstance(obj.get("title"), str) and obj["title"].strip():
-            doc.title = given["title"] = obj["title"].strip()
-        if isinstance(obj.get("date"), str) and obj["date"].strip():
-            given["date"] = obj["date"].strip()
+        title = _field(obj, ("title",))
+        if isinstance(title, str) and title.strip():
+            doc.title = given["title"] = title.strip()
+        published = _field(obj, _DATE_KEYS)
+        if isinstance(published, str) and published.strip():
+            given["date"] = published.strip()
         doc.annotations["source"] = {"line": n, "given": given}
         return doc
 

@@ -563,6 +563,50 @@ def test_jsonl_fields():
     assert len({d.id for d in docs}) == 4
 
 
+@pytest.mark.parametrize(
+    ("fields", "url", "fetched_at", "given_date"),
+    [
+        # C4 and Common Crawl derivatives
+        ({"url": "https://a.example/1", "timestamp": "2019-04-18T15:12:54Z"},
+         "https://a.example/1", "2019-04-18T15:12:54Z", None),
+        # news-please: naive times (UTC), its own key for the publication date
+        ({"url": "https://a.example/2", "date_download": "2017-02-08 11:17:05",
+          "date_publish": "2017-02-07 10:00:00"},
+         "https://a.example/2", "2017-02-08T11:17:05Z", "2017-02-07 10:00:00"),
+        # datatrove / Dolma: the fields inside a metadata object; a CDX timestamp
+        ({"id": "x", "metadata": {"url": "https://a.example/3", "crawl_date": "20151127100000",
+                                  "date": "2015-11-26"}},
+         "https://a.example/3", "2015-11-27T10:00:00Z", "2015-11-26"),
+        # seconds since 1970; an offset is turned to UTC
+        ({"fetched_at": 1700000000}, None, "2023-11-14T22:13:20Z", None),
+        ({"fetched_at": "2024-03-01T01:30:00+02:00"}, None, "2024-02-29T23:30:00Z", None),
+        # what cannot be read is no capture time: it bounds nothing
+        ({"fetched_at": "yesterday"}, None, None, None),
+        ({"timestamp": 1700000000000}, None, None, None),  # milliseconds
+        ({"timestamp": True}, None, None, None),
+    ],
+)  # fmt: skip
+def test_jsonl_capture_time_url_and_date_under_common_dump_names(
+    fields, url, fetched_at, given_date
+):
+    fmt, [doc], failures, _ = read(jsonl({"text": article(10), **fields}), "dump.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    assert doc.source.uri == (url or "file:///data/dump.jsonl#L1")
+    assert doc.source.fetched_at == fetched_at
+    assert doc.annotations["source"]["given"].get("date") == given_date
+
+
+def test_jsonl_capture_time_bounds_the_publication_date(run_stage):
+    """A dump's capture time is the metadata stage's upper bound, as a WARC's is."""
+    from corearchive_plugins.metadata import MetadataStage
+
+    text = "Budget passes\n\nPublished 4 March 2031\n\n" + article(10)
+    _, [doc], _, _ = read(jsonl({"text": text, "timestamp": "2024-01-01T00:00:00Z"}), "d.jsonl")
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.annotations["metadata"]["date_bound"] == "2024-01-01"
+    assert out.published is None
+
+
 def test_jsonl_html_is_preferred_over_text_unless_empty():
     data = jsonl(
         {"text": "the text", "html": "<p>the html</p>"}, {"text": "only text", "html": "  "}
