@@ -734,10 +734,13 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
 
 
 def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[dict[str, Any]]:
-    """'3 hours ago', 'vor 2 Tagen', 'yesterday' in the top lines, resolved against capture."""
+    """'3 hours ago', 'vor 2 Tagen', 'yesterday' in the top lines, resolved against capture.
+
+    Not in prose: "Putin will meet Hollande today to discuss …" dates the meeting, not the
+    page (a seed page; its only date then was the day of the capture)."""
     out = []
     for i, line in enumerate(lines[:max_lines]):
-        if len(line) > 200:
+        if len(line) > 200 or _is_para(line):
             continue
         for m in _RELATIVE.finditer(line):
             if m.group("word"):

@@ -89,6 +89,14 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
     text = page("Hollande trifft Putin im Kreml", "vor 2 Tagen")
     doc = make_document(text, fetched_at="2021-06-10T12:00:00Z")
     assert run_stage(MetadataStage, doc).kept[0].published == "2021-06-08"
+    # "today" in a sentence of the article is the day of its events, not of the page
+    prose = (
+        "Russian President Vladimir Putin will hold a meeting with his French counterpart"
+        " Francois Hollande today to discuss a new coalition."
+    )
+    doc = make_document(page("Hollande to meet with Putin", prose), fetched_at="2021-06-10")
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published is None and out.annotations["metadata"]["dates"] == []
 
 
 def test_date_after_capture_is_not_accepted(run_stage) -> None:
