@@ -2370,13 +2370,81 @@ def _predict_rows(st, X):
     )
 
 
+#: The most lines scored in one call: its arrays take ~2.7 KB a line at their peak (~55 MB
+#: here). A batch with more is scored in parts, and a page with more in windows of this many
+#: lines (200,000 menu lines took 650 MB at once).
+_PART_LINES = 20_000
+
+
 def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
     """:func:`decide` for several pages at once: the same decisions, computed over all their
     lines together, which spreads numpy's per-call cost over the batch.  ``sequence``: use
     the model's sequence layer (if it has one); off, the stages' scores alone (cheaper).
-    A page may also be given as its lines, already split (as :func:`_split` splits)."""
-    m = load_model()
+    A page may also be given as its lines, already split (as :func:`_split` splits).
+
+    Memory is bounded: the lines are scored in parts of at most ``_PART_LINES`` (pages are
+    independent, so a batch's decisions do not change); a page longer than that is scored
+    in windows of as many lines, each read as a page of its own (its position and repetition
+    cues then count within the window)."""
     docs = [t if isinstance(t, list) else _split(t) for t in texts]
+    if sum(map(len, docs)) <= _PART_LINES:
+        return _decide_part(docs, threshold, sequence)
+    windows = [
+        (k, lines[a : a + _PART_LINES])
+        for k, lines in enumerate(docs)
+        for a in range(0, max(len(lines), 1), _PART_LINES)
+    ]
+    got: list[list[Decisions]] = [[] for _ in docs]
+    part: list[tuple[int, list[str]]] = []
+    n = 0
+    for k, lines in [*windows, (-1, None)]:
+        if part and (lines is None or n + len(lines) > _PART_LINES):
+            decided = _decide_part([w for _, w in part], threshold, sequence)
+            for (j, _), d in zip(part, decided, strict=True):
+                if len(docs[j]) > _PART_LINES:
+                    d.X = None  # (a view that would keep the part's feature rows alive)
+                got[j].append(d)
+            part, n = [], 0
+        if lines is not None:
+            part.append((k, lines))
+            n += len(lines)
+    return [ds[0] if len(ds) == 1 else _joined(docs[k], ds) for k, ds in enumerate(got)]
+
+
+def _joined(lines: list[str], parts: list[Decisions]) -> Decisions:
+    """One page's decisions from those of its consecutive windows (``lines``: the page's).
+    The feature rows are not kept (the reasons are: ``codes``)."""
+    idx: list[int] = []
+    why: dict[int, str] = {}
+    keep_l: list[bool] = []
+    score_l: list[float] = []
+    reason_l: list[str] = []
+    stripped: list[str] = []
+    at = 0
+    for d in parts:
+        why.update((j + len(idx), r) for j, r in d.why.items())
+        idx += [i + at for i in d.idx]
+        at += len(d.lines)
+        keep, score, reasons = d.cols if d.cols is not None else d.columns()
+        keep_l += keep
+        score_l += score
+        reason_l += reasons
+        stripped += d.stripped
+    return Decisions(
+        lines,
+        idx,
+        np.concatenate([d.score for d in parts]),
+        np.concatenate([d.keep for d in parts]),
+        why,
+        None,
+        np.concatenate([d.codes for d in parts]),
+        stripped,
+        (keep_l, score_l, reason_l),
+    )
+
+
+def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> list:
+    m = load_model()
     idxs, R, lh, rb, S, first = _raw_features_many(docs, m["lex"])
     X = _line_features_rows(R, lh, rb, first) if len(R) else np.zeros((0, _NF))
     p1 = _predict_rows(m["stages"][0], X)

@@ -282,12 +282,17 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
         PARA2,
     ]
     batch = lines.decide_many(pages, 0.5)
-    for page, got in zip(pages, batch, strict=True):
+    # the same batch scored in parts of at most 12 lines (memory's bound; no page is longer)
+    monkeypatch.setattr(lines, "_PART_LINES", 12)
+    parts = lines.decide_many(pages, 0.5)
+    monkeypatch.undo()
+    for page, got, part in zip(pages, batch, parts, strict=True):
         alone = lines.decide(page, 0.5)
-        assert got.idx == alone.idx
-        assert got.score.tolist() == alone.score.tolist()
-        assert got.keep.tolist() == alone.keep.tolist()
-        assert got.reasons() == alone.reasons()
+        for d in (got, part):
+            assert d.idx == alone.idx
+            assert d.score.tolist() == alone.score.tolist()
+            assert d.keep.tolist() == alone.keep.tolist()
+            assert d.reasons() == alone.reasons()
     # and through the stage: one run of many documents (split by size into several groups),
     # then each document alone
     import corearchive_plugins.boilerplate as bp
@@ -300,6 +305,30 @@ def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
         mine = [d for d in together.kept if d.source.path == f"p{i}.txt"]
         assert [d.text for d in mine] == [d.text for d in alone_run.kept]
         assert [d.annotations for d in mine] == [d.annotations for d in alone_run.kept]
+
+
+def test_a_page_longer_than_a_part_is_decided_in_windows(run_stage, monkeypatch):
+    """Memory does not grow with a page's lines: a page of more than ``_PART_LINES`` lines
+    is scored in windows of as many lines, each as a page of its own, and the stage gives
+    one document with every line accounted for."""
+    from corearchive_plugins.boilerplate import lines
+
+    one = ["Home", "News", "Share", *ART, "Tags: water, drought", "", "© 2024 Example"]
+    page = "\n".join(one * 3)  # three windows, each with a blank line
+    monkeypatch.setattr(lines, "_PART_LINES", len(one))
+    got = lines.decide(page, 0.5)
+    window = lines.decide("\n".join(one), 0.5)
+    assert got.lines == page.split("\n")
+    assert got.idx == [i + k * len(one) for k in range(3) for i in window.idx]
+    assert got.keep.tolist() == window.keep.tolist() * 3
+    assert got.reasons() == window.reasons() * 3
+    assert got.columns() == tuple(c * 3 for c in window.columns())
+    assert got.X is None  # (the feature rows are let go: the reasons are kept)
+    out = run_stage(BoilerplateStage, make_document(page, path="long.txt")).kept[0]
+    ann = out.annotations["boilerplate"]
+    assert ann["lines_in"] == 3 * len(window.idx) == 27
+    assert ann["lines_kept"] == 3 * sum(window.keep.tolist())
+    assert all(out.text.count(line) == 3 for line in ART) and "Share" not in out.text
 
 
 def test_html_fallback_to_default_mode_can_be_turned_off(run_stage, monkeypatch):
