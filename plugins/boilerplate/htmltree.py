@@ -33,13 +33,17 @@ from lxml.html import (
 
 __all__ = ["AttrIndex", "guarded", "guarded_xpaths", "links_below", "load_html", "page_xpaths"]
 
-# trafilatura.utils.HTML_PARSER's options
+# trafilatura.utils.HTML_PARSER's options, and huge_tree: without it libxml2 stops at
+# 256 levels of nesting ("Excessive depth in document") and the page's text is lost; pages
+# with unclosed inline tags repeated go that deep (a page of 300 unclosed <div>s gave no
+# record at all)
 _PARSER = HTMLParser(
     collect_ids=False,
     default_doctype=False,
     encoding="utf-8",
     remove_comments=True,
     remove_pis=True,
+    huge_tree=True,
 )
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(

@@ -378,6 +378,18 @@ def test_html_parse_matches_trafilatura_with_plain_element_classes():
     # when its markup declares another charset; a lone surrogate keeps the str path
     for page in (latin, latin.replace("café", "caf\udce9"), _page().replace("<p>", "<p>€ ")):
         assert etree.tostring(load_html(page)) == etree.tostring(trafilatura_load(page))
+    # nesting deeper than libxml2's default limit of 256 levels (unclosed tags repeated):
+    # trafilatura's parse stops there and loses the text; ours reads the page
+    deep = f"<html><body>{'<div>' * 300}<p>{PARA}</p>{'</div>' * 300}</body></html>"
+    assert trafilatura_load(deep) is None or PARA not in trafilatura_load(deep).text_content()
+    tree = load_html(deep)
+    assert tree is not None and PARA in tree.text_content()
+
+
+def test_a_deeply_nested_page_keeps_its_article(run_stage):
+    deep = f"<html><body>{'<div>' * 400}<p>{PARA}</p><p>{PARA2}</p>{'</div>' * 400}</body></html>"
+    out = run_stage(BoilerplateStage, make_document(deep, html=True, path="deep.html")).kept
+    assert len(out) == 1 and PARA in out[0].text and PARA2 in out[0].text
 
 
 def _spy_modes(monkeypatch: Any) -> list[tuple[str, bool]]:
