@@ -11,7 +11,6 @@ before the damage, then one :class:`Failure` naming where it broke.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import hashlib
 import io
 import json
@@ -556,7 +555,7 @@ class WarcSource(Source):
                     broken = (f"broken or truncated WARC: {problem}", f"record {n}")
                     break
                 try:
-                    result = self._record(item, record, it, is_arc)
+                    result = self._record(item, record, it, is_arc, f"record {n}")
                     ended_early = _drain(record)
                 except (*_WARC_READ_ERRORS, ValueError) as exc:
                     broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
@@ -575,8 +574,8 @@ class WarcSource(Source):
             yield Failure("no WARC records")
 
     def _record(
-        self, item: InputItem, record: Any, it: ArchiveIterator, is_arc: bool
-    ) -> Document | None:
+        self, item: InputItem, record: Any, it: ArchiveIterator, is_arc: bool, where: str
+    ) -> Document | Failure | None:
         rtype = record.rec_type
         if rtype not in ("response", "resource"):
             item.counts[f"warc {rtype} records"] += 1
@@ -598,7 +597,7 @@ class WarcSource(Source):
             item.counts["warc responses with non-200 status"] += 1
             return None
         raw = record.raw_stream.read()
-        payload = _decode_transfer(raw, http)
+        payload, undecoded = _decode_transfer(raw, http)
         if not media:
             # No media type: HTML if it looks like it, else text if it decodes as text.
             media = "text/html" if HtmlSource().sniff(payload[:8192], item) else "text/plain"
@@ -610,6 +609,8 @@ class WarcSource(Source):
                 payload, _html_charset(payload, ctype) if is_html else _html_charset(b"", ctype)
             )
         except NotText:
+            if undecoded is not None:  # a page whose encoding could not be undone: say so
+                return Failure(undecoded, where)
             item.counts["warc records with binary payload"] += 1
             return None
         if not text.strip():
@@ -688,23 +689,44 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _decode_transfer(raw: bytes, http: Any) -> bytes:
-    """Undo chunked transfer and gzip/deflate/br content encodings, as far as possible."""
+def _decode_transfer(raw: bytes, http: Any) -> tuple[bytes, str | None]:
+    """The payload with chunked transfer and its content encodings undone (``gzip``,
+    ``deflate``, ``br``, ``zstd``; a list such as ``gzip, br`` in reverse order), and what
+    could not be undone (None: all). On a failure the payload is left as it was: crawlers
+    that store the decoded body keep the header, and such a payload reads as it is."""
     if http is None:
-        return raw
+        return raw, None
     data = raw
     if (http.get_header("Transfer-Encoding") or "").lower() == "chunked":
         try:
             data = ChunkedDataReader(io.BytesIO(data)).read()
         except Exception:
             data = raw
-    enc = (http.get_header("Content-Encoding") or "").lower().strip()
-    if enc in ("gzip", "x-gzip", "deflate", "br"):
-        with contextlib.suppress(Exception):
-            data = DecompressingBufferedReader(
-                io.BytesIO(data), decomp_type=enc.replace("x-", "")
-            ).read()
-    return data
+    header = (http.get_header("Content-Encoding") or "").lower()
+    codings = [c.strip() for c in header.split(",") if c.strip() not in ("", "identity")]
+    decoded = data
+    for enc in reversed(codings):
+        try:
+            decoded = _undo_coding(enc.removeprefix("x-"), decoded)
+        except Exception as exc:  # (zlib, brotli and zstandard each raise their own kinds)
+            return data, f"cannot undo the response's Content-Encoding {enc!r}: {_one_line(exc)}"
+    return decoded, None
+
+
+def _undo_coding(enc: str, data: bytes) -> bytes:
+    if enc in ("gzip", "deflate"):
+        # (warcio's reader: concatenated gzip members, deflate with or without zlib header)
+        return bytes(DecompressingBufferedReader(io.BytesIO(data), decomp_type=enc).read())
+    if enc == "br":
+        import brotli  # (warcio's own brotli support expects brotlipy's interface)
+
+        return brotli.decompress(data)  # type: ignore[no-any-return]
+    if enc == "zstd":
+        import zstandard
+
+        # (a decompressobj: servers stream frames that do not state their content size)
+        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+    raise ValueError("not a content coding this reader knows")
 
 
 def _iso_warc_date(value: str | None) -> str | None:

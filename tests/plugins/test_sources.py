@@ -783,6 +783,39 @@ def test_warc_payload_chunked_and_gzip_encoded():
     assert doc.raw == chunked  # archived as it was received
 
 
+def test_warc_payload_br_zstd_and_a_list_of_codings():
+    """Bodies stored as the server sent them: brotli, zstd (browsers and CDNs), a list of
+    codings undone in reverse order; a coding that cannot be undone is an error naming the
+    record and the coding; a header left on a body the crawler already decoded is harmless."""
+    import brotli
+    import zstandard
+
+    pages = [html_page(50 + k).encode() for k in range(5)]
+    bodies = [
+        ("br", brotli.compress(pages[0])),
+        ("zstd", zstandard.ZstdCompressor().compress(pages[1])),
+        ("gzip, br", brotli.compress(gzip.compress(pages[2]))),
+        ("gzip", pages[3]),  # (the crawler stored the decoded body)
+        ("compress", gzip.compress(pages[4])),  # (LZW: not read)
+    ]
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for k, (enc, body) in enumerate(bodies):
+        add(
+            w,
+            f"http://news.example/c{k}",
+            "response",
+            payload=body,
+            http_headers=http_headers("text/html", extra=[("Content-Encoding", enc)]),
+        )
+    _, docs, failures, _ = read(buf.getvalue(), "codings.warc")
+    assert [d.text for d in docs] == [p.decode() for p in pages[:4]]
+    assert [d.raw for d in docs] == [b for _, b in bodies[:4]]  # archived as received
+    [failure] = failures
+    assert failure.where == "record 5"
+    assert failure.error.startswith("cannot undo the response's Content-Encoding 'compress'")
+
+
 def test_warc_charset_from_http_header_and_sniffed_html():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
