@@ -409,6 +409,9 @@ def _extract_metadata(
     return md
 
 
+_TAG_SEP = re.compile(r"[,;，、]")
+
+
 def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
     """Title, authors, site name and tags (record fields) from trafilatura's metadata."""
     out: dict[str, Any] = {}
@@ -420,7 +423,9 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
     if meta.get("sitename"):
         out["site_name"] = meta["sitename"]
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
-    tags = list(dict.fromkeys(t.strip() for t in tags if isinstance(t, str) and t.strip()))
+    # a keywords meta tag is one string, "grenzen, selbstfürsorge, achtsamkeit": its tags
+    tags = [p for t in tags if isinstance(t, str) for p in _TAG_SEP.split(t)]
+    tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
     if tags:
         out["tags"] = tags
     return out

@@ -248,10 +248,13 @@ def test_html_metadata(run_stage) -> None:
         "<meta property='og:site_name' content='Example News'>"
         "<meta name='author' content='Jane Doe'>"
         "<meta property='article:published_time' content='2021-05-06T08:00:00Z'>"
+        "<meta name='keywords' content='budget, council; vote'>"
+        "<meta property='article:tag' content='budget'>"
         f"</head><body><h1>Budget passes</h1><p>{BODY}</p></body></html>"
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.title.startswith("Budget passes")
+    assert doc.tags == ["budget", "council", "vote"]  # the keywords list split, once each
     assert doc.site_name == "Example News" and doc.authors == ["Jane Doe"]
     assert doc.published == "2021-05-06T08:00:00Z"  # the precision the page gives
     ann = doc.annotations["metadata"]
