@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, itemgetter
 from typing import Any
 
@@ -1857,9 +1857,11 @@ _AGENCY = re.compile(
     r"news service|reuters news service)$",
     re.I,
 )
+#: What joins the names of a byline (within a comma-separated part of it)
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|)\s*", re.I
+    r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|)\s*", re.I
 )
+_COMMA = re.compile(r"\s*,\s*")
 
 
 #: :data:`_BYLINE_START` after a newline (see :func:`find_authors`)
@@ -1882,11 +1884,22 @@ def _authors_of(s: str) -> tuple[str, ...]:
     tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s).strip()
     s = _AUTHOR_END.split(s)[0]
+    whole = _COMMA.split(s)  # (the parts before a role cuts the rest: "Chief Economics Editor")
     s = _ROLE.sub("", s)
     s = _AUTHOR_TAIL.sub("", s)
     s = _FROM_DIGIT.sub("", s)
+    # "Nada Tawfik, BBC News, New York", "Jane Doe and John Roe, Associated Press": the comma
+    # parts after the names are an outlet, a place or a role, unless a conjunction joins the
+    # last name of a list ("Jane Doe, John Smith and Ann Lee"): the names end with the last
+    # part that has a conjunction; without one, with the first part and the parts after it
+    # that read as a person's name ("Jessica Holly, Gail Levy, 7 News WSVN").
+    parts = _COMMA.split(s)
+    last = max((k for k, x in enumerate(parts) if len(_NAME_SPLIT.split(x)) > 1), default=0)
+    if last == 0:
+        while last + 1 < len(parts) and _person_like(whole[last + 1]):
+            last += 1
     people = []
-    for p in _NAME_SPLIT.split(s):
+    for p in chain.from_iterable(_NAME_SPLIT.split(x) for x in parts[: last + 1]):
         p = p.strip(" .,:;-–()[]")
         if not p or _AGENCY.match(p):
             continue
@@ -1903,6 +1916,29 @@ def _authors_of(s: str) -> tuple[str, ...]:
             continue
         people.append(p)
     return tuple(people)
+
+
+#: Words of an outlet, a role or a title, not of a person's name (English and German
+#: bylines), and the first words of two-word place names
+_NOT_PERSON_WORDS = """news staff foundation press post times media sport sports agency service radio tv
+    online magazine zeitung journal daily herald tribune network group institute university
+    college inc ltd team redaktion editor editors reporter reporters writer contributor desk
+    bureau correspondent today weekly review report mail telegraph guardian observer gazette
+    chronicle express star sun mirror independent standard insider wire digital global
+    international channel broadcasting company corporation associates partners phd md
+    new los las san santa saint st hong buenos rio são sao el kuala tel abu cape port sri"""
+_NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
+
+
+def _person_like(part: str) -> bool:
+    """A byline's comma part that reads as another person's name: two or three words in
+    title case (initials allowed), no digit, no word of an outlet, role or place."""
+    ws = part.strip(" .").split()
+    return (
+        2 <= len(ws) <= 3
+        and all(w[:1].isupper() and (w[1:].islower() or (len(w) == 2 and w[1] == ".")) for w in ws)
+        and not any(w.lower().strip(".") in _NOT_PERSON for w in ws)
+    )
 
 
 def find_authors(

@@ -135,6 +135,15 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         ("Von Max Müller und Erika Mustermann", ["Max Müller", "Erika Mustermann"]),
         ("Par Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
         ("By Reuters", []),
+        # the comma parts after the names: outlet, place, role, degree
+        ("By Nada Tawfik, BBC News, New York", ["Nada Tawfik"]),
+        ("By Jane Doe and John Roe, Associated Press", ["Jane Doe", "John Roe"]),
+        ("By Ana Ruiz, Chief Economics Editor", ["Ana Ruiz"]),
+        ("By Max Mustermann, Berlin", ["Max Mustermann"]),
+        ("By Grant Tinsley, PhD", ["Grant Tinsley"]),
+        # a list of names with commas only: the parts that read as names
+        ("By Jessica Holly, Gail Levy, 7 News WSVN", ["Jessica Holly", "Gail Levy"]),
+        ("Von Anna Meier, Peter Müller", ["Anna Meier", "Peter Müller"]),
     ],
 )
 def test_bylines(byline: str, authors: list[str]) -> None:
