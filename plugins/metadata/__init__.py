@@ -246,8 +246,13 @@ class MetadataStage(Stage):
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
             # writes them: titles 0.497 -> 0.606, research/boilerplate/REPORT.md v11-lead)
             h1 = reflowed.headings if reflowed is not None else []
-            meta, lines = extract_lines(content, bound.isoformat() if bound else None, split,
-                                        h1[0] if len(h1) == 1 else None)  # fmt: skip
+            meta, lines = extract_lines(
+                content,
+                bound.isoformat() if bound else None,
+                split,
+                h1[0] if len(h1) == 1 else None,
+                url=self._url(doc),
+            )
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
                 if key == "title" and value and len(value.split()) > self.options.max_title_words:

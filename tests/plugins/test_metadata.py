@@ -186,6 +186,42 @@ def test_text_metadata_from_lines(run_stage) -> None:
     assert ann["removed_lines"] == 5
 
 
+@pytest.mark.parametrize(
+    ("top", "tail", "url", "site"),
+    [
+        # a first line that only looks like a name: a menu entry, a button (no site)
+        (("Speichern",), (), None, None),
+        (("Publikumsrat",), (), None, None),
+        # a newspaper's name, or the copyright holder's
+        (("Cyprus Mail",), (), None, "Cyprus Mail"),
+        (("Boing Boing",), ("© 2024 Boing Boing",), None, "Boing Boing"),
+        # the page's domain names it, at the top or the bottom
+        (("ScienceAlert",), (), "https://www.sciencealert.com/a-story", "ScienceAlert"),
+        (("ScienceAlert",), (), None, None),
+        (("Home", "News"), ("Kontakt", "Agrarheute"), "https://www.agrarheute.com/x", "Agrarheute"),
+        # of the lines that name it, not a service of the site
+        (("Über PETA", "PETA Deutschland"), (), "https://www.peta.de/x", "PETA Deutschland"),
+        (("Search SpringerLink",), (), "https://link.springer.com/x", None),
+        # a last line with nothing to vouch for it
+        ((), ("Language Selection",), None, None),
+    ],
+)
+def test_site_name_needs_evidence(
+    top: tuple[str, ...], tail: tuple[str, ...], url: str | None, site: str | None
+) -> None:
+    text = page(*top, "Hollande wins cooperation not coalition against IS", tail=tail)
+    assert extract(text, url=url)["site_name"] == site
+
+
+def test_the_stage_reads_the_site_from_the_documents_url(run_stage) -> None:
+    text = page("Agrarheute", "Heizen mit Abfallholz: Mit dieser Erfindung funktioniert es")
+    doc = make_document(text)
+    assert run_stage(MetadataStage, doc).kept[0].site_name is None  # (a file: no URL)
+    doc = make_document(text)
+    doc.source.uri = "https://www.agrarheute.com/technik/heizen-abfallholz-123"
+    assert run_stage(MetadataStage, doc).kept[0].site_name == "Agrarheute"
+
+
 def test_a_sentence_with_a_date_stays_in_text(run_stage) -> None:
     sentence = (
         "The agreement signed on 4 March 2019 in Moscow was the first step, the two "
@@ -792,10 +828,14 @@ def test_only_a_split_of_the_same_text_with_python_line_numbers_is_taken(monkeyp
     real = stage_module.extract_lines
 
     def spy(
-        text: str, capture: str | None = None, split: object = None, headline: object = None
+        text: str,
+        capture: str | None = None,
+        split: object = None,
+        headline: object = None,
+        url: str | None = None,
     ) -> Any:
         seen.append(split)
-        return real(text, capture, split, headline)  # type: ignore[arg-type]
+        return real(text, capture, split, headline, url)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stage_module, "extract_lines", spy)
     doc = make_document(text, path="a")

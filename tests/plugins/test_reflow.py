@@ -246,9 +246,15 @@ def test_a_markdown_texts_only_level_one_heading_is_its_title(run_stage, monkeyp
     seen: list[object] = []
     real = stage_module.extract_lines
 
-    def spy(text: str, capture: object = None, split: object = None, headline: object = None):
+    def spy(
+        text: str,
+        capture: object = None,
+        split: object = None,
+        headline: object = None,
+        url: object = None,
+    ):
         seen.append(headline)
-        return real(text, capture, split, headline)  # type: ignore[arg-type]
+        return real(text, capture, split, headline, url)  # type: ignore[arg-type]
 
     monkeypatch.setattr(stage_module, "extract_lines", spy)
     doc = run_stage(BoilerplateStage, make_document(MARKDOWN)).kept[0]
