@@ -2227,6 +2227,7 @@ def extract_lines(
                 and len(ws) <= 12
                 and not _AGENCY.match(s)
                 and not _NEWSY.search(s)
+                and _names_run(ws)
             ):
                 res["tags"], res["sources"]["tags"] = split_tags(s), f"line {i}"
                 meta_lines["tags"] = [i]
@@ -2250,6 +2251,30 @@ def extract_lines(
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
     return res, page.lines
+
+
+#: Words of a footer or a menu written in capitals ("Do Not Sell My Personal Information",
+#: "Terms Of Use", "Facebook Twitter Instagram YouTube", "Pay Your Ad Bill"), which a run
+#: of names (a tag line "Vladimir Putin Francois Hollande") does not hold
+_NOT_NAME_WORDS_TEXT = (
+    "a about and are as at by contact cookies do for from in information is my not of on or "
+    "our pay policy privacy sell settings terms the to use us with your und der die das mit "
+    "von zu für über et le la les de des du y el los las facebook twitter instagram youtube "
+    "linkedin pinterest whatsapp tiktok xing telegram rss"
+)
+_NOT_NAME_WORDS = frozenset(_NOT_NAME_WORDS_TEXT.split())
+
+
+def _names_run(ws: list[str]) -> bool:
+    """Whether capitalised words ``ws`` can be a run of names: no function or social-network
+    word, no word in capitals ("AUSWAHL AKZEPTIEREN"), none glued to the next
+    ("UsePrivacy")."""
+    for w in ws:
+        if w.lower() in _NOT_NAME_WORDS or (len(w) > 1 and w.isupper()):
+            return False
+        if any(c.isupper() for c in w[1:]) and not w[1:].isupper():
+            return False  # (a lower-case letter before a capital inside the word)
+    return True
 
 
 #: Words of a newspaper's name in many languages (a line "Cyprus Mail" or "Vestnik

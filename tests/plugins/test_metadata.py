@@ -1204,3 +1204,21 @@ def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
         runs = textmeta._LETTERS_ASCII.findall(line, a, b)
         words = line[a:b].encode("ascii").translate(textmeta._AZ_RUNS).split()
         assert textmeta._MONTH_KEYS.isdisjoint(runs) == textmeta._MONTH_BYTES.isdisjoint(words)
+
+
+@pytest.mark.parametrize(
+    ("last", "tags"),
+    [
+        ("Vladimir Putin Francois Hollande", ["Vladimir Putin", "Francois Hollande"]),
+        # a footer or a menu in capitals is no run of names
+        ("Do Not Sell My Personal Information", []),
+        ("Facebook Twitter Instagram YouTube", []),
+        ("AUSWAHL AKZEPTIEREN NICHTS AKZEPTIEREN", []),
+        ("Terms Of UsePrivacy PolicyAccessibility", []),
+    ],
+)
+def test_a_last_line_of_capitalised_words_is_a_tag_line_of_names(
+    last: str, tags: list[str]
+) -> None:
+    text = page("Hollande wins cooperation not coalition against IS", tail=(last,))
+    assert extract(text)["tags"] == tags
