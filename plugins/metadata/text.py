@@ -1329,6 +1329,11 @@ _BYLINE = re.compile(
     r"autor(?:in)?:?|author:?|auteur:?|text:?|written by:?)\s+(?P<names>[^\d].*)$",
     re.I,
 )
+#: A photo's credit, which reads like a byline ("Photo by Jason Kempin/Getty Images",
+#: "Photos de Bavière")
+_PHOTO_CREDIT = re.compile(r"(?i)\s*(?:photo|foto|bild)s?\b")
+#: One word and a colon after a byline word: a form's label ("Text Input:"), not a name
+_LABEL_WORD = re.compile(r"\S+:\s*$")
 _BYLINE_START = re.compile(
     r"(?im)^(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|"
     r"de|af|autor(?:in)?|author|auteur|text|written)\b"
@@ -1883,7 +1888,7 @@ def parse_authors(s: str) -> list[str]:
 def _authors_of(s: str) -> tuple[str, ...]:
     """:func:`parse_authors`, cached (a site's bylines recur on its pages; the role and
     tail patterns are tried at every character)."""
-    s = _SPACES.sub(" ", s).strip()
+    s = _SPACES.sub(" ", s.replace("\u00ad", "")).strip()  # (soft hyphens: "Mat\u00adthi\u00adas")
     s = _AUTHOR_END.split(s)[0]
     whole = _COMMA.split(s)  # (the parts before a role cuts the rest: "Chief Economics Editor")
     s = _ROLE.sub("", s)
@@ -1907,6 +1912,8 @@ def _authors_of(s: str) -> tuple[str, ...]:
         ws = p.split()
         if not 1 <= len(ws) <= 4:
             continue
+        if sum(w.lower() in _NOT_PERSON for w in ws) >= 2:
+            continue  # an outlet: "India Post News Weekly"
         if not all(
             w[:1].isupper()
             or w.lower()
@@ -1960,7 +1967,12 @@ def find_authors(
         k += joined.count("\n", pos, p)
         pos = p
         i, s = top[k]
-        if s.count(" ") <= 13 and (mm := _BYLINE.match(s)) is not None:
+        if (
+            s.count(" ") <= 13
+            and (mm := _BYLINE.match(s)) is not None
+            and not _PHOTO_CREDIT.match(s)
+            and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
+        ):
             people = parse_authors(mm.group("names"))
             if people:
                 return people, i
@@ -2250,6 +2262,14 @@ def extract_lines(
                 res["categories"] = list(res["tags"])
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
+    # soft hyphens (U+00AD) are a page's hyphenation hints, not part of a name or a tag
+    # ("Der Bun\u00addes\u00adrat"): a search for the value must find it. (The title keeps
+    # them: it is the page's headline as written, as its og:title has it.)
+    for key in ("site_name", "publisher"):
+        if res[key] and "\u00ad" in res[key]:
+            res[key] = res[key].replace("\u00ad", "")
+    for key in ("tags", "categories"):
+        res[key] = [t.replace("\u00ad", "") for t in res[key]]
     return res, page.lines
 
 

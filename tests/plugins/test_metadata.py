@@ -144,6 +144,14 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         # a list of names with commas only: the parts that read as names
         ("By Jessica Holly, Gail Levy, 7 News WSVN", ["Jessica Holly", "Gail Levy"]),
         ("Von Anna Meier, Peter Müller", ["Anna Meier", "Peter Müller"]),
+        # what reads like a byline and is not one: a photo credit, a form's label, an outlet
+        ("Photo by Jason Kempin/Getty Images", []),
+        ("Photos de Bavière", []),
+        ("Text Input:", []),
+        ("Autor Mark Newton:", ["Mark Newton"]),
+        ("by India Post News Weekly", []),
+        # soft hyphens are the page's hyphenation hints
+        ("Von Mat\u00adthi\u00adas Lauerer", ["Matthias Lauerer"]),
     ],
 )
 def test_bylines(byline: str, authors: list[str]) -> None:
@@ -1222,3 +1230,15 @@ def test_a_last_line_of_capitalised_words_is_a_tag_line_of_names(
 ) -> None:
     text = page("Hollande wins cooperation not coalition against IS", tail=(last,))
     assert extract(text)["tags"] == tags
+
+
+def test_soft_hyphens_leave_names_and_tags() -> None:
+    text = page(
+        "Radon im Bo\u00adden: Neue Karte gibt Ori\u00aden\u00adtie\u00adrung",
+        "Von Mat\u00adthi\u00adas Lauerer",
+        tail=("Tags: Ra\u00addon, Bo\u00adden, Kar\u00adte",),
+    )
+    res = extract(text)
+    assert res["title"] == "Radon im Bo\u00adden: Neue Karte gibt Ori\u00aden\u00adtie\u00adrung"
+    assert res["authors"] == ["Matthias Lauerer"]
+    assert res["tags"] == ["Radon", "Boden", "Karte"]
