@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
@@ -927,8 +928,11 @@ FEATURES = [
     "in_main", "first_before_main", "weekday", "strong_pub", "weak_cue", "event_cue",
     "n_in_line_log", "range", "byline_near", "first_after_title", "before_title",
     "in_sentence", "alone_before_main", "pub_before_main", "alone_top", "strong_alone",
-    "lower_before", "glued", "upd_after_date",
+    "lower_before", "glued", "upd_after_date", "list_run",
 ]  # fmt: skip
+#: Features of the text date model only, not of the HTML one (``html.HTML_FEATURES``): its
+#: ten-seed CV was 0.922 without ``list_run`` and 0.920 with it
+TEXT_ONLY_FEATURES = ("list_run",)
 
 _WEEKDAY = re.compile(
     r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
@@ -1034,6 +1038,24 @@ def _lower_before(before: str) -> bool:
 _LOWER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzäöüéè,")
 
 
+#: The longest step (lines) between the date lines of a list (:func:`_in_run`): a listed
+#: article takes a section, a headline, a teaser, a date, an author and the blank lines
+#: between (ten-seed CV of the text date model with steps up to 4 / 8 / 12 / 20: 0.861 /
+#: 0.863 / 0.864 / 0.865; 0.860 without the feature)
+_RUN_STEP = 12
+
+
+def _in_run(lines: AbstractSet[int], i: int) -> bool:
+    """Whether line ``i`` is one of three lines with dates at equal steps of up to
+    :data:`_RUN_STEP` lines: a list of articles, each with its date (related articles,
+    teasers, an archive), whose dates are not the page's."""
+    for d in range(1, _RUN_STEP + 1):
+        a, b = i - d in lines, i + d in lines
+        if (a and b) or (a and i - 2 * d in lines) or (b and i + 2 * d in lines):
+            return True
+    return False
+
+
 def _features(
     cands: list[dict[str, Any]],
     page: Page,
@@ -1073,6 +1095,7 @@ def _features(
         else -1
     )
     items, item_lines = page.items, page.item_lines
+    line_set = per_line.keys()
     # per line (several dates share a line): lowercased, word count, copyright sign, a
     # byline word within two lines
     lowered: dict[int, str] = {}
@@ -1204,6 +1227,7 @@ def _features(
             "lower_before": 1.0 if _lower_before(before) and not weak and not strong else 0.0,
             "glued": 1.0 if before and before[-1:].isalnum() else 0.0,
             "upd_after_date": 1.0 if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2 else 0.0,
+            "list_run": 1.0 if _in_run(line_set, i) else 0.0,
         }
 
 

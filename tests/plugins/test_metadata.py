@@ -1218,3 +1218,61 @@ def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
         runs = textmeta._LETTERS_ASCII.findall(line, a, b)
         words = line[a:b].encode("ascii").translate(textmeta._AZ_RUNS).split()
         assert textmeta._MONTH_KEYS.isdisjoint(runs) == textmeta._MONTH_BYTES.isdisjoint(words)
+
+
+def test_dates_of_a_list_of_articles_are_marked_and_lose() -> None:
+    # a list of other articles (section, headline, date, author: 8 lines a step) above the
+    # story: the listed dates are not the page's, though the first is the first date below
+    # a headline (a page of the htmldate dev set, condensed: the model without the list
+    # feature took the listed 2 December)
+    items = []
+    for section, head, when in (
+        (
+            "Health",
+            "All countries will review their health systems",
+            "Wednesday, 2 December 2020, 16:34",
+        ),
+        (
+            "Society",
+            "An epidemiologist makes a forecast for the year",
+            "Thursday, 26 November 2020, 09:00",
+        ),
+        (
+            "Society",
+            "A lawyer tries to stop the election with lawsuits",
+            "Wednesday, 18 November 2020, 09:00",
+        ),
+    ):
+        items += [section, head, when, "• Jane Doe"]
+    story = "Parliament limits the powers of the president before her inauguration"
+    text = "\n\n".join(["Publications", *items, "Archive", "3 December 2020, 18:47", story])
+    text = "\n\n".join([text, BODY, BODY2, BODY])
+    cands = textmeta.rank_dates(textmeta.Page(text))
+    assert [(c["date"].day, c["f"]["list_run"]) for c in cands] == [
+        (2, 1.0),
+        (26, 1.0),
+        (18, 1.0),
+        (3, 0.0),
+    ]
+    assert extract(text)["published"] == "2020-12-03"
+
+
+@pytest.mark.parametrize(
+    ("lines", "marked"),
+    [
+        ({10, 14, 18}, {10, 14, 18}),  # three at a step of 4
+        ({10, 14, 19}, set()),  # unequal steps
+        ({10, 22, 34}, {10, 22, 34}),  # the longest step
+        ({10, 23, 36}, set()),  # a step too long
+        ({5, 10, 14, 18, 40}, {10, 14, 18}),
+    ],
+)
+def test_list_run_is_three_date_lines_at_equal_steps(lines: set[int], marked: set[int]) -> None:
+    assert {i for i in lines if textmeta._in_run(lines, i)} == marked
+
+
+def test_html_date_model_has_no_text_only_feature() -> None:
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    assert "list_run" in textmeta.FEATURES
+    assert "list_run" not in htmlmeta.HTML_FEATURES
