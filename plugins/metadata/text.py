@@ -138,7 +138,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"(?<![\w])(?P<mon>{_MONW})\.?\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
+            rf"(?<![\w])(?P<mon>{_MONW})\.?\s*(?!(?:19|20)\d{{3}})(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?,?(?:\s+|(?<=\d\d))(?:de\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
             + _TIME,
             _FLAGS,
         ),
@@ -527,7 +527,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
     num_spans = [sp for sp in sp_list if _NUM_SEP.search(line, *sp)]
     cjk = _PATTERN_NEEDS_CJK in line
     if not (mon_spans or num_spans or cjk):
-        return ()
+        return tuple(_glued_month_dates(orig, spans, [], a))
     todo_of = (mon_spans, num_spans, list(sp_list) if cjk else [])
     taken: list[tuple[int, int]] = []
     # per window, where the patterns tried at runs of digits are tried (found once for
@@ -572,7 +572,43 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
                         g.get("sep"),
                     )
                 )
+    out += _glued_month_dates(orig, spans, taken, a)
     return tuple(out)
+
+
+#: A month-first date glued to the word before it, the month capitalised ("By Matt
+#: SchubertNovember 8, 2023", "RedaktionNov 3, 2023": a byline's name and the date were
+#: separate elements of the page): the "mdy" pattern without its look-behind, after a
+#: lowercase letter, on the text as written (the case tells where the month starts)
+_GLUED_MDY = re.compile(
+    r"(?-i:(?<=[a-zäöüß])(?=[A-Z][a-z]))"
+    + next(rx for form, rx in DATE_PATTERNS if form == "mdy").pattern.removeprefix(r"(?<![\w])"),
+    _FLAGS,
+)
+
+
+def _glued_month_dates(
+    orig: str, spans: tuple[tuple[int, int], ...], taken: list[tuple[int, int]], a: int
+) -> list[_LineDate]:
+    """The :data:`_GLUED_MDY` dates in the windows ``spans`` of line ``orig`` that overlap no
+    date found (``taken``: their spans, ``a`` characters into ``orig``)."""
+    out: list[_LineDate] = []
+    for ws, we in spans:
+        seg = orig[ws:we]
+        if seg.islower() or seg.isupper():  # (no lowercase letter before a capital)
+            continue
+        for hit in _GLUED_MDY.finditer(orig, ws, we):
+            s0, e0 = hit.span()
+            g = hit.groupdict()
+            if g["mon"].lower() not in MONTHS or any(s0 < e + a and s + a < e0 for s, e in taken):
+                continue
+            dd, alt, form = _date_of("mdy", g)
+            if dd is None:
+                continue
+            tod = _time_near(orig, s0, e0, dd, g, taken, a)
+            taken.append((s0 - a, e0 - a))
+            out.append((dd, s0, form, orig[s0:e0].strip(), tod, alt, None))
+    return out
 
 
 def _hits(

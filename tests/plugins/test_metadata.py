@@ -47,12 +47,32 @@ def page(*head: str, tail: tuple[str, ...] = ()) -> str:
         ("04.03.19", "2019-03-04"),
         ("04/03/2019", "2019-03-04"),  # day first where ambiguous and nothing else says
         ("12/31/2019", "2019-12-31"),  # month first where the day cannot be a month
+        # a year glued to a two-digit day ("Feb 18" and "2009" were separate elements)
+        ("Feb 182009", "2009-02-18"),
+        ("Posted May 312020 12:00", "2020-05-31"),
+        # a month glued to the word before it, capitalised (a byline's name, then the date)
+        ("By Matt SchubertNovember 8, 2023 at 6:09 p.m. EST", "2023-11-08T18:09:00-05:00"),
+        ("RedaktionNov 3, 2023", "2023-11-03"),
     ],
 )
 def test_date_forms(line: str, value: str) -> None:
     found = find_dates([line])
     assert found, line
     assert iso_value(found[0]) == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dezember 201922",  # an archive's month and its count of posts: "Dezember 2019", "22"
+        "März 202015",
+        "Jan 12020",  # a one-digit day glued to a year: "Jan 1" or a count
+        "Aug 12000 troops",
+        "canmay 5, 2020",  # a month glued to a word is read only where its capital shows it
+    ],
+)
+def test_glued_numbers_after_a_month_are_no_date(line: str) -> None:
+    assert find_dates([line]) == []
 
 
 def test_impossible_dates_are_ignored() -> None:
