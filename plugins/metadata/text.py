@@ -1132,6 +1132,7 @@ def _features(
     )
     items, item_lines = page.items, page.item_lines
     line_set = per_line.keys()
+    runs: dict[int, bool] = {}  # line -> _in_run (several dates share a line)
     # per line (several dates share a line): lowercased, word count, copyright sign, a
     # byline word within two lines
     lowered: dict[int, str] = {}
@@ -1186,6 +1187,9 @@ def _features(
                 bool(line) and _COPYRIGHT_L.search(low_line(i)) is not None,
             )
         nw, byline, copyright = facts
+        in_run = runs.get(i)
+        if in_run is None:
+            in_run = runs[i] = _in_run(line_set, i)
         rest = line.replace(c["text"], " ")
         alone = sum(1 for _ in islice(_WORD.finditer(rest), 4)) <= 3
         d = c["date"]
@@ -1263,7 +1267,7 @@ def _features(
             "lower_before": 1.0 if _lower_before(before) and not weak and not strong else 0.0,
             "glued": 1.0 if before and before[-1:].isalnum() else 0.0,
             "upd_after_date": 1.0 if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2 else 0.0,
-            "list_run": 1.0 if _in_run(line_set, i) else 0.0,
+            "list_run": 1.0 if in_run else 0.0,
         }
 
 
