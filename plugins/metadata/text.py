@@ -253,8 +253,8 @@ def _prefilter_spans(text: str) -> list[tuple[int, int]]:
 _NUM_SEP = re.compile(r"[0-9]\s?[./-]\s?[0-9]")
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
-    r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses)"
-    r"\s*(?:ago|zuvor)\b|\b(?:vor|il y a|hace|há)\s+(?P<n2>\d{1,3}|einem|einer|un|une)\s*(?P<u2>min(?:ute)?n?s?|stunden?|tagen?"
+    r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses"
+    r"|m|d|w)\s*(?:ago|zuvor)\b|\b(?:vor|il y a|hace|há)\s+(?P<n2>\d{1,3}|einem|einer|un|une)\s*(?P<u2>min(?:ute)?n?s?|stunden?|tagen?"
     r"|wochen?|monaten?|heures?|jours?|semaines?|mois|minutos?|horas?|d[ií]as?|semanas?|meses|hours?|days?)"
     r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag))",
     re.I,
@@ -279,6 +279,10 @@ _UNIT_DAYS = {
     "mon": 30,
     "moi": 30,
     "mes": 30,
+    # the one-letter units of "7m ago", "2d ago", "3w ago" (m: minutes, as "1h ago" is hours)
+    "m": 0,
+    "d": 1,
+    "w": 7,
 }
 
 # cue words: the text just before a date (same line, or the previous short line)
@@ -783,6 +787,8 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
             else:
                 n = m.group("n") or m.group("n2")
                 u = (m.group("u") or m.group("u2")).lower()
+                if len(u) == 1 and u != "h" and not n.isdigit():
+                    continue  # ("and ago": a one-letter unit only after a number)
                 n = int(n) if n.isdigit() else 1
                 unit = _UNIT_DAYS.get(u[:3], _UNIT_DAYS.get(u[:1], 1))
                 if u[:3] == "min" or u[:1] == "h" or u[:3] in ("stu", "heu", "hor"):

@@ -3,7 +3,7 @@ future dates, copyright years, relative dates, bylines, tags, site names, HTML, 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -109,6 +109,30 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
     text = page("Hollande trifft Putin im Kreml", "vor 2 Tagen")
     doc = make_document(text, fetched_at="2021-06-10T12:00:00Z")
     assert run_stage(MetadataStage, doc).kept[0].published == "2021-06-08"
+
+
+@pytest.mark.parametrize(
+    ("line", "days"),
+    [
+        ("3 hours ago", 0),
+        ("1h ago", 0),
+        ("7m ago", 0),  # minutes, as in "1h ago"
+        ("Juliet Kinsman7 days ago", 7),
+        ("2d ago", 2),
+        ("3w ago", 21),
+        ("vor 2 Tagen", 2),
+        ("Il y a 3 heures", 0),
+        ("hace 2 días", 2),
+    ],
+)
+def test_relative_date_forms(line: str, days: int) -> None:
+    capture = date(2021, 6, 10)
+    (c,) = textmeta.find_relative([line], capture)
+    assert c["date"] == capture - timedelta(days=days)
+
+
+def test_one_letter_units_only_after_a_number() -> None:
+    assert textmeta.find_relative(["the band ago went on"], date(2021, 6, 10)) == []
 
 
 def test_date_after_capture_is_not_accepted(run_stage) -> None:
