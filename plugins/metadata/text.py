@@ -39,7 +39,7 @@ _MONTH_NAMES = [
     # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar
     "january jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير",
     "february feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير",
-    "march mar märz maerz mär mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret",
+    "march mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret",
     "april apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل",
     "may mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو",
     "june jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو",
@@ -124,7 +124,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cjk",
         re.compile(
-            r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日", _FLAGS
+            r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]",
+            _FLAGS,
         ),
     ),
     (
@@ -169,13 +170,13 @@ def _lower_date_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
 
 
 #: A string each pattern cannot match without (one C-level test saves a regex search):
-#: the CJK form needs 年.
+#: the CJK form needs 年 (Chinese, Japanese) or 년 (Korean).
 _PATTERN_NEEDS = ("", "", "年", "", "", "", "")
 _DATE_PATTERNS_LOWER = [(form, _lower_date_pattern(rx)) for form, rx in DATE_PATTERNS]
 #: What a pattern needs to be tried on a window: a month name (textual forms), a digit, a
-#: separator and a digit (numeric forms), or 年 (CJK)
+#: separator and a digit (numeric forms), or 年 / 년 (CJK)
 _TEXTUAL, _NUMERIC, _CJK = "textual", "numeric", "cjk"
-_PATTERN_NEEDS_CJK = "年"
+_PATTERN_NEEDS_CJK = ("年", "년")
 
 
 def _kinds(pats: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, re.Pattern[str], str]]:
@@ -529,7 +530,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
         ]
     # the numeric forms only in windows with a digit, a separator and a digit
     num_spans = [sp for sp in sp_list if _NUM_SEP.search(line, *sp)]
-    cjk = _PATTERN_NEEDS_CJK in line
+    cjk = _PATTERN_NEEDS_CJK[0] in line or _PATTERN_NEEDS_CJK[1] in line
     if not (mon_spans or num_spans or cjk):
         return tuple(_glued_month_dates(orig, spans, [], a))
     todo_of = (mon_spans, num_spans, list(sp_list) if cjk else [])
