@@ -36,6 +36,7 @@ from ..boilerplate.htmltree import (
 from .model import score_rows
 from .text import (
     FEATURES,
+    TEXT_ONLY_FEATURES,
     Page,
     _features,
     _mk,
@@ -87,7 +88,7 @@ _BLOCKS = frozenset(
     ]
 )
 HTML_FEATURES = [
-    *FEATURES,
+    *(k for k in FEATURES if k not in TEXT_ONLY_FEATURES),
     "hd_agree",
     "st_agree",
     "synthetic",

@@ -3,7 +3,7 @@ future dates, copyright years, relative dates, bylines, tags, site names, HTML, 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -43,16 +43,38 @@ def page(*head: str, tail: tuple[str, ...] = ()) -> str:
         ("March 4, 2019 at 3:15 p.m. EST", "2019-03-04T15:15:00-05:00"),
         ("2019. 03. 04.", "2019-03-04"),
         ("2019年3月4日", "2019-03-04"),
+        ("[ 등록년월일 : 2012년 11월 06일 ]", "2012-11-06"),  # Korean
+        ("Mrz 25 2019, 19:02 | Kultur", "2019-03-25"),  # German "Mrz" (März)
         ("2019, March 4", "2019-03-04"),
         ("04.03.19", "2019-03-04"),
         ("04/03/2019", "2019-03-04"),  # day first where ambiguous and nothing else says
         ("12/31/2019", "2019-12-31"),  # month first where the day cannot be a month
+        # a year glued to a two-digit day ("Feb 18" and "2009" were separate elements)
+        ("Feb 182009", "2009-02-18"),
+        ("Posted May 312020 12:00", "2020-05-31"),
+        # a month glued to the word before it, capitalised (a byline's name, then the date)
+        ("By Matt SchubertNovember 8, 2023 at 6:09 p.m. EST", "2023-11-08T18:09:00-05:00"),
+        ("RedaktionNov 3, 2023", "2023-11-03"),
     ],
 )
 def test_date_forms(line: str, value: str) -> None:
     found = find_dates([line])
     assert found, line
     assert iso_value(found[0]) == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dezember 201922",  # an archive's month and its count of posts: "Dezember 2019", "22"
+        "März 202015",
+        "Jan 12020",  # a one-digit day glued to a year: "Jan 1" or a count
+        "Aug 12000 troops",
+        "canmay 5, 2020",  # a month glued to a word is read only where its capital shows it
+    ],
+)
+def test_glued_numbers_after_a_month_are_no_date(line: str) -> None:
+    assert find_dates([line]) == []
 
 
 def test_impossible_dates_are_ignored() -> None:
@@ -97,6 +119,30 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
     doc = make_document(page("Hollande to meet with Putin", prose), fetched_at="2021-06-10")
     out = run_stage(MetadataStage, doc).kept[0]
     assert out.published is None and out.annotations["metadata"]["dates"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "days"),
+    [
+        ("3 hours ago", 0),
+        ("1h ago", 0),
+        ("7m ago", 0),  # minutes, as in "1h ago"
+        ("Juliet Kinsman7 days ago", 7),
+        ("2d ago", 2),
+        ("3w ago", 21),
+        ("vor 2 Tagen", 2),
+        ("Il y a 3 heures", 0),
+        ("hace 2 días", 2),
+    ],
+)
+def test_relative_date_forms(line: str, days: int) -> None:
+    capture = date(2021, 6, 10)
+    (c,) = textmeta.find_relative([line], capture)
+    assert c["date"] == capture - timedelta(days=days)
+
+
+def test_one_letter_units_only_after_a_number() -> None:
+    assert textmeta.find_relative(["the band ago went on"], date(2021, 6, 10)) == []
 
 
 def test_date_after_capture_is_not_accepted(run_stage) -> None:
@@ -1242,3 +1288,61 @@ def test_soft_hyphens_leave_names_and_tags() -> None:
     assert res["title"] == "Radon im Bo\u00adden: Neue Karte gibt Ori\u00aden\u00adtie\u00adrung"
     assert res["authors"] == ["Matthias Lauerer"]
     assert res["tags"] == ["Radon", "Boden", "Karte"]
+
+
+def test_dates_of_a_list_of_articles_are_marked_and_lose() -> None:
+    # a list of other articles (section, headline, date, author: 8 lines a step) above the
+    # story: the listed dates are not the page's, though the first is the first date below
+    # a headline (a page of the htmldate dev set, condensed: the model without the list
+    # feature took the listed 2 December)
+    items = []
+    for section, head, when in (
+        (
+            "Health",
+            "All countries will review their health systems",
+            "Wednesday, 2 December 2020, 16:34",
+        ),
+        (
+            "Society",
+            "An epidemiologist makes a forecast for the year",
+            "Thursday, 26 November 2020, 09:00",
+        ),
+        (
+            "Society",
+            "A lawyer tries to stop the election with lawsuits",
+            "Wednesday, 18 November 2020, 09:00",
+        ),
+    ):
+        items += [section, head, when, "• Jane Doe"]
+    story = "Parliament limits the powers of the president before her inauguration"
+    text = "\n\n".join(["Publications", *items, "Archive", "3 December 2020, 18:47", story])
+    text = "\n\n".join([text, BODY, BODY2, BODY])
+    cands = textmeta.rank_dates(textmeta.Page(text))
+    assert [(c["date"].day, c["f"]["list_run"]) for c in cands] == [
+        (2, 1.0),
+        (26, 1.0),
+        (18, 1.0),
+        (3, 0.0),
+    ]
+    assert extract(text)["published"] == "2020-12-03"
+
+
+@pytest.mark.parametrize(
+    ("lines", "marked"),
+    [
+        ({10, 14, 18}, {10, 14, 18}),  # three at a step of 4
+        ({10, 14, 19}, set()),  # unequal steps
+        ({10, 22, 34}, {10, 22, 34}),  # the longest step
+        ({10, 23, 36}, set()),  # a step too long
+        ({5, 10, 14, 18, 40}, {10, 14, 18}),
+    ],
+)
+def test_list_run_is_three_date_lines_at_equal_steps(lines: set[int], marked: set[int]) -> None:
+    assert {i for i in lines if textmeta._in_run(lines, i)} == marked
+
+
+def test_html_date_model_has_no_text_only_feature() -> None:
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    assert "list_run" in textmeta.FEATURES
+    assert "list_run" not in htmlmeta.HTML_FEATURES
