@@ -15,6 +15,7 @@ same tree, gives both the fields and htmldate's date.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -35,6 +36,9 @@ from ..boilerplate.htmltree import (
 )
 from .model import score_rows
 from .text import (
+    _AGENCY,
+    _AUTHOR_TAIL,
+    _ROLE,
     FEATURES,
     TEXT_ONLY_FEATURES,
     Page,
@@ -43,6 +47,7 @@ from .text import (
     find_dates,
     gather_dates,
     iso_value,
+    parse_authors,
 )
 
 _JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
@@ -411,6 +416,16 @@ def _extract_metadata(
 
 
 _TAG_SEP = re.compile(r"[,;，、]")
+#: A byline word before an author's name, as pages put it in their author fields
+_BY_WORD = re.compile(r"(?i)^(?:by|von|vom|door|par|por|di|da|de|av|af|autor(?:in)?:?)\s+")
+#: A copyright notice in a site name: the sign, "(c)", "copyright" and a year
+_COPY_MARK = re.compile(
+    r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b)?(?:\s*by\b)?"
+    r"|\s*[-–|,]?\s*all rights reserved\.?"
+)
+#: Up to four words of letters: an author field's value read as a name when the byline
+#: parser finds none (it wants capitals)
+_PLAIN_NAME = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,3}\.?$")
 
 
 def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
@@ -420,9 +435,32 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
         out["title"] = meta["title"]
     author = meta.get("author")
     if isinstance(author, str) and author:
-        out["authors"] = [a.strip() for a in re.split(r";|\band\b", author) if a.strip()]
-    if meta.get("sitename"):
-        out["site_name"] = meta["sitename"]
+        # trafilatura joins the page's author fields with "; " as written: a byline word
+        # ("Door NU.nl", "Par Tokpanan Doré"), an outlet after the name, an agency, a URL
+        names: list[str] = []
+        for a in htmllib.unescape(author).split(";"):
+            a = _BY_WORD.sub("", a.strip())
+            if a and "://" not in a and "www." not in a:
+                found = parse_authors(a)
+                if (
+                    not found
+                    and _PLAIN_NAME.match(a)
+                    and not _ROLE.search(a)
+                    and not _AGENCY.match(a)
+                    and not _AUTHOR_TAIL.search(a)
+                    and not a.lower().startswith("www ")
+                ):
+                    found = [a]  # (a name as the page gives it, in lower case: "Mobasir hassan")
+                names += found
+        if names:
+            out["authors"] = list(dict.fromkeys(names))
+    site = meta.get("sitename")
+    if isinstance(site, str) and site:
+        # "&amp;copy; 2016 aryanews.com", "Guinéenews©": the name, without the notice
+        # (unescaped twice: pages escape their entities twice, "&amp;copy;")
+        site = _COPY_MARK.sub(" ", htmllib.unescape(htmllib.unescape(site))).strip(" -|,")
+        if site:
+            out["site_name"] = " ".join(site.split())
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
     # a keywords meta tag is one string, "grenzen, selbstfürsorge, achtsamkeit": its tags
     tags = [p for t in tags if isinstance(t, str) for p in _TAG_SEP.split(t)]

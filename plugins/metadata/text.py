@@ -1931,7 +1931,8 @@ _ROLE = re.compile(
 _AGENCY = re.compile(
     r"^(?:reuters|ap|afp|dpa|apa|sda|ansa|efe|kna|epd|bloomberg|associated press|"
     r"agence france-presse|press association|pa|upi|tass|ria novosti|xinhua|staff|agencies|"
-    r"news service|reuters news service)$",
+    r"news service|reuters news service|pti|ians|ani|kyodo|yonhap|anadolu agency|"
+    r"canadian press|the canadian press|united press international)$",
     re.I,
 )
 #: What joins the names of a byline (within a comma-separated part of it)
@@ -1945,7 +1946,17 @@ _COMMA = re.compile(r"\s*,\s*")
 _BYLINE_AT_NL = re.compile("\n" + _BYLINE_START.pattern.removeprefix("(?im)^"), re.I)
 _SPACES = re.compile(r"\s+")
 _AUTHOR_END = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s{2,}")
-_AUTHOR_TAIL = re.compile(r"\b(?:updated|published|posted|on|am|le|el|il)\b.*$", re.I)
+#: What follows the names: a date ("on 12 May", "am 3.", "le 12 mars", "Updated …"); a
+#: particle of a name is no date ("Loïc Le Clerc", "Juan El Mehdi")
+_AUTHOR_TAIL = re.compile(
+    r"\b(?:updated|published|posted|publiée?|mis à jour|aktualisiert|veröffentlicht|actualizado|"
+    r"publicado)(?!\w).*$|\b(?:on|am|le|el|il)\s+(?=[\d(]|\w+\.?,?\s+\d|(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|samstag|sonntag)\b).*$",
+    re.I,
+)
 _FROM_DIGIT = re.compile(r"\d.*$")
 
 
@@ -1981,7 +1992,7 @@ def _authors_of(s: str) -> tuple[str, ...]:
         if not p or _AGENCY.match(p):
             continue
         ws = p.split()
-        if not 1 <= len(ws) <= 4:
+        if not 1 <= len(ws) <= 4 or len(p) < 2:
             continue
         if sum(w.lower() in _NOT_PERSON for w in ws) >= 2:
             continue  # an outlet: "India Post News Weekly"

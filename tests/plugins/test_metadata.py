@@ -1346,3 +1346,55 @@ def test_html_date_model_has_no_text_only_feature() -> None:
 
     assert "list_run" in textmeta.FEATURES
     assert "list_run" not in htmlmeta.HTML_FEATURES
+
+
+@pytest.mark.parametrize(
+    ("author", "authors"),
+    [
+        ("Par Stefan Häne; Sylvain Besson", ["Stefan Häne", "Sylvain Besson"]),
+        ("Galo Ramírez, El Sol de México", ["Galo Ramírez"]),
+        ("Af Ritzau", ["Ritzau"]),
+        ("PTI", None),
+        ("Reuters", None),
+        ("Redaktion", None),
+        ("Sputnik https://cdnarabic.sputniknews.com/i/logo.png", None),
+        ("Par AFP publié le; Mis À Jour À", None),
+        ("Mobasir hassan", ["Mobasir hassan"]),  # (lower case as the page gives it)
+        ("Loïc Le Clerc", ["Loïc Le Clerc"]),
+    ],
+)
+def test_html_author_fields_are_read_as_bylines(author: str, authors: list[str] | None) -> None:
+    from corearchive_plugins.metadata.html import meta_fields
+
+    assert meta_fields({"author": author}).get("authors") == authors
+
+
+@pytest.mark.parametrize(
+    ("site", "name"),
+    [
+        ("&amp;copy; 2016 aryanews.com", "aryanews.com"),
+        ("Guinéenews©", "Guinéenews"),
+        ("(c) alarmeringen.nl - All rights reserved", "alarmeringen.nl"),
+        ("Copyright 2014", None),
+        ("Evening Standard", "Evening Standard"),
+    ],
+)
+def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) -> None:
+    from corearchive_plugins.metadata.html import meta_fields
+
+    assert meta_fields({"sitename": site}).get("site_name") == name
+
+
+@pytest.mark.parametrize(
+    ("names", "authors"),
+    [
+        ("Jane Doe on January 20, 2020", ["Jane Doe"]),
+        ("Jane Doe le 12 mars 2020", ["Jane Doe"]),
+        ("Jane Doe on Monday", ["Jane Doe"]),
+        ("Loïc Le Clerc", ["Loïc Le Clerc"]),  # a particle of a name is no date's "le"
+        ("Juan El Mehdi", ["Juan El Mehdi"]),
+        ("Jean Le Monnier", ["Jean Le Monnier"]),
+    ],
+)
+def test_a_bylines_date_tail_and_name_particles(names: str, authors: list[str]) -> None:
+    assert textmeta.parse_authors(names) == authors
