@@ -32,13 +32,21 @@ from typing import Any
 from corearchive import Document, Stage, hookimpl, option
 
 from ..boilerplate.reflow import Reflowed, reflow_text
-from .html import html_candidates, html_value, meta_fields, parse_html, trafilatura_meta
+from .html import (
+    html_candidates,
+    html_value,
+    meta_fields,
+    parse_html,
+    trafilatura_meta,
+    tree_to_text,
+)
 from .text import (
     LineSplit,
     choose,
     extract,
     extract_lines,
     find_dates,
+    headline_of,
     iso_value,
     line_split,
     parse_capture,
@@ -214,8 +222,13 @@ class MetadataStage(Stage):
             # search); False makes html_candidates run it when the metadata has no date key
             hd: Any = meta.get("date", False) if self.options.html_dates else None
             text = doc.work.get("html_text")
-            cands = html_candidates(doc.content, bound, hd=hd, tree=tree,
-                                    text=text if isinstance(text, str) else None)  # fmt: skip
+            if not isinstance(text, str):
+                text = tree_to_text(tree) if tree is not None else ""
+            if sources.get("title") == "html (trafilatura)" and doc.title:
+                # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
+                head = tree.findtext(".//title") if tree is not None else None
+                doc.title = headline_of(doc.title, text, doc.site_name, self._url(doc), head)
+            cands = html_candidates(doc.content, bound, hd=hd, tree=tree, text=text)
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
                 value = html_value(c)

@@ -2448,6 +2448,63 @@ def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
     return False
 
 
+#: What joins a headline and its site or section in a page's title: " | ", " - ", " – ",
+#: " — ", " :: ", " · ", " » " (spaced: "Rödermark/ Hessen", "Antholz-Abschluss" are words)
+_TITLE_SEP = re.compile(r"(\s+(?:[|\-–—·»]|::)\s+)")
+
+
+def _line_key(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", s).casefold().split())
+
+
+def headline_of(
+    title: str,
+    text: str,
+    site: str | None = None,
+    url: str | None = None,
+    head_title: str | None = None,
+) -> str:
+    """The page's headline in its title ("Clymer workshop manual review | MoreBikes"): the
+    longest run of the title's segments that the page shows as a line of its own (``text``:
+    its rendering, in which ``head_title``, the ``<title>`` element's text, is one line that
+    does not count), else the title without the end segments that name the site (``site``,
+    or the domain of ``url``), else the title as it is."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 3:
+        return title
+    segs, seps = parts[0::2], parts[1::2]
+    counts = Counter(_line_key(ln) for ln in text.splitlines() if 0 < len(ln) <= 400)
+    if head_title:
+        counts[_line_key(head_title)] -= 1
+    lines = {k for k, c in counts.items() if c > 0}
+    if _line_key(title) in lines:
+        return title
+    n = len(segs)
+    for length in range(n - 1, 0, -1):
+        for a in range(n - length + 1):
+            b = a + length
+            cand = "".join(x for k in range(a, b) for x in (segs[k], seps[k] if k < b - 1 else ""))
+            if _line_key(cand) in lines and len(cand.split()) >= 2:
+                return cand.strip()
+    label = _host_label(url)
+    site_key = _compact(site) if site else ""
+
+    def names_site(seg: str) -> bool:
+        c = _compact(seg)
+        if site_key and len(c) >= 3 and (c in site_key or site_key in c):
+            return True
+        return bool(label) and _names_domain(seg, label or "")
+
+    a, b = 0, n
+    while b - a > 1 and names_site(segs[b - 1]):
+        b -= 1
+    while b - a > 1 and names_site(segs[a]):
+        a += 1
+    if (a, b) == (0, n):
+        return title
+    return "".join(x for k in range(a, b) for x in (segs[k], seps[k] if k < b - 1 else "")).strip()
+
+
 _NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")
 _NEWSY = re.compile(r"(?i)news|service|press")
 _CATEGORY_LINE = re.compile(r"(?i)^(?:kategorie|categories|category|rubrik|section)\s*:\s*(.+)$")

@@ -352,7 +352,7 @@ def test_html_metadata(run_stage) -> None:
         f"</head><body><h1>Budget passes</h1><p>{BODY}</p></body></html>"
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
-    assert doc.title.startswith("Budget passes")
+    assert doc.title == "Budget passes"  # the headline the page shows, not its <title>
     assert doc.tags == ["budget", "council", "vote"]  # the keywords list split, once each
     assert doc.site_name == "Example News" and doc.authors == ["Jane Doe"]
     assert doc.published == "2021-05-06T08:00:00Z"  # the precision the page gives
@@ -1398,3 +1398,32 @@ def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) 
 )
 def test_a_bylines_date_tail_and_name_particles(names: str, authors: list[str]) -> None:
     assert textmeta.parse_authors(names) == authors
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "site", "url", "want"),
+    [
+        # the headline the page shows as a line of its own
+        ("Clymer workshop manual review | MoreBikes", ["Clymer workshop manual review"], None,
+         None, "Clymer workshop manual review"),
+        ("Opinion | Is Football Violence a Crime?", ["Is Football Violence a Crime?"], None,
+         None, "Is Football Violence a Crime?"),
+        # the whole title shown as the headline (besides the <title> line): kept
+        ("Star Wars - The Last Jedi", ["Star Wars - The Last Jedi", "Star Wars"], None, None,
+         "Star Wars - The Last Jedi"),
+        # not shown: the end segment that names the site goes, by name or by domain
+        ("Plejaden, M45 - Abenteuer Astronomie", [], "Abenteuer Astronomie", None,
+         "Plejaden, M45"),
+        ("Amoklauf in Heidelberg - Deutsche Jagdzeitung", [], None,
+         "https://www.deutschejagdzeitung.de/x", "Amoklauf in Heidelberg"),
+        # nothing to go by: as it is
+        ("Star Wars - The Last Jedi", [], None, None, "Star Wars - The Last Jedi"),
+        ("Antholz-Abschluss in Rödermark/ Hessen", [], None, None,
+         "Antholz-Abschluss in Rödermark/ Hessen"),
+    ],
+)  # fmt: skip
+def test_the_headline_in_a_pages_title(
+    title: str, lines: list[str], site: str | None, url: str | None, want: str
+) -> None:
+    text = "\n".join([title, "Home", "News", *lines, BODY, BODY2])  # (the <title> line first)
+    assert textmeta.headline_of(title, text, site, url, title) == want
