@@ -1427,3 +1427,23 @@ def test_the_headline_in_a_pages_title(
 ) -> None:
     text = "\n".join([title, "Home", "News", *lines, BODY, BODY2])  # (the <title> line first)
     assert textmeta.headline_of(title, text, site, url, title) == want
+
+
+def test_html_byline_in_the_article_when_the_markup_names_no_author(run_stage) -> None:
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    html = (
+        "<html><head><title>Grenzen setzen</title></head><body><article>"
+        "<h1>So lernen wir Grenzen zu setzen</h1><p>von Daniela Obers</p>"
+        f"<p>{BODY}</p><p>{BODY2}</p><p>{BODY}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert "von Daniela Obers" in doc.text
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.authors == ["Daniela Obers"]
+    assert out.annotations["metadata"]["sources"]["authors"].startswith("html text line")
+    assert "Daniela Obers" not in out.text and BODY in out.text
+    # a sentence of the article that starts like a byline is none
+    prose = html.replace("von Daniela Obers", "By the end of the week the council had agreed.")
+    doc = run_stage(BoilerplateStage, make_document(prose, html=True, path="b.html")).kept[0]
+    assert run_stage(MetadataStage, doc).kept[0].authors == []
