@@ -2309,7 +2309,11 @@ def extract_lines(
             if s == res["site_name"]:
                 continue
             parts = [p.strip() for p in s.split(",")]
-            if len(parts) >= 3 and all(p and len(p.split()) <= 4 for p in parts):
+            if (
+                len(parts) >= 3
+                and all(p and len(p.split()) <= 4 for p in parts)
+                and not _NOT_TAG.search(s)
+            ):
                 res["tags"], res["sources"]["tags"] = parts, f"line {i}"
                 meta_lines["tags"] = [i]
                 break
@@ -2339,6 +2343,8 @@ def extract_lines(
                 and not _PREFILTER.search(s)
                 and not _SENT_END.search(s)
                 and s[:1].isupper()
+                and not _NOT_TAG.search(s)
+                and not _SITE_NAV.search(s)
             ):
                 res["tags"] = split_tags(s)
                 res["categories"] = list(res["tags"])
@@ -2353,6 +2359,11 @@ def extract_lines(
     for key in ("tags", "categories"):
         res[key] = [t.replace("\u00ad", "") for t in res[key]]
     return res, page.lines
+
+
+#: What a list of tags does not hold: digits (an address, a price, a phone number), an
+#: e-mail address, a domain ("die-linke.de, european-left.org"), a path or a label's colon
+_NOT_TAG = re.compile(r"[0-9@/:↗]|\.[a-z]{2,}\b")
 
 
 #: Words of a footer or a menu written in capitals ("Do Not Sell My Personal Information",

@@ -1269,6 +1269,10 @@ def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
         ("Facebook Twitter Instagram YouTube", []),
         ("AUSWAHL AKZEPTIEREN NICHTS AKZEPTIEREN", []),
         ("Terms Of UsePrivacy PolicyAccessibility", []),
+        # a comma list: tags, but not an address, a price or a list of domains
+        ("Syria, France, Russia, Diplomacy", ["Syria", "France", "Russia", "Diplomacy"]),
+        ("Thomas Stadler, Haydstr. 2, 85354 Freising, E-Mail: ts@example.de", []),
+        ("die-linke.de, european-left.org, rosalux.de", []),
     ],
 )
 def test_a_last_line_of_capitalised_words_is_a_tag_line_of_names(
