@@ -770,27 +770,57 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
 
 
 # ------------------------------------------------------------------------ the page ----
-_PARA_END = frozenset('.!?"”»)…:')
+#: (with the full-width enders of Chinese and Japanese: "。", "！", "？", "」", "』", "）", "：")
+_PARA_END = frozenset('.!?"”»)…:。！？」』）：')
+#: Chinese ideographs and Japanese kana, written without spaces between words (Korean
+#: hangul has spaces: not counted)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def cjk_chars(s: str) -> int:
+    """How many Chinese and Japanese characters ``s`` holds (0 for an ASCII text, without
+    scanning it)."""
+    return 0 if s.isascii() else len(_CJK.findall(s))
+
+
+def n_words(s: str) -> int:
+    """The words of ``s``: by spaces, plus one for every two Chinese or Japanese characters.
+    Those scripts put no spaces between words, so by spaces a paragraph would be one word.
+    Two characters a word is about what an English word takes in a translation (a Chinese
+    word averages ~1.5 characters; Japanese, with its kana endings, more), which keeps the
+    thresholds tuned on spaced text (a paragraph of 12 words, a headline of 2..40) meaning
+    the same; a word per character would make a 41-character Japanese headline 41 words."""
+    return len(s.split()) + cjk_chars(s) // 2
+
+
+def width(s: str) -> int:
+    """The length of ``s`` with a Chinese or Japanese character counted twice (the two
+    columns it takes in a terminal): what the length thresholds tuned on Latin text (a
+    paragraph of more than 80 characters) read, as a CJK character says as much as two or
+    three Latin ones."""
+    return len(s) + cjk_chars(s)
 
 
 def _is_para(line: str) -> bool:
-    """A prose paragraph: long, at least 12 words, ending like a sentence."""
+    """A prose paragraph: more than 80 columns (:func:`width`), at least 12 words
+    (:func:`n_words`), ending like a sentence."""
     s = line.strip()
-    return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
+    return s[-1:] in _PARA_END and width(s) > 80 and n_words(s) >= 12
 
 
 def main_block(
     texts: list[str], nspaces: list[int] | None = None, lens: list[int] | None = None
 ) -> tuple[int, int]:
     """(first, last) index of the densest run of paragraph lines (max-sum segment).
-    ``nspaces``, ``lens``: the lines' space counts and lengths, if at hand."""
+    ``nspaces``, ``lens``: the lines' space counts (plus half their Chinese or Japanese
+    characters, see :func:`n_words`) and widths (:func:`width`), if at hand."""
     if nspaces is None:
-        nspaces = [s.count(" ") for s in texts]
-    # a line of >= 60 characters and >= 10 words counts its length, a shorter one -25, a long
+        nspaces = [s.count(" ") + cjk_chars(s) // 2 for s in texts]
+    # a line of >= 60 columns and >= 10 words counts its width, a narrower one -25, a wide
     # one with few words (a link list, a URL) -10
     vals = [
         n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
-        for n, c in zip(map(len, texts) if lens is None else lens, nspaces, strict=True)
+        for n, c in zip(map(width, texts) if lens is None else lens, nspaces, strict=True)
     ]
     best, best_span = 0, (len(texts), len(texts))
     cur, start = 0, 0
@@ -865,14 +895,20 @@ class Page:
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
         # (map over builtins: no bytecode per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
-        self.nwords = list(map(add, nspaces, repeat(1)))
         #: the lengths of :attr:`texts`
-        self.lens = lens = list(map(len, texts))
+        self.lens = lens = widths = list(map(len, texts))
+        if not text.isascii() and _CJK.search(text) is not None:
+            # Chinese or Japanese: a word per two characters, two columns per character
+            # (:func:`n_words`, :func:`width`)
+            nc = list(map(cjk_chars, texts))
+            nspaces = [c + n // 2 for c, n in zip(nspaces, nc, strict=True)]
+            widths = list(map(add, lens, nc))
+        self.nwords = list(map(add, nspaces, repeat(1)))
         self.paras = [
             c >= 11 and n > 80 and s[-1] in _PARA_END
-            for s, c, n in zip(texts, nspaces, lens, strict=True)
+            for s, c, n in zip(texts, nspaces, widths, strict=True)
         ]
-        self.ms, self.me = main_block(texts, nspaces, lens)
+        self.ms, self.me = main_block(texts, nspaces, widths)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
@@ -1122,7 +1158,7 @@ def _features(
             # (the lines lowercased one by one: an ASCII line takes the fast path)
             near = " ".join(map(low_line, range(max(0, i - 2), min(n_all, i + 3))))
             facts = line_facts[i] = (
-                len(line.split()),
+                n_words(line),
                 _byline_near(near),
                 bool(line) and _COPYRIGHT_L.search(low_line(i)) is not None,
             )
@@ -1134,7 +1170,7 @@ def _features(
         gap = (latest - d).days if latest else 0
         mgap = abs((d - med).days) if med else 0
         # (_is_para(line), with the word count at hand)
-        in_para = nw >= 12 and len(ls := line.strip()) > 80 and ls[-1:] in _PARA_END
+        in_para = nw >= 12 and width(ls := line.strip()) > 80 and ls[-1:] in _PARA_END
         c["alone"] = alone
         c["in_para"] = in_para
         form = c["form"]
@@ -1335,7 +1371,7 @@ _CLOSERS = "'\"”’»)"
 
 #: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
 #: ``_SENT_END``: this runs on every line)
-_ENDERS = frozenset(".!?…")
+_ENDERS = frozenset(".!?…。！？")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
@@ -1461,9 +1497,9 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None
         return s  # a year alone is no date: "2018 Boys State Swim Results"
     first = found[0]
     rest = s[first["col"] + len(first["text"]) :]
-    if first["col"] == 0 and len(rest.split()) >= 3:
+    if first["col"] == 0 and n_words(rest) >= 3:
         rest = _LEAD_SEP.sub("", rest)
-        return rest if len(rest.split()) >= _TITLE_MIN_WORDS else None
+        return rest if n_words(rest) >= _TITLE_MIN_WORDS else None
     # a breadcrumb glued to a date, then the headline: "StartseiteNews & mehr23.01.2022 -
     # Dorothea Wierer darf ..."
     # (glued: a date line "Do 24. Mai 2018, 08:30 | ANZEIGE | 1 Kommentar" holds no headline)
@@ -1472,10 +1508,10 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None
         s[col - 1 : col].isalnum()
         and len(s[:col].split()) <= 5
         and _DATE_SEP.match(rest)
-        and len(rest.split()) >= 4
+        and n_words(rest) >= 4
     ):
         return _LEAD_SEP.sub("", rest)
-    if len(s.split()) <= 10:
+    if n_words(s) <= 10:
         return None
     return s
 
@@ -1504,7 +1540,7 @@ def _title_shape(s: str) -> _TitleShape:
     candidate's cost): menu items, furniture, bylines and site names recur on the pages of
     a site."""
     words = s.split()
-    nw = len(words)
+    nw = len(words) + cjk_chars(s) // 2  # (n_words(s), with the words at hand)
     n_chars = len(s)
     initials = [w[0] for w in words if w[0].isalpha()]
     n_alpha = len(initials)
@@ -1566,8 +1602,7 @@ class TitlePool:
         if not window:
             return
         # short lines (menus, section names) only close to the top of the article;
-        # one-word headlines ("Zeitphilosophie") only just above the text and short (a CJK
-        # sentence has no spaces: one "word")
+        # one-word headlines ("Zeitphilosophie") only just above the text and short
         near_lo = (max(0, ms - _TITLE_NEAR), ms + 6, max(0, body - _TITLE_NEAR), body + 6)
         one_lo = (max(0, ms - _TITLE_NEAR_ONE), ms, max(0, body - _TITLE_NEAR_ONE), body)
         texts = page.texts
@@ -2079,7 +2114,7 @@ def extract_lines(
         line = page.lines[c["line"]].strip()
         # a date line ("Published 27 Nov 2015 - 06:00 GMT", "Jane Doe 19.10.2019, 05:00 Uhr")
         # is metadata; a sentence that happens to contain the date is content
-        if not c["in_para"] and len(line.split()) <= _DATE_LINE_MAX_WORDS:
+        if not c["in_para"] and n_words(line) <= _DATE_LINE_MAX_WORDS:
             meta_lines["published"] = [c["line"]]
     # authors
     authors, aline = find_authors(items, texts=page.texts)
