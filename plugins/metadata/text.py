@@ -793,21 +793,25 @@ def has_cjk(text: str) -> bool:
     return bool(((a - 0x3040) < 0x6FC0).any() or ((a - 0xF900) < 0x200).any())
 
 
-def cjk_chars(s: str) -> int:
-    """How many Chinese and Japanese characters ``s`` holds (0 for an ASCII text, without
-    scanning it)."""
-    return 0 if s.isascii() else len(_CJK_CHAR.findall(s))
+def _cjk_words_width(s: str) -> tuple[int, int]:
+    """:func:`n_words` and :func:`width` of ``s`` in one pass."""
+    if s.isascii():
+        return len(s.split()), len(s)
+    rest, n = _CJK_CHAR.subn(" ", s)
+    return (len(rest.split()) + (n + 1) // 2 if n else len(s.split())), len(s) + n
 
 
 def n_words(s: str, cjk: bool = True) -> int:
-    """The words of ``s``: by spaces, plus one for every two Chinese or Japanese characters
-    (``cjk`` False: by spaces alone, for a page without any, :attr:`Page.cjk`).
-    Those scripts put no spaces between words, so by spaces a paragraph would be one word.
-    Two characters a word is about what an English word takes in a translation (a Chinese
-    word averages ~1.5 characters; Japanese, with its kana endings, more), which keeps the
-    thresholds tuned on spaced text (a paragraph of 12 words, a headline of 2..40) meaning
-    the same; a word per character would make a 41-character Japanese headline 41 words."""
-    return len(s.split()) + (cjk_chars(s) // 2 if cjk else 0)
+    """The words of ``s``: those between spaces, with a run of Chinese or Japanese characters
+    counted as one word for every two characters (rounded up). Those scripts put no spaces
+    between words, so by spaces a paragraph would be one word. Two characters a word is
+    about what an English word takes in a translation (a Chinese word averages ~1.5
+    characters; Japanese, with its kana endings, more), which keeps the thresholds tuned on
+    spaced text (a paragraph of 12 words, a headline of 2..40 words, a headline-like line
+    of 4..30) meaning the same: "体育新闻" (sports news) is 2 words, a 41-character Japanese
+    headline 21, where a word per character would make it 41. ``cjk`` False: by spaces
+    alone, for a page without such characters (:attr:`Page.cjk`)."""
+    return _cjk_words_width(s)[0] if cjk else len(s.split())
 
 
 def width(s: str) -> int:
@@ -815,7 +819,7 @@ def width(s: str) -> int:
     columns it takes in a terminal): what the length thresholds tuned on Latin text (a
     paragraph of more than 80 characters) read, as a CJK character says as much as two or
     three Latin ones."""
-    return len(s) + cjk_chars(s)
+    return len(s) if s.isascii() else len(s) + len(_CJK_CHAR.findall(s))
 
 
 def _is_para(line: str) -> bool:
@@ -829,10 +833,10 @@ def main_block(
     texts: list[str], nspaces: list[int] | None = None, lens: list[int] | None = None
 ) -> tuple[int, int]:
     """(first, last) index of the densest run of paragraph lines (max-sum segment).
-    ``nspaces``, ``lens``: the lines' space counts (plus half their Chinese or Japanese
-    characters, see :func:`n_words`) and widths (:func:`width`), if at hand."""
+    ``nspaces``, ``lens``: the lines' space counts (on a page with Chinese or Japanese
+    characters, their :func:`n_words` - 1) and widths (:func:`width`), if at hand."""
     if nspaces is None:
-        nspaces = [s.count(" ") + cjk_chars(s) // 2 for s in texts]
+        nspaces = [n_words(s) - 1 if _CJK_CHAR.search(s) else s.count(" ") for s in texts]
     # a line of >= 60 columns and >= 10 words counts its width, a narrower one -25, a wide
     # one with few words (a link list, a URL) -10
     vals = [
@@ -914,16 +918,16 @@ class Page:
         # (map over builtins: no bytecode per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
         #: the lengths of :attr:`texts`
-        self.lens = lens = widths = list(map(len, texts))
+        self.lens = widths = list(map(len, texts))
         #: whether the page holds Chinese or Japanese characters (:func:`has_cjk`): only then
         #: are its lines' words counted with :func:`n_words`'s CJK part
         self.cjk = has_cjk(text)
         if self.cjk:
             # Chinese or Japanese: a word per two characters, two columns per character
             # (:func:`n_words`, :func:`width`)
-            nc = list(map(cjk_chars, texts))
-            nspaces = [c + n // 2 for c, n in zip(nspaces, nc, strict=True)]
-            widths = list(map(add, lens, nc))
+            shapes = list(map(_cjk_words_width, texts))
+            nspaces = [n - 1 for n, _ in shapes]
+            widths = [w for _, w in shapes]
         self.nwords = list(map(add, nspaces, repeat(1)))
         self.paras = [
             c >= 11 and n > 80 and s[-1] in _PARA_END
@@ -1566,7 +1570,7 @@ def _title_shape(s: str, cjk: bool = True) -> _TitleShape:
     candidate's cost): menu items, furniture, bylines and site names recur on the pages of
     a site. ``cjk``: the page has Chinese or Japanese characters (see :func:`n_words`)."""
     words = s.split()
-    nw = len(words) + (cjk_chars(s) // 2 if cjk else 0)  # (n_words, with the words at hand)
+    nw = n_words(s) if cjk else len(words)
     n_chars = len(s)
     initials = [w[0] for w in words if w[0].isalpha()]
     n_alpha = len(initials)
