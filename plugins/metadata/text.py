@@ -30,6 +30,8 @@ from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, itemgetter
 from typing import Any
 
+import numpy as np
+
 from .model import model_coef, model_rows
 
 MIN_YEAR = 1990
@@ -818,27 +820,76 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
 
 
 # ------------------------------------------------------------------------ the page ----
-_PARA_END = frozenset('.!?"”»)…:')
+#: (with the full-width enders of Chinese and Japanese: "。", "！", "？", "」", "』", "）", "：")
+_PARA_END = frozenset('.!?"”»)…:。！？」』）：')
+#: Chinese ideographs and Japanese kana, written without spaces between words (Korean
+#: hangul has spaces: not counted)
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese or Japanese character (:data:`_CJK_CHAR`, or a code
+    point between its ranges: U+3040..U+9FFF, U+F900..U+FAFF). A page that is not ASCII
+    (nearly every page: a curly quote is enough) is read as UTF-16 code units by numpy:
+    ~7 µs a dev page (10 kB on average) where a search for :data:`_CJK_CHAR` costs ~28 µs."""
+    if text.isascii():
+        return False
+    a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
+    if a.max() < 0x3040:
+        return False
+    # (code units minus U+3040 wrap around below it: one comparison per range)
+    return bool(((a - 0x3040) < 0x6FC0).any() or ((a - 0xF900) < 0x200).any())
+
+
+def _cjk_words_width(s: str) -> tuple[int, int]:
+    """:func:`n_words` and :func:`width` of ``s`` in one pass."""
+    if s.isascii():
+        return len(s.split()), len(s)
+    rest, n = _CJK_CHAR.subn(" ", s)
+    return (len(rest.split()) + (n + 1) // 2 if n else len(s.split())), len(s) + n
+
+
+def n_words(s: str, cjk: bool = True) -> int:
+    """The words of ``s``: those between spaces, with a run of Chinese or Japanese characters
+    counted as one word for every two characters (rounded up). Those scripts put no spaces
+    between words, so by spaces a paragraph would be one word. Two characters a word is
+    about what an English word takes in a translation (a Chinese word averages ~1.5
+    characters; Japanese, with its kana endings, more), which keeps the thresholds tuned on
+    spaced text (a paragraph of 12 words, a headline of 2..40 words, a headline-like line
+    of 4..30) meaning the same: "体育新闻" (sports news) is 2 words, a 41-character Japanese
+    headline 21, where a word per character would make it 41. ``cjk`` False: by spaces
+    alone, for a page without such characters (:attr:`Page.cjk`)."""
+    return _cjk_words_width(s)[0] if cjk else len(s.split())
+
+
+def width(s: str) -> int:
+    """The length of ``s`` with a Chinese or Japanese character counted twice (the two
+    columns it takes in a terminal): what the length thresholds tuned on Latin text (a
+    paragraph of more than 80 characters) read, as a CJK character says as much as two or
+    three Latin ones."""
+    return len(s) if s.isascii() else len(s) + len(_CJK_CHAR.findall(s))
 
 
 def _is_para(line: str) -> bool:
-    """A prose paragraph: long, at least 12 words, ending like a sentence."""
+    """A prose paragraph: more than 80 columns (:func:`width`), at least 12 words
+    (:func:`n_words`), ending like a sentence."""
     s = line.strip()
-    return s[-1:] in _PARA_END and len(s) > 80 and len(s.split()) >= 12
+    return s[-1:] in _PARA_END and width(s) > 80 and n_words(s) >= 12
 
 
 def main_block(
     texts: list[str], nspaces: list[int] | None = None, lens: list[int] | None = None
 ) -> tuple[int, int]:
     """(first, last) index of the densest run of paragraph lines (max-sum segment).
-    ``nspaces``, ``lens``: the lines' space counts and lengths, if at hand."""
+    ``nspaces``, ``lens``: the lines' space counts (on a page with Chinese or Japanese
+    characters, their :func:`n_words` - 1) and widths (:func:`width`), if at hand."""
     if nspaces is None:
-        nspaces = [s.count(" ") for s in texts]
-    # a line of >= 60 characters and >= 10 words counts its length, a shorter one -25, a long
+        nspaces = [n_words(s) - 1 if _CJK_CHAR.search(s) else s.count(" ") for s in texts]
+    # a line of >= 60 columns and >= 10 words counts its width, a narrower one -25, a wide
     # one with few words (a link list, a URL) -10
     vals = [
         n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
-        for n, c in zip(map(len, texts) if lens is None else lens, nspaces, strict=True)
+        for n, c in zip(map(width, texts) if lens is None else lens, nspaces, strict=True)
     ]
     best, best_span = 0, (len(texts), len(texts))
     cur, start = 0, 0
@@ -874,6 +925,7 @@ class Page:
         "_dates",
         "body",
         "body_line",
+        "cjk",
         "item_lines",
         "items",
         "lens",
@@ -913,14 +965,23 @@ class Page:
         # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
         # (map over builtins: no bytecode per line)
         nspaces = list(map(str.count, texts, repeat(" ")))
-        self.nwords = list(map(add, nspaces, repeat(1)))
         #: the lengths of :attr:`texts`
-        self.lens = lens = list(map(len, texts))
+        self.lens = widths = list(map(len, texts))
+        #: whether the page holds Chinese or Japanese characters (:func:`has_cjk`): only then
+        #: are its lines' words counted with :func:`n_words`'s CJK part
+        self.cjk = has_cjk(text)
+        if self.cjk:
+            # Chinese or Japanese: a word per two characters, two columns per character
+            # (:func:`n_words`, :func:`width`)
+            shapes = list(map(_cjk_words_width, texts))
+            nspaces = [n - 1 for n, _ in shapes]
+            widths = [w for _, w in shapes]
+        self.nwords = list(map(add, nspaces, repeat(1)))
         self.paras = [
             c >= 11 and n > 80 and s[-1] in _PARA_END
-            for s, c, n in zip(texts, nspaces, lens, strict=True)
+            for s, c, n in zip(texts, nspaces, widths, strict=True)
         ]
-        self.ms, self.me = main_block(texts, nspaces, lens)
+        self.ms, self.me = main_block(texts, nspaces, widths)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
         self.main_end = self.items[self.me][0] if self.me < len(self.items) else n_lines
@@ -1158,6 +1219,7 @@ def _features(
 
     n_cands_log = math.log1p(len(cands))
     log1p, log = math.log1p, math.log
+    cjk = page.cjk
     has_title = title_line is not None
     tl = title_line if title_line is not None else 0
     for k, c in enumerate(cands):
@@ -1193,7 +1255,7 @@ def _features(
             # (the lines lowercased one by one: an ASCII line takes the fast path)
             near = " ".join(map(low_line, range(max(0, i - 2), min(n_all, i + 3))))
             facts = line_facts[i] = (
-                len(line.split()),
+                n_words(line, cjk),
                 _byline_near(near),
                 bool(line) and _COPYRIGHT_L.search(low_line(i)) is not None,
             )
@@ -1208,7 +1270,9 @@ def _features(
         gap = (latest - d).days if latest else 0
         mgap = abs((d - med).days) if med else 0
         # (_is_para(line), with the word count at hand)
-        in_para = nw >= 12 and len(ls := line.strip()) > 80 and ls[-1:] in _PARA_END
+        in_para = (
+            nw >= 12 and (width if cjk else len)(ls := line.strip()) > 80 and ls[-1:] in _PARA_END
+        )
         c["alone"] = alone
         c["in_para"] = in_para
         form = c["form"]
@@ -1415,7 +1479,7 @@ _CLOSERS = "'\"”’»)"
 
 #: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
 #: ``_SENT_END``: this runs on every line)
-_ENDERS = frozenset(".!?…")
+_ENDERS = frozenset(".!?…。！？")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
@@ -1529,7 +1593,7 @@ _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
 _DATE_SEP = re.compile(r"\s+[|–—-]\s")
 
 
-def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None:
+def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
     """The headline a candidate line can hold: None for a date line ("Posted on April 29,
     2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
     glued to a headline ("27.01.2022MineralölINFO November 2021"), else the line itself."""
@@ -1541,9 +1605,9 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None
         return s  # a year alone is no date: "2018 Boys State Swim Results"
     first = found[0]
     rest = s[first["col"] + len(first["text"]) :]
-    if first["col"] == 0 and len(rest.split()) >= 3:
+    if first["col"] == 0 and n_words(rest, cjk) >= 3:
         rest = _LEAD_SEP.sub("", rest)
-        return rest if len(rest.split()) >= _TITLE_MIN_WORDS else None
+        return rest if n_words(rest, cjk) >= _TITLE_MIN_WORDS else None
     # a breadcrumb glued to a date, then the headline: "StartseiteNews & mehr23.01.2022 -
     # Dorothea Wierer darf ..."
     # (glued: a date line "Do 24. Mai 2018, 08:30 | ANZEIGE | 1 Kommentar" holds no headline)
@@ -1552,10 +1616,10 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None) -> str | None
         s[col - 1 : col].isalnum()
         and len(s[:col].split()) <= 5
         and _DATE_SEP.match(rest)
-        and len(rest.split()) >= 4
+        and n_words(rest, cjk) >= 4
     ):
         return _LEAD_SEP.sub("", rest)
-    if len(s.split()) <= 10:
+    if n_words(s, cjk) <= 10:
         return None
     return s
 
@@ -1577,14 +1641,14 @@ _TitleShape = tuple[
 
 
 @lru_cache(maxsize=8192)
-def _title_shape(s: str) -> _TitleShape:
+def _title_shape(s: str, cjk: bool = True) -> _TitleShape:
     """What a title candidate's features read off its text alone: its word and character
     counts and their terms, how it ends and starts, colon, pipe, capitals, furniture, an
     ellipsis, a "| Site" tail, and its words (:func:`_toks`). Cached (about half of a
     candidate's cost): menu items, furniture, bylines and site names recur on the pages of
-    a site."""
+    a site. ``cjk``: the page has Chinese or Japanese characters (see :func:`n_words`)."""
     words = s.split()
-    nw = len(words)
+    nw = n_words(s) if cjk else len(words)
     n_chars = len(s)
     initials = [w[0] for w in words if w[0].isalpha()]
     n_alpha = len(initials)
@@ -1646,8 +1710,7 @@ class TitlePool:
         if not window:
             return
         # short lines (menus, section names) only close to the top of the article;
-        # one-word headlines ("Zeitphilosophie") only just above the text and short (a CJK
-        # sentence has no spaces: one "word")
+        # one-word headlines ("Zeitphilosophie") only just above the text and short
         near_lo = (max(0, ms - _TITLE_NEAR), ms + 6, max(0, body - _TITLE_NEAR), body + 6)
         one_lo = (max(0, ms - _TITLE_NEAR_ONE), ms, max(0, body - _TITLE_NEAR_ONE), body)
         texts = page.texts
@@ -1692,7 +1755,9 @@ class TitlePool:
             ):
                 continue
             # (only a line with a date can hold a date line or a glued date)
-            headline = _title_text(s, _stripped_dates(page, i, s)) if i in dated_lines else s
+            headline = (
+                _title_text(s, _stripped_dates(page, i, s), page.cjk) if i in dated_lines else s
+            )
             if headline is not None:
                 cands.append((k, i, headline))
         if not cands:
@@ -1720,10 +1785,11 @@ class TitlePool:
         self._allnorm = allnorm = Counter(compress(texts, [n <= longest for n in page.lens]))
         log1p = math.log1p
         rows, toks = self.rows, self.toks
+        cjk = page.cjk
         for k, _, s in cands:
             (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
              starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
-             truncated, sep_site, tk) = _title_shape(s)  # fmt: skip
+             truncated, sep_site, tk) = _title_shape(s, cjk)  # fmt: skip
             next_dated = dated[k + 1 - lo]
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
@@ -2215,7 +2281,7 @@ def extract_lines(
         line = page.lines[c["line"]].strip()
         # a date line ("Published 27 Nov 2015 - 06:00 GMT", "Jane Doe 19.10.2019, 05:00 Uhr")
         # is metadata; a sentence that happens to contain the date is content
-        if not c["in_para"] and len(line.split()) <= _DATE_LINE_MAX_WORDS:
+        if not c["in_para"] and n_words(line, page.cjk) <= _DATE_LINE_MAX_WORDS:
             meta_lines["published"] = [c["line"]]
     # authors
     authors, aline = find_authors(items, texts=page.texts)

@@ -1451,3 +1451,82 @@ def test_html_byline_in_the_article_when_the_markup_names_no_author(run_stage) -
     prose = html.replace("von Daniela Obers", "By the end of the week the council had agreed.")
     doc = run_stage(BoilerplateStage, make_document(prose, html=True, path="b.html")).kept[0]
     assert run_stage(MetadataStage, doc).kept[0].authors == []
+
+
+# Chinese and Japanese news pages (made up): a site line and menu, a headline, a date line,
+# paragraphs without spaces, a related-news block
+ZH_PAGE = [
+    "新华网", "首页", "时政", "国际", "体育", "体育新闻 >",
+    "本市举办首届城市马拉松赛 两万名选手参赛",
+    "2020-03-15 09:30　来源：新华网",
+    "本报讯（记者 王明）3月14日，首届城市马拉松赛在市中心鸣枪开跑，来自全国各地的两万名跑步爱好者"
+    "参加了比赛。赛事组委会表示，本次比赛共设全程、半程和健康跑三个项目。",
+    "比赛当天天气晴朗，沿途有数千名志愿者和市民为选手加油助威。男子全程冠军的成绩为二小时十二分，"
+    "刷新了赛事纪录。",
+    "组委会负责人说，明年将继续举办这项赛事，并进一步提高服务水平，让更多市民享受跑步带来的快乐。",
+    "相关新闻", "市民热议马拉松带来的交通变化", "全民健身活动在各区蓬勃开展",
+    "春季运动会报名工作正式启动",
+]  # fmt: skip
+JA_PAGE = [
+    "みんなのニュース", "ホーム", "ニュース", "スポーツ", "エンタメ",
+    "市立図書館が全面改装を終えて再開、子ども向けの読書スペースを拡充",
+    "2021年4月1日 10時00分",
+    "市立図書館は3月31日、約一年間にわたる全面改装工事を終え、4月1日から利用を再開すると発表した。"
+    "館内には新たに子ども向けの読書スペースが設けられ、親子で本を楽しめるようになった。",
+    "改装では耐震補強のほか、照明や空調設備も新しくなり、閲覧席の数は以前の約1.5倍に増えた。"
+    "館長は「多くの市民に気軽に来てほしい」と話している。",
+    "開館時間は午前9時から午後8時までで、毎週月曜日は休館となる。",
+    "関連ニュース", "市内の公園で桜が見頃に", "新しい市民ホールの建設計画がまとまる",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline", "published"),
+    [(ZH_PAGE, 6, "2020-03-15"), (JA_PAGE, 5, "2021-04-01")],
+    ids=["zh", "ja"],
+)
+def test_chinese_and_japanese_pages(run_stage, lines: list[str], headline: int, published: str):
+    # by spaces a paragraph without them is one word: no paragraph, no main block, and the
+    # headline not among the title candidates
+    text = "\n".join(lines)
+    p = textmeta.Page(text)
+    assert p.body == headline + 2 and p.paras[headline + 2 : headline + 4] == [True, True]
+    assert p.ms <= headline + 2 and p.me >= headline + 3
+    meta = extract(text)
+    assert meta["title"] == lines[headline]
+    assert meta["published"] == published
+    assert meta["lines"]["published"] == [headline + 1]
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.title == lines[headline] and doc.published == published
+    kept = doc.text.split("\n")
+    assert lines[headline + 2] in kept and lines[headline + 3] in kept
+    assert lines[headline] not in kept and lines[headline + 1] not in kept
+    assert p.cjk
+
+
+def test_cjk_word_count_and_width() -> None:
+    # a run of Chinese or Japanese characters: a word per two characters, rounded up
+    assert textmeta.n_words("体育新闻") == 2
+    assert textmeta.n_words("体育新闻 >") == 3
+    assert textmeta.n_words("首页") == 1
+    assert textmeta.n_words("Kindle for PCをCtrl") == 5  # Kindle, for, PC, Ctrl and を
+    assert textmeta.n_words("市立図書館が全面改装を終えて再開") == 8
+    assert textmeta.width("体育新闻 >") == 10
+    # hangul is written with spaces: by spaces
+    assert textmeta.n_words("코로나19 극복 성금") == 3
+    # Latin text: by spaces, its length
+    for s in ("France’s Hollande wins", "Zeitphilosophie", BODY, "a  b"):
+        assert textmeta.n_words(s) == len(s.split()) and textmeta.width(s) == len(s)
+
+
+def test_a_latin_page_is_counted_by_spaces() -> None:
+    text = page("Example News", "Leaders agree on a plan", "Published 4 March 2019")
+    p = textmeta.Page(text)
+    assert not p.cjk
+    assert p.nwords == [s.count(" ") + 1 for s in p.texts]
+    assert not textmeta.has_cjk(text + " “quoted” – 😀 ﬁ ①")
+    assert (
+        textmeta.has_cjk(text + " 東京")
+        and textmeta.has_cjk("ひらがな")
+        and textmeta.has_cjk("\uf900")
+    )
