@@ -2550,19 +2550,29 @@ def headline_of(
     if len(parts) < 3:
         return title
     segs, seps = parts[0::2], parts[1::2]
-    counts = Counter(_line_key(ln) for ln in text.splitlines() if 0 < len(ln) <= 400)
-    if head_title:
-        counts[_line_key(head_title)] -= 1
-    lines = {k for k, c in counts.items() if c > 0}
-    if _line_key(title) in lines:
-        return title
+
     n = len(segs)
-    for length in range(n - 1, 0, -1):
-        for a in range(n - length + 1):
-            b = a + length
-            cand = "".join(x for k in range(a, b) for x in (segs[k], seps[k] if k < b - 1 else ""))
-            if _line_key(cand) in lines and len(cand.split()) >= 2:
-                return cand.strip()
+    runs = [
+        "".join(
+            x for k in range(a, a + m) for x in (segs[k], seps[k] if k < a + m - 1 else "")
+        ).strip()
+        for m in range(n - 1, 0, -1)
+        for a in range(n - m + 1)
+    ]
+    runs = [r for r in runs if len(r.split()) >= 2]
+    head = head_title.strip() if head_title else None
+    # the page's lines as long as a run can be, compared normalised (case, spaces,
+    # compatibility forms); the <title> element's line does not count
+    least = min((len(r) for r in runs), default=len(title)) - 8
+    most = len(title) + 8
+    counts = Counter(_line_key(ln) for ln in text.splitlines() if least <= len(ln) <= most)
+    if head:
+        counts[_line_key(head)] -= 1
+    if counts[_line_key(title)] > 0:
+        return title
+    for cand in runs:
+        if counts[_line_key(cand)] > 0:
+            return cand
     label = _host_label(url)
     site_key = _compact(site) if site else ""
 
