@@ -416,8 +416,9 @@ def _extract_metadata(
 
 
 _TAG_SEP = re.compile(r"[,;，、]")
-#: A byline word before an author's name, as pages put it in their author fields
-_BY_WORD = re.compile(r"(?i)^(?:by|von|vom|door|par|por|di|da|de|av|af|autor(?:in)?:?)\s+")
+#: A byline word before an author's name, as pages put it in their author fields; "de",
+#: "di" and "da" only in lower case ("De Gaulle", "Di Maio" and "Da Silva" are names)
+_BY_WORD = re.compile(r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?)|de|di|da)\s+")
 #: A copyright notice in a site name: the sign, "(c)", "copyright" and a year
 _COPY_MARK = re.compile(
     r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b)?(?:\s*by\b)?"

@@ -1365,6 +1365,8 @@ def test_html_date_model_has_no_text_only_feature() -> None:
         ("Par AFP publié le; Mis À Jour À", None),
         ("Mobasir hassan", ["Mobasir hassan"]),  # (lower case as the page gives it)
         ("Loïc Le Clerc", ["Loïc Le Clerc"]),
+        ("di Mario Rossi", ["Mario Rossi"]),
+        ("De Gaulle Charles", ["De Gaulle Charles"]),  # (a name's particle, not "by")
     ],
 )
 def test_html_author_fields_are_read_as_bylines(author: str, authors: list[str] | None) -> None:
