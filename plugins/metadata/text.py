@@ -2502,8 +2502,9 @@ def _host_label(url: str | None) -> str | None:
 
 
 def _names_domain(s: str, label: str) -> bool:
-    """Whether line ``s`` names the domain ``label`` ("ABC13 Houston" and abc13, "Mein
-    schöner Garten" and meinschoenergarten are not matched; "agrarheute" and agrarheute are)."""
+    """Whether line ``s`` names the domain ``label``: it holds the label ("ABC13 Houston"
+    and abc13, "Tonight.de" and tonight) or the label holds it ("Spiegel" and spiegelonline;
+    requiring most of the label lost 6 of 168 right site names on the dev pages)."""
     c = _compact(s)
     return len(c) >= 3 and (label in c or (len(c) >= 4 and c in label))
 
