@@ -2476,6 +2476,12 @@ _SITE_NAV = re.compile(
 _NOT_ALNUM = re.compile(r"[\W_]+")
 #: Second-level labels under which sites register (example.co.uk, example.com.au)
 _SLD = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"])
+#: Hosts of many sites, one per subdomain (the domain label is the host's, not the site's)
+_HOSTS = frozenset(
+    ["wordpress", "blogspot", "hypotheses", "medium", "substack", "github", "tumblr",
+     "wixsite", "jimdo", "jimdofree", "over-blog", "overblog", "blogger", "weebly",
+     "typepad", "livejournal", "canalblog", "hatenablog", "fandom", "webnode"]
+)  # fmt: skip
 
 
 def _compact(s: str) -> str:
@@ -2497,6 +2503,8 @@ def _host_label(url: str | None) -> str | None:
     parts = parts[:-1]
     if len(parts) > 1 and parts[-1] in _SLD:
         parts = parts[:-1]
+    if len(parts) > 1 and parts[-1] in _HOSTS and parts[-2] not in ("www", "m"):
+        parts = parts[:-1]  # a site on a blog host is its subdomain (x.wordpress.com)
     label = _compact(parts[-1])
     return label if len(label) >= 3 else None
 

@@ -256,6 +256,13 @@ def test_text_metadata_from_lines(run_stage) -> None:
         # of the lines that name it, not a service of the site
         (("Über PETA", "PETA Deutschland"), (), "https://www.peta.de/x", "PETA Deutschland"),
         (("Search SpringerLink",), (), "https://link.springer.com/x", None),
+        # a site on a blog host is named by its subdomain, not the host
+        (
+            ("Hypotheses", "Achtundvierzig"),
+            (),
+            "https://achtundvierzig.hypotheses.org/822",
+            "Achtundvierzig",
+        ),
         # a last line with nothing to vouch for it
         ((), ("Language Selection",), None, None),
     ],
