@@ -2347,6 +2347,16 @@ def extract_lines(
             i, s = found_site
             res["site_name"], res["sources"]["site_name"] = s, f"line {i}"
             meta_lines["site_name"] = [i]
+        elif (
+            label
+            and res["publisher"]
+            and _names_domain(res["publisher"], label)
+            and not any(c.isdigit() for c in res["publisher"])
+            and len(res["publisher"].split()) <= 5
+        ):
+            # the copyright holder, when it names the page's domain ("© 2020 Boing Boing")
+            res["site_name"] = res["publisher"]
+            res["sources"]["site_name"] = res["sources"]["publisher"]
     # categories / tags: a labelled line, a tag line after the body, or the section line
     # just above the headline
     if title_line is not None:
@@ -2661,8 +2671,13 @@ def _has_tag_line(text: str) -> bool:
 
 
 _COPYRIGHT_WHO = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.|]{2,60})", re.I
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?(?:by\s+)?"
+    r"(?P<who>[^.|]{2,60})",
+    re.I,
 )
+#: After the holder's name: a year or a range ("proplanta 2006-2022"), or a separator and
+#: whatever follows it ("Sportnews - IT00853870210")
+_WHO_TAIL = re.compile(r"\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|[-–—|/·]\s.*)$")
 
 
 @lru_cache(maxsize=4096)
@@ -2673,7 +2688,7 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-    who = _RIGHTS.sub("", who).strip()
+    who = _WHO_TAIL.sub("", _RIGHTS.sub("", who)).strip(" .,-–")
     return True, who if who and not _RIGHTS.match(who) else None
 
 

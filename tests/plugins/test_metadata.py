@@ -1539,3 +1539,25 @@ def test_a_latin_page_is_counted_by_spaces() -> None:
         and textmeta.has_cjk("ひらがな")
         and textmeta.has_cjk("\uf900")
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("© 2019 dpa GmbH", "dpa"),
+        ("© 2008-2021 skispringen", "skispringen"),
+        ("Copyright © 1996- SINA Corporation", "SINA Corporation"),
+        ("© Sportnews - IT00853870210", "Sportnews"),
+        ("Copyright © 2020 Boing Boing | Privacy", "Boing Boing"),
+        ("©2020 Reuters. All rights reserved.", "Reuters"),
+    ],
+)
+def test_copyright_holder(line: str, who: str) -> None:
+    assert textmeta._copyright_who(line) == (True, who)
+
+
+def test_the_copyright_holder_is_the_site_when_it_names_the_domain() -> None:
+    text = page("Budget passes", tail=("Copyright © 2008-2021 skispringen",))
+    assert extract(text, url="https://www.skispringen.com/x")["site_name"] == "skispringen"
+    assert extract(text, url="https://www.example.com/x")["site_name"] is None
+    assert extract(text)["site_name"] is None
