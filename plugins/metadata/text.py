@@ -2413,6 +2413,10 @@ def extract_lines(
                 break
             if (
                 (k + 1 < len(items) and items[k + 1][0] == title_line)
+                # (between the site's line and the headline: "Cyprus Mail" / "Global
+                # terrorism World" / headline; elsewhere such lines are menus and captions)
+                and k > 0
+                and res["sources"].get("site_name") == f"line {items[k - 1][0]}"
                 and s != res["site_name"]
                 and 2 <= len(s.split()) <= 5
                 and not _FURNITURE.match(s)
