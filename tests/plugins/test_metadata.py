@@ -1561,3 +1561,11 @@ def test_the_copyright_holder_is_the_site_when_it_names_the_domain() -> None:
     assert extract(text, url="https://www.skispringen.com/x")["site_name"] == "skispringen"
     assert extract(text, url="https://www.example.com/x")["site_name"] is None
     assert extract(text)["site_name"] is None
+
+
+def test_a_section_line_between_the_site_and_the_headline() -> None:
+    head = "France’s Hollande wins cooperation not coalition against IS"
+    res = extract(page("Cyprus Mail", "Global terrorism World", head))
+    assert res["tags"] == res["categories"] == ["Global terrorism", "World"]
+    # above the headline, but no site's line above it: a menu or a caption as often
+    assert extract(page("Home", "Breaking News", head))["tags"] == []
