@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import subprocess
 import sys
@@ -147,6 +148,27 @@ def speed_html(eval_dir: Path) -> None:
         )
 
 
+def titles_with_url(eval_dir: Path) -> None:
+    """Text titles when the page's address is known (a WARC record's, a JSONL dump's): the
+    URL of ``titles.json``, given to the extraction; scored with ``title_eval.py``'s
+    normalisation (its runner passes the text only)."""
+    sys.path.insert(0, str(eval_dir))
+    from title_eval import norm_title
+
+    from corearchive_plugins.metadata.text import extract
+
+    n = right = 0
+    for name in ("aeb", "trafeval", "htmldate"):
+        folder = eval_dir / "data" / name / "dev"
+        truth = json.loads((folder / "titles.json").read_text("utf-8"))
+        for page, t in truth.items():
+            text = (folder / "text" / f"{page}.txt").read_text("utf-8")
+            got = extract(text, url=t.get("url"))["title"]
+            n += 1
+            right += norm_title(got) == norm_title(t["title"])
+    print(f"{'title, URL':13} text  with each page's URL: acc={right / max(n, 1):.3f} n={n}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -176,6 +198,7 @@ def main() -> int:
             print(f"{scorer:13} {kind:5} {' '.join(ln.split())}")
         if out.returncode:
             print(out.stderr[-1500:], file=sys.stderr)
+    titles_with_url(args.eval)
     speed(args.eval)
     if not args.skip_html:
         speed_html(args.eval)

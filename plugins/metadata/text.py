@@ -1942,7 +1942,48 @@ def _late_gain() -> tuple[float, float]:
     return max(0.0, coef[_C_LOV]) + max(0.0, coef[_C_BOV]), max(0.0, coef[_C_CONTAINED])
 
 
-def rank_titles(page: Page) -> list[tuple[int, str, float]]:
+#: The words of a URL's slug: runs of letters and digits, accents folded
+_SLUG_TOKEN = re.compile(r"[a-z0-9]+")
+_SLUG_EXT = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cms)$")
+
+
+def _slug_tokens(s: str) -> list[str]:
+    s = unicodedata.normalize("NFKD", s.casefold().replace("ß", "ss"))
+    return _SLUG_TOKEN.findall("".join(c for c in s if not unicodedata.combining(c)))
+
+
+def _slug_words(url: str | None) -> frozenset[str] | None:
+    """The words of the longest segment of ``url``'s path ("/2019/43/klimaschutz-banken-
+    unternehmen-fracking" -> klimaschutz, banken, ...), numbers left out; None when it has
+    fewer than three (an id, a date, a section)."""
+    if not url or "://" not in url:
+        return None
+    path = url.split("://", 1)[1].partition("/")[2].partition("?")[0].partition("#")[0]
+    best: list[str] = []
+    for seg in path.split("/"):
+        words = [w for w in re.split(r"[-_+.,]", _SLUG_EXT.sub("", seg.lower())) if w]
+        words = [w for w in words if not w.isdigit()]
+        if len(words) > len(best):
+            best = words
+    return frozenset(_slug_tokens(" ".join(best))) if len(best) >= 3 else None
+
+
+def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[int, str]:
+    """The title candidate whose words cover most of the URL's slug, instead of the model's
+    choice (line ``i``, text ``s``), when it covers at least 60 % of the slug's words and
+    0.2 more than the choice: a page's address names its story (dev text pages with their
+    URLs: titles 671 -> 733 of 911 right; 71 fixed, 9 broken)."""
+
+    def cover(t: str) -> float:
+        return len(slug.intersection(_slug_tokens(t))) / len(slug)
+
+    best = max(((cover(t), -k, line, t) for k, (_, line, t) in enumerate(pool.cands)), default=None)
+    if best is not None and best[0] >= 0.6 and best[0] >= cover(s) + 0.2:
+        return best[2], best[3]
+    return i, s
+
+
+def rank_titles(page: Page, pool: TitlePool | None = None) -> list[tuple[int, str, float]]:
     """The title candidates that can win, with their scores: (line, text, score), in line
     order; the best-scoring one is the model's choice over every candidate.
 
@@ -1950,8 +1991,10 @@ def rank_titles(page: Page) -> list[tuple[int, str, float]]:
     ones (:data:`TITLE_LATE`, searches through the page and its body) are computed only
     while a candidate's score without them plus the most they can add reaches the best full
     score so far; the others cannot win and are left out (exact: no late feature depends
-    on other candidates, so a score does not change when others are left out)."""
-    pool = TitlePool(page)
+    on other candidates, so a score does not change when others are left out). ``pool``:
+    the page's :class:`TitlePool`, when the caller made it."""
+    if pool is None:
+        pool = TitlePool(page)
     if not pool.rows:
         return []
     m = _scorer("title", "title")
@@ -2247,12 +2290,17 @@ def extract_lines(
     title_line = None
     marked = page.lines[headline].strip() if headline is not None else ""
     tcands: list[tuple[int, str, float]]
+    pool: TitlePool | None = None
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
-        tcands = [t for t in rank_titles(page) if not _PAREN_NUM.search(t[1])]
+        pool = TitlePool(page)
+        tcands = [t for t in rank_titles(page, pool) if not _PAREN_NUM.search(t[1])]
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
+        slug = _slug_words(url) if pool is not None else None
+        if slug and pool is not None:
+            i, s = _slug_title(pool, slug, i, s)
         if marked or (i < page.story_end and not _is_para(s)):
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"

@@ -1569,3 +1569,36 @@ def test_a_section_line_between_the_site_and_the_headline() -> None:
     assert res["tags"] == res["categories"] == ["Global terrorism", "World"]
     # above the headline, but no site's line above it: a menu or a caption as often
     assert extract(page("Home", "Breaking News", head))["tags"] == []
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("https://www.zeit.de/2019/43/klimaschutz-banken-fracking-oel",
+         {"klimaschutz", "banken", "fracking", "oel"}),
+        ("https://ex.com/news/budget_vote_delayed_again.html?id=3",
+         {"budget", "vote", "delayed", "again"}),
+        ("https://ex.com/politik/12345", None),  # (an id: no slug)
+        ("https://ex.com/a-b", None),
+        (None, None),
+    ],
+)  # fmt: skip
+def test_the_words_of_a_urls_slug(url: str | None, words: set[str] | None) -> None:
+    got = textmeta._slug_words(url)
+    assert (set(got) if got is not None else None) == words
+
+
+def test_the_url_slug_picks_the_story_among_the_headlines() -> None:
+    # a related story's headline looks more like a headline to the model on its own; the
+    # page's address names the story
+    story = "Putin and Hollande agree to coordinate strikes in Syria"
+    other = "Budget vote delayed after long night in parliament"
+    text = "\n\n".join(
+        ["Example News", story, "Home", "World", other, "By Jane Doe", "Published 4 March 2019",
+         BODY, BODY2]
+    )  # fmt: skip
+    assert extract(text)["title"] == other  # (next to the byline and the date)
+    url = "https://ex.com/world/putin-hollande-agree-coordinate-strikes-syria"
+    assert extract(text, url=url)["title"] == story
+    # an address that names nothing on the page changes nothing
+    assert extract(text, url="https://ex.com/world/12345")["title"] == extract(text)["title"]
