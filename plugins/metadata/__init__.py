@@ -22,6 +22,7 @@ where it was found and its score, the chosen one, a confidence, and the source o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
@@ -56,6 +57,9 @@ from .text import (
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
+#: An archived copy's address (Wayback Machine and the archives that copy its scheme): the
+#: capture's timestamp, a replay flag, then the original page's address
+_ARCHIVED = re.compile(r"^https?://[^/]+/(?:[a-z-]+/){0,2}\d{8,14}[a-z_]*/((?:https?:)?//.+)$")
 #: How far into an HTML page's extracted text a byline is looked for
 _HTML_BYLINE_LINES = 8
 
@@ -337,8 +341,13 @@ class MetadataStage(Stage):
 
     @staticmethod
     def _url(doc: Document) -> str | None:
+        """The page's web address: the document's URI, or the original page's when it is
+        an archived copy ("https://web.archive.org/web/20190717142834/https://site.de/a")."""
         uri = doc.source.uri
-        return uri if "://" in uri and not uri.startswith("file:") else None
+        if "://" not in uri or uri.startswith("file:"):
+            return None
+        m = _ARCHIVED.match(uri)
+        return m.group(1) if m else uri
 
     @staticmethod
     def _bound(doc: Document) -> date | None:

@@ -281,6 +281,10 @@ def test_the_stage_reads_the_site_from_the_documents_url(run_stage) -> None:
     doc = make_document(text)
     doc.source.uri = "https://www.agrarheute.com/technik/heizen-abfallholz-123"
     assert run_stage(MetadataStage, doc).kept[0].site_name == "Agrarheute"
+    # an archived copy: the original page's address
+    doc = make_document(text)
+    doc.source.uri = "https://web.archive.org/web/20221211000000/https://www.agrarheute.com/x"
+    assert run_stage(MetadataStage, doc).kept[0].site_name == "Agrarheute"
 
 
 def test_a_sentence_with_a_date_stays_in_text(run_stage) -> None:
