@@ -59,7 +59,9 @@ __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
 #: An archived copy's address (Wayback Machine and the archives that copy its scheme): the
 #: capture's timestamp, a replay flag, then the original page's address
-_ARCHIVED = re.compile(r"^https?://[^/]+/(?:[a-z-]+/){0,2}\d{8,14}[a-z_]*/((?:https?:)?//.+)$")
+_ARCHIVED = re.compile(
+    r"^https?://[^/]+/(?:[a-z-]+/){0,2}(?P<when>\d{8,14})[a-z_]*/(?P<url>(?:https?:)?//.+)$"
+)
 #: How far into an HTML page's extracted text a byline is looked for
 _HTML_BYLINE_LINES = 8
 
@@ -347,19 +349,23 @@ class MetadataStage(Stage):
         if "://" not in uri or uri.startswith("file:"):
             return None
         m = _ARCHIVED.match(uri)
-        return m.group(1) if m else uri
+        return m.group("url") if m else uri
 
     @staticmethod
     def _bound(doc: Document) -> date | None:
-        """The latest possible publication day: the capture, or the HTTP ``Date`` /
-        ``Last-Modified`` headers, whichever is earliest. Fills ``fetched_at`` from the HTTP
-        ``Date`` header when the source gave none."""
+        """The latest possible publication day: the capture, the HTTP ``Date`` /
+        ``Last-Modified`` headers, or an archived copy's capture stamp in its URI, whichever
+        is earliest. Fills ``fetched_at`` from the HTTP ``Date`` header when the source gave
+        none."""
         src = doc.source
         headers = src.http_headers or {}
         served = _http_day(headers.get("date"))
         if not src.fetched_at and served is not None:
             src.fetched_at = served.astimezone(UTC).isoformat().replace("+00:00", "Z")
         days = [parse_capture(src.fetched_at)]
+        archived = _ARCHIVED.match(src.uri)
+        if archived:
+            days.append(parse_capture(archived.group("when")[:8]))
         days += [
             dt.astimezone(UTC).date()
             for dt in (served, _http_day(headers.get("last-modified")))

@@ -284,7 +284,10 @@ def test_the_stage_reads_the_site_from_the_documents_url(run_stage) -> None:
     # an archived copy: the original page's address
     doc = make_document(text)
     doc.source.uri = "https://web.archive.org/web/20221211000000/https://www.agrarheute.com/x"
-    assert run_stage(MetadataStage, doc).kept[0].site_name == "Agrarheute"
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.site_name == "Agrarheute"
+    # and its capture stamp bounds the publication date
+    assert out.annotations["metadata"]["date_bound"] == "2022-12-11"
 
 
 def test_a_sentence_with_a_date_stays_in_text(run_stage) -> None:
