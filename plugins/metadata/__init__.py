@@ -312,8 +312,8 @@ class MetadataStage(Stage):
         """Authors from a byline at the top of the article trafilatura extracted ("von
         Daniela Obers"), when the page's markup names none; the line leaves the text as a
         plain text's byline does. Only short lines that do not end a sentence: the article's
-        first sentence may start with "By" or "Von" (dev HTML pages: 8 of 173 without
-        authors have such a line)."""
+        first sentence may start with "By" or "Von" (dev HTML pages: found on 5 of 1,086,
+        each the right name)."""
         lines = doc.text.split("\n", _HTML_BYLINE_LINES)[:_HTML_BYLINE_LINES]
         items = [
             (i, s)
