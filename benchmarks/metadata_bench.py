@@ -169,6 +169,22 @@ def titles_with_url(eval_dir: Path) -> None:
     print(f"{'title, URL':13} text  with each page's URL: acc={right / max(n, 1):.3f} n={n}")
 
 
+def dates_with_url(eval_dir: Path) -> None:
+    """Text dates when the page's address is known (``truth.json``'s URL), day-level, as
+    ``date_eval.py`` scores them (its runner passes the text only)."""
+    from corearchive_plugins.metadata.text import extract
+
+    folder = eval_dir / "data" / "htmldate" / "dev"
+    truth = json.loads((folder / "truth.json").read_text("utf-8"))
+    right = 0
+    for page, t in truth.items():
+        text = (folder / "text" / f"{page}.txt").read_text("utf-8")
+        got = extract(text, url=t.get("url"))["published"]
+        right += (got[:10] if got else None) == t["date"]
+    print(f"{'date, URL':13} text  with each page's URL: acc={right / max(len(truth), 1):.3f} "
+          f"n={len(truth)}")  # fmt: skip
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -199,6 +215,7 @@ def main() -> int:
         if out.returncode:
             print(out.stderr[-1500:], file=sys.stderr)
     titles_with_url(args.eval)
+    dates_with_url(args.eval)
     speed(args.eval)
     if not args.skip_html:
         speed_html(args.eval)

@@ -287,7 +287,8 @@ class MetadataStage(Stage):
                     setattr(doc, key, list(value) if isinstance(value, list) else value)
                     sources[key] = "text " + meta["sources"][key]
             for c in meta["candidates"]:
-                item = self._item(c, c["value"], f"text line {c['line']}")
+                where = f"text line {c['line']}" if c["line"] >= 0 else "url"
+                item = self._item(c, c["value"], where)
                 if c["chosen"] and chosen is None:
                     chosen, confidence = len(dates), meta["published_confidence"]
                 dates.append(item)

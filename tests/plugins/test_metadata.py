@@ -1609,3 +1609,24 @@ def test_the_url_slug_picks_the_story_among_the_headlines() -> None:
     assert extract(text, url=url)["title"] == story
     # an address that names nothing on the page changes nothing
     assert extract(text, url="https://ex.com/world/12345")["title"] == extract(text)["title"]
+
+
+def test_the_urls_date_picks_the_pages_day() -> None:
+    text = page("Budget passes", "Updated 4 March 2019", tail=("Earlier: 1 March 2019",))
+    assert extract(text)["published"] == "2019-03-04"
+    url = "https://ex.com/2019/03/01/budget-passes"
+    assert extract(text, url=url)["published"] == "2019-03-01"
+    # no date written at all: the address's day, found "in the url"
+    res = extract(page("Budget passes"), url=url)
+    assert res["published"] == "2019-03-01" and res["sources"]["published"] == "url"
+    # an address's day after the capture is none
+    assert extract(page("Budget passes"), "2018-01-01", url=url)["published"] is None
+
+
+def test_the_stage_records_a_date_from_the_url(run_stage) -> None:
+    doc = make_document(page("Budget passes"))
+    doc.source.uri = "https://ex.com/2019/03/01/budget-passes"
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published == "2019-03-01"
+    ann = out.annotations["metadata"]
+    assert ann["dates"][ann["date_chosen"]]["where"] == "url"
