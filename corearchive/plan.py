@@ -872,8 +872,7 @@ class StagedPlan:
         unresolved: list[list[str]] = []
         files = 0
         task_bytes = int(opts.task_mb * 1024 * 1024)
-        own = [opts.out, self.work, *([opts.index] if opts.index else [])]
-        for it in expand(inputs, skip=own):
+        for it in expand(inputs, skip=[*opts.own_paths(), self.work]):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
             else:

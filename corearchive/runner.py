@@ -73,6 +73,11 @@ class RunOptions:
     isolate: bool = False
     #: ``local`` (a process pool on this machine) or ``ray``.
     executor: str = "local"
+
+    def own_paths(self) -> list[Path]:
+        """What the run writes (its output folder and index): never read as its input."""
+        return [self.out, *([self.index] if self.index else [])]
+
     #: Ray cluster address (``--executor ray``); none: start a local Ray instance.
     address: str | None = None
     #: ``stream`` (the pipeline in one pass) or ``staged`` (see :mod:`corearchive.plan`).
@@ -271,8 +276,7 @@ class Run:
     def _resolve(self, reporter: RunReporter) -> list[InputItem]:
         items: list[InputItem] = []
         opts = self.options
-        own = [opts.out, *([opts.index] if opts.index else [])]
-        for it in expand(opts.inputs, stdin=opts.stdin, skip=own):
+        for it in expand(opts.inputs, stdin=opts.stdin, skip=opts.own_paths()):
             self.report.inputs += 1
             if isinstance(it, Unresolved):
                 reporter.input_failed(it.path, it.path, it.error)

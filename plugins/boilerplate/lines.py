@@ -2425,7 +2425,7 @@ def _joined(lines: list[str], parts: list[Decisions]) -> Decisions:
         why.update((j + len(idx), r) for j, r in d.why.items())
         idx += [i + at for i in d.idx]
         at += len(d.lines)
-        keep, score, reasons = d.cols if d.cols is not None else d.columns()
+        keep, score, reasons = d.columns()
         keep_l += keep
         score_l += score
         reason_l += reasons

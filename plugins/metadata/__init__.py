@@ -42,17 +42,16 @@ from .html import (
     tree_to_text,
 )
 from .text import (
-    _SENT_END,
     LineSplit,
     choose,
     extract,
     extract_lines,
-    find_authors,
     find_dates,
     headline_of,
     iso_value,
     line_split,
     parse_capture,
+    short_byline,
 )
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
@@ -311,17 +310,11 @@ class MetadataStage(Stage):
 
     def _text_byline(self, doc: Document, sources: dict[str, str], ann: dict[str, Any]) -> None:
         """Authors from a byline at the top of the article trafilatura extracted ("von
-        Daniela Obers"), when the page's markup names none; the line leaves the text as a
-        plain text's byline does. Only short lines that do not end a sentence: the article's
-        first sentence may start with "By" or "Von" (dev HTML pages: found on 5 of 1,086,
-        each the right name)."""
+        Daniela Obers"), when the page's markup names none (:func:`short_byline`; dev HTML
+        pages: found on 5 of 1,086, each the right name); the line leaves the text as a
+        plain text's byline does."""
         lines = doc.text.split("\n", _HTML_BYLINE_LINES)[:_HTML_BYLINE_LINES]
-        items = [
-            (i, s)
-            for i, ln in enumerate(lines)
-            if (s := ln.strip()) and s.count(" ") < 8 and not _SENT_END.search(s)
-        ]
-        names, i = find_authors(items, limit=_HTML_BYLINE_LINES)
+        names, i = short_byline(lines)
         if not names or i is None:
             return
         doc.authors = names

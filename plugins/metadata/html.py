@@ -36,18 +36,15 @@ from ..boilerplate.htmltree import (
 )
 from .model import score_rows
 from .text import (
-    _AGENCY,
-    _AUTHOR_TAIL,
-    _ROLE,
     FEATURES,
     TEXT_ONLY_FEATURES,
     Page,
     _features,
     _mk,
+    author_field_names,
     find_dates,
     gather_dates,
     iso_value,
-    parse_authors,
 )
 
 _JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
@@ -416,17 +413,11 @@ def _extract_metadata(
 
 
 _TAG_SEP = re.compile(r"[,;，、]")
-#: A byline word before an author's name, as pages put it in their author fields; "de",
-#: "di" and "da" only in lower case ("De Gaulle", "Di Maio" and "Da Silva" are names)
-_BY_WORD = re.compile(r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?)|de|di|da)\s+")
 #: A copyright notice in a site name: the sign, "(c)", "copyright" and a year
 _COPY_MARK = re.compile(
     r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b)?(?:\s*by\b)?"
     r"|\s*[-–|,]?\s*all rights reserved\.?"
 )
-#: Up to four words of letters: an author field's value read as a name when the byline
-#: parser finds none (it wants capitals)
-_PLAIN_NAME = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,3}\.?$")
 
 
 def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
@@ -436,23 +427,8 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
         out["title"] = meta["title"]
     author = meta.get("author")
     if isinstance(author, str) and author:
-        # trafilatura joins the page's author fields with "; " as written: a byline word
-        # ("Door NU.nl", "Par Tokpanan Doré"), an outlet after the name, an agency, a URL
-        names: list[str] = []
-        for a in htmllib.unescape(author).split(";"):
-            a = _BY_WORD.sub("", a.strip())
-            if a and "://" not in a and "www." not in a:
-                found = parse_authors(a)
-                if (
-                    not found
-                    and _PLAIN_NAME.match(a)
-                    and not _ROLE.search(a)
-                    and not _AGENCY.match(a)
-                    and not _AUTHOR_TAIL.search(a)
-                    and not a.lower().startswith("www ")
-                ):
-                    found = [a]  # (a name as the page gives it, in lower case: "Mobasir hassan")
-                names += found
+        # trafilatura joins the page's author fields with "; " as written
+        names = [n for a in htmllib.unescape(author).split(";") for n in author_field_names(a)]
         if names:
             out["authors"] = list(dict.fromkeys(names))
     site = meta.get("sitename")

@@ -29,6 +29,7 @@ from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, itemgetter
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -1942,19 +1943,32 @@ def _late_gain() -> tuple[float, float]:
     return max(0.0, coef[_C_LOV]) + max(0.0, coef[_C_BOV]), max(0.0, coef[_C_CONTAINED])
 
 
+#: A date in a URL's path: /2019/05/12/, /2019-05-12, _20190512 (the year first)
+_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?![0-9])")
 #: The words of a URL's slug: runs of letters and digits, accents folded
 _SLUG_TOKEN = re.compile(r"[a-z0-9]+")
 _SLUG_EXT = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cms)$")
 
 
-#: A date in a URL's path: /2019/05/12/, /2019-05-12, _20190512 (the year first)
-_URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?![0-9])")
+def _url_parts(url: str | None, fragment: bool = False) -> tuple[str, str] | None:
+    """A web address's host (lower case, without user and port) and path (without its
+    leading slash; ``fragment``: with its "#" part after it); None for no address or one
+    that does not parse."""
+    if not url or "://" not in url:
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # ("http://[bad": an unclosed IPv6 bracket, a port that is no number)
+        return None
+    path = parts.path.removeprefix("/")
+    return host, path + "#" + parts.fragment if fragment and parts.fragment else path
 
 
 def _url_date(url: str) -> date | None:
     """The day a URL's path states, if any (an impossible day is none)."""
-    path = url.split("://", 1)[-1].partition("/")[2].partition("?")[0]
-    m = _URL_DATE.search("/" + path)
+    parts = _url_parts(url, fragment=True)
+    m = _URL_DATE.search("/" + parts[1]) if parts else None
     if not m:
         return None
     y = int(m.group(1))
@@ -1963,20 +1977,26 @@ def _url_date(url: str) -> date | None:
     return _mk(y, int(m.group(5)), int(m.group(6)))
 
 
+def _ascii_fold(s: str) -> str:
+    """``s`` case-folded, in compatibility form, without its accents ("Schöner" -> "schoner",
+    "Straße" -> "strasse"): how names and URL words are compared."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
 def _slug_tokens(s: str) -> list[str]:
-    s = unicodedata.normalize("NFKD", s.casefold().replace("ß", "ss"))
-    return _SLUG_TOKEN.findall("".join(c for c in s if not unicodedata.combining(c)))
+    return _SLUG_TOKEN.findall(_ascii_fold(s))
 
 
 def _slug_words(url: str | None) -> frozenset[str] | None:
     """The words of the longest segment of ``url``'s path ("/2019/43/klimaschutz-banken-
     unternehmen-fracking" -> klimaschutz, banken, ...), numbers left out; None when it has
     fewer than three (an id, a date, a section)."""
-    if not url or "://" not in url:
+    parts = _url_parts(url)
+    if parts is None:
         return None
-    path = url.split("://", 1)[1].partition("/")[2].partition("?")[0].partition("#")[0]
     best: list[str] = []
-    for seg in path.split("/"):
+    for seg in parts[1].split("/"):
         words = [w for w in re.split(r"[-_+.,]", _SLUG_EXT.sub("", seg.lower())) if w]
         words = [w for w in words if not w.isdigit()]
         if len(words) > len(best):
@@ -2133,6 +2153,35 @@ def _authors_of(s: str) -> tuple[str, ...]:
     return tuple(people)
 
 
+#: A byline word before an author's name, as pages put it in their author fields; "de",
+#: "di" and "da" only in lower case ("De Gaulle", "Di Maio" and "Da Silva" are names)
+_BY_WORD = re.compile(r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?)|de|di|da)\s+")
+#: Up to four words of letters: an author field's value read as a name when the byline
+#: parser finds none (it wants capitals)
+_PLAIN_NAME = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,3}\.?$")
+
+
+def author_field_names(value: str) -> list[str]:
+    """The names of one author field of a page's markup ("Par Tokpanan Doré", "Jane Doe,
+    Reuters", "Mobasir hassan"): read as a byline (:func:`parse_authors`) after its byline
+    word; a URL is none, and a name the byline parser refuses for its lower case is taken as
+    the page gives it when it is nothing else (a role, an agency, a date, an address)."""
+    a = _BY_WORD.sub("", value.strip())
+    if not a or "://" in a or "www." in a:
+        return []
+    found = parse_authors(a)
+    if (
+        not found
+        and _PLAIN_NAME.match(a)
+        and not _ROLE.search(a)
+        and not _AGENCY.match(a)
+        and not _AUTHOR_TAIL.search(a)
+        and not a.lower().startswith("www ")
+    ):
+        return [a]
+    return found
+
+
 #: Words of an outlet, a role or a title, not of a person's name (English and German
 #: bylines), and the first words of two-word place names
 _NOT_PERSON_WORDS = """news staff foundation press post times media sport sports agency service radio tv
@@ -2186,6 +2235,18 @@ def find_authors(
         # (from the next line on: a match may run over a line end, "Written\nby ...")
         m = search(joined, p + 1)
     return [], None
+
+
+def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
+    """:func:`find_authors` on ``lines`` (an article's first lines, as an extractor gave
+    them) among its short lines that end no sentence only: the article's first sentence
+    may start with "By" or "Von"."""
+    items = [
+        (i, s)
+        for i, ln in enumerate(lines)
+        if (s := ln.strip()) and s.count(" ") < 8 and not _SENT_END.search(s)
+    ]
+    return find_authors(items, limit=len(lines))
 
 
 @lru_cache(maxsize=4096)
@@ -2326,35 +2387,36 @@ def extract_lines(
     cands = rank_dates(page, capture, title_line=title_line)
     idx, conf = choose(cands)
     in_url = _url_date(url) if url else None
-    if in_url is not None and (capture is None or in_url <= capture):
-        # the page's address states its day (/2019/05/12/): the candidate of that day wins;
-        # with no candidate at all, the address's day is the date (dev text pages with a
-        # date in their URL: 85 -> 88 of 90 right)
+    if in_url is not None and capture is not None and in_url > capture:
+        in_url = None  # (an address's day after the capture is none)
+    if in_url is not None:
+        # the page's address states its day (/2019/05/12/): the candidate of that day wins
+        # (dev text pages with a date in their URL: 85 -> 88 of 90 right, with the next)
         same = [k for k, c in enumerate(cands) if c["date"] == in_url]
         if same and idx not in same:
             idx = max(same, key=lambda k: cands[k]["score"])
             conf = max(conf, 0.5)
-        elif not cands:
-            res["candidates"] = [
-                {"value": in_url.isoformat(), "line": -1, "text": in_url.isoformat(),
-                 "form": "url", "cue": "url", "score": 0.0, "chosen": True}
-            ]  # fmt: skip
-            res["published"] = in_url.isoformat()
-            res["published_confidence"] = 0.5
-            res["sources"]["published"] = "url"
-    if cands or not res["candidates"]:
+    res["candidates"] = [
+        {
+            "value": iso_value(c),
+            "line": c["line"],
+            "text": c["text"],
+            "form": c["form"],
+            "cue": c.get("cue"),
+            "score": round(c["score"], 3),
+            "chosen": k == idx,
+        }
+        for k, c in enumerate(cands)
+    ]
+    if in_url is not None and not cands:
+        # no date in the text: the address's day is the date
+        day = in_url.isoformat()
         res["candidates"] = [
-            {
-                "value": iso_value(c),
-                "line": c["line"],
-                "text": c["text"],
-                "form": c["form"],
-                "cue": c.get("cue"),
-                "score": round(c["score"], 3),
-                "chosen": k == idx,
-            }
-            for k, c in enumerate(cands)
-        ]
+            {"value": day, "line": -1, "text": day, "form": "url", "cue": "url", "score": 0.0,
+             "chosen": True}
+        ]  # fmt: skip
+        res["published"], res["published_confidence"] = day, 0.5
+        res["sources"]["published"] = "url"
     if idx is not None:
         c = cands[idx]
         res["published"] = iso_value(c)
@@ -2583,17 +2645,23 @@ _HOSTS = frozenset(
 def _compact(s: str) -> str:
     """Letters and digits only, lower case, accents dropped: "Bergsteigen.com" ->
     "bergsteigencom", "Mein schöner Garten" -> "meinschonergarten"."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return _NOT_ALNUM.sub("", "".join(c for c in s if not unicodedata.combining(c)))
+    return _NOT_ALNUM.sub("", _ascii_fold(s))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names are one, compared :func:`_compact`: equal, or one holding the
+    other ("Boing Boing" and "© Boing Boing", "Cyprus Mail" and "The Cyprus Mail")."""
+    x, y = _compact(a), _compact(b)
+    return len(x) >= 3 and (x in y or y in x)
 
 
 def _host_label(url: str | None) -> str | None:
     """The name a site registered its domain under: "https://www.sciencealert.com/x" ->
     "sciencealert", "https://wien.orf.at" -> "orf", "http://bbc.co.uk" -> "bbc"."""
-    if not url or "://" not in url:
+    url_parts = _url_parts(url)
+    if url_parts is None:
         return None
-    host = url.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
-    parts = [p for p in host.lower().split(".") if p]
+    parts = [p for p in url_parts[0].split(".") if p]
     if len(parts) < 2 or parts[-1].isdigit():
         return None  # (no domain, or an IP address)
     parts = parts[:-1]
@@ -2624,10 +2692,7 @@ def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
         return True
     if _PAPER_WORD.search(s):
         return True
-    if publisher:
-        a, b = _compact(s), _compact(publisher)
-        return len(a) >= 3 and (a in b or b in a)
-    return False
+    return bool(publisher) and _same_name(s, publisher or "")
 
 
 #: What joins a headline and its site or section in a page's title: " | ", " - ", " – ",
@@ -2656,14 +2721,11 @@ def headline_of(
         return title
     segs, seps = parts[0::2], parts[1::2]
 
+    def joined(a: int, b: int) -> str:  # segments a..b-1 with the separators between them
+        return "".join(x for k in range(a, b) for x in (segs[k], seps[k] if k < b - 1 else ""))
+
     n = len(segs)
-    runs = [
-        "".join(
-            x for k in range(a, a + m) for x in (segs[k], seps[k] if k < a + m - 1 else "")
-        ).strip()
-        for m in range(n - 1, 0, -1)
-        for a in range(n - m + 1)
-    ]
+    runs = [joined(a, a + m).strip() for m in range(n - 1, 0, -1) for a in range(n - m + 1)]
     runs = [r for r in runs if len(r.split()) >= 2]
     head = head_title.strip() if head_title else None
     # the page's lines as long as a run can be, compared normalised (case, spaces,
@@ -2679,13 +2741,12 @@ def headline_of(
         if counts[_line_key(cand)] > 0:
             return cand
     label = _host_label(url)
-    site_key = _compact(site) if site else ""
+    has_site = bool(site and _compact(site))
 
     def names_site(seg: str) -> bool:
-        c = _compact(seg)
-        if site_key and len(c) >= 3 and (c in site_key or site_key in c):
-            return True
-        return bool(label) and _names_domain(seg, label or "")
+        return (has_site and _same_name(seg, site or "")) or (
+            bool(label) and _names_domain(seg, label or "")
+        )
 
     a, b = 0, n
     while b - a > 1 and names_site(segs[b - 1]):
@@ -2694,7 +2755,7 @@ def headline_of(
         a += 1
     if (a, b) == (0, n):
         return title
-    return "".join(x for k in range(a, b) for x in (segs[k], seps[k] if k < b - 1 else "")).strip()
+    return joined(a, b).strip()
 
 
 _NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")

@@ -65,6 +65,21 @@ def pages():
                 yield s, t, h, (titles.get(name) or {}).get("url")
 
 
+def score_list(c, kind, given, truth, right):
+    """Count a list field: pages stating it (``{kind}_truth``), pages given some
+    (``{kind}s_given``), judged (``{kind}s_given_judged``, its items and the right ones) or not."""
+    c[f"{kind}_truth"] += bool(truth)
+    if not given:
+        return
+    c[f"{kind}s_given"] += 1
+    if truth:
+        c[f"{kind}s_given_judged"] += 1
+        c[f"{kind}_items"] += len(given)
+        c[f"{kind}_items_right"] += sum(right(x, truth) for x in given)
+    else:
+        c[f"{kind}s_given_unjudged"] += 1
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", default="")
@@ -74,7 +89,7 @@ def main():
     c = dict.fromkeys(
         "pages site_truth site_given site_given_judged site_right site_given_unjudged "
         "tag_truth tags_given tags_given_judged tag_items tag_items_right tags_given_unjudged "
-        "auth_truth auth_given auth_given_judged auth_items auth_items_right".split(), 0
+        "auth_truth auths_given auths_given_judged auth_items auth_items_right auths_given_unjudged".split(), 0
     )
     for k, (s, t, h, url) in enumerate(pages()):
         if args.n and k >= args.n:
@@ -97,28 +112,14 @@ def main():
                 c["site_given_unjudged"] += 1
                 if args.show == "site":
                     print(f"SITE? {s} {os.path.basename(t)[:40]}: {g!r}")
-        gt = [norm(x) for x in res["tags"] if norm(x)]
-        c["tag_truth"] += bool(tags)
-        if gt:
-            c["tags_given"] += 1
-            if tags:
-                c["tags_given_judged"] += 1
-                c["tag_items"] += len(gt)
-                c["tag_items_right"] += sum(x in tags for x in gt)
-            else:
-                c["tags_given_unjudged"] += 1
-            if args.show == "tags":
-                print(f"TAGS {s} {os.path.basename(t)[:40]}: {res['tags'][:6]} truth {sorted(tags)[:6]}")
-        ga = [norm(x) for x in res["authors"]]
-        c["auth_truth"] += bool(authors)
-        if ga:
-            c["auth_given"] += 1
-            if authors:
-                c["auth_given_judged"] += 1
-                c["auth_items"] += len(ga)
-                c["auth_items_right"] += sum(any(x == a or x in a or a in x for a in authors) for x in ga)
-            if args.show == "authors":
-                print(f"AUTH {s} {os.path.basename(t)[:40]}: {res['authors']} truth {sorted(authors)}")
+        score_list(c, "tag", [norm(x) for x in res["tags"] if norm(x)], tags,
+                   lambda x, truth: x in truth)
+        if args.show == "tags" and res["tags"]:
+            print(f"TAGS {s} {os.path.basename(t)[:40]}: {res['tags'][:6]} truth {sorted(tags)[:6]}")
+        score_list(c, "auth", [norm(x) for x in res["authors"]], authors,
+                   lambda x, truth: any(x == a or x in a or a in x for a in truth))
+        if args.show == "authors" and res["authors"]:
+            print(f"AUTH {s} {os.path.basename(t)[:40]}: {res['authors']} truth {sorted(authors)}")
     p = c["pages"]
     print(f"pages {p}")
     print(f"site_name: HTML states it on {c['site_truth']}; text gives one on {c['site_given']} "
@@ -128,8 +129,8 @@ def main():
     print(f"tags: HTML states them on {c['tag_truth']}; text gives some on {c['tags_given']} "
           f"({c['tags_given_judged']} judged: {c['tag_items_right']}/{c['tag_items']} tags = "
           f"{c['tag_items_right'] / max(c['tag_items'], 1):.3f} precision); {c['tags_given_unjudged']} unjudged")
-    print(f"authors: HTML states them on {c['auth_truth']}; text gives some on {c['auth_given']} "
-          f"({c['auth_given_judged']} judged: {c['auth_items_right']}/{c['auth_items']} names = "
+    print(f"authors: HTML states them on {c['auth_truth']}; text gives some on {c['auths_given']} "
+          f"({c['auths_given_judged']} judged: {c['auth_items_right']}/{c['auth_items']} names = "
           f"{c['auth_items_right'] / max(c['auth_items'], 1):.3f} precision)")
 
 
