@@ -8,8 +8,10 @@ out`` must not read ``out/records.jsonl`` or the index back as input.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -65,6 +67,25 @@ class _Skip:
                     yield path
 
 
+def _unreadable(path: str) -> str | None:
+    """Why a path that a folder walk or a pattern found cannot be read as a file, or None.
+
+    A broken or looping symbolic link and a pipe, socket or device in a folder become error
+    entries of their own instead of stopping the run (resolving a looping link raises) or
+    hanging it (opening a named pipe waits for a writer)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop: not read"
+        if os.path.islink(path):
+            return "a broken symbolic link (its target does not exist): not read"
+        return f"cannot be read: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a pipe, socket or device found in a folder): not read"
+    return None
+
+
 def expand(
     names: Iterable[str],
     stdin: bytes | None = None,
@@ -106,7 +127,9 @@ def expand(
             found = False
             for path in own.walk(name):
                 found = True
-                if (it := item(path)) is not None:
+                if (why := _unreadable(path)) is not None:
+                    yield Unresolved(path, why)
+                elif (it := item(path)) is not None:
                     yield it
             if not found:
                 yield Unresolved(name, "no files in this folder (hidden files are skipped)")
@@ -115,16 +138,36 @@ def expand(
             if (it := item(name)) is not None:
                 yield it
             continue
+        if os.path.exists(name):
+            # named by itself, neither file nor folder: a pipe (``<(zcat dump.gz)``) or a
+            # device, read once, whole, like standard input (it cannot be opened twice)
+            if (key := _key(name)) in seen:
+                continue
+            seen.add(key)
+            try:
+                with open(name, "rb") as f:
+                    data = f.read()
+            except OSError as exc:
+                yield Unresolved(name, f"cannot be read: {exc.strerror or exc}")
+                continue
+            uri = Path(os.path.abspath(name)).as_uri()  # (not the pipe's /proc name)
+            yield InputItem(path=name, uri=uri, data=data, compressed=data.startswith(_GZIP_MAGIC))
+            continue
+        if os.path.islink(name):
+            yield Unresolved(name, _unreadable(name) or "a broken symbolic link")
+            continue
         if _is_glob(name):
             matches = sorted(glob.glob(name, recursive=True))
             found = False
             for match in matches:
                 paths = own.walk(match) if os.path.isdir(match) else [match]
                 for path in paths:
-                    if not os.path.isfile(path) or path in own:
-                        continue  # a broken link, a socket, …; the run's own output
+                    if path in own:
+                        continue  # the run's own output
                     found = True
-                    if (it := item(path)) is not None:
+                    if (why := _unreadable(path)) is not None:
+                        yield Unresolved(path, why)
+                    elif (it := item(path)) is not None:
                         yield it
             if not found:
                 yield Unresolved(name, "no file matches this pattern")
@@ -139,7 +182,14 @@ def _make_item(path: str) -> InputItem:
             compressed = f.read(2) == _GZIP_MAGIC
     except OSError:
         pass  # reported when the source reads it
-    return InputItem(path=path, uri=Path(path).resolve().as_uri(), compressed=compressed)
+    return InputItem(path=path, uri=_uri(path), compressed=compressed)
+
+
+def _uri(path: str) -> str:
+    try:
+        return Path(path).resolve().as_uri()
+    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
+        return Path(os.path.abspath(path)).as_uri()
 
 
 def read_head(item: InputItem, size: int = HEAD_SIZE) -> bytes:

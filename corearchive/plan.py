@@ -875,6 +875,8 @@ class StagedPlan:
         for it in expand(inputs, skip=[*opts.own_paths(), self.work]):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
+            elif it.data is not None:  # a pipe or device named as input: its tasks reopen it
+                unresolved.append([it.path, "--plan staged reads files, not pipes or devices"])
             else:
                 files += 1
                 tasks += split_input(run.registry, it.path, task_bytes)

@@ -167,6 +167,50 @@ def test_missing_path_is_unresolved_and_the_rest_goes_on(tree):
     assert [type(r).__name__ for r in results] == ["Unresolved", "InputItem", "Unresolved"]
 
 
+def test_broken_links_loops_and_pipes_in_a_folder_are_error_entries(tree):
+    # a looping link stopped the whole run (Path.resolve raised); opening a named pipe
+    # would wait for a writer for ever
+    os.symlink("nowhere.txt", tree / "broken.txt")
+    os.symlink("loop.txt", tree / "loop.txt")
+    os.mkfifo(tree / "pipe.txt")
+    results = list(expand(["in"]))
+    pipe = "not a regular file (a pipe, socket or device found in a folder): not read"
+    assert _unresolved(results) == [
+        ("in/broken.txt", "a broken symbolic link (its target does not exist): not read"),
+        ("in/loop.txt", "a symbolic link loop: not read"),
+        ("in/pipe.txt", pipe),
+    ]
+    assert "in/a.txt" in _paths(results) and len(_paths(results)) == 6
+    # the same through a pattern (which skipped them silently before)
+    assert [p for p, _ in _unresolved(expand(["in/*.txt"]))] == [
+        "in/broken.txt",
+        "in/loop.txt",
+        "in/pipe.txt",
+    ]
+    # and named by themselves
+    assert _unresolved(expand(["in/loop.txt", "in/broken.txt"])) == [
+        ("in/loop.txt", "a symbolic link loop: not read"),
+        ("in/broken.txt", "a broken symbolic link (its target does not exist): not read"),
+    ]
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd")
+def test_a_pipe_named_by_itself_is_read_whole_once(tmp_path):
+    # ``corearchive ingest <(zcat dump.gz)``: the shell passes /dev/fd/N, a pipe that can be
+    # opened once, so it is read like standard input
+    r, w = os.pipe()
+    os.write(w, gzip.compress(b"piped text\n"))
+    os.close(w)
+    try:
+        name = f"/dev/fd/{r}"
+        [item] = expand([name, name])
+    finally:
+        os.close(r)
+    assert isinstance(item, InputItem) and item.path == name and item.compressed
+    assert item.head() == b"piped text\n"
+    assert item.uri == f"file:///dev/fd/{r}"
+
+
 def test_empty_folder_is_unresolved(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty").mkdir()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -440,3 +441,18 @@ def test_site_template_evidence_is_the_same_in_every_plan(ingest, tmp_path):
             for reason in rec["annotations"]["boilerplate"].get("removed", {}).get("reason", [])
         ]
         assert any(reason.startswith("site template") for reason in removed)
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd")
+def test_a_pipe_is_an_error_entry_of_the_staged_plan(ingest, seeds, tmp_path):
+    # its tasks reopen their inputs, which a pipe does not allow
+    r, w = os.pipe()
+    os.write(w, b"A piped article that the staged plan cannot split into tasks.\n")
+    os.close(w)
+    try:
+        res = ingest(str(seeds), f"/dev/fd/{r}", "--plan", "staged")
+    finally:
+        os.close(r)
+    assert res.exit_code == 1 and len(res.records) == 5
+    [err] = [e for e in res.rejects if e["kind"] == "error"]
+    assert err["source"]["path"] == f"/dev/fd/{r}" and "not pipes" in err["error"]

@@ -255,6 +255,19 @@ def test_missing_input_is_an_error_entry_and_exit_1(ingest, seeds, tmp_path):
     assert res.manifest["counts"]["input_errors"] == 1
 
 
+def test_a_link_loop_in_a_folder_is_an_error_entry_not_a_stopped_run(ingest, seeds, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in seeds.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    (folder / "0loop.txt").symlink_to("0loop.txt")
+    res = ingest(str(folder))
+    assert res.exit_code == 1
+    assert len(res.records) == 5
+    [err] = [r for r in res.rejects if r["kind"] == "error"]
+    assert err["source"]["path"].endswith("0loop.txt") and "link loop" in err["error"]
+
+
 def test_internal_error_exits_3_and_commits_nothing(seeds, tmp_path, monkeypatch):
     class BadOpen(Stage):
         name = "badopen"
