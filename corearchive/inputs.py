@@ -17,9 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .source import HEAD_SIZE, InputItem, Source
-
-_GZIP_MAGIC = b"\x1f\x8b"
+from .source import HEAD_SIZE, MAGIC_SIZE, InputItem, Source, compression_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,9 +114,7 @@ def expand(
                 continue  # standard input can be read only once
             seen.add("-")
             data = stdin if stdin is not None else sys.stdin.buffer.read()
-            yield InputItem(
-                path="-", uri="stdin:", data=data, compressed=data.startswith(_GZIP_MAGIC)
-            )
+            yield _data_item("-", "stdin:", data)
             continue
         if os.path.isdir(name):
             if name in own:
@@ -151,7 +147,7 @@ def expand(
                 yield Unresolved(name, f"cannot be read: {exc.strerror or exc}")
                 continue
             uri = Path(os.path.abspath(name)).as_uri()  # (not the pipe's /proc name)
-            yield InputItem(path=name, uri=uri, data=data, compressed=data.startswith(_GZIP_MAGIC))
+            yield _data_item(name, uri, data)
             continue
         if os.path.islink(name):
             yield Unresolved(name, _unreadable(name) or "a broken symbolic link")
@@ -176,13 +172,20 @@ def expand(
 
 
 def _make_item(path: str) -> InputItem:
-    compressed = False
+    codec = None
     try:
         with open(path, "rb") as f:
-            compressed = f.read(2) == _GZIP_MAGIC
+            codec = compression_of(f.read(MAGIC_SIZE))
     except OSError:
         pass  # reported when the source reads it
-    return InputItem(path=path, uri=_uri(path), compressed=compressed)
+    return InputItem(path=path, uri=_uri(path), compressed=codec is not None, codec=codec or "gzip")
+
+
+def _data_item(path: str, uri: str, data: bytes) -> InputItem:
+    codec = compression_of(data[:MAGIC_SIZE])
+    return InputItem(
+        path=path, uri=uri, data=data, compressed=codec is not None, codec=codec or "gzip"
+    )
 
 
 def _uri(path: str) -> str:

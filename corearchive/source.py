@@ -1,13 +1,16 @@
 """Sources: readers that turn one input (a file, stdin, a member of a folder) into documents.
 
 The host resolves what the user named (files, folders, globs, ``-``) into :class:`InputItem`
-objects and undoes gzip; each registered source rates how sure it is that it can read an
+objects and undoes their compression (gzip, zstd, xz, bzip2: told by the first bytes, not the
+suffix); each registered source rates how sure it is that it can read an
 item (``sniff``), and the most confident one reads it.
 """
 
 from __future__ import annotations
 
+import bz2
 import io
+import lzma
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +26,117 @@ HEAD_SIZE = 8192
 
 class TruncatedGzip(OSError):
     """The gzip stream ends inside a member."""
+
+
+class CorruptCompression(OSError):
+    """A zstd, xz or bzip2 stream that is truncated or damaged."""
+
+
+#: Compressions undone by :meth:`InputItem.open`, by their first bytes, and their suffixes
+#: (what :attr:`InputItem.name` leaves out). Dumps come as ``.jsonl.zst`` (The Pile,
+#: RedPajama), ``.xz`` and ``.bz2`` (Wikipedia) as well as gzip.
+COMPRESSIONS: dict[str, tuple[tuple[bytes, ...], tuple[str, ...]]] = {
+    "gzip": ((b"\x1f\x8b",), (".gz", ".gzip")),
+    "zstd": ((b"\x28\xb5\x2f\xfd",), (".zst", ".zstd")),
+    "xz": ((b"\xfd7zXZ\x00",), (".xz",)),
+    # "BZh", the block size, then a block's or the end's magic number (so that a text
+    # that starts with "BZh9" is still text)
+    "bz2": (
+        tuple(b"BZh%d" % n + m for n in range(1, 10) for m in (b"1AY&SY", b"\x17rE8P\x90")),
+        (".bz2",),
+    ),
+}
+
+#: How many leading bytes :func:`compression_of` needs.
+MAGIC_SIZE = 10
+
+
+def compression_of(head: bytes) -> str | None:
+    """The compression of a stream that starts with ``head`` (its first bytes), or None."""
+    for name, (magics, _) in COMPRESSIONS.items():
+        if head.startswith(magics):
+            return name
+    return None
+
+
+class Decompressing(io.RawIOBase):
+    """A zstd, xz or bzip2 stream decompressed as it is read; frames or streams that follow
+    one another (``cat a.zst b.zst``) are read as one.
+
+    Like :class:`GunzipReader` it hands out what precedes damage, then raises
+    :class:`CorruptCompression` (an ``OSError``, as the sources expect), and a stream that
+    stops inside a frame is an error, not an early end (zstandard's own stream reader
+    takes it for the end)."""
+
+    #: Compressed bytes given to the decompressor at a time: what one call can expand
+    #: (these codecs' decompressor objects do not cap their output) stays small.
+    STEP = 16384
+
+    def __init__(self, raw: Any, codec: str) -> None:
+        if codec not in ("zstd", "xz", "bz2"):
+            raise ValueError(f"unknown compression {codec!r}")
+        if codec == "zstd":
+            import zstandard  # (a dependency; imported only for zstd input)
+
+            self._errors: tuple[type[BaseException], ...] = (zstandard.ZstdError,)
+            self._new: Any = lambda: zstandard.ZstdDecompressor().decompressobj()
+        elif codec == "xz":
+            self._errors, self._new = (lzma.LZMAError,), lzma.LZMADecompressor
+        else:
+            self._errors, self._new = (OSError, ValueError), bz2.BZ2Decompressor
+        self.raw = raw
+        self.codec = codec
+        self.pending = b""  # compressed bytes not yet decompressed
+        self.buf = b""  # decompressed bytes not yet read
+        self.pos = 0
+        self.d: Any = None  # the decompressor of the current frame, None between frames
+        self.done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def peek(self, size: int) -> bytes:
+        while len(self.buf) < size and not self.done:
+            self._fill()
+        return self.buf[:size]
+
+    def readinto(self, b: Any) -> int:
+        while not self.buf and not self.done:
+            self._fill()
+        n = min(len(b), len(self.buf))
+        b[:n] = self.buf[:n]
+        self.buf = self.buf[n:]
+        self.pos += n
+        return n
+
+    def _fill(self) -> None:
+        if not self.pending:
+            self.pending = self.raw.read(65536)
+            if not self.pending:
+                if self.d is not None:
+                    raise CorruptCompression(f"the {self.codec} data ends inside a frame")
+                self.done = True
+                return
+        if self.d is None:
+            if self.codec == "xz":
+                self.pending = self.pending.lstrip(b"\x00")  # stream padding
+                if not self.pending:
+                    return
+            self.d = self._new()
+        piece, self.pending = self.pending[: self.STEP], self.pending[self.STEP :]
+        try:
+            self.buf += self.d.decompress(piece)
+        except self._errors as exc:
+            raise CorruptCompression(f"corrupt {self.codec} data: {exc}") from exc
+        if self.d.eof:
+            self.pending, self.d = self.d.unused_data + self.pending, None
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 class GunzipReader(io.RawIOBase):
@@ -100,13 +214,14 @@ class InputItem:
 
     ``path`` is the path as given (``-`` for stdin); ``data`` holds the bytes when they were
     read up front (stdin), else the file is opened on demand. ``compressed`` is True when the
-    bytes are gzip and ``open`` undoes it.
+    bytes are compressed (``codec``: one of :data:`COMPRESSIONS`) and ``open`` undoes it.
     """
 
     path: str
     uri: str
     data: bytes | None = None
     compressed: bool = False
+    codec: str = "gzip"
     #: Counts a source keeps while reading (e.g. ``skipped:warc:request``), added to the report.
     counts: Counter[str] = field(default_factory=Counter)
 
@@ -114,7 +229,11 @@ class InputItem:
     def name(self) -> str:
         """The name without a compression suffix (``a.warc.gz`` → ``a.warc``)."""
         name = Path(self.path).name if self.path != "-" else "-"
-        return name[:-3] if self.compressed and name.endswith(".gz") else name
+        if self.compressed:
+            for suffix in COMPRESSIONS.get(self.codec, ((), ()))[1]:
+                if name.lower().endswith(suffix):
+                    return name[: -len(suffix)]
+        return name
 
     def open_raw(self) -> io.BufferedIOBase:
         """The stored bytes, compression and all."""
@@ -123,15 +242,31 @@ class InputItem:
         return open(self.path, "rb")
 
     def open(self) -> io.BufferedIOBase:
-        """The content bytes, decompressed if the input is gzip.
+        """The content bytes, decompressed if the input is compressed.
 
-        A truncated or corrupt gzip yields the bytes before the damage, then raises
-        :class:`TruncatedGzip` or :class:`zlib.error`; closing the stream closes the file.
+        A truncated or corrupt stream yields the bytes before the damage, then raises
+        :class:`TruncatedGzip` or :class:`zlib.error` (gzip) or :class:`CorruptCompression`;
+        closing the stream closes the file.
         """
         raw = self.open_raw()
         if self.compressed:
-            return io.BufferedReader(GunzipReader(raw))
+            return io.BufferedReader(self.decompressing(raw))
         return raw
+
+    def decompressing(self, raw: Any) -> GunzipReader | Decompressing:
+        """A reader of ``raw`` (the stored bytes) that undoes the item's compression."""
+        if self.codec == "gzip":
+            return GunzipReader(raw)
+        try:
+            return Decompressing(raw, self.codec)
+        except BaseException:
+            raw.close()
+            raise
+
+    @property
+    def damaged(self) -> str:
+        """How a read error of this item is named: its data, or the file."""
+        return f"truncated or corrupt {self.codec}" if self.compressed else "unreadable file"
 
     def head(self, size: int = HEAD_SIZE) -> bytes:
         """The first ``size`` content bytes (decompressed), as far as they can be read.

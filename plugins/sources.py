@@ -1,5 +1,6 @@
 """Builtin input formats: plain text, HTML, WARC / WARC.gz (and ARC) and JSONL (each also
-gzipped, per record or as a whole).
+compressed as a whole with gzip, zstd, xz or bzip2, which the host undoes; WARCs also per
+record with gzip).
 
 Formats are told by content first and suffix second (``choose_source``); plain text is the
 fallback for anything that decodes as text. Text in any common encoding is decoded (BOM,
@@ -29,7 +30,6 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
-from corearchive.source import GunzipReader
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -216,8 +216,7 @@ def _read_whole(item: InputItem) -> bytes | Failure:
         with item.open() as f:
             data = f.read()
     except (EOFError, zlib.error, OSError) as exc:
-        kind = "truncated or corrupt gzip" if item.compressed else "unreadable file"
-        return Failure(f"{kind}: {_one_line(exc)}" if item.compressed else f"{kind}: {exc}")
+        return Failure(f"{item.damaged}: {_one_line(exc) if item.compressed else exc}")
     if not data.strip():
         return Failure("empty input" if not data else "input holds only white space")
     return data
@@ -394,8 +393,7 @@ class JsonlSource(Source):
                     lines += 1
                     yield self._line(item, n, line)
         except (EOFError, zlib.error, OSError) as exc:
-            kind = "truncated or corrupt gzip" if item.compressed else "unreadable file"
-            yield Failure(f"{kind} after line {n}: {exc}", f"line {n + 1}")
+            yield Failure(f"{item.damaged} after line {n}: {exc}", f"line {n + 1}")
             return
         if lines == 0:
             yield Failure("empty input")
@@ -513,7 +511,7 @@ class WarcSource(Source):
             # (a WARC gzipped as a whole, ``gzip a.warc``, is common) and takes a truncated
             # gzip for the end of the archive.
             if item.compressed:
-                stream: Any = GunzipReader(raw)
+                stream: Any = item.decompressing(raw)
                 is_arc = stream.peek(11) == b"filedesc://"
             else:
                 stream = raw
@@ -521,11 +519,7 @@ class WarcSource(Source):
                 raw.seek(0)
         except (EOFError, zlib.error, OSError) as exc:
             raw.close()
-            yield Failure(
-                f"truncated or corrupt gzip: {_one_line(exc)}"
-                if item.compressed
-                else f"unreadable file: {exc}"
-            )
+            yield Failure(f"{item.damaged}: {_one_line(exc) if item.compressed else exc}")
             return
         n = 0
         broken: tuple[str, str] | None = None  # (error, where)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bz2
 import gc
 import gzip
+import lzma
 import os
 import warnings
 import zlib
@@ -121,6 +123,25 @@ def test_gzip_is_told_by_content_not_suffix(tmp_path, monkeypatch):
     assert not fake.compressed and fake.name == "fake.txt.gz"
     assert fake.read_all() == b"not gzip at all"
     assert nosuffix.compressed and read_head(nosuffix) == b"hello"
+
+
+def test_zstd_xz_bz2_are_told_by_content_and_undone(tmp_path, monkeypatch):
+    import zstandard
+
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path / "a.jsonl.zst", zstandard.ZstdCompressor().compress(b"zz"))
+    _write(tmp_path / "b.txt.xz", lzma.compress(b"xx"))
+    _write(tmp_path / "c.bz2", bz2.compress(b"bb"))
+    _write(tmp_path / "d.txt.zst", b"plain text with a wrong suffix")
+    a, b, c, d = expand(["a.jsonl.zst", "b.txt.xz", "c.bz2", "d.txt.zst"])
+    assert [(i.compressed, i.codec) for i in (a, b, c)] == [
+        (True, "zstd"),
+        (True, "xz"),
+        (True, "bz2"),
+    ]
+    assert [i.name for i in (a, b, c, d)] == ["a.jsonl", "b.txt", "c", "d.txt.zst"]
+    assert [i.read_all() for i in (a, b, c)] == [b"zz", b"xx", b"bb"]
+    assert not d.compressed and d.read_all() == b"plain text with a wrong suffix"
 
 
 def test_closing_a_gzip_item_closes_the_file(tmp_path):

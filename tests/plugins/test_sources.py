@@ -3,10 +3,12 @@ gzip of each; bad input; and the input side of ``corearchive ingest`` end to end
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import gzip
 import io
 import json
+import lzma
 import os
 import random
 import shutil
@@ -17,6 +19,7 @@ from warcio.warcwriter import WARCWriter
 
 from corearchive import Document, Failure, InputItem
 from corearchive.inputs import choose_source
+from corearchive.source import compression_of
 from corearchive_plugins.sources import (
     HtmlSource,
     JsonlSource,
@@ -235,8 +238,13 @@ SOURCES = {cls.name: cls() for cls in (TextSource, HtmlSource, JsonlSource, Warc
 
 
 def item_of(data: bytes, name: str = "input.txt") -> InputItem:
+    codec = compression_of(data)
     return InputItem(
-        path=name, uri=f"file:///data/{name}", data=data, compressed=data.startswith(b"\x1f\x8b")
+        path=name,
+        uri=f"file:///data/{name}",
+        data=data,
+        compressed=codec is not None,
+        codec=codec or "gzip",
     )
 
 
@@ -453,6 +461,60 @@ def test_gzip_of_text_html_jsonl(name, fmt):
     assert (got, failures) == (fmt, [])
     assert doc.source.format == fmt
     assert doc.source.path == name  # the path as given, .gz and all
+
+
+def _zstd(data: bytes) -> bytes:
+    import zstandard
+
+    return zstandard.ZstdCompressor(write_checksum=True).compress(data)
+
+
+#: The compressions besides gzip that inputs come in as a whole, and their usual suffixes.
+CODECS = [
+    ("zstd", _zstd, ".zst"),
+    ("xz", lzma.compress, ".xz"),
+    ("bz2", lambda data: bz2.compress(data, 1), ".bz2"),  # (100 KB blocks)
+]
+
+
+@pytest.mark.parametrize(("codec", "compress", "suffix"), CODECS)
+def test_zstd_xz_bz2_dumps_are_read_as_the_plain_ones(codec, compress, suffix):
+    lines = [{"text": article(50 + i) * 2, "url": f"https://ex.com/{i}"} for i in range(30)]
+    plain = jsonl(*lines)
+    _, want, _, _ = read(plain, "dump.jsonl")
+    # two frames one after another (``cat a.zst b.zst``) read as one dump
+    half = len(plain) // 2
+    cut = plain.rindex(b"\n", 0, half) + 1
+    fmt, docs, failures, _ = read(compress(plain[:cut]) + compress(plain[cut:]), "dump" + suffix)
+    assert (fmt, failures) == ("jsonl", [])
+    assert [d.text for d in docs] == [d.text for d in want] and len(docs) == 30
+    # the format is told by content; the name given keeps its suffix
+    assert docs[0].source.path == "dump" + suffix
+    # a WARC compressed as a whole
+    fmt, wdocs, wfail, _ = read(compress(build_warc(gz=False)), "crawl.warc" + suffix)
+    assert fmt == "warc" and wdocs and not [f for f in wfail if "truncated" in f.error]
+    _, plain_docs, _, _ = read(build_warc(gz=False), "crawl.warc")
+    assert [d.text for d in wdocs] == [d.text for d in plain_docs]
+
+
+@pytest.mark.parametrize(("codec", "compress", "suffix"), CODECS)
+def test_truncated_or_corrupt_zstd_xz_bz2_keep_what_came_before_and_say_so(codec, compress, suffix):
+    # (big enough for several zstd blocks: a block is decoded whole or not at all)
+    lines = [{"text": article(30 + i) * 3} for i in range(400)]
+    blob = compress(jsonl(*lines))
+    fmt, docs, failures, _ = read(blob[: int(len(blob) * 0.8)], "cut.jsonl" + suffix)
+    assert fmt == "jsonl" and 0 < len(docs) < 400
+    assert [d.text for d in docs] == [o["text"] for o in lines[: len(docs)]]
+    assert f"truncated or corrupt {codec}" in failures[-1].error
+    damaged = bytearray(blob)
+    damaged[len(blob) // 2] ^= 0xFF
+    _, docs, failures, _ = read(bytes(damaged), "bad.jsonl" + suffix)
+    assert len(docs) < 400 and f"truncated or corrupt {codec}" in failures[-1].error
+
+
+def test_text_that_starts_like_a_bzip2_header_is_text():
+    fmt, [doc], failures, _ = read(b"BZh91 is a model name. " + article(7).encode(), "a.txt")
+    assert (fmt, failures) == ("text", []) and doc.text.startswith("BZh91 is a model name.")
 
 
 def test_gzip_document_raw_is_the_decompressed_content():
