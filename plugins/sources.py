@@ -315,6 +315,23 @@ _URL_KEYS = ("url", "source_url", "WARC-Target-URI", "warc_target_uri")
 _DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
 
 
+#: Where dumps keep the page's text, in order: most (C4, FineWeb, Dolma, datatrove), OSCAR
+#: and RefinedWeb, CCNet and RedPajama-V2, news-please; then crawlers' markdown output
+#: (html2text, crawl4ai, Firecrawl), read as text, which the boilerplate stage recognises as
+#: markdown.
+_TEXT_KEYS = ("text", "content", "raw_content", "maintext", "markdown")
+_TEXT_NAMES = ", ".join(f"'{k}'" for k in ("html", *_TEXT_KEYS))
+
+
+def _text_of(obj: dict[str, Any]) -> str | None:
+    """The first non-empty string of :data:`_TEXT_KEYS` in ``obj``."""
+    for key in _TEXT_KEYS:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
 def _field(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     """The first of ``keys`` that ``obj`` (or its ``metadata`` object) has, not empty."""
     for where in (obj, obj.get("metadata")):
@@ -352,7 +369,8 @@ def _fetch_time(value: Any) -> str | None:
 
 
 class JsonlSource(Source):
-    """JSON Lines: one object per line with ``text``, ``html`` or ``markdown``; optional
+    """JSON Lines: one object per line with ``html`` or text (``text``, ``content``, …:
+    :data:`_TEXT_KEYS`, ``markdown`` among them); optional
     ``url``, ``title``, a publication ``date`` and the capture time (``fetched_at``,
     ``timestamp``, …: :data:`_FETCH_KEYS`), also inside a ``metadata`` object as datatrove
     and Dolma write them."""
@@ -416,15 +434,11 @@ class JsonlSource(Source):
                 return Failure(f"invalid JSON: {exc}", where)
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
-        html, text = obj.get("html"), obj.get("text")
+        html = obj.get("html")
         is_html = isinstance(html, str) and bool(html.strip())
-        body = html if is_html else text
-        if not isinstance(body, str) or not body.strip():
-            # crawlers' markdown output (html2text, crawl4ai, Firecrawl): read as text, which
-            # the boilerplate stage recognises as markdown
-            body = obj.get("markdown")
-        if not isinstance(body, str) or not body.strip():
-            return Failure("the object has no non-empty 'text', 'html' or 'markdown' string", where)
+        body = html if is_html else _text_of(obj)
+        if body is None:
+            return Failure(f"the object has no non-empty {_TEXT_NAMES} string", where)
         url = _field(obj, _URL_KEYS)
         url = url if isinstance(url, str) else None
         doc = Document.create(

@@ -695,9 +695,22 @@ def test_jsonl_bad_lines_are_errors_naming_the_line_and_the_rest_is_read():
     assert [d.annotations["source"]["line"] for d in docs] == [1, 9]
     assert [f.where for f in failures] == ["line 2", "line 3", "line 4", "line 5", "line 6"]
     assert failures[0].error.startswith("invalid JSON")
-    assert "no non-empty 'text', 'html' or 'markdown'" in failures[1].error
-    assert "no non-empty 'text', 'html' or 'markdown'" in failures[2].error
+    assert "no non-empty 'html', 'text', 'content'" in failures[1].error
+    assert "no non-empty 'html', 'text', 'content'" in failures[2].error
     assert "JSON object" in failures[4].error
+
+
+def test_jsonl_text_under_the_names_common_dumps_use():
+    data = jsonl(
+        {"content": article(60), "warc_headers": {}},  # OSCAR, RefinedWeb
+        {"raw_content": article(61)},  # CCNet, RedPajama-V2
+        {"maintext": article(62), "title": "T"},  # news-please
+        {"text": article(63), "content": "not this one"},  # "text" first
+        {"text": " ", "content": article(64)},  # an empty "text" is passed over
+    )
+    fmt, docs, failures, _ = read(data, "dump.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    assert [d.text for d in docs] == [article(i) for i in range(60, 65)]
 
 
 def test_jsonl_first_line_invalid_is_still_jsonl():
