@@ -498,8 +498,8 @@ _WARC_READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError)
 
 
 class WarcSource(Source):
-    """WARC / WARC.gz (and ARC): ``response`` and ``resource`` records with HTML or text
-    payloads.
+    """WARC / WARC.gz (and ARC): ``response``, ``resource`` and ``conversion`` records (the
+    last as Common Crawl's WET files hold the pages' text) with HTML or text payloads.
 
     Other records (request, metadata, warcinfo, non-text payloads, revisits) are skipped and
     counted. The original record's headers travel with the document so the archive holds a
@@ -585,7 +585,8 @@ class WarcSource(Source):
         self, item: InputItem, record: Any, it: ArchiveIterator, is_arc: bool, where: str
     ) -> Document | Failure | None:
         rtype = record.rec_type
-        if rtype not in ("response", "resource"):
+        # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
+        if rtype not in ("response", "resource", "conversion"):
             item.counts[f"warc {rtype} records"] += 1
             return None
         http = record.http_headers if rtype == "response" else None

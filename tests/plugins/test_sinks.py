@@ -637,6 +637,43 @@ def test_warc_input_copies_original_records(ingest, tmp_path):
     assert b"HTTP/1.1 200 OK" in ext.stdout and ext.stdout.endswith(HTML)
 
 
+def test_wet_conversion_records_are_read_and_copied(ingest, tmp_path):
+    # Common Crawl's WET files: a warcinfo record, then the pages' text as conversion
+    # records that refer to the crawl's response records
+    src = tmp_path / "CC-MAIN-x.warc.wet.gz"
+    text = PLAIN.encode("utf-8")
+    with open(src, "wb") as f:
+        w = WARCWriter(f, gzip=True, warc_version="WARC/1.0")
+        w.write_record(w.create_warcinfo_record("CC-MAIN-x.warc.wet.gz", {"software": "cc"}))
+        conv = w.create_warc_record(
+            "https://news.example.com/2024/notes",
+            "conversion",
+            payload=io.BytesIO(text),
+            length=len(text),
+            warc_content_type="text/plain",
+            warc_headers_dict={
+                "WARC-Date": "2024-03-05T10:21:00Z",
+                "WARC-Refers-To": "<urn:uuid:6d058c4c-6e5c-4e3f-9e39-4b8f5c6a0f01>",
+                "WARC-Identified-Content-Language": "eng",
+            },
+        )
+        w.write_record(conv)
+    conv_id = conv.rec_headers.get_header("WARC-Record-ID")
+    res = ingest(str(src))
+    assert res.exit_code == 0, res.output
+    [rec] = res.records
+    assert rec["source"]["uri"] == "https://news.example.com/2024/notes"
+    assert rec["source"]["format"] == "warc" and rec["source"]["warc_record_id"] == conv_id
+    assert rec["source"]["fetched_at"].startswith("2024-03-05T10:21:00")
+    assert rec["text"].split("\n")[0] in PLAIN
+    by_id = assert_well_formed(res.out)
+    # the original conversion record is copied, its reference kept
+    copied = by_id[conv_id]
+    assert copied.get("WARC-Type") == "conversion" and copied.block == text
+    assert copied.get("WARC-Refers-To") == "<urn:uuid:6d058c4c-6e5c-4e3f-9e39-4b8f5c6a0f01>"
+    assert_warcio_check(res.out)
+
+
 def test_warc_input_copy_under_other_name_is_a_revisit(ingest, tmp_path):
     src = tmp_path / "crawl.warc.gz"
     resp_id, res_id = make_warc(src)
