@@ -350,7 +350,7 @@ def _us_offset(zone: str, d: date) -> str:
 
 
 def _time_near(
-    orig: str, s0: int, e0: int, d: date, g: dict[str, Any], taken: list[tuple[int, int]], a: int
+    orig: str, s0: int, e0: int, d: date, g: dict[str, Any], taken: _Taken, a: int
 ) -> tuple[str, str] | None:
     """The time of day of the date at ``orig[s0:e0]`` (``g``: its match's groups): the one
     its pattern read after it, else one written just before it and not part of another
@@ -366,7 +366,7 @@ def _time_near(
         if m is None or not m.group("gap"):
             return None
         t0 = m.start() - a
-        if any(s < s0 - a and t0 < e for s, e in taken):
+        if taken.overlaps(t0, s0 - a):
             return None
         tg = m.groupdict()
         if tg["tz"] in _US_ZONES:
@@ -417,6 +417,37 @@ def _time_part(g: dict[str, Any]) -> tuple[str, str] | None:
     return f"{h:02d}:{mi:02d}:{s:02d}", _tzoff(g.get("tz"))
 
 
+#: The year-like numbers of a page whose windows are searched for dates: the dev pages have
+#: at most 286; a page of hundreds of thousands (a table, a log) would cost minutes
+_MAX_YEAR_SPANS = 5000
+
+
+class _Taken:
+    """The spans of the dates found on a line so far (disjoint), for overlap tests in
+    O(log n): a line of 200,000 dates made the linear scans quadratic (minutes)."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether a span ``(s, e)`` has ``s < hi`` and ``e > lo``."""
+        # (disjoint spans sorted by start are sorted by end too: the last one that starts
+        # before hi ends last among them)
+        k = bisect.bisect_left(self.starts, hi) - 1
+        return k >= 0 and self.ends[k] > lo
+
+    def add(self, s: int, e: int) -> None:
+        k = bisect.bisect_left(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
+
+
 def find_dates(
     lines: list[str],
     max_lines: int = 100_000,
@@ -439,7 +470,7 @@ def find_dates(
     # tried with the date patterns (every written date form has its year within ~45 chars).
     windows: dict[int, list[tuple[int, int]]] = {}
     i, pos, off = 0, 0, 0  # line number and start offset of the line at ``pos``
-    for ms, me in _prefilter_spans(text):
+    for ms, me in islice(_prefilter_spans(text), _MAX_YEAR_SPANS):
         nl = text.count("\n", pos, ms)
         if nl:
             i += nl
@@ -536,9 +567,9 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
     num_spans = [sp for sp in sp_list if _NUM_SEP.search(line, *sp)]
     cjk = _PATTERN_NEEDS_CJK[0] in line or _PATTERN_NEEDS_CJK[1] in line
     if not (mon_spans or num_spans or cjk):
-        return tuple(_glued_month_dates(orig, spans, [], a))
+        return tuple(_glued_month_dates(orig, spans, _Taken(), a))
     todo_of = (mon_spans, num_spans, list(sp_list) if cjk else [])
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     # per window, where the patterns tried at runs of digits are tried (found once for
     # those patterns)
     runs: dict[tuple[int, bool], list[int]] = {}
@@ -562,14 +593,14 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
                 hits = _hits(rx, line, ws, we, kind == 0, first)
             for hit in hits:
                 s0, e0 = hit.span()
-                if taken and any(s0 < e and s < e0 for s, e in taken):
+                if taken and taken.overlaps(s0, e0):
                     continue
                 g = hit.groupdict()
                 dd, alt, form = _date_of(form0, g)
                 if dd is None:
                     continue
                 tod = _time_near(orig, s0 + a, e0 + a, dd, g, taken, a)
-                taken.append((s0, e0))
+                taken.add(s0, e0)
                 out.append(
                     (
                         dd,
@@ -597,7 +628,7 @@ _GLUED_MDY = re.compile(
 
 
 def _glued_month_dates(
-    orig: str, spans: tuple[tuple[int, int], ...], taken: list[tuple[int, int]], a: int
+    orig: str, spans: tuple[tuple[int, int], ...], taken: _Taken, a: int
 ) -> list[_LineDate]:
     """The :data:`_GLUED_MDY` dates in the windows ``spans`` of line ``orig`` that overlap no
     date found (``taken``: their spans, ``a`` characters into ``orig``)."""
@@ -609,13 +640,13 @@ def _glued_month_dates(
         for hit in _GLUED_MDY.finditer(orig, ws, we):
             s0, e0 = hit.span()
             g = hit.groupdict()
-            if g["mon"].lower() not in MONTHS or any(s0 < e + a and s + a < e0 for s, e in taken):
+            if g["mon"].lower() not in MONTHS or taken.overlaps(s0 - a, e0 - a):
                 continue
             dd, alt, form = _date_of("mdy", g)
             if dd is None:
                 continue
             tod = _time_near(orig, s0, e0, dd, g, taken, a)
-            taken.append((s0 - a, e0 - a))
+            taken.add(s0 - a, e0 - a)
             out.append((dd, s0, form, orig[s0:e0].strip(), tod, alt, None))
     return out
 

@@ -1630,3 +1630,33 @@ def test_the_stage_records_a_date_from_the_url(run_stage) -> None:
     assert out.published == "2019-03-01"
     ann = out.annotations["metadata"]
     assert ann["dates"][ann["date_chosen"]]["where"] == "url"
+
+
+def test_overlap_index_of_found_dates_agrees_with_a_linear_scan():
+    import random
+
+    rng = random.Random(5)
+    taken = textmeta._Taken()
+    spans: list[tuple[int, int]] = []
+    for _ in range(400):
+        s = rng.randrange(0, 5000)
+        e = s + rng.randrange(1, 30)
+        if not any(s < e2 and s2 < e for s2, e2 in spans):
+            taken.add(s, e)
+            spans.append((s, e))
+    for _ in range(2000):
+        lo = rng.randrange(0, 5100)
+        hi = lo + rng.randrange(0, 40)
+        assert taken.overlaps(lo, hi) == any(s < hi and e > lo for s, e in spans)
+
+
+def test_a_page_of_countless_dates_is_read_in_bounded_time():
+    # one line of 30,000 dates (a log, a table): the overlap scans were quadratic and such
+    # a page held the run for minutes; only the first year-like numbers' windows are read
+    line = " ".join(f"{d % 28 + 1}.{d % 12 + 1}.{1990 + d % 30}" for d in range(30_000))
+    found = find_dates([line])
+    assert 1000 < len(found) <= textmeta._MAX_YEAR_SPANS < 30_000
+    assert [c["col"] for c in found] == sorted(c["col"] for c in found)
+    assert found[0]["date"] == date(1990, 1, 1) and found[0]["text"] == "1.1.1990"
+    meta = extract("Headline of the log\n" + line)
+    assert meta["published"] is not None
