@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -67,7 +68,10 @@ class AtomicFile:
     def abort(self) -> None:
         """Delete the temporary file; after a commit, restore what was there before."""
         if not self.file.closed:
-            self.file.close()
+            # (closing flushes the buffer, which fails again on a full disk: the file is
+            # being thrown away, and must still be removed)
+            with contextlib.suppress(OSError):
+                self.file.close()
         self.tmp.unlink(missing_ok=True)
         if not self.committed:
             return

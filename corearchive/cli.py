@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -228,6 +230,13 @@ def ingest(
         sys.exit(130)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.INTERNAL)
+    except (OSError, sqlite3.OperationalError) as exc:
+        if (why := _cannot_write(exc)) is None:
+            import traceback
+
+            traceback.print_exc()
+            why = f"internal error: {exc!r}"
+        _fail(f"{why}; nothing from this run was committed", ExitCode.INTERNAL)
     except Exception as exc:
         import traceback
 
@@ -237,6 +246,24 @@ def ingest(
         click.echo(f"run {report.run_id} → {out}", err=True)
         click.echo(report.summary(), err=True)
     sys.exit(int(ExitCode.OK if report.ok else ExitCode.PARTIAL))
+
+
+#: Errors of writing the output (inputs' read errors are entries of the run's report).
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM}
+
+
+def _cannot_write(exc: OSError | sqlite3.OperationalError) -> str | None:
+    """What the user is told when the run stopped because its output could not be written
+    (a full disk, a read-only or forbidden folder), or None for another error."""
+    if isinstance(exc, sqlite3.OperationalError):
+        text = str(exc)
+        if "full" in text or "readonly" in text or "unable to open" in text:
+            return f"cannot write the index: {text}"
+        return None
+    if exc.errno in _WRITE_ERRNOS:
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"cannot write the output{where}: {exc.strerror or exc}"
+    return None
 
 
 @cli.command()

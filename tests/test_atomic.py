@@ -30,3 +30,25 @@ def test_tell_of_a_new_file(tmp_path):
     f.write(b"yz")
     f.commit()
     assert (tmp_path / "a.warc.gz").read_bytes() == b"x" * 10 + b"yz" and f.tell() == 12
+
+
+class _FullDisk:
+    """A file whose buffered bytes cannot be flushed: close() fails as on a full disk."""
+
+    def __init__(self, f):
+        self.f = f
+        self.closed = False
+
+    def close(self):
+        self.f.close()
+        self.closed = True
+        raise OSError(28, "No space left on device")
+
+
+def test_abort_removes_the_temporary_file_when_closing_it_fails(tmp_path):
+    path = tmp_path / "records.jsonl"
+    f = AtomicFile(path, "r1")
+    f.write(b"x" * 100)
+    f.file = _FullDisk(f.file)  # type: ignore[assignment]
+    f.abort()  # does not raise: the file is thrown away
+    assert list(tmp_path.iterdir()) == []

@@ -268,6 +268,29 @@ def test_a_link_loop_in_a_folder_is_an_error_entry_not_a_stopped_run(ingest, see
     assert err["source"]["path"].endswith("0loop.txt") and "link loop" in err["error"]
 
 
+def test_a_full_disk_is_a_clear_error_and_leaves_no_temporary_files(seeds, tmp_path, monkeypatch):
+    import errno
+
+    from corearchive import atomic
+
+    write = atomic.AtomicFile.write
+    calls = {"n": 0}
+
+    def filling(self, data):
+        calls["n"] += 1
+        if calls["n"] > 6:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(self, data)
+
+    monkeypatch.setattr(atomic.AtomicFile, "write", filling)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3
+    assert "cannot write the output: No space left on device" in r.output
+    assert "nothing from this run was committed" in r.output and "Traceback" not in r.output
+    assert not [p for p in out.rglob("*") if p.is_file() and not p.name.startswith("index")]
+
+
 def test_internal_error_exits_3_and_commits_nothing(seeds, tmp_path, monkeypatch):
     class BadOpen(Stage):
         name = "badopen"
