@@ -3,6 +3,7 @@
 ```toml
 [pipeline]
 stages = ["boilerplate", "metadata", "language", "dedup"]   # the order they run in
+doc_timeout = 60    # seconds a stage may spend on one document (0: no limit)
 
 [stages.language]
 languages = ["en", "fr"]
@@ -37,6 +38,10 @@ from .options import build_options, options_schema
 DEFAULT_STAGES = ("boilerplate", "metadata", "language", "dedup")
 DEFAULT_SINKS = ("warc", "records")
 DEFAULT_CONFIG_NAME = "corearchive.toml"
+#: Seconds a stage may spend on one document by default: documents take milliseconds; a
+#: pathological one (a pattern that goes quadratic on a page of 200,000 dates) fails with
+#: a timeout instead of holding the run
+DEFAULT_DOC_TIMEOUT = 60.0
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,8 @@ class RunConfig:
     origin: str
     #: The resolved configuration as plain data, for the manifest and the digest.
     resolved: dict[str, Any] = field(default_factory=dict)
+    #: Seconds a stage may spend on one document (``[pipeline] doc_timeout``; 0: no limit).
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT
 
     @property
     def digest(self) -> str:
@@ -60,10 +67,12 @@ class RunConfig:
 
 
 def parse_set(assignment: str) -> tuple[str, str, str, Any]:
-    """Parse ``STAGE.KEY=VALUE`` (or ``sinks.NAME.KEY=VALUE``, ``output.KEY=VALUE``).
+    """Parse ``STAGE.KEY=VALUE`` (or ``sinks.NAME.KEY=VALUE``, ``output.KEY=VALUE``,
+    ``pipeline.KEY=VALUE``).
 
     VALUE is read as a TOML value (``0.7``, ``true``, ``["en", "fr"]``), else as a string.
-    Returns ``(table, name, key, value)`` with table ``stages``, ``sinks`` or ``output``.
+    Returns ``(table, name, key, value)`` with table ``stages``, ``sinks``, ``output`` or
+    ``pipeline``.
     """
     target, sep, text = assignment.partition("=")
     if not sep:
@@ -71,8 +80,8 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
     parts = target.strip().split(".")
     if parts[0] == "sinks" and len(parts) == 3:
         table, name, key = parts
-    elif parts[0] == "output" and len(parts) == 2:
-        table, name, key = "output", "", parts[1]
+    elif parts[0] in ("output", "pipeline") and len(parts) == 2:
+        table, name, key = parts[0], "", parts[1]
     elif len(parts) == 2:
         table, (name, key) = "stages", parts
     else:
@@ -116,6 +125,7 @@ def resolve(
     _check_known(data, origin, registry)
     pipeline = data.get("pipeline", {})
     stages = list(pipeline.get("stages", DEFAULT_STAGES))
+    doc_timeout = float(pipeline.get("doc_timeout", DEFAULT_DOC_TIMEOUT))
     output = data.get("output", {})
     sinks = list(output.get("sinks", DEFAULT_SINKS))
     stage_tables: dict[str, dict[str, Any]] = {
@@ -126,6 +136,16 @@ def resolve(
 
     for assignment in sets:
         table, name, key, value = parse_set(assignment)
+        if table == "pipeline":
+            if key != "doc_timeout":
+                raise ConfigError(
+                    f"--set {assignment!r}: only pipeline.doc_timeout is set this way"
+                    " (the stages: --config or --disable)"
+                )
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ConfigError(f"--set {assignment!r}: expected a number of seconds >= 0")
+            doc_timeout = float(value)
+            continue
         if table == "output":
             if key != "sinks":
                 raise ConfigError(f"--set {assignment!r}: unknown output key {key!r}")
@@ -177,7 +197,7 @@ def resolve(
         for name in registry.sinks
     }
     resolved = {
-        "pipeline": {"stages": stages},
+        "pipeline": {"stages": stages, "doc_timeout": doc_timeout},
         "stages": {n: _asdict(stage_options[n]) for n in stages},
         "output": {"sinks": sinks},
         "sinks": {n: _asdict(sink_options[n]) for n in sinks},
@@ -189,11 +209,17 @@ def resolve(
         sink_options=sink_options,
         origin=origin,
         resolved=resolved,
+        doc_timeout=doc_timeout,
     )
 
 
 def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
-    allowed = {"pipeline": {"stages"}, "stages": None, "output": {"sinks"}, "sinks": None}
+    allowed = {
+        "pipeline": {"stages", "doc_timeout"},
+        "stages": None,
+        "output": {"sinks"},
+        "sinks": None,
+    }
     for key, value in data.items():
         if key not in allowed:
             raise ConfigError(
@@ -207,6 +233,12 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
                 if sub not in keys:
                     raise ConfigError(f"{origin}: unknown key {sub!r} in [{key}]")
             for sub, names in value.items():
+                if sub == "doc_timeout":
+                    if isinstance(names, bool) or not isinstance(names, int | float) or names < 0:
+                        raise ConfigError(
+                            f"{origin}: [{key}] doc_timeout must be a number of seconds >= 0"
+                        )
+                    continue
                 if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
                     raise ConfigError(f"{origin}: [{key}] {sub} must be a list of names")
         else:

@@ -261,17 +261,19 @@ class WorkerSpec:
     prepare: str | None
 
 
-def local_context(run_id: str, out: Path) -> StageContext:
+def local_context(run_id: str, out: Path, doc_timeout: float = 0.0) -> StageContext:
     """A local stage's own context: no catalog, and a reporter that run_chunk sets per chunk
     (one context per stage, as run_chunk replaces its reporter)."""
-    return StageContext(run_id=run_id, out=out, catalog=NO_CATALOG, reporter=NO_REPORTER)
+    return StageContext(
+        run_id=run_id, out=out, catalog=NO_CATALOG, reporter=NO_REPORTER, doc_timeout=doc_timeout
+    )
 
 
 def build_local(spec: WorkerSpec) -> tuple[list[Stage], Stage | None]:
     """A worker's own local stages (opened) and the stage whose ``prepare`` it runs."""
 
     def build(name: str) -> Stage:
-        ctx = local_context(spec.run_id, spec.out)
+        ctx = local_context(spec.run_id, spec.out, spec.config.doc_timeout)
         return spec.registry.stages[name](spec.config.stage_options[name], ctx)
 
     local = [build(n) for n in spec.local]

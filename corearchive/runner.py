@@ -165,7 +165,13 @@ class Run:
             )
             for name in self.config.sinks:
                 sinks.append(self.registry.sinks[name](self.config.sink_options[name], sctx))
-            ctx = StageContext(run_id=self.run_id, out=out, catalog=catalog, reporter=reporter)
+            ctx = StageContext(
+                run_id=self.run_id,
+                out=out,
+                catalog=catalog,
+                reporter=reporter,
+                doc_timeout=self.config.doc_timeout,
+            )
             for name in self.config.stages:
                 stages.append(self.registry.stages[name](self.config.stage_options[name], ctx))
             local, ordered = split_stages(stages)
@@ -232,7 +238,7 @@ class Run:
         self, local: list[Stage], ordered: list[Stage]
     ) -> InlineExecutor | RemoteExecutor:
         for st in local:
-            st.context = local_context(self.run_id, self.options.out)
+            st.context = local_context(self.run_id, self.options.out, self.config.doc_timeout)
         prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
         inline = InlineExecutor(local, prepare)
         ray = self.options.executor == "ray"

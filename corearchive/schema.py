@@ -202,7 +202,14 @@ def config_schema(
                         "items": {"enum": sorted(stages)},
                         "uniqueItems": True,
                         "description": "The stages to run, in order.",
-                    }
+                    },
+                    "doc_timeout": {
+                        "type": "number",
+                        "minimum": 0,
+                        "default": 60,
+                        "description": "Seconds a stage may spend on one document (0: no"
+                        " limit); a document that takes longer fails, the run goes on.",
+                    },
                 },
             },
             "stages": {

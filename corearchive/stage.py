@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from .document import Document, Drop
+from .limits import DocumentTimeout, time_limit
 from .options import NoOptions
 
 if TYPE_CHECKING:
@@ -34,12 +35,16 @@ class Reporter(Protocol):
 
 @dataclass
 class StageContext:
-    """What a stage may use from the run: its output folder, the archive catalog, the reporter."""
+    """What a stage may use from the run: its output folder, the archive catalog, the
+    reporter, and the time it may spend on one document (see :meth:`Stage.run`)."""
 
     run_id: str
     out: Path
     catalog: Catalog
     reporter: Reporter
+    #: Seconds a stage's call may take on one document (0: no limit): ``[pipeline]
+    #: doc_timeout``.
+    doc_timeout: float = 0.0
 
 
 @dataclass
@@ -140,7 +145,11 @@ class Stage:
         return [self.process(d) for d in docs]
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
-        """Drive the stage over a stream: batch, count, route drops, isolate failures."""
+        """Drive the stage over a stream: batch, count, route drops, isolate failures.
+
+        A document on which a (not ordered) stage spends longer than the run's
+        ``doc_timeout`` fails with a :class:`~corearchive.limits.DocumentTimeout`; the run
+        goes on."""
         batch: list[Document] = []
         for doc in docs:
             batch.append(doc)
@@ -150,17 +159,31 @@ class Stage:
         if batch:
             yield from self._run_batch(batch)
 
+    def _limit(self) -> float:
+        # (not on an ordered stage: a call cut short could leave its index half updated)
+        return 0.0 if self.ordered else getattr(self.context, "doc_timeout", 0.0)
+
+    def _timeout(self) -> DocumentTimeout:
+        return DocumentTimeout(
+            f"stage {self.name!r} spent over {self._limit():g} s on the document"
+            " (pipeline.doc_timeout)"
+        )
+
     def _run_batch(self, batch: list[Document]) -> Iterator[Document]:
         self.stats.docs_in += len(batch)
         t0 = time.perf_counter()
         results: list[Document | Drop | None]
         try:
-            results = list(self.process_batch(batch))
+            # A batch gets the time of one document: one that runs over it is retried
+            # document by document below, and only the document that runs over it again
+            # fails.
+            with time_limit(self._limit(), self._timeout):
+                results = list(self.process_batch(batch))
             if len(results) != len(batch):
                 raise RuntimeError(
                     f"process_batch returned {len(results)} results for {len(batch)} documents"
                 )
-        except Exception:
+        except (Exception, DocumentTimeout):
             if len(batch) == 1:
                 results = [self._isolated(batch[0])]
             else:
@@ -179,8 +202,9 @@ class Stage:
 
     def _isolated(self, doc: Document) -> Document | Drop | None:
         try:
-            return self.process_batch([doc])[0]
-        except Exception as exc:
+            with time_limit(self._limit(), self._timeout):
+                return self.process_batch([doc])[0]
+        except (Exception, DocumentTimeout) as exc:
             self.stats.failed += 1
             self.context.reporter.failed(doc, self.name, describe_error(exc))
             return None

@@ -138,3 +138,18 @@ def test_digest_changes_with_options(registry, tmp_path):
     b = resolve(registry, sets=["boilerplate.threshold=0.9"], cwd=tmp_path)
     assert a.digest != b.digest and a.digest == resolve(registry, cwd=tmp_path).digest
     assert a.digest.startswith("sha256:")
+
+
+def test_doc_timeout_from_the_file_and_set_and_its_errors(registry, tmp_path):
+    assert resolve(registry, cwd=tmp_path).doc_timeout == 60.0
+    path = write(tmp_path, "[pipeline]\ndoc_timeout = 5\n")
+    cfg = resolve(registry, config_path=path)
+    assert cfg.doc_timeout == 5.0 and cfg.resolved["pipeline"]["doc_timeout"] == 5.0
+    cfg = resolve(registry, config_path=path, sets=["pipeline.doc_timeout=0"])
+    assert cfg.doc_timeout == 0.0  # no limit
+    with pytest.raises(ConfigError, match="expected a number of seconds"):
+        resolve(registry, config_path=path, sets=["pipeline.doc_timeout=-1"])
+    with pytest.raises(ConfigError, match=r"only pipeline\.doc_timeout"):
+        resolve(registry, config_path=path, sets=["pipeline.stages=language"])
+    with pytest.raises(ConfigError, match="doc_timeout must be a number of seconds"):
+        resolve(registry, config_path=write(tmp_path, '[pipeline]\ndoc_timeout = "1m"\n'))

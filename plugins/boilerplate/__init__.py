@@ -45,10 +45,8 @@ local stages (the metadata stage reads them when present, and computes them othe
 from __future__ import annotations
 
 import re
-import signal
-import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -56,6 +54,7 @@ from operator import not_
 from typing import Any
 
 from corearchive import Document, Drop, Stage, hookimpl, option
+from corearchive.limits import time_limit
 
 from .reflow import Reflowed, reflow_text
 
@@ -74,23 +73,10 @@ class _Timeout(Exception):
     pass
 
 
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`_Timeout` after ``seconds`` (main thread only; elsewhere no limit)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def _raise(signum: int, frame: Any) -> None:
-        raise _Timeout()
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+def _time_limit(seconds: float) -> AbstractContextManager[None]:
+    """Raise :class:`_Timeout` after ``seconds`` (main thread only; elsewhere no limit),
+    inside the run's limit per document (:mod:`corearchive.limits`)."""
+    return time_limit(seconds, _Timeout)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,109 @@
+"""Time limits per document: nested SIGALRM deadlines, and a stage that hangs on a document."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import time
+from typing import Any
+
+import pytest
+
+from corearchive import Document, Stage, hookimpl
+from corearchive.limits import DocumentTimeout, time_limit
+
+from helpers import ARTICLE, extra_plugins
+
+pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs setitimer")
+
+
+class Inner(Exception):
+    pass
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_block_that_runs_over_its_limit_is_interrupted_and_the_timer_is_reset():
+    before = signal.getsignal(signal.SIGALRM)
+    t0 = time.monotonic()
+    with pytest.raises(Inner), time_limit(0.2, Inner):
+        _spin(5)
+    assert 0.15 < time.monotonic() - t0 < 2
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before
+    with time_limit(0.5, Inner):  # a block within its limit runs to its end
+        _spin(0.05)
+    with time_limit(0, Inner):  # 0: no limit
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_nested_limits_each_raise_their_own_and_the_outer_one_survives_the_inner():
+    # the inner limit first: its own exception, and the outer one is still armed after it
+    with pytest.raises(DocumentTimeout), time_limit(0.6, lambda: DocumentTimeout("outer")):
+        with pytest.raises(Inner), time_limit(0.1, Inner):
+            _spin(5)
+        _spin(5)
+    # the outer limit first, inside an inner block with more time: the outer's exception
+    # goes through the inner block (which catches only its own)
+    with pytest.raises(DocumentTimeout), time_limit(0.1, lambda: DocumentTimeout("outer")):
+        try:
+            with time_limit(5, Inner):
+                _spin(5)
+        except Inner:
+            pytest.fail("the inner limit fired")
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_document_timeout_is_not_caught_by_except_exception():
+    with pytest.raises(DocumentTimeout), time_limit(0.1, lambda: DocumentTimeout("x")):
+        try:
+            _spin(5)
+        except Exception:
+            pytest.fail("swallowed")
+
+
+class HangingStage(Stage):
+    """Spins on documents that say HANG, even through its own ``except Exception``."""
+
+    name = "hanging"
+
+    def process(self, doc: Document) -> Document:
+        if "HANG" in doc.text:
+            while True:
+                with contextlib.suppress(Exception):
+                    _spin(0.01)
+        return doc
+
+
+class HangingPlugin:
+    @staticmethod
+    @hookimpl
+    def corearchive_register_stages(register: Any) -> None:
+        register(HangingStage)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_document_that_hangs_a_stage_fails_and_the_run_goes_on(
+    ingest, tmp_path, monkeypatch, workers
+):
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for i in range(70):  # more than a chunk: workers get some, the rest runs here
+        text = ARTICLE.replace("twelve", f"{i} HANG" if i in (3, 66) else f"{i}")
+        (docs / f"{i:02d}.txt").write_text(text + f"\nSerial {i}: a line of its own here.")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        '[pipeline]\nstages = ["hanging"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
+    )
+    with extra_plugins(monkeypatch, ("hanging", HangingPlugin())):
+        res = ingest(str(docs), "--config", str(cfg), "--workers", workers)
+    assert res.exit_code == 1
+    assert len(res.records) == 68
+    errors = sorted(r["source"]["path"].rsplit("/", 1)[1] for r in res.rejects)
+    assert errors == ["03.txt", "66.txt"]
+    assert all("DocumentTimeout" in r["error"] and "over 0.5 s" in r["error"] for r in res.rejects)
+    assert res.manifest["config"]["resolved"]["pipeline"]["doc_timeout"] == 0.5
