@@ -28,13 +28,11 @@ def _spin(seconds: float) -> None:
 
 
 def test_a_block_that_runs_over_its_limit_is_interrupted_and_the_timer_is_reset():
-    before = signal.getsignal(signal.SIGALRM)
     t0 = time.monotonic()
     with pytest.raises(Inner), time_limit(0.2, Inner):
         _spin(5)
     assert 0.15 < time.monotonic() - t0 < 2
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    assert signal.getsignal(signal.SIGALRM) == before
     with time_limit(0.5, Inner):  # a block within its limit runs to its end
         _spin(0.05)
     with time_limit(0, Inner):  # 0: no limit
@@ -56,6 +54,24 @@ def test_nested_limits_each_raise_their_own_and_the_outer_one_survives_the_inner
         except Inner:
             pytest.fail("the inner limit fired")
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_alarm_that_is_no_limit_goes_to_the_handler_set_before(monkeypatch):
+    got = []
+    old = signal.signal(signal.SIGALRM, lambda signum, frame: got.append(signum))
+    try:
+        with time_limit(5, Inner):  # installs the limits' handler over this one
+            pass
+        signal.setitimer(signal.ITIMER_REAL, 0.05)  # someone else's alarm
+        _spin(0.3)
+        assert got == [signal.SIGALRM]
+        # and a handler set later is noticed: the limits install theirs again
+        signal.signal(signal.SIGALRM, lambda signum, frame: got.append(0))
+        with pytest.raises(Inner), time_limit(0.05, Inner):
+            _spin(2)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def test_document_timeout_is_not_caught_by_except_exception():
