@@ -2683,7 +2683,7 @@ def _same_name(a: str, b: str) -> bool:
     """Whether two names are one, compared :func:`_compact`: equal, or one holding the
     other ("Boing Boing" and "© Boing Boing", "Cyprus Mail" and "The Cyprus Mail")."""
     x, y = _compact(a), _compact(b)
-    return len(x) >= 3 and (x in y or y in x)
+    return len(x) >= 3 and len(y) >= 3 and (x in y or y in x)
 
 
 def _host_label(url: str | None) -> str | None:
@@ -2867,7 +2867,9 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
     who = _WHO_TAIL.sub("", _RIGHTS.sub("", who)).strip(" .,-–")
-    return True, who if who and not _RIGHTS.match(who) else None
+    # (a holder is a name: not a sign alone, "© ℗ 2012-2021")
+    named = who and not _RIGHTS.match(who) and any(c.isalnum() for c in who)
+    return True, who if named else None
 
 
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")

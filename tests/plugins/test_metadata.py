@@ -1660,3 +1660,12 @@ def test_a_page_of_countless_dates_is_read_in_bounded_time():
     assert found[0]["date"] == date(1990, 1, 1) and found[0]["text"] == "1.1.1990"
     meta = extract("Headline of the log\n" + line)
     assert meta["published"] is not None
+
+
+def test_a_copyright_sign_alone_names_no_publisher_and_no_site():
+    assert textmeta._copyright_who("© ℗ 2012-2021") == (True, None)
+    assert textmeta._copyright_who("© 2019 — ") == (True, None)
+    assert textmeta._copyright_who("© 2019 dpa GmbH") == (True, "dpa")
+    # an empty name is no evidence that a line is the site's name
+    assert not textmeta._same_name("Do Rzeczy", "℗")
+    assert textmeta._same_name("Cyprus Mail", "The Cyprus Mail")
