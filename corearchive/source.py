@@ -59,33 +59,12 @@ def compression_of(head: bytes) -> str | None:
     return None
 
 
-class Decompressing(io.RawIOBase):
-    """A zstd, xz or bzip2 stream decompressed as it is read; frames or streams that follow
-    one another (``cat a.zst b.zst``) are read as one.
+class _Decoding(io.RawIOBase):
+    """A compressed stream read as its content, decoded a piece at a time (:meth:`_fill`)
+    as it is read; what comes before damage is handed out before the error."""
 
-    Like :class:`GunzipReader` it hands out what precedes damage, then raises
-    :class:`CorruptCompression` (an ``OSError``, as the sources expect), and a stream that
-    stops inside a frame is an error, not an early end (zstandard's own stream reader
-    takes it for the end)."""
-
-    #: Compressed bytes given to the decompressor at a time: what one call can expand
-    #: (these codecs' decompressor objects do not cap their output) stays small.
-    STEP = 16384
-
-    def __init__(self, raw: Any, codec: str) -> None:
-        if codec not in ("zstd", "xz", "bz2"):
-            raise ValueError(f"unknown compression {codec!r}")
-        if codec == "zstd":
-            import zstandard  # (a dependency; imported only for zstd input)
-
-            self._errors: tuple[type[BaseException], ...] = (zstandard.ZstdError,)
-            self._new: Any = lambda: zstandard.ZstdDecompressor().decompressobj()
-        elif codec == "xz":
-            self._errors, self._new = (lzma.LZMAError,), lzma.LZMADecompressor
-        else:
-            self._errors, self._new = (OSError, ValueError), bz2.BZ2Decompressor
+    def __init__(self, raw: Any) -> None:
         self.raw = raw
-        self.codec = codec
         self.pending = b""  # compressed bytes not yet decompressed
         self.buf = b""  # decompressed bytes not yet read
         self.pos = 0
@@ -112,20 +91,79 @@ class Decompressing(io.RawIOBase):
         self.pos += n
         return n
 
+    #: Whether null bytes between frames are padding to skip (gzip, xz)
+    padding = False
+
+    def _new(self) -> Any:
+        """A decompressor for the next frame."""
+        raise NotImplementedError
+
+    def _truncated(self) -> OSError:
+        """The error of a stream that ends inside a frame."""
+        raise NotImplementedError
+
+    def _decode(self) -> None:
+        """Decode (some of) ``pending`` with ``d`` into ``buf``; at the frame's end, put
+        what follows it back into ``pending`` and set ``d`` to None."""
+        raise NotImplementedError
+
     def _fill(self) -> None:
         if not self.pending:
             self.pending = self.raw.read(65536)
             if not self.pending:
                 if self.d is not None:
-                    raise CorruptCompression(f"the {self.codec} data ends inside a frame")
+                    raise self._truncated()
                 self.done = True
                 return
         if self.d is None:
-            if self.codec == "xz":
-                self.pending = self.pending.lstrip(b"\x00")  # stream padding
+            if self.padding:
+                self.pending = self.pending.lstrip(b"\x00")
                 if not self.pending:
                     return
             self.d = self._new()
+        self._decode()
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+class Decompressing(_Decoding):
+    """A zstd, xz or bzip2 stream decompressed as it is read; frames or streams that follow
+    one another (``cat a.zst b.zst``) are read as one.
+
+    Like :class:`GunzipReader` it hands out what precedes damage, then raises
+    :class:`CorruptCompression` (an ``OSError``, as the sources expect), and a stream that
+    stops inside a frame is an error, not an early end (zstandard's own stream reader
+    takes it for the end)."""
+
+    #: Compressed bytes given to the decompressor at a time: what one call can expand
+    #: (these codecs' decompressor objects do not cap their output) stays small.
+    STEP = 16384
+
+    def __init__(self, raw: Any, codec: str) -> None:
+        if codec not in ("zstd", "xz", "bz2"):
+            raise ValueError(f"unknown compression {codec!r}")
+        if codec == "zstd":
+            import zstandard  # (a dependency; imported only for zstd input)
+
+            self._errors: tuple[type[BaseException], ...] = (zstandard.ZstdError,)
+            self._make: Any = zstandard.ZstdDecompressor().decompressobj
+        elif codec == "xz":
+            self._errors, self._make = (lzma.LZMAError,), lzma.LZMADecompressor
+        else:
+            self._errors, self._make = (OSError, ValueError), bz2.BZ2Decompressor
+        super().__init__(raw)
+        self.codec = codec
+        self.padding = codec == "xz"  # (xz streams may be padded with nulls)
+
+    def _new(self) -> Any:
+        return self._make()
+
+    def _truncated(self) -> OSError:
+        return CorruptCompression(f"the {self.codec} data ends inside a frame")
+
+    def _decode(self) -> None:
         piece, self.pending = self.pending[: self.STEP], self.pending[self.STEP :]
         try:
             self.buf += self.d.decompress(piece)
@@ -134,12 +172,8 @@ class Decompressing(io.RawIOBase):
         if self.d.eof:
             self.pending, self.d = self.d.unused_data + self.pending, None
 
-    def close(self) -> None:
-        self.raw.close()
-        super().close()
 
-
-class GunzipReader(io.RawIOBase):
+class GunzipReader(_Decoding):
     """Decompress a (multi-member) gzip stream, returning data as soon as it is decoded.
 
     Unlike :class:`gzip.GzipFile` it hands out what precedes damage before it raises, and
@@ -147,56 +181,20 @@ class GunzipReader(io.RawIOBase):
     (which warcio takes for the end of the archive).
     """
 
-    def __init__(self, raw: Any) -> None:
-        self.raw = raw
-        self.pending = b""  # compressed bytes not yet decompressed
-        self.buf = b""  # decompressed bytes not yet read
-        self.pos = 0
-        self.d: Any = None  # the decompressor of the current member, None between members
-        self.done = False
+    padding = True
 
-    def readable(self) -> bool:
-        return True
+    def _new(self) -> Any:
+        return zlib.decompressobj(wbits=31)
 
-    def tell(self) -> int:
-        return self.pos
+    def _truncated(self) -> OSError:
+        return TruncatedGzip("the gzip data ends in the middle of a member")
 
-    def peek(self, size: int) -> bytes:
-        while len(self.buf) < size and not self.done:
-            self._fill()
-        return self.buf[:size]
-
-    def readinto(self, b: Any) -> int:
-        while not self.buf and not self.done:
-            self._fill()
-        n = min(len(b), len(self.buf))
-        b[:n] = self.buf[:n]
-        self.buf = self.buf[n:]
-        self.pos += n
-        return n
-
-    def _fill(self) -> None:
-        if not self.pending:
-            self.pending = self.raw.read(65536)
-            if not self.pending:
-                if self.d is not None:
-                    raise TruncatedGzip("the gzip data ends in the middle of a member")
-                self.done = True
-                return
-        if self.d is None:
-            self.pending = self.pending.lstrip(b"\x00")  # padding between members
-            if not self.pending:
-                return
-            self.d = zlib.decompressobj(wbits=31)
+    def _decode(self) -> None:
         self.buf += self.d.decompress(self.pending, 1 << 20)
         if self.d.eof:
             self.pending, self.d = self.d.unused_data, None
         else:
             self.pending = self.d.unconsumed_tail
-
-    def close(self) -> None:
-        self.raw.close()
-        super().close()
 
 
 @dataclass(slots=True)
