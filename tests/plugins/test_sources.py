@@ -425,6 +425,8 @@ def test_text_file_document():
         (random.Random(1).randbytes(3000), "binary"),
         (jpeg_bytes(), "binary"),
         (gzip.compress(b""), "empty input"),
+        (b"\x00" * 5000, "binary"),
+        (b"a page\x00\x00 with zeros inside" + b"\x00" * 100, "binary"),
     ],
 )
 def test_bad_text_inputs_fail_with_a_clear_error(data, error):
@@ -432,6 +434,14 @@ def test_bad_text_inputs_fail_with_a_clear_error(data, error):
     assert fmt == "text" and docs == []
     assert error in failure.error
     assert failure.where is None
+
+
+def test_text_and_html_followed_by_zeros_are_read_without_them():
+    # a download cut short into a file allocated at its full size
+    fmt, [doc], failures, _ = read(article(5).encode() + b"\x00" * 4096, "cut.txt")
+    assert (fmt, failures) == ("text", []) and doc.text == article(5)
+    fmt, [doc], failures, _ = read(html_page(5).encode() + b"\x00" * 4096, "cut.html")
+    assert (fmt, failures) == ("html", []) and "\x00" not in doc.text
 
 
 def test_truncated_gzip_fails():
