@@ -98,6 +98,9 @@ def _utf8(text: str) -> str | bytes:
         return text
 
 
+_TAG = re.compile(r"<[A-Za-z][\w:-]*[\s/>]")
+
+
 def load_html(html: str | bytes) -> HtmlElement | None:
     """The page's tree, or None when it is no HTML (the logic of trafilatura's ``load_html``
     for a string or bytes, with the C-level element lookup)."""
@@ -123,7 +126,18 @@ def load_html(html: str | bytes) -> HtmlElement | None:
     if (tree is None or len(tree) < 1) and not fallback:
         tree = _from_bytes(text)
     if tree is not None and dubious and len(tree) < 2:
-        tree = None
+        # trafilatura takes one element without "html" near the start for no HTML; but an
+        # HTML fragment ("<article><p>…</p></article>", the html field of a dump, a page
+        # saved without its head) is one: read as the body of a page (its text was lost).
+        # Words without markup stay no HTML.
+        if _TAG.search(text) is None:
+            return None
+        try:
+            tree = fromstring(_utf8(f"<html><body>{text}</body></html>"), parser=_PARSER)
+        except Exception:
+            tree = None
+        if tree is not None and not "".join(tree.itertext()).strip():
+            tree = None  # (nothing to read: as trafilatura says)
     return tree
 
 

@@ -62,6 +62,18 @@ def test_html_goes_through_trafilatura(run_stage):
     assert not doc.is_html
 
 
+def test_an_html_fragment_of_one_element_is_read_as_a_page_body(run_stage):
+    # the html field of a dump, a page saved without its head: trafilatura takes a single
+    # element without "html" near its start for no HTML, and its text was lost
+    for html in (f"<article><p>{PARA}</p><p>{PARA2}</p></article>", f"<div><p>{PARA}</p></div>"):
+        res = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html"))
+        [doc] = res.kept
+        assert PARA in doc.text and doc.annotations["boilerplate"]["method"] == "trafilatura"
+    # a fragment with no text at all is still no content
+    res = run_stage(BoilerplateStage, make_document("<div><br></div>", html=True, path="b.html"))
+    assert not res.kept
+
+
 def _page(title: str = "Budget vote") -> str:
     return (
         f"<html><head><title>{title} | Example News</title>"
