@@ -172,10 +172,10 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         else:
             if _clean(text):
                 return text, enc16
-    if data.endswith(b"\x00") and (text := data.rstrip(b"\x00")):
+    if data.endswith(b"\x00") and (before := data.rstrip(b"\x00")):
         # zeros after the text (a download cut short into a file made at its full size, a
         # fixed-size buffer written whole): the text is what comes before them
-        data = text
+        data = before
     if looks_binary(data):
         raise NotText("binary content, not text (NUL or control bytes)")
     if b"\x1b$" in data[:65536]:
