@@ -1366,3 +1366,16 @@ def test_ingest_only_bad_inputs(ingest, tmp_path, monkeypatch):
     assert counts["documents"] == 0 and counts["input_errors"] == 3
     assert res.records == []
     assert set(input_errors(res)) == {"junk.bin", "empty_dir", "nothing*"}
+
+
+def test_a_text_file_too_large_for_one_document_is_an_error_entry(monkeypatch):
+    import corearchive_plugins.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
+    _, docs, [failure], _ = read(article(9).encode() * 10, "huge.txt")
+    assert docs == [] and "too large for one text or HTML document" in failure.error
+    # compressed: the limit is on the content, and the file is not decompressed whole
+    _, docs, [failure], _ = read(gzip.compress(b"word " * 100_000), "huge.txt.gz")
+    assert docs == [] and "over 0 MB of content" in failure.error
+    _, [doc], failures, _ = read(article(9).encode()[:900], "small.txt")
+    assert failures == [] and doc.text
