@@ -54,11 +54,22 @@ class _Skip:
         return any(key == k or key.startswith(k + os.sep) for k in self.keys)
 
     def walk(self, folder: str) -> Iterator[str]:
-        """The files under ``folder`` in sorted order, without hidden ones and the output."""
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and os.path.join(root, d) not in self
-            )
+        """The files under ``folder`` in sorted order, without hidden ones and the output.
+
+        Linked folders are followed (a data folder linked into the input tree is input),
+        each real folder once: a link to a folder above it does not loop."""
+        seen = {os.path.realpath(folder)}
+        for root, dirs, files in os.walk(folder, followlinks=True):
+            kept = []
+            for d in sorted(dirs):
+                path = os.path.join(root, d)
+                if d.startswith(".") or path in self:
+                    continue
+                real = os.path.realpath(path)
+                if real not in seen:
+                    seen.add(real)
+                    kept.append(d)
+            dirs[:] = kept
             for name in sorted(files):
                 path = os.path.join(root, name)
                 if not name.startswith(".") and path not in self:

@@ -215,6 +215,19 @@ def test_broken_links_loops_and_pipes_in_a_folder_are_error_entries(tree):
     ]
 
 
+def test_linked_folders_are_walked_once_and_a_link_to_an_ancestor_does_not_loop(tree, tmp_path):
+    data = tmp_path / "elsewhere"
+    _write(data / "e.txt")
+    os.symlink(data, tree / "linked")
+    os.symlink("..", tree / "sub" / "up")  # a link to the folder above: a loop
+    os.symlink(tree / "sub", tree / "sub2")  # the same folder under two names
+    paths = _paths(expand(["in"]))
+    assert "in/linked/e.txt" in paths
+    assert paths.count("in/linked/e.txt") == 1 and not [p for p in paths if "/up/" in p]
+    # each file once, whichever name reached it first
+    assert len(paths) == len({os.path.realpath(p) for p in paths})
+
+
 @pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd")
 def test_a_pipe_named_by_itself_is_read_whole_once(tmp_path):
     # ``corearchive ingest <(zcat dump.gz)``: the shell passes /dev/fd/N, a pipe that can be
