@@ -1765,21 +1765,18 @@ class TitlePool:
             return
         # per line next to a candidate (one above, three below): a date or a byline on it
         # (one pass instead of a call per neighbour of each candidate)
-        lo = cands[0][0] - 1
-        near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3)}
-        dated = [
-            x in near
-            and 0 <= x < n_items
-            and (
-                items[x][0] in year_lines
-                or (
-                    nwords[x] <= 14
-                    and ((c0 := items[x][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
-                    and _BYLINE_L.match(items[x][1].lower()) is not None
-                )
+        # (only the neighbours are tested, not every line between the first and the last)
+        near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3) if 0 <= x < n_items}
+        dated = {
+            x
+            for x in near
+            if items[x][0] in year_lines
+            or (
+                nwords[x] <= 14
+                and ((c0 := items[x][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
+                and _BYLINE_L.match(items[x][1].lower()) is not None
             )
-            for x in range(lo, cands[-1][0] + 4)
-        ]
+        }
         # exact repeats, counted among the lines no longer than the longest candidate (only
         # those can equal one: the long paragraphs are not hashed)
         longest = max(map(len, map(itemgetter(2), cands)))
@@ -1791,7 +1788,7 @@ class TitlePool:
             (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
              starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
              truncated, sep_site, tk) = _title_shape(s, cjk)  # fmt: skip
-            next_dated = dated[k + 1 - lo]
+            next_dated = k + 1 in dated
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
             nxt_hl = k + 1 < n_long and long_np[k + 1]
@@ -1829,8 +1826,8 @@ class TitlePool:
                     furniture,
                     0.0,  # lead_overlap_n, set by complete()
                     next_dated,
-                    dated[k - 1 - lo],
-                    next_dated or dated[k + 2 - lo] or dated[k + 3 - lo],
+                    k - 1 in dated,
+                    next_dated or k + 2 in dated or k + 3 in dated,
                     # a deck (standfirst) follows the headline: a headline-like line above
                     # with fewer words, or below with more
                     prv_hl and nwords[k - 1] < nw,
@@ -1887,31 +1884,57 @@ class TitlePool:
         lead, bodytext, n_lead, joined = self._texts
         s = self.cands[j][2]
         tk = self.toks[j]
-        in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
         c_lead, c_body, c_contained = _late_coef()
-        lead_ov = math.log1p(len(in_lead))
+        log1p = math.log1p
+        n_tk = len(tk)
+        # Each search a word misses lowers the most the overlap can reach: as soon as the
+        # score's bound with every word still to look up found (the test below, with fewer
+        # words) cannot reach ``floor``, the test after the loop cannot either (each term is
+        # monotone in the count for a coefficient >= 0), and the rest is not searched.
+        tail_body = max(0.0, c_body) * log1p(n_tk)
+        tail_contained = max(0.0, c_contained)
+        in_lead: list[str] = []
+        if lead:
+            prune = c_lead >= 0.0 and floor != -math.inf
+            missed = 0
+            for w in tk:
+                if w in lead and _has_word(lead, w):
+                    in_lead.append(w)
+                elif prune:
+                    missed += 1
+                    top = early + c_lead * log1p(n_tk - missed)
+                    if top + tail_body + tail_contained + 1e-9 < floor:
+                        return False
+        lead_ov = log1p(len(in_lead))
         # (a margin for the rounding of the bound's sum: a tie is completed, not dropped)
         part = early + c_lead * lead_ov
-        if part + max(0.0, c_body) * math.log1p(len(tk)) + max(0.0, c_contained) + 1e-9 < floor:
+        if part + tail_body + tail_contained + 1e-9 < floor:
             return False
-        if n_lead:
-            # the lead is the body's start: a word found there (not at its very end, where
-            # the body goes on) is in the body, one not found there is looked up after it
-            ov = sum(
-                1
-                for w in tk
-                if (
+        prune = c_body >= 0.0 and floor != -math.inf
+        missed = 0
+        ov = 0
+        for w in tk:
+            if n_lead:
+                # the lead is the body's start: a word found there (not at its very end,
+                # where the body goes on) is in the body, one not found there is looked up
+                # after it
+                hit = (
                     (not lead.endswith(w) or _has_word(bodytext, w))
                     if w in in_lead
                     else _has_word(bodytext, w, max(0, n_lead - len(w)))
                 )
-            )
-        else:
-            ov = sum(1 for w in tk if _has_word(bodytext, w))
+            else:
+                hit = _has_word(bodytext, w)
+            if hit:
+                ov += 1
+            elif prune:
+                missed += 1
+                if part + c_body * log1p(n_tk - missed) + tail_contained + 1e-9 < floor:
+                    return False
         row = self.rows[j]
         row[_C_LOV] = lead_ov
-        row[_C_BOV] = body_ov = math.log1p(ov)
-        if part + c_body * body_ov + max(0.0, c_contained) + 1e-9 < floor:
+        row[_C_BOV] = body_ov = log1p(ov)
+        if part + c_body * body_ov + tail_contained + 1e-9 < floor:
             return False
         row[_C_CONTAINED] = joined.count(s) > self._allnorm[s]
         return True
