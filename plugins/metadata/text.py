@@ -1197,12 +1197,15 @@ def _features(
     drank = {d: k for k, d in enumerate(distinct)}
     med = sorted(valid)[len(valid) // 2] if valid else None
     lines_with = sorted(c["line"] for c in cands)
-    first_before_main = max((c["line"] for c in cands if c["line"] < main_start), default=-1)
-    first_after_title = (
-        min((c["line"] for c in cands if c["line"] > title_line), default=-1)
-        if title_line is not None
-        else -1
-    )
+    # (the last candidate line above the main block, the first below the title: bisection
+    # of the sorted lines)
+    k_main = bisect.bisect_left(lines_with, main_start)
+    first_before_main = lines_with[k_main - 1] if k_main else -1
+    first_after_title = -1
+    if title_line is not None:
+        k_title = bisect.bisect_right(lines_with, title_line)
+        if k_title < len(lines_with):
+            first_after_title = lines_with[k_title]
     items, item_lines = page.items, page.item_lines
     line_set = per_line.keys()
     runs: dict[int, bool] = {}  # line -> _in_run (several dates share a line)
@@ -1263,7 +1266,8 @@ def _features(
         nw, byline, copyright = facts
         in_run = runs.get(i)
         if in_run is None:
-            in_run = runs[i] = _in_run(line_set, i)
+            # (a run is three lines with dates, this one among them)
+            in_run = runs[i] = len(line_set) >= 3 and _in_run(line_set, i)
         rest = line.replace(c["text"], " ")
         alone = sum(1 for _ in islice(_WORD.finditer(rest), 4)) <= 3
         d = c["date"]
