@@ -1100,10 +1100,30 @@ _BYLINE_ANY_L = re.compile(r"(?:^|\s|\|)(?:by|von|par|por|di|door|autor|author)\
 _BYLINE_WORD_L = re.compile(r"(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöü]")
 
 
-def _byline_near(low: str) -> bool:
+#: :data:`_BYLINE_WORD_L` for text with only its ASCII letters lowercased (:func:`_ascii_lower`):
+#: the name's first letter may also be one whose lowercase is in [a-zäöü] ("Ä", "İ", the
+#: Kelvin sign "K"). A match of this in ``_ascii_lower(t)`` is one of :data:`_BYLINE_WORD_L`
+#: in ``t.lower()``: no other character lowercases to an ASCII letter, a space, ":" or "|"
+#: ("İ" -> "i̇" puts a combining dot after the "i", so it ends no "di" before a space), and a
+#: space lowercases to itself (checked over every code point in the tests)
+_BYLINE_WORD_F = re.compile(
+    r"(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöüÄÖÜ\u0130\u212a]"
+)
+
+
+def _ascii_lower(s: str) -> str:
+    """``s`` with its ASCII letters lowercased, the rest as it is (lone surrogates too):
+    through its UTF-8 bytes, ~5x cheaper than ``str.lower`` on text that is not all ASCII."""
+    if s.isascii():
+        return s.lower()
+    return s.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+def _byline_near(low: str, rx: re.Pattern[str] = _BYLINE_WORD_L) -> bool:
     """``_BYLINE_ANY_L.search(low)`` is not None, faster: a byline word after the start, a
-    space or a "|"."""
-    search = _BYLINE_WORD_L.search
+    space or a "|". (With ``rx`` :data:`_BYLINE_WORD_F`: the same for ``low`` lowercased,
+    given ``low`` with its ASCII letters lowercased.)"""
+    search = rx.search
     m = search(low)
     while m is not None:
         st = m.start()
@@ -1228,27 +1248,21 @@ def _features(
     drank = {d: k for k, d in enumerate(distinct)}
     med = sorted(valid)[len(valid) // 2] if valid else None
     lines_with = sorted(c["line"] for c in cands)
-    first_before_main = max((c["line"] for c in cands if c["line"] < main_start), default=-1)
-    first_after_title = (
-        min((c["line"] for c in cands if c["line"] > title_line), default=-1)
-        if title_line is not None
-        else -1
-    )
+    # (the last candidate line above the main block, the first below the title: bisection
+    # of the sorted lines)
+    k_main = bisect.bisect_left(lines_with, main_start)
+    first_before_main = lines_with[k_main - 1] if k_main else -1
+    first_after_title = -1
+    if title_line is not None:
+        k_title = bisect.bisect_right(lines_with, title_line)
+        if k_title < len(lines_with):
+            first_after_title = lines_with[k_title]
     items, item_lines = page.items, page.item_lines
     line_set = per_line.keys()
     runs: dict[int, bool] = {}  # line -> _in_run (several dates share a line)
-    # per line (several dates share a line): lowercased, word count, copyright sign, a
-    # byline word within two lines
-    lowered: dict[int, str] = {}
+    # per line (several dates share a line): word count, copyright sign, a byline word
+    # within two lines
     line_facts: dict[int, tuple[int, bool, bool]] = {}
-
-    def low_line(j: int) -> str:
-        """Line ``j`` lowercased (once)."""
-        low = lowered.get(j)
-        if low is None:
-            low = lowered[j] = lines[j].lower()
-        return low
-
     n_cands_log = math.log1p(len(cands))
     log1p, log = math.log1p, math.log
     cjk = page.cjk
@@ -1284,17 +1298,23 @@ def _features(
         )
         facts = line_facts.get(i)
         if facts is None:
-            # (the lines lowercased one by one: an ASCII line takes the fast path)
-            near = " ".join(map(low_line, range(max(0, i - 2), min(n_all, i + 3))))
+            # (the byline search of lines i-2..i+2 lowercased, on their ASCII letters
+            # lowercased: see _BYLINE_WORD_F)
+            lo = max(0, i - 2)
+            near = _ascii_lower(" ".join(lines[lo : min(n_all, i + 3)]))
+            # (the copyright sign on the line itself: its part of ``near``; the pattern's
+            # characters, as _BYLINE_WORD_F's, come from no other character by lowercasing)
+            at = sum(map(len, lines[lo:i])) + i - lo
             facts = line_facts[i] = (
                 n_words(line, cjk),
-                _byline_near(near),
-                bool(line) and _COPYRIGHT_L.search(low_line(i)) is not None,
+                _byline_near(near, _BYLINE_WORD_F),
+                bool(line) and _COPYRIGHT_L.search(near, at, at + len(line)) is not None,
             )
         nw, byline, copyright = facts
         in_run = runs.get(i)
         if in_run is None:
-            in_run = runs[i] = _in_run(line_set, i)
+            # (a run is three lines with dates, this one among them)
+            in_run = runs[i] = len(line_set) >= 3 and _in_run(line_set, i)
         rest = line.replace(c["text"], " ")
         alone = sum(1 for _ in islice(_WORD.finditer(rest), 4)) <= 3
         d = c["date"]
@@ -1798,21 +1818,18 @@ class TitlePool:
             return
         # per line next to a candidate (one above, three below): a date or a byline on it
         # (one pass instead of a call per neighbour of each candidate)
-        lo = cands[0][0] - 1
-        near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3)}
-        dated = [
-            x in near
-            and 0 <= x < n_items
-            and (
-                items[x][0] in year_lines
-                or (
-                    nwords[x] <= 14
-                    and ((c0 := items[x][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
-                    and _BYLINE_L.match(items[x][1].lower()) is not None
-                )
+        # (only the neighbours are tested, not every line between the first and the last)
+        near = {x for k, _, _ in cands for x in (k - 1, k + 1, k + 2, k + 3) if 0 <= x < n_items}
+        dated = {
+            x
+            for x in near
+            if items[x][0] in year_lines
+            or (
+                nwords[x] <= 14
+                and ((c0 := items[x][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
+                and _BYLINE_L.match(items[x][1].lower()) is not None
             )
-            for x in range(lo, cands[-1][0] + 4)
-        ]
+        }
         # exact repeats, counted among the lines no longer than the longest candidate (only
         # those can equal one: the long paragraphs are not hashed)
         longest = max(map(len, map(itemgetter(2), cands)))
@@ -1824,7 +1841,7 @@ class TitlePool:
             (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
              starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
              truncated, sep_site, tk) = _title_shape(s, cjk)  # fmt: skip
-            next_dated = dated[k + 1 - lo]
+            next_dated = k + 1 in dated
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
             nxt_hl = k + 1 < n_long and long_np[k + 1]
@@ -1862,8 +1879,8 @@ class TitlePool:
                     furniture,
                     0.0,  # lead_overlap_n, set by complete()
                     next_dated,
-                    dated[k - 1 - lo],
-                    next_dated or dated[k + 2 - lo] or dated[k + 3 - lo],
+                    k - 1 in dated,
+                    next_dated or k + 2 in dated or k + 3 in dated,
                     # a deck (standfirst) follows the headline: a headline-like line above
                     # with fewer words, or below with more
                     prv_hl and nwords[k - 1] < nw,
@@ -1920,31 +1937,57 @@ class TitlePool:
         lead, bodytext, n_lead, joined = self._texts
         s = self.cands[j][2]
         tk = self.toks[j]
-        in_lead = [w for w in tk if w in lead and _has_word(lead, w)] if lead else []
         c_lead, c_body, c_contained = _late_coef()
-        lead_ov = math.log1p(len(in_lead))
+        log1p = math.log1p
+        n_tk = len(tk)
+        # Each search a word misses lowers the most the overlap can reach: as soon as the
+        # score's bound with every word still to look up found (the test below, with fewer
+        # words) cannot reach ``floor``, the test after the loop cannot either (each term is
+        # monotone in the count for a coefficient >= 0), and the rest is not searched.
+        tail_body = max(0.0, c_body) * log1p(n_tk)
+        tail_contained = max(0.0, c_contained)
+        in_lead: list[str] = []
+        if lead:
+            prune = c_lead >= 0.0 and floor != -math.inf
+            missed = 0
+            for w in tk:
+                if w in lead and _has_word(lead, w):
+                    in_lead.append(w)
+                elif prune:
+                    missed += 1
+                    top = early + c_lead * log1p(n_tk - missed)
+                    if top + tail_body + tail_contained + 1e-9 < floor:
+                        return False
+        lead_ov = log1p(len(in_lead))
         # (a margin for the rounding of the bound's sum: a tie is completed, not dropped)
         part = early + c_lead * lead_ov
-        if part + max(0.0, c_body) * math.log1p(len(tk)) + max(0.0, c_contained) + 1e-9 < floor:
+        if part + tail_body + tail_contained + 1e-9 < floor:
             return False
-        if n_lead:
-            # the lead is the body's start: a word found there (not at its very end, where
-            # the body goes on) is in the body, one not found there is looked up after it
-            ov = sum(
-                1
-                for w in tk
-                if (
+        prune = c_body >= 0.0 and floor != -math.inf
+        missed = 0
+        ov = 0
+        for w in tk:
+            if n_lead:
+                # the lead is the body's start: a word found there (not at its very end,
+                # where the body goes on) is in the body, one not found there is looked up
+                # after it
+                hit = (
                     (not lead.endswith(w) or _has_word(bodytext, w))
                     if w in in_lead
                     else _has_word(bodytext, w, max(0, n_lead - len(w)))
                 )
-            )
-        else:
-            ov = sum(1 for w in tk if _has_word(bodytext, w))
+            else:
+                hit = _has_word(bodytext, w)
+            if hit:
+                ov += 1
+            elif prune:
+                missed += 1
+                if part + c_body * log1p(n_tk - missed) + tail_contained + 1e-9 < floor:
+                    return False
         row = self.rows[j]
         row[_C_LOV] = lead_ov
-        row[_C_BOV] = body_ov = math.log1p(ov)
-        if part + c_body * body_ov + max(0.0, c_contained) + 1e-9 < floor:
+        row[_C_BOV] = body_ov = log1p(ov)
+        if part + c_body * body_ov + tail_contained + 1e-9 < floor:
             return False
         row[_C_CONTAINED] = joined.count(s) > self._allnorm[s]
         return True

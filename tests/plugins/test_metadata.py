@@ -1126,6 +1126,57 @@ def test_byline_near_feature_is_the_search_of_the_joined_lines() -> None:
             assert c["f"]["byline_near"] == float(textmeta._byline_near(near)), text
 
 
+def test_byline_search_on_ascii_lowered_text_is_the_one_on_lowered_text() -> None:
+    """The date features' byline test runs _BYLINE_WORD_F on the lines with their ASCII
+    letters lowercased instead of _BYLINE_WORD_L on them lowercased: the same answer."""
+    import random
+    import sys
+
+    # what makes it exact, over every code point: only "İ" and the Kelvin sign lowercase to
+    # (or into) ASCII letters; a character lowercases to a space, ":" or "|" only when it is
+    # one; the lowercases that start in [a-zäöü] are those _BYLINE_WORD_F's last class lists
+    ascii_letters = set("abcdefghijklmnopqrstuvwxyz")
+    into_ascii, first_in_class = set(), set()
+    for cp in range(0x80, sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        low = c.lower()
+        if ascii_letters.intersection(low):
+            into_ascii.add(c)
+        assert any(x.isspace() for x in low) == c.isspace(), hex(cp)
+        assert ":" not in low and "|" not in low, hex(cp)
+        if low[0] in ascii_letters or low[0] in "äöü":
+            first_in_class.add(c)
+        # (and _COPYRIGHT_L's: "©", parentheses, digits)
+        if low != c:
+            assert not set("©()0123456789").intersection(low), hex(cp)
+            assert not any(x.isdecimal() for x in low), hex(cp)
+    assert into_ascii == {"\u0130", "\u212a"}
+    assert "\u0130".lower() == "i\u0307" and not "\u0307".isspace()
+    assert first_in_class == set("ÄÖÜäöü\u0130\u212a")
+    # random lines of byline words, names, spaces and the special letters
+    rnd = random.Random(3)
+    bits = ["By", "bY", "by:", "VON", "Autor", "AUTHOR", "dİ", "Dİ", "xby", "di", ":", "|", " ",
+            "\u00a0", "\u2003", "", "Ärger", "Öl", "Über", "İstanbul", "\u212aelvin", "Jane",
+            "Σ", "ΣΑ", "straße", "\udcff", "’", "名前", "(C) 2020", "©", "COPYRİGHT",
+            "Copyright", "(c)", "٢"]  # fmt: skip
+    for _ in range(3000):
+        lines = [
+            rnd.choice(["", " ", "\t"]).join(rnd.choice(bits) for _ in range(rnd.randint(0, 5)))
+            for _ in range(rnd.randint(1, 5))
+        ]
+        lowered = " ".join(ln.lower() for ln in lines)
+        folded = textmeta._ascii_lower(" ".join(lines))
+        assert textmeta._byline_near(folded, textmeta._BYLINE_WORD_F) == textmeta._byline_near(
+            lowered
+        ), lines
+        for ln in lines:
+            copyright = textmeta._COPYRIGHT_L.search(ln.lower()) is not None
+            folded_line = textmeta._ascii_lower(ln)
+            assert (textmeta._COPYRIGHT_L.search(folded_line) is not None) == copyright, ln
+
+
 def test_digit_anchored_date_patterns_find_what_a_search_finds() -> None:
     # the forms tried only where a run of digits starts (_digit_hits) give the matches of a
     # search through the window (_hits), on random strings of date pieces
