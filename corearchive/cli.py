@@ -297,6 +297,24 @@ def plugins(as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def verify(out: Path, as_json: bool) -> None:
+    """Check the archive in OUT: every WARC record's digests, and every record's raw and
+    conversion records (where records.jsonl says, with its text). Exit 0 when intact, 1
+    when not."""
+    from .verify import verify as check
+
+    result = check(out)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), indent=2))
+    else:
+        click.echo(f"{out}: {'intact' if result.ok else 'NOT intact'}")
+        click.echo(result.summary())
+    sys.exit(int(ExitCode.OK if result.ok else ExitCode.PARTIAL))
+
+
+@cli.command()
 @click.argument("which", type=click.Choice(["record", "config"]))
 @click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
 def schema(which: str, config_path: Path | None) -> None:

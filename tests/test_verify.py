@@ -1,0 +1,93 @@
+"""``corearchive verify``: an intact archive passes; each kind of damage is found and named."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
+from warcio.warcwriter import WARCWriter
+
+from corearchive.cli import cli
+
+
+def _verify(out: Path) -> tuple[int, dict]:
+    r = CliRunner().invoke(cli, ["verify", str(out), "--json"])
+    return r.exit_code, json.loads(r.output)
+
+
+def _warc(out: Path) -> Path:
+    [path] = sorted((out / "warc").glob("*.warc.gz"))
+    return path
+
+
+def test_an_intact_archive_passes(ingest, seeds):
+    res = ingest(str(seeds))
+    code, got = _verify(res.out)
+    assert code == 0 and got["ok"] and got["problems"] == 0
+    assert got["records"] == 5 and got["warc_files"] == 1
+    assert got["warc_records"] == {"conversion": 5, "metadata": 5, "resource": 5, "warcinfo": 1}
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.exit_code == 0 and "intact" in r.output
+
+
+def test_a_text_changed_after_archiving_and_a_wrong_offset_are_found(ingest, seeds):
+    res = ingest(str(seeds))
+    path = res.out / "records.jsonl"
+    recs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    recs[1]["text"] += " (edited)"
+    recs[2]["archive"]["offset"] += 1
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] == 2
+    assert f"line 2 ({recs[1]['id']}): its text differs" in got["listed"][0]
+    assert f"line 3 ({recs[2]['id']}): its raw record is at" in got["listed"][1]
+
+
+def test_a_record_whose_digest_does_not_match_is_found(ingest, seeds):
+    res = ingest(str(seeds))
+    path = _warc(res.out)
+    # rewrite the file with one conversion record's payload changed, its headers (and their
+    # digests) as they were: what bit rot or an edit in place leaves
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    changed = None
+    with open(path, "rb") as f:
+        for record in ArchiveIterator(f):
+            payload = record.content_stream().read()
+            if record.rec_type == "conversion" and changed is None:
+                changed = record.rec_headers.get_header("WARC-Record-ID")
+                payload = payload.replace(b"e", b"E", 1)
+            record.rec_headers.replace_header("Content-Length", str(len(payload)))
+            writer.write_record(
+                writer.create_warc_record(
+                    "",
+                    record.rec_type,
+                    payload=io.BytesIO(payload),
+                    length=len(payload),
+                    warc_headers=record.rec_headers,
+                )
+            )
+    path.write_bytes(buf.getvalue())
+    code, got = _verify(res.out)
+    assert code == 1
+    assert any(changed in p and "digest failed" in p for p in got["listed"])
+    # the record whose text that was is named too
+    assert any("its text differs from its conversion record " + changed in p for p in got["listed"])
+
+
+def test_a_truncated_warc_file_is_found(ingest, seeds):
+    res = ingest(str(seeds))
+    path = _warc(res.out)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 3])
+    code, got = _verify(res.out)
+    assert code == 1
+    assert any("unreadable after" in p or "is in no WARC file" in p for p in got["listed"])
+    # and a file that is no gzip at all
+    path.write_bytes(gzip.compress(b"not a warc") + b"junk")
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] >= 5  # every record's raw record is gone
