@@ -233,6 +233,19 @@ def seed_dir(seeds: Path, dest: Path, names: list[str] | None = None) -> Path:
     return dest
 
 
+def _plain_record(w: WARCWriter, uri: str, rtype: str, date: str, **headers: str) -> Any:
+    """A record of type ``rtype`` holding PLAIN as text/plain."""
+    text = PLAIN.encode("utf-8")
+    return w.create_warc_record(
+        uri,
+        rtype,
+        payload=io.BytesIO(text),
+        length=len(text),
+        warc_content_type="text/plain",
+        warc_headers_dict={"WARC-Date": date, **headers},
+    )
+
+
 def make_warc(path: Path) -> tuple[str, str]:
     """A WARC with an HTML response (real HTTP header block) and a text/plain resource."""
     with open(path, "wb") as f:
@@ -257,14 +270,8 @@ def make_warc(path: Path) -> tuple[str, str]:
             warc_headers_dict={"WARC-Date": "2024-03-05T10:20:30Z", "WARC-IP-Address": "192.0.2.7"},
         )
         w.write_record(resp)
-        text = PLAIN.encode("utf-8")
-        res = w.create_warc_record(
-            "https://news.example.com/notes.txt",
-            "resource",
-            payload=io.BytesIO(text),
-            length=len(text),
-            warc_content_type="text/plain",
-            warc_headers_dict={"WARC-Date": "2024-03-05T10:21:00Z"},
+        res = _plain_record(
+            w, "https://news.example.com/notes.txt", "resource", "2024-03-05T10:21:00Z"
         )
         w.write_record(res)
     return (
@@ -645,14 +652,12 @@ def test_wet_conversion_records_are_read_and_copied(ingest, tmp_path):
     with open(src, "wb") as f:
         w = WARCWriter(f, gzip=True, warc_version="WARC/1.0")
         w.write_record(w.create_warcinfo_record("CC-MAIN-x.warc.wet.gz", {"software": "cc"}))
-        conv = w.create_warc_record(
+        conv = _plain_record(
+            w,
             "https://news.example.com/2024/notes",
             "conversion",
-            payload=io.BytesIO(text),
-            length=len(text),
-            warc_content_type="text/plain",
-            warc_headers_dict={
-                "WARC-Date": "2024-03-05T10:21:00Z",
+            "2024-03-05T10:21:00Z",
+            **{
                 "WARC-Refers-To": "<urn:uuid:6d058c4c-6e5c-4e3f-9e39-4b8f5c6a0f01>",
                 "WARC-Identified-Content-Language": "eng",
             },
