@@ -31,7 +31,6 @@ _active: list[tuple[float, Callable[[], BaseException]]] = []
 #: The SIGALRM handler found when ours was installed (called for an alarm that is not ours).
 _previous_handler: Any = None
 _installed = False
-_MAIN = threading.main_thread()
 
 
 def _arm() -> None:
@@ -69,7 +68,9 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
 
     def __enter__(self) -> None:
         global _installed, _previous_handler
-        if self.seconds <= 0 or threading.current_thread() is not _MAIN or not _SETITIMER:
+        # (the main thread asked each time: a forked worker's is the thread that forked)
+        main = threading.main_thread()
+        if self.seconds <= 0 or threading.current_thread() is not main or not _SETITIMER:
             return
         if not _installed or signal.getsignal(signal.SIGALRM) is not _on_alarm:
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
