@@ -1379,3 +1379,16 @@ def test_a_text_file_too_large_for_one_document_is_an_error_entry(monkeypatch):
     assert docs == [] and "over 0 MB of content" in failure.error
     _, [doc], failures, _ = read(article(9).encode()[:900], "small.txt")
     assert failures == [] and doc.text
+
+
+def test_the_blank_test_is_str_strip_with_byte_order_marks():
+    import sys
+
+    from corearchive_plugins.sources import _NOT_BLANK
+
+    # every code point: blank exactly when str.strip removes it or it is a BOM
+    for c in map(chr, range(sys.maxunicode + 1)):
+        assert (_NOT_BLANK.search(c) is None) == (c.isspace() or c == "\ufeff"), hex(ord(c))
+    for data, error in (("\ufeff \u3000\n\ufeff".encode("utf-16"), "white space"),):
+        _, docs, [failure], _ = read(data, "blank.txt")
+        assert docs == [] and error in failure.error
