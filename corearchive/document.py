@@ -8,7 +8,7 @@ import posixpath
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
-Format = Literal["text", "html", "warc", "jsonl"]
+Format = Literal["text", "html", "warc", "jsonl", "parquet"]
 DuplicateStatus = Literal["unique", "exact", "near"]
 
 #: Bumped only if the id recipe changes; ids must stay stable across runs and releases.

@@ -192,7 +192,7 @@ def chunked(
 
 
 #: Source formats that hold many documents per input.
-CONTAINERS = frozenset(["jsonl", "warc"])
+CONTAINERS = frozenset(["jsonl", "warc", "parquet"])
 
 
 def chunked_by_input(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

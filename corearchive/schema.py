@@ -68,7 +68,7 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
                     "type": ["string", "null"],
                     "description": "The input path as given (relative where it was).",
                 },
-                "format": {"type": "string", "enum": ["text", "html", "warc", "jsonl"]},
+                "format": {"type": "string", "enum": ["text", "html", "warc", "jsonl", "parquet"]},
                 "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
                 "fetched_at": {
                     "type": ["string", "null"],

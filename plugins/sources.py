@@ -19,9 +19,9 @@ import re
 import uuid
 import zlib
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from warcio.archiveiterator import ArchiveIterator
@@ -370,7 +370,9 @@ def _fetch_time(value: Any) -> str | None:
     if isinstance(value, bool):
         return None
     try:
-        if isinstance(value, int | float):
+        if isinstance(value, datetime):  # (a Parquet timestamp column)
+            when = value.replace(tzinfo=UTC) if value.tzinfo is None else value
+        elif isinstance(value, int | float):
             when = datetime.fromtimestamp(value, UTC)
         elif isinstance(value, str):
             v = value.strip()
@@ -454,33 +456,105 @@ class JsonlSource(Source):
                 return Failure(f"invalid JSON: {exc}", where)
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
-        html = obj.get("html")
-        is_html = isinstance(html, str) and bool(html.strip())
-        body = html if is_html else _text_of(obj)
-        if body is None:
-            return Failure(f"the object has no non-empty {_TEXT_NAMES} string", where)
-        url = _field(obj, _URL_KEYS)
-        url = url if isinstance(url, str) else None
-        doc = Document.create(
-            raw=raw,
-            text=body,
-            uri=url.strip() if url and url.strip() else f"{item.uri}#L{n}",
-            path=item.path,
-            format="jsonl",
-            locator=f"L{n}",
-            is_html=is_html,
-            content_type="text/html" if is_html else "text/plain",
-            fetched_at=_fetch_time(_field(obj, _FETCH_KEYS)),
-        )
-        given: dict[str, Any] = {}
-        title = _field(obj, ("title",))
-        if isinstance(title, str) and title.strip():
-            doc.title = given["title"] = title.strip()
-        published = _field(obj, _DATE_KEYS)
-        if isinstance(published, str) and published.strip():
-            given["date"] = published.strip()
-        doc.annotations["source"] = {"line": n, "given": given}
-        return doc
+        return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, {"line": n})
+
+
+def _object_doc(
+    item: InputItem,
+    obj: dict[str, Any],
+    raw: bytes,
+    fmt: Literal["jsonl", "parquet"],
+    locator: str,
+    where: str,
+    source: dict[str, Any],
+) -> Document | Failure:
+    """The document of one record of a dump (a JSONL line, a Parquet row): its page (html,
+    else text), address, capture time, title and stated date, under the names dumps use."""
+    html = obj.get("html")
+    is_html = isinstance(html, str) and bool(html.strip())
+    body = html if is_html else _text_of(obj)
+    if body is None:
+        what = "object" if fmt == "jsonl" else "row"
+        return Failure(f"the {what} has no non-empty {_TEXT_NAMES} string", where)
+    url = _field(obj, _URL_KEYS)
+    url = url if isinstance(url, str) else None
+    doc = Document.create(
+        raw=raw,
+        text=body,
+        uri=url.strip() if url and url.strip() else f"{item.uri}#{locator}",
+        path=item.path,
+        format=fmt,
+        locator=locator,
+        is_html=is_html,
+        content_type="text/html" if is_html else "text/plain",
+        fetched_at=_fetch_time(_field(obj, _FETCH_KEYS)),
+    )
+    given: dict[str, Any] = {}
+    title = _field(obj, ("title",))
+    if isinstance(title, str) and title.strip():
+        doc.title = given["title"] = title.strip()
+    published = _field(obj, _DATE_KEYS)
+    if isinstance(published, datetime | date):
+        published = published.isoformat()
+    if isinstance(published, str) and published.strip():
+        given["date"] = published.strip()
+    doc.annotations["source"] = {**source, "given": given}
+    return doc
+
+
+class ParquetSource(Source):
+    """Parquet files (the form of most dumps on the Hugging Face hub: FineWeb, C4,
+    RedPajama): one document per row, its columns read as a JSONL object's fields (the
+    text under :data:`_TEXT_KEYS` or ``html``, the address, capture time, title and date,
+    also inside a ``metadata`` struct). Read a batch of rows at a time; needs pyarrow
+    (``pip install "corearchive[parquet]"``), imported only for a Parquet input."""
+
+    name = "parquet"
+    suffixes = (".parquet",)
+    #: Rows converted at a time (memory holds one batch, whatever the file's size)
+    BATCH = 1024
+
+    def sniff(self, head: bytes, item: InputItem) -> float:
+        return 1.0 if head.startswith(b"PAR1") else 0.0
+
+    def read(self, item: InputItem) -> Iterator[Document | Failure]:
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            yield Failure('Parquet input needs pyarrow: pip install "corearchive[parquet]"')
+            return
+        try:
+            # (a Parquet file is read from its end: a compressed one or a pipe, in memory)
+            stream: Any = (
+                io.BytesIO(item.read_all())
+                if item.compressed or item.data is not None
+                else item.open_raw()
+            )
+        except (EOFError, zlib.error, OSError) as exc:
+            yield Failure(f"{item.damaged}: {_one_line(exc)}")
+            return
+        n = 0
+        with stream:
+            try:
+                batches = pq.ParquetFile(stream).iter_batches(batch_size=self.BATCH)
+            except Exception as exc:  # pyarrow's errors for a file that is no Parquet
+                yield Failure(f"not a readable Parquet file: {_one_line(exc)}")
+                return
+            try:
+                for batch in batches:
+                    for row in batch.to_pylist():
+                        n += 1
+                        raw = orjson.dumps(row, default=str, option=orjson.OPT_NON_STR_KEYS)
+                        yield _object_doc(
+                            item, row, raw, "parquet", f"R{n}", f"row {n}", {"row": n}
+                        )
+            except Exception as exc:  # a damaged row group or page
+                yield Failure(
+                    f"broken Parquet file after row {n}: {_one_line(exc)}", f"row {n + 1}"
+                )
+                return
+        if n == 0:
+            yield Failure("empty input (no rows)")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -771,5 +845,5 @@ def _iso_warc_date(value: str | None) -> str | None:
 
 @hookimpl
 def corearchive_register_sources(register: Any) -> None:
-    for cls in (TextSource, HtmlSource, JsonlSource, WarcSource):
+    for cls in (TextSource, HtmlSource, JsonlSource, WarcSource, ParquetSource):
         register(cls)

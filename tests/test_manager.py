@@ -23,7 +23,7 @@ def test_builtins_load_from_the_corearchive_entry_point_group():
         assert owner.name == name  # one name everywhere: module, entry point, stage
         assert owner.distribution == "corearchive"
         assert owner.version
-    assert pm.infos["sources"].sources == ["text", "html", "jsonl", "warc"]
+    assert pm.infos["sources"].sources == ["text", "html", "jsonl", "warc", "parquet"]
 
 
 def test_each_call_builds_a_fresh_manager():

@@ -24,6 +24,7 @@ from corearchive_plugins.sources import (
     HtmlSource,
     JsonlSource,
     NotText,
+    ParquetSource,
     TextSource,
     WarcSource,
     decode_text,
@@ -234,7 +235,9 @@ def record_offsets(data: bytes) -> list[int]:
     return offsets
 
 
-SOURCES = {cls.name: cls() for cls in (TextSource, HtmlSource, JsonlSource, WarcSource)}
+SOURCES = {
+    cls.name: cls() for cls in (TextSource, HtmlSource, JsonlSource, WarcSource, ParquetSource)
+}
 
 
 def item_of(data: bytes, name: str = "input.txt") -> InputItem:
@@ -1392,3 +1395,74 @@ def test_the_blank_test_is_str_strip_with_byte_order_marks():
     for data, error in (("\ufeff \u3000\n\ufeff".encode("utf-16"), "white space"),):
         _, docs, [failure], _ = read(data, "blank.txt")
         assert docs == [] and error in failure.error
+
+
+def _parquet(rows: list[dict], **kw) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(rows), buf, **kw)
+    return buf.getvalue()
+
+
+def test_parquet_rows_are_documents_read_as_dump_records():
+    from datetime import datetime, timedelta
+
+    pytest.importorskip("pyarrow")
+    rows = [
+        {
+            "text": article(70 + i),
+            "url": f"https://news.example/{i}",
+            "title": f"Title {i}",
+            # FineWeb's capture time and a stated date inside a struct, as timestamps
+            "metadata": {
+                "date": datetime(2024, 1, 2, 3) + timedelta(days=i),
+                "timestamp": datetime(2024, 2, 3),
+            },
+        }
+        for i in range(250)
+    ]
+    rows[7]["text"] = " "  # a row without text: an error entry naming the row
+    data = _parquet(rows, row_group_size=100)
+    fmt, docs, [failure], _ = read(data, "dump.parquet")
+    assert fmt == "parquet" and len(docs) == 249
+    assert failure.where == "row 8" and "row has no non-empty" in failure.error
+    d = docs[0]
+    assert d.text == article(70) and d.source.uri == "https://news.example/0"
+    assert d.source.format == "parquet" and d.title == "Title 0"
+    assert d.source.fetched_at == "2024-02-03T00:00:00Z"
+    assert d.annotations["source"] == {
+        "row": 1,
+        "given": {"title": "Title 0", "date": "2024-01-02T03:00:00"},
+    }
+    # the row as JSON is the raw record the archive keeps
+    assert json.loads(d.raw)["url"] == "https://news.example/0"
+    # told by content, whatever the name; compressed whole (read in memory) too
+    assert read(data, "dump.bin")[0] == "parquet"
+    fmt, docs, failures, _ = read(gzip.compress(data), "dump.parquet.gz")
+    assert (fmt, len(docs), len(failures)) == ("parquet", 249, 1)
+
+
+def test_parquet_html_columns_empty_and_broken_files():
+    pytest.importorskip("pyarrow")
+    fmt, [doc], _, _ = read(_parquet([{"html": html_page(3), "content": "x"}]), "p.parquet")
+    assert fmt == "parquet" and doc.is_html and doc.source.uri.endswith("p.parquet#R1")
+    _, docs, [failure], _ = read(_parquet([{"text": "a"}])[:-20], "cut.parquet")
+    assert docs == [] and "not a readable Parquet file" in failure.error
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()  # (an empty table needs its schema)
+    pq.write_table(pa.table({"text": pa.array([], pa.string())}), buf)
+    _, docs, [failure], _ = read(buf.getvalue(), "empty.parquet")
+    assert docs == [] and failure.error == "empty input (no rows)"
+
+
+def test_parquet_without_pyarrow_is_an_error_entry_that_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # (import fails)
+    fmt, docs, [failure], _ = read(b"PAR1" + b"\x00" * 64 + b"PAR1", "dump.parquet")
+    assert fmt == "parquet" and docs == []
+    assert failure.error == 'Parquet input needs pyarrow: pip install "corearchive[parquet]"'
