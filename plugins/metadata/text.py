@@ -1535,6 +1535,10 @@ _ENDERS = frozenset(".!?…。！？")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
+_NEVER_TITLE = re.compile(
+    r"(?i)^\s*(?:©|\(c\)\s|copyright\b|you are here\b)|\bvia getty images\s*$"
+    r"|\(opens? in (?:a )?new (?:window|tab)\)"
+)
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
 #: space)
 _BYLINE_FIRST = frozenset("wprtsbvdaſ")  # (ſ: a long s, an "s" to re.IGNORECASE)
@@ -1806,6 +1810,9 @@ class TitlePool:
                 )
                 # a counted link, "Islamic State Rises (1881)"
                 or (s[-1] == ")" and _PAREN_NUM.search(s))
+                # page furniture that is never a headline: a copyright notice, a photo
+                # agency's credit, a link's screen-reader note, a breadcrumb's label
+                or _NEVER_TITLE.search(s) is not None
             ):
                 continue
             # (only a line with a date can hold a date line or a glued date)

@@ -1720,3 +1720,20 @@ def test_a_copyright_sign_alone_names_no_publisher_and_no_site():
     # an empty name is no evidence that a line is the site's name
     assert not textmeta._same_name("Do Rzeczy", "℗")
     assert textmeta._same_name("Cyprus Mail", "The Cyprus Mail")
+
+
+def test_page_furniture_is_never_the_title():
+    story = (
+        "The council approved the budget on Tuesday after a long debate about schools, "
+        "roads and the new library, which will open next spring in the old market hall."
+    )
+    for furniture in (
+        "© BizWest Media",
+        "Click to print (Opens in new window)",
+        "you are here: HomeNewsBusinessEconomy",
+        "Universal Images Group via Getty Images",
+    ):
+        text = f"{furniture}\n\nCouncil approves the school budget\n\n{story}\n\n{story}"
+        assert extract(text)["title"] == "Council approves the school budget", furniture
+        # and alone above the story, it is no title either
+        assert extract(f"{furniture}\n\n{story}\n\n{story}")["title"] != furniture
