@@ -142,7 +142,7 @@ def resolve(
                     f"--set {assignment!r}: only pipeline.doc_timeout is set this way"
                     " (the stages: --config or --disable)"
                 )
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            if not _is_seconds(value):
                 raise ConfigError(f"--set {assignment!r}: expected a number of seconds >= 0")
             doc_timeout = float(value)
             continue
@@ -213,6 +213,11 @@ def resolve(
     )
 
 
+def _is_seconds(value: Any) -> bool:
+    """A number of seconds >= 0 (a TOML boolean is no number)."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and value >= 0
+
+
 def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
     allowed = {
         "pipeline": {"stages", "doc_timeout"},
@@ -234,7 +239,7 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
                     raise ConfigError(f"{origin}: unknown key {sub!r} in [{key}]")
             for sub, names in value.items():
                 if sub == "doc_timeout":
-                    if isinstance(names, bool) or not isinstance(names, int | float) or names < 0:
+                    if not _is_seconds(names):
                         raise ConfigError(
                             f"{origin}: [{key}] doc_timeout must be a number of seconds >= 0"
                         )

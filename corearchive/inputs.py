@@ -113,11 +113,12 @@ def expand(
     own = _Skip(skip)
 
     def item(path: str) -> InputItem | None:
-        key = _key(path)
+        real = os.path.realpath(path)  # (the key and the URI)
+        key = os.path.normcase(real)
         if key in seen:
             return None
         seen.add(key)
-        return _make_item(path)
+        return _make_item(path, real)
 
     for name in names:
         if name == "-":
@@ -182,28 +183,27 @@ def expand(
         yield Unresolved(name, "no such file or folder")
 
 
-def _make_item(path: str) -> InputItem:
-    codec = None
+def _make_item(path: str, real: str | None = None) -> InputItem:
+    """The item of a file (``real``: its real path, when the caller has it)."""
+    head = b""
     try:
         with open(path, "rb") as f:
-            codec = compression_of(f.read(MAGIC_SIZE))
+            head = f.read(MAGIC_SIZE)
     except OSError:
         pass  # reported when the source reads it
-    return InputItem(path=path, uri=_uri(path), compressed=codec is not None, codec=codec or "gzip")
+    return _item(path, Path(real or os.path.realpath(path)).as_uri(), head)
 
 
 def _data_item(path: str, uri: str, data: bytes) -> InputItem:
-    codec = compression_of(data[:MAGIC_SIZE])
+    return _item(path, uri, data[:MAGIC_SIZE], data)
+
+
+def _item(path: str, uri: str, head: bytes, data: bytes | None = None) -> InputItem:
+    """An item whose compression is told by its first bytes."""
+    codec = compression_of(head)
     return InputItem(
         path=path, uri=uri, data=data, compressed=codec is not None, codec=codec or "gzip"
     )
-
-
-def _uri(path: str) -> str:
-    try:
-        return Path(path).resolve().as_uri()
-    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
-        return Path(os.path.abspath(path)).as_uri()
 
 
 def read_head(item: InputItem, size: int = HEAD_SIZE) -> bytes:

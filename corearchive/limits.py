@@ -30,7 +30,6 @@ class DocumentTimeout(BaseException):
 _active: list[tuple[float, Callable[[], BaseException]]] = []
 #: The SIGALRM handler found when ours was installed (called for an alarm that is not ours).
 _previous_handler: Any = None
-_installed = False
 
 
 def _arm() -> None:
@@ -67,14 +66,13 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
         self.entry: tuple[float, Callable[[], BaseException]] | None = None
 
     def __enter__(self) -> None:
-        global _installed, _previous_handler
+        global _previous_handler
         # (the main thread asked each time: a forked worker's is the thread that forked)
         main = threading.main_thread()
         if self.seconds <= 0 or threading.current_thread() is not main or not _SETITIMER:
             return
-        if not _installed or signal.getsignal(signal.SIGALRM) is not _on_alarm:
+        if signal.getsignal(signal.SIGALRM) is not _on_alarm:
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
-            _installed = True
         self.entry = (time.monotonic() + self.seconds, self.make)
         _active.append(self.entry)
         if len(_active) == 1:

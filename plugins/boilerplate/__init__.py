@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -71,12 +71,6 @@ def _n_words(text: str) -> int:
 
 class _Timeout(Exception):
     pass
-
-
-def _time_limit(seconds: float) -> AbstractContextManager[None]:
-    """Raise :class:`_Timeout` after ``seconds`` (main thread only; elsewhere no limit),
-    inside the run's limit per document (:mod:`corearchive.limits`)."""
-    return time_limit(seconds, _Timeout)
 
 
 @dataclass(frozen=True)
@@ -346,7 +340,8 @@ class BoilerplateStage(Stage):
         method = "trafilatura"
         text = ""
         try:
-            with _time_limit(self.options.html_timeout), guarded_xpaths():
+            # (inside the run's limit per document: corearchive.limits nests them)
+            with time_limit(self.options.html_timeout, _Timeout), guarded_xpaths():
                 # One parse for the whole chain: trafilatura copies a tree it is given
                 # (bare_extraction: ``if tree is filecontent: tree = copy(tree)``), so the
                 # tree stays as parsed for the metadata stage, and the fallback calls below

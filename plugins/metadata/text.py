@@ -432,9 +432,6 @@ class _Taken:
         self.starts: list[int] = []
         self.ends: list[int] = []
 
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
     def overlaps(self, lo: int, hi: int) -> bool:
         """Whether a span ``(s, e)`` has ``s < hi`` and ``e > lo``."""
         # (disjoint spans sorted by start are sorted by end too: the last one that starts
@@ -593,7 +590,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDat
                 hits = _hits(rx, line, ws, we, kind == 0, first)
             for hit in hits:
                 s0, e0 = hit.span()
-                if taken and taken.overlaps(s0, e0):
+                if taken.overlaps(s0, e0):
                     continue
                 g = hit.groupdict()
                 dd, alt, form = _date_of(form0, g)
