@@ -325,7 +325,7 @@ def schema(which: str, config_path: Path | None) -> None:
             data = config_schema(registry.stages, registry.sinks)
         else:
             cfg = resolve(registry, config_path=config_path)
-            data = record_schema(registry.stages[n] for n in cfg.stages)
+            data = record_schema((registry.stages[n] for n in cfg.stages), registry.sources)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -6,9 +6,14 @@ import hashlib
 import operator
 import posixpath
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
-Format = Literal["text", "html", "warc", "jsonl", "parquet"]
+#: The formats of the builtin sources.
+BuiltinFormat = Literal["text", "html", "warc", "jsonl", "parquet"]
+BUILTIN_FORMATS: tuple[str, ...] = get_args(BuiltinFormat)
+#: A document's input format: the name of the source that read it (a builtin one, or a
+#: plugin's own; the record schema of a run lists the registered sources' names).
+Format = str
 DuplicateStatus = Literal["unique", "exact", "near"]
 
 #: Bumped only if the id recipe changes; ids must stay stable across runs and releases.

@@ -676,7 +676,9 @@ def write_task(spec: PlanSpec, n: int) -> None:
         on_failed=on_failed,
         err=sys.stderr,
     )
-    validator = RecordValidator(record_schema(spec.registry.stages[s] for s in spec.config.stages))
+    validator = RecordValidator(
+        record_schema((spec.registry.stages[s] for s in spec.config.stages), spec.registry.sources)
+    )
     archived = _ArchivedIds(spec.index)
     try:
         for sink in sinks:

@@ -108,7 +108,9 @@ class Run:
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
         self.pipeline = [self._describe("stage", n) for n in config.stages]
-        self.validator = RecordValidator(record_schema(registry.stages[n] for n in config.stages))
+        self.validator = RecordValidator(
+            record_schema((registry.stages[n] for n in config.stages), registry.sources)
+        )
 
     def _describe(self, kind: str, name: str) -> dict[str, Any]:
         info = self.registry.owners[(kind, name)]

@@ -14,6 +14,7 @@ from typing import Any
 
 import jsonschema_rs
 
+from .document import BUILTIN_FORMATS
 from .errors import PluginError
 from .options import options_schema
 from .sink import Sink
@@ -68,7 +69,11 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
                     "type": ["string", "null"],
                     "description": "The input path as given (relative where it was).",
                 },
-                "format": {"type": "string", "enum": ["text", "html", "warc", "jsonl", "parquet"]},
+                "format": {
+                    "type": "string",
+                    "enum": list(BUILTIN_FORMATS),
+                    "description": "The input format: the name of the source that read it.",
+                },
                 "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
                 "fetched_at": {
                     "type": ["string", "null"],
@@ -172,9 +177,18 @@ def check_fragment(fragment: Mapping[str, Any], owner: str) -> None:
             raise PluginError(f"{owner}: invalid annotations schema: {exc.message}") from exc
 
 
-def record_schema(stages: Iterable[type[Stage]]) -> dict[str, Any]:
-    """The record schema for a pipeline: the core fields plus each stage's fragment."""
+def record_schema(
+    stages: Iterable[type[Stage]], formats: Iterable[str] = BUILTIN_FORMATS
+) -> dict[str, Any]:
+    """The record schema for a pipeline: the core fields plus each stage's fragment.
+
+    ``formats`` are the registered sources' names (a plugin's source adds its own format);
+    the builtin ones are always allowed, so that a schema stays valid for old records.
+    """
     schema = copy.deepcopy(BASE_RECORD_SCHEMA)
+    schema["properties"]["source"]["properties"]["format"]["enum"] = list(
+        dict.fromkeys([*BUILTIN_FORMATS, *formats])
+    )
     props = schema["properties"]["annotations"]["properties"]
     for stage in stages:
         if stage.annotations_schema is not None:

@@ -483,7 +483,7 @@ def test_plugin_source_reads_its_own_format(tmp_path, monkeypatch, ingest):
                 text=body,
                 uri=item.uri,
                 path=item.path,
-                format="text",
+                format="note",  # its own format: the run's record schema allows it
                 content_type="text/plain",
             )
 
@@ -499,5 +499,6 @@ def test_plugin_source_reads_its_own_format(tmp_path, monkeypatch, ingest):
         res = ingest(str(tmp_path / "a.txt"), str(tmp_path / "b.note"))
     assert res.manifest["counts"]["formats"] == {"note": 2}
     assert len(res.records) == 1 and not res.records[0]["text"].startswith("NOTE")
+    assert res.records[0]["source"]["format"] == "note"
     [err] = [r for r in res.rejects if r["kind"] == "error"]
     assert err["error"] == "empty note" and err["source"]["path"].endswith("b.note")
