@@ -8,14 +8,18 @@ out`` must not read ``out/records.jsonl`` or the index back as input.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import os
 import stat
 import sys
+import tempfile
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .source import HEAD_SIZE, MAGIC_SIZE, InputItem, Source, compression_of
 
@@ -125,8 +129,10 @@ def expand(
             if "-" in seen:
                 continue  # standard input can be read only once
             seen.add("-")
-            data = stdin if stdin is not None else sys.stdin.buffer.read()
-            yield _data_item("-", "stdin:", data)
+            if stdin is not None:
+                yield _item("-", "stdin:", stdin[:MAGIC_SIZE], stdin)
+            else:
+                yield _spooled("-", "stdin:", sys.stdin.buffer)
             continue
         if os.path.isdir(name):
             if name in own:
@@ -148,18 +154,18 @@ def expand(
             continue
         if os.path.exists(name):
             # named by itself, neither file nor folder: a pipe (``<(zcat dump.gz)``) or a
-            # device, read once, whole, like standard input (it cannot be opened twice)
+            # device, read once like standard input (it cannot be opened twice)
             if (key := _key(name)) in seen:
                 continue
             seen.add(key)
+            uri = Path(os.path.abspath(name)).as_uri()  # (not the pipe's /proc name)
+            spooled: InputItem | Unresolved
             try:
                 with open(name, "rb") as f:
-                    data = f.read()
-            except OSError as exc:
-                yield Unresolved(name, f"cannot be read: {exc.strerror or exc}")
-                continue
-            uri = Path(os.path.abspath(name)).as_uri()  # (not the pipe's /proc name)
-            yield _data_item(name, uri, data)
+                    spooled = _spooled(name, uri, f)
+            except OSError as exc:  # (opening it: reading and copying are told apart inside)
+                spooled = Unresolved(name, f"cannot be read: {exc.strerror or exc}")
+            yield spooled
             continue
         if os.path.islink(name):
             yield Unresolved(name, _unreadable(name) or "a broken symbolic link")
@@ -194,15 +200,80 @@ def _make_item(path: str, real: str | None = None) -> InputItem:
     return _item(path, Path(real or os.path.realpath(path)).as_uri(), head)
 
 
-def _data_item(path: str, uri: str, data: bytes) -> InputItem:
-    return _item(path, uri, data[:MAGIC_SIZE], data)
+def _spooled(path: str, uri: str, stream: BinaryIO) -> InputItem | Unresolved:
+    """Standard input or a pipe, copied in chunks into a temporary file that its item reads.
+
+    Memory stays flat whatever the size of the dump piped in, and the copy can be read
+    again (a source sniffs the head first; Parquet is read from its end). The file is
+    removed when the item goes, or at exit.
+    """
+    try:
+        fd, spool = tempfile.mkstemp(prefix="corearchive-input-")
+    except OSError as exc:
+        return Unresolved(path, _cannot_copy(exc))
+    head = b""
+    try:
+        problem = _copy_into(fd, stream)
+        if problem is None:
+            with open(spool, "rb") as f:
+                head = f.read(MAGIC_SIZE)
+    except BaseException:
+        _remove(spool)
+        raise
+    if problem is not None or not head:
+        _remove(spool)
+        return Unresolved(path, problem) if problem else _item(path, uri, b"", b"")
+    item = _item(path, uri, head, spool=spool)
+    weakref.finalize(item, _remove, spool)
+    return item
 
 
-def _item(path: str, uri: str, head: bytes, data: bytes | None = None) -> InputItem:
+def _copy_into(fd: int, stream: BinaryIO) -> str | None:
+    """Copy ``stream`` into the open file ``fd`` (closed after); what went wrong, if anything."""
+    unread: OSError | None = None
+    try:
+        with os.fdopen(fd, "wb") as out:
+            while True:
+                try:
+                    chunk = stream.read(_SPOOL_CHUNK)
+                except OSError as exc:
+                    unread = exc
+                    break
+                if not chunk:
+                    break
+                out.write(chunk)
+    except OSError as exc:  # (writing, or flushing at the close: a full disk)
+        return _cannot_copy(exc)
+    return None if unread is None else f"cannot be read: {unread.strerror or unread}"
+
+
+def _cannot_copy(exc: OSError) -> str:
+    return (
+        f"cannot be copied into a temporary file in {tempfile.gettempdir()} (TMPDIR chooses"
+        f" the folder): {exc.strerror or exc}"
+    )
+
+
+_SPOOL_CHUNK = 1 << 20
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def _item(
+    path: str, uri: str, head: bytes, data: bytes | None = None, spool: str | None = None
+) -> InputItem:
     """An item whose compression is told by its first bytes."""
     codec = compression_of(head)
     return InputItem(
-        path=path, uri=uri, data=data, compressed=codec is not None, codec=codec or "gzip"
+        path=path,
+        uri=uri,
+        data=data,
+        spool=spool,
+        compressed=codec is not None,
+        codec=codec or "gzip",
     )
 
 

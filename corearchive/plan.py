@@ -877,7 +877,8 @@ class StagedPlan:
         for it in expand(inputs, skip=[*opts.own_paths(), self.work]):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
-            elif it.data is not None:  # a pipe or device named as input: its tasks reopen it
+            elif it.path == "-" or it.data is not None or it.spool is not None:
+                # standard input, a pipe or a device: its tasks would reopen it by name
                 unresolved.append([it.path, "--plan staged reads files, not pipes or devices"])
             else:
                 files += 1

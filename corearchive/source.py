@@ -211,8 +211,9 @@ class InputItem:
     """One input to read, as the user named it (or as found under a folder they named).
 
     ``path`` is the path as given (``-`` for stdin); ``data`` holds the bytes when they were
-    read up front (stdin), else the file is opened on demand. ``compressed`` is True when the
-    bytes are compressed (``codec``: one of :data:`COMPRESSIONS`) and ``open`` undoes it.
+    given up front, ``spool`` names the temporary copy of standard input or a pipe, else the
+    file is opened on demand. ``compressed`` is True when the bytes are compressed
+    (``codec``: one of :data:`COMPRESSIONS`) and ``open`` undoes it.
     """
 
     path: str
@@ -220,6 +221,7 @@ class InputItem:
     data: bytes | None = None
     compressed: bool = False
     codec: str = "gzip"
+    spool: str | None = None
     #: Counts a source keeps while reading (e.g. ``skipped:warc:request``), added to the report.
     counts: Counter[str] = field(default_factory=Counter)
 
@@ -237,7 +239,7 @@ class InputItem:
         """The stored bytes, compression and all."""
         if self.data is not None:
             return io.BytesIO(self.data)
-        return open(self.path, "rb")
+        return open(self.spool or self.path, "rb")
 
     def open(self) -> io.BufferedIOBase:
         """The content bytes, decompressed if the input is compressed.

@@ -16,12 +16,14 @@ import hashlib
 import io
 import json
 import re
+import shutil
+import tempfile
 import uuid
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import orjson
 from warcio.archiveiterator import ArchiveIterator
@@ -215,10 +217,14 @@ def _html_charset(data: bytes, content_type: str | None = None) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-#: The most content one text or HTML file may hold: it is read, decoded and cleaned whole
-#: (a 30 MB text takes ~560 MB and 6 s); what is larger is no page, and a file of several
-#: GB would take the run's memory
+#: The most content one document may hold (a text or HTML file, a JSONL line, a WARC
+#: record's payload): it is read, decoded and cleaned whole (a 30 MB text takes ~560 MB and
+#: 6 s); what is larger is no page, and one of several GB would take the run's memory
 MAX_FILE_BYTES = 64 << 20
+
+
+_SKIP_CHUNK = 1 << 20
+_TOO_LARGE = f"{{}} of over {MAX_FILE_BYTES >> 20} MB: too large for one document, not read"
 
 
 def _read_whole(item: InputItem) -> bytes | Failure:
@@ -427,7 +433,14 @@ class JsonlSource(Source):
         n = 0
         try:
             with stream:
-                for n, line in enumerate(stream, start=1):
+                while line := stream.readline(MAX_FILE_BYTES + 1):
+                    n += 1
+                    if len(line) > MAX_FILE_BYTES and not line.endswith(b"\n"):
+                        lines += 1
+                        while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                            pass  # the rest of the line, unread
+                        yield Failure(_TOO_LARGE.format("a line"), f"line {n}")
+                        continue
                     if not line.strip():
                         continue
                     lines += 1
@@ -524,12 +537,9 @@ class ParquetSource(Source):
             yield Failure('Parquet input needs pyarrow: pip install "corearchive[parquet]"')
             return
         try:
-            # (a Parquet file is read from its end: a compressed one or a pipe, in memory)
-            stream: Any = (
-                io.BytesIO(item.read_all())
-                if item.compressed or item.data is not None
-                else item.open_raw()
-            )
+            # (a Parquet file is read from its end: a compressed one is decompressed into
+            # a temporary file first)
+            stream: Any = _decompressed_copy(item) if item.compressed else item.open_raw()
         except (EOFError, zlib.error, OSError) as exc:
             yield Failure(f"{item.damaged}: {_one_line(exc)}")
             return
@@ -555,6 +565,19 @@ class ParquetSource(Source):
                 return
         if n == 0:
             yield Failure("empty input (no rows)")
+
+
+def _decompressed_copy(item: InputItem) -> BinaryIO:
+    """The item's content in an anonymous temporary file (gone when closed), at its start."""
+    copy = tempfile.TemporaryFile()  # noqa: SIM115 (the caller's, closed by it)
+    try:
+        with item.open() as content:
+            shutil.copyfileobj(content, copy, 1 << 20)
+        copy.seek(0)
+    except BaseException:
+        copy.close()
+        raise
+    return copy
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -699,8 +722,12 @@ class WarcSource(Source):
         if http is not None and http.get_statuscode() not in ("200", "203"):
             item.counts["warc responses with non-200 status"] += 1
             return None
-        raw = record.raw_stream.read()
+        raw = record.raw_stream.read(MAX_FILE_BYTES + 1)  # (the rest is drained unread)
+        if len(raw) > MAX_FILE_BYTES:
+            return Failure(_TOO_LARGE.format("a payload"), where)
         payload, undecoded = _decode_transfer(raw, http)
+        if len(payload) > MAX_FILE_BYTES:
+            return Failure(_TOO_LARGE.format("a payload, its Content-Encoding undone,"), where)
         if not media:
             # No media type: HTML if it looks like it, else text if it decodes as text.
             media = "text/html" if HtmlSource().sniff(payload[:8192], item) else "text/plain"
@@ -817,18 +844,23 @@ def _decode_transfer(raw: bytes, http: Any) -> tuple[bytes, str | None]:
 
 
 def _undo_coding(enc: str, data: bytes) -> bytes:
+    """``data`` decoded, cut after ``MAX_FILE_BYTES + 1`` bytes (a page that inflates to GB
+    is a decompression bomb: it must not take the run's memory)."""
+    limit = MAX_FILE_BYTES + 1
     if enc in ("gzip", "deflate"):
         # (warcio's reader: concatenated gzip members, deflate with or without zlib header)
-        return bytes(DecompressingBufferedReader(io.BytesIO(data), decomp_type=enc).read())
+        reader = DecompressingBufferedReader(io.BytesIO(data), decomp_type=enc)
+        return bytes(reader.read(limit))
     if enc == "br":
         import brotli  # (warcio's own brotli support expects brotlipy's interface)
 
-        return brotli.decompress(data)  # type: ignore[no-any-return]
+        return brotli.Decompressor().process(data, output_buffer_limit=limit)  # type: ignore[no-any-return]
     if enc == "zstd":
         import zstandard
 
-        # (a decompressobj: servers stream frames that do not state their content size)
-        return zstandard.ZstdDecompressor().decompressobj().decompress(data)
+        # (frames that do not state their content size, as servers stream them, read on)
+        with zstandard.ZstdDecompressor().stream_reader(data, read_across_frames=True) as r:
+            return r.read(limit)
     raise ValueError("not a content coding this reader knows")
 
 

@@ -7,6 +7,7 @@ import gc
 import gzip
 import lzma
 import os
+import tempfile
 import warnings
 import zlib
 
@@ -309,7 +310,48 @@ def test_stdin_is_read_from_sys_stdin_by_default(monkeypatch):
 
     monkeypatch.setattr(sys, "stdin", FakeStdin())
     [item] = expand(["-"])
-    assert item.data == b"piped"
+    assert item.read_all() == b"piped" and item.head() == b"piped"
+
+
+def test_stdin_is_spooled_to_a_temporary_file_not_held_in_memory(monkeypatch, tmp_path):
+    # ``zcat dump.jsonl.gz | corearchive ingest -`` read the whole dump into memory
+    import io
+    import sys
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    payload = gzip.compress(b"line\n" * 300_000)  # more than one copy chunk once inflated
+
+    class FakeStdin:
+        buffer = io.BytesIO(payload)
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin())
+    [item] = expand(["-"])
+    assert item.data is None and item.spool is not None
+    assert os.path.dirname(item.spool) == str(tmp_path)
+    assert item.compressed and item.read_all() == b"line\n" * 300_000
+    spool = item.spool
+    del item
+    assert not os.path.exists(spool)  # removed with its item
+
+
+def test_stdin_that_fails_to_read_is_unresolved_and_leaves_no_copy(monkeypatch, tmp_path):
+    import sys
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+
+    class Broken:
+        def read(self, size: int) -> bytes:
+            raise OSError(5, "Input/output error")
+
+    class FakeStdin:
+        buffer = Broken()
+
+    monkeypatch.setattr(sys, "stdin", FakeStdin())
+    [res] = expand(["-"])
+    assert isinstance(res, Unresolved) and res.error == "cannot be read: Input/output error"
+    assert os.listdir(tmp_path) == []
 
 
 # -- read_head --------------------------------------------------------------------------------

@@ -1384,6 +1384,59 @@ def test_a_text_file_too_large_for_one_document_is_an_error_entry(monkeypatch):
     assert failures == [] and doc.text
 
 
+def test_a_jsonl_line_too_large_for_one_document_is_an_error_entry_and_the_rest_is_read(
+    monkeypatch,
+):
+    # one line of a dump was read whole, however long (a 2 GB line took the run's memory)
+    import corearchive_plugins.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
+    small = {"text": article(1)[:400]}
+    data = jsonl(small, {"text": "word " * 5000}, small) + b'{"text": "' + b"x" * 3000
+    _, docs, failures, _ = read(data, "dump.jsonl")
+    assert [d.source.locator for d in docs] == ["L1", "L3"]
+    assert [(f.where, "too large for one document" in f.error) for f in failures] == [
+        ("line 2", True),
+        ("line 4", True),
+    ]
+
+
+def test_a_warc_payload_too_large_for_one_document_is_an_error_entry(monkeypatch):
+    """A huge record, or a small one that inflates past the limit (a decompression bomb,
+    whatever its Content-Encoding), is an error entry naming it; the next record is read."""
+    import brotli
+    import zstandard
+
+    import corearchive_plugins.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 20_000)
+    page = html_page(7).encode()
+    assert len(page) < 20_000
+    bomb = b"<p>" + b"a" * 100_000
+    bodies = [
+        ("identity", page * 40),
+        ("gzip", gzip.compress(bomb)),
+        ("br", brotli.compress(bomb)),
+        ("zstd", zstandard.ZstdCompressor().compress(bomb)),
+        ("gzip", gzip.compress(page)),
+    ]
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for k, (enc, body) in enumerate(bodies):
+        add(
+            w,
+            f"http://news.example/b{k}",
+            "response",
+            payload=body,
+            http_headers=http_headers("text/html", extra=[("Content-Encoding", enc)]),
+        )
+    _, [doc], failures, _ = read(buf.getvalue(), "bombs.warc.gz")
+    assert doc.source.uri == "http://news.example/b4" and doc.text == page.decode()
+    assert [f.where for f in failures] == ["record 1", "record 2", "record 3", "record 4"]
+    assert all("too large for one document" in f.error for f in failures)
+    assert "Content-Encoding undone" in failures[1].error
+
+
 def test_the_blank_test_is_str_strip_with_byte_order_marks():
     import sys
 
@@ -1438,7 +1491,7 @@ def test_parquet_rows_are_documents_read_as_dump_records():
     }
     # the row as JSON is the raw record the archive keeps
     assert json.loads(d.raw)["url"] == "https://news.example/0"
-    # told by content, whatever the name; compressed whole (read in memory) too
+    # told by content, whatever the name; compressed whole (read through a temporary file) too
     assert read(data, "dump.bin")[0] == "parquet"
     fmt, docs, failures, _ = read(gzip.compress(data), "dump.parquet.gz")
     assert (fmt, len(docs), len(failures)) == ("parquet", 249, 1)
