@@ -224,6 +224,11 @@ class InputItem:
     spool: str | None = None
     #: Counts a source keeps while reading (e.g. ``skipped:warc:request``), added to the report.
     counts: Counter[str] = field(default_factory=Counter)
+    #: Resumable reading (optional for a source; see :class:`Source`): where the source can
+    #: resume right after the last result it handed out (a JSON value it sets before each
+    #: result), and where it is asked to resume (set by the caller before ``read``).
+    position: Any = None
+    resume: Any = None
 
     @property
     def name(self) -> str:
@@ -297,6 +302,13 @@ class Source:
 
     ``name`` is the format (``text``, ``html``, ``warc``, ``jsonl``, or a plugin's own);
     ``suffixes`` are the file suffixes it claims (lower case, without ``.gz``).
+
+    A source of a container format may make its reading resumable, so that the staged plan
+    starts a task at its part of a big input instead of reading every result before it:
+    before handing out each result it sets ``item.position`` to a JSON value (a byte offset
+    and its own counters, say), and when :meth:`read` finds ``item.resume`` set to such a
+    value it yields what would have followed that result, with the same ids, failures and
+    counts. A source that does not leave ``item.position`` at None is read from the start.
     """
 
     name: ClassVar[str]

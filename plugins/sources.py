@@ -224,6 +224,35 @@ MAX_FILE_BYTES = 64 << 20
 
 
 _SKIP_CHUNK = 1 << 20
+
+
+def _lines(stream: Any) -> Iterator[tuple[int, bytes | None]]:
+    """Each line's size and bytes; None for a line of over ``MAX_FILE_BYTES``, not read."""
+    limit = MAX_FILE_BYTES
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            size = len(line)
+            while rest := stream.readline(_SKIP_CHUNK):  # the rest of the line, unread
+                size += len(rest)
+                if rest.endswith(b"\n"):
+                    break
+            yield size, None
+        else:
+            yield len(line), line
+
+
+def _advance(stream: Any, offset: int) -> None:
+    """Move ``stream`` to ``offset``: a seek, or reading past what comes before."""
+    if stream.seekable():
+        stream.seek(offset)
+        return
+    while offset > 0:
+        chunk = stream.read(min(offset, _SKIP_CHUNK))
+        if not chunk:
+            raise EOFError("the input ends before the position a task resumes at")
+        offset -= len(chunk)
+
+
 _TOO_LARGE = f"{{}} of over {MAX_FILE_BYTES >> 20} MB: too large for one document, not read"
 
 
@@ -429,23 +458,32 @@ class JsonlSource(Source):
         except OSError as exc:
             yield Failure(f"unreadable file: {exc}")
             return
-        lines = 0
-        n = 0
+        lines = n = at = 0  # (at: the offset of the next line)
+        skip = False
         try:
             with stream:
-                while line := stream.readline(MAX_FILE_BYTES + 1):
+                if item.resume is not None:
+                    # resumable: the position is the start and number of the line that gave
+                    # the last result, which is read again and skipped
+                    at, n = item.resume
+                    n, skip, lines = n - 1, True, 1
+                    _advance(stream, at)
+                for size, line in _lines(stream):
                     n += 1
-                    if len(line) > MAX_FILE_BYTES and not line.endswith(b"\n"):
+                    start, at = at, at + size
+                    if skip:
+                        skip = False
+                        continue
+                    if line is None:
                         lines += 1
-                        while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
-                            pass  # the rest of the line, unread
+                        item.position = [start, n]
                         yield Failure(_TOO_LARGE.format("a line"), f"line {n}")
-                        continue
-                    if not line.strip():
-                        continue
-                    lines += 1
-                    yield self._line(item, n, line)
+                    elif line.strip():
+                        lines += 1
+                        item.position = [start, n]
+                        yield self._line(item, n, line)
         except (EOFError, zlib.error, OSError) as exc:
+            item.position = None  # (the end: no resuming after it)
             yield Failure(f"{item.damaged} after line {n}: {exc}", f"line {n + 1}")
             return
         if lines == 0:
@@ -648,11 +686,19 @@ class WarcSource(Source):
                 stream = raw
                 is_arc = raw.read(11) == b"filedesc://"
                 raw.seek(0)
+            n = 0
+            # resumable (not ARC files, whose records warcio converts): the position is the
+            # offset and number of the record that gave the last result, read again and
+            # skipped (warcio's offsets are the stream's, so they stay the file's)
+            skip = item.resume is not None and not is_arc
+            if skip:
+                offset, n = item.resume
+                n -= 1
+                _advance(stream, offset)
         except (EOFError, zlib.error, OSError) as exc:
             raw.close()
             yield Failure(f"{item.damaged}: {_one_line(exc) if item.compressed else exc}")
             return
-        n = 0
         broken: tuple[str, str] | None = None  # (error, where)
         with stream:
             it = ArchiveIterator(
@@ -679,8 +725,12 @@ class WarcSource(Source):
                 if (problem := _malformed(record)) is not None:
                     broken = (f"broken or truncated WARC: {problem}", f"record {n}")
                     break
+                offset = _record_offset(it)
                 try:
-                    result = self._record(item, record, it, is_arc, f"record {n}")
+                    result = (
+                        None if skip else self._record(item, record, offset, is_arc, f"record {n}")
+                    )
+                    skip = False
                     ended_early = _drain(record)
                 except (*_WARC_READ_ERRORS, ValueError) as exc:
                     broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
@@ -692,14 +742,16 @@ class WarcSource(Source):
                     )
                     break
                 if result is not None:
+                    item.position = None if is_arc or offset is None else [offset, n]
                     yield result
+        item.position = None  # (what follows is the end: no resuming after it)
         if broken is not None:
             yield Failure(*broken)
         elif n == 0:
             yield Failure("no WARC records")
 
     def _record(
-        self, item: InputItem, record: Any, it: ArchiveIterator, is_arc: bool, where: str
+        self, item: InputItem, record: Any, offset: int | None, is_arc: bool, where: str
     ) -> Document | Failure | None:
         rtype = record.rec_type
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
@@ -747,7 +799,6 @@ class WarcSource(Source):
             item.counts["warc records with empty payload"] += 1
             return None
         headers_list = list(record.rec_headers.headers)
-        offset = _record_offset(it)
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
         if is_arc:
             # warcio makes up a random record id for ARC records: use a stable one.

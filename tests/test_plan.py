@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
 import shutil
@@ -237,11 +238,11 @@ def test_a_work_folder_of_another_plan_is_refused(ingest, tmp_path):
     assert "another --work-dir" in res.output
 
 
-def _warc_of(corpus: Path, path: Path) -> Path:
-    """The corpus's texts as a gzipped WARC: each a resource record after a request record
+def _warc_of(corpus: Path, path: Path, gz: bool = True) -> Path:
+    """The corpus's texts as a WARC: each a resource record after a request record
     (skipped, and counted as such)."""
     buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=True)
+    w = WARCWriter(buf, gzip=gz)
 
     def add(uri: str, rtype: str, payload: bytes, **kw: Any) -> None:
         rec = w.create_warc_record(
@@ -260,10 +261,19 @@ def _warc_of(corpus: Path, path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["jsonl", "warc"])
+@pytest.mark.parametrize("kind", ["jsonl", "jsonl.gz", "warc", "warc.gz"])
 def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, kind):
+    # (the tasks after the first resume reading at their part: a seek, or for a compressed
+    # file a decompression of what comes before)
     corpus = _corpus(tmp_path / "all.jsonl")
-    data = corpus if kind == "jsonl" else _warc_of(corpus, tmp_path / "all.warc.gz")
+    data = {
+        "jsonl": corpus,
+        "jsonl.gz": tmp_path / "all.jsonl.gz",
+        "warc": _warc_of(corpus, tmp_path / "all.warc", gz=False),
+        "warc.gz": _warc_of(corpus, tmp_path / "all.warc.gz"),
+    }[kind]
+    if kind == "jsonl.gz":
+        data.write_bytes(gzip.compress(corpus.read_bytes()))
     mb = data.stat().st_size / 5 / 1024 / 1024  # about five tasks
     stream = ingest(str(data), out=tmp_path / "stream")
     staged = ingest(
@@ -272,6 +282,8 @@ def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, ki
     )  # fmt: skip
     assert stream.exit_code == staged.exit_code == 0
     assert staged.manifest["plan"]["tasks"] >= 3  # whole chunks of 64 a task
+    plan = json.loads((tmp_path / "staged" / ".plan" / "plan.json").read_text())
+    assert all(t[3] is not None for t in plan["tasks"][1:])  # each resumes at its part
     left, right = _same(stream, staged)
     assert left == right
     assert staged.manifest["counts"]["inputs"] == 1
@@ -289,9 +301,14 @@ def test_split_input_cuts_by_results(tmp_path):
     size = corpus.stat().st_size
     assert plan_mod.split_input(registry, str(corpus), size + 1) == [[str(corpus), 0, None]]
     tasks = plan_mod.split_input(registry, str(corpus), size // 4 + 1)
-    # 100 results a task, rounded up to whole chunks of 64
-    assert tasks == [[str(corpus), 0, 128], [str(corpus), 128, 256],
-                     [str(corpus), 256, 384], [str(corpus), 384, None]]  # fmt: skip
+    # 100 results a task, rounded up to whole chunks of 64; a task after the first resumes
+    # at the line of the result before its part (its offset and number), read again and
+    # skipped
+    starts = [0, *itertools.accumulate(map(len, corpus.read_bytes().splitlines(True)))]
+    assert tasks == [[str(corpus), 0, 128, None],
+                     [str(corpus), 128, 256, [starts[127], 128]],
+                     [str(corpus), 256, 384, [starts[255], 256]],
+                     [str(corpus), 384, None, [starts[383], 384]]]  # fmt: skip
 
 
 def test_the_drop_and_failure_hooks_are_called_as_in_a_streaming_run(ingest, tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ import lzma
 import os
 import random
 import shutil
+from collections import Counter
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
@@ -1435,6 +1436,81 @@ def test_a_warc_payload_too_large_for_one_document_is_an_error_entry(monkeypatch
     assert [f.where for f in failures] == ["record 1", "record 2", "record 3", "record 4"]
     assert all("too large for one document" in f.error for f in failures)
     assert "Content-Encoding undone" in failures[1].error
+
+
+def _resumed_reads(data: bytes, name: str):
+    """For every result k of a full read: (what a read resumed at the position the source
+    gave with result k yields, what the full read yields after result k), each as the
+    results' values and the counts made after result k."""
+
+    def values(results):
+        return [
+            (r.id, r.source.locator, r.text, r.annotations.get("source"))
+            if isinstance(r, Document)
+            else (r.error, r.where)
+            for r in results
+        ]
+
+    item = item_of(data, name)
+    source, _ = choose_source(item, SOURCES)
+    full, positions, counts = [], [], []
+    for r in source.read(item):
+        full.append(r)
+        positions.append(item.position)
+        counts.append(Counter(item.counts))
+    final = Counter(item.counts)
+    out = []
+    for k, pos in enumerate(positions):
+        if pos is None:
+            continue
+        again = item_of(data, name)
+        again.resume = json.loads(json.dumps(pos))  # (as the plan file keeps it)
+        got = list(source.read(again))
+        out.append(
+            ((values(got), Counter(again.counts)), (values(full[k + 1 :]), final - counts[k]))
+        )
+    return out
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_jsonl_reading_resumes_after_any_result_as_it_would_have_gone_on(monkeypatch, compress):
+    # the staged plan starts a task of a big dump at its part: a seek (a decompression past
+    # what comes before, compressed) instead of reading every line before it
+    import corearchive_plugins.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 2000)
+    lines = [
+        json.dumps({"text": article(k)[:300], "url": f"https://e.example/{k}"}).encode()
+        for k in range(6)
+    ]
+    data = b"\n".join([
+        lines[0], b"", lines[1], b"{not json", lines[2], b'{"text": "' + b"x" * 5000 + b'"}',
+        b"  ", lines[3], b"[1, 2]", lines[4], lines[5],
+    ]) + b"\n"  # fmt: skip
+    data = gzip.compress(data) if compress else data
+    pairs = _resumed_reads(data, "dump.jsonl")
+    assert len(pairs) == 9  # every result gives a position
+    for got, expected in pairs:
+        assert got == expected
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_reading_resumes_after_any_result_as_it_would_have_gone_on(gz):
+    # skipped records (request, metadata, an image, a 404) after a result are counted by
+    # the resumed read; a record whose coding cannot be undone and a cut end are results
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    bad = http_headers("text/html", extra=[("Content-Encoding", "compress")])
+    add(w, "http://e.example/bad", "response", payload=gzip.compress(b"x")[:5], http_headers=bad)
+    data = build_warc(gz=gz, seed=1) + buf.getvalue() + build_warc(gz=gz, seed=2)
+    data = data[:-40]  # the last record cut short
+    pairs = _resumed_reads(data, "crawl.warc")
+    # 2 + 2 documents and the undecodable record; the cut end, the last result, gives no
+    # position: nothing is read after it
+    assert len(pairs) == 5
+    for got, expected in pairs:
+        assert got == expected
+    assert pairs[0][1][1]["warc request records"] == 2  # counts after the first result
 
 
 def test_the_blank_test_is_str_strip_with_byte_order_marks():
