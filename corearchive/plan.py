@@ -355,9 +355,10 @@ def _read(
 
     A task of a part of a big file starts at ``resume`` when its source reads resumably
     (see :class:`corearchive.Source`; JSONL and WARC do): a seek, or decompressing what
-    comes before, instead of reading every result before the part (which cost the staged
-    plan 22 % more CPU on a WARC of HTML pages cut into 9 tasks). A source that does not
-    is read from the beginning, and what comes before the part is skipped.
+    comes before, instead of reading every result before the part, which grows with the
+    square of a file's tasks (5 tasks of a 595-page WARC.gz: 1.68 against 0.88 CPU-s of
+    reading). A source that does not is read from the beginning, and what comes before the
+    part is skipped.
     """
     item = _make_item(path)
     item.resume = resume
