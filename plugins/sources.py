@@ -581,22 +581,41 @@ class ParquetSource(Source):
         except (EOFError, zlib.error, OSError) as exc:
             yield Failure(f"{item.damaged}: {_one_line(exc)}")
             return
-        n = 0
+        n = skip = 0
         with stream:
             try:
-                batches = pq.ParquetFile(stream).iter_batches(batch_size=self.BATCH)
+                pf = pq.ParquetFile(stream)
+                groups = None
+                if item.resume is not None:
+                    # resumable: the position is the number of the row that gave the last
+                    # result; reading starts at the row group holding the next one
+                    (n,) = item.resume
+                    first, skip = 0, n
+                    while first < pf.num_row_groups and skip >= (
+                        rows := pf.metadata.row_group(first).num_rows
+                    ):
+                        first, skip = first + 1, skip - rows
+                    groups = list(range(first, pf.num_row_groups))
+                batches = pf.iter_batches(batch_size=self.BATCH, row_groups=groups)
             except Exception as exc:  # pyarrow's errors for a file that is no Parquet
                 yield Failure(f"not a readable Parquet file: {_one_line(exc)}")
                 return
             try:
                 for batch in batches:
+                    if skip:
+                        if skip >= batch.num_rows:
+                            skip -= batch.num_rows
+                            continue
+                        batch, skip = batch.slice(skip), 0
                     for row in batch.to_pylist():
                         n += 1
                         raw = orjson.dumps(row, default=str, option=orjson.OPT_NON_STR_KEYS)
+                        item.position = [n]
                         yield _object_doc(
                             item, row, raw, "parquet", f"R{n}", f"row {n}", {"row": n}
                         )
             except Exception as exc:  # a damaged row group or page
+                item.position = None  # (the end: no resuming after it)
                 yield Failure(
                     f"broken Parquet file after row {n}: {_one_line(exc)}", f"row {n + 1}"
                 )

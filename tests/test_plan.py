@@ -261,7 +261,7 @@ def _warc_of(corpus: Path, path: Path, gz: bool = True) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["jsonl", "jsonl.gz", "warc", "warc.gz"])
+@pytest.mark.parametrize("kind", ["jsonl", "jsonl.gz", "warc", "warc.gz", "parquet"])
 def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, kind):
     # (the tasks after the first resume reading at their part: a seek, or for a compressed
     # file a decompression of what comes before)
@@ -271,9 +271,14 @@ def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, ki
         "jsonl.gz": tmp_path / "all.jsonl.gz",
         "warc": _warc_of(corpus, tmp_path / "all.warc", gz=False),
         "warc.gz": _warc_of(corpus, tmp_path / "all.warc.gz"),
-    }[kind]
+    }.get(kind, corpus)
     if kind == "jsonl.gz":
         data.write_bytes(gzip.compress(corpus.read_bytes()))
+    if kind == "parquet":
+        pa, pq = pytest.importorskip("pyarrow"), pytest.importorskip("pyarrow.parquet")
+        data = tmp_path / "all.parquet"
+        rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+        pq.write_table(pa.Table.from_pylist(rows), data, row_group_size=50)
     mb = data.stat().st_size / 5 / 1024 / 1024  # about five tasks
     stream = ingest(str(data), out=tmp_path / "stream")
     staged = ingest(

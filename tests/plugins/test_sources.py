@@ -1588,6 +1588,23 @@ def test_parquet_html_columns_empty_and_broken_files():
     assert docs == [] and failure.error == "empty input (no rows)"
 
 
+@pytest.mark.parametrize("compress", [False, True])
+def test_parquet_reading_resumes_after_any_row_as_it_would_have_gone_on(monkeypatch, compress):
+    # row groups of 7 rows read in batches of 3: a resumed read starts at the row group
+    # holding the next row and skips the rows before it there
+    pytest.importorskip("pyarrow")
+    monkeypatch.setattr(ParquetSource, "BATCH", 3)
+    rows = [
+        {"text": article(k)[:200] if k % 5 else "", "url": f"https://e.example/{k}"}
+        for k in range(23)
+    ]
+    data = _parquet(rows, row_group_size=7)
+    pairs = _resumed_reads(gzip.compress(data) if compress else data, "dump.parquet")
+    assert len(pairs) == 23  # every row a result: a document, or an error (no text)
+    for got, expected in pairs:
+        assert got == expected
+
+
 def test_parquet_without_pyarrow_is_an_error_entry_that_says_what_to_install(monkeypatch):
     import sys
 
