@@ -1535,6 +1535,12 @@ _PAREN_NUM = re.compile(r"\(\d+\)$")
 _NEVER_TITLE = re.compile(
     r"(?i)^\s*(?:©|\(c\)\s|copyright\b|you are here\b)|\bvia getty images\s*$"
     r"|\(opens? in (?:a )?new (?:window|tab)\)"
+    # a call to action that opens a short line: "Sign in to your account", "Subscribe to
+    # our newsletter", "Copy article link", "Click here to …"
+    r"|^\s*(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
+    r"(?=.{0,40}$)"
+    # a licence notice: "… under a Creative Commons licence"
+    r"|\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia|licence)"
 )
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
 #: space)

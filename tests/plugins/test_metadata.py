@@ -1732,8 +1732,16 @@ def test_page_furniture_is_never_the_title():
         "Click to print (Opens in new window)",
         "you are here: HomeNewsBusinessEconomy",
         "Universal Images Group via Getty Images",
+        "Sign in to your Forbes account or",
+        "Subscribe to our Threatpost Today newsletter",
+        "Copy article link",
+        "Click here to submit Guest Post",
+        "All content is available under a Creative Commons licence",
     ):
         text = f"{furniture}\n\nCouncil approves the school budget\n\n{story}\n\n{story}"
         assert extract(text)["title"] == "Council approves the school budget", furniture
         # and alone above the story, it is no title either
         assert extract(f"{furniture}\n\n{story}\n\n{story}")["title"] != furniture
+    # a headline that only starts like a call to action, and is long, is a title
+    headline = "Sign up for classes opens as the city council approves the school budget"
+    assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
