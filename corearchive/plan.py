@@ -444,6 +444,11 @@ def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any
     return [[path, a, b, marks.get(a)] for a, b in zip(starts, [*starts[1:], None], strict=True)]
 
 
+def split_task(registry: Registry, path: str, task_bytes: int, out: str) -> None:
+    """Step 1 for one big input, as a task: :func:`split_input`'s tasks into the file ``out``."""
+    write_atomic(Path(out), json.dumps(split_input(registry, path, task_bytes)).encode(), "split")
+
+
 # -- step 3: clusters ------------------------------------------------------------------------
 class _Stub:
     """What the dedup stage reads and sets of a document, without its text."""
@@ -887,19 +892,19 @@ class StagedPlan:
                     " configuration: relaunch it with the same ones, or use another --work-dir"
                 )
             return plan
-        tasks: list[list[Any]] = []
         unresolved: list[list[str]] = []
-        files = 0
+        paths: list[str] = []
         task_bytes = int(opts.task_mb * 1024 * 1024)
         for it in expand(inputs, skip=[*opts.own_paths(), self.work]):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
-            elif it.path == "-" or it.data is not None or it.spool is not None:
-                # standard input, a pipe or a device: its tasks would reopen it by name
+            elif it.data is not None or it.spool is not None:
+                # a pipe or a device: its tasks would reopen it by name
                 unresolved.append([it.path, "--plan staged reads files, not pipes or devices"])
             else:
-                files += 1
-                tasks += split_input(run.registry, it.path, task_bytes)
+                paths.append(it.path)
+        tasks = self._split(paths, task_bytes)
+        files = len(paths)
         plan = {
             "run_id": run.run_id,
             "inputs": inputs,
@@ -911,6 +916,44 @@ class StagedPlan:
         self.work.mkdir(parents=True, exist_ok=True)
         write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)
         return plan
+
+    def _split(self, paths: list[str], task_bytes: int) -> list[list[Any]]:
+        """The tasks of the inputs, in order. A file bigger than a task is read through once
+        to count its results (:func:`split_input`): several such files are counted in
+        parallel, as tasks of their own (a crawl's 1 GB WARC files, each read in the driver
+        one after the other, would keep a cluster waiting), by a runner of their own, so
+        that the process tasks' pool is forked after the session hooks as in a streaming run.
+        """
+        run, opts = self.run, self.run.options
+
+        def big(path: str) -> bool:
+            try:
+                return os.path.getsize(path) > task_bytes
+            except OSError:
+                return False
+
+        counted = self.work / "split"
+        calls = [
+            (run.registry, path, task_bytes, str(counted / f"{k:06d}.json"))
+            for k, path in enumerate(paths)
+            if big(path)
+        ]
+        if len(calls) > 1:
+            counted.mkdir(parents=True, exist_ok=True)
+            runner = TaskRunner(opts.workers, opts.executor, opts.address)
+            try:
+                runner.map(split_task, calls)
+            finally:
+                runner.close()
+        done = {path: out for _, path, _, out in calls} if len(calls) > 1 else {}
+        tasks: list[list[Any]] = []
+        for path in paths:
+            if path in done:
+                tasks += json.loads(Path(done[path]).read_text())
+            else:
+                tasks += split_input(run.registry, path, task_bytes)
+        shutil.rmtree(counted, ignore_errors=True)
+        return tasks
 
     def execute(self) -> RunReport:
         run, opts = self.run, self.run.options

@@ -298,6 +298,38 @@ def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, ki
     assert {r["duplicate"]["status"] for r in staged.rejects} == {"exact", "near"}
 
 
+def test_big_files_are_counted_in_parallel_and_cut_as_one_by_one(ingest, tmp_path, monkeypatch):
+    # the split step read every big file in the driver, one after the other; several are
+    # now counted as tasks of their own (here on the local pool of 2 workers)
+    folder = _split(_corpus(tmp_path / "all.jsonl", n=600), tmp_path / "in", 3)
+    mb = (folder / "part0.jsonl").stat().st_size / 3 / 1024 / 1024
+    counted: list[str] = []
+    real_map = plan_mod.TaskRunner.map
+
+    def recording_map(self: Any, fn: Any, calls: Any) -> None:
+        if fn is plan_mod.split_task:
+            counted.extend(f"{c[1]} on {self.workers}" for c in calls)
+        real_map(self, fn, calls)
+
+    monkeypatch.setattr(plan_mod.TaskRunner, "map", recording_map)
+    args = [str(folder), "--plan", "staged", "--task-mb", f"{mb:.6f}"]
+    stream = ingest(str(folder), out=tmp_path / "stream")
+    staged = ingest(*args, "--workers", "2", out=tmp_path / "staged")
+    assert stream.exit_code == staged.exit_code == 0
+    assert counted == [f"{folder}/part{k}.jsonl on 2" for k in range(3)]  # on the pool
+    plan = json.loads((tmp_path / "staged" / ".plan" / "plan.json").read_text())
+    one = ingest(*args, "--workers", "1", out=tmp_path / "one")
+    assert one.exit_code == 0, one.output
+    assert plan == {
+        **json.loads((tmp_path / "one" / ".plan" / "plan.json").read_text()),
+        "run_id": plan["run_id"],
+    }
+    assert [t[0] for t in plan["tasks"]] == sorted(t[0] for t in plan["tasks"])  # input order
+    assert len(plan["tasks"]) >= 6 and not (tmp_path / "staged" / ".plan" / "split").exists()
+    left, right = _same(stream, staged)
+    assert left == right
+
+
 def test_split_input_cuts_by_results(tmp_path):
     from corearchive.manager import collect, make_plugin_manager
 
