@@ -1532,16 +1532,33 @@ _ENDERS = frozenset(".!?…。！？")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
-_NEVER_TITLE = re.compile(
-    r"(?i)^\s*(?:©|\(c\)\s|copyright\b|you are here\b)|\bvia getty images\s*$"
-    r"|\(opens? in (?:a )?new (?:window|tab)\)"
+_NEVER_TITLE_START = re.compile(
+    r"(?i)\s*(?:©|\(c\)\s|copyright\b|you are here\b"
     # a call to action that opens a short line: "Sign in to your account", "Subscribe to
     # our newsletter", "Copy article link", "Click here to …"
-    r"|^\s*(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
-    r"(?=.{0,40}$)"
-    # a licence notice: "… under a Creative Commons licence"
-    r"|\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia|licence)"
+    r"|(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
+    r"(?=.{0,40}$))"
 )
+#: ... or anywhere in it (lowercased; each tried only when its literal is there)
+_NEVER_TITLE_IN = (
+    ("getty", re.compile(r"\bvia getty images\s*$")),
+    ("new ", re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)")),
+    # a licence notice: "… under a Creative Commons licence"
+    ("commons", re.compile(r"\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia)")),
+)
+
+
+def _never_title(s: str) -> bool:
+    """Page furniture that is never a headline: a copyright notice, a photo agency's
+    credit, a link's screen-reader note, a breadcrumb's label, a call to action, a licence
+    notice (one anchored regex and literal pre-tests: ~0.5 µs a line instead of ~3 µs for
+    one regex searched at every position)."""
+    if _NEVER_TITLE_START.match(s) is not None:
+        return True
+    low = s.lower()
+    return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN)
+
+
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
 #: space)
 _BYLINE_FIRST = frozenset("wprtsbvdaſ")  # (ſ: a long s, an "s" to re.IGNORECASE)
@@ -1813,9 +1830,7 @@ class TitlePool:
                 )
                 # a counted link, "Islamic State Rises (1881)"
                 or (s[-1] == ")" and _PAREN_NUM.search(s))
-                # page furniture that is never a headline: a copyright notice, a photo
-                # agency's credit, a link's screen-reader note, a breadcrumb's label
-                or _NEVER_TITLE.search(s) is not None
+                or _never_title(s)
             ):
                 continue
             # (only a line with a date can hold a date line or a glued date)
