@@ -90,6 +90,10 @@ class Stage:
         ``None`` if the stage adds no annotations.
     ``batch_size``
         How many documents ``process_batch`` receives at most.
+    ``batch_bytes``
+        If not 0, a batch is also cut once its documents hold this many bytes of input and
+        text (``raw``, ``content`` and ``text``): what a batch holds in memory stays bounded
+        when documents are big (HTML pages), whatever ``batch_size`` is.
     ``ordered``
         ``False`` (the default) for a stage that looks at one document at a time: it may run
         in worker processes, on chunks of documents, and must not use the archive catalog.
@@ -102,6 +106,7 @@ class Stage:
     Options: ClassVar[type[Any]] = NoOptions
     annotations_schema: ClassVar[dict[str, Any] | None] = None
     batch_size: ClassVar[int] = 1
+    batch_bytes: ClassVar[int] = 0
     ordered: ClassVar[bool] = False
 
     def __init__(self, options: Any, context: StageContext) -> None:
@@ -151,11 +156,14 @@ class Stage:
         ``doc_timeout`` fails with a :class:`~corearchive.limits.DocumentTimeout`; the run
         goes on."""
         batch: list[Document] = []
+        size, cap = 0, self.batch_bytes
         for doc in docs:
             batch.append(doc)
-            if len(batch) >= self.batch_size:
+            if cap:
+                size += len(doc.raw) + len(doc.content) + len(doc.text)
+            if len(batch) >= self.batch_size or (cap and size >= cap):
                 yield from self._run_batch(batch)
-                batch = []
+                batch, size = [], 0
         if batch:
             yield from self._run_batch(batch)
 

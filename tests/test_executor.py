@@ -532,3 +532,30 @@ def test_the_pipes_to_and_from_workers_hold_a_whole_chunk():
             assert fcntl.fcntl(conn.fileno(), fcntl.F_GETPIPE_SZ) >= PIPE_BYTES
     finally:
         executor.shutdown()
+
+
+def test_a_stage_batch_is_cut_by_its_documents_bytes_too():
+    # the dedup stage's batches of 512 held ~200 MB of HTML pages in the main process
+    from corearchive.testing import make_document
+
+    seen: list[int] = []
+
+    class Batching(Stage):
+        name = "batching"
+        batch_size = 100
+        batch_bytes = 1000
+
+        def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
+            seen.append(len(docs))
+            return list(docs)
+
+    stage = Batching(None, local_context("r", Path(".")))
+    # 450 bytes a document (150 each of raw input, content and text)
+    docs = [make_document(f"{k:03d} " + "x" * 146) for k in range(10)]
+    out = list(stage.run(docs))
+    assert [d.id for d in out] == [d.id for d in docs]
+    assert seen == [3, 3, 3, 1]  # the third document takes a batch past 1,000 bytes
+    Batching.batch_bytes = 0
+    seen.clear()
+    list(stage.run(docs))
+    assert seen == [10]
