@@ -226,6 +226,22 @@ def build_warc(*, gz: bool, seed: int = 100) -> bytes:
     return buf.getvalue()
 
 
+def encoded_responses(bodies: list[tuple[str, bytes]], stem: str, *, gz: bool) -> bytes:
+    """A WARC of HTML responses ``http://news.example/{stem}{k}``, each body sent with its
+    Content-Encoding."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for k, (enc, body) in enumerate(bodies):
+        add(
+            w,
+            f"http://news.example/{stem}{k}",
+            "response",
+            payload=body,
+            http_headers=http_headers("text/html", extra=[("Content-Encoding", enc)]),
+        )
+    return buf.getvalue()
+
+
 def record_offsets(data: bytes) -> list[int]:
     from warcio.archiveiterator import ArchiveIterator
 
@@ -887,17 +903,7 @@ def test_warc_payload_br_zstd_and_a_list_of_codings():
         ("gzip", pages[3]),  # (the crawler stored the decoded body)
         ("compress", gzip.compress(pages[4])),  # (LZW: not read)
     ]
-    buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=False)
-    for k, (enc, body) in enumerate(bodies):
-        add(
-            w,
-            f"http://news.example/c{k}",
-            "response",
-            payload=body,
-            http_headers=http_headers("text/html", extra=[("Content-Encoding", enc)]),
-        )
-    _, docs, failures, _ = read(buf.getvalue(), "codings.warc")
+    _, docs, failures, _ = read(encoded_responses(bodies, "c", gz=False), "codings.warc")
     assert [d.text for d in docs] == [p.decode() for p in pages[:4]]
     assert [d.raw for d in docs] == [b for _, b in bodies[:4]]  # archived as received
     [failure] = failures
@@ -1421,17 +1427,7 @@ def test_a_warc_payload_too_large_for_one_document_is_an_error_entry(monkeypatch
         ("zstd", zstandard.ZstdCompressor().compress(bomb)),
         ("gzip", gzip.compress(page)),
     ]
-    buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=True)
-    for k, (enc, body) in enumerate(bodies):
-        add(
-            w,
-            f"http://news.example/b{k}",
-            "response",
-            payload=body,
-            http_headers=http_headers("text/html", extra=[("Content-Encoding", enc)]),
-        )
-    _, [doc], failures, _ = read(buf.getvalue(), "bombs.warc.gz")
+    _, [doc], failures, _ = read(encoded_responses(bodies, "b", gz=True), "bombs.warc.gz")
     assert doc.source.uri == "http://news.example/b4" and doc.text == page.decode()
     assert [f.where for f in failures] == ["record 1", "record 2", "record 3", "record 4"]
     assert all("too large for one document" in f.error for f in failures)
