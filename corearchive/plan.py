@@ -354,7 +354,7 @@ def _read(
     already (as ``Run._read`` and ``Run._skip_archived`` do for a streaming run).
 
     A task of a part of a big file starts at ``resume`` when its source reads resumably
-    (see :class:`corearchive.Source`; JSONL and WARC do): a seek, or decompressing what
+    (see :class:`corearchive.Source`; JSONL, WARC and Parquet do): a seek, or decompressing what
     comes before, instead of reading every result before the part, which grows with the
     square of a file's tasks (5 tasks of a 595-page WARC.gz: 1.68 against 0.88 CPU-s of
     reading). A source that does not is read from the beginning, and what comes before the
