@@ -103,6 +103,7 @@ def expand(
     names: Iterable[str],
     stdin: bytes | None = None,
     skip: Iterable[str | os.PathLike[str]] = (),
+    spool_dir: str | os.PathLike[str] | None = None,
 ) -> Iterator[InputItem | Unresolved]:
     """Resolve names into input items, in the order given; ``-`` reads standard input.
 
@@ -111,7 +112,10 @@ def expand(
     empty folder) is :class:`Unresolved`. Folders and files under a ``skip`` path (the
     run's output folder and index) are left out of folder walks and patterns, and a folder
     named as input that is one of them is :class:`Unresolved`; a file named by itself is
-    read (re-ingesting an earlier run's ``records.jsonl`` is a use).
+    read (re-ingesting an earlier run's ``records.jsonl`` is a use). Standard input and
+    pipes are copied into a temporary file in ``spool_dir`` (the run's output folder: the
+    disk meant for its data, where ``/tmp`` may be a small in-memory file system), else in
+    the system's temporary folder.
     """
     seen: set[str] = set()
     own = _Skip(skip)
@@ -132,7 +136,7 @@ def expand(
             if stdin is not None:
                 yield _item("-", "stdin:", stdin[:MAGIC_SIZE], stdin)
             else:
-                yield _spooled("-", "stdin:", sys.stdin.buffer)
+                yield _spooled("-", "stdin:", sys.stdin.buffer, spool_dir)
             continue
         if os.path.isdir(name):
             if name in own:
@@ -162,7 +166,7 @@ def expand(
             spooled: InputItem | Unresolved
             try:
                 with open(name, "rb") as f:
-                    spooled = _spooled(name, uri, f)
+                    spooled = _spooled(name, uri, f, spool_dir)
             except OSError as exc:  # (opening it: reading and copying are told apart inside)
                 spooled = Unresolved(name, f"cannot be read: {exc.strerror or exc}")
             yield spooled
@@ -200,20 +204,24 @@ def _make_item(path: str, real: str | None = None) -> InputItem:
     return _item(path, Path(real or os.path.realpath(path)).as_uri(), head)
 
 
-def _spooled(path: str, uri: str, stream: BinaryIO) -> InputItem | Unresolved:
+def _spooled(
+    path: str, uri: str, stream: BinaryIO, folder: str | os.PathLike[str] | None = None
+) -> InputItem | Unresolved:
     """Standard input or a pipe, copied in chunks into a temporary file that its item reads.
 
     Memory stays flat whatever the size of the dump piped in, and the copy can be read
     again (a source sniffs the head first; Parquet is read from its end). The file is
     removed when the item goes, or at exit.
     """
+    where = os.fspath(folder) if folder is not None else tempfile.gettempdir()
     try:
-        fd, spool = tempfile.mkstemp(prefix="corearchive-input-")
+        # (hidden: a folder walk over the output folder would skip it anyway)
+        fd, spool = tempfile.mkstemp(prefix=".corearchive-input-", dir=where)
     except OSError as exc:
-        return Unresolved(path, _cannot_copy(exc))
+        return Unresolved(path, _cannot_copy(where, exc))
     head = b""
     try:
-        problem = _copy_into(fd, stream)
+        problem = _copy_into(fd, stream, where)
         if problem is None:
             with open(spool, "rb") as f:
                 head = f.read(MAGIC_SIZE)
@@ -228,7 +236,7 @@ def _spooled(path: str, uri: str, stream: BinaryIO) -> InputItem | Unresolved:
     return item
 
 
-def _copy_into(fd: int, stream: BinaryIO) -> str | None:
+def _copy_into(fd: int, stream: BinaryIO, where: str) -> str | None:
     """Copy ``stream`` into the open file ``fd`` (closed after); what went wrong, if anything."""
     unread: OSError | None = None
     try:
@@ -243,15 +251,12 @@ def _copy_into(fd: int, stream: BinaryIO) -> str | None:
                     break
                 out.write(chunk)
     except OSError as exc:  # (writing, or flushing at the close: a full disk)
-        return _cannot_copy(exc)
+        return _cannot_copy(where, exc)
     return None if unread is None else f"cannot be read: {unread.strerror or unread}"
 
 
-def _cannot_copy(exc: OSError) -> str:
-    return (
-        f"cannot be copied into a temporary file in {tempfile.gettempdir()} (TMPDIR chooses"
-        f" the folder): {exc.strerror or exc}"
-    )
+def _cannot_copy(where: str, exc: OSError) -> str:
+    return f"cannot be copied into a temporary file in {where}: {exc.strerror or exc}"
 
 
 _SPOOL_CHUNK = 1 << 20

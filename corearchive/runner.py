@@ -284,7 +284,7 @@ class Run:
     def _resolve(self, reporter: RunReporter) -> list[InputItem]:
         items: list[InputItem] = []
         opts = self.options
-        for it in expand(opts.inputs, stdin=opts.stdin, skip=opts.own_paths()):
+        for it in expand(opts.inputs, stdin=opts.stdin, skip=opts.own_paths(), spool_dir=opts.out):
             self.report.inputs += 1
             if isinstance(it, Unresolved):
                 reporter.input_failed(it.path, it.path, it.error)

@@ -333,6 +333,13 @@ def test_stdin_is_spooled_to_a_temporary_file_not_held_in_memory(monkeypatch, tm
     spool = item.spool
     del item
     assert not os.path.exists(spool)  # removed with its item
+    # a run copies it into its output folder (the disk meant for its data), hidden
+    FakeStdin.buffer = io.BytesIO(payload)
+    out = tmp_path / "out"
+    out.mkdir()
+    [item] = expand(["-"], spool_dir=out)
+    assert item.spool is not None and os.path.dirname(item.spool) == str(out)
+    assert os.path.basename(item.spool).startswith(".") and item.read_all().startswith(b"line")
 
 
 def test_stdin_that_fails_to_read_is_unresolved_and_leaves_no_copy(monkeypatch, tmp_path):
