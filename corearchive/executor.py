@@ -22,6 +22,7 @@ import ctypes
 import functools
 import gc
 import itertools
+import math
 import multiprocessing
 import os
 import signal
@@ -411,6 +412,8 @@ class RemoteExecutor:
         # one worker, CPU of main / worker: 1.2 with 3 chunks out, 1.07-1.11 with 6).
         self.window = 2 * workers + (4 if steal else 0)
         self._inline_opened = False
+        #: CPU seconds of the last chunk this process ran itself (see :meth:`_window`)
+        self._chunk_cpu = 0.0
         #: Bumped at every restart, so a failure of an older generation restarts nothing.
         self.generation = 0
 
@@ -459,7 +462,8 @@ class RemoteExecutor:
         in_flight = 0
         more = True
         while True:
-            while more and in_flight < self.window:
+            window = self._window()
+            while more and in_flight < window:
                 chunk = next(it, None)
                 if chunk is None:
                     more = False
@@ -473,7 +477,7 @@ class RemoteExecutor:
                 more
                 and self.steal
                 and head.result is None
-                and len(pending) < 3 * self.window
+                and len(pending) < 3 * window
                 and not self.ready(head.handle)
             ):
                 # The next result is not there yet and the workers have their window: this
@@ -499,7 +503,20 @@ class RemoteExecutor:
         if not self._inline_opened:
             self.inline.open()
             self._inline_opened = True
-        return run_chunk(self.inline.local, self.inline.prepare, chunk)
+        t0 = time.process_time()
+        result = run_chunk(self.inline.local, self.inline.prepare, chunk)
+        self._chunk_cpu = time.process_time() - t0
+        return result
+
+    def _window(self) -> int:
+        """Chunks out at a time: :attr:`window`, or fewer when chunks are slow (HTML pages,
+        ~1.4 s a chunk): about a second of queued work per worker keeps the workers busy,
+        and every chunk out, and each held back behind them, is memory of this process
+        (24 chunks of 64 pages held ~400 MB)."""
+        if self._chunk_cpu <= 0.0:
+            return self.window
+        per_worker = 1 + math.ceil(1.0 / self._chunk_cpu)
+        return max(2 * self.workers, min(self.window, per_worker * self.workers))
 
     def _result(self, chunk: list[Document], handle: Any, generation: int) -> ChunkResult:
         try:

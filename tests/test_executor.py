@@ -559,3 +559,17 @@ def test_a_stage_batch_is_cut_by_its_documents_bytes_too():
     seen.clear()
     list(stage.run(docs))
     assert seen == [10]
+
+
+def test_fewer_chunks_are_out_when_chunks_are_slow():
+    # 64 HTML pages take ~1.4 s: the main process held ~790 MB with the window of fast
+    # chunks (6 out and up to 18 held back with one worker), ~640 MB with this one
+    ex = RemoteExecutor(1, None, None, steal=True)  # type: ignore[arg-type]
+    assert ex.window == 6 and ex._window() == 6  # nothing measured yet
+    ex._chunk_cpu = 0.08  # 64 texts of 5 KB
+    assert ex._window() == 6
+    ex._chunk_cpu = 1.4
+    assert ex._window() == 2  # about a second of work queued per worker, at least two
+    wide = RemoteExecutor(4, None, None)  # type: ignore[arg-type]
+    wide._chunk_cpu = 1.4
+    assert wide._window() == 8
