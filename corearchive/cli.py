@@ -16,7 +16,7 @@ from .catalog import DEFAULT_CACHE_MB
 from .config import RunConfig, resolve
 from .errors import CoreArchiveError, ExitCode, IndexBusyError
 from .manager import PluginManager, Registry, collect, make_plugin_manager
-from .schema import config_schema, record_schema
+from .schema import config_schema
 
 
 class _Group(click.Group):
@@ -325,7 +325,7 @@ def schema(which: str, config_path: Path | None) -> None:
             data = config_schema(registry.stages, registry.sinks)
         else:
             cfg = resolve(registry, config_path=config_path)
-            data = record_schema((registry.stages[n] for n in cfg.stages), registry.sources)
+            data = registry.record_schema(cfg.stages)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))

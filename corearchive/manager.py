@@ -29,6 +29,7 @@ from . import hookspecs
 from .errors import PluginError
 from .hookspecs import PROJECT
 from .options import options_schema
+from .schema import record_schema
 from .sink import Sink
 from .source import Source
 from .stage import Stage
@@ -161,6 +162,10 @@ class Registry:
     sinks: dict[str, type[Sink]]
     #: Which plugin offered each ``(kind, name)``.
     owners: dict[tuple[str, str], PluginInfo]
+
+    def record_schema(self, stages: Iterable[str]) -> dict[str, Any]:
+        """The record schema of a pipeline of the named stages, with these sources' formats."""
+        return record_schema((self.stages[n] for n in stages), self.sources)
 
 
 def collect(pm: PluginManager) -> Registry:

@@ -91,7 +91,7 @@ from .executor import (
 from .inputs import Unresolved, _make_item, choose_source, expand
 from .manager import Registry
 from .report import RunReport, RunReporter
-from .schema import RecordValidator, record_schema
+from .schema import RecordValidator
 from .sink import Sink, SinkContext
 from .source import Failure
 from .stage import Stage, StageContext, StageStats, describe_error
@@ -402,10 +402,11 @@ def _read(
     report.skipped.update(item.counts - (base if base is not None else item.counts))
 
 
-def count_results(registry: Registry, path: str, every: int = CHUNK) -> tuple[int, dict[int, Any]]:
+def count_results(registry: Registry, path: str) -> tuple[int, dict[int, Any]]:
     """How many results (documents and failures) the source of ``path`` yields, and the
-    source's resume positions (see :class:`corearchive.Source`) before results ``every``,
-    ``2 × every``, …: a position after result ``k - 1`` is where result ``k`` is read."""
+    source's resume positions (see :class:`corearchive.Source`) before results ``CHUNK``,
+    ``2 × CHUNK``, … (where tasks may start): a position after result ``k - 1`` is where
+    result ``k`` is read."""
     item = _make_item(path)
     sources = {name: cls() for name, cls in registry.sources.items()}
     n = 0
@@ -414,7 +415,7 @@ def count_results(registry: Registry, path: str, every: int = CHUNK) -> tuple[in
         source, _ = choose_source(item, sources)
         for _ in source.read(item):
             n += 1
-            if n % every == 0 and item.position is not None:
+            if n % CHUNK == 0 and item.position is not None:
                 marks[n] = item.position
     return n, marks
 
@@ -426,11 +427,7 @@ def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any
     cut into ranges of results (whole chunks of CHUNK results), the last one open-ended;
     ``resume`` is where its source resumes reading at ``start`` (None: from the beginning).
     """
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        size = 0
-    parts = -(-size // task_bytes) if task_bytes > 0 else 1
+    parts = _parts(path, task_bytes)
     if parts <= 1:
         return [[path, 0, None]]
     count, marks = count_results(registry, path)
@@ -442,6 +439,15 @@ def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any
         return [[path, 0, None]]
     starts = list(range(0, count, per))
     return [[path, a, b, marks.get(a)] for a, b in zip(starts, [*starts[1:], None], strict=True)]
+
+
+def _parts(path: str, task_bytes: int) -> int:
+    """How many tasks of ``task_bytes`` the file ``path`` makes (1: not cut)."""
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return 1
+    return -(-size // task_bytes) if task_bytes > 0 else 1
 
 
 def split_task(registry: Registry, path: str, task_bytes: int, out: str) -> None:
@@ -698,9 +704,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
         on_failed=on_failed,
         err=sys.stderr,
     )
-    validator = RecordValidator(
-        record_schema((spec.registry.stages[s] for s in spec.config.stages), spec.registry.sources)
-    )
+    validator = RecordValidator(spec.registry.record_schema(spec.config.stages))
     archived = _ArchivedIds(spec.index)
     try:
         for sink in sinks:
@@ -925,27 +929,22 @@ class StagedPlan:
         that the process tasks' pool is forked after the session hooks as in a streaming run.
         """
         run, opts = self.run, self.run.options
-
-        def big(path: str) -> bool:
-            try:
-                return os.path.getsize(path) > task_bytes
-            except OSError:
-                return False
-
         counted = self.work / "split"
         calls = [
             (run.registry, path, task_bytes, str(counted / f"{k:06d}.json"))
             for k, path in enumerate(paths)
-            if big(path)
+            if _parts(path, task_bytes) > 1
         ]
-        if len(calls) > 1:
+        if len(calls) < 2:
+            calls = []  # (one is counted here, as the small files are split)
+        else:
             counted.mkdir(parents=True, exist_ok=True)
             runner = TaskRunner(opts.workers, opts.executor, opts.address)
             try:
                 runner.map(split_task, calls)
             finally:
                 runner.close()
-        done = {path: out for _, path, _, out in calls} if len(calls) > 1 else {}
+        done = {path: out for _, path, _, out in calls}
         tasks: list[list[Any]] = []
         for path in paths:
             if path in done:

@@ -43,7 +43,7 @@ from .inputs import Unresolved, choose_source, expand
 from .manager import PluginManager, Registry
 from .progress import Progress
 from .report import RunReport, RunReporter
-from .schema import RecordValidator, record_schema
+from .schema import RecordValidator
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
 from .stage import Stage, StageContext, StageStats, describe_error
@@ -108,9 +108,7 @@ class Run:
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
         self.pipeline = [self._describe("stage", n) for n in config.stages]
-        self.validator = RecordValidator(
-            record_schema((registry.stages[n] for n in config.stages), registry.sources)
-        )
+        self.validator = RecordValidator(registry.record_schema(config.stages))
 
     def _describe(self, kind: str, name: str) -> dict[str, Any]:
         info = self.registry.owners[(kind, name)]

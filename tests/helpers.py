@@ -59,6 +59,17 @@ class TagStage(Stage):
         return doc
 
 
+class StagePlugin:
+    """A plugin that registers one stage class."""
+
+    def __init__(self, stage: type[Stage]) -> None:
+        self.stage = stage
+
+    @hookimpl
+    def corearchive_register_stages(self, register: Any) -> None:
+        register(self.stage)
+
+
 class TaggerPlugin:
     @staticmethod
     @hookimpl

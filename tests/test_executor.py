@@ -29,7 +29,7 @@ from corearchive.executor import (
     split_stages,
 )
 
-from helpers import ExplodingPlugin, extra_plugins
+from helpers import ExplodingPlugin, StagePlugin, extra_plugins
 
 WORDS = [
     "council",
@@ -235,20 +235,11 @@ class KillerStage(Stage):
 PARENT = os.getpid()
 
 
-class _Plugin:
-    def __init__(self, stage: type[Stage]) -> None:
-        self.stage = stage
-
-    @hookimpl
-    def corearchive_register_stages(self, register: Any) -> None:
-        register(self.stage)
-
-
 def test_a_local_stage_cannot_use_the_catalog(ingest, tmp_path, monkeypatch):
     corpus = _corpus(tmp_path / "in.jsonl", n=3)
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["peeker", "dedup"]\n')
-    with extra_plugins(monkeypatch, ("peeker", _Plugin(CatalogStage))):
+    with extra_plugins(monkeypatch, ("peeker", StagePlugin(CatalogStage))):
         res = ingest(str(corpus), "--config", str(cfg))
     assert res.exit_code == 1 and res.records == []
     assert all("must set `ordered = True`" in r["error"] for r in res.rejects)
@@ -262,7 +253,7 @@ def test_a_worker_that_dies_costs_only_its_document(ingest, tmp_path, monkeypatc
             f.write(json.dumps({"text": text + (" KILL" if i == 70 else "")}) + "\n")
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["killer"]\n')
-    with extra_plugins(monkeypatch, ("killer", _Plugin(KillerStage))):
+    with extra_plugins(monkeypatch, ("killer", StagePlugin(KillerStage))):
         res = ingest(
             str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2", "--isolate"
         )
@@ -345,7 +336,7 @@ def test_local_scratch_does_not_cross_to_the_main_process(
     cfg.write_text('[pipeline]\nstages = ["scratch"]\n')
     # A drop hook makes the staged plan keep the dropped documents for the final step.
     hook = _DropHook()
-    with extra_plugins(monkeypatch, ("scratch", _Plugin(stage)), ("hook", hook)):
+    with extra_plugins(monkeypatch, ("scratch", StagePlugin(stage)), ("hook", hook)):
         res = ingest(
             str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2", "--plan", plan
         )
@@ -386,7 +377,7 @@ def test_a_document_that_cannot_travel_costs_only_itself(ingest, tmp_path, monke
             f.write(json.dumps({"text": text}) + "\n")
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["unpicklable"]\n')
-    with extra_plugins(monkeypatch, ("unpicklable", _Plugin(UnpicklableStage))):
+    with extra_plugins(monkeypatch, ("unpicklable", StagePlugin(UnpicklableStage))):
         res = ingest(str(tmp_path / "in.jsonl"), "--config", str(cfg), "--workers", "2")
     assert len(res.records) == n - 1
     [err] = res.rejects
@@ -410,7 +401,7 @@ def test_an_interrupted_run_with_workers_commits_nothing(ingest, tmp_path, monke
     corpus = _corpus(tmp_path / "in.jsonl")
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["boilerplate", "interrupt"]\n')
-    with extra_plugins(monkeypatch, ("interrupt", _Plugin(InterruptStage))):
+    with extra_plugins(monkeypatch, ("interrupt", StagePlugin(InterruptStage))):
         res = ingest(str(corpus), "--config", str(cfg), "--workers", "2")
     assert res.exit_code == 130
     assert res.manifest is None and res.records == []

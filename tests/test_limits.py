@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import signal
 import time
-from typing import Any
 
 import pytest
 
-from corearchive import Document, Stage, hookimpl
+from corearchive import Document, Stage
 from corearchive.limits import DocumentTimeout, time_limit
 
-from helpers import ARTICLE, extra_plugins
+from helpers import ARTICLE, StagePlugin, extra_plugins
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs setitimer")
 
@@ -95,13 +94,6 @@ class HangingStage(Stage):
         return doc
 
 
-class HangingPlugin:
-    @staticmethod
-    @hookimpl
-    def corearchive_register_stages(register: Any) -> None:
-        register(HangingStage)
-
-
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_document_that_hangs_a_stage_fails_and_the_run_goes_on(
     ingest, tmp_path, monkeypatch, workers
@@ -115,7 +107,7 @@ def test_a_document_that_hangs_a_stage_fails_and_the_run_goes_on(
     cfg.write_text(
         '[pipeline]\nstages = ["hanging"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
     )
-    with extra_plugins(monkeypatch, ("hanging", HangingPlugin())):
+    with extra_plugins(monkeypatch, ("hanging", StagePlugin(HangingStage))):
         res = ingest(str(docs), "--config", str(cfg), "--workers", workers)
     assert res.exit_code == 1
     assert len(res.records) == 68
