@@ -115,7 +115,7 @@ def expand(
     read (re-ingesting an earlier run's ``records.jsonl`` is a use). Standard input and
     pipes are copied into a temporary file in ``spool_dir`` (the run's output folder: the
     disk meant for its data, where ``/tmp`` may be a small in-memory file system), else in
-    the system's temporary folder.
+    the system's temporary folder; standard input redirected from a file is read in place.
     """
     seen: set[str] = set()
     own = _Skip(skip)
@@ -135,6 +135,8 @@ def expand(
             seen.add("-")
             if stdin is not None:
                 yield _item("-", "stdin:", stdin[:MAGIC_SIZE], stdin)
+            elif (redirected := _redirected_file(sys.stdin.buffer)) is not None:
+                yield _item("-", "stdin:", _head_of(redirected), spool=redirected)
             else:
                 yield _spooled("-", "stdin:", sys.stdin.buffer, spool_dir)
             continue
@@ -195,13 +197,34 @@ def expand(
 
 def _make_item(path: str, real: str | None = None) -> InputItem:
     """The item of a file (``real``: its real path, when the caller has it)."""
-    head = b""
+    return _item(path, Path(real or os.path.realpath(path)).as_uri(), _head_of(path))
+
+
+def _head_of(path: str) -> bytes:
     try:
         with open(path, "rb") as f:
-            head = f.read(MAGIC_SIZE)
+            return f.read(MAGIC_SIZE)
     except OSError:
-        pass  # reported when the source reads it
-    return _item(path, Path(real or os.path.realpath(path)).as_uri(), head)
+        return b""  # reported when the source reads it
+
+
+def _redirected_file(stream: BinaryIO) -> str | None:
+    """The path of the regular file ``stream`` (standard input) reads, when it is one read
+    from its start and the path still names it (``corearchive ingest - < dump.warc.gz``):
+    it is read in place, not copied. None for a pipe, a terminal, a file read part-way or
+    deleted, or where the system does not tell the path (then the input is copied)."""
+    try:
+        fd = stream.fileno()
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or os.lseek(fd, 0, os.SEEK_CUR) != 0:
+            return None
+        path = os.readlink(f"/proc/self/fd/{fd}")  # (Linux; elsewhere OSError: copied)
+        same = os.stat(path)
+    except (OSError, ValueError, AttributeError):  # (no fileno: an in-memory stream)
+        return None
+    if (same.st_dev, same.st_ino) != (st.st_dev, st.st_ino):
+        return None
+    return path
 
 
 def _spooled(

@@ -868,6 +868,9 @@ def _shared(ray: Any, calls: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]
 
 
 # -- the plan ----------------------------------------------------------------------------------
+_NOT_A_FILE = "--plan staged reads files, not pipes or devices"
+
+
 class StagedPlan:
     """Runs a :class:`~corearchive.runner.Run` as the staged plan (see the module docstring)."""
 
@@ -899,12 +902,18 @@ class StagedPlan:
         unresolved: list[list[str]] = []
         paths: list[str] = []
         task_bytes = int(opts.task_mb * 1024 * 1024)
-        for it in expand(inputs, skip=[*opts.own_paths(), self.work]):
+        named = []
+        for name in inputs:
+            # a pipe or a device: its tasks would reopen it by name (told here, before
+            # expand would copy it whole only to be refused)
+            if os.path.exists(name) and not os.path.isfile(name) and not os.path.isdir(name):
+                if [name, _NOT_A_FILE] not in unresolved:
+                    unresolved.append([name, _NOT_A_FILE])
+            else:
+                named.append(name)
+        for it in expand(named, skip=[*opts.own_paths(), self.work]):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
-            elif it.data is not None or it.spool is not None:
-                # a pipe or a device: its tasks would reopen it by name
-                unresolved.append([it.path, "--plan staged reads files, not pipes or devices"])
             else:
                 paths.append(it.path)
         tasks = self._split(paths, task_bytes)

@@ -211,8 +211,9 @@ class InputItem:
     """One input to read, as the user named it (or as found under a folder they named).
 
     ``path`` is the path as given (``-`` for stdin); ``data`` holds the bytes when they were
-    given up front, ``spool`` names the temporary copy of standard input or a pipe, else the
-    file is opened on demand. ``compressed`` is True when the bytes are compressed
+    given up front, ``spool`` names the file to read in its place (the temporary copy of
+    standard input or a pipe, or the file standard input is redirected from), else the file
+    is opened on demand. ``compressed`` is True when the bytes are compressed
     (``codec``: one of :data:`COMPRESSIONS`) and ``open`` undoes it.
     """
 

@@ -342,6 +342,45 @@ def test_stdin_is_spooled_to_a_temporary_file_not_held_in_memory(monkeypatch, tm
     assert os.path.basename(item.spool).startswith(".") and item.read_all().startswith(b"line")
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_stdin_redirected_from_a_file_is_read_in_place(monkeypatch, tmp_path):
+    # ``corearchive ingest - < dump.warc.gz`` copied the whole file into the output folder
+    import sys
+
+    dump = _write(tmp_path / "dump.jsonl.gz", gzip.compress(b'{"text": "x"}\n' * 1000))
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(dump, "rb") as f:
+
+        class FakeStdin:
+            buffer = f
+
+        monkeypatch.setattr(sys, "stdin", FakeStdin())
+        [item] = expand(["-"], spool_dir=out)
+        assert item.path == "-" and item.uri == "stdin:" and item.compressed
+        assert item.spool == str(dump) and os.listdir(out) == []
+        assert item.read_all() == b'{"text": "x"}\n' * 1000
+        del item
+        assert dump.exists()  # not removed with its item: not a copy
+        # read part-way already (a wrapper script consumed a header): copied from there on
+        f.seek(14)
+        [item] = expand(["-"], spool_dir=out)
+        assert item.spool is not None and os.path.dirname(item.spool) == str(out)
+        del item
+    # a file deleted after it was opened has no path that names it: copied
+    doomed = _write(tmp_path / "doomed.txt", b"still readable")
+    with open(doomed, "rb") as f:
+        os.unlink(doomed)
+
+        class GoneStdin:
+            buffer = f
+
+        monkeypatch.setattr(sys, "stdin", GoneStdin())
+        [item] = expand(["-"], spool_dir=out)
+        assert item.spool is not None and os.path.dirname(item.spool) == str(out)
+        assert item.read_all() == b"still readable"
+
+
 def test_stdin_that_fails_to_read_is_unresolved_and_leaves_no_copy(monkeypatch, tmp_path):
     import sys
 

@@ -505,8 +505,16 @@ def test_a_pipe_is_an_error_entry_of_the_staged_plan(ingest, seeds, tmp_path):
     os.close(w)
     try:
         res = ingest(str(seeds), f"/dev/fd/{r}", "--plan", "staged")
+        left = os.read(r, 1000)
     finally:
         os.close(r)
     assert res.exit_code == 1 and len(res.records) == 5
     [err] = [e for e in res.rejects if e["kind"] == "error"]
     assert err["source"]["path"] == f"/dev/fd/{r}" and "not pipes" in err["error"]
+    assert left.startswith(b"A piped article")  # refused unread, not copied first
+
+
+def test_stdin_is_a_usage_error_of_the_staged_plan(ingest, seeds):
+    res = ingest(str(seeds), "-", "--plan", "staged", input=b"An article on standard input.\n")
+    assert res.exit_code == 2 and "reads files, not standard input" in res.output
+    assert res.records == []
