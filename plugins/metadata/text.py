@@ -1499,13 +1499,35 @@ def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
 
 
 # ------------------------------------------------------------------------- titles ----
+#: The furniture words that name a page of their own, which they head ("Über uns")
+_PAGE_NAMES = frozenset((
+    "about", "about us", "über uns", "contact", "kontakt", "impressum", "datenschutz",
+    "newsletter", "cookie", "cookies", "à propos", "qui sommes-nous", "acerca de",
+    "quiénes somos", "chi siamo", "sobre", "sobre nós", "over ons", "o nas", "om oss", "om os",
+    "o nás", "о нас", "contacto", "contatti", "contato", "contacteer ons", "kontakty", "контакты",
+))  # fmt: skip
 _FURNITURE = re.compile(
     r"^(share|share this|advertisement|anzeige|werbung|listen live|get short url|menu|menü|home|"
     r"startseite|search|suche|subscribe|abonnieren|you may also like|related|related articles|"
     r"read more|weiterlesen|mehr|comments?|kommentare|sign in|log ?in|anmelden|skip to (main )?content|"
     r"zum inhalt springen|navigation|toggle navigation|close|schließen|print|drucken|e-?mail|"
     r"facebook|twitter|whatsapp|linkedin|pinterest|tweet|teilen|newsletter|impressum|datenschutz|"
-    r"contact|kontakt|about|about us|über uns|cookies?|accept|akzeptieren|top|next|previous|back)\W*$",
+    r"contact|kontakt|about|about us|über uns|cookies?|accept|akzeptieren|top|next|previous|back|"
+    # the same navigation in other languages (fr, es, it, pt, nl, pl, sv, da, cs, ru)
+    r"accueil|inicio|portada|página inicial|início|pagina iniziale|hoofdpagina|strona główna|"
+    r"hem|forside|úvod|главная|rechercher|recherche|buscar|búsqueda|cerca|pesquisar|"
+    r"zoeken|szukaj|sök|søg|hledat|поиск|partager|compartir|condividi|compartilhar|delen|"
+    r"udostępnij|dela|del|sdílet|поделиться|publicité|publicidad|pubblicità|publicidade|"
+    r"reclame|advertentie|reklama|annons|annonce|реклама|connexion|se connecter|"
+    r"iniciar sesión|accedi|entrar|inloggen|zaloguj( się)?|logga in|log ind|přihlásit|войти|"
+    r"s'abonner|abonnez-vous|suscríbete|suscribirse|abbonati|assine|abonneren|subskrybuj|"
+    r"prenumerera|abonnér|odebírat|подписаться|à propos|qui sommes-nous|acerca de|"
+    r"quiénes somos|chi siamo|sobre( nós)?|over ons|o nas|om oss|om os|o nás|о нас|"
+    r"contacto|contatti|contato|contacteer ons|kontakty?|контакты|lire la suite|leer más|"
+    r"leggi tutto|leia mais|lees meer|czytaj (więcej|dalej)|läs mer|læs mere|číst dál|"
+    r"читать далее|commentaires|comentarios|commenti|comentários|reacties|komentarze|"
+    r"kommentarer|komentáře|комментарии|fermer|cerrar|chiudi|fechar|sluiten|zamknij|stäng|"
+    r"luk|zavřít|закрыть|imprimer|imprimir|stampa|afdrukken|drukuj|skriv ut|tisk|печать)\W*$",
     re.I,
 )
 _BYLINE = re.compile(
@@ -1552,10 +1574,15 @@ def _never_title(s: str) -> bool:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
     credit, a link's screen-reader note, a breadcrumb's label, a call to action, a licence
     notice (one anchored regex and literal pre-tests: ~0.5 µs a line instead of ~3 µs for
-    one regex searched at every position)."""
+    one regex searched at every position), a line that is only a menu item or a button
+    ("Home", "Share", "Accueil": :data:`_FURNITURE`, but for :data:`_PAGE_NAMES`; the
+    ranker took one when the page had no headline)."""
     if _NEVER_TITLE_START.match(s) is not None:
         return True
     low = s.lower()
+    if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
+        # (but an "About us" or "Contact" page is headed by its name)
+        return m[1] not in _PAGE_NAMES
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN)
 
 

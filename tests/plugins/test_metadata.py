@@ -1745,3 +1745,21 @@ def test_page_furniture_is_never_the_title():
     # a headline that only starts like a call to action, and is long, is a title
     headline = "Sign up for classes opens as the city council approves the school budget"
     assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
+
+
+def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one():
+    story = (
+        "The council approved the budget on Tuesday after a long debate about schools, "
+        "roads and the new library, which will open next spring in the old market hall."
+    )
+    # the ranker took the one line above a page without a headline: "Home", "Share"
+    for item in ("Home", "Share", "Advertisement", "Accueil", "Inicio", "Portada", "Cerca",
+                 "Partager", "Reklama", "Se connecter", "Главная"):  # fmt: skip
+        assert extract(f"{item}\n\n{story}\n\n{story}")["title"] is None, item
+    # an "About us" or "Contact" page is headed by that name
+    about = (
+        "Wir sind ein kleines Team aus Wien und schreiben seit zehn Jahren über Politik, "
+        "Kultur und das Leben in der Stadt, immer unabhängig und ohne Werbung finanziert."
+    )
+    for name in ("Über uns", "About us", "Contact", "À propos"):
+        assert extract(f"{name}\n\n{about}\n\n{about}")["title"] == name, name
