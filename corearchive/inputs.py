@@ -128,6 +128,13 @@ def expand(
         seen.add(key)
         return _make_item(path, real)
 
+    def found_item(path: str) -> InputItem | Unresolved | None:
+        # a file found in a folder or by a pattern, not named: a broken link, a pipe or a
+        # device there is told, not read
+        if (why := _unreadable(path)) is not None:
+            return Unresolved(path, why)
+        return item(path)
+
     for name in names:
         if name == "-":
             if "-" in seen:
@@ -147,10 +154,8 @@ def expand(
             found = False
             for path in own.walk(name):
                 found = True
-                if (why := _unreadable(path)) is not None:
-                    yield Unresolved(path, why)
-                elif (it := item(path)) is not None:
-                    yield it
+                if (res := found_item(path)) is not None:
+                    yield res
             if not found:
                 yield Unresolved(name, "no files in this folder (hidden files are skipped)")
             continue
@@ -185,10 +190,8 @@ def expand(
                     if path in own:
                         continue  # the run's own output
                     found = True
-                    if (why := _unreadable(path)) is not None:
-                        yield Unresolved(path, why)
-                    elif (it := item(path)) is not None:
-                        yield it
+                    if (res := found_item(path)) is not None:
+                        yield res
             if not found:
                 yield Unresolved(name, "no file matches this pattern")
             continue
