@@ -175,8 +175,9 @@ class Document:
     ) -> Document:
         """Build a document with its stable id and raw digest computed from the inputs."""
         sha = hashlib.sha256(raw).hexdigest()
+        uri = printable(uri)
         if path is not None and path != "-":
-            path = posixpath.normpath(path.replace("\\", "/"))
+            path = printable(posixpath.normpath(path.replace("\\", "/")))
         source = SourceInfo(
             uri=uri, path=path, format=format, sha256=sha, locator=locator, **source_fields
         )
@@ -193,6 +194,22 @@ class Document:
     def content_is_html(self) -> bool:
         """Whether ``content`` is HTML markup."""
         return self.source.content_type == "text/html"
+
+
+def printable(text: str) -> str:
+    """``text`` as it can be written in UTF-8 (JSON lines, WARC headers, the index): a file
+    name's bytes that are not UTF-8 (which Python holds as surrogate escapes, ``a\\udcff``)
+    become ``\\xff``, any other lone surrogate ``\\ud800``. The file's URI keeps the exact
+    bytes, percent-encoded (``a%FF``)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # (a surrogate that no undecodable byte gave)
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
 
 
 def make_id(where: str, locator: str, raw_sha256: str) -> str:

@@ -76,7 +76,7 @@ from typing import IO, Any, Protocol, runtime_checkable
 from .atomic import AtomicFile, write_atomic
 from .catalog import Catalog, open_read_only
 from .config import RunConfig
-from .document import Document, Drop, Duplicate
+from .document import Document, Drop, Duplicate, printable
 from .errors import CoreArchiveError, ExitCode
 from .executor import (
     CHUNK_SIZE,
@@ -1288,7 +1288,7 @@ def _manifest(
         "finished_at": _iso(time.time()),
         "seconds": round(report.seconds, 3),
         "exit_code": int(ExitCode.OK if report.ok else ExitCode.PARTIAL),
-        "inputs": list(run.options.inputs),
+        "inputs": [printable(i) for i in run.options.inputs],
         "index": str(index),
         "config": {
             "origin": run.config.origin,

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 import orjson
 
 from .atomic import AtomicFile
-from .document import Document, Drop
+from .document import Document, Drop, printable
 
 _ORJSON_OPTS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
 
@@ -161,7 +161,7 @@ class RunReporter:
     def input_failed(self, path: str, uri: str, error: str, where: str | None = None) -> None:
         """An input (or a part of it, ``where``) could not be read."""
         self.report.input_errors += 1
-        source = {"uri": uri, "path": path, "where": where}
+        source = {"uri": printable(uri), "path": printable(path), "where": where}
         self.rejects.write(
             dumps(
                 {

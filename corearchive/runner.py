@@ -25,7 +25,7 @@ from . import __version__
 from .atomic import write_atomic
 from .catalog import DEFAULT_CACHE_MB, Catalog
 from .config import RunConfig
-from .document import Document, Drop
+from .document import Document, Drop, printable
 from .errors import ExitCode
 from .executor import (
     CHUNK_SIZE,
@@ -372,7 +372,7 @@ class Run:
             "finished_at": _iso(time.time()),
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(ExitCode.OK if self.report.ok else ExitCode.PARTIAL),
-            "inputs": list(self.options.inputs),
+            "inputs": [printable(i) for i in self.options.inputs],
             "index": str(self.catalog.path),
             "config": {
                 "origin": self.config.origin,

@@ -502,3 +502,31 @@ def test_plugin_source_reads_its_own_format(tmp_path, monkeypatch, ingest):
     assert res.records[0]["source"]["format"] == "note"
     [err] = [r for r in res.rejects if r["kind"] == "error"]
     assert err["error"] == "empty note" and err["source"]["path"].endswith("b.note")
+
+
+def test_a_file_name_that_is_not_utf8_is_written_escaped(ingest, tmp_path):
+    # a name with a Latin-1 byte (b"caf\xe9.txt") stopped the run with an internal error:
+    # Python holds the byte as a surrogate escape, which no JSON line can hold
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(ARTICLE, encoding="utf-8")
+    missing = str(tmp_path / os.fsdecode(b"gone\xff.txt"))
+    res = ingest(str(folder), missing)
+    assert res.exit_code == 1, res.output  # (the missing input)
+    [record] = res.records
+    assert record["source"]["path"].endswith("in/caf\\xe9.txt")
+    assert record["source"]["uri"].endswith("in/caf%E9.txt")  # the exact bytes
+    [err] = res.rejects
+    assert err["source"]["path"].endswith("gone\\xff.txt")
+    assert err["error"] == "no such file or folder"
+    assert res.manifest["inputs"][1].endswith("gone\\xff.txt")
+
+
+def test_printable():
+    from corearchive.document import printable
+
+    assert printable("café") == "café"
+    assert printable("caf\udce9") == "caf\\xe9"
+    assert printable("a\ud800b") == "a\\ud800b"
