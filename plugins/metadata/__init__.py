@@ -99,14 +99,15 @@ _DATE_ITEM = {
 
 
 def _http_day(value: str | None) -> datetime | None:
-    """An HTTP date header (RFC 9110) as an aware datetime, or None."""
+    """An HTTP date header (RFC 9110) as an aware datetime in UTC, or None (also for a time
+    that UTC cannot hold: "Fri, 31 Dec 9999 23:59:59 -0100" is in the year 10000)."""
     if not value:
         return None
     try:
         dt = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 def _is_split_of(shared: Any, text: str) -> bool:

@@ -170,6 +170,12 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
     headers = {"last-modified": "Sun, 05 Mar 2023 08:00:00 GMT"}
     out = run_stage(MetadataStage, make_document(text, http_headers=headers)).kept[0]
     assert out.published == "2023-03-04"
+    # a header in a year UTC cannot reach ("-0100" after the last second of 9999) or
+    # unreadable: no bound, and the document is kept (it failed with an OverflowError)
+    for bad in ("Fri, 31 Dec 9999 23:59:59 -0100", "Mon, 32 Foo 2023 99:00:00 GMT"):
+        res = run_stage(MetadataStage, make_document(text, http_headers={"date": bad}))
+        assert [d.published for d in res.kept] == ["2023-03-04"], bad
+        assert res.kept[0].source.fetched_at is None
 
 
 @pytest.mark.parametrize(
