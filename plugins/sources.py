@@ -505,6 +505,8 @@ class JsonlSource(Source):
                 obj = _without_surrogates(json.loads(raw.decode("utf-8", errors="replace")))
             except ValueError as exc:
                 return Failure(f"invalid JSON: {exc}", where)
+            except RecursionError:  # (it lost the rest of the file)
+                return Failure("invalid JSON: arrays or objects nested too deeply", where)
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
         return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, {"line": n})

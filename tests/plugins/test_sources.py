@@ -730,6 +730,15 @@ def test_jsonl_bad_lines_are_errors_naming_the_line_and_the_rest_is_read():
     assert "JSON object" in failures[4].error
 
 
+def test_jsonl_line_nested_too_deeply_is_an_error_of_its_own():
+    # json's RecursionError escaped the line and lost the rest of the file
+    deep = b'{"text": "x", "a": ' + b"[" * 5000 + b"]" * 5000 + b"}"
+    fmt, docs, failures, _ = read(jsonl({"text": article(20)}, deep, {"text": article(21)}))
+    assert fmt == "jsonl" and len(docs) == 2
+    [failure] = failures
+    assert failure.where == "line 2" and "nested too deeply" in failure.error
+
+
 def test_jsonl_text_under_the_names_common_dumps_use():
     data = jsonl(
         {"content": article(60), "warc_headers": {}},  # OSCAR, RefinedWeb
