@@ -609,7 +609,7 @@ class ParquetSource(Source):
                             skip -= batch.num_rows
                             continue
                         batch, skip = batch.slice(skip), 0
-                    for row in batch.to_pylist():
+                    for row in _rows(batch):
                         n += 1
                         raw = orjson.dumps(row, default=str, option=orjson.OPT_NON_STR_KEYS)
                         item.position = [n]
@@ -624,6 +624,38 @@ class ParquetSource(Source):
                 return
         if n == 0:
             yield Failure("empty input (no rows)")
+
+
+def _rows(batch: Any) -> list[dict[str, Any]]:
+    """A record batch's rows as dicts. A value that Python cannot hold (a timestamp past the
+    year 9999: OverflowError) failed the whole batch and lost the rest of the file; such a
+    column is converted value by value, and a value that does not convert is given as Arrow
+    writes it ("10000-01-01 00:00:00.000"; None if Arrow cannot either)."""
+    try:
+        rows: list[dict[str, Any]] = batch.to_pylist()
+        return rows
+    except (OverflowError, ValueError):
+        pass
+    import pyarrow as pa
+
+    columns: dict[str, list[Any]] = {}
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        try:
+            columns[name] = column.to_pylist()
+            continue
+        except (OverflowError, ValueError):
+            pass
+        values = []
+        for i in range(len(column)):
+            try:
+                values.append(column[i].as_py())
+            except (OverflowError, ValueError):
+                try:
+                    values.append(column.slice(i, 1).cast(pa.string())[0].as_py())
+                except Exception:  # (pyarrow's own errors: no text for it either)
+                    values.append(None)
+        columns[name] = values
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def _decompressed_copy(item: InputItem) -> BinaryIO:

@@ -1593,6 +1593,26 @@ def test_parquet_html_columns_empty_and_broken_files():
     assert docs == [] and failure.error == "empty input (no rows)"
 
 
+def test_parquet_value_python_cannot_hold_loses_no_row():
+    # a timestamp past the year 9999 failed the batch's conversion: "broken Parquet file",
+    # and every row from there on was lost
+    pytest.importorskip("pyarrow")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    big = 253402300800000  # (ms: 10000-01-01)
+    stamps = pa.array([0, big, 86_400_000], pa.timestamp("ms"))
+    texts = pa.array([article(80), article(81), article(82)])
+    pq.write_table(pa.table({"text": texts, "crawled": stamps}), buf)
+    fmt, docs, failures, _ = read(buf.getvalue(), "far.parquet")
+    assert fmt == "parquet" and failures == []
+    assert [d.text for d in docs] == [article(80), article(81), article(82)]
+    # the row keeps the value as Arrow writes it; the others as they were
+    assert json.loads(docs[1].raw)["crawled"] == "10000-01-01 00:00:00.000"
+    assert json.loads(docs[2].raw)["crawled"] == "1970-01-02T00:00:00"
+
+
 @pytest.mark.parametrize("compress", [False, True])
 def test_parquet_reading_resumes_after_any_row_as_it_would_have_gone_on(monkeypatch, compress):
     # row groups of 7 rows read in batches of 3: a resumed read starts at the row group
