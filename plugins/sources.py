@@ -29,6 +29,7 @@ import orjson
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecordLoader
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
@@ -705,6 +706,16 @@ _DOC_TYPES = (*_HTML_TYPES, *_TEXT_TYPES)
 _WARC_READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError)
 
 
+class _RecordLoader(ArcWarcRecordLoader):  # type: ignore[misc]
+    """warcio's record loader, but a record without WARC-Target-URI has its HTTP head read
+    as if its address were http: warcio fails on it (``None.startswith``) inside its
+    iterator, which cannot go on after that, and every record behind it was lost. (The
+    record's URI is then the input's, with the record id.)"""
+
+    def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
+        return super().load_http_headers(rec_type, "http:" if uri is None else uri, stream, length)
+
+
 class WarcSource(Source):
     """WARC / WARC.gz (and ARC): ``response``, ``resource`` and ``conversion`` records (the
     last as Common Crawl's WET files hold the pages' text) with HTML or text payloads.
@@ -757,6 +768,7 @@ class WarcSource(Source):
             it = ArchiveIterator(
                 stream, no_record_parse=False, check_digests=False, arc2warc=is_arc
             )
+            it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
             records = iter(it)
             while True:
                 try:
@@ -766,8 +778,8 @@ class WarcSource(Source):
                 except Exception as exc:  # warcio raises many kinds on malformed input
                     cause = _one_line(exc)
                     if not isinstance(exc, _WARC_READ_ERRORS):
-                        # warcio failing on bad headers (a response without a target URI
-                        # fails on None.startswith): name the input's fault, not warcio's
+                        # warcio failing on bad headers: name the input's fault, not
+                        # warcio's
                         cause = f"malformed record headers ({cause})"
                     broken = (
                         f"broken or truncated WARC after {n} records: {cause}",

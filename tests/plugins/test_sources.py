@@ -966,6 +966,32 @@ def test_warc_markdown_with_raw_html_is_read_as_text():
         assert not doc.is_html and doc.source.content_type == "text/plain" and doc.text == md
 
 
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_response_without_target_uri_is_read_and_the_rest_too(gz):
+    # warcio failed on it inside its iterator (None.startswith), and every record behind it
+    # was lost as a "broken WARC"
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for i in (30, 31, 32):
+        page = html_page(i, title=f"Page {i}").encode("utf-8")
+        rec = w.create_warc_record(
+            f"http://news.example/{i}",
+            "response",
+            payload=io.BytesIO(page),
+            length=len(page),
+            http_headers=http_headers("text/html; charset=utf-8"),
+        )
+        if i == 31:
+            rec.rec_headers.remove_header("WARC-Target-URI")
+        w.write_record(rec)
+    fmt, docs, failures, _ = read(buf.getvalue(), "a.warc.gz" if gz else "a.warc")
+    assert fmt == "warc" and failures == []
+    uris = [d.source.uri for d in docs]
+    assert uris[0] == "http://news.example/30" and uris[2] == "http://news.example/32"
+    assert uris[1].startswith("file:") and "#<urn:uuid:" in uris[1]
+    assert "Page 31" in docs[1].text or docs[1].content.count("Page 31")
+
+
 def test_warc_binary_payload_labelled_text_is_skipped():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
@@ -1048,12 +1074,13 @@ def test_malformed_warc_gives_one_error(data):
     assert len(failures) == 1 and "WARC" in failures[0].error
 
 
-def test_a_response_without_target_uri_is_named_a_header_problem():
-    # warcio itself fails on it (None.startswith): the error says what the input lacks
+def test_a_response_without_target_uri_is_read_as_any_other():
+    # warcio itself failed on it (None.startswith); its HTTP head here ("truncated") is no
+    # 200 response: skipped and counted, as it would be with an address
     data = b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 9\r\n\r\ntruncated\r\n\r\n"
-    _, docs, [failure], _ = read(data, "bad.warc")
-    assert docs == [] and "malformed record headers" in failure.error
-    assert failure.where == "record 1"
+    _, docs, failures, counts = read(data, "bad.warc")
+    assert docs == [] and failures == []
+    assert counts == {"warc responses with non-200 status": 1}
 
 
 def test_warc_with_only_skipped_records_is_not_an_error():
