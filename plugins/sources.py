@@ -690,9 +690,12 @@ def _without_surrogates(value: Any) -> Any:
 
 def _is_object(line: bytes) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
-        return False
+        return isinstance(orjson.loads(line), dict)
+    except orjson.JSONDecodeError:
+        try:
+            return isinstance(json.loads(line), dict)
+        except (ValueError, RecursionError):  # (one deep line failed the whole input)
+            return False
 
 
 #: Payload media types read as documents; other payloads (images, scripts, style sheets, …)

@@ -737,6 +737,10 @@ def test_jsonl_line_nested_too_deeply_is_an_error_of_its_own():
     assert fmt == "jsonl" and len(docs) == 2
     [failure] = failures
     assert failure.where == "line 2" and "nested too deeply" in failure.error
+    # the first line, which tells the format, too
+    fmt, docs, failures, _ = read(jsonl(deep, {"text": article(21)}), "dump.jsonl")
+    assert fmt == "jsonl" and len(docs) == 1
+    assert [f.where for f in failures] == ["line 1"]
 
 
 def test_jsonl_text_under_the_names_common_dumps_use():
