@@ -339,6 +339,8 @@ class BoilerplateStage(Stage):
             html = html[: self.options.html_max_bytes]
         method = "trafilatura"
         text = ""
+        tree: Any = None
+        too_deep = False
         try:
             # (inside the run's limit per document: corearchive.limits nests them)
             with time_limit(self.options.html_timeout, _Timeout), guarded_xpaths():
@@ -387,14 +389,23 @@ class BoilerplateStage(Stage):
             raise TimeoutError(
                 f"HTML extraction took over {self.options.html_timeout:g} s"
             ) from None
+        except RecursionError:
+            # trafilatura (and its html2txt) walk nested lists and tables by recursion: a
+            # page nested a few thousand levels deep (unclosed <ul>s) is read below as the
+            # visible text of its tree, which is rendered without recursion
+            text, too_deep = "", True
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
             from . import lines as line_model
 
+            if too_deep and tree is not None:
+                from ..metadata.html import tree_to_text
+
+                visible = tree_to_text(tree)
+            else:
+                visible = html2txt(html) or ""
             plain, ann = self._text(
-                line_model.decide(
-                    html2txt(html) or "", self.options.threshold, self.options.sequence
-                )
+                line_model.decide(visible, self.options.threshold, self.options.sequence)
             )
             ann["method"] = "lines-fallback"
             return plain, ann

@@ -472,6 +472,24 @@ def test_html_time_limit_fails_the_page_not_the_run(run_stage, monkeypatch):
     assert "0.3 s" in got.failed[0][1]
 
 
+def test_html_nested_too_deep_for_trafilatura_is_read_as_its_visible_text(run_stage, monkeypatch):
+    # trafilatura walks nested lists and tables by recursion: a page of about a thousand
+    # unclosed <ul>s raised RecursionError there (libxml2 keeps 2,048 levels), and the page
+    # failed; its html2txt recurses too
+    import corearchive_plugins.boilerplate as bp
+
+    def deep(tree: Any, mode: str, metadata: bool, fast: bool = False) -> Any:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(bp, "_extract", deep)
+    html = f"<html><body>{'<ul><li>' * 900}<p>{PARA}</p><p>{PARA2}</p></body></html>"
+    run = run_stage(BoilerplateStage, make_document(html, html=True, path="deep.html"))
+    assert run.failed == []
+    [doc] = run.kept
+    assert PARA in doc.text and PARA2 in doc.text
+    assert doc.annotations["boilerplate"]["method"] == "lines-fallback"
+
+
 def test_html_larger_than_the_limit_is_cut(run_stage):
     filler = "<p>" + "Filler paragraph words that keep going on. " * 30 + "</p>"
     page = _page().replace("</article>", "</article>" + filler * 40 + "<p>TAILMARK here</p>")
