@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .document import printable
 from .errors import IndexBusyError
 
 _SCHEMA = """
@@ -158,7 +159,8 @@ class Catalog:
     # -- runs --------------------------------------------------------------------------------
     def start_run(self, run_id: str, out: Path) -> None:
         self.db.execute(
-            "INSERT INTO runs (id, started_at, out) VALUES (?, ?, ?)", (run_id, _now(), str(out))
+            "INSERT INTO runs (id, started_at, out) VALUES (?, ?, ?)",
+            (run_id, _now(), printable(str(out))),
         )
 
     def finish_run(self, run_id: str, counts: str) -> None:

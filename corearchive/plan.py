@@ -1289,7 +1289,7 @@ def _manifest(
         "seconds": round(report.seconds, 3),
         "exit_code": int(ExitCode.OK if report.ok else ExitCode.PARTIAL),
         "inputs": [printable(i) for i in run.options.inputs],
-        "index": str(index),
+        "index": printable(str(index)),
         "config": {
             "origin": run.config.origin,
             "digest": run.config.digest,

@@ -373,7 +373,7 @@ class Run:
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(ExitCode.OK if self.report.ok else ExitCode.PARTIAL),
             "inputs": [printable(i) for i in self.options.inputs],
-            "index": str(self.catalog.path),
+            "index": printable(str(self.catalog.path)),
             "config": {
                 "origin": self.config.origin,
                 "digest": self.config.digest,

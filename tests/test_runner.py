@@ -524,6 +524,15 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(ingest, tmp_path):
     assert res.manifest["inputs"][1].endswith("gone\\xff.txt")
 
 
+def test_an_output_folder_whose_name_is_not_utf8(ingest, seeds, tmp_path):
+    import os
+
+    out = tmp_path / os.fsdecode(b"out\xff")
+    res = ingest(str(seeds), out=out)
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5 and res.manifest["index"].endswith("out\\xff/index.sqlite")
+
+
 def test_printable():
     from corearchive.document import printable
 
