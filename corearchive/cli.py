@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import functools
 import json
+import os
+import signal
 import sqlite3
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -222,9 +228,13 @@ def ingest(
     from .plan import PlanError
 
     try:
-        report = Run(pm, registry, config, options).execute()
+        with _sigterm_as_interrupt():
+            report = Run(pm, registry, config, options).execute()
     except (IndexBusyError, PlanError) as exc:
         _fail(str(exc), ExitCode.USAGE)
+    except _Terminated:
+        click.echo("corearchive: terminated; nothing from this run was committed", err=True)
+        sys.exit(128 + signal.SIGTERM)
     except KeyboardInterrupt:
         click.echo("corearchive: interrupted; nothing from this run was committed", err=True)
         sys.exit(130)
@@ -329,6 +339,36 @@ def schema(which: str, config_path: Path | None) -> None:
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill``, a scheduler's time limit, ``docker stop``), handled as Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM unwinds the run as Ctrl-C does: temporary outputs removed,
+    worker processes stopped, nothing committed. It used to kill the main process at once,
+    leaving its hidden temporary files and an orphaned worker behind. Processes forked in
+    the block get the default action back (a pool stops its workers with SIGTERM)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # (signal handlers can only be set in the main thread)
+        return
+
+    def on_term(signum: int, frame: Any) -> None:
+        raise _Terminated
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    _reset_sigterm_in_children()
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@functools.cache
+def _reset_sigterm_in_children() -> None:
+    os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
 
 
 def main() -> None:

@@ -564,3 +564,42 @@ def test_fewer_chunks_are_out_when_chunks_are_slow():
     wide = RemoteExecutor(4, None, None)  # type: ignore[arg-type]
     wide._chunk_cpu = 1.4
     assert wide._window() == 8
+
+
+@pytest.mark.skipif(
+    not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"), reason="Linux /proc"
+)
+def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path):
+    # ``kill`` (a scheduler's time limit, docker stop) killed the main process at once: its
+    # hidden temporary outputs stayed, and a worker went on as an orphan
+    import subprocess
+    import sys
+    import time
+
+    rng = random.Random(7)
+    words = ["council", "budget", "schools", "river", "bridge", "mayor", "station", "tram"]
+    with open(tmp_path / "dump.jsonl", "w") as f:
+        for i in range(6000):
+            para = " ".join(rng.choice(words) for _ in range(60))
+            f.write(json.dumps({"text": f"Story {i} about {para}.\n\n{para} again.\n"}) + "\n")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "corearchive", "ingest", str(tmp_path / "dump.jsonl")]
+    proc = subprocess.Popen([*cmd, "-o", str(out), "--workers", "2", "-q"], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    kids: list[int] = []
+    while time.monotonic() < deadline and not kids:  # (running once its worker is there)
+        time.sleep(0.2)
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            kids = [int(k) for k in f.read().split()]
+    assert kids and proc.poll() is None, "the run ended before it could be stopped"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert b"terminated; nothing from this run was committed" in err
+    assert not (out / "records.jsonl").exists()
+    assert [p.name for p in out.rglob(".*")] == []  # no temporary output left
+    time.sleep(0.5)
+    for kid in kids:  # no worker left running
+        with pytest.raises(ProcessLookupError):
+            os.kill(kid, 0)
