@@ -194,7 +194,8 @@ def ingest(
     """Clean INPUTS (files, folders, globs, - for stdin) into records and WARC files under OUT.
 
     Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
-    OUT/rejects.jsonl), 2 usage or configuration error, 3 internal error (nothing committed).
+    OUT/rejects.jsonl), 2 usage or configuration error, 3 internal error, 130 interrupted,
+    143 terminated (SIGTERM); nothing is committed on 3, 130 and 143.
     """
     from .executor import default_workers
     from .runner import Run, RunOptions
