@@ -709,6 +709,13 @@ _DOC_TYPES = (*_HTML_TYPES, *_TEXT_TYPES)
 _WARC_READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError)
 
 
+#: A record followed by other bytes than the blank lines that end it
+_STRAY = (
+    "bytes after record {n} where the next record should start: its Content-Length is"
+    " likely wrong (the record was read to the length it states)"
+)
+
+
 class _RecordLoader(ArcWarcRecordLoader):  # type: ignore[misc]
     """warcio's record loader, but a record without WARC-Target-URI has its HTTP head read
     as if its address were http: warcio fails on it (``None.startswith``) inside its
@@ -772,11 +779,17 @@ class WarcSource(Source):
                 stream, no_record_parse=False, check_digests=False, arc2warc=is_arc
             )
             it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
+            # warcio writes a warning and the stray bytes themselves to stderr when a record
+            # is not followed by blank lines; the input's error entry says it instead
+            it.INC_RECORD = ""
             records = iter(it)
             while True:
+                stray = it.err_count
                 try:
                     record = next(records)
                 except StopIteration:
+                    if it.err_count > stray:
+                        yield Failure(_STRAY.format(n=n), f"record {n}")
                     break
                 except Exception as exc:  # warcio raises many kinds on malformed input
                     cause = _one_line(exc)
@@ -789,6 +802,8 @@ class WarcSource(Source):
                         f"record {n + 1}",
                     )
                     break
+                if it.err_count > stray and n:
+                    yield Failure(_STRAY.format(n=n), f"record {n}")
                 n += 1
                 if (problem := _malformed(record)) is not None:
                     broken = (f"broken or truncated WARC: {problem}", f"record {n}")

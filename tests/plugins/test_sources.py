@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bz2
 import codecs
+import contextlib
 import gzip
 import io
 import json
@@ -994,6 +995,29 @@ def test_warc_response_without_target_uri_is_read_and_the_rest_too(gz):
     assert uris[0] == "http://news.example/30" and uris[2] == "http://news.example/32"
     assert uris[1].startswith("file:") and "#<urn:uuid:" in uris[1]
     assert "Page 31" in docs[1].text or docs[1].content.count("Page 31")
+
+
+def test_warc_record_with_a_wrong_content_length_is_named():
+    # warcio read the record to its stated length, then wrote a warning and the stray bytes
+    # themselves to stderr, and the input had no error entry
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for i in (40, 41):
+        page = html_page(i, title=f"Page {i}").encode("utf-8")
+        add(w, f"http://news.example/{i}", "response", payload=page,
+            http_headers=http_headers("text/html; charset=utf-8"))  # fmt: skip
+    data = buf.getvalue()
+    first = data.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = data.index(b"\r\n", first)
+    # (10 bytes short: the end of the page's last line is left between the records)
+    short = data[:first] + str(int(data[first:end]) - 10).encode() + data[end:]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        fmt, docs, failures, _ = read(short, "a.warc")
+    assert fmt == "warc" and err.getvalue() == ""
+    assert failures and failures[0].where == "record 1"
+    assert "Content-Length is likely wrong" in failures[0].error
+    assert [d.source.uri for d in docs] == ["http://news.example/40", "http://news.example/41"]
 
 
 def test_warc_binary_payload_labelled_text_is_skipped():
