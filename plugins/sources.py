@@ -854,8 +854,12 @@ class WarcSource(Source):
         if media and media not in _DOC_TYPES:
             item.counts["warc records with non-text payload"] += 1
             return None
-        if http is not None and http.get_statuscode() not in ("200", "203"):
-            item.counts["warc responses with non-200 status"] += 1
+        if http is not None and (status := http.get_statuscode()) not in ("200", "203"):
+            if not (status and status.isascii() and status.isdigit() and len(status) == 3):
+                # (no HTTP head at all: the block is the page itself, or garbage)
+                item.counts["warc responses without a readable HTTP status line"] += 1
+            else:
+                item.counts["warc responses with non-200 status"] += 1
             return None
         raw = record.raw_stream.read(MAX_FILE_BYTES + 1)  # (the rest is drained unread)
         if len(raw) > MAX_FILE_BYTES:
@@ -924,7 +928,7 @@ def _malformed(record: Any) -> str | None:
     if not record.rec_type:
         return "a record without WARC-Type"
     length = (record.rec_headers.get_header("Content-Length") or "").strip()
-    if not length.isdigit():
+    if not (length.isascii() and length.isdigit()):  # (str.isdigit takes "١٢٣" too)
         return "a record without a valid Content-Length"
     return None
 
@@ -1000,13 +1004,19 @@ def _undo_coding(enc: str, data: bytes) -> bytes:
 
 def _iso_warc_date(value: str | None) -> str | None:
     """WARC-Date is ISO 8601 in UTC (``Z``); keep it if it parses as such (an offset is
-    accepted as well)."""
+    accepted as well) and names a real time ("2021-99-99T99:99:99Z" does not)."""
     if not value:
         return None
     m = re.match(
         r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(Z|[+-]\d{2}:\d{2})$", value.strip()
     )
-    return m.group(1) + m.group(4) if m else None
+    if m is None:
+        return None
+    try:
+        datetime.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+    return m.group(1) + m.group(4)
 
 
 @hookimpl

@@ -1094,6 +1094,9 @@ def test_broken_warc_with_garbage_between_records():
         b"WARC/1.0\r\n\r\n",
         b"WARC/1.0\r\nContent-Length: 5\r\n\r\nabcde\r\n\r\n",  # no WARC-Type
         b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 999\r\n\r\nshort",
+        # Arabic-Indic digits, which str.isdigit and int() take
+        "WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: \u0661\u0662\r\n\r\n"
+        "twelve bytes\r\n\r\n".encode(),
     ],
 )
 def test_malformed_warc_gives_one_error(data):
@@ -1102,13 +1105,22 @@ def test_malformed_warc_gives_one_error(data):
     assert len(failures) == 1 and "WARC" in failures[0].error
 
 
+def test_a_warc_date_that_names_no_real_time_is_no_capture_time():
+    from corearchive_plugins.sources import _iso_warc_date
+
+    assert _iso_warc_date("2024-03-01T12:30:45Z") == "2024-03-01T12:30:45Z"
+    assert _iso_warc_date("2024-03-01T12:30:45+02:00") == "2024-03-01T12:30:45+02:00"
+    for bad in ("2021-99-99T99:99:99Z", "0000-00-00T00:00:00Z", "2021-02-30T25:61:61Z", "x"):
+        assert _iso_warc_date(bad) is None, bad
+
+
 def test_a_response_without_target_uri_is_read_as_any_other():
     # warcio itself failed on it (None.startswith); its HTTP head here ("truncated") is no
-    # 200 response: skipped and counted, as it would be with an address
+    # HTTP status line: skipped and counted, as it would be with an address
     data = b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 9\r\n\r\ntruncated\r\n\r\n"
     _, docs, failures, counts = read(data, "bad.warc")
     assert docs == [] and failures == []
-    assert counts == {"warc responses with non-200 status": 1}
+    assert counts == {"warc responses without a readable HTTP status line": 1}
 
 
 def test_warc_with_only_skipped_records_is_not_an_error():
