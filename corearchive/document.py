@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import posixpath
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar, get_args
 
@@ -176,6 +177,10 @@ class Document:
         """Build a document with its stable id and raw digest computed from the inputs."""
         sha = hashlib.sha256(raw).hexdigest()
         uri = printable(uri)
+        if not uri.isprintable():
+            # control characters (NUL, DEL, a line break) have no place in an address, and
+            # went raw into the WARC-Target-URI header: percent-encoded, as a URI has them
+            uri = _CONTROL.sub(lambda m: f"%{ord(m[0]):02X}", uri)
         if path is not None and path != "-":
             path = printable(posixpath.normpath(path.replace("\\", "/")))
         source = SourceInfo(
@@ -194,6 +199,9 @@ class Document:
     def content_is_html(self) -> bool:
         """Whether ``content`` is HTML markup."""
         return self.source.content_type == "text/html"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def printable(text: str) -> str:

@@ -9,11 +9,12 @@ a generator that raised cannot be resumed, so the isolation lives here, not in t
 
 from __future__ import annotations
 
+import copy
 import time
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -145,8 +146,13 @@ class Stage:
         """Process one document: return it (changed or annotated) or a :class:`Drop`."""
         raise NotImplementedError(f"stage {self.name!r} implements neither process nor batch")
 
-    def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
-        """Process a batch, in order; the default calls :meth:`process` per document."""
+    def process_batch(self, docs: list[Document]) -> Sequence[Document | Drop | Exception]:
+        """Process a batch, in order; the default calls :meth:`process` per document.
+
+        A stage that batches may give an exception in a document's place: that document
+        alone failed (it is reported as :meth:`process` raising would be), the others go on.
+        Raising fails the batch: its documents are then run again one by one, each as it was
+        before the call."""
         return [self.process(d) for d in docs]
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -180,7 +186,9 @@ class Stage:
     def _run_batch(self, batch: list[Document]) -> Iterator[Document]:
         self.stats.docs_in += len(batch)
         t0 = time.perf_counter()
-        results: list[Document | Drop | None]
+        results: list[Document | Drop | BaseException | None]
+        # (what the batch call may change in place, for the retry below)
+        before = [_snapshot(d) for d in batch] if len(batch) > 1 else []
         try:
             # A batch gets the time of one document: one that runs over it is retried
             # document by document below, and only the document that runs over it again
@@ -191,16 +199,25 @@ class Stage:
                 raise RuntimeError(
                     f"process_batch returned {len(results)} results for {len(batch)} documents"
                 )
-        except (Exception, DocumentTimeout):
+        except (Exception, DocumentTimeout) as exc:
             if len(batch) == 1:
-                results = [self._isolated(batch[0])]
+                # (not run again: it would fail again, after as long)
+                self._failed(batch[0], exc)
+                results = [None]
             else:
-                # One bad document must not sink its batch: retry one by one to find it.
+                # One bad document must not sink its batch: retry one by one to find it,
+                # each as it was before the batch call (which may have cleaned some of them
+                # already: cleaned twice, a page lost text)
+                for doc, snap in zip(batch, before, strict=True):
+                    _restore(doc, snap)
                 results = [self._isolated(d) for d in batch]
         self.stats.seconds += time.perf_counter() - t0
         for doc, result in zip(batch, results, strict=True):
             if result is None:
                 continue  # failed and already reported
+            if isinstance(result, BaseException):  # (this document alone failed)
+                self._failed(doc, result)
+                continue
             if isinstance(result, Drop):
                 self.stats.dropped[result.reason] += 1
                 self.context.reporter.dropped(doc, self.name, result)
@@ -211,11 +228,36 @@ class Stage:
     def _isolated(self, doc: Document) -> Document | Drop | None:
         try:
             with time_limit(self._limit(), self._timeout):
-                return self.process_batch([doc])[0]
+                result = self.process_batch([doc])[0]
         except (Exception, DocumentTimeout) as exc:
-            self.stats.failed += 1
-            self.context.reporter.failed(doc, self.name, describe_error(exc))
+            self._failed(doc, exc)
             return None
+        if isinstance(result, BaseException):
+            self._failed(doc, result)
+            return None
+        return result
+
+    def _failed(self, doc: Document, exc: BaseException) -> None:
+        self.stats.failed += 1
+        self.context.reporter.failed(doc, self.name, describe_error(exc))
+
+
+def _snapshot(doc: Document) -> Document:
+    """A copy of what a stage may change in place: the fields, their lists and dicts (one
+    level deep) and the source and duplicate objects."""
+    snap = copy.copy(doc)
+    snap.authors, snap.tags = list(doc.authors), list(doc.tags)
+    snap.annotations, snap.work = dict(doc.annotations), dict(doc.work)
+    snap.source, snap.duplicate = copy.copy(doc.source), copy.copy(doc.duplicate)
+    return snap
+
+
+def _restore(doc: Document, snap: Document) -> None:
+    for name in _DOCUMENT_FIELDS:
+        setattr(doc, name, getattr(snap, name))
+
+
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
 
 
 class FilterStage(Stage):

@@ -552,6 +552,57 @@ def test_a_stage_batch_is_cut_by_its_documents_bytes_too():
     assert seen == [10]
 
 
+class _Exclaiming(Stage):
+    """Adds "!" to every document in place, and fails the batch (raising) or one document
+    (in its place) when a document says so."""
+
+    name = "exclaiming"
+    batch_size = 8
+    calls: list[int] = []  # (the sizes of the batch calls)
+
+    def process_batch(self, docs: list[Document]) -> list[Document | Drop | Exception]:
+        self.calls.append(len(docs))
+        out: list[Document | Drop | Exception] = []
+        for d in docs:
+            d.text += "!"
+            d.annotations["exclaiming"] = {"n": d.annotations.get("exclaiming", {}).get("n", 0) + 1}
+            out.append(ValueError("no, this one") if "alone" in d.text else d)
+        if any("raise" in d.text for d in docs):
+            raise ValueError("the batch fails")
+        return out
+
+
+def _exclaim(texts: list[str]) -> tuple[list[Document], list[Any]]:
+    from corearchive.testing import RecordingReporter, make_document
+
+    _Exclaiming.calls = []
+    ctx = local_context("r", Path("."))
+    ctx.reporter = rec = RecordingReporter()
+    out = list(_Exclaiming(None, ctx).run([make_document(t) for t in texts]))
+    return out, rec.failed_docs
+
+
+def test_a_failed_batch_is_retried_on_its_documents_as_they_were():
+    # a batch call cleans some documents in place, then fails on another: the retry one by
+    # one cleaned them a second time (an HTML page lost text)
+    out, failed = _exclaim(["one", "two", "raise", "four"])
+    assert [d.text for d in out] == ["one!", "two!", "four!"]
+    assert [d.annotations["exclaiming"]["n"] for d in out] == [1, 1, 1]
+    assert [d.text for d, _ in failed] == ["raise!"] and "the batch fails" in failed[0][1]
+    assert _Exclaiming.calls == [4, 1, 1, 1, 1]
+
+
+def test_a_document_that_fails_alone_costs_no_retry():
+    # an exception in a document's place fails it alone; a batch of one that raises is not
+    # run again (a page over the HTML time limit took twice the limit)
+    out, failed = _exclaim(["one", "alone", "three"])
+    assert [d.text for d in out] == ["one!", "three!"]
+    assert [d.text for d, _ in failed] == ["alone!"] and "no, this one" in failed[0][1]
+    assert _Exclaiming.calls == [3]
+    out, failed = _exclaim(["raise"])
+    assert out == [] and len(failed) == 1 and _Exclaiming.calls == [1]
+
+
 def test_fewer_chunks_are_out_when_chunks_are_slow():
     # 64 HTML pages take ~1.4 s: the main process held ~790 MB with the window of fast
     # chunks (6 out and up to 18 held back with one worker), ~640 MB with this one

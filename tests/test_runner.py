@@ -533,6 +533,22 @@ def test_an_output_folder_whose_name_is_not_utf8(ingest, seeds, tmp_path):
     assert len(res.records) == 5 and res.manifest["index"].endswith("out\\xff/index.sqlite")
 
 
+def test_control_characters_in_an_address_are_percent_encoded(ingest, tmp_path):
+    # a dump's url with NUL or DEL went raw into the WARC-Target-URI header
+    from warcio.archiveiterator import ArchiveIterator
+
+    url = "https://news.example/a\x00b\x7fc\nd"
+    (tmp_path / "d.jsonl").write_text(json.dumps({"text": ARTICLE, "url": url}) + "\n")
+    res = ingest(str(tmp_path / "d.jsonl"))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["source"]["uri"] == "https://news.example/a%00b%7Fc%0Ad"
+    [warc] = (res.out / "warc").glob("*.warc.gz")
+    with open(warc, "rb") as f:
+        targets = {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(f)}
+    assert "https://news.example/a%00b%7Fc%0Ad" in targets
+
+
 def test_printable():
     from corearchive.document import printable
 

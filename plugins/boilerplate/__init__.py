@@ -224,9 +224,12 @@ class BoilerplateStage(Stage):
             yield from super().run(chunk)
 
     def process(self, doc: Document) -> Document | Drop:
-        return self.process_batch([doc])[0]
+        result = self.process_batch([doc])[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
 
-    def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
+    def process_batch(self, docs: list[Document]) -> list[Document | Drop | Exception]:
         # Plain-text pages are scored together: the line model's cost is mostly numpy's
         # per-call overhead, which a batch shares (identical decisions, see lines.decide_many).
         texts = [d for d in docs if not d.is_html]
@@ -251,10 +254,16 @@ class BoilerplateStage(Stage):
             if d is not None:
                 group.append(d)
                 size += len(d.text)
-        out: list[Document | Drop] = []
+        out: list[Document | Drop | Exception] = []
         for doc in docs:
             if doc.is_html:
-                text, ann = self._html(doc)
+                try:
+                    text, ann = self._html(doc)
+                except Exception as exc:
+                    # this page alone fails (over html_timeout, say): the batch goes on, and
+                    # the page is not run again by the retry of a failed batch
+                    out.append(exc)
+                    continue
             else:
                 d = decided[id(doc)]
                 joined = reflowed.get(id(doc))

@@ -453,9 +453,11 @@ def test_html_time_limit_fails_the_page_not_the_run(run_stage, monkeypatch):
     import corearchive_plugins.boilerplate as bp
 
     real = bp._extract
+    stuck: list[int] = []
 
     def slow(tree: Any, mode: str, metadata: bool, fast: bool = False) -> Any:
         if "Stuck" in tree.findtext(".//title", ""):
+            stuck.append(1)
             time.sleep(5)
         return real(tree, mode, metadata, fast)
 
@@ -470,6 +472,10 @@ def test_html_time_limit_fails_the_page_not_the_run(run_stage, monkeypatch):
     assert [d.source.path for d in got.kept] == ["fine.html"]
     assert [d.source.path for d, _ in got.failed] == ["slow.html"]
     assert "0.3 s" in got.failed[0][1]
+    # the page fails alone in its batch: not run again (it took twice the limit), and the
+    # other page is cleaned once
+    assert len(stuck) == 1
+    assert got.kept[0].annotations["boilerplate"]["method"] == "trafilatura"
 
 
 def test_html_nested_too_deep_for_trafilatura_is_read_as_its_visible_text(run_stage, monkeypatch):
