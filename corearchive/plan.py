@@ -1074,8 +1074,15 @@ class StagedPlan:
             write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
             write_atomic(out / "run.json", blob, run.run_id)
             (self.work / "final.done").write_text(run.run_id)
-            # The run is committed: the intermediate files have served (plan.json stays).
-            shutil.rmtree(self.work / "tasks", ignore_errors=True)
+            # The run is committed: the intermediate files have served (the task outputs,
+            # the merged band files and step markers; plan.json and final.done stay, and
+            # tell a relaunch that this plan is done)
+            for entry in self.work.iterdir():
+                if entry.name not in ("plan.json", "final.done"):
+                    if entry.is_dir():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        entry.unlink(missing_ok=True)
         except BaseException:
             if not committed:
                 for f in outputs:

@@ -289,6 +289,11 @@ def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, ki
     assert staged.manifest["plan"]["tasks"] >= 3  # whole chunks of 64 a task
     plan = json.loads((tmp_path / "staged" / ".plan" / "plan.json").read_text())
     assert all(t[3] is not None for t in plan["tasks"][1:])  # each resumes at its part
+    # the intermediate files are gone once the run is committed
+    assert sorted(p.name for p in (tmp_path / "staged" / ".plan").iterdir()) == [
+        "final.done",
+        "plan.json",
+    ]
     left, right = _same(stream, staged)
     assert left == right
     assert staged.manifest["counts"]["inputs"] == 1
