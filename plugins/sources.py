@@ -793,7 +793,9 @@ class WarcSource(Source):
                     break
                 except Exception as exc:  # warcio raises many kinds on malformed input
                     cause = _one_line(exc)
-                    if not isinstance(exc, _WARC_READ_ERRORS):
+                    if isinstance(exc, OverflowError):  # (int too large for a length)
+                        cause = "a record's Content-Length is too large to be true"
+                    elif not isinstance(exc, _WARC_READ_ERRORS):
                         # warcio failing on bad headers: name the input's fault, not
                         # warcio's
                         cause = f"malformed record headers ({cause})"

@@ -1105,6 +1105,15 @@ def test_malformed_warc_gives_one_error(data):
     assert len(failures) == 1 and "WARC" in failures[0].error
 
 
+def test_a_content_length_too_large_to_be_true_is_named():
+    data = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.example/\r\n"
+        b"Content-Length: 99999999999999999999\r\n\r\nHTTP/1.1 200 OK\r\n\r\nx"
+    )
+    _, docs, [failure], _ = read(data, "huge.warc")
+    assert docs == [] and "Content-Length is too large to be true" in failure.error
+
+
 def test_a_warc_date_that_names_no_real_time_is_no_capture_time():
     from corearchive_plugins.sources import _iso_warc_date
 
