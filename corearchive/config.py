@@ -174,6 +174,8 @@ def resolve(
         ("sink", sinks, registry.sinks),
     ):
         for name in names:
+            if names.count(name) > 1:  # (a stage run twice cleaned the cleaned text again)
+                raise ConfigError(f"{origin}: the {kind} {name!r} is listed twice")
             if name not in known_map:
                 raise ConfigError(
                     f"{origin}: unknown {kind} {name!r} (available: {', '.join(sorted(known_map))})"
@@ -214,7 +216,7 @@ def resolve(
 
 
 def _is_seconds(value: Any) -> bool:
-    """A number of seconds >= 0 (a TOML boolean is no number)."""
+    """A number of seconds >= 0 (a TOML boolean is no number, nor is nan)."""
     return not isinstance(value, bool) and isinstance(value, int | float) and value >= 0
 
 

@@ -51,8 +51,13 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise make()
 
 
+#: Limits at least this long are none (about three years)
+_NO_LIMIT = 1e8
+
+
 class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):``)
-    """Raise ``make()`` if the block runs longer than ``seconds`` (0: no limit).
+    """Raise ``make()`` if the block runs longer than ``seconds`` (0, or a limit of years,
+    or infinity: no limit).
 
     A class, not a generator: entering and leaving cost ~2 µs (two ``setitimer`` calls),
     paid per document by stages that take one at a time. The handler stays installed
@@ -69,7 +74,11 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
         global _previous_handler
         # (the main thread asked each time: a forked worker's is the thread that forked)
         main = threading.main_thread()
-        if self.seconds <= 0 or threading.current_thread() is not main or not _SETITIMER:
+        # (0: no limit; nor is one past _NO_LIMIT, which the timer cannot hold: "inf" or
+        # 1e400 from a configuration failed every document with an OverflowError)
+        if not 0 < self.seconds < _NO_LIMIT or threading.current_thread() is not main:
+            return
+        if not _SETITIMER:
             return
         if signal.getsignal(signal.SIGALRM) is not _on_alarm:
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)

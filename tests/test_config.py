@@ -66,6 +66,15 @@ def test_unknown_option_names_stage_key_and_file(registry, tmp_path):
     assert "known options: " in msg and "threshold" in msg
 
 
+def test_a_stage_or_sink_listed_twice_is_refused(registry, tmp_path):
+    # it ran twice: the second cleaned the first one's text again
+    path = write(tmp_path, '[pipeline]\nstages = ["boilerplate", "metadata", "boilerplate"]\n')
+    with pytest.raises(ConfigError, match="the stage 'boilerplate' is listed twice"):
+        resolve(registry, config_path=path)
+    with pytest.raises(ConfigError, match="the sink 'records' is listed twice"):
+        resolve(registry, sets=['output.sinks=["records", "warc", "records"]'])
+
+
 def test_wrong_value_type_names_stage_key_and_file(registry, tmp_path):
     path = write(tmp_path, '[stages.dedup]\npolicy = "burn"\n')
     with pytest.raises(

@@ -36,6 +36,11 @@ def test_a_block_that_runs_over_its_limit_is_interrupted_and_the_timer_is_reset(
         _spin(0.05)
     with time_limit(0, Inner):  # 0: no limit
         assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    # nor is one the timer cannot hold ("inf" in a configuration failed every document
+    # with an OverflowError)
+    for seconds in (float("inf"), 1e300, 1e8):
+        with time_limit(seconds, Inner):
+            assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_nested_limits_each_raise_their_own_and_the_outer_one_survives_the_inner():
