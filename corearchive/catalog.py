@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import printable
-from .errors import IndexBusyError
+from .errors import ConfigError, IndexBusyError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -96,8 +96,13 @@ class Catalog:
             # executescript commits any open transaction, so the tables come first.
             self.db.executescript(_SCHEMA)
             self._begin(timeout)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             self.db.close()
+            if not isinstance(exc, sqlite3.OperationalError):  # "file is not a database"
+                raise ConfigError(
+                    f"the index {path} is no corearchive index (SQLite: {exc});"
+                    " pass another --index"
+                ) from exc
             if "locked" in str(exc) or "busy" in str(exc):
                 raise IndexBusyError(
                     f"the index {path} is in use by another run (waited {timeout:g} s);"

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import functools
 import json
+import math
 import os
 import signal
 import sqlite3
@@ -20,7 +21,7 @@ import click
 from . import __version__
 from .catalog import DEFAULT_CACHE_MB
 from .config import RunConfig, resolve
-from .errors import CoreArchiveError, ExitCode, IndexBusyError
+from .errors import ConfigError, CoreArchiveError, ExitCode, IndexBusyError
 from .manager import PluginManager, Registry, collect, make_plugin_manager
 from .schema import config_schema
 
@@ -46,6 +47,22 @@ class _Group(click.Group):
         if cmd_name not in self.commands:
             self._load(ctx)
         return super().get_command(ctx, cmd_name)
+
+
+class _FiniteFloat(click.FloatRange):
+    """A float range that refuses nan and inf (FloatRange lets them through, and they
+    failed the run later, in int())."""
+
+    name = "finite float"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        result = super().convert(value, param, ctx)
+        if not math.isfinite(result):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return result
+
+
+_FINITE_SECONDS = _FiniteFloat(min=0)
 
 
 @click.group(cls=_Group)
@@ -102,7 +119,7 @@ def _fail(message: str, code: ExitCode) -> None:
 )
 @click.option(
     "--index-timeout",
-    type=float,
+    type=_FINITE_SECONDS,
     default=30.0,
     show_default=True,
     help="Seconds to wait for an index held by another run.",
@@ -160,7 +177,7 @@ def _fail(message: str, code: ExitCode) -> None:
 )
 @click.option(
     "--task-mb",
-    type=click.FloatRange(min=0.001),
+    type=_FiniteFloat(min=0.001),
     default=256.0,
     show_default=True,
     help="With --plan staged: inputs bigger than this are cut into tasks of about this size"
@@ -231,7 +248,8 @@ def ingest(
     try:
         with _sigterm_as_interrupt():
             report = Run(pm, registry, config, options).execute()
-    except (IndexBusyError, PlanError) as exc:
+    except (IndexBusyError, PlanError, ConfigError) as exc:
+        # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
     except _Terminated:
         click.echo("corearchive: terminated; nothing from this run was committed", err=True)

@@ -101,7 +101,17 @@ def load_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise ConfigError(f"config file not found: {path}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        hint = " (a UTF-8 byte-order mark starts it: save it without)" if _has_bom(path) else ""
+        raise ConfigError(f"{path}: invalid TOML: {exc}{hint}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (TOML is UTF-8): {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _has_bom(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(3) == b"\xef\xbb\xbf"
 
 
 def resolve(
@@ -251,6 +261,8 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
         else:
             known = registry.stages if key == "stages" else registry.sinks
             for name in value:
+                if not isinstance(value[name], dict):
+                    raise ConfigError(f"{origin}: [{key}.{name}] must be a table of options")
                 if name not in known:
                     raise ConfigError(
                         f"{origin}: [{key}.{name}]: unknown {key[:-1]} {name!r}"
@@ -268,7 +280,10 @@ def _build(
 ) -> Any:
     kind = "stage" if table == "stages" else "sink"
     schema = options_schema(cls)
-    for key in values:
+    for key, value in values.items():
+        if isinstance(value, float) and value != value:  # (TOML has nan; a schema's number too)
+            where = origins.get((table, name, key), origin)
+            raise ConfigError(f"{where}: [{table}.{name}] {key}: nan is not a number")
         if key not in schema["properties"]:
             where = origins.get((table, name, key), origin)
             known = ", ".join(sorted(schema["properties"])) or "none"

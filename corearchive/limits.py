@@ -84,10 +84,16 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
         self.entry = (time.monotonic() + self.seconds, self.make)
         _active.append(self.entry)
-        if len(_active) == 1:
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
-        else:
-            _arm()
+        try:
+            if len(_active) == 1:
+                signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            else:
+                _arm()
+        except BaseException:
+            # (a limit of microseconds can expire before the block starts: ``with`` then
+            # never calls __exit__, and the stale entry fired every later limit at once)
+            self.__exit__()
+            raise
 
     def __exit__(self, *exc: object) -> None:
         if self.entry is None:

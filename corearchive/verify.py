@@ -120,7 +120,7 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
             if line.strip():
                 try:
                     yield n, json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):  # (a line nested thousands deep)
                     yield n, None
 
 

@@ -39,7 +39,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from corearchive import Document, Drop, Duplicate, Stage, hookimpl, option
+from corearchive import ConfigError, Document, Drop, Duplicate, Stage, hookimpl, option
 from corearchive.catalog import open_read_only
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
@@ -659,7 +659,7 @@ class DedupStage(Stage):
     def open(self) -> None:
         opts = self.options
         if opts.bands * opts.rows > opts.num_perm:
-            raise ValueError(
+            raise ConfigError(
                 f"dedup: bands × rows ({opts.bands} × {opts.rows}) exceeds num_perm {opts.num_perm}"
             )
         self.db = self.context.catalog
@@ -675,7 +675,7 @@ class DedupStage(Stage):
         if row is None:
             self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))
         elif row[0] != params:
-            raise ValueError(
+            raise ConfigError(
                 f"dedup: the index was built with {row[0]}; these options give {params}."
                 " Use the same num_perm, bands, rows and shingle, or another --index."
             )

@@ -38,7 +38,7 @@ from warcio.recordbuilder import RecordBuilder
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 from warcio.warcwriter import WARCWriter
 
-from corearchive import Document, Drop, Sink, hookimpl, option
+from corearchive import ConfigError, Document, Drop, Sink, hookimpl, option
 from corearchive.atomic import AtomicFile
 from corearchive.report import dumps
 
@@ -129,10 +129,14 @@ class WarcOptions:
         "File name prefix (PREFIX-TIMESTAMP-SERIAL-HOST).",
         pattern=r"^[A-Za-z0-9._-]+$",
     )
+    # (not hidden, not "." or "..": the WARC files went to OUT's parent with "..")
     folder: str = option(
-        "warc", "Folder under OUT for the WARC files.", pattern=r"^[A-Za-z0-9._-]+$"
+        "warc", "Folder under OUT for the WARC files.", pattern=r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$"
     )
 
+
+#: What a run writes into OUT besides the WARC folder
+_RUN_FILES = frozenset(["records.jsonl", "rejects.jsonl", "run.json", "runs", "index.sqlite"])
 
 # The sink's own table in the archive catalog: every raw (resource / copied response) and
 # revisit record it wrote, so that revisits find the original record (its id, URI and
@@ -207,6 +211,11 @@ class WarcSink(Sink):
     options: WarcOptions
 
     def open(self) -> None:
+        if self.options.folder in _RUN_FILES:
+            raise ConfigError(
+                f"[sinks.warc] folder: {self.options.folder!r} is a file of the run's own"
+                f" output ({', '.join(sorted(_RUN_FILES))})"
+            )
         self.folder = self.context.out / self.options.folder
         self.folder.mkdir(parents=True, exist_ok=True)
         self.host = socket.gethostname().replace("-", "_") or "host"

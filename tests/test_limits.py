@@ -120,3 +120,17 @@ def test_a_document_that_hangs_a_stage_fails_and_the_run_goes_on(
     assert errors == ["03.txt", "66.txt"]
     assert all("DocumentTimeout" in r["error"] and "over 0.5 s" in r["error"] for r in res.rejects)
     assert res.manifest["config"]["resolved"]["pipeline"]["doc_timeout"] == 0.5
+
+
+def test_a_limit_that_expires_before_its_block_starts_leaves_no_stale_alarm():
+    # doc_timeout = 1e-5: the alarm came inside __enter__, ``with`` never called __exit__,
+    # and the stale entry fired every later limit at once (outside any block: a traceback)
+    import corearchive.limits as limits
+
+    for _ in range(200):
+        with contextlib.suppress(Inner), time_limit(1e-6, Inner):
+            _spin(0.001)
+        assert limits._active == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    with time_limit(0.5, Inner):  # and the next limit is its own again
+        _spin(0.05)

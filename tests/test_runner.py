@@ -6,6 +6,7 @@ import json
 import random
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from corearchive import Stage, hookimpl
@@ -555,3 +556,31 @@ def test_printable():
     assert printable("café") == "café"
     assert printable("caf\udce9") == "caf\\xe9"
     assert printable("a\ud800b") == "a\\ud800b"
+
+
+@pytest.mark.parametrize(
+    ("config", "args", "message"),
+    [
+        ("[stages]\nboilerplate = 5\n", [], "[stages.boilerplate] must be a table of options"),
+        (b"[stages.boilerplate]\nthreshold = 0.5 # \xff\n", [], "not UTF-8 text"),
+        ("\ufeff[stages.boilerplate]\n", [], "byte-order mark"),
+        ("[stages.boilerplate]\nthreshold = nan\n", [], "threshold: nan is not a number"),
+        ('[sinks.warc]\nfolder = ".."\n', [], "folder: '..' does not match"),
+        ('[sinks.warc]\nfolder = "records.jsonl"\n', [], "is a file of the run's own output"),
+        ("[stages.dedup]\nnum_perm = 16\n", [], "exceeds num_perm 16"),
+        ("", ["--index-timeout", "nan"], "'nan' is not a finite number"),
+        ("", ["--task-mb", "inf", "--plan", "staged"], "'inf' is not a finite number"),
+        ("", ["--index", "NOT_AN_INDEX"], "is no corearchive index"),
+    ],
+)
+def test_configuration_mistakes_are_usage_errors(ingest, seeds, tmp_path, config, args, message):
+    # each gave a traceback (exit 1 or 3), or ran on with it (WARC files written outside OUT)
+    path = tmp_path / "c.toml"
+    path.write_bytes(config if isinstance(config, bytes) else config.encode())
+    (tmp_path / "junk").write_bytes(b"not a database " * 100)
+    args = [str(tmp_path / "junk") if a == "NOT_AN_INDEX" else a for a in args]
+    res = ingest(str(seeds), "-c", str(path), *args)
+    assert res.exit_code == 2, res.output
+    assert message in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "out" / "records.jsonl").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".gz"] == []

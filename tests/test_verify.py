@@ -91,3 +91,12 @@ def test_a_truncated_warc_file_is_found(ingest, seeds):
     path.write_bytes(gzip.compress(b"not a warc") + b"junk")
     code, got = _verify(res.out)
     assert code == 1 and got["problems"] >= 5  # every record's raw record is gone
+
+
+def test_a_records_line_nested_too_deeply_is_a_problem_not_a_crash(ingest, seeds):
+    res = ingest(str(seeds))
+    path = res.out / "records.jsonl"
+    with open(path, "ab") as f:
+        f.write(b'{"id": ' + b"[" * 5000 + b"]" * 5000 + b"}\n")
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] == 1 and "line 6" in got["listed"][0]

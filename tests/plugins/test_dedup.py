@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import corearchive_plugins.dedup as dedup_module
-from corearchive import Drop
+from corearchive import ConfigError, Drop
 from corearchive.catalog import Catalog
 from corearchive.options import build_options
 from corearchive.plan import doc_ref
@@ -198,7 +198,7 @@ def test_forget_removes_a_document_from_the_index(run_stage):
 
 def test_changed_hashing_parameters_are_refused(run_stage):
     run_stage(DedupStage, make_document(BASE))
-    with pytest.raises(ValueError, match="the index was built with"):
+    with pytest.raises(ConfigError, match="the index was built with"):
         run_stage(DedupStage, make_document(OTHER), num_perm=64, bands=16)
 
 
