@@ -104,6 +104,7 @@ def expand(
     stdin: bytes | None = None,
     skip: Iterable[str | os.PathLike[str]] = (),
     spool_dir: str | os.PathLike[str] | None = None,
+    refuse_pipes: str | None = None,
 ) -> Iterator[InputItem | Unresolved]:
     """Resolve names into input items, in the order given; ``-`` reads standard input.
 
@@ -116,6 +117,8 @@ def expand(
     pipes are copied into a temporary file in ``spool_dir`` (the run's output folder: the
     disk meant for its data, where ``/tmp`` may be a small in-memory file system), else in
     the system's temporary folder; standard input redirected from a file is read in place.
+    With ``refuse_pipes`` (the reason), a pipe or device named as input is
+    :class:`Unresolved` instead, unread.
     """
     seen: set[str] = set()
     own = _Skip(skip)
@@ -169,6 +172,9 @@ def expand(
             if (key := _key(name)) in seen:
                 continue
             seen.add(key)
+            if refuse_pipes is not None:
+                yield Unresolved(name, refuse_pipes)
+                continue
             uri = Path(os.path.abspath(name)).as_uri()  # (not the pipe's /proc name)
             spooled: InputItem | Unresolved
             try:

@@ -76,9 +76,11 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
         main = threading.main_thread()
         # (0: no limit; nor is one past _NO_LIMIT, which the timer cannot hold: "inf" or
         # 1e400 from a configuration failed every document with an OverflowError)
-        if not 0 < self.seconds < _NO_LIMIT or threading.current_thread() is not main:
-            return
-        if not _SETITIMER:
+        if (
+            not 0 < self.seconds < _NO_LIMIT
+            or threading.current_thread() is not main
+            or not _SETITIMER
+        ):
             return
         if signal.getsignal(signal.SIGALRM) is not _on_alarm:
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)

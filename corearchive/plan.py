@@ -902,16 +902,8 @@ class StagedPlan:
         unresolved: list[list[str]] = []
         paths: list[str] = []
         task_bytes = int(opts.task_mb * 1024 * 1024)
-        named = []
-        for name in inputs:
-            # a pipe or a device: its tasks would reopen it by name (told here, before
-            # expand would copy it whole only to be refused)
-            if os.path.exists(name) and not os.path.isfile(name) and not os.path.isdir(name):
-                if [name, _NOT_A_FILE] not in unresolved:
-                    unresolved.append([name, _NOT_A_FILE])
-            else:
-                named.append(name)
-        for it in expand(named, skip=[*opts.own_paths(), self.work]):
+        # (a pipe or a device: its tasks would reopen it by name; refused unread)
+        for it in expand(inputs, skip=[*opts.own_paths(), self.work], refuse_pipes=_NOT_A_FILE):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
             else:

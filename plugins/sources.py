@@ -786,11 +786,7 @@ class WarcSource(Source):
             while True:
                 stray = it.err_count
                 try:
-                    record = next(records)
-                except StopIteration:
-                    if it.err_count > stray:
-                        yield Failure(_STRAY.format(n=n), f"record {n}")
-                    break
+                    record = next(records, None)
                 except Exception as exc:  # warcio raises many kinds on malformed input
                     cause = _one_line(exc)
                     if isinstance(exc, OverflowError):  # (int too large for a length)
@@ -806,6 +802,8 @@ class WarcSource(Source):
                     break
                 if it.err_count > stray and n:
                     yield Failure(_STRAY.format(n=n), f"record {n}")
+                if record is None:  # (the end)
+                    break
                 n += 1
                 if (problem := _malformed(record)) is not None:
                     broken = (f"broken or truncated WARC: {problem}", f"record {n}")
