@@ -5,8 +5,14 @@ An archive is only as good as the proof that it is intact. This reads every WARC
 ``WARC-Payload-Digest`` of every record, as ``warcio check`` does), and then every record of
 ``OUT/records.jsonl`` against the archive: its raw record is where ``archive.warc`` and
 ``archive.offset`` say, and its conversion record refers to that raw record and holds the
-record's ``text``, byte for byte. What the WARC files hold is indexed in a temporary SQLite
-file, so the check takes the same memory for any size of archive.
+record's ``text``, byte for byte. The WARC ``metadata`` record of a document holds its line of
+``records.jsonl`` (compared as JSON values, so a file rewritten by another JSON tool is the
+same), and the two are checked against each other both ways: a line edited after archiving
+(any field, its archive link removed included), a line repeated, and a line deleted (or the
+whole file) are all found; the last only for runs whose manifest (``OUT/runs/RUN.json``,
+named by the ``isPartOf`` of a file's ``warcinfo`` record) lists the ``records`` sink.
+What the WARC files hold is indexed in a temporary SQLite file, so the check takes the same
+memory for any size of archive.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
@@ -79,7 +85,8 @@ def _warc_files(out: Path) -> list[Path]:
 
 
 def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) -> None:
-    """Every record of one WARC file: digests checked, payload hashed, indexed in ``db``."""
+    """Every record of one WARC file: digests checked, payload hashed, indexed in ``db`` (a
+    ``metadata`` record with the document id it holds, a ``warcinfo`` record with its run)."""
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
@@ -89,8 +96,12 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
             for record in it:
                 digest = hashlib.sha256()
                 content = record.content_stream()
+                kept = bytearray()
+                keep = record.rec_type in ("metadata", "warcinfo")
                 while piece := content.read(1 << 20):
                     digest.update(piece)
+                    if keep and len(kept) < _KEEP_MAX:
+                        kept += piece
                 headers = record.rec_headers
                 rid = headers.get_header("WARC-Record-ID") or ""
                 offset = it.get_record_offset()
@@ -100,7 +111,7 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                     for why in record.digest_checker.problems:
                         result.problem(f"{rel} at {offset} ({rid}): {why}")
                 db.execute(
-                    "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         rid,
                         rel,
@@ -108,10 +119,42 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                         record.rec_type,
                         headers.get_header("WARC-Refers-To"),
                         digest.hexdigest(),
+                        headers.get_header("WARC-Warcinfo-ID"),
+                        *_payload_keys(record.rec_type, bytes(kept) if keep else None),
                     ),
                 )
     except Exception as exc:  # warcio raises many kinds on damaged files
         result.problem(f"{rel}: unreadable after {n} records: {type(exc).__name__}: {exc}")
+
+
+#: How much of a metadata or warcinfo payload is read for its document id or run.
+_KEEP_MAX = 64 << 20
+
+
+def _payload_keys(rec_type: str, payload: bytes | None) -> tuple[str | None, str | None]:
+    """A ``metadata`` record's document id and :func:`_canonical` digest; a ``warcinfo``
+    record's run (``isPartOf``)."""
+    if payload is None:
+        return None, None
+    if rec_type == "warcinfo":
+        for line in payload.decode("utf-8", "replace").splitlines():
+            name, _, value = line.partition(":")
+            if name.strip() == "isPartOf":
+                return value.strip() or None, None
+        return None, None
+    try:
+        doc = json.loads(payload)
+    except (ValueError, RecursionError):
+        return None, hashlib.sha256(payload).hexdigest()
+    rid = doc.get("id") if isinstance(doc, dict) else None
+    return (rid if isinstance(rid, str) else None), _canonical(doc)
+
+
+def _canonical(value: Any) -> str:
+    """A digest of a JSON value that ignores how it was written (key order, spacing,
+    escapes): a records.jsonl rewritten by another JSON tool is the same record."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
@@ -124,39 +167,82 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
                     yield n, None
 
 
+def _runs_with_records(out: Path) -> dict[str, bool]:
+    """Per run with a readable manifest in ``OUT/runs``: whether its ``records`` sink ran."""
+    runs: dict[str, bool] = {}
+    for path in sorted((out / "runs").glob("*.json")) if (out / "runs").is_dir() else []:
+        try:
+            manifest = json.loads(path.read_bytes())
+            runs[str(manifest["run_id"])] = "records" in manifest.get("sinks", [])
+        except (ValueError, RecursionError, KeyError, TypeError, AttributeError, OSError):
+            continue
+    return runs
+
+
 def verify(out: Path) -> Verification:
     """Check the output folder ``out`` (see the module docstring)."""
     result = Verification()
+    records = out / "records.jsonl"
+    warcs = _warc_files(out)
+    if not (warcs or records.exists() or (out / "run.json").exists() or (out / "runs").is_dir()):
+        result.problem(f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)")
+        return result
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")
         db.execute(
             "CREATE TABLE recs (id TEXT PRIMARY KEY, warc TEXT, offset INTEGER, type TEXT,"
-            " refers_to TEXT, sha256 TEXT)"
+            " refers_to TEXT, sha256 TEXT, warcinfo TEXT, key TEXT, canon TEXT)"
         )
-        for path in _warc_files(out):
+        # the metadata records a records line has been matched to, and by which line
+        db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER)")
+        for path in warcs:
             result.warc_files += 1
             _scan(path, path.relative_to(out).as_posix(), db, result)
+        db.execute("CREATE INDEX meta_canon ON recs (canon) WHERE type = 'metadata'")
+        db.execute("CREATE INDEX meta_ref ON recs (refers_to) WHERE type = 'metadata'")
+        db.execute("CREATE INDEX meta_key ON recs (key) WHERE type = 'metadata'")
         db.commit()
-        records = out / "records.jsonl"
         if records.exists():
             for n, rec in _records(records):
                 result.records += 1
-                _check_record(n, rec, out, db, result)
+                _check_record(n, rec, db, result)
+        _check_unmatched(out, records.exists(), db, result)
         db.close()
     return result
 
 
 def _check_record(
-    n: int, rec: dict[str, Any] | None, out: Path, db: sqlite3.Connection, result: Verification
+    n: int, rec: dict[str, Any] | None, db: sqlite3.Connection, result: Verification
 ) -> None:
     where = f"records.jsonl line {n}"
     if not isinstance(rec, dict):
         result.problem(f"{where}: not a JSON object")
         return
+    where = f"{where} ({rec.get('id')})"
+    # The line as archived (its metadata record, byte for byte), once.
+    same = db.execute(
+        "SELECT r.id, s.line FROM recs r LEFT JOIN seen s ON s.id = r.id"
+        " WHERE r.type = 'metadata' AND r.canon = ? ORDER BY s.line IS NOT NULL LIMIT 1",
+        (_canonical(rec),),
+    ).fetchone()
+    if same is not None and same[1] is not None:
+        result.problem(f"{where}: repeats line {same[1]} (metadata record {same[0]})")
+        return
+    if same is not None:
+        db.execute("INSERT INTO seen VALUES (?, ?)", (same[0], n))
     archive = rec.get("archive")
     if not isinstance(archive, dict):
-        return  # (a run without the WARC sink)
-    where = f"{where} ({rec.get('id')})"
+        if same is None:
+            # an archived document whose line lost its archive link
+            meta = _unseen_meta(db, "key", rec.get("id"))
+            if meta is not None:
+                db.execute("INSERT INTO seen VALUES (?, ?)", (meta[0], n))
+                result.problem(
+                    f"{where}: differs from its metadata record {meta[0]} ({meta[1]} at"
+                    f" {meta[2]}), and has no archive link"
+                )
+        return
+    before = result.problems
 
     def find(rid: Any) -> tuple[str, int, str, str | None, str] | None:
         row = db.execute(
@@ -174,14 +260,76 @@ def _check_record(
             f" {archive.get('warc')} {archive.get('offset')}"
         )
     conv_id = archive.get("conversion_record_id")
-    if conv_id is None:
-        return
-    conv = find(conv_id)
-    if conv is None:
-        result.problem(f"{where}: its conversion record {conv_id} is in no WARC file")
-        return
-    if conv[2] != "conversion" or conv[3] != raw_id:
-        result.problem(f"{where}: {conv_id} is no conversion of {raw_id}")
-    text = rec.get("text")
-    if not isinstance(text, str) or hashlib.sha256(text.encode("utf-8")).hexdigest() != conv[4]:
-        result.problem(f"{where}: its text differs from its conversion record {conv_id}")
+    if conv_id is not None:
+        conv = find(conv_id)
+        if conv is None:
+            result.problem(f"{where}: its conversion record {conv_id} is in no WARC file")
+        else:
+            if conv[2] != "conversion" or conv[3] != raw_id:
+                result.problem(f"{where}: {conv_id} is no conversion of {raw_id}")
+            text = rec.get("text")
+            if not isinstance(text, str) or hashlib.sha256(text.encode()).hexdigest() != conv[4]:
+                result.problem(f"{where}: its text differs from its conversion record {conv_id}")
+    if same is None:
+        meta = _unseen_meta(db, "refers_to", raw_id)
+        if meta is not None:
+            db.execute("INSERT INTO seen VALUES (?, ?)", (meta[0], n))
+        if result.problems == before and raw is not None:
+            # (a change the checks above do not see: a title, a date, an id)
+            result.problem(
+                f"{where}: differs from its metadata record {meta[0]}"
+                if meta is not None
+                else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file"
+            )
+
+
+def _unseen_meta(
+    db: sqlite3.Connection, column: Literal["key", "refers_to"], value: Any
+) -> tuple[str, str, int] | None:
+    """A ``metadata`` record with ``column`` equal to ``value`` that no line has matched yet."""
+    if not isinstance(value, str):
+        return None
+    row = db.execute(
+        f"SELECT id, warc, offset FROM recs WHERE type = 'metadata' AND {column} = ?"
+        " AND id NOT IN (SELECT id FROM seen) ORDER BY warc, offset LIMIT 1",
+        (value,),
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def _check_unmatched(
+    out: Path, have_records: bool, db: sqlite3.Connection, result: Verification
+) -> None:
+    """The metadata records no line matched, of runs that wrote ``records.jsonl`` (a deleted
+    line, or the whole file). A run without a manifest is named once and not checked."""
+    runs = _runs_with_records(out)
+    unmatched = db.execute(
+        "SELECT r.id, r.warc, r.offset, r.key, i.key FROM recs r"
+        " LEFT JOIN recs i ON i.id = r.warcinfo AND i.type = 'warcinfo'"
+        " WHERE r.type = 'metadata' AND r.id NOT IN (SELECT id FROM seen)"
+        " ORDER BY r.warc, r.offset"
+    )
+    unknown: set[tuple[str | None, str]] = set()
+    missing: Counter[str] = Counter()
+    for rid, warc, offset, doc_id, run in unmatched:
+        if run not in runs:
+            if (run, warc) not in unknown:
+                unknown.add((run, warc))
+                result.problem(
+                    f"{warc}: its run {run} has no manifest in runs/ (its records are not"
+                    " checked against records.jsonl)"
+                    if run
+                    else f"{warc}: no warcinfo record names its run"
+                )
+            continue
+        if not runs[run]:
+            continue
+        if not have_records:
+            missing[run] += 1
+            continue
+        result.problem(
+            f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
+            " records.jsonl"
+        )
+    for run, count in missing.items():
+        result.problem(f"records.jsonl is missing: run {run} wrote {count} records to it")

@@ -100,3 +100,69 @@ def test_a_records_line_nested_too_deeply_is_a_problem_not_a_crash(ingest, seeds
         f.write(b'{"id": ' + b"[" * 5000 + b"]" * 5000 + b"}\n")
     code, got = _verify(res.out)
     assert code == 1 and got["problems"] == 1 and "line 6" in got["listed"][0]
+
+
+def _lines(out: Path) -> list[str]:
+    return (out / "records.jsonl").read_text("utf-8").splitlines(keepends=True)
+
+
+def test_records_lines_are_checked_against_their_archived_copies(ingest, seeds):
+    """The WARC metadata record of each document holds its line: a line deleted, repeated,
+    stripped of its archive link, or changed in a field with no record of its own (a title) is
+    found, each named once."""
+    res = ingest(str(seeds))
+    path = res.out / "records.jsonl"
+    lines = _lines(res.out)
+    recs = [json.loads(line) for line in lines]
+    edited = dict(recs[1], archive=None, text=recs[1]["text"] + " (edited)")
+    retitled = dict(recs[2], title="Another title")
+    path.write_text(
+        lines[0] + json.dumps(edited) + "\n" + json.dumps(retitled) + "\n" + lines[3] + lines[3],
+        "utf-8",
+    )  # (line 5, of the five documents, deleted)
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] == 4, got["listed"]
+    listed = "\n".join(got["listed"])
+    assert f"line 2 ({recs[1]['id']}): differs from its metadata record" in listed
+    assert "has no archive link" in listed
+    assert f"line 3 ({recs[2]['id']}): differs from its metadata record" in listed
+    assert f"line 5 ({recs[3]['id']}): repeats line 4" in listed
+    assert f"(document {recs[4]['id']}) has no line in records.jsonl" in listed
+
+
+def test_a_records_file_rewritten_by_another_json_tool_is_intact(ingest, seeds):
+    res = ingest(str(seeds))
+    recs = [json.loads(line) for line in _lines(res.out)]
+    # other key order, other spacing, ASCII escapes: the same records
+    (res.out / "records.jsonl").write_text(
+        "".join(json.dumps(dict(reversed(r.items())), indent=None) + "\n" for r in recs), "utf-8"
+    )
+    code, got = _verify(res.out)
+    assert code == 0 and got["problems"] == 0, got["listed"]
+
+
+def test_a_missing_records_file_is_named_once(ingest, seeds):
+    res = ingest(str(seeds))
+    (res.out / "records.jsonl").unlink()
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] == 1
+    assert "records.jsonl is missing" in got["listed"][0] and "wrote 5 records" in got["listed"][0]
+
+
+def test_a_run_without_the_records_sink_needs_no_lines(ingest, seeds, tmp_path):
+    config = tmp_path / "warc-only.toml"
+    config.write_text('[output]\nsinks = ["warc"]\n', "utf-8")
+    res = ingest(str(seeds), "-c", str(config))
+    assert res.exit_code == 0 and not (res.out / "records.jsonl").exists()
+    code, got = _verify(res.out)
+    assert code == 0 and got["warc_records"]["metadata"] == 5, got["listed"]
+    # a run's manifest removed: its records can no longer be checked, and that is said
+    for manifest in (res.out / "runs").glob("*.json"):
+        manifest.unlink()
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] == 1 and "has no manifest" in got["listed"][0]
+
+
+def test_a_folder_with_no_output_is_not_intact(tmp_path):
+    code, got = _verify(tmp_path)
+    assert code == 1 and "no corearchive output here" in got["listed"][0]
