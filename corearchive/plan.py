@@ -6,9 +6,12 @@ steps whose state lives only in files under a work folder (``OUT/.plan`` unless
 ``--work-dir`` says otherwise), so that the parallel steps run on a local process pool or
 as Ray tasks with the same code, and a relaunch redoes only what is unfinished:
 
-1. **split** — one task per input file, a big file (``--task-mb``) cut into ranges of its
-   documents; tasks are numbered in input order, so the global order of documents is
-   (task, position in task). ``plan.json`` keeps the tasks and the run id.
+1. **split** — a big file (``--task-mb``) cut into ranges of its documents, small files
+   grouped, in input order, into tasks of about ``total / (4 × workers)`` bytes (at most
+   ``--task-mb``): a folder of 100,000 pages is not 100,000 tasks, each with its own WARC
+   file and work folders, and the tasks still keep every worker busy. Tasks are numbered in
+   input order, so the global order of documents is (task, position in task). ``plan.json``
+   keeps the tasks (each a list of parts: a file, or a range of one) and the run id.
 2. **process** (per task, parallel) — read, skip archived ids (read-only catalog), run the
    local stages and the dedup stage's ``prepare`` (exact keys, MinHash), write the kept
    documents (``docs.pkl``) and, apart, their dedup signatures (``sigs.pkl``), the rejects
@@ -236,17 +239,15 @@ def close_local_stages() -> None:
     _local_cache.clear()
 
 
-def process_task(
-    spec: PlanSpec,
-    n: int,
-    path: str,
-    start: int = 0,
-    stop: int | None = None,
-    resume: Any = None,
-) -> None:
-    """Step 2 for task ``n``: read results ``start`` to ``stop`` (excluded; ``None``: to the
-    end) of input ``path`` (from ``resume``, the source's position after result
-    ``start - 1``, when it gave one), run the local stages and dedup's prepare."""
+#: A part of a task: ``[path, start, stop]`` or ``[path, start, stop, resume]``, results
+#: ``start`` to ``stop`` (excluded; ``None``: to the end) of input ``path``, read from
+#: ``resume`` (the source's position after result ``start - 1``) when it gave one.
+Part = list[Any]
+
+
+def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
+    """Step 2 for task ``n``: read its parts in order, run the local stages and dedup's
+    prepare."""
     final = task_dir(spec.work, n) / "process"
     if (final / "done").exists():
         return
@@ -262,10 +263,17 @@ def process_task(
     archived = _ArchivedIds(spec.index)
     try:
         with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
-            docs = _read(spec, path, start, stop, resume, report, reporter, archived)
-            # blocks of CHUNK results from the input's start, as the streaming run's chunks
+            # blocks of CHUNK results from each input's start, as the streaming run's chunks
             # (executor.chunked_by_input): the same groups for the local stages
-            for chunk in chunked(docs, CHUNK, first=CHUNK - start % CHUNK):
+            chunks = (
+                chunked(
+                    _read(spec, path, start, stop, resume, report, reporter, archived),
+                    CHUNK,
+                    first=CHUNK - start % CHUNK,
+                )
+                for path, start, stop, resume in map(_part, parts)
+            )
+            for chunk in itertools.chain.from_iterable(chunks):
                 res = run_chunk(local, prepare, chunk)
                 for name, st in res.stats.items():
                     add_stats(stats.setdefault(name, StageStats()), st)
@@ -298,6 +306,11 @@ def process_task(
         pickle.dump(TaskCounts(report, stats, os.getpid(), time.process_time() - cpu0), f)
     (tmp / "done").write_text(spec.run_id)
     _finish(tmp, final)
+
+
+def _part(part: Part) -> tuple[str, int, int | None, Any]:
+    path, start, stop, *resume = part
+    return path, start, stop, resume[0] if resume else None
 
 
 def _keyed_rows(n: int, sigs: Path) -> Iterator[tuple[int, Any]]:
@@ -421,7 +434,7 @@ def count_results(registry: Registry, path: str) -> tuple[int, dict[int, Any]]:
 
 
 def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any]]:
-    """Step 1 for one input: ``[path, start, stop, resume]`` tasks of about ``task_bytes``.
+    """Step 1 for one input: its parts (:data:`Part`) of about ``task_bytes``.
 
     A file up to ``task_bytes`` is one task; a bigger one is counted (one reading pass) and
     cut into ranges of results (whole chunks of CHUNK results), the last one open-ended;
@@ -441,13 +454,42 @@ def split_input(registry: Registry, path: str, task_bytes: int) -> list[list[Any
     return [[path, a, b, marks.get(a)] for a, b in zip(starts, [*starts[1:], None], strict=True)]
 
 
+def group_parts(per_file: list[list[Part]], task_bytes: int, workers: int) -> list[list[Part]]:
+    """The tasks, in input order, from each input file's parts: a file cut into ranges gives
+    a task per range; consecutive whole files are grouped while the group stays within
+    ``total / (4 × workers)`` bytes (and ``task_bytes``), so that a folder of many small
+    pages makes a few tasks per worker, not a task per page."""
+    sizes = [_size(parts[0][0]) if len(parts) == 1 else 0 for parts in per_file]
+    share = -(-sum(sizes) // (4 * max(1, workers)))
+    group_bytes = min(task_bytes, share) if task_bytes > 0 else share
+    tasks: list[list[Part]] = []
+    group: list[Part] = []
+    size = 0
+    for parts, n in zip(per_file, sizes, strict=True):
+        if len(parts) > 1 or (group and size + n > group_bytes):
+            if group:
+                tasks.append(group)
+            group, size = [], 0
+        if len(parts) > 1:
+            tasks += [[p] for p in parts]
+        else:
+            group += parts
+            size += n
+    if group:
+        tasks.append(group)
+    return tasks
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _parts(path: str, task_bytes: int) -> int:
     """How many tasks of ``task_bytes`` the file ``path`` makes (1: not cut)."""
-    try:
-        size = os.path.getsize(path)
-    except OSError:
-        return 1
-    return -(-size // task_bytes) if task_bytes > 0 else 1
+    return max(1, -(-_size(path) // task_bytes)) if task_bytes > 0 else 1
 
 
 def split_task(registry: Registry, path: str, task_bytes: int, out: str) -> None:
@@ -898,6 +940,8 @@ class StagedPlan:
                     f"the work folder {self.work} holds a plan of other inputs or another"
                     " configuration: relaunch it with the same ones, or use another --work-dir"
                 )
+            # (a plan written before tasks were lists of parts: a task per part)
+            plan["tasks"] = [[t] if isinstance(t[0], str) else t for t in plan["tasks"]]
             return plan
         unresolved: list[list[str]] = []
         paths: list[str] = []
@@ -922,8 +966,9 @@ class StagedPlan:
         write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)
         return plan
 
-    def _split(self, paths: list[str], task_bytes: int) -> list[list[Any]]:
-        """The tasks of the inputs, in order. A file bigger than a task is read through once
+    def _split(self, paths: list[str], task_bytes: int) -> list[list[Part]]:
+        """The tasks of the inputs, in order (see :func:`group_parts`). A file bigger than a
+        task is read through once
         to count its results (:func:`split_input`): several such files are counted in
         parallel, as tasks of their own (a crawl's 1 GB WARC files, each read in the driver
         one after the other, would keep a cluster waiting), by a runner of their own, so
@@ -946,14 +991,14 @@ class StagedPlan:
             finally:
                 runner.close()
         done = {path: out for _, path, _, out in calls}
-        tasks: list[list[Any]] = []
-        for path in paths:
-            if path in done:
-                tasks += json.loads(Path(done[path]).read_text())
-            else:
-                tasks += split_input(run.registry, path, task_bytes)
+        parts: list[list[Part]] = [
+            json.loads(Path(done[path]).read_text())
+            if path in done
+            else split_input(run.registry, path, task_bytes)
+            for path in paths
+        ]
         shutil.rmtree(counted, ignore_errors=True)
-        return tasks
+        return group_parts(parts, task_bytes, opts.workers)
 
     def execute(self) -> RunReport:
         run, opts = self.run, self.run.options
@@ -1006,7 +1051,7 @@ class StagedPlan:
             # Finished tasks (a relaunch) are not sent at all.
             runner.map(
                 process_task,
-                [(spec, n, *t) for n, t in enumerate(tasks) if not _done(spec, n, "process")],
+                [(spec, n, t) for n, t in enumerate(tasks) if not _done(spec, n, "process")],
             )
             steps.lap("process")
             ordered_stage = _ordered_stage(spec) if spec.dedup is not None else None

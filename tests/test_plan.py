@@ -201,9 +201,9 @@ def test_a_relaunch_after_a_crash_redoes_only_unfinished_tasks(ingest, tmp_path,
     calls: Counter[str] = Counter()
     real_process = plan_mod.process_task
 
-    def counting_process(spec: Any, n: int, path: str) -> None:
+    def counting_process(spec: Any, n: int, parts: Any) -> None:
         calls["process"] += 1
-        real_process(spec, n, path)
+        real_process(spec, n, parts)
 
     def counting_write(spec: Any, n: int) -> None:
         calls[f"write{n}"] += 1
@@ -288,7 +288,8 @@ def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, ki
     assert stream.exit_code == staged.exit_code == 0
     assert staged.manifest["plan"]["tasks"] >= 3  # whole chunks of 64 a task
     plan = json.loads((tmp_path / "staged" / ".plan" / "plan.json").read_text())
-    assert all(t[3] is not None for t in plan["tasks"][1:])  # each resumes at its part
+    assert all(len(t) == 1 for t in plan["tasks"])  # a range of a big file is a task
+    assert all(t[0][3] is not None for t in plan["tasks"][1:])  # each resumes at its part
     # the intermediate files are gone once the run is committed
     assert sorted(p.name for p in (tmp_path / "staged" / ".plan").iterdir()) == [
         "final.done",
@@ -329,7 +330,8 @@ def test_big_files_are_counted_in_parallel_and_cut_as_one_by_one(ingest, tmp_pat
         **json.loads((tmp_path / "one" / ".plan" / "plan.json").read_text()),
         "run_id": plan["run_id"],
     }
-    assert [t[0] for t in plan["tasks"]] == sorted(t[0] for t in plan["tasks"])  # input order
+    paths = [part[0] for t in plan["tasks"] for part in t]
+    assert paths == sorted(paths)  # input order
     assert len(plan["tasks"]) >= 6 and not (tmp_path / "staged" / ".plan" / "split").exists()
     left, right = _same(stream, staged)
     assert left == right
@@ -523,3 +525,67 @@ def test_stdin_is_a_usage_error_of_the_staged_plan(ingest, seeds):
     res = ingest(str(seeds), "-", "--plan", "staged", input=b"An article on standard input.\n")
     assert res.exit_code == 2 and "reads files, not standard input" in res.output
     assert res.records == []
+
+
+def test_small_files_are_grouped_into_a_few_tasks_per_worker(ingest, tmp_path):
+    """A folder of many small inputs is not a task (and a WARC file) per input: consecutive
+    files are grouped into about four tasks per worker, with the streaming run's output."""
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 40)
+    stream = ingest(str(folder), out=tmp_path / "stream")
+    staged = ingest(str(folder), "--plan", "staged", "--workers", "1", out=tmp_path / "staged")
+    assert stream.exit_code == staged.exit_code == 0
+    assert 4 <= staged.manifest["plan"]["tasks"] <= 5
+    assert len(list((tmp_path / "staged" / "warc").glob("*.warc.gz"))) <= 5
+    plan = json.loads((tmp_path / "staged" / ".plan" / "plan.json").read_text())
+    paths = [part[0] for t in plan["tasks"] for part in t]
+    assert paths == sorted(str(p) for p in folder.iterdir())  # every file once, in order
+    left, right = _same(stream, staged)
+    assert left == right
+    assert _cross_task_duplicates(staged) > 5
+
+
+def test_group_parts_keeps_ranges_of_big_files_as_tasks_of_their_own(tmp_path):
+    files = []
+    for k in range(13):
+        files.append(tmp_path / f"f{k:02d}")
+        files[-1].write_bytes(b"x" * (500 if k == 6 else 10))
+    per_file: list[Any] = [[[str(f), 0, None]] for f in files]
+    per_file[6] = [[str(files[6]), 0, 64, None], [str(files[6]), 64, None, 7]]  # cut in two
+
+    def names(tasks: list[Any]) -> list[str]:
+        return [" ".join(Path(p[0]).name[1:] for p in t) for t in tasks]
+
+    # 120 bytes of small files for one worker: groups of up to 30 bytes (the big file's
+    # ranges are tasks of their own, and a group does not span them)
+    assert names(plan_mod.group_parts(per_file, task_bytes=1000, workers=1)) == [
+        "00 01 02", "03 04 05", "06", "06", "07 08 09", "10 11 12"
+    ]  # fmt: skip
+    # two workers: groups of up to 15 bytes; --task-mb caps a group too
+    alone = ["00", "01", "02", "03", "04", "05", "06", "06", "07", "08", "09", "10", "11", "12"]
+    assert names(plan_mod.group_parts(per_file, task_bytes=1000, workers=2)) == alone
+    assert names(plan_mod.group_parts(per_file, task_bytes=10, workers=1)) == alone
+
+
+def test_a_plan_of_single_part_tasks_is_relaunched(ingest, tmp_path, monkeypatch):
+    """A plan.json written before tasks were lists of parts (``[path, start, stop]``)."""
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 4)
+    stream = ingest(str(folder), out=tmp_path / "stream")
+    out = tmp_path / "staged"
+    real_process = plan_mod.process_task
+
+    def crash_at_task_1(spec: Any, n: int, parts: Any) -> None:
+        if n == 1:
+            raise KeyboardInterrupt
+        real_process(spec, n, parts)
+
+    monkeypatch.setattr(plan_mod, "process_task", crash_at_task_1)
+    assert ingest(str(folder), "--plan", "staged", "--workers", "1", out=out).exit_code == 130
+    plan_file = out / ".plan" / "plan.json"
+    plan = json.loads(plan_file.read_text())
+    assert [len(t) for t in plan["tasks"]] == [1, 1, 1, 1]
+    plan_file.write_text(json.dumps({**plan, "tasks": [t[0] for t in plan["tasks"]]}))
+    monkeypatch.setattr(plan_mod, "process_task", real_process)
+    resumed = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert resumed.exit_code == 0, resumed.output
+    left, right = _same(stream, resumed)
+    assert left == right
