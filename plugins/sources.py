@@ -99,6 +99,31 @@ def _clean(text: str) -> bool:
     return controls / len(sample) <= 0.05
 
 
+#: What a stray byte of a Windows-1252 text pasted into UTF-8 is taken for: letters, and the
+#: quotes, dashes and signs that editors put in ("don\x92t", "\x93quoted\x94").
+_STRAY_CP1252 = frozenset("‘’‚“”„–—…€£°«»·×")
+
+
+def _stray_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler for UTF-8 with stray Windows-1252 bytes in it (a line pasted
+    from an old page or mail into a UTF-8 file): a lone invalid byte between ASCII bytes
+    that is a letter or a typographic sign in Windows-1252 is read so ("caf\xe9 " is
+    "café ", " \xe0 " is " à "); other bad bytes (runs of them, a sequence cut short, a
+    byte Windows-1252 leaves undefined) stay U+FFFD."""
+    assert isinstance(exc, UnicodeDecodeError)
+    data, i = exc.object, exc.start
+    # (0xFE and 0xFF, "þ" and "ÿ", are rather the halves of a UTF-16 byte-order mark)
+    ch = data[i : i + 1].decode("cp1252", errors="replace") if data[i] < 0xFE else ""
+    before = data[i - 1] if i > 0 else 0x20
+    after = data[i + 1] if i + 1 < len(data) else 0x20
+    if before < 0x80 and after < 0x80 and (ch.isalpha() or ch in _STRAY_CP1252):
+        return ch, i + 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error("corearchive-stray-cp1252", _stray_cp1252)
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few bad bytes in it: more well-formed non-ASCII characters than errors.
 
@@ -161,7 +186,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
     Order: a byte-order mark; strict UTF-8 (bytes that decode as UTF-8 are UTF-8 whatever
     a page declares); a declared charset that decodes cleanly; UTF-8 with a few bad bytes
-    (replaced); charset-normalizer's best guess; as a last resort UTF-8 with replacement
+    (``"utf-8?"``: a stray Windows-1252 letter or quote read as one, other bad bytes
+    replaced); charset-normalizer's best guess; as a last resort UTF-8 with replacement
     characters, so that bad bytes never stop a run. Raises :class:`NotText` for binary data.
     """
     for bom, enc in _BOMS:
@@ -198,7 +224,7 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except (LookupError, UnicodeError):
             pass
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace"), "utf-8?"
+        return data.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?"
     try:
         encoding = _detect(data)
     except Exception:  # a detector bug must not stop the run

@@ -367,7 +367,22 @@ def test_decode_text_invalid_utf8_bytes_are_replaced_not_fatal():
 def test_decode_text_one_stray_latin1_byte_in_utf8_keeps_utf8():
     data = FRENCH.encode("utf-8") + " caf\xe9 ".encode("latin-1") + JAPANESE.encode("utf-8")
     text, _ = decode_text(data)
-    assert "déclaré" in text and "東京都" in text and "caf\ufffd" in text
+    # (the stray byte is read as the Windows-1252 letter it is)
+    assert "déclaré" in text and "東京都" in text and " café " in text
+
+
+def test_decode_text_stray_windows_1252_bytes_in_utf8_are_read_as_such():
+    """A line pasted from an old page into a UTF-8 file: its letters and quotes are read as
+    Windows-1252; bytes that are no such stray character stay U+FFFD."""
+    pasted = "Le march\xe9 de No\xebl \x93ouvre\x94 \xe0 10 h, c\x92est s\xfbr \x96 1\xb0C."
+    data = FRENCH.encode("utf-8") + b"\n" + pasted.encode("latin-1") + b"\n"
+    text, encoding = decode_text(data)
+    assert encoding == "utf-8?"
+    assert text == FRENCH + "\nLe marché de Noël “ouvre” à 10 h, c’est sûr – 1°C.\n"
+    # a run of bad bytes, a cut sequence, bytes undefined in Windows-1252: replaced
+    for bad in (b"\xe9\xe9", b"\xe2\x80", b"\x81", b" \x9d "):
+        text, _ = decode_text(FRENCH.encode("utf-8") + b" x" + bad + b"y\n")
+        assert text.endswith(" x" + bad.decode("utf-8", errors="replace") + "y\n")
 
 
 def test_decode_text_ascii_with_bad_bytes_never_fails():
