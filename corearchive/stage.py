@@ -151,6 +151,8 @@ class Stage:
 
         A stage that batches may give an exception in a document's place: that document
         alone failed (it is reported as :meth:`process` raising would be), the others go on.
+        Anything but a document, a :class:`Drop` or an exception (``None``: a forgotten
+        ``return``) fails its document with a ``TypeError`` naming what was given.
         Raising fails the batch: its documents are then run again one by one, each as it was
         before the call."""
         return [self.process(d) for d in docs]
@@ -186,7 +188,7 @@ class Stage:
     def _run_batch(self, batch: list[Document]) -> Iterator[Document]:
         self.stats.docs_in += len(batch)
         t0 = time.perf_counter()
-        results: list[Document | Drop | BaseException | None]
+        results: list[Any]
         # (what the batch call may change in place, for the retry below)
         before = [_snapshot(d) for d in batch] if len(batch) > 1 else []
         try:
@@ -203,7 +205,7 @@ class Stage:
             if len(batch) == 1:
                 # (not run again: it would fail again, after as long)
                 self._failed(batch[0], exc)
-                results = [None]
+                results = [_REPORTED]
             else:
                 # One bad document must not sink its batch: retry one by one to find it,
                 # each as it was before the batch call (which may have cleaned some of them
@@ -213,8 +215,10 @@ class Stage:
                 results = [self._isolated(d) for d in batch]
         self.stats.seconds += time.perf_counter() - t0
         for doc, result in zip(batch, results, strict=True):
-            if result is None:
+            if result is _REPORTED:
                 continue  # failed and already reported
+            if not isinstance(result, Document | Drop | BaseException):
+                result = _not_a_result(result)
             if isinstance(result, BaseException):  # (this document alone failed)
                 self._failed(doc, result)
                 continue
@@ -225,21 +229,33 @@ class Stage:
             self.stats.docs_out += 1
             yield result
 
-    def _isolated(self, doc: Document) -> Document | Drop | None:
+    def _isolated(self, doc: Document) -> Any:
+        """What processing ``doc`` alone gives, or :data:`_REPORTED` when it failed."""
         try:
             with time_limit(self._limit(), self._timeout):
                 result = self.process_batch([doc])[0]
         except (Exception, DocumentTimeout) as exc:
             self._failed(doc, exc)
-            return None
-        if isinstance(result, BaseException):
-            self._failed(doc, result)
-            return None
+            return _REPORTED
         return result
 
     def _failed(self, doc: Document, exc: BaseException) -> None:
         self.stats.failed += 1
         self.context.reporter.failed(doc, self.name, describe_error(exc))
+
+
+#: In a batch's results: the document failed and was reported already.
+_REPORTED = object()
+
+
+def _not_a_result(value: Any) -> TypeError:
+    """The failure of a stage that gave neither a document, a Drop nor an exception for a
+    document (``return None`` forgotten): the document would otherwise vanish unreported."""
+    return TypeError(
+        f"the stage returned {type(value).__name__}"
+        f"{'' if value is None else ' ' + repr(value)[:60]}, not the document, a Drop or an"
+        " exception"
+    )
 
 
 def _snapshot(doc: Document) -> Document:

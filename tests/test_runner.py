@@ -15,7 +15,7 @@ from corearchive.cli import cli
 from corearchive.manager import collect, make_plugin_manager
 from corearchive.schema import RecordValidator, record_schema
 
-from helpers import ARTICLE, ExplodingPlugin, TaggerPlugin, extra_plugins
+from helpers import ARTICLE, ExplodingPlugin, StagePlugin, TaggerPlugin, extra_plugins
 
 
 def _counts_add_up(manifest: dict[str, Any]) -> None:
@@ -221,6 +221,43 @@ def test_one_failing_document_does_not_stop_the_run(ingest, tmp_path, monkeypatc
     # d is a near copy of a: the failed/dropped ones never entered the dedup index.
     assert res.records[1]["duplicate"]["status"] == "near"
     assert res.records[1]["duplicate"]["of"] == res.records[0]["id"]
+
+
+class _SloppyStage(Stage):
+    """A third-party stage with a bug: it returns None or a string for some documents."""
+
+    name = "sloppy"
+    batch_size = 3
+
+    def process(self, doc: Any) -> Any:
+        if "Tuesday" in doc.text:
+            return None  # (a forgotten return)
+        return "done" if "Wednesday" in doc.text else doc
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_stage_that_returns_no_document_fails_it_visibly(ingest, tmp_path, monkeypatch, workers):
+    """A document a stage returned None (or anything but the document, a Drop or an
+    exception) for is a failure naming the stage; it used to vanish, counted nowhere."""
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE.replace("Tuesday", "Monday"))
+    (docs / "b.txt").write_text(ARTICLE)
+    (docs / "c.txt").write_text(ARTICLE.replace("Tuesday", "Wednesday"))
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["sloppy", "boilerplate"]\n')
+    with extra_plugins(monkeypatch, ("sloppy", StagePlugin(_SloppyStage))):
+        res = ingest(str(docs), "--config", str(cfg), "--workers", workers)
+    assert res.exit_code == 1
+    assert [r["source"]["path"].rsplit("/", 1)[1] for r in res.records] == ["a.txt"]
+    errors = {r["source"]["path"].rsplit("/", 1)[1]: r["error"] for r in res.rejects}
+    assert errors == {
+        "b.txt": "TypeError: the stage returned NoneType, not the document, a Drop or an exception",
+        "c.txt": "TypeError: the stage returned str 'done', not the document, a Drop or an"
+        " exception",
+    }
+    assert res.manifest["counts"]["failed_by_stage"] == {"sloppy": 2}
+    _counts_add_up(res.manifest)
 
 
 def test_a_document_dropped_after_dedup_is_forgotten_by_the_index(ingest, tmp_path, monkeypatch):
