@@ -415,14 +415,21 @@ class WarcSink(Sink):
             if not headers.get_header("WARC-Date"):
                 headers.add_header("WARC-Date", date)
             headers.add_header("WARC-Warcinfo-ID", wf.warcinfo_id)
-            http = _parse_http_head(src.http_head) if src.http_head is not None else None
-            if http is not None:
+            head = src.http_head
+            http = _parse_http_head(head) if head is not None else None
+            payload = doc.raw
+            if http is not None and head is not None:
                 ctype = ctype or "application/http; msgtype=response"
+                if not headers.get_header("WARC-Target-URI").startswith(("http:", "https:")):
+                    # Readers (warcio among them) parse an HTTP head only under an http(s)
+                    # URI: under another (the input's own, for a record that had none) the
+                    # whole block is the payload, and so it is digested.
+                    payload, http = head + doc.raw, None
             rec = self.builder.create_warc_record(
                 src.uri,
                 rtype,
-                payload=io.BytesIO(doc.raw),
-                length=len(doc.raw),
+                payload=io.BytesIO(payload),
+                length=len(payload),
                 warc_content_type=ctype or src.content_type or "text/plain",
                 warc_headers=headers,
                 http_headers=http,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from corearchive.cli import cli
@@ -166,3 +167,35 @@ def test_a_run_without_the_records_sink_needs_no_lines(ingest, seeds, tmp_path):
 def test_a_folder_with_no_output_is_not_intact(tmp_path):
     code, got = _verify(tmp_path)
     assert code == 1 and "no corearchive output here" in got["listed"][0]
+
+
+def test_the_copy_of_a_response_without_target_uri_has_digests_that_check(ingest, seeds, tmp_path):
+    """An input response record without WARC-Target-URI is archived under the input's own
+    URI (file:…#id); under a URI that is not http(s) readers take the whole block as the
+    payload, and its payload digest is taken so (it was the HTTP body's: a failed digest)."""
+    warc = tmp_path / "in.warc"
+    with open(warc, "wb") as f:
+        w = WARCWriter(f, gzip=False)
+        for i, path in enumerate(sorted(seeds.glob("*.txt"))[:2], start=1):
+            paras = "".join(f"<p>{line}</p>" for line in path.read_text("utf-8").splitlines())
+            page = f"<html><body><h1>Page {i}</h1>{paras}</body></html>".encode()
+            rec = w.create_warc_record(
+                f"http://news.example/{i}",
+                "response",
+                payload=io.BytesIO(page),
+                length=len(page),
+                http_headers=StatusAndHeaders(
+                    "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
+                ),
+            )
+            if i == 2:
+                rec.rec_headers.remove_header("WARC-Target-URI")
+            w.write_record(rec)
+    res = ingest(str(warc))
+    assert res.exit_code == 0 and len(res.records) == 2
+    code, got = _verify(res.out)
+    assert code == 0 and got["problems"] == 0, got["listed"]
+    with open(_warc(res.out), "rb") as f:
+        uris = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(f)
+                if r.rec_type == "response"]  # fmt: skip
+    assert uris[0] == "http://news.example/1" and uris[1].startswith("file:")
