@@ -79,7 +79,7 @@ from typing import IO, Any, Protocol, runtime_checkable
 from .atomic import AtomicFile, write_atomic
 from .catalog import Catalog, open_read_only
 from .config import RunConfig
-from .document import Document, Drop, Duplicate, printable
+from .document import Document, Drop, Duplicate
 from .errors import CoreArchiveError, ExitCode
 from .executor import (
     CHUNK_SIZE,
@@ -1319,30 +1319,11 @@ def _manifest(
     moved: list[tuple[Path, Path | None]],
     out: Path,
 ) -> dict[str, Any]:
-    from .runner import _iso
-
-    report = run.report
-    outputs: dict[str, list[str]] = {"rejects": ["rejects.jsonl"]}
+    """The run's manifest, its outputs as the final step joined them."""
     warcs = sorted(p.relative_to(out).as_posix() for p, _ in moved)
-    for name in run.config.sinks:
-        outputs[name] = ["records.jsonl"] if name == "records" else warcs if name == "warc" else []
-    return {
-        "run_id": run.run_id,
-        "started_at": _iso(started),
-        "finished_at": _iso(time.time()),
-        "seconds": round(report.seconds, 3),
-        "exit_code": int(ExitCode.OK if report.ok else ExitCode.PARTIAL),
-        "inputs": [printable(i) for i in run.options.inputs],
-        "index": printable(str(index)),
-        "config": {
-            "origin": run.config.origin,
-            "digest": run.config.digest,
-            "resolved": run.config.resolved,
-        },
-        "pipeline": run.pipeline,
-        "sinks": list(run.config.sinks),
-        "provenance": run.provenance(),
-        "counts": counts,
-        "stages": {name: s.to_json() for name, s in stats.items()},
-        "outputs": outputs,
+    outputs = {
+        name: ["records.jsonl"] if name == "records" else warcs if name == "warc" else []
+        for name in run.config.sinks
     }
+    manifest: dict[str, Any] = run.manifest(started, index, counts, stats, outputs)
+    return manifest

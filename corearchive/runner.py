@@ -215,7 +215,13 @@ class Run:
             catalog.finish_run(self.run_id, json.dumps(counts))
             catalog.commit()
             committed = True
-            manifest = self._manifest(started, stages, sinks, counts)
+            manifest = self.manifest(
+                started,
+                catalog.path,
+                counts,
+                {s.name: self._stats(s) for s in stages},
+                {s.name: s.outputs() for s in sinks},
+            )
             blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
             write_atomic(out / "runs" / f"{self.run_id}.json", blob, self.run_id)
             write_atomic(out / "run.json", blob, self.run_id)
@@ -363,9 +369,16 @@ class Run:
         """The JSON record of a kept document (validated by the caller)."""
         return build_record(doc, self.pipeline)
 
-    def _manifest(
-        self, started: float, stages: list[Stage], sinks: list[Sink], counts: dict[str, Any]
+    def manifest(
+        self,
+        started: float,
+        index: Path,
+        counts: dict[str, Any],
+        stages: dict[str, StageStats],
+        outputs: dict[str, list[str]],
     ) -> dict[str, Any]:
+        """The run's manifest (``run.json`` and ``runs/RUN_ID.json``); the staged plan's
+        final step writes the same."""
         return {
             "run_id": self.run_id,
             "started_at": _iso(started),
@@ -373,7 +386,7 @@ class Run:
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(ExitCode.OK if self.report.ok else ExitCode.PARTIAL),
             "inputs": [printable(i) for i in self.options.inputs],
-            "index": printable(str(self.catalog.path)),
+            "index": printable(str(index)),
             "config": {
                 "origin": self.config.origin,
                 "digest": self.config.digest,
@@ -383,8 +396,8 @@ class Run:
             "sinks": list(self.config.sinks),
             "provenance": self.provenance(),
             "counts": counts,
-            "stages": {s.name: self._stats(s).to_json() for s in stages},
-            "outputs": {"rejects": ["rejects.jsonl"], **{s.name: s.outputs() for s in sinks}},
+            "stages": {name: st.to_json() for name, st in stages.items()},
+            "outputs": {"rejects": ["rejects.jsonl"], **outputs},
         }
 
     def _stats(self, stage: Stage) -> StageStats:
