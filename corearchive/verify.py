@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import orjson
+
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
 
@@ -143,7 +145,7 @@ def _payload_keys(rec_type: str, payload: bytes | None) -> tuple[str | None, str
                 return value.strip() or None, None
         return None, None
     try:
-        doc = json.loads(payload)
+        doc = _loads(payload)
     except (ValueError, RecursionError):
         return None, hashlib.sha256(payload).hexdigest()
     rid = doc.get("id") if isinstance(doc, dict) else None
@@ -153,8 +155,21 @@ def _payload_keys(rec_type: str, payload: bytes | None) -> tuple[str | None, str
 def _canonical(value: Any) -> str:
     """A digest of a JSON value that ignores how it was written (key order, spacing,
     escapes): a records.jsonl rewritten by another JSON tool is the same record."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    try:
+        data = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except (TypeError, orjson.JSONEncodeError):  # (an integer over 64 bits, a lone surrogate)
+        text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        data = text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+def _loads(data: bytes) -> Any:
+    """JSON from bytes: orjson (3-4 times faster), or the standard parser for what orjson
+    refuses (integers over 64 bits, NaN)."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
@@ -162,7 +177,7 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
         for n, line in enumerate(f, start=1):
             if line.strip():
                 try:
-                    yield n, json.loads(line)
+                    yield n, _loads(line)
                 except (ValueError, RecursionError):  # (a line nested thousands deep)
                     yield n, None
 
