@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from .document import Document, Drop
 from .limits import DocumentTimeout, time_limit
 from .options import NoOptions
+from .report import dumps
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -201,7 +202,9 @@ class Stage:
                 raise RuntimeError(
                     f"process_batch returned {len(results)} results for {len(batch)} documents"
                 )
-        except (Exception, DocumentTimeout) as exc:
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                raise  # (Ctrl-C, SIGTERM: the run stops)
             if len(batch) == 1:
                 # (not run again: it would fail again, after as long)
                 self._failed(batch[0], exc)
@@ -219,6 +222,8 @@ class Stage:
                 continue  # failed and already reported
             if not isinstance(result, Document | Drop | BaseException):
                 result = _not_a_result(result)
+            elif isinstance(result, Drop) and (bad := _bad_drop(result)) is not None:
+                result = bad
             if isinstance(result, BaseException):  # (this document alone failed)
                 self._failed(doc, result)
                 continue
@@ -234,7 +239,9 @@ class Stage:
         try:
             with time_limit(self._limit(), self._timeout):
                 result = self.process_batch([doc])[0]
-        except (Exception, DocumentTimeout) as exc:
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                raise
             self._failed(doc, exc)
             return _REPORTED
         return result
@@ -256,6 +263,17 @@ def _not_a_result(value: Any) -> TypeError:
         f"{'' if value is None else ' ' + repr(value)[:60]}, not the document, a Drop or an"
         " exception"
     )
+
+
+def _bad_drop(drop: Drop) -> TypeError | None:
+    """Why ``drop`` cannot be reported (its entry in rejects.jsonl must be JSON), or None."""
+    if not isinstance(drop.reason, str) or not drop.reason:
+        return TypeError(f"the stage dropped the document with the reason {drop.reason!r}")
+    try:
+        dumps(drop.detail)
+    except (TypeError, ValueError, RecursionError, OverflowError) as exc:
+        return TypeError(f"the stage's Drop detail is not JSON ({describe_error(exc)})")
+    return None
 
 
 def _snapshot(doc: Document) -> Document:

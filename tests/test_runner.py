@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from corearchive import Stage, hookimpl
+from corearchive import Drop, Stage, hookimpl
 from corearchive.catalog import Catalog
 from corearchive.cli import cli
 from corearchive.manager import collect, make_plugin_manager
@@ -257,6 +257,44 @@ def test_a_stage_that_returns_no_document_fails_it_visibly(ingest, tmp_path, mon
         " exception",
     }
     assert res.manifest["counts"]["failed_by_stage"] == {"sloppy": 2}
+    _counts_add_up(res.manifest)
+
+
+class _ExitingStage(Stage):
+    """A stage that calls sys.exit, or drops with a reason or detail that is no JSON."""
+
+    name = "exiting"
+
+    def process(self, doc: Any) -> Any:
+        if "Tuesday" in doc.text:
+            raise SystemExit(0)
+        if "Wednesday" in doc.text:
+            return Drop("odd", {"seen": {1, 2}})
+        if "Thursday" in doc.text:
+            return Drop(5)
+        return doc
+
+
+@pytest.mark.parametrize("args", [["--workers", "1"], ["--workers", "2"], ["--plan", "staged"]])
+def test_a_stage_that_exits_or_drops_with_no_json_fails_the_document(
+    ingest, tmp_path, monkeypatch, args
+):
+    """sys.exit(0) inside a stage ended the run with exit 0 and nothing committed; a Drop
+    whose detail is no JSON stopped the staged plan with an internal error."""
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for name, day in (("a", "Monday"), ("b", "Tuesday"), ("c", "Wednesday"), ("d", "Thursday")):
+        (docs / f"{name}.txt").write_text(ARTICLE.replace("Tuesday", day))
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["exiting", "boilerplate", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("exiting", StagePlugin(_ExitingStage))):
+        res = ingest(str(docs), "--config", str(cfg), *args)
+    assert res.exit_code == 1, res.output
+    assert [r["source"]["path"].rsplit("/", 1)[1] for r in res.records] == ["a.txt"]
+    errors = {r["source"]["path"].rsplit("/", 1)[1]: r["error"] for r in res.rejects}
+    assert errors["b.txt"].startswith("SystemExit: 0")
+    assert errors["c.txt"].startswith("TypeError: the stage's Drop detail is not JSON")
+    assert errors["d.txt"] == "TypeError: the stage dropped the document with the reason 5"
     _counts_add_up(res.manifest)
 
 
