@@ -11,7 +11,13 @@ same), and the two are checked against each other both ways: a line edited after
 (any field, its archive link removed included), a line repeated, and a line deleted (or the
 whole file) are all found; the last only for runs whose manifest (``OUT/runs/RUN.json``,
 named by the ``isPartOf`` of a file's ``warcinfo`` record) lists the ``records`` sink.
-What the WARC files hold is indexed in a temporary SQLite file, so the check takes the same
+What does not need records lines is checked too: each run's WARC files are there and hold
+as many documents as its manifest says it kept, ``records.jsonl`` holds as many records as
+the runs wrote, no record id is used twice, every raw record belongs to a document, a record
+cut short is named (warcio leaves its digests unchecked), and a raw record's content is what
+its document's ``source.sha256`` says (content rewritten with its WARC digests recomputed).
+Not checked: WARC headers that move no offset (digests do not cover headers), bytes after
+the last record that form no record, and manifests themselves. What the WARC files hold is indexed in a temporary SQLite file, so the check takes the same
 memory for any size of archive.
 """
 
@@ -97,7 +103,9 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
             it = ArchiveIterator(stream, check_digests=True)
             for record in it:
                 digest = hashlib.sha256()
-                content = record.content_stream()
+                # (the payload as stored, its HTTP encodings not undone: what a document's
+                # source.sha256 digests)
+                content = record.raw_stream
                 kept = bytearray()
                 keep = record.rec_type in ("metadata", "warcinfo")
                 while piece := content.read(1 << 20):
@@ -112,8 +120,16 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                 if record.digest_checker.passed is False:
                     for why in record.digest_checker.problems:
                         result.problem(f"{rel} at {offset} ({rid}): {why}")
-                db.execute(
-                    "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                elif (
+                    record.digest_checker.passed is None
+                    and headers.get_header("WARC-Block-Digest")
+                    and (headers.get_header("Content-Length") or "0").strip() != "0"
+                ):
+                    # (warcio checks nothing of a record that ends before its length; a
+                    # record of no length, a revisit, has nothing to check)
+                    result.problem(f"{rel} at {offset} ({rid}): cut short, its digests unchecked")
+                cur = db.execute(
+                    "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         rid,
                         rel,
@@ -123,8 +139,11 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                         digest.hexdigest(),
                         headers.get_header("WARC-Warcinfo-ID"),
                         *_payload_keys(record.rec_type, bytes(kept) if keep else None),
+                        headers.get_header("WARC-Target-URI"),
                     ),
                 )
+                if cur.rowcount == 0:
+                    result.problem(f"{rel} at {offset}: record id {rid} is used twice")
     except Exception as exc:  # warcio raises many kinds on damaged files
         result.problem(f"{rel}: unreadable after {n} records: {type(exc).__name__}: {exc}")
 
@@ -133,23 +152,32 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
 _KEEP_MAX = 64 << 20
 
 
-def _payload_keys(rec_type: str, payload: bytes | None) -> tuple[str | None, str | None]:
-    """A ``metadata`` record's document id and :func:`_canonical` digest; a ``warcinfo``
-    record's run (``isPartOf``)."""
+def _payload_keys(
+    rec_type: str, payload: bytes | None
+) -> tuple[str | None, str | None, str | None]:
+    """A ``metadata`` record's document id, :func:`_canonical` digest and source.sha256; a
+    ``warcinfo`` record's run (``isPartOf``)."""
     if payload is None:
-        return None, None
+        return None, None, None
     if rec_type == "warcinfo":
         for line in payload.decode("utf-8", "replace").splitlines():
             name, _, value = line.partition(":")
             if name.strip() == "isPartOf":
-                return value.strip() or None, None
-        return None, None
+                return value.strip() or None, None, None
+        return None, None, None
     try:
         doc = _loads(payload)
     except (ValueError, RecursionError):
-        return None, hashlib.sha256(payload).hexdigest()
-    rid = doc.get("id") if isinstance(doc, dict) else None
-    return (rid if isinstance(rid, str) else None), _canonical(doc)
+        return None, hashlib.sha256(payload).hexdigest(), None
+    if not isinstance(doc, dict):
+        return None, _canonical(doc), None
+    rid, source = doc.get("id"), doc.get("source")
+    sha = source.get("sha256") if isinstance(source, dict) else None
+    return _str(rid), _canonical(doc), _str(sha)
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _canonical(value: Any) -> str:
@@ -165,11 +193,16 @@ def _canonical(value: Any) -> str:
 
 def _loads(data: bytes) -> Any:
     """JSON from bytes: orjson (3-4 times faster), or the standard parser for what orjson
-    refuses (integers over 64 bits, NaN)."""
+    refuses (integers over 64 bits); NaN and Infinity are no JSON (orjson would write them
+    as null, so a line with them would match its archived copy)."""
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:
-        return json.loads(data)
+        return json.loads(data, parse_constant=_no_constant)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
@@ -182,13 +215,30 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
                     yield n, None
 
 
-def _runs_with_records(out: Path) -> dict[str, bool]:
-    """Per run with a readable manifest in ``OUT/runs``: whether its ``records`` sink ran."""
-    runs: dict[str, bool] = {}
-    for path in sorted((out / "runs").glob("*.json")) if (out / "runs").is_dir() else []:
+@dataclass
+class _Run:
+    """What a run's manifest says it wrote: its sinks, how many records (``kept``), and its
+    WARC files."""
+
+    sinks: list[str]
+    kept: int | None
+    warcs: list[str]
+
+
+def _manifests(out: Path) -> dict[str, _Run]:
+    """The runs with a readable manifest in ``OUT/runs`` (or ``OUT/run.json``, the last
+    run's)."""
+    runs: dict[str, _Run] = {}
+    folder = out / "runs"
+    for path in [*(sorted(folder.glob("*.json")) if folder.is_dir() else []), out / "run.json"]:
         try:
-            manifest = json.loads(path.read_bytes())
-            runs[str(manifest["run_id"])] = "records" in manifest.get("sinks", [])
+            m = json.loads(path.read_bytes())
+            kept = m.get("counts", {}).get("kept")
+            runs[str(m["run_id"])] = _Run(
+                [str(x) for x in m.get("sinks", [])],
+                kept if isinstance(kept, int) else None,
+                [str(x) for x in m.get("outputs", {}).get("warc", [])],
+            )
         except (ValueError, RecursionError, KeyError, TypeError, AttributeError, OSError):
             continue
     return runs
@@ -202,11 +252,13 @@ def verify(out: Path) -> Verification:
     if not (warcs or records.exists() or (out / "run.json").exists() or (out / "runs").is_dir()):
         result.problem(f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)")
         return result
+    runs = _manifests(out)
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")
         db.execute(
             "CREATE TABLE recs (id TEXT PRIMARY KEY, warc TEXT, offset INTEGER, type TEXT,"
-            " refers_to TEXT, sha256 TEXT, warcinfo TEXT, key TEXT, canon TEXT)"
+            " refers_to TEXT, sha256 TEXT, warcinfo TEXT, key TEXT, canon TEXT, src_sha TEXT,"
+            " uri TEXT)"
         )
         # the metadata records a records line has been matched to, and by which line
         db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER)")
@@ -214,14 +266,18 @@ def verify(out: Path) -> Verification:
             result.warc_files += 1
             _scan(path, path.relative_to(out).as_posix(), db, result)
         db.execute("CREATE INDEX meta_canon ON recs (canon) WHERE type = 'metadata'")
-        db.execute("CREATE INDEX meta_ref ON recs (refers_to) WHERE type = 'metadata'")
+        db.execute("CREATE INDEX refs ON recs (refers_to)")
         db.execute("CREATE INDEX meta_key ON recs (key) WHERE type = 'metadata'")
         db.commit()
-        if records.exists():
+        have_records = records.is_file()
+        if have_records:
             for n, rec in _records(records):
                 result.records += 1
                 _check_record(n, rec, db, result)
-        _check_unmatched(out, records.exists(), db, result)
+        elif records.exists():
+            result.problem(f"{records.name} is not a file")
+        _check_unmatched(runs, have_records, db, result)
+        _check_archive(runs, have_records, out, db, result)
         db.close()
     return result
 
@@ -260,6 +316,8 @@ def _check_record(
     before = result.problems
 
     def find(rid: Any) -> tuple[str, int, str, str | None, str] | None:
+        if not isinstance(rid, str):
+            return None
         row = db.execute(
             "SELECT warc, offset, type, refers_to, sha256 FROM recs WHERE id = ?", (rid,)
         ).fetchone()
@@ -283,7 +341,10 @@ def _check_record(
             if conv[2] != "conversion" or conv[3] != raw_id:
                 result.problem(f"{where}: {conv_id} is no conversion of {raw_id}")
             text = rec.get("text")
-            if not isinstance(text, str) or hashlib.sha256(text.encode()).hexdigest() != conv[4]:
+            if (
+                not isinstance(text, str)
+                or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != conv[4]
+            ):
                 result.problem(f"{where}: its text differs from its conversion record {conv_id}")
     if same is None:
         meta = _unseen_meta(db, "refers_to", raw_id)
@@ -313,11 +374,10 @@ def _unseen_meta(
 
 
 def _check_unmatched(
-    out: Path, have_records: bool, db: sqlite3.Connection, result: Verification
+    runs: dict[str, _Run], have_records: bool, db: sqlite3.Connection, result: Verification
 ) -> None:
     """The metadata records no line matched, of runs that wrote ``records.jsonl`` (a deleted
     line, or the whole file). A run without a manifest is named once and not checked."""
-    runs = _runs_with_records(out)
     unmatched = db.execute(
         "SELECT r.id, r.warc, r.offset, r.key, i.key FROM recs r"
         " LEFT JOIN recs i ON i.id = r.warcinfo AND i.type = 'warcinfo'"
@@ -337,7 +397,7 @@ def _check_unmatched(
                     else f"{warc}: no warcinfo record names its run"
                 )
             continue
-        if not runs[run]:
+        if "records" not in runs[run].sinks:
             continue
         if not have_records:
             missing[run] += 1
@@ -348,3 +408,61 @@ def _check_unmatched(
         )
     for run, count in missing.items():
         result.problem(f"records.jsonl is missing: run {run} wrote {count} records to it")
+
+
+def _check_archive(
+    runs: dict[str, _Run],
+    have_records: bool,
+    out: Path,
+    db: sqlite3.Connection,
+    result: Verification,
+) -> None:
+    """What holds with or without records lines: each run's WARC files and documents are
+    all there, ``records.jsonl`` holds as many records as the runs wrote, every raw record
+    belongs to a document, and its content is what the document's ``source.sha256`` says."""
+    archived = dict(
+        db.execute(
+            "SELECT i.key, COUNT(*) FROM recs r JOIN recs i ON i.id = r.warcinfo"
+            " AND i.type = 'warcinfo' WHERE r.type = 'metadata' GROUP BY i.key"
+        ).fetchall()
+    )
+    for run_id, run in runs.items():
+        if "warc" not in run.sinks:
+            continue
+        for name in run.warcs:
+            if not (out / name).is_file():
+                result.problem(f"run {run_id}: its WARC file {name} is missing")
+        if run.kept is not None and archived.get(run_id, 0) != run.kept:
+            result.problem(
+                f"run {run_id} archived {run.kept} documents; the WARC files hold"
+                f" {archived.get(run_id, 0)} of them"
+            )
+    wrote = [r.kept for r in runs.values() if "records" in r.sinks and r.kept is not None]
+    if not have_records:
+        # (the runs that archived their records too are named by _check_unmatched)
+        for run_id, run in runs.items():
+            if "records" in run.sinks and "warc" not in run.sinks and run.kept:
+                result.problem(
+                    f"records.jsonl is missing: run {run_id} wrote {run.kept} records to it"
+                )
+    if have_records and wrote and result.records != sum(wrote):
+        result.problem(
+            f"records.jsonl holds {result.records} records; the runs in runs/ wrote {sum(wrote)}"
+        )
+    for rid, warc, offset, rtype in db.execute(
+        "SELECT id, warc, offset, type FROM recs r WHERE type IN ('resource', 'response')"
+        " AND NOT EXISTS (SELECT 1 FROM recs c WHERE c.refers_to = r.id) ORDER BY warc, offset"
+    ):
+        result.problem(f"{warc} at {offset}: {rtype} record {rid} belongs to no document")
+    # (a response under an address that is not http(s) is read with its HTTP head as the
+    # payload, which the document's digest does not cover)
+    for meta, rid, warc, offset in db.execute(
+        "SELECT m.id, r.id, r.warc, r.offset FROM recs m JOIN recs r ON r.id = m.refers_to"
+        " WHERE m.type = 'metadata' AND m.src_sha IS NOT NULL AND m.src_sha != r.sha256"
+        " AND (r.type = 'resource' OR (r.type = 'response'"
+        " AND (r.uri LIKE 'http:%' OR r.uri LIKE 'https:%'))) ORDER BY r.warc, r.offset"
+    ):
+        result.problem(
+            f"{warc} at {offset}: the content of {rid} is not what its document's"
+            f" source.sha256 says (metadata record {meta})"
+        )

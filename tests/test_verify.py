@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import io
 import json
+import re
+import zlib
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -100,7 +104,8 @@ def test_a_records_line_nested_too_deeply_is_a_problem_not_a_crash(ingest, seeds
     with open(path, "ab") as f:
         f.write(b'{"id": ' + b"[" * 5000 + b"]" * 5000 + b"}\n")
     code, got = _verify(res.out)
-    assert code == 1 and got["problems"] == 1 and "line 6" in got["listed"][0]
+    assert code == 1 and got["problems"] == 2 and "line 6" in got["listed"][0]
+    assert "records.jsonl holds 6 records; the runs in runs/ wrote 5" in got["listed"][1]
 
 
 def _lines(out: Path) -> list[str]:
@@ -158,7 +163,7 @@ def test_a_run_without_the_records_sink_needs_no_lines(ingest, seeds, tmp_path):
     code, got = _verify(res.out)
     assert code == 0 and got["warc_records"]["metadata"] == 5, got["listed"]
     # a run's manifest removed: its records can no longer be checked, and that is said
-    for manifest in (res.out / "runs").glob("*.json"):
+    for manifest in [*(res.out / "runs").glob("*.json"), res.out / "run.json"]:
         manifest.unlink()
     code, got = _verify(res.out)
     assert code == 1 and got["problems"] == 1 and "has no manifest" in got["listed"][0]
@@ -199,3 +204,107 @@ def test_the_copy_of_a_response_without_target_uri_has_digests_that_check(ingest
         uris = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(f)
                 if r.rec_type == "response"]  # fmt: skip
     assert uris[0] == "http://news.example/1" and uris[1].startswith("file:")
+
+
+def _members(path: Path) -> list[bytes]:
+    """The gzip members of a .warc.gz file (one record each), as they are."""
+    data, out = path.read_bytes(), []
+    while data:
+        d = zlib.decompressobj(31)
+        d.decompress(data)
+        out.append(data[: len(data) - len(d.unused_data)])
+        data = d.unused_data
+    return out
+
+
+def _inflate(member: bytes) -> bytes:
+    return zlib.decompress(member, 31)
+
+
+def _rtype(member: bytes) -> str:
+    return re.search(rb"\r\nWARC-Type: (\w+)", _inflate(member)).group(1).decode()  # type: ignore[union-attr]
+
+
+def test_archive_damage_with_valid_digests_is_found(ingest, seeds):
+    """Damage that leaves every WARC digest valid: a raw record's content rewritten with its
+    digests recomputed, a record repeated (its id used twice), a record that belongs to no
+    document, a record cut short; and a line with NaN, which is no JSON."""
+    res = ingest(str(seeds))
+    path = _warc(res.out)
+    recs = _members(path)
+    last = max(i for i, r in enumerate(recs) if _rtype(r) == "resource")  # (no offset moves)
+    head, block = _inflate(recs[last]).split(b"\r\n\r\n", 1)
+    forged = block[:-4].replace(b"the", b"THE", 1)
+    digest = "sha1:" + base64.b32encode(hashlib.sha1(forged).digest()).decode()
+    head = re.sub(rb"(WARC-(?:Block|Payload)-Digest): \S+", rb"\1: " + digest.encode(), head)
+    damaged = list(recs)
+    damaged[last] = gzip.compress(head + b"\r\n\r\n" + forged + b"\r\n\r\n")
+    stray = _inflate(damaged[last]).replace(b"<urn:uuid:", b"<urn:uuid:f", 1)
+    path.write_bytes(b"".join([*damaged, recs[1], gzip.compress(stray)]))
+    code, got = _verify(res.out)
+    listed = "\n".join(got["listed"])
+    assert code == 1 and got["problems"] == 3, listed
+    assert "is not what its document's source.sha256 says" in listed
+    first_id = _inflate(recs[1]).split(b"WARC-Record-ID: ")[1][:47].decode()
+    assert f"record id {first_id} is used twice" in listed
+    assert "belongs to no document" in listed
+    # a record cut short in the file's last member (warcio checks nothing of it)
+    path.write_bytes(b"".join(recs)[: -len(recs[-1]) // 2])
+    code, got = _verify(res.out)
+    assert code == 1 and any("cut short" in p for p in got["listed"]), got["listed"]
+    # NaN in a line: the JSON tools downstream refuse it; compared as null it matched
+    path.write_bytes(b"".join(recs))
+    records = res.out / "records.jsonl"
+    records.write_text(records.read_text("utf-8").replace('"title":null', '"title":NaN', 1))
+    code, got = _verify(res.out)
+    assert code == 1 and "not a JSON object" in got["listed"][0]
+
+
+def test_outputs_of_one_sink_are_checked_against_the_manifests(ingest, seeds, tmp_path):
+    """Without records lines to compare, the manifests say what a run wrote: a WARC file or
+    a document removed from a WARC-only output, a records-only output's lines removed or its
+    file deleted."""
+    warc_only, records_only = tmp_path / "w.toml", tmp_path / "r.toml"
+    warc_only.write_text('[output]\nsinks = ["warc"]\n')
+    records_only.write_text('[output]\nsinks = ["records"]\n')
+    a = ingest(str(seeds), "-c", str(warc_only), out=tmp_path / "a")
+    path = _warc(a.out)
+    recs = _members(path)
+    # the last document's three records gone (at a record boundary: nothing cut short)
+    path.write_bytes(b"".join(recs[:-3]))
+    code, got = _verify(a.out)
+    assert code == 1 and got["listed"] == [
+        f"run {a.manifest['run_id']} archived 5 documents; the WARC files hold 4 of them"
+    ]
+    path.unlink()
+    code, got = _verify(a.out)
+    assert code == 1 and f"its WARC file warc/{path.name} is missing" in got["listed"][0]
+    b = ingest(str(seeds), "-c", str(records_only), out=tmp_path / "b")
+    lines = (b.out / "records.jsonl").read_text("utf-8").splitlines(keepends=True)
+    (b.out / "records.jsonl").write_text("".join(lines[1:]), "utf-8")
+    code, got = _verify(b.out)
+    assert code == 1 and got["listed"] == [
+        "records.jsonl holds 4 records; the runs in runs/ wrote 5"
+    ]
+    (b.out / "records.jsonl").unlink()
+    code, got = _verify(b.out)
+    assert code == 1 and "records.jsonl is missing" in got["listed"][0]
+
+
+def test_odd_records_lines_are_problems_not_crashes(ingest, seeds):
+    res = ingest(str(seeds))
+    path = res.out / "records.jsonl"
+    recs = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    recs[0]["archive"]["raw_record_id"] = [recs[0]["archive"]["raw_record_id"]]
+    recs[1]["archive"]["conversion_record_id"] = {"id": 1}
+    recs[2]["text"] += "\ud800"  # (a lone surrogate, as json.dumps escapes it)
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
+    code, got = _verify(res.out)
+    listed = "\n".join(got["listed"])
+    assert code == 1, listed  # (it crashed with a traceback on each)
+    assert "line 1 (" in listed and "line 2 (" in listed and "is in no WARC file" in listed
+    assert "line 3 (" in listed and "its text differs" in listed
+    path.unlink()
+    path.mkdir()
+    code, got = _verify(res.out)
+    assert code == 1 and got["listed"][0] == "records.jsonl is not a file"
