@@ -17,8 +17,9 @@ the runs wrote, no record id is used twice, every raw record belongs to a docume
 cut short is named (warcio leaves its digests unchecked), and a raw record's content is what
 its document's ``source.sha256`` says (content rewritten with its WARC digests recomputed).
 Not checked: WARC headers that move no offset (digests do not cover headers), bytes after
-the last record that form no record, and manifests themselves. What the WARC files hold is indexed in a temporary SQLite file, so the check takes the same
-memory for any size of archive.
+the last record that form no record, and manifests themselves. What the WARC files hold is
+indexed in a temporary SQLite file, so the check takes the same memory for any size of
+archive.
 """
 
 from __future__ import annotations
