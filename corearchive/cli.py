@@ -245,9 +245,10 @@ def ingest(
             _fail('--executor ray needs Ray: pip install "corearchive[ray]"', ExitCode.USAGE)
     from .plan import PlanError
 
+    run = Run(pm, registry, config, options)
     try:
         with _sigterm_as_interrupt():
-            report = Run(pm, registry, config, options).execute()
+            report = run.execute()
     except (IndexBusyError, PlanError, ConfigError) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
@@ -266,15 +267,29 @@ def ingest(
             traceback.print_exc()
             why = f"internal error: {exc!r}"
         _fail(f"{why}; nothing from this run was committed", ExitCode.INTERNAL)
+    except SystemExit as exc:
+        # (a plugin's sys.exit() in a hook, a sink or a source: it ended the run with its
+        # code, 0 often, and no word; a stage's fails only its document)
+        _fail(
+            f"a plugin ended the run with sys.exit({exc.code!r}); {_committed(run)}",
+            ExitCode.INTERNAL,
+        )
     except Exception as exc:
         import traceback
 
         traceback.print_exc()
-        _fail(f"internal error, nothing from this run was committed: {exc!r}", ExitCode.INTERNAL)
+        _fail(f"internal error: {exc!r}; {_committed(run)}", ExitCode.INTERNAL)
     if not quiet:
         click.echo(f"run {report.run_id} → {out}", err=True)
         click.echo(report.summary(), err=True)
     sys.exit(int(ExitCode.OK if report.ok else ExitCode.PARTIAL))
+
+
+def _committed(run: Any) -> str:
+    """What an error's message says of the run's outputs."""
+    if run.committed:
+        return "the run's outputs were committed before it (its manifest may be missing)"
+    return "nothing from this run was committed"
 
 
 #: Errors of writing the output (inputs' read errors are entries of the run's report).

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .source import HEAD_SIZE, MAGIC_SIZE, InputItem, Source, compression_of
+from .document import Document
+from .source import HEAD_SIZE, MAGIC_SIZE, Failure, InputItem, Source, compression_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,4 +339,25 @@ def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Sourc
     return chosen, head
 
 
-__all__ = ["HEAD_SIZE", "InputItem", "Unresolved", "choose_source", "expand", "read_head"]
+def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure]:
+    """``source.read(item)``, with anything but a document or a :class:`Failure` (a plugin
+    source's bug) turned into a failure that names it: it was taken for a document and
+    stopped the run, or was counted as one that ended nowhere."""
+    for result in source.read(item):
+        if isinstance(result, Document | Failure):
+            yield result
+        else:
+            yield Failure(
+                f"the {source.name!r} source gave a {type(result).__name__}, not a document"
+            )
+
+
+__all__ = [
+    "HEAD_SIZE",
+    "InputItem",
+    "Unresolved",
+    "choose_source",
+    "expand",
+    "read_head",
+    "read_results",
+]

@@ -86,12 +86,12 @@ from .executor import (
     WorkerSpec,
     add_stats,
     build_local,
-    chunked,
+    chunked_by_input,
     release_memory,
     run_chunk,
     split_stages,
 )
-from .inputs import Unresolved, _make_item, choose_source, expand
+from .inputs import Unresolved, _make_item, choose_source, expand, read_results
 from .manager import Registry
 from .report import RunReport, RunReporter
 from .schema import RecordValidator
@@ -263,17 +263,14 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
     archived = _ArchivedIds(spec.index)
     try:
         with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
-            # blocks of CHUNK results from each input's start, as the streaming run's chunks
-            # (executor.chunked_by_input): the same groups for the local stages
-            chunks = (
-                chunked(
-                    _read(spec, path, start, stop, resume, report, reporter, archived),
-                    CHUNK,
-                    first=CHUNK - start % CHUNK,
-                )
+            # chunks as the streaming run makes them (a part of a container starts at a
+            # multiple of CHUNK results; loose files are packed CHUNK to a chunk): the same
+            # groups for the local stages
+            docs = itertools.chain.from_iterable(
+                _read(spec, path, start, stop, resume, report, reporter, archived)
                 for path, start, stop, resume in map(_part, parts)
             )
-            for chunk in itertools.chain.from_iterable(chunks):
+            for chunk in chunked_by_input(docs, CHUNK):
                 res = run_chunk(local, prepare, chunk)
                 for name, st in res.stats.items():
                     add_stats(stats.setdefault(name, StageStats()), st)
@@ -385,7 +382,7 @@ def _read(
         source, _ = choose_source(item, sources)
         if start == 0:
             report.formats[source.name] += 1
-        for result in source.read(item):
+        for result in read_results(source, item):
             i += 1
             if i < start:
                 if i == start - 1:
@@ -426,7 +423,7 @@ def count_results(registry: Registry, path: str) -> tuple[int, dict[int, Any]]:
     marks: dict[int, Any] = {}
     with contextlib.suppress(Exception):  # the process step reports it
         source, _ = choose_source(item, sources)
-        for _ in source.read(item):
+        for _ in read_results(source, item):
             n += 1
             if n % CHUNK == 0 and item.position is not None:
                 marks[n] = item.position
@@ -1093,7 +1090,7 @@ class StagedPlan:
             for f in outputs:
                 f.commit()
             catalog.commit()
-            committed = True
+            committed = run.committed = True
             run.report = report
             all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
             if dedup is not None:

@@ -39,7 +39,7 @@ from .executor import (
     local_context,
     split_stages,
 )
-from .inputs import Unresolved, choose_source, expand
+from .inputs import Unresolved, choose_source, expand, read_results
 from .manager import PluginManager, Registry
 from .progress import Progress
 from .report import RunReport, RunReporter
@@ -104,6 +104,9 @@ class Run:
         self.options = options
         self.run_id = new_run_id()
         self.report = RunReport(run_id=self.run_id)
+        #: True once the outputs and the catalog are committed (what fails after that, a
+        #: hook, leaves them as they are)
+        self.committed = False
         self.err = options.err if options.err is not None else sys.stderr
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
@@ -214,7 +217,7 @@ class Run:
             counts = self.report.counts_json()
             catalog.finish_run(self.run_id, json.dumps(counts))
             catalog.commit()
-            committed = True
+            committed = self.committed = True
             manifest = self.manifest(
                 started,
                 catalog.path,
@@ -308,7 +311,7 @@ class Run:
             try:
                 source, _ = choose_source(item, sources)
                 self.report.formats[source.name] += 1
-                for result in source.read(item):
+                for result in read_results(source, item):
                     if isinstance(result, Failure):
                         reporter.input_failed(item.path, item.uri, result.error, result.where)
                         continue

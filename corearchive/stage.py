@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-from .document import Document, Drop
+from .document import Document, Drop, Duplicate, SourceInfo
 from .limits import DocumentTimeout, time_limit
 from .options import NoOptions
 from .report import dumps
@@ -192,6 +192,7 @@ class Stage:
         results: list[Any]
         # (what the batch call may change in place, for the retry below)
         before = [_snapshot(d) for d in batch] if len(batch) > 1 else []
+        ids = [d.id for d in batch]
         try:
             # A batch gets the time of one document: one that runs over it is retried
             # document by document below, and only the document that runs over it again
@@ -217,13 +218,17 @@ class Stage:
                     _restore(doc, snap)
                 results = [self._isolated(d) for d in batch]
         self.stats.seconds += time.perf_counter() - t0
-        for doc, result in zip(batch, results, strict=True):
+        for doc, doc_id, result in zip(batch, ids, results, strict=True):
             if result is _REPORTED:
                 continue  # failed and already reported
-            if not isinstance(result, Document | Drop | BaseException):
+            if isinstance(result, Document):
+                if (bad := _bad_document(result, doc_id)) is not None:
+                    doc.id = doc_id  # (reported under its own id, whatever the stage set)
+                    result = bad
+            elif isinstance(result, Drop):
+                result = _bad_drop(result) or result
+            elif not isinstance(result, BaseException):
                 result = _not_a_result(result)
-            elif isinstance(result, Drop) and (bad := _bad_drop(result)) is not None:
-                result = bad
             if isinstance(result, BaseException):  # (this document alone failed)
                 self._failed(doc, result)
                 continue
@@ -263,6 +268,36 @@ def _not_a_result(value: Any) -> TypeError:
         f"{'' if value is None else ' ' + repr(value)[:60]}, not the document, a Drop or an"
         " exception"
     )
+
+
+#: The fields the host itself reads, and their types (a stage that breaks one would stop the
+#: run in the host's code; the record's schema checks the others).
+_CORE_FIELDS = (
+    ("text", str),
+    ("content", str),
+    ("raw", bytes),
+    ("source", SourceInfo),
+    ("duplicate", Duplicate),
+    ("annotations", dict),
+    ("work", dict),
+    ("authors", list),
+    ("tags", list),
+)
+
+
+def _bad_document(doc: Document, doc_id: str) -> TypeError | None:
+    """Why the document a stage gave in the place of the one with id ``doc_id`` cannot go
+    on, or None: another document (another id: the input would vanish, or a document be
+    written twice), or a core field of the wrong type."""
+    if doc.id != doc_id:
+        return TypeError(f"the stage gave back document {doc.id!r} in the place of {doc_id!r}")
+    for name, kind in _CORE_FIELDS:
+        if not isinstance(value := getattr(doc, name), kind):
+            return TypeError(
+                f"the stage set the document's {name} to a {type(value).__name__}, not a"
+                f" {kind.__name__}"
+            )
+    return None
 
 
 def _bad_drop(drop: Drop) -> TypeError | None:

@@ -14,6 +14,7 @@ from corearchive.catalog import Catalog
 from corearchive.cli import cli
 from corearchive.manager import collect, make_plugin_manager
 from corearchive.schema import RecordValidator, record_schema
+from corearchive.testing import make_document
 
 from helpers import ARTICLE, ExplodingPlugin, StagePlugin, TaggerPlugin, extra_plugins
 
@@ -296,6 +297,142 @@ def test_a_stage_that_exits_or_drops_with_no_json_fails_the_document(
     assert errors["c.txt"].startswith("TypeError: the stage's Drop detail is not JSON")
     assert errors["d.txt"] == "TypeError: the stage dropped the document with the reason 5"
     _counts_add_up(res.manifest)
+
+
+class _SwappingStage(Stage):
+    """Stage bugs that lost documents or wrote one twice with exit 0, or stopped the run."""
+
+    name = "swapping"
+    batch_size = 8
+
+    def process_batch(self, docs: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        for doc in docs:
+            if "Tuesday" in doc.text:  # another document in its place
+                out.append(make_document("Some other text entirely. " * 30, path="x.txt"))
+            elif "Wednesday" in doc.text:  # its id changed in place
+                doc.id = docs[0].id
+                out.append(doc)
+            elif "Thursday" in doc.text:  # the first document again
+                out.append(docs[0])
+            elif "Friday" in doc.text:  # a core field broken
+                doc.annotations = None
+                out.append(doc)
+            else:
+                out.append(doc)
+        return out
+
+
+@pytest.mark.parametrize(
+    ("where", "args"),
+    [
+        ("first", ["--workers", "1"]),
+        ("first", ["--workers", "2"]),
+        ("first", ["--plan", "staged"]),
+        ("last", ["--workers", "1"]),  # (after dedup: the ordered part, in the main process)
+    ],
+)
+def test_a_stage_that_gives_back_another_document_fails_it(
+    ingest, tmp_path, monkeypatch, args, where
+):
+    # (one JSONL input: the five documents are one batch in every plan)
+    docs = tmp_path / "in.jsonl"
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    docs.write_text(
+        "".join(
+            json.dumps({"url": f"http://x.example/{k}", "text": ARTICLE.replace("Tuesday", day)})
+            + "\n"
+            for k, day in enumerate(days)
+        )
+    )
+    stages = (
+        ["swapping", "boilerplate", "dedup"]
+        if where == "first"
+        else ["boilerplate", "dedup", "swapping"]
+    )
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'[pipeline]\nstages = {json.dumps(stages)}\n[stages.dedup]\npolicy = "keep"\n')
+    with extra_plugins(monkeypatch, ("swapping", StagePlugin(_SwappingStage))):
+        res = ingest(str(docs), "--config", str(cfg), *args)
+    assert res.exit_code == 1, res.output
+    assert [r["source"]["uri"][-1] for r in res.records] == ["0"]
+    errors = {r["source"]["uri"][-1]: r["error"] for r in res.rejects}
+    assert sorted(errors) == ["1", "2", "3", "4"]
+    assert errors["1"].startswith("TypeError: the stage gave back document")
+    assert errors["2"].startswith("TypeError: the stage gave back document")
+    assert errors["4"].startswith("TypeError: the stage set the document's annotations to a")
+    _counts_add_up(res.manifest)
+
+
+def test_a_source_that_gives_no_document_is_an_input_error(ingest, tmp_path, monkeypatch):
+    from corearchive import InputItem, Source
+
+    class JunkSource(Source):
+        name = "junk"
+        suffixes = (".junk",)
+
+        def sniff(self, head: bytes, item: InputItem) -> float:
+            return 1.0 if item.path.endswith(".junk") else 0.0
+
+        def read(self, item: InputItem) -> Any:
+            yield "not a document"
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sources(register: Any) -> None:
+            register(JunkSource)
+
+    (tmp_path / "a.junk").write_text("x")
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    for args in (["--workers", "1"], ["--plan", "staged"]):
+        with extra_plugins(monkeypatch, ("junk", Plugin())):
+            res = ingest(str(tmp_path / "a.junk"), str(tmp_path / "b.txt"), *args,
+                         out=tmp_path / args[-1])  # fmt: skip
+        assert res.exit_code == 1 and len(res.records) == 1, res.output
+        [err] = res.rejects
+        assert err["error"] == "the 'junk' source gave a str, not a document"
+        _counts_add_up(res.manifest)
+
+
+def test_a_plugin_that_exits_or_fails_after_the_commit_is_named(seeds, tmp_path, monkeypatch):
+    """sys.exit() in a sink ended the run with its code (0) and no word; a hook that fails
+    after the commit was reported as 'nothing from this run was committed'."""
+    from corearchive import Sink
+
+    class ExitingSink(Sink):
+        name = "exiting"
+
+        def write(self, document: Any, record: Any) -> None:
+            raise SystemExit(0)
+
+    class Plugins:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sinks(register: Any) -> None:
+            register(ExitingSink)
+
+        @staticmethod
+        @hookimpl
+        def corearchive_session_finish(run_id: str, report: Any, exitstatus: int) -> None:
+            raise RuntimeError("the hook failed")
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[output]\nsinks = ["records", "exiting"]\n')
+    with extra_plugins(monkeypatch, ("exiting", Plugins())):
+        r = CliRunner().invoke(
+            cli, ["ingest", str(seeds), "-o", str(tmp_path / "a"), "-c", str(cfg)]
+        )
+        assert r.exit_code == 3
+        assert (
+            "a plugin ended the run with sys.exit(0); nothing from this run was committed"
+            in r.output
+        )
+        assert not (tmp_path / "a" / "records.jsonl").exists()
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "b")])
+    assert r.exit_code == 3 and "RuntimeError('the hook failed')" in r.output
+    assert "the run's outputs were committed before it" in r.output
+    assert len((tmp_path / "b" / "records.jsonl").read_text().splitlines()) == 5
 
 
 def test_a_document_dropped_after_dedup_is_forgotten_by_the_index(ingest, tmp_path, monkeypatch):
