@@ -192,7 +192,8 @@ class Stage:
         results: list[Any]
         # (what the batch call may change in place, for the retry below)
         before = [_snapshot(d) for d in batch] if len(batch) > 1 else []
-        ids = [d.id for d in batch]
+        # (what a failure is reported under, whatever the stage did to the document)
+        names = [(d.id, d.source, d.text) for d in batch]
         try:
             # A batch gets the time of one document: one that runs over it is retried
             # document by document below, and only the document that runs over it again
@@ -218,12 +219,13 @@ class Stage:
                     _restore(doc, snap)
                 results = [self._isolated(d) for d in batch]
         self.stats.seconds += time.perf_counter() - t0
-        for doc, doc_id, result in zip(batch, ids, results, strict=True):
+        for doc, (doc_id, source, text), result in zip(batch, names, results, strict=True):
             if result is _REPORTED:
                 continue  # failed and already reported
             if isinstance(result, Document):
                 if (bad := _bad_document(result, doc_id)) is not None:
-                    doc.id = doc_id  # (reported under its own id, whatever the stage set)
+                    # (the failure's hooks read them: dedup forgets the document by its text)
+                    doc.id, doc.source, doc.text = doc_id, source, text
                     result = bad
             elif isinstance(result, Drop):
                 result = _bad_drop(result) or result

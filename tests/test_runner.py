@@ -318,6 +318,9 @@ class _SwappingStage(Stage):
             elif "Friday" in doc.text:  # a core field broken
                 doc.annotations = None
                 out.append(doc)
+            elif "Saturday" in doc.text:  # (the failure's report and hooks read these)
+                doc.source, doc.text = None, None
+                out.append(doc)
             else:
                 out.append(doc)
         return out
@@ -337,7 +340,7 @@ def test_a_stage_that_gives_back_another_document_fails_it(
 ):
     # (one JSONL input: the five documents are one batch in every plan)
     docs = tmp_path / "in.jsonl"
-    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
     docs.write_text(
         "".join(
             json.dumps({"url": f"http://x.example/{k}", "text": ARTICLE.replace("Tuesday", day)})
@@ -357,10 +360,11 @@ def test_a_stage_that_gives_back_another_document_fails_it(
     assert res.exit_code == 1, res.output
     assert [r["source"]["uri"][-1] for r in res.records] == ["0"]
     errors = {r["source"]["uri"][-1]: r["error"] for r in res.rejects}
-    assert sorted(errors) == ["1", "2", "3", "4"]
+    assert sorted(errors) == ["1", "2", "3", "4", "5"]
     assert errors["1"].startswith("TypeError: the stage gave back document")
     assert errors["2"].startswith("TypeError: the stage gave back document")
     assert errors["4"].startswith("TypeError: the stage set the document's annotations to a")
+    assert errors["5"].startswith("TypeError: the stage set the document's text to a NoneType")
     _counts_add_up(res.manifest)
 
 
