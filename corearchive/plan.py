@@ -154,6 +154,33 @@ def _dump_stream(path: Path) -> IO[bytes]:
     return open(path, "wb")
 
 
+def _dump_kept(
+    kept: list[Document], sigs: list[Any], docs_f: IO[bytes], sigs_f: IO[bytes], reporter: Any
+) -> None:
+    """A chunk's kept documents and their signatures into the task's files. A document that
+    does not pickle (a plugin's annotation: a lambda, a dict nested thousands deep) fails
+    alone, as it does when a streaming run's worker cannot send it back; it stopped the
+    plan."""
+    try:
+        docs_blob = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
+        sigs_blob = pickle.dumps(sigs, pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        pairs = []
+        for doc, sig in zip(kept, sigs, strict=True):
+            try:
+                pickle.dumps((doc, sig), pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:
+                reporter.failed(doc, "worker", describe_error(exc))
+            else:
+                pairs.append((doc, sig))
+        if not pairs:
+            return
+        docs_blob = pickle.dumps([d for d, _ in pairs], pickle.HIGHEST_PROTOCOL)
+        sigs_blob = pickle.dumps([s for _, s in pairs], pickle.HIGHEST_PROTOCOL)
+    docs_f.write(docs_blob)
+    sigs_f.write(sigs_blob)
+
+
 def _load_stream(path: Path) -> Iterator[Any]:
     """The objects pickled one after the other into ``path``."""
     with open(path, "rb") as f:
@@ -289,8 +316,7 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
                     else:
                         reporter.failed(ev.doc, ev.stage, ev.error)
                 if kept:
-                    pickle.dump(kept, docs_f, pickle.HIGHEST_PROTOCOL)
-                    pickle.dump(sigs, sigs_f, pickle.HIGHEST_PROTOCOL)
+                    _dump_kept(kept, sigs, docs_f, sigs_f, reporter)
         if isinstance(prepare, GlobalSteps):
             # The ordered stage's sorted key files (see GlobalSteps), from what its prepare
             # left, read back from the file: a task's memory does not follow its size.

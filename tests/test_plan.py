@@ -18,9 +18,10 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from corearchive import Stage
 from corearchive import plan as plan_mod
 
-from helpers import ExplodingPlugin, extra_plugins
+from helpers import ARTICLE, ExplodingPlugin, StagePlugin, extra_plugins
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -589,3 +590,40 @@ def test_a_plan_of_single_part_tasks_is_relaunched(ingest, tmp_path, monkeypatch
     assert resumed.exit_code == 0, resumed.output
     left, right = _same(stream, resumed)
     assert left == right
+
+
+class _LambdaStage(Stage):
+    """Leaves an object that does not pickle in one document's annotations."""
+
+    name = "lambda"
+    annotations_schema = {"type": "object"}
+
+    def process(self, doc: Any) -> Any:
+        if doc.source.uri.endswith("/3"):
+            doc.annotations["lambda"] = {"f": lambda: None}
+        return doc
+
+
+def test_a_document_that_does_not_pickle_fails_alone_in_the_plan(ingest, tmp_path, monkeypatch):
+    """It stopped the staged plan (exit 3, nothing committed); a streaming run's worker
+    fails it alone, under the stage name "worker", and so does the plan now."""
+    data = tmp_path / "in.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"url": f"http://x.example/{k}", "text": f"Story {k}. " + ARTICLE}) + "\n"
+            for k in range(6)
+        )
+    )
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["lambda", "boilerplate", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("lambda", StagePlugin(_LambdaStage))):
+        runs = {
+            len(args): ingest(str(data), "--config", str(cfg), *args, out=tmp_path / str(len(args)))
+            for args in (["--plan", "staged", "--workers", "1"], ["--plan", "staged"])
+        }
+    for res in runs.values():
+        assert res.exit_code == 1, res.output
+        [err] = [r for r in res.rejects if r["kind"] == "error"]
+        assert err["stage"] == "worker" and "pickle" in err["error"], err
+        assert err["source"]["uri"] == "http://x.example/3"
+        assert res.manifest["counts"]["kept"] + res.manifest["counts"]["dropped"] == 5
