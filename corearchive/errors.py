@@ -33,5 +33,11 @@ class InputError(CoreArchiveError):
     """An input cannot be read as any known format; names the input and the cause."""
 
 
+class StageSetupError(PluginError):
+    """A stage could not be built or opened in a worker process (its model missing, say):
+    the run stops, as it does when that happens in the main process, instead of failing
+    every document as a lost worker."""
+
+
 class IndexBusyError(CoreArchiveError):
     """The archive index is held by another run."""

@@ -37,8 +37,9 @@ from typing import Any, Literal
 
 from .config import RunConfig
 from .document import Document, Drop
+from .errors import StageSetupError
 from .manager import Registry
-from .stage import Stage, StageContext, StageStats, describe_error
+from .stage import Stage, StageContext, StageStats, describe_error, open_stages, setup_error
 
 #: Documents per task sent to a worker: large enough that pickling and the round trip are
 #: small against the work, small enough that workers stay evenly loaded.
@@ -234,8 +235,7 @@ class InlineExecutor:
         self.prepare = prepare
 
     def open(self) -> None:
-        for st in self.local:
-            st.open()
+        open_stages(self.local)
         freeze_heap()
 
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
@@ -275,14 +275,19 @@ def build_local(spec: WorkerSpec) -> tuple[list[Stage], Stage | None]:
 
     def build(name: str) -> Stage:
         ctx = local_context(spec.run_id, spec.out, spec.config.doc_timeout)
-        return spec.registry.stages[name](spec.config.stage_options[name], ctx)
+        try:
+            return spec.registry.stages[name](spec.config.stage_options[name], ctx)
+        except Exception as exc:
+            raise setup_error(name, exc, _IN_WORKER) from exc
 
     local = [build(n) for n in spec.local]
     prepare = build(spec.prepare) if spec.prepare else None
-    for st in local:
-        st.open()
+    open_stages(local, _IN_WORKER)
     freeze_heap()
     return local, prepare
+
+
+_IN_WORKER = " in a worker process"
 
 
 def release_memory() -> None:
@@ -323,13 +328,23 @@ def freeze_heap() -> None:
 _worker: tuple[list[Stage], Stage | None] | None = None
 
 
+# Why they could not be built: every chunk sent is answered with it.
+_worker_error: StageSetupError | None = None
+
+
 def _init_worker(spec: WorkerSpec) -> None:
-    global _worker
+    global _worker, _worker_error
     # Ctrl-C goes to the whole process group: the main process decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Its own, even when forked from a main process that has opened them: a stage's open()
     # may hold what a fork does not carry (threads, connections); it costs ~0.2 s.
-    _worker = build_local(spec)
+    try:
+        _worker = build_local(spec)
+    except StageSetupError as exc:
+        # (raised here, it would break the pool: restarted per document, every document
+        # failed as a lost worker, the cause lost in thousands of lines of tracebacks)
+        _worker_error = exc
+        return
     # Runs when the worker process exits normally (the pool shuts down).
     multiprocessing.util.Finalize(None, _close_worker, exitpriority=10)
 
@@ -341,6 +356,8 @@ def _close_worker() -> None:
 
 
 def _work(docs: list[Document]) -> ChunkResult:
+    if _worker_error is not None:
+        raise _worker_error
     assert _worker is not None, "worker not initialised"
     return shed(run_chunk(_worker[0], _worker[1], docs))
 
@@ -526,6 +543,8 @@ class RemoteExecutor:
             if generation == self.generation:
                 self._restart()
             return self._retry(chunk)
+        except StageSetupError:
+            raise  # (the run stops)
         except Exception:
             # Not a stage failure (those are isolated per document): the chunk itself could
             # not be sent or returned, e.g. a document that does not pickle. Again one
@@ -550,6 +569,8 @@ class RemoteExecutor:
                 error = "worker: the worker process died while processing this document"
                 events.append(Event("failed", doc, "worker", error=error))
                 continue
+            except StageSetupError:
+                raise
             except Exception as exc:
                 error = f"worker: {describe_error(exc)}"
                 events.append(Event("failed", doc, "worker", error=error))

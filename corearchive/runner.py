@@ -46,7 +46,7 @@ from .report import RunReport, RunReporter
 from .schema import RecordValidator
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
-from .stage import Stage, StageContext, StageStats, describe_error
+from .stage import Stage, StageContext, StageStats, describe_error, open_stages
 
 ARCHIVE_STAGE = "archive"
 
@@ -185,8 +185,7 @@ class Run:
             for sink in sinks:
                 sink.open()
             executor.open()
-            for stage in ordered:
-                stage.open()
+            open_stages(ordered)
             self.pm.hook.corearchive_session_start(run_id=self.run_id, config=self.config)
 
             items = self._resolve(reporter)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from .document import Document, Drop, Duplicate, SourceInfo
+from .errors import CoreArchiveError, StageSetupError
 from .limits import DocumentTimeout, time_limit
 from .options import NoOptions
 from .report import dumps
@@ -67,6 +68,23 @@ class StageStats:
             "failed": self.failed,
             "seconds": round(self.seconds, 6),
         }
+
+
+def setup_error(stage: str, exc: Exception, where: str = "") -> StageSetupError:
+    """The run-stopping error of a stage that could not be built or opened (``where``: in a
+    worker process, say), naming it."""
+    return StageSetupError(f"stage {stage!r} could not be set up{where}: {describe_error(exc)}")
+
+
+def open_stages(stages: Iterable[Stage], where: str = "") -> None:
+    """Open ``stages``; the first that fails stops the run, named (:func:`setup_error`)."""
+    for stage in stages:
+        try:
+            stage.open()
+        except CoreArchiveError:
+            raise  # (its options contradict each other or the index: a usage error)
+        except Exception as exc:
+            raise setup_error(stage.name, exc, where) from exc
 
 
 def describe_error(exc: BaseException) -> str:

@@ -521,25 +521,31 @@ def test_internal_error_exits_3_and_commits_nothing(seeds, tmp_path, monkeypatch
         def corearchive_register_stages(register: Any) -> None:
             register(BadOpen)
 
-    with extra_plugins(monkeypatch, ("badopen", Plugin())):
-        r = CliRunner().invoke(
-            cli,
-            [
-                "ingest",
-                str(seeds),
-                "-o",
-                str(tmp_path / "o"),
-                "--set",
-                'output.sinks=["warc", "records"]',
-                "--config",
-                _cfg(tmp_path, ["boilerplate", "badopen"]),
-            ],
-        )
-    assert r.exit_code == 3, r.output
-    assert "cannot load model" in r.output
-    out = tmp_path / "o"
-    assert not (out / "records.jsonl").exists() and not (out / "run.json").exists()
-    assert not list(out.rglob("*.warc.gz")) and not list(out.rglob("*.tmp"))
+    # (in worker processes: the pool was restarted for every document, each failed as a
+    # lost worker, exit 1, the cause in thousands of lines of tracebacks)
+    for workers in ("1", "2"):
+        out = tmp_path / workers
+        with extra_plugins(monkeypatch, ("badopen", Plugin())):
+            r = CliRunner().invoke(
+                cli,
+                [
+                    "ingest",
+                    str(seeds),
+                    "-o",
+                    str(out),
+                    "--set",
+                    'output.sinks=["warc", "records"]',
+                    "--config",
+                    _cfg(tmp_path, ["boilerplate", "badopen"]),
+                    "--workers",
+                    workers,
+                ],
+            )
+        assert r.exit_code == 3, r.output
+        assert "stage 'badopen' could not be set up" in r.output
+        assert "RuntimeError: cannot load model" in r.output and "Traceback" not in r.output
+        assert not (out / "records.jsonl").exists() and not (out / "run.json").exists()
+        assert not list(out.rglob("*.warc.gz")) and not list(out.rglob("*.tmp"))
 
 
 def _cfg(tmp_path, stages):
