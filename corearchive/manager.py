@@ -65,6 +65,34 @@ class PluginManager(pluggy.PluginManager):
     def __init__(self) -> None:
         super().__init__(PROJECT)
         self.infos: dict[str, PluginInfo] = {}
+        self._warned: set[tuple[str, str]] = set()
+
+    def notify(self, hook: str, **kwargs: Any) -> None:
+        """Call the event hook ``hook``, whose results are ignored, so that a plugin's
+        exception does not stop the run (it did, with exit 3 and nothing committed, over
+        one document's event): each implementation is called on its own, and a failure is
+        reported on standard error, once per plugin and hook."""
+        caller = getattr(self.hook, hook)
+        impls: list[Any] = caller.get_hookimpls()[::-1]  # (pluggy calls the last first)
+        if any(i.wrapper or i.hookwrapper for i in impls):
+            impls = [None]  # (a wrapper wants pluggy's own call: made whole)
+        for impl in impls:
+            try:
+                if impl is None:
+                    caller(**kwargs)
+                else:
+                    impl.function(*(kwargs[a] for a in impl.argnames))
+            except Exception as exc:
+                name = impl.plugin_name if impl is not None else "a plugin"
+                if (name, hook) not in self._warned:
+                    self._warned.add((name, hook))
+                    info = self.infos.get(name)
+                    label = info.label if info else f"plugin {name!r}"
+                    print(
+                        f"warning: {label}: {hook} raised {type(exc).__name__}: {exc};"
+                        " the run goes on (its further failures are not shown)",
+                        file=sys.stderr,
+                    )
 
     def parse_hookimpl_opts(self, plugin: Any, name: str) -> pluggy.HookimplOpts | None:
         opts = super().parse_hookimpl_opts(plugin, name)

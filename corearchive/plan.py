@@ -225,10 +225,14 @@ def _replay_events(pm: Any, path: Path) -> None:
         return
     for ev in _load_stream(path):
         if ev[0] == "dropped":
-            pm.hook.corearchive_document_dropped(document=ev[1], stage=ev[2], drop=ev[3])
+            pm.notify("corearchive_document_dropped", document=ev[1], stage=ev[2], drop=ev[3])
         else:
-            pm.hook.corearchive_document_failed(
-                document=ev[1], source=ev[2], stage=ev[3], error=ev[4]
+            pm.notify(
+                "corearchive_document_failed",
+                document=ev[1],
+                source=ev[2],
+                stage=ev[3],
+                error=ev[4],
             )
 
 
@@ -1189,8 +1193,8 @@ class StagedPlan:
             report,
             out / "rejects.jsonl",
             on_dropped=lambda d, s, drop: None,
-            on_failed=lambda d, src, s, e: pm.hook.corearchive_document_failed(
-                document=d, source=src, stage=s, error=e
+            on_failed=lambda d, src, s, e: pm.notify(
+                "corearchive_document_failed", document=d, source=src, stage=s, error=e
             ),
             err=sys.stderr,
         )

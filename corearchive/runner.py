@@ -26,7 +26,7 @@ from .atomic import write_atomic
 from .catalog import DEFAULT_CACHE_MB, Catalog
 from .config import RunConfig
 from .document import Document, Drop, printable
-from .errors import ExitCode
+from .errors import CoreArchiveError, ExitCode
 from .executor import (
     CHUNK_SIZE,
     ChunkResult,
@@ -354,8 +354,8 @@ class Run:
         if doc is not None:
             for st in self._ordered:
                 st.forget(doc)
-        self.pm.hook.corearchive_document_failed(
-            document=doc, source=source, stage=stage, error=error
+        self.pm.notify(
+            "corearchive_document_failed", document=doc, source=source, stage=stage, error=error
         )
 
     def _dropped(self, sinks: list[Sink], doc: Document, stage: str, drop: Drop) -> None:
@@ -364,8 +364,16 @@ class Run:
             if st.name != stage:
                 st.forget(doc)
         for sink in sinks:
-            sink.dropped(doc, stage, drop)
-        self.pm.hook.corearchive_document_dropped(document=doc, stage=stage, drop=drop)
+            try:
+                sink.dropped(doc, stage, drop)
+            except Exception as exc:
+                # (what it failed to write, a revisit record, say, leaves the output
+                # incomplete: the run stops, naming the sink)
+                raise CoreArchiveError(
+                    f"sink {sink.name!r} failed on a dropped document ({doc.source.uri}):"
+                    f" {describe_error(exc)}"
+                ) from exc
+        self.pm.notify("corearchive_document_dropped", document=doc, stage=stage, drop=drop)
 
     def build_record(self, doc: Document) -> dict[str, Any]:
         """The JSON record of a kept document (validated by the caller)."""

@@ -439,6 +439,48 @@ def test_a_plugin_that_exits_or_fails_after_the_commit_is_named(seeds, tmp_path,
     assert len((tmp_path / "b" / "records.jsonl").read_text().splitlines()) == 5
 
 
+@pytest.mark.parametrize("args", [["--workers", "1"], ["--plan", "staged"]])
+def test_an_event_hook_that_raises_is_a_warning_not_a_stopped_run(
+    ingest, tmp_path, monkeypatch, args
+):
+    """The drop and failure hooks' results are ignored; one that raised stopped the run
+    (exit 3, nothing committed) over one document's event."""
+    seen: list[str] = []
+
+    class Hooks:
+        @staticmethod
+        @hookimpl
+        def corearchive_document_failed(document: Any, source: Any, stage: str, error: str) -> None:
+            raise RuntimeError("hook bug")
+
+        @staticmethod
+        @hookimpl
+        def corearchive_document_dropped(document: Any, stage: str, drop: Any) -> None:
+            raise RuntimeError("hook bug")
+
+    class Counter_:
+        @staticmethod
+        @hookimpl
+        def corearchive_document_dropped(document: Any, stage: str, drop: Any) -> None:
+            seen.append(drop.reason)
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE)
+    (docs / "b.txt").write_text(ARTICLE.replace("Tuesday", "Tuesday BOOM"))
+    (docs / "c.txt").write_text(ARTICLE.replace("Tuesday", "Wednesday DROPME"))
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["exploding", "boilerplate", "dedup"]\n')
+    plugins = [("exploding", ExplodingPlugin()), ("counter", Counter_()), ("hooks", Hooks())]
+    with extra_plugins(monkeypatch, *plugins):
+        res = ingest(str(docs), "--config", str(cfg), *args)
+    assert res.exit_code == 1, res.output
+    assert len(res.records) == 1 and len(res.rejects) == 2
+    assert res.output.count("warning: plugin 'hooks'") == 2
+    assert "corearchive_document_failed raised RuntimeError: hook bug" in res.output
+    assert seen == ["asked_to"]  # (the other plugins' hooks still ran)
+
+
 def test_a_document_dropped_after_dedup_is_forgotten_by_the_index(ingest, tmp_path, monkeypatch):
     docs = tmp_path / "in"
     docs.mkdir()
