@@ -39,7 +39,15 @@ from .config import RunConfig
 from .document import Document, Drop
 from .errors import StageSetupError
 from .manager import Registry
-from .stage import Stage, StageContext, StageStats, describe_error, open_stages, setup_error
+from .stage import (
+    Stage,
+    StageContext,
+    StageStats,
+    close_local_stages_of,
+    describe_error,
+    open_stages,
+    setup_error,
+)
 
 #: Documents per task sent to a worker: large enough that pickling and the round trip are
 #: small against the work, small enough that workers stay evenly loaded.
@@ -243,8 +251,7 @@ class InlineExecutor:
             yield run_chunk(self.local, self.prepare, chunk)
 
     def close(self) -> None:
-        for st in self.local:
-            st.close()
+        close_local_stages_of(self.local)
 
     def abort(self) -> None:
         """The run failed or was interrupted: nothing to stop here."""
@@ -351,8 +358,7 @@ def _init_worker(spec: WorkerSpec) -> None:
 
 def _close_worker() -> None:
     if _worker is not None:
-        for st in _worker[0]:
-            st.close()
+        close_local_stages_of(_worker[0])
 
 
 def _work(docs: list[Document]) -> ChunkResult:

@@ -97,7 +97,7 @@ from .report import RunReport, RunReporter
 from .schema import RecordValidator
 from .sink import Sink, SinkContext
 from .source import Failure
-from .stage import Stage, StageContext, StageStats, describe_error
+from .stage import Stage, StageContext, StageStats, close_local_stages_of, describe_error
 
 #: Documents per pickled chunk in the task files (and per dedup batch in clusters): the
 #: executor's chunk, so that local stages see the chunks of a streaming run.
@@ -264,9 +264,7 @@ def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
 def close_local_stages() -> None:
     """Close this process's local stages (the end of a run, or of a worker process)."""
     for local, _ in _local_cache.values():
-        for st in local:
-            with contextlib.suppress(Exception):
-                st.close()
+        close_local_stages_of(local)
     _local_cache.clear()
 
 

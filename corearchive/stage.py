@@ -10,6 +10,7 @@ a generator that raised cannot be resumed, so the isolation lives here, not in t
 from __future__ import annotations
 
 import copy
+import sys
 import time
 import traceback
 from collections import Counter
@@ -85,6 +86,20 @@ def open_stages(stages: Iterable[Stage], where: str = "") -> None:
             raise  # (its options contradict each other or the index: a usage error)
         except Exception as exc:
             raise setup_error(stage.name, exc, where) from exc
+
+
+def close_local_stages_of(stages: Iterable[Stage]) -> None:
+    """Close per-document (local) stages at the end of a run. Their documents are done and
+    they hold nothing the outputs need, so one whose ``close()`` raises is a warning naming
+    it (the run was thrown away with one worker, and the error ignored with two)."""
+    for stage in stages:
+        try:
+            stage.close()
+        except Exception as exc:
+            print(
+                f"warning: stage {stage.name!r}: close() raised {describe_error(exc)}",
+                file=sys.stderr,
+            )
 
 
 def describe_error(exc: BaseException) -> str:

@@ -481,6 +481,27 @@ def test_an_event_hook_that_raises_is_a_warning_not_a_stopped_run(
     assert seen == ["asked_to"]  # (the other plugins' hooks still ran)
 
 
+def test_a_local_stage_whose_close_raises_is_a_warning(ingest, seeds, tmp_path, monkeypatch):
+    """Its documents are done: the run was thrown away (exit 3) with one worker, and the
+    error went unseen with two."""
+
+    class BadClose(Stage):
+        name = "badclose"
+
+        def process(self, doc: Any) -> Any:
+            return doc
+
+        def close(self) -> None:
+            raise RuntimeError("close failed")
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["badclose", "boilerplate"]\n')
+    with extra_plugins(monkeypatch, ("badclose", StagePlugin(BadClose))):
+        res = ingest(str(seeds), "--config", str(cfg), "--workers", "1")
+    assert res.exit_code == 0 and len(res.records) == 5, res.output
+    assert "warning: stage 'badclose': close() raised RuntimeError: close failed" in res.output
+
+
 def test_a_document_dropped_after_dedup_is_forgotten_by_the_index(ingest, tmp_path, monkeypatch):
     docs = tmp_path / "in"
     docs.mkdir()
