@@ -28,7 +28,7 @@ import pluggy
 from . import hookspecs
 from .errors import PluginError
 from .hookspecs import PROJECT
-from .options import options_schema
+from .options import check_defaults
 from .schema import record_schema
 from .sink import Sink
 from .source import Source
@@ -260,7 +260,7 @@ def _register(
         )
     try:
         if kind != "source":
-            options_schema(cls.Options)
+            check_defaults(cls.Options)
     except TypeError as exc:
         raise PluginError(f"{info.label}: {kind} {name!r} options: {exc}") from exc
     if kind == "stage" and cls.annotations_schema is not None:

@@ -73,6 +73,33 @@ def options_schema(cls: type[Any]) -> dict[str, Any]:
     return {"type": "object", "properties": props, "additionalProperties": False}
 
 
+def check_defaults(cls: type[Any]) -> None:
+    """Raise TypeError when a default of ``cls`` breaks its own option's schema (a string
+    for an int, a number below its minimum): a plugin's mistake, which no config value
+    would show, found at start-up instead of inside the stage, document after document."""
+    import jsonschema
+
+    for name, prop in options_schema(cls)["properties"].items():
+        if "default" not in prop:
+            continue
+        schema = {k: v for k, v in prop.items() if k not in ("default", "description")}
+        value = _as_json(prop["default"])
+        error = jsonschema.exceptions.best_match(
+            jsonschema.Draft202012Validator(schema).iter_errors(value)
+        )
+        if error is not None:
+            raise TypeError(f"the default of {name!r}, {value!r}, is invalid: {error.message}")
+
+
+def _as_json(value: Any) -> Any:
+    """Tuples as lists (how options arrive from TOML), recursively."""
+    if isinstance(value, tuple | list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    return value
+
+
 def build_options(cls: type[T], values: dict[str, Any], *, stage: str, origin: str) -> T:
     """Instantiate ``cls`` from config values already validated against its schema.
 

@@ -126,6 +126,35 @@ def test_unsupported_option_type_fails_at_start_up():
         collect(make_plugin_manager([("odd", Odd())]))
 
 
+@pytest.mark.parametrize(
+    ("default", "schema", "message"),
+    [
+        ("ten", {}, "the default of 'n', 'ten', is invalid"),
+        (-1, {"minimum": 0}, "the default of 'n', -1, is invalid"),
+    ],
+)
+def test_an_option_default_that_breaks_its_own_schema_fails_at_start_up(default, schema, message):
+    """It was found inside the stage, failing every document (exit 1)."""
+    from dataclasses import make_dataclass
+
+    from corearchive import option
+
+    opts = make_dataclass("Opts", [("n", int, option(default, "how many", **schema))], frozen=True)
+
+    class CountStage(Stage):
+        name = "count"
+        Options = opts
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_stages(register: Any) -> None:
+            register(CountStage)
+
+    with pytest.raises(PluginError, match=f"stage 'count' options: {message}"):
+        collect(make_plugin_manager([("count", Plugin())]))
+
+
 def test_third_party_plugin_is_registered_and_attributed():
     pm = make_plugin_manager([("tagger", TaggerPlugin())])
     reg = collect(pm)
