@@ -45,6 +45,7 @@ local stages (the metadata stage reads them when present, and computes them othe
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -280,7 +281,7 @@ class BoilerplateStage(Stage):
                 text, ann = self._text(d)
                 if joined:
                     _to_input_lines(ann, joined)
-            if not text.strip():
+            if not _visible(text):
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue
             doc.text = text
@@ -625,3 +626,10 @@ def _extract(
 @hookimpl
 def corearchive_register_stages(register: Any) -> None:
     register(BoilerplateStage)
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` shows anything: a character that is not white space, a control or
+    an invisible format character (zero-width spaces and joiners, byte-order marks: a file
+    of only those was kept as a record)."""
+    return any(not ch.isspace() and unicodedata.category(ch)[0] not in "CZ" for ch in text)

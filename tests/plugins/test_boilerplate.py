@@ -50,6 +50,13 @@ def test_no_content_is_dropped(run_stage):
     assert run.kept == [] and run.dropped[0][1].reason == "no_content"
 
 
+def test_a_text_of_invisible_characters_is_no_content(run_stage):
+    # (5,000 lines of zero-width spaces, joiners and byte-order marks were kept as a record)
+    text = "\u200b\u200c\u200d\ufeff\u2060\n" * 5000
+    run = run_stage(BoilerplateStage, make_document(text))
+    assert run.kept == [] and run.dropped[0][1].reason == "no_content"
+
+
 def test_html_goes_through_trafilatura(run_stage):
     html = (
         f"<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav>"
