@@ -134,3 +134,56 @@ def test_a_limit_that_expires_before_its_block_starts_leaves_no_stale_alarm():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
     with time_limit(0.5, Inner):  # and the next limit is its own again
         _spin(0.05)
+
+
+def test_a_batch_found_slow_not_stuck_gets_more_time(monkeypatch):
+    """A stage of 0.2 s a document under a 1 s limit ran every batch of 8 twice (once cut
+    short, then document by document). A batch that ran over its time while each of its
+    documents keeps to its own doubles the time of the next batches, up to their size."""
+    import corearchive.stage as stage_mod
+    from corearchive.stage import StageContext
+    from corearchive.testing import make_document
+
+    given: list[float] = []  # the limit each call ran under
+
+    @contextlib.contextmanager
+    def simulated(limit: float, make_exc: object):  # (a clock that counts documents)
+        given.append(limit)
+        yield
+
+    class Slow(Stage):
+        name = "slow"
+        batch_size = 8
+
+        def process_batch(self, docs: list[Document]) -> list[Document]:
+            if 0.2 * len(docs) > given[-1]:  # (0.2 s a document)
+                raise DocumentTimeout("over")
+            return docs
+
+    monkeypatch.setattr(stage_mod, "time_limit", simulated)
+
+    class Reporter:
+        def failed(self, doc: Document, stage: str, error: str) -> None:
+            failures.append(error)
+
+        def dropped(self, doc: Document, stage: str, drop: object) -> None:
+            raise AssertionError("nothing is dropped")
+
+    failures: list[str] = []
+    ctx = StageContext(run_id="r", out=None, catalog=None, reporter=Reporter(), doc_timeout=1.0)  # type: ignore[arg-type]
+    stage = Slow(None, ctx)
+    docs = [make_document(f"{ARTICLE} {k}") for k in range(40)]
+    kept = list(stage.run(docs))
+    assert len(kept) == 40 and stage.stats.failed == 0
+    # batch 1: 1 s, cut short, then its 8 alone; then 2 s, enough for 8 × 0.2 s
+    assert given == [1.0, *[1.0] * 8, 2.0, 2.0, 2.0, 2.0]
+    # a document that runs over its own time still fails alone, and the time stays
+    stuck = make_document("STUCK " + ARTICLE)
+    Slow.process_batch = lambda self, docs: (  # type: ignore[method-assign]
+        (_ for _ in ()).throw(DocumentTimeout("over")) if any(d is stuck for d in docs) else docs
+    )
+    given.clear()
+    kept = list(stage.run([*docs[:7], stuck]))
+    assert len(kept) == 7 and given == [2.0, *[1.0] * 8]
+    assert len(failures) == 1 and failures[0].startswith("DocumentTimeout: over")
+    assert stage._batch_scale == 2
