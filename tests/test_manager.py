@@ -7,7 +7,7 @@ import pytest
 from corearchive import PluginError, Stage, hookimpl
 from corearchive.manager import collect, make_plugin_manager
 
-from helpers import TaggerPlugin, TagStage
+from helpers import StagePlugin, TaggerPlugin, TagStage
 
 BUILTIN_STAGES = {"boilerplate", "metadata", "language", "dedup"}
 
@@ -145,14 +145,8 @@ def test_an_option_default_that_breaks_its_own_schema_fails_at_start_up(default,
         name = "count"
         Options = opts
 
-    class Plugin:
-        @staticmethod
-        @hookimpl
-        def corearchive_register_stages(register: Any) -> None:
-            register(CountStage)
-
     with pytest.raises(PluginError, match=f"stage 'count' options: {message}"):
-        collect(make_plugin_manager([("count", Plugin())]))
+        collect(make_plugin_manager([("count", StagePlugin(CountStage))]))
 
 
 def test_third_party_plugin_is_registered_and_attributed():
