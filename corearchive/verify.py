@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 import tempfile
 from collections import Counter
@@ -194,16 +195,26 @@ def _canonical(value: Any) -> str:
 
 def _loads(data: bytes) -> Any:
     """JSON from bytes: orjson (3-4 times faster), or the standard parser for what orjson
-    refuses (integers over 64 bits); NaN and Infinity are no JSON (orjson would write them
-    as null, so a line with them would match its archived copy)."""
+    refuses (integers over 64 bits); NaN, Infinity and numbers beyond a double's range are no
+    JSON here (orjson would write them as null, so a line with them would match its archived
+    copy)."""
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError:
-        return json.loads(data, parse_constant=_no_constant)
+        return json.loads(data, parse_constant=_no_constant, parse_float=_finite)
 
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float; one beyond the range of a double (``1e999``) is refused,
+    as orjson refuses it (it would be infinity, which orjson writes as null)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is beyond the range of a number")
+    return value
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:

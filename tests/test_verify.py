@@ -255,9 +255,11 @@ def test_archive_damage_with_valid_digests_is_found(ingest, seeds):
     # NaN in a line: the JSON tools downstream refuse it; compared as null it matched
     path.write_bytes(b"".join(recs))
     records = res.out / "records.jsonl"
-    records.write_text(records.read_text("utf-8").replace('"title":null', '"title":NaN', 1))
-    code, got = _verify(res.out)
-    assert code == 1 and "not a JSON object" in got["listed"][0]
+    original = records.read_text("utf-8")
+    for bad in ("NaN", "Infinity", "1e999"):  # (1e999: infinity, which orjson writes as null)
+        records.write_text(original.replace('"title":null', f'"title":{bad}', 1))
+        code, got = _verify(res.out)
+        assert code == 1 and "not a JSON object" in got["listed"][0], bad
 
 
 def test_outputs_of_one_sink_are_checked_against_the_manifests(ingest, seeds, tmp_path):
