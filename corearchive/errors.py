@@ -34,9 +34,9 @@ class InputError(CoreArchiveError):
 
 
 class StageSetupError(PluginError):
-    """A stage could not be built or opened in a worker process (its model missing, say):
-    the run stops, as it does when that happens in the main process, instead of failing
-    every document as a lost worker."""
+    """A stage could not be built or opened (its model missing, say): the run stops, naming
+    it, in the main process and in worker processes alike (where it failed every document
+    as a lost worker)."""
 
 
 class IndexBusyError(CoreArchiveError):

@@ -43,7 +43,7 @@ from .stage import (
     Stage,
     StageContext,
     StageStats,
-    close_local_stages_of,
+    close_stages,
     describe_error,
     open_stages,
     setup_error,
@@ -251,7 +251,7 @@ class InlineExecutor:
             yield run_chunk(self.local, self.prepare, chunk)
 
     def close(self) -> None:
-        close_local_stages_of(self.local)
+        close_stages(self.local)
 
     def abort(self) -> None:
         """The run failed or was interrupted: nothing to stop here."""
@@ -358,7 +358,7 @@ def _init_worker(spec: WorkerSpec) -> None:
 
 def _close_worker() -> None:
     if _worker is not None:
-        close_local_stages_of(_worker[0])
+        close_stages(_worker[0])
 
 
 def _work(docs: list[Document]) -> ChunkResult:

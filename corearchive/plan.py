@@ -97,7 +97,7 @@ from .report import RunReport, RunReporter
 from .schema import RecordValidator
 from .sink import Sink, SinkContext
 from .source import Failure
-from .stage import Stage, StageContext, StageStats, close_local_stages_of, describe_error
+from .stage import Stage, StageContext, StageStats, close_stages, describe_error
 
 #: Documents per pickled chunk in the task files (and per dedup batch in clusters): the
 #: executor's chunk, so that local stages see the chunks of a streaming run.
@@ -264,7 +264,7 @@ def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
 def close_local_stages() -> None:
     """Close this process's local stages (the end of a run, or of a worker process)."""
     for local, _ in _local_cache.values():
-        close_local_stages_of(local)
+        close_stages(local)
     _local_cache.clear()
 
 
@@ -993,12 +993,11 @@ class StagedPlan:
 
     def _split(self, paths: list[str], task_bytes: int) -> list[list[Part]]:
         """The tasks of the inputs, in order (see :func:`group_parts`). A file bigger than a
-        task is read through once
-        to count its results (:func:`split_input`): several such files are counted in
-        parallel, as tasks of their own (a crawl's 1 GB WARC files, each read in the driver
-        one after the other, would keep a cluster waiting), by a runner of their own, so
-        that the process tasks' pool is forked after the session hooks as in a streaming run.
-        """
+        task is read through once to count its results (:func:`split_input`): several such
+        files are counted in parallel, as tasks of their own (a crawl's 1 GB WARC files, each
+        read in the driver one after the other, would keep a cluster waiting), by a runner of
+        their own, so that the process tasks' pool is forked after the session hooks as in a
+        streaming run."""
         run, opts = self.run, self.run.options
         counted = self.work / "split"
         calls = [
@@ -1063,7 +1062,6 @@ class StagedPlan:
             ),
         )
         runner = TaskRunner(opts.workers, opts.executor, opts.address)
-        committed = False
         catalog: Catalog | None = None
         moved: list[tuple[Path, Path | None]] = []
         outputs: list[AtomicFile] = []
@@ -1118,7 +1116,7 @@ class StagedPlan:
             for f in outputs:
                 f.commit()
             catalog.commit()
-            committed = run.committed = True
+            run.committed = True
             run.report = report
             all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
             if dedup is not None:
@@ -1146,7 +1144,7 @@ class StagedPlan:
                     else:
                         entry.unlink(missing_ok=True)
         except BaseException:
-            if not committed:
+            if not run.committed:
                 for f in outputs:
                     with contextlib.suppress(Exception):
                         f.abort()

@@ -158,7 +158,6 @@ class Run:
             on_failed=lambda d, src, s, e: self._failed(d, src, s, e),
             err=self.err,
         )
-        committed = False
         executor: InlineExecutor | RemoteExecutor | None = None
         try:
             catalog.start_run(self.run_id, out)
@@ -216,7 +215,7 @@ class Run:
             counts = self.report.counts_json()
             catalog.finish_run(self.run_id, json.dumps(counts))
             catalog.commit()
-            committed = self.committed = True
+            self.committed = True
             manifest = self.manifest(
                 started,
                 catalog.path,
@@ -230,7 +229,7 @@ class Run:
         except BaseException:
             if executor is not None:
                 _quietly(executor.abort)
-            if not committed:
+            if not self.committed:
                 for sink in sinks:
                     _quietly(sink.abort)
                 _quietly(reporter.rejects.abort)

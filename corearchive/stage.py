@@ -88,7 +88,7 @@ def open_stages(stages: Iterable[Stage], where: str = "") -> None:
             raise setup_error(stage.name, exc, where) from exc
 
 
-def close_local_stages_of(stages: Iterable[Stage]) -> None:
+def close_stages(stages: Iterable[Stage]) -> None:
     """Close per-document (local) stages at the end of a run. Their documents are done and
     they hold nothing the outputs need, so one whose ``close()`` raises is a warning naming
     it (the run was thrown away with one worker, and the error ignored with two)."""
@@ -255,17 +255,14 @@ class Stage:
                 for doc, snap in zip(batch, before, strict=True):
                     _restore(doc, snap)
                 results = [self._isolated(d) for d in batch]
-                if isinstance(exc, DocumentTimeout) and not any(
-                    isinstance(r, _TimedOut) for r in results
-                ):
+                if isinstance(exc, DocumentTimeout) and _TIMED_OUT not in results:
                     # Slow, not stuck: every document kept to its time alone. Without this
                     # a stage of 0.2 s a document under a 1 s limit ran every batch twice
                     # (15 s to 112 s): the next batches get twice the time, up to theirs.
                     self._batch_scale = min(len(batch), 2 * scale)
-                results = [_REPORTED if isinstance(r, _TimedOut) else r for r in results]
         self.stats.seconds += time.perf_counter() - t0
         for doc, (doc_id, source, text), result in zip(batch, names, results, strict=True):
-            if result is _REPORTED:
+            if result is _REPORTED or result is _TIMED_OUT:
                 continue  # failed and already reported
             if isinstance(result, Document):
                 if (bad := _bad_document(result, doc_id)) is not None:
@@ -287,8 +284,8 @@ class Stage:
             yield result
 
     def _isolated(self, doc: Document) -> Any:
-        """What processing ``doc`` alone gives, or :data:`_REPORTED` (a :class:`_TimedOut`
-        when it ran over its time) when it failed."""
+        """What processing ``doc`` alone gives, or, when it failed (and was reported),
+        :data:`_TIMED_OUT` if it ran over its time, else :data:`_REPORTED`."""
         try:
             with time_limit(self._limit(), self._timeout):
                 result = self.process_batch([doc])[0]
@@ -296,7 +293,7 @@ class Stage:
             if isinstance(exc, KeyboardInterrupt):
                 raise
             self._failed(doc, exc)
-            return _TimedOut() if isinstance(exc, DocumentTimeout) else _REPORTED
+            return _TIMED_OUT if isinstance(exc, DocumentTimeout) else _REPORTED
         return result
 
     def _failed(self, doc: Document, exc: BaseException) -> None:
@@ -304,12 +301,10 @@ class Stage:
         self.context.reporter.failed(doc, self.name, describe_error(exc))
 
 
-#: In a batch's results: the document failed and was reported already.
+#: In a batch's results: the document failed and was reported already (:data:`_TIMED_OUT`:
+#: it ran over its time, alone).
 _REPORTED = object()
-
-
-class _TimedOut:
-    """In a retried batch's results: the document ran over its time, alone (reported)."""
+_TIMED_OUT = object()
 
 
 def _not_a_result(value: Any) -> TypeError:

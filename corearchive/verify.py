@@ -302,7 +302,7 @@ def _check_record(
         result.problem(f"{where}: not a JSON object")
         return
     where = f"{where} ({rec.get('id')})"
-    # The line as archived (its metadata record, byte for byte), once.
+    # The line as archived (its metadata record, the same JSON value), once.
     same = db.execute(
         "SELECT r.id, s.line FROM recs r LEFT JOIN seen s ON s.id = r.id"
         " WHERE r.type = 'metadata' AND r.canon = ? ORDER BY s.line IS NOT NULL LIMIT 1",
@@ -389,7 +389,8 @@ def _check_unmatched(
     runs: dict[str, _Run], have_records: bool, db: sqlite3.Connection, result: Verification
 ) -> None:
     """The metadata records no line matched, of runs that wrote ``records.jsonl`` (a deleted
-    line, or the whole file). A run without a manifest is named once and not checked."""
+    line; a missing file is named by :func:`_check_archive`). A run without a manifest is
+    named once and not checked."""
     unmatched = db.execute(
         "SELECT r.id, r.warc, r.offset, r.key, i.key FROM recs r"
         " LEFT JOIN recs i ON i.id = r.warcinfo AND i.type = 'warcinfo'"
@@ -397,7 +398,6 @@ def _check_unmatched(
         " ORDER BY r.warc, r.offset"
     )
     unknown: set[tuple[str | None, str]] = set()
-    missing: Counter[str] = Counter()
     for rid, warc, offset, doc_id, run in unmatched:
         if run not in runs:
             if (run, warc) not in unknown:
@@ -409,17 +409,11 @@ def _check_unmatched(
                     else f"{warc}: no warcinfo record names its run"
                 )
             continue
-        if "records" not in runs[run].sinks:
-            continue
-        if not have_records:
-            missing[run] += 1
-            continue
-        result.problem(
-            f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
-            " records.jsonl"
-        )
-    for run, count in missing.items():
-        result.problem(f"records.jsonl is missing: run {run} wrote {count} records to it")
+        if have_records and "records" in runs[run].sinks:
+            result.problem(
+                f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
+                " records.jsonl"
+            )
 
 
 def _check_archive(
@@ -451,9 +445,8 @@ def _check_archive(
             )
     wrote = [r.kept for r in runs.values() if "records" in r.sinks and r.kept is not None]
     if not have_records:
-        # (the runs that archived their records too are named by _check_unmatched)
         for run_id, run in runs.items():
-            if "records" in run.sinks and "warc" not in run.sinks and run.kept:
+            if "records" in run.sinks and run.kept:
                 result.problem(
                     f"records.jsonl is missing: run {run_id} wrote {run.kept} records to it"
                 )

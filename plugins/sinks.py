@@ -420,7 +420,7 @@ class WarcSink(Sink):
             payload = doc.raw
             if http is not None and head is not None:
                 ctype = ctype or "application/http; msgtype=response"
-                if not headers.get_header("WARC-Target-URI").startswith(("http:", "https:")):
+                if not src.uri.startswith(("http:", "https:")):  # (its WARC-Target-URI)
                     # Readers (warcio among them) parse an HTTP head only under an http(s)
                     # URI: under another (the input's own, for a record that had none) the
                     # whole block is the payload, and so it is digested.
