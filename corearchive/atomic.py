@@ -4,14 +4,82 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TextIO
+
+from .errors import OutputBusyError
+
+#: The lock file of an output folder, held for the whole of a run (:func:`output_lock`)
+LOCK_NAME = ".corearchive.lock"
+#: A temporary name of :func:`temp_name`: the file's name and the run's id
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<run>\d{8}T\d{6}Z-[0-9a-f]{6})\.tmp$")
 
 
 def temp_name(path: Path, run_id: str) -> Path:
     """The temporary name of ``path`` while run ``run_id`` writes it (hidden, run-specific)."""
     return path.with_name(f".{path.name}.{run_id}.tmp")
+
+
+@contextlib.contextmanager
+def output_lock(out: Path, timeout: float) -> Iterator[None]:
+    """Hold ``OUT/.corearchive.lock`` for the block: one run at a time writes an output folder.
+
+    The index's write lock serialises runs that share an index, but two runs into one folder
+    with different ``--index`` files would each copy ``records.jsonl``, append and rename it
+    into place (the last rename wins: the other run's lines are lost) and could name their
+    WARC files alike in the same second. Waits up to ``timeout`` seconds, then
+    :class:`~corearchive.errors.OutputBusyError`. An advisory OS lock (filelock: ``flock`` on
+    POSIX, ``LockFileEx`` on Windows), released by the OS when the process dies, so a killed
+    run never leaves the folder locked."""
+    from filelock import FileLock, Timeout
+
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(out / LOCK_NAME, timeout=timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise OutputBusyError(
+            f"the output folder {out} is in use by another run (waited {timeout:g} s);"
+            " wait for it to finish or pass another -o"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_leftovers(out: Path, run_id: str, err: TextIO | None = None) -> list[Path]:
+    """Delete the temporary files (:func:`temp_name`) that runs other than ``run_id`` left in
+    ``out`` and its folders when they were killed (SIGKILL, a power cut: no clean-up ran);
+    call it holding :func:`output_lock`, under which no other run is writing there. Hidden
+    folders (the staged plan's ``.plan``, which a relaunch resumes) are not entered. Says on
+    ``err`` what was removed; returns the paths."""
+    removed: list[Path] = []
+    size = 0
+    runs: set[str] = set()
+    for folder, dirs, files in os.walk(out):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            m = _TEMP.match(name)
+            if m is None or m["run"] == run_id:
+                continue
+            path = Path(folder) / name
+            with contextlib.suppress(OSError):
+                n = path.stat().st_size
+                path.unlink()
+                removed.append(path)
+                size += n
+                runs.add(m["run"])
+    if removed and err is not None:
+        print(
+            f"corearchive: removed {len(removed)} temporary file(s), {size / 1e6:.1f} MB, left in"
+            f" {out} by interrupted run(s) {', '.join(sorted(runs))}",
+            file=err,
+        )
+    return removed
 
 
 class AtomicFile:

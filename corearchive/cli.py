@@ -21,7 +21,7 @@ import click
 from . import __version__
 from .catalog import DEFAULT_CACHE_MB
 from .config import RunConfig, resolve
-from .errors import ConfigError, CoreArchiveError, ExitCode, IndexBusyError
+from .errors import ConfigError, CoreArchiveError, ExitCode, IndexBusyError, OutputBusyError
 from .manager import PluginManager, Registry, collect, make_plugin_manager
 from .schema import config_schema
 
@@ -122,7 +122,7 @@ def _fail(message: str, code: ExitCode) -> None:
     type=_FINITE_SECONDS,
     default=30.0,
     show_default=True,
-    help="Seconds to wait for an index held by another run.",
+    help="Seconds to wait for an index or output folder held by another run.",
 )
 @click.option(
     "--index-cache-mb",
@@ -249,7 +249,7 @@ def ingest(
     try:
         with _sigterm_as_interrupt():
             report = run.execute()
-    except (IndexBusyError, PlanError, ConfigError) as exc:
+    except (IndexBusyError, OutputBusyError, PlanError, ConfigError) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
     except _Terminated:

@@ -41,3 +41,7 @@ class StageSetupError(PluginError):
 
 class IndexBusyError(CoreArchiveError):
     """The archive index is held by another run."""
+
+
+class OutputBusyError(CoreArchiveError):
+    """The output folder is being written by another run."""

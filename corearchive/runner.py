@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .atomic import write_atomic
+from .atomic import output_lock, remove_leftovers, write_atomic
 from .catalog import DEFAULT_CACHE_MB, Catalog
 from .config import RunConfig
 from .document import Document, Drop, printable
@@ -135,13 +135,21 @@ class Run:
 
     # -- the run -----------------------------------------------------------------------------
     def execute(self) -> RunReport:
+        """Run the pipeline over the inputs and commit the outputs; one run at a time per
+        output folder (:func:`~corearchive.atomic.output_lock`), which first loses what
+        killed runs left half-written there."""
         opts = self.options
-        if opts.plan == "staged":
-            from .plan import StagedPlan
+        with output_lock(opts.out, opts.index_timeout):
+            remove_leftovers(opts.out, self.run_id, self.err)
+            if opts.plan == "staged":
+                from .plan import StagedPlan
 
-            return StagedPlan(self, opts.work_dir).execute()
+                return StagedPlan(self, opts.work_dir).execute()
+            return self._stream()
+
+    def _stream(self) -> RunReport:
+        opts = self.options
         out = opts.out
-        out.mkdir(parents=True, exist_ok=True)
         started = time.time()
         catalog = Catalog(
             opts.index or out / "index.sqlite",

@@ -568,7 +568,8 @@ def test_a_full_disk_is_a_clear_error_and_leaves_no_temporary_files(seeds, tmp_p
     assert r.exit_code == 3
     assert "cannot write the output: No space left on device" in r.output
     assert "nothing from this run was committed" in r.output and "Traceback" not in r.output
-    assert not [p for p in out.rglob("*") if p.is_file() and not p.name.startswith("index")]
+    left = [p.name for p in out.rglob("*") if p.is_file() and not p.name.startswith("index")]
+    assert left == [".corearchive.lock"]  # (the folder's lock file, empty and unlocked)
 
 
 def test_internal_error_exits_3_and_commits_nothing(seeds, tmp_path, monkeypatch):
@@ -639,6 +640,56 @@ def test_busy_index_fails_clearly(seeds, tmp_path):
     assert r.exit_code == 2
     assert "in use by another run" in r.output
     assert not (tmp_path / "o" / "records.jsonl").exists()
+
+
+def test_busy_output_folder_fails_clearly(seeds, tmp_path):
+    # Two runs into one folder with their own indexes would both copy records.jsonl, append
+    # and rename it into place: the output folder's lock makes the second one wait, then fail.
+    from filelock import FileLock
+
+    out = tmp_path / "o"
+    out.mkdir()
+    args = ["ingest", str(seeds), "-o", str(out), "--index-timeout", "0.3"]
+    with FileLock(out / ".corearchive.lock", timeout=0):  # another run holds the folder
+        r = CliRunner().invoke(cli, [*args, "--index", str(tmp_path / "other.sqlite")])
+    assert r.exit_code == 2, r.output
+    assert f"the output folder {out} is in use by another run" in r.output
+    assert not (out / "records.jsonl").exists() and not (tmp_path / "other.sqlite").exists()
+    r = CliRunner().invoke(cli, args)  # released: the next run goes ahead
+    assert r.exit_code == 0, r.output
+    assert len((out / "records.jsonl").read_text().splitlines()) == 5
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(seeds, tmp_path, plan):
+    # A run killed outright (SIGKILL, a power cut) leaves its temporary outputs; the next run
+    # into the folder, holding its lock, removes them and says so. Other files stay, and so
+    # does the staged plan's work folder, which a relaunch resumes.
+    out = tmp_path / "o"
+    dead = "20260101T000000Z-abc123"
+    left = [
+        out / f".records.jsonl.{dead}.tmp",
+        out / "warc" / f".corearchive-20260101000000-00000-h.warc.gz.{dead}.tmp",
+    ]
+    kept = [
+        out / "notes" / f".draft.{dead}.tmp.bak",
+        out / "notes" / ".records.jsonl.someone.tmp",
+    ]
+    if plan == "stream":  # (a staged run deletes its work folder when it is done)
+        kept.append(out / ".plan" / "tasks" / f".records.jsonl.{dead}.tmp")
+    for p in left + kept:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(b"x" * 1000)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--plan", plan])
+    assert r.exit_code == 0, r.output
+    assert not any(p.exists() for p in left)
+    assert all(p.exists() for p in kept)
+    assert f"removed 2 temporary file(s), 0.0 MB, left in {out} by interrupted run(s) {dead}" in (
+        r.output
+    )
+    assert len((out / "records.jsonl").read_text().splitlines()) == 5
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--plan", plan])
+    assert "temporary file" not in r.output
 
 
 def test_progress_and_summary(seeds, tmp_path):
