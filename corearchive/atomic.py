@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
+import json
 import os
 import re
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TextIO
@@ -51,12 +54,18 @@ def output_lock(out: Path, timeout: float) -> Iterator[None]:
         lock.release()
 
 
-def remove_leftovers(out: Path, run_id: str, err: TextIO | None = None) -> list[Path]:
+def remove_leftovers(
+    out: Path,
+    run_id: str,
+    err: TextIO | None = None,
+    keep: set[Path] | frozenset[Path] = frozenset(),
+) -> list[Path]:
     """Delete the temporary files (:func:`temp_name`) that runs other than ``run_id`` left in
     ``out`` and its folders when they were killed (SIGKILL, a power cut: no clean-up ran);
     call it holding :func:`output_lock`, under which no other run is writing there. Hidden
     folders (the staged plan's ``.plan``, which a relaunch resumes) are not entered. Says on
-    ``err`` what was removed; returns the paths."""
+    ``err`` what was removed; returns the paths. ``keep``: files to leave (those of a commit
+    :func:`recover_commits` could not decide)."""
     removed: list[Path] = []
     size = 0
     runs: set[str] = set()
@@ -67,6 +76,8 @@ def remove_leftovers(out: Path, run_id: str, err: TextIO | None = None) -> list[
             if m is None or m["run"] == run_id:
                 continue
             path = Path(folder) / name
+            if Path(os.path.abspath(path)) in keep:
+                continue
             with contextlib.suppress(OSError):
                 n = path.stat().st_size
                 path.unlink()
@@ -126,10 +137,15 @@ class AtomicFile:
         self.pos = pos
 
     def commit(self) -> None:
-        """Flush to disk and rename into place."""
+        """Flush to disk and rename into place; inside a :class:`Commit`, the rename waits for
+        the run's commit point (:meth:`Commit.publish`)."""
         self.file.flush()
         os.fsync(self.file.fileno())
         self.file.close()
+        group = _COMMIT.get()
+        if group is not None:
+            group.rename(self.tmp, self.path, then=self)
+            return
         os.replace(self.tmp, self.path)
         self.committed = True
 
@@ -166,3 +182,171 @@ def write_atomic(path: Path, data: bytes, run_id: str) -> None:
     except BaseException:
         f.abort()
         raise
+
+
+#: The commit being prepared in this context (:class:`Commit`), if any
+_COMMIT: contextvars.ContextVar[Commit | None] = contextvars.ContextVar("commit", default=None)
+#: The journal of a run's commit (:class:`Commit`), in the output folder
+_JOURNAL = ".commit.{run}.json"
+
+
+class Commit:
+    """A run's outputs published all at once, after its commit point.
+
+    A run's files are renamed into place one after another; a run killed among the renames
+    (SIGKILL, a power cut) left some published and others not, and its index changes either
+    committed or not: a WARC file whose documents a later run archived again, or
+    ``records.jsonl`` with lines the index does not know. So the renames wait: within
+    ``with commit:``, :meth:`AtomicFile.commit` makes its file durable and registers its
+    rename here. :meth:`prepare` then writes the journal ``OUT/.commit.RUN.json`` (the
+    renames and the index); the index's commit is the commit point; :meth:`publish` renames
+    and deletes the journal. A run that dies before the commit point has published nothing
+    (its temporary files go, :func:`remove_leftovers`); one that dies after it is finished by
+    the next run into the folder (:func:`recover_commits`), which finds the run committed in
+    the index and makes the renames left.
+    """
+
+    def __init__(self, out: Path, run_id: str) -> None:
+        self.out = out
+        self.run_id = run_id
+        self.journal = out / _JOURNAL.format(run=run_id)
+        #: (temporary path, final path, the AtomicFile to mark committed or None)
+        self.renames: list[tuple[Path, Path, AtomicFile | None]] = []
+        self._token: contextvars.Token[Commit | None] | None = None
+
+    def __enter__(self) -> Commit:
+        self._token = _COMMIT.set(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._token is not None:
+            _COMMIT.reset(self._token)
+            self._token = None
+
+    def rename(self, tmp: Path, final: Path, then: AtomicFile | None = None) -> None:
+        """Rename ``tmp`` to ``final`` at :meth:`publish` (``tmp`` already durable)."""
+        self.renames.append((tmp, final, then))
+
+    def prepare(self, index: Path) -> None:
+        """Write the journal (durably): what :meth:`publish` will rename, and the index that
+        tells whether the run committed."""
+        blob = json.dumps(
+            {
+                "run": self.run_id,
+                "index": os.path.abspath(index),
+                "renames": [[os.path.abspath(t), os.path.abspath(f)] for t, f, _ in self.renames],
+            },
+            indent=1,
+        ).encode()
+        tmp = self.journal.with_name(self.journal.name + ".part")
+        with open(tmp, "wb") as f:
+            f.write(blob)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.journal)
+        _fsync_dir(self.out)
+
+    def publish(self) -> None:
+        """After the commit point: the renames, in the order registered, then the journal
+        goes."""
+        _rename_all([(t, f) for t, f, _ in self.renames])
+        for _, _, file in self.renames:
+            if file is not None:
+                file.committed = True
+        self.journal.unlink(missing_ok=True)
+
+    def abort(self) -> None:
+        """Before the commit point: nothing was published; the registered temporary files
+        and the journal go (the renames of files that are not temporary, such as a staged
+        plan's task shards, are simply not made)."""
+        for tmp, _, file in self.renames:
+            if file is not None:
+                tmp.unlink(missing_ok=True)
+        self.journal.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            self.journal.with_name(self.journal.name + ".part").unlink()
+
+
+def _rename_all(renames: list[tuple[Path, Path]]) -> None:
+    folders: set[Path] = set()
+    for tmp, final in renames:
+        if tmp.exists():  # (a recovery: made already before the run died)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, final)
+            folders.add(final.parent)
+    for folder in folders:
+        _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the folder's entries (a rename) durable, where the OS allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # (not on every platform and file system)
+        pass
+    finally:
+        os.close(fd)
+
+
+def run_committed(index: Path, run_id: str) -> bool | None:
+    """Whether the index holds run ``run_id`` as finished (committed); None when it cannot
+    be read."""
+    if not index.is_file():
+        return None
+    try:
+        db = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT finished_at FROM runs WHERE id = ?", (run_id,)).fetchone()
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+    return row is not None and row[0] is not None
+
+
+def pending_commits(out: Path) -> list[Path]:
+    """The journals of commits that did not finish in ``out`` (:class:`Commit`)."""
+    return sorted(out.glob(_JOURNAL.format(run="*")))
+
+
+def recover_commits(out: Path, err: TextIO | None = None) -> set[Path]:
+    """Finish or undo the commits that runs killed at the wrong moment left in ``out``
+    (:class:`Commit`); call it holding :func:`output_lock`. A run the index shows committed
+    gets the renames it had left; one it does not show published nothing, and its temporary
+    files are left to :func:`remove_leftovers`. Says on ``err`` what it did. Returns the
+    temporary files to keep: those of a commit it cannot decide (its index unreadable),
+    whose journal stays."""
+    keep: set[Path] = set()
+    for journal in pending_commits(out):
+        try:
+            data = json.loads(journal.read_bytes())
+            run, index = data["run"], Path(data["index"])
+            renames = [(Path(t), Path(f)) for t, f in data["renames"]]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            _say(err, f"cannot read {journal} ({exc}); left in place")
+            continue
+        done = run_committed(index, run)
+        if done is None:
+            keep.update(t for t, _ in renames)
+            _say(
+                err,
+                f"cannot tell whether run {run}, killed as it committed, did commit (its"
+                f" index {index} cannot be read); its files and {journal.name} are left",
+            )
+            continue
+        if done:
+            _rename_all(renames)
+            _say(err, f"finished the commit of run {run}, killed after its index committed")
+        else:
+            _say(err, f"run {run} was killed before it committed; nothing of it is kept")
+        journal.unlink()
+    return keep
+
+
+def _say(err: TextIO | None, message: str) -> None:
+    if err is not None:
+        print(f"corearchive: {message}", file=err)

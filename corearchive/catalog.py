@@ -84,7 +84,9 @@ class Catalog:
         )
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            # FULL: the commit is durable when COMMIT returns (NORMAL may lose it to a power
+            # cut), as the run's commit point must be (atomic.Commit); one commit per run
+            self.db.execute("PRAGMA synchronous=FULL")
             # SQLite's own page cache, allocated as used: capped, so that a run's memory does
             # not grow with the index (the OS file cache holds the rest, a pread away). The
             # default, 8 MB, is filled by 10,000 documents already: the main process of a

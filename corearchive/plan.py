@@ -76,7 +76,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
-from .atomic import AtomicFile, write_atomic
+from .atomic import AtomicFile, Commit, run_committed, write_atomic
 from .catalog import Catalog, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
@@ -956,8 +956,15 @@ class StagedPlan:
         if "-" in inputs:
             raise PlanError("--plan staged reads files, not standard input")
         plan_file = self.work / "plan.json"
-        if (self.work / "final.done").exists():
-            shutil.rmtree(self.work)  # a finished plan: this is a new run
+        if (self.work / "final.done").exists() or (
+            plan_file.exists()
+            and run_committed(
+                opts.index or opts.out / "index.sqlite", json.loads(plan_file.read_text())["run_id"]
+            )
+        ):
+            # a finished plan (its final step killed after the commit point, which
+            # atomic.recover_commits finished): this is a new run
+            shutil.rmtree(self.work)
         if plan_file.exists():
             plan: dict[str, Any] = json.loads(plan_file.read_text())
             if plan["inputs"] != inputs or plan["config_digest"] != run.config.digest:
@@ -1065,6 +1072,7 @@ class StagedPlan:
         catalog: Catalog | None = None
         moved: list[tuple[Path, Path | None]] = []
         outputs: list[AtomicFile] = []
+        commit = Commit(out, run.run_id)
         try:
             steps = _StepClock()
             # Before the tasks, as a streaming run calls them before its stages run (forked
@@ -1105,34 +1113,40 @@ class StagedPlan:
                 write_task, [(spec, n) for n in range(len(tasks)) if not _done(spec, n, "write")]
             )
             steps.lap("write")
-            report, stats = self._final(
-                spec, catalog, dedup, len(tasks), plan["unresolved"], moved, outputs
-            )
+            with commit:  # (the WARC sink's revisit file, and the task shards' moves)
+                report, stats = self._final(
+                    spec, catalog, dedup, len(tasks), plan["unresolved"], moved, outputs, commit
+                )
             report.inputs = plan["files"] + len(plan["unresolved"])
             steps.lap("final")
             report.seconds = time.time() - started
             counts = report.counts_json()
+            with commit:
+                for f in outputs:
+                    f.commit()
+                all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
+                if dedup is not None:
+                    all_stats[dedup.name] = dedup.stats
+                manifest = _manifest(run, started, all_stats, counts, index, moved, out)
+                manifest["plan"] = {
+                    "kind": "staged",
+                    "tasks": len(tasks),
+                    "steps": steps.laps,
+                    # CPU seconds of the tasks per process that ran them (this launch's and
+                    # the earlier ones' before a relaunch): the spread shows the balance.
+                    "task_cpu": sorted(
+                        (round(c, 3) for c in self.worker_cpu.values()), reverse=True
+                    ),
+                }
+                blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+                write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
+                write_atomic(out / "run.json", blob, run.run_id)
+            commit.prepare(index)
             catalog.finish_run(run.run_id, json.dumps(counts))
-            for f in outputs:
-                f.commit()
-            catalog.commit()
+            catalog.commit()  # the commit point (a relaunch now finds the plan done)
             run.committed = True
             run.report = report
-            all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
-            if dedup is not None:
-                all_stats[dedup.name] = dedup.stats
-            manifest = _manifest(run, started, all_stats, counts, index, moved, out)
-            manifest["plan"] = {
-                "kind": "staged",
-                "tasks": len(tasks),
-                "steps": steps.laps,
-                # CPU seconds of the tasks per process that ran them (this launch's and the
-                # earlier ones' before a relaunch): the spread shows the balance.
-                "task_cpu": sorted((round(c, 3) for c in self.worker_cpu.values()), reverse=True),
-            }
-            blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
-            write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
-            write_atomic(out / "run.json", blob, run.run_id)
+            commit.publish()
             (self.work / "final.done").write_text(run.run_id)
             # The run is committed: the intermediate files have served (the task outputs,
             # the merged band files and step markers; plan.json and final.done stay, and
@@ -1145,17 +1159,13 @@ class StagedPlan:
                         entry.unlink(missing_ok=True)
         except BaseException:
             if not run.committed:
+                # (the task shards were not moved: they stay in their tasks, whose write
+                # markers stay true)
+                with contextlib.suppress(Exception):
+                    commit.abort()
                 for f in outputs:
                     with contextlib.suppress(Exception):
                         f.abort()
-                for dest, back in moved:
-                    # Task shards go back to their task (its write marker stays true);
-                    # files written here go.
-                    with contextlib.suppress(Exception):
-                        if back is None:
-                            dest.unlink(missing_ok=True)
-                        else:
-                            os.replace(dest, back)
                 if catalog is not None:
                     with contextlib.suppress(Exception):
                         catalog.rollback()
@@ -1177,8 +1187,10 @@ class StagedPlan:
         unresolved: list[list[str]],
         moved: list[tuple[Path, Path | None]],
         outputs: list[AtomicFile],
+        commit: Commit,
     ) -> tuple[RunReport, dict[str, StageStats]]:
-        """Step 5: the shards in task order into the run's outputs and the catalog."""
+        """Step 5: the shards in task order into the run's outputs and the catalog (the
+        files' renames and moves registered in ``commit``, made after the commit point)."""
         run, out = self.run, spec.out
         report = RunReport(run_id=run.run_id)
         stats: dict[str, StageStats] = {}
@@ -1209,6 +1221,10 @@ class StagedPlan:
             )
             warc_sink = run.registry.sinks["warc"](spec.config.sink_options["warc"], sctx)
             warc_sink.open()
+            if hasattr(warc_sink, "serial"):
+                # after the tasks' serials: the shards are moved in only after the commit
+                # point, so a name taken by one of them is not yet there to be seen
+                warc_sink.serial = tasks * WARC_SERIALS
         for n in range(tasks):
             tdir = task_dir(spec.work, n)
             with open(tdir / "process" / "counts.pkl", "rb") as f:
@@ -1247,7 +1263,8 @@ class StagedPlan:
                         dest = warc_folder / p.name
                         if dest.exists():
                             raise PlanError(f"{dest} exists already")
-                        os.replace(p, dest)
+                        # (moved after the commit point, as the run's other files appear)
+                        commit.rename(p, dest)
                         moved.append((dest, p))
         if dedup is not None:
             dedup.close()

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .atomic import output_lock, remove_leftovers, write_atomic
+from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
 from .catalog import DEFAULT_CACHE_MB, Catalog
 from .config import RunConfig
 from .document import Document, Drop, printable
@@ -140,7 +140,8 @@ class Run:
         killed runs left half-written there."""
         opts = self.options
         with output_lock(opts.out, opts.index_timeout):
-            remove_leftovers(opts.out, self.run_id, self.err)
+            keep = recover_commits(opts.out, self.err)
+            remove_leftovers(opts.out, self.run_id, self.err, keep)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
@@ -167,6 +168,7 @@ class Run:
             err=self.err,
         )
         executor: InlineExecutor | RemoteExecutor | None = None
+        commit = Commit(out, self.run_id)
         try:
             catalog.start_run(self.run_id, out)
             self.pm.hook.corearchive_configure(config=self.config)
@@ -217,27 +219,32 @@ class Run:
             progress.finish()
             self.report.seconds = time.time() - started
 
-            for sink in sinks:
-                sink.commit()
-            reporter.rejects.commit()
-            counts = self.report.counts_json()
+            # The files become visible together, after the index's commit (Commit)
+            with commit:
+                for sink in sinks:
+                    sink.commit()
+                reporter.rejects.commit()
+                counts = self.report.counts_json()
+                manifest = self.manifest(
+                    started,
+                    catalog.path,
+                    counts,
+                    {s.name: self._stats(s) for s in stages},
+                    {s.name: s.outputs() for s in sinks},
+                )
+                blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+                write_atomic(out / "runs" / f"{self.run_id}.json", blob, self.run_id)
+                write_atomic(out / "run.json", blob, self.run_id)
+            commit.prepare(catalog.path)
             catalog.finish_run(self.run_id, json.dumps(counts))
-            catalog.commit()
+            catalog.commit()  # the commit point
             self.committed = True
-            manifest = self.manifest(
-                started,
-                catalog.path,
-                counts,
-                {s.name: self._stats(s) for s in stages},
-                {s.name: s.outputs() for s in sinks},
-            )
-            blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
-            write_atomic(out / "runs" / f"{self.run_id}.json", blob, self.run_id)
-            write_atomic(out / "run.json", blob, self.run_id)
+            commit.publish()
         except BaseException:
             if executor is not None:
                 _quietly(executor.abort)
             if not self.committed:
+                _quietly(commit.abort)
                 for sink in sinks:
                     _quietly(sink.abort)
                 _quietly(reporter.rejects.abort)

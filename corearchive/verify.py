@@ -16,6 +16,7 @@ as many documents as its manifest says it kept, ``records.jsonl`` holds as many 
 the runs wrote, no record id is used twice, every raw record belongs to a document, a record
 cut short is named (warcio leaves its digests unchecked), and a raw record's content is what
 its document's ``source.sha256`` says (content rewritten with its WARC digests recomputed).
+A run killed as it committed (its journal ``OUT/.commit.RUN.json`` left) is named.
 Not checked: WARC headers that move no offset (digests do not cover headers), bytes after
 the last record that form no record, and manifests themselves. What the WARC files hold is
 indexed in a temporary SQLite file, so the check takes the same memory for any size of
@@ -36,6 +37,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import orjson
+
+from .atomic import pending_commits
 
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
@@ -264,6 +267,11 @@ def verify(out: Path) -> Verification:
     if not (warcs or records.exists() or (out / "run.json").exists() or (out / "runs").is_dir()):
         result.problem(f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)")
         return result
+    for journal in pending_commits(out):
+        result.problem(
+            f"{journal.name}: a run was killed as it committed; the next"
+            f" `corearchive ingest … -o {out}` finishes or undoes its commit"
+        )
     runs = _manifests(out)
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")

@@ -52,3 +52,31 @@ def test_abort_removes_the_temporary_file_when_closing_it_fails(tmp_path):
     f.file = _FullDisk(f.file)  # type: ignore[assignment]
     f.abort()  # does not raise: the file is thrown away
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_commit_that_cannot_be_decided_keeps_its_files(tmp_path):
+    # The journal's index is gone (moved, another disk not mounted): whether the run
+    # committed is unknown, so neither its temporary files nor its journal are touched.
+    import io
+    import json
+
+    from corearchive.atomic import recover_commits, remove_leftovers
+
+    run = "20260101T000000Z-abc123"
+    tmp = tmp_path / f".records.jsonl.{run}.tmp"
+    tmp.write_bytes(b"line\n")
+    journal = tmp_path / f".commit.{run}.json"
+    journal.write_text(
+        json.dumps(
+            {
+                "run": run,
+                "index": str(tmp_path / "gone.sqlite"),
+                "renames": [[str(tmp), str(tmp_path / "records.jsonl")]],
+            }
+        )
+    )
+    err = io.StringIO()
+    keep = recover_commits(tmp_path, err)
+    assert remove_leftovers(tmp_path, "20260101T000001Z-def456", err, keep) == []
+    assert tmp.exists() and journal.exists() and not (tmp_path / "records.jsonl").exists()
+    assert f"cannot tell whether run {run}" in err.getvalue()

@@ -692,6 +692,68 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(seeds, tmp_pa
     assert "temporary file" not in r.output
 
 
+_KILLED_AT = """
+import os, sys
+from corearchive import atomic
+point = sys.argv.pop(1)
+prepare, publish = atomic.Commit.prepare, atomic.Commit.publish
+if point == "journal":  # the journal written, the index not committed
+    def killed(self, index):
+        prepare(self, index)
+        os._exit(137)
+    atomic.Commit.prepare = killed
+elif point == "committed":  # the index committed, nothing renamed
+    atomic.Commit.publish = lambda self: os._exit(137)
+else:  # the index committed, one file renamed
+    def half(self):
+        atomic._rename_all([(t, f) for t, f, _ in self.renames[:1]])
+        os._exit(137)
+    atomic.Commit.publish = half
+from corearchive.cli import main
+sys.argv[0] = "corearchive"
+main()
+"""
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+@pytest.mark.parametrize(
+    ("point", "said"),
+    [
+        ("journal", "was killed before it committed; nothing of it is kept"),
+        ("committed", "finished the commit of run"),
+        ("half", "finished the commit of run"),
+    ],
+)
+def test_a_run_killed_as_it_commits_is_finished_or_undone_by_the_next(
+    seeds, tmp_path, plan, point, said
+):
+    # The run's files are renamed into place after the index's commit (the commit point),
+    # from a journal: killed before it, the run leaves nothing; killed after it, among the
+    # renames or before them, the next run into the folder makes the rest. Before, a run
+    # killed between its renames left a WARC file whose documents the next run archived
+    # again, or records.jsonl lines that the index did not know (the next run wrote them
+    # twice).
+    import subprocess
+    import sys
+
+    from corearchive.verify import verify
+
+    out = tmp_path / "o"
+    args = ["ingest", str(seeds), "-o", str(out), "--plan", plan, "--workers", "1", "-q"]
+    r = subprocess.run([sys.executable, "-c", _KILLED_AT, point, *args], capture_output=True)
+    assert r.returncode == 137, r.stderr.decode()
+    [journal] = out.glob(".commit.*.json")
+    assert any(journal.name in p for p in verify(out).listed)  # named until it is done
+    res = CliRunner().invoke(cli, args[:-1])
+    assert res.exit_code == 0, res.output
+    assert said in res.output
+    check = verify(out)
+    assert check.ok, check.listed
+    assert check.records == 5 and len((out / "records.jsonl").read_text().splitlines()) == 5
+    assert check.warc_files >= 1
+    assert not list(out.glob(".commit.*")) and not list(out.rglob("*.tmp"))
+
+
 def test_progress_and_summary(seeds, tmp_path):
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--progress"])
     assert r.exit_code == 0
