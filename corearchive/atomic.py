@@ -11,7 +11,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TextIO
+from typing import IO, NamedTuple, TextIO
 
 from .errors import OutputBusyError
 
@@ -94,12 +94,18 @@ def remove_leftovers(
 
 
 class AtomicFile:
-    """Write to a temporary name; :meth:`commit` renames it into place, :meth:`abort` removes it.
+    """Write to a temporary name; :meth:`commit` puts it in place, :meth:`abort` removes it.
 
-    With ``keep_existing`` the new file starts as a copy of the current one, so that a run
-    adds to a cumulative file (``records.jsonl``) without ever truncating it in place.
-    :meth:`abort` after :meth:`commit` puts the previous content back (atomically too): a run
-    that fails after some outputs were committed keeps nothing.
+    A new file (or one replaced whole) is renamed into place. With ``keep_existing`` a run
+    adds to a cumulative file (``records.jsonl``): the temporary file holds only this run's
+    bytes, and :meth:`commit` appends them to the file (:func:`_append`: the file first cut
+    back to its size before the run, so that an append made again after a crash is made
+    once) instead of copying the whole file for every run (an archive's records file grows
+    to tens of GB: each run copied it, and needed as much free disk again). Inside a
+    :class:`Commit` the rename or append waits for the run's commit point; a reader never
+    sees a run's lines before its index committed. :meth:`abort` after :meth:`commit` puts
+    the previous content back: a run that fails after some outputs were committed keeps
+    nothing.
     """
 
     def __init__(self, path: Path, run_id: str, *, keep_existing: bool = False) -> None:
@@ -111,11 +117,7 @@ class AtomicFile:
         #: Size of the file before this run when this run appends to it, else None.
         self.base: int | None = path.stat().st_size if keep_existing and path.exists() else None
         self.existed = path.exists()
-        if self.base is not None:
-            shutil.copyfile(path, self.tmp)
-            self.file: IO[bytes] = open(self.tmp, "ab")  # noqa: SIM115
-        else:
-            self.file = open(self.tmp, "wb")  # noqa: SIM115
+        self.file: IO[bytes] = open(self.tmp, "wb")  # noqa: SIM115
         self.written = 0
         # The position is counted here: the buffered file's tell() is a system call, several
         # per document in the sinks (~30 µs a document on the development VM).
@@ -127,26 +129,32 @@ class AtomicFile:
         self.pos += len(data)
 
     def tell(self) -> int:
-        """The end of what was written (where the next write goes)."""
+        """The end of what was written, in the file as it will be (where the next write
+        goes)."""
         return self.pos
 
     def truncate(self, pos: int) -> None:
-        """Cut the file back to ``pos`` (take back what was written after it)."""
-        self.file.seek(pos)
+        """Cut the file back to ``pos`` (take back what was written after it; not into what
+        was there before the run)."""
+        base = self.base or 0
+        if pos < base:
+            raise ValueError(f"cannot cut {self.path} to {pos}: this run's bytes start at {base}")
+        self.file.seek(pos - base)
         self.file.truncate()
         self.pos = pos
 
     def commit(self) -> None:
-        """Flush to disk and rename into place; inside a :class:`Commit`, the rename waits for
-        the run's commit point (:meth:`Commit.publish`)."""
+        """Flush to disk and put in place (rename, or append); inside a :class:`Commit`, that
+        waits for the run's commit point (:meth:`Commit.publish`)."""
         self.file.flush()
         os.fsync(self.file.fileno())
         self.file.close()
+        op = _Op(self.tmp, self.path, self.base)
         group = _COMMIT.get()
         if group is not None:
-            group.rename(self.tmp, self.path, then=self)
+            group.add(op, then=self)
             return
-        os.replace(self.tmp, self.path)
+        _publish([op])
         self.committed = True
 
     def abort(self) -> None:
@@ -164,13 +172,10 @@ class AtomicFile:
             if not self.existed:
                 self.path.unlink(missing_ok=True)
             return
-        restore = AtomicFile(self.path, self.run_id, keep_existing=True)
-        try:
-            restore.file.truncate(self.base)
-            restore.commit()
-        except BaseException:
-            restore.abort()
-            raise
+        with open(self.path, "r+b") as f:
+            f.truncate(self.base)
+            f.flush()
+            os.fsync(f.fileno())
 
 
 def write_atomic(path: Path, data: bytes, run_id: str) -> None:
@@ -190,28 +195,40 @@ _COMMIT: contextvars.ContextVar[Commit | None] = contextvars.ContextVar("commit"
 _JOURNAL = ".commit.{run}.json"
 
 
+class _Op(NamedTuple):
+    """A file put in place: ``tmp`` renamed to ``final``, or, with ``base`` (the size of
+    ``final`` before the run), appended to it."""
+
+    tmp: Path
+    final: Path
+    base: int | None
+
+
 class Commit:
     """A run's outputs published all at once, after its commit point.
 
-    A run's files are renamed into place one after another; a run killed among the renames
+    A run's files were renamed into place one after another; a run killed among the renames
     (SIGKILL, a power cut) left some published and others not, and its index changes either
     committed or not: a WARC file whose documents a later run archived again, or
-    ``records.jsonl`` with lines the index does not know. So the renames wait: within
-    ``with commit:``, :meth:`AtomicFile.commit` makes its file durable and registers its
-    rename here. :meth:`prepare` then writes the journal ``OUT/.commit.RUN.json`` (the
-    renames and the index); the index's commit is the commit point; :meth:`publish` renames
-    and deletes the journal. A run that dies before the commit point has published nothing
-    (its temporary files go, :func:`remove_leftovers`); one that dies after it is finished by
-    the next run into the folder (:func:`recover_commits`), which finds the run committed in
-    the index and makes the renames left.
+    ``records.jsonl`` with lines the index does not know. So the files wait: within
+    ``with commit:``, :meth:`AtomicFile.commit` makes its file durable and registers it here.
+    :meth:`prepare` then writes the journal ``OUT/.commit.RUN.json`` (each file's rename or
+    append, and the index); the index's commit is the commit point; :meth:`publish` puts the
+    files in place and deletes the journal. A run that dies before the commit point has
+    published nothing (its temporary files go, :func:`remove_leftovers`); one that dies after
+    it is finished by the next run into the folder (:func:`recover_commits`), which finds the
+    run committed in the index and publishes again what was not (each step can be made
+    twice: a rename whose temporary file is gone was made, an append starts by cutting the
+    file back to its size before the run).
     """
 
     def __init__(self, out: Path, run_id: str) -> None:
         self.out = out
         self.run_id = run_id
         self.journal = out / _JOURNAL.format(run=run_id)
-        #: (temporary path, final path, the AtomicFile to mark committed or None)
-        self.renames: list[tuple[Path, Path, AtomicFile | None]] = []
+        self.ops: list[_Op] = []
+        #: the AtomicFiles to mark committed at publish
+        self._files: list[AtomicFile] = []
         self._token: contextvars.Token[Commit | None] | None = None
 
     def __enter__(self) -> Commit:
@@ -223,59 +240,88 @@ class Commit:
             _COMMIT.reset(self._token)
             self._token = None
 
-    def rename(self, tmp: Path, final: Path, then: AtomicFile | None = None) -> None:
-        """Rename ``tmp`` to ``final`` at :meth:`publish` (``tmp`` already durable)."""
-        self.renames.append((tmp, final, then))
+    def add(self, op: _Op, then: AtomicFile | None = None) -> None:
+        """Put ``op.tmp`` (durable already) in place at :meth:`publish`."""
+        self.ops.append(op)
+        if then is not None:
+            self._files.append(then)
+
+    def rename(self, tmp: Path, final: Path) -> None:
+        """Rename ``tmp`` to ``final`` at :meth:`publish` (a file that is not temporary, such
+        as a staged plan's task shard, which stays where it is if the run fails)."""
+        self.add(_Op(tmp, final, None))
 
     def prepare(self, index: Path) -> None:
-        """Write the journal (durably): what :meth:`publish` will rename, and the index that
+        """Write the journal (durably): what :meth:`publish` will do, and the index that
         tells whether the run committed."""
         blob = json.dumps(
             {
                 "run": self.run_id,
                 "index": os.path.abspath(index),
-                "renames": [[os.path.abspath(t), os.path.abspath(f)] for t, f, _ in self.renames],
+                "ops": [
+                    [os.path.abspath(o.tmp), os.path.abspath(o.final), o.base] for o in self.ops
+                ],
             },
             indent=1,
         ).encode()
-        tmp = self.journal.with_name(self.journal.name + ".part")
-        with open(tmp, "wb") as f:
+        part = self.journal.with_name(self.journal.name + ".part")
+        with open(part, "wb") as f:
             f.write(blob)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, self.journal)
+        os.replace(part, self.journal)
         _fsync_dir(self.out)
 
     def publish(self) -> None:
-        """After the commit point: the renames, in the order registered, then the journal
-        goes."""
-        _rename_all([(t, f) for t, f, _ in self.renames])
-        for _, _, file in self.renames:
-            if file is not None:
-                file.committed = True
+        """After the commit point: each file in place, in the order registered; then the
+        journal goes."""
+        _publish(self.ops)
+        for file in self._files:
+            file.committed = True
         self.journal.unlink(missing_ok=True)
 
     def abort(self) -> None:
         """Before the commit point: nothing was published; the registered temporary files
-        and the journal go (the renames of files that are not temporary, such as a staged
-        plan's task shards, are simply not made)."""
-        for tmp, _, file in self.renames:
-            if file is not None:
-                tmp.unlink(missing_ok=True)
+        and the journal go (the files registered with :meth:`rename`, which are not
+        temporary, stay where they are)."""
+        for file in self._files:
+            file.tmp.unlink(missing_ok=True)
         self.journal.unlink(missing_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            self.journal.with_name(self.journal.name + ".part").unlink()
+        self.journal.with_name(self.journal.name + ".part").unlink(missing_ok=True)
 
 
-def _rename_all(renames: list[tuple[Path, Path]]) -> None:
+def _publish(ops: list[_Op]) -> None:
+    """Put each file in place; made again after a crash, it does each step once."""
     folders: set[Path] = set()
-    for tmp, final in renames:
-        if tmp.exists():  # (a recovery: made already before the run died)
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp, final)
-            folders.add(final.parent)
+    for op in ops:
+        if not op.tmp.exists():  # (put in place already, before the run died)
+            continue
+        if op.base is not None and op.final.exists():
+            _append(op.tmp, op.final, op.base)
+        else:  # (a cumulative file deleted during the run starts again from this run's part)
+            op.final.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(op.tmp, op.final)
+            folders.add(op.final.parent)
     for folder in folders:
         _fsync_dir(folder)
+
+
+def _append(tmp: Path, final: Path, base: int) -> None:
+    """Append ``tmp`` to ``final`` as it was at ``base`` bytes, durably, then delete ``tmp``."""
+    with open(final, "r+b") as f:
+        size = f.seek(0, os.SEEK_END)
+        if size < base:
+            raise OSError(
+                f"{final} is shorter ({size} bytes) than when this run began ({base}):"
+                f" changed by another program; this run's part is kept in {tmp}"
+            )
+        f.truncate(base)  # (a half-made append before a crash: made again, once)
+        f.seek(base)
+        with open(tmp, "rb") as src:
+            shutil.copyfileobj(src, f, 1 << 20)
+        f.flush()
+        os.fsync(f.fileno())
+    tmp.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -316,22 +362,22 @@ def pending_commits(out: Path) -> list[Path]:
 def recover_commits(out: Path, err: TextIO | None = None) -> set[Path]:
     """Finish or undo the commits that runs killed at the wrong moment left in ``out``
     (:class:`Commit`); call it holding :func:`output_lock`. A run the index shows committed
-    gets the renames it had left; one it does not show published nothing, and its temporary
-    files are left to :func:`remove_leftovers`. Says on ``err`` what it did. Returns the
-    temporary files to keep: those of a commit it cannot decide (its index unreadable),
-    whose journal stays."""
+    gets what it had not published yet; one it does not show published nothing, and its
+    temporary files are left to :func:`remove_leftovers`. Says on ``err`` what it did.
+    Returns the temporary files to keep: those of a commit it cannot decide (its index
+    unreadable), whose journal stays."""
     keep: set[Path] = set()
     for journal in pending_commits(out):
         try:
             data = json.loads(journal.read_bytes())
             run, index = data["run"], Path(data["index"])
-            renames = [(Path(t), Path(f)) for t, f in data["renames"]]
+            ops = [_Op(Path(t), Path(f), b) for t, f, b in data["ops"]]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             _say(err, f"cannot read {journal} ({exc}); left in place")
             continue
         done = run_committed(index, run)
         if done is None:
-            keep.update(t for t, _ in renames)
+            keep.update(o.tmp for o in ops)
             _say(
                 err,
                 f"cannot tell whether run {run}, killed as it committed, did commit (its"
@@ -339,7 +385,7 @@ def recover_commits(out: Path, err: TextIO | None = None) -> set[Path]:
             )
             continue
         if done:
-            _rename_all(renames)
+            _publish(ops)
             _say(err, f"finished the commit of run {run}, killed after its index committed")
         else:
             _say(err, f"run {run} was killed before it committed; nothing of it is kept")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corearchive.atomic import AtomicFile
 
 
@@ -71,7 +73,7 @@ def test_a_commit_that_cannot_be_decided_keeps_its_files(tmp_path):
             {
                 "run": run,
                 "index": str(tmp_path / "gone.sqlite"),
-                "renames": [[str(tmp), str(tmp_path / "records.jsonl")]],
+                "ops": [[str(tmp), str(tmp_path / "records.jsonl"), None]],
             }
         )
     )
@@ -80,3 +82,28 @@ def test_a_commit_that_cannot_be_decided_keeps_its_files(tmp_path):
     assert remove_leftovers(tmp_path, "20260101T000001Z-def456", err, keep) == []
     assert tmp.exists() and journal.exists() and not (tmp_path / "records.jsonl").exists()
     assert f"cannot tell whether run {run}" in err.getvalue()
+
+
+def test_a_cumulative_file_is_appended_to_not_copied(tmp_path):
+    # A run's temporary file holds only its own bytes (an archive's records file was copied
+    # whole by every run); the append is made again once after a crash in the middle of it.
+    from corearchive.atomic import _append
+
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b"earlier\n")
+    f = AtomicFile(path, "r1", keep_existing=True)
+    f.write(b"new\n")
+    f.file.flush()
+    assert f.tmp.read_bytes() == b"new\n"
+    with pytest.raises(ValueError, match="this run's bytes start at 8"):
+        f.truncate(3)
+    f.commit()
+    assert path.read_bytes() == b"earlier\nnew\n" and not f.tmp.exists()
+    # a crash halfway through an append, then the append made again from the journal
+    f.tmp.write_bytes(b"new\n")
+    with open(path, "ab") as half:
+        half.write(b"ne")
+    _append(f.tmp, path, 8)
+    assert path.read_bytes() == b"earlier\nnew\n"
+    f.abort()  # after the commit: the file as it was before the run
+    assert path.read_bytes() == b"earlier\n"

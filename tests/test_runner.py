@@ -706,7 +706,7 @@ elif point == "committed":  # the index committed, nothing renamed
     atomic.Commit.publish = lambda self: os._exit(137)
 else:  # the index committed, one file renamed
     def half(self):
-        atomic._rename_all([(t, f) for t, f, _ in self.renames[:1]])
+        atomic._publish(self.ops[:1])
         os._exit(137)
     atomic.Commit.publish = half
 from corearchive.cli import main
