@@ -2,9 +2,12 @@
 
 Stages are chained generators and never know how they are driven. The runner owns the
 transaction of a run: outputs are written under temporary names and the catalog inside one
-SQLite transaction; only when every document is through are the outputs renamed into place,
-the catalog committed and ``run.json`` written. Anything that escapes (a bug, Ctrl-C) aborts
-all of it, so an interrupted run leaves no half-written file under a final name.
+SQLite transaction; only when every document is through are the outputs and ``run.json``
+made durable, the catalog committed (the commit point) and the outputs put in place
+(:class:`~corearchive.atomic.Commit`, with a journal that the next run into the folder
+finishes from if this one is killed after the commit point). Anything that escapes (a bug,
+Ctrl-C) aborts all of it, so an interrupted run leaves no half-written file under a final
+name.
 """
 
 from __future__ import annotations
