@@ -253,10 +253,10 @@ def ingest(
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
     except _Terminated:
-        click.echo("corearchive: terminated; nothing from this run was committed", err=True)
+        click.echo(f"corearchive: terminated; {_committed(run)}", err=True)
         sys.exit(128 + signal.SIGTERM)
     except KeyboardInterrupt:
-        click.echo("corearchive: interrupted; nothing from this run was committed", err=True)
+        click.echo(f"corearchive: interrupted; {_committed(run)}", err=True)
         sys.exit(130)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.INTERNAL)
@@ -266,7 +266,7 @@ def ingest(
 
             traceback.print_exc()
             why = f"internal error: {exc!r}"
-        _fail(f"{why}; nothing from this run was committed", ExitCode.INTERNAL)
+        _fail(f"{why}; {_committed(run)}", ExitCode.INTERNAL)
     except SystemExit as exc:
         # (a plugin's sys.exit() in a hook, a sink or a source: it ended the run with its
         # code, 0 often, and no word; a stage's fails only its document)
@@ -287,9 +287,16 @@ def ingest(
 
 def _committed(run: Any) -> str:
     """What an error's message says of the run's outputs."""
-    if run.committed:
-        return "the run's outputs were committed before it (its manifest may be missing)"
-    return "nothing from this run was committed"
+    from .atomic import Commit
+
+    if not run.committed:
+        return "nothing from this run was committed"
+    if Commit(run.options.out, run.run_id).journal.exists():
+        return (
+            "the run committed, but not all of its files are in place yet: the next"
+            f" `corearchive ingest … -o {run.options.out}` puts them there"
+        )
+    return "the run's outputs were committed before it"
 
 
 #: Errors of writing the output (inputs' read errors are entries of the run's report).

@@ -754,6 +754,38 @@ def test_a_run_killed_as_it_commits_is_finished_or_undone_by_the_next(
     assert not list(out.glob(".commit.*")) and not list(out.rglob("*.tmp"))
 
 
+def test_a_full_disk_after_the_commit_point_is_finished_by_the_next_run(
+    seeds, tmp_path, monkeypatch
+):
+    import errno
+    import shutil
+
+    from corearchive import atomic
+    from corearchive.verify import verify
+
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in sorted(seeds.iterdir())[:3]:
+        shutil.copy(f, first / f.name)
+    out = tmp_path / "o"
+    assert CliRunner().invoke(cli, ["ingest", str(first), "-o", str(out)]).exit_code == 0
+
+    def full(tmp, final, base):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic, "_append", full)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3, r.output
+    assert "cannot write the output: No space left on device" in r.output
+    assert "the run committed, but not all of its files are in place yet: the next" in r.output
+    assert "nothing from this run was committed" not in r.output
+    monkeypatch.undo()
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 0 and "finished the commit of run" in r.output, r.output
+    check = verify(out)
+    assert check.ok and check.records == 5, check.listed
+
+
 def test_progress_and_summary(seeds, tmp_path):
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--progress"])
     assert r.exit_code == 0
