@@ -229,6 +229,8 @@ class Commit:
         self.ops: list[_Op] = []
         #: the AtomicFiles to mark committed at publish
         self._files: list[AtomicFile] = []
+        #: the temporary files, which go if the run fails before its commit point
+        self._temps: list[Path] = []
         self._token: contextvars.Token[Commit | None] | None = None
 
     def __enter__(self) -> Commit:
@@ -245,11 +247,24 @@ class Commit:
         self.ops.append(op)
         if then is not None:
             self._files.append(then)
+            self._temps.append(op.tmp)
 
-    def rename(self, tmp: Path, final: Path) -> None:
-        """Rename ``tmp`` to ``final`` at :meth:`publish` (a file that is not temporary, such
-        as a staged plan's task shard, which stays where it is if the run fails)."""
-        self.add(_Op(tmp, final, None))
+    def rename(self, src: Path, final: Path) -> None:
+        """Move ``src`` to ``final`` at :meth:`publish`: a file that is not temporary, such as
+        a staged plan's task shard, which stays where it is if the run fails. One on another
+        file system (``--work-dir`` on a local disk, the output on a network share: no rename
+        across them) is copied beside ``final`` now, durably, under a temporary name."""
+        final.parent.mkdir(parents=True, exist_ok=True)
+        if os.stat(src).st_dev == os.stat(final.parent).st_dev:
+            self.ops.append(_Op(src, final, None))
+            return
+        tmp = temp_name(final, self.run_id)
+        self._temps.append(tmp)
+        with open(src, "rb") as fin, open(tmp, "wb") as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+            fout.flush()
+            os.fsync(fout.fileno())
+        self.ops.append(_Op(tmp, final, None))
 
     def prepare(self, index: Path) -> None:
         """Write the journal (durably): what :meth:`publish` will do, and the index that
@@ -284,8 +299,8 @@ class Commit:
         """Before the commit point: nothing was published; the registered temporary files
         and the journal go (the files registered with :meth:`rename`, which are not
         temporary, stay where they are)."""
-        for file in self._files:
-            file.tmp.unlink(missing_ok=True)
+        for tmp in self._temps:
+            tmp.unlink(missing_ok=True)
         self.journal.unlink(missing_ok=True)
         self.journal.with_name(self.journal.name + ".part").unlink(missing_ok=True)
 

@@ -239,6 +239,25 @@ def test_a_work_folder_of_another_plan_is_refused(ingest, tmp_path):
     assert "another --work-dir" in res.output
 
 
+def test_a_work_folder_on_another_file_system(ingest, tmp_path):
+    # --work-dir on a local disk, the output elsewhere: the WARC shards cannot be renamed
+    # across file systems (the run failed at its very end, after its commit point): they are
+    # copied beside their final names before it.
+    import tempfile
+
+    shm = Path("/dev/shm")
+    if not shm.is_dir() or shm.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("no second file system at hand")
+    folder = _split(_corpus(tmp_path / "all.jsonl", n=20), tmp_path / "in", 2)
+    with tempfile.TemporaryDirectory(dir=shm) as work:
+        staged = ingest(str(folder), "--plan", "staged", "--work-dir", work, out=tmp_path / "o")
+        stream = ingest(str(folder), out=tmp_path / "s")
+    assert staged.exit_code == 0, staged.output
+    assert _same(stream, staged)[0] == _same(stream, staged)[1]
+    assert _warc_types(tmp_path / "o") == _warc_types(tmp_path / "s")
+    assert not list((tmp_path / "o").rglob("*.tmp"))
+
+
 def _warc_of(corpus: Path, path: Path, gz: bool = True) -> Path:
     """The corpus's texts as a WARC: each a resource record after a request record
     (skipped, and counted as such)."""
