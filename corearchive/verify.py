@@ -17,8 +17,9 @@ the runs wrote, no record id is used twice, every raw record belongs to a docume
 cut short is named (warcio leaves its digests unchecked), and a raw record's content is what
 its document's ``source.sha256`` says (content rewritten with its WARC digests recomputed).
 A run killed as it committed (its journal ``OUT/.commit.RUN.json`` left) is named.
-Not checked: WARC headers that move no offset (digests do not cover headers), bytes after
-the last record that form no record, and manifests themselves. What the WARC files hold is
+Bytes after the last record that form no record, and records without the mandatory WARC
+fields, are named. Not checked: WARC headers that move no offset (digests do not cover
+headers), and manifests themselves. What the WARC files hold is
 indexed in a temporary SQLite file, so the check takes the same memory for any size of
 archive.
 """
@@ -103,6 +104,7 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
+    end = 0  # where the last record read ends
     try:
         with open(path, "rb") as stream:
             it = ArchiveIterator(stream, check_digests=True)
@@ -119,9 +121,16 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                         kept += piece
                 headers = record.rec_headers
                 rid = headers.get_header("WARC-Record-ID") or ""
+                it.read_to_end()  # (what the iterator does next: the record's length known)
                 offset = it.get_record_offset()
+                end = offset + it.get_record_length()
                 n += 1
                 result.warc_records[record.rec_type or "?"] += 1
+                if missing := [h for h in _MANDATORY if not headers.get_header(h)]:
+                    # (warcio reads any lines after a record as one: "WARC/1.1" appended)
+                    result.problem(
+                        f"{rel} at {offset}: no WARC record (without {', '.join(missing)})"
+                    )
                 if record.digest_checker.passed is False:
                     for why in record.digest_checker.problems:
                         result.problem(f"{rel} at {offset} ({rid}): {why}")
@@ -149,8 +158,20 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                 )
                 if cur.rowcount == 0:
                     result.problem(f"{rel} at {offset}: record id {rid} is used twice")
+            # bytes after the last record that warcio passes over in silence (a gzip
+            # member's start, say); an uncompressed file's records end with blank lines
+            with open(path, "rb") as f:
+                f.seek(end)
+                rest = f.read(1 << 16)
+            if rest.strip(b"\r\n"):
+                size = path.stat().st_size
+                result.problem(f"{rel}: {size - end} bytes after the last record are no record")
     except Exception as exc:  # warcio raises many kinds on damaged files
         result.problem(f"{rel}: unreadable after {n} records: {type(exc).__name__}: {exc}")
+
+
+#: The fields every WARC record has (WARC 1.1, section 5)
+_MANDATORY = ("WARC-Record-ID", "Content-Length", "WARC-Date", "WARC-Type")
 
 
 #: How much of a metadata or warcinfo payload is read for its document id or run.

@@ -11,6 +11,7 @@ import re
 import zlib
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -96,6 +97,23 @@ def test_a_truncated_warc_file_is_found(ingest, seeds):
     path.write_bytes(gzip.compress(b"not a warc") + b"junk")
     code, got = _verify(res.out)
     assert code == 1 and got["problems"] >= 5  # every record's raw record is gone
+
+
+@pytest.mark.parametrize(
+    ("tail", "said"),
+    [
+        # warcio reads the line as a record of no type, and the start of a gzip member as
+        # nothing: both passed as intact
+        (b"WARC/1.1\r\n", "no WARC record (without WARC-Record-ID, Content-Length"),
+        (b"\x1f\x8b\x08\x00", "4 bytes after the last record are no record"),
+    ],
+)
+def test_bytes_after_the_last_record_are_found(ingest, seeds, tail, said):
+    res = ingest(str(seeds))
+    path = _warc(res.out)
+    path.write_bytes(path.read_bytes() + tail)
+    code, got = _verify(res.out)
+    assert code == 1 and any(said in p for p in got["listed"]), got["listed"]
 
 
 def test_a_records_line_nested_too_deeply_is_a_problem_not_a_crash(ingest, seeds):
