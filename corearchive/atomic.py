@@ -31,9 +31,9 @@ def output_lock(out: Path, timeout: float) -> Iterator[None]:
     """Hold ``OUT/.corearchive.lock`` for the block: one run at a time writes an output folder.
 
     The index's write lock serialises runs that share an index, but two runs into one folder
-    with different ``--index`` files would each copy ``records.jsonl``, append and rename it
-    into place (the last rename wins: the other run's lines are lost) and could name their
-    WARC files alike in the same second. Waits up to ``timeout`` seconds, then
+    with different ``--index`` files wrote ``records.jsonl`` and named WARC files at the same
+    time (measured before this lock: one run's lines and its WARC file lost, as each put its
+    files in place over the other's). Waits up to ``timeout`` seconds, then
     :class:`~corearchive.errors.OutputBusyError`. An advisory OS lock (filelock: ``flock`` on
     POSIX, ``LockFileEx`` on Windows), released by the OS when the process dies, so a killed
     run never leaves the folder locked."""
@@ -84,11 +84,11 @@ def remove_leftovers(
                 removed.append(path)
                 size += n
                 runs.add(m["run"])
-    if removed and err is not None:
-        print(
-            f"corearchive: removed {len(removed)} temporary file(s), {size / 1e6:.1f} MB, left in"
-            f" {out} by interrupted run(s) {', '.join(sorted(runs))}",
-            file=err,
+    if removed:
+        _say(
+            err,
+            f"removed {len(removed)} temporary file(s), {size / 1e6:.1f} MB, left in {out} by"
+            f" interrupted run(s) {', '.join(sorted(runs))}",
         )
     return removed
 
