@@ -1138,15 +1138,9 @@ class StagedPlan:
                         (round(c, 3) for c in self.worker_cpu.values()), reverse=True
                     ),
                 }
-                blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
-                write_atomic(out / "runs" / f"{run.run_id}.json", blob, run.run_id)
-                write_atomic(out / "run.json", blob, run.run_id)
-            commit.prepare(index)
-            catalog.finish_run(run.run_id, json.dumps(counts))
-            catalog.commit()  # the commit point (a relaunch now finds the plan done)
-            run.committed = True
+                run.write_manifest(manifest)
             run.report = report
-            commit.publish()
+            run.commit_point(commit, catalog, counts)  # (a relaunch now finds the plan done)
             (self.work / "final.done").write_text(run.run_id)
             # The run is committed: the intermediate files have served (the task outputs,
             # the merged band files and step markers; plan.json and final.done stay, and

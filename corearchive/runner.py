@@ -235,14 +235,8 @@ class Run:
                     {s.name: self._stats(s) for s in stages},
                     {s.name: s.outputs() for s in sinks},
                 )
-                blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
-                write_atomic(out / "runs" / f"{self.run_id}.json", blob, self.run_id)
-                write_atomic(out / "run.json", blob, self.run_id)
-            commit.prepare(catalog.path)
-            catalog.finish_run(self.run_id, json.dumps(counts))
-            catalog.commit()  # the commit point
-            self.committed = True
-            commit.publish()
+                self.write_manifest(manifest)
+            self.commit_point(commit, catalog, counts)
         except BaseException:
             if executor is not None:
                 _quietly(executor.abort)
@@ -258,6 +252,22 @@ class Run:
             run_id=self.run_id, report=self.report, exitstatus=int(exit_code)
         )
         return self.report
+
+    def write_manifest(self, manifest: dict[str, Any]) -> None:
+        """``OUT/runs/RUN.json`` and ``OUT/run.json`` (inside the run's :class:`Commit`)."""
+        blob = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+        write_atomic(self.options.out / "runs" / f"{self.run_id}.json", blob, self.run_id)
+        write_atomic(self.options.out / "run.json", blob, self.run_id)
+
+    def commit_point(self, commit: Commit, catalog: Catalog, counts: dict[str, Any]) -> None:
+        """The journal of ``commit`` written, the index committed (the commit point: from
+        here the run is kept, by this process or the next run into the folder), then the
+        files put in place."""
+        commit.prepare(catalog.path)
+        catalog.finish_run(self.run_id, json.dumps(counts))
+        catalog.commit()
+        self.committed = True
+        commit.publish()
 
     def _executor(
         self, local: list[Stage], ordered: list[Stage]
