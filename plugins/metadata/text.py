@@ -624,6 +624,11 @@ _GLUED_MDY = re.compile(
 )
 
 
+#: What a :data:`_GLUED_MDY` match starts with, the letter before it included (case-sensitive,
+#: as its first part): a search for a set of characters is a scan in C
+_GLUED_GATE = re.compile(r"[a-zäöüß][A-Z][a-z]")
+
+
 def _glued_month_dates(
     orig: str, spans: tuple[tuple[int, int], ...], taken: _Taken, a: int
 ) -> list[_LineDate]:
@@ -631,8 +636,10 @@ def _glued_month_dates(
     date found (``taken``: their spans, ``a`` characters into ``orig``)."""
     out: list[_LineDate] = []
     for ws, we in spans:
-        seg = orig[ws:we]
-        if seg.islower() or seg.isupper():  # (no lowercase letter before a capital)
+        # (a match starts at a capital between a lowercase letter, which its look-behind
+        # reads before ``ws`` too, and a lowercase one: without these three letters, the
+        # pattern, tried at every character, is not tried at all)
+        if _GLUED_GATE.search(orig, max(0, ws - 1), we) is None:
             continue
         for hit in _GLUED_MDY.finditer(orig, ws, we):
             s0, e0 = hit.span()
@@ -1570,13 +1577,16 @@ _NEVER_TITLE_IN = (
 )
 
 
+@lru_cache(maxsize=4096)
 def _never_title(s: str) -> bool:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
     credit, a link's screen-reader note, a breadcrumb's label, a call to action, a licence
     notice (one anchored regex and literal pre-tests: ~0.5 µs a line instead of ~3 µs for
     one regex searched at every position), a line that is only a menu item or a button
     ("Home", "Share", "Accueil": :data:`_FURNITURE`, but for :data:`_PAGE_NAMES`; the
-    ranker took one when the page had no headline)."""
+    ranker took one when the page had no headline). Cached: a site's menu items and
+    notices recur on its pages (:class:`TitlePool` calls it for lines of at most
+    :data:`_LINE_CACHE_CHARS`)."""
     if _NEVER_TITLE_START.match(s) is not None:
         return True
     low = s.lower()
@@ -1857,7 +1867,7 @@ class TitlePool:
                 )
                 # a counted link, "Islamic State Rises (1881)"
                 or (s[-1] == ")" and _PAREN_NUM.search(s))
-                or _never_title(s)
+                or (_never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s))
             ):
                 continue
             # (only a line with a date can hold a date line or a glued date)
@@ -2108,6 +2118,10 @@ def _url_date(url: str) -> date | None:
 def _ascii_fold(s: str) -> str:
     """``s`` case-folded, in compatibility form, without its accents ("Schöner" -> "schoner",
     "Straße" -> "strasse"): how names and URL words are compared."""
+    if s.isascii():
+        # (an ASCII text has no compatibility form, accent or case folding beyond A-Z: the
+        # same string, without a test per character)
+        return s.lower()
     s = unicodedata.normalize("NFKD", s.casefold())
     return "".join(c for c in s if not unicodedata.combining(c))
 
