@@ -314,6 +314,11 @@ _CUE_NEG = re.compile(
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d|copyright", re.I)
 _WORD = re.compile(r"\w+")
+#: Four runs of :data:`_WORD` (a date is "alone" on a line with at most three words besides):
+#: one search in C, where finditer makes a match object per word. (Tried at word starts
+#: only, and without backtracking: a long run of letters is not rescanned from each of
+#: its characters.)
+_FOUR_WORDS = re.compile(r"(?<!\w)\w++\W++\w++\W++\w++\W++\w")
 
 
 #: US zones written without "standard" or "daylight" ("5:01 AM ET"): their offset depends
@@ -863,6 +868,9 @@ _PARA_END = frozenset('.!?"”»)…:。！？」』）：')
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+_MAX = np.maximum.reduce
+
+
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds a Chinese or Japanese character (:data:`_CJK_CHAR`, or a code
     point between its ranges: U+3040..U+9FFF, U+F900..U+FAFF). A page that is not ASCII
@@ -871,7 +879,8 @@ def has_cjk(text: str) -> bool:
     if text.isascii():
         return False
     a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
-    if a.max() < 0x3040:
+    # (the ufunc's reduce: ndarray.max is a Python function around it)
+    if _MAX(a) < 0x3040:
         return False
     # (code units minus U+3040 wrap around below it: one comparison per range)
     return bool(((a - 0x3040) < 0x6FC0).any() or ((a - 0xF900) < 0x200).any())
@@ -1177,6 +1186,13 @@ def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     )
 
 
+@lru_cache(maxsize=4096)
+def _neg_after(s: str) -> bool:
+    """A negative cue (:data:`_CUE_NEG`) in the 60 characters from a date's start on.
+    Cached: a site's date lines recur, and the pattern is tried at most characters."""
+    return _CUE_NEG_L.search(s.lower()) is not None
+
+
 def _range_before(before: str) -> bool:
     """``_RANGE_BEFORE.search(before)`` is not None (a digit, perhaps a period, then a dash
     or "bis" at the end: "3 - ", "14. - "), from the end: a search tries the pattern at every
@@ -1288,7 +1304,7 @@ def _features(
         wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
-        cue_neg = neg_before or _CUE_NEG_L.search(line[col : col + 60].lower()) is not None
+        cue_neg = neg_before or _neg_after(line[col : col + 60])
         c["cue"] = (
             "updated"
             if cue_upd
@@ -1320,7 +1336,7 @@ def _features(
             # (a run is three lines with dates, this one among them)
             in_run = runs[i] = len(line_set) >= 3 and _in_run(line_set, i)
         rest = line.replace(c["text"], " ")
-        alone = sum(1 for _ in islice(_WORD.finditer(rest), 4)) <= 3
+        alone = _FOUR_WORDS.search(rest) is None
         d = c["date"]
         dense = bisect.bisect_right(lines_with, i + 3) - bisect.bisect_left(lines_with, i - 3) - 1
         gap = (latest - d).days if latest else 0
@@ -1596,6 +1612,13 @@ def _never_title(s: str) -> bool:
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN)
 
 
+@lru_cache(maxsize=4096)
+def _is_byline(s: str) -> bool:
+    """Whether line ``s`` reads as a byline (:data:`_BYLINE`). Cached: the lines around a
+    site's headlines (its bylines, sections, menus) recur on its pages."""
+    return _BYLINE_L.match(s.lower()) is not None
+
+
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
 #: space)
 _BYLINE_FIRST = frozenset("wprtsbvdaſ")  # (ſ: a long s, an "s" to re.IGNORECASE)
@@ -1801,13 +1824,14 @@ class TitlePool:
     :meth:`complete` fills them in.
     """
 
-    __slots__ = ("_allnorm", "_texts", "cands", "page", "rows", "toks")
+    __slots__ = ("_texts", "cands", "page", "reps", "rows", "toks")
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.cands: list[tuple[int, int, str]] = []
         self.rows: list[list[float]] = []
-        self._allnorm: Counter[str] = Counter()
+        #: per candidate, how many of the page's lines are its text
+        self.reps: list[int] = []
         #: per candidate, its words (:func:`_toks`: what the overlaps count)
         self.toks: list[tuple[str, ...]] = []
         #: the lowercased lead and body, the lead's length when it is the body's start
@@ -1888,18 +1912,22 @@ class TitlePool:
             if items[x][0] in year_lines
             or (
                 nwords[x] <= 14
-                and ((c0 := items[x][1][:1].lower()) in _BYLINE_FIRST or c0.isspace())
-                and _BYLINE_L.match(items[x][1].lower()) is not None
+                and ((c0 := texts[x][:1].lower()) in _BYLINE_FIRST or c0.isspace())
+                and (
+                    _is_byline(texts[x])
+                    if len(texts[x]) <= _LINE_CACHE_CHARS
+                    else _is_byline.__wrapped__(texts[x])
+                )
             )
         }
-        # exact repeats, counted among the lines no longer than the longest candidate (only
-        # those can equal one: the long paragraphs are not hashed)
+        # exact repeats: list.count compares in C, and a line of another length at once (the
+        # long paragraphs are not hashed)
+        self.reps = reps = list(map(texts.count, map(itemgetter(2), cands)))
         longest = max(map(len, map(itemgetter(2), cands)))
-        self._allnorm = allnorm = Counter(compress(texts, [n <= longest for n in page.lens]))
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         cjk = page.cjk
-        for k, _, s in cands:
+        for (k, _, s), n_rep in zip(cands, reps, strict=True):
             (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
              starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
              truncated, sep_site, tk) = _title_shape(s, cjk)  # fmt: skip
@@ -1908,7 +1936,7 @@ class TitlePool:
             prv_hl = k > 0 and long_np[k - 1]
             nxt_hl = k + 1 < n_long and long_np[k + 1]
             seen = nlb[k]
-            rep = allnorm[s] or 1
+            rep = n_rep or 1
             d_b, d_ms = body - k, k - ms
             toks.append(tk)
             rows.append(
@@ -1985,12 +2013,12 @@ class TitlePool:
             items, paras, body, ms = page.items, page.paras, page.body, page.ms
             first = _first_paras(items, paras, body, 12)
             if ms <= body:
-                raw_lead = "\n".join(first[:3])[:_LEAD_CHARS]
-                lead = _fold(raw_lead)
-                raw = "\n".join(first)[:_BODY_CHARS]
-                # (case folding maps each character alone: the lead, the body's start, is
-                # not folded again)
-                bodytext = lead + _fold(raw[len(raw_lead) :])
+                # the lead is the body's start, its first three paragraphs (the length of
+                # their join): case folding maps each character alone, so the body is
+                # folded once and the lead is its start
+                n_lead = min(_LEAD_CHARS, max(0, sum(map(len, first[:3])) + len(first[:3]) - 1))
+                bodytext = _fold("\n".join(first)[:_BODY_CHARS])
+                lead = bodytext[:n_lead]
                 self._texts = (lead, bodytext, len(lead), page.text)
             else:
                 lead = _fold("\n".join(_first_paras(items, paras, ms, 3))[:_LEAD_CHARS])
@@ -2051,7 +2079,7 @@ class TitlePool:
         row[_C_BOV] = body_ov = log1p(ov)
         if part + c_body * body_ov + tail_contained + 1e-9 < floor:
             return False
-        row[_C_CONTAINED] = joined.count(s) > self._allnorm[s]
+        row[_C_CONTAINED] = joined.count(s) > self.reps[j]
         return True
 
 
@@ -2094,13 +2122,24 @@ def _url_parts(url: str | None, fragment: bool = False) -> tuple[str, str] | Non
     that does not parse."""
     if not url or "://" not in url:
         return None
+    split = _split_url(url)
+    if split is None:
+        return None
+    host, path, frag = split
+    path = path.removeprefix("/")
+    return host, path + "#" + frag if fragment and frag else path
+
+
+@lru_cache(maxsize=8)
+def _split_url(url: str) -> tuple[str, str, str] | None:
+    """A web address's host (see :func:`_url_parts`), path and fragment, or None. Cached: a
+    page's address is read three times (its slug, its date, its domain)."""
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
     except ValueError:  # ("http://[bad": an unclosed IPv6 bracket, a port that is no number)
         return None
-    path = parts.path.removeprefix("/")
-    return host, path + "#" + parts.fragment if fragment and parts.fragment else path
+    return host, parts.path, parts.fragment
 
 
 def _url_date(url: str) -> date | None:
