@@ -7,13 +7,27 @@ times a second so that it costs nothing measurable per document.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import TextIO
+
+from .source import InputItem
 
 _INTERVAL = 0.25
 
 
 class Progress:
-    def __init__(self, total_inputs: int, enabled: bool, stream: TextIO) -> None:
+    """The progress line. With the inputs' sizes known (files), the share done and the time
+    left are reckoned in bytes read (compressed bytes for a compressed input), so that one big
+    WARC file has an estimate before it ends, and inputs of uneven sizes a fair one; else by
+    the inputs finished."""
+
+    def __init__(
+        self,
+        total_inputs: int,
+        enabled: bool,
+        stream: TextIO,
+        items: Sequence[InputItem] = (),
+    ) -> None:
         self.total = total_inputs
         self.enabled = enabled
         self.stream = stream
@@ -23,10 +37,28 @@ class Progress:
         self.start = time.monotonic()
         self._last = 0.0
         self._width = 0
+        # (a stat per input, only for a progress line that is shown)
+        sizes = [it.size() for it in items] if enabled else []
+        #: total bytes of the inputs, when every size is known (else 0)
+        self._total_bytes = 0 if None in sizes else sum(s for s in sizes if s is not None)
+        self._sizes = dict(zip(map(id, items), sizes, strict=False))
+        self._done_bytes = 0  # of the inputs finished
+        self._item: InputItem | None = None
 
-    def input_started(self, path: str) -> None:
+    def input_started(self, item: InputItem) -> None:
+        if self._item is not None:
+            self._done_bytes += self._sizes.get(id(self._item)) or 0
+        self._item = item
         self.inputs_started += 1
         self._tick()
+
+    def _share_done(self) -> float | None:
+        """The share of the inputs' bytes read, when known."""
+        if not self._total_bytes or self._item is None:
+            return None
+        size = self._sizes.get(id(self._item)) or 0
+        at = min(self._item.bytes_read() or 0, size)
+        return min(1.0, (self._done_bytes + at) / self._total_bytes)
 
     def document(self) -> None:
         self.docs += 1
@@ -46,12 +78,17 @@ class Progress:
         elapsed = now - self.start
         rate = self.docs / elapsed if elapsed > 0 else 0.0
         done = max(self.inputs_started - 1, 0)
-        left = ""
-        if done and self.total:
+        left = share = ""
+        frac = self._share_done()
+        if frac is not None:
+            share = f" ({frac:.0%})"
+            if frac >= 0.01 and not force:  # (the first percent is mostly start-up)
+                left = f" · ~{_fmt(elapsed / frac * (1 - frac))} left"
+        elif done and self.total:
             remaining = elapsed / done * (self.total - done)
             left = f" · ~{_fmt(remaining)} left"
         line = (
-            f"inputs {self.inputs_started}/{self.total} · docs {self.docs:,}"
+            f"inputs {self.inputs_started}/{self.total}{share} · docs {self.docs:,}"
             f" · kept {self.kept_docs:,} · {rate:,.0f} docs/s · {_fmt(elapsed)}{left}"
         )
         pad = " " * max(self._width - len(line), 0)

@@ -206,6 +206,7 @@ class Run:
                 enabled=(not opts.quiet)
                 and (opts.progress if opts.progress is not None else self.err.isatty()),
                 stream=self.err,
+                items=items,
             )
             docs: Iterable[Document] = self._read(items, reporter, progress)
             docs = self._skip_archived(docs, reporter)
@@ -333,7 +334,7 @@ class Run:
     ) -> Iterator[Document]:
         sources = self._sources()
         for item in items:
-            progress.input_started(item.path)
+            progress.input_started(item)
             try:
                 source, _ = choose_source(item, sources)
                 self.report.formats[source.name] += 1

@@ -230,6 +230,8 @@ class InputItem:
     #: result), and where it is asked to resume (set by the caller before ``read``).
     position: Any = None
     resume: Any = None
+    #: The stored bytes' file as last opened by :meth:`open_raw` (how far reading has come)
+    _raw: Any = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -243,9 +245,33 @@ class InputItem:
 
     def open_raw(self) -> io.BufferedIOBase:
         """The stored bytes, compression and all."""
+        raw: io.BufferedIOBase = (
+            io.BytesIO(self.data) if self.data is not None else open(self.spool or self.path, "rb")  # noqa: SIM115
+        )
+        self._raw = raw
+        return raw
+
+    def size(self) -> int | None:
+        """How many bytes are stored (the file's size), if known: not for standard input."""
         if self.data is not None:
-            return io.BytesIO(self.data)
-        return open(self.spool or self.path, "rb")
+            return len(self.data)
+        if self.path == "-" and self.spool is None:
+            return None
+        try:
+            return Path(self.spool or self.path).stat().st_size
+        except OSError:
+            return None
+
+    def bytes_read(self) -> int | None:
+        """How far into the stored bytes reading has come (compressed bytes for a compressed
+        input), while the file that :meth:`open_raw` opened last is open; else None."""
+        raw = self._raw
+        if raw is None or raw.closed:
+            return None
+        try:
+            return int(raw.tell())
+        except (OSError, ValueError):
+            return None
 
     def open(self) -> io.BufferedIOBase:
         """The content bytes, decompressed if the input is compressed.

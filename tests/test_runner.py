@@ -1014,3 +1014,35 @@ def test_configuration_mistakes_are_usage_errors(ingest, seeds, tmp_path, config
     assert message in res.output and "Traceback" not in res.output
     assert not (tmp_path / "out" / "records.jsonl").exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".gz"] == []
+
+
+def test_progress_reckons_the_time_left_in_bytes_read(tmp_path):
+    # One big input (a crawl's WARC file) had no estimate until it ended: the time left was
+    # reckoned by inputs finished. Now by bytes read, compressed bytes for a compressed input.
+    import io
+
+    from corearchive.progress import Progress
+    from corearchive.source import InputItem
+
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_bytes(b"x" * 1000)
+    b.write_bytes(b"y" * 3000)
+    items = [InputItem(path=str(p), uri=p.as_uri()) for p in (a, b)]
+    stream = io.StringIO()
+    progress = Progress(total_inputs=2, enabled=True, stream=stream, items=items)
+    progress.input_started(items[0])
+    with items[0].open_raw() as f:
+        f.read(500)
+        progress._last = 0.0
+        progress.start -= 10  # ten seconds in, an eighth read
+        progress._tick()
+    assert "inputs 1/2 (12%)" in stream.getvalue() and "~1:10 left" in stream.getvalue()
+    progress.input_started(items[1])  # the first done: its size counts whole
+    with items[1].open_raw() as f:
+        f.read(1000)
+        progress._last = 0.0
+        progress._tick()
+    assert "inputs 2/2 (50%)" in stream.getvalue()
+    # standard input has no size: back to inputs finished
+    piped = Progress(1, True, io.StringIO(), [InputItem(path="-", uri="stdin:")])
+    assert piped._share_done() is None
