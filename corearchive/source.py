@@ -251,6 +251,10 @@ class InputItem:
         self._raw = raw
         return raw
 
+    def __getstate__(self) -> dict[str, Any]:
+        # (an item sent to another process goes without its open file)
+        return {**self.__dict__, "_raw": None}
+
     def size(self) -> int | None:
         """How many bytes are stored (the file's size), if known: not for standard input."""
         if self.data is not None:

@@ -1043,6 +1043,10 @@ def test_progress_reckons_the_time_left_in_bytes_read(tmp_path):
         progress._last = 0.0
         progress._tick()
     assert "inputs 2/2 (50%)" in stream.getvalue()
+    import pickle  # (an item sent to another process goes without its open file)
+
+    with items[0].open_raw():
+        assert pickle.loads(pickle.dumps(items[0]))._raw is None
     # standard input has no size: back to inputs finished
     piped = Progress(1, True, io.StringIO(), [InputItem(path="-", uri="stdin:")])
     assert piped._share_done() is None
