@@ -1,4 +1,10 @@
-"""Files that appear under their final name only when complete."""
+"""Files that appear under their final name only when complete.
+
+:class:`AtomicFile` writes under a temporary name; :class:`Commit` puts a run's files in
+place together, after the run's commit point, from a journal; :func:`output_lock` lets one
+run at a time write an output folder; :func:`recover_commits` and :func:`remove_leftovers`
+finish or clear, at the next run, what a killed run left.
+"""
 
 from __future__ import annotations
 
@@ -279,7 +285,7 @@ class Commit:
             },
             indent=1,
         ).encode()
-        part = self.journal.with_name(self.journal.name + ".part")
+        part = temp_name(self.journal, self.run_id)  # (left by a kill: remove_leftovers')
         with open(part, "wb") as f:
             f.write(blob)
             f.flush()
@@ -302,7 +308,7 @@ class Commit:
         for tmp in self._temps:
             tmp.unlink(missing_ok=True)
         self.journal.unlink(missing_ok=True)
-        self.journal.with_name(self.journal.name + ".part").unlink(missing_ok=True)
+        temp_name(self.journal, self.run_id).unlink(missing_ok=True)
 
 
 def _publish(ops: list[_Op]) -> None:
