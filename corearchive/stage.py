@@ -161,7 +161,9 @@ class Stage:
 
     def forget(self, doc: Document) -> None:
         """``doc`` will not be archived after all (another stage dropped it, or its record or
-        a sink failed): undo anything this stage recorded about it, such as an index entry.
+        a sink failed): undo anything this stage recorded about it in this run, such as an
+        index entry (not what earlier runs recorded: a document already archived is dropped
+        as such, and stays archived).
 
         Called on ordered stages only (the others keep nothing across documents), and not
         on the stage that dropped the document itself."""

@@ -694,6 +694,9 @@ class DedupStage(Stage):
         self.filter = self._load_filter()
         self._forgotten: set[int] = set()
         self._next_n = 1
+        #: The first number this run gave a document (None until it adds one): forget()
+        #: undoes only this run's additions
+        self._first_n: int | None = None
         #: The merged key files of the staged plan (see process_global), else None.
         self._merged: _Merged | None = None
 
@@ -1096,6 +1099,8 @@ class DedupStage(Stage):
         first = conn.execute("SELECT coalesce(max(n), 0) + 1 FROM dedup_docs").fetchone()[0]
         first = max(first, self._next_n)
         self._next_n = first + len(todo)
+        if self._first_n is None:
+            self._first_n = first
         ns = np.arange(first, first + len(todo), dtype=np.int64)
         conn.execute("SAVEPOINT dedup_batch")
         try:
@@ -1125,7 +1130,9 @@ class DedupStage(Stage):
 
     def forget(self, doc: Document) -> None:
         row = self.db.execute("SELECT n FROM dedup_docs WHERE id = ?", (doc.id,)).fetchone()
-        if row:
+        # Only what this run added: a document an earlier run archived, met again (dropped
+        # as already archived, say), stays in the index, or its copies are archived anew.
+        if row and self._first_n is not None and row[0] >= self._first_n:
             n = row[0]
             # The keys are recomputed from the document (the stored signature is truncated),
             # so the key tables need no index on n. Buffered rows of n need no removal: a

@@ -675,3 +675,37 @@ def test_power_table_holds_the_powers_modulo_2_64(n):
     assert len(table) == n
     for i in {0, n // 2, n - 1, min(1, n - 1), min(4096, n - 1)}:
         assert int(table[i]) == pow(base, i, 2**64)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_rerun_keeps_what_earlier_runs_indexed(ingest, seeds, tmp_path, plan):
+    # The same inputs again are dropped as already archived, and each drop called the dedup
+    # stage's forget(), which removed the earlier run's index entries: copies of those
+    # documents under other names were then archived anew (found by a fuzzing helper).
+    import json
+
+    texts = [p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))]
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text(
+        "".join(
+            json.dumps({"url": f"https://a.example/{i}", "text": t}) + "\n"
+            for i, t in enumerate(texts)
+        )
+    )
+    # exact copies under other addresses
+    b.write_text(
+        "".join(
+            json.dumps({"url": f"https://b.example/{i}", "text": t}) + "\n"
+            for i, t in enumerate(texts)
+        )
+    )
+    out = tmp_path / "o"
+    assert len(ingest(str(a), "--plan", plan, out=out).records) == 5
+    again = ingest(str(a), "--plan", plan, out=out)
+    assert {r["reason"] for r in again.rejects if r["run_id"] == again.manifest["run_id"]} == {
+        "already_archived"
+    }
+    copies = ingest(str(b), "--plan", plan, out=out)
+    assert len(copies.records) == 5  # (records.jsonl: the first run's five, no more)
+    reasons = [r["reason"] for r in copies.rejects if r["run_id"] == copies.manifest["run_id"]]
+    assert reasons == ["exact_duplicate"] * 5
