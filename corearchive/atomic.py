@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, NamedTuple, TextIO
 
-from .errors import OutputBusyError
+from .errors import OutputBusyError, UnfinishedCommitError
 
 #: The lock file of an output folder, held for the whole of a run (:func:`output_lock`)
 LOCK_NAME = ".corearchive.lock"
@@ -64,14 +64,12 @@ def remove_leftovers(
     out: Path,
     run_id: str,
     err: TextIO | None = None,
-    keep: set[Path] | frozenset[Path] = frozenset(),
 ) -> list[Path]:
     """Delete the temporary files (:func:`temp_name`) that runs other than ``run_id`` left in
     ``out`` and its folders when they were killed (SIGKILL, a power cut: no clean-up ran);
     call it holding :func:`output_lock`, under which no other run is writing there. Hidden
     folders (the staged plan's ``.plan``, which a relaunch resumes) are not entered. Says on
-    ``err`` what was removed; returns the paths. ``keep``: files to leave (those of a commit
-    :func:`recover_commits` could not decide)."""
+    ``err`` what was removed; returns the paths."""
     removed: list[Path] = []
     size = 0
     runs: set[str] = set()
@@ -82,8 +80,6 @@ def remove_leftovers(
             if m is None or m["run"] == run_id:
                 continue
             path = Path(folder) / name
-            if Path(os.path.abspath(path)) in keep:
-                continue
             with contextlib.suppress(OSError):
                 n = path.stat().st_size
                 path.unlink()
@@ -107,14 +103,17 @@ class AtomicFile:
     bytes, and :meth:`commit` appends them to the file (:func:`_append`: the file first cut
     back to its size before the run, so that an append made again after a crash is made
     once) instead of copying the whole file for every run (an archive's records file grows
-    to tens of GB: each run copied it, and needed as much free disk again). Inside a
+    to tens of GB: each run copied it, and needed as much free disk again). With ``lines``,
+    a file whose last line lacks its newline gets one before the run's bytes. Inside a
     :class:`Commit` the rename or append waits for the run's commit point; a reader never
     sees a run's lines before its index committed. :meth:`abort` after :meth:`commit` puts
     the previous content back: a run that fails after some outputs were committed keeps
     nothing.
     """
 
-    def __init__(self, path: Path, run_id: str, *, keep_existing: bool = False) -> None:
+    def __init__(
+        self, path: Path, run_id: str, *, keep_existing: bool = False, lines: bool = False
+    ) -> None:
         self.path = path
         self.run_id = run_id
         self.tmp = temp_name(path, run_id)
@@ -128,6 +127,11 @@ class AtomicFile:
         # The position is counted here: the buffered file's tell() is a system call, several
         # per document in the sinks (~30 µs a document on the development VM).
         self.pos = self.base or 0
+        if lines and self.base and not _ends_a_line(path, self.base):
+            # (a file of lines whose last was cut, by another tool or a full disk: this
+            # run's first line would be glued to it)
+            self.write(b"\n")
+            self.written = 0
 
     def write(self, data: bytes) -> None:
         self.file.write(data)
@@ -182,6 +186,12 @@ class AtomicFile:
             f.truncate(self.base)
             f.flush()
             os.fsync(f.fileno())
+
+
+def _ends_a_line(path: Path, size: int) -> bool:
+    with open(path, "rb") as f:
+        f.seek(size - 1)
+        return f.read(1) == b"\n"
 
 
 def write_atomic(path: Path, data: bytes, run_id: str) -> None:
@@ -275,13 +285,19 @@ class Commit:
     def prepare(self, index: Path) -> None:
         """Write the journal (durably): what :meth:`publish` will do, and the index that
         tells whether the run committed."""
+        out = os.path.abspath(self.out)
+
+        def where(p: Path) -> str:
+            # (relative to OUT where inside it: a folder moved or mounted elsewhere before
+            # the next run still finds its files)
+            a = os.path.abspath(p)
+            return os.path.relpath(a, out) if a.startswith(out + os.sep) else a
+
         blob = json.dumps(
             {
                 "run": self.run_id,
-                "index": os.path.abspath(index),
-                "ops": [
-                    [os.path.abspath(o.tmp), os.path.abspath(o.final), o.base] for o in self.ops
-                ],
+                "index": where(index),
+                "ops": [[where(o.tmp), where(o.final), o.base] for o in self.ops],
             },
             indent=1,
         ).encode()
@@ -328,20 +344,27 @@ def _publish(ops: list[_Op]) -> None:
 
 
 def _append(tmp: Path, final: Path, base: int) -> None:
-    """Append ``tmp`` to ``final`` as it was at ``base`` bytes, durably, then delete ``tmp``."""
+    """Append ``tmp`` to ``final`` as it was at ``base`` bytes, durably, then delete ``tmp``.
+    Made again after a crash: a file already ``base`` + the part long was appended to (the
+    crash came before ``tmp`` went), one between the two was cut in mid-append (cut back to
+    ``base`` first); one shorter or longer was changed since by another program, and is
+    refused."""
+    n = tmp.stat().st_size
     with open(final, "r+b") as f:
         size = f.seek(0, os.SEEK_END)
-        if size < base:
+        if size < base or size > base + n:
             raise OSError(
-                f"{final} is shorter ({size} bytes) than when this run began ({base}):"
-                f" changed by another program; this run's part is kept in {tmp}"
+                f"{final} is {size} bytes, not the {base} it was before the run, nor"
+                f" that and its {n} bytes: changed by another program; the part is kept in"
+                f" {tmp}"
             )
-        f.truncate(base)  # (a half-made append before a crash: made again, once)
-        f.seek(base)
-        with open(tmp, "rb") as src:
-            shutil.copyfileobj(src, f, 1 << 20)
-        f.flush()
-        os.fsync(f.fileno())
+        if size < base + n:
+            f.truncate(base)
+            f.seek(base)
+            with open(tmp, "rb") as src:
+                shutil.copyfileobj(src, f, 1 << 20)
+            f.flush()
+            os.fsync(f.fileno())
     tmp.unlink()
 
 
@@ -380,38 +403,47 @@ def pending_commits(out: Path) -> list[Path]:
     return sorted(out.glob(_JOURNAL.format(run="*")))
 
 
-def recover_commits(out: Path, err: TextIO | None = None) -> set[Path]:
+def recover_commits(out: Path, err: TextIO | None = None) -> None:
     """Finish or undo the commits that runs killed at the wrong moment left in ``out``
     (:class:`Commit`); call it holding :func:`output_lock`. A run the index shows committed
     gets what it had not published yet; one it does not show published nothing, and its
     temporary files are left to :func:`remove_leftovers`. Says on ``err`` what it did.
-    Returns the temporary files to keep: those of a commit it cannot decide (its index
-    unreadable), whose journal stays."""
-    keep: set[Path] = set()
+
+    A commit that cannot be dealt with (its journal unreadable, its index unreadable, or
+    its files not to be put in place: ``records.jsonl`` changed by another program) raises
+    :class:`~corearchive.errors.UnfinishedCommitError`, and no run goes ahead in the folder:
+    a run's lines appended to ``records.jsonl`` meanwhile would make the pending append
+    wrong. Its journal and files stay for the user to see to."""
     for journal in pending_commits(out):
+        run = journal.name.removeprefix(".commit.").removesuffix(".json")
+        why = ""
         try:
             data = json.loads(journal.read_bytes())
-            run, index = data["run"], Path(data["index"])
-            ops = [_Op(Path(t), Path(f), b) for t, f, b in data["ops"]]
+            run, index = data["run"], out / data["index"]  # (an absolute path stays one)
+            ops = [_Op(out / t, out / f, b) for t, f, b in data["ops"]]
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            _say(err, f"cannot read {journal} ({exc}); left in place")
-            continue
-        done = run_committed(index, run)
-        if done is None:
-            keep.update(o.tmp for o in ops)
-            _say(
-                err,
-                f"cannot tell whether run {run}, killed as it committed, did commit (its"
-                f" index {index} cannot be read); its files and {journal.name} are left",
-            )
-            continue
-        if done:
-            _publish(ops)
-            _say(err, f"finished the commit of run {run}, killed after its index committed")
+            why = f"its journal cannot be read ({exc})"
         else:
-            _say(err, f"run {run} was killed before it committed; nothing of it is kept")
+            done = run_committed(index, run)
+            if done is None:
+                why = f"its index {index} cannot be read, to tell whether it committed"
+            elif done:
+                try:
+                    _publish(ops)
+                except OSError as exc:
+                    why = f"its files cannot be put in place: {exc}"
+                else:
+                    _say(err, f"finished the commit of run {run}, killed after it committed")
+            else:
+                _say(err, f"run {run} was killed before it committed; nothing of it is kept")
+        if why:
+            raise UnfinishedCommitError(
+                f"run {run} was killed as it committed, and {why}. No run goes ahead in"
+                f" {out} until {journal.name} is seen to: put back what was moved or changed"
+                " and run again, or delete the journal to give up that run's files (its"
+                " temporary files are then removed, and its documents stay in the index)"
+            )
         journal.unlink()
-    return keep
 
 
 def _say(err: TextIO | None, message: str) -> None:

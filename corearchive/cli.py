@@ -21,7 +21,14 @@ import click
 from . import __version__
 from .catalog import DEFAULT_CACHE_MB
 from .config import RunConfig, resolve
-from .errors import ConfigError, CoreArchiveError, ExitCode, IndexBusyError, OutputBusyError
+from .errors import (
+    ConfigError,
+    CoreArchiveError,
+    ExitCode,
+    IndexBusyError,
+    OutputBusyError,
+    UnfinishedCommitError,
+)
 from .manager import PluginManager, Registry, collect, make_plugin_manager
 from .schema import config_schema
 
@@ -249,7 +256,7 @@ def ingest(
     try:
         with _sigterm_as_interrupt():
             report = run.execute()
-    except (IndexBusyError, OutputBusyError, PlanError, ConfigError) as exc:
+    except (IndexBusyError, OutputBusyError, UnfinishedCommitError, PlanError, ConfigError) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
     except _Terminated:

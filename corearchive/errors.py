@@ -45,3 +45,8 @@ class IndexBusyError(CoreArchiveError):
 
 class OutputBusyError(CoreArchiveError):
     """The output folder is being written by another run."""
+
+
+class UnfinishedCommitError(CoreArchiveError):
+    """A run killed as it committed left the output folder in a state the next run cannot
+    finish on its own (see :func:`corearchive.atomic.recover_commits`)."""

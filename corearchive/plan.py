@@ -1188,7 +1188,7 @@ class StagedPlan:
         run, out = self.run, spec.out
         report = RunReport(run_id=run.run_id)
         stats: dict[str, StageStats] = {}
-        records = AtomicFile(out / "records.jsonl", run.run_id, keep_existing=True)
+        records = AtomicFile(out / "records.jsonl", run.run_id, keep_existing=True, lines=True)
         outputs.append(records)
         pm = run.pm
         reporter = RunReporter(

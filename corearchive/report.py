@@ -117,7 +117,7 @@ class RunReporter:
         err: TextIO | None = None,
     ) -> None:
         self.report = report
-        self.rejects = AtomicFile(rejects_path, report.run_id, keep_existing=True)
+        self.rejects = AtomicFile(rejects_path, report.run_id, keep_existing=True, lines=True)
         self._on_dropped = on_dropped
         self._on_failed = on_failed
         self.err = err if err is not None else sys.stderr

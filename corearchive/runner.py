@@ -143,8 +143,8 @@ class Run:
         killed runs left half-written there."""
         opts = self.options
         with output_lock(opts.out, opts.index_timeout):
-            keep = recover_commits(opts.out, self.err)
-            remove_leftovers(opts.out, self.run_id, self.err, keep)
+            recover_commits(opts.out, self.err)
+            remove_leftovers(opts.out, self.run_id, self.err)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 

@@ -291,7 +291,8 @@ def verify(out: Path) -> Verification:
     for journal in pending_commits(out):
         result.problem(
             f"{journal.name}: a run was killed as it committed; the next"
-            f" `corearchive ingest … -o {out}` finishes or undoes its commit"
+            f" `corearchive ingest … -o {out}` finishes or undoes its commit, or says what"
+            " stands in the way"
         )
     runs = _manifests(out)
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:

@@ -89,7 +89,7 @@ class RecordsSink(Sink):
 
     def open(self) -> None:
         path = self.context.out / "records.jsonl"
-        self.file = AtomicFile(path, self.context.run_id, keep_existing=True)
+        self.file = AtomicFile(path, self.context.run_id, keep_existing=True, lines=True)
         self._last: tuple[str, int] | None = None
 
     def write(self, document: Document, record: dict[str, Any]) -> None:

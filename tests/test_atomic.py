@@ -56,13 +56,14 @@ def test_abort_removes_the_temporary_file_when_closing_it_fails(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_commit_that_cannot_be_decided_keeps_its_files(tmp_path):
+def test_a_commit_that_cannot_be_decided_stops_the_next_run_and_keeps_its_files(tmp_path):
     # The journal's index is gone (moved, another disk not mounted): whether the run
-    # committed is unknown, so neither its temporary files nor its journal are touched.
-    import io
+    # committed is unknown. Its files stay, and no run goes ahead (a run appending to
+    # records.jsonl meanwhile would make the pending append wrong).
     import json
 
-    from corearchive.atomic import recover_commits, remove_leftovers
+    from corearchive.atomic import recover_commits
+    from corearchive.errors import UnfinishedCommitError
 
     run = "20260101T000000Z-abc123"
     tmp = tmp_path / f".records.jsonl.{run}.tmp"
@@ -73,15 +74,16 @@ def test_a_commit_that_cannot_be_decided_keeps_its_files(tmp_path):
             {
                 "run": run,
                 "index": str(tmp_path / "gone.sqlite"),
-                "ops": [[str(tmp), str(tmp_path / "records.jsonl"), None]],
+                "ops": [[tmp.name, "records.jsonl", None]],
             }
         )
     )
-    err = io.StringIO()
-    keep = recover_commits(tmp_path, err)
-    assert remove_leftovers(tmp_path, "20260101T000001Z-def456", err, keep) == []
+    with pytest.raises(UnfinishedCommitError, match=f"run {run} was killed as it committed"):
+        recover_commits(tmp_path)
     assert tmp.exists() and journal.exists() and not (tmp_path / "records.jsonl").exists()
-    assert f"cannot tell whether run {run}" in err.getvalue()
+    journal.write_text("{")  # damaged: the same
+    with pytest.raises(UnfinishedCommitError, match="its journal cannot be read"):
+        recover_commits(tmp_path)
 
 
 def test_a_cumulative_file_is_appended_to_not_copied(tmp_path):
@@ -101,9 +103,36 @@ def test_a_cumulative_file_is_appended_to_not_copied(tmp_path):
     assert path.read_bytes() == b"earlier\nnew\n" and not f.tmp.exists()
     # a crash halfway through an append, then the append made again from the journal
     f.tmp.write_bytes(b"new\n")
-    with open(path, "ab") as half:
-        half.write(b"ne")
+    path.write_bytes(b"earlier\nne")
     _append(f.tmp, path, 8)
-    assert path.read_bytes() == b"earlier\nnew\n"
+    assert path.read_bytes() == b"earlier\nnew\n" and not f.tmp.exists()
+    # a crash after the append, before its part was deleted: not appended twice
+    f.tmp.write_bytes(b"new\n")
+    _append(f.tmp, path, 8)
+    assert path.read_bytes() == b"earlier\nnew\n" and not f.tmp.exists()
+    # the file changed since by another program (another run's lines after it): refused
+    f.tmp.write_bytes(b"new\n")
+    path.write_bytes(b"earlier\nnew\nmore lines\n")
+    with pytest.raises(OSError, match="changed by another program"):
+        _append(f.tmp, path, 8)
+    assert path.read_bytes() == b"earlier\nnew\nmore lines\n" and f.tmp.exists()
+    path.write_bytes(b"earlier\nnew\n")
     f.abort()  # after the commit: the file as it was before the run
     assert path.read_bytes() == b"earlier\n"
+
+
+def test_a_file_of_lines_whose_last_was_cut_gets_a_newline_first(tmp_path):
+    # records.jsonl cut short by another program or a full disk: the run's first line was
+    # glued to the cut one, and both were lost as JSON
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b'{"id": 1}\n{"id": 2, "te')
+    f = AtomicFile(path, "r1", keep_existing=True, lines=True)
+    f.write(b'{"id": 3}\n')
+    f.commit()
+    assert path.read_bytes().splitlines()[-1] == b'{"id": 3}'
+    whole = tmp_path / "whole.jsonl"
+    whole.write_bytes(b'{"id": 1}\n')
+    g = AtomicFile(whole, "r1", keep_existing=True, lines=True)
+    g.write(b'{"id": 2}\n')
+    g.commit()
+    assert whole.read_bytes() == b'{"id": 1}\n{"id": 2}\n'
