@@ -60,6 +60,24 @@ def output_lock(out: Path, timeout: float) -> Iterator[None]:
         lock.release()
 
 
+def output_busy(out: Path) -> bool:
+    """Whether a run holds the output folder's lock now (:func:`output_lock`); a folder
+    without the lock file, or one that cannot be opened (read-only media), is not busy."""
+    from filelock import FileLock, Timeout
+
+    if not (out / LOCK_NAME).is_file():
+        return False
+    lock = FileLock(out / LOCK_NAME, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    lock.release()
+    return False
+
+
 def remove_leftovers(
     out: Path,
     run_id: str,

@@ -361,8 +361,16 @@ def verify(out: Path, as_json: bool) -> None:
     """Check the archive in OUT: every WARC record's digests, and every record's raw and
     conversion records (where records.jsonl says, with its text). Exit 0 when intact, 1
     when not."""
+    from .atomic import output_busy
     from .verify import verify as check
 
+    if output_busy(out):
+        click.echo(
+            f"corearchive: a run is writing {out}; its files appear only when it commits, and"
+            " what is there is checked as it is now (a run that commits during the check may"
+            " show as problems)",
+            err=True,
+        )
     result = check(out)
     if as_json:
         click.echo(json.dumps(result.to_json(), indent=2))

@@ -328,3 +328,14 @@ def test_odd_records_lines_are_problems_not_crashes(ingest, seeds):
     path.mkdir()
     code, got = _verify(res.out)
     assert code == 1 and got["listed"][0] == "records.jsonl is not a file"
+
+
+def test_verify_says_when_a_run_is_writing_the_folder(ingest, seeds):
+    from filelock import FileLock
+
+    res = ingest(str(seeds))
+    with FileLock(res.out / ".corearchive.lock", timeout=0):  # a run holds the folder
+        r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.exit_code == 0 and f"a run is writing {res.out}" in r.output
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.exit_code == 0 and "a run is writing" not in r.output
