@@ -26,6 +26,7 @@ import math
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -339,8 +340,24 @@ _worker: tuple[list[Stage], Stage | None] | None = None
 _worker_error: StageSetupError | None = None
 
 
-def _init_worker(spec: WorkerSpec) -> None:
+def die_with_parent(parent: int | None = None) -> None:
+    """In a worker process: end when the main process ends. A main process killed outright
+    (SIGKILL, the OOM killer) left its workers running for a while, the busy ones to the end
+    of their chunk; on Linux the kernel now sends them SIGKILL (``PR_SET_PDEATHSIG``).
+    ``parent``: the main process's id, if known (a parent gone before the call is seen)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # (no prctl in this C library)
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def _init_worker(spec: WorkerSpec, parent: int | None = None) -> None:
     global _worker, _worker_error
+    die_with_parent(parent)
     # Ctrl-C goes to the whole process group: the main process decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Its own, even when forked from a main process that has opened them: a stage's open()
@@ -605,7 +622,7 @@ class PoolExecutor(RemoteExecutor):
                 self.workers,
                 mp_context=multiprocessing.get_context(method),
                 initializer=_init_worker,
-                initargs=(self.spec,),
+                initargs=(self.spec, os.getpid()),
             )
             widen_pipes(self.pool)
         return self.pool

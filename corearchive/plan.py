@@ -87,6 +87,7 @@ from .executor import (
     add_stats,
     build_local,
     chunked_by_input,
+    die_with_parent,
     release_memory,
     run_chunk,
     split_stages,
@@ -892,7 +893,10 @@ class TaskRunner:
             # Forked where the OS allows, so plugins registered in-process are there too.
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=multiprocessing.get_context(method)
+                self.workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=die_with_parent,
+                initargs=(os.getpid(),),
             )
         return self._pool
 

@@ -16,7 +16,9 @@ as many documents as its manifest says it kept, ``records.jsonl`` holds as many 
 the runs wrote, no record id is used twice, every raw record belongs to a document, a record
 cut short is named (warcio leaves its digests unchecked), and a raw record's content is what
 its document's ``source.sha256`` says (content rewritten with its WARC digests recomputed).
-A run killed as it committed (its journal ``OUT/.commit.RUN.json`` left) is named.
+A run killed as it committed (its journal ``OUT/.commit.RUN.json`` left) is named, and so is
+a document the folder's index holds as archived that no WARC file holds (later runs would
+skip it as already archived).
 Bytes after the last record that form no record, and records without the mandatory WARC
 fields, are named. Not checked: WARC headers that move no offset (digests do not cover
 headers), and manifests themselves. What the WARC files hold is
@@ -320,6 +322,7 @@ def verify(out: Path) -> Verification:
             result.problem(f"{records.name} is not a file")
         _check_unmatched(runs, have_records, db, result)
         _check_archive(runs, have_records, out, db, result)
+        _check_index(out / "index.sqlite", db, result)
         db.close()
     return result
 
@@ -444,6 +447,34 @@ def _check_unmatched(
                 f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
                 " records.jsonl"
             )
+
+
+def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> None:
+    """Every document the folder's index (``OUT/index.sqlite``, when the runs used it) holds
+    as archived in a WARC file is there: one that is not is skipped as already archived by
+    every later run, and so never archived again."""
+    if not index.is_file():
+        return
+    try:
+        con = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        result.problem(f"{index.name}: cannot be read ({exc})")
+        return
+    try:
+        rows = con.execute(
+            "SELECT id, run_id, raw_record_id FROM documents WHERE raw_record_id IS NOT NULL"
+        )
+        while chunk := rows.fetchmany(4096):
+            for doc_id, run_id, rid in chunk:
+                if db.execute("SELECT 1 FROM recs WHERE id = ?", (rid,)).fetchone() is None:
+                    result.problem(
+                        f"{index.name}: document {doc_id} (run {run_id}) is archived in no WARC"
+                        f" file (its raw record {rid}); later runs skip it as already archived"
+                    )
+    except sqlite3.Error as exc:
+        result.problem(f"{index.name}: cannot be read ({exc})")
+    finally:
+        con.close()
 
 
 def _check_archive(

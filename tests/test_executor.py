@@ -8,6 +8,7 @@ import os
 import pickle
 import random
 import signal
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -655,3 +656,39 @@ def test_sigterm_stops_a_run_as_ctrl_c_does(tmp_path):
     for kid in kids:  # no worker left running
         with pytest.raises(ProcessLookupError):
             os.kill(kid, 0)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_end_with_a_main_process_killed_outright(tmp_path):
+    # SIGKILL (the OOM killer) to the main process left its workers running: a staged
+    # plan's idle ones for good (seen: sleeping orphans an hour later)
+    import subprocess
+    import time
+
+    script = tmp_path / "main.py"
+    script.write_text(
+        "import os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from corearchive.executor import die_with_parent\n"
+        "pool = ProcessPoolExecutor(1, initializer=die_with_parent, initargs=(os.getpid(),))\n"
+        "print(pool.submit(os.getpid).result(), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    worker = int(proc.stdout.readline())
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{worker}/stat") as f:
+                if f.read().split()[2] == "Z":
+                    break
+        except OSError:
+            break  # gone
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        pytest.fail("the worker outlived its main process")

@@ -1050,3 +1050,17 @@ def test_progress_reckons_the_time_left_in_bytes_read(tmp_path):
     # standard input has no size: back to inputs finished
     piped = Progress(1, True, io.StringIO(), [InputItem(path="-", uri="stdin:")])
     assert piped._share_done() is None
+
+
+def test_a_signal_before_the_run_begins_exits_as_an_interrupt(seeds, tmp_path, monkeypatch):
+    # during the plugins' imports: click's "Aborted!" with exit 1 ("some inputs failed")
+    from corearchive import cli as cli_module
+
+    def interrupted() -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "_setup", interrupted)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o")])
+    assert r.exit_code == 130
+    assert "stopped before the run began; nothing was written" in r.output
+    assert "Aborted" not in r.output and not (tmp_path / "o").exists()

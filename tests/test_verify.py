@@ -293,9 +293,11 @@ def test_outputs_of_one_sink_are_checked_against_the_manifests(ingest, seeds, tm
     # the last document's three records gone (at a record boundary: nothing cut short)
     path.write_bytes(b"".join(recs[:-3]))
     code, got = _verify(a.out)
-    assert code == 1 and got["listed"] == [
+    assert code == 1 and got["listed"][0] == (
         f"run {a.manifest['run_id']} archived 5 documents; the WARC files hold 4 of them"
-    ]
+    )
+    # (and the index holds that document as archived)
+    assert len(got["listed"]) == 2 and "is archived in no WARC file" in got["listed"][1]
     path.unlink()
     code, got = _verify(a.out)
     assert code == 1 and f"its WARC file warc/{path.name} is missing" in got["listed"][0]
@@ -339,3 +341,22 @@ def test_verify_says_when_a_run_is_writing_the_folder(ingest, seeds):
     assert r.exit_code == 0 and f"a run is writing {res.out}" in r.output
     r = CliRunner().invoke(cli, ["verify", str(res.out)])
     assert r.exit_code == 0 and "a run is writing" not in r.output
+
+
+def test_a_document_the_index_holds_but_no_warc_file_is_found(ingest, seeds):
+    # A run's files lost after its index committed (a journal deleted, say): its documents
+    # were skipped as already archived by every later run, and verify said intact.
+    import sqlite3
+
+    res = ingest(str(seeds))
+    con = sqlite3.connect(res.out / "index.sqlite")
+    with con:
+        con.execute(
+            "INSERT INTO documents (id, run_id, sha256, uri, warc, warc_offset, raw_record_id,"
+            " archived_at) VALUES ('lost', 'r0', 'x', 'file:///lost', 'warc/gone.warc.gz', 0,"
+            " '<urn:uuid:00000000-0000-0000-0000-000000000000>', '2026-01-01T00:00:00Z')"
+        )
+    con.close()
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] == 1
+    assert "index.sqlite: document lost (run r0) is archived in no WARC file" in got["listed"][0]
