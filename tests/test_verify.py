@@ -360,3 +360,11 @@ def test_a_document_the_index_holds_but_no_warc_file_is_found(ingest, seeds):
     code, got = _verify(res.out)
     assert code == 1 and got["problems"] == 1
     assert "index.sqlite: document lost (run r0) is archived in no WARC file" in got["listed"][0]
+
+
+def test_verify_leaves_the_folder_as_it_found_it(ingest, seeds):
+    # (a read-only open of the index, a WAL database, created its -shm and -wal files)
+    res = ingest(str(seeds))
+    before = sorted(p.name for p in res.out.rglob("*"))
+    code, _ = _verify(res.out)
+    assert code == 0 and sorted(p.name for p in res.out.rglob("*")) == before
