@@ -377,6 +377,12 @@ def similarity(
     return float(_similarities(j, np.array([size_a]), np.array([size_b]), measure, 0)[0])
 
 
+def _other(hit: tuple[int, str] | None, own: int) -> tuple[int, str] | None:
+    """An exact-key hit (number, root) of a document indexed before ``own``, the number of
+    the document's own entry from an earlier run (-1: none)."""
+    return hit if hit is not None and (own < 0 or hit[0] < own) else None
+
+
 def _similarities(
     j: np.ndarray, size_a: np.ndarray, size_b: np.ndarray, measure: str, min_shingles: int
 ) -> np.ndarray:
@@ -834,7 +840,13 @@ class DedupStage(Stage):
         ):
             db_raw.setdefault(sha, doc_id)
         ids = [d.id for d in docs]
-        known = {r[0] for r in self._select("SELECT id FROM dedup_docs WHERE id IN ({})", ids)}
+        # A document indexed by an earlier run (dropped then as a duplicate: a kept one is
+        # skipped as archived) is decided again against what was indexed before its own
+        # entry, as the first time: it was reported as an exact copy of its cluster,
+        # similarity 1 (its own entry), or of a later copy of itself.
+        own = dict(self._select("SELECT id, n FROM dedup_docs WHERE id IN ({})", ids))
+        known = set(own)
+        own_n = np.array([own.get(d.id, -1) for d in docs], dtype=np.int64)
 
         # Which documents join the index (the first of their id not indexed before) and
         # which are checked for near copies (those without an exact or a raw copy): neither
@@ -846,13 +858,14 @@ class DedupStage(Stage):
         for i, doc in enumerate(docs):
             ks = exact_keys[i]
             near[i] = not (
-                any(k in db_exact or k in first_of_key for k in ks) or doc.source.sha256 in db_raw
+                any(_other(db_exact.get(k), own_n[i]) or k in first_of_key for k in ks)
+                or doc.source.sha256 in db_raw
             )
             if doc.id not in known:
                 known.add(doc.id)
                 indexed[i] = True
                 first_of_key.update(ks)
-        counts, best = self._near_batch(bkeys, sig16, sizes, near, indexed)
+        counts, best = self._near_batch(bkeys, sig16, sizes, near, indexed, own_n)
 
         # -- decisions, in order, against the index and the batch's earlier documents -------
         batch_exact: dict[bytes, tuple[int, str]] = {}
@@ -861,7 +874,9 @@ class DedupStage(Stage):
         for i, doc in enumerate(docs):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
-            hits = [db_exact[k] for k in exact_keys[i] if k in db_exact]
+            hits = [
+                h for k in exact_keys[i] if (h := _other(db_exact.get(k), own_n[i])) is not None
+            ]
             if not hits:
                 hits = [batch_exact[k] for k in exact_keys[i] if k in batch_exact]
             if hits:
@@ -957,6 +972,7 @@ class DedupStage(Stage):
         sizes: np.ndarray,
         near: np.ndarray,
         indexed: np.ndarray,
+        own_n: np.ndarray,
     ) -> tuple[list[int], dict[int, tuple[str | int, float]]]:
         """The near-duplicate check of a batch's documents ``near``, all at once.
 
@@ -965,6 +981,8 @@ class DedupStage(Stage):
         most similar at or above the threshold, ties going to the earliest. Returns the
         number of candidates of each document and, for those with a best candidate, its
         cluster root (an index candidate) or its position in the batch, and the similarity.
+        ``own_n``: per document, the number of its own entry from an earlier run (-1 if
+        none): only documents indexed before it are its candidates.
 
         As numpy operations over all pairs of (document, candidate): a candidate costs a row
         of the index and a comparison of two signatures, not a Python loop, which matters as
@@ -986,6 +1004,9 @@ class DedupStage(Stage):
         else:
             f_keys = f_ns = np.zeros(0, dtype=np.int64)
         db_i, db_n = _distinct_pairs(*_join(q_keys, q_docs, f_keys, f_ns))
+        if len(db_i):
+            before = (own_n[db_i] < 0) | (db_n < own_n[db_i])
+            db_i, db_n = db_i[before], db_n[before]
         # Compared a slice of candidates at a time (their rows, then their pairs): memory
         # does not follow the candidates of a batch, which grow with the index.
         db_same = np.zeros(len(db_i), dtype=np.int64)

@@ -709,3 +709,29 @@ def test_a_rerun_keeps_what_earlier_runs_indexed(ingest, seeds, tmp_path, plan):
     assert len(copies.records) == 5  # (records.jsonl: the first run's five, no more)
     reasons = [r["reason"] for r in copies.rejects if r["run_id"] == copies.manifest["run_id"]]
     assert reasons == ["exact_duplicate"] * 5
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_rerun_reports_each_duplicate_as_the_first_run_did(ingest, tmp_path, plan):
+    # A near copy dropped by a first run was reported on a rerun as an exact copy of its
+    # cluster, similarity 1.0: its own entry from the first run matched its exact keys.
+    import json
+
+    from test_executor import _corpus
+
+    corpus = _corpus(tmp_path / "all.jsonl", n=60)
+    out = tmp_path / "o"
+
+    def dups(res: Any) -> dict[str, tuple[str, Any]]:
+        run = res.manifest["run_id"]
+        return {
+            r["id"]: (r["reason"], r["detail"]["duplicate"])
+            for r in res.rejects
+            if r["run_id"] == run and r["stage"] == "dedup"
+        }
+
+    first = dups(ingest(str(corpus), "--plan", plan, out=out))
+    assert {reason for reason, _ in first.values()} == {"exact_duplicate", "near_duplicate"}
+    again = dups(ingest(str(corpus), "--plan", plan, out=out))
+    assert again == first
+    assert json.loads((out / "run.json").read_text())["counts"]["kept"] == 0
