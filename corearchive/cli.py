@@ -12,7 +12,7 @@ import signal
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,23 @@ _FINITE_SECONDS = _FiniteFloat(min=0)
 @click.version_option(__version__, prog_name="corearchive")
 def cli() -> None:
     """Clean raw scraped web text into validated JSON records and WARC archives."""
+
+
+def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]:
+    """A signal before the run began (the plugins' and libraries' imports take a moment)
+    was click's "Aborted!" with exit 1 ("some inputs failed"), or a traceback: it ends the
+    command with 130 or 143 and says so. The run's own are handled inside the command."""
+
+    @functools.wraps(command)
+    def wrapped(*args: Any, **kwargs: Any) -> None:
+        try:
+            with _sigterm_as_interrupt():
+                command(*args, **kwargs)
+        except KeyboardInterrupt as exc:  # (and _Terminated: SIGTERM)
+            click.echo("corearchive: stopped before the run began; nothing was written", err=True)
+            sys.exit(128 + signal.SIGTERM if isinstance(exc, _Terminated) else 130)
+
+    return wrapped
 
 
 def _setup() -> tuple[PluginManager, Registry]:
@@ -196,6 +213,7 @@ def _fail(message: str, code: ExitCode) -> None:
     default=None,
     help="Force the progress line on or off (default: on when stderr is a terminal).",
 )
+@_stopped_before_the_run
 def ingest(
     inputs: tuple[str, ...],
     out: Path,
@@ -221,55 +239,6 @@ def ingest(
     OUT/rejects.jsonl), 2 usage or configuration error, 3 internal error, 130 interrupted,
     143 terminated (SIGTERM); nothing is committed on 3, 130 and 143.
     """
-    # A signal before the run began (the plugins' and libraries' imports take a moment) was
-    # click's "Aborted!" with exit 1 ("some inputs failed"), or a traceback; the run's own
-    # are handled in _ingest.
-    try:
-        with _sigterm_as_interrupt():
-            _ingest(
-                inputs,
-                out,
-                config_path,
-                sets,
-                disable,
-                index,
-                index_timeout,
-                index_cache_mb,
-                workers,
-                isolate,
-                executor,
-                address,
-                plan,
-                work_dir,
-                task_mb,
-                quiet,
-                progress,
-            )
-    except KeyboardInterrupt as exc:  # (and _Terminated: SIGTERM)
-        click.echo("corearchive: stopped before the run began; nothing was written", err=True)
-        sys.exit(128 + signal.SIGTERM if isinstance(exc, _Terminated) else 130)
-
-
-def _ingest(
-    inputs: tuple[str, ...],
-    out: Path,
-    config_path: Path | None,
-    sets: tuple[str, ...],
-    disable: tuple[str, ...],
-    index: Path | None,
-    index_timeout: float,
-    index_cache_mb: int,
-    workers: int | None,
-    isolate: bool,
-    executor: str,
-    address: str | None,
-    plan: str,
-    work_dir: Path | None,
-    task_mb: float,
-    quiet: bool,
-    progress: bool | None,
-) -> None:
-    """:func:`ingest` itself, within its handling of signals that come before the run."""
     from .executor import default_workers
     from .runner import Run, RunOptions
 
