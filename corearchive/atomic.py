@@ -23,6 +23,9 @@ from .errors import OutputBusyError, UnfinishedCommitError
 
 #: The lock file of an output folder, held for the whole of a run (:func:`output_lock`)
 LOCK_NAME = ".corearchive.lock"
+#: The start of the name of a run's copy of standard input or a pipe in the output folder
+#: (``inputs._spooled``; made after :func:`remove_leftovers` has run)
+_INPUT_COPY = ".corearchive-input-"
 #: A temporary name of :func:`temp_name`: the file's name and the run's id
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<run>\d{8}T\d{6}Z-[0-9a-f]{6})\.tmp$")
 
@@ -83,8 +86,9 @@ def remove_leftovers(
     run_id: str,
     err: TextIO | None = None,
 ) -> list[Path]:
-    """Delete the temporary files (:func:`temp_name`) that runs other than ``run_id`` left in
-    ``out`` and its folders when they were killed (SIGKILL, a power cut: no clean-up ran);
+    """Delete the temporary files (:func:`temp_name`, and copies of standard input) that runs
+    other than ``run_id`` left in ``out`` and its folders when they were killed (SIGKILL, a
+    power cut: no clean-up ran);
     call it holding :func:`output_lock`, under which no other run is writing there. Hidden
     folders (the staged plan's ``.plan``, which a relaunch resumes) are not entered. Says on
     ``err`` what was removed; returns the paths."""
@@ -95,7 +99,9 @@ def remove_leftovers(
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             m = _TEMP.match(name)
-            if m is None or m["run"] == run_id:
+            if m is not None and m["run"] != run_id:
+                runs.add(m["run"])
+            elif not (name.startswith(_INPUT_COPY) and folder == os.fspath(out)):
                 continue
             path = Path(folder) / name
             with contextlib.suppress(OSError):
@@ -103,12 +109,11 @@ def remove_leftovers(
                 path.unlink()
                 removed.append(path)
                 size += n
-                runs.add(m["run"])
     if removed:
         _say(
             err,
             f"removed {len(removed)} temporary file(s), {size / 1e6:.1f} MB, left in {out} by"
-            f" interrupted run(s) {', '.join(sorted(runs))}",
+            f" interrupted run(s) {', '.join(sorted(runs)) or '(a copy of standard input)'}",
         )
     return removed
 

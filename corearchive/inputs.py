@@ -249,6 +249,7 @@ def _spooled(
     where = os.fspath(folder) if folder is not None else tempfile.gettempdir()
     try:
         # (hidden: a folder walk over the output folder would skip it anyway)
+        # (the prefix tells atomic.remove_leftovers a killed run's copy)
         fd, spool = tempfile.mkstemp(prefix=".corearchive-input-", dir=where)
     except OSError as exc:
         return Unresolved(path, _cannot_copy(where, exc))

@@ -670,10 +670,12 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(seeds, tmp_pa
     left = [
         out / f".records.jsonl.{dead}.tmp",
         out / "warc" / f".corearchive-20260101000000-00000-h.warc.gz.{dead}.tmp",
+        out / ".corearchive-input-k3j9x2",  # a copy of standard input
     ]
     kept = [
         out / "notes" / f".draft.{dead}.tmp.bak",
         out / "notes" / ".records.jsonl.someone.tmp",
+        out / "notes" / ".corearchive-input-k3j9x2",
     ]
     if plan == "stream":  # (a staged run deletes its work folder when it is done)
         kept.append(out / ".plan" / "tasks" / f".records.jsonl.{dead}.tmp")
@@ -684,7 +686,7 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(seeds, tmp_pa
     assert r.exit_code == 0, r.output
     assert not any(p.exists() for p in left)
     assert all(p.exists() for p in kept)
-    assert f"removed 2 temporary file(s), 0.0 MB, left in {out} by interrupted run(s) {dead}" in (
+    assert f"removed 3 temporary file(s), 0.0 MB, left in {out} by interrupted run(s) {dead}" in (
         r.output
     )
     assert len((out / "records.jsonl").read_text().splitlines()) == 5
