@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, NamedTuple, TextIO
 
+from .catalog import open_read_only
 from .errors import OutputBusyError, UnfinishedCommitError
 
 #: The lock file of an output folder, held for the whole of a run (:func:`output_lock`)
@@ -264,7 +265,7 @@ class Commit:
     def __init__(self, out: Path, run_id: str) -> None:
         self.out = out
         self.run_id = run_id
-        self.journal = out / _JOURNAL.format(run=run_id)
+        self.journal = journal_path(out, run_id)
         self.ops: list[_Op] = []
         #: the AtomicFiles to mark committed at publish
         self._files: list[AtomicFile] = []
@@ -324,13 +325,9 @@ class Commit:
             },
             indent=1,
         ).encode()
-        part = temp_name(self.journal, self.run_id)  # (left by a kill: remove_leftovers')
-        with open(part, "wb") as f:
-            f.write(blob)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(part, self.journal)
-        _fsync_dir(self.out)
+        # (outside ``with commit``: written, durably, at once)
+        assert _COMMIT.get() is not self, "the journal is written after the with block"
+        write_atomic(self.journal, blob, self.run_id)
 
     def publish(self) -> None:
         """After the commit point: each file in place, in the order registered; then the
@@ -347,7 +344,6 @@ class Commit:
         for tmp in self._temps:
             tmp.unlink(missing_ok=True)
         self.journal.unlink(missing_ok=True)
-        temp_name(self.journal, self.run_id).unlink(missing_ok=True)
 
 
 def _publish(ops: list[_Op]) -> None:
@@ -411,7 +407,7 @@ def run_committed(index: Path, run_id: str) -> bool | None:
     if not index.is_file():
         return None
     try:
-        db = sqlite3.connect(f"{index.resolve().as_uri()}?mode=ro", uri=True)
+        db = open_read_only(index)
         try:
             row = db.execute("SELECT finished_at FROM runs WHERE id = ?", (run_id,)).fetchone()
         finally:
@@ -419,6 +415,11 @@ def run_committed(index: Path, run_id: str) -> bool | None:
     except sqlite3.Error:
         return None
     return row is not None and row[0] is not None
+
+
+def journal_path(out: Path, run_id: str) -> Path:
+    """Where run ``run_id``'s commit journal is while its commit is under way (:class:`Commit`)."""
+    return out / _JOURNAL.format(run=run_id)
 
 
 def pending_commits(out: Path) -> list[Path]:

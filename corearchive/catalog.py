@@ -56,10 +56,16 @@ class ArchivedDocument:
     archived_at: str
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
+def open_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection:
     """A read-only connection to the index at ``path``, for tasks that only look things up
-    while a run holds the write lock (readers of a WAL database are never blocked)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    while a run holds the write lock (readers of a WAL database are never blocked).
+
+    ``untouched``: the folder is left as it is (a read-only open of a WAL database creates
+    its ``-shm`` and ``-wal`` files), by opening it immutable when no run's log is there."""
+    immutable = untouched and not path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}", uri=True
+    )
 
 
 #: SQLite's page cache of the index by default, in MB (``--index-cache-mb``; see Catalog).

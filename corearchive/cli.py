@@ -312,11 +312,11 @@ def ingest(
 
 def _committed(run: Any) -> str:
     """What an error's message says of the run's outputs."""
-    from .atomic import Commit
+    from .atomic import journal_path
 
     if not run.committed:
         return "nothing from this run was committed"
-    if Commit(run.options.out, run.run_id).journal.exists():
+    if journal_path(run.options.out, run.run_id).exists():
         return (
             "the run committed, but not all of its files are in place yet: the next"
             f" `corearchive ingest … -o {run.options.out}` puts them there"

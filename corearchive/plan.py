@@ -777,9 +777,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
     try:
         for sink in sinks:
             sink.open()
-            if hasattr(sink, "serial"):
-                # WARC shard names (PREFIX-TIMESTAMP-SERIAL-HOST) unique across tasks.
-                sink.serial = n * WARC_SERIALS
+            _serials_of(sink, n)
         for i, docs in enumerate(_load_stream(tdir / "process" / "docs.pkl")):
             if i % 8 == 7:
                 release_memory()  # every 512 documents: the task's memory stays flat
@@ -1074,7 +1072,7 @@ class StagedPlan:
         )
         runner = TaskRunner(opts.workers, opts.executor, opts.address)
         catalog: Catalog | None = None
-        moved: list[tuple[Path, Path | None]] = []
+        warcs: list[Path] = []  # the run's WARC files, where they will be
         outputs: list[AtomicFile] = []
         commit = Commit(out, run.run_id)
         try:
@@ -1119,7 +1117,7 @@ class StagedPlan:
             steps.lap("write")
             with commit:  # (the WARC sink's revisit file, and the task shards' moves)
                 report, stats = self._final(
-                    spec, catalog, dedup, len(tasks), plan["unresolved"], moved, outputs, commit
+                    spec, catalog, dedup, len(tasks), plan["unresolved"], warcs, outputs, commit
                 )
             report.inputs = plan["files"] + len(plan["unresolved"])
             steps.lap("final")
@@ -1131,7 +1129,7 @@ class StagedPlan:
                 all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
                 if dedup is not None:
                     all_stats[dedup.name] = dedup.stats
-                manifest = _manifest(run, started, all_stats, counts, index, moved, out)
+                manifest = _manifest(run, started, all_stats, counts, index, warcs, out)
                 manifest["plan"] = {
                     "kind": "staged",
                     "tasks": len(tasks),
@@ -1183,7 +1181,7 @@ class StagedPlan:
         dedup: Stage | None,
         tasks: int,
         unresolved: list[list[str]],
-        moved: list[tuple[Path, Path | None]],
+        warcs: list[Path],
         outputs: list[AtomicFile],
         commit: Commit,
     ) -> tuple[RunReport, dict[str, StageStats]]:
@@ -1219,10 +1217,9 @@ class StagedPlan:
             )
             warc_sink = run.registry.sinks["warc"](spec.config.sink_options["warc"], sctx)
             warc_sink.open()
-            if hasattr(warc_sink, "serial"):
-                # after the tasks' serials: the shards are moved in only after the commit
-                # point, so a name taken by one of them is not yet there to be seen
-                warc_sink.serial = tasks * WARC_SERIALS
+            # (after the tasks' serials: the shards are moved in only after the commit
+            # point, so a name one of them takes is not there yet to be seen)
+            _serials_of(warc_sink, tasks)
         for n in range(tasks):
             tdir = task_dir(spec.work, n)
             with open(tdir / "process" / "counts.pkl", "rb") as f:
@@ -1263,13 +1260,21 @@ class StagedPlan:
                             raise PlanError(f"{dest} exists already")
                         # (moved after the commit point, as the run's other files appear)
                         commit.rename(p, dest)
-                        moved.append((dest, p))
+                        warcs.append(dest)
         if dedup is not None:
             dedup.close()
         if warc_sink is not None:
             warc_sink.commit()
-            moved += [(out / p, None) for p in warc_sink.outputs()]
+            warcs += [out / p for p in warc_sink.outputs()]
         return report, stats
+
+
+def _serials_of(sink: Sink, n: int) -> None:
+    """WARC file names (PREFIX-TIMESTAMP-SERIAL-HOST) unique across a plan's writers: task
+    ``n``'s serials start at ``n`` × :data:`WARC_SERIALS` (the final step's, ``n`` = the
+    number of tasks, after them all)."""
+    if hasattr(sink, "serial"):
+        sink.serial = n * WARC_SERIALS
 
 
 #: Rows of a task catalog that the task wrote (not copies of the index's, see _seed_record_id).
@@ -1354,13 +1359,13 @@ def _manifest(
     stats: dict[str, StageStats],
     counts: dict[str, Any],
     index: Path,
-    moved: list[tuple[Path, Path | None]],
+    warcs: list[Path],
     out: Path,
 ) -> dict[str, Any]:
     """The run's manifest, its outputs as the final step joined them."""
-    warcs = sorted(p.relative_to(out).as_posix() for p, _ in moved)
+    names = sorted(p.relative_to(out).as_posix() for p in warcs)
     outputs = {
-        name: ["records.jsonl"] if name == "records" else warcs if name == "warc" else []
+        name: ["records.jsonl"] if name == "records" else names if name == "warc" else []
         for name in run.config.sinks
     }
     manifest: dict[str, Any] = run.manifest(started, index, counts, stats, outputs)

@@ -139,8 +139,8 @@ class Run:
     # -- the run -----------------------------------------------------------------------------
     def execute(self) -> RunReport:
         """Run the pipeline over the inputs and commit the outputs; one run at a time per
-        output folder (:func:`~corearchive.atomic.output_lock`), which first loses what
-        killed runs left half-written there."""
+        output folder (:func:`~corearchive.atomic.output_lock`), once what killed runs left
+        there is finished or cleared."""
         opts = self.options
         with output_lock(opts.out, opts.index_timeout):
             recover_commits(opts.out, self.err)

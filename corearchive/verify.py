@@ -42,6 +42,7 @@ from typing import Any, Literal
 import orjson
 
 from .atomic import pending_commits
+from .catalog import open_read_only
 
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
@@ -455,13 +456,9 @@ def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> N
     every later run, and so never archived again."""
     if not index.is_file():
         return
-    # (immutable when no run's log is there: a read-only open of a WAL database creates its
-    # -shm and -wal files, and a check should leave the archive as it found it)
-    wal = index.with_name(index.name + "-wal").exists()
     try:
-        con = sqlite3.connect(
-            f"{index.resolve().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True
-        )
+        # (a check leaves the archive as it found it)
+        con = open_read_only(index, untouched=True)
     except sqlite3.Error as exc:
         result.problem(f"{index.name}: cannot be read ({exc})")
         return

@@ -846,7 +846,13 @@ class DedupStage(Stage):
         # similarity 1 (its own entry), or of a later copy of itself.
         own = dict(self._select("SELECT id, n FROM dedup_docs WHERE id IN ({})", ids))
         known = set(own)
-        own_n = np.array([own.get(d.id, -1) for d in docs], dtype=np.int64)
+        own_list = [own.get(d.id, -1) for d in docs]
+        own_n = np.array(own_list, dtype=np.int64)
+        # per document, the index's exact copies of it (number, root), found once
+        db_hits = [
+            [h for k in ks if (h := _other(db_exact.get(k), o)) is not None]
+            for ks, o in zip(exact_keys, own_list, strict=True)
+        ]
 
         # Which documents join the index (the first of their id not indexed before) and
         # which are checked for near copies (those without an exact or a raw copy): neither
@@ -858,8 +864,7 @@ class DedupStage(Stage):
         for i, doc in enumerate(docs):
             ks = exact_keys[i]
             near[i] = not (
-                any(_other(db_exact.get(k), own_n[i]) or k in first_of_key for k in ks)
-                or doc.source.sha256 in db_raw
+                db_hits[i] or any(k in first_of_key for k in ks) or doc.source.sha256 in db_raw
             )
             if doc.id not in known:
                 known.add(doc.id)
@@ -874,9 +879,7 @@ class DedupStage(Stage):
         for i, doc in enumerate(docs):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
-            hits = [
-                h for k in exact_keys[i] if (h := _other(db_exact.get(k), own_n[i])) is not None
-            ]
+            hits = db_hits[i]
             if not hits:
                 hits = [batch_exact[k] for k in exact_keys[i] if k in batch_exact]
             if hits:
