@@ -381,8 +381,11 @@ _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
 class FilterStage(Stage):
     """A stage that only keeps or drops: implement :meth:`keep`.
 
-    ``keep`` returns ``True`` to keep the document, or a reason string (or a :class:`Drop`)
-    to drop it.
+    ``keep`` returns ``True`` to keep the document, ``False`` to drop it (the reason is the
+    stage's name), or a reason string (or a :class:`Drop`) to drop it. NumPy's booleans
+    (``np.float64(x) > t``) count as ``True`` and ``False``; anything else (``None``: a
+    forgotten ``return``) fails the document with a message saying what was returned,
+    rather than dropping it unnoticed.
     """
 
     def keep(self, doc: Document) -> bool | str | Drop:
@@ -394,4 +397,15 @@ class FilterStage(Stage):
             return doc
         if isinstance(verdict, Drop):
             return verdict
-        return Drop(reason=verdict if isinstance(verdict, str) else self.name)
+        if isinstance(verdict, str):
+            return Drop(reason=verdict)
+        if verdict is False:
+            return Drop(reason=self.name)
+        # a NumPy boolean scalar (a 0-d array or np.bool_), without importing NumPy here
+        if getattr(verdict, "dtype", None) is not None and getattr(verdict, "shape", None) == ():
+            if verdict.dtype.kind == "b":
+                return doc if bool(verdict) else Drop(reason=self.name)
+        raise TypeError(
+            f"{type(self).__name__}.keep() returned {verdict!r} ({type(verdict).__name__}); "
+            "expected True to keep the document, or False, a reason string or a Drop to drop it"
+        )
