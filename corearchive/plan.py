@@ -940,6 +940,35 @@ def _shared(ray: Any, calls: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]
 _NOT_A_FILE = "--plan staged reads files, not pipes or devices"
 
 
+#: The sinks whose files the staged plan's final step joins from its tasks' parts.
+STAGED_SINKS = frozenset({"records", "warc"})
+
+
+def _check_staged(sinks: list[str], ordered: list[Any]) -> None:
+    """Refuse (:class:`PlanError`, exit 2) a pipeline the staged plan cannot run as the
+    streaming plan would: its final step joins the tasks' parts of the builtin sinks only (a
+    plugin sink's files would be left in the tasks' folders and deleted with them), and it
+    runs dedup, the one ordered stage it knows, last (every stage after the first ordered
+    one runs in order with it, in the main process of a streaming run)."""
+    other = [n for n in sinks if n not in STAGED_SINKS]
+    if other:
+        raise PlanError(
+            f"--plan staged writes the sinks {sorted(STAGED_SINKS)} only; this run's output"
+            f" also has {other}: use --plan stream, or leave them out of [output] sinks"
+        )
+    if ordered and ordered[0].name == "dedup" and len(ordered) > 1:
+        after = [s.name for s in ordered[1:]]
+        raise PlanError(
+            f"--plan staged runs dedup as the last stage; this pipeline has {after} after"
+            " it: put them before dedup in [pipeline] stages, or use --plan stream"
+        )
+    if ordered and ordered[0].name != "dedup":
+        raise PlanError(
+            "--plan staged runs one ordered stage, dedup, last;"
+            f" this pipeline has the ordered stage {ordered[0].name!r}: use --plan stream"
+        )
+
+
 class StagedPlan:
     """Runs a :class:`~corearchive.runner.Run` as the staged plan (see the module docstring)."""
 
@@ -1046,11 +1075,7 @@ class StagedPlan:
             for n in run.config.stages
         ]
         local, ordered = split_stages(stages)
-        if len(ordered) > 1 or (ordered and ordered[0].name != "dedup"):
-            raise PlanError(
-                "--plan staged runs one ordered stage, dedup, last;"
-                f" this pipeline has {[s.name for s in ordered]}"
-            )
+        _check_staged(run.config.sinks, ordered)
         index = opts.index or out / "index.sqlite"
         archive_uuid = _archive_uuid(index, opts.index_timeout)
         spec = PlanSpec(

@@ -23,6 +23,8 @@ from corearchive import plan as plan_mod
 
 from helpers import ARTICLE, ExplodingPlugin, StagePlugin, extra_plugins
 
+from corearchive import hookimpl
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
@@ -646,3 +648,47 @@ def test_a_document_that_does_not_pickle_fails_alone_in_the_plan(ingest, tmp_pat
         assert err["stage"] == "worker" and "pickle" in err["error"], err
         assert err["source"]["uri"] == "http://x.example/3"
         assert res.manifest["counts"]["kept"] + res.manifest["counts"]["dropped"] == 5
+
+
+class _NoteSink:
+    """A plugin sink (a file of its own): the staged plan does not join its parts."""
+
+    @staticmethod
+    @hookimpl
+    def corearchive_register_sinks(register: Any) -> None:
+        from corearchive import Sink
+
+        class Notes(Sink):
+            name = "notes"
+
+        register(Notes)
+
+
+class _Counter(Stage):
+    name = "counter"
+    annotations_schema = {"type": "object"}
+
+    def process(self, doc: Any) -> Any:
+        doc.annotations["counter"] = {"n": 1}
+        return doc
+
+
+def test_what_the_staged_plan_cannot_run_is_refused_by_name(ingest, seeds, tmp_path, monkeypatch):
+    """A plugin sink's output was left in the tasks' folders and deleted with them (exit 0,
+    its file missing); a plain stage after dedup was refused as if it were ordered."""
+    cfg = tmp_path / "sinks.toml"
+    cfg.write_text('[output]\nsinks = ["warc", "records", "notes"]\n')
+    with extra_plugins(monkeypatch, ("notes", _NoteSink())):
+        res = ingest(str(seeds), "--config", str(cfg), "--plan", "staged", out=tmp_path / "a")
+    assert res.exit_code == 2, res.output
+    assert "['notes']" in res.output and "--plan stream" in res.output
+    assert not res.records
+    cfg = tmp_path / "after.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "dedup", "counter"]\n')
+    with extra_plugins(monkeypatch, ("counter", StagePlugin(_Counter))):
+        res = ingest(str(seeds), "--config", str(cfg), "--plan", "staged", out=tmp_path / "b")
+        assert res.exit_code == 2, res.output
+        assert "['counter'] after it" in res.output and "before dedup" in res.output
+        # the same pipeline streams
+        res = ingest(str(seeds), "--config", str(cfg), out=tmp_path / "c")
+    assert res.exit_code == 0 and len(res.records) == 5, res.output
