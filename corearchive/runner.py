@@ -46,7 +46,7 @@ from .inputs import Unresolved, choose_source, expand, read_results
 from .manager import PluginManager, Registry
 from .progress import Progress
 from .report import RunReport, RunReporter
-from .schema import RecordValidator
+from .schema import RecordValidator, json_problems
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
 from .stage import Stage, StageContext, StageStats, describe_error, open_stages
@@ -457,9 +457,11 @@ def emit(
     catalog; counted as kept, or reported as failed. The streaming run and the staged
     plan's write tasks both emit through here."""
     written: list[Sink] = []
+    current: Sink | None = None
     try:
-        for sink in sinks:
-            sink.prepare(doc)
+        for current in sinks:
+            current.prepare(doc)
+        current = None
         record = build_record(doc, pipeline)
         errors = validator.errors(record)
         if errors:
@@ -467,14 +469,23 @@ def emit(
                 doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
             )
             return
-        for sink in sinks:
-            sink.write(doc, record)
-            written.append(sink)
+        for current in sinks:
+            current.write(doc, record)
+            written.append(current)
     except Exception as exc:
         # All sinks or none: take back what the earlier sinks wrote for this document.
         for sink in reversed(written):
             _quietly(lambda sink=sink: sink.discard(doc))
-        reporter.failed(doc, "sink", describe_error(exc))
+        what = describe_error(exc)
+        if current is not None:
+            what = f"sink {current.name!r}: {what}"
+        if isinstance(exc, (TypeError, ValueError)):
+            # a value no JSON writer takes (a NumPy scalar in a stage's annotations): name
+            # where it is, which names the stage that put it there
+            found = json_problems(doc.annotations, "annotations")
+            if found:
+                what += "; " + "; ".join(found[:5])
+        reporter.failed(doc, "sink", what)
         return
     arch = doc.archive
     catalog.add(

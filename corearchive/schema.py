@@ -267,9 +267,17 @@ class RecordValidator:
         self._fast = jsonschema_rs.Draft202012Validator(schema)
 
     def errors(self, record: Mapping[str, Any]) -> list[str]:
-        """Every violation, as ``path: message`` lines (empty when the record is valid)."""
-        if self._fast.is_valid(record):
-            return []
+        """Every violation, as ``path: message`` lines (empty when the record is valid).
+
+        A value JSON cannot hold (NaN or an infinity, which JSON writers turn into ``null``;
+        a NumPy scalar; a set) is a violation too, named by its path: the ``jsonschema``
+        package takes NaN for a number and a record would be written with ``null`` where
+        the schema says a number."""
+        try:
+            if self._fast.is_valid(record):
+                return []
+        except ValueError:  # jsonschema-rs: "Unsupported type" (not a JSON value)
+            return json_problems(record)
         if self._validator is None:
             import jsonschema
 
@@ -278,4 +286,37 @@ class RecordValidator:
         for err in sorted(self._validator.iter_errors(record), key=lambda e: list(e.path)):
             path = "/".join(str(p) for p in err.absolute_path) or "(record)"
             out.append(f"{path}: {err.message}")
+        return out or json_problems(record) or ["(record): rejected by jsonschema-rs"]
+
+
+def json_problems(value: Any, path: str = "") -> list[str]:
+    """The values inside ``value`` that JSON cannot hold, as ``path: what`` lines: NaN and
+    infinities, NumPy (or other non-builtin) scalars, sets, tuples are fine (lists), keys
+    that are not strings. Empty when ``value`` is plain JSON."""
+    out: list[str] = []
+    here = path or "(record)"
+    if value is None or isinstance(value, (str, int)):  # (bool is an int)
         return out
+    if type(value) is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            out.append(f"{here}: {value!r} is not a JSON number (NaN or infinity)")
+        return out
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str):
+                out.append(f"{here}: key {k!r} ({type(k).__name__}) is not a string")
+                continue
+            out.extend(json_problems(v, f"{path}/{k}" if path else k))
+        return out
+    if isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            out.extend(json_problems(v, f"{path}/{i}" if path else str(i)))
+        return out
+    kind = type(value)
+    hint = (
+        " (a NumPy value: convert it with int(), float(), bool() or .tolist())"
+        if kind.__module__ == "numpy"
+        else ""
+    )
+    out.append(f"{here}: a {kind.__module__}.{kind.__qualname__} is not a JSON value{hint}")
+    return out

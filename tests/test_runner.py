@@ -1066,3 +1066,39 @@ def test_a_signal_before_the_run_begins_exits_as_an_interrupt(seeds, tmp_path, m
     assert r.exit_code == 130
     assert "stopped before the run began; nothing was written" in r.output
     assert "Aborted" not in r.output and not (tmp_path / "o").exists()
+
+
+class _NumbersStage(Stage):
+    """Puts what JSON cannot hold in its annotations, by document."""
+
+    name = "numbers"
+    annotations_schema = {"type": "object", "properties": {"minutes": {"type": "number"}}}
+
+    def process(self, doc: Any) -> Any:
+        import numpy as np
+
+        kind = doc.source.uri.rsplit("/", 1)[-1]
+        value = {"nan": float("nan"), "np": np.int64(3), "ok": 2.5}[kind]
+        doc.annotations["numbers"] = {"minutes": value}
+        return doc
+
+
+def test_a_value_json_cannot_hold_fails_its_document_named_by_path(ingest, tmp_path, monkeypatch):
+    """NaN was written as null in a record called valid; a NumPy integer failed as an
+    anonymous "sink" error from the standard library's JSON encoder."""
+    data = tmp_path / "in.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"url": f"http://x.example/{k}", "text": f"{k}. " + ARTICLE}) + "\n"
+            for k in ("nan", "np", "ok")
+        )
+    )
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "numbers"]\n')
+    with extra_plugins(monkeypatch, ("numbers", StagePlugin(_NumbersStage))):
+        res = ingest(str(data), "--config", str(cfg), out=tmp_path / "o")
+    assert res.exit_code == 1, res.output
+    assert [r["annotations"]["numbers"] for r in res.records] == [{"minutes": 2.5}]
+    errors = {r["source"]["uri"].rsplit("/", 1)[-1]: r["error"] for r in res.rejects}
+    assert "annotations/numbers/minutes: nan is not a JSON number" in errors["nan"]
+    assert "annotations/numbers/minutes: a numpy.int64 is not a JSON value" in errors["np"]

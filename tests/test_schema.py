@@ -114,3 +114,19 @@ def test_record_validator_enforces_core_fields_and_fragments():
     assert v.errors(_record(text=""))
     assert v.errors(_record(extra=1))
     assert v.errors(_record(published="2015-11-27")) == []
+
+
+def test_values_json_cannot_hold_are_violations_named_by_path():
+    """NaN passed the ``jsonschema`` fallback (a float) and the record was written with
+    ``null`` where its schema says a number; a NumPy scalar raised out of jsonschema-rs."""
+    import numpy as np
+
+    v = RecordValidator(record_schema([TagStage]))
+    nan = v.errors(_record(language={"code": "en", "confidence": float("nan")}))
+    assert nan == ["language/confidence: nan is not a JSON number (NaN or infinity)"]
+    assert v.errors(_record(language={"code": "en", "confidence": float("inf")}))
+    for value in (np.float64(0.5), np.int64(1)):
+        got = v.errors(_record(language={"code": "en", "confidence": value}))
+        assert len(got) == 1 and got[0].startswith("language/confidence: a numpy.")
+        assert "int(), float()" in got[0]
+    assert v.errors(_record(language={"code": "en", "confidence": 0.5})) == []
