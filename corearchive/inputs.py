@@ -331,13 +331,41 @@ def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Sourc
     best: tuple[float, int, int] | None = None
     chosen: Source | None = None
     for order, src in enumerate(sources.values()):
-        score = src.sniff(head, item)
+        score = _sniff(src, head, item)
+        if score is None:
+            continue
         key = (score, int(suffix in src.suffixes), -order)
         if best is None or key > best:
             best, chosen = key, src
     if chosen is None:
         raise LookupError("no source is registered")
     return chosen, head
+
+
+#: The sources whose ``sniff`` failed, already named on standard error (once each).
+_SNIFF_WARNED: set[str] = set()
+
+
+def _sniff(src: Source, head: bytes, item: InputItem) -> float | None:
+    """``src.sniff(head, item)`` as a number, or None where it raises or gives something
+    else (a plugin source's bug: a forgotten ``return 0.0``): that source is left out for
+    this input, and said once on standard error, instead of the input failing with a
+    message that names neither (and every input of every format with it)."""
+    try:
+        score = src.sniff(head, item)
+        if not isinstance(score, (int, float)) or score != score:
+            raise TypeError(f"it returned {score!r}, not a number")
+        return float(score)
+    except Exception as exc:
+        if src.name not in _SNIFF_WARNED:
+            _SNIFF_WARNED.add(src.name)
+            print(
+                f"warning: the {src.name!r} source ({type(src).__module__}): sniff failed on"
+                f" {item.name}: {type(exc).__name__}: {exc}; it is left out for the inputs"
+                " where this happens (further failures are not shown)",
+                file=sys.stderr,
+            )
+        return None
 
 
 def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure]:

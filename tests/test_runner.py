@@ -1102,3 +1102,40 @@ def test_a_value_json_cannot_hold_fails_its_document_named_by_path(ingest, tmp_p
     errors = {r["source"]["uri"].rsplit("/", 1)[-1]: r["error"] for r in res.rejects}
     assert "annotations/numbers/minutes: nan is not a JSON number" in errors["nan"]
     assert "annotations/numbers/minutes: a numpy.int64 is not a JSON value" in errors["np"]
+
+
+def test_a_plugin_source_whose_sniff_fails_is_left_out_and_named(tmp_path, monkeypatch, ingest):
+    """A sniff that forgot ``return 0.0`` failed every input of every format ("'>' not
+    supported between NoneType and float at inputs.py"), and one that raised lost the input
+    another source reads, neither message naming the source."""
+    from corearchive import InputItem, Source, inputs
+
+    class Careless(Source):
+        name = "careless"
+
+        def sniff(self, head: bytes, item: InputItem) -> Any:
+            if item.name.endswith(".txt"):
+                raise UnicodeDecodeError("utf-8", head, 0, 1, "not mine")
+            return None  # (forgot ``return 0.0``)
+
+        def read(self, item: InputItem) -> Any:
+            raise AssertionError("never chosen")
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sources(register: Any) -> None:
+            register(Careless)
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.jsonl").write_text(json.dumps({"text": "Story two. " + ARTICLE}) + "\n")
+    monkeypatch.setattr(inputs, "_SNIFF_WARNED", set())
+    with extra_plugins(monkeypatch, ("careless", Plugin())):
+        res = ingest(
+            str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl"), "--workers", "1", "--disable", "dedup"
+        )
+    assert res.exit_code == 0, res.output
+    assert res.manifest["counts"]["formats"] == {"text": 1, "jsonl": 1}
+    assert len(res.records) == 2
+    assert res.output.count("the 'careless' source") == 1  # once, whatever its failures
+    assert "sniff failed" in res.output
