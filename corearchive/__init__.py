@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .atomic import AtomicFile
 from .document import Archive, Document, Drop, Duplicate, Language, SourceInfo
 from .errors import (
     ConfigError,
@@ -25,6 +26,7 @@ from .stage import FilterStage, Stage, StageContext, StageStats
 
 __all__ = [
     "Archive",
+    "AtomicFile",
     "ConfigError",
     "CoreArchiveError",
     "Document",

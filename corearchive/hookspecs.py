@@ -66,18 +66,21 @@ def corearchive_register_commands(cli: click.Group) -> None:
 def corearchive_configure(config: RunConfig) -> None:
     """Called once the run configuration is resolved and validated, before any stage opens.
 
-    Read it; do not change it (it is frozen in the run manifest).
+    Read it; do not change it (it is frozen in the run manifest). An exception stops the
+    run before its first document (exit 3), naming the plugin.
     """
 
 
 @hookspec
 def corearchive_session_start(run_id: str, config: RunConfig) -> None:
-    """Called when a run starts, after stages and sinks are opened."""
+    """Called when a run starts, after stages and sinks are opened. An exception stops the
+    run before its first document (exit 3), naming the plugin."""
 
 
 @hookspec
 def corearchive_session_finish(run_id: str, report: RunReport, exitstatus: int) -> None:
-    """Called when a run ends, after outputs are committed (or aborted), with its report."""
+    """Called when a run ends, after its outputs were committed, with its report. An
+    exception is a warning naming the plugin: the run, committed, keeps its exit status."""
 
 
 @hookspec

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +32,7 @@ from .options import check_defaults
 from .schema import record_schema
 from .sink import Sink
 from .source import Source
-from .stage import Stage
+from .stage import Stage, describe_error
 
 ENTRY_POINT_GROUP = "corearchive"
 _OWN_DIST = "corearchive"
@@ -72,6 +72,31 @@ class PluginManager(pluggy.PluginManager):
         exception does not stop the run (it did, with exit 3 and nothing committed, over
         one document's event): each implementation is called on its own, and a failure is
         reported on standard error, once per plugin and hook."""
+        for _, label, exc in self._each(hook, kwargs):
+            if (label, hook) not in self._warned:
+                self._warned.add((label, hook))
+                print(
+                    f"warning: {label}: {hook} raised {type(exc).__name__}: {exc};"
+                    " the run goes on (its further failures are not shown)",
+                    file=sys.stderr,
+                )
+
+    def setup(self, hook: str, **kwargs: Any) -> None:
+        """Call the lifecycle hook ``hook`` before the run's first document (``configure``,
+        ``session_start``): a plugin's exception stops the run, as a stage that cannot open
+        does, with a :class:`PluginError` naming the plugin and how to leave it out (it was
+        an "internal error" with the exception alone, whichever plugin raised it)."""
+        for name, label, exc in self._each(hook, kwargs):
+            leave_out = f" (COREARCHIVE_DISABLE_PLUGINS={name} leaves it out)" if name else ""
+            raise PluginError(
+                f"{label}: {hook} raised {describe_error(exc)}; nothing was run{leave_out}"
+            ) from exc
+
+    def _each(
+        self, hook: str, kwargs: dict[str, Any]
+    ) -> Iterator[tuple[str | None, str, Exception]]:
+        """Each implementation of ``hook`` called on its own (pluggy's order), yielding
+        ``(plugin name, plugin label, exception)`` for those that raise."""
         caller = getattr(self.hook, hook)
         impls: list[Any] = caller.get_hookimpls()[::-1]  # (pluggy calls the last first)
         if any(i.wrapper or i.hookwrapper for i in impls):
@@ -83,16 +108,10 @@ class PluginManager(pluggy.PluginManager):
                 else:
                     impl.function(*(kwargs[a] for a in impl.argnames))
             except Exception as exc:
-                name = impl.plugin_name if impl is not None else "a plugin"
-                if (name, hook) not in self._warned:
-                    self._warned.add((name, hook))
-                    info = self.infos.get(name)
-                    label = info.label if info else f"plugin {name!r}"
-                    print(
-                        f"warning: {label}: {hook} raised {type(exc).__name__}: {exc};"
-                        " the run goes on (its further failures are not shown)",
-                        file=sys.stderr,
-                    )
+                name = impl.plugin_name if impl is not None else None
+                info = self.infos.get(name) if name else None
+                label = info.label if info else f"plugin {name!r}" if name else "a plugin"
+                yield name, label, exc
 
     def parse_hookimpl_opts(self, plugin: Any, name: str) -> pluggy.HookimplOpts | None:
         opts = super().parse_hookimpl_opts(plugin, name)

@@ -944,7 +944,7 @@ _NOT_A_FILE = "--plan staged reads files, not pipes or devices"
 STAGED_SINKS = frozenset({"records", "warc"})
 
 
-def _check_staged(sinks: list[str], ordered: list[Any]) -> None:
+def _check_staged(sinks: Sequence[str], ordered: Sequence[Any]) -> None:
     """Refuse (:class:`PlanError`, exit 2) a pipeline the staged plan cannot run as the
     streaming plan would: its final step joins the tasks' parts of the builtin sinks only (a
     plugin sink's files would be left in the tasks' folders and deleted with them), and it
@@ -1104,8 +1104,8 @@ class StagedPlan:
             steps = _StepClock()
             # Before the tasks, as a streaming run calls them before its stages run (forked
             # workers inherit what a plugin set up here).
-            run.pm.hook.corearchive_configure(config=run.config)
-            run.pm.hook.corearchive_session_start(run_id=run.run_id, config=run.config)
+            run.pm.setup("corearchive_configure", config=run.config)
+            run.pm.setup("corearchive_session_start", run_id=run.run_id, config=run.config)
             # Finished tasks (a relaunch) are not sent at all.
             runner.map(
                 process_task,
@@ -1194,8 +1194,11 @@ class StagedPlan:
         finally:
             runner.close()
         exit_code = ExitCode.OK if run.report.ok else ExitCode.PARTIAL
-        run.pm.hook.corearchive_session_finish(
-            run_id=run.run_id, report=run.report, exitstatus=int(exit_code)
+        run.pm.notify(
+            "corearchive_session_finish",
+            run_id=run.run_id,
+            report=run.report,
+            exitstatus=int(exit_code),
         )
         return run.report
 

@@ -19,17 +19,18 @@ import secrets
 import socket
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
 from .catalog import DEFAULT_CACHE_MB, Catalog
 from .config import RunConfig
 from .document import Document, Drop, printable
-from .errors import CoreArchiveError, ExitCode
+from .errors import CoreArchiveError, ExitCode, PluginError
 from .executor import (
     CHUNK_SIZE,
     ChunkResult,
@@ -174,12 +175,17 @@ class Run:
         commit = Commit(out, self.run_id)
         try:
             catalog.start_run(self.run_id, out)
-            self.pm.hook.corearchive_configure(config=self.config)
+            self.pm.setup("corearchive_configure", config=self.config)
             sctx = SinkContext(
                 run_id=self.run_id, out=out, catalog=catalog, provenance=self.provenance()
             )
             for name in self.config.sinks:
-                sinks.append(self.registry.sinks[name](self.config.sink_options[name], sctx))
+                sinks.append(
+                    _set_up_sink(
+                        name,
+                        partial(self.registry.sinks[name], self.config.sink_options[name], sctx),
+                    )
+                )
             ctx = StageContext(
                 run_id=self.run_id,
                 out=out,
@@ -195,10 +201,10 @@ class Run:
             self._ordered = ordered
             executor = self._executor(local, ordered)
             for sink in sinks:
-                sink.open()
+                _set_up_sink(sink.name, sink.open)
             executor.open()
             open_stages(ordered)
-            self.pm.hook.corearchive_session_start(run_id=self.run_id, config=self.config)
+            self.pm.setup("corearchive_session_start", run_id=self.run_id, config=self.config)
 
             items = self._resolve(reporter)
             progress = Progress(
@@ -249,8 +255,11 @@ class Run:
                 _quietly(catalog.rollback)
             raise
         exit_code = ExitCode.OK if self.report.ok else ExitCode.PARTIAL
-        self.pm.hook.corearchive_session_finish(
-            run_id=self.run_id, report=self.report, exitstatus=int(exit_code)
+        self.pm.notify(
+            "corearchive_session_finish",
+            run_id=self.run_id,
+            report=self.report,
+            exitstatus=int(exit_code),
         )
         return self.report
 
@@ -442,6 +451,18 @@ class Run:
         if stage in self._ordered:
             return stage.stats
         return self._local_stats.get(stage.name, StageStats())
+
+
+_T = TypeVar("_T")
+
+
+def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
+    """``make()`` (a sink's construction or ``open``), its failure a :class:`PluginError`
+    naming the sink (it was an "internal error" with the exception alone), as a stage's is."""
+    try:
+        return make()
+    except Exception as exc:
+        raise PluginError(f"sink {name!r} could not be set up: {describe_error(exc)}") from exc
 
 
 def emit(

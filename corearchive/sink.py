@@ -65,7 +65,13 @@ class Sink:
         """A document was dropped (the WARC sink archives exact duplicates as revisits)."""
 
     def commit(self) -> None:
-        """Make every output final (rename temporaries into place)."""
+        """Make every output final (rename temporaries into place).
+
+        Write the outputs through :class:`corearchive.AtomicFile` and call its ``commit``
+        here: the rename (or append, ``keep_existing=True``) then waits for the run's commit
+        point, so the files appear with the run's records and WARC files, or not at all
+        when the run fails after this call. A file renamed here by the sink itself is
+        published at once, before the run has committed."""
 
     def abort(self) -> None:
         """Remove temporaries: the run failed and nothing it wrote is kept."""

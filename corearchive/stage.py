@@ -402,9 +402,9 @@ class FilterStage(Stage):
         if verdict is False:
             return Drop(reason=self.name)
         # a NumPy boolean scalar (a 0-d array or np.bool_), without importing NumPy here
-        if getattr(verdict, "dtype", None) is not None and getattr(verdict, "shape", None) == ():
-            if verdict.dtype.kind == "b":
-                return doc if bool(verdict) else Drop(reason=self.name)
+        dtype = getattr(verdict, "dtype", None)
+        if getattr(dtype, "kind", None) == "b" and getattr(verdict, "shape", None) == ():
+            return doc if bool(verdict) else Drop(reason=self.name)
         raise TypeError(
             f"{type(self).__name__}.keep() returned {verdict!r} ({type(verdict).__name__}); "
             "expected True to keep the document, or False, a reason string or a Drop to drop it"

@@ -18,12 +18,10 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from corearchive import Stage
+from corearchive import Stage, hookimpl
 from corearchive import plan as plan_mod
 
 from helpers import ARTICLE, ExplodingPlugin, StagePlugin, extra_plugins
-
-from corearchive import hookimpl
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -35,7 +35,9 @@ def _gate(verdict: Any) -> type[FilterStage]:
         (Drop(reason="spam"), False, "spam"),
     ],
 )
-def test_filter_stage_verdicts(run_stage: Any, verdict: Any, kept: bool, reason: str | None) -> None:
+def test_filter_stage_verdicts(
+    run_stage: Any, verdict: Any, kept: bool, reason: str | None
+) -> None:
     got = run_stage(_gate(verdict), make_document("Some text of a page."))
     assert len(got.kept) == int(kept)
     assert [drop.reason for _, drop in got.dropped] == ([reason] if reason else [])
