@@ -29,7 +29,7 @@ from .errors import (
     OutputBusyError,
     UnfinishedCommitError,
 )
-from .manager import PluginManager, Registry, collect, make_plugin_manager
+from .manager import PluginInfo, PluginManager, Registry, collect, make_plugin_manager
 from .schema import config_schema
 
 
@@ -346,10 +346,18 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError) -> str | None:
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plugins(as_json: bool) -> None:
     """List every plugin: name, distribution, version, and what it provides."""
+    # A broken plugin is listed with its cause (exit 2), not in place of the list: this is
+    # the command that shows what is installed.
+    broken: list[tuple[PluginInfo, str]] = []
+    problem = None
     try:
-        pm, _ = _setup()
-    except CoreArchiveError as exc:
+        pm = make_plugin_manager(broken=broken)
+    except CoreArchiveError as exc:  # (hooks that break the manager's own checks)
         _fail(str(exc), ExitCode.USAGE)
+    try:
+        collect(pm)
+    except CoreArchiveError as exc:
+        problem = str(exc)
     rows: list[dict[str, Any]] = [
         {
             "name": i.name,
@@ -358,18 +366,33 @@ def plugins(as_json: bool) -> None:
             "stages": i.stages,
             "sources": i.sources,
             "sinks": i.sinks,
+            "error": why,
         }
-        for i in pm.infos.values()
+        for i, why in [*((i, None) for i in pm.infos.values()), *broken]
     ]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
-        return
-    for r in rows:
-        provides = (
-            "; ".join(f"{k}: {', '.join(r[k])}" for k in ("stages", "sources", "sinks") if r[k])
-            or "hooks only"
+    else:
+        for r in rows:
+            provides = (
+                "; ".join(f"{k}: {', '.join(r[k])}" for k in ("stages", "sources", "sinks") if r[k])
+                or "hooks only"
+            )
+            if r["error"]:
+                provides = f"BROKEN: {r['error']}"
+            click.echo(
+                f"{r['name']:<12} {r['distribution'] or '-'} {r['version'] or '-'}  {provides}"
+            )
+    for info, why in broken:
+        click.echo(
+            f"corearchive: error: {info.label}: {why}"
+            f" (COREARCHIVE_DISABLE_PLUGINS={info.name} leaves it out)",
+            err=True,
         )
-        click.echo(f"{r['name']:<12} {r['distribution'] or '-'} {r['version'] or '-'}  {provides}")
+    if problem:
+        click.echo(f"corearchive: error: {problem}", err=True)
+    if broken or problem:
+        sys.exit(int(ExitCode.USAGE))
 
 
 @cli.command()

@@ -163,12 +163,17 @@ class PluginManager(pluggy.PluginManager):
 
 
 def make_plugin_manager(
-    plugins: Iterable[tuple[str, Any]] = (), *, load_entrypoints: bool = True
+    plugins: Iterable[tuple[str, Any]] = (),
+    *,
+    load_entrypoints: bool = True,
+    broken: list[tuple[PluginInfo, str]] | None = None,
 ) -> PluginManager:
     """Build a plugin manager with the hookspecs, entry-point plugins and ``plugins`` given.
 
     ``plugins`` are ``(name, module_or_object)`` pairs registered after the entry points;
-    tests use it to add a plugin without installing it.
+    tests use it to add a plugin without installing it. An installed plugin that cannot be
+    loaded raises :class:`PluginError`, or, with a ``broken`` list given (``corearchive
+    plugins``, which lists them), is left out and added there with the cause.
     """
     pm = PluginManager()
     pm.add_hookspecs(hookspecs)
@@ -185,9 +190,13 @@ def make_plugin_manager(
             try:
                 module = ep.load()
             except Exception as exc:
+                why = f"cannot load {ep.value}: {type(exc).__name__}: {exc}"
+                if broken is not None:
+                    broken.append((PluginInfo(ep.name, dist, version), why))
+                    continue
                 raise PluginError(
-                    f"plugin {ep.name!r} ({dist or 'no distribution'}): cannot load"
-                    f" {ep.value}: {type(exc).__name__}: {exc}"
+                    f"plugin {ep.name!r} ({dist or 'no distribution'}): {why}"
+                    f" (COREARCHIVE_DISABLE_PLUGINS={ep.name} leaves it out)"
                 ) from exc
             pm.add_plugin(module, ep.name, dist, version)
     for name, plugin in plugins:
@@ -276,6 +285,7 @@ def _register(
         other = reg.owners[(kind, name)]
         raise PluginError(
             f"{info.label}: {kind} name {name!r} is already registered by {other.label}"
+            f" (COREARCHIVE_DISABLE_PLUGINS={info.name} or ={other.name} leaves one out)"
         )
     try:
         if kind != "source":

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -184,7 +185,41 @@ def test_plugins_command_lists_name_distribution_version_and_offerings():
         assert "corearchive 0.1.0" in lines[name]
     assert "sources: text, html, jsonl, warc" in lines["sources"]
     res = CliRunner().invoke(cli, ["plugins", "--json"])
-    import json
-
     rows = {r["name"]: r for r in json.loads(res.output)}
     assert rows["dedup"]["stages"] == ["dedup"] and rows["dedup"]["distribution"] == "corearchive"
+
+
+def test_a_plugin_that_cannot_load_is_named_and_listed(monkeypatch):
+    """It stopped every command, ``corearchive plugins`` included (the command that shows
+    what is installed), with no word of how to leave it out."""
+    import importlib.metadata as im
+
+    from click.testing import CliRunner
+
+    from corearchive import manager
+    from corearchive.cli import cli
+
+    real = im.entry_points
+    bad = im.EntryPoint("broken", "no_such_module_of_a_plugin", "corearchive")
+    monkeypatch.setattr(
+        manager.importlib.metadata,
+        "entry_points",
+        lambda group: [*real(group=group), bad],
+    )
+    with pytest.raises(PluginError) as e:
+        make_plugin_manager()
+    assert "plugin 'broken' (no distribution): cannot load no_such_module_of_a_plugin" in str(
+        e.value
+    )
+    assert "COREARCHIVE_DISABLE_PLUGINS=broken" in str(e.value)
+    r = CliRunner().invoke(cli, ["plugins"])
+    assert r.exit_code == 2
+    assert "boilerplate  corearchive" in r.output  # the others are listed
+    assert "broken       - -  BROKEN: cannot load no_such_module_of_a_plugin" in r.output
+    r = CliRunner().invoke(cli, ["plugins", "--json"])
+    rows = {
+        row["name"]: row for row in __import__("json").loads(r.output.split("\ncorearchive:")[0])
+    }
+    assert rows["broken"]["error"].startswith("cannot load") and rows["dedup"]["error"] is None
+    monkeypatch.setenv("COREARCHIVE_DISABLE_PLUGINS", "broken")
+    assert CliRunner().invoke(cli, ["plugins"]).exit_code == 0
