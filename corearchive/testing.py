@@ -6,7 +6,10 @@ Installed with corearchive (``pytest11`` entry point), it offers:
     a :class:`~corearchive.Document` as a source would have made it.
 ``run_stage(StageClass, docs, **options)`` (fixture)
     run one stage over documents with a real catalog in a temporary folder; returns the
-    kept documents, the drops and the failures.
+    kept documents, the drops and the failures. It checks what a run would: the options
+    against the stage's option schema (:class:`~corearchive.ConfigError`), and what the
+    stage put in a document's annotations against its ``annotations_schema`` (a document
+    whose record a run would refuse is among the failures, with the run's message).
 ``ingest(*args)`` (fixture)
     run ``corearchive ingest ARGS -o OUT`` in-process; returns the exit code, the output and
     the parsed ``records.jsonl``, ``rejects.jsonl`` and ``run.json``.
@@ -26,8 +29,10 @@ import pytest
 
 from .catalog import Catalog
 from .document import Document, Drop, Format
+from .errors import ConfigError
 from .manager import PluginManager, make_plugin_manager
-from .options import build_options
+from .options import build_options, options_schema
+from .schema import json_problems
 from .stage import Stage, StageContext
 
 
@@ -92,14 +97,63 @@ def stage_runner(tmp_path: Path) -> Callable[..., StageRun]:
         catalog_holder["c"] = catalog
         rec = RecordingReporter()
         ctx = StageContext(run_id="test", out=tmp_path, catalog=catalog, reporter=rec)
+        _check_options(stage_cls, options)
         opts = build_options(stage_cls.Options, options, stage=stage_cls.name, origin="test")
         stage = stage_cls(opts, ctx)
         stage.open()
-        kept = list(stage.run(docs))
+        docs = list(docs)
+        before = {id(d): set(d.annotations) for d in docs}
+        kept = []
+        for doc in stage.run(docs):
+            problems = _annotation_problems(stage_cls, doc, before.get(id(doc), set()))
+            if problems:
+                rec.failed_docs.append(
+                    (doc, "record does not match the schema: " + "; ".join(problems[:5]))
+                )
+            else:
+                kept.append(doc)
         stage.close()
         return StageRun(kept=kept, dropped=rec.dropped_docs, failed=rec.failed_docs, stage=stage)
 
     return run_stage
+
+
+def _check_options(stage_cls: type[Stage], options: dict[str, Any]) -> None:
+    """The options as a run checks its config (:class:`ConfigError`: a run exits 2 on them)."""
+    import jsonschema
+
+    schema = options_schema(stage_cls.Options)
+    error = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(schema).iter_errors(options)
+    )
+    if error is not None:
+        where = "/".join(map(str, error.absolute_path)) or "(options)"
+        raise ConfigError(f"stage {stage_cls.name!r}: {where}: {error.message}")
+
+
+def _annotation_problems(stage_cls: type[Stage], doc: Document, before: set[str]) -> list[str]:
+    """What a run's record validation would refuse in what the stage put in ``doc``'s
+    annotations: its own fragment against ``annotations_schema`` (values JSON cannot hold
+    included), and keys of other names that it added (a record allows each stage's own)."""
+    import jsonschema
+
+    out: list[str] = []
+    name = stage_cls.name
+    for key in sorted(set(doc.annotations) - before - {name}):
+        out.append(f"annotations: {key!r} is not this stage's ({name!r}): the record refuses it")
+    if name in doc.annotations:
+        value = doc.annotations[name]
+        path = f"annotations/{name}"
+        found = json_problems(value, path)
+        if found:
+            return out + found
+        if stage_cls.annotations_schema is None:
+            out.append(f"{path}: the stage declares no annotations_schema")
+        else:
+            validator = jsonschema.Draft202012Validator(stage_cls.annotations_schema)
+            for err in sorted(validator.iter_errors(value), key=lambda e: list(e.path)):
+                out.append("/".join([path, *map(str, err.absolute_path)]) + f": {err.message}")
+    return out
 
 
 @pytest.fixture

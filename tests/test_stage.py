@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pytest
 
-from corearchive import Document
-from corearchive.stage import Drop, FilterStage
+from corearchive import ConfigError, Document, option
+from corearchive.stage import Drop, FilterStage, Stage
 from corearchive.testing import make_document
 
 
@@ -52,3 +53,63 @@ def test_filter_stage_other_verdicts_fail_the_document(run_stage: Any, verdict: 
     assert len(got.failed) == 1
     assert "keep() returned" in got.failed[0][1]
     assert "expected True" in got.failed[0][1]
+
+
+class _Minutes(Stage):
+    name = "minutes"
+
+    @dataclass(frozen=True)
+    class Options:
+        wpm: int = option(200, "Words per minute.", minimum=1)
+        mistake: str = option("", "What to get wrong.")
+
+    annotations_schema = {
+        "type": "object",
+        "properties": {"minutes": {"type": "number"}},
+        "required": ["minutes"],
+        "additionalProperties": False,
+    }
+
+    def process(self, doc: Document) -> Document:
+        value: Any = len(doc.text.split()) / self.options.wpm
+        got = {
+            "": {"minutes": value},
+            "wrong_type": {"minutes": str(value)},
+            "extra_key": {"minutes": value, "words": 3},
+            "nan": {"minutes": float("nan")},
+        }.get(self.options.mistake)
+        if got is not None:
+            doc.annotations["minutes"] = got
+        else:
+            doc.annotations["reading"] = {"minutes": value}  # another stage's name
+        return doc
+
+
+@pytest.mark.parametrize(
+    ("mistake", "message"),
+    [
+        ("wrong_type", "annotations/minutes/minutes: '0.02' is not of type 'number'"),
+        ("extra_key", "Additional properties are not allowed ('words' was unexpected)"),
+        ("nan", "annotations/minutes/minutes: nan is not a JSON number"),
+        ("other_key", "annotations: 'reading' is not this stage's ('minutes')"),
+    ],
+)
+def test_run_stage_fails_what_a_run_would_refuse(
+    run_stage: Any, mistake: str, message: str
+) -> None:
+    """run_stage kept such documents, so that a plugin's tests passed while every document
+    of a real run failed."""
+    doc = make_document("Four words of text.")
+    assert len(run_stage(_Minutes, doc).kept) == 1
+    got = run_stage(_Minutes, make_document("Four words of text."), mistake=mistake)
+    assert not got.kept
+    [(_, error)] = got.failed
+    assert error.startswith("record does not match the schema: ") and message in error
+
+
+def test_run_stage_checks_options_as_a_run_does(run_stage: Any) -> None:
+    doc = make_document("Some text.")
+    with pytest.raises(ConfigError, match="stage 'minutes': wpm: 'fast' is not of type 'integer'"):
+        run_stage(_Minutes, doc, wpm="fast")
+    with pytest.raises(ConfigError, match="wpm: 0 is less than the minimum of 1"):
+        run_stage(_Minutes, doc, wpm=0)
