@@ -162,6 +162,18 @@ class PluginManager(pluggy.PluginManager):
                     )
 
 
+#: Names no stage may take: what the host keeps under them (a stage's name is its key in
+#: a record's ``annotations`` and the first part of its ``--set STAGE.KEY``).
+_RESERVED_WHY = {
+    "source": "annotations.source is the input reader's evidence",
+    "pipeline": "--set pipeline.KEY sets the [pipeline] table",
+    "output": "--set output.KEY sets the [output] table",
+    "stages": "the [stages] table of the config",
+    "sinks": "the [sinks] table of the config",
+}
+RESERVED_STAGE_NAMES = frozenset(_RESERVED_WHY)
+
+
 def make_plugin_manager(
     plugins: Iterable[tuple[str, Any]] = (),
     *,
@@ -281,6 +293,11 @@ def _register(
     name = getattr(cls, "name", None)
     if not isinstance(name, str) or not name.isidentifier():
         raise PluginError(f"{info.label}: {kind} {cls.__name__} has no valid name ({name!r})")
+    if kind == "stage" and name in RESERVED_STAGE_NAMES:
+        raise PluginError(
+            f"{info.label}: stage name {name!r} is reserved ({_RESERVED_WHY[name]}): choose"
+            " another"
+        )
     if name in table:
         other = reg.owners[(kind, name)]
         raise PluginError(

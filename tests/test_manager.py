@@ -223,3 +223,17 @@ def test_a_plugin_that_cannot_load_is_named_and_listed(monkeypatch):
     assert rows["broken"]["error"].startswith("cannot load") and rows["dedup"]["error"] is None
     monkeypatch.setenv("COREARCHIVE_DISABLE_PLUGINS", "broken")
     assert CliRunner().invoke(cli, ["plugins"]).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["source", "output", "pipeline"])
+def test_a_stage_may_not_take_a_name_the_host_keeps(name):
+    """A stage named ``source`` wrote into the input reader's evidence and replaced its
+    schema; one named ``output`` could not be set on the command line."""
+
+    class Squatter(Stage):
+        annotations_schema = {"type": "object"}
+
+    Squatter.name = name
+    pm = make_plugin_manager([("squatter", StagePlugin(Squatter))])
+    with pytest.raises(PluginError, match=f"plugin 'squatter'.*stage name '{name}' is reserved"):
+        collect(pm)
