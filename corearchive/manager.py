@@ -295,8 +295,7 @@ def _register(
         raise PluginError(f"{info.label}: {kind} {cls.__name__} has no valid name ({name!r})")
     if kind == "stage" and name in RESERVED_STAGE_NAMES:
         raise PluginError(
-            f"{info.label}: stage name {name!r} is reserved ({_RESERVED_WHY[name]}): choose"
-            " another"
+            f"{info.label}: stage name {name!r} is reserved ({_RESERVED_WHY[name]}): choose another"
         )
     if name in table:
         other = reg.owners[(kind, name)]
