@@ -589,13 +589,17 @@ class RemoteExecutor:
                 res = restore(self.wait(self.submit([doc])), [doc])
             except WorkerLost:
                 self._restart()
-                error = "worker: the worker process died while processing this document"
+                names = ", ".join(s.name for s in self.inline.local)
+                error = (
+                    "the worker process died while processing this document, in one of the"
+                    f" stages {names} (a crash in C code, or the OOM killer)"
+                )
                 events.append(Event("failed", doc, "worker", error=error))
                 continue
             except StageSetupError:
                 raise
             except Exception as exc:
-                error = f"worker: {describe_error(exc)}"
+                error = describe_error(exc)
                 events.append(Event("failed", doc, "worker", error=error))
                 continue
             events.extend(res.events)

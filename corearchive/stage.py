@@ -103,10 +103,15 @@ def close_stages(stages: Iterable[Stage]) -> None:
 
 
 def describe_error(exc: BaseException) -> str:
-    """One line naming the exception and where it was raised, for reports."""
-    tb = traceback.extract_tb(exc.__traceback__)
+    """One line naming the exception and where it was raised, for reports. A time limit's
+    exception is raised by its alarm handler (``corearchive/limits.py``): the place named is
+    the code that was running when the time ran out."""
+    tb = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename != _LIMITS]
     where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
     return f"{type(exc).__name__}: {exc}{where}"
+
+
+_LIMITS = str(Path(__file__).with_name("limits.py"))
 
 
 class Stage:

@@ -262,6 +262,8 @@ def test_a_worker_that_dies_costs_only_its_document(ingest, tmp_path, monkeypatc
     assert len(res.records) == n - 1
     [err] = res.rejects
     assert err["stage"] == "worker" and "died" in err["error"]
+    assert "in one of the stages killer" in err["error"]
+    assert not err["error"].startswith("worker:")  # (printed after the stage: "worker: worker:")
     assert err["source"]["uri"].endswith("#L71")  # JSONL lines count from 1
 
 
