@@ -127,7 +127,8 @@ def _fail(message: str, code: ExitCode) -> None:
     "sets",
     multiple=True,
     metavar="STAGE.KEY=VALUE",
-    help="Override one option (repeatable); VALUE is a TOML value.",
+    help="Override one option (repeatable); VALUE is a TOML value. Also"
+    ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S, output.sinks=[...].',
 )
 @click.option(
     "--disable",
@@ -247,6 +248,8 @@ def ingest(
         config: RunConfig = resolve(registry, config_path=config_path, sets=sets, disable=disable)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
+    for warning in config.warnings:
+        click.echo(f"corearchive: warning: {warning}", err=True)
     options = RunOptions(
         inputs=inputs,
         out=out,

@@ -58,6 +58,9 @@ class RunConfig:
     resolved: dict[str, Any] = field(default_factory=dict)
     #: Seconds a stage may spend on one document (``[pipeline] doc_timeout``; 0: no limit).
     doc_timeout: float = DEFAULT_DOC_TIMEOUT
+    #: What the configuration asks that has no effect (a ``--set`` for a stage that is not
+    #: in the pipeline), for the command line to say.
+    warnings: tuple[str, ...] = ()
 
     @property
     def digest(self) -> str:
@@ -144,13 +147,21 @@ def resolve(
     sink_tables: dict[str, dict[str, Any]] = {k: dict(v) for k, v in data.get("sinks", {}).items()}
     origins: dict[tuple[str, str, str], str] = {}
 
+    set_for: list[tuple[str, str, str]] = []
     for assignment in sets:
         table, name, key, value = parse_set(assignment)
         if table == "pipeline":
+            if key == "stages":
+                if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                    raise ConfigError(
+                        f"--set {assignment!r}: expected a list of stage names,"
+                        ' pipeline.stages=["boilerplate", "metadata", ...]'
+                    )
+                stages = list(value)
+                continue
             if key != "doc_timeout":
                 raise ConfigError(
-                    f"--set {assignment!r}: only pipeline.doc_timeout is set this way"
-                    " (the stages: --config or --disable)"
+                    f"--set {assignment!r}: unknown pipeline key {key!r} (stages, doc_timeout)"
                 )
             if not _is_seconds(value):
                 raise ConfigError(f"--set {assignment!r}: expected a number of seconds >= 0")
@@ -171,6 +182,7 @@ def resolve(
         tables = stage_tables if table == "stages" else sink_tables
         tables.setdefault(name, {})[key] = value
         origins[(table, name, key)] = f"--set {assignment}"
+        set_for.append((table, name, assignment))
 
     for name in disable:
         if name not in stages:
@@ -208,6 +220,13 @@ def resolve(
         )
         for name in registry.sinks
     }
+    # (a --set is checked against the options above even so: a typo is an error)
+    warnings = tuple(
+        f"--set {assignment}: the {'stage' if table == 'stages' else 'sink'} {name!r} is not"
+        f" in this run ({', '.join(stages if table == 'stages' else sinks)}): it has no effect"
+        for table, name, assignment in set_for
+        if name not in (stages if table == "stages" else sinks)
+    )
     resolved = {
         "pipeline": {"stages": stages, "doc_timeout": doc_timeout},
         "stages": {n: _asdict(stage_options[n]) for n in stages},
@@ -222,6 +241,7 @@ def resolve(
         origin=origin,
         resolved=resolved,
         doc_timeout=doc_timeout,
+        warnings=warnings,
     )
 
 

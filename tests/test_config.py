@@ -158,7 +158,28 @@ def test_doc_timeout_from_the_file_and_set_and_its_errors(registry, tmp_path):
     assert cfg.doc_timeout == 0.0  # no limit
     with pytest.raises(ConfigError, match="expected a number of seconds"):
         resolve(registry, config_path=path, sets=["pipeline.doc_timeout=-1"])
-    with pytest.raises(ConfigError, match=r"only pipeline\.doc_timeout"):
+    with pytest.raises(ConfigError, match="expected a list of stage names"):
         resolve(registry, config_path=path, sets=["pipeline.stages=language"])
+    with pytest.raises(ConfigError, match="unknown pipeline key 'stage'"):
+        resolve(registry, config_path=path, sets=['pipeline.stage=["language"]'])
+
+
+def test_the_stages_set_on_the_command_line_and_sets_that_do_nothing(registry, tmp_path):
+    """The stage list was only in a config file (a copy of the whole default list, to add a
+    plugin's stage); a --set for a stage the run leaves out was taken without a word."""
+    cfg = resolve(registry, cwd=tmp_path, sets=['pipeline.stages=["boilerplate", "language"]'])
+    assert cfg.stages == ("boilerplate", "language") and not cfg.warnings
+    cfg = resolve(
+        registry,
+        cwd=tmp_path,
+        sets=["dedup.threshold=0.8", "language.min_letters=20"],
+        disable=["dedup"],
+    )
+    assert cfg.warnings == (
+        "--set dedup.threshold=0.8: the stage 'dedup' is not in this run (boilerplate,"
+        " metadata, language): it has no effect",
+    )
+    with pytest.raises(ConfigError, match="unknown stage 'nothere'"):
+        resolve(registry, cwd=tmp_path, sets=['pipeline.stages=["boilerplate", "nothere"]'])
     with pytest.raises(ConfigError, match="doc_timeout must be a number of seconds"):
         resolve(registry, config_path=write(tmp_path, '[pipeline]\ndoc_timeout = "1m"\n'))
