@@ -461,6 +461,8 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
     naming the sink (it was an "internal error" with the exception alone), as a stage's is."""
     try:
         return make()
+    except CoreArchiveError:
+        raise  # (its own message: a sink's option that contradicts the run, say)
     except Exception as exc:
         raise PluginError(f"sink {name!r} could not be set up: {describe_error(exc)}") from exc
 
