@@ -174,7 +174,17 @@ class Document:
         is_html: bool = False,
         **source_fields: Any,
     ) -> Document:
-        """Build a document with its stable id and raw digest computed from the inputs."""
+        """Build a document with its stable id and raw digest computed from the inputs.
+
+        ``raw`` is what the archive keeps (the input's bytes); ``text`` what the stages
+        read (for HTML, the page's markup, with ``is_html=True``). ``uri`` names the
+        document (its URL where known); ``path`` the input file; ``locator`` its place in a
+        container input (a line, a record offset): the id is computed from the path (or
+        URI), the locator and the raw digest, so it stays the same on every run.
+        ``source_fields`` are the other :class:`SourceInfo` fields (``content_type``,
+        ``fetched_at``, ``http_headers`` ...); ``content_type`` defaults to ``text/html``
+        for HTML and ``text/plain`` otherwise."""
+        source_fields.setdefault("content_type", "text/html" if is_html else "text/plain")
         sha = hashlib.sha256(raw).hexdigest()
         uri = printable(uri)
         if not uri.isprintable():

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +93,23 @@ def test_example_plugin_own_tests_pass(installed):
     )
     assert r.returncode == 0, r.stdout + r.stderr
     assert "3 passed" in r.stdout
+
+
+@pytest.mark.slow
+def test_the_example_readme_command_runs_the_stage(installed, seeds, tmp_path):
+    """The README's command ran a config whose stage list left the example stage out."""
+    readme = (EXAMPLE / "README.md").read_text()
+    command = readme.split("corearchive ingest ", 1)[1].split("\npytest", 1)[0]
+    args = shlex.split(command.replace("\\\n", " "))
+    assert args[:3] == ["seeds", "-o", "out"], args
+    out = tmp_path / "out"
+    r = subprocess.run(
+        [sys.executable, "-m", "corearchive", "ingest", str(seeds), "-o", str(out), *args[3:]],
+        env=_env(installed),
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    record = json.loads((out / "records.jsonl").read_text().splitlines()[0])
+    assert "readability" in [p["stage"] for p in record["pipeline"]]
+    assert record["annotations"]["readability"]["words"] >= 50

@@ -1248,3 +1248,18 @@ def test_a_plugin_sink_writing_through_atomicfile_publishes_with_the_run(
         if ok:
             assert len((out / "titles.tsv").read_text().splitlines()) == 5
         assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_plugin_source_document_of_html_is_read_as_html_without_a_content_type():
+    """is_html=True without content_type gave a record with no title and a WARC raw record
+    of Content-Type text/plain."""
+    from corearchive import Document
+
+    doc = Document.create(raw=b"<html></html>", text="<html></html>", uri="x", path=None,
+                          format="html", is_html=True)  # fmt: skip
+    assert doc.content_is_html and doc.source.content_type == "text/html"
+    doc = Document.create(raw=b"a", text="a", uri="x", path=None, format="text")
+    assert doc.source.content_type == "text/plain"
+    doc = Document.create(raw=b"a", text="a", uri="x", path=None, format="html", is_html=True,
+                          content_type="application/xhtml+xml")  # fmt: skip
+    assert doc.source.content_type == "application/xhtml+xml"
