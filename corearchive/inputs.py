@@ -23,6 +23,7 @@ from typing import BinaryIO
 
 from .document import Document
 from .source import HEAD_SIZE, MAGIC_SIZE, Failure, InputItem, Source, compression_of
+from .stage import describe_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +367,16 @@ def _sniff(src: Source, head: bytes, item: InputItem) -> float | None:
                 file=sys.stderr,
             )
         return None
+
+
+def read_error(source: Source | None, exc: Exception) -> str:
+    """The report line of an exception out of reading an input: a third-party source is
+    named (its bug reads as its own, not as a broken input); corearchive's own sources'
+    messages name the input's problem and stand alone."""
+    what = describe_error(exc)
+    if source is None or type(source).__module__.startswith("corearchive_plugins."):
+        return what
+    return f"the {source.name!r} source ({type(source).__module__}): {what}"
 
 
 def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure]:

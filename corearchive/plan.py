@@ -92,12 +92,12 @@ from .executor import (
     run_chunk,
     split_stages,
 )
-from .inputs import Unresolved, _make_item, choose_source, expand, read_results
+from .inputs import Unresolved, _make_item, choose_source, expand, read_error, read_results
 from .manager import Registry
 from .report import RunReport, RunReporter
 from .schema import RecordValidator
 from .sink import Sink, SinkContext
-from .source import Failure
+from .source import Failure, Source
 from .stage import Stage, StageContext, StageStats, close_stages, describe_error
 
 #: Documents per pickled chunk in the task files (and per dedup batch in clusters): the
@@ -407,6 +407,7 @@ def _read(
     # The source's counts (skipped records) that belong to this part: those it made after
     # handing out the result before the part (a resumed source starts right there).
     base: Counter[str] | None = Counter() if start == 0 or resume is not None else None
+    source: Source | None = None
     try:
         source, _ = choose_source(item, sources)
         if start == 0:
@@ -437,7 +438,7 @@ def _read(
     except Exception as exc:
         # The error is the next result: reported by the task whose part holds it.
         if i + 1 >= start:
-            reporter.input_failed(item.path, item.uri, describe_error(exc))
+            reporter.input_failed(item.path, item.uri, read_error(source, exc))
     report.skipped.update(item.counts - (base if base is not None else item.counts))
 
 

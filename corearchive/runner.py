@@ -43,7 +43,7 @@ from .executor import (
     local_context,
     split_stages,
 )
-from .inputs import Unresolved, choose_source, expand, read_results
+from .inputs import Unresolved, choose_source, expand, read_error, read_results
 from .manager import PluginManager, Registry
 from .progress import Progress
 from .report import RunReport, RunReporter
@@ -344,6 +344,7 @@ class Run:
         sources = self._sources()
         for item in items:
             progress.input_started(item)
+            source: Source | None = None
             try:
                 source, _ = choose_source(item, sources)
                 self.report.formats[source.name] += 1
@@ -355,7 +356,7 @@ class Run:
                     progress.document()
                     yield result
             except Exception as exc:
-                reporter.input_failed(item.path, item.uri, describe_error(exc))
+                reporter.input_failed(item.path, item.uri, read_error(source, exc))
             for what, n in item.counts.items():
                 self.report.skipped[what] += n
 

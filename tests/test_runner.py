@@ -1263,3 +1263,38 @@ def test_a_plugin_source_document_of_html_is_read_as_html_without_a_content_type
     doc = Document.create(raw=b"a", text="a", uri="x", path=None, format="html", is_html=True,
                           content_type="application/xhtml+xml")  # fmt: skip
     assert doc.source.content_type == "application/xhtml+xml"
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_plugin_source_that_raises_is_named_in_the_error_entry(
+    tmp_path, monkeypatch, ingest, plan
+):
+    """The entry said "KeyError: 'oops' at test_runner.py:N": an input's fault, as far as a
+    reader of the report could tell."""
+    from corearchive import InputItem, Source
+
+    class Rows(Source):
+        name = "rows"
+        suffixes = (".rows",)
+
+        def sniff(self, head: bytes, item: InputItem) -> float:
+            return 1.0 if item.name.endswith(".rows") else 0.0
+
+        def read(self, item: InputItem) -> Any:
+            raise KeyError("oops")
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sources(register: Any) -> None:
+            register(Rows)
+
+    (tmp_path / "a.rows").write_text("x")
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    with extra_plugins(monkeypatch, ("rows", Plugin())):
+        res = ingest(str(tmp_path / "a.rows"), str(tmp_path / "b.txt"), "--plan", plan)
+    assert res.exit_code == 1 and len(res.records) == 1, res.output
+    [err] = res.rejects
+    assert err["error"].startswith(
+        "the 'rows' source (test_runner): KeyError: 'oops' at test_runner.py:"
+    )
