@@ -368,3 +368,53 @@ def test_verify_leaves_the_folder_as_it_found_it(ingest, seeds):
     before = sorted(p.name for p in res.out.rglob("*"))
     code, _ = _verify(res.out)
     assert code == 0 and sorted(p.name for p in res.out.rglob("*")) == before
+
+
+def test_a_revisit_of_a_duplicate_response_is_checked_not_called_cut_short(ingest, tmp_path):
+    """An input WARC with two captures of one page gave a revisit record carrying the HTTP
+    head, which warcio does not check: verify called a fresh archive NOT intact ("cut
+    short, its digests unchecked")."""
+    from corearchive.verify import _block_digest_ok
+
+    page = (
+        "<html><body><article>"
+        + "".join(
+            f"<p>Paragraph {i} of the story, with enough words to be kept as text.</p>"
+            for i in range(8)
+        )
+        + "</article></body></html>"
+    )
+    src = tmp_path / "dup.warc.gz"
+    with src.open("wb") as f:
+        w = WARCWriter(f, gzip=True)
+        for url in ("http://example.com/a", "http://example.com/a-copy"):
+            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            w.write_record(
+                w.create_warc_record(
+                    url,
+                    "response",
+                    payload=io.BytesIO(page.encode()),
+                    length=len(page),
+                    http_headers=head,
+                )
+            )
+    res = ingest(str(src))
+    assert res.exit_code == 0, res.output
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.exit_code == 0 and "intact" in r.output, r.output
+    assert "1 revisit" in r.output
+    # the check itself: a block whose bytes changed does not match its digest
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    good = "sha1:" + base64.b32encode(hashlib.sha1(block).digest()).decode()
+    rec = tmp_path / "one.warc"
+    for digest, want in (
+        (good, True),
+        (good.replace("A", "B", 1) if "A" in good else "sha1:AAAA", False),
+    ):
+        rec.write_bytes(
+            b"WARC/1.1\r\nWARC-Type: revisit\r\nContent-Length: %d\r\n\r\n" % len(block)
+            + block
+            + b"\r\n\r\n"
+        )
+        assert _block_digest_ok(rec, 0, rec.stat().st_size, digest) is want
+    assert _block_digest_ok(rec, 0, 40, good) is None  # shorter than its length
