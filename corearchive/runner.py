@@ -17,6 +17,7 @@ import json
 import os
 import secrets
 import socket
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,7 +28,7 @@ from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
-from .catalog import DEFAULT_CACHE_MB, Catalog
+from .catalog import DEFAULT_CACHE_MB, Catalog, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, printable
 from .errors import CoreArchiveError, ExitCode, PluginError
@@ -146,6 +147,7 @@ class Run:
         with output_lock(opts.out, opts.index_timeout):
             recover_commits(opts.out, self.err)
             remove_leftovers(opts.out, self.run_id, self.err)
+            _warn_unknown_runs(opts.out, opts.index or opts.out / "index.sqlite", self.err)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
@@ -452,6 +454,35 @@ class Run:
         if stage in self._ordered:
             return stage.stats
         return self._local_stats.get(stage.name, StageStats())
+
+
+def _warn_unknown_runs(out: Path, index: Path, err: TextIO) -> None:
+    """Say when earlier runs into ``out`` (their manifests in ``OUT/runs``) are not in the
+    index this run uses (another ``--index``, or a deleted ``index.sqlite``): the documents
+    they archived are unknown to this run, which archives them again if given again (the
+    same ids twice in ``records.jsonl``), with no word until then."""
+    folder = out / "runs"
+    if not folder.is_dir():
+        return
+    manifests = sorted(p.stem for p in folder.glob("*.json") if not p.name.startswith("."))
+    if not manifests:
+        return
+    known: set[str] = set()
+    if index.exists():
+        try:
+            with contextlib.closing(open_read_only(index, untouched=True)) as db:
+                known = {r for (r,) in db.execute("SELECT id FROM runs")}
+        except sqlite3.Error:
+            return  # (the run itself says what is wrong with its index)
+    unknown = [m for m in manifests if m not in known]
+    if unknown:
+        print(
+            f"corearchive: warning: {len(unknown)} earlier run(s) into {out} (the last"
+            f" {unknown[-1]}) are not in the index {index}: the documents they archived are"
+            " unknown to this run and archived again if given again (--index names the"
+            " index they used)",
+            file=err,
+        )
 
 
 _T = TypeVar("_T")

@@ -352,6 +352,8 @@ def verify(out: Path) -> Verification:
         )
         # the metadata records a records line has been matched to, and by which line
         db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER)")
+        # the document ids of records.jsonl, and the line of each (an id is one document)
+        db.execute("CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER)")
         for path in warcs:
             result.warc_files += 1
             _scan(path, path.relative_to(out).as_posix(), db, result)
@@ -381,6 +383,16 @@ def _check_record(
         result.problem(f"{where}: not a JSON object")
         return
     where = f"{where} ({rec.get('id')})"
+    doc_id = rec.get("id")
+    twice = ""
+    if isinstance(doc_id, str):
+        first = db.execute("SELECT line FROM ids WHERE id = ?", (doc_id,)).fetchone()
+        if first is not None:
+            # (a document archived twice: a run that did not know the earlier ones, with an
+            # index of its own, say; a line repeated as it is is said below instead)
+            twice = f"{where}: the document of line {first[0]} again (ids are unique)"
+        else:
+            db.execute("INSERT INTO ids VALUES (?, ?)", (doc_id, n))
     # The line as archived (its metadata record, the same JSON value), once.
     same = db.execute(
         "SELECT r.id, s.line FROM recs r LEFT JOIN seen s ON s.id = r.id"
@@ -390,6 +402,8 @@ def _check_record(
     if same is not None and same[1] is not None:
         result.problem(f"{where}: repeats line {same[1]} (metadata record {same[0]})")
         return
+    if twice:
+        result.problem(twice)
     if same is not None:
         db.execute("INSERT INTO seen VALUES (?, ?)", (same[0], n))
     archive = rec.get("archive")

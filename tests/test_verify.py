@@ -418,3 +418,20 @@ def test_a_revisit_of_a_duplicate_response_is_checked_not_called_cut_short(inges
         )
         assert _block_digest_ok(rec, 0, rec.stat().st_size, digest) is want
     assert _block_digest_ok(rec, 0, 40, good) is None  # shorter than its length
+
+
+def test_a_rerun_with_another_index_is_warned_and_its_repeated_ids_found(ingest, seeds, tmp_path):
+    """Run 2 into the same folder with another index archived the 5 documents again: 10
+    lines, 5 ids used twice, no word, and verify said intact."""
+    out = tmp_path / "out"
+    first = ingest(str(seeds), "--index", str(tmp_path / "shared.sqlite"), out=out)
+    assert first.exit_code == 0 and "warning" not in first.output
+    again = ingest(str(seeds), "--index", str(tmp_path / "shared.sqlite"), out=out)
+    assert again.exit_code == 0 and "warning" not in again.output  # (same index: skipped)
+    other = ingest(str(seeds), out=out)
+    assert "1 earlier run(s) into" not in other.output
+    assert "2 earlier run(s) into" in other.output and "are not in the index" in other.output
+    code, got = _verify(out)
+    assert code == 1
+    twice = [p for p in got["listed"] if "again (ids are unique)" in p]
+    assert len(twice) == 5, got
