@@ -37,10 +37,19 @@ def _arm() -> None:
     signal.setitimer(signal.ITIMER_REAL, max(delay, 1e-4))
 
 
+#: Depth of :func:`held` blocks, and whether a limit expired inside one.
+_held = 0
+_pending = False
+
+
 def _on_alarm(signum: int, frame: Any) -> None:
+    global _pending
     if not _active:
         if callable(_previous_handler):
             _previous_handler(signum, frame)
+        return
+    if _held:
+        _pending = True  # (raised when the held block ends)
         return
     now = time.monotonic()
     expired = [entry for entry in _active if entry[0] <= now + 1e-3]
@@ -106,6 +115,36 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             _arm()
         else:
             signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class held:  # (lower case: used as a function, ``with held():``)
+    """A block no limit interrupts: a limit that expires inside it raises when it ends.
+
+    For imports made by the first document a process sees (trafilatura's, on the first
+    HTML page): an exception raised in the middle of an import leaves half-initialised
+    modules in ``sys.modules`` (``urllib3`` without its ``util``), and every later document
+    of the process failed on them."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        global _held
+        _held += 1
+
+    def __exit__(self, *exc: object) -> None:
+        global _held, _pending
+        _held -= 1
+        if _held or not _pending:
+            return
+        _pending = False
+        if not _active:
+            return
+        now = time.monotonic()
+        expired = [entry for entry in _active if entry[0] <= now + 1e-3]
+        if expired:
+            _, make = min(expired, key=lambda e: e[0])
+            raise make()
+        _arm()
 
 
 _SETITIMER = hasattr(signal, "setitimer")

@@ -189,3 +189,21 @@ def test_a_batch_found_slow_not_stuck_gets_more_time(monkeypatch):
     assert len(kept) == 7 and given == [2.0, *[1.0] * 8]
     assert len(failures) == 1 and failures[0].startswith("DocumentTimeout: over")
     assert stage._batch_scale == 2
+
+
+def test_a_limit_expiring_in_a_held_block_raises_when_the_block_ends():
+    """An import interrupted by a document's time limit left half-initialised modules, and
+    every later document of the process failed on them (the first HTML page's trafilatura
+    import under a short doc_timeout): imports run held."""
+    from corearchive.limits import held
+
+    done = []
+    with pytest.raises(DocumentTimeout), time_limit(0.05, lambda: DocumentTimeout("x")):
+        with held():
+            _spin(0.2)  # (the limit expires in here ...)
+            done.append("held block")  # (... and the block still runs to its end)
+        done.append("after")  # never: raised as the held block ends
+    assert done == ["held block"]
+    # a held block inside which nothing expires changes nothing
+    with time_limit(5, lambda: DocumentTimeout("x")), held():
+        _spin(0.01)

@@ -55,7 +55,7 @@ from operator import not_
 from typing import Any
 
 from corearchive import Document, Drop, Stage, hookimpl, option
-from corearchive.limits import time_limit
+from corearchive.limits import held, time_limit
 
 from .reflow import Reflowed, reflow_text
 
@@ -101,7 +101,10 @@ class BoilerplateOptions:
         " corearchive_plugins.boilerplate.reflow).",
     )
     html_max_bytes: int = option(
-        5_000_000, "HTML larger than this is cut to this size before extraction.", minimum=1024
+        5_000_000,
+        "HTML larger than this many bytes (UTF-8) is cut to this size before extraction"
+        " (annotations.boilerplate.cut says so).",
+        minimum=1024,
     )
     html_timeout: float = option(
         10.0, "Seconds allowed for extracting one HTML page (0: no limit).", minimum=0
@@ -182,6 +185,17 @@ class BoilerplateStage(Stage):
             "lines_in": {"type": "integer", "minimum": 0},
             "lines_kept": {"type": "integer", "minimum": 0},
             "removed": _REMOVED,
+            "cut": {
+                "type": "object",
+                "description": "Set when the HTML page was larger than html_max_bytes: its"
+                " size in bytes and how much of its start was read (kept_share is of that).",
+                "required": ["bytes", "read"],
+                "additionalProperties": False,
+                "properties": {
+                    "bytes": {"type": "integer", "minimum": 0},
+                    "read": {"type": "integer", "minimum": 0},
+                },
+            },
             "reflow": {
                 "type": "object",
                 "description": "Set when the text was joined into blocks before the "
@@ -340,13 +354,39 @@ class BoilerplateStage(Stage):
         }
 
     def _html(self, doc: Document) -> tuple[str, dict[str, Any]]:
-        from trafilatura import html2txt
-
-        from .htmltree import AttrIndex, guarded_xpaths, load_html, page_xpaths
+        # (trafilatura and its own imports are loaded by the first page's call; a run's
+        # doc_timeout that fired in the middle of that import left half-initialised modules
+        # behind (urllib3 without .util), and every later page of the process failed: the
+        # imports are made outside the time limits, see _html_imports)
+        html2txt, AttrIndex, guarded_xpaths, load_html, page_xpaths = _html_imports()
 
         html = doc.text
-        if len(html) > self.options.html_max_bytes:
-            html = html[: self.options.html_max_bytes]
+        cut: dict[str, int] | None = None
+        limit = self.options.html_max_bytes
+        # (a character is 1-4 bytes in UTF-8: only a page of over limit/4 characters can
+        # be over the limit)
+        if len(html) * 4 > limit and (size := len(html.encode("utf-8", "surrogatepass"))) > limit:
+            # cut at the limit's byte, on a character: the page's start is read; the
+            # evidence says so (kept_share is of what was read)
+            html = html.encode("utf-8", "surrogatepass")[:limit].decode("utf-8", "ignore")
+            cut = {"bytes": size, "read": limit}
+        text, ann = self._html_read(doc, html, html2txt, AttrIndex, guarded_xpaths, load_html,
+                                    page_xpaths)  # fmt: skip
+        if cut is not None:
+            ann["cut"] = cut
+        return text, ann
+
+    def _html_read(
+        self,
+        doc: Document,
+        html: str,
+        html2txt: Any,
+        AttrIndex: Any,
+        guarded_xpaths: Any,
+        load_html: Any,
+        page_xpaths: Any,
+    ) -> tuple[str, dict[str, Any]]:
+        """The main content of ``html`` (see :meth:`_html`)."""
         method = "trafilatura"
         text = ""
         tree: Any = None
@@ -439,6 +479,24 @@ class BoilerplateStage(Stage):
             page = doc.work["html_text"] = tree_to_text(tree)
         n_page = _n_words(page)
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
+
+
+@lru_cache(maxsize=1)
+def _html_imports() -> tuple[Any, Any, Any, Any, Any]:
+    """What the HTML path calls, imported once, outside any time limit (see :meth:`_html`)."""
+    with held():
+        # (and what trafilatura's fallbacks and the metadata stage's HTML path import as
+        # they read a page)
+        import courlan  # noqa: F401
+        import htmldate  # noqa: F401
+        import trafilatura.external
+        import trafilatura.json_metadata
+        import trafilatura.metadata  # noqa: F401
+        from trafilatura import html2txt
+
+        from ..metadata import html as _metadata_html  # noqa: F401
+        from .htmltree import AttrIndex, guarded_xpaths, load_html, page_xpaths
+    return html2txt, AttrIndex, guarded_xpaths, load_html, page_xpaths
 
 
 def _to_input_lines(ann: dict[str, Any], joined: Reflowed) -> None:

@@ -1080,3 +1080,23 @@ def test_the_line_model_runs_blas_on_one_thread():
     assert lines.load_model().get("_seq") is not None
     blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
     assert blas and all(p["num_threads"] == 1 for p in blas)
+
+
+def test_html_over_the_size_limit_is_cut_at_a_byte_and_says_so(run_stage):
+    """A page over html_max_bytes was cut without a word (kept_share of the cut page), and
+    the limit counted characters, not bytes."""
+    paras = "".join(
+        f"<p>Ünïcödé paragraph {i} of the very long report on municipal budgets, in full.</p>"
+        for i in range(400)
+    )
+    page = f"<html><body><article>{paras}</article></body></html>"
+    size = len(page.encode())
+    assert len(page) < 34_000 < size  # (over the limit in bytes only)
+    got = run_stage(BoilerplateStage, make_document(page, html=True), html_max_bytes=34_000)
+    [doc] = got.kept
+    ann = doc.annotations["boilerplate"]
+    assert ann["cut"] == {"bytes": size, "read": 34_000}
+    assert "paragraph 0 " in doc.text and "paragraph 399 " not in doc.text
+    got = run_stage(BoilerplateStage, make_document(page, html=True))
+    assert "cut" not in got.kept[0].annotations["boilerplate"]
+    assert "paragraph 399 " in got.kept[0].text
