@@ -44,6 +44,7 @@ local stages (the metadata stage reads them when present, and computes them othe
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -446,14 +447,16 @@ class BoilerplateStage(Stage):
             text, too_deep = "", True
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
+            from ..metadata.html import tree_to_text
             from . import lines as line_model
 
             if too_deep and tree is not None:
-                from ..metadata.html import tree_to_text
-
                 visible = tree_to_text(tree)
             else:
-                visible = html2txt(html) or ""
+                # (html2txt, and trafilatura's parser, give nothing for "markup" without a
+                # tag: a JSONL "html" field that holds plain text was dropped as no_content;
+                # it is its own text, entities aside)
+                visible = html2txt(html) or ("" if _A_TAG.search(html) else html_lib.unescape(html))
             plain, ann = self._text(
                 line_model.decide(visible, self.options.threshold, self.options.sequence)
             )
@@ -479,6 +482,10 @@ class BoilerplateStage(Stage):
             page = doc.work["html_text"] = tree_to_text(tree)
         n_page = _n_words(page)
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
+
+
+#: The start of a tag, a comment or a doctype: what markup without any lacks.
+_A_TAG = re.compile(r"<[A-Za-z!/?]")
 
 
 @lru_cache(maxsize=1)

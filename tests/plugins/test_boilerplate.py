@@ -1100,3 +1100,12 @@ def test_html_over_the_size_limit_is_cut_at_a_byte_and_says_so(run_stage):
     got = run_stage(BoilerplateStage, make_document(page, html=True))
     assert "cut" not in got.kept[0].annotations["boilerplate"]
     assert "paragraph 399 " in got.kept[0].text
+
+
+def test_html_without_any_tag_is_read_as_its_text(run_stage):
+    """A JSONL "html" field holding plain text was dropped as no_content (html2txt gives
+    nothing for a string without tags)."""
+    page = f"Budget approved\n\n{PARA}\n\n{PARA2}\n\nTags: budget, city, a < b"
+    got = run_stage(BoilerplateStage, make_document(page, html=True))
+    [doc] = got.kept
+    assert PARA in doc.text and PARA2 in doc.text
