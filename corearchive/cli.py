@@ -250,6 +250,9 @@ def ingest(
         _fail(str(exc), ExitCode.USAGE)
     for warning in config.warnings:
         click.echo(f"corearchive: warning: {warning}", err=True)
+    for option_name, folder in (("-o", out), ("--work-dir", work_dir), ("--index", index)):
+        if folder is not None and (why := _not_a_folder(folder, file=option_name == "--index")):
+            _fail(f"{option_name} {folder}: {why}", ExitCode.USAGE)
     options = RunOptions(
         inputs=inputs,
         out=out,
@@ -329,6 +332,23 @@ def _committed(run: Any) -> str:
 
 #: Errors of writing the output (inputs' read errors are entries of the run's report).
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM}
+
+
+def _not_a_folder(path: Path, file: bool = False) -> str | None:
+    """Why ``path`` cannot be the folder (``file``: the file) a run writes, or None: it is
+    (or would be made inside) something that is not a folder. Said before the run starts
+    instead of as an "internal error" with a traceback from the first ``mkdir``."""
+    if path.exists():
+        if file and path.is_dir():
+            return "is a folder, not a file"
+        if not file and not path.is_dir():
+            return "is a file, not a folder"
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"cannot be made: {parent} is a file, not a folder"
+            break
+    return None
 
 
 def _cannot_write(exc: OSError | sqlite3.OperationalError) -> str | None:

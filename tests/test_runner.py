@@ -1058,6 +1058,9 @@ def test_printable():
         ("", ["--index-timeout", "nan"], "'nan' is not a finite number"),
         ("", ["--task-mb", "inf", "--plan", "staged"], "'inf' is not a finite number"),
         ("", ["--index", "NOT_AN_INDEX"], "is no corearchive index"),
+        # (paths inside a file: a traceback and "internal error" from the first mkdir)
+        ("", ["--index", "JUNK/x.sqlite"], "cannot be made: "),
+        ("", ["--plan", "staged", "--work-dir", "JUNK/w"], "is a file, not a folder"),
     ],
 )
 def test_configuration_mistakes_are_usage_errors(ingest, seeds, tmp_path, config, args, message):
@@ -1066,11 +1069,19 @@ def test_configuration_mistakes_are_usage_errors(ingest, seeds, tmp_path, config
     path.write_bytes(config if isinstance(config, bytes) else config.encode())
     (tmp_path / "junk").write_bytes(b"not a database " * 100)
     args = [str(tmp_path / "junk") if a == "NOT_AN_INDEX" else a for a in args]
+    args = [a.replace("JUNK", str(tmp_path / "junk")) for a in args]
     res = ingest(str(seeds), "-c", str(path), *args)
     assert res.exit_code == 2, res.output
     assert message in res.output and "Traceback" not in res.output
     assert not (tmp_path / "out" / "records.jsonl").exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".gz"] == []
+
+
+def test_an_output_folder_inside_a_file_is_a_usage_error(ingest, seeds, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    res = ingest(str(seeds), out=tmp_path / "afile" / "out")
+    assert res.exit_code == 2 and "Traceback" not in res.output
+    assert "afile is a file, not a folder" in res.output
 
 
 def test_progress_reckons_the_time_left_in_bytes_read(tmp_path):
