@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from corearchive import Document, Drop, Language, Stage, hookimpl, option
+from corearchive import ConfigError, Document, Drop, Language, Stage, hookimpl, option
 
 from . import detect as detector
 
@@ -118,6 +118,18 @@ class LanguageStage(Stage):
         # language on first use (bounded, ~85 MB when all are in): preloading them would
         # triple the load time (0.25 -> 0.8 s); COREARCHIVE_LANGID_PRELOAD=1 does it.
         detector.load()
+        # an allow-list code the stage never gives ("EN", "english", "eng") dropped every
+        # document without a word
+        known = detector.known_codes()
+        for code in self.options.languages:
+            if code not in known:
+                near = detector._canon(code)
+                hint = f"; did you mean {near!r}?" if near in known and near != code else ""
+                raise ConfigError(
+                    f"[stages.language] languages: {code!r} is no language code this stage"
+                    f" gives (ISO 639-1 in lower case where there is one, e.g. 'en', 'fr',"
+                    f" else ISO 639-3){hint}"
+                )
 
     def process(self, doc: Document) -> Document | Drop:
         opts = self.options

@@ -212,6 +212,12 @@ def _load_p3l(LanguageIdentifier, MODEL_FILE):
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def known_codes() -> frozenset[str]:
+    """Every language code the detectors can give (after :func:`load`)."""
+    load()
+    return frozenset(c for codes in _state["sup"] for c in codes if c)
+
+
 def load(preload: bool = False) -> None:
     """Load the models (once per process). ``preload``: all of lingua's models now, not
     per language on first use, so that memory stays flat over a run."""

@@ -371,3 +371,16 @@ def test_paragraph_groups_are_cut_where_a_paragraphs_middle_passes_each_share():
         )
     for sizes in cases:
         assert detect._groups(sizes) == walk(sizes), sizes
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"), [("EN", "did you mean 'en'?"), ("english", ""), ("eng", "")]
+)
+def test_an_allow_list_code_the_stage_never_gives_is_a_config_error(run_stage, code, hint):
+    """["EN"], ["english"] or ["eng"] dropped every document with reason language, exit 0."""
+    from corearchive import ConfigError
+
+    with pytest.raises(ConfigError, match=f"languages: '{code}' is no language code") as e:
+        run_stage(LanguageStage, make_document("Some English text here."), languages=[code])
+    assert hint in str(e.value)
+    run_stage(LanguageStage, make_document("Some English text here."), languages=["en", "gsw"])
