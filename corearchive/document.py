@@ -15,7 +15,7 @@ BUILTIN_FORMATS: tuple[str, ...] = get_args(BuiltinFormat)
 #: A document's input format: the name of the source that read it (a builtin one, or a
 #: plugin's own; the record schema of a run lists the registered sources' names).
 Format = str
-DuplicateStatus = Literal["unique", "exact", "near"]
+DuplicateStatus = Literal["unchecked", "unique", "exact", "near"]
 
 #: Bumped only if the id recipe changes; ids must stay stable across runs and releases.
 _ID_SCHEME = b"corearchive-id-v1"
@@ -88,9 +88,11 @@ class Language:
 @_pickled_as_arguments
 @dataclass(slots=True)
 class Duplicate:
-    """Duplicate status of a document against everything archived before it."""
+    """Duplicate status of a document against everything archived before it:
+    ``unchecked`` until a stage decides it (a run without a dedup stage says so, instead of
+    calling every document unique)."""
 
-    status: DuplicateStatus = "unique"
+    status: DuplicateStatus = "unchecked"
     of: str | None = None
     similarity: float | None = None
 

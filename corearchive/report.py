@@ -133,7 +133,7 @@ class RunReporter:
             "detail": drop.detail,
             "source": document.source.to_json(),
         }
-        if document.duplicate.status != "unique":
+        if document.duplicate.status not in ("unique", "unchecked"):
             entry["duplicate"] = document.duplicate.to_json()
         self.rejects.write(dumps(entry))
         self._on_dropped(document, stage, drop)

@@ -116,7 +116,10 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
             "required": ["status", "of", "similarity"],
             "additionalProperties": False,
             "properties": {
-                "status": {"enum": ["unique", "exact", "near"]},
+                "status": {
+                    "enum": ["unchecked", "unique", "exact", "near"],
+                    "description": "unchecked: no stage of the run looked for duplicates.",
+                },
                 "of": _NULLABLE_STRING,
                 "similarity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
             },

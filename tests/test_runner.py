@@ -1309,3 +1309,12 @@ def test_a_plugin_source_that_raises_is_named_in_the_error_entry(
     assert err["error"].startswith(
         "the 'rows' source (test_runner): KeyError: 'oops' at test_runner.py:"
     )
+
+
+def test_a_run_without_dedup_does_not_call_its_documents_unique(ingest, seeds):
+    """--disable dedup gave every record duplicate.status "unique", two byte-identical
+    files included: a claim of work not done."""
+    res = ingest(str(seeds), "--disable", "dedup")
+    assert {r["duplicate"]["status"] for r in res.records} == {"unchecked"}
+    res = ingest(str(seeds), out=res.out.parent / "with")
+    assert {r["duplicate"]["status"] for r in res.records} == {"unique"}
