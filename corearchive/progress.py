@@ -54,11 +54,18 @@ class Progress:
 
     def _share_done(self) -> float | None:
         """The share of the inputs' bytes read, when known."""
-        if not self._total_bytes or self._item is None:
+        if not self._total_bytes:
             return None
+        if self._item is None:  # (before the first input, and after the last)
+            return min(1.0, self._done_bytes / self._total_bytes)
         size = self._sizes.get(id(self._item)) or 0
-        at = min(self._item.bytes_read() or 0, size)
-        return min(1.0, (self._done_bytes + at) / self._total_bytes)
+        read = self._item.bytes_read()
+        if read is None:
+            # (None before the input is opened, and after it is closed: read through, a
+            # small input read whole at once; the line stood at 0 % through such a run)
+            raw = self._item._raw
+            read = size if raw is not None and raw.closed else 0
+        return min(1.0, (self._done_bytes + min(read, size)) / self._total_bytes)
 
     def document(self) -> None:
         self.docs += 1
@@ -98,6 +105,9 @@ class Progress:
 
     def finish(self) -> None:
         if self.enabled:
+            if self._item is not None:  # (every input read: the last one too)
+                self._done_bytes += self._sizes.get(id(self._item)) or 0
+                self._item = None
             self._tick(force=True)
             self.stream.write("\n")
             self.stream.flush()

@@ -1111,6 +1111,13 @@ def test_progress_reckons_the_time_left_in_bytes_read(tmp_path):
         progress._last = 0.0
         progress._tick()
     assert "inputs 2/2 (50%)" in stream.getvalue()
+    # the second read through and closed (a small input read whole): all of it counts, and
+    # the last line says 100 % (it ended at 0 % with one input, 75 % with four)
+    progress._last = 0.0
+    progress._tick()
+    assert stream.getvalue().rsplit("\r", 1)[-1].startswith("inputs 2/2 (100%)")
+    progress.finish()
+    assert "inputs 2/2 (100%)" in stream.getvalue().rsplit("\r", 1)[-1]
     import pickle  # (an item sent to another process goes without its open file)
 
     with items[0].open_raw():
