@@ -150,6 +150,17 @@ class Catalog:
         ).fetchone()
         return ArchivedDocument(*row) if row else None
 
+    def get_same(self, sha256: str, uri: str, other_than_run: str) -> ArchivedDocument | None:
+        """An archived document of another run with these raw bytes from this address, if
+        any: the same input given by another spelling of its path (``seeds/a.txt`` from
+        one folder, ``/data/seeds/a.txt`` from another), whose id differs."""
+        row = self.db.execute(
+            "SELECT id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at"
+            " FROM documents WHERE sha256 = ? AND uri = ? AND run_id != ? LIMIT 1",
+            (sha256, uri, other_than_run),
+        ).fetchone()
+        return ArchivedDocument(*row) if row else None
+
     def add(
         self,
         doc_id: str,

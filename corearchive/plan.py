@@ -370,6 +370,15 @@ class _ArchivedIds:
         row = self._row("SELECT run_id, archived_at FROM documents WHERE id = ?", (doc_id,))
         return (row[0], row[1]) if row else None
 
+    def get_same(self, sha256: str, uri: str) -> tuple[str, str, str] | None:
+        """``(id, run_id, archived_at)`` of an archived document with these raw bytes from
+        this address (see :meth:`Catalog.get_same`; the index holds earlier runs only)."""
+        row = self._row(
+            "SELECT id, run_id, archived_at FROM documents WHERE sha256 = ? AND uri = ? LIMIT 1",
+            (sha256, uri),
+        )
+        return (row[0], row[1], row[2]) if row else None
+
     def warc_record(self, record_id: str) -> tuple[Any, ...] | None:
         """The WARC sink's row of ``record_id`` in the index, if an earlier run wrote it."""
         return self._row("SELECT * FROM warc_records WHERE record_id = ?", (record_id,))
@@ -423,9 +432,18 @@ def _read(
             else:
                 report.documents += 1
                 prior = archived.get(result.id)
+                of = result.id
+                if (
+                    prior is None
+                    and result.id not in seen
+                    and result.source.uri.startswith("file:")
+                ):
+                    same = archived.get_same(result.source.sha256, result.source.uri)
+                    if same is not None:
+                        of, prior = same[0], (same[1], same[2])
                 if prior is not None or result.id in seen:
                     detail = {
-                        "of": result.id,
+                        "of": of,
                         "run_id": prior[0] if prior else spec.run_id,
                         "archived_at": prior[1] if prior else None,
                     }

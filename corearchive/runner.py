@@ -374,9 +374,13 @@ class Run:
                 current = doc.source.path
                 seen.clear()
             prior = self.catalog.get(doc.id)
+            if prior is None and doc.id not in seen and doc.source.uri.startswith("file:"):
+                # (a file's URI is its resolved path: the same file by another spelling; not
+                # a web address, whose second capture is archived as a revisit)
+                prior = self.catalog.get_same(doc.source.sha256, doc.source.uri, self.run_id)
             if prior is not None or doc.id in seen:
                 detail = {
-                    "of": doc.id,
+                    "of": prior.id if prior else doc.id,
                     "run_id": prior.run_id if prior else self.run_id,
                     "archived_at": prior.archived_at if prior else None,
                 }

@@ -1325,3 +1325,24 @@ def test_a_run_without_dedup_does_not_call_its_documents_unique(ingest, seeds):
     assert {r["duplicate"]["status"] for r in res.records} == {"unchecked"}
     res = ingest(str(seeds), out=res.out.parent / "with")
     assert {r["duplicate"]["status"] for r in res.records} == {"unique"}
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_rerun_naming_the_inputs_by_another_path_adds_nothing(
+    ingest, seeds, tmp_path, monkeypatch, plan
+):
+    """An id is made of the path as given: the same files by another spelling (relative from
+    one folder, absolute from another) were taken for new documents (with policy keep,
+    archived twice)."""
+    out = tmp_path / "out"
+    monkeypatch.chdir(seeds.parent)
+    first = ingest("seeds", "--set", 'dedup.policy="keep"', "--plan", plan, out=out)
+    assert len(first.records) == 5
+    monkeypatch.chdir(tmp_path)
+    again = ingest(str(seeds), "--set", 'dedup.policy="keep"', "--plan", plan, out=out)
+    assert again.exit_code == 0, again.output
+    assert again.manifest["counts"]["kept"] == 0
+    drops = [r for r in again.rejects if r["run_id"] == again.manifest["run_id"]]
+    assert {r["reason"] for r in drops} == {"already_archived"} and len(drops) == 5
+    ids = {r["id"] for r in first.records}
+    assert {r["detail"]["of"] for r in drops} == ids
