@@ -2446,9 +2446,11 @@ def _site_like(s: str) -> bool:
     )
 
 
+#: A tag line's label, when the value still has one: the word and its colon ("Tags:"), or
+#: "Filed under"; a whole word only ("Tagesschau", "Topical issues", "Category theory")
 _TAG_LABEL = re.compile(
-    r"^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
-    r"etiquetas|kategorie|categories|category|rubrik|filed under)\s*:?\s*",
+    r"^(?:(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"etiquetas|kategorie|categories|category|rubrik)\s*:|filed under\b\s*:?)\s*",
     re.I,
 )
 _TAG_SEP_ANY = re.compile(r"[,;|•·#]")

@@ -1263,6 +1263,25 @@ def test_a_tag_line_needs_its_label_at_a_line_start(lead: str, tags: list[str]) 
     assert extract(text)["tags"] == tags
 
 
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("Tags: Tagesschau, Politik, Berlin", ["Tagesschau", "Politik", "Berlin"]),
+        ("Tags: tagging, metadata, archives", ["tagging", "metadata", "archives"]),
+        ("Topics: Topical issues, budget, transit", ["Topical issues", "budget", "transit"]),
+    ],
+)
+def test_a_tag_that_starts_with_a_label_word_keeps_it(line: str, tags: list[str]) -> None:
+    # (the label is a whole word with its colon: "Tagesschau" is no "Tag" and "esschau")
+    text = page("Example News", "Budget passes after a long night", tail=(line,))
+    assert extract(text)["tags"] == tags
+    assert textmeta.split_tags("Category theory, Algebra") == ["Category theory", "Algebra"]
+    assert textmeta.split_tags("Tagesschau, Politik") == ["Tagesschau", "Politik"]
+    # a label left on the value still goes
+    assert textmeta.split_tags("Tags: budget, tax") == ["budget", "tax"]
+    assert textmeta.split_tags("Filed under News, Politics") == ["News", "Politics"]
+
+
 def test_links_below_and_section_metas_equal_their_expressions() -> None:
     from lxml.etree import XPath
 
