@@ -2386,6 +2386,47 @@ def _person_like(part: str) -> bool:
     )
 
 
+#: Words of a time, not of a name: weekdays, months, holidays, parts of a day or a year
+#: ("By Monday, the mayor's office had ...", "By Christmas, Germany hopes ...")
+_WHEN_WORDS_LIST = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december montag dienstag mittwoch donnerstag
+    freitag samstag sonntag januar februar märz mai juni juli oktober dezember lundi mardi
+    mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août
+    septembre octobre novembre décembre lunes martes miércoles jueves viernes sábado domingo
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio aprile maggio
+    giugno luglio settembre ottobre dicembre christmas xmas easter thanksgiving halloween
+    hanukkah ramadan eid diwali passover pentecost weihnachten ostern pfingsten silvester
+    noël pâques navidad natale pasqua noon midnight midday nightfall dawn dusk daybreak sunrise
+    sunset lunchtime morning afternoon evening night tonight today tomorrow yesterday weekend
+    now then spring summer autumn fall winter year years end mid early late"""
+_WHEN_WORDS = frozenset(_WHEN_WORDS_LIST.split())
+
+
+def _prose_byline(line: str, names: str) -> bool:
+    """Whether a line that starts like a byline is a sentence of the text: its "name" is a
+    time ("By Monday, the mayor's office had published ...", "By Friday evening, ..."), or
+    the line is a sentence that goes on (ends like one after a clause in lower case, "Par
+    Décret du 3 mars, le maire a nommé ...", or after seven words or more). A byline ends
+    with its names, a role, an outlet or a date, not a full stop ("By Perry Bacon Jr." and
+    "By Jane Doe, staff writer." are short)."""
+    head, _, rest = names.partition(",")
+    ws = [w.strip(".,;:'’\"") for w in head.split()]
+    if (
+        ws
+        and ws[0].lower() in _WHEN_WORDS
+        and all(w.lower() in _WHEN_WORDS or w[:1].islower() or w[:1].isdigit() for w in ws)
+    ):
+        return True
+    if _SENT_END.search(line) is None:
+        return False
+    rest = rest.strip()
+    return len(line.split()) >= 7 or (
+        rest[:1].islower() and len(rest.split()) >= 4 and _ROLE.match(rest) is None
+    )
+
+
 def find_authors(
     items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
 ) -> tuple[list[str], int | None]:
@@ -2409,6 +2450,7 @@ def find_authors(
             and (mm := _BYLINE.match(s)) is not None
             and not _PHOTO_CREDIT.match(s)
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
+            and not _prose_byline(s, mm.group("names"))
         ):
             people = parse_authors(mm.group("names"))
             if people:

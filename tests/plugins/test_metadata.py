@@ -211,6 +211,39 @@ def test_bylines(byline: str, authors: list[str]) -> None:
     assert res["authors"] == authors
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Monday, the mayor's office had published the full text online.",
+        "By Thursday, Smith and Jones had both resigned from the board.",
+        "By Christmas, Germany hopes to have the new rules in force.",
+        "By Friday evening, most of the roads had reopened to traffic.",
+        "Par Décret du 3 mars, le maire a nommé un nouveau directeur.",
+        "Par Décret du 3 mars, le maire a démissionné.",
+        "Von den umliegenden Höfen kaufte der Burgherr noch Speck, Hartbrot und Kartoffeln.",
+    ],
+)
+def test_a_sentence_that_starts_like_a_byline_is_none(run_stage, sentence: str) -> None:
+    # (its first word after "By" was an author, and the sentence left the text)
+    text = "\n".join(["Council approves new budget after marathon session", BODY, sentence, BODY2])
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.authors == []
+    assert sentence in doc.text.split("\n")
+    # real bylines, before the same body, still are
+    for byline, names in [
+        ("By Elizabeth Pineau and Paul Taylor", ["Elizabeth Pineau", "Paul Taylor"]),
+        ("By Jane Doe, Reuters", ["Jane Doe"]),
+        ("Von Max Mustermann", ["Max Mustermann"]),
+        ("By May Bulman", ["May Bulman"]),
+        ("By Jane Doe, staff writer.", ["Jane Doe"]),
+        ("By Perry Bacon Jr.", ["Perry Bacon Jr"]),
+    ]:
+        text = "\n".join(["Council approves new budget after session", byline, BODY, BODY2])
+        doc = run_stage(MetadataStage, make_document(text)).kept[0]
+        assert doc.authors == names
+        assert byline not in doc.text
+
+
 def test_text_metadata_from_lines(run_stage) -> None:
     text = "\n".join(
         [
