@@ -155,6 +155,33 @@ def test_date_after_capture_is_not_accepted(run_stage) -> None:
     assert ann["date_chosen"] is None and ann["date_bound"] == "2024-01-01"
 
 
+@pytest.mark.parametrize(
+    ("given", "fetched_at", "published", "why"),
+    [
+        # the input's own date (a JSONL "date") is bounded as the page's dates are
+        ("2099-01-01", None, "2019-03-04", "in the future"),
+        ("2021-05-01", "2020-01-01T00:00:00Z", "2019-03-04", "after the capture (2020-01-01)"),
+        ("2018-06-07", "2020-01-01T00:00:00Z", "2018-06-07", None),
+        ("2018-06-07", None, "2018-06-07", None),
+    ],
+)
+def test_the_inputs_date_is_bounded_too(
+    run_stage, given: str, fetched_at: str | None, published: str, why: str | None
+) -> None:
+    doc = make_document(page("Published 4 March 2019"), fetched_at=fetched_at)
+    doc.annotations["source"] = {"given": {"date": given}}
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published == published  # (else the text's date)
+    ann = out.annotations["metadata"]
+    assert ann["dates"][0]["value"] == given and ann["dates"][0]["where"] == "input"
+    assert ann["dates"][0].get("rejected") == why
+    chosen = ann["dates"][ann["date_chosen"]]
+    assert chosen["where"] == ("input" if why is None else "text line 0")
+    assert ann["sources"]["published"] == chosen["where"]
+    if why is None:
+        assert ann["date_chosen"] == 0 and ann["date_confidence"] == 0.95
+
+
 def test_future_date_loses_to_an_earlier_one(run_stage) -> None:
     text = page("Event on 12 May 2024", "Published 3 January 2024")
     doc = make_document(text, fetched_at="2024-02-01T00:00:00Z")
