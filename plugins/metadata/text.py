@@ -2257,7 +2257,7 @@ _ROLE = re.compile(
 _AGENCY = re.compile(
     r"^(?:reuters|ap|afp|dpa|apa|sda|ansa|efe|kna|epd|bloomberg|associated press|"
     r"agence france-presse|press association|pa|upi|tass|ria novosti|xinhua|staff|agencies|"
-    r"news service|reuters news service|pti|ians|ani|kyodo|yonhap|anadolu agency|"
+    r"news service|reuters news service|pti|ians|ani|kyodo|yonhap|anadolu agency|agenturen|"
     r"canadian press|the canadian press|united press international)$",
     re.I,
 )
@@ -2336,10 +2336,25 @@ def _authors_of(s: str) -> tuple[str, ...]:
 
 #: A byline word before an author's name, as pages put it in their author fields; "de",
 #: "di" and "da" only in lower case ("De Gaulle", "Di Maio" and "Da Silva" are names)
-_BY_WORD = re.compile(r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?)|de|di|da)\s+")
+_BY_WORD = re.compile(
+    r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?|author:?|auteur:?)|de|di|da)\s+"
+)
 #: Up to four words of letters: an author field's value read as a name when the byline
 #: parser finds none (it wants capitals)
 _PLAIN_NAME = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,3}\.?$")
+
+
+#: A web address or a domain name written without its scheme ("jungefreiheit.de",
+#: "wien.ORF.at", "www.example.com/autoren"): dotted labels ending in a top-level domain
+#: in lower case (or in capitals), no space
+_DOMAIN_LIKE = re.compile(
+    r"(?:https?://)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[a-z]{2,6}|[A-Z]{2,3})(?:[/:]\S*)?"
+)
+
+
+def domain_like(s: str) -> bool:
+    """Whether ``s`` (stripped) is a web address or a domain name, not a name."""
+    return _DOMAIN_LIKE.fullmatch(s.strip()) is not None
 
 
 def author_field_names(value: str) -> list[str]:
@@ -2348,7 +2363,7 @@ def author_field_names(value: str) -> list[str]:
     word; a URL is none, and a name the byline parser refuses for its lower case is taken as
     the page gives it when it is nothing else (a role, an agency, a date, an address)."""
     a = _BY_WORD.sub("", value.strip())
-    if not a or "://" in a or "www." in a:
+    if not a or "://" in a or "www." in a or domain_like(a):
         return []
     found = parse_authors(a)
     if (

@@ -441,6 +441,42 @@ def test_html_metadata(run_stage) -> None:
     assert any(d["where"].startswith("html") for d in ann["dates"])
 
 
+@pytest.mark.parametrize(
+    ("head", "byline", "authors"),
+    [
+        # a domain, a newsroom abbreviation ("red" = Redaktion), an agency: no person (were
+        # "Jungefreiheit De" and "Red", "Wien Orf At", "Agenturen", trafilatura's title case)
+        ("<meta name='author' content='jungefreiheit.de'>", "", []),
+        ("<meta name='author' content='example-news.de'>", "", []),
+        ("", "red, wien.ORF.at/<a href='https://orf.at/agenturen'>Agenturen</a>", []),
+        # names next to them stay
+        ("<meta name='author' content='Jane Doe, example-news.de'>", "", ["Jane Doe"]),
+        ("", "Jane Doe, wien.ORF.at", ["Jane Doe"]),
+        ("<meta name='author' content='Par Tokpanan Doré'>", "", ["Tokpanan Doré"]),
+    ],
+)
+def test_html_author_fields_that_name_no_person(
+    run_stage, head: str, byline: str, authors: list[str]
+) -> None:
+    import trafilatura.json_metadata
+    import trafilatura.metadata
+
+    original = trafilatura.json_metadata.normalize_authors
+    div = f"<div class='byline'><p>{byline}</p></div>" if byline else ""
+    html = (
+        f"<html><head><title>Story</title>{head}</head><body><article><h1>Story headline</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p>{div}</article></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.authors == authors
+    # trafilatura's own function is back after the extraction
+    assert trafilatura.json_metadata.normalize_authors is original
+    assert trafilatura.metadata.normalize_authors is original
+    assert textmeta.author_field_names("jungefreiheit.de") == []
+    assert textmeta.author_field_names("Author Redaktion") == []
+    assert textmeta.author_field_names("Isabella.DiBiase") == ["Isabella.DiBiase"]
+
+
 def test_html_date_after_capture_is_not_accepted(run_stage) -> None:
     html = (
         "<html><head><meta property='article:published_time' content='2030-05-06'></head>"
