@@ -1727,6 +1727,12 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
 _DATE_SEP = re.compile(r"\s+[|–—-]\s")
+#: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
+#: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")
+_DATELINE_REST = re.compile(
+    r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*)?"
+    r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
+)
 
 
 def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
@@ -1742,6 +1748,8 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = T
     first = found[0]
     rest = s[first["col"] + len(first["text"]) :]
     if first["col"] == 0 and n_words(rest, cjk) >= 3:
+        if cjk and _DATELINE_REST.match(rest) is not None:
+            return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
         rest = _LEAD_SEP.sub("", rest)
         return rest if n_words(rest, cjk) >= _TITLE_MIN_WORDS else None
     # a breadcrumb glued to a date, then the headline: "StartseiteNews & mehr23.01.2022 -

@@ -1692,6 +1692,34 @@ def test_chinese_and_japanese_pages(run_stage, lines: list[str], headline: int, 
     assert p.cjk
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "2023年10月18日 10:02 来源：新华网",
+        "2023年10月18日 10:02\u3000来源：新华网",
+        "2023年10月18日 来源: 人民网",
+        "2023年10月18日 10:02:33 作者：王明",
+        "2023年10月18日 10:02",
+    ],
+)
+def test_a_chinese_dateline_with_its_source_is_no_title(run_stage, dateline: str) -> None:
+    # (the rest of the line after its date, "10:02 来源：新华网", was the title)
+    headline = "国新办发布前三季度国民经济运行情况"
+    lines = [
+        "首页", "新闻", "体育", "分享", headline, dateline,
+        "国务院新闻办公室今天举行新闻发布会，介绍今年前三季度国民经济运行情况。数据显示，国内生产"
+        "总值同比增长百分之五，就业形势总体稳定，居民消费价格温和上涨。",
+        "专家表示，下一阶段将继续实施积极的财政政策和稳健的货币政策，进一步扩大内需，推动经济持续"
+        "回升向好。各地区各部门要认真落实各项政策措施。",
+        "责任编辑：王明",
+    ]  # fmt: skip
+    meta = extract("\n".join(lines))
+    assert meta["title"] == headline and meta["published"] == "2023-10-18"
+    assert meta["lines"]["title"] == [4] and meta["lines"]["published"] == [5]
+    doc = run_stage(MetadataStage, make_document("\n".join(lines))).kept[0]
+    assert doc.title == headline and headline not in doc.text and dateline not in doc.text
+
+
 def test_cjk_word_count_and_width() -> None:
     # a run of Chinese or Japanese characters: a word per two characters, rounded up
     assert textmeta.n_words("体育新闻") == 2
