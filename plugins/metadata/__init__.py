@@ -94,6 +94,10 @@ _DATE_ITEM = {
             "description": "What the words before it say (published, updated, event, ...).",
         },
         "score": {"type": "number", "description": "Ranker score (higher: more likely)."},
+        "rejected": {
+            "type": "string",
+            "description": "Why the input's date was not taken (after the capture, in the future).",
+        },
     },
 }
 
@@ -108,6 +112,16 @@ def _http_day(value: str | None) -> datetime | None:
         return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def _too_late(day: date, bound: date | None) -> str | None:
+    """Why ``day`` cannot be a publication date: after the capture bound, or (with none)
+    after today; None if it can."""
+    if bound is not None and day > bound:
+        return f"after the capture ({bound.isoformat()})"
+    if day > datetime.now(UTC).date():
+        return "in the future"
+    return None
 
 
 def _is_split_of(shared: Any, text: str) -> bool:
@@ -212,9 +226,16 @@ class MetadataStage(Stage):
         if isinstance(given, dict) and given.get("date"):
             found = find_dates([str(given["date"])])
             if found:
+                # the input's own date, bounded as the page's dates are: one after the
+                # capture or in the future is recorded with the reason, not chosen
                 value = iso_value(found[0])
-                dates.append({"value": value, "where": "input", "precision": _precision(value)})
-                chosen, confidence = 0, 0.95
+                item = {"value": value, "where": "input", "precision": _precision(value)}
+                late = _too_late(found[0]["date"], bound)
+                if late:
+                    item["rejected"] = late
+                else:
+                    chosen, confidence = 0, 0.95
+                dates.append(item)
         if doc.content_is_html:
             # the boilerplate stage's parse and trafilatura metadata when it left them: the
             # page is not parsed again, and htmldate (inside trafilatura's metadata) not re-run

@@ -42,6 +42,7 @@ from .text import (
     _features,
     _mk,
     author_field_names,
+    domain_like,
     find_dates,
     gather_dates,
     iso_value,
@@ -221,6 +222,57 @@ def without_dateparser() -> Iterator[None]:
         hx.get_external_parser, hx.month_words = saved
 
 
+#: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
+_AUTHOR_PARTS = re.compile(r"/|;|,|\||&|(?:^|\W)[ua]nd(?:$|\W)")
+#: A part of an author field that is an abbreviation of the newsroom ("red" = Redaktion)
+_NEWSROOM = frozenset(("red", "red.", "(red)", "redaktion", "agenturen", "agentur"))
+#: A label and a date or a number ("Stand: 20. April 2020, 14:57 Uhr")
+_LABELLED_NUMBER = re.compile(r"[^\W\d_]+\s*:\s*\d")
+
+
+def _names_part(part: str) -> bool:
+    """Whether a part of a page's author field (as written) may hold a person's name: not a
+    web address or a domain ("wien.ORF.at", "jungefreiheit.de"), not the newsroom ("red",
+    "Agenturen"), not a label with a date ("Stand: 20. April 2020"). trafilatura replaces
+    the dots of the first with spaces, title-cases them and drops the numbers ("Wien Orf
+    At", "Jungefreiheit De", "Red", "Stand"), after which they read as names."""
+    return (
+        not domain_like(part)
+        and part.strip().lower() not in _NEWSROOM
+        and _LABELLED_NUMBER.match(part.strip()) is None
+    )
+
+
+@contextmanager
+def _author_fields_as_written() -> Iterator[None]:
+    """Within the block, trafilatura's ``normalize_authors`` gets the author fields without
+    their parts that name no person (:func:`_names_part`), read as the page writes them."""
+    import trafilatura.json_metadata as tj
+    import trafilatura.metadata as tmd
+
+    original = tj.normalize_authors
+
+    def normalize(current_authors: str | None, author_string: str) -> str | None:
+        if isinstance(author_string, str):
+            written = htmllib.unescape(author_string) if "&" in author_string else author_string
+            parts = [p.strip() for p in _AUTHOR_PARTS.split(written) if p.strip()]
+            if not all(map(_names_part, parts)):  # (else as it is: trafilatura's own reading)
+                kept = [p for p in parts if _names_part(p)]
+                if not kept:
+                    return current_authors
+                author_string = "; ".join(kept)
+        return original(current_authors, author_string)
+
+    saved = tmd.normalize_authors  # type: ignore[attr-defined]
+    tj.normalize_authors = normalize
+    tmd.normalize_authors = normalize  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        tj.normalize_authors = original
+        tmd.normalize_authors = saved  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=1)
 def _month_words() -> frozenset[str] | None:
     """htmldate's ``month_words()`` (the month names of every dateparser locale, folded as
@@ -350,7 +402,7 @@ def trafilatura_meta(
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
-        with without_dateparser(), guarded_xpaths():
+        with without_dateparser(), guarded_xpaths(), _author_fields_as_written():
             md = _extract_metadata(tree, url, config, index)
     except Exception:  # a metadata failure must not lose the document
         return {}

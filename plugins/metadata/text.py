@@ -1727,6 +1727,12 @@ def _first_paras(items: list[tuple[int, str]], paras: list[bool], start: int, n:
 
 _LEAD_SEP = re.compile(r"^[\s|:,–—•·»>-]*")
 _DATE_SEP = re.compile(r"\s+[|–—-]\s")
+#: The rest of a Chinese or Japanese date line after its date: a time, then the label of the
+#: source, the author or the editor ("2023年10月18日 10:02 来源：新华网")
+_DATELINE_REST = re.compile(
+    r"\s*(?:\d{1,2}[:：]\d\d(?:[:：]\d\d)?\s*)?"
+    r"(?:来源|來源|稿源|出处|出處|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發布|出典)\s*[:：]"
+)
 
 
 def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
@@ -1742,6 +1748,8 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = T
     first = found[0]
     rest = s[first["col"] + len(first["text"]) :]
     if first["col"] == 0 and n_words(rest, cjk) >= 3:
+        if cjk and _DATELINE_REST.match(rest) is not None:
+            return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
         rest = _LEAD_SEP.sub("", rest)
         return rest if n_words(rest, cjk) >= _TITLE_MIN_WORDS else None
     # a breadcrumb glued to a date, then the headline: "StartseiteNews & mehr23.01.2022 -
@@ -2257,7 +2265,7 @@ _ROLE = re.compile(
 _AGENCY = re.compile(
     r"^(?:reuters|ap|afp|dpa|apa|sda|ansa|efe|kna|epd|bloomberg|associated press|"
     r"agence france-presse|press association|pa|upi|tass|ria novosti|xinhua|staff|agencies|"
-    r"news service|reuters news service|pti|ians|ani|kyodo|yonhap|anadolu agency|"
+    r"news service|reuters news service|pti|ians|ani|kyodo|yonhap|anadolu agency|agenturen|"
     r"canadian press|the canadian press|united press international)$",
     re.I,
 )
@@ -2336,10 +2344,25 @@ def _authors_of(s: str) -> tuple[str, ...]:
 
 #: A byline word before an author's name, as pages put it in their author fields; "de",
 #: "di" and "da" only in lower case ("De Gaulle", "Di Maio" and "Da Silva" are names)
-_BY_WORD = re.compile(r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?)|de|di|da)\s+")
+_BY_WORD = re.compile(
+    r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?|author:?|auteur:?)|de|di|da)\s+"
+)
 #: Up to four words of letters: an author field's value read as a name when the byline
 #: parser finds none (it wants capitals)
 _PLAIN_NAME = re.compile(r"^[^\W\d_]+(?:[ .'’-]+[^\W\d_]+){0,3}\.?$")
+
+
+#: A web address or a domain name written without its scheme ("jungefreiheit.de",
+#: "wien.ORF.at", "www.example.com/autoren"): dotted labels ending in a top-level domain
+#: in lower case (or in capitals), no space
+_DOMAIN_LIKE = re.compile(
+    r"(?:https?://)?(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[a-z]{2,6}|[A-Z]{2,3})(?:[/:]\S*)?"
+)
+
+
+def domain_like(s: str) -> bool:
+    """Whether ``s`` (stripped) is a web address or a domain name, not a name."""
+    return _DOMAIN_LIKE.fullmatch(s.strip()) is not None
 
 
 def author_field_names(value: str) -> list[str]:
@@ -2348,7 +2371,7 @@ def author_field_names(value: str) -> list[str]:
     word; a URL is none, and a name the byline parser refuses for its lower case is taken as
     the page gives it when it is nothing else (a role, an agency, a date, an address)."""
     a = _BY_WORD.sub("", value.strip())
-    if not a or "://" in a or "www." in a:
+    if not a or "://" in a or "www." in a or domain_like(a):
         return []
     found = parse_authors(a)
     if (
@@ -2386,6 +2409,47 @@ def _person_like(part: str) -> bool:
     )
 
 
+#: Words of a time, not of a name: weekdays, months, holidays, parts of a day or a year
+#: ("By Monday, the mayor's office had ...", "By Christmas, Germany hopes ...")
+_WHEN_WORDS_LIST = """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december montag dienstag mittwoch donnerstag
+    freitag samstag sonntag januar februar märz mai juni juli oktober dezember lundi mardi
+    mercredi jeudi vendredi samedi dimanche janvier février mars avril juin juillet août
+    septembre octobre novembre décembre lunes martes miércoles jueves viernes sábado domingo
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio aprile maggio
+    giugno luglio settembre ottobre dicembre christmas xmas easter thanksgiving halloween
+    hanukkah ramadan eid diwali passover pentecost weihnachten ostern pfingsten silvester
+    noël pâques navidad natale pasqua noon midnight midday nightfall dawn dusk daybreak sunrise
+    sunset lunchtime morning afternoon evening night tonight today tomorrow yesterday weekend
+    now then spring summer autumn fall winter year years end mid early late"""
+_WHEN_WORDS = frozenset(_WHEN_WORDS_LIST.split())
+
+
+def _prose_byline(line: str, names: str) -> bool:
+    """Whether a line that starts like a byline is a sentence of the text: its "name" is a
+    time ("By Monday, the mayor's office had published ...", "By Friday evening, ..."), or
+    the line is a sentence that goes on (ends like one after a clause in lower case, "Par
+    Décret du 3 mars, le maire a nommé ...", or after seven words or more). A byline ends
+    with its names, a role, an outlet or a date, not a full stop ("By Perry Bacon Jr." and
+    "By Jane Doe, staff writer." are short)."""
+    head, _, rest = names.partition(",")
+    ws = [w.strip(".,;:'’\"") for w in head.split()]
+    if (
+        ws
+        and ws[0].lower() in _WHEN_WORDS
+        and all(w.lower() in _WHEN_WORDS or w[:1].islower() or w[:1].isdigit() for w in ws)
+    ):
+        return True
+    if _SENT_END.search(line) is None:
+        return False
+    rest = rest.strip()
+    return len(line.split()) >= 7 or (
+        rest[:1].islower() and len(rest.split()) >= 4 and _ROLE.match(rest) is None
+    )
+
+
 def find_authors(
     items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
 ) -> tuple[list[str], int | None]:
@@ -2409,6 +2473,7 @@ def find_authors(
             and (mm := _BYLINE.match(s)) is not None
             and not _PHOTO_CREDIT.match(s)
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
+            and not _prose_byline(s, mm.group("names"))
         ):
             people = parse_authors(mm.group("names"))
             if people:
@@ -2446,9 +2511,11 @@ def _site_like(s: str) -> bool:
     )
 
 
+#: A tag line's label, when the value still has one: the word and its colon ("Tags:"), or
+#: "Filed under"; a whole word only ("Tagesschau", "Topical issues", "Category theory")
 _TAG_LABEL = re.compile(
-    r"^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
-    r"etiquetas|kategorie|categories|category|rubrik|filed under)\s*:?\s*",
+    r"^(?:(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"etiquetas|kategorie|categories|category|rubrik)\s*:|filed under\b\s*:?)\s*",
     re.I,
 )
 _TAG_SEP_ANY = re.compile(r"[,;|•·#]")

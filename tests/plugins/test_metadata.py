@@ -155,6 +155,33 @@ def test_date_after_capture_is_not_accepted(run_stage) -> None:
     assert ann["date_chosen"] is None and ann["date_bound"] == "2024-01-01"
 
 
+@pytest.mark.parametrize(
+    ("given", "fetched_at", "published", "why"),
+    [
+        # the input's own date (a JSONL "date") is bounded as the page's dates are
+        ("2099-01-01", None, "2019-03-04", "in the future"),
+        ("2021-05-01", "2020-01-01T00:00:00Z", "2019-03-04", "after the capture (2020-01-01)"),
+        ("2018-06-07", "2020-01-01T00:00:00Z", "2018-06-07", None),
+        ("2018-06-07", None, "2018-06-07", None),
+    ],
+)
+def test_the_inputs_date_is_bounded_too(
+    run_stage, given: str, fetched_at: str | None, published: str, why: str | None
+) -> None:
+    doc = make_document(page("Published 4 March 2019"), fetched_at=fetched_at)
+    doc.annotations["source"] = {"given": {"date": given}}
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published == published  # (else the text's date)
+    ann = out.annotations["metadata"]
+    assert ann["dates"][0]["value"] == given and ann["dates"][0]["where"] == "input"
+    assert ann["dates"][0].get("rejected") == why
+    chosen = ann["dates"][ann["date_chosen"]]
+    assert chosen["where"] == ("input" if why is None else "text line 0")
+    assert ann["sources"]["published"] == chosen["where"]
+    if why is None:
+        assert ann["date_chosen"] == 0 and ann["date_confidence"] == 0.95
+
+
 def test_future_date_loses_to_an_earlier_one(run_stage) -> None:
     text = page("Event on 12 May 2024", "Published 3 January 2024")
     doc = make_document(text, fetched_at="2024-02-01T00:00:00Z")
@@ -209,6 +236,39 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
 def test_bylines(byline: str, authors: list[str]) -> None:
     res = extract(page("Hollande wins cooperation not coalition against IS", byline))
     assert res["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By Monday, the mayor's office had published the full text online.",
+        "By Thursday, Smith and Jones had both resigned from the board.",
+        "By Christmas, Germany hopes to have the new rules in force.",
+        "By Friday evening, most of the roads had reopened to traffic.",
+        "Par Décret du 3 mars, le maire a nommé un nouveau directeur.",
+        "Par Décret du 3 mars, le maire a démissionné.",
+        "Von den umliegenden Höfen kaufte der Burgherr noch Speck, Hartbrot und Kartoffeln.",
+    ],
+)
+def test_a_sentence_that_starts_like_a_byline_is_none(run_stage, sentence: str) -> None:
+    # (its first word after "By" was an author, and the sentence left the text)
+    text = "\n".join(["Council approves new budget after marathon session", BODY, sentence, BODY2])
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.authors == []
+    assert sentence in doc.text.split("\n")
+    # real bylines, before the same body, still are
+    for byline, names in [
+        ("By Elizabeth Pineau and Paul Taylor", ["Elizabeth Pineau", "Paul Taylor"]),
+        ("By Jane Doe, Reuters", ["Jane Doe"]),
+        ("Von Max Mustermann", ["Max Mustermann"]),
+        ("By May Bulman", ["May Bulman"]),
+        ("By Jane Doe, staff writer.", ["Jane Doe"]),
+        ("By Perry Bacon Jr.", ["Perry Bacon Jr"]),
+    ]:
+        text = "\n".join(["Council approves new budget after session", byline, BODY, BODY2])
+        doc = run_stage(MetadataStage, make_document(text)).kept[0]
+        assert doc.authors == names
+        assert byline not in doc.text
 
 
 def test_text_metadata_from_lines(run_stage) -> None:
@@ -379,6 +439,42 @@ def test_html_metadata(run_stage) -> None:
     ann = doc.annotations["metadata"]
     assert ann["sources"]["title"] == "html (trafilatura)"
     assert any(d["where"].startswith("html") for d in ann["dates"])
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "authors"),
+    [
+        # a domain, a newsroom abbreviation ("red" = Redaktion), an agency: no person (were
+        # "Jungefreiheit De" and "Red", "Wien Orf At", "Agenturen", trafilatura's title case)
+        ("<meta name='author' content='jungefreiheit.de'>", "", []),
+        ("<meta name='author' content='example-news.de'>", "", []),
+        ("", "red, wien.ORF.at/<a href='https://orf.at/agenturen'>Agenturen</a>", []),
+        # names next to them stay
+        ("<meta name='author' content='Jane Doe, example-news.de'>", "", ["Jane Doe"]),
+        ("", "Jane Doe, wien.ORF.at", ["Jane Doe"]),
+        ("<meta name='author' content='Par Tokpanan Doré'>", "", ["Tokpanan Doré"]),
+    ],
+)
+def test_html_author_fields_that_name_no_person(
+    run_stage, head: str, byline: str, authors: list[str]
+) -> None:
+    import trafilatura.json_metadata
+    import trafilatura.metadata
+
+    original = trafilatura.json_metadata.normalize_authors
+    div = f"<div class='byline'><p>{byline}</p></div>" if byline else ""
+    html = (
+        f"<html><head><title>Story</title>{head}</head><body><article><h1>Story headline</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p>{div}</article></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.authors == authors
+    # trafilatura's own function is back after the extraction
+    assert trafilatura.json_metadata.normalize_authors is original
+    assert trafilatura.metadata.normalize_authors is original
+    assert textmeta.author_field_names("jungefreiheit.de") == []
+    assert textmeta.author_field_names("Author Redaktion") == []
+    assert textmeta.author_field_names("Isabella.DiBiase") == ["Isabella.DiBiase"]
 
 
 def test_html_date_after_capture_is_not_accepted(run_stage) -> None:
@@ -1263,6 +1359,25 @@ def test_a_tag_line_needs_its_label_at_a_line_start(lead: str, tags: list[str]) 
     assert extract(text)["tags"] == tags
 
 
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("Tags: Tagesschau, Politik, Berlin", ["Tagesschau", "Politik", "Berlin"]),
+        ("Tags: tagging, metadata, archives", ["tagging", "metadata", "archives"]),
+        ("Topics: Topical issues, budget, transit", ["Topical issues", "budget", "transit"]),
+    ],
+)
+def test_a_tag_that_starts_with_a_label_word_keeps_it(line: str, tags: list[str]) -> None:
+    # (the label is a whole word with its colon: "Tagesschau" is no "Tag" and "esschau")
+    text = page("Example News", "Budget passes after a long night", tail=(line,))
+    assert extract(text)["tags"] == tags
+    assert textmeta.split_tags("Category theory, Algebra") == ["Category theory", "Algebra"]
+    assert textmeta.split_tags("Tagesschau, Politik") == ["Tagesschau", "Politik"]
+    # a label left on the value still goes
+    assert textmeta.split_tags("Tags: budget, tax") == ["budget", "tax"]
+    assert textmeta.split_tags("Filed under News, Politics") == ["News", "Politics"]
+
+
 def test_links_below_and_section_metas_equal_their_expressions() -> None:
     from lxml.etree import XPath
 
@@ -1575,6 +1690,34 @@ def test_chinese_and_japanese_pages(run_stage, lines: list[str], headline: int, 
     assert lines[headline + 2] in kept and lines[headline + 3] in kept
     assert lines[headline] not in kept and lines[headline + 1] not in kept
     assert p.cjk
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "2023年10月18日 10:02 来源：新华网",
+        "2023年10月18日 10:02\u3000来源：新华网",
+        "2023年10月18日 来源: 人民网",
+        "2023年10月18日 10:02:33 作者：王明",
+        "2023年10月18日 10:02",
+    ],
+)
+def test_a_chinese_dateline_with_its_source_is_no_title(run_stage, dateline: str) -> None:
+    # (the rest of the line after its date, "10:02 来源：新华网", was the title)
+    headline = "国新办发布前三季度国民经济运行情况"
+    lines = [
+        "首页", "新闻", "体育", "分享", headline, dateline,
+        "国务院新闻办公室今天举行新闻发布会，介绍今年前三季度国民经济运行情况。数据显示，国内生产"
+        "总值同比增长百分之五，就业形势总体稳定，居民消费价格温和上涨。",
+        "专家表示，下一阶段将继续实施积极的财政政策和稳健的货币政策，进一步扩大内需，推动经济持续"
+        "回升向好。各地区各部门要认真落实各项政策措施。",
+        "责任编辑：王明",
+    ]  # fmt: skip
+    meta = extract("\n".join(lines))
+    assert meta["title"] == headline and meta["published"] == "2023-10-18"
+    assert meta["lines"]["title"] == [4] and meta["lines"]["published"] == [5]
+    doc = run_stage(MetadataStage, make_document("\n".join(lines))).kept[0]
+    assert doc.title == headline and headline not in doc.text and dateline not in doc.text
 
 
 def test_cjk_word_count_and_width() -> None:
