@@ -53,6 +53,28 @@ class NotText(ValueError):
     """The bytes are not text in any encoding we can tell."""
 
 
+#: Document formats told by their first bytes, which are not read as text even where their
+#: bytes are (a PDF with uncompressed streams, PostScript and RTF are ASCII): their text is
+#: not what their bytes spell. (RTF is text of a kind, but its control words and groups,
+#: ``{\rtf1\ansi\deff0 {\fonttbl``, are no page: read as text it is archived as noise.)
+_DOCUMENT_MAGIC = (
+    (b"%PDF-", "PDF"),
+    (b"%!PS", "PostScript"),
+    (b"{\\rtf", "RTF"),
+    (b"PK\x03\x04", "ZIP (an Office, OpenDocument or EPUB file?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 (an old Word or Excel file?)"),
+)
+
+
+def document_format(data: bytes) -> str | None:
+    """The binary document format that ``data`` starts with (after white space), if any."""
+    start = data[:64].lstrip()
+    for magic, name in _DOCUMENT_MAGIC:
+        if start.startswith(magic):
+            return name
+    return None
+
+
 _CONTROL_BYTES = bytes([*range(9), *(b for b in range(14, 32) if b != 27), 127])
 
 
@@ -205,6 +227,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         # zeros after the text (a download cut short into a file made at its full size, a
         # fixed-size buffer written whole): the text is what comes before them
         data = before
+    if (kind := document_format(data)) is not None:
+        raise NotText(f"a {kind} document (binary document format), not text: not read")
     if looks_binary(data):
         raise NotText("binary content, not text (NUL or control bytes)")
     if b"\x1b$" in data[:65536]:
@@ -469,6 +493,8 @@ class JsonlSource(Source):
             return 0.0
         if _is_object(lines[0]):
             return 0.9
+        if document_format(lines[0]) is not None:
+            return 0.0  # (RTF starts with a brace too: the text source names it)
         claimed = PurePath(item.name).suffix.lower() in self.suffixes
         later = any(_is_object(ln) for ln in lines[1:])
         if lines[0].startswith(b"{"):

@@ -434,6 +434,32 @@ def test_binary_is_not_text():
         assert not looks_binary(data)
 
 
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        # a PDF with uncompressed streams and no binary comment line is ASCII throughout
+        (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n4 0 obj<</Length 44>>stream\n"
+         b"BT /F1 24 Tf 100 700 Td (Hello World) Tj ET\nendstream endobj\n%%EOF\n", "PDF"),
+        (b"\n %PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+        (b"%!PS-Adobe-3.0\n%%Title: report\n/Times-Roman findfont 12 scalefont setfont\n",
+         "PostScript"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 The council voted.\\par}", "RTF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
+    ],
+)  # fmt: skip
+def test_binary_document_formats_are_errors_naming_the_format(data, kind):
+    """A document format that is not text is refused by its first bytes, even when they are
+    ASCII: an ASCII PDF was archived as an English text record of PDF syntax."""
+    for name in ("doc.pdf", "doc.txt", "doc.html"):
+        fmt, docs, [failure], _ = read(data, name)
+        assert docs == [] and fmt in ("text", "html")
+        assert f"a {kind}" in failure.error and "not text" in failure.error
+    with pytest.raises(NotText, match=kind):
+        decode_text(data)
+    # the same words in a text are text
+    assert read(b"A report on %PDF-1.4 files and {\\rtf1 markup.\n" + article(1).encode())[1]
+
+
 # -- text and HTML files (unit) -------------------------------------------------------------
 
 
