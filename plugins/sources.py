@@ -359,6 +359,25 @@ class TextSource(Source):
         return _read_file(item, "text")
 
 
+#: The start of an HTML document (after white space and a byte-order mark): a doctype or
+#: an ``<html>`` tag, after comments and an XML declaration. Content that starts so is read
+#: as HTML whatever it is labelled (servers send pages as ``text/plain``; dumps keep pages
+#: under ``text``).
+_HTML_START_PATTERN = r"(<!--.*?-->\s*|<\?xml[^>]*>\s*)*(<!doctype\s+html|<html)"
+_HTML_START = re.compile(_HTML_START_PATTERN.encode(), re.I | re.S)
+_HTML_START_STR = re.compile(_HTML_START_PATTERN, re.I | re.S)
+
+
+def starts_as_html(data: bytes) -> bool:
+    """Whether ``data`` (bytes of any encoding with a byte-order mark, or ASCII-compatible)
+    clearly starts as an HTML document."""
+    return _HTML_START.match(_ascii_head(data[:2048]).lstrip()[:1024]) is not None
+
+
+def _text_starts_as_html(text: str) -> bool:
+    return _HTML_START_STR.match(text[:2048].lstrip().lstrip("\ufeff").lstrip()[:1024]) is not None
+
+
 def _ascii_head(head: bytes) -> bytes:
     """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded)."""
     for bom, enc in _BOMS:
@@ -377,10 +396,7 @@ class HtmlSource(Source):
 
     def sniff(self, head: bytes, item: InputItem) -> float:
         head = _ascii_head(head)
-        start = head.lstrip()[:1024]
-        if re.match(
-            rb"(<!--.*?-->\s*|<\?xml[^>]*>\s*)*(<!doctype\s+html|<html)", start, re.I | re.S
-        ):
+        if _HTML_START.match(head.lstrip()[:1024]):
             return 0.95
         hits = len(_HTML_RE.findall(head))
         return 0.6 if hits >= 3 else 0.0
@@ -582,6 +598,10 @@ def _object_doc(
     if body is None:
         what = "object" if fmt == "jsonl" else "row"
         return Failure(f"the {what} has no non-empty {_TEXT_NAMES} string", where)
+    if not is_html and _text_starts_as_html(body):
+        # a whole page kept under a text field ("content" holds HTML in some dumps)
+        is_html = True
+        source = {**source, "read_as": "html"}
     url = _field(obj, _URL_KEYS)
     url = url if isinstance(url, str) else None
     doc = Document.create(
@@ -922,9 +942,14 @@ class WarcSource(Source):
         if not media:
             # No media type: HTML if it looks like it, else text if it decodes as text.
             media = "text/html" if HtmlSource().sniff(payload[:8192], item) else "text/plain"
-        # (by the label: markdown may hold raw HTML, and it is read as text, which the
-        # boilerplate stage recognises as markdown)
+        # By the label (markdown may hold raw HTML, and it is read as text, which the
+        # boilerplate stage recognises as markdown), unless the payload clearly starts as an
+        # HTML document: a page served as text/plain is read as the page it is (the archive's
+        # copy keeps the HTTP head with its label).
         is_html = media in _HTML_TYPES
+        labelled = None
+        if not is_html and starts_as_html(payload):
+            is_html, labelled = True, media
         try:
             text, encoding = decode_text(
                 payload, _html_charset(payload, ctype) if is_html else _html_charset(b"", ctype)
@@ -972,6 +997,8 @@ class WarcSource(Source):
             http_headers=headers,
         )
         doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype, "offset": offset}
+        if labelled is not None:
+            doc.annotations["source"].update(labelled=labelled, read_as="html")
         return doc
 
 

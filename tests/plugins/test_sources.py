@@ -1012,6 +1012,39 @@ def test_warc_markdown_with_raw_html_is_read_as_text():
         assert not doc.is_html and doc.source.content_type == "text/plain" and doc.text == md
 
 
+def test_html_labelled_text_is_read_as_html_and_keeps_its_label():
+    """A page served as text/plain (a misconfigured server) was read as plain text: its
+    record's text was the raw markup and its title a <div>. Content that clearly starts as
+    an HTML document is HTML whatever the label; the archive's copy keeps the HTTP head."""
+    page = html_page(44, title="Harbour reopens")
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    bodies = [
+        ("text/plain; charset=utf-8", page.encode()),
+        ("text/plain", codecs.BOM_UTF8 + b" \r\n" + page.encode()),
+        ("text/markdown", b"<!-- saved -->\n" + page.encode()),
+        ("text/plain", ("A note on <html> pages\n\n" + article(44)).encode()),  # text
+    ]
+    for k, (ctype, body) in enumerate(bodies):
+        add(w, f"http://news.example/l{k}", "response", payload=body,
+            http_headers=http_headers(ctype))  # fmt: skip
+    _, docs, failures, _ = read(buf.getvalue(), "x.warc")
+    assert failures == [] and len(docs) == 4
+    for doc, (ctype, body) in zip(docs[:3], bodies, strict=False):
+        assert doc.is_html and doc.source.content_type == "text/html"
+        assert doc.raw == body
+        assert doc.source.http_headers["content-type"] == ctype
+        assert f"Content-Type: {ctype}".encode() in doc.source.http_head
+        assert doc.annotations["source"]["labelled"] == ctype.split(";")[0]
+        assert doc.annotations["source"]["read_as"] == "html"
+    assert not docs[3].is_html and "labelled" not in docs[3].annotations["source"]
+    # a dump's text field holding a whole page
+    fmt, (a, b), _, _ = read(jsonl({"text": "\n " + page}, {"content": article(45)}), "d.jsonl")
+    assert fmt == "jsonl" and a.is_html and a.source.content_type == "text/html"
+    assert a.annotations["source"]["read_as"] == "html"
+    assert not b.is_html and "read_as" not in b.annotations["source"]
+
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_warc_response_without_target_uri_is_read_and_the_rest_too(gz):
     # warcio failed on it inside its iterator (None.startswith), and every record behind it
