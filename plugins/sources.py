@@ -936,7 +936,13 @@ class WarcSource(Source):
         raw = record.raw_stream.read(MAX_FILE_BYTES + 1)  # (the rest is drained unread)
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
-        payload, undecoded = _decode_transfer(raw, http)
+        # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
+        # disconnection: what was captured is read, and the record says it is partial)
+        truncated = (record.rec_headers.get_header("WARC-Truncated") or "").strip() or None
+        try:
+            payload, undecoded = _decode_transfer(raw, http, partial=truncated is not None)
+        except Unfinished as exc:
+            return Failure(str(exc), where)
         if len(payload) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload, its Content-Encoding undone,"), where)
         if not media:
@@ -999,6 +1005,8 @@ class WarcSource(Source):
         doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype, "offset": offset}
         if labelled is not None:
             doc.annotations["source"].update(labelled=labelled, read_as="html")
+        if truncated is not None:
+            doc.annotations["source"]["truncated"] = truncated
         return doc
 
 
@@ -1036,11 +1044,20 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _decode_transfer(raw: bytes, http: Any) -> tuple[bytes, str | None]:
+class Unfinished(ValueError):
+    """A content-encoded body whose compressed stream stops before its end: the body was cut
+    short, and what decompresses is part of a page."""
+
+
+def _decode_transfer(raw: bytes, http: Any, partial: bool = False) -> tuple[bytes, str | None]:
     """The payload with chunked transfer and its content encodings undone (``gzip``,
     ``deflate``, ``br``, ``zstd``; a list such as ``gzip, br`` in reverse order), and what
     could not be undone (None: all). On a failure the payload is left as it was: crawlers
-    that store the decoded body keep the header, and such a payload reads as it is."""
+    that store the decoded body keep the header, and such a payload reads as it is.
+
+    A compressed stream that stops before its end raises :class:`Unfinished` (a page cut
+    short, which read as a whole page without a word), unless ``partial`` (the record says
+    it is truncated): then what decompresses is the payload."""
     if http is None:
         return raw, None
     data = raw
@@ -1054,31 +1071,57 @@ def _decode_transfer(raw: bytes, http: Any) -> tuple[bytes, str | None]:
     decoded = data
     for enc in reversed(codings):
         try:
-            decoded = _undo_coding(enc.removeprefix("x-"), decoded)
+            decoded = _undo_coding(enc.removeprefix("x-"), decoded, partial)
+        except Unfinished as exc:
+            raise Unfinished(
+                f"cannot undo the response's Content-Encoding {enc!r}: {exc} (the body was"
+                " cut short; the record does not say it is truncated)"
+            ) from None
         except Exception as exc:  # (zlib, brotli and zstandard each raise their own kinds)
             return data, f"cannot undo the response's Content-Encoding {enc!r}: {_one_line(exc)}"
     return decoded, None
 
 
-def _undo_coding(enc: str, data: bytes) -> bytes:
+def _undo_coding(enc: str, data: bytes, partial: bool = False) -> bytes:
     """``data`` decoded, cut after ``MAX_FILE_BYTES + 1`` bytes (a page that inflates to GB
-    is a decompression bomb: it must not take the run's memory)."""
+    is a decompression bomb: it must not take the run's memory). A stream that stops before
+    its end raises :class:`Unfinished` unless ``partial``."""
     limit = MAX_FILE_BYTES + 1
+    out: bytes
+    finished: bool
     if enc in ("gzip", "deflate"):
-        # (warcio's reader: concatenated gzip members, deflate with or without zlib header)
+        # (warcio's reader: deflate with or without zlib header; a body that does not
+        # decompress from its first bytes on is passed through as it is: crawlers that
+        # stored the decoded body keep the header)
         reader = DecompressingBufferedReader(io.BytesIO(data), decomp_type=enc)
-        return bytes(reader.read(limit))
-    if enc == "br":
+        out = bytes(reader.read(limit))
+        # (warcio's reader takes a stream that stops, or breaks, part-way for the end)
+        d = reader.decompressor
+        finished = d is None or d.eof
+    elif enc == "br":
         import brotli  # (warcio's own brotli support expects brotlipy's interface)
 
-        return brotli.Decompressor().process(data, output_buffer_limit=limit)  # type: ignore[no-any-return]
-    if enc == "zstd":
+        b = brotli.Decompressor()
+        out = b.process(data, output_buffer_limit=limit)
+        finished = b.is_finished()
+    elif enc == "zstd":
         import zstandard
 
         # (frames that do not state their content size, as servers stream them, read on)
         with zstandard.ZstdDecompressor().stream_reader(data, read_across_frames=True) as r:
-            return r.read(limit)
-    raise ValueError("not a content coding this reader knows")
+            out = r.read(limit)
+        # (the stream reader takes a frame that stops part-way for the end: each frame is
+        # checked; what they decompress to is known to be at most ``out``)
+        finished, rest = True, data if len(out) < limit else b""
+        while finished and rest.strip(b"\x00"):
+            z = zstandard.ZstdDecompressor().decompressobj()
+            z.decompress(rest)
+            finished, rest = z.eof, z.unused_data
+    else:
+        raise ValueError("not a content coding this reader knows")
+    if not finished and data and len(out) < limit and not partial:
+        raise Unfinished(f"the {enc} stream stops part-way")
+    return out
 
 
 def _iso_warc_date(value: str | None) -> str | None:

@@ -13,6 +13,7 @@ import lzma
 import os
 import random
 import shutil
+import zlib
 from collections import Counter
 
 import pytest
@@ -964,6 +965,44 @@ def test_warc_payload_br_zstd_and_a_list_of_codings():
     [failure] = failures
     assert failure.where == "record 5"
     assert failure.error.startswith("cannot undo the response's Content-Encoding 'compress'")
+
+
+def test_warc_payload_whose_content_encoding_stops_part_way_is_an_error():
+    """A body whose gzip (deflate, br, zstd) stream was cut short was archived as a whole
+    page holding what decompressed, without a word: it is an error entry naming the record
+    and the coding. A record that says it is truncated (WARC-Truncated) is read as far as
+    it goes, and marked."""
+    import brotli
+    import zstandard
+
+    page = (html_page(60, body=article(60, 12)) * 3).encode()
+    whole = [
+        ("gzip", gzip.compress(page)),
+        ("deflate", zlib.compress(page)),
+        ("br", brotli.compress(page)),
+        ("zstd", zstandard.ZstdCompressor().compress(page)),
+    ]
+    cut = [(enc, body[: len(body) // 2]) for enc, body in whole]
+    _, docs, failures, _ = read(encoded_responses(whole + cut, "c", gz=False), "cut.warc")
+    assert [d.text for d in docs] == [page.decode()] * 4
+    assert [f.where for f in failures] == ["record 5", "record 6", "record 7", "record 8"]
+    for failure, (enc, _) in zip(failures, cut, strict=True):
+        assert f"Content-Encoding {enc!r}" in failure.error and "cut short" in failure.error
+    # said to be truncated by the crawler: read and marked, encoded or not
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for k, (enc, body) in enumerate([("gzip", cut[0][1]), ("identity", page[:3000])]):
+        add(w, f"http://news.example/t{k}", "response", payload=body,
+            http_headers=http_headers("text/html", extra=[("Content-Encoding", enc)]),
+            warc_headers_dict={"WARC-Truncated": "length"})  # fmt: skip
+    _, docs, failures, _ = read(buf.getvalue(), "truncated.warc")
+    assert failures == [] and len(docs) == 2
+    assert page.decode().startswith(docs[0].text) and 0 < len(docs[0].text) < len(page)
+    assert docs[1].text == page[:3000].decode()
+    assert [d.annotations["source"]["truncated"] for d in docs] == ["length", "length"]
+    # a complete page is not marked
+    _, [doc], _, _ = read(encoded_responses(whole[:1], "w", gz=False), "whole.warc")
+    assert "truncated" not in doc.annotations["source"]
 
 
 def test_warc_charset_from_http_header_and_sniffed_html():
