@@ -30,6 +30,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecordLoader
+from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
@@ -795,7 +796,30 @@ class _RecordLoader(ArcWarcRecordLoader):  # type: ignore[misc]
     record's URI is then the input's, with the record id.)"""
 
     def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
-        return super().load_http_headers(rec_type, "http:" if uri is None else uri, stream, length)
+        uri = "http:" if uri is None else uri
+        if rec_type != "response" or length == 0 or not uri.startswith(self.HTTP_SCHEMES):
+            return super().load_http_headers(rec_type, uri, stream, length)
+        # A response's block that does not start with an HTTP status line is no HTTP
+        # message (some scrapers write the page itself there): warcio read its first lines
+        # as headers, up to a blank line, and the page was lost. Its first line is kept for
+        # the source (_Headless), which reads the block as the WARC Content-Type says.
+        first = stream.readline()
+        if not first or _STATUS_LINE.match(first):
+            return self.http_parser.parse(stream, full_statusline=first)
+        return _Headless(first)
+
+
+#: An HTTP status line ("HTTP/1.1 200 OK", "HTTP/2 200"; warcio's own check is the prefix)
+_STATUS_LINE = re.compile(rb"\s*HTTP/", re.I)
+
+
+class _Headless(StatusAndHeaders):  # type: ignore[misc]
+    """What the loader gives for a ``response`` record whose block has no HTTP head: the
+    block's first line, already read (``first``); no status, no headers."""
+
+    def __init__(self, first: bytes) -> None:
+        super().__init__("", [], protocol="")
+        self.first = first
 
 
 class WarcSource(Source):
@@ -917,6 +941,15 @@ class WarcSource(Source):
         if rtype == "response" and http is None:
             item.counts["warc response records without HTTP headers"] += 1
             return None
+        head = b""  # (the first bytes of the block, read as an HTTP head that was none)
+        if isinstance(http, _Headless):
+            # No HTTP head: the block is the page itself if the WARC Content-Type says it
+            # is a document (read as a resource record is); else it is no readable response
+            wtype = record.rec_headers.get_header("Content-Type") or ""
+            if wtype.split(";")[0].strip().lower() not in _DOC_TYPES:
+                item.counts["warc responses without a readable HTTP status line"] += 1
+                return None
+            head, http = http.first, None
         ctype = (
             http.get_header("Content-Type")
             if http is not None
@@ -933,7 +966,7 @@ class WarcSource(Source):
             else:
                 item.counts["warc responses with non-200 status"] += 1
             return None
-        raw = record.raw_stream.read(MAX_FILE_BYTES + 1)  # (the rest is drained unread)
+        raw = head + record.raw_stream.read(MAX_FILE_BYTES + 1 - len(head))  # (the rest is drained)
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
         # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a

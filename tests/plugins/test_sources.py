@@ -1245,6 +1245,59 @@ def test_a_response_without_target_uri_is_read_as_any_other():
     assert counts == {"warc responses without a readable HTTP status line": 1}
 
 
+def headless_response(n: int, block: bytes, ctype: str | None = "text/html") -> bytes:
+    """A ``response`` record whose block is ``block`` as it is (no HTTP head)."""
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{n:012d}>\r\n"
+        f"WARC-Date: 2020-01-01T00:00:00Z\r\nWARC-Target-URI: http://nohttp.example/{n}\r\n"
+        + (f"Content-Type: {ctype}\r\n" if ctype else "")
+        + f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def test_a_response_whose_block_is_the_page_itself_is_read_as_a_resource_is():
+    """Some scrapers write the page itself as a response's block, no HTTP head: it was
+    skipped with only a count (its first lines read as HTTP headers). The WARC Content-Type
+    says what the block is; a block that says nothing, or says HTTP, is still counted."""
+    page = html_page(70, title="Harbour reopens").encode()
+    text = article(71).encode()
+    data = (
+        headless_response(1, page)
+        + headless_response(2, text, "text/plain; charset=utf-8")
+        + headless_response(3, b"garbage\r\n\r\nmore", None)
+        + headless_response(4, b"garbage\r\n\r\nmore", "application/http; msgtype=response")
+    )
+    fmt, docs, failures, counts = read(data, "nohttp.warc")
+    assert (fmt, failures) == ("warc", [])
+    a, b = docs
+    assert a.is_html and a.raw == page and a.text == page.decode()
+    assert a.source.http_head is None and a.source.uri == "http://nohttp.example/1"
+    assert a.annotations["source"]["warc_type"] == "response"
+    assert not b.is_html and b.raw == text and b.text == article(71)
+    assert counts == {"warc responses without a readable HTTP status line": 2}
+
+
+def test_ingest_a_response_without_http_head_archives_it_as_a_resource(ingest, tmp_path):
+    """Its archived copy is a resource record (readers parse a response's block as HTTP:
+    warcio's builder refused it), whose digests check."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    page = html_page(72, title="Harbour reopens").encode()
+    write(tmp_path / "nohttp.warc", headless_response(5, page))
+    res = ingest(str(tmp_path / "nohttp.warc"))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    [warc] = (res.out / "warc").glob("*.warc.gz")
+    with open(warc, "rb") as f:
+        found = {
+            r.rec_headers.get_header("WARC-Record-ID"): (r.rec_type, r.content_stream().read())
+            for r in ArchiveIterator(f, check_digests="raise")
+        }
+    assert found[record["archive"]["raw_record_id"]] == ("resource", page)
+
+
 def test_warc_with_only_skipped_records_is_not_an_error():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=True)
