@@ -530,6 +530,7 @@ class JsonlSource(Source):
             return
         lines = n = at = 0  # (at: the offset of the next line)
         skip = False
+        encoding = _FileEncoding(item)
         try:
             with stream:
                 if item.resume is not None:
@@ -544,6 +545,13 @@ class JsonlSource(Source):
                     if skip:
                         skip = False
                         continue
+                    if n == 1 and line and (wide := _wide_encoding(line)) is not None:
+                        # (read line by line as UTF-8, every line was "invalid JSON")
+                        yield Failure(
+                            f"a {wide} file: JSON Lines are UTF-8, and this input is not read"
+                            f" (convert it first: iconv -f {wide} -t UTF-8)"
+                        )
+                        return
                     if line is None:
                         lines += 1
                         item.position = [start, n]
@@ -551,7 +559,7 @@ class JsonlSource(Source):
                     elif line.strip():
                         lines += 1
                         item.position = [start, n]
-                        yield self._line(item, n, line)
+                        yield self._line(item, n, line, encoding)
         except (EOFError, zlib.error, OSError) as exc:
             item.position = None  # (the end: no resuming after it)
             yield Failure(f"{item.damaged} after line {n}: {exc}", f"line {n + 1}")
@@ -560,26 +568,109 @@ class JsonlSource(Source):
             yield Failure("empty input")
 
     @staticmethod
-    def _line(item: InputItem, n: int, line: bytes) -> Document | Failure:
+    def _line(
+        item: InputItem, n: int, line: bytes, encoding: _FileEncoding | None = None
+    ) -> Document | Failure:
         where = f"line {n}"
         raw = line.rstrip(b"\r\n")
         if n == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
+        source: dict[str, Any] = {"line": n}
         try:
-            # orjson: ~3 times faster; it refuses what the standard library takes (invalid
-            # UTF-8, read here with replacement characters; lone surrogate escapes; NaN;
+            # orjson: ~3 times faster; it refuses what the standard library takes (bytes
+            # that are not UTF-8, read in the file's encoding; lone surrogate escapes; NaN;
             # integers beyond 64 bits), which then goes the standard library's way.
             obj = orjson.loads(raw)
         except orjson.JSONDecodeError:
+            text, enc = _line_text(raw, encoding or _FileEncoding(item))
+            if enc != "utf-8":
+                source["encoding"] = enc
             try:
-                obj = _without_surrogates(json.loads(raw.decode("utf-8", errors="replace")))
+                obj = _without_surrogates(json.loads(text))
             except ValueError as exc:
                 return Failure(f"invalid JSON: {exc}", where)
             except RecursionError:  # (it lost the rest of the file)
                 return Failure("invalid JSON: arrays or objects nested too deeply", where)
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
-        return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, {"line": n})
+        return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, source)
+
+
+def _wide_encoding(line: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` (``UTF-16LE``, ``UTF-16BE`` without a byte-order mark) for
+    the first line of a file in one of them, else None."""
+    for bom, enc in _BOMS:
+        if enc != "utf-8-sig" and line.startswith(bom):
+            return enc.upper()
+    if b"\x00" in line and (enc16 := _utf16_without_bom(line)) is not None:
+        return enc16.upper().replace("-LE", "LE").replace("-BE", "BE")
+    return None
+
+
+class _FileEncoding:
+    """The encoding of a JSONL file, told from its head (up to 256 KB) when a line first
+    needs it: the same for every line of the file, whichever line a task starts at."""
+
+    def __init__(self, item: InputItem) -> None:
+        self.item = item
+        self.value: str | None = None
+
+    def get(self) -> str:
+        if self.value is None:
+            head = self.item.head(1 << 18)
+            if (cut := head.rfind(b"\n")) > 0:
+                head = head[: cut + 1]  # (not a character cut in two)
+            try:
+                self.value = decode_text(_string_bytes(head))[1]
+            except NotText:
+                self.value = "utf-8?"
+        return self.value
+
+
+def _string_bytes(data: bytes) -> bytes:
+    """The bytes of the strings in JSON lines of unknown encoding (read as Latin-1, which
+    keeps every byte, escapes undone), one per line: what an encoding is told from. The JSON
+    around them (keys, escaped line breaks) misled the detector (Windows-1251 taken for
+    KOI8-R)."""
+    parts: list[bytes] = []
+    for line in data.splitlines():
+        try:
+            obj = json.loads(line.decode("latin-1"))
+        except (ValueError, RecursionError):
+            parts.append(line)
+            continue
+        parts.extend(v.encode("latin-1", errors="ignore") for v in _strings(obj))
+    return b"\n".join(parts)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _line_text(raw: bytes, encoding: _FileEncoding) -> tuple[str, str]:
+    """A JSONL line as text, and its encoding: UTF-8; else the file's (a Windows-1252 or
+    Latin-1 dump from a legacy exporter: its accented letters were all U+FFFD), bytes it
+    does not define replaced; in a UTF-8 file, UTF-8 with stray Windows-1252 letters and
+    signs read as such (as in a text file), other bad bytes replaced: a line is never lost
+    to its bytes."""
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    enc = encoding.get()
+    if enc not in ("utf-8", "utf-8-sig", "utf-8?"):
+        try:
+            return raw.decode(enc, errors="replace"), enc
+        except LookupError:
+            pass
+    return raw.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?"
 
 
 def _object_doc(

@@ -815,8 +815,46 @@ def test_jsonl_crlf_bom_and_bad_utf8():
     data = codecs.BOM_UTF8 + b'{"text": "caf\xc3\xa9 one"}\r\n{"text": "caf\xe9 two"}\r\n'
     fmt, (a, b), failures, _ = read(data, "x.jsonl")
     assert (fmt, failures) == ("jsonl", [])
-    assert a.text == "café one"
-    assert b.text == "caf\ufffd two"  # a bad byte never loses the line
+    assert a.text == "café one" and "encoding" not in a.annotations["source"]
+    assert b.text == "café two"  # a stray Windows-1252 byte, read as such
+    assert b.annotations["source"]["encoding"] != "utf-8"
+    # a bad byte never loses the line
+    _, [c], failures, _ = read(b'{"text": "bad \x81\x8d\x90 bytes"}\n', "x.jsonl")
+    assert failures == [] and c.text.startswith("bad ") and c.text.endswith(" bytes")
+
+
+def test_jsonl_in_a_legacy_encoding_is_read_in_it():
+    """A Windows-1252 / Latin-1 JSONL dump (legacy exporters) had every accented letter
+    replaced by U+FFFD, without a word: the file's encoding is told from its head, as a text
+    file's is, and each line that is not UTF-8 is read in it and says so."""
+    lines = [{"text": FRENCH, "url": "https://l1.example/0"}, {"text": article(1)},
+             {"text": GERMAN}, {"text": CP1252_QUOTES}]  # fmt: skip
+    for codec in ("latin-1", "cp1252"):
+        objs = lines if codec == "cp1252" else lines[:3]
+        data = b"".join(json.dumps(o, ensure_ascii=False).encode(codec) + b"\n" for o in objs)
+        fmt, docs, failures, _ = read(data, "legacy.jsonl")
+        assert (fmt, failures) == ("jsonl", [])
+        assert [d.text for d in docs] == [o["text"] for o in objs]
+        assert docs[0].annotations["source"]["encoding"] == "cp1252"
+        assert "encoding" not in docs[1].annotations["source"]  # (ASCII: UTF-8)
+        assert docs[0].raw == data.split(b"\n")[0]  # archived as it was
+    # Cyrillic in Windows-1251: told from the file's head, not taken for Windows-1252
+    data = b"".join(
+        json.dumps({"text": t}, ensure_ascii=False).encode("cp1251") + b"\n"
+        for t in (RUSSIAN, RUSSIAN.upper())
+    )
+    _, docs, _, _ = read(data, "ru.jsonl")
+    assert [d.text for d in docs] == [RUSSIAN, RUSSIAN.upper()]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
+def test_jsonl_in_utf16_or_utf32_is_refused_once_naming_the_encoding(codec):
+    # each line was "invalid JSON: Expecting value", one more than the file has
+    data = "".join(json.dumps({"text": article(i)}) + "\n" for i in range(3)).encode(codec)
+    fmt, docs, [failure], _ = read(data, "dump.jsonl")
+    assert fmt == "jsonl" and docs == []
+    assert failure.error.startswith(f"a {codec.upper().replace('-LE', 'LE')} file")
+    assert "not read" in failure.error and failure.where is None
 
 
 def test_jsonl_lines_the_fast_parser_refuses_are_read_as_the_standard_library_reads_them():
