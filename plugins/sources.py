@@ -1109,7 +1109,11 @@ class WarcSource(Source):
             headers_list = [
                 (k, rec_id if k.lower() == "warc-record-id" else v) for k, v in headers_list
             ]
-        target = record.rec_headers.get_header("WARC-Target-URI") or f"{item.uri}#{rec_id}"
+        # (no address: the input's, with the record id, without the brackets a URI cannot
+        # hold, as Document.create would percent-encode them)
+        target = record.rec_headers.get_header("WARC-Target-URI") or (
+            f"{item.uri}#{(rec_id or '').strip().removeprefix('<').removesuffix('>')}"
+        )
         headers = {k.lower(): v for k, v in http.headers} if http is not None else {}
         doc = Document.create(
             raw=raw,
