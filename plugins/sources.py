@@ -498,7 +498,8 @@ class JsonlSource(Source):
     :data:`_TEXT_KEYS`, ``markdown`` among them); optional
     ``url``, ``title``, a publication ``date`` and the capture time (``fetched_at``,
     ``timestamp``, …: :data:`_FETCH_KEYS`), also inside a ``metadata`` object as datatrove
-    and Dolma write them."""
+    and Dolma write them. A JSON array of such objects, or objects spread over lines
+    (pretty-printed), is read the same way (:func:`_read_json_document`)."""
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson", ".json")
@@ -510,9 +511,18 @@ class JsonlSource(Source):
             return 0.0
         if _is_object(lines[0]):
             return 0.9
+        claimed = PurePath(item.name).suffix.lower() in self.suffixes
+        kind = _json_document(head)
+        if kind == "array":
+            # a JSON array of objects (a .json dump); of anything else, if named so
+            start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+            return 0.9 if re.match(rb"\[\s*(\{|\]\s*$)", start) else 0.3 * claimed
+        if kind == "values":
+            # a pretty-printed object ("{" alone, then '"key": value' lines)
+            later = len(lines) > 1 and lines[1].startswith((b'"', b"}"))
+            return 0.6 if later or claimed else 0.05
         if document_format(lines[0]) is not None:
             return 0.0  # (RTF starts with a brace too: the text source names it)
-        claimed = PurePath(item.name).suffix.lower() in self.suffixes
         later = any(_is_object(ln) for ln in lines[1:])
         if lines[0].startswith(b"{"):
             # A long first line cut off by the head, or a bad first line: still JSON-like
@@ -523,10 +533,14 @@ class JsonlSource(Source):
         return 0.3 if claimed and later else 0.0
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
+        kind = _json_document(item.head()) if item.resume is None else None
         try:
             stream = item.open()
         except OSError as exc:
             yield Failure(f"unreadable file: {exc}")
+            return
+        if kind is not None:
+            yield from _read_json_document(item, stream, kind)
             return
         lines = n = at = 0  # (at: the offset of the next line)
         skip = False
@@ -594,6 +608,151 @@ class JsonlSource(Source):
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
         return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, source)
+
+
+def _json_document(head: bytes) -> Literal["array", "values"] | None:
+    """What a JSON file that is not JSON Lines holds, told from its head: ``array`` (it
+    starts with ``[``: a JSON array, a .json dump), ``values`` (an object spread over lines,
+    pretty-printed: its first line is ``{`` or ends inside it, and maybe more after it), or
+    None (JSON Lines)."""
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    if start.startswith(b"["):
+        return "array"
+    if start.startswith(b"{"):
+        first = start.split(b"\n", 1)[0].strip()
+        if first == b"{" or (first.endswith((b",", b"{", b"[", b":")) and not _is_object(first)):
+            return "values"
+    return None
+
+
+#: Characters read between JSON values (white space, a byte-order mark)
+_JSON_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
+#: Bytes read at a time from a JSON document (then as much again as a value needs)
+_JSON_CHUNK = 1 << 20
+
+
+def _read_json_document(
+    item: InputItem, stream: Any, kind: Literal["array", "values"]
+) -> Iterator[Document | Failure]:
+    """The documents of a JSON file that is not JSON Lines: each object of a JSON array, or
+    each object of a file of (pretty-printed) objects, read as a JSONL line is (the same
+    fields), ``element N`` (from 0) in place of the line, ``EN`` its locator. Read a value at
+    a time (memory holds one value and a chunk of the file, whatever its size), with the
+    standard library's decoder; not resumable (the staged plan reads it from its start)."""
+    encoding = _FileEncoding(item)
+    head = item.head(1 << 16)
+    cut = head.rfind(b"\n")
+    try:
+        (head[: cut + 1] if 0 < cut < len(head) - 1 else head).decode("utf-8")
+        codec, errors = "utf-8", "corearchive-stray-cp1252"
+    except UnicodeDecodeError:
+        codec = encoding.get().removesuffix("?").removesuffix("-sig")
+        errors = "corearchive-stray-cp1252" if codec == "utf-8" else "replace"
+    try:
+        decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+    except LookupError:
+        codec, errors = "utf-8", "replace"
+        decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+    source: dict[str, Any] = {} if codec == "utf-8" else {"encoding": codec}
+    what = "element" if kind == "array" else "value"
+    n = 0
+    with stream:
+        try:
+            for index, value, text in _json_values(stream, decoder, kind):
+                n += 1
+                where = f"{what} {index}"
+                if isinstance(value, Failure):
+                    yield Failure(value.error, value.where or where)
+                elif not isinstance(value, dict):
+                    yield Failure(f"a JSON {what} must be an object (a document)", where)
+                else:
+                    raw = text.encode(codec, errors="replace")
+                    obj = _without_surrogates(value)
+                    yield _object_doc(
+                        item, obj, raw, "jsonl", f"E{index}", where, {"element": index, **source}
+                    )
+        except (EOFError, zlib.error, OSError) as exc:
+            yield Failure(f"{item.damaged} after {what} {n}: {exc}", f"{what} {n}")
+            return
+    if n == 0:
+        yield Failure("empty input (an empty JSON array)" if kind == "array" else "empty input")
+
+
+def _json_values(
+    stream: Any, decoder: codecs.IncrementalDecoder, kind: Literal["array", "values"]
+) -> Iterator[tuple[int, Any, str]]:
+    """``(index, value, its text)`` for each value of a JSON array (``kind`` ``array``) or
+    of a file of JSON values one after another (``values``); a :class:`Failure` as the
+    value where the JSON breaks (the last: after it nothing can be told apart)."""
+    json_decoder = json.JSONDecoder()
+    buf, pos, eof = "", 0, False
+
+    def more(size: int) -> bool:
+        nonlocal buf, eof
+        if eof:
+            return False
+        chunk = stream.read(size)
+        buf += decoder.decode(chunk, final=not chunk)
+        eof = not chunk
+        return True
+
+    def space() -> None:
+        nonlocal pos
+        while True:
+            pos = _JSON_SPACE.match(buf, pos).end()  # type: ignore[union-attr]
+            if pos < len(buf) or not more(_JSON_CHUNK):
+                return
+
+    what = "element" if kind == "array" else "value"
+    space()
+    if kind == "array":
+        pos += 1  # (the "[" the file starts with)
+    index = 0
+    while True:
+        if pos > _JSON_CHUNK:  # (what was read before this value goes)
+            buf, pos = buf[pos:], 0
+        space()
+        if pos >= len(buf):
+            if kind == "array":
+                failure = Failure("the JSON array ends before its closing ']': cut short?")
+                yield index, failure, ""
+            return
+        if kind == "array":
+            if buf[pos] == "]":
+                pos += 1
+                space()
+                if pos < len(buf):
+                    yield index, Failure("data after the JSON array's closing ']': not read"), ""
+                return
+            if index:
+                if buf[pos] != ",":
+                    failure = Failure(f"invalid JSON after {what} {index - 1}: expected ',' or ']'")
+                    yield index, failure, ""
+                    return
+                pos += 1
+                space()
+        start = pos
+        while True:
+            try:
+                value, end = json_decoder.raw_decode(buf, start)
+            except json.JSONDecodeError as exc:
+                # (the value may go on in the bytes not read yet: as much again is read)
+                if len(buf) - start <= MAX_FILE_BYTES and more(max(_JSON_CHUNK, len(buf) - start)):
+                    continue
+                yield index, Failure(f"invalid JSON (or a {what} of over 64 MB): {exc.msg}"), ""
+                return
+            except RecursionError:
+                yield index, Failure("invalid JSON: arrays or objects nested too deeply"), ""
+                return
+            if end == len(buf) and more(_JSON_CHUNK):
+                continue  # (a number may go on past the chunk)
+            break
+        if end - start > MAX_FILE_BYTES:
+            yield index, Failure(_TOO_LARGE.format(f"a {what}")), ""
+        else:
+            yield index, value, buf[start:end]
+        pos = end
+        index += 1
 
 
 def _wide_encoding(line: bytes) -> str | None:

@@ -904,6 +904,99 @@ def test_jsonl_file_with_a_bad_first_line_is_jsonl_by_its_suffix():
     assert read(data, "feed.txt")[0] == "text"
 
 
+# -- JSON documents: an array of objects, pretty-printed objects (unit) ----------------------
+
+
+def test_a_json_array_of_objects_is_read_as_jsonl_lines_are():
+    """A .json dump (an array of objects) was archived as ONE plain-text record of raw
+    JSON: each object is a document, read as a JSONL line is, named by its index."""
+    objs = [
+        {"text": article(80), "url": "https://a.example/1", "title": "One"},
+        {"html": html_page(81), "timestamp": "2019-04-18T15:12:54Z"},
+        {"text": article(82), "metadata": {"url": "https://a.example/3"}},
+    ]
+    for data in (json.dumps(objs).encode(), json.dumps(objs, indent=2).encode()):
+        for name in ("dump.json", "dump.txt", "dump"):
+            fmt, docs, failures, _ = read(data, name)
+            assert (fmt, failures) == ("jsonl", []), name
+            assert [d.source.uri for d in docs] == [
+                "https://a.example/1",
+                f"file:///data/{name}#E1",
+                "https://a.example/3",
+            ]
+            assert docs[0].text == article(80) and docs[0].title == "One"
+            assert docs[1].is_html and docs[1].source.fetched_at == "2019-04-18T15:12:54Z"
+            assert [d.annotations["source"]["element"] for d in docs] == [0, 1, 2]
+            assert [d.source.locator for d in docs] == ["E0", "E1", "E2"]
+            assert [json.loads(d.raw) for d in docs] == objs
+    # stable ids, distinct per element
+    ids = [d.id for d in read(json.dumps(objs).encode(), "dump.json")[1]]
+    assert ids == [d.id for d in read(json.dumps(objs).encode(), "dump.json")[1]]
+    assert len(set(ids)) == 3
+    # compressed, and in a legacy encoding
+    fmt, docs, failures, _ = read(gzip.compress(json.dumps(objs).encode()), "dump.json.gz")
+    assert (fmt, failures, len(docs)) == ("jsonl", [], 3)
+    data = json.dumps([{"text": FRENCH}, {"text": GERMAN}], ensure_ascii=False).encode("cp1252")
+    fmt, docs, failures, _ = read(data, "legacy.json")
+    assert [d.text for d in docs] == [FRENCH, GERMAN]
+    assert docs[0].annotations["source"]["encoding"] == "cp1252"
+
+
+def test_pretty_printed_json_objects_are_documents():
+    """A pretty-printed object gave one "invalid JSON: Extra data" per line: it is one
+    document, and objects one after another are one each."""
+    one = {"text": article(83), "url": "https://a.example/1"}
+    fmt, [doc], failures, _ = read(json.dumps(one, indent=2).encode(), "single.json")
+    assert (fmt, failures) == ("jsonl", [])
+    assert doc.text == article(83) and doc.source.uri == "https://a.example/1"
+    assert doc.annotations["source"]["element"] == 0 and doc.source.locator == "E0"
+    two = (json.dumps(one, indent=4) + "\n" + json.dumps({"text": article(84)}, indent=1)).encode()
+    fmt, docs, failures, _ = read(two, "two.json")
+    assert (fmt, failures) == ("jsonl", []) and [d.text for d in docs] == [article(83), article(84)]
+
+
+def test_broken_json_arrays_keep_what_came_before_and_say_where():
+    good = [{"text": article(85)}, {"text": article(86)}]
+    body = json.dumps(good)[:-1]  # (without its "]")
+    cases = {
+        "not_objects.json": (body + ', 5, "x", [1], ' + json.dumps({"text": article(87)}) + "]",
+                             3, ["element 2", "element 3", "element 4"], "must be an object"),
+        "cut.json": (body + ', {"text": "cut sh', 2, ["element 2"], "invalid JSON"),
+        "unclosed.json": (body, 2, ["element 2"], "closing ']'"),
+        "garbage.json": (body + ', {"text": oops}, {"text": "never read"}]', 2, ["element 2"],
+                         "invalid JSON"),
+        "missing_comma.json": (body + ' {"text": "x"}]', 2, ["element 2"], "expected ','"),
+        "after.json": (body + "] trailing", 2, ["element 2"], "after the JSON array"),
+    }  # fmt: skip
+    for name, (data, kept, where, error) in cases.items():
+        fmt, docs, failures, _ = read(data.encode(), name)
+        assert fmt == "jsonl" and len(docs) == kept, name
+        assert [f.where for f in failures] == where, name
+        assert error in failures[-1].error, name
+    _, docs, [failure], _ = read(b"[]", "empty.json")
+    assert docs == [] and "empty" in failure.error
+    # an array of anything but objects is JSONL's only when it is named so
+    assert JsonlSource().sniff(b"[1, 2]\n", item_of(b"")) == 0.0
+    assert read(b"[Editor's note: updated.]\n" + article(88).encode(), "story.txt")[0] == "text"
+
+
+def test_json_arrays_are_read_a_value_at_a_time(monkeypatch):
+    """Values are read a chunk of the file at a time; one that goes on past the chunk read
+    (a number too) is read whole."""
+    from corearchive_plugins import sources
+
+    objs = [{"text": article(90 + i) * (1 + i % 3), "n": 12345678 + i} for i in range(30)]
+    data = json.dumps(objs, indent=1).encode()
+    expected = [d.text for d in read(data, "a.json")[1]]
+    assert len(expected) == 30
+    for chunk in (1, 7, 100, 4096):
+        monkeypatch.setattr(sources, "_JSON_CHUNK", chunk)
+        fmt, docs, failures, _ = read(data, "a.json")
+        assert (fmt, failures) == ("jsonl", []), chunk
+        assert [d.text for d in docs] == expected
+        assert [json.loads(d.raw)["n"] for d in docs] == [o["n"] for o in objs]
+
+
 # -- WARC (unit) ----------------------------------------------------------------------------
 
 WARC_SKIPPED = {
