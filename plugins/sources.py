@@ -516,7 +516,7 @@ class JsonlSource(Source):
         if kind == "array":
             # a JSON array of objects (a .json dump); of anything else, if named so
             start = head.removeprefix(codecs.BOM_UTF8).lstrip()
-            return 0.9 if re.match(rb"\[\s*(\{|\]\s*$)", start) else 0.3 * claimed
+            return 0.9 if _OBJECT_ARRAY.match(start) else 0.3 * claimed
         if kind == "values":
             # a pretty-printed object ("{" alone, then '"key": value' lines)
             later = len(lines) > 1 and lines[1].startswith((b'"', b"}"))
@@ -533,7 +533,14 @@ class JsonlSource(Source):
         return 0.3 if claimed and later else 0.0
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
-        kind = _json_document(item.head()) if item.resume is None else None
+        kind = None
+        if item.resume is None:  # (a JSON document is read from its start)
+            head = item.head()
+            kind = _json_document(head)
+            if kind == "array" and not _OBJECT_ARRAY.match(
+                head.removeprefix(codecs.BOM_UTF8).lstrip()
+            ):
+                kind = None  # (a JSONL file whose first line is an array: an error of its own)
         try:
             stream = item.open()
         except OSError as exc:
@@ -619,10 +626,18 @@ def _json_document(head: bytes) -> Literal["array", "values"] | None:
     if start.startswith(b"["):
         return "array"
     if start.startswith(b"{"):
-        first = start.split(b"\n", 1)[0].strip()
-        if first == b"{" or (first.endswith((b",", b"{", b"[", b":")) and not _is_object(first)):
+        first, _, rest = start.partition(b"\n")
+        first, rest = first.strip(), rest.lstrip()
+        if first == b"{":
             return "values"
+        # (a JSONL file whose first line is cut short goes on with a line of its own: "{")
+        if first.endswith((b",", b"{", b"[", b":")) and rest.startswith((b'"', b"}", b"]")):
+            return None if _is_object(first) else "values"
     return None
+
+
+#: The start of a JSON array of objects (or of an empty one)
+_OBJECT_ARRAY = re.compile(rb"\[\s*(\{|\]\s*$)")
 
 
 #: Characters read between JSON values (white space, a byte-order mark)

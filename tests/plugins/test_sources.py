@@ -975,6 +975,10 @@ def test_broken_json_arrays_keep_what_came_before_and_say_where():
         assert error in failures[-1].error, name
     _, docs, [failure], _ = read(b"[]", "empty.json")
     assert docs == [] and "empty" in failure.error
+    # JSON Lines whose first line is an array, or is cut short, are still read line by line
+    for first in (b"[1, 2, 3]", b'{"text": "cut short", "a": ['):
+        fmt, docs, [failure], _ = read(jsonl(first, *good), "lines.jsonl")
+        assert fmt == "jsonl" and len(docs) == 2 and failure.where == "line 1"
     # an array of anything but objects is JSONL's only when it is named so
     assert JsonlSource().sniff(b"[1, 2]\n", item_of(b"")) == 0.0
     assert read(b"[Editor's note: updated.]\n" + article(88).encode(), "story.txt")[0] == "text"
