@@ -375,8 +375,14 @@ def starts_as_html(data: bytes) -> bool:
     return _HTML_START.match(_ascii_head(data[:2048]).lstrip()[:1024]) is not None
 
 
+_LEADING_SPACE = re.compile(r"[\s\ufeff]*")
+
+
 def _text_starts_as_html(text: str) -> bool:
-    return _HTML_START_STR.match(text[:2048].lstrip().lstrip("\ufeff").lstrip()[:1024]) is not None
+    """Whether a text (a dump's field) clearly starts as an HTML document."""
+    # (most texts do not start with "<": told without copying any of it)
+    start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
+    return text.startswith("<", start) and _HTML_START_STR.match(text, start) is not None
 
 
 def _ascii_head(head: bytes) -> bytes:
