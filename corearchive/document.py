@@ -189,10 +189,13 @@ class Document:
         source_fields.setdefault("content_type", "text/html" if is_html else "text/plain")
         sha = hashlib.sha256(raw).hexdigest()
         uri = printable(uri)
-        if not uri.isprintable():
-            # control characters (NUL, DEL, a line break) have no place in an address, and
-            # went raw into the WARC-Target-URI header: percent-encoded, as a URI has them
-            uri = _CONTROL.sub(lambda m: f"%{ord(m[0]):02X}", uri)
+        if _NOT_IN_URI.search(uri) is not None:
+            # control characters (NUL, DEL, a line break), spaces, double quotes and angle
+            # brackets have no place in a URI (RFC 3986), and went raw into the
+            # WARC-Target-URI header (invalid WARC; readers warn on every read, or cut the
+            # header at a line break): percent-encoded, as a URI has them. What is there
+            # already (``%20``), other ASCII, and non-ASCII letters (IRIs) are kept.
+            uri = _NOT_IN_URI.sub(_percent, uri)
         if path is not None and path != "-":
             path = printable(posixpath.normpath(path.replace("\\", "/")))
         source = SourceInfo(
@@ -213,7 +216,12 @@ class Document:
         return self.source.content_type == "text/html"
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: What a URI cannot hold and an address is encoded for: ASCII controls, space, ``"<>``
+_NOT_IN_URI = re.compile(r'[\x00-\x20\x7f"<>]')
+
+
+def _percent(m: re.Match[str]) -> str:
+    return f"%{ord(m[0]):02X}"
 
 
 def printable(text: str) -> str:

@@ -408,6 +408,11 @@ class WarcSink(Sink):
             )
             ctype = next((v for k, v in src.warc_headers if k.lower() == "content-type"), None)
             rtype = headers.get_header("WARC-Type") or ("response" if src.http_head else "resource")
+            if rtype == "response" and src.http_head is None:
+                # a response whose block is the page itself, no HTTP head: readers parse a
+                # response's block as an HTTP message (warcio's builder refused it, and its
+                # digests would not check), so it is archived as what it is, a resource
+                rtype = "resource"
             headers.replace_header("WARC-Type", rtype)
             headers.replace_header("WARC-Record-ID", record_id)
             if not headers.get_header("WARC-Target-URI"):

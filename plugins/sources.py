@@ -30,6 +30,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecordLoader
+from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
@@ -51,6 +52,28 @@ _BOMS = (
 
 class NotText(ValueError):
     """The bytes are not text in any encoding we can tell."""
+
+
+#: Document formats told by their first bytes, which are not read as text even where their
+#: bytes are (a PDF with uncompressed streams, PostScript and RTF are ASCII): their text is
+#: not what their bytes spell. (RTF is text of a kind, but its control words and groups,
+#: ``{\rtf1\ansi\deff0 {\fonttbl``, are no page: read as text it is archived as noise.)
+_DOCUMENT_MAGIC = (
+    (b"%PDF-", "PDF"),
+    (b"%!PS", "PostScript"),
+    (b"{\\rtf", "RTF"),
+    (b"PK\x03\x04", "ZIP (an Office, OpenDocument or EPUB file?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 (an old Word or Excel file?)"),
+)
+
+
+def document_format(data: bytes) -> str | None:
+    """The binary document format that ``data`` starts with (after white space), if any."""
+    start = data[:64].lstrip()
+    for magic, name in _DOCUMENT_MAGIC:
+        if start.startswith(magic):
+            return name
+    return None
 
 
 _CONTROL_BYTES = bytes([*range(9), *(b for b in range(14, 32) if b != 27), 127])
@@ -205,6 +228,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         # zeros after the text (a download cut short into a file made at its full size, a
         # fixed-size buffer written whole): the text is what comes before them
         data = before
+    if (kind := document_format(data)) is not None:
+        raise NotText(f"a {kind} document (binary document format), not text: not read")
     if looks_binary(data):
         raise NotText("binary content, not text (NUL or control bytes)")
     if b"\x1b$" in data[:65536]:
@@ -335,6 +360,31 @@ class TextSource(Source):
         return _read_file(item, "text")
 
 
+#: The start of an HTML document (after white space and a byte-order mark): a doctype or
+#: an ``<html>`` tag, after comments and an XML declaration. Content that starts so is read
+#: as HTML whatever it is labelled (servers send pages as ``text/plain``; dumps keep pages
+#: under ``text``).
+_HTML_START_PATTERN = r"(<!--.*?-->\s*|<\?xml[^>]*>\s*)*(<!doctype\s+html|<html)"
+_HTML_START = re.compile(_HTML_START_PATTERN.encode(), re.I | re.S)
+_HTML_START_STR = re.compile(_HTML_START_PATTERN, re.I | re.S)
+
+
+def starts_as_html(data: bytes) -> bool:
+    """Whether ``data`` (bytes of any encoding with a byte-order mark, or ASCII-compatible)
+    clearly starts as an HTML document."""
+    return _HTML_START.match(_ascii_head(data[:2048]).lstrip()[:1024]) is not None
+
+
+_LEADING_SPACE = re.compile(r"[\s\ufeff]*")
+
+
+def _text_starts_as_html(text: str) -> bool:
+    """Whether a text (a dump's field) clearly starts as an HTML document."""
+    # (most texts do not start with "<": told without copying any of it)
+    start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
+    return text.startswith("<", start) and _HTML_START_STR.match(text, start) is not None
+
+
 def _ascii_head(head: bytes) -> bytes:
     """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded)."""
     for bom, enc in _BOMS:
@@ -353,10 +403,7 @@ class HtmlSource(Source):
 
     def sniff(self, head: bytes, item: InputItem) -> float:
         head = _ascii_head(head)
-        start = head.lstrip()[:1024]
-        if re.match(
-            rb"(<!--.*?-->\s*|<\?xml[^>]*>\s*)*(<!doctype\s+html|<html)", start, re.I | re.S
-        ):
+        if _HTML_START.match(head.lstrip()[:1024]):
             return 0.95
         hits = len(_HTML_RE.findall(head))
         return 0.6 if hits >= 3 else 0.0
@@ -457,7 +504,8 @@ class JsonlSource(Source):
     :data:`_TEXT_KEYS`, ``markdown`` among them); optional
     ``url``, ``title``, a publication ``date`` and the capture time (``fetched_at``,
     ``timestamp``, …: :data:`_FETCH_KEYS`), also inside a ``metadata`` object as datatrove
-    and Dolma write them."""
+    and Dolma write them. A JSON array of such objects, or objects spread over lines
+    (pretty-printed), is read the same way (:func:`_read_json_document`)."""
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson", ".json")
@@ -470,6 +518,17 @@ class JsonlSource(Source):
         if _is_object(lines[0]):
             return 0.9
         claimed = PurePath(item.name).suffix.lower() in self.suffixes
+        kind = _json_document(head)
+        if kind == "array":
+            # a JSON array of objects (a .json dump); of anything else, if named so
+            start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+            return 0.9 if _OBJECT_ARRAY.match(start) else 0.3 * claimed
+        if kind == "values":
+            # a pretty-printed object ("{" alone, then '"key": value' lines)
+            later = len(lines) > 1 and lines[1].startswith((b'"', b"}"))
+            return 0.6 if later or claimed else 0.05
+        if document_format(lines[0]) is not None:
+            return 0.0  # (RTF starts with a brace too: the text source names it)
         later = any(_is_object(ln) for ln in lines[1:])
         if lines[0].startswith(b"{"):
             # A long first line cut off by the head, or a bad first line: still JSON-like
@@ -480,13 +539,25 @@ class JsonlSource(Source):
         return 0.3 if claimed and later else 0.0
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
+        kind = None
+        if item.resume is None:  # (a JSON document is read from its start)
+            head = item.head()
+            kind = _json_document(head)
+            if kind == "array" and not _OBJECT_ARRAY.match(
+                head.removeprefix(codecs.BOM_UTF8).lstrip()
+            ):
+                kind = None  # (a JSONL file whose first line is an array: an error of its own)
         try:
             stream = item.open()
         except OSError as exc:
             yield Failure(f"unreadable file: {exc}")
             return
+        if kind is not None:
+            yield from _read_json_document(item, stream, kind)
+            return
         lines = n = at = 0  # (at: the offset of the next line)
         skip = False
+        encoding = _FileEncoding(item)
         try:
             with stream:
                 if item.resume is not None:
@@ -501,6 +572,13 @@ class JsonlSource(Source):
                     if skip:
                         skip = False
                         continue
+                    if n == 1 and line and (wide := _wide_encoding(line)) is not None:
+                        # (read line by line as UTF-8, every line was "invalid JSON")
+                        yield Failure(
+                            f"a {wide} file: JSON Lines are UTF-8, and this input is not read"
+                            f" (convert it first: iconv -f {wide} -t UTF-8)"
+                        )
+                        return
                     if line is None:
                         lines += 1
                         item.position = [start, n]
@@ -508,7 +586,7 @@ class JsonlSource(Source):
                     elif line.strip():
                         lines += 1
                         item.position = [start, n]
-                        yield self._line(item, n, line)
+                        yield self._line(item, n, line, encoding)
         except (EOFError, zlib.error, OSError) as exc:
             item.position = None  # (the end: no resuming after it)
             yield Failure(f"{item.damaged} after line {n}: {exc}", f"line {n + 1}")
@@ -517,26 +595,262 @@ class JsonlSource(Source):
             yield Failure("empty input")
 
     @staticmethod
-    def _line(item: InputItem, n: int, line: bytes) -> Document | Failure:
+    def _line(
+        item: InputItem, n: int, line: bytes, encoding: _FileEncoding | None = None
+    ) -> Document | Failure:
         where = f"line {n}"
         raw = line.rstrip(b"\r\n")
         if n == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
+        source: dict[str, Any] = {"line": n}
         try:
-            # orjson: ~3 times faster; it refuses what the standard library takes (invalid
-            # UTF-8, read here with replacement characters; lone surrogate escapes; NaN;
+            # orjson: ~3 times faster; it refuses what the standard library takes (bytes
+            # that are not UTF-8, read in the file's encoding; lone surrogate escapes; NaN;
             # integers beyond 64 bits), which then goes the standard library's way.
             obj = orjson.loads(raw)
         except orjson.JSONDecodeError:
+            text, enc = _line_text(raw, encoding or _FileEncoding(item))
+            if enc != "utf-8":
+                source["encoding"] = enc
             try:
-                obj = _without_surrogates(json.loads(raw.decode("utf-8", errors="replace")))
+                obj = _without_surrogates(json.loads(text))
             except ValueError as exc:
                 return Failure(f"invalid JSON: {exc}", where)
             except RecursionError:  # (it lost the rest of the file)
                 return Failure("invalid JSON: arrays or objects nested too deeply", where)
         if not isinstance(obj, dict):
             return Failure("a line must hold a JSON object", where)
-        return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, {"line": n})
+        return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, source)
+
+
+def _json_document(head: bytes) -> Literal["array", "values"] | None:
+    """What a JSON file that is not JSON Lines holds, told from its head: ``array`` (it
+    starts with ``[``: a JSON array, a .json dump), ``values`` (an object spread over lines,
+    pretty-printed: its first line is ``{`` or ends inside it, and maybe more after it), or
+    None (JSON Lines)."""
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    if start.startswith(b"["):
+        return "array"
+    if start.startswith(b"{"):
+        first, _, rest = start.partition(b"\n")
+        first, rest = first.strip(), rest.lstrip()
+        if first == b"{":
+            return "values"
+        # (a JSONL file whose first line is cut short goes on with a line of its own: "{")
+        if first.endswith((b",", b"{", b"[", b":")) and rest.startswith((b'"', b"}", b"]")):
+            return None if _is_object(first) else "values"
+    return None
+
+
+#: The start of a JSON array of objects (or of an empty one)
+_OBJECT_ARRAY = re.compile(rb"\[\s*(\{|\]\s*$)")
+
+
+#: Characters read between JSON values (white space, a byte-order mark)
+_JSON_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
+#: Bytes read at a time from a JSON document (then as much again as a value needs)
+_JSON_CHUNK = 1 << 20
+
+
+def _read_json_document(
+    item: InputItem, stream: Any, kind: Literal["array", "values"]
+) -> Iterator[Document | Failure]:
+    """The documents of a JSON file that is not JSON Lines: each object of a JSON array, or
+    each object of a file of (pretty-printed) objects, read as a JSONL line is (the same
+    fields), ``element N`` (from 0) in place of the line, ``EN`` its locator. Read a value at
+    a time (memory holds one value and a chunk of the file, whatever its size), with the
+    standard library's decoder; not resumable (the staged plan reads it from its start)."""
+    encoding = _FileEncoding(item)
+    head = item.head(1 << 16)
+    cut = head.rfind(b"\n")
+    try:
+        (head[: cut + 1] if 0 < cut < len(head) - 1 else head).decode("utf-8")
+        codec, errors = "utf-8", "corearchive-stray-cp1252"
+    except UnicodeDecodeError:
+        codec = encoding.get().removesuffix("?").removesuffix("-sig")
+        errors = "corearchive-stray-cp1252" if codec == "utf-8" else "replace"
+    try:
+        decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+    except LookupError:
+        codec, errors = "utf-8", "replace"
+        decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+    source: dict[str, Any] = {} if codec == "utf-8" else {"encoding": codec}
+    what = "element" if kind == "array" else "value"
+    n = 0
+    with stream:
+        try:
+            for index, value, text in _json_values(stream, decoder, kind):
+                n += 1
+                where = f"{what} {index}"
+                if isinstance(value, Failure):
+                    yield Failure(value.error, value.where or where)
+                elif not isinstance(value, dict):
+                    yield Failure(f"a JSON {what} must be an object (a document)", where)
+                else:
+                    raw = text.encode(codec, errors="replace")
+                    obj = _without_surrogates(value)
+                    yield _object_doc(
+                        item, obj, raw, "jsonl", f"E{index}", where, {"element": index, **source}
+                    )
+        except (EOFError, zlib.error, OSError) as exc:
+            yield Failure(f"{item.damaged} after {what} {n}: {exc}", f"{what} {n}")
+            return
+    if n == 0:
+        yield Failure("empty input (an empty JSON array)" if kind == "array" else "empty input")
+
+
+def _json_values(
+    stream: Any, decoder: codecs.IncrementalDecoder, kind: Literal["array", "values"]
+) -> Iterator[tuple[int, Any, str]]:
+    """``(index, value, its text)`` for each value of a JSON array (``kind`` ``array``) or
+    of a file of JSON values one after another (``values``); a :class:`Failure` as the
+    value where the JSON breaks (the last: after it nothing can be told apart)."""
+    json_decoder = json.JSONDecoder()
+    buf, pos, eof = "", 0, False
+
+    def more(size: int) -> bool:
+        nonlocal buf, eof
+        if eof:
+            return False
+        chunk = stream.read(size)
+        buf += decoder.decode(chunk, final=not chunk)
+        eof = not chunk
+        return True
+
+    def space() -> None:
+        nonlocal pos
+        while True:
+            pos = _JSON_SPACE.match(buf, pos).end()  # type: ignore[union-attr]
+            if pos < len(buf) or not more(_JSON_CHUNK):
+                return
+
+    what = "element" if kind == "array" else "value"
+    space()
+    if kind == "array":
+        pos += 1  # (the "[" the file starts with)
+    index = 0
+    while True:
+        if pos > _JSON_CHUNK:  # (what was read before this value goes)
+            buf, pos = buf[pos:], 0
+        space()
+        if pos >= len(buf):
+            if kind == "array":
+                failure = Failure("the JSON array ends before its closing ']': cut short?")
+                yield index, failure, ""
+            return
+        if kind == "array":
+            if buf[pos] == "]":
+                pos += 1
+                space()
+                if pos < len(buf):
+                    yield index, Failure("data after the JSON array's closing ']': not read"), ""
+                return
+            if index:
+                if buf[pos] != ",":
+                    failure = Failure(f"invalid JSON after {what} {index - 1}: expected ',' or ']'")
+                    yield index, failure, ""
+                    return
+                pos += 1
+                space()
+        start = pos
+        while True:
+            try:
+                value, end = json_decoder.raw_decode(buf, start)
+            except json.JSONDecodeError as exc:
+                # (the value may go on in the bytes not read yet: as much again is read)
+                if len(buf) - start <= MAX_FILE_BYTES and more(max(_JSON_CHUNK, len(buf) - start)):
+                    continue
+                yield index, Failure(f"invalid JSON (or a {what} of over 64 MB): {exc.msg}"), ""
+                return
+            except RecursionError:
+                yield index, Failure("invalid JSON: arrays or objects nested too deeply"), ""
+                return
+            if end == len(buf) and more(_JSON_CHUNK):
+                continue  # (a number may go on past the chunk)
+            break
+        if end - start > MAX_FILE_BYTES:
+            yield index, Failure(_TOO_LARGE.format(f"a {what}")), ""
+        else:
+            yield index, value, buf[start:end]
+        pos = end
+        index += 1
+
+
+def _wide_encoding(line: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` (``UTF-16LE``, ``UTF-16BE`` without a byte-order mark) for
+    the first line of a file in one of them, else None."""
+    for bom, enc in _BOMS:
+        if enc != "utf-8-sig" and line.startswith(bom):
+            return enc.upper()
+    if b"\x00" in line and (enc16 := _utf16_without_bom(line)) is not None:
+        return enc16.upper().replace("-LE", "LE").replace("-BE", "BE")
+    return None
+
+
+class _FileEncoding:
+    """The encoding of a JSONL file, told from its head (up to 256 KB) when a line first
+    needs it: the same for every line of the file, whichever line a task starts at."""
+
+    def __init__(self, item: InputItem) -> None:
+        self.item = item
+        self.value: str | None = None
+
+    def get(self) -> str:
+        if self.value is None:
+            head = self.item.head(1 << 18)
+            if (cut := head.rfind(b"\n")) > 0:
+                head = head[: cut + 1]  # (not a character cut in two)
+            try:
+                self.value = decode_text(_string_bytes(head))[1]
+            except NotText:
+                self.value = "utf-8?"
+        return self.value
+
+
+def _string_bytes(data: bytes) -> bytes:
+    """The bytes of the strings in JSON lines of unknown encoding (read as Latin-1, which
+    keeps every byte, escapes undone), one per line: what an encoding is told from. The JSON
+    around them (keys, escaped line breaks) misled the detector (Windows-1251 taken for
+    KOI8-R)."""
+    parts: list[bytes] = []
+    for line in data.splitlines():
+        try:
+            obj = json.loads(line.decode("latin-1"))
+        except (ValueError, RecursionError):
+            parts.append(line)
+            continue
+        parts.extend(v.encode("latin-1", errors="ignore") for v in _strings(obj))
+    return b"\n".join(parts)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _line_text(raw: bytes, encoding: _FileEncoding) -> tuple[str, str]:
+    """A JSONL line as text, and its encoding: UTF-8; else the file's (a Windows-1252 or
+    Latin-1 dump from a legacy exporter: its accented letters were all U+FFFD), bytes it
+    does not define replaced; in a UTF-8 file, UTF-8 with stray Windows-1252 letters and
+    signs read as such (as in a text file), other bad bytes replaced: a line is never lost
+    to its bytes."""
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    enc = encoding.get()
+    if enc not in ("utf-8", "utf-8-sig", "utf-8?"):
+        try:
+            return raw.decode(enc, errors="replace"), enc
+        except LookupError:
+            pass
+    return raw.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?"
 
 
 def _object_doc(
@@ -556,6 +870,10 @@ def _object_doc(
     if body is None:
         what = "object" if fmt == "jsonl" else "row"
         return Failure(f"the {what} has no non-empty {_TEXT_NAMES} string", where)
+    if not is_html and _text_starts_as_html(body):
+        # a whole page kept under a text field ("content" holds HTML in some dumps)
+        is_html = True
+        source = {**source, "read_as": "html"}
     url = _field(obj, _URL_KEYS)
     url = url if isinstance(url, str) else None
     doc = Document.create(
@@ -749,7 +1067,30 @@ class _RecordLoader(ArcWarcRecordLoader):  # type: ignore[misc]
     record's URI is then the input's, with the record id.)"""
 
     def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
-        return super().load_http_headers(rec_type, "http:" if uri is None else uri, stream, length)
+        uri = "http:" if uri is None else uri
+        if rec_type != "response" or length == 0 or not uri.startswith(self.HTTP_SCHEMES):
+            return super().load_http_headers(rec_type, uri, stream, length)
+        # A response's block that does not start with an HTTP status line is no HTTP
+        # message (some scrapers write the page itself there): warcio read its first lines
+        # as headers, up to a blank line, and the page was lost. Its first line is kept for
+        # the source (_Headless), which reads the block as the WARC Content-Type says.
+        first = stream.readline()
+        if not first or _STATUS_LINE.match(first):
+            return self.http_parser.parse(stream, full_statusline=first)
+        return _Headless(first)
+
+
+#: An HTTP status line ("HTTP/1.1 200 OK", "HTTP/2 200"; warcio's own check is the prefix)
+_STATUS_LINE = re.compile(rb"\s*HTTP/", re.I)
+
+
+class _Headless(StatusAndHeaders):  # type: ignore[misc]
+    """What the loader gives for a ``response`` record whose block has no HTTP head: the
+    block's first line, already read (``first``); no status, no headers."""
+
+    def __init__(self, first: bytes) -> None:
+        super().__init__("", [], protocol="")
+        self.first = first
 
 
 class WarcSource(Source):
@@ -871,6 +1212,15 @@ class WarcSource(Source):
         if rtype == "response" and http is None:
             item.counts["warc response records without HTTP headers"] += 1
             return None
+        head = b""  # (the first bytes of the block, read as an HTTP head that was none)
+        if isinstance(http, _Headless):
+            # No HTTP head: the block is the page itself if the WARC Content-Type says it
+            # is a document (read as a resource record is); else it is no readable response
+            wtype = record.rec_headers.get_header("Content-Type") or ""
+            if wtype.split(";")[0].strip().lower() not in _DOC_TYPES:
+                item.counts["warc responses without a readable HTTP status line"] += 1
+                return None
+            head, http = http.first, None
         ctype = (
             http.get_header("Content-Type")
             if http is not None
@@ -887,18 +1237,29 @@ class WarcSource(Source):
             else:
                 item.counts["warc responses with non-200 status"] += 1
             return None
-        raw = record.raw_stream.read(MAX_FILE_BYTES + 1)  # (the rest is drained unread)
+        raw = head + record.raw_stream.read(MAX_FILE_BYTES + 1 - len(head))  # (the rest is drained)
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
-        payload, undecoded = _decode_transfer(raw, http)
+        # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
+        # disconnection: what was captured is read, and the record says it is partial)
+        truncated = (record.rec_headers.get_header("WARC-Truncated") or "").strip() or None
+        try:
+            payload, undecoded = _decode_transfer(raw, http, partial=truncated is not None)
+        except Unfinished as exc:
+            return Failure(str(exc), where)
         if len(payload) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload, its Content-Encoding undone,"), where)
         if not media:
             # No media type: HTML if it looks like it, else text if it decodes as text.
             media = "text/html" if HtmlSource().sniff(payload[:8192], item) else "text/plain"
-        # (by the label: markdown may hold raw HTML, and it is read as text, which the
-        # boilerplate stage recognises as markdown)
+        # By the label (markdown may hold raw HTML, and it is read as text, which the
+        # boilerplate stage recognises as markdown), unless the payload clearly starts as an
+        # HTML document: a page served as text/plain is read as the page it is (the archive's
+        # copy keeps the HTTP head with its label).
         is_html = media in _HTML_TYPES
+        labelled = None
+        if not is_html and starts_as_html(payload):
+            is_html, labelled = True, media
         try:
             text, encoding = decode_text(
                 payload, _html_charset(payload, ctype) if is_html else _html_charset(b"", ctype)
@@ -928,7 +1289,11 @@ class WarcSource(Source):
             headers_list = [
                 (k, rec_id if k.lower() == "warc-record-id" else v) for k, v in headers_list
             ]
-        target = record.rec_headers.get_header("WARC-Target-URI") or f"{item.uri}#{rec_id}"
+        # (no address: the input's, with the record id, without the brackets a URI cannot
+        # hold, as Document.create would percent-encode them)
+        target = record.rec_headers.get_header("WARC-Target-URI") or (
+            f"{item.uri}#{(rec_id or '').strip().removeprefix('<').removesuffix('>')}"
+        )
         headers = {k.lower(): v for k, v in http.headers} if http is not None else {}
         doc = Document.create(
             raw=raw,
@@ -946,6 +1311,10 @@ class WarcSource(Source):
             http_headers=headers,
         )
         doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype, "offset": offset}
+        if labelled is not None:
+            doc.annotations["source"].update(labelled=labelled, read_as="html")
+        if truncated is not None:
+            doc.annotations["source"]["truncated"] = truncated
         return doc
 
 
@@ -983,11 +1352,20 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _decode_transfer(raw: bytes, http: Any) -> tuple[bytes, str | None]:
+class Unfinished(ValueError):
+    """A content-encoded body whose compressed stream stops before its end: the body was cut
+    short, and what decompresses is part of a page."""
+
+
+def _decode_transfer(raw: bytes, http: Any, partial: bool = False) -> tuple[bytes, str | None]:
     """The payload with chunked transfer and its content encodings undone (``gzip``,
     ``deflate``, ``br``, ``zstd``; a list such as ``gzip, br`` in reverse order), and what
     could not be undone (None: all). On a failure the payload is left as it was: crawlers
-    that store the decoded body keep the header, and such a payload reads as it is."""
+    that store the decoded body keep the header, and such a payload reads as it is.
+
+    A compressed stream that stops before its end raises :class:`Unfinished` (a page cut
+    short, which read as a whole page without a word), unless ``partial`` (the record says
+    it is truncated): then what decompresses is the payload."""
     if http is None:
         return raw, None
     data = raw
@@ -1001,31 +1379,57 @@ def _decode_transfer(raw: bytes, http: Any) -> tuple[bytes, str | None]:
     decoded = data
     for enc in reversed(codings):
         try:
-            decoded = _undo_coding(enc.removeprefix("x-"), decoded)
+            decoded = _undo_coding(enc.removeprefix("x-"), decoded, partial)
+        except Unfinished as exc:
+            raise Unfinished(
+                f"cannot undo the response's Content-Encoding {enc!r}: {exc} (the body was"
+                " cut short; the record does not say it is truncated)"
+            ) from None
         except Exception as exc:  # (zlib, brotli and zstandard each raise their own kinds)
             return data, f"cannot undo the response's Content-Encoding {enc!r}: {_one_line(exc)}"
     return decoded, None
 
 
-def _undo_coding(enc: str, data: bytes) -> bytes:
+def _undo_coding(enc: str, data: bytes, partial: bool = False) -> bytes:
     """``data`` decoded, cut after ``MAX_FILE_BYTES + 1`` bytes (a page that inflates to GB
-    is a decompression bomb: it must not take the run's memory)."""
+    is a decompression bomb: it must not take the run's memory). A stream that stops before
+    its end raises :class:`Unfinished` unless ``partial``."""
     limit = MAX_FILE_BYTES + 1
+    out: bytes
+    finished: bool
     if enc in ("gzip", "deflate"):
-        # (warcio's reader: concatenated gzip members, deflate with or without zlib header)
+        # (warcio's reader: deflate with or without zlib header; a body that does not
+        # decompress from its first bytes on is passed through as it is: crawlers that
+        # stored the decoded body keep the header)
         reader = DecompressingBufferedReader(io.BytesIO(data), decomp_type=enc)
-        return bytes(reader.read(limit))
-    if enc == "br":
+        out = bytes(reader.read(limit))
+        # (warcio's reader takes a stream that stops, or breaks, part-way for the end)
+        d = reader.decompressor
+        finished = d is None or d.eof
+    elif enc == "br":
         import brotli  # (warcio's own brotli support expects brotlipy's interface)
 
-        return brotli.Decompressor().process(data, output_buffer_limit=limit)  # type: ignore[no-any-return]
-    if enc == "zstd":
+        b = brotli.Decompressor()
+        out = b.process(data, output_buffer_limit=limit)
+        finished = b.is_finished()
+    elif enc == "zstd":
         import zstandard
 
         # (frames that do not state their content size, as servers stream them, read on)
         with zstandard.ZstdDecompressor().stream_reader(data, read_across_frames=True) as r:
-            return r.read(limit)
-    raise ValueError("not a content coding this reader knows")
+            out = r.read(limit)
+        # (the stream reader takes a frame that stops part-way for the end: each frame is
+        # checked; what they decompress to is known to be at most ``out``)
+        finished, rest = True, data if len(out) < limit else b""
+        while finished and rest.strip(b"\x00"):
+            z = zstandard.ZstdDecompressor().decompressobj()
+            z.decompress(rest)
+            finished, rest = z.eof, z.unused_data
+    else:
+        raise ValueError("not a content coding this reader knows")
+    if not finished and data and len(out) < limit and not partial:
+        raise Unfinished(f"the {enc} stream stops part-way")
+    return out
 
 
 def _iso_warc_date(value: str | None) -> str | None:

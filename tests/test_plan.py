@@ -324,6 +324,22 @@ def test_a_big_input_is_cut_into_tasks_with_the_same_output(ingest, tmp_path, ki
     assert {r["duplicate"]["status"] for r in staged.rejects} == {"exact", "near"}
 
 
+def test_a_big_json_array_cut_into_tasks_gives_the_same_output(ingest, tmp_path):
+    # a JSON array is not resumable: each task reads it from its start, and skips what the
+    # tasks before it read
+    corpus = _corpus(tmp_path / "all.jsonl")
+    data = tmp_path / "all.json"
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    data.write_text(json.dumps(rows, indent=1))
+    mb = data.stat().st_size / 3 / 1024 / 1024
+    stream = ingest(str(data), out=tmp_path / "stream")
+    staged = ingest(str(data), "--plan", "staged", "--task-mb", f"{mb:.6f}", out=tmp_path / "s")
+    assert stream.exit_code == staged.exit_code == 0
+    assert len(stream.records) > 100 and staged.manifest["plan"]["tasks"] >= 2
+    left, right = _same(stream, staged)
+    assert left == right
+
+
 def test_big_files_are_counted_in_parallel_and_cut_as_one_by_one(ingest, tmp_path, monkeypatch):
     # the split step read every big file in the driver, one after the other; several are
     # now counted as tasks of their own (here on the local pool of 2 workers)

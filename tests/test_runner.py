@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from typing import Any
@@ -1035,6 +1036,35 @@ def test_control_characters_in_an_address_are_percent_encoded(ingest, tmp_path):
     with open(warc, "rb") as f:
         targets = {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(f)}
     assert "https://news.example/a%00b%7Fc%0Ad" in targets
+
+
+def test_spaces_quotes_and_angle_brackets_in_an_address_are_percent_encoded(ingest, tmp_path):
+    """A dump's url with a space went raw into WARC-Target-URI (invalid in WARC 1.1: warcio
+    warned on every read of the archive). What a URI cannot hold is encoded; what it holds
+    (an existing %XX, non-ASCII letters: an IRI) is kept, and the document id, made from the
+    path, line and bytes, is the same as before."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from corearchive import Document
+    from corearchive.document import make_id
+
+    url = 'http://example.com/news/my story "2".html?q=<a>&x=%20é'
+    encoded = "http://example.com/news/my%20story%20%222%22.html?q=%3Ca%3E&x=%20é"
+    doc = Document.create(raw=b"x", text="x", uri=url, path="d.jsonl", format="jsonl")
+    assert doc.source.uri == encoded
+    assert doc.id == make_id("d.jsonl", "", doc.source.sha256)
+    line = json.dumps({"text": ARTICLE, "url": url})
+    (tmp_path / "d.jsonl").write_text(line + "\n")
+    res = ingest(str(tmp_path / "d.jsonl"))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["source"]["uri"] == encoded
+    sha = hashlib.sha256(line.encode()).hexdigest()
+    assert record["id"] == make_id(record["source"]["path"], "L1", sha)
+    [warc] = (res.out / "warc").glob("*.warc.gz")
+    with open(warc, "rb") as f:
+        targets = {r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(f)}
+    assert encoded in targets and all(" " not in t for t in targets if t)
 
 
 def test_printable():

@@ -13,6 +13,7 @@ import lzma
 import os
 import random
 import shutil
+import zlib
 from collections import Counter
 
 import pytest
@@ -434,6 +435,32 @@ def test_binary_is_not_text():
         assert not looks_binary(data)
 
 
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        # a PDF with uncompressed streams and no binary comment line is ASCII throughout
+        (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n4 0 obj<</Length 44>>stream\n"
+         b"BT /F1 24 Tf 100 700 Td (Hello World) Tj ET\nendstream endobj\n%%EOF\n", "PDF"),
+        (b"\n %PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "PDF"),
+        (b"%!PS-Adobe-3.0\n%%Title: report\n/Times-Roman findfont 12 scalefont setfont\n",
+         "PostScript"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 The council voted.\\par}", "RTF"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP"),
+    ],
+)  # fmt: skip
+def test_binary_document_formats_are_errors_naming_the_format(data, kind):
+    """A document format that is not text is refused by its first bytes, even when they are
+    ASCII: an ASCII PDF was archived as an English text record of PDF syntax."""
+    for name in ("doc.pdf", "doc.txt", "doc.html"):
+        fmt, docs, [failure], _ = read(data, name)
+        assert docs == [] and fmt in ("text", "html")
+        assert f"a {kind}" in failure.error and "not text" in failure.error
+    with pytest.raises(NotText, match=kind):
+        decode_text(data)
+    # the same words in a text are text
+    assert read(b"A report on %PDF-1.4 files and {\\rtf1 markup.\n" + article(1).encode())[1]
+
+
 # -- text and HTML files (unit) -------------------------------------------------------------
 
 
@@ -788,8 +815,46 @@ def test_jsonl_crlf_bom_and_bad_utf8():
     data = codecs.BOM_UTF8 + b'{"text": "caf\xc3\xa9 one"}\r\n{"text": "caf\xe9 two"}\r\n'
     fmt, (a, b), failures, _ = read(data, "x.jsonl")
     assert (fmt, failures) == ("jsonl", [])
-    assert a.text == "café one"
-    assert b.text == "caf\ufffd two"  # a bad byte never loses the line
+    assert a.text == "café one" and "encoding" not in a.annotations["source"]
+    assert b.text == "café two"  # a stray Windows-1252 byte, read as such
+    assert b.annotations["source"]["encoding"] != "utf-8"
+    # a bad byte never loses the line
+    _, [c], failures, _ = read(b'{"text": "bad \x81\x8d\x90 bytes"}\n', "x.jsonl")
+    assert failures == [] and c.text.startswith("bad ") and c.text.endswith(" bytes")
+
+
+def test_jsonl_in_a_legacy_encoding_is_read_in_it():
+    """A Windows-1252 / Latin-1 JSONL dump (legacy exporters) had every accented letter
+    replaced by U+FFFD, without a word: the file's encoding is told from its head, as a text
+    file's is, and each line that is not UTF-8 is read in it and says so."""
+    lines = [{"text": FRENCH, "url": "https://l1.example/0"}, {"text": article(1)},
+             {"text": GERMAN}, {"text": CP1252_QUOTES}]  # fmt: skip
+    for codec in ("latin-1", "cp1252"):
+        objs = lines if codec == "cp1252" else lines[:3]
+        data = b"".join(json.dumps(o, ensure_ascii=False).encode(codec) + b"\n" for o in objs)
+        fmt, docs, failures, _ = read(data, "legacy.jsonl")
+        assert (fmt, failures) == ("jsonl", [])
+        assert [d.text for d in docs] == [o["text"] for o in objs]
+        assert docs[0].annotations["source"]["encoding"] == "cp1252"
+        assert "encoding" not in docs[1].annotations["source"]  # (ASCII: UTF-8)
+        assert docs[0].raw == data.split(b"\n")[0]  # archived as it was
+    # Cyrillic in Windows-1251: told from the file's head, not taken for Windows-1252
+    data = b"".join(
+        json.dumps({"text": t}, ensure_ascii=False).encode("cp1251") + b"\n"
+        for t in (RUSSIAN, RUSSIAN.upper())
+    )
+    _, docs, _, _ = read(data, "ru.jsonl")
+    assert [d.text for d in docs] == [RUSSIAN, RUSSIAN.upper()]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
+def test_jsonl_in_utf16_or_utf32_is_refused_once_naming_the_encoding(codec):
+    # each line was "invalid JSON: Expecting value", one more than the file has
+    data = "".join(json.dumps({"text": article(i)}) + "\n" for i in range(3)).encode(codec)
+    fmt, docs, [failure], _ = read(data, "dump.jsonl")
+    assert fmt == "jsonl" and docs == []
+    assert failure.error.startswith(f"a {codec.upper().replace('-LE', 'LE')} file")
+    assert "not read" in failure.error and failure.where is None
 
 
 def test_jsonl_lines_the_fast_parser_refuses_are_read_as_the_standard_library_reads_them():
@@ -837,6 +902,103 @@ def test_jsonl_file_with_a_bad_first_line_is_jsonl_by_its_suffix():
     assert fmt == "jsonl" and failure.where == "line 1"
     assert doc.annotations["source"]["line"] == 2
     assert read(data, "feed.txt")[0] == "text"
+
+
+# -- JSON documents: an array of objects, pretty-printed objects (unit) ----------------------
+
+
+def test_a_json_array_of_objects_is_read_as_jsonl_lines_are():
+    """A .json dump (an array of objects) was archived as ONE plain-text record of raw
+    JSON: each object is a document, read as a JSONL line is, named by its index."""
+    objs = [
+        {"text": article(80), "url": "https://a.example/1", "title": "One"},
+        {"html": html_page(81), "timestamp": "2019-04-18T15:12:54Z"},
+        {"text": article(82), "metadata": {"url": "https://a.example/3"}},
+    ]
+    for data in (json.dumps(objs).encode(), json.dumps(objs, indent=2).encode()):
+        for name in ("dump.json", "dump.txt", "dump"):
+            fmt, docs, failures, _ = read(data, name)
+            assert (fmt, failures) == ("jsonl", []), name
+            assert [d.source.uri for d in docs] == [
+                "https://a.example/1",
+                f"file:///data/{name}#E1",
+                "https://a.example/3",
+            ]
+            assert docs[0].text == article(80) and docs[0].title == "One"
+            assert docs[1].is_html and docs[1].source.fetched_at == "2019-04-18T15:12:54Z"
+            assert [d.annotations["source"]["element"] for d in docs] == [0, 1, 2]
+            assert [d.source.locator for d in docs] == ["E0", "E1", "E2"]
+            assert [json.loads(d.raw) for d in docs] == objs
+    # stable ids, distinct per element
+    ids = [d.id for d in read(json.dumps(objs).encode(), "dump.json")[1]]
+    assert ids == [d.id for d in read(json.dumps(objs).encode(), "dump.json")[1]]
+    assert len(set(ids)) == 3
+    # compressed, and in a legacy encoding
+    fmt, docs, failures, _ = read(gzip.compress(json.dumps(objs).encode()), "dump.json.gz")
+    assert (fmt, failures, len(docs)) == ("jsonl", [], 3)
+    data = json.dumps([{"text": FRENCH}, {"text": GERMAN}], ensure_ascii=False).encode("cp1252")
+    fmt, docs, failures, _ = read(data, "legacy.json")
+    assert [d.text for d in docs] == [FRENCH, GERMAN]
+    assert docs[0].annotations["source"]["encoding"] == "cp1252"
+
+
+def test_pretty_printed_json_objects_are_documents():
+    """A pretty-printed object gave one "invalid JSON: Extra data" per line: it is one
+    document, and objects one after another are one each."""
+    one = {"text": article(83), "url": "https://a.example/1"}
+    fmt, [doc], failures, _ = read(json.dumps(one, indent=2).encode(), "single.json")
+    assert (fmt, failures) == ("jsonl", [])
+    assert doc.text == article(83) and doc.source.uri == "https://a.example/1"
+    assert doc.annotations["source"]["element"] == 0 and doc.source.locator == "E0"
+    two = (json.dumps(one, indent=4) + "\n" + json.dumps({"text": article(84)}, indent=1)).encode()
+    fmt, docs, failures, _ = read(two, "two.json")
+    assert (fmt, failures) == ("jsonl", []) and [d.text for d in docs] == [article(83), article(84)]
+
+
+def test_broken_json_arrays_keep_what_came_before_and_say_where():
+    good = [{"text": article(85)}, {"text": article(86)}]
+    body = json.dumps(good)[:-1]  # (without its "]")
+    cases = {
+        "not_objects.json": (body + ', 5, "x", [1], ' + json.dumps({"text": article(87)}) + "]",
+                             3, ["element 2", "element 3", "element 4"], "must be an object"),
+        "cut.json": (body + ', {"text": "cut sh', 2, ["element 2"], "invalid JSON"),
+        "unclosed.json": (body, 2, ["element 2"], "closing ']'"),
+        "garbage.json": (body + ', {"text": oops}, {"text": "never read"}]', 2, ["element 2"],
+                         "invalid JSON"),
+        "missing_comma.json": (body + ' {"text": "x"}]', 2, ["element 2"], "expected ','"),
+        "after.json": (body + "] trailing", 2, ["element 2"], "after the JSON array"),
+    }  # fmt: skip
+    for name, (data, kept, where, error) in cases.items():
+        fmt, docs, failures, _ = read(data.encode(), name)
+        assert fmt == "jsonl" and len(docs) == kept, name
+        assert [f.where for f in failures] == where, name
+        assert error in failures[-1].error, name
+    _, docs, [failure], _ = read(b"[]", "empty.json")
+    assert docs == [] and "empty" in failure.error
+    # JSON Lines whose first line is an array, or is cut short, are still read line by line
+    for first in (b"[1, 2, 3]", b'{"text": "cut short", "a": ['):
+        fmt, docs, [failure], _ = read(jsonl(first, *good), "lines.jsonl")
+        assert fmt == "jsonl" and len(docs) == 2 and failure.where == "line 1"
+    # an array of anything but objects is JSONL's only when it is named so
+    assert JsonlSource().sniff(b"[1, 2]\n", item_of(b"")) == 0.0
+    assert read(b"[Editor's note: updated.]\n" + article(88).encode(), "story.txt")[0] == "text"
+
+
+def test_json_arrays_are_read_a_value_at_a_time(monkeypatch):
+    """Values are read a chunk of the file at a time; one that goes on past the chunk read
+    (a number too) is read whole."""
+    from corearchive_plugins import sources
+
+    objs = [{"text": article(90 + i) * (1 + i % 3), "n": 12345678 + i} for i in range(30)]
+    data = json.dumps(objs, indent=1).encode()
+    expected = [d.text for d in read(data, "a.json")[1]]
+    assert len(expected) == 30
+    for chunk in (1, 7, 100, 4096):
+        monkeypatch.setattr(sources, "_JSON_CHUNK", chunk)
+        fmt, docs, failures, _ = read(data, "a.json")
+        assert (fmt, failures) == ("jsonl", []), chunk
+        assert [d.text for d in docs] == expected
+        assert [json.loads(d.raw)["n"] for d in docs] == [o["n"] for o in objs]
 
 
 # -- WARC (unit) ----------------------------------------------------------------------------
@@ -940,6 +1102,44 @@ def test_warc_payload_br_zstd_and_a_list_of_codings():
     assert failure.error.startswith("cannot undo the response's Content-Encoding 'compress'")
 
 
+def test_warc_payload_whose_content_encoding_stops_part_way_is_an_error():
+    """A body whose gzip (deflate, br, zstd) stream was cut short was archived as a whole
+    page holding what decompressed, without a word: it is an error entry naming the record
+    and the coding. A record that says it is truncated (WARC-Truncated) is read as far as
+    it goes, and marked."""
+    import brotli
+    import zstandard
+
+    page = (html_page(60, body=article(60, 12)) * 3).encode()
+    whole = [
+        ("gzip", gzip.compress(page)),
+        ("deflate", zlib.compress(page)),
+        ("br", brotli.compress(page)),
+        ("zstd", zstandard.ZstdCompressor().compress(page)),
+    ]
+    cut = [(enc, body[: len(body) // 2]) for enc, body in whole]
+    _, docs, failures, _ = read(encoded_responses(whole + cut, "c", gz=False), "cut.warc")
+    assert [d.text for d in docs] == [page.decode()] * 4
+    assert [f.where for f in failures] == ["record 5", "record 6", "record 7", "record 8"]
+    for failure, (enc, _) in zip(failures, cut, strict=True):
+        assert f"Content-Encoding {enc!r}" in failure.error and "cut short" in failure.error
+    # said to be truncated by the crawler: read and marked, encoded or not
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for k, (enc, body) in enumerate([("gzip", cut[0][1]), ("identity", page[:3000])]):
+        add(w, f"http://news.example/t{k}", "response", payload=body,
+            http_headers=http_headers("text/html", extra=[("Content-Encoding", enc)]),
+            warc_headers_dict={"WARC-Truncated": "length"})  # fmt: skip
+    _, docs, failures, _ = read(buf.getvalue(), "truncated.warc")
+    assert failures == [] and len(docs) == 2
+    assert page.decode().startswith(docs[0].text) and 0 < len(docs[0].text) < len(page)
+    assert docs[1].text == page[:3000].decode()
+    assert [d.annotations["source"]["truncated"] for d in docs] == ["length", "length"]
+    # a complete page is not marked
+    _, [doc], _, _ = read(encoded_responses(whole[:1], "w", gz=False), "whole.warc")
+    assert "truncated" not in doc.annotations["source"]
+
+
 def test_warc_charset_from_http_header_and_sniffed_html():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
@@ -986,6 +1186,39 @@ def test_warc_markdown_with_raw_html_is_read_as_text():
         assert not doc.is_html and doc.source.content_type == "text/plain" and doc.text == md
 
 
+def test_html_labelled_text_is_read_as_html_and_keeps_its_label():
+    """A page served as text/plain (a misconfigured server) was read as plain text: its
+    record's text was the raw markup and its title a <div>. Content that clearly starts as
+    an HTML document is HTML whatever the label; the archive's copy keeps the HTTP head."""
+    page = html_page(44, title="Harbour reopens")
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    bodies = [
+        ("text/plain; charset=utf-8", page.encode()),
+        ("text/plain", codecs.BOM_UTF8 + b" \r\n" + page.encode()),
+        ("text/markdown", b"<!-- saved -->\n" + page.encode()),
+        ("text/plain", ("A note on <html> pages\n\n" + article(44)).encode()),  # text
+    ]
+    for k, (ctype, body) in enumerate(bodies):
+        add(w, f"http://news.example/l{k}", "response", payload=body,
+            http_headers=http_headers(ctype))  # fmt: skip
+    _, docs, failures, _ = read(buf.getvalue(), "x.warc")
+    assert failures == [] and len(docs) == 4
+    for doc, (ctype, body) in zip(docs[:3], bodies, strict=False):
+        assert doc.is_html and doc.source.content_type == "text/html"
+        assert doc.raw == body
+        assert doc.source.http_headers["content-type"] == ctype
+        assert f"Content-Type: {ctype}".encode() in doc.source.http_head
+        assert doc.annotations["source"]["labelled"] == ctype.split(";")[0]
+        assert doc.annotations["source"]["read_as"] == "html"
+    assert not docs[3].is_html and "labelled" not in docs[3].annotations["source"]
+    # a dump's text field holding a whole page
+    fmt, (a, b), _, _ = read(jsonl({"text": "\n " + page}, {"content": article(45)}), "d.jsonl")
+    assert fmt == "jsonl" and a.is_html and a.source.content_type == "text/html"
+    assert a.annotations["source"]["read_as"] == "html"
+    assert not b.is_html and "read_as" not in b.annotations["source"]
+
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_warc_response_without_target_uri_is_read_and_the_rest_too(gz):
     # warcio failed on it inside its iterator (None.startswith), and every record behind it
@@ -1008,7 +1241,7 @@ def test_warc_response_without_target_uri_is_read_and_the_rest_too(gz):
     assert fmt == "warc" and failures == []
     uris = [d.source.uri for d in docs]
     assert uris[0] == "http://news.example/30" and uris[2] == "http://news.example/32"
-    assert uris[1].startswith("file:") and "#<urn:uuid:" in uris[1]
+    assert uris[1].startswith("file:") and "#urn:uuid:" in uris[1]
     assert "Page 31" in docs[1].text or docs[1].content.count("Page 31")
 
 
@@ -1145,6 +1378,59 @@ def test_a_response_without_target_uri_is_read_as_any_other():
     _, docs, failures, counts = read(data, "bad.warc")
     assert docs == [] and failures == []
     assert counts == {"warc responses without a readable HTTP status line": 1}
+
+
+def headless_response(n: int, block: bytes, ctype: str | None = "text/html") -> bytes:
+    """A ``response`` record whose block is ``block`` as it is (no HTTP head)."""
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-{n:012d}>\r\n"
+        f"WARC-Date: 2020-01-01T00:00:00Z\r\nWARC-Target-URI: http://nohttp.example/{n}\r\n"
+        + (f"Content-Type: {ctype}\r\n" if ctype else "")
+        + f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    return head.encode() + block + b"\r\n\r\n"
+
+
+def test_a_response_whose_block_is_the_page_itself_is_read_as_a_resource_is():
+    """Some scrapers write the page itself as a response's block, no HTTP head: it was
+    skipped with only a count (its first lines read as HTTP headers). The WARC Content-Type
+    says what the block is; a block that says nothing, or says HTTP, is still counted."""
+    page = html_page(70, title="Harbour reopens").encode()
+    text = article(71).encode()
+    data = (
+        headless_response(1, page)
+        + headless_response(2, text, "text/plain; charset=utf-8")
+        + headless_response(3, b"garbage\r\n\r\nmore", None)
+        + headless_response(4, b"garbage\r\n\r\nmore", "application/http; msgtype=response")
+    )
+    fmt, docs, failures, counts = read(data, "nohttp.warc")
+    assert (fmt, failures) == ("warc", [])
+    a, b = docs
+    assert a.is_html and a.raw == page and a.text == page.decode()
+    assert a.source.http_head is None and a.source.uri == "http://nohttp.example/1"
+    assert a.annotations["source"]["warc_type"] == "response"
+    assert not b.is_html and b.raw == text and b.text == article(71)
+    assert counts == {"warc responses without a readable HTTP status line": 2}
+
+
+def test_ingest_a_response_without_http_head_archives_it_as_a_resource(ingest, tmp_path):
+    """Its archived copy is a resource record (readers parse a response's block as HTTP:
+    warcio's builder refused it), whose digests check."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    page = html_page(72, title="Harbour reopens").encode()
+    write(tmp_path / "nohttp.warc", headless_response(5, page))
+    res = ingest(str(tmp_path / "nohttp.warc"))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    [warc] = (res.out / "warc").glob("*.warc.gz")
+    with open(warc, "rb") as f:
+        found = {
+            r.rec_headers.get_header("WARC-Record-ID"): (r.rec_type, r.content_stream().read())
+            for r in ArchiveIterator(f, check_digests="raise")
+        }
+    assert found[record["archive"]["raw_record_id"]] == ("resource", page)
 
 
 def test_warc_with_only_skipped_records_is_not_an_error():
