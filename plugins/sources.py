@@ -1397,7 +1397,11 @@ def _undo_coding(enc: str, data: bytes, partial: bool = False) -> bytes:
     limit = MAX_FILE_BYTES + 1
     out: bytes
     finished: bool
-    if enc in ("gzip", "deflate"):
+    if enc == "gzip" and data[:2] == b"\x1f\x8b" and (members := _gunzip_members(data, limit)):
+        # (several gzip members, as a server that compresses in pieces sends them: warcio's
+        # reader gave the first member alone, and the page was cut without a word)
+        out, finished = members
+    elif enc in ("gzip", "deflate"):
         # (warcio's reader: deflate with or without zlib header; a body that does not
         # decompress from its first bytes on is passed through as it is: crawlers that
         # stored the decoded body keep the header)
@@ -1430,6 +1434,29 @@ def _undo_coding(enc: str, data: bytes, partial: bool = False) -> bytes:
     if not finished and data and len(out) < limit and not partial:
         raise Unfinished(f"the {enc} stream stops part-way")
     return out
+
+
+def _gunzip_members(data: bytes, limit: int) -> tuple[bytes, bool] | None:
+    """Every gzip member of ``data`` decompressed, up to ``limit`` bytes, and whether the
+    last one ended; None where the first does not decompress (the caller's reader then
+    decides). Bytes after a member that are not another one (padding) end the body."""
+    out = bytearray()
+    rest = data
+    finished = True
+    while rest[:2] == b"\x1f\x8b" and len(out) < limit:
+        z = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += z.decompress(rest, limit - len(out))
+        except zlib.error:
+            if not out:
+                return None
+            finished = False  # (a later member broken: the body is not whole)
+            break
+        finished = z.eof
+        if not finished:
+            break
+        rest = z.unused_data
+    return bytes(out), finished
 
 
 def _iso_warc_date(value: str | None) -> str | None:

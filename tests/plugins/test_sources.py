@@ -2014,3 +2014,17 @@ def test_parquet_without_pyarrow_is_an_error_entry_that_says_what_to_install(mon
     fmt, docs, [failure], _ = read(b"PAR1" + b"\x00" * 64 + b"PAR1", "dump.parquet")
     assert fmt == "parquet" and docs == []
     assert failure.error == 'Parquet input needs pyarrow: pip install "corearchive[parquet]"'
+
+
+def test_a_gzip_body_of_several_members_is_read_whole():
+    """A Content-Encoding gzip body in several members (a server compressing in pieces) was
+    read as its first member alone, without a word: the page cut."""
+    page = (html_page(60, body=article(60, 12)) * 3).encode()
+    third = len(page) // 3
+    pieces = b"".join(gzip.compress(page[i : i + third]) for i in range(0, len(page), third))
+    cut = pieces[: len(pieces) - 40]  # (the last member cut short: an error, as one member's)
+    _, docs, failures, _ = read(
+        encoded_responses([("gzip", pieces), ("gzip", cut)], "m", gz=False), "m.warc"
+    )
+    assert [d.text for d in docs] == [page.decode()]
+    assert [f.where for f in failures] == ["record 2"] and "cut short" in failures[0].error
