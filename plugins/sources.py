@@ -27,7 +27,7 @@ from typing import Any, BinaryIO, Literal
 
 import orjson
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
@@ -1370,10 +1370,14 @@ def _decode_transfer(raw: bytes, http: Any, partial: bool = False) -> tuple[byte
         return raw, None
     data = raw
     if (http.get_header("Transfer-Encoding") or "").lower() == "chunked":
-        try:
-            data = ChunkedDataReader(io.BytesIO(data)).read()
-        except Exception:
-            data = raw
+        got = _dechunk(data)
+        if got is not None:  # (else stored de-chunked, with the header kept: as it is)
+            data, whole = got
+            if not whole and not partial:
+                raise Unfinished(
+                    "the chunked body stops part-way (the body was cut short; the record"
+                    " does not say it is truncated)"
+                )
     header = (http.get_header("Content-Encoding") or "").lower()
     codings = [c.strip() for c in header.split(",") if c.strip() not in ("", "identity")]
     decoded = data
@@ -1434,6 +1438,33 @@ def _undo_coding(enc: str, data: bytes, partial: bool = False) -> bytes:
     if not finished and data and len(out) < limit and not partial:
         raise Unfinished(f"the {enc} stream stops part-way")
     return out
+
+
+#: A chunk-size line (HTTP/1.1: hex digits, extensions, CRLF; 8 digits are 4 GB)
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,8}[ \t]*(?:;[^\r\n]*)?\r\n")
+
+
+def _dechunk(data: bytes) -> tuple[bytes, bool] | None:
+    """A chunked transfer body's content, and whether it ends with its last (empty) chunk;
+    None where ``data`` does not start with a chunk size (a body stored de-chunked by its
+    crawler, the header kept). warcio's reader took a body cut short for a body stored
+    de-chunked, and the page was its raw bytes, chunk sizes in the text."""
+    out = bytearray()
+    pos = 0
+    while True:
+        m = _CHUNK_SIZE.match(data, pos)
+        if m is None:
+            return None if pos == 0 else (bytes(out), False)
+        size = int(m.group().split(b";", 1)[0].strip(), 16)
+        if size == 0:
+            return bytes(out), True
+        start = m.end()
+        out += data[start : start + size]
+        if start + size > len(data):
+            return bytes(out), False
+        pos = start + size
+        if data.startswith(b"\r\n", pos):
+            pos += 2
 
 
 def _gunzip_members(data: bytes, limit: int) -> tuple[bytes, bool] | None:

@@ -2028,3 +2028,21 @@ def test_a_gzip_body_of_several_members_is_read_whole():
     )
     assert [d.text for d in docs] == [page.decode()]
     assert [f.where for f in failures] == ["record 2"] and "cut short" in failures[0].error
+
+
+def test_a_chunked_body_cut_short_is_an_error_and_a_dechunked_one_reads_as_it_is():
+    """A chunked body that stops before its last chunk was read as its raw bytes (chunk
+    sizes in the text) without a word; a body the crawler stored de-chunked, the header
+    kept, still reads as it is."""
+    page = html_page(40).encode()
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i : i + 700]), page[i : i + 700])
+                       for i in range(0, len(page), 700)) + b"0\r\n\r\n"  # fmt: skip
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for k, body in enumerate((chunked, chunked[: len(chunked) // 2], page)):
+        add(w, f"http://news.example/c{k}", "response", payload=body,
+            http_headers=http_headers("text/html", extra=[("Transfer-Encoding", "chunked")]))  # fmt: skip
+    _, docs, failures, _ = read(buf.getvalue(), "chunks.warc")
+    assert [d.text for d in docs] == [page.decode(), page.decode()]
+    assert [f.where for f in failures] == ["record 2"]
+    assert "chunked body stops part-way" in failures[0].error
