@@ -521,6 +521,17 @@ def emit(
         for current in sinks:
             current.prepare(doc)
         current = None
+        if doc.is_html:
+            # (a record whose text is the page's markup: --disable boilerplate gave those
+            # without a word)
+            reporter.failed(
+                doc,
+                "record",
+                "the document is still HTML: no stage of the run extracted its text (the"
+                " boilerplate stage does; a plugin stage that extracts it sets"
+                " document.is_html = False)",
+            )
+            return
         record = build_record(doc, pipeline)
         errors = validator.errors(record)
         if errors:

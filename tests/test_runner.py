@@ -1376,3 +1376,18 @@ def test_a_rerun_naming_the_inputs_by_another_path_adds_nothing(
     assert {r["reason"] for r in drops} == {"already_archived"} and len(drops) == 5
     ids = {r["id"] for r in first.records}
     assert {r["detail"]["of"] for r in drops} == ids
+
+
+def test_html_whose_text_no_stage_extracted_is_an_error_entry(ingest, tmp_path):
+    """--disable boilerplate archived an HTML page with its markup as the record's text."""
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><title>T</title></head><body><p>{ARTICLE}</p></body></html>")
+    (tmp_path / "t.txt").write_text(ARTICLE)
+    res = ingest(
+        str(page), str(tmp_path / "t.txt"), "--disable", "boilerplate", "--disable", "dedup"
+    )
+    assert res.exit_code == 1
+    assert [r["source"]["format"] for r in res.records] == ["text"]
+    [err] = res.rejects
+    assert err["stage"] == "record" and "still HTML" in err["error"]
+    assert err["source"]["path"].endswith("p.html")
