@@ -229,7 +229,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         # fixed-size buffer written whole): the text is what comes before them
         data = before
     if (kind := document_format(data)) is not None:
-        raise NotText(f"a {kind} document (binary document format), not text: not read")
+        article = "an" if kind.startswith(("RTF", "OLE")) else "a"
+        raise NotText(f"{article} {kind} document (binary document format), not text: not read")
     if looks_binary(data):
         raise NotText("binary content, not text (NUL or control bytes)")
     if b"\x1b$" in data[:65536]:
@@ -850,7 +851,17 @@ def _line_text(raw: bytes, encoding: _FileEncoding) -> tuple[str, str]:
             return raw.decode(enc, errors="replace"), enc
         except LookupError:
             pass
-    return raw.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?"
+    text = raw.decode("utf-8", errors="corearchive-stray-cp1252")
+    if text.count("\ufffd") * 20 > len(text):
+        # not a stray byte or two: a line in another legacy encoding inside a UTF-8 dump
+        # (a Windows-1251 line was kept as a record of U+FFFD): told from the line itself
+        line_enc = _detect(_string_bytes(raw) or raw)
+        if line_enc is not None:
+            try:
+                return raw.decode(line_enc, errors="replace"), line_enc
+            except LookupError:
+                pass
+    return text, "utf-8?"
 
 
 def _object_doc(

@@ -454,7 +454,7 @@ def test_binary_document_formats_are_errors_naming_the_format(data, kind):
     for name in ("doc.pdf", "doc.txt", "doc.html"):
         fmt, docs, [failure], _ = read(data, name)
         assert docs == [] and fmt in ("text", "html")
-        assert f"a {kind}" in failure.error and "not text" in failure.error
+        assert f" {kind}" in failure.error and "not text" in failure.error
     with pytest.raises(NotText, match=kind):
         decode_text(data)
     # the same words in a text are text
@@ -2040,9 +2040,21 @@ def test_a_chunked_body_cut_short_is_an_error_and_a_dechunked_one_reads_as_it_is
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
     for k, body in enumerate((chunked, chunked[: len(chunked) // 2], page)):
-        add(w, f"http://news.example/c{k}", "response", payload=body,
-            http_headers=http_headers("text/html", extra=[("Transfer-Encoding", "chunked")]))  # fmt: skip
+        head = http_headers("text/html", extra=[("Transfer-Encoding", "chunked")])
+        add(w, f"http://news.example/c{k}", "response", payload=body, http_headers=head)
     _, docs, failures, _ = read(buf.getvalue(), "chunks.warc")
     assert [d.text for d in docs] == [page.decode(), page.decode()]
     assert [f.where for f in failures] == ["record 2"]
     assert "chunked body stops part-way" in failures[0].error
+
+
+def test_a_line_in_another_legacy_encoding_inside_a_utf8_dump_is_read_in_it():
+    """A Windows-1251 line in a UTF-8 JSONL dump was kept as a record of U+FFFD (the file
+    is UTF-8; the line alone tells its encoding)."""
+    data = (
+        json.dumps({"text": FRENCH}, ensure_ascii=False).encode("utf-8") + b"\n"
+        + json.dumps({"text": RUSSIAN * 3}, ensure_ascii=False).encode("cp1251") + b"\n"
+    )  # fmt: skip
+    _, docs, failures, _ = read(data, "mixed.jsonl")
+    assert failures == [] and [d.text for d in docs] == [FRENCH, RUSSIAN * 3]
+    assert docs[1].annotations["source"]["encoding"] == "cp1251"
