@@ -148,6 +148,7 @@ def resolve(
     origins: dict[tuple[str, str, str], str] = {}
 
     set_for: list[tuple[str, str, str]] = []
+    stages_origin = sinks_origin = origin  # (what set each list: named in its errors)
     for assignment in sets:
         table, name, key, value = parse_set(assignment)
         if table == "pipeline":
@@ -158,6 +159,7 @@ def resolve(
                         ' pipeline.stages=["boilerplate", "metadata", ...]'
                     )
                 stages = list(value)
+                stages_origin = f"--set {assignment!r}"
                 continue
             if key != "doc_timeout":
                 raise ConfigError(
@@ -171,6 +173,7 @@ def resolve(
             if key != "sinks":
                 raise ConfigError(f"--set {assignment!r}: unknown output key {key!r}")
             sinks = value if isinstance(value, list) else [value]
+            sinks_origin = f"--set {assignment!r}"
             continue
         known = registry.stages if table == "stages" else registry.sinks
         if name not in known:
@@ -191,16 +194,16 @@ def resolve(
             )
         stages.remove(name)
 
-    for kind, names, known_map in (
-        ("stage", stages, registry.stages),
-        ("sink", sinks, registry.sinks),
+    for kind, names, known_map, where in (
+        ("stage", stages, registry.stages, stages_origin),
+        ("sink", sinks, registry.sinks, sinks_origin),
     ):
         for name in names:
             if names.count(name) > 1:  # (a stage run twice cleaned the cleaned text again)
-                raise ConfigError(f"{origin}: the {kind} {name!r} is listed twice")
+                raise ConfigError(f"{where}: the {kind} {name!r} is listed twice")
             if name not in known_map:
                 raise ConfigError(
-                    f"{origin}: unknown {kind} {name!r} (available: {', '.join(sorted(known_map))})"
+                    f"{where}: unknown {kind} {name!r} (available: {', '.join(sorted(known_map))})"
                 )
 
     stage_options = {

@@ -179,7 +179,9 @@ def test_the_stages_set_on_the_command_line_and_sets_that_do_nothing(registry, t
         "--set dedup.threshold=0.8: the stage 'dedup' is not in this run (boilerplate,"
         " metadata, language): it has no effect",
     )
-    with pytest.raises(ConfigError, match="unknown stage 'nothere'"):
+    with pytest.raises(ConfigError, match=r"^--set 'pipeline.stages=.*unknown stage 'nothere'"):
         resolve(registry, cwd=tmp_path, sets=['pipeline.stages=["boilerplate", "nothere"]'])
+    with pytest.raises(ConfigError, match=r"^--set 'output.sinks=.*unknown sink 'nosink'"):
+        resolve(registry, cwd=tmp_path, sets=['output.sinks=["nosink"]'])
     with pytest.raises(ConfigError, match="doc_timeout must be a number of seconds"):
         resolve(registry, config_path=write(tmp_path, '[pipeline]\ndoc_timeout = "1m"\n'))
