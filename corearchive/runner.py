@@ -515,23 +515,23 @@ def emit(
     """One kept document: its record, validated, to every sink (all or none), then the
     catalog; counted as kept, or reported as failed. The streaming run and the staged
     plan's write tasks both emit through here."""
+    if doc.is_html:
+        # (a record whose text is the page's markup: --disable boilerplate gave those
+        # without a word)
+        reporter.failed(
+            doc,
+            "record",
+            "the document is still HTML: no stage of the run extracted its text (the"
+            " boilerplate stage does; a plugin stage that extracts it sets"
+            " document.is_html = False)",
+        )
+        return
     written: list[Sink] = []
     current: Sink | None = None
     try:
         for current in sinks:
             current.prepare(doc)
         current = None
-        if doc.is_html:
-            # (a record whose text is the page's markup: --disable boilerplate gave those
-            # without a word)
-            reporter.failed(
-                doc,
-                "record",
-                "the document is still HTML: no stage of the run extracted its text (the"
-                " boilerplate stage does; a plugin stage that extracts it sets"
-                " document.is_html = False)",
-            )
-            return
         record = build_record(doc, pipeline)
         errors = validator.errors(record)
         if errors:

@@ -32,7 +32,7 @@ from .document import Document, Drop, Format
 from .errors import ConfigError
 from .manager import PluginManager, make_plugin_manager
 from .options import build_options, options_schema
-from .schema import json_problems
+from .schema import RecordValidator
 from .stage import Stage, StageContext
 
 
@@ -133,26 +133,22 @@ def _check_options(stage_cls: type[Stage], options: dict[str, Any]) -> None:
 
 def _annotation_problems(stage_cls: type[Stage], doc: Document, before: set[str]) -> list[str]:
     """What a run's record validation would refuse in what the stage put in ``doc``'s
-    annotations: its own fragment against ``annotations_schema`` (values JSON cannot hold
-    included), and keys of other names that it added (a record allows each stage's own)."""
-    import jsonschema
-
+    annotations: its own fragment against ``annotations_schema`` (the run's validator, values
+    JSON cannot hold included), and keys of other names that it added (a record allows each
+    stage's own)."""
     out: list[str] = []
     name = stage_cls.name
     for key in sorted(set(doc.annotations) - before - {name}):
         out.append(f"annotations: {key!r} is not this stage's ({name!r}): the record refuses it")
     if name in doc.annotations:
-        value = doc.annotations[name]
         path = f"annotations/{name}"
-        found = json_problems(value, path)
-        if found:
-            return out + found
         if stage_cls.annotations_schema is None:
             out.append(f"{path}: the stage declares no annotations_schema")
         else:
-            validator = jsonschema.Draft202012Validator(stage_cls.annotations_schema)
-            for err in sorted(validator.iter_errors(value), key=lambda e: list(e.path)):
-                out.append("/".join([path, *map(str, err.absolute_path)]) + f": {err.message}")
+            # (the validator names paths inside the fragment, "(record)" for its top)
+            for line in RecordValidator(stage_cls.annotations_schema).errors(doc.annotations[name]):
+                where, _, message = line.partition(": ")
+                out.append(f"{path}{'' if where == '(record)' else '/' + where}: {message}")
     return out
 
 

@@ -142,12 +142,12 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                 elif (
                     record.digest_checker.passed is None
                     and (block_digest := headers.get_header("WARC-Block-Digest"))
-                    and (headers.get_header("Content-Length") or "0").strip() != "0"
+                    and (size := (headers.get_header("Content-Length") or "0").strip()) != "0"
                 ):
                     # warcio checks nothing of a revisit (its block, the HTTP head, is
                     # checked here from the file) nor of a record that ends before its
                     # length (a record of no length has nothing to check)
-                    ok = _block_digest_ok(path, offset, end - offset, block_digest)
+                    ok = _block_digest_ok(path, offset, end - offset, block_digest, size)
                     if ok is None:
                         result.problem(
                             f"{rel} at {offset} ({rid}): cut short, its digests unchecked"
@@ -182,11 +182,12 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
         result.problem(f"{rel}: unreadable after {n} records: {type(exc).__name__}: {exc}")
 
 
-def _block_digest_ok(path: Path, offset: int, length: int, expected: str) -> bool | None:
+def _block_digest_ok(path: Path, offset: int, length: int, expected: str, size: str) -> bool | None:
     """Whether the block of the record at ``offset`` (``length`` bytes in the file, a gzip
-    member in a ``.gz`` file) has the digest ``expected`` (``sha1:BASE32``, ``sha256:HEX``
-    ...); None when the record is shorter than its Content-Length or the digest's
-    algorithm unknown. For the records warcio does not check (revisits)."""
+    member in a ``.gz`` file; ``size``, its Content-Length) has the digest ``expected``
+    (``sha1:BASE32``, ``sha256:HEX`` ...); None when the record is shorter than its
+    Content-Length or the digest's algorithm unknown. For the records warcio does not check
+    (revisits)."""
     algo, _, value = expected.strip().partition(":")
     try:
         h = hashlib.new(algo.lower().replace("-", ""))
@@ -200,22 +201,12 @@ def _block_digest_ok(path: Path, offset: int, length: int, expected: str) -> boo
             data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data)
         except zlib.error:
             return False
-    head, sep, rest = data.partition(b"\r\n\r\n")
-    size = next(
-        (
-            line.split(b":", 1)[1].strip()
-            for line in head.split(b"\r\n")
-            if line.lower().startswith(b"content-length:")
-        ),
-        b"",
-    )
-    if not sep or not size.isdigit() or len(rest) < int(size):
+    _, sep, block = data.partition(b"\r\n\r\n")  # (after the WARC headers)
+    if not sep or not size.isdigit() or len(block) < int(size):
         return None
-    h.update(rest[: int(size)])
+    h.update(block[: int(size)])
     digest = h.digest()
-    return value in (base64.b32encode(digest).decode(), digest.hex()) or (
-        value.lower() == digest.hex()
-    )
+    return value == base64.b32encode(digest).decode() or value.lower() == digest.hex()
 
 
 #: The fields every WARC record has (WARC 1.1, section 5)

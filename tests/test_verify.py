@@ -416,8 +416,8 @@ def test_a_revisit_of_a_duplicate_response_is_checked_not_called_cut_short(inges
             + block
             + b"\r\n\r\n"
         )
-        assert _block_digest_ok(rec, 0, rec.stat().st_size, digest) is want
-    assert _block_digest_ok(rec, 0, 40, good) is None  # shorter than its length
+        assert _block_digest_ok(rec, 0, rec.stat().st_size, digest, str(len(block))) is want
+    assert _block_digest_ok(rec, 0, 40, good, str(len(block))) is None  # shorter than its length
 
 
 def test_a_rerun_with_another_index_is_warned_and_its_repeated_ids_found(ingest, seeds, tmp_path):

@@ -355,39 +355,25 @@ class BoilerplateStage(Stage):
         }
 
     def _html(self, doc: Document) -> tuple[str, dict[str, Any]]:
+        html = doc.text
+        limit = self.options.html_max_bytes
+        # (a character is 1-4 bytes in UTF-8: only a page of over limit/4 characters can
+        # be over the limit)
+        if len(html) * 4 > limit and len(data := html.encode("utf-8", "surrogatepass")) > limit:
+            # cut at the limit's byte, on a character: the page's start is read; the
+            # evidence says so (kept_share is of what was read)
+            text, ann = self._html_read(doc, data[:limit].decode("utf-8", "ignore"))
+            ann["cut"] = {"bytes": len(data), "read": limit}
+            return text, ann
+        return self._html_read(doc, html)
+
+    def _html_read(self, doc: Document, html: str) -> tuple[str, dict[str, Any]]:
+        """The main content of ``html`` (see :meth:`_html`)."""
         # (trafilatura and its own imports are loaded by the first page's call; a run's
         # doc_timeout that fired in the middle of that import left half-initialised modules
         # behind (urllib3 without .util), and every later page of the process failed: the
         # imports are made outside the time limits, see _html_imports)
         html2txt, AttrIndex, guarded_xpaths, load_html, page_xpaths = _html_imports()
-
-        html = doc.text
-        cut: dict[str, int] | None = None
-        limit = self.options.html_max_bytes
-        # (a character is 1-4 bytes in UTF-8: only a page of over limit/4 characters can
-        # be over the limit)
-        if len(html) * 4 > limit and (size := len(html.encode("utf-8", "surrogatepass"))) > limit:
-            # cut at the limit's byte, on a character: the page's start is read; the
-            # evidence says so (kept_share is of what was read)
-            html = html.encode("utf-8", "surrogatepass")[:limit].decode("utf-8", "ignore")
-            cut = {"bytes": size, "read": limit}
-        text, ann = self._html_read(doc, html, html2txt, AttrIndex, guarded_xpaths, load_html,
-                                    page_xpaths)  # fmt: skip
-        if cut is not None:
-            ann["cut"] = cut
-        return text, ann
-
-    def _html_read(
-        self,
-        doc: Document,
-        html: str,
-        html2txt: Any,
-        AttrIndex: Any,
-        guarded_xpaths: Any,
-        load_html: Any,
-        page_xpaths: Any,
-    ) -> tuple[str, dict[str, Any]]:
-        """The main content of ``html`` (see :meth:`_html`)."""
         method = "trafilatura"
         text = ""
         tree: Any = None
