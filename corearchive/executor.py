@@ -40,6 +40,7 @@ from .config import RunConfig
 from .document import Document, Drop
 from .errors import StageSetupError
 from .manager import Registry
+from .schema import RecordValidator, record_problem
 from .stage import (
     Stage,
     StageContext,
@@ -150,8 +151,31 @@ NO_CATALOG: Any = _NoCatalog()
 NO_REPORTER: Any = _NoReporter()
 
 
-def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document]) -> ChunkResult:
-    """Run the local stages (and ``prepare`` of the first ordered one) over ``docs``."""
+@dataclass
+class LocalPart:
+    """What a process runs of the pipeline before its ordered stages, chunk by chunk: the
+    local stages, the first ordered stage's ``prepare``, and (when ordered stages follow)
+    the record check of the documents that go on to them (``check``)."""
+
+    stages: list[Stage]
+    prepare: Stage | None = None
+    check: RecordValidator | None = None
+
+    def run(self, docs: list[Document]) -> ChunkResult:
+        """:func:`run_chunk` over ``docs``."""
+        return run_chunk(self.stages, self.prepare, docs, self.check)
+
+
+def run_chunk(
+    local: Sequence[Stage],
+    prepare: Stage | None,
+    docs: list[Document],
+    check: RecordValidator | None = None,
+) -> ChunkResult:
+    """Run the local stages (and ``prepare`` of the first ordered one) over ``docs``; with
+    ``check``, a kept document whose record could not be written fails here, at stage
+    ``record``, before an ordered stage sees it (:func:`~corearchive.schema.record_problem`:
+    dedup would take it for the original of its copies)."""
     reporter = _ChunkReporter()
     for st in local:
         st.context.reporter = reporter
@@ -160,6 +184,14 @@ def run_chunk(local: Sequence[Stage], prepare: Stage | None, docs: list[Document
     for st in local:
         stream = st.run(stream)
     kept = list(stream)
+    if check is not None:
+        ok = []
+        for doc in kept:
+            if (problem := record_problem(doc, check)) is None:
+                ok.append(doc)
+            else:
+                reporter.failed(doc, "record", problem)
+        kept = ok
     stats = {st.name: st.stats for st in local}
     if prepare is not None:
         t0 = time.perf_counter()
@@ -239,20 +271,19 @@ def chunked_by_input(docs: Iterable[Document], size: int) -> Iterator[list[Docum
 class InlineExecutor:
     """Runs the local stages in this process (``--workers 1``)."""
 
-    def __init__(self, local: list[Stage], prepare: Stage | None) -> None:
-        self.local = local
-        self.prepare = prepare
+    def __init__(self, part: LocalPart) -> None:
+        self.part = part
 
     def open(self) -> None:
-        open_stages(self.local)
+        open_stages(self.part.stages)
         freeze_heap()
 
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
         for chunk in chunks:
-            yield run_chunk(self.local, self.prepare, chunk)
+            yield self.part.run(chunk)
 
     def close(self) -> None:
-        close_stages(self.local)
+        close_stages(self.part.stages)
 
     def abort(self) -> None:
         """The run failed or was interrupted: nothing to stop here."""
@@ -268,6 +299,8 @@ class WorkerSpec:
     out: Path
     local: list[str]
     prepare: str | None
+    #: whether ordered stages follow (the worker then checks records: :class:`LocalPart`)
+    check: bool = False
 
 
 def local_context(run_id: str, out: Path, doc_timeout: float = 0.0) -> StageContext:
@@ -278,8 +311,9 @@ def local_context(run_id: str, out: Path, doc_timeout: float = 0.0) -> StageCont
     )
 
 
-def build_local(spec: WorkerSpec) -> tuple[list[Stage], Stage | None]:
-    """A worker's own local stages (opened) and the stage whose ``prepare`` it runs."""
+def build_local(spec: WorkerSpec) -> LocalPart:
+    """A worker's own local stages (opened), the stage whose ``prepare`` it runs, and its
+    record check."""
 
     def build(name: str) -> Stage:
         ctx = local_context(spec.run_id, spec.out, spec.config.doc_timeout)
@@ -290,9 +324,10 @@ def build_local(spec: WorkerSpec) -> tuple[list[Stage], Stage | None]:
 
     local = [build(n) for n in spec.local]
     prepare = build(spec.prepare) if spec.prepare else None
+    check = RecordValidator(spec.registry.record_schema(spec.config.stages)) if spec.check else None
     open_stages(local, _IN_WORKER)
     freeze_heap()
-    return local, prepare
+    return LocalPart(local, prepare, check)
 
 
 _IN_WORKER = " in a worker process"
@@ -333,7 +368,7 @@ def freeze_heap() -> None:
 
 
 # The worker process's own stages, built once by _init_worker.
-_worker: tuple[list[Stage], Stage | None] | None = None
+_worker: LocalPart | None = None
 
 
 # Why they could not be built: every chunk sent is answered with it.
@@ -375,14 +410,14 @@ def _init_worker(spec: WorkerSpec, parent: int | None = None) -> None:
 
 def _close_worker() -> None:
     if _worker is not None:
-        close_stages(_worker[0])
+        close_stages(_worker.stages)
 
 
 def _work(docs: list[Document]) -> ChunkResult:
     if _worker_error is not None:
         raise _worker_error
     assert _worker is not None, "worker not initialised"
-    return shed(run_chunk(_worker[0], _worker[1], docs))
+    return shed(_worker.run(docs))
 
 
 def shed(result: ChunkResult) -> ChunkResult:
@@ -544,7 +579,7 @@ class RemoteExecutor:
             self.inline.open()
             self._inline_opened = True
         t0 = time.process_time()
-        result = run_chunk(self.inline.local, self.inline.prepare, chunk)
+        result = self.inline.part.run(chunk)
         self._chunk_cpu = time.process_time() - t0
         return result
 
@@ -589,7 +624,7 @@ class RemoteExecutor:
                 res = restore(self.wait(self.submit([doc])), [doc])
             except WorkerLost:
                 self._restart()
-                names = ", ".join(s.name for s in self.inline.local)
+                names = ", ".join(s.name for s in self.inline.part.stages)
                 error = (
                     "the worker process died while processing this document, in one of the"
                     f" stages {names} (a crash in C code, or the OOM killer)"

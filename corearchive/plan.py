@@ -83,13 +83,13 @@ from .document import Document, Drop, Duplicate
 from .errors import CoreArchiveError, ExitCode
 from .executor import (
     CHUNK_SIZE,
+    LocalPart,
     WorkerSpec,
     add_stats,
     build_local,
     chunked_by_input,
     die_with_parent,
     release_memory,
-    run_chunk,
     split_stages,
 )
 from .inputs import Unresolved, _make_item, choose_source, expand, read_error, read_results
@@ -244,16 +244,22 @@ def _reporter(report: RunReport, rejects: Path, log: _EventLog) -> RunReporter:
 
 
 # -- step 2: process -------------------------------------------------------------------------
-_local_cache: dict[str, tuple[list[Stage], Stage | None]] = {}
+_local_cache: dict[str, LocalPart] = {}
 
 
-def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
+def _local_stages(spec: PlanSpec) -> LocalPart:
     """This process's local stages, built and opened once per run (models load once)."""
     key = spec.run_id
     if key not in _local_cache:
         close_local_stages()
         wspec = WorkerSpec(
-            spec.registry, spec.config, spec.run_id, spec.out, spec.local, spec.dedup
+            spec.registry,
+            spec.config,
+            spec.run_id,
+            spec.out,
+            spec.local,
+            spec.dedup,
+            check=spec.dedup is not None,
         )
         _local_cache[key] = build_local(wspec)
         if multiprocessing.parent_process() is not None:
@@ -264,8 +270,8 @@ def _local_stages(spec: PlanSpec) -> tuple[list[Stage], Stage | None]:
 
 def close_local_stages() -> None:
     """Close this process's local stages (the end of a run, or of a worker process)."""
-    for local, _ in _local_cache.values():
-        close_stages(local)
+    for part in _local_cache.values():
+        close_stages(part.stages)
     _local_cache.clear()
 
 
@@ -285,7 +291,7 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
     tmp = final.with_name("process.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    local, prepare = _local_stages(spec)
+    part = _local_stages(spec)
     report = RunReport(run_id=spec.run_id)
     log = _EventLog(tmp / "events.pkl", spec.events)
     reporter = _reporter(report, tmp / "rejects.jsonl", log)
@@ -301,7 +307,7 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
                 for path, start, stop, resume in map(_part, parts)
             )
             for chunk in chunked_by_input(docs, CHUNK):
-                res = run_chunk(local, prepare, chunk)
+                res = part.run(chunk)
                 for name, st in res.stats.items():
                     add_stats(stats.setdefault(name, StageStats()), st)
                 kept: list[Document] = []
@@ -320,10 +326,10 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
                         reporter.failed(ev.doc, ev.stage, ev.error)
                 if kept:
                     _dump_kept(kept, sigs, docs_f, sigs_f, reporter)
-        if isinstance(prepare, GlobalSteps):
+        if isinstance(part.prepare, GlobalSteps):
             # The ordered stage's sorted key files (see GlobalSteps), from what its prepare
             # left, read back from the file: a task's memory does not follow its size.
-            prepare.write_keys(_keyed_rows(n, tmp / "sigs.pkl"), tmp / "keys")
+            part.prepare.write_keys(_keyed_rows(n, tmp / "sigs.pkl"), tmp / "keys")
     finally:
         archived.close()
         log.close()

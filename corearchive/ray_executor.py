@@ -38,15 +38,15 @@ class _StageActor:
     def __init__(self, spec: WorkerSpec) -> None:
         from .executor import build_local
 
-        self.local, self.prepare = build_local(spec)
+        self.part = build_local(spec)
 
     def run(self, docs: list[Document]) -> ChunkResult:
-        from .executor import run_chunk, shed
+        from .executor import shed
 
-        return shed(run_chunk(self.local, self.prepare, docs))
+        return shed(self.part.run(docs))
 
     def close(self) -> None:
-        for st in self.local:
+        for st in self.part.stages:
             st.close()
 
 

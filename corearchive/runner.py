@@ -36,6 +36,7 @@ from .executor import (
     CHUNK_SIZE,
     ChunkResult,
     InlineExecutor,
+    LocalPart,
     PoolExecutor,
     RemoteExecutor,
     WorkerSpec,
@@ -48,7 +49,13 @@ from .inputs import Unresolved, choose_source, expand, read_error, read_results
 from .manager import PluginManager, Registry
 from .progress import Progress
 from .report import RunReport, RunReporter
-from .schema import RecordValidator, json_problems
+from .schema import (
+    STILL_HTML,
+    RecordValidator,
+    build_record,
+    json_problems,
+    schema_failure,
+)
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
 from .stage import Stage, StageContext, StageStats, describe_error, open_stages
@@ -287,7 +294,9 @@ class Run:
         for st in local:
             st.context = local_context(self.run_id, self.options.out, self.config.doc_timeout)
         prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
-        inline = InlineExecutor(local, prepare)
+        # (documents going on to ordered stages have their record checked first)
+        check = self.validator if ordered else None
+        inline = InlineExecutor(LocalPart(local, prepare, check))
         ray = self.options.executor == "ray"
         if not ray and (self.options.workers <= 1 or (not local and prepare is None)):
             return inline
@@ -298,6 +307,7 @@ class Run:
             out=self.options.out,
             local=[st.name for st in local],
             prepare=prepare.name if prepare else None,
+            check=check is not None,
         )
         if ray:
             from .ray_executor import RayExecutor
@@ -518,13 +528,7 @@ def emit(
     if doc.is_html:
         # (a record whose text is the page's markup: --disable boilerplate gave those
         # without a word)
-        reporter.failed(
-            doc,
-            "record",
-            "the document is still HTML: no stage of the run extracted its text (the"
-            " boilerplate stage does; a plugin stage that extracts it sets"
-            " document.is_html = False)",
-        )
+        reporter.failed(doc, "record", STILL_HTML)
         return
     written: list[Sink] = []
     current: Sink | None = None
@@ -535,9 +539,7 @@ def emit(
         record = build_record(doc, pipeline)
         errors = validator.errors(record)
         if errors:
-            reporter.failed(
-                doc, "record", "record does not match the schema: " + "; ".join(errors[:5])
-            )
+            reporter.failed(doc, "record", schema_failure(errors))
             return
         for current in sinks:
             current.write(doc, record)
@@ -568,27 +570,6 @@ def emit(
         raw_record_id=arch.raw_record_id if arch else None,
     )
     reporter.report.kept += 1
-
-
-def build_record(doc: Document, pipeline: list[dict[str, Any]]) -> dict[str, Any]:
-    """The JSON record of a kept document (validated by the caller); a function, so that the
-    staged plan's write tasks build the same records without a Run."""
-    lang = doc.language
-    return {
-        "id": doc.id,
-        "source": doc.source.to_json(),
-        "text": doc.text,
-        "title": doc.title,
-        "site_name": doc.site_name,
-        "authors": list(doc.authors),
-        "tags": list(doc.tags),
-        "published": doc.published,
-        "language": {"code": lang.code, "confidence": lang.confidence} if lang else None,
-        "duplicate": doc.duplicate.to_json(),
-        "archive": doc.archive.to_json() if doc.archive else None,
-        "pipeline": pipeline,
-        "annotations": doc.annotations,
-    }
 
 
 def _prepares(stage: Stage) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from .document import BUILTIN_FORMATS
+from .document import BUILTIN_FORMATS, Document
 from .errors import PluginError
 from .options import options_schema
 from .sink import Sink
@@ -323,3 +323,50 @@ def json_problems(value: Any, path: str = "") -> list[str]:
     )
     out.append(f"{here}: a {kind.__module__}.{kind.__qualname__} is not a JSON value{hint}")
     return out
+
+
+def build_record(doc: Document, pipeline: list[dict[str, Any]]) -> dict[str, Any]:
+    """The JSON record of a kept document (validated by the caller): the streaming run and
+    the staged plan's write tasks build the same records."""
+    lang = doc.language
+    return {
+        "id": doc.id,
+        "source": doc.source.to_json(),
+        "text": doc.text,
+        "title": doc.title,
+        "site_name": doc.site_name,
+        "authors": list(doc.authors),
+        "tags": list(doc.tags),
+        "published": doc.published,
+        "language": {"code": lang.code, "confidence": lang.confidence} if lang else None,
+        "duplicate": doc.duplicate.to_json(),
+        "archive": doc.archive.to_json() if doc.archive else None,
+        "pipeline": pipeline,
+        "annotations": doc.annotations,
+    }
+
+
+#: Why a document still HTML gets no record.
+STILL_HTML = (
+    "the document is still HTML: no stage of the run extracted its text (the boilerplate"
+    " stage does; a plugin stage that extracts it sets document.is_html = False)"
+)
+
+
+def schema_failure(errors: list[str]) -> str:
+    """The error entry of a record that breaks its schema (its first five violations)."""
+    return "record does not match the schema: " + "; ".join(errors[:5])
+
+
+def record_problem(doc: Document, validator: RecordValidator) -> str | None:
+    """Why ``doc`` could not be written as a record now (None if it could).
+
+    Checked as the local stages finish, before the ordered ones: dedup takes a document it
+    sees for the original of its later copies, and a document that failed at the record
+    after that took its copies with it (dropped as duplicates of a document never
+    archived). The record is built without what the ordered stages and the sinks add
+    (duplicate status, archive place), which their own schemas cover."""
+    if doc.is_html:
+        return STILL_HTML
+    errors = validator.errors(build_record(doc, []))
+    return schema_failure(errors) if errors else None

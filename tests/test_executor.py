@@ -22,6 +22,7 @@ from corearchive.executor import (
     CHUNK_SIZE,
     PIPE_BYTES,
     InlineExecutor,
+    LocalPart,
     PoolExecutor,
     RemoteExecutor,
     chunked_by_input,
@@ -448,7 +449,7 @@ class _FakeRemote(RemoteExecutor):
 
     def __init__(self, lag: int) -> None:
         local = [_TagStage(None, local_context("r", Path(".")))]  # type: ignore[arg-type]
-        super().__init__(1, None, InlineExecutor(local, None))  # type: ignore[arg-type]
+        super().__init__(1, None, InlineExecutor(LocalPart(local)))  # type: ignore[arg-type]
         self.lag = lag
         self.asked: dict[int, int] = {}
         self.max_in_flight = 0

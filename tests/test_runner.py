@@ -1391,3 +1391,44 @@ def test_html_whose_text_no_stage_extracted_is_an_error_entry(ingest, tmp_path):
     [err] = res.rejects
     assert err["stage"] == "record" and "still HTML" in err["error"]
     assert err["source"]["path"].endswith("p.html")
+
+
+class _NaNStage(Stage):
+    """A stage whose annotation of one document is NaN, which no record may hold."""
+
+    name = "nanny"
+    annotations_schema = {"type": "object", "properties": {"score": {"type": "number"}}}
+
+    def process(self, doc: Any) -> Any:
+        doc.annotations["nanny"] = {"score": float("nan") if "BAD" in doc.text else 1.0}
+        return doc
+
+
+@pytest.mark.parametrize(
+    "plan, workers", [("stream", "1"), ("stream", "2"), ("staged", "1"), ("staged", "2")]
+)
+def test_a_document_whose_record_fails_does_not_take_its_copies_with_it(
+    ingest, tmp_path, monkeypatch, plan, workers
+):
+    """The record was checked only after dedup: a document that failed there had already
+    been taken as the original of its copies, which were dropped as duplicates of a
+    document never archived (all of them lost)."""
+    docs = tmp_path / "in"
+    docs.mkdir()
+    bad = ARTICLE.replace("Tuesday", "Tuesday BAD")
+    (docs / "a.txt").write_text(bad)
+    (docs / "b.txt").write_text(bad)  # byte copy: fails too
+    (docs / "c.txt").write_text(ARTICLE)  # near copy of both
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "nanny", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("nanny", StagePlugin(_NaNStage))):
+        res = ingest(str(docs), "--config", str(cfg), "--plan", plan, "--workers", workers)
+    assert res.exit_code == 1, res.rejects
+    assert [r["source"]["path"].rsplit("/", 1)[1] for r in res.records] == ["c.txt"]
+    assert res.records[0]["duplicate"]["status"] == "unique"
+    errors = {r["source"]["path"].rsplit("/", 1)[1]: r for r in res.rejects}
+    assert set(errors) == {"a.txt", "b.txt"}
+    for err in errors.values():
+        assert err["kind"] == "error" and err["stage"] == "record"
+        assert "annotations/nanny/score" in err["error"] and "NaN" in err["error"]
+    _counts_add_up(res.manifest)
