@@ -27,6 +27,7 @@ from .errors import (
     ExitCode,
     IndexBusyError,
     OutputBusyError,
+    PlanError,
     UnfinishedCommitError,
 )
 from .manager import PluginInfo, PluginManager, Registry, collect, make_plugin_manager
@@ -274,7 +275,6 @@ def ingest(
 
         if importlib.util.find_spec("ray") is None:
             _fail('--executor ray needs Ray: pip install "corearchive[ray]"', ExitCode.USAGE)
-    from .plan import PlanError
 
     run = Run(pm, registry, config, options)
     try:

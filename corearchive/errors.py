@@ -50,3 +50,7 @@ class OutputBusyError(CoreArchiveError):
 class UnfinishedCommitError(CoreArchiveError):
     """A run killed as it committed left the output folder in a state the next run cannot
     finish on its own (see :func:`corearchive.atomic.recover_commits`)."""
+
+
+class PlanError(CoreArchiveError):
+    """The work folder belongs to another plan, or the pipeline cannot be staged."""

@@ -14,6 +14,8 @@ import types
 import typing
 from typing import Any, Literal, TypeVar
 
+import jsonschema_rs
+
 from .errors import ConfigError
 
 T = TypeVar("T")
@@ -77,13 +79,20 @@ def check_defaults(cls: type[Any]) -> None:
     """Raise TypeError when a default of ``cls`` breaks its own option's schema (a string
     for an int, a number below its minimum): a plugin's mistake, which no config value
     would show, found at start-up instead of inside the stage, document after document."""
-    import jsonschema
-
     for name, prop in options_schema(cls)["properties"].items():
         if "default" not in prop:
             continue
         schema = {k: v for k, v in prop.items() if k not in ("default", "description")}
         value = _as_json(prop["default"])
+        try:
+            # jsonschema-rs: the ``jsonschema`` package (~90 ms of imports at every start)
+            # is loaded only for a default it rejects, for the message
+            if jsonschema_rs.Draft202012Validator(schema).is_valid(value):
+                continue
+        except ValueError:  # (a value no JSON holds: jsonschema says what is wrong)
+            pass
+        import jsonschema
+
         error = jsonschema.exceptions.best_match(
             jsonschema.Draft202012Validator(schema).iter_errors(value)
         )

@@ -80,7 +80,7 @@ from .atomic import AtomicFile, Commit, run_committed, write_atomic
 from .catalog import Catalog, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
-from .errors import CoreArchiveError, ExitCode
+from .errors import ExitCode, PlanError
 from .executor import (
     CHUNK_SIZE,
     LocalPart,
@@ -106,10 +106,6 @@ CHUNK = CHUNK_SIZE
 DEDUP_BATCH = 512
 #: The WARC serial of task ``n`` starts at ``n × WARC_SERIALS``: shard names never collide.
 WARC_SERIALS = 1000
-
-
-class PlanError(CoreArchiveError):
-    """The work folder belongs to another plan, or the pipeline cannot be staged."""
 
 
 @dataclass
