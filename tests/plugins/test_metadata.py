@@ -1912,3 +1912,41 @@ def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one
     )
     for name in ("Über uns", "About us", "Contact", "À propos"):
         assert extract(f"{name}\n\n{about}\n\n{about}")["title"] == name, name
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a kicker of one or two words before the headline
+        (
+            "Olympia 2022 - Zwei weitere Corona-Fälle im deutschen Team",
+            "Zwei weitere Corona-Fälle im deutschen Team",
+        ),
+        (
+            "Update | Council approves the school budget after a long debate",
+            "Council approves the school budget after a long debate",
+        ),
+        # a tail of one or two words after it
+        (
+            "How to Grow a Lemon Tree from Seed | Step-by-Step Guide",
+            "How to Grow a Lemon Tree from Seed",
+        ),
+        (
+            "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49",
+            "Die Haubenfahrzeuge der Nachkriegszeit",
+        ),
+        # no segment of two words or fewer: as it is
+        ("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche", None),
+        ("NWO – PSYOP UNITEDWESTRIKE Radio-Marathon", None),
+        ("Schwache Profile – günstige Lawinensituation", None),
+    ],
+)
+def test_a_headline_line_without_its_kicker_or_short_tail(line: str, title: str | None) -> None:
+    story = (
+        "The council approved the budget on Tuesday after a long debate about schools, "
+        "roads and the new library, which will open next spring in the old market hall."
+    )
+    res = extract(f"{line}\n\nMarch 4, 2019\n\n{story}\n\n{story}")
+    assert res["title"] == (title or line)
+    # the whole line is the title's line (it is removed from the cleaned text)
+    assert res["lines"]["title"] == [0]
