@@ -33,19 +33,25 @@ MODEL = ROOT / "plugins" / "metadata" / "model.json"
 
 
 def load():
-    """Per dev page: (set, name, true title, candidate texts, feature matrix, labels)."""
+    """Per dev page: (set, name, true title, candidate texts, feature matrix, labels, the
+    title a comment section's heading quotes or None)."""
     pages = []
     for s in SETS:
         d = f"/work/shared/eval/data/{s}/dev"
         truth = json.load(open(d + "/titles.json"))
         for name in sorted(truth):
             text = open(f"{d}/text/{name}.txt", encoding="utf-8").read()
-            feats = tm._title_feats(tm.Page(text))  # (every candidate, overlaps included)
+            page = tm.Page(text)
+            feats = tm._title_feats(page)  # (every candidate, overlaps included)
+            # (a comment section's heading that quotes the title overrides the ranker)
+            quoted = tm._commented_title(page)
             t = norm_title(truth[name]["title"])
             y = np.array([norm_title(c[1]) == t for c in feats], dtype=float)
             x = np.array([list(f.values()) for _, _, f in feats], dtype=float)
             x = x.reshape(len(feats), len(tm.TITLE_FEATURES))
-            pages.append((s, name, truth[name]["title"], [c[1] for c in feats], x, y))
+            pages.append(
+                (s, name, truth[name]["title"], [c[1] for c in feats], x, y, quoted and quoted[1])
+            )
     return pages
 
 
@@ -69,8 +75,8 @@ def predict(pages, idx, model, cols):
 def report(pages, pred, label):
     res = {s: [0, 0, 0] for s in SETS}
     misses = []
-    for i, (s, name, truth, _c, _x, _y) in enumerate(pages):
-        line = pred[i]
+    for i, (s, name, truth, _c, _x, _y, quoted) in enumerate(pages):
+        line = quoted or pred[i]
         res[s][2] += 1
         if line is None:
             continue
