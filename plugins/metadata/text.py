@@ -2208,6 +2208,75 @@ def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[
     return i, s
 
 
+#: A spaced separator between a headline and a segment around it (" | ", " - ", " – ", " — ")
+_SEGMENT_SEP = re.compile(r"\s+[|–—-]\s+")
+
+
+def _segment_cut(s: str) -> str:
+    """The chosen title line without a segment that is no part of the headline: a kicker of
+    one or two words before a headline of four or more ("Olympia 2022 - Zwei weitere
+    Corona-Fälle! ...", "Update | Deceased Clarendon crash victims identified") or a tail of
+    one or two words after one of three or more ("How to Grow a Lemon Tree from Seed |
+    Step-by-Step Guide"): the segments a page's <title> or og:title joins to its headline,
+    which a page shows when its headline line is that title. The title truth
+    (/work/shared/eval/README.md) removes them: over its dev headlines with a separator, a
+    head of at most two words before at least four was cut on 15 of 16, a tail of at most
+    two words after at least three on 109 of 113 (research/metadata/REPORT.md)."""
+    if " " not in s:
+        return s
+    parts = _SEGMENT_SEP.split(s)
+    if len(parts) < 2:
+        return s
+    seps = _SEGMENT_SEP.findall(s)
+    if len(parts[0].split()) <= 2:
+        rest = s[len(parts[0]) + len(seps[0]) :]
+        if len(rest.split()) >= 4:
+            return rest
+    if len(parts[-1].split()) <= 2:
+        rest = s[: len(s) - len(parts[-1]) - len(seps[-1])]
+        if len(rest.split()) >= 3:
+            return rest
+    return s
+
+
+#: A comment section's heading, which quotes the post's title: "5 thoughts on “Title”",
+#: "Ein Gedanke zu „Titel“", "3 Kommentare zu "Titel"" (WordPress themes and others)
+_COMMENTS_ON = re.compile(
+    r"(?:\d+|One|Ein|Eine)\s+(?:[Kk]ommentare?|[Gg]edanken?|[Cc]omments?|[Tt]houghts?|"
+    r"[Rr]esponses?|[Rr]eplies|[Aa]ntworten|[Rr]eaktionen?|[Cc]ommentaires?|[Cc]omentarios?)"
+    r"\s+(?:zu|on|to|auf|sur|en|für)\s+[\"“„«»'‘]\s*(.+?)\s*[\"”“»«'’]\s*$"
+)
+_COMMENTS_FIRST = re.compile(r"[0-9OE]")
+#: The last characters of a heading that :data:`_COMMENTS_ON` can match
+_COMMENTS_LAST = frozenset("\"”“»«'’")
+#: How far below the main block a comment section's heading is looked for (lines)
+_COMMENTS_AFTER = 60
+
+
+def _commented_title(page: Page) -> tuple[int, str] | None:
+    """The title a comment section's heading quotes (:data:`_COMMENTS_ON`) between the
+    first paragraph and :data:`_COMMENTS_AFTER` lines below the main block, with the
+    heading's index among the page's non-blank lines, or None. On the dev text pages, 28
+    pages hold one; the quote is the headline on 27 and on the 28th once its short tail is
+    cut ("How to Grow a Lemon Tree from Seed | Step-by-Step Guide"). Only the lines that
+    start with a digit, "O" or "E" and end with a quote are tried (their first characters
+    joined in C and searched by a character class: ~10 us a page)."""
+    texts = page.texts
+    lo = page.body + 1
+    firsts = "".join(map(itemgetter(0), texts[lo : page.me + _COMMENTS_AFTER]))
+    last = _COMMENTS_LAST
+    for m in _COMMENTS_FIRST.finditer(firsts):
+        k = m.start() + lo
+        line = texts[k]
+        if (
+            line[-1] in last
+            and (found := _COMMENTS_ON.match(line)) is not None
+            and found[1].count(" ") < _TITLE_MAX_WORDS
+        ):
+            return k, found[1]
+    return None
+
+
 def rank_titles(page: Page, pool: TitlePool | None = None) -> list[tuple[int, str, float]]:
     """The title candidates that can win, with their scores: (line, text, score), in line
     order; the best-scoring one is the model's choice over every candidate.
@@ -2626,11 +2695,28 @@ def extract_lines(
         slug = _slug_words(url) if pool is not None else None
         if slug and pool is not None:
             i, s = _slug_title(pool, slug, i, s)
+        if pool is not None:
+            s = _segment_cut(s)
         if marked or (i < page.story_end and not _is_para(s)):
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"
             line = page.lines[i].strip()
             meta_lines["title"] = [items[k][0] for k in _indices(page.texts, {s, line})]
+    if pool is not None and (quoted := _commented_title(page)) is not None:
+        # a comment section's heading quotes the post's title: "5 thoughts on “Title”"
+        k, quote = quoted
+        s = _segment_cut(quote)
+        # (the title's own line, when the page shows it)
+        own = quote if quote in page.texts else s if s in page.texts else None
+        if own is not None:
+            i = items[page.texts.index(own)][0]
+            res["title"], title_line = s, i
+            meta_lines["title"] = [items[k][0] for k in _indices(page.texts, {own})]
+        else:
+            i = items[k][0]
+            res["title"], title_line = s, None
+            meta_lines.pop("title", None)
+        res["sources"]["title"] = f"line {i}"
     # dates
     cands = rank_dates(page, capture, title_line=title_line)
     idx, conf = choose(cands)

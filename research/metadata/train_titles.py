@@ -5,7 +5,8 @@
 Every candidate of ``corearchive_plugins.metadata.text.TitlePool`` is scored on all
 :data:`TITLE_FEATURES` (``_title_feats``: what is trained is what runs; ``rank_titles``
 leaves out only candidates that cannot beat the best). CV: 5 folds grouped by headline (the
-same headline in two sets is one group), repeated for each ``--seeds`` fold assignment; the
+same headline in two sets is one group; ``--by site``: by the page's host), repeated for each
+``--seeds`` fold assignment; the
 model is fitted on the training pages of each fold and the test pages are ranked by it.
 ``--write`` stores the model fitted on every page as "title" in plugins/metadata/model.json.
 ``--drop F ...`` leaves features out (their weight is 0) to measure what they bring.
@@ -16,6 +17,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -30,22 +32,31 @@ from corearchive_plugins.metadata import text as tm  # noqa: E402
 
 SETS = ["aeb", "trafeval", "htmldate"]
 MODEL = ROOT / "plugins" / "metadata" / "model.json"
+#: (set, page) -> the page's URL (titles.json), for ``--by site``
+SITE: dict[tuple[str, str], str] = {}
 
 
 def load():
-    """Per dev page: (set, name, true title, candidate texts, feature matrix, labels)."""
+    """Per dev page: (set, name, true title, candidate texts, feature matrix, labels, the
+    title a comment section's heading quotes or None)."""
     pages = []
     for s in SETS:
         d = f"/work/shared/eval/data/{s}/dev"
         truth = json.load(open(d + "/titles.json"))
         for name in sorted(truth):
             text = open(f"{d}/text/{name}.txt", encoding="utf-8").read()
-            feats = tm._title_feats(tm.Page(text))  # (every candidate, overlaps included)
+            page = tm.Page(text)
+            feats = tm._title_feats(page)  # (every candidate, overlaps included)
+            # (a comment section's heading that quotes the title overrides the ranker)
+            quoted = tm._commented_title(page)
             t = norm_title(truth[name]["title"])
+            SITE[s, name] = truth[name].get("url") or ""
             y = np.array([norm_title(c[1]) == t for c in feats], dtype=float)
             x = np.array([list(f.values()) for _, _, f in feats], dtype=float)
             x = x.reshape(len(feats), len(tm.TITLE_FEATURES))
-            pages.append((s, name, truth[name]["title"], [c[1] for c in feats], x, y))
+            pages.append(
+                (s, name, truth[name]["title"], [c[1] for c in feats], x, y, quoted and quoted[1])
+            )
     return pages
 
 
@@ -69,11 +80,12 @@ def predict(pages, idx, model, cols):
 def report(pages, pred, label):
     res = {s: [0, 0, 0] for s in SETS}
     misses = []
-    for i, (s, name, truth, _c, _x, _y) in enumerate(pages):
-        line = pred[i]
+    for i, (s, name, truth, _c, _x, _y, quoted) in enumerate(pages):
+        line = quoted or pred[i]
         res[s][2] += 1
         if line is None:
             continue
+        line = tm._segment_cut(line)  # (as extract_lines does with the chosen line)
         e = norm_title(line) == norm_title(truth)
         res[s][0] += e
         res[s][1] += e or token_f1(truth, line) >= 0.9
@@ -96,6 +108,9 @@ def main():
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2], help="fold assignments")
     ap.add_argument("--drop", nargs="*", default=[], help="features left out")
+    ap.add_argument(
+        "--by", choices=["headline", "site"], default="headline", help="CV folds grouped by"
+    )
     args = ap.parse_args()
     pages = load()
     cols = [j for j, f in enumerate(tm.TITLE_FEATURES) if f not in args.drop]
@@ -103,7 +118,14 @@ def main():
     reach = np.mean([p[5].any() for p in pages])
     print(f"pages={len(pages)} candidates={n_c} ({n_c / len(pages):.1f}/page) reachable={reach:.3f}")
     groups: dict[str, int] = {}
-    page_group = np.array([groups.setdefault(norm_title(p[2]), len(groups)) for p in pages])
+    if args.by == "site":
+        # (a page's site: its URL's host without "www."; a page of one site in two sets is
+        # one group, and so is every page of a site)
+        key = [urlsplit(SITE.get((p[0], p[1]), "")).hostname or p[1] for p in pages]
+        key = [k.removeprefix("www.") for k in key]
+    else:
+        key = [norm_title(p[2]) for p in pages]
+    page_group = np.array([groups.setdefault(k, len(groups)) for k in key])
     misses = []
     for C in args.C:
         accs = []

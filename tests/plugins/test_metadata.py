@@ -1931,3 +1931,74 @@ def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one
     )
     for name in ("Über uns", "About us", "Contact", "À propos"):
         assert extract(f"{name}\n\n{about}\n\n{about}")["title"] == name, name
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # a kicker of one or two words before the headline
+        (
+            "Olympia 2022 - Zwei weitere Corona-Fälle im deutschen Team",
+            "Zwei weitere Corona-Fälle im deutschen Team",
+        ),
+        (
+            "Update | Council approves the school budget after a long debate",
+            "Council approves the school budget after a long debate",
+        ),
+        # a tail of one or two words after it
+        (
+            "How to Grow a Lemon Tree from Seed | Step-by-Step Guide",
+            "How to Grow a Lemon Tree from Seed",
+        ),
+        (
+            "Die Haubenfahrzeuge der Nachkriegszeit - Teil 49",
+            "Die Haubenfahrzeuge der Nachkriegszeit",
+        ),
+        # no segment of two words or fewer: as it is
+        ("Von der Leyen will Kriegsland Ukraine in EU holen – Österreich zahlt die Zeche", None),
+        ("NWO – PSYOP UNITEDWESTRIKE Radio-Marathon", None),
+        ("Schwache Profile – günstige Lawinensituation", None),
+    ],
+)
+def test_a_headline_line_without_its_kicker_or_short_tail(line: str, title: str | None) -> None:
+    story = (
+        "The council approved the budget on Tuesday after a long debate about schools, "
+        "roads and the new library, which will open next spring in the old market hall."
+    )
+    res = extract(f"{line}\n\nMarch 4, 2019\n\n{story}\n\n{story}")
+    assert res["title"] == (title or line)
+    # the whole line is the title's line (it is removed from the cleaned text)
+    assert res["lines"]["title"] == [0]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "3 Kommentare zu „Council approves the school budget“",
+        "One thought on “Council approves the school budget”",
+        '12 comments on "Council approves the school budget"',
+        "5 thoughts on “Council approves the school budget | Town News”",
+    ],
+)
+def test_the_title_a_comment_sections_heading_quotes(heading: str) -> None:
+    story = (
+        "The council approved the budget on Tuesday after a long debate about schools, "
+        "roads and the new library, which will open next spring in the old market hall."
+    )
+    comment = "I think this is a great decision for the town and its children, well done to all."
+    text = "\n\n".join(
+        ["Town News", "Where the money goes this year", story, story, heading, "Anna", comment]
+    )
+    res = extract(text)
+    assert res["title"] == "Council approves the school budget"
+    # (the heading is no title line of the page: it stays in the text)
+    assert "title" not in res["lines"]
+    # the page shows the title as a line of its own: that line is the title's
+    res = extract(
+        text.replace("Where the money goes this year", "Council approves the school budget")
+    )
+    assert res["title"] == "Council approves the school budget"
+    assert res["lines"]["title"] == [2]
+    # a sentence that mentions comments on something is no such heading
+    prose = f'{story} There were 12 comments on "the budget" by noon.'
+    assert extract(text.replace(heading, prose))["title"] != "the budget"
