@@ -26,8 +26,6 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
-from itertools import compress
-from operator import not_
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
@@ -63,6 +61,31 @@ _ARCHIVED = re.compile(
 )
 #: How far into an HTML page's extracted text a byline is looked for
 _HTML_BYLINE_LINES = 8
+
+
+#: A run of blank lines (whitespace only) after a line break, then the break before the next
+#: line: the first blank line is group 1 (``[^\S\n]`` is the whitespace str.strip removes,
+#: but the line break)
+_BLANK_RUN = re.compile(r"(\n[^\S\n]*)(?:\n[^\S\n]*)+(?=\n)")
+#: The blank lines at the start of a text
+_LEADING_BLANK = re.compile(r"(?:[^\S\n]*\n)+")
+
+
+def _tidy_blank_lines(text: str) -> str:
+    """``text`` with a blank line (whitespace only) kept only between two lines that are
+    not, the first of a run of them: no blank line at its start or end, and one for a run
+    ("" if every line is blank)."""
+    if not text or text.isspace():
+        return ""
+    if (m := _LEADING_BLANK.match(text)) is not None:
+        text = text[m.end() :]
+    text = _BLANK_RUN.sub(r"\1", text)
+    # (the blank lines at the end: a run there is no run between two lines)
+    cut = text.rfind("\n") + 1
+    while cut and (cut == len(text) or text[cut:].isspace()):
+        text = text[: cut - 1]
+        cut = text.rfind("\n") + 1
+    return text
 
 
 @dataclass(frozen=True)
@@ -404,33 +427,43 @@ class MetadataStage(Stage):
         drop.discard("")
         if not drop:
             return 0
-        text_lines = doc.text.split("\n")
-        stripped = list(map(str.strip, text_lines))
-        if drop.isdisjoint(stripped):
+        # The text's lines whose stripped text is one to drop, found by a C-level search for
+        # each (a handful of lines) instead of splitting and stripping every line of the
+        # text; a line is dropped when the text around the hit, to its line's ends, is
+        # whitespace (what str.strip removes).
+        text = doc.text
+        found: set[tuple[int, int]] = set()
+        for s in drop:
+            pos = text.find(s)
+            while pos >= 0:
+                if pos and not text[pos - 1].isspace():
+                    # (inside a line: "BBC" in "the BBC said")
+                    pos = text.find(s, pos + 1)
+                    continue
+                start = text.rfind("\n", 0, pos) + 1
+                end = text.find("\n", pos + len(s))
+                end = len(text) if end < 0 else end
+                if (start == pos or text[start:pos].isspace()) and (
+                    end == pos + len(s) or text[pos + len(s) : end].isspace()
+                ):
+                    found.add((start, end))
+                pos = text.find(s, pos + 1)
+        if not found:
             return 0
-        if "" not in stripped:
-            # no blank line (the usual cleaned text): the lines not dropped, picked in C
-            dropped = list(map(drop.__contains__, stripped))
-            picked = list(compress(text_lines, map(not_, dropped)))
-            if not picked:
-                return 0
-            doc.text = "\n".join(picked)
-            return sum(dropped)
-        kept: list[str] = []
-        removed = 0
-        last_blank = True  # (no kept line yet, or the last kept line is blank)
-        for ln, st in zip(text_lines, stripped, strict=True):
-            if st in drop:
-                removed += 1
-            elif st or not last_blank:
-                kept.append(ln)  # a blank line only between two kept lines
-                last_blank = not st
-        while kept and not kept[-1].strip():
-            kept.pop()
+        # the runs of lines between the dropped ones (a run of no lines left out)
+        runs: list[str] = []
+        at = 0  # where the next run starts
+        for start, end in sorted(found):
+            if start > at:
+                runs.append(text[at : start - 1])
+            at = end + 1
+        if at <= len(text):
+            runs.append(text[at:])
+        kept = _tidy_blank_lines("\n".join(runs))
         if not kept:
             return 0
-        doc.text = "\n".join(kept)
-        return removed
+        doc.text = kept
+        return len(found)
 
 
 @hookimpl
