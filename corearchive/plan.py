@@ -1168,6 +1168,7 @@ class StagedPlan:
             report.inputs = plan["files"] + len(plan["unresolved"])
             steps.lap("final")
             report.seconds = time.time() - started
+            run.report = report  # (the manifest's exit code and seconds are the run's)
             counts = report.counts_json()
             with commit:
                 for f in outputs:
@@ -1187,7 +1188,6 @@ class StagedPlan:
                     ),
                 }
                 run.write_manifest(manifest)
-            run.report = report
             run.commit_point(commit, catalog, counts)  # (a relaunch now finds the plan done)
             (self.work / "final.done").write_text(run.run_id)
             # The run is committed: the intermediate files have served (the task outputs,

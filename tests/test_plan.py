@@ -85,6 +85,10 @@ def test_staged_plan_gives_the_streaming_output(ingest, tmp_path, monkeypatch, w
             out=tmp_path / "staged",
         )  # fmt: skip
     assert stream.exit_code == staged.exit_code == 1  # the BOOM documents failed
+    # (the staged plan's run.json said exit_code 0 and seconds 0.0: the manifest was
+    # written before the run took the plan's report)
+    assert stream.manifest["exit_code"] == staged.manifest["exit_code"] == 1
+    assert staged.manifest["seconds"] > 0
     left, right = _same(stream, staged)
     assert left == right
     assert staged.manifest["plan"]["tasks"] == 4
