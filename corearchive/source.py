@@ -127,6 +127,13 @@ class _Decoding(io.RawIOBase):
         self.raw.close()
         super().close()
 
+    def release(self) -> Any:
+        """Close this reader but not the compressed stream, which it returns (to read on
+        from another place of it)."""
+        raw, self.raw = self.raw, io.BytesIO()
+        self.close()
+        return raw
+
 
 class Decompressing(_Decoding):
     """A zstd, xz or bzip2 stream decompressed as it is read; frames or streams that follow
@@ -183,6 +190,13 @@ class GunzipReader(_Decoding):
 
     padding = True
 
+    def __init__(self, raw: Any) -> None:
+        super().__init__(raw)
+        #: Where in ``raw`` the current gzip member starts (the end of the last one read
+        #: whole): a reader of per-record members (WARC.gz) goes on after a damaged one by
+        #: looking for the next member from there.
+        self.member_start: int | None = _tell(raw)
+
     def _new(self) -> Any:
         return zlib.decompressobj(wbits=31)
 
@@ -193,8 +207,18 @@ class GunzipReader(_Decoding):
         self.buf += self.d.decompress(self.pending, 1 << 20)
         if self.d.eof:
             self.pending, self.d = self.d.unused_data, None
+            if (at := _tell(self.raw)) is not None:
+                self.member_start = at - len(self.pending)
         else:
             self.pending = self.d.unconsumed_tail
+
+
+def _tell(raw: Any) -> int | None:
+    """``raw.tell()``, or None for a stream that cannot tell."""
+    try:
+        return int(raw.tell())
+    except (OSError, AttributeError, ValueError):
+        return None
 
 
 @dataclass(slots=True)

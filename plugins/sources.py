@@ -1152,6 +1152,7 @@ class WarcSource(Source):
             # offset and number of the record that gave the last result, read again and
             # skipped (warcio's offsets are the stream's, so they stay the file's)
             skip = item.resume is not None and not is_arc
+            resynced = False
             if skip:
                 offset, n = item.resume
                 n -= 1
@@ -1160,60 +1161,86 @@ class WarcSource(Source):
             raw.close()
             yield Failure(f"{item.damaged}: {_one_line(exc) if item.compressed else exc}")
             return
-        broken: tuple[str, str] | None = None  # (error, where)
-        with stream:
-            it = ArchiveIterator(
-                stream, no_record_parse=False, check_digests=False, arc2warc=is_arc
-            )
-            it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
-            # warcio writes a warning and the stray bytes themselves to stderr when a record
-            # is not followed by blank lines; the input's error entry says it instead
-            it.INC_RECORD = ""
-            records = iter(it)
+        try:
             while True:
-                stray = it.err_count
-                try:
-                    record = next(records, None)
-                except Exception as exc:  # warcio raises many kinds on malformed input
-                    cause = _one_line(exc)
-                    if isinstance(exc, OverflowError):  # (int too large for a length)
-                        cause = "a record's Content-Length is too large to be true"
-                    elif not isinstance(exc, _WARC_READ_ERRORS):
-                        # warcio failing on bad headers: name the input's fault, not
-                        # warcio's
-                        cause = f"malformed record headers ({cause})"
-                    broken = (
-                        f"broken or truncated WARC after {n} records: {cause}",
-                        f"record {n + 1}",
-                    )
+                broken: tuple[str, str] | None = None  # (error, where)
+                it = ArchiveIterator(
+                    stream, no_record_parse=False, check_digests=False, arc2warc=is_arc
+                )
+                it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
+                # warcio writes a warning and the stray bytes themselves to stderr when a
+                # record is not followed by blank lines; the input's error entry says it
+                it.INC_RECORD = ""
+                records = iter(it)
+                while True:
+                    stray = it.err_count
+                    try:
+                        record = next(records, None)
+                    except Exception as exc:  # warcio raises many kinds on malformed input
+                        cause = _one_line(exc)
+                        if isinstance(exc, OverflowError):  # (int too large for a length)
+                            cause = "a record's Content-Length is too large to be true"
+                        elif not isinstance(exc, _WARC_READ_ERRORS):
+                            # warcio failing on bad headers: name the input's fault, not
+                            # warcio's
+                            cause = f"malformed record headers ({cause})"
+                        broken = (
+                            f"broken or truncated WARC after {n} records: {cause}",
+                            f"record {n + 1}",
+                        )
+                        break
+                    if it.err_count > stray and n:
+                        yield Failure(_STRAY.format(n=n), f"record {n}")
+                    if record is None:  # (the end)
+                        break
+                    n += 1
+                    if (problem := _malformed(record)) is not None:
+                        broken = (f"broken or truncated WARC: {problem}", f"record {n}")
+                        break
+                    offset = _record_offset(it)
+                    try:
+                        result = (
+                            None
+                            if skip
+                            else self._record(item, record, offset, is_arc, f"record {n}")
+                        )
+                        skip = False
+                        ended_early = _drain(record)
+                    except (*_WARC_READ_ERRORS, ValueError) as exc:
+                        broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
+                        break
+                    if ended_early:
+                        broken = (
+                            "truncated WARC: the record ends before its Content-Length",
+                            f"record {n}",
+                        )
+                        break
+                    if result is not None:
+                        # (after a skipped damage, the stream's offsets are no longer the
+                        # file's: no resuming there)
+                        known = not (is_arc or offset is None or resynced)
+                        item.position = [offset, n] if known else None
+                        yield result
+                if broken is None:
                     break
-                if it.err_count > stray and n:
-                    yield Failure(_STRAY.format(n=n), f"record {n}")
-                if record is None:  # (the end)
+                # A WARC.gz is a gzip member per record: the records after a damaged or
+                # malformed one are read from the next member that starts a record (they
+                # were all lost, the whole rest of the file for ten bad bytes)
+                start = None if is_arc else getattr(stream, "member_start", None)
+                after = _next_warc_member(raw, start) if start is not None else None
+                if after is None:
                     break
-                n += 1
-                if (problem := _malformed(record)) is not None:
-                    broken = (f"broken or truncated WARC: {problem}", f"record {n}")
-                    break
-                offset = _record_offset(it)
-                try:
-                    result = (
-                        None if skip else self._record(item, record, offset, is_arc, f"record {n}")
-                    )
-                    skip = False
-                    ended_early = _drain(record)
-                except (*_WARC_READ_ERRORS, ValueError) as exc:
-                    broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
-                    break
-                if ended_early:
-                    broken = (
-                        "truncated WARC: the record ends before its Content-Length",
-                        f"record {n}",
-                    )
-                    break
-                if result is not None:
-                    item.position = None if is_arc or offset is None else [offset, n]
-                    yield result
+                yield Failure(
+                    f"{broken[0]}; the rest of the file is read from the next record's gzip"
+                    f" member, at byte {after}",
+                    broken[1],
+                )
+                raw = stream.release()
+                raw.seek(after)
+                stream = item.decompressing(raw)
+                resynced = True
+        finally:
+            stream.close()
         item.position = None  # (what follows is the end: no resuming after it)
         if broken is not None:
             yield Failure(*broken)
@@ -1336,6 +1363,37 @@ class WarcSource(Source):
         if truncated is not None:
             doc.annotations["source"]["truncated"] = truncated
         return doc
+
+
+def _next_warc_member(raw: Any, start: int) -> int | None:
+    """The offset in ``raw`` (compressed bytes) of the first gzip member after ``start``
+    whose data starts a WARC record, or None. (The gzip magic bytes alone may occur inside
+    compressed data: a candidate counts only if it decompresses to ``WARC/``.)"""
+    at = start + 1
+    try:
+        while True:
+            raw.seek(at)
+            chunk = raw.read(1 << 20)
+            if len(chunk) < len(_GZIP_MEMBER):
+                return None
+            i = chunk.find(_GZIP_MEMBER)
+            if i < 0:
+                at += len(chunk) - len(_GZIP_MEMBER) + 1
+                continue
+            at += i
+            raw.seek(at)
+            try:
+                if zlib.decompressobj(31).decompress(raw.read(4096), 16).startswith(b"WARC/"):
+                    return int(at)
+            except zlib.error:
+                pass
+            at += 1
+    except (OSError, ValueError):  # (a stream that cannot seek)
+        return None
+
+
+#: The first bytes of a gzip member (magic, deflate)
+_GZIP_MEMBER = b"\x1f\x8b\x08"
 
 
 def _malformed(record: Any) -> str | None:

@@ -514,6 +514,30 @@ def test_truncated_gzip_fails():
     assert "truncated or corrupt gzip" in failure.error
 
 
+@pytest.mark.parametrize("damage", ["bytes", "cut"])
+def test_a_damaged_record_of_a_warc_gz_loses_only_itself(damage):
+    """A WARC.gz is a gzip member per record: ten bad bytes in one member (or a member cut
+    short) lost every record after it, the rest of the file. Reading goes on at the next
+    member that starts a record, and the error entry says so."""
+    members = [build_warc(gz=True, seed=100 + 10 * i) for i in range(4)]
+    bad = bytearray(members[1])
+    # (the page's response record is the first member of each: damage its middle)
+    first = zlib.decompressobj(31)
+    first.decompress(bytes(bad))
+    end = len(bad) - len(first.unused_data)
+    if damage == "bytes":
+        bad[end // 2 : end // 2 + 10] = b"X" * 10
+    else:
+        del bad[end // 2 : end]
+    fmt, docs, failures, _ = read(members[0] + bytes(bad) + members[2] + members[3], "d.warc.gz")
+    _, whole, _, _ = read(b"".join(members), "all.warc.gz")
+    assert fmt == "warc" and len(docs) == len(whole) - 1
+    [failure] = failures
+    assert "read from the next record's gzip member" in failure.error
+    lost = {d.source.uri for d in whole} - {d.source.uri for d in docs}
+    assert lost == {"http://news.example/110"}
+
+
 def test_corrupt_gzip_fails():
     blob = gzip.compress(article(1).encode())
     fmt, docs, [failure], _ = read(blob[:10] + b"\x00garbage" * 20, "bad.txt.gz")
