@@ -16,7 +16,7 @@ import stat
 import sys
 import tempfile
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -107,12 +107,14 @@ def expand(
     skip: Iterable[str | os.PathLike[str]] = (),
     spool_dir: str | os.PathLike[str] | None = None,
     refuse_pipes: str | None = None,
+    repeated: Callable[[str], None] | None = None,
 ) -> Iterator[InputItem | Unresolved]:
     """Resolve names into input items, in the order given; ``-`` reads standard input.
 
-    A file named twice (also as ``./a`` and ``a``, or through a folder and by name) is read
-    once; a name that yields no file at all (a missing path, a glob matching nothing, an
-    empty folder) is :class:`Unresolved`. Folders and files under a ``skip`` path (the
+    A file named twice (also as ``./a`` and ``a``, through a link, or through a folder and
+    by name) is read once, its other names given to ``repeated`` (for the run's report); a
+    name that yields no file at all (a missing path, a glob matching nothing, an empty
+    folder) is :class:`Unresolved`. Folders and files under a ``skip`` path (the
     run's output folder and index) are left out of folder walks and patterns, and a folder
     named as input that is one of them is :class:`Unresolved`; a file named by itself is
     read (re-ingesting an earlier run's ``records.jsonl`` is a use). Standard input and
@@ -129,6 +131,8 @@ def expand(
         real = os.path.realpath(path)  # (the key and the URI)
         key = os.path.normcase(real)
         if key in seen:
+            if repeated is not None:
+                repeated(path)
             return None
         seen.add(key)
         return _make_item(path, real)

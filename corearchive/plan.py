@@ -94,7 +94,7 @@ from .executor import (
 )
 from .inputs import Unresolved, _make_item, choose_source, expand, read_error, read_results
 from .manager import Registry
-from .report import RunReport, RunReporter
+from .report import REPEATED_INPUT, RunReport, RunReporter
 from .schema import RecordValidator
 from .sink import Sink, SinkContext
 from .source import Failure, Source
@@ -1031,7 +1031,13 @@ class StagedPlan:
         paths: list[str] = []
         task_bytes = int(opts.task_mb * 1024 * 1024)
         # (a pipe or a device: its tasks would reopen it by name; refused unread)
-        for it in expand(inputs, skip=[*opts.own_paths(), self.work], refuse_pipes=_NOT_A_FILE):
+        repeated: list[str] = []
+        for it in expand(
+            inputs,
+            skip=[*opts.own_paths(), self.work],
+            refuse_pipes=_NOT_A_FILE,
+            repeated=repeated.append,
+        ):
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
             else:
@@ -1045,6 +1051,7 @@ class StagedPlan:
             "files": files,
             "tasks": tasks,
             "unresolved": unresolved,
+            "repeated": len(repeated),
         }
         self.work.mkdir(parents=True, exist_ok=True)
         write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)
@@ -1165,7 +1172,10 @@ class StagedPlan:
                 report, stats = self._final(
                     spec, catalog, dedup, len(tasks), plan["unresolved"], warcs, outputs, commit
                 )
-            report.inputs = plan["files"] + len(plan["unresolved"])
+            repeats = plan.get("repeated", 0)  # (a plan written before it was counted)
+            report.inputs = plan["files"] + len(plan["unresolved"]) + repeats
+            if repeats:
+                report.skipped[REPEATED_INPUT] += repeats
             steps.lap("final")
             report.seconds = time.time() - started
             run.report = report  # (the manifest's exit code and seconds are the run's)

@@ -35,6 +35,11 @@ def dumps(obj: Any) -> bytes:
         return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
+#: The report's count (under ``skipped``) of inputs that name a file the run reads under
+#: another name
+REPEATED_INPUT = "inputs naming a file read under another name (a link, another spelling)"
+
+
 @dataclass
 class RunReport:
     """Counts of one run, by outcome, stage and reason."""

@@ -48,7 +48,7 @@ from .executor import (
 from .inputs import Unresolved, choose_source, expand, read_error, read_results
 from .manager import PluginManager, Registry
 from .progress import Progress
-from .report import RunReport, RunReporter
+from .report import REPEATED_INPUT, RunReport, RunReporter
 from .schema import (
     STILL_HTML,
     RecordValidator,
@@ -339,7 +339,18 @@ class Run:
     def _resolve(self, reporter: RunReporter) -> list[InputItem]:
         items: list[InputItem] = []
         opts = self.options
-        for it in expand(opts.inputs, stdin=opts.stdin, skip=opts.own_paths(), spool_dir=opts.out):
+
+        def repeated(path: str) -> None:
+            self.report.inputs += 1
+            self.report.skipped[REPEATED_INPUT] += 1
+
+        for it in expand(
+            opts.inputs,
+            stdin=opts.stdin,
+            skip=opts.own_paths(),
+            spool_dir=opts.out,
+            repeated=repeated,
+        ):
             self.report.inputs += 1
             if isinstance(it, Unresolved):
                 reporter.input_failed(it.path, it.path, it.error)

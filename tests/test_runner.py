@@ -1432,3 +1432,20 @@ def test_a_document_whose_record_fails_does_not_take_its_copies_with_it(
         assert err["kind"] == "error" and err["stage"] == "record"
         assert "annotations/nanny/score" in err["error"] and "NaN" in err["error"]
     _counts_add_up(res.manifest)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_file_named_again_through_a_link_is_counted(ingest, seeds, tmp_path, plan):
+    """A link to a file already read (or a file named twice) is read once, as before, but it
+    vanished from the report: no record, no entry, not even counted as an input."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.txt").write_bytes(next(iter(sorted(seeds.iterdir()))).read_bytes())
+    (folder / "link_b.txt").symlink_to("b.txt")
+    res = ingest(str(folder), "--plan", plan)
+    assert res.exit_code == 0 and len(res.records) == 1
+    counts = res.manifest["counts"]
+    assert counts["inputs"] == 2
+    assert list(counts["skipped"].values()) == [1] and "another name" in next(
+        iter(counts["skipped"])
+    )
