@@ -457,9 +457,17 @@ def recover_commits(out: Path, err: TextIO | None = None) -> None:
                 except OSError as exc:
                     why = f"its files cannot be put in place: {exc}"
                 else:
-                    _say(err, f"finished the commit of run {run}, killed after it committed")
+                    _say(
+                        err,
+                        f"finished the commit of run {run}, stopped after it committed"
+                        " (killed, or its disk full)",
+                    )
             else:
-                _say(err, f"run {run} was killed before it committed; nothing of it is kept")
+                _say(
+                    err,
+                    f"run {run} stopped before it committed (killed, or its disk full);"
+                    " nothing of it is kept",
+                )
         if why:
             raise UnfinishedCommitError(
                 f"run {run} was killed as it committed, and {why}. No run goes ahead in"

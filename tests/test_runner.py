@@ -777,7 +777,7 @@ main()
 @pytest.mark.parametrize(
     ("point", "said"),
     [
-        ("journal", "was killed before it committed; nothing of it is kept"),
+        ("journal", "before it committed (killed, or its disk full); nothing of it is kept"),
         ("committed", "finished the commit of run"),
         ("half", "finished the commit of run"),
     ],
