@@ -123,7 +123,7 @@ def normalize_bytes(text: str) -> bytes:
         # NFKC leaves ASCII alone and the only ASCII mark mapped is the backtick
         return _squeeze(text.encode("ascii").translate(_ASCII_FOLD))
     if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+        text = _nfkc(text)
     t = text.casefold()
     # One scan tells which marks (and wide spaces) the text has; each is then replaced by
     # str.replace: a third of the time of one regex per kind (str.translate is slower
@@ -137,6 +137,26 @@ def normalize_bytes(text: str) -> bytes:
     if wide:
         return " ".join(t.split()).encode("utf-8")
     return _squeeze(t.encode("utf-8").translate(_TO_SPACE))
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, normalising only the lines that need it.
+
+    NFKC is local to a line: a line feed decomposes to nothing else, composes with nothing
+    and, being a starter, stops the reordering of combining marks, so a text's normal form
+    is its lines' normal forms joined by line feeds (tests/plugins/test_dedup.py). A page
+    not in NFKC usually has a few characters that are not (an ellipsis, ², a no-break
+    space) on a few of its lines: normalising those lines alone took 14 µs a corpus page
+    where normalising the whole text took 22 (15 % of corpus pages need it; 145 µs each)."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return unicodedata.normalize("NFKC", text)
+    return "\n".join(
+        [
+            line if unicodedata.is_normalized("NFKC", line) else unicodedata.normalize("NFKC", line)
+            for line in lines
+        ]
+    )
 
 
 def normalized_pair(doc: Document) -> tuple[bytes, bytes | None]:
