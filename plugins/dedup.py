@@ -49,6 +49,8 @@ _WORD_BYTES[[ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
     True
 )
 _WORD_BYTES[128:] = True
+#: The same as a bytes.translate table: a word byte becomes 1, any other 0.
+_WORD_TABLE = _WORD_BYTES.astype(np.uint8).tobytes()
 #: Base of the byte hash of words (odd, so invertible modulo 2**64) and its inverse.
 _BASE = np.uint64(0x9E3779B97F4A7C15)
 _BASE_INV = np.uint64(pow(0x9E3779B97F4A7C15, -1, 2**64))
@@ -243,10 +245,14 @@ class MinHasher:
         b = np.frombuffer(data, dtype=np.uint8)
         if len(b) >= len(self._pw):
             self._powers(1 << len(b).bit_length())
-        mask = _WORD_BYTES[b]
-        edges = np.diff(mask.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-        starts = np.flatnonzero(edges == 1)
-        ends = np.flatnonzero(edges == -1)
+        # Word bytes as 1, others 0, by bytes.translate (C, a table look-up per byte: ~60 %
+        # of the time of numpy's gather from _WORD_BYTES, which cast the bytes to indices
+        # first), between two 0s; words start and end where it changes, alternately.
+        mask = np.zeros(len(b) + 2, dtype=np.uint8)
+        mask[1:-1] = np.frombuffer(data.translate(_WORD_TABLE), dtype=np.uint8)
+        change = np.flatnonzero(mask[1:] != mask[:-1])
+        starts = change[0::2].copy()  # (contiguous: gathered from below)
+        ends = change[1::2]
         with np.errstate(over="ignore"):
             terms = (b.astype(np.uint64) + np.uint64(1)) * self._pw[: len(b)]
             prefix = np.concatenate([np.zeros(1, dtype=np.uint64), np.cumsum(terms)])
