@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import re
 import sqlite3
 import unicodedata
 import zlib
@@ -88,8 +87,8 @@ _MARK_MAP = {
 #: (no-break, typographic and ideographic spaces) become U+0020 under NFKC. Checked
 #: against every code point in tests/plugins/test_dedup.py.
 WIDE_SPACES = frozenset("\x85\u1680\u2028\u2029")
-#: The marks and the wide spaces: one scan finds which of them a text has.
-_SPECIAL = re.compile("[" + "".join(_MARK_MAP) + "".join(sorted(WIDE_SPACES)) + "]")
+#: The marks and the wide spaces, looked for in a text one by one (see normalize_bytes).
+_SPECIAL = (*_MARK_MAP, *sorted(WIDE_SPACES))
 
 
 def _table(pairs: dict[int, int]) -> bytes:
@@ -127,11 +126,14 @@ def normalize_bytes(text: str) -> bytes:
     if not unicodedata.is_normalized("NFKC", text):
         text = _nfkc(text)
     t = text.casefold()
-    # One scan tells which marks (and wide spaces) the text has; each is then replaced by
-    # str.replace: a third of the time of one regex per kind (str.translate is slower
-    # still: a dict look-up per character of text that is not ASCII).
+    # Which marks (and wide spaces) the text has, by one ``in`` per character: a search
+    # in C that is immediate for a character wider than the text's own (most of them in a
+    # Latin-1 text) and a fast scan otherwise (1 µs a 5 KB Latin-1 text and 5 µs another,
+    # where a regex character class took 14-15 µs); each is then replaced by str.replace
+    # (str.translate is slower: a dict look-up per character of text that is not ASCII).
+    # Every mark becomes ASCII: the replacements do not depend on their order.
     wide = False
-    for ch in set(_SPECIAL.findall(t)):
+    for ch in [c for c in _SPECIAL if c in t]:
         if ch in WIDE_SPACES:
             wide = True
         else:
