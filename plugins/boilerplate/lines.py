@@ -568,6 +568,8 @@ for _p in _CUE_PHRASES:
     if " " in _p:
         _w = _TOK.findall(_p)
         _CUE_MULTI.setdefault(_w[0], []).append(_w)
+#: Token offsets 0 .. the longest phrase's length - 1 (see _raw_features_many)
+_CUE_SPAN = np.arange(max(len(w) for ws in _CUE_MULTI.values() for w in ws))
 _LEX_BITS = (
     (2, _CUE1),
     (4, _COMMENT_WORDS),
@@ -1129,11 +1131,16 @@ def _raw_features_many(docs, lex):
         cand = cand[pairs[at] == pk]
     if len(cand):
         multi = lex["multi"]
-        for j in cand.tolist():
-            li = tok_line[j]
-            for ph in multi[int(th[j])]:
+        # Each candidate's tokens up to the longest phrase, its line and the line's end, as
+        # Python lists in one gather each (a numpy slice and look-ups per candidate cost
+        # ~2 µs each; a page has a few candidates). A row is clipped at the batch's last
+        # token: past its line's end it is never compared (j + k <= end first).
+        cl = tok_line.take(cand)
+        rows = th.take(np.minimum(cand[:, None] + _CUE_SPAN, nt_all - 1)).tolist()
+        for j, li, end, row in zip(cand.tolist(), cl.tolist(), tb.take(cl + 1).tolist(), rows):
+            for ph in multi[row[0]]:
                 k = len(ph)
-                if j + k <= tb[li + 1] and tuple(th[j : j + k].tolist()) == ph:
+                if j + k <= end and tuple(row[:k]) == ph:
                     cue[li] += 1
     cue *= small
     com = (com > 0) * small

@@ -86,6 +86,30 @@ def test_normalize_matches_the_reference_on_bytes(text):
     assert normalize_bytes(text) == want.encode("utf-8")
 
 
+def test_nfkc_by_lines_is_nfkc_of_the_text():
+    """normalize_bytes puts a text that is not in NFKC in it line by line: the same text as
+    unicodedata.normalize on the whole, whatever comes before and after the line feeds
+    (combining marks, Hangul jamo, compatibility characters, marks that reorder)."""
+    import random
+
+    from corearchive_plugins.dedup import _nfkc
+
+    pieces = [
+        "\n", "\n\n", " ", "e", "E", "a", "\u0301", "\u0308", "\u0323", "\u0345", "\u1100",
+        "\u1161", "\u11a8", "\uac00", "…", "²", "\xa0", "ﬁ", "Ｆ", "\u0928\u093c", "\u0915",
+        "\u093c", "\u09c7", "\u09be", "\u0b47", "\u0b3e", "´", "¨", "\u2126", "ΐ", "ϓ",
+        "\r", "\u0653", "\u0627", "\u3099", "\u304b", "\U0001d15e", "x",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _nfkc(text) == unicodedata.normalize("NFKC", text), ascii(text)
+    for cp in range(sys.maxunicode + 1):
+        if not 0xD800 <= cp <= 0xDFFF:
+            text = f"a\n{chr(cp)}\u0301\n{chr(cp)}"
+            assert _nfkc(text) == unicodedata.normalize("NFKC", text), hex(cp)
+
+
 def test_wide_spaces_are_all_the_non_ascii_space_normalisation_leaves():
     """normalize_bytes squeezes ASCII white space on bytes and sends only texts with one of
     WIDE_SPACES to str.split: no other white space may survive NFKC and case folding."""

@@ -973,6 +973,22 @@ def test_record_ids_are_name_based_uuids():
         assert uuid5_str(ns.bytes, name) == str(uuid.uuid5(ns, name))
 
 
+def test_sha1_b32_is_base64s_base32() -> None:
+    """The records' SHA-1 digests are base64.b32encode's, whatever the bytes."""
+    import random
+
+    from corearchive_plugins.sinks import _sha1_b32
+
+    rng = random.Random(5)
+    for data in [
+        b"",
+        b"\x00" * 7,
+        b"\xff" * 64,
+        *(rng.randbytes(rng.randint(0, 99)) for _ in range(2000)),
+    ]:
+        assert _sha1_b32(data) == sha1_b32(data)
+
+
 @pytest.mark.parametrize(
     "uri",
     ["https://example.org/a?b=1", "https://ü.example/ä", "", "https://x/a\r\nWARC-Type: evil\n"],
