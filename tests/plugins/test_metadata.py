@@ -2002,3 +2002,39 @@ def test_the_title_a_comment_sections_heading_quotes(heading: str) -> None:
     # a sentence that mentions comments on something is no such heading
     prose = f'{story} There were 12 comments on "the budget" by noon.'
     assert extract(text.replace(heading, prose))["title"] != "the budget"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '{"@context": "https://schema.org", "@type": "NewsArticle",\n'
+        '  "headline": "A  title \\"quoted\\"  here",\n'
+        '  "author": {"@type": "Person", "name": "Jane  Doe"},\n'
+        '  "datePublished": "2020-05-06"}',
+        # broken JSON (an unclosed string, a stray quote): trafilatura's parse-error path
+        '{"@context":"https://schema.org","@type":"Article", "author": {"name": "Ann Lee"},'
+        ' "headline": "x \t y}',
+        '{ "@context" : "http://schema.org", "name" : "Site\u2003Name", "@type" : "WebSite" } "',
+        '[{"@context": "https://schema.org", "@type": "BlogPosting",'
+        ' "headline": "Ünïcödé  \\\\ \\u00e9t\\u00e9",'
+        ' "keywords": "a, b"}]',
+    ],
+)
+def test_meta_json_equals_trafilaturas(script: str) -> None:
+    """The JSON-LD metadata of the stage's copy (a faster minification) is trafilatura's."""
+    from trafilatura.metadata import extract_meta_json
+    from trafilatura.settings import Document as TrafilaturaDocument
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    page = f'<html><head><script type="application/ld+json">{script}</script></head><body/></html>'
+    tree = htmlmeta.parse_html(page)
+    assert tree is not None
+    want = extract_meta_json(tree, TrafilaturaDocument())
+    got = htmlmeta._extract_meta_json(tree, TrafilaturaDocument())
+    fields = ("title", "author", "sitename", "categories", "tags", "date", "description")
+    assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields]
+    text = tree.find(".//script").text
+    from trafilatura.metadata import JSON_MINIFY
+
+    assert "".join(htmlmeta._JSON_KEPT.findall(text)) == JSON_MINIFY.sub(r"\1", text)
