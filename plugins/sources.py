@@ -34,6 +34,7 @@ from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
+from corearchive.source import TruncatedGzip
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -1164,6 +1165,7 @@ class WarcSource(Source):
         try:
             while True:
                 broken: tuple[str, str] | None = None  # (error, where)
+                damaged = False  # (broken by the gzip data itself)
                 it = ArchiveIterator(
                     stream, no_record_parse=False, check_digests=False, arc2warc=is_arc
                 )
@@ -1177,6 +1179,7 @@ class WarcSource(Source):
                     try:
                         record = next(records, None)
                     except Exception as exc:  # warcio raises many kinds on malformed input
+                        damaged = isinstance(exc, _DAMAGED_GZIP)
                         cause = _one_line(exc)
                         if isinstance(exc, OverflowError):  # (int too large for a length)
                             cause = "a record's Content-Length is too large to be true"
@@ -1207,6 +1210,7 @@ class WarcSource(Source):
                         skip = False
                         ended_early = _drain(record)
                     except (*_WARC_READ_ERRORS, ValueError) as exc:
+                        damaged = isinstance(exc, _DAMAGED_GZIP)
                         broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
                         break
                     if ended_early:
@@ -1223,10 +1227,12 @@ class WarcSource(Source):
                         yield result
                 if broken is None:
                     break
-                # A WARC.gz is a gzip member per record: the records after a damaged or
-                # malformed one are read from the next member that starts a record (they
-                # were all lost, the whole rest of the file for ten bad bytes)
-                start = None if is_arc else getattr(stream, "member_start", None)
+                # A WARC.gz is a gzip member per record: the records after a damaged one
+                # are read from the next member that starts a record (they were all lost,
+                # the whole rest of the file for ten bad bytes). Only for damage in the
+                # gzip data: the reader is then at the damaged member's start, where a
+                # malformed record may lie in a member it has read past.
+                start = getattr(stream, "member_start", None) if damaged and not is_arc else None
                 after = _next_warc_member(raw, start) if start is not None else None
                 if after is None:
                     break
@@ -1391,6 +1397,9 @@ def _next_warc_member(raw: Any, start: int) -> int | None:
     except (OSError, ValueError):  # (a stream that cannot seek)
         return None
 
+
+#: What reading damaged gzip data raises (GunzipReader)
+_DAMAGED_GZIP = (zlib.error, TruncatedGzip)
 
 #: The first bytes of a gzip member (magic, deflate)
 _GZIP_MEMBER = b"\x1f\x8b\x08"
