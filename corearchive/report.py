@@ -37,7 +37,7 @@ def dumps(obj: Any) -> bytes:
 
 #: The report's count (under ``skipped``) of inputs that name a file the run reads under
 #: another name
-REPEATED_INPUT = "inputs naming a file read under another name (a link, another spelling)"
+REPEATED_INPUT = "files named again (a link, another spelling)"
 
 
 @dataclass

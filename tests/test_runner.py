@@ -1446,6 +1446,6 @@ def test_a_file_named_again_through_a_link_is_counted(ingest, seeds, tmp_path, p
     assert res.exit_code == 0 and len(res.records) == 1
     counts = res.manifest["counts"]
     assert counts["inputs"] == 2
-    assert list(counts["skipped"].values()) == [1] and "another name" in next(
+    assert list(counts["skipped"].values()) == [1] and "named again" in next(
         iter(counts["skipped"])
     )
