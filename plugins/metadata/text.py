@@ -2225,8 +2225,8 @@ def _segment_cut(s: str) -> str:
     Corona-Fälle! ...", "Update | Deceased Clarendon crash victims identified") or a tail of
     one or two words after one of three or more ("How to Grow a Lemon Tree from Seed |
     Step-by-Step Guide"): the segments a page's <title> or og:title joins to its headline,
-    which a page shows when its headline line is that title. The title truth
-    (/work/shared/eval/README.md) removes them: over its dev headlines with a separator, a
+    which a page shows when its headline line is that title. The title benchmark's truth
+    (the page's own headline) has them removed: over its dev headlines with a separator, a
     head of at most two words before at least four was cut on 15 of 16, a tail of at most
     two words after at least three on 109 of 113 (research/metadata/REPORT.md)."""
     if " " not in s:
