@@ -63,8 +63,7 @@ class Progress:
         if read is None:
             # (None before the input is opened, and after it is closed: read through, a
             # small input read whole at once; the line stood at 0 % through such a run)
-            raw = self._item._raw
-            read = size if raw is not None and raw.closed else 0
+            read = size if self._item.read_through() else 0
         return min(1.0, (self._done_bytes + min(read, size)) / self._total_bytes)
 
     def document(self) -> None:

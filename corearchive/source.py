@@ -290,6 +290,11 @@ class InputItem:
         except OSError:
             return None
 
+    def read_through(self) -> bool:
+        """Whether the file that :meth:`open_raw` opened last has been closed again (the
+        input read through, or given up)."""
+        return self._raw is not None and self._raw.closed
+
     def bytes_read(self) -> int | None:
         """How far into the stored bytes reading has come (compressed bytes for a compressed
         input), while the file that :meth:`open_raw` opened last is open; else None."""

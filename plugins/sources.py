@@ -20,7 +20,8 @@ import shutil
 import tempfile
 import uuid
 import zlib
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
@@ -1114,6 +1115,17 @@ class _Headless(StatusAndHeaders):  # type: ignore[misc]
         self.first = first
 
 
+@dataclass
+class _WarcReading:
+    """Where reading a WARC stands: records read, whether the next is only read past (a
+    resumed task's), whether reading skipped damage (see :meth:`WarcSource.read`)."""
+
+    is_arc: bool
+    n: int = 0
+    skip: bool = False
+    resynced: bool = False
+
+
 class WarcSource(Source):
     """WARC / WARC.gz (and ARC): ``response``, ``resource`` and ``conversion`` records (the
     last as Common Crawl's WET files hold the pages' text) with HTML or text payloads.
@@ -1148,15 +1160,14 @@ class WarcSource(Source):
                 stream = raw
                 is_arc = raw.read(11) == b"filedesc://"
                 raw.seek(0)
-            n = 0
+            state = _WarcReading(is_arc)
             # resumable (not ARC files, whose records warcio converts): the position is the
             # offset and number of the record that gave the last result, read again and
             # skipped (warcio's offsets are the stream's, so they stay the file's)
-            skip = item.resume is not None and not is_arc
-            resynced = False
-            if skip:
-                offset, n = item.resume
-                n -= 1
+            if item.resume is not None and not is_arc:
+                offset, state.n = item.resume
+                state.n -= 1
+                state.skip = True
                 _advance(stream, offset)
         except (EOFError, zlib.error, OSError) as exc:
             raw.close()
@@ -1164,69 +1175,7 @@ class WarcSource(Source):
             return
         try:
             while True:
-                broken: tuple[str, str] | None = None  # (error, where)
-                damaged = False  # (broken by the gzip data itself)
-                it = ArchiveIterator(
-                    stream, no_record_parse=False, check_digests=False, arc2warc=is_arc
-                )
-                it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
-                # warcio writes a warning and the stray bytes themselves to stderr when a
-                # record is not followed by blank lines; the input's error entry says it
-                it.INC_RECORD = ""
-                records = iter(it)
-                while True:
-                    stray = it.err_count
-                    try:
-                        record = next(records, None)
-                    except Exception as exc:  # warcio raises many kinds on malformed input
-                        damaged = isinstance(exc, _DAMAGED_GZIP)
-                        cause = _one_line(exc)
-                        if isinstance(exc, OverflowError):  # (int too large for a length)
-                            cause = "a record's Content-Length is too large to be true"
-                        elif not isinstance(exc, _WARC_READ_ERRORS):
-                            # warcio failing on bad headers: name the input's fault, not
-                            # warcio's
-                            cause = f"malformed record headers ({cause})"
-                        broken = (
-                            f"broken or truncated WARC after {n} records: {cause}",
-                            f"record {n + 1}",
-                        )
-                        break
-                    if it.err_count > stray and n:
-                        yield Failure(_STRAY.format(n=n), f"record {n}")
-                    if record is None:  # (the end)
-                        break
-                    n += 1
-                    if (problem := _malformed(record)) is not None:
-                        broken = (f"broken or truncated WARC: {problem}", f"record {n}")
-                        break
-                    offset = _record_offset(it)
-                    try:
-                        result = (
-                            None
-                            if skip
-                            else self._record(item, record, offset, is_arc, f"record {n}")
-                        )
-                        skip = False
-                        ended_early = _drain(record)
-                    except (*_WARC_READ_ERRORS, ValueError) as exc:
-                        damaged = isinstance(exc, _DAMAGED_GZIP)
-                        broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
-                        break
-                    if ended_early:
-                        broken = (
-                            "truncated WARC: the record ends before its Content-Length",
-                            f"record {n}",
-                        )
-                        break
-                    if result is not None:
-                        # (after a skipped damage, the stream's offsets are no longer the
-                        # file's: no resuming there)
-                        known = not (is_arc or offset is None or resynced)
-                        item.position = [offset, n] if known else None
-                        yield result
-                if broken is None:
-                    break
+                broken, damaged = yield from self._records(item, stream, state)
                 # A WARC.gz is a gzip member per record: the records after a damaged one
                 # are read from the next member that starts a record (they were all lost,
                 # the whole rest of the file for ten bad bytes). Only for damage in the
@@ -1234,7 +1183,7 @@ class WarcSource(Source):
                 # malformed record may lie in a member it has read past.
                 start = getattr(stream, "member_start", None) if damaged and not is_arc else None
                 after = _next_warc_member(raw, start) if start is not None else None
-                if after is None:
+                if broken is None or after is None:
                     break
                 yield Failure(
                     f"{broken[0]}; the rest of the file is read from the next record's gzip"
@@ -1244,14 +1193,71 @@ class WarcSource(Source):
                 raw = stream.release()
                 raw.seek(after)
                 stream = item.decompressing(raw)
-                resynced = True
+                state.resynced = True
         finally:
             stream.close()
         item.position = None  # (what follows is the end: no resuming after it)
         if broken is not None:
             yield Failure(*broken)
-        elif n == 0:
+        elif state.n == 0:
             yield Failure("no WARC records")
+
+    def _records(
+        self, item: InputItem, stream: Any, state: _WarcReading
+    ) -> Generator[Document | Failure, None, tuple[tuple[str, str] | None, bool]]:
+        """The results of the records of ``stream`` until its end or a break; returns the
+        break (error, where), if any, and whether the gzip data itself was damaged."""
+        is_arc = state.is_arc
+        it = ArchiveIterator(stream, no_record_parse=False, check_digests=False, arc2warc=is_arc)
+        it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
+        # warcio writes a warning and the stray bytes themselves to stderr when a record is
+        # not followed by blank lines; the input's error entry says it instead
+        it.INC_RECORD = ""
+        records = iter(it)
+        while True:
+            n = state.n
+            stray = it.err_count
+            try:
+                record = next(records, None)
+            except Exception as exc:  # warcio raises many kinds on malformed input
+                cause = _one_line(exc)
+                if isinstance(exc, OverflowError):  # (int too large for a length)
+                    cause = "a record's Content-Length is too large to be true"
+                elif not isinstance(exc, _WARC_READ_ERRORS):
+                    # warcio failing on bad headers: name the input's fault, not warcio's
+                    cause = f"malformed record headers ({cause})"
+                broken = (f"broken or truncated WARC after {n} records: {cause}", f"record {n + 1}")
+                return broken, isinstance(exc, _DAMAGED_GZIP)
+            if it.err_count > stray and n:
+                yield Failure(_STRAY.format(n=n), f"record {n}")
+            if record is None:  # (the end)
+                return None, False
+            state.n = n = n + 1
+            if (problem := _malformed(record)) is not None:
+                return (f"broken or truncated WARC: {problem}", f"record {n}"), False
+            offset = _record_offset(it)
+            try:
+                result = (
+                    None
+                    if state.skip
+                    else self._record(item, record, offset, is_arc, f"record {n}")
+                )
+                state.skip = False
+                ended_early = _drain(record)
+            except (*_WARC_READ_ERRORS, ValueError) as exc:
+                broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
+                return broken, isinstance(exc, _DAMAGED_GZIP)
+            if ended_early:
+                return (
+                    "truncated WARC: the record ends before its Content-Length",
+                    f"record {n}",
+                ), False
+            if result is not None:
+                # (after a skipped damage, the stream's offsets are no longer the file's: no
+                # resuming there)
+                known = not (is_arc or offset is None or state.resynced)
+                item.position = [offset, n] if known else None
+                yield result
 
     def _record(
         self, item: InputItem, record: Any, offset: int | None, is_arc: bool, where: str

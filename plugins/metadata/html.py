@@ -498,7 +498,15 @@ def _extract_metadata(
 #: text that trafilatura's ``JSON_MINIFY.sub(r"\1", text)`` keeps, white space outside
 #: strings being what it drops (see :func:`_extract_meta_json`).
 _JSON_KEPT = re.compile(r'"(?:\\.|[^"\\])*"|[^\s"]+|"')
-_JSON_SCRIPTS: Any = None
+
+
+@lru_cache(maxsize=1)
+def _json_scripts() -> Any:
+    """The JSON-LD (and settings) script elements of a tree: trafilatura's expression,
+    compiled once."""
+    from lxml.etree import XPath
+
+    return XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
 
 
 def _extract_meta_json(tree: HtmlElement, metadata: Any) -> Any:
@@ -511,15 +519,9 @@ def _extract_meta_json(tree: HtmlElement, metadata: Any) -> Any:
     expression is compiled once instead of at every call."""
     import json
 
-    from lxml.etree import XPath
     from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
 
-    global _JSON_SCRIPTS
-    if _JSON_SCRIPTS is None:
-        _JSON_SCRIPTS = XPath(
-            './/script[@type="application/ld+json" or @type="application/settings+json"]'
-        )
-    for elem in _JSON_SCRIPTS(tree):
+    for elem in _json_scripts()(tree):
         if not elem.text:
             continue
         element_text = normalize_json("".join(_JSON_KEPT.findall(elem.text)))

@@ -2215,8 +2215,9 @@ def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[
     return i, s
 
 
-#: A spaced separator between a headline and a segment around it (" | ", " - ", " – ", " — ")
-_SEGMENT_SEP = re.compile(r"\s+[|–—-]\s+")
+#: A spaced separator between a headline and a segment around it (" | ", " - ", " – ", " — "),
+#: captured: a split gives the segments with the separators between them
+_SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
 
 
 def _segment_cut(s: str) -> str:
@@ -2231,18 +2232,13 @@ def _segment_cut(s: str) -> str:
     two words after at least three on 109 of 113 (research/metadata/REPORT.md)."""
     if " " not in s:
         return s
-    parts = _SEGMENT_SEP.split(s)
-    if len(parts) < 2:
+    pieces = _SEGMENT_SEP.split(s)  # segment, separator, segment, ...
+    if len(pieces) < 3:
         return s
-    seps = _SEGMENT_SEP.findall(s)
-    if len(parts[0].split()) <= 2:
-        rest = s[len(parts[0]) + len(seps[0]) :]
-        if len(rest.split()) >= 4:
-            return rest
-    if len(parts[-1].split()) <= 2:
-        rest = s[: len(s) - len(parts[-1]) - len(seps[-1])]
-        if len(rest.split()) >= 3:
-            return rest
+    if len(pieces[0].split()) <= 2 and len((rest := "".join(pieces[2:])).split()) >= 4:
+        return rest
+    if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
+        return rest
     return s
 
 
