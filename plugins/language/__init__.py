@@ -123,7 +123,7 @@ class LanguageStage(Stage):
         known = detector.known_codes()
         for code in self.options.languages:
             if code not in known:
-                near = detector._canon(code)
+                near = detector.canonical_code(code)
                 hint = f"; did you mean {near!r}?" if near in known and near != code else ""
                 raise ConfigError(
                     f"[stages.language] languages: {code!r} is no language code this stage"

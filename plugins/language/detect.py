@@ -123,7 +123,9 @@ _LINGUA_CACHE_MAX = 2048
 
 
 @functools.cache  # a few hundred distinct labels, looked up ~15 times per document
-def _canon(code: str | None) -> str | None:
+def canonical_code(code: str | None) -> str | None:
+    """The code the stage gives for a detector's or a user's label ("__label__en",
+    "EN-us", "zh_Hant" → "en", "zh"), or None for an unknown-language label."""
     if not code:
         return None
     c = code.strip().lower().replace("__label__", "")
@@ -253,9 +255,9 @@ def load(preload: bool = False) -> None:
     # which languages each member can name at all: a candidate a member does not know gets
     # no evidence from it (instead of "probability 0") in the short-input stacker
     _state["sup"] = (
-        {_canon(lab[9:]) for lab in _state["ft"].predict("a", k=-1)[0]},
-        {_canon(c) for _, c in pycld2.LANGUAGES},
-        {_canon(c) for c in _state["p3l"].nb_classes},
+        {canonical_code(lab[9:]) for lab in _state["ft"].predict("a", k=-1)[0]},
+        {canonical_code(c) for _, c in pycld2.LANGUAGES},
+        {canonical_code(c) for c in _state["p3l"].nb_classes},
         set(lmap),
     )
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "short_model.json")) as fh:
@@ -287,7 +289,7 @@ def _ft(text):
     labels, probs = _state["ft"].predict(text, k=TOPK)
     out = {}
     for lab, p in zip(labels, probs):
-        c = _canon(lab[9:])
+        c = canonical_code(lab[9:])
         if c:
             out[c] = out.get(c, 0.0) + min(float(p), 1.0)
     return out
@@ -310,7 +312,7 @@ def _cld2(text):
 def _p3l(text):
     out = {}
     for code, p in _state["p3l"].rank(text)[:TOPK]:
-        c = _canon(code)
+        c = canonical_code(code)
         if c:
             out[c] = out.get(c, 0.0) + float(p)
     return out
@@ -452,7 +454,7 @@ def _short(t, ft, reliable, c2):
     """
     p3 = {}
     for code, p in _state["p3l"].rank(t)[:10]:
-        c = _canon(code)
+        c = canonical_code(code)
         if c:
             p3[c] = p3.get(c, 0.0) + float(p)
     lg = {
@@ -488,7 +490,7 @@ def detect(text: str, with_stage: bool = False):
         labels, probs = _state["ft"].predict(t, k=10)
         ft = {}
         for lab, p in zip(labels, probs):
-            c = _canon(lab[9:])
+            c = canonical_code(lab[9:])
             if c:
                 ft[c] = ft.get(c, 0.0) + min(float(p), 1.0)
         reliable, c2 = _cld2(t)
@@ -593,7 +595,7 @@ def _cld2_read(text: str, plain: bool) -> tuple[bool, int, tuple[tuple[str, floa
         if raw == _SEPARATOR_CODE:
             rest -= pct
             continue
-        c = _canon(raw)
+        c = canonical_code(raw)
         if c and pct > 0:
             langs.append((c, pct))
     if rest == 100:

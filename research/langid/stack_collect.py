@@ -36,9 +36,9 @@ def main(out: str) -> None:
                 r["shipped"] = D.detect(raw, with_stage=True)
                 if sig:
                     labels, probs = ft.predict(t, k=10)
-                    r["ft"] = [(D._canon(lab[9:]), float(p)) for lab, p in zip(labels, probs)]
+                    r["ft"] = [(D.canonical_code(lab[9:]), float(p)) for lab, p in zip(labels, probs)]
                     r["cld2"] = D._cld2(t)
-                    r["p3l"] = [(D._canon(c), float(p)) for c, p in p3.rank(t)[:10]]
+                    r["p3l"] = [(D.canonical_code(c), float(p)) for c, p in p3.rank(t)[:10]]
                     r["lingua"] = [
                         (cv.language.iso_code_639_1.name.lower(), cv.value)
                         for cv in lg_all.compute_language_confidence_values(t)
