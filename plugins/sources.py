@@ -514,6 +514,8 @@ class JsonlSource(Source):
     suffixes = (".jsonl", ".ndjson", ".json")
 
     def sniff(self, head: bytes, item: InputItem) -> float:
+        if (wide := _wide_codec(head)) is not None:
+            head = _utf8_head(head, wide)
         lines = [ln.strip() for ln in head.removeprefix(codecs.BOM_UTF8).split(b"\n")]
         lines = [ln for ln in lines if ln][:5]
         if not lines:
@@ -543,11 +545,14 @@ class JsonlSource(Source):
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
         kind = None
+        head = item.head()
+        # UTF-16 or UTF-32 (PowerShell's ``>`` writes UTF-16): read as the UTF-8 it holds
+        wide = _wide_codec(head)
         if item.resume is None:  # (a JSON document is read from its start)
-            head = item.head()
-            kind = _json_document(head)
+            utf8 = _utf8_head(head, wide) if wide is not None else head
+            kind = _json_document(utf8)
             if kind == "array" and not _OBJECT_ARRAY.match(
-                head.removeprefix(codecs.BOM_UTF8).lstrip()
+                utf8.removeprefix(codecs.BOM_UTF8).lstrip()
             ):
                 kind = None  # (a JSONL file whose first line is an array: an error of its own)
         try:
@@ -556,8 +561,11 @@ class JsonlSource(Source):
             yield Failure(f"unreadable file: {exc}")
             return
         if kind is not None:
-            yield from _read_json_document(item, stream, kind)
+            yield from _read_json_document(item, stream, kind, wide)
             return
+        if wide is not None:
+            # (resume positions are then offsets in the UTF-8, read past: not seekable)
+            stream = io.BufferedReader(_Utf8Reader(stream, wide), _JSON_CHUNK)
         lines = n = at = 0  # (at: the offset of the next line)
         skip = False
         encoding = _FileEncoding(item)
@@ -575,13 +583,6 @@ class JsonlSource(Source):
                     if skip:
                         skip = False
                         continue
-                    if n == 1 and line and (wide := _wide_encoding(line)) is not None:
-                        # (read line by line as UTF-8, every line was "invalid JSON")
-                        yield Failure(
-                            f"a {wide} file: JSON Lines are UTF-8, and this input is not read"
-                            f" (convert it first: iconv -f {wide} -t UTF-8)"
-                        )
-                        return
                     if line is None:
                         lines += 1
                         item.position = [start, n]
@@ -589,7 +590,10 @@ class JsonlSource(Source):
                     elif line.strip():
                         lines += 1
                         item.position = [start, n]
-                        yield self._line(item, n, line, encoding)
+                        doc = self._line(item, n, line, encoding)
+                        if wide is not None and isinstance(doc, Document):
+                            doc.annotations["source"]["encoding"] = wide
+                        yield doc
         except (EOFError, zlib.error, OSError) as exc:
             item.position = None  # (the end: no resuming after it)
             yield Failure(f"{item.damaged} after line {n}: {exc}", f"line {n + 1}")
@@ -656,7 +660,7 @@ _JSON_CHUNK = 1 << 20
 
 
 def _read_json_document(
-    item: InputItem, stream: Any, kind: Literal["array", "values"]
+    item: InputItem, stream: Any, kind: Literal["array", "values"], wide: str | None = None
 ) -> Iterator[Document | Failure]:
     """The documents of a JSON file that is not JSON Lines: each object of a JSON array, or
     each object of a file of (pretty-printed) objects, read as a JSONL line is (the same
@@ -667,8 +671,11 @@ def _read_json_document(
     head = item.head(1 << 16)
     cut = head.rfind(b"\n")
     try:
-        (head[: cut + 1] if 0 < cut < len(head) - 1 else head).decode("utf-8")
-        codec, errors = "utf-8", "corearchive-stray-cp1252"
+        if wide is not None:  # (a UTF-16 or UTF-32 file, told by the caller)
+            codec, errors = wide, "replace"
+        else:
+            (head[: cut + 1] if 0 < cut < len(head) - 1 else head).decode("utf-8")
+            codec, errors = "utf-8", "corearchive-stray-cp1252"
     except UnicodeDecodeError:
         codec = encoding.get().removesuffix("?").removesuffix("-sig")
         errors = "corearchive-stray-cp1252" if codec == "utf-8" else "replace"
@@ -690,7 +697,8 @@ def _read_json_document(
                 elif not isinstance(value, dict):
                     yield Failure(f"a JSON {what} must be an object (a document)", where)
                 else:
-                    raw = text.encode(codec, errors="replace")
+                    # (a UTF-16 or UTF-32 file's value as UTF-8, as its JSON Lines are)
+                    raw = text.encode(codec if wide is None else "utf-8", errors="replace")
                     obj = _without_surrogates(value)
                     yield _object_doc(
                         item, obj, raw, "jsonl", f"E{index}", where, {"element": index, **source}
@@ -779,15 +787,54 @@ def _json_values(
         index += 1
 
 
-def _wide_encoding(line: bytes) -> str | None:
-    """``UTF-16`` or ``UTF-32`` (``UTF-16LE``, ``UTF-16BE`` without a byte-order mark) for
-    the first line of a file in one of them, else None."""
+def _wide_codec(head: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` (with a byte-order mark), ``utf-16-le`` or ``utf-16-be``
+    (mostly-Latin text without one) for the head of a file in one of them, else None."""
     for bom, enc in _BOMS:
-        if enc != "utf-8-sig" and line.startswith(bom):
-            return enc.upper()
-    if b"\x00" in line and (enc16 := _utf16_without_bom(line)) is not None:
-        return enc16.upper().replace("-LE", "LE").replace("-BE", "BE")
+        if enc != "utf-8-sig" and head.startswith(bom):
+            return enc
+    if b"\x00" in head[:4096]:
+        return _utf16_without_bom(head)
     return None
+
+
+def _utf8_head(head: bytes, codec: str) -> bytes:
+    """The head of a file in ``codec`` as UTF-8 (the character cut at its end dropped)."""
+    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(head)
+    return text.lstrip("\ufeff").encode("utf-8")
+
+
+class _Utf8Reader(io.RawIOBase):
+    """A byte stream of text in ``codec`` (UTF-16, UTF-32) read as UTF-8, a chunk at a
+    time; what the codec cannot decode (a lone surrogate, a cut character) becomes U+FFFD,
+    and the byte-order mark goes."""
+
+    def __init__(self, raw: Any, codec: str) -> None:
+        self.raw = raw
+        self.decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+        self.buf = b""
+        self.eof = False
+        self.first = True
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while not self.buf and not self.eof:
+            chunk = self.raw.read(_JSON_CHUNK)
+            self.eof = not chunk
+            text = self.decoder.decode(chunk, final=self.eof)
+            if self.first and text:
+                text, self.first = text.removeprefix("\ufeff"), False
+            self.buf = text.encode("utf-8")
+        n = min(len(b), len(self.buf))
+        b[:n] = self.buf[:n]
+        self.buf = self.buf[n:]
+        return n
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
 
 
 class _FileEncoding:

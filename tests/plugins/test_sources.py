@@ -871,14 +871,39 @@ def test_jsonl_in_a_legacy_encoding_is_read_in_it():
     assert [d.text for d in docs] == [RUSSIAN, RUSSIAN.upper()]
 
 
-@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
-def test_jsonl_in_utf16_or_utf32_is_refused_once_naming_the_encoding(codec):
-    # each line was "invalid JSON: Expecting value", one more than the file has
-    data = "".join(json.dumps({"text": article(i)}) + "\n" for i in range(3)).encode(codec)
-    fmt, docs, [failure], _ = read(data, "dump.jsonl")
-    assert fmt == "jsonl" and docs == []
-    assert failure.error.startswith(f"a {codec.upper().replace('-LE', 'LE')} file")
-    assert "not read" in failure.error and failure.where is None
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_jsonl_in_utf16_or_utf32_is_read_and_says_its_encoding(codec):
+    # (PowerShell's ">" writes UTF-16) each line was "invalid JSON", then the file was
+    # refused whole; the BOM-less orders are told by the NULs
+    texts = [article(i) + " Grüße, 東京 😀" for i in range(3)]
+    data = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+    fmt, docs, failures, _ = read(data.encode(codec), "dump.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    assert [d.text for d in docs] == texts
+    assert [d.annotations["source"]["line"] for d in docs] == [1, 2, 3]
+    assert {d.annotations["source"]["encoding"] for d in docs} == {codec}
+
+
+def test_json_array_in_utf16_is_read_element_by_element():
+    objs = [{"text": article(i) + " Ça va ?"} for i in range(3)]
+    fmt, docs, failures, _ = read(json.dumps(objs, indent=1).encode("utf-16"), "dump.json")
+    assert (fmt, failures) == ("jsonl", [])
+    assert [d.text for d in docs] == [o["text"] for o in objs]
+    assert [d.annotations["source"]["element"] for d in docs] == [0, 1, 2]
+
+
+def test_utf16_jsonl_resumes_where_its_position_says():
+    # a staged task starts at a position the reading handed out (offsets in its UTF-8)
+    texts = [article(i) + " Größe" for i in range(4)]
+    data = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+    item = item_of(data.encode("utf-16"), "dump.jsonl")
+    source, _ = choose_source(item, SOURCES)
+    positions = []
+    for _ in source.read(item):
+        positions.append(item.position)
+    again = item_of(data.encode("utf-16"), "dump.jsonl")
+    again.resume = positions[2]  # (the third line's: it is read again and skipped)
+    assert [d.text for d in source.read(again)] == texts[3:]
 
 
 def test_jsonl_lines_the_fast_parser_refuses_are_read_as_the_standard_library_reads_them():
