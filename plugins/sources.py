@@ -1165,12 +1165,14 @@ class _Headless(StatusAndHeaders):  # type: ignore[misc]
 @dataclass
 class _WarcReading:
     """Where reading a WARC stands: records read, whether the next is only read past (a
-    resumed task's), whether reading skipped damage (see :meth:`WarcSource.read`)."""
+    resumed task's), whether reading skipped damage (see :meth:`WarcSource.read`), and
+    warcio's iterator (what it has read ahead)."""
 
     is_arc: bool
     n: int = 0
     skip: bool = False
     resynced: bool = False
+    iterator: Any = None
 
 
 class WarcSource(Source):
@@ -1223,23 +1225,37 @@ class WarcSource(Source):
         try:
             while True:
                 broken, damaged = yield from self._records(item, stream, state)
-                # A WARC.gz is a gzip member per record: the records after a damaged one
-                # are read from the next member that starts a record (they were all lost,
-                # the whole rest of the file for ten bad bytes). Only for damage in the
-                # gzip data: the reader is then at the damaged member's start, where a
-                # malformed record may lie in a member it has read past.
-                start = getattr(stream, "member_start", None) if damaged and not is_arc else None
-                after = _next_warc_member(raw, start) if start is not None else None
-                if broken is None or after is None:
+                if broken is None or is_arc:
                     break
-                yield Failure(
-                    f"{broken[0]}; the rest of the file is read from the next record's gzip"
-                    f" member, at byte {after}",
-                    broken[1],
-                )
-                raw = stream.release()
-                raw.seek(after)
-                stream = item.decompressing(raw)
+                if damaged:
+                    # A WARC.gz is a gzip member per record: the records after a damaged
+                    # one are read from the next member that starts a record (they were all
+                    # lost, the whole rest of the file for ten bad bytes). The reader is at
+                    # the damaged member's start.
+                    start = getattr(stream, "member_start", None)
+                    after = _next_warc_member(raw, start) if start is not None else None
+                    if after is None:
+                        break
+                    yield Failure(
+                        f"{broken[0]}; the rest of the file is read from the next record's"
+                        f" gzip member, at byte {after}",
+                        broken[1],
+                    )
+                    raw = stream.release()
+                    raw.seek(after)
+                    stream = item.decompressing(raw)
+                else:
+                    # A malformed record (headers warcio cannot parse, no type or length):
+                    # the records after it are read from the next line that starts one,
+                    # after what warcio has read of it (they were all lost).
+                    resumed = _from_next_record(state.iterator, stream)
+                    if resumed is None:
+                        break
+                    yield Failure(
+                        f"{broken[0]}; the rest of the file is read from the next record",
+                        broken[1],
+                    )
+                    stream = resumed
                 state.resynced = True
         finally:
             stream.close()
@@ -1260,6 +1276,7 @@ class WarcSource(Source):
         # warcio writes a warning and the stray bytes themselves to stderr when a record is
         # not followed by blank lines; the input's error entry says it instead
         it.INC_RECORD = ""
+        state.iterator = it
         records = iter(it)
         while True:
             n = state.n
@@ -1449,6 +1466,57 @@ def _next_warc_member(raw: Any, start: int) -> int | None:
             at += 1
     except (OSError, ValueError):  # (a stream that cannot seek)
         return None
+
+
+#: The start of a WARC record: its version line, at the start of a line
+_WARC_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
+
+
+def _from_next_record(it: Any, stream: Any) -> Any:
+    """A stream of what follows a malformed record: from the next line that starts a WARC
+    record after what warcio's iterator ``it`` has read of ``stream`` (its read-ahead
+    included), or None when no record follows. (A record's payload that holds a WARC
+    record's first line would be taken for one: only after damage, where the alternative
+    is losing the rest.)"""
+    buff = getattr(it.reader, "buff", None) if it is not None else None
+    data = buff.read() if buff is not None else b""
+    # (a byte past where warcio stopped: the malformed record's own first line, when it
+    # stopped before it, is not found again)
+    data = data[1:]
+    try:
+        while True:
+            if (m := _WARC_START.search(data)) is not None:
+                return io.BufferedReader(_Prefixed(data[m.start(1) :], stream))
+            data = data[-16:]  # (a line start cut at the chunk's end)
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                return None
+            data += chunk
+    except (*_WARC_READ_ERRORS, ValueError):
+        return None
+
+
+class _Prefixed(io.RawIOBase):
+    """``head``, then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: Any) -> None:
+        self.head = head
+        self.stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        if not self.head:
+            data = self.stream.read(len(b))
+        else:
+            data, self.head = self.head[: len(b)], self.head[len(b) :]
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.stream.close()
+        super().close()
 
 
 #: What reading damaged gzip data raises (GunzipReader)

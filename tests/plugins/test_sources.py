@@ -538,6 +538,36 @@ def test_a_damaged_record_of_a_warc_gz_loses_only_itself(damage):
     assert lost == {"http://news.example/110"}
 
 
+@pytest.mark.parametrize("gz", [True, False])
+@pytest.mark.parametrize(
+    "malformed",
+    [
+        lambda b: b.replace(b"Content-Length: ", b"Content-Length: x", 1),
+        lambda b: b.replace(b"WARC-Type: response\r\n", b"", 1),
+        lambda b: b.replace(b"WARC/1.0\r\n", b"WXRC/1.0\r\n", 1),
+    ],
+    ids=["length", "type", "version line"],
+)
+def test_a_malformed_record_loses_only_itself(malformed, gz):
+    """A record whose headers cannot be read (no valid Content-Length, no WARC-Type, no
+    version line) ended the file's reading: every record after it was lost. Reading goes
+    on at the next line that starts a record, and the error entry says so."""
+    warcs = [build_warc(gz=False, seed=100 + 10 * i) for i in range(4)]
+    records = [b"WARC/1.0\r\n" + r for w in warcs for r in w.split(b"WARC/1.0\r\n") if r]
+    assert len(records) == 24
+    records[6] = malformed(records[6])  # (the second page's response)
+    # (gz: a gzip member per record, as WARC writers do, the broken one intact)
+    data = b"".join(map(gzip.compress, records)) if gz else b"".join(records)
+    fmt, docs, failures, _ = read(data, "m.warc.gz" if gz else "m.warc")
+    _, whole, _, _ = read(b"".join(build_warc(gz=gz, seed=100 + 10 * i) for i in range(4)))
+    assert fmt == "warc" and len(docs) == len(whole) - 1
+    [failure] = failures
+    assert "the rest of the file is read from the next record" in failure.error
+    assert failure.where == "record 7"
+    lost = {d.source.uri for d in whole} - {d.source.uri for d in docs}
+    assert lost == {"http://news.example/110"}
+
+
 def test_corrupt_gzip_fails():
     blob = gzip.compress(article(1).encode())
     fmt, docs, [failure], _ = read(blob[:10] + b"\x00garbage" * 20, "bad.txt.gz")
@@ -1379,8 +1409,11 @@ def test_broken_warc_with_garbage_between_records():
     offsets = record_offsets(data)
     broken = data[: offsets[2]] + b"this is not a WARC record\r\n" * 3 + data[offsets[2] :]
     fmt, docs, [failure], _ = read(broken, "bad.warc")
-    assert fmt == "warc" and len(docs) == 1
+    # (the records after the garbage are read: the resource record, a text document)
+    assert fmt == "warc" and [d.source.format for d in docs] == ["warc", "warc"]
+    assert docs[1].source.uri == "http://news.example/100.txt"
     assert "broken or truncated WARC" in failure.error
+    assert "read from the next record" in failure.error
     assert failure.where == "record 3"
 
 
