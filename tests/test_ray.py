@@ -34,3 +34,33 @@ def test_staged_plan_on_ray_gives_the_same_output_as_the_local_pool(ingest, tmp_
     assert _warc_types(tmp_path / "local") == _warc_types(tmp_path / "ray")
     statuses = {r["duplicate"]["status"] for r in on_ray.rejects if r.get("duplicate")}
     assert statuses == {"exact", "near"}
+
+
+def test_an_interrupted_ray_run_ends_without_the_interpreters_teardown(
+    ingest, tmp_path, monkeypatch
+):
+    """After Ctrl-C, Ray's threads crashed the interpreter's teardown now and then (exit 139,
+    not 130): a Ray run stopped by a signal ends with os._exit once its clean-up is done,
+    with 130 (SIGINT) or 143 (SIGTERM); a local one with sys.exit as before."""
+    import os
+
+    from corearchive import cli
+    from corearchive.runner import Run
+
+    exits = []
+
+    def fake_exit(code):
+        exits.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", fake_exit)
+    corpus = _corpus(tmp_path / "in.jsonl")
+    for signal_exc, code in ((KeyboardInterrupt, 130), (cli._Terminated, 143)):
+
+        def stopped(self, exc=signal_exc):
+            raise exc
+
+        monkeypatch.setattr(Run, "execute", stopped)
+        assert ingest(str(corpus), "--executor", "ray").exit_code == code
+        assert ingest(str(corpus)).exit_code == code
+    assert exits == [130, 143]
