@@ -200,6 +200,14 @@ class GunzipReader(_Decoding):
     def _new(self) -> Any:
         return zlib.decompressobj(wbits=31)
 
+    def member_search_start(self) -> int | None:
+        """Where a search for the gzip member after the one that holds the content read
+        last starts (the first byte after it is searched): that member's start, or, between
+        members, the byte before the next one."""
+        if self.member_start is None:
+            return None
+        return self.member_start - 1 if self.d is None else self.member_start
+
     def _truncated(self) -> OSError:
         return TruncatedGzip("the gzip data ends in the middle of a member")
 

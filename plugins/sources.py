@@ -1173,6 +1173,9 @@ class _WarcReading:
     skip: bool = False
     resynced: bool = False
     iterator: Any = None
+    #: The last record's offset in the stream, and where the search for the gzip member
+    #: after its own starts (see :meth:`GunzipReader.member_search_start`)
+    at: tuple[int | None, int | None] = (None, None)
 
 
 class WarcSource(Source):
@@ -1224,10 +1227,23 @@ class WarcSource(Source):
             return
         try:
             while True:
-                broken, damaged = yield from self._records(item, stream, state)
+                broken, kind = yield from self._records(item, stream, state)
                 if broken is None or is_arc:
                     break
-                if damaged:
+                if kind == "length":
+                    # A Content-Length past the record's end: the records after it were
+                    # read as its payload, to the end of the file. They are read again from
+                    # the next record after its start (it is lost: where it ends is unknown).
+                    resumed = self._after_overlong(item, raw, stream, state)
+                    if resumed is None:
+                        break
+                    yield Failure(
+                        f"{broken[0]} (or it runs into the records after it); the rest of the"
+                        " file is read from the next record",
+                        broken[1],
+                    )
+                    raw, stream = resumed
+                elif kind == "gzip":
                     # A WARC.gz is a gzip member per record: the records after a damaged
                     # one are read from the next member that starts a record (they were all
                     # lost, the whole rest of the file for ten bad bytes). The reader is at
@@ -1265,11 +1281,34 @@ class WarcSource(Source):
         elif state.n == 0:
             yield Failure("no WARC records")
 
+    @staticmethod
+    def _after_overlong(
+        item: InputItem, raw: Any, stream: Any, state: _WarcReading
+    ) -> tuple[Any, Any] | None:
+        """The raw file and a stream of it from the record after the one at ``state.at``
+        (whose Content-Length ran to the end of the file), or None where that cannot be
+        found again: a WARC gzipped as a whole, a stream read on after an earlier break."""
+        offset, hint = state.at
+        if hint is not None:  # (a WARC.gz of a gzip member per record)
+            if (after := _next_warc_member(raw, hint)) is None:
+                return None
+            raw = stream.release()
+            raw.seek(after)
+            return raw, item.decompressing(raw)
+        if stream is not raw or offset is None or item.compressed:
+            return None
+        try:
+            raw.seek(offset + 1)
+        except (OSError, ValueError):
+            return None
+        resumed = _from_next_record(None, raw)
+        return None if resumed is None else (raw, resumed)
+
     def _records(
         self, item: InputItem, stream: Any, state: _WarcReading
-    ) -> Generator[Document | Failure, None, tuple[tuple[str, str] | None, bool]]:
+    ) -> Generator[Document | Failure, None, tuple[tuple[str, str] | None, _Break]]:
         """The results of the records of ``stream`` until its end or a break; returns the
-        break (error, where), if any, and whether the gzip data itself was damaged."""
+        break (error, where), if any, and its kind (:data:`_Break`)."""
         is_arc = state.is_arc
         it = ArchiveIterator(stream, no_record_parse=False, check_digests=False, arc2warc=is_arc)
         it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
@@ -1291,15 +1330,17 @@ class WarcSource(Source):
                     # warcio failing on bad headers: name the input's fault, not warcio's
                     cause = f"malformed record headers ({cause})"
                 broken = (f"broken or truncated WARC after {n} records: {cause}", f"record {n + 1}")
-                return broken, isinstance(exc, _DAMAGED_GZIP)
+                return broken, "gzip" if isinstance(exc, _DAMAGED_GZIP) else "headers"
             if it.err_count > stray and n:
                 yield Failure(_STRAY.format(n=n), f"record {n}")
             if record is None:  # (the end)
-                return None, False
+                return None, None
             state.n = n = n + 1
             if (problem := _malformed(record)) is not None:
-                return (f"broken or truncated WARC: {problem}", f"record {n}"), False
+                return (f"broken or truncated WARC: {problem}", f"record {n}"), "headers"
             offset = _record_offset(it)
+            hint = getattr(stream, "member_search_start", None)
+            state.at = (offset, hint() if hint is not None else None)
             try:
                 result = (
                     None
@@ -1310,12 +1351,12 @@ class WarcSource(Source):
                 ended_early = _drain(record)
             except (*_WARC_READ_ERRORS, ValueError) as exc:
                 broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
-                return broken, isinstance(exc, _DAMAGED_GZIP)
+                return broken, "gzip" if isinstance(exc, _DAMAGED_GZIP) else "headers"
             if ended_early:
                 return (
                     "truncated WARC: the record ends before its Content-Length",
                     f"record {n}",
-                ), False
+                ), "length"
             if result is not None:
                 # (after a skipped damage, the stream's offsets are no longer the file's: no
                 # resuming there)
@@ -1467,6 +1508,10 @@ def _next_warc_member(raw: Any, start: int) -> int | None:
     except (OSError, ValueError):  # (a stream that cannot seek)
         return None
 
+
+#: What broke the reading of a WARC (see :meth:`WarcSource._records`): damaged gzip data,
+#: a record's headers, a record shorter than its Content-Length; None: nothing
+_Break = Literal["gzip", "headers", "length"] | None
 
 #: The start of a WARC record: its version line, at the start of a line
 _WARC_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")

@@ -545,13 +545,16 @@ def test_a_damaged_record_of_a_warc_gz_loses_only_itself(damage):
         lambda b: b.replace(b"Content-Length: ", b"Content-Length: x", 1),
         lambda b: b.replace(b"WARC-Type: response\r\n", b"", 1),
         lambda b: b.replace(b"WARC/1.0\r\n", b"WXRC/1.0\r\n", 1),
+        # (a length past the end of the file: the records after it were read as its payload)
+        lambda b: b.replace(b"Content-Length: ", b"Content-Length: 99", 1),
     ],
-    ids=["length", "type", "version line"],
+    ids=["length", "type", "version line", "length too large"],
 )
 def test_a_malformed_record_loses_only_itself(malformed, gz):
     """A record whose headers cannot be read (no valid Content-Length, no WARC-Type, no
-    version line) ended the file's reading: every record after it was lost. Reading goes
-    on at the next line that starts a record, and the error entry says so."""
+    version line), or whose Content-Length runs past the records after it, ended the file's
+    reading: every record after it was lost. Reading goes on at the next record (the next
+    line, or gzip member, that starts one), and the error entry says so."""
     warcs = [build_warc(gz=False, seed=100 + 10 * i) for i in range(4)]
     records = [b"WARC/1.0\r\n" + r for w in warcs for r in w.split(b"WARC/1.0\r\n") if r]
     assert len(records) == 24
