@@ -20,6 +20,7 @@ import shutil
 import tempfile
 import uuid
 import zlib
+from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -548,7 +549,9 @@ class JsonlSource(Source):
         head = item.head()
         # UTF-16 or UTF-32 (PowerShell's ``>`` writes UTF-16): read as the UTF-8 it holds
         wide = _wide_codec(head)
-        if item.resume is None:  # (a JSON document is read from its start)
+        if item.resume is not None and len(item.resume) == 4:
+            kind = item.resume[3]  # (a JSON document's position: see _read_json_document)
+        elif item.resume is None:
             utf8 = _utf8_head(head, wide) if wide is not None else head
             kind = _json_document(utf8)
             if kind == "array" and not _OBJECT_ARRAY.match(
@@ -666,7 +669,9 @@ def _read_json_document(
     each object of a file of (pretty-printed) objects, read as a JSONL line is (the same
     fields), ``element N`` (from 0) in place of the line, ``EN`` its locator. Read a value at
     a time (memory holds one value and a chunk of the file, whatever its size), with the
-    standard library's decoder; not resumable (the staged plan reads it from its start)."""
+    standard library's decoder. Resumable in UTF-8 (the staged plan's tasks of a big one
+    start at their first value): a position is ``[byte, chars, index, kind]``, a byte where
+    the decoding can start afresh, the characters from there to the value, its index."""
     encoding = _FileEncoding(item)
     head = item.head(1 << 16)
     cut = head.rfind(b"\n")
@@ -686,11 +691,17 @@ def _read_json_document(
         decoder = codecs.getincrementaldecoder(codec)(errors=errors)
     source: dict[str, Any] = {} if codec == "utf-8" else {"encoding": codec}
     what = "element" if kind == "array" else "value"
+    # (a position only where a fresh decoder reads on as this one does: UTF-8)
+    resumable = codec == "utf-8" and wide is None
+    resume = item.resume[:3] if item.resume is not None and resumable else None
+    if item.resume is not None and resume is None:
+        return  # (not one this reading gives: cannot be)
     n = 0
     with stream:
         try:
-            for index, value, text in _json_values(stream, decoder, kind):
+            for index, value, text, at in _json_values(stream, decoder, kind, resume):
                 n += 1
+                item.position = [*at, kind] if resumable and at is not None else None
                 where = f"{what} {index}"
                 if isinstance(value, Failure):
                     yield Failure(value.error, value.where or where)
@@ -704,26 +715,44 @@ def _read_json_document(
                         item, obj, raw, "jsonl", f"E{index}", where, {"element": index, **source}
                     )
         except (EOFError, zlib.error, OSError) as exc:
+            item.position = None  # (the end: no resuming after it)
             yield Failure(f"{item.damaged} after {what} {n}: {exc}", f"{what} {n}")
             return
-    if n == 0:
+    item.position = None
+    if n == 0 and resume is None:
         yield Failure("empty input (an empty JSON array)" if kind == "array" else "empty input")
 
 
 def _json_values(
-    stream: Any, decoder: codecs.IncrementalDecoder, kind: Literal["array", "values"]
-) -> Iterator[tuple[int, Any, str]]:
-    """``(index, value, its text)`` for each value of a JSON array (``kind`` ``array``) or
-    of a file of JSON values one after another (``values``); a :class:`Failure` as the
-    value where the JSON breaks (the last: after it nothing can be told apart)."""
+    stream: Any,
+    decoder: codecs.IncrementalDecoder,
+    kind: Literal["array", "values"],
+    resume: list[int] | None = None,
+) -> Iterator[tuple[int, Any, str, list[int] | None]]:
+    """``(index, value, its text, its position)`` for each value of a JSON array (``kind``
+    ``array``) or of a file of JSON values one after another (``values``); a
+    :class:`Failure` as the value where the JSON breaks (the last: after it nothing can be
+    told apart). A position is ``[byte, chars, index]``: ``byte`` a stream offset where
+    ``decoder`` held no part of a character, ``chars`` the characters decoded from there to
+    the value. With ``resume`` (a position), reading starts at that value, which is read
+    past, not handed out."""
     json_decoder = json.JSONDecoder()
     buf, pos, eof = "", 0, False
+    read = dropped = 0  # bytes read; characters dropped from the front of buf
+    #: (byte, character) offsets where the decoder started on a chunk with nothing held
+    anchors: deque[tuple[int, int]] = deque()
+    if resume is not None:
+        _advance(stream, resume[0])
+        read = resume[0]
 
     def more(size: int) -> bool:
-        nonlocal buf, eof
+        nonlocal buf, eof, read
         if eof:
             return False
+        if not decoder.getstate()[0]:
+            anchors.append((read, dropped + len(buf)))
         chunk = stream.read(size)
+        read += len(chunk)
         buf += decoder.decode(chunk, final=not chunk)
         eof = not chunk
         return True
@@ -735,31 +764,43 @@ def _json_values(
             if pos < len(buf) or not more(_JSON_CHUNK):
                 return
 
+    def position(index: int, start: int) -> list[int] | None:
+        at = dropped + start
+        while len(anchors) > 1 and anchors[1][1] <= at:
+            anchors.popleft()
+        return [anchors[0][0], at - anchors[0][1], index] if anchors else None
+
     what = "element" if kind == "array" else "value"
-    space()
-    if kind == "array":
-        pos += 1  # (the "[" the file starts with)
-    index = 0
+    index, skip, comma = 0, False, False
+    if resume is None:
+        space()
+        if kind == "array":
+            pos += 1  # (the "[" the file starts with)
+    else:
+        while len(buf) < resume[1] and more(_JSON_CHUNK):
+            pass
+        pos, index, skip = resume[1], resume[2], True
     while True:
         if pos > _JSON_CHUNK:  # (what was read before this value goes)
-            buf, pos = buf[pos:], 0
+            buf, pos, dropped = buf[pos:], 0, dropped + pos
         space()
         if pos >= len(buf):
             if kind == "array":
                 failure = Failure("the JSON array ends before its closing ']': cut short?")
-                yield index, failure, ""
+                yield index, failure, "", None
             return
         if kind == "array":
             if buf[pos] == "]":
                 pos += 1
                 space()
                 if pos < len(buf):
-                    yield index, Failure("data after the JSON array's closing ']': not read"), ""
+                    failure = Failure("data after the JSON array's closing ']': not read")
+                    yield index, failure, "", None
                 return
-            if index:
+            if comma:
                 if buf[pos] != ",":
                     failure = Failure(f"invalid JSON after {what} {index - 1}: expected ',' or ']'")
-                    yield index, failure, ""
+                    yield index, failure, "", None
                     return
                 pos += 1
                 space()
@@ -771,19 +812,27 @@ def _json_values(
                 # (the value may go on in the bytes not read yet: as much again is read)
                 if len(buf) - start <= MAX_FILE_BYTES and more(max(_JSON_CHUNK, len(buf) - start)):
                     continue
-                yield index, Failure(f"invalid JSON (or a {what} of over 64 MB): {exc.msg}"), ""
+                yield (
+                    index,
+                    Failure(f"invalid JSON (or a {what} of over 64 MB): {exc.msg}"),
+                    "",
+                    None,
+                )
                 return
             except RecursionError:
-                yield index, Failure("invalid JSON: arrays or objects nested too deeply"), ""
+                failure = Failure("invalid JSON: arrays or objects nested too deeply")
+                yield index, failure, "", None
                 return
             if end == len(buf) and more(_JSON_CHUNK):
                 continue  # (a number may go on past the chunk)
             break
-        if end - start > MAX_FILE_BYTES:
-            yield index, Failure(_TOO_LARGE.format(f"a {what}")), ""
+        if skip:
+            skip = False
+        elif end - start > MAX_FILE_BYTES:
+            yield index, Failure(_TOO_LARGE.format(f"a {what}")), "", position(index, start)
         else:
-            yield index, value, buf[start:end]
-        pos = end
+            yield index, value, buf[start:end], position(index, start)
+        pos, comma = end, True
         index += 1
 
 

@@ -1083,6 +1083,36 @@ def test_json_arrays_are_read_a_value_at_a_time(monkeypatch):
         assert [json.loads(d.raw)["n"] for d in docs] == [o["n"] for o in objs]
 
 
+@pytest.mark.parametrize("kind", ["array", "values"])
+def test_json_documents_resume_where_a_position_says(kind, monkeypatch):
+    """A staged task of a big JSON array (or file of pretty-printed objects) started reading
+    from the file's start; it now starts at the position the reading handed out before its
+    first value (a byte where the UTF-8 decoding starts afresh, the characters from there),
+    at every chunk size, with characters of 2 to 4 bytes across the chunks' edges."""
+    from corearchive_plugins import sources
+
+    objs = [{"text": article(60 + i) + " Größe 東京 😀" * (i % 4), "n": i} for i in range(12)]
+    if kind == "array":
+        data = json.dumps(objs, indent=1, ensure_ascii=False).encode()
+    else:
+        data = "\n".join(json.dumps(o, indent=2, ensure_ascii=False) for o in objs).encode()
+    for chunk in (5, 64, 1 << 20):
+        monkeypatch.setattr(sources, "_JSON_CHUNK", chunk)
+        item = item_of(data, "d.json")
+        source, _ = choose_source(item, SOURCES)
+        positions = []
+        for doc in source.read(item):
+            assert isinstance(doc, Document)
+            positions.append(item.position)
+        assert [p[2] for p in positions] == list(range(12)) and positions[0][3] == kind
+        for k in (0, 5, 11):
+            again = item_of(data, "d.json")
+            again.resume = positions[k]  # (that value is read again and skipped)
+            rest = list(source.read(again))
+            assert [d.annotations["source"]["element"] for d in rest] == list(range(k + 1, 12))
+            assert [d.text for d in rest] == [o["text"] for o in objs[k + 1 :]], (chunk, k)
+
+
 # -- WARC (unit) ----------------------------------------------------------------------------
 
 WARC_SKIPPED = {
