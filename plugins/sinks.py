@@ -64,6 +64,11 @@ _REPLACED_HEADERS = {
 }
 
 
+#: The WARC-Target-URI of a document's metadata record (its JSON record): the page's address
+#: after this prefix, not the page's own, which replay tools took for another capture of it
+RECORD_URI_PREFIX = "urn:corearchive:record:"
+
+
 #: The record last encoded and its JSON line: both sinks write the same bytes (the WARC
 #: ``metadata`` record is the line without its newline), so a record is encoded once. The
 #: record itself is held, so that an identity check cannot match a new dict at its address.
@@ -362,11 +367,14 @@ class WarcSink(Sink):
             document.text.encode("utf-8"),
             common,
         )
-        # Byte for byte the line of records.jsonl (without its newline).
+        # Byte for byte the line of records.jsonl (without its newline). Its address is the
+        # page's in a namespace of its own (as browsertrix-crawler's urn:pageinfo: records):
+        # under the page's own, replay tools (pywb) indexed it as a capture of the page and
+        # served the JSON for it.
         meta = _fast_record(
             "metadata",
             self._rid(arch.raw_record_id, "metadata"),
-            document.source.uri,
+            RECORD_URI_PREFIX + document.source.uri,
             "application/json",
             record_line(record)[:-1],
             common,

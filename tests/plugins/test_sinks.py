@@ -212,6 +212,7 @@ def assert_documents_archived(
         conv = by_id[arch["conversion_record_id"]]
         assert conv.type == "conversion" and conv.file == path
         assert conv.get("WARC-Refers-To") == arch["raw_record_id"]
+        assert conv.get("WARC-Target-URI") == rec["source"]["uri"]  # (a conversion of it)
         assert conv.get("Content-Type") == "text/plain; charset=utf-8"
         assert conv.block == rec["text"].encode("utf-8")
         metas = [
@@ -221,6 +222,9 @@ def assert_documents_archived(
         ]
         assert len(metas) == 1
         assert metas[0].get("Content-Type") == "application/json"
+        # (not the page's own address: replay tools served the JSON as the page)
+        uri = "urn:corearchive:record:" + rec["source"]["uri"]
+        assert metas[0].get("WARC-Target-URI") == uri
         assert metas[0].block == line_of[rec["id"]]  # byte for byte the records.jsonl line
         assert json.loads(metas[0].block) == rec
 
