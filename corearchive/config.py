@@ -194,6 +194,13 @@ def resolve(
             )
         stages.remove(name)
 
+    if not sinks:
+        # (the run wrote nothing, yet marked its documents archived in the index: the next
+        # run dropped them all as already archived)
+        raise ConfigError(
+            f"{sinks_origin}: output.sinks is empty: the run would write nothing (the"
+            f" default: {', '.join(DEFAULT_SINKS)})"
+        )
     for kind, names, known_map, where in (
         ("stage", stages, registry.stages, stages_origin),
         ("sink", sinks, registry.sinks, sinks_origin),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from corearchive import ConfigError
@@ -73,6 +75,15 @@ def test_a_stage_or_sink_listed_twice_is_refused(registry, tmp_path):
         resolve(registry, config_path=path)
     with pytest.raises(ConfigError, match="the sink 'records' is listed twice"):
         resolve(registry, sets=['output.sinks=["records", "warc", "records"]'])
+
+
+def test_an_empty_sink_list_is_refused(registry, tmp_path):
+    # the run wrote nothing, yet marked its documents archived: the next run dropped them
+    with pytest.raises(ConfigError, match=r"output\.sinks is empty: the run would write nothing"):
+        resolve(registry, sets=["output.sinks=[]"])
+    path = write(tmp_path, "[output]\nsinks = []\n")
+    with pytest.raises(ConfigError, match=f"{re.escape(str(path))}.*output\\.sinks is empty"):
+        resolve(registry, config_path=path)
 
 
 def test_wrong_value_type_names_stage_key_and_file(registry, tmp_path):
