@@ -92,12 +92,19 @@ class Verification:
         return "\n".join(lines)
 
 
-def _warc_files(out: Path) -> list[Path]:
-    folder = out / "warc"
-    if not folder.is_dir():
-        return []
+def _warc_files(out: Path, runs: dict[str, _Run]) -> list[Path]:
+    """The WARC files in ``OUT/warc`` and in the folders the runs' manifests name for
+    theirs (``sinks.warc.folder``: a run with another folder was reported as archiving
+    nothing)."""
+    folders = {out / "warc"}
+    for run in runs.values():
+        for name in run.warcs:
+            if not Path(name).is_absolute() and ".." not in Path(name).parts:
+                folders.add((out / name).parent)
     return sorted(
         p
+        for folder in folders
+        if folder.is_dir()
         for p in folder.iterdir()
         if p.is_file() and not p.name.startswith(".") and p.name.endswith((".warc", ".warc.gz"))
     )
@@ -323,7 +330,8 @@ def verify(out: Path) -> Verification:
     """Check the output folder ``out`` (see the module docstring)."""
     result = Verification()
     records = out / "records.jsonl"
-    warcs = _warc_files(out)
+    runs = _manifests(out)
+    warcs = _warc_files(out, runs)
     if not (warcs or records.exists() or (out / "run.json").exists() or (out / "runs").is_dir()):
         result.problem(f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)")
         return result
@@ -333,7 +341,6 @@ def verify(out: Path) -> Verification:
             f" `corearchive ingest … -o {out}` finishes or undoes its commit, or says what"
             " stands in the way"
         )
-    runs = _manifests(out)
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")
         db.execute(

@@ -40,6 +40,18 @@ def test_an_intact_archive_passes(ingest, seeds):
     assert r.exit_code == 0 and "intact" in r.output
 
 
+def test_an_archive_in_another_warc_folder_passes_and_its_damage_is_found(ingest, seeds):
+    # (sinks.warc.folder: verify looked in warc/ only, found none of the documents archived)
+    res = ingest(str(seeds), "--set", "sinks.warc.folder=arch")
+    assert not (res.out / "warc").exists()
+    code, got = _verify(res.out)
+    assert code == 0 and got["ok"] and got["records"] == 5 and got["warc_files"] == 1
+    [path] = sorted((res.out / "arch").glob("*.warc.gz"))
+    path.write_bytes(path.read_bytes()[:-100])
+    code, got = _verify(res.out)
+    assert code == 1 and not got["ok"]
+
+
 def test_a_text_changed_after_archiving_and_a_wrong_offset_are_found(ingest, seeds):
     res = ingest(str(seeds))
     path = res.out / "records.jsonl"
