@@ -294,8 +294,11 @@ class Run:
         for st in local:
             st.context = local_context(self.run_id, self.options.out, self.config.doc_timeout)
         prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
-        # (documents going on to ordered stages have their record checked first)
-        check = self.validator if ordered else None
+        # Documents going on to the ordered stage (dedup) have their record checked first:
+        # one that failed later had been taken for the original of its copies. Not when
+        # stages follow it: they may extract the text or add what the schema asks for (a
+        # boilerplate stage after dedup: every HTML page failed as "still HTML").
+        check = self.validator if len(ordered) == 1 else None
         inline = InlineExecutor(LocalPart(local, prepare, check))
         ray = self.options.executor == "ray"
         if not ray and (self.options.workers <= 1 or (not local and prepare is None)):

@@ -1393,6 +1393,19 @@ def test_html_whose_text_no_stage_extracted_is_an_error_entry(ingest, tmp_path):
     assert err["source"]["path"].endswith("p.html")
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_html_pages_go_through_a_boilerplate_stage_after_dedup(ingest, tmp_path, workers):
+    """With a stage after dedup, every HTML page failed as "still HTML": its record was
+    checked before dedup, before the boilerplate stage that came after it had run."""
+    page = tmp_path / "p.html"
+    page.write_text(f"<html><head><title>T</title></head><body><p>{ARTICLE}</p></body></html>")
+    stages = '["dedup", "boilerplate"]'
+    res = ingest(str(page), "--set", f"pipeline.stages={stages}", "--workers", workers)
+    assert res.exit_code == 0, res.rejects
+    [record] = res.records
+    assert "<p>" not in record["text"] and "Tuesday" in record["text"]
+
+
 class _NaNStage(Stage):
     """A stage whose annotation of one document is NaN, which no record may hold."""
 
