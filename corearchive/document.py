@@ -185,8 +185,12 @@ class Document:
         URI), the locator and the raw digest, so it stays the same on every run.
         ``source_fields`` are the other :class:`SourceInfo` fields (``content_type``,
         ``fetched_at``, ``http_headers`` ...); ``content_type`` defaults to ``text/html``
-        for HTML and ``text/plain`` otherwise."""
+        for HTML and ``text/plain`` otherwise. NUL characters are removed from ``text``."""
         source_fields.setdefault("content_type", "text/html" if is_html else "text/plain")
+        if "\x00" in text:
+            # A stray NUL (a JSONL "\u0000", a page with a few): no text holds one, lxml
+            # refuses a string with it, and databases reject it in text (PostgreSQL)
+            text = text.replace("\x00", "")
         sha = hashlib.sha256(raw).hexdigest()
         uri = printable(uri)
         if _NOT_IN_URI.search(uri) is not None:

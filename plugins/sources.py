@@ -90,11 +90,13 @@ def _controls(sample: bytes) -> int:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are no text: NULs (outside UTF-16/32) or many control bytes."""
+    """True for bytes that are no text: NULs (outside UTF-16/32; more than two and one
+    in 1,000 bytes: a page with a stray one or two is text, which loses them) or many
+    control bytes."""
     sample = data[:65536]
     if not sample or any(sample.startswith(bom) for bom, _ in _BOMS):
         return False
-    if b"\x00" in sample:
+    if b"\x00" in sample and sample.count(b"\x00") > 2 + len(sample) // 1000:
         return True
     return _controls(sample) / len(sample) > 0.05
 

@@ -499,6 +499,23 @@ def test_bad_text_inputs_fail_with_a_clear_error(data, error):
     assert failure.where is None
 
 
+def test_a_few_stray_nuls_are_text_read_without_them():
+    """A page with a stray NUL or two was an error entry as a file, only counted inside a
+    WARC (binary payload), and kept its NULs as a JSONL field ("\\u0000"): each is now
+    read as text, without them (no text holds one; databases refuse it)."""
+    text = article(7)
+    dirty = text[:100] + "\x00" + text[100:200] + "\x00" + text[200:]
+    fmt, [doc], failures, _ = read(dirty.encode(), "nul.txt")
+    assert (fmt, failures) == ("text", []) and doc.text == text
+    page = html_page(7)
+    cut = page.index("</p>")
+    fmt, [doc], failures, _ = read((page[:cut] + "\x00" + page[cut:]).encode(), "nul.html")
+    assert (fmt, failures) == ("html", []) and "\x00" not in doc.text
+    line = json.dumps({"text": dirty}).encode() + b"\n"
+    fmt, [doc], failures, _ = read(line, "nul.jsonl")
+    assert (fmt, failures) == ("jsonl", []) and doc.text == text
+
+
 def test_text_and_html_followed_by_zeros_are_read_without_them():
     # a download cut short into a file allocated at its full size
     fmt, [doc], failures, _ = read(article(5).encode() + b"\x00" * 4096, "cut.txt")
