@@ -447,3 +447,26 @@ def test_a_rerun_with_another_index_is_warned_and_its_repeated_ids_found(ingest,
     assert code == 1
     twice = [p for p in got["listed"] if "again (ids are unique)" in p]
     assert len(twice) == 5, got
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_verify_piped_into_a_reader_that_left_exits_with_what_it_found(ingest, seeds, as_json):
+    """`verify OUT | head -1` exited 1 ('not intact') now and then on an intact archive:
+    the reader had closed the pipe, and click turns the broken pipe into 1."""
+    import subprocess
+    import sys
+
+    res = ingest(str(seeds))
+    cmd = [sys.executable, "-m", "corearchive", "verify", str(res.out), *(["--json"] * as_json)]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # (before it writes anything: its writes meet a closed pipe)
+        err = proc.stderr.read()
+        assert proc.wait() == 0, err
+    assert err == b""
+    path = _warc(res.out)
+    path.write_bytes(path.read_bytes()[:-100])
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
+        assert proc.stdout is not None
+        proc.stdout.close()
+        assert proc.wait() == 1
