@@ -220,12 +220,15 @@ class Document:
         return self.source.content_type == "text/html"
 
 
-#: What a URI cannot hold and an address is encoded for: ASCII controls, space, ``"<>``
-_NOT_IN_URI = re.compile(r'[\x00-\x20\x7f"<>]')
+#: What a URI cannot hold and an address is encoded for: ASCII controls, space, ``"<>``,
+#: and the line breaks beyond ASCII (C1 controls, NEL among them, and U+2028 / U+2029,
+#: which IRIs exclude: a reader that splits a WARC header's lines with str.splitlines broke
+#: the WARC-Target-URI there)
+_NOT_IN_URI = re.compile('[\x00-\x20\x7f-\x9f"<>\u2028\u2029]')
 
 
 def _percent(m: re.Match[str]) -> str:
-    return f"%{ord(m[0]):02X}"
+    return "".join(f"%{b:02X}" for b in m[0].encode("utf-8"))
 
 
 def printable(text: str) -> str:
