@@ -29,6 +29,7 @@ archive.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import math
@@ -299,12 +300,13 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
 
 @dataclass
 class _Run:
-    """What a run's manifest says it wrote: its sinks, how many records (``kept``), and its
-    WARC files."""
+    """What a run's manifest says it wrote: its sinks, how many records (``kept``), its
+    WARC files, and the index it used."""
 
     sinks: list[str]
     kept: int | None
     warcs: list[str]
+    index: str | None = None
 
 
 def _manifests(out: Path) -> dict[str, _Run]:
@@ -316,10 +318,12 @@ def _manifests(out: Path) -> dict[str, _Run]:
         try:
             m = json.loads(path.read_bytes())
             kept = m.get("counts", {}).get("kept")
+            index = m.get("index")
             runs[str(m["run_id"])] = _Run(
                 [str(x) for x in m.get("sinks", [])],
                 kept if isinstance(kept, int) else None,
                 [str(x) for x in m.get("outputs", {}).get("warc", [])],
+                index if isinstance(index, str) else None,
             )
         except (ValueError, RecursionError, KeyError, TypeError, AttributeError, OSError):
             continue
@@ -369,6 +373,7 @@ def verify(out: Path) -> Verification:
         _check_unmatched(runs, have_records, db, result)
         _check_archive(runs, have_records, out, db, result)
         _check_index(out / "index.sqlite", db, result)
+        _check_runs_indexed(out, runs, result)
         db.close()
     return result
 
@@ -534,6 +539,35 @@ def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> N
         result.problem(f"{index.name}: cannot be read ({exc})")
     finally:
         con.close()
+
+
+def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) -> None:
+    """Every run with a manifest in ``OUT/runs`` is in the index it used: a deleted
+    ``index.sqlite`` was "intact", and the next run archived every document again."""
+    by_index: dict[str, list[str]] = {}
+    for run_id, run in runs.items():
+        if run.index is not None and (out / "runs" / f"{run_id}.json").is_file():
+            by_index.setdefault(run.index, []).append(run_id)
+    for name, run_ids in sorted(by_index.items()):
+        index = Path(name)
+        if not index.is_absolute():
+            index = out / index
+        known: set[str] = set()
+        if index.is_file():
+            try:
+                with contextlib.closing(open_read_only(index, untouched=True)) as con:
+                    known = {r for (r,) in con.execute("SELECT id FROM runs")}
+            except sqlite3.Error as exc:
+                result.problem(f"{name}: cannot be read ({exc})")
+                continue
+        missing = sorted(r for r in run_ids if r not in known)
+        if missing:
+            what = "is missing" if not index.is_file() else "does not hold them"
+            result.problem(
+                f"{len(missing)} run(s) into this folder (the last {missing[-1]}) used the"
+                f" index {name}, which {what}: a later run does not know the documents they"
+                " archived, and archives them again if given again"
+            )
 
 
 def _check_archive(

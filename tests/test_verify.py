@@ -52,6 +52,23 @@ def test_an_archive_in_another_warc_folder_passes_and_its_damage_is_found(ingest
     assert code == 1 and not got["ok"]
 
 
+def test_a_deleted_or_replaced_index_is_found(ingest, seeds, tmp_path):
+    """verify said "intact" with index.sqlite deleted; the next ingest archived every
+    document again (its warning the only word of it)."""
+    res = ingest(str(seeds))
+    index = res.out / "index.sqlite"
+    index.unlink()
+    code, got = _verify(res.out)
+    assert code == 1 and got["problems"] == 1
+    [problem] = got["listed"]
+    assert "index.sqlite, which is missing" in problem and res.manifest["run_id"] in problem
+    # an index that does not hold the run (another one put in its place)
+    other = ingest(str(seeds), out=tmp_path / "other")
+    index.write_bytes((other.out / "index.sqlite").read_bytes())
+    code, got = _verify(res.out)
+    assert code == 1 and any("does not hold them" in p for p in got["listed"])
+
+
 def test_a_text_changed_after_archiving_and_a_wrong_offset_are_found(ingest, seeds):
     res = ingest(str(seeds))
     path = res.out / "records.jsonl"
