@@ -895,6 +895,9 @@ def test_jsonl_crlf_bom_and_bad_utf8():
     # a bad byte never loses the line
     _, [c], failures, _ = read(b'{"text": "bad \x81\x8d\x90 bytes"}\n', "x.jsonl")
     assert failures == [] and c.text.startswith("bad ") and c.text.endswith(" bytes")
+    # dumps that each start with a BOM, joined by cat: line 2's BOM failed the line
+    _, docs, failures, _ = read(data + data, "x.jsonl")
+    assert failures == [] and [d.text for d in docs] == ["café one", "café two"] * 2
 
 
 def test_jsonl_in_a_legacy_encoding_is_read_in_it():
