@@ -88,11 +88,24 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
     elif len(parts) == 2:
         table, (name, key) = "stages", parts
     else:
-        raise ConfigError(f"--set {assignment!r}: expected STAGE.KEY=VALUE")
+        hint = ""
+        if parts[0] == "stages" and len(parts) == 3:
+            hint = f" (a stage's option is STAGE.KEY: {'.'.join(parts[1:])}=…)"
+        raise ConfigError(
+            f"--set {assignment!r}: expected STAGE.KEY=VALUE, sinks.NAME.KEY=VALUE,"
+            f" output.KEY=VALUE or pipeline.KEY=VALUE{hint}"
+        )
     try:
         value = tomllib.loads(f"v = {text.strip()}")["v"]
     except tomllib.TOMLDecodeError:
         value = text.strip()
+        if value.startswith(("[", "{")):
+            # (taken as a string, it met a schema asking for a list, and the message said
+            # only that the string was no array)
+            raise ConfigError(
+                f"--set {assignment!r}: {value} is not a TOML value: the strings of a list are"
+                ' quoted (["en", "fr"]), and so is a string that starts with [ or { ("[x]")'
+            ) from None
     return table, name, key, value
 
 
@@ -178,9 +191,14 @@ def resolve(
         known = registry.stages if table == "stages" else registry.sinks
         if name not in known:
             kind = "stage" if table == "stages" else "sink"
+            hint = (
+                f"; the sink's options are set as sinks.{name}.{key}=…"
+                if table == "stages" and name in registry.sinks
+                else ""
+            )
             raise ConfigError(
                 f"--set {assignment!r}: unknown {kind} {name!r}"
-                f" (available: {', '.join(sorted(known))})"
+                f" (available: {', '.join(sorted(known))}){hint}"
             )
         tables = stage_tables if table == "stages" else sink_tables
         tables.setdefault(name, {})[key] = value

@@ -144,6 +144,17 @@ def test_parse_set_values():
     for bad in ("nokey", "a=1", "a.b.c.d=1"):
         with pytest.raises(ConfigError):
             parse_set(bad)
+    assert parse_set('a.b="[x]"') == ("stages", "a", "b", "[x]")
+
+
+def test_set_mistakes_get_a_hint(registry, tmp_path):
+    # (each said only that the value or the name was wrong, not what to write)
+    with pytest.raises(ConfigError, match=r'\[en\] is not a TOML value.*\["en", "fr"\]'):
+        resolve(registry, sets=["language.languages=[en]"], cwd=tmp_path)
+    with pytest.raises(ConfigError, match=r"a stage's option is STAGE\.KEY: dedup\.policy="):
+        resolve(registry, sets=["stages.dedup.policy=keep"], cwd=tmp_path)
+    with pytest.raises(ConfigError, match=r"set as sinks\.warc\.max_bytes="):
+        resolve(registry, sets=["warc.max_bytes=1000"], cwd=tmp_path)
 
 
 def test_disable_drops_a_stage(registry, tmp_path):
