@@ -251,8 +251,9 @@ def ingest(
     """Clean INPUTS (files, folders, globs, - for stdin) into records and WARC files under OUT.
 
     Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
-    OUT/rejects.jsonl), 2 usage or configuration error, 3 internal error, 130 interrupted,
-    143 terminated (SIGTERM); nothing is committed on 3, 130 and 143.
+    OUT/rejects.jsonl), 2 usage or configuration error, 3 the run could not finish (its
+    output could not be written: a full disk, a read-only folder; or an internal error),
+    130 interrupted, 143 terminated (SIGTERM); nothing is committed on 3, 130 and 143.
     """
     from .executor import default_workers
     from .runner import Run, RunOptions
