@@ -268,6 +268,14 @@ def ingest(
     for option_name, folder in (("-o", out), ("--work-dir", work_dir), ("--index", index)):
         if folder is not None and (why := _not_a_folder(folder, file=option_name == "--index")):
             _fail(f"{option_name} {folder}: {why}", ExitCode.USAGE)
+    for name in inputs:
+        # (the run wrote its outputs into the folder, then said it was no input, exit 1)
+        if name != "-" and os.path.isdir(name) and Path(name).resolve() == out.resolve():
+            _fail(
+                f"{name} is the output folder (-o) too: the output goes into a folder of its"
+                " own (one inside an input folder is passed over when that is read)",
+                ExitCode.USAGE,
+            )
     options = RunOptions(
         inputs=inputs,
         out=out,

@@ -1022,6 +1022,16 @@ def test_an_output_folder_whose_name_is_not_utf8(ingest, seeds, tmp_path):
     assert len(res.records) == 5 and res.manifest["index"].endswith("out\\xff/index.sqlite")
 
 
+def test_an_input_folder_that_is_the_output_folder_is_refused(ingest, seeds, tmp_path):
+    # the run wrote its outputs into the folder, then called it no input (exit 1)
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(next(iter(sorted(seeds.iterdir()))).read_bytes())
+    res = ingest(str(folder), out=folder)
+    assert res.exit_code == 2 and "is the output folder (-o) too" in res.output
+    assert [p.name for p in folder.iterdir()] == ["a.txt"]
+
+
 def test_control_characters_in_an_address_are_percent_encoded(ingest, tmp_path):
     # a dump's url with NUL or DEL went raw into the WARC-Target-URI header
     from warcio.archiveiterator import ArchiveIterator
