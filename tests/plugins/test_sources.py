@@ -514,6 +514,10 @@ def test_a_few_stray_nuls_are_text_read_without_them():
     line = json.dumps({"text": dirty}).encode() + b"\n"
     fmt, [doc], failures, _ = read(line, "nul.jsonl")
     assert (fmt, failures) == ("jsonl", []) and doc.text == text
+    # (and byte-order marks inside a text: files joined by cat)
+    joined = (text[:300] + "\n" + "\ufeff" + text[300:]).encode()
+    fmt, [doc], failures, _ = read(codecs.BOM_UTF8 + joined, "cat.txt")
+    assert (fmt, failures) == ("text", []) and "\ufeff" not in doc.text
 
 
 def test_text_and_html_followed_by_zeros_are_read_without_them():
