@@ -23,6 +23,7 @@ is also what the tests read the files back with.
 from __future__ import annotations
 
 import base64
+import codecs
 import hashlib
 import io
 import json
@@ -62,6 +63,27 @@ _REPLACED_HEADERS = {
     "warc-payload-digest",
     "warc-filename",
 }
+
+
+def _charset(encoding: object) -> str | None:
+    """The MIME charset name of a codec the sources name (``cp1252`` → ``windows-1252``,
+    ``utf-8-sig`` → ``utf-8``), or None (none told, or UTF-8 with stray bytes: ``utf-8?``)."""
+    if not isinstance(encoding, str) or not encoding or encoding.endswith("?"):
+        return None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    name = {"utf-8-sig": "utf-8", "latin-1": "iso-8859-1", "iso2022_jp": "iso-2022-jp"}.get(
+        name, name
+    )
+    if name.startswith("cp") and name[2:].isdigit() and name[2:].startswith("125"):
+        return f"windows-{name[2:]}"
+    if name.startswith("iso8859-"):
+        return f"iso-8859-{name[8:]}"
+    if name.startswith("euc_"):
+        return name.replace("_", "-")
+    return name.replace("utf-16-", "utf-16").replace("utf-32-", "utf-32")
 
 
 #: The WARC-Target-URI of a document's metadata record (its JSON record): the page's address
@@ -449,6 +471,11 @@ class WarcSink(Sink):
             )
             return rec, headers.get_header("WARC-Date")
         media = {"html": "text/html", "jsonl": "application/json"}.get(src.format, "text/plain")
+        # (the encoding the source told: a UTF-8 text file replayed as Latin-1 without it)
+        if (charset := _charset((doc.annotations.get("source") or {}).get("encoding"))) and (
+            src.format != "jsonl" or charset != "utf-8"
+        ):
+            media = f"{media}; charset={charset}"
         rec = _fast_record(
             "resource",
             record_id,

@@ -331,7 +331,8 @@ def test_seeds_archive_layout(ingest, seeds):
     for rec in res.records:
         raw = by_id[rec["archive"]["raw_record_id"]]
         assert raw.type == "resource"
-        assert raw.get("Content-Type") == "text/plain"
+        # (the encoding the source told: without it a UTF-8 file replayed as Latin-1)
+        assert raw.get("Content-Type") == "text/plain; charset=utf-8"
         assert raw.block == Path(rec["source"]["path"]).read_bytes()
         assert raw.get("WARC-Payload-Digest") == raw.get("WARC-Block-Digest")
         assert "sha1:" + base64.b32encode(
@@ -401,8 +402,8 @@ def test_formats_archived_as_resources(ingest, tmp_path):
     by_id = assert_well_formed(res.out)
     assert_documents_archived(res.out, res.records, by_id)
     want = {
-        "html": ("text/html", HTML),
-        "text": ("text/plain", PLAIN.encode()),
+        "html": ("text/html; charset=utf-8", HTML),
+        "text": ("text/plain; charset=utf-8", PLAIN.encode()),
         "jsonl": ("application/json", line.encode()),
     }
     for rec in res.records:
@@ -412,6 +413,18 @@ def test_formats_archived_as_resources(ingest, tmp_path):
         assert raw.get("Content-Type") == ctype
         assert raw.block == body
     assert_warcio_check(res.out)
+
+
+def test_a_text_files_raw_record_says_its_encoding(ingest, tmp_path):
+    text = PLAIN.replace("the", "thé") + " El niño, el año, à la française: “quoted” – €"
+    (tmp_path / "w.txt").write_bytes(text.encode("cp1252"))
+    res = ingest(str(tmp_path / "w.txt"))
+    assert res.exit_code == 0, res.output
+    by_id = assert_well_formed(res.out)
+    [rec] = res.records
+    raw = by_id[rec["archive"]["raw_record_id"]]
+    assert raw.get("Content-Type") == "text/plain; charset=windows-1252"
+    assert raw.block.decode("windows-1252") == text
 
 
 # -- rotation ------------------------------------------------------------------------------
