@@ -59,6 +59,9 @@ __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 _ARCHIVED = re.compile(
     r"^https?://[^/]+/(?:[a-z-]+/){0,2}(?P<when>\d{8,14})[a-z_]*/(?P<url>(?:https?:)?//.+)$"
 )
+#: How many days a server's HTTP Date may be from the capture's before its clock is taken
+#: for wrong (time zones and a crawler's queue put them a day apart)
+_CLOCK_SKEW_DAYS = 2
 #: How far into an HTML page's extracted text a byline is looked for
 _HTML_BYLINE_LINES = 8
 
@@ -399,17 +402,26 @@ class MetadataStage(Stage):
         src = doc.source
         headers = src.http_headers or {}
         served = _http_day(headers.get("date"))
+        captured = parse_capture(src.fetched_at)
         if not src.fetched_at and served is not None:
             src.fetched_at = served.astimezone(UTC).isoformat().replace("+00:00", "Z")
         days = [parse_capture(src.fetched_at)]
         archived = _ARCHIVED.match(src.uri)
         if archived:
             days.append(parse_capture(archived.group("when")[:8]))
-        days += [
-            dt.astimezone(UTC).date()
-            for dt in (served, _http_day(headers.get("last-modified")))
-            if dt is not None
-        ]
+        # A server whose Date is days away from the capture has a wrong clock, and its
+        # Last-Modified with it: they bound nothing (a Date three months behind the
+        # WARC-Date nulled the page's own publication date)
+        if (
+            served is None
+            or captured is None
+            or abs((served.astimezone(UTC).date() - captured).days) <= _CLOCK_SKEW_DAYS
+        ):
+            days += [
+                dt.astimezone(UTC).date()
+                for dt in (served, _http_day(headers.get("last-modified")))
+                if dt is not None
+            ]
         known = [d for d in days if d is not None]
         return min(known) if known else None
 

@@ -203,6 +203,12 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         res = run_stage(MetadataStage, make_document(text, http_headers={"date": bad}))
         assert [d.published for d in res.kept] == ["2023-03-04"], bad
         assert res.kept[0].source.fetched_at is None
+    # a server Date (and Last-Modified) months from the capture: a wrong clock, no bound
+    # (it nulled the page's own date); a day or two apart, a bound
+    skewed = {"date": "Wed, 01 Feb 2023 10:00:00 GMT", "last-modified": "Wed, 01 Feb 2023"}
+    for fetched, published in (("2023-06-01T00:00:00Z", "2023-03-04"), ("2023-02-02", None)):
+        doc = make_document(text, http_headers=skewed, fetched_at=fetched)
+        assert run_stage(MetadataStage, doc).kept[0].published == published, fetched
 
 
 @pytest.mark.parametrize(
