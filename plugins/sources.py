@@ -1227,6 +1227,10 @@ class _WarcReading:
     #: The last record's offset in the stream, and where the search for the gzip member
     #: after its own starts (see :meth:`GunzipReader.member_search_start`)
     at: tuple[int | None, int | None] = (None, None)
+    #: The crawl's own description (the last ``warcinfo`` record read: see
+    #: :func:`_warcinfo`), and where that record starts
+    warcinfo: dict[str, Any] | None = None
+    warcinfo_at: int | None = None
 
 
 class WarcSource(Source):
@@ -1235,7 +1239,9 @@ class WarcSource(Source):
 
     Other records (request, metadata, warcinfo, non-text payloads, revisits) are skipped and
     counted. The original record's headers travel with the document so the archive holds a
-    copy of the original response, not a re-wrapping.
+    copy of the original response, not a re-wrapping, and the crawl's description (the
+    input's ``warcinfo`` record: crawler, operator, crawl) goes with each document as
+    ``annotations.source.warcinfo``.
     """
 
     name = "warc"
@@ -1268,9 +1274,12 @@ class WarcSource(Source):
             # offset and number of the record that gave the last result, read again and
             # skipped (warcio's offsets are the stream's, so they stay the file's)
             if item.resume is not None and not is_arc:
-                offset, state.n = item.resume
+                offset, state.n = item.resume[:2]
                 state.n -= 1
                 state.skip = True
+                if len(item.resume) > 2:  # (where the crawl's warcinfo record is)
+                    state.warcinfo_at = item.resume[2]
+                    state.warcinfo = _warcinfo_at(item, state.warcinfo_at)
                 _advance(stream, offset)
         except (EOFError, zlib.error, OSError) as exc:
             raw.close()
@@ -1392,6 +1401,8 @@ class WarcSource(Source):
             offset = _record_offset(it)
             hint = getattr(stream, "member_search_start", None)
             state.at = (offset, hint() if hint is not None else None)
+            if record.rec_type == "warcinfo" and not is_arc:
+                state.warcinfo, state.warcinfo_at = _warcinfo(record), offset
             try:
                 result = (
                     None
@@ -1413,6 +1424,10 @@ class WarcSource(Source):
                 # resuming there)
                 known = not (is_arc or offset is None or state.resynced)
                 item.position = [offset, n] if known else None
+                if state.warcinfo is not None and isinstance(result, Document):
+                    result.annotations["source"]["warcinfo"] = state.warcinfo
+                    if item.position is not None and state.warcinfo_at is not None:
+                        item.position.append(state.warcinfo_at)
                 yield result
 
     def _record(
@@ -1557,6 +1572,49 @@ def _next_warc_member(raw: Any, start: int) -> int | None:
                 pass
             at += 1
     except (OSError, ValueError):  # (a stream that cannot seek)
+        return None
+
+
+#: How much of a warcinfo record's block is read, and how many of its fields are kept
+_WARCINFO_BYTES = 1 << 16
+_WARCINFO_FIELDS = 32
+
+
+def _warcinfo(record: Any) -> dict[str, Any]:
+    """A ``warcinfo`` record as the documents after it carry it: its record id, date and
+    file name, and the fields of its ``application/warc-fields`` block (``software``,
+    ``operator``, ``isPartOf``, ``description`` ...; the first of each, at most
+    :data:`_WARCINFO_FIELDS`, values of at most 1,000 characters)."""
+    headers = record.rec_headers
+    info: dict[str, Any] = {
+        "record_id": headers.get_header("WARC-Record-ID"),
+        "date": headers.get_header("WARC-Date"),
+        "filename": headers.get_header("WARC-Filename"),
+    }
+    info = {k: v for k, v in info.items() if v}
+    fields: dict[str, str] = {}
+    block = record.raw_stream.read(_WARCINFO_BYTES).decode("utf-8", errors="replace")
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        key = key.strip()
+        if sep and key and key not in fields and len(fields) < _WARCINFO_FIELDS:
+            fields[key] = value.strip()[:1000]
+    if fields:
+        info["fields"] = fields
+    return info
+
+
+def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
+    """The :func:`_warcinfo` of the record at ``offset`` (a resumed task's: the crawl's
+    description its documents carry), or None if it cannot be read there."""
+    try:
+        with item.open() as stream:
+            _advance(stream, offset)
+            record = next(iter(ArchiveIterator(stream, check_digests=False)), None)
+            if record is None or record.rec_type != "warcinfo":
+                return None
+            return _warcinfo(record)
+    except Exception:  # (warcio raises many kinds; the documents then go without it)
         return None
 
 

@@ -1572,6 +1572,41 @@ def test_ingest_a_response_without_http_head_archives_it_as_a_resource(ingest, t
     assert found[record["archive"]["raw_record_id"]] == ("resource", page)
 
 
+@pytest.mark.parametrize("gz", [True, False])
+def test_the_crawls_warcinfo_goes_with_its_documents_and_resumed_tasks(gz):
+    """The input's warcinfo record (crawler, operator, crawl) was skipped and found nowhere
+    in the output; each document now carries it, a task resumed mid-file too (its position
+    says where the warcinfo record is), and a second WARC joined on takes over."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    fields = {"software": "Heritrix/3.4.0", "operator": "Example Library", "isPartOf": "c-24"}
+    w.write_record(w.create_warcinfo_record("crawl.warc.gz", fields))
+    data = buf.getvalue() + build_warc(gz=gz, seed=300)
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    w.write_record(w.create_warcinfo_record("next.warc.gz", {"software": "wget/1.21"}))
+    data += buf.getvalue() + build_warc(gz=gz, seed=310)
+    name = "c.warc.gz" if gz else "c.warc"
+    item = item_of(data, name)
+    source, _ = choose_source(item, SOURCES)
+    docs, positions = [], []
+    for doc in source.read(item):
+        docs.append(doc)
+        positions.append(item.position)
+    infos = [d.annotations["source"]["warcinfo"] for d in docs]
+    assert len(docs) == 4
+    assert infos[0]["fields"] == fields and infos[0]["filename"] == "crawl.warc.gz"
+    assert infos[0]["record_id"].startswith("<urn:uuid:") and infos[1] == infos[0]
+    assert infos[2]["fields"] == {"software": "wget/1.21"} and infos[3] == infos[2]
+    for k in (0, 2):
+        again = item_of(data, name)
+        again.resume = positions[k]  # (that record is read again and skipped)
+        rest = list(source.read(again))
+        assert [d.annotations["source"] for d in rest] == [
+            d.annotations["source"] for d in docs[k + 1 :]
+        ]
+
+
 def test_warc_with_only_skipped_records_is_not_an_error():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=True)
