@@ -2688,11 +2688,18 @@ def extract_lines(
     marked = page.lines[headline].strip() if headline is not None else ""
     tcands: list[tuple[int, str, float]]
     pool: TitlePool | None = None
+    # (the byline first: the line its authors come from is no headline; "Von Katharina
+    # Müller und Jonas Becker" was taken for the title above the real one)
+    authors, aline = find_authors(items, texts=page.texts)
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
         pool = TitlePool(page)
-        tcands = [t for t in rank_titles(page, pool) if not _PAREN_NUM.search(t[1])]
+        tcands = [
+            t
+            for t in rank_titles(page, pool)
+            if not _PAREN_NUM.search(t[1]) and (not authors or t[0] != aline)
+        ]
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
         slug = _slug_words(url) if pool is not None else None
@@ -2764,8 +2771,7 @@ def extract_lines(
         # is metadata; a sentence that happens to contain the date is content
         if not c["in_para"] and n_words(line, page.cjk) <= _DATE_LINE_MAX_WORDS:
             meta_lines["published"] = [c["line"]]
-    # authors
-    authors, aline = find_authors(items, texts=page.texts)
+    # authors (found above)
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
         meta_lines["authors"] = [aline]

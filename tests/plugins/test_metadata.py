@@ -244,6 +244,60 @@ def test_bylines(byline: str, authors: list[str]) -> None:
     assert res["authors"] == authors
 
 
+def test_the_byline_is_never_the_title() -> None:
+    # (a German byline of two authors, under a menu, was ranked above the headline; the
+    # page of an acceptance test)
+    text = "\n".join(
+        [
+            "Startseite",
+            "Politik",
+            "Wirtschaft",
+            "Sport",
+            "Kultur",
+            "Anmelden",
+            "Suche",
+            "",
+            "Bahnstreik legt Fernverkehr in ganz Deutschland lahm",
+            "",
+            "Von Katharina Müller und Jonas Becker",
+            "Veröffentlicht am 14.03.2024, 08:15 Uhr",
+            "Aktualisiert am 14.03.2024, 11:42 Uhr",
+            "",
+            "Die Gewerkschaft Deutscher Lokomotivführer hat in der Nacht zum Donnerstag "
+            "erneut zu einem Streik im Personenverkehr aufgerufen. Nach Angaben der "
+            "Deutschen Bahn fallen rund achtzig Prozent der Fernzüge aus, im "
+            "Regionalverkehr ist das Angebot je nach Bundesland stark eingeschränkt.",
+            "",
+            "Reisende werden gebeten, nicht notwendige Fahrten zu verschieben. Bereits "
+            "gekaufte Fahrkarten behalten ihre Gültigkeit und können bis zu sieben Tage "
+            "nach Ende des Streiks genutzt werden, teilte ein Sprecher des Unternehmens in "
+            "Berlin mit.",
+            "",
+            "Der Arbeitskampf ist bereits der sechste in der laufenden Tarifrunde. Im "
+            "Mittelpunkt steht die Forderung nach einer Verkürzung der Wochenarbeitszeit "
+            "für Schichtarbeiter von 38 auf 35 Stunden bei vollem Lohnausgleich. Die Bahn "
+            "hatte zuletzt ein Modell mit 36 Stunden ab dem Jahr 2028 angeboten.",
+            "",
+            "Wirtschaftsverbände warnten vor erheblichen Folgen für die Industrie. Gerade "
+            "die Chemie- und Stahlbranche sei auf verlässliche Gütertransporte angewiesen, "
+            "sagte ein Vertreter des Verbandes. Schon ein Streiktag koste die "
+            "Volkswirtschaft einen dreistelligen Millionenbetrag.",
+            "",
+            "Mehr zum Thema",
+            "Was Fahrgäste jetzt wissen müssen",
+            "Kommentar: Die Geduld ist aufgebraucht",
+            "",
+            "Schlagworte: Bahn, Streik, GDL, Tarifverhandlungen",
+            "Teilen",
+            "Drucken",
+            "© Beispiel Zeitung GmbH 2024. Alle Rechte vorbehalten.",
+        ]
+    )
+    res = extract(text)
+    assert res["authors"] == ["Katharina Müller", "Jonas Becker"]
+    assert res["title"] == "Bahnstreik legt Fernverkehr in ganz Deutschland lahm"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
