@@ -2637,6 +2637,24 @@ def _tags_of(s: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------------ extract ----
 # ------------------------------------------------------------------------ extract ----
 _DATE_LINE_MAX_WORDS = 14
+#: How far from the chosen date line another date line is metadata too
+_DATE_LINES_NEAR = 2
+#: Words a date line may have besides its dates ("Publié le …, mis à jour le …")
+_DATE_LINE_OTHER_WORDS = 7
+
+
+def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
+    """Whether line ``k``, which holds date candidates, is a date line (metadata): not in a
+    paragraph, and short, or short but for its dates."""
+    mine = [d for d in cands if d["line"] == k]
+    if any(d["in_para"] for d in mine):
+        return False
+    line = page.lines[k].strip()
+    if n_words(line, page.cjk) <= _DATE_LINE_MAX_WORDS:
+        return True
+    for d in mine:
+        line = line.replace(d["text"], " ")
+    return n_words(line, page.cjk) <= _DATE_LINE_OTHER_WORDS
 
 
 def extract(text: str, capture_date: str | None = None, url: str | None = None) -> dict[str, Any]:
@@ -2766,11 +2784,17 @@ def extract_lines(
         res["published"] = iso_value(c)
         res["published_confidence"] = conf
         res["sources"]["published"] = f"line {c['line']}"
-        line = page.lines[c["line"]].strip()
         # a date line ("Published 27 Nov 2015 - 06:00 GMT", "Jane Doe 19.10.2019, 05:00 Uhr")
-        # is metadata; a sentence that happens to contain the date is content
-        if not c["in_para"] and n_words(line, page.cjk) <= _DATE_LINE_MAX_WORDS:
-            meta_lines["published"] = [c["line"]]
+        # is metadata; a sentence that happens to contain the date is content. So are the
+        # date lines next to it ("Updated 28 Nov 2015", "Ultimo aggiornamento: 10/06/2024"),
+        # which stayed as the text's first line
+        date_lines = [
+            k
+            for k in sorted({d["line"] for d in cands})
+            if abs(k - c["line"]) <= _DATE_LINES_NEAR and _is_date_line(page, k, cands)
+        ]
+        if c["line"] in date_lines:
+            meta_lines["published"] = date_lines
     # authors (found above)
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"

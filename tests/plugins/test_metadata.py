@@ -461,6 +461,26 @@ def test_empty_document(run_stage) -> None:
     assert doc.title is None and doc.published is None
 
 
+@pytest.mark.parametrize(
+    ("dates", "published"),
+    [
+        (["Pubblicato il 10/06/2024 alle 14:32", "Ultimo aggiornamento: 10/06/2024 alle 18:05"],
+         "2024-06-10T14:32"),
+        (["Publié le 3 février 2024 à 18h05, mis à jour le 4 février 2024 à 09h30"],
+         "2024-02-03T18:05"),
+    ],
+)  # fmt: skip
+def test_date_lines_next_to_the_chosen_one_leave_the_text(run_stage, dates, published):
+    """An "updated" line next to the publication line, and a line of two dates too long for
+    a date line by its words, stayed as the text's first line (the s22 tester's pages)."""
+    text = "\n".join(
+        ["Roma, chiusa per lavori la stazione Termini", "di Giulia Rossi", *dates, BODY]
+    )
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert out.published.startswith(published[:10])
+    assert out.text.split("\n")[0] == BODY.split("\n")[0]
+
+
 def test_title_refuses_date_lines_and_counted_links() -> None:
     res = extract(
         page(
