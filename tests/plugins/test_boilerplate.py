@@ -1109,3 +1109,90 @@ def test_html_without_any_tag_is_read_as_its_text(run_stage):
     got = run_stage(BoilerplateStage, make_document(page, html=True))
     [doc] = got.kept
     assert PARA in doc.text and PARA2 in doc.text
+
+
+_STANDFIRST = (
+    "Schools get more money while parks and libraries face cuts, after a long debate in the "
+    "council chamber that lasted well into the night."
+)
+_MORE = [
+    "Opponents said the plan would force cuts to parks and libraries, and several members "
+    "asked for a review of the spending in the spring before any money is paid out.",
+    "The mayor is expected to sign the budget next week, after a final reading at the "
+    "council's regular meeting on Monday evening in the city hall.",
+]
+
+
+def _refine_page() -> str:
+    # a standfirst outside the article's container (trafilatura loses it) and share, tag
+    # and advertisement lines inside it (trafilatura keeps them)
+    body = "".join(f"<p>{p}</p>" for p in [PARA, PARA2, *_MORE])
+    return (
+        "<html><head><title>Budget | Example News</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<div class='intro'><p>{_STANDFIRST}</p></div>"
+        f"<article><h1>Council approves budget</h1>{body}"
+        "<p>Follow us on Facebook and Twitter for more news.</p>"
+        "<p>Advertisement</p><p>Share this article</p><p>Tags: budget, schools, council</p>"
+        "</article>"
+        "<footer>© 2024 Example</footer></body></html>"
+    )
+
+
+def test_html_text_is_refined_by_the_line_model_on_the_rendered_page(run_stage):
+    page = _refine_page()
+    plain = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    furniture = ["Advertisement", "Share this article", "Tags: budget, schools, council"]
+    assert all(f in plain.text for f in furniture) and _STANDFIRST not in plain.text
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="b.html")).kept[0]
+    ann = doc.annotations["boilerplate"]
+    assert ann["method"] == "trafilatura" and ann["refine"] == {"removed": 3, "added": 1}
+    assert not any(f in doc.text for f in furniture)
+    # the standfirst is added where it stands on the page: before the headline
+    assert doc.text.split("\n")[:2] == [_STANDFIRST, "Council approves budget"]
+    assert doc.text.endswith(_MORE[1] + "\nFollow us on Facebook and Twitter for more news.")
+    assert ann["kept_share"] > plain.annotations["boilerplate"]["kept_share"]
+    # the rendering the line model read is left for the metadata stage
+    assert "Home News Sport" in doc.work["html_text"]
+
+
+def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    class Decisions:  # (the fields of lines.Decisions that refine reads)
+        def __init__(self, scored: list[tuple[str, float]]) -> None:
+            self.stripped = [s for s, _ in scored]
+            self.score = np.array([p for _, p in scored])
+
+    d = Decisions(
+        [
+            ("A sure line far above", 0.99),
+            ("Menu", 0.01),
+            *[(f"x{i}", 0.5) for i in range(6)],
+            ("Lost  standfirst", 0.95),
+            ("Kept paragraph one", 0.9),
+            ("Share this", 0.05),
+            ("Lost paragraph", 0.92),
+            ("Kept paragraph two", 0.6),
+            ("Unsure line", 0.5),
+        ]
+    )
+    text = "Kept paragraph one\nShare this\nA | table | row\nKept  paragraph two"
+    out, removed, added = refine(text, d)
+    # furniture removed; a line that is no line of the rendering kept; white space of
+    # trafilatura's lines and the added lines' collapsed form; the sure line 9 lines above
+    # the first kept one, and the unsure one, are not added
+    assert out.split("\n") == [
+        "Lost standfirst",
+        "Kept paragraph one",
+        "Lost paragraph",
+        "A | table | row",
+        "Kept  paragraph two",
+    ]
+    assert (removed, added) == (1, 2)
+    # nothing of the rendering matched: only removals
+    assert refine("Other text\nShare this", d) == ("Other text", 1, 0)
