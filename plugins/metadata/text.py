@@ -2806,7 +2806,7 @@ def extract_lines(
                 if (i < body_line or i > last_para)
                 and _site_like(s)
                 and _names_domain(s, label)
-                and not _SITE_NAV.search(s)
+                and not _site_words(s, True)
             ]
             if named:
                 _, i, s = min(named)
@@ -2905,7 +2905,7 @@ def extract_lines(
                 and not _SENT_END.search(s)
                 and s[:1].isupper()
                 and not _NOT_TAG.search(s)
-                and not _SITE_NAV.search(s)
+                and not _site_words(s, True)
             ):
                 res["tags"] = split_tags(s)
                 res["categories"] = list(res["tags"])
@@ -2968,6 +2968,23 @@ _SITE_NAV = re.compile(
     r"veranstaltungen|adresse|address|impressum|datenschutz|privacy|cookies?|help|hilfe|"
     r"extra|live|play|tv|blogs|archiv|archive|edition)\b"
 )
+#: :data:`_PAPER_WORD` and :data:`_SITE_NAV` without IGNORECASE, for an ASCII line lowercased
+#: (:func:`_site_words`)
+_PAPER_WORD_L, _SITE_NAV_L = _lowercase(_PAPER_WORD), _lowercase(_SITE_NAV)
+
+
+def _site_words(s: str, nav: bool) -> bool:
+    """``_SITE_NAV.search(s)`` (``nav``) or ``_PAPER_WORD.search(s)`` is not None, ~3-5x
+    faster on an ASCII line: its lowercased copy is searched with the case-sensitive
+    pattern, which re skips through by the words' first letters (a case-insensitive
+    alternation after ``\\b`` is tried at every position). Exact on ASCII text: its case
+    maps are ASCII's, and lowercasing changes no word boundary; any other line is
+    searched as it is."""
+    if s.isascii():
+        return (_SITE_NAV_L if nav else _PAPER_WORD_L).search(s.lower()) is not None
+    return (_SITE_NAV if nav else _PAPER_WORD).search(s) is not None
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 #: Second-level labels under which sites register (example.co.uk, example.com.au)
 _SLD = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"])
@@ -3023,11 +3040,11 @@ def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
     page's domain, holds a newspaper word, or is the copyright holder. The first and last
     lines of a page are menus, cookie notices and footers far more often than its name
     (dev pages against their own og:site_name: 67 of 546 such lines were the site's)."""
-    if _SITE_NAV.search(s):
+    if _site_words(s, True):
         return False
     if label and _names_domain(s, label):
         return True
-    if _PAPER_WORD.search(s):
+    if _site_words(s, False):
         return True
     return bool(publisher) and _same_name(s, publisher or "")
 

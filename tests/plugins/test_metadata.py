@@ -2038,3 +2038,22 @@ def test_meta_json_equals_trafilaturas(script: str) -> None:
     from trafilatura.metadata import JSON_MINIFY
 
     assert "".join(htmlmeta._JSON_KEPT.findall(text)) == JSON_MINIFY.sub(r"\1", text)
+
+
+def test_site_words_on_lowered_ascii_are_the_case_insensitive_search() -> None:
+    """_site_words searches an ASCII line lowercased with the case-sensitive patterns: the
+    same answer as _SITE_NAV / _PAPER_WORD with IGNORECASE, on random lines of their words
+    in any case, with word boundaries around them or not, and on lines that are not ASCII."""
+    import random
+
+    rnd = random.Random(5)
+    bits = ["About", "ABOUT", "aboutx", "Shop", "shopping", "Log In", "log  in", "TV", "tvs",
+            "Mail", "E-Mail", "e-mail", "Daily", "DAILYS", "Times", "Post", "posten", "Journal",
+            "Über", "über", "À propos", "Kurier", "ſhop", "\u212aontakt", "İmpressum", " ", "-",
+            ".", "_", "1", "Cyprus", "’", "Newsletter", "NETWORK", "Live",
+            "edition"]  # fmt: skip
+    lines = ["".join(rnd.choice(bits) for _ in range(rnd.randint(0, 5))) for _ in range(6000)]
+    assert any(s.isascii() for s in lines) and not all(s.isascii() for s in lines)
+    for s in lines:
+        assert textmeta._site_words(s, True) == (textmeta._SITE_NAV.search(s) is not None), s
+        assert textmeta._site_words(s, False) == (textmeta._PAPER_WORD.search(s) is not None), s
