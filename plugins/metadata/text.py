@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
+import numpy.typing as npt
 
 from .model import model_coef, model_rows
 
@@ -880,12 +881,66 @@ def has_cjk(text: str) -> bool:
     ~7 µs a dev page (10 kB on average) where a search for :data:`_CJK_CHAR` costs ~28 µs."""
     if text.isascii():
         return False
-    a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
+    return _has_cjk_points(np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16))
+
+
+def _code_points(s: str) -> npt.NDArray[Any]:
+    """The code points of ``s`` as an array (uint8 for ASCII, uint16 when no character is
+    beyond the BMP, else uint32): one element per character, as ``s`` indexes them."""
+    if s.isascii():
+        return np.frombuffer(s.encode("ascii"), np.uint8)
+    b = s.encode("utf-16-le", "surrogatepass")
+    if len(b) == 2 * len(s):
+        return np.frombuffer(b, np.uint16)
+    return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+#: Pages of fewer lines have their figures taken line by line (:func:`_line_stats`): below
+#: ~100 lines numpy's calls cost more than a C call per line (callgrind: +41 k instructions
+#: a page of 35 lines, -72 k a dev page of ~200)
+_STATS_MIN_LINES = 100
+
+
+def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int]]:
+    """Of a page's stripped non-blank lines ``texts``: each one's spaces (``str.count(" ")``)
+    and length, whether any holds a Chinese or Japanese character (:func:`has_cjk` of the
+    page: its other characters are white space) and the indices of those with at least 11
+    spaces and more than 80 characters (the lines that can be paragraphs on a page without
+    such characters). One array of the lines joined by newlines (none is inside a line)
+    instead of a C call per line for each figure (on pages of :data:`_STATS_MIN_LINES` lines
+    or more: the page split of a dev page, ~200 lines, 1.03 M -> 0.95 M instructions)."""
+    if len(texts) >= _STATS_MIN_LINES:
+        a = _code_points("\n".join(texts))
+        nl = (a == 10).nonzero()[0]
+    if len(texts) < _STATS_MIN_LINES or len(nl) != len(texts) - 1 or not texts[-1]:
+        # (few lines, a line with a newline or an empty last line: a figure per line)
+        nspaces = list(map(str.count, texts, repeat(" ")))
+        widths = list(map(len, texts))
+        long_lines = [
+            k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
+        ]
+        return nspaces, widths, has_cjk(text), long_lines
+    # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
+    # Python-level functions cost more than the figures)
+    bounds = np.empty(len(nl) + 2, np.intp)
+    bounds[0], bounds[-1] = -1, len(a)
+    bounds[1:-1] = nl
+    starts = bounds[:-1] + 1
+    lens = bounds[1:] - starts
+    # (each line's run holds its newline, which is no space: the sums are the line's spaces)
+    spaces = np.add.reduceat(a == 32, starts, dtype=np.intp)
+    cjk = a.dtype != np.uint8 and _has_cjk_points(a)
+    long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
+    return spaces.tolist(), lens.tolist(), cjk, long_lines
+
+
+def _has_cjk_points(a: npt.NDArray[Any]) -> bool:
+    """:func:`has_cjk` of the text whose code points (or UTF-16 code units) are ``a``."""
     # (the ufunc's reduce: ndarray.max is a Python function around it)
     if _MAX(a) < 0x3040:
         return False
     # (code units minus U+3040 wrap around below it: one comparison per range)
-    return bool(((a - 0x3040) < 0x6FC0).any() or ((a - 0xF900) < 0x200).any())
+    return bool(_MAX((a - 0x3040) < 0x6FC0) or _MAX((a - 0xF900) < 0x200))
 
 
 def _cjk_words_width(s: str) -> tuple[int, int]:
@@ -996,9 +1051,9 @@ class Page:
             split = None
         #: the text with its newlines normalised (``"\\n".join(lines)``)
         self.text = text
-        # (a split of this text: its lines and their newlines make up its length; summing
-        # ~35 lengths costs less than counting the newlines of the text)
-        if split is not None and sum(map(len, split[0])) + len(split[0]) - 1 == len(text):
+        # (a split of this text: its lines and their newlines make up its length; their join's
+        # length is summed in C, where a sum over the lines calls len per line)
+        if split is not None and split[0] and len("\n".join(split[0])) == len(text):
             # the boilerplate stage's split of this text: its lines, the indices of the
             # non-blank ones and those stripped
             self.lines = lines = split[0]
@@ -1009,25 +1064,31 @@ class Page:
             lines, self.item_lines, texts = line_split(text.split("\n"))
             self.lines = lines
             self.items = list(zip(self.item_lines, texts, strict=True))
-        # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
-        # (map over builtins: no bytecode per line)
-        nspaces = list(map(str.count, texts, repeat(" ")))
+        # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
+        # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
+        # array of the lines' characters (:func:`_line_stats`)
+        nspaces, widths, self.cjk, long_lines = _line_stats(texts, text)
         #: the lengths of :attr:`texts`
-        self.lens = widths = list(map(len, texts))
-        #: whether the page holds Chinese or Japanese characters (:func:`has_cjk`): only then
-        #: are its lines' words counted with :func:`n_words`'s CJK part
-        self.cjk = has_cjk(text)
+        self.lens = widths
         if self.cjk:
             # Chinese or Japanese: a word per two characters, two columns per character
             # (:func:`n_words`, :func:`width`)
             shapes = list(map(_cjk_words_width, texts))
             nspaces = [n - 1 for n, _ in shapes]
             widths = [w for _, w in shapes]
-        self.nwords = list(map(add, nspaces, repeat(1)))
-        self.paras = [
-            c >= 11 and n > 80 and s[-1] in _PARA_END
-            for s, c, n in zip(texts, nspaces, widths, strict=True)
-        ]
+            self.nwords = list(map(add, nspaces, repeat(1)))
+            self.paras = [
+                c >= 11 and n > 80 and s[-1] in _PARA_END
+                for s, c, n in zip(texts, nspaces, widths, strict=True)
+            ]
+        else:
+            self.nwords = list(map(add, nspaces, repeat(1)))
+            # (a paragraph: >= 12 words, > 80 columns, ending like a sentence; the ending is
+            # looked at only on the lines long enough)
+            paras = [False] * len(texts)
+            for k in long_lines:
+                paras[k] = texts[k][-1] in _PARA_END
+            self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines

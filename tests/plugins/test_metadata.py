@@ -2057,3 +2057,31 @@ def test_site_words_on_lowered_ascii_are_the_case_insensitive_search() -> None:
     for s in lines:
         assert textmeta._site_words(s, True) == (textmeta._SITE_NAV.search(s) is not None), s
         assert textmeta._site_words(s, False) == (textmeta._PAPER_WORD.search(s) is not None), s
+
+
+def test_line_figures_from_one_array_are_those_of_each_line() -> None:
+    """A long page's lines have their spaces, lengths, paragraph-long lines and the CJK test
+    taken from one array of their characters (_line_stats): the same as line by line, for
+    ASCII, Latin-1, BMP and astral text (an emoji: one character, two UTF-16 units)."""
+    import random
+
+    rnd = random.Random(11)
+    words = ["word", "Wörter", "’quoted’", "日本語の文", "😀", "a", "x" * 90, "\u00a0", "tab\tx",
+             "end.", "ok!", "名前"]  # fmt: skip
+    for _ in range(60):
+        pool = words[: rnd.choice([4, 7, len(words)])]
+        n = rnd.choice([1, 50, 99, 100, 150, 300])
+        texts = [
+            " ".join(rnd.choice(pool) for _ in range(rnd.randint(1, 30))).strip() or "w"
+            for _ in range(n)
+        ]
+        text = "\n".join(texts)
+        spaces, lens, cjk, long_lines = textmeta._line_stats(texts, text)
+        assert spaces == [s.count(" ") for s in texts]
+        assert lens == [len(s) for s in texts]
+        assert cjk == textmeta.has_cjk(text)
+        assert long_lines == [k for k, s in enumerate(texts) if s.count(" ") >= 11 and len(s) > 80]
+        assert all(type(x) is int for x in spaces + lens + long_lines)
+    # a line that holds a newline is no line of the split: the figures are taken line by line
+    odd = ["a b"] * 120 + ["c\nd e"]
+    assert textmeta._line_stats(odd, "\n".join(odd))[0] == [1] * 120 + [1]
