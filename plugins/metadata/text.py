@@ -1229,22 +1229,59 @@ _WEEKDAY_L, _STRONG_PUB_L, _CUE_PUB_L, _CUE_UPD_L, _WEAK_CUE_L, _EVENT_L, _CUE_N
 _COPYRIGHT_L = _lowercase(_COPYRIGHT)
 
 
+#: One token of the cue patterns' alternatives (a class or an escape or a character, with
+#: its quantifier), for :func:`_reversed_cue`
+_RX_TOKEN = re.compile(r"(?:\[[^\]]*\]|\\[a-zA-Z]|[^\\\[])(?:[?*+]|\{\d*(?:,\d*)?\})?")
+
+
+def _reversed_cue(rx: re.Pattern[str], tail: str, head: str = "") -> re.Pattern[str]:
+    """An end-anchored cue pattern (``head``, ``(a|b|...)``, ``tail``, ``$``, on lowercased
+    text) reversed, to be matched at the start of the reversed text: whether it matches
+    there is whether ``rx`` matches anywhere in the text, found by one attempt at one
+    position instead of one at every character (a search for a pattern anchored at the end
+    tries every start). Each alternative is reversed token by token (a class with its
+    quantifier, an escape such as ``\\b``, which is the same read backwards, a character);
+    the patterns hold no nested group."""
+    body = rx.pattern
+    assert body.startswith(head + "(") and body.endswith(")" + tail + "$"), body
+    alts = body[len(head) + 1 : -len(tail) - 2].split("|")
+
+    def back(part: str) -> str:
+        tokens = _RX_TOKEN.findall(part)
+        assert "".join(tokens) == part and "(" not in part, part
+        return "".join(reversed(tokens))
+
+    return re.compile(back(tail) + "(?:" + "|".join(map(back, alts)) + ")" + back(head), rx.flags)
+
+
+#: :data:`_STRONG_PUB_L`, :data:`_CUE_PUB_L`, :data:`_CUE_UPD_L`, :data:`_WEAK_CUE_L` and
+#: :data:`_EVENT_L` reversed (:func:`_reversed_cue`): ``match`` on the reversed context
+_STRONG_PUB_R = _reversed_cue(_STRONG_PUB_L, r"\b[^0-9]{0,30}")
+_CUE_PUB_R = _reversed_cue(_CUE_PUB_L, r"\s*:?\s*")
+_CUE_UPD_R = _reversed_cue(_CUE_UPD_L, r"\b[^0-9]{0,25}")
+_WEAK_CUE_R = _reversed_cue(_WEAK_CUE_L, r"\s*", r"\b")
+_EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*")
+
+
 @lru_cache(maxsize=4096)
 def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """What the 45 characters before a date say: (weekday, strong published cue, published,
     updated, weak cue, event, negative). Cached: the same contexts ("Published on ", "")
-    recur within and across pages, and these end-anchored patterns are the costly part."""
+    recur within and across pages, and these end-anchored patterns are the costly part:
+    the five that only say whether they match are matched once at the start of the context
+    reversed (:func:`_reversed_cue`)."""
     ctx_tail = ctx_tail.lower()
     wk = _WEEKDAY_L.search(ctx_tail)
     ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
-    strong = bool(_STRONG_PUB_L.search(ctx_core))
+    back = ctx_core[::-1]
+    strong = _STRONG_PUB_R.match(back) is not None
     return (
         wk is not None,
         strong,
-        strong or bool(_CUE_PUB_L.search(ctx_core)),
-        bool(_CUE_UPD_L.search(ctx_core)),
-        bool(_WEAK_CUE_L.search(ctx_core)),
-        bool(_EVENT_L.search(ctx_core)),
+        strong or _CUE_PUB_R.match(back) is not None,
+        _CUE_UPD_R.match(back) is not None,
+        _WEAK_CUE_R.match(back) is not None,
+        _EVENT_R.match(back) is not None,
         bool(_CUE_NEG_L.search(ctx_tail)),
     )
 

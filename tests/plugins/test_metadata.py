@@ -2085,3 +2085,30 @@ def test_line_figures_from_one_array_are_those_of_each_line() -> None:
     # a line that holds a newline is no line of the split: the figures are taken line by line
     odd = ["a b"] * 120 + ["c\nd e"]
     assert textmeta._line_stats(odd, "\n".join(odd))[0] == [1] * 120 + [1]
+
+
+def test_reversed_cue_patterns_match_where_the_end_anchored_ones_search() -> None:
+    """The date cues anchored at the context's end are matched once at the start of the
+    context reversed (_reversed_cue): the same answer as the search for the pattern, on
+    random contexts of the cue words, spaces, colons, digits and other words."""
+    import random
+
+    pairs = [
+        (textmeta._STRONG_PUB_L, textmeta._STRONG_PUB_R),
+        (textmeta._CUE_PUB_L, textmeta._CUE_PUB_R),
+        (textmeta._CUE_UPD_L, textmeta._CUE_UPD_R),
+        (textmeta._WEAK_CUE_L, textmeta._WEAK_CUE_R),
+        (textmeta._EVENT_L, textmeta._EVENT_R),
+    ]
+    words = [w for rx, _ in pairs for w in rx.pattern.split("(", 1)[1].split(")")[0].split("|")]
+    words = [w.replace("\\b", "").replace("[d]?", "d") for w in words]
+    bits = [*words, "last update", " ", "  ", ":", " : ", "x", "un", "-", "2", "é", "_", "\t"]
+    rnd = random.Random(7)
+    hits = 0
+    for _ in range(20000):
+        ctx = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 6)))
+        for fwd, rev in pairs:
+            found = fwd.search(ctx) is not None
+            assert (rev.match(ctx[::-1]) is not None) == found, (fwd.pattern[:20], ctx)
+            hits += found
+    assert hits > 10000
