@@ -1694,7 +1694,7 @@ _NEVER_TITLE_IN = (
 
 
 @lru_cache(maxsize=4096)
-def _never_title(s: str) -> bool:
+def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
     credit, a link's screen-reader note, a breadcrumb's label, a call to action, a licence
     notice (one anchored regex and literal pre-tests: ~0.5 µs a line instead of ~3 µs for
@@ -1704,12 +1704,12 @@ def _never_title(s: str) -> bool:
     notices recur on its pages (:class:`TitlePool` calls it for lines of at most
     :data:`_LINE_CACHE_CHARS`)."""
     if _NEVER_TITLE_START.match(s) is not None:
-        return True
+        return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
         # (but an "About us" or "Contact" page is headed by its name)
-        return m[1] not in _PAGE_NAMES
-    return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN)
+        return m[1] not in _PAGE_NAMES, True
+    return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
 
 @lru_cache(maxsize=4096)
@@ -1887,7 +1887,7 @@ _TitleShape = tuple[
 # (2,048 entries of ~1 KB: on 12,000 benchmark pages 5,709 misses against 5,430 with 8,192,
 # whose fill, ~8 MB more, went on growing the run's memory for ~20,000 pages)
 @lru_cache(maxsize=2048)
-def _title_shape(s: str, cjk: bool = True) -> _TitleShape:
+def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _TitleShape:
     """What a title candidate's features read off its text alone: its word and character
     counts and their terms, how it ends and starts, colon, pipe, capitals, furniture, an
     ellipsis, a "| Site" tail, and its words (:func:`_toks`). Cached (about half of a
@@ -1914,7 +1914,9 @@ def _title_shape(s: str, cjk: bool = True) -> _TitleShape:
         " | " in s,
         s.isupper(),
         # (a furniture line is a few words: "Share", "Skip to main content")
-        n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
+        (n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None)
+        if furniture is None
+        else furniture,
         caps / nw,
         n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
         s.endswith(("…", "...")),
@@ -1980,6 +1982,7 @@ class TitlePool:
         # the candidates first: the word overlaps below need the page's text only when
         # there is one
         cands = self.cands
+        furnitures: list[bool | None] = []
         for k in window:
             i, s = items[k]
             nw = nwords[k]
@@ -1999,8 +2002,12 @@ class TitlePool:
                 )
                 # a counted link, "Islamic State Rises (1881)"
                 or (s[-1] == ")" and _PAREN_NUM.search(s))
-                or (_never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s))
             ):
+                continue
+            never, furniture = (
+                _never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s)
+            )
+            if never:
                 continue
             # (only a line with a date can hold a date line or a glued date)
             headline = (
@@ -2008,6 +2015,9 @@ class TitlePool:
             )
             if headline is not None:
                 cands.append((k, i, headline))
+                # (the line's furniture test, made by _never_title, is the shape's when the
+                # candidate is the whole line)
+                furnitures.append(furniture if headline is s else None)
         if not cands:
             return
         # per line next to a candidate (one above, three below): a date or a byline on it
@@ -2040,10 +2050,10 @@ class TitlePool:
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         cjk = page.cjk
-        for (k, _, s), n_rep in zip(cands, reps, strict=True):
+        for (k, _, s), n_rep, furn in zip(cands, reps, furnitures, strict=True):
             (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
              starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
-             truncated, sep_site, tk) = _title_shape(s, cjk)  # fmt: skip
+             truncated, sep_site, tk) = _title_shape(s, cjk, furn)  # fmt: skip
             next_dated = k + 1 in dated
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]

@@ -2112,3 +2112,25 @@ def test_reversed_cue_patterns_match_where_the_end_anchored_ones_search() -> Non
             assert (rev.match(ctx[::-1]) is not None) == found, (fwd.pattern[:20], ctx)
             hits += found
     assert hits > 10000
+
+
+def test_title_shape_takes_the_furniture_test_of_the_line_check() -> None:
+    """The title pool hands a candidate line's furniture test, made by _never_title, to
+    _title_shape instead of matching the line again: the same shape, on menu items, page
+    names, long and short lines."""
+    lines = ["About us", "Contact", "Share", "Share this story now please", "Home",
+             "Kontakt", "Menu ›", "Über uns", "A headline about the menu", "Newsletter",
+             "Read more", "Read more about the council's plan for the city centre", "x" * 61,
+             "Impressum", "COOKIES", "Startseite »", "© 2020 Site",
+             "Sign in to your account"]  # fmt: skip
+    checked = 0
+    for s in lines:
+        never, furniture = textmeta._never_title(s)
+        if never:
+            continue
+        checked += 1
+        for cjk in (False, True):
+            assert textmeta._title_shape(s, cjk, furniture) == textmeta._title_shape(s, cjk), s
+    assert checked >= 8
+    assert textmeta._never_title("About us") == (False, True)
+    assert textmeta._never_title("Share") == (True, True)
