@@ -1702,7 +1702,9 @@ def _never_title(s: str) -> tuple[bool, bool]:
     ("Home", "Share", "Accueil": :data:`_FURNITURE`, but for :data:`_PAGE_NAMES`; the
     ranker took one when the page had no headline). Cached: a site's menu items and
     notices recur on its pages (:class:`TitlePool` calls it for lines of at most
-    :data:`_LINE_CACHE_CHARS`)."""
+    :data:`_LINE_CACHE_CHARS`). Returns (never a headline, the line is a menu item or a
+    button of at most 60 characters): the second is :func:`_title_shape`'s ``furniture``,
+    handed on so that the line is not matched again."""
     if _NEVER_TITLE_START.match(s) is not None:
         return True, False
     low = s.lower()
