@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
+import numpy.typing as npt
 
 from .model import model_coef, model_rows
 
@@ -880,12 +881,66 @@ def has_cjk(text: str) -> bool:
     ~7 µs a dev page (10 kB on average) where a search for :data:`_CJK_CHAR` costs ~28 µs."""
     if text.isascii():
         return False
-    a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
+    return _has_cjk_points(np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16))
+
+
+def _code_points(s: str) -> npt.NDArray[Any]:
+    """The code points of ``s`` as an array (uint8 for ASCII, uint16 when no character is
+    beyond the BMP, else uint32): one element per character, as ``s`` indexes them."""
+    if s.isascii():
+        return np.frombuffer(s.encode("ascii"), np.uint8)
+    b = s.encode("utf-16-le", "surrogatepass")
+    if len(b) == 2 * len(s):
+        return np.frombuffer(b, np.uint16)
+    return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+#: Pages of fewer lines have their figures taken line by line (:func:`_line_stats`): below
+#: ~100 lines numpy's calls cost more than a C call per line (callgrind: +41 k instructions
+#: a page of 35 lines, -72 k a dev page of ~200)
+_STATS_MIN_LINES = 100
+
+
+def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int]]:
+    """Of a page's stripped non-blank lines ``texts``: each one's spaces (``str.count(" ")``)
+    and length, whether any holds a Chinese or Japanese character (:func:`has_cjk` of the
+    page: its other characters are white space) and the indices of those with at least 11
+    spaces and more than 80 characters (the lines that can be paragraphs on a page without
+    such characters). One array of the lines joined by newlines (none is inside a line)
+    instead of a C call per line for each figure (on pages of :data:`_STATS_MIN_LINES` lines
+    or more: the page split of a dev page, ~200 lines, 1.03 M -> 0.95 M instructions)."""
+    if len(texts) >= _STATS_MIN_LINES:
+        a = _code_points("\n".join(texts))
+        nl = (a == 10).nonzero()[0]
+    if len(texts) < _STATS_MIN_LINES or len(nl) != len(texts) - 1 or not texts[-1]:
+        # (few lines, a line with a newline or an empty last line: a figure per line)
+        nspaces = list(map(str.count, texts, repeat(" ")))
+        widths = list(map(len, texts))
+        long_lines = [
+            k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
+        ]
+        return nspaces, widths, has_cjk(text), long_lines
+    # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
+    # Python-level functions cost more than the figures)
+    bounds = np.empty(len(nl) + 2, np.intp)
+    bounds[0], bounds[-1] = -1, len(a)
+    bounds[1:-1] = nl
+    starts = bounds[:-1] + 1
+    lens = bounds[1:] - starts
+    # (each line's run holds its newline, which is no space: the sums are the line's spaces)
+    spaces = np.add.reduceat(a == 32, starts, dtype=np.intp)
+    cjk = a.dtype != np.uint8 and _has_cjk_points(a)
+    long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
+    return spaces.tolist(), lens.tolist(), cjk, long_lines
+
+
+def _has_cjk_points(a: npt.NDArray[Any]) -> bool:
+    """:func:`has_cjk` of the text whose code points (or UTF-16 code units) are ``a``."""
     # (the ufunc's reduce: ndarray.max is a Python function around it)
     if _MAX(a) < 0x3040:
         return False
     # (code units minus U+3040 wrap around below it: one comparison per range)
-    return bool(((a - 0x3040) < 0x6FC0).any() or ((a - 0xF900) < 0x200).any())
+    return bool(_MAX((a - 0x3040) < 0x6FC0) or _MAX((a - 0xF900) < 0x200))
 
 
 def _cjk_words_width(s: str) -> tuple[int, int]:
@@ -996,9 +1051,9 @@ class Page:
             split = None
         #: the text with its newlines normalised (``"\\n".join(lines)``)
         self.text = text
-        # (a split of this text: its lines and their newlines make up its length; summing
-        # ~35 lengths costs less than counting the newlines of the text)
-        if split is not None and sum(map(len, split[0])) + len(split[0]) - 1 == len(text):
+        # (a split of this text: its lines and their newlines make up its length; their join's
+        # length is summed in C, where a sum over the lines calls len per line)
+        if split is not None and split[0] and len("\n".join(split[0])) == len(text):
             # the boilerplate stage's split of this text: its lines, the indices of the
             # non-blank ones and those stripped
             self.lines = lines = split[0]
@@ -1009,25 +1064,31 @@ class Page:
             lines, self.item_lines, texts = line_split(text.split("\n"))
             self.lines = lines
             self.items = list(zip(self.item_lines, texts, strict=True))
-        # word counts by spaces: the lines are stripped, and a count is 10x cheaper than split
-        # (map over builtins: no bytecode per line)
-        nspaces = list(map(str.count, texts, repeat(" ")))
+        # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
+        # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
+        # array of the lines' characters (:func:`_line_stats`)
+        nspaces, widths, self.cjk, long_lines = _line_stats(texts, text)
         #: the lengths of :attr:`texts`
-        self.lens = widths = list(map(len, texts))
-        #: whether the page holds Chinese or Japanese characters (:func:`has_cjk`): only then
-        #: are its lines' words counted with :func:`n_words`'s CJK part
-        self.cjk = has_cjk(text)
+        self.lens = widths
         if self.cjk:
             # Chinese or Japanese: a word per two characters, two columns per character
             # (:func:`n_words`, :func:`width`)
             shapes = list(map(_cjk_words_width, texts))
             nspaces = [n - 1 for n, _ in shapes]
             widths = [w for _, w in shapes]
-        self.nwords = list(map(add, nspaces, repeat(1)))
-        self.paras = [
-            c >= 11 and n > 80 and s[-1] in _PARA_END
-            for s, c, n in zip(texts, nspaces, widths, strict=True)
-        ]
+            self.nwords = list(map(add, nspaces, repeat(1)))
+            self.paras = [
+                c >= 11 and n > 80 and s[-1] in _PARA_END
+                for s, c, n in zip(texts, nspaces, widths, strict=True)
+            ]
+        else:
+            self.nwords = list(map(add, nspaces, repeat(1)))
+            # (a paragraph: >= 12 words, > 80 columns, ending like a sentence; the ending is
+            # looked at only on the lines long enough)
+            paras = [False] * len(texts)
+            for k in long_lines:
+                paras[k] = texts[k][-1] in _PARA_END
+            self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
         n_lines = len(lines)
         self.main_start = self.items[self.ms][0] if self.ms < len(self.items) else n_lines
@@ -1168,22 +1229,59 @@ _WEEKDAY_L, _STRONG_PUB_L, _CUE_PUB_L, _CUE_UPD_L, _WEAK_CUE_L, _EVENT_L, _CUE_N
 _COPYRIGHT_L = _lowercase(_COPYRIGHT)
 
 
+#: One token of the cue patterns' alternatives (a class or an escape or a character, with
+#: its quantifier), for :func:`_reversed_cue`
+_RX_TOKEN = re.compile(r"(?:\[[^\]]*\]|\\[a-zA-Z]|[^\\\[])(?:[?*+]|\{\d*(?:,\d*)?\})?")
+
+
+def _reversed_cue(rx: re.Pattern[str], tail: str, head: str = "") -> re.Pattern[str]:
+    """An end-anchored cue pattern (``head``, ``(a|b|...)``, ``tail``, ``$``, on lowercased
+    text) reversed, to be matched at the start of the reversed text: whether it matches
+    there is whether ``rx`` matches anywhere in the text, found by one attempt at one
+    position instead of one at every character (a search for a pattern anchored at the end
+    tries every start). Each alternative is reversed token by token (a class with its
+    quantifier, an escape such as ``\\b``, which is the same read backwards, a character);
+    the patterns hold no nested group."""
+    body = rx.pattern
+    assert body.startswith(head + "(") and body.endswith(")" + tail + "$"), body
+    alts = body[len(head) + 1 : -len(tail) - 2].split("|")
+
+    def back(part: str) -> str:
+        tokens = _RX_TOKEN.findall(part)
+        assert "".join(tokens) == part and "(" not in part, part
+        return "".join(reversed(tokens))
+
+    return re.compile(back(tail) + "(?:" + "|".join(map(back, alts)) + ")" + back(head), rx.flags)
+
+
+#: :data:`_STRONG_PUB_L`, :data:`_CUE_PUB_L`, :data:`_CUE_UPD_L`, :data:`_WEAK_CUE_L` and
+#: :data:`_EVENT_L` reversed (:func:`_reversed_cue`): ``match`` on the reversed context
+_STRONG_PUB_R = _reversed_cue(_STRONG_PUB_L, r"\b[^0-9]{0,30}")
+_CUE_PUB_R = _reversed_cue(_CUE_PUB_L, r"\s*:?\s*")
+_CUE_UPD_R = _reversed_cue(_CUE_UPD_L, r"\b[^0-9]{0,25}")
+_WEAK_CUE_R = _reversed_cue(_WEAK_CUE_L, r"\s*", r"\b")
+_EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*")
+
+
 @lru_cache(maxsize=4096)
 def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
     """What the 45 characters before a date say: (weekday, strong published cue, published,
     updated, weak cue, event, negative). Cached: the same contexts ("Published on ", "")
-    recur within and across pages, and these end-anchored patterns are the costly part."""
+    recur within and across pages, and these end-anchored patterns are the costly part:
+    the five that only say whether they match are matched once at the start of the context
+    reversed (:func:`_reversed_cue`)."""
     ctx_tail = ctx_tail.lower()
     wk = _WEEKDAY_L.search(ctx_tail)
     ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
-    strong = bool(_STRONG_PUB_L.search(ctx_core))
+    back = ctx_core[::-1]
+    strong = _STRONG_PUB_R.match(back) is not None
     return (
         wk is not None,
         strong,
-        strong or bool(_CUE_PUB_L.search(ctx_core)),
-        bool(_CUE_UPD_L.search(ctx_core)),
-        bool(_WEAK_CUE_L.search(ctx_core)),
-        bool(_EVENT_L.search(ctx_core)),
+        strong or _CUE_PUB_R.match(back) is not None,
+        _CUE_UPD_R.match(back) is not None,
+        _WEAK_CUE_R.match(back) is not None,
+        _EVENT_R.match(back) is not None,
         bool(_CUE_NEG_L.search(ctx_tail)),
     )
 
@@ -1596,7 +1694,7 @@ _NEVER_TITLE_IN = (
 
 
 @lru_cache(maxsize=4096)
-def _never_title(s: str) -> bool:
+def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
     credit, a link's screen-reader note, a breadcrumb's label, a call to action, a licence
     notice (one anchored regex and literal pre-tests: ~0.5 µs a line instead of ~3 µs for
@@ -1604,14 +1702,16 @@ def _never_title(s: str) -> bool:
     ("Home", "Share", "Accueil": :data:`_FURNITURE`, but for :data:`_PAGE_NAMES`; the
     ranker took one when the page had no headline). Cached: a site's menu items and
     notices recur on its pages (:class:`TitlePool` calls it for lines of at most
-    :data:`_LINE_CACHE_CHARS`)."""
+    :data:`_LINE_CACHE_CHARS`). Returns (never a headline, the line is a menu item or a
+    button of at most 60 characters): the second is :func:`_title_shape`'s ``furniture``,
+    handed on so that the line is not matched again."""
     if _NEVER_TITLE_START.match(s) is not None:
-        return True
+        return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
         # (but an "About us" or "Contact" page is headed by its name)
-        return m[1] not in _PAGE_NAMES
-    return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN)
+        return m[1] not in _PAGE_NAMES, True
+    return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
 
 @lru_cache(maxsize=4096)
@@ -1789,7 +1889,7 @@ _TitleShape = tuple[
 # (2,048 entries of ~1 KB: on 12,000 benchmark pages 5,709 misses against 5,430 with 8,192,
 # whose fill, ~8 MB more, went on growing the run's memory for ~20,000 pages)
 @lru_cache(maxsize=2048)
-def _title_shape(s: str, cjk: bool = True) -> _TitleShape:
+def _title_shape(s: str, cjk: bool = True, furniture: bool | None = None) -> _TitleShape:
     """What a title candidate's features read off its text alone: its word and character
     counts and their terms, how it ends and starts, colon, pipe, capitals, furniture, an
     ellipsis, a "| Site" tail, and its words (:func:`_toks`). Cached (about half of a
@@ -1816,7 +1916,9 @@ def _title_shape(s: str, cjk: bool = True) -> _TitleShape:
         " | " in s,
         s.isupper(),
         # (a furniture line is a few words: "Share", "Skip to main content")
-        n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None,
+        (n_chars <= 60 and _FURNITURE_L.match(s.lower()) is not None)
+        if furniture is None
+        else furniture,
         caps / nw,
         n_alpha > 0 and caps >= 0.7 * n_alpha and nw >= 3,
         s.endswith(("…", "...")),
@@ -1882,6 +1984,7 @@ class TitlePool:
         # the candidates first: the word overlaps below need the page's text only when
         # there is one
         cands = self.cands
+        furnitures: list[bool | None] = []
         for k in window:
             i, s = items[k]
             nw = nwords[k]
@@ -1901,8 +2004,12 @@ class TitlePool:
                 )
                 # a counted link, "Islamic State Rises (1881)"
                 or (s[-1] == ")" and _PAREN_NUM.search(s))
-                or (_never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s))
             ):
+                continue
+            never, furniture = (
+                _never_title(s) if len(s) <= _LINE_CACHE_CHARS else _never_title.__wrapped__(s)
+            )
+            if never:
                 continue
             # (only a line with a date can hold a date line or a glued date)
             headline = (
@@ -1910,6 +2017,9 @@ class TitlePool:
             )
             if headline is not None:
                 cands.append((k, i, headline))
+                # (the line's furniture test, made by _never_title, is the shape's when the
+                # candidate is the whole line)
+                furnitures.append(furniture if headline is s else None)
         if not cands:
             return
         # per line next to a candidate (one above, three below): a date or a byline on it
@@ -1942,10 +2052,10 @@ class TitlePool:
         log1p = math.log1p
         rows, toks = self.rows, self.toks
         cjk = page.cjk
-        for (k, _, s), n_rep in zip(cands, reps, strict=True):
+        for (k, _, s), n_rep, furn in zip(cands, reps, furnitures, strict=True):
             (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
              starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
-             truncated, sep_site, tk) = _title_shape(s, cjk)  # fmt: skip
+             truncated, sep_site, tk) = _title_shape(s, cjk, furn)  # fmt: skip
             next_dated = k + 1 in dated
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
@@ -2836,7 +2946,7 @@ def extract_lines(
                 if (i < body_line or i > last_para)
                 and _site_like(s)
                 and _names_domain(s, label)
-                and not _SITE_NAV.search(s)
+                and not _site_words(s, True)
             ]
             if named:
                 _, i, s = min(named)
@@ -2935,7 +3045,7 @@ def extract_lines(
                 and not _SENT_END.search(s)
                 and s[:1].isupper()
                 and not _NOT_TAG.search(s)
-                and not _SITE_NAV.search(s)
+                and not _site_words(s, True)
             ):
                 res["tags"] = split_tags(s)
                 res["categories"] = list(res["tags"])
@@ -2998,6 +3108,23 @@ _SITE_NAV = re.compile(
     r"veranstaltungen|adresse|address|impressum|datenschutz|privacy|cookies?|help|hilfe|"
     r"extra|live|play|tv|blogs|archiv|archive|edition)\b"
 )
+#: :data:`_PAPER_WORD` and :data:`_SITE_NAV` without IGNORECASE, for an ASCII line lowercased
+#: (:func:`_site_words`)
+_PAPER_WORD_L, _SITE_NAV_L = _lowercase(_PAPER_WORD), _lowercase(_SITE_NAV)
+
+
+def _site_words(s: str, nav: bool) -> bool:
+    """``_SITE_NAV.search(s)`` (``nav``) or ``_PAPER_WORD.search(s)`` is not None, ~3-5x
+    faster on an ASCII line: its lowercased copy is searched with the case-sensitive
+    pattern, which re skips through by the words' first letters (a case-insensitive
+    alternation after ``\\b`` is tried at every position). Exact on ASCII text: its case
+    maps are ASCII's, and lowercasing changes no word boundary; any other line is
+    searched as it is."""
+    if s.isascii():
+        return (_SITE_NAV_L if nav else _PAPER_WORD_L).search(s.lower()) is not None
+    return (_SITE_NAV if nav else _PAPER_WORD).search(s) is not None
+
+
 _NOT_ALNUM = re.compile(r"[\W_]+")
 #: Second-level labels under which sites register (example.co.uk, example.com.au)
 _SLD = frozenset(["co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"])
@@ -3053,11 +3180,11 @@ def _site_evidence(s: str, label: str | None, publisher: str | None) -> bool:
     page's domain, holds a newspaper word, or is the copyright holder. The first and last
     lines of a page are menus, cookie notices and footers far more often than its name
     (dev pages against their own og:site_name: 67 of 546 such lines were the site's)."""
-    if _SITE_NAV.search(s):
+    if _site_words(s, True):
         return False
     if label and _names_domain(s, label):
         return True
-    if _PAPER_WORD.search(s):
+    if _site_words(s, False):
         return True
     return bool(publisher) and _same_name(s, publisher or "")
 

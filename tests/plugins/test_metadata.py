@@ -2118,3 +2118,99 @@ def test_meta_json_equals_trafilaturas(script: str) -> None:
     from trafilatura.metadata import JSON_MINIFY
 
     assert "".join(htmlmeta._JSON_KEPT.findall(text)) == JSON_MINIFY.sub(r"\1", text)
+
+
+def test_site_words_on_lowered_ascii_are_the_case_insensitive_search() -> None:
+    """_site_words searches an ASCII line lowercased with the case-sensitive patterns: the
+    same answer as _SITE_NAV / _PAPER_WORD with IGNORECASE, on random lines of their words
+    in any case, with word boundaries around them or not, and on lines that are not ASCII."""
+    import random
+
+    rnd = random.Random(5)
+    bits = ["About", "ABOUT", "aboutx", "Shop", "shopping", "Log In", "log  in", "TV", "tvs",
+            "Mail", "E-Mail", "e-mail", "Daily", "DAILYS", "Times", "Post", "posten", "Journal",
+            "Über", "über", "À propos", "Kurier", "ſhop", "\u212aontakt", "İmpressum", " ", "-",
+            ".", "_", "1", "Cyprus", "’", "Newsletter", "NETWORK", "Live",
+            "edition"]  # fmt: skip
+    lines = ["".join(rnd.choice(bits) for _ in range(rnd.randint(0, 5))) for _ in range(6000)]
+    assert any(s.isascii() for s in lines) and not all(s.isascii() for s in lines)
+    for s in lines:
+        assert textmeta._site_words(s, True) == (textmeta._SITE_NAV.search(s) is not None), s
+        assert textmeta._site_words(s, False) == (textmeta._PAPER_WORD.search(s) is not None), s
+
+
+def test_line_figures_from_one_array_are_those_of_each_line() -> None:
+    """A long page's lines have their spaces, lengths, paragraph-long lines and the CJK test
+    taken from one array of their characters (_line_stats): the same as line by line, for
+    ASCII, Latin-1, BMP and astral text (an emoji: one character, two UTF-16 units)."""
+    import random
+
+    rnd = random.Random(11)
+    words = ["word", "Wörter", "’quoted’", "日本語の文", "😀", "a", "x" * 90, "\u00a0", "tab\tx",
+             "end.", "ok!", "名前"]  # fmt: skip
+    for _ in range(60):
+        pool = words[: rnd.choice([4, 7, len(words)])]
+        n = rnd.choice([1, 50, 99, 100, 150, 300])
+        texts = [
+            " ".join(rnd.choice(pool) for _ in range(rnd.randint(1, 30))).strip() or "w"
+            for _ in range(n)
+        ]
+        text = "\n".join(texts)
+        spaces, lens, cjk, long_lines = textmeta._line_stats(texts, text)
+        assert spaces == [s.count(" ") for s in texts]
+        assert lens == [len(s) for s in texts]
+        assert cjk == textmeta.has_cjk(text)
+        assert long_lines == [k for k, s in enumerate(texts) if s.count(" ") >= 11 and len(s) > 80]
+        assert all(type(x) is int for x in spaces + lens + long_lines)
+    # a line that holds a newline is no line of the split: the figures are taken line by line
+    odd = ["a b"] * 120 + ["c\nd e"]
+    assert textmeta._line_stats(odd, "\n".join(odd))[0] == [1] * 120 + [1]
+
+
+def test_reversed_cue_patterns_match_where_the_end_anchored_ones_search() -> None:
+    """The date cues anchored at the context's end are matched once at the start of the
+    context reversed (_reversed_cue): the same answer as the search for the pattern, on
+    random contexts of the cue words, spaces, colons, digits and other words."""
+    import random
+
+    pairs = [
+        (textmeta._STRONG_PUB_L, textmeta._STRONG_PUB_R),
+        (textmeta._CUE_PUB_L, textmeta._CUE_PUB_R),
+        (textmeta._CUE_UPD_L, textmeta._CUE_UPD_R),
+        (textmeta._WEAK_CUE_L, textmeta._WEAK_CUE_R),
+        (textmeta._EVENT_L, textmeta._EVENT_R),
+    ]
+    words = [w for rx, _ in pairs for w in rx.pattern.split("(", 1)[1].split(")")[0].split("|")]
+    words = [w.replace("\\b", "").replace("[d]?", "d") for w in words]
+    bits = [*words, "last update", " ", "  ", ":", " : ", "x", "un", "-", "2", "é", "_", "\t"]
+    rnd = random.Random(7)
+    hits = 0
+    for _ in range(20000):
+        ctx = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 6)))
+        for fwd, rev in pairs:
+            found = fwd.search(ctx) is not None
+            assert (rev.match(ctx[::-1]) is not None) == found, (fwd.pattern[:20], ctx)
+            hits += found
+    assert hits > 10000
+
+
+def test_title_shape_takes_the_furniture_test_of_the_line_check() -> None:
+    """The title pool hands a candidate line's furniture test, made by _never_title, to
+    _title_shape instead of matching the line again: the same shape, on menu items, page
+    names, long and short lines."""
+    lines = ["About us", "Contact", "Share", "Share this story now please", "Home",
+             "Kontakt", "Menu ›", "Über uns", "A headline about the menu", "Newsletter",
+             "Read more", "Read more about the council's plan for the city centre", "x" * 61,
+             "Impressum", "COOKIES", "Startseite »", "© 2020 Site",
+             "Sign in to your account"]  # fmt: skip
+    checked = 0
+    for s in lines:
+        never, furniture = textmeta._never_title(s)
+        if never:
+            continue
+        checked += 1
+        for cjk in (False, True):
+            assert textmeta._title_shape(s, cjk, furniture) == textmeta._title_shape(s, cjk), s
+    assert checked >= 8
+    assert textmeta._never_title("About us") == (False, True)
+    assert textmeta._never_title("Share") == (True, True)
