@@ -843,16 +843,15 @@ def _split_date(lines: list[str], i: int, ym: re.Match[str], out: list[dict[str,
         if not s:
             continue
         seen += 1
-        if len(s) > _SPLIT_PART_CHARS:
-            return
-        low = _ascii_lower(s).strip(".,")
-        if low in _YEARLESS_WEEKDAYS:
+        if len(s) > _SPLIT_PART_CHARS or (len(s) > 3 and s[-4:].isdigit()):
+            return  # (a long line, or another year: "Oktober 2016" above "November 2016")
+        if (d := _SPLIT_DAY.fullmatch(s)) is not None:
+            day, at = int(d.group("d")), j + 1
+            parts.insert(0, s)
+        elif (low := _ascii_lower(s).strip(".,")) in _YEARLESS_WEEKDAYS:
             wd = _YEARLESS_WEEKDAYS[low]
         elif _SPLIT_TIME.fullmatch(s):
             pass
-        elif (d := _SPLIT_DAY.fullmatch(s)) is not None:
-            day, at = int(d.group("d")), j + 1
-            parts.insert(0, s)
         elif mon is None and (dm := _SPLIT_DAY_MON.fullmatch(s)) is not None:
             mon = MONTHS.get((dm.group("mon") or dm.group("mon2")).lower())
             day, at = int(dm.group("d") or dm.group("d2")), j + 1
