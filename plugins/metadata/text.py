@@ -832,34 +832,40 @@ def _split_date(lines: list[str], i: int, ym: re.Match[str], out: list[dict[str,
     three non-blank lines within eight, each short; a weekday or a time of day between is
     passed over (a weekday must fit the date). The candidate is at the day's line, written
     as joined."""
-    mon = MONTHS.get(ym.group("mon").lower()) if ym.group("mon") else None
-    if ym.group("mon") and mon is None:
-        return
-    day, wd, parts, at = None, None, [ym.group(0)], -1
-    j, seen = i - 1, 0
-    while j >= max(0, i - 8) and seen < 3 and day is None:
+    y_mon, mon = ym.group("mon"), None
+    if y_mon is not None:
+        mon = MONTHS.get(y_mon.lower())
+        if mon is None:
+            return
+    day: int | None = None
+    wd: int | None = None
+    parts, at, seen = [ym.group(0)], -1, 0
+    for j in range(i - 1, max(-1, i - 9), -1):
         s = lines[j].strip()
-        j -= 1
         if not s:
             continue
-        seen += 1
         if len(s) > _SPLIT_PART_CHARS or (len(s) > 3 and s[-4:].isdigit()):
             return  # (a long line, or another year: "Oktober 2016" above "November 2016")
         if (d := _SPLIT_DAY.fullmatch(s)) is not None:
-            day, at = int(d.group("d")), j + 1
+            day, at = int(d.group("d")), j
             parts.insert(0, s)
-        elif (low := _ascii_lower(s).strip(".,")) in _YEARLESS_WEEKDAYS:
+            break
+        if (low := _ascii_lower(s).strip(".,")) in _YEARLESS_WEEKDAYS:
             wd = _YEARLESS_WEEKDAYS[low]
         elif _SPLIT_TIME.fullmatch(s):
             pass
         elif mon is None and (dm := _SPLIT_DAY_MON.fullmatch(s)) is not None:
             mon = MONTHS.get((dm.group("mon") or dm.group("mon2")).lower())
-            day, at = int(dm.group("d") or dm.group("d2")), j + 1
+            day, at = int(dm.group("d") or dm.group("d2")), j
             parts.insert(0, s)
+            break
         elif mon is None and (mm := _SPLIT_MON.fullmatch(s)) is not None:
             mon = MONTHS.get(mm.group("mon").lower())
             parts.insert(0, s)
         else:
+            return
+        seen += 1
+        if seen == 3:
             return
     if day is None or mon is None:
         return
@@ -981,6 +987,15 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
 
     The weekday names are looked up among the words of the short lines (a set): a regex
     scan of the page for ~50 names cost ~0.4 ms a page."""
+    limit = capture.year if capture else date.today().year
+    lines = page.lines
+    years = {
+        int(y) for i in page.year_lines for y in _YEAR_WORD.findall(lines[i]) if int(y) <= limit
+    }
+    if capture:
+        years |= {capture.year, capture.year - 1}
+    if not years:
+        return []  # (no year to give it: checked first, the cheapest test)
     texts = page.texts
     # (short lines of three words or more: a weekday, a day, a month; in C, no line loop)
     # (operator functions: a bound int.__ge__ is called through a slot wrapper, ~3x slower)
@@ -993,15 +1008,6 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
     low = _ascii_lower("\n".join([texts[k] for k in keep]))
     named = _YEARLESS_WEEKDAYS.keys() & low.replace(",", " ").replace(".", " ").split()
     if not named:
-        return []
-    limit = capture.year if capture else date.today().year
-    lines = page.lines
-    years = {
-        int(y) for i in page.year_lines for y in _YEAR_WORD.findall(lines[i]) if int(y) <= limit
-    }
-    if capture:
-        years |= {capture.year, capture.year - 1}
-    if not years:
         return []
     # each weekday name of the short lines (by its offset in them), and what follows it
     starts = list(accumulate([len(texts[k]) + 1 for k in keep], initial=0))
