@@ -27,7 +27,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import add, itemgetter
+from operator import add, and_, ge, itemgetter, le
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -509,6 +509,10 @@ def find_dates(
                 }
             )
     _two_digit_years(text, lines, out)
+    # (dates split over lines: a short line of a year, or of a month and a year)
+    for i in windows:
+        if len(lines[i]) <= _SPLIT_YEAR_CHARS and (ym := _SPLIT_YEAR.fullmatch(lines[i].strip())):
+            _split_date(lines, i, ym, out)
     out.sort(key=lambda c: (c["line"], c["col"]))
     return out
 
@@ -808,6 +812,85 @@ def _two_digit_years(text: str, lines: list[str], out: list[dict[str, Any]]) -> 
         pos = text.find(":", end, head)
 
 
+#: A date split over short lines, as a date badge renders: a line of a year, or a month
+#: and a year ("Okt 2019", "2021"), below the day ("31"), the day and the month ("Jan 04",
+#: "4. März"), or the month and then the day, with a weekday or a time of day between
+_SPLIT_YEAR = re.compile(rf"(?:(?P<mon>{_MONW})\.?,?\s+)?(?P<y>(?:19|20)[0-9][0-9])")
+_SPLIT_DAY = re.compile(r"(?P<d>[0-3]?[0-9])\.?")
+_SPLIT_DAY_MON = re.compile(
+    rf"(?P<d>[0-3]?[0-9])\.?\s*(?P<mon>{_MONW})\.?|(?P<mon2>{_MONW})\.?\s*(?P<d2>[0-3]?[0-9])"
+)
+_SPLIT_MON = re.compile(rf"(?P<mon>{_MONW})\.?")
+_SPLIT_TIME = re.compile(r"[012]?[0-9][:.h]\s?[0-5][0-9](?:\s*[ap]\.?m\.?)?(?:\s*uhr)?", re.I)
+_CALENDAR_ROW = re.compile(r"[\s0-9]*[0-9]\s+[0-9][\s0-9]*")
+#: the longest year line, and the longest line above it, of a split date (characters)
+_SPLIT_YEAR_CHARS, _SPLIT_PART_CHARS = 20, 14
+
+
+def _split_date(lines: list[str], i: int, ym: re.Match[str], out: list[dict[str, Any]]) -> None:
+    """Add to ``out`` the date whose year (and month) is line ``i`` (``ym``: its match of
+    :data:`_SPLIT_YEAR`) and whose day (and month) a line just above holds, if so: up to
+    three non-blank lines within eight, each short; a weekday or a time of day between is
+    passed over (a weekday must fit the date). The candidate is at the day's line, written
+    as joined."""
+    y_mon, mon = ym.group("mon"), None
+    if y_mon is not None:
+        mon = MONTHS.get(y_mon.lower())
+        if mon is None:
+            return
+    day: int | None = None
+    wd: int | None = None
+    parts, at, seen = [ym.group(0)], -1, 0
+    for j in range(i - 1, max(-1, i - 9), -1):
+        s = lines[j].strip()
+        if not s:
+            continue
+        if len(s) > _SPLIT_PART_CHARS or (len(s) > 3 and s[-4:].isdigit()):
+            return  # (a long line, or another year: "Oktober 2016" above "November 2016")
+        if (d := _SPLIT_DAY.fullmatch(s)) is not None:
+            day, at = int(d.group("d")), j
+            parts.insert(0, s)
+            break
+        if (low := _ascii_lower(s).strip(".,")) in _YEARLESS_WEEKDAYS:
+            wd = _YEARLESS_WEEKDAYS[low]
+        elif _SPLIT_TIME.fullmatch(s):
+            pass
+        elif mon is None and (dm := _SPLIT_DAY_MON.fullmatch(s)) is not None:
+            mon = MONTHS.get((dm.group("mon") or dm.group("mon2")).lower())
+            day, at = int(dm.group("d") or dm.group("d2")), j
+            parts.insert(0, s)
+            break
+        elif mon is None and (mm := _SPLIT_MON.fullmatch(s)) is not None:
+            mon = MONTHS.get(mm.group("mon").lower())
+            parts.insert(0, s)
+        else:
+            return
+        seen += 1
+        if seen == 3:
+            return
+    if day is None or mon is None:
+        return
+    dd = _mk(int(ym.group("y")), mon, day)
+    if dd is None or (wd is not None and dd.weekday() != wd):
+        return
+    above = next((s for s in reversed(lines[max(0, at - 3) : at]) if s.strip()), "")
+    if _CALENDAR_ROW.fullmatch(above):
+        return  # (the last cell of a month's calendar, and the next month's heading)
+    line = lines[at]
+    out.append(
+        {
+            "date": dd,
+            "line": at,
+            "col": len(line) - len(line.lstrip()),
+            "form": "dmy" if parts[0][:1].isdigit() else "mdy",
+            "text": " ".join(parts),
+            "time": None,
+            "alt": None,
+            "sep": None,
+        }
+    )
+
+
 def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, str]:
     """(date, other reading if ambiguous, form) of a pattern match; None if impossible."""
     if form in ("iso", "cjk"):
@@ -855,6 +938,112 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
                     "col": m.start(),
                     "form": "relative",
                     "text": m.group(0),
+                    "time": None,
+                    "alt": None,
+                    "sep": None,
+                }
+            )
+    return out
+
+
+#: Weekday names (en de fr es it nl pt; lowercase, Monday first) that open a year-less date:
+#: "lundi 24 août", "Monday, August 24", "Mon, Aug 24", "Mittwoch, 4. März"
+_YEARLESS_WEEKDAYS = {
+    name: k
+    for names in (
+        "monday tuesday wednesday thursday friday saturday sunday",
+        "mon tue wed thu fri sat sun",
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        "lunes martes miércoles jueves viernes sábado domingo",
+        "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+        "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+        "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+    )
+    for k, name in enumerate(names.split())
+}
+#: A year-less date: a weekday, then a day and a month name either way round (on lowercased
+#: text)
+_YEARLESS = re.compile(
+    r"(?<![^\W\d_])(?P<wd>"
+    + "|".join(sorted(map(re.escape, _YEARLESS_WEEKDAYS), key=len, reverse=True))
+    + r")\.?,?[ \t]+(?:(?:den|le|el|the)[ \t]+)?(?:(?P<d>[0-3]?[0-9])(?:st|nd|rd|th|er|e|º)?\.?"
+    rf"[ \t]*(?:de[ \t]+|of[ \t]+)?(?P<mon>{_MONW})|(?P<mon2>{_MONW})\.?[ \t]+(?P<d2>[0-3]?[0-9])"
+    r"(?:st|nd|rd|th)?)(?!\w)"
+)
+_YEAR_WORD = re.compile(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])")
+
+
+#: The longest line (stripped) read for a year-less date: a date line, not prose (it has three
+#: words or more)
+_YEARLESS_LINE_CHARS = 60
+
+
+def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
+    """Dates written with a weekday but no year ("lundi 24 août", "Monday, Aug. 24"), on
+    short lines (:data:`_YEARLESS_LINE_CHARS`), for a page without any full date: the year is
+    the latest one that the page writes (or the capture's, or the year before it) in which
+    that day falls on that weekday, and not after the capture. A weekday fits one year in
+    seven, so a wrong year seldom fits too.
+
+    The weekday names are looked up among the words of the short lines (a set): a regex
+    scan of the page for ~50 names cost ~0.4 ms a page."""
+    limit = capture.year if capture else date.today().year
+    lines = page.lines
+    years = {
+        int(y) for i in page.year_lines for y in _YEAR_WORD.findall(lines[i]) if int(y) <= limit
+    }
+    if capture:
+        years |= {capture.year, capture.year - 1}
+    if not years:
+        return []  # (no year to give it: checked first, the cheapest test)
+    texts = page.texts
+    # (short lines of three words or more: a weekday, a day, a month; in C, no line loop)
+    # (operator functions: a bound int.__ge__ is called through a slot wrapper, ~3x slower)
+    short = map(
+        and_, map(le, page.lens, repeat(_YEARLESS_LINE_CHARS)), map(ge, page.nwords, repeat(3))
+    )
+    keep = list(compress(range(len(texts)), short))
+    if not keep:
+        return []
+    low = _ascii_lower("\n".join([texts[k] for k in keep]))
+    named = _YEARLESS_WEEKDAYS.keys() & low.replace(",", " ").replace(".", " ").split()
+    if not named:
+        return []
+    # each weekday name of the short lines (by its offset in them), and what follows it
+    starts = list(accumulate([len(texts[k]) + 1 for k in keep], initial=0))
+    found: dict[int, re.Match[str]] = {}  # (by start: "mon" finds "monday" too)
+    for name in named:
+        p = low.find(name)
+        while p >= 0:
+            m = _YEARLESS.match(low, p)
+            if m is not None:
+                found[p] = m
+            p = low.find(name, p + len(name))
+    out = []
+    for _, m in sorted(found.items()):
+        mon = MONTHS.get(m.group("mon") or m.group("mon2"))
+        if mon is None:
+            continue
+        day, wd = int(m.group("d") or m.group("d2")), _YEARLESS_WEEKDAYS[m.group("wd")]
+        fits = [
+            d
+            for y in years
+            if (d := _mk(y, mon, day)) is not None
+            and d.weekday() == wd
+            and (capture is None or d <= capture)
+        ]
+        if fits:
+            j = bisect.bisect_right(starts, m.start()) - 1
+            i, text = page.items[keep[j]]
+            a, b = m.start() - starts[j], m.end() - starts[j]
+            out.append(
+                {
+                    "date": max(fits),
+                    "line": i,
+                    "col": lines[i].find(text) + a,
+                    "form": "yearless",
+                    "text": text[a:b],
                     "time": None,
                     "alt": None,
                     "sep": None,
@@ -1584,6 +1773,9 @@ def rank_dates(
 ) -> list[dict[str, Any]]:
     """All candidate dates with features and a score (higher is better), in text order."""
     cands = gather_dates(page, capture, _MAX_CANDS)
+    if not cands and model == "text":
+        # no full date: one with a weekday and no year (its year from the page's years)
+        cands = find_yearless(page, capture)[:_MAX_CANDS]
     if not cands:
         return cands
     _features(cands, page, capture, title_line)
@@ -2861,6 +3053,9 @@ def extract_lines(
     in_url = _url_date(url) if url else None
     if in_url is not None and capture is not None and in_url > capture:
         in_url = None  # (an address's day after the capture is none)
+    if in_url is not None and all(c["form"] == "yearless" for c in cands):
+        # (a year-less date's year is a guess; the address states the day)
+        cands, idx = [], None
     if in_url is not None:
         # the page's address states its day (/2019/05/12/): the candidate of that day wins
         # (dev text pages with a date in their URL: 85 -> 88 of 90 right, with the next)

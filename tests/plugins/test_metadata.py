@@ -2214,3 +2214,72 @@ def test_title_shape_takes_the_furniture_test_of_the_line_check() -> None:
     assert checked >= 8
     assert textmeta._never_title("About us") == (False, True)
     assert textmeta._never_title("Share") == (True, True)
+
+
+@pytest.mark.parametrize(
+    ("head", "value"),
+    [
+        # the year: the page's latest in which the day falls on that weekday
+        (("Ottawa en continu", "lundi 24 août", "© 2020 Radio-Canada"), "2020-08-24"),
+        (("Monday, Aug. 24", "Copyright 2019 - 2020"), "2020-08-24"),
+        (("Updated Mon, Aug 24 3:05 PM", "© 2020"), "2020-08-24"),
+        (("Mittwoch, 4. März", "© 2019, 2020"), "2020-03-04"),
+        (("jueves 5 de marzo", "© 2020"), "2020-03-05"),
+        # 24 August was a Monday in 2020, not in 2021 (the latest year of the page)
+        (("lundi 24 août", "© 2020 - 2021"), "2020-08-24"),
+    ],
+)
+def test_a_date_with_a_weekday_and_no_year(head: tuple[str, ...], value: str) -> None:
+    assert extract(page(*head))["published"] == value
+
+
+def test_a_weekday_date_without_a_fitting_year_is_no_date() -> None:
+    # no year on the page; a year in which 24 August is no Monday; "Monday" in prose
+    assert extract(page("lundi 24 août"))["published"] is None
+    assert extract(page("lundi 24 août", "© 2021"))["published"] is None
+    assert extract(page("The Monday meeting was moved", "© 2020"))["published"] is None
+
+
+def test_a_yearless_date_only_on_a_page_without_full_dates() -> None:
+    text = page("Monday, Aug. 24", "Published 3 March 2020", tail=("© 2020",))
+    assert extract(text)["published"] == "2020-03-03"
+    # with a capture date: its year or the one before, never after the capture
+    text = page("Thursday, December 31", "Saturday, January 2")
+    assert extract(text, "2021-01-03")["published"] in ("2020-12-31", "2021-01-02")
+    cands = textmeta.find_yearless(textmeta.Page(text), date(2021, 1, 3))
+    assert [c["date"] for c in cands] == [date(2020, 12, 31), date(2021, 1, 2)]
+    assert [c["text"] for c in cands] == ["Thursday, December 31", "Saturday, January 2"]
+    # the page's address states the day: a year-less date does not hide it
+    url = "https://ex.com/2020/08/21/story"
+    assert extract(page("lundi 24 août", "© 2020"), url=url)["published"] == "2020-08-21"
+
+
+@pytest.mark.parametrize(
+    ("lines", "value"),
+    [
+        # a date badge: the day, the weekday, the month and year, each on a line of its own
+        (["Nach viel zu langer Zeit", "", "31", "", "Donnerstag", "", "Okt 2019"], "2019-10-31"),
+        (["Jan 04", "", "09:34", "", "2021"], "2021-01-04"),  # a time of day between
+        (["28.", "Januar", "2022"], "2022-01-28"),
+        (["Actualizado Jueves,", "2", "noviembre", "2023"], "2023-11-02"),
+    ],
+)
+def test_a_date_split_over_short_lines(lines: list[str], value: str) -> None:
+    found = find_dates(lines, text="\n".join(lines))
+    assert [c["date"].isoformat() for c in found] == [value]
+    (c,) = found
+    assert c["text"].startswith(lines[c["line"]].strip())  # at the day's line
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["31", "Freitag", "Okt 2019"],  # 31 October 2019 was a Thursday
+        ["21\t22\t23\t24\t25\t26\t27", "", "28", "", "March 2021"],  # a calendar, next month
+        ["Anuga", "28", "Messe 2023"],  # no month
+        ["Stand 28", "2021"],  # no month
+        ["31", "Im Jahr der großen Flut", "Okt 2019"],  # a long line between
+    ],
+)
+def test_split_lines_that_are_no_date(lines: list[str]) -> None:
+    assert find_dates(lines, text="\n".join(lines)) == []
