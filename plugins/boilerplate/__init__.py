@@ -154,6 +154,17 @@ class BoilerplateOptions:
     )
 
 
+def _counts(description: str, *names: str) -> dict[str, Any]:
+    """The schema of an object of the counts ``names`` (integers >= 0), all required."""
+    return {
+        "type": "object",
+        "description": description,
+        "required": list(names),
+        "additionalProperties": False,
+        "properties": {n: {"type": "integer", "minimum": 0} for n in names},
+    }
+
+
 _REMOVED = {
     "type": "object",
     "description": "The removed lines as columns of equal length, one entry per removed line "
@@ -197,28 +208,18 @@ class BoilerplateStage(Stage):
             "lines_in": {"type": "integer", "minimum": 0},
             "lines_kept": {"type": "integer", "minimum": 0},
             "removed": _REMOVED,
-            "cut": {
-                "type": "object",
-                "description": "Set when the HTML page was larger than html_max_bytes: its"
-                " size in bytes and how much of its start was read (kept_share is of that).",
-                "required": ["bytes", "read"],
-                "additionalProperties": False,
-                "properties": {
-                    "bytes": {"type": "integer", "minimum": 0},
-                    "read": {"type": "integer", "minimum": 0},
-                },
-            },
-            "refine": {
-                "type": "object",
-                "description": "HTML with html_refine: how many of trafilatura's lines the "
-                "line model removed, and how many lines of the rendered page it added.",
-                "required": ["removed", "added"],
-                "additionalProperties": False,
-                "properties": {
-                    "removed": {"type": "integer", "minimum": 0},
-                    "added": {"type": "integer", "minimum": 0},
-                },
-            },
+            "cut": _counts(
+                "Set when the HTML page was larger than html_max_bytes: its size in bytes and"
+                " how much of its start was read (kept_share is of that).",
+                "bytes",
+                "read",
+            ),
+            "refine": _counts(
+                "HTML with html_refine: how many of trafilatura's lines the line model"
+                " removed, and how many lines of the rendered page it added.",
+                "removed",
+                "added",
+            ),
             "reflow": {
                 "type": "object",
                 "description": "Set when the text was joined into blocks before the "
