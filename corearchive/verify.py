@@ -549,9 +549,11 @@ def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) 
         if run.index is not None and (out / "runs" / f"{run_id}.json").is_file():
             by_index.setdefault(run.index, []).append(run_id)
     for name, run_ids in sorted(by_index.items()):
+        # The path as the run was given it (relative to where it ran); not there (another
+        # working folder, the archive moved) but named as the folder's own: that one
         index = Path(name)
-        if not index.is_absolute():
-            index = out / index
+        if not index.is_file() and index.name == "index.sqlite":
+            index = out / "index.sqlite"
         known: set[str] = set()
         if index.is_file():
             try:

@@ -69,6 +69,23 @@ def test_a_deleted_or_replaced_index_is_found(ingest, seeds, tmp_path):
     assert code == 1 and any("does not hold them" in p for p in got["listed"])
 
 
+def test_an_index_named_relative_to_another_working_folder_is_the_folders_own(
+    seeds, tmp_path, monkeypatch
+):
+    # (a run given -o out records its index as out/index.sqlite: verify run from elsewhere,
+    # or of the folder moved, called it missing and the archive NOT intact)
+    from corearchive.testing import run_ingest
+
+    monkeypatch.chdir(tmp_path)
+    res = run_ingest(str(seeds), out=Path("out"))
+    assert res.exit_code == 0 and res.manifest["index"] == "out/index.sqlite"
+    moved = tmp_path / "elsewhere" / "archive"
+    moved.parent.mkdir()
+    (tmp_path / "out").rename(moved)
+    code, got = _verify(moved)
+    assert code == 0 and got["ok"], got["listed"]
+
+
 def test_a_text_changed_after_archiving_and_a_wrong_offset_are_found(ingest, seeds):
     res = ingest(str(seeds))
     path = res.out / "records.jsonl"
