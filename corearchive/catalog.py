@@ -9,6 +9,7 @@ nothing, and a second run on the same index waits, then fails with a clear messa
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 import uuid
@@ -66,6 +67,15 @@ def open_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection
     return sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}", uri=True
     )
+
+
+def indexed_runs(path: Path) -> set[str]:
+    """The ids of the runs the index at ``path`` holds (empty when there is no file),
+    read without changing its folder; raises :class:`sqlite3.Error` for an unreadable one."""
+    if not path.is_file():
+        return set()
+    with contextlib.closing(open_read_only(path, untouched=True)) as db:
+        return {r for (r,) in db.execute("SELECT id FROM runs")}
 
 
 #: SQLite's page cache of the index by default, in MB (``--index-cache-mb``; see Catalog).

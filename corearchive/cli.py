@@ -14,7 +14,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -101,7 +101,7 @@ def _setup() -> tuple[PluginManager, Registry]:
     return pm, collect(pm)
 
 
-def _exit_stopped(code: int, executor: str) -> None:
+def _exit_stopped(code: int, executor: str) -> NoReturn:
     """End a run stopped by a signal with ``code`` (130, 143), its clean-up done. After a
     Ray run, without the interpreter's teardown: Ray's threads, left by the interrupted
     actors, crashed it now and then (exit 139 instead of 130, in about 3 of 17 interrupts),

@@ -28,7 +28,7 @@ from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
-from .catalog import DEFAULT_CACHE_MB, Catalog, open_read_only
+from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs
 from .config import RunConfig
 from .document import Document, Drop, printable
 from .errors import CoreArchiveError, ExitCode, PluginError
@@ -495,13 +495,10 @@ def _warn_unknown_runs(out: Path, index: Path, err: TextIO) -> None:
     manifests = sorted(p.stem for p in folder.glob("*.json") if not p.name.startswith("."))
     if not manifests:
         return
-    known: set[str] = set()
-    if index.exists():
-        try:
-            with contextlib.closing(open_read_only(index, untouched=True)) as db:
-                known = {r for (r,) in db.execute("SELECT id FROM runs")}
-        except sqlite3.Error:
-            return  # (the run itself says what is wrong with its index)
+    try:
+        known = indexed_runs(index)
+    except sqlite3.Error:
+        return  # (the run itself says what is wrong with its index)
     unknown = [m for m in manifests if m not in known]
     if unknown:
         print(

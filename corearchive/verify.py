@@ -29,7 +29,6 @@ archive.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
 import math
@@ -45,7 +44,7 @@ from typing import Any, Literal
 import orjson
 
 from .atomic import pending_commits
-from .catalog import open_read_only
+from .catalog import indexed_runs, open_read_only
 
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
@@ -554,14 +553,11 @@ def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) 
         index = Path(name)
         if not index.is_file() and index.name == "index.sqlite":
             index = out / "index.sqlite"
-        known: set[str] = set()
-        if index.is_file():
-            try:
-                with contextlib.closing(open_read_only(index, untouched=True)) as con:
-                    known = {r for (r,) in con.execute("SELECT id FROM runs")}
-            except sqlite3.Error as exc:
-                result.problem(f"{name}: cannot be read ({exc})")
-                continue
+        try:
+            known = indexed_runs(index)
+        except sqlite3.Error as exc:
+            result.problem(f"{name}: cannot be read ({exc})")
+            continue
         missing = sorted(r for r in run_ids if r not in known)
         if missing:
             what = "is missing" if not index.is_file() else "does not hold them"

@@ -395,9 +395,7 @@ def _ascii_head(head: bytes) -> bytes:
     """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded)."""
     for bom, enc in _BOMS:
         if head.startswith(bom):
-            if enc == "utf-8-sig":
-                return head[len(bom) :]
-            return head.decode(enc, errors="ignore").encode("utf-8", errors="replace")
+            return head[len(bom) :] if enc == "utf-8-sig" else _utf8_head(head, enc)
     return head
 
 
@@ -1290,48 +1288,11 @@ class WarcSource(Source):
                 broken, kind = yield from self._records(item, stream, state)
                 if broken is None or is_arc:
                     break
-                if kind == "length":
-                    # A Content-Length past the record's end: the records after it were
-                    # read as its payload, to the end of the file. They are read again from
-                    # the next record after its start (it is lost: where it ends is unknown).
-                    resumed = self._after_overlong(item, raw, stream, state)
-                    if resumed is None:
-                        break
-                    yield Failure(
-                        f"{broken[0]} (or it runs into the records after it); the rest of the"
-                        " file is read from the next record",
-                        broken[1],
-                    )
-                    raw, stream = resumed
-                elif kind == "gzip":
-                    # A WARC.gz is a gzip member per record: the records after a damaged
-                    # one are read from the next member that starts a record (they were all
-                    # lost, the whole rest of the file for ten bad bytes). The reader is at
-                    # the damaged member's start.
-                    start = getattr(stream, "member_start", None)
-                    after = _next_warc_member(raw, start) if start is not None else None
-                    if after is None:
-                        break
-                    yield Failure(
-                        f"{broken[0]}; the rest of the file is read from the next record's"
-                        f" gzip member, at byte {after}",
-                        broken[1],
-                    )
-                    raw = stream.release()
-                    raw.seek(after)
-                    stream = item.decompressing(raw)
-                else:
-                    # A malformed record (headers warcio cannot parse, no type or length):
-                    # the records after it are read from the next line that starts one,
-                    # after what warcio has read of it (they were all lost).
-                    resumed = _from_next_record(state.iterator, stream)
-                    if resumed is None:
-                        break
-                    yield Failure(
-                        f"{broken[0]}; the rest of the file is read from the next record",
-                        broken[1],
-                    )
-                    stream = resumed
+                resumed = self._resync(item, raw, stream, state, kind)
+                if resumed is None:
+                    break
+                raw, stream, how = resumed
+                yield Failure(f"{broken[0]}{how}", broken[1])
                 state.resynced = True
         finally:
             stream.close()
@@ -1342,27 +1303,46 @@ class WarcSource(Source):
             yield Failure("no WARC records")
 
     @staticmethod
-    def _after_overlong(
-        item: InputItem, raw: Any, stream: Any, state: _WarcReading
-    ) -> tuple[Any, Any] | None:
-        """The raw file and a stream of it from the record after the one at ``state.at``
-        (whose Content-Length ran to the end of the file), or None where that cannot be
-        found again: a WARC gzipped as a whole, a stream read on after an earlier break."""
+    def _resync(
+        item: InputItem, raw: Any, stream: Any, state: _WarcReading, kind: _Break
+    ) -> tuple[Any, Any, str] | None:
+        """After a break of ``kind``, the raw file, a stream of it from the next record,
+        and what the error entry adds; None where no record can be found again (the rest
+        of the file is lost, as it was before any of this).
+
+        * ``gzip``: a WARC.gz is a gzip member per record, and the reader is at the damaged
+          member's start: the next member that starts a record.
+        * ``headers``: a malformed record (headers warcio cannot parse, no type or length):
+          the next line that starts a record, after what warcio has read of it.
+        * ``length``: a Content-Length past the record's end, whose payload took the
+          records after it to the end of the file: the next record after its start, a
+          gzip member (not in a WARC gzipped as a whole) or a line (the record is lost:
+          where it ends is unknown)."""
+        if kind == "headers":
+            resumed = _from_next_record(state.iterator, stream)
+            return None if resumed is None else (raw, resumed, _NEXT_RECORD)
         offset, hint = state.at
-        if hint is not None:  # (a WARC.gz of a gzip member per record)
-            if (after := _next_warc_member(raw, hint)) is None:
+        start = getattr(stream, "member_start", None) if kind == "gzip" else hint
+        if start is not None:
+            if (after := _next_warc_member(raw, start)) is None:
                 return None
             raw = stream.release()
             raw.seek(after)
-            return raw, item.decompressing(raw)
-        if stream is not raw or offset is None or item.compressed:
+            how = (
+                f"; the rest of the file is read from the next record's gzip member, at byte"
+                f" {after}"
+                if kind == "gzip"
+                else _OVERLONG + _NEXT_RECORD
+            )
+            return raw, item.decompressing(raw), how
+        if kind != "length" or stream is not raw or offset is None or item.compressed:
             return None
         try:
             raw.seek(offset + 1)
         except (OSError, ValueError):
             return None
         resumed = _from_next_record(None, raw)
-        return None if resumed is None else (raw, resumed)
+        return None if resumed is None else (raw, resumed, _OVERLONG + _NEXT_RECORD)
 
     def _records(
         self, item: InputItem, stream: Any, state: _WarcReading
@@ -1617,6 +1597,10 @@ def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
     except Exception:  # (warcio raises many kinds; the documents then go without it)
         return None
 
+
+#: What the error entry of a break adds when reading goes on (see WarcSource._resync)
+_NEXT_RECORD = "; the rest of the file is read from the next record"
+_OVERLONG = " (or it runs into the records after it)"
 
 #: What broke the reading of a WARC (see :meth:`WarcSource._records`): damaged gzip data,
 #: a record's headers, a record shorter than its Content-Length; None: nothing

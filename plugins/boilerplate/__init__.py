@@ -154,6 +154,28 @@ class BoilerplateOptions:
     )
 
 
+def _decide_grouped(
+    texts: list[Any], sizes: list[int], threshold: float, sequence: bool
+) -> list[Any]:
+    """The line model's decisions on ``texts`` (what ``lines.decide_many`` takes), scored
+    in groups of at most :data:`_BATCH_CHARS` characters (``sizes``: each text's): a batch's
+    arrays grow with its text (a few dozen bytes per character), and a batch of long pages
+    must not take GBs."""
+    if not texts:
+        return []
+    from . import lines as line_model  # (imported by the first page it decides)
+
+    out: list[Any] = []
+    start = size = 0
+    for i, n in enumerate(sizes):
+        if i > start and size + n > _BATCH_CHARS:
+            out += line_model.decide_many(texts[start:i], threshold, sequence)
+            start, size = i, 0
+        size += n
+    out += line_model.decide_many(texts[start:], threshold, sequence)
+    return out
+
+
 def _counts(description: str, *names: str) -> dict[str, Any]:
     """The schema of an object of the counts ``names`` (integers >= 0), all required."""
     return {
@@ -275,24 +297,13 @@ class BoilerplateStage(Stage):
         decided: dict[int, Any] = {}
         # markdown and hard-wrapped texts are decided as their blocks
         split, reflowed = self._reflow(texts) if self.options.reflow and texts else ({}, {})
-        # Groups of at most _BATCH_CHARS characters: the batch's arrays grow with its text
-        # (a few dozen bytes per character), and a batch of long pages must not take GBs.
-        group: list[Document] = []
-        size = 0
-        for d in [*texts, None]:
-            if group and (d is None or size + len(d.text) > _BATCH_CHARS):
-                from . import lines as line_model  # (imported by the first text page only)
-
-                got = line_model.decide_many(
-                    [split.get(id(g), g.text) for g in group],
-                    self.options.threshold,
-                    self.options.sequence,
-                )
-                decided.update(zip(map(id, group), got, strict=True))
-                group, size = [], 0
-            if d is not None:
-                group.append(d)
-                size += len(d.text)
+        got = _decide_grouped(
+            [split.get(id(d), d.text) for d in texts],
+            [len(d.text) for d in texts],
+            self.options.threshold,
+            self.options.sequence,
+        )
+        decided.update(zip(map(id, texts), got, strict=True))
         html: dict[int, tuple[str, dict[str, Any]] | Exception] = {}
         for doc in docs:
             if doc.is_html:
@@ -362,7 +373,6 @@ class BoilerplateStage(Stage):
             todo.append((doc, *got))
         if not todo:
             return
-        from . import lines as line_model
         from .refine import refine
 
         # the rendering as the line model was trained on pages: blocks stripped, one blank
@@ -372,19 +382,9 @@ class BoilerplateStage(Stage):
             "\n\n".join(filter(None, map(str.strip, doc.work["html_text"].splitlines())))
             for doc, _, _ in todo
         ]
-        # scored in groups of at most _BATCH_CHARS characters, as the plain-text pages
-        decided: list[Any] = []
-        group: list[str] = []
-        size = 0
-        for page in [*pages, None]:
-            if group and (page is None or size + len(page) > _BATCH_CHARS):
-                # (the trees' scores alone: what was validated out of fold, and ~0.5 ms a
-                # page cheaper than with the sequence layer)
-                decided += line_model.decide_many(group, self.options.threshold, False)
-                group, size = [], 0
-            if page is not None:
-                group.append(page)
-                size += len(page)
+        # (the trees' scores alone: what was validated out of fold, and ~0.5 ms a page
+        # cheaper than with the sequence layer)
+        decided = _decide_grouped(pages, list(map(len, pages)), self.options.threshold, False)
         for (doc, text, ann), d in zip(todo, decided, strict=True):
             new, removed, added = refine(text, d)
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)

@@ -405,7 +405,8 @@ class MetadataStage(Stage):
         captured = parse_capture(src.fetched_at)
         if not src.fetched_at and served is not None:
             src.fetched_at = served.astimezone(UTC).isoformat().replace("+00:00", "Z")
-        days = [parse_capture(src.fetched_at)]
+            captured = parse_capture(src.fetched_at)
+        days = [captured]
         archived = _ARCHIVED.match(src.uri)
         if archived:
             days.append(parse_capture(archived.group("when")[:8]))
