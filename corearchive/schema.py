@@ -118,10 +118,22 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
             "properties": {
                 "status": {
                     "enum": ["unchecked", "unique", "exact", "near"],
-                    "description": "unchecked: no stage of the run looked for duplicates.",
+                    "description": "unchecked: no stage of the run looked for duplicates;"
+                    " exact: the same text as a document archived before (or the same raw"
+                    " input); near: a similar text.",
                 },
-                "of": _NULLABLE_STRING,
-                "similarity": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                "of": {
+                    **_NULLABLE_STRING,
+                    "description": "The id of the first document of its cluster, which every"
+                    " later copy and near copy names.",
+                },
+                "similarity": {
+                    "type": ["number", "null"],
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Estimated similarity to the document `of` names (below 1"
+                    " for an exact copy of a near copy of it).",
+                },
             },
         },
         "archive": {

@@ -689,6 +689,11 @@ class DedupStage(Stage):
                 "minimum": 0,
                 "description": "LSH candidates checked.",
             },
+            "copy_of": {
+                "type": "string",
+                "description": "An exact copy of this cluster member (a near duplicate of"
+                " the root, maybe dropped), not of the root: the similarity is to the root.",
+            },
         },
     }
 
@@ -911,21 +916,34 @@ class DedupStage(Stage):
         for i, doc in enumerate(docs):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
-            hits = db_hits[i]
-            if not hits:
-                hits = [batch_exact[k] for k in exact_keys[i] if k in batch_exact]
-            if hits:
-                dup, ann["method"] = Duplicate("exact", min(hits)[1], 1.0), "text"
+            copy_of: str | None = None
+            if hits := db_hits[i]:
+                n, root = min(hits)
+                copy_of = self._id_of(n) or root
+            elif hits := [batch_exact[k] for k in exact_keys[i] if k in batch_exact]:
+                at, root = min(hits)
+                copy_of = docs[at].id
             elif doc.source.sha256 in db_raw:
-                dup = Duplicate("exact", self._root(db_raw[doc.source.sha256]), 1.0)
-                ann["method"] = "raw"
+                copy_of = db_raw[doc.source.sha256]
+                root = self._root(copy_of)
+            if copy_of is not None:
+                ann["method"] = "text" if hits else "raw"
+                sim: float | None = 1.0
+                if copy_of != root:
+                    # A copy of a cluster's member, not of its root: its similarity is to
+                    # the root it is reported of, whose text differs (the member's own
+                    # entry may be a dropped document, with no record to point at).
+                    ann["copy_of"] = copy_of
+                    sim = self._similarity_to(root, i, sig16, sizes, docs, indexed)
+                dup = Duplicate("exact", root, sim)
             else:
                 ann["candidates"] = counts[i]
                 if i in best:
-                    of, sim = best[i]
-                    root = of if isinstance(of, str) else roots[of]
-                    assert root is not None  # a batch candidate is indexed, so decided
-                    dup, ann["method"] = Duplicate("near", root, round(sim, 4)), "minhash"
+                    of, near_sim = best[i]
+                    near_root = of if isinstance(of, str) else roots[of]
+                    assert near_root is not None  # a batch candidate is indexed, so decided
+                    dup = Duplicate("near", near_root, round(near_sim, 4))
+                    ann["method"] = "minhash"
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it
@@ -1134,6 +1152,40 @@ class DedupStage(Stage):
     def _root(self, doc_id: str) -> str:
         row = self.db.execute("SELECT root FROM dedup_docs WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else doc_id
+
+    def _id_of(self, n: int) -> str | None:
+        """The id of the indexed document numbered ``n``."""
+        row = self.db.execute("SELECT id FROM dedup_docs WHERE n = ?", (n,)).fetchone()
+        return row[0] if row else None
+
+    def _similarity_to(
+        self,
+        root: str,
+        i: int,
+        sig16: np.ndarray,
+        sizes: np.ndarray,
+        docs: list[Document],
+        indexed: np.ndarray,
+    ) -> float | None:
+        """The estimated similarity of the batch's document ``i`` (its 16-bit signature and
+        shingle count) to the cluster ``root``: a document of the batch or of the index
+        (None: neither, forgotten)."""
+        at = [j for j, d in enumerate(docs[:i]) if indexed[j] and d.id == root]
+        if at:
+            other, other_size = sig16[at[0]], int(sizes[at[0]])
+        else:
+            row = self.db.execute(
+                "SELECT size, sig FROM dedup_docs WHERE id = ?", (root,)
+            ).fetchone()
+            if row is None:
+                return None
+            other, other_size = np.frombuffer(row[1], dtype=np.uint16), int(row[0])
+        j = np.array([np.count_nonzero(sig16[i] == other) / len(other)])
+        opts = self.options
+        sim = _similarities(
+            j, sizes[i : i + 1], np.array([other_size]), opts.measure, opts.min_shingles
+        )
+        return round(float(sim[0]), 4)
 
     def _insert(
         self,

@@ -177,6 +177,26 @@ def test_near_duplicate_points_to_the_first_member_of_its_cluster(run_stage):
     assert 0.7 <= b.duplicate.similarity < 1.0
 
 
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_copy_of_a_near_member_is_not_called_identical_to_the_root(run_stage, across_runs):
+    """An exact copy of a cluster's member (a near duplicate of its first document) is
+    reported of the cluster's root, with its similarity to the root (not 1.0: the texts
+    differ) and the member it copies."""
+    a = make_document(BASE, path="a.txt")
+    b = make_document(BASE.replace("twelve", "fifteen"), path="b.txt")
+    c = make_document(BASE.replace("twelve", "fifteen").upper(), path="c.txt")
+    if across_runs:
+        run_stage(DedupStage, [a, b])
+        run = run_stage(DedupStage, [c])
+    else:
+        run = run_stage(DedupStage, [a, b, c])
+    assert b.duplicate.status == "near" and b.duplicate.of == a.id
+    assert c.duplicate.status == "exact" and c.duplicate.of == a.id
+    assert c.duplicate.similarity == b.duplicate.similarity < 1.0
+    assert c.annotations["dedup"] == {"method": "text", "copy_of": b.id}
+    assert run.dropped[-1][1].detail["duplicate"]["similarity"] == b.duplicate.similarity
+
+
 def test_distinct_documents_stay_distinct(run_stage, seeds):
     docs = [make_document(p.read_text("utf-8"), path=p.name) for p in sorted(seeds.glob("*"))]
     run = run_stage(DedupStage, [*docs, make_document(OTHER, path="o.txt")])
@@ -589,7 +609,14 @@ def _global_corpus() -> tuple[list[str], list[str]]:
             run.append(t.upper())  # exact (case)
         if i % 3 == 0:
             run.append(t.replace(t.split()[5], "changed", 1))  # near
-    run += [earlier[0], earlier[1].replace(earlier[1].split()[9], "other", 1), text()]
+    near_earlier = earlier[1].replace(earlier[1].split()[9], "other", 1)
+    run += [
+        earlier[0],
+        near_earlier,
+        text(),
+        near_earlier.upper(),
+        run[1].upper(),
+    ]  # copies of members
     run.insert(2, base[4])  # a copy before its first occurrence... of a later unique
     return earlier, run
 
@@ -684,6 +711,7 @@ def test_global_steps_decide_as_the_streaming_stage(tmp_path, monkeypatch, batch
     assert statuses.count("exact") >= 5 and statuses.count("near") >= 3
     earlier_ids = {make_document(t, path=f"e{i}.txt").id for i, t in enumerate(earlier)}
     assert {"exact", "near"} == {s for s, of, *_ in want if of in earlier_ids}
+    assert sum(1 for _, _, sim, ann, _ in want if "copy_of" in ann and sim < 1.0) == 2
     # the index the global steps leave is the streaming one
     for table in ("dedup_docs", "dedup_exact", "dedup_lsh"):
         rows = [
