@@ -221,6 +221,37 @@ class GunzipReader(_Decoding):
             self.pending = self.d.unconsumed_tail
 
 
+#: The first bytes of a gzip member (magic, deflate)
+GZIP_MEMBER = b"\x1f\x8b\x08"
+
+
+def next_warc_member(raw: Any, start: int) -> int | None:
+    """The offset in ``raw`` (compressed bytes) of the first gzip member after ``start``
+    whose data starts a WARC record, or None. (The gzip magic bytes alone may occur inside
+    compressed data: a candidate counts only if it decompresses to ``WARC/``.)"""
+    at = start + 1
+    try:
+        while True:
+            raw.seek(at)
+            chunk = raw.read(1 << 20)
+            if len(chunk) < len(GZIP_MEMBER):
+                return None
+            i = chunk.find(GZIP_MEMBER)
+            if i < 0:
+                at += len(chunk) - len(GZIP_MEMBER) + 1
+                continue
+            at += i
+            raw.seek(at)
+            try:
+                if zlib.decompressobj(31).decompress(raw.read(4096), 16).startswith(b"WARC/"):
+                    return int(at)
+            except zlib.error:
+                pass
+            at += 1
+    except (OSError, ValueError):  # (a stream that cannot seek)
+        return None
+
+
 def _tell(raw: Any) -> int | None:
     """``raw.tell()``, or None for a stream that cannot tell."""
     try:

@@ -19,8 +19,10 @@ its document's ``source.sha256`` says (content rewritten with its WARC digests r
 A run killed as it committed (its journal ``OUT/.commit.RUN.json`` left) is named, and so is
 a document the folder's index holds as archived that no WARC file holds (later runs would
 skip it as already archived).
-Bytes after the last record that form no record, and records without the mandatory WARC
-fields, are named. Not checked: WARC headers that move no offset (digests do not cover
+A record that cannot be read (damaged gzip data, garbled headers) is named, and the file is
+read on from the next record (the next gzip member, or line, that starts one). Bytes after
+the last record that form no record, and records without the mandatory WARC fields, are
+named. Not checked: WARC headers that move no offset (digests do not cover
 headers), and manifests themselves. What the WARC files hold is
 indexed in a temporary SQLite file, so the check takes the same memory for any size of
 archive.
@@ -32,6 +34,7 @@ import base64
 import hashlib
 import json
 import math
+import re
 import sqlite3
 import tempfile
 import zlib
@@ -45,6 +48,7 @@ import orjson
 
 from .atomic import pending_commits
 from .catalog import indexed_runs, open_read_only
+from .source import GZIP_MEMBER, next_warc_member
 
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
@@ -112,81 +116,133 @@ def _warc_files(out: Path, runs: dict[str, _Run]) -> list[Path]:
 
 def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) -> None:
     """Every record of one WARC file: digests checked, payload hashed, indexed in ``db`` (a
-    ``metadata`` record with the document id it holds, a ``warcinfo`` record with its run)."""
+    ``metadata`` record with the document id it holds, a ``warcinfo`` record with its run).
+    A record that cannot be read (damaged gzip data, malformed headers) is named, and the
+    file is read on from the next record (the next gzip member, or line, that starts one):
+    one damaged record does not hide the intact ones after it."""
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
+    start = 0  # where the reading (re)starts
     end = 0  # where the last record read ends
-    try:
-        with open(path, "rb") as stream:
-            it = ArchiveIterator(stream, check_digests=True)
-            for record in it:
-                digest = hashlib.sha256()
-                # (the payload as stored, its HTTP encodings not undone: what a document's
-                # source.sha256 digests)
-                content = record.raw_stream
-                kept = bytearray()
-                keep = record.rec_type in ("metadata", "warcinfo")
-                while piece := content.read(1 << 20):
-                    digest.update(piece)
-                    if keep and len(kept) < _KEEP_MAX:
-                        kept += piece
-                headers = record.rec_headers
-                rid = headers.get_header("WARC-Record-ID") or ""
-                it.read_to_end()  # (what the iterator does next: the record's length known)
-                offset = it.get_record_offset()
-                end = offset + it.get_record_length()
-                n += 1
-                result.warc_records[record.rec_type or "?"] += 1
-                if missing := [h for h in _MANDATORY if not headers.get_header(h)]:
-                    # (warcio reads any lines after a record as one: "WARC/1.1" appended)
-                    result.problem(
-                        f"{rel} at {offset}: no WARC record (without {', '.join(missing)})"
-                    )
-                if record.digest_checker.passed is False:
-                    for why in record.digest_checker.problems:
-                        result.problem(f"{rel} at {offset} ({rid}): {why}")
-                elif (
-                    record.digest_checker.passed is None
-                    and (block_digest := headers.get_header("WARC-Block-Digest"))
-                    and (size := (headers.get_header("Content-Length") or "0").strip()) != "0"
-                ):
-                    # warcio checks nothing of a revisit (its block, the HTTP head, is
-                    # checked here from the file) nor of a record that ends before its
-                    # length (a record of no length has nothing to check)
-                    ok = _block_digest_ok(path, offset, end - offset, block_digest, size)
-                    if ok is None:
-                        result.problem(
-                            f"{rel} at {offset} ({rid}): cut short, its digests unchecked"
-                        )
-                    elif not ok:
-                        result.problem(f"{rel} at {offset} ({rid}): block digest mismatch")
-                cur = db.execute(
-                    "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        rid,
-                        rel,
-                        offset,
-                        record.rec_type,
-                        headers.get_header("WARC-Refers-To"),
-                        digest.hexdigest(),
-                        headers.get_header("WARC-Warcinfo-ID"),
-                        *_payload_keys(record.rec_type, bytes(kept) if keep else None),
-                        headers.get_header("WARC-Target-URI"),
-                    ),
+    with open(path, "rb") as stream:
+        gzipped = stream.read(len(GZIP_MEMBER)) == GZIP_MEMBER
+        while True:
+            try:
+                stream.seek(start)
+                it = ArchiveIterator(stream, check_digests=True)
+                # (warcio writes a warning and the stray bytes to stderr when a record is not
+                # followed by blank lines: the problems list says it, stdout is --json's)
+                it.INC_RECORD = ""
+                for record in it:
+                    end = _scan_record(path, rel, db, result, it, record)
+                    n += 1
+            except Exception as exc:  # warcio raises many kinds on damaged files
+                cause = " ".join(f"{type(exc).__name__}: {exc}".split())
+                if len(cause) > 200:
+                    cause = cause[:200] + "…"
+                after = next_warc_member(stream, end) if gzipped else _next_warc_line(stream, end)
+                if after is None:
+                    result.problem(f"{rel}: unreadable after {n} records: {cause}")
+                    return
+                result.problem(
+                    f"{rel} at {end}: a record that cannot be read ({cause}); read on from"
+                    f" the next record, at byte {after}"
                 )
-                if cur.rowcount == 0:
-                    result.problem(f"{rel} at {offset}: record id {rid} is used twice")
-            # bytes after the last record that warcio passes over in silence (a gzip
-            # member's start, say); an uncompressed file's records end with blank lines
-            with open(path, "rb") as f:
-                f.seek(end)
-                rest = f.read(1 << 16)
-            if rest.strip(b"\r\n"):
-                size = path.stat().st_size
-                result.problem(f"{rel}: {size - end} bytes after the last record are no record")
-    except Exception as exc:  # warcio raises many kinds on damaged files
-        result.problem(f"{rel}: unreadable after {n} records: {type(exc).__name__}: {exc}")
+                start = end = after
+                continue
+            break
+        # bytes after the last record that warcio passes over in silence (a gzip member's
+        # start, say); an uncompressed file's records end with blank lines
+        stream.seek(end)
+        rest = stream.read(1 << 16)
+    if rest.strip(b"\r\n"):
+        size = path.stat().st_size
+        result.problem(f"{rel}: {size - end} bytes after the last record are no record")
+
+
+def _scan_record(
+    path: Path,
+    rel: str,
+    db: sqlite3.Connection,
+    result: Verification,
+    it: Any,
+    record: Any,
+) -> int:
+    """One record of :func:`_scan`, read by ``it``: checked and indexed; returns where it
+    ends."""
+    digest = hashlib.sha256()
+    # (the payload as stored, its HTTP encodings not undone: what a document's source.sha256
+    # digests)
+    content = record.raw_stream
+    kept = bytearray()
+    keep = record.rec_type in ("metadata", "warcinfo")
+    while piece := content.read(1 << 20):
+        digest.update(piece)
+        if keep and len(kept) < _KEEP_MAX:
+            kept += piece
+    headers = record.rec_headers
+    rid = headers.get_header("WARC-Record-ID") or ""
+    it.read_to_end()  # (what the iterator does next: the record's length known)
+    offset = it.get_record_offset()  # (of the file: warcio starts from its position)
+    end: int = offset + it.get_record_length()
+    result.warc_records[record.rec_type or "?"] += 1
+    if missing := [h for h in _MANDATORY if not headers.get_header(h)]:
+        # (warcio reads any lines after a record as one: "WARC/1.1" appended)
+        result.problem(f"{rel} at {offset}: no WARC record (without {', '.join(missing)})")
+    if record.digest_checker.passed is False:
+        for why in record.digest_checker.problems:
+            result.problem(f"{rel} at {offset} ({rid}): {why}")
+    elif (
+        record.digest_checker.passed is None
+        and (block_digest := headers.get_header("WARC-Block-Digest"))
+        and (size := (headers.get_header("Content-Length") or "0").strip()) != "0"
+    ):
+        # warcio checks nothing of a revisit (its block, the HTTP head, is checked here from
+        # the file) nor of a record that ends before its length (a record of no length has
+        # nothing to check)
+        ok = _block_digest_ok(path, offset, end - offset, block_digest, size)
+        if ok is None:
+            result.problem(f"{rel} at {offset} ({rid}): cut short, its digests unchecked")
+        elif not ok:
+            result.problem(f"{rel} at {offset} ({rid}): block digest mismatch")
+    cur = db.execute(
+        "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            rid,
+            rel,
+            offset,
+            record.rec_type,
+            headers.get_header("WARC-Refers-To"),
+            digest.hexdigest(),
+            headers.get_header("WARC-Warcinfo-ID"),
+            *_payload_keys(record.rec_type, bytes(kept) if keep else None),
+            headers.get_header("WARC-Target-URI"),
+        ),
+    )
+    if cur.rowcount == 0:
+        result.problem(f"{rel} at {offset}: record id {rid} is used twice")
+    return end
+
+
+#: The start of a WARC record in an uncompressed file: its version line, at a line's start
+_WARC_LINE = re.compile(rb"\nWARC/1\.[01]\r?\n")
+
+
+def _next_warc_line(stream: Any, start: int) -> int | None:
+    """The offset of the first line after byte ``start`` of an uncompressed WARC file that
+    starts a record, or None."""
+    at = start
+    stream.seek(at)
+    data = b""
+    while chunk := stream.read(1 << 20):
+        data += chunk
+        if (m := _WARC_LINE.search(data)) is not None:
+            return at + m.start() + 1
+        keep = min(16, len(data))  # (a version line cut at the chunk's end)
+        at += len(data) - keep
+        data = data[len(data) - keep :]
+    return None
 
 
 def _block_digest_ok(path: Path, offset: int, length: int, expected: str, size: str) -> bool | None:
@@ -584,6 +640,17 @@ def _check_archive(
             " AND i.type = 'warcinfo' WHERE r.type = 'metadata' GROUP BY i.key"
         ).fetchall()
     )
+    # documents whose warcinfo record (which names their run) cannot be read
+    (lost,) = db.execute(
+        "SELECT COUNT(*) FROM recs r WHERE r.type = 'metadata' AND NOT EXISTS"
+        " (SELECT 1 FROM recs i WHERE i.id = r.warcinfo AND i.type = 'warcinfo')"
+    ).fetchone()
+    unattributed = (
+        f" that can be told ({lost} more name a warcinfo record that is not there or cannot"
+        " be read)"
+        if lost
+        else ""
+    )
     for run_id, run in runs.items():
         if "warc" not in run.sinks:
             continue
@@ -593,7 +660,7 @@ def _check_archive(
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(
                 f"run {run_id} archived {run.kept} documents; the WARC files hold"
-                f" {archived.get(run_id, 0)} of them"
+                f" {archived.get(run_id, 0)} of them{unattributed}"
             )
     wrote = [r.kept for r in runs.values() if "records" in r.sinks and r.kept is not None]
     if not have_records:

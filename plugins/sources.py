@@ -36,7 +36,7 @@ from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
-from corearchive.source import TruncatedGzip
+from corearchive.source import TruncatedGzip, next_warc_member
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -1324,7 +1324,7 @@ class WarcSource(Source):
         offset, hint = state.at
         start = getattr(stream, "member_start", None) if kind == "gzip" else hint
         if start is not None:
-            if (after := _next_warc_member(raw, start)) is None:
+            if (after := next_warc_member(raw, start)) is None:
                 return None
             raw = stream.release()
             raw.seek(after)
@@ -1528,33 +1528,6 @@ class WarcSource(Source):
         return doc
 
 
-def _next_warc_member(raw: Any, start: int) -> int | None:
-    """The offset in ``raw`` (compressed bytes) of the first gzip member after ``start``
-    whose data starts a WARC record, or None. (The gzip magic bytes alone may occur inside
-    compressed data: a candidate counts only if it decompresses to ``WARC/``.)"""
-    at = start + 1
-    try:
-        while True:
-            raw.seek(at)
-            chunk = raw.read(1 << 20)
-            if len(chunk) < len(_GZIP_MEMBER):
-                return None
-            i = chunk.find(_GZIP_MEMBER)
-            if i < 0:
-                at += len(chunk) - len(_GZIP_MEMBER) + 1
-                continue
-            at += i
-            raw.seek(at)
-            try:
-                if zlib.decompressobj(31).decompress(raw.read(4096), 16).startswith(b"WARC/"):
-                    return int(at)
-            except zlib.error:
-                pass
-            at += 1
-    except (OSError, ValueError):  # (a stream that cannot seek)
-        return None
-
-
 #: How much of a warcinfo record's block is read, and how many of its fields are kept
 _WARCINFO_BYTES = 1 << 16
 _WARCINFO_FIELDS = 32
@@ -1659,9 +1632,6 @@ class _Prefixed(io.RawIOBase):
 
 #: What reading damaged gzip data raises (GunzipReader)
 _DAMAGED_GZIP = (zlib.error, TruncatedGzip)
-
-#: The first bytes of a gzip member (magic, deflate)
-_GZIP_MEMBER = b"\x1f\x8b\x08"
 
 
 def _malformed(record: Any) -> str | None:

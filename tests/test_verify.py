@@ -145,6 +145,56 @@ def test_a_truncated_warc_file_is_found(ingest, seeds):
     assert code == 1 and got["problems"] >= 5  # every record's raw record is gone
 
 
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_one_damaged_record_does_not_hide_the_intact_ones_after_it(ingest, seeds, gzipped):
+    """A byte flipped in one record's gzip data (or, uncompressed, its version line garbled) made
+    verify call the whole file unreadable and every document after it lost: the record is
+    named, and the rest of the file is read and checked."""
+    res = ingest(str(seeds))
+    path = _warc(res.out)
+    members = _members(path)
+    # the conversion record of the second document: records go warcinfo, then per
+    # document resource, conversion, metadata
+    assert [_rtype(m) for m in members[:7]] == [
+        "warcinfo",
+        *["resource", "conversion", "metadata"] * 2,
+    ]
+    offset = sum(map(len, members[:5]))
+    refers = re.search(rb"WARC-Refers-To: (<[^>]+>)", _inflate(members[5]))
+    assert refers is not None
+    rid = refers.group(1).decode()
+    if gzipped:
+        damaged = bytearray(members[5])
+        damaged[len(damaged) // 2] ^= 0xFF
+        members[5] = bytes(damaged)
+        path.write_bytes(b"".join(members))
+    else:
+        plain = [_inflate(m) for m in members]
+        plain[5] = plain[5].replace(b"WARC/1.1", b"WARX/1.1", 1)
+        offset = sum(map(len, plain[:5]))
+        path.unlink()
+        path = path.with_suffix("")  # (.warc)
+        path.write_bytes(b"".join(plain))
+    code, got = _verify(res.out)
+    assert code == 1
+    rel = f"warc/{path.name}"
+    # (uncompressed, where the record before ends: its blank lines not counted)
+    at = str(offset) if gzipped else f"{offset - 4}"
+    assert any(
+        p.startswith(f"{rel} at {at}: a record that cannot be read") and "read on from" in p
+        for p in got["listed"]
+    ), got["listed"]
+    assert got["warc_records"]["conversion"] == 4 and got["warc_records"]["metadata"] == 5
+    if gzipped:
+        # every other record is found where the records say (the offsets of an
+        # uncompressed copy are no longer those): the lost conversion record is named with
+        # its document, its raw record is found, and nothing else is wrong
+        lost = [p for p in got["listed"] if "is in no WARC file" in p]
+        assert all(rid not in p for p in lost)
+        assert got["problems"] == 2, got["listed"]
+        assert any("its conversion record" in p and "is in no WARC file" in p for p in lost)
+
+
 @pytest.mark.parametrize(
     ("tail", "said"),
     [
