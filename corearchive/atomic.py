@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import hashlib
 import json
 import os
 import re
@@ -177,6 +178,12 @@ class AtomicFile:
         self.file.truncate()
         self.pos = pos
 
+    def sha256(self) -> str:
+        """``sha256:HEX`` of this run's bytes (the whole file when it is new or replaced),
+        as written so far."""
+        self.file.flush()
+        return file_sha256(self.tmp)
+
     def commit(self) -> None:
         """Flush to disk and put in place (rename, or append); inside a :class:`Commit`, that
         waits for the run's commit point (:meth:`Commit.publish`)."""
@@ -210,6 +217,13 @@ class AtomicFile:
             f.truncate(self.base)
             f.flush()
             os.fsync(f.fileno())
+
+
+def file_sha256(path: Path) -> str:
+    """``sha256:HEX`` of a file's bytes: the fixity value a run's manifest records for
+    each file it wrote, which ``verify`` checks."""
+    with open(path, "rb") as f:
+        return "sha256:" + hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _ends_a_line(path: Path, size: int) -> bool:

@@ -76,7 +76,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
-from .atomic import AtomicFile, Commit, run_committed, write_atomic
+from .atomic import AtomicFile, Commit, file_sha256, run_committed, write_atomic
 from .catalog import Catalog, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
@@ -1125,7 +1125,7 @@ class StagedPlan:
         )
         runner = TaskRunner(opts.workers, opts.executor, opts.address)
         catalog: Catalog | None = None
-        warcs: list[Path] = []  # the run's WARC files, where they will be
+        warcs: dict[Path, str] = {}  # the run's WARC files, where they will be: digests
         outputs: list[AtomicFile] = []
         commit = Commit(out, run.run_id)
         try:
@@ -1240,7 +1240,7 @@ class StagedPlan:
         dedup: Stage | None,
         tasks: int,
         unresolved: list[list[str]],
-        warcs: list[Path],
+        warcs: dict[Path, str],
         outputs: list[AtomicFile],
         commit: Commit,
     ) -> tuple[RunReport, dict[str, StageStats]]:
@@ -1318,13 +1318,14 @@ class StagedPlan:
                         if dest.exists():
                             raise PlanError(f"{dest} exists already")
                         # (moved after the commit point, as the run's other files appear)
+                        warcs[dest] = file_sha256(p)
                         commit.rename(p, dest)
-                        warcs.append(dest)
         if dedup is not None:
             dedup.close()
         if warc_sink is not None:
             warc_sink.commit()
-            warcs += [out / p for p in warc_sink.outputs()]
+            digests = warc_sink.digests()
+            warcs.update({out / p: digests.get(p, "") for p in warc_sink.outputs()})
         return report, stats
 
 
@@ -1418,14 +1419,15 @@ def _manifest(
     stats: dict[str, StageStats],
     counts: dict[str, Any],
     index: Path,
-    warcs: list[Path],
+    warcs: dict[Path, str],
     out: Path,
 ) -> dict[str, Any]:
     """The run's manifest, its outputs as the final step joined them."""
+    digests = {p.relative_to(out).as_posix(): d for p, d in warcs.items() if d}
     names = sorted(p.relative_to(out).as_posix() for p in warcs)
     outputs = {
         name: ["records.jsonl"] if name == "records" else names if name == "warc" else []
         for name in run.config.sinks
     }
-    manifest: dict[str, Any] = run.manifest(started, index, counts, stats, outputs)
+    manifest: dict[str, Any] = run.manifest(started, index, counts, stats, outputs, digests)
     return manifest

@@ -250,6 +250,7 @@ class Run:
                     counts,
                     {s.name: self._stats(s) for s in stages},
                     {s.name: s.outputs() for s in sinks},
+                    {name: d for s in sinks for name, d in s.digests().items()},
                 )
                 self.write_manifest(manifest)
             self.commit_point(commit, catalog, counts)
@@ -454,9 +455,11 @@ class Run:
         counts: dict[str, Any],
         stages: dict[str, StageStats],
         outputs: dict[str, list[str]],
+        digests: dict[str, str],
     ) -> dict[str, Any]:
         """The run's manifest (``run.json`` and ``runs/RUN_ID.json``); the staged plan's
-        final step writes the same."""
+        final step writes the same. ``digests``: ``sha256:HEX`` of the files the run wrote
+        whole (its WARC files), by their names in ``outputs``."""
         return {
             "run_id": self.run_id,
             "started_at": _iso(started),
@@ -476,6 +479,7 @@ class Run:
             "counts": counts,
             "stages": {name: st.to_json() for name, st in stages.items()},
             "outputs": {"rejects": ["rejects.jsonl"], **outputs},
+            "digests": dict(sorted(digests.items())),
         }
 
     def _stats(self, stage: Stage) -> StageStats:

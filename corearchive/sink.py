@@ -79,3 +79,9 @@ class Sink:
     def outputs(self) -> list[str]:
         """The files this run wrote, relative to the output folder (for the manifest)."""
         return []
+
+    def digests(self) -> dict[str, str]:
+        """``sha256:HEX`` of each file of :meth:`outputs` that the run wrote whole and no
+        later run changes (the manifest records them; ``verify`` checks them), taken in
+        :meth:`commit`. A file that later runs add to has none."""
+        return {}

@@ -22,10 +22,11 @@ skip it as already archived).
 A record that cannot be read (damaged gzip data, garbled headers) is named, and the file is
 read on from the next record (the next gzip member, or line, that starts one). Bytes after
 the last record that form no record, and records without the mandatory WARC fields, are
-named. Not checked: WARC headers that move no offset (digests do not cover
-headers), and manifests themselves. What the WARC files hold is
-indexed in a temporary SQLite file, so the check takes the same memory for any size of
-archive.
+named. Each WARC file's SHA-256 is the one its run's manifest recorded (``digests``): a
+header edited in place, which no record digest covers, is found. Not checked: the manifests
+themselves (and WARC headers of files written before manifests had digests). What the
+WARC files hold is indexed in a temporary SQLite file, so the check takes the same memory
+for any size of archive.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from typing import Any, Literal
 
 import orjson
 
-from .atomic import pending_commits
+from .atomic import file_sha256, pending_commits
 from .catalog import indexed_runs, open_read_only
 from .source import GZIP_MEMBER, next_warc_member
 
@@ -362,6 +363,8 @@ class _Run:
     kept: int | None
     warcs: list[str]
     index: str | None = None
+    #: ``sha256:HEX`` of each WARC file as the run wrote it
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def _manifests(out: Path) -> dict[str, _Run]:
@@ -374,11 +377,13 @@ def _manifests(out: Path) -> dict[str, _Run]:
             m = json.loads(path.read_bytes())
             kept = m.get("counts", {}).get("kept")
             index = m.get("index")
+            digests = m.get("digests", {})
             runs[str(m["run_id"])] = _Run(
                 [str(x) for x in m.get("sinks", [])],
                 kept if isinstance(kept, int) else None,
                 [str(x) for x in m.get("outputs", {}).get("warc", [])],
                 index if isinstance(index, str) else None,
+                {str(k): str(d) for k, d in digests.items()} if isinstance(digests, dict) else {},
             )
         except (ValueError, RecursionError, KeyError, TypeError, AttributeError, OSError):
             continue
@@ -657,6 +662,13 @@ def _check_archive(
         for name in run.warcs:
             if not (out / name).is_file():
                 result.problem(f"run {run_id}: its WARC file {name} is missing")
+            elif (want := run.digests.get(name)) and file_sha256(out / name) != want:
+                # (what the records' digests miss too: a header edited, records added or
+                # reordered, a file replaced by another with valid digests)
+                result.problem(
+                    f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it"
+                    " wrote the file: the file changed after the run"
+                )
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(
                 f"run {run_id} archived {run.kept} documents; the WARC files hold"

@@ -200,6 +200,7 @@ class _WarcFile:
         self.warcinfo_id = ""
         self.documents = 0
         self.committed = False
+        self.sha256 = ""  # (of the whole file, taken as it is committed)
 
     def append(self, records: list[bytes | Any]) -> None:
         """Write records (one gzip member each) in one go: all of them or none.
@@ -571,6 +572,7 @@ class WarcSink(Sink):
         kept = []
         for wf in self.files:
             if wf.documents:
+                wf.sha256 = wf.file.sha256()
                 wf.file.commit()
                 wf.committed = True
                 kept.append(wf)
@@ -588,6 +590,9 @@ class WarcSink(Sink):
 
     def outputs(self) -> list[str]:
         return [self._relative(wf) for wf in self.files]
+
+    def digests(self) -> dict[str, str]:
+        return {self._relative(wf): wf.sha256 for wf in self.files if wf.sha256}
 
 
 def _one_line(value: str) -> str:

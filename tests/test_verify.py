@@ -25,6 +25,15 @@ def _verify(out: Path) -> tuple[int, dict]:
     return r.exit_code, json.loads(r.output)
 
 
+def _without_file_digests(out: Path) -> None:
+    """The runs' manifests without the WARC files' SHA-256 (as written before they had
+    them): the checks of what is inside the files, which the file digest would pre-empt."""
+    for path in [out / "run.json", *(out / "runs").glob("*.json")]:
+        manifest = json.loads(path.read_text("utf-8"))
+        del manifest["digests"]
+        path.write_text(json.dumps(manifest), "utf-8")
+
+
 def _warc(out: Path) -> Path:
     [path] = sorted((out / "warc").glob("*.warc.gz"))
     return path
@@ -188,11 +197,42 @@ def test_one_damaged_record_does_not_hide_the_intact_ones_after_it(ingest, seeds
     if gzipped:
         # every other record is found where the records say (the offsets of an
         # uncompressed copy are no longer those): the lost conversion record is named with
-        # its document, its raw record is found, and nothing else is wrong
+        # its document, its raw record is found, the file's digest fails; nothing else
         lost = [p for p in got["listed"] if "is in no WARC file" in p]
         assert all(rid not in p for p in lost)
-        assert got["problems"] == 2, got["listed"]
+        assert got["problems"] == 3, got["listed"]
+        assert any(p.startswith(f"{rel}: its SHA-256 is not") for p in got["listed"])
         assert any("its conversion record" in p and "is in no WARC file" in p for p in lost)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_each_warc_file_has_its_digest_in_the_manifest_and_a_header_edit_is_found(
+    ingest, seeds, plan
+):
+    """Record digests do not cover WARC headers: a header edited in place (same length, so
+    no offset moves) passed as intact. The manifest records each WARC file's SHA-256 as the
+    run wrote it, and verify checks it."""
+    res = ingest(str(seeds), "--plan", plan, "--workers", "2")
+    manifest = json.loads((res.out / "run.json").read_text("utf-8"))
+    files = sorted(p.relative_to(res.out).as_posix() for p in (res.out / "warc").glob("*.warc.gz"))
+    assert sorted(manifest["digests"]) == files == sorted(manifest["outputs"]["warc"])
+    for name, digest in manifest["digests"].items():
+        assert digest == "sha256:" + hashlib.sha256((res.out / name).read_bytes()).hexdigest()
+    assert _verify(res.out)[0] == 0
+    # the last record of the last file: a metadata record's date, one digit changed
+    path = res.out / files[-1]
+    members = _members(path)
+    last = _inflate(members[-1])
+    edited = re.sub(rb"WARC-Date: 2", b"WARC-Date: 1", last, count=1)
+    assert edited != last
+    members[-1] = gzip.compress(edited)
+    path.write_bytes(b"".join(members))
+    code, got = _verify(res.out)
+    assert code == 1
+    assert got["listed"] == [
+        f"{files[-1]}: its SHA-256 is not the {manifest['digests'][files[-1]]} that run"
+        f" {manifest['run_id']} recorded as it wrote the file: the file changed after the run"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -344,6 +384,7 @@ def test_archive_damage_with_valid_digests_is_found(ingest, seeds):
     digests recomputed, a record repeated (its id used twice), a record that belongs to no
     document, a record cut short; and a line with NaN, which is no JSON."""
     res = ingest(str(seeds))
+    _without_file_digests(res.out)
     path = _warc(res.out)
     recs = _members(path)
     last = max(i for i, r in enumerate(recs) if _rtype(r) == "resource")  # (no offset moves)
@@ -384,6 +425,7 @@ def test_outputs_of_one_sink_are_checked_against_the_manifests(ingest, seeds, tm
     warc_only.write_text('[output]\nsinks = ["warc"]\n')
     records_only.write_text('[output]\nsinks = ["records"]\n')
     a = ingest(str(seeds), "-c", str(warc_only), out=tmp_path / "a")
+    _without_file_digests(a.out)
     path = _warc(a.out)
     recs = _members(path)
     # the last document's three records gone (at a record boundary: nothing cut short)
