@@ -55,24 +55,39 @@ from .source import GZIP_MEMBER, next_warc_member
 MAX_LISTED = 50
 
 
+#: What a problem is about: ``warc``, a WARC file or record (unreadable, a digest that
+#: fails, a record cut short or of no document, a file missing or changed since its run);
+#: ``records``, a line of ``records.jsonl`` against the archive (edited, repeated, deleted,
+#: its records not there); ``index``, the index the runs used (unreadable, deleted,
+#: replaced, a document it holds as archived not in the archive); ``run``, a run's manifest,
+#: counts or unfinished commit.
+ProblemKind = Literal["warc", "records", "index", "run"]
+
+
 @dataclass
 class Verification:
-    """What ``verify`` found: counts, and the problems (at most :data:`MAX_LISTED` listed)."""
+    """What ``verify`` found: counts, and the problems (at most :data:`MAX_LISTED` listed;
+    all counted, by kind)."""
 
     warc_files: int = 0
     warc_records: Counter[str] = field(default_factory=Counter)
     records: int = 0
     problems: int = 0
     listed: list[str] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+    #: the kind of each listed problem
+    listed_kinds: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.problems == 0
 
-    def problem(self, text: str) -> None:
+    def problem(self, kind: ProblemKind, text: str) -> None:
         self.problems += 1
+        self.kinds[kind] += 1
         if len(self.listed) < MAX_LISTED:
             self.listed.append(text)
+            self.listed_kinds.append(kind)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,7 +96,11 @@ class Verification:
             "warc_records": dict(sorted(self.warc_records.items())),
             "records": self.records,
             "problems": self.problems,
+            "by_kind": {k: self.kinds[k] for k in ("warc", "records", "index", "run")},
             "listed": self.listed,
+            "listed_details": [
+                {"kind": k, "text": t} for k, t in zip(self.listed_kinds, self.listed, strict=True)
+            ],
         }
 
     def summary(self) -> str:
@@ -89,7 +108,12 @@ class Verification:
         lines = [
             f"  WARC files      {self.warc_files} ({kinds or 'no records'})",
             f"  records         {self.records}",
-            f"  problems        {self.problems}",
+            f"  problems        {self.problems}"
+            + (
+                " (" + ", ".join(f"{n} {k}" for k, n in sorted(self.kinds.items())) + ")"
+                if self.problems
+                else ""
+            ),
         ]
         lines += [f"    {p}" for p in self.listed]
         if self.problems > len(self.listed):
@@ -144,11 +168,12 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                     cause = cause[:200] + "…"
                 after = next_warc_member(stream, end) if gzipped else _next_warc_line(stream, end)
                 if after is None:
-                    result.problem(f"{rel}: unreadable after {n} records: {cause}")
+                    result.problem("warc", f"{rel}: unreadable after {n} records: {cause}")
                     return
                 result.problem(
+                    "warc",
                     f"{rel} at {end}: a record that cannot be read ({cause}); read on from"
-                    f" the next record, at byte {after}"
+                    f" the next record, at byte {after}",
                 )
                 start = end = after
                 continue
@@ -159,7 +184,7 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
         rest = stream.read(1 << 16)
     if rest.strip(b"\r\n"):
         size = path.stat().st_size
-        result.problem(f"{rel}: {size - end} bytes after the last record are no record")
+        result.problem("warc", f"{rel}: {size - end} bytes after the last record are no record")
 
 
 def _scan_record(
@@ -190,10 +215,10 @@ def _scan_record(
     result.warc_records[record.rec_type or "?"] += 1
     if missing := [h for h in _MANDATORY if not headers.get_header(h)]:
         # (warcio reads any lines after a record as one: "WARC/1.1" appended)
-        result.problem(f"{rel} at {offset}: no WARC record (without {', '.join(missing)})")
+        result.problem("warc", f"{rel} at {offset}: no WARC record (without {', '.join(missing)})")
     if record.digest_checker.passed is False:
         for why in record.digest_checker.problems:
-            result.problem(f"{rel} at {offset} ({rid}): {why}")
+            result.problem("warc", f"{rel} at {offset} ({rid}): {why}")
     elif (
         record.digest_checker.passed is None
         and (block_digest := headers.get_header("WARC-Block-Digest"))
@@ -204,9 +229,9 @@ def _scan_record(
         # nothing to check)
         ok = _block_digest_ok(path, offset, end - offset, block_digest, size)
         if ok is None:
-            result.problem(f"{rel} at {offset} ({rid}): cut short, its digests unchecked")
+            result.problem("warc", f"{rel} at {offset} ({rid}): cut short, its digests unchecked")
         elif not ok:
-            result.problem(f"{rel} at {offset} ({rid}): block digest mismatch")
+            result.problem("warc", f"{rel} at {offset} ({rid}): block digest mismatch")
     cur = db.execute(
         "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -222,7 +247,7 @@ def _scan_record(
         ),
     )
     if cur.rowcount == 0:
-        result.problem(f"{rel} at {offset}: record id {rid} is used twice")
+        result.problem("warc", f"{rel} at {offset}: record id {rid} is used twice")
     return end
 
 
@@ -397,13 +422,16 @@ def verify(out: Path) -> Verification:
     runs = _manifests(out)
     warcs = _warc_files(out, runs)
     if not (warcs or records.exists() or (out / "run.json").exists() or (out / "runs").is_dir()):
-        result.problem(f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)")
+        result.problem(
+            "run", f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)"
+        )
         return result
     for journal in pending_commits(out):
         result.problem(
+            "run",
             f"{journal.name}: a run was killed as it committed; the next"
             f" `corearchive ingest … -o {out}` finishes or undoes its commit, or says what"
-            " stands in the way"
+            " stands in the way",
         )
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")
@@ -429,7 +457,7 @@ def verify(out: Path) -> Verification:
                 result.records += 1
                 _check_record(n, rec, db, result)
         elif records.exists():
-            result.problem(f"{records.name} is not a file")
+            result.problem("records", f"{records.name} is not a file")
         _check_unmatched(runs, have_records, db, result)
         _check_archive(runs, have_records, out, db, result)
         _check_index(out / "index.sqlite", db, result)
@@ -443,7 +471,7 @@ def _check_record(
 ) -> None:
     where = f"records.jsonl line {n}"
     if not isinstance(rec, dict):
-        result.problem(f"{where}: not a JSON object")
+        result.problem("records", f"{where}: not a JSON object")
         return
     where = f"{where} ({rec.get('id')})"
     doc_id = rec.get("id")
@@ -463,10 +491,10 @@ def _check_record(
         (_canonical(rec),),
     ).fetchone()
     if same is not None and same[1] is not None:
-        result.problem(f"{where}: repeats line {same[1]} (metadata record {same[0]})")
+        result.problem("records", f"{where}: repeats line {same[1]} (metadata record {same[0]})")
         return
     if twice:
-        result.problem(twice)
+        result.problem("records", twice)
     if same is not None:
         db.execute("INSERT INTO seen VALUES (?, ?)", (same[0], n))
     archive = rec.get("archive")
@@ -477,8 +505,9 @@ def _check_record(
             if meta is not None:
                 db.execute("INSERT INTO seen VALUES (?, ?)", (meta[0], n))
                 result.problem(
+                    "records",
                     f"{where}: differs from its metadata record {meta[0]} ({meta[1]} at"
-                    f" {meta[2]}), and has no archive link"
+                    f" {meta[2]}), and has no archive link",
                 )
         return
     before = result.problems
@@ -494,26 +523,31 @@ def _check_record(
     raw_id = archive.get("raw_record_id")
     raw = find(raw_id)
     if raw is None:
-        result.problem(f"{where}: its raw record {raw_id} is in no WARC file")
+        result.problem("records", f"{where}: its raw record {raw_id} is in no WARC file")
     elif (raw[0], raw[1]) != (archive.get("warc"), archive.get("offset")):
         result.problem(
+            "records",
             f"{where}: its raw record is at {raw[0]} {raw[1]}, not at"
-            f" {archive.get('warc')} {archive.get('offset')}"
+            f" {archive.get('warc')} {archive.get('offset')}",
         )
     conv_id = archive.get("conversion_record_id")
     if conv_id is not None:
         conv = find(conv_id)
         if conv is None:
-            result.problem(f"{where}: its conversion record {conv_id} is in no WARC file")
+            result.problem(
+                "records", f"{where}: its conversion record {conv_id} is in no WARC file"
+            )
         else:
             if conv[2] != "conversion" or conv[3] != raw_id:
-                result.problem(f"{where}: {conv_id} is no conversion of {raw_id}")
+                result.problem("records", f"{where}: {conv_id} is no conversion of {raw_id}")
             text = rec.get("text")
             if (
                 not isinstance(text, str)
                 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != conv[4]
             ):
-                result.problem(f"{where}: its text differs from its conversion record {conv_id}")
+                result.problem(
+                    "records", f"{where}: its text differs from its conversion record {conv_id}"
+                )
     if same is None:
         meta = _unseen_meta(db, "refers_to", raw_id)
         if meta is not None:
@@ -521,9 +555,10 @@ def _check_record(
         if result.problems == before and raw is not None:
             # (a change the checks above do not see: a title, a date, an id)
             result.problem(
+                "records",
                 f"{where}: differs from its metadata record {meta[0]}"
                 if meta is not None
-                else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file"
+                else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file",
             )
 
 
@@ -559,16 +594,18 @@ def _check_unmatched(
             if (run, warc) not in unknown:
                 unknown.add((run, warc))
                 result.problem(
+                    "run",
                     f"{warc}: its run {run} has no manifest in runs/ (its records are not"
                     " checked against records.jsonl)"
                     if run
-                    else f"{warc}: no warcinfo record names its run"
+                    else f"{warc}: no warcinfo record names its run",
                 )
             continue
         if have_records and "records" in runs[run].sinks:
             result.problem(
+                "records",
                 f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
-                " records.jsonl"
+                " records.jsonl",
             )
 
 
@@ -582,7 +619,7 @@ def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> N
         # (a check leaves the archive as it found it)
         con = open_read_only(index, untouched=True)
     except sqlite3.Error as exc:
-        result.problem(f"{index.name}: cannot be read ({exc})")
+        result.problem("index", f"{index.name}: cannot be read ({exc})")
         return
     try:
         rows = con.execute(
@@ -592,11 +629,12 @@ def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> N
             for doc_id, run_id, rid in chunk:
                 if db.execute("SELECT 1 FROM recs WHERE id = ?", (rid,)).fetchone() is None:
                     result.problem(
+                        "index",
                         f"{index.name}: document {doc_id} (run {run_id}) is archived in no WARC"
-                        f" file (its raw record {rid}); later runs skip it as already archived"
+                        f" file (its raw record {rid}); later runs skip it as already archived",
                     )
     except sqlite3.Error as exc:
-        result.problem(f"{index.name}: cannot be read ({exc})")
+        result.problem("index", f"{index.name}: cannot be read ({exc})")
     finally:
         con.close()
 
@@ -617,15 +655,16 @@ def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) 
         try:
             known = indexed_runs(index)
         except sqlite3.Error as exc:
-            result.problem(f"{name}: cannot be read ({exc})")
+            result.problem("index", f"{name}: cannot be read ({exc})")
             continue
         missing = sorted(r for r in run_ids if r not in known)
         if missing:
             what = "is missing" if not index.is_file() else "does not hold them"
             result.problem(
+                "index",
                 f"{len(missing)} run(s) into this folder (the last {missing[-1]}) used the"
                 f" index {name}, which {what}: a later run does not know the documents they"
-                " archived, and archives them again if given again"
+                " archived, and archives them again if given again",
             )
 
 
@@ -661,35 +700,39 @@ def _check_archive(
             continue
         for name in run.warcs:
             if not (out / name).is_file():
-                result.problem(f"run {run_id}: its WARC file {name} is missing")
+                result.problem("warc", f"run {run_id}: its WARC file {name} is missing")
             elif (want := run.digests.get(name)) and file_sha256(out / name) != want:
                 # (what the records' digests miss too: a header edited, records added or
                 # reordered, a file replaced by another with valid digests)
                 result.problem(
+                    "warc",
                     f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it"
-                    " wrote the file: the file changed after the run"
+                    " wrote the file: the file changed after the run",
                 )
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(
+                "run",
                 f"run {run_id} archived {run.kept} documents; the WARC files hold"
-                f" {archived.get(run_id, 0)} of them{unattributed}"
+                f" {archived.get(run_id, 0)} of them{unattributed}",
             )
     wrote = [r.kept for r in runs.values() if "records" in r.sinks and r.kept is not None]
     if not have_records:
         for run_id, run in runs.items():
             if "records" in run.sinks and run.kept:
                 result.problem(
-                    f"records.jsonl is missing: run {run_id} wrote {run.kept} records to it"
+                    "records",
+                    f"records.jsonl is missing: run {run_id} wrote {run.kept} records to it",
                 )
     if have_records and wrote and result.records != sum(wrote):
         result.problem(
-            f"records.jsonl holds {result.records} records; the runs in runs/ wrote {sum(wrote)}"
+            "records",
+            f"records.jsonl holds {result.records} records; the runs in runs/ wrote {sum(wrote)}",
         )
     for rid, warc, offset, rtype in db.execute(
         "SELECT id, warc, offset, type FROM recs r WHERE type IN ('resource', 'response')"
         " AND NOT EXISTS (SELECT 1 FROM recs c WHERE c.refers_to = r.id) ORDER BY warc, offset"
     ):
-        result.problem(f"{warc} at {offset}: {rtype} record {rid} belongs to no document")
+        result.problem("warc", f"{warc} at {offset}: {rtype} record {rid} belongs to no document")
     # (a response under an address that is not http(s) is read with its HTTP head as the
     # payload, which the document's digest does not cover)
     for meta, rid, warc, offset in db.execute(
@@ -699,6 +742,7 @@ def _check_archive(
         " AND (r.uri LIKE 'http:%' OR r.uri LIKE 'https:%'))) ORDER BY r.warc, r.offset"
     ):
         result.problem(
+            "warc",
             f"{warc} at {offset}: the content of {rid} is not what its document's"
-            f" source.sha256 says (metadata record {meta})"
+            f" source.sha256 says (metadata record {meta})",
         )

@@ -69,6 +69,8 @@ def test_a_deleted_or_replaced_index_is_found(ingest, seeds, tmp_path):
     index.unlink()
     code, got = _verify(res.out)
     assert code == 1 and got["problems"] == 1
+    assert got["by_kind"] == {"warc": 0, "records": 0, "index": 1, "run": 0}
+    assert got["listed_details"] == [{"kind": "index", "text": got["listed"][0]}]
     [problem] = got["listed"]
     assert "index.sqlite, which is missing" in problem and res.manifest["run_id"] in problem
     # an index that does not hold the run (another one put in its place)
@@ -202,6 +204,8 @@ def test_one_damaged_record_does_not_hide_the_intact_ones_after_it(ingest, seeds
         assert all(rid not in p for p in lost)
         assert got["problems"] == 3, got["listed"]
         assert any(p.startswith(f"{rel}: its SHA-256 is not") for p in got["listed"])
+        # the damaged record and the file's digest; the record whose conversion is lost
+        assert got["by_kind"] == {"warc": 2, "records": 1, "index": 0, "run": 0}
         assert any("its conversion record" in p and "is in no WARC file" in p for p in lost)
 
 
