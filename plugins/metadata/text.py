@@ -41,19 +41,19 @@ _MAX_CANDS = 80
 
 # --------------------------------------------------------------------------- months ----
 _MONTH_NAMES = [
-    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar
-    "january jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير",
-    "february feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير",
-    "march mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret",
-    "april apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل",
-    "may mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو",
-    "june jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو",
-    "july jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو",
-    "august aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس agustus",
-    "september sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر",
-    "october oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر",
-    "november nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember",
-    "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember",
+    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa; ar-Levant (one-word names)
+    "january jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه",
+    "february feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه",
+    "march mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار",
+    "april apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان آوریل",
+    "may mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار",
+    "june jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران ژوئن",
+    "july jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز ژوئیه",
+    "august aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس agustus אוגוסט באוגוסט",
+    "september sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر",
+    "october oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر אוקטובר באוקטובר اکتبر",
+    "november nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر",
+    "december dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر",
 ]
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
@@ -1054,7 +1054,9 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
 
 # ------------------------------------------------------------------------ the page ----
 #: (with the full-width enders of Chinese and Japanese: "。", "！", "？", "」", "』", "）", "：")
-_PARA_END = frozenset('.!?"”»)…:。！？」』）：')
+#: (with the Devanagari danda of Hindi, Marathi and Nepali, the Arabic question mark and the
+#: Urdu full stop)
+_PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1845,9 +1847,22 @@ _FURNITURE = re.compile(
     r"luk|zavřít|закрыть|imprimer|imprimir|stampa|afdrukken|drukuj|skriv ut|tisk|печать)\W*$",
     re.I,
 )
+#: Byline words of languages beyond western Europe's, before the names: Indonesian and
+#: Malay, Turkish, Russian and Ukrainian, Finnish, Hungarian, Vietnamese, Greek, Arabic,
+#: Persian, Hebrew, Hindi (each "by", "author", "written by", "reporter" as pages write it)
+_BYLINE_MORE = (
+    r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
+    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
+    r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
+    r"लेखक:?|रिपोर्ट:?"
+)
+#: Byline labels of scripts that put no space after their colon (Chinese, Japanese: "作者：王明",
+#: "记者 李华"; "文／" a writer's credit)
+_BYLINE_CJK = r"(?:作者|记者|記者|筆者|著者|撰文|文)\s*[:：/／]\s*|(?:记者|記者)\s+"
 _BYLINE = re.compile(
-    r"^\s*(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|de|af|"
-    r"autor(?:in)?:?|author:?|auteur:?|text:?|written by:?)\s+(?P<names>[^\d].*)$",
+    r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|de|"
+    r"af|autor(?:in)?:?|author:?|auteur:?|text:?|written by:?|" + _BYLINE_MORE + r")(?<!:):?\s+"
+    r"|" + _BYLINE_CJK + r")(?P<names>[^\d].*)$",
     re.I,
 )
 #: A photo's credit, which reads like a byline ("Photo by Jason Kempin/Getty Images",
@@ -1857,15 +1872,17 @@ _PHOTO_CREDIT = re.compile(r"(?i)\s*(?:photo|foto|bild)s?\b")
 _LABEL_WORD = re.compile(r"\S+:\s*$")
 _BYLINE_START = re.compile(
     r"(?im)^(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|"
-    r"de|af|autor(?:in)?|author|auteur|text|written)\b"
+    r"de|af|autor(?:in)?|author|auteur|text|written|"
+    + _BYLINE_MORE.replace(":?", "").replace(":", "")
+    + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"
 )
-_SENT_END = re.compile(r"[.!?…]['\"”’»)]*$")
+_SENT_END = re.compile(r"[.!?…।॥؟۔]['\"”’»)]*$")
 _CLOSERS = "'\"”’»)"
 
 
 #: What ends a sentence (tested on the line without closing quotes; a set lookup rather than
 #: ``_SENT_END``: this runs on every line)
-_ENDERS = frozenset(".!?…。！？")
+_ENDERS = frozenset(".!?…。！？।॥؟۔")
 
 
 _PAREN_NUM = re.compile(r"\(\d+\)$")
@@ -1882,6 +1899,15 @@ _NEVER_TITLE_IN = (
     ("new ", re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)")),
     # a licence notice: "… under a Creative Commons licence"
     ("commons", re.compile(r"\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia)")),
+)
+
+
+#: Social networks a share line names (two or more on a short line: "シェアする X Facebook
+#: LINE はてなブックマーク", "分享到：微信 微博 QQ空间", "Share: Facebook | Twitter | Email")
+_NETWORKS = re.compile(
+    r"(?<!\w)(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|line|x|"
+    r"vk|вконтакте|одноклассники|微信|微博|qq空间|はてなブックマーク|فيسبوك|تويتر|واتساب|"
+    r"פייסבוק|וואטסאפ|טוויטר|फेसबुक|ट्विटर|व्हाट्सएप)(?!\w)"
 )
 
 
@@ -1903,6 +1929,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
         # (but an "About us" or "Contact" page is headed by its name)
         return m[1] not in _PAGE_NAMES, True
+    if len(s) <= 80 and len(_NETWORKS.findall(low, 0, 80)) >= 2:
+        return True, True  # (a share line)
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
 
@@ -1915,7 +1943,9 @@ def _is_byline(s: str) -> bool:
 
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
 #: space)
-_BYLINE_FIRST = frozenset("wprtsbvdaſ")  # (ſ: a long s, an "s" to re.IGNORECASE)
+_BYLINE_FIRST = frozenset("wprtsbvdaſ") | frozenset(  # (ſ: a long s, an "s" to re.IGNORECASE)
+    w[0] for w in [*re.sub(r"[:?]", "", _BYLINE_MORE).split("|"), *"作记記筆著撰文"]
+)
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 
@@ -2582,7 +2612,9 @@ def _commented_title(page: Page) -> tuple[int, str] | None:
     return None
 
 
-def rank_titles(page: Page, pool: TitlePool | None = None) -> list[tuple[int, str, float]]:
+def rank_titles(
+    page: Page, pool: TitlePool | None = None, skip: int | None = None
+) -> list[tuple[int, str, float]]:
     """The title candidates that can win, with their scores: (line, text, score), in line
     order; the best-scoring one is the model's choice over every candidate.
 
@@ -2591,7 +2623,9 @@ def rank_titles(page: Page, pool: TitlePool | None = None) -> list[tuple[int, st
     while a candidate's score without them plus the most they can add reaches the best full
     score so far; the others cannot win and are left out (exact: no late feature depends
     on other candidates, so a score does not change when others are left out). ``pool``:
-    the page's :class:`TitlePool`, when the caller made it."""
+    the page's :class:`TitlePool`, when the caller made it; ``skip``: a line that is no
+    candidate (the byline: left out before the pruning, which would leave no title if the
+    byline won and were left out after it)."""
     if pool is None:
         pool = TitlePool(page)
     if not pool.rows:
@@ -2606,14 +2640,16 @@ def rank_titles(page: Page, pool: TitlePool | None = None) -> list[tuple[int, st
     ]
     best = -math.inf
     scored: dict[int, float] = {}
+    cands = pool.cands
     for j in sorted(range(len(bound)), key=bound.__getitem__, reverse=True):
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
             break
+        if cands[j][1] == skip:
+            continue
         if pool.complete(j, best, early[j]):
             scored[j] = sc = m(pool.rows[j])
             best = max(best, sc)
-    cands = pool.cands
     return [(cands[j][1], cands[j][2], scored[j]) for j in sorted(scored)]
 
 
@@ -2706,6 +2742,8 @@ def _authors_of(s: str) -> tuple[str, ...]:
             continue  # an outlet: "India Post News Weekly"
         if not all(
             w[:1].isupper()
+            # (a letter of a script without case: Arabic, Hebrew, Devanagari, CJK)
+            or (w[:1].isalpha() and not w[:1].islower())
             or w.lower()
             in ("van", "von", "de", "der", "den", "la", "le", "da", "di", "du", "del", "bin", "al")
             or w[:1] in "'’"
@@ -2719,7 +2757,11 @@ def _authors_of(s: str) -> tuple[str, ...]:
 #: A byline word before an author's name, as pages put it in their author fields; "de",
 #: "di" and "da" only in lower case ("De Gaulle", "Di Maio" and "Da Silva" are names)
 _BY_WORD = re.compile(
-    r"^(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?|author:?|auteur:?)|de|di|da)\s+"
+    r"^(?:(?:(?i:by|von|vom|door|par|por|av|af|autor(?:in)?:?|author:?|auteur:?|"
+    + _BYLINE_MORE
+    + r")(?<!:):?|de|di|da)\s+|"
+    + _BYLINE_CJK
+    + ")"
 )
 #: Up to four words of letters: an author field's value read as a name when the byline
 #: parser finds none (it wants capitals)
@@ -2885,15 +2927,28 @@ def _site_like(s: str) -> bool:
     )
 
 
+#: The label of a tag line, before its colon, in the languages of :data:`MONTHS` and more
+#: (Chinese, Japanese, Hebrew, Persian, Hindi, Vietnamese)
+_TAG_WORDS = (
+    r"tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
+    r"etiquetas|etichette|parole chiave|palavras[- ]chave|palabras clave|trefwoorden|"
+    r"emneord|nyckelord|tagi|słowa kluczowe|štítky|klíčová slova|теги|метки|"
+    r"ключевые слова|теґи|мітки|ключові слова|etiketler|anahtar kelimeler|tagit|avainsanat|"
+    r"címkék|ετικέτες|topik|label|الوسوم|وسوم|كلمات مفتاحية|برچسب‌ها|برچسب ها|برچسب|"
+    r"תגיות|टैग|标签|標籤|タグ|关键词|關鍵詞|キーワード|từ khóa|thẻ"
+)
 #: A tag line's label, when the value still has one: the word and its colon ("Tags:"), or
 #: "Filed under"; a whole word only ("Tagesschau", "Topical issues", "Category theory")
 _TAG_LABEL = re.compile(
-    r"^(?:(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
-    r"etiquetas|kategorie|categories|category|rubrik)\s*:|filed under\b\s*:?)\s*",
+    r"^(?:(?:"
+    + _TAG_WORDS
+    + r"|kategorie|categories|category|rubrik)\s*[:：]|filed under\b\s*:?)\s*",
     re.I,
 )
-_TAG_SEP_ANY = re.compile(r"[,;|•·#]")
-_TAG_SEP = re.compile(r"\s*[,;|•·]\s*|\s+#|^#")
+#: What separates tags: commas (the Arabic "،", the full-width "，" and the ideographic
+#: "、" among them), semicolons, bars, bullets
+_TAG_SEP_ANY = re.compile(r"[,;|•·#،؛，、；]")
+_TAG_SEP = re.compile(r"\s*[,;|•·،؛，、；]\s*|\s+#|^#")
 
 
 def split_tags(s: str) -> list[str]:
@@ -2909,6 +2964,10 @@ def _tags_of(s: str) -> tuple[str, ...]:
         parts = [p.strip(" #") for p in _TAG_SEP.split(s)]
         return tuple(p for p in parts if p)
     ws = s.split()
+    if ws and not any(w[:1].isupper() or w[:1].islower() for w in ws):
+        # a script without case (Chinese, Japanese, Arabic, Hebrew, Hindi): the words
+        # themselves, as "タグ：東京都 給食 教育" lists them
+        return tuple(ws)
     tags: list[list[str]] = []
     for w in ws:
         if w[:1].isupper() or not tags:
@@ -3017,8 +3076,8 @@ def extract_lines(
         pool = TitlePool(page)
         tcands = [
             t
-            for t in rank_titles(page, pool)
-            if not _PAREN_NUM.search(t[1]) and (not authors or t[0] != aline)
+            for t in rank_titles(page, pool, None if not authors else aline)
+            if not _PAREN_NUM.search(t[1])
         ]
     if tcands:
         i, s, _ = max(tcands, key=lambda t: t[2])
@@ -3450,19 +3509,10 @@ def headline_of(
 _NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")
 _NEWSY = re.compile(r"(?i)news|service|press")
 _CATEGORY_LINE = re.compile(r"(?i)^(?:kategorie|categories|category|rubrik|section)\s*:\s*(.+)$")
-_TAG_LINE = re.compile(
-    r"(?i)^(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|mots[- ]clés|"
-    r"etiquetas)\s*:\s*(.+)$"
-)
-_TAG_LINE_ANY = re.compile(
-    r"(?im)^[ \t]*(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|"
-    r"mots[- ]clés|etiquetas)\s*:"
-)
+_TAG_LINE = re.compile(r"(?i)^(?:" + _TAG_WORDS + r")\s*[:：]\s*(.+)$")
+_TAG_LINE_ANY = re.compile(r"(?im)^[ \t]*(?:" + _TAG_WORDS + r")\s*[:：]")
 #: :data:`_TAG_LINE_ANY` at a line start (``match``)
-_TAG_LINE_AT = re.compile(
-    r"(?i)[ \t]*(?:tags?|schlagworte|stichworte|schlagwörter|themen|topics?|keywords?|"
-    r"mots[- ]clés|etiquetas)\s*:"
-)
+_TAG_LINE_AT = re.compile(r"(?i)[ \t]*(?:" + _TAG_WORDS + r")\s*[:：]")
 
 
 @lru_cache(maxsize=4096)
@@ -3473,11 +3523,25 @@ def _tag_value(s: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _colon_finder(text: str) -> Callable[[int], int]:
+    """``find(at)``: where the next colon of ``text`` from ``at`` is (-1: none), the
+    full-width one of Chinese and Japanese ("标签：") too when the text has one."""
+    if "：" not in text:
+        return lambda at: text.find(":", at)
+
+    def find(at: int) -> int:
+        a, b = text.find(":", at), text.find("：", at)
+        return a if b < 0 or 0 <= a < b else b
+
+    return find
+
+
 def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
     """The page's non-blank lines (:attr:`Page.items`) that hold a colon, in order: found
     by a scan of the text for colons instead of a test per line."""
     text, items, item_lines = page.text, page.items, page.item_lines
-    pos = text.find(":")
+    find = _colon_finder(text)
+    pos = find(0)
     line, at = 0, 0  # the line number at offset ``at``
     while pos >= 0:
         line += text.count("\n", at, pos)
@@ -3486,14 +3550,15 @@ def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
         if end < 0:
             return
         line, at = line + 1, end + 1
-        pos = text.find(":", at)
+        pos = find(at)
 
 
 def _has_tag_line(text: str) -> bool:
     """``_TAG_LINE_ANY.search(text)`` is not None, faster: every match ends with a colon,
     so only the lines with a colon are tried (a case-insensitive pattern that starts with
     a line anchor is tried at every position of the text: ~30 us on a 5 KB page)."""
-    pos = text.find(":")
+    find = _colon_finder(text)
+    pos = find(0)
     while pos >= 0:
         start = text.rfind("\n", 0, pos) + 1
         if not text[start:pos].strip():
@@ -3502,7 +3567,7 @@ def _has_tag_line(text: str) -> bool:
         if _TAG_LINE_AT.match(text, start) is not None:
             return True
         end = text.find("\n", pos)
-        pos = text.find(":", end) if end >= 0 else -1  # (the next line with a colon)
+        pos = find(end) if end >= 0 else -1  # (the next line with a colon)
     return False
 
 
