@@ -114,6 +114,18 @@ def split_stages(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage]]:
     return list(stages), []
 
 
+def one_at_a_time(ordered: list[Stage]) -> None:
+    """Ordered stages followed by others decide one document at a time, each before the
+    next enters: a later stage that drops a document (or a record that fails) makes the
+    stages before it forget it (:meth:`Stage.forget`) before they decide its copies. A
+    batch of 512 decided at once by ``dedup`` judged the later copies of a document against
+    it before the next stage dropped it: they were dropped as duplicates of a document
+    never archived, and the whole cluster was lost."""
+    if len(ordered) > 1:
+        for stage in ordered:
+            stage.one_at_a_time = True
+
+
 class _ChunkReporter:
     """Collects what the local stages drop or fail, for the main process to report."""
 

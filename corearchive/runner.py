@@ -43,6 +43,7 @@ from .executor import (
     add_stats,
     chunked_by_input,
     local_context,
+    one_at_a_time,
     split_stages,
 )
 from .inputs import Unresolved, choose_source, expand, read_error, read_results
@@ -208,6 +209,7 @@ class Run:
             # Only ordered stages keep state across documents: they are the ones to forget
             # (the reporter's callbacks read this list).
             self._ordered = ordered
+            one_at_a_time(ordered)
             executor = self._executor(local, ordered)
             for sink in sinks:
                 _set_up_sink(sink.name, sink.open)

@@ -151,6 +151,9 @@ class Stage:
 
     #: How many documents' time a batch gets (see :meth:`_run_batch`).
     _batch_scale = 1
+    #: Set by the host: documents one at a time, whatever ``batch_size`` is (ordered stages
+    #: followed by others: see :func:`corearchive.executor.one_at_a_time`)
+    one_at_a_time = False
 
     def __init__(self, options: Any, context: StageContext) -> None:
         self.options = options
@@ -209,11 +212,12 @@ class Stage:
         goes on."""
         batch: list[Document] = []
         size, cap = 0, self.batch_bytes
+        limit = 1 if self.one_at_a_time else self.batch_size
         for doc in docs:
             batch.append(doc)
             if cap:
                 size += len(doc.raw) + len(doc.content) + len(doc.text)
-            if len(batch) >= self.batch_size or (cap and size >= cap):
+            if len(batch) >= limit or (cap and size >= cap):
                 yield from self._run_batch(batch)
                 batch, size = [], 0
         if batch:

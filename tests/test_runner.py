@@ -572,6 +572,50 @@ def test_a_document_dropped_after_dedup_is_forgotten_by_the_index(ingest, tmp_pa
     assert len(second.records) == 1 and second.records[0]["duplicate"]["status"] == "unique"
 
 
+@pytest.mark.parametrize("policy", ["drop", "keep"])
+def test_copies_of_a_document_a_later_stage_drops_are_not_lost(
+    ingest, tmp_path, monkeypatch, policy
+):
+    """dedup decided 512 documents at once, before the stage after it dropped the first of
+    a cluster: its copies were dropped as duplicates of a document never archived (the
+    whole cluster lost), or kept pointing at it. Each document now passes every ordered
+    stage before the next enters, and a dropped one is forgotten first."""
+
+    class DropOriginals(Stage):
+        name = "droporiginals"
+        ordered = True
+
+        def process(self, doc: Any) -> Any:
+            return Drop("original") if doc.source.path.endswith("-0.txt") else doc
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(300)]
+    for k in range(6):
+        base = " ".join(rng.choice(words) for _ in range(150)) + "."
+        (docs / f"{k}-0.txt").write_text(base)  # dropped by the stage after dedup
+        (docs / f"{k}-1.txt").write_text(base.upper())  # an exact copy of it
+        (docs / f"{k}-2.txt").write_text(base.replace(base.split()[7], "changed", 1))  # near
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        f'[pipeline]\nstages = ["dedup", "droporiginals"]\n[stages.dedup]\npolicy = "{policy}"\n'
+    )
+    with extra_plugins(monkeypatch, ("droporiginals", StagePlugin(DropOriginals))):
+        res = ingest(str(docs), "--config", str(cfg), "--workers", "1")
+    assert res.exit_code == 0, res.output
+    kept = {r["source"]["path"].rsplit("/", 1)[-1]: r for r in res.records}
+    ids = {r["id"] for r in res.records}
+    # every cluster keeps its first copy, unique, and the other points at it
+    for k in range(6):
+        assert kept[f"{k}-1.txt"]["duplicate"]["status"] == "unique"
+        if policy == "keep":
+            assert kept[f"{k}-2.txt"]["duplicate"]["of"] == kept[f"{k}-1.txt"]["id"]
+    dropped = [r for r in res.rejects if r.get("stage") == "dedup"]
+    assert all(r["detail"]["duplicate"]["of"] in ids for r in dropped)
+    assert len(res.records) == (12 if policy == "keep" else 6)
+
+
 def test_usage_errors_exit_2(seeds, tmp_path):
     r = CliRunner().invoke(
         cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--set", "boilerplate.nope=1"]
