@@ -96,6 +96,40 @@ def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]
     return wrapped
 
 
+def _config_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that make a run's configuration (``ingest``, and ``schema``, which shows
+    the schema of the pipeline the same options configure)."""
+    for opt in reversed(
+        [
+            click.option(
+                "-c",
+                "--config",
+                "config_path",
+                type=click.Path(dir_okay=False, path_type=Path),
+                help="Config file (default: ./corearchive.toml if present).",
+            ),
+            click.option(
+                "--set",
+                "sets",
+                multiple=True,
+                metavar="STAGE.KEY=VALUE",
+                help="Override one option (repeatable); VALUE is a TOML value. Also"
+                ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S,'
+                " output.sinks=[...].",
+            ),
+            click.option(
+                "--disable",
+                "disable",
+                multiple=True,
+                metavar="STAGE",
+                help="Leave a stage out of this run (repeatable).",
+            ),
+        ]
+    ):
+        f = opt(f)
+    return f
+
+
 def _setup() -> tuple[PluginManager, Registry]:
     pm = make_plugin_manager()
     return pm, collect(pm)
@@ -129,28 +163,7 @@ def _fail(message: str, code: ExitCode) -> None:
     required=True,
     help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).",
 )
-@click.option(
-    "-c",
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file (default: ./corearchive.toml if present).",
-)
-@click.option(
-    "--set",
-    "sets",
-    multiple=True,
-    metavar="STAGE.KEY=VALUE",
-    help="Override one option (repeatable); VALUE is a TOML value. Also"
-    ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S, output.sinks=[...].',
-)
-@click.option(
-    "--disable",
-    "disable",
-    multiple=True,
-    metavar="STAGE",
-    help="Leave a stage out of this run (repeatable).",
-)
+@_config_options
 @click.option(
     "--index",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -474,15 +487,18 @@ def verify(out: Path, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("which", type=click.Choice(["record", "config"]))
-@click.option("-c", "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-def schema(which: str, config_path: Path | None) -> None:
-    """Print the record schema of the configured pipeline, or the config file schema."""
+@_config_options
+def schema(
+    which: str, config_path: Path | None, sets: tuple[str, ...], disable: tuple[str, ...]
+) -> None:
+    """Print the record schema of the configured pipeline (the config file, --set and
+    --disable as for ingest), or the config file schema."""
     try:
         _, registry = _setup()
         if which == "config":
             data = config_schema(registry.stages, registry.sinks)
         else:
-            cfg = resolve(registry, config_path=config_path)
+            cfg = resolve(registry, config_path=config_path, sets=sets, disable=disable)
             data = registry.record_schema(cfg.stages)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)

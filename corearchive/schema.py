@@ -30,6 +30,12 @@ ISO_DATE_PATTERN = (
     r"^\d{4}-\d{2}-\d{2}"
     r"(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$"
 )
+#: A date, or a date-time with its offset: a time without one names no instant (the
+#: builtin stages then give the day; a plugin's zoneless value fails its document)
+ISO_DATE_OFFSET_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}"
+    r"(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$"
+)
 
 BASE_RECORD_SCHEMA: dict[str, Any] = {
     "$schema": DIALECT,
@@ -90,7 +96,7 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
         "tags": _STRINGS,
         "published": {
             "type": ["string", "null"],
-            "pattern": ISO_DATE_PATTERN,
+            "pattern": ISO_DATE_OFFSET_PATTERN,
             "description": "ISO 8601 date or date-time with offset, at the source's precision.",
         },
         "language": {

@@ -421,7 +421,9 @@ def verify(out: Path) -> Verification:
     records = out / "records.jsonl"
     runs = _manifests(out)
     warcs = _warc_files(out, runs)
-    if not (warcs or records.exists() or (out / "run.json").exists() or (out / "runs").is_dir()):
+    # (an empty runs/ is what a run killed before its commit leaves: no output)
+    manifests = (out / "runs").is_dir() and any((out / "runs").glob("*.json"))
+    if not (warcs or records.exists() or (out / "run.json").exists() or manifests):
         result.problem(
             "run", f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)"
         )

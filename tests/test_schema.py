@@ -114,6 +114,10 @@ def test_record_validator_enforces_core_fields_and_fragments():
     assert v.errors(_record(text=""))
     assert v.errors(_record(extra=1))
     assert v.errors(_record(published="2015-11-27")) == []
+    # a date-time names its offset (a zoneless one names no instant)
+    assert v.errors(_record(published="2015-11-27T06:00:00+00:00")) == []
+    assert v.errors(_record(published="2015-11-27T06:00:00.5Z")) == []
+    assert v.errors(_record(published="2015-11-27T06:00:00"))
 
 
 def test_values_json_cannot_hold_are_violations_named_by_path():
@@ -130,3 +134,20 @@ def test_values_json_cannot_hold_are_violations_named_by_path():
         assert len(got) == 1 and got[0].startswith("language/confidence: a numpy.")
         assert "int(), float()" in got[0]
     assert v.errors(_record(language={"code": "en", "confidence": 0.5})) == []
+
+
+def test_schema_record_takes_the_options_of_a_run(monkeypatch, tmp_path):
+    """``schema record`` took only --config: the README's recipe (a plugin's stage added
+    with --set) could not be checked against its schema."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    def annotations(*args: str) -> set[str]:
+        r = CliRunner().invoke(cli, ["schema", "record", *args])
+        assert r.exit_code == 0, r.output
+        return set(json.loads(r.output)["properties"]["annotations"]["properties"])
+
+    assert "dedup" in annotations()
+    assert "dedup" not in annotations("--disable", "dedup")
+    assert annotations("--set", 'pipeline.stages=["language"]') == {"language", "source"}

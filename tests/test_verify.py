@@ -330,6 +330,10 @@ def test_a_run_without_the_records_sink_needs_no_lines(ingest, seeds, tmp_path):
 def test_a_folder_with_no_output_is_not_intact(tmp_path):
     code, got = _verify(tmp_path)
     assert code == 1 and "no corearchive output here" in got["listed"][0]
+    # an empty runs/ (what a run killed before its commit leaves) is no output either
+    (tmp_path / "runs").mkdir()
+    code, got = _verify(tmp_path)
+    assert code == 1 and "no corearchive output here" in got["listed"][0]
 
 
 def test_the_copy_of_a_response_without_target_uri_has_digests_that_check(ingest, seeds, tmp_path):
