@@ -421,14 +421,16 @@ def verify(out: Path) -> Verification:
     records = out / "records.jsonl"
     runs = _manifests(out)
     warcs = _warc_files(out, runs)
-    # (an empty runs/ is what a run killed before its commit leaves: no output)
+    # (an empty runs/ is what a run killed before its commit leaves: no output; a run
+    # killed as it committed leaves its journal, which is named below)
     manifests = (out / "runs").is_dir() and any((out / "runs").glob("*.json"))
-    if not (warcs or records.exists() or (out / "run.json").exists() or manifests):
+    journals = pending_commits(out)
+    if not (warcs or records.exists() or (out / "run.json").exists() or manifests or journals):
         result.problem(
             "run", f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)"
         )
         return result
-    for journal in pending_commits(out):
+    for journal in journals:
         result.problem(
             "run",
             f"{journal.name}: a run was killed as it committed; the next"
