@@ -30,7 +30,14 @@ from .errors import (
     PlanError,
     UnfinishedCommitError,
 )
-from .manager import PluginInfo, PluginManager, Registry, collect, make_plugin_manager
+from .manager import (
+    PluginInfo,
+    PluginManager,
+    Registry,
+    collect,
+    leave_out_hint,
+    make_plugin_manager,
+)
 from .schema import config_schema
 
 
@@ -412,8 +419,9 @@ def plugins(as_json: bool) -> None:
         pm = make_plugin_manager(broken=broken)
     except CoreArchiveError as exc:  # (hooks that break the manager's own checks)
         _fail(str(exc), ExitCode.USAGE)
+    errors: dict[str, str] = {}
     try:
-        collect(pm)
+        collect(pm, errors)
     except CoreArchiveError as exc:
         problem = str(exc)
     rows: list[dict[str, Any]] = [
@@ -426,8 +434,9 @@ def plugins(as_json: bool) -> None:
             "sinks": i.sinks,
             "error": why,
         }
-        for i, why in [*((i, None) for i in pm.infos.values()), *broken]
+        for i, why in [*((i, errors.get(i.name)) for i in pm.infos.values()), *broken]
     ]
+    broken += [(i, errors[i.name]) for i in pm.infos.values() if i.name in errors]
     if as_json:
         click.echo(json.dumps(rows, indent=2))
     else:
@@ -442,11 +451,8 @@ def plugins(as_json: bool) -> None:
                 f"{r['name']:<12} {r['distribution'] or '-'} {r['version'] or '-'}  {provides}"
             )
     for info, why in broken:
-        click.echo(
-            f"corearchive: error: {info.label}: {why}"
-            f" (COREARCHIVE_DISABLE_PLUGINS={info.name} leaves it out)",
-            err=True,
-        )
+        hint = "" if "COREARCHIVE_DISABLE_PLUGINS=" in why else leave_out_hint(info.name)
+        click.echo(f"corearchive: error: {info.label}: {why}{hint}", err=True)
     if problem:
         click.echo(f"corearchive: error: {problem}", err=True)
     if broken or problem:

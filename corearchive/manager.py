@@ -9,7 +9,8 @@ Debug switches (environment variables):
 ``COREARCHIVE_DISABLE_PLUGIN_AUTOLOAD=1``
     load only corearchive's own entry points, no third-party ones.
 ``COREARCHIVE_DISABLE_PLUGINS=a,b``
-    do not load the named plugins.
+    do not load the named plugins (``dist:name`` names one of two distributions that use
+    the same entry-point name).
 ``COREARCHIVE_TRACE=1``
     print every hook call to stderr.
 """
@@ -134,19 +135,28 @@ class PluginManager(pluggy.PluginManager):
         """Register ``plugin`` under ``name`` and remember its distribution."""
         info = PluginInfo(name=name, distribution=distribution, version=version)
         if name in self.infos:
-            raise PluginError(
-                f"{info.label}: a plugin named {name!r} is already loaded"
-                f" from {self.infos[name].label}"
+            other = self.infos[name]
+            hint = (
+                f" (COREARCHIVE_DISABLE_PLUGINS={distribution}:{name} or"
+                f" ={other.distribution}:{name} leaves one out; or uninstall one)"
+                if distribution and other.distribution
+                else ""
             )
-        self.infos[name] = info
+            raise PluginError(
+                f"{info.label}: a plugin named {name!r} is already loaded from {other.label}" + hint
+            )
         try:
             self.register(plugin, name=name)
         except pluggy.PluginValidationError as exc:
-            raise PluginError(f"{info.label}: {exc}") from exc
+            if self.get_plugin(name) is not None:  # (its hooks before the bad one)
+                self.unregister(name=name)
+            raise PluginError(f"{info.label}: {exc}{leave_out_hint(name)}") from exc
+        self.infos[name] = info
 
-    def check(self) -> None:
-        """Fail on hook implementations that match no hookspec (a misspelt hook name)."""
-        for name in self.hook.__dict__:
+    def check(self, broken: list[tuple[PluginInfo, str]] | None = None) -> None:
+        """Fail on hook implementations that match no hookspec (a misspelt hook name); with
+        ``broken`` given, unregister such a plugin and add it there instead."""
+        for name in list(self.hook.__dict__):
             if name.startswith("_"):
                 continue
             caller = getattr(self.hook, name)
@@ -154,12 +164,22 @@ class PluginManager(pluggy.PluginManager):
                 for impl in caller.get_hookimpls():
                     if impl.optionalhook:
                         continue
-                    info = self.infos.get(impl.plugin_name)
-                    label = info.label if info else f"plugin {impl.plugin_name!r}"
-                    raise PluginError(
-                        f"{label}: unknown hook {name!r}"
-                        f" (see corearchive.hookspecs for the hooks there are)"
+                    plugin = impl.plugin_name
+                    info = self.infos.get(plugin) or PluginInfo(plugin, None, None)
+                    why = (
+                        f"unknown hook {name!r} (see corearchive.hookspecs for the hooks there are)"
                     )
+                    if broken is None:
+                        raise PluginError(f"{info.label}: {why}{leave_out_hint(plugin)}")
+                    if self.get_plugin(plugin) is not None:
+                        self.unregister(name=plugin)
+                    self.infos.pop(plugin, None)
+                    broken.append((info, why))
+
+
+def leave_out_hint(name: str) -> str:
+    """What an error about plugin ``name`` says to run without it."""
+    return f" (COREARCHIVE_DISABLE_PLUGINS={name} leaves it out)"
 
 
 #: Names no stage may take: what the host keeps under them (a stage's name is its key in
@@ -197,7 +217,11 @@ def make_plugin_manager(
         ):
             dist = ep.dist.name if ep.dist else None
             version = ep.dist.version if ep.dist else None
-            if ep.name in disabled or (own_only and dist != _OWN_DIST):
+            if (
+                ep.name in disabled
+                or f"{dist}:{ep.name}" in disabled
+                or (own_only and dist != _OWN_DIST)
+            ):
                 continue
             try:
                 module = ep.load()
@@ -210,11 +234,18 @@ def make_plugin_manager(
                     f"plugin {ep.name!r} ({dist or 'no distribution'}): {why}"
                     f" (COREARCHIVE_DISABLE_PLUGINS={ep.name} leaves it out)"
                 ) from exc
-            pm.add_plugin(module, ep.name, dist, version)
+            try:
+                pm.add_plugin(module, ep.name, dist, version)
+            except PluginError as exc:
+                if broken is None:
+                    raise
+                # (listed with its cause: a hook whose arguments are not its spec's, a
+                # name another distribution took)
+                broken.append((PluginInfo(ep.name, dist, version), str(exc).split(": ", 1)[-1]))
     for name, plugin in plugins:
         if name not in disabled:
             pm.add_plugin(plugin, name)
-    pm.check()
+    pm.check(broken)
     if os.environ.get("COREARCHIVE_TRACE", "") not in ("", "0"):
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
@@ -236,12 +267,15 @@ class Registry:
         return record_schema((self.stages[n] for n in stages), self.sources)
 
 
-def collect(pm: PluginManager) -> Registry:
+def collect(pm: PluginManager, errors: dict[str, str] | None = None) -> Registry:
     """Ask every plugin what it offers and check it: names unique, schemas valid.
 
     Each plugin's collector hooks are called on their own so that every offering is
     attributed to its plugin; a clash or a broken declaration fails here, before any
-    document, naming the plugin and its distribution.
+    document, naming the plugin and its distribution. With ``errors`` given (``corearchive
+    plugins``, which lists every plugin), a plugin's failure is put there under its name
+    instead, and the other plugins are collected: of a clash, the plugin that registers the
+    name second is the one in error.
     """
     from .schema import check_fragment
 
@@ -268,11 +302,16 @@ def collect(pm: PluginManager) -> Registry:
 
             kwargs = {"register": register} if "register" in impl.argnames else {}
             try:
-                impl.function(**kwargs)
-            except PluginError:
-                raise
-            except Exception as exc:
-                raise PluginError(f"{info.label}: {hook_name} failed: {exc!r}") from exc
+                try:
+                    impl.function(**kwargs)
+                except PluginError:
+                    raise
+                except Exception as exc:
+                    raise PluginError(f"{info.label}: {hook_name} failed: {exc!r}") from exc
+            except PluginError as exc:
+                if errors is None:
+                    raise
+                errors.setdefault(info.name, str(exc).removeprefix(f"{info.label}: "))
     return reg
 
 
@@ -310,6 +349,28 @@ def _register(
         raise PluginError(f"{info.label}: {kind} {name!r} options: {exc}") from exc
     if kind == "stage" and cls.annotations_schema is not None:
         check_fragment(cls.annotations_schema, f"{info.label}: stage {name!r}")
+    if kind == "stage":
+        _check_methods(info, name, cls)
     table[name] = cls
     reg.owners[(kind, name)] = info
     getattr(info, kind + "s").append(name)
+
+
+def _check_methods(info: PluginInfo, name: str, cls: type[Stage]) -> None:
+    """A stage's ``process`` and ``process_batch`` take one document (or one list): a wrong
+    signature failed every document of the run, each error pointing into the host."""
+    import inspect
+
+    for method in ("process", "process_batch", "keep"):
+        fn = getattr(cls, method, None)
+        if fn is None or fn is getattr(Stage, method, None) or not callable(fn):
+            continue
+        try:
+            inspect.signature(fn).bind(None, None)
+        except TypeError as exc:
+            raise PluginError(
+                f"{info.label}: stage {name!r}: {method}{inspect.signature(fn)} cannot be called"
+                f" with one document ({exc}){leave_out_hint(info.name)}"
+            ) from exc
+        except ValueError:  # (no signature to read: a builtin)
+            continue

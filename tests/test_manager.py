@@ -237,3 +237,118 @@ def test_a_stage_may_not_take_a_name_the_host_keeps(name):
     pm = make_plugin_manager([("squatter", StagePlugin(Squatter))])
     with pytest.raises(PluginError, match=f"plugin 'squatter'.*stage name '{name}' is reserved"):
         collect(pm)
+
+
+class _ClashStage(Stage):
+    name = "samestage"
+
+
+class _ClashPlugin:
+    @staticmethod
+    @hookimpl
+    def corearchive_register_stages(register: Any) -> None:
+        register(_ClashStage)
+
+
+class _WrongArgs:
+    @staticmethod
+    @hookimpl
+    def corearchive_register_stages(reg: Any) -> None:
+        pass
+
+
+class _Typo:
+    @staticmethod
+    def corearchive_register_stage(register: Any) -> None:
+        pass
+
+
+def _installed(monkeypatch, *plugins: tuple[str, str, Any]) -> None:
+    """Entry points of the ``corearchive`` group as if the distributions ``(dist, name,
+    plugin object)`` were installed beside corearchive."""
+    import importlib.metadata as im
+    from types import SimpleNamespace
+
+    from corearchive import manager
+
+    real = im.entry_points
+    fakes = [
+        SimpleNamespace(
+            name=name,
+            value=f"{dist.replace('-', '_')}",
+            dist=SimpleNamespace(name=dist, version="0.0.1"),
+            load=lambda p=plugin: p,
+        )
+        for dist, name, plugin in plugins
+    ]
+    monkeypatch.setattr(
+        manager.importlib.metadata, "entry_points", lambda group: [*real(group=group), *fakes]
+    )
+
+
+def _listing() -> tuple[int, dict[str, dict[str, Any]], str]:
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    r = CliRunner().invoke(cli, ["plugins", "--json"])
+    rows = json.loads(r.output.split("\ncorearchive:")[0])
+    return r.exit_code, {f"{row['distribution']}:{row['name']}": row for row in rows}, r.output
+
+
+@pytest.mark.parametrize(
+    ("plugins", "broken", "why"),
+    [
+        # a stage name two plugins register: the one collected second is broken, the
+        # others are listed whole
+        (
+            [("ca-a", "a", _ClashPlugin()), ("ca-b", "b", _ClashPlugin())],
+            "ca-a:a",
+            "stage name 'samestage' is already registered by plugin 'b'",
+        ),
+        ([("ca-w", "w", _WrongArgs())], "ca-w:w", "Argument(s) {'reg'} are declared"),
+        ([("ca-t", "t", _Typo())], "ca-t:t", "unknown hook 'corearchive_register_stage'"),
+        # two distributions with one entry-point name
+        (
+            [("ca-x", "dup", _ClashPlugin()), ("ca-y", "dup", TaggerPlugin())],
+            "ca-y:dup",
+            "COREARCHIVE_DISABLE_PLUGINS=ca-y:dup or =ca-x:dup leaves one out",
+        ),
+    ],
+)
+def test_corearchive_plugins_lists_every_plugin_and_marks_the_broken_one(
+    monkeypatch, plugins, broken, why
+):
+    """On a stage-name clash the listing showed the plugins collected after it (builtins
+    among them) as "hooks only"; on a hook with wrong arguments or a misspelt one it listed
+    nothing; two distributions with one entry-point name could only both be left out."""
+    _installed(monkeypatch, *plugins)
+    code, rows, _ = _listing()
+    assert code == 2
+    assert why in rows[broken]["error"], rows[broken]
+    assert [k for k, r in rows.items() if r["error"]] == [broken]
+    for name in BUILTIN_STAGES:
+        assert rows[f"corearchive:{name}"]["stages"] == [name]
+    assert rows["corearchive:sources"]["sources"]
+
+
+def test_one_of_two_distributions_with_one_name_is_left_out_by_dist_and_name(monkeypatch):
+    _installed(monkeypatch, ("ca-x", "dup", _ClashPlugin()), ("ca-y", "dup", TaggerPlugin()))
+    monkeypatch.setenv("COREARCHIVE_DISABLE_PLUGINS", "ca-y:dup")
+    code, rows, _ = _listing()
+    assert code == 0 and rows["ca-x:dup"]["stages"] == ["samestage"] and "ca-y:dup" not in rows
+
+
+def test_a_stage_whose_process_takes_no_document_fails_at_start_up():
+    """It passed start-up and failed every document, each error pointing into the host's
+    stage.py."""
+
+    class NoDoc(Stage):
+        name = "nodoc"
+
+        def process(self) -> Any:  # type: ignore[override]
+            return None
+
+    pm = make_plugin_manager([("nodoc", StagePlugin(NoDoc))])
+    with pytest.raises(PluginError, match=r"plugin 'nodoc'.*stage 'nodoc': process\(self\)"):
+        collect(pm)

@@ -359,11 +359,16 @@ def test_a_stage_that_gives_back_another_document_fails_it(
     with extra_plugins(monkeypatch, ("swapping", StagePlugin(_SwappingStage))):
         res = ingest(str(docs), "--config", str(cfg), *args)
     assert res.exit_code == 1, res.output
-    assert [r["source"]["uri"][-1] for r in res.records] == ["0"]
+    # (after dedup, a stage takes one document at a time: "the first document of the
+    # batch" is the document itself there)
+    one_at_a_time = where == "last"
+    kept = ["0", "2", "3"] if one_at_a_time else ["0"]
+    assert [r["source"]["uri"][-1] for r in res.records] == kept
     errors = {r["source"]["uri"][-1]: r["error"] for r in res.rejects}
-    assert sorted(errors) == ["1", "2", "3", "4", "5"]
+    assert sorted(errors) == (["1", "4", "5"] if one_at_a_time else ["1", "2", "3", "4", "5"])
     assert errors["1"].startswith("TypeError: the stage gave back document")
-    assert errors["2"].startswith("TypeError: the stage gave back document")
+    if not one_at_a_time:
+        assert errors["2"].startswith("TypeError: the stage gave back document")
     assert errors["4"].startswith("TypeError: the stage set the document's annotations to a")
     assert errors["5"].startswith("TypeError: the stage set the document's text to a NoneType")
     _counts_add_up(res.manifest)
