@@ -273,6 +273,33 @@ JAPANESE = [
 ]
 
 
+#: (body paragraphs of a Chinese and a Turkish page; their furniture words were no cue
+#: words, and the advertisement line stayed between the paragraphs: acceptance round s23)
+CHINESE = [
+    "首页 | 国内 | 国际 | 财经",
+    "分享到：微信 微博 QQ空间",
+    "政府周二宣布了一系列支持中小企业发展的新措施，包括提供低息贷款、减免部分税费以及简化行政审批程序，以帮助企业应对当前的经济挑战。",
+    "广告",
+    "相关负责人在新闻发布会上表示，这些措施将在未来三年内逐步实施，预计将惠及全国超过五十万家中小企业。",
+    "他指出，政府还将加大对科技创新型企业的扶持力度，鼓励企业加大研发投入，提升核心竞争力。",
+]
+TURKISH = [
+    "Ana Sayfa | Gündem | Ekonomi | Spor",
+    "Hükümet salı günü küçük ve orta ölçekli işletmelere yönelik kapsamlı bir destek paketini açıkladı ve paket düşük faizli krediler ile vergi indirimlerini içeriyor.",
+    "Reklam",
+    "Ekonomi bakanı basın toplantısında yaptığı açıklamada, paketin üç yıl boyunca uygulanacağını ve iki yüz binden fazla şirketi kapsayacağını söyledi.",
+    "Bakan, özellikle üretim yapan işletmelere ve teknoloji alanında faaliyet gösteren şirketlere öncelik verileceğini vurguladı.",
+]
+
+
+def test_the_furniture_words_of_more_languages(run_stage):
+    for page in (CHINESE, TURKISH):
+        kept, removed = _clean(run_stage, page)
+        body = [ln for ln in page if len(ln) > 40 and "|" not in ln]
+        assert kept == body, page[0]
+        assert set(page) - set(body) == set(removed)
+
+
 def test_a_short_page_without_spaces_is_not_taken_for_a_page_without_article(run_stage):
     """The noprose rule (no prose line kept, few words) must not read a Japanese article,
     whose sentences are one or two \\w runs each, as a page without one."""

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the pages' paragraphs are long literal lines)
 """The metadata stage on pages in scripts and languages beyond western Europe's: the byline,
 tag line, date and headline of a raw scraped page read into their fields and out of
 the text (an acceptance test found them all missed but the date and the headline)."""
