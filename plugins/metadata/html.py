@@ -58,6 +58,12 @@ _META_PUB = re.compile(
     re.I,
 )
 _META_NAME = re.compile(r'["\']([^"\']+)["\']')
+#: A ``<time>`` element's machine-readable date-time, with a time and its offset
+_TIME_ELEMENT = re.compile(
+    r"<time\b[^>]*?\bdatetime\s*=\s*[\"']?(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
+    r"(?:Z|[+-]\d\d:?\d\d))",
+    re.I,
+)
 _CONTENT = re.compile(r'content\s*=\s*["\']([^"\']{6,40})["\']', re.I)
 _ATTR_YMD = re.compile(r"\s*((?:19|20)\d\d)(?:-?|/)(\d\d)(?:-?|/)(\d\d)")
 _BLOCKS = frozenset(
@@ -387,6 +393,17 @@ def html_candidates(
                 }
             )
             present.add(d)
+    # the date-times of the page's <time datetime="..."> elements, by day: the precision of
+    # a chosen day that the visible text gives without a zone (a time element is the
+    # common markup of news sites' bylines; htmldate reads only its day)
+    timed: dict[date, str] = {}
+    if "datetime" in html or "DATETIME" in html:
+        for m in _TIME_ELEMENT.finditer(html):
+            v = m.group(1)
+            if v[-5] in "+-" and v[-3] != ":":  # (+0100 as +01:00)
+                v = v[:-2] + ":" + v[-2:]
+            if (d := _iso_from_attr(v)) is not None and _ISO_OK.match(v):
+                timed.setdefault(d, v)
     for c in cands:
         f = c["f"]
         f["hd_agree"] = float(c["date"] == hd_d)
@@ -397,6 +414,8 @@ def html_candidates(
         f["hd_st_agree"] = float(c["date"] == hd_d == st_d)
         if st_d and c["date"] == st_d and sv and len(sv) > 10 and c.get("time") is None:
             c["html_value"] = sv  # the page's own date-time, with its offset
+        elif c["date"] in timed and len(iso_value(c)) == 10:
+            c["html_value"] = timed[c["date"]]
         if f["hd_agree"]:
             c["cue"] = "htmldate"
     rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]

@@ -522,6 +522,33 @@ def test_html_metadata(run_stage) -> None:
 
 
 @pytest.mark.parametrize(
+    ("time", "published"),
+    [
+        (
+            '<time datetime="2024-03-04T12:47:00+01:00">March 4, 2024</time>',
+            "2024-03-04T12:47:00+01:00",
+        ),
+        ("<time datetime='2024-03-04T12:47Z'>4 March 2024, 12:47</time>", "2024-03-04T12:47Z"),
+        (
+            '<time datetime="2024-03-04T12:47:00+0100">March 4, 2024</time>',
+            "2024-03-04T12:47:00+01:00",
+        ),
+        # a time element of another day (a comment's, a related story's) lends nothing
+        ('<p>March 4, 2024</p><time datetime="2024-03-01T09:00:00Z">March 1</time>', "2024-03-04"),
+        # no offset: no instant
+        ('<time datetime="2024-03-04T12:47:00">March 4, 2024</time>', "2024-03-04"),
+    ],
+)
+def test_a_time_elements_date_time_gives_the_days_precision(run_stage, time, published) -> None:
+    """``<time datetime="…T12:47:00+01:00">`` (news sites' byline markup): ``published`` was
+    the day of its visible text, where the same value in a meta tag kept its time."""
+    body = f"<h1>Budget passes</h1>{time}<p>{BODY}</p><p>{BODY2}</p>"
+    html = f"<html><body><article>{body}</article></body></html>"
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.published == published
+
+
+@pytest.mark.parametrize(
     ("head", "byline", "authors"),
     [
         # a domain, a newsroom abbreviation ("red" = Redaktion), an agency: no person (were
