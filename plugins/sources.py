@@ -1003,6 +1003,8 @@ def _object_doc(
     published = _field(obj, _DATE_KEYS)
     if isinstance(published, datetime | date):
         published = published.isoformat()
+    elif isinstance(published, int | float) and not isinstance(published, bool):
+        published = str(int(published))  # (seconds since 1970, or a CDX stamp as a number)
     if isinstance(published, str) and published.strip():
         given["date"] = published.strip()
     doc.annotations["source"] = {**source, "given": given}

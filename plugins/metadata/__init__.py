@@ -140,6 +140,45 @@ def _http_day(value: str | None) -> datetime | None:
         return None
 
 
+#: An input's date as a record's ``published`` holds it: a day, or a date-time with its
+#: offset (fractions of a second kept)
+_GIVEN_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$"
+)
+#: A month or a year alone ("2024-03", "2024"): ISO 8601, but less than the day a record's
+#: ``published`` holds
+_GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
+
+
+def _given_date(value: str) -> tuple[str, date] | str | None:
+    """An input's publication date (a dump's ``date`` field): ``(ISO value, day)`` as
+    written when it is ISO 8601 at a day or finer (a date-time with its offset, fractions
+    of a second kept), a 14-digit CDX stamp or seconds since 1970 (UTC), else as the text
+    reader reads it ("March 4, 2024"; a date-time without an offset gives its day); a string
+    saying why when it is a month or a year alone; None when it is no date."""
+    v = value.strip()
+    if _GIVEN_ISO.match(v):
+        try:
+            when = datetime.fromisoformat(v.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return v, when.date()
+    if _GIVEN_COARSE.match(v):
+        return "a month or a year only: published holds a day at least"
+    if v.isdigit() and (len(v) == 14 or 9 <= len(v) <= 10):
+        try:
+            when = (
+                datetime.strptime(v, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+                if len(v) == 14
+                else datetime.fromtimestamp(int(v), UTC)
+            )
+        except (ValueError, OverflowError, OSError):
+            return None
+        return when.isoformat().replace("+00:00", "Z"), when.date()
+    found = find_dates([v])
+    return (iso_value(found[0]), found[0]["date"]) if found else None
+
+
 def _too_late(day: date, bound: date | None) -> str | None:
     """Why ``day`` cannot be a publication date: after the capture bound, or (with none)
     after today; None if it can."""
@@ -250,13 +289,16 @@ class MetadataStage(Stage):
         ann["date_bound"] = bound.isoformat() if bound else None
         given = doc.annotations.get("source", {}).get("given", {})
         if isinstance(given, dict) and given.get("date"):
-            found = find_dates([str(given["date"])])
-            if found:
+            written = str(given["date"]).strip()
+            got = _given_date(written)
+            if isinstance(got, str):  # (a month or a year: said, not dropped in silence)
+                dates.append({"value": written, "where": "input", "rejected": got})
+            elif got is not None:
                 # the input's own date, bounded as the page's dates are: one after the
                 # capture or in the future is recorded with the reason, not chosen
-                value = iso_value(found[0])
+                value, day = got
                 item = {"value": value, "where": "input", "precision": _precision(value)}
-                late = _too_late(found[0]["date"], bound)
+                late = _too_late(day, bound)
                 if late:
                     item["rejected"] = late
                 else:

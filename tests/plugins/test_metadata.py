@@ -182,6 +182,37 @@ def test_the_inputs_date_is_bounded_too(
         assert ann["date_chosen"] == 0 and ann["date_confidence"] == 0.95
 
 
+@pytest.mark.parametrize(
+    ("given", "value", "published", "why"),
+    [
+        # the precision written, fractions of a second included (they were cut)
+        ("2024-03-04T12:47:00.123+02:00", "2024-03-04T12:47:00.123+02:00", None, None),
+        ("2024-03-04T12:47:00Z", "2024-03-04T12:47:00Z", None, None),
+        # seconds since 1970 and a CDX stamp, as capture times are read (they were ignored)
+        ("1709556420", "2024-03-04T12:47:00Z", None, None),
+        ("20240304124700", "2024-03-04T12:47:00Z", None, None),
+        # a month or a year: said, not dropped in silence; the text's date is chosen
+        (
+            "2024-03",
+            "2024-03",
+            "2019-03-04",
+            "a month or a year only: published holds a day at least",
+        ),
+        ("2024", "2024", "2019-03-04", "a month or a year only: published holds a day at least"),
+        # free text, as before
+        ("March 4, 2024", "2024-03-04", None, None),
+    ],
+)
+def test_the_inputs_date_keeps_its_precision(run_stage, given, value, published, why) -> None:
+    doc = make_document(page("Published 4 March 2019"), fetched_at="2024-06-01T00:00:00Z")
+    doc.annotations["source"] = {"given": {"date": given}}
+    out = run_stage(MetadataStage, doc).kept[0]
+    item = out.annotations["metadata"]["dates"][0]
+    assert item["value"] == value and item["where"] == "input"
+    assert item.get("rejected") == why
+    assert out.published == (published or value)
+
+
 def test_future_date_loses_to_an_earlier_one(run_stage) -> None:
     text = page("Event on 12 May 2024", "Published 3 January 2024")
     doc = make_document(text, fetched_at="2024-02-01T00:00:00Z")
