@@ -64,6 +64,9 @@ _ARCHIVED = re.compile(
 _CLOCK_SKEW_DAYS = 2
 #: How far into an HTML page's extracted text a byline is looked for
 _HTML_BYLINE_LINES = 8
+#: How far into an HTML page's extracted text its headline is looked for (below a kicker
+#: or a section line, above the byline)
+_HTML_HEADLINE_LINES = 3
 
 
 #: A run of blank lines (whitespace only) after a line break, then the break before the next
@@ -330,6 +333,8 @@ class MetadataStage(Stage):
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
                 head = tree.findtext(".//title") if tree is not None else None
                 doc.title = headline_of(doc.title, text, doc.site_name, self._url(doc), head)
+            if self.options.strip_lines and doc.title and doc.text:
+                self._strip_headline(doc, ann)
             cands = html_candidates(doc.content, bound, hd=hd, tree=tree, text=text)
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
@@ -411,6 +416,18 @@ class MetadataStage(Stage):
         sources["authors"] = f"html text line {i}"
         if self.options.strip_lines:
             ann["removed_lines"] = self._strip(doc, {"authors": [i]}, lines)
+
+    def _strip_headline(self, doc: Document, ann: dict[str, Any]) -> None:
+        """The headline out of an HTML page's text when the extraction began with it, as a
+        plain text's headline line leaves its text: the record's text had the title twice
+        for HTML input only."""
+        lines = doc.text.split("\n", _HTML_HEADLINE_LINES)[:_HTML_HEADLINE_LINES]
+        title = doc.title.strip() if doc.title else ""
+        for i, line in enumerate(lines):
+            if line.strip() == title:
+                removed = self._strip(doc, {"title": [i]}, lines)
+                ann["removed_lines"] = ann.get("removed_lines", 0) + removed
+                return
 
     @staticmethod
     def _item(c: dict[str, Any], value: str, where: str) -> dict[str, Any]:

@@ -2341,3 +2341,18 @@ def test_a_date_split_over_short_lines(lines: list[str], value: str) -> None:
 )
 def test_split_lines_that_are_no_date(lines: list[str]) -> None:
     assert find_dates(lines, text="\n".join(lines)) == []
+
+
+def test_an_html_pages_headline_is_its_title_not_a_line_of_its_text(ingest, tmp_path) -> None:
+    """A plain text's headline line leaves its text; an HTML page's stayed as the first line
+    of its text (acceptance round s23: a search index got it twice, for HTML only)."""
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><title>Budget passes | Example News</title></head><body><article>"
+        f"<h1>Budget passes after long debate</h1><p>{BODY}</p><p>{BODY2}</p>"
+        "</article></body></html>"
+    )
+    [record] = ingest(str(page)).records
+    assert record["title"] == "Budget passes after long debate"
+    assert record["text"].split("\n")[0] == BODY
+    assert record["annotations"]["metadata"]["removed_lines"] == 1
