@@ -141,6 +141,8 @@ class AtomicFile:
     ) -> None:
         self.path = path
         self.run_id = run_id
+        #: whether runs add to the file (its commit appends)
+        self.appends = keep_existing
         self.tmp = temp_name(path, run_id)
         self.committed = False
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -152,11 +154,15 @@ class AtomicFile:
         # The position is counted here: the buffered file's tell() is a system call, several
         # per document in the sinks (~30 µs a document on the development VM).
         self.pos = self.base or 0
+        #: bytes this run writes before its own (the newline a cut last line gets)
+        self.lead = 0
         if lines and self.base and not _ends_a_line(path, self.base):
             # (a file of lines whose last was cut, by another tool or a full disk: this
             # run's first line would be glued to it)
             self.write(b"\n")
             self.written = 0
+            self.lead = 1
+        self._span: dict[str, int] | None = None
 
     def write(self, data: bytes) -> None:
         self.file.write(data)
@@ -178,6 +184,15 @@ class AtomicFile:
         self.file.truncate()
         self.pos = pos
 
+    def span(self) -> dict[str, int]:
+        """Where this run's bytes are in the file once it is committed: ``{"offset": …,
+        "bytes": …}`` (in a file that runs add to, what a loader reads of one run)."""
+        if self._span is None:
+            self.file.flush()
+            size = self.file.tell()  # (what went through write() and into .file directly)
+            self._span = {"offset": (self.base or 0) + self.lead, "bytes": size - self.lead}
+        return dict(self._span)
+
     def sha256(self) -> str:
         """``sha256:HEX`` of this run's bytes (the whole file when it is new or replaced),
         as written so far."""
@@ -187,6 +202,7 @@ class AtomicFile:
     def commit(self) -> None:
         """Flush to disk and put in place (rename, or append); inside a :class:`Commit`, that
         waits for the run's commit point (:meth:`Commit.publish`)."""
+        self.span()  # (taken while the file is open)
         self.file.flush()
         os.fsync(self.file.fileno())
         self.file.close()

@@ -1186,7 +1186,7 @@ class StagedPlan:
                 all_stats = {s.name: stats.get(s.name, StageStats()) for s in stages}
                 if dedup is not None:
                     all_stats[dedup.name] = dedup.stats
-                manifest = _manifest(run, started, all_stats, counts, index, warcs, out)
+                manifest = _manifest(run, started, all_stats, counts, index, warcs, out, outputs)
                 manifest["plan"] = {
                     "kind": "staged",
                     "tasks": len(tasks),
@@ -1421,13 +1421,18 @@ def _manifest(
     index: Path,
     warcs: dict[Path, str],
     out: Path,
+    files: list[AtomicFile],
 ) -> dict[str, Any]:
-    """The run's manifest, its outputs as the final step joined them."""
+    """The run's manifest, its outputs as the final step joined them (``files``: the
+    run's records and rejects files, committed)."""
     digests = {p.relative_to(out).as_posix(): d for p, d in warcs.items() if d}
     names = sorted(p.relative_to(out).as_posix() for p in warcs)
     outputs = {
         name: ["records.jsonl"] if name == "records" else names if name == "warc" else []
         for name in run.config.sinks
     }
-    manifest: dict[str, Any] = run.manifest(started, index, counts, stats, outputs, digests)
+    appended = {f.path.relative_to(out).as_posix(): f.span() for f in files if f.appends}
+    manifest: dict[str, Any] = run.manifest(
+        started, index, counts, stats, outputs, digests, appended
+    )
     return manifest

@@ -253,6 +253,10 @@ class Run:
                     {s.name: self._stats(s) for s in stages},
                     {s.name: s.outputs() for s in sinks},
                     {name: d for s in sinks for name, d in s.digests().items()},
+                    {
+                        "rejects.jsonl": reporter.rejects.span(),
+                        **{name: sp for s in sinks for name, sp in s.appended().items()},
+                    },
                 )
                 self.write_manifest(manifest)
             self.commit_point(commit, catalog, counts)
@@ -458,10 +462,12 @@ class Run:
         stages: dict[str, StageStats],
         outputs: dict[str, list[str]],
         digests: dict[str, str],
+        appended: dict[str, dict[str, int]],
     ) -> dict[str, Any]:
         """The run's manifest (``run.json`` and ``runs/RUN_ID.json``); the staged plan's
         final step writes the same. ``digests``: ``sha256:HEX`` of the files the run wrote
-        whole (its WARC files), by their names in ``outputs``."""
+        whole (its WARC files), by their names in ``outputs``; ``appended``: where the run's
+        bytes are in the files runs add to (``records.jsonl``, ``rejects.jsonl``)."""
         return {
             "run_id": self.run_id,
             "started_at": _iso(started),
@@ -482,6 +488,7 @@ class Run:
             "stages": {name: st.to_json() for name, st in stages.items()},
             "outputs": {"rejects": ["rejects.jsonl"], **outputs},
             "digests": dict(sorted(digests.items())),
+            "appended": dict(sorted(appended.items())),
         }
 
     def _stats(self, stage: Stage) -> StageStats:

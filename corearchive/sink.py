@@ -80,6 +80,12 @@ class Sink:
         """The files this run wrote, relative to the output folder (for the manifest)."""
         return []
 
+    def appended(self) -> dict[str, dict[str, int]]:
+        """Of each file of :meth:`outputs` that runs add to (``records.jsonl``), where this
+        run's bytes are: ``{"offset": …, "bytes": …}`` (:meth:`AtomicFile.span`), for the
+        manifest: a loader reads one run's records from there."""
+        return {}
+
     def digests(self) -> dict[str, str]:
         """``sha256:HEX`` of each file of :meth:`outputs` that the run wrote whole and no
         later run changes (the manifest records them; ``verify`` checks them), taken in

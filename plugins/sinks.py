@@ -145,6 +145,10 @@ class RecordsSink(Sink):
     def outputs(self) -> list[str]:
         return ["records.jsonl"]
 
+    def appended(self) -> dict[str, dict[str, int]]:
+        file: AtomicFile | None = getattr(self, "file", None)
+        return {"records.jsonl": file.span()} if file is not None else {}
+
 
 @dataclass(frozen=True)
 class WarcOptions:

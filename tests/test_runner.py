@@ -1524,3 +1524,33 @@ def test_a_file_named_again_through_a_link_is_counted(ingest, seeds, tmp_path, p
     assert list(counts["skipped"].values()) == [1] and "named again" in next(
         iter(counts["skipped"])
     )
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_each_runs_manifest_says_where_its_records_are(ingest, seeds, tmp_path, plan):
+    """records.jsonl accumulates across runs, and a record does not say its run: an
+    incremental loader had to keep its own offsets. Each manifest gives where its run's
+    lines of records.jsonl and rejects.jsonl are."""
+    out = tmp_path / "o"
+    first = ingest(str(seeds), "--plan", plan, out=out)
+    extra = tmp_path / "more"
+    extra.mkdir()
+    (extra / "a.txt").write_text(ARTICLE)
+    (extra / "empty.txt").write_text("")
+    second = ingest(str(extra), "--plan", plan, out=out)
+    data = (out / "records.jsonl").read_bytes()
+    rejects = (out / "rejects.jsonl").read_bytes()
+    # (the results read the whole files: the second run's are what it added)
+    runs = [
+        (first, first.records, first.rejects),
+        (second, second.records[len(first.records) :], second.rejects[len(first.rejects) :]),
+    ]
+    for res, records, rejected in runs:
+        span = res.manifest["appended"]["records.jsonl"]
+        lines = data[span["offset"] : span["offset"] + span["bytes"]].splitlines()
+        assert [json.loads(x)["id"] for x in lines] == [r["id"] for r in records]
+        span = res.manifest["appended"]["rejects.jsonl"]
+        entries = rejects[span["offset"] : span["offset"] + span["bytes"]].splitlines()
+        assert [json.loads(x) for x in entries] == rejected
+        assert {r["run_id"] for r in rejected} <= {res.manifest["run_id"]}
+    assert len(runs[1][1]) == 1 and len(runs[1][2]) == 1  # (the empty file's error)
