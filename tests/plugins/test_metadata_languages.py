@@ -110,11 +110,12 @@ PAGES = {
             "समाचार",
             "सरकार ने छोटे उद्योगों के लिए नई सहायता योजना की घोषणा की",
             "लेखक: राहुल शर्मा",
+            "18 मार्च 2024, 11:00",
         ],
         "tail": ["टैग: अर्थव्यवस्था, उद्योग, सरकार"],
         "title": "सरकार ने छोटे उद्योगों के लिए नई सहायता योजना की घोषणा की",
         "authors": ["राहुल शर्मा"],
-        "date": None,
+        "date": "2024-03-18",
         "tags": ["अर्थव्यवस्था", "उद्योग", "सरकार"],
         "body": [
             "सरकार ने मंगलवार को छोटे और मध्यम उद्योगों के लिए एक व्यापक सहायता योजना की घोषणा की, जिसमें सस्ते ऋण और करों में छूट शामिल है।",
@@ -163,3 +164,20 @@ def test_tags_of_a_script_without_case_are_its_words() -> None:
 
     assert split_tags("東京都 給食 教育 子育て") == ["東京都", "給食", "教育", "子育て"]
     assert split_tags("الاقتصاد، البنك المركزي، التضخم") == ["الاقتصاد", "البنك المركزي", "التضخم"]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("प्रकाशित: 3 नवंबर 2023", "2023-11-03"),
+        ("5 मई 2022", "2022-05-05"),
+        ("14 במרץ 2024", "2024-03-14"),
+    ],
+)
+def test_hindi_and_hebrew_month_names(line: str, day: str) -> None:
+    """Devanagari's vowel signs are no letters to the scanner's \\w: Hindi month names were
+    never read ("मार्च" is five characters, two of them signs)."""
+    from corearchive_plugins.metadata import find_dates
+
+    [found] = find_dates([line])
+    assert found["date"].isoformat() == day
