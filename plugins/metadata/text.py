@@ -2013,16 +2013,29 @@ def _fold(s: str) -> str:
         return s.encode("utf-8").lower().decode("utf-8")
 
 
+#: Chinese and Japanese characters (ideographs, kana): text written without spaces
+_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def _toks(s: str) -> list[str]:
     """Words of four or more characters, ASCII letters lowercased (content words, roughly;
-    see :func:`_fold`)."""
-    return _WORD4.findall(_fold(s))
+    see :func:`_fold`); of Chinese and Japanese, written without spaces, the pairs of
+    characters of each run (a headline was one "word" that its story never holds whole, so
+    it shared no word with the story)."""
+    words = _WORD4.findall(_fold(s))
+    if s.isascii() or _CJK_CHARS.search(s) is None:
+        return words
+    pairs = [r[k : k + 2] for r in _CJK_CHARS.findall(s) for k in range(len(r) - 1)]
+    return [w for w in words if _CJK_CHARS.search(w) is None] + list(dict.fromkeys(pairs))
 
 
 def _has_word(text: str, w: str, start: int = 0) -> bool:
     """``w`` occurs in ``text`` (from ``start`` on) as a whole word (``w`` a token of
     :func:`_toks`): a C-level substring search, then a look at the characters around each
-    hit (tokenising the text costs ~20x more on a page of long paragraphs)."""
+    hit (tokenising the text costs ~20x more on a page of long paragraphs). A pair of
+    Chinese or Japanese characters occurs anywhere (no word boundaries there)."""
+    if w[0] >= "\u3040" and _CJK_CHARS.match(w):
+        return text.find(w, start) >= 0
     i = text.find(w, start)
     n = len(w)
     while i >= 0:
