@@ -1996,7 +1996,10 @@ def _stage2_rows(X, p1, rb, rows, extra=0):
     return out
 
 
-RULES = ("teaser", "caption", "bridge")
+RULES = ("teaser", "caption", "bridge", "cueonly")
+_CUEONLY_REASON = "furniture words only (ad, share, read-also line)"
+#: The most tokens of a line that :func:`_rules`' ``cueonly`` rule removes
+_CUEONLY_TOKENS = 6
 STAGE2_BAND = 0.05
 # Stage 3 (auto-context once more): the stage-2 context features recomputed on the stage-2
 # scores, and p1.  A line's neighbours are better judged by stage 2 than by stage 1, so the
@@ -2185,6 +2188,9 @@ def _rules(X, p, thr, rules=RULES):
                 verb there), is an image caption;
       bridge  - an ad/share line inside the article does not end it: a prose line right after
                 such furniture lines, following a kept prose line, is kept;
+      cueonly - a short line of cue words only ("Advertisement", "Share: Facebook | X") is
+                removed, wherever it stands (the model kept such lines between the
+                paragraphs of Arabic and Hebrew pages);
       byline  - a short "By ..." line is removed;
       noprose - kept lines without any prose line among them (a sentence of 8+ words or
                 20+ CJK characters), under 12 words and 100 characters in all, are
@@ -2255,6 +2261,11 @@ def _rules(X, p, thr, rules=RULES):
                     keep[k] = True
                     why[k] = "prose line continuing the article after an ad/share line"
                 nxt = k + 1
+    if "cueonly" in rules:
+        only = (p >= thr) & (ntok > 0) & (ntok <= _CUEONLY_TOKENS) & (X[:, _FI["cue"]] >= ntok)
+        for j in np.flatnonzero(only & ~prose).tolist():
+            p[j] = min(p[j], thr * 0.5)
+            why[j] = _CUEONLY_REASON
     if "byline" in rules:
         for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2355,6 +2366,9 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
                     keep_l[k] = True
                     why[k] = "prose line continuing the article after an ad/share line"
                 nxt = k + 1
+    if "cueonly" in rules:
+        only = (p >= thr) & (ntok > 0) & (ntok <= _CUEONLY_TOKENS) & (X[:, _FI["cue"]] >= ntok)
+        _demote(p, why, only & ~prose, half, _CUEONLY_REASON)
     if "byline" in rules:
         _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
     if "noprose" in rules and len(starts):

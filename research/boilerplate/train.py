@@ -367,7 +367,7 @@ def main():
     ap.add_argument("--params", help="JSON object of LightGBM parameters overriding PARAMS")
     ap.add_argument("--seq", help="train the v10 sequence layer (needs torch), e.g. "
                     "'chan=16,kernel=5,dil=1-2-4,epochs=10,feats=all,mix=0.5' (see v10_seq.py)")
-    ap.add_argument("--rules", default="teaser,caption,bridge,byline,noprose",
+    ap.add_argument("--rules", default="teaser,caption,bridge,byline,noprose,cueonly",
                     help="post-processing rules the runtime applies (written into the model)")
     args = ap.parse_args()
     if args.params:
