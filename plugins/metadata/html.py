@@ -257,6 +257,8 @@ def without_dateparser() -> Iterator[None]:
         hx.get_external_parser, hx.month_words = saved
 
 
+#: The vowel signs and viramas of the Indic scripts (combining marks that \w does not take)
+_MARKS = re.compile(r"[\u0900-\u0dff]")
 #: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
 _AUTHOR_PARTS = re.compile(r"/|;|,|\||&|(?:^|\W)[ua]nd(?:$|\W)")
 #: A part of an author field that is an abbreviation of the newsroom ("red" = Redaktion)
@@ -290,6 +292,15 @@ def _author_fields_as_written() -> Iterator[None]:
     def normalize(current_authors: str | None, author_string: str) -> str | None:
         if isinstance(author_string, str):
             written = htmllib.unescape(author_string) if "&" in author_string else author_string
+            if _MARKS.search(written):
+                # a script with vowel signs (Devanagari and the other Indic scripts):
+                # trafilatura's clean-up cuts the signs as special characters ("राहुल
+                # शर्मा" -> "राहुल शर्म"); the names are read as a byline is instead
+                names = [n for p in _AUTHOR_PARTS.split(written) for n in author_field_names(p)]
+                if not names:
+                    return current_authors
+                known = current_authors.split("; ") if current_authors else []
+                return "; ".join(dict.fromkeys([*known, *names]))
             parts = [p.strip() for p in _AUTHOR_PARTS.split(written) if p.strip()]
             if not all(map(_names_part, parts)):  # (else as it is: trafilatura's own reading)
                 kept = [p for p in parts if _names_part(p)]

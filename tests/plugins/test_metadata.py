@@ -586,6 +586,13 @@ def test_a_time_elements_date_time_gives_the_days_precision(run_stage, time, pub
         # "Jungefreiheit De" and "Red", "Wien Orf At", "Agenturen", trafilatura's title case)
         ("<meta name='author' content='jungefreiheit.de'>", "", []),
         ("<meta name='author' content='example-news.de'>", "", []),
+        # Devanagari's vowel signs: trafilatura cut them as special characters ("शर्म")
+        ("<meta name='author' content='राहुल शर्मा'>", "", ["राहुल शर्मा"]),
+        (
+            "<meta name='author' content='लेखक: राहुल शर्मा, सीमा वर्मा'>",
+            "",
+            ["राहुल शर्मा", "सीमा वर्मा"],
+        ),
         ("", "red, wien.ORF.at/<a href='https://orf.at/agenturen'>Agenturen</a>", []),
         # names next to them stay
         ("<meta name='author' content='Jane Doe, example-news.de'>", "", ["Jane Doe"]),
