@@ -47,10 +47,15 @@ MODEL_PATH = os.path.join(_HERE, "lines_model.json")
 CACHE_PATH = os.path.join(_HERE, "lines_cache.bin")
 # Bump when the code that builds a cached array changes (the test that compares the shipped
 # cache with a fresh build fails until the cache is rewritten).
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3  # (3: Indic vowel signs are word characters)
 
 # ------------------------------------------------------------------ lexical cues ----
-_TOK = re.compile(r"\w+")
+#: The combining marks of the Indic scripts (Devanagari to Sinhala: vowel signs, viramas),
+#: word characters here as in the character table (:func:`_build_char_table`)
+_INDIC_MARKS = "".join(
+    c for c in map(chr, range(0x0900, 0x0E00)) if unicodedata.category(c).startswith("M")
+)
+_TOK = re.compile(r"(?:\w|[" + _INDIC_MARKS + r"])+")
 _SENT_IN = re.compile(r"[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?[^\W\d_]")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
@@ -386,7 +391,7 @@ _CUE_PHRASES = [
     "über uns",
     "комментарии",
     "поделиться",
-    # Arabic, Persian, Hebrew, Turkish, Indonesian, Vietnamese, Chinese, Japanese: share,
+    # Arabic, Persian, Hebrew, Turkish, Indonesian, Vietnamese, Hindi, Chinese, Japanese: share,
     # advertisement, read also, related, home, comments, the networks (acceptance round s23:
     # these lines stayed in the text of such pages)
     "شارك",
@@ -436,6 +441,15 @@ _CUE_PHRASES = [
     "首页",
     "微信",
     "微博",
+    "शेयर",
+    "शेयर करें",
+    "विज्ञापन",
+    "यह भी पढ़ें",
+    "फेसबुक",
+    "ट्विटर",
+    "व्हाट्सएप",
+    "होम",
+    "टिप्पणियाँ",
     "シェア",
     "シェアする",
     "広告",
@@ -786,6 +800,9 @@ def _build_char_table(bmp):
         | ((cp >= 0xF900) & (cp <= 0xFAFF))
     )
     word = np.char.isalnum(_BMP) | (_BMP == "_")
+    # the vowel signs and viramas of the Indic scripts (Devanagari to Sinhala) are inside
+    # words there: \\w splits "विज्ञापन" into four tokens
+    word |= np.isin(cp, [ord(c) for c in _INDIC_MARKS])
     t = (
         alpha * 1
         | (alpha & np.char.isupper(_BMP)) * 2
