@@ -241,7 +241,8 @@ def make_plugin_manager(
                     raise
                 # (listed with its cause: a hook whose arguments are not its spec's, a
                 # name another distribution took)
-                broken.append((PluginInfo(ep.name, dist, version), str(exc).split(": ", 1)[-1]))
+                info = PluginInfo(ep.name, dist, version)
+                broken.append((info, str(exc).removeprefix(f"{info.label}: ")))
     for name, plugin in plugins:
         if name not in disabled:
             pm.add_plugin(plugin, name)
@@ -302,16 +303,15 @@ def collect(pm: PluginManager, errors: dict[str, str] | None = None) -> Registry
 
             kwargs = {"register": register} if "register" in impl.argnames else {}
             try:
-                try:
-                    impl.function(**kwargs)
-                except PluginError:
-                    raise
-                except Exception as exc:
-                    raise PluginError(f"{info.label}: {hook_name} failed: {exc!r}") from exc
+                impl.function(**kwargs)
             except PluginError as exc:
                 if errors is None:
                     raise
                 errors.setdefault(info.name, str(exc).removeprefix(f"{info.label}: "))
+            except Exception as exc:
+                if errors is None:
+                    raise PluginError(f"{info.label}: {hook_name} failed: {exc!r}") from exc
+                errors.setdefault(info.name, f"{hook_name} failed: {exc!r}")
     return reg
 
 
