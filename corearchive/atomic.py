@@ -83,6 +83,20 @@ def output_busy(out: Path) -> bool:
     return False
 
 
+def leftovers(out: Path, run_id: str | None = None) -> Iterator[tuple[Path, str | None]]:
+    """The temporary files (:func:`temp_name`, and copies of standard input) in ``out`` and
+    its folders of runs other than ``run_id``, with the run that wrote each (None for a copy
+    of standard input); hidden folders (the staged plan's ``.plan``) are not entered."""
+    for folder, dirs, files in os.walk(out):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            m = _TEMP.match(name)
+            if m is not None and m["run"] != run_id:
+                yield Path(folder) / name, m["run"]
+            elif m is None and name.startswith(_INPUT_COPY) and folder == os.fspath(out):
+                yield Path(folder) / name, None
+
+
 def remove_leftovers(
     out: Path,
     run_id: str,
@@ -97,20 +111,14 @@ def remove_leftovers(
     removed: list[Path] = []
     size = 0
     runs: set[str] = set()
-    for folder, dirs, files in os.walk(out):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            m = _TEMP.match(name)
-            if m is not None and m["run"] != run_id:
-                runs.add(m["run"])
-            elif not (name.startswith(_INPUT_COPY) and folder == os.fspath(out)):
-                continue
-            path = Path(folder) / name
-            with contextlib.suppress(OSError):
-                n = path.stat().st_size
-                path.unlink()
-                removed.append(path)
-                size += n
+    for path, run in leftovers(out, run_id):
+        if run:
+            runs.add(run)
+        with contextlib.suppress(OSError):
+            n = path.stat().st_size
+            path.unlink()
+            removed.append(path)
+            size += n
     if removed:
         _say(
             err,

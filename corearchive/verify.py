@@ -32,6 +32,7 @@ for any size of archive.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import math
@@ -47,7 +48,7 @@ from typing import Any, Literal
 
 import orjson
 
-from .atomic import file_sha256, pending_commits
+from .atomic import file_sha256, leftovers, pending_commits
 from .catalog import indexed_runs, open_read_only
 from .source import GZIP_MEMBER, next_warc_member
 
@@ -77,6 +78,8 @@ class Verification:
     kinds: Counter[str] = field(default_factory=Counter)
     #: the kind of each listed problem
     listed_kinds: list[str] = field(default_factory=list)
+    #: what is worth knowing and is no damage (a killed run's temporary files)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -101,6 +104,7 @@ class Verification:
             "listed_details": [
                 {"kind": k, "text": t} for k, t in zip(self.listed_kinds, self.listed, strict=True)
             ],
+            "notes": self.notes,
         }
 
     def summary(self) -> str:
@@ -118,6 +122,7 @@ class Verification:
         lines += [f"    {p}" for p in self.listed]
         if self.problems > len(self.listed):
             lines.append(f"    … and {self.problems - len(self.listed)} more")
+        lines += [f"  note: {n}" for n in self.notes]
         return "\n".join(lines)
 
 
@@ -415,6 +420,23 @@ def _manifests(out: Path) -> dict[str, _Run]:
     return runs
 
 
+def _note_leftovers(out: Path, result: Verification) -> None:
+    """A note of the temporary files runs left in ``out`` (no damage: the next ingest into
+    the folder removes a killed run's)."""
+    left = list(leftovers(out))
+    if not left:
+        return
+    size = 0
+    for path, _ in left:
+        with contextlib.suppress(OSError):
+            size += path.stat().st_size
+    runs = ", ".join(sorted({run or "(a copy of standard input)" for _, run in left}))
+    result.notes.append(
+        f"{len(left)} temporary file(s), {size / 1e6:.1f} MB, of run(s) {runs}: a run in"
+        " progress, or one killed (the next ingest into the folder removes a killed run's)"
+    )
+
+
 def verify(out: Path) -> Verification:
     """Check the output folder ``out`` (see the module docstring)."""
     result = Verification()
@@ -425,6 +447,7 @@ def verify(out: Path) -> Verification:
     # killed as it committed leaves its journal, which is named below)
     manifests = (out / "runs").is_dir() and any((out / "runs").glob("*.json"))
     journals = pending_commits(out)
+    _note_leftovers(out, result)
     if not (warcs or records.exists() or (out / "run.json").exists() or manifests or journals):
         result.problem(
             "run", f"{out}: no corearchive output here (no run.json, records.jsonl or warc/)"

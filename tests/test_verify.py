@@ -330,10 +330,26 @@ def test_a_run_without_the_records_sink_needs_no_lines(ingest, seeds, tmp_path):
 def test_a_folder_with_no_output_is_not_intact(tmp_path):
     code, got = _verify(tmp_path)
     assert code == 1 and "no corearchive output here" in got["listed"][0]
-    # an empty runs/ (what a run killed before its commit leaves) is no output either
+    # an empty runs/ (what a run killed before its commit leaves) is no output either;
+    # its temporary files are said, not called damage
     (tmp_path / "runs").mkdir()
+    (tmp_path / "warc").mkdir()
+    (tmp_path / "warc" / ".x.warc.gz.20261123T190000Z-abcdef.tmp").write_bytes(b"x" * 2_000_000)
     code, got = _verify(tmp_path)
     assert code == 1 and "no corearchive output here" in got["listed"][0]
+    assert got["notes"] == [
+        "1 temporary file(s), 2.0 MB, of run(s) 20261123T190000Z-abcdef: a run in progress,"
+        " or one killed (the next ingest into the folder removes a killed run's)"
+    ]
+
+
+def test_an_intact_archive_with_a_killed_runs_temporary_files_is_intact_with_a_note(ingest, seeds):
+    res = ingest(str(seeds))
+    (res.out / ".records.jsonl.20261123T190000Z-abcdef.tmp").write_text("{}\n")
+    code, got = _verify(res.out)
+    assert code == 0 and got["ok"] and len(got["notes"]) == 1
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert "note: 1 temporary file(s)" in r.output
 
 
 def test_the_copy_of_a_response_without_target_uri_has_digests_that_check(ingest, seeds, tmp_path):
