@@ -61,13 +61,7 @@ def test_duplicate_stage_name_fails_naming_both_plugins():
     class Clash(Stage):
         name = "language"
 
-    class ClashPlugin:
-        @staticmethod
-        @hookimpl
-        def corearchive_register_stages(register: Any) -> None:
-            register(Clash)
-
-    pm = make_plugin_manager([("clash", ClashPlugin())])
+    pm = make_plugin_manager([("clash", StagePlugin(Clash))])
     with pytest.raises(PluginError) as err:
         collect(pm)
     msg = str(err.value)
@@ -243,13 +237,6 @@ class _ClashStage(Stage):
     name = "samestage"
 
 
-class _ClashPlugin:
-    @staticmethod
-    @hookimpl
-    def corearchive_register_stages(register: Any) -> None:
-        register(_ClashStage)
-
-
 class _WrongArgs:
     @staticmethod
     @hookimpl
@@ -302,7 +289,7 @@ def _listing() -> tuple[int, dict[str, dict[str, Any]], str]:
         # a stage name two plugins register: the one collected second is broken, the
         # others are listed whole
         (
-            [("ca-a", "a", _ClashPlugin()), ("ca-b", "b", _ClashPlugin())],
+            [("ca-a", "a", StagePlugin(_ClashStage)), ("ca-b", "b", StagePlugin(_ClashStage))],
             "ca-a:a",
             "stage name 'samestage' is already registered by plugin 'b'",
         ),
@@ -310,7 +297,7 @@ def _listing() -> tuple[int, dict[str, dict[str, Any]], str]:
         ([("ca-t", "t", _Typo())], "ca-t:t", "unknown hook 'corearchive_register_stage'"),
         # two distributions with one entry-point name
         (
-            [("ca-x", "dup", _ClashPlugin()), ("ca-y", "dup", TaggerPlugin())],
+            [("ca-x", "dup", StagePlugin(_ClashStage)), ("ca-y", "dup", TaggerPlugin())],
             "ca-y:dup",
             "COREARCHIVE_DISABLE_PLUGINS=ca-y:dup or =ca-x:dup leaves one out",
         ),
@@ -333,7 +320,9 @@ def test_corearchive_plugins_lists_every_plugin_and_marks_the_broken_one(
 
 
 def test_one_of_two_distributions_with_one_name_is_left_out_by_dist_and_name(monkeypatch):
-    _installed(monkeypatch, ("ca-x", "dup", _ClashPlugin()), ("ca-y", "dup", TaggerPlugin()))
+    _installed(
+        monkeypatch, ("ca-x", "dup", StagePlugin(_ClashStage)), ("ca-y", "dup", TaggerPlugin())
+    )
     monkeypatch.setenv("COREARCHIVE_DISABLE_PLUGINS", "ca-y:dup")
     code, rows, _ = _listing()
     assert code == 0 and rows["ca-x:dup"]["stages"] == ["samestage"] and "ca-y:dup" not in rows
