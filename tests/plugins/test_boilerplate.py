@@ -1196,3 +1196,22 @@ def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     assert (removed, added) == (1, 2)
     # nothing of the rendering matched: only removals
     assert refine("Other text\nShare this", d) == ("Other text", 1, 0)
+
+
+def test_word_counts_bounded_below_are_exact_and_above_at_least_the_bound() -> None:
+    """The fallback's word counts (_n_words with at_least): exact under the bound, at least
+    the bound otherwise, whatever the text (the fallback's decisions are the same)."""
+    import random
+
+    from corearchive_plugins.boilerplate import _n_words
+
+    rng = random.Random(3)
+    words = ["a", "bb", "Wort", "日本語", "x" * 30, "...", " ", "\n", "—"]
+    for _ in range(2000):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "", ",\n"]) for _ in range(rng.randint(0, 3000))
+        )
+        full = _n_words(text)
+        for bound in (1, 5, 200, 300, 1001):
+            got = _n_words(text, bound)
+            assert got == full if full < bound else got >= bound
