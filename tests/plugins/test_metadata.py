@@ -3,6 +3,7 @@ future dates, copyright years, relative dates, bylines, tags, site names, HTML, 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -2283,3 +2284,66 @@ def test_a_date_split_over_short_lines(lines: list[str], value: str) -> None:
 )
 def test_split_lines_that_are_no_date(lines: list[str]) -> None:
     assert find_dates(lines, text="\n".join(lines)) == []
+
+
+def test_htmldates_page_patterns_match_alike_from_the_runs_of_digits() -> None:
+    """faster_htmldate's findall for htmldate's page patterns (only the positions before a
+    run of digits tried) gives pattern.findall's list: matches that share a boundary, the
+    copyright lookbehind of the simple pattern, digits of other scripts, random strings."""
+    import random
+
+    import htmldate.core as hc
+
+    from corearchive_plugins.metadata.html import _digit_led_patterns
+
+    fast = _digit_led_patterns()
+    assert len(fast) == 7
+    strings = [
+        "x2020-01-01y2020-01-02z",  # the second needs the y the first consumed: not found
+        "a2020-01-01 b 2020-01-02.",
+        "on 12/10/2019 and 01.02.20!",
+        "id=20191231&x=20200101;",
+        "w3.org/2019/ and 2019.",
+        "\u06632020 ３2021 2022 ",
+        "3.2020. 12-2019 a12-2019b",
+        "",
+        "2020",
+    ]
+    rng = random.Random(7)
+    alphabet = "0123456789/.-: ab©w3.org\u0663\uff13\n"
+    strings += ["".join(rng.choices(alphabet, k=rng.randint(0, 60))) for _ in range(3000)]
+    for s in strings:
+        for pattern in (p for p in vars(hc).values() if isinstance(p, re.Pattern)):
+            if id(pattern) in fast:
+                assert fast[id(pattern)].findall(s) == pattern.findall(s), (pattern.pattern, s)
+
+
+def test_htmldates_candidates_and_answer_alike_within_faster_htmldate() -> None:
+    """htmldate's date-bearing elements and its date, with and without faster_htmldate."""
+    import htmldate.core as hc
+    from htmldate import find_date
+
+    from corearchive_plugins.metadata.html import faster_htmldate, parse_html
+
+    page = (
+        "<html><head><title>T</title></head><body>"
+        '<div class="x" id="pubdate">a</div><p>b</p><span itemprop="datePublished">'
+        '2019-04-03</span><footer>c</footer><small>d</small><div id="main" class="byline">'
+        "e</div><div>f</div><i class='meta'>g</i><p id='footer-info-lastmod'>h</p>"
+        "<p>Posted 12/10/2019. Copyright 2018 x20200101y 2021-05-06 and 07.08.19</p>"
+        "</body></html>"
+    )
+    tree = parse_html(page)
+    assert tree is not None
+    root = tree.getroottree()
+    plain = [root.getpath(e) for e in hc.date_candidates(tree, True)]
+    answer = find_date(tree, extensive_search=True, original_date=True)
+    # a page where only the search of the HTML's text finds a date
+    bare = parse_html("<html><body><p>ref 2015/03/04 and 2016-07-08.</p></body></html>")
+    bare_answer = find_date(bare, extensive_search=True, original_date=True)
+    with faster_htmldate():
+        assert [root.getpath(e) for e in hc.date_candidates(tree, True)] == plain
+        assert find_date(tree, extensive_search=True, original_date=True) == answer
+        assert find_date(bare, extensive_search=True, original_date=True) == bare_answer
+    # (the first div: its class, first in source order, is what counts, and says nothing)
+    assert len(plain) == 6 and answer and bare_answer
