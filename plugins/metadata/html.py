@@ -304,47 +304,26 @@ def _digit_led_patterns() -> dict[int, _DigitLed]:
     return {id(p): _DigitLed(p) for p in (getattr(hc, n) for n in names)}
 
 
-@lru_cache(maxsize=1)
-def _attributed() -> etree.XPath:
-    """The elements with an ``id``, a ``class`` or an ``itemprop``, and the ``footer`` and
-    ``small`` elements, in document order (see :func:`faster_htmldate`)."""
-    return etree.XPath("descendant::*[@id or @class or @itemprop or self::footer or self::small]")
-
-
 @contextmanager
 def faster_htmldate() -> Iterator[None]:
-    """Within the block, two of htmldate's (1.11) searches give the same results for less
-    CPU (the same dates on every dev page; tests/plugins/test_metadata.py):
-
-    * its search of the page's HTML for date patterns (its last resort, ``search_page``)
-      finds the patterns' matches with :class:`_DigitLed`: ~0.2 of the CPU, ~14 ms a page
-      it runs on (37 of the 493 dev pages);
-    * its extensive search's elements that may hold a date (``date_candidates``) are
-      tested only among the elements libxml2 finds with an ``id``, a ``class`` or an
-      ``itemprop`` (and the ``footer`` and ``small`` elements it takes anyway; its test,
-      ``is_date_candidate``, reads only those three attributes), not among all of the
-      page's: ~1.5 ms a page it runs on (167 of 493)."""
+    """Within the block, htmldate's (1.11) search of the page's HTML for date patterns (its
+    last resort, ``search_page``) finds the patterns' matches with :class:`_DigitLed`: the
+    same matches, the same dates (tests/plugins/test_metadata.py; htmldate's answer on all
+    1085 dev pages of the three sets), at ~0.2 of the CPU (~14 ms a page it runs on, 37
+    of the 493 trafeval dev pages)."""
     import htmldate.core as hc
 
-    saved = hc.plausible_year_filter, hc.date_candidates
+    saved = hc.plausible_year_filter
     fast = _digit_led_patterns()
-    filter_years, candidates = saved
 
     def plausible_year_filter(htmlstring: str, *, pattern: Any, **kw: Any) -> Any:
-        return filter_years(htmlstring, pattern=fast.get(id(pattern), pattern), **kw)
-
-    def date_candidates(tree: HtmlElement, extensive_search: bool) -> list[HtmlElement]:
-        if not extensive_search:
-            return candidates(tree, extensive_search)
-        always, test = hc.ALWAYS_TAGS, hc.is_date_candidate
-        return [e for e in _attributed()(tree) if e.tag in always or test(e)]
+        return saved(htmlstring, pattern=fast.get(id(pattern), pattern), **kw)
 
     hc.plausible_year_filter = plausible_year_filter
-    hc.date_candidates = date_candidates
     try:
         yield
     finally:
-        hc.plausible_year_filter, hc.date_candidates = saved
+        hc.plausible_year_filter = saved
 
 
 #: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
