@@ -313,17 +313,17 @@ def faster_htmldate() -> Iterator[None]:
     of the 493 trafeval dev pages)."""
     import htmldate.core as hc
 
-    saved = hc.plausible_year_filter
+    saved = hc.plausible_year_filter  # type: ignore[attr-defined]
     fast = _digit_led_patterns()
 
     def plausible_year_filter(htmlstring: str, *, pattern: Any, **kw: Any) -> Any:
         return saved(htmlstring, pattern=fast.get(id(pattern), pattern), **kw)
 
-    hc.plausible_year_filter = plausible_year_filter
+    hc.plausible_year_filter = plausible_year_filter  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        hc.plausible_year_filter = saved
+        hc.plausible_year_filter = saved  # type: ignore[attr-defined]
 
 
 #: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
