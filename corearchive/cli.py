@@ -543,4 +543,11 @@ def _reset_sigterm_in_children() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    # BLAS on one thread in the run's processes (the workers inherit it), set before numpy
+    # is first imported (by the plugins): processes are the unit of parallelism, the line
+    # model's matmuls are small, and it sets one thread as it loads anyway (see
+    # corearchive_plugins.boilerplate.lines._one_blas_thread); OpenBLAS's second thread
+    # started, and spun after numpy's first BLAS calls, for ~25 ms of CPU per process
+    # (numpy's import and a matmul: 117 -> 90 ms, 8 runs each). A user's own value stays.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     cli(prog_name="corearchive")

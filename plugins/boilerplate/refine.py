@@ -25,6 +25,7 @@ fold (the model is less sure of furniture inside an article than in-sample figur
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Any
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
@@ -50,18 +51,22 @@ def refine(
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
     the sure content lines it lacks added (see the module's docstring); and how many lines
     were removed and added."""
-    scores: list[float] = decisions.score.tolist()
+    score = decisions.score
+    scores: list[float] = score.tolist()
     rendered = list(map(" ".join, map(str.split, decisions.stripped)))
     # a line that occurs more than once gets its lowest score (furniture repeats): the
-    # pairs in falling score order, the last written wins
-    order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+    # pairs in falling score order, the last written wins (ties: equal scores)
+    order = score.argsort(kind="stable")[::-1].tolist()
     score_of = dict(
         zip(map(rendered.__getitem__, order), map(scores.__getitem__, order), strict=True)
     )
     lines = text.split("\n")
-    kept = [ln for ln in lines if score_of.get(_norm(ln), 1.0) >= low]
+    normed = list(map(_norm, lines))
+    keep = [score_of.get(ln, 1.0) >= low for ln in normed]
+    kept = list(compress(lines, keep))
+    kept_norms = list(compress(normed, keep))
     removed = len(lines) - len(kept)
-    have = set(map(_norm, kept))
+    have = set(kept_norms)
     have.discard("")
     n = len(rendered)
     start = next((i for i in range(n) if rendered[i] in have), None)
@@ -82,9 +87,9 @@ def refine(
         return "\n".join(kept), removed, 0
     added = sum(map(len, after.values()))
     out = after.pop(None, [])
-    for ln in kept:
+    for ln, nm in zip(kept, kept_norms, strict=True):
         out.append(ln)
-        more = after.pop(_norm(ln), None)
+        more = after.pop(nm, None)
         if more:
             out += more
     return "\n".join(out), removed, added

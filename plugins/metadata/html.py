@@ -131,7 +131,11 @@ def html_structured_date(html: str) -> tuple[str | None, str]:
 
 
 _SKIP = ("script", "style", "noscript", "template")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
+#: A run of spaces, tabs, carriage returns, form and vertical feeds that is not a single
+#: space (what :func:`tree_to_text` folds into one space): the rendering's single spaces
+#: between words are not matched and replaced by themselves: two thirds of the CPU of
+#: ``[ \t\r\f\v]+`` (dev pages: 119 against 179 ms for 494; the same text)
+_SPACES = re.compile(r"(?: [ \t\r\f\v]|[\t\r\f\v])[ \t\r\f\v]*")
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -257,6 +261,77 @@ def without_dateparser() -> Iterator[None]:
         hx.get_external_parser, hx.month_words = saved
 
 
+#: A run of ASCII digits (see :class:`_DigitLed`)
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+class _DigitLed:
+    """``pattern.findall`` for one of htmldate's page patterns whose every match begins with
+    a non-digit followed by an ASCII digit (``\\D([0-9]...)\\D`` and the like), trying only
+    the positions just before a run of digits instead of every position of the page.
+
+    The same list: ``findall`` takes, from where the last match ended, the leftmost
+    position where the pattern matches, and a match can only begin one character before a
+    run of digits. On the 37 dev pages htmldate's page search reaches, its patterns
+    scanned ~60,000 characters each, 75-145 ms per pattern over the 37; a page's runs are
+    a few hundred."""
+
+    __slots__ = ("pattern",)
+    _last: tuple[str, list[int]] = ("", [])
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def findall(self, s: str) -> list[str]:
+        last = _DigitLed._last
+        if last[0] is not s:  # (the page search runs several patterns over one string)
+            last = _DigitLed._last = (s, [m.start() for m in _DIGIT_RUN.finditer(s)])
+        match = self.pattern.match
+        out: list[str] = []
+        end = 0
+        for start in last[1]:
+            if start > end:  # (the character before the run is at or after the last end)
+                m = match(s, start - 1)
+                if m is not None:
+                    out.append(m[1])
+                    end = m.end()
+        return out
+
+
+@lru_cache(maxsize=1)
+def _digit_led_patterns() -> dict[int, _DigitLed]:
+    """htmldate's page-search patterns :class:`_DigitLed` applies to, by ``id``: each match
+    is a non-digit, then an ASCII digit (the copyright and ``/YYYY/MM/DD`` patterns start
+    with their own literals, which the regular expression engine already looks for)."""
+    import htmldate.core as hc
+
+    names = ("THREE_LOOSE_PATTERN", "SELECT_YMD_PATTERN", "DATESTRINGS_PATTERN",
+             "SLASHES_PATTERN", "YYYYMM_PATTERN", "MMYYYY_PATTERN", "SIMPLE_PATTERN")  # fmt: skip
+    return {id(p): _DigitLed(p) for p in (getattr(hc, n) for n in names)}
+
+
+@contextmanager
+def faster_htmldate() -> Iterator[None]:
+    """Within the block, htmldate's (1.11) search of the page's HTML for date patterns (its
+    last resort, ``search_page``) finds the patterns' matches with :class:`_DigitLed`: the
+    same matches, the same dates (tests/plugins/test_metadata.py; htmldate's answer on all
+    1085 dev pages of the three sets), at ~0.2 of the CPU (~14 ms a page it runs on, 37
+    of the 493 trafeval dev pages)."""
+    import htmldate.core as hc
+
+    saved = hc.plausible_year_filter  # type: ignore[attr-defined]
+    fast = _digit_led_patterns()
+
+    def plausible_year_filter(htmlstring: str, *, pattern: Any, **kw: Any) -> Any:
+        return saved(htmlstring, pattern=fast.get(id(pattern), pattern), **kw)
+
+    hc.plausible_year_filter = plausible_year_filter  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        hc.plausible_year_filter = saved  # type: ignore[attr-defined]
+
+
 #: The vowel signs and viramas of the Indic scripts (combining marks that \w does not take)
 _MARKS = re.compile(r"[\u0900-\u0dff]")
 #: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
@@ -354,7 +429,7 @@ def htmldate_date(
     if capture:
         kw["max_date"] = capture.isoformat()
     try:
-        with without_dateparser():
+        with without_dateparser(), faster_htmldate():
             found: str | None = find_date(html, **kw)
     except Exception:  # htmldate fails on some malformed pages; no answer then
         return None
@@ -461,7 +536,7 @@ def trafilatura_meta(
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
     config["max_date"] = (capture or date.today()).isoformat()
     try:
-        with without_dateparser(), guarded_xpaths(), _author_fields_as_written():
+        with without_dateparser(), faster_htmldate(), guarded_xpaths(), _author_fields_as_written():
             md = _extract_metadata(tree, url, config, index)
     except Exception:  # a metadata failure must not lose the document
         return {}

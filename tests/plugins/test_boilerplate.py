@@ -1248,3 +1248,44 @@ def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     assert (removed, added) == (1, 2)
     # nothing of the rendering matched: only removals
     assert refine("Other text\nShare this", d) == ("Other text", 1, 0)
+
+
+def test_word_counts_bounded_below_are_exact_and_above_at_least_the_bound() -> None:
+    """The fallback's word counts (_n_words with at_least): exact under the bound, at least
+    the bound otherwise, whatever the text (the fallback's decisions are the same)."""
+    import random
+
+    from corearchive_plugins.boilerplate import _n_words
+
+    rng = random.Random(3)
+    words = ["a", "bb", "Wort", "日本語", "x" * 30, "...", " ", "\n", "—"]
+    for _ in range(2000):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "", ",\n"]) for _ in range(rng.randint(0, 3000))
+        )
+        full = _n_words(text)
+        for bound in (1, 5, 200, 300, 1001):
+            got = _n_words(text, bound)
+            assert got == full if full < bound else got >= bound
+
+
+def test_refine_reads_a_repeated_line_by_its_lowest_score():
+    """A line the rendering holds more than once (furniture repeats) counts with its lowest
+    score, in whichever order the copies come."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    class Decisions:
+        def __init__(self, scored: list[tuple[str, float]]) -> None:
+            self.stripped = [s for s, _ in scored]
+            self.score = np.array([p for _, p in scored])
+
+    # (0.8: not sure enough to be added where it stands)
+    for first, second in ((0.8, 0.05), (0.05, 0.8), (0.05, 0.05)):
+        d = Decisions(
+            [("Subscribe", first), ("Body text here", 0.9), ("Subscribe", second), ("End", 0.9)]
+        )
+        assert refine("Body text here\nSubscribe\nEnd", d) == ("Body text here\nEnd", 1, 0)
+    d = Decisions([("Subscribe", 0.8), ("Body text here", 0.9), ("Subscribe", 0.8)])
+    assert refine("Body text here\nSubscribe", d) == ("Body text here\nSubscribe", 0, 0)

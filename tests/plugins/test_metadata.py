@@ -3,6 +3,7 @@ future dates, copyright years, relative dates, bylines, tags, site names, HTML, 
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -2363,3 +2364,71 @@ def test_an_html_pages_headline_is_its_title_not_a_line_of_its_text(ingest, tmp_
     assert record["title"] == "Budget passes after long debate"
     assert record["text"].split("\n")[0] == BODY
     assert record["annotations"]["metadata"]["removed_lines"] == 1
+
+
+def test_htmldates_page_patterns_match_alike_from_the_runs_of_digits() -> None:
+    """faster_htmldate's findall for htmldate's page patterns (only the positions before a
+    run of digits tried) gives pattern.findall's list: matches that share a boundary, the
+    copyright lookbehind of the simple pattern, digits of other scripts, random strings."""
+    import random
+
+    import htmldate.core as hc
+
+    from corearchive_plugins.metadata.html import _digit_led_patterns
+
+    fast = _digit_led_patterns()
+    assert len(fast) == 7
+    strings = [
+        "x2020-01-01y2020-01-02z",  # the second needs the y the first consumed: not found
+        "a2020-01-01 b 2020-01-02.",
+        "on 12/10/2019 and 01.02.20!",
+        "id=20191231&x=20200101;",
+        "w3.org/2019/ and 2019.",
+        "\u06632020 ３2021 2022 ",
+        "3.2020. 12-2019 a12-2019b",
+        "",
+        "2020",
+    ]
+    rng = random.Random(7)
+    alphabet = "0123456789/.-: ab©w3.org\u0663\uff13\n"
+    strings += ["".join(rng.choices(alphabet, k=rng.randint(0, 60))) for _ in range(3000)]
+    for s in strings:
+        for pattern in (p for p in vars(hc).values() if isinstance(p, re.Pattern)):
+            if id(pattern) in fast:
+                assert fast[id(pattern)].findall(s) == pattern.findall(s), (pattern.pattern, s)
+
+
+def test_htmldates_page_search_alike_within_faster_htmldate() -> None:
+    """htmldate's search of the page's HTML (its last resort) gives the same dates with and
+    without faster_htmldate, on pages that each need another of its patterns."""
+    import htmldate.core as hc
+
+    from corearchive_plugins.metadata.html import faster_htmldate
+
+    options = hc.Extractor(
+        True, hc.get_max_date("2024-01-01"), hc.get_min_date(None), True, "%Y-%m-%d"
+    )
+    pages = [
+        '<p a="x20150304y">',
+        "<p>12/10/2019 x 2019-11 y</p>",
+        "<i>03.2018</i>",
+        "<b> 2017 </b>",
+    ]
+    found = [hc.search_page(p, options) for p in pages]
+    with faster_htmldate():
+        assert [hc.search_page(p, options) for p in pages] == found
+    assert found == ["2015-03-04", "2019-10-12", "2018-03-01", "2017-01-01"]
+
+
+def test_the_renderings_white_space_folds_as_every_run_into_one_space() -> None:
+    """tree_to_text's folding (runs of spaces, tabs, CR, FF, VT, but for a single space)
+    gives what folding every run into one space gives; newlines and other spaces stay."""
+    import random
+
+    from corearchive_plugins.metadata import html as mh
+
+    every_run = re.compile(r"[ \t\r\f\v]+")
+    rng = random.Random(5)
+    for _ in range(20000):
+        s = "".join(rng.choices(" \t\r\f\v\nab\u00a0\u2003", k=rng.randint(0, 30)))
+        assert mh._SPACES.sub(" ", s) == every_run.sub(" ", s), repr(s)
