@@ -392,7 +392,16 @@ class MetadataStage(Stage):
             if meta["categories"]:
                 ann["categories"] = meta["categories"]
             if self.options.strip_lines:
-                ann["removed_lines"] = self._strip(doc, meta["lines"], lines)
+                strip = dict(meta["lines"])
+                if sources.get("title") == "input" and "title" in strip:
+                    # the input named the title: of the line the text's ranker took, only
+                    # one that is that title leaves the text
+                    src = lines if lines is not None else doc.content.split("\n")
+                    given = (doc.title or "").strip()
+                    strip["title"] = [
+                        i for i in strip["title"] if 0 <= i < len(src) and src[i].strip() == given
+                    ]
+                ann["removed_lines"] = self._strip(doc, strip, lines)
             ann["lines"] = meta["lines"]
             if reflowed is not None:
                 _to_input_lines(ann, dates, sources, reflowed)

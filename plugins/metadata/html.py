@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from corearchive.schema import ISO_DATE_OFFSET_PATTERN
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -108,8 +110,10 @@ HTML_FEATURES = [
     "hd_st_agree",
 ]
 _MAX_HTML_CANDS = 80
-#: The record's ``published`` pattern: a structured value is kept as written only if it fits.
-_ISO_OK = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$")
+#: The record's ``published`` pattern (:data:`corearchive.schema.ISO_DATE_OFFSET_PATTERN`): a
+#: structured value is kept as written only if it fits; a date-time without its offset
+#: names no instant, and gives its day
+_ISO_OK = re.compile(ISO_DATE_OFFSET_PATTERN)
 
 
 def _iso_from_attr(v: str) -> date | None:

@@ -3105,7 +3105,10 @@ def extract_lines(
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"
             line = page.lines[i].strip()
-            meta_lines["title"] = [items[k][0] for k in _indices(page.texts, {s, line})]
+            if i < page.body_line:
+                meta_lines["title"] = [items[k][0] for k in _indices(page.texts, {s, line})]
+            # (else a line below the first paragraph: the ranker's pick of a text without
+            # a headline, a sentence of the story, stays in it)
     if pool is not None and (quoted := _commented_title(page)) is not None:
         # a comment section's heading quotes the post's title: "5 thoughts on “Title”"
         k, quote = quoted

@@ -2432,3 +2432,32 @@ def test_the_renderings_white_space_folds_as_every_run_into_one_space() -> None:
     for _ in range(20000):
         s = "".join(rng.choices(" \t\r\f\v\nab\u00a0\u2003", k=rng.randint(0, 30)))
         assert mh._SPACES.sub(" ", s) == every_run.sub(" ", s), repr(s)
+
+
+def test_a_text_without_headline_keeps_every_line(run_stage, ingest, seeds) -> None:
+    """A clean text with no headline line (a record's text ingested again, a crawler's
+    body-only text): the title ranker took a short sentence from the middle of the story,
+    and strip_lines deleted it (also when the input named the right title)."""
+    records = ingest(str(seeds)).records
+    for rec in records:
+        doc = run_stage(MetadataStage, make_document(rec["text"])).kept[0]
+        assert doc.text.split("\n") == rec["text"].split("\n"), rec["source"]["path"]
+        titled = make_document(rec["text"])
+        titled.title = "France's Hollande wins cooperation not coalition against IS"
+        doc = run_stage(MetadataStage, titled).kept[0]
+        assert doc.text.split("\n") == rec["text"].split("\n"), rec["source"]["path"]
+
+
+def test_a_zoneless_structured_date_time_gives_its_day(ingest, tmp_path) -> None:
+    """A page's meta date-time without an offset was written to published as it was, and
+    the record, whose schema wants the offset a time names an instant by, failed (two of the
+    494 trafeval dev pages in the HTML benchmark)."""
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><head><meta property='article:published_time' content='2011-09-17T17:22:48'>"
+        f"</head><body><article><h1>Budget passes</h1><p>{BODY}</p><p>{BODY2}</p>"
+        "</article></body></html>"
+    )
+    res = ingest(str(page))
+    assert res.exit_code == 0, res.output
+    assert res.records[0]["published"] == "2011-09-17"
