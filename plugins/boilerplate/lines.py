@@ -2466,6 +2466,15 @@ def _predict_rows(st, X):
 #: here). A batch with more is scored in parts, and a page with more in windows of this many
 #: lines (200,000 menu lines took 650 MB at once).
 _PART_LINES = 20_000
+#: A page of more characters is scored in windows of about ``_WINDOW_CHARS`` (each read as
+#: a page of its own): the line model's features of a page's length and of a line's place
+#: in it were fitted on web pages, whose text is mostly 3-50 KB. On longer ones (a book
+#: chapter, a transcript, a long forum thread) it removed more and more prose the further
+#: into the page (a 200 KB text of article paragraphs kept 29 %, 100 KB 74 %; in windows
+#: of this size, 99 %, as in 50 KB). One dev page of 1,088 is windowed (trafeval's
+#: correctiv.org.zusage, 114 K characters: trafeval text F1 0.952 -> 0.951).
+_LONG_CHARS = 90_000
+_WINDOW_CHARS = 60_000
 
 
 def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
@@ -2476,15 +2485,17 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
 
     Memory is bounded: the lines are scored in parts of at most ``_PART_LINES`` (pages are
     independent, so a batch's decisions do not change); a page longer than that is scored
-    in windows of as many lines, each read as a page of its own (its position and repetition
+    in windows of as many lines, and a page of over ``_LONG_CHARS`` characters in windows of
+    about ``_WINDOW_CHARS``, each read as a page of its own (its position and repetition
     cues then count within the window)."""
     docs = [t if isinstance(t, list) else _split(t) for t in texts]
-    if sum(map(len, docs)) <= _PART_LINES:
+    long = [sum(map(len, lines)) > _LONG_CHARS for lines in docs]
+    if sum(map(len, docs)) <= _PART_LINES and not any(long):
         return _decide_part(docs, threshold, sequence)
     windows = [
-        (k, lines[a : a + _PART_LINES])
+        (k, lines[a:b])
         for k, lines in enumerate(docs)
-        for a in range(0, max(len(lines), 1), _PART_LINES)
+        for a, b in (_char_windows(lines) if long[k] else _line_windows(len(lines)))
     ]
     got: list[list[Decisions]] = [[] for _ in docs]
     part: list[tuple[int, list[str]]] = []
@@ -2493,7 +2504,7 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
         if part and (lines is None or n + len(lines) > _PART_LINES):
             decided = _decide_part([w for _, w in part], threshold, sequence)
             for (j, _), d in zip(part, decided, strict=True):
-                if len(docs[j]) > _PART_LINES:
+                if len(docs[j]) > _PART_LINES or long[j]:
                     d.X = None  # (a view that would keep the part's feature rows alive)
                 got[j].append(d)
             part, n = [], 0
@@ -2501,6 +2512,32 @@ def decide_many(texts, threshold: float = 0.5, sequence: bool = True) -> list:
             part.append((k, lines))
             n += len(lines)
     return [ds[0] if len(ds) == 1 else _joined(docs[k], ds) for k, ds in enumerate(got)]
+
+
+def _line_windows(n: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of a page's windows of at most :data:`_PART_LINES` lines."""
+    return [(a, min(a + _PART_LINES, n)) for a in range(0, max(n, 1), _PART_LINES)]
+
+
+def _char_windows(lines: list[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of a long page's windows of about :data:`_WINDOW_CHARS` characters
+    (at most :data:`_PART_LINES` lines), each ending after a blank line where one is near
+    (a paragraph is not cut between two windows), each read as a page of its own."""
+    out: list[tuple[int, int]] = []
+    start = size = 0
+    last_blank = -1
+    for i, line in enumerate(lines):
+        size += len(line) + 1
+        if not line.strip():
+            last_blank = i
+        if size >= _WINDOW_CHARS or i + 1 - start >= _PART_LINES:
+            end = last_blank + 1 if last_blank >= start + (i - start) // 2 else i + 1
+            out.append((start, end))
+            start, last_blank = end, -1
+            size = sum(len(x) + 1 for x in lines[start : i + 1])
+    if start < len(lines) or not out:
+        out.append((start, len(lines)))
+    return out
 
 
 def _joined(lines: list[str], parts: list[Decisions]) -> Decisions:
