@@ -116,6 +116,14 @@ _MAX_HTML_CANDS = 80
 _ISO_OK = re.compile(ISO_DATE_OFFSET_PATTERN)
 
 
+def _copyright_year(html: str, year: int) -> bool:
+    """Whether the page has a copyright notice of ``year`` ("© 2024", "Copyright 2019-2024")."""
+    return (
+        re.search(rf"(?i)(?:©|&copy;|&#169;|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{year}\b", html)
+        is not None
+    )
+
+
 def _iso_from_attr(v: str) -> date | None:
     m = _ATTR_YMD.match(v)
     return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
@@ -463,6 +471,10 @@ def html_candidates(
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
+    if hd_d is not None and (hd_d.month, hd_d.day) == (1, 1) and _copyright_year(html, hd_d.year):
+        # htmldate's last resort, the copyright year, as January 1st: a year that is no
+        # publication date (the page's text and markup gave none)
+        hd_d = None
     for d, src, val in ((hd_d, "htmldate", hd), (st_d, where, sv)):
         if d and d not in present:
             f = dict.fromkeys(FEATURES, 0.0)

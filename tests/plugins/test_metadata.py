@@ -2461,3 +2461,15 @@ def test_a_zoneless_structured_date_time_gives_its_day(ingest, tmp_path) -> None
     res = ingest(str(page))
     assert res.exit_code == 0, res.output
     assert res.records[0]["published"] == "2011-09-17"
+
+
+def test_a_copyright_year_is_no_publication_date(ingest, tmp_path) -> None:
+    """htmldate's last resort, the footer's copyright year, gave published 2024-01-01 at day
+    precision (acceptance round s23b)."""
+    page = tmp_path / "a.html"
+    page.write_text(
+        f"<html><body><article><h1>Budget passes</h1><p>{BODY}</p><p>{BODY2}</p></article>"
+        "<footer>© 2024 Example News. All rights reserved.</footer></body></html>"
+    )
+    [record] = ingest(str(page)).records
+    assert record["published"] is None
