@@ -78,6 +78,17 @@ def indexed_runs(path: Path) -> set[str]:
         return {r for (r,) in db.execute("SELECT id FROM runs")}
 
 
+def unarchived_count(path: Path) -> int:
+    """How many documents the index at ``path`` holds as archived without a WARC copy (by
+    runs without the ``warc`` sink); 0 when there is no file. Read without changing its
+    folder; raises :class:`sqlite3.Error` for an unreadable one."""
+    if not path.is_file():
+        return 0
+    with contextlib.closing(open_read_only(path, untouched=True)) as db:
+        (n,) = db.execute("SELECT COUNT(*) FROM documents WHERE warc IS NULL").fetchone()
+        return int(n)
+
+
 #: SQLite's page cache of the index by default, in MB (``--index-cache-mb``; see Catalog).
 DEFAULT_CACHE_MB = 8
 

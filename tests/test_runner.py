@@ -1554,3 +1554,16 @@ def test_each_runs_manifest_says_where_its_records_are(ingest, seeds, tmp_path, 
         assert [json.loads(x) for x in entries] == rejected
         assert {r["run_id"] for r in rejected} <= {res.manifest["run_id"]}
     assert len(runs[1][1]) == 1 and len(runs[1][2]) == 1  # (the empty file's error)
+
+
+def test_runs_without_the_warc_sink_say_what_the_index_will_skip(ingest, seeds, tmp_path):
+    """A records-only run into an archive's folder marked its documents as archived: every
+    later run skipped them as already archived, and they never reached a WARC file, with no
+    word of it (acceptance round s23b)."""
+    out = tmp_path / "o"
+    first = ingest(str(seeds), "--set", 'output.sinks=["records"]', out=out)
+    assert "this run writes no WARC files" in first.output
+    second = ingest(str(seeds), out=out)
+    assert "holds 5 document(s) archived by runs without the warc sink" in second.output
+    clean = ingest(str(seeds), out=tmp_path / "p")
+    assert "warc sink" not in clean.output
