@@ -1420,6 +1420,12 @@ class WarcSource(Source):
         if rtype not in ("response", "resource", "conversion"):
             item.counts[f"warc {rtype} records"] += 1
             return None
+        target = record.rec_headers.get_header("WARC-Target-URI") or ""
+        if rtype == "resource" and target.startswith(_CRAWLER_OWN):
+            # the crawler's own files: wget's log and manifest (metadata://gnu.org/...), a
+            # DNS answer (dns:...): no page of the crawl
+            item.counts["warc resource records of the crawler's own"] += 1
+            return None
         http = record.http_headers if rtype == "response" else None
         if rtype == "response" and http is None:
             item.counts["warc response records without HTTP headers"] += 1
@@ -1572,6 +1578,9 @@ def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
     except Exception:  # (warcio raises many kinds; the documents then go without it)
         return None
 
+
+#: The address schemes of a crawler's own resource records (wget's log and manifest, DNS)
+_CRAWLER_OWN = ("metadata:", "dns:", "filedesc:")
 
 #: What the error entry of a break adds when reading goes on (see WarcSource._resync)
 _NEXT_RECORD = "; the rest of the file is read from the next record"

@@ -1607,6 +1607,33 @@ def test_the_crawls_warcinfo_goes_with_its_documents_and_resumed_tasks(gz):
         ]
 
 
+def test_a_crawlers_own_resource_records_are_no_documents():
+    """wget --warc-file archives its log and manifest as resource records of text/plain
+    (metadata://gnu.org/software/wget/warc/wget.log): the log became a document, titled
+    "Total wall clock time: 31s" (acceptance round s23b)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    log = b"Opening WARC file 'crawl.warc.gz'.\n" * 40 + b"Total wall clock time: 31s\n"
+    for uri in ("metadata://gnu.org/software/wget/warc/wget.log", "dns:news.example"):
+        w.write_record(
+            w.create_warc_record(
+                uri,
+                "resource",
+                payload=io.BytesIO(log),
+                length=len(log),
+                warc_content_type="text/plain",
+            )
+        )
+    page = ("<html><body><p>" + "A sentence of the page. " * 30 + "</p></body></html>").encode()
+    add(
+        w, "http://news.example/a", "response", payload=page, http_headers=http_headers("text/html")
+    )
+    fmt, docs, failures, counts = read(buf.getvalue(), "x.warc.gz")
+    assert fmt == "warc" and len(docs) == 1 and failures == []
+    assert docs[0].source.uri == "http://news.example/a"
+    assert counts["warc resource records of the crawler's own"] == 2
+
+
 def test_warc_with_only_skipped_records_is_not_an_error():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=True)
