@@ -22,7 +22,7 @@ import uuid
 import zlib
 from collections import deque
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
@@ -1222,6 +1222,9 @@ class _WarcReading:
     is_arc: bool
     n: int = 0
     skip: bool = False
+    #: the record ids of the responses and resources read as documents (a conversion
+    #: record of one of them, corearchive's own cleaned text, is the same page again)
+    pages: set[str] = field(default_factory=set)
     resynced: bool = False
     iterator: Any = None
     #: The last record's offset in the stream, and where the search for the gzip member
@@ -1386,11 +1389,21 @@ class WarcSource(Source):
             if record.rec_type == "warcinfo" and not is_arc:
                 state.warcinfo, state.warcinfo_at = _warcinfo(record), offset
             try:
-                result = (
-                    None
-                    if state.skip
-                    else self._record(item, record, offset, is_arc, f"record {n}")
-                )
+                if (
+                    record.rec_type == "conversion"
+                    and (record.rec_headers.get_header("WARC-Refers-To") or "") in state.pages
+                ):
+                    # (a WARC this tool wrote: its raw record was read already)
+                    item.counts["warc conversion records of a page read"] += 1
+                    result = None
+                else:
+                    result = (
+                        None
+                        if state.skip
+                        else self._record(item, record, offset, is_arc, f"record {n}")
+                    )
+                if isinstance(result, Document) and record.rec_type != "conversion":
+                    state.pages.add(record.rec_headers.get_header("WARC-Record-ID") or "")
                 state.skip = False
                 ended_early = _drain(record)
             except (*_WARC_READ_ERRORS, ValueError) as exc:

@@ -1567,3 +1567,16 @@ def test_runs_without_the_warc_sink_say_what_the_index_will_skip(ingest, seeds, 
     assert "holds 5 document(s) archived by runs without the warc sink" in second.output
     clean = ingest(str(seeds), out=tmp_path / "p")
     assert "warc sink" not in clean.output
+
+
+def test_its_own_warc_ingested_again_gives_each_document_once(ingest, seeds, tmp_path):
+    """corearchive's WARC holds each document's raw record and its cleaned text as a
+    conversion record: ingested again, both were read, each document twice (acceptance
+    round s23b)."""
+    first = ingest(str(seeds), out=tmp_path / "a")
+    again = ingest(str(tmp_path / "a" / "warc"), "--set", "dedup.policy=keep", out=tmp_path / "b")
+    assert again.exit_code == 0, again.output
+    assert len(again.records) == len(first.records) == 5
+    assert {r["duplicate"]["status"] for r in again.records} == {"unique"}
+    assert again.manifest["counts"]["skipped"]["warc conversion records of a page read"] == 5
+    assert all(r["source"]["format"] == "warc" for r in again.records)
