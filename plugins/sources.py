@@ -444,7 +444,7 @@ _FETCH_KEYS = (
     "WARC-Date",
     "date_download",
 )
-_URL_KEYS = ("url", "source_url", "WARC-Target-URI", "warc_target_uri")
+_URL_KEYS = ("url", "source_url", "sourceURL", "WARC-Target-URI", "warc_target_uri")
 _DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
 
 
@@ -454,6 +454,17 @@ _DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublis
 #: markdown.
 _TEXT_KEYS = ("text", "content", "raw_content", "maintext", "markdown")
 _TEXT_NAMES = ", ".join(f"'{k}'" for k in ("html", *_TEXT_KEYS))
+
+
+def _names(value: Any) -> list[str]:
+    """A dump's list field (authors, tags): a list of strings, or one string of them
+    separated by semicolons (trafilatura), commas or bars; empty for anything else."""
+    if isinstance(value, str):
+        sep = ";" if ";" in value else "," if "," in value else "|" if "|" in value else None
+        value = value.split(sep) if sep else [value]
+    if not isinstance(value, list):
+        return []
+    return list(dict.fromkeys(v.strip() for v in value if isinstance(v, str) and v.strip()))
 
 
 def _text_of(obj: dict[str, Any]) -> str | None:
@@ -984,6 +995,8 @@ def _object_doc(
         is_html = True
         source = {**source, "read_as": "html"}
     url = _field(obj, _URL_KEYS)
+    if url is None and isinstance(src := obj.get("source"), str) and src.startswith("http"):
+        url = src  # (trafilatura's JSON: "source" is the page's address; Dolma's names a set)
     url = url if isinstance(url, str) else None
     doc = Document.create(
         raw=raw,
@@ -1000,6 +1013,17 @@ def _object_doc(
     title = _field(obj, ("title",))
     if isinstance(title, str) and title.strip():
         doc.title = given["title"] = title.strip()
+    # what crawlers' JSON gives besides (news-please's authors and source_domain,
+    # trafilatura's author, sitename, tags and categories): the record's fields, as given
+    if authors := _names(_field(obj, ("authors", "author"))):
+        doc.authors = given["authors"] = authors
+    if tags := _names(_field(obj, ("tags", "keywords"))):
+        doc.tags = given["tags"] = tags
+    if categories := _names(_field(obj, ("categories",))):
+        given["categories"] = categories
+    site = _field(obj, ("site_name", "sitename", "source_domain"))
+    if isinstance(site, str) and site.strip():
+        doc.site_name = given["site_name"] = site.strip()
     published = _field(obj, _DATE_KEYS)
     if isinstance(published, datetime | date):
         published = published.isoformat()

@@ -286,8 +286,9 @@ class MetadataStage(Stage):
         chosen: int | None = None
         confidence = 0.0
         ann: dict[str, Any] = {}
-        if doc.title:
-            sources["title"] = "input"
+        for key in ("title", "authors", "tags", "site_name"):
+            if getattr(doc, key):
+                sources[key] = "input"
         bound = self._bound(doc)
         ann["date_bound"] = bound.isoformat() if bound else None
         given = doc.annotations.get("source", {}).get("given", {})

@@ -2261,3 +2261,28 @@ def test_a_line_in_another_legacy_encoding_inside_a_utf8_dump_is_read_in_it():
     _, docs, failures, _ = read(data, "mixed.jsonl")
     assert failures == [] and [d.text for d in docs] == [FRENCH, RUSSIAN * 3]
     assert docs[1].annotations["source"]["encoding"] == "cp1251"
+
+
+def test_crawler_json_fields_become_the_records_fields(ingest, tmp_path):
+    """news-please's authors and source_domain, trafilatura's author, sitename, tags,
+    categories and source (its URL) were dropped (acceptance round s23b)."""
+    body = "The council voted on Tuesday to approve a new budget for the schools. " * 4
+    dump = tmp_path / "a.jsonl"
+    dump.write_text(
+        json.dumps({"maintext": body, "title": "Budget passes", "authors": ["Jane Doe", "John Roe"],
+                    "source_domain": "news.example", "url": "https://news.example/a"}) + "\n"
+        + json.dumps({"text": body.replace("Tuesday", "Monday"), "title": "Budget vote",
+                      "author": "Ann Lee; Bo Chan", "sitename": "Example",
+                      "tags": "budget, council", "categories": "Politics",
+                      "source": "https://news.example/b"}) + "\n"
+    )  # fmt: skip
+    a, b = ingest(str(dump), "--set", "dedup.policy=keep").records
+    assert (a["authors"], a["site_name"]) == (["Jane Doe", "John Roe"], "news.example")
+    assert (b["authors"], b["site_name"], b["tags"]) == (
+        ["Ann Lee", "Bo Chan"],
+        "Example",
+        ["budget", "council"],
+    )
+    assert b["source"]["uri"] == "https://news.example/b"
+    assert b["annotations"]["source"]["given"]["categories"] == ["Politics"]
+    assert b["annotations"]["metadata"]["sources"]["authors"] == "input"
