@@ -205,7 +205,10 @@ def resolve(
         origins[(table, name, key)] = f"--set {assignment}"
         set_for.append((table, name, assignment))
 
-    for name in disable:
+    disabled = list(disable)
+    for k, name in enumerate(disabled):
+        if name in disabled[:k]:
+            raise ConfigError(f"--disable {name}: given twice")
         if name not in stages:
             raise ConfigError(
                 f"--disable {name}: {name!r} is not in the pipeline ({', '.join(stages)})"
@@ -254,6 +257,13 @@ def resolve(
         f" in this run ({', '.join(stages if table == 'stages' else sinks)}): it has no effect"
         for table, name, assignment in set_for
         if name not in (stages if table == "stages" else sinks)
+    ) + tuple(
+        # (the file's tables too: they were passed over in silence)
+        f"{origin}: [{table}.{name}]: the {'stage' if table == 'stages' else 'sink'} {name!r}"
+        f" is not in this run ({', '.join(run)}): its options have no effect"
+        for table, run in (("stages", stages), ("sinks", sinks))
+        for name in data.get(table, {})
+        if name not in run and not any(t == table and n == name for t, n, _ in set_for)
     )
     resolved = {
         "pipeline": {"stages": stages, "doc_timeout": doc_timeout},

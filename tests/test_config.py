@@ -207,3 +207,22 @@ def test_the_stages_set_on_the_command_line_and_sets_that_do_nothing(registry, t
         resolve(registry, cwd=tmp_path, sets=['output.sinks=["nosink"]'])
     with pytest.raises(ConfigError, match="doc_timeout must be a number of seconds"):
         resolve(registry, config_path=write(tmp_path, '[pipeline]\ndoc_timeout = "1m"\n'))
+
+
+def test_a_files_options_for_a_stage_not_in_the_run_are_said(tmp_path):
+    """A --set for a stage not in the run said it has no effect; the same option in the
+    config file was passed over in silence (acceptance round s23b)."""
+    from corearchive.config import resolve
+    from corearchive.manager import collect, make_plugin_manager
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[stages.language]\nmin_confidence = 0.3\n")
+    registry = collect(make_plugin_manager())
+    run = resolve(registry, config_path=cfg, disable=["language"])
+    assert run.warnings == (
+        f"{cfg}: [stages.language]: the stage 'language' is not in this run (boilerplate,"
+        " metadata, dedup): its options have no effect",
+    )
+    assert resolve(registry, config_path=cfg).warnings == ()
+    with pytest.raises(ConfigError, match="--disable dedup: given twice"):
+        resolve(registry, disable=["dedup", "dedup"])
