@@ -69,7 +69,7 @@ class _Skip:
             kept = []
             for d in sorted(dirs):
                 path = os.path.join(root, d)
-                if d.startswith(".") or path in self:
+                if d.startswith(".") or path in self or _is_output_folder(path):
                     continue
                 real = os.path.realpath(path)
                 if real not in seen:
@@ -80,6 +80,17 @@ class _Skip:
                 path = os.path.join(root, name)
                 if not name.startswith(".") and path not in self:
                     yield path
+
+
+def _is_output_folder(path: str) -> bool:
+    """Whether the folder is an output folder of corearchive (another run's ``-o``: its
+    manifest and runs, or its lock), which a walk of a folder above it does not read: its
+    records, index and manifests are no inputs, and its WARC files hold what was archived
+    (ingested again when named themselves: ``ingest old/warc``)."""
+    manifests = os.path.isfile(os.path.join(path, "run.json")) and os.path.isdir(
+        os.path.join(path, "runs")
+    )
+    return manifests or os.path.exists(os.path.join(path, ".corearchive.lock"))
 
 
 def _unreadable(path: str) -> str | None:

@@ -497,3 +497,21 @@ def test_sources_sniff_decompressed_head(tmp_path):
 def test_no_source_registered(tmp_path):
     with pytest.raises(LookupError):
         choose_source(_item(tmp_path, b"x"), {})
+
+
+def test_another_runs_output_folder_under_an_input_folder_is_not_read(ingest, seeds, tmp_path):
+    """An earlier run's -o inside the folder given as input: its records.jsonl, rejects,
+    manifests and index were read as inputs (4 input errors, exit 1) and its WARC file's
+    documents again (acceptance round s23b)."""
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(seeds, folder)
+    first = ingest(str(folder), out=folder / "oldout")
+    assert first.exit_code == 0
+    again = ingest(str(folder), out=tmp_path / "new")
+    assert again.exit_code == 0, again.output
+    assert len(again.records) == 5 and again.rejects == []
+    # named itself, its WARC folder is read
+    warcs = ingest(str(folder / "oldout" / "warc"), out=tmp_path / "w")
+    assert warcs.manifest["counts"]["documents"] == 5
