@@ -822,6 +822,10 @@ def write_task(spec: PlanSpec, n: int) -> None:
             sink.commit()
         reporter.rejects.commit()
         catalog.commit()
+        # the SHA-256 of the task's files, taken as its sinks committed them: the final
+        # step records them in the manifest without reading every file again
+        digests = {Path(k).name: d for sink in sinks for k, d in sink.digests().items()}
+        (tmp / _DIGESTS).write_text(json.dumps(digests))
     except BaseException:
         for sink in sinks:
             with contextlib.suppress(Exception):
@@ -1313,12 +1317,13 @@ class StagedPlan:
                 shard_dir = tdir / "write" / warc_folder.name
                 if shard_dir.exists():
                     warc_folder.mkdir(parents=True, exist_ok=True)
+                    digests = _task_digests(tdir / "write")
                     for p in sorted(shard_dir.glob("*.warc.gz")):
                         dest = warc_folder / p.name
                         if dest.exists():
                             raise PlanError(f"{dest} exists already")
                         # (moved after the commit point, as the run's other files appear)
-                        warcs[dest] = file_sha256(p)
+                        warcs[dest] = digests.get(p.name) or file_sha256(p)
                         commit.rename(p, dest)
         if dedup is not None:
             dedup.close()
@@ -1411,6 +1416,19 @@ def _archive_uuid(index: Path, timeout: float) -> str:
     uid = cat.archive_uuid
     cat.commit()
     return uid
+
+
+#: The write task's file of its files' SHA-256, by file name
+_DIGESTS = "digests.json"
+
+
+def _task_digests(folder: Path) -> dict[str, str]:
+    """The SHA-256 of a write task's files (a task written before it recorded them: none)."""
+    try:
+        data = json.loads((folder / _DIGESTS).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def _manifest(

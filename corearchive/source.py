@@ -11,6 +11,7 @@ from __future__ import annotations
 import bz2
 import io
 import lzma
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -250,6 +251,29 @@ def next_warc_member(raw: Any, start: int) -> int | None:
             at += 1
     except (OSError, ValueError):  # (a stream that cannot seek)
         return None
+
+
+#: The start of a WARC record: its version line, at the start of a line
+WARC_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
+
+
+def next_warc_line(raw: Any, start: int) -> int | None:
+    """The offset in ``raw`` (an uncompressed WARC file) of the first line after byte
+    ``start`` that starts a record (:data:`WARC_START`), or None."""
+    at = start + 1
+    try:
+        raw.seek(at)
+        data = b""
+        while chunk := raw.read(1 << 20):
+            data += chunk
+            if (m := WARC_START.search(data, 1)) is not None:
+                return at + m.start(1)
+            keep = min(16, len(data))  # (a version line cut at the chunk's end)
+            at += len(data) - keep
+            data = data[len(data) - keep :]
+    except (OSError, ValueError):  # (a stream that cannot seek)
+        return None
+    return None
 
 
 def _tell(raw: Any) -> int | None:

@@ -36,7 +36,6 @@ import contextlib
 import hashlib
 import json
 import math
-import re
 import sqlite3
 import tempfile
 import zlib
@@ -50,7 +49,7 @@ import orjson
 
 from .atomic import file_sha256, leftovers, pending_commits
 from .catalog import indexed_runs, open_read_only
-from .source import GZIP_MEMBER, next_warc_member
+from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
@@ -171,7 +170,7 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                 cause = " ".join(f"{type(exc).__name__}: {exc}".split())
                 if len(cause) > 200:
                     cause = cause[:200] + "…"
-                after = next_warc_member(stream, end) if gzipped else _next_warc_line(stream, end)
+                after = next_warc_member(stream, end) if gzipped else next_warc_line(stream, end)
                 if after is None:
                     result.problem("warc", f"{rel}: unreadable after {n} records: {cause}")
                     return
@@ -254,26 +253,6 @@ def _scan_record(
     if cur.rowcount == 0:
         result.problem("warc", f"{rel} at {offset}: record id {rid} is used twice")
     return end
-
-
-#: The start of a WARC record in an uncompressed file: its version line, at a line's start
-_WARC_LINE = re.compile(rb"\nWARC/1\.[01]\r?\n")
-
-
-def _next_warc_line(stream: Any, start: int) -> int | None:
-    """The offset of the first line after byte ``start`` of an uncompressed WARC file that
-    starts a record, or None."""
-    at = start
-    stream.seek(at)
-    data = b""
-    while chunk := stream.read(1 << 20):
-        data += chunk
-        if (m := _WARC_LINE.search(data)) is not None:
-            return at + m.start() + 1
-        keep = min(16, len(data))  # (a version line cut at the chunk's end)
-        at += len(data) - keep
-        data = data[len(data) - keep :]
-    return None
 
 
 def _block_digest_ok(path: Path, offset: int, length: int, expected: str, size: str) -> bool | None:

@@ -397,16 +397,23 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 
 def similarity(
-    sig_a: np.ndarray, size_a: int, sig_b: np.ndarray, size_b: int, measure: str
+    sig_a: np.ndarray,
+    size_a: int,
+    sig_b: np.ndarray,
+    size_b: int,
+    measure: str,
+    min_shingles: int = 0,
 ) -> float:
     """Estimated Jaccard similarity, or containment of the smaller shingle set in the larger.
 
     Containment is estimated from the Jaccard estimate J and the set sizes:
     ``|A∩B| = J·(|A|+|B|)/(1+J)``, divided by ``min(|A|,|B|)``. It forgives what one copy
     adds around the shared article (another site's leftover furniture, an added paragraph).
+    ``min_shingles``: as the stage's option (Jaccard where a set is smaller).
     """
     j = np.array([np.count_nonzero(sig_a == sig_b) / len(sig_a)])
-    return float(_similarities(j, np.array([size_a]), np.array([size_b]), measure, 0)[0])
+    sim = _similarities(j, np.array([size_a]), np.array([size_b]), measure, min_shingles)
+    return float(sim[0])
 
 
 def _other(hit: tuple[int, str] | None, own: int) -> tuple[int, str] | None:
@@ -1180,12 +1187,11 @@ class DedupStage(Stage):
             if row is None:
                 return None
             other, other_size = np.frombuffer(row[1], dtype=np.uint16), int(row[0])
-        j = np.array([np.count_nonzero(sig16[i] == other) / len(other)])
         opts = self.options
-        sim = _similarities(
-            j, sizes[i : i + 1], np.array([other_size]), opts.measure, opts.min_shingles
+        sim = similarity(
+            sig16[i], int(sizes[i]), other, other_size, opts.measure, opts.min_shingles
         )
-        return round(float(sim[0]), 4)
+        return round(sim, 4)
 
     def _insert(
         self,

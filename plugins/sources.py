@@ -36,7 +36,7 @@ from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
-from corearchive.source import TruncatedGzip, next_warc_member
+from corearchive.source import WARC_START, TruncatedGzip, next_warc_member
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -1627,9 +1627,6 @@ _OVERLONG = " (or it runs into the records after it)"
 #: a record's headers, a record shorter than its Content-Length; None: nothing
 _Break = Literal["gzip", "headers", "length"] | None
 
-#: The start of a WARC record: its version line, at the start of a line
-_WARC_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n)")
-
 
 def _from_next_record(it: Any, stream: Any) -> Any:
     """A stream of what follows a malformed record: from the next line that starts a WARC
@@ -1644,7 +1641,7 @@ def _from_next_record(it: Any, stream: Any) -> Any:
     data = data[1:]
     try:
         while True:
-            if (m := _WARC_START.search(data)) is not None:
+            if (m := WARC_START.search(data)) is not None:
                 return io.BufferedReader(_Prefixed(data[m.start(1) :], stream))
             data = data[-16:]  # (a line start cut at the chunk's end)
             chunk = stream.read(1 << 20)

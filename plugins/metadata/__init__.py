@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
+from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from ..boilerplate.reflow import Reflowed, reflow_text
 from .html import (
@@ -145,9 +146,7 @@ def _http_day(value: str | None) -> datetime | None:
 
 #: An input's date as a record's ``published`` holds it: a day, or a date-time with its
 #: offset (fractions of a second kept)
-_GIVEN_ISO = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$"
-)
+_GIVEN_ISO = re.compile(ISO_DATE_OFFSET_PATTERN)
 #: A month or a year alone ("2024-03", "2024"): ISO 8601, but less than the day a record's
 #: ``published`` holds
 _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
