@@ -21,7 +21,7 @@ import tempfile
 import uuid
 import zlib
 from collections import deque
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import PurePath
@@ -209,11 +209,12 @@ def _detect(data: bytes) -> str | None:
     return str(best.encoding)
 
 
-def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
+def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> tuple[str, str]:
     """Decode bytes of unknown encoding; returns ``(text, encoding)``.
 
     Order: a byte-order mark; strict UTF-8 (bytes that decode as UTF-8 are UTF-8 whatever
-    a page declares); a declared charset that decodes cleanly; UTF-8 with a few bad bytes
+    a page declares); the first declared charset (one, or several most trusted first) that
+    decodes cleanly; UTF-8 with a few bad bytes
     (``"utf-8?"``: a stray Windows-1252 letter or quote read as one, other bad bytes
     replaced); charset-normalizer's best guess; as a last resort UTF-8 with replacement
     characters, so that bad bytes never stop a run. Raises :class:`NotText` for binary data.
@@ -248,12 +249,12 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    codec = _canonical_declared(declared) if declared else None
-    if codec:
-        try:
-            return data.decode(codec), codec
-        except (LookupError, UnicodeError):
-            pass
+    for label in (declared,) if isinstance(declared, str) else declared or ():
+        if codec := _canonical_declared(label):
+            try:
+                return data.decode(codec), codec
+            except (LookupError, UnicodeError):
+                pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?"
     try:
@@ -268,11 +269,24 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8?"
 
 
-def _html_charset(data: bytes, content_type: str | None = None) -> str | None:
+def _html_charset(data: bytes, content_type: str | None = None) -> tuple[str, ...]:
+    """The charsets declared for a page, most trusted first: its HTTP header's, then its
+    ``<meta>``'s, except that a header naming ISO-8859-1, ASCII or windows-1252 yields to a
+    meta naming another charset. That header is what old servers sent for every page whatever
+    it held (Apache's default), so a Cyrillic page in windows-1251 read by it became Latin
+    mojibake, which no later step can undo; a page's own meta is written with its text."""
+    header = None
     if content_type and "charset=" in content_type.lower():
-        return content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'") or None
+        label = content_type.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'")
+        header = label or None
     m = _CHARSET_RE.search(data[:4096])
-    return m.group(1).decode("ascii", "replace") if m else None
+    meta = m.group(1).decode("ascii", "replace") if m else None
+    if header is None or meta is None:
+        return tuple(c for c in (header, meta) if c)
+    first, second = _canonical_declared(header), _canonical_declared(meta)
+    if first == "cp1252" and second is not None and second != first:
+        return (meta, header)
+    return (header, meta)
 
 
 #: The most content one document may hold (a text or HTML file, a JSONL line, a WARC

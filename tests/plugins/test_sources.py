@@ -30,6 +30,7 @@ from corearchive_plugins.sources import (
     ParquetSource,
     TextSource,
     WarcSource,
+    _html_charset,
     decode_text,
     looks_binary,
 )
@@ -2286,3 +2287,38 @@ def test_crawler_json_fields_become_the_records_fields(ingest, tmp_path):
     assert b["source"]["uri"] == "https://news.example/b"
     assert b["annotations"]["source"]["given"]["categories"] == ["Politics"]
     assert b["annotations"]["metadata"]["sources"]["authors"] == "input"
+
+
+def test_warc_page_in_windows_1251_labelled_iso_8859_1_by_its_server_is_read_by_its_meta():
+    """An old server's ISO-8859-1 label, sent for every page, yields to the page's own
+    ``<meta charset>``: read by the header, the Cyrillic page became Latin mojibake. A
+    header naming another charset that fails to decode yields to the meta too."""
+    page = html_page(0, title="Бюджет", charset="windows-1251", body=RUSSIAN).encode("cp1251")
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    for n, ctype in enumerate(("text/html; charset=ISO-8859-1", "text/html; charset=utf-8")):
+        add(
+            w,
+            f"http://news.example/ru{n}",
+            "response",
+            payload=page,
+            http_headers=http_headers(ctype),
+        )
+    _, docs, failures, _ = read(buf.getvalue(), "x.warc")
+    assert failures == [] and len(docs) == 2
+    for doc in docs:
+        assert "расходы городского бюджета" in doc.text
+        assert doc.annotations["source"]["encoding"] == "cp1251"
+
+
+def test_a_server_charset_other_than_latin1_wins_over_the_meta():
+    """Browsers trust the HTTP header over the page's meta; only the generic Latin-1 label
+    yields, so a real declaration (here windows-1251, meta left saying windows-1252 by a
+    template) keeps its place."""
+    data = RUSSIAN.encode("cp1251")
+    page = b'<html><head><meta charset="windows-1252"></head><body><p>' + data + b"</p>"
+    assert decode_text(page, _html_charset(page, "text/html; charset=windows-1251"))[1] == "cp1251"
+    # both name windows-1252 (as browsers read ISO-8859-1): the header keeps its place
+    assert _html_charset(page, "text/html; charset=ISO-8859-1") == ("iso-8859-1", "windows-1252")
+    assert _html_charset(page, None) == ("windows-1252",)
+    assert _html_charset(b"<p>x</p>", "text/html; charset=koi8-r") == ("koi8-r",)
