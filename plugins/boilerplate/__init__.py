@@ -50,6 +50,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -111,7 +112,9 @@ class BoilerplateOptions:
         " headings) or hard-wrapped at a fixed width (lynx or w3m dumps, mail) is joined into"
         " one block per line before the decisions, which then apply to every input line of a"
         " block; the cleaned text has the blocks' visible text (markdown: link text without"
-        " URLs, no images or markup). Text written one block per line is left as it is (see"
+        " URLs, no images or markup; a table's rows with cells joined by ' | ', a fenced"
+        " code block's lines as written, each table and code block kept or removed whole)."
+        " Text written one block per line is left as it is (see"
         " corearchive_plugins.boilerplate.reflow).",
     )
     html_max_bytes: int = option(
@@ -343,6 +346,8 @@ class BoilerplateStage(Stage):
                                           d.idx, d.stripped)  # fmt: skip
                 if joined:
                     doc.work["text_reflow"] = joined
+                if joined and joined.units:
+                    _decide_units(d, joined.units)
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
@@ -682,6 +687,36 @@ _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")
 def _sentence_like(line: str) -> bool:
     """At least 8 words and a sentence end: article text, even when copies share it."""
     return line.endswith(_SENTENCE_END) and len(_WORD.findall(line)) >= 8
+
+
+def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
+    """Keep or remove each code block and table of a markdown text (``units``, spans of its
+    blocks) whole, as the text around it: kept when the nearest block with text before it
+    or after it is kept. The line model reads prose; on its own it removed a code block's
+    lines but the longest and kept a table's header without its rows. Kept lines of a unit
+    keep their indentation (code)."""
+    import numpy as np
+
+    idx = list(d.idx)
+    keep = d.keep.copy()
+    why = dict(d.why)
+    stripped = list(d.stripped)
+    for a, b in units:
+        first, end = bisect_left(idx, a), bisect_left(idx, b)
+        if first == end:
+            continue
+        near = [j for j in (first - 1, end) if 0 <= j < len(idx)]
+        inside = any(keep[j] for j in near)
+        keep[first:end] = inside
+        for j in range(first, end):
+            why.pop(j, None)
+            if inside:
+                stripped[j] = d.lines[idx[j]].rstrip()
+            else:
+                why[j] = "code block or table outside the article"
+    if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
+        d.keep, d.why, d.stripped = keep, why, stripped
+        d.cols = None  # (computed from the arrays again)
 
 
 def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:

@@ -30,6 +30,7 @@ html2text writes them, 589 of 595 have three or more).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
@@ -305,40 +306,62 @@ def _span(pos: str) -> tuple[int, int]:
 
 def markdown_blocks(
     lines: list[str],
-) -> tuple[list[str], list[tuple[int, int]], list[int]]:
+) -> tuple[list[str], list[tuple[int, int]], list[int], list[tuple[int, int]]]:
     """Markdown ``lines`` as one line per leaf block (see the module's docstring), the span
-    ``[start, end)`` of input lines of each, and the blocks that are level-1 headings. The
-    spans cover every input line once, in order: blank lines stay one for one, a code
-    block's lines are one block each, and a line no block holds (a rule, raw HTML) is a
+    ``[start, end)`` of input lines of each, the blocks that are level-1 headings, and the
+    units (code blocks, tables) as spans ``[start, end)`` of blocks. The spans cover every
+    input line once, in order: blank lines stay one for one, a code block's lines are one
+    block each (its fences blank), a table's rows are one block each (cells joined by
+    " | ", its delimiter row blank), and a line no block holds (a rule, raw HTML) is a
     block of its own as written.
 
     The text is rendered by cmark (the CommonMark reference implementation, in C, through
-    cmarkgfm) with each block's source lines, and read back with lxml: a paragraph's or a
-    heading's text, a list item's own text (before any block inside it), a code block's
-    lines. Raw HTML is not rendered (cmark's safe mode)."""
+    cmarkgfm) with GitHub's table extension and each block's source lines, and read back
+    with lxml: a paragraph's or a heading's text, a list item's own text (before any block
+    inside it), a code block's lines with their indentation, a table row's cells. Raw HTML
+    is not rendered (cmark's safe mode)."""
     import cmarkgfm
     from cmarkgfm.cmark import Options
     from lxml import html as lxml_html
 
     src, levels = _wrapped_headings(lines)
-    rendered = cmarkgfm.markdown_to_html("\n".join(src), options=Options.CMARK_OPT_SOURCEPOS)
+    rendered = cmarkgfm.markdown_to_html_with_extensions(
+        "\n".join(src), options=Options.CMARK_OPT_SOURCEPOS, extensions=["table"]
+    )
     found: dict[int, tuple[int, str]] = {}
     h1 = {i for i, level in levels.items() if level == 1}
+    units: list[tuple[int, int]] = []  # (of input lines)
+    code: set[int] = set()
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
-        for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre"):
+        for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "table", "tr"):
             pos = el.get("data-sourcepos")
             if not pos:
                 continue
             a, b = _span(pos)
+            b = min(b, len(lines))
             tag = el.tag
             if tag in _LEAF:
                 found[a] = (b, el.text_content())
                 if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
-                for i in range(a, min(b, len(lines))):
-                    found[i] = (i + 1, lines[i].strip())
+                if a < b and _FENCE.match(lines[a]):
+                    found.update(_code_lines(lines, a, b, el.text_content()))
+                    units.append((a, b))
+                    code.update(range(a, b))
+                else:
+                    # an indented block: in crawlers' markdown, mostly a nested list or a
+                    # page's indentation kept by accident, read line by line as text
+                    found.update((i, (i + 1, lines[i].strip())) for i in range(a, b))
+            elif tag == "table":
+                # (its rows come next in document order and take their lines: what is left
+                # blank is the delimiter row)
+                found.update((i, (i + 1, "")) for i in range(a, b))
+                units.append((a, b))
+            elif tag == "tr":
+                cells = (" ".join(c.text_content().split()) for c in el)
+                found[a] = (b, " | ".join(cells))
             else:
                 # a tight list item: its own text, up to the first block inside it
                 own = [el.text or ""]
@@ -365,11 +388,48 @@ def markdown_blocks(
             text, end = block[1], block[0]
         else:
             text, end = lines[i], i + 1
-        clean, left = _left_markup(text, left)
-        out.append(clean)
+        if i in code:
+            out.append(text)  # (as written: no link syntax, indentation kept)
+        else:
+            clean, left = _left_markup(text, left)
+            out.append(clean)
         spans.append((i, end))
         i = end
-    return out, spans, [j for j, (a, _) in enumerate(spans) if a in h1]
+    first = [a for a, _ in spans]
+    return (
+        out,
+        spans,
+        [j for j, a in enumerate(first) if a in h1],
+        [(bisect_left(first, a), bisect_left(first, b)) for a, b in units],
+    )
+
+
+#: A code fence: three or more backticks or tildes, indented by up to three spaces.
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _code_lines(lines: list[str], a: int, b: int, code: str) -> dict[int, tuple[int, str]]:
+    """The lines ``[a, b)`` of a fenced code block as blocks: its fences blank, each line of
+    code as cmark read it (``code``: the fence's indentation taken off, the rest kept); each
+    input line stripped if cmark's lines do not line up with them."""
+    got = code.split("\n")
+    if got and got[-1] == "":
+        got.pop()
+    fence = _FENCE.match(lines[a])
+    close = _FENCE.match(lines[b - 1]) if b - 1 > a else None
+    closed = (
+        fence is not None
+        and close is not None
+        and close.group(1)[0] == fence.group(1)[0]
+        and not lines[b - 1][close.end() :].strip()
+    )
+    inner = range(a + 1, b - 1 if closed else b)
+    out = {i: (i + 1, "") for i in range(a, b)}
+    if len(got) == len(inner):
+        out.update((i, (i + 1, line.rstrip())) for i, line in zip(inner, got, strict=True))
+    else:
+        out.update((i, (i + 1, lines[i].strip())) for i in inner)
+    return out
 
 
 class Reflowed(NamedTuple):
@@ -385,6 +445,9 @@ class Reflowed(NamedTuple):
     width: int
     #: markdown: the joined lines that are level-1 headings (``# Title``)
     headings: list[int]
+    #: markdown: the code blocks and tables, as spans ``[start, end)`` of joined lines,
+    #: each kept or removed whole (see the boilerplate stage)
+    units: list[tuple[int, int]] = []
 
     def rows(self, j: int) -> list[int]:
         """The non-blank input lines joined line ``j`` was made of."""
@@ -401,8 +464,8 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
 
         lines = _split(text)
     if is_markdown(text, lines):
-        joined, spans, h1 = markdown_blocks(lines)
-        return Reflowed("\n".join(joined), lines, spans, 0, h1)
+        joined, spans, h1, units = markdown_blocks(lines)
+        return Reflowed("\n".join(joined), lines, spans, 0, h1, units)
     width = wrap_width(lines)
     if width is None:
         return None
