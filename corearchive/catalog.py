@@ -78,15 +78,11 @@ def indexed_runs(path: Path) -> set[str]:
         return {r for (r,) in db.execute("SELECT id FROM runs")}
 
 
-def unarchived_count(path: Path) -> int:
-    """How many documents the index at ``path`` holds as archived without a WARC copy (by
-    runs without the ``warc`` sink); 0 when there is no file. Read without changing its
-    folder; raises :class:`sqlite3.Error` for an unreadable one."""
-    if not path.is_file():
-        return 0
-    with contextlib.closing(open_read_only(path, untouched=True)) as db:
-        (n,) = db.execute("SELECT COUNT(*) FROM documents WHERE warc IS NULL").fetchone()
-        return int(n)
+#: The condition of a document that a WARC file holds. A run with the ``warc`` sink skips
+#: only those as already archived: a document archived by a run without it (records only)
+#: is archived again, into a WARC file, its row replaced (such a run's documents were
+#: skipped by every later run, and never reached a WARC file).
+WITH_WARC = " AND warc IS NOT NULL"
 
 
 #: SQLite's page cache of the index by default, in MB (``--index-cache-mb``; see Catalog).
@@ -162,22 +158,27 @@ class Catalog:
                 time.sleep(0.2)
 
     # -- documents ---------------------------------------------------------------------------
-    def get(self, doc_id: str) -> ArchivedDocument | None:
-        """The archived document with this id, if any."""
+    def get(self, doc_id: str, *, in_warc: bool = False) -> ArchivedDocument | None:
+        """The archived document with this id, if any; ``in_warc``: only if a WARC file
+        holds it (see :data:`WITH_WARC`)."""
         row = self.db.execute(
             "SELECT id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at"
-            " FROM documents WHERE id = ?",
+            f" FROM documents WHERE id = ?{WITH_WARC if in_warc else ''}",
             (doc_id,),
         ).fetchone()
         return ArchivedDocument(*row) if row else None
 
-    def get_same(self, sha256: str, uri: str, other_than_run: str) -> ArchivedDocument | None:
+    def get_same(
+        self, sha256: str, uri: str, other_than_run: str, *, in_warc: bool = False
+    ) -> ArchivedDocument | None:
         """An archived document of another run with these raw bytes from this address, if
         any: the same input given by another spelling of its path (``seeds/a.txt`` from
-        one folder, ``/data/seeds/a.txt`` from another), whose id differs."""
+        one folder, ``/data/seeds/a.txt`` from another), whose id differs. ``in_warc``: as
+        for :meth:`get`."""
         row = self.db.execute(
             "SELECT id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at"
-            " FROM documents WHERE sha256 = ? AND uri = ? AND run_id != ? LIMIT 1",
+            " FROM documents WHERE sha256 = ? AND uri = ? AND run_id != ?"
+            f"{WITH_WARC if in_warc else ''} LIMIT 1",
             (sha256, uri, other_than_run),
         ).fetchone()
         return ArchivedDocument(*row) if row else None

@@ -77,7 +77,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
 from .atomic import AtomicFile, Commit, file_sha256, run_committed, write_atomic
-from .catalog import Catalog, open_read_only
+from .catalog import WITH_WARC, Catalog, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
 from .errors import ExitCode, PlanError
@@ -292,7 +292,7 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
     log = _EventLog(tmp / "events.pkl", spec.events)
     reporter = _reporter(report, tmp / "rejects.jsonl", log)
     stats: dict[str, StageStats] = {}
-    archived = _ArchivedIds(spec.index)
+    archived = _ArchivedIds(spec.index, in_warc="warc" in spec.config.sinks)
     try:
         with _dump_stream(tmp / "docs.pkl") as docs_f, _dump_stream(tmp / "sigs.pkl") as sigs_f:
             # chunks as the streaming run makes them (a part of a container starts at a
@@ -354,8 +354,10 @@ class _ArchivedIds:
     """Read-only view of the catalog's archived ids (the run's own transaction holds the
     write lock elsewhere; readers of a WAL database are never blocked)."""
 
-    def __init__(self, index: Path) -> None:
+    def __init__(self, index: Path, in_warc: bool = False) -> None:
         self.db = open_read_only(index) if index.exists() else None
+        #: only documents a WARC file holds count (a run with the warc sink: WITH_WARC)
+        self.only = WITH_WARC if in_warc else ""
 
     def _row(self, sql: str, params: tuple[Any, ...]) -> tuple[Any, ...] | None:
         """The first row of ``sql``, None without one, or without the table (no run has
@@ -369,14 +371,17 @@ class _ArchivedIds:
         return tuple(row) if row else None
 
     def get(self, doc_id: str) -> tuple[str, str] | None:
-        row = self._row("SELECT run_id, archived_at FROM documents WHERE id = ?", (doc_id,))
+        row = self._row(
+            f"SELECT run_id, archived_at FROM documents WHERE id = ?{self.only}", (doc_id,)
+        )
         return (row[0], row[1]) if row else None
 
     def get_same(self, sha256: str, uri: str) -> tuple[str, str, str] | None:
         """``(id, run_id, archived_at)`` of an archived document with these raw bytes from
         this address (see :meth:`Catalog.get_same`; the index holds earlier runs only)."""
         row = self._row(
-            "SELECT id, run_id, archived_at FROM documents WHERE sha256 = ? AND uri = ? LIMIT 1",
+            "SELECT id, run_id, archived_at FROM documents WHERE sha256 = ? AND uri = ?"
+            f"{self.only} LIMIT 1",
             (sha256, uri),
         )
         return (row[0], row[1], row[2]) if row else None

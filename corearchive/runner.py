@@ -28,7 +28,7 @@ from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
-from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs, unarchived_count
+from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs
 from .config import RunConfig
 from .document import Document, Drop, printable
 from .errors import CoreArchiveError, ExitCode, PluginError
@@ -157,7 +157,6 @@ class Run:
             remove_leftovers(opts.out, self.run_id, self.err)
             index = opts.index or opts.out / "index.sqlite"
             _warn_unknown_runs(opts.out, index, self.err)
-            _warn_without_warc(self.config.sinks, index, self.err)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
@@ -402,15 +401,18 @@ class Run:
         # (memory must not grow with the number of documents).
         seen: set[str] = set()
         current: str | None = None
+        in_warc = "warc" in self.config.sinks  # (see catalog.WITH_WARC)
         for doc in docs:
             if doc.source.path != current:
                 current = doc.source.path
                 seen.clear()
-            prior = self.catalog.get(doc.id)
+            prior = self.catalog.get(doc.id, in_warc=in_warc)
             if prior is None and doc.id not in seen and doc.source.uri.startswith("file:"):
                 # (a file's URI is its resolved path: the same file by another spelling; not
                 # a web address, whose second capture is archived as a revisit)
-                prior = self.catalog.get_same(doc.source.sha256, doc.source.uri, self.run_id)
+                prior = self.catalog.get_same(
+                    doc.source.sha256, doc.source.uri, self.run_id, in_warc=in_warc
+                )
             if prior is not None or doc.id in seen:
                 detail = {
                     "of": prior.id if prior else doc.id,
@@ -521,33 +523,6 @@ def _warn_unknown_runs(out: Path, index: Path, err: TextIO) -> None:
             f" {unknown[-1]}) are not in the index {index}: the documents they archived are"
             " unknown to this run and archived again if given again (--index names the"
             " index they used)",
-            file=err,
-        )
-
-
-def _warn_without_warc(sinks: Sequence[str], index: Path, err: TextIO) -> None:
-    """Say that documents archived by a run without the ``warc`` sink are archived for the
-    index: a later run with the sink skips them as already archived, and they never reach a
-    WARC file (a records-only run into an archive's folder blocked its documents for good,
-    with no word of it)."""
-    if "warc" not in sinks:
-        print(
-            f"corearchive: warning: this run writes no WARC files (output.sinks ="
-            f" {list(sinks)}); the index {index} holds its documents as archived, and a later run"
-            " with it skips them: they never reach a WARC file (give runs without the warc"
-            " sink an --index of their own)",
-            file=err,
-        )
-        return
-    try:
-        n = unarchived_count(index)
-    except sqlite3.Error:
-        return  # (the run itself says what is wrong with its index)
-    if n:
-        print(
-            f"corearchive: warning: the index {index} holds {n} document(s) archived by runs"
-            " without the warc sink: this run skips them as already archived, and they are in"
-            " no WARC file (a new --index archives them again)",
             file=err,
         )
 

@@ -459,9 +459,17 @@ def verify(out: Path) -> Verification:
         db.commit()
         have_records = records.is_file()
         if have_records:
+            _linked_lines(records, db)
             for n, rec in _records(records):
                 result.records += 1
                 _check_record(n, rec, db, result)
+            (again,) = db.execute("SELECT COUNT(*) FROM superseded").fetchone()
+            if again:
+                result.notes.append(
+                    f"{again} records.jsonl line(s) without an archive link (of runs without"
+                    " the warc sink) name documents a later line archived into a WARC file:"
+                    " the later line is the document's"
+                )
         elif records.exists():
             result.problem("records", f"{records.name} is not a file")
         _check_unmatched(runs, have_records, db, result)
@@ -470,6 +478,24 @@ def verify(out: Path) -> Verification:
         _check_runs_indexed(out, runs, result)
         db.close()
     return result
+
+
+def _linked_lines(records: Path, db: sqlite3.Connection) -> None:
+    """The last line of each document id in ``records`` with an archive link (table
+    ``linked``), and an empty table ``superseded`` of the lines without one that such a
+    later line stands for (filled by :func:`_check_record`)."""
+    db.execute("CREATE TABLE linked (id TEXT PRIMARY KEY, line INTEGER)")
+    db.execute("CREATE TABLE superseded (line INTEGER)")
+    db.executemany(
+        "INSERT OR REPLACE INTO linked VALUES (?, ?)",
+        (
+            (rec["id"], n)
+            for n, rec in _records(records)
+            if isinstance(rec, dict)
+            and isinstance(rec.get("id"), str)
+            and isinstance(rec.get("archive"), dict)
+        ),
+    )
 
 
 def _check_record(
@@ -481,6 +507,13 @@ def _check_record(
         return
     where = f"{where} ({rec.get('id')})"
     doc_id = rec.get("id")
+    if isinstance(doc_id, str) and not isinstance(rec.get("archive"), dict):
+        later = db.execute("SELECT line FROM linked WHERE id = ?", (doc_id,)).fetchone()
+        if later is not None and later[0] > n:
+            # a line of a run without the warc sink, whose document a later run archived
+            # into a WARC file (catalog.WITH_WARC): that line is the document's
+            db.execute("INSERT INTO superseded VALUES (?)", (n,))
+            return
     twice = ""
     if isinstance(doc_id, str):
         first = db.execute("SELECT line FROM ids WHERE id = ?", (doc_id,)).fetchone()

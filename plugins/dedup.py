@@ -878,11 +878,16 @@ class DedupStage(Stage):
             self._exact_lookup(all_exact) if self._merged is None else self._merged.exact(all_exact)
         )
         shas = sorted({d.source.sha256 for d in docs})
-        db_raw: dict[str, str] = {}
+        db_shas: dict[str, list[str]] = {}
         for sha, doc_id in self._select(
             "SELECT sha256, id FROM documents WHERE sha256 IN ({})", shas
         ):
-            db_raw.setdefault(sha, doc_id)
+            db_shas.setdefault(sha, []).append(doc_id)
+        # per document, an archived document with its raw bytes other than itself (itself:
+        # archived by a run without the warc sink, and archived again now: catalog.WITH_WARC)
+        raw_of = [
+            next((o for o in db_shas.get(d.source.sha256, ()) if o != d.id), None) for d in docs
+        ]
         ids = [d.id for d in docs]
         # A document indexed by an earlier run (dropped then as a duplicate: a kept one is
         # skipped as archived) is decided again against what was indexed before its own
@@ -908,7 +913,7 @@ class DedupStage(Stage):
         for i, doc in enumerate(docs):
             ks = exact_keys[i]
             near[i] = not (
-                db_hits[i] or any(k in first_of_key for k in ks) or doc.source.sha256 in db_raw
+                db_hits[i] or any(k in first_of_key for k in ks) or raw_of[i] is not None
             )
             if doc.id not in known:
                 known.add(doc.id)
@@ -930,8 +935,8 @@ class DedupStage(Stage):
             elif hits := [batch_exact[k] for k in exact_keys[i] if k in batch_exact]:
                 at, root = min(hits)
                 copy_of = docs[at].id
-            elif doc.source.sha256 in db_raw:
-                copy_of = db_raw[doc.source.sha256]
+            elif (raw := raw_of[i]) is not None:
+                copy_of = raw
                 root = self._root(copy_of)
             if copy_of is not None:
                 ann["method"] = "text" if hits else "raw"

@@ -1556,17 +1556,36 @@ def test_each_runs_manifest_says_where_its_records_are(ingest, seeds, tmp_path, 
     assert len(runs[1][1]) == 1 and len(runs[1][2]) == 1  # (the empty file's error)
 
 
-def test_runs_without_the_warc_sink_say_what_the_index_will_skip(ingest, seeds, tmp_path):
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_documents_of_a_records_only_run_are_archived_by_a_later_run_with_warc(
+    ingest, seeds, tmp_path, plan
+):
     """A records-only run into an archive's folder marked its documents as archived: every
-    later run skipped them as already archived, and they never reached a WARC file, with no
-    word of it (acceptance round s23b)."""
+    later run skipped them as already archived, and they never reached a WARC file
+    (acceptance round s23b; session 23 only warned). A run with the warc sink archives them
+    (not as duplicates of themselves), verify takes the later line as the document's, and
+    the run after it skips them."""
     out = tmp_path / "o"
-    first = ingest(str(seeds), "--set", 'output.sinks=["records"]', out=out)
-    assert "this run writes no WARC files" in first.output
-    second = ingest(str(seeds), out=out)
-    assert "holds 5 document(s) archived by runs without the warc sink" in second.output
-    clean = ingest(str(seeds), out=tmp_path / "p")
-    assert "warc sink" not in clean.output
+    first = ingest(str(seeds), "--plan", plan, "--set", 'output.sinks=["records"]', out=out)
+    assert first.exit_code == 0 and len(first.records) == 5
+    second = ingest(str(seeds), "--plan", plan, out=out)
+    assert second.exit_code == 0, second.output
+    assert second.manifest["counts"]["kept"] == 5
+    lines = [json.loads(x) for x in (out / "records.jsonl").read_text("utf-8").splitlines()]
+    assert [r["id"] for r in lines[5:]] == [r["id"] for r in lines[:5]]
+    assert all("archive" in r and r["duplicate"]["status"] == "unique" for r in lines[5:])
+    from corearchive.verify import verify
+
+    report = verify(out)
+    assert report.ok, report.listed
+    assert any("5 records.jsonl line(s) without an archive link" in n for n in report.notes)
+    third = ingest(str(seeds), "--plan", plan, out=out)
+    assert third.manifest["counts"]["kept"] == 0
+    assert third.manifest["counts"]["dropped"] == 5
+    assert third.manifest["counts"]["dropped_by_stage"] == {"archive": {"already_archived": 5}}
+    # a records-only run after it skips them too (the index holds them in a WARC file)
+    fourth = ingest(str(seeds), "--plan", plan, "--set", 'output.sinks=["records"]', out=out)
+    assert fourth.manifest["counts"]["kept"] == 0
 
 
 def test_its_own_warc_ingested_again_gives_each_document_once(ingest, seeds, tmp_path):
