@@ -667,6 +667,11 @@ def _json_document(head: bytes) -> Literal["array", "values"] | None:
     if start.startswith(b"["):
         return "array"
     if start.startswith(b"{"):
+        if b"\r" in start and b"\n" not in start:
+            # lines ended by CR alone (classic Mac OS; no JSON string holds a raw CR): its
+            # objects are read one after another, as pretty-printed ones are (they were one
+            # "line", an error, and every object in it lost)
+            return "values"
         first, _, rest = start.partition(b"\n")
         first, rest = first.strip(), rest.lstrip()
         if first == b"{":

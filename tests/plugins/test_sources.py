@@ -905,6 +905,17 @@ def test_jsonl_crlf_bom_and_bad_utf8():
     assert failures == [] and [d.text for d in docs] == ["café one", "café two"] * 2
 
 
+def test_jsonl_with_lines_ended_by_cr_alone_gives_every_object():
+    """Lines ended by a CR alone (classic Mac OS exporters) were one line: "invalid JSON:
+    Extra data", one error entry, and every object of the file lost."""
+    objs = [{"text": article(i), "url": f"https://cr.example/{i}"} for i in range(3)]
+    data = "\r".join(json.dumps(o) for o in objs).encode() + b"\r"
+    fmt, docs, failures, _ = read(data, "mac.jsonl")
+    assert (fmt, failures) == ("jsonl", [])
+    assert [d.source.uri for d in docs] == [o["url"] for o in objs]
+    assert [d.text for d in docs] == [o["text"] for o in objs]
+
+
 def test_jsonl_in_a_legacy_encoding_is_read_in_it():
     """A Windows-1252 / Latin-1 JSONL dump (legacy exporters) had every accented letter
     replaced by U+FFFD, without a word: the file's encoding is told from its head, as a text
