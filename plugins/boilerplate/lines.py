@@ -2014,7 +2014,17 @@ def _stage2_rows(X, p1, rb, rows, extra=0):
 
 
 RULES = ("teaser", "caption", "bridge", "cueonly")
-_CUEONLY_REASON = "furniture words only (ad, share, read-also line)"
+CUEONLY_REASON = "furniture words only (ad, share, read-also line)"
+
+
+def cue_only(X: np.ndarray) -> np.ndarray:
+    """Which lines (rows of features ``X``) are short lines of cue words alone, no prose:
+    "Advertisement", "广告", "Share: Facebook | X" (the ``cueonly`` rule's lines)."""
+    ntok = X[:, 0]
+    prose = (ntok >= 8) & (X[:, 3] > 0)
+    return (ntok > 0) & (ntok <= _CUEONLY_TOKENS) & (X[:, _FI["cue"]] >= ntok) & ~prose
+
+
 #: The most tokens of a line that :func:`_rules`' ``cueonly`` rule removes
 _CUEONLY_TOKENS = 6
 STAGE2_BAND = 0.05
@@ -2279,10 +2289,9 @@ def _rules(X, p, thr, rules=RULES):
                     why[k] = "prose line continuing the article after an ad/share line"
                 nxt = k + 1
     if "cueonly" in rules:
-        only = (p >= thr) & (ntok > 0) & (ntok <= _CUEONLY_TOKENS) & (X[:, _FI["cue"]] >= ntok)
-        for j in np.flatnonzero(only & ~prose).tolist():
+        for j in np.flatnonzero((p >= thr) & cue_only(X)).tolist():
             p[j] = min(p[j], thr * 0.5)
-            why[j] = _CUEONLY_REASON
+            why[j] = CUEONLY_REASON
     if "byline" in rules:
         for j in np.flatnonzero((p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0)).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2384,8 +2393,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
                     why[k] = "prose line continuing the article after an ad/share line"
                 nxt = k + 1
     if "cueonly" in rules:
-        only = (p >= thr) & (ntok > 0) & (ntok <= _CUEONLY_TOKENS) & (X[:, _FI["cue"]] >= ntok)
-        _demote(p, why, only & ~prose, half, _CUEONLY_REASON)
+        _demote(p, why, (p >= thr) & cue_only(X), half, CUEONLY_REASON)
     if "byline" in rules:
         _demote(p, why, (p >= thr) & (X[:, _FI["byline"]] > 0) & (end_sent == 0), half, "byline")
     if "noprose" in rules and len(starts):

@@ -28,6 +28,8 @@ from __future__ import annotations
 from itertools import compress
 from typing import Any
 
+from .lines import cue_only
+
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
 #: each time: 0.1 / 0.9 / 6 on four, 0.05 / 0.9 / 6 on one)
 LOW = 0.1
@@ -60,6 +62,13 @@ def refine(
     score_of = dict(
         zip(map(rendered.__getitem__, order), map(scores.__getitem__, order), strict=True)
     )
+    # a line of cue words alone ("Advertisement", "广告", "Share: X | Facebook"): a rule, not
+    # the model's score, removes it from a text (the score is often over ``low``), and
+    # trafilatura keeps such a <div> between an article's paragraphs
+    # (a page read in windows keeps no feature rows: see lines.decide_many)
+    if len(rendered) and decisions.X is not None:
+        for j in cue_only(decisions.X).nonzero()[0].tolist():
+            score_of[rendered[j]] = 0.0
     lines = text.split("\n")
     normed = list(map(_norm, lines))
     keep = [score_of.get(ln, 1.0) >= low for ln in normed]
