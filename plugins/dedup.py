@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 import sqlite3
 import unicodedata
 import zlib
@@ -50,6 +51,29 @@ _WORD_BYTES[[ord(c) for c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 _WORD_BYTES[128:] = True
 #: The same as a bytes.translate table: a word byte becomes 1, any other 0.
 _WORD_TABLE = _WORD_BYTES.astype(np.uint8).tobytes()
+#: A character of a script written without spaces between words, in UTF-8: CJK symbols,
+#: kana and ideographs (U+3000-U+9FFF, and the ideographs beyond U+20000), Thai and Lao
+#: (U+0E00-U+0EFF), Myanmar (U+1000-U+109F) and Khmer (U+1780-U+17FF). Each is a word of
+#: its own for shingling, so that a word shingle is a character n-gram there, as is usual
+#: for such text: a Chinese or Japanese paragraph was one "word", so a page had a handful of
+#: shingles, and a near copy with one sentence changed shared few or none of them.
+_UNSPACED = re.compile(
+    rb"[\xe3-\xe9][\x80-\xbf]{2}|\xe0[\xb8-\xbb][\x80-\xbf]|\xe1(?:[\x80\x81][\x80-\xbf]"
+    rb"|\x82[\x80-\x9f]|[\x9e\x9f][\x80-\xbf])|\xf0[\xa0-\xaf][\x80-\xbf]{2}"
+)
+#: The lead bytes of those characters (a text without any is not searched)
+_UNSPACED_LEADS = (b"\xe0", b"\xe1", b"\xe3", b"\xe4", b"\xe5", b"\xe6", b"\xe7", b"\xe8",
+                   b"\xe9", b"\xf0")  # fmt: skip
+
+
+def _spaced(data: bytes) -> bytes:
+    """``data`` (UTF-8) with a space after each character of a script written without
+    spaces (:data:`_UNSPACED`): one word each."""
+    if data.isascii() or not any(lead in data for lead in _UNSPACED_LEADS):
+        return data
+    return _UNSPACED.sub(rb"\g<0> ", data)
+
+
 #: Base of the byte hash of words (odd, so invertible modulo 2**64) and its inverse.
 _BASE = np.uint64(0x9E3779B97F4A7C15)
 _BASE_INV = np.uint64(pow(0x9E3779B97F4A7C15, -1, 2**64))
@@ -262,8 +286,9 @@ class MinHasher:
         return words, starts
 
     def word_hashes(self, normalized: str) -> np.ndarray:
-        """A 64-bit hash of every word of one normalised text (see :meth:`_words`)."""
-        return self._words(normalized.encode("utf-8"))[0]
+        """A 64-bit hash of every word of one normalised text (see :meth:`_words`; a
+        character of a script written without spaces is a word: :data:`_UNSPACED`)."""
+        return self._words(_spaced(normalized.encode("utf-8")))[0]
 
     def _batch_shingles(self, normalized: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray]:
         """The 64-bit hashes of the word ``shingle``-grams of every text (not deduplicated)
@@ -273,7 +298,7 @@ class MinHasher:
         straddle two texts are cut out. A text of fewer words than ``shingle`` has one
         shingle of all its words; a text without words has one fixed shingle.
         """
-        enc = [t if isinstance(t, bytes) else t.encode("utf-8") for t in normalized]
+        enc = [_spaced(t if isinstance(t, bytes) else t.encode("utf-8")) for t in normalized]
         lens = np.fromiter((len(e) + 1 for e in enc), dtype=np.int64, count=len(enc))
         offsets = np.cumsum(lens) - lens
         wh, starts = self._words(b" ".join(enc))
@@ -665,7 +690,7 @@ class DedupOptions:
 
 
 #: Bumped whenever the keys or signatures stored in the index change meaning.
-_INDEX_VERSION = 8
+_INDEX_VERSION = 9
 
 
 class DedupStage(Stage):

@@ -197,6 +197,40 @@ def test_a_copy_of_a_near_member_is_not_called_identical_to_the_root(run_stage, 
     assert run.dropped[-1][1].detail["duplicate"]["similarity"] == b.duplicate.similarity
 
 
+ZH = (
+    "今年入夏以来，长江流域降水量较常年同期偏少四成以上，四川、重庆、湖北等地相继出现不同程度的旱情，"
+    "部分地区农作物受到影响。水利部门表示，目前长江干流水位处于有记录以来同期最低水平，已启动抗旱四级"
+    "应急响应，并组织上游水库向下游补水。气象专家分析认为，副热带高压持续偏强偏西是造成此次高温少雨"
+    "天气的主要原因，预计未来一周旱情仍将持续。当地政府已调集抽水设备和送水车辆，优先保障群众饮水安全。"
+)
+ZH_OTHER = (
+    "北京市政府周一宣布了新的交通计划。为了改善市民的日常生活，将重新审查铁路和公交线路，并在最拥挤的"
+    "路段增加班次，以缓解早晚高峰的压力。根据计划，明年春天之前将在车站周围修建自行车停车场，并逐步"
+    "拆除人行道上的台阶，让老人和儿童能够更加安全地出行。市民对此普遍表示欢迎，但也有人担心施工影响交通。"
+)
+TH = (
+    "กรมอุตุนิยมวิทยาประกาศเตือนภัยฝนตกหนักในภาคเหนือและภาคตะวันออกเฉียงเหนือตลอดสัปดาห์นี้ "
+    "ประชาชนที่อาศัยอยู่ในพื้นที่เสี่ยงควรเตรียมพร้อมรับมือกับน้ำท่วมฉับพลันและดินถล่ม "
+    "เจ้าหน้าที่ได้เตรียมเครื่องสูบน้ำและเรือไว้ช่วยเหลือผู้ประสบภัยในหลายจังหวัดแล้ว"
+)
+
+
+@pytest.mark.parametrize("text", [ZH, TH], ids=["zh", "th"])
+def test_near_copies_in_scripts_without_spaces_are_found(run_stage, text):
+    """A Chinese, Japanese or Thai paragraph was one "word" (no spaces), so a page had a
+    handful of word shingles, and a copy with one sentence changed shared few of them: a
+    Japanese copy was called unique. A character of such a script is a word of its own."""
+    a = make_document(text, path="a.txt")
+    cut = text[: len(text) * 3 // 4] + text[len(text) * 3 // 4 + 6 :]  # six characters out
+    b = make_document(cut, path="b.txt")
+    other = make_document(ZH_OTHER if text is ZH else OTHER, path="o.txt")
+    run = run_stage(DedupStage, [a, b, other], policy="keep")
+    assert [d.duplicate.status for d in run.kept] == ["unique", "near", "unique"]
+    assert b.duplicate.of == a.id and b.duplicate.similarity >= 0.9
+    hasher = MinHasher()
+    assert len(hasher.shingles(text)) > len(text.replace(" ", "")) // 2  # (character 5-grams)
+
+
 def test_distinct_documents_stay_distinct(run_stage, seeds):
     docs = [make_document(p.read_text("utf-8"), path=p.name) for p in sorted(seeds.glob("*"))]
     run = run_stage(DedupStage, [*docs, make_document(OTHER, path="o.txt")])
