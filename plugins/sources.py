@@ -1277,6 +1277,9 @@ class _WarcReading:
     #: :func:`_warcinfo`), and where that record starts
     warcinfo: dict[str, Any] | None = None
     warcinfo_at: int | None = None
+    #: The warcinfo records read, by record id, and where each starts (a record names its
+    #: own with WARC-Warcinfo-ID; a file may hold several crawls'); at most _WARCINFOS
+    warcinfos: dict[str, tuple[dict[str, Any], int | None]] = field(default_factory=dict)
 
 
 class WarcSource(Source):
@@ -1431,6 +1434,8 @@ class WarcSource(Source):
             state.at = (offset, hint() if hint is not None else None)
             if record.rec_type == "warcinfo" and not is_arc:
                 state.warcinfo, state.warcinfo_at = _warcinfo(record), offset
+                if (wid := state.warcinfo.get("record_id")) and len(state.warcinfos) < _WARCINFOS:
+                    state.warcinfos[wid] = (state.warcinfo, offset)
             try:
                 if (
                     record.rec_type == "conversion"
@@ -1445,7 +1450,9 @@ class WarcSource(Source):
                         if state.skip
                         else self._record(item, record, offset, is_arc, f"record {n}")
                     )
-                if isinstance(result, Document) and record.rec_type != "conversion":
+                if isinstance(result, Document):
+                    # (a conversion too: a WET file's, which a copy's own conversion, written
+                    # by this tool, refers to)
                     state.pages.add(record.rec_headers.get_header("WARC-Record-ID") or "")
                 state.skip = False
                 ended_early = _drain(record)
@@ -1462,10 +1469,14 @@ class WarcSource(Source):
                 # resuming there)
                 known = not (is_arc or offset is None or state.resynced)
                 item.position = [offset, n] if known else None
-                if state.warcinfo is not None and isinstance(result, Document):
-                    result.annotations["source"]["warcinfo"] = state.warcinfo
-                    if item.position is not None and state.warcinfo_at is not None:
-                        item.position.append(state.warcinfo_at)
+                # (the warcinfo the record names, else the last one read; a resumed task
+                # knows the last one read before its start, which its position says)
+                named = state.warcinfos.get(record.rec_headers.get_header("WARC-Warcinfo-ID") or "")
+                info = named[0] if named is not None else state.warcinfo
+                if info is not None and isinstance(result, Document):
+                    result.annotations["source"]["warcinfo"] = info
+                if item.position is not None and state.warcinfo_at is not None:
+                    item.position.append(state.warcinfo_at)
                 yield result
 
     def _record(
@@ -1481,6 +1492,11 @@ class WarcSource(Source):
             # the crawler's own files: wget's log and manifest (metadata://gnu.org/...), a
             # DNS answer (dns:...): no page of the crawl
             item.counts["warc resource records of the crawler's own"] += 1
+            return None
+        if rtype == "resource" and _DERIVED.match(target):
+            # the crawler's own reading of a page it captured (browsertrix's text of it):
+            # the page is read from its response record
+            item.counts["warc resource records derived from a capture (urn:…:URL)"] += 1
             return None
         http = record.http_headers if rtype == "response" else None
         if rtype == "response" and http is None:
@@ -1501,7 +1517,7 @@ class WarcSource(Source):
             else record.rec_headers.get_header("Content-Type")
         ) or ""
         media = ctype.split(";")[0].strip().lower()
-        if media and media not in _DOC_TYPES:
+        if media and media not in _DOC_TYPES and media not in _SNIFFED:
             item.counts["warc records with non-text payload"] += 1
             return None
         if http is not None and (status := http.get_statuscode()) not in ("200", "203"):
@@ -1534,6 +1550,9 @@ class WarcSource(Source):
         labelled = None
         if not is_html and starts_as_html(payload):
             is_html, labelled = True, media
+        elif media in _SNIFFED:
+            item.counts["warc records with non-text payload"] += 1
+            return None
         try:
             text, encoding = decode_text(
                 payload, _html_charset(payload, ctype) if is_html else _html_charset(b"", ctype)
@@ -1637,6 +1656,18 @@ def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
 
 #: The address schemes of a crawler's own resource records (wget's log and manifest, DNS)
 _CRAWLER_OWN = ("metadata:", "dns:", "filedesc:")
+#: A resource record about another capture, named by a URN holding its address:
+#: browsertrix-crawler's extracted text (``urn:text:https://…``, ``urn:textFinal:…``), page
+#: information (``urn:pageinfo:…``) and screenshots (``urn:view:…``)
+_DERIVED = re.compile(r"urn:[A-Za-z][\w.-]*:[A-Za-z][A-Za-z0-9+.-]*:", re.ASCII)
+#: How many warcinfo records of one input are remembered by id
+_WARCINFOS = 256
+#: Media types that say nothing of the payload (a server's default, XML for XHTML): read
+#: when the payload starts as an HTML document, skipped otherwise (a feed, a download)
+_SNIFFED = frozenset(
+    ("application/octet-stream", "binary/octet-stream", "application/xml", "text/xml",
+     "application/unknown", "unknown/unknown", "application/x-unknown")
+)  # fmt: skip
 
 #: What the error entry of a break adds when reading goes on (see WarcSource._resync)
 _NEXT_RECORD = "; the rest of the file is read from the next record"

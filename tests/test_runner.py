@@ -1588,6 +1588,35 @@ def test_documents_of_a_records_only_run_are_archived_by_a_later_run_with_warc(
     assert fourth.manifest["counts"]["kept"] == 0
 
 
+def test_an_output_made_from_wet_files_ingested_again_gives_each_page_once(ingest, seeds, tmp_path):
+    """A WET file's conversion records are copied, and this tool's own conversion of each
+    refers to the copy: ingested again, both were read, each page twice (acceptance round
+    s24b)."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for n, path in enumerate(sorted(seeds.iterdir())[:2]):
+        text = path.read_bytes()
+        w.write_record(
+            w.create_warc_record(
+                f"https://news.example/{n}", "conversion", payload=io.BytesIO(text),
+                length=len(text), warc_content_type="text/plain",
+            )
+        )  # fmt: skip
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "crawl.warc.wet.gz").write_bytes(buf.getvalue())
+    first = ingest(str(tmp_path / "in"), out=tmp_path / "a")
+    assert first.exit_code == 0 and len(first.records) == 2
+    again = ingest(str(tmp_path / "a" / "warc"), "--disable", "dedup", out=tmp_path / "b")
+    assert again.exit_code == 0, again.output
+    assert [r["source"]["uri"] for r in again.records] == [
+        r["source"]["uri"] for r in first.records
+    ]
+
+
 def test_its_own_warc_ingested_again_gives_each_document_once(ingest, seeds, tmp_path):
     """corearchive's WARC holds each document's raw record and its cleaned text as a
     conversion record: ingested again, both were read, each document twice (acceptance

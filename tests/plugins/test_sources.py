@@ -1619,6 +1619,77 @@ def test_the_crawls_warcinfo_goes_with_its_documents_and_resumed_tasks(gz):
         ]
 
 
+@pytest.mark.parametrize("gz", [True, False])
+def test_a_record_carries_the_warcinfo_it_names(gz):
+    """Two crawls' warcinfo records, then a response naming the first by WARC-Warcinfo-ID:
+    its document carried the last one read, the wrong crawl (acceptance round s24b,
+    finding 7); a resumed task reads the one named too."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    first = w.create_warcinfo_record("a.warc.gz", {"isPartOf": "crawl-A"})
+    w.write_record(first)
+    w.write_record(w.create_warcinfo_record("b.warc.gz", {"isPartOf": "crawl-B"}))
+    a_id = first.rec_headers.get_header("WARC-Record-ID")
+    for n, named in enumerate((a_id, None)):
+        extra = {"WARC-Warcinfo-ID": named} if named else {}
+        add(w, f"http://news.example/w{n}", "response", payload=html_page(n).encode(),
+            http_headers=http_headers("text/html"), warc_headers_dict=extra)  # fmt: skip
+    name = "w.warc.gz" if gz else "w.warc"
+    item = item_of(buf.getvalue(), name)
+    source, _ = choose_source(item, SOURCES)
+    docs, positions = [], []
+    for doc in source.read(item):
+        docs.append(doc)
+        positions.append(item.position)
+    parts = [d.annotations["source"]["warcinfo"]["fields"]["isPartOf"] for d in docs]
+    assert parts == ["crawl-A", "crawl-B"]  # (no header: the last one read)
+    again = item_of(buf.getvalue(), name)
+    again.resume = positions[0]  # (resumed past the first: the last warcinfo read, B)
+    [rest] = list(source.read(again))
+    assert rest.annotations["source"] == docs[1].annotations["source"]
+
+
+def test_html_served_as_octet_stream_or_xml_is_read_and_a_feed_is_not():
+    """A page served as application/octet-stream, application/xml or text/xml was skipped
+    as a non-text payload, where the docs say a payload that starts as an HTML document is
+    read as HTML whatever its label (acceptance round s24b, finding 8). A feed or a binary
+    download under such a label is still skipped."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    labels = ("application/octet-stream", "application/xml", "text/xml; charset=utf-8")
+    for n, label in enumerate(labels):
+        add(w, f"http://news.example/x{n}", "response", payload=html_page(50 + n).encode(),
+            http_headers=http_headers(label))  # fmt: skip
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>'
+    add(w, "http://news.example/feed", "response", payload=feed,
+        http_headers=http_headers("application/xml"))  # fmt: skip
+    add(w, "http://news.example/f.zip", "response", payload=b"PK\x03\x04" + bytes(300),
+        http_headers=http_headers("application/octet-stream"))  # fmt: skip
+    _, docs, failures, counts = read(buf.getvalue(), "x.warc.gz")
+    assert failures == [] and [d.source.uri for d in docs] == [
+        f"http://news.example/x{n}" for n in range(3)
+    ]
+    assert all(d.is_html and "budget" in d.text.lower() for d in docs)
+    assert counts == {"warc records with non-text payload": 2}
+
+
+def test_browsertrix_text_records_of_a_capture_are_no_documents():
+    """browsertrix-crawler writes each page's extracted text as resource records
+    ``urn:text:URL`` and ``urn:textFinal:URL``: a page became three documents (acceptance
+    round s24b, finding 9). They are skipped and counted; the page is its response."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    url = "https://news.example/story"
+    add(w, url, "response", payload=html_page(60).encode(), http_headers=http_headers("text/html"))
+    text = article(60).encode()
+    for uri in (f"urn:text:{url}", f"urn:textFinal:{url}", f"urn:pageinfo:{url}"):
+        add(w, uri, "resource", payload=text, warc_content_type="text/plain")
+    add(w, "urn:notes:local", "resource", payload=text, warc_content_type="text/plain")
+    _, docs, failures, counts = read(buf.getvalue(), "b.warc.gz")
+    assert failures == [] and [d.source.uri for d in docs] == [url, "urn:notes:local"]
+    assert counts == {"warc resource records derived from a capture (urn:…:URL)": 3}
+
+
 def test_a_crawlers_own_resource_records_are_no_documents():
     """wget --warc-file archives its log and manifest as resource records of text/plain
     (metadata://gnu.org/software/wget/warc/wget.log): the log became a document, titled
