@@ -40,6 +40,11 @@ def dumps(obj: Any) -> bytes:
 REPEATED_INPUT = "files named again (a link, another spelling)"
 
 
+#: The prefix of a source's count (``InputItem.counts``) of something read and worth
+#: knowing, not skipped: reported under ``noted`` (e.g. WARC records whose digests fail).
+NOTED = "noted: "
+
+
 @dataclass
 class RunReport:
     """Counts of one run, by outcome, stage and reason."""
@@ -82,7 +87,12 @@ class RunReport:
             "dropped_by_stage": by_stage,
             "failed_by_stage": dict(sorted(self.failed.items())),
             "formats": dict(sorted(self.formats.items())),
-            "skipped": dict(sorted(self.skipped.items())),
+            "skipped": {k: n for k, n in sorted(self.skipped.items()) if not k.startswith(NOTED)},
+            "noted": {
+                k.removeprefix(NOTED): n
+                for k, n in sorted(self.skipped.items())
+                if k.startswith(NOTED)
+            },
         }
 
     def summary(self) -> str:
@@ -99,7 +109,10 @@ class RunReport:
         if self.input_errors:
             rows.append(("input errors", str(self.input_errors)))
         for what, n in sorted(self.skipped.items()):
-            rows.append((f"skipped  {what}", str(n)))
+            if what.startswith(NOTED):
+                rows.append((f"noted    {what.removeprefix(NOTED)}", str(n)))
+            else:
+                rows.append((f"skipped  {what}", str(n)))
         rate = self.documents / self.seconds if self.seconds > 0 else 0.0
         rows.append(("time", f"{self.seconds:.2f} s ({rate:,.0f} docs/s)"))
         width = max(len(k) for k, _ in rows)

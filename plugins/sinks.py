@@ -352,8 +352,17 @@ class WarcSink(Sink):
         src = document.source
         original = self._original(document)
         own = self._rid(document.id, "raw")
-        if original is None and src.format == "warc" and src.warc_record_id:
-            # A copy of the original record keeps its id, unless the archive has it already.
+        failed = (document.annotations.get("source") or {}).get("digests_failed") or {}
+        if (
+            original is None
+            and src.format == "warc"
+            and src.warc_record_id
+            and "block" not in failed
+        ):
+            # A copy of the original record keeps its id, unless the archive has it already,
+            # or its block fails the digest it declares: the copy's digests are of the bytes
+            # as read, and under the input's id they would certify a damaged record as the
+            # crawl's (a payload digest alone may be another writer's convention)
             raw_id = self._fresh_id(src.warc_record_id, own)
         else:
             raw_id = self._fresh_id(own)

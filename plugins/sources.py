@@ -36,6 +36,7 @@ from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format
+from corearchive.report import NOTED
 from corearchive.source import WARC_START, TruncatedGzip, next_warc_member
 
 _HTML_RE = re.compile(
@@ -1401,7 +1402,9 @@ class WarcSource(Source):
         """The results of the records of ``stream`` until its end or a break; returns the
         break (error, where), if any, and its kind (:data:`_Break`)."""
         is_arc = state.is_arc
-        it = ArchiveIterator(stream, no_record_parse=False, check_digests=False, arc2warc=is_arc)
+        # (digests checked as each record is read: a failing one is noted with the document,
+        # whose copy then takes a record id of its own; see _failed_digests)
+        it = ArchiveIterator(stream, no_record_parse=False, check_digests=True, arc2warc=is_arc)
         it.loader = _RecordLoader(verify_http=False, arc2warc=is_arc)
         # warcio writes a warning and the stray bytes themselves to stderr when a record is
         # not followed by blank lines; the input's error entry says it instead
@@ -1456,6 +1459,9 @@ class WarcSource(Source):
                     state.pages.add(record.rec_headers.get_header("WARC-Record-ID") or "")
                 state.skip = False
                 ended_early = _drain(record)
+                if isinstance(result, Document) and (failed := _failed_digests(record)):
+                    result.annotations["source"]["digests_failed"] = failed
+                    item.counts[NOTED + "warc records read whose digests fail"] += 1
             except (*_WARC_READ_ERRORS, ValueError) as exc:
                 broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
                 return broken, "gzip" if isinstance(exc, _DAMAGED_GZIP) else "headers"
@@ -1748,6 +1754,21 @@ def _record_offset(it: ArchiveIterator) -> int | None:
     info = getattr(it, "member_info", None)
     offset = info[0] if info else getattr(it, "offset", None)
     return offset if isinstance(offset, int) else None
+
+
+def _failed_digests(record: Any) -> dict[str, str]:
+    """The digests a record declares (``block``, ``payload``) that its bytes fail, with
+    their declared values: a record damaged after it was written (or written wrong). (Not an
+    unknown algorithm: that is no damage.)"""
+    checker = getattr(record, "digest_checker", None)
+    if checker is None or checker.passed is not False:
+        return {}
+    failed: dict[str, str] = {}
+    for problem in checker.problems:
+        for kind in ("block", "payload"):
+            if problem.startswith(f"{kind} digest failed"):
+                failed[kind] = record.rec_headers.get_header(f"WARC-{kind.title()}-Digest") or ""
+    return failed
 
 
 def _drain(record: Any) -> bool:

@@ -1617,6 +1617,55 @@ def test_an_output_made_from_wet_files_ingested_again_gives_each_page_once(inges
     ]
 
 
+def test_an_input_record_that_fails_its_digests_is_noted_and_not_recertified(
+    ingest, seeds, tmp_path
+):
+    """A WARC record damaged after it was written (one byte of its body changed, its digests
+    left) was read in silence and copied under its own record id with fresh digests: the
+    archive certified the damaged block as the crawl's (acceptance round s24b, finding 1).
+    It is read and noted (annotations.source.digests_failed, the run's counts), and its copy
+    takes a record id of its own."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    texts = [p.read_bytes() for p in sorted(seeds.iterdir())[:2]]
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    ids = []
+    for n, text in enumerate(texts):
+        rec = w.create_warc_record(
+            f"https://news.example/{n}", "response", payload=io.BytesIO(text), length=len(text),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], "HTTP/1.1"),
+        )  # fmt: skip
+        ids.append(rec.rec_headers.get_header("WARC-Record-ID"))
+        w.write_record(rec)
+    data = bytearray(buf.getvalue())
+    at = data.index(texts[0][200:240])
+    data[at] = ord("X") if data[at] != ord("X") else ord("Y")  # (one byte of the first body)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "rot.warc").write_bytes(bytes(data))
+    res = ingest(str(tmp_path / "in"), out=tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    by_uri = {r["source"]["uri"]: r for r in res.records}
+    bad, good = by_uri["https://news.example/0"], by_uri["https://news.example/1"]
+    failed = bad["annotations"]["source"]["digests_failed"]
+    assert set(failed) == {"block", "payload"} and failed["block"].startswith("sha1:")
+    assert bad["archive"]["raw_record_id"] != ids[0] and bad["source"]["warc_record_id"] == ids[0]
+    assert "digests_failed" not in good["annotations"]["source"]
+    assert good["archive"]["raw_record_id"] == ids[1]
+    assert res.manifest["counts"]["noted"] == {"warc records read whose digests fail": 1}
+    from corearchive.report import NOTED, RunReport
+
+    report = RunReport("r")
+    report.skipped[NOTED + "warc records read whose digests fail"] += 1
+    assert "noted    warc records read whose digests fail  1" in report.summary()
+    from corearchive.verify import verify
+
+    assert verify(tmp_path / "o").ok
+
+
 def test_its_own_warc_ingested_again_gives_each_document_once(ingest, seeds, tmp_path):
     """corearchive's WARC holds each document's raw record and its cleaned text as a
     conversion record: ingested again, both were read, each document twice (acceptance
