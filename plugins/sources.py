@@ -1491,7 +1491,11 @@ class WarcSource(Source):
         rtype = record.rec_type
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
         if rtype not in ("response", "resource", "conversion"):
-            item.counts[f"warc {rtype} records"] += 1
+            item.counts[
+                "warc continuation records (segments after the first, not joined)"
+                if rtype == "continuation"
+                else f"warc {rtype} records"
+            ] += 1
             return None
         target = record.rec_headers.get_header("WARC-Target-URI") or ""
         if rtype == "resource" and target.startswith(_CRAWLER_OWN):
@@ -1539,6 +1543,11 @@ class WarcSource(Source):
         # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
         # disconnection: what was captured is read, and the record says it is partial)
         truncated = (record.rec_headers.get_header("WARC-Truncated") or "").strip() or None
+        if truncated is None and record.rec_headers.get_header("WARC-Segment-Number"):
+            # the first segment of a record split over several (WARC 1.1 §7): its
+            # continuation records, which hold the rest, are not joined to it (they are
+            # skipped and counted), so what it holds is read as a truncated record's is
+            truncated = "segmented (continuation records not joined)"
         try:
             payload, undecoded = _decode_transfer(raw, http, partial=truncated is not None)
         except Unfinished as exc:

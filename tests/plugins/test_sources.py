@@ -1690,6 +1690,41 @@ def test_browsertrix_text_records_of_a_capture_are_no_documents():
     assert counts == {"warc resource records derived from a capture (urn:…:URL)": 3}
 
 
+def test_the_first_segment_of_a_segmented_record_is_read_as_truncated():
+    """A record split over several (WARC-Segment-Number, continuation records) was read as
+    the whole page: half a page marked whole, the rest dropped in silence, and a gzip body
+    an error blaming the crawler (acceptance round s24b, finding 2). The first segment is
+    read as a truncated record is, marked so; the continuations are counted."""
+    import gzip
+
+    body = gzip.compress(html_page(70).encode())
+    half = len(body) // 2
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=False)
+    first = w.create_warc_record(
+        "http://news.example/seg", "response", payload=io.BytesIO(body[:half]), length=half,
+        http_headers=http_headers("text/html", extra=[("Content-Encoding", "gzip")]),
+        warc_headers_dict={"WARC-Segment-Number": "1"},
+    )  # fmt: skip
+    w.write_record(first)
+    rest = body[half:]
+    w.write_record(
+        w.create_warc_record(
+            "http://news.example/seg", "continuation", payload=io.BytesIO(rest), length=len(rest),
+            warc_headers_dict={
+                "WARC-Segment-Number": "2",
+                "WARC-Segment-Origin-ID": first.rec_headers.get_header("WARC-Record-ID"),
+                "WARC-Segment-Total-Length": str(len(body)),
+            },
+        )
+    )  # fmt: skip
+    _, [doc], failures, counts = read(buf.getvalue(), "seg.warc")
+    assert failures == []
+    assert doc.annotations["source"]["truncated"] == "segmented (continuation records not joined)"
+    assert doc.is_html and "<html>" in doc.text
+    assert counts == {"warc continuation records (segments after the first, not joined)": 1}
+
+
 def test_a_crawlers_own_resource_records_are_no_documents():
     """wget --warc-file archives its log and manifest as resource records of text/plain
     (metadata://gnu.org/software/wget/warc/wget.log): the log became a document, titled
