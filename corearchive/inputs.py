@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import itertools
 import os
 import stat
 import sys
@@ -59,13 +60,17 @@ class _Skip:
         key = _key(path)
         return any(key == k or key.startswith(k + os.sep) for k in self.keys)
 
-    def walk(self, folder: str) -> Iterator[str]:
-        """The files under ``folder`` in sorted order, without hidden ones and the output.
+    def walk(self, folder: str) -> Iterator[str | Unresolved]:
+        """The files under ``folder`` in sorted order, without hidden ones and the output,
+        and each folder under it that cannot be listed (permission denied, a path too long)
+        as :class:`Unresolved`: its files were left out in silence.
 
         Linked folders are followed (a data folder linked into the input tree is input),
         each real folder once: a link to a folder above it does not loop."""
         seen = {os.path.realpath(folder)}
-        for root, dirs, files in os.walk(folder, followlinks=True):
+        errors: list[OSError] = []
+        for root, dirs, files in os.walk(folder, followlinks=True, onerror=errors.append):
+            yield from _unlisted(errors, root)
             kept = []
             for d in sorted(dirs):
                 path = os.path.join(root, d)
@@ -80,6 +85,32 @@ class _Skip:
                 path = os.path.join(root, name)
                 if not name.startswith(".") and path not in self:
                     yield path
+        yield from _unlisted(errors, folder)
+
+    def unlisted(self, folder: str) -> Iterator[Unresolved]:
+        """The folders under ``folder`` that cannot be listed (as :meth:`walk` tells them):
+        a recursive pattern (``**``) passes over them in silence."""
+        for found in self.walk(folder):
+            if isinstance(found, Unresolved):
+                yield found
+
+
+def _unlisted(errors: list[OSError], where: str) -> Iterator[Unresolved]:
+    """The folders ``os.walk`` could not list (its ``onerror`` calls), emptied."""
+    while errors:
+        exc = errors.pop(0)
+        yield Unresolved(
+            str(exc.filename or where),
+            f"a folder that cannot be listed: {exc.strerror or exc}: its files are not read",
+        )
+
+
+def _fixed_part(pattern: str) -> str:
+    """The folder a pattern's matches are under: its path up to the first part with a
+    wildcard (``crawl/2024/**/*.warc.gz`` → ``crawl/2024``)."""
+    parts = Path(pattern).parts
+    fixed = list(itertools.takewhile(lambda part: not _is_glob(part), parts[:-1]))
+    return str(Path(*fixed)) if fixed else "."
 
 
 def _is_output_folder(path: str) -> bool:
@@ -174,7 +205,9 @@ def expand(
             found = False
             for path in own.walk(name):
                 found = True
-                if (res := found_item(path)) is not None:
+                if isinstance(path, Unresolved):
+                    yield path
+                elif (res := found_item(path)) is not None:
                     yield res
             if not found:
                 yield Unresolved(name, "no files in this folder (hidden files are skipped)")
@@ -210,11 +243,27 @@ def expand(
             for match in matches:
                 paths = own.walk(match) if os.path.isdir(match) else [match]
                 for path in paths:
+                    if isinstance(path, Unresolved):
+                        found = True
+                        if (key := "unlisted:" + _key(path.path)) not in seen:
+                            seen.add(key)
+                            yield path
+                        continue
                     if path in own:
                         continue  # the run's own output
                     found = True
                     if (res := found_item(path)) is not None:
                         yield res
+            if "**" in name:
+                # (glob leaves out what it cannot list: the folders under the pattern's
+                # fixed part that a walk cannot list are named, once)
+                base = _fixed_part(name)
+                if os.path.isdir(base):
+                    for unlisted in own.unlisted(base):
+                        if (key := "unlisted:" + _key(unlisted.path)) not in seen:
+                            seen.add(key)
+                            found = True
+                            yield unlisted
             if not found:
                 yield Unresolved(name, "no file matches this pattern")
             continue

@@ -64,6 +64,35 @@ def test_folder_is_walked_recursively_in_sorted_order_without_hidden_files(tree)
     ]
 
 
+def test_a_folder_that_cannot_be_listed_is_told_not_passed_over(tree, monkeypatch):
+    """A subfolder the walk could not list (mode 000 for a user, a path over PATH_MAX) was
+    left out in silence, by folder walks and by ``**`` patterns: exit 0, nothing in the
+    report (acceptance round s24a, finding 1). It is an error entry naming the folder."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(os.fspath(path)) == "deeper":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    results = list(expand(["in"]))
+    assert "in/sub/deeper/d.jsonl" not in _paths(results)
+    assert _unresolved(results) == [
+        (
+            "in/sub/deeper",
+            "a folder that cannot be listed: Permission denied: its files are not read",
+        )
+    ]
+    assert len(_paths(results)) == 5
+    for pattern in ("in/**/*.jsonl", "in/**"):
+        found = list(expand([pattern]))
+        assert [p for p, _ in _unresolved(found)] == ["in/sub/deeper"], pattern
+    # the folder named itself
+    [(path, error)] = _unresolved(expand(["in/sub/deeper"]))
+    assert path == "in/sub/deeper" and "cannot be listed: Permission denied" in error
+
+
 def test_folder_with_trailing_slash_gives_the_same_paths(tree):
     assert _paths(expand(["in/"])) == _paths(expand(["in"]))
 
