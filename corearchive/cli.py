@@ -80,10 +80,61 @@ class _FiniteFloat(click.FloatRange):
 _FINITE_SECONDS = _FiniteFloat(min=0)
 
 
+class _Stderr:
+    """Standard error that never ends a run: closed (``2>&-``: Python's ``sys.stderr`` is
+    None, and the run failed on ``isatty``) or gone (``2>&1 | head -2``: the first line the
+    reader did not take raised BrokenPipeError, and the run stopped with nothing
+    committed), what is written goes nowhere from then on; the run's outcome is its exit
+    status and its files."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream if stream is not None else open(os.devnull, "w")  # noqa: SIM115
+
+    def _mute(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, self.stream.fileno())  # (the fd too: C code and workers)
+        os.close(devnull)
+        self.stream = open(os.devnull, "w")  # noqa: SIM115
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self.stream.write(text))
+        except (BrokenPipeError, ValueError):  # (ValueError: the stream was closed)
+            self._mute()
+            return len(text)
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            self._mute()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except (BrokenPipeError, ValueError):
+            self._mute()
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            self._mute()
+
+    def isatty(self) -> bool:
+        try:
+            return bool(self.stream.isatty())
+        except (OSError, ValueError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 @click.group(cls=_Group)
 @click.version_option(__version__, prog_name="corearchive")
 def cli() -> None:
     """Clean raw scraped web text into validated JSON records and WARC archives."""
+    if not isinstance(sys.stderr, _Stderr):
+        sys.stderr = _Stderr(sys.stderr)  # type: ignore[assignment]
 
 
 def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]:

@@ -39,3 +39,32 @@ def test_the_cli_runs_blas_on_one_thread_unless_told_otherwise():
             [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
         ).stdout.split()
         assert out[-1] == want
+
+
+def test_a_run_whose_stderr_is_closed_or_gone_still_archives(seeds, tmp_path):
+    """Standard error closed (``2>&-``) failed the run on ``sys.stderr.isatty()``, exit 3;
+    a reader that went away (``2>&1 | head -2``) stopped it at the first error line it did
+    not take, nothing committed (acceptance round s24a, findings 2 and 3). The run goes on,
+    its messages go nowhere, and its exit status and files tell the outcome."""
+    import os
+    import subprocess
+    import sys
+
+    from corearchive.verify import verify
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")  # (an error line)
+    for seed in sorted(seeds.iterdir()):
+        (tmp_path / "in" / seed.name).write_bytes(seed.read_bytes())
+    args = [sys.executable, "-m", "corearchive", "ingest", str(tmp_path / "in"), "-w", "1"]
+    closed = subprocess.run(
+        [*args, "-o", str(tmp_path / "a")], preexec_fn=lambda: os.close(2), check=False
+    )
+    gone = subprocess.Popen([*args, "-o", str(tmp_path / "b")], stderr=subprocess.PIPE)
+    assert gone.stderr is not None
+    gone.stderr.close()  # (the reader goes away at once: every write is a broken pipe)
+    gone.wait(timeout=120)
+    for out, code in ((tmp_path / "a", closed.returncode), (tmp_path / "b", gone.returncode)):
+        assert code == 1, out  # (1: an input failed, the empty file)
+        check = verify(out)
+        assert check.ok and check.records == 5, check.listed
