@@ -134,7 +134,7 @@ class _Stderr:
 def cli() -> None:
     """Clean raw scraped web text into validated JSON records and WARC archives."""
     if not isinstance(sys.stderr, _Stderr):
-        sys.stderr = _Stderr(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = _Stderr(sys.stderr)
 
 
 def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]:
