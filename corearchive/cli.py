@@ -137,6 +137,10 @@ def cli() -> None:
         sys.stderr = _Stderr(sys.stderr)
 
 
+#: Whether the command runs as the program (:func:`main`), not called in another's process.
+_STANDALONE = False
+
+
 def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]:
     """A signal before the run began (the plugins' and libraries' imports take a moment)
     was click's "Aborted!" with exit 1 ("some inputs failed"), or a traceback: it ends the
@@ -144,12 +148,19 @@ def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]
 
     @functools.wraps(command)
     def wrapped(*args: Any, **kwargs: Any) -> None:
+        handlers = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
         try:
             with _sigterm_as_interrupt():
                 command(*args, **kwargs)
         except KeyboardInterrupt as exc:  # (and _Terminated: SIGTERM)
             click.echo("corearchive: stopped before the run began; nothing was written", err=True)
-            sys.exit(128 + signal.SIGTERM if isinstance(exc, _Terminated) else 130)
+            sys.exit(exc.code if isinstance(exc, _Terminated) else 130)
+        finally:
+            # (the signals a stopped run ignores until its process exits, see
+            # _sigterm_as_interrupt, are back as they were for a caller in the same process)
+            if not _STANDALONE and threading.current_thread() is threading.main_thread():
+                for sig, handler in zip((signal.SIGINT, signal.SIGTERM), handlers, strict=True):
+                    signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
 
     return wrapped
 
@@ -194,11 +205,14 @@ def _setup() -> tuple[PluginManager, Registry]:
 
 
 def _exit_stopped(code: int, executor: str) -> NoReturn:
-    """End a run stopped by a signal with ``code`` (130, 143), its clean-up done. After a
-    Ray run, without the interpreter's teardown: Ray's threads, left by the interrupted
-    actors, crashed it now and then (exit 139 instead of 130, in about 3 of 17 interrupts),
-    and nothing is left for the teardown to do (the run's files are closed, Ray shut down)."""
-    if executor == "ray":
+    """End a run stopped by a signal with ``code`` (130, 143), its clean-up done, without
+    the interpreter's teardown: after a Ray run, Ray's threads, left by the interrupted
+    actors, crashed it now and then (exit 139 instead of 130, in about 3 of 17 interrupts);
+    after a run with local workers, it joined the worker pool's thread, which an interrupt
+    could leave blocked on a pipe nobody reads (a hang after Ctrl-C twice). Nothing is left
+    for the teardown to do: the run's files are closed, its workers stopped. (In another
+    program's process, a test's, the command ends with SystemExit.)"""
+    if executor == "ray" or _STANDALONE:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()
@@ -376,9 +390,9 @@ def ingest(
     except (IndexBusyError, OutputBusyError, UnfinishedCommitError, PlanError, ConfigError) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
-    except _Terminated:
+    except _Terminated as exc:
         click.echo(f"corearchive: terminated; {_committed(run)}", err=True)
-        _exit_stopped(128 + signal.SIGTERM, executor)
+        _exit_stopped(exc.code, executor)
     except KeyboardInterrupt:
         click.echo(f"corearchive: interrupted; {_committed(run)}", err=True)
         _exit_stopped(130, executor)
@@ -563,7 +577,12 @@ def schema(
 
 
 class _Terminated(KeyboardInterrupt):
-    """SIGTERM (``kill``, a scheduler's time limit, ``docker stop``), handled as Ctrl-C."""
+    """SIGTERM (``kill``, a scheduler's time limit, ``docker stop``) or SIGHUP (the terminal
+    or ssh session went away), handled as Ctrl-C; ``code``: the exit status that says which."""
+
+    def __init__(self, signum: int = signal.SIGTERM) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum
 
 
 @contextlib.contextmanager
@@ -577,19 +596,32 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         return
 
     def on_term(signum: int, frame: Any) -> None:
-        raise _Terminated
+        raise _Terminated(signum)
 
-    previous = signal.signal(signal.SIGTERM, on_term)
+    previous = {sig: signal.signal(sig, on_term) for sig in _TERMINATING}
     _reset_sigterm_in_children()
     try:
         yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    except KeyboardInterrupt:  # (and _Terminated)
+        # stopped, its clean-up done: the command ends now, and a second signal (Ctrl-C
+        # twice, SIGTERM twice) must not kill it half-way through saying so
+        for sig in (signal.SIGINT, *_TERMINATING):
+            signal.signal(sig, signal.SIG_IGN)
+        raise
+    else:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+#: Signals that stop a run as Ctrl-C does (SIGHUP: where the system has it)
+_TERMINATING = (signal.SIGTERM, *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ()))
 
 
 @functools.cache
 def _reset_sigterm_in_children() -> None:
-    os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))
+    os.register_at_fork(
+        after_in_child=lambda: [signal.signal(sig, signal.SIG_DFL) for sig in _TERMINATING]
+    )
 
 
 def main() -> None:
@@ -601,4 +633,6 @@ def main() -> None:
     # started, and spun after numpy's first BLAS calls, for ~25 ms of CPU per process
     # (numpy's import and a matmul: 117 -> 90 ms, 8 runs each). A user's own value stays.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    global _STANDALONE
+    _STANDALONE = True
     cli(prog_name="corearchive")

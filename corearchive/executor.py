@@ -695,6 +695,17 @@ class PoolExecutor(RemoteExecutor):
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = None
 
+    def abort(self) -> None:
+        """Stop the workers now: terminated, not left to finish their chunks (which the
+        interpreter's exit then waited for; after a second Ctrl-C, forever)."""
+        if self.pool is not None:
+            # (ProcessPoolExecutor has no terminate before Python 3.14: its processes)
+            processes = getattr(self.pool, "_processes", None) or {}
+            for process in list(processes.values()):
+                with contextlib.suppress(Exception):
+                    process.terminate()
+        self.restart()
+
     def shutdown(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)

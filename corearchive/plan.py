@@ -93,6 +93,7 @@ from .executor import (
     split_stages,
 )
 from .inputs import Unresolved, _make_item, choose_source, expand, read_error, read_results
+from .limits import signals_held
 from .manager import Registry
 from .report import REPEATED_INPUT, RunReport, RunReporter
 from .schema import RecordValidator
@@ -1219,17 +1220,18 @@ class StagedPlan:
                     else:
                         entry.unlink(missing_ok=True)
         except BaseException:
-            if not run.committed:
-                # (the task shards were not moved: they stay in their tasks, whose write
-                # markers stay true)
-                with contextlib.suppress(Exception):
-                    commit.abort()
-                for f in outputs:
+            with signals_held():  # (a second Ctrl-C must not cut the clean-up short)
+                if not run.committed:
+                    # (the task shards were not moved: they stay in their tasks, whose
+                    # write markers stay true)
                     with contextlib.suppress(Exception):
-                        f.abort()
-                if catalog is not None:
-                    with contextlib.suppress(Exception):
-                        catalog.rollback()
+                        commit.abort()
+                    for f in outputs:
+                        with contextlib.suppress(Exception):
+                            f.abort()
+                    if catalog is not None:
+                        with contextlib.suppress(Exception):
+                            catalog.rollback()
             raise
         finally:
             runner.close()

@@ -47,6 +47,7 @@ from .executor import (
     split_stages,
 )
 from .inputs import Unresolved, choose_source, expand, read_error, read_results
+from .limits import signals_held
 from .manager import PluginManager, Registry
 from .progress import Progress
 from .report import REPEATED_INPUT, RunReport, RunReporter
@@ -262,14 +263,15 @@ class Run:
                 self.write_manifest(manifest)
             self.commit_point(commit, catalog, counts)
         except BaseException:
-            if executor is not None:
-                _quietly(executor.abort)
-            if not self.committed:
-                _quietly(commit.abort)
-                for sink in sinks:
-                    _quietly(sink.abort)
-                _quietly(reporter.rejects.abort)
-                _quietly(catalog.rollback)
+            with signals_held():  # (a second Ctrl-C must not cut the clean-up short)
+                if executor is not None:
+                    _quietly(executor.abort)
+                if not self.committed:
+                    _quietly(commit.abort)
+                    for sink in sinks:
+                        _quietly(sink.abort)
+                    _quietly(reporter.rejects.abort)
+                    _quietly(catalog.rollback)
             raise
         exit_code = ExitCode.OK if self.report.ok else ExitCode.PARTIAL
         self.pm.notify(
