@@ -18,6 +18,7 @@ import json
 import re
 import shutil
 import tempfile
+import unicodedata
 import uuid
 import zlib
 from collections import deque
@@ -103,10 +104,15 @@ def looks_binary(data: bytes) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le`` / ``utf-16-be`` for mostly-Latin UTF-16 text without a byte-order mark.
+    """``utf-16-le`` / ``utf-16-be`` for UTF-16 text without a byte-order mark, or None.
 
-    Such text has a NUL in (nearly) every other byte, all on the same side.
-    """
+    Mostly-Latin text has a NUL in (nearly) every other byte, all on the same side. Text in
+    another script has them only for its spaces, digits, punctuation and line ends (the
+    high byte of U+0000-U+00FF), still on one side, while its letters' high bytes are the
+    script's block (0x04 for Cyrillic): the NULs' side gives the order, and the text it
+    decodes to must be text (no unassigned, private-use or control characters beyond a
+    few), which the other order of a script's letters is not (U+041C read backwards is
+    U+1C04, Lepcha; a kanji, a private-use character)."""
     sample = data[:65536]
     if len(sample) < 4:
         return None
@@ -116,7 +122,34 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-le"
     if nul_even >= 0.5 * len(even) and nul_odd <= 0.02 * len(odd):
         return "utf-16-be"
-    return None
+    high, low = max(nul_even, nul_odd), min(nul_even, nul_odd)
+    if high < max(2, len(sample) // 400) or low > high // 2 + 1:
+        # Too few NULs, or as many on both sides: no text's line ends and spaces (at least
+        # one character in 200 is one, even in Chinese), but stray NULs in UTF-8 text (read
+        # as UTF-16 it is ideographs: text to the check below) or a binary file's.
+        return None
+    # the side with the NULs is the high bytes' (an ideograph's low byte may be 0)
+    order = "utf-16-le" if nul_odd > nul_even else "utf-16-be"
+    return order if _utf16_text(sample, order) else None
+
+
+def _utf16_text(sample: bytes, order: str) -> bool:
+    """Whether ``sample`` decodes in ``order`` to text: no unassigned, private-use,
+    surrogate or control characters beyond one in a hundred."""
+    units = len(sample) // 2
+    try:
+        text = sample[: units * 2].decode(order)
+    except UnicodeDecodeError:  # (a lone surrogate: a pair cut by the sample, or no text)
+        try:
+            text = sample[: units * 2 - 2].decode(order)
+        except UnicodeDecodeError:
+            return False
+    bad = sum(
+        1
+        for ch in text
+        if unicodedata.category(ch) in ("Cn", "Co", "Cs", "Cc") and ch not in "\t\n\r\x0c"
+    )
+    return bool(text) and bad <= 0.01 * len(text)
 
 
 def _clean(text: str) -> bool:
@@ -407,10 +440,13 @@ def _text_starts_as_html(text: str) -> bool:
 
 
 def _ascii_head(head: bytes) -> bytes:
-    """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded)."""
+    """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded, and
+    UTF-16 without one: a page saved so was read as text, its markup and all)."""
     for bom, enc in _BOMS:
         if head.startswith(bom):
             return head[len(bom) :] if enc == "utf-8-sig" else _utf8_head(head, enc)
+    if b"\x00" in head and (enc16 := _utf16_without_bom(head)) is not None:
+        return head[: len(head) // 2 * 2].decode(enc16, errors="ignore").encode("utf-8")
     return head
 
 

@@ -357,6 +357,35 @@ def test_decode_text_unicode_with_and_without_bom(data, name):
     assert not text.startswith("\ufeff")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("body", [RUSSIAN, JAPANESE, CHINESE], ids=["ru", "ja", "zh"])
+def test_utf16_without_a_bom_in_any_script_is_read_and_html_stays_html(codec, body):
+    """UTF-16 without a byte-order mark was told only for Latin text (a NUL in every other
+    byte): Cyrillic or Japanese was "binary content, not text", and a page saved so was
+    read as text, its markup and all (acceptance round s24a, findings 5 and 8)."""
+    fmt, [doc], failures, _ = read(body.encode(codec), "x.txt")
+    assert (fmt, failures) == ("text", []) and doc.text == body
+    assert doc.annotations["source"]["encoding"] == codec
+    page = html_page(0, title="Дорога", charset=None, body=body)
+    fmt, [doc], failures, _ = read(page.encode(codec), "page.html")
+    assert (fmt, failures) == ("html", []) and doc.is_html and doc.text == page
+
+
+def test_binary_files_and_utf8_with_stray_nuls_are_not_taken_for_utf16():
+    rng = random.Random(5)
+    for text in (FRENCH, GERMAN, article(3), RUSSIAN * 3, CHINESE * 3):
+        data = bytearray(text.encode("utf-8"))
+        for _ in range(2):  # (read as UTF-16, UTF-8 text is ideographs: "text")
+            data.insert(rng.randrange(len(data)), 0)
+        assert decode_text(bytes(data))[1] in ("utf-8", "utf-8?")  # (a NUL may split a letter)
+        assert decode_text(text.encode() + b"\x00" * 6)[0] == text  # (zeros after the text)
+    for _ in range(200):
+        data = bytes(rng.randrange(256) for _ in range(rng.choice([64, 1000, 5000])))
+        data = data.replace(b"\x00", b"") + b"\x00" * 8  # (a few NULs, as binaries have)
+        with pytest.raises(NotText):
+            decode_text(bytes(rng.sample(list(data), len(data))))
+
+
 def test_decode_text_invalid_utf8_bytes_are_replaced_not_fatal():
     good = GERMAN.encode("utf-8")
     data = good[:40] + b"\xff\xfe\xc3(" + good[40:] + b"\x80"
