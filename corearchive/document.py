@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field, fields
@@ -204,7 +205,11 @@ class Document:
             # already (``%20``), other ASCII, and non-ASCII letters (IRIs) are kept.
             uri = _NOT_IN_URI.sub(_percent, uri)
         if path is not None and path != "-":
-            path = printable(posixpath.normpath(path.replace("\\", "/")))
+            # (a Windows path's separators as "/"; on POSIX a backslash is a character of
+            # a file name: "caf\\xe9.txt" was recorded as caf/xe9.txt, a file that is not)
+            if os.sep != "/":
+                path = path.replace(os.sep, "/")
+            path = printable(posixpath.normpath(path))
         source = SourceInfo(
             uri=uri, path=path, format=format, sha256=sha, locator=locator, **source_fields
         )

@@ -1062,6 +1062,18 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(ingest, tmp_path):
     assert res.manifest["inputs"][1].endswith("gone\\xff.txt")
 
 
+def test_a_backslash_in_a_file_name_stays_in_its_path(ingest, tmp_path):
+    """On POSIX a backslash is a character of a file name: ``a\\b.txt`` was recorded as
+    ``a/b.txt``, a file that does not exist (acceptance round s24a, finding 12)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notes\\2024.txt").write_text(ARTICLE, encoding="utf-8")
+    res = ingest(str(folder))
+    [record] = res.records
+    assert record["source"]["path"].endswith("in/notes\\2024.txt")
+    assert record["source"]["uri"].endswith("in/notes%5C2024.txt")
+
+
 def test_an_output_folder_whose_name_is_not_utf8(ingest, seeds, tmp_path):
     import os
 
