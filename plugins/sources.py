@@ -362,12 +362,25 @@ def _advance(stream: Any, offset: int) -> None:
 _TOO_LARGE = f"{{}} of over {MAX_FILE_BYTES >> 20} MB: too large for one document, not read"
 
 
-def _read_whole(item: InputItem) -> bytes | Failure:
+def _read_whole(item: InputItem) -> tuple[bytes, str | None] | Failure:
+    """The content of a file, and why it stops short: a compressed file cut short or
+    damaged (or with bytes after its end) gives what decompresses before the damage."""
+    chunks: list[bytes] = []
+    size = 0
+    cut = None
     try:
         with item.open() as f:
-            data = f.read(MAX_FILE_BYTES + 1)
+            # (read1 where there is one: what decompresses before a damage comes out)
+            read = f.read1 if hasattr(f, "read1") else f.read
+            while size <= MAX_FILE_BYTES and (chunk := read(1 << 20)):
+                chunks.append(chunk)
+                size += len(chunk)
     except (EOFError, zlib.error, OSError) as exc:
-        return Failure(f"{item.damaged}: {_one_line(exc) if item.compressed else exc}")
+        why = f"{item.damaged}: {_one_line(exc) if item.compressed else exc}"
+        if not (item.compressed and any(c.strip() for c in chunks)):
+            return Failure(why)
+        cut = why  # (a text's first part is a document; the rest is gone either way)
+    data = b"".join(chunks)
     if len(data) > MAX_FILE_BYTES:
         return Failure(
             f"over {MAX_FILE_BYTES >> 20} MB of content: too large for one text or HTML"
@@ -375,7 +388,7 @@ def _read_whole(item: InputItem) -> bytes | Failure:
         )
     if not data.strip():
         return Failure("empty input" if not data else "input holds only white space")
-    return data
+    return data, cut
 
 
 #: A character that is neither white space (as ``str.strip`` has it) nor a byte-order mark:
@@ -385,10 +398,11 @@ _NOT_BLANK = re.compile(r"[^\s\ufeff]")
 
 def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
     """Read a whole file as one text or HTML document."""
-    data = _read_whole(item)
-    if isinstance(data, Failure):
-        yield data
+    got = _read_whole(item)
+    if isinstance(got, Failure):
+        yield got
         return
+    data, cut = got
     try:
         text, encoding = decode_text(data, _html_charset(data) if fmt == "html" else None)
     except NotText as exc:
@@ -398,7 +412,12 @@ def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
         # e.g. UTF-16 white space, which the byte check above does not see
         yield Failure("input holds only white space")
         return
-    yield _file_doc(item, data, text, fmt, encoding)
+    doc = _file_doc(item, data, text, fmt, encoding)
+    if cut is not None:
+        # read as far as it decompresses, as a WARC record marked truncated is
+        doc.annotations["source"]["truncated"] = cut
+        item.counts[NOTED + "compressed files read as far as they decompress"] += 1
+    yield doc
 
 
 class TextSource(Source):

@@ -558,11 +558,22 @@ def test_text_and_html_followed_by_zeros_are_read_without_them():
     assert (fmt, failures) == ("html", []) and "\x00" not in doc.text
 
 
-def test_truncated_gzip_fails():
-    blob = gzip.compress(article(1).encode() * 20)
-    fmt, docs, [failure], _ = read(blob[: len(blob) // 2], "cut.txt.gz")
-    assert fmt == "text" and docs == []
-    assert "truncated or corrupt gzip" in failure.error
+def test_a_truncated_or_damaged_gzip_text_gives_what_decompresses():
+    """A .txt.gz cut short (1,110 of 1,939 bytes readable) or with bytes after its end was
+    an error entry, nothing kept, where gzip -dc reads it (acceptance round s24a, finding
+    9). It is a document of what decompresses, marked truncated, and counted under noted;
+    one of which nothing decompresses is an error entry still."""
+    text = article(1) * 20
+    blob = gzip.compress(text.encode())
+    fmt, [doc], failures, counts = read(blob[: len(blob) // 2], "cut.txt.gz")
+    assert (fmt, failures) == ("text", [])
+    assert 0 < len(doc.text) < len(text) and text.startswith(doc.text.rstrip("\ufffd"))
+    assert "truncated or corrupt gzip" in doc.annotations["source"]["truncated"]
+    assert counts == {"noted: compressed files read as far as they decompress": 1}
+    _, [doc], failures, _ = read(blob + b"\x00garbage after the end", "trailing.txt.gz")
+    assert failures == [] and doc.text == text
+    _, docs, [failure], _ = read(blob[:12], "nothing.txt.gz")
+    assert docs == [] and "truncated or corrupt gzip" in failure.error
 
 
 @pytest.mark.parametrize("damage", ["bytes", "cut"])
@@ -1894,24 +1905,26 @@ def test_ingest_mixed_inputs_with_bad_ones(ingest, tmp_path, monkeypatch):
         "in/e_junk.txt",
         "in/f_empty.txt",
         "in/g_spaces.txt",
-        "in/h_cut.txt.gz",
         "missing.txt",
         "in/*.pdf",
     }
     assert "binary" in errors["in/e_junk.txt"]["error"]
     assert errors["in/f_empty.txt"]["error"] == "empty input"
     assert "white space" in errors["in/g_spaces.txt"]["error"]
-    assert "truncated or corrupt gzip" in errors["in/h_cut.txt.gz"]["error"]
+    # (what decompresses is a document: a near copy of d_crawl's page, article 5)
+    [cut] = [r for r in res.rejects if r["source"]["path"] == "in/h_cut.txt.gz"]
+    assert cut["kind"] == "dropped" and cut["reason"] == "near_duplicate"
+    assert counts["noted"] == {"compressed files read as far as they decompress": 1}
     assert errors["missing.txt"]["error"] == "no such file or folder"
     assert errors["in/*.pdf"]["error"] == "no file matches this pattern"
     jsonl_errors = [r for r in res.rejects if r["source"]["path"] == "in/c_feed.jsonl"]
     assert [r["source"]["where"] for r in jsonl_errors] == ["line 3", "line 4"]
     assert all(r["id"] is None and r["run_id"] == res.manifest["run_id"] for r in jsonl_errors)
-    assert counts["input_errors"] == 8
+    assert counts["input_errors"] == 7
     assert counts["inputs"] == 11  # 9 files found + 2 unresolved names
     assert counts["formats"] == {"html": 1, "jsonl": 1, "text": 6, "warc": 1}
     assert counts["skipped"] == WARC_SKIPPED
-    assert counts["documents"] == 7
+    assert counts["documents"] == 8
     # each error names its input on stderr (CliRunner mixes stderr into output)
     for path in errors:
         assert f"error: {path}" in res.output
