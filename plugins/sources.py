@@ -1295,8 +1295,26 @@ class _RecordLoader(ArcWarcRecordLoader):  # type: ignore[misc]
         # the source (_Headless), which reads the block as the WARC Content-Type says.
         first = stream.readline()
         if not first or _STATUS_LINE.match(first):
-            return self.http_parser.parse(stream, full_statusline=first)
+            taking = _Taking(stream)
+            http = self.http_parser.parse(taking, full_statusline=first)
+            # the head's bytes as captured (line ends, spacing, folded lines): the
+            # archive's copy of the record is these bytes, not warcio's re-serialising
+            http.raw_head = first + b"".join(taking.taken)
+            return http
         return _Headless(first)
+
+
+class _Taking:
+    """A stream whose lines read through it are kept (``taken``)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.taken: list[bytes] = []
+
+    def readline(self, *args: Any) -> bytes:
+        line: bytes = self.stream.readline(*args)
+        self.taken.append(line)
+        return line
 
 
 #: An HTTP status line ("HTTP/1.1 200 OK", "HTTP/2 200"; warcio's own check is the prefix)
@@ -1670,7 +1688,7 @@ class WarcSource(Source):
             fetched_at=_iso_warc_date(record.rec_headers.get_header("WARC-Date")),
             warc_record_id=rec_id,
             warc_headers=headers_list,
-            http_head=http.to_bytes() if http is not None else None,
+            http_head=(getattr(http, "raw_head", None) or http.to_bytes()) if http else None,
             http_headers=headers,
         )
         doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype, "offset": offset}

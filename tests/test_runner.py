@@ -1678,6 +1678,47 @@ def test_an_input_record_that_fails_its_digests_is_noted_and_not_recertified(
     assert verify(tmp_path / "o").ok
 
 
+def test_a_copied_response_is_the_captured_bytes(ingest, seeds, tmp_path):
+    """The copy of an input's response record, under its record id, re-serialised its HTTP
+    head: LF line ends, no space after a colon, a folded line and trailing spaces came out
+    changed, two blocks under one id (acceptance round s24b, finding 3). The block is the
+    captured bytes."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    heads = [
+        b"HTTP/1.1 200 OK\nContent-Type: text/plain\nServer: old\n\n",
+        b"HTTP/1.1 200\r\nContent-Type:text/plain\r\nX-Long: part one\r\n  part two\r\n\r\n",
+        b"HTTP/1.1 200 OK \r\ncontent-type: text/plain  \r\nset-cookie: a=1\r\n\r\n",
+    ]
+    texts = [p.read_bytes() for p in sorted(seeds.iterdir())[:3]]
+    data, blocks = b"", {}
+    for n, (head, text) in enumerate(zip(heads, texts, strict=True)):
+        rid = f"<urn:uuid:00000000-0000-4000-8000-{n:012d}>"
+        block = blocks[rid] = head + text
+        data += (
+            b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: " + rid.encode()
+            + f"\r\nWARC-Target-URI: https://news.example/{n}\r\n".encode()
+            + b"WARC-Date: 2024-03-01T10:00:00Z\r\n"
+            + b"Content-Type: application/http; msgtype=response\r\n"
+            + f"Content-Length: {len(block)}\r\n\r\n".encode() + block + b"\r\n\r\n"
+        )  # fmt: skip
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "odd.warc").write_bytes(data)
+    res = ingest(str(tmp_path / "in"), out=tmp_path / "o")
+    assert res.exit_code == 0 and len(res.records) == 3, res.output
+    copies = {}
+    for path in (tmp_path / "o" / "warc").glob("*.warc.gz"):
+        with open(path, "rb") as f:
+            for rec in ArchiveIterator(f, no_record_parse=True):
+                rid = rec.rec_headers.get_header("WARC-Record-ID")
+                if rec.rec_type == "response":
+                    copies[rid] = rec.raw_stream.read()
+    assert copies == blocks
+    from corearchive.verify import verify
+
+    assert verify(tmp_path / "o").ok
+
+
 def test_its_own_warc_ingested_again_gives_each_document_once(ingest, seeds, tmp_path):
     """corearchive's WARC holds each document's raw record and its cleaned text as a
     conversion record: ingested again, both were read, each document twice (acceptance
