@@ -186,6 +186,60 @@ def _stray_cp1252(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("corearchive-stray-cp1252", _stray_cp1252)
 
 
+#: A run of well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates)
+_UTF8_RUN = re.compile(
+    rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]"
+    rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+"
+)
+
+
+#: The lead bytes of UTF-8's multi-byte characters
+_LEAD_BYTES = bytes(range(0xC2, 0xF5))
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """A text that is part UTF-8 and part another encoding (files joined by ``cat``, a
+    legacy page pasted into a UTF-8 file), each part read in its own: the bytes that are not
+    UTF-8 are told together (charset-normalizer on all of them) and must decode cleanly in
+    it. ``(text, "utf-8+CODEC")``, or None when the UTF-8 part has no letters beyond ASCII
+    (then the text is the other encoding's: see decode_text) or the rest is not one
+    encoding's. (A UTF-8 file with a Windows-1251 tail had 148 of 326 characters replaced,
+    with nothing said.)"""
+    runs = list(_UTF8_RUN.finditer(data))
+    # The UTF-8 part's characters beyond ASCII (their lead bytes), in runs of at least 5 of
+    # them: a legacy multi-byte text (GBK, Shift_JIS) has pairs of bytes that are UTF-8 by
+    # chance, one or two at a time.
+    leads = [len(m.group()) - len(m.group().translate(None, _LEAD_BYTES)) for m in runs]
+    if sum(n for n in leads if n >= 5) < 5:
+        return None
+    pieces: list[tuple[bool, bytes]] = []  # (UTF-8?, bytes)
+    at = 0
+    for m in runs:
+        if m.start() > at:
+            pieces.append((False, data[at : m.start()]))
+        pieces.append((True, m.group()))
+        at = m.end()
+    if at < len(data):
+        pieces.append((False, data[at:]))
+    other = b" ".join(p for ok, p in pieces if not ok)
+    if len(other) < 16 or max(len(p) for ok, p in pieces if not ok) < 4:
+        # stray bytes (a Windows-1252 letter or quote here and there between ASCII, read
+        # as such by _mostly_utf8's case), not words of another encoding
+        return None
+    try:
+        codec = _detect(other)
+    except Exception:  # a detector bug must not stop the run
+        return None
+    if codec is None or codec.replace("_", "-").startswith("utf"):
+        return None
+    try:
+        text = "".join(p.decode("utf-8") if ok else p.decode(codec) for ok, p in pieces)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return text, f"utf-8+{codec}"
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """UTF-8 with a few bad bytes in it: more well-formed non-ASCII characters than errors.
 
@@ -255,7 +309,15 @@ def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> tup
     """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                if enc != "utf-8-sig":
+                    return data.decode(enc, errors="replace"), enc
+                # a UTF-8 byte-order mark before a body that is not UTF-8 (an editor's, put
+                # in front of a Windows-1252 text): the body is read as any other text is
+                data = data[len(bom) :]
+                break
     if b"\x00" in data[:65536] and (enc16 := _utf16_without_bom(data)) is not None:
         try:
             text = data.decode(enc16)
@@ -289,6 +351,8 @@ def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> tup
                 return data.decode(codec), codec
             except (LookupError, UnicodeError):
                 pass
+    if (mixed := _mixed_lines(data)) is not None:
+        return mixed
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?"
     try:
@@ -986,7 +1050,9 @@ class _FileEncoding:
             if (cut := head.rfind(b"\n")) > 0:
                 head = head[: cut + 1]  # (not a character cut in two)
             try:
-                self.value = decode_text(_string_bytes(head))[1]
+                # (lines of UTF-8 and of another encoding: the other's, for the lines that
+                # are not UTF-8)
+                self.value = decode_text(_string_bytes(head))[1].removeprefix("utf-8+")
             except NotText:
                 self.value = "utf-8?"
         return self.value

@@ -386,6 +386,21 @@ def test_binary_files_and_utf8_with_stray_nuls_are_not_taken_for_utf16():
             decode_text(bytes(rng.sample(list(data), len(data))))
 
 
+def test_a_text_part_utf8_part_legacy_is_read_part_by_part():
+    """Files joined by cat (UTF-8, then Windows-1251) were read as UTF-8 with 148 of 326
+    characters replaced, and a UTF-8 byte-order mark before a Windows-1252 body gave
+    "Besan\ufffdon" (acceptance round s24a, finding 6). Each part is read in its own."""
+    data = RUSSIAN.encode("utf-8") + RUSSIAN.upper().encode("cp1251")
+    text, encoding = decode_text(data)
+    assert text == RUSSIAN + RUSSIAN.upper() and encoding == "utf-8+cp1251"
+    body = "Besançon a voté le budget : « une école de plus », a déclaré la maire.\n" * 3
+    text, encoding = decode_text(codecs.BOM_UTF8 + body.encode("cp1252"))
+    assert text == body and "\ufffd" not in text
+    # (a stray Windows-1252 letter in UTF-8 stays that case; GBK is no UTF-8 part)
+    assert decode_text(FRENCH.encode() + b" caf\xe9 x\n")[1] == "utf-8?"
+    assert decode_text(CHINESE.encode("gb18030"))[0] == CHINESE
+
+
 def test_decode_text_invalid_utf8_bytes_are_replaced_not_fatal():
     good = GERMAN.encode("utf-8")
     data = good[:40] + b"\xff\xfe\xc3(" + good[40:] + b"\x80"
