@@ -1594,6 +1594,36 @@ def test_main_block_is_a_segment_of_maximum_sum() -> None:
             assert sum(vals[start : end + 1]) == best, texts
 
 
+def test_main_block_of_a_long_page_is_the_loops() -> None:
+    """A page of _STATS_MIN_LINES lines or more has its main block found in array operations
+    (_main_block_np): the same (first, last) as the line-by-line loop, ties included."""
+    import random
+
+    def value(s: str) -> int:
+        return len(s) if (len(s) >= 60 and s.count(" ") >= 9) else (-25 if len(s) < 60 else -10)
+
+    def loop(vals: list[int]) -> tuple[int, int]:
+        best, best_span, cur, start = 0, (len(vals), len(vals)), 0, 0
+        for k, v in enumerate(vals):
+            if cur <= 0:
+                cur, start = 0, k
+            cur += v
+            if cur > best:
+                best, best_span = cur, (start, k)
+        return best_span
+
+    rng = random.Random(7)
+    # (a line of 60 columns and 9 spaces adds 60, 25 short ones -25 each: sums tie often)
+    para, short, link, sixty = "word " * 14, "Menu", "x" * 70, "w" * 15 + " w" * 9 + "y" * 27
+    for _ in range(300):
+        kinds = rng.sample([para, short, link, sixty, para[:60] + "a " * 3], 3)
+        texts = [rng.choice(kinds) for _ in range(rng.randint(100, 260))]
+        assert len(sixty) == 60 and textmeta._STATS_MIN_LINES <= len(texts)
+        got = textmeta.main_block(texts)
+        assert got == loop([value(s) for s in texts]), texts
+        assert all(type(x) is int for x in got)
+
+
 def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
     # find_dates tests a lowercased ASCII window for a month name through its bytes (a-z
     # runs as words): the same answer as the month names among _LETTERS_ASCII's runs
