@@ -1624,6 +1624,48 @@ def test_main_block_of_a_long_page_is_the_loops() -> None:
         assert all(type(x) is int for x in got)
 
 
+def test_byline_start_after_a_newline_matches_as_the_case_insensitive_pattern() -> None:
+    """find_authors finds a line's byline word with _BYLINE_AT_NL, whose words are grouped by
+    their first letter, written case-sensitively once per case variant: (1) the variants
+    are what re.IGNORECASE matches for the letter, over every code point; (2) at every line
+    start it matches as _BYLINE_START after a newline, case-insensitive, on lines of its
+    words in their case variants (the long s, the Kelvin sign, a dotted or dotless i, the
+    final sigma, the tall Cyrillic te among them)."""
+    import random
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter, variants in textmeta._IGNORECASE_FIRSTS.items():
+        assert sorted(re.compile(re.escape(letter), re.I).findall(every)) == sorted(variants)
+    plain = re.compile("\n" + textmeta._BYLINE_START.pattern.removeprefix("(?im)^"), re.I)
+    parts = textmeta._BYLINE_START_PARTS
+    heads, words = parts[1].split("|"), parts[2].split("|")
+    odd = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131", "σ": "ς", "т": "\u1c84\u1c85"}
+    rng = random.Random(11)
+
+    def written(word: str) -> str:
+        word = re.sub(r"\(\?:(\w+)\)\?", lambda m: rng.choice(["", m[1]]), word)
+        word = re.sub(r"(\w)\?", lambda m: rng.choice(["", m[1]]), word)
+        out = ""
+        for c in word:
+            out += rng.choice([c, c.upper(), c.lower(), *odd.get(c.lower(), "")])
+        return out
+
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(1, 6)):
+            line = written(rng.choice(words))
+            if rng.random() < 0.3:
+                line = written(rng.choice(heads)) + rng.choice([" ", "\t", "", "  "]) + line
+            line += rng.choice([" Anna", ": Jo", "x", "", " ", ":", " 2024", "\u00e9", " (x)"])
+            if rng.random() < 0.2:
+                line = rng.choice(["The ", "x", " ", "Ä"]) + line
+            lines.append(line)
+        text = "\n" + "\n".join(lines)
+        for p in (i for i, c in enumerate(text) if c == "\n"):
+            want, got = plain.match(text, p), textmeta._BYLINE_AT_NL.match(text, p)
+            assert (want and want.span()) == (got and got.span()), (text, p)
+
+
 def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
     # find_dates tests a lowercased ASCII window for a month name through its bytes (a-z
     # runs as words): the same answer as the month names among _LETTERS_ASCII's runs
