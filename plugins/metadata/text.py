@@ -2733,13 +2733,15 @@ _COMMA = re.compile(r"\s*,\s*")
 _BYLINE_START_FIRST = "".join(
     sorted({w[0] for w in re.findall(r"[^\W\d_]+", _BYLINE_START.pattern.removeprefix("(?im)^"))})
 )
-#: What re.IGNORECASE takes for each cased first letter of :data:`_BYLINE_START`'s words: the
-#: letter's case variants as re's tables have them (the Kelvin sign for "k", the long s for
-#: "s", the final sigma, the tall Cyrillic te; a test checks them against every code point)
+#: What re.IGNORECASE takes for each cased first letter of the words of :data:`_BYLINE_START`
+#: and :data:`_TAG_WORDS`: the letter's case variants as re's tables have them (the Kelvin
+#: sign for "k", the long s for "s", the final sigma, the lunate epsilon, the tall Cyrillic
+#: te; a test checks them against every code point)
 _IGNORECASE_FIRSTS = {
-    "a": "aA", "b": "bB", "d": "dD", "h": "hH", "k": "kK\u212a", "m": "mM", "o": "oO", "p": "pP",
-    "r": "rR", "s": "sS\u017f", "t": "tT", "v": "vV", "w": "wW", "y": "yY", "í": "íÍ",
-    "σ": "σΣς", "а": "аА", "т": "тТ\u1c84\u1c85",
+    "a": "aA", "b": "bB", "c": "cC", "d": "dD", "e": "eE", "h": "hH", "k": "kK\u212a",
+    "l": "lL", "m": "mM", "n": "nN", "o": "oO", "p": "pP", "r": "rR", "s": "sS\u017f",
+    "t": "tT", "v": "vV", "w": "wW", "y": "yY", "í": "íÍ", "š": "šŠ", "ε": "εΕϵ",
+    "σ": "σΣς", "а": "аА", "к": "кК", "м": "мМ", "т": "тТ\u1c84\u1c85",
 }  # fmt: skip
 
 
@@ -3604,10 +3606,13 @@ def headline_of(
 _NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")
 _NEWSY = re.compile(r"(?i)news|service|press")
 _CATEGORY_LINE = re.compile(r"(?i)^(?:kategorie|categories|category|rubrik|section)\s*:\s*(.+)$")
-_TAG_LINE = re.compile(r"(?i)^(?:" + _TAG_WORDS + r")\s*[:：]\s*(.+)$")
+#: (:data:`_TAG_WORDS` grouped by their first letter, which opens each group case-sensitively,
+#: once per case variant: see :func:`_by_first_letter`; the stage on a corpus document: -0.8 %
+#: instructions)
+_TAG_LINE = re.compile(r"(?i)^(?:" + _by_first_letter(_TAG_WORDS) + r")\s*[:：]\s*(.+)$")
 _TAG_LINE_ANY = re.compile(r"(?im)^[ \t]*(?:" + _TAG_WORDS + r")\s*[:：]")
 #: :data:`_TAG_LINE_ANY` at a line start (``match``)
-_TAG_LINE_AT = re.compile(r"(?i)[ \t]*(?:" + _TAG_WORDS + r")\s*[:：]")
+_TAG_LINE_AT = re.compile(r"(?i)[ \t]*(?:" + _by_first_letter(_TAG_WORDS) + r")\s*[:：]")
 
 
 @lru_cache(maxsize=4096)

@@ -1666,6 +1666,36 @@ def test_byline_start_after_a_newline_matches_as_the_case_insensitive_pattern() 
             assert (want and want.span()) == (got and got.span()), (text, p)
 
 
+def test_tag_line_patterns_match_as_the_case_insensitive_ones() -> None:
+    """_TAG_LINE and _TAG_LINE_AT group the tag words by their first letter, written
+    case-sensitively once per case variant (_by_first_letter): the same matches and values as
+    the plain case-insensitive patterns, on lines of the words in their case variants (the
+    variants themselves are checked against every code point in the byline test)."""
+    import random
+
+    words = textmeta._TAG_WORDS
+    plain_line = re.compile(r"(?i)^(?:" + words + r")\s*[:：]\s*(.+)$")
+    plain_at = re.compile(r"(?i)[ \t]*(?:" + words + r")\s*[:：]")
+    odd = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131", "ε": "ϵ", "т": "\u1c84\u1c85"}
+    rng = random.Random(12)
+
+    def written(word: str) -> str:
+        word = re.sub(r"\[- \]", lambda m: rng.choice("- "), word)
+        word = re.sub(r"(\w)\?", lambda m: rng.choice(["", m[1]]), word)
+        return "".join(rng.choice([c, c.upper(), c.lower(), *odd.get(c.lower(), "")]) for c in word)
+
+    assert set(textmeta._IGNORECASE_FIRSTS) >= {
+        w[0] for w in words.split("|") if w[0].lower() != w[0] or w[0].upper() != w[0]
+    }
+    for _ in range(6000):
+        line = rng.choice(["", " ", "\t", "  "]) + written(rng.choice(words.split("|")))
+        line += rng.choice(["", "s", " ", "  ", "x"]) + rng.choice([":", "：", "", " :"])
+        line += rng.choice(["", " a, b", "x", "  Politik"])
+        for plain, grouped in ((plain_line, textmeta._TAG_LINE), (plain_at, textmeta._TAG_LINE_AT)):
+            want, got = plain.match(line), grouped.match(line)
+            assert (want and (want.span(), want.groups())) == (got and (got.span(), got.groups()))
+
+
 def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
     # find_dates tests a lowercased ASCII window for a month name through its bytes (a-z
     # runs as words): the same answer as the month names among _LETTERS_ASCII's runs
