@@ -146,6 +146,48 @@ def test_one_letter_units_only_after_a_number() -> None:
     assert textmeta.find_relative(["the band ago went on"], date(2021, 6, 10)) == []
 
 
+def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """find_relative tries _RELATIVE only on a line that holds one of _RELATIVE_WORDS once
+    lowercased, or a character of _RELATIVE_ODD: (1) those are the only characters that
+    re.IGNORECASE takes for a letter of the words and str.lower does not make it (over every
+    code point); (2) on lines of the pattern's parts in their case variants, every line where
+    the pattern matches passes, and find_relative finds what it finds trying every line."""
+    import random
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(textmeta._RELATIVE_WORDS)):
+        for x in re.compile(re.escape(letter), re.I).findall(every):
+            assert x.lower() == letter or x in textmeta._RELATIVE_ODD, (letter, x)
+    rng = random.Random(13)
+    odd = {"i": "\u0130\u0131", "s": "\u017f"}
+    parts = [
+        "3", "12", "an", "a", "one", "ein", "einem", "un", "une", "min", "minutes", "hours", "h",
+        "hrs", "days", "d", "w", "m", "weeks", "months", "stunden", "tagen", "jours", "heures",
+        "días", "dias", "semanas", "meses", "ago", "zuvor", "vor", "il y a", "hace", "há",
+        "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer", "hoy", "ieri",
+        "oggi", "gisteren", "vandaag", "Chicago", "favor", "the", "x",
+    ]  # fmt: skip
+
+    lines = []
+    for _ in range(4000):
+        words = [rng.choice(parts) for _ in range(rng.randint(1, 4))]
+        line = rng.choice(["", " "]).join(words)
+        line = "".join(rng.choice([c, c.upper(), *odd.get(c.lower(), "")]) for c in line)
+        lines.append(line)
+        if textmeta._RELATIVE.search(line):
+            assert textmeta._may_be_relative(line), line
+    assert sum(map(textmeta._may_be_relative, lines)) < len(lines)
+    capture = date(2021, 6, 10)
+    got = [textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)]
+    monkeypatch.setattr(textmeta, "_may_be_relative", lambda line: True)  # (every line tried)
+    assert got == [
+        textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)
+    ]
+    assert sum(map(len, got)) > 100
+
+
 def test_date_after_capture_is_not_accepted(run_stage) -> None:
     text = page("Published 4 March 2031")
     doc = make_document(text, fetched_at="2024-01-01T00:00:00Z")
