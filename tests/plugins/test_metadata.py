@@ -146,6 +146,48 @@ def test_one_letter_units_only_after_a_number() -> None:
     assert textmeta.find_relative(["the band ago went on"], date(2021, 6, 10)) == []
 
 
+def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """find_relative tries _RELATIVE only on a line that holds one of _RELATIVE_WORDS once
+    lowercased, or a character of _RELATIVE_ODD: (1) those are the only characters that
+    re.IGNORECASE takes for a letter of the words and str.lower does not make it (over every
+    code point); (2) on lines of the pattern's parts in their case variants, every line where
+    the pattern matches passes, and find_relative finds what it finds trying every line."""
+    import random
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in set("".join(textmeta._RELATIVE_WORDS)):
+        for x in re.compile(re.escape(letter), re.I).findall(every):
+            assert x.lower() == letter or x in textmeta._RELATIVE_ODD, (letter, x)
+    rng = random.Random(13)
+    odd = {"i": "\u0130\u0131", "s": "\u017f"}
+    parts = [
+        "3", "12", "an", "a", "one", "ein", "einem", "un", "une", "min", "minutes", "hours", "h",
+        "hrs", "days", "d", "w", "m", "weeks", "months", "stunden", "tagen", "jours", "heures",
+        "días", "dias", "semanas", "meses", "ago", "zuvor", "vor", "il y a", "hace", "há",
+        "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer", "hoy", "ieri",
+        "oggi", "gisteren", "vandaag", "Chicago", "favor", "the", "x",
+    ]  # fmt: skip
+
+    lines = []
+    for _ in range(4000):
+        words = [rng.choice(parts) for _ in range(rng.randint(1, 4))]
+        line = rng.choice(["", " "]).join(words)
+        line = "".join(rng.choice([c, c.upper(), *odd.get(c.lower(), "")]) for c in line)
+        lines.append(line)
+        if textmeta._RELATIVE.search(line):
+            assert textmeta._may_be_relative(line), line
+    assert sum(map(textmeta._may_be_relative, lines)) < len(lines)
+    capture = date(2021, 6, 10)
+    got = [textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)]
+    monkeypatch.setattr(textmeta, "_may_be_relative", lambda line: True)  # (every line tried)
+    assert got == [
+        textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)
+    ]
+    assert sum(map(len, got)) > 100
+
+
 def test_date_after_capture_is_not_accepted(run_stage) -> None:
     text = page("Published 4 March 2031")
     doc = make_document(text, fetched_at="2024-01-01T00:00:00Z")
@@ -1592,6 +1634,108 @@ def test_main_block_is_a_segment_of_maximum_sum() -> None:
             assert (start, end) == (len(texts), len(texts)), texts
         else:
             assert sum(vals[start : end + 1]) == best, texts
+
+
+def test_main_block_of_a_long_page_is_the_loops() -> None:
+    """A page of _STATS_MIN_LINES lines or more has its main block found in array operations
+    (_main_block_np): the same (first, last) as the line-by-line loop, ties included."""
+    import random
+
+    def value(s: str) -> int:
+        return len(s) if (len(s) >= 60 and s.count(" ") >= 9) else (-25 if len(s) < 60 else -10)
+
+    def loop(vals: list[int]) -> tuple[int, int]:
+        best, best_span, cur, start = 0, (len(vals), len(vals)), 0, 0
+        for k, v in enumerate(vals):
+            if cur <= 0:
+                cur, start = 0, k
+            cur += v
+            if cur > best:
+                best, best_span = cur, (start, k)
+        return best_span
+
+    rng = random.Random(7)
+    # (a line of 60 columns and 9 spaces adds 60, 25 short ones -25 each: sums tie often)
+    para, short, link, sixty = "word " * 14, "Menu", "x" * 70, "w" * 15 + " w" * 9 + "y" * 27
+    for _ in range(300):
+        kinds = rng.sample([para, short, link, sixty, para[:60] + "a " * 3], 3)
+        texts = [rng.choice(kinds) for _ in range(rng.randint(100, 260))]
+        assert len(sixty) == 60 and len(texts) >= textmeta._STATS_MIN_LINES
+        got = textmeta.main_block(texts)
+        assert got == loop([value(s) for s in texts]), texts
+        assert all(type(x) is int for x in got)
+
+
+def test_byline_start_after_a_newline_matches_as_the_case_insensitive_pattern() -> None:
+    """find_authors finds a line's byline word with _BYLINE_AT_NL, whose words are grouped by
+    their first letter, written case-sensitively once per case variant: (1) the variants
+    are what re.IGNORECASE matches for the letter, over every code point; (2) at every line
+    start it matches as _BYLINE_START after a newline, case-insensitive, on lines of its
+    words in their case variants (the long s, the Kelvin sign, a dotted or dotless i, the
+    final sigma, the tall Cyrillic te among them)."""
+    import random
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter, variants in textmeta._IGNORECASE_FIRSTS.items():
+        assert sorted(re.compile(re.escape(letter), re.I).findall(every)) == sorted(variants)
+    plain = re.compile("\n" + textmeta._BYLINE_START.pattern.removeprefix("(?im)^"), re.I)
+    parts = textmeta._BYLINE_START_PARTS
+    heads, words = parts[1].split("|"), parts[2].split("|")
+    odd = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131", "σ": "ς", "т": "\u1c84\u1c85"}
+    rng = random.Random(11)
+
+    def written(word: str) -> str:
+        word = re.sub(r"\(\?:(\w+)\)\?", lambda m: rng.choice(["", m[1]]), word)
+        word = re.sub(r"(\w)\?", lambda m: rng.choice(["", m[1]]), word)
+        out = ""
+        for c in word:
+            out += rng.choice([c, c.upper(), c.lower(), *odd.get(c.lower(), "")])
+        return out
+
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(1, 6)):
+            line = written(rng.choice(words))
+            if rng.random() < 0.3:
+                line = written(rng.choice(heads)) + rng.choice([" ", "\t", "", "  "]) + line
+            line += rng.choice([" Anna", ": Jo", "x", "", " ", ":", " 2024", "\u00e9", " (x)"])
+            if rng.random() < 0.2:
+                line = rng.choice(["The ", "x", " ", "Ä"]) + line
+            lines.append(line)
+        text = "\n" + "\n".join(lines)
+        for p in (i for i, c in enumerate(text) if c == "\n"):
+            want, got = plain.match(text, p), textmeta._BYLINE_AT_NL.match(text, p)
+            assert (want and want.span()) == (got and got.span()), (text, p)
+
+
+def test_tag_line_patterns_match_as_the_case_insensitive_ones() -> None:
+    """_TAG_LINE and _TAG_LINE_AT group the tag words by their first letter, written
+    case-sensitively once per case variant (_by_first_letter): the same matches and values as
+    the plain case-insensitive patterns, on lines of the words in their case variants (the
+    variants themselves are checked against every code point in the byline test)."""
+    import random
+
+    words = textmeta._TAG_WORDS
+    plain_line = re.compile(r"(?i)^(?:" + words + r")\s*[:：]\s*(.+)$")
+    plain_at = re.compile(r"(?i)[ \t]*(?:" + words + r")\s*[:：]")
+    odd = {"s": "\u017f", "k": "\u212a", "i": "\u0130\u0131", "ε": "ϵ", "т": "\u1c84\u1c85"}
+    rng = random.Random(12)
+
+    def written(word: str) -> str:
+        word = re.sub(r"\[- \]", lambda m: rng.choice("- "), word)
+        word = re.sub(r"(\w)\?", lambda m: rng.choice(["", m[1]]), word)
+        return "".join(rng.choice([c, c.upper(), c.lower(), *odd.get(c.lower(), "")]) for c in word)
+
+    assert set(textmeta._IGNORECASE_FIRSTS) >= {
+        w[0] for w in words.split("|") if w[0].lower() != w[0] or w[0].upper() != w[0]
+    }
+    for _ in range(6000):
+        line = rng.choice(["", " ", "\t", "  "]) + written(rng.choice(words.split("|")))
+        line += rng.choice(["", "s", " ", "  ", "x"]) + rng.choice([":", "：", "", " :"])
+        line += rng.choice(["", " a, b", "x", "  Politik"])
+        for plain, grouped in ((plain_line, textmeta._TAG_LINE), (plain_at, textmeta._TAG_LINE_AT)):
+            want, got = plain.match(line), grouped.match(line)
+            assert (want and (want.span(), want.groups())) == (got and (got.span(), got.groups()))
 
 
 def test_month_words_of_an_ascii_window_are_its_letter_runs() -> None:
