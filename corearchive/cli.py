@@ -399,7 +399,7 @@ def ingest(
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.INTERNAL)
     except (OSError, sqlite3.OperationalError) as exc:
-        if (why := _cannot_write(exc)) is None:
+        if (why := _cannot_write(exc, index or out / "index.sqlite")) is None:
             import traceback
 
             traceback.print_exc()
@@ -458,12 +458,18 @@ def _not_a_folder(path: Path, file: bool = False) -> str | None:
     return None
 
 
-def _cannot_write(exc: OSError | sqlite3.OperationalError) -> str | None:
+def _cannot_write(
+    exc: OSError | sqlite3.OperationalError, index: Path | None = None
+) -> str | None:
     """What the user is told when the run stopped because its output could not be written
-    (a full disk, a read-only or forbidden folder), or None for another error."""
+    (a full disk, a read-only or forbidden folder), or None for another error. ``index``:
+    the run's index file (SQLite says "readonly database" when its folder is read-only)."""
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         if "full" in text or "readonly" in text or "unable to open" in text:
+            folder = index.parent if index is not None else None
+            if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
+                return f"cannot write the index: its folder {folder} is not writable ({text})"
             return f"cannot write the index: {text}"
         return None
     if exc.errno in _WRITE_ERRNOS:

@@ -1730,3 +1730,23 @@ def test_its_own_warc_ingested_again_gives_each_document_once(ingest, seeds, tmp
     assert {r["duplicate"]["status"] for r in again.records} == {"unique"}
     assert again.manifest["counts"]["skipped"]["warc conversion records of a page read"] == 5
     assert all(r["source"]["format"] == "warc" for r in again.records)
+
+
+def test_a_read_only_output_folder_is_named_as_the_cause(tmp_path, monkeypatch):
+    """A read-only OUT was "cannot write the index: attempt to write a readonly database":
+    the folder is the cause (acceptance round s24a, finding 13). (As root every folder is
+    writable: the check is faked.)"""
+    import os
+    import sqlite3
+
+    from corearchive.cli import _cannot_write
+
+    exc = sqlite3.OperationalError("attempt to write a readonly database")
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    why = _cannot_write(exc, tmp_path / "index.sqlite")
+    assert why == (
+        f"cannot write the index: its folder {tmp_path} is not writable"
+        " (attempt to write a readonly database)"
+    )
+    monkeypatch.setattr(os, "access", lambda path, mode: True)
+    assert _cannot_write(exc, tmp_path / "index.sqlite") == f"cannot write the index: {exc}"
