@@ -13,6 +13,7 @@ name.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import secrets
@@ -543,6 +544,11 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
         raise PluginError(f"sink {name!r} could not be set up: {describe_error(exc)}") from exc
 
 
+#: What a sink's write fails with when the output cannot take it (a full disk, a quota, a
+#: read-only file system, a file too large): no document's fault, it stops the run.
+OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG))
+
+
 def emit(
     doc: Document,
     pipeline: list[dict[str, Any]],
@@ -578,6 +584,10 @@ def emit(
         # All sinks or none: take back what the earlier sinks wrote for this document.
         for sink in reversed(written):
             _quietly(lambda sink=sink: sink.discard(doc))
+        if isinstance(exc, OSError) and exc.errno in OUTPUT_ERRNOS:
+            # the output's disk, not the document: the run stops here, said once (a full
+            # disk gave an error line for each document after it, taken for theirs)
+            raise
         what = describe_error(exc)
         if current is not None:
             what = f"sink {current.name!r}: {what}"

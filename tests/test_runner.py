@@ -1750,3 +1750,31 @@ def test_a_read_only_output_folder_is_named_as_the_cause(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(os, "access", lambda path, mode: True)
     assert _cannot_write(exc, tmp_path / "index.sqlite") == f"cannot write the index: {exc}"
+
+
+def test_a_full_disk_under_a_sink_stops_the_run_once_not_per_document(seeds, tmp_path, monkeypatch):
+    """A sink's write that failed for a full disk was reported as a failure of each document
+    after it (ten "error: ...: sink 'warc': OSError: [Errno 28]" lines, taken for theirs)
+    before the run-level error (acceptance round s24a, finding 13): it stops the run, said
+    once."""
+    import errno
+
+    from corearchive_plugins.sinks import WarcSink
+
+    write = WarcSink.write
+    calls = {"n": 0}
+
+    def filling(self, document, record):
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write(self, document, record)
+
+    monkeypatch.setattr(WarcSink, "write", filling)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3, r.output
+    assert "cannot write the output: No space left on device" in r.output
+    assert "nothing from this run was committed" in r.output
+    assert "error:" not in r.output.replace("corearchive: error:", "")
+    assert calls["n"] == 3 and not (out / "records.jsonl").exists()
