@@ -458,9 +458,7 @@ def _not_a_folder(path: Path, file: bool = False) -> str | None:
     return None
 
 
-def _cannot_write(
-    exc: OSError | sqlite3.OperationalError, index: Path | None = None
-) -> str | None:
+def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = None) -> str | None:
     """What the user is told when the run stopped because its output could not be written
     (a full disk, a read-only or forbidden folder), or None for another error. ``index``:
     the run's index file (SQLite says "readonly database" when its folder is read-only)."""

@@ -476,6 +476,7 @@ def verify(out: Path) -> Verification:
         _check_archive(runs, have_records, out, db, result)
         _check_index(out / "index.sqlite", db, result)
         _check_runs_indexed(out, runs, result)
+        _check_revisits(out, runs, db, result)
         db.close()
     return result
 
@@ -676,6 +677,54 @@ def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> N
         result.problem("index", f"{index.name}: cannot be read ({exc})")
     finally:
         con.close()
+
+
+def _check_revisits(
+    out: Path, runs: dict[str, _Run], db: sqlite3.Connection, result: Verification
+) -> None:
+    """Every revisit record's original (WARC-Refers-To) is in a WARC file of the folder, or,
+    in a folder sharing its index with others, in the index's records of another folder's
+    (noted: those files are not checked here). A revisit whose original is nowhere stands
+    for bytes the archive does not hold (it was "intact")."""
+    dangling = db.execute(
+        "SELECT r.id, r.warc, r.offset, r.refers_to FROM recs r WHERE r.type = 'revisit'"
+        " AND r.refers_to IS NOT NULL AND NOT EXISTS (SELECT 1 FROM recs o"
+        " WHERE o.id = r.refers_to) ORDER BY r.warc, r.offset"
+    ).fetchall()
+    if not dangling:
+        return
+    indexes = {out / "index.sqlite", *(Path(r.index) for r in runs.values() if r.index)}
+    known: set[str] = set()
+    for index in sorted(p for p in indexes if p.is_file()):
+        with (
+            contextlib.suppress(sqlite3.Error),
+            contextlib.closing(open_read_only(index, untouched=True)) as con,
+        ):
+            for _, _, _, original in dangling:
+                # (the run that archived it: one of another folder's, or this one's,
+                # whose file has lost it)
+                row = con.execute(
+                    "SELECT d.run_id FROM warc_records w LEFT JOIN documents d"
+                    " ON d.id = w.doc_id WHERE w.record_id = ?",
+                    (original,),
+                ).fetchone()
+                if row is not None and row[0] not in runs:
+                    known.add(original)
+    elsewhere = 0
+    for rid, warc, offset, original in dangling:
+        if original in known:
+            elsewhere += 1
+        else:
+            result.problem(
+                "warc",
+                f"{warc} at {offset}: revisit record {rid} refers to {original}, which is in"
+                " no WARC file (the bytes it stands for are not in the archive)",
+            )
+    if elsewhere:
+        result.notes.append(
+            f"{elsewhere} revisit record(s) refer to records of another folder that shares the"
+            " index (their WARC files are not checked here)"
+        )
 
 
 def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) -> None:

@@ -620,3 +620,44 @@ def test_verify_piped_into_a_reader_that_left_exits_with_what_it_found(ingest, s
         assert proc.stdout is not None
         proc.stdout.close()
         assert proc.wait() == 1
+
+
+def test_a_revisit_whose_original_is_nowhere_is_found(ingest, tmp_path):
+    """verify did not resolve revisit records: an output holding only revisits of another
+    folder's records (a shared --index) was "intact" with nothing said, and so was one
+    whose original's WARC file was gone (acceptance round s24b)."""
+    page = "<html><body><article>" + "".join(
+        f"<p>Paragraph {i} of the story, with enough words to be kept as text.</p>"
+        for i in range(8)
+    ) + "</article></body></html>"  # fmt: skip
+
+    def capture(path: Path, url: str) -> Path:
+        with path.open("wb") as f:
+            w = WARCWriter(f, gzip=True)
+            head = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            w.write_record(
+                w.create_warc_record(url, "response", payload=io.BytesIO(page.encode()),
+                                     length=len(page), http_headers=head)
+            )  # fmt: skip
+        return path
+
+    a = ingest(str(capture(tmp_path / "a.warc.gz", "http://example.com/a")), out=tmp_path / "A")
+    b = ingest(
+        str(capture(tmp_path / "b.warc.gz", "http://example.com/b")),
+        "--index", str(tmp_path / "A" / "index.sqlite"),
+        out=tmp_path / "B",
+    )  # fmt: skip
+    assert a.exit_code == 0 and b.exit_code == 0, b.output
+    code, report = _verify(tmp_path / "B")
+    assert code == 0, report["listed"]
+    assert any("refer to records of another folder" in n for n in report["notes"])
+    # in one folder, the original's file gone: the revisit is named
+    c = ingest(str(capture(tmp_path / "c.warc.gz", "http://example.com/c")), out=tmp_path / "A")
+    assert c.exit_code == 0
+    first = sorted((tmp_path / "A" / "warc").glob("*.warc.gz"))[0]
+    first.unlink()
+    code, report = _verify(tmp_path / "A")
+    assert code == 1
+    assert any(
+        "revisit record" in p and "which is in no WARC file" in p for p in report["listed"]
+    ), "\n".join(report["listed"])
