@@ -34,6 +34,19 @@ class Unresolved:
     path: str
     error: str
 
+    @property
+    def uri(self) -> str:
+        """The name as a ``file:`` URI of its absolute path (as a file's documents have it;
+        an error entry's bare relative path said nothing once the run's folder was left)."""
+        return unresolved_uri(self.path)
+
+
+def unresolved_uri(path: str) -> str:
+    """:attr:`Unresolved.uri` of a name (standard input: ``stdin:``)."""
+    if path == "-":
+        return "stdin:"
+    return Path(os.path.abspath(path)).as_uri()
+
 
 def _is_glob(name: str) -> bool:
     return any(c in name for c in "*?[")

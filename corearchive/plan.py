@@ -92,7 +92,15 @@ from .executor import (
     release_memory,
     split_stages,
 )
-from .inputs import Unresolved, _make_item, choose_source, expand, read_error, read_results
+from .inputs import (
+    Unresolved,
+    _make_item,
+    choose_source,
+    expand,
+    read_error,
+    read_results,
+    unresolved_uri,
+)
 from .limits import signals_held
 from .manager import Registry
 from .report import REPEATED_INPUT, RunReport, RunReporter
@@ -1274,7 +1282,7 @@ class StagedPlan:
         )
         outputs.append(reporter.rejects)
         for path, error in unresolved:
-            reporter.input_failed(path, path, error)
+            reporter.input_failed(path, unresolved_uri(path), error)
         warc_folder = (
             out / spec.config.sink_options["warc"].folder if "warc" in spec.config.sinks else None
         )

@@ -367,7 +367,7 @@ class Run:
         ):
             self.report.inputs += 1
             if isinstance(it, Unresolved):
-                reporter.input_failed(it.path, it.path, it.error)
+                reporter.input_failed(it.path, it.uri, it.error)
             else:
                 items.append(it)
         return items

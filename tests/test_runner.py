@@ -1058,6 +1058,9 @@ def test_a_file_name_that_is_not_utf8_is_written_escaped(ingest, tmp_path):
     assert record["source"]["uri"].endswith("in/caf%E9.txt")  # the exact bytes
     [err] = res.rejects
     assert err["source"]["path"].endswith("gone\\xff.txt")
+    # (a file: URI of its absolute path, as a file's documents have; it was the bare path)
+    assert err["source"]["uri"] == (tmp_path / os.fsdecode(b"gone\xff.txt")).as_uri()
+    assert err["source"]["uri"].endswith("/gone%FF.txt")
     assert err["error"] == "no such file or folder"
     assert res.manifest["inputs"][1].endswith("gone\\xff.txt")
 
