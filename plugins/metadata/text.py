@@ -1963,6 +1963,11 @@ _NETWORKS = re.compile(
 )
 
 
+#: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline
+#: holds one at most: "Review » The new album")
+_BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,}")
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -1983,6 +1988,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return m[1] not in _PAGE_NAMES, True
     if len(s) <= 80 and len(_NETWORKS.findall(low, 0, 80)) >= 2:
         return True, True  # (a share line)
+    if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
+        return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
 

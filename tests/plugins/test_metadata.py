@@ -2195,6 +2195,9 @@ def test_page_furniture_is_never_the_title():
         "Copy article link",
         "Click here to submit Guest Post",
         "All content is available under a Creative Commons licence",
+        # a breadcrumb trail (acceptance round s24c: a public notice's title)
+        "Home > Your council > Public notices",
+        "Accueil › Actualités › Politique",
     ):
         text = f"{furniture}\n\nCouncil approves the school budget\n\n{story}\n\n{story}"
         assert extract(text)["title"] == "Council approves the school budget", furniture
@@ -2202,6 +2205,8 @@ def test_page_furniture_is_never_the_title():
         assert extract(f"{furniture}\n\n{story}\n\n{story}")["title"] != furniture
     # a headline that only starts like a call to action, and is long, is a title
     headline = "Sign up for classes opens as the city council approves the school budget"
+    assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
+    headline = "Album review » The council's new brass band plays the budget"  # (one »)
     assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
 
 
