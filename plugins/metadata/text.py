@@ -2817,8 +2817,8 @@ _AUTHOR_END = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s{2,}")
 #: What follows the names: a date ("on 12 May", "am 3.", "le 12 mars", "Updated …"); a
 #: particle of a name is no date ("Loïc Le Clerc", "Juan El Mehdi")
 _AUTHOR_TAIL = re.compile(
-    r"\b(?:updated|published|posted|publiée?|mis à jour|aktualisiert|veröffentlicht|actualizado|"
-    r"publicado)(?!\w).*$|\b(?:on|am|le|el|il)\s+(?=[\d(]|\w+\.?,?\s+\d|(?:monday|tuesday|"
+    r"\b(?:(?:last|zuletzt|dernière)\s+)?(?:updated|modified|published|posted|publiée?|"
+    r"mise? à jour|aktualisiert|veröffentlicht|actualizado|publicado)(?!\w).*$|\b(?:on|am|le|el|il)\s+(?=[\d(]|\w+\.?,?\s+\d|(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
     r"domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|"

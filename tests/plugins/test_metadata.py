@@ -2622,3 +2622,19 @@ def test_a_copyright_year_is_no_publication_date(ingest, tmp_path) -> None:
     )
     [record] = ingest(str(page)).records
     assert record["published"] is None
+
+
+def test_a_byline_with_last_updated_after_the_name_gives_the_name():
+    """'By Priya Nair last updated 3 February 2025' gave no author: the tail cut at
+    'updated' left 'Priya Nair last' (acceptance round s24c, finding 8)."""
+    story = (
+        "The council approved the budget on Tuesday after a long debate about schools, "
+        "roads and the new library, which will open next spring in the old market hall."
+    )
+    for line, name in (
+        ("By Priya Nair last updated 3 February 2025", "Priya Nair"),
+        ("By Priya Nair last modified 3 February 2025", "Priya Nair"),
+        ("Von Anna Schmidt zuletzt aktualisiert am 3. Februar 2025", "Anna Schmidt"),
+        ("Par Jeanne Roux dernière mise à jour le 3 février 2025", "Jeanne Roux"),
+    ):
+        assert extract(f"{line}\n\n{story}\n\n{story}")["authors"] == [name], line
