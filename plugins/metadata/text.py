@@ -1210,11 +1210,18 @@ def main_block(
             np.fromiter(map(width, texts) if lens is None else lens, np.int64, len(texts)),
             np.fromiter(nspaces, np.int64, len(texts)),
         )
-    vals = [
-        n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
-        for n, c in zip(map(width, texts) if lens is None else lens, nspaces, strict=True)
-    ]
-    best, best_span = 0, (len(texts), len(texts))
+    return _max_segment(
+        [
+            n if (n >= 60 and c >= 9) else (-25 if n < 60 else -10)
+            for n, c in zip(map(width, texts) if lens is None else lens, nspaces, strict=True)
+        ]
+    )
+
+
+def _max_segment(vals: list[int]) -> tuple[int, int]:
+    """(first, last) of the segment of ``vals`` with the largest sum (Kadane's loop; the
+    first of equal sums), or (n, n) when no sum is above 0."""
+    best, best_span = 0, (len(vals), len(vals))
     cur, start = 0, 0
     for k, v in enumerate(vals):
         if cur <= 0:

@@ -1644,15 +1644,7 @@ def test_main_block_of_a_long_page_is_the_loops() -> None:
     def value(s: str) -> int:
         return len(s) if (len(s) >= 60 and s.count(" ") >= 9) else (-25 if len(s) < 60 else -10)
 
-    def loop(vals: list[int]) -> tuple[int, int]:
-        best, best_span, cur, start = 0, (len(vals), len(vals)), 0, 0
-        for k, v in enumerate(vals):
-            if cur <= 0:
-                cur, start = 0, k
-            cur += v
-            if cur > best:
-                best, best_span = cur, (start, k)
-        return best_span
+    loop = textmeta._max_segment  # (the loop of shorter pages)
 
     rng = random.Random(7)
     # (a line of 60 columns and 9 spaces adds 60, 25 short ones -25 each: sums tie often)
