@@ -1008,6 +1008,26 @@ def _check_staged(sinks: Sequence[str], ordered: Sequence[Any]) -> None:
         )
 
 
+def _stat(path: str) -> list[int] | None:
+    """A file's size and modification time (ns), as a plan keeps them; None if it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _finished_runs(index: Path) -> set[str]:
+    """The ids of the runs the index holds as committed (none when it cannot be read)."""
+    if not index.is_file():
+        return set()
+    try:
+        with contextlib.closing(open_read_only(index)) as db:
+            return {r for (r,) in db.execute("SELECT id FROM runs WHERE finished_at IS NOT NULL")}
+    except sqlite3.Error:
+        return set()
+
+
 class StagedPlan:
     """Runs a :class:`~corearchive.runner.Run` as the staged plan (see the module docstring)."""
 
@@ -1035,12 +1055,28 @@ class StagedPlan:
             # a finished plan (its final step killed after the commit point, which
             # atomic.recover_commits finished): this is a new run
             shutil.rmtree(self.work)
+        index = opts.index or opts.out / "index.sqlite"
         if plan_file.exists():
             plan: dict[str, Any] = json.loads(plan_file.read_text())
+            afresh = f"remove {self.work} to give up the plan and start afresh"
             if plan["inputs"] != inputs or plan["config_digest"] != run.config.digest:
                 raise PlanError(
                     f"the work folder {self.work} holds a plan of other inputs or another"
-                    " configuration: relaunch it with the same ones, or use another --work-dir"
+                    " configuration: relaunch it with the same ones, use another --work-dir,"
+                    f" or {afresh}"
+                )
+            if (changed := self._inputs_changed(plan, inputs)) is not None:
+                raise PlanError(
+                    f"the inputs changed since the plan in {self.work} was made ({changed}):"
+                    " its tasks, and what it found archived, no longer hold; relaunch with"
+                    f" the inputs as they were, or {afresh}"
+                )
+            others = _finished_runs(index) - set(plan.get("runs_before", [])) - {plan["run_id"]}
+            if "runs_before" in plan and others:
+                raise PlanError(
+                    f"{len(others)} other run(s) committed into the index {index} since the"
+                    f" plan in {self.work} was made (the last {max(others)}): what it found"
+                    f" already archived no longer holds; {afresh}"
                 )
             # (a plan written before tasks were lists of parts: a task per part)
             plan["tasks"] = [[t] if isinstance(t[0], str) else t for t in plan["tasks"]]
@@ -1060,6 +1096,7 @@ class StagedPlan:
                 unresolved.append([it.path, it.error])
             else:
                 paths.append(it.path)
+        runs_before = sorted(_finished_runs(index))
         tasks = self._split(paths, task_bytes)
         files = len(paths)
         plan = {
@@ -1070,10 +1107,35 @@ class StagedPlan:
             "tasks": tasks,
             "unresolved": unresolved,
             "repeated": len(repeated),
+            # what a relaunch checks: the files as they were (size, modification time),
+            # and the runs the index held (another run's commit makes the tasks' checks
+            # of what is archived stale)
+            "stats": {p: _stat(p) for p in paths},
+            "runs_before": runs_before,
         }
         self.work.mkdir(parents=True, exist_ok=True)
         write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)
         return plan
+
+    def _inputs_changed(self, plan: dict[str, Any], inputs: list[str]) -> str | None:
+        """What changed among the plan's input files since it was made (a file edited, or
+        added to an input folder), or None; a plan written before it kept their stats is
+        not checked. (A file removed is an error entry when its task reads it.)"""
+        stats = plan.get("stats")
+        if stats is None:
+            return None
+        opts = self.run.options
+        now: list[str] = []
+        for it in expand(inputs, skip=[*opts.own_paths(), self.work], refuse_pipes=_NOT_A_FILE):
+            if not isinstance(it, Unresolved):
+                now.append(it.path)
+        added = [p for p in now if p not in stats]
+        edited = [p for p in now if p in stats and _stat(p) != stats[p]]
+        if not added and not edited:
+            return None
+        what = [f"{len(edited)} edited: {', '.join(edited[:3])}"] if edited else []
+        what += [f"{len(added)} added: {', '.join(added[:3])}"] if added else []
+        return "; ".join(what)
 
     def _split(self, paths: list[str], task_bytes: int) -> list[list[Part]]:
         """The tasks of the inputs, in order (see :func:`group_parts`). A file bigger than a

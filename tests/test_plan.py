@@ -710,3 +710,47 @@ def test_what_the_staged_plan_cannot_run_is_refused_by_name(ingest, seeds, tmp_p
         # the same pipeline streams
         res = ingest(str(seeds), "--config", str(cfg), out=tmp_path / "c")
     assert res.exit_code == 0 and len(res.records) == 5, res.output
+
+
+def test_a_relaunch_refuses_a_plan_whose_inputs_or_index_changed(ingest, tmp_path, monkeypatch):
+    """A killed staged run relaunched after an input was edited archived the old text under
+    the old id (a part of a split file was read from stale offsets: 10,001 documents from
+    10,000), one added to an input folder was ignored, and after another run committed
+    into the index the relaunch failed on a UNIQUE constraint, a traceback (acceptance
+    round s24d, findings 1-4). The relaunch says what changed and how to start afresh."""
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 4)
+    out = tmp_path / "staged"
+    real_write = plan_mod.write_task
+
+    def crash(spec: Any, n: int) -> None:
+        raise KeyboardInterrupt  # killed in the write step
+
+    monkeypatch.setattr(plan_mod, "write_task", crash)
+    assert ingest(str(folder), "--plan", "staged", "--workers", "1", out=out).exit_code == 130
+    monkeypatch.setattr(plan_mod, "write_task", real_write)
+    first = sorted(folder.iterdir())[0]
+    kept = first.read_bytes()
+    with first.open("ab") as f:  # an input edited (appended to)
+        f.write(json.dumps({"text": "A late story about the council budget."}).encode() + b"\n")
+    r = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert r.exit_code == 2 and "the inputs changed since the plan" in r.output, r.output
+    assert f"1 edited: {first}" in r.output and "start afresh" in r.output
+    first.write_bytes(kept)
+    os.utime(first, ns=(0, 0))  # (its size as it was, its time not)
+    assert "1 edited" in ingest(str(folder), "--plan", "staged", out=out).output
+    # put the time back as the plan has it, add a file
+    stats = json.loads((out / ".plan" / "plan.json").read_text())["stats"]
+    os.utime(first, ns=(stats[str(first)][1], stats[str(first)][1]))
+    (folder / "zz_added.jsonl").write_text(json.dumps({"text": "Another story."}) + "\n")
+    r = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert r.exit_code == 2 and "1 added:" in r.output and "zz_added.jsonl" in r.output
+    (folder / "zz_added.jsonl").unlink()
+    # another run commits into the index meanwhile: the plan's archived checks are stale
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"text": "A story of another run, committed meanwhile."}) + "\n")
+    assert ingest(str(other), out=out).exit_code == 0
+    r = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert r.exit_code == 2 and "1 other run(s) committed into the index" in r.output, r.output
+    assert "Traceback" not in r.output
+    shutil.rmtree(out / ".plan")  # (as the message says: afresh)
+    assert ingest(str(folder), "--plan", "staged", "--workers", "1", out=out).exit_code == 0
