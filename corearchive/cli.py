@@ -148,7 +148,7 @@ def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]
 
     @functools.wraps(command)
     def wrapped(*args: Any, **kwargs: Any) -> None:
-        handlers = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, *_TERMINATING)}
         try:
             with _sigterm_as_interrupt():
                 command(*args, **kwargs)
@@ -159,7 +159,7 @@ def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]
             # (the signals a stopped run ignores until its process exits, see
             # _sigterm_as_interrupt, are back as they were for a caller in the same process)
             if not _STANDALONE and threading.current_thread() is threading.main_thread():
-                for sig, handler in zip((signal.SIGINT, signal.SIGTERM), handlers, strict=True):
+                for sig, handler in handlers.items():
                     signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
 
     return wrapped
@@ -604,17 +604,20 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
     previous = {sig: signal.signal(sig, on_term) for sig in _TERMINATING}
     _reset_sigterm_in_children()
+    stopped = False
     try:
         yield
     except KeyboardInterrupt:  # (and _Terminated)
         # stopped, its clean-up done: the command ends now, and a second signal (Ctrl-C
         # twice, SIGTERM twice) must not kill it half-way through saying so
+        stopped = True
         for sig in (signal.SIGINT, *_TERMINATING):
             signal.signal(sig, signal.SIG_IGN)
         raise
-    else:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    finally:
+        if not stopped:  # (ended, or failed otherwise: the handlers as they were)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
 
 #: Signals that stop a run as Ctrl-C does (SIGHUP: where the system has it)

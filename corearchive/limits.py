@@ -152,17 +152,19 @@ _SETITIMER = hasattr(signal, "setitimer")
 
 class signals_held:  # (lower case: used as a function, ``with signals_held():``)
     """Within the block (a failed or interrupted run's clean-up: workers stopped, temporary
-    files removed, the index rolled back), Ctrl-C and SIGTERM are ignored, then their
-    handlers are back. A second Ctrl-C 0.02 s after the first interrupted the clean-up
-    half-way: the worker pool's shutdown was cut short and the process waited for its
-    workers forever at exit. Elsewhere than in the main thread there is nothing to hold."""
+    files removed, the index rolled back), Ctrl-C, SIGTERM and SIGHUP are ignored, then
+    their handlers are back (kill -9 still ends it). A second Ctrl-C 0.02 s after the first
+    interrupted the clean-up half-way: the worker pool's shutdown was cut short and the
+    process waited for its workers forever at exit. Elsewhere than in the main thread there
+    is nothing to hold."""
 
     def __enter__(self) -> None:
         self.previous: list[tuple[int, Any]] = []
         if threading.current_thread() is not threading.main_thread():
             return
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            self.previous.append((sig, signal.signal(sig, signal.SIG_IGN)))
+        for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if sig is not None:
+                self.previous.append((sig, signal.signal(sig, signal.SIG_IGN)))
 
     def __exit__(self, *exc: object) -> None:
         for sig, handler in self.previous:

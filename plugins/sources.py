@@ -198,14 +198,14 @@ _UTF8_RUN = re.compile(
 _LEAD_BYTES = bytes(range(0xC2, 0xF5))
 
 
-def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+def _mixed_parts(data: bytes) -> tuple[str, str] | None:
     """A text that is part UTF-8 and part another encoding (files joined by ``cat``, a
     legacy page pasted into a UTF-8 file), each part read in its own: the bytes that are not
     UTF-8 are told together (charset-normalizer on all of them) and must decode cleanly in
-    it. ``(text, "utf-8+CODEC")``, or None when the UTF-8 part has no letters beyond ASCII
-    (then the text is the other encoding's: see decode_text) or the rest is not one
-    encoding's. (A UTF-8 file with a Windows-1251 tail had 148 of 326 characters replaced,
-    with nothing said.)"""
+    it. ``(text, "utf-8+CODEC")``, or None: when the UTF-8 part is not one (fewer than 5
+    characters beyond ASCII in runs of 5 or more), when the rest is stray bytes rather than
+    words, or not one encoding's. (A UTF-8 file with a Windows-1251 tail had 148 of 326
+    characters replaced, with nothing said.)"""
     runs = list(_UTF8_RUN.finditer(data))
     # The UTF-8 part's characters beyond ASCII (their lead bytes), in runs of at least 5 of
     # them: a legacy multi-byte text (GBK, Shift_JIS) has pairs of bytes that are UTF-8 by
@@ -351,7 +351,7 @@ def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> tup
                 return data.decode(codec), codec
             except (LookupError, UnicodeError):
                 pass
-    if (mixed := _mixed_lines(data)) is not None:
+    if (mixed := _mixed_parts(data)) is not None:
         return mixed
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?"

@@ -1781,3 +1781,35 @@ def test_a_full_disk_under_a_sink_stops_the_run_once_not_per_document(seeds, tmp
     assert "nothing from this run was committed" in r.output
     assert "error:" not in r.output.replace("corearchive: error:", "")
     assert calls["n"] == 3 and not (out / "records.jsonl").exists()
+
+
+def test_the_commands_signal_handlers_are_put_back_for_a_caller_in_the_same_process(
+    seeds, tmp_path, monkeypatch
+):
+    """A stopped command ignores further signals until its process exits (Ctrl-C twice);
+    called in another program's process (a test's), every handler it set is put back, after
+    an interrupt and after a failure alike (SIGHUP's stayed set after a usage error)."""
+    import signal
+
+    from corearchive import cli as cli_module
+    from corearchive.runner import Run
+
+    sigs = [s for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s]
+    before = {s: signal.getsignal(s) for s in sigs}
+    r = CliRunner().invoke(
+        cli, ["ingest", str(seeds), "-o", str(tmp_path / "a"), "--index-timeout", "x"]
+    )
+    assert r.exit_code == 2
+    assert {s: signal.getsignal(s) for s in sigs} == before
+
+    def stopped(self: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Run, "execute", stopped)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "b")])
+    assert r.exit_code == 130 and not cli_module._STANDALONE
+    assert {s: signal.getsignal(s) for s in sigs} == before
+    monkeypatch.setattr(Run, "execute", lambda self: (_ for _ in ()).throw(ValueError("x")))
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "c")])
+    assert r.exit_code == 3
+    assert {s: signal.getsignal(s) for s in sigs} == before
