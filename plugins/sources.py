@@ -70,6 +70,17 @@ _DOCUMENT_MAGIC = (
     (b"PK\x03\x04", "ZIP (an Office, OpenDocument or EPUB file?)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE2 (an old Word or Excel file?)"),
 )
+#: Archives and compressed streams inside a file (a file compressed twice: its first layer
+#: is undone, not the second), told apart from other binary content so that the error says
+#: what to do: unpack it first
+_ARCHIVE_MAGIC = (
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"BZh", "bzip2"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+)
 
 
 def document_format(data: bytes) -> str | None:
@@ -78,6 +89,17 @@ def document_format(data: bytes) -> str | None:
     for magic, name in _DOCUMENT_MAGIC:
         if start.startswith(magic):
             return name
+    return None
+
+
+def archive_format(data: bytes) -> str | None:
+    """The archive or compression format that ``data`` is (a tar file, or one of
+    :data:`_ARCHIVE_MAGIC`'s), if any."""
+    for magic, name in _ARCHIVE_MAGIC:
+        if data.startswith(magic) and (name != "bzip2" or data[3:4].isdigit()):
+            return name
+    if data[257:262] == b"ustar":
+        return "tar"
     return None
 
 
@@ -334,6 +356,11 @@ def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> tup
         article = "an" if kind.startswith(("RTF", "OLE")) else "a"
         raise NotText(f"{article} {kind} document (binary document format), not text: not read")
     if looks_binary(data):
+        if (archive := archive_format(data)) is not None:
+            raise NotText(
+                f"{'an' if archive[0] in 'xR' else 'a'} {archive} archive or compressed"
+                " stream, not text (compressed twice, or a bundle of files?): unpack it first"
+            )
         raise NotText("binary content, not text (NUL or control bytes)")
     if b"\x1b$" in data[:65536]:
         # ISO-2022-JP (mail, old Japanese pages) is 7-bit: it would pass for UTF-8

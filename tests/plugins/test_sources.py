@@ -2496,3 +2496,25 @@ def test_a_server_charset_other_than_latin1_wins_over_the_meta():
     assert _html_charset(page, "text/html; charset=ISO-8859-1") == ("iso-8859-1", "windows-1252")
     assert _html_charset(page, None) == ("windows-1252",)
     assert _html_charset(b"<p>x</p>", "text/html; charset=koi8-r") == ("koi8-r",)
+
+
+def test_an_archive_or_a_file_compressed_twice_is_named_as_such():
+    """A tar file, a 7z archive or a file gzipped twice was "binary content": the error says
+    what it is and what to do (acceptance round s24a, finding 13)."""
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        info = tarfile.TarInfo("a.txt")
+        data = article(1).encode()
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    cases = {
+        "bundle.tar": (buf.getvalue(), "a tar archive"),
+        "twice.txt.gz": (gzip.compress(gzip.compress(article(2).encode())), "a gzip archive"),
+        "a.7z": (b"7z\xbc\xaf\x27\x1c" + bytes(range(256)) * 4, "a 7z archive"),
+    }
+    for name, (data, said) in cases.items():
+        _, docs, [failure], _ = read(data, name)
+        assert docs == [] and failure.error.startswith(said), (name, failure.error)
+        assert "unpack it first" in failure.error
