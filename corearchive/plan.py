@@ -1078,6 +1078,13 @@ class StagedPlan:
                     f" plan in {self.work} was made (the last {max(others)}): what it found"
                     f" already archived no longer holds; {afresh}"
                 )
+            if plan.get("task_mb", opts.task_mb) != opts.task_mb:
+                print(
+                    f"corearchive: warning: --task-mb {opts.task_mb:g} is not used: the plan in"
+                    f" {self.work} was split into tasks of {plan['task_mb']:g} MB, which its"
+                    " finished tasks keep",
+                    file=run.err,
+                )
             # (a plan written before tasks were lists of parts: a task per part)
             plan["tasks"] = [[t] if isinstance(t[0], str) else t for t in plan["tasks"]]
             return plan
@@ -1112,6 +1119,7 @@ class StagedPlan:
             # of what is archived stale)
             "stats": {p: _stat(p) for p in paths},
             "runs_before": runs_before,
+            "task_mb": opts.task_mb,
         }
         self.work.mkdir(parents=True, exist_ok=True)
         write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)

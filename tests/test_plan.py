@@ -754,3 +754,20 @@ def test_a_relaunch_refuses_a_plan_whose_inputs_or_index_changed(ingest, tmp_pat
     assert "Traceback" not in r.output
     shutil.rmtree(out / ".plan")  # (as the message says: afresh)
     assert ingest(str(folder), "--plan", "staged", "--workers", "1", out=out).exit_code == 0
+
+
+def test_a_relaunch_with_another_task_size_says_it_is_not_used(ingest, tmp_path, monkeypatch):
+    """--task-mb changed on a relaunch was ignored in silence (acceptance round s24d)."""
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 4)
+    out = tmp_path / "staged"
+    real_write = plan_mod.write_task
+
+    def crash(spec: Any, n: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plan_mod, "write_task", crash)
+    assert ingest(str(folder), "--plan", "staged", "--workers", "1", out=out).exit_code == 130
+    monkeypatch.setattr(plan_mod, "write_task", real_write)
+    r = ingest(str(folder), "--plan", "staged", "--workers", "1", "--task-mb", "8", out=out)
+    assert r.exit_code == 0, r.output
+    assert "--task-mb 8 is not used" in r.output and "tasks of 256 MB" in r.output
