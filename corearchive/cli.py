@@ -213,6 +213,9 @@ def _exit_stopped(code: int, executor: str) -> NoReturn:
     for the teardown to do: the run's files are closed, its workers stopped. (In another
     program's process, a test's, the command ends with SystemExit.)"""
     if executor == "ray" or _STANDALONE:
+        from .inputs import remove_spools
+
+        remove_spools()  # (what the teardown's finalizers did)
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()

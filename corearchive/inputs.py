@@ -344,7 +344,8 @@ def _spooled(
         _remove(spool)
         return Unresolved(path, problem) if problem else _item(path, uri, b"", b"")
     item = _item(path, uri, head, spool=spool)
-    weakref.finalize(item, _remove, spool)
+    _SPOOLS.add(spool)
+    weakref.finalize(item, _remove_spool, spool)
     return item
 
 
@@ -377,6 +378,23 @@ _SPOOL_CHUNK = 1 << 20
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
+
+
+#: The copies of standard input and pipes this process made and has not removed yet
+_SPOOLS: set[str] = set()
+
+
+def _remove_spool(spool: str) -> None:
+    _SPOOLS.discard(spool)
+    _remove(spool)
+
+
+def remove_spools() -> None:
+    """Remove the copies of standard input and pipes still there: a run stopped by a signal
+    ends without the interpreter's teardown (see cli._exit_stopped), whose finalizers
+    removed them (a SIGTERM left a copy of the whole dump in the output folder)."""
+    for spool in list(_SPOOLS):
+        _remove_spool(spool)
 
 
 def _item(

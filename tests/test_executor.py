@@ -718,3 +718,44 @@ def test_workers_end_with_a_main_process_killed_outright(tmp_path):
     else:
         os.kill(worker, signal.SIGKILL)
         pytest.fail("the worker outlived its main process")
+
+
+@pytest.mark.skipif(
+    not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"), reason="Linux /proc"
+)
+def test_a_stopped_run_of_standard_input_leaves_no_copy_of_it(tmp_path):
+    """A run stopped by a signal ends without the interpreter's teardown (a hang after Ctrl-C
+    twice): the teardown's finalizers had removed the copy of standard input, which a
+    SIGTERM then left in the output folder, the whole dump."""
+    import subprocess
+    import time
+
+    rng = random.Random(8)
+    words = ["council", "budget", "schools", "river", "bridge", "mayor", "station", "tram"]
+    lines = []
+    for i in range(6000):
+        para = " ".join(rng.choice(words) for _ in range(60))
+        lines.append(json.dumps({"text": f"Story {i} about {para}.\n\n{para} again.\n"}) + "\n")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "corearchive", "ingest", "-", "-o", str(out), "-w", "2", "-q"]
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    assert proc.stdin is not None
+    proc.stdin.write("".join(lines).encode())
+    proc.stdin.close()
+    deadline = time.monotonic() + 60
+    kids: list[int] = []
+    while time.monotonic() < deadline and not kids:  # (processing once its workers are there)
+        time.sleep(0.2)
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            kids = [int(k) for k in f.read().split()]
+    assert kids and proc.poll() is None, "the run ended before it could be stopped"
+    assert list(out.glob(".corearchive-input-*"))  # (the copy, there while the run reads it)
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert proc.stderr is not None
+    with proc.stderr:
+        err = proc.stderr.read()
+    assert proc.returncode == 143, err.decode()
+    assert not list(out.glob(".corearchive-input-*"))
