@@ -622,6 +622,32 @@ def test_fewer_chunks_are_out_when_chunks_are_slow():
     assert wide._window() == 8
 
 
+def _dump(seed: int, n: int = 6000) -> str:
+    """A JSONL dump of ``n`` stories (a run of a few seconds with two workers)."""
+    rng = random.Random(seed)
+    words = ["council", "budget", "schools", "river", "bridge", "mayor", "station", "tram"]
+    lines = []
+    for i in range(n):
+        para = " ".join(rng.choice(words) for _ in range(60))
+        lines.append(json.dumps({"text": f"Story {i} about {para}.\n\n{para} again.\n"}) + "\n")
+    return "".join(lines)
+
+
+def _workers_of(proc: Any) -> list[int]:
+    """The worker processes of a running ``corearchive ingest`` (waited for: the run is
+    under way once they are there)."""
+    import time
+
+    deadline = time.monotonic() + 60
+    kids: list[int] = []
+    while time.monotonic() < deadline and not kids:
+        time.sleep(0.2)
+        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+            kids = [int(k) for k in f.read().split()]
+    assert kids and proc.poll() is None, "the run ended before it could be stopped"
+    return kids
+
+
 @pytest.mark.skipif(
     not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"), reason="Linux /proc"
 )
@@ -645,12 +671,7 @@ def test_a_signal_stops_a_run_as_ctrl_c_does(tmp_path, signals, code, said):
     import sys
     import time
 
-    rng = random.Random(7)
-    words = ["council", "budget", "schools", "river", "bridge", "mayor", "station", "tram"]
-    with open(tmp_path / "dump.jsonl", "w") as f:
-        for i in range(6000):
-            para = " ".join(rng.choice(words) for _ in range(60))
-            f.write(json.dumps({"text": f"Story {i} about {para}.\n\n{para} again.\n"}) + "\n")
+    (tmp_path / "dump.jsonl").write_text(_dump(7))
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "corearchive", "ingest", str(tmp_path / "dump.jsonl")]
     proc = subprocess.Popen(
@@ -658,13 +679,7 @@ def test_a_signal_stops_a_run_as_ctrl_c_does(tmp_path, signals, code, said):
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 60
-    kids: list[int] = []
-    while time.monotonic() < deadline and not kids:  # (running once its worker is there)
-        time.sleep(0.2)
-        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
-            kids = [int(k) for k in f.read().split()]
-    assert kids and proc.poll() is None, "the run ended before it could be stopped"
+    kids = _workers_of(proc)
     time.sleep(0.5)
     for n, name in enumerate(signals):
         if n:
@@ -728,29 +743,16 @@ def test_a_stopped_run_of_standard_input_leaves_no_copy_of_it(tmp_path):
     twice): the teardown's finalizers had removed the copy of standard input, which a
     SIGTERM then left in the output folder, the whole dump."""
     import subprocess
-    import time
 
-    rng = random.Random(8)
-    words = ["council", "budget", "schools", "river", "bridge", "mayor", "station", "tram"]
-    lines = []
-    for i in range(6000):
-        para = " ".join(rng.choice(words) for _ in range(60))
-        lines.append(json.dumps({"text": f"Story {i} about {para}.\n\n{para} again.\n"}) + "\n")
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "corearchive", "ingest", "-", "-o", str(out), "-w", "2", "-q"]
     proc = subprocess.Popen(
         cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
     assert proc.stdin is not None
-    proc.stdin.write("".join(lines).encode())
+    proc.stdin.write(_dump(8).encode())
     proc.stdin.close()
-    deadline = time.monotonic() + 60
-    kids: list[int] = []
-    while time.monotonic() < deadline and not kids:  # (processing once its workers are there)
-        time.sleep(0.2)
-        with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
-            kids = [int(k) for k in f.read().split()]
-    assert kids and proc.poll() is None, "the run ended before it could be stopped"
+    _workers_of(proc)
     assert list(out.glob(".corearchive-input-*"))  # (the copy, there while the run reads it)
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=60)
