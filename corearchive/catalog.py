@@ -69,13 +69,15 @@ def open_read_only(path: Path, *, untouched: bool = False) -> sqlite3.Connection
     )
 
 
-def indexed_runs(path: Path) -> set[str]:
-    """The ids of the runs the index at ``path`` holds (empty when there is no file),
-    read without changing its folder; raises :class:`sqlite3.Error` for an unreadable one."""
+def indexed_runs(path: Path, *, finished: bool = False) -> set[str]:
+    """The ids of the runs the index at ``path`` holds (empty when there is no file), only
+    the committed ones if ``finished``, read without changing its folder; raises
+    :class:`sqlite3.Error` for an unreadable one."""
     if not path.is_file():
         return set()
+    where = " WHERE finished_at IS NOT NULL" if finished else ""
     with contextlib.closing(open_read_only(path, untouched=True)) as db:
-        return {r for (r,) in db.execute("SELECT id FROM runs")}
+        return {r for (r,) in db.execute(f"SELECT id FROM runs{where}")}
 
 
 #: The condition of a document that a WARC file holds. A run with the ``warc`` sink skips

@@ -77,7 +77,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
 from .atomic import AtomicFile, Commit, file_sha256, run_committed, write_atomic
-from .catalog import WITH_WARC, Catalog, open_read_only
+from .catalog import WITH_WARC, Catalog, indexed_runs, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
 from .errors import ExitCode, PlanError
@@ -1018,12 +1018,9 @@ def _stat(path: str) -> list[int] | None:
 
 
 def _finished_runs(index: Path) -> set[str]:
-    """The ids of the runs the index holds as committed (none when it cannot be read)."""
-    if not index.is_file():
-        return set()
+    """The committed runs of the index (none when it cannot be read)."""
     try:
-        with contextlib.closing(open_read_only(index)) as db:
-            return {r for (r,) in db.execute("SELECT id FROM runs WHERE finished_at IS NOT NULL")}
+        return indexed_runs(index, finished=True)
     except sqlite3.Error:
         return set()
 

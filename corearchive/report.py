@@ -87,13 +87,18 @@ class RunReport:
             "dropped_by_stage": by_stage,
             "failed_by_stage": dict(sorted(self.failed.items())),
             "formats": dict(sorted(self.formats.items())),
-            "skipped": {k: n for k, n in sorted(self.skipped.items()) if not k.startswith(NOTED)},
-            "noted": {
-                k.removeprefix(NOTED): n
-                for k, n in sorted(self.skipped.items())
-                if k.startswith(NOTED)
-            },
+            "skipped": dict(self._counted(noted=False)),
+            "noted": dict(self._counted(noted=True)),
         }
+
+    def _counted(self, noted: bool) -> list[tuple[str, int]]:
+        """The sources' counts, sorted: what was skipped, or what was read and noted (the
+        :data:`NOTED` ones, without the prefix)."""
+        return [
+            (k.removeprefix(NOTED), n)
+            for k, n in sorted(self.skipped.items())
+            if k.startswith(NOTED) == noted
+        ]
 
     def summary(self) -> str:
         """A short table for the end of a run."""
@@ -108,11 +113,8 @@ class RunReport:
             rows.append((f"failed   {stage}", str(n)))
         if self.input_errors:
             rows.append(("input errors", str(self.input_errors)))
-        for what, n in sorted(self.skipped.items()):
-            if what.startswith(NOTED):
-                rows.append((f"noted    {what.removeprefix(NOTED)}", str(n)))
-            else:
-                rows.append((f"skipped  {what}", str(n)))
+        rows += [(f"skipped  {what}", str(n)) for what, n in self._counted(noted=False)]
+        rows += [(f"noted    {what}", str(n)) for what, n in self._counted(noted=True)]
         rate = self.documents / self.seconds if self.seconds > 0 else 0.0
         rows.append(("time", f"{self.seconds:.2f} s ({rate:,.0f} docs/s)"))
         width = max(len(k) for k, _ in rows)

@@ -2825,7 +2825,8 @@ _AUTHOR_END = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s{2,}")
 #: particle of a name is no date ("Loïc Le Clerc", "Juan El Mehdi")
 _AUTHOR_TAIL = re.compile(
     r"\b(?:(?:last|zuletzt|dernière)\s+)?(?:updated|modified|published|posted|publiée?|"
-    r"mise? à jour|aktualisiert|veröffentlicht|actualizado|publicado)(?!\w).*$|\b(?:on|am|le|el|il)\s+(?=[\d(]|\w+\.?,?\s+\d|(?:monday|tuesday|"
+    r"mise? à jour|aktualisiert|veröffentlicht|actualizado|publicado)(?!\w).*$|"
+    r"\b(?:on|am|le|el|il)\s+(?=[\d(]|\w+\.?,?\s+\d|(?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
     r"domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|"
