@@ -9,6 +9,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .atomic import AtomicFile
+from .cleaner import Cleaned, Cleaner
 from .document import Archive, Document, Drop, Duplicate, Language, SourceInfo
 from .errors import (
     ConfigError,
@@ -27,6 +28,8 @@ from .stage import FilterStage, Stage, StageContext, StageStats
 __all__ = [
     "Archive",
     "AtomicFile",
+    "Cleaned",
+    "Cleaner",
     "ConfigError",
     "CoreArchiveError",
     "Document",

@@ -1,0 +1,379 @@
+"""Cleaning inside another program: the configured stages over pages it holds already.
+
+A crawler's item pipeline, a notebook or a service has its pages in memory and wants the
+records, not an output folder::
+
+    from corearchive import Cleaner
+
+    with Cleaner() as cleaner:
+        got = cleaner.clean(page_bytes, url="https://example.org/a", fetched_at="2024-05-01")
+        if got.kept:
+            index(got.record)          # the record, validated against the record schema
+        else:
+            log(got.stage, got.reason or got.error)
+
+The stages, their order and options are those ``corearchive ingest`` would run with the same
+configuration (``./corearchive.toml``, ``settings`` as ``--set``, ``disable`` as
+``--disable``); each document comes out as a :class:`Cleaned`: its record, or the stage that
+dropped it and why, or the error. Nothing is written and nothing is archived: a record's
+``archive`` is null. Duplicates are found among the documents of one cleaner (its index is
+a temporary file, removed by :meth:`Cleaner.close`); to find them against an archive, and to
+archive, run ``corearchive ingest``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import shutil
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .config import resolve
+from .document import Document, Drop, make_id
+from .executor import CHUNK_SIZE, LocalPart, chunked_by_input, local_context, split_stages
+from .executor import one_at_a_time as _one_at_a_time
+from .inputs import _item, choose_source, read_error, read_results
+from .manager import PluginManager, collect, make_plugin_manager
+from .runner import _prepares, new_run_id
+from .schema import STILL_HTML, RecordValidator, build_record, schema_failure
+from .source import HEAD_SIZE, Failure, Source
+from .stage import Stage, StageContext, close_stages, describe_error, open_stages
+
+#: What a page given as a mapping is read as: one object of a JSON Lines dump.
+_OBJECT_FORMAT = "jsonl"
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What became of one document.
+
+    ``record`` is the document's JSON record, validated against the configured pipeline's
+    record schema, when it was kept. Otherwise ``stage`` names where it ended: the stage
+    that dropped it (``reason`` and ``detail`` say why, as in ``rejects.jsonl``) or that
+    failed on it (``error``); ``"input"`` when the page could not be read at all, and
+    ``"record"`` when its record broke the schema. ``uri`` names the document (its URL, or
+    ``urn:sha256:…`` of a page given without one)."""
+
+    uri: str
+    record: dict[str, Any] | None = None
+    stage: str | None = None
+    reason: str | None = None
+    detail: Any = None
+    error: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        """Whether the document has a record."""
+        return self.record is not None
+
+
+class _Outcomes:
+    """The stages' reporter: each document's drop or failure, by id, until it is taken."""
+
+    def __init__(self, ordered: list[Stage], pm: PluginManager) -> None:
+        self.ordered = ordered
+        self.pm = pm
+        #: by document id, in the order they ended (a page given twice has one id twice)
+        self.ended: dict[str, list[Cleaned]] = defaultdict(list)
+
+    def dropped(self, document: Document, stage: str, drop: Drop) -> None:
+        # (as the run does: the stage that dropped it decides what it keeps of it)
+        for st in self.ordered:
+            if st.name != stage:
+                st.forget(document)
+        self.ended[document.id].append(
+            Cleaned(document.source.uri, stage=stage, reason=drop.reason, detail=drop.detail)
+        )
+        self.pm.notify("corearchive_document_dropped", document=document, stage=stage, drop=drop)
+
+    def failed(self, document: Document, stage: str, error: str) -> None:
+        for st in self.ordered:
+            st.forget(document)
+        self.ended[document.id].append(Cleaned(document.source.uri, stage=stage, error=error))
+        self.pm.notify(
+            "corearchive_document_failed",
+            document=document,
+            source=document.source.to_json(),
+            stage=stage,
+            error=error,
+        )
+
+    def take(self, doc_id: str) -> Cleaned | None:
+        """The first outcome of a document of this id not yet taken."""
+        got = self.ended.get(doc_id)
+        if not got:
+            return None
+        first = got.pop(0)
+        if not got:
+            del self.ended[doc_id]
+        return first
+
+
+class Cleaner:
+    """The configured pipeline's stages, run in this process over pages given as values.
+
+    ``config``: a config file (default: ``./corearchive.toml`` if present); ``settings``:
+    ``"STAGE.KEY=VALUE"`` overrides, as ``--set`` takes them; ``disable``: stages to leave
+    out, as ``--disable``. A configuration error raises :class:`~corearchive.ConfigError`
+    here. Use it as a context manager, or call :meth:`close`. Not thread-safe: one cleaner
+    per thread."""
+
+    def __init__(
+        self,
+        config: str | Path | None = None,
+        *,
+        settings: Iterable[str] = (),
+        disable: Iterable[str] = (),
+    ) -> None:
+        if isinstance(settings, str) or isinstance(disable, str):
+            raise TypeError("settings and disable take a list of strings, not one string")
+        self.pm = pm = make_plugin_manager()
+        self.registry = registry = collect(pm)
+        self.config = resolve(
+            registry,
+            config_path=Path(config) if config is not None else None,
+            sets=settings,
+            disable=disable,
+        )
+        pm.setup("corearchive_configure", config=self.config)
+        self.run_id = new_run_id()
+        self._tmp = Path(tempfile.mkdtemp(prefix="corearchive-cleaner-"))
+        self._catalog: Catalog | None = None
+        self._stages: list[Stage] = []
+        try:
+            self._catalog = Catalog(self._tmp / "index.sqlite")
+            self._catalog.start_run(self.run_id, self._tmp)
+            stages = [
+                registry.stages[name](self.config.stage_options[name], self._context(None))
+                for name in self.config.stages
+            ]
+            self._stages = stages
+            local, ordered = split_stages(stages)
+            self._outcomes = _Outcomes(ordered, pm)
+            for st in ordered:
+                st.context = self._context(self._outcomes)
+            for st in local:
+                st.context = local_context(self.run_id, self._tmp, self.config.doc_timeout)
+            _one_at_a_time(ordered)
+            self._ordered = ordered
+            self.pipeline = [self._describe(n) for n in self.config.stages]
+            self.validator = RecordValidator(registry.record_schema(self.config.stages))
+            check = self.validator if len(ordered) == 1 else None
+            prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
+            self._local = LocalPart(local, prepare, check)
+            open_stages(local)
+            open_stages(ordered)
+        except BaseException:
+            self._discard()
+            raise
+        self._sources: dict[str, Source] = {n: cls() for n, cls in registry.sources.items()}
+        self._closed = False
+
+    def _context(self, reporter: Any) -> StageContext:
+        assert self._catalog is not None
+        return StageContext(
+            run_id=self.run_id,
+            out=self._tmp,
+            catalog=self._catalog,
+            reporter=reporter,
+            doc_timeout=self.config.doc_timeout,
+        )
+
+    def _describe(self, name: str) -> dict[str, Any]:
+        info = self.registry.owners[("stage", name)]
+        return {"stage": name, "plugin": info.distribution or info.name, "version": info.version}
+
+    # -- the public calls ----------------------------------------------------------------
+
+    def clean(
+        self,
+        page: str | bytes,
+        *,
+        url: str | None = None,
+        fetched_at: str | datetime | None = None,
+    ) -> Cleaned:
+        """Clean one page: raw scraped text or HTML markup, as ``str`` or as ``bytes`` (its
+        encoding found as for a file), told apart by its content. ``url`` and
+        ``fetched_at`` (a datetime, or ISO 8601, UTC when it has no offset; a publication
+        date after it is not taken) are the record's ``source.uri`` and
+        ``source.fetched_at``. Content that holds several documents (a WARC file, a JSON
+        Lines dump) raises ``ValueError``: give it to :meth:`clean_many`."""
+        results = list(self._clean([(page, url, _utc(fetched_at))]))
+        if len(results) != 1:
+            raise ValueError(
+                f"the page holds {len(results)} documents: clean_many() reads each of them"
+            )
+        return results[0]
+
+    def clean_many(self, pages: Iterable[str | bytes | Mapping[str, Any]]) -> Iterator[Cleaned]:
+        """Clean pages as they come, in order, one result per document read; batched
+        internally (the stages are faster on batches), so results trail the pages by up to
+        a batch. A page is ``str`` or ``bytes`` as for :meth:`clean` (bytes may also be a
+        whole WARC, JSON Lines or other input file: one result per document in it), or a
+        mapping read as one object of a JSON Lines dump: the text under ``text`` (or
+        ``html``, ``content``…), with ``url``, ``fetched_at``, ``title``… as
+        ``corearchive ingest`` reads dumps (README, "Inputs")."""
+        return self._clean((p, None, None) for p in pages)
+
+    def close(self) -> None:
+        """Close the stages and remove the cleaner's temporary index."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            close_stages(self._local.stages)
+            close_stages(self._ordered)
+        finally:
+            self._discard()
+
+    def __enter__(self) -> Cleaner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the work ------------------------------------------------------------------------
+
+    def _discard(self) -> None:
+        if self._catalog is not None:
+            catalog, self._catalog = self._catalog, None
+            with contextlib.suppress(sqlite3.Error):
+                catalog.rollback()  # (and closes it)
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def _clean(
+        self, pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]]
+    ) -> Iterator[Cleaned]:
+        if self._closed:
+            raise ValueError("the cleaner is closed")
+        # Read failures come out in their page's place: each is held, by page number, until
+        # the documents read before it are out.
+        failed: dict[int, list[Cleaned]] = {}
+        read = self._read(pages, failed)
+        for chunk in chunked_by_input(read, CHUNK_SIZE):
+            yield from self._run(chunk, failed)
+        for n in sorted(failed):
+            yield from failed.pop(n)
+
+    def _read(
+        self,
+        pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]],
+        failed: dict[int, list[Cleaned]],
+    ) -> Iterator[Document]:
+        for n, (page, url, fetched_at) in enumerate(pages):
+            data, uri = _page_bytes(page, url)
+            # (named "-" as standard input is: no file, no suffix to go by)
+            item = _item("-", uri, data[:HEAD_SIZE], data)
+            source: Source | None = None
+            try:
+                source, _ = choose_source(item, self._sources)
+                for got in read_results(source, item):
+                    if isinstance(got, Failure):
+                        failed.setdefault(n, []).append(
+                            Cleaned(uri, stage="input", error=got.error)
+                        )
+                        continue
+                    # no file: the id is made from the URI (the URL), as a dump's documents'
+                    # would be without their file's path
+                    got.source.path = None
+                    got.id = make_id(got.source.uri, got.source.locator, got.source.sha256)
+                    if fetched_at is not None:
+                        got.source.fetched_at = fetched_at
+                    got.work["cleaner_page"] = n
+                    yield got
+            except Exception as exc:
+                failed.setdefault(n, []).append(
+                    Cleaned(uri, stage="input", error=read_error(source, exc))
+                )
+
+    def _run(self, chunk: list[Document], failed: dict[int, list[Cleaned]]) -> Iterator[Cleaned]:
+        outcomes = self._outcomes
+        pages = [doc.work.pop("cleaner_page") for doc in chunk]
+        kept: list[Document] = []
+        for ev in self._local.run(chunk).events:
+            if ev.kind == "kept":
+                kept.append(ev.doc)
+            elif ev.kind == "dropped":
+                assert ev.drop is not None
+                outcomes.dropped(ev.doc, ev.stage, ev.drop)
+            else:
+                outcomes.failed(ev.doc, ev.stage, ev.error)
+        docs: Iterable[Document] = kept
+        for st in self._ordered:
+            docs = st.run(docs)
+        records: dict[str, list[Cleaned]] = defaultdict(list)
+        for doc in docs:
+            records[doc.id].append(self._record(doc))
+        for doc, n in zip(chunk, pages, strict=True):
+            # (the pages before this one that could not be read, in their place)
+            for k in sorted(k for k in failed if k < n):
+                yield from failed.pop(k)
+            # (a page given twice has one id twice: its record first, as dedup keeps the first)
+            got = records[doc.id].pop(0) if records.get(doc.id) else outcomes.take(doc.id)
+            if got is None:  # (a stage that neither kept nor reported it)
+                got = Cleaned(doc.source.uri, stage="record", error="the document was lost")
+            yield got
+
+    def _record(self, doc: Document) -> Cleaned:
+        uri = doc.source.uri
+        if doc.is_html:
+            return self._failed(doc, STILL_HTML)
+        record = build_record(doc, self.pipeline)
+        try:
+            errors = self.validator.errors(record)
+        except Exception as exc:  # (a value no JSON takes, in a stage's annotations)
+            errors = [describe_error(exc)]
+        if errors:
+            return self._failed(doc, schema_failure(errors))
+        return Cleaned(uri, record=record)
+
+    def _failed(self, doc: Document, error: str) -> Cleaned:
+        """A kept document whose record could not be made: failed at ``record``."""
+        ended = self._outcomes.ended
+        self._outcomes.failed(doc, "record", error)  # (the ordered stages forget it)
+        got = ended[doc.id].pop()
+        if not ended[doc.id]:
+            del ended[doc.id]
+        return got
+
+
+def _page_bytes(page: str | bytes | Mapping[str, Any], url: str | None) -> tuple[bytes, str]:
+    """A page's bytes as an input would hold them, and the URI that names it."""
+    if isinstance(page, Mapping):
+        try:
+            text = json.dumps(page, ensure_ascii=False, default=str)
+        except (TypeError, ValueError) as exc:  # (a mapping that holds itself)
+            raise ValueError(f"a page given as a mapping is no JSON object: {exc}") from exc
+        data = text.encode("utf-8", "surrogatepass")
+        return data, f"urn:sha256:{hashlib.sha256(data).hexdigest()}"
+    if isinstance(page, str):
+        data = page.encode("utf-8", "surrogatepass")
+    elif isinstance(page, bytes | bytearray | memoryview):
+        data = bytes(page)
+    else:
+        raise TypeError(f"a page is str, bytes or a mapping, not {type(page).__name__}")
+    return data, url or f"urn:sha256:{hashlib.sha256(data).hexdigest()}"
+
+
+def _utc(when: str | datetime | None) -> str | None:
+    """A capture time as the records hold it (ISO 8601 in UTC, ``…Z``)."""
+    if when is None:
+        return None
+    if isinstance(when, str):
+        try:
+            when = datetime.fromisoformat(when.strip())
+        except ValueError:
+            raise ValueError(f"fetched_at is no ISO 8601 date-time: {when!r}") from None
+    if not isinstance(when, datetime):
+        raise TypeError(f"fetched_at is a datetime or a string, not {type(when).__name__}")
+    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
+    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

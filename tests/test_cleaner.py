@@ -1,0 +1,237 @@
+"""corearchive.Cleaner: the configured stages over pages a program holds, in its process."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from corearchive import Cleaned, Cleaner, ConfigError
+from corearchive.testing import IngestResult
+
+#: What a cleaner's record and an ingest's record of the same page share (the ids and the
+#: source differ: no file, and a cleaner archives nothing).
+_SAME = ("text", "title", "authors", "site_name", "tags", "published", "language", "pipeline")
+
+_MENU = "Home\nWorld\nSport\nShare\nAdvertisement\n"
+
+
+_WORDS = tuple(
+    [
+        "river",
+        "council",
+        "budget",
+        "school",
+        "harbour",
+        "market",
+        "station",
+        "library",
+        "museum",
+        "hospital",
+        "garden",
+        "bridge",
+        "tunnel",
+        "festival",
+        "election",
+        "court",
+        "farmer",
+        "teacher",
+        "doctor",
+        "engineer",
+        "artist",
+        "pilot",
+        "forest",
+        "mountain",
+        "village",
+        "island",
+        "coast",
+        "valley",
+        "factory",
+        "orchestra",
+        "stadium",
+        "airport",
+    ]
+)
+
+
+def _article(n: int) -> str:
+    """A news page of its own (no near duplicate of another ``n``'s): headline, menu lines,
+    six sentences, a copyright line."""
+    rng = random.Random(n)
+    sentences = "".join(
+        f"The {' '.join(rng.sample(_WORDS, 3))} story number {n} went on, as the"
+        f" {' '.join(rng.sample(_WORDS, 4))} report of the town said on Tuesday {i}.\n"
+        for i in range(6)
+    )
+    headline = f"Council approves the {rng.choice(_WORDS)} plan number {n}"
+    return f"{headline}\n{_MENU}{sentences}© 2024 Example News\n"
+
+
+@pytest.fixture
+def cleaner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Cleaner:
+    monkeypatch.chdir(tmp_path)  # (no corearchive.toml of the checkout's)
+    with Cleaner() as c:
+        yield c  # type: ignore[misc]
+
+
+def test_records_are_those_of_an_ingest_of_the_same_pages(
+    seeds: Path, ingest: object, tmp_path: Path, cleaner: Cleaner
+) -> None:
+    ran: IngestResult = ingest(str(seeds))  # type: ignore[operator]
+    by_sha = {r["source"]["sha256"]: r for r in ran.records}
+    files = sorted(seeds.iterdir())
+    got = list(cleaner.clean_many(f.read_bytes() for f in files))
+    assert len(got) == len(files) == len(by_sha) == 5
+    for cleaned in got:
+        assert cleaned.kept, cleaned
+        record = cleaned.record
+        assert record is not None
+        want = by_sha[record["source"]["sha256"]]
+        assert {k: record[k] for k in _SAME} == {k: want[k] for k in _SAME}
+        assert record["archive"] is None and record["source"]["path"] is None
+        assert record["duplicate"]["status"] == "unique"
+
+
+def test_one_page_with_its_address_and_capture_time(cleaner: Cleaner) -> None:
+    got = cleaner.clean(
+        _article(1).encode("cp1252"), url="https://example.org/a", fetched_at="2024-05-01T10:00"
+    )
+    assert got.kept and got.record is not None
+    assert got.uri == got.record["source"]["uri"] == "https://example.org/a"
+    assert got.record["source"]["fetched_at"] == "2024-05-01T10:00:00Z"  # (no offset: UTC)
+    text = got.record["text"]
+    assert "story number 1 went on" in text
+    assert "Advertisement" not in text and "Share" not in text
+    assert got.record["title"] == _article(1).split("\n")[0]
+    # the id is made from the address, as a dump's document's is: the same page at another
+    # address is another document (and an exact duplicate of the first)
+    again = cleaner.clean(_article(1), url="https://example.org/b")
+    assert not again.kept and (again.stage, again.reason) == ("dedup", "exact_duplicate")
+    assert again.detail["duplicate"]["of"] == got.record["id"]
+
+
+def test_capture_time_as_a_datetime_with_its_offset(cleaner: Cleaner) -> None:
+    when = datetime(2024, 5, 1, 12, 0, tzinfo=timezone(timedelta(hours=2)))
+    got = cleaner.clean(_article(2), fetched_at=when)
+    assert got.record is not None and got.record["source"]["fetched_at"] == "2024-05-01T10:00:00Z"
+    with pytest.raises(ValueError, match="fetched_at"):
+        cleaner.clean(_article(3), fetched_at="yesterday")
+
+
+def test_a_page_without_content_is_dropped_with_its_reason(cleaner: Cleaner) -> None:
+    got = cleaner.clean(_MENU)
+    assert not got.kept and got.record is None
+    assert (got.stage, got.reason) == ("boilerplate", "no_content")
+    assert got.uri.startswith("urn:sha256:")
+
+
+def test_html_is_told_by_its_content(cleaner: Cleaner) -> None:
+    body = "".join(
+        f"<p>Paragraph {i} of the story, long enough to be read as prose.</p>" for i in range(8)
+    )
+    page = (
+        "<!doctype html><html><head><title>A story</title></head><body><nav>Home</nav>"
+        f"<article>{body}</article></body></html>"
+    )
+    got = cleaner.clean(page)
+    assert got.record is not None
+    assert got.record["source"]["format"] == "html"
+    assert "Paragraph 3 of the story" in got.record["text"] and "<p>" not in got.record["text"]
+
+
+def test_results_keep_the_pages_order_with_unreadable_pages_in_their_place(
+    cleaner: Cleaner,
+) -> None:
+    pages: list[str | bytes] = [_article(10), b"\x00\x01\x02\xff" * 200, _MENU, _article(11)]
+    got = list(cleaner.clean_many(pages))
+    assert [g.stage for g in got] == [None, "input", "boilerplate", None]
+    assert "binary" in (got[1].error or "")
+    assert got[0].record is not None and "story number 10 went" in got[0].record["text"]
+    assert got[3].record is not None and "story number 11 went" in got[3].record["text"]
+
+
+def test_many_pages_in_batches_keep_their_order(cleaner: Cleaner) -> None:
+    pages = [_article(n) if n % 7 else b"\x00\x01\x02\xff" * 200 for n in range(150)]
+    got = list(cleaner.clean_many(pages))
+    assert len(got) == 150
+    for n, g in enumerate(got):
+        if n % 7 == 0:
+            assert g.stage == "input", (n, g)
+        else:
+            assert g.record is not None and f"story number {n} went" in g.record["text"], (n, g)
+
+
+def test_mappings_are_read_as_dump_objects(cleaner: Cleaner) -> None:
+    got = list(
+        cleaner.clean_many(
+            [
+                {"text": _article(20), "url": "https://example.org/20", "title": "Given"},
+                {"no_text": 1},
+            ]
+        )
+    )
+    assert got[0].record is not None
+    assert got[0].record["source"]["uri"] == "https://example.org/20"
+    assert got[0].record["title"] == "Given"
+    assert got[1].stage == "input" and "no non-empty" in (got[1].error or "")
+
+
+def test_a_file_of_several_documents(cleaner: Cleaner) -> None:
+    lines = [json.dumps({"text": _article(n), "url": f"https://example.org/{n}"}) for n in (30, 31)]
+    blob = gzip.compress(("\n".join(lines) + "\n").encode())
+    with pytest.raises(ValueError, match="holds 2 documents"):
+        cleaner.clean(blob)
+    got = list(cleaner.clean_many([blob]))
+    assert [g.uri for g in got] == ["https://example.org/30", "https://example.org/31"]
+    assert all(g.kept for g in got)
+
+
+def test_the_same_page_twice_without_dedup_gives_two_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with Cleaner(disable=["dedup"]) as c:
+        got = list(c.clean_many([_article(40), _article(40)]))
+    assert [g.kept for g in got] == [True, True]
+    assert got[0].record is not None and got[0].record["duplicate"]["status"] == "unchecked"
+
+
+def test_settings_and_config_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with Cleaner(settings=["boilerplate.keep_removed=true"]) as c:
+        got = c.clean(_article(50))
+    assert got.record is not None and got.record["annotations"]["boilerplate"]["removed"]
+    with pytest.raises(ConfigError, match="no_such_option"):
+        Cleaner(settings=["boilerplate.no_such_option=1"])
+    with pytest.raises(TypeError):
+        Cleaner(disable="dedup")  # type: ignore[arg-type]
+    (tmp_path / "corearchive.toml").write_text('[pipeline]\nstages = ["boilerplate"]\n')
+    with Cleaner() as c:  # ./corearchive.toml, as ingest reads it
+        got = c.clean(_article(51))
+    assert got.record is not None and [p["stage"] for p in got.record["pipeline"]] == [
+        "boilerplate"
+    ]
+
+
+def test_close_removes_the_index_and_ends_the_cleaner(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    c = Cleaner()
+    work = c._tmp
+    assert (work / "index.sqlite").exists()
+    assert c.clean(_article(60)).kept
+    c.close()
+    c.close()  # (twice is fine)
+    assert not work.exists()
+    with pytest.raises(ValueError, match="closed"):
+        c.clean(_article(61))
+
+
+def test_cleaned_is_a_plain_value() -> None:
+    c = Cleaned("urn:x", stage="boilerplate", reason="no_content")
+    assert not c.kept and c == Cleaned("urn:x", stage="boilerplate", reason="no_content")
