@@ -1043,14 +1043,22 @@ class StagedPlan:
         if "-" in inputs:
             raise PlanError("--plan staged reads files, not standard input")
         plan_file = self.work / "plan.json"
-        if (self.work / "final.done").exists() or (
+        done = (self.work / "final.done").exists()
+        if done or (
             plan_file.exists()
             and run_committed(
                 opts.index or opts.out / "index.sqlite", json.loads(plan_file.read_text())["run_id"]
             )
         ):
-            # a finished plan (its final step killed after the commit point, which
-            # atomic.recover_commits finished): this is a new run
+            if not done or {e.name for e in self.work.iterdir()} != _FINISHED:
+                # The plan's run committed, and its command was stopped after that, before
+                # it had put its work folder away (atomic.recover_commits finished its files
+                # if need be): the relaunch of the same command, which the docs advise after
+                # a crash, is that run, done. (It started a new run over the same inputs: a
+                # rejects.jsonl line for each of its documents, already archived, and a
+                # run.json of that run, which kept nothing.)
+                return {"done": json.loads(plan_file.read_text())["run_id"]}
+            # a finished plan, rerun: this is a new run, which adds nothing archived already
             shutil.rmtree(self.work)
         index = opts.index or opts.out / "index.sqlite"
         if plan_file.exists():
@@ -1175,12 +1183,41 @@ class StagedPlan:
         shutil.rmtree(counted, ignore_errors=True)
         return group_parts(parts, task_bytes, opts.workers)
 
+    def _finished(self, run_id: str) -> RunReport:
+        """The report of the plan's run, which had committed before its command was stopped
+        (from its manifest, ``runs/RUN_ID.json``); the work folder is put away as a finished
+        run leaves it (``plan.json`` and ``final.done``)."""
+        run = self.run
+        run.run_id = run_id
+        run.committed = True
+        manifest = run.options.out / "runs" / f"{run_id}.json"
+        try:
+            counts = json.loads(manifest.read_text("utf-8"))["counts"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise PlanError(
+                f"the run {run_id} of the plan in {self.work} committed, but its manifest"
+                f" {manifest} cannot be read ({exc}): remove {self.work} to start afresh"
+            ) from exc
+        report = RunReport.from_counts(run_id, counts)
+        run.report = report
+        (self.work / "final.done").write_text(run_id)
+        _put_away(self.work)
+        print(
+            f"corearchive: the plan in {self.work} was run {run_id}, which committed before"
+            " its command was stopped: its outputs are in place; nothing more to do (its"
+            " counts follow)",
+            file=run.err,
+        )
+        return report
+
     def execute(self) -> RunReport:
         run, opts = self.run, self.run.options
         out = opts.out
         out.mkdir(parents=True, exist_ok=True)
         started = time.time()
         plan = self._load_or_split()
+        if "done" in plan:
+            return self._finished(plan["done"])
         run.run_id = run.report.run_id = plan["run_id"]
         tasks: list[list[Any]] = plan["tasks"]
         stages = [
@@ -1288,12 +1325,7 @@ class StagedPlan:
             # The run is committed: the intermediate files have served (the task outputs,
             # the merged band files and step markers; plan.json and final.done stay, and
             # tell a relaunch that this plan is done)
-            for entry in self.work.iterdir():
-                if entry.name not in ("plan.json", "final.done"):
-                    if entry.is_dir():
-                        shutil.rmtree(entry, ignore_errors=True)
-                    else:
-                        entry.unlink(missing_ok=True)
+            _put_away(self.work)
         except BaseException:
             with signals_held():  # (a second Ctrl-C must not cut the clean-up short)
                 if not run.committed:
@@ -1484,6 +1516,20 @@ class _NoReporter:
 
     def failed(self, document: Document, stage: str, error: str) -> None:
         raise RuntimeError("the dedup stage reported in the clusters step")
+
+
+#: What the work folder of a finished plan holds.
+_FINISHED = {"plan.json", "final.done"}
+
+
+def _put_away(work: Path) -> None:
+    """Remove what a committed plan's work folder holds beyond :data:`_FINISHED`."""
+    for entry in work.iterdir():
+        if entry.name not in _FINISHED:
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
 
 def _no_context(run_id: str, out: Path) -> StageContext:

@@ -100,6 +100,25 @@ class RunReport:
             if k.startswith(NOTED) == noted
         ]
 
+    @classmethod
+    def from_counts(cls, run_id: str, counts: dict[str, Any]) -> RunReport:
+        """The report of a run from its manifest's ``counts`` (:meth:`counts_json`)."""
+        report = cls(
+            run_id=run_id,
+            inputs=counts["inputs"],
+            documents=counts["documents"],
+            kept=counts["kept"],
+            input_errors=counts["input_errors"],
+        )
+        for stage, reasons in counts["dropped_by_stage"].items():
+            for reason, n in reasons.items():
+                report.dropped[(stage, reason)] = n
+        report.failed.update(counts["failed_by_stage"])
+        report.formats.update(counts["formats"])
+        report.skipped.update(counts.get("skipped", {}))
+        report.skipped.update({NOTED + k: n for k, n in counts.get("noted", {}).items()})
+        return report
+
     def summary(self) -> str:
         """A short table for the end of a run."""
         rows: list[tuple[str, str]] = [

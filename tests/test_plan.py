@@ -226,6 +226,51 @@ def test_a_relaunch_after_a_crash_redoes_only_unfinished_tasks(ingest, tmp_path,
     assert _warc_types(tmp_path / "stream") == _warc_types(out)
 
 
+@pytest.mark.parametrize("where", ["before its files are in place", "after"])
+def test_a_relaunch_after_a_stop_past_the_commit_point_is_that_run_done(
+    ingest, tmp_path, monkeypatch, where
+):
+    # The command is stopped after its run committed (its files put in place by the next
+    # run into the folder, or already in place), before it put its work folder away: the
+    # relaunch started a second run over the same inputs, which wrote a rejects.jsonl line
+    # for each document (already archived) and a run.json that kept nothing.
+    from corearchive import atomic, runner
+
+    folder = _split(_corpus(tmp_path / "all.jsonl", n=40), tmp_path / "in", 2)
+    out = tmp_path / "staged"
+    target = atomic.Commit if where == "after" else runner.Run
+    name = "publish" if where == "after" else "commit_point"
+    real = getattr(target, name)
+
+    def stopped(self: Any, *args: Any) -> None:
+        if where == "after":
+            real(self, *args)
+        else:  # the index committed, the files not yet in place
+            commit, catalog, _ = args
+            commit.prepare(catalog.path)
+            catalog.finish_run(self.run_id, "{}")
+            catalog.commit()
+            self.committed = True
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(target, name, stopped)
+    first = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert first.exit_code == 130
+    monkeypatch.setattr(target, name, real)
+    run_id = crashed_run_id(out)
+    again = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert again.exit_code == 0, again.output
+    assert "nothing more to do" in again.output
+    assert [p.stem for p in (out / "runs").iterdir()] == [run_id]
+    assert again.manifest["run_id"] == run_id and again.manifest["counts"]["kept"] > 0
+    assert {r["run_id"] for r in again.rejects} <= {run_id}
+    assert sorted(p.name for p in (out / ".plan").iterdir()) == ["final.done", "plan.json"]
+    # a rerun of the finished plan is a new run, as after a clean finish
+    rerun = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert rerun.exit_code == 0 and rerun.manifest["run_id"] != run_id
+    assert rerun.manifest["counts"]["kept"] == 0
+
+
 def crashed_run_id(out: Path) -> str:
     """The run id kept in the plan (a relaunch finishes the same run)."""
     return str(json.loads((out / ".plan" / "plan.json").read_text())["run_id"])
