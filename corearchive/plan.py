@@ -1245,6 +1245,16 @@ class StagedPlan:
                 or run.pm.hook.corearchive_document_failed.get_hookimpls()
             ),
         )
+        processed = sum(_done(spec, n, "process") for n in range(len(tasks)))
+        written = sum(_done(spec, n, "write") for n in range(len(tasks)))
+        if processed or written:
+            # (a relaunch: what it skips, and why its time and rate cover only the rest)
+            print(
+                f"corearchive: resuming run {run.run_id}: {processed} of {len(tasks)} tasks"
+                f" were processed and {written} written before it stopped; the summary's"
+                " time covers this relaunch only",
+                file=run.err,
+            )
         runner = TaskRunner(opts.workers, opts.executor, opts.address)
         catalog: Catalog | None = None
         warcs: dict[Path, str] = {}  # the run's WARC files, where they will be: digests

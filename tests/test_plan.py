@@ -219,6 +219,7 @@ def test_a_relaunch_after_a_crash_redoes_only_unfinished_tasks(ingest, tmp_path,
     resumed = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
     assert resumed.exit_code == 0
     assert calls == {"write2": 1, "write3": 1}  # the rest was finished before the crash
+    assert "4 of 4 tasks were processed and 2 written before it stopped" in resumed.output
     assert not tasks.exists()  # a committed plan keeps no intermediate files
     assert resumed.manifest["run_id"] == crashed_run_id(out)
     left, right = _same(stream, resumed)
