@@ -316,6 +316,12 @@ def _fail(message: str, code: ExitCode) -> None:
     default=None,
     help="Force the progress line on or off (default: on when stderr is a terminal).",
 )
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the run's report (its manifest, OUT/runs/RUN_ID.json) on stdout at its end.",
+)
 @_stopped_before_the_run
 def ingest(
     inputs: tuple[str, ...],
@@ -335,13 +341,16 @@ def ingest(
     task_mb: float,
     quiet: bool,
     progress: bool | None,
+    as_json: bool,
 ) -> None:
     """Clean INPUTS (files, folders, globs, - for stdin) into records and WARC files under OUT.
 
     Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
-    OUT/rejects.jsonl), 2 usage or configuration error, 3 the run could not finish (its
-    output could not be written: a full disk, a read-only folder; or an internal error),
-    130 interrupted, 143 terminated (SIGTERM); nothing is committed on 3, 130 and 143.
+    OUT/rejects.jsonl), 4 no document was read (every input failed), 2 usage or
+    configuration error, 75 the output folder or index is held by another run (try again
+    later), 3 the run could not finish (its output could not be written: a full disk, a
+    read-only folder; or an internal error), 130 interrupted, 143 terminated (SIGTERM);
+    nothing is committed on 3, 75, 130 and 143.
     """
     from .executor import default_workers
     from .runner import Run, RunOptions
@@ -390,7 +399,10 @@ def ingest(
     try:
         with _sigterm_as_interrupt():
             report = run.execute()
-    except (IndexBusyError, OutputBusyError, UnfinishedCommitError, PlanError, ConfigError) as exc:
+    except (IndexBusyError, OutputBusyError) as exc:
+        # (transient: a scheduler retries it later, where a usage error needs a person)
+        _fail(str(exc), ExitCode.BUSY)
+    except (UnfinishedCommitError, PlanError, ConfigError) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
     except _Terminated as exc:
@@ -421,9 +433,16 @@ def ingest(
         traceback.print_exc()
         _fail(f"internal error: {exc!r}; {_committed(run)}", ExitCode.INTERNAL)
     if not quiet:
-        click.echo(f"run {report.run_id} → {out}", err=True)
+        # (the configuration named when a file was read: one picked up from the working
+        # folder changes a run without a word on its command line)
+        origin = "" if config.origin == "defaults" else f" (config: {config.origin})"
+        click.echo(f"run {report.run_id} → {out}{origin}", err=True)
         click.echo(report.summary(), err=True)
-    sys.exit(int(ExitCode.OK if report.ok else ExitCode.PARTIAL))
+    if as_json:
+        # the run's own report, for a wrapper (OUT/run.json is the folder's last run's,
+        # which may be another's by the time it reads it)
+        click.echo((out / "runs" / f"{report.run_id}.json").read_text("utf-8"), nl=False)
+    sys.exit(int(report.exit_code))
 
 
 def _committed(run: Any) -> str:

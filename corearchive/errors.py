@@ -15,6 +15,12 @@ class ExitCode(IntEnum):
     USAGE = 2
     #: An unexpected error in corearchive or a plugin stopped the run; outputs were not committed.
     INTERNAL = 3
+    #: The run finished, but read no document: every input it was given failed (a path that
+    #: does not exist, a glob that matches nothing, files that cannot be read).
+    NOTHING_READ = 4
+    #: The output folder or the index is held by another run (after ``--index-timeout``):
+    #: nothing was done; try again later (``EX_TEMPFAIL`` of sysexits.h).
+    BUSY = 75
 
 
 class CoreArchiveError(Exception):

@@ -80,7 +80,7 @@ from .atomic import AtomicFile, Commit, file_sha256, run_committed, write_atomic
 from .catalog import WITH_WARC, Catalog, indexed_runs, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate
-from .errors import ExitCode, PlanError
+from .errors import PlanError
 from .executor import (
     CHUNK_SIZE,
     LocalPart,
@@ -1352,7 +1352,7 @@ class StagedPlan:
             raise
         finally:
             runner.close()
-        exit_code = ExitCode.OK if run.report.ok else ExitCode.PARTIAL
+        exit_code = run.report.exit_code
         run.pm.notify(
             "corearchive_session_finish",
             run_id=run.run_id,

@@ -20,6 +20,7 @@ import orjson
 
 from .atomic import AtomicFile
 from .document import Document, Drop, printable
+from .errors import ExitCode
 
 _ORJSON_OPTS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
 
@@ -72,6 +73,16 @@ class RunReport:
     def ok(self) -> bool:
         """True when nothing failed (drops are outcomes, not failures)."""
         return self.failed_total == 0 and self.input_errors == 0
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """The command's exit status for this report: :attr:`ExitCode.NOTHING_READ` when
+        inputs failed and no document was read, else ``OK`` or ``PARTIAL``."""
+        if self.ok:
+            return ExitCode.OK
+        if self.documents == 0 and self.input_errors > 0:
+            return ExitCode.NOTHING_READ
+        return ExitCode.PARTIAL
 
     def counts_json(self) -> dict[str, Any]:
         by_stage: dict[str, dict[str, int]] = {}

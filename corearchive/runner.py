@@ -32,7 +32,7 @@ from .atomic import Commit, output_lock, recover_commits, remove_leftovers, writ
 from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs
 from .config import RunConfig
 from .document import Document, Drop, printable
-from .errors import CoreArchiveError, ExitCode, PluginError
+from .errors import CoreArchiveError, PluginError
 from .executor import (
     CHUNK_SIZE,
     ChunkResult,
@@ -274,7 +274,7 @@ class Run:
                     _quietly(reporter.rejects.abort)
                     _quietly(catalog.rollback)
             raise
-        exit_code = ExitCode.OK if self.report.ok else ExitCode.PARTIAL
+        exit_code = self.report.exit_code
         self.pm.notify(
             "corearchive_session_finish",
             run_id=self.run_id,
@@ -480,7 +480,7 @@ class Run:
             "started_at": _iso(started),
             "finished_at": _iso(time.time()),
             "seconds": round(self.report.seconds, 3),
-            "exit_code": int(ExitCode.OK if self.report.ok else ExitCode.PARTIAL),
+            "exit_code": int(self.report.exit_code),
             "inputs": [printable(i) for i in self.options.inputs],
             "index": printable(str(index)),
             "config": {

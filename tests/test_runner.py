@@ -742,7 +742,7 @@ def test_busy_index_fails_clearly(seeds, tmp_path):
         )
     finally:
         holder.rollback()
-    assert r.exit_code == 2
+    assert r.exit_code == 75  # (busy, try later: not a usage error, 2)
     assert "in use by another run" in r.output
     assert not (tmp_path / "o" / "records.jsonl").exists()
 
@@ -757,7 +757,7 @@ def test_busy_output_folder_fails_clearly(seeds, tmp_path):
     args = ["ingest", str(seeds), "-o", str(out), "--index-timeout", "0.3"]
     with FileLock(out / ".corearchive.lock", timeout=0):  # another run holds the folder
         r = CliRunner().invoke(cli, [*args, "--index", str(tmp_path / "other.sqlite")])
-    assert r.exit_code == 2, r.output
+    assert r.exit_code == 75, r.output
     assert f"the output folder {out} is in use by another run" in r.output
     assert not (out / "records.jsonl").exists() and not (tmp_path / "other.sqlite").exists()
     r = CliRunner().invoke(cli, args)  # released: the next run goes ahead
@@ -903,6 +903,28 @@ def test_progress_and_summary(seeds, tmp_path):
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "n")])
     assert "inputs 5/5" not in r.output  # not a terminal: no progress, still a summary
     assert "kept" in r.output
+
+
+def test_json_gives_the_runs_own_report_on_stdout(seeds, tmp_path, monkeypatch):
+    # A wrapper read OUT/run.json, which another job's run into the folder may have
+    # replaced by then; with --quiet the run id was nowhere.
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--quiet", "--json"])
+    assert r.exit_code == 0 and r.stderr == ""
+    report = json.loads(r.stdout)  # (stdout holds the report and nothing else)
+    assert report["counts"]["kept"] == 5 and report["exit_code"] == 0
+    assert report == json.loads((out / "runs" / f"{report['run_id']}.json").read_text())
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r2 = CliRunner().invoke(cli, ["ingest", str(empty), "-o", str(out), "--json"])
+    second = json.loads(r2.stdout)
+    assert r2.exit_code == second["exit_code"] == 4  # (nothing read)
+    assert second["run_id"] != report["run_id"]
+    # the summary names a configuration file read from the working folder
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corearchive.toml").write_text('[stages.language]\nlanguages = ["fr"]\n')
+    r3 = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "c")])
+    assert "(config: " in r3.stderr and "corearchive.toml)" in r3.stderr
 
 
 def test_lifecycle_and_event_hooks(seeds, tmp_path, monkeypatch):

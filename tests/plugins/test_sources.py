@@ -2135,11 +2135,19 @@ def test_ingest_only_bad_inputs(ingest, tmp_path, monkeypatch):
     write(tmp_path / "junk.bin", os.urandom(512) + b"\x00")
     (tmp_path / "empty_dir").mkdir()
     res = ingest("junk.bin", "empty_dir", "nothing*")
-    assert res.exit_code == 1
+    # no document read: 4, which a wrapper tells from a few bad lines (1)
+    assert res.exit_code == 4
+    assert res.manifest is not None and res.manifest["exit_code"] == 4
     counts = check_counts(res)
     assert counts["documents"] == 0 and counts["input_errors"] == 3
     assert res.records == []
     assert set(input_errors(res)) == {"junk.bin", "empty_dir", "nothing*"}
+
+
+def test_one_bad_input_among_good_ones_is_a_partial_run(ingest, tmp_path, seeds):
+    res = ingest(str(seeds), str(tmp_path / "no_such.jsonl"))
+    assert res.exit_code == 1 and len(res.records) == 5
+    assert ingest(str(seeds)).exit_code == 0  # (all archived already: nothing to do is fine)
 
 
 def test_a_text_file_too_large_for_one_document_is_an_error_entry(monkeypatch):
