@@ -159,6 +159,7 @@ class Run:
             remove_leftovers(opts.out, self.run_id, self.err)
             index = opts.index or opts.out / "index.sqlite"
             _warn_unknown_runs(opts.out, index, self.err)
+            _warn_cut_files(opts.out, self.err)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
@@ -528,6 +529,48 @@ def _warn_unknown_runs(out: Path, index: Path, err: TextIO) -> None:
             " index they used)",
             file=err,
         )
+
+
+def _warn_cut_files(out: Path, err: TextIO) -> None:
+    """Say when ``records.jsonl`` or ``rejects.jsonl`` is shorter than the last run left it
+    (its manifest's ``appended`` span ends past the file's end): moved away, truncated or
+    replaced, as a log rotation does. The run goes on and appends from the file's end, but
+    the earlier runs' spans then point at other runs' lines (or nowhere), and verify reports
+    their documents as missing: said before the run, not found a month later."""
+    folder = out / "runs"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.json"), reverse=True):
+        if path.name.startswith("."):
+            continue
+        try:
+            appended = json.loads(path.read_text("utf-8")).get("appended") or {}
+        except (OSError, ValueError, AttributeError):
+            continue
+        if not appended:
+            continue
+        for name, span in sorted(appended.items()):
+            try:
+                end = int(span["offset"]) + int(span["bytes"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            try:
+                size = (out / name).stat().st_size
+            except FileNotFoundError:
+                size = 0
+            except OSError:
+                continue
+            if size < end:
+                print(
+                    f"corearchive: warning: {out / name} holds {size:,} bytes, but run"
+                    f" {path.stem} left it at {end:,} (moved away, truncated or replaced?):"
+                    " this run appends from its end, and the earlier runs' lines are not"
+                    " where their manifests' `appended` spans say (verify reports their"
+                    " documents as missing); keep the file whole, or start a new output"
+                    " folder",
+                    file=err,
+                )
+        return  # (the last run's manifest with spans: the ones before it end earlier)
 
 
 _T = TypeVar("_T")

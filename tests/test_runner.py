@@ -927,6 +927,27 @@ def test_json_gives_the_runs_own_report_on_stdout(seeds, tmp_path, monkeypatch):
     assert "(config: " in r3.stderr and "corearchive.toml)" in r3.stderr
 
 
+def test_a_records_file_rotated_away_is_warned_of(seeds, tmp_path):
+    # An operator moved records.jsonl away after loading it (as logrotate would): the next
+    # run started a new file at offset 0 with no word, and every earlier run's `appended`
+    # span then handed a loader this run's lines.
+    out = tmp_path / "o"
+    first = CliRunner().invoke(
+        cli, ["ingest", str(seeds / "000_8ba00cc28553518d.txt"), "-o", str(out)]
+    )
+    assert first.exit_code == 0 and "warning" not in first.stderr
+    later = CliRunner().invoke(
+        cli, ["ingest", str(seeds / "001_211d45802a3545aa.txt"), "-o", str(out)]
+    )
+    assert later.exit_code == 0 and "warning" not in later.stderr  # (whole: no word)
+    (out / "records.jsonl").rename(tmp_path / "loaded.jsonl")
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out)])
+    assert r.exit_code == 0
+    assert f"warning: {out / 'records.jsonl'} holds 0 bytes, but run" in r.stderr
+    assert "moved away, truncated or replaced?" in r.stderr
+    assert "rejects.jsonl holds" not in r.stderr  # (that one is whole)
+
+
 def test_lifecycle_and_event_hooks(seeds, tmp_path, monkeypatch):
     calls: list[tuple[str, Any]] = []
 
