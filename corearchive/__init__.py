@@ -21,6 +21,8 @@ from .errors import (
 from .hookspecs import hookimpl, hookspec
 from .manager import collect, make_plugin_manager
 from .options import NoOptions, option
+from .report import RunReport
+from .runner import ingest
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
 from .stage import FilterStage, Stage, StageContext, StageStats
@@ -43,6 +45,7 @@ __all__ = [
     "Language",
     "NoOptions",
     "PluginError",
+    "RunReport",
     "Sink",
     "SinkContext",
     "Source",
@@ -54,6 +57,7 @@ __all__ = [
     "collect",
     "hookimpl",
     "hookspec",
+    "ingest",
     "make_plugin_manager",
     "option",
 ]

@@ -678,3 +678,52 @@ def _quietly(fn: Any) -> None:
     # Cleaning up after a failure must not hide the failure itself.
     with contextlib.suppress(Exception):
         fn()
+
+
+def ingest(
+    inputs: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    config: str | os.PathLike[str] | None = None,
+    settings: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    workers: int = 1,
+    index: str | os.PathLike[str] | None = None,
+    index_timeout: float = 30.0,
+    err: TextIO | None = None,
+) -> RunReport:
+    """``corearchive ingest`` inside a program: the run over ``inputs`` (files, folders,
+    globs) into ``out``, committed as the command commits it, its report returned.
+
+    ``config``, ``settings`` (``"STAGE.KEY=VALUE"``) and ``disable`` are ``--config``,
+    ``--set`` and ``--disable``; ``workers`` processes (default 1: this one). Errors raise
+    instead of exiting: :class:`~corearchive.ConfigError` (the configuration), and other
+    :class:`~corearchive.CoreArchiveError` subclasses (the folder held by another run
+    after ``index_timeout``, a plan to see to); inputs that fail are in the report
+    (``report.exit_code``) and ``out/rejects.jsonl``, as for the command. Warnings go to
+    ``err`` (default: standard error). For pages the program holds, without an output
+    folder, see :class:`~corearchive.Cleaner`."""
+    from .config import resolve
+    from .manager import collect, make_plugin_manager
+
+    if isinstance(inputs, str | os.PathLike):
+        raise TypeError("inputs is a list of paths, not one path")
+    pm = make_plugin_manager()
+    registry = collect(pm)
+    resolved = resolve(
+        registry,
+        config_path=Path(config) if config is not None else None,
+        sets=settings,
+        disable=disable,
+    )
+    options = RunOptions(
+        inputs=[os.fspath(i) for i in inputs],
+        out=Path(out),
+        index=Path(index) if index is not None else None,
+        index_timeout=index_timeout,
+        quiet=True,
+        progress=False,
+        err=err,
+        workers=workers,
+    )
+    return Run(pm, registry, resolved, options).execute()

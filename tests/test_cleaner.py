@@ -235,3 +235,27 @@ def test_close_removes_the_index_and_ends_the_cleaner(
 def test_cleaned_is_a_plain_value() -> None:
     c = Cleaned("urn:x", stage="boilerplate", reason="no_content")
     assert not c.kept and c == Cleaned("urn:x", stage="boilerplate", reason="no_content")
+
+
+def test_ingest_in_a_program(seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from filelock import FileLock
+
+    from corearchive import CoreArchiveError, ExitCode, ingest
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "archive"
+    report = ingest([seeds], out)
+    assert (report.kept, report.exit_code) == (5, ExitCode.OK)
+    assert len((out / "records.jsonl").read_text().splitlines()) == 5
+    err = io.StringIO()
+    again = ingest([str(seeds), str(tmp_path / "nope")], out, err=err)
+    assert again.exit_code == ExitCode.PARTIAL and again.kept == 0
+    assert again.dropped[("archive", "already_archived")] == 5 and "nope" in err.getvalue()
+    with pytest.raises(ConfigError, match="no_such_option"):
+        ingest([seeds], out, settings=["boilerplate.no_such_option=1"])
+    with pytest.raises(TypeError):
+        ingest(str(seeds), out)  # type: ignore[arg-type]
+    with FileLock(out / ".corearchive.lock", timeout=0), pytest.raises(CoreArchiveError):
+        ingest([seeds], out, index_timeout=0.2)  # (held by another run: raised, not exited)
