@@ -191,6 +191,44 @@ def test_a_batch_found_slow_not_stuck_gets_more_time(monkeypatch):
     assert stage._batch_scale == 2
 
 
+def test_a_big_document_runs_alone_and_once(monkeypatch):
+    """A 39 MB text of 10 M tiny lines among small documents: the batch ran over its
+    time, then each document was run again alone, the big one included (122 s under a
+    60 s limit). A document of a megabyte or more now runs alone, once."""
+    import corearchive.stage as stage_mod
+    from corearchive.stage import StageContext
+    from corearchive.testing import make_document
+
+    monkeypatch.setattr(stage_mod, "ALONE_CHARS", 10_000)
+    calls: list[list[str]] = []
+
+    class Batched(Stage):
+        name = "batched"
+        batch_size = 8
+
+        def process_batch(self, docs: list[Document]) -> list[Document]:
+            calls.append(["big" if len(d.text) >= 10_000 else "small" for d in docs])
+            if any(len(d.text) >= 10_000 for d in docs):
+                raise DocumentTimeout("over")
+            return docs
+
+    class Reporter:
+        def failed(self, doc: Document, stage: str, error: str) -> None:
+            failures.append(len(doc.text))
+
+        def dropped(self, doc: Document, stage: str, drop: object) -> None:
+            raise AssertionError("nothing is dropped")
+
+    failures: list[int] = []
+    ctx = StageContext(run_id="r", out=None, catalog=None, reporter=Reporter(), doc_timeout=1.0)  # type: ignore[arg-type]
+    small = [make_document(f"{ARTICLE} {k}") for k in range(6)]
+    big = make_document("w\n" * 6_000)
+    kept = list(Batched(None, ctx).run([*small[:3], big, *small[3:]]))
+    assert [len(d.text) for d in kept] == [len(d.text) for d in small]  # (in order)
+    assert calls == [["small"] * 3, ["big"], ["small"] * 3]
+    assert failures == [len(big.text)]
+
+
 def test_a_limit_expiring_in_a_held_block_raises_when_the_block_ends():
     """An import interrupted by a document's time limit left half-initialised modules, and
     every later document of the process failed on them (the first HTML page's trafilatura
