@@ -262,7 +262,27 @@ class MinHasher:
 
     def _words(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
         """A 64-bit hash and the start offset of every word (run of ASCII letters, digits,
-        ``_`` or non-ASCII bytes) in ``data``.
+        ``_`` or non-ASCII bytes) in ``data`` (see :meth:`_words_in`), in windows of about
+        :data:`_WINDOW` bytes cut between words: the same hashes (each is relative to its
+        word's start), with power tables as long as a window or the longest word, not the
+        data (a 39 MB text needed two tables of 2**26 entries: 1 GB, kept for the run)."""
+        if len(data) <= _WINDOW:
+            return self._words_in(data)
+        kinds = data.translate(_WORD_TABLE)  # (1: a word byte)
+        hashes, offsets = [], []
+        at, n = 0, len(data)
+        while at < n:
+            end = min(n, at + _WINDOW)
+            if end < n and (cut := kinds.find(0, end)) != end:
+                end = n if cut < 0 else cut  # (a word is never cut)
+            w, st = self._words_in(data[at:end])
+            hashes.append(w)
+            offsets.append(st + at)
+            at = end
+        return np.concatenate(hashes), np.concatenate(offsets)
+
+    def _words_in(self, data: bytes) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_words` of ``data`` at once.
 
         Vectorised over the bytes: with prefix sums of ``byte·B^i`` the hash of the bytes
         ``s..e`` is ``(P[e] - P[s])·B^-s`` (the base is odd, so it has an inverse modulo
@@ -392,6 +412,10 @@ class MinHasher:
                 acc = _mix(acc * _ROLL + s[:, :, r])
         band = np.arange(bands, dtype=np.uint64) << np.uint64(40)
         return (band | (acc >> np.uint64(24))).astype(np.int64)
+
+
+#: The bytes :meth:`MinHasher._words` hashes at once (see there).
+_WINDOW = 1 << 22
 
 
 def _power_table(base: np.uint64, n: int) -> np.ndarray:

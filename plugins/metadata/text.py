@@ -18,6 +18,7 @@ before the headline or a name-like line after the body, tags from a tag line.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 import unicodedata
@@ -28,7 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, and_, ge, itemgetter, le
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -525,6 +526,31 @@ _LineDate = tuple[date, int, str, str, tuple[str, str] | None, date | None, str 
 #: Lines up to this long have their dates cached (:func:`_line_dates`); a long paragraph
 #: seldom recurs, and would hold its memory in the cache
 _LINE_CACHE_CHARS = 400
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _line_cache(maxsize: int) -> Callable[[_F], _F]:
+    """``lru_cache(maxsize)`` for a function of one line (its first argument) that caches
+    only lines of up to :data:`_LINE_CACHE_CHARS` characters: a cache keyed by whole lines
+    held every long one it met, with its result (a 1 MB line and its words: a run of
+    1 MB one-line documents grew by ~2 MB a document, up to the cache's size, 4,096 of
+    them). The hot call sites test the length themselves and call the cache or
+    ``__wrapped__`` (a call less)."""
+
+    def wrap(f: _F) -> _F:
+        cached = lru_cache(maxsize=maxsize)(f)
+
+        @functools.wraps(f)
+        def call(s: str, *args: Any) -> Any:
+            return cached(s, *args) if len(s) <= _LINE_CACHE_CHARS else f(s, *args)
+
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        return call  # type: ignore[return-value]
+
+    return wrap
 
 
 @lru_cache(maxsize=4096)
@@ -2356,7 +2382,9 @@ class TitlePool:
         for (k, _, s), n_rep, furn in zip(cands, reps, furnitures, strict=True):
             (nw, n_chars, nw_log, nw_4_20, nw_lt3, nw_gt25, chars_log, ends_period, ends_colon,
              starts_lower, has_colon, has_pipe, upper, furniture, cap_ratio, title_case,
-             truncated, sep_site, tk) = _title_shape(s, cjk, furn)  # fmt: skip
+             truncated, sep_site, tk) = (
+                _title_shape if len(s) <= _LINE_CACHE_CHARS else _title_shape.__wrapped__
+            )(s, cjk, furn)  # fmt: skip
             next_dated = k + 1 in dated
             lnp = long_np[k]
             prv_hl = k > 0 and long_np[k - 1]
@@ -2842,7 +2870,7 @@ def parse_authors(s: str) -> list[str]:
     return list(_authors_of(s))
 
 
-@lru_cache(maxsize=4096)
+@_line_cache(maxsize=4096)
 def _authors_of(s: str) -> tuple[str, ...]:
     """:func:`parse_authors`, cached (a site's bylines recur on its pages; the role and
     tail patterns are tried at every character)."""
@@ -3043,7 +3071,7 @@ def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
     return find_authors(items, limit=len(lines))
 
 
-@lru_cache(maxsize=4096)
+@_line_cache(maxsize=4096)
 def _site_like(s: str) -> bool:
     """A line that reads as a site name (a few capitalised words, no date, byline or
     sentence end). Cached: the first and last lines of a site's pages recur."""
@@ -3088,7 +3116,7 @@ def split_tags(s: str) -> list[str]:
     return list(_tags_of(s))
 
 
-@lru_cache(maxsize=4096)
+@_line_cache(maxsize=4096)
 def _tags_of(s: str) -> tuple[str, ...]:
     """:func:`split_tags`, cached (a site's tag and section lines recur)."""
     s = _TAG_LABEL.sub("", s.strip())
@@ -3653,7 +3681,7 @@ _TAG_LINE_ANY = re.compile(r"(?im)^[ \t]*(?:" + _TAG_WORDS + r")\s*[:：]")
 _TAG_LINE_AT = re.compile(r"(?i)[ \t]*(?:" + _by_first_letter(_TAG_WORDS) + r")\s*[:：]")
 
 
-@lru_cache(maxsize=4096)
+@_line_cache(maxsize=4096)
 def _tag_value(s: str) -> str | None:
     """The tags of a labelled tag line ("Tags: a, b"), unsplit, or None. Cached: the lines
     with a colon of a site's pages recur ("Photo: Reuters", its tag lines)."""

@@ -231,6 +231,25 @@ def test_near_copies_in_scripts_without_spaces_are_found(run_stage, text):
     assert len(hasher.shingles(text)) > len(text.replace(" ", "")) // 2  # (character 5-grams)
 
 
+def test_a_long_text_is_hashed_in_windows_to_the_same_words(monkeypatch):
+    # A 39 MB text made power tables of 2**26 entries each (1 GB, kept for the run): long
+    # data is hashed in windows cut between words, to the same hashes.
+    rng = np.random.default_rng(3)
+    words = [
+        "".join(rng.choice(list("abcdefghij"), size=int(n))) for n in rng.integers(1, 40, 3000)
+    ]
+    words[1000] = "x" * 500  # (a word longer than a window: never cut)
+    data = " ".join(words).encode()
+    whole_h, whole_s = MinHasher()._words_in(data)
+    monkeypatch.setattr(dedup_module, "_WINDOW", 256)
+    hasher = MinHasher()
+    h, st = hasher._words(data)
+    assert len(h) == len(words) == len(whole_h)
+    assert (h == whole_h).all() and (st == whole_s).all()
+    assert len(hasher._pw) < len(data) / 2  # (as long as a window and a word, not the data)
+    assert (hasher.shingles(data.decode()) == MinHasher().shingles(data.decode())).all()
+
+
 def test_distinct_documents_stay_distinct(run_stage, seeds):
     docs = [make_document(p.read_text("utf-8"), path=p.name) for p in sorted(seeds.glob("*"))]
     run = run_stage(DedupStage, [*docs, make_document(OTHER, path="o.txt")])

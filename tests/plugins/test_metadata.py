@@ -2630,3 +2630,17 @@ def test_a_byline_with_last_updated_after_the_name_gives_the_name():
         ("Par Jeanne Roux dernière mise à jour le 3 février 2025", "Jeanne Roux"),
     ):
         assert extract(f"{line}\n\n{story}\n\n{story}")["authors"] == [name], line
+
+
+def test_long_lines_are_not_kept_in_the_line_caches() -> None:
+    """A run of 1 MB one-line documents grew by ~2 MB a document: the title shape's cache
+    held each line, and its words, up to 2,048 of them. Long lines are computed, not
+    cached, with the same results."""
+    caches = [textmeta._title_shape, textmeta._site_like, textmeta._tag_value]
+    for c in caches:
+        c.cache_clear()
+    long_line = "Doc 7 " + "a" * 20_000
+    got = extract(f"Site Name\n{long_line}\nTags: {'b' * 5000}, c\n")
+    assert all(c.cache_info().currsize <= 2 for c in caches)  # (the short lines alone)
+    assert textmeta._tag_value(f"Tags: {'b' * 5000}, c") == f"{'b' * 5000}, c"
+    assert got == extract(f"Site Name\n{long_line}\nTags: {'b' * 5000}, c\n")  # (cached: same)
