@@ -38,49 +38,54 @@ def temp_name(path: Path, run_id: str) -> Path:
 
 
 @contextlib.contextmanager
-def output_lock(out: Path, timeout: float) -> Iterator[None]:
+def output_lock(
+    out: Path, timeout: float, err: TextIO | None = None, reading: bool = False
+) -> Iterator[None]:
     """Hold ``OUT/.corearchive.lock`` for the block: one run at a time writes an output folder.
 
     The index's write lock serialises runs that share an index, but two runs into one folder
     with different ``--index`` files wrote ``records.jsonl`` and named WARC files at the same
     time (measured before this lock: one run's lines and its WARC file lost, as each put its
-    files in place over the other's). Waits up to ``timeout`` seconds, then
-    :class:`~corearchive.errors.OutputBusyError`. An advisory OS lock (filelock: ``flock`` on
-    POSIX, ``LockFileEx`` on Windows), released by the OS when the process dies, so a killed
-    run never leaves the folder locked."""
+    files in place over the other's). Waits up to ``timeout`` seconds, saying so on ``err``
+    when the folder is held, then :class:`~corearchive.errors.OutputBusyError`. An advisory
+    OS lock (filelock: ``flock`` on POSIX, ``LockFileEx`` on Windows), released by the OS
+    when the process dies, so a killed run never leaves the folder locked. ``reading``: for
+    a reader (verify), whom no run may change the folder under; where the lock cannot be
+    made (read-only media, which no run writes either) it goes on without it."""
     from filelock import FileLock, Timeout
 
-    out.mkdir(parents=True, exist_ok=True)
+    if not reading:
+        out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(out / LOCK_NAME, timeout=timeout)
     try:
-        lock.acquire()
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if err is not None and timeout > 0:
+                # (a run that waits in silence looked hung)
+                print(
+                    f"corearchive: {out} is in use by another run; waiting for it (up to"
+                    f" {timeout:g} s)",
+                    file=err,
+                )
+            lock.acquire()
     except Timeout:
         raise OutputBusyError(
             f"the output folder {out} is in use by another run (waited {timeout:g} s);"
             " wait for it to finish or pass another -o"
+            if not reading
+            else f"the output folder {out} is in use by a run (waited {timeout:g} s): try"
+            " again when it has finished (--timeout waits longer)"
         ) from None
+    except OSError:
+        if not reading:
+            raise
+        yield  # (read-only: nothing can change it)
+        return
     try:
         yield
     finally:
         lock.release()
-
-
-def output_busy(out: Path) -> bool:
-    """Whether a run holds the output folder's lock now (:func:`output_lock`); a folder
-    without the lock file, or one that cannot be opened (read-only media), is not busy."""
-    from filelock import FileLock, Timeout
-
-    if not (out / LOCK_NAME).is_file():
-        return False
-    lock = FileLock(out / LOCK_NAME, timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        return True
-    except OSError:
-        return False
-    lock.release()
-    return False
 
 
 def leftovers(out: Path, run_id: str | None = None) -> Iterator[tuple[Path, str | None]]:

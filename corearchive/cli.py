@@ -553,21 +553,28 @@ def plugins(as_json: bool) -> None:
 @cli.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def verify(out: Path, as_json: bool) -> None:
+@click.option(
+    "--timeout",
+    type=_FINITE_SECONDS,
+    default=3600.0,
+    show_default=True,
+    help="Seconds to wait for a run writing OUT to finish before checking it.",
+)
+def verify(out: Path, as_json: bool, timeout: float) -> None:
     """Check the archive in OUT: every WARC record's digests, and every record's raw and
     conversion records (where records.jsonl says, with its text). Exit 0 when intact, 1
-    when not."""
-    from .atomic import output_busy
+    when not, 75 when a run held OUT for longer than --timeout. The check holds OUT's lock:
+    a run started meanwhile waits for it (up to its --index-timeout)."""
+    from .atomic import output_lock
     from .verify import verify as check
 
-    if output_busy(out):
-        click.echo(
-            f"corearchive: a run is writing {out}; its files appear only when it commits, and"
-            " what is there is checked as it is now (a run that commits during the check may"
-            " show as problems)",
-            err=True,
-        )
-    result = check(out)
+    try:
+        # (a run that committed during the check showed as damage: raw records in no WARC
+        # file, 1,228 problems in an intact archive of 42,562 records)
+        with output_lock(out, timeout, sys.stderr, reading=True):
+            result = check(out)
+    except OutputBusyError as exc:
+        _fail(str(exc), ExitCode.BUSY)
     try:
         if as_json:
             click.echo(json.dumps(result.to_json(), indent=2))

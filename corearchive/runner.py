@@ -154,7 +154,7 @@ class Run:
         output folder (:func:`~corearchive.atomic.output_lock`), once what killed runs left
         there is finished or cleared."""
         opts = self.options
-        with output_lock(opts.out, opts.index_timeout):
+        with output_lock(opts.out, opts.index_timeout, self.err):
             recover_commits(opts.out, self.err)
             remove_leftovers(opts.out, self.run_id, self.err)
             index = opts.index or opts.out / "index.sqlite"

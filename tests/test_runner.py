@@ -758,6 +758,7 @@ def test_busy_output_folder_fails_clearly(seeds, tmp_path):
     with FileLock(out / ".corearchive.lock", timeout=0):  # another run holds the folder
         r = CliRunner().invoke(cli, [*args, "--index", str(tmp_path / "other.sqlite")])
     assert r.exit_code == 75, r.output
+    assert "waiting for it (up to 0.3 s)" in r.output  # (a run that waits says so)
     assert f"the output folder {out} is in use by another run" in r.output
     assert not (out / "records.jsonl").exists() and not (tmp_path / "other.sqlite").exists()
     r = CliRunner().invoke(cli, args)  # released: the next run goes ahead
