@@ -13,10 +13,12 @@ import pytest
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import (
+    is_fragmented,
     is_markdown,
     markdown_blocks,
     reflow,
     reflow_text,
+    unsplit,
     wrap_width,
 )
 from corearchive_plugins.metadata import MetadataStage
@@ -496,3 +498,107 @@ def test_the_stage_keeps_a_table_and_code_block_of_the_article_whole(run_stage):
     assert "| [Locks](/blog/locks) | [Replication](/blog/replication) |" in [
         lines[i] for i in gone["line"]
     ]
+
+
+# A page whose links and emphases are lines of their own (BeautifulSoup's get_text("\n"),
+# itertext joined by newlines): each sentence in pieces, the pieces of each block below.
+
+FRAGMENTED_PAGE = [
+    ["Home"],
+    ["World"],
+    ["Business"],
+    ["Sport"],
+    ["Subscribe"],
+    ["Council Approves the New School Budget"],
+    ["Anna Berg", ", city reporter"],
+    [
+        "The city council voted on Tuesday to approve a budget that raises funding for",
+        "public schools",
+        "by twelve percent over the next two years, the mayor",
+        "Maria Lopez",
+        "said after the vote.",
+    ],
+    [
+        "Supporters, led by the teachers' union",
+        "UTA",
+        ", argued that the money would let districts hire more teachers, reduce class sizes",
+        "and repair ageing buildings before the next school year begins in the autumn.",
+    ],
+    [
+        "Opponents warned in a",
+        "letter to the council",
+        "that the plan relies on optimistic revenue forecasts and could force cuts to",
+        "other services",
+        "if the economy slows down during the coming winter months",
+        ".",
+    ],
+    [
+        "A final reading is planned for next month, when the council will also decide how",
+        "the money is shared",
+        "between the districts (",
+        "see the full plan",
+        ").",
+    ],
+    ["Related stories"],
+    ["Mayor opens new library"],
+    ["Bus fares to rise in May"],
+    ["Privacy policy"],
+    ["Contact us"],
+    ["© 2024 City News"],
+]
+
+
+def _blocks(page: list[list[str]]) -> list[str]:
+    """Each block of ``page`` on a line of its own, as a browser renders it: the pieces
+    joined by a space, but not before closing punctuation nor after an opening one."""
+    out = []
+    for pieces in page:
+        line = pieces[0]
+        for p in pieces[1:]:
+            line += p if p[0] in ",.;:)" or line.endswith("(") else " " + p
+        out.append(line)
+    return out
+
+
+def test_a_text_with_its_inline_elements_on_lines_of_their_own_is_joined_back():
+    lines = [p for block in FRAGMENTED_PAGE for p in block]
+    assert is_fragmented("\n".join(lines))
+    joined, spans = unsplit(lines)
+    assert joined == _blocks(FRAGMENTED_PAGE)
+    assert [b - a for a, b in spans] == [len(block) for block in FRAGMENTED_PAGE]
+    # blank lines stay, one for one, and nothing goes on over them
+    spaced = ["", *lines[:8], "", *lines[8:]]
+    again, spans2 = unsplit(spaced)
+    assert again[0] == "" and spans2[0] == (0, 1)
+    assert "" in again and "".join(again) == "".join(joined)
+
+
+def test_a_text_written_one_block_per_line_is_not_fragmented(seeds):
+    for page in seeds.glob("*.txt"):
+        text = page.read_text("utf-8")
+        assert not is_fragmented(text)
+        assert reflow_text(text) is None
+    # nor are blocks with a line or two that start with punctuation
+    blocks = _blocks(FRAGMENTED_PAGE)
+    assert not is_fragmented("\n".join([*blocks, ", said the mayor", ". . ."]))
+    # a menu of capitalised items, a line each, stays as it is
+    menu = ["Home", "World", "Business", "Sport", "Contact us", "Privacy policy"]
+    assert unsplit(menu)[0] == menu
+
+
+def test_the_stage_decides_a_fragmented_page_as_the_page(run_stage):
+    lines = [p for block in FRAGMENTED_PAGE for p in block]
+    fragmented, blocks = "\n".join(lines), "\n".join(_blocks(FRAGMENTED_PAGE))
+    a = run_stage(BoilerplateStage, make_document(blocks)).kept[0]
+    b = run_stage(BoilerplateStage, make_document(fragmented), keep_removed=True).kept[0]
+    # the same article, its sentences whole
+    assert b.text == a.text
+    assert _blocks(FRAGMENTED_PAGE)[9] in b.text.split("\n")
+    assert "Privacy policy" not in b.text
+    ann = b.annotations["boilerplate"]
+    assert ann["reflow"] == {"layout": "fragments", "blocks": len(FRAGMENTED_PAGE)}
+    # the counts and the removed lines are the input's lines
+    assert ann["lines_in"] == len(lines)
+    gone = ann["removed"]
+    assert ann["lines_kept"] == len(lines) - len(gone["line"])
+    assert [lines[i] for i in gone["line"]] == gone["text"]
