@@ -111,13 +111,13 @@ class BoilerplateOptions:
         "Plain text in markdown (html2text, crawlers' markdown output: links, bullets,"
         " headings), hard-wrapped at a fixed width (lynx or w3m dumps, mail) or with its"
         " links and emphases cut onto lines of their own (BeautifulSoup's get_text('\\n'))"
-        " is joined into"
-        " one block per line before the decisions, which then apply to every input line of a"
-        " block; the cleaned text has the blocks' visible text (markdown: link text without"
-        " URLs, no images or markup; a table's rows with cells joined by ' | ', a fenced"
-        " code block's lines as written, each table and code block kept or removed whole)."
-        " Text written one block per line is left as it is (see"
-        " corearchive_plugins.boilerplate.reflow).",
+        " is joined into one block per line before the decisions, which then apply to every"
+        " input line of a block; the cleaned text has the blocks' visible text (markdown:"
+        " link text without URLs, no images or markup; a table's rows with cells joined by"
+        " ' | ', a fenced code block's lines as written, each table and code block kept or"
+        " removed whole). A text whose lists have bullets (lynx, inscriptis, resiliparse) is"
+        " read without them, line for line. Text written one block per line is left as it"
+        " is (see corearchive_plugins.boilerplate.reflow).",
     )
     html_max_bytes: int = option(
         5_000_000,
@@ -262,13 +262,14 @@ class BoilerplateStage(Stage):
                 "description": "Set when the text was joined into blocks before the "
                 "decisions: markdown (each paragraph, heading, list item, table row one "
                 "block of its visible text), hard-wrapped (lines joined back, with the "
-                "width they were wrapped at) or fragments (a sentence's pieces, its links "
-                "and emphases on lines of their own, joined back); the number of blocks. "
+                "width they were wrapped at), fragments (a sentence's pieces, its links "
+                "and emphases on lines of their own, joined back) or bullets (list items "
+                "without their bullets, one for one); the number of blocks. "
                 "lines_in, lines_kept and removed count input lines.",
                 "required": ["layout", "blocks"],
                 "additionalProperties": False,
                 "properties": {
-                    "layout": {"enum": ["markdown", "wrapped", "fragments"]},
+                    "layout": {"enum": ["markdown", "wrapped", "fragments", "bullets"]},
                     "width": {"type": "integer", "minimum": 1},
                     "blocks": {"type": "integer", "minimum": 0},
                 },

@@ -13,11 +13,13 @@ import pytest
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import (
+    is_bulleted,
     is_fragmented,
     is_markdown,
     markdown_blocks,
     reflow,
     reflow_text,
+    unbullet,
     unsplit,
     wrap_width,
 )
@@ -602,3 +604,70 @@ def test_the_stage_decides_a_fragmented_page_as_the_page(run_stage):
     gone = ann["removed"]
     assert ann["lines_kept"] == len(lines) - len(gone["line"])
     assert [lines[i] for i in gone["line"]] == gone["text"]
+
+
+# A page whose lists have bullets, as lynx and inscriptis (``*`` ``+`` ``o`` by level) or w3m
+# and resiliparse (``•``) write them, and a browser's rendering does not.
+
+
+MENU = [
+    "News",
+    "Local News",
+    "News by Neighborhood",
+    "Breaking News Anywhere",
+    "Sports",
+    "High School Scores",
+    "College Basketball",
+    "Food",
+    "Guide to Food in the City",
+    "Entertainment",
+]
+
+
+def _bulleted(page: list[str], bullets: bool = True) -> list[str]:
+    """A menu of :data:`MENU` (sections at level 1, the others under them), a line alone
+    (an icon's item) and ``page`` (blocks, one per line) with its related stories as a list:
+    with bullets, or as a browser renders it (without, and nothing for the icon's item)."""
+    top = {"News", "Sports", "Food", "Entertainment"}
+    out = []
+    for m in MENU:
+        out.append((("  * " if m in top else "          o ") + m) if bullets else m)
+    out.append("  * " if bullets else "")
+    out += page[5:12]
+    out += [("  • " + r) if bullets else r for r in page[12:]]
+    return out
+
+
+def test_a_text_with_bulleted_lists_is_read_without_its_bullets():
+    page = _blocks(FRAGMENTED_PAGE)
+    lines = _bulleted(page)
+    assert is_bulleted("\n".join(lines))
+    got, spans = unbullet(lines)
+    assert got == _bulleted(page, bullets=False)  # (a bullet alone: a blank line)
+    assert spans == [(i, i + 1) for i in range(len(lines))]
+    # an "o" is a bullet only where indented, a "-" never is (a sentence's dash)
+    assert unbullet(["o Conselho aprovou", "- Hollande said", "*emphasis*"])[0] == [
+        "o Conselho aprovou",
+        "- Hollande said",
+        "*emphasis*",
+    ]
+
+
+def test_a_text_without_bullets_is_not_bulleted(seeds):
+    for page in seeds.glob("*.txt"):
+        assert not is_bulleted(page.read_text("utf-8"))
+    assert not is_bulleted("\n".join(["* one", "* two", *_blocks(FRAGMENTED_PAGE)]))
+
+
+def test_the_stage_decides_a_bulleted_page_as_the_page(run_stage):
+    page = _blocks(FRAGMENTED_PAGE)
+    plain, lines = _bulleted(page, bullets=False), _bulleted(page)
+    a = run_stage(BoilerplateStage, make_document("\n".join(plain))).kept[0]
+    b = run_stage(BoilerplateStage, make_document("\n".join(lines)), keep_removed=True).kept[0]
+    # the same decisions, the same text (a menu item written as a list item is a menu item)
+    assert b.text == a.text
+    assert "Local News" not in b.text
+    ann = b.annotations["boilerplate"]
+    assert ann["reflow"]["layout"] == "bullets"
+    gone = ann["removed"]
+    assert [lines[i].strip() for i in gone["line"]] == gone["text"]
