@@ -597,6 +597,8 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     width = wrap_width(lines)
     if width is not None:
         joined, spans = reflow(lines, width)
+        if is_bulleted(text):  # (lynx writes its lists so: the blocks without bullets)
+            joined = unbullet(joined)[0]
         return Reflowed("\n".join(joined), lines, spans, width, [])
     if _FRAGMENT_OR_BULLET.search(text) is None:  # (most texts: one search in C, ~7 µs)
         return None

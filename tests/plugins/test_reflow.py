@@ -671,3 +671,13 @@ def test_the_stage_decides_a_bulleted_page_as_the_page(run_stage):
     assert ann["reflow"]["layout"] == "bullets"
     gone = ann["removed"]
     assert [lines[i].strip() for i in gone["line"]] == gone["text"]
+
+
+def test_a_wrapped_text_with_bulleted_lists_is_read_without_its_bullets():
+    # (as lynx -dump writes a page: its paragraphs wrapped, its lists with bullets)
+    page = _blocks(FRAGMENTED_PAGE)
+    got = reflow_text(_wrap("\n\n".join(_bulleted(page)), 60))
+    assert got is not None and got.width == 60
+    assert [ln for ln in got.text.split("\n") if ln] == [
+        ln for ln in _bulleted(page, bullets=False) if ln
+    ]
