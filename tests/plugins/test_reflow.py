@@ -681,3 +681,21 @@ def test_a_wrapped_text_with_bulleted_lists_is_read_without_its_bullets():
     assert [ln for ln in got.text.split("\n") if ln] == [
         ln for ln in _bulleted(page, bullets=False) if ln
     ]
+
+
+def test_metadata_reads_a_fragmented_text_from_its_own_lines(run_stage):
+    # a date line in small letters after the headline ("terça-feira", as Portuguese,
+    # Spanish, French write weekdays) goes on from it for the join: not for the metadata
+    lines = [p for block in FRAGMENTED_PAGE for p in block]
+    at = lines.index("Council Approves the New School Budget") + 1
+    lines.insert(at, "terça-feira, 22 de outubro de 2019")
+    text = "\n".join(lines)
+    alone = run_stage(MetadataStage, make_document(text)).kept[0]
+    cleaned = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    after = run_stage(MetadataStage, cleaned).kept[0]
+    for doc in (alone, after):
+        assert doc.title == "Council Approves the New School Budget"
+        assert doc.published == "2019-10-22"
+        sources = doc.annotations["metadata"]["sources"]
+        assert sources["title"] == f"text line {at - 1}"
+        assert sources["published"] == f"text line {at}"
