@@ -109,13 +109,15 @@ class BoilerplateOptions:
     reflow: bool = option(
         True,
         "Plain text in markdown (html2text, crawlers' markdown output: links, bullets,"
-        " headings) or hard-wrapped at a fixed width (lynx or w3m dumps, mail) is joined into"
-        " one block per line before the decisions, which then apply to every input line of a"
-        " block; the cleaned text has the blocks' visible text (markdown: link text without"
-        " URLs, no images or markup; a table's rows with cells joined by ' | ', a fenced"
-        " code block's lines as written, each table and code block kept or removed whole)."
-        " Text written one block per line is left as it is (see"
-        " corearchive_plugins.boilerplate.reflow).",
+        " headings), hard-wrapped at a fixed width (lynx or w3m dumps, mail) or with its"
+        " links and emphases cut onto lines of their own (BeautifulSoup's get_text('\\n'))"
+        " is joined into one block per line before the decisions, which then apply to every"
+        " input line of a block; the cleaned text has the blocks' visible text (markdown:"
+        " link text without URLs, no images or markup; a table's rows with cells joined by"
+        " ' | ', a fenced code block's lines as written, each table and code block kept or"
+        " removed whole). A text whose lists have bullets (lynx, inscriptis, resiliparse) is"
+        " read without them, line for line. Text written one block per line is left as it"
+        " is (see corearchive_plugins.boilerplate.reflow).",
     )
     html_max_bytes: int = option(
         5_000_000,
@@ -259,13 +261,15 @@ class BoilerplateStage(Stage):
                 "type": "object",
                 "description": "Set when the text was joined into blocks before the "
                 "decisions: markdown (each paragraph, heading, list item, table row one "
-                "block of its visible text) or hard-wrapped (lines joined back, with the "
-                "width they were wrapped at); the number of blocks. lines_in, lines_kept and "
-                "removed count input lines.",
+                "block of its visible text), hard-wrapped (lines joined back, with the "
+                "width they were wrapped at), fragments (a sentence's pieces, its links "
+                "and emphases on lines of their own, joined back) or bullets (list items "
+                "without their bullets, one for one); the number of blocks. "
+                "lines_in, lines_kept and removed count input lines.",
                 "required": ["layout", "blocks"],
                 "additionalProperties": False,
                 "properties": {
-                    "layout": {"enum": ["markdown", "wrapped"]},
+                    "layout": {"enum": ["markdown", "wrapped", "fragments", "bullets"]},
                     "width": {"type": "integer", "minimum": 1},
                     "blocks": {"type": "integer", "minimum": 0},
                 },
@@ -616,7 +620,7 @@ def _to_input_lines(ann: dict[str, Any], joined: Reflowed) -> None:
     ann["reflow"] = (
         {"layout": "wrapped", "width": width, "blocks": ann["lines_in"]}
         if width
-        else {"layout": "markdown", "blocks": ann["lines_in"]}
+        else {"layout": joined.layout or "markdown", "blocks": ann["lines_in"]}
     )
     ann["lines_in"] = n_in
     ann["lines_kept"] = n_in - len(cols["line"])

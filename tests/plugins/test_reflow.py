@@ -13,10 +13,14 @@ import pytest
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import (
+    is_bulleted,
+    is_fragmented,
     is_markdown,
     markdown_blocks,
     reflow,
     reflow_text,
+    unbullet,
+    unsplit,
     wrap_width,
 )
 from corearchive_plugins.metadata import MetadataStage
@@ -496,3 +500,202 @@ def test_the_stage_keeps_a_table_and_code_block_of_the_article_whole(run_stage):
     assert "| [Locks](/blog/locks) | [Replication](/blog/replication) |" in [
         lines[i] for i in gone["line"]
     ]
+
+
+# A page whose links and emphases are lines of their own (BeautifulSoup's get_text("\n"),
+# itertext joined by newlines): each sentence in pieces, the pieces of each block below.
+
+FRAGMENTED_PAGE = [
+    ["Home"],
+    ["World"],
+    ["Business"],
+    ["Sport"],
+    ["Subscribe"],
+    ["Council Approves the New School Budget"],
+    ["Anna Berg", ", city reporter"],
+    [
+        "The city council voted on Tuesday to approve a budget that raises funding for",
+        "public schools",
+        "by twelve percent over the next two years, the mayor",
+        "Maria Lopez",
+        "said after the vote.",
+    ],
+    [
+        "Supporters, led by the teachers' union",
+        "UTA",
+        ", argued that the money would let districts hire more teachers, reduce class sizes",
+        "and repair ageing buildings before the next school year begins in the autumn.",
+    ],
+    [
+        "Opponents warned in a",
+        "letter to the council",
+        "that the plan relies on optimistic revenue forecasts and could force cuts to",
+        "other services",
+        "if the economy slows down during the coming winter months",
+        ".",
+    ],
+    [
+        "A final reading is planned for next month, when the council will also decide how",
+        "the money is shared",
+        "between the districts (",
+        "see the full plan",
+        ").",
+    ],
+    ["Related stories"],
+    ["Mayor opens new library"],
+    ["Bus fares to rise in May"],
+    ["Privacy policy"],
+    ["Contact us"],
+    ["© 2024 City News"],
+]
+
+
+def _blocks(page: list[list[str]]) -> list[str]:
+    """Each block of ``page`` on a line of its own, as a browser renders it: the pieces
+    joined by a space, but not before closing punctuation nor after an opening one."""
+    out = []
+    for pieces in page:
+        line = pieces[0]
+        for p in pieces[1:]:
+            line += p if p[0] in ",.;:)" or line.endswith("(") else " " + p
+        out.append(line)
+    return out
+
+
+def test_a_text_with_its_inline_elements_on_lines_of_their_own_is_joined_back():
+    lines = [p for block in FRAGMENTED_PAGE for p in block]
+    assert is_fragmented("\n".join(lines))
+    joined, spans = unsplit(lines)
+    assert joined == _blocks(FRAGMENTED_PAGE)
+    assert [b - a for a, b in spans] == [len(block) for block in FRAGMENTED_PAGE]
+    # blank lines stay, one for one, and nothing goes on over them
+    spaced = ["", *lines[:8], "", *lines[8:]]
+    again, spans2 = unsplit(spaced)
+    assert again[0] == "" and spans2[0] == (0, 1)
+    assert "" in again and "".join(again) == "".join(joined)
+
+
+def test_a_text_written_one_block_per_line_is_not_fragmented(seeds):
+    for page in seeds.glob("*.txt"):
+        text = page.read_text("utf-8")
+        assert not is_fragmented(text)
+        assert reflow_text(text) is None
+    # nor are blocks with a line or two that start with punctuation
+    blocks = _blocks(FRAGMENTED_PAGE)
+    assert not is_fragmented("\n".join([*blocks, ", said the mayor", ". . ."]))
+    # a menu of capitalised items, a line each, stays as it is
+    menu = ["Home", "World", "Business", "Sport", "Contact us", "Privacy policy"]
+    assert unsplit(menu)[0] == menu
+
+
+def test_the_stage_decides_a_fragmented_page_as_the_page(run_stage):
+    lines = [p for block in FRAGMENTED_PAGE for p in block]
+    fragmented, blocks = "\n".join(lines), "\n".join(_blocks(FRAGMENTED_PAGE))
+    a = run_stage(BoilerplateStage, make_document(blocks)).kept[0]
+    b = run_stage(BoilerplateStage, make_document(fragmented), keep_removed=True).kept[0]
+    # the same article, its sentences whole
+    assert b.text == a.text
+    assert _blocks(FRAGMENTED_PAGE)[9] in b.text.split("\n")
+    assert "Privacy policy" not in b.text
+    ann = b.annotations["boilerplate"]
+    assert ann["reflow"] == {"layout": "fragments", "blocks": len(FRAGMENTED_PAGE)}
+    # the counts and the removed lines are the input's lines
+    assert ann["lines_in"] == len(lines)
+    gone = ann["removed"]
+    assert ann["lines_kept"] == len(lines) - len(gone["line"])
+    assert [lines[i] for i in gone["line"]] == gone["text"]
+
+
+# A page whose lists have bullets, as lynx and inscriptis (``*`` ``+`` ``o`` by level) or w3m
+# and resiliparse (``•``) write them, and a browser's rendering does not.
+
+
+MENU = [
+    "News",
+    "Local News",
+    "News by Neighborhood",
+    "Breaking News Anywhere",
+    "Sports",
+    "High School Scores",
+    "College Basketball",
+    "Food",
+    "Guide to Food in the City",
+    "Entertainment",
+]
+
+
+def _bulleted(page: list[str], bullets: bool = True) -> list[str]:
+    """A menu of :data:`MENU` (sections at level 1, the others under them), a line alone
+    (an icon's item) and ``page`` (blocks, one per line) with its related stories as a list:
+    with bullets, or as a browser renders it (without, and nothing for the icon's item)."""
+    top = {"News", "Sports", "Food", "Entertainment"}
+    out = []
+    for m in MENU:
+        out.append((("  * " if m in top else "          o ") + m) if bullets else m)
+    out.append("  * " if bullets else "")
+    out += page[5:12]
+    out += [("  • " + r) if bullets else r for r in page[12:]]
+    return out
+
+
+def test_a_text_with_bulleted_lists_is_read_without_its_bullets():
+    page = _blocks(FRAGMENTED_PAGE)
+    lines = _bulleted(page)
+    assert is_bulleted("\n".join(lines))
+    got, spans = unbullet(lines)
+    assert got == _bulleted(page, bullets=False)  # (a bullet alone: a blank line)
+    assert spans == [(i, i + 1) for i in range(len(lines))]
+    # an "o" is a bullet only where indented, a "-" never is (a sentence's dash)
+    assert unbullet(["o Conselho aprovou", "- Hollande said", "*emphasis*"])[0] == [
+        "o Conselho aprovou",
+        "- Hollande said",
+        "*emphasis*",
+    ]
+
+
+def test_a_text_without_bullets_is_not_bulleted(seeds):
+    for page in seeds.glob("*.txt"):
+        assert not is_bulleted(page.read_text("utf-8"))
+    assert not is_bulleted("\n".join(["* one", "* two", *_blocks(FRAGMENTED_PAGE)]))
+
+
+def test_the_stage_decides_a_bulleted_page_as_the_page(run_stage):
+    page = _blocks(FRAGMENTED_PAGE)
+    plain, lines = _bulleted(page, bullets=False), _bulleted(page)
+    a = run_stage(BoilerplateStage, make_document("\n".join(plain))).kept[0]
+    b = run_stage(BoilerplateStage, make_document("\n".join(lines)), keep_removed=True).kept[0]
+    # the same decisions, the same text (a menu item written as a list item is a menu item)
+    assert b.text == a.text
+    assert "Local News" not in b.text
+    ann = b.annotations["boilerplate"]
+    assert ann["reflow"]["layout"] == "bullets"
+    gone = ann["removed"]
+    assert [lines[i].strip() for i in gone["line"]] == gone["text"]
+
+
+def test_a_wrapped_text_with_bulleted_lists_is_read_without_its_bullets():
+    # (as lynx -dump writes a page: its paragraphs wrapped, its lists with bullets)
+    page = _blocks(FRAGMENTED_PAGE)
+    got = reflow_text(_wrap("\n\n".join(_bulleted(page)), 60))
+    assert got is not None and got.width == 60
+    assert [ln for ln in got.text.split("\n") if ln] == [
+        ln for ln in _bulleted(page, bullets=False) if ln
+    ]
+
+
+def test_metadata_reads_a_fragmented_text_from_its_own_lines(run_stage):
+    # a date line in small letters after the headline ("terça-feira", as Portuguese,
+    # Spanish, French write weekdays) goes on from it for the join: not for the metadata
+    lines = [p for block in FRAGMENTED_PAGE for p in block]
+    at = lines.index("Council Approves the New School Budget") + 1
+    lines.insert(at, "terça-feira, 22 de outubro de 2019")
+    text = "\n".join(lines)
+    alone = run_stage(MetadataStage, make_document(text)).kept[0]
+    cleaned = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    after = run_stage(MetadataStage, cleaned).kept[0]
+    for doc in (alone, after):
+        assert doc.title == "Council Approves the New School Budget"
+        assert doc.published == "2019-10-22"
+        sources = doc.annotations["metadata"]["sources"]
+        assert sources["title"] == f"text line {at - 1}"
+        assert sources["published"] == f"text line {at}"
