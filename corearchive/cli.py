@@ -26,6 +26,7 @@ from .errors import (
     CoreArchiveError,
     ExitCode,
     IndexBusyError,
+    IndexMissingError,
     OutputBusyError,
     PlanError,
     UnfinishedCommitError,
@@ -245,6 +246,12 @@ def _fail(message: str, code: ExitCode) -> None:
     help="Archive index (SQLite) to use and extend; default OUT/index.sqlite.",
 )
 @click.option(
+    "--new-index",
+    is_flag=True,
+    help="Start a new index although OUT's earlier runs used one that is gone (their"
+    " documents are archived again if given again).",
+)
+@click.option(
     "--index-timeout",
     type=_FINITE_SECONDS,
     default=30.0,
@@ -330,6 +337,7 @@ def ingest(
     sets: tuple[str, ...],
     disable: tuple[str, ...],
     index: Path | None,
+    new_index: bool,
     index_timeout: float,
     index_cache_mb: int,
     workers: int | None,
@@ -377,6 +385,7 @@ def ingest(
         inputs=inputs,
         out=out,
         index=index,
+        new_index=new_index,
         index_timeout=index_timeout,
         index_cache_mb=index_cache_mb,
         workers=workers or default_workers(),
@@ -402,7 +411,7 @@ def ingest(
     except (IndexBusyError, OutputBusyError) as exc:
         # (transient: a scheduler retries it later, where a usage error needs a person)
         _fail(str(exc), ExitCode.BUSY)
-    except (UnfinishedCommitError, PlanError, ConfigError) as exc:
+    except (UnfinishedCommitError, IndexMissingError, PlanError, ConfigError) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE)
     except _Terminated as exc:

@@ -53,6 +53,10 @@ class OutputBusyError(CoreArchiveError):
     """The output folder is being written by another run."""
 
 
+class IndexMissingError(CoreArchiveError):
+    """The output folder's index is gone while the folder holds runs that used it."""
+
+
 class UnfinishedCommitError(CoreArchiveError):
     """A run killed as it committed left the output folder in a state the next run cannot
     finish on its own (see :func:`corearchive.atomic.recover_commits`)."""

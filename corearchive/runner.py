@@ -32,7 +32,7 @@ from .atomic import Commit, output_lock, recover_commits, remove_leftovers, writ
 from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs
 from .config import RunConfig
 from .document import Document, Drop, printable
-from .errors import CoreArchiveError, PluginError
+from .errors import CoreArchiveError, IndexMissingError, PluginError
 from .executor import (
     CHUNK_SIZE,
     ChunkResult,
@@ -101,6 +101,8 @@ class RunOptions:
     work_dir: Path | None = None
     #: The staged plan cuts inputs bigger than this (MB) into tasks of about this size.
     task_mb: float = 256.0
+    #: Start a new index although the folder's runs used one that is gone (``--new-index``).
+    new_index: bool = False
 
 
 def new_run_id() -> str:
@@ -158,6 +160,8 @@ class Run:
             recover_commits(opts.out, self.err)
             remove_leftovers(opts.out, self.run_id, self.err)
             index = opts.index or opts.out / "index.sqlite"
+            if opts.index is None and not opts.new_index:
+                _refuse_lost_index(opts.out, index)
             _warn_unknown_runs(opts.out, index, self.err)
             _warn_cut_files(opts.out, self.err)
             if opts.plan == "staged":
@@ -528,6 +532,31 @@ def _warn_unknown_runs(out: Path, index: Path, err: TextIO) -> None:
             " unknown to this run and archived again if given again (--index names the"
             " index they used)",
             file=err,
+        )
+
+
+def _refuse_lost_index(out: Path, index: Path) -> None:
+    """Refuse a run into ``out`` whose index (the folder's own) is gone while ``OUT/runs``
+    holds runs that used it: a new index knows none of their documents, and the run
+    archived every one of them again (``records.jsonl`` 436 → 1,305 lines) after one line
+    of warning, exit 0, in an unattended job."""
+    if index.exists():
+        return
+    folder = out / "runs"
+    used = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            named = json.loads(path.read_text("utf-8")).get("index")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(named, str) and Path(named).name == index.name:
+            used.append(path.stem)
+    if used:
+        raise IndexMissingError(
+            f"the index {index} is gone, but {out} holds {len(used)} run(s) that used it (the"
+            f" last {used[-1]}): a new index would archive their documents again. Restore"
+            " the index (a backup of index.sqlite), or pass --new-index to start a new one"
+            " anyway"
         )
 
 

@@ -601,6 +601,25 @@ def test_a_revisit_of_a_duplicate_response_is_checked_not_called_cut_short(inges
     assert _block_digest_ok(rec, 0, 40, good, str(len(block))) is None  # shorter than its length
 
 
+def test_a_run_whose_folder_lost_its_index_is_refused(ingest, seeds, tmp_path):
+    """index.sqlite deleted: the next run archived every document again after one line of
+    warning, exit 0 (records.jsonl 436 -> 1,305 lines in an unattended job)."""
+    out = tmp_path / "out"
+    assert ingest(str(seeds), out=out).exit_code == 0
+    for p in out.glob("index.sqlite*"):
+        p.unlink()
+    lines = (out / "records.jsonl").read_bytes()
+    refused = ingest(str(seeds), out=out)
+    assert refused.exit_code == 2
+    assert "index.sqlite is gone, but" in refused.output and "--new-index" in refused.output
+    assert (out / "records.jsonl").read_bytes() == lines and len(
+        list((out / "runs").iterdir())
+    ) == 1
+    anyway = ingest(str(seeds), "--new-index", out=out)  # (as asked: archived again, said)
+    assert anyway.exit_code == 0 and "are not in the index" in anyway.output
+    assert len(anyway.records) == 10
+
+
 def test_a_rerun_with_another_index_is_warned_and_its_repeated_ids_found(ingest, seeds, tmp_path):
     """Run 2 into the same folder with another index archived the 5 documents again: 10
     lines, 5 ids used twice, no word, and verify said intact."""
