@@ -370,6 +370,13 @@ def ingest(
         _fail(str(exc), ExitCode.USAGE)
     for warning in config.warnings:
         click.echo(f"corearchive: warning: {warning}", err=True)
+    if str(out) == "-":
+        # (it made a folder named "-": the output is a folder, never standard output)
+        _fail(
+            "-o -: the output is a folder (records.jsonl, warc/ ...), not standard output;"
+            " --json prints the run's report on stdout",
+            ExitCode.USAGE,
+        )
     for option_name, folder in (("-o", out), ("--work-dir", work_dir), ("--index", index)):
         if folder is not None and (why := _not_a_folder(folder, file=option_name == "--index")):
             _fail(f"{option_name} {folder}: {why}", ExitCode.USAGE)

@@ -238,6 +238,11 @@ def expand(
             if refuse_pipes is not None:
                 yield Unresolved(name, refuse_pipes)
                 continue
+            if _is_device(name):
+                # (/dev/zero or /dev/urandom named by mistake was copied into OUT until the
+                # disk was full)
+                yield Unresolved(name, "a device, not a file or a pipe: not read")
+                continue
             uri = Path(os.path.abspath(name)).as_uri()  # (not the pipe's /proc name)
             spooled: InputItem | Unresolved
             try:
@@ -313,6 +318,15 @@ def _redirected_file(stream: BinaryIO) -> str | None:
     if (same.st_dev, same.st_ino) != (st.st_dev, st.st_ino):
         return None
     return path
+
+
+def _is_device(name: str) -> bool:
+    """Whether ``name`` is a character or block device (a terminal, ``/dev/zero``)."""
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def _spooled(

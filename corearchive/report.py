@@ -9,6 +9,7 @@ in part, get an error entry too. The counts in ``run.json`` add up:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -151,6 +152,18 @@ class RunReport:
         return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in rows)
 
 
+#: What a terminal would act on in a line it is shown (C0 and C1 controls, DEL).
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _shown(line: str) -> str:
+    """``line`` fit for a terminal: its control characters as escapes (``\\x1b``), a line
+    break too (one entry, one line). A file
+    name holding an escape sequence reached the terminal raw in the error lines (it could
+    move the cursor, retitle the window, hide the line)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", line)
+
+
 class RunReporter:
     """Receives drops and failures from stages and inputs; writes ``rejects.jsonl``.
 
@@ -204,7 +217,8 @@ class RunReporter:
             )
         )
         print(
-            f"error: {document.source.path or document.source.uri}: {stage}: {error}", file=self.err
+            _shown(f"error: {document.source.path or document.source.uri}: {stage}: {error}"),
+            file=self.err,
         )
         self._on_failed(document, source, stage, error)
 
@@ -225,5 +239,5 @@ class RunReporter:
             )
         )
         at = f" ({where})" if where else ""
-        print(f"error: {path}{at}: {error}", file=self.err)
+        print(_shown(f"error: {path}{at}: {error}"), file=self.err)
         self._on_failed(None, source, "input", error)

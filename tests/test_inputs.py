@@ -275,6 +275,12 @@ def test_a_pipe_named_by_itself_is_read_whole_once(tmp_path):
     assert item.uri == f"file:///dev/fd/{r}"
 
 
+def test_a_device_named_by_itself_is_an_error_entry_not_read():
+    # /dev/zero named by mistake was copied into the output folder until the disk was full
+    [got] = expand(["/dev/zero"])
+    assert isinstance(got, Unresolved) and got.error == "a device, not a file or a pipe: not read"
+
+
 def test_empty_folder_is_unresolved(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty").mkdir()

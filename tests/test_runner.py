@@ -949,6 +949,18 @@ def test_a_records_file_rotated_away_is_warned_of(seeds, tmp_path):
     assert "rejects.jsonl holds" not in r.stderr  # (that one is whole)
 
 
+def test_control_characters_of_a_name_do_not_reach_the_terminal(tmp_path, monkeypatch):
+    # an escape sequence in a file name went raw into the error lines on the terminal
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["ingest", "no\x1b]0;owned\x07such.txt", "-o", "o"])
+    assert r.exit_code == 4
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr
+    assert "error: no\\x1b]0;owned\\x07such.txt: no such file or folder" in r.stderr
+    r = CliRunner().invoke(cli, ["ingest", "x.txt", "-o", "-"])
+    assert r.exit_code == 2 and "-o -: the output is a folder" in r.stderr
+    assert not (tmp_path / "-").exists()
+
+
 def test_lifecycle_and_event_hooks(seeds, tmp_path, monkeypatch):
     calls: list[tuple[str, Any]] = []
 
