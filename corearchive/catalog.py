@@ -10,6 +10,7 @@ nothing, and a second run on the same index waits, then fails with a clear messa
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 import uuid
@@ -99,6 +100,12 @@ class Catalog:
     ) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            # made here, as Python makes the run's other files (0666 less the umask):
+            # SQLite makes its files 0644 less the umask, so under a group's umask 002
+            # every output was group-writable but the index (its -wal and -shm files take
+            # the database file's mode)
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
         # Autocommit mode: transactions are begun and ended explicitly below.
         self.db = sqlite3.connect(
             path,

@@ -136,3 +136,22 @@ def test_a_file_of_lines_whose_last_was_cut_gets_a_newline_first(tmp_path):
     g.write(b'{"id": 2}\n')
     g.commit()
     assert whole.read_bytes() == b'{"id": 1}\n{"id": 2}\n'
+
+
+def test_the_index_takes_the_umask_as_the_other_outputs(seeds, tmp_path, ingest):
+    # under a group's umask 002 every output was group-writable but index.sqlite (0644):
+    # SQLite makes its files 0644 less the umask; its -wal and -shm take the database's mode
+    import os
+    import stat
+
+    old = os.umask(0o002)
+    try:
+        res = ingest(str(seeds), out=tmp_path / "o")
+    finally:
+        os.umask(old)
+    assert res.exit_code == 0
+    modes = {
+        p.name: stat.S_IMODE(p.stat().st_mode)
+        for p in [res.out / "index.sqlite", res.out / "records.jsonl", res.out / "run.json"]
+    }
+    assert set(modes.values()) == {0o664}, modes
