@@ -181,9 +181,17 @@ def _given_date(value: str) -> tuple[str, date] | str | None:
     return (iso_value(found[0]), found[0]["date"]) if found else None
 
 
-def _too_late(day: date, bound: date | None) -> str | None:
-    """Why ``day`` cannot be a publication date: after the capture bound, or (with none)
-    after today; None if it can."""
+#: Days that systems write for "no date" (year 1, the Windows, Excel-era and Unix epochs):
+#: a dump's ``date`` of 1970-01-01 is a zero, not a publication.
+_PLACEHOLDER_DAYS = frozenset({date(1, 1, 1), date(1601, 1, 1), date(1900, 1, 1), date(1970, 1, 1)})
+
+
+def _rejected_given(day: date, bound: date | None) -> str | None:
+    """Why ``day`` cannot be a publication date: a placeholder (:data:`_PLACEHOLDER_DAYS`,
+    or before the year 1000), after the capture bound, or (with none) after today; None if
+    it can."""
+    if day in _PLACEHOLDER_DAYS or day.year < 1000:
+        return "a placeholder, not a date (what systems write for none)"
     if bound is not None and day > bound:
         return f"after the capture ({bound.isoformat()})"
     if day > datetime.now(UTC).date():
@@ -301,7 +309,7 @@ class MetadataStage(Stage):
                 # capture or in the future is recorded with the reason, not chosen
                 value, day = got
                 item = {"value": value, "where": "input", "precision": _precision(value)}
-                late = _too_late(day, bound)
+                late = _rejected_given(day, bound)
                 if late:
                     item["rejected"] = late
                 else:

@@ -206,6 +206,11 @@ def test_date_after_capture_is_not_accepted(run_stage) -> None:
         ("2021-05-01", "2020-01-01T00:00:00Z", "2019-03-04", "after the capture (2020-01-01)"),
         ("2018-06-07", "2020-01-01T00:00:00Z", "2018-06-07", None),
         ("2018-06-07", None, "2018-06-07", None),
+        # what systems write for no date (they became published)
+        *(
+            (zero, None, "2019-03-04", "a placeholder, not a date (what systems write for none)")
+            for zero in ("1970-01-01T00:00:00Z", "0001-01-01", "1900-01-01")
+        ),
     ],
 )
 def test_the_inputs_date_is_bounded_too(
