@@ -881,7 +881,12 @@ def _read_json_document(
                 item.position = [*at, kind] if resumable and at is not None else None
                 where = f"{what} {index}"
                 if isinstance(value, Failure):
-                    yield Failure(value.error, value.where or where)
+                    error = value.error
+                    if error.startswith("invalid JSON"):
+                        # (the last value: JSON cannot be read on past an error, and the
+                        # documents after it were lost without a word)
+                        error += "; reading stopped here: what follows in the file is not read"
+                    yield Failure(error, value.where or where)
                 elif not isinstance(value, dict):
                     yield Failure(f"a JSON {what} must be an object (a document)", where)
                 else:
