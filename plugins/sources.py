@@ -617,15 +617,38 @@ _TEXT_KEYS = ("text", "content", "raw_content", "maintext", "markdown")
 _TEXT_NAMES = ", ".join(f"'{k}'" for k in ("html", *_TEXT_KEYS))
 
 
-def _names(value: Any) -> list[str]:
+#: Bounds of a dump's metadata fields in a record: a title's characters, a name's (an
+#: author, a tag, the site), and a list's names (``annotations.source.cut`` says what was cut).
+_MAX_FIELD_CHARS = 2000
+_MAX_NAME_CHARS = 300
+_MAX_NAMES = 200
+
+
+def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
+    """``value`` cut to ``limit`` characters (its length noted in ``cut`` under ``field``)."""
+    if len(value) <= limit:
+        return value
+    cut[field] = len(value)
+    return value[:limit]
+
+
+def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> list[str]:
     """A dump's list field (authors, tags): a list of strings, or one string of them
-    separated by semicolons (trafilatura), commas or bars; empty for anything else."""
+    separated by semicolons (trafilatura), commas or bars; empty for anything else. At most
+    :data:`_MAX_NAMES` names of :data:`_MAX_NAME_CHARS` characters (how many were given
+    noted in ``cut`` under ``field`` when more)."""
     if isinstance(value, str):
         sep = ";" if ";" in value else "," if "," in value else "|" if "|" in value else None
         value = value.split(sep) if sep else [value]
     if not isinstance(value, list):
         return []
-    return list(dict.fromkeys(v.strip() for v in value if isinstance(v, str) and v.strip()))
+    names = list(dict.fromkeys(v.strip() for v in value if isinstance(v, str) and v.strip()))
+    if cut is not None and (
+        len(names) > _MAX_NAMES or any(len(n) > _MAX_NAME_CHARS for n in names)
+    ):
+        cut[field] = len(names)
+        names = list(dict.fromkeys(n[:_MAX_NAME_CHARS] for n in names[:_MAX_NAMES]))
+    return names
 
 
 def _text_of(obj: dict[str, Any]) -> str | None:
@@ -1183,20 +1206,27 @@ def _object_doc(
         fetched_at=_fetch_time(_field(obj, _FETCH_KEYS)),
     )
     given: dict[str, Any] = {}
+    cut: dict[str, int] = {}  # (what was cut to its bound: the size given)
     title = _field(obj, ("title",))
     if isinstance(title, str) and title.strip():
-        doc.title = given["title"] = title.strip()
+        doc.title = given["title"] = _bounded(title.strip(), _MAX_FIELD_CHARS, "title", cut)
     # what crawlers' JSON gives besides (news-please's authors and source_domain,
     # trafilatura's author, sitename, tags and categories): the record's fields, as given
-    if authors := _names(_field(obj, ("authors", "author"))):
+    if authors := _names(_field(obj, ("authors", "author")), "authors", cut):
         doc.authors = given["authors"] = authors
-    if tags := _names(_field(obj, ("tags", "keywords"))):
+    if tags := _names(_field(obj, ("tags", "keywords")), "tags", cut):
         doc.tags = given["tags"] = tags
-    if categories := _names(_field(obj, ("categories",))):
+    if categories := _names(_field(obj, ("categories",)), "categories", cut):
         given["categories"] = categories
     site = _field(obj, ("site_name", "sitename", "source_domain"))
     if isinstance(site, str) and site.strip():
-        doc.site_name = given["site_name"] = site.strip()
+        doc.site_name = given["site_name"] = _bounded(
+            site.strip(), _MAX_NAME_CHARS, "site_name", cut
+        )
+    if cut:
+        # (a 1 MB title and 100,000 authors went into the record as given: a search index
+        # refuses such a field, or the whole record)
+        source = {**source, "cut": cut}
     published = _field(obj, _DATE_KEYS)
     if isinstance(published, datetime | date):
         published = published.isoformat()

@@ -1128,6 +1128,23 @@ def test_pretty_printed_json_objects_are_documents():
     assert (fmt, failures) == ("jsonl", []) and [d.text for d in docs] == [article(83), article(84)]
 
 
+def test_a_dumps_metadata_fields_are_bounded_and_the_cut_said():
+    # a 1 MB title and 100,000 authors went into the record as given
+    obj = {
+        "text": article(89),
+        "title": "T" * 5000,
+        "authors": [f"Author {i}" for i in range(300)],
+        "tags": ["x" * 1000, "short"],
+        "site_name": "Site",
+    }
+    _, [doc], [], _ = read(json.dumps(obj).encode() + b"\n", "big.jsonl")
+    assert doc.title == "T" * 2000 and len(doc.authors) == 200 and doc.authors[0] == "Author 0"
+    assert doc.tags == ["x" * 300, "short"] and doc.site_name == "Site"
+    assert doc.annotations["source"]["cut"] == {"title": 5000, "authors": 300, "tags": 2}
+    _, [plain], [], _ = read(json.dumps({"text": article(89), "title": "T"}).encode(), "s.jsonl")
+    assert "cut" not in plain.annotations["source"]
+
+
 def test_broken_json_arrays_keep_what_came_before_and_say_where():
     good = [{"text": article(85)}, {"text": article(86)}]
     body = json.dumps(good)[:-1]  # (without its "]")
