@@ -108,7 +108,9 @@ def describe_error(exc: BaseException) -> str:
     the code that was running when the time ran out."""
     tb = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename != _LIMITS]
     where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
-    return f"{type(exc).__name__}: {exc}{where}"
+    # (a MemoryError has no message: "MemoryError: " said nothing)
+    said = str(exc) or ("out of memory" if isinstance(exc, MemoryError) else "(no message)")
+    return f"{type(exc).__name__}: {said}{where}"
 
 
 _LIMITS = str(Path(__file__).with_name("limits.py"))

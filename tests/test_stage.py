@@ -113,3 +113,21 @@ def test_run_stage_checks_options_as_a_run_does(run_stage: Any) -> None:
         run_stage(_Minutes, doc, wpm="fast")
     with pytest.raises(ConfigError, match="wpm: 0 is less than the minimum of 1"):
         run_stage(_Minutes, doc, wpm=0)
+
+
+def test_an_error_without_a_message_is_named_with_one():
+    # a MemoryError's entry read "MemoryError: at lines.py:123"
+    from corearchive.stage import describe_error
+
+    try:
+        raise MemoryError
+    except MemoryError as exc:
+        assert describe_error(exc).startswith("MemoryError: out of memory at test_stage.py:")
+    try:
+        raise KeyError("x")
+    except KeyError as exc:
+        assert describe_error(exc).startswith("KeyError: 'x' at ")
+    try:
+        raise RuntimeError
+    except RuntimeError as exc:
+        assert describe_error(exc).startswith("RuntimeError: (no message) at ")
