@@ -65,6 +65,15 @@ class SourceInfo:
     #: HTTP response headers (lower-cased names), e.g. ``last-modified`` for date bounds.
     http_headers: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def read_again(self) -> bool:
+        """Whether an archived document with this one's raw bytes and address is this one,
+        read again by another spelling of its input's path (``seeds/a.txt``, then
+        ``/data/seeds/a.txt``), whose id differs: a file's document (its URI is the
+        resolved path) or a dump's (JSON Lines, Parquet: the line holds the capture); not a
+        WARC record's, a second capture, archived as a revisit."""
+        return self.uri.startswith("file:") or self.format in ("jsonl", "parquet")
+
     def to_json(self) -> dict[str, Any]:
         """The ``source`` object of a record (the contract fields only)."""
         return {

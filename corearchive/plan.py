@@ -449,11 +449,7 @@ def _read(
                 report.documents += 1
                 prior = archived.get(result.id)
                 of = result.id
-                if (
-                    prior is None
-                    and result.id not in seen
-                    and result.source.uri.startswith("file:")
-                ):
+                if prior is None and result.id not in seen and result.source.read_again:
                     same = archived.get_same(result.source.sha256, result.source.uri)
                     if same is not None:
                         of, prior = same[0], (same[1], same[2])

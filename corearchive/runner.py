@@ -415,9 +415,7 @@ class Run:
                 current = doc.source.path
                 seen.clear()
             prior = self.catalog.get(doc.id, in_warc=in_warc)
-            if prior is None and doc.id not in seen and doc.source.uri.startswith("file:"):
-                # (a file's URI is its resolved path: the same file by another spelling; not
-                # a web address, whose second capture is archived as a revisit)
+            if prior is None and doc.id not in seen and doc.source.read_again:
                 prior = self.catalog.get_same(
                     doc.source.sha256, doc.source.uri, self.run_id, in_warc=in_warc
                 )

@@ -1509,6 +1509,22 @@ def test_a_rerun_naming_the_inputs_by_another_path_adds_nothing(
     assert {r["reason"] for r in drops} == {"already_archived"} and len(drops) == 5
     ids = {r["id"] for r in first.records}
     assert {r["detail"]["of"] for r in drops} == ids
+    # a dump's lines with web addresses too: they were exact duplicates of themselves,
+    # archived as revisit records again at every rerun
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        "".join(
+            json.dumps({"text": p.read_text(), "url": f"https://example.org/{p.stem}"}) + "\n"
+            for p in sorted(seeds.iterdir())
+        )
+    )
+    out2 = tmp_path / "out2"
+    assert len(ingest("dump.jsonl", "--plan", plan, out=out2).records) == 5
+    monkeypatch.chdir("/")
+    rerun = ingest(str(dump), "--plan", plan, out=out2)
+    assert rerun.exit_code == 0 and rerun.manifest["counts"]["kept"] == 0
+    reasons = [r["reason"] for r in rerun.rejects if r["run_id"] == rerun.manifest["run_id"]]
+    assert reasons == ["already_archived"] * 5
 
 
 def test_html_whose_text_no_stage_extracted_is_an_error_entry(ingest, tmp_path):
