@@ -148,7 +148,6 @@ class Cleaner:
         self.run_id = new_run_id()
         self._tmp = Path(tempfile.mkdtemp(prefix="corearchive-cleaner-"))
         self._catalog: Catalog | None = None
-        self._stages: list[Stage] = []
         try:
             self._catalog = Catalog(self._tmp / "index.sqlite")
             self._catalog.start_run(self.run_id, self._tmp)
@@ -156,7 +155,6 @@ class Cleaner:
                 registry.stages[name](self.config.stage_options[name], self._context(None))
                 for name in self.config.stages
             ]
-            self._stages = stages
             local, ordered = split_stages(stages)
             self._outcomes = _Outcomes(ordered, pm)
             for st in ordered:
