@@ -251,6 +251,11 @@ class BoilerplateStage(Stage):
                 "bytes",
                 "read",
             ),
+            "parse_cut": {
+                "type": "boolean",
+                "description": "Set when the page nests deeper than the HTML parser reads"
+                " (libxml2: 2,048 levels): its text was read by a streaming tokenizer.",
+            },
             "refine": _counts(
                 "HTML with html_refine: how many of trafilatura's lines the line model"
                 " removed, and how many lines of the rendered page it added.",
@@ -540,10 +545,15 @@ class BoilerplateStage(Stage):
             text, too_deep = "", True
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
-            from ..metadata.html import tree_to_text
+            from ..metadata.html import stream_text, tree_to_text
             from . import lines as line_model
+            from .htmltree import parse_was_cut
 
-            if too_deep and tree is not None:
+            cut = parse_was_cut()
+            if cut:
+                # nested deeper than the parser reads: the tree lacks what lies below
+                visible = stream_text(html)
+            elif too_deep and tree is not None:
                 visible = tree_to_text(tree)
             else:
                 # (html2txt, and trafilatura's parser, give nothing for "markup" without a
@@ -554,6 +564,8 @@ class BoilerplateStage(Stage):
                 line_model.decide(visible, self.options.threshold, self.options.sequence)
             )
             ann["method"] = "lines-fallback"
+            if cut:
+                ann["parse_cut"] = True
             return plain, ann
         return text, {
             "method": method,

@@ -101,6 +101,12 @@ def _utf8(text: str) -> str | bytes:
 _TAG = re.compile(r"<[A-Za-z][\w:-]*[\s/>]")
 
 
+def parse_was_cut() -> bool:
+    """Whether the last :func:`load_html` of this process stopped at libxml2's depth limit
+    (2,048 levels with ``huge_tree``): what lies deeper is not in its tree."""
+    return any("Excessive depth" in e.message for e in _PARSER.error_log)
+
+
 def load_html(html: str | bytes) -> HtmlElement | None:
     """The page's tree, or None when it is no HTML (the logic of trafilatura's ``load_html``
     for a string or bytes, with the C-level element lookup)."""

@@ -506,6 +506,27 @@ def test_html_fallback_skipped_when_the_visible_text_bounds_it(run_stage, monkey
     assert [m for m, _ in calls] == ["precision", "default"]
 
 
+def test_a_page_nested_deeper_than_the_parser_reads_keeps_its_text(run_stage):
+    # libxml2 stops at 2,048 levels even with huge_tree: five paragraphs inside 100,000
+    # <div>s were not in the tree, and the page was dropped as no_content
+    paras = "".join(
+        f"<p>Paragraph {i} of the council story, which the reporters wrote at length about"
+        f" the bridge and the vote on Tuesday evening in the town hall.</p>"
+        for i in range(5)
+    )
+    depth = 5000
+    page = f"<html><body>{'<div>' * depth}{paras}{'</div>' * depth}</body></html>"
+    doc = make_document(page, html=True, format="html")
+    [out] = run_stage(BoilerplateStage, doc).kept
+    assert all(f"Paragraph {i} of the council story" in out.text for i in range(5))
+    ann = out.annotations["boilerplate"]
+    assert ann["method"] == "lines-fallback" and ann["parse_cut"] is True
+    shallow = make_document(f"<html><body><div>{paras}</div></body></html>", html=True)
+    assert (
+        "parse_cut" not in run_stage(BoilerplateStage, shallow).kept[0].annotations["boilerplate"]
+    )
+
+
 def test_html_time_limit_fails_the_page_not_the_run(run_stage, monkeypatch):
     import time
 
