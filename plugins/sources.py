@@ -473,6 +473,12 @@ def _read_whole(item: InputItem) -> tuple[bytes, str | None] | Failure:
         cut = why  # (a text's first part is a document; the rest is gone either way)
     data = b"".join(chunks)
     if len(data) > MAX_FILE_BYTES:
+        if looks_binary(data[:65536]):
+            # (a sparse file of zeros, a disk image: told "split it into a JSONL dump")
+            return Failure(
+                "binary content, not text (NUL or control bytes), over"
+                f" {MAX_FILE_BYTES >> 20} MB: not read"
+            )
         return Failure(
             f"over {MAX_FILE_BYTES >> 20} MB of content: too large for one text or HTML"
             " document (a collection? split it into files, or into a JSONL dump)"

@@ -2177,6 +2177,9 @@ def test_a_text_file_too_large_for_one_document_is_an_error_entry(monkeypatch):
     monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
     _, docs, [failure], _ = read(article(9).encode() * 10, "huge.txt")
     assert docs == [] and "too large for one text or HTML document" in failure.error
+    # a big file of zeros (a sparse file, a disk image) is binary, not a text to split
+    _, docs, [failure], _ = read(b"\x00" * 5000, "sparse.jsonl")
+    assert docs == [] and failure.error.startswith("binary content, not text")
     # compressed: the limit is on the content, and the file is not decompressed whole
     _, docs, [failure], _ = read(gzip.compress(b"word " * 100_000), "huge.txt.gz")
     assert docs == [] and "over 0 MB of content" in failure.error
