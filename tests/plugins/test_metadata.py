@@ -2649,3 +2649,13 @@ def test_long_lines_are_not_kept_in_the_line_caches() -> None:
     assert all(c.cache_info().currsize <= 2 for c in caches)  # (the short lines alone)
     assert textmeta._tag_value(f"Tags: {'b' * 5000}, c") == f"{'b' * 5000}, c"
     assert got == extract(f"Site Name\n{long_line}\nTags: {'b' * 5000}, c\n")  # (cached: same)
+
+
+def test_control_characters_leave_titles_and_names(run_stage) -> None:
+    # an escape sequence in a dump's title reached the record (and a terminal showing it)
+    doc = make_document(page("Published 4 March 2019"))
+    doc.title = "Council \x1b[31mvotes\x07"
+    doc.authors = ["Ann\x00 Lee", "\x1b"]
+    doc.annotations["source"] = {"given": {"title": doc.title}}
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.title == "Council [31mvotes" and out.authors == ["Ann Lee"]
