@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .document import Document
-from .source import HEAD_SIZE, MAGIC_SIZE, Failure, InputItem, Source, compression_of
+from .source import (
+    HEAD_SIZE,
+    MAGIC_SIZE,
+    Failure,
+    InputItem,
+    Source,
+    SpoolFill,
+    compression_of,
+)
 from .stage import describe_error
 
 
@@ -335,9 +343,14 @@ def _spooled(
     """Standard input or a pipe, copied in chunks into a temporary file that its item reads.
 
     Memory stays flat whatever the size of the dump piped in, and the copy can be read
-    again (a source sniffs the head first; Parquet is read from its end). The file is
-    removed when the item goes, or at exit.
+    again (a source sniffs the head first; Parquet is read from its end). The copy is made
+    by a thread as the pipe gives it, and the item is read as the copy grows
+    (:class:`~corearchive.source.GrowingFile`): the run processes what a producer writes
+    as it writes it (it waited for the producer's end: a crawler writing for hours). The
+    file is removed when the item goes, or at exit.
     """
+    import threading
+
     where = os.fspath(folder) if folder is not None else tempfile.gettempdir()
     try:
         # (hidden: a folder walk over the output folder would skip it anyway)
@@ -345,41 +358,62 @@ def _spooled(
         fd, spool = tempfile.mkstemp(prefix=".corearchive-input-", dir=where)
     except OSError as exc:
         return Unresolved(path, _cannot_copy(where, exc))
-    head = b""
-    try:
-        problem = _copy_into(fd, stream, where)
-        if problem is None:
-            with open(spool, "rb") as f:
-                head = f.read(MAGIC_SIZE)
-    except BaseException:
-        _remove(spool)
-        raise
-    if problem is not None or not head:
-        _remove(spool)
-        return Unresolved(path, problem) if problem else _item(path, uri, b"", b"")
-    item = _item(path, uri, head, spool=spool)
     _SPOOLS.add(spool)
-    weakref.finalize(item, _remove_spool, spool)
+    fill = SpoolFill()
+    try:
+        threading.Thread(
+            target=_copy_into, args=(fd, stream, where, fill), name="corearchive-copy", daemon=True
+        ).start()
+        fill.wait_for(MAGIC_SIZE)
+        with open(spool, "rb") as f:
+            head = f.read(MAGIC_SIZE)
+    except BaseException:
+        fill.abandoned = True
+        _remove_spool(spool)
+        raise
+    if not head:  # (the pipe gave nothing: it ended, or failed, first)
+        fill.wait_for(1)
+        _remove_spool(spool)
+        return Unresolved(path, fill.problem) if fill.problem else _item(path, uri, b"", b"")
+    item = _item(path, uri, head, spool=spool)
+    item.fill = fill
+    weakref.finalize(item, _abandon, fill, spool)
     return item
 
 
-def _copy_into(fd: int, stream: BinaryIO, where: str) -> str | None:
-    """Copy ``stream`` into the open file ``fd`` (closed after); what went wrong, if anything."""
-    unread: OSError | None = None
+def _abandon(fill: SpoolFill, spool: str) -> None:
+    """An item gone: its copy stops (an endless pipe is not copied on after the run) and
+    its file is removed."""
+    fill.abandoned = True
+    _remove_spool(spool)
+
+
+def _copy_into(fd: int, stream: BinaryIO, where: str, fill: SpoolFill) -> None:
+    """Copy ``stream`` into the open file ``fd`` (closed after) as it gives its bytes,
+    telling ``fill`` of each piece, and at the end what went wrong, if anything."""
+    problem: str | None = None
     try:
-        with os.fdopen(fd, "wb") as out:
-            while True:
+        # (unbuffered: a reader sees each piece as soon as it is counted)
+        with os.fdopen(fd, "wb", buffering=0) as out:
+            read = getattr(stream, "read1", stream.read)
+            while not fill.abandoned:
                 try:
-                    chunk = stream.read(_SPOOL_CHUNK)
+                    chunk = read(_SPOOL_CHUNK)
                 except OSError as exc:
-                    unread = exc
+                    problem = f"cannot be read: {exc.strerror or exc}"
                     break
                 if not chunk:
                     break
-                out.write(chunk)
-    except OSError as exc:  # (writing, or flushing at the close: a full disk)
-        return _cannot_copy(where, exc)
-    return None if unread is None else f"cannot be read: {unread.strerror or unread}"
+                view = memoryview(chunk)
+                while view:  # (an unbuffered write may take a part)
+                    view = view[out.write(view) or 0 :]
+                fill.grew(len(chunk))
+    except OSError as exc:  # (writing, or closing: a full disk)
+        problem = _cannot_copy(where, exc)
+    except BaseException as exc:  # (the thread's end must be told, whatever ended it)
+        problem = f"cannot be read: {describe_error(exc)}"
+    finally:
+        fill.finish(problem)
 
 
 def _cannot_copy(where: str, exc: OSError) -> str:

@@ -319,6 +319,9 @@ class InputItem:
     resume: Any = None
     #: The stored bytes' file as last opened by :meth:`open_raw` (how far reading has come)
     _raw: Any = field(default=None, repr=False, compare=False)
+    #: While ``spool`` is still being copied from its pipe: the copy's :class:`SpoolFill`
+    #: (reading waits for what the pipe has not given yet).
+    fill: Any = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -332,21 +335,28 @@ class InputItem:
 
     def open_raw(self) -> io.BufferedIOBase:
         """The stored bytes, compression and all."""
-        raw: io.BufferedIOBase = (
-            io.BytesIO(self.data) if self.data is not None else open(self.spool or self.path, "rb")  # noqa: SIM115
-        )
+        raw: io.BufferedIOBase
+        if self.data is not None:
+            raw = io.BytesIO(self.data)
+        elif self.spool is not None and self.fill is not None and not self.fill.finished():
+            raw = io.BufferedReader(GrowingFile(self.spool, self.fill), 1 << 16)
+        else:
+            raw = open(self.spool or self.path, "rb")  # noqa: SIM115
         self._raw = raw
         return raw
 
     def __getstate__(self) -> dict[str, Any]:
-        # (an item sent to another process goes without its open file)
-        return {**self.__dict__, "_raw": None}
+        # (an item sent to another process goes without its open file, or its copy's thread)
+        return {**self.__dict__, "_raw": None, "fill": None}
 
     def size(self) -> int | None:
-        """How many bytes are stored (the file's size), if known: not for standard input."""
+        """How many bytes are stored (the file's size), if known: not for standard input,
+        nor for a pipe whose copy is still being made."""
         if self.data is not None:
             return len(self.data)
-        if self.path == "-" and self.spool is None:
+        if (self.path == "-" and self.spool is None) or (
+            self.fill is not None and not self.fill.finished()
+        ):
             return None
         try:
             return Path(self.spool or self.path).stat().st_size
@@ -448,3 +458,84 @@ class Source:
         corrupt part are still yielded.
         """
         raise NotImplementedError
+
+
+class SpoolFill:
+    """The copy of a pipe (standard input) into its spool file, made by a thread as the pipe
+    gives it: how far it has come, whether it is finished, and why it stopped short."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.cond = threading.Condition()
+        self.size = 0
+        self.done = False
+        #: Why the copy stopped short (a read error of the pipe, a full disk), if it did
+        self.problem: str | None = None
+        #: Set when nobody reads the copy any more: the copy stops
+        self.abandoned = False
+
+    def finished(self) -> bool:
+        with self.cond:
+            return self.done
+
+    def grew(self, n: int) -> None:
+        with self.cond:
+            self.size += n
+            self.cond.notify_all()
+
+    def finish(self, problem: str | None) -> None:
+        with self.cond:
+            self.done, self.problem = True, problem
+            self.cond.notify_all()
+
+    def wait_past(self, at: int) -> bool:
+        """Until the copy holds more than ``at`` bytes (True) or is finished (False)."""
+        with self.cond:
+            self.cond.wait_for(lambda: self.done or self.size > at)
+            return self.size > at
+
+    def wait_for(self, size: int) -> None:
+        """Until the copy holds ``size`` bytes or is finished."""
+        with self.cond:
+            self.cond.wait_for(lambda: self.done or self.size >= size)
+
+
+class GrowingFile(io.RawIOBase):
+    """A spool file read while its pipe is still being copied into it: a read at its end
+    waits for the copy, and ends with the copy (raising its problem, if it had one); a seek
+    from the end waits for the whole copy. Standard input is processed as it comes, not
+    after the producer has closed it (a crawler writing JSON Lines for hours)."""
+
+    def __init__(self, path: str, fill: SpoolFill) -> None:
+        self.f = open(path, "rb", buffering=0)  # noqa: SIM115
+        self.fill = fill
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        while True:
+            n = self.f.readinto(b)
+            if n:
+                return int(n)
+            if self.fill.wait_past(self.f.tell()):
+                continue
+            if self.fill.problem is not None:
+                raise OSError(self.fill.problem)
+            return 0
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if whence == io.SEEK_END:
+            self.fill.wait_for(1 << 62)
+        return int(self.f.seek(offset, whence))
+
+    def tell(self) -> int:
+        return int(self.f.tell())
+
+    def close(self) -> None:
+        self.f.close()
+        super().close()

@@ -8,6 +8,7 @@ import gzip
 import lzma
 import os
 import tempfile
+import time
 import warnings
 import zlib
 
@@ -273,6 +274,39 @@ def test_a_pipe_named_by_itself_is_read_whole_once(tmp_path):
     assert isinstance(item, InputItem) and item.path == name and item.compressed
     assert item.head() == b"piped text\n"
     assert item.uri == f"file:///dev/fd/{r}"
+
+
+def test_a_pipe_is_read_as_it_comes(tmp_path):
+    # standard input was copied to its end before its first document was read: a producer
+    # writing for hours (a crawler's JSON Lines) had nothing processed until it stopped
+    import threading
+
+    from corearchive.inputs import _spooled
+
+    r, w = os.pipe()
+    reader = os.fdopen(r, "rb")
+    os.write(w, b'{"text": "first"}\n')
+    got: list[object] = []
+    opening = threading.Thread(target=lambda: got.append(_spooled("-", "stdin:", reader, tmp_path)))
+    opening.start()
+    opening.join(5)
+    assert got, "the item waited for the pipe's end"
+    [item] = got
+    assert isinstance(item, InputItem) and item.size() is None  # (still being copied)
+    with item.open() as f:
+        assert f.readline() == b'{"text": "first"}\n'  # (while the producer still writes)
+
+        def rest() -> None:
+            time.sleep(0.2)
+            os.write(w, b'{"text": "second"}\n')
+            os.close(w)
+
+        threading.Thread(target=rest).start()
+        assert f.read() == b'{"text": "second"}\n'  # (waits for it, then ends with the pipe)
+    assert item.fill.finished() and item.size() == 37
+    with item.open() as f:  # (read again: the whole copy)
+        assert f.read().count(b"text") == 2
+    reader.close()
 
 
 def test_a_device_named_by_itself_is_an_error_entry_not_read():
