@@ -12,10 +12,13 @@ from .atomic import AtomicFile
 from .cleaner import Cleaned, Cleaner
 from .document import Archive, Document, Drop, Duplicate, Language, SourceInfo
 from .errors import (
+    BusyError,
     ConfigError,
     CoreArchiveError,
     ExitCode,
+    IndexMissingError,
     InputError,
+    PlanError,
     PluginError,
 )
 from .hookspecs import hookimpl, hookspec
@@ -30,6 +33,7 @@ from .stage import FilterStage, Stage, StageContext, StageStats
 __all__ = [
     "Archive",
     "AtomicFile",
+    "BusyError",
     "Cleaned",
     "Cleaner",
     "ConfigError",
@@ -40,10 +44,12 @@ __all__ = [
     "ExitCode",
     "Failure",
     "FilterStage",
+    "IndexMissingError",
     "InputError",
     "InputItem",
     "Language",
     "NoOptions",
+    "PlanError",
     "PluginError",
     "RunReport",
     "Sink",

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import shutil
 import sqlite3
 import tempfile
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -175,6 +177,9 @@ class Cleaner:
             raise
         self._sources: dict[str, Source] = {n: cls() for n, cls in registry.sources.items()}
         self._closed = False
+        # (a cleaner dropped without close(): its folder went with it only at close, and
+        # every request of a service that made one left one in /tmp for good)
+        self._remove_tmp = weakref.finalize(self, shutil.rmtree, str(self._tmp), True)
 
     def _context(self, reporter: Any) -> StageContext:
         assert self._catalog is not None
@@ -246,6 +251,8 @@ class Cleaner:
             catalog, self._catalog = self._catalog, None
             with contextlib.suppress(sqlite3.Error):
                 catalog.rollback()  # (and closes it)
+        if getattr(self, "_remove_tmp", None) is not None:
+            self._remove_tmp()
         shutil.rmtree(self._tmp, ignore_errors=True)
 
     def _clean(
@@ -256,19 +263,37 @@ class Cleaner:
         # Read failures come out in their page's place: each is held, by page number, until
         # the documents read before it are out.
         failed: dict[int, list[Cleaned]] = {}
-        read = self._read(pages, failed)
+        broke: list[BaseException] = []
+        read = self._read(pages, failed, broke)
         for chunk in chunked_by_input(read, CHUNK_SIZE):
             yield from self._run(chunk, failed)
         for n in sorted(failed):
             yield from failed.pop(n)
+        if broke:
+            # the caller's pages raised: the results of the pages taken before are out first
+            # (they were lost with the batch they were in: 60 of 700)
+            raise broke[0]
 
     def _read(
         self,
         pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]],
         failed: dict[int, list[Cleaned]],
+        broke: list[BaseException],
     ) -> Iterator[Document]:
-        for n, (page, url, fetched_at) in enumerate(pages):
-            data, uri = _page_bytes(page, url)
+        taken = iter(pages)
+        for n in itertools.count():
+            try:
+                page, url, fetched_at = next(taken)
+            except StopIteration:
+                return
+            except Exception as exc:  # (the caller's iterator: raised after the results)
+                broke.append(exc)
+                return
+            try:
+                data, uri = _page_bytes(page, url)
+            except (TypeError, ValueError) as exc:  # (a None among the pages: its result)
+                failed.setdefault(n, []).append(Cleaned(url or "", stage="input", error=str(exc)))
+                continue
             # (named "-" as standard input is: no file, no suffix to go by)
             item = _item("-", uri, data[:HEAD_SIZE], data)
             source: Source | None = None

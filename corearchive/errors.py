@@ -45,11 +45,16 @@ class StageSetupError(PluginError):
     as a lost worker)."""
 
 
-class IndexBusyError(CoreArchiveError):
+class BusyError(CoreArchiveError):
+    """The output folder or the index is held by another run: nothing was done; try again
+    later (the command exits 75)."""
+
+
+class IndexBusyError(BusyError):
     """The archive index is held by another run."""
 
 
-class OutputBusyError(CoreArchiveError):
+class OutputBusyError(BusyError):
     """The output folder is being written by another run."""
 
 

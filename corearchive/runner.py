@@ -726,7 +726,10 @@ def ingest(
     ``--set`` and ``--disable``; ``workers`` processes (default 1: this one). Errors raise
     instead of exiting: :class:`~corearchive.ConfigError` (the configuration), and other
     :class:`~corearchive.CoreArchiveError` subclasses (the folder held by another run
-    after ``index_timeout``, a plan to see to); inputs that fail are in the report
+    after ``index_timeout``: :class:`~corearchive.BusyError`; an index that is gone:
+    :class:`~corearchive.IndexMissingError`; a staged plan to see to:
+    :class:`~corearchive.PlanError`), ``ValueError`` for no inputs or an ``out`` that is a
+    file; inputs that fail are in the report
     (``report.exit_code``) and ``out/rejects.jsonl``, as for the command. Warnings go to
     ``err`` (default: standard error). For pages the program holds, without an output
     folder, see :class:`~corearchive.Cleaner`."""
@@ -735,6 +738,11 @@ def ingest(
 
     if isinstance(inputs, str | os.PathLike):
         raise TypeError("inputs is a list of paths, not one path")
+    if not inputs:
+        # (a glob of a missing day's shards gave [], and a committed run of nothing, exit 0)
+        raise ValueError("no inputs: ingest takes at least one path")
+    if Path(out).exists() and not Path(out).is_dir():
+        raise ValueError(f"{os.fspath(out)}: is a file, not a folder (out is the output folder)")
     pm = make_plugin_manager()
     registry = collect(pm)
     resolved = resolve(

@@ -259,3 +259,73 @@ def test_ingest_in_a_program(seeds: Path, tmp_path: Path, monkeypatch: pytest.Mo
         ingest(str(seeds), out)  # type: ignore[arg-type]
     with FileLock(out / ".corearchive.lock", timeout=0), pytest.raises(CoreArchiveError):
         ingest([seeds], out, index_timeout=0.2)  # (held by another run: raised, not exited)
+
+
+def test_pages_that_raise_or_are_none_lose_no_results(cleaner: Cleaner) -> None:
+    # a page iterator that raised lost the results of the pages of its batch taken before
+    # (60 of 700), and a None page (an item without a body) raised too
+    def pages():
+        for n in range(70):
+            yield None if n == 3 else _article(100 + n)
+        raise ConnectionError("the crawl's connection dropped")
+
+    got: list[Cleaned] = []
+    with pytest.raises(ConnectionError):
+        for result in cleaner.clean_many(pages()):
+            got.append(result)
+    assert len(got) == 70
+    assert got[3].stage == "input" and "not NoneType" in (got[3].error or "")
+    assert all(g.kept for i, g in enumerate(got) if i != 3)
+    assert cleaner.clean(None).stage == "input"  # type: ignore[arg-type]
+
+
+def test_a_cleaner_not_closed_leaves_no_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import gc
+
+    monkeypatch.chdir(tmp_path)
+    c = Cleaner()
+    assert c.clean(_article(200)).kept
+    work = c._tmp
+    del c
+    gc.collect()
+    assert not work.exists()
+
+
+def test_ingest_of_no_inputs_is_an_error(tmp_path: Path) -> None:
+    from corearchive import ingest
+
+    with pytest.raises(ValueError, match="no inputs"):
+        ingest([], tmp_path / "o")
+    assert not (tmp_path / "o").exists()
+
+
+def test_ingests_errors_are_public_and_json_says_why(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the busy error was corearchive.errors.OutputBusyError, not public; an out that is a
+    # file raised a bare FileExistsError; --json printed nothing on 75
+    import json as json_mod
+
+    from click.testing import CliRunner
+    from filelock import FileLock
+
+    import corearchive
+    from corearchive.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "o"
+    out.mkdir()
+    with FileLock(out / ".corearchive.lock", timeout=0):
+        with pytest.raises(corearchive.BusyError):
+            corearchive.ingest([seeds], out, index_timeout=0.1)
+        r = CliRunner().invoke(
+            cli, ["ingest", str(seeds), "-o", str(out), "--index-timeout", "0.1", "--json"]
+        )
+    assert r.exit_code == 75
+    assert json_mod.loads(r.stdout) == {
+        "exit_code": 75,
+        "error": r.stderr.split("error: ", 1)[1].strip(),
+    }
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(ValueError, match="is a file, not a folder"):
+        corearchive.ingest([seeds], tmp_path / "f")
