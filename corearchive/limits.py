@@ -32,9 +32,34 @@ _active: list[tuple[float, Callable[[], BaseException]]] = []
 _previous_handler: Any = None
 
 
+#: The host program's own timer (``signal.alarm``, ``setitimer``), found pending when the
+#: first limit was entered: its deadline on the monotonic clock and its interval. The limits
+#: share the one process timer with it; it fires (its handler is called) when it is due, and
+#: is armed again when the last limit ends (it was cancelled: a service's own deadline
+#: never came while a cleaner ran).
+_host: list[tuple[float, float]] = []
+
+
 def _arm() -> None:
-    delay = min(d for d, _ in _active) - time.monotonic()
+    deadlines = [d for d, _ in _active] + [d for d, _ in _host]
+    delay = min(deadlines) - time.monotonic()
     signal.setitimer(signal.ITIMER_REAL, max(delay, 1e-4))
+
+
+def _host_due(signum: int, frame: Any) -> bool:
+    """Call the host's handler if its timer is due (True: it was)."""
+    if not _host or _host[0][0] > time.monotonic() + 1e-3:
+        return False
+    _, interval = _host.pop()
+    if interval > 0:  # (a repeating timer goes on)
+        _host.append((time.monotonic() + interval, interval))
+    if callable(_previous_handler):
+        _previous_handler(signum, frame)
+    elif _previous_handler == signal.SIG_DFL:
+        # (the default action of SIGALRM ends the process, as the host's alarm would have)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.raise_signal(signal.SIGALRM)
+    return True
 
 
 #: Depth of :func:`held` blocks, and whether a limit expired inside one.
@@ -45,11 +70,18 @@ _pending = False
 def _on_alarm(signum: int, frame: Any) -> None:
     global _pending
     if not _active:
-        if callable(_previous_handler):
-            _previous_handler(signum, frame)
+        if not _host:
+            if callable(_previous_handler):
+                _previous_handler(signum, frame)
+            return
+        if not _host_due(signum, frame) or _host:
+            _arm()  # (early by a hair, or a repeating timer: armed again)
         return
     if _held:
         _pending = True  # (raised when the held block ends)
+        return
+    if _host and _host_due(signum, frame):
+        _arm()  # (for the limits)
         return
     if frame is not None and frame.f_code in _BOOKKEEPING:
         # An alarm inside a limit's own entry or exit (another limit's deadline, as a
@@ -104,9 +136,14 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
         self.entry = (time.monotonic() + self.seconds, self.make)
         _active.append(self.entry)
         try:
-            if len(_active) == 1:
-                signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            if len(_active) == 1 and not _host:
+                left, interval = signal.setitimer(signal.ITIMER_REAL, self.seconds)
+                if left > 0:  # (the host's own timer, pending)
+                    _host.append((time.monotonic() + left, interval))
+                    _arm()
             else:
+                # (the nearest deadline, the host's too: set to this limit's alone at each
+                # entry, an overdue host timer was put off block after block)
                 _arm()
         except BaseException:
             # (a limit of microseconds can expire before the block starts: ``with`` then
@@ -119,8 +156,8 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             return
         _active.remove(self.entry)
         self.entry = None
-        if _active:
-            _arm()
+        if _active or _host:
+            _arm()  # (the host's timer, when no limit is left)
         else:
             signal.setitimer(signal.ITIMER_REAL, 0)
 

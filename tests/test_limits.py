@@ -258,6 +258,35 @@ def test_an_alarm_in_a_limits_own_exit_leaves_no_stale_limit():
     assert stale == 0
 
 
+def test_the_host_programs_own_alarm_still_comes(monkeypatch):
+    """A program's own signal.alarm (a request's deadline) never came while a cleaner ran:
+    each document's limit took the process timer and cancelled it on leaving."""
+    import corearchive.limits as limits
+
+    fired: list[float] = []
+    before = signal.signal(signal.SIGALRM, lambda s, f: fired.append(time.monotonic()))
+    try:
+        t0 = time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        while time.monotonic() - t0 < 0.6:  # documents one after another, 1 ms each
+            with time_limit(0.05, Inner):
+                _spin(0.001)
+        assert len(fired) == 1 and 0.29 <= fired[0] - t0 <= 0.35
+        # pending when the last limit ends: armed again, and it comes
+        fired.clear()
+        t0 = time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with time_limit(5, Inner):
+            _spin(0.01)
+        time.sleep(0.3)
+        assert len(fired) == 1 and 0.19 <= fired[0] - t0 <= 0.25
+        assert limits._host == [] and limits._active == []
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        monkeypatch.setattr(limits, "_host", [])
+        signal.signal(signal.SIGALRM, before)
+
+
 def test_a_limit_expiring_in_a_held_block_raises_when_the_block_ends():
     """An import interrupted by a document's time limit left half-initialised modules, and
     every later document of the process failed on them (the first HTML page's trafilatura
