@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import itertools
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -34,13 +35,13 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
 from .config import resolve
-from .document import Document, Drop, make_id
+from .document import Document, Drop, capture_time, make_id
 from .executor import CHUNK_SIZE, LocalPart, chunked_by_input, local_context, split_stages
 from .executor import one_at_a_time as _one_at_a_time
 from .inputs import _item, choose_source, read_error, read_results
@@ -61,8 +62,10 @@ class Cleaned:
     ``record`` is the document's JSON record, validated against the configured pipeline's
     record schema, when it was kept. Otherwise ``stage`` names where it ended: the stage
     that dropped it (``reason`` and ``detail`` say why, as in ``rejects.jsonl``) or that
-    failed on it (``error``); ``"input"`` when the page could not be read at all, and
-    ``"record"`` when its record broke the schema. ``uri`` names the document (its URL, or
+    failed on it (``error``); ``"input"`` when the page could not be read at all,
+    ``"record"`` when its record broke the schema, and ``"cleaner"`` with reason
+    ``already_cleaned`` when this cleaner read the same document before (the same bytes
+    from the same URL: its result was given then). ``uri`` names the document (its URL, or
     ``urn:sha256:…`` of a page given without one)."""
 
     uri: str
@@ -177,6 +180,9 @@ class Cleaner:
             raise
         self._sources: dict[str, Source] = {n: cls() for n, cls in registry.sources.items()}
         self._closed = False
+        #: the ids of the documents read (16 bytes each)
+        self._seen: set[bytes] = set()
+        self._pid = os.getpid()
         # (a cleaner dropped without close(): its folder went with it only at close, and
         # every request of a service that made one left one in /tmp for good)
         self._remove_tmp = weakref.finalize(self, shutil.rmtree, str(self._tmp), True)
@@ -202,7 +208,7 @@ class Cleaner:
         page: str | bytes,
         *,
         url: str | None = None,
-        fetched_at: str | datetime | None = None,
+        fetched_at: str | datetime | date | float | None = None,
     ) -> Cleaned:
         """Clean one page: raw scraped text or HTML markup, as ``str`` or as ``bytes`` (its
         encoding found as for a file), told apart by its content. ``url`` and
@@ -210,12 +216,25 @@ class Cleaner:
         date after it is not taken) are the record's ``source.uri`` and
         ``source.fetched_at``. Content that holds several documents (a WARC file, a JSON
         Lines dump) raises ``ValueError``: give it to :meth:`clean_many`."""
-        results = list(self._clean([(page, url, _utc(fetched_at))]))
-        if len(results) != 1:
-            raise ValueError(
-                f"the page holds {len(results)} documents: clean_many() reads each of them"
-            )
+        when = _utc(fetched_at)
+        if (n := self._documents_in(page, url)) > 1:
+            # (said before any is cleaned: cleaned, they were then "already cleaned" for
+            # the clean_many() the message sends them to)
+            raise ValueError(f"the page holds {n} documents: clean_many() reads each of them")
+        results = list(self._clean([(page, url, when)]))
+        if not results:  # (a WARC of request records alone, say)
+            return Cleaned(url or "", stage="input", error="the page holds no document")
         return results[0]
+
+    def _documents_in(self, page: Any, url: str | None) -> int:
+        """How many documents ``page`` holds (0 when it cannot be read as one)."""
+        try:
+            data, uri = _page_bytes(page, url)
+            item = _item("-", uri, data[:HEAD_SIZE], data)
+            source, _ = choose_source(item, self._sources)
+            return sum(not isinstance(r, Failure) for r in read_results(source, item))
+        except Exception:  # (its result says why)
+            return 0
 
     def clean_many(self, pages: Iterable[str | bytes | Mapping[str, Any]]) -> Iterator[Cleaned]:
         """Clean pages as they come, in order, one result per document read; batched
@@ -260,6 +279,13 @@ class Cleaner:
     ) -> Iterator[Cleaned]:
         if self._closed:
             raise ValueError("the cleaner is closed")
+        if os.getpid() != self._pid:
+            # (a cleaner made before a fork and used in the children: their SQLite
+            # connections to one index went wrong in silence, duplicates missed)
+            raise RuntimeError(
+                "this Cleaner was made in another process (before a fork): make one in each"
+                " process that cleans"
+            )
         # Read failures come out in their page's place: each is held, by page number, until
         # the documents read before it are out.
         failed: dict[int, list[Cleaned]] = {}
@@ -309,6 +335,22 @@ class Cleaner:
                     # would be without their file's path
                     got.source.path = None
                     got.id = make_id(got.source.uri, got.source.locator, got.source.sha256)
+                    key = bytes.fromhex(got.id)
+                    if key in self._seen:
+                        # the same bytes from the same address: the same document, whose
+                        # result was given (it was kept again, or a duplicate of itself,
+                        # as it fell in another batch or the same), as ingest reports one
+                        # archived already
+                        failed.setdefault(n, []).append(
+                            Cleaned(
+                                got.source.uri,
+                                stage="cleaner",
+                                reason="already_cleaned",
+                                detail={"of": got.id},
+                            )
+                        )
+                        continue
+                    self._seen.add(key)
                     if fetched_at is not None:
                         got.source.fetched_at = fetched_at
                     got.work["cleaner_page"] = n
@@ -377,7 +419,12 @@ def _page_bytes(page: str | bytes | Mapping[str, Any], url: str | None) -> tuple
         except (TypeError, ValueError) as exc:  # (a mapping that holds itself)
             raise ValueError(f"a page given as a mapping is no JSON object: {exc}") from exc
         data = text.encode("utf-8", "surrogatepass")
+        given = page.get("url")
+        # (its own URL names it where it fails, as its document would be named)
+        if isinstance(given, str) and given.strip():
+            return data, given.strip()
         return data, f"urn:sha256:{hashlib.sha256(data).hexdigest()}"
+    url = url.strip() if url else None  # (a blank URL is none: it became "%20%20")
     if isinstance(page, str):
         data = page.encode("utf-8", "surrogatepass")
     elif isinstance(page, bytes | bytearray | memoryview):
@@ -387,16 +434,15 @@ def _page_bytes(page: str | bytes | Mapping[str, Any], url: str | None) -> tuple
     return data, url or f"urn:sha256:{hashlib.sha256(data).hexdigest()}"
 
 
-def _utc(when: str | datetime | None) -> str | None:
-    """A capture time as the records hold it (ISO 8601 in UTC, ``…Z``)."""
+def _utc(when: Any) -> str | None:
+    """A capture time as the records hold it (:func:`~corearchive.document.capture_time`:
+    the forms a dump's ``fetched_at`` takes); ``ValueError`` for any other value."""
     if when is None:
         return None
-    if isinstance(when, str):
-        try:
-            when = datetime.fromisoformat(when.strip())
-        except ValueError:
-            raise ValueError(f"fetched_at is no ISO 8601 date-time: {when!r}") from None
-    if not isinstance(when, datetime):
-        raise TypeError(f"fetched_at is a datetime or a string, not {type(when).__name__}")
-    when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
-    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    got = capture_time(when)
+    if got is None:
+        raise ValueError(
+            f"fetched_at is no capture time: {when!r} (a datetime or date, ISO 8601, a"
+            " 14-digit CDX stamp or seconds since 1970, in 1990-2200)"
+        )
+    return got

@@ -8,6 +8,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field, fields
+from datetime import UTC, date, datetime
 from typing import Any, Literal, TypeVar, get_args
 
 #: The formats of the builtin sources.
@@ -262,6 +263,40 @@ def printable(text: str) -> str:
             return text.encode("utf-8", "backslashreplace").decode("utf-8")
         return raw.decode("utf-8", "backslashreplace")
     return text
+
+
+def capture_time(value: Any) -> str | None:
+    """A capture time as ISO 8601 in UTC (``…Z``): a datetime (naive: UTC), a date
+    (midnight UTC), an ISO date-time string (no offset: UTC, as dumps write it), a 14-digit
+    CDX/WARC timestamp (``20190418151254``) or seconds since 1970 (a number, or digits);
+    None for anything else, and for a year outside 1990-2200 (milliseconds taken for
+    seconds, a placeholder zero): a capture time that cannot be read bounds nothing. The
+    dump readers and :class:`~corearchive.Cleaner` read it alike."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, datetime):  # (a Parquet timestamp column)
+            when = value.replace(tzinfo=UTC) if value.tzinfo is None else value
+        elif isinstance(value, date):
+            when = datetime(value.year, value.month, value.day, tzinfo=UTC)
+        elif isinstance(value, int | float):
+            when = datetime.fromtimestamp(value, UTC)
+        elif isinstance(value, str):
+            v = value.strip()
+            if len(v) == 14 and v.isdigit():
+                when = datetime.strptime(v, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            elif 9 <= len(v) <= 10 and v.isdigit():
+                when = datetime.fromtimestamp(int(v), UTC)
+            else:
+                when = datetime.fromisoformat(v)
+                when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
+        else:
+            return None
+        if not 1990 <= when.year <= 2200:
+            return None
+        return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def make_id(where: str, locator: str, raw_sha256: str) -> str:

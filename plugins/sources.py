@@ -24,7 +24,7 @@ import zlib
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
 
@@ -36,7 +36,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
-from corearchive.document import Format
+from corearchive.document import Format, capture_time
 from corearchive.report import NOTED
 from corearchive.source import WARC_START, TruncatedGzip, next_warc_member
 
@@ -677,33 +677,6 @@ def _field(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _fetch_time(value: Any) -> str | None:
-    """A capture time as ISO 8601 in UTC (``…Z``): an ISO date-time (no offset: UTC, as dumps
-    write it), a 14-digit CDX/WARC timestamp (``20190418151254``) or seconds since 1970;
-    None for anything else (a capture time that cannot be read bounds nothing)."""
-    if isinstance(value, bool):
-        return None
-    try:
-        if isinstance(value, datetime):  # (a Parquet timestamp column)
-            when = value.replace(tzinfo=UTC) if value.tzinfo is None else value
-        elif isinstance(value, int | float):
-            when = datetime.fromtimestamp(value, UTC)
-        elif isinstance(value, str):
-            v = value.strip()
-            if len(v) == 14 and v.isdigit():
-                when = datetime.strptime(v, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
-            else:
-                when = datetime.fromisoformat(v)
-                when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
-        else:
-            return None
-    except (ValueError, OverflowError, OSError):
-        return None
-    if not 1990 <= when.year <= 2200:
-        return None  # (milliseconds taken for seconds, a placeholder zero)
-    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 class JsonlSource(Source):
     """JSON Lines: one object per line with ``html`` or text (``text``, ``content``, …:
     :data:`_TEXT_KEYS`, ``markdown`` among them); optional
@@ -1209,7 +1182,7 @@ def _object_doc(
         locator=locator,
         is_html=is_html,
         content_type="text/html" if is_html else "text/plain",
-        fetched_at=_fetch_time(_field(obj, _FETCH_KEYS)),
+        fetched_at=capture_time(_field(obj, _FETCH_KEYS)),
     )
     given: dict[str, Any] = {}
     cut: dict[str, int] = {}  # (what was cut to its bound: the size given)

@@ -190,14 +190,19 @@ def test_a_file_of_several_documents(cleaner: Cleaner) -> None:
     assert all(g.kept for g in got)
 
 
-def test_the_same_page_twice_without_dedup_gives_two_records(
+def test_the_same_document_twice_is_cleaned_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     with Cleaner(disable=["dedup"]) as c:
-        got = list(c.clean_many([_article(40), _article(40)]))
+        got = list(c.clean_many([_article(40), _article(41)]))
+        again = c.clean(_article(40))
     assert [g.kept for g in got] == [True, True]
     assert got[0].record is not None and got[0].record["duplicate"]["status"] == "unchecked"
+    # the same document again (same bytes, same URL) is reported as cleaned already, in
+    # another batch as in the same (kept again, or a duplicate of itself, by its batch)
+    assert (again.stage, again.reason) == ("cleaner", "already_cleaned")
+    assert again.detail == {"of": got[0].record["id"]}
 
 
 def test_settings_and_config_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -329,3 +334,40 @@ def test_ingests_errors_are_public_and_json_says_why(
     (tmp_path / "f").write_text("x")
     with pytest.raises(ValueError, match="is a file, not a folder"):
         corearchive.ingest([seeds], tmp_path / "f")
+
+
+def test_the_same_page_twice_in_a_batch_or_apart_gives_one_answer(cleaner: Cleaner) -> None:
+    # a crawler re-seeing a URL had it kept or dropped by whether it fell in one batch
+    page = {"text": _article(300), "url": "https://example.org/300"}
+    first = list(cleaner.clean_many([page, page]))
+    later = cleaner.clean(_article(300), url="https://example.org/300")
+    apart = list(cleaner.clean_many([page]))
+    assert first[0].kept
+    assert [r.reason for r in (first[1], *apart)] == ["already_cleaned"] * 2
+    assert later.reason == "exact_duplicate"  # (a text page, not the dump line: another document)
+
+
+def test_fetched_at_takes_the_dump_readers_forms() -> None:
+    from datetime import date
+
+    from corearchive.cleaner import _utc
+
+    assert (
+        _utc("20240501100000") == _utc(1714557600) == _utc("1714557600") == ("2024-05-01T10:00:00Z")
+    )
+    assert _utc(date(2024, 5, 1)) == "2024-05-01T00:00:00Z"
+    for bad in ("yesterday", "", "0001-01-01T00:00:00+01:00", [1]):
+        with pytest.raises(ValueError, match="fetched_at is no capture time"):
+            _utc(bad)
+
+
+def test_a_cleaner_used_after_a_fork_says_so(cleaner: Cleaner, monkeypatch: pytest.MonkeyPatch):
+    # a cleaner shared into a fork-based pool missed duplicates in silence (27 of 800)
+    import os
+
+    pid = os.getpid()
+    monkeypatch.setattr(os, "getpid", lambda: pid + 1)
+    with pytest.raises(RuntimeError, match="made in another process"):
+        cleaner.clean(_article(400))
+    monkeypatch.setattr(os, "getpid", lambda: pid)
+    assert cleaner.clean(_article(400), url="   ").uri.startswith("urn:sha256:")  # (blank: none)
