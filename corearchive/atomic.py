@@ -57,6 +57,7 @@ def output_lock(
     if not reading:
         out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(out / LOCK_NAME, timeout=timeout)
+    held = False
     try:
         try:
             lock.acquire(timeout=0)
@@ -69,6 +70,7 @@ def output_lock(
                     file=err,
                 )
             lock.acquire()
+        held = True
     except Timeout:
         raise OutputBusyError(
             f"the output folder {out} is in use by another run (waited {timeout:g} s);"
@@ -80,12 +82,12 @@ def output_lock(
     except OSError:
         if not reading:
             raise
-        yield  # (read-only: nothing can change it)
-        return
+        # (read-only media, where the lock cannot be made: nothing can change it either)
     try:
         yield
     finally:
-        lock.release()
+        if held:
+            lock.release()
 
 
 def leftovers(out: Path, run_id: str | None = None) -> Iterator[tuple[Path, str | None]]:

@@ -48,7 +48,7 @@ from .inputs import _item, choose_source, read_error, read_results
 from .manager import PluginManager, collect, make_plugin_manager
 from .runner import _prepares, new_run_id
 from .schema import STILL_HTML, RecordValidator, build_record, schema_failure
-from .source import HEAD_SIZE, Failure, Source
+from .source import HEAD_SIZE, Failure, InputItem, Source
 from .stage import Stage, StageContext, close_stages, describe_error, open_stages
 
 #: What a page given as a mapping is read as: one object of a JSON Lines dump.
@@ -229,8 +229,7 @@ class Cleaner:
     def _documents_in(self, page: Any, url: str | None) -> int:
         """How many documents ``page`` holds (0 when it cannot be read as one)."""
         try:
-            data, uri = _page_bytes(page, url)
-            item = _item("-", uri, data[:HEAD_SIZE], data)
+            item = _page_item(page, url)
             source, _ = choose_source(item, self._sources)
             return sum(not isinstance(r, Failure) for r in read_results(source, item))
         except Exception:  # (its result says why)
@@ -316,12 +315,11 @@ class Cleaner:
                 broke.append(exc)
                 return
             try:
-                data, uri = _page_bytes(page, url)
+                item = _page_item(page, url)
             except (TypeError, ValueError) as exc:  # (a None among the pages: its result)
                 failed.setdefault(n, []).append(Cleaned(url or "", stage="input", error=str(exc)))
                 continue
-            # (named "-" as standard input is: no file, no suffix to go by)
-            item = _item("-", uri, data[:HEAD_SIZE], data)
+            uri = item.uri
             source: Source | None = None
             try:
                 source, _ = choose_source(item, self._sources)
@@ -409,6 +407,13 @@ class Cleaner:
         if not ended[doc.id]:
             del ended[doc.id]
         return got
+
+
+def _page_item(page: str | bytes | Mapping[str, Any], url: str | None) -> InputItem:
+    """A page as an input item: its bytes as an input would hold them, named by its URI
+    (named "-" as standard input is: no file, no suffix to go by)."""
+    data, uri = _page_bytes(page, url)
+    return _item("-", uri, data[:HEAD_SIZE], data)
 
 
 def _page_bytes(page: str | bytes | Mapping[str, Any], url: str | None) -> tuple[bytes, str]:

@@ -224,7 +224,12 @@ def _exit_stopped(code: int, executor: str) -> NoReturn:
     sys.exit(code)
 
 
-def _fail(message: str, code: ExitCode) -> NoReturn:
+def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
+    """End the command with ``code``, saying why on stderr (and, ``as_json``, on stdout as
+    ``{"exit_code", "error"}``: a wrapper reading stdout as JSON had nothing to read on 2,
+    3 or 75)."""
+    if as_json:
+        click.echo(json.dumps({"exit_code": int(code), "error": message}))
     click.echo(f"corearchive: error: {message}", err=True)
     sys.exit(int(code))
 
@@ -363,36 +368,32 @@ def ingest(
     from .executor import default_workers
     from .runner import Run, RunOptions
 
-    def fail(message: str, code: ExitCode) -> NoReturn:
-        if as_json:
-            # (a wrapper reading stdout as JSON had nothing to read on 2, 3 or 75)
-            click.echo(json.dumps({"exit_code": int(code), "error": message}))
-        _fail(message, code)
-
     try:
         pm, registry = _setup()
         config: RunConfig = resolve(registry, config_path=config_path, sets=sets, disable=disable)
     except CoreArchiveError as exc:
-        fail(str(exc), ExitCode.USAGE)
+        _fail(str(exc), ExitCode.USAGE, as_json)
     for warning in config.warnings:
         click.echo(f"corearchive: warning: {warning}", err=True)
     if str(out) == "-":
         # (it made a folder named "-": the output is a folder, never standard output)
-        fail(
+        _fail(
             "-o -: the output is a folder (records.jsonl, warc/ ...), not standard output;"
             " --json prints the run's report on stdout",
             ExitCode.USAGE,
+            as_json,
         )
     for option_name, folder in (("-o", out), ("--work-dir", work_dir), ("--index", index)):
         if folder is not None and (why := _not_a_folder(folder, file=option_name == "--index")):
-            fail(f"{option_name} {folder}: {why}", ExitCode.USAGE)
+            _fail(f"{option_name} {folder}: {why}", ExitCode.USAGE, as_json)
     for name in inputs:
         # (the run wrote its outputs into the folder, then said it was no input, exit 1)
         if name != "-" and os.path.isdir(name) and Path(name).resolve() == out.resolve():
-            fail(
+            _fail(
                 f"{name} is the output folder (-o) too: the output goes into a folder of its"
                 " own (one inside an input folder is passed over when that is read)",
                 ExitCode.USAGE,
+                as_json,
             )
     options = RunOptions(
         inputs=inputs,
@@ -415,7 +416,9 @@ def ingest(
         import importlib.util
 
         if importlib.util.find_spec("ray") is None:
-            fail('--executor ray needs Ray: pip install "corearchive[ray]"', ExitCode.USAGE)
+            _fail(
+                '--executor ray needs Ray: pip install "corearchive[ray]"', ExitCode.USAGE, as_json
+            )
 
     run = Run(pm, registry, config, options)
     try:
@@ -423,10 +426,10 @@ def ingest(
             report = run.execute()
     except (IndexBusyError, OutputBusyError) as exc:
         # (transient: a scheduler retries it later, where a usage error needs a person)
-        fail(str(exc), ExitCode.BUSY)
+        _fail(str(exc), ExitCode.BUSY, as_json)
     except (UnfinishedCommitError, IndexMissingError, PlanError, ConfigError) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
-        fail(str(exc), ExitCode.USAGE)
+        _fail(str(exc), ExitCode.USAGE, as_json)
     except _Terminated as exc:
         click.echo(f"corearchive: terminated; {_committed(run)}", err=True)
         _exit_stopped(exc.code, executor)
@@ -434,26 +437,27 @@ def ingest(
         click.echo(f"corearchive: interrupted; {_committed(run)}", err=True)
         _exit_stopped(130, executor)
     except CoreArchiveError as exc:
-        fail(str(exc), ExitCode.INTERNAL)
+        _fail(str(exc), ExitCode.INTERNAL, as_json)
     except (OSError, sqlite3.OperationalError) as exc:
         if (why := _cannot_write(exc, index or out / "index.sqlite")) is None:
             import traceback
 
             traceback.print_exc()
             why = f"internal error: {exc!r}"
-        fail(f"{why}; {_committed(run)}", ExitCode.INTERNAL)
+        _fail(f"{why}; {_committed(run)}", ExitCode.INTERNAL, as_json)
     except SystemExit as exc:
         # (a plugin's sys.exit() in a hook, a sink or a source: it ended the run with its
         # code, 0 often, and no word; a stage's fails only its document)
-        fail(
+        _fail(
             f"a plugin ended the run with sys.exit({exc.code!r}); {_committed(run)}",
             ExitCode.INTERNAL,
+            as_json,
         )
     except Exception as exc:
         import traceback
 
         traceback.print_exc()
-        fail(f"internal error: {exc!r}; {_committed(run)}", ExitCode.INTERNAL)
+        _fail(f"internal error: {exc!r}; {_committed(run)}", ExitCode.INTERNAL, as_json)
     if not quiet:
         # (the configuration named when a file was read: one picked up from the working
         # folder changes a run without a word on its command line)
@@ -596,9 +600,7 @@ def verify(out: Path, as_json: bool, timeout: float) -> None:
         with output_lock(out, timeout, sys.stderr, reading=True):
             result = check(out)
     except OutputBusyError as exc:
-        if as_json:
-            click.echo(json.dumps({"exit_code": int(ExitCode.BUSY), "error": str(exc)}))
-        _fail(str(exc), ExitCode.BUSY)
+        _fail(str(exc), ExitCode.BUSY, as_json)
     try:
         if as_json:
             click.echo(json.dumps(result.to_json(), indent=2))

@@ -249,6 +249,11 @@ def _percent(m: re.Match[str]) -> str:
     return "".join(f"%{b:02X}" for b in m[0].encode("utf-8"))
 
 
+#: Control characters (C0 but tab, DEL, C1): what a terminal acts on where a line shows
+#: them (an escape sequence in a file name or a dump's title), and what no title or name holds.
+CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def printable(text: str) -> str:
     """``text`` as it can be written in UTF-8 (JSON lines, WARC headers, the index): a file
     name's bytes that are not UTF-8 (which Python holds as surrogate escapes, ``a\\udcff``)

@@ -9,7 +9,6 @@ in part, get an error entry too. The counts in ``run.json`` add up:
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from typing import Any, TextIO
 import orjson
 
 from .atomic import AtomicFile
-from .document import Document, Drop, printable
+from .document import CONTROLS, Document, Drop, printable
 from .errors import ExitCode
 
 _ORJSON_OPTS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
@@ -152,16 +151,12 @@ class RunReport:
         return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in rows)
 
 
-#: What a terminal would act on in a line it is shown (C0 and C1 controls, DEL).
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
 def _shown(line: str) -> str:
     """``line`` fit for a terminal: its control characters as escapes (``\\x1b``), a line
     break too (one entry, one line). A file
     name holding an escape sequence reached the terminal raw in the error lines (it could
     move the cursor, retitle the window, hide the line)."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", line)
+    return CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", line)
 
 
 class RunReporter:

@@ -160,10 +160,11 @@ class Run:
             recover_commits(opts.out, self.err)
             remove_leftovers(opts.out, self.run_id, self.err)
             index = opts.index or opts.out / "index.sqlite"
+            earlier = _earlier_runs(opts.out)
             if opts.index is None and not opts.new_index:
-                _refuse_lost_index(opts.out, index)
-            _warn_unknown_runs(opts.out, index, self.err)
-            _warn_cut_files(opts.out, self.err)
+                _refuse_lost_index(earlier, opts.out, index)
+            _warn_unknown_runs(earlier, opts.out, index, self.err)
+            _warn_cut_files(earlier, opts.out, self.err)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
@@ -507,15 +508,30 @@ class Run:
         return self._local_stats.get(stage.name, StageStats())
 
 
-def _warn_unknown_runs(out: Path, index: Path, err: TextIO) -> None:
-    """Say when earlier runs into ``out`` (their manifests in ``OUT/runs``) are not in the
+def _earlier_runs(out: Path) -> list[Path]:
+    """The manifests of the runs into ``out`` before this one (``OUT/runs``), oldest first
+    (a run id starts with its time)."""
+    folder = out / "runs"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+
+
+def _manifest(path: Path) -> dict[str, Any]:
+    """A run's manifest, or an empty one when it cannot be read."""
+    try:
+        got = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return got if isinstance(got, dict) else {}
+
+
+def _warn_unknown_runs(earlier: list[Path], out: Path, index: Path, err: TextIO) -> None:
+    """Say when earlier runs into ``out`` (``earlier``: their manifests) are not in the
     index this run uses (another ``--index``, or a deleted ``index.sqlite``): the documents
     they archived are unknown to this run, which archives them again if given again (the
     same ids twice in ``records.jsonl``), with no word until then."""
-    folder = out / "runs"
-    if not folder.is_dir():
-        return
-    manifests = sorted(p.stem for p in folder.glob("*.json") if not p.name.startswith("."))
+    manifests = [p.stem for p in earlier]
     if not manifests:
         return
     try:
@@ -533,22 +549,18 @@ def _warn_unknown_runs(out: Path, index: Path, err: TextIO) -> None:
         )
 
 
-def _refuse_lost_index(out: Path, index: Path) -> None:
-    """Refuse a run into ``out`` whose index (the folder's own) is gone while ``OUT/runs``
-    holds runs that used it: a new index knows none of their documents, and the run
-    archived every one of them again (``records.jsonl`` 436 → 1,305 lines) after one line
-    of warning, exit 0, in an unattended job."""
+def _refuse_lost_index(earlier: list[Path], out: Path, index: Path) -> None:
+    """Refuse a run into ``out`` whose index (the folder's own) is gone while its earlier
+    runs (``earlier``: their manifests) used it: a new index knows none of their documents,
+    and the run archived every one of them again (``records.jsonl`` 436 → 1,305 lines)
+    after one line of warning, exit 0, in an unattended job."""
     if index.exists():
         return
-    folder = out / "runs"
-    used = []
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-        try:
-            named = json.loads(path.read_text("utf-8")).get("index")
-        except (OSError, ValueError, AttributeError):
-            continue
-        if isinstance(named, str) and Path(named).name == index.name:
-            used.append(path.stem)
+    used = [
+        path.stem
+        for path in earlier
+        if isinstance(named := _manifest(path).get("index"), str) and Path(named).name == index.name
+    ]
     if used:
         raise IndexMissingError(
             f"the index {index} is gone, but {out} holds {len(used)} run(s) that used it (the"
@@ -558,23 +570,15 @@ def _refuse_lost_index(out: Path, index: Path) -> None:
         )
 
 
-def _warn_cut_files(out: Path, err: TextIO) -> None:
+def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:
     """Say when ``records.jsonl`` or ``rejects.jsonl`` is shorter than the last run left it
     (its manifest's ``appended`` span ends past the file's end): moved away, truncated or
     replaced, as a log rotation does. The run goes on and appends from the file's end, but
     the earlier runs' spans then point at other runs' lines (or nowhere), and verify reports
     their documents as missing: said before the run, not found a month later."""
-    folder = out / "runs"
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.glob("*.json"), reverse=True):
-        if path.name.startswith("."):
-            continue
-        try:
-            appended = json.loads(path.read_text("utf-8")).get("appended") or {}
-        except (OSError, ValueError, AttributeError):
-            continue
-        if not appended:
+    for path in reversed(earlier):
+        appended = _manifest(path).get("appended")
+        if not isinstance(appended, dict) or not appended:
             continue
         for name, span in sorted(appended.items()):
             try:

@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
+from corearchive.document import CONTROLS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from ..boilerplate.reflow import Reflowed, reflow_text
@@ -151,21 +152,16 @@ _GIVEN_ISO = re.compile(ISO_DATE_OFFSET_PATTERN)
 #: ``published`` holds
 _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
-#: Control characters (C0 but tab, DEL, C1), which no title or name holds: a terminal
-#: acts on them when the field is shown (an escape sequence in a dump's title).
-_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
 def _without_controls(doc: Document) -> None:
     """The document's title, site name, authors and tags without control characters."""
     for name in ("title", "site_name"):
         value = getattr(doc, name)
-        if value and _CONTROLS.search(value):
-            setattr(doc, name, _CONTROLS.sub("", value).strip() or None)
+        if value and CONTROLS.search(value):
+            setattr(doc, name, CONTROLS.sub("", value).strip() or None)
     for name in ("authors", "tags"):
         values = getattr(doc, name)
-        if any(_CONTROLS.search(v) for v in values):
-            cleaned = (_CONTROLS.sub("", v).strip() for v in values)
+        if any(CONTROLS.search(v) for v in values):
+            cleaned = (CONTROLS.sub("", v).strip() for v in values)
             setattr(doc, name, list(dict.fromkeys(v for v in cleaned if v)))
 
 
