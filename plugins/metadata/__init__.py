@@ -152,6 +152,7 @@ _GIVEN_ISO = re.compile(ISO_DATE_OFFSET_PATTERN)
 #: ``published`` holds
 _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
+
 def _without_controls(doc: Document) -> None:
     """The document's title, site name, authors and tags without control characters."""
     for name in ("title", "site_name"):
