@@ -1186,18 +1186,26 @@ def _object_doc(
     )
     given: dict[str, Any] = {}
     cut: dict[str, int] = {}  # (what was cut to its bound: the size given)
-    title = _field(obj, ("title",))
+    fields = {
+        "title": _field(obj, ("title",)),
+        # what crawlers' JSON gives besides (news-please's authors and source_domain,
+        # trafilatura's author, sitename, tags and categories): the record's fields, as given
+        "authors": _field(obj, ("authors", "author")),
+        "tags": _field(obj, ("tags", "keywords")),
+        "categories": _field(obj, ("categories",)),
+        "site_name": _field(obj, ("site_name", "sitename", "source_domain")),
+        "date": _field(obj, _DATE_KEYS),
+    }
+    title = fields["title"]
     if isinstance(title, str) and title.strip():
         doc.title = given["title"] = _bounded(title.strip(), _MAX_FIELD_CHARS, "title", cut)
-    # what crawlers' JSON gives besides (news-please's authors and source_domain,
-    # trafilatura's author, sitename, tags and categories): the record's fields, as given
-    if authors := _names(_field(obj, ("authors", "author")), "authors", cut):
+    if authors := _names(fields["authors"], "authors", cut):
         doc.authors = given["authors"] = authors
-    if tags := _names(_field(obj, ("tags", "keywords")), "tags", cut):
+    if tags := _names(fields["tags"], "tags", cut):
         doc.tags = given["tags"] = tags
-    if categories := _names(_field(obj, ("categories",)), "categories", cut):
+    if categories := _names(fields["categories"], "categories", cut):
         given["categories"] = categories
-    site = _field(obj, ("site_name", "sitename", "source_domain"))
+    site = fields["site_name"]
     if isinstance(site, str) and site.strip():
         doc.site_name = given["site_name"] = _bounded(
             site.strip(), _MAX_NAME_CHARS, "site_name", cut
@@ -1206,15 +1214,42 @@ def _object_doc(
         # (a 1 MB title and 100,000 authors went into the record as given: a search index
         # refuses such a field, or the whole record)
         source = {**source, "cut": cut}
-    published = _field(obj, _DATE_KEYS)
+    published = fields["date"]
     if isinstance(published, datetime | date):
         published = published.isoformat()
     elif isinstance(published, int | float) and not isinstance(published, bool):
         published = str(int(published))  # (seconds since 1970, or a CDX stamp as a number)
     if isinstance(published, str) and published.strip():
         given["date"] = published.strip()
+    # a field given in a form not read (a number for a title, an object for the authors)
+    # is named with its JSON type: the record says why it lacks what the dump seemed to hold
+    if ignored := {
+        name: _json_type(value)
+        for name, value in fields.items()
+        if value is not None and name not in given and not _blank(value)
+    }:
+        source = {**source, "ignored": ignored}
     doc.annotations["source"] = {**source, "given": given}
     return doc
+
+
+def _blank(value: Any) -> bool:
+    """Whether a dump's field holds nothing: a blank string, an empty list or object."""
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, list | dict) and not value
+
+
+def _json_type(value: Any) -> str:
+    """The JSON type name of a decoded value (Parquet's dates and times named as such)."""
+    for kind, name in ((bool, "boolean"), (int | float, "number"), (str, "string")):
+        if isinstance(value, kind):
+            return name
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
 
 
 class ParquetSource(Source):

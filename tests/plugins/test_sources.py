@@ -1145,6 +1145,30 @@ def test_a_dumps_metadata_fields_are_bounded_and_the_cut_said():
     assert "cut" not in plain.annotations["source"]
 
 
+def test_a_dumps_fields_of_a_form_not_read_are_named_with_their_type():
+    # a number for a title, an object for the authors: dropped without a word before
+    obj = {
+        "text": article(88),
+        "title": 42,
+        "authors": {"name": "Bo"},
+        "tags": [1, 2],
+        "site_name": "",
+        "categories": [],
+        "date": True,
+    }
+    _, [doc], [], _ = read(json.dumps(obj).encode() + b"\n", "odd.jsonl")
+    source = doc.annotations["source"]
+    assert source["ignored"] == {
+        "title": "number",
+        "authors": "object",
+        "tags": "array",
+        "date": "boolean",
+    }
+    assert source["given"] == {} and doc.title is None and doc.authors == []
+    _, [plain], [], _ = read(json.dumps({"text": article(88), "title": "T"}).encode(), "s.jsonl")
+    assert "ignored" not in plain.annotations["source"]
+
+
 def test_broken_json_arrays_keep_what_came_before_and_say_where():
     good = [{"text": article(85)}, {"text": article(86)}]
     body = json.dumps(good)[:-1]  # (without its "]")
