@@ -289,9 +289,15 @@ class Cleaner:
         # the documents read before it are out.
         failed: dict[int, list[Cleaned]] = {}
         broke: list[BaseException] = []
-        read = self._read(pages, failed, broke)
-        for chunk in chunked_by_input(read, CHUNK_SIZE):
-            yield from self._run(chunk, failed)
+        # the documents read whose results are not given yet (by id)
+        pending: dict[str, Document] = {}
+        read = self._read(pages, failed, broke, pending)
+        try:
+            for chunk in chunked_by_input(read, CHUNK_SIZE):
+                yield from self._run(chunk, failed, pending)
+        finally:
+            if pending:
+                self._unread(pending.values())
         for n in sorted(failed):
             yield from failed.pop(n)
         if broke:
@@ -299,11 +305,26 @@ class Cleaner:
             # (they were lost with the batch they were in: 60 of 700)
             raise broke[0]
 
+    def _unread(self, docs: Iterable[Document]) -> None:
+        """Undo what cleaning ``docs`` left, their results not given (the caller stopped
+        early, a break, up to a batch and a page ahead of the last result it took): given
+        again, they are cleaned again (they were ``already_cleaned``, their records lost)."""
+        for doc in docs:
+            self._seen.discard(bytes.fromhex(doc.id))
+            ended = self._outcomes.ended.pop(doc.id, [])
+            if any(c.error is not None for c in ended):
+                continue  # (a failure: the ordered stages forgot it then)
+            dropped_by = {c.stage for c in ended}
+            for st in self._ordered:
+                if st.name not in dropped_by:  # (as for a drop: not the stage that dropped it)
+                    st.forget(doc)
+
     def _read(
         self,
         pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]],
         failed: dict[int, list[Cleaned]],
         broke: list[BaseException],
+        pending: dict[str, Document],
     ) -> Iterator[Document]:
         taken = iter(pages)
         for n in itertools.count():
@@ -349,6 +370,7 @@ class Cleaner:
                         )
                         continue
                     self._seen.add(key)
+                    pending[got.id] = got
                     if fetched_at is not None:
                         got.source.fetched_at = fetched_at
                     got.work["cleaner_page"] = n
@@ -358,7 +380,12 @@ class Cleaner:
                     Cleaned(uri, stage="input", error=read_error(source, exc))
                 )
 
-    def _run(self, chunk: list[Document], failed: dict[int, list[Cleaned]]) -> Iterator[Cleaned]:
+    def _run(
+        self,
+        chunk: list[Document],
+        failed: dict[int, list[Cleaned]],
+        pending: dict[str, Document],
+    ) -> Iterator[Cleaned]:
         outcomes = self._outcomes
         pages = [doc.work.pop("cleaner_page") for doc in chunk]
         kept: list[Document] = []
@@ -384,6 +411,7 @@ class Cleaner:
             got = records[doc.id].pop(0) if records.get(doc.id) else outcomes.take(doc.id)
             if got is None:  # (a stage that neither kept nor reported it)
                 got = Cleaned(doc.source.uri, stage="record", error="the document was lost")
+            del pending[doc.id]
             yield got
 
     def _record(self, doc: Document) -> Cleaned:

@@ -371,3 +371,27 @@ def test_a_cleaner_used_after_a_fork_says_so(cleaner: Cleaner, monkeypatch: pyte
         cleaner.clean(_article(400))
     monkeypatch.setattr(os, "getpid", lambda: pid)
     assert cleaner.clean(_article(400), url="   ").uri.startswith("urn:sha256:")  # (blank: none)
+
+
+def test_a_caller_that_stops_early_leaves_nothing_held(cleaner: Cleaner) -> None:
+    # a break in the middle of a batch left its other documents' outcomes in the cleaner,
+    # and its pages given again were already_cleaned: their records never given
+    pages = [_article(i) for i in range(40)]
+    menus = [f"Home\nWorld {i}\nShare\n" for i in range(40)]  # (dropped: no content)
+    mixed = [p for pair in zip(pages, menus, strict=True) for p in pair]
+    for n, _ in enumerate(cleaner.clean_many(mixed)):
+        if n == 9:
+            break
+    assert not cleaner._outcomes.ended
+    # a copy of a page cleaned but not taken is no duplicate: that page is not in the index
+    copy = cleaner.clean(pages[15], url="https://elsewhere.example/15")
+    assert copy.kept, (copy.reason, copy.detail)
+    again = list(cleaner.clean_many(mixed[10:]))
+    assert len(again) == 70 and all(c.error is None for c in again)
+    # given again, the pages cleaned but not taken are cleaned again (page 15 now the copy's
+    # duplicate)
+    assert [c.reason for c in again[0::2]] == [None] * 10 + ["exact_duplicate"] + [None] * 24
+    assert [c.reason for c in again[1::2]] == ["no_content"] * 35
+    # and a page whose result was taken stays cleaned
+    [first] = cleaner.clean_many(mixed[:1])
+    assert first.reason == "already_cleaned"
