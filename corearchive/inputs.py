@@ -254,10 +254,14 @@ def expand(
             uri = Path(os.path.abspath(name)).as_uri()  # (not the pipe's /proc name)
             spooled: InputItem | Unresolved
             try:
-                with open(name, "rb") as f:
-                    spooled = _spooled(name, uri, f, spool_dir)
+                # (not closed here: the copy's thread reads it on, and closes it at the end;
+                # a `with` closed it under the thread, whose next read failed: 25 of 221
+                # documents of a dump given as <(cat dump))
+                pipe = open(name, "rb")  # noqa: SIM115
             except OSError as exc:  # (opening it: reading and copying are told apart inside)
                 spooled = Unresolved(name, f"cannot be read: {exc.strerror or exc}")
+            else:
+                spooled = _spooled(name, uri, pipe, spool_dir, close=True)
             yield spooled
             continue
         if os.path.islink(name):
@@ -338,7 +342,12 @@ def _is_device(name: str) -> bool:
 
 
 def _spooled(
-    path: str, uri: str, stream: BinaryIO, folder: str | os.PathLike[str] | None = None
+    path: str,
+    uri: str,
+    stream: BinaryIO,
+    folder: str | os.PathLike[str] | None = None,
+    *,
+    close: bool = False,
 ) -> InputItem | Unresolved:
     """Standard input or a pipe, copied in chunks into a temporary file that its item reads.
 
@@ -347,7 +356,8 @@ def _spooled(
     by a thread as the pipe gives it, and the item is read as the copy grows
     (:class:`~corearchive.source.GrowingFile`): the run processes what a producer writes
     as it writes it (it waited for the producer's end: a crawler writing for hours). The
-    file is removed when the item goes, or at exit.
+    file is removed when the item goes, or at exit. ``close``: the stream is closed when
+    the copy ends (a pipe opened by name; not standard input).
     """
     import threading
 
@@ -357,12 +367,17 @@ def _spooled(
         # (the prefix tells atomic.remove_leftovers a killed run's copy)
         fd, spool = tempfile.mkstemp(prefix=".corearchive-input-", dir=where)
     except OSError as exc:
+        if close:
+            stream.close()
         return Unresolved(path, _cannot_copy(where, exc))
     _SPOOLS.add(spool)
     fill = SpoolFill()
     try:
         threading.Thread(
-            target=_copy_into, args=(fd, stream, where, fill), name="corearchive-copy", daemon=True
+            target=_copy_into,
+            args=(fd, stream, where, fill, close),
+            name="corearchive-copy",
+            daemon=True,
         ).start()
         fill.wait_for(MAGIC_SIZE)
         with open(spool, "rb") as f:
@@ -388,9 +403,10 @@ def _abandon(fill: SpoolFill, spool: str) -> None:
     _remove_spool(spool)
 
 
-def _copy_into(fd: int, stream: BinaryIO, where: str, fill: SpoolFill) -> None:
+def _copy_into(fd: int, stream: BinaryIO, where: str, fill: SpoolFill, close: bool = False) -> None:
     """Copy ``stream`` into the open file ``fd`` (closed after) as it gives its bytes,
-    telling ``fill`` of each piece, and at the end what went wrong, if anything."""
+    telling ``fill`` of each piece, and at the end what went wrong, if anything
+    (``close``: ``stream`` is closed too)."""
     problem: str | None = None
     try:
         # (unbuffered: a reader sees each piece as soon as it is counted)
@@ -413,6 +429,9 @@ def _copy_into(fd: int, stream: BinaryIO, where: str, fill: SpoolFill) -> None:
     except BaseException as exc:  # (the thread's end must be told, whatever ended it)
         problem = f"cannot be read: {describe_error(exc)}"
     finally:
+        if close:
+            with contextlib.suppress(OSError):
+                stream.close()
         fill.finish(problem)
 
 

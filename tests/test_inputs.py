@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import contextlib
 import gc
 import gzip
 import lzma
@@ -274,6 +275,37 @@ def test_a_pipe_named_by_itself_is_read_whole_once(tmp_path):
     assert isinstance(item, InputItem) and item.path == name and item.compressed
     assert item.head() == b"piped text\n"
     assert item.uri == f"file:///dev/fd/{r}"
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="needs /dev/fd")
+def test_a_pipe_named_by_itself_is_read_to_its_end_as_it_comes(tmp_path):
+    # the pipe was closed under the copy's thread once the item was made: of a dump given
+    # as <(cat dump), only what the first reads got (25 of 221 documents)
+    import threading
+
+    r, w = os.pipe()
+    line = b'{"text": "' + b"x" * 1000 + b'"}\n'
+    os.write(w, line)
+
+    def rest() -> None:
+        time.sleep(0.3)  # (after the item is made)
+        with contextlib.suppress(OSError):  # (the test's end closes the pipe if it failed)
+            for _ in range(3000):
+                os.write(w, line)
+        os.close(w)
+
+    writer = threading.Thread(target=rest, daemon=True)
+    writer.start()
+    try:
+        [item] = expand([f"/dev/fd/{r}"], spool_dir=tmp_path)
+        assert isinstance(item, InputItem)
+        with item.open() as f:
+            data = f.read()
+    finally:
+        os.close(r)  # (a writer blocked on a full pipe, nobody reading, is let go)
+        writer.join(10)
+    assert data == line * 3001
+    assert item.fill.finished() and item.fill.problem is None
 
 
 def test_a_pipe_is_read_as_it_comes(tmp_path):
