@@ -257,6 +257,12 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     " documents are archived again if given again).",
 )
 @click.option(
+    "--rescan",
+    is_flag=True,
+    help="Read every input file, also those unchanged (path, size, modification time) since"
+    " a committed run read them whole with no error; they are counted and not read otherwise.",
+)
+@click.option(
     "--index-timeout",
     type=_FINITE_SECONDS,
     default=30.0,
@@ -343,6 +349,7 @@ def ingest(
     disable: tuple[str, ...],
     index: Path | None,
     new_index: bool,
+    rescan: bool,
     index_timeout: float,
     index_cache_mb: int,
     workers: int | None,
@@ -400,6 +407,7 @@ def ingest(
         out=out,
         index=index,
         new_index=new_index,
+        rescan=rescan,
         index_timeout=index_timeout,
         index_cache_mb=index_cache_mb,
         workers=workers or default_workers(),
