@@ -192,7 +192,11 @@ def test_every_input_unchanged_is_no_failure(ingest, crawl, tmp_path):
     assert missing.exit_code == 1
 
 
-@pytest.mark.parametrize("how", [["-w", "2"]], ids=["workers2"])
+@pytest.mark.parametrize(
+    "how",
+    [["-w", "2"], ["-w", "2", "--plan", "staged"], ["-w", "1", "--plan", "staged"]],
+    ids=["workers2", "staged2", "staged1"],
+)
 def test_workers_and_the_staged_plan_skip_alike(ingest, crawl, tmp_path, how):
     """The same runs with --workers 1 (streaming) and ``how``: the same counts, rejects and
     records (the plan enumerates its inputs apart: one skip function)."""
@@ -238,3 +242,35 @@ def test_an_index_without_the_inputs_table_still_opens(ingest, crawl):
     assert again.manifest["counts"]["unchanged_inputs"] == 0
     assert len(_this_run(again)) == 5
     assert ingest(str(crawl)).manifest["counts"]["unchanged_inputs"] == 5
+    # the staged plan reads the index read-only as it splits: the same
+    with sqlite3.connect(first.out / "index.sqlite") as db:
+        db.execute("DROP TABLE inputs")
+    db.close()
+    staged = ingest(str(crawl), "--plan", "staged")
+    assert staged.exit_code == 0 and staged.manifest["counts"]["unchanged_inputs"] == 0
+    again = ingest(str(crawl), "--plan", "staged")
+    assert again.manifest["counts"]["unchanged_inputs"] == 5 and _this_run(again) == []
+
+
+def test_a_relaunched_plan_keeps_what_it_found_unchanged(ingest, crawl, monkeypatch):
+    """A staged run stopped after its plan was made, relaunched: the files it found unchanged
+    (in no task) are not taken for inputs added since, and are counted as before."""
+    import corearchive.plan as plan_mod
+
+    assert ingest(str(crawl), "--plan", "staged").exit_code == 0
+    for name, words in (("new1.txt", "eleven"), ("new2.txt", "thirty")):
+        (crawl / name).write_text(ARTICLE.replace("twelve", words) + f"\nNote {name}.")
+        _age(crawl / name)
+    real_write = plan_mod.write_task
+
+    def stopped(spec: Any, n: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plan_mod, "write_task", stopped)
+    assert ingest(str(crawl), "--plan", "staged").exit_code == 130
+    monkeypatch.setattr(plan_mod, "write_task", real_write)
+    resumed = ingest(str(crawl), "--plan", "staged")
+    assert resumed.exit_code == 0, resumed.output
+    counts = resumed.manifest["counts"]
+    assert (counts["inputs"], counts["unchanged_inputs"], counts["documents"]) == (7, 5, 2)
+    assert ingest(str(crawl), "--plan", "staged").manifest["counts"]["unchanged_inputs"] == 7
