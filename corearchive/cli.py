@@ -365,8 +365,9 @@ def ingest(
 ) -> None:
     """Clean INPUTS (files, folders, globs, - for stdin) into records and WARC files under OUT.
 
-    Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
-    OUT/rejects.jsonl), 4 no document was read (every input failed), 2 usage or
+    Exit status: 0 all inputs processed (or unchanged since an earlier run), 1 some inputs
+    or documents failed (see OUT/rejects.jsonl), 4 no document was read (every input
+    failed), 2 usage or
     configuration error, 75 the output folder or index is held by another run (try again
     later), 3 the run could not finish (its output could not be written: a full disk, a
     read-only folder; or an internal error), 130 interrupted, 143 terminated (SIGTERM);
