@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from corearchive import Document, Stage
 from corearchive.cli import cli
 
-from helpers import ARTICLE, ExplodingPlugin, extra_plugins
+from helpers import ARTICLE, ExplodingPlugin, StagePlugin, extra_plugins
 
 DAY = 86400
 
@@ -274,3 +275,35 @@ def test_a_relaunched_plan_keeps_what_it_found_unchanged(ingest, crawl, monkeypa
     counts = resumed.manifest["counts"]
     assert (counts["inputs"], counts["unchanged_inputs"], counts["documents"]) == (7, 5, 2)
     assert ingest(str(crawl), "--plan", "staged").manifest["counts"]["unchanged_inputs"] == 7
+
+
+class _GrowingStage(Stage):
+    """Appends to its document's input file as it processes it: a file written to while the
+    run reads it (a crawler still writing)."""
+
+    name = "grower"
+
+    def process(self, doc: Document) -> Document:
+        if "GROW" in doc.text and doc.source.path:
+            with open(doc.source.path, "a") as f:
+                f.write("\nMore text the crawler wrote while the run was reading this file.\n")
+        return doc
+
+
+def test_a_file_that_changed_while_the_run_read_it_is_read_again(
+    ingest, crawl, tmp_path, monkeypatch
+):
+    """(Recorded, if at all, as it was before the run read it; the run also compares its
+    state after, and records nothing of a file that changed.)"""
+    grows = crawl / "grows.txt"
+    grows.write_text(ARTICLE + "\nGROW\n")
+    _age(grows)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "grower", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("grower", StagePlugin(_GrowingStage))):
+        first = ingest(str(crawl), "--config", str(cfg))
+        assert first.exit_code == 0
+        _age(grows)  # (not a racy one: its size tells it)
+        again = ingest(str(crawl), "--config", str(cfg))
+    counts = again.manifest["counts"]
+    assert (counts["unchanged_inputs"], counts["documents"]) == (5, 1)
