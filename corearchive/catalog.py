@@ -41,6 +41,17 @@ CREATE TABLE IF NOT EXISTS runs (
     out TEXT NOT NULL,
     counts TEXT
 );
+-- the input files read whole by a committed run (corearchive.unchanged); an index made
+-- before it gets the table when a run opens it
+CREATE TABLE IF NOT EXISTS inputs (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
 """
 
 

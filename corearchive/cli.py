@@ -257,6 +257,12 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     " documents are archived again if given again).",
 )
 @click.option(
+    "--rescan",
+    is_flag=True,
+    help="Read every input file, also those unchanged (path, size, modification time) since"
+    " a committed run read them whole with no error; they are counted and not read otherwise.",
+)
+@click.option(
     "--index-timeout",
     type=_FINITE_SECONDS,
     default=30.0,
@@ -343,6 +349,7 @@ def ingest(
     disable: tuple[str, ...],
     index: Path | None,
     new_index: bool,
+    rescan: bool,
     index_timeout: float,
     index_cache_mb: int,
     workers: int | None,
@@ -358,8 +365,9 @@ def ingest(
 ) -> None:
     """Clean INPUTS (files, folders, globs, - for stdin) into records and WARC files under OUT.
 
-    Exit status: 0 all inputs processed, 1 some inputs or documents failed (see
-    OUT/rejects.jsonl), 4 no document was read (every input failed), 2 usage or
+    Exit status: 0 all inputs processed (or unchanged since an earlier run), 1 some inputs
+    or documents failed (see OUT/rejects.jsonl), 4 no document was read (every input
+    failed), 2 usage or
     configuration error, 75 the output folder or index is held by another run (try again
     later), 3 the run could not finish (its output could not be written: a full disk, a
     read-only folder; or an internal error), 130 interrupted, 143 terminated (SIGTERM);
@@ -400,6 +408,7 @@ def ingest(
         out=out,
         index=index,
         new_index=new_index,
+        rescan=rescan,
         index_timeout=index_timeout,
         index_cache_mb=index_cache_mb,
         workers=workers or default_workers(),

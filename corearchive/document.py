@@ -214,12 +214,8 @@ class Document:
             # header at a line break): percent-encoded, as a URI has them. What is there
             # already (``%20``), other ASCII, and non-ASCII letters (IRIs) are kept.
             uri = _NOT_IN_URI.sub(_percent, uri)
-        if path is not None and path != "-":
-            # (a Windows path's separators as "/"; on POSIX a backslash is a character of
-            # a file name: "caf\\xe9.txt" was recorded as caf/xe9.txt, a file that is not)
-            if os.sep != "/":
-                path = path.replace(os.sep, "/")
-            path = printable(posixpath.normpath(path))
+        if path is not None:
+            path = source_path(path)
         source = SourceInfo(
             uri=uri, path=path, format=format, sha256=sha, locator=locator, **source_fields
         )
@@ -252,6 +248,18 @@ def _percent(m: re.Match[str]) -> str:
 #: Control characters (C0 but tab, DEL, C1): what a terminal acts on where a line shows
 #: them (an escape sequence in a file name or a dump's title), and what no title or name holds.
 CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def source_path(path: str) -> str:
+    """An input's path as its documents' ``source.path`` has it: normalised, ``/`` for the
+    separator, control characters escaped (``-``, standard input, as it is)."""
+    if path == "-":
+        return path
+    # (a Windows path's separators as "/"; on POSIX a backslash is a character of a file
+    # name: "caf\\xe9.txt" was recorded as caf/xe9.txt, a file that is not)
+    if os.sep != "/":
+        path = path.replace(os.sep, "/")
+    return printable(posixpath.normpath(path))
 
 
 def printable(text: str) -> str:

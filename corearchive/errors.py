@@ -16,7 +16,8 @@ class ExitCode(IntEnum):
     #: An unexpected error in corearchive or a plugin stopped the run; outputs were not committed.
     INTERNAL = 3
     #: The run finished, but read no document: every input it was given failed (a path that
-    #: does not exist, a glob that matches nothing, files that cannot be read).
+    #: does not exist, a glob that matches nothing, files that cannot be read; not one
+    #: unchanged since an earlier run, see :mod:`corearchive.unchanged`).
     NOTHING_READ = 4
     #: The output folder or the index is held by another run (after ``--index-timeout``):
     #: nothing was done; try again later (``EX_TEMPFAIL`` of sysexits.h).

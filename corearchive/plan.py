@@ -79,7 +79,7 @@ from typing import IO, Any, Protocol, runtime_checkable
 from .atomic import AtomicFile, Commit, file_sha256, run_committed, write_atomic
 from .catalog import WITH_WARC, Catalog, indexed_runs, open_read_only
 from .config import RunConfig
-from .document import Document, Drop, Duplicate
+from .document import Document, Drop, Duplicate, source_path
 from .errors import PlanError
 from .executor import (
     CHUNK_SIZE,
@@ -108,6 +108,7 @@ from .schema import RecordValidator
 from .sink import Sink, SinkContext
 from .source import Failure, Source
 from .stage import Stage, StageContext, StageStats, close_stages, describe_error
+from .unchanged import UnchangedInputs, file_state, record
 
 #: Documents per pickled chunk in the task files (and per dedup batch in clusters): the
 #: executor's chunk, so that local stages see the chunks of a streaming run.
@@ -428,6 +429,7 @@ def _read(
     item.resume = resume
     sources = {name: cls() for name, cls in spec.registry.sources.items()}
     seen: set[str] = set()
+    key = source_path(path)
     i = -1 if resume is None else start - 1
     # The source's counts (skipped records) that belong to this part: those it made after
     # handing out the result before the part (a resumed source starts right there).
@@ -446,6 +448,9 @@ def _read(
             if isinstance(result, Failure):
                 reporter.input_failed(item.path, item.uri, result.error, result.where)
             else:
+                if result.source.path != key:
+                    # (as Run._read: its errors would not be told as this input's)
+                    report.inputs_with_errors.add(key)
                 report.documents += 1
                 prior = archived.get(result.id)
                 of = result.id
@@ -1005,12 +1010,28 @@ def _check_staged(sinks: Sequence[str], ordered: Sequence[Any]) -> None:
 
 
 def _stat(path: str) -> list[int] | None:
-    """A file's size and modification time (ns), as a plan keeps them; None if it is gone."""
-    try:
-        st = os.stat(path)
-    except OSError:
+    """A file's size, modification time (ns) and inode, as a plan keeps them
+    (:func:`~corearchive.unchanged.file_state`); None if it is gone."""
+    return file_state(path)
+
+
+def _same_state(then: list[int] | None, now: list[int] | None) -> bool:
+    """Whether a plan's input file is as the plan found it (``then``; a plan written before
+    it kept inodes has size and modification time only)."""
+    if then is None or now is None:
+        return then is now
+    return now[: len(then)] == then
+
+
+def _read_only(index: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the index, None when there is none (or it cannot be read:
+    the run's own opening of it says why)."""
+    if not index.exists():
         return None
-    return [st.st_size, st.st_mtime_ns]
+    try:
+        return open_read_only(index)
+    except sqlite3.Error:
+        return None
 
 
 def _finished_runs(index: Path) -> set[str]:
@@ -1105,8 +1126,18 @@ class StagedPlan:
             else:
                 paths.append(it.path)
         runs_before = sorted(_finished_runs(index))
-        tasks = self._split(paths, task_bytes)
+        # the files unchanged since a committed run read them whole are not read (one
+        # function with the streaming run's); the plan keeps their state too, for a relaunch
         files = len(paths)
+        db = _read_only(index) if not opts.rescan else None
+        try:
+            unchanged = UnchangedInputs(db, run.fingerprint(), opts.rescan)
+            stats = {p: _stat(p) for p in paths}
+            paths = [p for p in paths if not unchanged.unchanged(p)]
+        finally:
+            if db is not None:
+                db.close()
+        tasks = self._split(paths, task_bytes)
         plan = {
             "run_id": run.run_id,
             "inputs": inputs,
@@ -1115,12 +1146,16 @@ class StagedPlan:
             "tasks": tasks,
             "unresolved": unresolved,
             "repeated": len(repeated),
-            # what a relaunch checks: the files as they were (size, modification time),
+            # what a relaunch checks: the files as they were (size, modification time, inode),
             # and the runs the index held (another run's commit makes the tasks' checks
             # of what is archived stale)
-            "stats": {p: _stat(p) for p in paths},
+            "stats": stats,
             "runs_before": runs_before,
             "task_mb": opts.task_mb,
+            # not read: unchanged since a committed run (see corearchive.unchanged); when
+            # the files were first looked at (the run records those older than that)
+            "unchanged": unchanged.count,
+            "stat_time_ns": unchanged.since_ns,
         }
         self.work.mkdir(parents=True, exist_ok=True)
         write_atomic(plan_file, json.dumps(plan, indent=1).encode(), run.run_id)
@@ -1139,7 +1174,7 @@ class StagedPlan:
             if not isinstance(it, Unresolved):
                 now.append(it.path)
         added = [p for p in now if p not in stats]
-        edited = [p for p in now if p in stats and _stat(p) != stats[p]]
+        edited = [p for p in now if p in stats and not _same_state(stats[p], _stat(p))]
         if not added and not edited:
             return None
         what = [f"{len(edited)} edited: {', '.join(edited[:3])}"] if edited else []
@@ -1301,9 +1336,21 @@ class StagedPlan:
                     spec, catalog, dedup, len(tasks), plan["unresolved"], warcs, outputs, commit
                 )
             repeats = plan.get("repeated", 0)  # (a plan written before it was counted)
+            report.unchanged_inputs = plan.get("unchanged", 0)
             report.inputs = plan["files"] + len(plan["unresolved"]) + repeats
             if repeats:
                 report.skipped[REPEATED_INPUT] += repeats
+            # the files read whole with no error entry, in the run's transaction (a plan
+            # written before it looked at the files' times records none: stat_time_ns 0)
+            read = dict.fromkeys(part[0] for task in tasks for part in task)
+            record(
+                catalog.db,
+                run.run_id,
+                run.fingerprint(),
+                [(p, plan["stats"].get(p)) for p in read],
+                report.inputs_with_errors,
+                plan.get("stat_time_ns", 0),
+            )
             steps.lap("final")
             report.seconds = time.time() - started
             run.report = report  # (the manifest's exit code and seconds are the run's)
@@ -1512,6 +1559,8 @@ def _add_report(into: RunReport, other: RunReport) -> None:
     into.input_errors += other.input_errors
     into.skipped.update(other.skipped)
     into.formats.update(other.formats)
+    # (a task's counts written before the report kept them: none)
+    into.inputs_with_errors.update(getattr(other, "inputs_with_errors", ()))
 
 
 class _NoReporter:

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 import orjson
 
 from .atomic import AtomicFile
-from .document import CONTROLS, Document, Drop, printable
+from .document import CONTROLS, Document, Drop, printable, source_path
 from .errors import ExitCode
 
 _ORJSON_OPTS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_NON_STR_KEYS
@@ -60,6 +60,12 @@ class RunReport:
     skipped: Counter[str] = field(default_factory=Counter)
     formats: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    #: Input files not read: unchanged since a committed run read them whole (see
+    #: :mod:`corearchive.unchanged`; counted in ``inputs`` too).
+    unchanged_inputs: int = 0
+    #: The inputs with an error entry (their paths as ``source.path`` has them): not
+    #: recorded as read whole, so read again by the next run.
+    inputs_with_errors: set[str] = field(default_factory=set)
 
     @property
     def dropped_total(self) -> int:
@@ -77,10 +83,11 @@ class RunReport:
     @property
     def exit_code(self) -> ExitCode:
         """The command's exit status for this report: :attr:`ExitCode.NOTHING_READ` when
-        inputs failed and no document was read, else ``OK`` or ``PARTIAL``."""
+        inputs failed and no document was read (and no input was unchanged since an
+        earlier run: not every input failed then), else ``OK`` or ``PARTIAL``."""
         if self.ok:
             return ExitCode.OK
-        if self.documents == 0 and self.input_errors > 0:
+        if self.documents == 0 and self.input_errors > 0 and self.unchanged_inputs == 0:
             return ExitCode.NOTHING_READ
         return ExitCode.PARTIAL
 
@@ -90,6 +97,7 @@ class RunReport:
             by_stage.setdefault(stage, {})[reason] = n
         return {
             "inputs": self.inputs,
+            "unchanged_inputs": self.unchanged_inputs,
             "input_errors": self.input_errors,
             "documents": self.documents,
             "kept": self.kept,
@@ -120,6 +128,7 @@ class RunReport:
             documents=counts["documents"],
             kept=counts["kept"],
             input_errors=counts["input_errors"],
+            unchanged_inputs=counts.get("unchanged_inputs", 0),
         )
         for stage, reasons in counts["dropped_by_stage"].items():
             for reason, n in reasons.items():
@@ -132,11 +141,16 @@ class RunReport:
 
     def summary(self) -> str:
         """A short table for the end of a run."""
-        rows: list[tuple[str, str]] = [
-            ("inputs", str(self.inputs)),
-            ("documents", str(self.documents)),
-            ("kept", str(self.kept)),
-        ]
+        rows: list[tuple[str, str]] = [("inputs", str(self.inputs))]
+        if self.unchanged_inputs:
+            rows.append(
+                (
+                    "unchanged inputs",
+                    f"{self.unchanged_inputs} (unchanged since an earlier run read them whole:"
+                    " not read; --rescan reads them again)",
+                )
+            )
+        rows += [("documents", str(self.documents)), ("kept", str(self.kept))]
         for (stage, reason), n in sorted(self.dropped.items()):
             rows.append((f"dropped  {stage}: {reason}", str(n)))
         for stage, n in sorted(self.failed.items()):
@@ -198,6 +212,7 @@ class RunReporter:
 
     def failed(self, document: Document, stage: str, error: str) -> None:
         self.report.failed[stage] += 1
+        self.report.inputs_with_errors.add(document.source.path or "")
         source = document.source.to_json()
         self.rejects.write(
             dumps(
@@ -220,6 +235,7 @@ class RunReporter:
     def input_failed(self, path: str, uri: str, error: str, where: str | None = None) -> None:
         """An input (or a part of it, ``where``) could not be read."""
         self.report.input_errors += 1
+        self.report.inputs_with_errors.add(source_path(path))
         source = {"uri": printable(uri), "path": printable(path), "where": where}
         self.rejects.write(
             dumps(

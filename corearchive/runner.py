@@ -31,7 +31,7 @@ from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
 from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs
 from .config import RunConfig
-from .document import Document, Drop, printable
+from .document import Document, Drop, printable, source_path
 from .errors import CoreArchiveError, IndexMissingError, PluginError
 from .executor import (
     CHUNK_SIZE,
@@ -62,6 +62,7 @@ from .schema import (
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
 from .stage import Stage, StageContext, StageStats, describe_error, open_stages
+from .unchanged import UnchangedInputs, fingerprint
 
 ARCHIVE_STAGE = "archive"
 
@@ -103,6 +104,9 @@ class RunOptions:
     task_mb: float = 256.0
     #: Start a new index although the folder's runs used one that is gone (``--new-index``).
     new_index: bool = False
+    #: Read every input file, also those unchanged since a committed run read them whole
+    #: (``--rescan``; see :mod:`corearchive.unchanged`).
+    rescan: bool = False
 
 
 def new_run_id() -> str:
@@ -226,7 +230,8 @@ class Run:
             open_stages(ordered)
             self.pm.setup("corearchive_session_start", run_id=self.run_id, config=self.config)
 
-            items = self._resolve(reporter)
+            unchanged = UnchangedInputs(catalog.db, self.fingerprint(), opts.rescan)
+            items = self._resolve(reporter, unchanged)
             progress = Progress(
                 total_inputs=len(items),
                 enabled=(not opts.quiet)
@@ -247,6 +252,8 @@ class Run:
             for stage in ordered:
                 stage.close()
             progress.finish()
+            # (in the run's transaction: committed with it, or not at all)
+            unchanged.record(catalog.db, self.run_id, self.report.inputs_with_errors)
             self.report.seconds = time.time() - started
 
             # The files become visible together, after the index's commit (Commit)
@@ -288,6 +295,11 @@ class Run:
             exitstatus=int(exit_code),
         )
         return self.report
+
+    def fingerprint(self) -> str:
+        """What an input's record in the index holds of this run's reading and decisions
+        (see :func:`corearchive.unchanged.fingerprint`)."""
+        return fingerprint(self.config.digest, self.provenance()["plugins"])
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """``OUT/runs/RUN.json`` and ``OUT/run.json`` (inside the run's :class:`Commit`)."""
@@ -356,7 +368,9 @@ class Run:
                 else:
                     reporter.failed(ev.doc, ev.stage, ev.error)
 
-    def _resolve(self, reporter: RunReporter) -> list[InputItem]:
+    def _resolve(self, reporter: RunReporter, unchanged: UnchangedInputs) -> list[InputItem]:
+        """The items to read: the inputs resolved, but for the files ``unchanged`` since a
+        committed run read them (counted)."""
         items: list[InputItem] = []
         opts = self.options
 
@@ -374,8 +388,9 @@ class Run:
             self.report.inputs += 1
             if isinstance(it, Unresolved):
                 reporter.input_failed(it.path, it.uri, it.error)
-            else:
+            elif not unchanged.unchanged(it.path, a_file=_a_file(it)):
                 items.append(it)
+        self.report.unchanged_inputs = unchanged.count
         return items
 
     def _sources(self) -> dict[str, Source]:
@@ -388,6 +403,7 @@ class Run:
         for item in items:
             progress.input_started(item)
             source: Source | None = None
+            key = source_path(item.path)
             try:
                 source, _ = choose_source(item, sources)
                 self.report.formats[source.name] += 1
@@ -395,6 +411,10 @@ class Run:
                     if isinstance(result, Failure):
                         reporter.input_failed(item.path, item.uri, result.error, result.where)
                         continue
+                    if result.source.path != key:
+                        # (a source that names its documents' input otherwise: their errors
+                        # would not be told as this input's, which is read again next time)
+                        self.report.inputs_with_errors.add(key)
                     self.report.documents += 1
                     progress.document()
                     yield result
@@ -506,6 +526,12 @@ class Run:
         if stage in self._ordered:
             return stage.stats
         return self._local_stats.get(stage.name, StageStats())
+
+
+def _a_file(item: InputItem) -> bool:
+    """Whether ``item`` is a file read in place (not standard input, a pipe's copy, bytes
+    given): only those are recorded as read, and skipped when unchanged."""
+    return item.path != "-" and item.spool is None and item.data is None
 
 
 def _earlier_runs(out: Path) -> list[Path]:
@@ -721,13 +747,15 @@ def ingest(
     workers: int = 1,
     index: str | os.PathLike[str] | None = None,
     index_timeout: float = 30.0,
+    rescan: bool = False,
     err: TextIO | None = None,
 ) -> RunReport:
     """``corearchive ingest`` inside a program: the run over ``inputs`` (files, folders,
     globs) into ``out``, committed as the command commits it, its report returned.
 
     ``config``, ``settings`` (``"STAGE.KEY=VALUE"``) and ``disable`` are ``--config``,
-    ``--set`` and ``--disable``; ``workers`` processes (default 1: this one). Errors raise
+    ``--set`` and ``--disable``; ``workers`` processes (default 1: this one); ``rescan``:
+    ``--rescan`` (read also the files unchanged since a run read them whole). Errors raise
     instead of exiting: :class:`~corearchive.ConfigError` (the configuration), and other
     :class:`~corearchive.CoreArchiveError` subclasses (the folder held by another run
     after ``index_timeout``: :class:`~corearchive.BusyError`; an index that is gone:
@@ -764,5 +792,6 @@ def ingest(
         progress=False,
         err=err,
         workers=workers,
+        rescan=rescan,
     )
     return Run(pm, registry, resolved, options).execute()

@@ -255,7 +255,7 @@ def test_ingest_in_a_program(seeds: Path, tmp_path: Path, monkeypatch: pytest.Mo
     assert (report.kept, report.exit_code) == (5, ExitCode.OK)
     assert len((out / "records.jsonl").read_text().splitlines()) == 5
     err = io.StringIO()
-    again = ingest([str(seeds), str(tmp_path / "nope")], out, err=err)
+    again = ingest([str(seeds), str(tmp_path / "nope")], out, err=err, rescan=True)
     assert again.exit_code == ExitCode.PARTIAL and again.kept == 0
     assert again.dropped[("archive", "already_archived")] == 5 and "nope" in err.getvalue()
     with pytest.raises(ConfigError, match="no_such_option"):

@@ -415,6 +415,7 @@ def test_big_files_are_counted_in_parallel_and_cut_as_one_by_one(ingest, tmp_pat
     assert plan == {
         **json.loads((tmp_path / "one" / ".plan" / "plan.json").read_text()),
         "run_id": plan["run_id"],
+        "stat_time_ns": plan["stat_time_ns"],
     }
     paths = [part[0] for t in plan["tasks"] for part in t]
     assert paths == sorted(paths)  # input order

@@ -61,7 +61,8 @@ def test_seeds_become_five_valid_records(ingest, seeds):
 def test_rerun_gives_same_ids_and_adds_nothing(ingest, seeds, tmp_path):
     first = ingest(str(seeds))
     ids = sorted(r["id"] for r in first.records)
-    second = ingest(str(seeds))
+    # (--rescan: the files unchanged are read again, test_unchanged.py has them skipped)
+    second = ingest(str(seeds), "--rescan")
     assert second.exit_code == 0
     assert sorted(r["id"] for r in second.records) == ids  # records.jsonl unchanged: 5 lines
     run2 = [r for r in second.rejects if r["run_id"] == second.manifest["run_id"]]
@@ -124,7 +125,7 @@ def test_rerun_of_a_grown_input_adds_only_the_new_documents(ingest, tmp_path):
 def test_shared_index_across_output_folders(ingest, seeds, tmp_path):
     index = tmp_path / "shared.sqlite"
     a = ingest(str(seeds), "--index", str(index), out=tmp_path / "a")
-    b = ingest(str(seeds), "--index", str(index), out=tmp_path / "b")
+    b = ingest(str(seeds), "--index", str(index), "--rescan", out=tmp_path / "b")
     assert len(a.records) == 5 and b.records == []
     assert {r["reason"] for r in b.rejects} == {"already_archived"}
     assert not (tmp_path / "a" / "index.sqlite").exists()
@@ -993,7 +994,7 @@ def test_lifecycle_and_event_hooks(seeds, tmp_path, monkeypatch):
     missing = str(tmp_path / "missing.txt")
     with extra_plugins(monkeypatch, ("listener", Listener())):
         CliRunner().invoke(cli, ["ingest", str(seeds), missing, "-o", str(tmp_path / "o")])
-        CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o")])
+        CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--rescan"])
     names = [c[0] for c in calls]
     assert names[:2] == ["configure", "start"]
     assert ("failed", ("input", missing)) in calls
@@ -1502,7 +1503,7 @@ def test_a_rerun_naming_the_inputs_by_another_path_adds_nothing(
     first = ingest("seeds", "--set", 'dedup.policy="keep"', "--plan", plan, out=out)
     assert len(first.records) == 5
     monkeypatch.chdir(tmp_path)
-    again = ingest(str(seeds), "--set", 'dedup.policy="keep"', "--plan", plan, out=out)
+    again = ingest(str(seeds), "--set", 'dedup.policy="keep"', "--plan", plan, "--rescan", out=out)
     assert again.exit_code == 0, again.output
     assert again.manifest["counts"]["kept"] == 0
     drops = [r for r in again.rejects if r["run_id"] == again.manifest["run_id"]]
@@ -1521,7 +1522,7 @@ def test_a_rerun_naming_the_inputs_by_another_path_adds_nothing(
     out2 = tmp_path / "out2"
     assert len(ingest("dump.jsonl", "--plan", plan, out=out2).records) == 5
     monkeypatch.chdir("/")
-    rerun = ingest(str(dump), "--plan", plan, out=out2)
+    rerun = ingest(str(dump), "--plan", plan, "--rescan", out=out2)
     assert rerun.exit_code == 0 and rerun.manifest["counts"]["kept"] == 0
     reasons = [r["reason"] for r in rerun.rejects if r["run_id"] == rerun.manifest["run_id"]]
     assert reasons == ["already_archived"] * 5
@@ -1666,7 +1667,7 @@ def test_documents_of_a_records_only_run_are_archived_by_a_later_run_with_warc(
     report = verify(out)
     assert report.ok, report.listed
     assert any("5 records.jsonl line(s) without an archive link" in n for n in report.notes)
-    third = ingest(str(seeds), "--plan", plan, out=out)
+    third = ingest(str(seeds), "--plan", plan, "--rescan", out=out)
     assert third.manifest["counts"]["kept"] == 0
     assert third.manifest["counts"]["dropped"] == 5
     assert third.manifest["counts"]["dropped_by_stage"] == {"archive": {"already_archived": 5}}

@@ -1,0 +1,158 @@
+"""Input files unchanged since a committed run: counted, not read again.
+
+The daily job ``corearchive ingest CRAWL/ -o OUT`` over a folder that only grows read every
+file again, and gave each document archived already a line of ``rejects.jsonl``
+(``already_archived``, ~500 bytes): 0.5 GB a day for a folder of a million documents, lines
+that said nothing but a count. Now a run records in its index each input file it read to
+its end with no error entry (every document a record or a drop): its resolved path, size,
+modification time (ns) and inode, the run, and the fingerprint of what read and decided
+(:func:`fingerprint`: the configuration's digest, corearchive's and every plugin's
+version). A later run on the same index does not open a file whose record matches all of
+these: it counts it (``counts.unchanged_inputs``). ``--rescan`` reads every file again.
+
+Not recorded, so read again by the next run: standard input and pipes; a file with an error
+entry (an input error, a document that failed a stage, its record or a sink: the next run
+retries those documents); a file that changed while the run read it (its state before and
+after differ), or that was modified less than :data:`RACY_NS` before the run first looked
+at it (a second change of the same size within the file system's time stamp granularity
+would leave the record matching); a file whose documents a source named by another path
+(their failures could not be told apart). A run that does not commit records nothing.
+
+The streaming run and the staged plan skip and record through this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from . import __version__
+from .document import printable, source_path
+
+#: How much older than the run's first look at it a file's modification time must be for
+#: the run to record it (2 s: FAT's time stamp granularity; coarser clocks tick in ms).
+RACY_NS = 2_000_000_000
+
+
+def file_state(path: str) -> list[int] | None:
+    """``[size, mtime_ns, inode]`` of the regular file ``path``; None for anything else (a
+    pipe, a device, a file gone or unreadable)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def fingerprint(config_digest: str, plugins: dict[str, Any]) -> str:
+    """What a file's record holds for "read and decided the same way": the configuration's
+    digest and the versions of corearchive and of every plugin (``provenance.plugins``).
+    Another configuration (a language added to the allow-list) or another version may
+    decide otherwise of the documents an earlier run dropped: the file is read again."""
+    blob = json.dumps(
+        {"software": __version__, "config": config_digest, "plugins": plugins},
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
+    return "sha256:" + hashlib.sha256(blob).hexdigest()
+
+
+class UnchangedInputs:
+    """The inputs of one run, as to this module: which are unchanged since a committed run
+    (:meth:`unchanged`), and which it reads and may record when it commits (:meth:`read`).
+
+    ``db``: a connection to the run's index (None: no index yet); ``rescan``: nothing is
+    unchanged (every file is read, and recorded again)."""
+
+    def __init__(self, db: sqlite3.Connection | None, fingerprint: str, rescan: bool) -> None:
+        self.db = db
+        self.fingerprint = fingerprint
+        self.rescan = rescan
+        #: when the run first looked at its files (see RACY_NS)
+        self.since_ns = time.time_ns()
+        #: how many inputs were found unchanged (not read)
+        self.count = 0
+        #: the files the run reads, as named, and their state before it read them
+        self.files: list[tuple[str, list[int] | None]] = []
+
+    def unchanged(self, path: str, *, a_file: bool = True) -> bool:
+        """Whether the input ``path`` (named or found; ``a_file``: False for standard input,
+        a pipe, bytes given) is a file recorded, as it is now, by a committed run with this
+        fingerprint: then it is counted, not to be read. Otherwise it is to be read, and
+        remembered for :meth:`record` if it is a file."""
+        if not a_file:
+            return False
+        state = file_state(path)
+        if state is not None and not self.rescan and self.db is not None:
+            row = _row(self.db, resolved(path))
+            if row is not None and list(row[:3]) == state and row[3] == self.fingerprint:
+                self.count += 1
+                return True
+        self.files.append((path, state))
+        return False
+
+    def record(self, db: sqlite3.Connection, run_id: str, with_errors: set[str]) -> int:
+        """Record, in the run's transaction of the index ``db``, each file the run read
+        whole that had no error entry (``with_errors``: their paths as the documents'
+        ``source.path`` has them) and is as it was before the run read it; forget what an
+        earlier run recorded of the others. Returns how many were recorded."""
+        return record(db, run_id, self.fingerprint, self.files, with_errors, self.since_ns)
+
+
+def record(
+    db: sqlite3.Connection,
+    run_id: str,
+    fingerprint: str,
+    files: Iterable[tuple[str, list[int] | None]],
+    with_errors: set[str],
+    since_ns: int,
+) -> int:
+    """:meth:`UnchangedInputs.record` of ``files`` (path as named, state before reading)
+    first looked at ``since_ns`` (the staged plan records the files of its plan.json)."""
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    recorded = 0
+    for path, before in files:
+        real = resolved(path)
+        if (
+            before is None
+            or before[1] > since_ns - RACY_NS
+            or source_path(path) in with_errors
+            or file_state(path) != before
+        ):
+            db.execute("DELETE FROM inputs WHERE path = ?", (real,))
+            continue
+        size, mtime_ns, inode = before
+        db.execute(
+            "INSERT OR REPLACE INTO inputs"
+            " (path, size, mtime_ns, inode, fingerprint, run_id, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (real, size, mtime_ns, inode, fingerprint, run_id, now),
+        )
+        recorded += 1
+    return recorded
+
+
+def resolved(path: str) -> str:
+    """A file's key in the index: its resolved path (a file name's bytes that are not UTF-8
+    as ``printable`` escapes them; the record's inode tells two such names apart)."""
+    return printable(os.path.realpath(path))
+
+
+def _row(db: sqlite3.Connection, real: str) -> tuple[Any, ...] | None:
+    """The record of the file at ``real``; None without one, or without the table (an
+    index of a version before it, read only)."""
+    with contextlib.suppress(sqlite3.OperationalError):
+        row = db.execute(
+            "SELECT size, mtime_ns, inode, fingerprint FROM inputs WHERE path = ?", (real,)
+        ).fetchone()
+        return tuple(row) if row else None
+    return None

@@ -1,0 +1,309 @@
+"""Input files unchanged since a committed run are counted, not read again (--rescan reads
+them): the daily "ingest the whole crawl folder" job (s25 acceptance, acc-ops F12: every
+rerun gave each archived document a 500-byte rejects.jsonl line)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from corearchive import Document, Stage
+from corearchive.cli import cli
+
+from helpers import ARTICLE, ExplodingPlugin, StagePlugin, extra_plugins
+
+DAY = 86400
+
+
+def _age(*paths: Path, days: float = 1.0) -> None:
+    """Make files look written ``days`` ago (a file modified in the 2 s before a run looked
+    at it is not recorded: see corearchive.unchanged.RACY_NS)."""
+    t = time.time() - days * DAY
+    for p in paths:
+        os.utime(p, (t, t))
+
+
+@pytest.fixture
+def crawl(seeds: Path, tmp_path: Path) -> Path:
+    """A crawl folder: the five seed articles, written a day ago."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    for f in sorted(seeds.iterdir()):
+        shutil.copy(f, folder / f.name)
+    _age(*folder.iterdir())
+    return folder
+
+
+def _this_run(res: Any) -> list[dict[str, Any]]:
+    """The rejects.jsonl entries of the run ``res``."""
+    return [r for r in res.rejects if r["run_id"] == res.manifest["run_id"]]
+
+
+def _verify(out: Path) -> str:
+    got = CliRunner().invoke(cli, ["verify", str(out)])
+    assert got.exit_code == 0, got.output
+    return got.output
+
+
+def test_a_rerun_of_an_unchanged_folder_reads_nothing_and_adds_no_reject_lines(
+    ingest, crawl, tmp_path
+):
+    first = ingest(str(crawl))
+    assert first.exit_code == 0 and len(first.records) == 5
+    size = (first.out / "rejects.jsonl").stat().st_size
+    for _ in range(2):
+        again = ingest(str(crawl))
+        assert again.exit_code == 0, again.output
+        counts = again.manifest["counts"]
+        assert (counts["inputs"], counts["unchanged_inputs"], counts["documents"]) == (5, 5, 0)
+        assert _this_run(again) == []
+        assert (again.out / "rejects.jsonl").stat().st_size == size
+        assert len(again.records) == 5
+    assert "intact" in _verify(first.out)
+    # the summary says it, and how to read them anyway
+    got = CliRunner().invoke(cli, ["ingest", str(crawl), "-o", str(first.out), "-w", "1"])
+    assert got.exit_code == 0
+    assert "unchanged inputs  5 (" in got.output and "--rescan reads them again" in got.output
+
+
+def test_rescan_reads_every_file_again(ingest, crawl):
+    ingest(str(crawl))
+    again = ingest(str(crawl), "--rescan")
+    assert again.manifest["counts"]["unchanged_inputs"] == 0
+    assert again.manifest["counts"]["documents"] == 5
+    assert {r["reason"] for r in _this_run(again)} == {"already_archived"}
+    assert len(_this_run(again)) == 5
+    # and records them again: the next run skips them
+    assert ingest(str(crawl)).manifest["counts"]["unchanged_inputs"] == 5
+
+
+def test_the_api_takes_rescan(crawl, tmp_path):
+    from corearchive import ingest
+
+    out = tmp_path / "api"
+    assert ingest([crawl], out).kept == 5
+    assert ingest([crawl], out).unchanged_inputs == 5
+    again = ingest([crawl], out, rescan=True)
+    assert again.unchanged_inputs == 0
+    assert again.dropped[("archive", "already_archived")] == 5
+
+
+def test_a_file_changed_between_runs_is_read_again(ingest, crawl):
+    ingest(str(crawl))
+    grown, touched = sorted(crawl.iterdir())[:2]
+    with grown.open("a") as f:
+        f.write("\nA new paragraph the site added after the first capture of this page.\n")
+    _age(grown)  # (its size tells it; its time too old to be a racy one)
+    _age(touched, days=0.5)  # the same bytes, another modification time
+    again = ingest(str(crawl))
+    counts = again.manifest["counts"]
+    assert (counts["unchanged_inputs"], counts["documents"]) == (3, 2)
+    run2 = _this_run(again)
+    # the touched file's document is archived already: its line says so (a changed input)
+    assert any(
+        r["reason"] == "already_archived" and r["source"]["path"].endswith(touched.name)
+        for r in run2
+    )
+    # the grown one is a new document (archived, or a duplicate of its first version)
+    assert not any(
+        r.get("reason") == "already_archived" and r["source"]["path"].endswith(grown.name)
+        for r in run2
+    )
+    # both recorded as they are now
+    assert ingest(str(crawl)).manifest["counts"]["unchanged_inputs"] == 5
+
+
+def test_a_file_with_an_error_entry_is_read_again(ingest, crawl):
+    good = json.dumps({"url": "https://example.org/a", "text": ARTICLE})
+    dump = crawl / "dump.jsonl"
+    dump.write_text(good + "\n{not json\n")
+    _age(dump)
+    first = ingest(str(crawl))
+    assert first.exit_code == 1 and first.manifest["counts"]["input_errors"] == 1
+    again = ingest(str(crawl))
+    counts = again.manifest["counts"]
+    # the seeds are skipped; the dump, which had an error entry, is read again (its error
+    # entry again, and its good line archived already)
+    assert (counts["unchanged_inputs"], counts["input_errors"], counts["documents"]) == (5, 1, 1)
+    assert again.exit_code == 1
+    assert {(r["kind"], r.get("reason")) for r in _this_run(again)} == {
+        ("error", None),
+        ("dropped", "already_archived"),
+    }
+
+
+def test_a_file_whose_document_failed_a_stage_is_read_again(ingest, crawl, tmp_path, monkeypatch):
+    (crawl / "boom.txt").write_text(ARTICLE.replace("Tuesday", "Tuesday BOOM"))
+    _age(crawl / "boom.txt")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "exploding", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
+        first = ingest(str(crawl), "--config", str(cfg))
+        assert first.exit_code == 1 and first.manifest["counts"]["failed"] == 1
+        again = ingest(str(crawl), "--config", str(cfg))
+    counts = again.manifest["counts"]
+    assert (counts["unchanged_inputs"], counts["documents"], counts["failed"]) == (5, 1, 1)
+    assert [r["source"]["path"].rsplit("/", 1)[1] for r in _this_run(again)] == ["boom.txt"]
+
+
+def test_another_configuration_reads_the_files_again(ingest, crawl):
+    """Documents an earlier run dropped may be kept by another configuration (a language
+    added to the allow-list): a file's record holds the run's configuration."""
+    first = ingest(str(crawl), "--set", 'language.languages=["fr"]')
+    assert first.manifest["counts"]["dropped_by_stage"] == {"language": {"language": 5}}
+    same = ingest(str(crawl), "--set", 'language.languages=["fr"]')
+    assert same.manifest["counts"]["unchanged_inputs"] == 5
+    other = ingest(str(crawl), "--set", 'language.languages=["fr", "en"]')
+    assert other.manifest["counts"]["unchanged_inputs"] == 0
+    assert other.manifest["counts"]["kept"] == 5
+
+
+def test_standard_input_and_fresh_files_are_read_again(ingest, crawl):
+    """Not recorded: standard input, and a file modified just before the run looked at it
+    (a change of the same size within the time stamps' granularity would go unseen)."""
+    fresh = crawl / "fresh.txt"
+    fresh.write_text(ARTICLE.replace("twelve", "eleven"))
+    piped = ARTICLE.replace("twelve", "nine").encode()
+    first = ingest(str(crawl), "-", input=piped)
+    assert first.exit_code == 0 and first.manifest["counts"]["documents"] == 7
+    again = ingest(str(crawl), "-", input=piped)
+    counts = again.manifest["counts"]
+    assert (counts["inputs"], counts["unchanged_inputs"], counts["documents"]) == (7, 5, 2)
+    assert sorted(r["source"]["path"].rsplit("/", 1)[-1] for r in _this_run(again)) == [
+        "-",
+        "fresh.txt",
+    ]
+
+
+def test_every_input_unchanged_is_no_failure(ingest, crawl, tmp_path):
+    """Exit 4 says no document was read because every input failed: not when the inputs
+    were unchanged (0), or some unchanged and one missing (1, as for any failed input)."""
+    ingest(str(crawl))
+    assert ingest(str(crawl)).exit_code == 0
+    missing = ingest(str(crawl), str(tmp_path / "nope.jsonl"))
+    assert missing.manifest["counts"]["documents"] == 0
+    assert missing.exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "how",
+    [["-w", "2"], ["-w", "2", "--plan", "staged"], ["-w", "1", "--plan", "staged"]],
+    ids=["workers2", "staged2", "staged1"],
+)
+def test_workers_and_the_staged_plan_skip_alike(ingest, crawl, tmp_path, how):
+    """The same runs with --workers 1 (streaming) and ``how``: the same counts, rejects and
+    records (the plan enumerates its inputs apart: one skip function)."""
+    dump = crawl / "dump.jsonl"
+    dump.write_text(json.dumps({"url": "https://example.org/a", "text": ARTICLE}) + "\n{bad\n")
+    _age(dump)
+
+    def runs(args: list[str], out: Path) -> list[tuple[Any, ...]]:
+        got = []
+        for extra in ([], [], ["--rescan"]):
+            res = ingest(str(crawl), *args, *extra, out=out)
+            c = res.manifest["counts"]
+            got.append(
+                (
+                    res.exit_code,
+                    c["inputs"],
+                    c["unchanged_inputs"],
+                    c["documents"],
+                    c["kept"],
+                    c["input_errors"],
+                    json.dumps(c["dropped_by_stage"], sort_keys=True),
+                    sorted((r["kind"], r.get("reason"), r["id"]) for r in _this_run(res)),
+                    len(res.records),
+                )
+            )
+        assert "intact" in _verify(out)
+        return got
+
+    one = runs(["-w", "1"], tmp_path / "one")
+    assert [g[2] for g in one] == [0, 5, 0]
+    assert runs(how, tmp_path / "other") == one
+
+
+def test_an_index_without_the_inputs_table_still_opens(ingest, crawl):
+    """An index made before the table (dropped here: the same schema) is taken: its first
+    run reads every file, then records them."""
+    first = ingest(str(crawl))
+    with sqlite3.connect(first.out / "index.sqlite") as db:
+        db.execute("DROP TABLE IF EXISTS inputs")
+    db.close()
+    again = ingest(str(crawl))
+    assert again.exit_code == 0
+    assert again.manifest["counts"]["unchanged_inputs"] == 0
+    assert len(_this_run(again)) == 5
+    assert ingest(str(crawl)).manifest["counts"]["unchanged_inputs"] == 5
+    # the staged plan reads the index read-only as it splits: the same
+    with sqlite3.connect(first.out / "index.sqlite") as db:
+        db.execute("DROP TABLE inputs")
+    db.close()
+    staged = ingest(str(crawl), "--plan", "staged")
+    assert staged.exit_code == 0 and staged.manifest["counts"]["unchanged_inputs"] == 0
+    again = ingest(str(crawl), "--plan", "staged")
+    assert again.manifest["counts"]["unchanged_inputs"] == 5 and _this_run(again) == []
+
+
+def test_a_relaunched_plan_keeps_what_it_found_unchanged(ingest, crawl, monkeypatch):
+    """A staged run stopped after its plan was made, relaunched: the files it found unchanged
+    (in no task) are not taken for inputs added since, and are counted as before."""
+    import corearchive.plan as plan_mod
+
+    assert ingest(str(crawl), "--plan", "staged").exit_code == 0
+    for name, words in (("new1.txt", "eleven"), ("new2.txt", "thirty")):
+        (crawl / name).write_text(ARTICLE.replace("twelve", words) + f"\nNote {name}.")
+        _age(crawl / name)
+    real_write = plan_mod.write_task
+
+    def stopped(spec: Any, n: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plan_mod, "write_task", stopped)
+    assert ingest(str(crawl), "--plan", "staged").exit_code == 130
+    monkeypatch.setattr(plan_mod, "write_task", real_write)
+    resumed = ingest(str(crawl), "--plan", "staged")
+    assert resumed.exit_code == 0, resumed.output
+    counts = resumed.manifest["counts"]
+    assert (counts["inputs"], counts["unchanged_inputs"], counts["documents"]) == (7, 5, 2)
+    assert ingest(str(crawl), "--plan", "staged").manifest["counts"]["unchanged_inputs"] == 7
+
+
+class _GrowingStage(Stage):
+    """Appends to its document's input file as it processes it: a file written to while the
+    run reads it (a crawler still writing)."""
+
+    name = "grower"
+
+    def process(self, doc: Document) -> Document:
+        if "GROW" in doc.text and doc.source.path:
+            with open(doc.source.path, "a") as f:
+                f.write("\nMore text the crawler wrote while the run was reading this file.\n")
+        return doc
+
+
+def test_a_file_that_changed_while_the_run_read_it_is_read_again(
+    ingest, crawl, tmp_path, monkeypatch
+):
+    """(Recorded, if at all, as it was before the run read it; the run also compares its
+    state after, and records nothing of a file that changed.)"""
+    grows = crawl / "grows.txt"
+    grows.write_text(ARTICLE + "\nGROW\n")
+    _age(grows)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "grower", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("grower", StagePlugin(_GrowingStage))):
+        first = ingest(str(crawl), "--config", str(cfg))
+        assert first.exit_code == 0
+        _age(grows)  # (not a racy one: its size tells it)
+        again = ingest(str(crawl), "--config", str(cfg))
+    counts = again.manifest["counts"]
+    assert (counts["unchanged_inputs"], counts["documents"]) == (5, 1)
