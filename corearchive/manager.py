@@ -67,6 +67,14 @@ class PluginManager(pluggy.PluginManager):
         super().__init__(PROJECT)
         self.infos: dict[str, PluginInfo] = {}
         self._warned: set[tuple[str, str]] = set()
+        #: ``COREARCHIVE_TRACE``: each hook call is written to stderr (the host calls most
+        #: implementations one by one, past pluggy's own tracer: it printed nothing)
+        self.tracing = False
+
+    def traced(self, hook: str, plugin: str | None, argnames: Iterable[str]) -> None:
+        """With tracing on, write the call of ``hook`` on ``plugin`` to stderr."""
+        if self.tracing:
+            sys.stderr.write(f"corearchive trace: {hook} [{plugin}] ({', '.join(argnames)})\n")
 
     def notify(self, hook: str, **kwargs: Any) -> None:
         """Call the event hook ``hook``, whose results are ignored, so that a plugin's
@@ -105,8 +113,9 @@ class PluginManager(pluggy.PluginManager):
         for impl in impls:
             try:
                 if impl is None:
-                    caller(**kwargs)
+                    caller(**kwargs)  # (pluggy's tracer writes it)
                 else:
+                    self.traced(hook, impl.plugin_name, impl.argnames)
                     impl.function(*(kwargs[a] for a in impl.argnames))
             except Exception as exc:
                 name = impl.plugin_name if impl is not None else None
@@ -250,6 +259,7 @@ def make_plugin_manager(
     if os.environ.get("COREARCHIVE_TRACE", "") not in ("", "0"):
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
+        pm.tracing = True
     return pm
 
 
@@ -302,6 +312,7 @@ def collect(pm: PluginManager, errors: dict[str, str] | None = None) -> Registry
                 _register(reg, _info, _kind, _base, _table, cls, check_fragment)
 
             kwargs = {"register": register} if "register" in impl.argnames else {}
+            pm.traced(hook_name, impl.plugin_name, kwargs)
             try:
                 impl.function(**kwargs)
             except PluginError as exc:

@@ -166,6 +166,34 @@ def test_trace_env_prints_hook_calls(monkeypatch, capsys):
     assert "corearchive_session_start" in capsys.readouterr().err
 
 
+def test_trace_env_prints_the_calls_the_host_makes_one_by_one(monkeypatch, capsys):
+    # the host calls implementations one by one (to name a plugin that raises), past
+    # pluggy's tracer: COREARCHIVE_TRACE=1 printed nothing for a whole ingest
+    class Events:
+        @hookimpl
+        def corearchive_session_start(self, run_id, config):
+            pass
+
+        @hookimpl
+        def corearchive_document_dropped(self, document, stage, drop):
+            pass
+
+    monkeypatch.setenv("COREARCHIVE_TRACE", "1")
+    pm = make_plugin_manager([("events", Events())])
+    collect(pm)
+    pm.setup("corearchive_session_start", run_id="r", config=None)
+    pm.notify("corearchive_document_dropped", document=None, stage="s", drop=None)
+    err = capsys.readouterr().err
+    assert "corearchive_register_stages [boilerplate]" in err
+    assert "corearchive_session_start [events] (run_id, config)" in err
+    assert "corearchive_document_dropped [events]" in err
+    monkeypatch.delenv("COREARCHIVE_TRACE")
+    quiet = make_plugin_manager([("events", Events())])
+    collect(quiet)
+    quiet.setup("corearchive_session_start", run_id="r", config=None)
+    assert capsys.readouterr().err == ""
+
+
 def test_plugins_command_lists_name_distribution_version_and_offerings():
     from click.testing import CliRunner
 
