@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 from .config import RunConfig
 from .document import Document, Drop
-from .errors import StageSetupError
+from .errors import ConfigError, StageSetupError
 from .manager import Registry
 from .schema import RecordValidator, record_problem
 from .stage import (
@@ -93,7 +93,16 @@ def start_ray(ray: Any, workers: int, address: str | None) -> bool:
     if ray.is_initialized():
         return False
     if address:
-        ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+        try:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+        except Exception as exc:  # (ConnectionError: no cluster there; ValueError: a bad form)
+            # (it came mid-run, as an internal error with Ray's traceback, or never, for a
+            # run too small to reach the workers)
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
+            raise ConfigError(
+                f"cannot join the Ray cluster at --address {address!r}: {first}; start one"
+                " (ray start --head) or leave --address out for a local instance"
+            ) from exc
         return False
     ray.init(
         num_cpus=workers,

@@ -62,6 +62,11 @@ class RayExecutor(RemoteExecutor):
         self._started_ray = False
         self._next = itertools.count()
 
+    def open(self) -> None:
+        # (the cluster is joined before any input is read: a wrong --address is told at
+        # once, not mid-run, and not missed by a run too small to reach the workers)
+        self._started_ray = start_ray(ray, self.workers, self.address) or self._started_ray
+
     def _actors(self) -> list[Any]:
         self._started_ray = start_ray(ray, self.workers, self.address) or self._started_ray
         if not self.actors:

@@ -64,3 +64,29 @@ def test_an_interrupted_ray_run_ends_without_the_interpreters_teardown(
         assert ingest(str(corpus), "--executor", "ray").exit_code == code
         assert ingest(str(corpus)).exit_code == code
     assert exits == [130, 143]
+
+
+def test_a_cluster_that_cannot_be_joined_is_a_usage_error_before_any_input(ingest, tmp_path):
+    # --address auto with no cluster: a run of one document never tried it (exit 0), one of
+    # 400 failed mid-run, exit 3, with Ray's traceback
+    import pytest
+
+    from corearchive.errors import ConfigError
+    from corearchive.executor import start_ray
+
+    class NoCluster:
+        def is_initialized(self) -> bool:
+            return False
+
+        def init(self, **kwargs: object) -> None:
+            raise ConnectionError("Could not find any running Ray instance.\nmore")
+
+    with pytest.raises(ConfigError, match="cannot join the Ray cluster at --address 'auto': "
+                       "Could not find any running Ray instance; start one"):  # fmt: skip
+        start_ray(NoCluster(), 2, "auto")
+    (tmp_path / "a.txt").write_text("A short page.\n")
+    res = ingest(str(tmp_path / "a.txt"), "--executor", "ray", "--address", "auto",
+                 "--workers", "2")  # fmt: skip
+    assert res.exit_code == 2, res.output
+    assert "cannot join the Ray cluster at --address 'auto'" in res.output
+    assert "Traceback" not in res.output
