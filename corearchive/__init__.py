@@ -20,6 +20,7 @@ from .errors import (
     InputError,
     PlanError,
     PluginError,
+    UnfinishedCommitError,
 )
 from .hookspecs import hookimpl, hookspec
 from .manager import collect, make_plugin_manager
@@ -59,6 +60,7 @@ __all__ = [
     "Stage",
     "StageContext",
     "StageStats",
+    "UnfinishedCommitError",
     "__version__",
     "collect",
     "hookimpl",

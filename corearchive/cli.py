@@ -185,7 +185,7 @@ def _config_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 metavar="STAGE.KEY=VALUE",
                 help="Override one option (repeatable); VALUE is a TOML value. Also"
                 ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S,'
-                " output.sinks=[...].",
+                " output.sinks=[...], sinks.NAME.KEY=VALUE (a sink's option).",
             ),
             click.option(
                 "--disable",

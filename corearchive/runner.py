@@ -591,8 +591,8 @@ def _refuse_lost_index(earlier: list[Path], out: Path, index: Path) -> None:
         raise IndexMissingError(
             f"the index {index} is gone, but {out} holds {len(used)} run(s) that used it (the"
             f" last {used[-1]}): a new index would archive their documents again. Restore"
-            " the index (a backup of index.sqlite), or pass --new-index to start a new one"
-            " anyway"
+            " the index (a backup of index.sqlite), or pass --new-index (new_index=True in"
+            " corearchive.ingest) to start a new one anyway"
         )
 
 
@@ -748,6 +748,7 @@ def ingest(
     index: str | os.PathLike[str] | None = None,
     index_timeout: float = 30.0,
     rescan: bool = False,
+    new_index: bool = False,
     err: TextIO | None = None,
 ) -> RunReport:
     """``corearchive ingest`` inside a program: the run over ``inputs`` (files, folders,
@@ -755,7 +756,10 @@ def ingest(
 
     ``config``, ``settings`` (``"STAGE.KEY=VALUE"``) and ``disable`` are ``--config``,
     ``--set`` and ``--disable``; ``workers`` processes (default 1: this one); ``rescan``:
-    ``--rescan`` (read also the files unchanged since a run read them whole). Errors raise
+    ``--rescan`` (read also the files unchanged since a run read them whole);
+    ``new_index``: ``--new-index``. The configuration is ``config``, else
+    ``./corearchive.toml`` of the working folder when there is one, as for the command.
+    Errors raise
     instead of exiting: :class:`~corearchive.ConfigError` (the configuration), and other
     :class:`~corearchive.CoreArchiveError` subclasses (the folder held by another run
     after ``index_timeout``: :class:`~corearchive.BusyError`; an index that is gone:
@@ -793,5 +797,6 @@ def ingest(
         err=err,
         workers=workers,
         rescan=rescan,
+        new_index=new_index,
     )
     return Run(pm, registry, resolved, options).execute()

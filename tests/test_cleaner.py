@@ -395,3 +395,19 @@ def test_a_caller_that_stops_early_leaves_nothing_held(cleaner: Cleaner) -> None
     # and a page whose result was taken stays cleaned
     [first] = cleaner.clean_many(mixed[:1])
     assert first.reason == "already_cleaned"
+
+
+def test_ingest_in_a_program_can_start_a_new_index(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the error told the program to pass --new-index, which ingest() could not take
+    import corearchive
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "o"
+    assert corearchive.ingest([seeds], out).kept == 5
+    (out / "index.sqlite").unlink()
+    with pytest.raises(corearchive.IndexMissingError, match=r"new_index=True in corearchive"):
+        corearchive.ingest([seeds], out)
+    again = corearchive.ingest([seeds], out, new_index=True)
+    assert again.exit_code == 0 and (out / "index.sqlite").exists()

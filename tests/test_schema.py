@@ -151,3 +151,44 @@ def test_schema_record_takes_the_options_of_a_run(monkeypatch, tmp_path):
     assert "dedup" in annotations()
     assert "dedup" not in annotations("--disable", "dedup")
     assert annotations("--set", 'pipeline.stages=["language"]') == {"language", "source"}
+
+
+def test_every_kind_of_reject_line_is_valid_against_the_shipped_schema(
+    ingest, seeds, tmp_path, monkeypatch
+):
+    # rejects.jsonl had no schema, and its fields were half documented (s26 docs tester 10)
+    from helpers import ARTICLE, ExplodingPlugin, extra_plugins
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for p in sorted(seeds.glob("*.txt"))[:2]:
+        (docs / p.name).write_bytes(p.read_bytes())
+        (docs / f"copy-{p.name}").write_bytes(p.read_bytes() + b"\n")  # (an exact copy)
+    (docs / "boom.txt").write_text(ARTICLE.replace("Tuesday", "Tuesday BOOM"))
+    (docs / "drop.txt").write_text(ARTICLE.replace("Tuesday", "Tuesday DROPME"))
+    (docs / "menu.txt").write_text("Home\nShare\nAdvertisement\n")
+    (docs / "bin.dat").write_bytes(b"\x00\x01\x02" * 50)
+    (docs / "d.jsonl").write_text('{"text": 5}\n' + json.dumps({"text": ARTICLE}) + "\n")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "exploding", "metadata", "dedup"]\n')
+    with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
+        res = ingest(str(docs), "--config", str(cfg))
+        again = ingest(str(docs), "--config", str(cfg), "--rescan")  # (already archived)
+    lines = res.rejects + again.rejects
+    kinds = {(r["kind"], r["stage"], r.get("reason")) for r in lines}
+    assert {
+        ("dropped", "dedup", "exact_duplicate"),
+        ("dropped", "exploding", "asked_to"),
+        ("dropped", "boilerplate", "no_content"),
+        ("dropped", "archive", "already_archived"),
+        ("error", "exploding", None),
+        ("error", "input", None),
+    } <= kinds
+    schema = json.loads((ROOT / "schemas" / "reject.schema.json").read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    for line in lines:
+        assert not list(validator.iter_errors(line)), line
+    # and the schema refuses what is not a reject line
+    assert list(validator.iter_errors({"kind": "error", "run_id": "r", "id": None,
+                                       "stage": "dedup", "error": "x", "source": {}}))  # fmt: skip
