@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
+import re
 import secrets
 import socket
 import sqlite3
@@ -146,6 +148,7 @@ class Run:
         return {
             "software": f"corearchive/{__version__}",
             "python": sys.version.split()[0],
+            "libraries": libraries(),
             "plugins": plugins,
             "pipeline": self.pipeline,
             "config_digest": self.config.digest,
@@ -526,6 +529,31 @@ class Run:
         if stage in self._ordered:
             return stage.stats
         return self._local_stats.get(stage.name, StageStats())
+
+
+@functools.cache
+def libraries() -> dict[str, str]:
+    """The installed versions of corearchive's own dependencies (not its extras): what
+    read, cleaned and dated the documents besides corearchive (trafilatura, htmldate, lxml
+    through them, the language models...), for a run's provenance; a run's figures are
+    reproduced with the same ones."""
+    import importlib.metadata as md
+
+    try:
+        requires = md.requires("corearchive") or []
+    except md.PackageNotFoundError:  # (run from a source tree that is not installed)
+        return {}
+    found: dict[str, str] = {}
+    for req in requires:
+        if "extra ==" in req:
+            continue
+        name = re.split(r"[\s<>=!~;\[]", req, maxsplit=1)[0]
+        with contextlib.suppress(md.PackageNotFoundError):
+            found[name] = md.version(name)
+    # (lxml decides the HTML trees; it comes through trafilatura)
+    with contextlib.suppress(md.PackageNotFoundError):
+        found.setdefault("lxml", md.version("lxml"))
+    return dict(sorted(found.items()))
 
 
 def _a_file(item: InputItem) -> bool:

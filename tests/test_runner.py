@@ -52,6 +52,12 @@ def test_seeds_become_five_valid_records(ingest, seeds):
     assert [p["stage"] for p in m["pipeline"]] == ["boilerplate", "metadata", "language", "dedup"]
     assert m["config"]["digest"].startswith("sha256:")
     assert m["provenance"]["plugins"]["language"]["distribution"] == "corearchive"
+    # (the libraries that read, cleaned and dated: a run said "0.1.0" and no more)
+    import importlib.metadata as md
+
+    libraries = m["provenance"]["libraries"]
+    for name in ("trafilatura", "htmldate", "lxml", "warcio"):
+        assert libraries[name] == md.version(name)
     assert set(m["stages"]) == {"boilerplate", "metadata", "language", "dedup"}
     assert m["stages"]["boilerplate"]["in"] == 5
     assert (res.out / "runs" / f"{m['run_id']}.json").exists()
