@@ -37,6 +37,46 @@ ISO_DATE_OFFSET_PATTERN = (
     r"(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$"
 )
 
+#: The builtin sources' keys under ``annotations.source`` (docs/running.md, "Inputs").
+_SOURCE_EVIDENCE: dict[str, Any] = {
+    "encoding": {"type": "string", "description": "The encoding the input was read in."},
+    "line": {"type": "integer", "minimum": 1, "description": "A JSON Lines dump's line (from 1)."},
+    "element": {
+        "type": "integer",
+        "minimum": 0,
+        "description": "A JSON array's element, or a pretty-printed file's value (from 0).",
+    },
+    "row": {"type": "integer", "minimum": 1, "description": "A Parquet file's row (from 1)."},
+    "given": {
+        "type": "object",
+        "description": "A dump's own fields, as given: title, authors, tags, categories,"
+        " site_name, date.",
+    },
+    "cut": {
+        "type": "object",
+        "additionalProperties": {"type": "integer"},
+        "description": "A dump's fields cut to their bound: the size given (characters or names).",
+    },
+    "ignored": {
+        "type": "object",
+        "additionalProperties": {"type": "string"},
+        "description": "A dump's fields in a form not read: the JSON type given.",
+    },
+    "read_as": {"enum": ["html"], "description": "Read as HTML whatever its label said."},
+    "labelled": {"description": "The Content-Type the WARC record's HTTP head gave."},
+    "warc_type": {"type": "string", "description": "The input WARC record's type."},
+    "offset": {"type": "integer", "minimum": 0, "description": "The input WARC record's offset."},
+    "truncated": {
+        "description": "Read as far as it goes: WARC-Truncated's reason, or a"
+        " compressed input's cut."
+    },
+    "digests_failed": {
+        "type": "object",
+        "description": "The digests the input WARC record declared that its bytes fail.",
+    },
+    "warcinfo": {"type": "object", "description": "The input WARC's own warcinfo record."},
+}
+
 BASE_RECORD_SCHEMA: dict[str, Any] = {
     "$schema": DIALECT,
     "$id": "https://corearchive.invalid/schemas/record.schema.json",
@@ -174,7 +214,9 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
                 "source": {
                     "type": "object",
                     "description": "Evidence of the input reader: encoding, JSONL line and"
-                    " given fields, WARC record type and offset.",
+                    " given fields, WARC record type and offset. A plugin's source may add"
+                    " keys of its own.",
+                    "properties": _SOURCE_EVIDENCE,
                 },
             },
             "additionalProperties": False,
