@@ -293,6 +293,8 @@ class WarcSink(Sink):
             "config-digest": prov.get("config_digest", ""),
             "pipeline": json.dumps(prov.get("pipeline", []), separators=(",", ":")),
             "plugins": json.dumps(prov.get("plugins", {}), separators=(",", ":")),
+            # (what read, cleaned and dated besides: trafilatura, htmldate, lxml...)
+            "libraries": json.dumps(prov.get("libraries", {}), separators=(",", ":")),
             "python": prov.get("python", ""),
         }
         rec = self.builder.create_warcinfo_record(name, info)

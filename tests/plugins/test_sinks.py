@@ -358,6 +358,8 @@ def test_warcinfo_provenance(ingest, seeds):
     assert plugins["sinks"]["distribution"] == "corearchive"
     assert plugins["sinks"]["version"]
     assert plugins == prov["plugins"]
+    libraries = json.loads(fields["libraries"])
+    assert libraries == prov["libraries"] and libraries["trafilatura"]
     assert json.loads(fields["pipeline"]) == res.manifest["pipeline"]
 
 
