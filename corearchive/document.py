@@ -250,6 +250,10 @@ def _percent(m: re.Match[str]) -> str:
 CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
+#: A backslash that starts what :func:`printable` writes for a byte or a surrogate.
+_LIKE_AN_ESCAPE = re.compile(r"\\(?=x[0-9a-fA-F]{2}|u[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
 def source_path(path: str) -> str:
     """An input's path as its documents' ``source.path`` has it: normalised, ``/`` for the
     separator, control characters escaped (``-``, standard input, as it is)."""
@@ -259,6 +263,11 @@ def source_path(path: str) -> str:
     # name: "caf\\xe9.txt" was recorded as caf/xe9.txt, a file that is not)
     if os.sep != "/":
         path = path.replace(os.sep, "/")
+    if "\\" in path:
+        # (a backslash that an escape of printable() could be taken for, "\\xe9" written
+        # in a name, is written \\x5c: a file named with the byte E9 and one with those
+        # four characters had one path, and one id)
+        path = _LIKE_AN_ESCAPE.sub(r"\\x5c", path)
     return printable(posixpath.normpath(path))
 
 

@@ -1215,6 +1215,25 @@ def test_printable():
     assert printable("a\ud800b") == "a\\ud800b"
 
 
+def test_a_name_with_a_byte_and_one_that_writes_its_escape_are_two_paths(ingest, tmp_path):
+    # b"caf\xe9.txt" and the name written with the four characters \xe9 had one
+    # source.path and one id: the second was "already_archived" in the same run
+    import os
+
+    from corearchive.document import source_path
+
+    assert source_path("in/caf\udce9.txt") == "in/caf\\xe9.txt"
+    assert source_path("in/caf\\xe9.txt") == "in/caf\\x5cxe9.txt"
+    assert source_path("in/a\\b.txt") == "in/a\\b.txt"  # (no escape to be taken for)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(ARTICLE, encoding="utf-8")
+    (folder / "caf\\xe9.txt").write_text(ARTICLE, encoding="utf-8")
+    res = ingest(str(folder), "--set", "dedup.exact_policy=keep")
+    assert res.exit_code == 0, res.output
+    assert len({r["id"] for r in res.records}) == 2 and not res.rejects
+
+
 @pytest.mark.parametrize(
     ("config", "args", "message"),
     [
