@@ -426,8 +426,8 @@ _REFERENCE_YEAR: ContextVar[int | None] = ContextVar("_REFERENCE_YEAR", default=
 def reference_years(day: date | None) -> Iterator[None]:
     """Within the block, a two-digit year is read against ``day``'s year (the capture's),
     not today's: "03/01/28" is 2028 in a page captured in 2027, 1928 in one captured in 2026.
-    None: UTC today's year."""
-    token = _REFERENCE_YEAR.set(day.year if day is not None else None)
+    None: UTC today's year (taken once, on entering the block)."""
+    token = _REFERENCE_YEAR.set(reference_day(day).year)
     try:
         yield
     finally:
