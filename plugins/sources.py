@@ -1182,9 +1182,13 @@ def _object_doc(
         locator=locator,
         is_html=is_html,
         content_type="text/html" if is_html else "text/plain",
-        fetched_at=capture_time(_field(obj, _FETCH_KEYS)),
+        fetched_at=capture_time(fetched := _field(obj, _FETCH_KEYS)),
     )
     given: dict[str, Any] = {}
+    if doc.source.fetched_at and (local := _capture_offset(fetched)) is not None:
+        # the capture time in its own offset (fetched_at is in UTC): the metadata stage
+        # reads "today" and "3 hours ago" on the capture's own clock
+        given["fetched_at"] = local
     cut: dict[str, int] = {}  # (what was cut to its bound: the size given)
     fields = {
         "title": _field(obj, ("title",)),
@@ -1231,6 +1235,24 @@ def _object_doc(
         source = {**source, "ignored": ignored}
     doc.annotations["source"] = {**source, "given": given}
     return doc
+
+
+def _capture_offset(value: Any) -> str | None:
+    """A dump's capture time as written (ISO 8601) when it has an offset other than UTC's
+    ("2026-11-24T00:30:00+05:30"), else None."""
+    try:
+        if isinstance(value, str):
+            when = datetime.fromisoformat(value.strip())
+        elif isinstance(value, datetime):
+            when = value
+        else:
+            return None
+        off = when.utcoffset()
+        if off is None or not off:
+            return None
+        return when.isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def _blank(value: Any) -> bool:

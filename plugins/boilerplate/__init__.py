@@ -509,9 +509,16 @@ class BoilerplateStage(Stage):
                     if self.options.html_metadata:
                         # trafilatura's metadata of the same tree, without what no stage
                         # reads (see trafilatura_meta); an empty dict when it fails
+                        from ..metadata import capture_bound
                         from ..metadata.html import trafilatura_meta
+                        from ..metadata.text import reference_day
 
-                        doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, index=index)
+                        # htmldate bounded by the capture's day (without one, today's
+                        # in UTC), as the metadata stage bounds it
+                        bound = capture_bound(doc)
+                        doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
+                                                                        index=index)  # fmt: skip
+                        doc.work["trafilatura_meta_bound"] = reference_day(bound)
                     # Precision mode now and then prunes most of an article (forum posts,
                     # product pages).  When it kept little, ask the default mode too and take
                     # that if precision mode kept under a fifth of it: on the dev sets this

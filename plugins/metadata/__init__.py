@@ -14,7 +14,10 @@ lines stripped).
 
 A WARC capture (``fetched_at``, or the HTTP ``Date`` / ``Last-Modified`` headers) bounds the
 publication date: a date after it is never chosen; relative dates ("3 hours ago") are
-resolved against it. Fields already set (by the input, e.g. a JSONL ``title``) are kept.
+resolved against it, on the capture's own clock (a capture time without an offset is UTC),
+and two-digit years read against its year. Without a capture, today's date in UTC is the
+bound and the reference (never the machine's time zone). Fields already set (by the input,
+e.g. a JSONL ``title``) are kept.
 The lines recognised as metadata (title, byline, date line, tag line, site name) are removed
 from ``text``. The evidence goes under ``annotations.metadata``: every candidate date with
 where it was found and its score, the chosen one, a confidence, and the source of each field.
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -51,6 +54,8 @@ from .text import (
     iso_value,
     line_split,
     parse_capture,
+    reference_day,
+    reference_years,
     short_byline,
 )
 
@@ -202,15 +207,81 @@ _PLACEHOLDER_DAYS = frozenset({date(1, 1, 1), date(1601, 1, 1), date(1900, 1, 1)
 
 def _rejected_given(day: date, bound: date | None) -> str | None:
     """Why ``day`` cannot be a publication date: a placeholder (:data:`_PLACEHOLDER_DAYS`,
-    or before the year 1000), after the capture bound, or (with none) after today; None if
-    it can."""
+    or before the year 1000), after the capture bound, or (with none) after today in UTC
+    (:func:`.text.reference_day`, the rule of the page's own dates); None if it can."""
     if day in _PLACEHOLDER_DAYS or day.year < 1000:
         return "a placeholder, not a date (what systems write for none)"
-    if bound is not None and day > bound:
-        return f"after the capture ({bound.isoformat()})"
-    if day > datetime.now(UTC).date():
-        return "in the future"
+    if day > reference_day(bound):
+        return f"after the capture ({bound.isoformat()})" if bound else "in the future"
     return None
+
+
+#: Midnight: a capture time of 00:00:00 is taken for a day without a time (what a capture
+#: date becomes in ``fetched_at``)
+_MIDNIGHT = time(0, 0)
+
+
+def capture_at(doc: Document) -> datetime | None:
+    """The capture's date-time in its own offset: the dump's capture time as written when
+    it had an offset (``annotations.source.given.fetched_at``, the same instant as
+    ``fetched_at``), else ``fetched_at`` (UTC; a time without an offset is read as UTC),
+    else the HTTP ``Date``; None when unknown."""
+    src = doc.source
+    utc: datetime | None = None
+    if src.fetched_at:
+        try:
+            utc = datetime.fromisoformat(src.fetched_at.replace("Z", "+00:00"))
+        except ValueError:
+            utc = None
+        if utc is not None and utc.tzinfo is None:
+            utc = utc.replace(tzinfo=UTC)
+    else:
+        utc = _http_day((src.http_headers or {}).get("date"))
+    if utc is None:
+        return None
+    given = doc.annotations.get("source", {}).get("given", {})
+    written = given.get("fetched_at") if isinstance(given, dict) else None
+    if isinstance(written, str):
+        try:
+            local = datetime.fromisoformat(written)
+        except ValueError:
+            local = None
+        if local is not None and local.tzinfo is not None and local == utc:
+            return local
+    return utc
+
+
+def capture_bound(doc: Document) -> date | None:
+    """The latest possible publication day: the capture's day (on its own clock: see
+    :func:`capture_at`), the HTTP ``Date`` / ``Last-Modified`` headers' (UTC), or an
+    archived copy's capture stamp in its URI, whichever is earliest; None when none is
+    known (the reference is then today in UTC: :func:`.text.reference_day`)."""
+    src = doc.source
+    headers = src.http_headers or {}
+    served = _http_day(headers.get("date"))
+    at = capture_at(doc)
+    captured = at.date() if at is not None and src.fetched_at else parse_capture(src.fetched_at)
+    if not src.fetched_at and served is not None:
+        captured = served.date()
+    days = [captured]
+    archived = _ARCHIVED.match(src.uri)
+    if archived:
+        days.append(parse_capture(archived.group("when")[:8]))
+    # A server whose Date is days away from the capture has a wrong clock, and its
+    # Last-Modified with it: they bound nothing (a Date three months behind the
+    # WARC-Date nulled the page's own publication date)
+    if (
+        served is None
+        or captured is None
+        or abs((served.astimezone(UTC).date() - captured).days) <= _CLOCK_SKEW_DAYS
+    ):
+        days += [
+            dt.astimezone(UTC).date()
+            for dt in (served, _http_day(headers.get("last-modified")))
+            if dt is not None
+        ]
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
 
 
 def _is_split_of(shared: Any, text: str) -> bool:
@@ -302,6 +373,12 @@ class MetadataStage(Stage):
     options: MetadataOptions
 
     def process(self, doc: Document) -> Document:
+        bound = self._bound(doc)
+        # (two-digit years are read against the capture's year, else UTC today's)
+        with reference_years(bound):
+            return self._process(doc, bound)
+
+    def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
         dates: list[dict[str, Any]] = []
         chosen: int | None = None
@@ -310,7 +387,9 @@ class MetadataStage(Stage):
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
-        bound = self._bound(doc)
+        at = capture_at(doc)
+        if at is not None and at.timetz().replace(tzinfo=None) == _MIDNIGHT:
+            at = None  # (a capture date without a time: relative dates count days)
         ann["date_bound"] = bound.isoformat() if bound else None
         given = doc.annotations.get("source", {}).get("given", {})
         if isinstance(given, dict) and given.get("date"):
@@ -336,7 +415,9 @@ class MetadataStage(Stage):
             if tree is None:
                 tree = parse_html(doc.content)
             meta = doc.work.get("trafilatura_meta")
-            if not isinstance(meta, dict):
+            made = doc.work.get("trafilatura_meta_bound", reference_day(bound))
+            if not isinstance(meta, dict) or made != reference_day(bound):
+                # (none, or htmldate's answer bounded by another day)
                 meta = trafilatura_meta(tree if tree is not None else doc.content,
                                         self._url(doc), bound)  # fmt: skip
             for key, value in meta_fields(meta).items():
@@ -357,7 +438,7 @@ class MetadataStage(Stage):
                 doc.title = headline_of(doc.title, text, doc.site_name, self._url(doc), head)
             if self.options.strip_lines and doc.title and doc.text:
                 self._strip_headline(doc, ann)
-            cands = html_candidates(doc.content, bound, hd=hd, tree=tree, text=text)
+            cands = html_candidates(doc.content, bound, hd=hd, tree=tree, text=text, at=at)
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
                 value = html_value(c)
@@ -404,6 +485,7 @@ class MetadataStage(Stage):
                 split,
                 h1[0] if len(h1) == 1 else None,
                 url=self._url(doc),
+                at=at,
             )
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
@@ -496,36 +578,13 @@ class MetadataStage(Stage):
 
     @staticmethod
     def _bound(doc: Document) -> date | None:
-        """The latest possible publication day: the capture, the HTTP ``Date`` /
-        ``Last-Modified`` headers, or an archived copy's capture stamp in its URI, whichever
-        is earliest. Fills ``fetched_at`` from the HTTP ``Date`` header when the source gave
-        none."""
+        """The latest possible publication day (:func:`capture_bound`). Fills
+        ``fetched_at`` from the HTTP ``Date`` header when the source gave none."""
         src = doc.source
-        headers = src.http_headers or {}
-        served = _http_day(headers.get("date"))
-        captured = parse_capture(src.fetched_at)
+        served = _http_day((src.http_headers or {}).get("date"))
         if not src.fetched_at and served is not None:
             src.fetched_at = served.astimezone(UTC).isoformat().replace("+00:00", "Z")
-            captured = parse_capture(src.fetched_at)
-        days = [captured]
-        archived = _ARCHIVED.match(src.uri)
-        if archived:
-            days.append(parse_capture(archived.group("when")[:8]))
-        # A server whose Date is days away from the capture has a wrong clock, and its
-        # Last-Modified with it: they bound nothing (a Date three months behind the
-        # WARC-Date nulled the page's own publication date)
-        if (
-            served is None
-            or captured is None
-            or abs((served.astimezone(UTC).date() - captured).days) <= _CLOCK_SKEW_DAYS
-        ):
-            days += [
-                dt.astimezone(UTC).date()
-                for dt in (served, _http_day(headers.get("last-modified")))
-                if dt is not None
-            ]
-        known = [d for d in days if d is not None]
-        return min(known) if known else None
+        return capture_bound(doc)
 
     @staticmethod
     def _strip(doc: Document, lines: dict[str, list[int]], src: list[str] | None = None) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import lru_cache
@@ -50,6 +50,8 @@ from .text import (
     find_dates,
     gather_dates,
     iso_value,
+    reference_day,
+    reference_years,
 )
 
 _JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
@@ -117,9 +119,12 @@ _ISO_OK = re.compile(ISO_DATE_OFFSET_PATTERN)
 
 
 def _copyright_year(html: str, year: int) -> bool:
-    """Whether the page has a copyright notice of ``year`` ("© 2024", "Copyright 2019-2024")."""
+    """Whether the page has a copyright notice of ``year`` ("© 2024", "Copyright 2019-2024",
+    a ``copyrightYear`` item)."""
     return (
         re.search(rf"(?i)(?:©|&copy;|&#169;|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{year}\b", html)
+        is not None
+        or re.search(rf"(?i)copyrightyear[\"']?[^>]*content\s*=\s*[\"']?\s*{year}\b", html)
         is not None
     )
 
@@ -377,6 +382,89 @@ def faster_htmldate() -> Iterator[None]:
         hc.plausible_year_filter = saved  # type: ignore[attr-defined]
 
 
+#: A pattern that matches nothing: htmldate's month-only and year-only patterns, switched off
+_NOTHING = re.compile(r"(?!)")
+
+
+def _strict_dateutil(parse: Callable[..., datetime]) -> Callable[..., datetime]:
+    """htmldate's dateutil ``parse`` refusing a string without a year, a month and a day
+    (``ValueError``). dateutil fills what a string lacks from today's date ("2020-03" read
+    on 24 November: 2020-03-24): read with two different defaults, a reading that changes
+    took a part from them."""
+
+    def strict(string: str, **kw: Any) -> datetime:
+        kw.pop("default", None)  # (nested: the outer block's reading sets its own)
+        a = parse(string, default=datetime(2000, 1, 1), **kw)
+        b = parse(string, default=datetime(2001, 2, 2), **kw)
+        if (a.year, a.month, a.day) != (b.year, b.month, b.day):
+            raise ValueError(f"no day in {string!r}")
+        return a
+
+    return strict
+
+
+def _in_range_as_written(dateobject: datetime, earliest: datetime, latest: datetime) -> bool:
+    """htmldate's ``_is_in_range`` on the date-times as written: the bounds are days, and
+    a date is compared on its own wall clock (htmldate compares ``timestamp()``s, which
+    read a naive date-time in the machine's time zone)."""
+    d = dateobject.replace(tzinfo=None)
+    return earliest.replace(tzinfo=None) <= d <= latest.replace(tzinfo=None)
+
+
+@contextmanager
+def htmldate_days_only() -> Iterator[None]:
+    """Within the block, htmldate answers with a day the page writes, or not at all, and
+    its window does not depend on the machine's time zone:
+
+    * its readings of a month or a year alone, which it gives as the 1st of the month or
+      January 1st, are switched off (a page whose only date was "since early 2020" got
+      2020-01-01 as a day; a meta date after the bound, refused, was read again as its year
+      and month: the 1st of the month). Its copyright-year catch-all is dropped too;
+    * dateutil's readings of strings without a day are refused (it fills the missing parts
+      from today's date: "2020-03" was 2020-03-24 on the 24th);
+    * its time window compares dates as written (see :func:`_in_range_as_written`).
+    """
+    import htmldate.core as hc
+    import htmldate.extractors as hx
+    import htmldate.validators as hv
+
+    search_page = hc.search_page
+
+    def days_of_page(htmlstring: str, options: Any) -> str | None:
+        found: str | None = search_page(htmlstring, options)
+        if found is not None and found[4:] == "-01-01" and options.format == "%Y-%m-%d":
+            copyright = hc.search_pattern(
+                htmlstring, hc.COPYRIGHT_PATTERN, hc.YEAR_PATTERN, hc.YEAR_PATTERN, options
+            )
+            if copyright is not None and copyright[1] == found[:4]:
+                return None  # (the copyright year as January 1st: a year, no day)
+        return found
+
+    changes: list[tuple[Any, str, Any]] = [
+        (hx, "YM_PATTERN", _NOTHING),
+        (hx, "dateutil_parse", _strict_dateutil(hx.dateutil_parse)),  # type: ignore[attr-defined]
+        (hc, "YYYYMM_PATTERN", _NOTHING),
+        (hc, "MMYYYY_PATTERN", _NOTHING),
+        (hc, "SIMPLE_PATTERN", _NOTHING),
+        (hc, "search_page", days_of_page),
+        (hv, "_is_in_range", _in_range_as_written),
+    ]
+    saved = [(module, name, getattr(module, name)) for module, name, _ in changes]
+    for module, name, value in changes:
+        setattr(module, name, value)
+    try:
+        yield
+    finally:
+        for module, name, value in saved:
+            setattr(module, name, value)
+
+
+def htmldate_bound(capture: date | None) -> str:
+    """htmldate's ``max_date``: the end of the capture's day (without a capture, of today
+    in UTC), as a naive ISO date-time (see :func:`_in_range_as_written`)."""
+    return reference_day(capture).isoformat() + "T23:59:59.999999"
+
+
 #: The vowel signs and viramas of the Indic scripts (combining marks that \w does not take)
 _MARKS = re.compile(r"[\u0900-\u0dff]")
 #: What trafilatura splits an author field on (its ``AUTHOR_SPLIT``)
@@ -467,14 +555,19 @@ def htmldate_date(
     html: str | HtmlElement, capture: date | None = None, extensive: bool = True
 ) -> str | None:
     """htmldate's answer (original date; extensive search unless told otherwise), bounded
-    by the capture. A tree is only read (htmldate copies it before pruning)."""
+    by the capture's day (without one, today's in UTC), a day the page writes
+    (:func:`htmldate_days_only`). A tree is only read (htmldate copies it before pruning)."""
     from htmldate import find_date
 
     kw: dict[str, Any] = {"extensive_search": extensive, "original_date": True}
-    if capture:
-        kw["max_date"] = capture.isoformat()
+    kw["max_date"] = htmldate_bound(capture)
     try:
-        with without_dateparser(), faster_htmldate():
+        with (
+            without_dateparser(),
+            faster_htmldate(),
+            htmldate_days_only(),
+            reference_years(capture),
+        ):
             found: str | None = find_date(html, **kw)
     except Exception:  # htmldate fails on some malformed pages; no answer then
         return None
@@ -487,9 +580,12 @@ def html_candidates(
     hd: str | bool | None = False,
     tree: HtmlElement | None = None,
     text: str | None = None,
+    at: datetime | None = None,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
-    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`)."""
+    for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`; ``at``:
+    the capture's date-time, for relative dates, see :func:`.text.find_relative`). A date
+    after the capture's day (without one, after today in UTC) scores 100 less: never chosen."""
     if tree is None:
         tree = parse_html(html)
     if hd is False:
@@ -500,7 +596,8 @@ def html_candidates(
     if text is None:
         text = tree_to_text(tree) if tree is not None else ""
     page = Page(text)
-    cands = gather_dates(page, capture, _MAX_HTML_CANDS)
+    with reference_years(capture):
+        cands = gather_dates(page, capture, _MAX_HTML_CANDS, at)
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
@@ -554,8 +651,9 @@ def html_candidates(
         if f["hd_agree"]:
             c["cue"] = "htmldate"
     rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]
+    last = reference_day(capture)
     for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
-        c["score"] = s - 100.0 if capture and c["date"] > capture else s
+        c["score"] = s - 100.0 if c["date"] > last else s
     return cands
 
 
@@ -580,12 +678,20 @@ def trafilatura_meta(
 ) -> dict[str, Any]:
     """trafilatura's metadata of a page, as a dict of :data:`META_KEYS`; its ``date`` is
     htmldate's answer (original date, extensive search unless told otherwise, bounded by the
-    capture), run on the same tree, which is only read (``index``: its :class:`AttrIndex`,
-    when the caller has it). Empty if the extraction fails."""
+    capture's day or, without one, today's in UTC; a day the page writes: see
+    :func:`htmldate_days_only`), run on the same tree, which is only read (``index``: its
+    :class:`AttrIndex`, when the caller has it). Empty if the extraction fails."""
     config: dict[str, Any] = {"original_date": True, "extensive_search": extensive}
-    config["max_date"] = (capture or date.today()).isoformat()
+    config["max_date"] = htmldate_bound(capture)
     try:
-        with without_dateparser(), faster_htmldate(), guarded_xpaths(), _author_fields_as_written():
+        with (
+            without_dateparser(),
+            faster_htmldate(),
+            htmldate_days_only(),
+            reference_years(capture),
+            guarded_xpaths(),
+            _author_fields_as_written(),
+        ):
             md = _extract_metadata(tree, url, config, index)
     except Exception:  # a metadata failure must not lose the document
         return {}

@@ -25,7 +25,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
-from datetime import date, timedelta
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import add, and_, ge, itemgetter, le
@@ -404,10 +406,48 @@ def _mk(y: int, m: int, d: int) -> date | None:
     return dd if MIN_YEAR <= y <= 2100 else None
 
 
+def utc_today() -> date:
+    """Today's date in UTC: the reference of a document without a capture date (the
+    machine's time zone decides nothing)."""
+    return datetime.now(UTC).date()
+
+
+def reference_day(capture: date | None) -> date:
+    """The latest day a publication date can be: the capture's, else today's in UTC. A
+    date after it is never chosen, in every path (text, HTML, a dump's ``date``)."""
+    return capture if capture is not None else utc_today()
+
+
+#: The year two-digit years are read against (:func:`reference_years`); None: UTC today's
+_REFERENCE_YEAR: ContextVar[int | None] = ContextVar("_REFERENCE_YEAR", default=None)
+
+
+@contextmanager
+def reference_years(day: date | None) -> Iterator[None]:
+    """Within the block, a two-digit year is read against ``day``'s year (the capture's),
+    not today's: "03/01/28" is 2028 in a page captured in 2027, 1928 in one captured in 2026.
+    None: UTC today's year (taken once, on entering the block)."""
+    token = _REFERENCE_YEAR.set(reference_day(day).year)
+    try:
+        yield
+    finally:
+        _REFERENCE_YEAR.reset(token)
+
+
+def _pivot_year() -> int:
+    """The year two-digit years are read against: the capture's, else UTC today's."""
+    y = _REFERENCE_YEAR.get()
+    return y if y is not None else utc_today().year
+
+
 def _year(ystr: str) -> int:
     y = int(ystr)
     if len(ystr) == 2:
-        y += 2000 if y <= (date.today().year % 100) + 1 else 1900
+        # the reference's century, unless that is over a year after the reference
+        pivot = _pivot_year()
+        y += pivot - pivot % 100
+        if y > pivot + 1:
+            y -= 100
     return y
 
 
@@ -491,12 +531,13 @@ def find_dates(
     if year_lines is not None:
         year_lines.update(windows)
     out: list[dict[str, Any]] = []
+    pivot = _pivot_year()  # (in the cache's key: two-digit years are read against it)
     for i, spans in windows.items():
         orig = lines[i]
         found = (
-            _line_dates(orig, tuple(spans))
+            _line_dates(orig, tuple(spans), pivot)
             if len(orig) <= _LINE_CACHE_CHARS
-            else _line_dates.__wrapped__(orig, tuple(spans))
+            else _line_dates.__wrapped__(orig, tuple(spans), pivot)
         )
         for dd, col, form, written, tod, alt, sep in found:
             out.append(
@@ -554,11 +595,11 @@ def _line_cache(maxsize: int) -> Callable[[_F], _F]:
 
 
 @lru_cache(maxsize=4096)
-def _line_dates(orig: str, spans: tuple[tuple[int, int], ...]) -> tuple[_LineDate, ...]:
+def _line_dates(orig: str, spans: tuple[tuple[int, int], ...], pivot: int) -> tuple[_LineDate, ...]:
     """The dates :func:`find_dates` finds on line ``orig`` in its windows ``spans`` (the
     parts around its year-like numbers, which depend on the line alone), in the order found.
-    Cached: a site's date, copyright and footer lines recur on its pages. (A two-digit year
-    is read against today's year: a cached reading may outlive a new year's day.)"""
+    Cached: a site's date, copyright and footer lines recur on its pages. ``pivot``: the
+    year two-digit years are read against (:func:`_pivot_year`, the reading's key)."""
     out: list[_LineDate] = []
     line = orig
     sp_list: list[tuple[int, int]] | tuple[tuple[int, int], ...] = spans
@@ -956,12 +997,21 @@ def _may_be_relative(line: str) -> bool:
     )
 
 
-def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[dict[str, Any]]:
+def find_relative(
+    lines: list[str], capture: date, max_lines: int = 80, at: datetime | None = None
+) -> list[dict[str, Any]]:
     """'3 hours ago', 'vor 2 Tagen', 'yesterday' in the top lines, resolved against capture.
+
+    ``at``: the capture's date-time, in its own offset (a capture time without one is UTC),
+    when it has a time of day: hours and minutes are taken from it and the date is then
+    the day of that date-time ("3 hours ago" at 00:30 is the day before); "today" is the
+    capture's day in its own offset. Without it, the capture day, and hours under a day
+    are that day.
 
     Not in prose: "Putin will meet Hollande today to discuss …" dates the meeting, not the
     page (a seed page; its only date then was the day of the capture)."""
     out = []
+    hours = 0.0
     for i, line in enumerate(lines[:max_lines]):
         if len(line) > 200 or not _may_be_relative(line) or _is_para(line):
             continue
@@ -969,6 +1019,7 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
             if m.group("word"):
                 w = m.group("word").lower()
                 days = 1 if w in ("yesterday", "gestern", "hier", "ayer", "ieri", "gisteren") else 0
+                hours = 0.0
             else:
                 n = m.group("n") or m.group("n2")
                 u = (m.group("u") or m.group("u2")).lower()
@@ -976,15 +1027,22 @@ def find_relative(lines: list[str], capture: date, max_lines: int = 80) -> list[
                     continue  # ("and ago": a one-letter unit only after a number)
                 n = int(n) if n.isdigit() else 1
                 unit = _UNIT_DAYS.get(u[:3], _UNIT_DAYS.get(u[:1], 1))
+                hours = 0.0
                 if u[:3] == "min" or u[:1] == "h" or u[:3] in ("stu", "heu", "hor"):
                     hours = n if u[:3] != "min" else n / 60
                     days = 0 if hours < 24 else round(hours / 24)
-                    # a few hours before capture may be the previous day; keep the capture day
+                    # (without the capture's time: a few hours before it is its day)
                 else:
                     days = n * unit
+            if at is not None:
+                # the date-time in the capture's own offset, then its day
+                when = at - timedelta(hours=hours) if hours and hours < 24 else at
+                day = when.date() - timedelta(days=days)
+            else:
+                day = capture - timedelta(days=days)
             out.append(
                 {
-                    "date": capture - timedelta(days=days),
+                    "date": day,
                     "line": i,
                     "col": m.start(),
                     "form": "relative",
@@ -1039,7 +1097,7 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
 
     The weekday names are looked up among the words of the short lines (a set): a regex
     scan of the page for ~50 names cost ~0.4 ms a page."""
-    limit = capture.year if capture else date.today().year
+    limit = reference_day(capture).year
     lines = page.lines
     years = {
         int(y) for i in page.year_lines for y in _YEAR_WORD.findall(lines[i]) if int(y) <= limit
@@ -1082,7 +1140,7 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
             for y in years
             if (d := _mk(y, mon, day)) is not None
             and d.weekday() == wd
-            and (capture is None or d <= capture)
+            and d <= reference_day(capture)
         ]
         if fits:
             j = bisect.bisect_right(starts, m.start()) - 1
@@ -1841,12 +1899,15 @@ def iso_value(c: dict[str, Any]) -> str:
     return d.isoformat()
 
 
-def gather_dates(page: Page, capture: date | None, limit: int) -> list[dict[str, Any]]:
+def gather_dates(
+    page: Page, capture: date | None, limit: int, at: datetime | None = None
+) -> list[dict[str, Any]]:
     """The page's dates, written and (with a capture date) relative, in text order, with
-    ambiguous day/month orders resolved; at most ``limit``."""
+    ambiguous day/month orders resolved; at most ``limit``. ``at``: the capture's date-time
+    (see :func:`find_relative`)."""
     cands = [dict(c) for c in page.dates()]  # _resolve_ambiguous changes them
     if capture:
-        cands += find_relative(page.lines, capture)
+        cands += find_relative(page.lines, capture, at=at)
         cands.sort(key=lambda c: (c["line"], c["col"]))
     _resolve_ambiguous(cands, capture)
     return cands[:limit]
@@ -1857,9 +1918,12 @@ def rank_dates(
     capture: date | None = None,
     title_line: int | None = None,
     model: str = "text",
+    at: datetime | None = None,
 ) -> list[dict[str, Any]]:
-    """All candidate dates with features and a score (higher is better), in text order."""
-    cands = gather_dates(page, capture, _MAX_CANDS)
+    """All candidate dates with features and a score (higher is better), in text order; a
+    date after the capture (without one: after today, UTC) scores 100 less, and is never
+    chosen."""
+    cands = gather_dates(page, capture, _MAX_CANDS, at)
     if not cands and model == "text":
         # no full date: one with a weekday and no year (its year from the page's years)
         cands = find_yearless(page, capture)[:_MAX_CANDS]
@@ -1868,10 +1932,11 @@ def rank_dates(
     _features(cands, page, capture, title_line)
     # the feature dicts are built in FEATURES order (a test checks it)
     score = _scorer(model, "dates")
+    last = reference_day(capture)
     for c in cands:
         s = score(list(c["f"].values()))
-        if capture and c["date"] > capture:
-            s -= 100.0  # a date after the capture cannot be the publication date
+        if c["date"] > last:
+            s -= 100.0  # a date after the capture (or today) cannot be the publication date
         if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
             s -= 1.0
         c["score"] = s
@@ -3189,13 +3254,29 @@ def extract_lines(
     split: LineSplit | None = None,
     headline: int | None = None,
     url: str | None = None,
+    at: datetime | None = None,
+) -> tuple[dict[str, Any], list[str]]:
+    """Metadata read off a plain-text page, and the page's lines (see :func:`_extract_lines`);
+    two-digit years are read against the capture's year (without one, UTC today's)."""
+    with reference_years(parse_capture(capture_date)):
+        return _extract_lines(text, capture_date, split, headline, url, at)
+
+
+def _extract_lines(
+    text: str,
+    capture_date: str | None = None,
+    split: LineSplit | None = None,
+    headline: int | None = None,
+    url: str | None = None,
+    at: datetime | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """Metadata read off a plain-text page, and the page's lines (split as the boilerplate
     stage splits them, so that the metadata stage need not split the page again). ``split``:
     the boilerplate stage's split of ``text``, when it left one (see :class:`Page`).
     ``headline``: the line the text marks as its headline (markdown's only level-1
     heading), taken as the title instead of the ranker's choice. ``url``: the page's
-    address, when known (its domain names the site: see :func:`_site_evidence`).
+    address, when known (its domain names the site: see :func:`_site_evidence`). ``at``: the
+    capture's date-time in its own offset, when known (relative dates: :func:`find_relative`).
 
     Returns ``title``, ``authors``, ``site_name``, ``tags``, ``categories``, ``publisher``,
     ``published`` (ISO 8601 at the precision written), ``published_confidence``,
@@ -3270,11 +3351,11 @@ def extract_lines(
             meta_lines.pop("title", None)
         res["sources"]["title"] = f"line {i}"
     # dates
-    cands = rank_dates(page, capture, title_line=title_line)
+    cands = rank_dates(page, capture, title_line=title_line, at=at)
     idx, conf = choose(cands)
     in_url = _url_date(url) if url else None
-    if in_url is not None and capture is not None and in_url > capture:
-        in_url = None  # (an address's day after the capture is none)
+    if in_url is not None and in_url > reference_day(capture):
+        in_url = None  # (an address's day after the capture, or today, is none)
     if in_url is not None and all(c["form"] == "yearless" for c in cands):
         # (a year-less date's year is a guess; the address states the day)
         cands, idx = [], None
