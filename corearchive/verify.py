@@ -51,6 +51,7 @@ from warcio.bufferedreaders import DecompressingBufferedReader
 
 from .atomic import file_sha256, leftovers, pending_commits
 from .catalog import indexed_runs, open_read_only
+from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 
 #: How many problems a report lists (all are counted).
@@ -87,6 +88,9 @@ class Verification:
         return self.problems == 0
 
     def problem(self, kind: ProblemKind, text: str) -> None:
+        # (fit for a terminal, as ingest's error lines: a damaged record's bytes, quoted by
+        # warcio, wrote ESC and other controls to it)
+        text = _shown(text)
         self.problems += 1
         self.kinds[kind] += 1
         if len(self.listed) < MAX_LISTED:
@@ -123,8 +127,14 @@ class Verification:
         lines += [f"    {p}" for p in self.listed]
         if self.problems > len(self.listed):
             lines.append(f"    … and {self.problems - len(self.listed)} more")
-        lines += [f"  note: {n}" for n in self.notes]
+        lines += [f"  note: {_shown(n)}" for n in self.notes]
         return "\n".join(lines)
+
+
+def _shown(text: str) -> str:
+    """``text`` fit for a terminal: control characters as escapes (``\\x1b``), as in
+    ingest's error lines (``report._shown``), and bytes that are not UTF-8 as ``\\xff``."""
+    return CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", printable(text))
 
 
 def _warc_files(out: Path, runs: dict[str, _Run]) -> list[Path]:
@@ -173,6 +183,10 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                     record = None
                     n += 1
             except Exception as exc:  # warcio raises many kinds on damaged files
+                if gzipped and not isinstance(exc, zlib.error):
+                    # (a member whose first bytes do not decompress, which warcio read as
+                    # uncompressed: its message quoted the compressed bytes)
+                    exc = _gzip_error(stream, end) or exc
                 what = "damaged gzip data" if isinstance(exc, zlib.error) else type(exc).__name__
                 cause = " ".join(f"{what}: {exc}".split())
                 if len(cause) > 200:
@@ -205,6 +219,19 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
     if rest.strip(b"\r\n"):
         size = path.stat().st_size
         result.problem("warc", f"{rel}: {size - end} bytes after the last record are no record")
+
+
+def _gzip_error(stream: Any, at: int) -> zlib.error | None:
+    """zlib's error on the gzip member at ``at`` (its first MB), if it starts one."""
+    stream.seek(at)
+    data = stream.read(1 << 20)
+    if not data.startswith(GZIP_MEMBER):
+        return None
+    try:
+        zlib.decompressobj(31).decompress(data)
+    except zlib.error as exc:
+        return exc
+    return None
 
 
 class _StrictGzip(DecompressingBufferedReader):  # type: ignore[misc]

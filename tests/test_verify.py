@@ -263,6 +263,35 @@ def test_a_damaged_gzip_member_longer_than_a_read_does_not_hide_the_rest_of_the_
     assert "its raw record" in got.listed[1] and rid in got.listed[1]
 
 
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_damaged_records_bytes_are_not_written_raw_to_the_terminal(ingest, seeds, gzipped):
+    """warcio quotes an unreadable record's first line: verify wrote its compressed bytes,
+    ESC and other control characters included, to the terminal (acceptance s26 F9). They
+    are escaped as in ingest's error lines; a gzip member that does not decompress is
+    called so, with zlib's reason, not quoted."""
+    res = ingest(str(seeds))
+    path = _warc(res.out)
+    members = _members(path)
+    if gzipped:
+        damaged = bytearray(members[5])
+        damaged[len(damaged) // 2] ^= 0x10
+        members[5] = bytes(damaged)
+        path.write_bytes(b"".join(members))
+    else:
+        plain = [_inflate(m) for m in members]
+        plain[5] = plain[5].replace(b"WARC/1.1", b"WARC/\x1b[2J\x9b1.1", 1)
+        path.unlink()
+        path.with_suffix("").write_bytes(b"".join(plain))
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.exit_code == 1
+    [said] = [line for line in r.output.splitlines() if "cannot be read" in line]
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", r.output), said
+    if gzipped:
+        assert "(damaged gzip data: Error -3 while decompressing data:" in said, said
+    else:
+        assert "WARC/\\x1b[2J\\x9b1.1" in said, said
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 def test_each_warc_file_has_its_digest_in_the_manifest_and_a_header_edit_is_found(
     ingest, seeds, plan
