@@ -29,7 +29,7 @@ from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
-from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs
+from .catalog import DEFAULT_CACHE_MB, Catalog, index_entry, indexed_runs, manifest_index
 from .config import RunConfig
 from .document import Document, Drop, printable, source_path
 from .errors import CoreArchiveError, IndexMissingError, PluginError
@@ -506,7 +506,7 @@ class Run:
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(self.report.exit_code),
             "inputs": [printable(i) for i in self.options.inputs],
-            "index": printable(str(index)),
+            **index_entry(index, self.options.out),
             "config": {
                 "origin": self.config.origin,
                 "digest": self.config.digest,
@@ -582,15 +582,27 @@ def _refuse_lost_index(earlier: list[Path], out: Path, index: Path) -> None:
     after one line of warning, exit 0, in an unattended job."""
     if index.exists():
         return
-    used = [
-        path.stem
-        for path in earlier
-        if isinstance(named := _manifest(path).get("index"), str) and Path(named).name == index.name
-    ]
+    used: list[tuple[str, Path, bool]] = []
+    for path in earlier:
+        manifest = _manifest(path)
+        if isinstance(named := manifest.get("index"), str) and Path(named).name == index.name:
+            resolved = manifest_index(manifest, out, path.stem)
+            if resolved is not None:
+                used.append((path.stem, *resolved))
+    others = [(run, where) for run, where, own in used if not own]
+    if used and len(others) == len(used):
+        # (a folder whose runs used another folder's index, as a bounded folder's do)
+        last, other = others[-1]
+        raise IndexMissingError(
+            f"{out} has no index of its own ({index} is not there); its {len(used)} run(s)"
+            f" used the index {other} (the last {last}): pass --index {other} to go on with"
+            " it, or --new-index to start a new one anyway"
+        )
     if used:
+        used_runs = [run for run, _, _ in used]
         raise IndexMissingError(
             f"the index {index} is gone, but {out} holds {len(used)} run(s) that used it (the"
-            f" last {used[-1]}): a new index would archive their documents again. Restore"
+            f" last {used_runs[-1]}): a new index would archive their documents again. Restore"
             " the index (a backup of index.sqlite), or pass --new-index to start a new one"
             " anyway"
         )

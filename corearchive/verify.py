@@ -50,7 +50,7 @@ import orjson
 from warcio.bufferedreaders import DecompressingBufferedReader
 
 from .atomic import file_sha256, leftovers, pending_commits
-from .catalog import indexed_runs, open_read_only
+from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 
@@ -82,6 +82,9 @@ class Verification:
     listed_kinds: list[str] = field(default_factory=list)
     #: what is worth knowing and is no damage (a killed run's temporary files)
     notes: list[str] = field(default_factory=list)
+    #: the indexes the runs used, as checked (the folder's own, where the folder is now,
+    #: or another, by its path), with how many runs used each
+    indexes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -110,6 +113,7 @@ class Verification:
                 {"kind": k, "text": t} for k, t in zip(self.listed_kinds, self.listed, strict=True)
             ],
             "notes": self.notes,
+            "indexes": self.indexes,
         }
 
     def summary(self) -> str:
@@ -117,6 +121,7 @@ class Verification:
         lines = [
             f"  WARC files      {self.warc_files} ({kinds or 'no records'})",
             f"  records         {self.records}",
+            *(f"  {'index' if i == 0 else '':<16}{_shown(x)}" for i, x in enumerate(self.indexes)),
             f"  problems        {self.problems}"
             + (
                 " (" + ", ".join(f"{n} {k}" for k, n in sorted(self.kinds.items())) + ")"
@@ -431,7 +436,10 @@ class _Run:
     sinks: list[str]
     kept: int | None
     warcs: list[str]
-    index: str | None = None
+    #: the index it used, where it is for the folder now (see catalog.manifest_index), and
+    #: whether it is the folder's own
+    index: Path | None = None
+    own_index: bool = False
     #: ``sha256:HEX`` of each WARC file as the run wrote it
     digests: dict[str, str] = field(default_factory=dict)
 
@@ -445,13 +453,15 @@ def _manifests(out: Path) -> dict[str, _Run]:
         try:
             m = json.loads(path.read_bytes())
             kept = m.get("counts", {}).get("kept")
-            index = m.get("index")
+            run_id = str(m["run_id"])
+            index = manifest_index(m, out, run_id)
             digests = m.get("digests", {})
-            runs[str(m["run_id"])] = _Run(
+            runs[run_id] = _Run(
                 [str(x) for x in m.get("sinks", [])],
                 kept if isinstance(kept, int) else None,
                 [str(x) for x in m.get("outputs", {}).get("warc", [])],
-                index if isinstance(index, str) else None,
+                index[0] if index else None,
+                index[1] if index else False,
                 {str(k): str(d) for k, d in digests.items()} if isinstance(digests, dict) else {},
             )
         except (ValueError, RecursionError, KeyError, TypeError, AttributeError, OSError):
@@ -753,7 +763,7 @@ def _check_revisits(
     ).fetchall()
     if not dangling:
         return
-    indexes = {out / "index.sqlite", *(Path(r.index) for r in runs.values() if r.index)}
+    indexes = {out / "index.sqlite", *(r.index for r in runs.values() if r.index)}
     known: set[str] = set()
     for index in sorted(p for p in indexes if p.is_file()):
         with (
@@ -790,16 +800,17 @@ def _check_revisits(
 def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) -> None:
     """Every run with a manifest in ``OUT/runs`` is in the index it used: a deleted
     ``index.sqlite`` was "intact", and the next run archived every document again."""
-    by_index: dict[str, list[str]] = {}
+    by_index: dict[tuple[Path, bool], list[str]] = {}
     for run_id, run in runs.items():
         if run.index is not None and (out / "runs" / f"{run_id}.json").is_file():
-            by_index.setdefault(run.index, []).append(run_id)
-    for name, run_ids in sorted(by_index.items()):
-        # The path as the run was given it (relative to where it ran); not there (another
-        # working folder, the archive moved) but named as the folder's own: that one
-        index = Path(name)
-        if not index.is_file() and index.name == "index.sqlite":
-            index = out / "index.sqlite"
+            by_index.setdefault((run.index, run.own_index), []).append(run_id)
+    for (index, own), run_ids in sorted(by_index.items()):
+        # (the folder's own index where the folder is now, copied or moved: a copy's
+        # verify checked the original's, named by the absolute path its runs were given)
+        name = _index_name(out, index, own)
+        whose = "the folder's own" if own else "another folder's, or shared"
+        own_one = "folder's own " if own else ""
+        result.indexes.append(f"{name} ({whose}): {len(run_ids)} run(s)")
         try:
             known = indexed_runs(index)
         except sqlite3.Error as exc:
@@ -811,9 +822,18 @@ def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) 
             result.problem(
                 "index",
                 f"{len(missing)} run(s) into this folder (the last {missing[-1]}) used the"
-                f" index {name}, which {what}: a later run does not know the documents they"
-                " archived, and archives them again if given again",
+                f" {own_one}index {name}, which {what}: a later run does not know the"
+                " documents they archived, and archives them again if given again",
             )
+
+
+def _index_name(out: Path, index: Path, own: bool) -> str:
+    """How verify names an index its runs used: the folder's own by its name in the
+    folder, another by its path (absolute: its runs' manifests resolve it)."""
+    if own:
+        with contextlib.suppress(ValueError):
+            return index.relative_to(out).as_posix()
+    return str(index)
 
 
 def _check_archive(

@@ -1140,7 +1140,10 @@ def test_an_output_folder_whose_name_is_not_utf8(ingest, seeds, tmp_path):
     out = tmp_path / os.fsdecode(b"out\xff")
     res = ingest(str(seeds), out=out)
     assert res.exit_code == 0, res.output
-    assert len(res.records) == 5 and res.manifest["index"].endswith("out\\xff/index.sqlite")
+    assert len(res.records) == 5 and res.manifest["index"] == "index.sqlite"
+    # (an index outside the folder by its absolute path, its name made UTF-8)
+    other = ingest(str(seeds), "--index", str(out / "index.sqlite"), out=tmp_path / "b")
+    assert other.manifest["index"].endswith("out\\xff/index.sqlite")
 
 
 def test_an_input_folder_that_is_the_output_folder_is_refused(ingest, seeds, tmp_path):

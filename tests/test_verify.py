@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import shutil
 import zlib
 from pathlib import Path
 
@@ -90,12 +91,75 @@ def test_an_index_named_relative_to_another_working_folder_is_the_folders_own(
 
     monkeypatch.chdir(tmp_path)
     res = run_ingest(str(seeds), out=Path("out"))
-    assert res.exit_code == 0 and res.manifest["index"] == "out/index.sqlite"
+    assert res.exit_code == 0 and res.manifest["index"] == "index.sqlite"
+    assert res.manifest["index_in_output"] is True
     moved = tmp_path / "elsewhere" / "archive"
     moved.parent.mkdir()
     (tmp_path / "out").rename(moved)
     code, got = _verify(moved)
     assert code == 0 and got["ok"], got["listed"]
+
+
+def _old_style_index(out: Path, named: str) -> None:
+    """The runs' manifests as written before ``index_in_output``: the index path as given."""
+    for path in [out / "run.json", *(out / "runs").glob("*.json")]:
+        manifest = json.loads(path.read_text("utf-8"))
+        manifest.pop("index_in_output", None)
+        manifest["index"] = named
+        path.write_text(json.dumps(manifest), "utf-8")
+
+
+@pytest.mark.parametrize("old_manifests", [False, True])
+def test_a_copied_folder_is_checked_against_its_own_index(ingest, seeds, tmp_path, old_manifests):
+    """Manifests held the index path as given (absolute when -o was): verify of a copy
+    checked the ORIGINAL's index, so a copy whose index was deleted (or replaced by an
+    older backup) passed as intact while ingest into it was refused (acceptance s26 F3).
+    The folder's own index is stored relative to the folder; a manifest of the old kind is
+    still read (the folder its path names holds the run's manifest: the original)."""
+    a = tmp_path / "A"
+    res = ingest(str(seeds), out=a)
+    if old_manifests:
+        _old_style_index(a, str(a / "index.sqlite"))
+    b = tmp_path / "B"
+    shutil.copytree(a, b)
+    code, got = _verify(b)
+    assert code == 0 and got["indexes"] == ["index.sqlite (the folder's own): 1 run(s)"]
+    r = CliRunner().invoke(cli, ["verify", str(b)])
+    assert "  index           index.sqlite (the folder's own): 1 run(s)" in r.output
+    (b / "index.sqlite").unlink()
+    code, got = _verify(b)
+    assert code == 1 and got["by_kind"]["index"] == 1, got["listed"]
+    assert "used the folder's own index index.sqlite, which is missing" in got["listed"][0]
+    assert (a / "index.sqlite").is_file()
+    if not old_manifests:
+        assert res.manifest["index"] == "index.sqlite" and res.manifest["index_in_output"]
+
+
+def test_a_relative_index_of_another_folder_is_found_from_any_working_folder(
+    seeds, tmp_path, monkeypatch
+):
+    """A bounded folder's run given ``--index B1/index.sqlite`` (relative): verify from
+    another working folder called that index missing (its result depended on where it ran),
+    and ingest into a copy was refused with "restore the index" though the folder never had
+    one (acceptance s26 F3). The manifest holds the index's absolute path; verify names it;
+    ingest without --index says which index the runs used."""
+    from corearchive.testing import run_ingest
+
+    monkeypatch.chdir(tmp_path)
+    assert run_ingest(str(seeds), out=Path("B1")).exit_code == 0
+    res = run_ingest(str(seeds), "--index", "B1/index.sqlite", out=Path("B2"))
+    assert res.exit_code == 0
+    shared = tmp_path / "B1" / "index.sqlite"
+    monkeypatch.chdir(tmp_path.parent)
+    code, got = _verify(tmp_path / "B2")
+    assert code == 0 and got["ok"], got["listed"]
+    assert got["indexes"] == [f"{shared} (another folder's, or shared): 1 run(s)"]
+    shutil.copytree(tmp_path / "B2", tmp_path / "B2x")
+    again = run_ingest(str(seeds), out=tmp_path / "B2x")
+    assert again.exit_code == 2
+    assert f"its 1 run(s) used the index {shared}" in again.output, again.output
+    assert f"pass --index {shared}" in again.output
+    assert res.manifest["index"] == str(shared) and res.manifest["index_in_output"] is False
 
 
 def test_a_text_changed_after_archiving_and_a_wrong_offset_are_found(ingest, seeds):
