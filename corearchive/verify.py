@@ -543,6 +543,7 @@ def verify(out: Path) -> Verification:
         elif records.exists():
             result.problem("records", f"{records.name} is not a file")
         _check_unmatched(runs, have_records, db, result)
+        _check_missing_manifests(runs, db, result)
         _check_archive(runs, have_records, out, db, result)
         _check_index(out / "index.sqlite", db, result)
         _check_runs_indexed(out, runs, result)
@@ -698,18 +699,13 @@ def _check_unmatched(
         " WHERE r.type = 'metadata' AND r.id NOT IN (SELECT id FROM seen)"
         " ORDER BY r.warc, r.offset"
     )
-    unknown: set[tuple[str | None, str]] = set()
+    unknown: set[str] = set()
     for rid, warc, offset, doc_id, run in unmatched:
         if run not in runs:
-            if (run, warc) not in unknown:
-                unknown.add((run, warc))
-                result.problem(
-                    "run",
-                    f"{warc}: its run {run} has no manifest in runs/ (its records are not"
-                    " checked against records.jsonl)"
-                    if run
-                    else f"{warc}: no warcinfo record names its run",
-                )
+            # (a run without a manifest is named by _check_missing_manifests)
+            if not run and warc not in unknown:
+                unknown.add(warc)
+                result.problem("run", f"{warc}: no warcinfo record names its run")
             continue
         if have_records and "records" in runs[run].sinks:
             result.problem(
@@ -717,6 +713,30 @@ def _check_unmatched(
                 f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
                 " records.jsonl",
             )
+
+
+def _check_missing_manifests(
+    runs: dict[str, _Run], db: sqlite3.Connection, result: Verification
+) -> None:
+    """Every run that wrote a WARC file of the folder (its ``warcinfo`` record's
+    ``isPartOf``) has a manifest: the checks of its files' SHA-256, its counts and its
+    records lines rest on it. With ``runs/`` deleted verify said "intact", every one of
+    them silently skipped; one manifest removed showed only as a count."""
+    files: dict[str, list[str]] = {}
+    for run, warc in db.execute(
+        "SELECT DISTINCT key, warc FROM recs WHERE type = 'warcinfo' AND key IS NOT NULL"
+        " ORDER BY key, warc"
+    ):
+        if run not in runs:
+            files.setdefault(run, []).append(warc)
+    for run, names in files.items():
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        result.problem(
+            "run",
+            f"run {run} (its warcinfo in {shown}) has no manifest in runs/: its WARC files'"
+            " SHA-256, its counts and its records.jsonl lines are not checked (restore"
+            f" runs/{run}.json from a backup)",
+        )
 
 
 def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> None:

@@ -474,6 +474,33 @@ def test_a_run_without_the_records_sink_needs_no_lines(ingest, seeds, tmp_path):
     assert code == 1 and got["problems"] == 1 and "has no manifest" in got["listed"][0]
 
 
+def test_runs_without_their_manifests_are_named(ingest, seeds, tmp_path):
+    """verify relied on the manifests without saying so: with runs/ (and run.json) deleted
+    it said "intact", every WARC SHA-256 and count check silently skipped; one manifest
+    removed showed only as a count of records (acceptance s26 F8). Each run a WARC file
+    names (its warcinfo record's isPartOf) without a manifest is a problem, by name."""
+    out = tmp_path / "out"
+    first = ingest(str(seeds), out=out)
+    src = tmp_path / "more"
+    src.mkdir()
+    (src / "x.txt").write_text(
+        "A second run archives this article about river deltas. " * 20, "utf-8"
+    )
+    second = ingest(str(src), out=out)
+    assert first.exit_code == 0 and second.exit_code == 0
+    ids = [first.manifest["run_id"], second.manifest["run_id"]]
+    (out / "runs" / f"{ids[0]}.json").unlink()
+    code, got = _verify(out)
+    assert code == 1 and got["by_kind"]["run"] == 1, got["listed"]
+    [named] = [p for p in got["listed"] if p.startswith("run ")]
+    assert named.startswith(f"run {ids[0]} (its warcinfo in warc/") and "has no manifest" in named
+    shutil.rmtree(out / "runs")
+    (out / "run.json").unlink()
+    code, got = _verify(out)
+    assert code == 1 and got["by_kind"] == {"warc": 0, "records": 0, "index": 0, "run": 2}
+    assert [p.split(" (")[0] for p in got["listed"]] == [f"run {i}" for i in sorted(ids)]
+
+
 def test_a_folder_with_no_output_is_not_intact(tmp_path):
     code, got = _verify(tmp_path)
     assert code == 1 and "no corearchive output here" in got["listed"][0]
