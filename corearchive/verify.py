@@ -54,7 +54,8 @@ from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 
-#: How many problems a report lists (all are counted).
+#: How many problems a report lists by default (all are counted; ``--all``,
+#: ``--max-problems N`` and ``--json`` list more).
 MAX_LISTED = 50
 
 
@@ -69,8 +70,8 @@ ProblemKind = Literal["warc", "records", "index", "run"]
 
 @dataclass
 class Verification:
-    """What ``verify`` found: counts, and the problems (at most :data:`MAX_LISTED` listed;
-    all counted, by kind)."""
+    """What ``verify`` found: counts, and the problems (at most ``max_listed`` listed,
+    every one when None; all counted, by kind)."""
 
     warc_files: int = 0
     warc_records: Counter[str] = field(default_factory=Counter)
@@ -85,6 +86,7 @@ class Verification:
     #: the indexes the runs used, as checked (the folder's own, where the folder is now,
     #: or another, by its path), with how many runs used each
     indexes: list[str] = field(default_factory=list)
+    max_listed: int | None = MAX_LISTED
 
     @property
     def ok(self) -> bool:
@@ -96,7 +98,7 @@ class Verification:
         text = _shown(text)
         self.problems += 1
         self.kinds[kind] += 1
-        if len(self.listed) < MAX_LISTED:
+        if self.max_listed is None or len(self.listed) < self.max_listed:
             self.listed.append(text)
             self.listed_kinds.append(kind)
 
@@ -131,7 +133,9 @@ class Verification:
         ]
         lines += [f"    {p}" for p in self.listed]
         if self.problems > len(self.listed):
-            lines.append(f"    … and {self.problems - len(self.listed)} more")
+            lines.append(
+                f"    … and {self.problems - len(self.listed)} more (--all lists every one)"
+            )
         lines += [f"  note: {_shown(n)}" for n in self.notes]
         return "\n".join(lines)
 
@@ -486,9 +490,10 @@ def _note_leftovers(out: Path, result: Verification) -> None:
     )
 
 
-def verify(out: Path) -> Verification:
-    """Check the output folder ``out`` (see the module docstring)."""
-    result = Verification()
+def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
+    """Check the output folder ``out`` (see the module docstring); list at most
+    ``max_listed`` problems (every one: None)."""
+    result = Verification(max_listed=max_listed)
     records = out / "records.jsonl"
     runs = _manifests(out)
     warcs = _warc_files(out, runs)

@@ -501,6 +501,28 @@ def test_runs_without_their_manifests_are_named(ingest, seeds, tmp_path):
     assert [p.split(" (")[0] for p in got["listed"]] == [f"run {i}" for i in sorted(ids)]
 
 
+def test_every_problem_can_be_listed(ingest, seeds):
+    """verify listed at most 50 problems, --json too, with no way to see the rest: with one
+    root cause and 391 consequences, the 129 index problems were counted, never shown
+    (acceptance s26 F12). --all lists every one, --max-problems N at most N, --json all."""
+    res = ingest(str(seeds))
+    with open(res.out / "records.jsonl", "a", encoding="utf-8") as f:
+        f.writelines(f"[{i}]\n" for i in range(70))
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    listed = [line for line in r.output.splitlines() if line.startswith("    records.jsonl")]
+    assert r.exit_code == 1 and len(listed) == 50
+    assert "    … and 21 more (--all lists every one)" in r.output
+    r = CliRunner().invoke(cli, ["verify", str(res.out), "--all"])
+    assert len([line for line in r.output.splitlines() if line.startswith("    ")]) == 71
+    assert "more (--all" not in r.output
+    r = CliRunner().invoke(cli, ["verify", str(res.out), "--max-problems", "3"])
+    assert len([line for line in r.output.splitlines() if line.startswith("    ")]) == 4
+    _, got = _verify(res.out)
+    assert got["problems"] == 71 and len(got["listed"]) == 71 == len(got["listed_details"])
+    r = CliRunner().invoke(cli, ["verify", str(res.out), "--json", "--max-problems", "2"])
+    assert len(json.loads(r.output)["listed"]) == 2
+
+
 def test_a_folder_with_no_output_is_not_intact(tmp_path):
     code, got = _verify(tmp_path)
     assert code == 1 and "no corearchive output here" in got["listed"][0]
