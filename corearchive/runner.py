@@ -169,6 +169,7 @@ class Run:
                 _refuse_lost_index(earlier, opts.out, index)
             _warn_unknown_runs(earlier, opts.out, index, self.err)
             _warn_cut_files(earlier, opts.out, self.err)
+            _warn_missing_warcs(earlier, opts.out, self.err)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
@@ -606,6 +607,42 @@ def _refuse_lost_index(earlier: list[Path], out: Path, index: Path) -> None:
             " the index (a backup of index.sqlite), or pass --new-index to start a new one"
             " anyway"
         )
+
+
+def _warn_missing_warcs(earlier: list[Path], out: Path, err: TextIO) -> None:
+    """Say when a WARC file an earlier run wrote (its manifest's ``outputs.warc``) is not in
+    ``out``: the index still holds its documents as archived, so this run skips them as
+    ``already_archived`` when given again, and they never enter the archive again (a
+    deleted WARC file and the same inputs given again: exit 0, kept 0, no word). One stat
+    per file. The way back is the file itself, from a backup."""
+    missing: list[tuple[str, str]] = []
+    for path in earlier:
+        manifest = _manifest(path)
+        outputs = manifest.get("outputs")
+        names = outputs.get("warc") if isinstance(outputs, dict) else None
+        if not isinstance(names, list):
+            continue
+        for name in names:
+            if not isinstance(name, str) or Path(name).is_absolute():
+                continue
+            try:
+                there = (out / name).is_file()
+            except OSError:
+                continue
+            if not there:
+                missing.append((path.stem, name))
+    if not missing:
+        return
+    run, name = missing[-1]
+    others = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+    print(
+        f"corearchive: warning: {printable(name)} (of run {run}){others} is missing from"
+        f" {out}: the index holds the documents archived in it, so this run skips them as"
+        " already archived if given again, and the archive does not hold them. Restore the"
+        f" file from a backup (its SHA-256 is in runs/{run}.json); `corearchive verify`"
+        " names what is lost (docs/archive.md, 'Repairing an archive')",
+        file=err,
+    )
 
 
 def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:

@@ -23,7 +23,9 @@ A record that cannot be read (damaged gzip data, garbled headers) is named, and 
 read on from the next record (the next gzip member, or line, that starts one). Bytes after
 the last record that form no record, and records without the mandatory WARC fields, are
 named. Each WARC file's SHA-256 is the one its run's manifest recorded (``digests``): a
-header edited in place, which no record digest covers, is found. Not checked: the manifests
+header edited in place, which no record digest covers, is found. A run that a WARC file
+names (its ``warcinfo`` record's ``isPartOf``) without a manifest is named: the checks
+above that rest on it are not made. Not checked: the manifests
 themselves (and WARC headers of files written before manifests had digests). What the
 WARC files hold is indexed in a temporary SQLite file, so the check takes the same memory
 for any size of archive.
@@ -87,17 +89,21 @@ class Verification:
     #: or another, by its path), with how many runs used each
     indexes: list[str] = field(default_factory=list)
     max_listed: int | None = MAX_LISTED
+    #: how to repair what was found (see :data:`_WARC_REPAIR`, :data:`_INDEX_REPAIR`)
+    repairs: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.problems == 0
 
-    def problem(self, kind: ProblemKind, text: str) -> None:
+    def problem(self, kind: ProblemKind, text: str, repair: str | None = None) -> None:
         # (fit for a terminal, as ingest's error lines: a damaged record's bytes, quoted by
         # warcio, wrote ESC and other controls to it)
         text = _shown(text)
         self.problems += 1
         self.kinds[kind] += 1
+        if repair is not None and repair not in self.repairs:
+            self.repairs.append(repair)
         if self.max_listed is None or len(self.listed) < self.max_listed:
             self.listed.append(text)
             self.listed_kinds.append(kind)
@@ -116,6 +122,7 @@ class Verification:
             ],
             "notes": self.notes,
             "indexes": self.indexes,
+            "repair": self.repairs,
         }
 
     def summary(self) -> str:
@@ -136,8 +143,24 @@ class Verification:
             lines.append(
                 f"    … and {self.problems - len(self.listed)} more (--all lists every one)"
             )
+        lines += [f"  to repair: {r}" for r in self.repairs]
         lines += [f"  note: {_shown(n)}" for n in self.notes]
         return "\n".join(lines)
+
+
+#: What to do when WARC records are lost or damaged (:attr:`Verification.repairs`)
+_WARC_REPAIR = (
+    "restore the WARC files named above from a backup (`sha256sum FILE` must give the"
+    " `digests` entry of its run's manifest, runs/RUN.json), then verify again. Giving the"
+    " same inputs again does not bring their documents back: the index holds them as"
+    " archived (already_archived). See docs/archive.md, 'Repairing an archive'"
+)
+#: What to do when the index the runs used is missing or stale
+_INDEX_REPAIR = (
+    "restore the index from a backup taken after the last run (an older one does not know"
+    " the later runs' documents, and archives them again if given again). See"
+    " docs/archive.md, 'Repairing an archive'"
+)
 
 
 def _shown(text: str) -> str:
@@ -205,13 +228,16 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
                     cause = f"{record.rec_type or '?'} record {rid}: {cause}"
                 after = next_warc_member(stream, end) if gzipped else next_warc_line(stream, end)
                 if after is None:
-                    result.problem("warc", f"{rel}: unreadable after {n} records: {cause}")
+                    result.problem(
+                        "warc", f"{rel}: unreadable after {n} records: {cause}", _WARC_REPAIR
+                    )
                     rest = b""  # (the rest is that record's)
                     break
                 result.problem(
                     "warc",
                     f"{rel} at {end}: a record that cannot be read ({cause}); read on from"
                     f" the next record, at byte {after}",
+                    _WARC_REPAIR,
                 )
                 start = end = after
                 continue
@@ -302,9 +328,13 @@ def _scan_record(
         # nothing to check)
         ok = _block_digest_ok(path, offset, end - offset, block_digest, size)
         if ok is None:
-            result.problem("warc", f"{rel} at {offset} ({rid}): cut short, its digests unchecked")
+            result.problem(
+                "warc", f"{rel} at {offset} ({rid}): cut short, its digests unchecked", _WARC_REPAIR
+            )
         elif not ok:
-            result.problem("warc", f"{rel} at {offset} ({rid}): block digest mismatch")
+            result.problem(
+                "warc", f"{rel} at {offset} ({rid}): block digest mismatch", _WARC_REPAIR
+            )
     cur = db.execute(
         "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -639,7 +669,9 @@ def _check_record(
     raw_id = archive.get("raw_record_id")
     raw = find(raw_id)
     if raw is None:
-        result.problem("records", f"{where}: its raw record {raw_id} is in no WARC file")
+        result.problem(
+            "records", f"{where}: its raw record {raw_id} is in no WARC file", _WARC_REPAIR
+        )
     elif (raw[0], raw[1]) != (archive.get("warc"), archive.get("offset")):
         result.problem(
             "records",
@@ -651,7 +683,9 @@ def _check_record(
         conv = find(conv_id)
         if conv is None:
             result.problem(
-                "records", f"{where}: its conversion record {conv_id} is in no WARC file"
+                "records",
+                f"{where}: its conversion record {conv_id} is in no WARC file",
+                _WARC_REPAIR,
             )
         else:
             if conv[2] != "conversion" or conv[3] != raw_id:
@@ -767,6 +801,7 @@ def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> N
                         "index",
                         f"{index.name}: document {doc_id} (run {run_id}) is archived in no WARC"
                         f" file (its raw record {rid}); later runs skip it as already archived",
+                        _WARC_REPAIR,
                     )
     except sqlite3.Error as exc:
         result.problem("index", f"{index.name}: cannot be read ({exc})")
@@ -849,6 +884,7 @@ def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) 
                 f"{len(missing)} run(s) into this folder (the last {missing[-1]}) used the"
                 f" {own_one}index {name}, which {what}: a later run does not know the"
                 " documents they archived, and archives them again if given again",
+                _INDEX_REPAIR,
             )
 
 
@@ -893,7 +929,9 @@ def _check_archive(
             continue
         for name in run.warcs:
             if not (out / name).is_file():
-                result.problem("warc", f"run {run_id}: its WARC file {name} is missing")
+                result.problem(
+                    "warc", f"run {run_id}: its WARC file {name} is missing", _WARC_REPAIR
+                )
             elif (want := run.digests.get(name)) and file_sha256(out / name) != want:
                 # (what the records' digests miss too: a header edited, records added or
                 # reordered, a file replaced by another with valid digests)
@@ -901,6 +939,7 @@ def _check_archive(
                     "warc",
                     f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it"
                     " wrote the file: the file changed after the run",
+                    _WARC_REPAIR,
                 )
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(

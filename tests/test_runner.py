@@ -1889,3 +1889,20 @@ def test_the_commands_signal_handlers_are_put_back_for_a_caller_in_the_same_proc
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "c")])
     assert r.exit_code == 3
     assert {s: signal.getsignal(s) for s in sigs} == before
+
+
+def test_a_missing_warc_file_of_an_earlier_run_is_warned_of(ingest, seeds, tmp_path):
+    """A WARC file deleted (lost, or moved away), then the same inputs again: exit 0, kept 0,
+    every document already_archived, no word; the index holds them as archived, so they
+    never entered the archive again (acceptance s26 F4). The run says so as it starts."""
+    first = ingest(str(seeds))
+    [name] = first.manifest["outputs"]["warc"]
+    assert first.exit_code == 0
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(first.out), "--quiet"])
+    assert r.exit_code == 0 and "warning" not in r.stderr
+    (first.out / name).unlink()
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(first.out), "--quiet"])
+    assert r.exit_code == 0
+    run = first.manifest["run_id"]
+    assert f"warning: {name} (of run {run}) is missing from {first.out}" in r.stderr, r.stderr
+    assert f"Restore the file from a backup (its SHA-256 is in runs/{run}.json)" in r.stderr

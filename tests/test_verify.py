@@ -523,6 +523,26 @@ def test_every_problem_can_be_listed(ingest, seeds):
     assert len(json.loads(r.output)["listed"]) == 2
 
 
+def test_lost_warc_records_and_a_lost_index_come_with_the_way_to_repair_them(ingest, seeds):
+    """A deleted WARC file: verify named each document "archived in no WARC file; later runs
+    skip it as already archived" and no way back (acceptance s26 F4/F5). It says what to
+    restore and how to confirm the copy, once; so for the index."""
+    res = ingest(str(seeds))
+    [name] = res.manifest["outputs"]["warc"]
+    (res.out / name).unlink()
+    code, got = _verify(res.out)
+    assert code == 1 and len(got["repair"]) == 1, got["repair"]
+    assert got["repair"][0].startswith("restore the WARC files named above from a backup")
+    assert "`digests` entry of its run's manifest" in got["repair"][0]
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.output.count("  to repair: restore the WARC files named above") == 1
+    (res.out / "index.sqlite").unlink()
+    code, got = _verify(res.out)
+    assert [x.split(" (")[0] for x in got["repair"]][1:] == [
+        "restore the index from a backup taken after the last run"
+    ]
+
+
 def test_a_folder_with_no_output_is_not_intact(tmp_path):
     code, got = _verify(tmp_path)
     assert code == 1 and "no corearchive output here" in got["listed"][0]
