@@ -578,9 +578,9 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         elif records.exists():
             result.problem("records", f"{records.name} is not a file")
         _check_unmatched(runs, have_records, db, result)
-        _check_missing_manifests(runs, db, result)
         _check_archive(runs, have_records, out, db, result)
-        _check_index(out / "index.sqlite", db, result)
+        lines = _check_index(out / "index.sqlite", runs, db, result)
+        _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
         db.close()
@@ -755,12 +755,13 @@ def _check_unmatched(
 
 
 def _check_missing_manifests(
-    runs: dict[str, _Run], db: sqlite3.Connection, result: Verification
+    runs: dict[str, _Run], db: sqlite3.Connection, result: Verification, lines: dict[str, int]
 ) -> None:
     """Every run that wrote a WARC file of the folder (its ``warcinfo`` record's
-    ``isPartOf``) has a manifest: the checks of its files' SHA-256, its counts and its
-    records lines rest on it. With ``runs/`` deleted verify said "intact", every one of
-    them silently skipped; one manifest removed showed only as a count."""
+    ``isPartOf``), or lines of its ``records.jsonl`` (``lines``: by the folder's index, for
+    runs without the warc sink), has a manifest: the checks of its files' SHA-256, its
+    counts and its records lines rest on it. With ``runs/`` deleted verify said "intact",
+    every one of them silently skipped; one manifest removed showed only as a count."""
     files: dict[str, list[str]] = {}
     for run, warc in db.execute(
         "SELECT DISTINCT key, warc FROM recs WHERE type = 'warcinfo' AND key IS NOT NULL"
@@ -776,26 +777,41 @@ def _check_missing_manifests(
             " SHA-256, its counts and its records.jsonl lines are not checked (restore"
             f" runs/{run}.json from a backup)",
         )
+    for run, n in sorted(lines.items()):
+        if run not in runs and run not in files:
+            result.problem(
+                "run",
+                f"run {run} ({n} documents of records.jsonl by the index) has no manifest in"
+                f" runs/: its counts are not checked (restore runs/{run}.json from a backup)",
+            )
 
 
-def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> None:
+def _check_index(
+    index: Path, runs: dict[str, _Run], db: sqlite3.Connection, result: Verification
+) -> dict[str, int]:
     """Every document the folder's index (``OUT/index.sqlite``, when the runs used it) holds
     as archived in a WARC file is there: one that is not is skipped as already archived by
-    every later run, and so never archived again."""
+    every later run, and so never archived again. Returns the runs without a manifest that
+    the index says archived documents of ``records.jsonl`` (with how many)."""
+    lines: Counter[str] = Counter()
     if not index.is_file():
-        return
+        return lines
     try:
         # (a check leaves the archive as it found it)
         con = open_read_only(index, untouched=True)
     except sqlite3.Error as exc:
         result.problem("index", f"{index.name}: cannot be read ({exc})")
-        return
+        return lines
     try:
-        rows = con.execute(
-            "SELECT id, run_id, raw_record_id FROM documents WHERE raw_record_id IS NOT NULL"
-        )
+        rows = con.execute("SELECT id, run_id, raw_record_id FROM documents")
         while chunk := rows.fetchmany(4096):
             for doc_id, run_id, rid in chunk:
+                if run_id not in runs and (
+                    db.execute("SELECT 1 FROM ids WHERE id = ?", (doc_id,)).fetchone()
+                ):
+                    lines[run_id] += 1
+                if rid is None:
+                    continue
                 if db.execute("SELECT 1 FROM recs WHERE id = ?", (rid,)).fetchone() is None:
                     result.problem(
                         "index",
@@ -807,6 +823,7 @@ def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> N
         result.problem("index", f"{index.name}: cannot be read ({exc})")
     finally:
         con.close()
+    return lines
 
 
 def _check_revisits(

@@ -501,6 +501,27 @@ def test_runs_without_their_manifests_are_named(ingest, seeds, tmp_path):
     assert [p.split(" (")[0] for p in got["listed"]] == [f"run {i}" for i in sorted(ids)]
 
 
+def test_a_run_without_the_warc_sink_and_its_manifest_is_named_by_the_index(
+    ingest, seeds, tmp_path
+):
+    """A run that wrote records.jsonl only (no WARC file names it): with its manifest gone,
+    the folder's index (its documents' run, on records.jsonl lines) names it."""
+    config = tmp_path / "records-only.toml"
+    config.write_text('[output]\nsinks = ["records"]\n', "utf-8")
+    res = ingest(str(seeds), "-c", str(config))
+    assert res.exit_code == 0 and not (res.out / "warc").exists()
+    assert _verify(res.out)[0] == 0
+    run = res.manifest["run_id"]
+    (res.out / "runs" / f"{run}.json").unlink()
+    (res.out / "run.json").unlink()
+    code, got = _verify(res.out)
+    assert code == 1 and got["by_kind"]["run"] == 1, got["listed"]
+    assert (
+        f"run {run} (5 documents of records.jsonl by the index) has no manifest"
+        in (got["listed"][0])
+    )
+
+
 def test_every_problem_can_be_listed(ingest, seeds):
     """verify listed at most 50 problems, --json too, with no way to see the rest: with one
     root cause and 391 consequences, the 129 index problems were counted, never shown
