@@ -274,7 +274,8 @@ def manifest_index(manifest: dict[str, Any], out: Path, run_id: str) -> tuple[Pa
     A manifest written before ``index_in_output`` holds the path as the run was given it
     (relative to where it ran, or absolute): the folder's own index when the folder the
     path names holds this run's manifest (``out`` itself, or the folder ``out`` was copied
-    from) or, that path not there, when it is named ``index.sqlite``; else that path."""
+    from), else that path if it is there (from here, or from the folder above ``out``), else
+    the folder's own when it is named ``index.sqlite``."""
     name = manifest.get("index")
     if not isinstance(name, str):
         return None
@@ -282,10 +283,17 @@ def manifest_index(manifest: dict[str, Any], out: Path, run_id: str) -> tuple[Pa
     if isinstance(in_output, bool):
         return (out / name, True) if in_output else (Path(name), False)
     path = Path(name)
+    # (a relative path is of the working folder the run had, unknown: this one's, or the
+    # folder above ``out``, where ``-o OUT --index OTHER/index.sqlite`` was typed)
+    candidates = [path] if path.is_absolute() else [path, out.parent / path]
     with contextlib.suppress(OSError):
-        if (path.parent / "runs" / f"{run_id}.json").is_file():
-            return out / path.name, True
-    if not path.is_file() and path.name == "index.sqlite":
+        for where in candidates:
+            if (where.parent / "runs" / f"{run_id}.json").is_file():
+                return out / where.name, True
+        for where in candidates:
+            if where.is_file():
+                return where, False
+    if path.name == "index.sqlite":
         return out / "index.sqlite", True
     return path, False
 

@@ -135,8 +135,9 @@ def test_a_copied_folder_is_checked_against_its_own_index(ingest, seeds, tmp_pat
         assert res.manifest["index"] == "index.sqlite" and res.manifest["index_in_output"]
 
 
+@pytest.mark.parametrize("old_manifests", [False, True])
 def test_a_relative_index_of_another_folder_is_found_from_any_working_folder(
-    seeds, tmp_path, monkeypatch
+    seeds, tmp_path, monkeypatch, old_manifests
 ):
     """A bounded folder's run given ``--index B1/index.sqlite`` (relative): verify from
     another working folder called that index missing (its result depended on where it ran),
@@ -150,10 +151,16 @@ def test_a_relative_index_of_another_folder_is_found_from_any_working_folder(
     res = run_ingest(str(seeds), "--index", "B1/index.sqlite", out=Path("B2"))
     assert res.exit_code == 0
     shared = tmp_path / "B1" / "index.sqlite"
+    if old_manifests:
+        # (the path as given, relative to the folder the run ran in: found from the folder
+        # above B2 too, as it was not)
+        _old_style_index(tmp_path / "B2", "B1/index.sqlite")
     monkeypatch.chdir(tmp_path.parent)
     code, got = _verify(tmp_path / "B2")
     assert code == 0 and got["ok"], got["listed"]
     assert got["indexes"] == [f"{shared} (another folder's, or shared): 1 run(s)"]
+    if old_manifests:
+        return
     shutil.copytree(tmp_path / "B2", tmp_path / "B2x")
     again = run_ingest(str(seeds), out=tmp_path / "B2x")
     assert again.exit_code == 2
