@@ -334,6 +334,32 @@ def test_a_damaged_gzip_member_longer_than_a_read_does_not_hide_the_rest_of_the_
     assert "its raw record" in got.listed[1] and rid in got.listed[1]
 
 
+def test_what_warcio_writes_to_stderr_is_a_problem_naming_the_file(
+    ingest, seeds, monkeypatch, capsys
+):
+    """Whatever warcio still writes to stderr while a file is read (another version's
+    message, say) is not left bare on the terminal: it is a problem with the file's name."""
+    import sys
+
+    from corearchive import verify as module
+
+    res = ingest(str(seeds))
+    plain = module._StrictGzip._decompress
+
+    def chatty(self, data):
+        sys.stderr.write("Error -3 while decompressing data: incorrect data check\n")
+        return plain(self, data)
+
+    monkeypatch.setattr(module._StrictGzip, "_decompress", chatty)
+    capsys.readouterr()
+    got = module.verify(res.out)
+    assert capsys.readouterr().err == ""
+    assert got.listed == [
+        f"warc/{_warc(res.out).name}: warcio reported: Error -3 while decompressing data:"
+        " incorrect data check"
+    ]
+
+
 @pytest.mark.parametrize("gzipped", [True, False])
 def test_a_damaged_records_bytes_are_not_written_raw_to_the_terminal(ingest, seeds, gzipped):
     """warcio quotes an unreadable record's first line: verify wrote its compressed bytes,
