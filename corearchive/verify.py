@@ -155,6 +155,11 @@ _WARC_REPAIR = (
     " same inputs again does not bring their documents back: the index holds them as"
     " archived (already_archived). See docs/archive.md, 'Repairing an archive'"
 )
+#: What to do when records.jsonl lost, changed or repeated lines
+_RECORDS_REPAIR = (
+    "restore records.jsonl from a backup (each document's line as archived is also in its"
+    " WARC metadata record). See docs/archive.md, 'Repairing an archive'"
+)
 #: What to do when the index the runs used is missing or stale
 _INDEX_REPAIR = (
     "restore the index from a backup taken after the last run (an older one does not know"
@@ -637,7 +642,11 @@ def _check_record(
         (_canonical(rec),),
     ).fetchone()
     if same is not None and same[1] is not None:
-        result.problem("records", f"{where}: repeats line {same[1]} (metadata record {same[0]})")
+        result.problem(
+            "records",
+            f"{where}: repeats line {same[1]} (metadata record {same[0]})",
+            _RECORDS_REPAIR,
+        )
         return
     if twice:
         result.problem("records", twice)
@@ -654,6 +663,7 @@ def _check_record(
                     "records",
                     f"{where}: differs from its metadata record {meta[0]} ({meta[1]} at"
                     f" {meta[2]}), and has no archive link",
+                    _RECORDS_REPAIR,
                 )
         return
     before = result.problems
@@ -696,7 +706,9 @@ def _check_record(
                 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != conv[4]
             ):
                 result.problem(
-                    "records", f"{where}: its text differs from its conversion record {conv_id}"
+                    "records",
+                    f"{where}: its text differs from its conversion record {conv_id}",
+                    _RECORDS_REPAIR,
                 )
     if same is None:
         meta = _unseen_meta(db, "refers_to", raw_id)
@@ -709,6 +721,7 @@ def _check_record(
                 f"{where}: differs from its metadata record {meta[0]}"
                 if meta is not None
                 else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file",
+                _RECORDS_REPAIR if meta is not None else _WARC_REPAIR,
             )
 
 
@@ -751,6 +764,7 @@ def _check_unmatched(
                 "records",
                 f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
                 " records.jsonl",
+                _RECORDS_REPAIR,
             )
 
 
@@ -971,11 +985,13 @@ def _check_archive(
                 result.problem(
                     "records",
                     f"records.jsonl is missing: run {run_id} wrote {run.kept} records to it",
+                    _RECORDS_REPAIR,
                 )
     if have_records and wrote and result.records != sum(wrote):
         result.problem(
             "records",
             f"records.jsonl holds {result.records} records; the runs in runs/ wrote {sum(wrote)}",
+            _RECORDS_REPAIR,
         )
     for rid, warc, offset, rtype in db.execute(
         "SELECT id, warc, offset, type FROM recs r WHERE type IN ('resource', 'response')"

@@ -491,6 +491,10 @@ def test_a_missing_records_file_is_named_once(ingest, seeds):
     code, got = _verify(res.out)
     assert code == 1 and got["problems"] == 1
     assert "records.jsonl is missing" in got["listed"][0] and "wrote 5 records" in got["listed"][0]
+    assert got["repair"] == [
+        "restore records.jsonl from a backup (each document's line as archived is also in"
+        " its WARC metadata record). See docs/archive.md, 'Repairing an archive'"
+    ]
 
 
 def test_a_run_without_the_records_sink_needs_no_lines(ingest, seeds, tmp_path):
