@@ -252,5 +252,51 @@ class Catalog:
         return self.db.execute(sql, params)
 
 
+def index_entry(index: Path, out: Path) -> dict[str, Any]:
+    """How a run's manifest names the index it used: ``index`` relative to the output folder
+    ``out`` when the index is inside it (the folder's own, ``index.sqlite``), else its
+    absolute path; ``index_in_output`` says which. (The path as the run was given it, as
+    manifests held it before, made a copy of the folder checked against the original's
+    index, and a relative ``--index`` depend on the working folder.)"""
+    folder, where = os.path.abspath(out), os.path.abspath(index)
+    inside = where.startswith(folder + os.sep)
+    return {
+        "index": printable(os.path.relpath(where, folder) if inside else where),
+        "index_in_output": inside,
+    }
+
+
+def manifest_index(manifest: dict[str, Any], out: Path, run_id: str) -> tuple[Path, bool] | None:
+    """The index the run ``run_id`` used, as its manifest in ``out`` names it (see
+    :func:`index_entry`), where it is for the folder ``out`` as it is now (copied or moved
+    since), and whether it is the folder's own; None when the manifest names none.
+
+    A manifest written before ``index_in_output`` holds the path as the run was given it
+    (relative to where it ran, or absolute): the folder's own index when the folder the
+    path names holds this run's manifest (``out`` itself, or the folder ``out`` was copied
+    from), else that path if it is there (from here, or from the folder above ``out``), else
+    the folder's own when it is named ``index.sqlite``."""
+    name = manifest.get("index")
+    if not isinstance(name, str):
+        return None
+    in_output = manifest.get("index_in_output")
+    if isinstance(in_output, bool):
+        return (out / name, True) if in_output else (Path(name), False)
+    path = Path(name)
+    # (a relative path is of the working folder the run had, unknown: this one's, or the
+    # folder above ``out``, where ``-o OUT --index OTHER/index.sqlite`` was typed)
+    candidates = [path] if path.is_absolute() else [path, out.parent / path]
+    with contextlib.suppress(OSError):
+        for where in candidates:
+            if (where.parent / "runs" / f"{run_id}.json").is_file():
+                return out / where.name, True
+        for where in candidates:
+            if where.is_file():
+                return where, False
+    if path.name == "index.sqlite":
+        return out / "index.sqlite", True
+    return path, False
+
+
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

@@ -595,19 +595,36 @@ def plugins(as_json: bool) -> None:
     show_default=True,
     help="Seconds to wait for a run writing OUT to finish before checking it.",
 )
-def verify(out: Path, as_json: bool, timeout: float) -> None:
+@click.option("--all", "show_all", is_flag=True, help="List every problem (all are counted).")
+@click.option(
+    "--max-problems",
+    type=click.IntRange(min=0),
+    default=None,
+    help="List at most N problems (default 50; with --json, all).",
+)
+def verify(
+    out: Path, as_json: bool, timeout: float, show_all: bool, max_problems: int | None
+) -> None:
     """Check the archive in OUT: every WARC record's digests, and every record's raw and
     conversion records (where records.jsonl says, with its text). Exit 0 when intact, 1
     when not, 75 when a run held OUT for longer than --timeout. The check holds OUT's lock:
     a run started meanwhile waits for it (up to its --index-timeout)."""
     from .atomic import output_lock
+    from .verify import MAX_LISTED
     from .verify import verify as check
 
+    # (every problem is counted; the text lists the first 50 unless told, --json all)
+    if show_all:
+        limit = None
+    elif max_problems is not None:
+        limit = max_problems
+    else:
+        limit = None if as_json else MAX_LISTED
     try:
         # (a run that committed during the check showed as damage: raw records in no WARC
         # file, 1,228 problems in an intact archive of 42,562 records)
         with output_lock(out, timeout, sys.stderr, reading=True):
-            result = check(out)
+            result = check(out, limit)
     except OutputBusyError as exc:
         _fail(str(exc), ExitCode.BUSY, as_json)
     try:

@@ -31,7 +31,7 @@ from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
-from .catalog import DEFAULT_CACHE_MB, Catalog, indexed_runs
+from .catalog import DEFAULT_CACHE_MB, Catalog, index_entry, indexed_runs, manifest_index
 from .config import RunConfig
 from .document import Document, Drop, printable, source_path
 from .errors import CoreArchiveError, IndexMissingError, PluginError
@@ -172,6 +172,7 @@ class Run:
                 _refuse_lost_index(earlier, opts.out, index)
             _warn_unknown_runs(earlier, opts.out, index, self.err)
             _warn_cut_files(earlier, opts.out, self.err)
+            _warn_missing_warcs(earlier, opts.out, self.err)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
@@ -509,7 +510,7 @@ class Run:
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(self.report.exit_code),
             "inputs": [printable(i) for i in self.options.inputs],
-            "index": printable(str(index)),
+            **index_entry(index, self.options.out),
             "config": {
                 "origin": self.config.origin,
                 "digest": self.config.digest,
@@ -610,18 +611,66 @@ def _refuse_lost_index(earlier: list[Path], out: Path, index: Path) -> None:
     after one line of warning, exit 0, in an unattended job."""
     if index.exists():
         return
-    used = [
-        path.stem
-        for path in earlier
-        if isinstance(named := _manifest(path).get("index"), str) and Path(named).name == index.name
-    ]
+    used: list[tuple[str, Path, bool]] = []
+    for path in earlier:
+        manifest = _manifest(path)
+        if isinstance(named := manifest.get("index"), str) and Path(named).name == index.name:
+            resolved = manifest_index(manifest, out, path.stem)
+            if resolved is not None:
+                used.append((path.stem, *resolved))
+    others = [(run, where) for run, where, own in used if not own]
+    if used and len(others) == len(used):
+        # (a folder whose runs used another folder's index, as a bounded folder's do)
+        last, other = others[-1]
+        raise IndexMissingError(
+            f"{out} has no index of its own ({index} is not there); its {len(used)} run(s)"
+            f" used the index {other} (the last {last}): pass --index {other} to go on with"
+            " it, or --new-index to start a new one anyway"
+        )
     if used:
+        used_runs = [run for run, _, _ in used]
         raise IndexMissingError(
             f"the index {index} is gone, but {out} holds {len(used)} run(s) that used it (the"
-            f" last {used[-1]}): a new index would archive their documents again. Restore"
+            f" last {used_runs[-1]}): a new index would archive their documents again. Restore"
             " the index (a backup of index.sqlite), or pass --new-index (new_index=True in"
             " corearchive.ingest) to start a new one anyway"
         )
+
+
+def _warn_missing_warcs(earlier: list[Path], out: Path, err: TextIO) -> None:
+    """Say when a WARC file an earlier run wrote (its manifest's ``outputs.warc``) is not in
+    ``out``: the index still holds its documents as archived, so this run skips them as
+    ``already_archived`` when given again, and they never enter the archive again (a
+    deleted WARC file and the same inputs given again: exit 0, kept 0, no word). One stat
+    per file. The way back is the file itself, from a backup."""
+    missing: list[tuple[str, str]] = []
+    for path in earlier:
+        manifest = _manifest(path)
+        outputs = manifest.get("outputs")
+        names = outputs.get("warc") if isinstance(outputs, dict) else None
+        if not isinstance(names, list):
+            continue
+        for name in names:
+            if not isinstance(name, str) or Path(name).is_absolute():
+                continue
+            try:
+                there = (out / name).is_file()
+            except OSError:
+                continue
+            if not there:
+                missing.append((path.stem, name))
+    if not missing:
+        return
+    run, name = missing[-1]
+    others = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+    print(
+        f"corearchive: warning: {printable(name)} (of run {run}){others} is missing from"
+        f" {out}: the index holds the documents archived in it, so this run skips them as"
+        " already archived if given again, and the archive does not hold them. Restore the"
+        f" file from a backup (its SHA-256 is in runs/{run}.json); `corearchive verify`"
+        " names what is lost (docs/archive.md, 'Repairing an archive')",
+        file=err,
+    )
 
 
 def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:

@@ -23,7 +23,9 @@ A record that cannot be read (damaged gzip data, garbled headers) is named, and 
 read on from the next record (the next gzip member, or line, that starts one). Bytes after
 the last record that form no record, and records without the mandatory WARC fields, are
 named. Each WARC file's SHA-256 is the one its run's manifest recorded (``digests``): a
-header edited in place, which no record digest covers, is found. Not checked: the manifests
+header edited in place, which no record digest covers, is found. A run that a WARC file
+names (its ``warcinfo`` record's ``isPartOf``) without a manifest is named: the checks
+above that rest on it are not made. Not checked: the manifests
 themselves (and WARC headers of files written before manifests had digests). What the
 WARC files hold is indexed in a temporary SQLite file, so the check takes the same memory
 for any size of archive.
@@ -34,6 +36,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import io
 import json
 import math
 import sqlite3
@@ -46,12 +49,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import orjson
+from warcio.bufferedreaders import DecompressingBufferedReader
 
 from .atomic import file_sha256, leftovers, pending_commits
-from .catalog import indexed_runs, open_read_only
+from .catalog import indexed_runs, manifest_index, open_read_only
+from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 
-#: How many problems a report lists (all are counted).
+#: How many problems a report lists by default (all are counted; ``--all``,
+#: ``--max-problems N`` and ``--json`` list more).
 MAX_LISTED = 50
 
 
@@ -66,8 +72,8 @@ ProblemKind = Literal["warc", "records", "index", "run"]
 
 @dataclass
 class Verification:
-    """What ``verify`` found: counts, and the problems (at most :data:`MAX_LISTED` listed;
-    all counted, by kind)."""
+    """What ``verify`` found: counts, and the problems (at most ``max_listed`` listed,
+    every one when None; all counted, by kind)."""
 
     warc_files: int = 0
     warc_records: Counter[str] = field(default_factory=Counter)
@@ -79,15 +85,26 @@ class Verification:
     listed_kinds: list[str] = field(default_factory=list)
     #: what is worth knowing and is no damage (a killed run's temporary files)
     notes: list[str] = field(default_factory=list)
+    #: the indexes the runs used, as checked (the folder's own, where the folder is now,
+    #: or another, by its path), with how many runs used each
+    indexes: list[str] = field(default_factory=list)
+    max_listed: int | None = MAX_LISTED
+    #: how to repair what was found (see :data:`_WARC_REPAIR`, :data:`_INDEX_REPAIR`)
+    repairs: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.problems == 0
 
-    def problem(self, kind: ProblemKind, text: str) -> None:
+    def problem(self, kind: ProblemKind, text: str, repair: str | None = None) -> None:
+        # (fit for a terminal, as ingest's error lines: a damaged record's bytes, quoted by
+        # warcio, wrote ESC and other controls to it)
+        text = _shown(text)
         self.problems += 1
         self.kinds[kind] += 1
-        if len(self.listed) < MAX_LISTED:
+        if repair is not None and repair not in self.repairs:
+            self.repairs.append(repair)
+        if self.max_listed is None or len(self.listed) < self.max_listed:
             self.listed.append(text)
             self.listed_kinds.append(kind)
 
@@ -104,6 +121,8 @@ class Verification:
                 {"kind": k, "text": t} for k, t in zip(self.listed_kinds, self.listed, strict=True)
             ],
             "notes": self.notes,
+            "indexes": self.indexes,
+            "repair": self.repairs,
         }
 
     def summary(self) -> str:
@@ -111,6 +130,7 @@ class Verification:
         lines = [
             f"  WARC files      {self.warc_files} ({kinds or 'no records'})",
             f"  records         {self.records}",
+            *(f"  {'index' if i == 0 else '':<16}{_shown(x)}" for i, x in enumerate(self.indexes)),
             f"  problems        {self.problems}"
             + (
                 " (" + ", ".join(f"{n} {k}" for k, n in sorted(self.kinds.items())) + ")"
@@ -120,9 +140,38 @@ class Verification:
         ]
         lines += [f"    {p}" for p in self.listed]
         if self.problems > len(self.listed):
-            lines.append(f"    … and {self.problems - len(self.listed)} more")
-        lines += [f"  note: {n}" for n in self.notes]
+            lines.append(
+                f"    … and {self.problems - len(self.listed)} more (--all lists every one)"
+            )
+        lines += [f"  to repair: {r}" for r in self.repairs]
+        lines += [f"  note: {_shown(n)}" for n in self.notes]
         return "\n".join(lines)
+
+
+#: What to do when WARC records are lost or damaged (:attr:`Verification.repairs`)
+_WARC_REPAIR = (
+    "restore the WARC files named above from a backup (`sha256sum FILE` must give the"
+    " `digests` entry of its run's manifest, runs/RUN.json), then verify again. Giving the"
+    " same inputs again does not bring their documents back: the index holds them as"
+    " archived (already_archived). See docs/archive.md, 'Repairing an archive'"
+)
+#: What to do when records.jsonl lost, changed or repeated lines
+_RECORDS_REPAIR = (
+    "restore records.jsonl from a backup (each document's line as archived is also in its"
+    " WARC metadata record). See docs/archive.md, 'Repairing an archive'"
+)
+#: What to do when the index the runs used is missing or stale
+_INDEX_REPAIR = (
+    "restore the index from a backup taken after the last run (an older one does not know"
+    " the later runs' documents, and archives them again if given again). See"
+    " docs/archive.md, 'Repairing an archive'"
+)
+
+
+def _shown(text: str) -> str:
+    """``text`` fit for a terminal: control characters as escapes (``\\x1b``), as in
+    ingest's error lines (``report._shown``), and bytes that are not UTF-8 as ``\\xff``."""
+    return CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", printable(text))
 
 
 def _warc_files(out: Path, runs: dict[str, _Run]) -> list[Path]:
@@ -154,41 +203,92 @@ def _scan(path: Path, rel: str, db: sqlite3.Connection, result: Verification) ->
     n = 0
     start = 0  # where the reading (re)starts
     end = 0  # where the last record read ends
-    with open(path, "rb") as stream:
+    said = io.StringIO()  # what warcio writes to stderr (see _StrictGzip)
+    with open(path, "rb") as stream, contextlib.redirect_stderr(said):
         gzipped = stream.read(len(GZIP_MEMBER)) == GZIP_MEMBER
         while True:
+            record = None  # (the record being read: its headers are)
             try:
                 stream.seek(start)
                 it = ArchiveIterator(stream, check_digests=True)
+                it.reader = _StrictGzip(stream)
                 # (warcio writes a warning and the stray bytes to stderr when a record is not
                 # followed by blank lines: the problems list says it, stdout is --json's)
                 it.INC_RECORD = ""
                 for record in it:
                     end = _scan_record(path, rel, db, result, it, record)
+                    record = None
                     n += 1
             except Exception as exc:  # warcio raises many kinds on damaged files
-                cause = " ".join(f"{type(exc).__name__}: {exc}".split())
+                if gzipped and not isinstance(exc, zlib.error):
+                    # (a member whose first bytes do not decompress, which warcio read as
+                    # uncompressed: its message quoted the compressed bytes)
+                    exc = _gzip_error(stream, end) or exc
+                what = "damaged gzip data" if isinstance(exc, zlib.error) else type(exc).__name__
+                cause = " ".join(f"{what}: {exc}".split())
                 if len(cause) > 200:
                     cause = cause[:200] + "…"
+                if record is not None:  # (its headers were read: its data is damaged)
+                    rid = record.rec_headers.get_header("WARC-Record-ID") or "(no id)"
+                    cause = f"{record.rec_type or '?'} record {rid}: {cause}"
                 after = next_warc_member(stream, end) if gzipped else next_warc_line(stream, end)
                 if after is None:
-                    result.problem("warc", f"{rel}: unreadable after {n} records: {cause}")
-                    return
+                    result.problem(
+                        "warc", f"{rel}: unreadable after {n} records: {cause}", _WARC_REPAIR
+                    )
+                    rest = b""  # (the rest is that record's)
+                    break
                 result.problem(
                     "warc",
                     f"{rel} at {end}: a record that cannot be read ({cause}); read on from"
                     f" the next record, at byte {after}",
+                    _WARC_REPAIR,
                 )
                 start = end = after
                 continue
+            # bytes after the last record that warcio passes over in silence (a gzip
+            # member's start, say); an uncompressed file's records end with blank lines
+            stream.seek(end)
+            rest = stream.read(1 << 16)
             break
-        # bytes after the last record that warcio passes over in silence (a gzip member's
-        # start, say); an uncompressed file's records end with blank lines
-        stream.seek(end)
-        rest = stream.read(1 << 16)
+    if said.getvalue().strip():
+        # (what _StrictGzip does not catch, from another version of warcio, say: named
+        # with the file, not left bare on the terminal)
+        first = said.getvalue().strip().splitlines()[0]
+        result.problem("warc", f"{rel}: warcio reported: {first[:200]}")
     if rest.strip(b"\r\n"):
         size = path.stat().st_size
         result.problem("warc", f"{rel}: {size - end} bytes after the last record are no record")
+
+
+def _gzip_error(stream: Any, at: int) -> zlib.error | None:
+    """zlib's error on the gzip member at ``at`` (its first MB), if it starts one."""
+    stream.seek(at)
+    data = stream.read(1 << 20)
+    if not data.startswith(GZIP_MEMBER):
+        return None
+    try:
+        zlib.decompressobj(31).decompress(data)
+    except zlib.error as exc:
+        return exc
+    return None
+
+
+class _StrictGzip(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader of a WARC file, except for gzip data that turns out damaged after
+    some of it was decompressed: warcio writes zlib's error to stderr (no file, no offset)
+    and takes the rest of the file for nothing, so one flipped bit lost every record after
+    it (374 of 763 records read, 73 bare lines ``Error -3 while decompressing data:
+    incorrect data check``); here the error is raised, and :func:`_scan` names the record
+    and reads on from the next gzip member. (A member whose first bytes do not decompress
+    is read as uncompressed data, as warcio does: it is then no record, which is named.)"""
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor is not None and data and self.num_block_read:
+            out: bytes = self.decompressor.decompress(data)
+            return out
+        result: bytes = super()._decompress(data)
+        return result
 
 
 def _scan_record(
@@ -233,9 +333,13 @@ def _scan_record(
         # nothing to check)
         ok = _block_digest_ok(path, offset, end - offset, block_digest, size)
         if ok is None:
-            result.problem("warc", f"{rel} at {offset} ({rid}): cut short, its digests unchecked")
+            result.problem(
+                "warc", f"{rel} at {offset} ({rid}): cut short, its digests unchecked", _WARC_REPAIR
+            )
         elif not ok:
-            result.problem("warc", f"{rel} at {offset} ({rid}): block digest mismatch")
+            result.problem(
+                "warc", f"{rel} at {offset} ({rid}): block digest mismatch", _WARC_REPAIR
+            )
     cur = db.execute(
         "INSERT OR IGNORE INTO recs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -371,7 +475,10 @@ class _Run:
     sinks: list[str]
     kept: int | None
     warcs: list[str]
-    index: str | None = None
+    #: the index it used, where it is for the folder now (see catalog.manifest_index), and
+    #: whether it is the folder's own
+    index: Path | None = None
+    own_index: bool = False
     #: ``sha256:HEX`` of each WARC file as the run wrote it
     digests: dict[str, str] = field(default_factory=dict)
 
@@ -385,13 +492,15 @@ def _manifests(out: Path) -> dict[str, _Run]:
         try:
             m = json.loads(path.read_bytes())
             kept = m.get("counts", {}).get("kept")
-            index = m.get("index")
+            run_id = str(m["run_id"])
+            index = manifest_index(m, out, run_id)
             digests = m.get("digests", {})
-            runs[str(m["run_id"])] = _Run(
+            runs[run_id] = _Run(
                 [str(x) for x in m.get("sinks", [])],
                 kept if isinstance(kept, int) else None,
                 [str(x) for x in m.get("outputs", {}).get("warc", [])],
-                index if isinstance(index, str) else None,
+                index[0] if index else None,
+                index[1] if index else False,
                 {str(k): str(d) for k, d in digests.items()} if isinstance(digests, dict) else {},
             )
         except (ValueError, RecursionError, KeyError, TypeError, AttributeError, OSError):
@@ -416,9 +525,10 @@ def _note_leftovers(out: Path, result: Verification) -> None:
     )
 
 
-def verify(out: Path) -> Verification:
-    """Check the output folder ``out`` (see the module docstring)."""
-    result = Verification()
+def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
+    """Check the output folder ``out`` (see the module docstring); list at most
+    ``max_listed`` problems (every one: None)."""
+    result = Verification(max_listed=max_listed)
     records = out / "records.jsonl"
     runs = _manifests(out)
     warcs = _warc_files(out, runs)
@@ -474,7 +584,8 @@ def verify(out: Path) -> Verification:
             result.problem("records", f"{records.name} is not a file")
         _check_unmatched(runs, have_records, db, result)
         _check_archive(runs, have_records, out, db, result)
-        _check_index(out / "index.sqlite", db, result)
+        lines = _check_index(out / "index.sqlite", runs, db, result)
+        _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
         db.close()
@@ -531,7 +642,11 @@ def _check_record(
         (_canonical(rec),),
     ).fetchone()
     if same is not None and same[1] is not None:
-        result.problem("records", f"{where}: repeats line {same[1]} (metadata record {same[0]})")
+        result.problem(
+            "records",
+            f"{where}: repeats line {same[1]} (metadata record {same[0]})",
+            _RECORDS_REPAIR,
+        )
         return
     if twice:
         result.problem("records", twice)
@@ -548,6 +663,7 @@ def _check_record(
                     "records",
                     f"{where}: differs from its metadata record {meta[0]} ({meta[1]} at"
                     f" {meta[2]}), and has no archive link",
+                    _RECORDS_REPAIR,
                 )
         return
     before = result.problems
@@ -563,7 +679,9 @@ def _check_record(
     raw_id = archive.get("raw_record_id")
     raw = find(raw_id)
     if raw is None:
-        result.problem("records", f"{where}: its raw record {raw_id} is in no WARC file")
+        result.problem(
+            "records", f"{where}: its raw record {raw_id} is in no WARC file", _WARC_REPAIR
+        )
     elif (raw[0], raw[1]) != (archive.get("warc"), archive.get("offset")):
         result.problem(
             "records",
@@ -575,7 +693,9 @@ def _check_record(
         conv = find(conv_id)
         if conv is None:
             result.problem(
-                "records", f"{where}: its conversion record {conv_id} is in no WARC file"
+                "records",
+                f"{where}: its conversion record {conv_id} is in no WARC file",
+                _WARC_REPAIR,
             )
         else:
             if conv[2] != "conversion" or conv[3] != raw_id:
@@ -586,7 +706,9 @@ def _check_record(
                 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != conv[4]
             ):
                 result.problem(
-                    "records", f"{where}: its text differs from its conversion record {conv_id}"
+                    "records",
+                    f"{where}: its text differs from its conversion record {conv_id}",
+                    _RECORDS_REPAIR,
                 )
     if same is None:
         meta = _unseen_meta(db, "refers_to", raw_id)
@@ -599,6 +721,7 @@ def _check_record(
                 f"{where}: differs from its metadata record {meta[0]}"
                 if meta is not None
                 else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file",
+                _RECORDS_REPAIR if meta is not None else _WARC_REPAIR,
             )
 
 
@@ -628,55 +751,93 @@ def _check_unmatched(
         " WHERE r.type = 'metadata' AND r.id NOT IN (SELECT id FROM seen)"
         " ORDER BY r.warc, r.offset"
     )
-    unknown: set[tuple[str | None, str]] = set()
+    unknown: set[str] = set()
     for rid, warc, offset, doc_id, run in unmatched:
         if run not in runs:
-            if (run, warc) not in unknown:
-                unknown.add((run, warc))
-                result.problem(
-                    "run",
-                    f"{warc}: its run {run} has no manifest in runs/ (its records are not"
-                    " checked against records.jsonl)"
-                    if run
-                    else f"{warc}: no warcinfo record names its run",
-                )
+            # (a run without a manifest is named by _check_missing_manifests)
+            if not run and warc not in unknown:
+                unknown.add(warc)
+                result.problem("run", f"{warc}: no warcinfo record names its run")
             continue
         if have_records and "records" in runs[run].sinks:
             result.problem(
                 "records",
                 f"{warc} at {offset}: metadata record {rid} (document {doc_id}) has no line in"
                 " records.jsonl",
+                _RECORDS_REPAIR,
             )
 
 
-def _check_index(index: Path, db: sqlite3.Connection, result: Verification) -> None:
+def _check_missing_manifests(
+    runs: dict[str, _Run], db: sqlite3.Connection, result: Verification, lines: dict[str, int]
+) -> None:
+    """Every run that wrote a WARC file of the folder (its ``warcinfo`` record's
+    ``isPartOf``), or lines of its ``records.jsonl`` (``lines``: by the folder's index, for
+    runs without the warc sink), has a manifest: the checks of its files' SHA-256, its
+    counts and its records lines rest on it. With ``runs/`` deleted verify said "intact",
+    every one of them silently skipped; one manifest removed showed only as a count."""
+    files: dict[str, list[str]] = {}
+    for run, warc in db.execute(
+        "SELECT DISTINCT key, warc FROM recs WHERE type = 'warcinfo' AND key IS NOT NULL"
+        " ORDER BY key, warc"
+    ):
+        if run not in runs:
+            files.setdefault(run, []).append(warc)
+    for run, names in files.items():
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        result.problem(
+            "run",
+            f"run {run} (its warcinfo in {shown}) has no manifest in runs/: its WARC files'"
+            " SHA-256, its counts and its records.jsonl lines are not checked (restore"
+            f" runs/{run}.json from a backup)",
+        )
+    for run, n in sorted(lines.items()):
+        if run not in runs and run not in files:
+            result.problem(
+                "run",
+                f"run {run} ({n} documents of records.jsonl by the index) has no manifest in"
+                f" runs/: its counts are not checked (restore runs/{run}.json from a backup)",
+            )
+
+
+def _check_index(
+    index: Path, runs: dict[str, _Run], db: sqlite3.Connection, result: Verification
+) -> dict[str, int]:
     """Every document the folder's index (``OUT/index.sqlite``, when the runs used it) holds
     as archived in a WARC file is there: one that is not is skipped as already archived by
-    every later run, and so never archived again."""
+    every later run, and so never archived again. Returns the runs without a manifest that
+    the index says archived documents of ``records.jsonl`` (with how many)."""
+    lines: Counter[str] = Counter()
     if not index.is_file():
-        return
+        return lines
     try:
         # (a check leaves the archive as it found it)
         con = open_read_only(index, untouched=True)
     except sqlite3.Error as exc:
         result.problem("index", f"{index.name}: cannot be read ({exc})")
-        return
+        return lines
     try:
-        rows = con.execute(
-            "SELECT id, run_id, raw_record_id FROM documents WHERE raw_record_id IS NOT NULL"
-        )
+        rows = con.execute("SELECT id, run_id, raw_record_id FROM documents")
         while chunk := rows.fetchmany(4096):
             for doc_id, run_id, rid in chunk:
+                if run_id not in runs and (
+                    db.execute("SELECT 1 FROM ids WHERE id = ?", (doc_id,)).fetchone()
+                ):
+                    lines[run_id] += 1
+                if rid is None:
+                    continue
                 if db.execute("SELECT 1 FROM recs WHERE id = ?", (rid,)).fetchone() is None:
                     result.problem(
                         "index",
                         f"{index.name}: document {doc_id} (run {run_id}) is archived in no WARC"
                         f" file (its raw record {rid}); later runs skip it as already archived",
+                        _WARC_REPAIR,
                     )
     except sqlite3.Error as exc:
         result.problem("index", f"{index.name}: cannot be read ({exc})")
     finally:
         con.close()
+    return lines
 
 
 def _check_revisits(
@@ -693,7 +854,7 @@ def _check_revisits(
     ).fetchall()
     if not dangling:
         return
-    indexes = {out / "index.sqlite", *(Path(r.index) for r in runs.values() if r.index)}
+    indexes = {out / "index.sqlite", *(r.index for r in runs.values() if r.index)}
     known: set[str] = set()
     for index in sorted(p for p in indexes if p.is_file()):
         with (
@@ -730,16 +891,17 @@ def _check_revisits(
 def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) -> None:
     """Every run with a manifest in ``OUT/runs`` is in the index it used: a deleted
     ``index.sqlite`` was "intact", and the next run archived every document again."""
-    by_index: dict[str, list[str]] = {}
+    by_index: dict[tuple[Path, bool], list[str]] = {}
     for run_id, run in runs.items():
         if run.index is not None and (out / "runs" / f"{run_id}.json").is_file():
-            by_index.setdefault(run.index, []).append(run_id)
-    for name, run_ids in sorted(by_index.items()):
-        # The path as the run was given it (relative to where it ran); not there (another
-        # working folder, the archive moved) but named as the folder's own: that one
-        index = Path(name)
-        if not index.is_file() and index.name == "index.sqlite":
-            index = out / "index.sqlite"
+            by_index.setdefault((run.index, run.own_index), []).append(run_id)
+    for (index, own), run_ids in sorted(by_index.items()):
+        # (the folder's own index where the folder is now, copied or moved: a copy's
+        # verify checked the original's, named by the absolute path its runs were given)
+        name = _index_name(out, index, own)
+        whose = "the folder's own" if own else "another folder's, or shared"
+        own_one = "folder's own " if own else ""
+        result.indexes.append(f"{name} ({whose}): {len(run_ids)} run(s)")
         try:
             known = indexed_runs(index)
         except sqlite3.Error as exc:
@@ -751,9 +913,19 @@ def _check_runs_indexed(out: Path, runs: dict[str, _Run], result: Verification) 
             result.problem(
                 "index",
                 f"{len(missing)} run(s) into this folder (the last {missing[-1]}) used the"
-                f" index {name}, which {what}: a later run does not know the documents they"
-                " archived, and archives them again if given again",
+                f" {own_one}index {name}, which {what}: a later run does not know the"
+                " documents they archived, and archives them again if given again",
+                _INDEX_REPAIR,
             )
+
+
+def _index_name(out: Path, index: Path, own: bool) -> str:
+    """How verify names an index its runs used: the folder's own by its name in the
+    folder, another by its path (absolute: its runs' manifests resolve it)."""
+    if own:
+        with contextlib.suppress(ValueError):
+            return index.relative_to(out).as_posix()
+    return str(index)
 
 
 def _check_archive(
@@ -788,7 +960,9 @@ def _check_archive(
             continue
         for name in run.warcs:
             if not (out / name).is_file():
-                result.problem("warc", f"run {run_id}: its WARC file {name} is missing")
+                result.problem(
+                    "warc", f"run {run_id}: its WARC file {name} is missing", _WARC_REPAIR
+                )
             elif (want := run.digests.get(name)) and file_sha256(out / name) != want:
                 # (what the records' digests miss too: a header edited, records added or
                 # reordered, a file replaced by another with valid digests)
@@ -796,6 +970,7 @@ def _check_archive(
                     "warc",
                     f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it"
                     " wrote the file: the file changed after the run",
+                    _WARC_REPAIR,
                 )
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(
@@ -810,11 +985,13 @@ def _check_archive(
                 result.problem(
                     "records",
                     f"records.jsonl is missing: run {run_id} wrote {run.kept} records to it",
+                    _RECORDS_REPAIR,
                 )
     if have_records and wrote and result.records != sum(wrote):
         result.problem(
             "records",
             f"records.jsonl holds {result.records} records; the runs in runs/ wrote {sum(wrote)}",
+            _RECORDS_REPAIR,
         )
     for rid, warc, offset, rtype in db.execute(
         "SELECT id, warc, offset, type FROM recs r WHERE type IN ('resource', 'response')"

@@ -1146,7 +1146,10 @@ def test_an_output_folder_whose_name_is_not_utf8(ingest, seeds, tmp_path):
     out = tmp_path / os.fsdecode(b"out\xff")
     res = ingest(str(seeds), out=out)
     assert res.exit_code == 0, res.output
-    assert len(res.records) == 5 and res.manifest["index"].endswith("out\\xff/index.sqlite")
+    assert len(res.records) == 5 and res.manifest["index"] == "index.sqlite"
+    # (an index outside the folder by its absolute path, its name made UTF-8)
+    other = ingest(str(seeds), "--index", str(out / "index.sqlite"), out=tmp_path / "b")
+    assert other.manifest["index"].endswith("out\\xff/index.sqlite")
 
 
 def test_an_input_folder_that_is_the_output_folder_is_refused(ingest, seeds, tmp_path):
@@ -1911,3 +1914,20 @@ def test_the_commands_signal_handlers_are_put_back_for_a_caller_in_the_same_proc
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "c")])
     assert r.exit_code == 3
     assert {s: signal.getsignal(s) for s in sigs} == before
+
+
+def test_a_missing_warc_file_of_an_earlier_run_is_warned_of(ingest, seeds, tmp_path):
+    """A WARC file deleted (lost, or moved away), then the same inputs again: exit 0, kept 0,
+    every document already_archived, no word; the index holds them as archived, so they
+    never entered the archive again (acceptance s26 F4). The run says so as it starts."""
+    first = ingest(str(seeds))
+    [name] = first.manifest["outputs"]["warc"]
+    assert first.exit_code == 0
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(first.out), "--quiet"])
+    assert r.exit_code == 0 and "warning" not in r.stderr
+    (first.out / name).unlink()
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(first.out), "--quiet"])
+    assert r.exit_code == 0
+    run = first.manifest["run_id"]
+    assert f"warning: {name} (of run {run}) is missing from {first.out}" in r.stderr, r.stderr
+    assert f"Restore the file from a backup (its SHA-256 is in runs/{run}.json)" in r.stderr
