@@ -973,3 +973,26 @@ def test_a_revisit_whose_original_is_nowhere_is_found(ingest, tmp_path):
     assert any(
         "revisit record" in p and "which is in no WARC file" in p for p in report["listed"]
     ), "\n".join(report["listed"])
+
+
+def test_a_folder_whose_index_a_later_folder_shares_stays_intact(seeds, tmp_path, monkeypatch):
+    # docs/running.md bounds a folder by starting another with --index naming the old
+    # folder's index: verify of the old folder then counted every document the new one
+    # archived as "archived in no WARC file" (298 false problems, s26 acc-life F4)
+    from corearchive.testing import run_ingest
+
+    from helpers import ARTICLE
+
+    new = tmp_path / "new"
+    new.mkdir()
+    for n in range(3):
+        (new / f"n{n}.txt").write_text(ARTICLE.replace("Tuesday", f"Tuesday number {n} went"))
+    monkeypatch.chdir(tmp_path)
+    assert run_ingest(str(seeds), out=Path("B1")).exit_code == 0
+    res = run_ingest(str(new), "--index", "B1/index.sqlite", out=Path("B2"))
+    assert res.exit_code == 0 and res.records  # (the others: near copies of the first)
+    for folder in ("B1", "B2"):
+        for where in (tmp_path, tmp_path.parent):
+            monkeypatch.chdir(where)
+            code, got = _verify(tmp_path / folder)
+            assert code == 0 and got["ok"], (folder, where, got["listed"])
