@@ -572,7 +572,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
             _linked_lines(records, db)
             for n, rec in _records(records):
                 result.records += 1
-                _check_record(n, rec, db, result)
+                _check_record(n, rec, db, result, out)
             (again,) = db.execute("SELECT COUNT(*) FROM superseded").fetchone()
             if again:
                 result.notes.append(
@@ -611,7 +611,7 @@ def _linked_lines(records: Path, db: sqlite3.Connection) -> None:
 
 
 def _check_record(
-    n: int, rec: dict[str, Any] | None, db: sqlite3.Connection, result: Verification
+    n: int, rec: dict[str, Any] | None, db: sqlite3.Connection, result: Verification, out: Path
 ) -> None:
     where = f"records.jsonl line {n}"
     if not isinstance(rec, dict):
@@ -662,7 +662,8 @@ def _check_record(
                 result.problem(
                     "records",
                     f"{where}: differs from its metadata record {meta[0]} ({meta[1]} at"
-                    f" {meta[2]}), and has no archive link",
+                    f" {meta[2]}){_fields_that_differ(out / meta[1], meta[2], rec)}, and has"
+                    " no archive link",
                     _RECORDS_REPAIR,
                 )
         return
@@ -719,10 +720,32 @@ def _check_record(
             result.problem(
                 "records",
                 f"{where}: differs from its metadata record {meta[0]}"
+                f"{_fields_that_differ(out / meta[1], meta[2], rec)}"
                 if meta is not None
                 else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file",
                 _RECORDS_REPAIR if meta is not None else _WARC_REPAIR,
             )
+
+
+def _fields_that_differ(warc: Path, offset: int, rec: dict[str, Any]) -> str:
+    """`` in FIELD, FIELD`` for the top-level fields where ``rec`` and the metadata record
+    at ``offset`` of ``warc`` differ (a line whose title was edited said only "differs");
+    empty when the record cannot be read again."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        with open(warc, "rb") as f:
+            f.seek(offset)
+            record = next(iter(ArchiveIterator(f)))
+            archived = _loads(record.content_stream().read())
+    except Exception:  # (the file changed since it was scanned, or is damaged there)
+        return ""
+    if not isinstance(archived, dict):
+        return ""
+    names = sorted(
+        k for k in set(rec) | set(archived) if _canonical(rec.get(k)) != _canonical(archived.get(k))
+    )
+    return f" in {', '.join(printable(k) for k in names)}" if names else ""
 
 
 def _unseen_meta(
