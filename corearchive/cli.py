@@ -586,7 +586,7 @@ def plugins(as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option(
     "--timeout",
@@ -607,12 +607,18 @@ def verify(
 ) -> None:
     """Check the archive in OUT: every WARC record's digests, and every record's raw and
     conversion records (where records.jsonl says, with its text). Exit 0 when intact, 1
-    when not, 75 when a run held OUT for longer than --timeout. The check holds OUT's lock:
-    a run started meanwhile waits for it (up to its --index-timeout)."""
+    when not, 2 when OUT is not a folder (or a usage error), 75 when a run held OUT for
+    longer than --timeout. The check holds OUT's lock: a run started meanwhile waits for it
+    (up to its --index-timeout)."""
     from .atomic import output_lock
     from .verify import MAX_LISTED
     from .verify import verify as check
 
+    if not out.is_dir():
+        # (click's own check printed its usage text, not JSON, under --json)
+        what = "no such folder" if not out.exists() else "not a folder"
+        _fail(f"{out}: {what} (OUT is an output folder of corearchive ingest)", ExitCode.USAGE,
+              as_json)  # fmt: skip
     # (every problem is counted; the text lists the first 50 unless told, --json all)
     if show_all:
         limit = None

@@ -998,3 +998,17 @@ def test_a_folder_whose_index_a_later_folder_shares_stays_intact(seeds, tmp_path
             monkeypatch.chdir(where)
             code, got = _verify(tmp_path / folder)
             assert code == 0 and got["ok"], (folder, where, got["listed"])
+
+
+def test_a_missing_folder_is_a_usage_error_in_json_too(tmp_path):
+    # click's own check of OUT printed its usage text, not JSON, under --json
+    r = CliRunner().invoke(cli, ["verify", str(tmp_path / "nope"), "--json"])
+    assert r.exit_code == 2
+    assert json.loads(r.stdout) == {
+        "exit_code": 2,
+        "error": f"{tmp_path / 'nope'}: no such folder (OUT is an output folder of corearchive"
+        " ingest)",
+    }
+    (tmp_path / "f").write_text("x")
+    r = CliRunner().invoke(cli, ["verify", str(tmp_path / "f")])
+    assert r.exit_code == 2 and "not a folder" in r.stderr
