@@ -170,6 +170,7 @@ class Run:
             earlier = _earlier_runs(opts.out)
             if opts.index is None and not opts.new_index:
                 _refuse_lost_index(earlier, opts.out, index)
+                _refuse_stale_index(earlier, opts.out, index)
             _warn_unknown_runs(earlier, opts.out, index, self.err)
             _warn_cut_files(earlier, opts.out, self.err)
             _warn_missing_warcs(earlier, opts.out, self.err)
@@ -601,6 +602,32 @@ def _warn_unknown_runs(earlier: list[Path], out: Path, index: Path, err: TextIO)
             " unknown to this run and archived again if given again (--index names the"
             " index they used)",
             file=err,
+        )
+
+
+def _refuse_stale_index(earlier: list[Path], out: Path, index: Path) -> None:
+    """Refuse a run into ``out`` whose own index does not know earlier runs that used it:
+    an older backup put back (the way the docs gave for a lost one) knows none of the
+    documents the later runs archived, and the run archived them again (273 documents,
+    exit 0, after a warning)."""
+    try:
+        known = indexed_runs(index)
+    except sqlite3.Error:
+        return  # (the run itself says what is wrong with its index)
+    unknown = [
+        path.stem
+        for path in earlier
+        if path.stem not in known
+        and (used := manifest_index(_manifest(path), out, path.stem)) is not None
+        and used[1]
+    ]
+    if unknown:
+        raise IndexMissingError(
+            f"the index {index} does not know {len(unknown)} earlier run(s) into {out} that"
+            f" used it (the last {unknown[-1]}): it is older than they are (an older backup"
+            " put back?), and a run would archive their documents again. Put back the latest"
+            " backup, or pass --new-index (new_index=True in corearchive.ingest) to go on with"
+            " this one anyway"
         )
 
 

@@ -896,6 +896,32 @@ def test_a_run_whose_folder_lost_its_index_is_refused(ingest, seeds, tmp_path):
     assert len(anyway.records) == 10
 
 
+def test_a_run_whose_index_is_an_older_backup_is_refused(ingest, seeds, tmp_path):
+    """An older backup of index.sqlite put back (the docs' way for a lost index): the next
+    run archived again what the later runs had (273 documents, exit 0, one warning)."""
+    out = tmp_path / "out"
+    files = sorted(seeds.glob("*.txt"))
+    first, later = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    later.mkdir()
+    for p in files[:2]:
+        shutil.copy(p, first / p.name)
+    for p in files[2:]:
+        shutil.copy(p, later / p.name)
+    assert ingest(str(first), out=out).exit_code == 0
+    shutil.copy(out / "index.sqlite", tmp_path / "backup.sqlite")
+    assert ingest(str(later), out=out).manifest["counts"]["kept"] == 3
+    shutil.copy(tmp_path / "backup.sqlite", out / "index.sqlite")
+    lines = (out / "records.jsonl").read_bytes()
+    refused = ingest(str(later), "--rescan", out=out)
+    assert refused.exit_code == 2, refused.output
+    assert "does not know 1 earlier run(s)" in refused.output
+    assert "Put back the latest backup" in refused.output
+    assert (out / "records.jsonl").read_bytes() == lines
+    anyway = ingest(str(later), "--rescan", "--new-index", out=out)  # (as asked)
+    assert anyway.exit_code == 0 and anyway.manifest["counts"]["kept"] == 3
+
+
 def test_a_rerun_with_another_index_is_warned_and_its_repeated_ids_found(ingest, seeds, tmp_path):
     """Run 2 into the same folder with another index archived the 5 documents again: 10
     lines, 5 ids used twice, no word, and verify said intact."""
