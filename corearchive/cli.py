@@ -624,6 +624,43 @@ def verify(out: Path, as_json: bool, timeout: float) -> None:
     sys.exit(int(ExitCode.OK if result.ok else ExitCode.PARTIAL))
 
 
+@cli.group()
+def index() -> None:
+    """Manage an output folder's index (index.sqlite)."""
+
+
+@index.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The index the folder's runs used, where it is not OUT/index.sqlite.",
+)
+@click.option(
+    "--timeout",
+    type=_FINITE_SECONDS,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a run holding OUT or the index.",
+)
+def upgrade(out: Path, index_path: Path | None, timeout: float) -> None:
+    """Upgrade the index of OUT, made by an older corearchive, to this one's format, in place
+    (the documents concerned are re-hashed from OUT's records.jsonl; a copy of the index as
+    it was is kept beside it as index.sqlite.vN). Exit 0 when done (or nothing to do), 2
+    when the index cannot be upgraded, 75 when a run holds OUT or the index."""
+    from .upgrade import upgrade as run_upgrade
+
+    try:
+        click.echo(run_upgrade(out, index_path, timeout, sys.stderr))
+    except (IndexBusyError, OutputBusyError) as exc:
+        _fail(str(exc), ExitCode.BUSY)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"the index was not upgraded ({exc}); it is as it was", ExitCode.INTERNAL)
+
+
 @cli.command()
 @click.argument("which", type=click.Choice(["record", "config"]))
 @_config_options

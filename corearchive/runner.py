@@ -507,6 +507,14 @@ class Run:
             "exit_code": int(self.report.exit_code),
             "inputs": [printable(i) for i in self.options.inputs],
             "index": printable(str(index)),
+            # the versions of what the run's stages keep in the index (the dedup keys): the
+            # package version does not say it (0.1.0 across index versions 8 and 9)
+            "index_formats": {
+                name: version
+                for name in self.config.stages
+                if (version := getattr(self.registry.stages[name], "index_version", None))
+                is not None
+            },
             "config": {
                 "origin": self.config.origin,
                 "digest": self.config.digest,
