@@ -624,6 +624,52 @@ def verify(out: Path, as_json: bool, timeout: float) -> None:
     sys.exit(int(ExitCode.OK if result.ok else ExitCode.PARTIAL))
 
 
+@cli.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--reason", required=True, help="Why (kept in OUT/takedowns.jsonl and the index).")
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The index the folder's runs used, where it is not OUT/index.sqlite.",
+)
+@click.option(
+    "--timeout",
+    type=_FINITE_SECONDS,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a run holding OUT or the index.",
+)
+def remove(
+    out: Path, ids: tuple[str, ...], reason: str, index_path: Path | None, timeout: float
+) -> None:
+    """Take documents IDS out of the archive in OUT (a takedown request): their lines of
+    records.jsonl and their WARC records go (each replaced by a withdrawal record of the
+    same length, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
+    records each (id, reason, time), which verify accepts. A later run drops them, given
+    again, as taken_down. All or nothing. Exit 0 done, 2 an id not in the archive (nothing
+    done), 75 OUT or the index held by a run."""
+    from .takedown import remove as take_down
+
+    try:
+        entries = take_down(
+            out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
+        )
+    except (IndexBusyError, OutputBusyError) as exc:
+        _fail(str(exc), ExitCode.BUSY)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"nothing was taken down ({exc})", ExitCode.INTERNAL)
+    for e in entries:
+        files = ", ".join(sorted(e["warc"])) or "no WARC file"
+        click.echo(
+            f"taken down {e['id']}: its records.jsonl line, {len(e['withdrawn_records'])}"
+            f" WARC record group(s) in {files}, its index entries"
+        )
+
+
 @cli.group()
 def index() -> None:
     """Manage an output folder's index (index.sqlite)."""

@@ -62,6 +62,7 @@ from .schema import (
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
 from .stage import Stage, StageContext, StageStats, describe_error, open_stages
+from .takedown import removed_bytes
 from .unchanged import UnchangedInputs, fingerprint
 
 ARCHIVE_STAGE = "archive"
@@ -435,6 +436,11 @@ class Run:
             if doc.source.path != current:
                 current = doc.source.path
                 seen.clear()
+            if (gone := self.catalog.taken_down(doc.id, doc.source.sha256)) is not None:
+                # (corearchive remove: the index forgot it, so it would be archived again)
+                gone_at = {"of": gone[0], "taken_down_at": gone[1]}
+                reporter.dropped(doc, ARCHIVE_STAGE, Drop("taken_down", gone_at))
+                continue
             prior = self.catalog.get(doc.id, in_warc=in_warc)
             if prior is None and doc.id not in seen and doc.source.read_again:
                 prior = self.catalog.get_same(
@@ -625,7 +631,7 @@ def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:
                 size = 0
             except OSError:
                 continue
-            if size < end:
+            if size + removed_bytes(out, name, path.stem) < end:
                 print(
                     f"corearchive: warning: {out / name} holds {size:,} bytes, but run"
                     f" {path.stem} left it at {end:,} (moved away, truncated or replaced?):"

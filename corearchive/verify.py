@@ -50,6 +50,7 @@ import orjson
 from .atomic import file_sha256, leftovers, pending_commits
 from .catalog import indexed_runs, open_read_only
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
+from .takedown import apply_takedowns
 
 #: How many problems a report lists (all are counted).
 MAX_LISTED = 50
@@ -457,6 +458,8 @@ def verify(out: Path) -> Verification:
         db.execute("CREATE INDEX refs ON recs (refers_to)")
         db.execute("CREATE INDEX meta_key ON recs (key) WHERE type = 'metadata'")
         db.commit()
+        # documents taken out (corearchive remove): their withdrawal records, counts, digests
+        apply_takedowns(out, runs, db, result)
         have_records = records.is_file()
         if have_records:
             _linked_lines(records, db)
