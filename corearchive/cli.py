@@ -650,6 +650,7 @@ def remove(
     records each (id, reason, time), which verify accepts. A later run drops them, given
     again, as taken_down. All or nothing. Exit 0 done, 2 an id not in the archive (nothing
     done), 75 OUT or the index held by a run."""
+    from .takedown import UnfinishedTakedown
     from .takedown import remove as take_down
 
     try:
@@ -658,6 +659,8 @@ def remove(
         )
     except (IndexBusyError, OutputBusyError) as exc:
         _fail(str(exc), ExitCode.BUSY)
+    except UnfinishedTakedown as exc:
+        _fail(str(exc), ExitCode.INTERNAL)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
     except (OSError, sqlite3.Error) as exc:

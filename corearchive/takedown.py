@@ -51,7 +51,12 @@ from .atomic import (
     temp_name,
 )
 from .catalog import Catalog
-from .errors import ConfigError
+from .errors import ConfigError, CoreArchiveError
+
+
+class UnfinishedTakedown(CoreArchiveError):
+    """A takedown committed whose files could not all be put in place yet."""
+
 
 #: The takedown log of an output folder (one JSON line per document taken down).
 TAKEDOWNS = "takedowns.jsonl"
@@ -306,7 +311,14 @@ def remove(
                 catalog.rollback()
             commit.abort()
             raise
-        commit.publish()
+        try:
+            commit.publish()
+        except OSError as exc:
+            raise UnfinishedTakedown(
+                f"the takedown committed, but its files are not all in place ({exc}): the"
+                f" next `corearchive remove` or `corearchive ingest` into {out} puts them"
+                " there (verify says so meanwhile)"
+            ) from exc
     return entries
 
 

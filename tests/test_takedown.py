@@ -174,3 +174,49 @@ def test_a_withdrawal_record_fills_exactly_the_bytes_it_replaces():
         data = gzip.decompress(member)
         assert data.startswith(b"WARC/1.1\r\nWARC-Type: metadata\r\n")
         assert b"urn:corearchive:withdrawn:" + b"f" * 32 in data
+
+
+def test_two_takedowns_in_one_file_and_one_killed_after_its_commit_point(
+    ingest, tmp_path, monkeypatch
+):
+    from corearchive import atomic
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(5)})
+    res = ingest(str(a))
+    ids = [r["id"] for r in res.records]
+    assert _remove(res.out, ids[0])[0] == 0
+    # the second is killed after the index committed, before its files are in place
+    monkeypatch.setattr(
+        atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO"))
+    )
+    code, said = _remove(res.out, ids[3])
+    assert code == 3 and "the takedown committed" in said, said
+    monkeypatch.undo()
+    assert list(res.out.glob(".commit.*.json")), said  # its journal
+    again = ingest(str(a), "--rescan")  # finishes the commit first, then drops both
+    assert again.exit_code == 0, again.output
+    assert [r["id"] for r in again.records] == [ids[1], ids[2], ids[4]]
+    assert sorted(x["reason"] for x in again.rejects)[-2:] == ["taken_down", "taken_down"]
+    assert len((res.out / "takedowns.jsonl").read_text("utf-8").splitlines()) == 2
+    data = _warc_bytes(res.out)
+    assert b"MARK0X" not in data and b"MARK3X" not in data and b"MARK4X" in data
+    code, report = _verify(res.out)
+    assert code == 0, report
+
+
+def test_a_takedown_killed_before_its_commit_point_changes_nothing(ingest, tmp_path, monkeypatch):
+    from corearchive.catalog import Catalog
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    before = {
+        p: p.read_bytes() for p in res.out.rglob("*") if p.is_file() and "index" not in p.name
+    }
+    monkeypatch.setattr(Catalog, "commit", lambda self: (_ for _ in ()).throw(OSError(28, "full")))
+    code, _ = _remove(res.out, res.records[1]["id"])
+    assert code == 3
+    monkeypatch.undo()
+    after = {p: p.read_bytes() for p in res.out.rglob("*") if p.is_file() and "index" not in p.name}
+    assert after == before  # (no temporary file nor journal left either)
+    assert _verify(res.out)[0] == 0
+    assert len(ingest(str(a), "--rescan").records) == 3  # still archived, not taken down
