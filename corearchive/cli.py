@@ -666,11 +666,13 @@ def remove(
     except (OSError, sqlite3.Error) as exc:
         _fail(f"nothing was taken down ({exc})", ExitCode.INTERNAL)
     for e in entries:
-        files = ", ".join(sorted(e["warc"])) or "no WARC file"
-        click.echo(
-            f"taken down {e['id']}: its records.jsonl line, {len(e['withdrawn_records'])}"
-            f" WARC record group(s) in {files}, its index entries"
+        warc = (
+            f"its WARC records ({len(e['withdrawn_records'])} raw or revisit record(s) with"
+            f" theirs) in {', '.join(sorted(e['warc']))}"
+            if e["warc"]
+            else "no WARC records (archived by a run without the warc sink)"
         )
+        click.echo(f"taken down {e['id']}: its records.jsonl line, {warc}, its index entries")
 
 
 @cli.group()

@@ -457,7 +457,8 @@ def apply_takedowns(out: Path, runs: dict[str, Any], db: Any, result: Any) -> No
                 f" {TAKEDOWNS} does not",
             )
     db.execute("DELETE FROM recs WHERE type = 'metadata' AND uri LIKE ?", (WITHDRAWN_URI + "%",))
-    result.warc_records["metadata"] -= len(withdrawn)
+    if withdrawn:
+        result.warc_records["metadata"] -= len(withdrawn)
     owner = {name: run for run in runs.values() for name in run.digests}
     for e in entries:
         run = runs.get(str(e.get("run_id")))

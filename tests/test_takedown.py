@@ -220,3 +220,19 @@ def test_a_takedown_killed_before_its_commit_point_changes_nothing(ingest, tmp_p
     assert after == before  # (no temporary file nor journal left either)
     assert _verify(res.out)[0] == 0
     assert len(ingest(str(a), "--rescan").records) == 3  # still archived, not taken down
+
+
+def test_a_document_of_a_run_without_the_warc_sink_is_taken_down_too(ingest, tmp_path):
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a), "--set", 'output.sinks=["records"]')
+    code, said = _remove(res.out, res.records[0]["id"])
+    assert code == 0 and "no WARC records" in said, said
+    code, report = _verify(res.out)
+    assert code == 0 and report["records"] == 2, report
+    assert "metadata" not in report["warc_records"]
+    again = ingest(str(a), "--set", 'output.sinks=["records"]', "--rescan")
+    assert [x["reason"] for x in again.rejects][-3:] == [
+        "taken_down",
+        "already_archived",
+        "already_archived",
+    ]
