@@ -33,6 +33,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import struct
 import time
 import uuid
@@ -60,6 +61,8 @@ class UnfinishedTakedown(CoreArchiveError):
 
 #: The takedown log of an output folder (one JSON line per document taken down).
 TAKEDOWNS = "takedowns.jsonl"
+#: The start of a records.jsonl line as corearchive writes it: its id first.
+_ID_FIRST = re.compile(rb'^\{"id":"([^"\\]*)"')
 #: The WARC-Target-URI of a withdrawal record: this, then the document id.
 WITHDRAWN_URI = "urn:corearchive:withdrawn:"
 
@@ -245,10 +248,18 @@ def remove(
             raise ConfigError(f"{records} is not there: no documents to take down")
         found: dict[str, dict[str, Any]] = {}
         cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
-        keys = {i: f'"id":"{i}"'.encode() for i in wanted}
+        targets = set(wanted)
         for _, offset, line in _lines(records):
-            hit = next((i for i, k in keys.items() if k in line), None)
-            if hit is None:
+            # a record starts with its id (build_record); another JSON tool's line is parsed
+            m = _ID_FIRST.match(line)
+            if m is not None:
+                hit = m.group(1).decode()
+            else:
+                try:
+                    hit = str(json.loads(line).get("id"))
+                except (ValueError, AttributeError):
+                    continue
+            if hit not in targets:
                 continue
             with contextlib.suppress(ValueError):
                 rec = json.loads(line)

@@ -1717,9 +1717,10 @@ class UpgradeReport:
         return (
             f"dedup index upgraded from version {self.found} to {self.to}: {self.documents}"
             f" documents, {self.rehashed} re-hashed from their records; {self.left} have no"
-            " text in the records (dropped duplicates: rejects.jsonl keeps no text) and are"
-            f" kept as version {self.found} hashed them (their exact keys have not changed;"
-            " only a text in a script written without spaces hashes differently now)"
+            " text in the records.jsonl files read (dropped duplicates, whose text the"
+            " archive does not keep, or lines no longer there) and are kept as version"
+            f" {self.found} hashed them (their exact keys have not changed; only a text in a"
+            " script written without spaces hashes differently now)"
         )
 
 
