@@ -712,6 +712,56 @@ def upgrade(out: Path, index_path: Path | None, timeout: float) -> None:
         _fail(f"the index was not upgraded ({exc}); it is as it was", ExitCode.INTERNAL)
 
 
+@index.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_config_options
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where the index goes, if not OUT/index.sqlite.",
+)
+@click.option(
+    "--timeout",
+    type=_FINITE_SECONDS,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a run holding OUT.",
+)
+def rebuild(
+    out: Path,
+    config_path: Path | None,
+    sets: tuple[str, ...],
+    disable: tuple[str, ...],
+    index_path: Path | None,
+    timeout: float,
+) -> None:
+    """Make OUT's index anew from the archive's own files (runs/, records.jsonl, the WARC
+    files, rejects.jsonl, takedowns.jsonl): for an index lost, damaged, or restored from an
+    older backup, or to change the dedup hashing options (--set dedup.num_perm=...). The old
+    index is kept as index.sqlite.before-rebuild. No run may use the index meanwhile. What
+    no file holds is not rebuilt (docs/running.md). Exit 0 done, 2 nothing to rebuild from,
+    75 OUT held by a run."""
+    import importlib
+
+    from .rebuild import rebuild as run_rebuild
+
+    try:
+        _, registry = _setup()
+        config = resolve(registry, config_path=config_path, sets=sets, disable=disable)
+        options = (
+            config.stage_options.get("dedup")
+            or importlib.import_module("corearchive_plugins.dedup").DedupOptions()
+        )
+        click.echo(run_rebuild(out, index_path, options, timeout, sys.stderr))
+    except (IndexBusyError, OutputBusyError) as exc:
+        _fail(str(exc), ExitCode.BUSY)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"the index was not rebuilt ({exc}); it is as it was", ExitCode.INTERNAL)
+
+
 @cli.command()
 @click.argument("which", type=click.Choice(["record", "config"]))
 @_config_options

@@ -605,8 +605,10 @@ def _refuse_lost_index(earlier: list[Path], out: Path, index: Path) -> None:
         raise IndexMissingError(
             f"the index {index} is gone, but {out} holds {len(used)} run(s) that used it (the"
             f" last {used[-1]}): a new index would archive their documents again. Restore"
-            " the index (a backup of index.sqlite), or pass --new-index to start a new one"
-            " anyway"
+            " the index (a backup of index.sqlite, then `corearchive index rebuild"
+            f" {out}` if the backup is older than the last run), or make it anew from the"
+            f" archive: corearchive index rebuild {out} (--new-index starts an empty one"
+            " anyway)"
         )
 
 

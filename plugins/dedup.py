@@ -733,6 +733,11 @@ def _parse_params(params: str) -> dict[str, str]:
     return dict(p.split("=", 1) for p in params.split(";") if "=" in p)
 
 
+def _index_arg(index: Path, out: Path) -> str:
+    """`` --index INDEX`` unless ``index`` is the folder's own."""
+    return "" if index.resolve() == (out / "index.sqlite").resolve() else f" --index {index}"
+
+
 def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
     """Why an index whose recorded hashing (``stored``) is not this run's (``wanted``) is
     refused, and the way on that works: an index of an older version is upgraded in place
@@ -749,8 +754,7 @@ def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
         except ValueError:
             older = False
         if older and int(version) in _UPGRADES:
-            own = index.resolve() == (out / "index.sqlite").resolve()
-            target = f"{out}" if own else f"{out} --index {index}"
+            target = f"{out}{_index_arg(index, out)}"
             return (
                 f"dedup: the index {index} was made by an older corearchive (dedup index"
                 f" version {version}; this corearchive uses version {_INDEX_VERSION}:"
@@ -773,9 +777,10 @@ def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
     sets = " ".join(f"--set dedup.{names[k]}={have[k]}" for k in options if k in have)
     return (
         f"dedup: the index {index} was built with {stored}; these options give {wanted}."
-        f" The index's hashing cannot change: run with its options ({sets}). (A new index"
-        " in another output folder knows none of the archived documents: those given again"
-        " would be archived again.)"
+        f" Run with the index's options ({sets}), or make the index anew with these from"
+        f" the archive: corearchive index rebuild {out}{_index_arg(index, out)} --set ..."
+        " (another --index knows none of the archived documents: those given again would"
+        " be archived again)"
     )
 
 
@@ -1826,6 +1831,66 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
         (";".join(f"{k}={v}" for k, v in params.items()),),
     )
     return report
+
+
+def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], options: Any) -> int:
+    """Fill a new dedup index in ``db`` (inside the caller's transaction) from archived
+    ``records`` (the lines of ``records.jsonl``, in order), hashed with ``options``
+    (:class:`DedupOptions`); returns how many documents it holds.
+
+    What the records let rebuild: each checked document with its text's exact key, its
+    signature, size and band keys, and its cluster root (``duplicate.of``). What they do
+    not hold is left out: dropped duplicates (no text is kept of them) and the exact key of
+    a document's plain-text input where it differs from its cleaned text."""
+    for stmt in _SCHEMA.strip().split(";\n"):
+        if stmt.strip():
+            db.execute(stmt)
+    params = (
+        f"perm={options.num_perm};bands={options.bands};rows={options.rows}"
+        f";shingle={options.shingle};v={_INDEX_VERSION}"
+    )
+    db.execute("INSERT OR REPLACE INTO dedup_meta VALUES ('params', ?)", (params,))
+    hasher = MinHasher(options.num_perm, options.shingle)
+    known: dict[str, int] = {}
+
+    def docs() -> Iterator[tuple[str, str, bytes]]:
+        for rec in records:
+            doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
+            if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
+                continue
+            status = dup.get("status") if isinstance(dup, dict) else None
+            if status in (None, "unchecked"):
+                continue  # (a run without the dedup stage did not index it)
+            of = dup.get("of") if isinstance(dup, dict) else None
+            root = of if isinstance(of, str) and of in known else doc_id
+            known[doc_id] = 0
+            yield doc_id, root, normalize_bytes(text)
+
+    n = 0
+    it = docs()
+    while batch := list(itertools.islice(it, 256)):
+        texts = [t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode()
+                 for _, _, t in batch]  # fmt: skip
+        sigs, sizes = hasher.signatures(texts)
+        bkeys = hasher.band_keys(sigs, options.bands, options.rows)
+        sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
+        for i, (doc_id, root, text) in enumerate(batch):
+            n += 1
+            known[doc_id] = n
+            db.execute(
+                "INSERT INTO dedup_docs (n, id, root, size, sig) VALUES (?, ?, ?, ?, ?)",
+                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes()),
+            )
+            db.execute(
+                "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
+                (hashlib.blake2b(text, digest_size=16).digest(), n),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
+                [(k, n) for k in bkeys[i].tolist()],
+            )
+    db.execute("DELETE FROM dedup_filter")
+    return n
 
 
 @hookimpl

@@ -104,7 +104,8 @@ def test_changed_hashing_options_name_the_indexs_options_not_another_index(tmp_p
         tmp_path / "index.sqlite",
         tmp_path,
     )
-    assert "--set dedup.num_perm=128" in msg and "another --index" not in msg
+    assert "--set dedup.num_perm=128" in msg and "or another --index" not in msg
+    assert f"corearchive index rebuild {tmp_path} --set" in msg
 
 
 def test_an_index_of_a_newer_or_unknown_version_says_so(tmp_path):
