@@ -140,7 +140,9 @@ def rebuild(
                 doc_id, src, arch = rec.get("id"), rec.get("source"), rec.get("archive")
                 if not isinstance(doc_id, str) or not isinstance(src, dict) or doc_id in gone:
                     continue
-                run_id = run_of(offset) if not taken else _run_by_warc(arch, manifests)
+                run_id = run_of(offset) if not taken else "(unknown)"
+                if run_id == "(unknown)":  # (manifests without spans, or after a takedown)
+                    run_id = _run_by_warc(arch, manifests)
                 arch = arch if isinstance(arch, dict) else {}
                 catalog.add(
                     doc_id,
