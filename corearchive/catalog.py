@@ -52,6 +52,16 @@ CREATE TABLE IF NOT EXISTS inputs (
     run_id TEXT NOT NULL,
     recorded_at TEXT NOT NULL
 );
+-- the documents taken out of the archive (corearchive remove: corearchive.takedown): a run
+-- drops them, by id or by raw bytes, as taken_down
+CREATE TABLE IF NOT EXISTS takedowns (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    uri TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS takedowns_sha256 ON takedowns (sha256);
 """
 
 
@@ -202,6 +212,13 @@ class Catalog:
             (sha256, uri, other_than_run),
         ).fetchone()
         return ArchivedDocument(*row) if row else None
+
+    def taken_down(self, doc_id: str, sha256: str) -> tuple[str, str] | None:
+        """The takedown (id, time) of this document, or of one with its raw bytes, if any."""
+        row = self.db.execute(
+            "SELECT id, at FROM takedowns WHERE id = ? OR sha256 = ? LIMIT 1", (doc_id, sha256)
+        ).fetchone()
+        return (row[0], row[1]) if row else None
 
     def add(
         self,

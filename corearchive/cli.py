@@ -648,6 +648,144 @@ def verify(
 
 
 @cli.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--reason", required=True, help="Why (kept in OUT/takedowns.jsonl and the index).")
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The index the folder's runs used, where it is not OUT/index.sqlite.",
+)
+@click.option(
+    "--timeout",
+    type=_FINITE_SECONDS,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a run holding OUT or the index.",
+)
+def remove(
+    out: Path, ids: tuple[str, ...], reason: str, index_path: Path | None, timeout: float
+) -> None:
+    """Take documents IDS out of the archive in OUT (a takedown request): their lines of
+    records.jsonl and their WARC records go (each replaced by a withdrawal record of the
+    same length, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
+    records each (id, reason, time), which verify accepts. A later run drops them, given
+    again, as taken_down. All or nothing. Exit 0 done, 2 an id not in the archive (nothing
+    done), 75 OUT or the index held by a run."""
+    from .takedown import UnfinishedTakedown
+    from .takedown import remove as take_down
+
+    try:
+        entries = take_down(
+            out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
+        )
+    except (IndexBusyError, OutputBusyError) as exc:
+        _fail(str(exc), ExitCode.BUSY)
+    except UnfinishedTakedown as exc:
+        _fail(str(exc), ExitCode.INTERNAL)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"nothing was taken down ({exc})", ExitCode.INTERNAL)
+    for e in entries:
+        warc = (
+            f"its WARC records ({len(e['withdrawn_records'])} raw or revisit record(s) with"
+            f" theirs) in {', '.join(sorted(e['warc']))}"
+            if e["warc"]
+            else "no WARC records (archived by a run without the warc sink)"
+        )
+        click.echo(f"taken down {e['id']}: its records.jsonl line, {warc}, its index entries")
+
+
+@cli.group()
+def index() -> None:
+    """Manage an output folder's index (index.sqlite)."""
+
+
+@index.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The index the folder's runs used, where it is not OUT/index.sqlite.",
+)
+@click.option(
+    "--timeout",
+    type=_FINITE_SECONDS,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a run holding OUT or the index.",
+)
+def upgrade(out: Path, index_path: Path | None, timeout: float) -> None:
+    """Upgrade the index of OUT, made by an older corearchive, to this one's format, in place
+    (the documents concerned are re-hashed from OUT's records.jsonl; a copy of the index as
+    it was is kept beside it as index.sqlite.vN). Exit 0 when done (or nothing to do), 2
+    when the index cannot be upgraded, 75 when a run holds OUT or the index."""
+    from .upgrade import upgrade as run_upgrade
+
+    try:
+        click.echo(run_upgrade(out, index_path, timeout, sys.stderr))
+    except (IndexBusyError, OutputBusyError) as exc:
+        _fail(str(exc), ExitCode.BUSY)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"the index was not upgraded ({exc}); it is as it was", ExitCode.INTERNAL)
+
+
+@index.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_config_options
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where the index goes, if not OUT/index.sqlite.",
+)
+@click.option(
+    "--timeout",
+    type=_FINITE_SECONDS,
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for a run holding OUT.",
+)
+def rebuild(
+    out: Path,
+    config_path: Path | None,
+    sets: tuple[str, ...],
+    disable: tuple[str, ...],
+    index_path: Path | None,
+    timeout: float,
+) -> None:
+    """Make OUT's index anew from the archive's own files (runs/, records.jsonl, the WARC
+    files, rejects.jsonl, takedowns.jsonl): for an index lost, damaged, or restored from an
+    older backup, or to change the dedup hashing options (--set dedup.num_perm=...). The old
+    index is kept as index.sqlite.before-rebuild. No run may use the index meanwhile. What
+    no file holds is not rebuilt (docs/running.md). Exit 0 done, 2 nothing to rebuild from,
+    75 OUT held by a run."""
+    import importlib
+
+    from .rebuild import rebuild as run_rebuild
+
+    try:
+        _, registry = _setup()
+        config = resolve(registry, config_path=config_path, sets=sets, disable=disable)
+        options = (
+            config.stage_options.get("dedup")
+            or importlib.import_module("corearchive_plugins.dedup").DedupOptions()
+        )
+        click.echo(run_rebuild(out, index_path, options, timeout, sys.stderr))
+    except (IndexBusyError, OutputBusyError) as exc:
+        _fail(str(exc), ExitCode.BUSY)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(f"the index was not rebuilt ({exc}); it is as it was", ExitCode.INTERNAL)
+
+
+@cli.command()
 @click.argument("which", type=click.Choice(["record", "config"]))
 @_config_options
 def schema(

@@ -386,6 +386,13 @@ class _ArchivedIds:
         )
         return (row[0], row[1]) if row else None
 
+    def taken_down(self, doc_id: str, sha256: str) -> tuple[str, str] | None:
+        """As :meth:`Catalog.taken_down`: the takedown (id, time) of it or of its bytes."""
+        row = self._row(
+            "SELECT id, at FROM takedowns WHERE id = ? OR sha256 = ? LIMIT 1", (doc_id, sha256)
+        )
+        return (row[0], row[1]) if row else None
+
     def get_same(self, sha256: str, uri: str) -> tuple[str, str, str] | None:
         """``(id, run_id, archived_at)`` of an archived document with these raw bytes from
         this address (see :meth:`Catalog.get_same`; the index holds earlier runs only)."""
@@ -452,6 +459,11 @@ def _read(
                     # (as Run._read: its errors would not be told as this input's)
                     report.inputs_with_errors.add(key)
                 report.documents += 1
+                if (gone := archived.taken_down(result.id, result.source.sha256)) is not None:
+                    # (corearchive remove: as Run._skip_archived)
+                    gone_at = {"of": gone[0], "taken_down_at": gone[1]}
+                    reporter.dropped(result, "archive", Drop("taken_down", gone_at))
+                    continue
                 prior = archived.get(result.id)
                 of = result.id
                 if prior is None and result.id not in seen and result.source.read_again:

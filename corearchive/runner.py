@@ -64,6 +64,7 @@ from .schema import (
 from .sink import Sink, SinkContext
 from .source import Failure, InputItem, Source
 from .stage import Stage, StageContext, StageStats, describe_error, open_stages
+from .takedown import removed_bytes
 from .unchanged import UnchangedInputs, fingerprint
 
 ARCHIVE_STAGE = "archive"
@@ -440,6 +441,11 @@ class Run:
             if doc.source.path != current:
                 current = doc.source.path
                 seen.clear()
+            if (gone := self.catalog.taken_down(doc.id, doc.source.sha256)) is not None:
+                # (corearchive remove: the index forgot it, so it would be archived again)
+                gone_at = {"of": gone[0], "taken_down_at": gone[1]}
+                reporter.dropped(doc, ARCHIVE_STAGE, Drop("taken_down", gone_at))
+                continue
             prior = self.catalog.get(doc.id, in_warc=in_warc)
             if prior is None and doc.id not in seen and doc.source.read_again:
                 prior = self.catalog.get_same(
@@ -512,6 +518,14 @@ class Run:
             "exit_code": int(self.report.exit_code),
             "inputs": [printable(i) for i in self.options.inputs],
             **index_entry(index, self.options.out),
+            # the versions of what the run's stages keep in the index (the dedup keys): the
+            # package version does not say it (0.1.0 across index versions 8 and 9)
+            "index_formats": {
+                name: version
+                for name in self.config.stages
+                if (version := getattr(self.registry.stages[name], "index_version", None))
+                is not None
+            },
             "config": {
                 "origin": self.config.origin,
                 "digest": self.config.digest,
@@ -626,8 +640,9 @@ def _refuse_stale_index(earlier: list[Path], out: Path, index: Path) -> None:
             f"the index {index} does not know {len(unknown)} earlier run(s) into {out} that"
             f" used it (the last {unknown[-1]}): it is older than they are (an older backup"
             " put back?), and a run would archive their documents again. Put back the latest"
-            " backup, or pass --new-index (new_index=True in corearchive.ingest) to go on with"
-            " this one anyway"
+            " backup, or bring this one up to date from the archive (corearchive index"
+            f" rebuild {out}), or pass --new-index (new_index=True in corearchive.ingest) to go"
+            " on with it anyway"
         )
 
 
@@ -659,8 +674,10 @@ def _refuse_lost_index(earlier: list[Path], out: Path, index: Path) -> None:
         raise IndexMissingError(
             f"the index {index} is gone, but {out} holds {len(used)} run(s) that used it (the"
             f" last {used_runs[-1]}): a new index would archive their documents again. Restore"
-            " the index (a backup of index.sqlite), or pass --new-index (new_index=True in"
-            " corearchive.ingest) to start a new one anyway"
+            " the index (a backup of index.sqlite, then `corearchive index rebuild"
+            f" {out}` if the backup is older than the last run), or make it anew from the"
+            f" archive: corearchive index rebuild {out} (--new-index, new_index=True in"
+            " corearchive.ingest, starts an empty one anyway)"
         )
 
 
@@ -721,7 +738,7 @@ def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:
                 size = 0
             except OSError:
                 continue
-            if size < end:
+            if size + removed_bytes(out, name, path.stem) < end:
                 print(
                     f"corearchive: warning: {out / name} holds {size:,} bytes, but run"
                     f" {path.stem} left it at {end:,} (moved away, truncated or replaced?):"

@@ -55,6 +55,7 @@ from .atomic import file_sha256, leftovers, pending_commits
 from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
+from .takedown import apply_takedowns
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -567,6 +568,8 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         db.execute("CREATE INDEX refs ON recs (refers_to)")
         db.execute("CREATE INDEX meta_key ON recs (key) WHERE type = 'metadata'")
         db.commit()
+        # documents taken out (corearchive remove): their withdrawal records, counts, digests
+        apply_takedowns(out, runs, db, result)
         have_records = records.is_file()
         if have_records:
             _linked_lines(records, db)

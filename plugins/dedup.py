@@ -247,6 +247,10 @@ class MinHasher:
     per-document numpy calls on ~500 shingles cost more in call overhead than in work.
     """
 
+    #: How a text's characters of scripts written without spaces are made words (index
+    #: version 9; :class:`_HasherV8` leaves them as they are, as version 8 did).
+    _space = staticmethod(_spaced)
+
     def __init__(self, num_perm: int = 128, shingle: int = 5, seed: int = 1) -> None:
         self.num_perm = num_perm
         self.shingle = shingle
@@ -308,7 +312,7 @@ class MinHasher:
     def word_hashes(self, normalized: str) -> np.ndarray:
         """A 64-bit hash of every word of one normalised text (see :meth:`_words`; a
         character of a script written without spaces is a word: :data:`_UNSPACED`)."""
-        return self._words(_spaced(normalized.encode("utf-8")))[0]
+        return self._words(self._space(normalized.encode("utf-8")))[0]
 
     def _batch_shingles(self, normalized: Sequence[str | bytes]) -> tuple[np.ndarray, np.ndarray]:
         """The 64-bit hashes of the word ``shingle``-grams of every text (not deduplicated)
@@ -318,7 +322,7 @@ class MinHasher:
         straddle two texts are cut out. A text of fewer words than ``shingle`` has one
         shingle of all its words; a text without words has one fixed shingle.
         """
-        enc = [_spaced(t if isinstance(t, bytes) else t.encode("utf-8")) for t in normalized]
+        enc = [self._space(t if isinstance(t, bytes) else t.encode("utf-8")) for t in normalized]
         lens = np.fromiter((len(e) + 1 for e in enc), dtype=np.int64, count=len(enc))
         offsets = np.cumsum(lens) - lens
         wh, starts = self._words(b" ".join(enc))
@@ -713,8 +717,71 @@ class DedupOptions:
     shingle: int = option(5, "Words per shingle.", minimum=1, maximum=20)
 
 
-#: Bumped whenever the keys or signatures stored in the index change meaning.
+#: Bumped whenever the keys or signatures stored in the index change meaning. A version
+#: that :func:`upgrade_index` can bring to this one is in :data:`_UPGRADES`; the version is
+#: in every run's manifest (``index_formats``) and the index's ``dedup_meta``.
 _INDEX_VERSION = 9
+#: What changed from each older version that ``corearchive index upgrade`` brings to this one.
+_UPGRADES = {
+    8: "the near-duplicate signatures of texts in scripts written without spaces (Chinese,"
+    " Japanese, Thai ...) changed",
+}
+
+
+def _parse_params(params: str) -> dict[str, str]:
+    """``perm=128;bands=16;...;v=9`` as a dict."""
+    return dict(p.split("=", 1) for p in params.split(";") if "=" in p)
+
+
+def _index_arg(index: Path, out: Path) -> str:
+    """`` --index INDEX`` unless ``index`` is the folder's own."""
+    return "" if index.resolve() == (out / "index.sqlite").resolve() else f" --index {index}"
+
+
+def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
+    """Why an index whose recorded hashing (``stored``) is not this run's (``wanted``) is
+    refused, and the way on that works: an index of an older version is upgraded in place
+    (``corearchive index upgrade``); one of other options is used with its own options.
+    (The message used to say "or another --index" for both, and a run that followed it
+    archived every document given again a second time.)"""
+    have, want = _parse_params(stored), _parse_params(wanted)
+    names = {"perm": "num_perm", "bands": "bands", "rows": "rows", "shingle": "shingle"}
+    options = [k for k in names if have.get(k) != want.get(k)]
+    version = have.get("v", "?")
+    if not options:
+        try:
+            older = int(version) < _INDEX_VERSION
+        except ValueError:
+            older = False
+        if older and int(version) in _UPGRADES:
+            target = f"{out}{_index_arg(index, out)}"
+            return (
+                f"dedup: the index {index} was made by an older corearchive (dedup index"
+                f" version {version}; this corearchive uses version {_INDEX_VERSION}:"
+                f" {_UPGRADES[int(version)]}). Upgrade it in place, then run again:"
+                f" corearchive index upgrade {target} (a copy of the index as it was is"
+                " kept beside it)"
+            )
+        if older:
+            return (
+                f"dedup: the index {index} was made by an older corearchive (dedup index"
+                f" version {version}; this corearchive uses version {_INDEX_VERSION}, and"
+                f" upgrades only from {', '.join(map(str, sorted(_UPGRADES)))}). Continue the"
+                " archive with the corearchive that made it"
+            )
+        return (
+            f"dedup: the index {index} was made by a newer corearchive (dedup index version"
+            f" {version}; this corearchive reads version {_INDEX_VERSION}). Continue the"
+            " archive with that corearchive"
+        )
+    sets = " ".join(f"--set dedup.{names[k]}={have[k]}" for k in options if k in have)
+    return (
+        f"dedup: the index {index} was built with {stored}; these options give {wanted}."
+        f" Run with the index's options ({sets}), or make the index anew with these from"
+        f" the archive: corearchive index rebuild {out}{_index_arg(index, out)} --set ..."
+        " (another --index knows none of the archived documents: those given again would"
+        " be archived again)"
+    )
 
 
 class DedupStage(Stage):
@@ -728,6 +795,8 @@ class DedupStage(Stage):
 
     name = "dedup"
     Options = DedupOptions
+    #: the format of the keys it keeps in the index (in every run's manifest)
+    index_version = _INDEX_VERSION
     ordered = True
     batch_size = 512
     # The main process holds a batch's documents until the batch is decided: 512 HTML
@@ -774,10 +843,8 @@ class DedupStage(Stage):
         if row is None:
             self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))
         elif row[0] != params:
-            raise ConfigError(
-                f"dedup: the index was built with {row[0]}; these options give {params}."
-                " Use the same num_perm, bands, rows and shingle, or another --index."
-            )
+            ctx = self.context
+            raise ConfigError(_refusal(row[0], params, ctx.catalog.path, ctx.out))
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
         #: The exact keys (16-byte strings) added in this run, as the band keys (_flush).
@@ -1624,6 +1691,206 @@ class _Merged:
                         out_k.append(key)
                         out_n.append(n)
         return np.array(out_k, dtype=np.int64), np.array(out_n, dtype=np.int64)
+
+
+class _HasherV8(MinHasher):
+    """The hashing of index version 8: a run of characters of a script written without
+    spaces was one word."""
+
+    @staticmethod
+    def _space(data: bytes) -> bytes:
+        return data
+
+
+@dataclass
+class UpgradeReport:
+    """What :func:`upgrade_index` did."""
+
+    found: int
+    to: int = _INDEX_VERSION
+    documents: int = 0
+    #: documents whose signature changed with the version, re-hashed from their text
+    rehashed: int = 0
+    #: documents the change may concern whose text no records.jsonl holds (dropped
+    #: duplicates: rejects.jsonl keeps no text) or whose text there is not the one hashed:
+    #: left as version 8 hashed them (their exact keys, which did not change, still match)
+    left: int = 0
+
+    def summary(self) -> str:
+        if self.found == self.to:
+            return f"the dedup index is at version {self.to} already: nothing to do"
+        return (
+            f"dedup index upgraded from version {self.found} to {self.to}: {self.documents}"
+            f" documents, {self.rehashed} re-hashed from their records; {self.left} have no"
+            " text in the records.jsonl files read (dropped duplicates, whose text the"
+            " archive does not keep, or lines no longer there) and are kept as version"
+            f" {self.found} hashed them (their exact keys have not changed; only a text in a"
+            " script written without spaces hashes differently now)"
+        )
+
+
+def index_version(db: sqlite3.Connection) -> int | None:
+    """The dedup index version of the index open in ``db`` (None: no dedup index yet)."""
+    try:
+        row = db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
+    except sqlite3.OperationalError:  # no such table
+        return None
+    if row is None:
+        return None
+    return int(_parse_params(row[0]).get("v", "0"))
+
+
+def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> UpgradeReport:
+    """Bring the dedup index open in ``db`` (inside the caller's transaction) to this
+    version, re-hashing the documents whose signature changed from the texts of
+    ``records`` (the lines of the archive's ``records.jsonl`` files).
+
+    From version 8: only texts holding characters of scripts written without spaces hash
+    differently (:data:`_UNSPACED`); their exact keys are the same. Such a document's
+    stored signature is checked against the text's version-8 signature first (the text in
+    the record is the one the stage hashed unless a stage after dedup changed it), then its
+    version-8 band keys are deleted and its version-9 signature, size and band keys
+    written. The saved Bloom filter is deleted: the next run rebuilds it from the tables.
+    """
+    row = db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
+    if row is None:
+        return UpgradeReport(found=_INDEX_VERSION)
+    params = _parse_params(row[0])
+    found = int(params.get("v", "0"))
+    report = UpgradeReport(found=found)
+    if found == _INDEX_VERSION:
+        return report
+    if found not in _UPGRADES:
+        raise ConfigError(
+            f"the dedup index is of version {found}, newer than this corearchive's"
+            f" ({_INDEX_VERSION})"
+            if found > _INDEX_VERSION
+            else f"the dedup index is of version {found}; this corearchive upgrades only"
+            f" from {', '.join(map(str, sorted(_UPGRADES)))}: continue the archive with the"
+            " corearchive that made it"
+        )
+    num_perm, shingle = int(params["perm"]), int(params["shingle"])
+    bands, rows = int(params["bands"]), int(params["rows"])
+    old, new = _HasherV8(num_perm, shingle), MinHasher(num_perm, shingle)
+    stored = {
+        doc_id: (n, size, sig)
+        for n, doc_id, size, sig in db.execute("SELECT n, id, size, sig FROM dedup_docs")
+    }
+    report.documents = len(stored)
+    # the numbers of the documents whose signature may have changed
+    concerned = {n for n, _, sig in stored.values() if sig is not None}
+
+    def texts() -> Iterator[tuple[int, bytes, bytes]]:
+        seen: set[int] = set()
+        for record in records:
+            entry = stored.get(str(record.get("id")))
+            text = record.get("text")
+            if entry is None or not isinstance(text, str) or entry[0] in seen:
+                continue
+            t = normalize_bytes(text)
+            if len(t) > _HASH_MAX_CHARS:
+                t = t.decode()[:_HASH_MAX_CHARS].encode()
+            if _spaced(t) == t:
+                concerned.discard(entry[0])  # hashed the same by both versions
+                continue
+            seen.add(entry[0])
+            yield entry[0], entry[2], t
+
+    it = texts()
+    while batch := list(itertools.islice(it, 256)):
+        sig_old, _ = old.signatures([t for _, _, t in batch])
+        sig_new, size_new = new.signatures([t for _, _, t in batch])
+        keys_old = old.band_keys(sig_old, bands, rows)
+        keys_new = new.band_keys(sig_new, bands, rows)
+        sig16_old = (sig_old & np.uint32(0xFFFF)).astype(np.uint16)
+        sig16_new = (sig_new & np.uint32(0xFFFF)).astype(np.uint16)
+        for i, (n, sig, _) in enumerate(batch):
+            if sig != sig16_old[i].tobytes():
+                continue  # not the text the stage hashed: left (counted below)
+            db.executemany(
+                "DELETE FROM dedup_lsh WHERE key = ? AND n = ?",
+                [(k, n) for k in keys_old[i].tolist()],
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
+                [(k, n) for k in keys_new[i].tolist()],
+            )
+            db.execute(
+                "UPDATE dedup_docs SET size = ?, sig = ? WHERE n = ?",
+                (int(size_new[i]), sig16_new[i].tobytes(), n),
+            )
+            concerned.discard(n)
+            report.rehashed += 1
+    # the rest: dropped duplicates (no record holds their text) and documents whose record
+    # text is not the one hashed, of which only those in such scripts are stale
+    report.left = len(concerned)
+    db.execute("DELETE FROM dedup_filter")
+    params["v"] = str(_INDEX_VERSION)
+    db.execute(
+        "UPDATE dedup_meta SET value = ? WHERE key = 'params'",
+        (";".join(f"{k}={v}" for k, v in params.items()),),
+    )
+    return report
+
+
+def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], options: Any) -> int:
+    """Fill a new dedup index in ``db`` (inside the caller's transaction) from archived
+    ``records`` (the lines of ``records.jsonl``, in order), hashed with ``options``
+    (:class:`DedupOptions`); returns how many documents it holds.
+
+    What the records let rebuild: each checked document with its text's exact key, its
+    signature, size and band keys, and its cluster root (``duplicate.of``). What they do
+    not hold is left out: dropped duplicates (no text is kept of them) and the exact key of
+    a document's plain-text input where it differs from its cleaned text."""
+    for stmt in _SCHEMA.strip().split(";\n"):
+        if stmt.strip():
+            db.execute(stmt)
+    params = (
+        f"perm={options.num_perm};bands={options.bands};rows={options.rows}"
+        f";shingle={options.shingle};v={_INDEX_VERSION}"
+    )
+    db.execute("INSERT OR REPLACE INTO dedup_meta VALUES ('params', ?)", (params,))
+    hasher = MinHasher(options.num_perm, options.shingle)
+    known: dict[str, int] = {}
+
+    def docs() -> Iterator[tuple[str, str, bytes]]:
+        for rec in records:
+            doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
+            if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
+                continue
+            status = dup.get("status") if isinstance(dup, dict) else None
+            if status in (None, "unchecked"):
+                continue  # (a run without the dedup stage did not index it)
+            of = dup.get("of") if isinstance(dup, dict) else None
+            root = of if isinstance(of, str) and of in known else doc_id
+            known[doc_id] = 0
+            yield doc_id, root, normalize_bytes(text)
+
+    n = 0
+    it = docs()
+    while batch := list(itertools.islice(it, 256)):
+        texts = [t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode()
+                 for _, _, t in batch]  # fmt: skip
+        sigs, sizes = hasher.signatures(texts)
+        bkeys = hasher.band_keys(sigs, options.bands, options.rows)
+        sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
+        for i, (doc_id, root, text) in enumerate(batch):
+            n += 1
+            known[doc_id] = n
+            db.execute(
+                "INSERT INTO dedup_docs (n, id, root, size, sig) VALUES (?, ?, ?, ?, ?)",
+                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes()),
+            )
+            db.execute(
+                "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
+                (hashlib.blake2b(text, digest_size=16).digest(), n),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
+                [(k, n) for k in bkeys[i].tolist()],
+            )
+    db.execute("DELETE FROM dedup_filter")
+    return n
 
 
 @hookimpl

@@ -167,7 +167,9 @@ class WarcOptions:
 
 
 #: What a run writes into OUT besides the WARC folder
-_RUN_FILES = frozenset(["records.jsonl", "rejects.jsonl", "run.json", "runs", "index.sqlite"])
+_RUN_FILES = frozenset(
+    ["records.jsonl", "rejects.jsonl", "run.json", "runs", "index.sqlite", "takedowns.jsonl"]
+)
 
 # The sink's own table in the archive catalog: every raw (resource / copied response) and
 # revisit record it wrote, so that revisits find the original record (its id, URI and

@@ -1,0 +1,238 @@
+"""``corearchive remove``: a document taken out of the archive (a takedown request)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from corearchive.cli import cli
+
+WORDS = [
+    "river",
+    "council",
+    "budget",
+    "school",
+    "harbour",
+    "winter",
+    "market",
+    "garden",
+    "station",
+    "library",
+    "museum",
+    "bridge",
+    "teacher",
+    "doctor",
+    "farmer",
+    "engine",
+    "summer",
+    "autumn",
+    "village",
+    "forest",
+    "mountain",
+    "island",
+    "coast",
+    "election",
+    "festival",
+    "concert",
+    "theatre",
+    "hospital",
+    "railway",
+    "factory",
+    "orchard",
+    "meadow",
+    "valley",
+]
+
+
+def _text(seed: int, marker: str) -> str:
+    rng = random.Random(seed)
+    sentences = [
+        " ".join(rng.choice(WORDS) for _ in range(14)).capitalize() + "." for _ in range(12)
+    ]
+    return f"{marker} " + " ".join(sentences)
+
+
+def _shard(path: Path, docs: dict[str, str]) -> Path:
+    path.write_text(
+        "".join(
+            json.dumps({"url": f"https://ex.org/{k}", "text": t}) + "\n" for k, t in docs.items()
+        ),
+        "utf-8",
+    )
+    return path
+
+
+def _warc_bytes(out: Path) -> bytes:
+    return b"".join(gzip.decompress(p.read_bytes()) for p in sorted((out / "warc").glob("*.gz")))
+
+
+def _verify(out: Path) -> tuple[int, dict]:
+    r = CliRunner().invoke(cli, ["verify", "--json", str(out)])
+    return r.exit_code, json.loads(r.output)
+
+
+def _remove(out: Path, *ids: str, reason: str = "court order 12/2026") -> tuple[int, str]:
+    r = CliRunner().invoke(cli, ["remove", str(out), *ids, "--reason", reason])
+    return r.exit_code, r.output
+
+
+def test_a_document_taken_down_is_gone_and_verify_accepts_it(ingest, tmp_path):
+    """Removing one document by hand left verify reporting 165 problems for ever (the later
+    records' offsets, the file's SHA-256, the index, the run's count; s26 acc-life F6), and
+    there was no command for it."""
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARKA{i}X") for i in range(6)})
+    b = _shard(tmp_path / "b.jsonl", {f"b{i}": _text(100 + i, f"MARKB{i}X") for i in range(4)})
+    first = ingest(str(a))
+    second = ingest(str(b))
+    assert first.exit_code == second.exit_code == 0 and len(second.records) == 10
+    out = first.out
+    gone = first.records[2]
+    offsets = {r["id"]: (r["archive"]["warc"], r["archive"]["offset"]) for r in second.records}
+    assert b"MARKA2X" in _warc_bytes(out)
+
+    code, said = _remove(out, gone["id"])
+    assert code == 0, said
+    lines = [json.loads(x) for x in (out / "records.jsonl").read_text("utf-8").splitlines()]
+    assert [r["id"] for r in lines] == [r["id"] for r in second.records if r["id"] != gone["id"]]
+    # the other records are where they were, byte for byte (their lines are unchanged)
+    assert all(offsets[r["id"]] == (r["archive"]["warc"], r["archive"]["offset"]) for r in lines)
+    data = _warc_bytes(out)
+    assert b"MARKA2X" not in data and b"MARKA3X" in data  # its text, raw and record: gone
+    entry = json.loads((out / "takedowns.jsonl").read_text("utf-8"))
+    assert entry["id"] == gone["id"] and entry["reason"] == "court order 12/2026"
+    code, report = _verify(out)
+    assert code == 0, report
+    assert report["problems"] == 0
+    assert any("taken down" in n for n in report["notes"])
+
+    # given again (read again, or the same bytes under another path): dropped, not archived
+    copy = shutil.copy(a, tmp_path / "a-copy.jsonl")
+    again = ingest(str(a), str(copy), "--rescan")
+    assert again.exit_code == 0
+    assert len(again.records) == 9
+    down = [x for x in again.rejects if x.get("reason") == "taken_down"]
+    assert len(down) == 2 and {x["detail"]["of"] for x in down} == {gone["id"]}
+    assert "shorter" not in again.output and "truncated" not in again.output
+    assert _verify(out)[0] == 0
+
+
+def test_an_unknown_id_takes_nothing_down(ingest, tmp_path):
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}") for i in range(3)})
+    res = ingest(str(a))
+    before = {p: p.read_bytes() for p in res.out.rglob("*") if p.is_file()}
+    code, said = _remove(res.out, res.records[0]["id"], "0123456789abcdef0123456789abcdef")
+    assert code == 2 and "0123456789abcdef0123456789abcdef" in said
+    assert {p: p.read_bytes() for p in res.out.rglob("*") if p.is_file()} == before
+
+
+def test_the_revisits_of_its_dropped_copies_go_with_it(ingest, tmp_path):
+    """An exact copy dropped by dedup is archived as a revisit record referring to the
+    document's raw record: left, it would refer to records no longer there."""
+    text = _text(7, "MARKCOPYX")
+    (tmp_path / "one.txt").write_text(text, "utf-8")
+    (tmp_path / "two.txt").write_text(_text(8, "OTHERX"), "utf-8")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "one-again.txt").write_text(text, "utf-8")  # the same bytes
+    first = ingest(str(tmp_path / "one.txt"), str(tmp_path / "two.txt"))
+    second = ingest(str(tmp_path / "later"))
+    assert [x["reason"] for x in second.rejects] == ["exact_duplicate"]
+    assert b"WARC-Type: revisit" in _warc_bytes(first.out)
+    code, said = _remove(first.out, first.records[0]["id"])
+    assert code == 0, said
+    data = _warc_bytes(first.out)
+    assert b"MARKCOPYX" not in data and b"WARC-Type: revisit" not in data
+    code, report = _verify(first.out)
+    assert code == 0, report
+
+
+def test_the_staged_plan_drops_a_taken_down_document_too(ingest, tmp_path):
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    assert _remove(res.out, res.records[1]["id"])[0] == 0
+    copy = shutil.copy(a, tmp_path / "a-copy.jsonl")
+    again = ingest(str(copy), "--plan", "staged")
+    assert again.exit_code == 0, again.output
+    assert sorted(x["reason"] for x in again.rejects) == [
+        "already_archived",
+        "already_archived",
+        "taken_down",
+    ]
+    assert len(again.records) == 2
+
+
+def test_a_withdrawal_record_fills_exactly_the_bytes_it_replaces():
+    from corearchive.takedown import withdrawal_member
+
+    for size in (420, 421, 425, 426, 1000, 65_000, 65_900, 66_000, 70_000, 1_234_567):
+        member = withdrawal_member("f" * 32, "2026-11-24T00:00:00Z", "<urn:uuid:x>", size)
+        assert len(member) == size
+        data = gzip.decompress(member)
+        assert data.startswith(b"WARC/1.1\r\nWARC-Type: metadata\r\n")
+        assert b"urn:corearchive:withdrawn:" + b"f" * 32 in data
+
+
+def test_two_takedowns_in_one_file_and_one_killed_after_its_commit_point(
+    ingest, tmp_path, monkeypatch
+):
+    from corearchive import atomic
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(5)})
+    res = ingest(str(a))
+    ids = [r["id"] for r in res.records]
+    assert _remove(res.out, ids[0])[0] == 0
+    # the second is killed after the index committed, before its files are in place
+    monkeypatch.setattr(
+        atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO"))
+    )
+    code, said = _remove(res.out, ids[3])
+    assert code == 3 and "the takedown committed" in said, said
+    monkeypatch.undo()
+    assert list(res.out.glob(".commit.*.json")), said  # its journal
+    again = ingest(str(a), "--rescan")  # finishes the commit first, then drops both
+    assert again.exit_code == 0, again.output
+    assert [r["id"] for r in again.records] == [ids[1], ids[2], ids[4]]
+    assert sorted(x["reason"] for x in again.rejects)[-2:] == ["taken_down", "taken_down"]
+    assert len((res.out / "takedowns.jsonl").read_text("utf-8").splitlines()) == 2
+    data = _warc_bytes(res.out)
+    assert b"MARK0X" not in data and b"MARK3X" not in data and b"MARK4X" in data
+    code, report = _verify(res.out)
+    assert code == 0, report
+
+
+def test_a_takedown_killed_before_its_commit_point_changes_nothing(ingest, tmp_path, monkeypatch):
+    from corearchive.catalog import Catalog
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    before = {
+        p: p.read_bytes() for p in res.out.rglob("*") if p.is_file() and "index" not in p.name
+    }
+    monkeypatch.setattr(Catalog, "commit", lambda self: (_ for _ in ()).throw(OSError(28, "full")))
+    code, _ = _remove(res.out, res.records[1]["id"])
+    assert code == 3
+    monkeypatch.undo()
+    after = {p: p.read_bytes() for p in res.out.rglob("*") if p.is_file() and "index" not in p.name}
+    assert after == before  # (no temporary file nor journal left either)
+    assert _verify(res.out)[0] == 0
+    assert len(ingest(str(a), "--rescan").records) == 3  # still archived, not taken down
+
+
+def test_a_document_of_a_run_without_the_warc_sink_is_taken_down_too(ingest, tmp_path):
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a), "--set", 'output.sinks=["records"]')
+    code, said = _remove(res.out, res.records[0]["id"])
+    assert code == 0 and "no WARC records" in said, said
+    code, report = _verify(res.out)
+    assert code == 0 and report["records"] == 2, report
+    assert "metadata" not in report["warc_records"]
+    again = ingest(str(a), "--set", 'output.sinks=["records"]', "--rescan")
+    assert [x["reason"] for x in again.rejects][-3:] == [
+        "taken_down",
+        "already_archived",
+        "already_archived",
+    ]

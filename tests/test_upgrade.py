@@ -1,0 +1,148 @@
+"""An index made by an older corearchive: refused with the way on, upgraded in place."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corearchive.cli import cli
+from corearchive_plugins import dedup as dedup_module
+from corearchive_plugins.dedup import MinHasher
+from tests.plugins.test_dedup import BASE, OTHER, TH, ZH, ZH_OTHER
+
+
+def _write(path: Path, texts: dict[str, str]) -> Path:
+    path.write_text(
+        "".join(
+            json.dumps({"url": f"https://example.org/{k}", "text": t}) + "\n"
+            for k, t in texts.items()
+        ),
+        "utf-8",
+    )
+    return path
+
+
+def _tables(index: Path) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+    """The dedup index's documents and band keys, by document id (numbers may differ)."""
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        docs = set(db.execute("SELECT id, root, size, sig FROM dedup_docs"))
+        lsh = set(db.execute("SELECT l.key, d.id FROM dedup_lsh l JOIN dedup_docs d USING (n)"))
+    return docs, lsh
+
+
+def _v8(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This corearchive as it was at index version 8 (7d18fe9^): characters of scripts
+    written without spaces were not words of their own."""
+    monkeypatch.setattr(dedup_module, "_INDEX_VERSION", 8)
+    monkeypatch.setattr(dedup_module.DedupStage, "index_version", 8, raising=False)
+    monkeypatch.setattr(MinHasher, "_space", staticmethod(bytes), raising=False)
+
+
+def test_an_index_of_version_8_is_upgraded_in_place_and_the_archive_goes_on(
+    ingest, tmp_path, monkeypatch
+):
+    """An archive of HEAD~120 (index version 8) could not be continued: "Use the same
+    num_perm, bands, rows and shingle, or another --index" though they were the same, and a
+    run that followed it with another --index archived every document given again twice
+    (s26 acc-life F2). Now the message names the versions and the command, and
+    ``corearchive index upgrade OUT`` re-hashes the documents concerned from the records:
+    the index is then the one this version would have built."""
+    texts = {"zh": ZH, "th": TH, "zh2": ZH_OTHER, "en": BASE, "en2": OTHER}
+    first = _write(tmp_path / "a.jsonl", texts)
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        old = ingest(str(first), out=out)
+    assert old.exit_code == 0 and len(old.records) == 5
+    assert old.manifest is not None
+
+    cut = ZH[: len(ZH) * 3 // 4] + ZH[len(ZH) * 3 // 4 + 6 :]  # a near copy, 6 characters out
+    second = _write(tmp_path / "b.jsonl", {"zh-copy": cut})
+    refused = ingest(str(second), str(first), out=out)
+    assert refused.exit_code == 2
+    assert "made by an older corearchive (dedup index version 8" in refused.output
+    assert "uses version 9" in refused.output
+    assert f"corearchive index upgrade {out}" in refused.output
+    assert "another --index" not in refused.output
+    assert len(refused.records) == 5
+
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert "upgraded from version 8 to 9" in r.output and "3 re-hashed" in r.output, r.output
+    assert (out / "index.sqlite.v8").is_file()  # the index as it was
+    # the upgraded index is the one version 9 builds of the same documents
+    ref = ingest(str(first), out=tmp_path / "ref")
+    assert ref.exit_code == 0
+    assert _tables(out / "index.sqlite") == _tables(tmp_path / "ref" / "index.sqlite")
+    assert _tables(out / "index.sqlite.v8") != _tables(tmp_path / "ref" / "index.sqlite")
+
+    again = CliRunner().invoke(cli, ["index", "upgrade", str(out)], catch_exceptions=False)
+    assert again.exit_code == 0 and "at version 9 already" in again.output
+
+    go_on = ingest(str(second), str(first), out=out)
+    assert go_on.exit_code == 0, go_on.output
+    assert len(go_on.records) == 5  # nothing archived twice
+    reasons = sorted(x["reason"] for x in go_on.rejects[-6:])
+    assert reasons == ["already_archived"] * 5 + ["near_duplicate"]  # (version 8 missed it)
+    assert go_on.manifest is not None and go_on.manifest["index_formats"] == {"dedup": 9}
+    v = CliRunner().invoke(cli, ["verify", str(out)])
+    assert v.exit_code == 0, v.output
+
+
+def test_changed_hashing_options_name_the_indexs_options_not_another_index(tmp_path):
+    """Following "or another --index" archived the folder's documents a second time."""
+    from corearchive_plugins.dedup import _refusal
+
+    msg = _refusal(
+        "perm=128;bands=16;rows=3;shingle=5;v=9",
+        "perm=64;bands=16;rows=3;shingle=5;v=9",
+        tmp_path / "index.sqlite",
+        tmp_path,
+    )
+    assert "--set dedup.num_perm=128" in msg and "or another --index" not in msg
+    assert f"corearchive index rebuild {tmp_path} --set" in msg
+
+
+def test_an_index_of_a_newer_or_unknown_version_says_so(tmp_path):
+    from corearchive_plugins.dedup import _refusal
+
+    newer = _refusal(
+        "perm=128;bands=16;rows=3;shingle=5;v=10",
+        "perm=128;bands=16;rows=3;shingle=5;v=9",
+        tmp_path / "index.sqlite",
+        tmp_path,
+    )
+    assert "made by a newer corearchive (dedup index version 10" in newer
+    older = _refusal(
+        "perm=128;bands=16;rows=3;shingle=5;v=7",
+        "perm=128;bands=16;rows=3;shingle=5;v=9",
+        tmp_path / "elsewhere.sqlite",
+        tmp_path,
+    )
+    assert "version 7" in older and "upgrades only from 8" in older
+
+
+def test_an_upgrade_that_fails_leaves_the_index_as_it_was(ingest, tmp_path, monkeypatch):
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "th": TH, "en": BASE})
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(first), out=out).exit_code == 0
+    before = _tables(out / "index.sqlite")
+    real = dedup_module.upgrade_index
+
+    def failing(db, records):  # the work done, then a failure before the commit
+        real(db, records)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(dedup_module, "upgrade_index", failing)
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 3 and "the index was not upgraded" in r.output
+    assert _tables(out / "index.sqlite") == before
+    with contextlib.closing(sqlite3.connect(out / "index.sqlite")) as db:
+        assert db.execute("SELECT value FROM dedup_meta").fetchone()[0].endswith(";v=8")
