@@ -196,15 +196,17 @@ class Document:
         URI), the locator and the raw digest, so it stays the same on every run.
         ``source_fields`` are the other :class:`SourceInfo` fields (``content_type``,
         ``fetched_at``, ``http_headers`` ...); ``content_type`` defaults to ``text/html``
-        for HTML and ``text/plain`` otherwise. NULs and byte-order marks are removed from
-        ``text``."""
+        for HTML and ``text/plain`` otherwise. NULs, byte-order marks and soft hyphens are
+        removed from ``text``."""
         source_fields.setdefault("content_type", "text/html" if is_html else "text/plain")
-        if "\x00" in text or "\ufeff" in text:
+        if "\x00" in text or "\ufeff" in text or "\xad" in text:
             # A stray NUL (a JSONL "\u0000", a page with a few): no text holds one, lxml
             # refuses a string with it, and databases reject it in text (PostgreSQL). And
-            # byte-order marks inside the text (files joined by cat): invisible, they split
-            # words and lines that should match (dedup, the line model)
-            text = text.replace("\x00", "").replace("\ufeff", "")
+            # byte-order marks inside the text (files joined by cat), soft hyphens (U+00AD,
+            # the hyphenation hints of German pages: "Not\xadfall\xaddaten"): invisible,
+            # they split words and lines that should match (a search index's terms, dedup,
+            # the line model)
+            text = text.replace("\x00", "").replace("\ufeff", "").replace("\xad", "")
         sha = hashlib.sha256(raw).hexdigest()
         uri = printable(uri)
         if _NOT_IN_URI.search(uri) is not None:

@@ -345,6 +345,10 @@ class BoilerplateStage(Stage):
                     out.append(result)
                     continue
                 text, ann = result
+                if "\xad" in text:
+                    # (soft hyphens, from &shy; in the page: invisible hyphenation hints
+                    # that split a word's terms in a search index)
+                    text = text.replace("\xad", "")
             else:
                 d = decided[id(doc)]
                 joined = reflowed.get(id(doc))

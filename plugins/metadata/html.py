@@ -499,7 +499,12 @@ def _author_fields_as_written() -> Iterator[None]:
 
     def normalize(current_authors: str | None, author_string: str) -> str | None:
         if isinstance(author_string, str):
-            written = htmllib.unescape(author_string) if "&" in author_string else author_string
+            if "&" in author_string:
+                # (unescaped twice, and given on so: a page that escapes its entities twice,
+                # "Redacci&amp;oacute;n", was split at the entity's "&" and ";" by
+                # trafilatura, the authors Redacci, Oacute, N)
+                author_string = htmllib.unescape(htmllib.unescape(author_string))
+            written = author_string
             if _MARKS.search(written):
                 # a script with vowel signs (Devanagari and the other Indic scripts):
                 # trafilatura's clean-up cuts the signs as special characters ("राहुल
@@ -802,6 +807,10 @@ _COPY_MARK = re.compile(
 )
 
 
+#: A site name that names nothing: digits and their separators (a date, a number).
+_NO_NAME = re.compile(r"[\d\s./:,-]+")
+
+
 def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
     """Title, authors, site name and tags (record fields) from trafilatura's metadata."""
     out: dict[str, Any] = {}
@@ -818,7 +827,15 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
         # "&amp;copy; 2016 aryanews.com", "Guinéenews©": the name, without the notice
         # (unescaped twice: pages escape their entities twice, "&amp;copy;")
         site = _COPY_MARK.sub(" ", htmllib.unescape(htmllib.unescape(site))).strip(" -|,")
-        if site:
+        if site.startswith(("http://", "https://")):
+            # (an address for a name, "https://www.hawaiinewsnow.com": its host)
+            from urllib.parse import urlsplit
+
+            try:
+                site = (urlsplit(site).hostname or "").removeprefix("www.")
+            except ValueError:
+                site = ""
+        if site and not _NO_NAME.fullmatch(site):  # (a date, "02.11.2021": no site's name)
             out["site_name"] = " ".join(site.split())
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
     # a keywords meta tag is one string, "grenzen, selbstfürsorge, achtsamkeit": its tags

@@ -69,6 +69,18 @@ def test_html_goes_through_trafilatura(run_stage):
     assert not doc.is_html
 
 
+def test_soft_hyphens_leave_the_text_of_html_and_of_text(run_stage):
+    # &shy; in a German page kept "Not\xadfall\xaddaten\xadsatz": one word, three terms
+    word = "Not&shy;fall&shy;daten&shy;satz"
+    html = f"<html><body><article><h1>Budget</h1><p>{word} {PARA}</p><p>{PARA2}</p></article>"
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert "Notfalldatensatz " + PARA in doc.text and "\xad" not in doc.text
+    text = make_document(f"Menu\nNot\xadfall\xaddaten\xadsatz {PARA}\n{PARA2}\n")
+    assert "\xad" not in text.text  # (as NULs and byte-order marks)
+    kept = run_stage(BoilerplateStage, text).kept[0]
+    assert "Notfalldatensatz " + PARA in kept.text
+
+
 def test_an_html_fragment_of_one_element_is_read_as_a_page_body(run_stage):
     # the html field of a dump, a page saved without its head: trafilatura takes a single
     # element without "html" near its start for no HTML, and its text was lost

@@ -646,6 +646,8 @@ def test_a_time_elements_date_time_gives_the_days_precision(run_stage, time, pub
         ("<meta name='author' content='Jane Doe, example-news.de'>", "", ["Jane Doe"]),
         ("", "Jane Doe, wien.ORF.at", ["Jane Doe"]),
         ("<meta name='author' content='Par Tokpanan Doré'>", "", ["Tokpanan Doré"]),
+        # entities escaped twice: split at their "&" and ";" ("Redacci", "Oacute", "N ...")
+        ("<meta name='author' content='Mar&amp;iacute;a L&amp;oacute;pez'>", "", ["María López"]),
     ],
 )
 def test_html_author_fields_that_name_no_person(
@@ -2660,3 +2662,21 @@ def test_control_characters_leave_titles_and_names(run_stage) -> None:
     doc.annotations["source"] = {"given": {"title": doc.title}}
     out = run_stage(MetadataStage, doc).kept[0]
     assert out.title == "Council [31mvotes" and out.authors == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("content", "site"),
+    [
+        ("02.11.2021", None),  # (a date for a name: none)
+        ("https://www.hawaiinewsnow.com", "hawaiinewsnow.com"),  # (an address: its host)
+        ("Hawaii News Now", "Hawaii News Now"),
+    ],
+)
+def test_an_html_site_name_that_names_no_site(run_stage, content: str, site: str | None) -> None:
+    html = (
+        f"<html><head><title>Story</title><meta property='og:site_name' content='{content}'>"
+        f"</head><body><article><h1>Story headline</h1><p>{BODY}</p><p>{BODY2}</p></article>"
+        "</body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.site_name == site
