@@ -2923,7 +2923,14 @@ _AUTHOR_TAIL = re.compile(
     r"wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|"
     r"domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|montag|dienstag|"
-    r"mittwoch|donnerstag|freitag|samstag|sonntag)\b).*$",
+    r"mittwoch|donnerstag|freitag|samstag|sonntag)\b).*$|"
+    # a weekday and a date right after the names, on the byline's next line or after a
+    # <br> ("By Mike Wuerthele and Malcolm Owen Monday, November 18, 2019": an author
+    # "Malcolm Owen Monday", another "November")
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag),?\s+"
+    r"(?=\d|[^\W\d]+\.?,?\s+\d).*$",
     re.I,
 )
 _FROM_DIGIT = re.compile(r"\d.*$")

@@ -1895,6 +1895,14 @@ def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) 
         ("Loïc Le Clerc", ["Loïc Le Clerc"]),  # a particle of a name is no date's "le"
         ("Juan El Mehdi", ["Juan El Mehdi"]),
         ("Jean Le Monnier", ["Jean Le Monnier"]),
+        # a weekday and a date after the names, with no "on" (a byline's <br>): an author
+        # "Malcolm Owen Monday" and another "November"
+        (
+            "Mike Wuerthele and Malcolm Owen Monday, November 18, 2019, 04:05 pm PT",
+            ["Mike Wuerthele", "Malcolm Owen"],
+        ),
+        ("Jane Doe Freitag, 3. Mai 2019", ["Jane Doe"]),
+        ("Joe Friday and Ann Lee", ["Joe Friday", "Ann Lee"]),  # (no date after it)
     ],
 )
 def test_a_bylines_date_tail_and_name_particles(names: str, authors: list[str]) -> None:
