@@ -68,6 +68,12 @@ _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
 _FALLBACK_SHARE = 0.2
 _GATE_MIN_PAGE_WORDS = 300
+#: trafilatura's text of fewer words than this, of a page whose visible text has at least
+#: _TINY_PAGE_WORDS and _TINY_GAIN times as many, is checked against the line model's
+#: cleaning of the visible text (taken when it keeps _TINY_GAIN times the words)
+_TINY_WORDS = 40
+_TINY_PAGE_WORDS = 150
+_TINY_GAIN = 4
 _WORD = re.compile(r"\w+")
 #: the prefix of a text :func:`_n_words` counts first, in characters per word asked for
 _PREFIX_CHARS_PER_WORD = 12
@@ -545,6 +551,12 @@ class BoilerplateStage(Stage):
                         method = "trafilatura-fallback"
                         with page_xpaths(index):
                             text, _ = _extract(tree, "recall", False)
+                    if (
+                        self.options.html_fallback
+                        and (n_kept := _n_words(text, _TINY_WORDS)) < _TINY_WORDS
+                        and (lines := self._lines_of_page(doc, tree, n_kept)) is not None
+                    ):
+                        return lines
         except _Timeout:
             raise TimeoutError(
                 f"HTML extraction took over {self.options.html_timeout:g} s"
@@ -582,6 +594,30 @@ class BoilerplateStage(Stage):
             "method": method,
             "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
         }
+
+    def _lines_of_page(
+        self, doc: Document, tree: Any, n_kept: int
+    ) -> tuple[str, dict[str, Any]] | None:
+        """The page's visible text cleaned by the line model, when trafilatura kept next to
+        nothing of a page with much text (a tagline twice, 14 words, of a 1,500-character
+        article: it took the wrong element) and the line model keeps several times more;
+        else None."""
+        from ..metadata.html import tree_to_text
+        from . import lines as line_model
+
+        page = doc.work.get("html_text")
+        if not isinstance(page, str):
+            page = doc.work["html_text"] = tree_to_text(tree)
+        need = max(_TINY_PAGE_WORDS, _TINY_GAIN * (n_kept + 1))
+        if _n_words(page, need) < need:
+            return None
+        plain, ann = self._text(
+            line_model.decide(page, self.options.threshold, self.options.sequence)
+        )
+        if _n_words(plain, _TINY_GAIN * (n_kept + 1)) < _TINY_GAIN * (n_kept + 1):
+            return None
+        ann["method"] = "lines-fallback"
+        return plain, ann
 
     @staticmethod
     def _fallback_may_help(doc: Document, tree: Any, n_prec: int) -> bool:

@@ -81,6 +81,26 @@ def test_soft_hyphens_leave_the_text_of_html_and_of_text(run_stage):
     assert "Notfalldatensatz " + PARA in kept.text
 
 
+def test_a_page_of_which_trafilatura_keeps_next_to_nothing_is_read_by_the_line_model(
+    run_stage, monkeypatch
+):
+    # trafilatura took the wrong element of a page: its text was the site's tagline twice
+    # (14 words) for an article of 1,500 characters
+    import corearchive_plugins.boilerplate as bp
+
+    monkeypatch.setattr(bp, "_extract", lambda *a, **k: ("Your touchpoint to digital.", None))
+    paras = "".join(f"<p>{p} ({n})</p>" for n, p in enumerate((PARA, PARA2) * 4))
+    html = f"<html><body><nav><a href='/'>Home</a></nav><div>{paras}</div></body></html>"
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.annotations["boilerplate"]["method"] == "lines-fallback"
+    assert PARA in doc.text and PARA2 in doc.text
+    # a page with little more text than that keeps trafilatura's
+    short = "<html><body><p>Your touchpoint to digital.</p><p>Contact us today.</p></body></html>"
+    kept = run_stage(BoilerplateStage, make_document(short, html=True, path="b.html")).kept[0]
+    assert kept.text == "Your touchpoint to digital."
+    assert kept.annotations["boilerplate"]["method"] == "trafilatura"
+
+
 def test_an_html_fragment_of_one_element_is_read_as_a_page_body(run_stage):
     # the html field of a dump, a page saved without its head: trafilatura takes a single
     # element without "html" near its start for no HTML, and its text was lost
