@@ -210,9 +210,26 @@ class AtomicFile:
 
     def sha256(self) -> str:
         """``sha256:HEX`` of this run's bytes (the whole file when it is new or replaced),
-        as written so far."""
-        self.file.flush()
-        return file_sha256(self.tmp)
+        as written so far; after :meth:`commit`, as committed (a sink's ``digests()``, which
+        the host calls after ``commit()``: it failed, "flush of closed file", and the run
+        with it)."""
+        if not self.file.closed:
+            self.file.flush()
+            return file_sha256(self.tmp)
+        if self.tmp.exists():  # (committed, not yet put in place: a Commit's)
+            return file_sha256(self.tmp)
+        if self.base is None:  # (put in place by a rename)
+            return file_sha256(self.path)
+        # (appended: this run's bytes are the file's from where it began)
+        span = self._span or {"offset": self.base + self.lead, "bytes": 0}
+        digest = hashlib.sha256()
+        with open(self.path, "rb") as f:
+            f.seek(self.base)
+            left = span["offset"] - self.base + span["bytes"]
+            while left > 0 and (chunk := f.read(min(left, 1 << 20))):
+                digest.update(chunk)
+                left -= len(chunk)
+        return "sha256:" + digest.hexdigest()
 
     def commit(self) -> None:
         """Flush to disk and put in place (rename, or append); inside a :class:`Commit`, that

@@ -49,7 +49,7 @@ from .manager import PluginManager, collect, make_plugin_manager
 from .runner import _prepares, new_run_id
 from .schema import STILL_HTML, RecordValidator, build_record, schema_failure
 from .source import HEAD_SIZE, Failure, InputItem, Source
-from .stage import Stage, StageContext, close_stages, describe_error, open_stages
+from .stage import Stage, StageContext, close_stages, describe_error, forget_in, open_stages
 
 #: What a page given as a mapping is read as: one object of a JSON Lines dump.
 _OBJECT_FORMAT = "jsonl"
@@ -92,17 +92,14 @@ class _Outcomes:
 
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
         # (as the run does: the stage that dropped it decides what it keeps of it)
-        for st in self.ordered:
-            if st.name != stage:
-                st.forget(document)
+        forget_in(self.ordered, document, but=stage)
         self.ended[document.id].append(
             Cleaned(document.source.uri, stage=stage, reason=drop.reason, detail=drop.detail)
         )
         self.pm.notify("corearchive_document_dropped", document=document, stage=stage, drop=drop)
 
     def failed(self, document: Document, stage: str, error: str) -> None:
-        for st in self.ordered:
-            st.forget(document)
+        forget_in(self.ordered, document)
         self.ended[document.id].append(Cleaned(document.source.uri, stage=stage, error=error))
         self.pm.notify(
             "corearchive_document_failed",
@@ -315,9 +312,8 @@ class Cleaner:
             if any(c.error is not None for c in ended):
                 continue  # (a failure: the ordered stages forgot it then)
             dropped_by = {c.stage for c in ended}
-            for st in self._ordered:
-                if st.name not in dropped_by:  # (as for a drop: not the stage that dropped it)
-                    st.forget(doc)
+            # (as for a drop: not the stage that dropped it)
+            forget_in([st for st in self._ordered if st.name not in dropped_by], doc)
 
     def _read(
         self,

@@ -105,7 +105,7 @@ from .limits import signals_held
 from .manager import Registry
 from .report import REPEATED_INPUT, RunReport, RunReporter
 from .schema import RecordValidator
-from .sink import Sink, SinkContext
+from .sink import Sink, SinkContext, commit_sinks
 from .source import Failure, Source
 from .stage import Stage, StageContext, StageStats, close_stages, describe_error
 from .unchanged import UnchangedInputs, file_state, record
@@ -845,8 +845,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
                 if doc.source.warc_record_id:
                     _seed_record_id(catalog, archived, doc.source.warc_record_id, taken)
                 _emit(spec, doc, sinks, reporter, validator, catalog)
-        for sink in sinks:
-            sink.commit()
+        commit_sinks(sinks)
         reporter.rejects.commit()
         catalog.commit()
         # the SHA-256 of the task's files, taken as its sinks committed them: the final

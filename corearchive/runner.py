@@ -61,9 +61,17 @@ from .schema import (
     json_problems,
     schema_failure,
 )
-from .sink import Sink, SinkContext
+from .sink import Sink, SinkContext, commit_sinks
 from .source import Failure, InputItem, Source
-from .stage import Stage, StageContext, StageStats, describe_error, open_stages
+from .stage import (
+    Stage,
+    StageContext,
+    StageStats,
+    close_ordered,
+    describe_error,
+    forget_in,
+    open_stages,
+)
 from .takedown import removed_bytes
 from .unchanged import UnchangedInputs, fingerprint
 
@@ -255,8 +263,7 @@ class Run:
                 self._emit(doc, sinks, reporter, catalog)
                 progress.kept()
             executor.close()
-            for stage in ordered:
-                stage.close()
+            close_ordered(ordered)
             progress.finish()
             # (in the run's transaction: committed with it, or not at all)
             unchanged.record(catalog.db, self.run_id, self.report.inputs_with_errors)
@@ -264,8 +271,7 @@ class Run:
 
             # The files become visible together, after the index's commit (Commit)
             with commit:
-                for sink in sinks:
-                    sink.commit()
+                commit_sinks(sinks)
                 reporter.rejects.commit()
                 counts = self.report.counts_json()
                 manifest = self.manifest(
@@ -469,17 +475,14 @@ class Run:
 
     def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
         if doc is not None:
-            for st in self._ordered:
-                st.forget(doc)
+            forget_in(self._ordered, doc)
         self.pm.notify(
             "corearchive_document_failed", document=doc, source=source, stage=stage, error=error
         )
 
     def _dropped(self, sinks: list[Sink], doc: Document, stage: str, drop: Drop) -> None:
         # The stage that dropped the document decides what it keeps of it; the others forget.
-        for st in self._ordered:
-            if st.name != stage:
-                st.forget(doc)
+        forget_in(self._ordered, doc, but=stage)
         for sink in sinks:
             try:
                 sink.dropped(doc, stage, drop)

@@ -6,6 +6,7 @@ interrupted run leaves no half-written file under a final name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -91,3 +92,19 @@ class Sink:
         later run changes (the manifest records them; ``verify`` checks them), taken in
         :meth:`commit`. A file that later runs add to has none."""
         return {}
+
+
+def commit_sinks(sinks: Iterable[Sink]) -> None:
+    """Commit each sink. One whose ``commit()`` raises stops the run before its commit
+    point, naming the sink (it was an "internal error" with a traceback)."""
+    from .errors import PluginError
+    from .stage import describe_error
+
+    for sink in sinks:
+        try:
+            sink.commit()
+        except Exception as exc:
+            raise PluginError(
+                f"sink {sink.name!r}: commit() raised {describe_error(exc)}; nothing from this"
+                " run was committed"
+            ) from exc

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from .document import Document, Drop, Duplicate, SourceInfo
-from .errors import CoreArchiveError, StageSetupError
+from .errors import CoreArchiveError, PluginError, StageSetupError
 from .limits import DocumentTimeout, time_limit
 from .options import NoOptions
 from .report import dumps
@@ -100,6 +100,20 @@ def close_stages(stages: Iterable[Stage]) -> None:
                 f"warning: stage {stage.name!r}: close() raised {describe_error(exc)}",
                 file=sys.stderr,
             )
+
+
+def close_ordered(stages: Iterable[Stage]) -> None:
+    """Close the ordered stages at the end of a run. What they hold goes into the outputs
+    (an index's last rows), so one whose ``close()`` raises stops the run before its
+    commit, naming the stage (it was an "internal error" with a traceback)."""
+    for stage in stages:
+        try:
+            stage.close()
+        except Exception as exc:
+            raise PluginError(
+                f"stage {stage.name!r}: close() raised {describe_error(exc)}; nothing from"
+                " this run was committed"
+            ) from exc
 
 
 def describe_error(exc: BaseException) -> str:
@@ -382,6 +396,28 @@ def _bad_drop(drop: Drop) -> TypeError | None:
     except (TypeError, ValueError, RecursionError, OverflowError) as exc:
         return TypeError(f"the stage's Drop detail is not JSON ({describe_error(exc)})")
     return None
+
+
+def forget_in(stages: Iterable[Stage], doc: Document, but: str | None = None) -> None:
+    """:meth:`Stage.forget` ``doc`` in each of ``stages`` (not the one named ``but``, which
+    dropped it). A stage whose ``forget`` raises is warned of on stderr, once per stage, and
+    the run goes on: one plugin's mistake stopped the run (exit 3, an internal error,
+    nothing committed) where it could at most have left the document counted in its
+    state."""
+    for st in stages:
+        if st.name == but:
+            continue
+        try:
+            st.forget(doc)
+        except Exception as exc:
+            if not getattr(st, "_forget_warned", False):
+                st._forget_warned = True  # type: ignore[attr-defined]
+                print(
+                    f"warning: stage {st.name!r}: forget raised {describe_error(exc)}; the"
+                    " run goes on, the stage's own state may still count the document (its"
+                    " further failures are not shown)",
+                    file=sys.stderr,
+                )
 
 
 def _snapshot(doc: Document) -> Document:

@@ -871,6 +871,31 @@ def _check_index(
     return lines
 
 
+def _check_other_digests(out: Path, run_id: str, run: _Run, result: Verification) -> None:
+    """The files other than WARC files whose SHA-256 the run recorded (``digests``: a
+    plugin sink's, which no later run changes, docs/plugins.md) are there and unchanged:
+    they went unchecked, "intact" with one edited or deleted."""
+    here = out.resolve()
+    for name, want in run.digests.items():
+        if name in run.warcs:
+            continue  # (checked with the WARC files)
+        path = out / name
+        try:
+            inside = path.resolve().is_relative_to(here)
+        except (OSError, ValueError):
+            inside = False
+        if not inside:
+            result.problem("run", f"run {run_id}: its manifest names {name!r}, not a file of OUT")
+        elif not path.is_file():
+            result.problem("run", f"run {run_id}: its file {name} is missing")
+        elif file_sha256(path) != want:
+            result.problem(
+                "run",
+                f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it wrote"
+                " the file: the file changed after the run",
+            )
+
+
 def _runs_of_other_folders(con: sqlite3.Connection, out: Path) -> set[str]:
     """The runs the index ``con`` records as made into another output folder than ``out``
     (the index's ``runs.out``, compared resolved; a run whose folder cannot be told, a
@@ -1024,6 +1049,7 @@ def _check_archive(
                     " wrote the file: the file changed after the run",
                     _WARC_REPAIR,
                 )
+        _check_other_digests(out, run_id, run, result)
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(
                 "run",

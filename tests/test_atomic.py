@@ -155,3 +155,31 @@ def test_the_index_takes_the_umask_as_the_other_outputs(seeds, tmp_path, ingest)
         for p in [res.out / "index.sqlite", res.out / "records.jsonl", res.out / "run.json"]
     }
     assert set(modes.values()) == {0o664}, modes
+
+
+def test_the_sha256_of_a_committed_file_is_of_its_bytes(tmp_path):
+    # a sink's digests(), called after commit(), failed with "flush of closed file" and the
+    # run with it (s26 plugin author F10)
+    import hashlib
+
+    from corearchive.atomic import Commit
+
+    new = AtomicFile(tmp_path / "new.bin", "r1")
+    new.write(b"abc")
+    before = new.sha256()
+    new.commit()
+    assert new.sha256() == before == "sha256:" + hashlib.sha256(b"abc").hexdigest()
+    grown = tmp_path / "grown.jsonl"
+    grown.write_bytes(b"earlier")  # (no newline: this run's bytes start with one)
+    f = AtomicFile(grown, "r1", keep_existing=True, lines=True)
+    f.write(b"line\n")
+    before = f.sha256()
+    f.commit()
+    assert f.sha256() == before == "sha256:" + hashlib.sha256(b"\nline\n").hexdigest()
+    with Commit(tmp_path, "r2") as group:  # (committed, not yet put in place)
+        g = AtomicFile(tmp_path / "g.bin", "r2")
+        g.write(b"xyz")
+        g.commit()
+        assert g.sha256() == "sha256:" + hashlib.sha256(b"xyz").hexdigest()
+        group.publish()
+    assert g.sha256() == "sha256:" + hashlib.sha256(b"xyz").hexdigest()

@@ -1453,6 +1453,9 @@ def test_a_plugin_sink_writing_through_atomicfile_publishes_with_the_run(
         with extra_plugins(monkeypatch, ("titles", Plugin())):
             r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-c", str(cfg)])
         assert r.exit_code == (0 if ok else 3), r.output
+        if not ok:  # (named, no traceback: it was an "internal error" with one)
+            assert "sink 'boom': commit() raised RuntimeError: boom at commit" in r.output
+            assert "Traceback" not in r.output
         assert (out / "titles.tsv").exists() == ok
         assert (out / "records.jsonl").exists() == ok
         if ok:
@@ -1931,3 +1934,60 @@ def test_a_missing_warc_file_of_an_earlier_run_is_warned_of(ingest, seeds, tmp_p
     run = first.manifest["run_id"]
     assert f"warning: {name} (of run {run}) is missing from {first.out}" in r.stderr, r.stderr
     assert f"Restore the file from a backup (its SHA-256 is in runs/{run}.json)" in r.stderr
+
+
+def test_an_ordered_stage_whose_forget_raises_is_warned_of_and_the_run_goes_on(
+    ingest, tmp_path, monkeypatch
+):
+    # a plugin's forget() that raised stopped the run: exit 3, an internal error, nothing
+    # committed (s26 plugin author F1)
+    from corearchive import Stage
+
+    class Keeper(Stage):
+        name = "keeper"
+        ordered = True
+
+        def process(self, doc):
+            return doc
+
+        def forget(self, doc):
+            raise RuntimeError("forget on purpose")
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "a.txt").write_text(ARTICLE)
+    (docs / "b.txt").write_text(ARTICLE + "\n")  # (an exact copy: dedup drops it)
+    (docs / "c.txt").write_text("Home\nShare\n")  # (no content: the boilerplate stage)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "dedup", "keeper"]\n')
+    with extra_plugins(monkeypatch, ("keeper", StagePlugin(Keeper))):
+        res = ingest(str(docs), "--config", str(cfg))
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 1 and len(res.rejects) == 2
+    assert res.output.count("warning: stage 'keeper': forget raised RuntimeError") == 1
+
+
+def test_an_ordered_stage_whose_close_raises_is_named_and_nothing_is_committed(
+    ingest, seeds, tmp_path, monkeypatch
+):
+    # "internal error" with a traceback, the stage not named (s26 plugin author F2)
+    from corearchive import Stage
+
+    class Closer(Stage):
+        name = "closer"
+        ordered = True
+
+        def process(self, doc):
+            return doc
+
+        def close(self):
+            raise RuntimeError("close on purpose")
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["boilerplate", "dedup", "closer"]\n')
+    with extra_plugins(monkeypatch, ("closer", StagePlugin(Closer))):
+        res = ingest(str(seeds), "--config", str(cfg))
+    assert res.exit_code == 3
+    assert "stage 'closer': close() raised RuntimeError: close on purpose" in res.output
+    assert "nothing from this run was committed" in res.output and "Traceback" not in res.output
+    assert not (res.out / "records.jsonl").exists()

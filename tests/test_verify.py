@@ -1038,3 +1038,58 @@ def test_a_missing_folder_is_a_usage_error_in_json_too(tmp_path):
     (tmp_path / "f").write_text("x")
     r = CliRunner().invoke(cli, ["verify", str(tmp_path / "f")])
     assert r.exit_code == 2 and "not a folder" in r.stderr
+
+
+def test_a_plugin_sinks_files_whose_digests_its_run_recorded_are_checked(
+    seeds, tmp_path, monkeypatch
+):
+    # docs/plugins.md: digests "records the SHA-256 of those no later run changes, which
+    # verify checks"; an edited or deleted sink file was "intact" (s26 plugin author F9)
+    from typing import Any
+
+    from corearchive import AtomicFile, Sink, hookimpl
+    from corearchive.testing import run_ingest
+
+    from helpers import extra_plugins
+
+    class Ids(Sink):
+        name = "ids"
+
+        def open(self) -> None:
+            self.rel = f"ids-{self.context.run_id}.txt"
+            self.file = AtomicFile(self.context.out / self.rel, self.context.run_id)
+
+        def write(self, document: Any, record: dict[str, Any]) -> None:
+            self.file.write(f"{record['id']}\n".encode())
+
+        def commit(self) -> None:
+            self.file.commit()
+
+        def outputs(self) -> list[str]:
+            return [self.rel]
+
+        def digests(self) -> dict[str, str]:
+            return {self.rel: self.file.sha256()}  # (after commit: F10)
+
+        def abort(self) -> None:
+            self.file.abort()
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sinks(register: Any) -> None:
+            register(Ids)
+
+    out = tmp_path / "out"
+    with extra_plugins(monkeypatch, ("ids", Plugin())):
+        res = run_ingest(str(seeds), "--set", 'output.sinks=["warc", "records", "ids"]', out=out)
+    assert res.exit_code == 0, res.output
+    [ids] = out.glob("ids-*.txt")
+    assert _verify(out)[0] == 0
+    with open(ids, "ab") as f:
+        f.write(b"x\n")
+    code, got = _verify(out)
+    assert code == 1 and any(f"{ids.name}: its SHA-256 is not the" in p for p in got["listed"])
+    ids.unlink()
+    code, got = _verify(out)
+    assert code == 1 and any(f"its file {ids.name} is missing" in p for p in got["listed"])
