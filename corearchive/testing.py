@@ -43,13 +43,15 @@ def make_document(
     format: Format = "text",
     html: bool = False,
     raw: bytes | None = None,
+    uri: str | None = None,
     **source_fields: Any,
 ) -> Document:
-    """A document as a source would make it from ``text`` (raw bytes: its UTF-8)."""
+    """A document as a source would make it from ``text`` (raw bytes: its UTF-8); ``uri``
+    its address (default: the file URI of ``path``), as a WARC or dump gives one."""
     return Document.create(
         raw=raw if raw is not None else text.encode("utf-8"),
         text=text,
-        uri=Path(path).resolve().as_uri(),
+        uri=uri if uri is not None else Path(path).resolve().as_uri(),
         path=path,
         format=format,
         is_html=html,

@@ -131,3 +131,13 @@ def test_an_error_without_a_message_is_named_with_one():
         raise RuntimeError
     except RuntimeError as exc:
         assert describe_error(exc).startswith("RuntimeError: (no message) at ")
+
+
+def test_make_document_takes_an_address():
+    # a stage keyed by site could not be tested: make_document(uri=...) was a TypeError
+    # (s26 plugin author F8)
+    from corearchive.testing import make_document
+
+    doc = make_document("Some text.", uri="https://example.org/a")
+    assert doc.source.uri == "https://example.org/a" and doc.source.path == "doc.txt"
+    assert make_document("Some text.").source.uri.startswith("file:///")
