@@ -183,11 +183,20 @@ class Run:
             _warn_unknown_runs(earlier, opts.out, index, self.err)
             _warn_cut_files(earlier, opts.out, self.err)
             _warn_missing_warcs(earlier, opts.out, self.err)
+            # (what a first run that fails before its commit made is taken away: a hook or
+            # a cluster that failed at the start left a new folder holding an empty index)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
+                # (not here: a staged plan stopped is relaunched from what it left)
                 return StagedPlan(self, opts.work_dir).execute()
-            return self._stream()
+            made = [p for p in (index, opts.out / "warc", opts.out / "runs") if not p.exists()]
+            try:
+                return self._stream()
+            except BaseException:
+                if not self.committed:
+                    _remove_made(made, index)
+                raise
 
     def _stream(self) -> RunReport:
         opts = self.options
@@ -573,6 +582,19 @@ def libraries() -> dict[str, str]:
     with contextlib.suppress(md.PackageNotFoundError):
         found.setdefault("lxml", md.version("lxml"))
     return dict(sorted(found.items()))
+
+
+def _remove_made(made: list[Path], index: Path) -> None:
+    """Remove what a run that failed before its commit made of ``made`` (the index, had
+    there been none, and empty folders), so that a first run that fails leaves no index of
+    nothing behind."""
+    with contextlib.suppress(OSError):
+        for path in made:
+            if path == index:
+                for extra in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{index}{extra}").unlink(missing_ok=True)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
 
 
 def _a_file(item: InputItem) -> bool:

@@ -481,6 +481,8 @@ def test_a_lifecycle_hook_or_a_sink_that_fails_to_start_is_named(
     assert "COREARCHIVE_DISABLE_PLUGINS=metrics" in r.output
     assert "Traceback" not in r.output
     assert not (tmp_path / plan / "records.jsonl").exists()
+    if plan == "stream":  # (a new folder held an index of nothing, and warc/)
+        assert {p.name for p in (tmp_path / plan).iterdir()} <= {".corearchive.lock"}
 
     class Locked(Sink):
         name = "locked"
