@@ -703,6 +703,20 @@ def trafilatura_meta(
     return {k: getattr(md, k, None) for k in META_KEYS}
 
 
+def _headline_for_placeholder(root: HtmlElement, word: str) -> str | None:
+    """The page's og:title, else its first <h1>, when it has three words or more and does
+    not hold ``word`` (a one-word title from the page's metadata): None otherwise."""
+    found: list[str] = []
+    with suppress(Exception):
+        found += root.xpath('//meta[@property="og:title"]/@content')[:1]
+        found += [" ".join(h.text_content().split()) for h in root.iter("h1")][:1]
+    for text in found:
+        text = " ".join(str(text).split())
+        if len(text.split()) >= 3 and word.casefold() not in text.casefold():
+            return text
+    return None
+
+
 def _extract_metadata(
     tree: HtmlElement | str, url: str | None, config: dict[str, Any], index: AttrIndex | None = None
 ) -> Any:
@@ -724,8 +738,13 @@ def _extract_metadata(
     md = tm.examine_meta(root)
     if md.author and " " not in md.author:
         md.author = None
+    in_meta = md.title
     with suppress(Exception):  # (trafilatura logs its JSON-LD bugs and goes on)
         md = _extract_meta_json(root, md)
+    if md.title and md.title != in_meta and " " not in md.title.strip():
+        # a JSON-LD headline of one word: a template's placeholder ("escenic") where the
+        # page's og:title and <h1> say the headline
+        md.title = _headline_for_placeholder(root, md.title.strip()) or md.title
     if not md.title:
         md.title = tm.extract_title(root)
     if not md.author:

@@ -2688,3 +2688,17 @@ def test_an_html_site_name_that_names_no_site(run_stage, content: str, site: str
     )
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.site_name == site
+
+
+def test_a_one_word_json_ld_headline_is_a_placeholder_when_the_h1_says_more() -> None:
+    # a CMS's JSON-LD "headline": "escenic" was the record's title; the <h1> (the page's
+    # og:title unread: in the body) said the headline
+    from corearchive_plugins.metadata.html import trafilatura_meta
+
+    ld = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "escenic"}'
+    head = "Plumber jailed after boiler killed a daughter"
+    html = (
+        f"<html><head><script type='application/ld+json'>{ld}</script></head><body><article>"
+        f"<h1>{head}</h1><p>{BODY}</p><p>{BODY2}</p></article></body></html>"
+    )
+    assert trafilatura_meta(html, None)["title"] == head
