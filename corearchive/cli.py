@@ -647,23 +647,58 @@ def verify(
     sys.exit(int(ExitCode.OK if result.ok else ExitCode.PARTIAL))
 
 
+def _maintenance_options(
+    index_help: str, timeout_help: str
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--index`` and ``--timeout`` of the commands that change an archive in place
+    (remove, index upgrade, index rebuild)."""
+
+    def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
+        f = click.option(
+            "--timeout",
+            type=_FINITE_SECONDS,
+            default=30.0,
+            show_default=True,
+            help=timeout_help,
+        )(f)
+        return click.option(
+            "--index",
+            "index_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help=index_help,
+        )(f)
+
+    return decorate
+
+
+_USED_INDEX = "The index the folder's runs used, where it is not OUT/index.sqlite."
+
+
+@contextlib.contextmanager
+def _maintenance_errors(
+    failed: str, internal: tuple[type[CoreArchiveError], ...] = ()
+) -> Iterator[None]:
+    """The exit of a command that changes an archive in place: 75 when a run holds OUT or
+    the index, 2 for what the command refuses, 3 for a failure of the disk or the index
+    (``failed``, with ``{}`` for the cause: the archive is as it was) and for the errors of
+    ``internal``."""
+    try:
+        yield
+    except (IndexBusyError, OutputBusyError) as exc:
+        _fail(str(exc), ExitCode.BUSY)
+    except internal as exc:
+        _fail(str(exc), ExitCode.INTERNAL)
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(failed.format(exc), ExitCode.INTERNAL)
+
+
 @cli.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--reason", required=True, help="Why (kept in OUT/takedowns.jsonl and the index).")
-@click.option(
-    "--index",
-    "index_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The index the folder's runs used, where it is not OUT/index.sqlite.",
-)
-@click.option(
-    "--timeout",
-    type=_FINITE_SECONDS,
-    default=30.0,
-    show_default=True,
-    help="Seconds to wait for a run holding OUT or the index.",
-)
+@_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
 def remove(
     out: Path, ids: tuple[str, ...], reason: str, index_path: Path | None, timeout: float
 ) -> None:
@@ -676,18 +711,10 @@ def remove(
     from .takedown import UnfinishedTakedown
     from .takedown import remove as take_down
 
-    try:
+    with _maintenance_errors("nothing was taken down ({})", internal=(UnfinishedTakedown,)):
         entries = take_down(
             out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
         )
-    except (IndexBusyError, OutputBusyError) as exc:
-        _fail(str(exc), ExitCode.BUSY)
-    except UnfinishedTakedown as exc:
-        _fail(str(exc), ExitCode.INTERNAL)
-    except CoreArchiveError as exc:
-        _fail(str(exc), ExitCode.USAGE)
-    except (OSError, sqlite3.Error) as exc:
-        _fail(f"nothing was taken down ({exc})", ExitCode.INTERNAL)
     for e in entries:
         warc = (
             f"its WARC records ({len(e['withdrawn_records'])} raw or revisit record(s) with"
@@ -705,19 +732,7 @@ def index() -> None:
 
 @index.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "--index",
-    "index_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The index the folder's runs used, where it is not OUT/index.sqlite.",
-)
-@click.option(
-    "--timeout",
-    type=_FINITE_SECONDS,
-    default=30.0,
-    show_default=True,
-    help="Seconds to wait for a run holding OUT or the index.",
-)
+@_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
 def upgrade(out: Path, index_path: Path | None, timeout: float) -> None:
     """Upgrade the index of OUT, made by an older corearchive, to this one's format, in place
     (the documents concerned are re-hashed from OUT's records.jsonl; a copy of the index as
@@ -725,31 +740,15 @@ def upgrade(out: Path, index_path: Path | None, timeout: float) -> None:
     when the index cannot be upgraded, 75 when a run holds OUT or the index."""
     from .upgrade import upgrade as run_upgrade
 
-    try:
+    with _maintenance_errors("the index was not upgraded ({}); it is as it was"):
         click.echo(run_upgrade(out, index_path, timeout, sys.stderr))
-    except (IndexBusyError, OutputBusyError) as exc:
-        _fail(str(exc), ExitCode.BUSY)
-    except CoreArchiveError as exc:
-        _fail(str(exc), ExitCode.USAGE)
-    except (OSError, sqlite3.Error) as exc:
-        _fail(f"the index was not upgraded ({exc}); it is as it was", ExitCode.INTERNAL)
 
 
 @index.command()
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_config_options
-@click.option(
-    "--index",
-    "index_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where the index goes, if not OUT/index.sqlite.",
-)
-@click.option(
-    "--timeout",
-    type=_FINITE_SECONDS,
-    default=30.0,
-    show_default=True,
-    help="Seconds to wait for a run holding OUT.",
+@_maintenance_options(
+    "Where the index goes, if not OUT/index.sqlite.", "Seconds to wait for a run holding OUT."
 )
 def rebuild(
     out: Path,
@@ -769,7 +768,7 @@ def rebuild(
 
     from .rebuild import rebuild as run_rebuild
 
-    try:
+    with _maintenance_errors("the index was not rebuilt ({}); it is as it was"):
         _, registry = _setup()
         config = resolve(registry, config_path=config_path, sets=sets, disable=disable)
         options = (
@@ -777,12 +776,6 @@ def rebuild(
             or importlib.import_module("corearchive_plugins.dedup").DedupOptions()
         )
         click.echo(run_rebuild(out, index_path, options, timeout, sys.stderr))
-    except (IndexBusyError, OutputBusyError) as exc:
-        _fail(str(exc), ExitCode.BUSY)
-    except CoreArchiveError as exc:
-        _fail(str(exc), ExitCode.USAGE)
-    except (OSError, sqlite3.Error) as exc:
-        _fail(f"the index was not rebuilt ({exc}); it is as it was", ExitCode.INTERNAL)
 
 
 @cli.command()

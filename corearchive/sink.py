@@ -97,14 +97,6 @@ class Sink:
 def commit_sinks(sinks: Iterable[Sink]) -> None:
     """Commit each sink. One whose ``commit()`` raises stops the run before its commit
     point, naming the sink (it was an "internal error" with a traceback)."""
-    from .errors import PluginError
-    from .stage import describe_error
+    from .stage import call_each_or_stop
 
-    for sink in sinks:
-        try:
-            sink.commit()
-        except Exception as exc:
-            raise PluginError(
-                f"sink {sink.name!r}: commit() raised {describe_error(exc)}; nothing from this"
-                " run was committed"
-            ) from exc
+    call_each_or_stop(sinks, "commit", "sink")

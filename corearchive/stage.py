@@ -106,12 +106,18 @@ def close_ordered(stages: Iterable[Stage]) -> None:
     """Close the ordered stages at the end of a run. What they hold goes into the outputs
     (an index's last rows), so one whose ``close()`` raises stops the run before its
     commit, naming the stage (it was an "internal error" with a traceback)."""
-    for stage in stages:
+    call_each_or_stop(stages, "close", "stage")
+
+
+def call_each_or_stop(parts: Iterable[Any], method: str, kind: str) -> None:
+    """Call ``method`` of each of ``parts`` (stages or sinks, ``kind``); one that raises
+    stops the run before its commit point with a :class:`PluginError` naming it."""
+    for part in parts:
         try:
-            stage.close()
+            getattr(part, method)()
         except Exception as exc:
             raise PluginError(
-                f"stage {stage.name!r}: close() raised {describe_error(exc)}; nothing from"
+                f"{kind} {part.name!r}: {method}() raised {describe_error(exc)}; nothing from"
                 " this run was committed"
             ) from exc
 

@@ -36,6 +36,15 @@ def _without_file_digests(out: Path) -> None:
         path.write_text(json.dumps(manifest), "utf-8")
 
 
+def _flip_in_member(path: Path, members: list[bytes], k: int, mask: int) -> None:
+    """Write ``path`` as its gzip ``members`` with the middle byte of member ``k`` XORed
+    with ``mask`` (damage after the WARC's digests were written)."""
+    damaged = bytearray(members[k])
+    damaged[len(damaged) // 2] ^= mask
+    members[k] = bytes(damaged)
+    path.write_bytes(b"".join(members))
+
+
 def _warc(out: Path) -> Path:
     [path] = sorted((out / "warc").glob("*.warc.gz"))
     return path
@@ -247,10 +256,7 @@ def test_one_damaged_record_does_not_hide_the_intact_ones_after_it(ingest, seeds
     assert refers is not None
     rid = refers.group(1).decode()
     if gzipped:
-        damaged = bytearray(members[5])
-        damaged[len(damaged) // 2] ^= 0xFF
-        members[5] = bytes(damaged)
-        path.write_bytes(b"".join(members))
+        _flip_in_member(path, members, 5, 0xFF)
     else:
         plain = [_inflate(m) for m in members]
         plain[5] = plain[5].replace(b"WARC/1.1", b"WARX/1.1", 1)
@@ -370,10 +376,7 @@ def test_a_damaged_records_bytes_are_not_written_raw_to_the_terminal(ingest, see
     path = _warc(res.out)
     members = _members(path)
     if gzipped:
-        damaged = bytearray(members[5])
-        damaged[len(damaged) // 2] ^= 0x10
-        members[5] = bytes(damaged)
-        path.write_bytes(b"".join(members))
+        _flip_in_member(path, members, 5, 0x10)
     else:
         plain = [_inflate(m) for m in members]
         plain[5] = plain[5].replace(b"WARC/1.1", b"WARC/\x1b[2J\x9b1.1", 1)
