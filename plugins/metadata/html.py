@@ -819,6 +819,38 @@ def _extract_meta_json(tree: HtmlElement, metadata: Any) -> Any:
 
 
 _TAG_SEP = re.compile(r"[,;，、]")
+#: Tags that are a CMS's flags, not a subject (a blog's default category, a page type, a
+#: layout switch): "post", "Uncategorized", "No Autolink", "Homepage", "Front Page"
+_CMS_FLAGS = frozenset(
+    [
+        "post",
+        "page",
+        "homepage",
+        "home-page",
+        "frontpage",
+        "front-page",
+        "no-autolink",
+        "google-news",
+        "seo",
+        "uncategorized",
+        "uncategorised",
+        "allgemein",
+        "sin-categoría",
+        "non-classé",
+    ]
+)
+
+
+def _cms_flag(tag: str) -> bool:
+    """Whether ``tag`` is a CMS's flag rather than a subject: one of :data:`_CMS_FLAGS`, a
+    machine name ("ctp_video", "autoplay_video") or a handle ("@lll")."""
+    return (
+        "-".join(tag.casefold().split()) in _CMS_FLAGS
+        or tag.startswith("@")
+        or ("_" in tag and " " not in tag)
+    )
+
+
 #: A copyright notice in a site name: the sign, "(c)", "copyright" and a year
 _COPY_MARK = re.compile(
     r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b)?(?:\s*by\b)?"
@@ -859,7 +891,7 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
     # a keywords meta tag is one string, "grenzen, selbstfürsorge, achtsamkeit": its tags
     tags = [p for t in tags if isinstance(t, str) for p in _TAG_SEP.split(t)]
-    tags = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
+    tags = list(dict.fromkeys(t.strip() for t in tags if t.strip() and not _cms_flag(t.strip())))
     if tags:
         out["tags"] = tags
     return out

@@ -2702,3 +2702,18 @@ def test_a_one_word_json_ld_headline_is_a_placeholder_when_the_h1_says_more() ->
         f"<h1>{head}</h1><p>{BODY}</p><p>{BODY2}</p></article></body></html>"
     )
     assert trafilatura_meta(html, None)["title"] == head
+
+
+def test_html_tags_that_are_a_cms_flags_are_not_tags() -> None:
+    # "post", "No Autolink", "ctp_video", "@lll", "Uncategorized", "Front Page" were tags
+    # (s26 quality reviewer): a search index facets on them
+    from corearchive_plugins.metadata.html import meta_fields
+
+    tags = ["post", "No Autolink", "ctp_video", "@lll", "Uncategorized", "Front Page", "Syria"]
+    got = meta_fields({"tags": tags, "categories": ["Allgemein", "Politik"]})
+    assert got["tags"] == ["Politik", "Syria"]
+    assert meta_fields({"tags": ["Post office", "Home Office", "seo tips"]})["tags"] == [
+        "Post office",
+        "Home Office",
+        "seo tips",
+    ]
