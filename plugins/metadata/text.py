@@ -2972,6 +2972,8 @@ def _authors_of(s: str) -> tuple[str, ...]:
             continue
         if sum(w.lower() in _NOT_PERSON for w in ws) >= 2:
             continue  # an outlet: "India Post News Weekly"
+        if _no_person(ws):
+            continue  # a desk or a site's account: "HNN Staff", "The Newsroom", "Admin"
         if not all(
             w[:1].isupper()
             # (a letter of a script without case: Arabic, Hebrew, Devanagari, CJK)
@@ -3029,6 +3031,7 @@ def author_field_names(value: str) -> list[str]:
         and not _AGENCY.match(a)
         and not _AUTHOR_TAIL.search(a)
         and not a.lower().startswith("www ")
+        and not _no_person(a.split())
     ):
         return [a]
     return found
@@ -3044,6 +3047,30 @@ _NOT_PERSON_WORDS = """news staff foundation press post times media sport sports
     international channel broadcasting company corporation associates partners phd md
     new los las san santa saint st hong buenos rio são sao el kuala tel abu cape port sri"""
 _NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
+
+
+#: The last word of a desk's name ("HNN Staff", "Editorial Team"), and whole names of a
+#: site's accounts ("Admin"), that name no person
+_DESK_WORDS = frozenset(["staff", "team", "desk", "newsroom"])
+_ACCOUNTS = frozenset(["admin", "administrator", "webmaster", "editor", "guest", "author"])
+
+
+def _no_person(ws: list[str]) -> bool:
+    """Whether the name of words ``ws`` is a desk's ("HNN Staff", "The Newsroom", "Editorial
+    Team": a desk word after an acronym, an article, an outlet's word or nothing) or a
+    site's account ("Admin"); "Jane Staff" is a person's."""
+    last = ws[-1].casefold()
+    if len(ws) == 1 and last in _ACCOUNTS:
+        return True
+    if last not in _DESK_WORDS:
+        return False
+    first = ws[0]
+    return (
+        len(ws) == 1
+        or not first[1:].islower()
+        or first.casefold() in _NOT_PERSON
+        or first.casefold() in ("the", "editorial", "our")
+    )
 
 
 def _person_like(part: str) -> bool:

@@ -1903,6 +1903,13 @@ def test_html_site_name_without_a_copyright_notice(site: str, name: str | None) 
         ),
         ("Jane Doe Freitag, 3. Mai 2019", ["Jane Doe"]),
         ("Joe Friday and Ann Lee", ["Joe Friday", "Ann Lee"]),  # (no date after it)
+        # a desk or a site's account is no person (s26 quality reviewer: "HNN Staff",
+        # "Admin"); a person's name that ends so is one
+        ("Jane Doe and HNN Staff", ["Jane Doe"]),
+        ("The Newsroom", []),
+        ("Editorial Team", []),
+        ("Admin", []),
+        ("Jane Staff", ["Jane Staff"]),
     ],
 )
 def test_a_bylines_date_tail_and_name_particles(names: str, authors: list[str]) -> None:
