@@ -236,19 +236,19 @@ class Catalog:
             "INSERT OR REPLACE INTO documents"
             " (id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, run_id, sha256, uri, warc, warc_offset, raw_record_id, _now()),
+            (doc_id, run_id, sha256, uri, warc, warc_offset, raw_record_id, now_utc()),
         )
 
     # -- runs --------------------------------------------------------------------------------
     def start_run(self, run_id: str, out: Path) -> None:
         self.db.execute(
             "INSERT INTO runs (id, started_at, out) VALUES (?, ?, ?)",
-            (run_id, _now(), printable(str(out))),
+            (run_id, now_utc(), printable(str(out))),
         )
 
     def finish_run(self, run_id: str, counts: str) -> None:
         self.db.execute(
-            "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?", (_now(), counts, run_id)
+            "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?", (now_utc(), counts, run_id)
         )
 
     # -- transaction -------------------------------------------------------------------------
@@ -315,5 +315,6 @@ def manifest_index(manifest: dict[str, Any], out: Path, run_id: str) -> tuple[Pa
     return path, False
 
 
-def _now() -> str:
+def now_utc() -> str:
+    """The time now, ISO 8601 in UTC to the second (``2026-11-24T03:13:51Z``)."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

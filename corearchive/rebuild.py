@@ -39,7 +39,9 @@ from .errors import ConfigError
 from .takedown import read_takedowns
 
 
-def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(byte offset, object)`` of each line of the JSON Lines file ``path`` that is a JSON
+    object (other lines are passed over: verify names them); nothing if it is not there."""
     offset = 0
     if not path.is_file():
         return
@@ -136,7 +138,7 @@ def rebuild(
 
             sha_of: dict[str, str] = {}
             docs = 0
-            for offset, rec in _lines(out / "records.jsonl"):
+            for offset, rec in json_objects(out / "records.jsonl"):
                 doc_id, src, arch = rec.get("id"), rec.get("source"), rec.get("archive")
                 if not isinstance(doc_id, str) or not isinstance(src, dict) or doc_id in gone:
                     continue
@@ -165,7 +167,7 @@ def rebuild(
                 if stmt.strip():
                     db.execute(stmt)
             dropped = {}
-            for _, rej in _lines(out / "rejects.jsonl"):
+            for _, rej in json_objects(out / "rejects.jsonl"):
                 s = rej.get("source")
                 if rej.get("reason") == "exact_duplicate" and isinstance(s, dict):
                     dropped[(s.get("sha256"), s.get("uri"))] = rej.get("id")
@@ -192,7 +194,11 @@ def rebuild(
                 )
             n = dedup.rebuild_index(
                 db,
-                (rec for _, rec in _lines(out / "records.jsonl") if rec.get("id") not in gone),
+                (
+                    rec
+                    for _, rec in json_objects(out / "records.jsonl")
+                    if rec.get("id") not in gone
+                ),
                 dedup_options,
             )
             for e in taken:

@@ -177,10 +177,10 @@ class Run:
             remove_leftovers(opts.out, self.run_id, self.err)
             index = opts.index or opts.out / "index.sqlite"
             earlier = _earlier_runs(opts.out)
-            if opts.index is None and not opts.new_index:
+            refuse = opts.index is None and not opts.new_index
+            if refuse:
                 _refuse_lost_index(earlier, opts.out, index)
-                _refuse_stale_index(earlier, opts.out, index)
-            _warn_unknown_runs(earlier, opts.out, index, self.err)
+            _unknown_runs(earlier, opts.out, index, self.err, refuse_stale=refuse)
             _warn_cut_files(earlier, opts.out, self.err)
             _warn_missing_warcs(earlier, opts.out, self.err)
             # (what a first run that fails before its commit made is taken away: a hook or
@@ -621,53 +621,45 @@ def _manifest(path: Path) -> dict[str, Any]:
     return got if isinstance(got, dict) else {}
 
 
-def _warn_unknown_runs(earlier: list[Path], out: Path, index: Path, err: TextIO) -> None:
-    """Say when earlier runs into ``out`` (``earlier``: their manifests) are not in the
-    index this run uses (another ``--index``, or a deleted ``index.sqlite``): the documents
-    they archived are unknown to this run, which archives them again if given again (the
-    same ids twice in ``records.jsonl``), with no word until then."""
-    manifests = [p.stem for p in earlier]
-    if not manifests:
+def _unknown_runs(
+    earlier: list[Path], out: Path, index: Path, err: TextIO, *, refuse_stale: bool
+) -> None:
+    """Earlier runs into ``out`` (``earlier``: their manifests) that the index this run uses
+    does not know: the documents they archived are unknown to this run, which archives them
+    again if given again (the same ids twice in ``records.jsonl``).
+
+    With ``refuse_stale``, runs that used this very index (the folder's own) refuse the
+    run: the index is older than they are, an older backup put back (the way the docs gave
+    for a lost one), and the run archived their documents again (273, exit 0, after a
+    warning). Others (another ``--index``, a deleted ``index.sqlite``) are warned of."""
+    if not earlier:
         return
     try:
         known = indexed_runs(index)
     except sqlite3.Error:
         return  # (the run itself says what is wrong with its index)
-    unknown = [m for m in manifests if m not in known]
-    if unknown:
-        print(
-            f"corearchive: warning: {len(unknown)} earlier run(s) into {out} (the last"
-            f" {unknown[-1]}) are not in the index {index}: the documents they archived are"
-            " unknown to this run and archived again if given again (--index names the"
-            " index they used)",
-            file=err,
-        )
-
-
-def _refuse_stale_index(earlier: list[Path], out: Path, index: Path) -> None:
-    """Refuse a run into ``out`` whose own index does not know earlier runs that used it:
-    an older backup put back (the way the docs gave for a lost one) knows none of the
-    documents the later runs archived, and the run archived them again (273 documents,
-    exit 0, after a warning)."""
-    try:
-        known = indexed_runs(index)
-    except sqlite3.Error:
-        return  # (the run itself says what is wrong with its index)
-    unknown = [
+    unknown = [p for p in earlier if p.stem not in known]
+    stale = [
         path.stem
-        for path in earlier
-        if path.stem not in known
-        and (used := manifest_index(_manifest(path), out, path.stem)) is not None
-        and used[1]
+        for path in (unknown if refuse_stale else [])
+        if (used := manifest_index(_manifest(path), out, path.stem)) is not None and used[1]
     ]
-    if unknown:
+    if stale:
         raise IndexMissingError(
-            f"the index {index} does not know {len(unknown)} earlier run(s) into {out} that"
-            f" used it (the last {unknown[-1]}): it is older than they are (an older backup"
+            f"the index {index} does not know {len(stale)} earlier run(s) into {out} that"
+            f" used it (the last {stale[-1]}): it is older than they are (an older backup"
             " put back?), and a run would archive their documents again. Put back the latest"
             " backup, or bring this one up to date from the archive (corearchive index"
             f" rebuild {out}), or pass --new-index (new_index=True in corearchive.ingest) to go"
             " on with it anyway"
+        )
+    if unknown:
+        print(
+            f"corearchive: warning: {len(unknown)} earlier run(s) into {out} (the last"
+            f" {unknown[-1].stem}) are not in the index {index}: the documents they archived"
+            " are unknown to this run and archived again if given again (--index names the"
+            " index they used)",
+            file=err,
         )
 
 

@@ -35,7 +35,6 @@ import json
 import os
 import re
 import struct
-import time
 import uuid
 import zlib
 from collections.abc import Iterator
@@ -51,7 +50,7 @@ from .atomic import (
     remove_leftovers,
     temp_name,
 )
-from .catalog import Catalog
+from .catalog import Catalog, now_utc
 from .errors import ConfigError, CoreArchiveError
 
 
@@ -65,10 +64,6 @@ TAKEDOWNS = "takedowns.jsonl"
 _ID_FIRST = re.compile(rb'^\{"id":"([^"\\]*)"')
 #: The WARC-Target-URI of a withdrawal record: this, then the document id.
 WITHDRAWN_URI = "urn:corearchive:withdrawn:"
-
-
-def _now() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def _record_ranges(path: Path, offset: int, raw_id: str) -> tuple[int, str | None]:
@@ -240,7 +235,7 @@ def remove(
     records = out / "records.jsonl"
     index = index or out / "index.sqlite"
     tid = new_run_id()
-    at = _now()
+    at = now_utc()
     with output_lock(out, timeout, err):
         recover_commits(out, err)
         remove_leftovers(out, tid, err)

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import __version__
+from .catalog import now_utc
 from .document import printable, source_path
 
 #: How much older than the run's first look at it a file's modification time must be for
@@ -118,7 +119,7 @@ def record(
 ) -> int:
     """:meth:`UnchangedInputs.record` of ``files`` (path as named, state before reading)
     first looked at ``since_ns`` (the staged plan records the files of its plan.json)."""
-    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    now = now_utc()
     recorded = 0
     for path, before in files:
         real = resolved(path)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,21 +22,15 @@ from typing import TextIO
 from .atomic import output_lock
 from .catalog import Catalog
 from .errors import ConfigError, IndexMissingError
+from .rebuild import json_objects
 
 
 def _records(folders: list[Path]) -> Iterator[dict[str, object]]:
     """The records of ``records.jsonl`` of each folder (lines that are not JSON objects are
     passed over: verify names them)."""
     for folder in folders:
-        path = folder / "records.jsonl"
-        if not path.is_file():
-            continue
-        with path.open("rb") as f:
-            for line in f:
-                with contextlib.suppress(ValueError):
-                    record = json.loads(line)
-                    if isinstance(record, dict):
-                        yield record
+        for _, record in json_objects(folder / "records.jsonl"):
+            yield record
 
 
 def _folders(db: sqlite3.Connection, out: Path) -> list[Path]:

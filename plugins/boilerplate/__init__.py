@@ -569,7 +569,6 @@ class BoilerplateStage(Stage):
         if not text.strip():
             # Last resort: the page's visible text, cleaned as plain text.
             from ..metadata.html import stream_text, tree_to_text
-            from . import lines as line_model
             from .htmltree import parse_was_cut
 
             cut = parse_was_cut()
@@ -583,10 +582,7 @@ class BoilerplateStage(Stage):
                 # tag: a JSONL "html" field that holds plain text was dropped as no_content;
                 # it is its own text, entities aside)
                 visible = html2txt(html) or ("" if _A_TAG.search(html) else html_lib.unescape(html))
-            plain, ann = self._text(
-                line_model.decide(visible, self.options.threshold, self.options.sequence)
-            )
-            ann["method"] = "lines-fallback"
+            plain, ann = self._lines_fallback(visible)
             if cut:
                 ann["parse_cut"] = True
             return plain, ann
@@ -602,20 +598,22 @@ class BoilerplateStage(Stage):
         nothing of a page with much text (a tagline twice, 14 words, of a 1,500-character
         article: it took the wrong element) and the line model keeps several times more;
         else None."""
-        from ..metadata.html import tree_to_text
-        from . import lines as line_model
-
-        page = doc.work.get("html_text")
-        if not isinstance(page, str):
-            page = doc.work["html_text"] = tree_to_text(tree)
+        page = _visible_text(doc, tree)
         need = max(_TINY_PAGE_WORDS, _TINY_GAIN * (n_kept + 1))
         if _n_words(page, need) < need:
             return None
-        plain, ann = self._text(
-            line_model.decide(page, self.options.threshold, self.options.sequence)
-        )
+        plain, ann = self._lines_fallback(page)
         if _n_words(plain, _TINY_GAIN * (n_kept + 1)) < _TINY_GAIN * (n_kept + 1):
             return None
+        return plain, ann
+
+    def _lines_fallback(self, visible: str) -> tuple[str, dict[str, Any]]:
+        """A page's visible text cleaned by the line model (method ``lines-fallback``)."""
+        from . import lines as line_model
+
+        plain, ann = self._text(
+            line_model.decide(visible, self.options.threshold, self.options.sequence)
+        )
         ann["method"] = "lines-fallback"
         return plain, ann
 
@@ -627,14 +625,21 @@ class BoilerplateStage(Stage):
         their text in attributes or scripts (an app page: little visible text), where the
         default mode always runs. Dev: 67 default calls instead of 98 on 595 pages, the same
         5 fallbacks taken (``research/boilerplate/html_gate.py``)."""
-        from ..metadata.html import tree_to_text
-
-        page = doc.work.get("html_text")
-        if not isinstance(page, str):
-            page = doc.work["html_text"] = tree_to_text(tree)
+        page = _visible_text(doc, tree)
         # (whether the page has under 300 words, or over five times n_prec)
         n_page = _n_words(page, max(_GATE_MIN_PAGE_WORDS, 5 * n_prec + 1))
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
+
+
+def _visible_text(doc: Document, tree: Any) -> str:
+    """The page's visible text (the metadata stage's rendering), made once and left in
+    ``doc.work["html_text"]`` for the stages after."""
+    from ..metadata.html import tree_to_text
+
+    page = doc.work.get("html_text")
+    if not isinstance(page, str):
+        page = doc.work["html_text"] = tree_to_text(tree)
+    return page
 
 
 #: The start of a tag, a comment or a doctype: what markup without any lacks.
