@@ -28,8 +28,16 @@ LOCK_NAME = ".corearchive.lock"
 #: The start of the name of a run's copy of standard input or a pipe in the output folder
 #: (``inputs._spooled``; made after :func:`remove_leftovers` has run)
 _INPUT_COPY = ".corearchive-input-"
+#: The start of the name of a run's scratch folder in the output folder
+#: (:meth:`corearchive.SinkContext.scratch`)
+SCRATCH_PREFIX = ".corearchive-scratch-"
 #: A temporary name of :func:`temp_name`: the file's name and the run's id
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<run>\d{8}T\d{6}Z-[0-9a-f]{6})\.tmp$")
+
+
+def scratch_root(out: Path, run_id: str) -> Path:
+    """The folder that holds run ``run_id``'s scratch folders in ``out``."""
+    return out / f"{SCRATCH_PREFIX}{run_id}"
 
 
 def temp_name(path: Path, run_id: str) -> Path:
@@ -126,6 +134,16 @@ def remove_leftovers(
             path.unlink()
             removed.append(path)
             size += n
+    # a killed run's scratch folders (a plugin sink's SQLite database in the making)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(out):
+            run = entry.name.removeprefix(SCRATCH_PREFIX)
+            if run == entry.name or run == run_id or not entry.is_dir(follow_symlinks=False):
+                continue
+            runs.add(run)
+            size += _tree_size(entry.path)
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(Path(entry.path))
     if removed:
         _say(
             err,
@@ -133,6 +151,16 @@ def remove_leftovers(
             f" interrupted run(s) {', '.join(sorted(runs)) or '(a copy of standard input)'}",
         )
     return removed
+
+
+def _tree_size(folder: str) -> int:
+    """The bytes of the files under ``folder``."""
+    total = 0
+    for base, _dirs, files in os.walk(folder):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(base, name)).st_size
+    return total
 
 
 class AtomicFile:
@@ -183,6 +211,13 @@ class AtomicFile:
         self.file.write(data)
         self.written += 1
         self.pos += len(data)
+
+    def write_file(self, path: Path) -> None:
+        """Write the bytes of the file at ``path`` (one a library made in a sink's scratch
+        folder, :meth:`corearchive.SinkContext.scratch`)."""
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                self.write(chunk)
 
     def tell(self) -> int:
         """The end of what was written, in the file as it will be (where the next write

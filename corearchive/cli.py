@@ -533,6 +533,18 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
     return None
 
 
+def _hooks_of(pm: Any, name: str) -> list[str]:
+    """The hooks a plugin implements beyond registering stages, sources and sinks (its
+    lifecycle and event hooks), without the ``corearchive_`` prefix; none for a plugin
+    that could not be loaded."""
+    plugin = pm.get_plugin(name)
+    if plugin is None:
+        return []
+    names = (c.name.removeprefix("corearchive_") for c in pm.get_hookcallers(plugin) or ())
+    listed = ("register_stages", "register_sources", "register_sinks")
+    return sorted(n for n in names if n not in listed)
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plugins(as_json: bool) -> None:
@@ -558,6 +570,7 @@ def plugins(as_json: bool) -> None:
             "stages": i.stages,
             "sources": i.sources,
             "sinks": i.sinks,
+            "hooks": _hooks_of(pm, i.name),
             "error": why,
         }
         for i, why in [*((i, errors.get(i.name)) for i in pm.infos.values()), *broken]
@@ -568,8 +581,12 @@ def plugins(as_json: bool) -> None:
     else:
         for r in rows:
             provides = (
-                "; ".join(f"{k}: {', '.join(r[k])}" for k in ("stages", "sources", "sinks") if r[k])
-                or "hooks only"
+                "; ".join(
+                    f"{k}: {', '.join(r[k])}"
+                    for k in ("stages", "sources", "sinks", "hooks")
+                    if r[k]
+                )
+                or "nothing"
             )
             if r["error"]:
                 provides = f"BROKEN: {r['error']}"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .document import Document
+from .document import BUILTIN_FORMATS, Document
 from .source import (
     HEAD_SIZE,
     MAGIC_SIZE,
@@ -487,12 +487,16 @@ def read_head(item: InputItem, size: int = HEAD_SIZE) -> bytes:
 def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Source, bytes]:
     """The source most confident it can read ``item`` (suffix and content), and its head.
 
-    Ties go to the source that claims the item's suffix, then to registration order.
+    Ties go to the source that claims the item's suffix, then to registration order (the
+    plugins in the order of their entry points' names, then those added in code); a tie
+    that registration order settles between two sources that want the item (a score above
+    0) is said once on standard error, naming both.
     """
     head = read_head(item, HEAD_SIZE)
     suffix = Path(item.name).suffix.lower()
     best: tuple[float, int, int] | None = None
     chosen: Source | None = None
+    tied: Source | None = None
     for order, src in enumerate(sources.values()):
         score = _sniff(src, head, item)
         if score is None:
@@ -500,9 +504,33 @@ def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Sourc
         key = (score, int(suffix in src.suffixes), -order)
         if best is None or key > best:
             best, chosen = key, src
+            tied = None
+        elif key[:2] == best[:2]:
+            tied = tied or src
     if chosen is None:
         raise LookupError("no source is registered")
+    if tied is not None and best is not None and best[0] > 0:
+        _warn_tie(chosen, tied, item)
     return chosen, head
+
+
+#: The pairs of sources whose tie was said on standard error (once each).
+_TIES_WARNED: set[tuple[str, str]] = set()
+
+
+def _warn_tie(chosen: Source, other: Source, item: InputItem) -> None:
+    """Say once that two sources wanted an input as much, and which reads it: a plugin's
+    source that lost every input to another without a word looked broken (s26 plugin
+    author)."""
+    if (chosen.name, other.name) in _TIES_WARNED:
+        return
+    _TIES_WARNED.add((chosen.name, other.name))
+    print(
+        f"warning: the {chosen.name!r} and {other.name!r} sources want {item.name} as much;"
+        f" {chosen.name!r} reads it (and every such input), being registered first"
+        f" (COREARCHIVE_DISABLE_PLUGINS leaves a plugin out)",
+        file=sys.stderr,
+    )
 
 
 #: The sources whose ``sniff`` failed, already named on standard error (once each).
@@ -546,8 +574,20 @@ def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure
     source's bug) turned into a failure that names it: it was taken for a document and
     stopped the run, or was counted as one that ended nowhere."""
     for result in source.read(item):
-        if isinstance(result, Document | Failure):
+        if isinstance(result, Failure):
             yield result
+        elif isinstance(result, Document):
+            fmt = result.source.format
+            if fmt == source.name or fmt in BUILTIN_FORMATS:
+                yield result
+            else:
+                # (it failed every document later, at the record's validation, after every
+                # stage had run on it, and without the source's name)
+                yield Failure(
+                    f"the {source.name!r} source gave a document of format {fmt!r}: a"
+                    f" document's format is the name of its source ({source.name!r})",
+                    where=result.source.locator or None,
+                )
         else:
             yield Failure(
                 f"the {source.name!r} source gave a {type(result).__name__}, not a document"

@@ -219,12 +219,11 @@ class Run:
         )
         executor: InlineExecutor | RemoteExecutor | None = None
         commit = Commit(out, self.run_id)
+        sctx = SinkContext(run_id=self.run_id, out=out, catalog=catalog, provenance={})
         try:
             catalog.start_run(self.run_id, out)
             self.pm.setup("corearchive_configure", config=self.config)
-            sctx = SinkContext(
-                run_id=self.run_id, out=out, catalog=catalog, provenance=self.provenance()
-            )
+            sctx.provenance = self.provenance()
             for name in self.config.sinks:
                 sinks.append(
                     _set_up_sink(
@@ -307,7 +306,9 @@ class Run:
                         _quietly(sink.abort)
                     _quietly(reporter.rejects.abort)
                     _quietly(catalog.rollback)
+                _quietly(sctx.remove_scratch)
             raise
+        sctx.remove_scratch()
         exit_code = self.report.exit_code
         self.pm.notify(
             "corearchive_session_finish",

@@ -6,11 +6,14 @@ interrupted run leaves no half-written file under a final name.
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .atomic import scratch_root
 from .options import NoOptions
 
 if TYPE_CHECKING:
@@ -30,6 +33,28 @@ class SinkContext:
     #: Where the files written under ``out`` end up, when the host moves them there (the
     #: staged plan writes each task's files apart): new file names must be free there too.
     final_out: Path | None = None
+
+    def scratch(self, name: str) -> Path:
+        """A private folder for a sink that needs file paths, not a stream (a SQLite
+        database, a library that writes its own files): ``OUT/.corearchive-scratch-RUN/NAME``,
+        made on the first call. The host removes it when the run ends, committed or not, and
+        the next run into the folder removes one that a run killed outright left (files a
+        sink made elsewhere stayed for good). What should become an output is copied into an
+        :class:`~corearchive.AtomicFile` in :meth:`Sink.commit`
+        (:meth:`~corearchive.AtomicFile.write_file`)."""
+        if not _SCRATCH_NAME.fullmatch(name):
+            raise ValueError(f"a scratch folder's name is a plain file name, not {name!r}")
+        path = scratch_root(self.out, self.run_id) / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def remove_scratch(self) -> None:
+        """Remove the run's scratch folders (:meth:`scratch`); the host calls it."""
+        shutil.rmtree(scratch_root(self.out, self.run_id), ignore_errors=True)
+
+
+#: A scratch folder's name: a plain file name, not hidden
+_SCRATCH_NAME = re.compile(r"[\w-][\w.-]*")
 
 
 class Sink:

@@ -347,6 +347,32 @@ def test_corearchive_plugins_lists_every_plugin_and_marks_the_broken_one(
     assert rows["corearchive:sources"]["sources"]
 
 
+def test_corearchive_plugins_lists_a_plugins_lifecycle_and_event_hooks(monkeypatch):
+    """A plugin of lifecycle and event hooks was listed as "hooks only", and one with a
+    source and hooks showed only its source (s26 plugin author)."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    class Watcher:
+        @staticmethod
+        @hookimpl
+        def corearchive_session_finish(run_id: str, report: Any, exitstatus: int) -> None:
+            pass
+
+        @staticmethod
+        @hookimpl
+        def corearchive_document_dropped(document: Any, stage: str, drop: Any) -> None:
+            pass
+
+    _installed(monkeypatch, ("ca-watch", "watch", Watcher()))
+    code, rows, _ = _listing()
+    assert code == 0 and rows["ca-watch:watch"]["hooks"] == ["document_dropped", "session_finish"]
+    assert rows["corearchive:sources"]["hooks"] == []
+    text = CliRunner().invoke(cli, ["plugins"]).output
+    assert "hooks: document_dropped, session_finish" in text, text
+
+
 def test_one_of_two_distributions_with_one_name_is_left_out_by_dist_and_name(monkeypatch):
     _installed(
         monkeypatch, ("ca-x", "dup", StagePlugin(_ClashStage)), ("ca-y", "dup", TaggerPlugin())

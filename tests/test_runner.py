@@ -1413,6 +1413,140 @@ def test_a_plugin_source_whose_sniff_fails_is_left_out_and_named(tmp_path, monke
     assert "sniff failed" in res.output
 
 
+def test_a_source_whose_documents_are_of_another_format_is_named_at_read_time(
+    ingest, tmp_path, monkeypatch
+):
+    """A document's format is its source's name: one of another format went through every
+    stage and failed at the record's validation, without the source's name (s26 plugin
+    author F7)."""
+    from corearchive import Document, InputItem, Source
+
+    class MailSource(Source):
+        name = "mbox"
+        suffixes = (".mbox",)
+
+        def sniff(self, head: bytes, item: InputItem) -> float:
+            return 1.0 if item.path.endswith(".mbox") else 0.0
+
+        def read(self, item: InputItem) -> Any:
+            for n, fmt in enumerate(("email", "mbox", "text")):
+                body = f"{ARTICLE}\n\nMessage {n} of the box, by format {fmt}."
+                yield Document.create(
+                    raw=body.encode(), text=body, uri=f"{item.uri}#{n}", path=item.path,
+                    format=fmt, locator=f"message {n}",
+                )  # fmt: skip
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sources(register: Any) -> None:
+            register(MailSource)
+
+    (tmp_path / "a.mbox").write_text("x")
+    with extra_plugins(monkeypatch, ("mbox", Plugin())):
+        res = ingest(str(tmp_path / "a.mbox"), "--set", "dedup.policy=keep")
+    assert res.exit_code == 1, res.output
+    assert sorted(r["source"]["format"] for r in res.records) == ["mbox", "text"]
+    [err] = res.rejects
+    assert err["stage"] == "input" and err["source"]["where"] == "message 0"
+    assert err["error"] == (
+        "the 'mbox' source gave a document of format 'email': a document's format is the name"
+        " of its source ('mbox')"
+    )
+
+
+def test_two_sources_that_want_an_input_as_much_are_named_once(ingest, tmp_path, monkeypatch):
+    """A tie settled by registration order is said once, naming both sources (s26 plugin
+    author: a plugin source lost every input to another without a word)."""
+    from corearchive import InputItem, Source
+
+    def source(source_name: str) -> type[Source]:
+        class Mail(Source):
+            name = source_name
+            suffixes = (".mbox",)
+
+            def sniff(self, head: bytes, item: InputItem) -> float:
+                return 0.9 if item.path.endswith(".mbox") else 0.0
+
+            def read(self, item: InputItem) -> Any:
+                return iter(())
+
+        return Mail
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sources(register: Any) -> None:
+            register(source("mbox"))
+            register(source("mbox2"))
+
+    for n in range(2):
+        (tmp_path / f"{n}.mbox").write_text("x")
+    with extra_plugins(monkeypatch, ("mail", Plugin())):
+        res = ingest(str(tmp_path / "0.mbox"), str(tmp_path / "1.mbox"))
+    said = [line for line in res.output.splitlines() if "as much" in line]
+    assert said == [
+        "warning: the 'mbox' and 'mbox2' sources want 0.mbox as much; 'mbox' reads it (and"
+        " every such input), being registered first (COREARCHIVE_DISABLE_PLUGINS leaves a"
+        " plugin out)"
+    ], res.output
+
+
+def test_a_sinks_scratch_folder_is_removed_after_the_run_and_after_a_killed_one(
+    seeds, tmp_path, monkeypatch
+):
+    """SinkContext.scratch: a sink that needs a file path (a SQLite database) builds it
+    there and copies it into an AtomicFile at commit; the host removes the folder when the
+    run ends, and the next run removes what a run killed outright left (s26 plugin author
+    F4: the sink's own folder stayed for good)."""
+    import sqlite3
+
+    from corearchive import AtomicFile, Sink
+    from corearchive.atomic import SCRATCH_PREFIX
+
+    class Titles(Sink):
+        name = "titledb"
+
+        def open(self) -> None:
+            self.path = self.context.scratch("db") / "titles.sqlite"
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("CREATE TABLE t (id TEXT, title TEXT)")
+
+        def write(self, document: Any, record: dict[str, Any]) -> None:
+            self.db.execute("INSERT INTO t VALUES (?, ?)", (record["id"], record.get("title")))
+
+        def commit(self) -> None:
+            self.db.commit()
+            self.db.close()
+            out = AtomicFile(self.context.out / "titles.sqlite", self.context.run_id)
+            out.write_file(self.path)
+            out.commit()
+
+    class Plugin:
+        @staticmethod
+        @hookimpl
+        def corearchive_register_sinks(register: Any) -> None:
+            register(Titles)
+
+    with pytest.raises(ValueError, match="plain file name"):
+        from corearchive import SinkContext
+
+        SinkContext(run_id="r", out=tmp_path, catalog=None, provenance={}).scratch("../x")  # type: ignore[arg-type]
+    out = tmp_path / "out"
+    killed = out / f"{SCRATCH_PREFIX}20260101T000000Z-abcdef" / "db"
+    killed.mkdir(parents=True)
+    (killed / "titles.sqlite").write_bytes(b"x" * 1000)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[output]\nsinks = ["records", "titledb"]\n')
+    with extra_plugins(monkeypatch, ("titledb", Plugin())):
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-c", str(cfg)])
+    assert r.exit_code == 0, r.output
+    assert "removed 1 temporary file(s)" in r.output and "20260101T000000Z-abcdef" in r.output
+    assert not [p.name for p in out.iterdir() if p.name.startswith(SCRATCH_PREFIX)]
+    with sqlite3.connect(out / "titles.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM t").fetchone() == (5,)
+
+
 def test_a_plugin_sink_writing_through_atomicfile_publishes_with_the_run(
     seeds, tmp_path, monkeypatch
 ):
