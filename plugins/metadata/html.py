@@ -717,6 +717,52 @@ def _headline_for_placeholder(root: HtmlElement, word: str) -> str | None:
     return None
 
 
+#: A web archive's address of a page: ``https://web.archive.org/web/20190717140047/URL``
+#: (the time stamp may end in a mode, ``id_``, ``im_``)
+#: (the inner address's "//" may come as one slash, as trafilatura's URL has it)
+_WAYBACK = re.compile(r"https?://web\.archive\.org/web/\d{1,14}[a-z_]*/(https?):/+(.+)", re.I)
+
+
+def _archived_url(url: str) -> str:
+    """The page's own address where ``url`` is the Wayback Machine's copy of it: the site
+    of an archived blog is the blog's, not web.archive.org (s26 quality reviewer)."""
+    m = _WAYBACK.match(url)
+    return f"{m[1]}://{m[2]}" if m else url
+
+
+def _equal_names(a: str, b: str) -> bool:
+    """Whether two names are one but for case, white space and end punctuation."""
+    return " ".join(a.casefold().split()).strip(" .:|-–—") == " ".join(b.casefold().split()).strip(
+        " .:|-–—"
+    )
+
+
+def _headline_beside_site(root: HtmlElement, title: str, site: str) -> str | None:
+    """A page's headline where its ``title`` is its site's name: its ``<title>`` without the
+    parts that name the site ("BMJV | Transparenz bei Preisanpassungen"), else its og:title,
+    else its first <h1>, of two words or more, that neither is nor holds the site's name.
+    None when ``title`` is an <h1> of five words or more (then it is the headline, and the
+    site's name was taken from it) or no such text is there."""
+    from .text import _TITLE_SEP
+
+    found: list[str] = []
+    with suppress(Exception):
+        h1s = [" ".join(h.text_content().split()) for h in root.iter("h1")]
+        if len(title.split()) >= 5 and any(_equal_names(h, title) for h in h1s):
+            return None  # (a headline, that the site's name was taken from)
+        parts = _TITLE_SEP.split(" ".join((root.findtext(".//head//title") or "").split()))
+        keep = [k for k in range(0, len(parts), 2) if not _equal_names(parts[k], site)]
+        if keep:  # (the parts left, with the separators between them)
+            found.append("".join(parts[keep[0] : keep[-1] + 1]))
+        found += [str(t) for t in root.xpath('//meta[@property="og:title"]/@content')]
+        found += h1s
+    for text in found:
+        text = " ".join(text.split())
+        if len(text.split()) >= 2 and not _equal_names(text, site) and site not in text:
+            return text
+    return None
+
+
 def _extract_metadata(
     tree: HtmlElement | str, url: str | None, config: dict[str, Any], index: AttrIndex | None = None
 ) -> Any:
@@ -753,6 +799,7 @@ def _extract_metadata(
     if not md.url:
         md.url = tm.extract_url(root, url)
     if md.url:
+        md.url = _archived_url(md.url)
         md.hostname = extract_domain(md.url, fast=True)
     config = {**config, "url": md.url}
     md.date = find_date(root, **config)
@@ -766,6 +813,10 @@ def _extract_metadata(
         m = tm.META_URL.match(md.url)
         if m:
             md.sitename = m[1]
+    if md.title and md.sitename and _equal_names(md.title, md.sitename):
+        # the site's name for a title (a WebSite's JSON-LD name, "BMJV | Transparenz …"'s
+        # first part): the page's own headline, if it names one beside the site
+        md.title = _headline_beside_site(root, md.title, md.sitename) or md.title
     if not md.categories or not md.tags:
         index = index or AttrIndex(root)
         if not md.categories:

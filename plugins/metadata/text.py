@@ -3763,8 +3763,11 @@ def headline_of(
         counts[_line_key(head)] -= 1
     if counts[_line_key(title)] > 0:
         return title
+    site_key = _compact(site) if site else None
     for cand in runs:
-        if counts[_line_key(cand)] > 0:
+        # (not the site's name, which a page shows as a line of its own too: "Business
+        # Jargons" of "What are Leadership Styles? … - Business Jargons")
+        if counts[_line_key(cand)] > 0 and _compact(cand) != site_key:
             return cand
     label = _host_label(url)
     has_site = bool(site and _compact(site))

@@ -2724,3 +2724,42 @@ def test_html_tags_that_are_a_cms_flags_are_not_tags() -> None:
         "Home Office",
         "seo tips",
     ]
+
+
+def test_an_html_title_that_is_the_sites_name_gives_way_to_the_headline() -> None:
+    # s26 quality reviewer: "BMJV" (the first part of "<title>BMJV | Transparenz …", the
+    # site's application-name) and "Business Jargons" (a line of its own on the page) were
+    # titles; the site's name is no headline
+    from corearchive.testing import make_document
+    from corearchive_plugins.metadata.html import trafilatura_meta
+
+    html = (
+        "<html><head><title>BMJV | Transparenz bei Preisanpassungen</title>"
+        "<meta name='application-name' content='BMJV'></head><body>"
+        "<h1>Bundesministerium der Justiz</h1><h1>Verbraucherportal</h1>"
+        f"<article><p>{BODY}</p><p>{BODY2}</p></article></body></html>"
+    )
+    meta = trafilatura_meta(html, None)
+    assert (meta["title"], meta["sitename"]) == ("Transparenz bei Preisanpassungen", "BMJV")
+    html = (
+        "<html><head><title>What are Leadership Styles? - Business Jargons</title>"
+        "<meta property='og:site_name' content='Business Jargons'></head><body>"
+        "<div>Business Jargons</div><nav>Home</nav><h1>Business Jargons</h1>"
+        f"<article><p>{BODY}</p><p>{BODY2}</p></article></body></html>"
+    )
+    doc = _stage().process(make_document(html, html=True, path="p.html"))
+    assert (doc.title, doc.site_name) == ("What are Leadership Styles?", "Business Jargons")
+
+
+def test_a_wayback_machine_copys_site_is_the_archived_sites() -> None:
+    # s26 quality reviewer: three archived blogs had site_name "web.archive.org"
+    from corearchive_plugins.metadata.html import trafilatura_meta
+
+    url = "https://web.archive.org/web/20190717140047/http://www.modabot.de/paris-couture"
+    html = (
+        f"<html><head><title>Paris Couture</title><link rel='canonical' href='{url}'></head>"
+        f"<body><article><p>{BODY}</p><p>{BODY2}</p></article></body></html>"
+    )
+    meta = trafilatura_meta(html, None)
+    assert meta["url"] == "http://www.modabot.de/paris-couture"
+    assert meta["sitename"] == "modabot.de"
