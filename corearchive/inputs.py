@@ -13,6 +13,7 @@ import errno
 import glob
 import itertools
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -74,6 +75,8 @@ class _Skip:
 
     def __init__(self, paths: Iterable[str | os.PathLike[str]]) -> None:
         self.keys = {_key(p) + side for p in paths for side in _SQLITE_SIDE}
+        #: other runs' output folders that walks passed over (see :func:`_is_output_folder`)
+        self.outputs: list[str] = []
 
     def __contains__(self, path: str) -> bool:
         if not self.keys:
@@ -95,7 +98,10 @@ class _Skip:
             kept = []
             for d in sorted(dirs):
                 path = os.path.join(root, d)
-                if d.startswith(".") or path in self or _is_output_folder(path):
+                if d.startswith(".") or path in self:
+                    continue
+                if _is_output_folder(path):
+                    self.outputs.append(path)
                     continue
                 real = os.path.realpath(path)
                 if real not in seen:
@@ -132,6 +138,10 @@ def _fixed_part(pattern: str) -> str:
     parts = Path(pattern).parts
     fixed = list(itertools.takewhile(lambda part: not _is_glob(part), parts[:-1]))
     return str(Path(*fixed)) if fixed else "."
+
+
+#: The name of a WARC file (what an output folder named as input gives)
+_WARC_NAME = re.compile(r"\.(?:warc|arc)(?:\.gz|\.zst)?$", re.I)
 
 
 def _is_output_folder(path: str) -> bool:
@@ -223,15 +233,38 @@ def expand(
             if name in own:
                 yield Unresolved(name, "this folder is the run's own output (-o), not an input")
                 continue
+            archive = _is_output_folder(name)
+            if archive:
+                # another run's output folder named as input: what it archived is in its WARC
+                # files (its records.jsonl was read first, as a dump, and the raw inputs in
+                # the WARC files dropped as its duplicates; its rejects, manifests and index
+                # were error entries: s27 reprocessing tester)
+                print(
+                    f"corearchive: {name} is a corearchive output folder: its WARC files are"
+                    " read (the raw inputs it archived), not its records, manifests or index",
+                    file=sys.stderr,
+                )
             found = False
+            before = len(own.outputs)
             for path in own.walk(name):
+                if archive and isinstance(path, str) and not _WARC_NAME.search(path):
+                    continue
                 found = True
                 if isinstance(path, Unresolved):
                     yield path
                 elif (res := found_item(path)) is not None:
                     yield res
             if not found:
-                yield Unresolved(name, "no files in this folder (hidden files are skipped)")
+                skipped = own.outputs[before:]
+                yield Unresolved(
+                    name,
+                    "no WARC files in this corearchive output folder"
+                    if archive
+                    else "no files in this folder but corearchive output folders, which are"
+                    f" not read ({', '.join(skipped[:3])}): name one to read its WARC files"
+                    if skipped
+                    else "no files in this folder (hidden files are skipped)",
+                )
             continue
         if os.path.isfile(name):
             if (it := item(name)) is not None:
@@ -269,7 +302,7 @@ def expand(
             continue
         if _is_glob(name):
             matches = sorted(glob.glob(name, recursive=True))
-            found = False
+            found = mine = False
             for match in matches:
                 paths = own.walk(match) if os.path.isdir(match) else [match]
                 for path in paths:
@@ -280,6 +313,7 @@ def expand(
                             yield path
                         continue
                     if path in own:
+                        mine = True
                         continue  # the run's own output
                     found = True
                     if (res := found_item(path)) is not None:
@@ -295,7 +329,12 @@ def expand(
                             found = True
                             yield unlisted
             if not found:
-                yield Unresolved(name, "no file matches this pattern")
+                yield Unresolved(
+                    name,
+                    "this pattern matches only the run's own output (-o), not an input"
+                    if mine
+                    else "no file matches this pattern",
+                )
             continue
         yield Unresolved(name, "no such file or folder")
 

@@ -1152,18 +1152,22 @@ def _object_doc(
     item: InputItem,
     obj: dict[str, Any],
     raw: bytes,
-    fmt: Literal["jsonl", "parquet"],
+    fmt: Literal["jsonl", "parquet", "warc"],
     locator: str,
     where: str,
     source: dict[str, Any],
+    default_uri: str | None = None,
+    **warc: Any,
 ) -> Document | Failure:
-    """The document of one record of a dump (a JSONL line, a Parquet row): its page (html,
-    else text), address, capture time, title and stated date, under the names dumps use."""
+    """The document of one record of a dump (a JSONL line, a Parquet row, a WARC resource
+    record holding one, as corearchive archives a line: ``warc`` gives its record id and
+    headers): its page (html, else text), address (else ``default_uri``, else the input's
+    with the locator), capture time, title and stated date, under the names dumps use."""
     html = obj.get("html")
     is_html = isinstance(html, str) and bool(html.strip())
     body = html if is_html else _text_of(obj)
     if body is None:
-        what = "object" if fmt == "jsonl" else "row"
+        what = "row" if fmt == "parquet" else "object"
         return Failure(f"the {what} has no non-empty {_TEXT_NAMES} string", where)
     if not is_html and _text_starts_as_html(body):
         # a whole page kept under a text field ("content" holds HTML in some dumps)
@@ -1176,13 +1180,14 @@ def _object_doc(
     doc = Document.create(
         raw=raw,
         text=body,
-        uri=url.strip() if url and url.strip() else f"{item.uri}#{locator}",
+        uri=url.strip() if url and url.strip() else (default_uri or f"{item.uri}#{locator}"),
         path=item.path,
         format=fmt,
         locator=locator,
         is_html=is_html,
         content_type="text/html" if is_html else "text/plain",
         fetched_at=capture_time(fetched := _field(obj, _FETCH_KEYS)),
+        **warc,
     )
     given: dict[str, Any] = {}
     if doc.source.fetched_at and (local := _capture_offset(fetched)) is not None:
@@ -1764,6 +1769,8 @@ class WarcSource(Source):
             else record.rec_headers.get_header("Content-Type")
         ) or ""
         media = ctype.split(";")[0].strip().lower()
+        if rtype == "resource" and media == "application/json":
+            return self._json_resource(item, record, offset, where)
         if media and media not in _DOC_TYPES and media not in _SNIFFED:
             item.counts["warc records with non-text payload"] += 1
             return None
@@ -1849,7 +1856,7 @@ class WarcSource(Source):
             locator=rec_id or f"offset {offset}",
             is_html=is_html,
             content_type="text/html" if is_html else "text/plain",
-            fetched_at=_iso_warc_date(record.rec_headers.get_header("WARC-Date")),
+            fetched_at=_capture_of(record),
             warc_record_id=rec_id,
             warc_headers=headers_list,
             http_head=(getattr(http, "raw_head", None) or http.to_bytes()) if http else None,
@@ -1861,6 +1868,58 @@ class WarcSource(Source):
         if truncated is not None:
             doc.annotations["source"]["truncated"] = truncated
         return doc
+
+    @staticmethod
+    def _json_resource(
+        item: InputItem, record: Any, offset: int | None, where: str
+    ) -> Document | Failure | None:
+        """A ``resource`` record of JSON: a dump's line as corearchive archives it, read as
+        the line was (its page, address, capture time, title, authors, date), or, without a
+        page in it, skipped as a non-text payload. Read back from the archive, such a line
+        was skipped, and its cleaned text (the conversion record) cleaned again in its
+        place, without the dump's title, authors and date (s27 reprocessing tester)."""
+        raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return Failure(_TOO_LARGE.format("a payload"), where)
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            obj = None
+        rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        doc = (
+            _object_doc(
+                item,
+                obj,
+                raw,
+                "warc",
+                rec_id or f"offset {offset}",
+                where,
+                {"encoding": "utf-8", "warc_type": "resource", "offset": offset},
+                default_uri=record.rec_headers.get_header("WARC-Target-URI") or None,
+                warc_record_id=rec_id,
+                warc_headers=list(record.rec_headers.headers),
+            )
+            if isinstance(obj, dict)
+            else None
+        )
+        if not isinstance(doc, Document):
+            item.counts["warc records with non-text payload"] += 1
+            return None
+        return doc
+
+
+def _capture_of(record: Any) -> str | None:
+    """When a record's page was captured: its WARC-Date, but for a ``resource`` record of a
+    local file (``file:`` address), whose WARC-Date is when it was archived. corearchive
+    archives its file inputs so: read back from the archive (to clean them again), they
+    took that day for the capture's, and "today" or "1 hour ago" in a page became it (s27
+    reprocessing tester: 7 of 289 dates, each worse)."""
+    headers = record.rec_headers
+    if record.rec_type == "resource" and (headers.get_header("WARC-Target-URI") or "").startswith(
+        "file:"
+    ):
+        return None
+    return _iso_warc_date(headers.get_header("WARC-Date"))
 
 
 #: How much of a warcinfo record's block is read, and how many of its fields are kept

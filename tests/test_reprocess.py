@@ -1,0 +1,123 @@
+"""Reprocessing an archive: cleaning again what it archived, from its own WARC files (the
+original inputs gone), as an archive team does when the pipeline improves (s27 acceptance
+tester, reprocessing)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from corearchive.testing import IngestResult
+
+_WORDS = [
+    "council",
+    "budget",
+    "parks",
+    "debate",
+    "costs",
+    "maintenance",
+    "river",
+    "bridge",
+    "school",
+    "teachers",
+    "water",
+    "energy",
+    "housing",
+    "market",
+    "prices",
+    "transport",
+    "rail",
+    "station",
+    "museum",
+    "library",
+    "hospital",
+    "doctors",
+    "nurses",
+    "police",
+    "court",
+    "judge",
+    "farmers",
+    "harvest",
+    "weather",
+    "storm",
+]
+
+
+def _story(rng: random.Random, sentences: int = 8) -> str:
+    return " ".join(
+        " ".join(rng.choice(_WORDS) for _ in range(14)).capitalize() + "." for _ in range(sentences)
+    )
+
+
+def _inputs(folder: Path) -> Path:
+    """A dump of three lines (address, title, authors, date; no capture time) and a text
+    file whose only date is "TODAY" (no date without a capture time)."""
+    rng = random.Random(7)
+    folder.mkdir()
+    with open(folder / "dump.jsonl", "w", encoding="utf-8") as f:
+        for i in range(3):
+            line = {
+                "url": f"https://news.example.com/a{i}",
+                "title": f"Dump title {i}",
+                "authors": ["Ann Example"],
+                "date": "2019-05-01",
+                "text": _story(rng),
+            }
+            f.write(json.dumps(line) + "\n")
+    (folder / "page.txt").write_text(
+        f"Local News\nCouncil approves the parks budget\nTODAY\n{_story(rng)}\n\nShare this\n"
+    )
+    return folder
+
+
+def _by_uri(res: IngestResult) -> dict[str, dict]:
+    return {r["source"]["uri"]: r for r in res.records}
+
+
+def test_an_archive_read_back_from_its_warc_files_gives_its_records_again(ingest, tmp_path):
+    """A dump's line was skipped (its raw record is JSON) and its cleaned text cleaned again
+    in its place, without the dump's title, authors and date; a file's archiving time became
+    its capture time, and "TODAY" in it the archiving day."""
+    first = ingest(str(_inputs(tmp_path / "in")), out=tmp_path / "out")
+    assert first.exit_code == 0 and len(first.records) == 4, first.output
+    again = ingest(str(tmp_path / "out" / "warc"), out=tmp_path / "new")
+    assert again.exit_code == 0, again.output
+    old, new = _by_uri(first), _by_uri(again)
+    assert sorted(new) == sorted(old)
+    for uri, record in old.items():
+        got = new[uri]
+        for field in ("title", "authors", "published", "text", "tags", "site_name"):
+            assert got[field] == record[field], (uri, field)
+        assert got["source"]["fetched_at"] is None
+        assert got["source"]["format"] == "warc"
+        # (the copy of the raw record is read, not corearchive's own conversion record)
+        assert got["source"]["warc_record_id"] == record["archive"]["raw_record_id"]
+    assert new["https://news.example.com/a1"]["title"] == "Dump title 1"
+    skipped = again.manifest["counts"]["skipped"]  # type: ignore[index]
+    assert "warc records with non-text payload" not in skipped
+    assert skipped["warc conversion records of a page read"] == 4
+
+
+def test_an_output_folder_named_as_input_gives_its_warc_files(ingest, tmp_path):
+    """`ingest OLD -o NEW` read OLD's records.jsonl first (as a dump), dropped the raw
+    inputs of its WARC files as that dump's duplicates, and made error entries of its
+    rejects, manifests and index."""
+    first = ingest(str(_inputs(tmp_path / "in")), out=tmp_path / "out")
+    assert first.exit_code == 0
+    again = ingest(str(tmp_path / "out"), out=tmp_path / "new")
+    assert again.exit_code == 0, again.output
+    assert "is a corearchive output folder: its WARC files are read" in again.output
+    assert sorted(_by_uri(again)) == sorted(_by_uri(first)) and not again.rejects
+    assert again.manifest["counts"]["inputs"] == 1  # type: ignore[index]
+
+    # found inside a folder, it is not read, and the message says why
+    (tmp_path / "holder").mkdir()
+    (tmp_path / "out").rename(tmp_path / "holder" / "out")
+    held = ingest(str(tmp_path / "holder"), out=tmp_path / "new2")
+    assert held.exit_code == 4, held.output
+    assert "no files in this folder but corearchive output folders" in held.output
+    # a pattern of the run's own output is no input, and says so
+    own = ingest(str(tmp_path / "holder" / "out" / "warc" / "*.warc.gz"),
+                 out=tmp_path / "holder" / "out")  # fmt: skip
+    assert "this pattern matches only the run's own output (-o)" in own.output, own.output
