@@ -611,7 +611,9 @@ _FETCH_KEYS = (
     "WARC-Date",
     "date_download",
 )
-_URL_KEYS = ("url", "source_url", "sourceURL", "WARC-Target-URI", "warc_target_uri")
+#: (``uri``: a corearchive record's ``source.uri``; its records.jsonl read as a dump lost
+#: every address and capture time: s27 reprocessing tester)
+_URL_KEYS = ("url", "source_url", "sourceURL", "WARC-Target-URI", "warc_target_uri", "uri")
 _DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
 
 
@@ -667,8 +669,10 @@ def _text_of(obj: dict[str, Any]) -> str | None:
 
 
 def _field(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
-    """The first of ``keys`` that ``obj`` (or its ``metadata`` object) has, not empty."""
-    for where in (obj, obj.get("metadata")):
+    """The first of ``keys`` that ``obj`` (or its ``metadata`` object, or its ``source``
+    object, as a corearchive record has: ``source.uri``, ``source.fetched_at``) has, not
+    empty."""
+    for where in (obj, obj.get("metadata"), obj.get("source")):
         if isinstance(where, dict):
             for k in keys:
                 v = where.get(k)

@@ -64,6 +64,8 @@ def _inputs(folder: Path) -> Path:
                 "date": "2019-05-01",
                 "text": _story(rng),
             }
+            if i == 0:
+                line["fetched_at"] = "2019-05-02T10:00:00Z"
             f.write(json.dumps(line) + "\n")
     (folder / "page.txt").write_text(
         f"Local News\nCouncil approves the parks budget\nTODAY\n{_story(rng)}\n\nShare this\n"
@@ -89,11 +91,14 @@ def test_an_archive_read_back_from_its_warc_files_gives_its_records_again(ingest
         got = new[uri]
         for field in ("title", "authors", "published", "text", "tags", "site_name"):
             assert got[field] == record[field], (uri, field)
-        assert got["source"]["fetched_at"] is None
+        assert got["source"]["fetched_at"] == record["source"]["fetched_at"]
         assert got["source"]["format"] == "warc"
         # (the copy of the raw record is read, not corearchive's own conversion record)
         assert got["source"]["warc_record_id"] == record["archive"]["raw_record_id"]
     assert new["https://news.example.com/a1"]["title"] == "Dump title 1"
+    assert new["https://news.example.com/a0"]["source"]["fetched_at"] == "2019-05-02T10:00:00Z"
+    assert new["https://news.example.com/a1"]["source"]["fetched_at"] is None
+    assert [r["source"]["fetched_at"] for u, r in new.items() if u.startswith("file:")] == [None]
     skipped = again.manifest["counts"]["skipped"]  # type: ignore[index]
     assert "warc records with non-text payload" not in skipped
     assert skipped["warc conversion records of a page read"] == 4
@@ -121,3 +126,17 @@ def test_an_output_folder_named_as_input_gives_its_warc_files(ingest, tmp_path):
     own = ingest(str(tmp_path / "holder" / "out" / "warc" / "*.warc.gz"),
                  out=tmp_path / "holder" / "out")  # fmt: skip
     assert "this pattern matches only the run's own output (-o)" in own.output, own.output
+
+
+def test_records_jsonl_read_as_a_dump_keeps_addresses_and_capture_times(ingest, tmp_path):
+    """A record's address and capture time are under ``source`` (``uri``, ``fetched_at``):
+    read as a dump, every one was lost (the dump's own path took the address's place)."""
+    first = ingest(str(_inputs(tmp_path / "in")), out=tmp_path / "out")
+    again = ingest(str(tmp_path / "out" / "records.jsonl"), "--set", "dedup.policy=keep",
+                   out=tmp_path / "rt")  # fmt: skip
+    assert again.exit_code == 0, again.output
+    old, new = _by_uri(first), _by_uri(again)
+    assert sorted(new) == sorted(old)
+    for uri, record in old.items():
+        assert new[uri]["source"]["fetched_at"] == record["source"]["fetched_at"]
+        assert new[uri]["title"] == record["title"]
