@@ -572,6 +572,11 @@ class WarcSink(Sink):
         record_id = self._rid(document.id, "raw")
         if self._used(record_id):
             return  # archived already (a rerun of the same input)
+        if document.source.warc_record_id and document.source.warc_record_id == original.record_id:
+            # the archived record itself, read again (from a copy of the archive's WARC
+            # files): no second capture to record (s27 reprocessing tester: a revisit of
+            # the same record id and date, a capture that never was, for each)
+            return
         wf = self._file()
         offset = wf.file.tell()
         date = _warc_date(document)

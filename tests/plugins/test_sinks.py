@@ -698,7 +698,11 @@ def test_wet_conversion_records_are_read_and_copied(ingest, tmp_path):
     assert_warcio_check(res.out)
 
 
-def test_warc_input_copy_under_other_name_is_a_revisit(ingest, tmp_path):
+def test_warc_input_recrawled_is_a_revisit_and_its_copy_none(ingest, tmp_path):
+    """The same pages captured again (other records, the same payloads) are revisits of
+    the first captures; a copy of the first WARC under another name holds the very records
+    archived already: no capture to record (s27 reprocessing tester: a revisit of the same
+    record id and date for each, a capture that never was)."""
     src = tmp_path / "crawl.warc.gz"
     resp_id, res_id = make_warc(src)
     out = tmp_path / "out"
@@ -706,9 +710,16 @@ def test_warc_input_copy_under_other_name_is_a_revisit(ingest, tmp_path):
     assert r1.exit_code == 0, r1.output
     copy = tmp_path / "again.warc.gz"
     shutil.copy(src, copy)
+    before = len(all_records(out))
     r2 = ingest(str(copy), out=out)
     assert r2.exit_code == 0, r2.output
-    assert len(r2.records) == 2
+    assert sorted(r["reason"] for r in r2.rejects) == ["exact_duplicate"] * 2
+    assert len(all_records(out)) == before and not _revisits(out)
+    recrawl = tmp_path / "recrawl.warc.gz"
+    make_warc(recrawl)  # (new record ids)
+    r3 = ingest(str(recrawl), out=out)
+    assert r3.exit_code == 0, r3.output
+    assert len(r3.records) == 2
     by_id = assert_well_formed(out)
     revisits = {r.get("WARC-Refers-To"): r for r in _revisits(out)}
     assert set(revisits) == {resp_id, res_id}
