@@ -71,6 +71,7 @@ from .stage import (
     describe_error,
     forget_in,
     open_stages,
+    setup_error,
 )
 from .takedown import removed_bytes
 from .unchanged import UnchangedInputs, fingerprint
@@ -142,12 +143,31 @@ class Run:
         self.err = options.err if options.err is not None else sys.stderr
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
+        self._models: dict[str, dict[str, Any]] | None = None
         self.pipeline = [self._describe("stage", n) for n in config.stages]
         self.validator = RecordValidator(registry.record_schema(config.stages))
 
     def _describe(self, kind: str, name: str) -> dict[str, Any]:
         info = self.registry.owners[(kind, name)]
         return {"stage": name, "plugin": info.distribution or info.name, "version": info.version}
+
+    def models(self) -> dict[str, dict[str, Any]]:
+        """The model files of the run's stages (:meth:`corearchive.stage.Stage.models`),
+        checked once, in this process, before any document: a model a stage cannot use stops
+        the run here, naming the stage and the file (every document failed, or was decided
+        by a model for other features without a word)."""
+        if self._models is None:
+            found: dict[str, dict[str, Any]] = {}
+            for name in self.config.stages:
+                cls = self.registry.stages[name]
+                try:
+                    found.update(cls.models(self.config.stage_options[name]))
+                except CoreArchiveError:
+                    raise
+                except Exception as exc:
+                    raise setup_error(name, exc) from exc
+            self._models = dict(sorted(found.items()))
+        return self._models
 
     def provenance(self) -> dict[str, Any]:
         plugins = {
@@ -161,6 +181,8 @@ class Run:
             "plugins": plugins,
             "pipeline": self.pipeline,
             "config_digest": self.config.digest,
+            # (which model files decided: their SHA-256, see Stage.models)
+            "models": self.models(),
             "operator": os.environ.get("COREARCHIVE_OPERATOR") or _user(),
             "host": socket.gethostname(),
             "run_id": self.run_id,
@@ -321,7 +343,8 @@ class Run:
     def fingerprint(self) -> str:
         """What an input's record in the index holds of this run's reading and decisions
         (see :func:`corearchive.unchanged.fingerprint`)."""
-        return fingerprint(self.config.digest, self.provenance()["plugins"])
+        prov = self.provenance()
+        return fingerprint(self.config.digest, prov["plugins"], prov["models"])
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """``OUT/runs/RUN.json`` and ``OUT/run.json`` (inside the run's :class:`Commit`)."""

@@ -187,6 +187,16 @@ class Stage:
         self.context = context
         self.stats = StageStats()
 
+    @classmethod
+    def models(cls, options: Any) -> dict[str, dict[str, Any]]:
+        """The model files the stage decides with under ``options``, checked: a name (such as
+        ``boilerplate.lines``) -> a JSON object with at least ``file`` and ``sha256`` (the
+        file's digest). Called once per run in the main process, before any document: the
+        run's provenance records them (``run.json``, the WARC files' warcinfo) and the
+        fingerprint of unchanged inputs includes them, so that another model re-reads the
+        inputs. A model the stage cannot use raises (the run stops, naming the stage)."""
+        return {}
+
     # -- lifecycle -------------------------------------------------------------------------
     def open(self) -> None:
         """Acquire resources (models, index tables). Called once per worker before documents."""

@@ -54,16 +54,19 @@ def file_state(path: str) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
-def fingerprint(config_digest: str, plugins: dict[str, Any]) -> str:
+def fingerprint(
+    config_digest: str, plugins: dict[str, Any], models: dict[str, Any] | None = None
+) -> str:
     """What a file's record holds for "read and decided the same way": the configuration's
-    digest and the versions of corearchive and of every plugin (``provenance.plugins``).
-    Another configuration (a language added to the allow-list) or another version may
-    decide otherwise of the documents an earlier run dropped: the file is read again."""
-    blob = json.dumps(
-        {"software": __version__, "config": config_digest, "plugins": plugins},
-        sort_keys=True,
-        separators=(",", ":"),
-    ).encode()
+    digest, the versions of corearchive and of every plugin (``provenance.plugins``) and the
+    digests of the model files the stages decide with (``provenance.models``). Another
+    configuration (a language added to the allow-list), another version or another model
+    (retrained, or swapped by a stage's ``model`` option) may decide otherwise of the
+    documents an earlier run dropped: the file is read again."""
+    what: dict[str, Any] = {"software": __version__, "config": config_digest, "plugins": plugins}
+    if models:
+        what["models"] = {name: m.get("sha256") for name, m in models.items()}
+    blob = json.dumps(what, sort_keys=True, separators=(",", ":")).encode()
     return "sha256:" + hashlib.sha256(blob).hexdigest()
 
 

@@ -297,6 +297,8 @@ class WarcSink(Sink):
             "plugins": json.dumps(prov.get("plugins", {}), separators=(",", ":")),
             # (what read, cleaned and dated besides: trafilatura, htmldate, lxml...)
             "libraries": json.dumps(prov.get("libraries", {}), separators=(",", ":")),
+            # (the model files that decided: file, SHA-256, version)
+            "models": json.dumps(prov.get("models", {}), separators=(",", ":")),
             "python": prov.get("python", ""),
         }
         rec = self.builder.create_warcinfo_record(name, info)

@@ -99,9 +99,19 @@ class _Timeout(Exception):
 class BoilerplateOptions:
     threshold: float = option(
         0.5,
-        "Keep a line scoring at least this (higher: more precision, less recall).",
+        "Keep a line scoring at least this (higher: more precision, less recall). Applies"
+        " where the line model decides: plain text, and HTML pages it cleans itself"
+        " (method 'lines-fallback'). On other HTML pages trafilatura decides by the markup,"
+        " and html_refine's cut-offs are fixed (0.1 / 0.9, chosen out of fold).",
         minimum=0,
         maximum=1,
+    )
+    model: str = option(
+        "",
+        "Path of the line model (a JSON file made by research/boilerplate/train.py --out,"
+        " relative to the working directory). Empty: the model shipped with the stage"
+        " (lines_model.json). Checked when the run starts (version, feature list, trees);"
+        " its SHA-256 is in the run's provenance and annotations.boilerplate.model.",
     )
     sequence: bool = option(
         True,
@@ -110,7 +120,10 @@ class BoilerplateOptions:
         " 0.895 -> 0.903). Off: ~0.15 ms less CPU per 5 KB page.",
     )
     keep_removed: bool = option(
-        False, "Record the text of removed lines under annotations.boilerplate.removed.text."
+        False,
+        "Record the text of removed lines under annotations.boilerplate.removed.text: plain"
+        " text, and HTML pages the line model cleans itself (method 'lines-fallback'). Of"
+        " other HTML pages trafilatura keeps no removed lines (see threshold).",
     )
     reflow: bool = option(
         True,
@@ -197,6 +210,32 @@ def _decide_grouped(
     return out
 
 
+def _model_info(m: dict[str, Any], shipped: str) -> dict[str, Any]:
+    """A loaded line model's entry in the run's provenance."""
+    import os
+
+    return {
+        "file": os.path.abspath(m["_file"]),
+        "shipped": os.path.realpath(m["_file"]) == os.path.realpath(shipped),
+        "sha256": m["_sha256"],
+        "version": m["version"],
+        "features": len(m["features"]),
+        **({"made_by": m["provenance"]} if isinstance(m.get("provenance"), dict) else {}),
+    }
+
+
+def _model_tag(m: dict[str, Any]) -> str:
+    """The short name of a line model in each record: ``sha256:`` and the first 12 hex
+    digits of its file's SHA-256 (the run's provenance has the whole digest)."""
+    return "sha256:" + str(m["_sha256"])[:12]
+
+
+def _active_lines() -> Any:
+    from . import lines as line_model
+
+    return line_model._MODEL
+
+
 def _counts(description: str, *names: str) -> dict[str, Any]:
     """The schema of an object of the counts ``names`` (integers >= 0), all required."""
     return {
@@ -248,6 +287,11 @@ class BoilerplateStage(Stage):
                 "maximum": 1,
                 "description": "Share of the input characters kept.",
             },
+            "model": {
+                "type": "string",
+                "description": "The line model: 'sha256:' and the first 12 hex digits of its"
+                " file's SHA-256 (run.json provenance.models has the whole digest and file).",
+            },
             "lines_in": {"type": "integer", "minimum": 0},
             "lines_kept": {"type": "integer", "minimum": 0},
             "removed": _REMOVED,
@@ -289,12 +333,27 @@ class BoilerplateStage(Stage):
     }
 
     options: BoilerplateOptions
+    _model: dict[str, Any] | None = None
+    _model_tag = ""
+
+    @classmethod
+    def models(cls, options: BoilerplateOptions) -> dict[str, dict[str, Any]]:
+        """The line model (``model`` option, else the shipped one), loaded and checked: one
+        for other features, of another version, truncated or empty raises
+        ``lines.ModelError`` naming the file (the run stops before any document)."""
+        from . import lines as line_model
+
+        m = line_model.load_model(options.model or line_model.MODEL_PATH)
+        return {"boilerplate.lines": _model_info(m, line_model.MODEL_PATH)}
 
     def open(self) -> None:
-        """Nothing to load before the documents: the line model (the module's character
-        tables and the model's arrays, ~50-70 ms of CPU with the module's import) is loaded
-        by the first batch with plain text, or the first HTML page cleaned as plain text,
-        so that a run of HTML pages never pays it."""
+        """The line model (the module's character tables and the model's arrays, ~50-70 ms
+        of CPU with the module's import), once per process: the ``model`` option's file,
+        else the shipped one, checked (:func:`.lines.check_model`)."""
+        from . import lines as line_model
+
+        self._model = line_model.load_model(self.options.model or line_model.MODEL_PATH)
+        self._model_tag = _model_tag(self._model)
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         """As :meth:`Stage.run`; with ``site_template``, the stream (one chunk of the run)
@@ -321,6 +380,13 @@ class BoilerplateStage(Stage):
     def process_batch(self, docs: list[Document]) -> list[Document | Drop | Exception]:
         # Plain-text pages are scored together: the line model's cost is mostly numpy's
         # per-call overhead, which a batch shares (identical decisions, see lines.decide_many).
+        if self._model is None:  # (not opened: a test's stage, say)
+            self.open()
+        if self._model is not None and _active_lines() is not self._model:
+            # (another stage instance of this process uses another model)
+            from . import lines as line_model
+
+            line_model.activate(self._model)
         texts = [d for d in docs if not d.is_html]
         decided: dict[int, Any] = {}
         # markdown and hard-wrapped texts are decided as their blocks
@@ -378,6 +444,7 @@ class BoilerplateStage(Stage):
                 continue
             doc.text = text
             doc.is_html = False
+            ann["model"] = self._model_tag
             doc.annotations[self.name] = ann
             out.append(doc)
         return out

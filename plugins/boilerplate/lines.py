@@ -458,35 +458,197 @@ _CUE_PHRASES = [
     "читайте также",
 ]
 # ----------------------------------------------------------------- model loading ----
+#: The model file format this code reads (the JSON model's ``version``).
+MODEL_VERSION = 1
+#: The model the decisions use when none is given: the shipped one (:data:`MODEL_PATH`), or
+#: the one a boilerplate stage made active (:func:`activate`, its ``model`` option)
 _MODEL = None
+#: Models loaded in this process by (real path, size, mtime): each file is read, checked
+#: and prepared once per process
+_LOADED: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+
+class ModelError(ValueError):
+    """A line model file this code cannot use (unreadable, truncated, for another feature
+    set or format version); its message names the file and what is wrong."""
 
 
 def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Load (and cache) the JSON model: stop words, feature names, two tree ensembles.  The
     lexicon's hash table and the trees' node arrays come from ``lines_cache.bin`` when it
-    was built from the same file (its stamp), else they are built."""
+    was built from the same file (its stamp), else they are built.  Without ``path``: the
+    active model (:func:`activate`), else the shipped one.  The file is checked
+    (:func:`check_model`): one this code cannot use raises :class:`ModelError` naming it.
+    Each file is loaded once per process (by its path, size and modification time)."""
     global _MODEL
-    if _MODEL is not None and path is None:
-        return _MODEL
-    with open(path or MODEL_PATH, "rb") as f:
-        raw = f.read()
-    m = json.loads(raw)
-    cached = _CACHE if str(_CACHE.get("model_stamp", "")) == _model_stamp(raw) else None
-    m["stopwords"] = frozenset(m["stopwords"])
-    m["lex"] = _build_lex(m["stopwords"], cached)
-    for k, st in enumerate(m["stages"]):
-        if cached is not None:
-            st["_arrays"] = {a: cached[f"s{k}_{a}"] for a in _TREE_ARRAYS}
-            st["_arrays"]["depth"] = int(cached[f"s{k}_depth"])
-            st["_arrays"]["ntrees"] = int(cached[f"s{k}_ntrees"])
-        else:
-            st["_arrays"] = _ensemble_arrays(st["trees"])
-    if m.get("seq"):
-        m["_seq"] = _seq_prepare(m["seq"])
-        _one_blas_thread()
     if path is None:
-        _MODEL = m
+        if _MODEL is None:
+            _MODEL = _load_checked(MODEL_PATH)
+        return _MODEL
+    return _load_checked(os.fspath(path))
+
+
+def activate(model: dict[str, Any]) -> None:
+    """Make ``model`` (from :func:`load_model`) the one the decisions use in this process
+    when none is given (a boilerplate stage's ``model`` option)."""
+    global _MODEL
+    _MODEL = model
+
+
+def _load_checked(path: str) -> dict[str, Any]:
+    try:
+        st = os.stat(path)
+        key = (os.path.realpath(path), st.st_size, st.st_mtime_ns)
+        got = _LOADED.get(key)
+        if got is not None:
+            return got
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as exc:
+        raise ModelError(f"line model {path}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        m = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        what = "empty" if not raw.strip() else f"not JSON (truncated?): {exc}"
+        raise ModelError(f"line model {path}: {what}") from exc
+    check_model(m, path)
+    if _CACHE_ERROR is not None and key[0] == os.path.realpath(MODEL_PATH):
+        raise ModelError(
+            f"line model cache {CACHE_PATH}: damaged ({_CACHE_ERROR}); rebuild it with"
+            " `python -m corearchive_plugins.boilerplate.lines`"
+        )
+    cached = _CACHE if str(_CACHE.get("model_stamp", "")) == _model_stamp(raw) else None
+    if cached is not None:
+        _check_cache(cached, m)
+    try:
+        m["stopwords"] = frozenset(m["stopwords"])
+        m["lex"] = _build_lex(m["stopwords"], cached)
+        for k, stage in enumerate(m["stages"]):
+            if cached is not None:
+                stage["_arrays"] = {a: cached[f"s{k}_{a}"] for a in _TREE_ARRAYS}
+                stage["_arrays"]["depth"] = int(cached[f"s{k}_depth"])
+                stage["_arrays"]["ntrees"] = int(cached[f"s{k}_ntrees"])
+            else:
+                stage["_arrays"] = _ensemble_arrays(stage["trees"])
+        if m.get("seq"):
+            m["_seq"] = _seq_prepare(m["seq"])
+            _one_blas_thread()
+    except ModelError:
+        raise
+    except Exception as exc:
+        raise ModelError(
+            f"line model {path}: cannot be prepared: {type(exc).__name__}: {exc}"
+        ) from exc
+    m["_file"] = path
+    m["_sha256"] = hashlib.sha256(raw).hexdigest()
+    _LOADED[key] = m
     return m
+
+
+def check_model(m: Any, path: str | os.PathLike[str] = "model") -> None:
+    """Raise :class:`ModelError` (naming ``path``) when the parsed JSON model ``m`` is not one
+    this code can use: another format ``version``, feature lists other than the ones the
+    code computes (:data:`FEATURE_NAMES`, :data:`STAGE2_NAMES`, :data:`STAGE3_NAMES`), trees
+    that read a feature column the stage's rows do not have, a sequence layer for another
+    number of features.  (A model for another feature set scored garbage without a word.)"""
+
+    def bad(what: str) -> ModelError:
+        return ModelError(
+            f"line model {os.fspath(path)}: {what}; this code reads version {MODEL_VERSION}"
+            f" models of its {_NF} features (retrain with research/boilerplate/train.py)"
+        )
+
+    if not isinstance(m, dict):
+        raise bad(f"a JSON {type(m).__name__}, not an object")
+    for key in ("version", "features", "stopwords", "stages"):
+        if key not in m:
+            raise bad(f"no {key!r} entry")
+    if m["version"] != MODEL_VERSION:
+        raise bad(f"version {m['version']!r}")
+    for key, names in (
+        ("features", FEATURE_NAMES),
+        ("stage2_features", STAGE2_NAMES),
+        ("stage3_features", STAGE3_NAMES),
+    ):
+        got = m.get(key)
+        if got is None and key != "features" and len(m["stages"]) < (3 if "3" in key else 2):
+            continue
+        if got != list(names):
+            if not isinstance(got, list):
+                raise bad(f"{key!r} is no list")
+            diff = next((i for i, (a, b) in enumerate(zip(got, names)) if a != b), None)
+            where = f", first difference at {diff}: {got[diff]!r}" if diff is not None else ""
+            raise bad(f"{key!r} has {len(got)} names, the code {len(names)}{where}")
+    if not isinstance(m["stopwords"], list) or not all(isinstance(w, str) for w in m["stopwords"]):
+        raise bad("'stopwords' is no list of strings")
+    stages = m["stages"]
+    if not isinstance(stages, list) or not 1 <= len(stages) <= 3:
+        raise bad("'stages' is no list of 1 to 3 tree ensembles")
+    widths = (_NF, _NF + len(STAGE2_NAMES), _NF + len(STAGE3_NAMES))
+    for k, stage in enumerate(stages):
+        try:
+            float(stage["base"])
+            trees = stage["trees"]
+            if not trees:
+                raise bad(f"stage {k + 1} has no trees")
+            for t, tree in enumerate(trees):
+                n = len(tree["feat"])
+                if not n or any(len(tree[a]) != n for a in ("thr", "left", "right", "value")):
+                    raise bad(f"stage {k + 1}, tree {t}: arrays of unequal length")
+                int(tree["depth"])
+                for j in range(n):
+                    f = tree["feat"][j]
+                    if tree["thr"][j] is None or tree["left"][j] == j:
+                        continue  # (a leaf)
+                    if not 0 <= f < widths[k]:
+                        raise bad(
+                            f"stage {k + 1}, tree {t} reads feature column {f}, the stage's"
+                            f" rows have {widths[k]}"
+                        )
+                    if not (0 <= tree["left"][j] < n and 0 <= tree["right"][j] < n):
+                        raise bad(f"stage {k + 1}, tree {t}: a child out of the tree")
+        except ModelError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise bad(f"stage {k + 1} is no tree ensemble ({type(exc).__name__}: {exc})") from exc
+    sq = m.get("seq")
+    if sq:
+        try:
+            if int(sq["nfeat"]) != _NF:
+                raise bad(f"the sequence layer reads {sq['nfeat']} features")
+            for net in sq["nets"]:
+                rows = len(net["w_in"])
+                if rows != _NF + 2:
+                    raise bad(f"a sequence net's first layer has {rows} inputs, not {_NF + 2}")
+        except ModelError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise bad(f"'seq' is no sequence layer ({type(exc).__name__}: {exc})") from exc
+    thr = m.get("threshold", 0.5)
+    if not isinstance(thr, (int, float)) or not 0 <= thr <= 1:
+        raise bad(f"threshold {thr!r} is not in [0, 1]")
+
+
+def _check_cache(cached: dict[str, Any], m: dict[str, Any]) -> None:
+    """Raise :class:`ModelError` naming ``lines_cache.bin`` when its stamp says it was built
+    from this model but its tree arrays are not the model's (a damaged file)."""
+    for k, stage in enumerate(m["stages"]):
+        try:
+            T, D = int(cached[f"s{k}_ntrees"]), int(cached[f"s{k}_depth"])
+            ok = (
+                T == len(stage["trees"])
+                and cached[f"s{k}_feat"].shape == (T * ((1 << D) - 1),)
+                and cached[f"s{k}_thr"].shape == (T * ((1 << D) - 1),)
+                and cached[f"s{k}_val"].shape == (T << D,)
+            )
+        except (KeyError, ValueError, TypeError, AttributeError):
+            ok = False
+        if not ok:
+            raise ModelError(
+                f"line model cache {CACHE_PATH}: its arrays for stage {k + 1} do not match"
+                f" the model it was built from; rebuild it with"
+                f" `python -m corearchive_plugins.boilerplate.lines`"
+            )
 
 
 _TREE_ARRAYS = ("feat", "thr", "val")
@@ -867,11 +1029,21 @@ def _read_cache():
     missing or unreadable (everything is then built)."""
     import zlib
 
+    global _CACHE_ERROR
     try:
         with open(CACHE_PATH, "rb") as f:
             return _unpack(zlib.decompress(f.read()))
-    except (OSError, ValueError, KeyError, zlib.error):
+    except FileNotFoundError:
         return {}
+    except (OSError, ValueError, KeyError, TypeError, zlib.error) as exc:
+        # (the tables are then built; the shipped model's load stops on it: see
+        # _load_checked)
+        _CACHE_ERROR = f"{type(exc).__name__}: {exc}"
+        return {}
+
+
+#: Why ``lines_cache.bin`` could not be read (it exists but is damaged), or None
+_CACHE_ERROR: str | None = None
 
 
 def _pack(arrays):

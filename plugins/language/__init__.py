@@ -113,6 +113,19 @@ class LanguageStage(Stage):
 
     options: LanguageOptions
 
+    @classmethod
+    def models(cls, options: LanguageOptions) -> dict[str, dict[str, Any]]:
+        """The stage's own model file, the short-input stacker (``short_model.json``, checked
+        by :meth:`open`); the detectors' models come with their libraries (their versions
+        are in the run's provenance)."""
+        import hashlib
+        import os
+
+        path = os.path.join(os.path.dirname(os.path.abspath(detector.__file__)), "short_model.json")
+        with open(path, "rb") as fh:
+            digest = hashlib.sha256(fh.read()).hexdigest()
+        return {"language.short": {"file": path, "shipped": True, "sha256": digest}}
+
     def open(self) -> None:
         # The models, once per process, before the first document. lingua's load per
         # language on first use (bounded, ~85 MB when all are in): preloading them would

@@ -36,6 +36,7 @@ from corearchive.document import CONTROLS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from ..boilerplate.reflow import Reflowed, reflow_text
+from . import model as ranker
 from .html import (
     html_candidates,
     html_value,
@@ -113,6 +114,14 @@ class MetadataOptions:
         True,
         "Remove the lines recognised as metadata (headline, byline, date line, tag line, "
         "site name) from text.",
+    )
+    model: str = option(
+        "",
+        "Path of the date and title rankers (a JSON file like the shipped model.json, made by"
+        " research/metadata/train_dates.py / train_titles.py --out; relative to the working"
+        " directory). Empty: the shipped model.json. Checked when the run starts (the"
+        " feature names of each ranker); its SHA-256 is in the run's provenance and"
+        " annotations.metadata.model.",
     )
 
 
@@ -367,12 +376,48 @@ class MetadataStage(Stage):
                 "minimum": 0,
                 "description": "Lines of text removed as metadata.",
             },
+            "model": {
+                "type": "string",
+                "description": "The date and title rankers: 'sha256:' and the first 12 hex"
+                " digits of their file's SHA-256 (run.json provenance.models has the whole).",
+            },
         },
     }
 
     options: MetadataOptions
+    _model: dict[str, Any] | None = None
+    _model_tag = ""
+
+    @classmethod
+    def models(cls, options: MetadataOptions) -> dict[str, dict[str, Any]]:
+        """The rankers' file (``model`` option, else the shipped one), loaded and checked:
+        one for other features, truncated or empty raises ``model.ModelError`` naming it."""
+        import os
+
+        m = ranker.load(options.model or None)
+        return {
+            "metadata": {
+                "file": os.path.abspath(m["_file"]),
+                "shipped": os.path.realpath(m["_file"]) == os.path.realpath(ranker.shipped_path()),
+                "sha256": m["_sha256"],
+                "version": m.get("version", ranker.MODEL_VERSION),
+                **({"made_by": m["provenance"]} if isinstance(m.get("provenance"), dict) else {}),
+            }
+        }
+
+    def open(self) -> None:
+        """The rankers (the ``model`` option's file, else the shipped one), checked, once
+        per process."""
+        self._model = ranker.load(self.options.model or None)
+        self._model_tag = "sha256:" + self._model["_sha256"][:12]
 
     def process(self, doc: Document) -> Document:
+        if self._model is None:  # (not opened: a test's stage, say)
+            self.open()
+        if ranker.active() is not self._model:
+            # (another stage instance of this process uses another model)
+            assert self._model is not None
+            ranker.activate(self._model)
         bound = self._bound(doc)
         # (two-digit years are read against the capture's year, else UTC today's)
         with reference_years(bound):
@@ -523,6 +568,7 @@ class MetadataStage(Stage):
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
+        ann["model"] = self._model_tag
         doc.annotations[self.name] = ann
         _without_controls(doc)
         return doc

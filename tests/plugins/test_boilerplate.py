@@ -783,6 +783,7 @@ def test_the_model_loads_the_same_without_the_cache(monkeypatch):
 
     cached = lines.load_model(lines.MODEL_PATH)
     monkeypatch.setattr(lines, "_CACHE", {})
+    monkeypatch.setattr(lines, "_LOADED", {})  # (each file is loaded once per process)
     built = lines.load_model(lines.MODEL_PATH)
     for a, b in zip(cached["stages"], built["stages"], strict=True):
         for k in ("feat", "thr", "val"):
