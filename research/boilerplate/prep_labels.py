@@ -18,7 +18,7 @@ import re
 import sys
 from collections import Counter
 
-EVAL = "/work/shared/eval"
+EVAL = os.environ.get("COREARCHIVE_EVAL", "/work/shared/eval")
 DATA = os.path.join(EVAL, "data")
 TOK = re.compile(r"\w+")
 
@@ -151,7 +151,11 @@ def main():
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "labels.json"))
     ap.add_argument("--teacher", action="store_true", help="silver labels from trafilatura on the HTML (trafeval)")
     ap.add_argument("--teacher-only", help="silver labels for another set (e.g. htmldate)")
+    ap.add_argument("--eval", default=EVAL, help="the organisers' folder (its data/SET/dev);"
+                    " default $COREARCHIVE_EVAL or /work/shared/eval")
     args = ap.parse_args()
+    global DATA
+    DATA = os.path.join(args.eval, "data")
     if args.teacher_only:
         data = teacher_only(args.teacher_only)
     else:

@@ -3,10 +3,19 @@
 
   python prep_labels.py --teacher --out labels_teacher.json   # line labels from the dev data
   python train.py --labels labels_teacher.json --cv           # 5-fold CV by page + cross-set
-  python train.py --labels labels_teacher.json --out textclean_model.json   # final model
+  python train.py --labels labels_teacher.json --out my_model.json   # final model
 
-Needs lightgbm + numpy at training time only; the shipped model is evaluated by textclean.py
-with numpy.  Metrics are the organisers' (imported from boilerplate_eval.py).
+Use the result with ``--set boilerplate.model=my_model.json`` (no need to write into the
+installed package; ``--out`` has no default). Your own labels: a JSON object
+``{"SET/NAME": {"lines": [...], "y": [0/1 per line], "w": [weight per line]}}`` (see
+prep_labels.py); every set in the file is used unless ``--sets`` names some. Pages of sets
+without the organisers' truth (anything but aeb and trafeval) are scored on their labels
+(line precision / recall / F1 of the lines labelled 1, weight > 0).
+
+Needs ``pip install -e ".[train]"`` (lightgbm; torch for ``--seq``); the shipped model is
+evaluated by corearchive_plugins.boilerplate.lines with numpy.  Metrics of aeb and trafeval
+are the organisers' (imported from boilerplate_eval.py in ``--eval``, default
+$COREARCHIVE_EVAL or /work/shared/eval); without it, only the labels' figures.
 """
 import argparse
 import collections
@@ -19,13 +28,28 @@ import time
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EVAL = "/work/shared/eval"
+EVAL = os.environ.get("COREARCHIVE_EVAL", "/work/shared/eval")
 sys.path.insert(0, HERE)
-sys.path.insert(0, EVAL)
 from corearchive_plugins.boilerplate import lines as tc  # noqa: E402
-from boilerplate_eval import aeb_scores, shingle_counts, snippet_counts, snippet_scores, tokens  # noqa: E402
 
 LINGUA = os.path.join(EVAL, "data", "lingua", "dev", "sentences")
+#: the organisers' metric functions (boilerplate_eval.py in EVAL), None without it
+aeb_scores = shingle_counts = snippet_counts = snippet_scores = tokens = None
+
+
+def use_eval(path):
+    """Read the organisers' data and metrics from ``path`` (the --eval folder): truth of the
+    aeb and trafeval dev sets, the lingua sentences the stop words come from, and the metric
+    functions.  Missing parts are skipped (your own labels need none of them)."""
+    global EVAL, LINGUA, aeb_scores, shingle_counts, snippet_counts, snippet_scores, tokens
+    EVAL = path
+    LINGUA = os.path.join(EVAL, "data", "lingua", "dev", "sentences")
+    if os.path.isfile(os.path.join(EVAL, "boilerplate_eval.py")):
+        sys.path.insert(0, EVAL)
+        from boilerplate_eval import aeb_scores, shingle_counts, snippet_counts, snippet_scores, tokens  # noqa: F401
+
+
+use_eval(EVAL)
 JT = {"af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
       "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek", "en": "English",
       "eo": "Esperanto", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
@@ -52,7 +76,11 @@ ROUNDS = (60, 30, 30)
 def build_stopwords(top=40):
     """Frequent function words of ~75 languages: the `top` most frequent words of each language's
     sample sentences that are on jusText's stop list for that language (or, without a list,
-    frequent words of <= 3 letters)."""
+    frequent words of <= 3 letters).  Without the lingua sentences (no --eval data): the stop
+    words of the shipped model, which were built so."""
+    if not os.path.isdir(LINGUA):
+        print(f"(no {LINGUA}: the shipped model's stop words)", flush=True)
+        return sorted(json.load(open(tc.MODEL_PATH, encoding="utf-8"))["stopwords"])
     import justext
     sw = set()
     for fn in sorted(os.listdir(LINGUA)):
@@ -105,9 +133,15 @@ def load_docs(path, sw):
 
 
 def load_truth():
+    """The organisers' truth of the aeb and trafeval dev pages (none without --eval data)."""
     t = {}
+    if aeb_scores is None:
+        return t
     for s in ("aeb", "trafeval"):
-        for k, v in json.load(open(os.path.join(EVAL, "data", s, "dev", "truth.json"), encoding="utf-8")).items():
+        path = os.path.join(EVAL, "data", s, "dev", "truth.json")
+        if not os.path.exists(path):
+            continue
+        for k, v in json.load(open(path, encoding="utf-8")).items():
             t[s + "/" + k] = v
     return t
 
@@ -260,11 +294,30 @@ def doc_output(d, p, thr):
     return "\n".join(d["lines"][i] for i, keep in zip(d["idx"], (p >= thr).tolist()) if keep)
 
 
+def label_scores(ds, preds, thr):
+    """Line precision / recall / F1 on the labels themselves (lines labelled 1 with weight
+    > 0 are content): the figure of a set without the organisers' truth."""
+    tp = fp = fn = 0
+    for d in ds:
+        keep = preds[d["key"]] >= thr
+        pos = d["y"] >= 0.5
+        m = d["w0"] > 0
+        tp += int((keep & pos & m).sum())
+        fp += int((keep & ~pos & m).sum())
+        fn += int((~keep & pos & m).sum())
+    P = tp / max(tp + fp, 1)
+    R = tp / max(tp + fn, 1)
+    return {"P": P, "R": R, "F1": 2 * P * R / max(P + R, 1e-12)}
+
+
 def evaluate(docs, preds, truth, thr):
     res = {}
-    for s in ("aeb", "trafeval"):
+    for s in sorted({d["set"] for d in docs}):
         ds = [d for d in docs if d["set"] == s and d["key"] in preds]
         if not ds:
+            continue
+        if s not in ("aeb", "trafeval") or any(d["key"] not in truth for d in ds):
+            res[f"{s} (labels, lines)"] = label_scores(ds, preds, thr)
             continue
         if s == "aeb":
             per, ex = [], []
@@ -348,6 +401,36 @@ def export_trees(booster):
     return trees
 
 
+def made_by(args):
+    """How the model was made, written into it (the run's provenance shows it): the script
+    and its arguments, the digests of the label files, the code's commit, the libraries."""
+    import hashlib
+    import importlib.metadata as md
+    import subprocess
+
+    def digest(path):
+        with open(path, "rb") as f:
+            return "sha256:" + hashlib.sha256(f.read()).hexdigest()
+
+    try:
+        commit = subprocess.run(["git", "-C", HERE, "rev-parse", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = bool(subprocess.run(["git", "-C", HERE, "status", "--porcelain", "--", "../../plugins"],
+                                    capture_output=True, text=True).stdout.strip())
+    except (OSError, subprocess.CalledProcessError):
+        commit, dirty = None, None
+    libs = {}
+    for name in ("corearchive", "lightgbm", "numpy", "torch"):
+        try:
+            libs[name] = md.version(name)
+        except md.PackageNotFoundError:
+            pass
+    return {"script": "research/boilerplate/train.py", "argv": sys.argv[1:],
+            "labels": {os.path.basename(args.labels): digest(args.labels),
+                       **({os.path.basename(args.extra): digest(args.extra)} if args.extra else {})},
+            "commit": commit, "uncommitted_changes": dirty, "libraries": libs}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--labels", default=os.path.join(HERE, "labels_teacher.json"))
@@ -363,7 +446,10 @@ def main():
     ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
     ap.add_argument("--no-cross", action="store_true")
     ap.add_argument("--cv-seed", type=int, default=0, help="seed of the page-to-fold split")
-    ap.add_argument("--sets", default="aeb,trafeval")
+    ap.add_argument("--sets", help="keep only the pages of these sets (comma-separated; the part"
+                    " of a label key before '/'); default: every set in --labels")
+    ap.add_argument("--eval", default=EVAL, help="the organisers' folder: metrics, truth, lingua"
+                    " sentences for the stop words (default $COREARCHIVE_EVAL or /work/shared/eval)")
     ap.add_argument("--params", help="JSON object of LightGBM parameters overriding PARAMS")
     ap.add_argument("--seq", help="train the v10 sequence layer (needs torch), e.g. "
                     "'chan=16,kernel=5,dil=1-2-4,epochs=10,feats=all,mix=0.5' (see v10_seq.py)")
@@ -373,9 +459,18 @@ def main():
     if args.params:
         PARAMS.update(json.loads(args.params))
     rounds = tuple(int(x) for x in args.rounds.split(","))
+    use_eval(args.eval)
     t0 = time.time()
+    in_file = sorted({k.split("/")[0] for k in json.load(open(args.labels, encoding="utf-8"))})
+    sets = args.sets.split(",") if args.sets else in_file
+    left_out = [s for s in in_file if s not in sets]
+    if left_out:
+        print(f"(--sets {','.join(sets)}: the pages of {', '.join(left_out)} are left out)")
     sw, lex, docs, extra = load_training(args.labels, args.extra, args.aug, args.weighting,
-                                         args.teacher_weight, args.sets.split(","))
+                                         args.teacher_weight, sets)
+    if not docs:
+        sys.exit(f"no labelled page of the sets {', '.join(sets)} in {args.labels}"
+                 f" (its sets: {', '.join(in_file) or 'none'})")
     truth = load_truth()
     print(f"{len(docs)} docs, {sum(len(d['idx']) for d in docs)} lines, {len(sw)} stop words, "
           f"{len(tc.FEATURE_NAMES)} features ({time.time() - t0:.1f}s)", flush=True)
@@ -414,7 +509,8 @@ def main():
                      **({"stage3_features": tc.STAGE3_NAMES} if len(stages) > 2 else {}),
                      "threshold": args.threshold, "stopwords": sw, "stages": stages,
                      "trained_on": os.path.basename(args.labels), "rounds": list(rounds),
-                     "rules": args.rules.split(","), **({"seq": seq} if seq else {})}
+                     "rules": args.rules.split(","), **({"seq": seq} if seq else {}),
+                     "provenance": made_by(args)}
             with open(args.out, "w", encoding="utf-8") as f:
                 json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
             print(f"wrote {args.out} ({os.path.getsize(args.out) / 1024:.0f} KB)")

@@ -35,3 +35,27 @@ def fit_listwise(X, y, g, l2=1.0):
         return loss, grad
     r = minimize(obj, np.zeros(Z.shape[1]), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
     return r.x, mu, sd
+
+
+def made_by(script, data):
+    """How a ranker was made, written into a model file by ``--out``: the script and its
+    arguments, the data folders, the code's commit, the libraries."""
+    import importlib.metadata as md
+    import os
+    import subprocess
+    import sys
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        commit = subprocess.run(["git", "-C", here, "rev-parse", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = None
+    libs = {}
+    for name in ("corearchive", "numpy", "scipy", "scikit-learn"):
+        try:
+            libs[name] = md.version(name)
+        except md.PackageNotFoundError:
+            pass
+    return {"script": script, "argv": sys.argv[1:], "data": [str(d) for d in data],
+            "commit": commit, "libraries": libs}

@@ -3,9 +3,16 @@
     .venv/bin/python research/metadata/train_dates.py --mode text --listwise --C 0.3 [--seeds 0 1 2] [--write]
     .venv/bin/python research/metadata/train_dates.py --mode html --listwise --C 0.1 [--nseeds 10] [--write]
 
-Features come from the shipped code (corearchive_plugins.metadata); --write stores the model
-in plugins/metadata/model.json. HTML mode caches the date of trafilatura's metadata (htmldate
-run on trafilatura's tree, as the stage gets it) in trafilatura_date_cache.json.
+Features come from the shipped code (corearchive_plugins.metadata). ``--out PATH`` writes the
+model into PATH (its other rankers kept when PATH exists, else copied from the shipped
+model.json): use it with ``--set metadata.model=PATH``. ``--write`` alone rewrites the shipped
+plugins/metadata/model.json in this checkout (the maintainers' route; with an installed
+package, the copy in site-packages). ``--data DIR``: your own pages, laid out as htmldate's dev
+set (DIR/truth.json ``{"NAME": {"date": "YYYY-MM-DD"}}``, DIR/text/NAME.txt, DIR/html/NAME);
+default $COREARCHIVE_EVAL/data/htmldate/dev (/work/shared/eval). HTML mode caches the date of
+trafilatura's metadata (htmldate run on trafilatura's tree, as the stage gets it) in
+trafilatura_date_cache.json (beside this script for the default data, else in DIR).
+Needs ``pip install -e ".[train]"`` (scikit-learn, SciPy).
 """
 import argparse
 import json
@@ -23,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODEL = os.path.join(HERE, "..", "..", "plugins", "metadata", "model.json")
 HD_CACHE = os.path.join(HERE, "trafilatura_date_cache.json")
 
-DATA = "/work/shared/eval/data/htmldate/dev"
+DATA = os.path.join(os.environ.get("COREARCHIVE_EVAL", "/work/shared/eval"), "data", "htmldate", "dev")
 
 
 def load_pages(mode):
@@ -101,11 +108,15 @@ def page_acc(pages, scores_by_page):
 
 
 def main():
+    global DATA, HD_CACHE
     ap = argparse.ArgumentParser()
     ap.add_argument("--mode", default="text")
     ap.add_argument("--C", type=float, default=0.3)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--write", action="store_true",
+                    help="rewrite the shipped plugins/metadata/model.json (see --out)")
+    ap.add_argument("--out", help="write the model here (other rankers kept, or copied from the shipped file)")
+    ap.add_argument("--data", default=DATA, help="pages and truth (see the module's docstring)")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--gbm", default="")
     ap.add_argument("--listwise", action="store_true")
@@ -119,6 +130,9 @@ def main():
         LIST["on"] = True
     if args.gbm:
         GBM.update(json.loads(args.gbm))
+    if os.path.abspath(args.data) != os.path.abspath(DATA):
+        DATA = args.data
+        HD_CACHE = os.path.join(DATA, "trafilatura_date_cache.json")
     pages = load_pages(args.mode)
     feats = tm.FEATURES if args.mode == "text" else hm.HTML_FEATURES
     feats = [f for f in feats if f not in args.drop]
@@ -163,13 +177,16 @@ def main():
             if cands[j]["date"].isoformat() != gold:
                 inn = any(x["date"].isoformat() == gold for x in cands)
                 print(f"MISS {name} gold={gold} pred={cands[j]['date']} ({cands[j]['text']!r} l{cands[j]['line']}) reachable={inn}")
-    if args.write:
-        p = MODEL
-        W = json.load(open(p)) if os.path.exists(p) else {}
+    if args.write or args.out:
+        p = args.out or MODEL
+        W = json.load(open(p if os.path.exists(p) else MODEL))
         W[args.mode] = {"w": w, "intercept": float(clf.intercept_[0]),
                         "mean": dict(zip(feats, mu.tolist())), "scale": dict(zip(feats, sd.tolist()))}
+        # how it was made (written into the file; the run's provenance shows it)
+        from listwise import made_by
+        W.setdefault("provenance", {})[args.mode] = made_by("research/metadata/train_dates.py", [args.data])
         json.dump(W, open(p, "w"), indent=1)
-        print("wrote", p)
+        print("wrote", p, "(the shipped model in the package)" if not args.out else "")
 
 
 if __name__ == "__main__":

@@ -8,13 +8,20 @@ leaves out only candidates that cannot beat the best). CV: 5 folds grouped by he
 same headline in two sets is one group; ``--by site``: by the page's host), repeated for each
 ``--seeds`` fold assignment; the
 model is fitted on the training pages of each fold and the test pages are ranked by it.
-``--write`` stores the model fitted on every page as "title" in plugins/metadata/model.json.
+``--out PATH`` writes the model fitted on every page as "title" into PATH (its other rankers
+kept when PATH exists, else copied from the shipped model.json): use it with
+``--set metadata.model=PATH``. ``--write`` alone rewrites the shipped
+plugins/metadata/model.json (the maintainers' route). ``--data DIR ...``: your own pages,
+each DIR laid out as the eval sets' dev folders (DIR/titles.json ``{"NAME": {"title": ...,
+"url": ...}}``, DIR/text/NAME.txt); default the aeb, trafeval and htmldate dev sets of
+$COREARCHIVE_EVAL (/work/shared/eval), whose title_eval.py gives the metric.
 ``--drop F ...`` leaves features out (their weight is 0) to measure what they bring.
-Needs numpy, scipy (listwise.py) and the eval data.
+Needs ``pip install -e ".[train]"`` (numpy, scipy for listwise.py).
 """
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,9 +31,27 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, "/work/shared/eval")
-from listwise import fit_listwise  # noqa: E402
-from title_eval import norm_title, token_f1  # noqa: E402
+EVAL = os.environ.get("COREARCHIVE_EVAL", "/work/shared/eval")
+sys.path.insert(0, EVAL)
+from listwise import fit_listwise, made_by  # noqa: E402
+
+try:
+    from title_eval import norm_title, token_f1  # noqa: E402
+except ImportError:  # (without the organisers' scorer: the same normalisation, roughly)
+    import re
+    import unicodedata
+
+    def norm_title(t):
+        t = unicodedata.normalize("NFKC", t or "").casefold()
+        return " ".join(re.findall(r"\w+", t))
+
+    def token_f1(a, b):
+        x, y = norm_title(a).split(), norm_title(b).split()
+        common = sum(min(x.count(w), y.count(w)) for w in set(x))
+        if not common:
+            return 0.0
+        p, r = common / len(x), common / len(y)
+        return 2 * p * r / (p + r)
 
 from corearchive_plugins.metadata import text as tm  # noqa: E402
 
@@ -36,12 +61,14 @@ MODEL = ROOT / "plugins" / "metadata" / "model.json"
 SITE: dict[tuple[str, str], str] = {}
 
 
-def load():
+def load(dirs=None):
     """Per dev page: (set, name, true title, candidate texts, feature matrix, labels, the
-    title a comment section's heading quotes or None)."""
+    title a comment section's heading quotes or None). ``dirs``: the data folders (default
+    the dev sets of :data:`SETS` in EVAL)."""
     pages = []
-    for s in SETS:
-        d = f"/work/shared/eval/data/{s}/dev"
+    for d in dirs or [f"{EVAL}/data/{s}/dev" for s in SETS]:
+        d = str(d).rstrip("/")
+        s = os.path.basename(os.path.dirname(d)) if d.endswith("/dev") else os.path.basename(d)
         truth = json.load(open(d + "/titles.json"))
         for name in sorted(truth):
             text = open(f"{d}/text/{name}.txt", encoding="utf-8").read()
@@ -104,7 +131,10 @@ def report(pages, pred, label):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--C", type=float, nargs="+", default=[0.1], help="1/L2 (several: compared)")
-    ap.add_argument("--write", action="store_true")
+    ap.add_argument("--write", action="store_true",
+                    help="rewrite the shipped plugins/metadata/model.json (see --out)")
+    ap.add_argument("--out", help="write the model here (other rankers kept, or copied from the shipped file)")
+    ap.add_argument("--data", nargs="+", help="data folders (see the module's docstring)")
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2], help="fold assignments")
     ap.add_argument("--drop", nargs="*", default=[], help="features left out")
@@ -112,7 +142,7 @@ def main():
         "--by", choices=["headline", "site"], default="headline", help="CV folds grouped by"
     )
     args = ap.parse_args()
-    pages = load()
+    pages = load(args.data)
     cols = [j for j, f in enumerate(tm.TITLE_FEATURES) if f not in args.drop]
     n_c = sum(len(p[5]) for p in pages)
     reach = np.mean([p[5].any() for p in pages])
@@ -146,10 +176,11 @@ def main():
     allp = list(range(len(pages)))
     model = fit(pages, allp, C, cols)
     report(pages, predict(pages, allp, model, cols), f"C={C} in-sample")
-    if args.write:
+    if args.write or args.out:
         w, mu, sd = model
         names = [tm.TITLE_FEATURES[j] for j in cols]
-        W = json.loads(MODEL.read_text("utf-8"))
+        out = Path(args.out) if args.out else MODEL
+        W = json.loads((out if out.exists() else MODEL).read_text("utf-8"))
         W.pop("title1", None)  # (the former two-stage ranker's first stage)
         W["title"] = {
             "w": dict(zip(names, w.tolist())),
@@ -157,8 +188,11 @@ def main():
             "mean": dict(zip(names, mu.tolist())),
             "scale": dict(zip(names, sd.tolist())),
         }
-        MODEL.write_text(json.dumps(W, indent=1) + "\n", "utf-8")
-        print("wrote", MODEL)
+        # how it was made (written into the file; the run's provenance shows it)
+        data = args.data or [f"{EVAL}/data/{s}/dev" for s in SETS]
+        W.setdefault("provenance", {})["title"] = made_by("research/metadata/train_titles.py", data)
+        out.write_text(json.dumps(W, indent=1) + "\n", "utf-8")
+        print("wrote", out, "" if args.out else "(the shipped model in the package)")
 
 
 if __name__ == "__main__":

@@ -263,3 +263,38 @@ def test_each_model_file_is_loaded_once_per_process(tmp_path, monkeypatch):
     a = lines.load_model(own)
     b = lines.load_model(own)
     assert a is b and len(reads) == 1
+
+
+def test_the_shipped_models_say_how_they_were_made(ingest, seeds):
+    """F7: the shipped files named only 'labels_teacher.json'; now a ``provenance`` entry
+    (script, recipe, commit), which the run's provenance shows as ``made_by``."""
+    res = ingest(str(seeds))
+    models = res.manifest["provenance"]["models"]
+    made = models["boilerplate.lines"]["made_by"]
+    assert made["script"] == "research/boilerplate/train.py" and made["commit"] == "a4fb08f"
+    assert set(models["metadata"]["made_by"]) >= {"text", "html", "title"}
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_train_py_says_when_no_labelled_page_is_left(tmp_path):
+    """F6: labels of one's own set with the default --sets (aeb,trafeval) printed '0 docs'
+    and died in numpy (ValueError: need at least one array to concatenate); the default is
+    now every set in the file, and --sets leaving none says which sets the file has."""
+    import subprocess
+    import sys
+
+    labels = tmp_path / "own.json"
+    page = {"lines": ["A headline", "", "Some text of the article here."], "y": [1, -1, 1],
+            "w": [1.0, 0.0, 1.0]}  # fmt: skip
+    labels.write_text(json.dumps({"mysite/a": page}), "utf-8")
+    got = subprocess.run(
+        [sys.executable, str(ROOT / "research" / "boilerplate" / "train.py"),
+         "--labels", str(labels), "--sets", "aeb,trafeval", "--eval", str(tmp_path)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert got.returncode == 1
+    assert "no labelled page of the sets aeb, trafeval" in got.stderr
+    assert "its sets: mysite" in got.stderr
+    assert "Traceback" not in got.stderr
