@@ -293,6 +293,8 @@ class WarcSink(Sink):
             "operator": prov.get("operator", ""),
             "isPartOf": prov.get("run_id", ""),
             "config-digest": prov.get("config_digest", ""),
+            # (of corearchive's code and model files: every build says 0.1.0)
+            "code-digest": prov.get("code_digest", ""),
             "pipeline": json.dumps(prov.get("pipeline", []), separators=(",", ":")),
             "plugins": json.dumps(prov.get("plugins", {}), separators=(",", ":")),
             # (what read, cleaned and dated besides: trafilatura, htmldate, lxml...)
