@@ -542,8 +542,19 @@ class Run:
                 if (version := getattr(self.registry.stages[name], "index_version", None))
                 is not None
             },
+            # (how the run was asked for: a rerun with the recorded config is
+            # `ingest … --config runs/RUN.json`)
+            "command": {
+                "argv": [printable(a) for a in sys.argv],
+                "cwd": printable(os.getcwd()),
+                "plan": self.options.plan,
+                "executor": self.options.executor,
+                "workers": self.options.workers,
+            },
             "config": {
                 "origin": self.config.origin,
+                "sets": list(self.config.sets),
+                "disable": list(self.config.disabled),
                 "digest": self.config.digest,
                 "resolved": self.config.resolved,
             },
@@ -612,14 +623,15 @@ def code_digest() -> str:
     build said "corearchive/0.1.0": two builds whose records differ (text in 8 of 268
     documents, dates in 10) recorded the same provenance. Computed once per process
     (~10 ms: 2 MB)."""
-    import corearchive_plugins
+    import importlib
 
     from . import __file__ as own
 
+    plugins = importlib.import_module("corearchive_plugins").__file__
     return files_digest(
         [
             ("corearchive", Path(own or "").parent),
-            ("corearchive_plugins", Path(corearchive_plugins.__file__ or "").parent),
+            ("corearchive_plugins", Path(plugins or "").parent),
         ]
     )
 

@@ -391,15 +391,20 @@ class WarcSink(Sink):
         ):
             raise RuntimeError("warc sink: write() without a matching prepare()")
         _, wf, original = plan
-        date = _warc_date(document)
+        made = _utc_now()
+        date = document.source.fetched_at or made
         if original is not None:
             raw = self._revisit(wf, document, arch.raw_record_id, original, date)
         else:
             raw, date = self._raw(wf, document, arch.raw_record_id, date)
+        # The conversion and metadata records are dated when they were made (WARC 1.1, 5.4:
+        # "the instant that data capture for record creation began"; they are no part of
+        # the capture event, which shares one date): those of a copied 2024 capture were
+        # dated 2024, though made by this run. A file's three records share one date.
         common = {
             "WARC-Refers-To": arch.raw_record_id,
             "WARC-Warcinfo-ID": wf.warcinfo_id,
-            "WARC-Date": date,
+            "WARC-Date": made,
         }
         conv = _fast_record(
             "conversion",
@@ -689,8 +694,10 @@ def _sha1_b32(data: bytes) -> str:
 
 
 def _warc_date(doc: Document) -> str:
-    if doc.source.fetched_at:
-        return doc.source.fetched_at
+    return doc.source.fetched_at or _utc_now()
+
+
+def _utc_now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
