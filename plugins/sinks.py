@@ -378,6 +378,7 @@ class WarcSink(Sink):
             offset=wf.file.tell(),
             raw_record_id=raw_id,
             conversion_record_id=self._rid(raw_id, "conversion"),
+            run_id=self.context.run_id,
         )
 
     def write(self, document: Document, record: dict[str, Any]) -> None:

@@ -279,3 +279,22 @@ def test_conversion_and_metadata_records_of_a_copied_capture_are_dated_when_made
     for kind in ("conversion", "metadata"):
         assert before <= dates[kind] <= after, dates
     assert _verify(res.out) == []
+
+
+def test_each_record_names_the_run_that_archived_it(ingest, seeds, tmp_path):
+    # (no record said which run made it: record -> WARC file -> warcinfo -> manifest)
+    first = ingest(str(seeds))
+    assert first.exit_code == 0, first.output
+    run_id = first.manifest["run_id"]
+    assert [r["archive"]["run_id"] for r in first.records] == [run_id] * 5
+    assert (first.out / "runs" / f"{run_id}.json").is_file()
+    # in archive, which differs between runs of the same inputs anyway: the rest is the same
+    two = ingest(str(seeds), "--workers", "2", out=tmp_path / "two")
+    assert two.manifest["run_id"] != run_id
+    assert {r["archive"]["run_id"] for r in two.records} == {two.manifest["run_id"]}
+
+    def rest(res: Any) -> list[dict[str, Any]]:
+        return [{k: v for k, v in r.items() if k != "archive"} for r in res.records]
+
+    assert rest(first) == rest(two)
+    assert _verify(first.out) == []
