@@ -7,8 +7,9 @@ that said nothing but a count. Now a run records in its index each input file it
 its end with no error entry (every document a record or a drop): its resolved path, size,
 modification time (ns) and inode, the run, and the fingerprint of what read and decided
 (:func:`fingerprint`: the configuration's digest, corearchive's and every plugin's
-version). A later run on the same index does not open a file whose record matches all of
-these: it counts it (``counts.unchanged_inputs``). ``--rescan`` reads every file again.
+version, the digest of corearchive's code and model files). A later run on the same index
+does not open a file whose record matches all of these: it counts it
+(``counts.unchanged_inputs``). ``--rescan`` reads every file again.
 
 Not recorded, so read again by the next run: standard input and pipes; a file with an error
 entry (an input error, a document that failed a stage, its record or a sink: the next run
