@@ -802,10 +802,14 @@ def schema(
     which: str, config_path: Path | None, sets: tuple[str, ...], disable: tuple[str, ...]
 ) -> None:
     """Print the record schema of the configured pipeline (the config file, --set and
-    --disable as for ingest), or the config file schema."""
+    --disable as for ingest), or the config file schema (the configuration given by
+    --config, --set and --disable checked first, as ingest checks it: an error exits 2)."""
     try:
         _, registry = _setup()
         if which == "config":
+            if config_path is not None or sets or disable:
+                # (checked as ingest would: -c was ignored, and a missing file gave rc 0)
+                resolve(registry, config_path=config_path, sets=sets, disable=disable)
             data = config_schema(registry.stages, registry.sinks)
         else:
             cfg = resolve(registry, config_path=config_path, sets=sets, disable=disable)

@@ -58,6 +58,9 @@ class RunConfig:
     resolved: dict[str, Any] = field(default_factory=dict)
     #: Seconds a stage may spend on one document (``[pipeline] doc_timeout``; 0: no limit).
     doc_timeout: float = DEFAULT_DOC_TIMEOUT
+    #: The ``--set`` assignments and ``--disable`` names given, as given (for the manifest)
+    sets: tuple[str, ...] = ()
+    disabled: tuple[str, ...] = ()
     #: What the configuration asks that has no effect (a ``--set`` for a stage that is not
     #: in the pipeline), for the command line to say.
     warnings: tuple[str, ...] = ()
@@ -65,8 +68,14 @@ class RunConfig:
     @property
     def digest(self) -> str:
         """``sha256:`` of the resolved configuration, recorded in warcinfo and the manifest."""
-        blob = json.dumps(self.resolved, sort_keys=True, separators=(",", ":")).encode()
-        return "sha256:" + hashlib.sha256(blob).hexdigest()
+        return config_digest(self.resolved)
+
+
+def config_digest(resolved: Any) -> str:
+    """``sha256:`` of a resolved configuration (a manifest's ``config.resolved``): of its
+    JSON, keys sorted, no spaces."""
+    blob = json.dumps(resolved, sort_keys=True, separators=(",", ":")).encode()
+    return "sha256:" + hashlib.sha256(blob).hexdigest()
 
 
 def parse_set(assignment: str) -> tuple[str, str, str, Any]:
@@ -110,8 +119,12 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
 
 
 def load_file(path: Path) -> dict[str, Any]:
-    """Read a TOML config file; a syntax error names the file and the line."""
+    """Read a TOML config file; a syntax error names the file and the line. A run's
+    manifest (``OUT/runs/RUN.json``, ``OUT/run.json``: a ``.json`` file) gives the
+    configuration it recorded (``config.resolved``): the run again, with the same digest."""
     try:
+        if path.suffix.lower() == ".json":
+            return _recorded(path)
         with open(path, "rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
@@ -123,6 +136,22 @@ def load_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text (TOML is UTF-8): {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _recorded(path: Path) -> dict[str, Any]:
+    """The resolved configuration a run's manifest at ``path`` recorded."""
+    try:
+        manifest = json.loads(path.read_bytes())
+    except ValueError as exc:
+        raise ConfigError(f"{path}: not a run manifest (invalid JSON: {exc})") from None
+    config = manifest.get("config") if isinstance(manifest, dict) else None
+    resolved = config.get("resolved") if isinstance(config, dict) else None
+    if not isinstance(resolved, dict):
+        raise ConfigError(
+            f"{path}: not a run manifest (no config.resolved): --config takes a TOML file,"
+            " or a run's manifest (OUT/runs/RUN.json) for the configuration it recorded"
+        )
+    return resolved
 
 
 def _has_bom(path: Path) -> bool:
@@ -271,12 +300,18 @@ def resolve(
         "output": {"sinks": sinks},
         "sinks": {n: _asdict(sink_options[n]) for n in sinks},
     }
+    # (a run given --set said "defaults", as if given nothing)
+    shown = " + ".join(
+        [origin, *(f"--set {a}" for a in sets), *(f"--disable {n}" for n in disable)]
+    )
     return RunConfig(
         stages=tuple(stages),
         stage_options=stage_options,
         sinks=tuple(sinks),
         sink_options=sink_options,
-        origin=origin,
+        origin=shown,
+        sets=tuple(sets),
+        disabled=tuple(disable),
         resolved=resolved,
         doc_timeout=doc_timeout,
         warnings=warnings,

@@ -120,14 +120,21 @@ class Archive:
     offset: int
     raw_record_id: str
     conversion_record_id: str | None
+    #: The run that archived it (``runs/RUN_ID.json``): a record said nothing of its run,
+    #: the way there was record -> WARC file -> warcinfo isPartOf. Here, not at the
+    #: record's top: what differs between two runs of the same inputs is ``archive``.
+    run_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "warc": self.warc,
             "offset": self.offset,
             "raw_record_id": self.raw_record_id,
             "conversion_record_id": self.conversion_record_id,
         }
+        if self.run_id is not None:
+            out["run_id"] = self.run_id
+        return out
 
 
 @dataclass(slots=True, frozen=True)

@@ -192,6 +192,11 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
                 "offset": {"type": "integer", "minimum": 0},
                 "raw_record_id": {"type": "string"},
                 "conversion_record_id": _NULLABLE_STRING,
+                "run_id": {
+                    "type": "string",
+                    "description": "The run that archived it (OUT/runs/RUN_ID.json); records"
+                    " of earlier versions have none.",
+                },
             },
         },
         "pipeline": {

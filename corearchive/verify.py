@@ -92,6 +92,8 @@ class Verification:
     max_listed: int | None = MAX_LISTED
     #: how to repair what was found (see :data:`_WARC_REPAIR`, :data:`_INDEX_REPAIR`)
     repairs: list[str] = field(default_factory=list)
+    #: the WARC files (as named in OUT) with a damaged or changed record found
+    damaged: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -155,6 +157,13 @@ _WARC_REPAIR = (
     " `digests` entry of its run's manifest, runs/RUN.json), then verify again. Giving the"
     " same inputs again does not bring their documents back: the index holds them as"
     " archived (already_archived). See docs/archive.md, 'Repairing an archive'"
+)
+#: What to do when a WARC file's SHA-256 is not its manifest's, and nothing in it is damaged
+_DIGEST_REPAIR = (
+    "compare the WARC files named above with a backup: where the backup's `sha256sum` is the"
+    " `digests` entry of the run's manifest, restore the file from it; where the file is the"
+    " backup's, byte for byte, restore the manifest (runs/RUN.json, and run.json for the last"
+    " run) instead; then verify again. See docs/archive.md, 'Repairing an archive'"
 )
 #: What to do when records.jsonl lost, changed or repeated lines
 _RECORDS_REPAIR = (
@@ -357,7 +366,23 @@ def _scan_record(
     )
     if cur.rowcount == 0:
         result.problem("warc", f"{rel} at {offset}: record id {rid} is used twice")
+    elif record.rec_type == "warcinfo":
+        fields = _warc_fields(bytes(kept))
+        db.execute(
+            "INSERT INTO infos VALUES (?, ?, ?, ?)",
+            (rel, fields.get("isPartOf"), headers.get_header("WARC-Date"), json.dumps(fields)),
+        )
     return end
+
+
+def _warc_fields(payload: bytes) -> dict[str, str]:
+    """The ``name: value`` lines of a warcinfo record (application/warc-fields)."""
+    fields: dict[str, str] = {}
+    for line in payload.decode("utf-8", "replace").splitlines():
+        name, sep, value = line.partition(":")
+        if sep and name.strip():
+            fields.setdefault(name.strip(), value.strip())
+    return fields
 
 
 def _block_digest_ok(path: Path, offset: int, length: int, expected: str, size: str) -> bool | None:
@@ -557,13 +582,18 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
             " refers_to TEXT, sha256 TEXT, warcinfo TEXT, key TEXT, canon TEXT, src_sha TEXT,"
             " uri TEXT)"
         )
+        # the warcinfo records: their file, run (isPartOf), WARC-Date and fields (JSON)
+        db.execute("CREATE TABLE infos (warc TEXT, run TEXT, date TEXT, fields TEXT)")
         # the metadata records a records line has been matched to, and by which line
         db.execute("CREATE TABLE seen (id TEXT PRIMARY KEY, line INTEGER)")
         # the document ids of records.jsonl, and the line of each (an id is one document)
         db.execute("CREATE TABLE ids (id TEXT PRIMARY KEY, line INTEGER)")
         for path in warcs:
             result.warc_files += 1
+            before = result.problems
             _scan(path, path.relative_to(out).as_posix(), db, result)
+            if result.problems > before:
+                result.damaged.add(path.relative_to(out).as_posix())
         db.execute("CREATE INDEX meta_canon ON recs (canon) WHERE type = 'metadata'")
         db.execute("CREATE INDEX refs ON recs (refers_to)")
         db.execute("CREATE INDEX meta_key ON recs (key) WHERE type = 'metadata'")
@@ -587,6 +617,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
             result.problem("records", f"{records.name} is not a file")
         _check_unmatched(runs, have_records, db, result)
         _check_archive(runs, have_records, out, db, result)
+        _check_provenance(out, db, result)
         lines = _check_index(out / "index.sqlite", runs, db, result)
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
@@ -709,11 +740,23 @@ def _check_record(
                 not isinstance(text, str)
                 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest() != conv[4]
             ):
-                result.problem(
-                    "records",
-                    f"{where}: its text differs from its conversion record {conv_id}",
-                    _RECORDS_REPAIR,
-                )
+                if same is not None:
+                    # the line is its metadata record's, byte for byte: 2 of the 3 copies
+                    # agree, and the conversion record is the one that changed (the advice
+                    # was to restore records.jsonl)
+                    result.damaged.add(conv[0])
+                    result.problem(
+                        "warc",
+                        f"{where}: its conversion record {conv_id} ({conv[0]} at {conv[1]})"
+                        " differs from the text of the line and of its metadata record",
+                        _WARC_REPAIR,
+                    )
+                else:
+                    result.problem(
+                        "records",
+                        f"{where}: its text differs from its conversion record {conv_id}",
+                        _RECORDS_REPAIR,
+                    )
     if same is None:
         meta = _unseen_meta(db, "refers_to", raw_id)
         if meta is not None:
@@ -792,6 +835,152 @@ def _check_unmatched(
                 " records.jsonl",
                 _RECORDS_REPAIR,
             )
+
+
+#: What to do when a run's manifest contradicts itself or the WARC files the run wrote
+_MANIFEST_REPAIR = (
+    "restore the run's manifest (runs/RUN.json, and run.json for the last run) from a backup"
+    " taken after the run, or, if the WARC file's SHA-256 is not its manifest's either, the"
+    " WARC file; then verify again. See docs/archive.md, 'Repairing an archive'"
+)
+
+#: The fields a run's warcinfo records and its manifest both hold: warcinfo field, the
+#: manifest's (a path), and whether the warcinfo holds it as JSON
+_SHARED_FIELDS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("software", ("provenance", "software"), False),
+    ("hostname", ("provenance", "host"), False),
+    ("operator", ("provenance", "operator"), False),
+    ("python", ("provenance", "python"), False),
+    ("config-digest", ("config", "digest"), False),
+    ("config-digest", ("provenance", "config_digest"), False),
+    ("code-digest", ("provenance", "code_digest"), False),
+    ("pipeline", ("provenance", "pipeline"), True),
+    ("pipeline", ("pipeline",), True),
+    ("plugins", ("provenance", "plugins"), True),
+    ("libraries", ("provenance", "libraries"), True),
+)
+
+
+def _field(m: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        if not isinstance(m, dict) or key not in m:
+            return None
+        m = m[key]
+    return m
+
+
+def _check_provenance(out: Path, db: sqlite3.Connection, result: Verification) -> None:
+    """Each manifest (``runs/*.json``, ``run.json``) is what the warcinfo records of the WARC
+    files its run wrote say (operator, host, software, Python, libraries, plugins, pipeline,
+    config and code digests; their WARC-Date within the run's times), and its
+    ``config.digest`` is the digest of its ``config.resolved``. An edited operator, config,
+    library version, host or start time was "intact", though the checksummed WARC files
+    said otherwise (s27 provenance auditor F2)."""
+    folder = out / "runs"
+    paths = [*(sorted(folder.glob("*.json")) if folder.is_dir() else []), out / "run.json"]
+    for path in paths:
+        try:
+            m = json.loads(path.read_bytes())
+            run_id = str(m["run_id"])
+        except (ValueError, RecursionError, KeyError, TypeError, OSError):
+            continue
+        _check_manifest(path.relative_to(out).as_posix(), run_id, m, db, result)
+
+
+def _check_manifest(
+    name: str, run_id: str, m: dict[str, Any], db: sqlite3.Connection, result: Verification
+) -> None:
+    """:func:`_check_provenance` of the manifest ``m`` (the file ``name`` of OUT)."""
+    from .config import config_digest
+
+    def problem(text: str) -> None:
+        result.problem("run", f"{name} (run {run_id}): {text}", _MANIFEST_REPAIR)
+
+    config = m.get("config")
+    if isinstance(config, dict) and "resolved" in config and "digest" in config:
+        got = config_digest(config["resolved"])
+        if got != config["digest"]:
+            problem(
+                f"config.digest {config['digest']} is not the digest of its config.resolved"
+                f" ({got}): the manifest was edited"
+            )
+    start = _when(m.get("started_at"))
+    end = _when(m.get("finished_at"))
+    made = _when(run_id.partition("-")[0])  # (the run id begins with when it was made)
+    command = m.get("command")
+    # (a staged plan relaunched starts again: the files of its first launch are older)
+    staged = not isinstance(command, dict) or command.get("plan") != "stream"
+    low = made if staged else start
+    for warc, date, blob in db.execute(
+        "SELECT warc, date, fields FROM infos WHERE run = ? ORDER BY warc", (run_id,)
+    ):
+        fields = json.loads(blob)
+        for key, where, as_json in _SHARED_FIELDS:
+            want = _field(m, where)
+            if key not in fields or want is None:
+                continue  # (one of them does not hold it: older versions)
+            have: Any = fields[key]
+            if as_json:
+                with contextlib.suppress(ValueError):
+                    have = json.loads(have)
+            elif not isinstance(want, str):
+                want = str(want)
+            if have == want:
+                continue
+            pairs = [(".".join(where), want, key, have)]
+            if isinstance(want, dict) and isinstance(have, dict):
+                # (name the entries that differ: a library's version, say)
+                pairs = [
+                    (f"{'.'.join(where)}.{k}", want.get(k), f"{key} {k}", have.get(k))
+                    for k in sorted(set(want) | set(have))
+                    if want.get(k) != have.get(k)
+                ]
+            for mine, w, theirs, h in pairs:
+                problem(
+                    f"{mine} {_cut(_json(w))} is not the {theirs} {_cut(_json(h))} of the"
+                    f" warcinfo record of {warc}, which the run wrote"
+                )
+        at = _when(date)
+        if at is None:
+            continue
+        # (the warcinfo records of a staged plan's tasks are dated by the clocks of the
+        # machines that ran them, on a cluster: minutes of slack, against edits of days)
+        if low is not None and at < low - _CLOCK_SLACK:
+            problem(
+                f"the warcinfo record of {warc} was written at {date}, before the run"
+                f" started ({m.get('started_at') if not staged else run_id})"
+            )
+        if end is not None and at >= end + 1 + _CLOCK_SLACK:
+            problem(
+                f"the warcinfo record of {warc} was written at {date}, after the run"
+                f" finished ({m.get('finished_at')})"
+            )
+
+
+#: Seconds a warcinfo record may be dated outside its run's start and finish (clock skew)
+_CLOCK_SLACK = 300
+
+
+def _json(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _cut(text: str, size: int = 80) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def _when(text: Any) -> float | None:
+    """Seconds since the epoch of a UTC time ``2026-11-24T04:30:13Z`` (a fraction of a
+    second dropped: a manifest's times are to the second) or ``20261124T043013Z``."""
+    import calendar
+    import time
+
+    if not isinstance(text, str):
+        return None
+    for fmt in ("%Y-%m-%dT%H:%M:%S", "%Y%m%dT%H%M%S"):
+        with contextlib.suppress(ValueError):
+            return float(calendar.timegm(time.strptime(text.split(".")[0].rstrip("Z"), fmt)))
+    return None
 
 
 def _check_missing_manifests(
@@ -1032,6 +1221,13 @@ def _check_archive(
         if lost
         else ""
     )
+    rewritten = db.execute(
+        "SELECT m.id, r.id, r.warc, r.offset FROM recs m JOIN recs r ON r.id = m.refers_to"
+        " WHERE m.type = 'metadata' AND m.src_sha IS NOT NULL AND m.src_sha != r.sha256"
+        " AND (r.type = 'resource' OR (r.type = 'response'"
+        " AND (r.uri LIKE 'http:%' OR r.uri LIKE 'https:%'))) ORDER BY r.warc, r.offset"
+    ).fetchall()
+    result.damaged.update(warc for _, _, warc, _ in rewritten)
     for run_id, run in runs.items():
         if "warc" not in run.sinks:
             continue
@@ -1043,12 +1239,23 @@ def _check_archive(
             elif (want := run.digests.get(name)) and file_sha256(out / name) != want:
                 # (what the records' digests miss too: a header edited, records added or
                 # reordered, a file replaced by another with valid digests)
-                result.problem(
-                    "warc",
-                    f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it"
-                    " wrote the file: the file changed after the run",
-                    _WARC_REPAIR,
-                )
+                if name in result.damaged:
+                    result.problem(
+                        "warc",
+                        f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as"
+                        " it wrote the file: the file changed after the run",
+                        _WARC_REPAIR,
+                    )
+                else:
+                    # (each record of it is sound: the file or the manifest's digest may
+                    # have changed; "restore the WARC" was said of a file byte-identical)
+                    result.problem(
+                        "warc",
+                        f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as"
+                        " it wrote the file, though its records are sound: the file changed"
+                        " after the run, or that digest in the manifest did",
+                        _DIGEST_REPAIR,
+                    )
         _check_other_digests(out, run_id, run, result)
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(
@@ -1078,14 +1285,10 @@ def _check_archive(
         result.problem("warc", f"{warc} at {offset}: {rtype} record {rid} belongs to no document")
     # (a response under an address that is not http(s) is read with its HTTP head as the
     # payload, which the document's digest does not cover)
-    for meta, rid, warc, offset in db.execute(
-        "SELECT m.id, r.id, r.warc, r.offset FROM recs m JOIN recs r ON r.id = m.refers_to"
-        " WHERE m.type = 'metadata' AND m.src_sha IS NOT NULL AND m.src_sha != r.sha256"
-        " AND (r.type = 'resource' OR (r.type = 'response'"
-        " AND (r.uri LIKE 'http:%' OR r.uri LIKE 'https:%'))) ORDER BY r.warc, r.offset"
-    ):
+    for meta, rid, warc, offset in rewritten:
         result.problem(
             "warc",
             f"{warc} at {offset}: the content of {rid} is not what its document's"
             f" source.sha256 says (metadata record {meta})",
+            _WARC_REPAIR,
         )

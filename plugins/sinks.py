@@ -293,6 +293,8 @@ class WarcSink(Sink):
             "operator": prov.get("operator", ""),
             "isPartOf": prov.get("run_id", ""),
             "config-digest": prov.get("config_digest", ""),
+            # (of corearchive's code and model files: every build says 0.1.0)
+            "code-digest": prov.get("code_digest", ""),
             "pipeline": json.dumps(prov.get("pipeline", []), separators=(",", ":")),
             "plugins": json.dumps(prov.get("plugins", {}), separators=(",", ":")),
             # (what read, cleaned and dated besides: trafilatura, htmldate, lxml...)
@@ -378,6 +380,7 @@ class WarcSink(Sink):
             offset=wf.file.tell(),
             raw_record_id=raw_id,
             conversion_record_id=self._rid(raw_id, "conversion"),
+            run_id=self.context.run_id,
         )
 
     def write(self, document: Document, record: dict[str, Any]) -> None:
@@ -391,15 +394,20 @@ class WarcSink(Sink):
         ):
             raise RuntimeError("warc sink: write() without a matching prepare()")
         _, wf, original = plan
-        date = _warc_date(document)
+        made = _utc_now()
+        date = document.source.fetched_at or made
         if original is not None:
             raw = self._revisit(wf, document, arch.raw_record_id, original, date)
         else:
             raw, date = self._raw(wf, document, arch.raw_record_id, date)
+        # The conversion and metadata records are dated when they were made (WARC 1.1, 5.4:
+        # "the instant that data capture for record creation began"; they are no part of
+        # the capture event, which shares one date): those of a copied 2024 capture were
+        # dated 2024, though made by this run. A file's three records share one date.
         common = {
             "WARC-Refers-To": arch.raw_record_id,
             "WARC-Warcinfo-ID": wf.warcinfo_id,
-            "WARC-Date": date,
+            "WARC-Date": made,
         }
         conv = _fast_record(
             "conversion",
@@ -689,8 +697,10 @@ def _sha1_b32(data: bytes) -> str:
 
 
 def _warc_date(doc: Document) -> str:
-    if doc.source.fetched_at:
-        return doc.source.fetched_at
+    return doc.source.fetched_at or _utc_now()
+
+
+def _utc_now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
