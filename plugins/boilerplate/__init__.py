@@ -851,6 +851,26 @@ def _without_spare_copies() -> Iterator[None]:
         tc._prepare_tree = saved
 
 
+@contextmanager
+def _empty_elements_keep_tails() -> Iterator[None]:
+    """Within the block, trafilatura's pruning of empty elements (``prune_html``) keeps the
+    text that follows each one (its tail) in every mode: in precision mode it dropped it, so
+    an empty anchor at a paragraph's start (WordPress's ``<span id="more-…"></span>``, an
+    icon's ``<i></i>``) took the paragraph's text with it (a lead's three sentences)."""
+    import trafilatura.htmlprocessing as hp
+
+    saved = hp.prune_html
+
+    def prune(tree: Any, focus: str = "balanced") -> Any:
+        return saved(tree, "balanced")
+
+    hp.prune_html = prune
+    try:
+        yield
+    finally:
+        hp.prune_html = saved
+
+
 def _extract(
     tree: Any, mode: str, metadata: bool, fast: bool = False
 ) -> tuple[str, dict[str, Any] | None]:
@@ -865,7 +885,10 @@ def _extract(
 
     options = _extractor(mode, metadata, fast)
     # (fast mode runs no jusText; the others may, and get its faster paragraphs)
-    with _without_spare_copies() if fast and mode == "precision" else faster_justext():
+    with (
+        _without_spare_copies() if fast and mode == "precision" else faster_justext(),
+        _empty_elements_keep_tails(),
+    ):
         document = bare_extraction(tree, options=options)
     if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted
         return "", None
