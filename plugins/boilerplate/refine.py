@@ -11,8 +11,10 @@ list that sits outside it; the line model sees those as the furniture or the pro
   ``low``);
 * adds a line of the rendered page that trafilatura left out and the model is sure is
   content (score at least ``high``), where it stands on the page, when it lies within
-  ``near`` non-blank lines of the part of the page trafilatura kept (1, 3 and 6 were tried
-  with the thresholds; unbounded was not).
+  ``near`` non-blank lines of the part of the page trafilatura kept or of a line added
+  before it (1, 3 and 6 were tried with the thresholds; unbounded was not; the chain of
+  added lines: an article cut into blocks between ads, aeb F1 0.971 -> 0.974, trafeval
+  unchanged, with the model's in-sample scores).
 
 Lines are matched by their text with white space collapsed; a trafilatura line that is no
 line of the rendering (a table row, list item with its marker, text joined across inline
@@ -83,14 +85,30 @@ def refine(
         return "\n".join(kept), removed, 0
     end = next(i for i in range(n - 1, -1, -1) if rendered[i] in have)
     joined = _norm(" ".join(kept))
+    # the span an added line may stand in grows with each line added: an article whose
+    # body the page cuts into several blocks (Wired: 3) goes on a few lines past an ad or a
+    # signup box, beyond ``near`` lines of the block trafilatura took
+    sure = [s >= high for s in scores]
+    lo = start
+    for i in range(start - 1, -1, -1):
+        if lo - i > near:
+            break
+        if sure[i] and rendered[i] not in joined:
+            lo = i
+    hi = end
+    for i in range(end + 1, n):
+        if i - hi > near:
+            break
+        if sure[i] and rendered[i] not in joined:
+            hi = i
     # each added line goes after the last of trafilatura's lines before it on the page
     after: dict[str | None, list[str]] = {}
     anchor: str | None = None
-    for i in range(max(start - near, 0), min(end + near + 1, n)):
+    for i in range(lo, hi + 1):
         line = rendered[i]
         if line in have:
             anchor = line
-        elif scores[i] >= high and line not in joined:
+        elif sure[i] and line not in joined:
             after.setdefault(anchor, []).append(line)
     if not after:
         return "\n".join(kept), removed, 0

@@ -1428,3 +1428,46 @@ def test_html_text_after_an_empty_element_is_kept(run_stage):
         BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
     ).kept[0]
     assert doc.text.split("\n") == ["Budget vote", PARA, lead, PARA2]
+
+
+def test_refine_follows_an_article_cut_into_blocks_past_near():
+    """An article the page cuts into blocks, with an ad or a signup box between them
+    (Wired: 3 blocks): trafilatura took the first, refine added the sure lines within
+    ``near`` lines of it only, and the article's last paragraphs were lost (s26 quality
+    reviewer). Each added line now carries the span on; a sure line past ``near`` unsure
+    or furniture lines is still not added."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    class Decisions:
+        def __init__(self, scored: list[tuple[str, float]]) -> None:
+            self.stripped = [s for s, _ in scored]
+            self.score = np.array([p for _, p in scored])
+            self.X = None
+
+    ads = [(f"Advertisement {i}", 0.3) for i in range(4)]
+    far = [(f"Teaser {i}", 0.2) for i in range(7)]
+    d = Decisions(
+        [
+            ("Kept one", 0.95),
+            ("Kept two", 0.95),
+            *ads,
+            ("Second block one", 0.95),
+            *ads,
+            ("Second block two", 0.95),
+            *ads,
+            ("Third block", 0.92),
+            *far,
+            ("A sure teaser far below", 0.99),
+        ]
+    )
+    out, removed, added = refine("Kept one\nKept two", d, near=6)
+    assert out.split("\n") == [
+        "Kept one",
+        "Kept two",
+        "Second block one",
+        "Second block two",
+        "Third block",
+    ]
+    assert (removed, added) == (0, 3)
