@@ -53,6 +53,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -871,6 +872,45 @@ def _empty_elements_keep_tails() -> Iterator[None]:
         hp.prune_html = saved
 
 
+@contextmanager
+def _lead_of_a_text_block() -> Iterator[None]:
+    """Within the block, a ``<div>`` of text laid out with ``<br>``s (its own text, inline
+    elements, line breaks) gives its first paragraph too: trafilatura took each text after a
+    line break as a paragraph and dropped the ``<div>``'s own text before the first one
+    (when it does not read ``<div>``s as paragraphs: a page with enough ``<p>`` text
+    elsewhere), so an article's lead paragraph was lost (MacRumors; s26 quality reviewer)."""
+    import trafilatura.main_extractor as tm
+    from lxml.etree import Element
+    from trafilatura.htmlprocessing import process_node
+    from trafilatura.settings import INLINE_CONSUMING
+    from trafilatura.utils import text_chars_test
+
+    saved = tm.handle_other_elements
+
+    def handle(element: Any, potential_tags: set[str], options: Any) -> Any:
+        if (
+            element.tag == "div"
+            and "div" not in potential_tags
+            and text_chars_test(element.text)
+            and element.find("lb") is not None
+        ):
+            lead = Element("p")
+            lead.text = element.text
+            for child in element:
+                if child.tag not in INLINE_CONSUMING:
+                    break
+                lead.append(deepcopy(child))
+                child.tag = "done"  # (read here: trafilatura's loop passes it by)
+            return process_node(lead, options)
+        return saved(element, potential_tags, options)
+
+    tm.handle_other_elements = handle
+    try:
+        yield
+    finally:
+        tm.handle_other_elements = saved
+
+
 def _extract(
     tree: Any, mode: str, metadata: bool, fast: bool = False
 ) -> tuple[str, dict[str, Any] | None]:
@@ -888,6 +928,7 @@ def _extract(
     with (
         _without_spare_copies() if fast and mode == "precision" else faster_justext(),
         _empty_elements_keep_tails(),
+        _lead_of_a_text_block(),
     ):
         document = bare_extraction(tree, options=options)
     if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted

@@ -1471,3 +1471,30 @@ def test_refine_follows_an_article_cut_into_blocks_past_near():
         "Third block",
     ]
     assert (removed, added) == (0, 3)
+
+
+def test_html_lead_of_a_text_block_laid_out_with_line_breaks_is_kept(run_stage):
+    """A ``<div>`` of text with ``<br>``s between its paragraphs: trafilatura took each
+    text after a line break and dropped the first paragraph, the ``<div>``'s own text,
+    when the page had enough ``<p>`` text elsewhere (MacRumors: the lead paragraph lost;
+    s26 quality reviewer)."""
+    lead = (
+        "Following the vote, the council plans to publish the full budget in the first half "
+        "of next year, according to sources cited by the <em><a href='/x'>Gazette</a></em>."
+        " A preview was shared with readers."
+    )
+    guides = "".join(
+        f"<li><a href='/g{i}'><p>Guide {i}: how the city's budget process works, step by "
+        f"step, from the first draft to the final vote of the council.</p></a></li>"
+        for i in range(4)
+    )
+    page = (
+        "<html><body><div id='content'><div class='article'><h1>Budget vote</h1>"
+        f"<div class='content'>{lead}\n<br> <br>{PARA}<br> <br>{PARA2}</div></div>"
+        f"<div id='more-guides'><h3>Guides</h3><ul>{guides}</ul></div></div></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    first = lead.replace("<em><a href='/x'>", "").replace("</a></em>", "")
+    assert doc.text.split("\n")[:4] == ["Budget vote", first, PARA, PARA2]
