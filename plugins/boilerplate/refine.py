@@ -45,6 +45,10 @@ NEAR = 6
 
 def _norm(line: str) -> str:
     # (str.split() splits on the white space re's \s matches; ~3x re.sub on short lines)
+    if not line.isprintable():
+        # without what trafilatura's text drops (zero-width joiners and spaces, soft
+        # hyphens: a line of the page holding one matched no line of trafilatura's)
+        line = "".join(c for c in line if c.isprintable() or c.isspace())
     return " ".join(line.split())
 
 
@@ -57,7 +61,7 @@ def refine(
     were removed and added."""
     score = decisions.score
     scores: list[float] = score.tolist()
-    rendered = list(map(" ".join, map(str.split, decisions.stripped)))
+    rendered = list(map(_norm, decisions.stripped))
     # a line that occurs more than once gets its lowest score (furniture repeats): the
     # pairs in falling score order, the last written wins (ties: equal scores)
     order = score.argsort(kind="stable")[::-1].tolist()
@@ -74,6 +78,7 @@ def refine(
     lines = text.split("\n")
     normed = list(map(_norm, lines))
     keep = [score_of.get(ln, 1.0) >= low for ln in normed]
+    _drop_strays(normed, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
     removed = len(lines) - len(kept)
@@ -120,3 +125,54 @@ def refine(
         if more:
             out += more
     return "\n".join(out), removed, added
+
+
+def _drop_strays(
+    normed: list[str],
+    keep: list[bool],
+    rendered: list[str],
+    score_of: dict[str, float],
+    near: int,
+) -> None:
+    """Remove from ``keep`` the lines of trafilatura's text that stand out of the page's
+    order, far from its main part (the largest group of its lines on the page, each within
+    ``near`` lines of the next): before the main part in the text but over ``near`` lines
+    after it on the page, or the other way round; and that the line model calls furniture
+    (score under 0.5). trafilatura puts a sidebar's teaser first when its first choice of
+    container held one paragraph and it went on to the article's (MacRumors: a guide's
+    blurb as the text's first line; s26 quality reviewer)."""
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(rendered):
+        where.setdefault(line, []).append(i)
+    spots = sorted(
+        {(where[ln][0], ln) for ln, k in zip(normed, keep, strict=True) if k and ln in where}
+    )
+    if len(spots) < 2:
+        return
+    # groups of trafilatura's lines on the page, weighed by their characters
+    best, best_chars = (0, 0), -1
+    first, chars = 0, 0
+    for j, (i, ln) in enumerate(spots):
+        if j and i - spots[j - 1][0] > near:
+            if chars > best_chars:
+                best, best_chars = (spots[first][0], spots[j - 1][0]), chars
+            first, chars = j, 0
+        chars += len(ln)
+    if chars > best_chars:
+        best = (spots[first][0], spots[-1][0])
+    lo, hi = best[0] - near, best[1] + near
+    main = [
+        j for j, ln in enumerate(normed) if keep[j] and best[0] <= where.get(ln, [-1])[0] <= best[1]
+    ]
+    if not main:
+        return
+    for j, ln in enumerate(normed):
+        if not keep[j] or ln not in where or score_of.get(ln, 1.0) >= 0.5:
+            continue
+        spots_j = where[ln]
+        # out of the page's order: before the main part in the text, after it on the page
+        # (or the other way round)
+        if (j < main[0] and all(i > hi for i in spots_j)) or (
+            j > main[-1] and all(i < lo for i in spots_j)
+        ):
+            keep[j] = False

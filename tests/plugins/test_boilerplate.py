@@ -1498,3 +1498,51 @@ def test_html_lead_of_a_text_block_laid_out_with_line_breaks_is_kept(run_stage):
     ).kept[0]
     first = lead.replace("<em><a href='/x'>", "").replace("</a></em>", "")
     assert doc.text.split("\n")[:4] == ["Budget vote", first, PARA, PARA2]
+
+
+def _decisions(scored: list[tuple[str, float]]) -> Any:
+    import numpy as np
+
+    class Decisions:  # (the fields of lines.Decisions that refine reads)
+        def __init__(self) -> None:
+            self.stripped = [s for s, _ in scored]
+            self.score = np.array([p for _, p in scored])
+            self.X = None
+
+    return Decisions()
+
+
+def test_refine_drops_a_teaser_trafilatura_put_before_the_article_out_of_page_order():
+    """trafilatura's first choice of container held one paragraph (a sidebar's teaser, far
+    below the article on the page) and it went on to the article's: the teaser became the
+    text's first line (MacRumors; s26 quality reviewer). A line out of the page's order, far
+    from the main part, that the model calls furniture goes; one it calls content stays, and
+    so does a furniture line in the page's order."""
+    from corearchive_plugins.boilerplate.refine import refine
+
+    d = _decisions(
+        [
+            ("Early note", 0.3),
+            *[(f"Menu {i}", 0.05) for i in range(8)],
+            ("Headline", 0.6),
+            ("Body one", 0.95),
+            ("Body two", 0.95),
+            *[(f"Comment {i}", 0.2) for i in range(8)],
+            ("Guide teaser", 0.39),
+            ("Sure teaser", 0.7),
+        ]
+    )
+    text = "Guide teaser\nSure teaser\nHeadline\nBody one\nBody two"
+    assert refine(text, d)[0] == "Sure teaser\nHeadline\nBody one\nBody two"
+    text = "Early note\nHeadline\nBody one\nBody two"
+    assert refine(text, d)[0] == text
+
+
+def test_refine_matches_lines_whatever_invisible_characters_they_hold():
+    """trafilatura's text drops zero-width joiners and soft hyphens that the page's
+    rendering keeps: such a line matched no line of trafilatura's, and was neither removed
+    as furniture nor known as kept."""
+    from corearchive_plugins.boilerplate.refine import refine
+
+    d = _decisions([("Body one", 0.95), ("Read the \u200ciPhone\u200c guide", 0.02)])
+    assert refine("Body one\nRead the iPhone guide", d) == ("Body one", 1, 0)
