@@ -937,7 +937,42 @@ def _extract(
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
     # the text rendering without the YAML metadata header extract() adds with metadata
-    return determine_returnstring(document, _extractor(mode, False, fast)) or "", meta
+    text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
+    return _layout_rows(text) if "|" in text else text, meta
+
+
+#: a cell boundary of trafilatura's table rows (a "|" in a cell's text is escaped: "\|")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _layout_rows(text: str) -> str:
+    """trafilatura's text with the rows of layout tables read as text: a row of empty cells
+    ("|  |  |  |", a page laid out by a table's spacer cells) goes, a row with one cell of
+    text is that text (the "\\|" of its cell unescaped), and a table's head separator
+    ("|---|---|") that no longer follows a row goes with it. Rows with two cells of text or
+    more (a table of data) are left as they are."""
+    out: list[str] = []
+    changed = False
+    for line in text.split("\n"):
+        row = line.strip()
+        if len(row) < 2 or row[0] != "|" or row[-1] != "|":
+            out.append(line)
+            continue
+        if not row.strip("|-: "):  # a head separator
+            if out and out[-1].lstrip().startswith("|"):
+                out.append(line)
+            else:
+                changed = True
+            continue
+        cells = [c.strip() for c in _CELL_BAR.split(row[1:-1])]
+        full = [c for c in cells if c]
+        if len(full) > 1 or len(cells) == 1:
+            out.append(line)
+            continue
+        changed = True
+        if full:
+            out.append(full[0].replace("\\|", "|"))
+    return "\n".join(out) if changed else text
 
 
 @hookimpl

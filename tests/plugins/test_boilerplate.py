@@ -1546,3 +1546,48 @@ def test_refine_matches_lines_whatever_invisible_characters_they_hold():
 
     d = _decisions([("Body one", 0.95), ("Read the \u200ciPhone\u200c guide", 0.02)])
     assert refine("Body one\nRead the iPhone guide", d) == ("Body one", 1, 0)
+
+
+def test_html_layout_table_rows_are_read_as_text(run_stage):
+    """A page laid out by a table gave rows of empty pipes ("|  |  |  |") and its text inside
+    pipes (s26 quality reviewer: archive.org, kath.net, bayrische-bembel). A row of empty
+    cells goes, a row with one cell of text is that text; a table of data stays a table."""
+    spacer = "<td width='10'></td>"
+    page = (
+        "<html><body><table>"
+        f"<tr>{spacer}{spacer}{spacer}</tr>"
+        f"<tr>{spacer}<td><h1>Budget vote</h1><p>{PARA}</p><p>{PARA2}</p></td>{spacer}</tr>"
+        f"<tr>{spacer}<td>© 2024 Example | Imprint</td>{spacer}</tr>"
+        "</table></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    # (trafilatura joins a cell's paragraphs on one line)
+    assert "|  |" not in doc.text and PARA in doc.text
+    assert doc.text.split("\n")[-1] == "© 2024 Example | Imprint"
+    from corearchive_plugins.boilerplate import _layout_rows
+
+    data = "| Product | 2020 | 2021 |\n|---|---|---|\n| Petrol | 15.0 | 15.1 |"
+    text = f"|  |  |  |\n| Sales by product |  |  |\n|---|---|---|\n{data}\n| a \\| b |  |"
+    assert _layout_rows(text) == f"Sales by product\n{data}\na | b"
+
+
+def test_visible_text_leaves_out_iframe_fallbacks_and_textareas():
+    """An ``<iframe>``'s fallback markup and a hidden ``<textarea>``'s embed code are no
+    text of the page: the line model's reading of the page had them, and refine added
+    "<form class=…>" and "&amp;lt;span data-mce-type=…" lines to the text (s26 quality
+    reviewer)."""
+    from corearchive_plugins.boilerplate.htmltree import load_html
+    from corearchive_plugins.metadata.html import tree_to_text
+
+    page = (
+        f"<html><body><article><p>{PARA}</p>"
+        "<p><iframe src='https://example.com/v'>&amp;lt;span data-mce-type=\"bookmark\""
+        "&amp;gt;</iframe></p>"
+        "<textarea hidden><form class='consent-form' method='post'></textarea>"
+        f"<p>{PARA2}</p></article></body></html>"
+    )
+    text = tree_to_text(load_html(page))
+    assert PARA in text and PARA2 in text
+    assert "data-mce" not in text and "form" not in text
