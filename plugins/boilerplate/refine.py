@@ -27,7 +27,9 @@ fold (the model is less sure of furniture inside an article than in-sample figur
 
 from __future__ import annotations
 
+import re
 from itertools import compress
+from operator import not_
 from typing import Any
 
 from .lines import cue_only
@@ -43,12 +45,19 @@ HIGH = 0.9
 NEAR = 6
 
 
+#: The control and format characters (Unicode Cc and Cf) that are not white space: zero-width
+#: spaces and joiners, soft hyphens, byte-order marks, bidirectional marks. trafilatura's text
+#: drops them and the page's rendering keeps them (a test checks the list against unicodedata).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
 def _norm(line: str) -> str:
     # (str.split() splits on the white space re's \s matches; ~3x re.sub on short lines)
-    if not line.isprintable():
-        # without what trafilatura's text drops (zero-width joiners and spaces, soft
-        # hyphens: a line of the page holding one matched no line of trafilatura's)
-        line = "".join(c for c in line if c.isprintable() or c.isspace())
     return " ".join(line.split())
 
 
@@ -61,7 +70,14 @@ def refine(
     were removed and added."""
     score = decisions.score
     scores: list[float] = score.tolist()
-    rendered = list(map(_norm, decisions.stripped))
+    stripped = decisions.stripped
+    rendered = list(map(" ".join, map(str.split, stripped)))
+    # (the lines with a character that is no white space and not printable, see
+    # _INVISIBLE:
+    # str.isprintable, in C, leaves few to search)
+    for i in compress(range(len(stripped)), map(not_, map(str.isprintable, stripped))):
+        if _INVISIBLE.search(stripped[i]):
+            rendered[i] = _norm(_INVISIBLE.sub("", stripped[i]))
     # a line that occurs more than once gets its lowest score (furniture repeats): the
     # pairs in falling score order, the last written wins (ties: equal scores)
     order = score.argsort(kind="stable")[::-1].tolist()
@@ -93,7 +109,7 @@ def refine(
     # the span an added line may stand in grows with each line added: an article whose
     # body the page cuts into several blocks (Wired: 3) goes on a few lines past an ad or a
     # signup box, beyond ``near`` lines of the block trafilatura took
-    sure = [s >= high for s in scores]
+    sure = (score >= high).tolist()
     lo = start
     for i in range(start - 1, -1, -1):
         if lo - i > near:
@@ -141,11 +157,12 @@ def _drop_strays(
     (score under 0.5). trafilatura puts a sidebar's teaser first when its first choice of
     container held one paragraph and it went on to the article's (MacRumors: a guide's
     blurb as the text's first line; s26 quality reviewer)."""
-    where: dict[str, list[int]] = {}
-    for i, line in enumerate(rendered):
-        where.setdefault(line, []).append(i)
+    n = len(rendered)
+    # each line's first and last place on the page (dicts built in C: the last pair wins)
+    first_at = dict(zip(reversed(rendered), range(n - 1, -1, -1), strict=True))
+    last_at = dict(zip(rendered, range(n), strict=True))
     spots = sorted(
-        {(where[ln][0], ln) for ln, k in zip(normed, keep, strict=True) if k and ln in where}
+        {(first_at[ln], ln) for ln, k in zip(normed, keep, strict=True) if k and ln in first_at}
     )
     if len(spots) < 2:
         return
@@ -162,17 +179,14 @@ def _drop_strays(
         best = (spots[first][0], spots[-1][0])
     lo, hi = best[0] - near, best[1] + near
     main = [
-        j for j, ln in enumerate(normed) if keep[j] and best[0] <= where.get(ln, [-1])[0] <= best[1]
+        j for j, ln in enumerate(normed) if keep[j] and best[0] <= first_at.get(ln, -1) <= best[1]
     ]
     if not main:
         return
     for j, ln in enumerate(normed):
-        if not keep[j] or ln not in where or score_of.get(ln, 1.0) >= 0.5:
+        if not keep[j] or ln not in first_at or score_of.get(ln, 1.0) >= 0.5:
             continue
-        spots_j = where[ln]
         # out of the page's order: before the main part in the text, after it on the page
         # (or the other way round)
-        if (j < main[0] and all(i > hi for i in spots_j)) or (
-            j > main[-1] and all(i < lo for i in spots_j)
-        ):
+        if (j < main[0] and first_at[ln] > hi) or (j > main[-1] and last_at[ln] < lo):
             keep[j] = False

@@ -1591,3 +1591,18 @@ def test_visible_text_leaves_out_iframe_fallbacks_and_textareas():
     text = tree_to_text(load_html(page))
     assert PARA in text and PARA2 in text
     assert "data-mce" not in text and "form" not in text
+
+
+def test_refine_invisible_characters_are_unicodes_controls_and_formats():
+    import sys
+    import unicodedata
+
+    from corearchive_plugins.boilerplate.refine import _INVISIBLE
+
+    chars = map(chr, range(sys.maxunicode + 1))
+    want = {c for c in chars if unicodedata.category(c) in ("Cc", "Cf") and not c.isspace()}
+    got = {c for c in map(chr, range(sys.maxunicode + 1)) if _INVISIBLE.match(c)}
+    # (a later Unicode may have more format characters than this Python's unicodedata)
+    assert want <= got
+    assert all(unicodedata.category(c) in ("Cc", "Cf", "Cn") for c in got)
+    assert not any(c.isspace() for c in got)
