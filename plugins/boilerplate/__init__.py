@@ -948,9 +948,9 @@ _CELL_BAR = re.compile(r"(?<!\\)\|")
 def _layout_rows(text: str) -> str:
     """trafilatura's text with the rows of layout tables read as text: a row of empty cells
     ("|  |  |  |", a page laid out by a table's spacer cells) goes, a row with one cell of
-    text is that text (the "\\|" of its cell unescaped), and a table's head separator
-    ("|---|---|") that no longer follows a row goes with it. Rows with two cells of text or
-    more (a table of data) are left as they are."""
+    text (a one-column table's too) is that text (the "\\|" of its cell unescaped), and a
+    table's head separator ("|---|---|") that no longer follows a row goes with it. Rows
+    with two cells of text or more (a table of data) are left as they are."""
     out: list[str] = []
     changed = False
     for line in text.split("\n"):
@@ -966,7 +966,7 @@ def _layout_rows(text: str) -> str:
             continue
         cells = [c.strip() for c in _CELL_BAR.split(row[1:-1])]
         full = [c for c in cells if c]
-        if len(full) > 1 or len(cells) == 1:
+        if len(full) > 1:
             out.append(line)
             continue
         changed = True

@@ -1571,6 +1571,8 @@ def test_html_layout_table_rows_are_read_as_text(run_stage):
     data = "| Product | 2020 | 2021 |\n|---|---|---|\n| Petrol | 15.0 | 15.1 |"
     text = f"|  |  |  |\n| Sales by product |  |  |\n|---|---|---|\n{data}\n| a \\| b |  |"
     assert _layout_rows(text) == f"Sales by product\n{data}\na | b"
+    # (a one-column table: a column of text)
+    assert _layout_rows("| Headline |\n| Posted by Cooper |") == "Headline\nPosted by Cooper"
 
 
 def test_visible_text_leaves_out_iframe_fallbacks_and_textareas():
