@@ -53,6 +53,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -918,6 +919,65 @@ def _without_spare_copies() -> Iterator[None]:
         tc._prepare_tree = saved
 
 
+@contextmanager
+def _empty_elements_keep_tails() -> Iterator[None]:
+    """Within the block, trafilatura's pruning of empty elements (``prune_html``) keeps the
+    text that follows each one (its tail) in every mode: in precision mode it dropped it, so
+    an empty anchor at a paragraph's start (WordPress's ``<span id="more-…"></span>``, an
+    icon's ``<i></i>``) took the paragraph's text with it (a lead's three sentences)."""
+    import trafilatura.htmlprocessing as hp
+
+    saved = hp.prune_html
+
+    def prune(tree: Any, focus: str = "balanced") -> Any:
+        return saved(tree, "balanced")
+
+    hp.prune_html = prune
+    try:
+        yield
+    finally:
+        hp.prune_html = saved
+
+
+@contextmanager
+def _lead_of_a_text_block() -> Iterator[None]:
+    """Within the block, a ``<div>`` of text laid out with ``<br>``s (its own text, inline
+    elements, line breaks) gives its first paragraph too: trafilatura took each text after a
+    line break as a paragraph and dropped the ``<div>``'s own text before the first one
+    (when it does not read ``<div>``s as paragraphs: a page with enough ``<p>`` text
+    elsewhere), so an article's lead paragraph was lost (MacRumors; s26 quality reviewer)."""
+    import trafilatura.main_extractor as tm
+    from lxml.etree import Element
+    from trafilatura.htmlprocessing import process_node
+    from trafilatura.settings import INLINE_CONSUMING
+    from trafilatura.utils import text_chars_test
+
+    saved = tm.handle_other_elements
+
+    def handle(element: Any, potential_tags: set[str], options: Any) -> Any:
+        if (
+            element.tag == "div"
+            and "div" not in potential_tags
+            and text_chars_test(element.text)
+            and element.find("lb") is not None
+        ):
+            lead = Element("p")
+            lead.text = element.text
+            for child in element:
+                if child.tag not in INLINE_CONSUMING:
+                    break
+                lead.append(deepcopy(child))
+                child.tag = "done"  # (read here: trafilatura's loop passes it by)
+            return process_node(lead, options)
+        return saved(element, potential_tags, options)
+
+    tm.handle_other_elements = handle
+    try:
+        yield
+    finally:
+        tm.handle_other_elements = saved
+
+
 def _extract(
     tree: Any, mode: str, metadata: bool, fast: bool = False
 ) -> tuple[str, dict[str, Any] | None]:
@@ -932,7 +992,11 @@ def _extract(
 
     options = _extractor(mode, metadata, fast)
     # (fast mode runs no jusText; the others may, and get its faster paragraphs)
-    with _without_spare_copies() if fast and mode == "precision" else faster_justext():
+    with (
+        _without_spare_copies() if fast and mode == "precision" else faster_justext(),
+        _empty_elements_keep_tails(),
+        _lead_of_a_text_block(),
+    ):
         document = bare_extraction(tree, options=options)
     if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted
         return "", None
@@ -940,7 +1004,42 @@ def _extract(
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
     # the text rendering without the YAML metadata header extract() adds with metadata
-    return determine_returnstring(document, _extractor(mode, False, fast)) or "", meta
+    text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
+    return _layout_rows(text) if "|" in text else text, meta
+
+
+#: a cell boundary of trafilatura's table rows (a "|" in a cell's text is escaped: "\|")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _layout_rows(text: str) -> str:
+    """trafilatura's text with the rows of layout tables read as text: a row of empty cells
+    ("|  |  |  |", a page laid out by a table's spacer cells) goes, a row with one cell of
+    text (a one-column table's too) is that text (the "\\|" of its cell unescaped), and a
+    table's head separator ("|---|---|") that no longer follows a row goes with it. Rows
+    with two cells of text or more (a table of data) are left as they are."""
+    out: list[str] = []
+    changed = False
+    for line in text.split("\n"):
+        row = line.strip()
+        if len(row) < 2 or row[0] != "|" or row[-1] != "|":
+            out.append(line)
+            continue
+        if not row.strip("|-: "):  # a head separator
+            if out and out[-1].lstrip().startswith("|"):
+                out.append(line)
+            else:
+                changed = True
+            continue
+        cells = [c.strip() for c in _CELL_BAR.split(row[1:-1])]
+        full = [c for c in cells if c]
+        if len(full) > 1:
+            out.append(line)
+            continue
+        changed = True
+        if full:
+            out.append(full[0].replace("\\|", "|"))
+    return "\n".join(out) if changed else text
 
 
 @hookimpl

@@ -147,7 +147,11 @@ def html_structured_date(html: str) -> tuple[str | None, str]:
     return None, ""
 
 
-_SKIP = ("script", "style", "noscript", "template")
+#: elements whose text a browser does not show as the page's: also an ``<iframe>``'s
+#: (fallback markup for browsers without frames, often escaped HTML: "&lt;span data-mce-…")
+#: and a ``<textarea>``'s (a form field's value; a hidden one holding an embed's markup:
+#: "<form class=…>" lines; s26 quality reviewer)
+_SKIP = ("script", "style", "noscript", "template", "iframe", "textarea")
 #: A run of spaces, tabs, carriage returns, form and vertical feeds that is not a single
 #: space (what :func:`tree_to_text` folds into one space): the rendering's single spaces
 #: between words are not matched and replaced by themselves: two thirds of the CPU of
