@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+import corearchive
+
 from helpers import pip_install_target
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,12 +37,19 @@ def test_wheel_layout_and_install(tmp_path):
         check=True,
     )
     [wheel] = dist.glob("corearchive-*.whl")
+    # one version: pyproject reads corearchive.__version__ (it was written in both)
+    assert wheel.name.startswith(f"corearchive-{corearchive.__version__}-")
     names = zipfile.ZipFile(wheel).namelist()
     assert "corearchive_plugins/language/detect.py" in names
     assert "corearchive_plugins/boilerplate/lines_model.json" in names  # the model ships
     assert "corearchive_plugins/language/short_model.json" in names  # the stacker weights ship
     assert "corearchive/py.typed" in names and "corearchive_plugins/py.typed" in names
     assert not any(n.startswith("plugins/") for n in names)
+    # the licence and the notice of the models' sources (s27 packager F1, F2), the schemas (F6)
+    licences = {n.split("/", 1)[1] for n in names if ".dist-info/licenses/" in n}
+    assert licences == {"licenses/LICENSE", "licenses/NOTICE"}
+    for schema in ("record", "config", "reject"):
+        assert f"corearchive/schemas/{schema}.schema.json" in names
     eps = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(eps).decode()
     assert "[corearchive]" in text and "language = corearchive_plugins.language" in text
