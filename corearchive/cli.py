@@ -39,7 +39,7 @@ from .manager import (
     leave_out_hint,
     make_plugin_manager,
 )
-from .schema import config_schema
+from .schema import config_schema, reject_schema
 
 
 class _Group(click.Group):
@@ -796,14 +796,18 @@ def rebuild(
 
 
 @cli.command()
-@click.argument("which", type=click.Choice(["record", "config"]))
+@click.argument("which", type=click.Choice(["record", "config", "reject"]))
 @_config_options
 def schema(
     which: str, config_path: Path | None, sets: tuple[str, ...], disable: tuple[str, ...]
 ) -> None:
     """Print the record schema of the configured pipeline (the config file, --set and
-    --disable as for ingest), or the config file schema (the configuration given by
-    --config, --set and --disable checked first, as ingest checks it: an error exits 2)."""
+    --disable as for ingest), the config file schema (the configuration given by --config,
+    --set and --disable checked first, as ingest checks it: an error exits 2), or the schema
+    of a line of rejects.jsonl."""
+    if which == "reject":
+        click.echo(json.dumps(reject_schema(), indent=2, ensure_ascii=False))
+        return
     try:
         _, registry = _setup()
         if which == "config":

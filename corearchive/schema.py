@@ -2,13 +2,16 @@
 
 The core record fields are the contract with downstream search indexes and live here; each
 stage's evidence goes under ``annotations.<stage>`` and is checked by the fragment that stage
-declares. ``schemas/record.schema.json`` and ``schemas/config.schema.json`` in the repository
-are the compositions for the default pipeline, kept in sync by a test.
+declares. ``corearchive/schemas/record.schema.json`` and ``config.schema.json`` (shipped in
+the package; copies in the repository's ``schemas/``) are the compositions for the default
+pipeline, kept in sync by a test. ``reject.schema.json`` (a line of ``rejects.jsonl``) is
+written by hand and read from the package.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -262,6 +265,16 @@ def record_schema(
         if stage.annotations_schema is not None:
             props[stage.name] = copy.deepcopy(stage.annotations_schema)
     return schema
+
+
+def reject_schema() -> dict[str, Any]:
+    """The schema of a line of ``rejects.jsonl`` (``corearchive schema reject``), the file the
+    package ships."""
+    from importlib.resources import files
+
+    text = files("corearchive").joinpath("schemas", "reject.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 def config_schema(

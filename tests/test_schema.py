@@ -11,6 +11,8 @@ from corearchive.schema import BASE_RECORD_SCHEMA, RecordValidator, config_schem
 from helpers import TagStage
 
 ROOT = Path(__file__).resolve().parent.parent
+#: the schemas the package ships, and the repository's copies of them
+SCHEMA_FOLDERS = (ROOT / "corearchive" / "schemas", ROOT / "schemas")
 
 
 def _builtin_registry(monkeypatch):
@@ -23,14 +25,41 @@ def test_checked_in_record_schema_is_the_default_composition(monkeypatch):
     composed = record_schema(
         reg.stages[n] for n in ("boilerplate", "metadata", "language", "dedup")
     )
-    on_disk = json.loads((ROOT / "schemas" / "record.schema.json").read_text("utf-8"))
-    assert on_disk == composed, "regenerate: corearchive schema record > schemas/record.schema.json"
+    for folder in SCHEMA_FOLDERS:
+        on_disk = json.loads((folder / "record.schema.json").read_text("utf-8"))
+        assert on_disk == composed, f"regenerate: corearchive schema record > {folder}/record..."
 
 
 def test_checked_in_config_schema_is_the_composition(monkeypatch):
     reg = _builtin_registry(monkeypatch)
-    on_disk = json.loads((ROOT / "schemas" / "config.schema.json").read_text("utf-8"))
-    assert on_disk == config_schema(reg.stages, reg.sinks)
+    for folder in SCHEMA_FOLDERS:
+        on_disk = json.loads((folder / "config.schema.json").read_text("utf-8"))
+        assert on_disk == config_schema(reg.stages, reg.sinks), folder
+
+
+def test_the_package_ships_the_schemas_of_the_repository():
+    """schemas/*.json were listed as package data of corearchive but lay outside it: no
+    install had them, and the reject schema could not be had at all (s27 packager F6)."""
+    shipped, top = SCHEMA_FOLDERS
+    names = sorted(p.name for p in top.glob("*.json"))
+    assert names == ["config.schema.json", "record.schema.json", "reject.schema.json"]
+    assert sorted(p.name for p in shipped.glob("*.json")) == names
+    for name in names:
+        assert (shipped / name).read_bytes() == (top / name).read_bytes(), name
+
+
+def test_schema_reject_prints_the_shipped_reject_schema():
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+    from corearchive.schema import reject_schema
+
+    r = CliRunner().invoke(cli, ["schema", "reject"])
+    assert r.exit_code == 0, r.output
+    shipped = (SCHEMA_FOLDERS[0] / "reject.schema.json").read_text("utf-8")
+    assert r.output == shipped
+    assert json.loads(r.output) == reject_schema()
+    assert reject_schema()["title"] == "A line of rejects.jsonl"
 
 
 def test_composed_schemas_are_valid_2020_12(monkeypatch):
@@ -184,7 +213,9 @@ def test_every_kind_of_reject_line_is_valid_against_the_shipped_schema(
         ("error", "exploding", None),
         ("error", "input", None),
     } <= kinds
-    schema = json.loads((ROOT / "schemas" / "reject.schema.json").read_text("utf-8"))
+    from corearchive.schema import reject_schema
+
+    schema = reject_schema()
     Draft202012Validator.check_schema(schema)
     validator = Draft202012Validator(schema)
     for line in lines:
