@@ -240,15 +240,21 @@ class Catalog:
         )
 
     # -- runs --------------------------------------------------------------------------------
-    def start_run(self, run_id: str, out: Path) -> None:
+    def start_run(self, run_id: str, out: Path, at: str | None = None) -> None:
+        """Record run ``run_id`` as started ``at`` (the manifest's ``started_at``: the two
+        differed by a second when the clock's second turned between them, and an index
+        rebuilt from the manifests then differed from the one the runs made), else now."""
         self.db.execute(
             "INSERT INTO runs (id, started_at, out) VALUES (?, ?, ?)",
-            (run_id, now_utc(), printable(str(out))),
+            (run_id, at or now_utc(), printable(str(out))),
         )
 
-    def finish_run(self, run_id: str, counts: str) -> None:
+    def finish_run(self, run_id: str, counts: str, at: str | None = None) -> None:
+        """Record run ``run_id`` as finished ``at`` (the manifest's ``finished_at``), else
+        now, with its counts."""
         self.db.execute(
-            "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?", (now_utc(), counts, run_id)
+            "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
+            (at or now_utc(), counts, run_id),
         )
 
     # -- transaction -------------------------------------------------------------------------
@@ -315,6 +321,7 @@ def manifest_index(manifest: dict[str, Any], out: Path, run_id: str) -> tuple[Pa
     return path, False
 
 
-def now_utc() -> str:
-    """The time now, ISO 8601 in UTC to the second (``2026-11-24T03:13:51Z``)."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+def now_utc(t: float | None = None) -> str:
+    """The time now (or ``t``, seconds since 1970), ISO 8601 in UTC to the second
+    (``2026-11-24T03:13:51Z``)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))

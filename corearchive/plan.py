@@ -77,7 +77,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
 from .atomic import AtomicFile, Commit, file_sha256, run_committed, write_atomic
-from .catalog import WITH_WARC, Catalog, indexed_runs, open_read_only
+from .catalog import WITH_WARC, Catalog, indexed_runs, now_utc, open_read_only
 from .config import RunConfig
 from .document import Document, Drop, Duplicate, source_path
 from .errors import PlanError
@@ -1328,7 +1328,7 @@ class StagedPlan:
                 steps.lap("merge")
             catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
             run.catalog = catalog
-            catalog.start_run(run.run_id, out)
+            catalog.start_run(run.run_id, out, at=now_utc(started))
             dedup: Stage | None = None
             if spec.dedup is not None:
                 ctx = StageContext(

@@ -141,6 +141,7 @@ class Run:
         #: True once the outputs and the catalog are committed (what fails after that, a
         #: hook, leaves them as they are)
         self.committed = False
+        self._finished_at: str | None = None
         self.err = options.err if options.err is not None else sys.stderr
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
@@ -246,7 +247,7 @@ class Run:
         commit = Commit(out, self.run_id)
         sctx = SinkContext(run_id=self.run_id, out=out, catalog=catalog, provenance={})
         try:
-            catalog.start_run(self.run_id, out)
+            catalog.start_run(self.run_id, out, at=_iso(started))
             self.pm.setup("corearchive_configure", config=self.config)
             sctx.provenance = self.provenance()
             for name in self.config.sinks:
@@ -355,12 +356,19 @@ class Run:
         write_atomic(self.options.out / "runs" / f"{self.run_id}.json", blob, self.run_id)
         write_atomic(self.options.out / "run.json", blob, self.run_id)
 
+    def _finishing(self) -> str:
+        """When the run finished: taken once, by the manifest, and the index records the
+        same time."""
+        if self._finished_at is None:
+            self._finished_at = _iso(time.time())
+        return self._finished_at
+
     def commit_point(self, commit: Commit, catalog: Catalog, counts: dict[str, Any]) -> None:
         """The journal of ``commit`` written, the index committed (the commit point: from
         here the run is kept, by this process or the next run into the folder), then the
         files put in place."""
         commit.prepare(catalog.path)
-        catalog.finish_run(self.run_id, json.dumps(counts))
+        catalog.finish_run(self.run_id, json.dumps(counts), at=self._finishing())
         catalog.commit()
         self.committed = True
         commit.publish()
@@ -552,7 +560,7 @@ class Run:
         return {
             "run_id": self.run_id,
             "started_at": _iso(started),
-            "finished_at": _iso(time.time()),
+            "finished_at": self._finishing(),
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(self.report.exit_code),
             "inputs": [printable(i) for i in self.options.inputs],
