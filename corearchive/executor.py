@@ -541,6 +541,11 @@ class RemoteExecutor:
         Executors that cannot tell say yes: the main process then never works in between."""
         return True
 
+    def cancel(self, handle: Any) -> bool:
+        """Withdraw a submitted chunk that no worker has started; whether it was withdrawn
+        (the caller then runs it). Executors that cannot tell say no."""
+        return False
+
     # -- the ordered, windowed map -----------------------------------------------------------
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[ChunkResult]:
         it = iter(chunks)
@@ -587,12 +592,32 @@ class RemoteExecutor:
                 else:
                     pending.append(_Pending(chunk, None, self.generation, self._inline(chunk)))
                 continue
+            if not more and self.steal and head.result is None and not self.ready(head.handle):
+                # The input is read and the next result is not there yet: this process takes
+                # back the last chunk that no worker has started and runs it itself. The
+                # workers had a window of chunks queued at the end, which this process only
+                # waited for (~0.4 s of a 10 s run of 10,000 documents with 2 workers, one of
+                # them idle at the end); now the two ends meet in the middle.
+                taken = self._take_back(pending)
+                if taken is not None:
+                    in_flight -= 1
+                    taken.result = self._inline(taken.chunk)
+                    taken.handle = None
+                    continue
             pending.popleft()
             if head.result is not None:
                 yield head.result
             else:
                 in_flight -= 1
                 yield self._result(head.chunk, head.handle, head.generation)
+
+    def _take_back(self, pending: collections.deque[_Pending]) -> _Pending | None:
+        """The last submitted chunk of ``pending`` that :meth:`cancel` withdrew (no worker
+        had started it), or None."""
+        for p in reversed(pending):
+            if p.result is None and p.handle is not None and self.cancel(p.handle):
+                return p
+        return None
 
     def _inline(self, chunk: list[Document]) -> ChunkResult:
         """Run ``chunk`` in this process (its stages opened at the first such chunk)."""
@@ -692,6 +717,10 @@ class PoolExecutor(RemoteExecutor):
 
     def ready(self, handle: Future[ChunkResult]) -> bool:
         return handle.done()
+
+    def cancel(self, handle: Future[ChunkResult]) -> bool:
+        # (a chunk the pool has not yet handed to its call queue: at most workers + 1 are)
+        return handle.cancel()
 
     def wait(self, handle: Future[ChunkResult]) -> ChunkResult:
         try:

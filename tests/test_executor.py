@@ -507,6 +507,52 @@ def test_the_main_process_runs_chunks_while_it_waits_and_keeps_the_order(lag):
         assert all(len({d.annotations["ran"] for d in c}) == 1 for c in chunks)
 
 
+class _QueuedRemote(_FakeRemote):
+    """A worker that runs its chunks in the order sent, one at a time; the ``lag`` chunks
+    ahead of the last one waited for are started (handed to it), the rest only queued,
+    and those can be withdrawn (``cancel``), as a pool's not yet in its call queue."""
+
+    def __init__(self, lag: int) -> None:
+        super().__init__(lag)
+        self.sent: list[int] = []
+        self.cancelled: set[int] = set()
+
+    def submit(self, chunk: list[Document]) -> Any:
+        self.sent.append(id(chunk))
+        return super().submit(chunk)
+
+    def cancel(self, handle: Any) -> bool:
+        waiting = [k for k in self.sent if k in self.out]
+        if handle[0] in waiting[:2]:  # (started, or in the call queue: workers + 1)
+            return False
+        self.out.discard(handle[0])
+        self.cancelled.add(handle[0])
+        return True
+
+
+def test_at_the_input_s_end_the_main_process_takes_back_the_chunks_no_worker_started():
+    # With the input read, the main process waited for the workers' queue (a window of
+    # chunks: ~0.4 s of a 10,000-document run with 2 workers, one of them idle at the
+    # end); now it runs the queued chunks from the back while the worker runs them from
+    # the front, and the results still come in input order, each chunk run in one place.
+    docs = [
+        Document.create(raw=b"x%d" % i, text=f"x{i}", uri=f"u{i}", path=None, format="text")
+        for i in range(40)
+    ]
+    ex = _QueuedRemote(10**9)  # results never there before they are waited for
+    ex.steal = True
+    ex.window = 6
+    chunks = [docs[i : i + 4] for i in range(0, 40, 4)]
+    out = [ev.doc for res in ex.map(iter(chunks)) for ev in res.events]
+    assert [d.id for d in out] == [d.id for d in docs]
+    ran = [c[0].annotations["ran"] for c in chunks]
+    assert all(len({d.annotations["ran"] for d in c}) == 1 for c in chunks)
+    # the first six went to the worker, the next four ran here while it held them; of the
+    # six, the worker kept the two it had started, the main process took back four
+    assert ran == ["worker"] * 2 + ["main"] * 8
+    assert len(ex.cancelled) == 4
+
+
 def _pipe_sizes_settable() -> bool:
     try:
         import fcntl
