@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -197,6 +198,15 @@ class Run:
         """Run the pipeline over the inputs and commit the outputs; one run at a time per
         output folder (:func:`~corearchive.atomic.output_lock`), once what killed runs left
         there is finished or cleared."""
+        # (the run's processes collect young objects less often: executor.freeze_heap; a
+        # program that runs ingest keeps its own thresholds)
+        thresholds = gc.get_threshold()
+        try:
+            return self._execute()
+        finally:
+            gc.set_threshold(*thresholds)
+
+    def _execute(self) -> RunReport:
         opts = self.options
         with output_lock(opts.out, opts.index_timeout, self.err):
             recover_commits(opts.out, self.err)
