@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from ..modelfile import read_model
+
 __all__ = [
     "FEATURE_NAMES",
     "Decisions",
@@ -496,21 +498,9 @@ def activate(model: dict[str, Any]) -> None:
 
 
 def _load_checked(path: str) -> dict[str, Any]:
-    try:
-        st = os.stat(path)
-        key = (os.path.realpath(path), st.st_size, st.st_mtime_ns)
-        got = _LOADED.get(key)
-        if got is not None:
-            return got
-        with open(path, "rb") as f:
-            raw = f.read()
-    except OSError as exc:
-        raise ModelError(f"line model {path}: cannot be read ({exc.strerror or exc})") from exc
-    try:
-        m = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        what = "empty" if not raw.strip() else f"not JSON (truncated?): {exc}"
-        raise ModelError(f"line model {path}: {what}") from exc
+    m, key, raw = read_model(path, "line model", ModelError, _LOADED)
+    if raw is None:
+        return m
     check_model(m, path)
     if _CACHE_ERROR is not None and key[0] == os.path.realpath(MODEL_PATH):
         raise ModelError(

@@ -10,8 +10,6 @@ into the weights once at load time, so scoring a candidate is one dot product.
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +19,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from ..modelfile import read_model
 
 
 class LinearModel:
@@ -71,21 +71,9 @@ def load(path: str | None = None) -> dict[str, Any]:
     checked (:func:`check`), once per process and file: ``{kind: spec}`` plus ``_file`` and
     ``_sha256`` (of its bytes). Raises :class:`ModelError` naming the file."""
     path = path or shipped_path()
-    try:
-        st = os.stat(path)
-        key = (os.path.realpath(path), st.st_size, st.st_mtime_ns)
-        got = _LOADED.get(key)
-        if got is not None:
-            return got
-        with open(path, "rb") as f:
-            raw = f.read()
-    except OSError as exc:
-        raise ModelError(f"metadata model {path}: cannot be read ({exc.strerror or exc})") from exc
-    try:
-        specs = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        what = "empty" if not raw.strip() else f"not JSON (truncated?): {exc}"
-        raise ModelError(f"metadata model {path}: {what}") from exc
+    specs, key, raw = read_model(path, "metadata model", ModelError, _LOADED)
+    if raw is None:
+        return specs  # type: ignore[no-any-return]
     check(specs, path)
     specs["_file"] = path
     specs["_sha256"] = hashlib.sha256(raw).hexdigest()
