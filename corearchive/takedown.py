@@ -82,7 +82,8 @@ def _record_ranges(path: Path, offset: int, raw_id: str) -> tuple[int, str | Non
             seen.append(
                 (record.rec_type, h.get_header("WARC-Record-ID"), h.get_header("WARC-Refers-To"))
             )
-            warcinfo = warcinfo or h.get_header("WARC-Warcinfo-ID")
+            # (the metadata record's, last: a copied capture names its crawl's warcinfo)
+            warcinfo = h.get_header("WARC-Warcinfo-ID") or warcinfo
             it.read_to_end()
             end = it.get_record_offset() + it.get_record_length()  # (of the file)
             if len(seen) == 3:

@@ -2,7 +2,8 @@
 
 WARC files are WARC/1.1 with one gzip member per record and a ``warcinfo`` record first
 (software, plugin versions, config digest, operator, host); every record carries
-``WARC-Warcinfo-ID`` and SHA-1 block and payload digests (Base32, as other tools expect).
+``WARC-Warcinfo-ID`` (a copied capture keeps its crawl's) and SHA-1 block and payload
+digests (Base32, as other tools expect).
 Per document: the raw input as a ``resource`` record (or a copy of the original ``response``
 / ``resource`` record, same WARC-Record-ID, when the input was a WARC), the cleaned text as a
 ``conversion`` record and the JSON record as a ``metadata`` record, both with
@@ -56,7 +57,6 @@ except ImportError:  # a platform without an isal wheel
     GZIP_LEVEL = 6
 REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
 _REPLACED_HEADERS = {
-    "warc-warcinfo-id",
     "content-length",
     "content-type",
     "warc-block-digest",
@@ -477,7 +477,12 @@ class WarcSink(Sink):
                 headers.add_header("WARC-Target-URI", src.uri)
             if not headers.get_header("WARC-Date"):
                 headers.add_header("WARC-Date", date)
-            headers.add_header("WARC-Warcinfo-ID", wf.warcinfo_id)
+            if not headers.get_header("WARC-Warcinfo-ID"):
+                # (a copy keeps the crawl's: the capture was made by the crawler its warcinfo
+                # names, not by this run; it read as made by this run's operator and host,
+                # s27 provenance auditor F3. The crawl's warcinfo fields are in the document's
+                # metadata record, annotations.source.warcinfo)
+                headers.add_header("WARC-Warcinfo-ID", wf.warcinfo_id)
             head = src.http_head
             http = _parse_http_head(head) if head is not None else None
             payload = doc.raw

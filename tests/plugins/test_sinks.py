@@ -1065,3 +1065,46 @@ def test_record_line_is_encoded_once_per_record_object() -> None:
     other = {"id": "b", "text": "x"}
     assert json.loads(record_line(other)) == other
     assert json.loads(record_line(dict(rec))) == rec
+
+
+def test_a_copied_capture_keeps_its_crawls_warcinfo(ingest, tmp_path):
+    """A copy of a crawl's record named this run's warcinfo (operator, host, the archiving
+    day): read as WARC, the 2024 capture was made by whoever ran the archive (s27
+    provenance auditor F3). It keeps the crawl's WARC-Warcinfo-ID; the conversion and
+    metadata records, which this run made, name its own."""
+    src = tmp_path / "crawl.warc.gz"
+    with open(src, "wb") as f:
+        w = WARCWriter(f, gzip=True, warc_version="WARC/1.1")
+        info = w.create_warcinfo_record("crawl.warc.gz", {"software": "heritrix/3.4"})
+        w.write_record(info)
+        crawl_info = info.rec_headers.get_header("WARC-Record-ID")
+        w.write_record(
+            _plain_record(
+                w,
+                "https://news.example.com/a",
+                "resource",
+                "2024-06-03T10:00:05Z",
+                **{"WARC-Warcinfo-ID": crawl_info},
+            )
+        )
+        w.write_record(
+            _plain_record(w, "https://news.example.com/b", "resource", "2024-06-03T10:00:06Z")
+        )
+    res = ingest(str(src), "--set", "dedup.policy=keep")
+    assert res.exit_code == 0 and len(res.records) == 2, res.output
+    records = all_records(res.out)
+    [own] = [r.id for r in records if r.type == "warcinfo"]
+    by_id = {r.id: r for r in records}
+    for rec in res.records:
+        raw = by_id[rec["archive"]["raw_record_id"]]
+        crawl = rec["source"]["uri"].endswith("/a")
+        assert raw.get("WARC-Warcinfo-ID") == (crawl_info if crawl else own)
+    assert {r.get("WARC-Warcinfo-ID") for r in records if r.type in ("conversion", "metadata")} == {
+        own
+    }
+    assert_warcio_check(res.out)
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    assert CliRunner().invoke(cli, ["verify", str(res.out)]).exit_code == 0
