@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from ..modelfile import read_model
+from corearchive.modelfile import read_model
 
 __all__ = [
     "FEATURE_NAMES",

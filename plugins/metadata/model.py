@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..modelfile import read_model
+from corearchive.modelfile import read_model
 
 
 class LinearModel:
