@@ -27,9 +27,10 @@ fold (the model is less sure of furniture inside an article than in-sample figur
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from itertools import compress
-from operator import not_
 from typing import Any
 
 from .lines import cue_only
@@ -61,6 +62,43 @@ def _norm(line: str) -> str:
     return " ".join(line.split())
 
 
+def _key(line: str) -> str:
+    """A line as trafilatura's text and the page's rendering are matched: white space
+    collapsed, the invisible characters (:data:`_INVISIBLE`) dropped, composed (NFC) and
+    entities decoded. trafilatura composes the page's text and decodes an entity escaped
+    twice ("&amp;lt;p&amp;gt;" -> "<p>", where the page shows "&lt;p&gt;"): such a line
+    matched no line of the page, which refine then added again, so that a page written
+    decomposed (NFD) had each paragraph twice (s27 fidelity tester)."""
+    if line.isascii():
+        return _norm(html.unescape(line)) if "&" in line else _norm(line)
+    if not line.isprintable():
+        line = _INVISIBLE.sub("", line)
+    if "&" in line:
+        line = html.unescape(line)
+    return _norm(unicodedata.normalize("NFC", line))
+
+
+#: What a line of the page shown loses all the same: control characters (a page's stray
+#: C1 bytes, "\x84" for a Windows-1252 quote), soft hyphens, zero-width spaces, word joiners
+#: and byte-order marks (line-break hints that split a word's terms in a search index)
+_HINTS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff]")
+
+
+def _page_line(page: str, line: str) -> str:
+    """The page's own line (``page``, as shown) for trafilatura's ``line`` where they differ
+    by more than composition and the characters of :data:`_HINTS`: by the page's joiners
+    and direction marks (a Persian word's zero-width non-joiner, an emoji's joiners, the
+    marks that order right-to-left text), which trafilatura drops, or by an entity escaped
+    twice, which it decodes twice ("AT&T" where the page shows "AT&amp;T"). A decomposed
+    page's line stays trafilatura's, composed (NFC, as the web's text is exchanged and the
+    truth of the dev pages is written)."""
+    if not page.isprintable():
+        page = _norm(_HINTS.sub("", page))
+    if unicodedata.normalize("NFC", page) == _norm(line):
+        return line
+    return page
+
+
 def refine(
     text: str, decisions: Any, low: float = LOW, high: float = HIGH, near: int = NEAR
 ) -> tuple[str, int, int]:
@@ -71,13 +109,13 @@ def refine(
     score = decisions.score
     scores: list[float] = score.tolist()
     stripped = decisions.stripped
-    rendered = list(map(" ".join, map(str.split, stripped)))
-    # (the lines with a character that is no white space and not printable, see
-    # _INVISIBLE:
-    # str.isprintable, in C, leaves few to search)
-    for i in compress(range(len(stripped)), map(not_, map(str.isprintable, stripped))):
-        if _INVISIBLE.search(stripped[i]):
-            rendered[i] = _norm(_INVISIBLE.sub("", stripped[i]))
+    # the page's lines as shown (white space collapsed: the browser does), and as matched
+    shown = list(map(" ".join, map(str.split, stripped)))
+    rendered = list(map(_key, stripped))
+    # the page's own characters for a line of trafilatura's that is a line of the page
+    # (_page_line: its joiners and direction marks, an entity escaped twice; s27 fidelity
+    # tester)
+    own = dict(zip(reversed(rendered), reversed(shown), strict=True))
     # a line that occurs more than once gets its lowest score (furniture repeats): the
     # pairs in falling score order, the last written wins (ties: equal scores)
     order = score.argsort(kind="stable")[::-1].tolist()
@@ -92,7 +130,11 @@ def refine(
         for j in cue_only(decisions.X).nonzero()[0].tolist():
             score_of[rendered[j]] = 0.0
     lines = text.split("\n")
-    normed = list(map(_norm, lines))
+    normed = list(map(_key, lines))
+    lines = [
+        _page_line(page, ln) if k and (page := own.get(k)) is not None and page != ln else ln
+        for ln, k in zip(lines, normed, strict=True)
+    ]
     keep = [score_of.get(ln, 1.0) >= low for ln in normed]
     _drop_strays(normed, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
@@ -105,7 +147,7 @@ def refine(
     if start is None:
         return "\n".join(kept), removed, 0
     end = next(i for i in range(n - 1, -1, -1) if rendered[i] in have)
-    joined = _norm(" ".join(kept))
+    joined = " ".join(kept_norms)
     # the span an added line may stand in grows with each line added: an article whose
     # body the page cuts into several blocks (Wired: 3) goes on a few lines past an ad or a
     # signup box, beyond ``near`` lines of the block trafilatura took
@@ -130,7 +172,7 @@ def refine(
         if line in have:
             anchor = line
         elif sure[i] and line not in joined:
-            after.setdefault(anchor, []).append(line)
+            after.setdefault(anchor, []).append(shown[i])
     if not after:
         return "\n".join(kept), removed, 0
     added = sum(map(len, after.values()))

@@ -1609,3 +1609,38 @@ def test_refine_invisible_characters_are_unicodes_controls_and_formats():
     assert want <= got
     assert all(unicodedata.category(c) in ("Cc", "Cf", "Cn") for c in got)
     assert not any(c.isspace() for c in got)
+
+
+def test_refine_matches_lines_trafilatura_composed_or_decoded_and_keeps_the_pages_marks():
+    """trafilatura composes a decomposed page (NFD), decodes an entity escaped twice and drops
+    joiners and direction marks: such a line matched no line of the page, and refine added
+    the page's copy too, so a decomposed page had every paragraph twice (s27 fidelity
+    tester F1, F2, F3). Matched now; the line is the page's where its joiners, marks or
+    entity text differ, trafilatura's (composed) where only composition, control bytes or
+    zero-width spaces do."""
+    import unicodedata
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    nfd = unicodedata.normalize("NFD", "Der Bürgermeister äußerte sich über die Pläne.")
+    nfc = unicodedata.normalize("NFC", nfd)
+    persian = "این کتاب\u200cها را می\u200cخوانم و از آن\u200cها لذت می\u200cبرم."
+    entity = "The chief executive of AT&amp;T answered questions."
+    junk = "Am Abend\x84 veröffentlichte\u200b die Kommission ihre Zahlen."
+    page = [(nfd, 0.95), (persian, 0.95), (entity, 0.95), (junk, 0.95)]
+    text = "\n".join(
+        [
+            nfc,
+            persian.replace("\u200c", ""),
+            "The chief executive of AT&T answered questions.",
+            "Am Abend veröffentlichte die Kommission ihre Zahlen.",
+        ]
+    )
+    got, removed, added = refine(text, _decisions(page))
+    assert (removed, added) == (0, 0)
+    assert got.split("\n") == [
+        nfc,
+        persian,
+        entity,
+        "Am Abend veröffentlichte die Kommission ihre Zahlen.",
+    ]
