@@ -26,6 +26,7 @@ where it was found and its score, the chosen one, a confidence, and the source o
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
@@ -592,9 +593,11 @@ class MetadataStage(Stage):
         plain text's headline line leaves its text: the record's text had the title twice
         for HTML input only."""
         lines = doc.text.split("\n", _HTML_HEADLINE_LINES)[:_HTML_HEADLINE_LINES]
-        title = doc.title.strip() if doc.title else ""
+        # (composed: a decomposed page's title is as the page writes it, its text as
+        # trafilatura composed it, and the headline stayed in the text)
+        title = unicodedata.normalize("NFC", doc.title.strip()) if doc.title else ""
         for i, line in enumerate(lines):
-            if line.strip() == title:
+            if unicodedata.normalize("NFC", line.strip()) == title:
                 removed = self._strip(doc, {"title": [i]}, lines)
                 ann["removed_lines"] = ann.get("removed_lines", 0) + removed
                 return

@@ -2763,3 +2763,23 @@ def test_a_wayback_machine_copys_site_is_the_archived_sites() -> None:
     meta = trafilatura_meta(html, None)
     assert meta["url"] == "http://www.modabot.de/paris-couture"
     assert meta["sitename"] == "modabot.de"
+
+
+def test_a_decomposed_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
+    # s27 fidelity tester: a page written decomposed (NFD) kept its headline as the text's
+    # first line (the title as the page writes it, the text as trafilatura composed it)
+    import unicodedata
+
+    head = unicodedata.normalize("NFD", "Résumé of the Zürich talks")
+    page = tmp_path / "p.html"
+    page.write_text(
+        unicodedata.normalize(
+            "NFD",
+            f"<html><head><title>{head}</title></head><body><article><h1>{head}</h1>"
+            f"<p>{BODY}</p><p>{BODY2}</p></article></body></html>",
+        ),
+        "utf-8",
+    )
+    [rec] = ingest(str(page)).records
+    assert unicodedata.normalize("NFC", rec["title"]) == "Résumé of the Zürich talks"
+    assert "Zürich talks" not in unicodedata.normalize("NFC", rec["text"])
