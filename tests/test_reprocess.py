@@ -8,6 +8,9 @@ import json
 import random
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from corearchive.cli import cli
 from corearchive.testing import IngestResult
 
 _WORDS = [
@@ -140,3 +143,20 @@ def test_records_jsonl_read_as_a_dump_keeps_addresses_and_capture_times(ingest, 
     for uri, record in old.items():
         assert new[uri]["source"]["fetched_at"] == record["source"]["fetched_at"]
         assert new[uri]["title"] == record["title"]
+
+
+def test_records_lines_escape_the_unicode_line_separators(ingest, tmp_path):
+    """U+2028, U+2029 and U+0085 were written raw: valid JSON, but str.splitlines() (and
+    JavaScript before ES2019) cut the record into three lines (s27 fidelity tester F8)."""
+    rng = random.Random(3)
+    story = _story(rng).replace(". ", ".\u2028", 1).replace(". ", ".\u2029", 1)
+    story = story.replace(". ", ".\x85", 1)
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"url": "https://a.example/x", "text": story}) + "\n", "utf-8")
+    res = ingest(str(dump))
+    assert res.exit_code == 0, res.output
+    raw = (res.out / "records.jsonl").read_text("utf-8")
+    assert len(raw.splitlines()) == 1 and "\\u2028" in raw and "\\u0085" in raw
+    [rec] = res.records
+    assert "\u2028" in rec["text"] and "\u2029" in rec["text"] and "\x85" in rec["text"]
+    assert CliRunner().invoke(cli, ["verify", str(res.out)]).exit_code == 0
