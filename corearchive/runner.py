@@ -358,7 +358,7 @@ class Run:
         """What an input's record in the index holds of this run's reading and decisions
         (see :func:`corearchive.unchanged.fingerprint`)."""
         prov = self.provenance()
-        return fingerprint(self.config.digest, prov["plugins"], prov["models"], code_digest())
+        return fingerprint(self.config.digest, prov["plugins"], prov["models"], prov["code_digest"])
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """``OUT/runs/RUN.json`` and ``OUT/run.json`` (inside the run's :class:`Commit`)."""

@@ -905,6 +905,8 @@ def _without_spare_copies() -> Iterator[None]:
     import trafilatura.core as tc
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 
+    from .htmltree import patched
+
     saved = tc._prepare_tree
 
     def prepare(tree: Any, options: Any, url: str | None) -> tuple[Any, Any]:
@@ -912,11 +914,8 @@ def _without_spare_copies() -> Iterator[None]:
             return convert_tags(tree_cleaning(tree, options), options, url), None
         return saved(tree, options, url)
 
-    tc._prepare_tree = prepare
-    try:
+    with patched((tc, "_prepare_tree", prepare)):
         yield
-    finally:
-        tc._prepare_tree = saved
 
 
 @contextmanager
@@ -927,16 +926,15 @@ def _empty_elements_keep_tails() -> Iterator[None]:
     icon's ``<i></i>``) took the paragraph's text with it (a lead's three sentences)."""
     import trafilatura.htmlprocessing as hp
 
+    from .htmltree import patched
+
     saved = hp.prune_html
 
     def prune(tree: Any, focus: str = "balanced") -> Any:
         return saved(tree, "balanced")
 
-    hp.prune_html = prune
-    try:
+    with patched((hp, "prune_html", prune)):
         yield
-    finally:
-        hp.prune_html = saved
 
 
 @contextmanager
@@ -951,6 +949,8 @@ def _lead_of_a_text_block() -> Iterator[None]:
     from trafilatura.htmlprocessing import process_node
     from trafilatura.settings import INLINE_CONSUMING
     from trafilatura.utils import text_chars_test
+
+    from .htmltree import patched
 
     saved = tm.handle_other_elements
 
@@ -971,11 +971,8 @@ def _lead_of_a_text_block() -> Iterator[None]:
             return process_node(lead, options)
         return saved(element, potential_tags, options)
 
-    tm.handle_other_elements = handle
-    try:
+    with patched((tm, "handle_other_elements", handle)):
         yield
-    finally:
-        tm.handle_other_elements = saved
 
 
 def _extract(

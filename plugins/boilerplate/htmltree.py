@@ -206,6 +206,21 @@ _depth = 0
 
 
 @contextmanager
+def patched(*changes: tuple[Any, str, Any]) -> Iterator[None]:
+    """Within the block, each ``(module, name, value)`` of ``changes``: the module's attribute
+    ``name`` is ``value`` (a library's function replaced by a faster or corrected one); put
+    back as it was after the block, however it ends."""
+    saved = [(module, name, getattr(module, name)) for module, name, _ in changes]
+    for module, name, value in changes:
+        setattr(module, name, value)
+    try:
+        yield
+    finally:
+        for module, name, value in reversed(saved):
+            setattr(module, name, value)
+
+
+@contextmanager
 def guarded_xpaths() -> Iterator[None]:
     """Within the block, trafilatura's pruning, extraction and metadata expressions (its
     ``xpaths`` module's lists) are their :func:`guarded` forms: the same results, ~12 % less

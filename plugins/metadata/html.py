@@ -35,6 +35,7 @@ from ..boilerplate.htmltree import (
     guarded_xpaths,
     links_below,
     local_forms,
+    patched,
     with_needles,
     with_originals,
 )
@@ -453,14 +454,8 @@ def htmldate_days_only() -> Iterator[None]:
         (hc, "search_page", days_of_page),
         (hv, "_is_in_range", _in_range_as_written),
     ]
-    saved = [(module, name, getattr(module, name)) for module, name, _ in changes]
-    for module, name, value in changes:
-        setattr(module, name, value)
-    try:
+    with patched(*changes):
         yield
-    finally:
-        for module, name, value in saved:
-            setattr(module, name, value)
 
 
 def htmldate_bound(capture: date | None) -> str:

@@ -3282,21 +3282,20 @@ def extract(text: str, capture_date: str | None = None, url: str | None = None) 
     return extract_lines(text, capture_date, url=url)[0]
 
 
+def _years_of_the_capture(fn: _F) -> _F:
+    """``fn(text, capture_date, ...)`` with two-digit years read against the capture's year
+    (without one, UTC today's: :func:`reference_years`)."""
+
+    @functools.wraps(fn)
+    def read(text: str, capture_date: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        with reference_years(parse_capture(capture_date)):
+            return fn(text, capture_date, *args, **kwargs)
+
+    return read  # type: ignore[return-value]
+
+
+@_years_of_the_capture
 def extract_lines(
-    text: str,
-    capture_date: str | None = None,
-    split: LineSplit | None = None,
-    headline: int | None = None,
-    url: str | None = None,
-    at: datetime | None = None,
-) -> tuple[dict[str, Any], list[str]]:
-    """Metadata read off a plain-text page, and the page's lines (see :func:`_extract_lines`);
-    two-digit years are read against the capture's year (without one, UTC today's)."""
-    with reference_years(parse_capture(capture_date)):
-        return _extract_lines(text, capture_date, split, headline, url, at)
-
-
-def _extract_lines(
     text: str,
     capture_date: str | None = None,
     split: LineSplit | None = None,
@@ -3311,6 +3310,7 @@ def _extract_lines(
     heading), taken as the title instead of the ranker's choice. ``url``: the page's
     address, when known (its domain names the site: see :func:`_site_evidence`). ``at``: the
     capture's date-time in its own offset, when known (relative dates: :func:`find_relative`).
+    Two-digit years are read against the capture's year (without one, UTC today's).
 
     Returns ``title``, ``authors``, ``site_name``, ``tags``, ``categories``, ``publisher``,
     ``published`` (ISO 8601 at the precision written), ``published_confidence``,
