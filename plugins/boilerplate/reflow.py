@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter, defaultdict
 from itertools import compress, islice, repeat
 from typing import NamedTuple
 
@@ -49,6 +50,9 @@ _MIN_LOWER = 0.15
 #: next piece often starts so, "3. März", "- Hollande"; on the dev pages wrapped at 72 and
 #: 80 such a rule broke 114 more of 2,186 pages than it mended.)
 _LIST_ITEM = re.compile(r"[*•·‣◦▪]\s")
+#: A list item's mark and the spaces after it, at the line's start: a bullet, or a number
+#: or letter with a point or a bracket (only to find where the item's text starts)
+_ITEM_MARK = re.compile(r"[ \t]*(?:[*+•·‣◦▪○■□☆●o-]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)")
 
 
 def _first_word(s: str) -> int:
@@ -61,13 +65,23 @@ def _indent(s: str) -> int:
     return len(s) - len(s.lstrip())
 
 
+def _text_indent(s: str) -> int:
+    """Where the text of line ``s`` starts: its indent, or in a list item, after its bullet
+    or number (``"  * text"``, ``"  1. text"``), where lynx and w3m indent the item's next
+    lines (a hanging indent)."""
+    m = _ITEM_MARK.match(s)
+    return m.end() if m else _indent(s)
+
+
 def _forced(lines: list[str], width: int) -> list[bool]:
     """Per line, whether it ends at a forced break for ``width``: another line follows, its
     first word would not have fit after this one, and it does not start a block of its own
-    (a bulleted list item, or a line indented deeper than this one: a paragraph's first-line
-    indent, a nested item)."""
+    (a bulleted list item, or a line indented deeper than this one's text: a paragraph's
+    first-line indent, a nested item; a list item's next line is indented as far as the
+    item's text, under it)."""
     n = len(lines)
     out = [False] * n
+    edges = _edges(lines, width)
     for i in range(n - 1):
         cur = lines[i]
         k = len(cur.rstrip())
@@ -76,11 +90,36 @@ def _forced(lines: list[str], width: int) -> list[bool]:
             nxt = raw.strip()
             out[i] = (
                 bool(nxt)
-                and k + 1 + _first_word(nxt) > width
-                and _indent(raw) <= _indent(cur)
+                and k + 1 + _first_word(nxt) > edges.get(_indent(cur), width)
+                and _indent(raw) <= _text_indent(cur)
                 and _LIST_ITEM.match(nxt) is None
             )
     return out
+
+
+#: An indent's own right edge is told by at least this many of its lines with a space
+_EDGE_MIN_LINES = 20
+
+
+def _edges(lines: list[str], width: int) -> dict[int, int]:
+    """Per indent that has lines enough to tell, the column its lines were wrapped at, where
+    it is not ``width``: lynx gives a paragraph a margin on both sides (3 columns: its
+    lines end by column 74 of 80, a heading's by 77), so the text's widest line is no
+    paragraph's edge. The edge is the longest length that two or more of the indent's
+    lines reach (one line can pass it: a word too long to break)."""
+    by: dict[int, Counter[int]] = defaultdict(Counter)
+    for ln in lines:
+        s = ln.rstrip()
+        k = len(s)
+        if k > width // 2 and " " in s.lstrip():
+            by[len(s) - len(s.lstrip())][k] += 1
+    edges: dict[int, int] = {}
+    for ind, count in by.items():
+        if ind and count.total() >= _EDGE_MIN_LINES:
+            edge = max((k for k, c in count.items() if c >= 2), default=width)
+            if edge < width:
+                edges[ind] = edge
+    return edges
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -534,8 +573,11 @@ def unsplit(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
 #: have 3 or more such lines; as inscriptis renders them 512, as resiliparse does 444).
 _BULLET_AFTER = re.compile(r"\n[ \t]*[*+•◦▪‣·][ \t]")
 _MIN_BULLETS = 3
-#: a bullet and the spaces around it, before a list item's text; ``o`` only where indented
-_BULLET = re.compile(r"[ \t]*(?:[*+•◦▪‣·]|(?<=[ \t])o)(?:[ \t]+|$)")
+#: a bullet and the spaces around it, before a list item's text; ``o`` only where indented.
+#: In a text so found bulleted, also the marks w3m gives nested lists by level (``○`` ``□``
+#: ``■`` ``☆`` ...; on the dev pages as w3m renders them 28,000 lines start with one): a
+#: text without first-level bullets keeps them, as it may mean them ("■ Summary")
+_BULLET = re.compile(r"[ \t]*(?:[*+•◦▪‣·○□■●◎☆★]|(?<=[ \t])o)(?:[ \t]+|$)")
 
 
 def is_bulleted(text: str) -> bool:

@@ -22,6 +22,10 @@ Renderings (NAME):
   source has newlines, each line stripped, runs of blank lines as one.
 - ``htmltext``: html_text.extract_text (scrapinghub's html-text; guess_layout: newlines
   around blocks).
+- ``lynx``: ``lynx -dump -nolist -width 80`` (Debian's lynx): hard-wrapped at 80 columns,
+  lists with ``*`` ``+`` ``o`` bullets and a hanging indent.
+- ``w3m``: ``w3m -dump -cols 4000`` (Debian's w3m): a paragraph on one line, lists with
+  ``•`` ``○`` ``■`` bullets, form fields as ``[    ]``.
 """
 
 import glob
@@ -76,6 +80,23 @@ def _htmltext(raw):
     return html_text.extract_text(raw)
 
 
+def _tool(cmd):
+    import subprocess
+
+    def render(raw):
+        done = subprocess.run(cmd, input=raw.encode("utf-8"), capture_output=True, timeout=60)
+        return done.stdout.decode("utf-8", "replace")
+
+    return render
+
+
+_lynx = _tool(
+    ["lynx", "-dump", "-nolist", "-width", "80", "-assume_charset=utf-8",
+     "-display_charset=utf-8", "-force_html", "-stdin"]
+)
+_w3m = _tool(["w3m", "-dump", "-cols", "4000", "-T", "text/html", "-O", "UTF-8", "-I", "UTF-8"])
+
+
 RENDER = {
     "inscriptis": _inscriptis,
     "resiliparse": _resiliparse,
@@ -83,6 +104,8 @@ RENDER = {
     "bs4raw": _bs4raw,
     "lxmlsrc": _lxmlsrc,
     "htmltext": _htmltext,
+    "lynx": _lynx,
+    "w3m": _w3m,
 }
 
 

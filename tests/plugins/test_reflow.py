@@ -700,3 +700,58 @@ def test_metadata_reads_a_fragmented_text_from_its_own_lines(run_stage):
         sources = doc.annotations["metadata"]["sources"]
         assert sources["title"] == f"text line {at - 1}"
         assert sources["published"] == f"text line {at}"
+
+
+def _lynx(paragraphs: list[str], items: list[str], heading: str) -> list[str]:
+    """A page as ``lynx -dump -width 80`` writes it: an unindented heading wrapped at 77
+    columns; paragraphs with a margin of 3 on each side (their lines end by column 74);
+    list items as ``     * text`` with a hanging indent (their next lines under the text)."""
+    out = [*textwrap.wrap(heading, 77), ""]
+    for p in paragraphs:
+        out += [*textwrap.wrap(p, 74, initial_indent="   ", subsequent_indent="   "), ""]
+    for it in items:
+        out += textwrap.wrap(it, 74, initial_indent="     * ", subsequent_indent="       ")
+    return out
+
+
+LYNX_PARAGRAPHS = [
+    "Chia seeds and goji berries are the new kale and quinoa, according to the search "
+    "giant's recent parsing of food-focused searches from the past year. Each year the "
+    "company pours through some of our more fascinating queries to come up with its list.",
+    *SENTENCES,
+    "Residents who spoke at the meeting were divided, with several parents praising the "
+    "plan while a group of retirees said that their property taxes were already too high.",
+]
+LYNX_ITEMS = [
+    "The Cronut rose to seventeenth place on the global recipe list after its arrival "
+    "last year in several large cities.",
+    "Our top slimming questions were how many calories should I eat in a day and how to "
+    "lose weight, and the Paleo diet was the top searched way to trim down.",
+    "Spice-loving readers in the north searched Indian food more often than readers in "
+    "India itself did over the whole year.",
+]
+LYNX_HEADING = (
+    "Let me search that for you: the most popular food-related searches of the year, and "
+    "what they say about us"
+)
+
+
+def test_a_lynx_page_is_joined_back_with_its_margins_and_hanging_indents():
+    # (s28 held-out check: lynx pages read as bullets, not wrapped, their lines never
+    # joined: the paragraphs' lines end 3 columns before the heading's, and a list item's
+    # next lines are indented under its text)
+    lines = _lynx(LYNX_PARAGRAPHS, LYNX_ITEMS, LYNX_HEADING)
+    got = reflow_text("\n".join(lines))
+    assert got is not None and got.width
+    blocks = [b for b in got.text.split("\n") if b]
+    assert blocks == [LYNX_HEADING, *LYNX_PARAGRAPHS, *LYNX_ITEMS]
+
+
+def test_nested_list_marks_are_bullets_only_in_a_bulleted_text():
+    # w3m marks nested lists by level: "•", then "○", "□", "■", "☆" ...
+    lines = ["Menu", "• News", "  ○ Local", "  ○ World", "    □ Europe", "• Sport", "• Weather"]
+    assert is_bulleted("\n".join(lines))
+    assert unbullet(lines)[0] == ["Menu", "News", "Local", "World", "Europe", "Sport", "Weather"]
+    # a text without first-level bullets keeps its marks: it may mean them
+    text = "\n".join(["■ Summary", "■ Details", "■ Contact", *SENTENCES])
+    assert reflow_text(text) is None
