@@ -61,6 +61,10 @@ def upgrade(out: Path, index: Path | None, timeout: float, err: TextIO) -> str:
                 raise ConfigError(f"the index {path} cannot be read ({exc})") from exc
         if found is None:
             return f"{path}: no dedup index in it: nothing to do"
+        if dedup.needs_rebuild(found):
+            # (it said "continue the archive with the corearchive that made it", though a
+            # rebuild from the archive's files makes a working index)
+            raise ConfigError(dedup.not_upgradable(str(found), path, out))
         backup = path.with_name(f"{path.name}.v{found}")
         catalog = Catalog(path, timeout=timeout)  # the write transaction, held to the end
         try:

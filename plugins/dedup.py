@@ -744,6 +744,34 @@ def _index_arg(index: Path, out: Path) -> str:
     return "" if index.resolve() == (out / "index.sqlite").resolve() else f" --index {index}"
 
 
+def needs_rebuild(version: int) -> bool:
+    """Whether an index of dedup index ``version`` is older than this one and cannot be
+    upgraded in place (only made anew from the archive: ``corearchive index rebuild``)."""
+    return version < _INDEX_VERSION and version not in _UPGRADES
+
+
+def not_upgradable(version: str, index: Path, out: Path) -> str:
+    """Why an index of an older version that ``index upgrade`` cannot bring to this one is
+    refused, and the way on: the index made anew from the archive's own files. (It said
+    "continue the archive with the corearchive that made it", though ``index rebuild``
+    makes a working index of any older version's archive.)"""
+    return (
+        f"dedup: the index {index} was made by an older corearchive (dedup index version"
+        f" {version}; this corearchive uses version {_INDEX_VERSION}, and upgrades in place"
+        f" only from {', '.join(map(str, sorted(_UPGRADES)))}). Make it anew from the"
+        f" archive's own files, then run again: {rebuild_command(index, out)}"
+    )
+
+
+def rebuild_command(index: Path, out: Path) -> str:
+    """The command that makes the index of ``out`` anew from its files (the old one is kept
+    beside it as ``index.sqlite.before-rebuild``)."""
+    return (
+        f"corearchive index rebuild {out}{_index_arg(index, out)} (the index as it was is"
+        " kept beside it)"
+    )
+
+
 def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
     """Why an index whose recorded hashing (``stored``) is not this run's (``wanted``) is
     refused, and the way on that works: an index of an older version is upgraded in place
@@ -754,6 +782,10 @@ def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
     names = {"perm": "num_perm", "bands": "bands", "rows": "rows", "shingle": "shingle"}
     options = [k for k in names if have.get(k) != want.get(k)]
     version = have.get("v", "?")
+    if options and version.isdigit() and needs_rebuild(int(version)):
+        # (an index of the first releases records no "rows": its options "differed", and
+        # the message said "Run with the index's options ()")
+        return not_upgradable(version, index, out)
     if not options:
         try:
             older = int(version) < _INDEX_VERSION
@@ -769,12 +801,7 @@ def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
                 " kept beside it)"
             )
         if older:
-            return (
-                f"dedup: the index {index} was made by an older corearchive (dedup index"
-                f" version {version}; this corearchive uses version {_INDEX_VERSION}, and"
-                f" upgrades only from {', '.join(map(str, sorted(_UPGRADES)))}). Continue the"
-                " archive with the corearchive that made it"
-            )
+            return not_upgradable(version, index, out)
         return (
             f"dedup: the index {index} was made by a newer corearchive (dedup index version"
             f" {version}; this corearchive reads version {_INDEX_VERSION}). Continue the"
@@ -1779,6 +1806,11 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
             f" from {', '.join(map(str, sorted(_UPGRADES)))}: continue the archive with the"
             " corearchive that made it"
         )
+    # the tables a version-8 index made before the saved filter (dedup_filter) lacks: the
+    # upgrade failed on them with "no such table: dedup_filter"
+    for stmt in _SCHEMA.strip().split(";\n"):
+        if stmt.strip():
+            db.execute(stmt)
     num_perm, shingle = int(params["perm"]), int(params["shingle"])
     bands, rows = int(params["bands"]), int(params["rows"])
     old, new = _HasherV8(num_perm, shingle), MinHasher(num_perm, shingle)

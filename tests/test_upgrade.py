@@ -124,7 +124,8 @@ def test_an_index_of_a_newer_or_unknown_version_says_so(tmp_path):
         tmp_path / "elsewhere.sqlite",
         tmp_path,
     )
-    assert "version 7" in older and "upgrades only from 8" in older
+    assert "version 7" in older and "upgrades in place only from 8" in older
+    assert f"corearchive index rebuild {tmp_path} --index {tmp_path / 'elsewhere.sqlite'}" in older
 
 
 def test_an_upgrade_that_fails_leaves_the_index_as_it_was(ingest, tmp_path, monkeypatch):
@@ -146,3 +147,50 @@ def test_an_upgrade_that_fails_leaves_the_index_as_it_was(ingest, tmp_path, monk
     assert _tables(out / "index.sqlite") == before
     with contextlib.closing(sqlite3.connect(out / "index.sqlite")) as db:
         assert db.execute("SELECT value FROM dedup_meta").fetchone()[0].endswith(";v=8")
+
+
+def test_a_version_8_index_made_before_the_saved_filter_is_upgraded(ingest, tmp_path, monkeypatch):
+    """Indexes of the first ~430 commits (before 22b1d38) have no ``dedup_filter`` table:
+    ``index upgrade``, where the refused ingest sends the user, failed with "no such table:
+    dedup_filter" (exit 3; s28 acc-upgrade M1)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "th": TH, "en": BASE})
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(first), out=out).exit_code == 0
+    with contextlib.closing(sqlite3.connect(out / "index.sqlite")) as db:  # the old layout
+        db.execute("DROP TRIGGER dedup_filter_stale")
+        db.execute("DROP TABLE dedup_filter")
+        db.commit()
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "upgraded from version 8 to 9" in r.output and "2 re-hashed" in r.output, r.output
+    go_on = ingest(str(first), out=out)
+    assert go_on.exit_code == 0, go_on.output
+    assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 3
+
+
+def test_an_index_of_the_first_releases_names_index_rebuild(ingest, tmp_path):
+    """A version-1 index (the first commit's: its hashing records no ``rows``): ingest said
+    "Run with the index's options ()", and ``index upgrade`` "continue the archive with the
+    corearchive that made it"; ``index rebuild`` works, and both now name it (s28
+    acc-upgrade M1)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    out = tmp_path / "out"
+    assert ingest(str(first), out=out).exit_code == 0
+    with contextlib.closing(sqlite3.connect(out / "index.sqlite")) as db:
+        db.execute("UPDATE dedup_meta SET value = 'perm=128;bands=16;shingle=5;v=1'")
+        db.commit()
+    refused = ingest(str(first), out=out)
+    assert refused.exit_code == 2
+    assert "()" not in refused.output, refused.output
+    assert f"corearchive index rebuild {out}" in refused.output, refused.output
+    up = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert up.exit_code == 2, up.output
+    assert "version 1" in up.output and f"corearchive index rebuild {out}" in up.output, up.output
+    assert "the corearchive that made it" not in up.output
+    rb = CliRunner().invoke(cli, ["index", "rebuild", str(out)])
+    assert rb.exit_code == 0, rb.output
+    go_on = ingest(str(first), out=out)
+    assert go_on.exit_code == 0, go_on.output
+    assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 2
