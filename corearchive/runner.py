@@ -75,7 +75,7 @@ from .stage import (
     open_stages,
     setup_error,
 )
-from .takedown import removed_bytes
+from .takedown import removed_bytes, warn_taken_down_again
 from .unchanged import UnchangedInputs, fingerprint
 
 ARCHIVE_STAGE = "archive"
@@ -219,6 +219,7 @@ class Run:
             _unknown_runs(earlier, opts.out, index, self.err, refuse_stale=refuse)
             _warn_cut_files(earlier, opts.out, self.err)
             _warn_missing_warcs(earlier, opts.out, self.err)
+            warn_taken_down_again(opts.out, index, self.err)
             # (what a first run that fails before its commit made is taken away: a hook or
             # a cluster that failed at the start left a new folder holding an empty index)
             if opts.plan == "staged":

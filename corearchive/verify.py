@@ -55,7 +55,7 @@ from .atomic import file_sha256, leftovers, pending_commits
 from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
-from .takedown import apply_takedowns
+from .takedown import apply_takedowns, taken_down_again
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -619,6 +619,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_archive(runs, have_records, out, db, result)
         _check_provenance(out, db, result)
         lines = _check_index(out / "index.sqlite", runs, db, result)
+        taken_down_again(out, db, result, out / "index.sqlite")
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
