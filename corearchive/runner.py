@@ -33,7 +33,15 @@ from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
-from .catalog import DEFAULT_CACHE_MB, Catalog, index_entry, indexed_runs, manifest_index
+from .catalog import (
+    DEFAULT_CACHE_MB,
+    Catalog,
+    index_entry,
+    indexed_runs,
+    manifest_index,
+    refuse_newer,
+    stamp_folder,
+)
 from .config import RunConfig
 from .document import Document, Drop, printable, source_path
 from .errors import CoreArchiveError, IndexMissingError, PluginError
@@ -209,9 +217,11 @@ class Run:
     def _execute(self) -> RunReport:
         opts = self.options
         with output_lock(opts.out, opts.index_timeout, self.err):
+            index = opts.index or opts.out / "index.sqlite"
+            # (before anything is changed: a folder or index of a newer format)
+            refuse_newer(opts.out, index)
             recover_commits(opts.out, self.err)
             remove_leftovers(opts.out, self.run_id, self.err)
-            index = opts.index or opts.out / "index.sqlite"
             earlier = _earlier_runs(opts.out)
             refuse = opts.index is None and not opts.new_index
             if refuse:
@@ -226,14 +236,18 @@ class Run:
                 from .plan import StagedPlan
 
                 # (not here: a staged plan stopped is relaunched from what it left)
-                return StagedPlan(self, opts.work_dir).execute()
-            made = [p for p in (index, opts.out / "warc", opts.out / "runs") if not p.exists()]
-            try:
-                return self._stream()
-            except BaseException:
-                if not self.committed:
-                    _remove_made(made, index)
-                raise
+                report = StagedPlan(self, opts.work_dir).execute()
+            else:
+                made = [p for p in (index, opts.out / "warc", opts.out / "runs") if not p.exists()]
+                try:
+                    report = self._stream()
+                except BaseException:
+                    if not self.committed:
+                        _remove_made(made, index)
+                    raise
+            if self.committed:
+                stamp_folder(opts.out, self.run_id)
+            return report
 
     def _stream(self) -> RunReport:
         opts = self.options

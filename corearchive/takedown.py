@@ -50,7 +50,7 @@ from .atomic import (
     remove_leftovers,
     temp_name,
 )
-from .catalog import Catalog, now_utc
+from .catalog import Catalog, now_utc, refuse_newer, stamp_folder
 from .errors import ConfigError, CoreArchiveError
 
 
@@ -238,6 +238,7 @@ def remove(
     tid = new_run_id()
     at = now_utc()
     with output_lock(out, timeout, err):
+        refuse_newer(out, index)
         recover_commits(out, err)
         remove_leftovers(out, tid, err)
         if not records.is_file():
@@ -326,6 +327,7 @@ def remove(
                 f" next `corearchive remove` or `corearchive ingest` into {out} puts them"
                 " there (verify says so meanwhile)"
             ) from exc
+        stamp_folder(out, tid)
     return entries
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .atomic import output_lock
-from .catalog import Catalog
+from .catalog import Catalog, refuse_newer, stamp_folder
 from .errors import ConfigError, IndexMissingError
 from .rebuild import json_objects
 
@@ -46,6 +46,8 @@ def _folders(db: sqlite3.Connection, out: Path) -> list[Path]:
 
 def upgrade(out: Path, index: Path | None, timeout: float, err: TextIO) -> str:
     """Upgrade the index of ``out`` (its own, or ``index``) in place; what was done."""
+    from .runner import new_run_id
+
     # the builtin dedup plugin's (the only index format that has changed); imported by
     # name, as the core does not depend on its plugins' modules
     dedup = importlib.import_module("corearchive_plugins.dedup")
@@ -54,6 +56,7 @@ def upgrade(out: Path, index: Path | None, timeout: float, err: TextIO) -> str:
     if not path.is_file():
         raise IndexMissingError(f"the index {path} is not there")
     with output_lock(out, timeout, err):
+        refuse_newer(out, path)
         with contextlib.closing(sqlite3.connect(path)) as probe:
             try:
                 found = index_version(probe)
@@ -80,6 +83,7 @@ def upgrade(out: Path, index: Path | None, timeout: float, err: TextIO) -> str:
             ):
                 src.backup(dst)
             catalog.commit()
+            stamp_folder(out, new_run_id())
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 catalog.rollback()

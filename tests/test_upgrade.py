@@ -194,3 +194,76 @@ def test_an_index_of_the_first_releases_names_index_rebuild(ingest, tmp_path):
     go_on = ingest(str(first), out=out)
     assert go_on.exit_code == 0, go_on.output
     assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 2
+
+
+def test_the_folder_and_the_index_carry_the_archive_format_and_a_newer_one_is_refused(
+    ingest, tmp_path
+):
+    """Neither the folder nor the index said which format wrote it: a rolled-back release
+    wrote a current archive and undid a takedown (s28 acc-upgrade H1b). Both are stamped
+    now; a release of an older format refuses (exit 2, nothing changed), and a release
+    that does not know formats at all stops at the index's guard before it writes."""
+    from corearchive.catalog import ARCHIVE_FORMAT, FORMAT_FILE
+
+    first = _write(tmp_path / "a.jsonl", {"en": BASE, "zh": ZH})
+    out = tmp_path / "out"
+    assert ingest(str(first), out=out).exit_code == 0
+    assert json.loads((out / FORMAT_FILE).read_text())["archive_format"] == ARCHIVE_FORMAT
+    index = out / "index.sqlite"
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == ARCHIVE_FORMAT
+        assert db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()[0] == "1"
+        # a release that does not know formats writes its run as it always did: refused
+        with pytest.raises(sqlite3.IntegrityError, match="written by a newer corearchive"):
+            db.execute("INSERT INTO runs (id, started_at, out) VALUES ('r', 'now', 'x')")
+
+    def files() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".lock" not in p.name}
+
+    # the folder of a newer format
+    (out / FORMAT_FILE).write_text(json.dumps({"archive_format": ARCHIVE_FORMAT + 1}))
+    before = files()
+    commands = [
+        ["ingest", str(first), "-o", str(out), "-w", "1", "-q"],
+        ["remove", str(out), "0" * 32, "--reason", "x"],
+        ["index", "upgrade", str(out)],
+        ["index", "rebuild", str(out)],
+    ]
+    for args in commands:
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert f"written by a newer corearchive (archive format {ARCHIVE_FORMAT + 1}" in r.output
+        assert files() == before, args
+    # the index of a newer format (shared by a folder of this one's, say)
+    (out / FORMAT_FILE).write_text(json.dumps({"archive_format": ARCHIVE_FORMAT}))
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        db.execute(f"PRAGMA user_version = {ARCHIVE_FORMAT + 1}")
+    before = files()
+    for args in commands:
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert f"the index {index} was written by a newer corearchive" in r.output, r.output
+        assert files() == before, args
+
+
+def test_an_index_of_an_older_release_is_stamped_by_the_next_run(ingest, tmp_path):
+    """An index of a release before formats (runs without ``format``, no guard, no stamp)
+    is stamped in the next run's transaction: refused runs leave it as it was."""
+    first = _write(tmp_path / "a.jsonl", {"en": BASE})
+    out = tmp_path / "out"
+    assert ingest(str(first), out=out).exit_code == 0
+    index = out / "index.sqlite"
+    with contextlib.closing(sqlite3.connect(index)) as db:  # as a release before formats
+        db.execute("DROP TRIGGER runs_format_guard")
+        db.execute("ALTER TABLE runs DROP COLUMN format")
+        db.execute("DELETE FROM meta WHERE key = 'format'")
+        db.execute("PRAGMA user_version = 0")
+        db.commit()
+    (out / "FORMAT.json").unlink()
+    assert ingest(str(first), out=out).exit_code == 0
+    assert (out / "FORMAT.json").is_file()
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert {f for (f,) in db.execute("SELECT format FROM runs")} == {None, 1}
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO runs (id, started_at, out) VALUES ('r', 'now', 'x')")
