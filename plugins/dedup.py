@@ -744,6 +744,11 @@ def _index_arg(index: Path, out: Path) -> str:
     return "" if index.resolve() == (out / "index.sqlite").resolve() else f" --index {index}"
 
 
+def upgradable(version: int) -> bool:
+    """Whether ``corearchive index upgrade`` brings an index of ``version`` to this one."""
+    return version < _INDEX_VERSION and version in _UPGRADES
+
+
 def needs_rebuild(version: int) -> bool:
     """Whether an index of dedup index ``version`` is older than this one and cannot be
     upgraded in place (only made anew from the archive: ``corearchive index rebuild``)."""

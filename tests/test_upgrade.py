@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -267,3 +268,65 @@ def test_an_index_of_an_older_release_is_stamped_by_the_next_run(ingest, tmp_pat
         assert {f for (f,) in db.execute("SELECT format FROM runs")} == {None, 1}
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("INSERT INTO runs (id, started_at, out) VALUES ('r', 'now', 'x')")
+
+
+def test_the_upgrade_of_a_shared_index_finds_its_folders_from_any_working_folder(
+    tmp_path, monkeypatch
+):
+    """Older releases recorded each run's folder as given (relative): run from another
+    working folder, the upgrade found no folder, re-hashed nothing and said exit 0; a near
+    copy of the Chinese text was then missed (s28 acc-upgrade M2). The folders are looked
+    for from the index's and OUT's folders too; one not found refuses, naming it."""
+    from corearchive.testing import run_ingest
+
+    (tmp_path / "sh" / "B").mkdir(parents=True)
+    (tmp_path / "else").mkdir()
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    monkeypatch.chdir(tmp_path)
+    with monkeypatch.context() as m:
+        _v8(m)
+        old = run_ingest(str(first), "--index", "sh/shared.sqlite", out=Path("sh/A"))
+    assert old.exit_code == 0, old.output
+    monkeypatch.chdir(tmp_path / "else")
+    index = tmp_path / "sh" / "shared.sqlite"
+    args = ["index", "upgrade", str(tmp_path / "sh" / "B"), "--index", str(index)]
+
+    # a folder of the index's runs not found: refused, the index as it was
+    (tmp_path / "sh" / "A").rename(tmp_path / "sh" / "A-moved")
+    before = index.read_bytes()
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 2, r.output
+    assert "not found from here: sh/A (2 documents)" in r.output, r.output
+    assert "--skip-missing-folders" in r.output
+    assert index.read_bytes() == before
+    shutil.copytree(tmp_path / "sh", tmp_path / "copy")
+    skip = ["index", "upgrade", str(tmp_path / "copy" / "B"), "--skip-missing-folders"]
+    r = CliRunner().invoke(cli, [*skip, "--index", str(tmp_path / "copy" / "shared.sqlite")])
+    assert r.exit_code == 0 and "0 re-hashed" in r.output, r.output
+
+    # found from another working folder: re-hashed
+    (tmp_path / "sh" / "A-moved").rename(tmp_path / "sh" / "A")
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    assert "1 re-hashed" in r.output, r.output
+
+
+def test_the_upgrade_finishes_a_run_killed_after_its_commit_point_first(
+    ingest, tmp_path, monkeypatch
+):
+    """A run of an older release killed after its commit point leaves its records in a
+    journal: the upgrade ignored it, re-hashed nothing of them, and a near copy was missed
+    (s28 acc-upgrade M2b). It finishes the commit first, as ingest does."""
+    from corearchive import atomic
+
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(_write(tmp_path / "a.jsonl", {"en": BASE})), out=out).exit_code == 0
+        m.setattr(atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO")))
+        killed = ingest(str(_write(tmp_path / "b.jsonl", {"zh": ZH})), out=out)
+    assert killed.exit_code == 3 and list(out.glob(".commit.*.json"))
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "finished the commit of run" in r.output and "1 re-hashed" in r.output, r.output
+    assert not list(out.glob(".commit.*.json"))
