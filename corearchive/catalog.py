@@ -214,8 +214,16 @@ class Catalog:
     """The archive catalog of one run (see the module docstring)."""
 
     def __init__(
-        self, path: Path, *, timeout: float = 30.0, cache_mb: int = DEFAULT_CACHE_MB
+        self,
+        path: Path,
+        *,
+        timeout: float = 30.0,
+        cache_mb: int = DEFAULT_CACHE_MB,
+        wal: bool = True,
     ) -> None:
+        """``wal``: switch the index to WAL mode (readers never blocked by a run), which
+        changes an older release's file at once; without it (``index upgrade``, whose
+        failure leaves the index byte for byte as it was), its mode is kept."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
@@ -233,7 +241,8 @@ class Catalog:
             cached_statements=16,
         )
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
+            if wal:
+                self.db.execute("PRAGMA journal_mode=WAL")
             # FULL: the commit is durable when COMMIT returns (NORMAL may lose it to a power
             # cut), as the run's commit point must be (atomic.Commit); one commit per run
             self.db.execute("PRAGMA synchronous=FULL")
@@ -245,9 +254,12 @@ class Catalog:
             # 100,000 than with 16 MB (--index-cache-mb; research/dedup/REPORT.md).
             self.db.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
             self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
-            # executescript commits any open transaction, so the tables come first.
-            self.db.executescript(_SCHEMA)
             self._begin(timeout)
+            # the tables in the transaction: a run refused or failed leaves an index made
+            # by an older release as it was (executescript, which commits, added them)
+            for statement in _SCHEMA.split(";\n"):
+                if statement.strip():
+                    self.db.execute(statement)
             self._stamp()
         except sqlite3.DatabaseError as exc:
             self.db.close()

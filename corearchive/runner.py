@@ -39,6 +39,7 @@ from .catalog import (
     index_entry,
     indexed_runs,
     manifest_index,
+    open_read_only,
     refuse_newer,
     stamp_folder,
 )
@@ -230,6 +231,7 @@ class Run:
             _warn_cut_files(earlier, opts.out, self.err)
             _warn_missing_warcs(earlier, opts.out, self.err)
             warn_taken_down_again(opts.out, index, self.err)
+            self._check_index(index)
             # (what a first run that fails before its commit made is taken away: a hook or
             # a cluster that failed at the start left a new folder holding an empty index)
             if opts.plan == "staged":
@@ -248,6 +250,25 @@ class Run:
             if self.committed:
                 stamp_folder(opts.out, self.run_id)
             return report
+
+    def _check_index(self, index: Path) -> None:
+        """The stages' refusals of the index (:meth:`Stage.check_index`), made before the
+        run opens it for writing: a refused run left it changed (tables added, WAL mode),
+        though the message said to upgrade it "as it was" (s28 acc-upgrade L1)."""
+        if not index.is_file():
+            return
+        try:
+            db = open_read_only(index, untouched=True)
+        except sqlite3.Error:
+            return  # (the run says what is wrong with it)
+        with contextlib.closing(db):
+            for name in self.config.stages:
+                try:
+                    self.registry.stages[name].check_index(
+                        self.config.stage_options[name], db, index, self.options.out
+                    )
+                except sqlite3.DatabaseError:
+                    return  # (no index, or a damaged one: the run says, opening it)
 
     def _stream(self) -> RunReport:
         opts = self.options

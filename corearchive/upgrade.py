@@ -130,7 +130,9 @@ def upgrade(
             others.enter_context(output_lock(folder, timeout, err))
             recover_commits(folder, err)
         backup = path.with_name(f"{path.name}.v{found}")
-        catalog = Catalog(path, timeout=timeout)  # the write transaction, held to the end
+        # the write transaction, held to the end (in the index's journal mode: a failed
+        # upgrade leaves it byte for byte as it was)
+        catalog = Catalog(path, timeout=timeout, wal=False)
         try:
             report = upgrade_index(catalog.db, _records(folders or [out]))
             if report.found == report.to:

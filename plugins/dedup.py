@@ -734,6 +734,14 @@ _UPGRADES = {
 }
 
 
+def _params(opts: DedupOptions) -> str:
+    """The hashing of ``opts`` and the version of the keys, as the index records them."""
+    return (
+        f"perm={opts.num_perm};bands={opts.bands};rows={opts.rows};shingle={opts.shingle}"
+        f";v={_INDEX_VERSION}"
+    )
+
+
 def _parse_params(params: str) -> dict[str, str]:
     """``perm=128;bands=16;...;v=9`` as a dict."""
     return dict(p.split("=", 1) for p in params.split(";") if "=" in p)
@@ -862,6 +870,18 @@ class DedupStage(Stage):
 
     options: DedupOptions
 
+    @classmethod
+    def check_index(cls, options: Any, db: Any, index: Path, out: Path) -> None:
+        """An index of other hashing or another version is refused before the run opens it
+        for writing (as :meth:`open` refuses it): a refused run changed it (its tables,
+        WAL mode; s28 acc-upgrade L1)."""
+        try:
+            row = db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
+        except sqlite3.OperationalError:  # (no dedup index yet)
+            return
+        if row is not None and row[0] != _params(options):
+            raise ConfigError(_refusal(row[0], _params(options), index, out))
+
     def open(self) -> None:
         opts = self.options
         if opts.bands * opts.rows > opts.num_perm:
@@ -873,10 +893,7 @@ class DedupStage(Stage):
             if stmt.strip():
                 self.db.execute(stmt)
         # The hashing must stay the same for the life of an index: record it, check it.
-        params = (
-            f"perm={opts.num_perm};bands={opts.bands};rows={opts.rows};shingle={opts.shingle}"
-            f";v={_INDEX_VERSION}"
-        )
+        params = _params(opts)
         row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))

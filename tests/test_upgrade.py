@@ -330,3 +330,56 @@ def test_the_upgrade_finishes_a_run_killed_after_its_commit_point_first(
     assert r.exit_code == 0, r.output
     assert "finished the commit of run" in r.output and "1 re-hashed" in r.output, r.output
     assert not list(out.glob(".commit.*.json"))
+
+
+def _as_an_older_release_left_it(index: Path) -> None:
+    """The index as releases before the takedowns and formats left it: no ``inputs`` or
+    ``takedowns`` table, no format, rollback journal (not WAL)."""
+    with contextlib.closing(sqlite3.connect(index, isolation_level=None)) as db:
+        for statement in (
+            "DROP TABLE inputs",
+            "DROP TABLE takedowns",
+            "DROP TRIGGER runs_format_guard",
+            "ALTER TABLE runs DROP COLUMN format",
+            "DELETE FROM meta WHERE key = 'format'",
+            "PRAGMA user_version = 0",
+            "PRAGMA journal_mode = DELETE",
+            "VACUUM",
+        ):
+            db.execute(statement)
+    assert not index.with_name(index.name + "-wal").exists()
+
+
+def test_a_refused_run_and_a_failed_upgrade_leave_an_older_index_byte_for_byte(
+    ingest, tmp_path, monkeypatch
+):
+    """Refused (exit 2, "upgrade it in place"), a run had added tables to the index of an
+    older release and switched it to WAL; a failed upgrade too, though it said "it is as it
+    was" (s28 acc-upgrade L1)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(first), out=out).exit_code == 0
+    index = out / "index.sqlite"
+    _as_an_older_release_left_it(index)
+    before = index.read_bytes()
+    for plan in ("stream", "staged"):
+        refused = ingest(str(first), "--plan", plan, out=out)
+        assert refused.exit_code == 2 and "index upgrade" in refused.output, refused.output
+        assert index.read_bytes() == before, plan
+    real = dedup_module.upgrade_index
+
+    def failing(db, records):  # the work done, then a failure before the commit
+        real(db, records)
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(dedup_module, "upgrade_index", failing)
+        r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 3 and "it is as it was" in r.output, r.output
+    assert index.read_bytes() == before
+    assert not index.with_name(index.name + "-wal").exists()
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 0, r.output
+    assert ingest(str(first), out=out).exit_code == 0
