@@ -748,7 +748,7 @@ def index() -> None:
 
 
 @index.command()
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
 @click.option(
     "--skip-missing-folders",
@@ -759,8 +759,9 @@ def index() -> None:
 def upgrade(out: Path, index_path: Path | None, timeout: float, skip_missing_folders: bool) -> None:
     """Upgrade the index of OUT, made by an older corearchive, to this one's format, in place
     (the documents concerned are re-hashed from OUT's records.jsonl; a copy of the index as
-    it was is kept beside it as index.sqlite.vN). Exit 0 when done (or nothing to do), 2
-    when the index cannot be upgraded, 75 when a run holds OUT or the index."""
+    it was is kept beside it as index.sqlite.vN). With --index, OUT may not exist yet (a
+    new folder on a shared index). Exit 0 when done (or nothing to do), 2 when the index
+    cannot be upgraded, 75 when a run holds OUT or the index."""
     from .upgrade import upgrade as run_upgrade
 
     with _maintenance_errors("the index was not upgraded ({}); it is as it was"):

@@ -94,13 +94,20 @@ def upgrade(
     dedup = importlib.import_module("corearchive_plugins.dedup")
     index_version, upgrade_index = dedup.index_version, dedup.upgrade_index
     path = index or out / "index.sqlite"
+    # (OUT not made yet: a new folder on a shared index of an older release, which the
+    # refused ingest names; "Directory ... does not exist", L5)
+    there = out.is_dir()
+    if not there and index is None:
+        raise ConfigError(f"{out}: no such folder (OUT is an output folder of corearchive ingest)")
     if not path.is_file():
         raise IndexMissingError(f"the index {path} is not there")
-    with output_lock(out, timeout, err), contextlib.ExitStack() as others:
+    lock = output_lock(out, timeout, err) if there else contextlib.nullcontext()
+    with lock, contextlib.ExitStack() as others:
         refuse_newer(out, path)
-        # (a run killed after its commit point: its lines are not in records.jsonl until
-        # its commit is finished, and the upgrade re-hashed nothing of them; M2b)
-        recover_commits(out, err)
+        if there:
+            # (a run killed after its commit point: its lines are not in records.jsonl
+            # until its commit is finished, and the upgrade re-hashed nothing of them; M2b)
+            recover_commits(out, err)
         folders: list[Path] = []
         with contextlib.closing(open_read_only(path, untouched=True)) as probe:
             try:
@@ -146,7 +153,8 @@ def upgrade(
             ):
                 src.backup(dst)
             catalog.commit()
-            stamp_folder(out, new_run_id())
+            if there:
+                stamp_folder(out, new_run_id())
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 catalog.rollback()

@@ -383,3 +383,28 @@ def test_a_refused_run_and_a_failed_upgrade_leave_an_older_index_byte_for_byte(
     r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
     assert r.exit_code == 0, r.output
     assert ingest(str(first), out=out).exit_code == 0
+
+
+def test_the_suggested_upgrade_works_for_a_folder_not_made_yet(ingest, tmp_path, monkeypatch):
+    """A new folder on a shared index of an older release: the refused ingest names
+    ``corearchive index upgrade NEW --index P``, which said "Directory 'NEW' does not exist"
+    when NEW was not there (s28 acc-upgrade L5)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    shared = tmp_path / "shared.sqlite"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(first), "--index", str(shared), out=tmp_path / "A").exit_code == 0
+    new = tmp_path / "C"
+    refused = ingest(str(first), "--index", str(shared), out=new)
+    assert refused.exit_code == 2
+    command = f"corearchive index upgrade {new} --index {shared}"
+    assert command in refused.output, refused.output
+    shutil.rmtree(new, ignore_errors=True)
+    r = CliRunner().invoke(cli, command.split()[1:])
+    assert r.exit_code == 0, r.output
+    assert "1 re-hashed" in r.output and not new.exists()
+    go_on = ingest(str(first), "--index", str(shared), out=new)
+    assert go_on.exit_code == 0, go_on.output
+    assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 2
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(tmp_path / "D")])
+    assert r.exit_code == 2 and "no such folder" in r.output, r.output
