@@ -809,9 +809,9 @@ def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
             return (
                 f"dedup: the index {index} was made by an older corearchive (dedup index"
                 f" version {version}; this corearchive uses version {_INDEX_VERSION}:"
-                f" {_UPGRADES[int(version)]}). Upgrade it in place, then run again:"
-                f" corearchive index upgrade {target} (a copy of the index as it was is"
-                " kept beside it)"
+                f" {_UPGRADES[int(version)]}); it is unchanged. Upgrade it in place, then"
+                f" run again: corearchive index upgrade {target} (a copy of the index as it"
+                " was is kept beside it)"
             )
         if older:
             return not_upgradable(version, index, out)
