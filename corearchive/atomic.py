@@ -506,6 +506,12 @@ def run_committed(index: Path, run_id: str) -> bool | None:
     try:
         db = open_read_only(index)
         try:
+            # (no table yet: a new index whose first run did not commit, its tables made in
+            # its transaction)
+            if not db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'"
+            ).fetchone():
+                return False
             row = db.execute("SELECT finished_at FROM runs WHERE id = ?", (run_id,)).fetchone()
         finally:
             db.close()

@@ -10,6 +10,7 @@ nothing, and a second run on the same index waits, then fails with a clear messa
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import time
@@ -39,7 +40,8 @@ CREATE TABLE IF NOT EXISTS runs (
     started_at TEXT NOT NULL,
     finished_at TEXT,
     out TEXT NOT NULL,
-    counts TEXT
+    counts TEXT,
+    format INTEGER
 );
 -- the input files read whole by a committed run (corearchive.unchanged); an index made
 -- before it gets the table when a run opens it
@@ -63,6 +65,101 @@ CREATE TABLE IF NOT EXISTS takedowns (
 );
 CREATE INDEX IF NOT EXISTS takedowns_sha256 ON takedowns (sha256);
 """
+
+
+#: The format of an archive: what its output folder (:data:`FORMAT_FILE`) and its index
+#: (``meta`` key ``format``, and ``PRAGMA user_version``) are written in. Bumped when a
+#: change makes an older corearchive mishandle what this one writes; every release from
+#: this one on refuses to write a folder or an index of a newer format (see
+#: :func:`refuse_newer`). Releases before it stamped nothing (format 0): one of them put a
+#: taken-down document back into the archive (s28 acc-upgrade H1).
+ARCHIVE_FORMAT = 1
+#: The folder's stamp (JSON: ``{"archive_format": N}``).
+FORMAT_FILE = "FORMAT.json"
+#: What an older corearchive that writes the index (into ``runs``, as every run does) is
+#: told: a run of this one and later ones gives each run's ``format``; one of a release
+#: that does not know formats gives none, and its run stops before it writes anything.
+_GUARD = (
+    "CREATE TRIGGER IF NOT EXISTS runs_format_guard BEFORE INSERT ON runs"
+    " WHEN NEW.format IS NULL BEGIN SELECT RAISE(ABORT, 'this index was written by a newer"
+    " corearchive (archive format {n} or later, see docs/archive.md): this corearchive does"
+    " not know its format and would undo what it did (takedowns); run a release of archive"
+    " format {n} or later'); END"
+)
+
+
+def _newer(what: str, found: int) -> str:
+    return (
+        f"{what} was written by a newer corearchive (archive format {found}; this corearchive"
+        f" writes format {ARCHIVE_FORMAT}): it may not know what that one did (takedowns"
+        " among them) and is refused; continue the archive with that corearchive or a newer"
+        " one (docs/archive.md, 'Format version')"
+    )
+
+
+def folder_format(out: Path) -> int:
+    """The archive format ``out`` is stamped with (0: none, a folder of an older release
+    or a new one)."""
+    try:
+        data = json.loads((out / FORMAT_FILE).read_bytes())
+        return int(data["archive_format"])
+    except FileNotFoundError:
+        return 0
+    except (ValueError, TypeError, KeyError, OSError) as exc:
+        raise ConfigError(
+            f"{out / FORMAT_FILE} cannot be read ({exc}): it says which corearchive may write"
+            " the folder; put it back from a backup"
+        ) from exc
+
+
+def index_format(db: sqlite3.Connection) -> int:
+    """The archive format of the index open in ``db`` (0: none)."""
+    (version,) = db.execute("PRAGMA user_version").fetchone()
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+    except sqlite3.OperationalError:  # (no meta table: a new file)
+        row = None
+    return max(int(version), int(row[0]) if row and str(row[0]).isdigit() else 0)
+
+
+def refuse_newer(out: Path, index: Path | None) -> None:
+    """Refuse (:class:`ConfigError`) to write the folder ``out`` or the index ``index``
+    when either was written by a newer archive format; read only. Called by every command
+    that writes an archive (ingest, remove, index upgrade, index rebuild) before it changes
+    anything, and by :class:`Catalog` as it opens an index."""
+    if (found := folder_format(out)) > ARCHIVE_FORMAT:
+        raise ConfigError(_newer(f"the output folder {out} ({FORMAT_FILE})", found))
+    if index is not None and index.is_file():
+        try:
+            with contextlib.closing(open_read_only(index, untouched=True)) as db:
+                found = index_format(db)
+        except sqlite3.DatabaseError:
+            return  # (what is wrong with it is said where it is opened)
+        if found > ARCHIVE_FORMAT:
+            raise ConfigError(_newer(f"the index {index}", found))
+
+
+def stamp_folder(out: Path, run_id: str) -> None:
+    """Stamp ``out`` with this archive format (after the command ``run_id`` committed its
+    changes)."""
+    if folder_format(out) == ARCHIVE_FORMAT:
+        return
+    from .atomic import write_atomic
+
+    write_atomic(
+        out / FORMAT_FILE,
+        (
+            json.dumps(
+                {
+                    "archive_format": ARCHIVE_FORMAT,
+                    "about": "the archive format of this folder: a corearchive of an older"
+                    " format refuses to write it (docs/archive.md, 'Format version')",
+                }
+            )
+            + "\n"
+        ).encode(),
+        run_id,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +214,16 @@ class Catalog:
     """The archive catalog of one run (see the module docstring)."""
 
     def __init__(
-        self, path: Path, *, timeout: float = 30.0, cache_mb: int = DEFAULT_CACHE_MB
+        self,
+        path: Path,
+        *,
+        timeout: float = 30.0,
+        cache_mb: int = DEFAULT_CACHE_MB,
+        wal: bool = True,
     ) -> None:
+        """``wal``: switch the index to WAL mode (readers never blocked by a run), which
+        changes an older release's file at once; without it (``index upgrade``, whose
+        failure leaves the index byte for byte as it was), its mode is kept."""
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):
@@ -136,7 +241,8 @@ class Catalog:
             cached_statements=16,
         )
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
+            if wal:
+                self.db.execute("PRAGMA journal_mode=WAL")
             # FULL: the commit is durable when COMMIT returns (NORMAL may lose it to a power
             # cut), as the run's commit point must be (atomic.Commit); one commit per run
             self.db.execute("PRAGMA synchronous=FULL")
@@ -148,9 +254,13 @@ class Catalog:
             # 100,000 than with 16 MB (--index-cache-mb; research/dedup/REPORT.md).
             self.db.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
             self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
-            # executescript commits any open transaction, so the tables come first.
-            self.db.executescript(_SCHEMA)
             self._begin(timeout)
+            # the tables in the transaction: a run refused or failed leaves an index made
+            # by an older release as it was (executescript, which commits, added them)
+            for statement in _SCHEMA.split(";\n"):
+                if statement.strip():
+                    self.db.execute(statement)
+            self._stamp()
         except sqlite3.DatabaseError as exc:
             self.db.close()
             if not isinstance(exc, sqlite3.OperationalError):  # "file is not a database"
@@ -172,6 +282,25 @@ class Catalog:
             )
         else:
             self.archive_uuid = row[0]
+
+    def _stamp(self) -> None:
+        """Refuse an index of a newer archive format; stamp an older one with this format
+        (in the run's transaction), and guard it against releases that do not know formats
+        (:data:`_GUARD`)."""
+        found = index_format(self.db)
+        if found > ARCHIVE_FORMAT:
+            self.db.execute("ROLLBACK")
+            self.db.close()
+            raise ConfigError(_newer(f"the index {self.path}", found))
+        if found == ARCHIVE_FORMAT:
+            return
+        if "format" not in {r[1] for r in self.db.execute("PRAGMA table_info(runs)")}:
+            self.db.execute("ALTER TABLE runs ADD COLUMN format INTEGER")
+        self.db.execute(_GUARD.format(n=ARCHIVE_FORMAT))
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)", (str(ARCHIVE_FORMAT),)
+        )
+        self.db.execute(f"PRAGMA user_version = {ARCHIVE_FORMAT}")
 
     def _begin(self, timeout: float) -> None:
         # BEGIN IMMEDIATE takes the write lock now, so two runs never interleave their writes.
@@ -245,8 +374,8 @@ class Catalog:
         differed by a second when the clock's second turned between them, and an index
         rebuilt from the manifests then differed from the one the runs made), else now."""
         self.db.execute(
-            "INSERT INTO runs (id, started_at, out) VALUES (?, ?, ?)",
-            (run_id, at or now_utc(), printable(str(out))),
+            "INSERT INTO runs (id, started_at, out, format) VALUES (?, ?, ?, ?)",
+            (run_id, at or now_utc(), printable(str(out)), ARCHIVE_FORMAT),
         )
 
     def finish_run(self, run_id: str, counts: str, at: str | None = None) -> None:

@@ -748,17 +748,24 @@ def index() -> None:
 
 
 @index.command()
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
-def upgrade(out: Path, index_path: Path | None, timeout: float) -> None:
+@click.option(
+    "--skip-missing-folders",
+    is_flag=True,
+    help="Upgrade although output folders of the index's runs are not found (their"
+    " documents keep the old hashing).",
+)
+def upgrade(out: Path, index_path: Path | None, timeout: float, skip_missing_folders: bool) -> None:
     """Upgrade the index of OUT, made by an older corearchive, to this one's format, in place
     (the documents concerned are re-hashed from OUT's records.jsonl; a copy of the index as
-    it was is kept beside it as index.sqlite.vN). Exit 0 when done (or nothing to do), 2
-    when the index cannot be upgraded, 75 when a run holds OUT or the index."""
+    it was is kept beside it as index.sqlite.vN). With --index, OUT may not exist yet (a
+    new folder on a shared index). Exit 0 when done (or nothing to do), 2 when the index
+    cannot be upgraded, 75 when a run holds OUT or the index."""
     from .upgrade import upgrade as run_upgrade
 
     with _maintenance_errors("the index was not upgraded ({}); it is as it was"):
-        click.echo(run_upgrade(out, index_path, timeout, sys.stderr))
+        click.echo(run_upgrade(out, index_path, timeout, sys.stderr, skip_missing_folders))
 
 
 @index.command()

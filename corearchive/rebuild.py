@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .atomic import output_lock, recover_commits, remove_leftovers, temp_name
-from .catalog import Catalog, open_read_only
+from .catalog import ARCHIVE_FORMAT, Catalog, open_read_only, refuse_newer, stamp_folder
 from .errors import ConfigError
 from .takedown import read_takedowns
 
@@ -92,6 +92,7 @@ def rebuild(
     target = index or out / "index.sqlite"
     rid = new_run_id()
     with output_lock(out, timeout, err):
+        refuse_newer(out, target)
         recover_commits(out, err)
         remove_leftovers(out, rid, err)
         manifests = []
@@ -111,14 +112,15 @@ def rebuild(
                 run_id = str(m.get("run_id"))
                 finished[run_id] = str(m.get("finished_at") or m.get("started_at") or "")
                 db.execute(
-                    "INSERT OR REPLACE INTO runs (id, started_at, finished_at, out, counts)"
-                    " VALUES (?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO runs (id, started_at, finished_at, out, counts,"
+                    " format) VALUES (?, ?, ?, ?, ?, ?)",
                     (
                         run_id,
                         str(m.get("started_at") or ""),
                         finished[run_id],
                         str(out),
                         json.dumps(m.get("counts") or {}),
+                        ARCHIVE_FORMAT,
                     ),
                 )
                 span = (m.get("appended") or {}).get("records.jsonl")
@@ -226,6 +228,7 @@ def rebuild(
             for suffix in ("-wal", "-shm"):
                 Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
+        stamp_folder(out, rid)
     return (
         f"{target}: rebuilt from {len(manifests)} run manifest(s), {docs} records, {raw} WARC"
         f" raw/revisit records, {n} documents in the dedup index, {len(taken)} takedown(s)"

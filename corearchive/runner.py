@@ -33,7 +33,16 @@ from typing import Any, TextIO, TypeVar
 
 from . import __version__
 from .atomic import Commit, output_lock, recover_commits, remove_leftovers, write_atomic
-from .catalog import DEFAULT_CACHE_MB, Catalog, index_entry, indexed_runs, manifest_index
+from .catalog import (
+    DEFAULT_CACHE_MB,
+    Catalog,
+    index_entry,
+    indexed_runs,
+    manifest_index,
+    open_read_only,
+    refuse_newer,
+    stamp_folder,
+)
 from .config import RunConfig
 from .document import Document, Drop, printable, source_path
 from .errors import CoreArchiveError, IndexMissingError, PluginError
@@ -75,7 +84,7 @@ from .stage import (
     open_stages,
     setup_error,
 )
-from .takedown import removed_bytes
+from .takedown import removed_bytes, warn_taken_down_again
 from .unchanged import UnchangedInputs, fingerprint
 
 ARCHIVE_STAGE = "archive"
@@ -209,9 +218,11 @@ class Run:
     def _execute(self) -> RunReport:
         opts = self.options
         with output_lock(opts.out, opts.index_timeout, self.err):
+            index = opts.index or opts.out / "index.sqlite"
+            # (before anything is changed: a folder or index of a newer format)
+            refuse_newer(opts.out, index)
             recover_commits(opts.out, self.err)
             remove_leftovers(opts.out, self.run_id, self.err)
-            index = opts.index or opts.out / "index.sqlite"
             earlier = _earlier_runs(opts.out)
             refuse = opts.index is None and not opts.new_index
             if refuse:
@@ -219,20 +230,45 @@ class Run:
             _unknown_runs(earlier, opts.out, index, self.err, refuse_stale=refuse)
             _warn_cut_files(earlier, opts.out, self.err)
             _warn_missing_warcs(earlier, opts.out, self.err)
+            warn_taken_down_again(opts.out, index, self.err)
+            self._check_index(index)
             # (what a first run that fails before its commit made is taken away: a hook or
             # a cluster that failed at the start left a new folder holding an empty index)
             if opts.plan == "staged":
                 from .plan import StagedPlan
 
                 # (not here: a staged plan stopped is relaunched from what it left)
-                return StagedPlan(self, opts.work_dir).execute()
-            made = [p for p in (index, opts.out / "warc", opts.out / "runs") if not p.exists()]
-            try:
-                return self._stream()
-            except BaseException:
-                if not self.committed:
-                    _remove_made(made, index)
-                raise
+                report = StagedPlan(self, opts.work_dir).execute()
+            else:
+                made = [p for p in (index, opts.out / "warc", opts.out / "runs") if not p.exists()]
+                try:
+                    report = self._stream()
+                except BaseException:
+                    if not self.committed:
+                        _remove_made(made, index)
+                    raise
+            if self.committed:
+                stamp_folder(opts.out, self.run_id)
+            return report
+
+    def _check_index(self, index: Path) -> None:
+        """The stages' refusals of the index (:meth:`Stage.check_index`), made before the
+        run opens it for writing: a refused run left it changed (tables added, WAL mode),
+        though the message said to upgrade it "as it was" (s28 acc-upgrade L1)."""
+        if not index.is_file():
+            return
+        try:
+            db = open_read_only(index, untouched=True)
+        except sqlite3.Error:
+            return  # (the run says what is wrong with it)
+        with contextlib.closing(db):
+            for name in self.config.stages:
+                try:
+                    self.registry.stages[name].check_index(
+                        self.config.stage_options[name], db, index, self.options.out
+                    )
+                except sqlite3.DatabaseError:
+                    return  # (no index, or a damaged one: the run says, opening it)
 
     def _stream(self) -> RunReport:
         opts = self.options

@@ -197,6 +197,15 @@ class Stage:
         inputs. A model the stage cannot use raises (the run stops, naming the stage)."""
         return {}
 
+    @classmethod
+    def check_index(cls, options: Any, db: Any, index: Path, out: Path) -> None:
+        """Refuse (raise :class:`~corearchive.errors.ConfigError`) an index whose tables of
+        this stage ``options`` cannot use, read from ``db`` (a read-only connection to the
+        index ``index`` of the output folder ``out``). Called in the main process before the
+        run opens the index for writing, so that a refused run leaves it byte for byte as
+        it was (it was refused from :meth:`open`, after the index had been opened and
+        switched to WAL)."""
+
     # -- lifecycle -------------------------------------------------------------------------
     def open(self) -> None:
         """Acquire resources (models, index tables). Called once per worker before documents."""

@@ -50,7 +50,7 @@ from .atomic import (
     remove_leftovers,
     temp_name,
 )
-from .catalog import Catalog, now_utc
+from .catalog import Catalog, now_utc, refuse_newer, stamp_folder
 from .errors import ConfigError, CoreArchiveError
 
 
@@ -238,6 +238,7 @@ def remove(
     tid = new_run_id()
     at = now_utc()
     with output_lock(out, timeout, err):
+        refuse_newer(out, index)
         recover_commits(out, err)
         remove_leftovers(out, tid, err)
         if not records.is_file():
@@ -326,6 +327,7 @@ def remove(
                 f" next `corearchive remove` or `corearchive ingest` into {out} puts them"
                 " there (verify says so meanwhile)"
             ) from exc
+        stamp_folder(out, tid)
     return entries
 
 
@@ -492,4 +494,92 @@ def removed_bytes(out: Path, name: str, after_run: str) -> int:
         int((e.get("cut") or {}).get(name, 0))
         for e in read_takedowns(out)
         if e.get("after_run") == after_run
+    )
+
+
+#: What to do when a document taken down is in the archive again
+AGAIN_REPAIR = (
+    "take the documents named above down again (corearchive remove OUT ID... --reason ...):"
+    " a corearchive older than the takedown (one that does not know takedowns, before"
+    " 056fd69) archived them again; do not go back to such a release after a takedown"
+    " (docs/archive.md, 'Taking documents down')"
+)
+
+
+def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> None:
+    """Every document ``takedowns.jsonl`` (or the folder's index ``index``, its table
+    ``takedowns``) lists as taken down is gone: not in ``records.jsonl`` (verify's table
+    ``ids``), not in a WARC file (a metadata record of its id or of its raw bytes, in
+    ``recs``), and not archived in the index (``documents``). A release from before
+    takedowns archived one again, given again, and verify said "intact" (s28 acc-upgrade
+    H1)."""
+    gone: dict[str, tuple[str, str]] = {}
+    for e in read_takedowns(out):
+        gone[e["id"]] = (str(e.get("sha256") or ""), f"{e.get('at')}: {e.get('reason')}")
+    con = None
+    if index is not None and index.is_file():
+        from .catalog import open_read_only
+
+        with contextlib.suppress(Exception):
+            con = open_read_only(index, untouched=True)
+            for doc_id, sha, at, reason in con.execute(
+                "SELECT id, sha256, at, reason FROM takedowns"
+            ):
+                gone.setdefault(doc_id, (sha, f"{at}: {reason}"))
+    try:
+        for doc_id, (sha, why) in sorted(gone.items()):
+            what = f"document {doc_id}, taken down ({why}), is in the archive again"
+            row = db.execute("SELECT line FROM ids WHERE id = ?", (doc_id,)).fetchone()
+            if row is not None:
+                result.problem("records", f"records.jsonl line {row[0]}: {what}", AGAIN_REPAIR)
+            for key, warc, offset in db.execute(
+                "SELECT key, warc, offset FROM recs WHERE type = 'metadata'"
+                " AND (key = ? OR (src_sha = ? AND src_sha != '')) ORDER BY warc, offset",
+                (doc_id, sha),
+            ).fetchall():
+                same = "" if key == doc_id else f" (its raw bytes, as document {key})"
+                result.problem("warc", f"{warc} at {offset}: {what}{same}", AGAIN_REPAIR)
+            if con is not None:
+                with contextlib.suppress(Exception):
+                    if con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                        assert index is not None
+                        result.problem(
+                            "index",
+                            f"{index.name}: {what} (the index holds it as archived)",
+                            AGAIN_REPAIR,
+                        )
+    finally:
+        if con is not None:
+            con.close()
+
+
+def warn_taken_down_again(out: Path, index: Path, err: TextIO) -> None:
+    """Say, before a run, when the index holds as archived a document it lists as taken
+    down (by id or by raw bytes): a release from before takedowns archived it again, into
+    ``records.jsonl`` and the WARC files, and a run given it again only said
+    ``taken_down`` (s28 acc-upgrade H1)."""
+    from .catalog import open_read_only
+
+    if not index.is_file():
+        return
+    try:
+        with contextlib.closing(open_read_only(index, untouched=True)) as con:
+            rows = con.execute(
+                "SELECT t.id, t.at, d.id, d.run_id FROM takedowns t JOIN documents d"
+                " ON d.id = t.id OR d.sha256 = t.sha256 ORDER BY d.archived_at"
+            ).fetchall()
+    except Exception:  # (no takedowns table yet, an unreadable index: the run says)
+        return
+    if not rows:
+        return
+    gone, at, doc_id, run = rows[-1]
+    same = "" if doc_id == gone else f" (its raw bytes, as document {doc_id})"
+    others = f" and {len(rows) - 1} more" if len(rows) > 1 else ""
+    print(
+        f"corearchive: warning: document {gone}, taken down at {at}, is in the archive"
+        f" again{same}{others}: run {run} archived it after the takedown (a corearchive"
+        " that does not know takedowns: an older release), into records.jsonl and the WARC"
+        f" files. Take it down again: corearchive remove {out} {doc_id} --reason ...;"
+        " `corearchive verify` names every one",
+        file=err,
     )

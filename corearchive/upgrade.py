@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .atomic import output_lock
-from .catalog import Catalog
+from .atomic import output_lock, recover_commits
+from .catalog import Catalog, open_read_only, refuse_newer, stamp_folder
 from .errors import ConfigError, IndexMissingError
 from .rebuild import json_objects
 
@@ -33,38 +33,115 @@ def _records(folders: list[Path]) -> Iterator[dict[str, object]]:
             yield record
 
 
-def _folders(db: sqlite3.Connection, out: Path) -> list[Path]:
+def _find(named: str, run_ids: list[str], out: Path, index: Path) -> Path | None:
+    """The output folder a run of the index names ``named`` (as the run was given it:
+    relative to the working folder it had, by older releases), where it is now: ``out``
+    when its manifests are there, else ``named`` from here, from the index's folder or one
+    above it, or from ``out``'s folder or one above it (an upgrade from another working
+    folder looked from there only, found no folder, and re-hashed nothing, exit 0; s28
+    acc-upgrade M2); one holding a manifest of its runs first, else one holding a
+    ``records.jsonl``."""
+    path = Path(named)
+    places = [out.resolve()]
+    if path.is_absolute():
+        places.append(path)
+    else:
+        places.append(Path.cwd() / path)
+        for base in (index.resolve().parent, out.resolve().parent):
+            places += [b / path for b in (base, *base.parents)]
+    with contextlib.suppress(OSError):
+        for place in places:
+            if any((place / "runs" / f"{r}.json").is_file() for r in run_ids):
+                return place
+        for place in places:
+            # (``out`` by the name the runs gave it: a folder of releases without manifests)
+            if (place / "records.jsonl").is_file() and (
+                place != places[0] or path.name == place.name
+            ):
+                return place
+    return None
+
+
+def _folders(db: sqlite3.Connection, out: Path, index: Path) -> tuple[list[Path], list[str]]:
     """``out`` and the other output folders whose runs the index holds (an index shared
-    with ``--index``), those that exist, each once."""
-    folders = [out]
-    for (named,) in db.execute("SELECT DISTINCT out FROM runs"):
-        folder = Path(named)
-        if folder.is_dir() and all(folder.resolve() != f.resolve() for f in folders):
-            folders.append(folder)
-    return folders
+    with ``--index``), each once; and those not found whose runs archived documents (how
+    the runs named each, with how many)."""
+    by_out: dict[str, list[str]] = {}
+    for run_id, named in db.execute("SELECT id, out FROM runs"):
+        by_out.setdefault(str(named), []).append(str(run_id))
+    archived = dict(db.execute("SELECT run_id, COUNT(*) FROM documents GROUP BY run_id"))
+    folders, missing = [out.resolve()], []
+    for named, run_ids in sorted(by_out.items()):
+        folder = _find(named, run_ids, out, index)
+        if folder is None:
+            if n := sum(archived.get(r, 0) for r in run_ids):
+                missing.append(f"{named} ({n} documents)")
+        elif all(folder.resolve() != f for f in folders):
+            folders.append(folder.resolve())
+    return folders, missing
 
 
-def upgrade(out: Path, index: Path | None, timeout: float, err: TextIO) -> str:
-    """Upgrade the index of ``out`` (its own, or ``index``) in place; what was done."""
+def upgrade(
+    out: Path, index: Path | None, timeout: float, err: TextIO, skip_missing: bool = False
+) -> str:
+    """Upgrade the index of ``out`` (its own, or ``index``) in place; what was done.
+    ``skip_missing``: though output folders of its runs are not found (their documents
+    keep the old hashing)."""
+    from .runner import new_run_id
+
     # the builtin dedup plugin's (the only index format that has changed); imported by
     # name, as the core does not depend on its plugins' modules
     dedup = importlib.import_module("corearchive_plugins.dedup")
     index_version, upgrade_index = dedup.index_version, dedup.upgrade_index
     path = index or out / "index.sqlite"
+    # (OUT not made yet: a new folder on a shared index of an older release, which the
+    # refused ingest names; "Directory ... does not exist", L5)
+    there = out.is_dir()
+    if not there and index is None:
+        raise ConfigError(f"{out}: no such folder (OUT is an output folder of corearchive ingest)")
     if not path.is_file():
         raise IndexMissingError(f"the index {path} is not there")
-    with output_lock(out, timeout, err):
-        with contextlib.closing(sqlite3.connect(path)) as probe:
+    lock = output_lock(out, timeout, err) if there else contextlib.nullcontext()
+    with lock, contextlib.ExitStack() as others:
+        refuse_newer(out, path)
+        if there:
+            # (a run killed after its commit point: its lines are not in records.jsonl
+            # until its commit is finished, and the upgrade re-hashed nothing of them; M2b)
+            recover_commits(out, err)
+        folders: list[Path] = []
+        with contextlib.closing(open_read_only(path, untouched=True)) as probe:
             try:
                 found = index_version(probe)
+                if found is not None and dedup.upgradable(found):
+                    folders, missing = _folders(probe, out, path)
             except sqlite3.DatabaseError as exc:
                 raise ConfigError(f"the index {path} cannot be read ({exc})") from exc
         if found is None:
             return f"{path}: no dedup index in it: nothing to do"
+        if dedup.needs_rebuild(found):
+            # (it said "continue the archive with the corearchive that made it", though a
+            # rebuild from the archive's files makes a working index)
+            raise ConfigError(dedup.not_upgradable(str(found), path, out))
+        if folders and missing and not skip_missing:
+            raise ConfigError(
+                f"the index {path} holds runs into output folders that are not found from"
+                f" here: {', '.join(missing)}; their texts are needed to re-hash their"
+                " documents. Run the upgrade from the working folder those runs were"
+                " started in, or pass --skip-missing-folders (their documents then keep"
+                f" version {found}'s hashing: near copies in scripts written without spaces"
+                " are missed); the index is as it was"
+            )
+        for folder in folders[1:]:
+            # (the other folders that share the index: no run into them meanwhile, and a
+            # run of theirs killed after its commit point finished first)
+            others.enter_context(output_lock(folder, timeout, err))
+            recover_commits(folder, err)
         backup = path.with_name(f"{path.name}.v{found}")
-        catalog = Catalog(path, timeout=timeout)  # the write transaction, held to the end
+        # the write transaction, held to the end (in the index's journal mode: a failed
+        # upgrade leaves it byte for byte as it was)
+        catalog = Catalog(path, timeout=timeout, wal=False)
         try:
-            report = upgrade_index(catalog.db, _records(_folders(catalog.db, out)))
+            report = upgrade_index(catalog.db, _records(folders or [out]))
             if report.found == report.to:
                 catalog.rollback()
                 return f"{path}: {report.summary()}"
@@ -76,6 +153,8 @@ def upgrade(out: Path, index: Path | None, timeout: float, err: TextIO) -> str:
             ):
                 src.backup(dst)
             catalog.commit()
+            if there:
+                stamp_folder(out, new_run_id())
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 catalog.rollback()

@@ -36,6 +36,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import importlib
 import io
 import json
 import math
@@ -55,7 +56,7 @@ from .atomic import file_sha256, leftovers, pending_commits
 from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
-from .takedown import apply_takedowns
+from .takedown import apply_takedowns, taken_down_again
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -619,11 +620,69 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_archive(runs, have_records, out, db, result)
         _check_provenance(out, db, result)
         lines = _check_index(out / "index.sqlite", runs, db, result)
+        taken_down_again(out, db, result, out / "index.sqlite")
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
         db.close()
+    _note_unhashed_warcs(out, runs, result)
+    _note_index_versions(out, runs, result)
     return result
+
+
+def _note_unhashed_warcs(out: Path, runs: dict[str, _Run], result: Verification) -> None:
+    """A note of the WARC files whose run recorded no SHA-256 of them (manifests of older
+    releases have no ``digests``): their records' digests are checked, the file's is not,
+    so a header edited in place is not found there (it was "intact" with no word; s28
+    acc-upgrade M3)."""
+    unhashed = {
+        (run_id, name)
+        for run_id, run in runs.items()
+        if "warc" in run.sinks
+        for name in run.warcs
+        if name not in run.digests and (out / name).is_file()
+    }
+    if unhashed:
+        n_runs = len({r for r, _ in unhashed})
+        result.notes.append(
+            f"{len(unhashed)} WARC file(s) of {n_runs} run(s) written before runs recorded"
+            " file digests (an older corearchive): their records' digests are checked, the"
+            " files' SHA-256 is not (a header edited in place is not found there)"
+        )
+
+
+def _note_index_versions(out: Path, runs: dict[str, _Run], result: Verification) -> None:
+    """A note when an index the folder's runs used is of an older dedup version: the
+    next ingest is refused until it is upgraded (verify said "intact" and nothing more;
+    s28 acc-upgrade L3)."""
+    try:
+        dedup = importlib.import_module("corearchive_plugins.dedup")
+    except ImportError:
+        return
+    indexes = {(out / "index.sqlite", True)} | {
+        (r.index, r.own_index) for r in runs.values() if r.index is not None
+    }
+    for index, own in sorted(indexes):
+        if not index.is_file():
+            continue
+        try:
+            with contextlib.closing(open_read_only(index, untouched=True)) as con:
+                version = dedup.index_version(con)
+        except (sqlite3.Error, ValueError):
+            continue
+        if version is None or version >= dedup.DedupStage.index_version:
+            continue
+        target = f"{out}" + ("" if own else f" --index {index}")
+        command = (
+            f"corearchive index rebuild {target}"
+            if dedup.needs_rebuild(version)
+            else f"corearchive index upgrade {target}"
+        )
+        result.notes.append(
+            f"{_index_name(out, index, own)} holds a dedup index of version {version}, made by"
+            f" an older corearchive (this one uses {dedup.DedupStage.index_version}): the next"
+            f" ingest is refused until it is brought up to date: {command}"
+        )
 
 
 def _linked_lines(records: Path, db: sqlite3.Connection) -> None:

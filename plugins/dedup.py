@@ -734,6 +734,14 @@ _UPGRADES = {
 }
 
 
+def _params(opts: DedupOptions) -> str:
+    """The hashing of ``opts`` and the version of the keys, as the index records them."""
+    return (
+        f"perm={opts.num_perm};bands={opts.bands};rows={opts.rows};shingle={opts.shingle}"
+        f";v={_INDEX_VERSION}"
+    )
+
+
 def _parse_params(params: str) -> dict[str, str]:
     """``perm=128;bands=16;...;v=9`` as a dict."""
     return dict(p.split("=", 1) for p in params.split(";") if "=" in p)
@@ -742,6 +750,39 @@ def _parse_params(params: str) -> dict[str, str]:
 def _index_arg(index: Path, out: Path) -> str:
     """`` --index INDEX`` unless ``index`` is the folder's own."""
     return "" if index.resolve() == (out / "index.sqlite").resolve() else f" --index {index}"
+
+
+def upgradable(version: int) -> bool:
+    """Whether ``corearchive index upgrade`` brings an index of ``version`` to this one."""
+    return version < _INDEX_VERSION and version in _UPGRADES
+
+
+def needs_rebuild(version: int) -> bool:
+    """Whether an index of dedup index ``version`` is older than this one and cannot be
+    upgraded in place (only made anew from the archive: ``corearchive index rebuild``)."""
+    return version < _INDEX_VERSION and version not in _UPGRADES
+
+
+def not_upgradable(version: str, index: Path, out: Path) -> str:
+    """Why an index of an older version that ``index upgrade`` cannot bring to this one is
+    refused, and the way on: the index made anew from the archive's own files. (It said
+    "continue the archive with the corearchive that made it", though ``index rebuild``
+    makes a working index of any older version's archive.)"""
+    return (
+        f"dedup: the index {index} was made by an older corearchive (dedup index version"
+        f" {version}; this corearchive uses version {_INDEX_VERSION}, and upgrades in place"
+        f" only from {', '.join(map(str, sorted(_UPGRADES)))}). Make it anew from the"
+        f" archive's own files, then run again: {rebuild_command(index, out)}"
+    )
+
+
+def rebuild_command(index: Path, out: Path) -> str:
+    """The command that makes the index of ``out`` anew from its files (the old one is kept
+    beside it as ``index.sqlite.before-rebuild``)."""
+    return (
+        f"corearchive index rebuild {out}{_index_arg(index, out)} (the index as it was is"
+        " kept beside it)"
+    )
 
 
 def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
@@ -754,6 +795,10 @@ def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
     names = {"perm": "num_perm", "bands": "bands", "rows": "rows", "shingle": "shingle"}
     options = [k for k in names if have.get(k) != want.get(k)]
     version = have.get("v", "?")
+    if options and version.isdigit() and needs_rebuild(int(version)):
+        # (an index of the first releases records no "rows": its options "differed", and
+        # the message said "Run with the index's options ()")
+        return not_upgradable(version, index, out)
     if not options:
         try:
             older = int(version) < _INDEX_VERSION
@@ -764,17 +809,12 @@ def _refusal(stored: str, wanted: str, index: Path, out: Path) -> str:
             return (
                 f"dedup: the index {index} was made by an older corearchive (dedup index"
                 f" version {version}; this corearchive uses version {_INDEX_VERSION}:"
-                f" {_UPGRADES[int(version)]}). Upgrade it in place, then run again:"
-                f" corearchive index upgrade {target} (a copy of the index as it was is"
-                " kept beside it)"
+                f" {_UPGRADES[int(version)]}); it is unchanged. Upgrade it in place, then"
+                f" run again: corearchive index upgrade {target} (a copy of the index as it"
+                " was is kept beside it)"
             )
         if older:
-            return (
-                f"dedup: the index {index} was made by an older corearchive (dedup index"
-                f" version {version}; this corearchive uses version {_INDEX_VERSION}, and"
-                f" upgrades only from {', '.join(map(str, sorted(_UPGRADES)))}). Continue the"
-                " archive with the corearchive that made it"
-            )
+            return not_upgradable(version, index, out)
         return (
             f"dedup: the index {index} was made by a newer corearchive (dedup index version"
             f" {version}; this corearchive reads version {_INDEX_VERSION}). Continue the"
@@ -830,6 +870,18 @@ class DedupStage(Stage):
 
     options: DedupOptions
 
+    @classmethod
+    def check_index(cls, options: Any, db: Any, index: Path, out: Path) -> None:
+        """An index of other hashing or another version is refused before the run opens it
+        for writing (as :meth:`open` refuses it): a refused run changed it (its tables,
+        WAL mode; s28 acc-upgrade L1)."""
+        try:
+            row = db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
+        except sqlite3.OperationalError:  # (no dedup index yet)
+            return
+        if row is not None and row[0] != _params(options):
+            raise ConfigError(_refusal(row[0], _params(options), index, out))
+
     def open(self) -> None:
         opts = self.options
         if opts.bands * opts.rows > opts.num_perm:
@@ -841,10 +893,7 @@ class DedupStage(Stage):
             if stmt.strip():
                 self.db.execute(stmt)
         # The hashing must stay the same for the life of an index: record it, check it.
-        params = (
-            f"perm={opts.num_perm};bands={opts.bands};rows={opts.rows};shingle={opts.shingle}"
-            f";v={_INDEX_VERSION}"
-        )
+        params = _params(opts)
         row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO dedup_meta VALUES ('params', ?)", (params,))
@@ -1779,6 +1828,11 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
             f" from {', '.join(map(str, sorted(_UPGRADES)))}: continue the archive with the"
             " corearchive that made it"
         )
+    # the tables a version-8 index made before the saved filter (dedup_filter) lacks: the
+    # upgrade failed on them with "no such table: dedup_filter"
+    for stmt in _SCHEMA.strip().split(";\n"):
+        if stmt.strip():
+            db.execute(stmt)
     num_perm, shingle = int(params["perm"]), int(params["shingle"])
     bands, rows = int(params["bands"]), int(params["rows"])
     old, new = _HasherV8(num_perm, shingle), MinHasher(num_perm, shingle)

@@ -236,3 +236,38 @@ def test_a_document_of_a_run_without_the_warc_sink_is_taken_down_too(ingest, tmp
         "already_archived",
         "already_archived",
     ]
+
+
+def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
+    ingest, tmp_path, monkeypatch
+):
+    """A release from before takedowns (one that ignores the index's ``takedowns``) put a
+    taken-down document back into records.jsonl, the WARC files and the index; verify said
+    "intact", and the next run only counted it ``taken_down`` (s28 acc-upgrade H1)."""
+    from corearchive.catalog import Catalog
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARKA{i}X") for i in range(4)})
+    first = ingest(str(a))
+    out, gone = first.out, first.records[1]["id"]
+    assert _remove(out, gone)[0] == 0
+    with monkeypatch.context() as m:  # the older release: takedowns unknown
+        m.setattr(Catalog, "taken_down", lambda self, doc_id, sha256: None)
+        back = ingest(str(a), "--rescan")
+    assert back.exit_code == 0 and [r["id"] for r in back.records].count(gone) == 1
+
+    code, report = _verify(out)
+    assert code == 1, report
+    assert report["by_kind"] == {"warc": 1, "records": 1, "index": 1, "run": 0}, report
+    assert all(gone in x and "taken down" in x and "again" in x for x in report["listed"])
+    assert any("corearchive remove OUT" in r for r in report["repair"])
+
+    again = ingest(str(a), "--rescan")
+    assert again.exit_code == 0
+    assert f"document {gone}, taken down at" in again.output, again.output
+    assert f"corearchive remove {out} {gone}" in again.output
+
+    # taken down again, as both say: intact
+    assert _remove(out, gone, reason="again")[0] == 0
+    code, report = _verify(out)
+    assert code == 0, report
+    assert "taken down at" not in ingest(str(a), "--rescan").output

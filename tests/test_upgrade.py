@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def test_an_index_of_version_8_is_upgraded_in_place_and_the_archive_goes_on(
     refused = ingest(str(second), str(first), out=out)
     assert refused.exit_code == 2
     assert "made by an older corearchive (dedup index version 8" in refused.output
-    assert "uses version 9" in refused.output
+    assert "uses version 9" in refused.output and "it is unchanged" in refused.output
     assert f"corearchive index upgrade {out}" in refused.output
     assert "another --index" not in refused.output
     assert len(refused.records) == 5
@@ -124,7 +125,8 @@ def test_an_index_of_a_newer_or_unknown_version_says_so(tmp_path):
         tmp_path / "elsewhere.sqlite",
         tmp_path,
     )
-    assert "version 7" in older and "upgrades only from 8" in older
+    assert "version 7" in older and "upgrades in place only from 8" in older
+    assert f"corearchive index rebuild {tmp_path} --index {tmp_path / 'elsewhere.sqlite'}" in older
 
 
 def test_an_upgrade_that_fails_leaves_the_index_as_it_was(ingest, tmp_path, monkeypatch):
@@ -146,3 +148,263 @@ def test_an_upgrade_that_fails_leaves_the_index_as_it_was(ingest, tmp_path, monk
     assert _tables(out / "index.sqlite") == before
     with contextlib.closing(sqlite3.connect(out / "index.sqlite")) as db:
         assert db.execute("SELECT value FROM dedup_meta").fetchone()[0].endswith(";v=8")
+
+
+def test_a_version_8_index_made_before_the_saved_filter_is_upgraded(ingest, tmp_path, monkeypatch):
+    """Indexes of the first ~430 commits (before 22b1d38) have no ``dedup_filter`` table:
+    ``index upgrade``, where the refused ingest sends the user, failed with "no such table:
+    dedup_filter" (exit 3; s28 acc-upgrade M1)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "th": TH, "en": BASE})
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(first), out=out).exit_code == 0
+    with contextlib.closing(sqlite3.connect(out / "index.sqlite")) as db:  # the old layout
+        db.execute("DROP TRIGGER dedup_filter_stale")
+        db.execute("DROP TABLE dedup_filter")
+        db.commit()
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "upgraded from version 8 to 9" in r.output and "2 re-hashed" in r.output, r.output
+    go_on = ingest(str(first), out=out)
+    assert go_on.exit_code == 0, go_on.output
+    assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 3
+
+
+def test_an_index_of_the_first_releases_names_index_rebuild(ingest, tmp_path):
+    """A version-1 index (the first commit's: its hashing records no ``rows``): ingest said
+    "Run with the index's options ()", and ``index upgrade`` "continue the archive with the
+    corearchive that made it"; ``index rebuild`` works, and both now name it (s28
+    acc-upgrade M1)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    out = tmp_path / "out"
+    assert ingest(str(first), out=out).exit_code == 0
+    with contextlib.closing(sqlite3.connect(out / "index.sqlite")) as db:
+        db.execute("UPDATE dedup_meta SET value = 'perm=128;bands=16;shingle=5;v=1'")
+        db.commit()
+    refused = ingest(str(first), out=out)
+    assert refused.exit_code == 2
+    assert "()" not in refused.output, refused.output
+    assert f"corearchive index rebuild {out}" in refused.output, refused.output
+    up = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert up.exit_code == 2, up.output
+    assert "version 1" in up.output and f"corearchive index rebuild {out}" in up.output, up.output
+    assert "the corearchive that made it" not in up.output
+    rb = CliRunner().invoke(cli, ["index", "rebuild", str(out)])
+    assert rb.exit_code == 0, rb.output
+    go_on = ingest(str(first), out=out)
+    assert go_on.exit_code == 0, go_on.output
+    assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 2
+
+
+def test_the_folder_and_the_index_carry_the_archive_format_and_a_newer_one_is_refused(
+    ingest, tmp_path
+):
+    """Neither the folder nor the index said which format wrote it: a rolled-back release
+    wrote a current archive and undid a takedown (s28 acc-upgrade H1b). Both are stamped
+    now; a release of an older format refuses (exit 2, nothing changed), and a release
+    that does not know formats at all stops at the index's guard before it writes."""
+    from corearchive.catalog import ARCHIVE_FORMAT, FORMAT_FILE
+
+    first = _write(tmp_path / "a.jsonl", {"en": BASE, "zh": ZH})
+    out = tmp_path / "out"
+    assert ingest(str(first), out=out).exit_code == 0
+    assert json.loads((out / FORMAT_FILE).read_text())["archive_format"] == ARCHIVE_FORMAT
+    index = out / "index.sqlite"
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == ARCHIVE_FORMAT
+        assert db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()[0] == "1"
+        # a release that does not know formats writes its run as it always did: refused
+        with pytest.raises(sqlite3.IntegrityError, match="written by a newer corearchive"):
+            db.execute("INSERT INTO runs (id, started_at, out) VALUES ('r', 'now', 'x')")
+
+    def files() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and ".lock" not in p.name}
+
+    # the folder of a newer format
+    (out / FORMAT_FILE).write_text(json.dumps({"archive_format": ARCHIVE_FORMAT + 1}))
+    before = files()
+    commands = [
+        ["ingest", str(first), "-o", str(out), "-w", "1", "-q"],
+        ["remove", str(out), "0" * 32, "--reason", "x"],
+        ["index", "upgrade", str(out)],
+        ["index", "rebuild", str(out)],
+    ]
+    for args in commands:
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert f"written by a newer corearchive (archive format {ARCHIVE_FORMAT + 1}" in r.output
+        assert files() == before, args
+    # the index of a newer format (shared by a folder of this one's, say)
+    (out / FORMAT_FILE).write_text(json.dumps({"archive_format": ARCHIVE_FORMAT}))
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        db.execute(f"PRAGMA user_version = {ARCHIVE_FORMAT + 1}")
+    before = files()
+    for args in commands:
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert f"the index {index} was written by a newer corearchive" in r.output, r.output
+        assert files() == before, args
+
+
+def test_an_index_of_an_older_release_is_stamped_by_the_next_run(ingest, tmp_path):
+    """An index of a release before formats (runs without ``format``, no guard, no stamp)
+    is stamped in the next run's transaction: refused runs leave it as it was."""
+    first = _write(tmp_path / "a.jsonl", {"en": BASE})
+    out = tmp_path / "out"
+    assert ingest(str(first), out=out).exit_code == 0
+    index = out / "index.sqlite"
+    with contextlib.closing(sqlite3.connect(index)) as db:  # as a release before formats
+        db.execute("DROP TRIGGER runs_format_guard")
+        db.execute("ALTER TABLE runs DROP COLUMN format")
+        db.execute("DELETE FROM meta WHERE key = 'format'")
+        db.execute("PRAGMA user_version = 0")
+        db.commit()
+    (out / "FORMAT.json").unlink()
+    assert ingest(str(first), out=out).exit_code == 0
+    assert (out / "FORMAT.json").is_file()
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert {f for (f,) in db.execute("SELECT format FROM runs")} == {None, 1}
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO runs (id, started_at, out) VALUES ('r', 'now', 'x')")
+
+
+def test_the_upgrade_of_a_shared_index_finds_its_folders_from_any_working_folder(
+    tmp_path, monkeypatch
+):
+    """Older releases recorded each run's folder as given (relative): run from another
+    working folder, the upgrade found no folder, re-hashed nothing and said exit 0; a near
+    copy of the Chinese text was then missed (s28 acc-upgrade M2). The folders are looked
+    for from the index's and OUT's folders too; one not found refuses, naming it."""
+    from corearchive.testing import run_ingest
+
+    (tmp_path / "sh" / "B").mkdir(parents=True)
+    (tmp_path / "else").mkdir()
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    monkeypatch.chdir(tmp_path)
+    with monkeypatch.context() as m:
+        _v8(m)
+        old = run_ingest(str(first), "--index", "sh/shared.sqlite", out=Path("sh/A"))
+    assert old.exit_code == 0, old.output
+    monkeypatch.chdir(tmp_path / "else")
+    index = tmp_path / "sh" / "shared.sqlite"
+    args = ["index", "upgrade", str(tmp_path / "sh" / "B"), "--index", str(index)]
+
+    # a folder of the index's runs not found: refused, the index as it was
+    (tmp_path / "sh" / "A").rename(tmp_path / "sh" / "A-moved")
+    before = index.read_bytes()
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 2, r.output
+    assert "not found from here: sh/A (2 documents)" in r.output, r.output
+    assert "--skip-missing-folders" in r.output
+    assert index.read_bytes() == before
+    shutil.copytree(tmp_path / "sh", tmp_path / "copy")
+    skip = ["index", "upgrade", str(tmp_path / "copy" / "B"), "--skip-missing-folders"]
+    r = CliRunner().invoke(cli, [*skip, "--index", str(tmp_path / "copy" / "shared.sqlite")])
+    assert r.exit_code == 0 and "0 re-hashed" in r.output, r.output
+
+    # found from another working folder: re-hashed
+    (tmp_path / "sh" / "A-moved").rename(tmp_path / "sh" / "A")
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    assert "1 re-hashed" in r.output, r.output
+
+
+def test_the_upgrade_finishes_a_run_killed_after_its_commit_point_first(
+    ingest, tmp_path, monkeypatch
+):
+    """A run of an older release killed after its commit point leaves its records in a
+    journal: the upgrade ignored it, re-hashed nothing of them, and a near copy was missed
+    (s28 acc-upgrade M2b). It finishes the commit first, as ingest does."""
+    from corearchive import atomic
+
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(_write(tmp_path / "a.jsonl", {"en": BASE})), out=out).exit_code == 0
+        m.setattr(atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO")))
+        killed = ingest(str(_write(tmp_path / "b.jsonl", {"zh": ZH})), out=out)
+    assert killed.exit_code == 3 and list(out.glob(".commit.*.json"))
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "finished the commit of run" in r.output and "1 re-hashed" in r.output, r.output
+    assert not list(out.glob(".commit.*.json"))
+
+
+def _as_an_older_release_left_it(index: Path) -> None:
+    """The index as releases before the takedowns and formats left it: no ``inputs`` or
+    ``takedowns`` table, no format, rollback journal (not WAL)."""
+    with contextlib.closing(sqlite3.connect(index, isolation_level=None)) as db:
+        for statement in (
+            "DROP TABLE inputs",
+            "DROP TABLE takedowns",
+            "DROP TRIGGER runs_format_guard",
+            "ALTER TABLE runs DROP COLUMN format",
+            "DELETE FROM meta WHERE key = 'format'",
+            "PRAGMA user_version = 0",
+            "PRAGMA journal_mode = DELETE",
+            "VACUUM",
+        ):
+            db.execute(statement)
+    assert not index.with_name(index.name + "-wal").exists()
+
+
+def test_a_refused_run_and_a_failed_upgrade_leave_an_older_index_byte_for_byte(
+    ingest, tmp_path, monkeypatch
+):
+    """Refused (exit 2, "upgrade it in place"), a run had added tables to the index of an
+    older release and switched it to WAL; a failed upgrade too, though it said "it is as it
+    was" (s28 acc-upgrade L1)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(first), out=out).exit_code == 0
+    index = out / "index.sqlite"
+    _as_an_older_release_left_it(index)
+    before = index.read_bytes()
+    for plan in ("stream", "staged"):
+        refused = ingest(str(first), "--plan", plan, out=out)
+        assert refused.exit_code == 2 and "index upgrade" in refused.output, refused.output
+        assert index.read_bytes() == before, plan
+    real = dedup_module.upgrade_index
+
+    def failing(db, records):  # the work done, then a failure before the commit
+        real(db, records)
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(dedup_module, "upgrade_index", failing)
+        r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 3 and "it is as it was" in r.output, r.output
+    assert index.read_bytes() == before
+    assert not index.with_name(index.name + "-wal").exists()
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)])
+    assert r.exit_code == 0, r.output
+    assert ingest(str(first), out=out).exit_code == 0
+
+
+def test_the_suggested_upgrade_works_for_a_folder_not_made_yet(ingest, tmp_path, monkeypatch):
+    """A new folder on a shared index of an older release: the refused ingest names
+    ``corearchive index upgrade NEW --index P``, which said "Directory 'NEW' does not exist"
+    when NEW was not there (s28 acc-upgrade L5)."""
+    first = _write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})
+    shared = tmp_path / "shared.sqlite"
+    with monkeypatch.context() as m:
+        _v8(m)
+        assert ingest(str(first), "--index", str(shared), out=tmp_path / "A").exit_code == 0
+    new = tmp_path / "C"
+    refused = ingest(str(first), "--index", str(shared), out=new)
+    assert refused.exit_code == 2
+    command = f"corearchive index upgrade {new} --index {shared}"
+    assert command in refused.output, refused.output
+    shutil.rmtree(new, ignore_errors=True)
+    r = CliRunner().invoke(cli, command.split()[1:])
+    assert r.exit_code == 0, r.output
+    assert "1 re-hashed" in r.output and not new.exists()
+    go_on = ingest(str(first), "--index", str(shared), out=new)
+    assert go_on.exit_code == 0, go_on.output
+    assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 2
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(tmp_path / "D")])
+    assert r.exit_code == 2 and "no such folder" in r.output, r.output

@@ -1101,3 +1101,29 @@ def test_a_plugin_sinks_files_whose_digests_its_run_recorded_are_checked(
     ids.unlink()
     code, got = _verify(out)
     assert code == 1 and any(f"its file {ids.name} is missing" in p for p in got["listed"])
+
+
+def test_warc_files_without_a_recorded_sha256_and_an_index_to_upgrade_are_noted(
+    ingest, tmp_path, monkeypatch
+):
+    """Runs of older releases recorded no SHA-256 of their WARC files: a header edited in
+    place there went unfound, and verify said "intact" with no word (s28 acc-upgrade M3);
+    nor did it say that the next ingest would be refused until the index is upgraded (L3)."""
+    from corearchive_plugins import dedup as dedup_module
+    from corearchive_plugins.dedup import MinHasher
+
+    (tmp_path / "a.txt").write_text("A text of its own, long enough to be kept. " * 5, "utf-8")
+    with monkeypatch.context() as m:  # as index version 8 did
+        m.setattr(dedup_module, "_INDEX_VERSION", 8)
+        m.setattr(dedup_module.DedupStage, "index_version", 8, raising=False)
+        m.setattr(MinHasher, "_space", staticmethod(bytes), raising=False)
+        res = ingest(str(tmp_path / "a.txt"))
+    assert res.exit_code == 0
+    _without_file_digests(res.out)
+    code, report = _verify(res.out)
+    assert code == 0, report
+    notes = " ".join(report["notes"])
+    assert "1 WARC file(s) of 1 run(s) written before runs recorded file digests" in notes
+    assert "the files' SHA-256 is not" in notes
+    assert "dedup index of version 8" in notes
+    assert f"brought up to date: corearchive index upgrade {res.out}" in notes
