@@ -744,6 +744,12 @@ class DedupOptions:
     exact_policy: Literal["drop", "keep", "same"] = option(
         "same", "Policy for exact duplicates ('same': as policy)."
     )
+    revision_policy: Literal["drop", "keep", "same"] = option(
+        "keep",
+        "Policy for revisions: a changed text at an address indexed before that is a near"
+        " duplicate of an earlier version there (duplicate.status revision, of that version)."
+        " keep: a new version, archived ('same': as policy).",
+    )
     threshold: float = option(
         0.7,
         "Estimated similarity (see measure) from which two documents are near duplicates.",
@@ -871,7 +877,8 @@ class DedupStage(Stage):
             "copy_of": {
                 "type": "string",
                 "description": "An exact copy of this cluster member (a near duplicate of"
-                " the root, maybe dropped), not of the root: the similarity is to the root.",
+                " the root, maybe dropped), not of the root: it is a near duplicate of the"
+                " root, with its similarity to the root.",
             },
         },
     }
@@ -1097,7 +1104,7 @@ class DedupStage(Stage):
                 known.add(doc.id)
                 indexed[i] = True
                 first_of_key.update(ks)
-        counts, best = self._near_batch(bkeys, sig16, sizes, near, indexed, own_n)
+        counts, best, revisions = self._near_batch(bkeys, sig16, sizes, near, indexed, own_n, uris)
 
         # -- decisions, in order, against the index and the batch's earlier documents -------
         batch_exact: dict[bytes, tuple[int, str]] = {}
@@ -1116,46 +1123,69 @@ class DedupStage(Stage):
             elif (raw := raw_of[i]) is not None:
                 copy_of = raw
                 root = self._root(copy_of)
+            match: _Match | None = None
             if copy_of is not None:
                 ann["method"] = "text" if hits else "raw"
-                sim: float | None = 1.0
                 if copy_of != root:
-                    # A copy of a cluster's member, not of its root: its similarity is to
-                    # the root it is reported of, whose text differs (the member's own
-                    # entry may be a dropped document, with no record to point at).
+                    # A copy of a cluster's member, not of its root: a near duplicate of the
+                    # root, with its similarity to it (the member's own entry may be a
+                    # dropped document, with no record to point at). It was called an
+                    # exact duplicate of the root, whose text is not its own (s28 M4).
                     ann["copy_of"] = copy_of
                     sim = self._similarity_to(root, i, sig16, sizes, docs, indexed)
-                dup = Duplicate("exact", root, sim)
+                    dup = Duplicate("near", root, sim)
+                else:
+                    dup = Duplicate("exact", root, 1.0)
+            elif (match := revisions.get(i)) is not None:
+                # a changed text at the address of an earlier version: a new version of it
+                ann["candidates"] = counts[i]
+                ann["method"] = "minhash"
+                if isinstance(match.of, int):
+                    match.id = docs[match.of].id
+                    match.of = roots[match.of] or docs[match.of].id
+                assert isinstance(match.id, str)
+                dup = Duplicate("revision", match.id, round(match.sim, 4))
             else:
                 ann["candidates"] = counts[i]
                 if (m := best.get(i)) is not None:
+                    match = m
                     near_root = m.of if isinstance(m.of, str) else roots[m.of]
                     assert near_root is not None  # a batch candidate is indexed, so decided
                     dup = Duplicate("near", near_root, round(m.sim, 4))
                     ann["method"] = "minhash"
                     if isinstance(m.of, int):
-                        m.id, m.uri = docs[m.of].id, uris[m.of]
+                        m.id = docs[m.of].id
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
+            policy = opts.policy
+            if dup is not None and dup.status == "exact" and opts.exact_policy != "same":
+                policy = opts.exact_policy
+            if dup is not None and dup.status == "revision" and opts.revision_policy != "same":
+                policy = opts.revision_policy
             # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it
             # then finds the same cluster, even where it resembles this member more than the
-            # first one. (A document already in the index is not added twice.)
+            # first one. (A document already in the index is not added twice.) A kept
+            # revision starts a cluster of its own: a copy of it is a copy of that version.
             if indexed[i]:
-                root = dup.of if dup is not None and dup.of else doc.id
+                if dup is None or (dup.status == "revision" and policy == "keep"):
+                    root = doc.id
+                elif dup.status == "revision":
+                    assert match is not None and isinstance(match.of, str)
+                    root = match.of
+                else:
+                    root = dup.of or doc.id
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
             if dup is None:
                 results.append(doc)
                 continue
-            policy = opts.policy
-            if dup.status == "exact" and opts.exact_policy != "same":
-                policy = opts.exact_policy
             if policy == "drop":
                 detail: dict[str, Any] = {"duplicate": dup.to_json()}
-                if dup.status == "near" and (m := best.get(i)) is not None:
-                    detail["match"] = m.detail(opts.measure)
-                results.append(Drop(f"{dup.status}_duplicate", detail))
+                if match is not None:
+                    detail["match"] = match.detail(opts.measure)
+                reason = "revision" if dup.status == "revision" else f"{dup.status}_duplicate"
+                results.append(Drop(reason, detail))
             else:
                 results.append(doc)
         self._insert(docs, uris, roots, exact_keys, sig16, size_list, bkeys)
@@ -1220,7 +1250,8 @@ class DedupStage(Stage):
         near: np.ndarray,
         indexed: np.ndarray,
         own_n: np.ndarray,
-    ) -> tuple[list[int], dict[int, _Match]]:
+        uris: list[str],
+    ) -> tuple[list[int], dict[int, _Match], dict[int, _Match]]:
         """The near-duplicate check of a batch's documents ``near``, all at once.
 
         A document's candidates are the indexed documents that share a band key with it, in
@@ -1228,7 +1259,8 @@ class DedupStage(Stage):
         most similar at or above the threshold, ties going to the earliest. Returns the
         number of candidates of each document and, for those with a best candidate, its
         cluster root (an index candidate) or its position in the batch, and the similarity
-        (a :class:`_Match`).
+        (a :class:`_Match`); and for those with a candidate at or above the threshold at
+        their own address (``uris``), the most similar such: an earlier version (a revision).
         ``own_n``: per document, the number of its own entry from an earlier run (-1 if
         none): only documents indexed before it are its candidates.
 
@@ -1292,7 +1324,7 @@ class DedupStage(Stage):
         pair_i = np.concatenate([db_i, b_i])
         counts: list[int] = np.bincount(pair_i, minlength=count).tolist()
         if not len(pair_i):
-            return counts, {}
+            return counts, {}, {}
         share = np.concatenate([db_same, b_same]) / sig16.shape[1]
         cand_size = np.concatenate([db_size, sizes[b_j]])
         sim = _similarities(
@@ -1308,30 +1340,44 @@ class DedupStage(Stage):
         rank[np.argsort(pair_i, kind="stable")] = np.arange(len(pair_i))
         ok = np.flatnonzero(sim >= opts.threshold)
         best: dict[int, _Match] = {}
+        revisions: dict[int, _Match] = {}
         if len(ok):
             # per document: the highest similarity, then the earliest candidate
             order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
             firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]].tolist()
             n_db = len(db_i)
-            # cluster roots, ids and addresses only of the index candidates that won (one
-            # row each)
-            won = sorted({int(db_n[p]) for p in firsts if p < n_db})
+            # cluster roots, ids and addresses of the index candidates at or above the
+            # threshold (one row each)
+            above = sorted({int(db_n[p]) for p in ok.tolist() if p < n_db})
             rows = {
                 n: (root, doc_id, uri)
                 for n, root, doc_id, uri in self._select(
-                    "SELECT n, root, id, uri FROM dedup_docs WHERE n IN ({})", won
+                    "SELECT n, root, id, uri FROM dedup_docs WHERE n IN ({})", above
                 )
             }
-            for p in firsts:
+
+            def match(p: int) -> _Match:
                 if p < n_db:
                     root, doc_id, uri = rows[int(db_n[p])]
                     m = _Match(root, doc_id, uri, float(sim[p]), float(share[p]))
                 else:
                     at = int(b_j[p - n_db])
-                    m = _Match(at, at, None, float(sim[p]), float(share[p]))
+                    m = _Match(at, at, uris[at], float(sim[p]), float(share[p]))
                 m.sizes = (int(sizes[pair_i[p]]), int(cand_size[p]))
-                best[int(pair_i[p])] = m
-        return counts, best
+                return m
+
+            for p in firsts:
+                best[int(pair_i[p])] = match(p)
+            # revisions: the most similar candidate at the document's own address (the
+            # order above: by document, similarity, then candidate)
+            for p in order.tolist():
+                i = int(pair_i[p])
+                if i in revisions:
+                    continue
+                cand_uri = rows[int(db_n[p])][2] if p < n_db else uris[int(b_j[p - n_db])]
+                if cand_uri is not None and cand_uri == uris[i]:
+                    revisions[i] = match(p)
+        return counts, best, revisions
 
     def _candidate_rows(self, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The indexed documents numbered ``ns`` (sorted, distinct) that are still there:
@@ -1944,7 +1990,8 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             if status in (None, "unchecked"):
                 continue  # (a run without the dedup stage did not index it)
             of = dup.get("of") if isinstance(dup, dict) else None
-            root = of if isinstance(of, str) and of in known else doc_id
+            # (a kept revision is a cluster of its own: DedupStage.process_batch)
+            root = of if isinstance(of, str) and of in known and status != "revision" else doc_id
             known[doc_id] = 0
             source = rec.get("source")
             uri = source.get("uri") if isinstance(source, dict) else None

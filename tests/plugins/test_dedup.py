@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sys
 import threading
 import time
@@ -10,10 +11,11 @@ import numpy as np
 import pytest
 
 import corearchive_plugins.dedup as dedup_module
-from corearchive import ConfigError, Drop
+from corearchive import ConfigError, Drop, Duplicate
 from corearchive.catalog import Catalog
 from corearchive.options import build_options
 from corearchive.plan import doc_ref
+from corearchive.report import RunReport
 from corearchive.stage import StageContext
 from corearchive.testing import RecordingReporter, make_document, stage_runner
 from corearchive_plugins.dedup import (
@@ -180,8 +182,8 @@ def test_near_duplicate_points_to_the_first_member_of_its_cluster(run_stage):
 @pytest.mark.parametrize("across_runs", [False, True])
 def test_a_copy_of_a_near_member_is_not_called_identical_to_the_root(run_stage, across_runs):
     """An exact copy of a cluster's member (a near duplicate of its first document) is
-    reported of the cluster's root, with its similarity to the root (not 1.0: the texts
-    differ) and the member it copies."""
+    reported as a near duplicate of the cluster's root, with its similarity to the root
+    (not 1.0: the texts differ) and the member it copies."""
     a = make_document(BASE, path="a.txt")
     b = make_document(BASE.replace("twelve", "fifteen"), path="b.txt")
     c = make_document(BASE.replace("twelve", "fifteen").upper(), path="c.txt")
@@ -191,9 +193,11 @@ def test_a_copy_of_a_near_member_is_not_called_identical_to_the_root(run_stage, 
     else:
         run = run_stage(DedupStage, [a, b, c])
     assert b.duplicate.status == "near" and b.duplicate.of == a.id
-    assert c.duplicate.status == "exact" and c.duplicate.of == a.id
+    # (it was called an exact duplicate of the root, whose text is not its own: s28 M4)
+    assert c.duplicate.status == "near" and c.duplicate.of == a.id
     assert c.duplicate.similarity == b.duplicate.similarity < 1.0
     assert c.annotations["dedup"] == {"method": "text", "copy_of": b.id}
+    assert run.dropped[-1][1].reason == "near_duplicate"
     assert run.dropped[-1][1].detail["duplicate"]["similarity"] == b.duplicate.similarity
 
 
@@ -873,3 +877,75 @@ def test_a_fuller_version_read_after_an_excerpt_is_kept(run_stage):
     assert match["id"] == full.id and match["uri"] == full.source.uri
     assert match["shingles"] < match["match_shingles"]
     assert match["jaccard"] < match["similarity"]
+
+
+STORY = "https://news.example/2026/11/budget"
+UPDATE = (
+    " Updated on Wednesday: the council published the full text of the budget, and the"
+    " finance committee said it would hold two public hearings before the final vote."
+)
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_changed_text_at_an_address_seen_before_is_a_revision_kept(run_stage, across_runs):
+    """s28 tester H1: a recapture of an archived URL with its text changed (a paragraph
+    added, a figure corrected) was a near duplicate of the first version, dropped by
+    default: the archive kept the uncorrected story only. It is a new version: kept, tagged
+    revision of the version it resembles most; an unchanged recapture stays an exact
+    duplicate; a near copy at another address is still a near duplicate (M4: and a copy
+    of the revision elsewhere is an exact duplicate of the revision, not of v1)."""
+    v1 = make_document(BASE, path="crawl1.jsonl", uri=STORY)
+    same = make_document(BASE, path="crawl2.jsonl", uri=STORY, locator="1")
+    v2 = make_document(BASE + UPDATE, path="crawl2.jsonl", uri=STORY, locator="2")
+    v3 = make_document(
+        (BASE + UPDATE).replace("twelve percent", "fourteen percent"),
+        path="crawl3.jsonl",
+        uri=STORY,
+    )
+    v2_elsewhere = make_document(BASE + UPDATE, path="b.jsonl", uri="https://b.example/x")
+    syndicated = make_document(
+        BASE.replace("Tuesday", "Monday"), path="c.jsonl", uri="https://c.example/y"
+    )
+    docs = [v1, same, v2, v3, v2_elsewhere, syndicated]
+    if across_runs:
+        kept = [d for doc in docs for d in run_stage(DedupStage, [doc]).kept]
+    else:
+        kept = run_stage(DedupStage, docs).kept
+    assert kept == [v1, v2, v3]
+    assert same.duplicate == Duplicate("exact", v1.id, 1.0)
+    assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
+    assert 0.7 <= v2.duplicate.similarity < 1.0
+    assert v3.duplicate.status == "revision" and v3.duplicate.of == v2.id  # the closest
+    assert v2_elsewhere.duplicate == Duplicate("exact", v2.id, 1.0)
+    assert syndicated.duplicate.status == "near" and syndicated.duplicate.of == v1.id
+
+
+def test_revisions_follow_the_policy_when_asked(run_stage):
+    v1 = make_document(BASE, path="crawl1.jsonl", uri=STORY)
+    v2 = make_document(BASE + UPDATE, path="crawl2.jsonl", uri=STORY)
+    copy = make_document(BASE + UPDATE, path="b.jsonl", uri="https://b.example/x")
+    run = run_stage(DedupStage, [v1, v2, copy], revision_policy="same")
+    assert run.kept == [v1]
+    (d2, drop2), (d3, drop3) = run.dropped
+    assert d2 is v2 and drop2.reason == "revision" and v2.duplicate.of == v1.id
+    assert drop2.detail["match"]["uri"] == STORY
+    # a copy of the dropped revision elsewhere: a near duplicate of v1 (not exact: M4)
+    assert d3 is copy and drop3.reason == "near_duplicate" and copy.duplicate.of == v1.id
+    assert copy.annotations["dedup"]["copy_of"] == v2.id
+
+
+def test_the_run_report_counts_the_revisions_kept(ingest, tmp_path):
+    a, b = tmp_path / "run1.jsonl", tmp_path / "run2.jsonl"
+    a.write_text(json.dumps({"url": STORY, "text": BASE}) + "\n")
+    b.write_text(
+        json.dumps({"url": STORY, "text": BASE}) + "\n"
+        + json.dumps({"url": STORY, "text": BASE + UPDATE}) + "\n"
+    )  # fmt: skip
+    ingest(str(a))
+    res = ingest(str(b))
+    assert [r["duplicate"]["status"] for r in res.records] == ["unique", "revision"]
+    assert res.manifest["counts"]["noted"] == {
+        "revisions kept (changed text at an address seen before)": 1
+    }
+    summary = RunReport.from_counts("r", res.manifest["counts"]).summary()
+    assert "noted    revisions kept (changed text at an address seen before)  1" in summary
