@@ -8,6 +8,9 @@ runs ``corearchive ingest`` over it with the default configuration, and prints w
 the truth clusters, and recall by kind of copy. Usage:
 
     python benchmarks/dedup_quality.py [--eval ../shared/eval] [--seed 1] [--part dev]
+        [--set dedup.threshold=0.8 ...]
+
+``--set`` options are passed to ``corearchive ingest`` (to measure other settings).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ def main() -> int:
     ap.add_argument("--eval", default=str(DEFAULT_EVAL))
     ap.add_argument("--seed", default="1")
     ap.add_argument("--part", default="dev")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     args = ap.parse_args()
     ev = Path(args.eval)
     with tempfile.TemporaryDirectory() as tmp:
@@ -38,7 +42,7 @@ def main() -> int:
         # (the set holds one input of white space only: an error entry, exit status 1)
         subprocess.run(
             [sys.executable, "-m", "corearchive", "ingest", str(dset / "docs"), "-o", str(out),
-             "-q", "--workers", "1"],
+             "-q", "--workers", "1", *(a for kv in args.set for a in ("--set", kv))],
             check=False,
         )  # fmt: skip
         res = subprocess.run(

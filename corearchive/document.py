@@ -17,7 +17,7 @@ BUILTIN_FORMATS: tuple[str, ...] = get_args(BuiltinFormat)
 #: A document's input format: the name of the source that read it (a builtin one, or a
 #: plugin's own; the record schema of a run lists the registered sources' names).
 Format = str
-DuplicateStatus = Literal["unchecked", "unique", "exact", "near"]
+DuplicateStatus = Literal["unchecked", "unique", "exact", "near", "revision"]
 
 #: Bumped only if the id recipe changes; ids must stay stable across runs and releases.
 _ID_SCHEME = b"corearchive-id-v1"

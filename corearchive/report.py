@@ -55,6 +55,9 @@ REPEATED_INPUT = "files named again (a link, another spelling)"
 #: The prefix of a source's count (``InputItem.counts``) of something read and worth
 #: knowing, not skipped: reported under ``noted`` (e.g. WARC records whose digests fail).
 NOTED = "noted: "
+#: The noted count of revisions kept: changed texts at an address archived before (the
+#: dedup stage's duplicate.status revision; a rejects entry of reason revision if dropped)
+REVISIONS_KEPT = "revisions kept (changed text at an address seen before)"
 
 
 @dataclass

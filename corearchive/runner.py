@@ -64,7 +64,7 @@ from .inputs import Unresolved, choose_source, expand, read_error, read_results
 from .limits import signals_held
 from .manager import PluginManager, Registry
 from .progress import Progress
-from .report import REPEATED_INPUT, RunReport, RunReporter
+from .report import NOTED, REPEATED_INPUT, REVISIONS_KEPT, RunReport, RunReporter
 from .schema import (
     STILL_HTML,
     RecordValidator,
@@ -995,6 +995,8 @@ def emit(
         raw_record_id=arch.raw_record_id if arch else None,
     )
     reporter.report.kept += 1
+    if doc.duplicate.status == "revision":
+        reporter.report.skipped[NOTED + REVISIONS_KEPT] += 1
 
 
 def _prepares(stage: Stage) -> bool:

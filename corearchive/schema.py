@@ -166,22 +166,24 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {
                 "status": {
-                    "enum": ["unchecked", "unique", "exact", "near"],
+                    "enum": ["unchecked", "unique", "exact", "near", "revision"],
                     "description": "unchecked: no stage of the run looked for duplicates;"
                     " exact: the same text as a document archived before (or the same raw"
-                    " input); near: a similar text.",
+                    " input); near: a similar text; revision: a changed text at the address"
+                    " of an earlier version, similar to it (a new version of it).",
                 },
                 "of": {
                     **_NULLABLE_STRING,
                     "description": "The id of the first document of its cluster, which every"
-                    " later copy and near copy names.",
+                    " later copy and near copy names; for a revision, the earlier version at"
+                    " its address that it resembles most.",
                 },
                 "similarity": {
                     "type": ["number", "null"],
                     "minimum": 0,
                     "maximum": 1,
-                    "description": "Estimated similarity to the document `of` names (below 1"
-                    " for an exact copy of a near copy of it).",
+                    "description": "Estimated similarity to the document `of` names (an exact"
+                    " copy of a near copy of it is near, with its similarity).",
                 },
             },
         },

@@ -415,17 +415,42 @@ def _plan(
         # the index forgets it: not archived, no duplicate source
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
         if has_dedup:
-            n = db.execute("SELECT n FROM dedup_docs WHERE id = ?", (doc_id,)).fetchone()
-            if n is not None:
-                db.execute("DELETE FROM dedup_lsh WHERE n = ?", (n[0],))
-                db.execute("DELETE FROM dedup_exact WHERE n = ?", (n[0],))
-                db.execute("DELETE FROM dedup_docs WHERE n = ?", (n[0],))
+            _forget_in_dedup_index(db, doc_id)
         db.execute(
             "INSERT OR REPLACE INTO takedowns (id, sha256, uri, reason, at) VALUES (?, ?, ?, ?, ?)",
             (doc_id, sha, str(src.get("uri") or ""), reason, at),
         )
         entries.append(entry)
     return entries, by_file
+
+
+def _forget_in_dedup_index(db: Any, doc_id: str) -> None:
+    """Take ``doc_id`` out of the dedup index, and its cluster with it where it was the root.
+
+    The cluster's dropped members (its copies and near copies, whose text is in no archive)
+    are forgotten too: met again, each is decided anew, the first kept. They kept the
+    withdrawn document as their root, and a later run dropped them, and copies of them, as
+    duplicates of a document in no archive (s28 dedup tester M3). Members that are archived
+    (kept under ``policy = "keep"``) stay, the first of them the cluster's new root."""
+    gone = [n for (n,) in db.execute("SELECT n FROM dedup_docs WHERE id = ?", (doc_id,))]
+    members = db.execute(
+        "SELECT n, id FROM dedup_docs WHERE root = ? AND id != ? ORDER BY n", (doc_id, doc_id)
+    ).fetchall()
+    archived = [
+        (n, m)
+        for n, m in members
+        if db.execute("SELECT 1 FROM documents WHERE id = ?", (m,)).fetchone() is not None
+    ]
+    kept = {n for n, _ in archived}
+    gone += [n for n, _ in members if n not in kept]
+    if archived:
+        db.execute("UPDATE dedup_docs SET root = ? WHERE root = ?", (archived[0][1], doc_id))
+    # (one statement per table: the key tables have no index on n, each is one scan)
+    for i in range(0, len(gone), 500):
+        part = gone[i : i + 500]
+        marks = ",".join("?" * len(part))
+        for table in ("dedup_lsh", "dedup_exact", "dedup_docs"):
+            db.execute(f"DELETE FROM {table} WHERE n IN ({marks})", part)
 
 
 # -- for verify ---------------------------------------------------------------------------

@@ -92,7 +92,8 @@ CREATE TABLE IF NOT EXISTS dedup_docs (
     id TEXT NOT NULL UNIQUE,
     root TEXT NOT NULL,
     size INTEGER NOT NULL,
-    sig BLOB
+    sig BLOB,
+    uri TEXT
 );
 CREATE TABLE IF NOT EXISTS dedup_exact (
     key BLOB NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
@@ -463,16 +464,62 @@ def similarity(
     measure: str,
     min_shingles: int = 0,
 ) -> float:
-    """Estimated Jaccard similarity, or containment of the smaller shingle set in the larger.
+    """Estimated Jaccard similarity, or containment of ``A`` (the new document) in ``B``
+    (the one kept before it).
 
     Containment is estimated from the Jaccard estimate J and the set sizes:
-    ``|A∩B| = J·(|A|+|B|)/(1+J)``, divided by ``min(|A|,|B|)``. It forgives what one copy
-    adds around the shared article (another site's leftover furniture, an added paragraph).
+    ``|A∩B| = J·(|A|+|B|)/(1+J)``, divided by ``|A|``: how much of the new document the kept
+    one holds already. It forgives what the new copy lacks or adds a little of around the
+    shared article (another site's furniture, a dateline), and it is low for a fuller
+    version read after an excerpt (the excerpt holds little of it), which is then kept. (It
+    was divided by the smaller set, so an excerpt read first was "1.0" of the full story
+    and the full story was dropped: s28 tester H2.)
     ``min_shingles``: as the stage's option (Jaccard where a set is smaller).
     """
     j = np.array([np.count_nonzero(sig_a == sig_b) / len(sig_a)])
     sim = _similarities(j, np.array([size_a]), np.array([size_b]), measure, min_shingles)
     return float(sim[0])
+
+
+@dataclass(slots=True)
+class _Match:
+    """A document's most similar near candidate: its cluster root (an id, or the position
+    of a document of the batch), its id (or position) and address, the estimated
+    similarity and the share of equal signature values (the Jaccard estimate)."""
+
+    of: str | int
+    id: str | int
+    uri: str | None
+    sim: float
+    jaccard: float
+    #: shingles of the new document and of the candidate
+    sizes: tuple[int, int] = (0, 0)
+
+    def detail(self, measure: str) -> dict[str, Any]:
+        """What a near duplicate's rejects entry says of the copy it resembles most."""
+        return {
+            "id": self.id,
+            "uri": self.uri,
+            "measure": measure,
+            "similarity": round(self.sim, 4),
+            "jaccard": round(self.jaccard, 4),
+            "shingles": self.sizes[0],
+            "match_shingles": self.sizes[1],
+        }
+
+
+def _add_uri_column(db: sqlite3.Connection) -> None:
+    """Give an index made before the column was (s28) ``dedup_docs.uri``: the address of
+    each indexed document, filled from the catalog's archived documents (a dropped
+    duplicate's is unknown: NULL)."""
+    cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
+    if "uri" in cols:
+        return
+    db.execute("ALTER TABLE dedup_docs ADD COLUMN uri TEXT")
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'documents'").fetchone():
+        db.execute(
+            "UPDATE dedup_docs SET uri = (SELECT uri FROM documents d WHERE d.id = dedup_docs.id)"
+        )
 
 
 def _other(hit: tuple[int, str] | None, own: int) -> tuple[int, str] | None:
@@ -490,7 +537,7 @@ def _similarities(
     if measure == "jaccard":
         return j
     inter = j * (size_a + size_b) / (1.0 + j)
-    contained = np.minimum(inter / np.maximum(np.minimum(size_a, size_b), 1), 1.0)
+    contained = np.minimum(inter / np.maximum(size_a, 1), 1.0)
     small = np.minimum(size_a, size_b) < min_shingles
     out: np.ndarray = np.where(small | (j == 0.0), j, contained)
     return out
@@ -697,15 +744,26 @@ class DedupOptions:
     exact_policy: Literal["drop", "keep", "same"] = option(
         "same", "Policy for exact duplicates ('same': as policy)."
     )
+    revision_policy: Literal["drop", "keep", "same"] = option(
+        "keep",
+        "Policy for revisions: a changed text at an address indexed before that is a near"
+        " duplicate of an earlier version there (duplicate.status revision, of that version)."
+        " keep: a new version, archived ('same': as policy).",
+    )
+    # 0.85 (0.7 until s28): measured on the s28 dedup tester's news sets and on
+    # benchmarks/dedup_quality.py (docs/stages.md, "Threshold"): at 0.7, 19 of 25 different
+    # stories sharing a template and 2 of 4 pairs of briefs differing in a key fact were
+    # dropped as near duplicates of one another.
     threshold: float = option(
-        0.7,
+        0.85,
         "Estimated similarity (see measure) from which two documents are near duplicates.",
         minimum=0,
         maximum=1,
     )
     measure: Literal["jaccard", "containment"] = option(
         "containment",
-        "jaccard: shared shingles over all; containment: over those of the smaller document.",
+        "jaccard: shared shingles over all; containment: over those of the new document (how"
+        " much of it the kept one holds).",
     )
     min_shingles: int = option(
         20,
@@ -863,7 +921,8 @@ class DedupStage(Stage):
             "copy_of": {
                 "type": "string",
                 "description": "An exact copy of this cluster member (a near duplicate of"
-                " the root, maybe dropped), not of the root: the similarity is to the root.",
+                " the root, maybe dropped), not of the root: it is a near duplicate of the"
+                " root, with its similarity to the root.",
             },
         },
     }
@@ -892,6 +951,7 @@ class DedupStage(Stage):
         for stmt in _SCHEMA.strip().split(";\n"):  # the trigger's body holds a ";"
             if stmt.strip():
                 self.db.execute(stmt)
+        _add_uri_column(self.db.db)
         # The hashing must stay the same for the life of an index: record it, check it.
         params = _params(opts)
         row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
@@ -1003,7 +1063,8 @@ class DedupStage(Stage):
         # worker to pickle.
         rows = [row.tobytes() for row in sigs]
         for i, doc in enumerate(docs):
-            doc.work[self.name] = (exact_keys[i], rows[i], int(sizes[i]))
+            # (with its address: the staged plan decides on stubs that have no other)
+            doc.work[self.name] = (exact_keys[i], rows[i], int(sizes[i]), doc.source.uri)
 
     def _hash(self, docs: list[Document]) -> tuple[list[list[bytes]], np.ndarray, np.ndarray]:
         """Exact keys, MinHash signatures and shingle counts of ``docs``.
@@ -1037,8 +1098,10 @@ class DedupStage(Stage):
             exact_keys = [d.work[self.name][0] for d in docs]
             sigs = _signatures([d.work[self.name][1] for d in docs])
             sizes = np.array([d.work[self.name][2] for d in docs], dtype=np.int64)
+            uris = [d.work[self.name][3] for d in docs]
         else:
             exact_keys, sigs, sizes = self._hash(docs)
+            uris = [d.source.uri for d in docs]
         for d in docs:
             d.work.pop(self.name, None)
         # Stored signatures keep 16 bits per value: a chance agreement of two different
@@ -1094,7 +1157,7 @@ class DedupStage(Stage):
                 known.add(doc.id)
                 indexed[i] = True
                 first_of_key.update(ks)
-        counts, best = self._near_batch(bkeys, sig16, sizes, near, indexed, own_n)
+        counts, best, revisions = self._near_batch(bkeys, sig16, sizes, near, indexed, own_n, uris)
 
         # -- decisions, in order, against the index and the batch's earlier documents -------
         batch_exact: dict[bytes, tuple[int, str]] = {}
@@ -1113,45 +1176,72 @@ class DedupStage(Stage):
             elif (raw := raw_of[i]) is not None:
                 copy_of = raw
                 root = self._root(copy_of)
+            match: _Match | None = None
             if copy_of is not None:
                 ann["method"] = "text" if hits else "raw"
-                sim: float | None = 1.0
                 if copy_of != root:
-                    # A copy of a cluster's member, not of its root: its similarity is to
-                    # the root it is reported of, whose text differs (the member's own
-                    # entry may be a dropped document, with no record to point at).
+                    # A copy of a cluster's member, not of its root: a near duplicate of the
+                    # root, with its similarity to it (the member's own entry may be a
+                    # dropped document, with no record to point at). It was called an
+                    # exact duplicate of the root, whose text is not its own (s28 M4).
                     ann["copy_of"] = copy_of
                     sim = self._similarity_to(root, i, sig16, sizes, docs, indexed)
-                dup = Duplicate("exact", root, sim)
+                    dup = Duplicate("near", root, sim)
+                else:
+                    dup = Duplicate("exact", root, 1.0)
+            elif (match := revisions.get(i)) is not None:
+                # a changed text at the address of an earlier version: a new version of it
+                ann["candidates"] = counts[i]
+                ann["method"] = "minhash"
+                if isinstance(match.of, int):
+                    match.id = docs[match.of].id
+                    match.of = roots[match.of] or docs[match.of].id
+                assert isinstance(match.id, str)
+                dup = Duplicate("revision", match.id, round(match.sim, 4))
             else:
                 ann["candidates"] = counts[i]
-                if i in best:
-                    of, near_sim = best[i]
-                    near_root = of if isinstance(of, str) else roots[of]
+                if (m := best.get(i)) is not None:
+                    match = m
+                    near_root = m.of if isinstance(m.of, str) else roots[m.of]
                     assert near_root is not None  # a batch candidate is indexed, so decided
-                    dup = Duplicate("near", near_root, round(near_sim, 4))
+                    dup = Duplicate("near", near_root, round(m.sim, 4))
                     ann["method"] = "minhash"
+                    if isinstance(m.of, int):
+                        m.id = docs[m.of].id
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
+            policy = opts.policy
+            if dup is not None and dup.status == "exact" and opts.exact_policy != "same":
+                policy = opts.exact_policy
+            if dup is not None and dup.status == "revision" and opts.revision_policy != "same":
+                policy = opts.revision_policy
             # Dropped or kept, a duplicate joins its cluster in the index: a later copy of it
             # then finds the same cluster, even where it resembles this member more than the
-            # first one. (A document already in the index is not added twice.)
+            # first one. (A document already in the index is not added twice.) A kept
+            # revision starts a cluster of its own: a copy of it is a copy of that version.
             if indexed[i]:
-                root = dup.of if dup is not None and dup.of else doc.id
+                if dup is None or (dup.status == "revision" and policy == "keep"):
+                    root = doc.id
+                elif dup.status == "revision":
+                    assert match is not None and isinstance(match.of, str)
+                    root = match.of
+                else:
+                    root = dup.of or doc.id
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
             if dup is None:
                 results.append(doc)
                 continue
-            policy = opts.policy
-            if dup.status == "exact" and opts.exact_policy != "same":
-                policy = opts.exact_policy
             if policy == "drop":
-                results.append(Drop(f"{dup.status}_duplicate", {"duplicate": dup.to_json()}))
+                detail: dict[str, Any] = {"duplicate": dup.to_json()}
+                if match is not None:
+                    detail["match"] = match.detail(opts.measure)
+                reason = "revision" if dup.status == "revision" else f"{dup.status}_duplicate"
+                results.append(Drop(reason, detail))
             else:
                 results.append(doc)
-        self._insert(docs, roots, exact_keys, sig16, size_list, bkeys)
+        self._insert(docs, uris, roots, exact_keys, sig16, size_list, bkeys)
         return results
 
     def _exact_lookup(self, keys: list[bytes]) -> dict[bytes, tuple[int, str]]:
@@ -1213,14 +1303,17 @@ class DedupStage(Stage):
         near: np.ndarray,
         indexed: np.ndarray,
         own_n: np.ndarray,
-    ) -> tuple[list[int], dict[int, tuple[str | int, float]]]:
+        uris: list[str],
+    ) -> tuple[list[int], dict[int, _Match], dict[int, _Match]]:
         """The near-duplicate check of a batch's documents ``near``, all at once.
 
         A document's candidates are the indexed documents that share a band key with it, in
         index order, then the batch's earlier ``indexed`` documents that do; the best is the
         most similar at or above the threshold, ties going to the earliest. Returns the
         number of candidates of each document and, for those with a best candidate, its
-        cluster root (an index candidate) or its position in the batch, and the similarity.
+        cluster root (an index candidate) or its position in the batch, and the similarity
+        (a :class:`_Match`); and for those with a candidate at or above the threshold at
+        their own address (``uris``), the most similar such: an earlier version (a revision).
         ``own_n``: per document, the number of its own entry from an earlier run (-1 if
         none): only documents indexed before it are its candidates.
 
@@ -1284,11 +1377,13 @@ class DedupStage(Stage):
         pair_i = np.concatenate([db_i, b_i])
         counts: list[int] = np.bincount(pair_i, minlength=count).tolist()
         if not len(pair_i):
-            return counts, {}
+            return counts, {}, {}
+        share = np.concatenate([db_same, b_same]) / sig16.shape[1]
+        cand_size = np.concatenate([db_size, sizes[b_j]])
         sim = _similarities(
-            np.concatenate([db_same, b_same]) / sig16.shape[1],
+            share,
             sizes[pair_i],
-            np.concatenate([db_size, sizes[b_j]]),
+            cand_size,
             opts.measure,
             opts.min_shingles,
         )
@@ -1297,19 +1392,45 @@ class DedupStage(Stage):
         rank = np.empty(len(pair_i), dtype=np.int64)
         rank[np.argsort(pair_i, kind="stable")] = np.arange(len(pair_i))
         ok = np.flatnonzero(sim >= opts.threshold)
-        best: dict[int, tuple[str | int, float]] = {}
+        best: dict[int, _Match] = {}
+        revisions: dict[int, _Match] = {}
         if len(ok):
             # per document: the highest similarity, then the earliest candidate
             order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
             firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]].tolist()
             n_db = len(db_i)
-            # cluster roots only of the index candidates that won (one row each)
-            won = sorted({int(db_n[p]) for p in firsts if p < n_db})
-            roots = dict(self._select("SELECT n, root FROM dedup_docs WHERE n IN ({})", won))
+            # cluster roots, ids and addresses of the index candidates at or above the
+            # threshold (one row each)
+            above = sorted({int(db_n[p]) for p in ok.tolist() if p < n_db})
+            rows = {
+                n: (root, doc_id, uri)
+                for n, root, doc_id, uri in self._select(
+                    "SELECT n, root, id, uri FROM dedup_docs WHERE n IN ({})", above
+                )
+            }
+
+            def match(p: int) -> _Match:
+                if p < n_db:
+                    root, doc_id, uri = rows[int(db_n[p])]
+                    m = _Match(root, doc_id, uri, float(sim[p]), float(share[p]))
+                else:
+                    at = int(b_j[p - n_db])
+                    m = _Match(at, at, uris[at], float(sim[p]), float(share[p]))
+                m.sizes = (int(sizes[pair_i[p]]), int(cand_size[p]))
+                return m
+
             for p in firsts:
-                of: str | int = roots[int(db_n[p])] if p < n_db else int(b_j[p - n_db])
-                best[int(pair_i[p])] = (of, float(sim[p]))
-        return counts, best
+                best[int(pair_i[p])] = match(p)
+            # revisions: the most similar candidate at the document's own address (the
+            # order above: by document, similarity, then candidate)
+            for p in order.tolist():
+                i = int(pair_i[p])
+                if i in revisions:
+                    continue
+                cand_uri = rows[int(db_n[p])][2] if p < n_db else uris[int(b_j[p - n_db])]
+                if cand_uri is not None and cand_uri == uris[i]:
+                    revisions[i] = match(p)
+        return counts, best, revisions
 
     def _candidate_rows(self, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The indexed documents numbered ``ns`` (sorted, distinct) that are still there:
@@ -1376,6 +1497,7 @@ class DedupStage(Stage):
     def _insert(
         self,
         docs: list[Document],
+        uris: list[str],
         roots: list[str | None],
         exact_keys: list[list[bytes]],
         sig16: np.ndarray,
@@ -1399,9 +1521,9 @@ class DedupStage(Stage):
         conn.execute("SAVEPOINT dedup_batch")
         try:
             conn.executemany(
-                "INSERT INTO dedup_docs (n, id, root, size, sig) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri) VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (int(n), docs[i].id, roots[i], sizes[i], sig16[i].tobytes())
+                    (int(n), docs[i].id, roots[i], sizes[i], sig16[i].tobytes(), uris[i])
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],
             )
@@ -1917,7 +2039,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     hasher = MinHasher(options.num_perm, options.shingle)
     known: dict[str, int] = {}
 
-    def docs() -> Iterator[tuple[str, str, bytes]]:
+    def docs() -> Iterator[tuple[str, str, bytes, str | None]]:
         for rec in records:
             doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
             if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
@@ -1926,24 +2048,27 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             if status in (None, "unchecked"):
                 continue  # (a run without the dedup stage did not index it)
             of = dup.get("of") if isinstance(dup, dict) else None
-            root = of if isinstance(of, str) and of in known else doc_id
+            # (a kept revision is a cluster of its own: DedupStage.process_batch)
+            root = of if isinstance(of, str) and of in known and status != "revision" else doc_id
             known[doc_id] = 0
-            yield doc_id, root, normalize_bytes(text)
+            source = rec.get("source")
+            uri = source.get("uri") if isinstance(source, dict) else None
+            yield doc_id, root, normalize_bytes(text), uri if isinstance(uri, str) else None
 
     n = 0
     it = docs()
     while batch := list(itertools.islice(it, 256)):
         texts = [t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode()
-                 for _, _, t in batch]  # fmt: skip
+                 for _, _, t, _ in batch]  # fmt: skip
         sigs, sizes = hasher.signatures(texts)
         bkeys = hasher.band_keys(sigs, options.bands, options.rows)
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
-        for i, (doc_id, root, text) in enumerate(batch):
+        for i, (doc_id, root, text, uri) in enumerate(batch):
             n += 1
             known[doc_id] = n
             db.execute(
-                "INSERT INTO dedup_docs (n, id, root, size, sig) VALUES (?, ?, ?, ?, ?)",
-                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes()),
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri) VALUES (?, ?, ?, ?, ?, ?)",
+                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri),
             )
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",

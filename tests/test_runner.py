@@ -203,7 +203,7 @@ def test_one_failing_document_does_not_stop_the_run(ingest, tmp_path, monkeypatc
     cfg = tmp_path / "c.toml"
     cfg.write_text(
         '[pipeline]\nstages = ["boilerplate", "exploding", "dedup"]\n'
-        '[stages.dedup]\npolicy = "keep"\n'
+        '[stages.dedup]\npolicy = "keep"\nthreshold = 0.7\n'  # (d: 0.84 of a)
     )
     with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
         res = ingest(str(docs), "--config", str(cfg))

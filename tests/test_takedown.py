@@ -271,3 +271,51 @@ def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
     code, report = _verify(out)
     assert code == 0, report
     assert "taken down at" not in ingest(str(a), "--rescan").output
+
+
+def test_after_a_takedown_its_dropped_copies_are_decided_again_without_it(ingest, tmp_path):
+    """s28 dedup tester M3: after the kept copy of a story was taken down, its dropped near
+    copies kept it as their cluster root in the dedup index, so given again the first was
+    kept (unique) and the others were dropped as near duplicates of the withdrawn document:
+    in no archive. The index forgets the dropped members of its cluster (their text is
+    nowhere); a kept member (policy keep) becomes the cluster's root."""
+    story = _text(7, "STORY")
+    shard = _shard(
+        tmp_path / "a.jsonl",
+        {
+            "a1": story,
+            "a2": story + " An added sentence closes the copy of this story.",
+            "a3": story.replace("STORY", "COPY OF THE STORY"),
+        },
+    )
+    first = ingest(str(shard))
+    assert len(first.records) == 1
+    gone = first.records[0]["id"]
+    assert _remove(first.out, gone)[0] == 0
+    again = ingest(str(shard), "--rescan")
+    run = again.manifest["run_id"]
+    [kept] = [r for r in again.records if r["archive"]["run_id"] == run]
+    assert kept["source"]["uri"] == "https://ex.org/a2" and kept["duplicate"]["status"] == "unique"
+    dropped = {
+        r["source"]["uri"]: r for r in again.rejects if r["run_id"] == run and r["stage"] == "dedup"
+    }
+    a3 = dropped["https://ex.org/a3"]
+    assert a3["duplicate"]["of"] == kept["id"] != gone
+
+
+def test_a_kept_member_of_its_cluster_becomes_the_root(ingest, tmp_path):
+    story = _text(8, "STORY")
+    first = ingest(
+        str(_shard(tmp_path / "a.jsonl", {"a1": story, "a2": story + " An added closing line."})),
+        "--set",
+        "dedup.policy='keep'",
+    )
+    a1, a2 = first.records
+    assert a2["duplicate"]["of"] == a1["id"]
+    assert _remove(first.out, a1["id"])[0] == 0
+    later = ingest(
+        str(_shard(tmp_path / "b.jsonl", {"b1": story.replace("STORY", "THE STORY")})),
+        "--set",
+        "dedup.policy='keep'",
+    )
+    assert later.records[-1]["duplicate"]["of"] == a2["id"]
