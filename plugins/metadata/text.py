@@ -1781,6 +1781,7 @@ def _features(
         )
         c["alone"] = alone
         c["in_para"] = in_para
+        c["item"] = pk + 1  # (the date's line among the non-blank ones)
         form = c["form"]
         tm = c["time"]
         before_main = i < main_start
@@ -1943,6 +1944,51 @@ def rank_dates(
     return cands
 
 
+#: How near (non-blank lines) an uncued date stands to an update-cued one to be the date it
+#: updates: the same date block ("By Jane Doe" / "March 14, 2024" / "Updated March 20, 2024")
+_UPDATE_BLOCK_LINES = 2
+
+
+def _publication_of_update(cands: list[dict[str, Any]], top: date) -> date | None:
+    """The publication date of a page whose best date ``top`` is its update ("Updated",
+    "Aktualisiert", "Stand", "Mis à jour" before it, and no publication cue): an earlier
+    date (an update comes after what it updates) that a publication cue names ("Published",
+    "Erstellt", "originally created"; not a bare "on" / "am", which prose uses for any
+    date), or one without a cue in the update's date block (within
+    :data:`_UPDATE_BLOCK_LINES` lines: a byline's date); neither in a paragraph nor in a
+    list of dated teasers (a named one). None: ``top`` is no update, or the page names no publication
+    date (an update-only page keeps its update date: on the dev text pages whose only dates
+    are update-cued it was the publication date on 10 of 11)."""
+    upd_lines: list[int] = []
+    for c in cands:
+        if c["date"] == top:
+            f = c["f"]
+            if f["cue_pub"] and not f["weak_cue"] and not f["cue_upd"]:
+                return None  # (a publication cue names the top date too)
+            if f["cue_upd"] and c["line"] >= 0:
+                upd_lines.append(c["item"])
+    if not upd_lines:
+        return None
+    best: tuple[float, date] | None = None
+    for c in cands:
+        d = c["date"]
+        f = c["f"]
+        if d >= top or c["score"] < -50 or c["line"] < 0 or f["cue_upd"] or c.get("in_para"):
+            continue
+        # (a publication cue outweighs a negative word after the date, "Published: 23. Juli
+        # 2017 | Kommentare geschlossen", as in the candidate's ``cue``; a date line next to
+        # the update's makes a "list" of three date lines with it)
+        named = f["cue_pub"] and not f["weak_cue"] and not f.get("list_run")
+        block = (
+            not f["cue_neg"]
+            and not f["event_cue"]
+            and any(abs(c["item"] - k) <= _UPDATE_BLOCK_LINES for k in upd_lines)
+        )
+        if (named or block) and (best is None or c["score"] > best[0]):
+            best = (c["score"], d)
+    return best[1] if best is not None else None
+
+
 def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
     """Index of the best candidate (dates of one value pooled) and a 0..1 confidence:
     half the model's probability of the top score, half its margin over the runner-up."""
@@ -1955,6 +2001,12 @@ def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
     top_date, top = order[0]
     if top < -50:
         return None, 0.0
+    pub = _publication_of_update(cands, top_date)
+    if pub is not None:
+        # the top date is the page's update: the publication date it updates is chosen,
+        # its margin taken over the page's other dates (the update explained)
+        order = [(pub, best[pub])] + [kv for kv in order if kv[0] not in (pub, top_date)]
+        top_date, top = order[0]
     second = order[1][1] if len(order) > 1 else top - 4.0
     idx = max(
         (i for i, c in enumerate(cands) if c["date"] == top_date),

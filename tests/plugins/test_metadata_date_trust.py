@@ -1,0 +1,76 @@
+"""Dates a fact-check desk must be able to trust (session 28 acceptance findings): an
+update is no publication date, ambiguous numeric orders, written UTC offsets, confidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage, extract
+
+BODY = (
+    "Russian President Vladimir Putin in a meeting with Francois Hollande on Thursday praised "
+    "efforts by his French counterpart to set up a coalition to fight the militants."
+)
+BODY2 = (
+    "The two leaders agreed to exchange information on targets in Syria and to coordinate "
+    "their air strikes, officials from both governments said after the talks in the Kremlin."
+)
+
+
+def page(*head: str, tail: tuple[str, ...] = ()) -> str:
+    """A page: a headline, the given header lines, three body paragraphs, the footer lines."""
+    return "\n\n".join(["Council approves the new budget", *head, BODY, BODY2, BODY, *tail])
+
+
+# ------------------------------------------------------------------ H1: updates ----
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the update first on the line, the publication named after it
+        ("By Jane Doe", "Updated March 20, 2024, first published March 14, 2024"),
+        ("Von Anna Müller", "Aktualisiert: 20.03.2024 - Erstellt: 14.03.2024"),
+        ("Por Ana García", "Actualizado el 20/03/2024 - Publicado el 14/03/2024"),
+        ("Pubblicato il 14/03/2024 - Aggiornato il 20/03/2024",),
+        ("Last modified: March 20, 2024", "By Jane Doe", "Posted March 14, 2024"),
+        # the update's line above the byline's date, which has no cue (the same date block)
+        ("Updated March 20, 2024, 10:00 a.m.", "By Jane Doe", "March 14, 2024"),
+        ("Mis à jour le 20 mars 2024", "Par Jean Dupont | 14 mars 2024"),
+    ],
+)
+def test_an_update_does_not_win_over_the_publication_date(head: tuple[str, ...]) -> None:
+    res = extract(page(*head))
+    assert res["published"] == "2024-03-14"
+    upd = [c for c in res["candidates"] if c["value"] == "2024-03-20"]
+    assert upd and not any(c["chosen"] for c in upd)
+
+
+def test_an_update_publication_named_far_below_still_wins() -> None:
+    # "Aktualisiert" by the byline, "Publiziert" below the story: the page names both
+    head = ("Von Anna Müller", "Aktualisiert: 11.04.2020, 10:27")
+    res = extract(page(*head, tail=("Publiziert: 03.04.2020, 12:35",)))
+    assert res["published"] == "2020-04-03"
+
+
+def test_an_update_keeps_its_day_when_nothing_else_names_the_publication() -> None:
+    # the page's only date is its update: kept (on the dev pages whose only dates are
+    # update-cued, it was the publication day on 10 of 11)
+    assert extract(page("By Jane Doe", "Updated March 20, 2024"))["published"] == "2024-03-20"
+    # a date of a teaser in a paragraph, or an earlier event, is no publication date
+    prose = (
+        "The council first met on March 2, 2024 to discuss the plan, and the vote "
+        "followed after a long and heated debate."
+    )
+    text = page("Updated March 20, 2024", tail=(prose,))
+    assert extract(text)["published"] == "2024-03-20"
+    # a later date with an update cue, an earlier uncued one far from it: the update stands
+    text = page("Updated March 20, 2024", tail=("Photo", "Credit", "Archive", "March 2, 2024"))
+    assert extract(text)["published"] == "2024-03-20"
+
+
+def test_an_update_on_an_html_page_does_not_win(run_stage) -> None:
+    line = "Updated March 20, 2024 · Published March 14, 2024"
+    body = f"<h1>Council approves the new budget</h1><p>{line}</p><p>{BODY}</p><p>{BODY2}</p>"
+    html = f"<html><body><article>{body}</article></body></html>"
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.published[:10] == "2024-03-14"
