@@ -55,6 +55,7 @@ from .text import (
     headline_of,
     iso_value,
     line_split,
+    order_evidence,
     parse_capture,
     reference_day,
     reference_years,
@@ -484,7 +485,9 @@ class MetadataStage(Stage):
                 doc.title = headline_of(doc.title, text, doc.site_name, self._url(doc), head)
             if self.options.strip_lines and doc.title and doc.text:
                 self._strip_headline(doc, ann)
-            cands = html_candidates(doc.content, bound, hd=hd, tree=tree, text=text, at=at)
+            cands = html_candidates(
+                doc.content, bound, hd=hd, tree=tree, text=text, at=at, url=self._url(doc)
+            )
             idx, conf = choose(cands)
             for k, c in enumerate(cands):
                 value = html_value(c)
@@ -613,6 +616,10 @@ class MetadataStage(Stage):
             "cue": c.get("cue"),
             "score": round(float(c["score"]), 3),
         }
+        if "alternative" in c:  # (a text candidate: already written out)
+            item["alternative"], item["order"] = c["alternative"], c["order"]
+        else:
+            item.update(order_evidence(c))
         return item
 
     @staticmethod

@@ -1853,13 +1853,156 @@ def _features(
         }
 
 
-def _resolve_ambiguous(cands: list[dict[str, Any]], capture: date | None) -> None:
-    """d/m vs m/d: the capture date first (a reading after it is impossible), then the
-    page's own unambiguous dates (numeric with a day > 12, and the textual order), else
-    day first, as most of the world writes."""
+#: A US time zone word (in capitals: "est" is Spanish, "et" French) or a dotted a.m./p.m.
+#: (AP style) near an ambiguous numeric date: the page writes month first
+_US_ORDER = re.compile(
+    r"(?<![A-Za-z])(?:[ECMP][SD]T|[ECMP]T|AKST|AKDT|HST)(?![A-Za-z])|\d\s?(?i:[ap]\.m\.)"
+)
+#: a US zone without standard/daylight (:data:`_US_ZONES`) among other words
+_US_BARE_ZONE = re.compile(r"(?<![A-Za-z])([ECMP]T)(?![A-Za-z])")
+#: how far around an ambiguous date :data:`_US_ORDER` looks (characters)
+_US_ORDER_CHARS = 40
+#: Top-level domains that say nothing of a country's date order (generic, or country codes
+#: sold as generic names), and those of month-first countries (the US, the Philippines;
+#: Canada writes both)
+_TLD_NO_COUNTRY = frozenset(
+    [
+        "com",
+        "org",
+        "net",
+        "info",
+        "biz",
+        "io",
+        "co",
+        "tv",
+        "me",
+        "ai",
+        "ly",
+        "fm",
+        "ws",
+        "cc",
+        "to",
+        "gg",
+        "so",
+        "sh",
+        "ac",
+        "am",
+        "app",
+        "news",
+        "ca",
+    ]
+)
+_TLD_MONTH_FIRST = frozenset(("us", "gov", "mil", "edu", "ph"))
+#: Function words of English and of other languages written in Latin script (all of which
+#: write the day first): a page with more of the others is not an English one
+_EN_WORDS = frozenset(["the", "and", "of", "to", "is", "was", "for", "with", "that", "this"])
+_OTHER_WORDS = frozenset(
+    [
+        "der",
+        "die",
+        "und",
+        "das",
+        "ist",
+        "nicht",
+        "le",
+        "la",
+        "les",
+        "et",
+        "des",
+        "est",
+        "une",
+        "el",
+        "los",
+        "las",
+        "y",
+        "del",
+        "que",
+        "por",
+        "il",
+        "di",
+        "che",
+        "della",
+        "het",
+        "een",
+        "van",
+        "en",
+        "ook",
+        "och",
+        "att",
+        "ett",
+        "og",
+        "af",
+        "jest",
+        "nie",
+        "się",
+        "ve",
+        "bir",
+        "bu",
+        "de",
+        "da",
+        "do",
+        "em",
+        "um",
+        "uma",
+        "para",
+        "com",
+        "não",
+    ]
+)
+
+
+def _tld_order(url: str | None) -> str | None:
+    """The day/month order of the country of ``url``'s domain: "dm" for a country code
+    other than the month-first ones, "md" for those, None for a generic domain."""
+    parts = _url_parts(url)
+    if not parts or not parts[0]:
+        return None
+    tld = parts[0].rsplit(".", 1)[-1]
+    if tld in _TLD_MONTH_FIRST:
+        return "md"
+    if len(tld) == 2 and tld.isalpha() and tld not in _TLD_NO_COUNTRY:
+        return "dm"
+    return None
+
+
+def _not_english(lines: list[str]) -> bool:
+    """Whether a page's function words are mostly not English ones (from its first 200
+    lines): such a page writes the day first."""
+    en = other = 0
+    for w in _WORD.findall(" ".join(lines[:200]).lower()):
+        if w in _EN_WORDS:
+            en += 1
+        elif w in _OTHER_WORDS:
+            other += 1
+    return other > 2 * en + 5
+
+
+def _resolve_ambiguous(
+    cands: list[dict[str, Any]],
+    capture: date | None,
+    lines: list[str] | None = None,
+    url: str | None = None,
+) -> None:
+    """d/m vs m/d ("03/04/2021"), each ambiguous candidate's ``date`` the reading taken,
+    ``alt`` the other, ``order`` what decided: "capture" (the other reading is after it),
+    "separator" (dots and dashes: day first), "url" (the page's address states one
+    reading's day), "us" (a US time zone or a dotted a.m./p.m. by the date), "page" (the page's
+    unambiguous dates: a numeric one with a day > 12, the same day written unambiguously,
+    the order of its written dates), "country" (the domain's country code), "language" (a
+    page not in English), else "undecided": day first, as most of the world writes (the
+    confidence of such a choice is lowered, :func:`choose`)."""
+    amb = [c for c in cands if c["alt"] is not None]
+    if not amb:
+        return
+    pairs = [(c["date"], c["alt"]) for c in amb]
+    url_day = _url_date(url) if url else None
     votes = {"dm": 0.0, "md": 0.0}
+    plain: set[date] = set()
     for c in cands:
-        if c["form"] in ("num", "num2") and c["alt"] is None and c["sep"] == "/":
+        if c["alt"] is not None:
+            continue
+        plain.add(c["date"])
+        if c["form"] in ("num", "num2") and c["sep"] == "/":
             lead = re.match(r"\d+", c["text"])
             a = int(lead.group(0)) if lead else 0
             md = a <= 12 and c["date"].month == a and c["date"].day != a
@@ -1868,17 +2011,66 @@ def _resolve_ambiguous(cands: list[dict[str, Any]], capture: date | None) -> Non
             votes["md"] += 0.5
         elif c["form"] == "dmy":
             votes["dm"] += 0.5
-    for c in cands:
-        if c["alt"] is None:
-            continue
+    # each date's own evidence first; what it decides counts as a vote for the others
+    pending = []
+    for c in amb:
         dm, md = c["date"], c["alt"]
+        order = None
         if capture and dm > capture >= md:
-            c["date"] = md
+            order, c["date"] = "capture", md
         elif capture and md > capture >= dm:
-            pass
-        elif c["sep"] == "/" and votes["md"] > votes["dm"]:
-            c["date"] = md
+            order = "capture"
+        elif c["sep"] != "/":
+            order = "separator"
+        elif url_day is not None and url_day in (dm, md):
+            order, c["date"] = "url", url_day
+        elif lines is not None and 0 <= c["line"] < len(lines):
+            line, col = lines[c["line"]], c["col"]
+            near = line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
+            if _US_ORDER.search(near):
+                order, c["date"] = "us", md
+        if order is None:
+            pending.append(c)
+            continue
+        c["order"] = order
+        if c["sep"] == "/" and order != "capture":
+            votes["md" if c["date"] == md else "dm"] += 1
+    country: str | None = None
+    language: bool | None = None
+    for c in pending:
+        dm, md = c["date"], c["alt"]
+        if (dm in plain) != (md in plain):
+            c["order"], c["date"] = "page", dm if dm in plain else md
+        elif votes["md"] != votes["dm"]:
+            c["order"], c["date"] = "page", md if votes["md"] > votes["dm"] else dm
+        else:
+            if country is None:
+                country = _tld_order(url) or ""
+            if country:
+                c["order"], c["date"] = "country", md if country == "md" else dm
+            else:
+                if language is None:
+                    language = lines is not None and _not_english(lines)
+                c["order"] = "language" if language else "undecided"
+    for c, (dm, md) in zip(amb, pairs, strict=True):
         c["alt"] = md if c["date"] == dm else dm
+        tm = c.get("time")
+        if c["date"] != dm and tm and tm[1] and lines is not None:
+            # a US zone without standard/daylight ("9:15 AM ET") takes the offset of the
+            # day read, not of the other reading's
+            line, col = lines[c["line"]], c["col"]
+            near = line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
+            if (z := _US_BARE_ZONE.search(near)) is not None:
+                c["time"] = (tm[0], _us_offset(z.group(1), c["date"]))
+
+
+def order_evidence(c: dict[str, Any]) -> dict[str, str]:
+    """An ambiguous numeric date's other reading and what decided its order (the evidence
+    in ``annotations.metadata.dates``), or nothing."""
+    alt = c.get("alt")
+    if alt is None or c.get("order") is None:
+        return {}
+    return {"alternative": alt.isoformat(), "order": c["order"]}
 
 
 def parse_capture(capture_date: str | None) -> date | None:
@@ -1901,16 +2093,21 @@ def iso_value(c: dict[str, Any]) -> str:
 
 
 def gather_dates(
-    page: Page, capture: date | None, limit: int, at: datetime | None = None
+    page: Page,
+    capture: date | None,
+    limit: int,
+    at: datetime | None = None,
+    url: str | None = None,
 ) -> list[dict[str, Any]]:
     """The page's dates, written and (with a capture date) relative, in text order, with
-    ambiguous day/month orders resolved; at most ``limit``. ``at``: the capture's date-time
-    (see :func:`find_relative`)."""
+    ambiguous day/month orders resolved (``url``: the page's address, whose day or country
+    may decide them); at most ``limit``. ``at``: the capture's date-time (see
+    :func:`find_relative`)."""
     cands = [dict(c) for c in page.dates()]  # _resolve_ambiguous changes them
     if capture:
         cands += find_relative(page.lines, capture, at=at)
         cands.sort(key=lambda c: (c["line"], c["col"]))
-    _resolve_ambiguous(cands, capture)
+    _resolve_ambiguous(cands, capture, page.lines, url)
     return cands[:limit]
 
 
@@ -1920,11 +2117,12 @@ def rank_dates(
     title_line: int | None = None,
     model: str = "text",
     at: datetime | None = None,
+    url: str | None = None,
 ) -> list[dict[str, Any]]:
     """All candidate dates with features and a score (higher is better), in text order; a
     date after the capture (without one: after today, UTC) scores 100 less, and is never
     chosen."""
-    cands = gather_dates(page, capture, _MAX_CANDS, at)
+    cands = gather_dates(page, capture, _MAX_CANDS, at, url)
     if not cands and model == "text":
         # no full date: one with a weekday and no year (its year from the page's years)
         cands = find_yearless(page, capture)[:_MAX_CANDS]
@@ -1989,6 +2187,11 @@ def _publication_of_update(cands: list[dict[str, Any]], top: date) -> date | Non
     return best[1] if best is not None else None
 
 
+#: The highest confidence of a date whose day/month order nothing on the page decided
+#: (:func:`_resolve_ambiguous`): either reading may be the day
+_UNDECIDED_ORDER = 0.5
+
+
 def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
     """Index of the best candidate (dates of one value pooled) and a 0..1 confidence:
     half the model's probability of the top score, half its margin over the runner-up."""
@@ -2008,13 +2211,18 @@ def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
         order = [(pub, best[pub])] + [kv for kv in order if kv[0] not in (pub, top_date)]
         top_date, top = order[0]
     second = order[1][1] if len(order) > 1 else top - 4.0
+    same = [i for i, c in enumerate(cands) if c["date"] == top_date]
     idx = max(
-        (i for i, c in enumerate(cands) if c["date"] == top_date),
+        same,
         key=lambda i: (cands[i]["score"], bool(cands[i].get("time") and cands[i]["time"][1]), -i),
     )
     p = 1 / (1 + math.exp(-max(-50.0, min(50.0, top))))
     margin = 1 / (1 + math.exp(-max(-50.0, min(50.0, top - second))))
-    return idx, round(p * 0.5 + margin * 0.5, 3)
+    conf = p * 0.5 + margin * 0.5
+    if all(cands[i].get("order") == "undecided" for i in same):
+        # "03/04/2021" and nothing on the page tells March 4 from April 3: a coin's toss
+        conf = min(conf, _UNDECIDED_ORDER)
+    return idx, round(conf, 3)
 
 
 # ------------------------------------------------------------------------- titles ----
@@ -3437,7 +3645,7 @@ def extract_lines(
             meta_lines.pop("title", None)
         res["sources"]["title"] = f"line {i}"
     # dates
-    cands = rank_dates(page, capture, title_line=title_line, at=at)
+    cands = rank_dates(page, capture, title_line=title_line, at=at, url=url)
     idx, conf = choose(cands)
     in_url = _url_date(url) if url else None
     if in_url is not None and in_url > reference_day(capture):
@@ -3461,6 +3669,7 @@ def extract_lines(
             "cue": c.get("cue"),
             "score": round(c["score"], 3),
             "chosen": k == idx,
+            **order_evidence(c),
         }
         for k, c in enumerate(cands)
     ]

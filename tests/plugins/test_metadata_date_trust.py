@@ -74,3 +74,72 @@ def test_an_update_on_an_html_page_does_not_win(run_stage) -> None:
     html = f"<html><body><article>{body}</article></body></html>"
     doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.published[:10] == "2024-03-14"
+
+
+# ------------------------------------------------------ H2: ambiguous numeric dates ----
+def _chosen(res: dict) -> dict:
+    return next(c for c in res["candidates"] if c["chosen"])
+
+
+def test_the_urls_day_decides_an_ambiguous_order() -> None:
+    url = "https://www.chicagotribune.com/2021/03/04/council-vote/"
+    res = extract(page("By Jane Doe", "Posted 03/04/2021"), url=url)
+    assert res["published"] == "2021-03-04"
+    c = _chosen(res)
+    assert (c["alternative"], c["order"]) == ("2021-04-03", "url")
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("03/04/2021 at 9:15 a.m. EST", "2021-03-04T09:15:00-05:00"),
+        # a zone without standard/daylight takes the offset of the day read (March 4 is
+        # before daylight saving time; April 3 was after)
+        ("03/04/2021 9:15 AM ET", "2021-03-04T09:15:00-05:00"),
+        ("Posted 11:05 PM PST 03/04/2021", "2021-03-04T23:05:00-08:00"),
+        ("03/04/2021 at 3 p.m.", "2021-03-04"),
+    ],
+)
+def test_a_us_time_zone_or_am_pm_reads_month_first(line: str, value: str) -> None:
+    res = extract(page("By Jane Doe", line))
+    assert res["published"] == value
+    assert _chosen(res)["order"] == "us"
+
+
+def test_the_pages_own_dates_language_or_country_decide() -> None:
+    # the same day written unambiguously elsewhere on the page
+    res = extract(page("By Jane Doe", "03/04/2021", tail=("Filed 2021-03-04",)))
+    assert (res["published"], _chosen(res)["order"]) == ("2021-03-04", "page")
+    # a page in French, German: day first
+    para = (
+        "Le maire et les élus de la ville ont voté le budget de la commune pour l'année, "
+        "et la séance est levée à midi par le président."
+    )
+    fr = "\n\n".join(["Le conseil adopte le budget", "Par Jean Dupont", "03/04/2021", *[para] * 3])
+    res = extract(fr)
+    assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "language")
+    assert res["published_confidence"] > 0.9
+    # a country's domain
+    res = extract(page("By Jane Doe", "03/04/2021"), url="https://www.example.co.uk/news/a")
+    assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "country")
+
+
+def test_an_undecided_order_is_said_and_lowers_the_confidence(run_stage) -> None:
+    res = extract(page("By Jane Doe", "Posted 03/04/2021"))
+    assert res["published"] == "2021-04-03"
+    c = _chosen(res)
+    assert (c["alternative"], c["order"]) == ("2021-03-04", "undecided")
+    assert res["published_confidence"] <= 0.5
+    # in the stage's evidence, for text and HTML
+    doc = run_stage(MetadataStage, make_document(page("By Jane Doe", "Posted 03/04/2021")))
+    ann = doc.kept[0].annotations["metadata"]
+    item = ann["dates"][ann["date_chosen"]]
+    assert (item["alternative"], item["order"]) == ("2021-03-04", "undecided")
+    assert ann["date_confidence"] <= 0.5
+    body = f"<h1>Council approves</h1><p>Posted 03/04/2021</p><p>{BODY}</p><p>{BODY2}</p>"
+    html = f"<html><body><article>{body}</article></body></html>"
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    ann = doc.annotations["metadata"]
+    item = ann["dates"][ann["date_chosen"]]
+    assert item["value"][:10] == "2021-04-03" and item["order"] == "undecided"
+    assert ann["date_confidence"] <= 0.5
