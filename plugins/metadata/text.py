@@ -103,16 +103,27 @@ _TZ = {
     "aedt": "+11:00",
 }
 _TZ_RE = "|".join(sorted(_TZ, key=len, reverse=True))
+#: An offset written after GMT or UTC: "GMT-5", "UTC+01:00", "GMT+0200", "GMT+5:30" (tried
+#: before the zone names, whose "gmt" alone would read +00:00)
+_TZ_WRITTEN = r"(?:gmt|utc)\s?[+\-−]\d{1,2}(?::?[0-5]\d)?(?!\d)"
+_TZ_WRITTEN_RE = re.compile(
+    r"(?:gmt|utc)\s?(?P<sign>[+\-−])(?P<h>\d{1,2})(?::?(?P<m>[0-5]\d))?", re.I
+)
+#: what follows a zone name whose offset was not understood ("GMT+ 14:5", "UTC−"): its
+#: time is then no instant
+_TZ_NOT_READ = re.compile(r"\s*\)?\s*[+\-−]\d")
 _TIME = (
     r"(?:\s*(?:[-–—,|/•·]|at|um|à|a las|alle|om|kl\.?|klo|o)?\s*"
     r"(?P<h>[012]?\d)[:.h](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\.\d+)?"
-    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:Uhr\s*)?\(?(?P<tz>(?:"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:Uhr\s*)?\(?(?P<tz>"
+    + _TZ_WRITTEN
+    + r"|(?:"
     + _TZ_RE
     + r")\b|[+-]\d{2}:?\d{2})?)?"
 )
 _ISO_TIME = (
     r"(?:[T ](?P<h>[012]\d):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?:\.\d+)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|(?:" + _TZ_RE + r")\b)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|" + _TZ_WRITTEN + r"|(?:" + _TZ_RE + r")\b)?)?"
 )
 _FLAGS = re.I | re.U
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -340,7 +351,11 @@ _US_ZONE_AFTER = re.compile(r"\s*\(?(?P<z>[ECMP]T)(?![A-Za-z])")
 #: site header's clock beside the day's date (the ``gap`` must not be empty).
 _TIME_BEFORE = re.compile(
     r"(?<![\d:.])(?P<h>[012]?\d)[:h](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?"
-    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*\(?(?P<tz>(?:" + _TZ_RE + r")(?![a-z])|[+-]\d{2}:?\d{2}"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*\(?(?P<tz>"
+    + _TZ_WRITTEN
+    + r"|(?:"
+    + _TZ_RE
+    + r")(?![a-z])|[+-]\d{2}:?\d{2}"
     r"|(?-i:[ECMP]T)(?![A-Za-z]))?\)?"
     r"(?P<gap>\s*(?:[-–—,|/•·]\s*)?(?:(?:on|am|le|el|il|du|den)\s+)?(?:[^\W\d_]{2,12}\.?,?\s*)?)$",
     re.I,
@@ -372,6 +387,9 @@ def _time_near(
         tod = _time_part(g)
         if tod is not None and not tod[1] and (z := _US_ZONE_AFTER.match(orig, e0)):
             zone = z.group("z")
+        elif tod is not None and tod[1] and _TZ_NOT_READ.match(orig, e0):
+            # "GMT" then an offset not understood: no instant (not GMT's +00:00)
+            tod = (tod[0], "")
     else:
         m = _TIME_BEFORE.search(orig, max(0, s0 - _TIME_BEFORE_CHARS), s0)
         if m is None or not m.group("gap"):
@@ -394,6 +412,11 @@ def _tzoff(tz: str | None) -> str:
     t = tz.lower()
     if t in _TZ:
         return _TZ[t]
+    if (w := _TZ_WRITTEN_RE.match(t)) is not None:
+        h, m = int(w.group("h")), int(w.group("m") or 0)
+        if h > 14:
+            return ""  # (no such offset: the time is no instant)
+        return f"{'+' if w.group('sign') == '+' else '-'}{h:02d}:{m:02d}"
     t = tz.replace(":", "")
     return t[:3] + ":" + t[3:5]
 

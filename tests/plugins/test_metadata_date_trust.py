@@ -143,3 +143,26 @@ def test_an_undecided_order_is_said_and_lowers_the_confidence(run_stage) -> None
     item = ann["dates"][ann["date_chosen"]]
     assert item["value"][:10] == "2021-04-03" and item["order"] == "undecided"
     assert ann["date_confidence"] <= 0.5
+
+
+# ----------------------------------------------------------- M1: written offsets ----
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("14 March 2024, 23:30 GMT-5", "2024-03-14T23:30:00-05:00"),
+        ("14.03.2024 09:15 (UTC+01:00)", "2024-03-14T09:15:00+01:00"),
+        ("14 mars 2024 à 09h15 GMT+0200", "2024-03-14T09:15:00+02:00"),
+        ("March 14, 2024 9:15 AM (GMT+5:30)", "2024-03-14T09:15:00+05:30"),
+        ("2024-03-14 23:30 UTC+01:00", "2024-03-14T23:30:00+01:00"),
+        ("14 March 2024 23:30 UTC \u22123", "2024-03-14T23:30:00-03:00"),
+        ("Published 23:30 GMT-5 March 14, 2024", "2024-03-14T23:30:00-05:00"),
+        ("14 March 2024, 23:30 GMT", "2024-03-14T23:30:00+00:00"),
+        # an offset not understood: the day, not an invented +00:00
+        ("14 March 2024, 23:30 GMT+15", "2024-03-14"),
+        ("14 March 2024, 23:30 GMT  +5", "2024-03-14"),
+        # a dash and a number after GMT that are no offset
+        ("14 March 2024, 23:30 GMT - 5 comments", "2024-03-14T23:30:00+00:00"),
+    ],
+)
+def test_a_written_utc_offset_is_read(line: str, value: str) -> None:
+    assert extract(page("By Jane Doe", line))["published"] == value
