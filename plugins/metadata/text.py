@@ -2217,7 +2217,8 @@ _UNDECIDED_ORDER = 0.5
 
 def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
     """Index of the best candidate (dates of one value pooled) and a 0..1 confidence:
-    half the model's probability of the top score, half its margin over the runner-up."""
+    half the model's probability of the top score, half its margin over the runner-up (a
+    lone date: its probability)."""
     if not cands:
         return None, 0.0
     best: dict[date, float] = {}
@@ -2233,15 +2234,19 @@ def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
         # its margin taken over the page's other dates (the update explained)
         order = [(pub, best[pub])] + [kv for kv in order if kv[0] not in (pub, top_date)]
         top_date, top = order[0]
-    second = order[1][1] if len(order) > 1 else top - 4.0
     same = [i for i, c in enumerate(cands) if c["date"] == top_date]
     idx = max(
         same,
         key=lambda i: (cands[i]["score"], bool(cands[i].get("time") and cands[i]["time"][1]), -i),
     )
     p = 1 / (1 + math.exp(-max(-50.0, min(50.0, top))))
-    margin = 1 / (1 + math.exp(-max(-50.0, min(50.0, top - second))))
-    conf = p * 0.5 + margin * 0.5
+    if len(order) > 1:
+        margin = 1 / (1 + math.exp(-max(-50.0, min(50.0, top - order[1][1]))))
+        conf = p * 0.5 + margin * 0.5
+    else:
+        # a lone date has no runner-up to be ahead of: its own probability (an invented
+        # runner-up 4 below gave every lone date a margin term of 0.98)
+        conf = p
     if all(cands[i].get("order") == "undecided" for i in same):
         # "03/04/2021" and nothing on the page tells March 4 from April 3: a coin's toss
         conf = min(conf, _UNDECIDED_ORDER)

@@ -3,6 +3,8 @@ update is no publication date, ambiguous numeric orders, written UTC offsets, co
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from corearchive.testing import make_document
@@ -166,3 +168,28 @@ def test_an_undecided_order_is_said_and_lowers_the_confidence(run_stage) -> None
 )
 def test_a_written_utc_offset_is_read(line: str, value: str) -> None:
     assert extract(page("By Jane Doe", line))["published"] == value
+
+
+# ------------------------------------------------------------- M2: confidence ----
+def _cand(day: str, score: float) -> dict:
+    from datetime import date
+
+    f = {"cue_pub": 0.0, "weak_cue": 0.0, "cue_upd": 0.0, "cue_neg": 0.0, "event_cue": 0.0}
+    return {"date": date.fromisoformat(day), "score": score, "line": 3, "item": 1, "f": f}
+
+
+def test_a_lone_date_gets_no_margin_from_an_invented_runner_up() -> None:
+    from corearchive_plugins.metadata.text import choose
+
+    # a lone date of a weak score: its probability (0.645), not 0.813
+    assert choose([_cand("2024-05-02", 0.597)]) == (0, 0.645)
+    # two candidates of one date are one date
+    assert choose([_cand("2024-05-02", 0.597), _cand("2024-05-02", -1.0)]) == (0, 0.645)
+    # with a runner-up: half the probability, half the margin
+    idx, conf = choose([_cand("2024-05-02", 2.0), _cand("2024-05-01", 2.0)])
+    assert idx == 0 and conf == 0.690
+    # a body date in a sentence, the page's only date: its probability, no margin term
+    text = page(tail=("The election on 2 May 2024 will decide the council's majority.",))
+    res = extract(text)
+    (c,) = res["candidates"]
+    assert res["published_confidence"] == pytest.approx(1 / (1 + math.exp(-c["score"])), abs=2e-3)
