@@ -3582,6 +3582,34 @@ def _years_of_the_capture(fn: _F) -> _F:
     return read  # type: ignore[return-value]
 
 
+#: The highest confidence of a date that may be the site's clock (:func:`site_clock`): a
+#: page captured on its day of publication, whose date stands above its headline, looks
+#: the same (dev pages given their truth as the capture day: the rule fired on 39 of 490
+#: text and 42 of 490 HTML pages, every one a right date)
+CLOCK_CONFIDENCE = 0.5
+
+
+def site_clock(cands: list[dict[str, Any]], idx: int, capture: date | None, top: int) -> bool:
+    """Whether the chosen date ``cands[idx]`` may be the site's clock, not the page's date:
+    a page's header shows the day it is served on ("Tuesday, 10 June 2024 | 14:02 GMT", a
+    weather bar's "Mon 10 Jun 2024"), which is the capture day. So when the page's only
+    date is the capture day (a capture date known), written only on lines above ``top``
+    (the headline's line, else the main block's first), not as a relative date ("3 hours
+    ago") and not in the page's markup (JSON-LD, meta tags: line -1). Its confidence is
+    then at most :data:`CLOCK_CONFIDENCE`, and its evidence says ``equals_capture``: a
+    page captured on its day of publication whose date stands above its headline looks
+    the same, so the date is not dropped."""
+    day = cands[idx]["date"]
+    if capture is None or day != capture:
+        return False
+    for c in cands:
+        if c["score"] < -50:
+            continue  # (a date after the capture: never chosen)
+        if c["date"] != day or c["form"] == "relative" or not 0 <= c["line"] < top:
+            return False
+    return True
+
+
 @_years_of_the_capture
 def extract_lines(
     text: str,
@@ -3688,6 +3716,10 @@ def extract_lines(
         if same and idx not in same:
             idx = max(same, key=lambda k: cands[k]["score"])
             conf = max(conf, 0.5)
+    top = title_line if title_line is not None else page.main_start
+    clock = idx is not None and in_url != capture and site_clock(cands, idx, capture, top)
+    if clock:
+        conf = min(conf, CLOCK_CONFIDENCE)
     res["candidates"] = [
         {
             "value": iso_value(c),
@@ -3698,6 +3730,7 @@ def extract_lines(
             "score": round(c["score"], 3),
             "chosen": k == idx,
             **order_evidence(c),
+            **({"equals_capture": True} if clock else {}),
         }
         for k, c in enumerate(cands)
     ]

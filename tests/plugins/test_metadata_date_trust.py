@@ -193,3 +193,39 @@ def test_a_lone_date_gets_no_margin_from_an_invented_runner_up() -> None:
     res = extract(text)
     (c,) = res["candidates"]
     assert res["published_confidence"] == pytest.approx(1 / (1 + math.exp(-c["score"])), abs=2e-3)
+
+
+# ------------------------------------------------------- H4: the site's clock ----
+def _clock_page(clock: str, byline: str = "By Jane Doe") -> str:
+    head = ["Home | World | Business | Sport", clock, "Council approves the new budget", byline]
+    return "\n\n".join([*head, BODY, BODY2, BODY])
+
+
+def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) -> None:
+    text = _clock_page("Tuesday, 10 June 2024 | 14:02 GMT")
+    res = extract(text, "2024-06-10")
+    assert res["published_confidence"] <= 0.5
+    assert [c.get("equals_capture") for c in res["candidates"]] == [True]
+    # no capture, or another capture day: nothing says it is the clock
+    assert extract(text)["published_confidence"] > 0.9
+    assert extract(text, "2024-06-20")["published_confidence"] > 0.9
+    # the capture day in the byline, below the headline: the page's date
+    res = extract(_clock_page("Home", "By Jane Doe | June 10, 2024"), "2024-06-10")
+    assert res["published_confidence"] > 0.9 and "equals_capture" not in res["candidates"][0]
+    # an earlier byline date: the clock is not the only date
+    res = extract(_clock_page("Monday, June 10, 2024", "By Jane Doe | June 3, 2024"), "2024-06-10")
+    assert res["published"] == "2024-06-03"
+    # the stage, text and HTML: the evidence says so, the confidence is low
+    doc = make_document(text, fetched_at="2024-06-10T15:00:00Z")
+    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    assert ann["dates"][0]["equals_capture"] is True and ann["date_confidence"] <= 0.5
+    body = (
+        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p>"
+    )
+    head = "<head><title>Council approves the new budget</title></head>"
+    html = f"<html>{head}<body>{body}</body></html>"
+    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
+    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    assert ann["date_confidence"] <= 0.5
+    assert any(d.get("equals_capture") for d in ann["dates"])
