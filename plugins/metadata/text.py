@@ -1693,6 +1693,24 @@ def _in_run(lines: AbstractSet[int], i: int) -> bool:
     return False
 
 
+#: Words that make the date after them no publication date, whatever the ranker scores:
+#: a comment's ("says:", "reply"), a life's ("born", "died"), a review's ("Last reviewed",
+#: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
+#: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
+_NOT_PUBLICATION = re.compile(
+    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
+    r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
+    r"veranstaltung|termin)\b[^0-9]{0,30}$"
+)
+
+
+@lru_cache(maxsize=4096)
+def _not_publication(ctx_tail: str) -> bool:
+    """Whether the text before a date names it as no publication date
+    (:data:`_NOT_PUBLICATION`). Cached, as :func:`_cues`."""
+    return _NOT_PUBLICATION.search(ctx_tail.lower()) is not None
+
+
 def _features(
     cands: list[dict[str, Any]],
     page: Page,
@@ -1759,6 +1777,9 @@ def _features(
         else:
             ctx, prev_cue = before, 0.0
         wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
+        # (a date that a word before it makes no publication date's, "cue_pub" by a mere
+        # "on"/"am" at most: :data:`_NOT_PUBLICATION`)
+        c["veto"] = not (cue_pub and not weak) and _not_publication(ctx[-45:])
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
         cue_neg = neg_before or _neg_after(line[col : col + 60])
@@ -2228,6 +2249,13 @@ def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
     top_date, top = order[0]
     if top < -50:
         return None, 0.0
+    if all(c.get("veto") for c in cands if c["date"] == top_date):
+        # every mention of the best date is a comment's, a life's, a review's or an
+        # event's: the best other date, or none
+        order = [kv for kv in order if not all(c.get("veto") for c in cands if c["date"] == kv[0])]
+        if not order or order[0][1] < -50:
+            return None, 0.0
+        top_date, top = order[0]
     pub = _publication_of_update(cands, top_date)
     if pub is not None:
         # the top date is the page's update: the publication date it updates is chosen,

@@ -189,7 +189,7 @@ def test_a_lone_date_gets_no_margin_from_an_invented_runner_up() -> None:
     idx, conf = choose([_cand("2024-05-02", 2.0), _cand("2024-05-01", 2.0)])
     assert idx == 0 and conf == 0.690
     # a body date in a sentence, the page's only date: its probability, no margin term
-    text = page(tail=("The election on 2 May 2024 will decide the council's majority.",))
+    text = page(tail=("The council met on 2 May 2024 to discuss the plan for the schools.",))
     res = extract(text)
     (c,) = res["candidates"]
     assert res["published_confidence"] == pytest.approx(1 / (1 + math.exp(-c["score"])), abs=2e-3)
@@ -229,3 +229,27 @@ def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) ->
     ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
     assert ann["date_confidence"] <= 0.5
     assert any(d.get("equals_capture") for d in ann["dates"])
+
+
+# ------------------------------------------------- H3: no publication dates ----
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("Voters will go to the polls in the election on 2 May 2024, officials said.",),
+        ("Last reviewed: April 2, 2024",),
+        ("Medically reviewed by Dr. Jane Roe — Last reviewed on April 2, 2024",),
+        ("A memorial service will be held on March 20, 2024 at St. Mary's Church.",),
+        ("Registration deadline: March 20, 2024",),
+        ("Jane Roe says:", "April 2, 2024 at 3:14 pm", "Great article, thanks."),
+    ],
+)
+def test_a_date_named_as_no_publication_date_is_not_taken(tail: tuple[str, ...]) -> None:
+    assert extract(page("By Jane Doe", tail=tail))["published"] is None
+    # with the byline's date, that date
+    assert extract(page("By Jane Doe", "March 14, 2024", tail=tail))["published"] == "2024-03-14"
+
+
+def test_a_publication_cue_outweighs_a_veto_word() -> None:
+    # "Comments" after "Published": the byline line of a blog
+    res = extract(page("Published on March 14, 2024 by Jane | 4 comments"))
+    assert res["published"] == "2024-03-14"
