@@ -1711,6 +1711,18 @@ def _not_publication(ctx_tail: str) -> bool:
     return _NOT_PUBLICATION.search(ctx_tail.lower()) is not None
 
 
+def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
+    """Whether every mention of ``day`` follows words that make it no publication date
+    (:data:`_NOT_PUBLICATION`; a publication cue other than a bare "on"/"am" outweighs
+    them). Candidates without the context (HTML's markup dates) are never vetoed."""
+    for c in cands:
+        if c["date"] == day:
+            ctx = c.get("ctx")
+            if ctx is None or not _not_publication(ctx):
+                return False
+    return True
+
+
 def _features(
     cands: list[dict[str, Any]],
     page: Page,
@@ -1777,9 +1789,9 @@ def _features(
         else:
             ctx, prev_cue = before, 0.0
         wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
-        # (a date that a word before it makes no publication date's, "cue_pub" by a mere
-        # "on"/"am" at most: :data:`_NOT_PUBLICATION`)
-        c["veto"] = not (cue_pub and not weak) and _not_publication(ctx[-45:])
+        # (what may make it no publication date: :func:`_vetoed`, read only for the dates
+        # that would be chosen)
+        c["ctx"] = None if cue_pub and not weak else ctx[-45:]
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
         cue_neg = neg_before or _neg_after(line[col : col + 60])
@@ -2249,10 +2261,10 @@ def choose(cands: list[dict[str, Any]]) -> tuple[int | None, float]:
     top_date, top = order[0]
     if top < -50:
         return None, 0.0
-    if all(c.get("veto") for c in cands if c["date"] == top_date):
+    if _vetoed(cands, top_date):
         # every mention of the best date is a comment's, a life's, a review's or an
         # event's: the best other date, or none
-        order = [kv for kv in order if not all(c.get("veto") for c in cands if c["date"] == kv[0])]
+        order = [kv for kv in order if not _vetoed(cands, kv[0])]
         if not order or order[0][1] < -50:
             return None, 0.0
         top_date, top = order[0]
@@ -3757,7 +3769,7 @@ def extract_lines(
             "cue": c.get("cue"),
             "score": round(c["score"], 3),
             "chosen": k == idx,
-            **order_evidence(c),
+            **(order_evidence(c) if c["alt"] is not None else {}),
             **({"equals_capture": True} if clock else {}),
         }
         for k, c in enumerate(cands)
