@@ -47,7 +47,9 @@ from .html import (
     tree_to_text,
 )
 from .text import (
+    CLOCK_CONFIDENCE,
     LineSplit,
+    Page,
     choose,
     extract,
     extract_lines,
@@ -55,10 +57,12 @@ from .text import (
     headline_of,
     iso_value,
     line_split,
+    order_evidence,
     parse_capture,
     reference_day,
     reference_years,
     short_byline,
+    site_clock,
 )
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
@@ -146,6 +150,20 @@ _DATE_ITEM = {
         },
     },
 }
+
+
+def _headline_line(text: str, title: str | None) -> int:
+    """The line of an HTML page's rendering that is its headline (the last equal to the
+    title up to the main block's start: the rendering may begin with the <title>), else
+    the first line of its main block: above it is the page's header."""
+    page = Page(text)
+    want = (title or "").strip()
+    top = page.main_start
+    if want:
+        found = [i for i, line in enumerate(page.lines[: top + 1]) if line.strip() == want]
+        if found:
+            return found[-1]
+    return top
 
 
 def _http_day(value: str | None) -> datetime | None:
@@ -484,8 +502,16 @@ class MetadataStage(Stage):
                 doc.title = headline_of(doc.title, text, doc.site_name, self._url(doc), head)
             if self.options.strip_lines and doc.title and doc.text:
                 self._strip_headline(doc, ann)
-            cands = html_candidates(doc.content, bound, hd=hd, tree=tree, text=text, at=at)
+            cands = html_candidates(
+                doc.content, bound, hd=hd, tree=tree, text=text, at=at, url=self._url(doc)
+            )
             idx, conf = choose(cands)
+            if idx is not None and cands[idx]["date"] == bound:
+                top = _headline_line(text, doc.title)
+                if site_clock(cands, idx, bound, top):
+                    for c in cands:
+                        c["equals_capture"] = c["date"] == bound
+                    conf = min(conf, CLOCK_CONFIDENCE)
             for k, c in enumerate(cands):
                 value = html_value(c)
                 where = (
@@ -613,6 +639,12 @@ class MetadataStage(Stage):
             "cue": c.get("cue"),
             "score": round(float(c["score"]), 3),
         }
+        if c.get("equals_capture"):
+            item["equals_capture"] = True
+        if "alternative" in c:  # (a text candidate: already written out)
+            item["alternative"], item["order"] = c["alternative"], c["order"]
+        else:
+            item.update(order_evidence(c))
         return item
 
     @staticmethod

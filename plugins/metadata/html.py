@@ -585,10 +585,12 @@ def html_candidates(
     tree: HtmlElement | None = None,
     text: str | None = None,
     at: datetime | None = None,
+    url: str | None = None,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
     for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`; ``at``:
-    the capture's date-time, for relative dates, see :func:`.text.find_relative`). A date
+    the capture's date-time, for relative dates, see :func:`.text.find_relative`; ``url``:
+    the page's address, for day/month orders, :func:`.text.gather_dates`). A date
     after the capture's day (without one, after today in UTC) scores 100 less: never chosen."""
     if tree is None:
         tree = parse_html(html)
@@ -601,7 +603,7 @@ def html_candidates(
         text = tree_to_text(tree) if tree is not None else ""
     page = Page(text)
     with reference_years(capture):
-        cands = gather_dates(page, capture, _MAX_HTML_CANDS, at)
+        cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url)
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}

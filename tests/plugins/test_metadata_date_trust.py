@@ -1,0 +1,255 @@
+"""Dates a fact-check desk must be able to trust (session 28 acceptance findings): an
+update is no publication date, ambiguous numeric orders, written UTC offsets, confidence."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage, extract
+
+BODY = (
+    "Russian President Vladimir Putin in a meeting with Francois Hollande on Thursday praised "
+    "efforts by his French counterpart to set up a coalition to fight the militants."
+)
+BODY2 = (
+    "The two leaders agreed to exchange information on targets in Syria and to coordinate "
+    "their air strikes, officials from both governments said after the talks in the Kremlin."
+)
+
+
+def page(*head: str, tail: tuple[str, ...] = ()) -> str:
+    """A page: a headline, the given header lines, three body paragraphs, the footer lines."""
+    return "\n\n".join(["Council approves the new budget", *head, BODY, BODY2, BODY, *tail])
+
+
+# ------------------------------------------------------------------ H1: updates ----
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the update first on the line, the publication named after it
+        ("By Jane Doe", "Updated March 20, 2024, first published March 14, 2024"),
+        ("Von Anna Müller", "Aktualisiert: 20.03.2024 - Erstellt: 14.03.2024"),
+        ("Por Ana García", "Actualizado el 20/03/2024 - Publicado el 14/03/2024"),
+        ("Pubblicato il 14/03/2024 - Aggiornato il 20/03/2024",),
+        ("Last modified: March 20, 2024", "By Jane Doe", "Posted March 14, 2024"),
+        # the update's line above the byline's date, which has no cue (the same date block)
+        ("Updated March 20, 2024, 10:00 a.m.", "By Jane Doe", "March 14, 2024"),
+        ("Mis à jour le 20 mars 2024", "Par Jean Dupont | 14 mars 2024"),
+    ],
+)
+def test_an_update_does_not_win_over_the_publication_date(head: tuple[str, ...]) -> None:
+    res = extract(page(*head))
+    assert res["published"] == "2024-03-14"
+    upd = [c for c in res["candidates"] if c["value"] == "2024-03-20"]
+    assert upd and not any(c["chosen"] for c in upd)
+
+
+def test_an_update_publication_named_far_below_still_wins() -> None:
+    # "Aktualisiert" by the byline, "Publiziert" below the story: the page names both
+    head = ("Von Anna Müller", "Aktualisiert: 11.04.2020, 10:27")
+    res = extract(page(*head, tail=("Publiziert: 03.04.2020, 12:35",)))
+    assert res["published"] == "2020-04-03"
+
+
+def test_an_update_keeps_its_day_when_nothing_else_names_the_publication() -> None:
+    # the page's only date is its update: kept (on the dev pages whose only dates are
+    # update-cued, it was the publication day on 10 of 11)
+    assert extract(page("By Jane Doe", "Updated March 20, 2024"))["published"] == "2024-03-20"
+    # a date of a teaser in a paragraph, or an earlier event, is no publication date
+    prose = (
+        "The council first met on March 2, 2024 to discuss the plan, and the vote "
+        "followed after a long and heated debate."
+    )
+    text = page("Updated March 20, 2024", tail=(prose,))
+    assert extract(text)["published"] == "2024-03-20"
+    # a later date with an update cue, an earlier uncued one far from it: the update stands
+    text = page("Updated March 20, 2024", tail=("Photo", "Credit", "Archive", "March 2, 2024"))
+    assert extract(text)["published"] == "2024-03-20"
+
+
+def test_an_update_on_an_html_page_does_not_win(run_stage) -> None:
+    line = "Updated March 20, 2024 · Published March 14, 2024"
+    body = f"<h1>Council approves the new budget</h1><p>{line}</p><p>{BODY}</p><p>{BODY2}</p>"
+    html = f"<html><body><article>{body}</article></body></html>"
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.published[:10] == "2024-03-14"
+
+
+# ------------------------------------------------------ H2: ambiguous numeric dates ----
+def _chosen(res: dict) -> dict:
+    return next(c for c in res["candidates"] if c["chosen"])
+
+
+def test_the_urls_day_decides_an_ambiguous_order() -> None:
+    url = "https://www.chicagotribune.com/2021/03/04/council-vote/"
+    res = extract(page("By Jane Doe", "Posted 03/04/2021"), url=url)
+    assert res["published"] == "2021-03-04"
+    c = _chosen(res)
+    assert (c["alternative"], c["order"]) == ("2021-04-03", "url")
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("03/04/2021 at 9:15 a.m. EST", "2021-03-04T09:15:00-05:00"),
+        # a zone without standard/daylight takes the offset of the day read (March 4 is
+        # before daylight saving time; April 3 was after)
+        ("03/04/2021 9:15 AM ET", "2021-03-04T09:15:00-05:00"),
+        ("Posted 11:05 PM PST 03/04/2021", "2021-03-04T23:05:00-08:00"),
+        ("03/04/2021 at 3 p.m.", "2021-03-04"),
+    ],
+)
+def test_a_us_time_zone_or_am_pm_reads_month_first(line: str, value: str) -> None:
+    res = extract(page("By Jane Doe", line))
+    assert res["published"] == value
+    assert _chosen(res)["order"] == "us"
+
+
+def test_the_pages_own_dates_language_or_country_decide() -> None:
+    # the same day written unambiguously elsewhere on the page
+    res = extract(page("By Jane Doe", "03/04/2021", tail=("Filed 2021-03-04",)))
+    assert (res["published"], _chosen(res)["order"]) == ("2021-03-04", "page")
+    # a page in French, German: day first
+    para = (
+        "Le maire et les élus de la ville ont voté le budget de la commune pour l'année, "
+        "et la séance est levée à midi par le président."
+    )
+    fr = "\n\n".join(["Le conseil adopte le budget", "Par Jean Dupont", "03/04/2021", *[para] * 3])
+    res = extract(fr)
+    assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "language")
+    assert res["published_confidence"] > 0.9
+    # a country's domain
+    res = extract(page("By Jane Doe", "03/04/2021"), url="https://www.example.co.uk/news/a")
+    assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "country")
+
+
+def test_an_undecided_order_is_said_and_lowers_the_confidence(run_stage) -> None:
+    res = extract(page("By Jane Doe", "Posted 03/04/2021"))
+    assert res["published"] == "2021-04-03"
+    c = _chosen(res)
+    assert (c["alternative"], c["order"]) == ("2021-03-04", "undecided")
+    assert res["published_confidence"] <= 0.5
+    # in the stage's evidence, for text and HTML
+    doc = run_stage(MetadataStage, make_document(page("By Jane Doe", "Posted 03/04/2021")))
+    ann = doc.kept[0].annotations["metadata"]
+    item = ann["dates"][ann["date_chosen"]]
+    assert (item["alternative"], item["order"]) == ("2021-03-04", "undecided")
+    assert ann["date_confidence"] <= 0.5
+    body = f"<h1>Council approves</h1><p>Posted 03/04/2021</p><p>{BODY}</p><p>{BODY2}</p>"
+    html = f"<html><body><article>{body}</article></body></html>"
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    ann = doc.annotations["metadata"]
+    item = ann["dates"][ann["date_chosen"]]
+    assert item["value"][:10] == "2021-04-03" and item["order"] == "undecided"
+    assert ann["date_confidence"] <= 0.5
+
+
+# ----------------------------------------------------------- M1: written offsets ----
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("14 March 2024, 23:30 GMT-5", "2024-03-14T23:30:00-05:00"),
+        ("14.03.2024 09:15 (UTC+01:00)", "2024-03-14T09:15:00+01:00"),
+        ("14 mars 2024 à 09h15 GMT+0200", "2024-03-14T09:15:00+02:00"),
+        ("March 14, 2024 9:15 AM (GMT+5:30)", "2024-03-14T09:15:00+05:30"),
+        ("2024-03-14 23:30 UTC+01:00", "2024-03-14T23:30:00+01:00"),
+        ("14 March 2024 23:30 UTC \u22123", "2024-03-14T23:30:00-03:00"),
+        ("Published 23:30 GMT-5 March 14, 2024", "2024-03-14T23:30:00-05:00"),
+        ("14 March 2024, 23:30 GMT", "2024-03-14T23:30:00+00:00"),
+        # an offset not understood: the day, not an invented +00:00
+        ("14 March 2024, 23:30 GMT+15", "2024-03-14"),
+        ("14 March 2024, 23:30 GMT  +5", "2024-03-14"),
+        # a dash and a number after GMT that are no offset
+        ("14 March 2024, 23:30 GMT - 5 comments", "2024-03-14T23:30:00+00:00"),
+    ],
+)
+def test_a_written_utc_offset_is_read(line: str, value: str) -> None:
+    assert extract(page("By Jane Doe", line))["published"] == value
+
+
+# ------------------------------------------------------------- M2: confidence ----
+def _cand(day: str, score: float) -> dict:
+    from datetime import date
+
+    f = {"cue_pub": 0.0, "weak_cue": 0.0, "cue_upd": 0.0, "cue_neg": 0.0, "event_cue": 0.0}
+    return {"date": date.fromisoformat(day), "score": score, "line": 3, "item": 1, "f": f}
+
+
+def test_a_lone_date_gets_no_margin_from_an_invented_runner_up() -> None:
+    from corearchive_plugins.metadata.text import choose
+
+    # a lone date of a weak score: its probability (0.645), not 0.813
+    assert choose([_cand("2024-05-02", 0.597)]) == (0, 0.645)
+    # two candidates of one date are one date
+    assert choose([_cand("2024-05-02", 0.597), _cand("2024-05-02", -1.0)]) == (0, 0.645)
+    # with a runner-up: half the probability, half the margin
+    idx, conf = choose([_cand("2024-05-02", 2.0), _cand("2024-05-01", 2.0)])
+    assert idx == 0 and conf == 0.690
+    # a body date in a sentence, the page's only date: its probability, no margin term
+    text = page(tail=("The council met on 2 May 2024 to discuss the plan for the schools.",))
+    res = extract(text)
+    (c,) = res["candidates"]
+    assert res["published_confidence"] == pytest.approx(1 / (1 + math.exp(-c["score"])), abs=2e-3)
+
+
+# ------------------------------------------------------- H4: the site's clock ----
+def _clock_page(clock: str, byline: str = "By Jane Doe") -> str:
+    head = ["Home | World | Business | Sport", clock, "Council approves the new budget", byline]
+    return "\n\n".join([*head, BODY, BODY2, BODY])
+
+
+def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) -> None:
+    text = _clock_page("Tuesday, 10 June 2024 | 14:02 GMT")
+    res = extract(text, "2024-06-10")
+    assert res["published_confidence"] <= 0.5
+    assert [c.get("equals_capture") for c in res["candidates"]] == [True]
+    # no capture, or another capture day: nothing says it is the clock
+    assert extract(text)["published_confidence"] > 0.9
+    assert extract(text, "2024-06-20")["published_confidence"] > 0.9
+    # the capture day in the byline, below the headline: the page's date
+    res = extract(_clock_page("Home", "By Jane Doe | June 10, 2024"), "2024-06-10")
+    assert res["published_confidence"] > 0.9 and "equals_capture" not in res["candidates"][0]
+    # an earlier byline date: the clock is not the only date
+    res = extract(_clock_page("Monday, June 10, 2024", "By Jane Doe | June 3, 2024"), "2024-06-10")
+    assert res["published"] == "2024-06-03"
+    # the stage, text and HTML: the evidence says so, the confidence is low
+    doc = make_document(text, fetched_at="2024-06-10T15:00:00Z")
+    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    assert ann["dates"][0]["equals_capture"] is True and ann["date_confidence"] <= 0.5
+    body = (
+        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p>"
+    )
+    head = "<head><title>Council approves the new budget</title></head>"
+    html = f"<html>{head}<body>{body}</body></html>"
+    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
+    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    assert ann["date_confidence"] <= 0.5
+    assert any(d.get("equals_capture") for d in ann["dates"])
+
+
+# ------------------------------------------------- H3: no publication dates ----
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("Voters will go to the polls in the election on 2 May 2024, officials said.",),
+        ("Last reviewed: April 2, 2024",),
+        ("Medically reviewed by Dr. Jane Roe — Last reviewed on April 2, 2024",),
+        ("A memorial service will be held on March 20, 2024 at St. Mary's Church.",),
+        ("Registration deadline: March 20, 2024",),
+        ("Jane Roe says:", "April 2, 2024 at 3:14 pm", "Great article, thanks."),
+    ],
+)
+def test_a_date_named_as_no_publication_date_is_not_taken(tail: tuple[str, ...]) -> None:
+    assert extract(page("By Jane Doe", tail=tail))["published"] is None
+    # with the byline's date, that date
+    assert extract(page("By Jane Doe", "March 14, 2024", tail=tail))["published"] == "2024-03-14"
+
+
+def test_a_publication_cue_outweighs_a_veto_word() -> None:
+    # "Comments" after "Published": the byline line of a blog
+    res = extract(page("Published on March 14, 2024 by Jane | 4 comments"))
+    assert res["published"] == "2024-03-14"
