@@ -324,7 +324,7 @@ _CUE_UPD = re.compile(
 )
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|kommentar|commentaire|"
-    r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|ends?|"
+    r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|\bends?\b|"
     r"from\s+\S+\s+to|event|termin|veranstaltung|am\s+\w+,?\s+$|joined|member since|mitglied seit|"
     r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté)",
     re.I,

@@ -253,3 +253,21 @@ def test_a_publication_cue_outweighs_a_veto_word() -> None:
     # "Comments" after "Published": the byline line of a blog
     res = extract(page("Published on March 14, 2024 by Jane | 4 comments"))
     assert res["published"] == "2024-03-14"
+
+
+def test_a_word_ending_in_end_is_no_negative_cue() -> None:
+    # ("ends?" matched inside "Weekends", "Jugend", "trends": the date after it was
+    # taken for an end date, cue "negative"; the s28 dates fixer's note)
+    text = "\n".join(
+        [
+            "Jugendfeuerwehr übt im Stadtpark",
+            "Weekends 12.05.2023",
+            "Die Jugendfeuerwehr hat am Samstag im Stadtpark eine große Übung abgehalten, bei "
+            "der mehr als vierzig Kinder und Jugendliche den Ernstfall probten.",
+        ]
+    )
+    assert [c["cue"] for c in extract(text)["candidates"]] == [None]
+    # (the word itself still is one: "ends 12.05.2023", an offer's end)
+    assert [c["cue"] for c in extract(text.replace("Weekends", "Offer ends"))["candidates"]] == [
+        "negative"
+    ]
