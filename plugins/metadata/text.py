@@ -325,7 +325,7 @@ _CUE_UPD = re.compile(
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|kommentar|commentaire|"
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|\bends?\b|"
-    r"from\s+\S+\s+to|event|termin|veranstaltung|am\s+\w+,?\s+$|joined|member since|mitglied seit|"
+    r"from\s+\S+\s+to|\bevent|termin|veranstaltung|am\s+\w+,?\s+$|joined|member since|mitglied seit|"
     r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté)",
     re.I,
 )
@@ -1521,7 +1521,7 @@ _STRONG_PUB = re.compile(
 )
 _WEAK_CUE = re.compile(r"(?i)\b(vom|am|on|le|du|el|il|den|from)\s*$")
 _EVENT = re.compile(
-    r"(?i)(termin|ab dem|ab|seit dem|seit|bis zum|bis|until|till|from|von|vom|between|zwischen|starting|"
+    r"(?i)\b(termin|ab dem|ab|seit dem|seit|bis zum|bis|until|till|from|von|vom|between|zwischen|starting|"
     r"beginn|start|ende|deadline|frist|anmeldeschluss|einsendeschluss|wann|when|event|veranstaltung|"
     r"datum der veranstaltung|invalid|gültig|valid)\s*:?\s*$"
 )
@@ -1617,7 +1617,7 @@ _STRONG_PUB_R = _reversed_cue(_STRONG_PUB_L, r"\b[^0-9]{0,30}")
 _CUE_PUB_R = _reversed_cue(_CUE_PUB_L, r"\s*:?\s*")
 _CUE_UPD_R = _reversed_cue(_CUE_UPD_L, r"\b[^0-9]{0,25}")
 _WEAK_CUE_R = _reversed_cue(_WEAK_CUE_L, r"\s*", r"\b")
-_EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*")
+_EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*", r"\b")
 
 
 @lru_cache(maxsize=4096)

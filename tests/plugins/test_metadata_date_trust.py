@@ -267,6 +267,8 @@ def test_a_word_ending_in_end_is_no_negative_cue() -> None:
         ]
     )
     assert [c["cue"] for c in extract(text)["candidates"]] == [None]
+    # nor is "event" inside "prevent"
+    assert [c["cue"] for c in extract(text.replace("Weekends", "Prevent"))["candidates"]] == [None]
     # (the word itself still is one: "ends 12.05.2023", an offer's end)
     assert [c["cue"] for c in extract(text.replace("Weekends", "Offer ends"))["candidates"]] == [
         "negative"
