@@ -309,7 +309,7 @@ _UNIT_DAYS = {
 
 # cue words: the text just before a date (same line, or the previous short line)
 _CUE_PUB = re.compile(
-    r"(published|publish date|posted|post date|publiziert|veröffentlicht|erschienen|erstellt|"
+    r"\b(published|publish date|posted|post date|publiziert|veröffentlicht|erschienen|erstellt|"
     r"publié|publiée|mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|"
     r"publiceret|publisert|opublikowano|publikováno|опубликовано|yayınlanma|released|"
     r"date\b|datum|dated|fecha|data|creado|created|written|geschrieben|écrit|"
@@ -1515,7 +1515,7 @@ _WEEKDAY = re.compile(
     r"dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge)\b\.?,?\s*(?:(?:den|le|el|the)\s*)?$"
 )
 _STRONG_PUB = re.compile(
-    r"(?i)(published|publish date|posted|publiziert|veröffentlicht|erschienen|erstellt|publié|publiée|"
+    r"(?i)\b(published|publish date|posted|publiziert|veröffentlicht|erschienen|erstellt|publié|publiée|"
     r"mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publiceret|publisert|"
     r"opublikowano|publikováno|опубликовано|yayınlanma|beitrag wurde|datum|date|dated|fecha|data)\b[^0-9]{0,30}$"
 )
@@ -1613,8 +1613,8 @@ def _reversed_cue(rx: re.Pattern[str], tail: str, head: str = "") -> re.Pattern[
 
 #: :data:`_STRONG_PUB_L`, :data:`_CUE_PUB_L`, :data:`_CUE_UPD_L`, :data:`_WEAK_CUE_L` and
 #: :data:`_EVENT_L` reversed (:func:`_reversed_cue`): ``match`` on the reversed context
-_STRONG_PUB_R = _reversed_cue(_STRONG_PUB_L, r"\b[^0-9]{0,30}")
-_CUE_PUB_R = _reversed_cue(_CUE_PUB_L, r"\s*:?\s*")
+_STRONG_PUB_R = _reversed_cue(_STRONG_PUB_L, r"\b[^0-9]{0,30}", r"\b")
+_CUE_PUB_R = _reversed_cue(_CUE_PUB_L, r"\s*:?\s*", r"\b")
 _CUE_UPD_R = _reversed_cue(_CUE_UPD_L, r"\b[^0-9]{0,25}")
 _WEAK_CUE_R = _reversed_cue(_WEAK_CUE_L, r"\s*", r"\b")
 _EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*", r"\b")

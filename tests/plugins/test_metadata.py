@@ -2421,7 +2421,7 @@ def test_reversed_cue_patterns_match_where_the_end_anchored_ones_search() -> Non
             found = fwd.search(ctx) is not None
             assert (rev.match(ctx[::-1]) is not None) == found, (fwd.pattern[:20], ctx)
             hits += found
-    assert hits > 10000
+    assert hits > 8000  # (9,106 once the cues had to start a word)
 
 
 def test_title_shape_takes_the_furniture_test_of_the_line_check() -> None:

@@ -273,3 +273,14 @@ def test_a_word_ending_in_end_is_no_negative_cue() -> None:
     assert [c["cue"] for c in extract(text.replace("Weekends", "Offer ends"))["candidates"]] == [
         "negative"
     ]
+
+
+def test_a_publication_cue_is_a_word_of_its_own() -> None:
+    # "date" and "dated" ended "Updated" and "Metadata": an update's date was cued
+    # published as well (a strong publication cue), and so was a metadata line's
+    from corearchive_plugins.metadata.text import _cues
+
+    _weekday, strong, published, updated = _cues.__wrapped__("Updated ")[:4]
+    assert (strong, published, updated) == (False, False, True)
+    assert _cues.__wrapped__("Metadata: ")[1:3] == (False, False)
+    assert _cues.__wrapped__("Published ")[1:3] == (True, True)
