@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, TextIO
 
 from .catalog import open_read_only
-from .errors import OutputBusyError, UnfinishedCommitError
+from .errors import OutputBusyError, OutputLinkError, UnfinishedCommitError
 
 #: The lock file of an output folder, held for the whole of a run (:func:`output_lock`)
 LOCK_NAME = ".corearchive.lock"
@@ -45,6 +45,47 @@ def temp_name(path: Path, run_id: str) -> Path:
     return path.with_name(f".{path.name}.{run_id}.tmp")
 
 
+#: The entries of an output folder that commands write, append to or create things in:
+#: a symbolic link planted there (a folder shared with a group, OUT in /tmp) had a run
+#: append its records to the link's target, create its WARC files and manifest in another
+#: folder, its index elsewhere (s28 security review M1). They are refused, not followed.
+WRITTEN_ENTRIES = (
+    LOCK_NAME,
+    "records.jsonl",
+    "rejects.jsonl",
+    "warc",
+    "runs",
+    "index.sqlite",
+    "index.sqlite-journal",
+    "index.sqlite-wal",
+    "index.sqlite-shm",
+    "run.json",
+    "FORMAT.json",
+    ".plan",
+)
+
+
+def refuse_links(out: Path) -> None:
+    """Raise :class:`~corearchive.errors.OutputLinkError` (exit 2) when an entry of ``out``
+    that commands write (:data:`WRITTEN_ENTRIES`) is a symbolic link. (``out`` itself may
+    be one: the user named it.)"""
+    for name in WRITTEN_ENTRIES:
+        path = out / name
+        if path.is_symlink():
+            raise OutputLinkError(
+                f"{path} is a symbolic link (to {os.readlink(path)}): corearchive does not"
+                " write through links in an output folder (they can send its files outside"
+                " it); remove the link (a folder elsewhere is named with -o, an index with"
+                " --index)"
+            )
+
+
+def _open_no_follow(path: Path) -> IO[bytes]:
+    """``open(path, "r+b")`` that fails on a symbolic link (ELOOP) instead of writing
+    through it: one made after :func:`refuse_links` checked, during the run."""
+    return os.fdopen(os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0)), "r+b")
+
+
 @contextlib.contextmanager
 def output_lock(
     out: Path, timeout: float, err: TextIO | None = None, reading: bool = False
@@ -64,6 +105,7 @@ def output_lock(
 
     if not reading:
         out.mkdir(parents=True, exist_ok=True)
+        refuse_links(out)
     lock = FileLock(out / LOCK_NAME, timeout=timeout)
     held = False
     try:
@@ -296,7 +338,7 @@ class AtomicFile:
             if not self.existed:
                 self.path.unlink(missing_ok=True)
             return
-        with open(self.path, "r+b") as f:
+        with _open_no_follow(self.path) as f:
             f.truncate(self.base)
             f.flush()
             os.fsync(f.fileno())
@@ -466,7 +508,7 @@ def _append(tmp: Path, final: Path, base: int) -> None:
     ``base`` first); one shorter or longer was changed since by another program, and is
     refused."""
     n = tmp.stat().st_size
-    with open(final, "r+b") as f:
+    with _open_no_follow(final) as f:
         size = f.seek(0, os.SEEK_END)
         if size < base or size > base + n:
             raise OSError(

@@ -28,6 +28,7 @@ from .errors import (
     IndexBusyError,
     IndexMissingError,
     OutputBusyError,
+    OutputLinkError,
     PlanError,
     UnfinishedCommitError,
 )
@@ -436,7 +437,13 @@ def ingest(
     except (IndexBusyError, OutputBusyError) as exc:
         # (transient: a scheduler retries it later, where a usage error needs a person)
         _fail(str(exc), ExitCode.BUSY, as_json)
-    except (UnfinishedCommitError, IndexMissingError, PlanError, ConfigError) as exc:
+    except (
+        UnfinishedCommitError,
+        IndexMissingError,
+        PlanError,
+        ConfigError,
+        OutputLinkError,
+    ) as exc:
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE, as_json)
     except _Terminated as exc:

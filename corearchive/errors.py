@@ -68,5 +68,10 @@ class UnfinishedCommitError(CoreArchiveError):
     finish on its own (see :func:`corearchive.atomic.recover_commits`)."""
 
 
+class OutputLinkError(CoreArchiveError):
+    """An entry of the output folder that a run writes (``records.jsonl``, ``warc/``, the
+    index…) is a symbolic link: the run would write through it, outside the folder (exit 2)."""
+
+
 class PlanError(CoreArchiveError):
     """The work folder belongs to another plan, or the pipeline cannot be staged."""

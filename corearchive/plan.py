@@ -31,9 +31,11 @@ as Ray tasks with the same code, and a relaunch redoes only what is unfinished:
 A task writes into a temporary folder renamed when it is complete, so a marker never
 describes half a task, and a rerun of a task (a relaunch, a Ray retry) starts clean.
 
-Pickle is the intermediate format: documents carry arbitrary plugin annotations and numpy
+Pickle is the intermediate format: documents carry plugin annotations and numpy
 signatures, pickle round-trips them exactly at the lowest cost (no new dependency), and the
-files never leave the work folder of one installation. Files are written and read one chunk
+files never leave the work folder of one installation. They are read with an unpickler that
+accepts only the classes the plan writes (:data:`_TASK_CLASSES`): a file planted in a shared
+work folder is refused, naming it, instead of running its code. Files are written and read one chunk
 of documents at a time, so no step holds a whole task in memory.
 
 The index is written only by the clusters step, inside the run's catalog transaction, which
@@ -188,12 +190,71 @@ def _dump_kept(
     sigs_f.write(sigs_blob)
 
 
+#: The classes the task files may name (``module``, ``name``), and nothing else: what the
+#: plan itself writes (documents, drops, counts), plus the value types a plugin annotation
+#: may hold beyond JSON's (dates, numpy arrays). Pickle calls what a file names, so a file
+#: planted in the work folder (a shared file system) would run code as the user who
+#: resumes the run (s28 security review H1): the work folder's files are read with
+#: :class:`_TaskUnpickler`, which refuses any other name.
+_TASK_CLASSES = frozenset(
+    {
+        ("collections", "Counter"),
+        ("collections", "OrderedDict"),
+        ("collections", "defaultdict"),
+        ("corearchive.document", "Document"),
+        ("corearchive.document", "Drop"),
+        ("corearchive.document", "Duplicate"),
+        ("corearchive.document", "Language"),
+        ("corearchive.document", "SourceInfo"),
+        ("corearchive.plan", "TaskCounts"),
+        ("corearchive.report", "RunReport"),
+        ("corearchive.stage", "StageStats"),
+        ("datetime", "date"),
+        ("datetime", "datetime"),
+        ("datetime", "time"),
+        ("datetime", "timedelta"),
+        ("datetime", "timezone"),
+        ("numpy", "dtype"),
+        ("numpy", "ndarray"),
+        ("numpy.core.multiarray", "_reconstruct"),
+        ("numpy.core.multiarray", "scalar"),
+        ("numpy._core.multiarray", "_reconstruct"),
+        ("numpy._core.multiarray", "scalar"),
+    }
+)
+
+
+class _TaskUnpickler(pickle.Unpickler):
+    """Reads a task file, refusing every global outside :data:`_TASK_CLASSES` (the Python
+    docs' "Restricting Globals")."""
+
+    def __init__(self, file: IO[bytes], path: Path) -> None:
+        super().__init__(file)
+        self.path = path
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _TASK_CLASSES:
+            return super().find_class(module, name)
+        raise PlanError(
+            f"{self.path}: refused: the file asks for {module}.{name}, which the staged"
+            " plan never writes (was it planted in the work folder?); check the folder,"
+            " then delete it to start the run over"
+        )
+
+
+def _load_one(path: Path) -> Any:
+    """The one object pickled into ``path`` (see :class:`_TaskUnpickler`)."""
+    with open(path, "rb") as f:
+        return _TaskUnpickler(f, path).load()
+
+
 def _load_stream(path: Path) -> Iterator[Any]:
-    """The objects pickled one after the other into ``path``."""
+    """The objects pickled one after the other into ``path`` (see :class:`_TaskUnpickler`)."""
     with open(path, "rb") as f:
         while True:
             try:
-                yield pickle.load(f)
+                # (one unpickler per object: its memo would keep every chunk read alive)
+                yield _TaskUnpickler(f, path).load()
             except EOFError:
                 return
 
@@ -858,6 +919,8 @@ def write_task(spec: PlanSpec, n: int) -> None:
                 sink.abort()
         with contextlib.suppress(Exception):
             catalog.rollback()
+        with contextlib.suppress(Exception):
+            reporter.rejects.abort()
         raise
     finally:
         log.close()
@@ -1463,10 +1526,8 @@ class StagedPlan:
             _serials_of(warc_sink, tasks)
         for n in range(tasks):
             tdir = task_dir(spec.work, n)
-            with open(tdir / "process" / "counts.pkl", "rb") as f:
-                pc: TaskCounts = pickle.load(f)
-            with open(tdir / "write" / "counts.pkl", "rb") as f:
-                wc: TaskCounts = pickle.load(f)
+            pc: TaskCounts = _load_one(tdir / "process" / "counts.pkl")
+            wc: TaskCounts = _load_one(tdir / "write" / "counts.pkl")
             _add_report(report, pc.report)
             _add_report(report, wc.report)
             for c in (pc, wc):

@@ -508,6 +508,21 @@ class _Run:
     own_index: bool = False
     #: ``sha256:HEX`` of each WARC file as the run wrote it
     digests: dict[str, str] = field(default_factory=dict)
+    #: the WARC file names of its manifest that are no file of OUT (absolute, with "..",
+    #: through a link out of it): reported, never opened (s28 security review L1: a hostile
+    #: manifest had verify hash /etc/hostname or read /dev/zero)
+    outside: list[str] = field(default_factory=list)
+
+
+def _inside(out: Path, name: str) -> bool:
+    """Whether ``name`` (a manifest's, relative to ``out``) is a path inside ``out``."""
+    path = Path(name)
+    if not name or path.is_absolute() or ".." in path.parts:
+        return False
+    try:
+        return (out / path).resolve().is_relative_to(out.resolve())
+    except (OSError, ValueError, RuntimeError):
+        return False
 
 
 def _manifests(out: Path) -> dict[str, _Run]:
@@ -522,13 +537,15 @@ def _manifests(out: Path) -> dict[str, _Run]:
             run_id = str(m["run_id"])
             index = manifest_index(m, out, run_id)
             digests = m.get("digests", {})
+            warcs = [str(x) for x in m.get("outputs", {}).get("warc", [])]
             runs[run_id] = _Run(
                 [str(x) for x in m.get("sinks", [])],
                 kept if isinstance(kept, int) else None,
-                [str(x) for x in m.get("outputs", {}).get("warc", [])],
+                [name for name in warcs if _inside(out, name)],
                 index[0] if index else None,
                 index[1] if index else False,
                 {str(k): str(d) for k, d in digests.items()} if isinstance(digests, dict) else {},
+                [name for name in warcs if not _inside(out, name)],
             )
         except (ValueError, RecursionError, KeyError, TypeError, AttributeError, OSError):
             continue
@@ -1125,8 +1142,8 @@ def _check_other_digests(out: Path, run_id: str, run: _Run, result: Verification
     they went unchecked, "intact" with one edited or deleted."""
     here = out.resolve()
     for name, want in run.digests.items():
-        if name in run.warcs:
-            continue  # (checked with the WARC files)
+        if name in run.warcs or name in run.outside:
+            continue  # (checked, or reported, with the WARC files)
         path = out / name
         try:
             inside = path.resolve().is_relative_to(here)
@@ -1288,6 +1305,10 @@ def _check_archive(
     ).fetchall()
     result.damaged.update(warc for _, _, warc, _ in rewritten)
     for run_id, run in runs.items():
+        for name in run.outside:
+            result.problem(
+                "run", f"run {run_id}: its manifest names the WARC file {name!r}, not a file of OUT"
+            )
         if "warc" not in run.sinks:
             continue
         for name in run.warcs:

@@ -7,6 +7,7 @@ import io
 import itertools
 import json
 import os
+import pickle
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -225,6 +226,44 @@ def test_a_relaunch_after_a_crash_redoes_only_unfinished_tasks(ingest, tmp_path,
     left, right = _same(stream, resumed)
     assert left == right
     assert _warc_types(tmp_path / "stream") == _warc_types(out)
+
+
+class _Payload:
+    """A pickle that runs a command when loaded (the s28 security review's H1)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+@pytest.mark.parametrize("name", ["sigs.pkl", "docs.pkl", "counts.pkl"])
+def test_a_relaunch_refuses_a_planted_pickle_without_running_it(
+    ingest, tmp_path, monkeypatch, name
+):
+    folder = _split(_corpus(tmp_path / "all.jsonl"), tmp_path / "in", 4)
+    out = tmp_path / "staged"
+    real_write = plan_mod.write_task
+
+    def crash_at_task_2(spec: Any, n: int) -> None:
+        if n == 2:
+            raise KeyboardInterrupt
+        real_write(spec, n)
+
+    monkeypatch.setattr(plan_mod, "write_task", crash_at_task_2)
+    assert ingest(str(folder), "--plan", "staged", "--workers", "1", out=out).exit_code == 130
+    monkeypatch.setattr(plan_mod, "write_task", real_write)
+    # Someone who can write to the work folder replaces a finished task's file.
+    planted = out / ".plan" / "tasks" / "000002" / "process" / name
+    marker = tmp_path / "pwned"
+    planted.write_bytes(pickle.dumps(_Payload(marker)))
+    resumed = ingest(str(folder), "--plan", "staged", "--workers", "1", out=out)
+    assert not marker.exists()  # the payload did not run
+    assert resumed.exit_code == 2
+    assert str(planted) in resumed.output and "posix.system" in resumed.output
+    assert "Traceback" not in resumed.output
+    assert not (out / "records.jsonl").exists()
 
 
 @pytest.mark.parametrize("where", ["before its files are in place", "after"])

@@ -2127,3 +2127,50 @@ def test_an_ordered_stage_whose_close_raises_is_named_and_nothing_is_committed(
     assert "stage 'closer': close() raised RuntimeError: close on purpose" in res.output
     assert "nothing from this run was committed" in res.output and "Traceback" not in res.output
     assert not (res.out / "records.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["records.jsonl", "rejects.jsonl", "warc", "runs", "index.sqlite", ".corearchive.lock"]
+)
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_symbolic_link_planted_in_the_output_folder_is_refused_not_followed(
+    ingest, seeds, tmp_path, name, plan
+):
+    # s28 security review M1: a link in OUT had the run write through it, outside OUT
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    target = victim / ("folder" if name in ("warc", "runs") else "file")
+    if name in ("warc", "runs"):
+        target.mkdir()
+    elif name != "index.sqlite":  # (that one dangling: the index was created at its target)
+        target.write_text('{"victim": 1}\n')  # (JSON: the harness reads records.jsonl)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / name).symlink_to(target)
+    res = ingest(str(seeds), "--plan", plan, out=out)
+    assert res.exit_code == 2, res.output
+    assert f"{out / name} is a symbolic link" in res.output
+    assert "Traceback" not in res.output
+    if target.is_dir():
+        assert list(target.iterdir()) == []
+    elif name == "index.sqlite":
+        assert not target.exists()
+    else:
+        assert target.read_text() == '{"victim": 1}\n'
+    assert not (out / "run.json").exists()
+
+
+def test_an_append_does_not_follow_a_link_made_during_the_run(tmp_path):
+    from corearchive.atomic import AtomicFile
+
+    victim = tmp_path / "victim.jsonl"
+    victim.write_text("v\n")
+    final = tmp_path / "records.jsonl"
+    final.write_text("a\n")
+    f = AtomicFile(final, "r1", keep_existing=True, lines=True)
+    f.write(b"b\n")
+    final.unlink()
+    final.symlink_to(victim)  # planted between the check and the commit
+    with pytest.raises(OSError):
+        f.commit()
+    assert victim.read_text() == "v\n"

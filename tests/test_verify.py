@@ -1127,3 +1127,43 @@ def test_warc_files_without_a_recorded_sha256_and_an_index_to_upgrade_are_noted(
     assert "the files' SHA-256 is not" in notes
     assert "dedup index of version 8" in notes
     assert f"brought up to date: corearchive index upgrade {res.out}" in notes
+
+
+def test_a_manifest_naming_a_warc_file_outside_the_folder_is_a_problem_not_a_read(
+    ingest, seeds, tmp_path, monkeypatch
+):
+    # s28 security review L1: a hostile runs/*.json had verify open and hash files outside
+    # OUT (a hash oracle; /dev/zero kept it reading until --timeout)
+    import corearchive.verify as verify_mod
+
+    out = tmp_path / "out"
+    assert ingest(str(seeds), out=out).exit_code == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text("secret\n")
+    (out / "warc" / "escape").symlink_to(tmp_path)
+    names = [
+        "../secret.txt",
+        str(secret),
+        "warc/../../secret.txt",
+        "warc/escape/secret.txt",
+        "/dev/zero",
+    ]
+    for manifest in [*(out / "runs").glob("*.json"), out / "run.json"]:
+        m = json.loads(manifest.read_text())
+        m["outputs"]["warc"] = m["outputs"]["warc"] + names
+        m["digests"] = {**m.get("digests", {}), **{n: "sha256:" + "0" * 64 for n in names}}
+        manifest.write_text(json.dumps(m))
+    opened: list[str] = []
+    real = verify_mod.file_sha256
+
+    def spy(path: Path) -> str:
+        opened.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(verify_mod, "file_sha256", spy)
+    code, res = _verify(out)
+    assert code != 0
+    assert not [p for p in opened if "secret" in p or "zero" in p]
+    text = json.dumps(res)
+    for name in names:
+        assert f"its manifest names the WARC file '{name}', not a file of OUT" in text, name

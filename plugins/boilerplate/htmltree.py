@@ -101,6 +101,56 @@ def _utf8(text: str) -> str | bytes:
 _TAG = re.compile(r"<[A-Za-z][\w:-]*[\s/>]")
 
 
+#: Attributes that one tag may have. libxml2 checks each attribute of a tag against the
+#: ones before it, in C: a tag with N distinct attributes takes ~N^2.5 time to parse (s28
+#: security review H2; this parser, CPU s: 1,000 attributes 0.002, 5,000 0.02, 10,000 0.1,
+#: 20,000 0.4, 80,000 14; at the 5 MB html_max_bytes, ~30 min), which no time limit can
+#: interrupt. No page of the dev sets has a tag with over 100 attributes (one over 60).
+MAX_ATTRIBUTES = 1000
+_TAG_START = r"<[A-Za-z][^\s/>]*+"
+#: One attribute, tokenised as the HTML5 rules that libxml2 2.14 follows: after spaces or
+#: ``/``, or nothing after a quoted value; a name may hold quotes or ``<``; a value quoted or
+#: not. Possessive and atomic: read once, without backtracking.
+_ATTRIBUTE = r"(?>[\s/]*+[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>\"[^\"]*+\"|'[^']*+'|[^\s>]*+))?+)"
+#: The page from its start up to a tag with over MAX_ATTRIBUTES attributes (or to its end):
+#: text and tags with fewer, each read once (a search for the many-attribute tag would
+#: start again at each "<" inside a tag: quadratic, 36 s on a 5 MB page so made).
+_FEW_ATTRIBUTES = rf"{_ATTRIBUTE}{{0,{MAX_ATTRIBUTES}}}+(?!{_ATTRIBUTE})"
+_UP_TO_MANY_ATTRIBUTES = re.compile(
+    r"(?:[^<]++"
+    # a comment (HTML5's ends, "<!-->" included), to its end or the page's
+    r"|<!--(?:>|->|[^-]*+(?:-(?!-!?>)[^-]*+)*+(?:--!?>)?)"
+    # an element that holds no tags: its start tag's attributes, then its content as text
+    # (minified scripts have "a<b c d …" by the thousand: 854 "attributes" on a dev page),
+    # to its end tag or the page's end. (Each name spelt out: a capturing group and a
+    # backreference inside a possessive repeat make Python 3.11's re fail, "SystemError:
+    # The span of capturing group is wrong".)
+    + "".join(
+        rf"|(?i:<{e})(?=[\s/>]|\Z){_FEW_ATTRIBUTES}[^>]*+>?"
+        rf"[^<]*+(?:<(?!(?i:/{e}))[^<]*+)*+(?:(?i:</{e}))?"
+        for e in ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
+    )
+    + rf"|<(?![A-Za-z])|{_TAG_START}{_FEW_ATTRIBUTES})*+"
+)
+
+
+class MarkupRefused(ValueError):
+    """The page has markup that the parser would take too long to read (see
+    :data:`MAX_ATTRIBUTES`): the page is not parsed."""
+
+
+def check_markup(text: str) -> None:
+    """Raise :class:`MarkupRefused` when a tag of ``text`` has over :data:`MAX_ATTRIBUTES`
+    attributes (one linear scan)."""
+    if len(text) > 2 * MAX_ATTRIBUTES:
+        end = _UP_TO_MANY_ATTRIBUTES.match(text).end()  # type: ignore[union-attr]
+        if end < len(text):
+            raise MarkupRefused(
+                f"HTML refused: a tag with over {MAX_ATTRIBUTES:,} attributes (at character"
+                f" {end:,}), which the HTML parser would take minutes to read"
+            )
+
+
 def parse_was_cut() -> bool:
     """Whether the last :func:`load_html` of this process stopped at libxml2's depth limit
     (2,048 levels with ``huge_tree``): what lies deeper is not in its tree."""
@@ -113,6 +163,7 @@ def load_html(html: str | bytes) -> HtmlElement | None:
     from trafilatura.utils import decode_file, is_dubious_html
 
     text = decode_file(html)
+    check_markup(text)
     beginning = text[:50].lower()
     dubious = is_dubious_html(beginning)
     text = repair_faulty_html(text, beginning)

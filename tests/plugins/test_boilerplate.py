@@ -1644,3 +1644,55 @@ def test_refine_matches_lines_trafilatura_composed_or_decoded_and_keeps_the_page
         entity,
         "Am Abend veröffentlichte die Kommission ihre Zahlen.",
     ]
+
+
+def _attributes(n: int, form: str = " a{i}=x") -> str:
+    return "".join(form.format(i=i) for i in range(n))
+
+
+def test_a_tag_with_too_many_attributes_fails_the_page_before_parsing(run_stage):
+    # libxml2 parses a tag with N distinct attributes in ~N^2.5 time, in C, where no time
+    # limit interrupts it (30,000 attributes: ~5 s here; at 5 MB, about half an hour)
+    import time
+
+    hostile = _page("Hostile").replace("<article>", f"<article{_attributes(30_000)}>")
+    fine = _page().replace("<article>", f"<article{_attributes(500)}>")
+    docs = [
+        make_document(hostile, html=True, path="hostile.html"),
+        make_document(fine, html=True, path="fine.html"),
+    ]
+    t0 = time.process_time()
+    got = run_stage(BoilerplateStage, docs)
+    assert time.process_time() - t0 < 2
+    assert [d.source.path for d in got.kept] == ["fine.html"]
+    assert [d.source.path for d, _ in got.failed] == ["hostile.html"]
+    assert "over 1,000 attributes" in got.failed[0][1]
+
+
+def test_the_attribute_count_follows_the_parsers_tokens():
+    import pytest
+
+    from corearchive_plugins.boilerplate.htmltree import MarkupRefused, check_markup
+
+    def refused(html: str) -> bool:
+        try:
+            check_markup(html)
+        except MarkupRefused:
+            return True
+        return False
+
+    # (no space between quoted values; quotes, "<" in names: all attributes to libxml2)
+    forms = ["a{i}=x ", 'a{i}=">"', "a{i}='x'", "a{i} ", 'a{i}"=x ', '"a{i}=x ', "a{i}<=x\t"]
+    for form in forms:
+        assert not refused(f"<html><body><div {_attributes(1000, form)}>x</div></body></html>")
+        assert refused(f"<html><body><div {_attributes(1001, form)}>x</div></body></html>"), form
+    # a script's start tag is a tag; its content, a comment's, are no tags
+    assert refused(f"<script{_attributes(1001)}></script>")
+    assert not refused(f"<script>var s = '<div{_attributes(1001)}>';</script><p>x</p>")
+    assert not refused(f"<!-- <div{_attributes(1001)}> --><p>x</p>")
+    assert refused(f"<!--><div{_attributes(1001)}> -->")  # "<!-->" ends the comment
+    assert refused(f"<title-x><div{_attributes(1001)}>")  # no <title>
+    # one value of 1 MB (an inline image) is one attribute
+    assert not refused(f'<img src="data:image/png;base64,{"A" * 1_000_000}" alt=x>')
+    with pytest.raises(MarkupRefused, match="at character 12"):
+        check_markup(f"<html><body><div{_attributes(1001)}>")
