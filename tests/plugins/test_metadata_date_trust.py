@@ -9,15 +9,7 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage, extract
-
-BODY = (
-    "Russian President Vladimir Putin in a meeting with Francois Hollande on Thursday praised "
-    "efforts by his French counterpart to set up a coalition to fight the militants."
-)
-BODY2 = (
-    "The two leaders agreed to exchange information on targets in Syria and to coordinate "
-    "their air strikes, officials from both governments said after the talks in the Kremlin."
-)
+from tests.plugins.test_metadata import BODY, BODY2
 
 
 def page(*head: str, tail: tuple[str, ...] = ()) -> str:
