@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import decimal
+import enum
 import gzip
 import io
 import itertools
@@ -9,9 +13,11 @@ import json
 import os
 import pickle
 import shutil
+import uuid
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from test_executor import CONFIG, _comparable, _corpus
@@ -752,6 +758,76 @@ def test_a_document_that_does_not_pickle_fails_alone_in_the_plan(ingest, tmp_pat
         assert err["stage"] == "worker" and "pickle" in err["error"], err
         assert err["source"]["uri"] == "http://x.example/3"
         assert res.manifest["counts"]["kept"] + res.manifest["counts"]["dropped"] == 5
+
+
+class _Colour(enum.Enum):
+    RED = 1
+
+
+@dataclasses.dataclass
+class _Info:
+    n: int
+
+
+class _TypesStage(Stage):
+    """Annotates each document with values of other types than JSON's, as a plugin may: an
+    Enum, a UUID, a dataclass, a zoned datetime; document 3 a Decimal (no JSON form), document
+    4 a set (the record refuses it: it fails in the sinks)."""
+
+    name = "types"
+    annotations_schema = {"type": "object"}
+
+    def process(self, doc: Any) -> Any:
+        doc.annotations["types"] = {
+            "e": _Colour.RED,
+            "u": uuid.UUID(int=5),
+            "dc": _Info(3),
+            "z": datetime.datetime(2024, 1, 2, tzinfo=ZoneInfo("Europe/Paris")),
+        }
+        if doc.source.uri.endswith("/3"):
+            doc.annotations["types"]["d"] = decimal.Decimal("1.5")
+        if doc.source.uri.endswith("/4"):  # (pickles, and fails in the write step's sinks)
+            doc.annotations["types"]["s"] = {1, 2}
+        return doc
+
+
+def test_plugin_annotations_of_other_types_than_json_go_as_the_stream_plan_has_them(
+    ingest, tmp_path, monkeypatch
+):
+    """The task files' restricted reader refused a plugin's Enum, UUID, dataclass or zoned
+    datetime, and a run's own Archive (write/later.pkl): the staged run stopped (exit 2,
+    "planted?"), where the stream plan archives them (s28 integration tester H1, H2). A
+    value with no JSON form fails its document alone, in both plans."""
+    data = tmp_path / "in.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"url": f"http://x.example/{k}", "text": f"Story {k}. " + ARTICLE}) + "\n"
+            for k in range(6)
+        )
+    )
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[pipeline]\nstages = ["types", "boilerplate"]\n')
+    with extra_plugins(monkeypatch, ("types", StagePlugin(_TypesStage))):
+        runs = [
+            ingest(str(data), "--config", str(cfg), *args, out=tmp_path / str(k))
+            for k, args in enumerate(
+                (["--workers", "1"], ["--plan", "staged", "--workers", "1"], ["--plan", "staged"])
+            )
+        ]
+    for res in runs:
+        assert res.exit_code == 1, res.output
+        errors = [r for r in res.rejects if r["kind"] == "error"]
+        assert sorted(e["source"]["uri"] for e in errors) == [
+            "http://x.example/3",
+            "http://x.example/4",
+        ], errors
+        assert len(res.records) == 4
+    stream, *staged = runs
+    for res in staged:
+        assert _comparable(res)[0] == _comparable(stream)[0]  # (the records)
+        [err] = [r for r in res.rejects if r["source"]["uri"].endswith("/3")]
+        assert "is not JSON serializable" in err["error"], err
+    assert stream.records[0]["annotations"]["types"]["u"] == "00000000-0000-0000-0000-000000000005"
 
 
 class _NoteSink:
