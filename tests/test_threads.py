@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,40 @@ def test_a_cleaner_per_thread_reads_html_as_one_thread_does(
     differ = {url: got[url] for url in want if got.get(url) != want[url]}
     assert not differ, f"{len(differ)} of {len(want)} pages differ: {next(iter(differ.values()))}"
     assert all(k for k, *_ in want.values())
+
+
+def test_threads_that_start_at_once_load_the_language_models_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the first thread's load filled the module's state key by key; the others saw it
+    # non-empty and went on: "StageSetupError ... KeyError: 'sup'" for Cleaners made at once
+    from corearchive_plugins.language import detect
+
+    monkeypatch.setattr(detect, "_state", {})
+    loading = threading.Event()
+    slow = detect._load_p3l
+
+    def load_p3l(*args: object) -> object:  # (a slow disk: the others come meanwhile)
+        loading.set()
+        time.sleep(0.3)
+        return slow(*args)
+
+    monkeypatch.setattr(detect, "_load_p3l", load_p3l)
+    n = 4
+    got: list[object] = []
+
+    def work(first: bool) -> None:
+        if not first:
+            loading.wait(10)
+        try:
+            detect.load()
+            got.append(len(detect.known_codes()))
+        except BaseException as exc:  # (reported below)
+            got.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i == 0,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == n and all(isinstance(x, int) and x > 100 for x in got), got

@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import threading
 import unicodedata
 from itertools import chain, compress
 from typing import Any
@@ -468,6 +469,8 @@ _MODEL = None
 #: Models loaded in this process by (real path, size, mtime): each file is read, checked
 #: and prepared once per process
 _LOADED: dict[tuple[str, int, int], dict[str, Any]] = {}
+#: Held while a model file is read and prepared (threads that start at once load it once)
+_LOAD_LOCK = threading.RLock()
 
 
 class ModelError(ValueError):
@@ -485,9 +488,12 @@ def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     global _MODEL
     if path is None:
         if _MODEL is None:
-            _MODEL = _load_checked(MODEL_PATH)
+            with _LOAD_LOCK:  # (once, when threads start at once)
+                if _MODEL is None:
+                    _MODEL = _load_checked(MODEL_PATH)
         return _MODEL
-    return _load_checked(os.fspath(path))
+    with _LOAD_LOCK:
+        return _load_checked(os.fspath(path))
 
 
 def activate(model: dict[str, Any]) -> None:
