@@ -31,6 +31,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -126,8 +127,13 @@ class Cleaner:
     ``config``: a config file (default: ``./corearchive.toml`` if present); ``settings``:
     ``"STAGE.KEY=VALUE"`` overrides, as ``--set`` takes them; ``disable``: stages to leave
     out, as ``--disable``. A configuration error raises :class:`~corearchive.ConfigError`
-    here. Use it as a context manager, or call :meth:`close`. Not thread-safe: one cleaner
-    per thread."""
+    here. Use it as a context manager, or call :meth:`close`.
+
+    Threads: a cleaner's calls take turns. A :meth:`clean` from a second thread waits for
+    the one under way, and a :meth:`clean_many` iteration holds the cleaner until it ends
+    or is closed (a ``for`` loop left early closes it). Within one thread, a call made
+    while that thread's ``clean_many()`` iteration is open raises ``RuntimeError``. For
+    work in parallel, make one cleaner per thread (README, "Threads and asyncio")."""
 
     def __init__(
         self,
@@ -180,6 +186,9 @@ class Cleaner:
         #: the ids of the documents read (16 bytes each)
         self._seen: set[bytes] = set()
         self._pid = os.getpid()
+        # (its calls take turns: threads sharing one lost documents in silence, 121 of 220)
+        self._lock = threading.Lock()
+        self._holder: int | None = None
         # (a cleaner dropped without close(): its folder went with it only at close, and
         # every request of a service that made one left one in /tmp for good)
         self._remove_tmp = weakref.finalize(self, shutil.rmtree, str(self._tmp), True)
@@ -214,11 +223,12 @@ class Cleaner:
         ``source.fetched_at``. Content that holds several documents (a WARC file, a JSON
         Lines dump) raises ``ValueError``: give it to :meth:`clean_many`."""
         when = _utc(fetched_at)
-        if (n := self._documents_in(page, url)) > 1:
-            # (said before any is cleaned: cleaned, they were then "already cleaned" for
-            # the clean_many() the message sends them to)
-            raise ValueError(f"the page holds {n} documents: clean_many() reads each of them")
-        results = list(self._clean([(page, url, when)]))
+        with self._turn():
+            if (n := self._documents_in(page, url)) > 1:
+                # (said before any is cleaned: cleaned, they were then "already cleaned" for
+                # the clean_many() the message sends them to)
+                raise ValueError(f"the page holds {n} documents: clean_many() reads each of them")
+            results = list(self._clean_held([(page, url, when)]))
         if not results:  # (a WARC of request records alone, say)
             return Cleaned(url or "", stage="input", error="the page holds no document")
         return results[0]
@@ -243,7 +253,17 @@ class Cleaner:
         return self._clean((p, None, None) for p in pages)
 
     def close(self) -> None:
-        """Close the stages and remove the cleaner's temporary index."""
+        """Close the stages and remove the cleaner's temporary index (after the call of
+        another thread under way, if any)."""
+        if self._closed:
+            return
+        if self._holder == threading.get_ident():  # (inside this thread's clean_many loop)
+            self._close()
+            return
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._closed:
             return
         self._closed = True
@@ -252,6 +272,22 @@ class Cleaner:
             close_stages(self._ordered)
         finally:
             self._discard()
+
+    @contextlib.contextmanager
+    def _turn(self) -> Iterator[None]:
+        """The cleaner for this thread until the block ends: another thread's call waits."""
+        me = threading.get_ident()
+        if self._holder == me:
+            raise RuntimeError(
+                "this Cleaner is in use by a clean_many() iteration of this thread: finish or"
+                " close it first, or use another Cleaner"
+            )
+        with self._lock:
+            self._holder = me
+            try:
+                yield
+            finally:
+                self._holder = None
 
     def __enter__(self) -> Cleaner:
         return self
@@ -271,6 +307,12 @@ class Cleaner:
         shutil.rmtree(self._tmp, ignore_errors=True)
 
     def _clean(
+        self, pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]]
+    ) -> Iterator[Cleaned]:
+        with self._turn():
+            yield from self._clean_held(pages)
+
+    def _clean_held(
         self, pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]]
     ) -> Iterator[Cleaned]:
         if self._closed:

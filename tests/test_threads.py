@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,77 @@ def test_threads_that_start_at_once_load_the_language_models_once(
     for t in threads:
         t.join()
     assert len(got) == n and all(isinstance(x, int) and x > 100 for x in got), got
+
+
+def test_threads_sharing_one_cleaner_take_turns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # four threads on one cleaner: documents were lost in silence ("the document was lost")
+    monkeypatch.chdir(tmp_path)
+    pages = [(_html_page(n) if n % 2 else _text_page(n), f"https://example.org/{n}")
+             for n in range(120)]  # fmt: skip
+    pages += [(page, url + "?copy") for page, url in pages[:40]]  # (exact duplicates)
+    got: dict[str, tuple[object, ...]] = {}
+    errors: list[BaseException] = []
+    n_threads = 4
+    start = threading.Barrier(n_threads)
+    # (how many calls are inside the cleaner's work at once: each waits there a little)
+    inside, most = [0], [0]
+    work_of = Cleaner._run
+
+    def run(self: Cleaner, *args: object) -> Iterator[object]:
+        inside[0] += 1
+        most[0] = max(most[0], inside[0])
+        time.sleep(0.002)
+        try:
+            yield from work_of(self, *args)  # type: ignore[arg-type]
+        finally:
+            inside[0] -= 1
+
+    monkeypatch.setattr(Cleaner, "_run", run)
+    # (threads switched every 10 µs, not every 5 ms: the calls overlap at every step)
+    with Cleaner() as shared, _fast_switching():
+
+        def work(part: list[tuple[str, str]]) -> None:
+            start.wait()
+            try:
+                for page, url in part:
+                    got[url] = _summary(shared.clean(page, url=url))
+            except BaseException as exc:  # (reported below)
+                errors.append(exc)
+
+        threads = [
+            threading.Thread(target=work, args=(pages[i::n_threads],)) for i in range(n_threads)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors
+        assert most[0] == 1, f"{most[0]} calls inside one cleaner at once"
+        bad = {url: g for url, g in got.items() if g[1] or not (g[0] or url.endswith("?copy"))}
+        assert len(got) == len(pages) and not bad, f"{len(bad)} bad: {next(iter(bad.values()))}"
+        # within one thread, a call inside its own clean_many loop is refused, not a hang
+        for _ in shared.clean_many([_text_page(500)]):
+            with pytest.raises(RuntimeError, match="in use by a clean_many"):
+                shared.clean(_text_page(501))
+
+
+def _text_page(n: int) -> str:
+    rng = random.Random(n)
+    sentences = "".join(
+        f"The {' '.join(rng.sample(_WORDS, 3))} story number {n} went on, as the"
+        f" {' '.join(rng.sample(_WORDS, 4))} report of the town said on day {i}.\n"
+        for i in range(6)
+    )
+    return f"Council approves plan number {n}\nHome\nWorld\nShare\n{sentences}© 2024 News\n"
+
+
+@contextmanager
+def _fast_switching() -> Iterator[None]:
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
