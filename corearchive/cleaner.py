@@ -154,7 +154,9 @@ class Cleaner:
         )
         pm.setup("corearchive_configure", config=self.config)
         self.run_id = new_run_id()
-        self._tmp = Path(tempfile.mkdtemp(prefix="corearchive-cleaner-"))
+        _remove_stale_folders()
+        self._tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX))
+        (self._tmp / _OWNER).write_text(_owner_of(os.getpid()) or str(os.getpid()))
         self._catalog: Catalog | None = None
         try:
             self._catalog = Catalog(self._tmp / "index.sqlite")
@@ -473,6 +475,47 @@ class Cleaner:
         if not ended[doc.id]:
             del ended[doc.id]
         return got
+
+
+#: A cleaner's temporary folder (in the system's temporary folder), and the file in it that
+#: names the process that made it
+_TMP_PREFIX = "corearchive-cleaner-"
+_OWNER = "owner"
+
+
+def _owner_of(pid: int) -> str | None:
+    """``"PID START"``: the process ``pid`` and its start time (Linux's ``/proc``: a pid used
+    again by another process has another); None when no such process runs. Without
+    ``/proc``: ``"PID"`` while the process runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except OSError:  # (another user's: running)
+        pass
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return str(pid)
+    # (field 22, counted after the command name, which may hold spaces and parentheses)
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return f"{pid} {fields[19]}" if len(fields) > 19 else str(pid)
+
+
+def _remove_stale_folders() -> None:
+    """Remove the temporary folders of cleaners whose process is gone (killed: its
+    ``close()`` and finaliser never ran, and a service restarted after each kill left one
+    folder, its index, per kill). A folder is left alone when its process still runs, or
+    it names none (made by another version, or being made)."""
+    for folder in Path(tempfile.gettempdir()).glob(_TMP_PREFIX + "*"):
+        try:
+            owner = (folder / _OWNER).read_text().split()
+            pid = int(owner[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        now = _owner_of(pid)
+        if now is None or (len(owner) > 1 and len(now.split()) > 1 and now.split() != owner):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _page_item(page: str | bytes | Mapping[str, Any], url: str | None) -> InputItem:
