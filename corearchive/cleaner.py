@@ -224,6 +224,8 @@ class Cleaner:
         date after it is not taken) are the record's ``source.uri`` and
         ``source.fetched_at``. Content that holds several documents (a WARC file, a JSON
         Lines dump) raises ``ValueError``: give it to :meth:`clean_many`."""
+        if url is not None and not isinstance(url, str):
+            raise TypeError(f"url is a string, not {type(url).__name__}")
         when = _utc(fetched_at)
         with self._turn():
             if (n := self._documents_in(page, url)) > 1:

@@ -439,3 +439,10 @@ def test_a_killed_cleaners_folder_is_removed_by_the_next_one(
     assert live._tmp.exists()
     live.close()
     assert not live._tmp.exists()
+
+
+def test_a_url_that_is_no_string_is_a_type_error_naming_it(cleaner: Cleaner) -> None:
+    # it was AttributeError: 'int' object has no attribute 'strip'
+    with pytest.raises(TypeError, match="url is a string, not int"):
+        cleaner.clean(_article(700), url=5)  # type: ignore[arg-type]
+    assert cleaner.clean(_article(700), url="https://example.org/700").kept
