@@ -446,3 +446,18 @@ def test_a_url_that_is_no_string_is_a_type_error_naming_it(cleaner: Cleaner) -> 
     with pytest.raises(TypeError, match="url is a string, not int"):
         cleaner.clean(_article(700), url=5)  # type: ignore[arg-type]
     assert cleaner.clean(_article(700), url="https://example.org/700").kept
+
+
+def test_ingest_into_a_folder_it_cannot_make_is_a_corearchive_error(
+    seeds: Path, tmp_path: Path
+) -> None:
+    # it was a raw FileNotFoundError / NotADirectoryError; the README says run errors are
+    # CoreArchiveErrors (the command's exit 3)
+    import corearchive
+
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(corearchive.CoreArchiveError, match="cannot be made or written") as got:
+        corearchive.ingest([seeds], tmp_path / "afile" / "out")
+    assert type(got.value).__name__ == "OutputError"
+    with pytest.raises(corearchive.CoreArchiveError, match="is a file, not a folder"):
+        corearchive.ingest([seeds], tmp_path / "afile")
