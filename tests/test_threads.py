@@ -216,3 +216,38 @@ def _fast_switching() -> Iterator[None]:
         yield
     finally:
         sys.setswitchinterval(interval)
+
+
+def _guarded_in_child() -> None:
+    from corearchive_plugins.boilerplate.htmltree import guarded_xpaths, patched
+
+    with guarded_xpaths(), patched():
+        pass
+
+
+def test_a_fork_while_another_thread_holds_the_html_lock_does_not_hang() -> None:
+    # ingest(workers=2) from two threads: a pool forked while the other thread was inside
+    # the HTML path gave children whose copy of the lock was held for good (they hung)
+    import multiprocessing
+
+    from corearchive_plugins.boilerplate.htmltree import LIBRARY_LOCK
+
+    held, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with LIBRARY_LOCK:
+            held.set()
+            done.wait(0.5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    child = multiprocessing.get_context("fork").Process(target=_guarded_in_child)
+    child.start()
+    child.join(10)
+    done.set()
+    holder.join()
+    if child.is_alive():
+        child.kill()
+        child.join()
+    assert child.exitcode == 0, f"the child hung or failed: exit code {child.exitcode}"

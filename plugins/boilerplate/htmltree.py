@@ -14,6 +14,7 @@ less CPU. Trees are still ``HtmlElement`` instances, which trafilatura takes as 
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -215,6 +216,16 @@ _depth = 0
 #: the rest of the stages run in parallel. Reentrant: the blocks nest. ~0.1 µs a block on
 #: one thread.
 LIBRARY_LOCK = threading.RLock()
+
+# A fork (a process pool started by another thread) waits until no thread holds the
+# libraries' state, and the child gets it free: a child forked while another thread held
+# it waited on it for good (ingest(workers=2) from two threads hung), and could have
+# inherited a half-changed state.
+os.register_at_fork(
+    before=LIBRARY_LOCK.acquire,
+    after_in_parent=LIBRARY_LOCK.release,
+    after_in_child=LIBRARY_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
 
 
 @contextmanager

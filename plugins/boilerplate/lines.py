@@ -472,6 +472,15 @@ _LOADED: dict[tuple[str, int, int], dict[str, Any]] = {}
 #: Held while a model file is read and prepared (threads that start at once load it once)
 _LOAD_LOCK = threading.RLock()
 
+# A fork (a process pool started by another thread) waits until no thread holds
+# a model's load, and the child gets the lock free: a child forked while another thread held
+# it waited on it for good (ingest(workers=2) from two threads hung).
+os.register_at_fork(
+    before=_LOAD_LOCK.acquire,
+    after_in_parent=_LOAD_LOCK.release,
+    after_in_child=_LOAD_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
+
 
 class ModelError(ValueError):
     """A line model file this code cannot use (unreadable, truncated, for another feature

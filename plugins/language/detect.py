@@ -124,6 +124,20 @@ _state: dict = {}
 #: detector cache below (an OrderedDict reordered on every read)
 _LOAD_LOCK = threading.Lock()
 _LINGUA_LOCK = threading.Lock()
+
+# A fork (a process pool started by another thread) waits until no thread holds
+# the detectors' load, and the child gets the lock free: a child forked while another thread held
+# it waited on it for good (ingest(workers=2) from two threads hung).
+os.register_at_fork(
+    before=_LOAD_LOCK.acquire,
+    after_in_parent=_LOAD_LOCK.release,
+    after_in_child=_LOAD_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
+os.register_at_fork(
+    before=_LINGUA_LOCK.acquire,
+    after_in_parent=_LINGUA_LOCK.release,
+    after_in_child=_LINGUA_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
 _LINGUA_CACHE: OrderedDict[frozenset, object] = OrderedDict()
 _LINGUA_CACHE_MAX = 2048
 
