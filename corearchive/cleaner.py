@@ -280,6 +280,8 @@ class Cleaner:
     @contextlib.contextmanager
     def _turn(self) -> Iterator[None]:
         """The cleaner for this thread until the block ends: another thread's call waits."""
+        if os.getpid() != self._pid:  # (said before the lock: a fork's copy may be held)
+            raise RuntimeError(_FORKED)
         me = threading.get_ident()
         if self._holder == me:
             raise RuntimeError(
@@ -324,10 +326,7 @@ class Cleaner:
         if os.getpid() != self._pid:
             # (a cleaner made before a fork and used in the children: their SQLite
             # connections to one index went wrong in silence, duplicates missed)
-            raise RuntimeError(
-                "this Cleaner was made in another process (before a fork): make one in each"
-                " process that cleans"
-            )
+            raise RuntimeError(_FORKED)
         # Read failures come out in their page's place: each is held, by page number, until
         # the documents read before it are out.
         failed: dict[int, list[Cleaned]] = {}
@@ -478,6 +477,10 @@ class Cleaner:
             del ended[doc.id]
         return got
 
+
+_FORKED = (
+    "this Cleaner was made in another process (before a fork): make one in each process that cleans"
+)
 
 #: A cleaner's temporary folder (in the system's temporary folder), and the file in it that
 #: names the process that made it

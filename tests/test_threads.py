@@ -251,3 +251,33 @@ def test_a_fork_while_another_thread_holds_the_html_lock_does_not_hang() -> None
         child.kill()
         child.join()
     assert child.exitcode == 0, f"the child hung or failed: exit code {child.exitcode}"
+
+
+def test_a_cleaner_in_use_when_the_process_forks_says_so_in_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the child's copy of the cleaner's lock was held (by a thread of the parent): its
+    # call waited for good instead of saying the cleaner belongs to another process
+    import multiprocessing
+
+    monkeypatch.chdir(tmp_path)
+    with Cleaner() as c:
+        with c._lock:  # (a call of another thread under way)
+            ctx = multiprocessing.get_context("fork")
+            answer = ctx.SimpleQueue()
+
+            def use() -> None:
+                try:
+                    c.clean(_text_page(1))
+                    answer.put("cleaned")
+                except RuntimeError as exc:
+                    answer.put(str(exc))
+
+            child = ctx.Process(target=use)
+            child.start()
+            child.join(10)
+            if child.is_alive():
+                child.kill()
+                child.join()
+        assert child.exitcode == 0, f"the child hung: exit code {child.exitcode}"
+        assert "made in another process" in answer.get()
