@@ -31,6 +31,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -126,8 +127,13 @@ class Cleaner:
     ``config``: a config file (default: ``./corearchive.toml`` if present); ``settings``:
     ``"STAGE.KEY=VALUE"`` overrides, as ``--set`` takes them; ``disable``: stages to leave
     out, as ``--disable``. A configuration error raises :class:`~corearchive.ConfigError`
-    here. Use it as a context manager, or call :meth:`close`. Not thread-safe: one cleaner
-    per thread."""
+    here. Use it as a context manager, or call :meth:`close`.
+
+    Threads: a cleaner's calls take turns. A :meth:`clean` from a second thread waits for
+    the one under way, and a :meth:`clean_many` iteration holds the cleaner until it ends
+    or is closed (a ``for`` loop left early closes it). Within one thread, a call made
+    while that thread's ``clean_many()`` iteration is open raises ``RuntimeError``. For
+    work in parallel, make one cleaner per thread (README, "Threads and asyncio")."""
 
     def __init__(
         self,
@@ -148,7 +154,9 @@ class Cleaner:
         )
         pm.setup("corearchive_configure", config=self.config)
         self.run_id = new_run_id()
-        self._tmp = Path(tempfile.mkdtemp(prefix="corearchive-cleaner-"))
+        _remove_stale_folders()
+        self._tmp = Path(tempfile.mkdtemp(prefix=_TMP_PREFIX))
+        (self._tmp / _OWNER).write_text(_owner_of(os.getpid()) or str(os.getpid()))
         self._catalog: Catalog | None = None
         try:
             self._catalog = Catalog(self._tmp / "index.sqlite")
@@ -180,6 +188,9 @@ class Cleaner:
         #: the ids of the documents read (16 bytes each)
         self._seen: set[bytes] = set()
         self._pid = os.getpid()
+        # (its calls take turns: threads sharing one lost documents in silence, 121 of 220)
+        self._lock = threading.Lock()
+        self._holder: int | None = None
         # (a cleaner dropped without close(): its folder went with it only at close, and
         # every request of a service that made one left one in /tmp for good)
         self._remove_tmp = weakref.finalize(self, shutil.rmtree, str(self._tmp), True)
@@ -213,12 +224,15 @@ class Cleaner:
         date after it is not taken) are the record's ``source.uri`` and
         ``source.fetched_at``. Content that holds several documents (a WARC file, a JSON
         Lines dump) raises ``ValueError``: give it to :meth:`clean_many`."""
+        if url is not None and not isinstance(url, str):
+            raise TypeError(f"url is a string, not {type(url).__name__}")
         when = _utc(fetched_at)
-        if (n := self._documents_in(page, url)) > 1:
-            # (said before any is cleaned: cleaned, they were then "already cleaned" for
-            # the clean_many() the message sends them to)
-            raise ValueError(f"the page holds {n} documents: clean_many() reads each of them")
-        results = list(self._clean([(page, url, when)]))
+        with self._turn():
+            if (n := self._documents_in(page, url)) > 1:
+                # (said before any is cleaned: cleaned, they were then "already cleaned" for
+                # the clean_many() the message sends them to)
+                raise ValueError(f"the page holds {n} documents: clean_many() reads each of them")
+            results = list(self._clean_held([(page, url, when)]))
         if not results:  # (a WARC of request records alone, say)
             return Cleaned(url or "", stage="input", error="the page holds no document")
         return results[0]
@@ -243,7 +257,17 @@ class Cleaner:
         return self._clean((p, None, None) for p in pages)
 
     def close(self) -> None:
-        """Close the stages and remove the cleaner's temporary index."""
+        """Close the stages and remove the cleaner's temporary index (after the call of
+        another thread under way, if any)."""
+        if self._closed:
+            return
+        if self._holder == threading.get_ident():  # (inside this thread's clean_many loop)
+            self._close()
+            return
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._closed:
             return
         self._closed = True
@@ -252,6 +276,24 @@ class Cleaner:
             close_stages(self._ordered)
         finally:
             self._discard()
+
+    @contextlib.contextmanager
+    def _turn(self) -> Iterator[None]:
+        """The cleaner for this thread until the block ends: another thread's call waits."""
+        if os.getpid() != self._pid:  # (said before the lock: a fork's copy may be held)
+            raise RuntimeError(_FORKED)
+        me = threading.get_ident()
+        if self._holder == me:
+            raise RuntimeError(
+                "this Cleaner is in use by a clean_many() iteration of this thread: finish or"
+                " close it first, or use another Cleaner"
+            )
+        with self._lock:
+            self._holder = me
+            try:
+                yield
+            finally:
+                self._holder = None
 
     def __enter__(self) -> Cleaner:
         return self
@@ -273,15 +315,18 @@ class Cleaner:
     def _clean(
         self, pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]]
     ) -> Iterator[Cleaned]:
+        with self._turn():
+            yield from self._clean_held(pages)
+
+    def _clean_held(
+        self, pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]]
+    ) -> Iterator[Cleaned]:
         if self._closed:
             raise ValueError("the cleaner is closed")
         if os.getpid() != self._pid:
             # (a cleaner made before a fork and used in the children: their SQLite
             # connections to one index went wrong in silence, duplicates missed)
-            raise RuntimeError(
-                "this Cleaner was made in another process (before a fork): make one in each"
-                " process that cleans"
-            )
+            raise RuntimeError(_FORKED)
         # Read failures come out in their page's place: each is held, by page number, until
         # the documents read before it are out.
         failed: dict[int, list[Cleaned]] = {}
@@ -431,6 +476,51 @@ class Cleaner:
         if not ended[doc.id]:
             del ended[doc.id]
         return got
+
+
+_FORKED = (
+    "this Cleaner was made in another process (before a fork): make one in each process that cleans"
+)
+
+#: A cleaner's temporary folder (in the system's temporary folder), and the file in it that
+#: names the process that made it
+_TMP_PREFIX = "corearchive-cleaner-"
+_OWNER = "owner"
+
+
+def _owner_of(pid: int) -> str | None:
+    """``"PID START"``: the process ``pid`` and its start time (Linux's ``/proc``: a pid used
+    again by another process has another); None when no such process runs. Without
+    ``/proc``: ``"PID"`` while the process runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except OSError:  # (another user's: running)
+        pass
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return str(pid)
+    # (field 22, counted after the command name, which may hold spaces and parentheses)
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return f"{pid} {fields[19]}" if len(fields) > 19 else str(pid)
+
+
+def _remove_stale_folders() -> None:
+    """Remove the temporary folders of cleaners whose process is gone (killed: its
+    ``close()`` and finaliser never ran, and a service restarted after each kill left one
+    folder, its index, per kill). A folder is left alone when its process still runs, or
+    it names none (made by another version, or being made)."""
+    for folder in Path(tempfile.gettempdir()).glob(_TMP_PREFIX + "*"):
+        try:
+            owner = (folder / _OWNER).read_text().split()
+            pid = int(owner[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        now = _owner_of(pid)
+        if now is None or (len(owner) > 1 and len(now.split()) > 1 and now.split() != owner):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _page_item(page: str | bytes | Mapping[str, Any], url: str | None) -> InputItem:

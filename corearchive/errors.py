@@ -59,6 +59,12 @@ class OutputBusyError(BusyError):
     """The output folder is being written by another run."""
 
 
+class OutputError(CoreArchiveError, ValueError):
+    """The output folder cannot be made or written (a file in its place or on its path, no
+    permission, a read-only file system): ``corearchive.ingest()``'s form of the command's
+    exit 3. A ``ValueError`` too, as an ``out`` that is a file was before."""
+
+
 class IndexMissingError(CoreArchiveError):
     """The output folder's index is gone while the folder holds runs that used it."""
 

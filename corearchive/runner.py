@@ -45,7 +45,7 @@ from .catalog import (
 )
 from .config import RunConfig
 from .document import Document, Drop, printable, source_path
-from .errors import CoreArchiveError, IndexMissingError, PluginError
+from .errors import CoreArchiveError, IndexMissingError, OutputError, PluginError
 from .executor import (
     CHUNK_SIZE,
     ChunkResult,
@@ -1051,8 +1051,9 @@ def ingest(
     :class:`~corearchive.CoreArchiveError` subclasses (the folder held by another run
     after ``index_timeout``: :class:`~corearchive.BusyError`; an index that is gone:
     :class:`~corearchive.IndexMissingError`; a staged plan to see to:
-    :class:`~corearchive.PlanError`), ``ValueError`` for no inputs or an ``out`` that is a
-    file; inputs that fail are in the report
+    :class:`~corearchive.PlanError`; an ``out`` that is a file or cannot be made or
+    written: :class:`~corearchive.OutputError`, also a ``ValueError``), ``ValueError`` for
+    no inputs; inputs that fail are in the report
     (``report.exit_code``) and ``out/rejects.jsonl``, as for the command. Warnings go to
     ``err`` (default: standard error). For pages the program holds, without an output
     folder, see :class:`~corearchive.Cleaner`."""
@@ -1065,7 +1066,7 @@ def ingest(
         # (a glob of a missing day's shards gave [], and a committed run of nothing, exit 0)
         raise ValueError("no inputs: ingest takes at least one path")
     if Path(out).exists() and not Path(out).is_dir():
-        raise ValueError(f"{os.fspath(out)}: is a file, not a folder (out is the output folder)")
+        raise OutputError(f"{os.fspath(out)}: is a file, not a folder (out is the output folder)")
     pm = make_plugin_manager()
     registry = collect(pm)
     resolved = resolve(
@@ -1074,6 +1075,14 @@ def ingest(
         sets=settings,
         disable=disable,
     )
+    try:  # (the command's exit 3: said here as one of corearchive's errors)
+        Path(out).mkdir(parents=True, exist_ok=True)
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, "no permission to write in it")
+    except OSError as exc:
+        raise OutputError(
+            f"{os.fspath(out)}: the output folder cannot be made or written ({exc.strerror or exc})"
+        ) from exc
     options = RunOptions(
         inputs=[os.fspath(i) for i in inputs],
         out=Path(out),

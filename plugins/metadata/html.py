@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 from ..boilerplate.htmltree import (
+    LIBRARY_LOCK,
     AttrIndex,
     guarded_xpaths,
     links_below,
@@ -305,15 +306,16 @@ def without_dateparser() -> Iterator[None]:
     """
     import htmldate.extractors as hx
 
-    saved = hx.get_external_parser, hx.month_words
-    hx.get_external_parser = _text_date_parser  # type: ignore[assignment]
-    words = _month_words()
-    if words is not None:
-        hx.month_words = lambda: words  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        hx.get_external_parser, hx.month_words = saved
+    with LIBRARY_LOCK:
+        saved = hx.get_external_parser, hx.month_words
+        hx.get_external_parser = _text_date_parser  # type: ignore[assignment]
+        words = _month_words()
+        if words is not None:
+            hx.month_words = lambda: words  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            hx.get_external_parser, hx.month_words = saved
 
 
 #: A run of ASCII digits (see :class:`_DigitLed`)
@@ -374,17 +376,18 @@ def faster_htmldate() -> Iterator[None]:
     of the 493 trafeval dev pages)."""
     import htmldate.core as hc
 
-    saved = hc.plausible_year_filter  # type: ignore[attr-defined]
-    fast = _digit_led_patterns()
+    with LIBRARY_LOCK:
+        saved = hc.plausible_year_filter  # type: ignore[attr-defined]
+        fast = _digit_led_patterns()
 
-    def plausible_year_filter(htmlstring: str, *, pattern: Any, **kw: Any) -> Any:
-        return saved(htmlstring, pattern=fast.get(id(pattern), pattern), **kw)
+        def plausible_year_filter(htmlstring: str, *, pattern: Any, **kw: Any) -> Any:
+            return saved(htmlstring, pattern=fast.get(id(pattern), pattern), **kw)
 
-    hc.plausible_year_filter = plausible_year_filter  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        hc.plausible_year_filter = saved  # type: ignore[attr-defined]
+        hc.plausible_year_filter = plausible_year_filter  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            hc.plausible_year_filter = saved  # type: ignore[attr-defined]
 
 
 #: A pattern that matches nothing: htmldate's month-only and year-only patterns, switched off
@@ -521,14 +524,15 @@ def _author_fields_as_written() -> Iterator[None]:
                 author_string = "; ".join(kept)
         return original(current_authors, author_string)
 
-    saved = tmd.normalize_authors  # type: ignore[attr-defined]
-    tj.normalize_authors = normalize
-    tmd.normalize_authors = normalize  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        tj.normalize_authors = original
-        tmd.normalize_authors = saved  # type: ignore[attr-defined]
+    with LIBRARY_LOCK:
+        saved = tmd.normalize_authors  # type: ignore[attr-defined]
+        tj.normalize_authors = normalize
+        tmd.normalize_authors = normalize  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            tj.normalize_authors = original
+            tmd.normalize_authors = saved  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)
