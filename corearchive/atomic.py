@@ -65,18 +65,40 @@ WRITTEN_ENTRIES = (
 )
 
 
+#: The folders of an output folder that may be links to folders elsewhere, when the user
+#: running made the link: an archive's WARC files on a disk of their own is an
+#: administrator's layout (s28 integration tester M1: it was refused, with no other way)
+LINKABLE_FOLDERS = ("warc", "runs")
+
+
+def own_folder_link(path: Path) -> bool:
+    """Whether ``path`` is a link that :data:`LINKABLE_FOLDERS` may be: one of those names,
+    made by the user running (the link's own owner: a link planted by another user of a
+    shared folder is not), to a folder."""
+    try:
+        return (
+            path.name in LINKABLE_FOLDERS
+            and path.is_symlink()
+            and path.lstat().st_uid == os.geteuid()
+            and path.is_dir()
+        )
+    except OSError:
+        return False
+
+
 def refuse_links(out: Path) -> None:
     """Raise :class:`~corearchive.errors.OutputLinkError` (exit 2) when an entry of ``out``
-    that commands write (:data:`WRITTEN_ENTRIES`) is a symbolic link. (``out`` itself may
-    be one: the user named it.)"""
+    that commands write (:data:`WRITTEN_ENTRIES`) is a symbolic link, but for the user's own
+    links of :data:`LINKABLE_FOLDERS` (:func:`own_folder_link`). (``out`` itself may be
+    one: the user named it.)"""
     for name in WRITTEN_ENTRIES:
         path = out / name
-        if path.is_symlink():
+        if path.is_symlink() and not own_folder_link(path):
             raise OutputLinkError(
                 f"{path} is a symbolic link (to {os.readlink(path)}): corearchive does not"
                 " write through links in an output folder (they can send its files outside"
-                " it); remove the link (a folder elsewhere is named with -o, an index with"
-                " --index)"
+                " it), but for links of warc/ or runs/ to a folder that you made; remove the"
+                " link (a folder elsewhere is named with -o, an index with --index)"
             )
 
 

@@ -52,7 +52,7 @@ from typing import Any, Literal
 import orjson
 from warcio.bufferedreaders import DecompressingBufferedReader
 
-from .atomic import file_sha256, leftovers, pending_commits
+from .atomic import file_sha256, leftovers, own_folder_link, pending_commits
 from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
@@ -520,7 +520,11 @@ def _inside(out: Path, name: str) -> bool:
     if not name or path.is_absolute() or ".." in path.parts:
         return False
     try:
-        return (out / path).resolve().is_relative_to(out.resolve())
+        if (out / path).resolve().is_relative_to(out.resolve()):
+            return True
+        # (or inside the folder an own link of warc/ or runs/ leads to: see refuse_links)
+        top = out / path.parts[0]
+        return own_folder_link(top) and (out / path).resolve().is_relative_to(top.resolve())
     except (OSError, ValueError, RuntimeError):
         return False
 
@@ -1140,16 +1144,11 @@ def _check_other_digests(out: Path, run_id: str, run: _Run, result: Verification
     """The files other than WARC files whose SHA-256 the run recorded (``digests``: a
     plugin sink's, which no later run changes, docs/plugins.md) are there and unchanged:
     they went unchecked, "intact" with one edited or deleted."""
-    here = out.resolve()
     for name, want in run.digests.items():
         if name in run.warcs or name in run.outside:
             continue  # (checked, or reported, with the WARC files)
         path = out / name
-        try:
-            inside = path.resolve().is_relative_to(here)
-        except (OSError, ValueError):
-            inside = False
-        if not inside:
+        if not _inside(out, name):
             result.problem("run", f"run {run_id}: its manifest names {name!r}, not a file of OUT")
         elif not path.is_file():
             result.problem("run", f"run {run_id}: its file {name} is missing")

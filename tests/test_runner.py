@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 from typing import Any
 
@@ -2147,6 +2148,12 @@ def test_a_symbolic_link_planted_in_the_output_folder_is_refused_not_followed(
     out = tmp_path / "out"
     out.mkdir()
     (out / name).symlink_to(target)
+    if name in ("warc", "runs"):
+        # (a link of these made by another user: the user's own are the layout of an
+        # archive whose WARC files are on a disk of their own, below)
+        if os.geteuid() != 0:
+            pytest.skip("a link of another user's needs root to make")
+        os.lchown(out / name, 4242, 4242)
     res = ingest(str(seeds), "--plan", plan, out=out)
     assert res.exit_code == 2, res.output
     assert f"{out / name} is a symbolic link" in res.output
@@ -2158,6 +2165,28 @@ def test_a_symbolic_link_planted_in_the_output_folder_is_refused_not_followed(
     else:
         assert target.read_text() == '{"victim": 1}\n'
     assert not (out / "run.json").exists()
+
+
+@pytest.mark.parametrize("name", ["warc", "runs"])
+def test_warc_and_runs_may_be_the_users_own_links_to_folders_elsewhere(
+    ingest, seeds, tmp_path, name
+):
+    # (s28 integration tester M1: an archive whose WARC files are on another disk through a
+    # link, an administrator's layout, was refused by ingest, remove and rebuild, and
+    # verify failed on it; -o and --index place neither warc/ nor runs/)
+    elsewhere = tmp_path / "disk2" / name
+    elsewhere.mkdir(parents=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / name).symlink_to(elsewhere)
+    res = ingest(str(seeds), out=out)
+    assert res.exit_code == 0, res.output
+    assert len(res.records) == 5
+    assert any(elsewhere.iterdir())
+    from corearchive.verify import verify
+
+    assert verify(out).ok
+    assert ingest(str(seeds), "--rescan", out=out).exit_code == 0
 
 
 def test_an_append_does_not_follow_a_link_made_during_the_run(tmp_path):
