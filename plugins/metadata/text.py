@@ -2038,11 +2038,13 @@ def _resolve_ambiguous(
     capture: date | None,
     lines: list[str] | None = None,
     url: str | None = None,
+    markup: frozenset[date] = frozenset(),
 ) -> None:
     """d/m vs m/d ("03/04/2021"), each ambiguous candidate's ``date`` the reading taken,
     ``alt`` the other, ``order`` what decided: "capture" (the other reading is after it),
     "separator" (dots and dashes: day first), "url" (the page's address states one
-    reading's day), "us" (a US time zone or a dotted a.m./p.m. by the date), "page" (the page's
+    reading's day), "markup" (an HTML page's machine-readable date, ``markup``: JSON-LD,
+    meta tags, htmldate's answer, is one reading), "us" (a US time zone or a dotted a.m./p.m. by the date), "page" (the page's
     unambiguous dates: a numeric one with a day > 12, the same day written unambiguously,
     the order of its written dates), "country" (the domain's country code), "language" (a
     page not in English), else "undecided": day first, as most of the world writes (the
@@ -2080,6 +2082,8 @@ def _resolve_ambiguous(
             order = "separator"
         elif url_day is not None and url_day in (dm, md):
             order, c["date"] = "url", url_day
+        elif (dm in markup) != (md in markup):
+            order, c["date"] = "markup", dm if dm in markup else md
         elif lines is not None and 0 <= c["line"] < len(lines):
             line, col = lines[c["line"]], c["col"]
             near = line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
@@ -2154,16 +2158,17 @@ def gather_dates(
     limit: int,
     at: datetime | None = None,
     url: str | None = None,
+    markup: frozenset[date] = frozenset(),
 ) -> list[dict[str, Any]]:
     """The page's dates, written and (with a capture date) relative, in text order, with
     ambiguous day/month orders resolved (``url``: the page's address, whose day or country
-    may decide them); at most ``limit``. ``at``: the capture's date-time (see
-    :func:`find_relative`)."""
+    may decide them; ``markup``: an HTML page's machine-readable dates); at most ``limit``.
+    ``at``: the capture's date-time (see :func:`find_relative`)."""
     cands = [dict(c) for c in page.dates()]  # _resolve_ambiguous changes them
     if capture:
         cands += find_relative(page.lines, capture, at=at)
         cands.sort(key=lambda c: (c["line"], c["col"]))
-    _resolve_ambiguous(cands, capture, page.lines, url)
+    _resolve_ambiguous(cands, capture, page.lines, url, markup)
     return cands[:limit]
 
 

@@ -139,6 +139,19 @@ def test_an_undecided_order_is_said_and_lowers_the_confidence(run_stage) -> None
     assert ann["date_confidence"] <= 0.5
 
 
+def test_an_html_pages_machine_readable_date_decides_the_order(run_stage) -> None:
+    # article:published_time 2021-03-04 beside a visible "Published 03/04/2021": read as
+    # April 3, order undecided (s28 integration tester M2)
+    body = f"<h1>Council approves</h1><p>Published 03/04/2021</p><p>{BODY}</p><p>{BODY2}</p>"
+    head = '<head><meta property="article:published_time" content="2021-03-04T09:00:00Z"></head>'
+    html = f"<html>{head}<body><article>{body}</article></body></html>"
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="a.html")).kept[0]
+    ann = doc.annotations["metadata"]
+    item = ann["dates"][ann["date_chosen"]]
+    assert item["value"][:10] == "2021-03-04", item
+    assert [d.get("order") for d in ann["dates"] if d.get("order")] == ["markup"]
+
+
 # ----------------------------------------------------------- M1: written offsets ----
 @pytest.mark.parametrize(
     ("line", "value"),
