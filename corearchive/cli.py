@@ -29,6 +29,7 @@ from .errors import (
     IndexMissingError,
     OutputBusyError,
     OutputLinkError,
+    OutputPathError,
     PlanError,
     UnfinishedCommitError,
 )
@@ -437,6 +438,8 @@ def ingest(
     except (IndexBusyError, OutputBusyError) as exc:
         # (transient: a scheduler retries it later, where a usage error needs a person)
         _fail(str(exc), ExitCode.BUSY, as_json)
+    except OutputPathError as exc:
+        _fail(f"-o {exc}; {_committed(run)}", ExitCode.USAGE, as_json)
     except (
         UnfinishedCommitError,
         IndexMissingError,
@@ -509,6 +512,13 @@ def _not_a_folder(path: Path, file: bool = False) -> str | None:
     """Why ``path`` cannot be the folder (``file``: the file) a run writes, or None: it is
     (or would be made inside) something that is not a folder. Said before the run starts
     instead of as an "internal error" with a traceback from the first ``mkdir``."""
+    try:
+        return _not_a_folder_why(path, file)
+    except OSError as exc:  # (a name too long: a traceback and exit 1, "some inputs failed")
+        return f"cannot be used: {exc.strerror or exc}"
+
+
+def _not_a_folder_why(path: Path, file: bool) -> str | None:
     if path.exists():
         if file and path.is_dir():
             return "is a folder, not a file"

@@ -65,6 +65,11 @@ class OutputError(CoreArchiveError, ValueError):
     exit 3. A ``ValueError`` too, as an ``out`` that is a file was before."""
 
 
+class OutputPathError(OutputError):
+    """No folder can be made at the output folder's path (a parent that does not allow
+    one, as /proc; a name too long): a usage error (exit 2), not a failure of the disk."""
+
+
 class IndexMissingError(CoreArchiveError):
     """The output folder's index is gone while the folder holds runs that used it."""
 

@@ -1,0 +1,39 @@
+"""The command line's errors for a bad -o path and mistyped settings: one line, exit 2."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corearchive.cli import cli
+
+
+def _ingest(seeds: Path, *args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "--workers", "1", *args])
+    return r.exit_code, r.output
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_output_where_no_folder_can_be_made(seeds: Path) -> None:
+    code, output = _ingest(seeds, "-o", "/proc/nope")
+    assert code == 2, output
+    assert "Traceback" not in output and "internal error" not in output
+    assert "corearchive: error: -o /proc/nope: the output folder cannot be made" in output
+
+
+def test_output_name_too_long(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / ("a" * 300)
+    code, output = _ingest(seeds, "-o", str(out))
+    assert code == 2, output
+    assert "Traceback" not in output
+    assert f"corearchive: error: -o {out}: cannot be used: File name too long" in output
+
+
+def test_output_under_a_file(seeds: Path, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    code, output = _ingest(seeds, "-o", str(tmp_path / "afile" / "sub"))
+    assert code == 2, output
+    assert "is a file, not a folder" in output
