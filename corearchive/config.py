@@ -64,6 +64,13 @@ class RunConfig:
     #: What the configuration asks that has no effect (a ``--set`` for a stage that is not
     #: in the pipeline), for the command line to say.
     warnings: tuple[str, ...] = ()
+    #: Where each stage or sink option given was set, by ``(table, name, key)``: the
+    #: ``--set`` or the file's table (for errors found later, as a stage opens)
+    set_by: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+    def where(self, name: str, key: str, table: str = "stages") -> str | None:
+        """Where the option ``key`` of the stage (sink) ``name`` was set, or None: not set."""
+        return self.set_by.get((table, name, key))
 
     @property
     def digest(self) -> str:
@@ -315,6 +322,12 @@ def resolve(
         resolved=resolved,
         doc_timeout=doc_timeout,
         warnings=warnings,
+        set_by={
+            (table, name, key): origins.get((table, name, key), f"{origin}: [{table}.{name}] {key}")
+            for table, tables in (("stages", stage_tables), ("sinks", sink_tables))
+            for name, values in tables.items()
+            for key in values
+        },
     )
 
 

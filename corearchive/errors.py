@@ -32,6 +32,15 @@ class ConfigError(CoreArchiveError):
     """The configuration (file, ``--set``, ``--disable``) is invalid."""
 
 
+class ModelFileError(ConfigError, ValueError):
+    """A stage's model file (its ``model`` option) that cannot be used: missing, unreadable,
+    truncated, for other features. A configuration error (exit 2) when the option named
+    the file; the message names the file and what is wrong."""
+
+    #: The stage option that names the file
+    option = "model"
+
+
 class PluginError(CoreArchiveError):
     """A plugin is broken: misspelt hook, duplicate name, invalid schema fragment."""
 

@@ -37,3 +37,23 @@ def test_output_under_a_file(seeds: Path, tmp_path: Path) -> None:
     code, output = _ingest(seeds, "-o", str(tmp_path / "afile" / "sub"))
     assert code == 2, output
     assert "is a file, not a folder" in output
+
+
+def test_model_option_to_a_missing_file_is_a_config_error(seeds: Path, tmp_path: Path) -> None:
+    code, output = _ingest(
+        seeds, "-o", str(tmp_path / "o"), "--set", "boilerplate.model=/nonexist.bin"
+    )
+    assert code == 2, output
+    assert (
+        "corearchive: error: --set boilerplate.model=/nonexist.bin: line model /nonexist.bin:"
+        " cannot be read (No such file or directory)" in output
+    )
+    assert "ModelError" not in output and "modelfile.py" not in output
+
+
+def test_model_option_from_a_config_file_names_its_table(seeds: Path, tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[stages.metadata]\nmodel = "/nonexist.json"\n')
+    code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "-c", str(config))
+    assert code == 2, output
+    assert f"{config}: [stages.metadata] model: metadata model /nonexist.json" in output
