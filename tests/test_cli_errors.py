@@ -57,3 +57,40 @@ def test_model_option_from_a_config_file_names_its_table(seeds: Path, tmp_path: 
     code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "-c", str(config))
     assert code == 2, output
     assert f"{config}: [stages.metadata] model: metadata model /nonexist.json" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--set", "boilerplate.treshold=0.4"], "; did you mean 'threshold'?"),
+        (["--set", "boilerplat.threshold=0.4"], "; did you mean 'boilerplate'?"),
+        (["--disable", "dedupe"], "; did you mean 'dedup'?"),
+        (["--set", "pipeline.doc_timout=3"], "; did you mean 'doc_timeout'?"),
+        (["--set", "dedup.policy=kepp"], "is not one of ['drop', 'keep']; did you mean 'keep'?"),
+        (["--set", 'output.sinks=["warcs"]'], "; did you mean 'warc'?"),
+        (["--set", "output.sink=x"], "; did you mean 'sinks'?"),
+    ],
+)
+def test_did_you_mean(seeds: Path, tmp_path: Path, args: list[str], said: str) -> None:
+    code, output = _ingest(seeds, "-o", str(tmp_path / "o"), *args)
+    assert code == 2, output
+    assert output.startswith("corearchive: error: ") and output.rstrip().endswith(said), output
+    assert not (tmp_path / "o").exists()
+
+
+def test_no_suggestion_for_a_name_near_nothing(seeds: Path, tmp_path: Path) -> None:
+    code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "--set", "dedup.policy=zzzz")
+    assert code == 2 and "did you mean" not in output, output
+
+
+def test_did_you_mean_in_a_config_file(seeds: Path, tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    for text, said in (
+        ("[stages.boilerplate]\ntreshold = 0.4\n", "did you mean 'threshold'?"),
+        ("[pipline]\n", "did you mean 'pipeline'?"),
+        ("[pipeline]\nstage = []\n", "did you mean 'stages'?"),
+        ("[stages.boilerplat]\n", "did you mean 'boilerplate'?"),
+    ):
+        config.write_text(text)
+        code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "-c", str(config))
+        assert code == 2 and output.rstrip().endswith(said), (text, output)
