@@ -83,6 +83,20 @@ class _FiniteFloat(click.FloatRange):
 _FINITE_SECONDS = _FiniteFloat(min=0)
 
 
+class _FolderPath(click.Path):
+    """A folder a run writes: an empty one (``-o "$OUT"`` with OUT unset) is refused; it was
+    the working folder, which the run filled without a word."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and not value:
+            self.fail(
+                "the folder name is empty (an unset variable?); '.' is the working folder",
+                param,
+                ctx,
+            )
+        return super().convert(value, param, ctx)
+
+
 class _Stderr:
     """Standard error that never ends a run: closed (``2>&-``: Python's ``sys.stderr`` is
     None, and the run failed on ``isatty``) or gone (``2>&1 | head -2``: the first line the
@@ -242,7 +256,7 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     "-o",
     "--out",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_FolderPath(file_okay=False, path_type=Path),
     required=True,
     help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).",
 )
@@ -317,7 +331,7 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
 )
 @click.option(
     "--work-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_FolderPath(file_okay=False, path_type=Path),
     default=None,
     help="With --plan staged: folder of the intermediate files [default: OUT/.plan];"
     " relaunching with it redoes only unfinished tasks.",

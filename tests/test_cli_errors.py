@@ -94,3 +94,15 @@ def test_did_you_mean_in_a_config_file(seeds: Path, tmp_path: Path) -> None:
         config.write_text(text)
         code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "-c", str(config))
         assert code == 2 and output.rstrip().endswith(said), (text, output)
+
+
+@pytest.mark.parametrize("option", ["-o", "--work-dir"])
+def test_empty_folder_name_is_a_usage_error(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["-o", ""] if option == "-o" else ["-o", "out", "--plan", "staged", "--work-dir", ""]
+    code, output = _ingest(seeds, *args)
+    assert code == 2, output
+    assert "the folder name is empty" in output
+    assert not (tmp_path / "index.sqlite").exists() and not (tmp_path / "out").exists()
