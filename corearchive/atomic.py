@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import hashlib
 import json
 import os
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, TextIO
 
 from .catalog import open_read_only
-from .errors import OutputBusyError, OutputLinkError, UnfinishedCommitError
+from .errors import OutputBusyError, OutputLinkError, OutputPathError, UnfinishedCommitError
 
 #: The lock file of an output folder, held for the whole of a run (:func:`output_lock`)
 LOCK_NAME = ".corearchive.lock"
@@ -108,6 +109,11 @@ def _open_no_follow(path: Path) -> IO[bytes]:
     return os.fdopen(os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0)), "r+b")
 
 
+#: Errors of making the output folder that are the disk's or the permissions' (a full disk,
+#: a read-only or forbidden folder), not the path's
+_DISK_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
 @contextlib.contextmanager
 def output_lock(
     out: Path, timeout: float, err: TextIO | None = None, reading: bool = False
@@ -126,7 +132,15 @@ def output_lock(
     from filelock import FileLock, Timeout
 
     if not reading:
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            if exc.errno in _DISK_ERRNOS:
+                raise  # (the disk's or the permissions' failure: exit 3)
+            # (-o /proc/nope, a name too long: a traceback and "internal error", exit 3)
+            raise OutputPathError(
+                f"{out}: the output folder cannot be made there ({exc.strerror or exc})"
+            ) from None
         refuse_links(out)
     lock = FileLock(out / LOCK_NAME, timeout=timeout)
     held = False

@@ -29,6 +29,7 @@ from .errors import (
     IndexMissingError,
     OutputBusyError,
     OutputLinkError,
+    OutputPathError,
     PlanError,
     UnfinishedCommitError,
 )
@@ -80,6 +81,20 @@ class _FiniteFloat(click.FloatRange):
 
 
 _FINITE_SECONDS = _FiniteFloat(min=0)
+
+
+class _FolderPath(click.Path):
+    """A folder a run writes: an empty one (``-o "$OUT"`` with OUT unset) is refused; it was
+    the working folder, which the run filled without a word."""
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and not value:
+            self.fail(
+                "the folder name is empty (an unset variable?); '.' is the working folder",
+                param,
+                ctx,
+            )
+        return super().convert(value, param, ctx)
 
 
 class _Stderr:
@@ -241,7 +256,7 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     "-o",
     "--out",
     "out",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_FolderPath(file_okay=False, path_type=Path),
     required=True,
     help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).",
 )
@@ -316,7 +331,7 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
 )
 @click.option(
     "--work-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=_FolderPath(file_okay=False, path_type=Path),
     default=None,
     help="With --plan staged: folder of the intermediate files [default: OUT/.plan];"
     " relaunching with it redoes only unfinished tasks.",
@@ -437,6 +452,8 @@ def ingest(
     except (IndexBusyError, OutputBusyError) as exc:
         # (transient: a scheduler retries it later, where a usage error needs a person)
         _fail(str(exc), ExitCode.BUSY, as_json)
+    except OutputPathError as exc:
+        _fail(f"-o {exc}; {_committed(run)}", ExitCode.USAGE, as_json)
     except (
         UnfinishedCommitError,
         IndexMissingError,
@@ -509,6 +526,13 @@ def _not_a_folder(path: Path, file: bool = False) -> str | None:
     """Why ``path`` cannot be the folder (``file``: the file) a run writes, or None: it is
     (or would be made inside) something that is not a folder. Said before the run starts
     instead of as an "internal error" with a traceback from the first ``mkdir``."""
+    try:
+        return _not_a_folder_why(path, file)
+    except OSError as exc:  # (a name too long: a traceback and exit 1, "some inputs failed")
+        return f"cannot be used: {exc.strerror or exc}"
+
+
+def _not_a_folder_why(path: Path, file: bool) -> str | None:
     if path.exists():
         if file and path.is_dir():
             return "is a folder, not a file"

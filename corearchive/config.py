@@ -21,6 +21,7 @@ error naming the stage, the key and where it was set.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import tomllib
@@ -64,6 +65,13 @@ class RunConfig:
     #: What the configuration asks that has no effect (a ``--set`` for a stage that is not
     #: in the pipeline), for the command line to say.
     warnings: tuple[str, ...] = ()
+    #: Where each stage or sink option given was set, by ``(table, name, key)``: the
+    #: ``--set`` or the file's table (for errors found later, as a stage opens)
+    set_by: dict[tuple[str, str, str], str] = field(default_factory=dict)
+
+    def where(self, name: str, key: str, table: str = "stages") -> str | None:
+        """Where the option ``key`` of the stage (sink) ``name`` was set, or None: not set."""
+        return self.set_by.get((table, name, key))
 
     @property
     def digest(self) -> str:
@@ -206,6 +214,7 @@ def resolve(
             if key != "doc_timeout":
                 raise ConfigError(
                     f"--set {assignment!r}: unknown pipeline key {key!r} (stages, doc_timeout)"
+                    + did_you_mean(key, ("stages", "doc_timeout"))
                 )
             if not _is_seconds(value):
                 raise ConfigError(f"--set {assignment!r}: expected a number of seconds >= 0")
@@ -213,7 +222,10 @@ def resolve(
             continue
         if table == "output":
             if key != "sinks":
-                raise ConfigError(f"--set {assignment!r}: unknown output key {key!r}")
+                raise ConfigError(
+                    f"--set {assignment!r}: unknown output key {key!r} (sinks)"
+                    + did_you_mean(key, ("sinks",))
+                )
             sinks = value if isinstance(value, list) else [value]
             sinks_origin = f"--set {assignment!r}"
             continue
@@ -227,7 +239,7 @@ def resolve(
             )
             raise ConfigError(
                 f"--set {assignment!r}: unknown {kind} {name!r}"
-                f" (available: {', '.join(sorted(known))}){hint}"
+                f" (available: {', '.join(sorted(known))}){hint or did_you_mean(name, known)}"
             )
         tables = stage_tables if table == "stages" else sink_tables
         tables.setdefault(name, {})[key] = value
@@ -241,6 +253,7 @@ def resolve(
         if name not in stages:
             raise ConfigError(
                 f"--disable {name}: {name!r} is not in the pipeline ({', '.join(stages)})"
+                + did_you_mean(name, stages)
             )
         stages.remove(name)
 
@@ -261,6 +274,7 @@ def resolve(
             if name not in known_map:
                 raise ConfigError(
                     f"{where}: unknown {kind} {name!r} (available: {', '.join(sorted(known_map))})"
+                    + did_you_mean(name, known_map)
                 )
 
     stage_options = {
@@ -315,7 +329,22 @@ def resolve(
         resolved=resolved,
         doc_timeout=doc_timeout,
         warnings=warnings,
+        set_by={
+            (table, name, key): origins.get((table, name, key), f"{origin}: [{table}.{name}] {key}")
+            for table, tables in (("stages", stage_tables), ("sinks", sink_tables))
+            for name, values in tables.items()
+            for key in values
+        },
     )
+
+
+def did_you_mean(word: Any, known: Iterable[Any]) -> str:
+    """``"; did you mean 'x'?"`` for the known name closest to a mistyped ``word``, or ""."""
+    if not isinstance(word, str):
+        return ""
+    names = {str(k): k for k in known}
+    near = difflib.get_close_matches(word, list(names), n=1)
+    return f"; did you mean {names[near[0]]!r}?" if near and near[0] != word else ""
 
 
 def _is_seconds(value: Any) -> bool:
@@ -334,6 +363,7 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
         if key not in allowed:
             raise ConfigError(
                 f"{origin}: unknown table [{key}] (known: {', '.join(sorted(allowed))})"
+                + did_you_mean(key, allowed)
             )
         if not isinstance(value, dict):
             raise ConfigError(f"{origin}: [{key}] must be a table")
@@ -341,7 +371,10 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
         if keys is not None:
             for sub in value:
                 if sub not in keys:
-                    raise ConfigError(f"{origin}: unknown key {sub!r} in [{key}]")
+                    raise ConfigError(
+                        f"{origin}: unknown key {sub!r} in [{key}] ({', '.join(sorted(keys))})"
+                        + did_you_mean(sub, keys)
+                    )
             for sub, names in value.items():
                 if sub == "doc_timeout":
                     if not _is_seconds(names):
@@ -359,7 +392,7 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
                 if name not in known:
                     raise ConfigError(
                         f"{origin}: [{key}.{name}]: unknown {key[:-1]} {name!r}"
-                        f" (available: {', '.join(sorted(known))})"
+                        f" (available: {', '.join(sorted(known))})" + did_you_mean(name, known)
                     )
 
 
@@ -382,6 +415,7 @@ def _build(
             known = ", ".join(sorted(schema["properties"])) or "none"
             raise ConfigError(
                 f"{where}: unknown option {key!r} for {kind} {name!r} (known options: {known})"
+                + did_you_mean(key, schema["properties"])
             )
     if not jsonschema_rs.is_valid(schema, values):
         # The messages are the ``jsonschema`` package's (loaded only for a config in error).
@@ -390,7 +424,10 @@ def _build(
         for err in Draft202012Validator(schema).iter_errors(values):
             key = str(err.absolute_path[0]) if err.absolute_path else ""
             where = origins.get((table, name, key), origin)
-            raise ConfigError(f"{where}: [{table}.{name}] {key}: {err.message}")
+            hint = ""
+            if err.validator == "enum" and isinstance(err.validator_value, list):
+                hint = did_you_mean(err.instance, err.validator_value)
+            raise ConfigError(f"{where}: [{table}.{name}] {key}: {err.message}{hint}")
     return build_options(cls, values, stage=name, origin=origin)
 
 

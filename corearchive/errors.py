@@ -32,6 +32,15 @@ class ConfigError(CoreArchiveError):
     """The configuration (file, ``--set``, ``--disable``) is invalid."""
 
 
+class ModelFileError(ConfigError, ValueError):
+    """A stage's model file (its ``model`` option) that cannot be used: missing, unreadable,
+    truncated, for other features. A configuration error (exit 2) when the option named
+    the file; the message names the file and what is wrong."""
+
+    #: The stage option that names the file
+    option = "model"
+
+
 class PluginError(CoreArchiveError):
     """A plugin is broken: misspelt hook, duplicate name, invalid schema fragment."""
 
@@ -63,6 +72,11 @@ class OutputError(CoreArchiveError, ValueError):
     """The output folder cannot be made or written (a file in its place or on its path, no
     permission, a read-only file system): ``corearchive.ingest()``'s form of the command's
     exit 3. A ``ValueError`` too, as an ``out`` that is a file was before."""
+
+
+class OutputPathError(OutputError):
+    """No folder can be made at the output folder's path (a parent that does not allow
+    one, as /proc; a name too long): a usage error (exit 2), not a failure of the disk."""
 
 
 class IndexMissingError(CoreArchiveError):

@@ -45,7 +45,14 @@ from .catalog import (
 )
 from .config import RunConfig
 from .document import Document, Drop, printable, source_path
-from .errors import CoreArchiveError, IndexMissingError, OutputError, PluginError
+from .errors import (
+    ConfigError,
+    CoreArchiveError,
+    IndexMissingError,
+    ModelFileError,
+    OutputError,
+    PluginError,
+)
 from .executor import (
     CHUNK_SIZE,
     ChunkResult,
@@ -174,6 +181,13 @@ class Run:
                 cls = self.registry.stages[name]
                 try:
                     found.update(cls.models(self.config.stage_options[name]))
+                except ModelFileError as exc:
+                    where = self.config.where(name, exc.option)
+                    if where is None:  # (the shipped model: not the configuration's fault)
+                        raise setup_error(name, exc) from exc
+                    # (was "stage ... could not be set up: ModelError: ... at
+                    # modelfile.py:30", exit 3, without the --set that named the file)
+                    raise ConfigError(f"{where}: {exc}") from None
                 except CoreArchiveError:
                     raise
                 except Exception as exc:

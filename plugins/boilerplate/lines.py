@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from corearchive.errors import ModelFileError
 from corearchive.modelfile import read_model
 
 __all__ = [
@@ -482,7 +483,7 @@ os.register_at_fork(
 )
 
 
-class ModelError(ValueError):
+class ModelError(ModelFileError):
     """A line model file this code cannot use (unreadable, truncated, for another feature
     set or format version); its message names the file and what is wrong."""
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from corearchive.errors import ModelFileError
 from corearchive.modelfile import read_model
 
 
@@ -56,7 +57,7 @@ KINDS = {"text": ("text", "FEATURES"), "html": ("html", "HTML_FEATURES"),
          "title": ("text", "TITLE_FEATURES")}  # fmt: skip
 
 
-class ModelError(ValueError):
+class ModelError(ModelFileError):
     """A metadata model file this code cannot use; its message names the file and what is
     wrong."""
 

@@ -1,0 +1,108 @@
+"""The command line's errors for a bad -o path and mistyped settings: one line, exit 2."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from corearchive.cli import cli
+
+
+def _ingest(seeds: Path, *args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "--workers", "1", *args])
+    return r.exit_code, r.output
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_output_where_no_folder_can_be_made(seeds: Path) -> None:
+    code, output = _ingest(seeds, "-o", "/proc/nope")
+    assert code == 2, output
+    assert "Traceback" not in output and "internal error" not in output
+    assert "corearchive: error: -o /proc/nope: the output folder cannot be made" in output
+
+
+def test_output_name_too_long(seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / ("a" * 300)
+    code, output = _ingest(seeds, "-o", str(out))
+    assert code == 2, output
+    assert "Traceback" not in output
+    assert f"corearchive: error: -o {out}: cannot be used: File name too long" in output
+
+
+def test_output_under_a_file(seeds: Path, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    code, output = _ingest(seeds, "-o", str(tmp_path / "afile" / "sub"))
+    assert code == 2, output
+    assert "is a file, not a folder" in output
+
+
+def test_model_option_to_a_missing_file_is_a_config_error(seeds: Path, tmp_path: Path) -> None:
+    code, output = _ingest(
+        seeds, "-o", str(tmp_path / "o"), "--set", "boilerplate.model=/nonexist.bin"
+    )
+    assert code == 2, output
+    assert (
+        "corearchive: error: --set boilerplate.model=/nonexist.bin: line model /nonexist.bin:"
+        " cannot be read (No such file or directory)" in output
+    )
+    assert "ModelError" not in output and "modelfile.py" not in output
+
+
+def test_model_option_from_a_config_file_names_its_table(seeds: Path, tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[stages.metadata]\nmodel = "/nonexist.json"\n')
+    code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "-c", str(config))
+    assert code == 2, output
+    assert f"{config}: [stages.metadata] model: metadata model /nonexist.json" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--set", "boilerplate.treshold=0.4"], "; did you mean 'threshold'?"),
+        (["--set", "boilerplat.threshold=0.4"], "; did you mean 'boilerplate'?"),
+        (["--disable", "dedupe"], "; did you mean 'dedup'?"),
+        (["--set", "pipeline.doc_timout=3"], "; did you mean 'doc_timeout'?"),
+        (["--set", "dedup.policy=kepp"], "is not one of ['drop', 'keep']; did you mean 'keep'?"),
+        (["--set", 'output.sinks=["warcs"]'], "; did you mean 'warc'?"),
+        (["--set", "output.sink=x"], "; did you mean 'sinks'?"),
+    ],
+)
+def test_did_you_mean(seeds: Path, tmp_path: Path, args: list[str], said: str) -> None:
+    code, output = _ingest(seeds, "-o", str(tmp_path / "o"), *args)
+    assert code == 2, output
+    assert output.startswith("corearchive: error: ") and output.rstrip().endswith(said), output
+    assert not (tmp_path / "o").exists()
+
+
+def test_no_suggestion_for_a_name_near_nothing(seeds: Path, tmp_path: Path) -> None:
+    code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "--set", "dedup.policy=zzzz")
+    assert code == 2 and "did you mean" not in output, output
+
+
+def test_did_you_mean_in_a_config_file(seeds: Path, tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    for text, said in (
+        ("[stages.boilerplate]\ntreshold = 0.4\n", "did you mean 'threshold'?"),
+        ("[pipline]\n", "did you mean 'pipeline'?"),
+        ("[pipeline]\nstage = []\n", "did you mean 'stages'?"),
+        ("[stages.boilerplat]\n", "did you mean 'boilerplate'?"),
+    ):
+        config.write_text(text)
+        code, output = _ingest(seeds, "-o", str(tmp_path / "o"), "-c", str(config))
+        assert code == 2 and output.rstrip().endswith(said), (text, output)
+
+
+@pytest.mark.parametrize("option", ["-o", "--work-dir"])
+def test_empty_folder_name_is_a_usage_error(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["-o", ""] if option == "-o" else ["-o", "out", "--plan", "staged", "--work-dir", ""]
+    code, output = _ingest(seeds, *args)
+    assert code == 2, output
+    assert "the folder name is empty" in output
+    assert not (tmp_path / "index.sqlite").exists() and not (tmp_path / "out").exists()
