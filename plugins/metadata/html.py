@@ -607,8 +607,9 @@ def html_candidates(
         text = tree_to_text(tree) if tree is not None else ""
     page = Page(text)
     with reference_years(capture):
-        # (a machine-readable date decides a written "03/04/2021": s28 integration tester M2)
-        markup = frozenset(d for d in (st_d, hd_d) if d is not None)
+        # (a machine-readable date decides a written "03/04/2021": s28 integration tester M2;
+        # not htmldate's answer, which may be that very text read one way)
+        markup = frozenset([st_d] if st_d is not None else [])
         cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url, markup)
     if cands:
         _features(cands, page, capture)

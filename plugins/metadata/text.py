@@ -2044,7 +2044,7 @@ def _resolve_ambiguous(
     ``alt`` the other, ``order`` what decided: "capture" (the other reading is after it),
     "separator" (dots and dashes: day first), "url" (the page's address states one
     reading's day), "markup" (an HTML page's machine-readable date, ``markup``: JSON-LD,
-    meta tags, htmldate's answer, is one reading), "us" (a US time zone or a dotted a.m./p.m. by the date), "page" (the page's
+    meta tags, is one reading), "us" (a US time zone or a dotted a.m./p.m. by the date), "page" (the page's
     unambiguous dates: a numeric one with a day > 12, the same day written unambiguously,
     the order of its written dates), "country" (the domain's country code), "language" (a
     page not in English), else "undecided": day first, as most of the world writes (the
