@@ -723,6 +723,18 @@ def test_a_plan_of_single_part_tasks_is_relaunched(ingest, tmp_path, monkeypatch
     assert left == right
 
 
+def _six_stories(tmp_path: Path) -> Path:
+    """A JSONL dump of six documents, http://x.example/0 to /5, the same article each."""
+    data = tmp_path / "in.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"url": f"http://x.example/{k}", "text": f"Story {k}. " + ARTICLE}) + "\n"
+            for k in range(6)
+        )
+    )
+    return data
+
+
 class _LambdaStage(Stage):
     """Leaves an object that does not pickle in one document's annotations."""
 
@@ -738,13 +750,7 @@ class _LambdaStage(Stage):
 def test_a_document_that_does_not_pickle_fails_alone_in_the_plan(ingest, tmp_path, monkeypatch):
     """It stopped the staged plan (exit 3, nothing committed); a streaming run's worker
     fails it alone, under the stage name "worker", and so does the plan now."""
-    data = tmp_path / "in.jsonl"
-    data.write_text(
-        "".join(
-            json.dumps({"url": f"http://x.example/{k}", "text": f"Story {k}. " + ARTICLE}) + "\n"
-            for k in range(6)
-        )
-    )
+    data = _six_stories(tmp_path)
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["lambda", "boilerplate", "dedup"]\n')
     with extra_plugins(monkeypatch, ("lambda", StagePlugin(_LambdaStage))):
@@ -798,13 +804,7 @@ def test_plugin_annotations_of_other_types_than_json_go_as_the_stream_plan_has_t
     datetime, and a run's own Archive (write/later.pkl): the staged run stopped (exit 2,
     "planted?"), where the stream plan archives them (s28 integration tester H1, H2). A
     value with no JSON form fails its document alone, in both plans."""
-    data = tmp_path / "in.jsonl"
-    data.write_text(
-        "".join(
-            json.dumps({"url": f"http://x.example/{k}", "text": f"Story {k}. " + ARTICLE}) + "\n"
-            for k in range(6)
-        )
-    )
+    data = _six_stories(tmp_path)
     cfg = tmp_path / "c.toml"
     cfg.write_text('[pipeline]\nstages = ["types", "boilerplate"]\n')
     with extra_plugins(monkeypatch, ("types", StagePlugin(_TypesStage))):

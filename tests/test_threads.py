@@ -11,22 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from test_cleaner import _WORDS
 
 from corearchive import Cleaner
-
-_WORDS = [
-    "river",
-    "council",
-    "budget",
-    "school",
-    "harbour",
-    "market",
-    "station",
-    "library",
-    "museum",
-    "garden",
-    "bridge",
-]
 
 #: class and id values trafilatura's expressions test (so that its per-page lists differ)
 _CLASSES = [
