@@ -495,6 +495,14 @@ class _Match:
     #: shingles of the new document and of the candidate
     sizes: tuple[int, int] = (0, 0)
 
+    def resolve(self, docs: Sequence[Document], roots: Sequence[str | None]) -> None:
+        """A candidate of the batch (a position) named as the index names one: its id, and
+        its cluster's root (itself, when it starts one)."""
+        if isinstance(self.of, int):
+            at = self.of
+            self.id = docs[at].id
+            self.of = roots[at] or docs[at].id
+
     def detail(self, measure: str) -> dict[str, Any]:
         """What a near duplicate's rejects entry says of the copy it resembles most."""
         return {
@@ -1193,21 +1201,17 @@ class DedupStage(Stage):
                 # a changed text at the address of an earlier version: a new version of it
                 ann["candidates"] = counts[i]
                 ann["method"] = "minhash"
-                if isinstance(match.of, int):
-                    match.id = docs[match.of].id
-                    match.of = roots[match.of] or docs[match.of].id
+                match.resolve(docs, roots)
                 assert isinstance(match.id, str)
                 dup = Duplicate("revision", match.id, round(match.sim, 4))
             else:
                 ann["candidates"] = counts[i]
                 if (m := best.get(i)) is not None:
                     match = m
-                    near_root = m.of if isinstance(m.of, str) else roots[m.of]
-                    assert near_root is not None  # a batch candidate is indexed, so decided
-                    dup = Duplicate("near", near_root, round(m.sim, 4))
+                    m.resolve(docs, roots)
+                    assert isinstance(m.of, str)  # a batch candidate is indexed, so decided
+                    dup = Duplicate("near", m.of, round(m.sim, 4))
                     ann["method"] = "minhash"
-                    if isinstance(m.of, int):
-                        m.id = docs[m.of].id
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             policy = opts.policy

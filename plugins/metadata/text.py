@@ -2033,6 +2033,13 @@ def _not_english(lines: list[str]) -> bool:
     return other > 2 * en + 5
 
 
+def _around(lines: list[str], c: dict[str, Any]) -> str:
+    """The text of candidate ``c``'s line within :data:`_US_ORDER_CHARS` of it."""
+    line: str = lines[c["line"]]
+    col: int = c["col"]
+    return line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
+
+
 def _resolve_ambiguous(
     cands: list[dict[str, Any]],
     capture: date | None,
@@ -2084,11 +2091,12 @@ def _resolve_ambiguous(
             order, c["date"] = "url", url_day
         elif (dm in markup) != (md in markup):
             order, c["date"] = "markup", dm if dm in markup else md
-        elif lines is not None and 0 <= c["line"] < len(lines):
-            line, col = lines[c["line"]], c["col"]
-            near = line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
-            if _US_ORDER.search(near):
-                order, c["date"] = "us", md
+        elif (
+            lines is not None
+            and 0 <= c["line"] < len(lines)
+            and _US_ORDER.search(_around(lines, c))
+        ):
+            order, c["date"] = "us", md
         if order is None:
             pending.append(c)
             continue
@@ -2115,13 +2123,16 @@ def _resolve_ambiguous(
     for c, (dm, md) in zip(amb, pairs, strict=True):
         c["alt"] = md if c["date"] == dm else dm
         tm = c.get("time")
-        if c["date"] != dm and tm and tm[1] and lines is not None:
-            # a US zone without standard/daylight ("9:15 AM ET") takes the offset of the
-            # day read, not of the other reading's
-            line, col = lines[c["line"]], c["col"]
-            near = line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
-            if (z := _US_BARE_ZONE.search(near)) is not None:
-                c["time"] = (tm[0], _us_offset(z.group(1), c["date"]))
+        # a US zone without standard/daylight ("9:15 AM ET") takes the offset of the day
+        # read, not of the other reading's
+        if (
+            c["date"] != dm
+            and tm
+            and tm[1]
+            and lines is not None
+            and (z := _US_BARE_ZONE.search(_around(lines, c))) is not None
+        ):
+            c["time"] = (tm[0], _us_offset(z.group(1), c["date"]))
 
 
 def order_evidence(c: dict[str, Any]) -> dict[str, str]:
