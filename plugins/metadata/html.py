@@ -559,6 +559,20 @@ def _month_words() -> frozenset[str] | None:
         return None
 
 
+@contextmanager
+def htmldate_as_we_run_it(capture: date | None) -> Iterator[None]:
+    """htmldate as both of its callers here run it (its own :func:`~htmldate.find_date` and
+    trafilatura's metadata): no dateparser, the faster searches, only days the page writes,
+    and two-digit years read against the capture's."""
+    with (
+        without_dateparser(),
+        faster_htmldate(),
+        htmldate_days_only(),
+        reference_years(capture),
+    ):
+        yield
+
+
 def htmldate_date(
     html: str | HtmlElement, capture: date | None = None, extensive: bool = True
 ) -> str | None:
@@ -570,12 +584,7 @@ def htmldate_date(
     kw: dict[str, Any] = {"extensive_search": extensive, "original_date": True}
     kw["max_date"] = htmldate_bound(capture)
     try:
-        with (
-            without_dateparser(),
-            faster_htmldate(),
-            htmldate_days_only(),
-            reference_years(capture),
-        ):
+        with htmldate_as_we_run_it(capture):
             found: str | None = find_date(html, **kw)
     except Exception:  # htmldate fails on some malformed pages; no answer then
         return None
@@ -698,10 +707,7 @@ def trafilatura_meta(
     config["max_date"] = htmldate_bound(capture)
     try:
         with (
-            without_dateparser(),
-            faster_htmldate(),
-            htmldate_days_only(),
-            reference_years(capture),
+            htmldate_as_we_run_it(capture),
             guarded_xpaths(),
             _author_fields_as_written(),
         ):
