@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import io
 import itertools
 import os
 import re
@@ -227,7 +228,8 @@ def expand(
             elif (redirected := _redirected_file(sys.stdin.buffer)) is not None:
                 yield _item("-", "stdin:", _head_of(redirected), spool=redirected)
             else:
-                yield _spooled("-", "stdin:", sys.stdin.buffer, spool_dir)
+                reader, own_reader = _stdin_reader()
+                yield _spooled("-", "stdin:", reader, spool_dir, close=own_reader)
             continue
         if os.path.isdir(name):
             if name in own:
@@ -350,6 +352,23 @@ def _head_of(path: str) -> bytes:
             return f.read(MAGIC_SIZE)
     except OSError:
         return b""  # reported when the source reads it
+
+
+def _stdin_reader() -> tuple[BinaryIO, bool]:
+    """What the thread copying standard input reads, and whether it is a reader of its own
+    (closed after the copy): an unbuffered reader on a copy of the descriptor where there is
+    one, else ``sys.stdin.buffer`` itself (an in-memory stand-in).
+
+    Why not ``sys.stdin.buffer``: the copy waits inside its read, holding the buffer's lock,
+    while a run forks its workers, and multiprocessing closes ``sys.stdin`` as it starts a
+    worker: the worker waited for that lock forever, and the run with it (s29 code reviewer).
+    An unbuffered reader holds no lock. Nothing has read standard input before this."""
+    buffer = sys.stdin.buffer
+    try:
+        fd = os.dup(buffer.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return buffer, False
+    return os.fdopen(fd, "rb", buffering=0), True
 
 
 def _redirected_file(stream: BinaryIO) -> str | None:

@@ -834,3 +834,35 @@ def test_a_stopped_run_of_standard_input_leaves_no_copy_of_it(tmp_path):
         err = proc.stderr.read()
     assert proc.returncode == 143, err.decode()
     assert not list(out.glob(".corearchive-input-*"))
+
+
+def test_a_slow_pipe_into_several_workers_is_read_to_its_end(tmp_path):
+    """``producer | corearchive ingest - -w 2``: the thread copying standard input waited
+    inside ``sys.stdin.buffer``'s read, holding its lock, while the workers were forked;
+    each worker closes ``sys.stdin`` as multiprocessing starts it, waited for that lock
+    forever, and the run never ended (s29 code reviewer, H1)."""
+    import subprocess
+    import time
+
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "corearchive", "ingest", "-", "-o", str(out), "-w", "2", "-q"]
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write(_dump(9, 200).encode())
+    proc.stdin.flush()
+    time.sleep(3)  # (the producer still writing: the copy waits in its read as workers start)
+    proc.stdin.write(_dump(10, 200).encode())
+    proc.stdin.close()
+    try:
+        proc.wait(timeout=90)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stderr.close()
+        pytest.fail("the run did not end")
+    with proc.stderr:
+        err = proc.stderr.read()
+    assert proc.returncode == 0, err.decode()
+    assert len((out / "records.jsonl").read_text("utf-8").splitlines()) == 400
