@@ -201,7 +201,8 @@ def _config_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 metavar="STAGE.KEY=VALUE",
                 help="Override one option (repeatable); VALUE is a TOML value. Also"
                 ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S,'
-                " output.sinks=[...], sinks.NAME.KEY=VALUE (a sink's option).",
+                " output.sinks=[...], sinks.NAME.KEY=VALUE (a sink's option). Every"
+                " option, with its default and type: corearchive options [STAGE].",
             ),
             click.option(
                 "--disable",
@@ -631,6 +632,63 @@ def plugins(as_json: bool) -> None:
         click.echo(f"corearchive: error: {problem}", err=True)
     if broken or problem:
         sys.exit(int(ExitCode.USAGE))
+
+
+@cli.command()
+@click.argument("names", nargs=-1, metavar="[STAGE|SINK]...")
+def options(names: tuple[str, ...]) -> None:
+    """List every option --set and the config file take: name, default, type and what it
+    does, for each stage and sink installed (a plugin's too), or only those NAMES."""
+    from .config import DEFAULT_DOC_TIMEOUT, DEFAULT_SINKS, DEFAULT_STAGES, did_you_mean
+    from .options import describe_options
+
+    try:
+        _, registry = _setup()
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    known = {**registry.sinks, **registry.stages}
+    for name in names:
+        if name not in known and name not in ("pipeline", "output"):
+            _fail(
+                f"{name}: no such stage or sink (available: {', '.join(sorted(known))})"
+                + did_you_mean(name, [*known, "pipeline", "output"]),
+                ExitCode.USAGE,
+            )
+    lines = [
+        "Options, as --set NAME=VALUE (VALUE a TOML value: 0.5, true, \"text\", [\"en\"])",
+        "or in corearchive.toml ([stages.STAGE], [sinks.SINK]); as JSON Schema:",
+        "corearchive schema config.",
+    ]
+    if not names or "pipeline" in names:
+        lines += [
+            "",
+            "pipeline",
+            f"  pipeline.stages = {json.dumps(list(DEFAULT_STAGES))}"
+            f"  (list of: {', '.join(sorted(registry.stages))})",
+            "      The stages to run, in order.",
+            f"  pipeline.doc_timeout = {DEFAULT_DOC_TIMEOUT:g}  (number, >= 0)",
+            "      Seconds a stage may spend on one document (0: no limit).",
+        ]
+    if not names or "output" in names:
+        lines += [
+            "",
+            "output",
+            f"  output.sinks = {json.dumps(list(DEFAULT_SINKS))}"
+            f"  (list of: {', '.join(sorted(registry.sinks))})",
+            "      The sinks to write to, in order.",
+        ]
+    for kind, table, prefix in (
+        ("stage", registry.stages, ""),
+        ("sink", registry.sinks, "sinks."),
+    ):
+        for name, cls in sorted(table.items()):
+            if names and name not in names:
+                continue
+            info = registry.owners[(kind, name)]
+            fields = describe_options(cls.Options, prefix + name) or ["  (no options)"]
+            by = f"{info.distribution or info.name} {info.version or ''}".rstrip()
+            lines += ["", f"{kind} {name} (plugin {by})", *fields]
+    click.echo("\n".join(lines))
 
 
 @cli.command()

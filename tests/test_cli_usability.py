@@ -1,0 +1,59 @@
+"""The command line for a user who reads only --help and the messages (s28 acc-cli review,
+left open: H2, M1, M4, M6, M7 and the lows)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from click.testing import CliRunner
+
+from corearchive import Document, Stage
+from corearchive.cli import cli
+from corearchive.options import option
+from helpers import StagePlugin, extra_plugins
+
+
+@dataclasses.dataclass(frozen=True)
+class _ShoutOptions:
+    loudness: float = option(0.25, "How loud to shout.", minimum=0, maximum=1)
+    style: Literal["caps", "bold"] = option("caps", "How a shout is written.")
+    words: list[str] = option(["hey"], "Words to shout.")
+
+
+class _ShoutStage(Stage):
+    name = "shout"
+    Options = _ShoutOptions
+
+    def process(self, doc: Document) -> Document:
+        return doc
+
+
+def test_help_leads_to_every_option_with_its_type_and_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`ingest --help` named no stage option; `corearchive options` lists each, a
+    third-party plugin's too, from what the stages declare."""
+    assert "corearchive options" in " ".join(
+        CliRunner().invoke(cli, ["ingest", "--help"]).output.split()
+    )
+    with extra_plugins(monkeypatch, ("shout", StagePlugin(_ShoutStage))):
+        r = CliRunner().invoke(cli, ["options"])
+        assert r.exit_code == 0, r.output
+        for line in (
+            "  boilerplate.threshold = 0.5  (number, 0 to 1)",
+            '  dedup.policy = "drop"  (one of: drop, keep)',
+            "  language.languages = []  (list of text)",
+            '  sinks.warc.prefix = "corearchive"  (text matching ^[A-Za-z0-9._-]+$)',
+            "  shout.loudness = 0.25  (number, 0 to 1)",
+            '  shout.style = "caps"  (one of: caps, bold)',
+            '  shout.words = ["hey"]  (list of text)',
+            "      How loud to shout.",
+        ):
+            assert line in r.output.splitlines(), line
+        only = CliRunner().invoke(cli, ["options", "shout"])
+        assert "shout.loudness" in only.output and "boilerplate" not in only.output
+        typo = CliRunner().invoke(cli, ["options", "shuot"])
+        assert typo.exit_code == 2 and "did you mean 'shout'?" in typo.output
