@@ -32,7 +32,7 @@ from typing import Any
 
 import jsonschema_rs
 
-from .errors import ConfigError
+from .errors import ConfigError, OptionValueError
 from .manager import Registry
 from .options import build_options, options_schema
 
@@ -294,6 +294,13 @@ def resolve(
         )
         for name in registry.sinks
     }
+    for name in stages:
+        try:
+            registry.stages[name].check_options(stage_options[name])
+        except OptionValueError as exc:
+            where = origins.get(("stages", name, exc.option), f"{origin}: [stages.{name}]")
+            key = "" if where.startswith("--set") else f" {exc.option}"
+            raise ConfigError(f"{where}{key}: {exc}") from None
     # (a --set is checked against the options above even so: a typo is an error)
     warnings = tuple(
         f"--set {assignment}: the {'stage' if table == 'stages' else 'sink'} {name!r} is not"

@@ -57,3 +57,35 @@ def test_help_leads_to_every_option_with_its_type_and_default(
         assert "shout.loudness" in only.output and "boilerplate" not in only.output
         typo = CliRunner().invoke(cli, ["options", "shuot"])
         assert typo.exit_code == 2 and "did you mean 'shout'?" in typo.output
+
+
+@pytest.mark.parametrize("inputs_archived", [False, True])
+def test_a_bad_setting_is_refused_whatever_the_inputs(
+    seeds: Path, tmp_path: Path, inputs_archived: bool
+) -> None:
+    """`--set 'language.languages=["english"]'` was exit 2 on new inputs, exit 0 (no word)
+    where every input was archived already: the stage checked it as a document reached it."""
+    out = tmp_path / "o"
+    if inputs_archived:
+        first = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-w", "1", "-q"])
+        assert first.exit_code == 0, first.output
+    r = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(seeds),
+            "-o",
+            str(out),
+            "-w",
+            "1",
+            "--set",
+            'language.languages=["english"]',
+        ],
+    )
+    assert r.exit_code == 2, r.output
+    assert r.output.strip().splitlines() == [
+        "corearchive: error: --set language.languages=[\"english\"]: 'english' is no language"
+        " code this stage gives (ISO 639-1 in lower case where there is one, e.g. 'en', 'fr',"
+        " else ISO 639-3)"
+    ]
+    assert not (out / "runs").exists() or len(list((out / "runs").iterdir())) == inputs_archived
