@@ -44,8 +44,31 @@ from .manager import (
 from .schema import config_schema, reject_schema
 
 
+class _Command(click.Command):
+    """A command whose ``--json`` holds for click's own errors too (a bad option value, an
+    unknown option, a missing argument): with ``--json`` among the arguments, the error is
+    also one JSON object on stdout, ``{"exit_code": 2, "error": ...}``, as the command's
+    own errors are (stdout was empty: a wrapper reading it as JSON had nothing to read)."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:  # fmt: skip
+        wants_json = any(p.name == "as_json" for p in self.params) and "--json" in (
+            args[: args.index("--")] if "--" in args else args
+        )
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            if wants_json:
+                click.echo(json.dumps({"exit_code": exc.exit_code, "error": exc.format_message()}))
+            raise
+
+
 class _Group(click.Group):
     """Loads plugin commands lazily, so a broken plugin cannot break ``--help``."""
+
+    command_class = _Command
 
     def _load(self, ctx: click.Context) -> None:
         if getattr(self, "_plugins_loaded", False):
@@ -170,8 +193,9 @@ def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]
             with _sigterm_as_interrupt():
                 command(*args, **kwargs)
         except KeyboardInterrupt as exc:  # (and _Terminated: SIGTERM)
-            click.echo("corearchive: stopped before the run began; nothing was written", err=True)
-            sys.exit(exc.code if isinstance(exc, _Terminated) else 130)
+            code = exc.code if isinstance(exc, _Terminated) else 130
+            _say("stopped before the run began; nothing was written", code, kwargs.get("as_json"))
+            sys.exit(code)
         finally:
             # (the signals a stopped run ignores until its process exits, see
             # _sigterm_as_interrupt, are back as they were for a caller in the same process)
@@ -245,10 +269,18 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     """End the command with ``code``, saying why on stderr (and, ``as_json``, on stdout as
     ``{"exit_code", "error"}``: a wrapper reading stdout as JSON had nothing to read on 2,
     3 or 75)."""
-    if as_json:
-        click.echo(json.dumps({"exit_code": int(code), "error": message}))
-    click.echo(f"corearchive: error: {message}", err=True)
+    _say(f"error: {message}", code, as_json)
     sys.exit(int(code))
+
+
+def _say(message: str, code: int, as_json: bool | None) -> None:
+    """``corearchive: MESSAGE`` on stderr, and ``as_json`` the JSON object of a command that
+    ends with ``code`` on stdout (see :func:`_fail`)."""
+    if as_json:
+        error = message.removeprefix("error: ")
+        with contextlib.suppress(OSError, ValueError):  # (stdout gone: stderr still says it)
+            click.echo(json.dumps({"exit_code": int(code), "error": error}))
+    click.echo(f"corearchive: {message}", err=True)
 
 
 @cli.command()
@@ -355,7 +387,8 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     "--json",
     "as_json",
     is_flag=True,
-    help="Print the run's report (its manifest, OUT/runs/RUN_ID.json) on stdout at its end.",
+    help="Print the run's report (its manifest, OUT/runs/RUN_ID.json) on stdout at its end;"
+    ' a run that fails to start or finish prints {"exit_code": N, "error": "..."} instead.',
 )
 @_stopped_before_the_run
 def ingest(
@@ -465,10 +498,10 @@ def ingest(
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE, as_json)
     except _Terminated as exc:
-        click.echo(f"corearchive: terminated; {_committed(run)}", err=True)
+        _say(f"terminated; {_committed(run)}", exc.code, as_json)
         _exit_stopped(exc.code, executor)
     except KeyboardInterrupt:
-        click.echo(f"corearchive: interrupted; {_committed(run)}", err=True)
+        _say(f"interrupted; {_committed(run)}", 130, as_json)
         _exit_stopped(130, executor)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.INTERNAL, as_json)
@@ -588,7 +621,7 @@ def plugins(as_json: bool) -> None:
     try:
         pm = make_plugin_manager(broken=broken)
     except CoreArchiveError as exc:  # (hooks that break the manager's own checks)
-        _fail(str(exc), ExitCode.USAGE)
+        _fail(str(exc), ExitCode.USAGE, as_json)
     errors: dict[str, str] = {}
     try:
         collect(pm, errors)

@@ -4,6 +4,8 @@ left open: H2, M1, M4, M6, M7 and the lows)."""
 from __future__ import annotations
 
 import dataclasses
+import json
+import sys
 from pathlib import Path
 from typing import Any, Literal
 
@@ -89,3 +91,48 @@ def test_a_bad_setting_is_refused_whatever_the_inputs(
         " else ISO 639-3)"
     ]
     assert not (out / "runs").exists() or len(list((out / "runs").iterdir())) == inputs_archived
+
+
+def _stopped_by(exc: BaseException) -> Any:
+    def execute(self: Any) -> None:
+        raise exc
+
+    return execute
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["--workers", "0"], 2, "Invalid value for '-w' / '--workers'"),
+        (["--worker", "2"], 2, "No such option '--worker'"),
+        (["-o", "{tmp}/afile"], 2, "Directory"),
+        (["--set", "boilerplate.treshold=1"], 2, "unknown option 'treshold'"),
+        (["--terminated"], 143, "terminated; nothing from this run was committed"),
+        (["--interrupted"], 130, "interrupted; nothing from this run was committed"),
+    ],
+)
+def test_with_json_every_failure_is_one_json_object_on_stdout(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int,
+    said: str,
+) -> None:  # fmt: skip
+    """click's own errors (a bad option value, -o a file) and a run stopped by SIGTERM or
+    Ctrl-C printed nothing on stdout under --json; the human message stays on stderr."""
+    from corearchive import cli as cli_mod
+    from corearchive.runner import Run
+
+    (tmp_path / "afile").write_text("x")
+    if args[0] in ("--terminated", "--interrupted"):
+        stop = cli_mod._Terminated() if args[0] == "--terminated" else KeyboardInterrupt()
+        monkeypatch.setattr(Run, "execute", _stopped_by(stop))
+        monkeypatch.setattr(cli_mod, "_exit_stopped", lambda code, executor: sys.exit(code))
+        args = []
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    r = CliRunner().invoke(
+        cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--json", "-w", "1", *args]
+    )
+    assert r.exit_code == code, r.output
+    lines = r.stdout.splitlines()
+    assert len(lines) == 1, r.stdout
+    report = json.loads(lines[0])
+    assert report["exit_code"] == code and said in report["error"], report
+    assert said in r.stderr
