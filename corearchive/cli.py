@@ -129,6 +129,18 @@ class _Stderr:
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream if stream is not None else open(os.devnull, "w")  # noqa: SIM115
+        #: the length of the progress line on the terminal now, if any (see write_status)
+        self._status = 0
+
+    def write_status(self, line: str, final: bool = False) -> None:
+        """Draw the progress line (:class:`corearchive.progress.Progress`) over the last;
+        ``final``: for good, ended by a line break. Any other text written first clears it
+        (a message began where the line ended: "… ~0:00 lefterror: bad.bin: …")."""
+        pad = " " * max(self._status - len(line), 0)
+        self._status = 0
+        self.write("\r" + line + pad + ("\n" if final else ""))
+        self._status = 0 if final else len(line)
+        self.flush()
 
     def _mute(self) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -138,6 +150,9 @@ class _Stderr:
         self.stream = open(os.devnull, "w")  # noqa: SIM115
 
     def write(self, text: str) -> int:
+        if self._status and text:
+            width, self._status = self._status, 0
+            self.write("\r" + " " * width + "\r")
         try:
             return int(self.stream.write(text))
         except (BrokenPipeError, ValueError):  # (ValueError: the stream was closed)

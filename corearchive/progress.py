@@ -97,9 +97,19 @@ class Progress:
             f"inputs {self.inputs_started}/{self.total}{share} · docs {self.docs:,}"
             f" · kept {self.kept_docs:,} · {rate:,.0f} docs/s · {_fmt(elapsed)}{left}"
         )
+        self._draw(line, final=force)
+
+    def _draw(self, line: str, final: bool) -> None:
+        """The line over the last one (``final``: for good, with its line break). A stream
+        with ``write_status`` (the command line's stderr) draws it, and clears it before
+        any other text written to it (a message began where the line ended)."""
+        status = getattr(self.stream, "write_status", None)
+        if status is not None:
+            status(line, final)
+            return
         pad = " " * max(self._width - len(line), 0)
         self._width = len(line)
-        self.stream.write("\r" + line + pad)
+        self.stream.write("\r" + line + pad + ("\n" if final else ""))
         self.stream.flush()
 
     def finish(self) -> None:
@@ -108,8 +118,6 @@ class Progress:
                 self._done_bytes += self._sizes.get(id(self._item)) or 0
                 self._item = None
             self._tick(force=True)
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def _fmt(seconds: float) -> str:

@@ -136,3 +136,44 @@ def test_with_json_every_failure_is_one_json_object_on_stdout(
     report = json.loads(lines[0])
     assert report["exit_code"] == code and said in report["error"], report
     assert said in r.stderr
+
+
+def _screen(written: str) -> list[str]:
+    """What a terminal shows of ``written``: carriage returns go back to the line's start."""
+    lines: list[list[str]] = [[]]
+    col = 0
+    for ch in written:
+        if ch == "\n":
+            lines.append([])
+            col = 0
+        elif ch == "\r":
+            col = 0
+        else:
+            line = lines[-1]
+            line[col : col + 1] = [ch]
+            col += 1
+    return ["".join(line).rstrip() for line in lines]
+
+
+def test_the_progress_line_is_cleared_before_a_message() -> None:
+    """On a terminal a message began where the progress line ended: "… ~0:00 lefterror:
+    bad.bin: binary content", "… ~0:02 leftcorearchive: interrupted"."""
+    import io
+
+    from corearchive.cli import _Stderr
+    from corearchive.progress import Progress
+
+    buffer = io.StringIO()
+    err = _Stderr(buffer)
+    progress = Progress(3, True, err)
+    progress.document()
+    progress._tick()
+    print("error: bad.bin: binary content, not text", file=err)
+    progress._tick(force=False)  # (within its interval: not drawn again yet)
+    progress._last = 0
+    progress._tick()
+    progress.finish()
+    err.write("summary\n")
+    shown = _screen(buffer.getvalue())
+    assert shown[0] == "error: bad.bin: binary content, not text", shown
+    assert shown[1].startswith("inputs 0/3 · docs 1 · kept 0") and shown[2] == "summary", shown
