@@ -546,11 +546,36 @@ def ingest(
         origin = "" if config.origin == "defaults" else f" (config: {config.origin})"
         click.echo(f"run {report.run_id} → {out}{origin}", err=True)
         click.echo(report.summary(), err=True)
+        if note := _settings_not_applied(report, out, config.digest):
+            click.echo(note, err=True)
     if as_json:
         # the run's own report, for a wrapper (OUT/run.json is the folder's last run's,
         # which may be another's by the time it reads it)
         click.echo((out / "runs" / f"{report.run_id}.json").read_text("utf-8"), nl=False)
     sys.exit(int(report.exit_code))
+
+
+def _settings_not_applied(report: Any, out: Path, digest: str) -> str | None:
+    """The summary's note when documents dropped as already archived were archived by runs
+    with other settings (their manifests' config digest): the run's settings did not apply
+    to them, which the summary did not say (a --set changed, the run "kept 0", exit 0)."""
+    count, runs = 0, []
+    for run_id, n in sorted(report.archived_by.items()):
+        try:
+            theirs = json.loads((out / "runs" / f"{run_id}.json").read_bytes())["config"]["digest"]
+        except (OSError, ValueError, KeyError, TypeError):  # (this run's own; another folder's)
+            continue
+        if theirs != digest:
+            count, runs = count + n, [*runs, run_id]
+    if not count:
+        return None
+    named = ", ".join(runs[:3]) + (f" and {len(runs) - 3} more" if len(runs) > 3 else "")
+    return (
+        f"  note: {count} of the documents dropped as already_archived were archived by"
+        f" earlier runs with other settings ({named}): this run's settings did not apply to"
+        " them. To clean them with these settings, ingest into a new output folder (-o NEW;"
+        " docs/archive.md, 'Reprocessing an archive')."
+    )
 
 
 def _committed(run: Any) -> str:

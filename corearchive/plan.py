@@ -1660,6 +1660,7 @@ def _add_report(into: RunReport, other: RunReport) -> None:
     into.formats.update(other.formats)
     # (a task's counts written before the report kept them: none)
     into.inputs_with_errors.update(getattr(other, "inputs_with_errors", ()))
+    into.archived_by.update(getattr(other, "archived_by", {}))
 
 
 class _NoReporter:

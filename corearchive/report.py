@@ -80,6 +80,9 @@ class RunReport:
     #: The inputs with an error entry (their paths as ``source.path`` has them): not
     #: recorded as read whole, so read again by the next run.
     inputs_with_errors: set[str] = field(default_factory=set)
+    #: The runs that archived the documents dropped as ``already_archived``: how many each
+    #: (an earlier run with other settings decided them, not this run's: said at the end)
+    archived_by: Counter[str] = field(default_factory=Counter)
 
     @property
     def dropped_total(self) -> int:
@@ -210,6 +213,8 @@ class RunReporter:
 
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
         self.report.dropped[(stage, drop.reason)] += 1
+        if drop.reason == "already_archived" and isinstance(drop.detail, dict):
+            self.report.archived_by[str(drop.detail.get("run_id"))] += 1
         entry: dict[str, Any] = {
             "kind": "dropped",
             "run_id": self.report.run_id,

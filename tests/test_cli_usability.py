@@ -177,3 +177,25 @@ def test_the_progress_line_is_cleared_before_a_message() -> None:
     shown = _screen(buffer.getvalue())
     assert shown[0] == "error: bad.bin: binary content, not text", shown
     assert shown[1].startswith("inputs 0/3 · docs 1 · kept 0") and shown[2] == "summary", shown
+
+
+def test_a_rerun_with_other_settings_says_they_did_not_apply(seeds: Path, tmp_path: Path) -> None:
+    """A --set changed and the same inputs again: "kept 0 · already_archived 5", exit 0, and
+    no word that the new setting applied to no document, nor what would apply it."""
+    out = str(tmp_path / "o")
+
+    def ingest(*args: str) -> str:
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", out, "-w", "1", *args])
+        assert r.exit_code == 0, r.output
+        return r.stderr
+
+    first_run = ingest()
+    assert "note:" not in first_run
+    again = ingest("--set", "boilerplate.threshold=0.4")
+    first_id = first_run.split()[1]  # ("run RUN_ID → OUT")
+    assert (
+        f"  note: 5 of the documents dropped as already_archived were archived by earlier runs"
+        f" with other settings ({first_id}): this run's settings did not apply to"
+        " them. To clean them with these settings, ingest into a new output folder (-o NEW;"
+    ) in again, again
+    assert "note:" not in ingest("--rescan")  # (the first run's settings: nothing to say)
