@@ -559,7 +559,7 @@ def _settings_not_applied(report: Any, out: Path, digest: str) -> str | None:
     """The summary's note when documents dropped as already archived were archived by runs
     with other settings (their manifests' config digest): the run's settings did not apply
     to them, which the summary did not say (a --set changed, the run "kept 0", exit 0)."""
-    count, runs = 0, []
+    count, runs = 0, list[str]()
     for run_id, n in sorted(report.archived_by.items()):
         try:
             theirs = json.loads((out / "runs" / f"{run_id}.json").read_bytes())["config"]["digest"]
@@ -728,7 +728,7 @@ def options(names: tuple[str, ...]) -> None:
                 ExitCode.USAGE,
             )
     lines = [
-        "Options, as --set NAME=VALUE (VALUE a TOML value: 0.5, true, \"text\", [\"en\"])",
+        'Options, as --set NAME=VALUE (VALUE a TOML value: 0.5, true, "text", ["en"])',
         "or in corearchive.toml ([stages.STAGE], [sinks.SINK]); as JSON Schema:",
         "corearchive schema config.",
     ]
@@ -750,10 +750,11 @@ def options(names: tuple[str, ...]) -> None:
             f"  (list of: {', '.join(sorted(registry.sinks))})",
             "      The sinks to write to, in order.",
         ]
-    for kind, table, prefix in (
+    tables: list[tuple[str, dict[str, Any], str]] = [
         ("stage", registry.stages, ""),
         ("sink", registry.sinks, "sinks."),
-    ):
+    ]
+    for kind, table, prefix in tables:
         for name, cls in sorted(table.items()):
             if names and name not in names:
                 continue

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from corearchive import Document, Stage
 from corearchive.cli import cli
 from corearchive.options import option
+
 from helpers import StagePlugin, extra_plugins
 
 
