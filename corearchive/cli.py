@@ -184,7 +184,7 @@ class _Stderr:
         return getattr(self.stream, name)
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corearchive")
 def cli() -> None:
     """Clean raw scraped web text into validated JSON records and WARC archives."""
@@ -298,7 +298,7 @@ def _say(message: str, code: int, as_json: bool | None) -> None:
     click.echo(f"corearchive: {message}", err=True)
 
 
-@cli.command()
+@cli.command(short_help="Clean INPUTS into records and WARC files under OUT.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o",
@@ -500,7 +500,7 @@ def ingest(
             report = run.execute()
     except (IndexBusyError, OutputBusyError) as exc:
         # (transient: a scheduler retries it later, where a usage error needs a person)
-        _fail(str(exc), ExitCode.BUSY, as_json)
+        _fail(f"{exc}; --index-timeout SECONDS waits longer", ExitCode.BUSY, as_json)
     except OutputPathError as exc:
         _fail(f"-o {exc}; {_committed(run)}", ExitCode.USAGE, as_json)
     except (
@@ -650,7 +650,7 @@ def _hooks_of(pm: Any, name: str) -> list[str]:
     return sorted(n for n in names if n not in listed)
 
 
-@cli.command()
+@cli.command(short_help="List every plugin and what it provides.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plugins(as_json: bool) -> None:
     """List every plugin: name, distribution, version, and what it provides."""
@@ -707,7 +707,7 @@ def plugins(as_json: bool) -> None:
         sys.exit(int(ExitCode.USAGE))
 
 
-@cli.command()
+@cli.command(short_help="List every stage's and sink's options: default, type, what it does.")
 @click.argument("names", nargs=-1, metavar="[STAGE|SINK]...")
 def options(names: tuple[str, ...]) -> None:
     """List every option --set and the config file take: name, default, type and what it
@@ -765,7 +765,7 @@ def options(names: tuple[str, ...]) -> None:
     click.echo("\n".join(lines))
 
 
-@cli.command()
+@cli.command(short_help="Check the archive in OUT: its WARC digests and records.")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option(
@@ -865,7 +865,7 @@ def _maintenance_errors(
     try:
         yield
     except (IndexBusyError, OutputBusyError) as exc:
-        _fail(str(exc), ExitCode.BUSY)
+        _fail(f"{exc}; --timeout SECONDS waits longer", ExitCode.BUSY)
     except internal as exc:
         _fail(str(exc), ExitCode.INTERNAL)
     except CoreArchiveError as exc:
@@ -874,7 +874,7 @@ def _maintenance_errors(
         _fail(failed.format(exc), ExitCode.INTERNAL)
 
 
-@cli.command()
+@cli.command(short_help="Take documents out of the archive in OUT (a takedown request).")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--reason", required=True, help="Why (kept in OUT/takedowns.jsonl and the index).")
@@ -910,7 +910,7 @@ def index() -> None:
     """Manage an output folder's index (index.sqlite)."""
 
 
-@index.command()
+@index.command(short_help="Upgrade the index of OUT, made by an older corearchive, in place.")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
 @click.option(
@@ -931,7 +931,7 @@ def upgrade(out: Path, index_path: Path | None, timeout: float, skip_missing_fol
         click.echo(run_upgrade(out, index_path, timeout, sys.stderr, skip_missing_folders))
 
 
-@index.command()
+@index.command(short_help="Make OUT's index anew from the archive's own files.")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_config_options
 @_maintenance_options(
@@ -965,7 +965,7 @@ def rebuild(
         click.echo(run_rebuild(out, index_path, options, timeout, sys.stderr))
 
 
-@cli.command()
+@cli.command(short_help="Print the record, config or reject schema (JSON Schema).")
 @click.argument("which", type=click.Choice(["record", "config", "reject"]))
 @_config_options
 def schema(

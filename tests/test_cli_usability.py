@@ -200,3 +200,33 @@ def test_a_rerun_with_other_settings_says_they_did_not_apply(seeds: Path, tmp_pa
         " them. To clean them with these settings, ingest into a new output folder (-o NEW;"
     ) in again, again
     assert "note:" not in ingest("--rescan")  # (the first run's settings: nothing to say)
+
+
+def test_h_is_help_and_no_command_summary_is_cut_short() -> None:
+    """L6: `-h` was "No such option '-h'". L7: the top-level help cut summaries mid-phrase
+    ("Print the record schema of the configured pipeline (the config...")."""
+    top = CliRunner().invoke(cli, ["-h"])
+    assert top.exit_code == 0 and "Commands:" in top.output, top.output
+    commands = top.output.split("Commands:")[1]
+    assert "..." not in commands, commands
+    for args in (["ingest", "-h"], ["index", "rebuild", "-h"], ["verify", "-h"]):
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 0 and r.output.startswith("Usage: "), (args, r.output)
+
+
+def test_a_busy_folder_names_the_option_that_waits_longer(seeds: Path, tmp_path: Path) -> None:
+    """L11: "in use by another run (waited 0 s); wait for it to finish or pass another -o"
+    named no way to wait longer."""
+    from filelock import FileLock
+
+    out = tmp_path / "o"
+    out.mkdir()
+    with FileLock(out / ".corearchive.lock", timeout=0):
+        r = CliRunner().invoke(
+            cli, ["ingest", str(seeds), "-o", str(out), "--index-timeout", "0", "-w", "1"]
+        )
+        assert r.exit_code == 75, r.output
+        assert "; --index-timeout SECONDS waits longer" in r.stderr
+        r = CliRunner().invoke(cli, ["index", "rebuild", str(out), "--timeout", "0"])
+        assert r.exit_code == 75, r.output
+        assert "; --timeout SECONDS waits longer" in r.stderr
