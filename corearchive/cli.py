@@ -546,6 +546,13 @@ def ingest(
         origin = "" if config.origin == "defaults" else f" (config: {config.origin})"
         click.echo(f"run {report.run_id} → {out}{origin}", err=True)
         click.echo(report.summary(), err=True)
+        if report.dropped_total or report.failed_total or report.input_errors:
+            # (the summary counted them and did not say where they are)
+            click.echo(
+                f"  details: {out / 'rejects.jsonl'}, a line for each drop and error (this"
+                f' run\'s have "run_id": "{report.run_id}")',
+                err=True,
+            )
         if note := _settings_not_applied(report, out, config.digest):
             click.echo(note, err=True)
     if as_json:

@@ -230,3 +230,18 @@ def test_a_busy_folder_names_the_option_that_waits_longer(seeds: Path, tmp_path:
         r = CliRunner().invoke(cli, ["index", "rebuild", str(out), "--timeout", "0"])
         assert r.exit_code == 75, r.output
         assert "; --timeout SECONDS waits longer" in r.stderr
+
+
+def test_the_summary_says_where_the_drops_and_errors_are(seeds: Path, tmp_path: Path) -> None:
+    """L8: the summary counted "input errors 1" and drops, and named no file to look in."""
+    out = tmp_path / "o"
+    args = ["ingest", str(seeds), str(tmp_path / "nothere"), "-o", str(out), "-w", "1"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 1, r.output
+    run_id = r.stderr.split("\nrun ", 1)[1].split()[0]
+    assert (
+        f"  details: {out / 'rejects.jsonl'}, a line for each drop and error (this run's have"
+        f' "run_id": "{run_id}")'
+    ) in r.stderr.splitlines()
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "p"), "-w", "1"])
+    assert r.exit_code == 0 and "details:" not in r.stderr  # (nothing dropped, nothing failed)
