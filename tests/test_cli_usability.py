@@ -87,7 +87,7 @@ def test_a_bad_setting_is_refused_whatever_the_inputs(
     )
     assert r.exit_code == 2, r.output
     assert r.output.strip().splitlines() == [
-        "corearchive: error: --set language.languages=[\"english\"]: 'english' is no language"
+        "corearchive: error: --set 'language.languages=[\"english\"]': 'english' is no language"
         " code this stage gives (ISO 639-1 in lower case where there is one, e.g. 'en', 'fr',"
         " else ISO 639-3)"
     ]
@@ -245,3 +245,30 @@ def test_the_summary_says_where_the_drops_and_errors_are(seeds: Path, tmp_path: 
     ) in r.stderr.splitlines()
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "p"), "-w", "1"])
     assert r.exit_code == 0 and "details:" not in r.stderr  # (nothing dropped, nothing failed)
+
+
+@pytest.mark.parametrize(
+    ("sets", "said"),
+    [
+        (
+            ["boilerplate.threshold=0.4", "boilerplate.threshold=0.99"],
+            "--set boilerplate.threshold=0.99: boilerplate.threshold is set twice (first --set"
+            " boilerplate.threshold=0.4): give it once",
+        ),
+        (
+            ['language.languages=["en"]', "language.languages = fr"],
+            "--set 'language.languages = fr': language.languages is set twice (first --set"
+            """ 'language.languages=["en"]'): give it once""",
+        ),
+        (["pipeline.doc_timeout=3", "pipeline.doc_timeout=3"], "pipeline.doc_timeout is set twice"),
+    ],
+)
+def test_an_option_set_twice_is_refused_as_a_stage_disabled_twice_is(
+    sets: list[str], said: str
+) -> None:
+    """L5: `--disable dedup --disable dedup` was an error, two --set of one option not (the
+    last won without a word). L1: --set quoted as a shell takes it, in every message."""
+    args = [a for s in sets for a in ("--set", s)]
+    r = CliRunner().invoke(cli, ["schema", "config", *args])
+    assert r.exit_code == 2, r.output
+    assert said in r.stderr and r.stderr.count("\n") == 1, r.stderr
