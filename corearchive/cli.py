@@ -94,7 +94,7 @@ class _FiniteFloat(click.FloatRange):
     """A float range that refuses nan and inf (FloatRange lets them through, and they
     failed the run later, in int())."""
 
-    name = "finite float"
+    name = "number"  # (the user read "'abc' is not a valid finite float")
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         result = super().convert(value, param, ctx)
@@ -104,6 +104,12 @@ class _FiniteFloat(click.FloatRange):
 
 
 _FINITE_SECONDS = _FiniteFloat(min=0)
+
+
+class _Count(click.IntRange):
+    """A whole number in a range (click's own said "'abc' is not a valid integer range")."""
+
+    name = "whole number"
 
 
 class _FolderPath(click.Path):
@@ -329,13 +335,15 @@ def _say(message: str, code: int, as_json: bool | None) -> None:
 @click.option(
     "--index-timeout",
     type=_FINITE_SECONDS,
+    metavar="SECONDS",
     default=30.0,
     show_default=True,
     help="Seconds to wait for an index or output folder held by another run.",
 )
 @click.option(
     "--index-cache-mb",
-    type=click.IntRange(min=1),
+    type=_Count(min=1),
+    metavar="MB",
     default=DEFAULT_CACHE_MB,
     show_default=True,
     help="Memory for the index's page cache: more makes inserts into a large index a little"
@@ -344,7 +352,8 @@ def _say(message: str, code: int, as_json: bool | None) -> None:
 @click.option(
     "-w",
     "--workers",
-    type=click.IntRange(min=1),
+    type=_Count(min=1),
+    metavar="N",
     default=None,
     help="Processes for the per-document stages [default: the number of cores]: this one,"
     " between its own work, and N-1 workers (N workers with --isolate).",
@@ -387,6 +396,7 @@ def _say(message: str, code: int, as_json: bool | None) -> None:
 @click.option(
     "--task-mb",
     type=_FiniteFloat(min=0.001),
+    metavar="MB",
     default=256.0,
     show_default=True,
     help="With --plan staged: inputs bigger than this are cut into tasks of about this size"
@@ -778,6 +788,7 @@ def options(names: tuple[str, ...]) -> None:
 @click.option(
     "--timeout",
     type=_FINITE_SECONDS,
+    metavar="SECONDS",
     default=3600.0,
     show_default=True,
     help="Seconds to wait for a run writing OUT to finish before checking it.",
@@ -785,7 +796,8 @@ def options(names: tuple[str, ...]) -> None:
 @click.option("--all", "show_all", is_flag=True, help="List every problem (all are counted).")
 @click.option(
     "--max-problems",
-    type=click.IntRange(min=0),
+    type=_Count(min=0),
+    metavar="N",
     default=None,
     help="List at most N problems (default 50; with --json, all).",
 )
@@ -844,6 +856,7 @@ def _maintenance_options(
         f = click.option(
             "--timeout",
             type=_FINITE_SECONDS,
+            metavar="SECONDS",
             default=30.0,
             show_default=True,
             help=timeout_help,

@@ -35,7 +35,7 @@ import jsonschema_rs
 
 from .errors import ConfigError, OptionValueError
 from .manager import Registry
-from .options import build_options, options_schema
+from .options import build_options, describe_type, options_schema
 
 DEFAULT_STAGES = ("boilerplate", "metadata", "language", "dedup")
 DEFAULT_SINKS = ("warc", "records")
@@ -445,11 +445,25 @@ def _build(
         for err in Draft202012Validator(schema).iter_errors(values):
             key = str(err.absolute_path[0]) if err.absolute_path else ""
             where = origins.get((table, name, key), origin)
-            hint = ""
-            if err.validator == "enum" and isinstance(err.validator_value, list):
-                hint = did_you_mean(err.instance, err.validator_value)
-            raise ConfigError(f"{where}: [{table}.{name}] {key}: {err.message}{hint}")
+            raise ConfigError(f"{where}: [{table}.{name}] {key}: {_said(err)}")
     return build_options(cls, values, stage=name, origin=origin)
+
+
+def _said(err: Any) -> str:
+    """A validation error of an option's value in the user's words: the validator's
+    "'yes' is not of type 'boolean'" and "'kepp' is not one of ['drop', 'keep']" as "'yes'
+    is not true or false", "'kepp' is not one of: drop, keep; did you mean 'keep'?", and
+    "'en' is not a list of text (in TOML: ["en"])"."""
+    if err.validator not in ("type", "enum"):
+        return str(err.message)
+    words = describe_type(err.schema)
+    article = "" if words.startswith(("true", "one of")) else "an " if words[0] in "aei" else "a "
+    said = f"{err.instance!r} is not {article}{words}"
+    if err.validator == "enum" and isinstance(err.validator_value, list):
+        said += did_you_mean(err.instance, err.validator_value)
+    elif words.startswith("list") and not isinstance(err.instance, list):
+        said += f" (in TOML: [{json.dumps(err.instance, ensure_ascii=False)}])"
+    return said
 
 
 def _asdict(options: Any) -> dict[str, Any]:

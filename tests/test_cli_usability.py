@@ -272,3 +272,32 @@ def test_an_option_set_twice_is_refused_as_a_stage_disabled_twice_is(
     r = CliRunner().invoke(cli, ["schema", "config", *args])
     assert r.exit_code == 2, r.output
     assert said in r.stderr and r.stderr.count("\n") == 1, r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ["--set", "boilerplate.sequence=yes"],
+            "[stages.boilerplate] sequence: 'yes' is not true or false",
+        ),
+        (
+            ["--set", "language.languages=en"],
+            """[stages.language] languages: 'en' is not a list of text (in TOML: ["en"])""",
+        ),
+        (["--set", "dedup.num_perm=abc"], "num_perm: 'abc' is not an integer, 16 to 1024"),
+        (["--workers", "abc"], "'abc' is not a valid whole number."),
+        (["--index-timeout", "abc"], "'abc' is not a valid number."),
+    ],
+)
+def test_value_errors_are_in_the_users_words(
+    seeds: Path, tmp_path: Path, args: list[str], said: str
+) -> None:
+    """L2: "'yes' is not of type 'boolean'", "'en' is not of type 'array'", "'abc' is not a
+    valid integer range", and FINITE FLOAT in the help."""
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), *args])
+    assert r.exit_code == 2, r.output
+    assert said in r.stderr, r.stderr
+    help_text = CliRunner().invoke(cli, ["ingest", "--help"]).output
+    assert "FINITE FLOAT" not in help_text and "INTEGER RANGE" not in help_text
+    assert "--index-timeout SECONDS" in help_text and "-w, --workers N" in help_text
