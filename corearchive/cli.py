@@ -906,8 +906,9 @@ def remove(
     records.jsonl and their WARC records go (each replaced by a withdrawal record of the
     same length, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
     records each (id, reason, time), which verify accepts. A later run drops them, given
-    again, as taken_down. All or nothing. Exit 0 done, 2 an id not in the archive (nothing
-    done), 75 OUT or the index held by a run."""
+    again, as taken_down. All or nothing. Exit 0 done (an id taken down already is said,
+    and not an error: a retry succeeds), 2 an id not in the archive (nothing done), 75 OUT
+    or the index held by a run."""
     from .takedown import UnfinishedTakedown
     from .takedown import remove as take_down
 
@@ -916,6 +917,9 @@ def remove(
             out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
         )
     for e in entries:
+        if e.get("already_taken_down"):
+            click.echo(f"already taken down {e['id']} ({e['at']}: {e['reason']}): nothing to do")
+            continue
         warc = (
             f"its WARC records ({len(e['withdrawn_records'])} raw or revisit record(s) with"
             f" theirs) in {', '.join(sorted(e['warc']))}"

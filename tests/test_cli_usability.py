@@ -301,3 +301,23 @@ def test_value_errors_are_in_the_users_words(
     help_text = CliRunner().invoke(cli, ["ingest", "--help"]).output
     assert "FINITE FLOAT" not in help_text and "INTEGER RANGE" not in help_text
     assert "--index-timeout SECONDS" in help_text and "-w, --workers N" in help_text
+
+
+def test_taking_a_document_down_twice_says_so_and_succeeds(seeds: Path, tmp_path: Path) -> None:
+    """L9: the second `remove OUT ID` was exit 2 "not in OUT/records.jsonl: ID": a script
+    that retries a takedown failed, and was not told the document was gone already."""
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-w", "1", "-q"])
+    assert r.exit_code == 0, r.output
+    first, second = (
+        json.loads(line)["id"] for line in (out / "records.jsonl").read_text().splitlines()[:2]
+    )
+    r = CliRunner().invoke(cli, ["remove", str(out), first, "--reason", "request 1"])
+    assert r.exit_code == 0 and r.stdout.startswith(f"taken down {first}: "), r.output
+    r = CliRunner().invoke(cli, ["remove", str(out), first, second, "--reason", "again"])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith(f"taken down {second}: "), lines
+    assert lines[1].startswith(f"already taken down {first} (") and "request 1" in lines[1]
+    r = CliRunner().invoke(cli, ["remove", str(out), first, "nosuchid", "--reason", "x"])
+    assert r.exit_code == 2 and "nosuchid" in r.stderr and first not in r.stderr, r.output
