@@ -114,7 +114,8 @@ class _Count(click.IntRange):
 
 class _FolderPath(click.Path):
     """A folder a run writes: an empty one (``-o "$OUT"`` with OUT unset) is refused; it was
-    the working folder, which the run filled without a word."""
+    the working folder, which the run filled without a word. (A file is refused by ingest,
+    in its own words: click's were "Directory 'afile' is a file.")"""
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         if isinstance(value, str) and not value:
@@ -310,7 +311,7 @@ def _say(message: str, code: int, as_json: bool | None) -> None:
     "-o",
     "--out",
     "out",
-    type=_FolderPath(file_okay=False, path_type=Path),
+    type=_FolderPath(path_type=Path),
     required=True,
     help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).",
 )
@@ -388,7 +389,7 @@ def _say(message: str, code: int, as_json: bool | None) -> None:
 )
 @click.option(
     "--work-dir",
-    type=_FolderPath(file_okay=False, path_type=Path),
+    type=_FolderPath(path_type=Path),
     default=None,
     help="With --plan staged: folder of the intermediate files [default: OUT/.plan];"
     " relaunching with it redoes only unfinished tasks.",
@@ -593,6 +594,16 @@ def _settings_not_applied(report: Any, out: Path, digest: str) -> str | None:
         " them. To clean them with these settings, ingest into a new output folder (-o NEW;"
         " docs/archive.md, 'Reprocessing an archive')."
     )
+
+
+def _need_folder(out: Path, as_json: bool = False) -> None:
+    """Exit 2 unless ``out`` is a folder, in the words of every command that takes an OUT
+    (click's check said "Directory 'nodir' does not exist." for rebuild and remove, and
+    "nodir: no such folder" for verify and upgrade)."""
+    if not out.is_dir():
+        what = "no such folder" if not out.exists() else "not a folder"
+        _fail(f"{out}: {what} (OUT is an output folder of corearchive ingest)", ExitCode.USAGE,
+              as_json)  # fmt: skip
 
 
 def _committed(run: Any) -> str:
@@ -813,11 +824,8 @@ def verify(
     from .verify import MAX_LISTED
     from .verify import verify as check
 
-    if not out.is_dir():
-        # (click's own check printed its usage text, not JSON, under --json)
-        what = "no such folder" if not out.exists() else "not a folder"
-        _fail(f"{out}: {what} (OUT is an output folder of corearchive ingest)", ExitCode.USAGE,
-              as_json)  # fmt: skip
+    # (click's own check printed its usage text, not JSON, under --json)
+    _need_folder(out, as_json)
     # (every problem is counted; the text lists the first 50 unless told, --json all)
     if show_all:
         limit = None
@@ -895,7 +903,7 @@ def _maintenance_errors(
 
 
 @cli.command(short_help="Take documents out of the archive in OUT (a takedown request).")
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path))
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--reason", required=True, help="Why (kept in OUT/takedowns.jsonl and the index).")
 @_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
@@ -911,6 +919,8 @@ def remove(
     or the index held by a run."""
     from .takedown import UnfinishedTakedown
     from .takedown import remove as take_down
+
+    _need_folder(out)
 
     with _maintenance_errors("nothing was taken down ({})", internal=(UnfinishedTakedown,)):
         entries = take_down(
@@ -956,7 +966,7 @@ def upgrade(out: Path, index_path: Path | None, timeout: float, skip_missing_fol
 
 
 @index.command(short_help="Make OUT's index anew from the archive's own files.")
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path))
 @_config_options
 @_maintenance_options(
     "Where the index goes, if not OUT/index.sqlite.", "Seconds to wait for a run holding OUT."
@@ -978,6 +988,8 @@ def rebuild(
     import importlib
 
     from .rebuild import rebuild as run_rebuild
+
+    _need_folder(out)
 
     with _maintenance_errors("the index was not rebuilt ({}); it is as it was"):
         _, registry = _setup()

@@ -106,7 +106,7 @@ def _stopped_by(exc: BaseException) -> Any:
     [
         (["--workers", "0"], 2, "Invalid value for '-w' / '--workers'"),
         (["--worker", "2"], 2, "No such option '--worker'"),
-        (["-o", "{tmp}/afile"], 2, "Directory"),
+        (["-o", "{tmp}/afile"], 2, "/afile: is a file, not a folder"),
         (["--set", "boilerplate.treshold=1"], 2, "unknown option 'treshold'"),
         (["--terminated"], 143, "terminated; nothing from this run was committed"),
         (["--interrupted"], 130, "interrupted; nothing from this run was committed"),
@@ -321,3 +321,38 @@ def test_taking_a_document_down_twice_says_so_and_succeeds(seeds: Path, tmp_path
     assert lines[1].startswith(f"already taken down {first} (") and "request 1" in lines[1]
     r = CliRunner().invoke(cli, ["remove", str(out), first, "nosuchid", "--reason", "x"])
     assert r.exit_code == 2 and "nosuchid" in r.stderr and first not in r.stderr, r.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["index", "rebuild"],
+        ["remove", "{out}", "ID", "--reason", "x"],
+        ["verify"],
+        ["index", "upgrade"],
+    ],
+)
+def test_a_missing_folder_is_said_alike_by_every_command(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """L1: `index rebuild nodir` said click's "Directory 'nodir' does not exist.", `verify
+    nodir` and `index upgrade nodir` "nodir: no such folder (OUT is …)"."""
+    out = str(tmp_path / "nodir")
+    args = [a.replace("{out}", out) for a in command]
+    if "{out}" not in command:
+        args.insert(len(command) if command[0] == "index" else 1, out)
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 2, r.output
+    assert r.stderr == (
+        f"corearchive: error: {out}: no such folder (OUT is an output folder of corearchive"
+        " ingest)\n"
+    ), r.stderr
+
+
+def test_output_a_file_is_said_in_the_commands_words(seeds: Path, tmp_path: Path) -> None:
+    """L1: `-o afile` was click's "Usage: … Error: Invalid value for '-o' / '--out':
+    Directory 'afile' is a file.", `-o afile/sub` corearchive's own line."""
+    (tmp_path / "afile").write_text("x")
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "afile")])
+    assert r.exit_code == 2
+    assert r.stderr == f"corearchive: error: -o {tmp_path / 'afile'}: is a file, not a folder\n"
