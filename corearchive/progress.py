@@ -27,10 +27,15 @@ class Progress:
         enabled: bool,
         stream: TextIO,
         items: Sequence[InputItem] = (),
+        not_read: int = 0,
     ) -> None:
         self.total = total_inputs
         self.enabled = enabled
         self.stream = stream
+        #: of ``total_inputs``, those the run does not read (unchanged, unreadable, named
+        #: again): counted as done from the start, so that the line ends at the summary's
+        #: count of inputs (it said "inputs 10/10" where the summary said "inputs 11")
+        self.not_read = not_read
         self.inputs_started = 0
         self.docs = 0
         self.kept_docs = 0
@@ -84,17 +89,18 @@ class Progress:
         elapsed = now - self.start
         rate = self.docs / elapsed if elapsed > 0 else 0.0
         done = max(self.inputs_started - 1, 0)
+        started = self.inputs_started + self.not_read
         left = share = ""
         frac = self._share_done()
         if frac is not None:
             share = f" ({frac:.0%})"
             if frac >= 0.01 and not force:  # (the first percent is mostly start-up)
                 left = f" · ~{_fmt(elapsed / frac * (1 - frac))} left"
-        elif done and self.total:
-            remaining = elapsed / done * (self.total - done)
+        elif done and self.total > self.not_read:
+            remaining = elapsed / done * (self.total - self.not_read - done)
             left = f" · ~{_fmt(remaining)} left"
         line = (
-            f"inputs {self.inputs_started}/{self.total}{share} · docs {self.docs:,}"
+            f"inputs {started:,}/{self.total:,}{share} · docs {self.docs:,}"
             f" · kept {self.kept_docs:,} · {rate:,.0f} docs/s · {_fmt(elapsed)}{left}"
         )
         self._draw(line, final=force)

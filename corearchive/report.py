@@ -158,24 +158,25 @@ class RunReport:
 
     def summary(self) -> str:
         """A short table for the end of a run."""
-        rows: list[tuple[str, str]] = [("inputs", str(self.inputs))]
+        # (counts with thousands separators, as the progress line has them: "1,024")
+        rows: list[tuple[str, str]] = [("inputs", f"{self.inputs:,}")]
         if self.unchanged_inputs:
             rows.append(
                 (
                     "unchanged inputs",
-                    f"{self.unchanged_inputs} (unchanged since an earlier run read them whole:"
+                    f"{self.unchanged_inputs:,} (unchanged since an earlier run read them whole:"
                     " not read; --rescan reads them again)",
                 )
             )
-        rows += [("documents", str(self.documents)), ("kept", str(self.kept))]
+        rows += [("documents", f"{self.documents:,}"), ("kept", f"{self.kept:,}")]
         for (stage, reason), n in sorted(self.dropped.items()):
-            rows.append((f"dropped  {stage}: {reason}", str(n)))
+            rows.append((f"dropped  {stage}: {reason}", f"{n:,}"))
         for stage, n in sorted(self.failed.items()):
-            rows.append((f"failed   {stage}", str(n)))
+            rows.append((f"failed   {stage}", f"{n:,}"))
         if self.input_errors:
-            rows.append(("input errors", str(self.input_errors)))
-        rows += [(f"skipped  {what}", str(n)) for what, n in self._counted(noted=False)]
-        rows += [(f"noted    {what}", str(n)) for what, n in self._counted(noted=True)]
+            rows.append(("input errors", f"{self.input_errors:,}"))
+        rows += [(f"skipped  {what}", f"{n:,}") for what, n in self._counted(noted=False)]
+        rows += [(f"noted    {what}", f"{n:,}") for what, n in self._counted(noted=True)]
         rate = self.documents / self.seconds if self.seconds > 0 else 0.0
         rows.append(("time", f"{self.seconds:.2f} s ({rate:,.0f} docs/s)"))
         width = max(len(k) for k, _ in rows)

@@ -341,7 +341,8 @@ class Run:
             unchanged = UnchangedInputs(catalog.db, self.fingerprint(), opts.rescan)
             items = self._resolve(reporter, unchanged)
             progress = Progress(
-                total_inputs=len(items),
+                total_inputs=self.report.inputs,
+                not_read=self.report.inputs - len(items),
                 enabled=(not opts.quiet)
                 and (opts.progress if opts.progress is not None else self.err.isatty()),
                 stream=self.err,

@@ -356,3 +356,20 @@ def test_output_a_file_is_said_in_the_commands_words(seeds: Path, tmp_path: Path
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "afile")])
     assert r.exit_code == 2
     assert r.stderr == f"corearchive: error: -o {tmp_path / 'afile'}: is a file, not a folder\n"
+
+
+def test_the_progress_line_and_the_summary_count_alike(seeds: Path, tmp_path: Path) -> None:
+    """L4: with a missing input the line ended "inputs 5/5" where the summary said "inputs
+    6"; the line wrote "docs 1,024" where the summary wrote "3000"."""
+    from corearchive.report import RunReport
+
+    out = tmp_path / "o"
+    args = ["ingest", str(seeds), str(tmp_path / "nothere"), "-o", str(out), "-w", "1"]
+    r = CliRunner().invoke(cli, [*args, "--progress"])
+    assert r.exit_code == 1, r.output
+    last = _screen(r.stderr)
+    line = next(x for x in last if x.startswith("inputs "))
+    assert line.startswith("inputs 6/6 (100%) · docs 5 · kept 5"), last
+    assert "  inputs        6" in last, last
+    report = RunReport("r", inputs=3000, documents=12345, kept=1024)
+    assert "documents  12,345" in report.summary() and "kept       1,024" in report.summary()
