@@ -1451,6 +1451,7 @@ class StagedPlan:
                 [(p, plan["stats"].get(p)) for p in read],
                 report.inputs_with_errors,
                 plan.get("stat_time_ns", 0),
+                report.not_recorded,
             )
             steps.lap("final")
             report.seconds = time.time() - started

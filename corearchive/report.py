@@ -83,6 +83,9 @@ class RunReport:
     #: The runs that archived the documents dropped as ``already_archived``: how many each
     #: (an earlier run with other settings decided them, not this run's: said at the end)
     archived_by: Counter[str] = field(default_factory=Counter)
+    #: Inputs read whole but not recorded as such, by why (for the summary, not the
+    #: manifest: see :mod:`corearchive.unchanged`)
+    not_recorded: Counter[str] = field(default_factory=Counter)
 
     @property
     def dropped_total(self) -> int:
@@ -177,6 +180,7 @@ class RunReport:
             rows.append(("input errors", f"{self.input_errors:,}"))
         rows += [(f"skipped  {what}", f"{n:,}") for what, n in self._counted(noted=False)]
         rows += [(f"noted    {what}", f"{n:,}") for what, n in self._counted(noted=True)]
+        rows += [(f"noted    {what}", f"{n:,}") for what, n in sorted(self.not_recorded.items())]
         rate = self.documents / self.seconds if self.seconds > 0 else 0.0
         rows.append(("time", f"{self.seconds:.2f} s ({rate:,.0f} docs/s)"))
         width = max(len(k) for k, _ in rows)

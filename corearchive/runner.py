@@ -361,7 +361,9 @@ class Run:
             close_ordered(ordered)
             progress.finish()
             # (in the run's transaction: committed with it, or not at all)
-            unchanged.record(catalog.db, self.run_id, self.report.inputs_with_errors)
+            unchanged.record(
+                catalog.db, self.run_id, self.report.inputs_with_errors, self.report.not_recorded
+            )
             self.report.seconds = time.time() - started
 
             # The files become visible together, after the index's commit (Commit)
