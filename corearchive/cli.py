@@ -479,6 +479,13 @@ def ingest(
                 ExitCode.USAGE,
                 as_json,
             )
+    if not out.exists() and all(map(_missing, inputs)):
+        # (a mistyped input made OUT, its index, warc/ and a run's manifest, each try)
+        from .report import shown
+
+        for name in inputs:
+            click.echo(shown(f"error: {name}: no such file or folder"), err=True)
+        _fail(f"no input exists; {out} was not made", ExitCode.NOTHING_READ, as_json)
     options = RunOptions(
         inputs=inputs,
         out=out,
@@ -604,6 +611,16 @@ def _need_folder(out: Path, as_json: bool = False) -> None:
         what = "no such folder" if not out.exists() else "not a folder"
         _fail(f"{out}: {what} (OUT is an output folder of corearchive ingest)", ExitCode.USAGE,
               as_json)  # fmt: skip
+
+
+def _missing(name: str) -> bool:
+    """Whether the input ``name`` is a path to nothing (not ``-``, not a pattern)."""
+    from .inputs import _is_glob
+
+    try:
+        return name != "-" and not _is_glob(name) and not os.path.lexists(name)
+    except ValueError:  # (a NUL in the name)
+        return True
 
 
 def _committed(run: Any) -> str:

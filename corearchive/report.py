@@ -187,7 +187,7 @@ class RunReport:
         return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in rows)
 
 
-def _shown(line: str) -> str:
+def shown(line: str) -> str:
     """``line`` fit for a terminal: its control characters as escapes (``\\x1b``), a line
     break too (one entry, one line). A file
     name holding an escape sequence reached the terminal raw in the error lines (it could
@@ -251,7 +251,7 @@ class RunReporter:
             )
         )
         print(
-            _shown(f"error: {document.source.path or document.source.uri}: {stage}: {error}"),
+            shown(f"error: {document.source.path or document.source.uri}: {stage}: {error}"),
             file=self.err,
         )
         self._on_failed(document, source, stage, error)
@@ -274,5 +274,5 @@ class RunReporter:
             )
         )
         at = f" ({where})" if where else ""
-        print(_shown(f"error: {path}{at}: {error}"), file=self.err)
+        print(shown(f"error: {path}{at}: {error}"), file=self.err)
         self._on_failed(None, source, "input", error)

@@ -413,3 +413,17 @@ def test_a_double_star_pattern_does_not_count_a_link_loops_names(
     assert again == []
     # (a walk of the folder, and a pattern without **, as before)
     assert [i.path for i in expand([str(tmp_path / "loop")])] == [str(sub / "a.txt")]
+
+
+def test_a_mistyped_input_makes_no_output_folder(tmp_path: Path) -> None:
+    """L3: `ingest nothere -o out5` exited 4 and made out5/ with index.sqlite, warc/ and a
+    run's manifest (another at each try)."""
+    out = tmp_path / "out5"
+    r = CliRunner().invoke(cli, ["ingest", str(tmp_path / "nothere"), "-o", str(out), "--json"])
+    assert r.exit_code == 4, r.output
+    assert not out.exists()
+    assert f"error: {tmp_path / 'nothere'}: no such file or folder" in r.stderr
+    assert json.loads(r.stdout) == {
+        "exit_code": 4,
+        "error": f"no input exists; {out} was not made",
+    }
