@@ -583,24 +583,49 @@ def ingest(
 def _settings_not_applied(report: Any, out: Path, digest: str) -> str | None:
     """The summary's note when documents dropped as already archived were archived by runs
     with other settings (their manifests' config digest): the run's settings did not apply
-    to them, which the summary did not say (a --set changed, the run "kept 0", exit 0)."""
-    count, runs = 0, list[str]()
-    for run_id, n in sorted(report.archived_by.items()):
+    to them, which the summary did not say (a --set changed, the run "kept 0", exit 0). So
+    too for inputs not read, unchanged since a run (with these settings) that dropped their
+    documents so."""
+
+    def manifest(run_id: str) -> dict[str, Any]:
         try:
-            theirs = json.loads((out / "runs" / f"{run_id}.json").read_bytes())["config"]["digest"]
-        except (OSError, ValueError, KeyError, TypeError):  # (this run's own; another folder's)
-            continue
-        if theirs != digest:
-            count, runs = count + n, [*runs, run_id]
-    if not count:
-        return None
-    named = ", ".join(runs[:3]) + (f" and {len(runs) - 3} more" if len(runs) > 3 else "")
-    return (
-        f"  note: {count} of the documents dropped as already_archived were archived by"
-        f" earlier runs with other settings ({named}): this run's settings did not apply to"
-        " them. To clean them with these settings, ingest into a new output folder (-o NEW;"
+            found = json.loads((out / "runs" / f"{run_id}.json").read_bytes())
+        except (OSError, ValueError):  # (another folder's run, on a shared index)
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def other(archived_by: dict[str, int]) -> tuple[int, list[str]]:
+        count, runs = 0, list[str]()
+        for run_id, n in sorted(archived_by.items()):
+            theirs = (manifest(run_id).get("config") or {}).get("digest")
+            if theirs is not None and theirs != digest:
+                count, runs = count + n, [*runs, run_id]
+        return count, runs
+
+    def named(runs: list[str]) -> str:
+        return ", ".join(runs[:3]) + (f" and {len(runs) - 3} more" if len(runs) > 3 else "")
+
+    to_do = (
+        " To clean them with these settings, ingest into a new output folder (-o NEW;"
         " docs/archive.md, 'Reprocessing an archive')."
     )
+    count, runs = other(report.archived_by)
+    if count:
+        return (
+            f"  note: {count:,} of the documents dropped as already_archived were archived by"
+            f" earlier runs with other settings ({named(runs)}): this run's settings did not"
+            " apply to them." + to_do
+        )
+    readers = [r for r in sorted(report.unchanged_by) if r != report.run_id]
+    runs = sorted({r for reader in readers for r in other(
+        manifest(reader).get("already_archived_by") or {})[1]})  # fmt: skip
+    if runs:
+        return (
+            f"  note: the unchanged inputs were last read by {named(readers)}, which dropped"
+            f" documents of theirs as already_archived by earlier runs with other settings"
+            f" ({named(runs)}): these settings did not apply to them." + to_do
+        )
+    return None
 
 
 def _need_folder(out: Path, as_json: bool = False) -> None:

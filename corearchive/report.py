@@ -86,6 +86,8 @@ class RunReport:
     #: Inputs read whole but not recorded as such, by why (for the summary, not the
     #: manifest: see :mod:`corearchive.unchanged`)
     not_recorded: Counter[str] = field(default_factory=Counter)
+    #: The runs that recorded the unchanged inputs (not read): how many each
+    unchanged_by: Counter[str] = field(default_factory=Counter)
 
     @property
     def dropped_total(self) -> int:

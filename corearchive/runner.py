@@ -510,6 +510,7 @@ class Run:
             elif not unchanged.unchanged(it.path, a_file=_a_file(it)):
                 items.append(it)
         self.report.unchanged_inputs = unchanged.count
+        self.report.unchanged_by = unchanged.recorded_by
         return items
 
     def _sources(self) -> dict[str, Source]:
@@ -660,6 +661,9 @@ class Run:
             "outputs": {"rejects": ["rejects.jsonl"], **outputs},
             "digests": dict(sorted(digests.items())),
             "appended": dict(sorted(appended.items())),
+            # the runs that archived the documents this one dropped as already_archived
+            # (another run's settings decided them: the command line says so)
+            "already_archived_by": dict(sorted(self.report.archived_by.items())),
         }
 
     def _stats(self, stage: Stage) -> StageStats:

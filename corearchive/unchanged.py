@@ -100,6 +100,8 @@ class UnchangedInputs:
         self.since_ns = time.time_ns()
         #: how many inputs were found unchanged (not read)
         self.count = 0
+        #: the runs that recorded them: how many each
+        self.recorded_by: Counter[str] = Counter()
         #: the files the run reads, as named, and their state before it read them
         self.files: list[tuple[str, list[int] | None]] = []
 
@@ -115,6 +117,7 @@ class UnchangedInputs:
             row = _row(self.db, resolved(path))
             if row is not None and list(row[:3]) == state and row[3] == self.fingerprint:
                 self.count += 1
+                self.recorded_by[str(row[4])] += 1
                 return True
         self.files.append((path, state))
         return False
@@ -183,7 +186,8 @@ def _row(db: sqlite3.Connection, real: str) -> tuple[Any, ...] | None:
     index of a version before it, read only)."""
     with contextlib.suppress(sqlite3.OperationalError):
         row = db.execute(
-            "SELECT size, mtime_ns, inode, fingerprint FROM inputs WHERE path = ?", (real,)
+            "SELECT size, mtime_ns, inode, fingerprint, run_id FROM inputs WHERE path = ?",
+            (real,),
         ).fetchone()
         return tuple(row) if row else None
     return None

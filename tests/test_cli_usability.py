@@ -181,7 +181,10 @@ def test_the_progress_line_is_cleared_before_a_message() -> None:
     assert shown[1].startswith("inputs 0/3 · docs 1 · kept 0") and shown[2] == "summary", shown
 
 
-def test_a_rerun_with_other_settings_says_they_did_not_apply(seeds: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("plan", [[], ["--plan", "staged"]], ids=["stream", "staged"])
+def test_a_rerun_with_other_settings_says_they_did_not_apply(
+    seeds: Path, tmp_path: Path, plan: list[str]
+) -> None:
     """A --set changed and the same inputs again: "kept 0 · already_archived 5", exit 0, and
     no word that the new setting applied to no document, nor what would apply it."""
     out = str(tmp_path / "o")
@@ -193,13 +196,24 @@ def test_a_rerun_with_other_settings_says_they_did_not_apply(seeds: Path, tmp_pa
 
     first_run = ingest()
     assert "note:" not in first_run
-    again = ingest("--set", "boilerplate.threshold=0.4")
+    again = ingest("--set", "boilerplate.threshold=0.4", *plan)
     first_id = first_run.split()[1]  # ("run RUN_ID → OUT")
     assert (
         f"  note: 5 of the documents dropped as already_archived were archived by earlier runs"
         f" with other settings ({first_id}): this run's settings did not apply to"
         " them. To clean them with these settings, ingest into a new output folder (-o NEW;"
     ) in again, again
+    # again with the same --set: the files are unchanged since the second run read them, and
+    # not read; their documents are still the first run's
+    unchanged = ingest("--set", "boilerplate.threshold=0.4", *plan)
+    second_id = again.split()[1]
+    assert "  unchanged inputs  5" in unchanged, unchanged
+    assert (
+        f"  note: the unchanged inputs were last read by {second_id}, which dropped documents"
+        " of theirs as already_archived by earlier runs with other settings"
+        f" ({first_id}): these settings did not apply to them. To clean them with these"
+        " settings, ingest into a new output folder (-o NEW;"
+    ) in unchanged, unchanged
     assert "note:" not in ingest("--rescan")  # (the first run's settings: nothing to say)
 
 
