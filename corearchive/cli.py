@@ -723,7 +723,8 @@ def _hooks_of(pm: Any, name: str) -> list[str]:
 @cli.command(short_help="List every plugin and what it provides.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plugins(as_json: bool) -> None:
-    """List every plugin: name, distribution, version, and what it provides."""
+    """List every plugin: name, distribution, version, and what it provides (the options of
+    its stages and sinks: corearchive options)."""
     # A broken plugin is listed with its cause (exit 2), not in place of the list: this is
     # the command that shows what is installed.
     broken: list[tuple[PluginInfo, str]] = []
