@@ -44,8 +44,31 @@ from .manager import (
 from .schema import config_schema, reject_schema
 
 
+class _Command(click.Command):
+    """A command whose ``--json`` holds for click's own errors too (a bad option value, an
+    unknown option, a missing argument): with ``--json`` among the arguments, the error is
+    also one JSON object on stdout, ``{"exit_code": 2, "error": ...}``, as the command's
+    own errors are (stdout was empty: a wrapper reading it as JSON had nothing to read)."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:  # fmt: skip
+        wants_json = any(p.name == "as_json" for p in self.params) and "--json" in (
+            args[: args.index("--")] if "--" in args else args
+        )
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as exc:
+            if wants_json:
+                click.echo(json.dumps({"exit_code": exc.exit_code, "error": exc.format_message()}))
+            raise
+
+
 class _Group(click.Group):
     """Loads plugin commands lazily, so a broken plugin cannot break ``--help``."""
+
+    command_class = _Command
 
     def _load(self, ctx: click.Context) -> None:
         if getattr(self, "_plugins_loaded", False):
@@ -71,7 +94,7 @@ class _FiniteFloat(click.FloatRange):
     """A float range that refuses nan and inf (FloatRange lets them through, and they
     failed the run later, in int())."""
 
-    name = "finite float"
+    name = "number"  # (the user read "'abc' is not a valid finite float")
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         result = super().convert(value, param, ctx)
@@ -83,9 +106,16 @@ class _FiniteFloat(click.FloatRange):
 _FINITE_SECONDS = _FiniteFloat(min=0)
 
 
+class _Count(click.IntRange):
+    """A whole number in a range (click's own said "'abc' is not a valid integer range")."""
+
+    name = "whole number"
+
+
 class _FolderPath(click.Path):
     """A folder a run writes: an empty one (``-o "$OUT"`` with OUT unset) is refused; it was
-    the working folder, which the run filled without a word."""
+    the working folder, which the run filled without a word. (A file is refused by ingest,
+    in its own words: click's were "Directory 'afile' is a file.")"""
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         if isinstance(value, str) and not value:
@@ -106,6 +136,18 @@ class _Stderr:
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream if stream is not None else open(os.devnull, "w")  # noqa: SIM115
+        #: the length of the progress line on the terminal now, if any (see write_status)
+        self._status = 0
+
+    def write_status(self, line: str, final: bool = False) -> None:
+        """Draw the progress line (:class:`corearchive.progress.Progress`) over the last;
+        ``final``: for good, ended by a line break. Any other text written first clears it
+        (a message began where the line ended: "… ~0:00 lefterror: bad.bin: …")."""
+        pad = " " * max(self._status - len(line), 0)
+        self._status = 0
+        self.write("\r" + line + pad + ("\n" if final else ""))
+        self._status = 0 if final else len(line)
+        self.flush()
 
     def _mute(self) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -115,6 +157,9 @@ class _Stderr:
         self.stream = open(os.devnull, "w")  # noqa: SIM115
 
     def write(self, text: str) -> int:
+        if self._status and text:
+            width, self._status = self._status, 0
+            self.write("\r" + " " * width + "\r")
         try:
             return int(self.stream.write(text))
         except (BrokenPipeError, ValueError):  # (ValueError: the stream was closed)
@@ -146,7 +191,7 @@ class _Stderr:
         return getattr(self.stream, name)
 
 
-@click.group(cls=_Group)
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corearchive")
 def cli() -> None:
     """Clean raw scraped web text into validated JSON records and WARC archives."""
@@ -170,8 +215,9 @@ def _stopped_before_the_run(command: Callable[..., None]) -> Callable[..., None]
             with _sigterm_as_interrupt():
                 command(*args, **kwargs)
         except KeyboardInterrupt as exc:  # (and _Terminated: SIGTERM)
-            click.echo("corearchive: stopped before the run began; nothing was written", err=True)
-            sys.exit(exc.code if isinstance(exc, _Terminated) else 130)
+            code = exc.code if isinstance(exc, _Terminated) else 130
+            _say("stopped before the run began; nothing was written", code, kwargs.get("as_json"))
+            sys.exit(code)
         finally:
             # (the signals a stopped run ignores until its process exits, see
             # _sigterm_as_interrupt, are back as they were for a caller in the same process)
@@ -201,7 +247,8 @@ def _config_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 metavar="STAGE.KEY=VALUE",
                 help="Override one option (repeatable); VALUE is a TOML value. Also"
                 ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S,'
-                " output.sinks=[...], sinks.NAME.KEY=VALUE (a sink's option).",
+                " output.sinks=[...], sinks.NAME.KEY=VALUE (a sink's option). Every"
+                " option, with its default and type: corearchive options [STAGE].",
             ),
             click.option(
                 "--disable",
@@ -244,19 +291,27 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     """End the command with ``code``, saying why on stderr (and, ``as_json``, on stdout as
     ``{"exit_code", "error"}``: a wrapper reading stdout as JSON had nothing to read on 2,
     3 or 75)."""
-    if as_json:
-        click.echo(json.dumps({"exit_code": int(code), "error": message}))
-    click.echo(f"corearchive: error: {message}", err=True)
+    _say(f"error: {message}", code, as_json)
     sys.exit(int(code))
 
 
-@cli.command()
+def _say(message: str, code: int, as_json: bool | None) -> None:
+    """``corearchive: MESSAGE`` on stderr, and ``as_json`` the JSON object of a command that
+    ends with ``code`` on stdout (see :func:`_fail`)."""
+    if as_json:
+        error = message.removeprefix("error: ")
+        with contextlib.suppress(OSError, ValueError):  # (stdout gone: stderr still says it)
+            click.echo(json.dumps({"exit_code": int(code), "error": error}))
+    click.echo(f"corearchive: {message}", err=True)
+
+
+@cli.command(short_help="Clean INPUTS into records and WARC files under OUT.")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
     "-o",
     "--out",
     "out",
-    type=_FolderPath(file_okay=False, path_type=Path),
+    type=_FolderPath(path_type=Path),
     required=True,
     help="Output folder (records.jsonl, rejects.jsonl, run.json, warc/).",
 )
@@ -281,13 +336,15 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
 @click.option(
     "--index-timeout",
     type=_FINITE_SECONDS,
+    metavar="SECONDS",
     default=30.0,
     show_default=True,
     help="Seconds to wait for an index or output folder held by another run.",
 )
 @click.option(
     "--index-cache-mb",
-    type=click.IntRange(min=1),
+    type=_Count(min=1),
+    metavar="MB",
     default=DEFAULT_CACHE_MB,
     show_default=True,
     help="Memory for the index's page cache: more makes inserts into a large index a little"
@@ -296,7 +353,8 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
 @click.option(
     "-w",
     "--workers",
-    type=click.IntRange(min=1),
+    type=_Count(min=1),
+    metavar="N",
     default=None,
     help="Processes for the per-document stages [default: the number of cores]: this one,"
     " between its own work, and N-1 workers (N workers with --isolate).",
@@ -331,7 +389,7 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
 )
 @click.option(
     "--work-dir",
-    type=_FolderPath(file_okay=False, path_type=Path),
+    type=_FolderPath(path_type=Path),
     default=None,
     help="With --plan staged: folder of the intermediate files [default: OUT/.plan];"
     " relaunching with it redoes only unfinished tasks.",
@@ -339,6 +397,7 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
 @click.option(
     "--task-mb",
     type=_FiniteFloat(min=0.001),
+    metavar="MB",
     default=256.0,
     show_default=True,
     help="With --plan staged: inputs bigger than this are cut into tasks of about this size"
@@ -354,7 +413,8 @@ def _fail(message: str, code: ExitCode, as_json: bool = False) -> NoReturn:
     "--json",
     "as_json",
     is_flag=True,
-    help="Print the run's report (its manifest, OUT/runs/RUN_ID.json) on stdout at its end.",
+    help="Print the run's report (its manifest, OUT/runs/RUN_ID.json) on stdout at its end;"
+    ' a run that fails to start or finish prints {"exit_code": N, "error": "..."} instead.',
 )
 @_stopped_before_the_run
 def ingest(
@@ -419,6 +479,13 @@ def ingest(
                 ExitCode.USAGE,
                 as_json,
             )
+    if not out.exists() and all(map(_missing, inputs)):
+        # (a mistyped input made OUT, its index, warc/ and a run's manifest, each try)
+        from .report import shown
+
+        for name in inputs:
+            click.echo(shown(f"error: {name}: no such file or folder"), err=True)
+        _fail(f"no input exists; {out} was not made", ExitCode.NOTHING_READ, as_json)
     options = RunOptions(
         inputs=inputs,
         out=out,
@@ -451,7 +518,7 @@ def ingest(
             report = run.execute()
     except (IndexBusyError, OutputBusyError) as exc:
         # (transient: a scheduler retries it later, where a usage error needs a person)
-        _fail(str(exc), ExitCode.BUSY, as_json)
+        _fail(f"{exc}; --index-timeout SECONDS waits longer", ExitCode.BUSY, as_json)
     except OutputPathError as exc:
         _fail(f"-o {exc}; {_committed(run)}", ExitCode.USAGE, as_json)
     except (
@@ -464,10 +531,10 @@ def ingest(
         # (a stage's options that contradict each other or the index, found as it opens)
         _fail(str(exc), ExitCode.USAGE, as_json)
     except _Terminated as exc:
-        click.echo(f"corearchive: terminated; {_committed(run)}", err=True)
+        _say(f"terminated; {_committed(run)}", exc.code, as_json)
         _exit_stopped(exc.code, executor)
     except KeyboardInterrupt:
-        click.echo(f"corearchive: interrupted; {_committed(run)}", err=True)
+        _say(f"interrupted; {_committed(run)}", 130, as_json)
         _exit_stopped(130, executor)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.INTERNAL, as_json)
@@ -497,11 +564,88 @@ def ingest(
         origin = "" if config.origin == "defaults" else f" (config: {config.origin})"
         click.echo(f"run {report.run_id} → {out}{origin}", err=True)
         click.echo(report.summary(), err=True)
+        if report.dropped_total or report.failed_total or report.input_errors:
+            # (the summary counted them and did not say where they are)
+            click.echo(
+                f"  details: {out / 'rejects.jsonl'}, a line for each drop and error (this"
+                f' run\'s have "run_id": "{report.run_id}")',
+                err=True,
+            )
+        if note := _settings_not_applied(report, out, config.digest):
+            click.echo(note, err=True)
     if as_json:
         # the run's own report, for a wrapper (OUT/run.json is the folder's last run's,
         # which may be another's by the time it reads it)
         click.echo((out / "runs" / f"{report.run_id}.json").read_text("utf-8"), nl=False)
     sys.exit(int(report.exit_code))
+
+
+def _settings_not_applied(report: Any, out: Path, digest: str) -> str | None:
+    """The summary's note when documents dropped as already archived were archived by runs
+    with other settings (their manifests' config digest): the run's settings did not apply
+    to them, which the summary did not say (a --set changed, the run "kept 0", exit 0). So
+    too for inputs not read, unchanged since a run (with these settings) that dropped their
+    documents so."""
+
+    def manifest(run_id: str) -> dict[str, Any]:
+        try:
+            found = json.loads((out / "runs" / f"{run_id}.json").read_bytes())
+        except (OSError, ValueError):  # (another folder's run, on a shared index)
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def other(archived_by: dict[str, int]) -> tuple[int, list[str]]:
+        count, runs = 0, list[str]()
+        for run_id, n in sorted(archived_by.items()):
+            theirs = (manifest(run_id).get("config") or {}).get("digest")
+            if theirs is not None and theirs != digest:
+                count, runs = count + n, [*runs, run_id]
+        return count, runs
+
+    def named(runs: list[str]) -> str:
+        return ", ".join(runs[:3]) + (f" and {len(runs) - 3} more" if len(runs) > 3 else "")
+
+    to_do = (
+        " To clean them with these settings, ingest into a new output folder (-o NEW;"
+        " docs/archive.md, 'Reprocessing an archive')."
+    )
+    count, runs = other(report.archived_by)
+    if count:
+        return (
+            f"  note: {count:,} of the documents dropped as already_archived were archived by"
+            f" earlier runs with other settings ({named(runs)}): this run's settings did not"
+            " apply to them." + to_do
+        )
+    readers = [r for r in sorted(report.unchanged_by) if r != report.run_id]
+    runs = sorted({r for reader in readers for r in other(
+        manifest(reader).get("already_archived_by") or {})[1]})  # fmt: skip
+    if runs:
+        return (
+            f"  note: the unchanged inputs were last read by {named(readers)}, which dropped"
+            f" documents of theirs as already_archived by earlier runs with other settings"
+            f" ({named(runs)}): these settings did not apply to them." + to_do
+        )
+    return None
+
+
+def _need_folder(out: Path, as_json: bool = False) -> None:
+    """Exit 2 unless ``out`` is a folder, in the words of every command that takes an OUT
+    (click's check said "Directory 'nodir' does not exist." for rebuild and remove, and
+    "nodir: no such folder" for verify and upgrade)."""
+    if not out.is_dir():
+        what = "no such folder" if not out.exists() else "not a folder"
+        _fail(f"{out}: {what} (OUT is an output folder of corearchive ingest)", ExitCode.USAGE,
+              as_json)  # fmt: skip
+
+
+def _missing(name: str) -> bool:
+    """Whether the input ``name`` is a path to nothing (not ``-``, not a pattern)."""
+    from .inputs import _is_glob
+
+    try:
+        return name != "-" and not _is_glob(name) and not os.path.lexists(name)
+    except ValueError:  # (a NUL in the name)
+        return True
 
 
 def _committed(run: Any) -> str:
@@ -576,10 +720,11 @@ def _hooks_of(pm: Any, name: str) -> list[str]:
     return sorted(n for n in names if n not in listed)
 
 
-@cli.command()
+@cli.command(short_help="List every plugin and what it provides.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plugins(as_json: bool) -> None:
-    """List every plugin: name, distribution, version, and what it provides."""
+    """List every plugin: name, distribution, version, and what it provides (the options of
+    its stages and sinks: corearchive options)."""
     # A broken plugin is listed with its cause (exit 2), not in place of the list: this is
     # the command that shows what is installed.
     broken: list[tuple[PluginInfo, str]] = []
@@ -587,7 +732,7 @@ def plugins(as_json: bool) -> None:
     try:
         pm = make_plugin_manager(broken=broken)
     except CoreArchiveError as exc:  # (hooks that break the manager's own checks)
-        _fail(str(exc), ExitCode.USAGE)
+        _fail(str(exc), ExitCode.USAGE, as_json)
     errors: dict[str, str] = {}
     try:
         collect(pm, errors)
@@ -633,12 +778,71 @@ def plugins(as_json: bool) -> None:
         sys.exit(int(ExitCode.USAGE))
 
 
-@cli.command()
+@cli.command(short_help="List every stage's and sink's options: default, type, what it does.")
+@click.argument("names", nargs=-1, metavar="[STAGE|SINK]...")
+def options(names: tuple[str, ...]) -> None:
+    """List every option --set and the config file take: name, default, type and what it
+    does, for each stage and sink installed (a plugin's too), or only those NAMES."""
+    from .config import DEFAULT_DOC_TIMEOUT, DEFAULT_SINKS, DEFAULT_STAGES, did_you_mean
+    from .options import describe_options
+
+    try:
+        _, registry = _setup()
+    except CoreArchiveError as exc:
+        _fail(str(exc), ExitCode.USAGE)
+    known = {**registry.sinks, **registry.stages}
+    for name in names:
+        if name not in known and name not in ("pipeline", "output"):
+            _fail(
+                f"{name}: no such stage or sink (available: {', '.join(sorted(known))})"
+                + did_you_mean(name, [*known, "pipeline", "output"]),
+                ExitCode.USAGE,
+            )
+    lines = [
+        'Options, as --set NAME=VALUE (VALUE a TOML value: 0.5, true, "text", ["en"])',
+        "or in corearchive.toml ([stages.STAGE], [sinks.SINK]); as JSON Schema:",
+        "corearchive schema config.",
+    ]
+    if not names or "pipeline" in names:
+        lines += [
+            "",
+            "pipeline",
+            f"  pipeline.stages = {json.dumps(list(DEFAULT_STAGES))}"
+            f"  (list of: {', '.join(sorted(registry.stages))})",
+            "      The stages to run, in order.",
+            f"  pipeline.doc_timeout = {DEFAULT_DOC_TIMEOUT:g}  (number, >= 0)",
+            "      Seconds a stage may spend on one document (0: no limit).",
+        ]
+    if not names or "output" in names:
+        lines += [
+            "",
+            "output",
+            f"  output.sinks = {json.dumps(list(DEFAULT_SINKS))}"
+            f"  (list of: {', '.join(sorted(registry.sinks))})",
+            "      The sinks to write to, in order.",
+        ]
+    tables: list[tuple[str, dict[str, Any], str]] = [
+        ("stage", registry.stages, ""),
+        ("sink", registry.sinks, "sinks."),
+    ]
+    for kind, table, prefix in tables:
+        for name, cls in sorted(table.items()):
+            if names and name not in names:
+                continue
+            info = registry.owners[(kind, name)]
+            fields = describe_options(cls.Options, prefix + name) or ["  (no options)"]
+            by = f"{info.distribution or info.name} {info.version or ''}".rstrip()
+            lines += ["", f"{kind} {name} (plugin {by})", *fields]
+    click.echo("\n".join(lines))
+
+
+@cli.command(short_help="Check the archive in OUT: its WARC digests and records.")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.option(
     "--timeout",
     type=_FINITE_SECONDS,
+    metavar="SECONDS",
     default=3600.0,
     show_default=True,
     help="Seconds to wait for a run writing OUT to finish before checking it.",
@@ -646,7 +850,8 @@ def plugins(as_json: bool) -> None:
 @click.option("--all", "show_all", is_flag=True, help="List every problem (all are counted).")
 @click.option(
     "--max-problems",
-    type=click.IntRange(min=0),
+    type=_Count(min=0),
+    metavar="N",
     default=None,
     help="List at most N problems (default 50; with --json, all).",
 )
@@ -662,11 +867,8 @@ def verify(
     from .verify import MAX_LISTED
     from .verify import verify as check
 
-    if not out.is_dir():
-        # (click's own check printed its usage text, not JSON, under --json)
-        what = "no such folder" if not out.exists() else "not a folder"
-        _fail(f"{out}: {what} (OUT is an output folder of corearchive ingest)", ExitCode.USAGE,
-              as_json)  # fmt: skip
+    # (click's own check printed its usage text, not JSON, under --json)
+    _need_folder(out, as_json)
     # (every problem is counted; the text lists the first 50 unless told, --json all)
     if show_all:
         limit = None
@@ -705,6 +907,7 @@ def _maintenance_options(
         f = click.option(
             "--timeout",
             type=_FINITE_SECONDS,
+            metavar="SECONDS",
             default=30.0,
             show_default=True,
             help=timeout_help,
@@ -733,7 +936,7 @@ def _maintenance_errors(
     try:
         yield
     except (IndexBusyError, OutputBusyError) as exc:
-        _fail(str(exc), ExitCode.BUSY)
+        _fail(f"{exc}; --timeout SECONDS waits longer", ExitCode.BUSY)
     except internal as exc:
         _fail(str(exc), ExitCode.INTERNAL)
     except CoreArchiveError as exc:
@@ -742,8 +945,8 @@ def _maintenance_errors(
         _fail(failed.format(exc), ExitCode.INTERNAL)
 
 
-@cli.command()
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@cli.command(short_help="Take documents out of the archive in OUT (a takedown request).")
+@click.argument("out", type=click.Path(path_type=Path))
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--reason", required=True, help="Why (kept in OUT/takedowns.jsonl and the index).")
 @_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
@@ -754,16 +957,22 @@ def remove(
     records.jsonl and their WARC records go (each replaced by a withdrawal record of the
     same length, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
     records each (id, reason, time), which verify accepts. A later run drops them, given
-    again, as taken_down. All or nothing. Exit 0 done, 2 an id not in the archive (nothing
-    done), 75 OUT or the index held by a run."""
+    again, as taken_down. All or nothing. Exit 0 done (an id taken down already is said,
+    and not an error: a retry succeeds), 2 an id not in the archive (nothing done), 75 OUT
+    or the index held by a run."""
     from .takedown import UnfinishedTakedown
     from .takedown import remove as take_down
+
+    _need_folder(out)
 
     with _maintenance_errors("nothing was taken down ({})", internal=(UnfinishedTakedown,)):
         entries = take_down(
             out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
         )
     for e in entries:
+        if e.get("already_taken_down"):
+            click.echo(f"already taken down {e['id']} ({e['at']}: {e['reason']}): nothing to do")
+            continue
         warc = (
             f"its WARC records ({len(e['withdrawn_records'])} raw or revisit record(s) with"
             f" theirs) in {', '.join(sorted(e['warc']))}"
@@ -778,7 +987,7 @@ def index() -> None:
     """Manage an output folder's index (index.sqlite)."""
 
 
-@index.command()
+@index.command(short_help="Upgrade the index of OUT, made by an older corearchive, in place.")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
 @_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
 @click.option(
@@ -799,8 +1008,8 @@ def upgrade(out: Path, index_path: Path | None, timeout: float, skip_missing_fol
         click.echo(run_upgrade(out, index_path, timeout, sys.stderr, skip_missing_folders))
 
 
-@index.command()
-@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@index.command(short_help="Make OUT's index anew from the archive's own files.")
+@click.argument("out", type=click.Path(path_type=Path))
 @_config_options
 @_maintenance_options(
     "Where the index goes, if not OUT/index.sqlite.", "Seconds to wait for a run holding OUT."
@@ -823,6 +1032,8 @@ def rebuild(
 
     from .rebuild import rebuild as run_rebuild
 
+    _need_folder(out)
+
     with _maintenance_errors("the index was not rebuilt ({}); it is as it was"):
         _, registry = _setup()
         config = resolve(registry, config_path=config_path, sets=sets, disable=disable)
@@ -833,7 +1044,7 @@ def rebuild(
         click.echo(run_rebuild(out, index_path, options, timeout, sys.stderr))
 
 
-@cli.command()
+@cli.command(short_help="Print the record, config or reject schema (JSON Schema).")
 @click.argument("which", type=click.Choice(["record", "config", "reject"]))
 @_config_options
 def schema(

@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import shlex
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,9 +33,9 @@ from typing import Any
 
 import jsonschema_rs
 
-from .errors import ConfigError
+from .errors import ConfigError, OptionValueError
 from .manager import Registry
-from .options import build_options, options_schema
+from .options import build_options, describe_type, options_schema
 
 DEFAULT_STAGES = ("boilerplate", "metadata", "language", "dedup")
 DEFAULT_SINKS = ("warc", "records")
@@ -86,6 +87,13 @@ def config_digest(resolved: Any) -> str:
     return "sha256:" + hashlib.sha256(blob).hexdigest()
 
 
+def _set(assignment: str) -> str:
+    """``--set ASSIGNMENT`` as a shell takes it (quoted where it must be: ``--set
+    'language.languages=["en"]'``, not ``--set boilerplate.threshold=0.4``), for messages:
+    some quoted it always, Python's way, others never."""
+    return "--set " + shlex.quote(assignment)
+
+
 def parse_set(assignment: str) -> tuple[str, str, str, Any]:
     """Parse ``STAGE.KEY=VALUE`` (or ``sinks.NAME.KEY=VALUE``, ``output.KEY=VALUE``,
     ``pipeline.KEY=VALUE``).
@@ -96,7 +104,7 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
     """
     target, sep, text = assignment.partition("=")
     if not sep:
-        raise ConfigError(f"--set {assignment!r}: expected STAGE.KEY=VALUE")
+        raise ConfigError(f"{_set(assignment)}: expected STAGE.KEY=VALUE")
     parts = target.strip().split(".")
     if parts[0] == "sinks" and len(parts) == 3:
         table, name, key = parts
@@ -109,7 +117,7 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
         if parts[0] == "stages" and len(parts) == 3:
             hint = f" (a stage's option is STAGE.KEY: {'.'.join(parts[1:])}=…)"
         raise ConfigError(
-            f"--set {assignment!r}: expected STAGE.KEY=VALUE, sinks.NAME.KEY=VALUE,"
+            f"{_set(assignment)}: expected STAGE.KEY=VALUE, sinks.NAME.KEY=VALUE,"
             f" output.KEY=VALUE or pipeline.KEY=VALUE{hint}"
         )
     try:
@@ -120,7 +128,7 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
             # (taken as a string, it met a schema asking for a list, and the message said
             # only that the string was no array)
             raise ConfigError(
-                f"--set {assignment!r}: {value} is not a TOML value: the strings of a list are"
+                f"{_set(assignment)}: {value} is not a TOML value: the strings of a list are"
                 ' quoted (["en", "fr"]), and so is a string that starts with [ or { ("[x]")'
             ) from None
     return table, name, key, value
@@ -199,35 +207,43 @@ def resolve(
 
     set_for: list[tuple[str, str, str]] = []
     stages_origin = sinks_origin = origin  # (what set each list: named in its errors)
+    given: dict[tuple[str, str, str], str] = {}
     for assignment in sets:
         table, name, key, value = parse_set(assignment)
+        if (first := given.get((table, name, key))) is not None:
+            # (the last one won without a word, where --disable given twice is an error)
+            raise ConfigError(
+                f"{_set(assignment)}: {assignment.partition('=')[0].strip()} is set twice"
+                f" (first {_set(first)}): give it once"
+            )
+        given[(table, name, key)] = assignment
         if table == "pipeline":
             if key == "stages":
                 if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                     raise ConfigError(
-                        f"--set {assignment!r}: expected a list of stage names,"
+                        f"{_set(assignment)}: expected a list of stage names,"
                         ' pipeline.stages=["boilerplate", "metadata", ...]'
                     )
                 stages = list(value)
-                stages_origin = f"--set {assignment!r}"
+                stages_origin = _set(assignment)
                 continue
             if key != "doc_timeout":
                 raise ConfigError(
-                    f"--set {assignment!r}: unknown pipeline key {key!r} (stages, doc_timeout)"
+                    f"{_set(assignment)}: unknown pipeline key {key!r} (stages, doc_timeout)"
                     + did_you_mean(key, ("stages", "doc_timeout"))
                 )
             if not _is_seconds(value):
-                raise ConfigError(f"--set {assignment!r}: expected a number of seconds >= 0")
+                raise ConfigError(f"{_set(assignment)}: expected a number of seconds >= 0")
             doc_timeout = float(value)
             continue
         if table == "output":
             if key != "sinks":
                 raise ConfigError(
-                    f"--set {assignment!r}: unknown output key {key!r} (sinks)"
+                    f"{_set(assignment)}: unknown output key {key!r} (sinks)"
                     + did_you_mean(key, ("sinks",))
                 )
             sinks = value if isinstance(value, list) else [value]
-            sinks_origin = f"--set {assignment!r}"
+            sinks_origin = _set(assignment)
             continue
         known = registry.stages if table == "stages" else registry.sinks
         if name not in known:
@@ -238,12 +254,12 @@ def resolve(
                 else ""
             )
             raise ConfigError(
-                f"--set {assignment!r}: unknown {kind} {name!r}"
+                f"{_set(assignment)}: unknown {kind} {name!r}"
                 f" (available: {', '.join(sorted(known))}){hint or did_you_mean(name, known)}"
             )
         tables = stage_tables if table == "stages" else sink_tables
         tables.setdefault(name, {})[key] = value
-        origins[(table, name, key)] = f"--set {assignment}"
+        origins[(table, name, key)] = _set(assignment)
         set_for.append((table, name, assignment))
 
     disabled = list(disable)
@@ -294,9 +310,16 @@ def resolve(
         )
         for name in registry.sinks
     }
+    for name in stages:
+        try:
+            registry.stages[name].check_options(stage_options[name])
+        except OptionValueError as exc:
+            where = origins.get(("stages", name, exc.option), f"{origin}: [stages.{name}]")
+            key = "" if where.startswith("--set") else f" {exc.option}"
+            raise ConfigError(f"{where}{key}: {exc}") from None
     # (a --set is checked against the options above even so: a typo is an error)
     warnings = tuple(
-        f"--set {assignment}: the {'stage' if table == 'stages' else 'sink'} {name!r} is not"
+        f"{_set(assignment)}: the {'stage' if table == 'stages' else 'sink'} {name!r} is not"
         f" in this run ({', '.join(stages if table == 'stages' else sinks)}): it has no effect"
         for table, name, assignment in set_for
         if name not in (stages if table == "stages" else sinks)
@@ -315,9 +338,7 @@ def resolve(
         "sinks": {n: _asdict(sink_options[n]) for n in sinks},
     }
     # (a run given --set said "defaults", as if given nothing)
-    shown = " + ".join(
-        [origin, *(f"--set {a}" for a in sets), *(f"--disable {n}" for n in disable)]
-    )
+    shown = " + ".join([origin, *(_set(a) for a in sets), *(f"--disable {n}" for n in disable)])
     return RunConfig(
         stages=tuple(stages),
         stage_options=stage_options,
@@ -424,11 +445,25 @@ def _build(
         for err in Draft202012Validator(schema).iter_errors(values):
             key = str(err.absolute_path[0]) if err.absolute_path else ""
             where = origins.get((table, name, key), origin)
-            hint = ""
-            if err.validator == "enum" and isinstance(err.validator_value, list):
-                hint = did_you_mean(err.instance, err.validator_value)
-            raise ConfigError(f"{where}: [{table}.{name}] {key}: {err.message}{hint}")
+            raise ConfigError(f"{where}: [{table}.{name}] {key}: {_said(err)}")
     return build_options(cls, values, stage=name, origin=origin)
+
+
+def _said(err: Any) -> str:
+    """A validation error of an option's value in the user's words: the validator's
+    "'yes' is not of type 'boolean'" and "'kepp' is not one of ['drop', 'keep']" as "'yes'
+    is not true or false", "'kepp' is not one of: drop, keep; did you mean 'keep'?", and
+    "'en' is not a list of text (in TOML: ["en"])"."""
+    if err.validator not in ("type", "enum"):
+        return str(err.message)
+    words = describe_type(err.schema)
+    article = "" if words.startswith(("true", "one of")) else "an " if words[0] in "aei" else "a "
+    said = f"{err.instance!r} is not {article}{words}"
+    if err.validator == "enum" and isinstance(err.validator_value, list):
+        said += did_you_mean(err.instance, err.validator_value)
+    elif words.startswith("list") and not isinstance(err.instance, list):
+        said += f" (in TOML: [{json.dumps(err.instance, ensure_ascii=False)}])"
+    return said
 
 
 def _asdict(options: Any) -> dict[str, Any]:

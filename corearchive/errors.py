@@ -41,6 +41,17 @@ class ModelFileError(ConfigError, ValueError):
     option = "model"
 
 
+class OptionValueError(ConfigError):
+    """A stage option's value its schema lets through but the stage cannot use (a language
+    code it never gives, say), raised by :meth:`corearchive.stage.Stage.check_options`; the
+    host names where the option was set (the ``--set``, the file's table)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        super().__init__(message)
+        #: The option whose value is refused
+        self.option = option
+
+
 class PluginError(CoreArchiveError):
     """A plugin is broken: misspelt hook, duplicate name, invalid schema fragment."""
 

@@ -10,6 +10,7 @@ A field's ``metadata`` carries the description and extra JSON Schema keywords::
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from typing import Any, Literal, TypeVar
@@ -131,3 +132,60 @@ def build_options(cls: type[T], values: dict[str, Any], *, stage: str, origin: s
             value = tuple(value)
         kwargs[key] = value
     return cls(**kwargs)
+
+
+def describe_options(cls: type[Any], prefix: str) -> list[str]:
+    """Lines for ``corearchive options``: each option of the options dataclass ``cls`` as
+    ``PREFIX.NAME = DEFAULT  (TYPE)`` and its description, read from its schema (so a
+    plugin's options are listed as the builtin stages' are)."""
+    import textwrap
+
+    lines = []
+    for name, prop in options_schema(cls)["properties"].items():
+        default = prop.get("default", dataclasses.MISSING)
+        shown = (
+            "(no default)"
+            if default is dataclasses.MISSING
+            else "(not set)"
+            if default is None
+            else json.dumps(_as_json(default), ensure_ascii=False)
+        )
+        lines.append(f"  {prefix}.{name} = {shown}  ({describe_type(prop)})")
+        if prop.get("description"):
+            lines += textwrap.wrap(
+                prop["description"], 96, initial_indent=" " * 6, subsequent_indent=" " * 6
+            )
+    return lines
+
+
+def describe_type(prop: dict[str, Any]) -> str:
+    """A value's JSON Schema in words: ``number, 0 to 1``, ``one of: drop, keep``."""
+    if "enum" in prop:
+        return "one of: " + ", ".join(json.dumps(v) if not isinstance(v, str) else v
+                                      for v in prop["enum"])  # fmt: skip
+    if "anyOf" in prop:
+        return " or ".join(describe_type(p) for p in prop["anyOf"])
+    kind = prop.get("type")
+    if isinstance(kind, list):
+        return " or ".join(describe_type({**prop, "type": k}) for k in kind)
+    if kind == "array":
+        return "list of " + describe_type(prop.get("items", {}))
+    if kind == "object":
+        return "table of " + describe_type(prop.get("additionalProperties") or {})
+    words = {
+        "boolean": "true or false",
+        "integer": "integer",
+        "number": "number",
+        "string": "text",
+        "null": "none",
+    }.get(str(kind), "any value")
+    low, high = prop.get("minimum"), prop.get("maximum")
+    if low is not None and high is not None:
+        words += f", {low} to {high}"
+    elif low is not None:
+        words += f", >= {low}"
+    elif high is not None:
+        words += f", <= {high}"
+    if "pattern" in prop:
+        words += f" matching {prop['pattern']}"
+    return words

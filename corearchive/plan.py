@@ -1256,6 +1256,7 @@ class StagedPlan:
             # not read: unchanged since a committed run (see corearchive.unchanged); when
             # the files were first looked at (the run records those older than that)
             "unchanged": unchanged.count,
+            "unchanged_by": dict(unchanged.recorded_by),
             "stat_time_ns": unchanged.since_ns,
         }
         self.work.mkdir(parents=True, exist_ok=True)
@@ -1438,6 +1439,7 @@ class StagedPlan:
                 )
             repeats = plan.get("repeated", 0)  # (a plan written before it was counted)
             report.unchanged_inputs = plan.get("unchanged", 0)
+            report.unchanged_by.update(plan.get("unchanged_by", {}))
             report.inputs = plan["files"] + len(plan["unresolved"]) + repeats
             if repeats:
                 report.skipped[REPEATED_INPUT] += repeats
@@ -1451,6 +1453,7 @@ class StagedPlan:
                 [(p, plan["stats"].get(p)) for p in read],
                 report.inputs_with_errors,
                 plan.get("stat_time_ns", 0),
+                report.not_recorded,
             )
             steps.lap("final")
             report.seconds = time.time() - started
@@ -1660,6 +1663,7 @@ def _add_report(into: RunReport, other: RunReport) -> None:
     into.formats.update(other.formats)
     # (a task's counts written before the report kept them: none)
     into.inputs_with_errors.update(getattr(other, "inputs_with_errors", ()))
+    into.archived_by.update(getattr(other, "archived_by", {}))
 
 
 class _NoReporter:

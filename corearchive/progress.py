@@ -27,10 +27,15 @@ class Progress:
         enabled: bool,
         stream: TextIO,
         items: Sequence[InputItem] = (),
+        not_read: int = 0,
     ) -> None:
         self.total = total_inputs
         self.enabled = enabled
         self.stream = stream
+        #: of ``total_inputs``, those the run does not read (unchanged, unreadable, named
+        #: again): counted as done from the start, so that the line ends at the summary's
+        #: count of inputs (it said "inputs 10/10" where the summary said "inputs 11")
+        self.not_read = not_read
         self.inputs_started = 0
         self.docs = 0
         self.kept_docs = 0
@@ -84,22 +89,33 @@ class Progress:
         elapsed = now - self.start
         rate = self.docs / elapsed if elapsed > 0 else 0.0
         done = max(self.inputs_started - 1, 0)
+        started = self.inputs_started + self.not_read
         left = share = ""
         frac = self._share_done()
         if frac is not None:
             share = f" ({frac:.0%})"
             if frac >= 0.01 and not force:  # (the first percent is mostly start-up)
                 left = f" · ~{_fmt(elapsed / frac * (1 - frac))} left"
-        elif done and self.total:
-            remaining = elapsed / done * (self.total - done)
+        elif done and self.total > self.not_read:
+            remaining = elapsed / done * (self.total - self.not_read - done)
             left = f" · ~{_fmt(remaining)} left"
         line = (
-            f"inputs {self.inputs_started}/{self.total}{share} · docs {self.docs:,}"
+            f"inputs {started:,}/{self.total:,}{share} · docs {self.docs:,}"
             f" · kept {self.kept_docs:,} · {rate:,.0f} docs/s · {_fmt(elapsed)}{left}"
         )
+        self._draw(line, final=force)
+
+    def _draw(self, line: str, final: bool) -> None:
+        """The line over the last one (``final``: for good, with its line break). A stream
+        with ``write_status`` (the command line's stderr) draws it, and clears it before
+        any other text written to it (a message began where the line ended)."""
+        status = getattr(self.stream, "write_status", None)
+        if status is not None:
+            status(line, final)
+            return
         pad = " " * max(self._width - len(line), 0)
         self._width = len(line)
-        self.stream.write("\r" + line + pad)
+        self.stream.write("\r" + line + pad + ("\n" if final else ""))
         self.stream.flush()
 
     def finish(self) -> None:
@@ -108,8 +124,6 @@ class Progress:
                 self._done_bytes += self._sizes.get(id(self._item)) or 0
                 self._item = None
             self._tick(force=True)
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def _fmt(seconds: float) -> str:

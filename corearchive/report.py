@@ -80,6 +80,14 @@ class RunReport:
     #: The inputs with an error entry (their paths as ``source.path`` has them): not
     #: recorded as read whole, so read again by the next run.
     inputs_with_errors: set[str] = field(default_factory=set)
+    #: The runs that archived the documents dropped as ``already_archived``: how many each
+    #: (an earlier run with other settings decided them, not this run's: said at the end)
+    archived_by: Counter[str] = field(default_factory=Counter)
+    #: Inputs read whole but not recorded as such, by why (for the summary, not the
+    #: manifest: see :mod:`corearchive.unchanged`)
+    not_recorded: Counter[str] = field(default_factory=Counter)
+    #: The runs that recorded the unchanged inputs (not read): how many each
+    unchanged_by: Counter[str] = field(default_factory=Counter)
 
     @property
     def dropped_total(self) -> int:
@@ -155,31 +163,33 @@ class RunReport:
 
     def summary(self) -> str:
         """A short table for the end of a run."""
-        rows: list[tuple[str, str]] = [("inputs", str(self.inputs))]
+        # (counts with thousands separators, as the progress line has them: "1,024")
+        rows: list[tuple[str, str]] = [("inputs", f"{self.inputs:,}")]
         if self.unchanged_inputs:
             rows.append(
                 (
                     "unchanged inputs",
-                    f"{self.unchanged_inputs} (unchanged since an earlier run read them whole:"
+                    f"{self.unchanged_inputs:,} (unchanged since an earlier run read them whole:"
                     " not read; --rescan reads them again)",
                 )
             )
-        rows += [("documents", str(self.documents)), ("kept", str(self.kept))]
+        rows += [("documents", f"{self.documents:,}"), ("kept", f"{self.kept:,}")]
         for (stage, reason), n in sorted(self.dropped.items()):
-            rows.append((f"dropped  {stage}: {reason}", str(n)))
+            rows.append((f"dropped  {stage}: {reason}", f"{n:,}"))
         for stage, n in sorted(self.failed.items()):
-            rows.append((f"failed   {stage}", str(n)))
+            rows.append((f"failed   {stage}", f"{n:,}"))
         if self.input_errors:
-            rows.append(("input errors", str(self.input_errors)))
-        rows += [(f"skipped  {what}", str(n)) for what, n in self._counted(noted=False)]
-        rows += [(f"noted    {what}", str(n)) for what, n in self._counted(noted=True)]
+            rows.append(("input errors", f"{self.input_errors:,}"))
+        rows += [(f"skipped  {what}", f"{n:,}") for what, n in self._counted(noted=False)]
+        rows += [(f"noted    {what}", f"{n:,}") for what, n in self._counted(noted=True)]
+        rows += [(f"noted    {what}", f"{n:,}") for what, n in sorted(self.not_recorded.items())]
         rate = self.documents / self.seconds if self.seconds > 0 else 0.0
         rows.append(("time", f"{self.seconds:.2f} s ({rate:,.0f} docs/s)"))
         width = max(len(k) for k, _ in rows)
         return "\n".join(f"  {k.ljust(width)}  {v}" for k, v in rows)
 
 
-def _shown(line: str) -> str:
+def shown(line: str) -> str:
     """``line`` fit for a terminal: its control characters as escapes (``\\x1b``), a line
     break too (one entry, one line). A file
     name holding an escape sequence reached the terminal raw in the error lines (it could
@@ -210,6 +220,8 @@ class RunReporter:
 
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
         self.report.dropped[(stage, drop.reason)] += 1
+        if drop.reason == "already_archived" and isinstance(drop.detail, dict):
+            self.report.archived_by[str(drop.detail.get("run_id"))] += 1
         entry: dict[str, Any] = {
             "kind": "dropped",
             "run_id": self.report.run_id,
@@ -241,7 +253,7 @@ class RunReporter:
             )
         )
         print(
-            _shown(f"error: {document.source.path or document.source.uri}: {stage}: {error}"),
+            shown(f"error: {document.source.path or document.source.uri}: {stage}: {error}"),
             file=self.err,
         )
         self._on_failed(document, source, stage, error)
@@ -264,5 +276,5 @@ class RunReporter:
             )
         )
         at = f" ({where})" if where else ""
-        print(_shown(f"error: {path}{at}: {error}"), file=self.err)
+        print(shown(f"error: {path}{at}: {error}"), file=self.err)
         self._on_failed(None, source, "input", error)

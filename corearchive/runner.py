@@ -341,7 +341,8 @@ class Run:
             unchanged = UnchangedInputs(catalog.db, self.fingerprint(), opts.rescan)
             items = self._resolve(reporter, unchanged)
             progress = Progress(
-                total_inputs=len(items),
+                total_inputs=self.report.inputs,
+                not_read=self.report.inputs - len(items),
                 enabled=(not opts.quiet)
                 and (opts.progress if opts.progress is not None else self.err.isatty()),
                 stream=self.err,
@@ -360,7 +361,9 @@ class Run:
             close_ordered(ordered)
             progress.finish()
             # (in the run's transaction: committed with it, or not at all)
-            unchanged.record(catalog.db, self.run_id, self.report.inputs_with_errors)
+            unchanged.record(
+                catalog.db, self.run_id, self.report.inputs_with_errors, self.report.not_recorded
+            )
             self.report.seconds = time.time() - started
 
             # The files become visible together, after the index's commit (Commit)
@@ -507,6 +510,7 @@ class Run:
             elif not unchanged.unchanged(it.path, a_file=_a_file(it)):
                 items.append(it)
         self.report.unchanged_inputs = unchanged.count
+        self.report.unchanged_by = unchanged.recorded_by
         return items
 
     def _sources(self) -> dict[str, Source]:
@@ -657,6 +661,9 @@ class Run:
             "outputs": {"rejects": ["rejects.jsonl"], **outputs},
             "digests": dict(sorted(digests.items())),
             "appended": dict(sorted(appended.items())),
+            # the runs that archived the documents this one dropped as already_archived
+            # (another run's settings decided them: the command line says so)
+            "already_archived_by": dict(sorted(self.report.archived_by.items())),
         }
 
     def _stats(self, stage: Stage) -> StageStats:

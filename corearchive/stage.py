@@ -198,6 +198,14 @@ class Stage:
         return {}
 
     @classmethod
+    def check_options(cls, options: Any) -> None:
+        """Refuse options the schema lets through but the stage cannot use: raise
+        :class:`~corearchive.errors.OptionValueError` naming the option. Called as the
+        configuration is resolved, for each stage of the pipeline, before any input is read
+        (a check in :meth:`open` ran only once a document reached the stage: a run whose
+        inputs were all archived already passed with a bad value, exit 0)."""
+
+    @classmethod
     def check_index(cls, options: Any, db: Any, index: Path, out: Path) -> None:
         """Refuse (raise :class:`~corearchive.errors.ConfigError`) an index whose tables of
         this stage ``options`` cannot use, read from ``db`` (a read-only connection to the

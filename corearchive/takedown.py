@@ -227,7 +227,8 @@ def remove(
     err: TextIO | None = None,
 ) -> list[dict[str, Any]]:
     """Take the documents ``ids`` out of the archive in ``out`` (see the module docstring);
-    returns the takedown entries written."""
+    returns the takedown entries written, then ``{"id", "already_taken_down": True, "at",
+    "reason"}`` for each id taken down before (said, and nothing done for it)."""
     from .runner import new_run_id
 
     if not reason.strip():
@@ -264,11 +265,21 @@ def remove(
                     cut.append((offset, len(line)))
                     if isinstance(rec.get("archive"), dict) or hit not in found:
                         found[hit] = rec
-        if missing := [i for i in wanted if i not in found]:
+        # (taking an id down twice was "not in records.jsonl", exit 2: a retry failed)
+        done = {e["id"]: e for e in read_takedowns(out) if e["id"] in targets}
+        already = [
+            {"id": i, "already_taken_down": True, "at": done[i].get("at"),
+             "reason": done[i].get("reason")}
+            for i in wanted if i not in found and i in done
+        ]  # fmt: skip
+        if missing := [i for i in wanted if i not in found and i not in done]:
             raise ConfigError(
                 f"not in {records}: {', '.join(missing)} (a document id is the record's"
                 ' "id"; nothing was taken down)'
             )
+        wanted = [i for i in wanted if i in found]
+        if not wanted:
+            return already
         if not index.is_file():
             raise ConfigError(f"the index {index} is not there (--index names another)")
         catalog = Catalog(index, timeout=timeout)
@@ -328,7 +339,7 @@ def remove(
                 " there (verify says so meanwhile)"
             ) from exc
         stamp_folder(out, tid)
-    return entries
+    return entries + already
 
 
 def _plan(

@@ -31,6 +31,7 @@ import os
 import sqlite3
 import stat
 import time
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,6 +42,9 @@ from .document import printable, source_path
 #: How much older than the run's first look at it a file's modification time must be for
 #: the run to record it (2 s: FAT's time stamp granularity; coarser clocks tick in ms).
 RACY_NS = 2_000_000_000
+#: The summary's count of the files not recorded for being that recent (the report's
+#: ``not_recorded``)
+TOO_RECENT = "inputs modified < 2 s before the run (read again next run)"
 
 
 def file_state(path: str) -> list[int] | None:
@@ -96,6 +100,8 @@ class UnchangedInputs:
         self.since_ns = time.time_ns()
         #: how many inputs were found unchanged (not read)
         self.count = 0
+        #: the runs that recorded them: how many each
+        self.recorded_by: Counter[str] = Counter()
         #: the files the run reads, as named, and their state before it read them
         self.files: list[tuple[str, list[int] | None]] = []
 
@@ -111,16 +117,24 @@ class UnchangedInputs:
             row = _row(self.db, resolved(path))
             if row is not None and list(row[:3]) == state and row[3] == self.fingerprint:
                 self.count += 1
+                self.recorded_by[str(row[4])] += 1
                 return True
         self.files.append((path, state))
         return False
 
-    def record(self, db: sqlite3.Connection, run_id: str, with_errors: set[str]) -> int:
+    def record(
+        self,
+        db: sqlite3.Connection,
+        run_id: str,
+        with_errors: set[str],
+        counts: Counter[str] | None = None,
+    ) -> int:
         """Record, in the run's transaction of the index ``db``, each file the run read
         whole that had no error entry (``with_errors``: their paths as the documents'
         ``source.path`` has them) and is as it was before the run read it; forget what an
-        earlier run recorded of the others. Returns how many were recorded."""
-        return record(db, run_id, self.fingerprint, self.files, with_errors, self.since_ns)
+        earlier run recorded of the others. Returns how many were recorded; ``counts`` (the
+        report's ``not_recorded``) gets :data:`TOO_RECENT`."""
+        return record(db, run_id, self.fingerprint, self.files, with_errors, self.since_ns, counts)
 
 
 def record(
@@ -130,6 +144,7 @@ def record(
     files: Iterable[tuple[str, list[int] | None]],
     with_errors: set[str],
     since_ns: int,
+    counts: Counter[str] | None = None,
 ) -> int:
     """:meth:`UnchangedInputs.record` of ``files`` (path as named, state before reading)
     first looked at ``since_ns`` (the staged plan records the files of its plan.json)."""
@@ -137,6 +152,10 @@ def record(
     recorded = 0
     for path, before in files:
         real = resolved(path)
+        if before is not None and before[1] > since_ns - RACY_NS and counts is not None:
+            # (a file copied just before the run was read again by the next one, which
+            # gave no reason)
+            counts[TOO_RECENT] += 1
         if (
             before is None
             or before[1] > since_ns - RACY_NS
@@ -167,7 +186,8 @@ def _row(db: sqlite3.Connection, real: str) -> tuple[Any, ...] | None:
     index of a version before it, read only)."""
     with contextlib.suppress(sqlite3.OperationalError):
         row = db.execute(
-            "SELECT size, mtime_ns, inode, fingerprint FROM inputs WHERE path = ?", (real,)
+            "SELECT size, mtime_ns, inode, fingerprint, run_id FROM inputs WHERE path = ?",
+            (real,),
         ).fetchone()
         return tuple(row) if row else None
     return None

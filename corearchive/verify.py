@@ -181,7 +181,7 @@ _INDEX_REPAIR = (
 
 def _shown(text: str) -> str:
     """``text`` fit for a terminal: control characters as escapes (``\\x1b``), as in
-    ingest's error lines (``report._shown``), and bytes that are not UTF-8 as ``\\xff``."""
+    ingest's error lines (``report.shown``), and bytes that are not UTF-8 as ``\\xff``."""
     return CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", printable(text))
 
 

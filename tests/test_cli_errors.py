@@ -66,7 +66,7 @@ def test_model_option_from_a_config_file_names_its_table(seeds: Path, tmp_path: 
         (["--set", "boilerplat.threshold=0.4"], "; did you mean 'boilerplate'?"),
         (["--disable", "dedupe"], "; did you mean 'dedup'?"),
         (["--set", "pipeline.doc_timout=3"], "; did you mean 'doc_timeout'?"),
-        (["--set", "dedup.policy=kepp"], "is not one of ['drop', 'keep']; did you mean 'keep'?"),
+        (["--set", "dedup.policy=kepp"], "is not one of: drop, keep; did you mean 'keep'?"),
         (["--set", 'output.sinks=["warcs"]'], "; did you mean 'warc'?"),
         (["--set", "output.sink=x"], "; did you mean 'sinks'?"),
     ],

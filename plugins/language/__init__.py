@@ -16,7 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from corearchive import ConfigError, Document, Drop, Language, Stage, hookimpl, option
+from corearchive import (
+    ConfigError,
+    Document,
+    Drop,
+    Language,
+    OptionValueError,
+    Stage,
+    hookimpl,
+    option,
+)
 
 from . import detect as detector
 
@@ -126,23 +135,33 @@ class LanguageStage(Stage):
             digest = hashlib.sha256(fh.read()).hexdigest()
         return {"language.short": {"file": path, "shipped": True, "sha256": digest}}
 
+    @classmethod
+    def check_options(cls, options: LanguageOptions) -> None:
+        # an allow-list code the stage never gives ("EN", "english", "eng") dropped every
+        # document without a word (checked as the run's configuration is read: the models
+        # are loaded for it only when an allow-list is given)
+        if not options.languages:
+            return
+        known = detector.known_codes()
+        for code in options.languages:
+            if code not in known:
+                near = detector.canonical_code(code)
+                hint = f"; did you mean {near!r}?" if near in known and near != code else ""
+                raise OptionValueError(
+                    "languages",
+                    f"{code!r} is no language code this stage gives (ISO 639-1 in lower case"
+                    f" where there is one, e.g. 'en', 'fr', else ISO 639-3){hint}",
+                )
+
     def open(self) -> None:
         # The models, once per process, before the first document. lingua's load per
         # language on first use (bounded, ~85 MB when all are in): preloading them would
         # triple the load time (0.25 -> 0.8 s); COREARCHIVE_LANGID_PRELOAD=1 does it.
         detector.load()
-        # an allow-list code the stage never gives ("EN", "english", "eng") dropped every
-        # document without a word
-        known = detector.known_codes()
-        for code in self.options.languages:
-            if code not in known:
-                near = detector.canonical_code(code)
-                hint = f"; did you mean {near!r}?" if near in known and near != code else ""
-                raise ConfigError(
-                    f"[stages.language] languages: {code!r} is no language code this stage"
-                    f" gives (ISO 639-1 in lower case where there is one, e.g. 'en', 'fr',"
-                    f" else ISO 639-3){hint}"
-                )
+        try:
+            self.check_options(self.options)  # (a stage made by a program, not a run)
+        except OptionValueError as exc:
+            raise ConfigError(f"[stages.language] {exc.option}: {exc}") from None
 
     def process(self, doc: Document) -> Document | Drop:
         opts = self.options
