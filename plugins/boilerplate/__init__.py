@@ -434,6 +434,7 @@ class BoilerplateStage(Stage):
                     doc.work["text_reflow"] = joined
                 if joined and joined.units:
                     _decide_units(d, joined.units)
+                _keep_notes(d)
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
@@ -863,6 +864,29 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+#: the reason of a line kept by :func:`_keep_notes`
+NOTE_REASON = "correction or editor's note of the article"
+
+
+def _keep_notes(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are a correction or an editor's
+    note of the article (:func:`.notes.is_note`), with a reason; a site's template lines are
+    removed after this (a note that several pages of a site share is the site's)."""
+    import numpy as np
+
+    from .notes import is_note
+
+    found = [j for j in np.flatnonzero(~d.keep).tolist() if is_note(d.stripped[j])]
+    if not found:
+        return
+    keep = d.keep.copy()
+    keep[found] = True
+    why = dict(d.why)
+    why.update(dict.fromkeys(found, NOTE_REASON))
+    d.keep, d.why = keep, why
+    d.cols = None  # (computed from the arrays again)
 
 
 def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:
