@@ -56,7 +56,7 @@ from .atomic import file_sha256, leftovers, own_folder_link, pending_commits
 from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
-from .takedown import apply_takedowns, taken_down_again
+from .takedown import apply_takedowns, relinked_records, taken_down_again
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -625,9 +625,10 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         have_records = records.is_file()
         if have_records:
             _linked_lines(records, db)
+            relinked = relinked_records(out)
             for n, rec in _records(records):
                 result.records += 1
-                _check_record(n, rec, db, result, out)
+                _check_record(n, rec, db, result, out, relinked)
             (again,) = db.execute("SELECT COUNT(*) FROM superseded").fetchone()
             if again:
                 result.notes.append(
@@ -725,7 +726,12 @@ def _linked_lines(records: Path, db: sqlite3.Connection) -> None:
 
 
 def _check_record(
-    n: int, rec: dict[str, Any] | None, db: sqlite3.Connection, result: Verification, out: Path
+    n: int,
+    rec: dict[str, Any] | None,
+    db: sqlite3.Connection,
+    result: Verification,
+    out: Path,
+    relinked: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     where = f"records.jsonl line {n}"
     if not isinstance(rec, dict):
@@ -750,10 +756,17 @@ def _check_record(
         else:
             db.execute("INSERT INTO ids VALUES (?, ?)", (doc_id, n))
     # The line as archived (its metadata record, the same JSON value), once.
+    canon = _canonical(rec)
+    was = (relinked or {}).get(doc_id) if isinstance(doc_id, str) else None
+    dup = rec.get("duplicate")
+    if was is not None and isinstance(dup, dict):
+        # a takedown pointed the line's duplicate.of away from the document it withdrew
+        # (takedown._relink): the line as archived had that document, and a similarity
+        canon = _canonical({**rec, "duplicate": {**dup, **was}})
     same = db.execute(
         "SELECT r.id, s.line FROM recs r LEFT JOIN seen s ON s.id = r.id"
         " WHERE r.type = 'metadata' AND r.canon = ? ORDER BY s.line IS NOT NULL LIMIT 1",
-        (_canonical(rec),),
+        (canon,),
     ).fetchone()
     if same is not None and same[1] is not None:
         result.problem(
