@@ -53,8 +53,17 @@ import orjson
 from warcio.bufferedreaders import DecompressingBufferedReader
 
 from .atomic import file_sha256, leftovers, own_folder_link, pending_commits
-from .catalog import indexed_runs, manifest_index, open_read_only
+from .catalog import (
+    ARCHIVE_FORMAT,
+    FORMAT_FILE,
+    folder_format,
+    index_format,
+    indexed_runs,
+    manifest_index,
+    open_read_only,
+)
 from .document import CONTROLS, printable
+from .errors import ConfigError
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 from .takedown import apply_takedowns, relinked_records, taken_down_again
 
@@ -649,7 +658,67 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         db.close()
     _note_unhashed_warcs(out, runs, result)
     _note_index_versions(out, runs, result)
+    _check_format(out, runs, result)
     return result
+
+
+#: What to do when FORMAT.json is missing or cannot be read
+_FORMAT_REPAIR = (
+    "put FORMAT.json back from a backup, or write it again: corearchive index upgrade {out}"
+    " (docs/archive.md, 'Format version')"
+)
+
+
+def _check_format(out: Path, runs: dict[str, _Run], result: Verification) -> None:
+    """The folder's stamp (``FORMAT.json``, see :func:`catalog.folder_format`): unreadable
+    or not a format number, of a newer format than this verify knows (its checks may miss
+    what that one wrote), or missing from a folder that a corearchive of format 1 or later
+    wrote (its takedowns, or its runs in the index: an older release would write it again
+    and undo its takedowns). verify said nothing of these (s28 integration tester L1)."""
+    repair = _FORMAT_REPAIR.format(out=out)
+    try:
+        found = folder_format(out)
+    except ConfigError as exc:
+        result.problem("run", str(exc), repair)
+        return
+    if found > ARCHIVE_FORMAT:
+        result.problem(
+            "run",
+            f"{out / FORMAT_FILE}: archive format {found}, written by a newer corearchive"
+            f" (this one knows format {ARCHIVE_FORMAT}): its checks may miss what that one"
+            " wrote; verify the folder with that corearchive or a newer one",
+        )
+        return
+    if found:
+        return
+    why = []
+    if (out / "takedowns.jsonl").is_file():
+        why.append("it has takedowns")
+    indexes = {out / "index.sqlite"} | {r.index for r in runs.values() if r.index is not None}
+    for index in sorted(indexes):
+        if not index.is_file() or not runs:
+            continue
+        try:
+            with contextlib.closing(open_read_only(index, untouched=True)) as con:
+                if not index_format(con):
+                    continue
+                marks = ",".join("?" * len(runs))
+                (newest,) = con.execute(
+                    f"SELECT MAX(format) FROM runs WHERE id IN ({marks})", list(runs)
+                ).fetchone()
+        except (sqlite3.Error, ValueError):
+            continue
+        if newest:
+            why.append(f"its runs are of archive format {newest} ({index.name})")
+            break
+    if why:
+        result.problem(
+            "run",
+            f"{out / FORMAT_FILE} is missing, though a corearchive of archive format 1 or later"
+            f" wrote the folder ({'; '.join(why)}): a release that does not know formats"
+            " would write it, and undo its takedowns",
+            repair,
+        )
 
 
 def _note_unhashed_warcs(out: Path, runs: dict[str, _Run], result: Verification) -> None:
