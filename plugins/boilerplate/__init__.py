@@ -302,6 +302,13 @@ class BoilerplateStage(Stage):
                 "bytes",
                 "read",
             ),
+            "neutralised": _counts(
+                "Set when start tags of the HTML page had over 1,000 attributes (which the"
+                " HTML parser would take minutes to read): how many such tags were read"
+                " without their attributes, and how many attributes went.",
+                "tags",
+                "attributes",
+            ),
             "parse_cut": {
                 "type": "boolean",
                 "description": "Set when the page nests deeper than the HTML parser reads"
@@ -562,10 +569,16 @@ class BoilerplateStage(Stage):
         process at a time: trafilatura's and htmldate's module state, which the calls
         below change for their length, is the process's (see ``htmltree.LIBRARY_LOCK``)."""
         _html_imports()  # (outside the time limits, and before the lock's module is read)
-        from .htmltree import LIBRARY_LOCK
+        from .htmltree import LIBRARY_LOCK, neutralise_markup
 
+        # a start tag of over 1,000 attributes, which libxml2 would take minutes to read, is
+        # read without them: by every parse below (the fallbacks' too), and said
+        html, tags, attributes = neutralise_markup(html)
         with LIBRARY_LOCK:
-            return self._html_extract(doc, html)
+            text, ann = self._html_extract(doc, html)
+        if tags:
+            ann["neutralised"] = {"tags": tags, "attributes": attributes}
+        return text, ann
 
     def _html_extract(self, doc: Document, html: str) -> tuple[str, dict[str, Any]]:
         """:meth:`_html_read`'s work, with ``htmltree.LIBRARY_LOCK`` held."""
@@ -585,7 +598,7 @@ class BoilerplateStage(Stage):
                 # (bare_extraction: ``if tree is filecontent: tree = copy(tree)``), so the
                 # tree stays as parsed for the metadata stage, and the fallback calls below
                 # copy it instead of parsing the page again.
-                tree = load_html(html)
+                tree = load_html(html, checked=True)  # (neutralised: see _html_read)
                 if tree is not None:
                     doc.work["html_tree"] = tree
                     # the page's attribute values, once: trafilatura's expressions that
