@@ -1232,7 +1232,7 @@ class StagedPlan:
         files = len(paths)
         db = _read_only(index) if not opts.rescan else None
         try:
-            unchanged = UnchangedInputs(db, run.fingerprint(), opts.rescan)
+            unchanged = UnchangedInputs(db, run.fingerprint(), opts.rescan, opts.out)
             stats = {p: _stat(p) for p in paths}
             paths = [p for p in paths if not unchanged.unchanged(p)]
         finally:

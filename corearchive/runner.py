@@ -338,7 +338,7 @@ class Run:
             open_stages(ordered)
             self.pm.setup("corearchive_session_start", run_id=self.run_id, config=self.config)
 
-            unchanged = UnchangedInputs(catalog.db, self.fingerprint(), opts.rescan)
+            unchanged = UnchangedInputs(catalog.db, self.fingerprint(), opts.rescan, out)
             items = self._resolve(reporter, unchanged)
             progress = Progress(
                 total_inputs=len(items),
