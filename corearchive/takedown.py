@@ -472,7 +472,10 @@ def _relink(
             "similarity": dup.get("similarity"),
         }
         new = {"status": dup.get("status"), "of": root, "similarity": None}
-        got = _DUPLICATE.sub(lambda _m, d=new: b'"duplicate":' + _json_bytes(d), line, count=1)
+        m = _DUPLICATE.search(line)
+        got = (
+            line[: m.start()] + b'"duplicate":' + _json_bytes(new) + line[m.end() :] if m else line
+        )
         if got == line:  # (written by another JSON tool: the line parsed and written again)
             got = _json_bytes({**rec, "duplicate": {**dup, **new}}) + b"\n"
         out.append((offset, offset + len(line), got))
