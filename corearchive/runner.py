@@ -67,7 +67,14 @@ from .executor import (
     one_at_a_time,
     split_stages,
 )
-from .inputs import Unresolved, choose_source, expand, read_error, read_results
+from .inputs import (
+    Unresolved,
+    captures_first,
+    choose_source,
+    expand,
+    read_error,
+    read_results,
+)
 from .limits import signals_held
 from .manager import PluginManager, Registry
 from .progress import Progress
@@ -507,7 +514,7 @@ class Run:
             elif not unchanged.unchanged(it.path, a_file=_a_file(it)):
                 items.append(it)
         self.report.unchanged_inputs = unchanged.count
-        return items
+        return captures_first(items, self._sources())
 
     def _sources(self) -> dict[str, Source]:
         return {name: cls() for name, cls in self.registry.sources.items()}
