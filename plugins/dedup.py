@@ -1203,6 +1203,7 @@ class DedupStage(Stage):
 
         # -- decisions, in order, against the index and the batch's earlier documents -------
         batch_exact: dict[bytes, tuple[int, str]] = {}
+        at_of: dict[str, int] | None = None  # (the batch's positions by id, when needed)
         roots: list[str | None] = [None] * len(docs)
         results: list[Document | Drop] = []
         for i, doc in enumerate(docs):
@@ -1279,7 +1280,9 @@ class DedupStage(Stage):
                 # copy of, for an editor to judge the pair without a join (s28 dedup M1)
                 detail["copy"] = _shown(bylines[i], uris[i])
                 if dup.of is not None:
-                    detail["of"] = {"id": dup.of, **self._byline_of(dup.of, docs, bylines, uris)}
+                    if at_of is None:
+                        at_of = {d.id: k for k, d in enumerate(docs)}
+                    detail["of"] = {"id": dup.of, **self._byline_of(dup.of, at_of, bylines, uris)}
                 reason = "revision" if dup.status == "revision" else f"{dup.status}_duplicate"
                 results.append(Drop(reason, detail))
             else:
@@ -1290,15 +1293,15 @@ class DedupStage(Stage):
     def _byline_of(
         self,
         doc_id: str,
-        docs: Sequence[Document],
+        at_of: dict[str, int],
         bylines: Sequence[tuple[str | None, list[str]] | None],
         uris: Sequence[str | None],
     ) -> dict[str, Any]:
-        """Title, authors and address of the document ``doc_id``: of the batch, else as
-        the index has them (an index of a release before s29 kept no title: null)."""
-        for i, d in enumerate(docs):
-            if d.id == doc_id:
-                return _shown(bylines[i], uris[i])
+        """Title, authors and address of the document ``doc_id``: of the batch (``at_of``:
+        position by id), else as the index has them (an index of a release before s29 kept
+        no title: null)."""
+        if (i := at_of.get(doc_id)) is not None:
+            return _shown(bylines[i], uris[i])
         row = next(
             iter(self._select("SELECT byline, uri FROM dedup_docs WHERE id IN ({})", [doc_id])),
             None,
