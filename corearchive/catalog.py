@@ -102,7 +102,11 @@ def folder_format(out: Path) -> int:
     or a new one)."""
     try:
         data = json.loads((out / FORMAT_FILE).read_bytes())
-        return int(data["archive_format"])
+        found = data["archive_format"]
+        if type(found) is not int or found < 1:
+            # (as this corearchive writes it: an integer; a string "1" or true was taken)
+            raise ValueError(f"archive_format is {json.dumps(found)}, not a format number")
+        return found
     except FileNotFoundError:
         return 0
     except (ValueError, TypeError, KeyError, OSError) as exc:

@@ -592,6 +592,31 @@ def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Sourc
     return chosen, head
 
 
+#: The sources whose documents are web captures: the address, the capture's date and the
+#: server's answer, read from the archive's own records.
+CAPTURE_SOURCES = frozenset(["warc"])
+
+
+def captures_first(items: list[InputItem], sources: Mapping[str, Source]) -> list[InputItem]:
+    """``items`` with the web captures (inputs a :data:`CAPTURE_SOURCES` source reads) first,
+    each group in its order. A copy of a page found in a run both as a capture and as a
+    plain file (a scraped text, a dump) is then kept as the capture, the richer source (its
+    URL, capture date, HTTP headers), and the plain one dropped as its duplicate, whatever
+    the order the inputs were named or listed in, with any number of workers and either
+    plan (the survivor of a cluster is its first document: s28 dedup tester M2, a scraped
+    text file named a_... kept and the WARC capture of the same page dropped). Standard
+    input and an input no source reads stay among the others."""
+    first: list[InputItem] = []
+    rest: list[InputItem] = []
+    for item in items:
+        try:
+            capture = item.path != "-" and choose_source(item, sources)[0].name in CAPTURE_SOURCES
+        except Exception:  # (told when it is read)
+            capture = False
+        (first if capture else rest).append(item)
+    return first + rest if first and rest else items
+
+
 #: The pairs of sources whose tie was said on standard error (once each).
 _TIES_WARNED: set[tuple[str, str]] = set()
 

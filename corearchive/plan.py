@@ -96,8 +96,10 @@ from .executor import (
     split_stages,
 )
 from .inputs import (
+    InputItem,
     Unresolved,
     _make_item,
+    captures_first,
     choose_source,
     expand,
     read_error,
@@ -1216,6 +1218,7 @@ class StagedPlan:
         task_bytes = int(opts.task_mb * 1024 * 1024)
         # (a pipe or a device: its tasks would reopen it by name; refused unread)
         repeated: list[str] = []
+        items: list[InputItem] = []
         for it in expand(
             inputs,
             skip=[*opts.own_paths(), self.work],
@@ -1225,14 +1228,16 @@ class StagedPlan:
             if isinstance(it, Unresolved):
                 unresolved.append([it.path, it.error])
             else:
-                paths.append(it.path)
+                items.append(it)
+        # (web captures first, as the streaming run reads them: see captures_first)
+        paths = [it.path for it in captures_first(items, self.run._sources())]
         runs_before = sorted(_finished_runs(index))
         # the files unchanged since a committed run read them whole are not read (one
         # function with the streaming run's); the plan keeps their state too, for a relaunch
         files = len(paths)
         db = _read_only(index) if not opts.rescan else None
         try:
-            unchanged = UnchangedInputs(db, run.fingerprint(), opts.rescan)
+            unchanged = UnchangedInputs(db, run.fingerprint(), opts.rescan, opts.out)
             stats = {p: _stat(p) for p in paths}
             paths = [p for p in paths if not unchanged.unchanged(p)]
         finally:

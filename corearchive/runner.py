@@ -67,7 +67,14 @@ from .executor import (
     one_at_a_time,
     split_stages,
 )
-from .inputs import Unresolved, choose_source, expand, read_error, read_results
+from .inputs import (
+    Unresolved,
+    captures_first,
+    choose_source,
+    expand,
+    read_error,
+    read_results,
+)
 from .limits import signals_held
 from .manager import PluginManager, Registry
 from .progress import Progress
@@ -338,7 +345,7 @@ class Run:
             open_stages(ordered)
             self.pm.setup("corearchive_session_start", run_id=self.run_id, config=self.config)
 
-            unchanged = UnchangedInputs(catalog.db, self.fingerprint(), opts.rescan)
+            unchanged = UnchangedInputs(catalog.db, self.fingerprint(), opts.rescan, out)
             items = self._resolve(reporter, unchanged)
             progress = Progress(
                 total_inputs=self.report.inputs,
@@ -511,7 +518,7 @@ class Run:
                 items.append(it)
         self.report.unchanged_inputs = unchanged.count
         self.report.unchanged_by = unchanged.recorded_by
-        return items
+        return captures_first(items, self._sources())
 
     def _sources(self) -> dict[str, Source]:
         return {name: cls() for name, cls in self.registry.sources.items()}

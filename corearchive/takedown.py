@@ -247,7 +247,20 @@ def remove(
         found: dict[str, dict[str, Any]] = {}
         cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
         targets = set(wanted)
+        # the lines that name a document to take down as the one they duplicate or revise
+        naming: list[tuple[int, bytes, dict[str, Any]]] = []
+        marks = [t.encode() for t in targets]
         for _, offset, line in _lines(records):
+            if any(t in line for t in marks):
+                with contextlib.suppress(ValueError):
+                    rec = json.loads(line)
+                    dup = rec.get("duplicate") if isinstance(rec, dict) else None
+                    if (
+                        isinstance(dup, dict)
+                        and dup.get("of") in targets
+                        and rec.get("id") not in targets
+                    ):
+                        naming.append((offset, line, rec))
             # a record starts with its id (build_record); another JSON tool's line is parsed
             m = _ID_FIRST.match(line)
             if m is not None:
@@ -299,15 +312,19 @@ def remove(
                     if name in e["warc"]:
                         e["warc"][name] = {"before": before, "after": after}
                 ops.append(_Op(tmp, final, None))
-            # records.jsonl without the lines
+            # records.jsonl without the lines, and those that named them pointing elsewhere
+            relinked = _relink(catalog.db, naming, entries)
             tmp = temp_name(records, tid)
             temps.append(tmp)
-            _copy_replacing(records, tmp, [(o, o + n, b"") for o, n in sorted(cut)])
+            _copy_replacing(records, tmp, sorted([(o, o + n, b"") for o, n in cut] + relinked))
             ops.append(_Op(tmp, records, None))
             last = sorted((out / "runs").glob("*.json"))
             for e in entries:
                 e["after_run"] = last[-1].stem if last else None
-            entries[0]["cut"] = {"records.jsonl": sum(n for _, n in cut)}
+            entries[0]["cut"] = {
+                "records.jsonl": sum(n for _, n in cut)
+                + sum(b - a - len(line) for a, b, line in relinked)
+            }
             log = out / TAKEDOWNS
             tmp = temp_name(log, tid)
             temps.append(tmp)
@@ -433,6 +450,66 @@ def _plan(
         )
         entries.append(entry)
     return entries, by_file
+
+
+def _relink(
+    db: Any, naming: list[tuple[int, bytes, dict[str, Any]]], entries: list[dict[str, Any]]
+) -> list[tuple[int, int, bytes]]:
+    """The records.jsonl lines of ``naming`` (offset, line, record) rewritten: each names a
+    document taken down as the one it duplicates or revises (``duplicate.of``), and names
+    now the root of its cluster in the dedup index as the takedown left it (its first kept
+    member: what a later copy is named a duplicate of) when that is another archived
+    document, else none; its similarity was to the document withdrawn, and goes (s28
+    integration tester L2: a kept revision pointed at a withdrawn id). Each change is noted in
+    its takedown entry (``relinked``: id -> the ``of`` and ``similarity`` before), by which
+    verify matches the line with its metadata record, which keeps the line as archived.
+    Returns ``(start, end, new line)`` for :func:`_copy_replacing`."""
+    has_dedup = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'dedup_docs'").fetchone()
+    entry_of = {e["id"]: e for e in entries}
+    out: list[tuple[int, int, bytes]] = []
+    for offset, line, rec in naming:
+        dup = rec["duplicate"]
+        root = None
+        if has_dedup:
+            row = db.execute("SELECT root FROM dedup_docs WHERE id = ?", (rec["id"],)).fetchone()
+            if (
+                row is not None
+                and row[0] != rec["id"]
+                and db.execute("SELECT 1 FROM documents WHERE id = ?", (row[0],)).fetchone()
+            ):
+                root = row[0]
+        entry_of[dup["of"]].setdefault("relinked", {})[rec["id"]] = {
+            "of": dup["of"],
+            "similarity": dup.get("similarity"),
+        }
+        new = {"status": dup.get("status"), "of": root, "similarity": None}
+        m = _DUPLICATE.search(line)
+        got = (
+            line[: m.start()] + b'"duplicate":' + _json_bytes(new) + line[m.end() :] if m else line
+        )
+        if got == line:  # (written by another JSON tool: the line parsed and written again)
+            got = _json_bytes({**rec, "duplicate": {**dup, **new}}) + b"\n"
+        out.append((offset, offset + len(line), got))
+    return out
+
+
+#: the ``duplicate`` object of a records.jsonl line (flat: status, of, similarity)
+_DUPLICATE = re.compile(rb'"duplicate"\s*:\s*\{[^{}]*\}')
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def relinked_records(out: Path) -> dict[str, dict[str, Any]]:
+    """The records takedowns pointed elsewhere (see :func:`_relink`): id -> the
+    ``duplicate.of`` and ``similarity`` its line had (the first takedown's: as archived)."""
+    got: dict[str, dict[str, Any]] = {}
+    for e in read_takedowns(out):
+        for rid, was in (e.get("relinked") or {}).items():
+            if isinstance(was, dict):
+                got.setdefault(rid, was)
+    return got
 
 
 def _forget_in_dedup_index(db: Any, doc_id: str) -> None:

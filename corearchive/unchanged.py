@@ -90,10 +90,23 @@ class UnchangedInputs:
     (:meth:`unchanged`), and which it reads and may record when it commits (:meth:`read`).
 
     ``db``: a connection to the run's index (None: no index yet); ``rescan``: nothing is
-    unchanged (every file is read, and recorded again)."""
+    unchanged (every file is read, and recorded again); ``out``: the run's output folder. A
+    file is unchanged for the folder whose run recorded it (a manifest of that run in
+    ``out/runs``): a folder that shares the index (``--index``) reads it, and each of its
+    documents ends in that folder (as archived already, say). The shared index counted it
+    unchanged there and the folder had no entry for it (s28 integration tester L5). The
+    index holds one record a file, the last run's: two folders that take turns at a file
+    read it each time."""
 
-    def __init__(self, db: sqlite3.Connection | None, fingerprint: str, rescan: bool) -> None:
+    def __init__(
+        self,
+        db: sqlite3.Connection | None,
+        fingerprint: str,
+        rescan: bool,
+        out: os.PathLike[str] | str | None = None,
+    ) -> None:
         self.db = db
+        self.runs = None if out is None else os.path.join(out, "runs")
         self.fingerprint = fingerprint
         self.rescan = rescan
         #: when the run first looked at its files (see RACY_NS)
@@ -115,7 +128,12 @@ class UnchangedInputs:
         state = file_state(path)
         if state is not None and not self.rescan and self.db is not None:
             row = _row(self.db, resolved(path))
-            if row is not None and list(row[:3]) == state and row[3] == self.fingerprint:
+            if (
+                row is not None
+                and list(row[:3]) == state
+                and row[3] == self.fingerprint
+                and (self.runs is None or os.path.isfile(os.path.join(self.runs, f"{row[4]}.json")))
+            ):
                 self.count += 1
                 self.recorded_by[str(row[4])] += 1
                 return True

@@ -144,6 +144,8 @@ def upgrade(
             report = upgrade_index(catalog.db, _records(folders or [out]))
             if report.found == report.to:
                 catalog.rollback()
+                if there:  # (a folder's FORMAT.json lost: written again, as verify advises)
+                    stamp_folder(out, new_run_id())
                 return f"{path}: {report.summary()}"
             # the copy as it was, before the upgrade commits (the transaction's changes
             # are not in it: SQLite's backup reads the committed database)

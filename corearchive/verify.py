@@ -53,10 +53,19 @@ import orjson
 from warcio.bufferedreaders import DecompressingBufferedReader
 
 from .atomic import file_sha256, leftovers, own_folder_link, pending_commits
-from .catalog import indexed_runs, manifest_index, open_read_only
+from .catalog import (
+    ARCHIVE_FORMAT,
+    FORMAT_FILE,
+    folder_format,
+    index_format,
+    indexed_runs,
+    manifest_index,
+    open_read_only,
+)
 from .document import CONTROLS, printable
+from .errors import ConfigError
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
-from .takedown import apply_takedowns, taken_down_again
+from .takedown import apply_takedowns, relinked_records, taken_down_again
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -625,9 +634,10 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         have_records = records.is_file()
         if have_records:
             _linked_lines(records, db)
+            relinked = relinked_records(out)
             for n, rec in _records(records):
                 result.records += 1
-                _check_record(n, rec, db, result, out)
+                _check_record(n, rec, db, result, out, relinked)
             (again,) = db.execute("SELECT COUNT(*) FROM superseded").fetchone()
             if again:
                 result.notes.append(
@@ -648,7 +658,67 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         db.close()
     _note_unhashed_warcs(out, runs, result)
     _note_index_versions(out, runs, result)
+    _check_format(out, runs, result)
     return result
+
+
+#: What to do when FORMAT.json is missing or cannot be read
+_FORMAT_REPAIR = (
+    "put FORMAT.json back from a backup, or write it again: corearchive index upgrade {out}"
+    " (docs/archive.md, 'Format version')"
+)
+
+
+def _check_format(out: Path, runs: dict[str, _Run], result: Verification) -> None:
+    """The folder's stamp (``FORMAT.json``, see :func:`catalog.folder_format`): unreadable
+    or not a format number, of a newer format than this verify knows (its checks may miss
+    what that one wrote), or missing from a folder that a corearchive of format 1 or later
+    wrote (its takedowns, or its runs in the index: an older release would write it again
+    and undo its takedowns). verify said nothing of these (s28 integration tester L1)."""
+    repair = _FORMAT_REPAIR.format(out=out)
+    try:
+        found = folder_format(out)
+    except ConfigError as exc:
+        result.problem("run", str(exc), repair)
+        return
+    if found > ARCHIVE_FORMAT:
+        result.problem(
+            "run",
+            f"{out / FORMAT_FILE}: archive format {found}, written by a newer corearchive"
+            f" (this one knows format {ARCHIVE_FORMAT}): its checks may miss what that one"
+            " wrote; verify the folder with that corearchive or a newer one",
+        )
+        return
+    if found:
+        return
+    why = []
+    if (out / "takedowns.jsonl").is_file():
+        why.append("it has takedowns")
+    indexes = {out / "index.sqlite"} | {r.index for r in runs.values() if r.index is not None}
+    for index in sorted(indexes):
+        if not index.is_file() or not runs:
+            continue
+        try:
+            with contextlib.closing(open_read_only(index, untouched=True)) as con:
+                if not index_format(con):
+                    continue
+                marks = ",".join("?" * len(runs))
+                (newest,) = con.execute(
+                    f"SELECT MAX(format) FROM runs WHERE id IN ({marks})", list(runs)
+                ).fetchone()
+        except (sqlite3.Error, ValueError):
+            continue
+        if newest:
+            why.append(f"its runs are of archive format {newest} ({index.name})")
+            break
+    if why:
+        result.problem(
+            "run",
+            f"{out / FORMAT_FILE} is missing, though a corearchive of archive format 1 or later"
+            f" wrote the folder ({'; '.join(why)}): a release that does not know formats"
+            " would write it, and undo its takedowns",
+            repair,
+        )
 
 
 def _note_unhashed_warcs(out: Path, runs: dict[str, _Run], result: Verification) -> None:
@@ -725,7 +795,12 @@ def _linked_lines(records: Path, db: sqlite3.Connection) -> None:
 
 
 def _check_record(
-    n: int, rec: dict[str, Any] | None, db: sqlite3.Connection, result: Verification, out: Path
+    n: int,
+    rec: dict[str, Any] | None,
+    db: sqlite3.Connection,
+    result: Verification,
+    out: Path,
+    relinked: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     where = f"records.jsonl line {n}"
     if not isinstance(rec, dict):
@@ -750,10 +825,17 @@ def _check_record(
         else:
             db.execute("INSERT INTO ids VALUES (?, ?)", (doc_id, n))
     # The line as archived (its metadata record, the same JSON value), once.
+    canon = _canonical(rec)
+    was = (relinked or {}).get(doc_id) if isinstance(doc_id, str) else None
+    dup = rec.get("duplicate")
+    if was is not None and isinstance(dup, dict):
+        # a takedown pointed the line's duplicate.of away from the document it withdrew
+        # (takedown._relink): the line as archived had that document, and a similarity
+        canon = _canonical({**rec, "duplicate": {**dup, **was}})
     same = db.execute(
         "SELECT r.id, s.line FROM recs r LEFT JOIN seen s ON s.id = r.id"
         " WHERE r.type = 'metadata' AND r.canon = ? ORDER BY s.line IS NOT NULL LIMIT 1",
-        (_canonical(rec),),
+        (canon,),
     ).fetchone()
     if same is not None and same[1] is not None:
         result.problem(

@@ -933,3 +933,55 @@ def test_a_relaunch_with_another_task_size_says_it_is_not_used(ingest, tmp_path,
     r = ingest(str(folder), "--plan", "staged", "--workers", "1", "--task-mb", "8", out=out)
     assert r.exit_code == 0, r.output
     assert "--task-mb 8 is not used" in r.output and "tasks of 256 MB" in r.output
+
+
+@pytest.mark.parametrize(
+    "how",
+    [["-w", "1"], ["-w", "2"], ["-w", "2", "--plan", "staged"]],
+    ids=["stream1", "stream2", "staged2"],
+)
+def test_a_copy_read_from_a_warc_and_from_a_plain_file_keeps_the_capture(
+    ingest, seeds, tmp_path, how
+):
+    """s28 dedup tester M2: a page's scraped text (named a_..., so listed first) was kept and
+    the WARC capture of the same page (its URL, capture date, HTTP headers) dropped as its
+    duplicate: the survivor of a cluster is its first document. Web captures are read first
+    in a run now, whatever the names: the capture is kept, the plain copies dropped as its
+    duplicates, with any number of workers and either plan; the rejects name both sides."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (seeds / "003_2ea200033685fe5d.txt").read_text("utf-8")
+    (folder / "a_scraped.txt").write_text(text, "utf-8")
+    (folder / "b_dump.jsonl").write_text(
+        json.dumps({"text": text, "title": "Scraped copy", "authors": ["A. Scraper"]}) + "\n"
+    )
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    w.write_record(
+        w.create_warc_record(
+            "https://news.example/story",
+            "resource",
+            payload=io.BytesIO(text.encode()),
+            length=len(text.encode()),
+            warc_content_type="text/plain",
+            warc_headers_dict={"WARC-Date": "2015-11-27T08:00:00Z"},
+        )
+    )
+    (folder / "c_capture.warc.gz").write_bytes(buf.getvalue())
+    got = ingest(str(folder), *how)
+    assert got.exit_code == 0, got.output
+    [kept] = got.records
+    assert kept["source"]["uri"] == "https://news.example/story"
+    assert kept["source"]["fetched_at"].startswith("2015-11-27")
+    drops = sorted(
+        (r["source"]["path"], r["reason"], r["detail"]["duplicate"]["of"]) for r in got.rejects
+    )
+    assert [(Path(p).name, reason, of) for p, reason, of in drops] == [
+        ("a_scraped.txt", "exact_duplicate", kept["id"]),
+        ("b_dump.jsonl", "exact_duplicate", kept["id"]),
+    ]
+    [dump] = [r for r in got.rejects if r["source"]["path"].endswith("b_dump.jsonl")]
+    assert dump["detail"]["copy"]["title"] == "Scraped copy"
+    assert dump["detail"]["copy"]["authors"] == ["A. Scraper"]
+    assert dump["detail"]["of"]["uri"] == "https://news.example/story"
+    assert dump["detail"]["of"]["id"] == kept["id"]

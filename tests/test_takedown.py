@@ -319,3 +319,50 @@ def test_a_kept_member_of_its_cluster_becomes_the_root(ingest, tmp_path):
         "dedup.policy='keep'",
     )
     assert later.records[-1]["duplicate"]["of"] == a2["id"]
+
+
+def test_no_record_names_a_document_taken_down(ingest, tmp_path):
+    """s28 integration tester L2: after the first version of a story was taken down, the kept
+    revision's record still said ``duplicate: {status: revision, of: <the withdrawn id>}``,
+    and so did the kept near copies of a document taken down: a pointer to no record. The
+    takedown points them at the cluster's new root (its first kept member: the document a
+    later copy is then named a duplicate of) or at none, with no similarity (it was to the
+    document withdrawn); verify accepts the lines as the takedown left them (the WARC
+    metadata records keep the line as archived)."""
+    story = _text(9, "STORY")
+    copies = {"a1": story, "a2": story + " An added closing line.", "a3": story + " Another."}
+    first = ingest(str(_shard(tmp_path / "a.jsonl", copies)), "--set", "dedup.policy='keep'")
+    a1, a2, a3 = first.records
+    assert a2["duplicate"]["of"] == a3["duplicate"]["of"] == a1["id"]
+    # a revision: the same address again, its text changed
+    v1 = _text(10, "REPORT")
+    ingest(str(_shard(tmp_path / "v1.jsonl", {"v": v1})))
+    v2_text = v1.replace("REPORT", "REPORT (corrected: 42 percent, not 24)")
+    later = ingest(str(_shard(tmp_path / "v2.jsonl", {"v": v2_text})))
+    first_v, v2 = later.records[-2:]
+    assert v2["duplicate"]["status"] == "revision" and v2["duplicate"]["of"] == first_v["id"]
+    assert _remove(first.out, a1["id"], first_v["id"])[0] == 0
+    lines = [json.loads(x) for x in (first.out / "records.jsonl").read_text("utf-8").splitlines()]
+    by_id = {r["id"]: r for r in lines}
+    assert set(by_id) == {a2["id"], a3["id"], v2["id"]}
+    # a2 is the cluster's root now, a3 its member; v2 a revision of a version withdrawn
+    assert by_id[a2["id"]]["duplicate"] == {"status": "near", "of": None, "similarity": None}
+    assert by_id[a3["id"]]["duplicate"] == {"status": "near", "of": a2["id"], "similarity": None}
+    assert by_id[v2["id"]]["duplicate"] == {"status": "revision", "of": None, "similarity": None}
+    # the rest of each line as it was
+    for r in (a2, a3, v2):
+        assert {**by_id[r["id"]], "duplicate": None} == {**r, "duplicate": None}
+    code, report = _verify(first.out)
+    assert code == 0 and report["problems"] == 0, report
+    # a later copy names the live root, as the record of a3 does
+    again = ingest(
+        str(_shard(tmp_path / "b.jsonl", {"b": story + " A third ending."})),
+        "--set",
+        "dedup.policy='keep'",
+    )
+    assert again.records[-1]["duplicate"]["of"] == a2["id"]
+    assert _verify(first.out)[0] == 0
+    # the index made anew from the files: the same
+    (first.out / "index.sqlite").unlink()
+    assert CliRunner().invoke(cli, ["index", "rebuild", str(first.out)]).exit_code == 0
+    assert _verify(first.out)[0] == 0

@@ -307,3 +307,28 @@ def test_a_file_that_changed_while_the_run_read_it_is_read_again(
         again = ingest(str(crawl), "--config", str(cfg))
     counts = again.manifest["counts"]
     assert (counts["unchanged_inputs"], counts["documents"]) == (5, 1)
+
+
+@pytest.mark.parametrize(
+    "how", [["-w", "1"], ["-w", "1", "--plan", "staged"]], ids=["stream", "staged"]
+)
+def test_a_folder_sharing_the_index_reads_the_files_another_folder_read(
+    ingest, crawl, tmp_path, how
+):
+    """s28 integration tester L5: a second output folder on a shared ``--index``, given the
+    files the first had read, counted them ``unchanged_inputs`` and wrote no entry for them
+    (5 inputs, 0 records, 0 rejects): in that folder, its inputs ended nowhere. A file is
+    unchanged for the folder whose run recorded it; another folder reads it (each document
+    then ends in its rejects, as archived in the first), and records it for itself."""
+    index = tmp_path / "shared.sqlite"
+    a, b = tmp_path / "A", tmp_path / "B"
+    first = ingest(str(crawl), *how, "--index", str(index), out=a)
+    assert len(first.records) == 5
+    second = ingest(str(crawl), *how, "--index", str(index), out=b)
+    counts = second.manifest["counts"]
+    assert (counts["inputs"], counts["unchanged_inputs"], counts["documents"]) == (5, 0, 5)
+    assert len(_this_run(second)) == 5  # (each an entry of B: archived already, in A)
+    # the folder's own rerun: nothing read
+    for _ in range(2):
+        again = ingest(str(crawl), *how, "--index", str(index), out=b)
+        assert again.manifest["counts"]["unchanged_inputs"] == 5 and _this_run(again) == []

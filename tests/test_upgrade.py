@@ -408,3 +408,41 @@ def test_the_suggested_upgrade_works_for_a_folder_not_made_yet(ingest, tmp_path,
     assert [x["reason"] for x in go_on.rejects] == ["already_archived"] * 2
     r = CliRunner().invoke(cli, ["index", "upgrade", str(tmp_path / "D")])
     assert r.exit_code == 2 and "no such folder" in r.output, r.output
+
+
+def test_verify_says_what_is_wrong_with_format_json(ingest, tmp_path):
+    """s28 integration tester L1: verify said 'problems 0', exit 0, on a folder whose
+    FORMAT.json was garbage (which ingest refuses), said a string, said a newer format
+    (whose writes this verify may not know), or was gone from a folder this release wrote
+    (an older release would then write it, and undo its takedowns). Each is a problem now;
+    ``index upgrade`` writes a missing one again, as the repair says."""
+    from corearchive.catalog import ARCHIVE_FORMAT, FORMAT_FILE
+
+    out = tmp_path / "out"
+    assert ingest(str(_write(tmp_path / "a.jsonl", {"en": BASE})), out=out).exit_code == 0
+
+    def verify() -> tuple[int, str]:
+        r = CliRunner().invoke(cli, ["verify", str(out)])
+        return r.exit_code, r.output
+
+    assert verify()[0] == 0
+    good = (out / FORMAT_FILE).read_bytes()
+    for text, said in [
+        (b"{not json", "cannot be read"),
+        (b'{"archive_format": "1"}', "cannot be read"),
+        (b'{"format": 1}', "cannot be read"),
+        (json.dumps({"archive_format": ARCHIVE_FORMAT + 1}).encode(), "newer corearchive"),
+    ]:
+        (out / FORMAT_FILE).write_bytes(text)
+        code, output = verify()
+        assert code == 1 and said in output and FORMAT_FILE in output, (text, output)
+    (out / FORMAT_FILE).unlink()
+    code, output = verify()
+    assert code == 1 and f"{FORMAT_FILE} is missing" in output, output
+    assert f"corearchive index upgrade {out}" in output
+    assert CliRunner().invoke(cli, ["index", "upgrade", str(out)]).exit_code == 0
+    assert (out / FORMAT_FILE).read_bytes() == good and verify()[0] == 0
+    # a string is refused by the commands that write, as verify says
+    (out / FORMAT_FILE).write_bytes(b'{"archive_format": "1"}')
+    r = CliRunner().invoke(cli, ["remove", str(out), "0" * 32, "--reason", "x"])
+    assert r.exit_code == 2 and "cannot be read" in r.output

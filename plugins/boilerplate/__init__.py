@@ -302,6 +302,13 @@ class BoilerplateStage(Stage):
                 "bytes",
                 "read",
             ),
+            "neutralised": _counts(
+                "Set when start tags of the HTML page had over 1,000 attributes (which the"
+                " HTML parser would take minutes to read): how many such tags were read"
+                " without their attributes, and how many attributes went.",
+                "tags",
+                "attributes",
+            ),
             "parse_cut": {
                 "type": "boolean",
                 "description": "Set when the page nests deeper than the HTML parser reads"
@@ -434,6 +441,7 @@ class BoilerplateStage(Stage):
                     doc.work["text_reflow"] = joined
                 if joined and joined.units:
                     _decide_units(d, joined.units)
+                _keep_notes(d)
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
@@ -561,10 +569,16 @@ class BoilerplateStage(Stage):
         process at a time: trafilatura's and htmldate's module state, which the calls
         below change for their length, is the process's (see ``htmltree.LIBRARY_LOCK``)."""
         _html_imports()  # (outside the time limits, and before the lock's module is read)
-        from .htmltree import LIBRARY_LOCK
+        from .htmltree import LIBRARY_LOCK, neutralise_markup
 
+        # a start tag of over 1,000 attributes, which libxml2 would take minutes to read, is
+        # read without them: by every parse below (the fallbacks' too), and said
+        html, tags, attributes = neutralise_markup(html)
         with LIBRARY_LOCK:
-            return self._html_extract(doc, html)
+            text, ann = self._html_extract(doc, html)
+        if tags:
+            ann["neutralised"] = {"tags": tags, "attributes": attributes}
+        return text, ann
 
     def _html_extract(self, doc: Document, html: str) -> tuple[str, dict[str, Any]]:
         """:meth:`_html_read`'s work, with ``htmltree.LIBRARY_LOCK`` held."""
@@ -584,7 +598,7 @@ class BoilerplateStage(Stage):
                 # (bare_extraction: ``if tree is filecontent: tree = copy(tree)``), so the
                 # tree stays as parsed for the metadata stage, and the fallback calls below
                 # copy it instead of parsing the page again.
-                tree = load_html(html)
+                tree = load_html(html, checked=True)  # (neutralised: see _html_read)
                 if tree is not None:
                     doc.work["html_tree"] = tree
                     # the page's attribute values, once: trafilatura's expressions that
@@ -863,6 +877,29 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+#: the reason of a line kept by :func:`_keep_notes`
+NOTE_REASON = "correction or editor's note of the article"
+
+
+def _keep_notes(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that are a correction or an editor's
+    note of the article (:func:`.notes.is_note`), with a reason; a site's template lines are
+    removed after this (a note that several pages of a site share is the site's)."""
+    import numpy as np
+
+    from .notes import is_note
+
+    found = [j for j in np.flatnonzero(~d.keep).tolist() if is_note(d.stripped[j])]
+    if not found:
+        return
+    keep = d.keep.copy()
+    keep[found] = True
+    why = dict(d.why)
+    why.update(dict.fromkeys(found, NOTE_REASON))
+    d.keep, d.why = keep, why
+    d.cols = None  # (computed from the arrays again)
 
 
 def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:

@@ -153,19 +153,63 @@ def check_markup(text: str) -> None:
             )
 
 
+_TAG_NAME = re.compile(r"<([A-Za-z][^\s/>]*+)")
+_ATTRIBUTES = re.compile(_ATTRIBUTE)
+_TAG_REST = re.compile(rf"{_ATTRIBUTE}*+[^>]*+>?")
+_RAW_TEXT = frozenset(
+    ["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"]
+)
+
+
+def neutralise_markup(text: str) -> tuple[str, int, int]:
+    """``text`` with each start tag of over :data:`MAX_ATTRIBUTES` attributes (see
+    :func:`check_markup`) replaced by the bare tag, its name without attributes, and how
+    many tags and attributes went. The parser never reads such a tag, and the rest of the
+    page is read as it is: its article was lost with the page, which one hostile tag failed
+    (s28 integration tester L3). One linear scan, as :func:`check_markup`, and one more
+    over each such tag."""
+    if len(text) <= 2 * MAX_ATTRIBUTES:
+        return text, 0, 0
+    parts: list[str] = []
+    pos = tags = attributes = 0
+    while (end := _UP_TO_MANY_ATTRIBUTES.match(text, pos).end()) < len(text):  # type: ignore[union-attr]
+        name = _TAG_NAME.match(text, end)
+        if name is None:  # (cannot be: the scan stops at a start tag)
+            break
+        rest = _TAG_REST.match(text, name.end())
+        stop = rest.end() if rest is not None else len(text)
+        tags += 1
+        attributes += sum(1 for _ in _ATTRIBUTES.finditer(text, name.end(), stop))
+        parts += [text[pos:end], f"<{name.group(1)}>"]
+        pos = stop
+        if name.group(1).lower() in _RAW_TEXT:
+            # its content is text up to its end tag, as the scan reads it
+            close = re.compile(rf"</{re.escape(name.group(1))}", re.IGNORECASE).search(text, pos)
+            stop = close.start() if close is not None else len(text)
+            parts.append(text[pos:stop])
+            pos = stop
+    if not tags:
+        return text, 0, 0
+    parts.append(text[pos:])
+    return "".join(parts), tags, attributes
+
+
 def parse_was_cut() -> bool:
     """Whether the last :func:`load_html` of this process stopped at libxml2's depth limit
     (2,048 levels with ``huge_tree``): what lies deeper is not in its tree."""
     return any("Excessive depth" in e.message for e in _PARSER.error_log)
 
 
-def load_html(html: str | bytes) -> HtmlElement | None:
+def load_html(html: str | bytes, checked: bool = False) -> HtmlElement | None:
     """The page's tree, or None when it is no HTML (the logic of trafilatura's ``load_html``
-    for a string or bytes, with the C-level element lookup)."""
+    for a string or bytes, with the C-level element lookup). A start tag of over
+    :data:`MAX_ATTRIBUTES` attributes is read without them (:func:`neutralise_markup`; the
+    parser would take minutes on it); ``checked``: the caller did that already."""
     from trafilatura.utils import decode_file, is_dubious_html
 
     text = decode_file(html)
-    check_markup(text)
+    if not checked:
+        text = neutralise_markup(text)[0]
     beginning = text[:50].lower()
     dubious = is_dubious_html(beginning)
     text = repair_faulty_html(text, beginning)

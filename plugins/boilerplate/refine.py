@@ -9,8 +9,11 @@ list that sits outside it; the line model sees those as the furniture or the pro
 
 * removes a line the model, on the rendered page, is sure is furniture (score under
   ``low``);
+* keeps a line that is a correction or an editor's note of the article (:mod:`.notes`),
+  whatever its score;
 * adds a line of the rendered page that trafilatura left out and the model is sure is
-  content (score at least ``high``), where it stands on the page, when it lies within
+  content (score at least ``high``) or that is such a note, where it stands on the page,
+  when it lies within
   ``near`` non-blank lines of the part of the page trafilatura kept or of a line added
   before it (1, 3 and 6 were tried with the thresholds; unbounded was not; the chain of
   added lines: an article cut into blocks between ads, aeb F1 0.971 -> 0.974, trafeval
@@ -34,6 +37,7 @@ from itertools import compress
 from typing import Any
 
 from .lines import cue_only
+from .notes import is_note
 
 #: trafilatura lines the line model scores under this are removed (chosen on 4 of 5 folds,
 #: each time: 0.1 / 0.9 / 6 on four, 0.05 / 0.9 / 6 on one)
@@ -135,7 +139,9 @@ def refine(
         _page_line(page, ln) if k and (page := own.get(k)) is not None and page != ln else ln
         for ln, k in zip(lines, normed, strict=True)
     ]
-    keep = [score_of.get(ln, 1.0) >= low for ln in normed]
+    # (a correction or an editor's note of the article is kept, whatever its score: see
+    # .notes)
+    keep = [score_of.get(ln, 1.0) >= low or is_note(ln) for ln in normed]
     _drop_strays(normed, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
@@ -152,6 +158,9 @@ def refine(
     # body the page cuts into several blocks (Wired: 3) goes on a few lines past an ad or a
     # signup box, beyond ``near`` lines of the block trafilatura took
     sure = (score >= high).tolist()
+    for i in range(n):
+        if not sure[i] and is_note(rendered[i]):
+            sure[i] = True  # (a note of the article near it comes in as a sure line)
     lo = start
     for i in range(start - 1, -1, -1):
         if lo - i > near:

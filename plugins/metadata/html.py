@@ -608,6 +608,10 @@ def html_candidates(
     if tree is None:
         tree = parse_html(html)
     if hd is False:
+        if tree is None:  # (htmldate parses it: a tag of too many attributes is not read)
+            from ..boilerplate.htmltree import neutralise_markup
+
+            html = neutralise_markup(html)[0]
         hd = htmldate_date(tree if tree is not None else html, capture)
     sv, where = html_structured_date(html)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None

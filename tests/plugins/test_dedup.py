@@ -165,8 +165,38 @@ def test_exact_duplicate_within_a_run(run_stage):
     assert [d.id for d in run.kept] == [a.id]
     [(doc, drop)] = run.dropped
     assert doc is b and drop.reason == "exact_duplicate"
-    assert drop.detail == {"duplicate": {"status": "exact", "of": a.id, "similarity": 1.0}}
+    assert drop.detail == {
+        "duplicate": {"status": "exact", "of": a.id, "similarity": 1.0},
+        "copy": {"title": None, "authors": [], "uri": b.source.uri},
+        "of": {"id": a.id, "title": None, "authors": [], "uri": a.source.uri},
+    }
     assert b.duplicate.status == "exact" and b.duplicate.of == a.id
+
+
+def test_a_duplicates_rejects_entry_shows_the_title_and_authors_of_both(run_stage):
+    """s28 dedup tester M1: a reject held ids and a similarity, not the headline or byline
+    of the copy dropped nor of the document it copies (four outlets' headlines lost). Both
+    are in the entry now: the one it copies from the batch, or from the index (a run
+    before; an index of a release before s29 has none: null)."""
+    a = make_document(BASE, path="a.txt")
+    a.title, a.authors = "Council backs budget", ["Jane Roe"]
+    b = make_document(BASE.replace("twelve", "fifteen"), path="b.txt")
+    b.title, b.authors = "Schools win in budget vote", ["Wire staff"]
+    run = run_stage(DedupStage, [a, b])
+    [(_, drop)] = run.dropped
+    assert drop.detail["copy"] == {
+        "title": "Schools win in budget vote",
+        "authors": ["Wire staff"],
+        "uri": b.source.uri,
+    }
+    kept = {"id": a.id, "title": "Council backs budget", "authors": ["Jane Roe"]}
+    assert drop.detail["of"] == {**kept, "uri": a.source.uri}
+    # a later run: the kept one as the index has it
+    c = make_document(BASE, path="c.txt")
+    c.title = "Budget passes"
+    [(_, later)] = run_stage(DedupStage, [c]).dropped
+    assert later.detail["of"] == {**kept, "uri": a.source.uri}
+    assert later.detail["copy"]["title"] == "Budget passes"
 
 
 def test_near_duplicate_points_to_the_first_member_of_its_cluster(run_stage):
@@ -637,7 +667,8 @@ def test_hashing_ahead_in_prepare_decides_as_hashing_in_process(tmp_path):
     # what crosses back is plain bytes: a numpy row cost as much again to unpickle in the
     # main process as the rest of the work (~33 -> ~17 µs a document, pickled both ways)
     for d in prepared:
-        keys, sig, size, uri = d.work["dedup"]
+        keys, sig, size, uri, byline = d.work["dedup"]
+        assert byline is None  # (no title, no authors)
         assert uri == d.source.uri and type(sig) is bytes and len(sig) == 4 * opts.num_perm
         assert all(type(k) is bytes for k in keys) and type(size) is int
     ahead = stage_runner(tmp_path / "ahead")(DedupStage, prepared, policy="keep")

@@ -1943,12 +1943,12 @@ def test_ingest_mixed_inputs_with_bad_ones(ingest, tmp_path, monkeypatch):
     by_path = {}
     for r in res.records:
         by_path.setdefault(r["source"]["path"], []).append(r)
-    # read in the folder's sorted walk order
+    # read in the folder's sorted walk order, the WARC files first (inputs.captures_first)
     assert list(by_path) == [
+        "in/d_crawl.warc.gz",
         "in/a_utf8.txt",
         "in/b_page.txt",
         "in/c_feed.jsonl",
-        "in/d_crawl.warc.gz",
         "in/h_cut.txt.gz",
         "in/sub/i_nested.txt.gz",
     ]
