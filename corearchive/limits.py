@@ -7,10 +7,17 @@ limit that expires raises its own exception. The alarm interrupts Python code an
 regular-expression engine (which checks for signals as it runs), not a long call into
 other C code; elsewhere than in a main thread, or without ``setitimer`` (Windows), there
 is no limit.
+
+A worker process of a run also publishes the deadline of its nearest limit, plus
+:data:`HARD_GRACE`, in memory its parent watches (:func:`publish_to`): a call stuck past it
+in C code that the alarm cannot interrupt (libxml2 on a pathological page) gets the worker
+killed and replaced by the parent, and the document fails as a timeout
+(:class:`corearchive.executor.Watchdog`).
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -38,6 +45,41 @@ _previous_handler: Any = None
 #: is armed again when the last limit ends (it was cancelled: a service's own deadline
 #: never came while a cleaner ran).
 _host: list[tuple[float, float]] = []
+
+
+#: Seconds past a limit's deadline after which a worker process still inside the block is
+#: stuck in C code and killed by its parent (see :func:`publish_to`).
+HARD_GRACE = 5.0
+
+#: Where this process publishes its hard deadline: (shared array of doubles, index of its
+#: pid, deadline, limit); None: nowhere (not a watched worker).
+_slot: tuple[Any, int] | None = None
+
+
+def publish_to(array: Any, index: int) -> None:
+    """Publish this process's hard deadlines in ``array[index:index + 3]`` (its pid, the
+    deadline on the monotonic clock, 0 when no limit is active, and the limit's seconds)."""
+    global _slot
+    _slot = (array, index)
+    array[index] = os.getpid()
+    array[index + 1] = 0.0
+    array[index + 2] = 0.0
+
+
+def _publish() -> None:
+    assert _slot is not None
+    array, index = _slot
+    if _active:
+        deadline, _ = min(_active, key=lambda e: e[0])
+        limit = max(s.seconds for s in _limits) if _limits else 0.0
+        array[index + 2] = limit
+        array[index + 1] = deadline + HARD_GRACE
+    else:
+        array[index + 1] = 0.0
+
+
+#: The limits in force (objects), for the seconds a hard deadline reports.
+_limits: list[time_limit] = []
 
 
 def _arm() -> None:
@@ -135,6 +177,9 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
         self.entry = (time.monotonic() + self.seconds, self.make)
         _active.append(self.entry)
+        _limits.append(self)
+        if _slot is not None:
+            _publish()
         try:
             if len(_active) == 1 and not _host:
                 left, interval = signal.setitimer(signal.ITIMER_REAL, self.seconds)
@@ -156,6 +201,10 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             return
         _active.remove(self.entry)
         self.entry = None
+        if self in _limits:
+            _limits.remove(self)
+        if _slot is not None:
+            _publish()
         if _active or _host:
             _arm()  # (the host's timer, when no limit is left)
         else:
@@ -198,7 +247,14 @@ _SETITIMER = hasattr(signal, "setitimer")
 #: :func:`_on_alarm`).
 _BOOKKEEPING = frozenset(
     f.__code__
-    for f in (time_limit.__enter__, time_limit.__exit__, _arm, held.__enter__, held.__exit__)
+    for f in (
+        time_limit.__enter__,
+        time_limit.__exit__,
+        _arm,
+        _publish,
+        held.__enter__,
+        held.__exit__,
+    )
 )
 
 

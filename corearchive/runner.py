@@ -446,7 +446,10 @@ class Run:
         check = self.validator if len(ordered) == 1 else None
         inline = InlineExecutor(LocalPart(local, prepare, check))
         ray = self.options.executor == "ray"
-        if not ray and (self.options.workers <= 1 or (not local and prepare is None)):
+        # (--isolate with one worker: one worker process, so that a document stuck in C code
+        # can be killed with it, see executor.Watchdog)
+        one = self.options.workers <= 1 and not self.options.isolate
+        if not ray and (one or (not local and prepare is None)):
             return inline
         spec = WorkerSpec(
             registry=self.registry,
@@ -462,7 +465,9 @@ class Run:
 
             return RayExecutor(self.options.workers, spec, inline, self.options.address)
         if self.options.isolate:
-            return PoolExecutor(self.options.workers, spec, inline)
+            pool = PoolExecutor(self.options.workers, spec, inline)
+            pool.isolated = True
+            return pool
         return PoolExecutor(self.options.workers - 1, spec, inline, steal=True)
 
     def _replay(self, results: Iterable[ChunkResult], reporter: RunReporter) -> Iterator[Document]:

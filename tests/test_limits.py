@@ -124,6 +124,57 @@ def test_a_document_that_hangs_a_stage_fails_and_the_run_goes_on(
     assert res.manifest["config"]["resolved"]["pipeline"]["doc_timeout"] == 0.5
 
 
+class StuckInCStage(Stage):
+    """On documents that say STUCK, sleeps in C code that no alarm interrupts (SIGALRM is
+    blocked meanwhile: a libxml2 parse of a pathological page, in effect)."""
+
+    name = "stuck"
+
+    def process(self, doc: Document) -> Document:
+        if "STUCK" in doc.text:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            try:
+                time.sleep(30)
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+        return doc
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_document_stuck_in_c_code_gets_its_worker_killed_and_fails_as_a_timeout(
+    ingest, tmp_path, monkeypatch, workers
+):
+    """The alarm of doc_timeout interrupts Python code only: a worker stuck in C code held
+    the run for as long as the call lasted (the document then failed, minutes late). The
+    main process's watchdog kills a worker past its limit plus limits.HARD_GRACE, replaces
+    it, and the document is an error entry naming the timeout; nothing else is lost."""
+    import corearchive.limits as limits
+
+    monkeypatch.setattr(limits, "HARD_GRACE", 0.5)
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for i in range(70):
+        text = ARTICLE.replace("twelve", f"{i} STUCK" if i in (3, 66) else f"{i}")
+        (docs / f"{i:02d}.txt").write_text(text + f"\nSerial {i}: a line of its own here.")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        '[pipeline]\nstages = ["stuck"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
+    )
+    t0 = time.monotonic()
+    with extra_plugins(monkeypatch, ("stuck", StagePlugin(StuckInCStage))):
+        res = ingest(str(docs), "--config", str(cfg), "--workers", workers, "--isolate")
+    took = time.monotonic() - t0
+    assert res.exit_code == 1
+    assert len(res.records) == 68
+    errors = sorted(r["source"]["path"].rsplit("/", 1)[1] for r in res.rejects)
+    assert errors == ["03.txt", "66.txt"]
+    for r in res.rejects:
+        assert r["kind"] == "error" and r["stage"] == "worker"
+        assert "timeout" in r["error"] and "over 0.5 s" in r["error"], r["error"]
+        assert "killed and replaced" in r["error"], r["error"]
+    assert took < 25, took  # (each stuck call would last 30 s)
+
+
 def test_a_limit_that_expires_before_its_block_starts_leaves_no_stale_alarm():
     # doc_timeout = 1e-5: the alarm came inside __enter__, ``with`` never called __exit__,
     # and the stale entry fired every later limit at once (outside any block: a traceback)
