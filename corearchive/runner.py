@@ -71,6 +71,7 @@ from .inputs import Unresolved, choose_source, expand, read_error, read_results
 from .limits import signals_held
 from .manager import PluginManager, Registry
 from .progress import Progress
+from .redact import redact_argv, redact_setting, redact_url
 from .report import NOTED, REPEATED_INPUT, REVISIONS_KEPT, RunReport, RunReporter
 from .schema import (
     STILL_HTML,
@@ -628,7 +629,7 @@ class Run:
             "finished_at": self._finishing(),
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(self.report.exit_code),
-            "inputs": [printable(i) for i in self.options.inputs],
+            "inputs": [redact_url(printable(i)) for i in self.options.inputs],
             **index_entry(index, self.options.out),
             # the versions of what the run's stages keep in the index (the dedup keys): the
             # package version does not say it (0.1.0 across index versions 8 and 9)
@@ -641,15 +642,16 @@ class Run:
             # (how the run was asked for: a rerun with the recorded config is
             # `ingest … --config runs/RUN.json`)
             "command": {
-                "argv": [printable(a) for a in sys.argv],
+                # (user:password@ of URLs, values of options named like secrets: redact.py)
+                "argv": redact_argv(printable(a) for a in sys.argv),
                 "cwd": printable(os.getcwd()),
                 "plan": self.options.plan,
                 "executor": self.options.executor,
                 "workers": self.options.workers,
             },
             "config": {
-                "origin": self.config.origin,
-                "sets": list(self.config.sets),
+                "origin": " + ".join(redact_setting(p) for p in self.config.origin.split(" + ")),
+                "sets": [redact_setting(s) for s in self.config.sets],
                 "disable": list(self.config.disabled),
                 "digest": self.config.digest,
                 "resolved": self.config.resolved,
