@@ -37,9 +37,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
+from . import limits
 from .config import RunConfig
 from .document import Document, Drop
-from . import limits
 from .errors import ConfigError, StageSetupError
 from .manager import Registry
 from .schema import RecordValidator, record_problem
