@@ -652,6 +652,9 @@ class Run:
             "config": {
                 "origin": " + ".join(redact_setting(p) for p in self.config.origin.split(" + ")),
                 "sets": [redact_setting(s) for s in self.config.sets],
+                # (the files read, and how: a corearchive.toml of the working folder changes
+                # the run without a word on its command line)
+                "files": [dict(f) for f in self.config.files],
                 "disable": list(self.config.disabled),
                 "digest": self.config.digest,
                 "resolved": self.config.resolved,
