@@ -481,7 +481,8 @@ def test_a_text_over_the_limit_is_refused_before_any_stage_in_a_thread_too(
     worker.join()
     (res,) = got
     assert not res.kept and res.stage == "input"
-    assert res.error is not None and "characters: over the 20,000 one document may hold" in res.error
+    assert res.error is not None
+    assert "characters: over the 20,000 one document may hold" in res.error
     assert cleaner.clean(_article(2)).kept  # (a page under it, as before)
 
 
