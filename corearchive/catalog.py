@@ -396,6 +396,16 @@ class Catalog:
         self.db.execute("COMMIT")
         self.db.close()
 
+    def checkpoint(self) -> None:
+        """Commit what is there, move the write-ahead log into the database and empty it,
+        then go on in a new transaction: for an index of the program's own that nothing
+        rolls back (a :class:`~corearchive.Cleaner`'s, whose one transaction of its whole
+        life left its WAL growing, 7.1 MB over 21,000 documents, s28 acc-embed L3)."""
+        self.db.execute("COMMIT")
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.execute("BEGIN IMMEDIATE")
+
     def rollback(self) -> None:
         """Forget the run's additions and release the index."""
         try:

@@ -56,6 +56,10 @@ from .stage import Stage, StageContext, close_stages, describe_error, forget_in,
 _OBJECT_FORMAT = "jsonl"
 
 
+#: Documents read between two checkpoints of a cleaner's index (:meth:`Cleaner._checkpoint`).
+CHECKPOINT_DOCS = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
     """What became of one document.
@@ -187,6 +191,8 @@ class Cleaner:
         self._closed = False
         #: the ids of the documents read (16 bytes each)
         self._seen: set[bytes] = set()
+        #: len(_seen) at the last checkpoint of the index
+        self._checkpointed = 0
         self._pid = os.getpid()
         # (its calls take turns: threads sharing one lost documents in silence, 121 of 220)
         self._lock = threading.Lock()
@@ -232,7 +238,10 @@ class Cleaner:
                 # (said before any is cleaned: cleaned, they were then "already cleaned" for
                 # the clean_many() the message sends them to)
                 raise ValueError(f"the page holds {n} documents: clean_many() reads each of them")
-            results = list(self._clean_held([(page, url, when)]))
+            try:
+                results = list(self._clean_held([(page, url, when)]))
+            finally:
+                self._checkpoint()
         if not results:  # (a WARC of request records alone, say)
             return Cleaned(url or "", stage="input", error="the page holds no document")
         return results[0]
@@ -316,7 +325,20 @@ class Cleaner:
         self, pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]]
     ) -> Iterator[Cleaned]:
         with self._turn():
-            yield from self._clean_held(pages)
+            try:
+                yield from self._clean_held(pages)
+            finally:
+                self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Every :data:`CHECKPOINT_DOCS` documents read, between two calls: the index's
+        transaction committed and its write-ahead log emptied (it grew for the cleaner's
+        whole life: 7.1 MB over 21,000 documents)."""
+        if self._catalog is None or len(self._seen) - self._checkpointed < CHECKPOINT_DOCS:
+            return
+        self._checkpointed = len(self._seen)
+        with contextlib.suppress(sqlite3.Error):
+            self._catalog.checkpoint()
 
     def _clean_held(
         self, pages: Iterable[tuple[str | bytes | Mapping[str, Any], str | None, str | None]]

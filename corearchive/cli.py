@@ -20,7 +20,7 @@ import click
 
 from . import __version__
 from .catalog import DEFAULT_CACHE_MB
-from .config import RunConfig, resolve
+from .config import FOUND_IN_CWD, RunConfig, resolve
 from .errors import (
     ConfigError,
     CoreArchiveError,
@@ -562,6 +562,8 @@ def ingest(
         # (the configuration named when a file was read: one picked up from the working
         # folder changes a run without a word on its command line)
         origin = "" if config.origin == "defaults" else f" (config: {config.origin})"
+        if any(f["how"] == FOUND_IN_CWD for f in config.files):
+            origin = f" (config: {config.origin}; the file was {FOUND_IN_CWD})"
         click.echo(f"run {report.run_id} → {out}{origin}", err=True)
         click.echo(report.summary(), err=True)
         if report.dropped_total or report.failed_total or report.input_errors:

@@ -24,7 +24,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import os
 import shlex
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,6 +58,9 @@ class RunConfig:
     sink_options: dict[str, Any]
     #: Where the configuration came from (a file path, or "defaults").
     origin: str
+    #: The configuration files read: ``{"path", "sha256", "how"}`` (``how``: ``--config``,
+    #: or :data:`FOUND_IN_CWD`), for the manifest (``config.files``) and the summary.
+    files: tuple[dict[str, str], ...] = ()
     #: The resolved configuration as plain data, for the manifest and the digest.
     resolved: dict[str, Any] = field(default_factory=dict)
     #: Seconds a stage may spend on one document (``[pipeline] doc_timeout``; 0: no limit).
@@ -134,6 +139,43 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
     return table, name, key, value
 
 
+#: How a ``corearchive.toml`` read from the working folder (not named by ``--config``) is
+#: described in the manifest's ``config.files`` and the run's summary.
+FOUND_IN_CWD = "found in the working folder"
+
+
+def _file_entry(path: Path, how: str) -> dict[str, str]:
+    try:
+        digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""
+    return {"path": os.path.abspath(path), "sha256": digest, "how": how}
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse to read ``corearchive.toml`` from the working folder when someone else could
+    have put it there: owned by another user (root aside), or writable by others. Run in a
+    shared or received folder, such a file changed the pipeline without a word on the
+    command line (s28 security L4); ``--config`` names a file on purpose and is read."""
+    if not hasattr(os, "getuid"):
+        return
+    try:
+        st = path.stat()
+    except OSError:
+        return
+    why = ""
+    if st.st_uid not in (os.getuid(), 0):
+        why = f"it belongs to another user (uid {st.st_uid})"
+    elif st.st_mode & stat.S_IWOTH:
+        why = "anyone can write it"
+    if why:
+        raise ConfigError(
+            f"{os.path.abspath(path)} was found in the working folder, but {why}: it is not"
+            " read without being named (it would change the run's pipeline); pass --config"
+            f" {path} to use it, or run from another folder"
+        )
+
+
 def load_file(path: Path) -> dict[str, Any]:
     """Read a TOML config file; a syntax error names the file and the line. A run's
     manifest (``OUT/runs/RUN.json``, ``OUT/run.json``: a ``.json`` file) gives the
@@ -187,11 +229,15 @@ def resolve(
 
     Without ``config_path``, ``corearchive.toml`` in ``cwd`` is read if it exists.
     """
+    how = "--config"
     if config_path is None:
         candidate = (cwd or Path.cwd()) / DEFAULT_CONFIG_NAME
-        config_path = candidate if candidate.is_file() else None
+        if candidate.is_file():
+            _refuse_foreign(candidate)
+            config_path, how = candidate, FOUND_IN_CWD
     data = load_file(config_path) if config_path else {}
     origin = str(config_path) if config_path else "defaults"
+    files = (_file_entry(config_path, how),) if config_path else ()
 
     _check_known(data, origin, registry)
     pipeline = data.get("pipeline", {})
@@ -345,6 +391,7 @@ def resolve(
         sinks=tuple(sinks),
         sink_options=sink_options,
         origin=shown,
+        files=files,
         sets=tuple(sets),
         disabled=tuple(disable),
         resolved=resolved,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any, Literal, TypeVar, get_args
 
+from .redact import redact_url
+
 #: The formats of the builtin sources.
 BuiltinFormat = Literal["text", "html", "warc", "jsonl", "parquet"]
 BUILTIN_FORMATS: tuple[str, ...] = get_args(BuiltinFormat)
@@ -223,13 +225,17 @@ class Document:
             # header at a line break): percent-encoded, as a URI has them. What is there
             # already (``%20``), other ASCII, and non-ASCII letters (IRIs) are kept.
             uri = _NOT_IN_URI.sub(_percent, uri)
+        # (the id from the URI as given: the same as before credentials were taken out)
+        named = uri
+        # user:password@ of the URL is not recorded (record, reject entry, WARC-Target-URI)
+        uri = redact_url(uri)
         if path is not None:
             path = source_path(path)
         source = SourceInfo(
             uri=uri, path=path, format=format, sha256=sha, locator=locator, **source_fields
         )
         return cls(
-            id=make_id(path or uri, locator, sha),
+            id=make_id(path or named, locator, sha),
             source=source,
             raw=raw,
             content=text,

@@ -27,8 +27,9 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
+from . import limits
 from .config import RunConfig
 from .document import Document, Drop
 from .errors import ConfigError, StageSetupError
@@ -428,9 +430,18 @@ def die_with_parent(parent: int | None = None) -> None:
         os._exit(1)
 
 
-def _init_worker(spec: WorkerSpec, parent: int | None = None) -> None:
+def _init_worker(
+    spec: WorkerSpec, parent: int | None = None, watch: tuple[Any, Any] | None = None
+) -> None:
     global _worker, _worker_error
     die_with_parent(parent)
+    if watch is not None:  # (the main process's Watchdog: a slot of its own)
+        array, counter = watch
+        with counter.get_lock():
+            index = 3 * counter.value
+            counter.value += 1
+        if index + 3 <= len(array):
+            limits.publish_to(array, index)
     # Ctrl-C goes to the whole process group: the main process decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Its own, even when forked from a main process that has opened them: a stage's open()
@@ -494,6 +505,51 @@ class WorkerLost(Exception):
     """The worker process holding a task died (a crash in C code, the OOM killer)."""
 
 
+#: How often (seconds) the :class:`Watchdog` looks at its workers' deadlines.
+WATCH_TICK = 0.25
+
+
+class Watchdog:
+    """In the main process: kills a worker process stuck past its hard deadline.
+
+    Each worker publishes, in shared memory, the deadline of the time limit it is under
+    (``doc_timeout``) plus :data:`corearchive.limits.HARD_GRACE`
+    (:func:`corearchive.limits.publish_to`). The alarm that enforces the limit interrupts
+    Python code only: a call into C code that runs on (libxml2 on a page of 100,000
+    attributes: minutes) held the worker, and the run waited for it. Past the hard
+    deadline the watchdog kills the worker (SIGKILL); the pool is replaced, the documents it
+    held are run again one per task, and the one that overruns again fails as a timeout
+    (:meth:`RemoteExecutor._retry`)."""
+
+    def __init__(self, slots: int, on_kill: Callable[[float], None]) -> None:
+        self.array = multiprocessing.RawArray("d", 3 * slots)
+        self.counter = multiprocessing.Value("i", 0)
+        self.on_kill = on_kill
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._watch, name="corearchive-watchdog", daemon=True
+        )
+        self._thread.start()
+
+    def _watch(self) -> None:
+        array = self.array
+        while not self._stop.wait(WATCH_TICK):
+            now = time.monotonic()
+            for i in range(0, len(array), 3):
+                pid, deadline, limit = array[i], array[i + 1], array[i + 2]
+                if pid <= 0 or deadline <= 0 or now <= deadline:
+                    continue
+                array[i + 1] = 0.0
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                except OSError:  # (gone already)
+                    continue
+                self.on_kill(limit)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
 class RemoteExecutor:
     """Runs the local stages in worker processes, with results in input order.
 
@@ -520,6 +576,8 @@ class RemoteExecutor:
         self.inline = inline
         #: Whether this process runs chunks itself while it waits (see :meth:`map`).
         self.steal = steal
+        #: Whether the stages run only in workers, never here, even for a run of one chunk.
+        self.isolated = False
         # More chunks out when this process also runs chunks: the workers must not run dry
         # while it is busy with one of its own and with the ordered stages (measured with
         # one worker, CPU of main / worker: 1.2 with 3 chunks out, 1.07-1.11 with 6).
@@ -529,6 +587,15 @@ class RemoteExecutor:
         self._chunk_cpu = 0.0
         #: Bumped at every restart, so a failure of an older generation restarts nothing.
         self.generation = 0
+        #: Workers killed by the :class:`Watchdog` past a hard deadline, and the last one's
+        #: limit (seconds).
+        self.timeouts = 0
+        self.timeout_limit = 0.0
+
+    def _timed_out(self, limit: float) -> None:
+        """The watchdog killed a worker stuck past its limit (called in its thread)."""
+        self.timeout_limit = limit
+        self.timeouts += 1
 
     def open(self) -> None:
         pass
@@ -570,11 +637,12 @@ class RemoteExecutor:
         if first is None:
             return
         second = next(it, None)
-        if second is None:
-            # One chunk only: not worth starting workers.
+        if second is None and not self.isolated:
+            # One chunk only: not worth starting workers (unless isolated: the stages never
+            # run in this process then, see runner.RunOptions.isolate).
             yield self._inline(first)
             return
-        it = itertools.chain([first, second], it)
+        it = itertools.chain([first] if second is None else [first, second], it)
         # Chunks in input order: submitted ones (handle) and ones this process ran (result).
         pending: collections.deque[_Pending] = collections.deque()
         in_flight = 0
@@ -683,15 +751,24 @@ class RemoteExecutor:
         events: list[Event] = []
         stats: dict[str, StageStats] = {}
         for doc in chunk:
+            timeouts = self.timeouts
             try:
                 res = restore(self.wait(self.submit([doc])), [doc])
             except WorkerLost:
                 self._restart()
                 names = ", ".join(s.name for s in self.inline.part.stages)
-                error = (
-                    "the worker process died while processing this document, in one of the"
-                    f" stages {names} (a crash in C code, or the OOM killer)"
-                )
+                if self.timeouts > timeouts:
+                    error = (
+                        f"DocumentTimeout: timeout: over {self.timeout_limit:g} s"
+                        " (pipeline.doc_timeout) in one of the stages"
+                        f" {names}, in code the limit could not interrupt (C code); the"
+                        " worker process was killed and replaced"
+                    )
+                else:
+                    error = (
+                        "the worker process died while processing this document, in one of"
+                        f" the stages {names} (a crash in C code, or the OOM killer)"
+                    )
                 events.append(Event("failed", doc, "worker", error=error))
                 continue
             except StageSetupError:
@@ -716,18 +793,29 @@ class PoolExecutor(RemoteExecutor):
     that plugins registered in-process (tests, embedding applications) are there too."""
 
     pool: ProcessPoolExecutor | None = None
+    watchdog: Watchdog | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            watch = None
+            timeout = self.spec.config.doc_timeout if self.spec is not None else 0.0
+            if 0 < timeout < limits._NO_LIMIT:
+                self.watchdog = Watchdog(self.workers, self._timed_out)
+                watch = (self.watchdog.array, self.watchdog.counter)
             self.pool = ProcessPoolExecutor(
                 self.workers,
                 mp_context=multiprocessing.get_context(method),
                 initializer=_init_worker,
-                initargs=(self.spec, os.getpid()),
+                initargs=(self.spec, os.getpid(), watch),
             )
             widen_pipes(self.pool)
         return self.pool
+
+    def _stop_watchdog(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.stop()
+            self.watchdog = None
 
     def submit(self, chunk: list[Document]) -> Future[ChunkResult]:
         return self._pool().submit(_work, chunk)
@@ -746,6 +834,7 @@ class PoolExecutor(RemoteExecutor):
             raise WorkerLost(str(exc)) from exc
 
     def restart(self) -> None:
+        self._stop_watchdog()
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = None
@@ -765,6 +854,7 @@ class PoolExecutor(RemoteExecutor):
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        self._stop_watchdog()
 
 
 #: Size asked for the pipes to and from the workers: a pickled chunk of 64 documents going

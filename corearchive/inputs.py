@@ -672,16 +672,36 @@ def read_error(source: Source | None, exc: Exception) -> str:
     return f"the {source.name!r} source ({type(source).__module__}): {what}"
 
 
+#: The most characters of plain text one document may hold. The stages take about 20
+#: bytes of memory per character of a text (s28 security M2: a JSONL line of 52 MB of text,
+#: 1.05 GB at peak in a one-worker run), in every worker at once; a longer text is an
+#: error entry of its own, before any stage (HTML is cut at ``boilerplate.html_max_bytes``).
+MAX_TEXT_CHARS = 16 << 20
+
+
+def too_long(doc: Document) -> str | None:
+    """Why ``doc`` is not cleaned (a plain text of over :data:`MAX_TEXT_CHARS`), or None."""
+    if doc.is_html or len(doc.text) <= MAX_TEXT_CHARS:
+        return None
+    return (
+        f"a plain text of {len(doc.text):,} characters: over the {MAX_TEXT_CHARS:,} one"
+        " document may hold (cleaning takes about 20 bytes of memory per character); not read"
+    )
+
+
 def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure]:
     """``source.read(item)``, with anything but a document or a :class:`Failure` (a plugin
     source's bug) turned into a failure that names it: it was taken for a document and
-    stopped the run, or was counted as one that ended nowhere."""
+    stopped the run, or was counted as one that ended nowhere. A document of too long a
+    text (:func:`too_long`) is a failure too."""
     for result in source.read(item):
         if isinstance(result, Failure):
             yield result
         elif isinstance(result, Document):
             fmt = result.source.format
-            if fmt == source.name or fmt in BUILTIN_FORMATS:
+            if (why := too_long(result)) is not None:
+                yield Failure(why, where=result.source.locator or None)
+            elif fmt == source.name or fmt in BUILTIN_FORMATS:
                 yield result
             else:
                 # (it failed every document later, at the record's validation, after every

@@ -5,13 +5,25 @@ stage may limit a part of its own work inside that (the boilerplate stage's HTML
 extraction): one ``SIGALRM`` timer serves both, armed for the nearest deadline, and the
 limit that expires raises its own exception. The alarm interrupts Python code and the
 regular-expression engine (which checks for signals as it runs), not a long call into
-other C code; elsewhere than in a main thread, or without ``setitimer`` (Windows), there
-is no limit.
+other C code. In another thread (a cleaner in a web server's worker thread, ``ingest()``
+run from a thread) a timer thread raises the limit's exception in the thread whose time
+ran out (``PyThreadState_SetAsyncExc``): it interrupts Python code only, between two
+bytecodes (not a regular expression, nor other C code). Without ``setitimer`` (Windows),
+the main thread has no limit.
+
+A worker process of a run also publishes the deadline of its nearest limit, plus
+:data:`HARD_GRACE`, in memory its parent watches (:func:`publish_to`): a call stuck past it
+in C code that the alarm cannot interrupt (libxml2 on a pathological page) gets the worker
+killed and replaced by the parent, and the document fails as a timeout
+(:class:`corearchive.executor.Watchdog`).
 """
 
 from __future__ import annotations
 
+import math
+import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -38,6 +50,41 @@ _previous_handler: Any = None
 #: is armed again when the last limit ends (it was cancelled: a service's own deadline
 #: never came while a cleaner ran).
 _host: list[tuple[float, float]] = []
+
+
+#: Seconds past a limit's deadline after which a worker process still inside the block is
+#: stuck in C code and killed by its parent (see :func:`publish_to`).
+HARD_GRACE = 5.0
+
+#: Where this process publishes its hard deadline: (shared array of doubles, index of its
+#: pid, deadline, limit); None: nowhere (not a watched worker).
+_slot: tuple[Any, int] | None = None
+
+
+def publish_to(array: Any, index: int) -> None:
+    """Publish this process's hard deadlines in ``array[index:index + 3]`` (its pid, the
+    deadline on the monotonic clock, 0 when no limit is active, and the limit's seconds)."""
+    global _slot
+    _slot = (array, index)
+    array[index] = os.getpid()
+    array[index + 1] = 0.0
+    array[index + 2] = 0.0
+
+
+def _publish() -> None:
+    assert _slot is not None
+    array, index = _slot
+    if _active:
+        deadline, _ = min(_active, key=lambda e: e[0])
+        limit = max(s.seconds for s in _limits) if _limits else 0.0
+        array[index + 2] = limit
+        array[index + 1] = deadline + HARD_GRACE
+    else:
+        array[index + 1] = 0.0
+
+
+#: The limits in force (objects), for the seconds a hard deadline reports.
+_limits: list[time_limit] = []
 
 
 def _arm() -> None:
@@ -104,6 +151,110 @@ def _on_alarm(signum: int, frame: Any) -> None:
 _NO_LIMIT = 1e8
 
 
+# -- off the main thread ------------------------------------------------------------------
+class _ThreadExpired(BaseException):
+    """Raised in a thread whose limit expired (by the timer thread); the limit's block turns
+    it into the limit's own exception (:meth:`time_limit.__exit__`)."""
+
+
+#: Guards the thread limits below; the timer thread waits on it.
+_cond = threading.Condition()
+#: The limits in force in threads other than the main one, by thread id.
+_in_threads: dict[int, list[time_limit]] = {}
+#: Depth of :class:`held` blocks by thread (not the main one), and the threads whose limit
+#: expired inside one (raised when it ends).
+_held_in: dict[int, int] = {}
+_pending_in: set[int] = set()
+_timer: threading.Thread | None = None
+#: When the timer thread wakes next (a limit that ends later needs no wake-up call).
+_waiting_until = math.inf
+
+
+def _set_async(ident: int, exc: type[BaseException] | None) -> None:
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(ident), ctypes.py_object(exc) if exc is not None else None
+    )
+
+
+def _in_bookkeeping(ident: int) -> bool:
+    """Whether the thread ``ident`` is inside a limit's own entry or exit (see
+    :func:`_on_alarm`: raised there, it would leave the limit's entry behind)."""
+    frame = sys._current_frames().get(ident)
+    for _ in range(4):  # (the lock or list call it is in, then the limit's code)
+        if frame is None:
+            return False
+        if frame.f_code in _BOOKKEEPING:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _fire(limit: time_limit) -> bool:
+    """(with _cond held) Raise in ``limit``'s thread, or hold it for its held block; False
+    when the thread is in a limit's bookkeeping (asked again in a millisecond)."""
+    if _in_bookkeeping(limit.ident or 0):
+        return False
+    limit.fired = True
+    if _held_in.get(limit.ident or 0):
+        _pending_in.add(limit.ident or 0)
+    else:
+        _set_async(limit.ident or 0, _ThreadExpired)
+    return True
+
+
+def _watch_threads() -> None:
+    with _cond:
+        while True:
+            now = time.monotonic()
+            nearest = None
+            for limits in _in_threads.values():
+                if any(lim.fired for lim in limits):
+                    continue  # (one at a time per thread: the one raised, not yet out)
+                first = min(limits, key=lambda lim: lim.deadline)
+                if first.deadline <= now:
+                    if not _fire(first):
+                        nearest = now + 1e-3 if nearest is None else min(nearest, now + 1e-3)
+                elif nearest is None or first.deadline < nearest:
+                    nearest = first.deadline
+            global _waiting_until
+            _waiting_until = math.inf if nearest is None else nearest
+            _cond.wait(None if nearest is None else nearest - now)
+
+
+def _start_timer() -> None:
+    """(with _cond held) The timer thread, started once per process (a forked child's is
+    not there: started again)."""
+    global _timer
+    if _timer is None or not _timer.is_alive():
+        _timer = threading.Thread(target=_watch_threads, name="corearchive-limits", daemon=True)
+        _timer.start()
+
+
+def _after_fork() -> None:
+    """In a forked child: the timer thread is not there, and its lock may have been held."""
+    global _cond, _timer, _waiting_until
+    _cond = threading.Condition()
+    _timer = None
+    _waiting_until = math.inf
+    _in_threads.clear()
+    _held_in.clear()
+    _pending_in.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+_ASYNC = True
+try:
+    import ctypes as _ctypes
+
+    _ctypes.pythonapi.PyThreadState_SetAsyncExc  # noqa: B018  (not on PyPy)
+except (ImportError, AttributeError):
+    _ASYNC = False
+
+
 class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):``)
     """Raise ``make()`` if the block runs longer than ``seconds`` (0, or a limit of years,
     or infinity: no limit).
@@ -112,12 +263,42 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
     paid per document by stages that take one at a time. The handler stays installed
     once set (an alarm that is not for a limit goes to the handler it replaced)."""
 
-    __slots__ = ("entry", "make", "seconds")
+    __slots__ = ("deadline", "entry", "fired", "ident", "make", "seconds")
 
     def __init__(self, seconds: float, make: Callable[[], BaseException]) -> None:
         self.seconds = seconds
         self.make = make
         self.entry: tuple[float, Callable[[], BaseException]] | None = None
+        #: In a thread other than the main one: its id, the deadline, whether it expired.
+        self.ident: int | None = None
+        self.deadline = 0.0
+        self.fired = False
+
+    def _enter_thread(self) -> None:
+        self.ident = threading.get_ident()
+        self.deadline = time.monotonic() + self.seconds
+        self.fired = False
+        with _cond:
+            _in_threads.setdefault(self.ident, []).append(self)
+            _start_timer()
+            if self.deadline < _waiting_until:
+                _cond.notify()
+
+    def _exit_thread(self, ident: int, exc: BaseException | None) -> None:
+        with _cond:
+            limits = _in_threads.get(ident, [])
+            if self in limits:
+                limits.remove(self)
+            if not limits:
+                _in_threads.pop(ident, None)
+            if self.fired and not isinstance(exc, _ThreadExpired):
+                # (expired as the block ended: not raised yet, and never to be)
+                _set_async(ident, None)
+                _pending_in.discard(ident)
+            if self.fired:
+                _cond.notify()  # (the timer waits for the thread's other limits again)
+        if self.fired and isinstance(exc, _ThreadExpired):
+            raise self.make().with_traceback(exc.__traceback__) from None
 
     def __enter__(self) -> None:
         global _previous_handler
@@ -125,16 +306,26 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
         main = threading.main_thread()
         # (0: no limit; nor is one past _NO_LIMIT, which the timer cannot hold: "inf" or
         # 1e400 from a configuration failed every document with an OverflowError)
-        if (
-            not 0 < self.seconds < _NO_LIMIT
-            or threading.current_thread() is not main
-            or not _SETITIMER
-        ):
+        if not 0 < self.seconds < _NO_LIMIT:
+            return
+        if threading.current_thread() is not main:
+            if _ASYNC:
+                try:
+                    self._enter_thread()
+                except BaseException:
+                    # (expired before the block started: ``with`` calls no __exit__)
+                    self.__exit__(None, None, None)
+                    raise
+            return
+        if not _SETITIMER:
             return
         if signal.getsignal(signal.SIGALRM) is not _on_alarm:
             _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
         self.entry = (time.monotonic() + self.seconds, self.make)
         _active.append(self.entry)
+        _limits.append(self)
+        if _slot is not None:
+            _publish()
         try:
             if len(_active) == 1 and not _host:
                 left, interval = signal.setitimer(signal.ITIMER_REAL, self.seconds)
@@ -152,10 +343,26 @@ class time_limit:  # (lower case: used as a function, ``with time_limit(s, Exc):
             raise
 
     def __exit__(self, *exc: object) -> None:
+        ident = self.ident
+        if ident is not None:
+            self.ident = None
+            given = exc[1] if len(exc) > 1 else None
+            try:
+                self._exit_thread(ident, given)  # type: ignore[arg-type]
+            except _ThreadExpired as late:
+                # (it came inside this bookkeeping: this block's limit, made its own
+                # exception here, or an outer block's, which goes on to it)
+                self._exit_thread(ident, late)
+                raise
+            return
         if self.entry is None:
             return
         _active.remove(self.entry)
         self.entry = None
+        if self in _limits:
+            _limits.remove(self)
+        if _slot is not None:
+            _publish()
         if _active or _host:
             _arm()  # (the host's timer, when no limit is left)
         else:
@@ -174,10 +381,26 @@ class held:  # (lower case: used as a function, ``with held():``)
 
     def __enter__(self) -> None:
         global _held
+        if threading.current_thread() is not threading.main_thread():
+            ident = threading.get_ident()
+            with _cond:
+                _held_in[ident] = _held_in.get(ident, 0) + 1
+            return
         _held += 1
 
     def __exit__(self, *exc: object) -> None:
         global _held, _pending
+        if threading.current_thread() is not threading.main_thread():
+            ident = threading.get_ident()
+            with _cond:
+                depth = _held_in.pop(ident, 1) - 1
+                if depth:
+                    _held_in[ident] = depth
+                    return
+                if ident not in _pending_in:
+                    return
+                _pending_in.discard(ident)
+            raise _ThreadExpired  # (the expired limit's block makes it its own)
         _held -= 1
         if _held or not _pending:
             return
@@ -198,7 +421,16 @@ _SETITIMER = hasattr(signal, "setitimer")
 #: :func:`_on_alarm`).
 _BOOKKEEPING = frozenset(
     f.__code__
-    for f in (time_limit.__enter__, time_limit.__exit__, _arm, held.__enter__, held.__exit__)
+    for f in (
+        time_limit.__enter__,
+        time_limit.__exit__,
+        time_limit._enter_thread,
+        time_limit._exit_thread,
+        _arm,
+        _publish,
+        held.__enter__,
+        held.__exit__,
+    )
 )
 
 

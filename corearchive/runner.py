@@ -78,6 +78,7 @@ from .inputs import (
 from .limits import signals_held
 from .manager import PluginManager, Registry
 from .progress import Progress
+from .redact import redact_argv, redact_setting, redact_url
 from .report import NOTED, REPEATED_INPUT, REVISIONS_KEPT, RunReport, RunReporter
 from .schema import (
     STILL_HTML,
@@ -456,7 +457,10 @@ class Run:
         check = self.validator if len(ordered) == 1 else None
         inline = InlineExecutor(LocalPart(local, prepare, check))
         ray = self.options.executor == "ray"
-        if not ray and (self.options.workers <= 1 or (not local and prepare is None)):
+        # (--isolate with one worker: one worker process, so that a document stuck in C code
+        # can be killed with it, see executor.Watchdog)
+        one = self.options.workers <= 1 and not self.options.isolate
+        if not ray and (one or (not local and prepare is None)):
             return inline
         spec = WorkerSpec(
             registry=self.registry,
@@ -472,7 +476,9 @@ class Run:
 
             return RayExecutor(self.options.workers, spec, inline, self.options.address)
         if self.options.isolate:
-            return PoolExecutor(self.options.workers, spec, inline)
+            pool = PoolExecutor(self.options.workers, spec, inline)
+            pool.isolated = True
+            return pool
         return PoolExecutor(self.options.workers - 1, spec, inline, steal=True)
 
     def _replay(self, results: Iterable[ChunkResult], reporter: RunReporter) -> Iterator[Document]:
@@ -634,7 +640,7 @@ class Run:
             "finished_at": self._finishing(),
             "seconds": round(self.report.seconds, 3),
             "exit_code": int(self.report.exit_code),
-            "inputs": [printable(i) for i in self.options.inputs],
+            "inputs": [redact_url(printable(i)) for i in self.options.inputs],
             **index_entry(index, self.options.out),
             # the versions of what the run's stages keep in the index (the dedup keys): the
             # package version does not say it (0.1.0 across index versions 8 and 9)
@@ -647,15 +653,19 @@ class Run:
             # (how the run was asked for: a rerun with the recorded config is
             # `ingest … --config runs/RUN.json`)
             "command": {
-                "argv": [printable(a) for a in sys.argv],
+                # (user:password@ of URLs, values of options named like secrets: redact.py)
+                "argv": redact_argv(printable(a) for a in sys.argv),
                 "cwd": printable(os.getcwd()),
                 "plan": self.options.plan,
                 "executor": self.options.executor,
                 "workers": self.options.workers,
             },
             "config": {
-                "origin": self.config.origin,
-                "sets": list(self.config.sets),
+                "origin": " + ".join(redact_setting(p) for p in self.config.origin.split(" + ")),
+                "sets": [redact_setting(s) for s in self.config.sets],
+                # (the files read, and how: a corearchive.toml of the working folder changes
+                # the run without a word on its command line)
+                "files": [dict(f) for f in self.config.files],
                 "disable": list(self.config.disabled),
                 "digest": self.config.digest,
                 "resolved": self.config.resolved,

@@ -461,3 +461,52 @@ def test_ingest_into_a_folder_it_cannot_make_is_a_corearchive_error(
     assert type(got.value).__name__ == "OutputError"
     with pytest.raises(corearchive.CoreArchiveError, match="is a file, not a folder"):
         corearchive.ingest([seeds], tmp_path / "afile")
+
+
+def test_a_text_over_the_limit_is_refused_before_any_stage_in_a_thread_too(
+    cleaner: Cleaner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # s28 acc-embed M2: a 35 MB text page in a worker thread ran 16 s and was kept (no
+    # limit off the main thread), and a 52 MB JSONL line took 1 GB; a text over
+    # inputs.MAX_TEXT_CHARS is an input error, in whatever thread
+    import threading
+
+    from corearchive import inputs
+
+    monkeypatch.setattr(inputs, "MAX_TEXT_CHARS", 20_000)
+    long_page = _article(1) * 100  # (~50,000 characters)
+    got: list[Cleaned] = []
+    worker = threading.Thread(target=lambda: got.append(cleaner.clean(long_page)))
+    worker.start()
+    worker.join()
+    (res,) = got
+    assert not res.kept and res.stage == "input"
+    assert res.error is not None
+    assert "characters: over the 20,000 one document may hold" in res.error
+    assert cleaner.clean(_article(2)).kept  # (a page under it, as before)
+
+
+def test_a_cleaners_index_is_committed_and_its_log_emptied_every_so_many_documents(
+    cleaner: Cleaner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # s28 acc-embed L3: the index was one transaction for the cleaner's whole life, so its
+    # write-ahead log only grew (7.1 MB over 21,000 documents) and a reader saw no row
+    import sqlite3
+
+    from corearchive import cleaner as cleaner_mod
+
+    monkeypatch.setattr(cleaner_mod, "CHECKPOINT_DOCS", 5)
+    for i in range(6):
+        assert cleaner.clean(_article(i)).kept
+    got = list(cleaner.clean_many(_article(i) for i in range(6, 12)))
+    assert all(c.kept for c in got)
+    index = cleaner._tmp / "index.sqlite"
+    db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        assert db.execute("SELECT count(*) FROM dedup_docs").fetchone()[0] == 12
+    finally:
+        db.close()
+    assert index.with_name("index.sqlite-wal").stat().st_size == 0
+    # and duplicates are still found across the checkpoints
+    again = cleaner.clean(_article(3) + "\n")
+    assert not again.kept and again.reason is not None and "duplicate" in again.reason

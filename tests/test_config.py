@@ -226,3 +226,40 @@ def test_a_files_options_for_a_stage_not_in_the_run_are_said(tmp_path):
     assert resolve(registry, config_path=cfg).warnings == ()
     with pytest.raises(ConfigError, match="--disable dedup: given twice"):
         resolve(registry, disable=["dedup", "dedup"])
+
+
+def test_the_run_says_which_config_files_it_read_and_how(seeds, tmp_path, monkeypatch):
+    # s28 security L4: a corearchive.toml of the working folder changed the pipeline, and
+    # the run's manifest said nothing of the file beyond its name among the origins
+    import hashlib
+    import json
+
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    toml = write(tmp_path, '[pipeline]\nstages = ["boilerplate", "metadata"]\n')
+    monkeypatch.chdir(tmp_path)
+    got = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", "out", "-w", "1"])
+    assert got.exit_code == 0, got.output
+    assert f"(config: {toml}; the file was found in the working folder)" in got.output
+    manifest = json.loads((tmp_path / "out" / "run.json").read_text())
+    sha = "sha256:" + hashlib.sha256(toml.read_bytes()).hexdigest()
+    assert manifest["config"]["files"] == [
+        {"path": str(toml), "sha256": sha, "how": "found in the working folder"}
+    ]
+    got = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", "o2", "-w", "1", "-c", str(toml)])
+    manifest = json.loads((tmp_path / "o2" / "run.json").read_text())
+    assert manifest["config"]["files"] == [{"path": str(toml), "sha256": sha, "how": "--config"}]
+
+
+def test_a_working_folders_config_anyone_may_write_is_not_read_unnamed(registry, tmp_path):
+    import os
+
+    path = write(tmp_path, '[pipeline]\nstages = ["language"]\n')
+    os.chmod(path, 0o666)
+    with pytest.raises(ConfigError, match="anyone can write it: it is not read without"):
+        resolve(registry, cwd=tmp_path)
+    assert resolve(registry, config_path=path).stages == ("language",)  # named: read
+    os.chmod(path, 0o664)  # (group-writable: a group's shared folder, umask 002)
+    assert resolve(registry, cwd=tmp_path).stages == ("language",)

@@ -616,3 +616,29 @@ def test_another_runs_output_folder_under_an_input_folder_is_not_read(ingest, se
     # named itself, its WARC folder is read
     warcs = ingest(str(folder / "oldout" / "warc"), out=tmp_path / "w")
     assert warcs.manifest["counts"]["documents"] == 5
+
+
+def test_a_document_of_too_long_a_text_is_an_error_entry_and_the_next_ones_are_read(
+    ingest, tmp_path, monkeypatch
+):
+    # s28 security M2: a JSONL line of 52 MB of text took 1.05 GB at peak (20 bytes per
+    # byte, in every worker); a text over MAX_TEXT_CHARS is an error entry naming why
+    import json
+
+    from corearchive import inputs
+
+    from helpers import ARTICLE
+
+    monkeypatch.setattr(inputs, "MAX_TEXT_CHARS", 50_000)
+    dump = tmp_path / "d.jsonl"
+    lines = [
+        {"url": "https://e.org/long", "text": (ARTICLE + "\n\n") * 200},
+        {"url": "https://e.org/short", "text": ARTICLE},
+    ]
+    dump.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    res = ingest(str(dump))
+    assert res.exit_code == 1
+    assert [r["source"]["uri"] for r in res.records] == ["https://e.org/short"]
+    (err,) = res.rejects
+    assert err["stage"] == "input" and err["source"]["where"] == "L1"
+    assert "characters: over the 50,000 one document may hold" in err["error"]

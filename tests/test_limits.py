@@ -124,6 +124,57 @@ def test_a_document_that_hangs_a_stage_fails_and_the_run_goes_on(
     assert res.manifest["config"]["resolved"]["pipeline"]["doc_timeout"] == 0.5
 
 
+class StuckInCStage(Stage):
+    """On documents that say STUCK, sleeps in C code that no alarm interrupts (SIGALRM is
+    blocked meanwhile: a libxml2 parse of a pathological page, in effect)."""
+
+    name = "stuck"
+
+    def process(self, doc: Document) -> Document:
+        if "STUCK" in doc.text:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            try:
+                time.sleep(30)
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
+        return doc
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_document_stuck_in_c_code_gets_its_worker_killed_and_fails_as_a_timeout(
+    ingest, tmp_path, monkeypatch, workers
+):
+    """The alarm of doc_timeout interrupts Python code only: a worker stuck in C code held
+    the run for as long as the call lasted (the document then failed, minutes late). The
+    main process's watchdog kills a worker past its limit plus limits.HARD_GRACE, replaces
+    it, and the document is an error entry naming the timeout; nothing else is lost."""
+    import corearchive.limits as limits
+
+    monkeypatch.setattr(limits, "HARD_GRACE", 0.5)
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for i in range(70):
+        text = ARTICLE.replace("twelve", f"{i} STUCK" if i in (3, 66) else f"{i}")
+        (docs / f"{i:02d}.txt").write_text(text + f"\nSerial {i}: a line of its own here.")
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        '[pipeline]\nstages = ["stuck"]\ndoc_timeout = 0.5\n[output]\nsinks = ["records"]\n'
+    )
+    t0 = time.monotonic()
+    with extra_plugins(monkeypatch, ("stuck", StagePlugin(StuckInCStage))):
+        res = ingest(str(docs), "--config", str(cfg), "--workers", workers, "--isolate")
+    took = time.monotonic() - t0
+    assert res.exit_code == 1
+    assert len(res.records) == 68
+    errors = sorted(r["source"]["path"].rsplit("/", 1)[1] for r in res.rejects)
+    assert errors == ["03.txt", "66.txt"]
+    for r in res.rejects:
+        assert r["kind"] == "error" and r["stage"] == "worker"
+        assert "timeout" in r["error"] and "over 0.5 s" in r["error"], r["error"]
+        assert "killed and replaced" in r["error"], r["error"]
+    assert took < 25, took  # (each stuck call would last 30 s)
+
+
 def test_a_limit_that_expires_before_its_block_starts_leaves_no_stale_alarm():
     # doc_timeout = 1e-5: the alarm came inside __enter__, ``with`` never called __exit__,
     # and the stale entry fired every later limit at once (outside any block: a traceback)
@@ -303,3 +354,86 @@ def test_a_limit_expiring_in_a_held_block_raises_when_the_block_ends():
     # a held block inside which nothing expires changes nothing
     with time_limit(5, lambda: DocumentTimeout("x")), held():
         _spin(0.01)
+
+
+def _in_thread(fn):  # type: ignore[no-untyped-def]
+    import threading
+
+    got: list[object] = []
+    thread = threading.Thread(target=lambda: got.append(fn()), daemon=True)
+    thread.start()
+    thread.join(20)
+    assert not thread.is_alive()
+    return got[0]
+
+
+def test_a_limit_in_another_thread_interrupts_python_code_there():
+    """Off the main thread there was no limit (SIGALRM goes to the main thread): a cleaner
+    in a web server's worker thread ran a 35 MB page for 16 s under doc_timeout=3 (s28
+    acc-embed M2). A timer thread raises the limit's exception in the thread."""
+    import corearchive.limits as limits
+
+    def run() -> list[object]:
+        seen: list[object] = []
+        t0 = time.monotonic()
+        with contextlib.suppress(Inner), time_limit(0.2, Inner):
+            _spin(5)
+            seen.append("not interrupted")
+        seen.append(round(time.monotonic() - t0, 1))
+        # nested: the inner one, then the outer one, each its own
+        try:
+            with time_limit(0.6, lambda: DocumentTimeout("outer")):
+                with contextlib.suppress(Inner), time_limit(0.1, Inner):
+                    _spin(5)
+                seen.append("inner")
+                _spin(5)
+        except DocumentTimeout as exc:
+            seen.append(str(exc))
+        # a held block (an import) is not cut: the limit is raised as it ends
+        try:
+            with time_limit(0.1, Inner):
+                with limits.held():
+                    _spin(0.3)
+                    seen.append("held to its end")
+                seen.append("not raised after the held block")
+        except Inner:
+            seen.append("raised after")
+        # blocks that end at their deadlines leave nothing behind
+        for i in range(2000):
+            with (
+                contextlib.suppress(Inner, DocumentTimeout),
+                time_limit(0.0005, Inner),
+                time_limit(0.0004 + (i % 3) / 10_000, lambda: DocumentTimeout("x")),
+            ):
+                _spin(0.0005)
+        _spin(0.05)
+        seen.append((dict(limits._in_threads), set(limits._pending_in)))
+        with time_limit(5, Inner):
+            _spin(0.05)
+        return seen
+
+    assert _in_thread(run) == [
+        0.2, "inner", "outer", "held to its end", "raised after", ({}, set())
+    ]  # fmt: skip
+
+
+def test_a_cleaner_in_a_thread_fails_a_page_that_runs_over_doc_timeout(tmp_path, monkeypatch):
+    import corearchive.cleaner as cleaner_mod
+    from corearchive import Cleaner
+    from corearchive.manager import make_plugin_manager
+
+    def factory(extra=(), **kw):  # type: ignore[no-untyped-def]
+        return make_plugin_manager([("hanging", StagePlugin(HangingStage)), *extra], **kw)
+
+    monkeypatch.setattr(cleaner_mod, "make_plugin_manager", factory)
+    monkeypatch.chdir(tmp_path)
+    settings = ['pipeline.stages=["hanging"]', "pipeline.doc_timeout=0.5"]
+    with Cleaner(settings=settings) as cleaner:
+        t0 = time.monotonic()
+        hung = _in_thread(lambda: cleaner.clean(ARTICLE.replace("twelve", "HANG")))
+        took = time.monotonic() - t0
+        fine = _in_thread(lambda: cleaner.clean(ARTICLE))
+    assert hung.stage == "hanging" and "DocumentTimeout" in hung.error, hung  # type: ignore[attr-defined]
+    assert "over 0.5 s" in hung.error  # type: ignore[attr-defined]
+    assert took < 5, took
+    assert fine.kept  # type: ignore[attr-defined]

@@ -935,7 +935,8 @@ def test_json_gives_the_runs_own_report_on_stdout(seeds, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "corearchive.toml").write_text('[stages.language]\nlanguages = ["fr"]\n')
     r3 = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "c")])
-    assert "(config: " in r3.stderr and "corearchive.toml)" in r3.stderr
+    assert "(config: " in r3.stderr
+    assert "corearchive.toml; the file was found in the working folder)" in r3.stderr
 
 
 def test_a_records_file_rotated_away_is_warned_of(seeds, tmp_path):

@@ -194,6 +194,49 @@ def neutralise_markup(text: str) -> tuple[str, int, int]:
     return "".join(parts), tags, attributes
 
 
+#: Cells one table row may have for the extractor. trafilatura's ``handle_table`` takes
+#: ``len()`` of the row it builds for each cell (O(cells) in lxml): a row of N cells takes
+#: ~N^2 time (s28 security M3: a 390 KB page of one row of 40,000 cells, 13.6 s of
+#: handle_table; at 1 MB, the html_timeout and the page failed). A longer row is cut into
+#: rows of this many cells (its text kept, in order); so are cells that stand in a table
+#: outside any row (which trafilatura gathers in one row). The 1,088 HTML pages of the
+#: eval sets (dev and test) have at most 35 cells in a row.
+MAX_ROW_CELLS = 500
+
+_CELLS = frozenset(("td", "th"))
+
+
+def split_long_rows(tree: HtmlElement) -> int:
+    """Cut every table row of ``tree`` with over :data:`MAX_ROW_CELLS` cells into rows of
+    that many (in place, linear); the number of rows made."""
+    made = 0
+    for elem in list(tree.iter("tr", "table")):
+        children = list(elem)
+        if len(children) <= MAX_ROW_CELLS:
+            continue
+        cells = [c for c in children if c.tag in _CELLS]
+        if len(cells) <= MAX_ROW_CELLS:
+            continue
+        if elem.tag == "tr":
+            # the cells past the first MAX_ROW_CELLS go to new rows after this one
+            after = elem
+            for i in range(MAX_ROW_CELLS, len(cells), MAX_ROW_CELLS):
+                row = elem.makeelement("tr", {})
+                row.extend(cells[i : i + MAX_ROW_CELLS])
+                after.addnext(row)
+                after = row
+                made += 1
+        else:
+            # cells right in the table: each run of MAX_ROW_CELLS in a row of its own
+            for i in range(0, len(cells), MAX_ROW_CELLS):
+                group = cells[i : i + MAX_ROW_CELLS]
+                row = elem.makeelement("tr", {})
+                group[0].addprevious(row)
+                row.extend(group)
+                made += 1
+    return made
+
+
 def parse_was_cut() -> bool:
     """Whether the last :func:`load_html` of this process stopped at libxml2's depth limit
     (2,048 levels with ``huge_tree``): what lies deeper is not in its tree."""
@@ -241,6 +284,8 @@ def load_html(html: str | bytes, checked: bool = False) -> HtmlElement | None:
             tree = None
         if tree is not None and not "".join(tree.itertext()).strip():
             tree = None  # (nothing to read: as trafilatura says)
+    if tree is not None:
+        split_long_rows(tree)
     return tree
 
 

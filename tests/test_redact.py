@@ -1,0 +1,75 @@
+"""Credentials are not recorded: URLs' user:password@, values of options named like
+secrets (s28 security L2, L3)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from warcio.archiveiterator import ArchiveIterator
+
+from corearchive.redact import redact_argv, redact_setting, redact_url
+
+from helpers import ARTICLE
+
+
+def test_urls_lose_their_user_information():
+    assert redact_url("https://user:pw@e.org/a?b=c") == "https://***@e.org/a?b=c"
+    assert redact_url("ray://tok@head:10001") == "ray://***@head:10001"
+    assert redact_url("see http://u:p@a.org and ftp://x@b.org/") == (
+        "see http://***@a.org and ftp://***@b.org/"
+    )
+    for kept in ("https://e.org/a@b", "mailto:a@b.org", "user@host", "/p/a@b/c", "https://e.org"):
+        assert redact_url(kept) == kept
+
+
+def test_options_that_look_like_secrets_lose_their_values():
+    argv = [
+        "corearchive", "ingest", "in", "-o", "out",
+        "--password", "pw1", "--api-key=k1", "--set", "stage.auth_token=t1",
+        "--address", "ray://u:pw2@h:1", "--set=stage.languages=[\"en\"]", "--author", "Ann",
+        "--set", "stage.client_secret=s1",
+    ]  # fmt: skip
+    got = redact_argv(argv)
+    assert got == [
+        "corearchive", "ingest", "in", "-o", "out",
+        "--password", "***", "--api-key=***", "--set", "stage.auth_token=***",
+        "--address", "ray://***@h:1", "--set=stage.languages=[\"en\"]", "--author", "Ann",
+        "--set", "stage.client_secret=***",
+    ]  # fmt: skip
+    assert redact_setting('metadata.languages=["en"]') == 'metadata.languages=["en"]'
+    assert redact_setting("x.passphrase=abc") == "x.passphrase=***"
+    # (as config.origin has them)
+    assert redact_setting("--set x.auth=abc") == "--set x.auth=***"
+    assert redact_setting("--config /a/token/b.toml") == "--config /a/token/b.toml"
+
+
+def test_a_run_records_no_credentials(ingest, tmp_path, monkeypatch):
+    given = tmp_path / "in.jsonl"
+    lines = [
+        {"url": "https://user:SECRETPASS@e.org/kept", "text": ARTICLE},
+        {"url": "https://user:SECRETPASS@e.org/failed", "text": ""},
+    ]
+    given.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    monkeypatch.setattr(
+        sys,
+        "argv",
+        ["corearchive", "ingest", str(given), "--address", "ray://t:SECRETPASS@h:1", "--token",
+         "SECRETPASS", "--set", "x.api_key=SECRETPASS"],
+    )  # fmt: skip
+    res = ingest(str(given))
+    assert len(res.records) == 1, res.output
+    assert res.records[0]["source"]["uri"] == "https://***@e.org/kept"
+    for name in ("records.jsonl", "rejects.jsonl", "run.json"):
+        assert "SECRETPASS" not in (res.out / name).read_text(), name
+    assert "ray://***@h:1" in res.manifest["command"]["argv"]
+    targets = []
+    for path in (res.out / "warc").glob("*.warc.gz"):
+        with open(path, "rb") as f:
+            for rec in ArchiveIterator(f):
+                if (uri := rec.rec_headers.get_header("WARC-Target-URI")) is not None:
+                    targets.append(uri)
+    assert targets and all("SECRETPASS" not in t for t in targets), targets
+    # the id is the one the URL as given made (a rerun finds the document archived)
+    again = ingest(str(given), "--rescan")
+    assert again.records == res.records
