@@ -18,7 +18,11 @@ What is kept: ``OUT/takedowns.jsonl``, one line per document (id, reason, time, 
 file's SHA-256 before and after, the run that archived it), which verify reads to accept
 the changed file digests and counts; and a row in the index's ``takedowns`` table, by which
 a later run drops the document (its id, or its raw bytes under another id) as
-``taken_down`` instead of archiving it again.
+``taken_down`` instead of archiving it again; and in ``takedown_keys`` (and the log's
+``recognise``) the key of its normalised text and its MinHash signature, not the text, by
+which the dedup stage refuses its text, or one near it, under any address
+(:class:`TakedownMatcher`; docs/archive.md has the table of what is refused and what is
+kept, flagged).
 
 All of it is one commit (:class:`~corearchive.atomic.Commit`): the new files are written
 under temporary names, the journal is written, the index's transaction commits (the commit
@@ -31,6 +35,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -39,7 +44,7 @@ import uuid
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .atomic import (
     Commit,
@@ -53,6 +58,9 @@ from .atomic import (
 from .catalog import Catalog, now_utc, refuse_newer, stamp_folder
 from .errors import ConfigError, CoreArchiveError
 
+if TYPE_CHECKING:
+    import numpy as np
+
 
 class UnfinishedTakedown(CoreArchiveError):
     """A takedown committed whose files could not all be put in place yet."""
@@ -64,6 +72,142 @@ TAKEDOWNS = "takedowns.jsonl"
 _ID_FIRST = re.compile(rb'^\{"id":"([^"\\]*)"')
 #: The WARC-Target-URI of a withdrawal record: this, then the document id.
 WITHDRAWN_URI = "urn:corearchive:withdrawn:"
+
+
+#: The hashing of a takedown's MinHash signature: the dedup stage's default (permutations,
+#: words per shingle); a run whose dedup stage hashes otherwise compares text keys only.
+SIG_PERM = 128
+SIG_SHINGLE = 5
+#: From this similarity (either way: how much of the new text the withdrawn one holds, or
+#: of the withdrawn text the new one holds) a text is a near copy of a withdrawn one.
+NEAR = 0.85
+#: From this similarity a text is kept but flagged as like a withdrawn one (``similar``).
+SIMILAR = 0.5
+
+
+def _dedup() -> Any:
+    return importlib.import_module("corearchive_plugins.dedup")
+
+
+def sig_params() -> str:
+    """The hashing of takedown signatures, as ``takedown_keys.params`` records it."""
+    return f"perm={SIG_PERM};shingle={SIG_SHINGLE};v={_dedup().DedupStage.index_version}"
+
+
+def fingerprint(text: str) -> dict[str, Any]:
+    """What recognises ``text`` (a withdrawn document's) again without keeping it: the
+    16-byte key of its normalised text (the dedup stage's exact key: NFKC, case, quotes,
+    dashes and white space unified) and its MinHash signature with its shingle count."""
+    dedup = _dedup()
+    norm = dedup.normalize_bytes(text)
+    sig, size = dedup.MinHasher(SIG_PERM, SIG_SHINGLE).signature(norm, normalized=True)
+    return {
+        "text_key": hashlib.blake2b(norm, digest_size=16).hexdigest(),
+        "signature": base64.b64encode(sig.astype("<u4").tobytes()).decode(),
+        "shingles": int(size),
+        "params": sig_params(),
+    }
+
+
+def store_fingerprint(db: Any, doc_id: str, fp: dict[str, Any]) -> None:
+    """``fp`` (:func:`fingerprint`, or a takedowns.jsonl entry's ``recognise``) of the
+    document ``doc_id`` into the index's ``takedown_keys``."""
+    db.execute(
+        "INSERT OR REPLACE INTO takedown_keys (id, text_key, sig, shingles, params)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            doc_id,
+            bytes.fromhex(str(fp["text_key"])),
+            base64.b64decode(str(fp["signature"])),
+            int(fp["shingles"]),
+            str(fp["params"]),
+        ),
+    )
+
+
+class TakedownMatcher:
+    """The takedowns of an index, to recognise a later document as one of them: by its
+    address (``url``), the key of its normalised text (``text``) or a near signature
+    (``near``: :data:`NEAR` or more, either way) or a similar one (``similar``:
+    :data:`SIMILAR` or more). A ``text`` or ``near`` match is refused (``taken_down``); an
+    address alone (a page there whose text is neither) or a ``similar`` text is flagged."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        import numpy as np
+
+        self.ids = [str(r[0]) for r in rows]
+        self.ats = [str(r[1]) for r in rows]
+        self.uris = [str(r[2] or "") for r in rows]
+        self.by_uri = {u: i for i, u in reversed(list(enumerate(self.uris))) if u}
+        self.by_key: dict[bytes, int] = {}  # (the first takedown of a text)
+        for i, r in enumerate(rows):
+            if r[3] is not None:
+                self.by_key.setdefault(bytes(r[3]), i)
+        with_sig = [i for i, r in enumerate(rows) if r[4] is not None]
+        self.sig_rows = np.array(with_sig, dtype=np.int64)
+        self.sig_params = [str(rows[i][6]) for i in with_sig]
+        self.sigs = (
+            np.frombuffer(b"".join(bytes(rows[i][4]) for i in with_sig), dtype="<u4").reshape(
+                len(with_sig), -1
+            )
+            if with_sig
+            else np.zeros((0, SIG_PERM), dtype="<u4")
+        )
+        self.sizes = np.array([int(rows[i][5]) for i in with_sig], dtype=np.float64)
+
+    @classmethod
+    def load(cls, db: Any) -> TakedownMatcher | None:
+        """The takedowns of the index open in ``db``, or None when there are none."""
+        try:
+            rows = db.execute(
+                "SELECT t.id, t.at, t.uri, k.text_key, k.sig, k.shingles, k.params"
+                " FROM takedowns t LEFT JOIN takedown_keys k ON k.id = t.id ORDER BY t.at"
+            ).fetchall()
+        except Exception:  # (an index of a release before takedowns or their keys)
+            return None
+        return cls(rows) if rows else None
+
+    def match(
+        self, uri: str, keys: list[bytes], sig: np.ndarray | None, size: int, params: str
+    ) -> dict[str, Any] | None:
+        """How a document (its address, exact keys, signature and shingle count as the
+        dedup stage computes them, with that stage's hashing ``params``) matches a
+        takedown: ``{"of", "taken_down_at", "match", "same_address"[, "similarity"]}``,
+        the strongest match, or None."""
+        import numpy as np
+
+        at: int | None = next((self.by_key[k] for k in keys if k in self.by_key), None)
+        kind: str | None = "text" if at is not None else None
+        sim: float | None = None
+        if at is None and sig is not None and len(self.sig_rows):
+            same = np.array([p == params for p in self.sig_params])
+            if same.any() and len(sig) == self.sigs.shape[1]:
+                j = (self.sigs == np.asarray(sig, dtype="<u4")).mean(axis=1)
+                a, b = float(max(size, 1)), np.maximum(self.sizes, 1.0)
+                inter = j * (a + b) / (1 + j)
+                sims = np.where(np.minimum(a, b) >= 20, np.maximum(inter / a, inter / b), j).clip(
+                    0, 1
+                )
+                sims[~same] = 0
+                best = int(np.argmax(sims))
+                if sims[best] >= SIMILAR:
+                    at, sim = int(self.sig_rows[best]), float(sims[best])
+                    kind = "near" if sim >= NEAR else "similar"
+        if kind in (None, "similar") and uri in self.by_uri:
+            if at != self.by_uri[uri]:
+                sim = None
+            at, kind = self.by_uri[uri], "url"
+        if at is None or kind is None:
+            return None
+        detail: dict[str, Any] = {
+            "of": self.ids[at],
+            "taken_down_at": self.ats[at],
+            "match": kind,
+            "same_address": bool(uri) and uri == self.uris[at],
+        }
+        if sim is not None:
+            detail["similarity"] = round(sim, 4)
+        return detail
 
 
 def _record_ranges(path: Path, offset: int, raw_id: str) -> tuple[int, str | None]:
@@ -296,6 +440,7 @@ def remove(
             last = sorted((out / "runs").glob("*.json"))
             for e in entries:
                 e["after_run"] = last[-1].stem if last else None
+                e["takedown_run"] = tid  # (its row in the index's runs: what came after)
             entries[0]["cut"] = {"records.jsonl": sum(n for _, n in cut)}
             log = out / TAKEDOWNS
             tmp = temp_name(log, tid)
@@ -420,6 +565,11 @@ def _plan(
             "INSERT OR REPLACE INTO takedowns (id, sha256, uri, reason, at) VALUES (?, ?, ?, ?, ?)",
             (doc_id, sha, str(src.get("uri") or ""), reason, at),
         )
+        text = rec.get("text")
+        if isinstance(text, str) and text.strip():
+            # (a later run refuses its text, or one near it, under any address)
+            entry["recognise"] = fingerprint(text)
+            store_fingerprint(db, doc_id, entry["recognise"])
         entries.append(entry)
     return entries, by_file
 
@@ -552,6 +702,10 @@ def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> Non
             ):
                 gone.setdefault(doc_id, (sha, f"{at}: {reason}"))
     try:
+        if gone and (out / "records.jsonl").is_file():
+            matcher = _matcher_for_verify(out, con)
+            if matcher is not None:
+                _like_taken_down(out, matcher, result, con)
         for doc_id, (sha, why) in sorted(gone.items()):
             what = f"document {doc_id}, taken down ({why}), is in the archive again"
             row = db.execute("SELECT line FROM ids WHERE id = ?", (doc_id,)).fetchone()
@@ -576,6 +730,101 @@ def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> Non
     finally:
         if con is not None:
             con.close()
+
+
+#: What to do about a live record that holds a taken-down document's text
+LIKE_REPAIR = (
+    "take the documents named above down (corearchive remove OUT ID... --reason ...; first"
+    " `corearchive remove OUT ID --dry-run` lists what it would take), or, where one is"
+    " rightly archived (another article), re-archive it deliberately with --set"
+    " dedup.taken_down='flag' (docs/archive.md, 'Taking a document out')"
+)
+
+
+def _matcher_for_verify(out: Path, con: Any) -> TakedownMatcher | None:
+    """The takedowns of ``takedowns.jsonl`` (their ``recognise``) and of the index open in
+    ``con`` (its ``takedown_keys``), as a matcher."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    for e in read_takedowns(out):
+        fp = e.get("recognise")
+        try:
+            key = bytes.fromhex(fp["text_key"]) if isinstance(fp, dict) else None
+            sig = base64.b64decode(fp["signature"]) if isinstance(fp, dict) else None
+            rest = (int(fp["shingles"]), str(fp["params"])) if isinstance(fp, dict) else (0, "")
+        except (KeyError, TypeError, ValueError):
+            key, sig, rest = None, None, (0, "")
+        rows[e["id"]] = (e["id"], str(e.get("at")), str(e.get("uri") or ""), key, sig, *rest)
+    if con is not None:
+        with contextlib.suppress(Exception):
+            for row in con.execute(
+                "SELECT t.id, t.at, t.uri, k.text_key, k.sig, k.shingles, k.params"
+                " FROM takedowns t LEFT JOIN takedown_keys k ON k.id = t.id"
+            ):
+                if row[0] not in rows or rows[row[0]][3] is None:
+                    rows[row[0]] = tuple(row)
+    return TakedownMatcher(list(rows.values())) if rows else None
+
+
+def _like_taken_down(out: Path, matcher: TakedownMatcher, result: Any, con: Any) -> None:
+    """Each line of ``records.jsonl`` whose text is a taken-down document's, or near it
+    (:class:`TakedownMatcher`): archived after the takedown, and not re-admitted
+    deliberately (``annotations.dedup.taken_down``), a problem (it came back: a release
+    from before s29 archived recaptures and copies again); else a note."""
+    from .verify import _records
+
+    dedup = _dedup()
+    hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
+    entries = {e["id"]: e for e in read_takedowns(out)}
+    order: dict[str, int] = {}  # the index's runs (takedowns among them) in their order
+    if con is not None:
+        with contextlib.suppress(Exception):
+            order = {r: n for n, r in con.execute("SELECT rowid, id FROM runs")}
+
+    def after(run: str, doc_id: str) -> bool:
+        """Whether run ``run`` archived after the takedown of ``doc_id``."""
+        e = entries.get(doc_id) or {}
+        if run in order and e.get("takedown_run") in order:
+            return order[run] > order[str(e["takedown_run"])]
+        return run > str(e.get("after_run") or "")
+
+    params = sig_params()
+    noted: dict[str, list[str]] = {}
+    for n, rec in _records(out / "records.jsonl"):
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            continue
+        src = rec.get("source") if isinstance(rec.get("source"), dict) else {}
+        uri = str((src or {}).get("uri") or "")
+        norm = dedup.normalize_bytes(rec["text"])
+        key = hashlib.blake2b(norm, digest_size=16).digest()
+        sig, size = hasher.signature(norm, normalized=True)
+        m = matcher.match(uri, [key], sig, size, params)
+        if m is None or m["of"] == rec.get("id"):
+            continue
+        ann = rec.get("annotations")
+        dd = ann.get("dedup") if isinstance(ann, dict) else None
+        flagged = isinstance(dd, dict) and bool(dd.get("taken_down"))
+        arch = rec.get("archive") if isinstance(rec.get("archive"), dict) else {}
+        run = str((arch or {}).get("run_id") or "")
+        came_back = bool(run) and after(run, m["of"])
+        how = m["match"] + (f", similarity {m['similarity']}" if "similarity" in m else "")
+        what = (
+            f"document {rec.get('id')} ({uri}) is like document {m['of']}, taken down at"
+            f" {m['taken_down_at']} (by {how})"
+        )
+        if m["match"] in ("text", "near") and came_back and not flagged:
+            result.problem(
+                "records", f"records.jsonl line {n}: {what}: archived again after it", LIKE_REPAIR
+            )
+        else:
+            kind = "re-admitted or flagged" if flagged else f"by {m['match']}"
+            noted.setdefault(kind, []).append(str(rec.get("id")))
+    for kind, ids in sorted(noted.items()):
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        result.notes.append(
+            f"{len(ids)} record(s) like a taken-down document ({kind}): {shown}; check"
+            " whether they hold what was taken down (`corearchive remove OUT ID --dry-run`"
+            " on the taken-down id lists them with their similarity)"
+        )
 
 
 def warn_taken_down_again(out: Path, index: Path, err: TextIO) -> None:

@@ -245,6 +245,7 @@ def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
     taken-down document back into records.jsonl, the WARC files and the index; verify said
     "intact", and the next run only counted it ``taken_down`` (s28 acc-upgrade H1)."""
     from corearchive.catalog import Catalog
+    from corearchive.takedown import TakedownMatcher
 
     a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARKA{i}X") for i in range(4)})
     first = ingest(str(a))
@@ -252,6 +253,7 @@ def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
     assert _remove(out, gone)[0] == 0
     with monkeypatch.context() as m:  # the older release: takedowns unknown
         m.setattr(Catalog, "taken_down", lambda self, doc_id, sha256: None)
+        m.setattr(TakedownMatcher, "load", classmethod(lambda cls, db: None))
         back = ingest(str(a), "--rescan")
     assert back.exit_code == 0 and [r["id"] for r in back.records].count(gone) == 1
 
@@ -292,7 +294,11 @@ def test_after_a_takedown_its_dropped_copies_are_decided_again_without_it(ingest
     assert len(first.records) == 1
     gone = first.records[0]["id"]
     assert _remove(first.out, gone)[0] == 0
-    again = ingest(str(shard), "--rescan")
+    # (since s29 its copies are refused as taken_down: they hold its text; re-admitted
+    # deliberately, they are decided as below)
+    refused = ingest(str(shard), "--rescan")
+    assert [x["reason"] for x in refused.rejects[-3:]] == ["taken_down"] * 3
+    again = ingest(str(shard), "--rescan", "--set", "dedup.taken_down='flag'")
     run = again.manifest["run_id"]
     [kept] = [r for r in again.records if r["archive"]["run_id"] == run]
     assert kept["source"]["uri"] == "https://ex.org/a2" and kept["duplicate"]["status"] == "unique"
@@ -313,9 +319,125 @@ def test_a_kept_member_of_its_cluster_becomes_the_root(ingest, tmp_path):
     a1, a2 = first.records
     assert a2["duplicate"]["of"] == a1["id"]
     assert _remove(first.out, a1["id"])[0] == 0
+    b = _shard(tmp_path / "b.jsonl", {"b1": story.replace("STORY", "THE STORY")})
+    refused = ingest(str(b), "--set", "dedup.policy='keep'")  # (s29: its text, near)
+    assert [x["reason"] for x in refused.rejects] == ["taken_down"]
     later = ingest(
-        str(_shard(tmp_path / "b.jsonl", {"b1": story.replace("STORY", "THE STORY")})),
-        "--set",
-        "dedup.policy='keep'",
+        str(b), "--rescan", "--set", "dedup.policy='keep'", "--set", "dedup.taken_down='flag'"
     )
     assert later.records[-1]["duplicate"]["of"] == a2["id"]
+
+
+def _line(uri: str, text: str, **more: str) -> str:
+    return json.dumps({"url": uri, "text": text, **more}) + "\n"
+
+
+def test_a_recapture_or_a_copy_of_a_taken_down_text_is_refused(ingest, tmp_path):
+    """s29 acc-erasure HIGH-1/2: after a takedown, a recapture of the page (the same text,
+    other bytes) and the same text under another address were archived again as unique,
+    with no word: the index had forgotten the text. The takedown keeps its text key and
+    MinHash signature (not the text): the same text or a near one, under any address, is
+    refused as taken_down, naming the takedown and how it matched; a page at the address
+    whose text is another one is kept, flagged."""
+    story = _text(11, "ZEPHYRINE QUACKENBUSH")
+    first = ingest(
+        str(_shard(tmp_path / "a.jsonl", {"story": story, "other": _text(12, "OTHERX")}))
+    )
+    gone = first.records[0]["id"]
+    assert _remove(first.out, gone)[0] == 0
+    url = "https://ex.org/story"
+    near = story.replace("Zephyrine", "Zeph", 1) + " Updated at noon."
+    later = tmp_path / "later.jsonl"
+    later.write_text(
+        _line(url, story, title="Recaptured: other bytes")  # a recapture, the same text
+        + _line("https://mirror.example/copy", story.upper())  # the text elsewhere
+        + _line(url, near)  # a near version at the address
+        + _line("https://agg.example/near", near)  # ... and elsewhere
+        + _line(url, _text(13, "ANOTHER STORY AT THE ADDRESS")),  # another text there
+        "utf-8",
+    )
+    res = ingest(str(later))
+    assert res.exit_code == 0, res.output
+    down = [x for x in res.rejects if x["reason"] == "taken_down"]
+    assert [(x["source"]["uri"], x["stage"]) for x in down] == [
+        (url, "dedup"),
+        ("https://mirror.example/copy", "dedup"),
+        (url, "dedup"),
+        ("https://agg.example/near", "dedup"),
+    ]
+    assert all(x["detail"]["of"] == gone and x["detail"]["taken_down_at"] for x in down)
+    assert [x["detail"]["match"] for x in down] == ["text", "text", "near", "near"]
+    assert [x["detail"]["same_address"] for x in down] == [True, False, True, False]
+    assert down[2]["detail"]["similarity"] >= 0.85
+    [kept] = [r for r in res.records if r["archive"]["run_id"] == res.manifest["run_id"]]
+    assert "ANOTHER STORY" in kept["text"]
+    flag = kept["annotations"]["dedup"]["taken_down"]
+    assert flag["of"] == gone and flag["match"] == "url"
+    assert res.manifest["counts"]["noted"]
+    # nothing of the text is kept: its key and signature
+    entry = json.loads((first.out / "takedowns.jsonl").read_text("utf-8"))
+    assert set(entry["recognise"]) == {"text_key", "signature", "shingles", "params"}
+    assert b"QUACKENBUSH" not in _warc_bytes(first.out)
+
+    # re-admitted deliberately: kept, flagged
+    again = ingest(str(later), "--rescan", "--set", "dedup.taken_down='flag'")
+    run = again.manifest["run_id"]
+    mine = [r for r in again.records if r["archive"]["run_id"] == run]
+    assert mine[0]["annotations"]["dedup"]["taken_down"]["match"] == "text"
+    assert all(r["annotations"]["dedup"]["taken_down"]["of"] == gone for r in mine)
+
+
+def test_a_taken_down_text_is_refused_by_the_staged_plan_too(ingest, tmp_path):
+    story = _text(21, "STORYX")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(22, "OTHERX")})))
+    assert _remove(first.out, first.records[0]["id"])[0] == 0
+    later = _shard(tmp_path / "b.jsonl", {"copy": story, "new": _text(23, "NEWX")})
+    res = ingest(str(later), "--plan", "staged")
+    assert res.exit_code == 0, res.output
+    assert [(x["source"]["uri"], x["reason"], x["detail"]["match"]) for x in res.rejects] == [
+        ("https://ex.org/copy", "taken_down", "text")
+    ]
+    assert len(res.records) == 2
+
+
+def test_the_takedown_keys_survive_an_index_rebuild(ingest, tmp_path):
+    story = _text(31, "STORYX")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(32, "OTHERX")})))
+    assert _remove(first.out, first.records[0]["id"])[0] == 0
+    r = CliRunner().invoke(cli, ["index", "rebuild", str(first.out)])
+    assert r.exit_code == 0, r.output
+    res = ingest(str(_shard(tmp_path / "b.jsonl", {"copy": story})))
+    assert [x["reason"] for x in res.rejects] == ["taken_down"]
+
+
+def test_verify_names_a_live_record_with_a_taken_down_text(ingest, tmp_path, monkeypatch):
+    """s29 acc-erasure HIGH-1: the recapture archived again after the takedown, verify said
+    "intact". A record archived after a takedown with its text (or one near it), and not
+    re-admitted deliberately, is a problem; one archived before it, or flagged, a note."""
+    from corearchive.takedown import TakedownMatcher
+
+    story = _text(41, "STORYX")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(42, "OTHERX")})))
+    gone = first.records[0]["id"]
+    assert _remove(first.out, gone)[0] == 0
+    later = tmp_path / "later.jsonl"
+    later.write_text(_line("https://ex.org/s", story, title="a recapture"), "utf-8")
+    with monkeypatch.context() as m:  # a release that did not know texts of takedowns
+        m.setattr(TakedownMatcher, "load", classmethod(lambda cls, db: None))
+        back = ingest(str(later))
+    [came] = [r for r in back.records if r["archive"]["run_id"] == back.manifest["run_id"]]
+    code, report = _verify(first.out)
+    assert code == 1 and report["by_kind"]["records"] == 1, report
+    [said] = report["listed"]
+    assert came["id"] in said and gone in said and "by text" in said, said
+    assert any("corearchive remove OUT" in r for r in report["repair"])
+    assert _remove(first.out, came["id"])[0] == 0
+    assert _verify(first.out)[0] == 0
+
+    # re-admitted deliberately: a note, not a problem
+    later.write_text(_line("https://ex.org/s", story, title="another recapture"), "utf-8")
+    flagged = ingest(str(later), "--set", "dedup.taken_down='flag'")
+    assert flagged.records[-1]["annotations"]["dedup"]["taken_down"]["of"] == gone
+    code, report = _verify(first.out)
+    assert code == 0, report
+    assert any("re-admitted or flagged" in n for n in report["notes"]), report["notes"]
