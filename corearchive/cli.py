@@ -764,13 +764,18 @@ def remove(
             out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
         )
     for e in entries:
-        warc = (
-            f"its WARC records ({len(e['withdrawn_records'])} raw or revisit record(s) with"
-            f" theirs) in {', '.join(sorted(e['warc']))}"
-            if e["warc"]
-            else "no WARC records (archived by a run without the warc sink)"
-        )
-        click.echo(f"taken down {e['id']}: its records.jsonl line, {warc}, its index entries")
+        what = ["its line in records.jsonl"] if e.get("in_records") else []
+        if e["warc"]:
+            what.append(
+                f"its page, text and record in the WARC files ({', '.join(sorted(e['warc']))})"
+                f" and {max(len(e['withdrawn_records']) - 1, 0)} reference(s) of copies"
+                " to it, each replaced by a withdrawal record"
+            )
+        elif e.get("in_records"):
+            what.append("no WARC records (archived by a run without the warc sink)")
+        what.append("its entries in the index")
+        again = f" (taken down before, at {e['again']}; found again)" if e.get("again") else ""
+        click.echo(f"taken down {e['id']}{again}: {'; '.join(what)}")
 
 
 @cli.group()

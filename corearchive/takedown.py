@@ -263,6 +263,45 @@ def _revisit_at(path: Path, offset: int) -> tuple[str | None, int]:
     return None, offset
 
 
+def _find_in_warcs(
+    out: Path, ids: set[str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, int]]]]:
+    """The documents ``ids`` that the WARC files of ``out`` hold though ``records.jsonl``
+    does not (a WARC file restored from a backup made before their takedown): each one's
+    record, from its metadata record (its ``archive`` naming the file it was found in), and
+    the revisit records (file, offset) that refer to its raw record."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    found: dict[str, dict[str, Any]] = {}
+    revisits: dict[str, list[tuple[str, int]]] = {}  # by the raw record id they refer to
+    for path in sorted((out / "warc").glob("*.warc*")):
+        name = path.relative_to(out).as_posix()
+        with contextlib.suppress(Exception), open(path, "rb") as stream:
+            it = ArchiveIterator(stream)
+            for record in it:
+                h = record.rec_headers
+                if record.rec_type == "revisit":
+                    refers = h.get_header("WARC-Refers-To")
+                    if refers:
+                        revisits.setdefault(refers, []).append((name, it.get_record_offset()))
+                elif record.rec_type == "metadata" and h.get_header("WARC-Refers-To"):
+                    data = record.content_stream().read()
+                    m = _ID_FIRST.match(data)
+                    if m is None or m.group(1).decode() not in ids:
+                        continue
+                    with contextlib.suppress(ValueError):
+                        rec = json.loads(data)
+                        arch = rec.get("archive") if isinstance(rec, dict) else None
+                        if isinstance(arch, dict):
+                            rec["archive"] = {**arch, "warc": name}
+                            found[str(rec["id"])] = rec
+    by_doc = {
+        doc_id: revisits.get(str(rec["archive"].get("raw_record_id")), [])
+        for doc_id, rec in found.items()
+    }
+    return found, by_doc
+
+
 def _withdrawal(doc_id: str, at: str, warcinfo: str | None, pad: int) -> bytes:
     """The uncompressed bytes of a withdrawal record, its payload padded by ``pad`` spaces."""
     body = json.dumps({"withdrawn": doc_id, "at": at}).encode() + b"\n" + b" " * pad
@@ -389,6 +428,7 @@ def remove(
             raise ConfigError(f"{records} is not there: no documents to take down")
         found: dict[str, dict[str, Any]] = {}
         cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
+        in_records: set[str] = set()
         targets = set(wanted)
         for _, offset, line in _lines(records):
             # a record starts with its id (build_record); another JSON tool's line is parsed
@@ -406,19 +446,38 @@ def remove(
                 rec = json.loads(line)
                 if isinstance(rec, dict) and rec.get("id") == hit:
                     cut.append((offset, len(line)))
+                    in_records.add(hit)
                     if isinstance(rec.get("archive"), dict) or hit not in found:
                         found[hit] = rec
-        if missing := [i for i in wanted if i not in found]:
-            raise ConfigError(
-                f"not in {records}: {', '.join(missing)} (a document id is the record's"
-                ' "id"; nothing was taken down)'
-            )
         if not index.is_file():
             raise ConfigError(f"the index {index} is not there (--index names another)")
+        in_warc: dict[str, list[tuple[str, int]]] = {}
+        if unlisted := {i for i in wanted if i not in found}:
+            # not in records.jsonl: a WARC file restored from a backup may hold it (verify
+            # names it "in the archive again")
+            more, in_warc = _find_in_warcs(out, unlisted)
+            found.update(more)
+        done = _taken_down_at(index, [i for i in wanted if i not in found])
+        if missing := [i for i in wanted if i not in found and i not in done]:
+            raise ConfigError(
+                f"not in {records} nor in a WARC file of {out}: {', '.join(missing)} (a"
+                " document id is the record's \"id\": docs/archive.md, 'Taking a document"
+                " out'; nothing was taken down)"
+            )
+        for doc_id, when in done.items():
+            if err is not None:
+                print(
+                    f"corearchive: {doc_id} was taken down at {when}, and nothing of it is"
+                    " in the archive: nothing more to do",
+                    file=err,
+                )
+        wanted = [i for i in wanted if i in found]
+        if not wanted:
+            return []
         catalog = Catalog(index, timeout=timeout)
         commit = Commit(out, tid)
         try:
-            entries, by_file = _plan(out, catalog, found, wanted, reason, at)
+            entries, by_file = _plan(out, catalog, found, wanted, reason, at, in_warc)
             ops: list[_Op] = []
             temps: list[Path] = []
             for name, parts in sorted(by_file.items()):
@@ -439,6 +498,7 @@ def remove(
             ops.append(_Op(tmp, records, None))
             last = sorted((out / "runs").glob("*.json"))
             for e in entries:
+                e["in_records"] = e["id"] in in_records
                 e["after_run"] = last[-1].stem if last else None
                 e["takedown_run"] = tid  # (its row in the index's runs: what came after)
             entries[0]["cut"] = {"records.jsonl": sum(n for _, n in cut)}
@@ -483,9 +543,13 @@ def _plan(
     wanted: list[str],
     reason: str,
     at: str,
+    in_warc: dict[str, list[tuple[str, int]]] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, list[tuple[int, int, bytes]]]]:
     """The takedown entries and, per WARC file, the byte ranges to overwrite with their
-    withdrawal records; the index's changes made (in the catalog's transaction)."""
+    withdrawal records; the index's changes made (in the catalog's transaction).
+    ``in_warc``: the documents found in a WARC file only (:func:`_find_in_warcs`), with
+    the revisit records that refer to them."""
+    in_warc = in_warc or {}
     db = catalog.db
     has_warc_table = (
         db.execute("SELECT 1 FROM sqlite_master WHERE name = 'warc_records'").fetchone() is not None
@@ -498,6 +562,7 @@ def _plan(
         src: dict[str, Any] = rec["source"] if isinstance(rec.get("source"), dict) else {}
         sha = str(src.get("sha256") or "")
         row = db.execute("SELECT run_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        before = db.execute("SELECT at FROM takedowns WHERE id = ?", (doc_id,)).fetchone()
         entry: dict[str, Any] = {
             "id": doc_id,
             "reason": reason,
@@ -508,7 +573,11 @@ def _plan(
             "warc": {},
             "withdrawn_records": [],
         }
+        if before is not None:
+            entry["again"] = before[0]  # (taken down before: found again, in a WARC file or line)
         arch = rec.get("archive")
+        if isinstance(arch, dict) and before is not None and _withdrawn_at(out, arch, doc_id):
+            arch = None  # (its records.jsonl line came back, its WARC records did not)
         if isinstance(arch, dict):
             name, offset, raw_id = (
                 str(arch["warc"]),
@@ -522,6 +591,14 @@ def _plan(
             )
             entry["warc"][name] = {}
             entry["withdrawn_records"].append(raw_id)
+            for w, o in in_warc.get(doc_id, []):
+                # the revisit records of its copies in a WARC file restored with it
+                refers, r_end = _revisit_at(out / w, o)
+                if refers == raw_id:
+                    by_file.setdefault(w, []).append(
+                        (o, r_end, withdrawal_member(doc_id, at, warcinfo, r_end - o))
+                    )
+                    entry["warc"].setdefault(w, {})
             if has_warc_table:
                 # the revisit records of its exact copies: of dropped copies, withdrawn with
                 # it; of kept ones (a document of their own), refused
@@ -533,7 +610,7 @@ def _plan(
                     if not (out / w).is_file():
                         continue
                     refers, r_end = _revisit_at(out / w, o)
-                    if refers != raw_id:
+                    if refers != raw_id or any(p[0] == o for p in by_file.get(w, [])):
                         continue
                     if (
                         other not in found
@@ -572,6 +649,39 @@ def _plan(
             store_fingerprint(db, doc_id, entry["recognise"])
         entries.append(entry)
     return entries, by_file
+
+
+def _withdrawn_at(out: Path, arch: dict[str, Any], doc_id: str) -> bool:
+    """Whether the WARC file ``arch`` names holds, at its offset, the withdrawal record of
+    ``doc_id`` (a takedown overwrote its records there)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        with open(out / str(arch["warc"]), "rb") as stream:
+            stream.seek(int(arch["offset"]))
+            for record in ArchiveIterator(stream):
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                return bool(uri == WITHDRAWN_URI + doc_id)
+    except (OSError, KeyError, TypeError, ValueError):
+        return False
+    return False
+
+
+def _taken_down_at(index: Path, ids: list[str]) -> dict[str, str]:
+    """The time each of ``ids`` that the index lists as taken down was taken down."""
+    from .catalog import open_read_only
+
+    if not ids or not index.is_file():
+        return {}
+    try:
+        with contextlib.closing(open_read_only(index, untouched=True)) as con:
+            return {
+                i: str(row[0])
+                for i in ids
+                if (row := con.execute("SELECT at FROM takedowns WHERE id = ?", (i,)).fetchone())
+            }
+    except Exception:
+        return {}
 
 
 def _forget_in_dedup_index(db: Any, doc_id: str) -> None:
@@ -644,20 +754,22 @@ def apply_takedowns(out: Path, runs: dict[str, Any], db: Any, result: Any) -> No
     if withdrawn:
         result.warc_records["metadata"] -= len(withdrawn)
     owner = {name: run for run in runs.values() for name in run.digests}
+    # every SHA-256 a file has rightly had: its run's, then each takedown's "after" (a
+    # file restored from a backup and taken down again starts from an earlier one)
+    had = {name: {run.digests[name]} for name, run in owner.items()}
+    counted: set[tuple[str, str]] = set()  # (a document taken down twice counts once a run)
     for e in entries:
         run = runs.get(str(e.get("run_id")))
-        if run is not None and run.kept is not None:
+        if run is not None and run.kept is not None and (e["id"], e["run_id"]) not in counted:
             run.kept -= 1
+            counted.add((e["id"], e["run_id"]))
         for name, change in (e.get("warc") or {}).items():
             r = owner.get(name)
-            if (
-                r is not None
-                and isinstance(change, dict)
-                and r.digests[name] == change.get("before")
-            ):
+            if r is not None and isinstance(change, dict) and change.get("before") in had[name]:
                 r.digests[name] = str(change.get("after"))
+                had[name].add(str(change.get("after")))
     result.notes.append(
-        f"{len(entries)} document(s) taken down ({TAKEDOWNS}); {len(withdrawn)} withdrawal"
+        f"{len(known)} document(s) taken down ({TAKEDOWNS}); {len(withdrawn)} withdrawal"
         " record(s) stand in the WARC files where their records were"
     )
 
@@ -672,13 +784,40 @@ def removed_bytes(out: Path, name: str, after_run: str) -> int:
     )
 
 
-#: What to do when a document taken down is in the archive again
-AGAIN_REPAIR = (
-    "take the documents named above down again (corearchive remove OUT ID... --reason ...):"
-    " a corearchive older than the takedown (one that does not know takedowns, before"
-    " 056fd69) archived them again; do not go back to such a release after a takedown"
-    " (docs/archive.md, 'Taking documents down')"
+#: How the repair line for documents taken down and in the archive again starts
+AGAIN_REPAIR = "take the documents named above down again"
+#: What other repair lines (restore from a backup) are told then
+BACKUP_CAVEAT = (
+    " — but never from a backup made before a takedown (takedowns.jsonl, 'at'): it holds"
+    " the documents taken down; where the damage is theirs, the first line is the repair"
 )
+
+
+def _again_repair(out: Path, ids: list[str]) -> str:
+    return (
+        f"{AGAIN_REPAIR}: corearchive remove {out} {' '.join(ids)} --reason 'CASE NUMBER'"
+        " (it finds them in records.jsonl or the WARC files). They came back from a backup"
+        " made before the takedown (a WARC file, records.jsonl or the index restored), or a"
+        " corearchive older than the takedown (before 056fd69) archived them again; do not"
+        " go back to such a release after a takedown (docs/archive.md, 'Taking a document"
+        " out')"
+    )
+
+
+def order_repairs(result: Any) -> None:
+    """When documents taken down are in the archive again, their repair line comes first,
+    and the lines that say to restore something from a backup say not to use one made
+    before the takedown: such a backup holds them (s29 acc-erasure HIGH-3: two of three
+    lines said to restore records.jsonl or the WARC file, which brings them back)."""
+    again = [r for r in result.repairs if r.startswith(AGAIN_REPAIR)]
+    if not again:
+        return
+    rest = [
+        r + BACKUP_CAVEAT if "backup" in r and BACKUP_CAVEAT not in r else r
+        for r in result.repairs
+        if r not in again
+    ]
+    result.repairs[:] = again + rest
 
 
 def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> None:
@@ -706,27 +845,33 @@ def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> Non
             matcher = _matcher_for_verify(out, con)
             if matcher is not None:
                 _like_taken_down(out, matcher, result, con)
+        found: list[tuple[str, str]] = []  # (kind, text) of each
+        ids: list[str] = []  # the ids to take down
         for doc_id, (sha, why) in sorted(gone.items()):
             what = f"document {doc_id}, taken down ({why}), is in the archive again"
             row = db.execute("SELECT line FROM ids WHERE id = ?", (doc_id,)).fetchone()
             if row is not None:
-                result.problem("records", f"records.jsonl line {row[0]}: {what}", AGAIN_REPAIR)
+                found.append(("records", f"records.jsonl line {row[0]}: {what}"))
+                ids.append(doc_id)
             for key, warc, offset in db.execute(
                 "SELECT key, warc, offset FROM recs WHERE type = 'metadata'"
                 " AND (key = ? OR (src_sha = ? AND src_sha != '')) ORDER BY warc, offset",
                 (doc_id, sha),
             ).fetchall():
                 same = "" if key == doc_id else f" (its raw bytes, as document {key})"
-                result.problem("warc", f"{warc} at {offset}: {what}{same}", AGAIN_REPAIR)
+                found.append(("warc", f"{warc} at {offset}: {what}{same}"))
+                ids.append(str(key))
             if con is not None:
                 with contextlib.suppress(Exception):
                     if con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
                         assert index is not None
-                        result.problem(
-                            "index",
-                            f"{index.name}: {what} (the index holds it as archived)",
-                            AGAIN_REPAIR,
+                        found.append(
+                            ("index", f"{index.name}: {what} (the index holds it as archived)")
                         )
+                        ids.append(doc_id)
+        repair = _again_repair(out, list(dict.fromkeys(ids)))
+        for kind, text in found:
+            result.problem(kind, text, repair)
     finally:
         if con is not None:
             con.close()

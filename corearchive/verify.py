@@ -56,7 +56,7 @@ from .atomic import file_sha256, leftovers, own_folder_link, pending_commits
 from .catalog import indexed_runs, manifest_index, open_read_only
 from .document import CONTROLS, printable
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
-from .takedown import apply_takedowns, taken_down_again
+from .takedown import apply_takedowns, order_repairs, taken_down_again
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -645,6 +645,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
+        order_repairs(result)
         db.close()
     _note_unhashed_warcs(out, runs, result)
     _note_index_versions(out, runs, result)

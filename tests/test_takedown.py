@@ -261,7 +261,7 @@ def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
     assert code == 1, report
     assert report["by_kind"] == {"warc": 1, "records": 1, "index": 1, "run": 0}, report
     assert all(gone in x and "taken down" in x and "again" in x for x in report["listed"])
-    assert any("corearchive remove OUT" in r for r in report["repair"])
+    assert any(f"corearchive remove {out} {gone}" in r for r in report["repair"])
 
     again = ingest(str(a), "--rescan")
     assert again.exit_code == 0
@@ -441,3 +441,61 @@ def test_verify_names_a_live_record_with_a_taken_down_text(ingest, tmp_path, mon
     code, report = _verify(first.out)
     assert code == 0, report
     assert any("re-admitted or flagged" in n for n in report["notes"]), report["notes"]
+
+
+def test_a_document_back_from_a_restored_warc_file_is_taken_down_again(ingest, tmp_path):
+    """s29 acc-erasure HIGH-3: a WARC file restored from a backup made before a takedown
+    held the document again; verify said "take the documents named above down again", but
+    remove refused (not in records.jsonl, exit 2), and two repair lines said to restore
+    records.jsonl or the WARC file from a backup, which brings it back. remove finds it in
+    the WARC files, with the revisits of its copies; verify is intact after it; the same
+    command again says it is done (exit 0)."""
+    text = _text(51, "MARKGONEX")
+    (tmp_path / "one.txt").write_text(text, "utf-8")
+    (tmp_path / "two.txt").write_text(_text(52, "OTHERX"), "utf-8")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "one-again.txt").write_text(text, "utf-8")  # a revisit of it
+    first = ingest(str(tmp_path / "one.txt"), str(tmp_path / "two.txt"))
+    ingest(str(tmp_path / "later"))
+    out, gone = first.out, first.records[0]["id"]
+    backup = tmp_path / "backup"
+    shutil.copytree(out, backup)
+    assert _remove(out, gone)[0] == 0
+    for f in (backup / "warc").glob("*.gz"):  # the WARC files restored from the backup
+        shutil.copy(f, out / "warc" / f.name)
+    assert b"MARKGONEX" in _warc_bytes(out)
+    code, report = _verify(out)
+    assert code == 1, report
+    first_line = report["repair"][0]
+    assert first_line.startswith("take the documents named above down again"), report
+    assert f"corearchive remove {out} {gone} " in first_line
+    assert all("never from a backup made before a takedown" in r for r in report["repair"][1:])
+
+    code, said = _remove(out, gone, reason="again")
+    assert code == 0, said
+    assert "found again" in said
+    data = _warc_bytes(out)
+    assert b"MARKGONEX" not in data and b"WARC-Type: revisit" not in data
+    code, report = _verify(out)
+    assert code == 0, report
+    assert any("1 document(s) taken down" in n for n in report["notes"]), report["notes"]
+
+    # the same command again: done already, exit 0, nothing changed
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    code, said = _remove(out, gone, reason="again")
+    assert code == 0 and "was taken down at" in said, said
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_records_line_restored_after_a_takedown_is_taken_out_again(ingest, tmp_path):
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(60 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    out, gone = res.out, res.records[1]["id"]
+    saved = (out / "records.jsonl").read_bytes()
+    assert _remove(out, gone)[0] == 0
+    (out / "records.jsonl").write_bytes(saved)  # records.jsonl from the backup
+    assert _verify(out)[0] == 1
+    code, said = _remove(out, gone, reason="again")
+    assert code == 0 and "its line in records.jsonl" in said, said
+    code, report = _verify(out)
+    assert code == 0, report
