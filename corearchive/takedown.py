@@ -408,9 +408,11 @@ def remove(
     index: Path | None = None,
     timeout: float = 30.0,
     err: TextIO | None = None,
+    with_related: bool = False,
 ) -> list[dict[str, Any]]:
     """Take the documents ``ids`` out of the archive in ``out`` (see the module docstring);
-    returns the takedown entries written."""
+    returns the takedown entries written. ``with_related``: and the documents
+    :func:`find_related` marks to include."""
     from .runner import new_run_id
 
     if not reason.strip():
@@ -426,29 +428,12 @@ def remove(
         remove_leftovers(out, tid, err)
         if not records.is_file():
             raise ConfigError(f"{records} is not there: no documents to take down")
-        found: dict[str, dict[str, Any]] = {}
-        cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
-        in_records: set[str] = set()
-        targets = set(wanted)
-        for _, offset, line in _lines(records):
-            # a record starts with its id (build_record); another JSON tool's line is parsed
-            m = _ID_FIRST.match(line)
-            if m is not None:
-                hit = m.group(1).decode()
-            else:
-                try:
-                    hit = str(json.loads(line).get("id"))
-                except (ValueError, AttributeError):
-                    continue
-            if hit not in targets:
-                continue
-            with contextlib.suppress(ValueError):
-                rec = json.loads(line)
-                if isinstance(rec, dict) and rec.get("id") == hit:
-                    cut.append((offset, len(line)))
-                    in_records.add(hit)
-                    if isinstance(rec.get("archive"), dict) or hit not in found:
-                        found[hit] = rec
+        found, cut, in_records = _scan_records(records, set(wanted))
+        if with_related:
+            extra = [r["id"] for r in find_related(records, found) if r["include"]]
+            if extra:
+                wanted = list(dict.fromkeys(wanted + extra))
+                found, cut, in_records = _scan_records(records, set(wanted))
         if not index.is_file():
             raise ConfigError(f"the index {index} is not there (--index names another)")
         in_warc: dict[str, list[tuple[str, int]]] = {}
@@ -473,6 +458,7 @@ def remove(
                 )
         wanted = [i for i in wanted if i in found]
         if not wanted:
+            give_up_plan(out, err)
             return []
         catalog = Catalog(index, timeout=timeout)
         commit = Commit(out, tid)
@@ -533,7 +519,181 @@ def remove(
                 " there (verify says so meanwhile)"
             ) from exc
         stamp_folder(out, tid)
+        give_up_plan(out, err)
     return entries
+
+
+def unfinished_plan(out: Path) -> Path | None:
+    """``OUT/.plan`` when it holds an unfinished staged plan's task files (documents'
+    text: ``docs.pkl``), else None (a finished plan leaves ``plan.json`` and
+    ``final.done`` only)."""
+    from .plan import _FINISHED
+
+    work = out / ".plan"
+    if not work.is_dir() or {e.name for e in work.iterdir()} <= _FINISHED:
+        return None
+    return work
+
+
+def give_up_plan(out: Path, err: TextIO | None) -> None:
+    """Remove an unfinished staged plan's work folder (:func:`unfinished_plan`): killed, it
+    kept the text of the documents it had read, taken down or not (s29 acc-erasure
+    MEDIUM-2). Called with the folder's lock held, so no run is using it."""
+    import shutil
+
+    work = unfinished_plan(out)
+    if work is None:
+        return
+    shutil.rmtree(work)
+    if err is not None:
+        print(
+            f"corearchive: removed {work}, the work folder of an unfinished staged plan"
+            " (--plan staged): its task files held the text of the documents it had read."
+            " Run that ingest again to archive the others (documents taken down are"
+            " refused)",
+            file=err,
+        )
+
+
+def _scan_records(
+    records: Path, targets: set[str]
+) -> tuple[dict[str, dict[str, Any]], list[tuple[int, int]], set[str]]:
+    """The records of ``targets`` in ``records`` (records.jsonl), the (offset, length) of
+    their lines, and the ids that have a line."""
+    found: dict[str, dict[str, Any]] = {}
+    cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
+    in_records: set[str] = set()
+    for _, offset, line in _lines(records):
+        # a record starts with its id (build_record); another JSON tool's line is parsed
+        m = _ID_FIRST.match(line)
+        if m is not None:
+            hit = m.group(1).decode()
+        else:
+            try:
+                hit = str(json.loads(line).get("id"))
+            except (ValueError, AttributeError):
+                continue
+        if hit not in targets:
+            continue
+        with contextlib.suppress(ValueError):
+            rec = json.loads(line)
+            if isinstance(rec, dict) and rec.get("id") == hit:
+                cut.append((offset, len(line)))
+                in_records.add(hit)
+                if isinstance(rec.get("archive"), dict) or hit not in found:
+                    found[hit] = rec
+    return found, cut, in_records
+
+
+def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The other records of ``records`` (records.jsonl) related to the documents ``found``
+    (id: record): a revision or copy that names one (``duplicate.of``,
+    ``annotations.dedup.copy_of``), the same text or a near one (``text``, ``near``, as a
+    later run refuses), a ``similar`` text, one at the same address (``url``). Each:
+    ``{id, uri, title, of, how, include}``; ``include`` (what ``--with-related`` takes
+    down too): named by one, or its text the same or near."""
+    from .verify import _records
+
+    rows = []
+    for doc_id, target in found.items():
+        src = target.get("source") if isinstance(target.get("source"), dict) else {}
+        text = target.get("text")
+        fp = fingerprint(text) if isinstance(text, str) and text.strip() else None
+        rows.append(
+            (
+                doc_id,
+                "",
+                str((src or {}).get("uri") or ""),
+                bytes.fromhex(fp["text_key"]) if fp else None,
+                base64.b64decode(fp["signature"]) if fp else None,
+                fp["shingles"] if fp else 0,
+                fp["params"] if fp else "",
+            )
+        )
+    if not rows:
+        return []
+    matcher = TakedownMatcher(rows)
+    dedup = _dedup()
+    hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
+    params = sig_params()
+    out: list[dict[str, Any]] = []
+    for _, rec in _records(records):
+        if not isinstance(rec, dict) or rec.get("id") in found:
+            continue
+        how: list[str] = []
+        of: str | None = None
+        dup: dict[str, Any] = rec["duplicate"] if isinstance(rec.get("duplicate"), dict) else {}
+        named = False  # (by duplicate.of or copy_of)
+        if dup.get("of") in found:
+            of, named = str(dup["of"]), True
+            how.append(f"{dup.get('status')} of it (duplicate.of)")
+        ann = rec.get("annotations")
+        dd = ann.get("dedup") if isinstance(ann, dict) else None
+        if isinstance(dd, dict) and dd.get("copy_of") in found:
+            of, named = str(dd["copy_of"]), True
+            how.append("a copy of it (annotations.dedup.copy_of)")
+        source = rec.get("source")
+        uri = str(source.get("uri") or "") if isinstance(source, dict) else ""
+        m = None
+        if isinstance(rec.get("text"), str):
+            norm = dedup.normalize_bytes(rec["text"])
+            key = hashlib.blake2b(norm, digest_size=16).digest()
+            sig, size = hasher.signature(norm, normalized=True)
+            m = matcher.match(uri, [key], sig, size, params)
+        if m is not None:
+            of = of or str(m["of"])
+            words = {
+                "text": "the same text",
+                "near": "a text near it",
+                "similar": "a text like it",
+                "url": "at its address",
+            }
+            sim = f" (similarity {m['similarity']})" if "similarity" in m else ""
+            where = ", at its address" if m["same_address"] and m["match"] != "url" else ""
+            how.append(words[str(m["match"])] + sim + where)
+        if not how:
+            continue
+        include = named or (m is not None and m["match"] in ("text", "near"))
+        out.append(
+            {
+                "id": rec.get("id"),
+                "uri": uri,
+                "title": rec.get("title"),
+                "of": of,
+                "how": how,
+                "include": include,
+            }
+        )
+    return out
+
+
+def preview(
+    out: Path, ids: list[str], index: Path | None = None, with_related: bool = False
+) -> dict[str, Any]:
+    """What ``corearchive remove OUT IDS`` would do, changing nothing: the documents found
+    (``found``: id -> record, in records.jsonl or a WARC file), those taken down already
+    (``done``: id -> time), those found nowhere (``missing``), and the related documents
+    (:func:`find_related`; with ``with_related`` those included are added to ``found``)."""
+    wanted = list(dict.fromkeys(ids))
+    records = out / "records.jsonl"
+    found: dict[str, dict[str, Any]] = {}
+    if records.is_file():
+        found, _, _ = _scan_records(records, set(wanted))
+    if unlisted := {i for i in wanted if i not in found}:
+        found.update(_find_in_warcs(out, unlisted)[0])
+    related = find_related(records, found) if records.is_file() else []
+    if with_related:
+        extra = {str(r["id"]) for r in related if r["include"]}
+        if extra:
+            more, _, _ = _scan_records(records, extra)
+            found.update(more)
+    done = _taken_down_at(index or out / "index.sqlite", [i for i in wanted if i not in found])
+    return {
+        "found": found,
+        "done": done,
+        "missing": [i for i in wanted if i not in found and i not in done],
+        "related": related,
+    }
 
 
 def _plan(

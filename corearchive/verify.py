@@ -593,9 +593,11 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
     for journal in journals:
         result.problem(
             "run",
-            f"{journal.name}: a run was killed as it committed; the next"
-            f" `corearchive ingest … -o {out}` finishes or undoes its commit, or says what"
-            " stands in the way",
+            f"{journal.name}: a run (an ingest, or a remove) was killed as it committed;"
+            f" finish it: `corearchive index upgrade {out}` (it finishes the commit first,"
+            " and with an index up to date does nothing else), or the same command again;"
+            " any command that writes the folder finishes or undoes it, or says what stands"
+            " in the way",
         )
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")

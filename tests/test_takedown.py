@@ -499,3 +499,94 @@ def test_a_records_line_restored_after_a_takedown_is_taken_out_again(ingest, tmp
     assert code == 0 and "its line in records.jsonl" in said, said
     code, report = _verify(out)
     assert code == 0, report
+
+
+def test_remove_dry_run_lists_the_related_documents_and_with_related_takes_them(ingest, tmp_path):
+    """s29 acc-erasure MEDIUM-1: remove printed only the id; the revision at the same address
+    (duplicate.of the id), and a syndicated copy, were not mentioned, and there was no dry
+    run: the officer searched records.jsonl by hand."""
+    story = _text(71, "ZEPHYRINE STORY")
+    url = "https://ex.org/story"
+    a = tmp_path / "a.jsonl"
+    a.write_text(_line(url, story) + _line("https://ex.org/o", _text(72, "OTHERX")), "utf-8")
+    first = ingest(str(a))
+    gone = first.records[0]["id"]
+    b = tmp_path / "b.jsonl"
+    revision = story + " " + _text(73, "A CORRECTION")[:200]
+    half = " ".join(story.split()[: len(story.split()) * 2 // 3]) + " " + _text(74, "MORE")
+    b.write_text(_line(url, revision) + _line("https://syndic.example/x", half), "utf-8")
+    second = ingest(str(b), "--set", "dedup.policy='keep'")
+    rev, syn = second.records[2:]
+    assert rev["duplicate"]["status"] == "revision" and rev["duplicate"]["of"] == gone
+    before = {p: p.read_bytes() for p in first.out.rglob("*") if p.is_file()}
+    r = CliRunner().invoke(cli, ["remove", str(first.out), gone, "--dry-run"])
+    assert r.exit_code == 0, r.output
+    assert {p: p.read_bytes() for p in first.out.rglob("*") if p.is_file()} == before
+    lines = r.output.splitlines()
+    assert any(gone in x and url in x for x in lines[:2]), r.output
+    [rev_line] = [x for x in lines if rev["id"] in x]
+    assert rev_line.lstrip().startswith("*") and "duplicate.of" in rev_line, r.output
+    [syn_line] = [x for x in lines if syn["id"] in x]
+    assert "similarity" in syn_line, r.output
+
+    r = CliRunner().invoke(
+        cli, ["remove", str(first.out), gone, "--with-related", "--reason", "case 12"]
+    )
+    assert r.exit_code == 0, r.output
+    assert f"taken down {rev['id']}" in r.output
+    kept = [json.loads(x)["id"] for x in (first.out / "records.jsonl").read_text().splitlines()]
+    assert gone not in kept and rev["id"] not in kept
+    assert _verify(first.out)[0] == 0
+
+
+def test_remove_clears_an_unfinished_staged_plan(ingest, tmp_path):
+    """s29 acc-erasure MEDIUM-2: a staged plan killed mid-way kept the documents' text in
+    OUT/.plan (docs.pkl) after remove, and verify said "intact"."""
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(80 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    task = res.out / ".plan" / "tasks" / "000001" / "process"
+    task.mkdir(parents=True)
+    (res.out / ".plan" / "plan.json").write_text("{}")
+    (task / "docs.pkl").write_bytes(b"MARK1X text of a document read")
+    r = CliRunner().invoke(cli, ["remove", str(res.out), res.records[1]["id"], "--dry-run"])
+    assert "would also remove" in r.output and ".plan" in r.output, r.output
+    code, said = _remove(res.out, res.records[1]["id"])
+    assert code == 0 and ".plan" in said, said
+    assert not (res.out / ".plan").exists()
+
+
+def test_a_takedown_killed_after_its_commit_point_is_finished_by_the_command_verify_names(
+    ingest, tmp_path, monkeypatch
+):
+    """s29 acc-erasure MEDIUM-4: verify said "the next `corearchive ingest … -o k`
+    finishes …" (the officer has no input to give), and running the same remove again
+    finished the commit, then exited 2 ("not in records.jsonl … nothing was taken down")."""
+    from corearchive import atomic
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(90 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    gone = res.records[1]["id"]
+    with monkeypatch.context() as m:
+        m.setattr(atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO")))
+        assert _remove(res.out, gone)[0] == 3
+    code, report = _verify(res.out)
+    assert code == 1
+    [said] = [x for x in report["listed"] if "killed as it committed" in x]
+    assert f"corearchive index upgrade {res.out}" in said, said
+    code, said = _remove(res.out, gone)  # the same command again
+    assert code == 0 and f"{gone} was taken down at" in said, said
+    assert _verify(res.out)[0] == 0
+    assert b"MARK1X" not in _warc_bytes(res.out)
+
+
+def test_index_upgrade_finishes_a_killed_takedown(ingest, tmp_path, monkeypatch):
+    from corearchive import atomic
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(95 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    with monkeypatch.context() as m:
+        m.setattr(atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO")))
+        assert _remove(res.out, res.records[0]["id"])[0] == 3
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(res.out)])
+    assert r.exit_code == 0, r.output
+    assert _verify(res.out)[0] == 0
