@@ -814,7 +814,7 @@ def remove(
 
 def _remove_preview(out: Path, ids: list[str], index: Path | None, with_related: bool) -> None:
     """``remove --dry-run``: what would be taken out, and the related documents."""
-    from .takedown import preview, unfinished_plan
+    from .takedown import index_copies, preview, unfinished_plan
 
     with _maintenance_errors("{}"):
         p = preview(out, ids, index, with_related)
@@ -840,6 +840,8 @@ def _remove_preview(out: Path, ids: list[str], index: Path | None, with_related:
             click.echo(f"  {mark} {r['id']}  {r['uri']}{title}: {'; '.join(r['how'])}")
     else:
         click.echo("related documents: none in records.jsonl")
+    for copy in index_copies(index or out / "index.sqlite"):
+        click.echo(f"would also remove {copy}: a copy of the index as it was (it holds them)")
     if (work := unfinished_plan(out)) is not None:
         click.echo(
             f"would also remove {work}: an unfinished staged plan's work folder (it holds the"

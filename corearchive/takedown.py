@@ -520,7 +520,34 @@ def remove(
             ) from exc
         stamp_folder(out, tid)
         give_up_plan(out, err)
+        drop_index_copies(index, err)
     return entries
+
+
+def index_copies(index: Path) -> list[Path]:
+    """The copies of ``index`` that ``index rebuild`` (``.before-rebuild``) and ``index
+    upgrade`` (``.vN``) keep beside it: an index as it was, with the rows, addresses and
+    signatures of documents taken down since."""
+    return sorted(
+        p
+        for p in index.parent.glob(index.name + ".*")
+        if p.is_file()
+        and (p.name.endswith(".before-rebuild") or re.fullmatch(r"v\d+", p.suffix[1:] or ""))
+    )
+
+
+def drop_index_copies(index: Path, err: TextIO | None) -> None:
+    """Delete :func:`index_copies` after a takedown (s29 acc-erasure LOW-3: the one a
+    rebuild kept held the document's rows, address and signature; restored as the index,
+    it knew no takedown)."""
+    for copy in index_copies(index):
+        copy.unlink(missing_ok=True)
+        if err is not None:
+            print(
+                f"corearchive: removed {copy}, a copy of the index as it was before an"
+                " `index rebuild` or `index upgrade`: it held the documents taken down",
+                file=err,
+            )
 
 
 def unfinished_plan(out: Path) -> Path | None:

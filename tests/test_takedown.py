@@ -590,3 +590,19 @@ def test_index_upgrade_finishes_a_killed_takedown(ingest, tmp_path, monkeypatch)
     r = CliRunner().invoke(cli, ["index", "upgrade", str(res.out)])
     assert r.exit_code == 0, r.output
     assert _verify(res.out)[0] == 0
+
+
+def test_remove_deletes_the_copy_of_the_index_a_rebuild_kept(ingest, tmp_path):
+    """s29 acc-erasure LOW-3: index.sqlite.before-rebuild (from an index rebuild before the
+    takedown) kept the document's rows, address and signature, and remove ignored it."""
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(110 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    assert CliRunner().invoke(cli, ["index", "rebuild", str(res.out)]).exit_code == 0
+    copy = res.out / "index.sqlite.before-rebuild"
+    assert copy.is_file()
+    r = CliRunner().invoke(cli, ["remove", str(res.out), res.records[0]["id"], "--dry-run"])
+    assert "index.sqlite.before-rebuild" in r.output, r.output
+    code, said = _remove(res.out, res.records[0]["id"])
+    assert code == 0 and "index.sqlite.before-rebuild" in said, said
+    assert not copy.exists()
+    assert _verify(res.out)[0] == 0
