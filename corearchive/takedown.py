@@ -94,13 +94,23 @@ def sig_params() -> str:
     return f"perm={SIG_PERM};shingle={SIG_SHINGLE};v={_dedup().DedupStage.index_version}"
 
 
+def _signature(hasher: Any, norm: bytes) -> tuple[Any, int]:
+    """The MinHash signature and shingle count of the normalised text ``norm`` as the dedup
+    stage hashes it: on its first ``_HASH_MAX_CHARS`` characters."""
+    limit = _dedup()._HASH_MAX_CHARS
+    if len(norm) > limit:
+        norm = norm.decode()[:limit].encode()
+    sig, size = hasher.signature(norm, normalized=True)
+    return sig, int(size)
+
+
 def fingerprint(text: str) -> dict[str, Any]:
     """What recognises ``text`` (a withdrawn document's) again without keeping it: the
     16-byte key of its normalised text (the dedup stage's exact key: NFKC, case, quotes,
     dashes and white space unified) and its MinHash signature with its shingle count."""
     dedup = _dedup()
     norm = dedup.normalize_bytes(text)
-    sig, size = dedup.MinHasher(SIG_PERM, SIG_SHINGLE).signature(norm, normalized=True)
+    sig, size = _signature(dedup.MinHasher(SIG_PERM, SIG_SHINGLE), norm)
     return {
         "text_key": hashlib.blake2b(norm, digest_size=16).hexdigest(),
         "signature": base64.b64encode(sig.astype("<u4").tobytes()).decode(),
@@ -665,7 +675,7 @@ def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[s
         if isinstance(rec.get("text"), str):
             norm = dedup.normalize_bytes(rec["text"])
             key = hashlib.blake2b(norm, digest_size=16).digest()
-            sig, size = hasher.signature(norm, normalized=True)
+            sig, size = _signature(hasher, norm)
             m = matcher.match(uri, [key], sig, size, params)
         if m is not None:
             of = of or str(m["of"])
@@ -1128,7 +1138,7 @@ def _like_taken_down(out: Path, matcher: TakedownMatcher, result: Any, con: Any)
         uri = str((src or {}).get("uri") or "")
         norm = dedup.normalize_bytes(rec["text"])
         key = hashlib.blake2b(norm, digest_size=16).digest()
-        sig, size = hasher.signature(norm, normalized=True)
+        sig, size = _signature(hasher, norm)
         m = matcher.match(uri, [key], sig, size, params)
         if m is None or m["of"] == rec.get("id"):
             continue

@@ -606,3 +606,18 @@ def test_remove_deletes_the_copy_of_the_index_a_rebuild_kept(ingest, tmp_path):
     assert code == 0 and "index.sqlite.before-rebuild" in said, said
     assert not copy.exists()
     assert _verify(res.out)[0] == 0
+
+
+def test_a_long_text_is_signed_as_the_dedup_stage_signs_it(ingest, tmp_path, monkeypatch):
+    """The stage hashes a text's first _HASH_MAX_CHARS characters for its signature; the
+    takedown's signature must be made the same way, or a long text's near copy is missed."""
+    from corearchive_plugins import dedup
+
+    monkeypatch.setattr(dedup, "_HASH_MAX_CHARS", 400)
+    story = _text(121, "LONGSTORYX") + " " + _text(122, "TAIL")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(123, "OTHERX")})))
+    assert _remove(first.out, first.records[0]["id"])[0] == 0
+    # the same first 400 characters, another tail: the stage's signatures are equal
+    copy = story[:600] + " " + _text(124, "ANOTHER TAIL ENTIRELY")
+    res = ingest(str(_shard(tmp_path / "b.jsonl", {"copy": copy})))
+    assert [(x["reason"], x["detail"]["match"]) for x in res.rejects] == [("taken_down", "near")]
