@@ -64,6 +64,16 @@ CREATE TABLE IF NOT EXISTS takedowns (
     at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS takedowns_sha256 ON takedowns (sha256);
+-- what recognises a taken-down document's text (corearchive.takedown.fingerprint): the
+-- 16-byte key of its normalised text and its MinHash signature, not the text; the dedup
+-- stage refuses, as taken_down, a later document with that text or one near it
+CREATE TABLE IF NOT EXISTS takedown_keys (
+    id TEXT PRIMARY KEY,
+    text_key BLOB NOT NULL,
+    sig BLOB NOT NULL,
+    shingles INTEGER NOT NULL,
+    params TEXT NOT NULL
+);
 """
 
 

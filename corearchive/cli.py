@@ -950,10 +950,32 @@ def _maintenance_errors(
 @cli.command(short_help="Take documents out of the archive in OUT (a takedown request).")
 @click.argument("out", type=click.Path(path_type=Path))
 @click.argument("ids", nargs=-1, required=True)
-@click.option("--reason", required=True, help="Why (kept in OUT/takedowns.jsonl and the index).")
+@click.option(
+    "--reason",
+    help="Why (kept in OUT/takedowns.jsonl and the index): a case number, no personal data."
+    " Required unless --dry-run.",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Change nothing: list what would be taken out, and the related documents"
+    " (revisions and copies of it, its text or a near one elsewhere, the same address).",
+)
+@click.option(
+    "--with-related",
+    is_flag=True,
+    help="Take out too the related documents --dry-run marks with '*' (revisions and copies"
+    " that name it, the same or a near text).",
+)
 @_maintenance_options(_USED_INDEX, "Seconds to wait for a run holding OUT or the index.")
 def remove(
-    out: Path, ids: tuple[str, ...], reason: str, index_path: Path | None, timeout: float
+    out: Path,
+    ids: tuple[str, ...],
+    reason: str | None,
+    dry_run: bool,
+    with_related: bool,
+    index_path: Path | None,
+    timeout: float,
 ) -> None:
     """Take documents IDS out of the archive in OUT (a takedown request): their lines of
     records.jsonl and their WARC records go (each replaced by a withdrawal record of the
@@ -966,22 +988,74 @@ def remove(
     from .takedown import remove as take_down
 
     _need_folder(out)
-
+    if dry_run:
+        _remove_preview(out, list(ids), index_path, with_related)
+        return
+    if reason is None:
+        _fail("--reason: say why the documents are taken down (a case number)", ExitCode.USAGE)
     with _maintenance_errors("nothing was taken down ({})", internal=(UnfinishedTakedown,)):
         entries = take_down(
-            out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
+            out,
+            list(ids),
+            str(reason),
+            index=index_path,
+            timeout=timeout,
+            err=sys.stderr,
+            with_related=with_related,
         )
     for e in entries:
-        if e.get("already_taken_down"):
-            click.echo(f"already taken down {e['id']} ({e['at']}: {e['reason']}): nothing to do")
-            continue
-        warc = (
-            f"its WARC records ({len(e['withdrawn_records'])} raw or revisit record(s) with"
-            f" theirs) in {', '.join(sorted(e['warc']))}"
-            if e["warc"]
-            else "no WARC records (archived by a run without the warc sink)"
+        what = ["its line in records.jsonl"] if e.get("in_records") else []
+        if e["warc"]:
+            copies = len(e["withdrawn_records"]) - 1
+            refs = f" and {copies} reference(s) of copies to it" if copies > 0 else ""
+            what.append(
+                f"its page, text and record in the WARC files ({', '.join(sorted(e['warc']))})"
+                f"{refs}, each replaced by a withdrawal record"
+            )
+        elif e.get("in_records"):
+            what.append("no WARC records (archived by a run without the warc sink)")
+        what.append("its entries in the index")
+        again = f" (taken down before, at {e['again']}; found again)" if e.get("again") else ""
+        click.echo(f"taken down {e['id']}{again}: {'; '.join(what)}")
+
+
+def _remove_preview(out: Path, ids: list[str], index: Path | None, with_related: bool) -> None:
+    """``remove --dry-run``: what would be taken out, and the related documents."""
+    from .takedown import index_copies, preview, unfinished_plan
+
+    with _maintenance_errors("{}"):
+        p = preview(out, ids, index, with_related)
+    click.echo(f"would take down {len(p['found'])} document(s) (--dry-run: nothing changed):")
+    for doc_id, rec in p["found"].items():
+        src = rec.get("source") if isinstance(rec.get("source"), dict) else {}
+        arch = rec.get("archive") if isinstance(rec.get("archive"), dict) else {}
+        title = f' "{rec["title"]}"' if rec.get("title") else ""
+        where = f"in {arch.get('warc')}" if arch else "no WARC records"
+        click.echo(f"  {doc_id}  {(src or {}).get('uri')}{title}  ({where})")
+    for doc_id, when in p["done"].items():
+        click.echo(f"  {doc_id}: taken down already, at {when}; nothing of it is left")
+    for doc_id in p["missing"]:
+        click.echo(f"  {doc_id}: not found (not in records.jsonl nor in a WARC file)")
+    if p["related"]:
+        click.echo(
+            "related documents ('*': taken out too with --with-related; the others only if"
+            " you name them):"
         )
-        click.echo(f"taken down {e['id']}: its records.jsonl line, {warc}, its index entries")
+        for r in p["related"]:
+            mark = "*" if r["include"] else " "
+            title = f' "{r["title"]}"' if r.get("title") else ""
+            click.echo(f"  {mark} {r['id']}  {r['uri']}{title}: {'; '.join(r['how'])}")
+    else:
+        click.echo("related documents: none in records.jsonl")
+    for copy in index_copies(index or out / "index.sqlite"):
+        click.echo(f"would also remove {copy}: a copy of the index as it was (it holds them)")
+    if (work := unfinished_plan(out)) is not None:
+        click.echo(
+            f"would also remove {work}: an unfinished staged plan's work folder (it holds the"
+            " text of the documents it read)"
+        )
+    if p["missing"]:
+        sys.exit(ExitCode.USAGE)
 
 
 @cli.group()

@@ -551,7 +551,8 @@ def _read(
                 report.documents += 1
                 if (gone := archived.taken_down(result.id, result.source.sha256)) is not None:
                     # (corearchive remove: as Run._skip_archived)
-                    gone_at = {"of": gone[0], "taken_down_at": gone[1]}
+                    how = "id" if gone[0] == result.id else "raw_bytes"
+                    gone_at = {"of": gone[0], "taken_down_at": gone[1], "match": how}
                     reporter.dropped(result, "archive", Drop("taken_down", gone_at))
                     continue
                 prior = archived.get(result.id)

@@ -36,7 +36,7 @@ from typing import Any, TextIO
 from .atomic import output_lock, recover_commits, remove_leftovers, temp_name
 from .catalog import ARCHIVE_FORMAT, Catalog, open_read_only, refuse_newer, stamp_folder
 from .errors import ConfigError
-from .takedown import read_takedowns
+from .takedown import read_takedowns, store_fingerprint
 
 
 def json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -210,6 +210,9 @@ def rebuild(
                     (e["id"], str(e.get("sha256") or ""), str(e.get("uri") or ""),
                      str(e.get("reason") or ""), str(e.get("at") or "")),
                 )  # fmt: skip
+                if isinstance(e.get("recognise"), dict):
+                    with contextlib.suppress(KeyError, TypeError, ValueError):
+                        store_fingerprint(db, e["id"], e["recognise"])
             catalog.commit()
         except BaseException:
             with contextlib.suppress(Exception):

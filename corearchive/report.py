@@ -58,6 +58,8 @@ NOTED = "noted: "
 #: The noted count of revisions kept: changed texts at an address archived before (the
 #: dedup stage's duplicate.status revision; a rejects entry of reason revision if dropped)
 REVISIONS_KEPT = "revisions kept (changed text at an address seen before)"
+#: Kept documents that resemble a taken-down one (annotations.dedup.taken_down)
+TAKEDOWN_FLAGGED = "kept, flagged as like a taken-down document (annotations.dedup.taken_down)"
 
 
 @dataclass

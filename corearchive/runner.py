@@ -79,7 +79,14 @@ from .limits import signals_held
 from .manager import PluginManager, Registry
 from .progress import Progress
 from .redact import redact_argv, redact_setting, redact_url
-from .report import NOTED, REPEATED_INPUT, REVISIONS_KEPT, RunReport, RunReporter
+from .report import (
+    NOTED,
+    REPEATED_INPUT,
+    REVISIONS_KEPT,
+    TAKEDOWN_FLAGGED,
+    RunReport,
+    RunReporter,
+)
 from .schema import (
     STILL_HTML,
     RecordValidator,
@@ -570,7 +577,8 @@ class Run:
                 seen.clear()
             if (gone := self.catalog.taken_down(doc.id, doc.source.sha256)) is not None:
                 # (corearchive remove: the index forgot it, so it would be archived again)
-                gone_at = {"of": gone[0], "taken_down_at": gone[1]}
+                how = "id" if gone[0] == doc.id else "raw_bytes"
+                gone_at = {"of": gone[0], "taken_down_at": gone[1], "match": how}
                 reporter.dropped(doc, ARCHIVE_STAGE, Drop("taken_down", gone_at))
                 continue
             prior = self.catalog.get(doc.id, in_warc=in_warc)
@@ -1035,6 +1043,9 @@ def emit(
     reporter.report.kept += 1
     if doc.duplicate.status == "revision":
         reporter.report.skipped[NOTED + REVISIONS_KEPT] += 1
+    dedup = doc.annotations.get("dedup")
+    if isinstance(dedup, dict) and dedup.get("taken_down"):
+        reporter.report.skipped[NOTED + TAKEDOWN_FLAGGED] += 1
 
 
 def _prepares(stage: Stage) -> bool:

@@ -18,7 +18,11 @@ What is kept: ``OUT/takedowns.jsonl``, one line per document (id, reason, time, 
 file's SHA-256 before and after, the run that archived it), which verify reads to accept
 the changed file digests and counts; and a row in the index's ``takedowns`` table, by which
 a later run drops the document (its id, or its raw bytes under another id) as
-``taken_down`` instead of archiving it again.
+``taken_down`` instead of archiving it again; and in ``takedown_keys`` (and the log's
+``recognise``) the key of its normalised text and its MinHash signature, not the text, by
+which the dedup stage refuses its text, or one near it, under any address
+(:class:`TakedownMatcher`; docs/archive.md has the table of what is refused and what is
+kept, flagged).
 
 All of it is one commit (:class:`~corearchive.atomic.Commit`): the new files are written
 under temporary names, the journal is written, the index's transaction commits (the commit
@@ -31,6 +35,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -39,7 +44,7 @@ import uuid
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .atomic import (
     Commit,
@@ -53,6 +58,9 @@ from .atomic import (
 from .catalog import Catalog, now_utc, refuse_newer, stamp_folder
 from .errors import ConfigError, CoreArchiveError
 
+if TYPE_CHECKING:
+    import numpy as np
+
 
 class UnfinishedTakedown(CoreArchiveError):
     """A takedown committed whose files could not all be put in place yet."""
@@ -64,6 +72,152 @@ TAKEDOWNS = "takedowns.jsonl"
 _ID_FIRST = re.compile(rb'^\{"id":"([^"\\]*)"')
 #: The WARC-Target-URI of a withdrawal record: this, then the document id.
 WITHDRAWN_URI = "urn:corearchive:withdrawn:"
+
+
+#: The hashing of a takedown's MinHash signature: the dedup stage's default (permutations,
+#: words per shingle); a run whose dedup stage hashes otherwise compares text keys only.
+SIG_PERM = 128
+SIG_SHINGLE = 5
+#: From this similarity (either way: how much of the new text the withdrawn one holds, or
+#: of the withdrawn text the new one holds) a text is a near copy of a withdrawn one.
+NEAR = 0.85
+#: From this similarity a text is kept but flagged as like a withdrawn one (``similar``).
+SIMILAR = 0.5
+
+
+def _dedup() -> Any:
+    return importlib.import_module("corearchive_plugins.dedup")
+
+
+def sig_params() -> str:
+    """The hashing of takedown signatures, as ``takedown_keys.params`` records it."""
+    return f"perm={SIG_PERM};shingle={SIG_SHINGLE};v={_dedup().DedupStage.index_version}"
+
+
+def _signature(hasher: Any, norm: bytes) -> tuple[Any, int]:
+    """The MinHash signature and shingle count of the normalised text ``norm`` as the dedup
+    stage hashes it: on its first ``_HASH_MAX_CHARS`` characters."""
+    limit = _dedup()._HASH_MAX_CHARS
+    if len(norm) > limit:
+        norm = norm.decode()[:limit].encode()
+    sig, size = hasher.signature(norm, normalized=True)
+    return sig, int(size)
+
+
+def fingerprint(text: str) -> dict[str, Any]:
+    """What recognises ``text`` (a withdrawn document's) again without keeping it: the
+    16-byte key of its normalised text (the dedup stage's exact key: NFKC, case, quotes,
+    dashes and white space unified) and its MinHash signature with its shingle count."""
+    dedup = _dedup()
+    norm = dedup.normalize_bytes(text)
+    sig, size = _signature(dedup.MinHasher(SIG_PERM, SIG_SHINGLE), norm)
+    return {
+        "text_key": hashlib.blake2b(norm, digest_size=16).hexdigest(),
+        "signature": base64.b64encode(sig.astype("<u4").tobytes()).decode(),
+        "shingles": int(size),
+        "params": sig_params(),
+    }
+
+
+def store_fingerprint(db: Any, doc_id: str, fp: dict[str, Any]) -> None:
+    """``fp`` (:func:`fingerprint`, or a takedowns.jsonl entry's ``recognise``) of the
+    document ``doc_id`` into the index's ``takedown_keys``."""
+    db.execute(
+        "INSERT OR REPLACE INTO takedown_keys (id, text_key, sig, shingles, params)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (
+            doc_id,
+            bytes.fromhex(str(fp["text_key"])),
+            base64.b64decode(str(fp["signature"])),
+            int(fp["shingles"]),
+            str(fp["params"]),
+        ),
+    )
+
+
+class TakedownMatcher:
+    """The takedowns of an index, to recognise a later document as one of them: by its
+    address (``url``), the key of its normalised text (``text``) or a near signature
+    (``near``: :data:`NEAR` or more, either way) or a similar one (``similar``:
+    :data:`SIMILAR` or more). A ``text`` or ``near`` match is refused (``taken_down``); an
+    address alone (a page there whose text is neither) or a ``similar`` text is flagged."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        import numpy as np
+
+        self.ids = [str(r[0]) for r in rows]
+        self.ats = [str(r[1]) for r in rows]
+        self.uris = [str(r[2] or "") for r in rows]
+        self.by_uri = {u: i for i, u in reversed(list(enumerate(self.uris))) if u}
+        self.by_key: dict[bytes, int] = {}  # (the first takedown of a text)
+        for i, r in enumerate(rows):
+            if r[3] is not None:
+                self.by_key.setdefault(bytes(r[3]), i)
+        with_sig = [i for i, r in enumerate(rows) if r[4] is not None]
+        self.sig_rows = np.array(with_sig, dtype=np.int64)
+        self.sig_params = [str(rows[i][6]) for i in with_sig]
+        self.sigs = (
+            np.frombuffer(b"".join(bytes(rows[i][4]) for i in with_sig), dtype="<u4").reshape(
+                len(with_sig), -1
+            )
+            if with_sig
+            else np.zeros((0, SIG_PERM), dtype="<u4")
+        )
+        self.sizes = np.array([int(rows[i][5]) for i in with_sig], dtype=np.float64)
+
+    @classmethod
+    def load(cls, db: Any) -> TakedownMatcher | None:
+        """The takedowns of the index open in ``db``, or None when there are none."""
+        try:
+            rows = db.execute(
+                "SELECT t.id, t.at, t.uri, k.text_key, k.sig, k.shingles, k.params"
+                " FROM takedowns t LEFT JOIN takedown_keys k ON k.id = t.id ORDER BY t.at"
+            ).fetchall()
+        except Exception:  # (an index of a release before takedowns or their keys)
+            return None
+        return cls(rows) if rows else None
+
+    def match(
+        self, uri: str, keys: list[bytes], sig: np.ndarray | None, size: int, params: str
+    ) -> dict[str, Any] | None:
+        """How a document (its address, exact keys, signature and shingle count as the
+        dedup stage computes them, with that stage's hashing ``params``) matches a
+        takedown: ``{"of", "taken_down_at", "match", "same_address"[, "similarity"]}``,
+        the strongest match, or None."""
+        import numpy as np
+
+        at: int | None = next((self.by_key[k] for k in keys if k in self.by_key), None)
+        kind: str | None = "text" if at is not None else None
+        sim: float | None = None
+        if at is None and sig is not None and len(self.sig_rows):
+            same = np.array([p == params for p in self.sig_params])
+            if same.any() and len(sig) == self.sigs.shape[1]:
+                j = (self.sigs == np.asarray(sig, dtype="<u4")).mean(axis=1)
+                a, b = float(max(size, 1)), np.maximum(self.sizes, 1.0)
+                inter = j * (a + b) / (1 + j)
+                sims = np.where(np.minimum(a, b) >= 20, np.maximum(inter / a, inter / b), j).clip(
+                    0, 1
+                )
+                sims[~same] = 0
+                best = int(np.argmax(sims))
+                if sims[best] >= SIMILAR:
+                    at, sim = int(self.sig_rows[best]), float(sims[best])
+                    kind = "near" if sim >= NEAR else "similar"
+        if kind in (None, "similar") and uri in self.by_uri:
+            if at != self.by_uri[uri]:
+                sim = None
+            at, kind = self.by_uri[uri], "url"
+        if at is None or kind is None:
+            return None
+        detail: dict[str, Any] = {
+            "of": self.ids[at],
+            "taken_down_at": self.ats[at],
+            "match": kind,
+            "same_address": bool(uri) and uri == self.uris[at],
+        }
+        if sim is not None:
+            detail["similarity"] = round(sim, 4)
+        return detail
 
 
 def _record_ranges(path: Path, offset: int, raw_id: str) -> tuple[int, str | None]:
@@ -117,6 +271,45 @@ def _revisit_at(path: Path, offset: int) -> tuple[str | None, int]:
             end = it.get_record_offset() + it.get_record_length()  # (of the file)
             return (refers if kind == "revisit" else None), end
     return None, offset
+
+
+def _find_in_warcs(
+    out: Path, ids: set[str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, list[tuple[str, int]]]]:
+    """The documents ``ids`` that the WARC files of ``out`` hold though ``records.jsonl``
+    does not (a WARC file restored from a backup made before their takedown): each one's
+    record, from its metadata record (its ``archive`` naming the file it was found in), and
+    the revisit records (file, offset) that refer to its raw record."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    found: dict[str, dict[str, Any]] = {}
+    revisits: dict[str, list[tuple[str, int]]] = {}  # by the raw record id they refer to
+    for path in sorted((out / "warc").glob("*.warc*")):
+        name = path.relative_to(out).as_posix()
+        with contextlib.suppress(Exception), open(path, "rb") as stream:
+            it = ArchiveIterator(stream)
+            for record in it:
+                h = record.rec_headers
+                if record.rec_type == "revisit":
+                    refers = h.get_header("WARC-Refers-To")
+                    if refers:
+                        revisits.setdefault(refers, []).append((name, it.get_record_offset()))
+                elif record.rec_type == "metadata" and h.get_header("WARC-Refers-To"):
+                    data = record.content_stream().read()
+                    m = _ID_FIRST.match(data)
+                    if m is None or m.group(1).decode() not in ids:
+                        continue
+                    with contextlib.suppress(ValueError):
+                        rec = json.loads(data)
+                        arch = rec.get("archive") if isinstance(rec, dict) else None
+                        if isinstance(arch, dict):
+                            rec["archive"] = {**arch, "warc": name}
+                            found[str(rec["id"])] = rec
+    by_doc = {
+        doc_id: revisits.get(str(rec["archive"].get("raw_record_id")), [])
+        for doc_id, rec in found.items()
+    }
+    return found, by_doc
 
 
 def _withdrawal(doc_id: str, at: str, warcinfo: str | None, pad: int) -> bytes:
@@ -225,10 +418,11 @@ def remove(
     index: Path | None = None,
     timeout: float = 30.0,
     err: TextIO | None = None,
+    with_related: bool = False,
 ) -> list[dict[str, Any]]:
     """Take the documents ``ids`` out of the archive in ``out`` (see the module docstring);
-    returns the takedown entries written, then ``{"id", "already_taken_down": True, "at",
-    "reason"}`` for each id taken down before (said, and nothing done for it)."""
+    returns the takedown entries written. ``with_related``: and the documents
+    :func:`find_related` marks to include."""
     from .runner import new_run_id
 
     if not reason.strip():
@@ -244,61 +438,43 @@ def remove(
         remove_leftovers(out, tid, err)
         if not records.is_file():
             raise ConfigError(f"{records} is not there: no documents to take down")
-        found: dict[str, dict[str, Any]] = {}
-        cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
-        targets = set(wanted)
-        # the lines that name a document to take down as the one they duplicate or revise
-        naming: list[tuple[int, bytes, dict[str, Any]]] = []
-        marks = [t.encode() for t in targets]
-        for _, offset, line in _lines(records):
-            if any(t in line for t in marks):
-                with contextlib.suppress(ValueError):
-                    rec = json.loads(line)
-                    dup = rec.get("duplicate") if isinstance(rec, dict) else None
-                    if (
-                        isinstance(dup, dict)
-                        and dup.get("of") in targets
-                        and rec.get("id") not in targets
-                    ):
-                        naming.append((offset, line, rec))
-            # a record starts with its id (build_record); another JSON tool's line is parsed
-            m = _ID_FIRST.match(line)
-            if m is not None:
-                hit = m.group(1).decode()
-            else:
-                try:
-                    hit = str(json.loads(line).get("id"))
-                except (ValueError, AttributeError):
-                    continue
-            if hit not in targets:
-                continue
-            with contextlib.suppress(ValueError):
-                rec = json.loads(line)
-                if isinstance(rec, dict) and rec.get("id") == hit:
-                    cut.append((offset, len(line)))
-                    if isinstance(rec.get("archive"), dict) or hit not in found:
-                        found[hit] = rec
-        # (taking an id down twice was "not in records.jsonl", exit 2: a retry failed)
-        done = {e["id"]: e for e in read_takedowns(out) if e["id"] in targets}
-        already = [
-            {"id": i, "already_taken_down": True, "at": done[i].get("at"),
-             "reason": done[i].get("reason")}
-            for i in wanted if i not in found and i in done
-        ]  # fmt: skip
-        if missing := [i for i in wanted if i not in found and i not in done]:
-            raise ConfigError(
-                f"not in {records}: {', '.join(missing)} (a document id is the record's"
-                ' "id"; nothing was taken down)'
-            )
-        wanted = [i for i in wanted if i in found]
-        if not wanted:
-            return already
+        found, cut, in_records = _scan_records(records, set(wanted))
+        if with_related:
+            extra = [r["id"] for r in find_related(records, found) if r["include"]]
+            if extra:
+                wanted = list(dict.fromkeys(wanted + extra))
+                found, cut, in_records = _scan_records(records, set(wanted))
         if not index.is_file():
             raise ConfigError(f"the index {index} is not there (--index names another)")
+        in_warc: dict[str, list[tuple[str, int]]] = {}
+        if unlisted := {i for i in wanted if i not in found}:
+            # not in records.jsonl: a WARC file restored from a backup may hold it (verify
+            # names it "in the archive again")
+            more, in_warc = _find_in_warcs(out, unlisted)
+            found.update(more)
+        done = _taken_down_at(index, [i for i in wanted if i not in found])
+        if missing := [i for i in wanted if i not in found and i not in done]:
+            raise ConfigError(
+                f"not in {records} nor in a WARC file of {out}: {', '.join(missing)} (a"
+                " document id is the record's \"id\": docs/archive.md, 'Taking a document"
+                " out'; nothing was taken down)"
+            )
+        for doc_id, when in done.items():
+            if err is not None:
+                print(
+                    f"corearchive: {doc_id} was taken down at {when}, and nothing of it is"
+                    " in the archive: nothing more to do",
+                    file=err,
+                )
+        wanted = [i for i in wanted if i in found]
+        if not wanted:
+            give_up_plan(out, err)
+            return []
+        naming = _naming(records, set(wanted))
         catalog = Catalog(index, timeout=timeout)
         commit = Commit(out, tid)
         try:
-            entries, by_file = _plan(out, catalog, found, wanted, reason, at)
+            entries, by_file = _plan(out, catalog, found, wanted, reason, at, in_warc)
             ops: list[_Op] = []
             temps: list[Path] = []
             for name, parts in sorted(by_file.items()):
@@ -320,7 +496,9 @@ def remove(
             ops.append(_Op(tmp, records, None))
             last = sorted((out / "runs").glob("*.json"))
             for e in entries:
+                e["in_records"] = e["id"] in in_records
                 e["after_run"] = last[-1].stem if last else None
+                e["takedown_run"] = tid  # (its row in the index's runs: what came after)
             entries[0]["cut"] = {
                 "records.jsonl": sum(n for _, n in cut)
                 + sum(b - a - len(line) for a, b, line in relinked)
@@ -356,100 +534,87 @@ def remove(
                 " there (verify says so meanwhile)"
             ) from exc
         stamp_folder(out, tid)
-    return entries + already
+        give_up_plan(out, err)
+        drop_index_copies(index, err)
+    return entries
 
 
-def _plan(
-    out: Path,
-    catalog: Catalog,
-    found: dict[str, dict[str, Any]],
-    wanted: list[str],
-    reason: str,
-    at: str,
-) -> tuple[list[dict[str, Any]], dict[str, list[tuple[int, int, bytes]]]]:
-    """The takedown entries and, per WARC file, the byte ranges to overwrite with their
-    withdrawal records; the index's changes made (in the catalog's transaction)."""
-    db = catalog.db
-    has_warc_table = (
-        db.execute("SELECT 1 FROM sqlite_master WHERE name = 'warc_records'").fetchone() is not None
+def index_copies(index: Path) -> list[Path]:
+    """The copies of ``index`` that ``index rebuild`` (``.before-rebuild``) and ``index
+    upgrade`` (``.vN``) keep beside it: an index as it was, with the rows, addresses and
+    signatures of documents taken down since."""
+    return sorted(
+        p
+        for p in index.parent.glob(index.name + ".*")
+        if p.is_file()
+        and (p.name.endswith(".before-rebuild") or re.fullmatch(r"v\d+", p.suffix[1:] or ""))
     )
-    has_dedup = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'dedup_docs'").fetchone()
-    entries: list[dict[str, Any]] = []
-    by_file: dict[str, list[tuple[int, int, bytes]]] = {}
-    for doc_id in wanted:
-        rec = found[doc_id]
-        src: dict[str, Any] = rec["source"] if isinstance(rec.get("source"), dict) else {}
-        sha = str(src.get("sha256") or "")
-        row = db.execute("SELECT run_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        entry: dict[str, Any] = {
-            "id": doc_id,
-            "reason": reason,
-            "at": at,
-            "run_id": row[0] if row else None,
-            "uri": src.get("uri"),
-            "sha256": sha,
-            "warc": {},
-            "withdrawn_records": [],
-        }
-        arch = rec.get("archive")
-        if isinstance(arch, dict):
-            name, offset, raw_id = (
-                str(arch["warc"]),
-                int(arch["offset"]),
-                str(arch["raw_record_id"]),
+
+
+def drop_index_copies(index: Path, err: TextIO | None) -> None:
+    """Delete :func:`index_copies` after a takedown (s29 acc-erasure LOW-3: the one a
+    rebuild kept held the document's rows, address and signature; restored as the index,
+    it knew no takedown)."""
+    for copy in index_copies(index):
+        copy.unlink(missing_ok=True)
+        if err is not None:
+            print(
+                f"corearchive: removed {copy}, a copy of the index as it was before an"
+                " `index rebuild` or `index upgrade`: it held the documents taken down",
+                file=err,
             )
-            path = out / name
-            end, warcinfo = _record_ranges(path, offset, raw_id)
-            by_file.setdefault(name, []).append(
-                (offset, end, withdrawal_member(doc_id, at, warcinfo, end - offset))
-            )
-            entry["warc"][name] = {}
-            entry["withdrawn_records"].append(raw_id)
-            if has_warc_table:
-                # the revisit records of its exact copies: of dropped copies, withdrawn with
-                # it; of kept ones (a document of their own), refused
-                for rid, other, w, o in db.execute(
-                    "SELECT record_id, doc_id, warc, warc_offset FROM warc_records"
-                    " WHERE sha256 = ? AND type = 'revisit'",
-                    (sha,),
-                ).fetchall():
-                    if not (out / w).is_file():
-                        continue
-                    refers, r_end = _revisit_at(out / w, o)
-                    if refers != raw_id:
-                        continue
-                    if (
-                        other not in found
-                        and db.execute(
-                            "SELECT 1 FROM documents WHERE id = ? AND raw_record_id = ?",
-                            (other, rid),
-                        ).fetchone()
-                    ):
-                        raise ConfigError(
-                            f"document {other} is archived as a revisit of {doc_id} (the same"
-                            f" bytes): take it down too (corearchive remove {out} {doc_id}"
-                            f" {other} ...)"
-                        )
-                    by_file.setdefault(w, []).append(
-                        (o, r_end, withdrawal_member(doc_id, at, warcinfo, r_end - o))
-                    )
-                    entry["warc"].setdefault(w, {})
-                    entry["withdrawn_records"].append(rid)
-                db.execute("DELETE FROM warc_records WHERE doc_id = ?", (doc_id,))
-                db.executemany(
-                    "DELETE FROM warc_records WHERE record_id = ?",
-                    [(r,) for r in entry["withdrawn_records"]],
-                )
-        # the index forgets it: not archived, no duplicate source
-        db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-        if has_dedup:
-            _forget_in_dedup_index(db, doc_id)
-        db.execute(
-            "INSERT OR REPLACE INTO takedowns (id, sha256, uri, reason, at) VALUES (?, ?, ?, ?, ?)",
-            (doc_id, sha, str(src.get("uri") or ""), reason, at),
+
+
+def unfinished_plan(out: Path) -> Path | None:
+    """``OUT/.plan`` when it holds an unfinished staged plan's task files (documents'
+    text: ``docs.pkl``), else None (a finished plan leaves ``plan.json`` and
+    ``final.done`` only)."""
+    from .plan import _FINISHED
+
+    work = out / ".plan"
+    if not work.is_dir() or {e.name for e in work.iterdir()} <= _FINISHED:
+        return None
+    return work
+
+
+def give_up_plan(out: Path, err: TextIO | None) -> None:
+    """Remove an unfinished staged plan's work folder (:func:`unfinished_plan`): killed, it
+    kept the text of the documents it had read, taken down or not (s29 acc-erasure
+    MEDIUM-2). Called with the folder's lock held, so no run is using it."""
+    import shutil
+
+    work = unfinished_plan(out)
+    if work is None:
+        return
+    shutil.rmtree(work)
+    if err is not None:
+        print(
+            f"corearchive: removed {work}, the work folder of an unfinished staged plan"
+            " (--plan staged): its task files held the text of the documents it had read."
+            " Run that ingest again to archive the others (documents taken down are"
+            " refused)",
+            file=err,
         )
-        entries.append(entry)
-    return entries, by_file
+
+
+def _naming(records: Path, targets: set[str]) -> list[tuple[int, bytes, dict[str, Any]]]:
+    """The records.jsonl lines (offset, line, record) of other documents that name one of
+    ``targets`` as the one they duplicate or revise (``duplicate.of``): :func:`_relink`
+    points them elsewhere."""
+    naming: list[tuple[int, bytes, dict[str, Any]]] = []
+    marks = [t.encode() for t in targets]
+    for _, offset, line in _lines(records):
+        if any(t in line for t in marks):
+            with contextlib.suppress(ValueError):
+                rec = json.loads(line)
+                dup = rec.get("duplicate") if isinstance(rec, dict) else None
+                if (
+                    isinstance(dup, dict)
+                    and dup.get("of") in targets
+                    and rec.get("id") not in targets
+                ):
+                    naming.append((offset, line, rec))
+    return naming
 
 
 def _relink(
@@ -510,6 +675,295 @@ def relinked_records(out: Path) -> dict[str, dict[str, Any]]:
             if isinstance(was, dict):
                 got.setdefault(rid, was)
     return got
+
+
+def _scan_records(
+    records: Path, targets: set[str]
+) -> tuple[dict[str, dict[str, Any]], list[tuple[int, int]], set[str]]:
+    """The records of ``targets`` in ``records`` (records.jsonl), the (offset, length) of
+    their lines, and the ids that have a line."""
+    found: dict[str, dict[str, Any]] = {}
+    cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
+    in_records: set[str] = set()
+    for _, offset, line in _lines(records):
+        # a record starts with its id (build_record); another JSON tool's line is parsed
+        m = _ID_FIRST.match(line)
+        if m is not None:
+            hit = m.group(1).decode()
+        else:
+            try:
+                hit = str(json.loads(line).get("id"))
+            except (ValueError, AttributeError):
+                continue
+        if hit not in targets:
+            continue
+        with contextlib.suppress(ValueError):
+            rec = json.loads(line)
+            if isinstance(rec, dict) and rec.get("id") == hit:
+                cut.append((offset, len(line)))
+                in_records.add(hit)
+                if isinstance(rec.get("archive"), dict) or hit not in found:
+                    found[hit] = rec
+    return found, cut, in_records
+
+
+def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The other records of ``records`` (records.jsonl) related to the documents ``found``
+    (id: record): a revision or copy that names one (``duplicate.of``,
+    ``annotations.dedup.copy_of``), the same text or a near one (``text``, ``near``, as a
+    later run refuses), a ``similar`` text, one at the same address (``url``). Each:
+    ``{id, uri, title, of, how, include}``; ``include`` (what ``--with-related`` takes
+    down too): named by one, or its text the same or near."""
+    from .verify import _records
+
+    rows = []
+    for doc_id, target in found.items():
+        src = target.get("source") if isinstance(target.get("source"), dict) else {}
+        text = target.get("text")
+        fp = fingerprint(text) if isinstance(text, str) and text.strip() else None
+        rows.append(
+            (
+                doc_id,
+                "",
+                str((src or {}).get("uri") or ""),
+                bytes.fromhex(fp["text_key"]) if fp else None,
+                base64.b64decode(fp["signature"]) if fp else None,
+                fp["shingles"] if fp else 0,
+                fp["params"] if fp else "",
+            )
+        )
+    if not rows:
+        return []
+    matcher = TakedownMatcher(rows)
+    dedup = _dedup()
+    hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
+    params = sig_params()
+    out: list[dict[str, Any]] = []
+    for _, rec in _records(records):
+        if not isinstance(rec, dict) or rec.get("id") in found:
+            continue
+        how: list[str] = []
+        of: str | None = None
+        dup: dict[str, Any] = rec["duplicate"] if isinstance(rec.get("duplicate"), dict) else {}
+        named = False  # (by duplicate.of or copy_of)
+        if dup.get("of") in found:
+            of, named = str(dup["of"]), True
+            how.append(f"{dup.get('status')} of it (duplicate.of)")
+        ann = rec.get("annotations")
+        dd = ann.get("dedup") if isinstance(ann, dict) else None
+        if isinstance(dd, dict) and dd.get("copy_of") in found:
+            of, named = str(dd["copy_of"]), True
+            how.append("a copy of it (annotations.dedup.copy_of)")
+        source = rec.get("source")
+        uri = str(source.get("uri") or "") if isinstance(source, dict) else ""
+        m = None
+        if isinstance(rec.get("text"), str):
+            norm = dedup.normalize_bytes(rec["text"])
+            key = hashlib.blake2b(norm, digest_size=16).digest()
+            sig, size = _signature(hasher, norm)
+            m = matcher.match(uri, [key], sig, size, params)
+        if m is not None:
+            of = of or str(m["of"])
+            words = {
+                "text": "the same text",
+                "near": "a text near it",
+                "similar": "a text like it",
+                "url": "at its address",
+            }
+            sim = f" (similarity {m['similarity']})" if "similarity" in m else ""
+            where = ", at its address" if m["same_address"] and m["match"] != "url" else ""
+            how.append(words[str(m["match"])] + sim + where)
+        if not how:
+            continue
+        include = named or (m is not None and m["match"] in ("text", "near"))
+        out.append(
+            {
+                "id": rec.get("id"),
+                "uri": uri,
+                "title": rec.get("title"),
+                "of": of,
+                "how": how,
+                "include": include,
+            }
+        )
+    return out
+
+
+def preview(
+    out: Path, ids: list[str], index: Path | None = None, with_related: bool = False
+) -> dict[str, Any]:
+    """What ``corearchive remove OUT IDS`` would do, changing nothing: the documents found
+    (``found``: id -> record, in records.jsonl or a WARC file), those taken down already
+    (``done``: id -> time), those found nowhere (``missing``), and the related documents
+    (:func:`find_related`; with ``with_related`` those included are added to ``found``)."""
+    wanted = list(dict.fromkeys(ids))
+    records = out / "records.jsonl"
+    found: dict[str, dict[str, Any]] = {}
+    if records.is_file():
+        found, _, _ = _scan_records(records, set(wanted))
+    if unlisted := {i for i in wanted if i not in found}:
+        found.update(_find_in_warcs(out, unlisted)[0])
+    related = find_related(records, found) if records.is_file() else []
+    if with_related:
+        extra = {str(r["id"]) for r in related if r["include"]}
+        if extra:
+            more, _, _ = _scan_records(records, extra)
+            found.update(more)
+    done = _taken_down_at(index or out / "index.sqlite", [i for i in wanted if i not in found])
+    return {
+        "found": found,
+        "done": done,
+        "missing": [i for i in wanted if i not in found and i not in done],
+        "related": related,
+    }
+
+
+def _plan(
+    out: Path,
+    catalog: Catalog,
+    found: dict[str, dict[str, Any]],
+    wanted: list[str],
+    reason: str,
+    at: str,
+    in_warc: dict[str, list[tuple[str, int]]] | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, list[tuple[int, int, bytes]]]]:
+    """The takedown entries and, per WARC file, the byte ranges to overwrite with their
+    withdrawal records; the index's changes made (in the catalog's transaction).
+    ``in_warc``: the documents found in a WARC file only (:func:`_find_in_warcs`), with
+    the revisit records that refer to them."""
+    in_warc = in_warc or {}
+    db = catalog.db
+    has_warc_table = (
+        db.execute("SELECT 1 FROM sqlite_master WHERE name = 'warc_records'").fetchone() is not None
+    )
+    has_dedup = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'dedup_docs'").fetchone()
+    entries: list[dict[str, Any]] = []
+    by_file: dict[str, list[tuple[int, int, bytes]]] = {}
+    for doc_id in wanted:
+        rec = found[doc_id]
+        src: dict[str, Any] = rec["source"] if isinstance(rec.get("source"), dict) else {}
+        sha = str(src.get("sha256") or "")
+        row = db.execute("SELECT run_id FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        before = db.execute("SELECT at FROM takedowns WHERE id = ?", (doc_id,)).fetchone()
+        entry: dict[str, Any] = {
+            "id": doc_id,
+            "reason": reason,
+            "at": at,
+            "run_id": row[0] if row else None,
+            "uri": src.get("uri"),
+            "sha256": sha,
+            "warc": {},
+            "withdrawn_records": [],
+        }
+        if before is not None:
+            entry["again"] = before[0]  # (taken down before: found again, in a WARC file or line)
+        arch = rec.get("archive")
+        if isinstance(arch, dict) and before is not None and _withdrawn_at(out, arch, doc_id):
+            arch = None  # (its records.jsonl line came back, its WARC records did not)
+        if isinstance(arch, dict):
+            name, offset, raw_id = (
+                str(arch["warc"]),
+                int(arch["offset"]),
+                str(arch["raw_record_id"]),
+            )
+            path = out / name
+            end, warcinfo = _record_ranges(path, offset, raw_id)
+            by_file.setdefault(name, []).append(
+                (offset, end, withdrawal_member(doc_id, at, warcinfo, end - offset))
+            )
+            entry["warc"][name] = {}
+            entry["withdrawn_records"].append(raw_id)
+            for w, o in in_warc.get(doc_id, []):
+                # the revisit records of its copies in a WARC file restored with it
+                refers, r_end = _revisit_at(out / w, o)
+                if refers == raw_id:
+                    by_file.setdefault(w, []).append(
+                        (o, r_end, withdrawal_member(doc_id, at, warcinfo, r_end - o))
+                    )
+                    entry["warc"].setdefault(w, {})
+            if has_warc_table:
+                # the revisit records of its exact copies: of dropped copies, withdrawn with
+                # it; of kept ones (a document of their own), refused
+                for rid, other, w, o in db.execute(
+                    "SELECT record_id, doc_id, warc, warc_offset FROM warc_records"
+                    " WHERE sha256 = ? AND type = 'revisit'",
+                    (sha,),
+                ).fetchall():
+                    if not (out / w).is_file():
+                        continue
+                    refers, r_end = _revisit_at(out / w, o)
+                    if refers != raw_id or any(p[0] == o for p in by_file.get(w, [])):
+                        continue
+                    if (
+                        other not in found
+                        and db.execute(
+                            "SELECT 1 FROM documents WHERE id = ? AND raw_record_id = ?",
+                            (other, rid),
+                        ).fetchone()
+                    ):
+                        raise ConfigError(
+                            f"document {other} is archived as a revisit of {doc_id} (the same"
+                            f" bytes): take it down too (corearchive remove {out} {doc_id}"
+                            f" {other} ...)"
+                        )
+                    by_file.setdefault(w, []).append(
+                        (o, r_end, withdrawal_member(doc_id, at, warcinfo, r_end - o))
+                    )
+                    entry["warc"].setdefault(w, {})
+                    entry["withdrawn_records"].append(rid)
+                db.execute("DELETE FROM warc_records WHERE doc_id = ?", (doc_id,))
+                db.executemany(
+                    "DELETE FROM warc_records WHERE record_id = ?",
+                    [(r,) for r in entry["withdrawn_records"]],
+                )
+        # the index forgets it: not archived, no duplicate source
+        db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        if has_dedup:
+            _forget_in_dedup_index(db, doc_id)
+        db.execute(
+            "INSERT OR REPLACE INTO takedowns (id, sha256, uri, reason, at) VALUES (?, ?, ?, ?, ?)",
+            (doc_id, sha, str(src.get("uri") or ""), reason, at),
+        )
+        text = rec.get("text")
+        if isinstance(text, str) and text.strip():
+            # (a later run refuses its text, or one near it, under any address)
+            entry["recognise"] = fingerprint(text)
+            store_fingerprint(db, doc_id, entry["recognise"])
+        entries.append(entry)
+    return entries, by_file
+
+
+def _withdrawn_at(out: Path, arch: dict[str, Any], doc_id: str) -> bool:
+    """Whether the WARC file ``arch`` names holds, at its offset, the withdrawal record of
+    ``doc_id`` (a takedown overwrote its records there)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        with open(out / str(arch["warc"]), "rb") as stream:
+            stream.seek(int(arch["offset"]))
+            for record in ArchiveIterator(stream):
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                return bool(uri == WITHDRAWN_URI + doc_id)
+    except (OSError, KeyError, TypeError, ValueError):
+        return False
+    return False
+
+
+def _taken_down_at(index: Path, ids: list[str]) -> dict[str, str]:
+    """The time each of ``ids`` that the index lists as taken down was taken down."""
+    from .catalog import open_read_only
+
+    if not ids or not index.is_file():
+        return {}
+    try:
+        with contextlib.closing(open_read_only(index, untouched=True)) as con:
+            return {
+                i: str(row[0])
+                for i in ids
+                if (row := con.execute("SELECT at FROM takedowns WHERE id = ?", (i,)).fetchone())
+            }
+    except Exception:
+        return {}
 
 
 def _forget_in_dedup_index(db: Any, doc_id: str) -> None:
@@ -582,20 +1036,22 @@ def apply_takedowns(out: Path, runs: dict[str, Any], db: Any, result: Any) -> No
     if withdrawn:
         result.warc_records["metadata"] -= len(withdrawn)
     owner = {name: run for run in runs.values() for name in run.digests}
+    # every SHA-256 a file has rightly had: its run's, then each takedown's "after" (a
+    # file restored from a backup and taken down again starts from an earlier one)
+    had = {name: {run.digests[name]} for name, run in owner.items()}
+    counted: set[tuple[str, str]] = set()  # (a document taken down twice counts once a run)
     for e in entries:
         run = runs.get(str(e.get("run_id")))
-        if run is not None and run.kept is not None:
+        if run is not None and run.kept is not None and (e["id"], e["run_id"]) not in counted:
             run.kept -= 1
+            counted.add((e["id"], e["run_id"]))
         for name, change in (e.get("warc") or {}).items():
             r = owner.get(name)
-            if (
-                r is not None
-                and isinstance(change, dict)
-                and r.digests[name] == change.get("before")
-            ):
+            if r is not None and isinstance(change, dict) and change.get("before") in had[name]:
                 r.digests[name] = str(change.get("after"))
+                had[name].add(str(change.get("after")))
     result.notes.append(
-        f"{len(entries)} document(s) taken down ({TAKEDOWNS}); {len(withdrawn)} withdrawal"
+        f"{len(known)} document(s) taken down ({TAKEDOWNS}); {len(withdrawn)} withdrawal"
         " record(s) stand in the WARC files where their records were"
     )
 
@@ -610,13 +1066,40 @@ def removed_bytes(out: Path, name: str, after_run: str) -> int:
     )
 
 
-#: What to do when a document taken down is in the archive again
-AGAIN_REPAIR = (
-    "take the documents named above down again (corearchive remove OUT ID... --reason ...):"
-    " a corearchive older than the takedown (one that does not know takedowns, before"
-    " 056fd69) archived them again; do not go back to such a release after a takedown"
-    " (docs/archive.md, 'Taking documents down')"
+#: How the repair line for documents taken down and in the archive again starts
+AGAIN_REPAIR = "take the documents named above down again"
+#: What other repair lines (restore from a backup) are told then
+BACKUP_CAVEAT = (
+    " — but never from a backup made before a takedown (takedowns.jsonl, 'at'): it holds"
+    " the documents taken down; where the damage is theirs, the first line is the repair"
 )
+
+
+def _again_repair(out: Path, ids: list[str]) -> str:
+    return (
+        f"{AGAIN_REPAIR}: corearchive remove {out} {' '.join(ids)} --reason 'CASE NUMBER'"
+        " (it finds them in records.jsonl or the WARC files). They came back from a backup"
+        " made before the takedown (a WARC file, records.jsonl or the index restored), or a"
+        " corearchive older than the takedown (before 056fd69) archived them again; do not"
+        " go back to such a release after a takedown (docs/archive.md, 'Taking a document"
+        " out')"
+    )
+
+
+def order_repairs(result: Any) -> None:
+    """When documents taken down are in the archive again, their repair line comes first,
+    and the lines that say to restore something from a backup say not to use one made
+    before the takedown: such a backup holds them (s29 acc-erasure HIGH-3: two of three
+    lines said to restore records.jsonl or the WARC file, which brings them back)."""
+    again = [r for r in result.repairs if r.startswith(AGAIN_REPAIR)]
+    if not again:
+        return
+    rest = [
+        r + BACKUP_CAVEAT if "backup" in r and BACKUP_CAVEAT not in r else r
+        for r in result.repairs
+        if r not in again
+    ]
+    result.repairs[:] = again + rest
 
 
 def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> None:
@@ -640,30 +1123,135 @@ def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> Non
             ):
                 gone.setdefault(doc_id, (sha, f"{at}: {reason}"))
     try:
+        if gone and (out / "records.jsonl").is_file():
+            matcher = _matcher_for_verify(out, con)
+            if matcher is not None:
+                _like_taken_down(out, matcher, result, con)
+        found: list[tuple[str, str]] = []  # (kind, text) of each
+        ids: list[str] = []  # the ids to take down
         for doc_id, (sha, why) in sorted(gone.items()):
             what = f"document {doc_id}, taken down ({why}), is in the archive again"
             row = db.execute("SELECT line FROM ids WHERE id = ?", (doc_id,)).fetchone()
             if row is not None:
-                result.problem("records", f"records.jsonl line {row[0]}: {what}", AGAIN_REPAIR)
+                found.append(("records", f"records.jsonl line {row[0]}: {what}"))
+                ids.append(doc_id)
             for key, warc, offset in db.execute(
                 "SELECT key, warc, offset FROM recs WHERE type = 'metadata'"
                 " AND (key = ? OR (src_sha = ? AND src_sha != '')) ORDER BY warc, offset",
                 (doc_id, sha),
             ).fetchall():
                 same = "" if key == doc_id else f" (its raw bytes, as document {key})"
-                result.problem("warc", f"{warc} at {offset}: {what}{same}", AGAIN_REPAIR)
+                found.append(("warc", f"{warc} at {offset}: {what}{same}"))
+                ids.append(str(key))
             if con is not None:
                 with contextlib.suppress(Exception):
                     if con.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
                         assert index is not None
-                        result.problem(
-                            "index",
-                            f"{index.name}: {what} (the index holds it as archived)",
-                            AGAIN_REPAIR,
+                        found.append(
+                            ("index", f"{index.name}: {what} (the index holds it as archived)")
                         )
+                        ids.append(doc_id)
+        repair = _again_repair(out, list(dict.fromkeys(ids)))
+        for kind, text in found:
+            result.problem(kind, text, repair)
     finally:
         if con is not None:
             con.close()
+
+
+#: What to do about a live record that holds a taken-down document's text
+LIKE_REPAIR = (
+    "take the documents named above down (corearchive remove OUT ID... --reason ...; first"
+    " `corearchive remove OUT ID --dry-run` lists what it would take), or, where one is"
+    " rightly archived (another article), re-archive it deliberately with --set"
+    " dedup.taken_down='flag' (docs/archive.md, 'Taking a document out')"
+)
+
+
+def _matcher_for_verify(out: Path, con: Any) -> TakedownMatcher | None:
+    """The takedowns of ``takedowns.jsonl`` (their ``recognise``) and of the index open in
+    ``con`` (its ``takedown_keys``), as a matcher."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    for e in read_takedowns(out):
+        fp = e.get("recognise")
+        try:
+            key = bytes.fromhex(fp["text_key"]) if isinstance(fp, dict) else None
+            sig = base64.b64decode(fp["signature"]) if isinstance(fp, dict) else None
+            rest = (int(fp["shingles"]), str(fp["params"])) if isinstance(fp, dict) else (0, "")
+        except (KeyError, TypeError, ValueError):
+            key, sig, rest = None, None, (0, "")
+        rows[e["id"]] = (e["id"], str(e.get("at")), str(e.get("uri") or ""), key, sig, *rest)
+    if con is not None:
+        with contextlib.suppress(Exception):
+            for row in con.execute(
+                "SELECT t.id, t.at, t.uri, k.text_key, k.sig, k.shingles, k.params"
+                " FROM takedowns t LEFT JOIN takedown_keys k ON k.id = t.id"
+            ):
+                if row[0] not in rows or rows[row[0]][3] is None:
+                    rows[row[0]] = tuple(row)
+    return TakedownMatcher(list(rows.values())) if rows else None
+
+
+def _like_taken_down(out: Path, matcher: TakedownMatcher, result: Any, con: Any) -> None:
+    """Each line of ``records.jsonl`` whose text is a taken-down document's, or near it
+    (:class:`TakedownMatcher`): archived after the takedown, and not re-admitted
+    deliberately (``annotations.dedup.taken_down``), a problem (it came back: a release
+    from before s29 archived recaptures and copies again); else a note."""
+    from .verify import _records
+
+    dedup = _dedup()
+    hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
+    entries = {e["id"]: e for e in read_takedowns(out)}
+    order: dict[str, int] = {}  # the index's runs (takedowns among them) in their order
+    if con is not None:
+        with contextlib.suppress(Exception):
+            order = {r: n for n, r in con.execute("SELECT rowid, id FROM runs")}
+
+    def after(run: str, doc_id: str) -> bool:
+        """Whether run ``run`` archived after the takedown of ``doc_id``."""
+        e = entries.get(doc_id) or {}
+        if run in order and e.get("takedown_run") in order:
+            return order[run] > order[str(e["takedown_run"])]
+        return run > str(e.get("after_run") or "")
+
+    params = sig_params()
+    noted: dict[str, list[str]] = {}
+    for n, rec in _records(out / "records.jsonl"):
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+            continue
+        src = rec.get("source") if isinstance(rec.get("source"), dict) else {}
+        uri = str((src or {}).get("uri") or "")
+        norm = dedup.normalize_bytes(rec["text"])
+        key = hashlib.blake2b(norm, digest_size=16).digest()
+        sig, size = _signature(hasher, norm)
+        m = matcher.match(uri, [key], sig, size, params)
+        if m is None or m["of"] == rec.get("id"):
+            continue
+        ann = rec.get("annotations")
+        dd = ann.get("dedup") if isinstance(ann, dict) else None
+        flagged = isinstance(dd, dict) and bool(dd.get("taken_down"))
+        arch = rec.get("archive") if isinstance(rec.get("archive"), dict) else {}
+        run = str((arch or {}).get("run_id") or "")
+        came_back = bool(run) and after(run, m["of"])
+        how = m["match"] + (f", similarity {m['similarity']}" if "similarity" in m else "")
+        what = (
+            f"document {rec.get('id')} ({uri}) is like document {m['of']}, taken down at"
+            f" {m['taken_down_at']} (by {how})"
+        )
+        if m["match"] in ("text", "near") and came_back and not flagged:
+            result.problem(
+                "records", f"records.jsonl line {n}: {what}: archived again after it", LIKE_REPAIR
+            )
+        else:
+            kind = "re-admitted or flagged" if flagged else f"by {m['match']}"
+            noted.setdefault(kind, []).append(str(rec.get("id")))
+    for kind, ids in sorted(noted.items()):
+        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        result.notes.append(
+            f"{len(ids)} record(s) like a taken-down document ({kind}): {shown}; check"
+            " whether they hold what was taken down (`corearchive remove OUT ID --dry-run`"
+            " on the taken-down id lists them with their similarity)"
+        )
 
 
 def warn_taken_down_again(out: Path, index: Path, err: TextIO) -> None:

@@ -65,7 +65,7 @@ from .catalog import (
 from .document import CONTROLS, printable
 from .errors import ConfigError
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
-from .takedown import apply_takedowns, relinked_records, taken_down_again
+from .takedown import apply_takedowns, order_repairs, relinked_records, taken_down_again
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -602,9 +602,11 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
     for journal in journals:
         result.problem(
             "run",
-            f"{journal.name}: a run was killed as it committed; the next"
-            f" `corearchive ingest … -o {out}` finishes or undoes its commit, or says what"
-            " stands in the way",
+            f"{journal.name}: a run (an ingest, or a remove) was killed as it committed;"
+            f" finish it: `corearchive index upgrade {out}` (it finishes the commit first,"
+            " and with an index up to date does nothing else), or the same command again;"
+            " any command that writes the folder finishes or undoes it, or says what stands"
+            " in the way",
         )
     with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")
@@ -655,6 +657,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
+        order_repairs(result)
         db.close()
     _note_unhashed_warcs(out, runs, result)
     _note_index_versions(out, runs, result)

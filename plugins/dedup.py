@@ -42,6 +42,7 @@ import numpy as np
 
 from corearchive import ConfigError, Document, Drop, Duplicate, Stage, hookimpl, option
 from corearchive.catalog import open_read_only
+from corearchive.takedown import TakedownMatcher
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -811,6 +812,13 @@ class DedupOptions:
         3, "MinHash values per LSH band (bands × rows ≤ num_perm).", minimum=1, maximum=64
     )
     shingle: int = option(5, "Words per shingle.", minimum=1, maximum=20)
+    taken_down: Literal["refuse", "flag"] = option(
+        "refuse",
+        "A document whose text is a taken-down document's, or near it (corearchive remove):"
+        " refuse: dropped as taken_down; flag: kept, annotations.dedup.taken_down says which"
+        " (a deliberate re-admission). One at a taken-down address with other text, or"
+        " with a similar text (below the near threshold), is always kept and flagged.",
+    )
 
 
 #: Bumped whenever the keys or signatures stored in the index change meaning. A version
@@ -950,6 +958,11 @@ class DedupStage(Stage):
                 "minimum": 0,
                 "description": "LSH candidates checked.",
             },
+            "taken_down": {
+                "type": "object",
+                "description": "The takedown (corearchive remove) this document matches,"
+                " kept: by its address only, or re-admitted (taken_down = flag).",
+            },
             "copy_of": {
                 "type": "string",
                 "description": "An exact copy of this cluster member (a near duplicate of"
@@ -1013,6 +1026,8 @@ class DedupStage(Stage):
         self._first_n: int | None = None
         #: The merged key files of the staged plan (see process_global), else None.
         self._merged: _Merged | None = None
+        #: The index's takedowns, to refuse their texts met again (None: there are none).
+        self._takedowns = TakedownMatcher.load(self.db.db)
 
     def close(self) -> None:
         self._flush()
@@ -1133,6 +1148,41 @@ class DedupStage(Stage):
         return exact_keys, np.concatenate(sig_parts), np.concatenate(size_parts)
 
     def process_batch(self, docs: list[Document]) -> list[Document | Drop]:
+        if self._takedowns is None or not docs:
+            return self._decide(docs)
+        # a taken-down document's text, or one near it, is refused before it is decided
+        # or indexed (the index forgot the withdrawn text: it was archived again as unique)
+        if not all(self.name in d.work for d in docs):
+            self.prepare_batch(docs)
+        opts = self.options
+        params = f"perm={opts.num_perm};shingle={opts.shingle};v={_INDEX_VERSION}"
+        found = [
+            self._takedowns.match(w[3], w[0], np.frombuffer(w[1], np.uint32), w[2], params)
+            for w in (d.work[self.name] for d in docs)
+        ]
+        refused = {
+            i
+            for i, m in enumerate(found)
+            if m and m["match"] in ("text", "near") and opts.taken_down == "refuse"
+        }
+        rest = [i for i in range(len(docs)) if i not in refused]
+        if self._merged is not None:
+            refs = self._merged.batch_refs
+            self._merged.batch_refs = [refs[i] for i in rest]
+        decided = iter(self._decide([docs[i] for i in rest]) if rest else [])
+        results: list[Document | Drop] = []
+        for i, doc in enumerate(docs):
+            if i in refused:
+                doc.work.pop(self.name, None)
+                results.append(Drop("taken_down", found[i]))
+                continue
+            result = next(decided)
+            if found[i] is not None and isinstance(result, Document):
+                result.annotations[self.name]["taken_down"] = found[i]
+            results.append(result)
+        return results
+
+    def _decide(self, docs: list[Document]) -> list[Document | Drop]:
         opts = self.options
         if all(self.name in d.work for d in docs):
             exact_keys = [d.work[self.name][0] for d in docs]

@@ -245,6 +245,7 @@ def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
     taken-down document back into records.jsonl, the WARC files and the index; verify said
     "intact", and the next run only counted it ``taken_down`` (s28 acc-upgrade H1)."""
     from corearchive.catalog import Catalog
+    from corearchive.takedown import TakedownMatcher
 
     a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARKA{i}X") for i in range(4)})
     first = ingest(str(a))
@@ -252,6 +253,7 @@ def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
     assert _remove(out, gone)[0] == 0
     with monkeypatch.context() as m:  # the older release: takedowns unknown
         m.setattr(Catalog, "taken_down", lambda self, doc_id, sha256: None)
+        m.setattr(TakedownMatcher, "load", classmethod(lambda cls, db: None))
         back = ingest(str(a), "--rescan")
     assert back.exit_code == 0 and [r["id"] for r in back.records].count(gone) == 1
 
@@ -259,7 +261,7 @@ def test_a_document_taken_down_and_archived_again_by_an_older_release_is_named(
     assert code == 1, report
     assert report["by_kind"] == {"warc": 1, "records": 1, "index": 1, "run": 0}, report
     assert all(gone in x and "taken down" in x and "again" in x for x in report["listed"])
-    assert any("corearchive remove OUT" in r for r in report["repair"])
+    assert any(f"corearchive remove {out} {gone}" in r for r in report["repair"])
 
     again = ingest(str(a), "--rescan")
     assert again.exit_code == 0
@@ -292,7 +294,11 @@ def test_after_a_takedown_its_dropped_copies_are_decided_again_without_it(ingest
     assert len(first.records) == 1
     gone = first.records[0]["id"]
     assert _remove(first.out, gone)[0] == 0
-    again = ingest(str(shard), "--rescan")
+    # (since s29 its copies are refused as taken_down: they hold its text; re-admitted
+    # deliberately, they are decided as below)
+    refused = ingest(str(shard), "--rescan")
+    assert [x["reason"] for x in refused.rejects[-3:]] == ["taken_down"] * 3
+    again = ingest(str(shard), "--rescan", "--set", "dedup.taken_down='flag'")
     run = again.manifest["run_id"]
     [kept] = [r for r in again.records if r["archive"]["run_id"] == run]
     assert kept["source"]["uri"] == "https://ex.org/a2" and kept["duplicate"]["status"] == "unique"
@@ -313,10 +319,11 @@ def test_a_kept_member_of_its_cluster_becomes_the_root(ingest, tmp_path):
     a1, a2 = first.records
     assert a2["duplicate"]["of"] == a1["id"]
     assert _remove(first.out, a1["id"])[0] == 0
+    b = _shard(tmp_path / "b.jsonl", {"b1": story.replace("STORY", "THE STORY")})
+    refused = ingest(str(b), "--set", "dedup.policy='keep'")  # (s29: its text, near)
+    assert [x["reason"] for x in refused.rejects] == ["taken_down"]
     later = ingest(
-        str(_shard(tmp_path / "b.jsonl", {"b1": story.replace("STORY", "THE STORY")})),
-        "--set",
-        "dedup.policy='keep'",
+        str(b), "--rescan", "--set", "dedup.policy='keep'", "--set", "dedup.taken_down='flag'"
     )
     assert later.records[-1]["duplicate"]["of"] == a2["id"]
 
@@ -354,15 +361,310 @@ def test_no_record_names_a_document_taken_down(ingest, tmp_path):
         assert {**by_id[r["id"]], "duplicate": None} == {**r, "duplicate": None}
     code, report = _verify(first.out)
     assert code == 0 and report["problems"] == 0, report
-    # a later copy names the live root, as the record of a3 does
-    again = ingest(
-        str(_shard(tmp_path / "b.jsonl", {"b": story + " A third ending."})),
-        "--set",
-        "dedup.policy='keep'",
-    )
+    # a later copy of the withdrawn text is refused (s29 takedowns stick); re-admitted on
+    # purpose, it names the live root, as the record of a3 does
+    copy = str(_shard(tmp_path / "b.jsonl", {"b": story + " A third ending."}))
+    refused = ingest(copy, "--set", "dedup.policy='keep'")
+    assert [r["reason"] for r in refused.rejects if r.get("stage") == "dedup"][-1] == "taken_down"
+    again = ingest(copy, "--set", "dedup.policy='keep'", "--set", "dedup.taken_down='flag'")
     assert again.records[-1]["duplicate"]["of"] == a2["id"]
     assert _verify(first.out)[0] == 0
     # the index made anew from the files: the same
     (first.out / "index.sqlite").unlink()
     assert CliRunner().invoke(cli, ["index", "rebuild", str(first.out)]).exit_code == 0
     assert _verify(first.out)[0] == 0
+
+
+def _line(uri: str, text: str, **more: str) -> str:
+    return json.dumps({"url": uri, "text": text, **more}) + "\n"
+
+
+def test_a_recapture_or_a_copy_of_a_taken_down_text_is_refused(ingest, tmp_path):
+    """s29 acc-erasure HIGH-1/2: after a takedown, a recapture of the page (the same text,
+    other bytes) and the same text under another address were archived again as unique,
+    with no word: the index had forgotten the text. The takedown keeps its text key and
+    MinHash signature (not the text): the same text or a near one, under any address, is
+    refused as taken_down, naming the takedown and how it matched; a page at the address
+    whose text is another one is kept, flagged."""
+    story = _text(11, "ZEPHYRINE QUACKENBUSH")
+    first = ingest(
+        str(_shard(tmp_path / "a.jsonl", {"story": story, "other": _text(12, "OTHERX")}))
+    )
+    gone = first.records[0]["id"]
+    assert _remove(first.out, gone)[0] == 0
+    url = "https://ex.org/story"
+    near = story.replace("Zephyrine", "Zeph", 1) + " Updated at noon."
+    later = tmp_path / "later.jsonl"
+    later.write_text(
+        _line(url, story, title="Recaptured: other bytes")  # a recapture, the same text
+        + _line("https://mirror.example/copy", story.upper())  # the text elsewhere
+        + _line(url, near)  # a near version at the address
+        + _line("https://agg.example/near", near)  # ... and elsewhere
+        + _line(url, _text(13, "ANOTHER STORY AT THE ADDRESS")),  # another text there
+        "utf-8",
+    )
+    res = ingest(str(later))
+    assert res.exit_code == 0, res.output
+    down = [x for x in res.rejects if x["reason"] == "taken_down"]
+    assert [(x["source"]["uri"], x["stage"]) for x in down] == [
+        (url, "dedup"),
+        ("https://mirror.example/copy", "dedup"),
+        (url, "dedup"),
+        ("https://agg.example/near", "dedup"),
+    ]
+    assert all(x["detail"]["of"] == gone and x["detail"]["taken_down_at"] for x in down)
+    assert [x["detail"]["match"] for x in down] == ["text", "text", "near", "near"]
+    assert [x["detail"]["same_address"] for x in down] == [True, False, True, False]
+    assert down[2]["detail"]["similarity"] >= 0.85
+    [kept] = [r for r in res.records if r["archive"]["run_id"] == res.manifest["run_id"]]
+    assert "ANOTHER STORY" in kept["text"]
+    flag = kept["annotations"]["dedup"]["taken_down"]
+    assert flag["of"] == gone and flag["match"] == "url"
+    assert res.manifest["counts"]["noted"]
+    # nothing of the text is kept: its key and signature
+    entry = json.loads((first.out / "takedowns.jsonl").read_text("utf-8"))
+    assert set(entry["recognise"]) == {"text_key", "signature", "shingles", "params"}
+    assert b"QUACKENBUSH" not in _warc_bytes(first.out)
+
+    # re-admitted deliberately: kept, flagged
+    again = ingest(str(later), "--rescan", "--set", "dedup.taken_down='flag'")
+    run = again.manifest["run_id"]
+    mine = [r for r in again.records if r["archive"]["run_id"] == run]
+    assert mine[0]["annotations"]["dedup"]["taken_down"]["match"] == "text"
+    assert all(r["annotations"]["dedup"]["taken_down"]["of"] == gone for r in mine)
+
+
+def test_a_taken_down_text_is_refused_by_the_staged_plan_too(ingest, tmp_path):
+    story = _text(21, "STORYX")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(22, "OTHERX")})))
+    assert _remove(first.out, first.records[0]["id"])[0] == 0
+    later = _shard(tmp_path / "b.jsonl", {"copy": story, "new": _text(23, "NEWX")})
+    res = ingest(str(later), "--plan", "staged")
+    assert res.exit_code == 0, res.output
+    assert [(x["source"]["uri"], x["reason"], x["detail"]["match"]) for x in res.rejects] == [
+        ("https://ex.org/copy", "taken_down", "text")
+    ]
+    assert len(res.records) == 2
+
+
+def test_the_takedown_keys_survive_an_index_rebuild(ingest, tmp_path):
+    story = _text(31, "STORYX")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(32, "OTHERX")})))
+    assert _remove(first.out, first.records[0]["id"])[0] == 0
+    r = CliRunner().invoke(cli, ["index", "rebuild", str(first.out)])
+    assert r.exit_code == 0, r.output
+    res = ingest(str(_shard(tmp_path / "b.jsonl", {"copy": story})))
+    assert [x["reason"] for x in res.rejects] == ["taken_down"]
+
+
+def test_verify_names_a_live_record_with_a_taken_down_text(ingest, tmp_path, monkeypatch):
+    """s29 acc-erasure HIGH-1: the recapture archived again after the takedown, verify said
+    "intact". A record archived after a takedown with its text (or one near it), and not
+    re-admitted deliberately, is a problem; one archived before it, or flagged, a note."""
+    from corearchive.takedown import TakedownMatcher
+
+    story = _text(41, "STORYX")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(42, "OTHERX")})))
+    gone = first.records[0]["id"]
+    assert _remove(first.out, gone)[0] == 0
+    later = tmp_path / "later.jsonl"
+    later.write_text(_line("https://ex.org/s", story, title="a recapture"), "utf-8")
+    with monkeypatch.context() as m:  # a release that did not know texts of takedowns
+        m.setattr(TakedownMatcher, "load", classmethod(lambda cls, db: None))
+        back = ingest(str(later))
+    [came] = [r for r in back.records if r["archive"]["run_id"] == back.manifest["run_id"]]
+    code, report = _verify(first.out)
+    assert code == 1 and report["by_kind"]["records"] == 1, report
+    [said] = report["listed"]
+    assert came["id"] in said and gone in said and "by text" in said, said
+    assert any("corearchive remove OUT" in r for r in report["repair"])
+    assert _remove(first.out, came["id"])[0] == 0
+    assert _verify(first.out)[0] == 0
+
+    # re-admitted deliberately: a note, not a problem
+    later.write_text(_line("https://ex.org/s", story, title="another recapture"), "utf-8")
+    flagged = ingest(str(later), "--set", "dedup.taken_down='flag'")
+    assert flagged.records[-1]["annotations"]["dedup"]["taken_down"]["of"] == gone
+    code, report = _verify(first.out)
+    assert code == 0, report
+    assert any("re-admitted or flagged" in n for n in report["notes"]), report["notes"]
+
+
+def test_a_document_back_from_a_restored_warc_file_is_taken_down_again(ingest, tmp_path):
+    """s29 acc-erasure HIGH-3: a WARC file restored from a backup made before a takedown
+    held the document again; verify said "take the documents named above down again", but
+    remove refused (not in records.jsonl, exit 2), and two repair lines said to restore
+    records.jsonl or the WARC file from a backup, which brings it back. remove finds it in
+    the WARC files, with the revisits of its copies; verify is intact after it; the same
+    command again says it is done (exit 0)."""
+    text = _text(51, "MARKGONEX")
+    (tmp_path / "one.txt").write_text(text, "utf-8")
+    (tmp_path / "two.txt").write_text(_text(52, "OTHERX"), "utf-8")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "one-again.txt").write_text(text, "utf-8")  # a revisit of it
+    first = ingest(str(tmp_path / "one.txt"), str(tmp_path / "two.txt"))
+    ingest(str(tmp_path / "later"))
+    out, gone = first.out, first.records[0]["id"]
+    backup = tmp_path / "backup"
+    shutil.copytree(out, backup)
+    assert _remove(out, gone)[0] == 0
+    for f in (backup / "warc").glob("*.gz"):  # the WARC files restored from the backup
+        shutil.copy(f, out / "warc" / f.name)
+    assert b"MARKGONEX" in _warc_bytes(out)
+    code, report = _verify(out)
+    assert code == 1, report
+    first_line = report["repair"][0]
+    assert first_line.startswith("take the documents named above down again"), report
+    assert f"corearchive remove {out} {gone} " in first_line
+    assert all("never from a backup made before a takedown" in r for r in report["repair"][1:])
+
+    code, said = _remove(out, gone, reason="again")
+    assert code == 0, said
+    assert "found again" in said
+    data = _warc_bytes(out)
+    assert b"MARKGONEX" not in data and b"WARC-Type: revisit" not in data
+    code, report = _verify(out)
+    assert code == 0, report
+    assert any("1 document(s) taken down" in n for n in report["notes"]), report["notes"]
+
+    # the same command again: done already, exit 0, nothing changed
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    code, said = _remove(out, gone, reason="again")
+    assert code == 0 and "was taken down at" in said, said
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_a_records_line_restored_after_a_takedown_is_taken_out_again(ingest, tmp_path):
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(60 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    out, gone = res.out, res.records[1]["id"]
+    saved = (out / "records.jsonl").read_bytes()
+    assert _remove(out, gone)[0] == 0
+    (out / "records.jsonl").write_bytes(saved)  # records.jsonl from the backup
+    assert _verify(out)[0] == 1
+    code, said = _remove(out, gone, reason="again")
+    assert code == 0 and "its line in records.jsonl" in said, said
+    code, report = _verify(out)
+    assert code == 0, report
+
+
+def test_remove_dry_run_lists_the_related_documents_and_with_related_takes_them(ingest, tmp_path):
+    """s29 acc-erasure MEDIUM-1: remove printed only the id; the revision at the same address
+    (duplicate.of the id), and a syndicated copy, were not mentioned, and there was no dry
+    run: the officer searched records.jsonl by hand."""
+    story = _text(71, "ZEPHYRINE STORY")
+    url = "https://ex.org/story"
+    a = tmp_path / "a.jsonl"
+    a.write_text(_line(url, story) + _line("https://ex.org/o", _text(72, "OTHERX")), "utf-8")
+    first = ingest(str(a))
+    gone = first.records[0]["id"]
+    b = tmp_path / "b.jsonl"
+    revision = story + " " + _text(73, "A CORRECTION")[:200]
+    half = " ".join(story.split()[: len(story.split()) * 2 // 3]) + " " + _text(74, "MORE")
+    b.write_text(_line(url, revision) + _line("https://syndic.example/x", half), "utf-8")
+    second = ingest(str(b), "--set", "dedup.policy='keep'")
+    rev, syn = second.records[2:]
+    assert rev["duplicate"]["status"] == "revision" and rev["duplicate"]["of"] == gone
+    before = {p: p.read_bytes() for p in first.out.rglob("*") if p.is_file()}
+    r = CliRunner().invoke(cli, ["remove", str(first.out), gone, "--dry-run"])
+    assert r.exit_code == 0, r.output
+    assert {p: p.read_bytes() for p in first.out.rglob("*") if p.is_file()} == before
+    lines = r.output.splitlines()
+    assert any(gone in x and url in x for x in lines[:2]), r.output
+    [rev_line] = [x for x in lines if rev["id"] in x]
+    assert rev_line.lstrip().startswith("*") and "duplicate.of" in rev_line, r.output
+    [syn_line] = [x for x in lines if syn["id"] in x]
+    assert "similarity" in syn_line, r.output
+
+    r = CliRunner().invoke(
+        cli, ["remove", str(first.out), gone, "--with-related", "--reason", "case 12"]
+    )
+    assert r.exit_code == 0, r.output
+    assert f"taken down {rev['id']}" in r.output
+    kept = [json.loads(x)["id"] for x in (first.out / "records.jsonl").read_text().splitlines()]
+    assert gone not in kept and rev["id"] not in kept
+    assert _verify(first.out)[0] == 0
+
+
+def test_remove_clears_an_unfinished_staged_plan(ingest, tmp_path):
+    """s29 acc-erasure MEDIUM-2: a staged plan killed mid-way kept the documents' text in
+    OUT/.plan (docs.pkl) after remove, and verify said "intact"."""
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(80 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    task = res.out / ".plan" / "tasks" / "000001" / "process"
+    task.mkdir(parents=True)
+    (res.out / ".plan" / "plan.json").write_text("{}")
+    (task / "docs.pkl").write_bytes(b"MARK1X text of a document read")
+    r = CliRunner().invoke(cli, ["remove", str(res.out), res.records[1]["id"], "--dry-run"])
+    assert "would also remove" in r.output and ".plan" in r.output, r.output
+    code, said = _remove(res.out, res.records[1]["id"])
+    assert code == 0 and ".plan" in said, said
+    assert not (res.out / ".plan").exists()
+
+
+def test_a_takedown_killed_after_its_commit_point_is_finished_by_the_command_verify_names(
+    ingest, tmp_path, monkeypatch
+):
+    """s29 acc-erasure MEDIUM-4: verify said "the next `corearchive ingest … -o k`
+    finishes …" (the officer has no input to give), and running the same remove again
+    finished the commit, then exited 2 ("not in records.jsonl … nothing was taken down")."""
+    from corearchive import atomic
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(90 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    gone = res.records[1]["id"]
+    with monkeypatch.context() as m:
+        m.setattr(atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO")))
+        assert _remove(res.out, gone)[0] == 3
+    code, report = _verify(res.out)
+    assert code == 1
+    [said] = [x for x in report["listed"] if "killed as it committed" in x]
+    assert f"corearchive index upgrade {res.out}" in said, said
+    code, said = _remove(res.out, gone)  # the same command again
+    assert code == 0 and f"{gone} was taken down at" in said, said
+    assert _verify(res.out)[0] == 0
+    assert b"MARK1X" not in _warc_bytes(res.out)
+
+
+def test_index_upgrade_finishes_a_killed_takedown(ingest, tmp_path, monkeypatch):
+    from corearchive import atomic
+
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(95 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    with monkeypatch.context() as m:
+        m.setattr(atomic.Commit, "publish", lambda self: (_ for _ in ()).throw(OSError(5, "EIO")))
+        assert _remove(res.out, res.records[0]["id"])[0] == 3
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(res.out)])
+    assert r.exit_code == 0, r.output
+    assert _verify(res.out)[0] == 0
+
+
+def test_remove_deletes_the_copy_of_the_index_a_rebuild_kept(ingest, tmp_path):
+    """s29 acc-erasure LOW-3: index.sqlite.before-rebuild (from an index rebuild before the
+    takedown) kept the document's rows, address and signature, and remove ignored it."""
+    a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(110 + i, f"MARK{i}X") for i in range(3)})
+    res = ingest(str(a))
+    assert CliRunner().invoke(cli, ["index", "rebuild", str(res.out)]).exit_code == 0
+    copy = res.out / "index.sqlite.before-rebuild"
+    assert copy.is_file()
+    r = CliRunner().invoke(cli, ["remove", str(res.out), res.records[0]["id"], "--dry-run"])
+    assert "index.sqlite.before-rebuild" in r.output, r.output
+    code, said = _remove(res.out, res.records[0]["id"])
+    assert code == 0 and "index.sqlite.before-rebuild" in said, said
+    assert not copy.exists()
+    assert _verify(res.out)[0] == 0
+
+
+def test_a_long_text_is_signed_as_the_dedup_stage_signs_it(ingest, tmp_path, monkeypatch):
+    """The stage hashes a text's first _HASH_MAX_CHARS characters for its signature; the
+    takedown's signature must be made the same way, or a long text's near copy is missed."""
+    from corearchive_plugins import dedup
+
+    monkeypatch.setattr(dedup, "_HASH_MAX_CHARS", 400)
+    story = _text(121, "LONGSTORYX") + " " + _text(122, "TAIL")
+    first = ingest(str(_shard(tmp_path / "a.jsonl", {"s": story, "o": _text(123, "OTHERX")})))
+    assert _remove(first.out, first.records[0]["id"])[0] == 0
+    # the same first 400 characters, another tail: the stage's signatures are equal
+    copy = story[:600] + " " + _text(124, "ANOTHER TAIL ENTIRELY")
+    res = ingest(str(_shard(tmp_path / "b.jsonl", {"copy": copy})))
+    assert [(x["reason"], x["detail"]["match"]) for x in res.rejects] == [("taken_down", "near")]
