@@ -36,11 +36,13 @@ from .atomic import Commit, output_lock, recover_commits, remove_leftovers, writ
 from .catalog import (
     DEFAULT_CACHE_MB,
     Catalog,
+    create_index,
     index_entry,
     indexed_runs,
     manifest_index,
     open_read_only,
     refuse_newer,
+    remove_new_index,
     stamp_folder,
 )
 from .config import RunConfig
@@ -254,12 +256,16 @@ class Run:
                 # (not here: a staged plan stopped is relaunched from what it left)
                 report = StagedPlan(self, opts.work_dir).execute()
             else:
-                made = [p for p in (index, opts.out / "warc", opts.out / "runs") if not p.exists()]
+                made = [p for p in (opts.out / "warc", opts.out / "runs") if not p.exists()]
+                # (the index only if this run makes it: a run that found none, then failed,
+                # deleted the one another run had made meanwhile and committed into; s29
+                # acc-review M1)
+                new_index = create_index(index)
                 try:
                     report = self._stream()
                 except BaseException:
                     if not self.committed:
-                        _remove_made(made, index)
+                        _remove_made(made, index, new_index)
                     raise
             if self.committed:
                 stamp_folder(opts.out, self.run_id)
@@ -745,16 +751,16 @@ def files_digest(roots: Iterable[tuple[str, Path]]) -> str:
     return "sha256:" + h.hexdigest()
 
 
-def _remove_made(made: list[Path], index: Path) -> None:
-    """Remove what a run that failed before its commit made of ``made`` (the index, had
-    there been none, and empty folders), so that a first run that fails leaves no index of
-    nothing behind."""
+def _remove_made(made: list[Path], index: Path, new_index: tuple[int, int] | None) -> None:
+    """Remove what a run that failed before its commit made (``made``: empty folders;
+    ``new_index``: the index, when this run made it, :func:`create_index`), so that a
+    first run that fails leaves no index of nothing behind; an index another run uses as
+    well is kept (:func:`remove_new_index`)."""
+    if new_index is not None:
+        remove_new_index(index, new_index)
     with contextlib.suppress(OSError):
         for path in made:
-            if path == index:
-                for extra in ("", "-wal", "-shm", "-journal"):
-                    Path(f"{index}{extra}").unlink(missing_ok=True)
-            elif path.is_dir() and not any(path.iterdir()):
+            if path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
 
 

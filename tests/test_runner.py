@@ -757,6 +757,117 @@ def test_busy_index_fails_clearly(seeds, tmp_path):
     assert not (tmp_path / "o" / "records.jsonl").exists()
 
 
+def _race_b(seeds, tmp_path, monkeypatch, before_catalog):
+    """Run B on a new shared ``--index``, with ``before_catalog(index)`` called between its
+    start and its Catalog (another run's moves, as scheduling may put them there)."""
+    import corearchive.runner as runner_mod
+
+    index = tmp_path / "shared.sqlite"
+    real = runner_mod.Catalog
+
+    def late_catalog(*args: Any, **kwargs: Any) -> Catalog:
+        before_catalog(index)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runner_mod, "Catalog", late_catalog)
+    r = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(seeds),
+            "-o",
+            str(tmp_path / "outB"),
+            "--index",
+            str(index),
+            "-q",
+            "--index-timeout",
+            "0.3",
+        ],
+    )
+    monkeypatch.setattr(runner_mod, "Catalog", real)
+    return index, r
+
+
+def test_a_failed_run_keeps_a_new_shared_index_another_run_made_and_uses(
+    seeds, tmp_path, monkeypatch
+):
+    """s29 acc-review M1: two runs start together on a new shared --index. B found no index,
+    A made it and held it; B timed out (exit 75) and deleted the index A went on to commit
+    into (A exited 0; its run and the documents it archived were gone from the index)."""
+    held: list[Catalog] = []
+
+    def run_a(index):
+        index.unlink(missing_ok=True)  # (as B looked before A made it, on the code before)
+        held.append(Catalog(index))  # run A makes the index and writes into it
+        held[0].start_run("A", tmp_path / "outA")
+
+    index, r = _race_b(seeds, tmp_path, monkeypatch, run_a)
+    assert r.exit_code == 75, r.output
+    held[0].finish_run("A", "{}")
+    held[0].commit()
+    assert index.is_file()
+    from corearchive.catalog import indexed_runs
+
+    assert indexed_runs(index, finished=True) == {"A"}
+
+
+def test_a_failed_run_keeps_the_new_index_it_made_while_another_run_has_it_open(
+    seeds, tmp_path, monkeypatch
+):
+    """The other order of M1: B made the new shared index, A took it (B had not yet), B
+    failed: B deleted the file A then committed into."""
+    held: list[Catalog] = []
+
+    def run_a(index):
+        assert index.exists()  # (B made it)
+        held.append(Catalog(index))
+        held[0].start_run("A", tmp_path / "outA")
+        raise ConnectionError("B fails")
+
+    index, r = _race_b(seeds, tmp_path, monkeypatch, run_a)
+    assert r.exit_code == 3, r.output
+    held[0].finish_run("A", "{}")
+    held[0].commit()
+    from corearchive.catalog import indexed_runs
+
+    assert index.is_file() and indexed_runs(index, finished=True) == {"A"}
+
+
+def test_a_failed_first_run_removes_the_new_shared_index_no_one_else_uses(
+    seeds, tmp_path, monkeypatch
+):
+    def fail(index):
+        raise ConnectionError("B fails")
+
+    _, r = _race_b(seeds, tmp_path, monkeypatch, fail)
+    assert r.exit_code == 3, r.output
+    assert not list(tmp_path.glob("shared.sqlite*"))
+
+
+def test_a_run_whose_new_index_was_removed_as_it_waited_makes_it_again(tmp_path, monkeypatch):
+    """M1: a run that connected to an index another run made, which that run (failed)
+    removed before this one held its lock, committed into the deleted file."""
+    index = tmp_path / "idx.sqlite"
+    real = Catalog._begin
+    calls: list[int] = []
+
+    def begin(self: Catalog, timeout: float) -> None:
+        if not calls:  # (the run that made it removes it as this one waits)
+            index.unlink()
+        calls.append(1)
+        real(self, timeout)
+
+    monkeypatch.setattr(Catalog, "_begin", begin)
+    cat = Catalog(index)
+    cat.start_run("R", tmp_path)
+    cat.finish_run("R", "{}")
+    cat.commit()
+    from corearchive.catalog import indexed_runs
+
+    assert len(calls) == 2
+    assert indexed_runs(index) == {"R"}
+
+
 def test_busy_output_folder_fails_clearly(seeds, tmp_path):
     # Two runs into one folder with their own indexes would both copy records.jsonl, append
     # and rename it into place: the output folder's lock makes the second one wait, then fail.
