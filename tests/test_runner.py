@@ -1383,6 +1383,21 @@ def test_configuration_mistakes_are_usage_errors(ingest, seeds, tmp_path, config
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".gz"] == []
 
 
+@pytest.mark.parametrize(
+    "folder", ["FORMAT.json", "runs", "index.sqlite-wal", "index.sqlite.v0", "Records.JSONL"]
+)
+def test_a_warc_folder_named_as_a_file_of_the_run_is_refused_before_anything_is_written(
+    ingest, seeds, tmp_path, folder
+):
+    """s29 acc-review M2: folder=FORMAT.json was taken; the run committed its WARC files
+    into OUT/FORMAT.json/, then exited 2 ("put it back from a backup"), as every later run
+    into the folder did."""
+    res = ingest(str(seeds), "--set", f"sinks.warc.folder={folder}")
+    assert res.exit_code == 2, res.output
+    assert f"folder: {folder!r} is a file of the run's own output" in res.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_output_folder_inside_a_file_is_a_usage_error(ingest, seeds, tmp_path):
     (tmp_path / "afile").write_text("x")
     res = ingest(str(seeds), out=tmp_path / "afile" / "out")
