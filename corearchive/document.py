@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import operator
 import os
-import posixpath
 import re
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
@@ -264,20 +263,47 @@ _LIKE_AN_ESCAPE = re.compile(r"\\(?=x[0-9a-fA-F]{2}|u[dD][89a-fA-F][0-9a-fA-F]{2
 
 
 def source_path(path: str) -> str:
-    """An input's path as its documents' ``source.path`` has it: normalised, ``/`` for the
-    separator, control characters escaped (``-``, standard input, as it is)."""
+    """An input's path as its documents' ``source.path`` has it: normalised (``.`` and
+    repeated ``/`` dropped, ``x/..`` too unless ``x`` is a symbolic link), ``/`` for the
+    separator, a name's bytes that are not UTF-8 as :func:`printable` writes them (``-``,
+    standard input, as it is). Control characters are kept: the records' JSON escapes them
+    (``\\n``), as every message that shows a path does (:data:`CONTROLS`), and they are
+    part of the name that the document's id is made of."""
     if path == "-":
         return path
     # (a Windows path's separators as "/"; on POSIX a backslash is a character of a file
     # name: "caf\\xe9.txt" was recorded as caf/xe9.txt, a file that is not)
     if os.sep != "/":
         path = path.replace(os.sep, "/")
+    path = _normalised(path)
     if "\\" in path:
         # (a backslash that an escape of printable() could be taken for, "\\xe9" written
         # in a name, is written \\x5c: a file named with the byte E9 and one with those
         # four characters had one path, and one id)
         path = _LIKE_AN_ESCAPE.sub(r"\\x5c", path)
-    return printable(posixpath.normpath(path))
+    return printable(path)
+
+
+def _normalised(path: str) -> str:
+    """``posixpath.normpath(path)``, but for ``x/..`` where ``x`` is a symbolic link: the
+    kernel goes up from the folder the link points to, so ``x/link/../b.txt`` (``link`` to
+    ``other/dir``) is ``other/b.txt``, and was recorded as ``x/b.txt``, another file (s29
+    acc-review L3). Kept as it is then."""
+    root = "/" if path.startswith("/") else ""
+    if path.startswith("//") and not path.startswith("///"):
+        root = "//"  # (as normpath: POSIX leaves its meaning to the system)
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts and parts[-1] != ".." and not os.path.islink(root + "/".join(parts)):
+                parts.pop()
+                continue
+            if not parts and root:
+                continue  # ("/.." is "/")
+        parts.append(part)
+    return root + "/".join(parts) or "."
 
 
 def printable(text: str) -> str:

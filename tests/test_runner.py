@@ -1351,6 +1351,29 @@ def test_a_name_with_a_byte_and_one_that_writes_its_escape_are_two_paths(ingest,
     assert len({r["id"] for r in res.records}) == 2 and not res.rejects
 
 
+def test_source_path_names_the_file_read_through_a_link_and_dot_dot(ingest, tmp_path, monkeypatch):
+    """s29 acc-review L3: x/link/../b.txt (link to other/dir) was recorded as x/b.txt (a
+    lexical normpath), another file that exists; the URI named the right one."""
+    from corearchive.document import source_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x" / "sub").mkdir(parents=True)
+    (tmp_path / "other" / "dir").mkdir(parents=True)
+    os.symlink(tmp_path / "other" / "dir", tmp_path / "x" / "link")
+    (tmp_path / "other" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "x" / "b.txt").write_text("Another file, at the lexical path.\n" * 20)
+    res = ingest("x/link/../b.txt", "x/sub/../b.txt")
+    assert res.exit_code == 0, res.output
+    paths = sorted(r["source"]["path"] for r in res.records)
+    assert paths == ["x/b.txt", "x/link/../b.txt"]
+    for r in res.records:  # (each names the file its bytes are of)
+        raw = (tmp_path / r["source"]["path"]).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == r["source"]["sha256"]
+    assert source_path("a/./b//c/../d") == "a/b/d" and source_path("/../a/..") == "/"
+    # (control characters are kept: JSON escapes them, messages too; docstring said escaped)
+    assert source_path("a\nb\x00c") == "a\nb\x00c"
+
+
 @pytest.mark.parametrize(
     ("config", "args", "message"),
     [
