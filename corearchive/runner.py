@@ -776,7 +776,22 @@ def _earlier_runs(out: Path) -> list[Path]:
     folder = out / "runs"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+    runs = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+    # Runs of one second (the id's time) in the order they committed, their manifests'
+    # (ns), not by the id's random part: the last of two such was taken for the earlier
+    # (_warn_cut_files checked the older one's spans; s29 acc-review)
+    seconds = [p.name[:16] for p in runs]
+    if len(set(seconds)) < len(seconds):
+        runs.sort(key=lambda p: (p.name[:16], _written(p), p.name))
+    return runs
+
+
+def _written(path: Path) -> int:
+    """When ``path`` was last written (ns; 0 when it cannot be said)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _manifest(path: Path) -> dict[str, Any]:

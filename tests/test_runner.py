@@ -2352,3 +2352,30 @@ def test_an_append_does_not_follow_a_link_made_during_the_run(tmp_path):
     with pytest.raises(OSError):
         f.commit()
     assert victim.read_text() == "v\n"
+
+
+def test_two_runs_of_one_second_are_taken_in_the_order_they_committed(tmp_path):
+    """s29 acc-review (a suspicion, confirmed): run ids have one-second times and a random
+    part, and the earlier runs were sorted by id: of two runs in one second, the later one
+    could be taken for the earlier, and the warning of a cut records.jsonl checked the
+    older run's span (which the cut file still holds) and said nothing."""
+    import io
+
+    from corearchive.runner import _earlier_runs, _warn_cut_files
+
+    out = tmp_path / "out"
+    (out / "runs").mkdir(parents=True)
+    first, second = "20261124T010101Z-ffffff", "20261124T010101Z-000000"
+    for n, run in enumerate((first, second)):
+        manifest = out / "runs" / f"{run}.json"
+        span = {"offset": 10 * n, "bytes": 10}
+        manifest.write_text(json.dumps({"run_id": run, "appended": {"records.jsonl": span}}))
+        os.utime(manifest, ns=(10**18 + n, 10**18 + n))
+    older = out / "runs" / "20261124T010100Z-999999.json"
+    older.write_text("{}")
+    os.utime(older, ns=(10**18 + 5, 10**18 + 5))  # (another second: its id's time rules)
+    assert [p.stem for p in _earlier_runs(out)] == [older.stem, first, second]
+    (out / "records.jsonl").write_bytes(b"x" * 15)  # (cut: the second run's lines end at 20)
+    err = io.StringIO()
+    _warn_cut_files(_earlier_runs(out), out, err)
+    assert f"but run {second} left it at 20" in err.getvalue()
