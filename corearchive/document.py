@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import operator
 import os
 import re
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypeVar, get_args
 
 #: The formats of the builtin sources.
@@ -325,7 +326,8 @@ def printable(text: str) -> str:
 def capture_time(value: Any) -> str | None:
     """A capture time as ISO 8601 in UTC (``…Z``): a datetime (naive: UTC), a date
     (midnight UTC), an ISO date-time string (no offset: UTC, as dumps write it), a 14-digit
-    CDX/WARC timestamp (``20190418151254``) or seconds since 1970 (a number, or digits);
+    CDX/WARC timestamp (``20190418151254``; one cut to the hour, ``2024010512``, where
+    seconds would be a time to come) or seconds since 1970 (a number, or digits);
     None for anything else, and for a year outside 1990-2200 (milliseconds taken for
     seconds, a placeholder zero): a capture time that cannot be read bounds nothing. The
     dump readers and :class:`~corearchive.Cleaner` read it alike."""
@@ -336,14 +338,16 @@ def capture_time(value: Any) -> str | None:
             when = value.replace(tzinfo=UTC) if value.tzinfo is None else value
         elif isinstance(value, date):
             when = datetime(value.year, value.month, value.day, tzinfo=UTC)
-        elif isinstance(value, int | float):
+        elif isinstance(value, int):
+            when = _seconds(value)
+        elif isinstance(value, float):
             when = datetime.fromtimestamp(value, UTC)
         elif isinstance(value, str):
             v = value.strip()
             if len(v) == 14 and v.isdigit():
                 when = datetime.strptime(v, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
             elif 9 <= len(v) <= 10 and v.isdigit():
-                when = datetime.fromtimestamp(int(v), UTC)
+                when = _seconds(int(v))
             else:
                 when = datetime.fromisoformat(v)
                 when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
@@ -354,6 +358,17 @@ def capture_time(value: Any) -> str | None:
         return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     except (ValueError, OverflowError, OSError):
         return None
+
+
+def _seconds(n: int) -> datetime:
+    """``n`` seconds since 1970; but for ten digits that would be a time to come and are a
+    CDX timestamp cut to the hour (no capture is yet to come): 2024010512 was read as
+    2034-02-20 (s29 acc-review)."""
+    when = datetime.fromtimestamp(n, UTC)
+    if 10**9 <= n < 10**10 and when > datetime.now(UTC) + timedelta(days=1):
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(str(n), "%Y%m%d%H").replace(tzinfo=UTC)
+    return when
 
 
 def make_id(where: str, locator: str, raw_sha256: str) -> str:
