@@ -937,7 +937,13 @@ def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:
                 size = 0
             except OSError:
                 continue
-            if size + removed_bytes(out, name, path.stem) < end:
+            short = end - size - removed_bytes(out, name, path.stem)
+            if short == 1 and _last_byte(out / name, size) not in (b"", b"\n"):
+                # (its final line break alone is gone, an editor's save: this run puts it
+                # back before its lines, and every span is right; verify found nothing, and
+                # the warning said it reports documents missing; s29 acc-review)
+                continue
+            if short > 0:
                 print(
                     f"corearchive: warning: {out / name} holds {size:,} bytes, but run"
                     f" {path.stem} left it at {end:,} (moved away, truncated or replaced?):"
@@ -948,6 +954,18 @@ def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:
                     file=err,
                 )
         return  # (the last run's manifest with spans: the ones before it end earlier)
+
+
+def _last_byte(path: Path, size: int) -> bytes:
+    """The byte at ``size - 1`` in ``path`` (b"" when there is none)."""
+    if size <= 0:
+        return b""
+    try:
+        with open(path, "rb") as f:
+            f.seek(size - 1)
+            return f.read(1)
+    except OSError:
+        return b""
 
 
 _T = TypeVar("_T")

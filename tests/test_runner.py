@@ -1070,6 +1070,27 @@ def test_a_records_file_rotated_away_is_warned_of(seeds, tmp_path):
     assert "rejects.jsonl holds" not in r.stderr  # (that one is whole)
 
 
+def test_a_records_file_that_lost_only_its_last_line_break_is_no_cut_file(seeds, tmp_path):
+    """s29 acc-review (a suspicion, confirmed): records.jsonl without its final line break
+    (an editor's save) was warned of as cut, "verify reports their documents as missing";
+    verify found nothing, and the run puts the line break back: every span is right."""
+    out = tmp_path / "o"
+    first = CliRunner().invoke(
+        cli, ["ingest", str(seeds / "000_8ba00cc28553518d.txt"), "-o", str(out)]
+    )
+    assert first.exit_code == 0
+    records = out / "records.jsonl"
+    records.write_bytes(records.read_bytes()[:-1])
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out)])
+    assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
+    v = CliRunner().invoke(cli, ["verify", str(out)])
+    assert v.exit_code == 0 and "problems        0" in v.output, v.output
+    # one byte more, of the line itself: a cut, said
+    records.write_bytes(records.read_bytes()[:-2])
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out)])
+    assert "moved away, truncated or replaced?" in r.stderr
+
+
 def test_control_characters_of_a_name_do_not_reach_the_terminal(tmp_path, monkeypatch):
     # an escape sequence in a file name went raw into the error lines on the terminal
     monkeypatch.chdir(tmp_path)
