@@ -220,8 +220,9 @@ def create_index(path: Path) -> tuple[int, int] | None:
     start together on a new index, one makes it), as Python makes the run's other files
     (0666 less the umask): SQLite makes its files 0644 less the umask, so under a group's
     umask 002 every output was group-writable but the index (its -wal and -shm files take
-    the database file's mode). Returns the file made (:func:`remove_new_index`), None when
-    there was one."""
+    the database file's mode); its folder made if need be. Returns the file made
+    (:func:`remove_new_index`), None when there was one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except FileExistsError:
@@ -283,7 +284,6 @@ class Catalog:
         changes an older release's file at once; without it (``index upgrade``, whose
         failure leaves the index byte for byte as it was), its mode is kept."""
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         for _ in range(3):
             create_index(path)
             if self._open(path, timeout, cache_mb, wal):

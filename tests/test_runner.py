@@ -844,6 +844,16 @@ def test_a_failed_first_run_removes_the_new_shared_index_no_one_else_uses(
     assert not list(tmp_path.glob("shared.sqlite*"))
 
 
+def test_a_new_index_in_a_new_folder_is_made(seeds, tmp_path):
+    """(the index made before the run's Catalog, M1: its folder too, as Catalog made it)"""
+    index = tmp_path / "new" / "sub" / "idx.sqlite"
+    r = CliRunner().invoke(
+        cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--index", str(index)]
+    )
+    assert r.exit_code == 0, r.output
+    assert index.is_file()
+
+
 def test_a_run_whose_new_index_was_removed_as_it_waited_makes_it_again(tmp_path, monkeypatch):
     """M1: a run that connected to an index another run made, which that run (failed)
     removed before this one held its lock, committed into the deleted file."""
