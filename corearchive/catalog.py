@@ -284,15 +284,12 @@ class Catalog:
         changes an older release's file at once; without it (``index upgrade``, whose
         failure leaves the index byte for byte as it was), its mode is kept."""
         self.path = path
-        for _ in range(3):
+        # (the third time as it comes: a file system whose inode numbers change would
+        # otherwise refuse every run)
+        for attempt in range(3):
             create_index(path)
-            if self._open(path, timeout, cache_mb, wal):
+            if self._open(path, timeout, cache_mb, wal, same_file=attempt < 2):
                 break
-        else:
-            raise IndexBusyError(
-                f"the index {path} was removed three times as this run opened it (a run that"
-                " made it failed); run again"
-            )
         row = self.db.execute("SELECT value FROM meta WHERE key = 'archive_uuid'").fetchone()
         if row is None:
             self.archive_uuid = str(uuid.uuid4())
@@ -302,7 +299,9 @@ class Catalog:
         else:
             self.archive_uuid = row[0]
 
-    def _open(self, path: Path, timeout: float, cache_mb: int, wal: bool) -> bool:
+    def _open(
+        self, path: Path, timeout: float, cache_mb: int, wal: bool, *, same_file: bool = True
+    ) -> bool:
         """Connect to the index at ``path`` and take its write lock, its tables made and its
         format checked in the transaction; False (closed) when the file connected to is
         no longer the one ``path`` names once the lock is held: a run that made it and
@@ -332,7 +331,7 @@ class Catalog:
             self.db.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
             self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
             self._begin(timeout)
-            if opened is None or _identity(path) != opened:
+            if same_file and (opened is None or _identity(path) != opened):
                 self.db.execute("ROLLBACK")
                 self.db.close()
                 return False
@@ -344,7 +343,7 @@ class Catalog:
             self._stamp()
         except sqlite3.DatabaseError as exc:
             self.db.close()
-            if opened is None or _identity(path) != opened:
+            if same_file and (opened is None or _identity(path) != opened):
                 return False  # ("disk I/O error": SQLite finds its file deleted)
             if not isinstance(exc, sqlite3.OperationalError):  # "file is not a database"
                 raise ConfigError(

@@ -844,6 +844,20 @@ def test_a_failed_first_run_removes_the_new_shared_index_no_one_else_uses(
     assert not list(tmp_path.glob("shared.sqlite*"))
 
 
+def test_an_index_on_a_file_system_whose_inode_numbers_change_is_opened(tmp_path, monkeypatch):
+    """(the check of M1 that the file locked is the one the path names: a file system that
+    gives another inode number at every look must not refuse every run)"""
+    import itertools
+
+    from corearchive import catalog as catalog_mod
+
+    numbers = itertools.count()
+    monkeypatch.setattr(catalog_mod, "_identity", lambda path: (0, next(numbers)))
+    cat = Catalog(tmp_path / "idx.sqlite")
+    cat.start_run("R", tmp_path)
+    cat.commit()
+
+
 def test_a_new_index_in_a_new_folder_is_made(seeds, tmp_path):
     """(the index made before the run's Catalog, M1: its folder too, as Catalog made it)"""
     index = tmp_path / "new" / "sub" / "idx.sqlite"
