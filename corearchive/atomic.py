@@ -179,8 +179,34 @@ def output_lock(
 def leftovers(out: Path, run_id: str | None = None) -> Iterator[tuple[Path, str | None]]:
     """The temporary files (:func:`temp_name`, and copies of standard input) in ``out`` and
     its folders of runs other than ``run_id``, with the run that wrote each (None for a copy
-    of standard input); hidden folders (the staged plan's ``.plan``) are not entered."""
-    for folder, dirs, files in os.walk(out):
+    of standard input); hidden folders (the staged plan's ``.plan``) are not entered.
+
+    The user's own links of :data:`LINKABLE_FOLDERS` (:func:`own_folder_link`: ``warc/``
+    on a disk of its own) are entered too (a killed run's partial WARC file there was never
+    removed, s29 acc-review L1), no other link; and there only the files of runs that left
+    temporary files in ``out`` itself (every run into a folder has its ``rejects.jsonl``
+    there until its commit): the folder a link points to may be another output folder's
+    too, whose run in progress is not this folder's to clear."""
+    here = list(_temp_files(out, out, run_id))
+    yield from here
+    runs = {run for _, run in here if run}
+    with contextlib.suppress(OSError):
+        runs |= {
+            e.name.removeprefix(SCRATCH_PREFIX)
+            for e in os.scandir(out)
+            if e.name.startswith(SCRATCH_PREFIX)
+        }
+    for name in LINKABLE_FOLDERS:
+        if runs and own_folder_link(out / name):
+            # (os.walk enters the link it is given, not the links below it)
+            for path, run in _temp_files(out / name, out, run_id):
+                if run in runs:
+                    yield path, run
+
+
+def _temp_files(top: Path, out: Path, run_id: str | None) -> Iterator[tuple[Path, str | None]]:
+    """:func:`leftovers` under ``top`` (links not followed, but ``top`` itself)."""
+    for folder, dirs, files in os.walk(top):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             m = _TEMP.match(name)

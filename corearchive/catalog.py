@@ -220,6 +220,65 @@ def indexed_runs(path: Path, *, finished: bool = False) -> set[str]:
 WITH_WARC = " AND warc IS NOT NULL"
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file ``path`` names (device, inode), None when there is none."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def create_index(path: Path) -> tuple[int, int] | None:
+    """Make the index file ``path`` if there is none (an exclusive create: of two runs that
+    start together on a new index, one makes it), as Python makes the run's other files
+    (0666 less the umask): SQLite makes its files 0644 less the umask, so under a group's
+    umask 002 every output was group-writable but the index (its -wal and -shm files take
+    the database file's mode); its folder made if need be. Returns the file made
+    (:func:`remove_new_index`), None when there was one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+    except FileExistsError:
+        return None
+    return _identity(path)
+
+
+def remove_new_index(path: Path, made: tuple[int, int]) -> bool:
+    """Delete the index ``path`` that a command made (``made``: :func:`create_index`) and
+    that failed before its commit, so that it leaves no index of nothing behind; only while
+    it is still that file, holds no run and no other connection has it open (another run
+    that shares it, waiting for it or writing into it: a run that failed deleted the index
+    another one then committed into, s29 acc-review M1). Returns whether it was deleted."""
+    if _identity(path) != made:
+        return False
+    try:
+        db = sqlite3.connect(path, isolation_level=None, timeout=0)
+    except sqlite3.Error:
+        return False
+    try:
+        # leaving WAL mode takes the file's exclusive lock, refused while any other
+        # connection has it open; held (BEGIN EXCLUSIVE) until the names are gone. One that
+        # connected and has not read yet finds its file gone once it holds the lock
+        # (Catalog._open)
+        if db.execute("PRAGMA journal_mode=DELETE").fetchone()[0] != "delete":
+            return False
+        db.execute("BEGIN EXCLUSIVE")
+        try:
+            (runs,) = db.execute("SELECT count(*) FROM runs").fetchone()
+        except sqlite3.OperationalError:  # (no table: the run failed before it made them)
+            runs = 0
+        if runs or _identity(path) != made:
+            return False
+        for extra in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{extra}").unlink(missing_ok=True)
+        return True
+    except (sqlite3.Error, OSError):
+        return False
+    finally:
+        db.close()
+
+
 #: SQLite's page cache of the index by default, in MB (``--index-cache-mb``; see Catalog).
 DEFAULT_CACHE_MB = 8
 
@@ -239,13 +298,30 @@ class Catalog:
         changes an older release's file at once; without it (``index upgrade``, whose
         failure leaves the index byte for byte as it was), its mode is kept."""
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileExistsError):
-            # made here, as Python makes the run's other files (0666 less the umask):
-            # SQLite makes its files 0644 less the umask, so under a group's umask 002
-            # every output was group-writable but the index (its -wal and -shm files take
-            # the database file's mode)
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        # (the third time as it comes: a file system whose inode numbers change would
+        # otherwise refuse every run)
+        for attempt in range(3):
+            create_index(path)
+            if self._open(path, timeout, cache_mb, wal, same_file=attempt < 2):
+                break
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'archive_uuid'").fetchone()
+        if row is None:
+            self.archive_uuid = str(uuid.uuid4())
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES ('archive_uuid', ?)", (self.archive_uuid,)
+            )
+        else:
+            self.archive_uuid = row[0]
+
+    def _open(
+        self, path: Path, timeout: float, cache_mb: int, wal: bool, *, same_file: bool = True
+    ) -> bool:
+        """Connect to the index at ``path`` and take its write lock, its tables made and its
+        format checked in the transaction; False (closed) when the file connected to is
+        no longer the one ``path`` names once the lock is held: a run that made it and
+        failed removed it (:func:`remove_new_index`) as this one waited, and this run
+        would have committed into a deleted file (s29 acc-review M1)."""
+        opened = _identity(path)
         # Autocommit mode: transactions are begun and ended explicitly below.
         self.db = sqlite3.connect(
             path,
@@ -269,6 +345,10 @@ class Catalog:
             self.db.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
             self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
             self._begin(timeout)
+            if same_file and (opened is None or _identity(path) != opened):
+                self.db.execute("ROLLBACK")
+                self.db.close()
+                return False
             # the tables in the transaction: a run refused or failed leaves an index made
             # by an older release as it was (executescript, which commits, added them)
             for statement in _SCHEMA.split(";\n"):
@@ -277,6 +357,8 @@ class Catalog:
             self._stamp()
         except sqlite3.DatabaseError as exc:
             self.db.close()
+            if same_file and (opened is None or _identity(path) != opened):
+                return False  # ("disk I/O error": SQLite finds its file deleted)
             if not isinstance(exc, sqlite3.OperationalError):  # "file is not a database"
                 raise ConfigError(
                     f"the index {path} is no corearchive index (SQLite: {exc});"
@@ -288,14 +370,7 @@ class Catalog:
                     " wait for it to finish or pass another --index"
                 ) from exc
             raise
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'archive_uuid'").fetchone()
-        if row is None:
-            self.archive_uuid = str(uuid.uuid4())
-            self.db.execute(
-                "INSERT INTO meta (key, value) VALUES ('archive_uuid', ?)", (self.archive_uuid,)
-            )
-        else:
-            self.archive_uuid = row[0]
+        return True
 
     def _stamp(self) -> None:
         """Refuse an index of a newer archive format; stamp an older one with this format

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import operator
 import os
-import posixpath
 import re
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypeVar, get_args
 
 from .redact import redact_url
@@ -270,20 +270,47 @@ _LIKE_AN_ESCAPE = re.compile(r"\\(?=x[0-9a-fA-F]{2}|u[dD][89a-fA-F][0-9a-fA-F]{2
 
 
 def source_path(path: str) -> str:
-    """An input's path as its documents' ``source.path`` has it: normalised, ``/`` for the
-    separator, control characters escaped (``-``, standard input, as it is)."""
+    """An input's path as its documents' ``source.path`` has it: normalised (``.`` and
+    repeated ``/`` dropped, ``x/..`` too unless ``x`` is a symbolic link), ``/`` for the
+    separator, a name's bytes that are not UTF-8 as :func:`printable` writes them (``-``,
+    standard input, as it is). Control characters are kept: the records' JSON escapes them
+    (``\\n``), as every message that shows a path does (:data:`CONTROLS`), and they are
+    part of the name that the document's id is made of."""
     if path == "-":
         return path
     # (a Windows path's separators as "/"; on POSIX a backslash is a character of a file
     # name: "caf\\xe9.txt" was recorded as caf/xe9.txt, a file that is not)
     if os.sep != "/":
         path = path.replace(os.sep, "/")
+    path = _normalised(path)
     if "\\" in path:
         # (a backslash that an escape of printable() could be taken for, "\\xe9" written
         # in a name, is written \\x5c: a file named with the byte E9 and one with those
         # four characters had one path, and one id)
         path = _LIKE_AN_ESCAPE.sub(r"\\x5c", path)
-    return printable(posixpath.normpath(path))
+    return printable(path)
+
+
+def _normalised(path: str) -> str:
+    """``posixpath.normpath(path)``, but for ``x/..`` where ``x`` is a symbolic link: the
+    kernel goes up from the folder the link points to, so ``x/link/../b.txt`` (``link`` to
+    ``other/dir``) is ``other/b.txt``, and was recorded as ``x/b.txt``, another file (s29
+    acc-review L3). Kept as it is then."""
+    root = "/" if path.startswith("/") else ""
+    if path.startswith("//") and not path.startswith("///"):
+        root = "//"  # (as normpath: POSIX leaves its meaning to the system)
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts and parts[-1] != ".." and not os.path.islink(root + "/".join(parts)):
+                parts.pop()
+                continue
+            if not parts and root:
+                continue  # ("/.." is "/")
+        parts.append(part)
+    return root + "/".join(parts) or "."
 
 
 def printable(text: str) -> str:
@@ -305,7 +332,8 @@ def printable(text: str) -> str:
 def capture_time(value: Any) -> str | None:
     """A capture time as ISO 8601 in UTC (``…Z``): a datetime (naive: UTC), a date
     (midnight UTC), an ISO date-time string (no offset: UTC, as dumps write it), a 14-digit
-    CDX/WARC timestamp (``20190418151254``) or seconds since 1970 (a number, or digits);
+    CDX/WARC timestamp (``20190418151254``; one cut to the hour, ``2024010512``, where
+    seconds would be a time to come) or seconds since 1970 (a number, or digits);
     None for anything else, and for a year outside 1990-2200 (milliseconds taken for
     seconds, a placeholder zero): a capture time that cannot be read bounds nothing. The
     dump readers and :class:`~corearchive.Cleaner` read it alike."""
@@ -316,14 +344,16 @@ def capture_time(value: Any) -> str | None:
             when = value.replace(tzinfo=UTC) if value.tzinfo is None else value
         elif isinstance(value, date):
             when = datetime(value.year, value.month, value.day, tzinfo=UTC)
-        elif isinstance(value, int | float):
+        elif isinstance(value, int):
+            when = _seconds(value)
+        elif isinstance(value, float):
             when = datetime.fromtimestamp(value, UTC)
         elif isinstance(value, str):
             v = value.strip()
             if len(v) == 14 and v.isdigit():
                 when = datetime.strptime(v, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
             elif 9 <= len(v) <= 10 and v.isdigit():
-                when = datetime.fromtimestamp(int(v), UTC)
+                when = _seconds(int(v))
             else:
                 when = datetime.fromisoformat(v)
                 when = when.replace(tzinfo=UTC) if when.tzinfo is None else when
@@ -334,6 +364,17 @@ def capture_time(value: Any) -> str | None:
         return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     except (ValueError, OverflowError, OSError):
         return None
+
+
+def _seconds(n: int) -> datetime:
+    """``n`` seconds since 1970; but for ten digits that would be a time to come and are a
+    CDX timestamp cut to the hour (no capture is yet to come): 2024010512 was read as
+    2034-02-20 (s29 acc-review)."""
+    when = datetime.fromtimestamp(n, UTC)
+    if 10**9 <= n < 10**10 and when > datetime.now(UTC) + timedelta(days=1):
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(str(n), "%Y%m%d%H").replace(tzinfo=UTC)
+    return when
 
 
 def make_id(where: str, locator: str, raw_sha256: str) -> str:

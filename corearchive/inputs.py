@@ -72,10 +72,16 @@ def _key(path: str | os.PathLike[str]) -> str:
 
 class _Skip:
     """The run's own output: folders (and everything under them) and files (an index file
-    with its SQLite companions) that a folder walk or a pattern does not read."""
+    with its SQLite companions) that a folder walk or a pattern does not read.
+
+    The companions' names only for what is not a folder (an index, there or still to be
+    made): an input folder ``OUT-journal`` beside the output folder was left out in
+    silence (s29 acc-review L2)."""
 
     def __init__(self, paths: Iterable[str | os.PathLike[str]]) -> None:
-        self.keys = {_key(p) + side for p in paths for side in _SQLITE_SIDE}
+        self.keys = {
+            _key(p) + side for p in paths for side in (("",) if os.path.isdir(p) else _SQLITE_SIDE)
+        }
         #: other runs' output folders that walks passed over (see :func:`_is_output_folder`)
         self.outputs: list[str] = []
 

@@ -7,13 +7,15 @@ the older version is one that the archive's own records let redo, the index is u
 the documents concerned are re-hashed from the texts of ``records.jsonl`` (every output
 folder whose runs the index holds), in one write transaction of the index, after a copy of
 the index as it was is made beside it (``index.sqlite.vN``, by SQLite's backup, so a
-consistent one). An interrupted upgrade leaves the index as it was.
+consistent one; ``.vN.1`` … beside an earlier one). An interrupted upgrade leaves the
+index as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,6 +83,18 @@ def _folders(db: sqlite3.Connection, out: Path, index: Path) -> tuple[list[Path]
     return folders, missing
 
 
+def _backup_name(path: Path, version: object) -> Path:
+    """Where the index ``path`` of version ``version`` is kept as it was:
+    ``index.sqlite.vN``, or ``.vN.1``, ``.vN.2`` … when there is one (an earlier upgrade's,
+    of an index restored since: it was overwritten without a word; s29 acc-review)."""
+    backup = path.with_name(f"{path.name}.v{version}")
+    n = 0
+    while os.path.lexists(backup):
+        n += 1
+        backup = path.with_name(f"{path.name}.v{version}.{n}")
+    return backup
+
+
 def upgrade(
     out: Path, index: Path | None, timeout: float, err: TextIO, skip_missing: bool = False
 ) -> str:
@@ -136,7 +150,7 @@ def upgrade(
             # run of theirs killed after its commit point finished first)
             others.enter_context(output_lock(folder, timeout, err))
             recover_commits(folder, err)
-        backup = path.with_name(f"{path.name}.v{found}")
+        backup = _backup_name(path, found)
         # the write transaction, held to the end (in the index's journal mode: a failed
         # upgrade leaves it byte for byte as it was)
         catalog = Catalog(path, timeout=timeout, wal=False)

@@ -41,7 +41,7 @@ from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 from warcio.warcwriter import WARCWriter
 
 from corearchive import ConfigError, Document, Drop, Sink, hookimpl, option
-from corearchive.atomic import AtomicFile
+from corearchive.atomic import WRITTEN_ENTRIES, AtomicFile
 from corearchive.report import dumps
 
 WARC_VERSION = "WARC/1.1"
@@ -165,11 +165,30 @@ class WarcOptions:
         "warc", "Folder under OUT for the WARC files.", pattern=r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$"
     )
 
+    def __post_init__(self) -> None:
+        # (refused with the configuration, before anything is written: FORMAT.json was
+        # taken, the run committed into it, then exited 2 and every later run into the
+        # folder too, s29 acc-review M2)
+        if _run_file(self.folder):
+            raise ConfigError(
+                f"[sinks.warc] folder: {self.folder!r} is a file of the run's own output"
+                f" ({', '.join(sorted(n for n in _RUN_FILES if '-' not in n))}, index.sqlite-*)"
+            )
 
-#: What a run writes into OUT besides the WARC folder
+
+#: What a run writes into OUT besides the WARC folder (the hidden ones, the lock, the
+#: journals, the staged plan's .plan, are refused by the folder's pattern)
 _RUN_FILES = frozenset(
-    ["records.jsonl", "rejects.jsonl", "run.json", "runs", "index.sqlite", "takedowns.jsonl"]
+    name for name in (*WRITTEN_ENTRIES, "takedowns.jsonl") if name != "warc" and name[0] != "."
 )
+
+
+def _run_file(name: str) -> bool:
+    """Whether ``name`` is one of the run's files in OUT (:data:`_RUN_FILES`, or a side file of
+    the index); in any case, as a folder on a case-insensitive disk is the file too."""
+    low = name.lower()
+    return low in {n.lower() for n in _RUN_FILES} or low.startswith("index.sqlite")
+
 
 # The sink's own table in the archive catalog: every raw (resource / copied response) and
 # revisit record it wrote, so that revisits find the original record (its id, URI and
@@ -245,11 +264,6 @@ class WarcSink(Sink):
     options: WarcOptions
 
     def open(self) -> None:
-        if self.options.folder in _RUN_FILES:
-            raise ConfigError(
-                f"[sinks.warc] folder: {self.options.folder!r} is a file of the run's own"
-                f" output ({', '.join(sorted(_RUN_FILES))})"
-            )
         self.folder = self.context.out / self.options.folder
         self.folder.mkdir(parents=True, exist_ok=True)
         self.host = socket.gethostname().replace("-", "_") or "host"

@@ -183,3 +183,32 @@ def test_the_sha256_of_a_committed_file_is_of_its_bytes(tmp_path):
         assert g.sha256() == "sha256:" + hashlib.sha256(b"xyz").hexdigest()
         group.publish()
     assert g.sha256() == "sha256:" + hashlib.sha256(b"xyz").hexdigest()
+
+
+def test_a_killed_runs_temporary_files_in_the_users_own_linked_folders_are_removed(tmp_path):
+    """s29 acc-review L1: os.walk did not enter a linked warc/ (a disk of its own): each
+    kill -9 of a run left its partial WARC file there for good; runs/ the same."""
+    import os
+
+    from corearchive.atomic import remove_leftovers, temp_name
+
+    out, disk, other = tmp_path / "out", tmp_path / "disk", tmp_path / "other"
+    for folder in (out, disk / "warc", disk / "runs", other):
+        folder.mkdir(parents=True)
+    os.symlink(disk / "warc", out / "warc")
+    os.symlink(disk / "runs", out / "runs")
+    os.symlink(other, out / "notmine")  # (no folder of the run's: not entered)
+    os.symlink(other, disk / "warc" / "deeper")  # (a link below the linked folder: neither)
+    killed, elsewhere = "20261124T010101Z-abcdef", "20261124T010102Z-123456"
+    temp_name(out / "rejects.jsonl", killed).write_bytes(b"x")  # (every run has it in OUT)
+    partial = temp_name(disk / "warc" / "a.warc.gz", killed)
+    manifest = temp_name(disk / "runs" / f"{killed}.json", killed)
+    # (the linked folder is another output folder's as well: its run in progress)
+    running = temp_name(disk / "warc" / "b.warc.gz", elsewhere)
+    beyond = [temp_name(other / "c.warc.gz", killed)]
+    for path in (partial, manifest, running, *beyond):
+        path.write_bytes(b"x")
+    removed = remove_leftovers(out, "20261124T020202Z-000000")
+    assert not partial.exists() and not manifest.exists()
+    assert running.exists() and all(p.exists() for p in beyond)
+    assert len(removed) == 3

@@ -131,6 +131,22 @@ def test_the_runs_own_output_is_not_read_back(tree):
     assert _paths(expand(["in/out/records.jsonl"], skip=own)) == ["in/out/records.jsonl"]
 
 
+def test_an_input_folder_named_as_the_output_folder_with_a_sqlite_suffix_is_read(tree):
+    """s29 acc-review L2: ``ingest d -o d/o`` left d/o-journal/a.txt out in silence (the
+    index's SQLite suffixes were added to the output folder's name too)."""
+    (tree / "out").mkdir()
+    for side in ("-journal", "-wal", "-shm"):
+        _write(tree / f"out{side}" / "a.txt")
+    _write(tree / "index.sqlite-wal", b"SQLite format 3\x00")
+    paths = _paths(expand(["in"], skip=["in/out", "in/index.sqlite"]))
+    assert [p for p in paths if "out-" in p] == [
+        "in/out-journal/a.txt",
+        "in/out-shm/a.txt",
+        "in/out-wal/a.txt",
+    ]
+    assert "in/index.sqlite-wal" not in paths
+
+
 def test_hidden_file_named_explicitly_is_read(tree):
     assert _paths(expand(["in/.hidden.txt"])) == ["in/.hidden.txt"]
 

@@ -757,6 +757,141 @@ def test_busy_index_fails_clearly(seeds, tmp_path):
     assert not (tmp_path / "o" / "records.jsonl").exists()
 
 
+def _race_b(seeds, tmp_path, monkeypatch, before_catalog):
+    """Run B on a new shared ``--index``, with ``before_catalog(index)`` called between its
+    start and its Catalog (another run's moves, as scheduling may put them there)."""
+    import corearchive.runner as runner_mod
+
+    index = tmp_path / "shared.sqlite"
+    real = runner_mod.Catalog
+
+    def late_catalog(*args: Any, **kwargs: Any) -> Catalog:
+        before_catalog(index)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runner_mod, "Catalog", late_catalog)
+    r = CliRunner().invoke(
+        cli,
+        [
+            "ingest",
+            str(seeds),
+            "-o",
+            str(tmp_path / "outB"),
+            "--index",
+            str(index),
+            "-q",
+            "--index-timeout",
+            "0.3",
+        ],
+    )
+    monkeypatch.setattr(runner_mod, "Catalog", real)
+    return index, r
+
+
+def test_a_failed_run_keeps_a_new_shared_index_another_run_made_and_uses(
+    seeds, tmp_path, monkeypatch
+):
+    """s29 acc-review M1: two runs start together on a new shared --index. B found no index,
+    A made it and held it; B timed out (exit 75) and deleted the index A went on to commit
+    into (A exited 0; its run and the documents it archived were gone from the index)."""
+    held: list[Catalog] = []
+
+    def run_a(index):
+        index.unlink(missing_ok=True)  # (as B looked before A made it, on the code before)
+        held.append(Catalog(index))  # run A makes the index and writes into it
+        held[0].start_run("A", tmp_path / "outA")
+
+    index, r = _race_b(seeds, tmp_path, monkeypatch, run_a)
+    assert r.exit_code == 75, r.output
+    held[0].finish_run("A", "{}")
+    held[0].commit()
+    assert index.is_file()
+    from corearchive.catalog import indexed_runs
+
+    assert indexed_runs(index, finished=True) == {"A"}
+
+
+def test_a_failed_run_keeps_the_new_index_it_made_while_another_run_has_it_open(
+    seeds, tmp_path, monkeypatch
+):
+    """The other order of M1: B made the new shared index, A took it (B had not yet), B
+    failed: B deleted the file A then committed into."""
+    held: list[Catalog] = []
+
+    def run_a(index):
+        assert index.exists()  # (B made it)
+        held.append(Catalog(index))
+        held[0].start_run("A", tmp_path / "outA")
+        raise ConnectionError("B fails")
+
+    index, r = _race_b(seeds, tmp_path, monkeypatch, run_a)
+    assert r.exit_code == 3, r.output
+    held[0].finish_run("A", "{}")
+    held[0].commit()
+    from corearchive.catalog import indexed_runs
+
+    assert index.is_file() and indexed_runs(index, finished=True) == {"A"}
+
+
+def test_a_failed_first_run_removes_the_new_shared_index_no_one_else_uses(
+    seeds, tmp_path, monkeypatch
+):
+    def fail(index):
+        raise ConnectionError("B fails")
+
+    _, r = _race_b(seeds, tmp_path, monkeypatch, fail)
+    assert r.exit_code == 3, r.output
+    assert not list(tmp_path.glob("shared.sqlite*"))
+
+
+def test_an_index_on_a_file_system_whose_inode_numbers_change_is_opened(tmp_path, monkeypatch):
+    """(the check of M1 that the file locked is the one the path names: a file system that
+    gives another inode number at every look must not refuse every run)"""
+    import itertools
+
+    from corearchive import catalog as catalog_mod
+
+    numbers = itertools.count()
+    monkeypatch.setattr(catalog_mod, "_identity", lambda path: (0, next(numbers)))
+    cat = Catalog(tmp_path / "idx.sqlite")
+    cat.start_run("R", tmp_path)
+    cat.commit()
+
+
+def test_a_new_index_in_a_new_folder_is_made(seeds, tmp_path):
+    """(the index made before the run's Catalog, M1: its folder too, as Catalog made it)"""
+    index = tmp_path / "new" / "sub" / "idx.sqlite"
+    r = CliRunner().invoke(
+        cli, ["ingest", str(seeds), "-o", str(tmp_path / "o"), "--index", str(index)]
+    )
+    assert r.exit_code == 0, r.output
+    assert index.is_file()
+
+
+def test_a_run_whose_new_index_was_removed_as_it_waited_makes_it_again(tmp_path, monkeypatch):
+    """M1: a run that connected to an index another run made, which that run (failed)
+    removed before this one held its lock, committed into the deleted file."""
+    index = tmp_path / "idx.sqlite"
+    real = Catalog._begin
+    calls: list[int] = []
+
+    def begin(self: Catalog, timeout: float) -> None:
+        if not calls:  # (the run that made it removes it as this one waits)
+            index.unlink()
+        calls.append(1)
+        real(self, timeout)
+
+    monkeypatch.setattr(Catalog, "_begin", begin)
+    cat = Catalog(index)
+    cat.start_run("R", tmp_path)
+    cat.finish_run("R", "{}")
+    cat.commit()
+    from corearchive.catalog import indexed_runs
+
+    assert len(calls) == 2
+    assert indexed_runs(index) == {"R"}
+
+
 def test_busy_output_folder_fails_clearly(seeds, tmp_path):
     # Two runs into one folder with their own indexes would both copy records.jsonl, append
     # and rename it into place: the output folder's lock makes the second one wait, then fail.
@@ -958,6 +1093,27 @@ def test_a_records_file_rotated_away_is_warned_of(seeds, tmp_path):
     assert f"warning: {out / 'records.jsonl'} holds 0 bytes, but run" in r.stderr
     assert "moved away, truncated or replaced?" in r.stderr
     assert "rejects.jsonl holds" not in r.stderr  # (that one is whole)
+
+
+def test_a_records_file_that_lost_only_its_last_line_break_is_no_cut_file(seeds, tmp_path):
+    """s29 acc-review (a suspicion, confirmed): records.jsonl without its final line break
+    (an editor's save) was warned of as cut, "verify reports their documents as missing";
+    verify found nothing, and the run puts the line break back: every span is right."""
+    out = tmp_path / "o"
+    first = CliRunner().invoke(
+        cli, ["ingest", str(seeds / "000_8ba00cc28553518d.txt"), "-o", str(out)]
+    )
+    assert first.exit_code == 0
+    records = out / "records.jsonl"
+    records.write_bytes(records.read_bytes()[:-1])
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out)])
+    assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
+    v = CliRunner().invoke(cli, ["verify", str(out)])
+    assert v.exit_code == 0 and "problems        0" in v.output, v.output
+    # one byte more, of the line itself: a cut, said
+    records.write_bytes(records.read_bytes()[:-2])
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out)])
+    assert "moved away, truncated or replaced?" in r.stderr
 
 
 def test_control_characters_of_a_name_do_not_reach_the_terminal(tmp_path, monkeypatch):
@@ -1241,6 +1397,29 @@ def test_a_name_with_a_byte_and_one_that_writes_its_escape_are_two_paths(ingest,
     assert len({r["id"] for r in res.records}) == 2 and not res.rejects
 
 
+def test_source_path_names_the_file_read_through_a_link_and_dot_dot(ingest, tmp_path, monkeypatch):
+    """s29 acc-review L3: x/link/../b.txt (link to other/dir) was recorded as x/b.txt (a
+    lexical normpath), another file that exists; the URI named the right one."""
+    from corearchive.document import source_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x" / "sub").mkdir(parents=True)
+    (tmp_path / "other" / "dir").mkdir(parents=True)
+    os.symlink(tmp_path / "other" / "dir", tmp_path / "x" / "link")
+    (tmp_path / "other" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "x" / "b.txt").write_text("Another file, at the lexical path.\n" * 20)
+    res = ingest("x/link/../b.txt", "x/sub/../b.txt")
+    assert res.exit_code == 0, res.output
+    paths = sorted(r["source"]["path"] for r in res.records)
+    assert paths == ["x/b.txt", "x/link/../b.txt"]
+    for r in res.records:  # (each names the file its bytes are of)
+        raw = (tmp_path / r["source"]["path"]).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == r["source"]["sha256"]
+    assert source_path("a/./b//c/../d") == "a/b/d" and source_path("/../a/..") == "/"
+    # (control characters are kept: JSON escapes them, messages too; docstring said escaped)
+    assert source_path("a\nb\x00c") == "a\nb\x00c"
+
+
 @pytest.mark.parametrize(
     ("config", "args", "message"),
     [
@@ -1271,6 +1450,21 @@ def test_configuration_mistakes_are_usage_errors(ingest, seeds, tmp_path, config
     assert message in res.output and "Traceback" not in res.output
     assert not (tmp_path / "out" / "records.jsonl").exists()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".gz"] == []
+
+
+@pytest.mark.parametrize(
+    "folder", ["FORMAT.json", "runs", "index.sqlite-wal", "index.sqlite.v0", "Records.JSONL"]
+)
+def test_a_warc_folder_named_as_a_file_of_the_run_is_refused_before_anything_is_written(
+    ingest, seeds, tmp_path, folder
+):
+    """s29 acc-review M2: folder=FORMAT.json was taken; the run committed its WARC files
+    into OUT/FORMAT.json/, then exited 2 ("put it back from a backup"), as every later run
+    into the folder did."""
+    res = ingest(str(seeds), "--set", f"sinks.warc.folder={folder}")
+    assert res.exit_code == 2, res.output
+    assert f"folder: {folder!r} is a file of the run's own output" in res.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_an_output_folder_inside_a_file_is_a_usage_error(ingest, seeds, tmp_path):
@@ -2204,3 +2398,30 @@ def test_an_append_does_not_follow_a_link_made_during_the_run(tmp_path):
     with pytest.raises(OSError):
         f.commit()
     assert victim.read_text() == "v\n"
+
+
+def test_two_runs_of_one_second_are_taken_in_the_order_they_committed(tmp_path):
+    """s29 acc-review (a suspicion, confirmed): run ids have one-second times and a random
+    part, and the earlier runs were sorted by id: of two runs in one second, the later one
+    could be taken for the earlier, and the warning of a cut records.jsonl checked the
+    older run's span (which the cut file still holds) and said nothing."""
+    import io
+
+    from corearchive.runner import _earlier_runs, _warn_cut_files
+
+    out = tmp_path / "out"
+    (out / "runs").mkdir(parents=True)
+    first, second = "20261124T010101Z-ffffff", "20261124T010101Z-000000"
+    for n, run in enumerate((first, second)):
+        manifest = out / "runs" / f"{run}.json"
+        span = {"offset": 10 * n, "bytes": 10}
+        manifest.write_text(json.dumps({"run_id": run, "appended": {"records.jsonl": span}}))
+        os.utime(manifest, ns=(10**18 + n, 10**18 + n))
+    older = out / "runs" / "20261124T010100Z-999999.json"
+    older.write_text("{}")
+    os.utime(older, ns=(10**18 + 5, 10**18 + 5))  # (another second: its id's time rules)
+    assert [p.stem for p in _earlier_runs(out)] == [older.stem, first, second]
+    (out / "records.jsonl").write_bytes(b"x" * 15)  # (cut: the second run's lines end at 20)
+    err = io.StringIO()
+    _warn_cut_files(_earlier_runs(out), out, err)
+    assert f"but run {second} left it at 20" in err.getvalue()

@@ -85,7 +85,9 @@ def test_an_index_of_version_8_is_upgraded_in_place_and_the_archive_goes_on(
     again = CliRunner().invoke(cli, ["index", "upgrade", str(out)], catch_exceptions=False)
     assert again.exit_code == 0 and "at version 9 already" in again.output
 
-    go_on = ingest(str(second), str(first), out=out)
+    # (--rescan: a first run that took over 2 s to look at a.jsonl recorded it as read,
+    # and this one then skipped it unread: no already_archived, seen under load, s29)
+    go_on = ingest(str(second), str(first), "--rescan", out=out)
     assert go_on.exit_code == 0, go_on.output
     assert len(go_on.records) == 5  # nothing archived twice
     reasons = sorted(x["reason"] for x in go_on.rejects[-6:])
@@ -93,6 +95,30 @@ def test_an_index_of_version_8_is_upgraded_in_place_and_the_archive_goes_on(
     assert go_on.manifest is not None and go_on.manifest["index_formats"] == {"dedup": 9}
     v = CliRunner().invoke(cli, ["verify", str(out)])
     assert v.exit_code == 0, v.output
+
+
+def test_an_upgrade_keeps_an_earlier_upgrades_copy_of_the_index(ingest, tmp_path, monkeypatch):
+    """s29 acc-review (a suspicion, confirmed): the copy of the index as it was went to
+    index.sqlite.vN over the one an earlier upgrade left there (of an index restored
+    since), without a word."""
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        _v8(m)
+        res = ingest(str(_write(tmp_path / "a.jsonl", {"zh": ZH, "en": BASE})), out=out)
+    assert res.exit_code == 0, res.output
+    earlier = out / "index.sqlite.v8"
+    shutil.copyfile(out / "index.sqlite", earlier)
+    with contextlib.closing(sqlite3.connect(earlier)) as db:
+        db.execute("CREATE TABLE the_earlier_copy (x)")
+        db.commit()
+    r = CliRunner().invoke(cli, ["index", "upgrade", str(out)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert f"the index as it was: {out / 'index.sqlite.v8.1'}" in r.output
+    with contextlib.closing(sqlite3.connect(earlier)) as db:
+        assert db.execute(
+            "SELECT name FROM sqlite_master WHERE name = 'the_earlier_copy'"
+        ).fetchone()
+    assert _tables(out / "index.sqlite.v8.1") != _tables(out / "index.sqlite")
 
 
 def test_changed_hashing_options_name_the_indexs_options_not_another_index(tmp_path):

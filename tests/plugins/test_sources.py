@@ -865,6 +865,20 @@ def test_jsonl_capture_time_url_and_date_under_common_dump_names(
     assert doc.annotations["source"]["given"].get("date") == given_date
 
 
+def test_a_cdx_timestamp_cut_to_the_hour_is_no_time_to_come():
+    """s29 acc-review (a suspicion, confirmed): ten digits were read as seconds since 1970,
+    and a CDX timestamp cut to the hour, 2024010512, became 2034-02-20 (inside the
+    1990-2200 check): the metadata stage's upper bound ten years out."""
+    from corearchive.document import capture_time
+
+    assert capture_time("2024010512") == "2024-01-05T12:00:00Z"
+    assert capture_time("1999123123") == "1999-12-31T23:00:00Z"
+    assert capture_time("1700000000") == "2023-11-14T22:13:20Z"  # (seconds, as they were)
+    assert capture_time("2024013199") == "2034-02-20T01:53:19Z"  # (no hour 99: seconds)
+    assert capture_time(2024010512) == "2024-01-05T12:00:00Z"  # (as a number too)
+    assert capture_time(2024010512.0) == "2034-02-20T01:08:32Z"  # (a fraction: seconds)
+
+
 def test_jsonl_capture_time_bounds_the_publication_date(run_stage):
     """A dump's capture time is the metadata stage's upper bound, as a WARC's is."""
     from corearchive_plugins.metadata import MetadataStage
