@@ -834,20 +834,23 @@ class PoolExecutor(RemoteExecutor):
             raise WorkerLost(str(exc)) from exc
 
     def restart(self) -> None:
+        """The pool replaced, its processes terminated: after a worker died the pool is
+        broken and its other workers' results lost anyway, and Python 3.11's pool, marking
+        its queued tasks failed, stops at one :meth:`_take_back` withdrew (InvalidStateError)
+        before it terminates them: they stayed behind, orphans (s29 code reviewer)."""
         self._stop_watchdog()
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = None
-
-    def abort(self) -> None:
-        """Stop the workers now: terminated, not left to finish their chunks (which the
-        interpreter's exit then waited for; after a second Ctrl-C, forever)."""
         if self.pool is not None:
             # (ProcessPoolExecutor has no terminate before Python 3.14: its processes)
             processes = getattr(self.pool, "_processes", None) or {}
             for process in list(processes.values()):
                 with contextlib.suppress(Exception):
                     process.terminate()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = None
+
+    def abort(self) -> None:
+        """Stop the workers now: terminated, not left to finish their chunks (which the
+        interpreter's exit then waited for; after a second Ctrl-C, forever)."""
         self.restart()
 
     def shutdown(self) -> None:

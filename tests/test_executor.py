@@ -866,3 +866,37 @@ def test_a_slow_pipe_into_several_workers_is_read_to_its_end(tmp_path):
         err = proc.stderr.read()
     assert proc.returncode == 0, err.decode()
     assert len((out / "records.jsonl").read_text("utf-8").splitlines()) == 400
+
+
+# (the pool's own thread fails with InvalidStateError, Python 3.11's bug, which pytest reports)
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_broken_pools_other_workers_are_stopped_when_it_is_replaced():
+    """Python 3.11's pool marks every queued task failed when a worker dies, and stops on a
+    task the run had withdrawn (``_take_back``: InvalidStateError) before it terminates the
+    other workers: they stayed behind, orphans, after the pool was replaced (s29 code
+    reviewer). Replacing the pool terminates its processes itself."""
+    import concurrent.futures as cf
+    import multiprocessing
+    import time
+
+    executor = PoolExecutor(2, spec=None, inline=None)  # type: ignore[arg-type]
+    # (a plain pool of the kind _pool makes: these workers run no stages)
+    pool = executor.pool = cf.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    futures = [pool.submit(time.sleep, 30) for _ in range(6)]
+    assert futures[-1].cancel()  # (withdrawn, as _take_back does: not yet in the call queue)
+    deadline = time.monotonic() + 10
+    while len(getattr(pool, "_processes", {})) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = list(pool._processes.values())  # type: ignore[attr-defined]
+    assert len(workers) == 2
+    os.kill(workers[0].pid, signal.SIGKILL)
+    with pytest.raises(cf.process.BrokenProcessPool):
+        futures[0].result(timeout=20)
+    executor.restart()
+    deadline = time.monotonic() + 10
+    while workers[1].is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = workers[1].is_alive()
+    if alive:
+        os.kill(workers[1].pid, signal.SIGKILL)
+    assert not alive
