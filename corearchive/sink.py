@@ -82,7 +82,10 @@ class Sink:
 
     def write(self, document: Document, record: dict[str, Any]) -> None:
         """Write one kept document and its validated record. Every sink gets the same
-        ``record`` object, validated once: a sink must not change it."""
+        ``record``, validated once: a sink must not change it. In a run with a plugin's sink
+        it is read-only (:func:`read_only`: its dicts and lists raise ``TypeError`` when
+        changed, which fails the document, naming the sink); a sink that wants to add to it
+        changes a copy (``copy.deepcopy(record)`` or ``{**record, ...}``)."""
 
     def discard(self, document: Document) -> None:
         """Take back :meth:`write` of ``document``: a later sink failed on it."""
@@ -117,6 +120,74 @@ class Sink:
         later run changes (the manifest records them; ``verify`` checks them), taken in
         :meth:`commit`. A file that later runs add to has none."""
         return {}
+
+
+#: What a sink that changes the record it was given fails with
+READ_ONLY = (
+    "the record is read-only: a sink must not change it (every sink and records.jsonl get"
+    " the same record); change a copy: copy.deepcopy(record)"
+)
+
+
+class ReadOnlyDict(dict[str, Any]):
+    """A dict of a record that a sink is given (:func:`read_only`): reading it is a dict's
+    (``json``, ``orjson``, ``isinstance(x, dict)``); changing it raises ``TypeError``. A
+    copy (``dict(r)``, ``copy.copy``, ``copy.deepcopy``, a pickle) is a plain dict."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError(READ_ONLY)
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> Any:
+        return (dict, (dict(self),))
+
+
+class ReadOnlyList(list[Any]):
+    """A list of a record that a sink is given (:func:`read_only`); see :class:`ReadOnlyDict`."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError(READ_ONLY)
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+
+    def __reduce__(self) -> Any:
+        return (list, (list(self),))
+
+
+def read_only(value: Any) -> Any:
+    """``value`` (a record) with its dicts and lists, at every depth, read-only copies
+    (:class:`ReadOnlyDict`, :class:`ReadOnlyList`); strings and numbers are shared. What a
+    run gives its sinks when one of them is a plugin's: a sink that changed the record
+    changed what the sinks after it wrote (``records.jsonl`` too) without a word, and the
+    document's annotations with it (s29 acc-sinksrc H2)."""
+    t = type(value)
+    if t is dict:
+        return ReadOnlyDict({k: v if type(v) in _LEAF else read_only(v) for k, v in value.items()})
+    if t is list:
+        return ReadOnlyList([v if type(v) in _LEAF else read_only(v) for v in value])
+    if t is tuple:
+        return tuple(v if type(v) in _LEAF else read_only(v) for v in value)
+    if isinstance(value, dict):  # (a subclass: OrderedDict, a Counter)
+        return read_only(dict(value))
+    if isinstance(value, list | tuple):
+        return read_only(list(value))
+    return value
+
+
+#: What :func:`read_only` gives as it is, without a call (most of a record's values)
+_LEAF = frozenset((str, int, float, bool, type(None)))
+
+
+def own_sink(sink: Sink) -> bool:
+    """Whether ``sink`` is one of corearchive's own (``records``, ``warc``)."""
+    return type(sink).__module__.startswith("corearchive_plugins.")
 
 
 def commit_sinks(sinks: Iterable[Sink]) -> None:
