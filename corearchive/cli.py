@@ -759,9 +759,18 @@ def remove(
     from .takedown import UnfinishedTakedown
     from .takedown import remove as take_down
 
+    registry = None
+    with contextlib.suppress(Exception):  # (a broken plugin must not stop a takedown)
+        registry = collect(make_plugin_manager())
     with _maintenance_errors("nothing was taken down ({})", internal=(UnfinishedTakedown,)):
         entries = take_down(
-            out, list(ids), reason, index=index_path, timeout=timeout, err=sys.stderr
+            out,
+            list(ids),
+            reason,
+            index=index_path,
+            timeout=timeout,
+            err=sys.stderr,
+            registry=registry,
         )
     for e in entries:
         warc = (
@@ -770,7 +779,10 @@ def remove(
             if e["warc"]
             else "no WARC records (archived by a run without the warc sink)"
         )
-        click.echo(f"taken down {e['id']}: its records.jsonl line, {warc}, its index entries")
+        sinks = "".join(f"; sink {n!r}: {a}" for n, a in (e.get("sinks") or {}).items())
+        click.echo(
+            f"taken down {e['id']}: its records.jsonl line, {warc}, its index entries{sinks}"
+        )
 
 
 @cli.group()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -33,6 +33,9 @@ class SinkContext:
     #: Where the files written under ``out`` end up, when the host moves them there (the
     #: staged plan writes each task's files apart): new file names must be free there too.
     final_out: Path | None = None
+    #: For :meth:`Sink.take_down` only: the files the runs that used the sink with these
+    #: options recorded (their :meth:`Sink.outputs`), relative to ``out``.
+    outputs: list[str] = field(default_factory=list)
 
     def scratch(self, name: str) -> Path:
         """A private folder for a sink that needs file paths, not a stream (a SQLite
@@ -104,6 +107,22 @@ class Sink:
 
     def abort(self) -> None:
         """Remove temporaries: the run failed and nothing it wrote is kept."""
+
+    def take_down(self, ids: list[str], reason: str) -> bool:
+        """``corearchive remove``: take the documents ``ids`` (a legal takedown, personal
+        data) out of the files earlier runs of this sink wrote, and return True once done.
+
+        The host calls it on a sink made with the options the archive's runs used (once
+        for each set of options, with ``self.context.outputs`` the files those runs
+        recorded, and ``self.context.run_id`` the takedown's id), without :meth:`open`.
+        Write each changed file anew through :class:`corearchive.AtomicFile` (``keep_existing``
+        off) and call its ``commit()`` here: it is put in place with the takedown, at its
+        commit point, or not at all. (A sink for a service, not files, sends its deletions
+        here.) Anything but True, an exception included, leaves the sink's files as they
+        were: ``remove`` says that the sink did not confirm, records it in
+        ``takedowns.jsonl``, and ``verify`` reports each of the sink's files that still holds
+        a document's id. The default does nothing and returns False."""
+        return False
 
     def outputs(self) -> list[str]:
         """The files this run wrote, relative to the output folder (for the manifest)."""

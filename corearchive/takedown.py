@@ -52,6 +52,7 @@ from .atomic import (
 )
 from .catalog import Catalog, now_utc, refuse_newer, stamp_folder
 from .errors import ConfigError, CoreArchiveError
+from .sink_takedown import take_down_in_sinks
 
 
 class UnfinishedTakedown(CoreArchiveError):
@@ -225,9 +226,11 @@ def remove(
     index: Path | None = None,
     timeout: float = 30.0,
     err: TextIO | None = None,
+    registry: Any = None,
 ) -> list[dict[str, Any]]:
     """Take the documents ``ids`` out of the archive in ``out`` (see the module docstring);
-    returns the takedown entries written."""
+    returns the takedown entries written. ``registry``: the plugins' sinks, asked to take
+    them out of their files (:mod:`corearchive.sink_takedown`)."""
     from .runner import new_run_id
 
     if not reason.strip():
@@ -275,6 +278,7 @@ def remove(
         commit = Commit(out, tid)
         try:
             entries, by_file = _plan(out, catalog, found, wanted, reason, at)
+            take_down_in_sinks(out, entries, reason, tid, commit, catalog, registry, err)
             ops: list[_Op] = []
             temps: list[Path] = []
             for name, parts in sorted(by_file.items()):

@@ -10,8 +10,10 @@ import pickle
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
-from corearchive import Sink, hookimpl
+from corearchive import AtomicFile, Sink, hookimpl
+from corearchive.cli import cli
 
 from helpers import extra_plugins
 
@@ -86,3 +88,129 @@ def test_a_sink_cannot_change_the_record_the_other_sinks_and_records_jsonl_get(
         rec["pipeline"].append({})
     with pytest.raises(TypeError, match="read-only"):
         rec["source"].update(uri="x")
+
+
+class Bulk(Sink):
+    """An Elasticsearch bulk file (as corearchive-esbulk): an action line and the record for
+    each document, appended run after run."""
+
+    name = "bulk"
+
+    def open(self) -> None:
+        self.file = AtomicFile(
+            self.context.out / "bulk.ndjson", self.context.run_id, keep_existing=True, lines=True
+        )
+
+    def write(self, document: Any, record: dict[str, Any]) -> None:
+        self.file.write(
+            (
+                json.dumps({"index": {"_id": record["id"]}}) + "\n" + json.dumps(record) + "\n"
+            ).encode()
+        )
+
+    def commit(self) -> None:
+        self.file.commit()
+
+    def abort(self) -> None:
+        if hasattr(self, "file"):
+            self.file.abort()
+
+    def outputs(self) -> list[str]:
+        return ["bulk.ndjson"]
+
+    def appended(self) -> dict[str, dict[str, int]]:
+        return {"bulk.ndjson": self.file.span()}
+
+
+class ForgettingBulk(Bulk):
+    """The bulk sink that takes documents out of its file for ``corearchive remove``."""
+
+    name = "fbulk"
+
+    def take_down(self, ids: list[str], reason: str) -> bool:
+        assert self.context.outputs == ["bulk.ndjson"]
+        path = self.context.out / "bulk.ndjson"
+        lines = path.read_bytes().splitlines(keepends=True)
+        keep = b"".join(
+            a + b
+            for a, b in zip(lines[::2], lines[1::2], strict=True)
+            if json.loads(a)["index"]["_id"] not in ids
+        )
+        new = AtomicFile(path, self.context.run_id)
+        new.write(keep)
+        new.commit()
+        return True
+
+
+def _verify(out: Any) -> tuple[int, dict[str, Any]]:
+    r = CliRunner().invoke(cli, ["verify", str(out), "--json"])
+    return r.exit_code, json.loads(r.output)
+
+
+@pytest.mark.parametrize("sink", ["bulk", "fbulk"])
+def test_a_takedown_reaches_the_plugin_sinks_or_says_it_did_not(ingest, seeds, monkeypatch, sink):
+    """``corearchive remove`` left the document's full record in a plugin sink's file, and
+    verify said "problems 0" (s29 acc-sinksrc H1). A sink with ``take_down`` rewrites its
+    file with the takedown; one without is named by remove, recorded in takedowns.jsonl,
+    and verify reports its file while it holds the id."""
+    sinks = f'output.sinks=["warc", "records", "{sink}"]'
+    with extra_plugins(monkeypatch, ("bulk", _Plugin((Bulk, ForgettingBulk)))):
+        res = ingest(str(seeds), "--set", sinks)
+        assert res.exit_code == 0, res.output
+        out = res.out
+        gone = res.records[1]["id"]
+        assert (out / "bulk.ndjson").read_bytes().count(gone.encode()) == 2
+        r = CliRunner().invoke(cli, ["remove", str(out), gone, "--reason", "test"])
+        assert r.exit_code == 0, r.output
+        [entry] = [json.loads(x) for x in (out / "takedowns.jsonl").read_text().splitlines()]
+        code, got = _verify(out)
+        if sink == "fbulk":
+            assert "sink 'fbulk': removed" in r.output
+            assert entry["sinks"] == {"fbulk": "removed"}
+            assert gone.encode() not in (out / "bulk.ndjson").read_bytes()
+            assert len((out / "bulk.ndjson").read_bytes().splitlines()) == 8
+            assert code == 0, got["listed"]
+            # a later run appends to the rewritten file; verify holds it to that run's span
+            more = ingest(str(seeds), "--set", sinks, "--rescan", out=out)
+            assert more.exit_code == 0, more.output
+            assert _verify(out)[0] == 0
+        else:
+            assert (
+                "warning: sink 'bulk' did not confirm the removal of the 1 document(s)" in r.output
+            )
+            assert entry["sinks"] == {"bulk": "not confirmed: the sink has no take_down"}
+            assert code == 1
+            assert got["listed"] == [
+                f"bulk.ndjson: holds document {gone}, taken down at {entry['at']}: sink 'bulk'"
+                " did not confirm its removal (not confirmed: the sink has no take_down)"
+            ]
+            # taken out by hand: a note, no problem
+            lines = (out / "bulk.ndjson").read_bytes().splitlines(keepends=True)
+            (out / "bulk.ndjson").write_bytes(b"".join(x for x in lines if gone.encode() not in x))
+            code, got = _verify(out)
+            assert code == 0 and any("did not confirm" in n for n in got["notes"]), got
+
+
+def test_verify_checks_the_files_a_plugin_sink_appends_to(ingest, seeds, monkeypatch):
+    """A plugin sink's appended file (its span in the manifest) truncated or deleted:
+    verify said "problems 0" (s29 acc-sinksrc M4)."""
+    with extra_plugins(monkeypatch, ("bulk", _Plugin((Bulk,)))):
+        res = ingest(str(seeds), "--set", 'output.sinks=["warc", "records", "bulk"]')
+    assert res.exit_code == 0
+    bulk = res.out / "bulk.ndjson"
+    assert _verify(res.out)[0] == 0
+    size = bulk.stat().st_size
+    with open(bulk, "r+b") as f:
+        f.truncate(1000)
+    code, got = _verify(res.out)
+    assert code == 1
+    assert got["listed"] == [
+        f"bulk.ndjson: holds 1,000 bytes, but run {res.manifest['run_id']} left it at"
+        f" {size:,} (sink 'bulk'): cut short after the run"
+    ]
+    bulk.unlink()
+    code, got = _verify(res.out)
+    assert code == 1
+    assert got["listed"] == [
+        f"run {res.manifest['run_id']}: its file bulk.ndjson (sink 'bulk') is missing"
+    ]
