@@ -214,3 +214,44 @@ def test_verify_checks_the_files_a_plugin_sink_appends_to(ingest, seeds, monkeyp
     assert got["listed"] == [
         f"run {res.manifest['run_id']}: its file bulk.ndjson (sink 'bulk') is missing"
     ]
+
+
+def test_a_source_gives_a_date_hint_the_metadata_stage_checks(ingest, tmp_path, monkeypatch):
+    """A feed source had no documented way to pass an item's pubDate: ``doc.published`` set
+    by it skipped the metadata stage's checks (a date after the capture kept), and the way
+    that works was the jsonl source's ``annotations["source"]["given"]`` internals (s29
+    acc-sinksrc M2). ``Document.create(given=...)`` is the public way."""
+    from corearchive import Document, Source
+
+    from helpers import ARTICLE
+
+    class Feed(Source):
+        name = "feedlike"
+        suffixes = (".feed",)
+
+        def sniff(self, head: bytes, item: Any) -> float:
+            return 1.0 if item.name.endswith(".feed") else 0.0
+
+        def read(self, item: Any) -> Any:
+            for n, day in enumerate(("2026-11-01T07:30:00Z", "2026-11-30T07:30:00Z")):
+                page = f"<html><body><article><p>Item {n}. {ARTICLE}</p></article></body></html>"
+                yield Document.create(
+                    raw=page.encode(), text=page, uri=f"https://example.org/{n}",
+                    path=item.path, format=self.name, locator=f"item {n}", is_html=True,
+                    fetched_at="2026-11-14T00:00:00Z",
+                    given={"date": day, "title": f"Item {n}", "authors": ["A. Writer"]},
+                )  # fmt: skip
+
+    (tmp_path / "a.feed").write_text("x")
+    with extra_plugins(monkeypatch, ("feedlike", _Plugin(sources=(Feed,)))):
+        res = ingest(str(tmp_path / "a.feed"), "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    early, late = res.records
+    assert early["published"] == "2026-11-01T07:30:00Z"
+    assert early["title"] == "Item 0" and early["authors"] == ["A. Writer"]
+    assert early["annotations"]["metadata"]["sources"]["published"] == "input"
+    assert late["published"] != "2026-11-30T07:30:00Z"
+    [hint] = [d for d in late["annotations"]["metadata"]["dates"] if d["where"] == "input"]
+    assert "after the capture" in hint["rejected"]
+    with pytest.raises(TypeError, match="unknown field 'pubdate'"):
+        Document.create(raw=b"x", text="x", uri="u", path=None, format="x", given={"pubdate": 1})
