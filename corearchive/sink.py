@@ -94,7 +94,12 @@ class Sink:
         """Take back :meth:`write` of ``document``: a later sink failed on it."""
 
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
-        """A document was dropped (the WARC sink archives exact duplicates as revisits)."""
+        """A document was dropped, in the main process, as it is: ``stage`` is the stage
+        that dropped it (``drop.reason``: ``no_content``, ``language``, ``exact_duplicate``,
+        ``near_duplicate``, ``revision``, a plugin stage's own) or ``archive``
+        (``already_archived``: an earlier run archived it; ``taken_down``: ``corearchive
+        remove`` took it out, and it was met again). The WARC sink archives exact
+        duplicates as revisits. A sink that raises here stops the run, naming it."""
 
     def commit(self) -> None:
         """Make every output final (rename temporaries into place).

@@ -255,3 +255,86 @@ def test_a_source_gives_a_date_hint_the_metadata_stage_checks(ingest, tmp_path, 
     assert "after the capture" in hint["rejected"]
     with pytest.raises(TypeError, match="unknown field 'pubdate'"):
         Document.create(raw=b"x", text="x", uri="u", path=None, format="x", given={"pubdate": 1})
+
+
+def _docs_example(marker: str) -> Any:
+    """The python block of docs/plugins.md that defines ``marker``, as a module."""
+    import re
+    import sys
+    import types
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "docs" / "plugins.md").read_text("utf-8")
+    [code] = [b for b in re.findall(r"```python\n(.*?)```", text, re.S) if marker in b]
+    module = types.ModuleType(f"docs_example_{marker.lower()}")
+    sys.modules[module.__name__] = module
+    exec(compile(code, f"docs/plugins.md ({marker})", "exec"), module.__dict__)
+    return module
+
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
+<lastBuildDate>Sat, 14 Nov 2026 09:00:00 +0000</lastBuildDate>
+{items}</channel></rss>"""
+ITEM = """<item><title>Story {n}</title><link>https://example.org/{n}</link>
+<pubDate>{day} Nov 2026 07:30:00 +0000</pubDate><description>{body}</description></item>
+"""
+
+
+def test_the_source_and_sink_examples_of_the_docs_run(
+    tmp_path, monkeypatch, ingest, run_source, run_sink, corearchive_pm
+):
+    """docs/plugins.md had a stage example only (s29 acc-sinksrc M5): its source and sink
+    examples run as written, alone (run_source, run_sink: L3) and in a run, with a takedown
+    (H1), and corearchive_pm is collected (L2)."""
+    from html import escape
+
+    from helpers import ARTICLE
+
+    src = _docs_example("RssSource")
+    snk = _docs_example("TitlesSink")
+    items = "".join(
+        ITEM.format(n=n, day=day, body=escape(f"<p>Story {n}. {ARTICLE}</p>"))
+        for n, day in ((0, "01"), (1, "30"), (2, "02"))
+    )
+    feed = tmp_path / "news.rss"
+    feed.write_text(RSS.format(items=items + "<item><title>empty</title></item>"))
+    got = run_source(src.RssSource, feed)
+    assert got.score == 0.95 and got.error is None
+    assert [d.source.locator for d in got.documents] == ["item 0", "item 1", "item 2"]
+    assert [f.where for f in got.failures] == ["item 3"]
+    assert got.positions == [{"n": 0}, {"n": 1}, {"n": 2}, {"n": 3}]
+    assert [
+        d.source.locator for d in run_source(src.RssSource, feed, resume={"n": 1}).documents
+    ] == ["item 2"]
+    wrote = run_sink(snk.TitlesSink, got.documents, file="t.tsv")
+    assert wrote.outputs == ["t.tsv"] and wrote.appended["t.tsv"]["offset"] == 0
+    assert len((wrote.out / "t.tsv").read_text().splitlines()) == 3
+    assert any(i.stages for i in corearchive_pm.infos.values())
+
+    plugins = (("rss", src), ("titles", snk))
+    with extra_plugins(monkeypatch, *plugins):
+        res = ingest(
+            str(feed), "--set", 'output.sinks=["warc", "records", "titles"]',
+            "--disable", "dedup",
+        )  # fmt: skip
+        assert res.exit_code == 1, res.output  # (the empty item)
+        early, late, _ = res.records
+        assert early["published"] == "2026-11-01T07:30:00Z" and early["title"] == "Story 0"
+        assert late["published"] != "2026-11-30T07:30:00Z"  # (after the capture)
+        assert len((res.out / "titles.tsv").read_text().splitlines()) == 3
+        r = CliRunner().invoke(cli, ["remove", str(res.out), early["id"], "--reason", "test"])
+        assert r.exit_code == 0 and "sink 'titles': removed" in r.output, r.output
+    assert early["id"] not in (res.out / "titles.tsv").read_text()
+    assert _verify(res.out)[0] == 0
+
+
+def test_corearchive_pm_is_collected_once_whatever_collects_it_again(corearchive_pm):
+    """The fixture's infos were empty until ``collect(pm)`` (s29 acc-sinksrc L2); collected
+    by the fixture, a test that collects again (as the report's author did) must not see
+    each stage twice."""
+    from corearchive.manager import collect
+
+    assert corearchive_pm.infos["dedup"].stages == ["dedup"]
+    collect(corearchive_pm)
+    assert corearchive_pm.infos["dedup"].stages == ["dedup"]
+    assert corearchive_pm.infos["sinks"].sinks == ["warc", "records"]
