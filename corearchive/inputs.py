@@ -13,6 +13,7 @@ import errno
 import glob
 import io
 import itertools
+import json
 import os
 import re
 import stat
@@ -654,8 +655,13 @@ def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure
                     where=result.source.locator or None,
                 )
         else:
+            # (named as a source that raises is, with its module, and where it was: the
+            # position it set; s29 acc-sinksrc L5)
+            at = item.position
             yield Failure(
-                f"the {source.name!r} source gave a {type(result).__name__}, not a document"
+                f"the {source.name!r} source ({type(source).__module__}) gave a"
+                f" {type(result).__name__}, not a document",
+                where=None if at is None else f"position {json.dumps(at, default=repr)}",
             )
 
 

@@ -393,6 +393,7 @@ def test_a_source_that_gives_no_document_is_an_input_error(ingest, tmp_path, mon
             return 1.0 if item.path.endswith(".junk") else 0.0
 
         def read(self, item: InputItem) -> Any:
+            item.position = {"n": 1}
             yield "not a document"
 
     class Plugin:
@@ -409,7 +410,9 @@ def test_a_source_that_gives_no_document_is_an_input_error(ingest, tmp_path, mon
                          out=tmp_path / args[-1])  # fmt: skip
         assert res.exit_code == 1 and len(res.records) == 1, res.output
         [err] = res.rejects
-        assert err["error"] == "the 'junk' source gave a str, not a document"
+        # (its module and where, as for a source that raises; s29 acc-sinksrc L5)
+        assert err["error"] == "the 'junk' source (test_runner) gave a str, not a document"
+        assert err["source"]["where"] == 'position {"n": 1}'
         _counts_add_up(res.manifest)
 
 
