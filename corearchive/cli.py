@@ -993,6 +993,9 @@ def remove(
         return
     if reason is None:
         _fail("--reason: say why the documents are taken down (a case number)", ExitCode.USAGE)
+    registry = None
+    with contextlib.suppress(Exception):  # (a broken plugin must not stop a takedown)
+        registry = collect(make_plugin_manager())
     with _maintenance_errors("nothing was taken down ({})", internal=(UnfinishedTakedown,)):
         entries = take_down(
             out,
@@ -1002,6 +1005,7 @@ def remove(
             timeout=timeout,
             err=sys.stderr,
             with_related=with_related,
+            registry=registry,
         )
     for e in entries:
         what = ["its line in records.jsonl"] if e.get("in_records") else []
@@ -1015,6 +1019,7 @@ def remove(
         elif e.get("in_records"):
             what.append("no WARC records (archived by a run without the warc sink)")
         what.append("its entries in the index")
+        what += [f"sink {n!r}: {a}" for n, a in (e.get("sinks") or {}).items()]
         again = f" (taken down before, at {e['again']}; found again)" if e.get("again") else ""
         click.echo(f"taken down {e['id']}{again}: {'; '.join(what)}")
 

@@ -7,6 +7,7 @@ import hashlib
 import operator
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypeVar, get_args
@@ -194,6 +195,7 @@ class Document:
         format: Format,
         locator: str = "",
         is_html: bool = False,
+        given: Mapping[str, Any] | None = None,
         **source_fields: Any,
     ) -> Document:
         """Build a document with its stable id and raw digest computed from the inputs.
@@ -205,8 +207,17 @@ class Document:
         URI), the locator and the raw digest, so it stays the same on every run.
         ``source_fields`` are the other :class:`SourceInfo` fields (``content_type``,
         ``fetched_at``, ``http_headers`` ...); ``content_type`` defaults to ``text/html``
-        for HTML and ``text/plain`` otherwise. NULs, byte-order marks and soft hyphens are
-        removed from ``text``."""
+        for HTML and ``text/plain`` otherwise; ``fetched_at`` is the capture time (ISO
+        8601, UTC), which bounds the publication date. NULs, byte-order marks and soft
+        hyphens are removed from ``text``.
+
+        ``given`` is what the input says of the document besides its text (a feed item's
+        ``pubDate`` and title, a dump's fields): ``date`` (ISO 8601 or as written: a hint
+        the metadata stage checks like the page's own dates, rejected after the capture or
+        in the future, ``where: "input"`` in ``annotations.metadata.dates``), ``title``,
+        ``site_name`` (strings), ``authors``, ``tags`` (lists of strings). The fields go
+        into the document (``title``…), all of them into ``annotations.source.given``, as
+        the jsonl source's: set ``document.published`` itself and no stage checks it."""
         source_fields.setdefault("content_type", "text/html" if is_html else "text/plain")
         if "\x00" in text or "\ufeff" in text or "\xad" in text:
             # A stray NUL (a JSONL "\u0000", a page with a few): no text holds one, lxml
@@ -234,7 +245,7 @@ class Document:
         source = SourceInfo(
             uri=uri, path=path, format=format, sha256=sha, locator=locator, **source_fields
         )
-        return cls(
+        doc = cls(
             id=make_id(path or named, locator, sha),
             source=source,
             raw=raw,
@@ -242,6 +253,42 @@ class Document:
             text=text,
             is_html=is_html,
         )
+        if given is not None:
+            doc._take_given(given)
+        return doc
+
+    def _take_given(self, given: Mapping[str, Any]) -> None:
+        """:meth:`create`'s ``given``: checked, set, and kept in ``annotations.source``."""
+        kept: dict[str, Any] = {}
+        for key, value in given.items():
+            if value is None:
+                continue
+            if key == "date":
+                if isinstance(value, date):  # (a datetime too)
+                    value = value.isoformat()
+                if not isinstance(value, str):
+                    raise TypeError(f"given date: a string or a date, not {type(value).__name__}")
+                if value.strip():
+                    kept["date"] = value.strip()
+            elif key in ("title", "site_name"):
+                if not isinstance(value, str):
+                    raise TypeError(f"given {key}: a string, not {type(value).__name__}")
+                if value.strip():
+                    kept[key] = value.strip()
+                    setattr(self, key, kept[key])
+            elif key in ("authors", "tags"):
+                if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+                    raise TypeError(f"given {key}: a list of strings")
+                if names := [v.strip() for v in value if v.strip()]:
+                    kept[key] = names
+                    setattr(self, key, list(names))
+            else:
+                raise TypeError(
+                    f"given: unknown field {key!r} (date, title, site_name, authors, tags)"
+                )
+        if kept:
+            mine = self.annotations.setdefault("source", {})
+            mine["given"] = {**mine.get("given", {}), **kept}
 
     @property
     def content_is_html(self) -> bool:

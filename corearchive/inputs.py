@@ -13,6 +13,7 @@ import errno
 import glob
 import io
 import itertools
+import json
 import os
 import re
 import stat
@@ -583,8 +584,6 @@ def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Sourc
     tied: Source | None = None
     for order, src in enumerate(sources.values()):
         score = _sniff(src, head, item)
-        if score is None:
-            continue
         key = (score, int(suffix in src.suffixes), -order)
         if best is None or key > best:
             best, chosen = key, src
@@ -642,38 +641,45 @@ def _warn_tie(chosen: Source, other: Source, item: InputItem) -> None:
     )
 
 
-#: The sources whose ``sniff`` failed, already named on standard error (once each).
-_SNIFF_WARNED: set[str] = set()
+class SniffFailed(Exception):
+    """A source's ``sniff`` raised, or gave something other than a number, on an input: that
+    input is an error entry naming the source (its message says it all)."""
 
 
-def _sniff(src: Source, head: bytes, item: InputItem) -> float | None:
-    """``src.sniff(head, item)`` as a number, or None where it raises or gives something
-    else (a plugin source's bug: a forgotten ``return 0.0``): that source is left out for
-    this input, and said once on standard error, instead of the input failing with a
-    message that names neither (and every input of every format with it)."""
+def _sniff(src: Source, head: bytes, item: InputItem) -> float:
+    """``src.sniff(head, item)`` as a number. One that raises or gives something else (a
+    plugin source's bug: a forgotten ``return 0.0``) raises :class:`SniffFailed`, naming the
+    source: the input fails, an error entry read again next run. It was left out with one
+    warning, and the input another source's to read: a feed whose sniff raised was read by
+    the html source as ONE document of its items, exit 0 (s29 acc-sinksrc M3); before
+    that, its input failed with a message that named neither the source nor the cause."""
     try:
         score = src.sniff(head, item)
         if not isinstance(score, (int, float)) or score != score:
             raise TypeError(f"it returned {score!r}, not a number")
         return float(score)
     except Exception as exc:
-        if src.name not in _SNIFF_WARNED:
-            _SNIFF_WARNED.add(src.name)
-            print(
-                f"warning: the {src.name!r} source ({type(src).__module__}): sniff failed on"
-                f" {item.name}: {type(exc).__name__}: {exc}; it is left out for the inputs"
-                " where this happens (further failures are not shown)",
-                file=sys.stderr,
-            )
-        return None
+        raise SniffFailed(
+            f"the {src.name!r} source ({type(src).__module__}): sniff failed on"
+            f" {item.name}: {describe_error(exc)}; the input is not read (a source's sniff"
+            " gives a number from 0 to 1; COREARCHIVE_DISABLE_PLUGINS leaves a plugin out)"
+        ) from exc
+
+
+def _own(source: Source) -> bool:
+    """Whether ``source`` is one of corearchive's own (which give each other's formats: the
+    jsonl source's documents are ``text`` or ``html``)."""
+    return type(source).__module__.startswith("corearchive_plugins.")
 
 
 def read_error(source: Source | None, exc: Exception) -> str:
     """The report line of an exception out of reading an input: a third-party source is
     named (its bug reads as its own, not as a broken input); corearchive's own sources'
     messages name the input's problem and stand alone."""
+    if isinstance(exc, SniffFailed):
+        return str(exc)
     what = describe_error(exc)
-    if source is None or type(source).__module__.startswith("corearchive_plugins."):
+    if source is None or _own(source):
         return what
     return f"the {source.name!r} source ({type(source).__module__}): {what}"
 
@@ -707,7 +713,9 @@ def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure
             fmt = result.source.format
             if (why := too_long(result)) is not None:
                 yield Failure(why, where=result.source.locator or None)
-            elif fmt == source.name or fmt in BUILTIN_FORMATS:
+            elif fmt == source.name or (fmt in BUILTIN_FORMATS and _own(source)):
+                # (a plugin's source that gave "text" or "html" had its document archived
+                # as another source's; s29 acc-sinksrc M1)
                 yield result
             else:
                 # (it failed every document later, at the record's validation, after every
@@ -718,8 +726,13 @@ def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure
                     where=result.source.locator or None,
                 )
         else:
+            # (named as a source that raises is, with its module, and where it was: the
+            # position it set; s29 acc-sinksrc L5)
+            at = item.position
             yield Failure(
-                f"the {source.name!r} source gave a {type(result).__name__}, not a document"
+                f"the {source.name!r} source ({type(source).__module__}) gave a"
+                f" {type(result).__name__}, not a document",
+                where=None if at is None else f"position {json.dumps(at, default=repr)}",
             )
 
 

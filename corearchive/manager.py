@@ -291,6 +291,10 @@ def collect(pm: PluginManager, errors: dict[str, str] | None = None) -> Registry
     from .schema import check_fragment
 
     reg = Registry(stages={}, sources={}, sinks={}, owners={})
+    for known in pm.infos.values():  # (collected again: listed once, not twice)
+        known.stages.clear()
+        known.sources.clear()
+        known.sinks.clear()
     kinds: list[tuple[str, str, type[Any], dict[str, Any]]] = [
         ("stage", "corearchive_register_stages", Stage, reg.stages),
         ("source", "corearchive_register_sources", Source, reg.sources),

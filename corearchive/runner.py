@@ -96,7 +96,7 @@ from .schema import (
     json_problems,
     schema_failure,
 )
-from .sink import Sink, SinkContext, commit_sinks
+from .sink import Sink, SinkContext, commit_sinks, own_sink, read_only
 from .source import Failure, InputItem, Source
 from .stage import (
     Stage,
@@ -1047,6 +1047,10 @@ def emit(
         if errors:
             reporter.failed(doc, "record", schema_failure(errors))
             return
+        if not all(own_sink(s) for s in sinks):
+            # (a plugin's sink gets what it cannot change: it changed the record the sinks
+            # after it wrote, records.jsonl too, and the document's annotations)
+            record = read_only(record)
         for current in sinks:
             current.write(doc, record)
             written.append(current)

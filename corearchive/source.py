@@ -440,8 +440,12 @@ class Source:
     starts a task at its part of a big input instead of reading every result before it:
     before handing out each result it sets ``item.position`` to a JSON value (a byte offset
     and its own counters, say), and when :meth:`read` finds ``item.resume`` set to such a
-    value it yields what would have followed that result, with the same ids, failures and
-    counts. A source that does not leave ``item.position`` at None is read from the start.
+    value it yields what would have followed that result, with the same ids and failures,
+    and adds to ``item.counts`` (what it skipped, for the run's report) only what it would
+    have counted after that result. A source that leaves ``item.position`` at None is read
+    from the start. A source takes no options (it is made without arguments). Its
+    documents come from :meth:`Document.create` (``format`` its ``name``; ``given``: the
+    input's date hint and fields, see there); docs/plugins.md has a complete example.
     """
 
     name: ClassVar[str]

@@ -57,6 +57,7 @@ from .atomic import (
 )
 from .catalog import Catalog, now_utc, refuse_newer, stamp_folder
 from .errors import ConfigError, CoreArchiveError
+from .sink_takedown import take_down_in_sinks
 
 if TYPE_CHECKING:
     import numpy as np
@@ -419,10 +420,12 @@ def remove(
     timeout: float = 30.0,
     err: TextIO | None = None,
     with_related: bool = False,
+    registry: Any = None,
 ) -> list[dict[str, Any]]:
     """Take the documents ``ids`` out of the archive in ``out`` (see the module docstring);
     returns the takedown entries written. ``with_related``: and the documents
-    :func:`find_related` marks to include."""
+    :func:`find_related` marks to include. ``registry``: the plugins' sinks, asked to take
+    them out of their files (:mod:`corearchive.sink_takedown`)."""
     from .runner import new_run_id
 
     if not reason.strip():
@@ -475,6 +478,7 @@ def remove(
         commit = Commit(out, tid)
         try:
             entries, by_file = _plan(out, catalog, found, wanted, reason, at, in_warc)
+            take_down_in_sinks(out, entries, reason, tid, commit, catalog, registry, err)
             ops: list[_Op] = []
             temps: list[Path] = []
             for name, parts in sorted(by_file.items()):

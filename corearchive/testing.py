@@ -13,8 +13,18 @@ Installed with corearchive (``pytest11`` entry point), it offers:
 ``ingest(*args)`` (fixture)
     run ``corearchive ingest ARGS -o OUT`` in-process; returns the exit code, the output and
     the parsed ``records.jsonl``, ``rejects.jsonl`` and ``run.json``.
+``run_source(SourceClass, path, resume=None)`` (fixture)
+    read one input file with one source as a run would (its ``sniff`` first; a document
+    of another format or anything but a document or :class:`~corearchive.Failure` is a
+    failure naming the source); returns the score, documents, failures, counts, the
+    position after each result, and the error that stopped the reading, if any.
+``run_sink(SinkClass, docs, **options)`` (fixture)
+    write documents through one sink into a temporary output folder as a run would
+    (options checked, ``open``, ``prepare``, ``write`` with the read-only record,
+    ``commit``); returns the folder and what the sink says for the manifest.
 ``corearchive_pm`` (fixture)
-    a fresh plugin manager with every installed plugin loaded.
+    a fresh plugin manager with every installed plugin loaded and collected (its
+    ``infos[NAME].stages``, ``sources``, ``sinks`` filled, as a run's are).
 """
 
 from __future__ import annotations
@@ -120,7 +130,7 @@ def stage_runner(tmp_path: Path) -> Callable[..., StageRun]:
     return run_stage
 
 
-def _check_options(stage_cls: type[Stage], options: dict[str, Any]) -> None:
+def _check_options(stage_cls: Any, options: dict[str, Any], kind: str = "stage") -> None:
     """The options as a run checks its config (:class:`ConfigError`: a run exits 2 on them)."""
     import jsonschema
 
@@ -130,7 +140,7 @@ def _check_options(stage_cls: type[Stage], options: dict[str, Any]) -> None:
     )
     if error is not None:
         where = "/".join(map(str, error.absolute_path)) or "(options)"
-        raise ConfigError(f"stage {stage_cls.name!r}: {where}: {error.message}")
+        raise ConfigError(f"{kind} {stage_cls.name!r}: {where}: {error.message}")
 
 
 def _annotation_problems(stage_cls: type[Stage], doc: Document, before: set[str]) -> list[str]:
@@ -165,8 +175,120 @@ def run_stage(tmp_path: Path) -> Callable[..., StageRun]:
 
 @pytest.fixture
 def corearchive_pm() -> PluginManager:
-    """A fresh plugin manager with all installed plugins."""
-    return make_plugin_manager()
+    """A fresh plugin manager with all installed plugins, collected (as a run does: its
+    ``infos`` list what each plugin offers; they were empty until ``collect(pm)``)."""
+    from .manager import collect
+
+    pm = make_plugin_manager()
+    collect(pm)
+    return pm
+
+
+@dataclass
+class SourceRun:
+    """What :func:`run_source` read of one input."""
+
+    #: the source's ``sniff`` of the input (a run reads it with the most confident source)
+    score: float
+    documents: list[Document]
+    failures: list[Any]
+    #: ``item.counts`` (added to a run's report under ``skipped``)
+    counts: dict[str, int]
+    #: ``item.position`` after each result (documents and failures, in order)
+    positions: list[Any]
+    #: the exception that ended the reading (a run's input error), or None
+    error: BaseException | None = None
+
+
+def source_runner() -> Callable[..., SourceRun]:
+    """The function behind the :func:`run_source` fixture."""
+    from .inputs import _make_item, _sniff, read_results
+    from .source import Failure, Source
+
+    def run_source(source_cls: type[Source], path: str | Path, *, resume: Any = None) -> SourceRun:
+        item = _make_item(str(path))
+        item.resume = resume
+        source = source_cls()
+        got = SourceRun(_sniff(source, item.head(), item), [], [], {}, [])
+        try:
+            for result in read_results(source, item):
+                if isinstance(result, Failure):
+                    got.failures.append(result)
+                else:
+                    got.documents.append(result)
+                got.positions.append(item.position)
+        except Exception as exc:
+            got.error = exc
+        got.counts = dict(item.counts)
+        return got
+
+    return run_source
+
+
+@pytest.fixture
+def run_source() -> Callable[..., SourceRun]:
+    """Read one input with one source: ``run_source(MySource, path, resume=None)``."""
+    return source_runner()
+
+
+@dataclass
+class SinkRun:
+    """What :func:`run_sink` wrote: the output folder and the sink's manifest entries."""
+
+    out: Path
+    outputs: list[str]
+    appended: dict[str, dict[str, int]]
+    digests: dict[str, str]
+    sink: Any
+
+
+def sink_runner(tmp_path: Path) -> Callable[..., SinkRun]:
+    """The function behind the :func:`run_sink` fixture."""
+    from .atomic import Commit
+    from .schema import build_record
+    from .sink import Sink, SinkContext, read_only
+
+    calls = {"n": 0}
+
+    def run_sink(
+        sink_cls: type[Sink], docs: Iterable[Document] | Document, **options: Any
+    ) -> SinkRun:
+        if isinstance(docs, Document):
+            docs = [docs]
+        calls["n"] += 1
+        out = tmp_path / "sink-out"
+        out.mkdir(exist_ok=True)
+        run_id = f"20260101T000000Z-{calls['n']:06x}"
+        _check_options(sink_cls, options, "sink")
+        opts = build_options(sink_cls.Options, options, stage=sink_cls.name, origin="test")
+        catalog = Catalog(out / "index.sqlite")
+        ctx = SinkContext(run_id=run_id, out=out, catalog=catalog, provenance={})
+        sink = sink_cls(opts, ctx)
+        sink.open()
+        commit = Commit(out, run_id)
+        try:
+            for doc in docs:
+                sink.prepare(doc)
+                sink.write(doc, read_only(build_record(doc, [])))
+            with commit:
+                sink.commit()
+            commit.publish()
+        except BaseException:
+            commit.abort()
+            sink.abort()
+            raise
+        finally:
+            catalog.commit()
+        return SinkRun(out, sink.outputs(), sink.appended(), sink.digests(), sink)
+
+    return run_sink
+
+
+@pytest.fixture
+def run_sink(tmp_path: Path) -> Callable[..., SinkRun]:
+    """Write documents through one sink: ``run_sink(MySink, docs, option=value)``; each
+    call is a run into the same folder (``result.out``)."""
+    return sink_runner(tmp_path)
 
 
 @dataclass

@@ -64,8 +64,15 @@ from .catalog import (
 )
 from .document import CONTROLS, printable
 from .errors import ConfigError
+from .sink_takedown import check_sink_takedowns
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
-from .takedown import apply_takedowns, order_repairs, relinked_records, taken_down_again
+from .takedown import (
+    apply_takedowns,
+    order_repairs,
+    read_takedowns,
+    relinked_records,
+    taken_down_again,
+)
 
 #: How many problems a report lists by default (all are counted; ``--all``,
 #: ``--max-problems N`` and ``--json`` list more).
@@ -657,6 +664,8 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
+        _check_plugin_files(out, runs, result)
+        check_sink_takedowns(out, read_takedowns(out), result)
         order_repairs(result)
         db.close()
     _note_unhashed_warcs(out, runs, result)
@@ -1225,23 +1234,77 @@ def _check_index(
     return lines
 
 
-def _check_other_digests(out: Path, run_id: str, run: _Run, result: Verification) -> None:
-    """The files other than WARC files whose SHA-256 the run recorded (``digests``: a
-    plugin sink's, which no later run changes, docs/plugins.md) are there and unchanged:
-    they went unchecked, "intact" with one edited or deleted."""
-    for name, want in run.digests.items():
-        if name in run.warcs or name in run.outside:
-            continue  # (checked, or reported, with the WARC files)
-        path = out / name
+def _check_plugin_files(out: Path, runs: dict[str, _Run], result: Verification) -> None:
+    """The files the runs' plugin sinks wrote (their manifests' ``outputs``) are there; one
+    that runs add to (``appended``) is not shorter than the last run left it; one whose
+    SHA-256 a run recorded (``digests``, docs/plugins.md) is unchanged. An edited or deleted
+    sink file was "intact" (s26 plugin author F9), and so was a truncated or deleted
+    appended one (s29 acc-sinksrc M4). A file of a sink asked to take documents down
+    (:meth:`corearchive.Sink.take_down`; by hand where it did not confirm) is not held to
+    what the runs before the takedown recorded of it."""
+    from .sink_takedown import manifests
+
+    # the last run before a takedown each sink was asked to make: its files changed then
+    # (by the sink, or by hand where it did not confirm)
+    rewritten: dict[str, str] = {}
+    for e in read_takedowns(out):
+        for name in e.get("sinks") or {}:
+            if isinstance(after := e.get("after_run"), str):
+                rewritten[name] = max(rewritten.get(name, ""), after)
+    last: dict[str, tuple[str, str, int | None]] = {}  # file: (run, sink, end of its span)
+    for run_id, m in manifests(out):
+        run = runs.get(run_id)
+        outputs: dict[str, Any] = m["outputs"] if isinstance(m.get("outputs"), dict) else {}
+        appended: dict[str, Any] = m["appended"] if isinstance(m.get("appended"), dict) else {}
+        owner = {
+            f: sink
+            for sink, files in outputs.items()
+            if sink not in ("records", "warc", "rejects") and isinstance(files, list)
+            for f in files
+            if isinstance(f, str)
+        }
+        for f, sink in owner.items():
+            span = appended.get(f)
+            end = None
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                end = int(span["offset"]) + int(span["bytes"])  # type: ignore[index]
+            last[f] = (run_id, sink, end)
+        digests = run.digests if run is not None else {}
+        for name, want in digests.items():
+            if run is not None and (name in run.warcs or name in run.outside):
+                continue  # (checked, or reported, with the WARC files)
+            if owner.get(name, "") in rewritten and run_id <= rewritten[owner[name]]:
+                continue
+            path = out / name
+            if not _inside(out, name):
+                result.problem(
+                    "run", f"run {run_id}: its manifest names {name!r}, not a file of OUT"
+                )
+            elif not path.is_file():
+                result.problem("run", f"run {run_id}: its file {name} is missing")
+            elif file_sha256(path) != want:
+                result.problem(
+                    "run",
+                    f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it"
+                    " wrote the file: the file changed after the run",
+                )
+    for name, (run_id, sink, end) in sorted(last.items()):
+        if name in runs.get(run_id, _Run([], None, [])).digests:
+            continue  # (said above)
         if not _inside(out, name):
             result.problem("run", f"run {run_id}: its manifest names {name!r}, not a file of OUT")
-        elif not path.is_file():
-            result.problem("run", f"run {run_id}: its file {name} is missing")
-        elif file_sha256(path) != want:
+            continue
+        try:
+            size = (out / name).stat().st_size if (out / name).is_file() else None
+        except OSError:
+            size = None
+        if size is None:
+            result.problem("run", f"run {run_id}: its file {name} (sink {sink!r}) is missing")
+        elif end is not None and size < end and run_id > rewritten.get(sink, ""):
             result.problem(
                 "run",
-                f"{name}: its SHA-256 is not the {want} that run {run_id} recorded as it wrote"
-                " the file: the file changed after the run",
+                f"{name}: holds {size:,} bytes, but run {run_id} left it at {end:,} (sink"
+                f" {sink!r}): cut short after the run",
             )
 
 
@@ -1420,7 +1483,6 @@ def _check_archive(
                         " after the run, or that digest in the manifest did",
                         _DIGEST_REPAIR,
                     )
-        _check_other_digests(out, run_id, run, result)
         if run.kept is not None and archived.get(run_id, 0) != run.kept:
             result.problem(
                 "run",
