@@ -322,10 +322,15 @@ _CUE_UPD = re.compile(
     r"bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|revised|edited)\b[^0-9]{0,25}$",
     re.I,
 )
+#: (searched for: every alternative starts with a character, so re skips ahead to the positions
+#: of its first characters; a leading ``\b`` would make it try every position, 2x the cost. A
+#: word start is therefore checked after the first letter: ``e(?<=\be)nds?\b`` is
+#: ``\bends?\b``, ``e(?<=\be)vent`` is ``\bevent``)
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|kommentar|commentaire|"
-    r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|\bends?\b|"
-    r"from\s+\S+\s+to|\bevent|termin|veranstaltung|am\s+\w+,?\s+$|joined|member since|mitglied seit|"
+    r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
+    r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
+    r"member since|mitglied seit|"
     r"registriert|dabei seit|seit\b|since\b|access(?:ed)?|abgerufen|retrieved|consulté)",
     re.I,
 )

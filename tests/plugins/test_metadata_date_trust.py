@@ -289,3 +289,24 @@ def test_a_publication_cue_is_a_word_of_its_own() -> None:
     assert (strong, published, updated) == (False, False, True)
     assert _cues.__wrapped__("Metadata: ")[1:3] == (False, False)
     assert _cues.__wrapped__("Published ")[1:3] == (True, True)
+
+
+def test_the_negative_cues_are_searched_from_their_first_characters() -> None:
+    # A leading \b in one alternative ("\bends?\b", "\bevent", s28) took away re's skip to
+    # the positions of the alternatives' first characters: the negative cue search, run on
+    # the text around every date, cost twice as much (metadata stage +0.8 % instructions per
+    # corpus document). The word start is checked after the first letter instead.
+    import re._parser as sre_parse
+
+    from corearchive_plugins.metadata.text import _CUE_NEG, _CUE_NEG_L
+
+    for rx in (_CUE_NEG, _CUE_NEG_L):
+        (op, (_group, _add, _del, body)), *_rest = sre_parse.parse(rx.pattern, rx.flags)
+        assert str(op) == "SUBPATTERN"
+        (branch, (_none, alternatives)), *_rest = body
+        assert str(branch) == "BRANCH"
+        for alt in alternatives:
+            assert str(alt[0][0]) == "LITERAL", alt
+    # (the same words as before)
+    for s, neg in (("ends", True), ("weekends", False), ("the event", True), ("prevent", False)):
+        assert bool(_CUE_NEG_L.search(s)) is neg, s
