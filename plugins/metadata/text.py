@@ -44,19 +44,19 @@ _MAX_CANDS = 80
 
 # --------------------------------------------------------------------------- months ----
 _MONTH_NAMES = [
-    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi; ar-Levant (one-word names)
-    "january जनवरी jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه",
-    "february फ़रवरी फरवरी feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه",
-    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار",
-    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان آوریل",
-    "may मई mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار",
-    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران ژوئن",
-    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز ژوئیه",
-    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس agustus אוגוסט באוגוסט",
-    "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر",
-    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر אוקטובר באוקטובר اکتبر",
-    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر",
-    "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر",
+    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi bn; ar-Levant (one-word names)
+    "january जनवरी jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه জানুয়ারি জানুয়ারী জানুয়ারি জানুয়ারী",
+    "february फ़रवरी फरवरी feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه ফেব্রুয়ারি ফেব্রুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী",
+    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار মার্চ",
+    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان آوریل এপ্রিল",
+    "may मई mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار মে",
+    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران ژوئن জুন",
+    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز ژوئیه জুলাই",
+    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট",
+    "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর",
+    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر אוקטובר באוקטובר اکتبر অক্টোবর",
+    "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর",
+    "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর",
 ]
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(_MONTH_NAMES, 1):
@@ -67,10 +67,11 @@ _MONTH_KEYS = MONTHS.keys()
 _MONTH_BYTES = frozenset(k.encode("ascii") for k in MONTHS if k.isascii())
 # A month is matched as any word of 3..12 letters and checked against MONTHS afterwards:
 # an alternation of ~350 names tried at every word start was most of the scanning time.
-#: (Devanagari's vowel signs and virama are no letters to \w: a Hindi month name, "मार्च",
-#: is a run of the block's characters, "मई" two of them)
-_MONW = r"(?:[^\W\d_]{3,12}|[\u0900-\u097f]{2,12})"
-_LETTERS = re.compile(r"[^\W\d_]{3,}|[\u0900-\u097f]{2,}")
+#: (Devanagari's and Bengali's vowel signs and virama are no letters to \w: a Hindi or Bengali
+#: month name, "मार्च", "আগস্ট", is a run of the blocks' characters, "मई", "মে" two of them;
+#: tried first, as the letters before a virama, "अगस" of "अगस्त", are a run of \w)
+_MONW = r"(?:[\u0900-\u09ff]{2,12}|[^\W\d_]{3,12})"
+_LETTERS = re.compile(r"[\u0900-\u09ff]{2,}|[^\W\d_]{3,}")
 #: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
 #: character instead of a Unicode category lookup, ~3x faster
 _LETTERS_ASCII = re.compile(r"[a-z]{3,}")
@@ -522,6 +523,7 @@ def find_dates(
     max_lines: int = 100_000,
     year_lines: set[int] | None = None,
     text: str | None = None,
+    digits: bool | None = None,
 ) -> list[dict[str, Any]]:
     """Every full date written in ``lines``, in text order.
 
@@ -530,11 +532,20 @@ def find_dates(
     other reading of an ambiguous d/m order) and ``sep``. Impossible dates are dropped.
     ``year_lines``, if given, receives the numbers of the lines with a year-like number (what
     :data:`_PREFILTER` finds). ``text``, if given, is ``"\\n".join(lines)`` (the page's text,
-    not joined again).
+    not joined again). Digits of other scripts ("١٤ مارس ٢٠٢٤", "২৯ আগস্ট", "２０２１年３月４日")
+    are read as 0-9 (:func:`_ascii_digits`), the candidate's ``text`` as written; ``digits``:
+    whether the text may hold them (:func:`_other_digits_points`), if known.
     """
     if text is None or len(lines) > max_lines:
         lines = lines[:max_lines]
         text = "\n".join(lines)
+    as_written: list[str] | None = None
+    if (digits if digits is not None else _scripts(text)[1]) and _OTHER_DIGITS.search(text):
+        # (the lines with their digits in 0-9, each character where it was)
+        as_written, text = lines, _ascii_digits(text)
+        lines = text.split("\n")
+        if len(lines) != len(as_written):  # (a line with a newline in it)
+            lines = [_ascii_digits(x) for x in as_written]
     # One scan of the whole text for year-like numbers; only the windows around them are
     # tried with the date patterns (every written date form has its year within ~45 chars).
     windows: dict[int, list[tuple[int, int]]] = {}
@@ -581,6 +592,12 @@ def find_dates(
         if len(lines[i]) <= _SPLIT_YEAR_CHARS and (ym := _SPLIT_YEAR.fullmatch(lines[i].strip())):
             _split_date(lines, i, ym, out)
     out.sort(key=lambda c: (c["line"], c["col"]))
+    if as_written is not None:
+        for c in out:
+            # (the date as the page writes it, at the same columns)
+            t, k = c["text"], lines[c["line"]].find(c["text"], c["col"])
+            if k >= 0:
+                c["text"] = as_written[c["line"]][k : k + len(t)]
     return out
 
 
@@ -1195,6 +1212,74 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 
 
 _MAX = np.maximum.reduce
+_MIN = np.minimum.reduce
+
+# ------------------------------------------------------------------ other digits ----
+#: The zeros of Unicode's decimal digits other than 0-9 (category Nd; each script's ten
+#: digits are consecutive code points from its zero; Unicode 14, a test checks them against
+#: ``unicodedata``): Arabic-Indic ٠, Persian ۰, Devanagari ०, Bengali ০, Thai ๐, Tibetan,
+#: Myanmar, Khmer, ..., full-width ０ (Chinese and Japanese pages), mathematical 𝟎
+_DIGIT_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
+    0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50,
+    0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450,
+    0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0,
+    0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140,
+    0x1E2F0, 0x1E950, 0x1FBF0,
+)  # fmt: skip
+#: Each such digit -> its ASCII digit (a ``str.translate`` table)
+_TO_ASCII_DIGIT = {z + k: 48 + k for z in _DIGIT_ZEROS for k in range(10)}
+#: The full-width separators between full-width digits ("２０２１／０３／０４", "１０：３０")
+_FULL_WIDTH_SEPS = {0xFF0F: "/", 0xFF0E: ".", 0xFF0D: "-", 0xFF1A: ":"}
+#: A run of such digits (with the full-width separators between full-width ones)
+_OTHER_DIGITS = re.compile(
+    "(?:["
+    + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS)
+    + "]|(?<=[０-９])[／．－：](?=[０-９]))+"
+)
+_TO_ASCII: dict[int, str | int] = {**_TO_ASCII_DIGIT, **_FULL_WIDTH_SEPS}
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit written in another script ("١٤ مارس ٢٠٢٤", "২৯",
+    "２０２１年") as its ASCII digit, and a full-width separator between full-width digits
+    ("２０２１／０３／０４") as its ASCII one: a character for a character, so columns and
+    lengths are kept, and the date patterns, which read 0-9, read them."""
+    return _OTHER_DIGITS.sub(lambda m: m.group().translate(_TO_ASCII), text)
+
+
+def _other_digits_points(a: npt.NDArray[Any], top: int) -> bool:
+    """Whether the code points (or UTF-16 code units) ``a``, whose greatest is ``top``, may
+    hold a digit of :data:`_DIGIT_ZEROS`: a character in one of the spans of the blocks
+    that hold them (U+0660..U+1C59, U+A620..U+ABF9, the full-width digits, astral ones up to
+    Adlam's U+1E959 but not emoji). A few numpy passes, most pages (Latin, Cyrillic: their
+    greatest character is punctuation, U+2019) one; a page that passes is searched for
+    them (:data:`_OTHER_DIGITS`)."""
+    if top < 0x660:
+        return False
+    # (code units minus the span's start wrap around below it: one comparison per span)
+    if _MIN(a - 0x660) < 0x1C5A - 0x660:
+        return True
+    if top < 0xA620:
+        return False
+    if _MIN(a - 0xA620) < 0xABFA - 0xA620:
+        return True
+    if top >= 0xFF10 and _MIN(a - 0xFF10) < 10:
+        return True
+    if a.dtype == np.uint16:
+        # (astral characters as surrogate pairs: the high surrogates of U+104A0..U+1E95F)
+        return top >= 0xD801 and bool(_MIN(a - 0xD801) < 0xD83B - 0xD801)
+    return top >= 0x104A0 and bool(_MIN(a - 0x104A0) < 0x1E95A - 0x104A0)
+
+
+def has_other_digits(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit written in another script than 0-9 (see
+    :data:`_DIGIT_ZEROS`)."""
+    if text.isascii():
+        return False
+    a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
+    return _other_digits_points(a, int(_MAX(a))) and _OTHER_DIGITS.search(text) is not None
 
 
 def has_cjk(text: str) -> bool:
@@ -1202,9 +1287,17 @@ def has_cjk(text: str) -> bool:
     point between its ranges: U+3040..U+9FFF, U+F900..U+FAFF). A page that is not ASCII
     (nearly every page: a curly quote is enough) is read as UTF-16 code units by numpy:
     ~7 µs a dev page (10 kB on average) where a search for :data:`_CJK_CHAR` costs ~28 µs."""
+    return _scripts(text)[0]
+
+
+def _scripts(text: str) -> tuple[bool, bool]:
+    """(:func:`has_cjk`, whether ``text`` may hold digits of another script than 0-9:
+    :func:`_other_digits_points`) from one array of its UTF-16 code units."""
     if text.isascii():
-        return False
-    return _has_cjk_points(np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16))
+        return False, False
+    a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
+    top = int(_MAX(a))
+    return _has_cjk_points(a, top), _other_digits_points(a, top)
 
 
 def _code_points(s: str) -> npt.NDArray[Any]:
@@ -1224,12 +1317,13 @@ def _code_points(s: str) -> npt.NDArray[Any]:
 _STATS_MIN_LINES = 100
 
 
-def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int]]:
+def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int], bool]:
     """Of a page's stripped non-blank lines ``texts``: each one's spaces (``str.count(" ")``)
     and length, whether any holds a Chinese or Japanese character (:func:`has_cjk` of the
-    page: its other characters are white space) and the indices of those with at least 11
+    page: its other characters are white space), the indices of those with at least 11
     spaces and more than 80 characters (the lines that can be paragraphs on a page without
-    such characters). One array of the lines joined by newlines (none is inside a line)
+    such characters) and whether the page may hold digits of another script than 0-9
+    (:func:`_other_digits_points`). One array of the lines joined by newlines (none is inside a line)
     instead of a C call per line for each figure (on pages of :data:`_STATS_MIN_LINES` lines
     or more: the page split of a dev page, ~200 lines, 1.03 M -> 0.95 M instructions)."""
     if len(texts) >= _STATS_MIN_LINES:
@@ -1242,7 +1336,8 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
         long_lines = [
             k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
         ]
-        return nspaces, widths, has_cjk(text), long_lines
+        cjk, digits = _scripts(text)
+        return nspaces, widths, cjk, long_lines, digits
     # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
     # Python-level functions cost more than the figures)
     bounds = np.empty(len(nl) + 2, np.intp)
@@ -1252,15 +1347,19 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
     lens = bounds[1:] - starts
     # (each line's run holds its newline, which is no space: the sums are the line's spaces)
     spaces = np.add.reduceat(a == 32, starts, dtype=np.intp)
-    cjk = a.dtype != np.uint8 and _has_cjk_points(a)
+    cjk = digits = False
+    if a.dtype != np.uint8:
+        top = int(_MAX(a))
+        cjk, digits = _has_cjk_points(a, top), _other_digits_points(a, top)
     long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
-    return spaces.tolist(), lens.tolist(), cjk, long_lines
+    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits
 
 
-def _has_cjk_points(a: npt.NDArray[Any]) -> bool:
-    """:func:`has_cjk` of the text whose code points (or UTF-16 code units) are ``a``."""
+def _has_cjk_points(a: npt.NDArray[Any], top: int) -> bool:
+    """:func:`has_cjk` of the text whose code points (or UTF-16 code units) are ``a``, the
+    greatest ``top``."""
     # (the ufunc's reduce: ndarray.max is a Python function around it)
-    if _MAX(a) < 0x3040:
+    if top < 0x3040:
         return False
     # (code units minus U+3040 wrap around below it: one comparison per range)
     return bool(_MAX((a - 0x3040) < 0x6FC0) or _MAX((a - 0xF900) < 0x200))
@@ -1394,6 +1493,7 @@ class Page:
         "me",
         "ms",
         "nwords",
+        "other_digits",
         "paras",
         "story_end",
         "text",
@@ -1424,7 +1524,9 @@ class Page:
         # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
         # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
         # array of the lines' characters (:func:`_line_stats`)
-        nspaces, widths, self.cjk, long_lines = _line_stats(texts, text)
+        nspaces, widths, self.cjk, long_lines, digits = _line_stats(texts, text)
+        #: whether the page may hold digits of another script than 0-9 (:func:`find_dates`)
+        self.other_digits = digits
         #: the lengths of :attr:`texts`
         self.lens = widths
         if self.cjk:
@@ -1471,7 +1573,9 @@ class Page:
         """Every written date of the page (:func:`find_dates`), found once and shared by the
         title and date rankers; callers copy a candidate before changing it."""
         if self._dates is None:
-            self._dates = find_dates(self.lines, year_lines=self.year_lines, text=self.text)
+            self._dates = find_dates(
+                self.lines, year_lines=self.year_lines, text=self.text, digits=self.other_digits
+            )
             by_line: dict[int, list[dict[str, Any]]] = {}
             for c in self._dates:
                 by_line.setdefault(c["line"], []).append(c)

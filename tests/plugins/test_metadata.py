@@ -2372,12 +2372,13 @@ def test_site_words_on_lowered_ascii_are_the_case_insensitive_search() -> None:
 def test_line_figures_from_one_array_are_those_of_each_line() -> None:
     """A long page's lines have their spaces, lengths, paragraph-long lines and the CJK test
     taken from one array of their characters (_line_stats): the same as line by line, for
-    ASCII, Latin-1, BMP and astral text (an emoji: one character, two UTF-16 units)."""
+    ASCII, Latin-1, BMP and astral text (an emoji: one character, two UTF-16 units); so is
+    the test for digits of other scripts, which says yes wherever there are some."""
     import random
 
     rnd = random.Random(11)
     words = ["word", "Wörter", "’quoted’", "日本語の文", "😀", "a", "x" * 90, "\u00a0", "tab\tx",
-             "end.", "ok!", "名前"]  # fmt: skip
+             "end.", "ok!", "名前", "٢٠٢٤", "ক", "２０", "𝟮", "\uabf9"]  # fmt: skip
     for _ in range(60):
         pool = words[: rnd.choice([4, 7, len(words)])]
         n = rnd.choice([1, 50, 99, 100, 150, 300])
@@ -2386,10 +2387,12 @@ def test_line_figures_from_one_array_are_those_of_each_line() -> None:
             for _ in range(n)
         ]
         text = "\n".join(texts)
-        spaces, lens, cjk, long_lines = textmeta._line_stats(texts, text)
+        spaces, lens, cjk, long_lines, digits = textmeta._line_stats(texts, text)
         assert spaces == [s.count(" ") for s in texts]
         assert lens == [len(s) for s in texts]
         assert cjk == textmeta.has_cjk(text)
+        assert digits == textmeta._scripts(text)[1]
+        assert digits or not textmeta._OTHER_DIGITS.search(text)
         assert long_lines == [k for k, s in enumerate(texts) if s.count(" ") >= 11 and len(s) > 80]
         assert all(type(x) is int for x in spaces + lens + long_lines)
     # a line that holds a newline is no line of the split: the figures are taken line by line
