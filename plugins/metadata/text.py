@@ -277,10 +277,37 @@ _NUM_SEP = re.compile(r"[0-9]\s?[./-]\s?[0-9]")
 _RELATIVE = re.compile(
     r"(?:(?P<n>\d{1,3}|an?|one|ein|eine|einem|einer|un|une)\s*(?P<u>min(?:ute)?s?|mins?|hours?|hrs?|h|days?|weeks?|months?"
     r"|minuten?|stunden?|tagen?|wochen?|monaten?|heures?|jours?|semaines?|mois|horas?|d[ií]as?|semanas?|meses"
-    r"|m|d|w)\s*(?:ago|zuvor)\b|\b(?:vor|il y a|hace|há)\s+(?P<n2>\d{1,3}|einem|einer|un|une)\s*(?P<u2>min(?:ute)?n?s?|stunden?|tagen?"
+    r"|m|d|w)\s*(?:ago|zuvor|atrás)\b|\b(?:vor|il y a|hace|há)\s+(?P<n2>\d{1,3}|einem|einer|un|une)\s*(?P<u2>min(?:ute)?n?s?|stunden?|std\b\.?|tagen?"
     r"|wochen?|monaten?|heures?|jours?|semaines?|mois|minutos?|horas?|d[ií]as?|semanas?|meses|hours?|days?)"
-    r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag))",
+    # (Russian, the count may be left out: "час назад"; Italian "3 ore fa", "un'ora fa" (a
+    # space before "fa": "ora fa" alone is "now ..."); Dutch "3 uur geleden"; Japanese and
+    # Chinese "3時間前", "3小时前": :data:`_UNIT_OTHER` names their units)
+    r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b"
+    r"|\b(?P<n4>\d{1,3}|un|una|un'|een)\s*(?P<u4>minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?)(?: fa| geleden)\b"
+    r"|(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
+    r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
+    r"|позавчера|вчера|сегодня)\b"
+    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天))",
     re.I,
+)
+#: The units of the relative forms in other languages (:data:`_RELATIVE`'s ``u3``..``u5``), by
+#: their first letters, as the English unit that :data:`_UNIT_DAYS` reads
+_UNIT_OTHER = {
+    "мин": "min", "час": "hours", "дн": "days", "ден": "days", "нед": "weeks", "мес": "months",
+    "min": "min", "or": "hours", "gio": "days", "set": "weeks", "mes": "months",
+    "uur": "hours", "dag": "days",
+    "wee": "weeks", "wek": "weeks", "maa": "months", "分": "min", "小": "hours", "時": "hours",
+    "天": "days", "日": "days", "週": "weeks", "周": "weeks", "星": "weeks",
+}  # fmt: skip
+#: The day words of :data:`_RELATIVE` and the days before the capture they name
+_RELATIVE_DAYS = {
+    "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
+    "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2,
+}  # fmt: skip
+#: A time of day after a day word: "Yesterday at 19:20", "Hier à 19h20", "heute, 14:30 Uhr",
+#: "вчера в 14:30", "昨天 10:20"
+_DAY_WORD_TIME = re.compile(
+    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?)?\s*[012]?[0-9][:.h：][0-5][0-9]", re.I
 )
 _UNIT_DAYS = {
     "min": 0,
@@ -1014,16 +1041,20 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
     return _mk(int(g["y"]), MONTHS[g["mon"].lower()], int(g["d"])), None, form
 
 
-#: What every match of :data:`_RELATIVE` holds, lowercased: "ago" (or "zuvor"), "vor", "il y
-#: a", "hace", "há", or one of its words for a day
+#: What every match of :data:`_RELATIVE` holds, lowercased: "ago" (or "zuvor", "atrás"),
+#: "vor", "il y a", "hace", "há", "назад", the Italian unit's last letter and " fa",
+#: "geleden", "前", or one of its words for a day (or its first character)
 _RELATIVE_WORDS = (
-    "ago", "vor", "il y a", "hace", "há", "yesterday", "today", "gestern", "heute", "hier",
-    "aujourd'hui", "ayer", "hoy", "ieri", "oggi", "gisteren", "vandaag",
+    "ago", "vor", "atrás", "il y a", "hace", "há", "назад", "i fa", "e fa", "a fa", "o fa",
+    "geleden", "前", "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
+    "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
+    "今日", "今天",
 )  # fmt: skip
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
-#: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"); a test checks
+#: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
+#: Slavonic's "ᲀ", "ᲁ", "ᲂ", "ᲃ" (a "в", "д", "о", "с"); a test checks
 #: every code point
-_RELATIVE_ODD = ("\u0130", "\u0131", "\u017f")
+_RELATIVE_ODD = ("\u0130", "\u0131", "\u017f", "\u1c80", "\u1c81", "\u1c82", "\u1c83")
 
 
 def _may_be_relative(line: str) -> bool:
@@ -1056,13 +1087,27 @@ def find_relative(
         if len(line) > 200 or not _may_be_relative(line) or _is_para(line):
             continue
         for m in _RELATIVE.finditer(line):
-            if m.group("word"):
-                w = m.group("word").lower()
-                days = 1 if w in ("yesterday", "gestern", "hier", "ayer", "ieri", "gisteren") else 0
+            if w := m.group("word") or m.group("cword"):
+                if not _day_word_dates(line, m):
+                    continue
+                days = _RELATIVE_DAYS.get(w.lower(), 0)
                 hours = 0.0
             else:
                 n = m.group("n") or m.group("n2")
-                u = (m.group("u") or m.group("u2")).lower()
+                u = m.group("u") or m.group("u2")
+                if u is None:
+                    # (another language's unit, as its English one; a Russian one without
+                    # its count is one: "час назад")
+                    n = m.group("n3") or m.group("n4") or m.group("n5") or "1"
+                    u = m.group("u3") or m.group("u4") or m.group("u5")
+                    u = (
+                        _UNIT_OTHER.get(u[:3].lower())
+                        or _UNIT_OTHER.get(u[:2].lower())
+                        or (_UNIT_OTHER.get(u[:1], "months"))
+                    )
+                u = u.lower()
+                if u.startswith("std"):
+                    u = "stunden"  # ("vor 2 Std.")
                 if len(u) == 1 and u != "h" and not n.isdigit():
                     continue  # ("and ago": a one-letter unit only after a number)
                 n = int(n) if n.isdigit() else 1
@@ -1093,6 +1138,27 @@ def find_relative(
                 }
             )
     return out
+
+
+def _day_word_dates(line: str, m: re.Match[str]) -> bool:
+    """Whether the day word ``m`` ("yesterday", "hier", "heute", "昨天") dates the line it is
+    on: a time of day follows it ("Hier à 19:20", "昨天 10:20"), or it stands alone but for
+    punctuation ("Yesterday", "| Today |"), or a label or a publication or update cue
+    precedes it ("Published: yesterday", "发布时间：昨天", "Aktualisiert heute"). Not a word
+    of a sentence or a menu: "Hier klicken" (German "here"), "Heute im Bundestag", "Today's
+    deals"."""
+    before, after = line[: m.start()], line[m.end() :]
+    if _DAY_WORD_TIME.match(after):
+        return True
+    if not _WORD.search(before) and not _WORD.search(after):
+        return True
+    if after.strip(" \t,.;|·•–—-"):
+        return False
+    tail = before.rstrip()
+    if tail.endswith((":", "：")):
+        return True
+    _, strong, cue_pub, cue_upd, weak, _, _ = _cues(tail[-45:] + " ")
+    return strong or cue_upd or (cue_pub and not weak)
 
 
 #: Weekday names (en de fr es it nl pt; lowercase, Monday first) that open a year-less date:

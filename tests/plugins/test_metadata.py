@@ -134,12 +134,76 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
         ("vor 2 Tagen", 2),
         ("Il y a 3 heures", 0),
         ("hace 2 días", 2),
+        # (the forms below were not read)
+        ("vor 2 Std.", 0),
+        ("há 2 dias", 2),
+        ("3 horas atrás", 0),
+        ("ontem", 1),
+        ("3 часа назад", 0),  # Russian
+        ("час назад", 0),
+        ("2 дня назад", 2),
+        ("неделю назад", 7),
+        ("вчера в 14:30", 1),
+        ("Опубликовано: вчера", 1),
+        ("позавчера", 2),
+        ("3時間前", 0),  # Japanese
+        ("２時間前", 0),
+        ("3日前", 3),
+        ("3週間前", 21),
+        ("昨日 15:30", 1),
+        ("一昨日", 2),
+        ("3小时前", 0),  # Chinese
+        ("5分钟前", 0),
+        ("2天前", 2),
+        ("昨天 10:20", 1),
+        ("发布时间：昨天", 1),
+        ("前天 08:00", 2),
+        ("3 ore fa", 0),  # Italian
+        ("un'ora fa", 0),
+        ("2 giorni fa", 2),
+        ("2 settimane fa", 14),
+        ("ieri, 10:20", 1),
+        ("3 uur geleden", 0),  # Dutch
+        ("2 dagen geleden", 2),
+        ("Hier à 19:20", 1),
+        ("Published yesterday", 1),
+        ("Updated: today", 0),
     ],
 )
 def test_relative_date_forms(line: str, days: int) -> None:
     capture = date(2021, 6, 10)
     (c,) = textmeta.find_relative([line], capture)
     assert c["date"] == capture - timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hier klicken",  # German "here" (it was yesterday: "hier", French)
+        "Hier finden Sie alle Infos",
+        "Hierarchy of needs",
+        "Heute im Bundestag",
+        "Today's deals",
+        "heute-show",
+        "Hoy en directo",
+        "今日头条",  # a name ("Today's headlines")
+        "昨日の会議で決まった",  # "at yesterday's meeting": a sentence's
+        "ora fa caldo",  # Italian "now it is hot"
+    ],
+)
+def test_day_words_that_do_not_date_the_line(line: str) -> None:
+    """A day word ("yesterday", "hier", "heute", "昨日") dates its line only followed by a
+    time, alone, or after a label or a publication or update cue: not in a menu, a name or a
+    sentence."""
+    assert textmeta.find_relative([line], date(2021, 6, 10)) == []
+
+
+def test_relative_dates_of_other_languages_need_the_capture_date(run_stage) -> None:
+    for line, day in (("3時間前", "2021-06-10"), ("2 дня назад", "2021-06-08")):
+        text = page("Hollande wins cooperation not coalition against IS", line)
+        assert extract(text)["published"] is None
+        doc = make_document(text, fetched_at="2021-06-10T12:00:00Z")
+        assert run_stage(MetadataStage, doc).kept[0].published == day
 
 
 def test_one_letter_units_only_after_a_number() -> None:
@@ -161,13 +225,23 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         for x in re.compile(re.escape(letter), re.I).findall(every):
             assert x.lower() == letter or x in textmeta._RELATIVE_ODD, (letter, x)
     rng = random.Random(13)
-    odd = {"i": "\u0130\u0131", "s": "\u017f"}
+    odd = {
+        "i": "\u0130\u0131",
+        "s": "\u017f",
+        "в": "\u1c80",
+        "д": "\u1c81",
+        "о": "\u1c82",
+        "с": "\u1c83",
+    }
     parts = [
         "3", "12", "an", "a", "one", "ein", "einem", "un", "une", "min", "minutes", "hours", "h",
         "hrs", "days", "d", "w", "m", "weeks", "months", "stunden", "tagen", "jours", "heures",
         "días", "dias", "semanas", "meses", "ago", "zuvor", "vor", "il y a", "hace", "há",
         "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer", "hoy", "ieri",
-        "oggi", "gisteren", "vandaag", "Chicago", "favor", "the", "x",
+        "oggi", "gisteren", "vandaag", "Chicago", "favor", "the", "x", "atrás", "std.", "ontem",
+        "hoje", "часа", "дня", "назад", "вчера", "сегодня", "ore", "giorni", "un'", "fa", "uur",
+        "dagen", "geleden", "een", "時間", "日", "前", "昨日", "今日", "昨天", "今天", "小时",
+        "分钟", ":", "10:20",
     ]  # fmt: skip
 
     lines = []
