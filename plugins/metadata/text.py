@@ -69,9 +69,11 @@ _MONTH_BYTES = frozenset(k.encode("ascii") for k in MONTHS if k.isascii())
 # an alternation of ~350 names tried at every word start was most of the scanning time.
 #: (Devanagari's and Bengali's vowel signs and virama are no letters to \w: a Hindi or Bengali
 #: month name, "मार्च", "আগস্ট", is a run of the blocks' characters, "मई", "মে" two of them;
-#: tried first, as the letters before a virama, "अगस" of "अगस्त", are a run of \w)
-_MONW = r"(?:[\u0900-\u09ff]{2,12}|[^\W\d_]{3,12})"
-_LETTERS = re.compile(r"[\u0900-\u09ff]{2,}|[^\W\d_]{3,}")
+#: a run of \w letters followed by one of those characters is none, as the letters before a
+#: virama, "अगस" of "अगस्त", would be taken for a word. The Latin run is tried first: a
+#: branch tried first at every position costs a character test there)
+_MONW = r"(?:[^\W\d_]{3,12}(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,12})"
+_LETTERS = re.compile(r"[^\W\d_]{3,}(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,}")
 #: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
 #: character instead of a Unicode category lookup, ~3x faster
 _LETTERS_ASCII = re.compile(r"[a-z]{3,}")
