@@ -70,9 +70,11 @@ _MONTH_BYTES = frozenset(k.encode("ascii") for k in MONTHS if k.isascii())
 #: month name, "मार्च", "আগস্ট", is a run of the blocks' characters, "मई", "মে" two of them;
 #: a run of \w letters followed by one of those characters is none, as the letters before a
 #: virama, "अगस" of "अगस्त", would be taken for a word. The Latin run is tried first: a
-#: branch tried first at every position costs a character test there)
-_MONW = r"(?:[^\W\d_]{3,12}(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,12})"
-_LETTERS = re.compile(r"[^\W\d_]{3,}(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,}")
+#: branch tried first at every position costs a character test there. The runs are
+#: possessive: what follows a month in the date patterns is no letter, so a shorter run
+#: never matched where the whole one failed, and each shorter one tried cost the look-ahead)
+_MONW = r"(?:[^\W\d_]{3,12}+(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,12}+)"
+_LETTERS = re.compile(r"[^\W\d_]{3,}+(?![\u0900-\u09ff])|[\u0900-\u09ff]{2,}+")
 #: :data:`_LETTERS` on lowercased ASCII text (the letters are a-z there): a range test per
 #: character instead of a Unicode category lookup, ~3x faster
 _LETTERS_ASCII = re.compile(r"[a-z]{3,}")
@@ -1308,6 +1310,15 @@ _OTHER_DIGITS = re.compile(
 _TO_ASCII: dict[int, str | int] = {**_TO_ASCII_DIGIT, **_FULL_WIDTH_SEPS}
 
 
+#: The zeros of the astral digits (:func:`_other_digits_points`)
+_ASTRAL_ZEROS = np.array([z for z in _DIGIT_ZEROS if z > 0xFFFF], np.uint32)
+#: Which code points of U+0660..U+1C59 are digits (:func:`_other_digits_points`)
+_SPAN_DIGITS = np.zeros(0x1C5A - 0x660, np.bool_)
+for _z in _DIGIT_ZEROS:
+    if _z < 0x1C5A:
+        _SPAN_DIGITS[_z - 0x660 : _z - 0x660 + 10] = True
+
+
 def _ascii_digits(text: str) -> str:
     """``text`` with every decimal digit written in another script ("١٤ مارس ٢٠٢٤", "২৯",
     "２０２１年") as its ASCII digit, and a full-width separator between full-width digits
@@ -1318,16 +1329,21 @@ def _ascii_digits(text: str) -> str:
 
 def _other_digits_points(a: npt.NDArray[Any], top: int) -> bool:
     """Whether the code points (or UTF-16 code units) ``a``, whose greatest is ``top``, may
-    hold a digit of :data:`_DIGIT_ZEROS`: a character in one of the spans of the blocks
-    that hold them (U+0660..U+1C59, U+A620..U+ABF9, the full-width digits, astral ones up to
-    Adlam's U+1E959 but not emoji). A few numpy passes, most pages (Latin, Cyrillic: their
-    greatest character is punctuation, U+2019) one; a page that passes is searched for
-    them (:data:`_OTHER_DIGITS`)."""
+    hold a digit of :data:`_DIGIT_ZEROS`: one of U+0660..U+1C59 (Arabic-Indic to Ol Chiki,
+    looked up), or a character of the spans of the other blocks that hold them
+    (U+A620..U+ABF9, the full-width digits, astral ones up to Adlam's U+1E959 but not
+    emoji). A few numpy passes, most pages (Latin, Cyrillic: their greatest character is
+    punctuation, U+2019) one; a page that passes is searched for them
+    (:data:`_OTHER_DIGITS`)."""
     if top < 0x660:
         return False
     # (code units minus the span's start wrap around below it: one comparison per span)
     if _MIN(a - 0x660) < 0x1C5A - 0x660:
-        return True
+        # (the span holds the letters of Arabic, Indic, Thai, ... pages too: its characters
+        # are looked up, which costs less than a search of the page's text)
+        span = a[(a - 0x660) < 0x1C5A - 0x660]
+        if _MAX(_SPAN_DIGITS[span - 0x660]):
+            return True
     if top < 0xA620:
         return False
     if _MIN(a - 0xA620) < 0xABFA - 0xA620:
@@ -1336,8 +1352,17 @@ def _other_digits_points(a: npt.NDArray[Any], top: int) -> bool:
         return True
     if a.dtype == np.uint16:
         # (astral characters as surrogate pairs: the high surrogates of U+104A0..U+1E95F)
-        return top >= 0xD801 and bool(_MIN(a - 0xD801) < 0xD83B - 0xD801)
-    return top >= 0x104A0 and bool(_MIN(a - 0x104A0) < 0x1E95A - 0x104A0)
+        if top < 0xD801 or _MIN(a - 0xD801) >= 0xD83B - 0xD801:
+            return False
+        hi = ((a[:-1] - 0xD800) < 0x400).nonzero()[0]
+        astral = ((a[hi].astype(np.uint32) - 0xD800) << 10) + (a[hi + 1] - 0xDC00) + 0x10000
+    else:
+        if top < 0x104A0 or _MIN(a - 0x104A0) >= 0x1E95A - 0x104A0:
+            return False
+        astral = a[a > 0xFFFF].astype(np.uint32)
+    # (an astral page's characters looked up among the astral digits: a page of
+    # mathematical letters, "𝐁𝐨𝐥𝐝", holds no digit for it)
+    return bool(((astral[:, None] - _ASTRAL_ZEROS) < 10).any())
 
 
 def has_other_digits(text: str) -> bool:

@@ -253,3 +253,16 @@ def test_the_digits_of_other_scripts_are_every_unicode_decimal_digit() -> None:
         assert textmeta._ascii_digits(page) == page[:-1] + str(unicodedata.decimal(chr(c)))
     for page in ("plain", "Die Wörter “quoted” – ok", "Новости 2024", "東京の天気。！", "😀 ok"):
         assert not textmeta._scripts(page)[1]
+    # nor on an Arabic or Hindi page without such digits, or one of mathematical letters
+    # (their characters are looked up: a search of the page's text cost ~1 % of the stage)
+    for page in ("الأخبار 2024 “x”", "समाचार 2024 – x", "𝐁𝐨𝐥𝐝 ’"):
+        assert not textmeta._scripts(page)[1]
+
+
+def test_a_latin_run_before_a_devanagari_sign_is_no_month_word() -> None:
+    """The month word is a whole run of letters: one followed by a Devanagari or Bengali
+    sign is none, nor is any shorter part of it ("mayo" before a sign was read as "may")."""
+    from corearchive_plugins.metadata import text as textmeta
+
+    assert textmeta._LETTERS.findall("mayo\u093f") == []  # (a vowel sign after "mayo")
+    assert textmeta._LETTERS.findall("mayo 2020 अगस्त") == ["mayo", "अगस्त"]
