@@ -193,6 +193,7 @@ def test_tags_of_a_script_without_case_are_its_words() -> None:
         ("प्रकाशित: 3 नवंबर 2023", "2023-11-03"),
         ("5 मई 2022", "2022-05-05"),
         ("14 במרץ 2024", "2024-03-14"),
+        ("15 अगस्त 2020", "2020-08-15"),  # a virama inside the name
     ],
 )
 def test_hindi_and_hebrew_month_names(line: str, day: str) -> None:
@@ -202,3 +203,66 @@ def test_hindi_and_hebrew_month_names(line: str, day: str) -> None:
 
     [found] = find_dates([line])
     assert found["date"].isoformat() == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("١٤ مارس ٢٠٢٤", "2024-03-14"),  # Arabic-Indic digits
+        ("الخميس، ١٤ مارس ٢٠٢٤ - ١٠:٣٠", "2024-03-14"),
+        ("۱۴ مارس ۲۰۲۴", "2024-03-14"),  # Persian digits
+        ("تاریخ انتشار: ۲۰۲۱/۰۳/۰۴", "2021-03-04"),
+        ("१४ मार्च २०२४", "2024-03-14"),  # Devanagari digits
+        ("शनिवार, अगस्त २९, २०२०", "2020-08-29"),
+        ("শনিবার, আগস্ট ২৯, ২০২০ |", "2020-08-29"),  # Bengali digits and month
+        ("২৯ আগস্ট ২০২০", "2020-08-29"),
+        ("১৫ জানুয়ারি ২০২১", "2021-01-15"),
+        ("２０２１年３月４日", "2021-03-04"),  # full-width digits
+        ("公開日：２０２１／０３／０４", "2021-03-04"),
+        ("𝟮𝟬𝟮𝟭-𝟬𝟯-𝟬𝟰", "2021-03-04"),  # mathematical digits
+    ],
+)
+def test_dates_in_digits_of_other_scripts(line: str, day: str) -> None:
+    """Digits of other scripts than 0-9 are read as 0-9, the date's text as written (the
+    date patterns read 0-9 only: "١٤ مارس ٢٠٢٤" was no date); with it, Bengali month names
+    and a Hindi month with a virama inside ("अगस्त": its letters before the virama were taken
+    for a word of their own)."""
+    from corearchive_plugins.metadata import find_dates
+
+    [found] = find_dates([line])
+    assert found["date"].isoformat() == day
+    assert found["text"] in line
+
+
+def test_the_digits_of_other_scripts_are_every_unicode_decimal_digit() -> None:
+    """_DIGIT_ZEROS holds the zero of every script's decimal digits (Unicode category Nd, as
+    this Python's unicodedata has them; a newer Unicode's new scripts go in the list), each
+    translated to its ASCII digit; the quick test on the page's characters (_scripts) says
+    yes on a page with any of them but the segmented digits of U+1FBF0 (among the emoji's
+    surrogates), and no on a Latin, Cyrillic, CJK or emoji page without them."""
+    import unicodedata
+
+    from corearchive_plugins.metadata import text as textmeta
+
+    nd = [c for c in range(0x80, 0x110000) if unicodedata.category(chr(c)) == "Nd"]
+    assert sorted(textmeta._TO_ASCII_DIGIT) == nd
+    for c in nd:
+        assert chr(textmeta._TO_ASCII_DIGIT[c]) == str(unicodedata.decimal(chr(c)))
+        page = "Die Wörter “quoted” – " + chr(c)
+        assert textmeta._scripts(page)[1] or 0x1FBF0 <= c <= 0x1FBF9, hex(c)
+        assert textmeta._ascii_digits(page) == page[:-1] + str(unicodedata.decimal(chr(c)))
+    for page in ("plain", "Die Wörter “quoted” – ok", "Новости 2024", "東京の天気。！", "😀 ok"):
+        assert not textmeta._scripts(page)[1]
+    # nor on an Arabic or Hindi page without such digits, or one of mathematical letters
+    # (their characters are looked up: a search of the page's text cost ~1 % of the stage)
+    for page in ("الأخبار 2024 “x”", "समाचार 2024 – x", "𝐁𝐨𝐥𝐝 ’"):
+        assert not textmeta._scripts(page)[1]
+
+
+def test_a_latin_run_before_a_devanagari_sign_is_no_month_word() -> None:
+    """The month word is a whole run of letters: one followed by a Devanagari or Bengali
+    sign is none, nor is any shorter part of it ("mayo" before a sign was read as "may")."""
+    from corearchive_plugins.metadata import text as textmeta
+
+    assert textmeta._LETTERS.findall("mayo\u093f") == []  # (a vowel sign after "mayo")
+    assert textmeta._LETTERS.findall("mayo 2020 अगस्त") == ["mayo", "अगस्त"]
