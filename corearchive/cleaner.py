@@ -145,9 +145,10 @@ class Cleaner:
         *,
         settings: Iterable[str] = (),
         disable: Iterable[str] = (),
+        enable: Iterable[str] = (),
     ) -> None:
-        if isinstance(settings, str) or isinstance(disable, str):
-            raise TypeError("settings and disable take a list of strings, not one string")
+        if any(isinstance(v, str) for v in (settings, disable, enable)):
+            raise TypeError("settings, disable and enable take a list of strings, not one string")
         self.pm = pm = make_plugin_manager()
         self.registry = registry = collect(pm)
         self.config = resolve(
@@ -155,6 +156,7 @@ class Cleaner:
             config_path=Path(config) if config is not None else None,
             sets=settings,
             disable=disable,
+            enable=enable,
         )
         pm.setup("corearchive_configure", config=self.config)
         self.run_id = new_run_id()

@@ -257,6 +257,14 @@ def _config_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 metavar="STAGE",
                 help="Leave a stage out of this run (repeatable).",
             ),
+            click.option(
+                "--enable",
+                "enable",
+                multiple=True,
+                metavar="STAGE",
+                help="Run an installed plugin's stage, put where it declares (after or before"
+                " a builtin stage), without writing out pipeline.stages (repeatable).",
+            ),
         ]
     ):
         f = opt(f)
@@ -423,6 +431,7 @@ def ingest(
     config_path: Path | None,
     sets: tuple[str, ...],
     disable: tuple[str, ...],
+    enable: tuple[str, ...],
     index: Path | None,
     new_index: bool,
     rescan: bool,
@@ -454,7 +463,9 @@ def ingest(
 
     try:
         pm, registry = _setup()
-        config: RunConfig = resolve(registry, config_path=config_path, sets=sets, disable=disable)
+        config: RunConfig = resolve(
+            registry, config_path=config_path, sets=sets, disable=disable, enable=enable
+        )
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE, as_json)
     for warning in config.warnings:
@@ -1100,6 +1111,7 @@ def rebuild(
     config_path: Path | None,
     sets: tuple[str, ...],
     disable: tuple[str, ...],
+    enable: tuple[str, ...],
     index_path: Path | None,
     timeout: float,
 ) -> None:
@@ -1117,7 +1129,9 @@ def rebuild(
 
     with _maintenance_errors("the index was not rebuilt ({}); it is as it was"):
         _, registry = _setup()
-        config = resolve(registry, config_path=config_path, sets=sets, disable=disable)
+        config = resolve(
+            registry, config_path=config_path, sets=sets, disable=disable, enable=enable
+        )
         options = (
             config.stage_options.get("dedup")
             or importlib.import_module("corearchive_plugins.dedup").DedupOptions()
@@ -1129,7 +1143,11 @@ def rebuild(
 @click.argument("which", type=click.Choice(["record", "config", "reject"]))
 @_config_options
 def schema(
-    which: str, config_path: Path | None, sets: tuple[str, ...], disable: tuple[str, ...]
+    which: str,
+    config_path: Path | None,
+    sets: tuple[str, ...],
+    disable: tuple[str, ...],
+    enable: tuple[str, ...],
 ) -> None:
     """Print the record schema of the configured pipeline (the config file, --set and
     --disable as for ingest), the config file schema (the configuration given by --config,
@@ -1141,12 +1159,16 @@ def schema(
     try:
         _, registry = _setup()
         if which == "config":
-            if config_path is not None or sets or disable:
+            if config_path is not None or sets or disable or enable:
                 # (checked as ingest would: -c was ignored, and a missing file gave rc 0)
-                resolve(registry, config_path=config_path, sets=sets, disable=disable)
+                resolve(
+                    registry, config_path=config_path, sets=sets, disable=disable, enable=enable
+                )
             data = config_schema(registry.stages, registry.sinks)
         else:
-            cfg = resolve(registry, config_path=config_path, sets=sets, disable=disable)
+            cfg = resolve(
+                registry, config_path=config_path, sets=sets, disable=disable, enable=enable
+            )
             data = registry.record_schema(cfg.stages)
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)

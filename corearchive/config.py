@@ -68,6 +68,8 @@ class RunConfig:
     #: The ``--set`` assignments and ``--disable`` names given, as given (for the manifest)
     sets: tuple[str, ...] = ()
     disabled: tuple[str, ...] = ()
+    #: The ``--enable`` names given, as given (for the manifest)
+    enabled: tuple[str, ...] = ()
     #: What the configuration asks that has no effect (a ``--set`` for a stage that is not
     #: in the pipeline), for the command line to say.
     warnings: tuple[str, ...] = ()
@@ -217,6 +219,41 @@ def _has_bom(path: Path) -> bool:
         return f.read(3) == b"\xef\xbb\xbf"
 
 
+def _enable(registry: Registry, stages: list[str], name: str) -> None:
+    """Put the installed stage ``name`` into ``stages`` where it declares its place
+    (``Stage.after``, else ``Stage.before``), so that a plugin's stage is run without the
+    whole stage list written out (s29 plugin author: installing made it available, and
+    running it meant copying every builtin stage's name into ``pipeline.stages``)."""
+    if name not in registry.stages:
+        raise ConfigError(
+            f"--enable {name}: no installed stage {name!r} (available:"
+            f" {', '.join(sorted(registry.stages))}){did_you_mean(name, registry.stages)}"
+        )
+    if name in stages:
+        raise ConfigError(
+            f"--enable {name}: {name!r} is in the pipeline already ({', '.join(stages)})"
+        )
+    cls = registry.stages[name]
+    after, before = getattr(cls, "after", None), getattr(cls, "before", None)
+    if after in stages:
+        stages.insert(stages.index(after) + 1, name)
+    elif before in stages:
+        stages.insert(stages.index(before), name)
+    else:
+        declared = " or ".join(
+            f"{w} {v!r}" for w, v in (("after", after), ("before", before)) if v is not None
+        )
+        why = (
+            f"its place ({declared}) is not in the pipeline ({', '.join(stages)})"
+            if declared
+            else "the stage declares no place (Stage.after, Stage.before)"
+        )
+        raise ConfigError(
+            f"--enable {name}: {why}: name it where it goes in pipeline.stages, e.g."
+            f" --set 'pipeline.stages={json.dumps([*stages, name])}'"
+        )
+
+
 def resolve(
     registry: Registry,
     *,
@@ -224,8 +261,10 @@ def resolve(
     sets: Iterable[str] = (),
     disable: Iterable[str] = (),
     cwd: Path | None = None,
+    enable: Iterable[str] = (),
 ) -> RunConfig:
-    """Resolve the run configuration from the file, ``--set`` and ``--disable``.
+    """Resolve the run configuration from the file, ``--set``, ``--disable`` and
+    ``--enable`` (:func:`_enable`).
 
     Without ``config_path``, ``corearchive.toml`` in ``cwd`` is read if it exists.
     """
@@ -318,6 +357,13 @@ def resolve(
                 + did_you_mean(name, stages)
             )
         stages.remove(name)
+    enable = list(enable)
+    for k, name in enumerate(enable):
+        if name in enable[:k]:
+            raise ConfigError(f"--enable {name}: given twice")
+        if name in disabled:
+            raise ConfigError(f"--enable {name} and --disable {name}: give one")
+        _enable(registry, stages, name)
 
     if not sinks:
         # (the run wrote nothing, yet marked its documents archived in the index: the next
@@ -384,7 +430,14 @@ def resolve(
         "sinks": {n: _asdict(sink_options[n]) for n in sinks},
     }
     # (a run given --set said "defaults", as if given nothing)
-    shown = " + ".join([origin, *(_set(a) for a in sets), *(f"--disable {n}" for n in disable)])
+    shown = " + ".join(
+        [
+            origin,
+            *(_set(a) for a in sets),
+            *(f"--disable {n}" for n in disable),
+            *(f"--enable {n}" for n in enable),
+        ]
+    )
     return RunConfig(
         stages=tuple(stages),
         stage_options=stage_options,
@@ -394,6 +447,7 @@ def resolve(
         files=files,
         sets=tuple(sets),
         disabled=tuple(disable),
+        enabled=tuple(enable),
         resolved=resolved,
         doc_timeout=doc_timeout,
         warnings=warnings,

@@ -681,6 +681,7 @@ class Run:
                 # the run without a word on its command line)
                 "files": [dict(f) for f in self.config.files],
                 "disable": list(self.config.disabled),
+                "enable": list(self.config.enabled),
                 "digest": self.config.digest,
                 "resolved": self.config.resolved,
             },
@@ -1123,6 +1124,7 @@ def ingest(
     config: str | os.PathLike[str] | None = None,
     settings: Iterable[str] = (),
     disable: Iterable[str] = (),
+    enable: Iterable[str] = (),
     workers: int = 1,
     index: str | os.PathLike[str] | None = None,
     index_timeout: float = 30.0,
@@ -1166,6 +1168,7 @@ def ingest(
         config_path=Path(config) if config is not None else None,
         sets=settings,
         disable=disable,
+        enable=enable,
     )
     try:  # (the command's exit 3: said here as one of corearchive's errors)
         Path(out).mkdir(parents=True, exist_ok=True)

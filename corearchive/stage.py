@@ -167,9 +167,15 @@ class Stage:
         ``True`` for a stage whose decisions depend on the documents before it (an index,
         like ``dedup``): it and every stage after it run in the main process, in input
         order, so that a run gives the same result with any number of workers.
+    ``after`` / ``before``
+        Where ``--enable NAME`` puts the stage: right after the stage named ``after``, else
+        right before the one named ``before`` (``None``, the default: it declares no place,
+        and is run by naming it in ``pipeline.stages``).
     """
 
     name: ClassVar[str]
+    after: ClassVar[str | None] = None
+    before: ClassVar[str | None] = None
     Options: ClassVar[type[Any]] = NoOptions
     annotations_schema: ClassVar[dict[str, Any] | None] = None
     batch_size: ClassVar[int] = 1

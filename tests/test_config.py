@@ -263,3 +263,51 @@ def test_a_working_folders_config_anyone_may_write_is_not_read_unnamed(registry,
     assert resolve(registry, config_path=path).stages == ("language",)  # named: read
     os.chmod(path, 0o664)  # (group-writable: a group's shared folder, umask 002)
     assert resolve(registry, cwd=tmp_path).stages == ("language",)
+
+
+def test_enable_puts_a_plugins_stage_where_it_declares(tmp_path):
+    """A plugin author: installing a stage made it available, and running it meant writing
+    out every builtin stage in pipeline.stages (s29 acc-sinksrc L1). ``--enable NAME`` puts
+    it after the stage its class names in ``after`` (else before ``before``)."""
+    from corearchive import Stage
+
+    from helpers import StagePlugin
+
+    class Words(Stage):
+        name = "words"
+        after = "boilerplate"
+
+    class Early(Stage):
+        name = "early"
+        after = "nosuchstage"
+        before = "metadata"
+
+    class Nowhere(Stage):
+        name = "nowhere"
+
+    registry = collect(
+        make_plugin_manager(
+            [(c.name, StagePlugin(c)) for c in (Words, Early, Nowhere)]  # type: ignore[misc]
+        )
+    )
+    cfg = resolve(registry, enable=["words"], cwd=tmp_path)
+    assert cfg.stages == ("boilerplate", "words", "metadata", "language", "dedup")
+    assert cfg.enabled == ("words",) and cfg.origin == "defaults + --enable words"
+    # the same pipeline written out: the same configuration (a rerun is not a new one)
+    listed = '["boilerplate", "words", "metadata", "language", "dedup"]'
+    assert cfg.digest == resolve(registry, sets=[f"pipeline.stages={listed}"], cwd=tmp_path).digest
+    # "after" not in the pipeline: before "before"; both enabled, each in its place
+    cfg = resolve(registry, enable=["early", "words"], cwd=tmp_path)
+    assert cfg.stages == ("boilerplate", "words", "early", "metadata", "language", "dedup")
+    with pytest.raises(ConfigError, match=r"its place \(after 'boilerplate'\) is not in the"):
+        resolve(registry, enable=["words"], sets=['pipeline.stages=["metadata"]'], cwd=tmp_path)
+    with pytest.raises(ConfigError, match=r"declares no place.*pipeline\.stages="):
+        resolve(registry, enable=["nowhere"], cwd=tmp_path)
+    with pytest.raises(ConfigError, match=r"no installed stage 'wrods'.*did you mean 'words'"):
+        resolve(registry, enable=["wrods"], cwd=tmp_path)
+    with pytest.raises(ConfigError, match="'metadata' is in the pipeline already"):
+        resolve(registry, enable=["metadata"], cwd=tmp_path)
+    with pytest.raises(ConfigError, match="--enable words: given twice"):
+        resolve(registry, enable=["words", "words"], cwd=tmp_path)
+    with pytest.raises(ConfigError, match="--enable dedup and --disable dedup: give one"):
+        resolve(registry, enable=["dedup"], disable=["dedup"], cwd=tmp_path)

@@ -76,6 +76,17 @@ def test_installed_plugin_runs_where_configured_and_its_fragment_is_enforced(
         doc.annotations["readability"] = {"words": "many"}
         return doc
 
+    # --enable puts it where the class declares (after boilerplate), options from --set
+    res = ingest(
+        str(seeds), "--enable", "readability", "--set", "readability.min_words=400",
+        out=tmp_path / "enabled",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert [p["stage"] for p in res.records[0]["pipeline"]] == [
+        "boilerplate", "readability", "metadata", "language", "dedup",
+    ]  # fmt: skip
+    assert res.manifest is not None and res.manifest["config"]["enable"] == ["readability"]
+
     monkeypatch.setattr(corearchive_readability.ReadabilityStage, "process", bad)
     res = ingest(str(seeds), "--config", str(cfg), out=tmp_path / "bad")
     assert res.exit_code == 1 and res.records == []

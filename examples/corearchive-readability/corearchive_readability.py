@@ -32,6 +32,9 @@ class ReadabilityStage(Stage):
 
     name = "readability"
     Options = ReadabilityOptions
+    # Where `corearchive ingest --enable readability` puts it: on the cleaned text, before
+    # the metadata stage (a config's pipeline.stages may put it anywhere).
+    after = "boilerplate"
     # What this stage adds under annotations.readability; the host enforces it on every record.
     annotations_schema = {
         "type": "object",
