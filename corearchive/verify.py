@@ -691,7 +691,15 @@ def _check_format(out: Path, runs: dict[str, _Run], result: Verification) -> Non
     try:
         found = folder_format(out)
     except ConfigError as exc:
-        result.problem("run", str(exc), repair)
+        # (index upgrade refuses a damaged stamp, as every writing command does: it writes a
+        # missing one; s29 integration tester LOW-1)
+        result.problem(
+            "run",
+            str(exc),
+            f"put FORMAT.json back from a backup, or delete the damaged {out / FORMAT_FILE}"
+            f" and write it again: corearchive index upgrade {out} (docs/archive.md, 'Format"
+            " version')",
+        )
         return
     if found > ARCHIVE_FORMAT:
         result.problem(
