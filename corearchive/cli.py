@@ -793,14 +793,26 @@ def plugins(as_json: bool) -> None:
 
 @cli.command(short_help="List every stage's and sink's options: default, type, what it does.")
 @click.argument("names", nargs=-1, metavar="[STAGE|SINK]...")
-def options(names: tuple[str, ...]) -> None:
+@_config_options
+def options(
+    names: tuple[str, ...],
+    config_path: Path | None,
+    sets: tuple[str, ...],
+    disable: tuple[str, ...],
+    enable: tuple[str, ...],
+) -> None:
     """List every option --set and the config file take: name, default, type and what it
-    does, for each stage and sink installed (a plugin's too), or only those NAMES."""
+    does, for each stage and sink installed (a plugin's too), or only those NAMES; and the
+    value a run here would use where the configuration (./corearchive.toml, --config,
+    --set, as for ingest) sets one."""
     from .config import DEFAULT_DOC_TIMEOUT, DEFAULT_SINKS, DEFAULT_STAGES, did_you_mean
     from .options import describe_options
 
     try:
         _, registry = _setup()
+        config = resolve(
+            registry, config_path=config_path, sets=sets, disable=disable, enable=enable
+        )
     except CoreArchiveError as exc:
         _fail(str(exc), ExitCode.USAGE)
     known = {**registry.sinks, **registry.stages}
@@ -823,8 +835,16 @@ def options(names: tuple[str, ...]) -> None:
             f"  pipeline.stages = {json.dumps(list(DEFAULT_STAGES))}"
             f"  (list of: {', '.join(sorted(registry.stages))})",
             "      The stages to run, in order.",
+            *_configured(
+                list(config.stages) != list(DEFAULT_STAGES), list(config.stages), "pipeline.stages"
+            ),
             f"  pipeline.doc_timeout = {DEFAULT_DOC_TIMEOUT:g}  (number, >= 0)",
             "      Seconds a stage may spend on one document (0: no limit).",
+            *_configured(
+                config.doc_timeout != DEFAULT_DOC_TIMEOUT,
+                config.doc_timeout,
+                "pipeline.doc_timeout",
+            ),
         ]
     if not names or "output" in names:
         lines += [
@@ -833,6 +853,9 @@ def options(names: tuple[str, ...]) -> None:
             f"  output.sinks = {json.dumps(list(DEFAULT_SINKS))}"
             f"  (list of: {', '.join(sorted(registry.sinks))})",
             "      The sinks to write to, in order.",
+            *_configured(
+                list(config.sinks) != list(DEFAULT_SINKS), list(config.sinks), "output.sinks"
+            ),
         ]
     tables: list[tuple[str, dict[str, Any], str]] = [
         ("stage", registry.stages, ""),
@@ -846,7 +869,22 @@ def options(names: tuple[str, ...]) -> None:
             fields = describe_options(cls.Options, prefix + name) or ["  (no options)"]
             by = f"{info.distribution or info.name} {info.version or ''}".rstrip()
             lines += ["", f"{kind} {name} (plugin {by})", *fields]
+            # (a corearchive.toml setting 0.4 showed the default 0.5 alone: s29 integration
+            # tester LOW-3)
+            values = (config.stage_options if kind == "stage" else config.sink_options).get(name)
+            for (where_table, owner, key), where in sorted(config.set_by.items()):
+                if owner == name and where_table == kind + "s" and values is not None:
+                    value = getattr(values, key, None)
+                    lines += _configured(True, value, f"{prefix}{name}.{key}", where)
     click.echo("\n".join(lines))
+
+
+def _configured(changed: bool, value: Any, key: str, where: str = "") -> list[str]:
+    """The line ``corearchive options`` gives a value the configuration sets, or none."""
+    if not changed:
+        return []
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    return [f"  configured: {key} = {shown}{f'  (set by {where})' if where else ''}"]
 
 
 @cli.command(short_help="Check the archive in OUT: its WARC digests and records.")

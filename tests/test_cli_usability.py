@@ -63,6 +63,32 @@ def test_help_leads_to_every_option_with_its_type_and_default(
         assert typo.exit_code == 2 and "did you mean 'shout'?" in typo.output
 
 
+def test_options_says_what_the_configuration_here_sets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """s29 integration tester LOW-3: with a corearchive.toml setting the threshold to 0.4,
+    `options` showed the default 0.5 alone, and took no --config or --set."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corearchive.toml").write_text("[stages.boilerplate]\nthreshold = 0.4\n")
+    r = CliRunner().invoke(
+        cli, ["options", "boilerplate", "pipeline", "--set", "pipeline.doc_timeout=5"]
+    )
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert "  boilerplate.threshold = 0.5  (number, 0 to 1)" in lines  # (the default)
+    assert (
+        f"  configured: boilerplate.threshold = 0.4  (set by {tmp_path / 'corearchive.toml'}:"
+        " [stages.boilerplate] threshold)"
+    ) in lines, lines
+    assert "  configured: pipeline.doc_timeout = 5.0" in lines
+    r = CliRunner().invoke(cli, ["options", "--disable", "dedup", "--set", "dedup.policy='keep'"])
+    assert '  configured: pipeline.stages = ["boilerplate", "metadata", "language"]' in (
+        r.output.splitlines()
+    )
+    bad = CliRunner().invoke(cli, ["options", "--set", "boilerplate.threshold=2"])
+    assert bad.exit_code == 2 and "boilerplate.threshold" in bad.output
+
+
 @pytest.mark.parametrize("inputs_archived", [False, True])
 def test_a_bad_setting_is_refused_whatever_the_inputs(
     seeds: Path, tmp_path: Path, inputs_archived: bool
