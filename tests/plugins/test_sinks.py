@@ -1108,3 +1108,36 @@ def test_a_copied_capture_keeps_its_crawls_warcinfo(ingest, tmp_path):
     from corearchive.cli import cli
 
     assert CliRunner().invoke(cli, ["verify", str(res.out)]).exit_code == 0
+
+
+def test_a_warc_address_with_spaces_is_kept_escaped_without_a_stray_line(tmp_path):
+    """warcio logged "Replacing spaces in invalid WARC-Target-URI: ..." for each such record,
+    printed by logging's last resort amid the run's lines, naming no file (s29 WARC tester:
+    35 lines a run on a crawl)."""
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True, warc_version="WARC/1.1")
+        http = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        w.write_record(
+            w.create_warc_record(
+                "https://news.example.com/2024/the budget",
+                "response",
+                payload=io.BytesIO(HTML),
+                length=len(HTML),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": "2024-03-05T10:20:30Z"},
+            )
+        )
+    out = tmp_path / "out"
+    # (as the program: pytest's log capture would take the line in-process)
+    r = subprocess.run(
+        [sys.executable, "-m", "corearchive", "ingest", str(path), "-o", str(out), "-w", "1"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Replacing spaces" not in r.stderr and "kept 1" in " ".join(r.stderr.split())
+    [rec] = [json.loads(x) for x in (out / "records.jsonl").read_text("utf-8").splitlines()]
+    assert rec["source"]["uri"] == "https://news.example.com/2024/the%20budget"
