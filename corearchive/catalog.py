@@ -553,3 +553,30 @@ def now_utc(t: float | None = None) -> str:
     """The time now (or ``t``, seconds since 1970), ISO 8601 in UTC to the second
     (``2026-11-24T03:13:51Z``)."""
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+def run_manifests(out: Path) -> list[Path]:
+    """The manifests of the runs into ``out`` (``OUT/runs``), oldest first (a run id starts
+    with its time; runs of one second in the order they committed). The runner's check of
+    cut files and a takedown's ``after_run`` must agree on which run is the last: a takedown
+    that took the other one of two runs of one second made the next run warn of a cut
+    ``records.jsonl`` (s29)."""
+    folder = out / "runs"
+    if not folder.is_dir():
+        return []
+    runs = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+    # Runs of one second (the id's time) in the order they committed, their manifests'
+    # (ns), not by the id's random part: the last of two such was taken for the earlier
+    # (_warn_cut_files checked the older one's spans; s29 acc-review)
+    seconds = [p.name[:16] for p in runs]
+    if len(set(seconds)) < len(seconds):
+        runs.sort(key=lambda p: (p.name[:16], _written(p), p.name))
+    return runs
+
+
+def _written(path: Path) -> int:
+    """When ``path`` was last written (ns; 0 when it cannot be said)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0

@@ -34,7 +34,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .atomic import output_lock, recover_commits, remove_leftovers, temp_name
-from .catalog import ARCHIVE_FORMAT, Catalog, open_read_only, refuse_newer, stamp_folder
+from .catalog import (
+    ARCHIVE_FORMAT,
+    Catalog,
+    open_read_only,
+    refuse_newer,
+    run_manifests,
+    stamp_folder,
+)
 from .errors import ConfigError
 from .takedown import read_takedowns, store_fingerprint
 
@@ -96,7 +103,7 @@ def rebuild(
         recover_commits(out, err)
         remove_leftovers(out, rid, err)
         manifests = []
-        for path in sorted((out / "runs").glob("*.json")) if (out / "runs").is_dir() else []:
+        for path in run_manifests(out):
             with contextlib.suppress(ValueError, OSError):
                 manifests.append(json.loads(path.read_bytes()))
         if not manifests and not (out / "records.jsonl").is_file():

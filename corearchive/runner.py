@@ -43,6 +43,7 @@ from .catalog import (
     open_read_only,
     refuse_newer,
     remove_new_index,
+    run_manifests,
     stamp_folder,
 )
 from .config import RunConfig
@@ -254,7 +255,7 @@ class Run:
             refuse_newer(opts.out, index)
             recover_commits(opts.out, self.err)
             remove_leftovers(opts.out, self.run_id, self.err)
-            earlier = _earlier_runs(opts.out)
+            earlier = run_manifests(opts.out)
             refuse = opts.index is None and not opts.new_index
             if refuse:
                 _refuse_lost_index(earlier, opts.out, index)
@@ -801,30 +802,6 @@ def _a_file(item: InputItem) -> bool:
     """Whether ``item`` is a file read in place (not standard input, a pipe's copy, bytes
     given): only those are recorded as read, and skipped when unchanged."""
     return item.path != "-" and item.spool is None and item.data is None
-
-
-def _earlier_runs(out: Path) -> list[Path]:
-    """The manifests of the runs into ``out`` before this one (``OUT/runs``), oldest first
-    (a run id starts with its time)."""
-    folder = out / "runs"
-    if not folder.is_dir():
-        return []
-    runs = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
-    # Runs of one second (the id's time) in the order they committed, their manifests'
-    # (ns), not by the id's random part: the last of two such was taken for the earlier
-    # (_warn_cut_files checked the older one's spans; s29 acc-review)
-    seconds = [p.name[:16] for p in runs]
-    if len(set(seconds)) < len(seconds):
-        runs.sort(key=lambda p: (p.name[:16], _written(p), p.name))
-    return runs
-
-
-def _written(path: Path) -> int:
-    """When ``path`` was last written (ns; 0 when it cannot be said)."""
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
 
 
 def _manifest(path: Path) -> dict[str, Any]:

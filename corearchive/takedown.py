@@ -55,7 +55,7 @@ from .atomic import (
     remove_leftovers,
     temp_name,
 )
-from .catalog import Catalog, now_utc, refuse_newer, stamp_folder
+from .catalog import Catalog, now_utc, refuse_newer, run_manifests, stamp_folder
 from .errors import ConfigError, CoreArchiveError
 from .sink_takedown import take_down_in_sinks
 
@@ -498,7 +498,7 @@ def remove(
             temps.append(tmp)
             _copy_replacing(records, tmp, sorted([(o, o + n, b"") for o, n in cut] + relinked))
             ops.append(_Op(tmp, records, None))
-            last = sorted((out / "runs").glob("*.json"))
+            last = run_manifests(out)  # (as the next run reads them: _warn_cut_files)
             for e in entries:
                 e["in_records"] = e["id"] in in_records
                 e["after_run"] = last[-1].stem if last else None

@@ -2415,7 +2415,8 @@ def test_two_runs_of_one_second_are_taken_in_the_order_they_committed(tmp_path):
     older run's span (which the cut file still holds) and said nothing."""
     import io
 
-    from corearchive.runner import _earlier_runs, _warn_cut_files
+    from corearchive.catalog import run_manifests as _earlier_runs
+    from corearchive.runner import _warn_cut_files
 
     out = tmp_path / "out"
     (out / "runs").mkdir(parents=True)
