@@ -967,6 +967,21 @@ def _input_names(value: str, cwd: str | None) -> set[str]:
     return names
 
 
+def _names_one(value: str, cwd: str | None, uris: set[str]) -> bool:
+    """Whether the manifest's input ``value`` is the file or address of one of ``uris``;
+    a relative path of a run that recorded no working folder (``output.provenance =
+    "minimal"``) by the end of the file's path."""
+    if _input_names(value, cwd) & uris:
+        return True
+    if cwd or "://" in value or Path(value).is_absolute():
+        return False
+    rel = Path(os.path.normpath(value)).as_posix()
+    if rel.startswith("..") or rel == ".":
+        return False
+    end = Path("/" + rel).as_uri().removeprefix("file://")  # (percent-escaped as a URI)
+    return any(u.startswith("file://") and u.endswith(end) for u in uris)
+
+
 def _redacted_manifests(
     out: Path, entries: list[dict[str, Any]], tid: str
 ) -> list[tuple[Path, bytes, int]]:
@@ -994,7 +1009,7 @@ def _redacted_manifests(
         got = m.get("command")
         command: dict[str, Any] = got if isinstance(got, dict) else {}
         cwd = command.get("cwd") if isinstance(command.get("cwd"), str) else None
-        named = {i for i in m["inputs"] if isinstance(i, str) and _input_names(i, cwd) & uris}
+        named = {i for i in m["inputs"] if isinstance(i, str) and _names_one(i, cwd, uris)}
         if not named:
             continue
         count = sum(1 for i in m["inputs"] if i in named)
