@@ -219,6 +219,7 @@ class Run:
             # model files are installed, their names and SHA-256 only)
             for key in _MINIMAL:
                 del prov[key]
+            prov["minimal"] = True  # (the sinks record none of it either)
             prov["models"] = {
                 name: {**m, "file": Path(str(m["file"])).name} if "file" in m else m
                 for name, m in prov["models"].items()

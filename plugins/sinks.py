@@ -268,10 +268,8 @@ class WarcSink(Sink):
         self.folder.mkdir(parents=True, exist_ok=True)
         # (output.provenance = "minimal": the run's provenance names no host, nor do the
         # files' names)
-        prov = self.context.provenance
-        self.host = (
-            "" if prov and "host" not in prov else socket.gethostname().replace("-", "_") or "host"
-        )
+        minimal = bool((self.context.provenance or {}).get("minimal"))
+        self.host = "" if minimal else socket.gethostname().replace("-", "_") or "host"
         self.serial = 0
         self.files: list[_WarcFile] = []
         self.current: _WarcFile | None = None
@@ -323,9 +321,8 @@ class WarcSink(Sink):
             "models": json.dumps(prov.get("models", {}), separators=(",", ":")),
             "python": prov.get("python", ""),
         }
-        for key, field in (("hostname", "host"), ("operator", "operator")):
-            if prov and field not in prov:
-                del info[key]  # (output.provenance = "minimal")
+        if prov.get("minimal"):  # (output.provenance = "minimal")
+            del info["hostname"], info["operator"]
         rec = self.builder.create_warcinfo_record(name, info)
         wf.warcinfo_id = rec.rec_headers.get_header("WARC-Record-ID")
         wf.append([rec])
