@@ -42,6 +42,11 @@ from .options import build_options, describe_type, options_schema
 DEFAULT_STAGES = ("boilerplate", "metadata", "language", "dedup")
 DEFAULT_SINKS = ("warc", "records")
 DEFAULT_CONFIG_NAME = "corearchive.toml"
+#: ``[output] provenance``: the run records its operator's user and host name (warcinfo
+#: records, WARC file names, manifests), its working folder and install paths (the default)
+PROVENANCE_FULL = "full"
+#: ... or none of them (data about the operator the archive does not need; s29 LOW-1)
+PROVENANCE_MINIMAL = "minimal"
 #: Seconds a stage may spend on one document by default: documents take milliseconds; a
 #: pathological one (a pattern that goes quadratic on a page of 200,000 dates) fails with
 #: a timeout instead of holding the run
@@ -76,6 +81,10 @@ class RunConfig:
     #: Where each stage or sink option given was set, by ``(table, name, key)``: the
     #: ``--set`` or the file's table (for errors found later, as a stage opens)
     set_by: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    #: What the run records about its operator (``[output] provenance``):
+    #: :data:`PROVENANCE_FULL` (user and host name, working folder, install paths) or
+    #: :data:`PROVENANCE_MINIMAL` (none of them)
+    provenance: str = "full"
 
     def where(self, name: str, key: str, table: str = "stages") -> str | None:
         """Where the option ``key`` of the stage (sink) ``name`` was set, or None: not set."""
@@ -284,6 +293,8 @@ def resolve(
     doc_timeout = float(pipeline.get("doc_timeout", DEFAULT_DOC_TIMEOUT))
     output = data.get("output", {})
     sinks = list(output.get("sinks", DEFAULT_SINKS))
+    provenance = output.get("provenance", PROVENANCE_FULL)
+    provenance_origin = f"{origin}: [output] provenance"
     stage_tables: dict[str, dict[str, Any]] = {
         k: dict(v) for k, v in data.get("stages", {}).items()
     }
@@ -322,10 +333,13 @@ def resolve(
             doc_timeout = float(value)
             continue
         if table == "output":
+            if key == "provenance":
+                provenance, provenance_origin = value, _set(assignment)
+                continue
             if key != "sinks":
                 raise ConfigError(
-                    f"{_set(assignment)}: unknown output key {key!r} (sinks)"
-                    + did_you_mean(key, ("sinks",))
+                    f"{_set(assignment)}: unknown output key {key!r} (sinks, provenance)"
+                    + did_you_mean(key, ("sinks", "provenance"))
                 )
             sinks = value if isinstance(value, list) else [value]
             sinks_origin = _set(assignment)
@@ -423,10 +437,18 @@ def resolve(
         for name in data.get(table, {})
         if name not in run and not any(t == table and n == name for t, n, _ in set_for)
     )
+    if provenance not in (PROVENANCE_FULL, PROVENANCE_MINIMAL):
+        raise ConfigError(
+            f"{provenance_origin}: expected {PROVENANCE_FULL!r} or {PROVENANCE_MINIMAL!r},"
+            f" not {provenance!r}"
+        )
     resolved = {
         "pipeline": {"stages": stages, "doc_timeout": doc_timeout},
         "stages": {n: _asdict(stage_options[n]) for n in stages},
-        "output": {"sinks": sinks},
+        # (provenance only when not the default: the digest of every earlier configuration
+        # stays what it was)
+        "output": {"sinks": sinks}
+        | ({"provenance": provenance} if provenance != PROVENANCE_FULL else {}),
         "sinks": {n: _asdict(sink_options[n]) for n in sinks},
     }
     # (a run given --set said "defaults", as if given nothing)
@@ -450,6 +472,7 @@ def resolve(
         enabled=tuple(enable),
         resolved=resolved,
         doc_timeout=doc_timeout,
+        provenance=provenance,
         warnings=warnings,
         set_by={
             (table, name, key): origins.get((table, name, key), f"{origin}: [{table}.{name}] {key}")
@@ -478,7 +501,7 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
     allowed = {
         "pipeline": {"stages", "doc_timeout"},
         "stages": None,
-        "output": {"sinks"},
+        "output": {"sinks", "provenance"},
         "sinks": None,
     }
     for key, value in data.items():

@@ -46,7 +46,7 @@ from .catalog import (
     run_manifests,
     stamp_folder,
 )
-from .config import RunConfig
+from .config import PROVENANCE_MINIMAL, RunConfig
 from .document import Document, Drop, printable, source_path
 from .errors import (
     ConfigError,
@@ -214,6 +214,28 @@ class Run:
         return self._models
 
     def provenance(self) -> dict[str, Any]:
+        prov = self._provenance()
+        if self.config.provenance == PROVENANCE_MINIMAL:
+            # (output.provenance = "minimal": nothing about the operator, nor where the
+            # model files are installed, their names and SHA-256 only)
+            for key in _MINIMAL:
+                del prov[key]
+            prov["minimal"] = True  # (the sinks record none of it either)
+            prov["models"] = {
+                name: {**m, "file": Path(str(m["file"])).name} if "file" in m else m
+                for name, m in prov["models"].items()
+            }
+        return prov
+
+    def _argv(self) -> list[str]:
+        """The command line, as recorded; with ``output.provenance = "minimal"`` the
+        program by its name (not the folder it is installed in)."""
+        argv = redact_argv(printable(a) for a in sys.argv)
+        if argv and self.config.provenance == PROVENANCE_MINIMAL:
+            argv[0] = Path(argv[0]).name
+        return argv
+
+    def _provenance(self) -> dict[str, Any]:
         plugins = {
             name: {"distribution": i.distribution, "version": i.version}
             for name, i in sorted(self.pm.infos.items())
@@ -649,6 +671,7 @@ class Run:
         final step writes the same. ``digests``: ``sha256:HEX`` of the files the run wrote
         whole (its WARC files), by their names in ``outputs``; ``appended``: where the run's
         bytes are in the files runs add to (``records.jsonl``, ``rejects.jsonl``)."""
+        minimal = self.config.provenance == PROVENANCE_MINIMAL
         return {
             "run_id": self.run_id,
             "started_at": _iso(started),
@@ -669,8 +692,8 @@ class Run:
             # `ingest … --config runs/RUN.json`)
             "command": {
                 # (user:password@ of URLs, values of options named like secrets: redact.py)
-                "argv": redact_argv(printable(a) for a in sys.argv),
-                "cwd": printable(os.getcwd()),
+                "argv": self._argv(),
+                **({} if minimal else {"cwd": printable(os.getcwd())}),
                 "plan": self.options.plan,
                 "executor": self.options.executor,
                 "workers": self.options.workers,
@@ -1077,6 +1100,10 @@ def _prepares(stage: Stage) -> bool:
 
 def _iso(t: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+#: What ``output.provenance = "minimal"`` leaves out of the provenance (warcinfo, manifest)
+_MINIMAL = ("operator", "host")
 
 
 def _user() -> str:

@@ -498,6 +498,18 @@ def remove(
             temps.append(tmp)
             _copy_replacing(records, tmp, sorted([(o, o + n, b"") for o, n in cut] + relinked))
             ops.append(_Op(tmp, records, None))
+            # the run manifests that name a withdrawn document's input (its file's path, or
+            # its address, in `inputs` and on the recorded command line): named no more
+            for final, data, count in _redacted_manifests(out, entries, tid):
+                tmp = temp_name(final, tid)
+                temps.append(tmp)
+                _fsynced(tmp, iter([data]))
+                # (its time kept: runs of one second are ordered by their manifests' times,
+                # catalog.run_manifests)
+                was = final.stat()
+                os.utime(tmp, ns=(was.st_atime_ns, was.st_mtime_ns))
+                ops.append(_Op(tmp, final, None))
+                entries[0].setdefault("redacted", {})[final.relative_to(out).as_posix()] = count
             last = run_manifests(out)  # (as the next run reads them: _warn_cut_files)
             for e in entries:
                 e["in_records"] = e["id"] in in_records
@@ -935,6 +947,83 @@ def _plan(
             store_fingerprint(db, doc_id, entry["recognise"])
         entries.append(entry)
     return entries, by_file
+
+
+def redaction_mark(tid: str) -> str:
+    """What stands in a run manifest for an input path or address a takedown withdrew."""
+    return f"[taken down: {tid}]"
+
+
+def _input_names(value: str, cwd: str | None) -> set[str]:
+    """The addresses a manifest's input ``value`` stands for: itself, and for a path its
+    ``file://`` URI (relative to the run's working folder ``cwd``), as a source gives it."""
+    names = {value}
+    if "://" in value:
+        return names
+    with contextlib.suppress(OSError, ValueError, RuntimeError):
+        path = Path(value)
+        if not path.is_absolute():
+            if not cwd:
+                return names
+            path = Path(cwd) / path
+        names.add(Path(os.path.normpath(path)).as_uri())
+        names.add(path.resolve().as_uri())
+    return names
+
+
+def _names_one(value: str, cwd: str | None, uris: set[str]) -> bool:
+    """Whether the manifest's input ``value`` is the file or address of one of ``uris``;
+    a relative path of a run that recorded no working folder (``output.provenance =
+    "minimal"``) by the end of the file's path."""
+    if _input_names(value, cwd) & uris:
+        return True
+    if cwd or "://" in value or Path(value).is_absolute():
+        return False
+    rel = Path(os.path.normpath(value)).as_posix()
+    if rel.startswith("..") or rel == ".":
+        return False
+    end = Path("/" + rel).as_uri().removeprefix("file://")  # (percent-escaped as a URI)
+    return any(u.startswith("file://") and u.endswith(end) for u in uris)
+
+
+def _redacted_manifests(
+    out: Path, entries: list[dict[str, Any]], tid: str
+) -> list[tuple[Path, bytes, int]]:
+    """The run manifests (``runs/*.json``, ``run.json``) that list the input of a document
+    taken down (``entries``' ``uri``: a file given by its path, or an address) in their
+    ``inputs`` or ``command.argv``, with those items replaced by :func:`redaction_mark`:
+    (manifest, its new bytes, how many items). A file holding many documents (a shard, a
+    WARC file) names none of them and is kept; a document's own address in its record is
+    gone with the record. verify does not compare these fields with the WARC files'
+    warcinfo records (they hold neither)."""
+    uris = {str(e["uri"]) for e in entries if e.get("uri")}
+    if not uris:
+        return []
+    folder = out / "runs"
+    paths = [*(sorted(folder.glob("*.json")) if folder.is_dir() else []), out / "run.json"]
+    mark = redaction_mark(tid)
+    changed: list[tuple[Path, bytes, int]] = []
+    for path in paths:
+        try:
+            m = json.loads(path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            continue
+        if not isinstance(m, dict) or not isinstance(m.get("inputs"), list):
+            continue
+        got = m.get("command")
+        command: dict[str, Any] = got if isinstance(got, dict) else {}
+        cwd = command.get("cwd") if isinstance(command.get("cwd"), str) else None
+        named = {i for i in m["inputs"] if isinstance(i, str) and _names_one(i, cwd, uris)}
+        if not named:
+            continue
+        count = sum(1 for i in m["inputs"] if i in named)
+        m["inputs"] = [mark if i in named else i for i in m["inputs"]]
+        if isinstance(command.get("argv"), list):
+            count += sum(1 for a in command["argv"] if a in named)
+            command["argv"] = [mark if a in named else a for a in command["argv"]]
+        data = json.dumps(m, indent=2, ensure_ascii=False).encode() + b"\n"
+        changed.append((path, data, count))
+    return changed
 
 
 def _withdrawn_at(out: Path, arch: dict[str, Any], doc_id: str) -> bool:

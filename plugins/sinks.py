@@ -266,7 +266,10 @@ class WarcSink(Sink):
     def open(self) -> None:
         self.folder = self.context.out / self.options.folder
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.host = socket.gethostname().replace("-", "_") or "host"
+        # (output.provenance = "minimal": the run's provenance names no host, nor do the
+        # files' names)
+        minimal = bool((self.context.provenance or {}).get("minimal"))
+        self.host = "" if minimal else socket.gethostname().replace("-", "_") or "host"
         self.serial = 0
         self.files: list[_WarcFile] = []
         self.current: _WarcFile | None = None
@@ -287,7 +290,8 @@ class WarcSink(Sink):
     def _new_file(self) -> _WarcFile:
         stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime())
         while True:
-            name = f"{self.options.prefix}-{stamp}-{self.serial:05d}-{self.host}.warc.gz"
+            host = f"-{self.host}" if self.host else ""
+            name = f"{self.options.prefix}-{stamp}-{self.serial:05d}{host}.warc.gz"
             self.serial += 1
             final = self.context.final_out
             if not (self.folder / name).exists() and (
@@ -317,6 +321,8 @@ class WarcSink(Sink):
             "models": json.dumps(prov.get("models", {}), separators=(",", ":")),
             "python": prov.get("python", ""),
         }
+        if prov.get("minimal"):  # (output.provenance = "minimal")
+            del info["hostname"], info["operator"]
         rec = self.builder.create_warcinfo_record(name, info)
         wf.warcinfo_id = rec.rec_headers.get_header("WARC-Record-ID")
         wf.append([rec])

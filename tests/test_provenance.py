@@ -298,3 +298,66 @@ def test_each_record_names_the_run_that_archived_it(ingest, seeds, tmp_path):
 
     assert rest(first) == rest(two)
     assert _verify(first.out) == []
+
+
+def _everything(out: Path) -> bytes:
+    """Every file of ``out``, gzip files decompressed (all their members) too."""
+    import gzip
+
+    blobs = []
+    for p in sorted(out.rglob("*")):
+        if p.is_file():
+            blobs.append(p.name.encode())
+            data = p.read_bytes()
+            blobs.append(data)
+            if data[:2] == b"\x1f\x8b":
+                blobs.append(gzip.decompress(data))
+    return b"\n".join(blobs)
+
+
+@pytest.mark.parametrize("minimal", [False, True])
+def test_minimal_provenance_records_nothing_about_the_operator(
+    ingest, tmp_path, monkeypatch, minimal
+):
+    """The archive kept the operator's user and host name (every warcinfo record, every WARC
+    file's name), the working folder and install paths, for ever (s29 data-protection
+    officer LOW-1): with --set output.provenance=minimal none of them is anywhere in OUT,
+    and verify says intact; without it, the run records them as before, with the same
+    config digest."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    work = tmp_path / "cwdzqxfolder"
+    work.mkdir()
+    (work / "a.jsonl").write_text(
+        "".join(
+            json.dumps({"url": f"https://ex.org/{i}", "text": f"Story {i}. " + "word " * 80}) + "\n"
+            for i in range(3)
+        ),
+        "utf-8",
+    )
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("COREARCHIVE_OPERATOR", "userzqxname")
+    monkeypatch.setattr("socket.gethostname", lambda: "hostzqxname")
+    out = tmp_path / "out"
+    extra = ["--set", "output.provenance=minimal"] if minimal else []
+    monkeypatch.setattr(
+        "sys.argv", ["/opt/installzqx/bin/corearchive", "ingest", "a.jsonl", "-o", str(out), *extra]
+    )
+    result = ingest("a.jsonl", *extra, out=out)
+    assert result.exit_code == 0, result.output
+    seen = _everything(out)
+    for private in (b"userzqxname", b"hostzqxname", b"cwdzqxfolder", b"installzqx"):
+        assert (private in seen) is not minimal, private
+    if not minimal:
+        assert any("hostzqxname" in p.name for p in (out / "warc").iterdir())
+    r = CliRunner().invoke(cli, ["verify", str(out)])
+    assert r.exit_code == 0, r.output
+    m = json.loads((out / "run.json").read_text("utf-8"))
+    assert m["config"]["resolved"]["output"] == (
+        {"sinks": ["warc", "records"], "provenance": "minimal"}
+        if minimal
+        else {"sinks": ["warc", "records"]}
+    )
+    # (without the option the resolved configuration, hence its digest, is what it was)

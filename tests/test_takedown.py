@@ -8,6 +8,7 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from corearchive.cli import cli
@@ -668,3 +669,45 @@ def test_a_long_text_is_signed_as_the_dedup_stage_signs_it(ingest, tmp_path, mon
     copy = story[:600] + " " + _text(124, "ANOTHER TAIL ENTIRELY")
     res = ingest(str(_shard(tmp_path / "b.jsonl", {"copy": copy})))
     assert [(x["reason"], x["detail"]["match"]) for x in res.rejects] == [("taken_down", "near")]
+
+
+@pytest.mark.parametrize("minimal", [False, True])
+def test_a_name_in_a_taken_down_inputs_path_is_gone_from_the_manifests(
+    ingest, tmp_path, monkeypatch, minimal
+):
+    """The person's name in an input file's path stayed in run.json and runs/*.json
+    (`inputs`, `command.argv`) after `remove` (s29 data-protection officer, MEDIUM-3): they
+    now hold a mark naming the takedown; verify accepts the folder."""
+    tips = tmp_path / "tips"
+    tips.mkdir()
+    page = tips / "zephyrine-quackenbush-court-story.html"
+    page.write_text(f"<html><body><p>{_text(7, 'MARKZQX')}</p></body></html>", "utf-8")
+    other = tips / "harbour.html"
+    other.write_text(f"<html><body><p>{_text(8, 'MARKHX')}</p></body></html>", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    monkeypatch.setattr(
+        "sys.argv",
+        ["corearchive", "ingest", "tips/" + page.name, "tips/harbour.html", "-o", str(out)],
+    )
+    # (output.provenance = "minimal": the manifests hold no working folder to resolve
+    # the relative paths with)
+    extra = ["--set", "output.provenance=minimal"] if minimal else []
+    first = ingest("tips/" + page.name, "tips/harbour.html", *extra, out=out)
+    assert first.exit_code == 0, first.output
+    gone = next(r for r in first.records if "quackenbush" in r["source"]["uri"])
+    manifests = [out / "run.json", *sorted((out / "runs").glob("*.json"))]
+    assert all(b"quackenbush" in p.read_bytes() for p in manifests)
+
+    code, said = _remove(out, gone["id"])
+    assert code == 0, said
+    entry = json.loads((out / "takedowns.jsonl").read_text("utf-8"))
+    for p in manifests:
+        assert b"quackenbush" not in p.read_bytes(), p
+        m = json.loads(p.read_bytes())
+        mark = f"[taken down: {entry['takedown_run']}]"
+        assert m["inputs"] == [mark, "tips/harbour.html"]
+        assert mark in m["command"]["argv"] and "tips/harbour.html" in m["command"]["argv"]
+    assert entry["redacted"] == {p.relative_to(out).as_posix(): 2 for p in manifests}
+    code, report = _verify(out)
+    assert code == 0 and report["problems"] == 0, report
