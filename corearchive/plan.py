@@ -543,7 +543,9 @@ def _read(
                     base = Counter(item.counts)
                 continue
             if isinstance(result, Failure):
-                reporter.input_failed(item.path, item.uri, result.error, result.where)
+                reporter.input_failed(
+                    item.path, item.uri, result.error, result.where, result.lasting
+                )
             else:
                 if result.source.path != key:
                     # (as Run._read: its errors would not be told as this input's)
@@ -1263,6 +1265,7 @@ class StagedPlan:
             # the files were first looked at (the run records those older than that)
             "unchanged": unchanged.count,
             "unchanged_by": dict(unchanged.recorded_by),
+            "unchanged_damaged": unchanged.damaged,
             "stat_time_ns": unchanged.since_ns,
         }
         self.work.mkdir(parents=True, exist_ok=True)
@@ -1445,6 +1448,7 @@ class StagedPlan:
                 )
             repeats = plan.get("repeated", 0)  # (a plan written before it was counted)
             report.unchanged_inputs = plan.get("unchanged", 0)
+            report.unchanged_damaged = plan.get("unchanged_damaged", 0)
             report.unchanged_by.update(plan.get("unchanged_by", {}))
             report.inputs = plan["files"] + len(plan["unresolved"]) + repeats
             if repeats:
@@ -1460,6 +1464,7 @@ class StagedPlan:
                 report.inputs_with_errors,
                 plan.get("stat_time_ns", 0),
                 report.not_recorded,
+                report.inputs_damaged,
             )
             steps.lap("final")
             report.seconds = time.time() - started
@@ -1669,6 +1674,7 @@ def _add_report(into: RunReport, other: RunReport) -> None:
     into.formats.update(other.formats)
     # (a task's counts written before the report kept them: none)
     into.inputs_with_errors.update(getattr(other, "inputs_with_errors", ()))
+    into.inputs_damaged.update(getattr(other, "inputs_damaged", ()))
     into.archived_by.update(getattr(other, "archived_by", {}))
 
 

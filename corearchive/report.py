@@ -82,6 +82,13 @@ class RunReport:
     #: The inputs with an error entry (their paths as ``source.path`` has them): not
     #: recorded as read whole, so read again by the next run.
     inputs_with_errors: set[str] = field(default_factory=set)
+    #: The inputs whose error entries all said their bytes are damaged (a truncated record,
+    #: a malformed line: :attr:`corearchive.source.Failure.lasting`): recorded as read, with
+    #: the damage (see :mod:`corearchive.unchanged`), so not read again while unchanged.
+    inputs_damaged: set[str] = field(default_factory=set)
+    #: Of :attr:`unchanged_inputs`, those recorded with damage (their error entries are in
+    #: the rejects.jsonl of the run that read them)
+    unchanged_damaged: int = 0
     #: The runs that archived the documents dropped as ``already_archived``: how many each
     #: (an earlier run with other settings decided them, not this run's: said at the end)
     archived_by: Counter[str] = field(default_factory=Counter)
@@ -122,6 +129,7 @@ class RunReport:
         return {
             "inputs": self.inputs,
             "unchanged_inputs": self.unchanged_inputs,
+            "unchanged_damaged_inputs": self.unchanged_damaged,
             "input_errors": self.input_errors,
             "documents": self.documents,
             "kept": self.kept,
@@ -153,6 +161,7 @@ class RunReport:
             kept=counts["kept"],
             input_errors=counts["input_errors"],
             unchanged_inputs=counts.get("unchanged_inputs", 0),
+            unchanged_damaged=counts.get("unchanged_damaged_inputs", 0),
         )
         for stage, reasons in counts["dropped_by_stage"].items():
             for reason, n in reasons.items():
@@ -173,6 +182,14 @@ class RunReport:
                     "unchanged inputs",
                     f"{self.unchanged_inputs:,} (unchanged since an earlier run read them whole:"
                     " not read; --rescan reads them again)",
+                )
+            )
+        if self.unchanged_damaged:
+            rows.append(
+                (
+                    "unchanged inputs with damage",
+                    f"{self.unchanged_damaged:,} skipped (their error entries are in the"
+                    " rejects.jsonl of the run that read them; --rescan reads them again)",
                 )
             )
         rows += [("documents", f"{self.documents:,}"), ("kept", f"{self.kept:,}")]
@@ -260,10 +277,16 @@ class RunReporter:
         )
         self._on_failed(document, source, stage, error)
 
-    def input_failed(self, path: str, uri: str, error: str, where: str | None = None) -> None:
-        """An input (or a part of it, ``where``) could not be read."""
+    def input_failed(
+        self, path: str, uri: str, error: str, where: str | None = None, lasting: bool = False
+    ) -> None:
+        """An input (or a part of it, ``where``) could not be read; ``lasting``: its bytes
+        will always fail so (:attr:`corearchive.source.Failure.lasting`)."""
         self.report.input_errors += 1
-        self.report.inputs_with_errors.add(source_path(path))
+        if lasting:
+            self.report.inputs_damaged.add(source_path(path))
+        else:
+            self.report.inputs_with_errors.add(source_path(path))
         source = {"uri": printable(uri), "path": printable(path), "where": where}
         self.rejects.write(
             dumps(

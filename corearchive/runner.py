@@ -406,7 +406,11 @@ class Run:
             progress.finish()
             # (in the run's transaction: committed with it, or not at all)
             unchanged.record(
-                catalog.db, self.run_id, self.report.inputs_with_errors, self.report.not_recorded
+                catalog.db,
+                self.run_id,
+                self.report.inputs_with_errors,
+                self.report.not_recorded,
+                self.report.inputs_damaged,
             )
             self.report.seconds = time.time() - started
 
@@ -559,6 +563,7 @@ class Run:
             elif not unchanged.unchanged(it.path, a_file=_a_file(it)):
                 items.append(it)
         self.report.unchanged_inputs = unchanged.count
+        self.report.unchanged_damaged = unchanged.damaged
         self.report.unchanged_by = unchanged.recorded_by
         return captures_first(items, self._sources())
 
@@ -578,7 +583,9 @@ class Run:
                 self.report.formats[source.name] += 1
                 for result in read_results(source, item):
                     if isinstance(result, Failure):
-                        reporter.input_failed(item.path, item.uri, result.error, result.where)
+                        reporter.input_failed(
+                            item.path, item.uri, result.error, result.where, result.lasting
+                        )
                         continue
                     if result.source.path != key:
                         # (a source that names its documents' input otherwise: their errors

@@ -9,6 +9,7 @@ item (``sniff``), and the most confident one reads it.
 from __future__ import annotations
 
 import bz2
+import gzip
 import io
 import lzma
 import re
@@ -291,6 +292,23 @@ class Failure:
     error: str
     #: Which part of the input failed (``line 3``, ``record at offset 1234``), if not all of it.
     where: str | None = None
+    #: True when the same bytes will always fail so (a truncated or corrupt record or
+    #: compressed member, a malformed line: :func:`lasting`), with the same code and
+    #: configuration; False (the default) for what may pass another time (an ``OSError``
+    #: while reading, a source's bug). A file whose only error entries are lasting ones is
+    #: recorded as read (see :mod:`corearchive.unchanged`), not read again every run.
+    lasting: bool = False
+
+
+def lasting(exc: BaseException) -> bool:
+    """Whether ``exc``, raised while reading an input's bytes, is one the same bytes will
+    always raise (damaged data: :class:`TruncatedGzip`, :class:`CorruptCompression`, a bad
+    gzip header, ``zlib.error``, ``EOFError``, a parser's ``ValueError``), not a failure of
+    the reading itself (any other ``OSError``: an I/O error, a file gone or cut while read;
+    ``MemoryError``; ``TimeoutError``), which the next run tries again."""
+    if isinstance(exc, (TruncatedGzip, CorruptCompression, gzip.BadGzipFile)):
+        return True
+    return not isinstance(exc, (OSError, MemoryError, RecursionError))
 
 
 @dataclass

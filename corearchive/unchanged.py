@@ -11,8 +11,19 @@ version, the digest of corearchive's code and model files). A later run on the s
 does not open a file whose record matches all of these: it counts it
 (``counts.unchanged_inputs``). ``--rescan`` reads every file again.
 
+A file whose only error entries are lasting ones (its bytes are damaged: a truncated or
+corrupt WARC record or gzip member, a malformed JSONL line; errors the same bytes give with
+the same code and configuration, :attr:`corearchive.source.Failure.lasting`, decided by the
+source where it makes the failure) is recorded too, with the damage (:data:`DAMAGED` after
+its fingerprint): while it is unchanged the next run skips it and says so in its summary
+(``counts.unchanged_damaged_inputs``), and exits 0 for it; its error entries stay in the
+``rejects.jsonl`` of the run that found them. A crawl whose last record was cut by a crashed
+crawler was read whole every day, re-appended ~1,350 ``already_archived`` lines and exited 1
+each time (s29 acc-warcscale M1).
+
 Not recorded, so read again by the next run: standard input and pipes; a file with an error
-entry (an input error, a document that failed a stage, its record or a sink: the next run
+entry that is not lasting (an ``OSError`` while reading it, a source's bug, a document that
+failed a stage, its record or a sink: a time-out, a lost worker, memory; the next run
 retries those documents); a file that changed while the run read it (its state before and
 after differ), or that was modified less than :data:`RACY_NS` before the run first looked
 at it (a second change of the same size within the file system's time stamp granularity
@@ -45,6 +56,9 @@ RACY_NS = 2_000_000_000
 #: The summary's count of the files not recorded for being that recent (the report's
 #: ``not_recorded``)
 TOO_RECENT = "inputs modified < 2 s before the run (read again next run)"
+#: What follows the fingerprint of a file recorded with damage (lasting error entries
+#: only; a release before it reads such a file again: the fingerprint differs)
+DAMAGED = "+damaged"
 
 
 def file_state(path: str) -> list[int] | None:
@@ -113,6 +127,8 @@ class UnchangedInputs:
         self.since_ns = time.time_ns()
         #: how many inputs were found unchanged (not read)
         self.count = 0
+        #: of them, how many were recorded with damage (:data:`DAMAGED`)
+        self.damaged = 0
         #: the runs that recorded them: how many each
         self.recorded_by: Counter[str] = Counter()
         #: the files the run reads, as named, and their state before it read them
@@ -131,10 +147,11 @@ class UnchangedInputs:
             if (
                 row is not None
                 and list(row[:3]) == state
-                and row[3] == self.fingerprint
+                and row[3] in (self.fingerprint, self.fingerprint + DAMAGED)
                 and (self.runs is None or os.path.isfile(os.path.join(self.runs, f"{row[4]}.json")))
             ):
                 self.count += 1
+                self.damaged += row[3] != self.fingerprint
                 self.recorded_by[str(row[4])] += 1
                 return True
         self.files.append((path, state))
@@ -146,13 +163,17 @@ class UnchangedInputs:
         run_id: str,
         with_errors: set[str],
         counts: Counter[str] | None = None,
+        damaged: set[str] | None = None,
     ) -> int:
         """Record, in the run's transaction of the index ``db``, each file the run read
         whole that had no error entry (``with_errors``: their paths as the documents'
-        ``source.path`` has them) and is as it was before the run read it; forget what an
+        ``source.path`` has them) but lasting ones (``damaged``, the same way: recorded
+        with :data:`DAMAGED`) and is as it was before the run read it; forget what an
         earlier run recorded of the others. Returns how many were recorded; ``counts`` (the
         report's ``not_recorded``) gets :data:`TOO_RECENT`."""
-        return record(db, run_id, self.fingerprint, self.files, with_errors, self.since_ns, counts)
+        return record(
+            db, run_id, self.fingerprint, self.files, with_errors, self.since_ns, counts, damaged
+        )
 
 
 def record(
@@ -163,6 +184,7 @@ def record(
     with_errors: set[str],
     since_ns: int,
     counts: Counter[str] | None = None,
+    damaged: set[str] | None = None,
 ) -> int:
     """:meth:`UnchangedInputs.record` of ``files`` (path as named, state before reading)
     first looked at ``since_ns`` (the staged plan records the files of its plan.json)."""
@@ -183,11 +205,12 @@ def record(
             db.execute("DELETE FROM inputs WHERE path = ?", (real,))
             continue
         size, mtime_ns, inode = before
+        flag = DAMAGED if damaged and source_path(path) in damaged else ""
         db.execute(
             "INSERT OR REPLACE INTO inputs"
             " (path, size, mtime_ns, inode, fingerprint, run_id, recorded_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (real, size, mtime_ns, inode, fingerprint, run_id, now),
+            (real, size, mtime_ns, inode, fingerprint + flag, run_id, now),
         )
         recorded += 1
     return recorded

@@ -38,7 +38,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format, capture_time
 from corearchive.report import NOTED
-from corearchive.source import WARC_START, TruncatedGzip, next_warc_member
+from corearchive.source import WARC_START, TruncatedGzip, lasting, next_warc_member
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -777,7 +777,7 @@ class JsonlSource(Source):
                         yield doc
         except (EOFError, zlib.error, OSError) as exc:
             item.position = None  # (the end: no resuming after it)
-            yield Failure(f"{item.damaged} after line {n}: {exc}", f"line {n + 1}")
+            yield Failure(f"{item.damaged} after line {n}: {exc}", f"line {n + 1}", lasting(exc))
             return
         if lines == 0:
             yield Failure("empty input")
@@ -803,11 +803,13 @@ class JsonlSource(Source):
             try:
                 obj = _without_surrogates(json.loads(text))
             except ValueError as exc:
-                return Failure(f"invalid JSON: {exc}", where)
+                return Failure(f"invalid JSON: {exc}", where, lasting=True)
             except RecursionError:  # (it lost the rest of the file)
-                return Failure("invalid JSON: arrays or objects nested too deeply", where)
+                return Failure(
+                    "invalid JSON: arrays or objects nested too deeply", where, lasting=True
+                )
         if not isinstance(obj, dict):
-            return Failure("a line must hold a JSON object", where)
+            return Failure("a line must hold a JSON object", where, lasting=True)
         return _object_doc(item, obj, raw, "jsonl", f"L{n}", where, source)
 
 
@@ -1579,7 +1581,10 @@ class WarcSource(Source):
                 _advance(stream, offset)
         except (EOFError, zlib.error, OSError) as exc:
             raw.close()
-            yield Failure(f"{item.damaged}: {_one_line(exc) if item.compressed else exc}")
+            yield Failure(
+                f"{item.damaged}: {_one_line(exc) if item.compressed else exc}",
+                lasting=lasting(exc),
+            )
             return
         try:
             while True:
@@ -1590,7 +1595,7 @@ class WarcSource(Source):
                 if resumed is None:
                     break
                 raw, stream, how = resumed
-                yield Failure(f"{broken[0]}{how}", broken[1])
+                yield Failure(f"{broken[0]}{how}", broken[1], broken[2])
                 state.resynced = True
         finally:
             stream.close()
@@ -1598,7 +1603,7 @@ class WarcSource(Source):
         if broken is not None:
             yield Failure(*broken)
         elif state.n == 0:
-            yield Failure("no WARC records")
+            yield Failure("no WARC records", lasting=True)
 
     @staticmethod
     def _resync(
@@ -1644,7 +1649,7 @@ class WarcSource(Source):
 
     def _records(
         self, item: InputItem, stream: Any, state: _WarcReading
-    ) -> Generator[Document | Failure, None, tuple[tuple[str, str] | None, _Break]]:
+    ) -> Generator[Document | Failure, None, tuple[tuple[str, str, bool] | None, _Break]]:
         """The results of the records of ``stream`` until its end or a break; returns the
         break (error, where), if any, and its kind (:data:`_Break`)."""
         is_arc = state.is_arc
@@ -1669,15 +1674,19 @@ class WarcSource(Source):
                 elif not isinstance(exc, _WARC_READ_ERRORS):
                     # warcio failing on bad headers: name the input's fault, not warcio's
                     cause = f"malformed record headers ({cause})"
-                broken = (f"broken or truncated WARC after {n} records: {cause}", f"record {n + 1}")
+                broken = (
+                    f"broken or truncated WARC after {n} records: {cause}",
+                    f"record {n + 1}",
+                    lasting(exc),
+                )
                 return broken, "gzip" if isinstance(exc, _DAMAGED_GZIP) else "headers"
             if it.err_count > stray and n:
-                yield Failure(_STRAY.format(n=n), f"record {n}")
+                yield Failure(_STRAY.format(n=n), f"record {n}", lasting=True)
             if record is None:  # (the end)
                 return None, None
             state.n = n = n + 1
             if (problem := _malformed(record)) is not None:
-                return (f"broken or truncated WARC: {problem}", f"record {n}"), "headers"
+                return (f"broken or truncated WARC: {problem}", f"record {n}", True), "headers"
             offset = _record_offset(it)
             hint = getattr(stream, "member_search_start", None)
             state.at = (offset, hint() if hint is not None else None)
@@ -1709,12 +1718,17 @@ class WarcSource(Source):
                     result.annotations["source"]["digests_failed"] = failed
                     item.counts[NOTED + "warc records read whose digests fail"] += 1
             except (*_WARC_READ_ERRORS, ValueError) as exc:
-                broken = (f"broken or truncated WARC: {_one_line(exc)}", f"record {n}")
+                broken = (
+                    f"broken or truncated WARC: {_one_line(exc)}",
+                    f"record {n}",
+                    lasting(exc),
+                )
                 return broken, "gzip" if isinstance(exc, _DAMAGED_GZIP) else "headers"
             if ended_early:
                 return (
                     "truncated WARC: the record ends before its Content-Length",
                     f"record {n}",
+                    True,
                 ), "length"
             if result is not None:
                 # (after a skipped damage, the stream's offsets are no longer the file's: no

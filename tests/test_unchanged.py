@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from corearchive import Document, Stage
 from corearchive.cli import cli
+from corearchive.report import RunReport
 
 from helpers import ARTICLE, ExplodingPlugin, StagePlugin, extra_plugins
 
@@ -121,7 +122,10 @@ def test_a_file_changed_between_runs_is_read_again(ingest, crawl):
     assert ingest(str(crawl)).manifest["counts"]["unchanged_inputs"] == 5
 
 
-def test_a_file_with_an_error_entry_is_read_again(ingest, crawl):
+def test_a_file_whose_only_error_is_a_malformed_line_is_not_read_again(ingest, crawl):
+    """A malformed line fails the same way on every run (a lasting error entry): the file is
+    recorded with its damage, skipped while unchanged, and its line is not re-reported (it
+    was read again before s29, its error entry and already_archived lines re-appended)."""
     good = json.dumps({"url": "https://example.org/a", "text": ARTICLE})
     dump = crawl / "dump.jsonl"
     dump.write_text(good + "\n{not json\n")
@@ -130,14 +134,9 @@ def test_a_file_with_an_error_entry_is_read_again(ingest, crawl):
     assert first.exit_code == 1 and first.manifest["counts"]["input_errors"] == 1
     again = ingest(str(crawl))
     counts = again.manifest["counts"]
-    # the seeds are skipped; the dump, which had an error entry, is read again (its error
-    # entry again, and its good line archived already)
-    assert (counts["unchanged_inputs"], counts["input_errors"], counts["documents"]) == (5, 1, 1)
-    assert again.exit_code == 1
-    assert {(r["kind"], r.get("reason")) for r in _this_run(again)} == {
-        ("error", None),
-        ("dropped", "already_archived"),
-    }
+    assert (counts["unchanged_inputs"], counts["input_errors"], counts["documents"]) == (6, 0, 0)
+    assert counts["unchanged_damaged_inputs"] == 1
+    assert again.exit_code == 0 and _this_run(again) == []
 
 
 def test_a_file_whose_document_failed_a_stage_is_read_again(ingest, crawl, tmp_path, monkeypatch):
@@ -227,7 +226,8 @@ def test_workers_and_the_staged_plan_skip_alike(ingest, crawl, tmp_path, how):
         return got
 
     one = runs(["-w", "1"], tmp_path / "one")
-    assert [g[2] for g in one] == [0, 5, 0]
+    # (the dump's bad line is damage: recorded, skipped while unchanged)
+    assert [g[2] for g in one] == [0, 6, 0]
     assert runs(how, tmp_path / "other") == one
 
 
@@ -332,3 +332,106 @@ def test_a_folder_sharing_the_index_reads_the_files_another_folder_read(
     for _ in range(2):
         again = ingest(str(crawl), *how, "--index", str(index), out=b)
         assert again.manifest["counts"]["unchanged_inputs"] == 5 and _this_run(again) == []
+
+
+def _cut_warc_gz(folder: Path) -> Path:
+    """A WARC.gz of two HTML responses whose last gzip member is cut in half (a crawler
+    that crashed as it wrote), written a day ago."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    ends = []
+    for k in range(2):
+        page = (
+            f"<html><head><title>Page {k}</title></head><body><article>"
+            + "".join(f"<p>{k} {ARTICLE}</p>" for _ in range(2))
+            + "</article></body></html>"
+        ).encode()
+        head = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], "HTTP/1.1"
+        )
+        w.write_record(
+            w.create_warc_record(
+                f"https://news.example/{k}",
+                "response",
+                payload=io.BytesIO(page),
+                length=len(page),
+                http_headers=head,
+            )
+        )
+        ends.append(buf.tell())
+    data = buf.getvalue()
+    crawl = folder / "crawl-01.warc.gz"
+    crawl.write_bytes(data[: (ends[0] + ends[1]) // 2])
+    _age(crawl)
+    return crawl
+
+
+def test_a_file_with_only_damage_is_recorded_and_skipped_while_unchanged(ingest, crawl):
+    """A crawl whose last record is cut (truncated gzip member: the same bytes always fail
+    so) was read again on every run: ~1,350 already_archived lines re-appended to
+    rejects.jsonl and exit 1 each day (s29 acc-warcscale M1). Now it is recorded with its
+    damage and skipped while unchanged; its error entry stays the first run's; --rescan
+    reads it again."""
+    cut = _cut_warc_gz(crawl)
+    first = ingest(str(crawl))
+    c = first.manifest["counts"]
+    assert (first.exit_code, c["input_errors"], c["documents"]) == (1, 1, 6)
+    [error] = [r for r in first.rejects if r["kind"] == "error"]
+    assert "truncated" in error["error"] and error["source"]["path"].endswith(cut.name)
+    lines = len(first.rejects)
+
+    again = ingest(str(crawl))
+    c = again.manifest["counts"]
+    assert (c["unchanged_inputs"], c["unchanged_damaged_inputs"]) == (6, 1)
+    assert (c["documents"], c["input_errors"]) == (0, 0)
+    # exit 0: this run found nothing wrong; the damage was reported (exit 1) by the run
+    # that read the file, and the summary says it was skipped
+    assert again.exit_code == 0
+    summary = RunReport.from_counts("r", again.manifest["counts"]).summary()
+    assert "unchanged inputs with damage  1 skipped" in summary
+    assert len(again.rejects) == lines and _this_run(again) == []
+    assert "intact" in _verify(again.out)
+
+    rescan = ingest(str(crawl), "--rescan")
+    c = rescan.manifest["counts"]
+    assert (rescan.exit_code, c["input_errors"], c["unchanged_inputs"]) == (1, 1, 0)
+    assert c["documents"] == 6
+
+
+def test_a_file_that_failed_by_an_os_error_is_read_again(ingest, crawl, monkeypatch):
+    """An error of the reading, not of the bytes (an OSError: a disk, a network mount) may
+    pass next time: the file is not recorded, and read again."""
+    from corearchive.source import InputItem
+
+    cut = _cut_warc_gz(crawl)
+    real = InputItem.open_raw
+    failing = {"on": True}
+
+    def open_raw(self: InputItem, *a: Any, **k: Any) -> Any:
+        if failing["on"] and self.path.endswith(cut.name):
+            raise OSError(5, "Input/output error")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(InputItem, "open_raw", open_raw)
+    first = ingest(str(crawl), "-w", "1")
+    assert first.exit_code == 1 and "Input/output error" in first.output
+    failing["on"] = False
+    again = ingest(str(crawl), "-w", "1")
+    c = again.manifest["counts"]
+    # read again: its good record archived now, its cut one an error entry
+    assert (c["unchanged_inputs"], c["documents"], c["input_errors"]) == (5, 1, 1)
+    assert again.exit_code == 1
+
+
+def test_a_malformed_line_is_damage_an_os_error_is_not():
+    from corearchive.source import CorruptCompression, TruncatedGzip, lasting
+
+    assert lasting(TruncatedGzip("cut")) and lasting(CorruptCompression("bad"))
+    assert lasting(ValueError("bad JSON")) and lasting(EOFError())
+    assert not lasting(OSError(5, "Input/output error")) and not lasting(TimeoutError())
+    assert not lasting(MemoryError())

@@ -448,7 +448,7 @@ class BoilerplateStage(Stage):
                 text, ann = self._text(d)
                 if joined:
                     _to_input_lines(ann, joined)
-            if not _visible(text):
+            if not _visible(text) or (doc.is_html and _only_links(doc, text, ann)):
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue
             doc.text = text
@@ -1089,6 +1089,34 @@ def _layout_rows(text: str) -> str:
 @hookimpl
 def corearchive_register_stages(register: Any) -> None:
     register(BoilerplateStage)
+
+
+#: A page whose kept text is under this share of its HTML, and made only of a few short
+#: lines that are each a link's text, kept nothing of its own: a video page without its
+#: article kept "View The Daily Telegraph / View The Herald Sun / ..." (kept_share 0.0004;
+#: s29 acc-warcscale L1). On the dev pages (aeb, trafeval, htmldate: 1,088) only that page
+#: meets it; the nearest real text, song lyrics, kept 0.0023 in lines of up to 50 characters.
+_LINKS_SHARE = 0.002
+_LINKS_LINES = 10
+_LINK_CHARS = 40
+
+
+def _only_links(doc: Document, text: str, ann: dict[str, Any]) -> bool:
+    """Whether the kept text of the HTML page ``doc`` is only navigation (see
+    :data:`_LINKS_SHARE`): a no_content outcome, not a record."""
+    if ann.get("kept_share", 1.0) >= _LINKS_SHARE:
+        return False
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if not lines or len(lines) > _LINKS_LINES or max(map(len, lines)) > _LINK_CHARS:
+        return False
+    tree = doc.work.get("html_tree")
+    if tree is None:
+        return False
+    try:
+        anchors = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    except Exception:  # (a tree that cannot be walked: decide nothing)
+        return False
+    return all(" ".join(ln.split()) in anchors for ln in lines)
 
 
 def _visible(text: str) -> bool:

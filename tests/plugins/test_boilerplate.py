@@ -1823,3 +1823,30 @@ def test_long_rows_are_cut_into_rows_of_max_row_cells_in_order():
     rows = tree.findall(".//tr")
     assert [len(r) for r in rows] == [MAX_ROW_CELLS, MAX_ROW_CELLS, 7, 1]
     assert [td.text for r in rows for td in r] == [str(i) for i in range(n)] + ["last"]
+
+
+def _nav_page(names: list[str], extra: str = "") -> str:
+    links = "".join(
+        f'<li><a href="https://news.example/{k}">{n}</a></li>' for k, n in enumerate(names)
+    )
+    return (
+        "<html><head><title>Video</title><script>" + "var x = 1;\n" * 6000 + "</script></head>"
+        f'<body><div class="video-player"></div>{extra}<div class="more"><ul>{links}</ul></div>'
+        "</body></html>"
+    )
+
+
+def test_a_page_whose_kept_text_is_only_a_few_links_is_no_content(run_stage):
+    """A video page without its article kept "View The Daily Telegraph / View The Herald
+    Sun / ..." as a record (kept_share 0.0004; s29 acc-warcscale L1): a few short lines,
+    each a link's text, of a tiny share of the page are no_content."""
+    names = ["View The Daily Telegraph", "View The Herald Sun", "View The Gold Coast Bulletin"]
+    run = run_stage(BoilerplateStage, make_document(_nav_page(names), html=True, path="v.html"))
+    assert run.kept == [] and run.dropped[0][1].reason == "no_content"
+
+
+def test_short_lines_that_are_not_links_are_kept(run_stage):
+    """The same page with a short paragraph of its own (not a link's text) keeps it."""
+    page = _nav_page(["View The Herald Sun"], extra="<p>Flood waters rise in Lismore.</p>")
+    run = run_stage(BoilerplateStage, make_document(page, html=True, path="v.html"))
+    assert [d.text for d in run.kept] and "Lismore" in run.kept[0].text
