@@ -1005,6 +1005,55 @@ _THAI_DATE = re.compile(
 )
 
 
+#: The Solar Hijri (Persian) months and their numbers
+_PERSIAN_MONTHS = {
+    name: k + 1
+    for k, name in enumerate(
+        [
+            "فروردین",
+            "اردیبهشت",
+            "خرداد",
+            "تیر",
+            "مرداد",
+            "شهریور",
+            "مهر",
+            "آبان",
+            "آذر",
+            "دی",
+            "بهمن",
+            "اسفند",
+        ]
+    )
+}
+#: A Solar Hijri date: "۱۵ فروردین ۱۴۰۰" (2021-04-04), "1400/01/15" (its digits in 0-9)
+_PERSIAN_DATE = re.compile(
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?P<mon>"
+    + "|".join(sorted(_PERSIAN_MONTHS, key=len, reverse=True))
+    + r")\s*(?:ماه\s*)?(?P<y>1[34][0-9][0-9])(?![0-9])"
+    r"|(?<![0-9/])(?P<y2>1[34][0-9][0-9])/(?P<m2>[01]?[0-9])/(?P<d2>[0-3]?[0-9])(?![0-9/])"
+)
+#: 1 Farvardin 1400, the Persian new year of 2021
+_NOWRUZ_1400 = date(2021, 3, 21)
+
+
+def _from_persian(y: int, m: int, d: int) -> date | None:
+    """The Gregorian day of Solar Hijri ``y``-``m``-``d`` (years 1369..1479, 1990..2100): the
+    33-year arithmetic rule of leap years (a year is leap when (25 y + 11) mod 33 < 8; it
+    agrees with the Iranian calendar's astronomical one over these years but for a few
+    years' last day), counted from 1 Farvardin 1400 = 2021-03-21. None if not a day."""
+    if not (1369 <= y <= 1479 and 1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    leap = (25 * y + 11) % 33 < 8
+    if d > (31 if m <= 6 else 30 if m <= 11 else 30 if leap else 29):
+        return None
+    step = 1 if y >= 1400 else -1
+    days = sum(
+        365 + ((25 * k + 11) % 33 < 8) for k in (range(1400, y) if step > 0 else range(y, 1400))
+    )
+    day0 = _NOWRUZ_1400 + timedelta(days=step * days)
+    return _mk(*(day0 + timedelta(days=(m - 1) * 31 - max(0, m - 7) + d - 1)).timetuple()[:3])
+
+
 def _calendar_dates(text: str, out: list[dict[str, Any]]) -> None:
     """Add the dates of ``text`` (not ASCII, its digits in 0-9) written in another calendar's
     years to ``out``: a Japanese era's ("令和3年4月5日": 2021-04-05, form "cjk") and the Thai
@@ -1030,6 +1079,13 @@ def _calendar_dates(text: str, out: list[dict[str, Any]]) -> None:
             dd = _mk(year, _THAI_MONTHS[mon], int(m.group("d")))
             if dd is not None:
                 hits.append((m, dd, "dmy"))
+    # (Persian text holds the Persian yeh, ی, where Arabic has ي)
+    if "\u06cc" in text:
+        for m in _PERSIAN_DATE.finditer(text):
+            mon = _PERSIAN_MONTHS[m.group("mon")] if m.group("mon") else int(m.group("m2"))
+            y, d = int(m.group("y") or m.group("y2")), int(m.group("d") or m.group("d2"))
+            if (dd := _from_persian(y, mon, d)) is not None:
+                hits.append((m, dd, "dmy" if m.group("mon") else "iso"))
     for m, dd, form in hits:
         start = text.rfind("\n", 0, m.start()) + 1
         out.append(

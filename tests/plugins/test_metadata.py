@@ -2983,3 +2983,24 @@ def test_cjk_dates_without_a_year_need_the_capture_date(run_stage) -> None:
     assert extract(text)["published"] is None
     doc = make_document(text, fetched_at="2021-06-10T12:00:00Z")
     assert run_stage(MetadataStage, doc).kept[0].published == "2021-03-04"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("تاریخ انتشار: ۱۵ فروردین ۱۴۰۰", date(2021, 4, 4)),  # Solar Hijri (Persian)
+        ("تاریخ انتشار: ۱۴۰۰/۰۱/۱۵", date(2021, 4, 4)),
+        ("یکشنبه ۱ مهر ماه ۱۴۰۲", date(2023, 9, 23)),
+        ("تاریخ: ۱۱ دی ۱۴۰۱", date(2023, 1, 1)),
+        ("۳۰ اسفند ۱۴۰۳ (سال کبیسه)", date(2025, 3, 20)),  # (a leap year's last day)
+    ],
+)
+def test_solar_hijri_dates(line: str, day: date) -> None:
+    (c,) = textmeta.find_dates([line])
+    assert c["date"] == day
+
+
+def test_solar_hijri_days_that_are_not() -> None:
+    assert textmeta._from_persian(1402, 12, 30) is None  # (1402 is not leap)
+    assert textmeta._from_persian(1400, 7, 31) is None
+    assert textmeta.find_dates(["تاریخ: ۳۰ اسفند ۱۴۰۲"]) == []
