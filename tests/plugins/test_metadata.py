@@ -2938,7 +2938,7 @@ def test_a_decomposed_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
         ("平成2年1月8日", date(1990, 1, 8)),
         ("5 เมษายน 2564", date(2021, 4, 5)),  # Thai, the Buddhist era
         ("วันจันทร์ที่ 5 เมษายน พ.ศ. 2564", date(2021, 4, 5)),
-        ("5 เม.ย. 64", date(2021, 4, 5)),
+        ("วันที่ 5 เม.ย. 64", date(2021, 4, 5)),  # ("on the 5th": a Thai page holds น)
         ("๕ เมษายน ๒๕๖๔", date(2021, 4, 5)),
         ("12 กุมภาพันธ์ 2021", date(2021, 2, 12)),  # (a year of the common era)
     ],
