@@ -288,8 +288,16 @@ _RELATIVE = re.compile(
     r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b"
     r"|\b(?P<n4>\d{1,3}|un|una|un'|een)\s*(?P<u4>minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?)(?: fa| geleden)\b"
     r"|(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
+    # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
+    # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
+    # "kilka dni temu" is "a few days ago")
+    r"|\b(?:منذ|قبل)\s+(?:(?P<n6>\d{1,3})\s*)?(?P<u6>دقيق(?:ة|تين|تان)|دقائق|ساع(?:ة|تين|تان|ات)"
+    r"|يوم(?:ين|ان)?|[أا]يام|[أا]سبوع(?:ين|ان)?|[أا]سابيع|شهر(?:ين|ان)?|[أا]شهر|شهور)(?!\w)"
+    r"|\b(?P<n7>\d{1,3}|bir)\s*(?P<u7>dakika|dk\.?|saat|sa\.?|gün|hafta|ay)\s+önce\b"
+    r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
+    r"|tygodni[e]?|miesiąc[ey]?|miesięcy)\s+temu\b"
     r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
-    r"|позавчера|вчера|сегодня)\b"
+    r"|позавчера|вчера|сегодня|أمس|اليوم|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
     r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天))",
     re.I,
 )
@@ -301,16 +309,30 @@ _UNIT_OTHER = {
     "uur": "hours", "dag": "days",
     "wee": "weeks", "wek": "weeks", "maa": "months", "分": "min", "小": "hours", "時": "hours",
     "天": "days", "日": "days", "週": "weeks", "周": "weeks", "星": "weeks",
+    "دق": "min", "سا": "hours", "يو": "days", "أي": "days", "اي": "days", "أس": "weeks",
+    "اس": "weeks", "شه": "months", "أش": "months", "اش": "months",
+    "dak": "min", "dk": "min", "saa": "hours", "sa": "hours", "gün": "days", "haf": "weeks",
+    "ay": "months", "god": "hours", "dzi": "days", "dni": "days", "tyd": "weeks",
+    "tyg": "weeks", "mie": "months",
+}  # fmt: skip
+#: The Arabic and Polish units of :data:`_RELATIVE` that are one without a count ("منذ ساعة",
+#: "godzinę temu") or two (the Arabic dual, "منذ ساعتين"); a plural one needs its count
+_UNIT_ALONE = {
+    "دقيقة": "1", "ساعة": "1", "يوم": "1", "أسبوع": "1", "اسبوع": "1", "شهر": "1",
+    "دقيقتين": "2", "دقيقتان": "2", "ساعتين": "2", "ساعتان": "2", "يومين": "2", "يومان": "2",
+    "أسبوعين": "2", "أسبوعان": "2", "اسبوعين": "2", "اسبوعان": "2", "شهرين": "2", "شهران": "2",
+    "minutę": "1", "godzinę": "1", "dzień": "1", "tydzień": "1", "miesiąc": "1",
 }  # fmt: skip
 #: The day words of :data:`_RELATIVE` and the days before the capture they name
 _RELATIVE_DAYS = {
     "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
-    "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2,
+    "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2, "أمس": 1,
+    "dün": 1, "wczoraj": 1, "przedwczoraj": 2,
 }  # fmt: skip
 #: A time of day after a day word: "Yesterday at 19:20", "Hier à 19h20", "heute, 14:30 Uhr",
 #: "вчера в 14:30", "昨天 10:20"
 _DAY_WORD_TIME = re.compile(
-    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?)?\s*[012]?[0-9][:.h：][0-5][0-9]", re.I
+    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?|o)?\s*[012]?[0-9][:.h：][0-5][0-9]", re.I
 )
 _UNIT_DAYS = {
     "min": 0,
@@ -622,6 +644,8 @@ def find_dates(
                 }
             )
     _two_digit_years(text, lines, out)
+    if not text.isascii():
+        _calendar_dates(text, out)
     # (dates split over lines: a short line of a year, or of a month and a year)
     for i in windows:
         if len(lines[i]) <= _SPLIT_YEAR_CHARS and (ym := _SPLIT_YEAR.fullmatch(lines[i].strip())):
@@ -956,6 +980,130 @@ def _two_digit_years(text: str, lines: list[str], out: list[dict[str, Any]]) -> 
         pos = text.find(":", end, head)
 
 
+#: The first year of each Japanese era (令和 1 is 2019, 平成 1 is 1989, 昭和 1 is 1926)
+_JP_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926}
+#: A date of a Japanese era: "令和3年4月5日", "平成31年4月30日", "令和元年5月1日" (the first year)
+_JP_ERA_DATE = re.compile(
+    r"(?P<era>令和|平成|昭和)\s*(?P<y>元|[0-9]{1,2})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
+)
+#: Thai month names, full and abbreviated, and their numbers
+_THAI_MONTHS = {
+    name: k + 1
+    for names in (
+        "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
+        "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
+    )
+    for k, name in enumerate(names.split())
+}
+#: A Thai date: a day, a Thai month name, then a year of the Buddhist era (พ.ศ., 543 years
+#: ahead: "5 เมษายน 2564" is 2021-04-05; "5 เม.ย. 64" after an abbreviated month) or of the
+#: common era ("5 เมษายน 2021")
+_THAI_DATE = re.compile(
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?P<mon>"
+    + "|".join(sorted(map(re.escape, _THAI_MONTHS), key=len, reverse=True))
+    + r")\s*(?:พ\.\s?ศ\.\s*)?(?P<y>25[0-9][0-9]|(?:19|20)[0-9][0-9]|[0-9][0-9])(?![0-9])"
+)
+
+
+#: The Solar Hijri (Persian) months and their numbers
+_PERSIAN_MONTHS = {
+    name: k + 1
+    for k, name in enumerate(
+        [
+            "فروردین",
+            "اردیبهشت",
+            "خرداد",
+            "تیر",
+            "مرداد",
+            "شهریور",
+            "مهر",
+            "آبان",
+            "آذر",
+            "دی",
+            "بهمن",
+            "اسفند",
+        ]
+    )
+}
+#: A Solar Hijri date: "۱۵ فروردین ۱۴۰۰" (2021-04-04), "1400/01/15" (its digits in 0-9)
+_PERSIAN_DATE = re.compile(
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?P<mon>"
+    + "|".join(sorted(_PERSIAN_MONTHS, key=len, reverse=True))
+    + r")\s*(?:ماه\s*)?(?P<y>1[34][0-9][0-9])(?![0-9])"
+    r"|(?<![0-9/])(?P<y2>1[34][0-9][0-9])/(?P<m2>[01]?[0-9])/(?P<d2>[0-3]?[0-9])(?![0-9/])"
+)
+#: 1 Farvardin 1400, the Persian new year of 2021
+_NOWRUZ_1400 = date(2021, 3, 21)
+
+
+def _from_persian(y: int, m: int, d: int) -> date | None:
+    """The Gregorian day of Solar Hijri ``y``-``m``-``d`` (years 1369..1479, 1990..2100): the
+    33-year arithmetic rule of leap years (a year is leap when (25 y + 11) mod 33 < 8; it
+    agrees with the Iranian calendar's astronomical one over these years but for a few
+    years' last day), counted from 1 Farvardin 1400 = 2021-03-21. None if not a day."""
+    if not (1369 <= y <= 1479 and 1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    leap = (25 * y + 11) % 33 < 8
+    if d > (31 if m <= 6 else 30 if m <= 11 else 30 if leap else 29):
+        return None
+    step = 1 if y >= 1400 else -1
+    days = sum(
+        365 + ((25 * k + 11) % 33 < 8) for k in (range(1400, y) if step > 0 else range(y, 1400))
+    )
+    day0 = _NOWRUZ_1400 + timedelta(days=step * days)
+    return _mk(*(day0 + timedelta(days=(m - 1) * 31 - max(0, m - 7) + d - 1)).timetuple()[:3])
+
+
+def _calendar_dates(text: str, out: list[dict[str, Any]]) -> None:
+    """Add the dates of ``text`` (not ASCII, its digits in 0-9) written in another calendar's
+    years to ``out``: a Japanese era's ("令和3年4月5日": 2021-04-05, form "cjk") and the Thai
+    Buddhist era's ("5 เมษายน 2564": 2021-04-05, form "dmy"). Gated by substring tests (a
+    page without an era's name or a Thai letter of the month names is not searched)."""
+    hits: list[tuple[re.Match[str], date, str]] = []
+    # (the gates are characters whose UTF-16 low byte is rare in text: a search of a page for a
+    # character is a memchr of that byte, each match checked; 年's is a "t", ย's a '"')
+    if "和" in text or "成" in text:
+        for m in _JP_ERA_DATE.finditer(text):
+            n = 1 if m.group("y") == "元" else int(m.group("y"))
+            dd = _mk(_JP_ERAS[m.group("era")] + n - 1, int(m.group("m")), int(m.group("d")))
+            if dd is not None and n > 0:
+                hits.append((m, dd, "cjk"))
+    # (น, one of Thai's most frequent letters: a Thai page holds it)
+    if "\u0e19" in text:
+        for m in _THAI_DATE.finditer(text):
+            y, mon = m.group("y"), m.group("mon")
+            if len(y) == 2:
+                if "." not in mon:
+                    continue  # (a two-digit year only after an abbreviated month)
+                year = 2500 + int(y) - 543
+            else:
+                year = int(y) - 543 if y.startswith("25") else int(y)
+            dd = _mk(year, _THAI_MONTHS[mon], int(m.group("d")))
+            if dd is not None:
+                hits.append((m, dd, "dmy"))
+    # (Persian text holds the Persian yeh, ی, where Arabic has ي)
+    if "\u06cc" in text:
+        for m in _PERSIAN_DATE.finditer(text):
+            mon = _PERSIAN_MONTHS[m.group("mon")] if m.group("mon") else int(m.group("m2"))
+            y, d = int(m.group("y") or m.group("y2")), int(m.group("d") or m.group("d2"))
+            if (dd := _from_persian(y, mon, d)) is not None:
+                hits.append((m, dd, "dmy" if m.group("mon") else "iso"))
+    for m, dd, form in hits:
+        start = text.rfind("\n", 0, m.start()) + 1
+        out.append(
+            {
+                "date": dd,
+                "line": text.count("\n", 0, start),
+                "col": m.start() - start,
+                "form": form,
+                "text": m.group(0),
+                "time": None,
+                "alt": None,
+                "sep": None,
+            }
+        )
+
+
 #: A date split over short lines, as a date badge renders: a line of a year, or a month
 #: and a year ("Okt 2019", "2021"), below the day ("31"), the day and the month ("Jan 04",
 #: "4. März"), or the month and then the day, with a weekday or a time of day between
@@ -1056,7 +1204,8 @@ _RELATIVE_WORDS = (
     "ago", "vor", "atrás", "il y a", "hace", "há", "назад", "i fa", "e fa", "a fa", "o fa",
     "geleden", "前", "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
     "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天",
+    "今日", "今天", "منذ", "قبل", "önce", "temu", "أمس", "اليوم", "dün", "bugün", "wczoraj",
+    "dzisiaj", "dziś",
 )  # fmt: skip
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
 #: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
@@ -1106,8 +1255,29 @@ def find_relative(
                 if u is None:
                     # (another language's unit, as its English one; a Russian one without
                     # its count is one: "час назад")
-                    n = m.group("n3") or m.group("n4") or m.group("n5") or "1"
-                    u = m.group("u3") or m.group("u4") or m.group("u5")
+                    u = (
+                        m.group("u3")
+                        or m.group("u4")
+                        or m.group("u5")
+                        or m.group("u6")
+                        or m.group("u7")
+                        or m.group("u8")
+                    )
+                    n = (
+                        m.group("n3")
+                        or m.group("n4")
+                        or m.group("n5")
+                        or m.group("n6")
+                        or m.group("n7")
+                        or m.group("n8")
+                    )
+                    if n is None:
+                        if m.group("u6") or m.group("u8"):
+                            n = _UNIT_ALONE.get(u.lower())
+                            if n is None:
+                                continue  # ("kilka dni temu": a few days)
+                        else:
+                            n = "1"
                     u = (
                         _UNIT_OTHER.get(u[:3].lower())
                         or _UNIT_OTHER.get(u[:2].lower())
@@ -1267,6 +1437,54 @@ def find_yearless(page: Page, capture: date | None) -> list[dict[str, Any]]:
                     "col": lines[i].find(text) + a,
                     "form": "yearless",
                     "text": text[a:b],
+                    "time": None,
+                    "alt": None,
+                    "sep": None,
+                }
+            )
+    return out
+
+
+#: A Chinese or Japanese date without its year: "3月4日", "３月４日" (not the end of a
+#: dated "2021年3月4日")
+_CJK_YEARLESS = re.compile(
+    r"(?<![\d年])(?<!年\s)(?P<m>1[0-2]|0?[1-9]|１[０-２]|０?[１-９])\s*月\s*(?P<d>3[01]|[12][0-9]|0?[1-9]"
+    r"|３[０１]|[１２][０-９]|０?[１-９])\s*日"
+)
+#: The most characters before a year-less Chinese or Japanese date that ends its line (a
+#: label: "发布时间：", "更新日") when no time follows it
+_CJK_YEARLESS_BEFORE = 10
+
+
+def find_cjk_yearless(lines: list[str], capture: date, max_lines: int = 80) -> list[dict[str, Any]]:
+    """Chinese and Japanese dates without a year ("3月4日", "发布时间：3月4日 10:20") in the top
+    lines, given the capture's year (the year before if the day would be after the capture):
+    only a date followed by a time of day, or one that ends its line after at most a short
+    label (:data:`_CJK_YEARLESS_BEFORE`), not one of a sentence ("3月4日に発表した",
+    "今日は3月4日です")."""
+    out = []
+    for i, line in enumerate(lines[:max_lines]):
+        if "月" not in line or "日" not in line:
+            continue
+        for m in _CJK_YEARLESS.finditer(line):
+            if not _DAY_WORD_TIME.match(line, m.end()) and (
+                line[m.end() :].strip(" \t\u3000,.;|·•–—-)）]】")
+                or len(line[: m.start()].strip()) > _CJK_YEARLESS_BEFORE
+            ):
+                continue
+            mon, day = int(m.group("m")), int(m.group("d"))
+            dd = _mk(capture.year, mon, day)
+            if dd is not None and dd > capture:
+                dd = _mk(capture.year - 1, mon, day)
+            if dd is None:
+                continue
+            out.append(
+                {
+                    "date": dd,
+                    "line": i,
+                    "col": m.start(),
+                    "form": "yearless",
+                    "text": m.group(0),
                     "time": None,
                     "alt": None,
                     "sep": None,
@@ -2383,6 +2601,8 @@ def gather_dates(
     cands = [dict(c) for c in page.dates()]  # _resolve_ambiguous changes them
     if capture:
         cands += find_relative(page.lines, capture, at=at)
+        if page.cjk:
+            cands += find_cjk_yearless(page.lines, capture)
         cands.sort(key=lambda c: (c["line"], c["col"]))
     _resolve_ambiguous(cands, capture, page.lines, url, markup)
     return cands[:limit]

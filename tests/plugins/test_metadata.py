@@ -168,6 +168,25 @@ def test_relative_dates_need_and_use_the_capture_date(run_stage) -> None:
         ("Hier à 19:20", 1),
         ("Published yesterday", 1),
         ("Updated: today", 0),
+        ("منذ 3 ساعات", 0),  # Arabic
+        ("منذ ٣ ساعات", 0),
+        ("منذ ساعتين", 0),
+        ("منذ يومين", 2),
+        ("قبل 3 أيام", 3),
+        ("منذ أسبوع", 7),
+        ("أمس 14:30", 1),
+        ("3 saat önce", 0),  # Turkish
+        ("2 gün önce", 2),
+        ("bir hafta önce", 7),
+        ("5 dk önce", 0),
+        ("dün 14:30", 1),
+        ("Güncelleme: dün", 1),
+        ("3 godziny temu", 0),  # Polish
+        ("godzinę temu", 0),
+        ("2 dni temu", 2),
+        ("tydzień temu", 7),
+        ("wczoraj o 14:30", 1),
+        ("przedwczoraj", 2),
     ],
 )
 def test_relative_date_forms(line: str, days: int) -> None:
@@ -189,6 +208,11 @@ def test_relative_date_forms(line: str, days: int) -> None:
         "今日头条",  # a name ("Today's headlines")
         "昨日の会議で決まった",  # "at yesterday's meeting": a sentence's
         "ora fa caldo",  # Italian "now it is hot"
+        "اليوم السابع",  # a newspaper ("the seventh day")
+        "kilka dni temu",  # Polish "a few days ago": no count
+        "منذ أيام",  # Arabic "days ago": no count
+        "Dün gece yaşanan olay",  # Turkish "the event last night": a sentence's
+        "Wczoraj rząd przyjął projekt",  # Polish "yesterday the government …"
     ],
 )
 def test_day_words_that_do_not_date_the_line(line: str) -> None:
@@ -241,7 +265,8 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         "oggi", "gisteren", "vandaag", "Chicago", "favor", "the", "x", "atrás", "std.", "ontem",
         "hoje", "часа", "дня", "назад", "вчера", "сегодня", "ore", "giorni", "un'", "fa", "uur",
         "dagen", "geleden", "een", "時間", "日", "前", "昨日", "今日", "昨天", "今天", "小时",
-        "分钟", ":", "10:20",
+        "分钟", ":", "10:20", "منذ", "قبل", "ساعات", "يومين", "أمس", "اليوم", "saat", "gün", "önce",
+        "dün", "bugün", "godziny", "dni", "temu", "wczoraj", "dziś", "o",
     ]  # fmt: skip
 
     lines = []
@@ -2901,3 +2926,81 @@ def test_a_decomposed_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     [rec] = ingest(str(page)).records
     assert unicodedata.normalize("NFC", rec["title"]) == "Résumé of the Zürich talks"
     assert "Zürich talks" not in unicodedata.normalize("NFC", rec["text"])
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("令和3年4月5日", date(2021, 4, 5)),  # Japanese eras
+        ("公開日：平成31年4月30日 更新", date(2019, 4, 30)),
+        ("令和元年5月1日", date(2019, 5, 1)),  # (the first year)
+        ("令和３年４月５日", date(2021, 4, 5)),
+        ("平成2年1月8日", date(1990, 1, 8)),
+        ("5 เมษายน 2564", date(2021, 4, 5)),  # Thai, the Buddhist era
+        ("วันจันทร์ที่ 5 เมษายน พ.ศ. 2564", date(2021, 4, 5)),
+        ("วันที่ 5 เม.ย. 64", date(2021, 4, 5)),  # ("on the 5th": a Thai page holds น)
+        ("๕ เมษายน ๒๕๖๔", date(2021, 4, 5)),
+        ("12 กุมภาพันธ์ 2021", date(2021, 2, 12)),  # (a year of the common era)
+    ],
+)
+def test_dates_of_other_calendars_years(line: str, day: date) -> None:
+    (c,) = textmeta.find_dates([line])
+    assert c["date"] == day and c["text"] in line
+
+
+def test_a_two_digit_thai_year_only_after_an_abbreviated_month() -> None:
+    assert textmeta.find_dates(["5 เมษายน 64"]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("3月4日", date(2021, 3, 4)),
+        ("发布时间：3月4日 10:20", date(2021, 3, 4)),
+        ("【３月４日】", date(2021, 3, 4)),
+        ("12月30日", date(2020, 12, 30)),  # (after the capture: the year before)
+    ],
+)
+def test_cjk_dates_without_a_year_take_the_captures(line: str, day: date) -> None:
+    (c,) = textmeta.find_cjk_yearless([line], date(2021, 6, 10))
+    assert c["date"] == day and c["form"] == "yearless"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2021年3月4日",  # (a full date: find_dates reads it)
+        "3月4日に発表した新しい方針",  # a sentence's
+        "今日は3月4日です",
+    ],
+)
+def test_cjk_dates_without_a_year_not_read(line: str) -> None:
+    assert textmeta.find_cjk_yearless([line], date(2021, 6, 10)) == []
+
+
+def test_cjk_dates_without_a_year_need_the_capture_date(run_stage) -> None:
+    text = page("中国外交部就美方言论答记者问", "发布时间：3月4日 10:20")
+    assert extract(text)["published"] is None
+    doc = make_document(text, fetched_at="2021-06-10T12:00:00Z")
+    assert run_stage(MetadataStage, doc).kept[0].published == "2021-03-04"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("تاریخ انتشار: ۱۵ فروردین ۱۴۰۰", date(2021, 4, 4)),  # Solar Hijri (Persian)
+        ("تاریخ انتشار: ۱۴۰۰/۰۱/۱۵", date(2021, 4, 4)),
+        ("یکشنبه ۱ مهر ماه ۱۴۰۲", date(2023, 9, 23)),
+        ("تاریخ: ۱۱ دی ۱۴۰۱", date(2023, 1, 1)),
+        ("۳۰ اسفند ۱۴۰۳ (سال کبیسه)", date(2025, 3, 20)),  # (a leap year's last day)
+    ],
+)
+def test_solar_hijri_dates(line: str, day: date) -> None:
+    (c,) = textmeta.find_dates([line])
+    assert c["date"] == day
+
+
+def test_solar_hijri_days_that_are_not() -> None:
+    assert textmeta._from_persian(1402, 12, 30) is None  # (1402 is not leap)
+    assert textmeta._from_persian(1400, 7, 31) is None
+    assert textmeta.find_dates(["تاریخ: ۳۰ اسفند ۱۴۰۲"]) == []
