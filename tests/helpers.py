@@ -128,3 +128,27 @@ def extra_plugins(monkeypatch: pytest.MonkeyPatch, *plugins: tuple[str, Any]) ->
 
     monkeypatch.setattr(cli_mod, "make_plugin_manager", factory)
     yield
+
+
+def one_page_warc(path: Path, uri: str, page: bytes, date: str, content_type: str) -> Path:
+    """Write ``path``: a gzipped WARC of one HTTP response, ``page`` at ``uri`` captured at
+    ``date`` (``WARC-Date``), as a crawler writes it."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        w.write_record(
+            w.create_warc_record(
+                uri,
+                "response",
+                payload=io.BytesIO(page),
+                length=len(page),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": date},
+            )
+        )
+    return path

@@ -246,28 +246,19 @@ def test_schema_config_checks_the_config_it_is_given(tmp_path):
 
 
 def test_conversion_and_metadata_records_of_a_copied_capture_are_dated_when_made(ingest, tmp_path):
-    import io
     import time
 
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
+    from helpers import one_page_warc
 
     page = b"<html><head><title>Budget</title></head><body>" + b"<p>The council met. " * 40
     page += b"</p></body></html>"
-    crawl = tmp_path / "crawl.warc.gz"
-    with open(crawl, "wb") as f:
-        w = WARCWriter(f, gzip=True)
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        w.write_record(
-            w.create_warc_record(
-                "https://news.example.com/budget",
-                "response",
-                payload=io.BytesIO(page),
-                length=len(page),
-                http_headers=http,
-                warc_headers_dict={"WARC-Date": "2024-06-03T10:00:05Z"},
-            )
-        )
+    crawl = one_page_warc(
+        tmp_path / "crawl.warc.gz",
+        "https://news.example.com/budget",
+        page,
+        "2024-06-03T10:00:05Z",
+        "text/html",
+    )
     before = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     res = ingest(str(crawl))
     after = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())

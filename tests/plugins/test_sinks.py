@@ -1114,22 +1114,15 @@ def test_a_warc_address_with_spaces_is_kept_escaped_without_a_stray_line(tmp_pat
     """warcio logged "Replacing spaces in invalid WARC-Target-URI: ..." for each such record,
     printed by logging's last resort amid the run's lines, naming no file (s29 WARC tester:
     35 lines a run on a crawl)."""
-    path = tmp_path / "crawl.warc.gz"
-    with open(path, "wb") as f:
-        w = WARCWriter(f, gzip=True, warc_version="WARC/1.1")
-        http = StatusAndHeaders(
-            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-        )
-        w.write_record(
-            w.create_warc_record(
-                "https://news.example.com/2024/the budget",
-                "response",
-                payload=io.BytesIO(HTML),
-                length=len(HTML),
-                http_headers=http,
-                warc_headers_dict={"WARC-Date": "2024-03-05T10:20:30Z"},
-            )
-        )
+    from helpers import one_page_warc
+
+    path = one_page_warc(
+        tmp_path / "crawl.warc.gz",
+        "https://news.example.com/2024/the budget",
+        HTML,
+        "2024-03-05T10:20:30Z",
+        "text/html; charset=utf-8",
+    )
     out = tmp_path / "out"
     # (as the program: pytest's log capture would take the line in-process)
     r = subprocess.run(
