@@ -490,6 +490,13 @@ class Commit:
             self._files.append(then)
             self._temps.append(op.tmp)
 
+    def absorb(self, other: Commit) -> None:
+        """Take ``other``'s files into this commit: they are put in place at this one's
+        :meth:`publish` (or thrown away with it)."""
+        self.ops += other.ops
+        self._files += other._files
+        self._temps += other._temps
+
     def rename(self, src: Path, final: Path) -> None:
         """Move ``src`` to ``final`` at :meth:`publish`: a file that is not temporary, such as
         a staged plan's task shard, which stays where it is if the run fails. One on another

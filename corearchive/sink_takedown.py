@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .atomic import Commit
+from .catalog import run_manifests
 from .document import printable
 
 if TYPE_CHECKING:
@@ -44,14 +45,20 @@ class _Use:
 
 def manifests(out: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """``(run id, manifest)`` of each readable ``OUT/runs/RUN.json``, oldest first."""
-    folder = out / "runs"
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.glob("*.json")):
+    for path in run_manifests(out):
         with contextlib.suppress(OSError, ValueError):
             m = json.loads(path.read_bytes())
             if isinstance(m, dict):
                 yield path.stem, m
+
+
+def _files_by_sink(uses: list[_Use]) -> dict[str, list[str]]:
+    """The files each plugin sink's runs recorded, by sink name (each once, in order)."""
+    files: dict[str, list[str]] = {}
+    for use in uses:
+        have = files.setdefault(use.name, [])
+        have += [f for f in use.outputs if f not in have]
+    return files
 
 
 def plugin_sink_uses(out: Path) -> list[_Use]:
@@ -100,10 +107,8 @@ def take_down_in_sinks(
         return
     ids = [str(e["id"]) for e in entries]
     answers: dict[str, str] = {}
-    files: dict[str, list[str]] = {}
+    files = _files_by_sink(uses)
     for use in uses:
-        files.setdefault(use.name, [])
-        files[use.name] += [f for f in use.outputs if f not in files[use.name]]
         got = _ask(out, use, ids, reason, takedown_id, commit, catalog, registry)
         if answers.get(use.name, REMOVED) == REMOVED:
             answers[use.name] = got
@@ -167,9 +172,7 @@ def _ask(
         own.abort()
         return f"{NOT_CONFIRMED}: its take_down returned {done!r}"
     # (its files are put in place with the takedown's, at its commit point)
-    commit.ops += own.ops
-    commit._files += own._files
-    commit._temps += own._temps
+    commit.absorb(own)
     return REMOVED
 
 
@@ -185,10 +188,7 @@ def check_sink_takedowns(out: Path, entries: list[dict[str, Any]], result: Any) 
     ]
     if not pending:
         return
-    files: dict[str, list[str]] = {}
-    for use in plugin_sink_uses(out):
-        files.setdefault(use.name, [])
-        files[use.name] += [f for f in use.outputs if f not in files[use.name]]
+    files = _files_by_sink(plugin_sink_uses(out))
     cleared = 0
     for e, name in pending:
         holding = [f for f in files.get(name, []) if _holds(out, f, str(e["id"]))]

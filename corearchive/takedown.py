@@ -90,9 +90,11 @@ def _dedup() -> Any:
     return importlib.import_module("corearchive_plugins.dedup")
 
 
-def sig_params() -> str:
-    """The hashing of takedown signatures, as ``takedown_keys.params`` records it."""
-    return f"perm={SIG_PERM};shingle={SIG_SHINGLE};v={_dedup().DedupStage.index_version}"
+def sig_params(perm: int = SIG_PERM, shingle: int = SIG_SHINGLE) -> str:
+    """The hashing of takedown signatures, as ``takedown_keys.params`` records it (and as the
+    dedup stage names its own hashing, ``perm`` and ``shingle`` its options, to match only
+    signatures made alike)."""
+    return f"perm={perm};shingle={shingle};v={_dedup().DedupStage.index_version}"
 
 
 def _signature(hasher: Any, norm: bytes) -> tuple[Any, int]:

@@ -42,7 +42,7 @@ import numpy as np
 
 from corearchive import ConfigError, Document, Drop, Duplicate, Stage, hookimpl, option
 from corearchive.catalog import open_read_only
-from corearchive.takedown import TakedownMatcher
+from corearchive.takedown import TakedownMatcher, sig_params
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -1028,6 +1028,8 @@ class DedupStage(Stage):
         self._merged: _Merged | None = None
         #: The index's takedowns, to refuse their texts met again (None: there are none).
         self._takedowns = TakedownMatcher.load(self.db.db)
+        # (how this run's signatures are made: only takedowns signed alike are compared)
+        self._takedown_params = sig_params(opts.num_perm, opts.shingle)
 
     def close(self) -> None:
         self._flush()
@@ -1154,16 +1156,16 @@ class DedupStage(Stage):
         # or indexed (the index forgot the withdrawn text: it was archived again as unique)
         if not all(self.name in d.work for d in docs):
             self.prepare_batch(docs)
-        opts = self.options
-        params = f"perm={opts.num_perm};shingle={opts.shingle};v={_INDEX_VERSION}"
         found = [
-            self._takedowns.match(w[3], w[0], np.frombuffer(w[1], np.uint32), w[2], params)
+            self._takedowns.match(
+                w[3], w[0], np.frombuffer(w[1], np.uint32), w[2], self._takedown_params
+            )
             for w in (d.work[self.name] for d in docs)
         ]
         refused = {
             i
             for i, m in enumerate(found)
-            if m and m["match"] in ("text", "near") and opts.taken_down == "refuse"
+            if m and m["match"] in ("text", "near") and self.options.taken_down == "refuse"
         }
         rest = [i for i in range(len(docs)) if i not in refused]
         if self._merged is not None:
