@@ -684,11 +684,11 @@ def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def relinked_records(out: Path) -> dict[str, dict[str, Any]]:
+def relinked_records(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The records takedowns pointed elsewhere (see :func:`_relink`): id -> the
     ``duplicate.of`` and ``similarity`` its line had (the first takedown's: as archived)."""
     got: dict[str, dict[str, Any]] = {}
-    for e in read_takedowns(out):
+    for e in entries:
         for rid, was in (e.get("relinked") or {}).items():
             if isinstance(was, dict):
                 got.setdefault(rid, was)
@@ -1107,12 +1107,13 @@ def read_takedowns(out: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def apply_takedowns(out: Path, runs: dict[str, Any], db: Any, result: Any) -> None:
+def apply_takedowns(
+    out: Path, runs: dict[str, Any], db: Any, result: Any, entries: list[dict[str, Any]]
+) -> None:
     """What verify needs of the takedowns (called once the WARC files are indexed in
     ``db``): the withdrawal records are set aside (each must name a document of
     ``takedowns.jsonl``), each run's count of documents is less those taken down, and a
     WARC file changed by a takedown is checked against the SHA-256 it was left with."""
-    entries = read_takedowns(out)
     withdrawn = db.execute(
         "SELECT id, warc, offset, uri FROM recs WHERE type = 'metadata' AND uri LIKE ?",
         (WITHDRAWN_URI + "%",),
@@ -1197,7 +1198,9 @@ def order_repairs(result: Any) -> None:
     result.repairs[:] = again + rest
 
 
-def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> None:
+def taken_down_again(
+    out: Path, db: Any, result: Any, index: Path | None, entries: list[dict[str, Any]]
+) -> None:
     """Every document ``takedowns.jsonl`` (or the folder's index ``index``, its table
     ``takedowns``) lists as taken down is gone: not in ``records.jsonl`` (verify's table
     ``ids``), not in a WARC file (a metadata record of its id or of its raw bytes, in
@@ -1205,7 +1208,7 @@ def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> Non
     takedowns archived one again, given again, and verify said "intact" (s28 acc-upgrade
     H1)."""
     gone: dict[str, tuple[str, str]] = {}
-    for e in read_takedowns(out):
+    for e in entries:
         gone[e["id"]] = (str(e.get("sha256") or ""), f"{e.get('at')}: {e.get('reason')}")
     con = None
     if index is not None and index.is_file():
@@ -1219,9 +1222,9 @@ def taken_down_again(out: Path, db: Any, result: Any, index: Path | None) -> Non
                 gone.setdefault(doc_id, (sha, f"{at}: {reason}"))
     try:
         if gone and (out / "records.jsonl").is_file():
-            matcher = _matcher_for_verify(out, con)
+            matcher = _matcher_for_verify(entries, con)
             if matcher is not None:
-                _like_taken_down(out, matcher, result, con)
+                _like_taken_down(out, entries, matcher, result, con)
         found: list[tuple[str, str]] = []  # (kind, text) of each
         ids: list[str] = []  # the ids to take down
         for doc_id, (sha, why) in sorted(gone.items()):
@@ -1263,11 +1266,11 @@ LIKE_REPAIR = (
 )
 
 
-def _matcher_for_verify(out: Path, con: Any) -> TakedownMatcher | None:
+def _matcher_for_verify(entries: list[dict[str, Any]], con: Any) -> TakedownMatcher | None:
     """The takedowns of ``takedowns.jsonl`` (their ``recognise``) and of the index open in
     ``con`` (its ``takedown_keys``), as a matcher."""
     rows: dict[str, tuple[Any, ...]] = {}
-    for e in read_takedowns(out):
+    for e in entries:
         fp = e.get("recognise")
         try:
             key = bytes.fromhex(fp["text_key"]) if isinstance(fp, dict) else None
@@ -1287,7 +1290,9 @@ def _matcher_for_verify(out: Path, con: Any) -> TakedownMatcher | None:
     return TakedownMatcher(list(rows.values())) if rows else None
 
 
-def _like_taken_down(out: Path, matcher: TakedownMatcher, result: Any, con: Any) -> None:
+def _like_taken_down(
+    out: Path, entries: list[dict[str, Any]], matcher: TakedownMatcher, result: Any, con: Any
+) -> None:
     """Each line of ``records.jsonl`` whose text is a taken-down document's, or near it
     (:class:`TakedownMatcher`): archived after the takedown, and not re-admitted
     deliberately (``annotations.dedup.taken_down``), a problem (it came back: a release
@@ -1296,7 +1301,7 @@ def _like_taken_down(out: Path, matcher: TakedownMatcher, result: Any, con: Any)
 
     dedup = _dedup()
     hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
-    entries = {e["id"]: e for e in read_takedowns(out)}
+    by_id = {e["id"]: e for e in entries}
     order: dict[str, int] = {}  # the index's runs (takedowns among them) in their order
     if con is not None:
         with contextlib.suppress(Exception):
@@ -1309,7 +1314,7 @@ def _like_taken_down(out: Path, matcher: TakedownMatcher, result: Any, con: Any)
 
     def after(run: str, doc_id: str) -> bool:
         """Whether run ``run`` archived after the takedown of ``doc_id``."""
-        e = entries.get(doc_id) or {}
+        e = by_id.get(doc_id) or {}
         if run in order and e.get("takedown_run") in order:
             return order[run] > order[str(e["takedown_run"])]
         last = str(e.get("after_run") or "")

@@ -639,11 +639,13 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         db.execute("CREATE INDEX meta_key ON recs (key) WHERE type = 'metadata'")
         db.commit()
         # documents taken out (corearchive remove): their withdrawal records, counts, digests
-        apply_takedowns(out, runs, db, result)
+        # (takedowns.jsonl, read once: every check of takedowns below works on it)
+        takedowns = read_takedowns(out)
+        apply_takedowns(out, runs, db, result, takedowns)
         have_records = records.is_file()
         if have_records:
             _linked_lines(records, db)
-            relinked = relinked_records(out)
+            relinked = relinked_records(takedowns)
             for n, rec in _records(records):
                 result.records += 1
                 _check_record(n, rec, db, result, out, relinked)
@@ -660,12 +662,12 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_archive(runs, have_records, out, db, result)
         _check_provenance(out, db, result)
         lines = _check_index(out / "index.sqlite", runs, db, result)
-        taken_down_again(out, db, result, out / "index.sqlite")
+        taken_down_again(out, db, result, out / "index.sqlite", takedowns)
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
-        _check_plugin_files(out, runs, result)
-        check_sink_takedowns(out, read_takedowns(out), result)
+        _check_plugin_files(out, runs, result, takedowns)
+        check_sink_takedowns(out, takedowns, result)
         order_repairs(result)
         db.close()
     _note_unhashed_warcs(out, runs, result)
@@ -1242,7 +1244,9 @@ def _check_index(
     return lines
 
 
-def _check_plugin_files(out: Path, runs: dict[str, _Run], result: Verification) -> None:
+def _check_plugin_files(
+    out: Path, runs: dict[str, _Run], result: Verification, takedowns: list[dict[str, Any]]
+) -> None:
     """The files the runs' plugin sinks wrote (their manifests' ``outputs``) are there; one
     that runs add to (``appended``) is not shorter than the last run left it; one whose
     SHA-256 a run recorded (``digests``, docs/plugins.md) is unchanged. An edited or deleted
@@ -1255,7 +1259,7 @@ def _check_plugin_files(out: Path, runs: dict[str, _Run], result: Verification) 
     # the last run before a takedown each sink was asked to make: its files changed then
     # (by the sink, or by hand where it did not confirm)
     rewritten: dict[str, str] = {}
-    for e in read_takedowns(out):
+    for e in takedowns:
         for name in e.get("sinks") or {}:
             if isinstance(after := e.get("after_run"), str):
                 rewritten[name] = max(rewritten.get(name, ""), after)
