@@ -1255,24 +1255,11 @@ def find_relative(
                 if u is None:
                     # (another language's unit, as its English one; a Russian one without
                     # its count is one: "час назад")
-                    u = (
-                        m.group("u3")
-                        or m.group("u4")
-                        or m.group("u5")
-                        or m.group("u6")
-                        or m.group("u7")
-                        or m.group("u8")
-                    )
-                    n = (
-                        m.group("n3")
-                        or m.group("n4")
-                        or m.group("n5")
-                        or m.group("n6")
-                        or m.group("n7")
-                        or m.group("n8")
-                    )
+                    # (the alternatives of _RELATIVE are exclusive: one unit group is set)
+                    k = next(k for k in "345678" if m.group("u" + k))
+                    u, n = m.group("u" + k), m.group("n" + k)
                     if n is None:
-                        if m.group("u6") or m.group("u8"):
+                        if k in "68":
                             n = _UNIT_ALONE.get(u.lower())
                             if n is None:
                                 continue  # ("kilka dni temu": a few days)
