@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import operator
 import os
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -343,6 +344,8 @@ def _normalised(path: str) -> str:
     kernel goes up from the folder the link points to, so ``x/link/../b.txt`` (``link`` to
     ``other/dir``) is ``other/b.txt``, and was recorded as ``x/b.txt``, another file (s29
     acc-review L3). Kept as it is then."""
+    if ".." not in path.split("/"):
+        return posixpath.normpath(path)  # (the same, in C: every document's path)
     root = "/" if path.startswith("/") else ""
     if path.startswith("//") and not path.startswith("///"):
         root = "//"  # (as normpath: POSIX leaves its meaning to the system)

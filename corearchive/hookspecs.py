@@ -94,3 +94,9 @@ def corearchive_document_failed(
 ) -> None:
     """Processing failed: ``stage`` raised on ``document``, or an input could not be read
     (``document`` is then None and ``stage`` is ``"input"``). ``source`` names the input."""
+
+
+def builtin(plugin: object) -> bool:
+    """Whether ``plugin`` (a stage, source or sink) is one of corearchive's own builtin
+    plugins (``corearchive_plugins``), not a third party's."""
+    return type(plugin).__module__.startswith("corearchive_plugins.")

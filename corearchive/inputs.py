@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .document import BUILTIN_FORMATS, Document
+from .hookspecs import builtin
 from .source import (
     HEAD_SIZE,
     MAGIC_SIZE,
@@ -666,12 +667,6 @@ def _sniff(src: Source, head: bytes, item: InputItem) -> float:
         ) from exc
 
 
-def _own(source: Source) -> bool:
-    """Whether ``source`` is one of corearchive's own (which give each other's formats: the
-    jsonl source's documents are ``text`` or ``html``)."""
-    return type(source).__module__.startswith("corearchive_plugins.")
-
-
 def read_error(source: Source | None, exc: Exception) -> str:
     """The report line of an exception out of reading an input: a third-party source is
     named (its bug reads as its own, not as a broken input); corearchive's own sources'
@@ -679,7 +674,7 @@ def read_error(source: Source | None, exc: Exception) -> str:
     if isinstance(exc, SniffFailed):
         return str(exc)
     what = describe_error(exc)
-    if source is None or _own(source):
+    if source is None or builtin(source):
         return what
     return f"the {source.name!r} source ({type(source).__module__}): {what}"
 
@@ -713,7 +708,7 @@ def read_results(source: Source, item: InputItem) -> Iterator[Document | Failure
             fmt = result.source.format
             if (why := too_long(result)) is not None:
                 yield Failure(why, where=result.source.locator or None)
-            elif fmt == source.name or (fmt in BUILTIN_FORMATS and _own(source)):
+            elif fmt == source.name or (fmt in BUILTIN_FORMATS and builtin(source)):
                 # (a plugin's source that gave "text" or "html" had its document archived
                 # as another source's; s29 acc-sinksrc M1)
                 yield result

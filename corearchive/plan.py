@@ -113,6 +113,7 @@ from .schema import RecordValidator
 from .sink import Sink, SinkContext, commit_sinks
 from .source import Failure, Source
 from .stage import Stage, StageContext, StageStats, close_stages, describe_error
+from .takedown import taken_down_drop
 from .unchanged import UnchangedInputs, file_state, record
 
 #: Documents per pickled chunk in the task files (and per dedup batch in clusters): the
@@ -553,9 +554,7 @@ def _read(
                 report.documents += 1
                 if (gone := archived.taken_down(result.id, result.source.sha256)) is not None:
                     # (corearchive remove: as Run._skip_archived)
-                    how = "id" if gone[0] == result.id else "raw_bytes"
-                    gone_at = {"of": gone[0], "taken_down_at": gone[1], "match": how}
-                    reporter.dropped(result, "archive", Drop("taken_down", gone_at))
+                    reporter.dropped(result, "archive", taken_down_drop(result.id, gone))
                     continue
                 prior = archived.get(result.id)
                 of = result.id

@@ -70,6 +70,7 @@ from .executor import (
     one_at_a_time,
     split_stages,
 )
+from .hookspecs import builtin
 from .inputs import (
     Unresolved,
     captures_first,
@@ -97,7 +98,7 @@ from .schema import (
     json_problems,
     schema_failure,
 )
-from .sink import Sink, SinkContext, commit_sinks, own_sink, read_only
+from .sink import Sink, SinkContext, commit_sinks, read_only
 from .source import Failure, InputItem, Source
 from .stage import (
     Stage,
@@ -109,7 +110,7 @@ from .stage import (
     open_stages,
     setup_error,
 )
-from .takedown import removed_bytes, warn_taken_down_again
+from .takedown import removed_bytes, taken_down_drop, warn_taken_down_again
 from .unchanged import UnchangedInputs, fingerprint
 
 ARCHIVE_STAGE = "archive"
@@ -613,9 +614,7 @@ class Run:
                 seen.clear()
             if (gone := self.catalog.taken_down(doc.id, doc.source.sha256)) is not None:
                 # (corearchive remove: the index forgot it, so it would be archived again)
-                how = "id" if gone[0] == doc.id else "raw_bytes"
-                gone_at = {"of": gone[0], "taken_down_at": gone[1], "match": how}
-                reporter.dropped(doc, ARCHIVE_STAGE, Drop("taken_down", gone_at))
+                reporter.dropped(doc, ARCHIVE_STAGE, taken_down_drop(doc.id, gone))
                 continue
             prior = self.catalog.get(doc.id, in_warc=in_warc)
             if prior is None and doc.id not in seen and doc.source.read_again:
@@ -1055,7 +1054,7 @@ def emit(
         if errors:
             reporter.failed(doc, "record", schema_failure(errors))
             return
-        if not all(own_sink(s) for s in sinks):
+        if not all(builtin(s) for s in sinks):
             # (a plugin's sink gets what it cannot change: it changed the record the sinks
             # after it wrote, records.jsonl too, and the document's annotations)
             record = read_only(record)

@@ -209,11 +209,6 @@ def read_only(value: Any) -> Any:
 _LEAF = frozenset((str, int, float, bool, type(None)))
 
 
-def own_sink(sink: Sink) -> bool:
-    """Whether ``sink`` is one of corearchive's own (``records``, ``warc``)."""
-    return type(sink).__module__.startswith("corearchive_plugins.")
-
-
 def commit_sinks(sinks: Iterable[Sink]) -> None:
     """Commit each sink. One whose ``commit()`` raises stops the run before its commit
     point, naming the sink (it was an "internal error" with a traceback)."""

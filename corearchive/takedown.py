@@ -56,6 +56,7 @@ from .atomic import (
     temp_name,
 )
 from .catalog import Catalog, now_utc, refuse_newer, run_manifests, stamp_folder
+from .document import Drop
 from .errors import ConfigError, CoreArchiveError
 from .sink_takedown import take_down_in_sinks
 
@@ -1150,6 +1151,13 @@ def apply_takedowns(
         f"{len(known)} document(s) taken down ({TAKEDOWNS}); {len(withdrawn)} withdrawal"
         " record(s) stand in the WARC files where their records were"
     )
+
+
+def taken_down_drop(doc_id: str, gone: tuple[str, str]) -> Drop:
+    """The drop of a document met again after a takedown (``gone``: the takedown's id and
+    time, as :meth:`Catalog.taken_down` finds it), by its id or by its raw bytes."""
+    how = "id" if gone[0] == doc_id else "raw_bytes"
+    return Drop("taken_down", {"of": gone[0], "taken_down_at": gone[1], "match": how})
 
 
 def removed_bytes(out: Path, name: str, after_run: str) -> int:
