@@ -788,6 +788,42 @@ class RemoteExecutor:
             self.inline.close()
 
 
+if sys.version_info < (3, 12):
+    from concurrent.futures import InvalidStateError
+    from concurrent.futures import process as _cf_process
+
+    class _ManagerThread(_cf_process._ExecutorManagerThread):
+        def terminate_broken(self, cause: Any) -> None:
+            # Python 3.11 marks each task still in the pool failed, and stops at one the
+            # run had withdrawn (:meth:`PoolExecutor.cancel`): set_exception refuses a
+            # cancelled future, a traceback reaches the terminal and the rest of the pool
+            # (the later tasks, the other workers) is left as it was. 3.12 skips those; here
+            # the tasks already marked and the withdrawn ones are dropped and the marking
+            # goes on (the loop: a task may be withdrawn meanwhile).
+            while True:
+                try:
+                    return super().terminate_broken(cause)
+                except InvalidStateError:
+                    for work_id, item in list(self.pending_work_items.items()):
+                        if item.future.done():
+                            del self.pending_work_items[work_id]
+
+    class _Pool(ProcessPoolExecutor):
+        def _start_executor_manager_thread(self) -> None:
+            # (ProcessPoolExecutor's own, Python 3.11, with the manager thread above)
+            if self._executor_manager_thread is None:
+                if not self._safe_to_dynamically_spawn_children:
+                    self._launch_processes()
+                self._executor_manager_thread = _ManagerThread(self)
+                self._executor_manager_thread.start()
+                _cf_process._threads_wakeups[self._executor_manager_thread] = (
+                    self._executor_manager_thread_wakeup
+                )
+
+else:
+    _Pool = ProcessPoolExecutor
+
+
 class PoolExecutor(RemoteExecutor):
     """Worker processes of this machine (``--workers N``), forked where the OS allows, so
     that plugins registered in-process (tests, embedding applications) are there too."""
@@ -803,7 +839,7 @@ class PoolExecutor(RemoteExecutor):
             if 0 < timeout < limits._NO_LIMIT:
                 self.watchdog = Watchdog(self.workers, self._timed_out)
                 watch = (self.watchdog.array, self.watchdog.counter)
-            self.pool = ProcessPoolExecutor(
+            self.pool = _Pool(
                 self.workers,
                 mp_context=multiprocessing.get_context(method),
                 initializer=_init_worker,

@@ -868,8 +868,8 @@ def test_a_slow_pipe_into_several_workers_is_read_to_its_end(tmp_path):
     assert len((out / "records.jsonl").read_text("utf-8").splitlines()) == 400
 
 
-# (the pool's own thread fails with InvalidStateError, Python 3.11's bug, which pytest reports)
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+# (Python 3.11's pool thread failed with InvalidStateError, printed on the terminal)
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 def test_a_broken_pools_other_workers_are_stopped_when_it_is_replaced():
     """Python 3.11's pool marks every queued task failed when a worker dies, and stops on a
     task the run had withdrawn (``_take_back``: InvalidStateError) before it terminates the
@@ -879,9 +879,11 @@ def test_a_broken_pools_other_workers_are_stopped_when_it_is_replaced():
     import multiprocessing
     import time
 
+    from corearchive.executor import _Pool
+
     executor = PoolExecutor(2, spec=None, inline=None)  # type: ignore[arg-type]
-    # (a plain pool of the kind _pool makes: these workers run no stages)
-    pool = executor.pool = cf.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    # (a pool of the kind _pool makes: these workers run no stages)
+    pool = executor.pool = _Pool(2, mp_context=multiprocessing.get_context("fork"))
     futures = [pool.submit(time.sleep, 30) for _ in range(6)]
     assert futures[-1].cancel()  # (withdrawn, as _take_back does: not yet in the call queue)
     deadline = time.monotonic() + 10
@@ -900,3 +902,35 @@ def test_a_broken_pools_other_workers_are_stopped_when_it_is_replaced():
     if alive:
         os.kill(workers[1].pid, signal.SIGKILL)
     assert not alive
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_broken_pool_fails_the_tasks_after_a_withdrawn_one_and_stops_its_workers():
+    """When a worker dies, the pool itself marks every task left failed and terminates its
+    other workers, also when the run withdrew a task in the middle (Python 3.11 stopped
+    there, with a traceback: the later tasks never ended, the other worker stayed)."""
+    import concurrent.futures as cf
+    import multiprocessing
+    import time
+
+    from corearchive.executor import _Pool
+
+    pool = _Pool(2, mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = [pool.submit(time.sleep, 30) for _ in range(6)]
+        assert futures[4].cancel()  # (withdrawn: not yet in the call queue, a later one is)
+        deadline = time.monotonic() + 10
+        while len(getattr(pool, "_processes", {})) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = list(pool._processes.values())  # type: ignore[attr-defined]
+        os.kill(workers[0].pid, signal.SIGKILL)
+        for future in futures[:4] + futures[5:]:
+            with pytest.raises(cf.process.BrokenProcessPool):
+                future.result(timeout=20)
+        workers[1].join(10)
+        alive = workers[1].is_alive()
+        if alive:
+            os.kill(workers[1].pid, signal.SIGKILL)
+        assert not alive
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
