@@ -9,6 +9,7 @@ import json
 import logging
 import math
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -59,11 +60,37 @@ class _Command(click.Command):
             args[: args.index("--")] if "--" in args else args
         )
         try:
-            return super().make_context(info_name, args, parent, **extra)
+            ctx = super().make_context(info_name, args, parent, **extra)
+            _refuse_undecodable(self, ctx)
+            return ctx
         except click.ClickException as exc:
             if wants_json:
                 click.echo(json.dumps({"exit_code": exc.exit_code, "error": exc.format_message()}))
             raise
+
+
+def _refuse_undecodable(command: click.Command, ctx: click.Context) -> None:
+    """A text option (a reason, a ``--set`` value) holding bytes the locale's encoding does
+    not decode (UTF-8 typed into an EUC-JP terminal) refused as a usage error naming it: it
+    failed later, with a traceback, where it was written (JSON, SQLite). Paths may hold such
+    bytes (they name files as the system does): those are not text options."""
+    for param in command.params:
+        if isinstance(param.type, click.Path | click.File):
+            continue
+        value = ctx.params.get(param.name or "")
+        values = value if isinstance(value, tuple | list) else (value,)
+        for v in values:
+            if isinstance(v, str) and _SURROGATE.search(v):
+                shown = v.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+                raise click.BadParameter(
+                    f"'{shown}' holds bytes that are not {sys.getfilesystemencoding()} text,"
+                    " the encoding of this locale: type it in the locale's encoding",
+                    ctx,
+                    param,
+                )
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 class _Group(click.Group):
@@ -167,9 +194,7 @@ class _Stderr:
             self._mute()
             return len(text)
         except OSError as exc:
-            if exc.errno != errno.EPIPE:
-                raise
-            self._mute()
+            self._failed(exc)
             return len(text)
 
     def flush(self) -> None:
@@ -178,9 +203,12 @@ class _Stderr:
         except (BrokenPipeError, ValueError):
             self._mute()
         except OSError as exc:
-            if exc.errno != errno.EPIPE:
-                raise
-            self._mute()
+            self._failed(exc)
+
+    def _failed(self, exc: OSError) -> None:
+        if exc.errno != errno.EPIPE:
+            raise exc
+        self._mute()
 
     def isatty(self) -> bool:
         try:
@@ -192,12 +220,36 @@ class _Stderr:
         return getattr(self.stream, name)
 
 
+class _Stdout(_Stderr):
+    """Standard output that never ends a command with a traceback: gone (``| head -1``),
+    what is left goes nowhere, as on stderr; failing (``--json > file`` on a full disk: the
+    run was committed, then the report's write raised ENOSPC, a traceback and exit 1, "some
+    inputs failed"), the error is kept for :func:`main` to report, and the rest goes
+    nowhere. Characters its encoding has no code for (``≤`` under Latin-1) are escaped, as
+    Python escapes them on stderr, instead of failing the whole text."""
+
+    #: the error that stopped the writing, if any
+    lost: OSError | None = None
+
+    def __init__(self, stream: Any) -> None:
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")
+        super().__init__(stream)
+
+    def _failed(self, exc: OSError) -> None:
+        if exc.errno != errno.EPIPE and self.lost is None:
+            self.lost = exc
+        self._mute()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="corearchive")
 def cli() -> None:
     """Clean raw scraped web text into validated JSON records and WARC archives."""
     if not isinstance(sys.stderr, _Stderr):
         sys.stderr = _Stderr(sys.stderr)
+    if not isinstance(sys.stdout, _Stdout):
+        sys.stdout = _Stdout(sys.stdout)
     # warcio logs "Replacing spaces in invalid WARC-Target-URI: ..." for each such record of
     # an input WARC, which logging's last resort printed amid the run's own lines, naming no
     # file (35 a run on a crawl: s29 WARC tester); the address is kept %20-escaped, as the
@@ -1281,4 +1333,16 @@ def main() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     global _STANDALONE
     _STANDALONE = True
-    cli(prog_name="corearchive")
+    try:
+        cli(prog_name="corearchive")
+    except SystemExit as exc:
+        lost = getattr(sys.stdout, "lost", None)
+        if lost is None:
+            raise
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        click.echo(
+            f"corearchive: error: could not write to standard output ({lost.strerror or lost}):"
+            " what the command printed there is lost; what it did is done and kept",
+            err=True,
+        )
+        raise SystemExit(ExitCode.INTERNAL if code == ExitCode.OK else code) from None

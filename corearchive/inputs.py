@@ -234,6 +234,8 @@ def expand(
             seen.add("-")
             if stdin is not None:
                 yield _item("-", "stdin:", stdin[:MAGIC_SIZE], stdin)
+            elif sys.stdin is None:  # (``<&-``)
+                yield Unresolved("-", "standard input is closed")
             elif (redirected := _redirected_file(sys.stdin.buffer)) is not None:
                 yield _item("-", "stdin:", _head_of(redirected), spool=redirected)
             else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,64 @@ def test_empty_folder_name_is_a_usage_error(
     assert code == 2, output
     assert "the folder name is empty" in output
     assert not (tmp_path / "index.sqlite").exists() and not (tmp_path / "out").exists()
+
+
+def _command(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "corearchive", *args],
+        capture_output=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+
+
+def test_output_in_a_locale_without_the_characters_is_escaped_not_a_crash() -> None:
+    """``options`` under a Latin-1 stdout (``≤`` in a description): a UnicodeEncodeError
+    traceback and nothing printed (s30 locale tester); now the text, the character escaped."""
+    done = _command("options", env={"PYTHONIOENCODING": "latin-1"})
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("latin-1")
+    assert "num_perm" in out and "\\u2264" in out
+
+
+def test_a_full_stdout_is_one_error_line_and_not_success(seeds: Path, tmp_path: Path) -> None:
+    """``ingest --json > /dev/full``: the run committed, then a traceback and exit 1 ("some
+    inputs failed") from the report's write. Now: one error line, the run kept, exit 3."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    out = tmp_path / "out"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "corearchive", "ingest", str(seeds), "-o", str(out), "--json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    err = done.stderr.decode()
+    assert done.returncode == 3, err
+    assert "Traceback" not in err
+    assert "could not write to standard output" in err
+    assert len((out / "records.jsonl").read_text("utf-8").splitlines()) == 5
+
+
+def test_standard_input_closed_is_an_input_error(tmp_path: Path) -> None:
+    """``ingest - <&-``: an AttributeError traceback, exit 3; now an error entry, exit 4."""
+    done = subprocess.run(
+        [sys.executable, "-m", "corearchive", "ingest", "-", "-o", str(tmp_path / "o")],
+        capture_output=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),
+    )
+    err = done.stderr.decode()
+    assert done.returncode == 4, err
+    assert "standard input is closed" in err and "Traceback" not in err
+
+
+def test_text_option_with_undecodable_bytes_is_a_usage_error(seeds: Path, tmp_path: Path) -> None:
+    """A ``--set`` value holding a byte the locale does not decode failed with a
+    UnicodeEncodeError traceback where it was written; now exit 2, naming the option."""
+    value = 'sinks.warc.prefix="caf\udce9"'  # (b"caf\xe9" as Python decodes argv under UTF-8)
+    code, out = _ingest(seeds, "-o", str(tmp_path / "o"), "--set", value)
+    assert code == 2
+    assert "--set" in out and "not utf-8 text" in out
+    assert not (tmp_path / "o").exists()
