@@ -177,7 +177,11 @@ def _p3l_cache(model_file: str):
     src = Path(model_file) if os.path.isabs(model_file) else MODEL_DIR / model_file
     try:
         version = importlib.metadata.version("py3langid")
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            # (unset, empty or relative: the XDG spec has a relative value ignored; taken, it
+            # put the cache under the working folder, which `ingest .` then read as inputs)
+            base = os.path.join(os.path.expanduser("~"), ".cache")
         folder = Path(base) / "corearchive"
         path = folder / f"py3langid-{version}-{src.stat().st_size}"
         if not (path / "done").exists():
