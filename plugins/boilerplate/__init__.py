@@ -55,10 +55,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import compress
 from operator import not_
-from typing import Any
+from typing import Any, cast
 
 from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.limits import held, time_limit
@@ -936,6 +937,17 @@ def _extractor(mode: str, metadata: bool, fast: bool = False, fmt: str = "txt") 
         tables=True,
         dedup=False,
         with_metadata=metadata,
+        # (its own, set_date_params, reads the local time zone, datetime.now().astimezone(),
+        # which a TZ of 24 hours or more, e.g. TZ=UTC+24, fails with ValueError, and every
+        # HTML page with it; s30 locale tester #5. Today in UTC, as the metadata stage's)
+        date_params=cast(
+            Any,  # (typed dict[str, str] there; its own holds booleans too)
+            {
+                "original_date": True,
+                "extensive_search": True,
+                "max_date": datetime.now(UTC).strftime("%Y-%m-%d"),
+            },
+        ),
     )
 
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+import pytest
+
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 
@@ -67,6 +69,29 @@ def test_html_goes_through_trafilatura(run_stage):
     assert PARA in doc.text and PARA2 in doc.text and "Home" not in doc.text
     assert doc.annotations["boilerplate"]["method"].startswith("trafilatura")
     assert not doc.is_html
+
+
+@pytest.mark.skipif(not hasattr(__import__("time"), "tzset"), reason="needs time.tzset")
+def test_html_under_a_time_zone_of_24_hours(run_stage, monkeypatch):
+    """``TZ=UTC+24`` (glibc takes it): trafilatura's own date settings read the local time
+    zone, which Python refuses beyond 24 hours, and every HTML page failed with ValueError
+    (s30 locale tester #5)."""
+    import time
+
+    from corearchive_plugins.boilerplate import _extractor
+
+    html = f"<html><body><article><h1>Budget</h1><p>{PARA}</p></article></body></html>"
+    monkeypatch.setenv("TZ", "UTC+24")
+    time.tzset()
+    _extractor.cache_clear()
+    try:
+        run = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html"))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+        _extractor.cache_clear()
+    assert not run.failed
+    assert PARA in run.kept[0].text
 
 
 def test_soft_hyphens_leave_the_text_of_html_and_of_text(run_stage):

@@ -169,7 +169,6 @@ def test_py3langid_model_is_unpacked_once_into_the_cache(tmp_path, monkeypatch):
     assert detect._p3l_cache(MODEL_FILE) is None
 
 
-
 def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     """``XDG_CACHE_HOME=cache``: the cache went under the working folder, and ``ingest .``
     read its own cache files as inputs (s30 locale tester #3); the XDG spec has a relative
@@ -184,6 +183,7 @@ def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     got = detect._p3l_cache(MODEL_FILE)
     assert got is not None and got.startswith(str(tmp_path / "home" / ".cache" / "corearchive"))
     assert not (tmp_path / "cache").exists()
+
 
 CROATIAN = (
     "Vlada je u srijedu donijela nova pravila o izgradnji vjetroelektrana na kopnu, koja bi "
