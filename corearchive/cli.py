@@ -22,7 +22,8 @@ import click
 
 from . import __version__
 from .catalog import DEFAULT_CACHE_MB
-from .config import FOUND_IN_CWD, RunConfig, resolve
+from .config import FOUND_IN_CWD, RunConfig, resolve, working_folder
+from .document import printable
 from .errors import (
     ConfigError,
     CoreArchiveError,
@@ -62,6 +63,7 @@ class _Command(click.Command):
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
             _refuse_undecodable(self, ctx)
+            _refuse_relative_without_cwd(self, ctx)
             return ctx
         except click.ClickException as exc:
             if wants_json:
@@ -91,6 +93,33 @@ def _refuse_undecodable(command: click.Command, ctx: click.Context) -> None:
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def _refuse_relative_without_cwd(command: click.Command, ctx: click.Context) -> None:
+    """A relative path when the working folder no longer exists (deleted under the shell: a
+    cron job's ``cd`` into a release folder a deploy removed) refused as a usage error
+    naming it; it failed later with a traceback, or as "no such file". Absolute paths do."""
+    if working_folder() is not None:
+        return
+    for param in command.params:
+        if not isinstance(param.type, click.Path) and param.name != "inputs":
+            continue
+        value = ctx.params.get(param.name or "")
+        for v in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(v, str | os.PathLike) and _is_relative_path(os.fspath(v)):
+                raise click.BadParameter(
+                    f"'{printable(os.fspath(v))}' is relative, and the working folder no longer"
+                    " exists (deleted since the shell entered it): give an absolute path, or"
+                    " cd to a folder that exists",
+                    ctx,
+                    param,
+                )
+
+
+def _is_relative_path(name: str) -> bool:
+    """A file name relative to the working folder: not absolute, not ``-`` (standard
+    input), not a URL."""
+    return bool(name) and name != "-" and not os.path.isabs(name) and "://" not in name
 
 
 class _Group(click.Group):

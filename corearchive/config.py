@@ -263,6 +263,15 @@ def _enable(registry: Registry, stages: list[str], name: str) -> None:
         )
 
 
+def working_folder() -> Path | None:
+    """The working folder, or None where it no longer exists (deleted under the shell that
+    started the command: a cron job's ``cd`` into a release folder a deploy removed)."""
+    try:
+        return Path.cwd()
+    except FileNotFoundError:
+        return None
+
+
 def resolve(
     registry: Registry,
     *,
@@ -278,8 +287,8 @@ def resolve(
     Without ``config_path``, ``corearchive.toml`` in ``cwd`` is read if it exists.
     """
     how = "--config"
-    if config_path is None:
-        candidate = (cwd or Path.cwd()) / DEFAULT_CONFIG_NAME
+    if config_path is None and (cwd := cwd or working_folder()) is not None:
+        candidate = cwd / DEFAULT_CONFIG_NAME
         if candidate.is_file():
             _refuse_foreign(candidate)
             config_path, how = candidate, FOUND_IN_CWD

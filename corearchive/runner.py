@@ -46,7 +46,7 @@ from .catalog import (
     run_manifests,
     stamp_folder,
 )
-from .config import PROVENANCE_MINIMAL, RunConfig
+from .config import PROVENANCE_MINIMAL, RunConfig, working_folder
 from .document import Document, Drop, printable, source_path
 from .errors import (
     ConfigError,
@@ -678,6 +678,7 @@ class Run:
         whole (its WARC files), by their names in ``outputs``; ``appended``: where the run's
         bytes are in the files runs add to (``records.jsonl``, ``rejects.jsonl``)."""
         minimal = self.config.provenance == PROVENANCE_MINIMAL
+        cwd = working_folder()
         return {
             "run_id": self.run_id,
             "started_at": _iso(started),
@@ -699,7 +700,7 @@ class Run:
             "command": {
                 # (user:password@ of URLs, values of options named like secrets: redact.py)
                 "argv": self._argv(),
-                **({} if minimal else {"cwd": printable(os.getcwd())}),
+                **({} if minimal or cwd is None else {"cwd": printable(str(cwd))}),
                 "plan": self.options.plan,
                 "executor": self.options.executor,
                 "workers": self.options.workers,

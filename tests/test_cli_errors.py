@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -169,3 +170,31 @@ def test_text_option_with_undecodable_bytes_is_a_usage_error(seeds: Path, tmp_pa
     assert code == 2
     assert "--set" in out and "not utf-8 text" in out
     assert not (tmp_path / "o").exists()
+
+
+def _in_deleted_folder(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    return subprocess.run(
+        [sys.executable, "-m", "corearchive", *args],
+        capture_output=True,
+        cwd=gone,
+        preexec_fn=lambda: os.rmdir(gone),  # (after the child entered it)
+        timeout=120,
+    )
+
+
+def test_a_deleted_working_folder(seeds: Path, tmp_path: Path) -> None:
+    """A cron job's ``cd`` into a folder a deploy removed: ``ingest`` (absolute paths) and
+    ``options`` ended in a FileNotFoundError traceback, exit 1 (s30 locale tester #4). Now
+    absolute paths work, and a relative one is a usage error naming it."""
+    done = _in_deleted_folder(tmp_path, "ingest", str(seeds), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr.decode()
+    assert len((tmp_path / "out" / "records.jsonl").read_text("utf-8").splitlines()) == 5
+    manifest = json.loads((tmp_path / "out" / "run.json").read_text("utf-8"))
+    assert "cwd" not in manifest["command"]
+    assert _in_deleted_folder(tmp_path, "options").returncode == 0
+    done = _in_deleted_folder(tmp_path, "ingest", str(seeds), "-o", "out2")
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in err
+    assert "'out2' is relative, and the working folder no longer exists" in err
