@@ -6,6 +6,7 @@ times a second so that it costs nothing measurable per document.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from typing import TextIO
@@ -109,6 +110,10 @@ class Progress:
         """The line over the last one (``final``: for good, with its line break). A stream
         with ``write_status`` (the command line's stderr) draws it, and clears it before
         any other text written to it (a message began where the line ended)."""
+        if not final and len(line) >= (columns := _columns(self.stream)):
+            # (redrawn with \r: a line wider than the terminal wraps, and each redraw left
+            # the wrapped rest behind on a narrow one; the final line stays whole)
+            line = line[: max(columns - 2, 1)] + "…"
         status = getattr(self.stream, "write_status", None)
         if status is not None:
             status(line, final)
@@ -124,6 +129,23 @@ class Progress:
                 self._done_bytes += self._sizes.get(id(self._item)) or 0
                 self._item = None
             self._tick(force=True)
+
+
+def _columns(stream: TextIO) -> int:
+    """The width of the terminal ``stream`` writes to (``COLUMNS`` first, as the shell and
+    Python's own help take it); a large number where it is no terminal or cannot be told."""
+    try:
+        if not stream.isatty():
+            return 1 << 16
+        columns = int(os.environ.get("COLUMNS", ""))
+        if columns > 0:
+            return columns
+    except ValueError:
+        pass
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 1 << 16
+    except (AttributeError, OSError, ValueError):
+        return 1 << 16
 
 
 def _fmt(seconds: float) -> str:

@@ -1477,6 +1477,30 @@ def test_an_output_folder_inside_a_file_is_a_usage_error(ingest, seeds, tmp_path
     assert "afile is a file, not a folder" in res.output
 
 
+def test_the_progress_line_fits_a_narrow_terminal(monkeypatch):
+    """Redrawn with a carriage return, a line wider than the terminal wrapped, and each
+    redraw left the wrapped rest on screen (COLUMNS=20; s30 locale tester #13): cut to
+    the width. The final line stays whole, and a stream that is no terminal gets it all."""
+    import io
+
+    from corearchive.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "20")
+    for stream, cut in ((Terminal(), True), (io.StringIO(), False)):
+        progress = Progress(total_inputs=3, enabled=True, stream=stream, items=[])
+        progress._last = 0.0
+        progress._tick()
+        drawn = stream.getvalue().rsplit("\r", 1)[-1]
+        assert drawn.startswith("inputs 0/3")
+        assert (len(drawn) < 20) == cut
+        progress.finish()
+        assert "docs/s" in stream.getvalue().rsplit("\r", 1)[-1]
+
+
 def test_progress_reckons_the_time_left_in_bytes_read(tmp_path):
     # One big input (a crawl's WARC file) had no estimate until it ended: the time left was
     # reckoned by inputs finished. Now by bytes read, compressed bytes for a compressed input.
