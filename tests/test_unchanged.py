@@ -435,3 +435,23 @@ def test_a_malformed_line_is_damage_an_os_error_is_not():
     assert lasting(ValueError("bad JSON")) and lasting(EOFError())
     assert not lasting(OSError(5, "Input/output error")) and not lasting(TimeoutError())
     assert not lasting(MemoryError())
+
+
+def test_a_file_dated_in_the_future_is_recorded_and_not_read_again(ingest, crawl):
+    """A modification time well ahead of the clock (a tarball from a machine ahead, a clock
+    skewed): it was counted "modified < 2 s before the run" and read again by every run,
+    an ``already_archived`` line each time, until that date (s30 locale tester #12). A
+    change now would set a time before it, so it is recorded like any other file; one
+    just now is still not."""
+    future = time.time() + 365 * DAY
+    first_file = sorted(crawl.iterdir())[0]
+    os.utime(first_file, (future, future))
+    first = ingest(str(crawl))
+    assert first.exit_code == 0
+    again = ingest(str(crawl))
+    assert again.manifest["counts"]["unchanged_inputs"] == 5
+    assert _this_run(again) == []
+    # just now: not recorded (a write within the clock's step would not show)
+    _age(first_file, days=0)
+    ingest(str(crawl))
+    assert ingest(str(crawl)).manifest["counts"]["unchanged_inputs"] == 4
