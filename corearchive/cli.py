@@ -790,6 +790,10 @@ def _not_a_folder_why(path: Path, file: bool) -> str | None:
     return None
 
 
+#: The longest path SQLite opens, in bytes (the unix VFS's MAX_PATHNAME)
+_SQLITE_MAX_PATH = 512
+
+
 def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = None) -> str | None:
     """What the user is told when the run stopped because its output could not be written
     (a full disk, a read-only or forbidden folder), or None for another error. ``index``:
@@ -798,6 +802,14 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
         text = str(exc)
         if "full" in text or "readonly" in text or "unable to open" in text:
             folder = index.parent if index is not None else None
+            long = len(os.fsencode(os.path.abspath(index))) if index is not None else 0
+            if "unable to open" in text and long + len("-journal") >= _SQLITE_MAX_PATH:
+                return (
+                    f"cannot write the index: its path is {long:,} bytes long, and SQLite"
+                    f" opens files of paths under {_SQLITE_MAX_PATH} bytes (its own files"
+                    " beside it, -journal and -wal, included): a shorter output folder,"
+                    " or --index at a shorter path"
+                )
             if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
                 return f"cannot write the index: its folder {folder} is not writable ({text})"
             return f"cannot write the index: {text}"

@@ -198,3 +198,12 @@ def test_a_deleted_working_folder(seeds: Path, tmp_path: Path) -> None:
     err = done.stderr.decode()
     assert done.returncode == 2 and "Traceback" not in err
     assert "'out2' is relative, and the working folder no longer exists" in err
+
+
+def test_an_index_path_too_long_for_sqlite_is_named(seeds: Path, tmp_path: Path) -> None:
+    """An output folder of ~500 bytes: "unable to open database file", exit 3, no word of
+    why (SQLite's 512-byte path limit; s30 locale tester #11). The message says it."""
+    deep = tmp_path.joinpath(*["o" * 200] * 3)
+    code, out = _ingest(seeds, "-o", str(deep / "out"))
+    assert code == 3
+    assert "SQLite opens files of paths under 512 bytes" in out
