@@ -131,8 +131,10 @@ def output_lock(
     made (read-only media, which no run writes either) it goes on without it."""
     from filelock import FileLock, Timeout
 
+    made = False
     if not reading:
         try:
+            made = not os.path.lexists(out)
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             if exc.errno in _DISK_ERRNOS:
@@ -174,6 +176,13 @@ def output_lock(
     finally:
         if held:
             lock.release()
+        if made:
+            # (a run refused before it wrote anything, its settings checked against the
+            # index: the folder it made held only the lock, s30 corpus tester F10)
+            with contextlib.suppress(OSError):
+                if os.listdir(out) == [LOCK_NAME]:
+                    os.unlink(out / LOCK_NAME)
+                    os.rmdir(out)
 
 
 def leftovers(out: Path, run_id: str | None = None) -> Iterator[tuple[Path, str | None]]:

@@ -40,7 +40,16 @@ from typing import Any, Literal
 
 import numpy as np
 
-from corearchive import ConfigError, Document, Drop, Duplicate, Stage, hookimpl, option
+from corearchive import (
+    ConfigError,
+    Document,
+    Drop,
+    Duplicate,
+    OptionValueError,
+    Stage,
+    hookimpl,
+    option,
+)
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
 
@@ -986,12 +995,23 @@ class DedupStage(Stage):
         if row is not None and row[0] != _params(options):
             raise ConfigError(_refusal(row[0], _params(options), index, out))
 
+    @classmethod
+    def check_options(cls, options: DedupOptions) -> None:
+        # (checked as the run's configuration is read, before any input and before the
+        # output folder is made: it was found at open, and left an OUT of one lock file)
+        if options.bands * options.rows > options.num_perm:
+            raise OptionValueError(
+                "bands",
+                f"bands × rows ({options.bands} × {options.rows}) exceeds num_perm"
+                f" {options.num_perm}",
+            )
+
     def open(self) -> None:
         opts = self.options
-        if opts.bands * opts.rows > opts.num_perm:
-            raise ConfigError(
-                f"dedup: bands × rows ({opts.bands} × {opts.rows}) exceeds num_perm {opts.num_perm}"
-            )
+        try:
+            self.check_options(opts)  # (a stage made by a program, not a run)
+        except OptionValueError as exc:
+            raise ConfigError(f"dedup: {exc}") from None
         self.db = self.context.catalog
         for stmt in _SCHEMA.strip().split(";\n"):  # the trigger's body holds a ";"
             if stmt.strip():

@@ -207,3 +207,17 @@ def test_an_index_path_too_long_for_sqlite_is_named(seeds: Path, tmp_path: Path)
     code, out = _ingest(seeds, "-o", str(deep / "out"))
     assert code == 3
     assert "SQLite opens files of paths under 512 bytes" in out
+
+
+def test_a_refused_run_leaves_no_output_folder(seeds: Path, tmp_path: Path) -> None:
+    """A dedup setting refused (bands × rows over num_perm; signatures that do not match the
+    shared index's) left an OUT holding only ``.corearchive.lock`` (s30 corpus tester F10)."""
+    code, out = _ingest(seeds, "-o", str(tmp_path / "a"), "--set", "dedup.bands=50")
+    assert code == 2 and "exceeds num_perm 128" in out
+    assert not (tmp_path / "a").exists()
+    assert _ingest(seeds, "-o", str(tmp_path / "first"))[0] == 0
+    index = str(tmp_path / "first" / "index.sqlite")
+    args = ("-o", str(tmp_path / "b"), "--index", index, "--set", "dedup.bands=20")
+    code, out = _ingest(seeds, *args, "--set", "dedup.rows=5")
+    assert code == 2, out
+    assert not (tmp_path / "b").exists()
