@@ -77,7 +77,7 @@ def _refuse_undecodable(command: click.Command, ctx: click.Context) -> None:
     failed later, with a traceback, where it was written (JSON, SQLite). Paths may hold such
     bytes (they name files as the system does): those are not text options."""
     for param in command.params:
-        if isinstance(param.type, click.Path | click.File):
+        if isinstance(param.type, click.Path | click.File) or param.name == "inputs":
             continue
         value = ctx.params.get(param.name or "")
         values = value if isinstance(value, tuple | list) else (value,)

@@ -764,8 +764,9 @@ def test_a_signal_stops_a_run_as_ctrl_c_does(tmp_path, signals, code, said):
     assert f"{said}; nothing from this run was committed".encode() in err
     assert b"Exception ignored" not in err
     assert not (out / "records.jsonl").exists()
-    # no temporary output left (the folder's lock file stays: an empty file, unlocked)
-    assert [p.name for p in out.rglob(".*")] == [".corearchive.lock"]
+    # no temporary output left (the folder's lock file may stay: an empty file, unlocked;
+    # or the folder the run made is gone with it, when it held nothing else)
+    assert {p.name for p in out.rglob(".*")} <= {".corearchive.lock"}
     time.sleep(2)
     for kid in kids:  # no worker left running (nor a zombie: reaped)
         with pytest.raises(ProcessLookupError):
