@@ -74,8 +74,8 @@ from .hookspecs import builtin
 from .inputs import (
     Unresolved,
     captures_first,
-    choose_source,
     expand,
+    item_source,
     read_error,
     read_results,
 )
@@ -182,6 +182,8 @@ class Run:
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
         self._models: dict[str, dict[str, Any]] | None = None
+        #: The sources the inputs are placed (_resolve) and read (_read) with: one choice each
+        self._reading: dict[str, Source] = {}
         self.pipeline = [self._describe("stage", n) for n in config.stages]
         self.validator = RecordValidator(registry.record_schema(config.stages))
 
@@ -566,7 +568,8 @@ class Run:
         self.report.unchanged_inputs = unchanged.count
         self.report.unchanged_damaged = unchanged.damaged
         self.report.unchanged_by = unchanged.recorded_by
-        return captures_first(items, self._sources())
+        self._reading = self._sources()
+        return captures_first(items, self._reading)
 
     def _sources(self) -> dict[str, Source]:
         return {name: cls() for name, cls in self.registry.sources.items()}
@@ -574,13 +577,13 @@ class Run:
     def _read(
         self, items: list[InputItem], reporter: RunReporter, progress: Progress
     ) -> Iterator[Document]:
-        sources = self._sources()
+        sources = self._reading
         for item in items:
             progress.input_started(item)
             source: Source | None = None
             key = source_path(item.path)
             try:
-                source, _ = choose_source(item, sources)
+                source = item_source(item, sources)
                 self.report.formats[source.name] += 1
                 for result in read_results(source, item):
                     if isinstance(result, Failure):
