@@ -44,7 +44,7 @@ import uuid
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from .atomic import (
     Commit,
@@ -444,12 +444,13 @@ def remove(
         remove_leftovers(out, tid, err)
         if not records.is_file():
             raise ConfigError(f"{records} is not there: no documents to take down")
-        found, cut, in_records = _scan_records(records, set(wanted))
+        scanned = _scan_records(records, set(wanted))
         if with_related:
-            extra = [r["id"] for r in find_related(records, found) if r["include"]]
+            extra = [r["id"] for r in find_related(records, scanned.found) if r["include"]]
             if extra:
                 wanted = list(dict.fromkeys(wanted + extra))
-                found, cut, in_records = _scan_records(records, set(wanted))
+                scanned = _scan_records(records, set(wanted))
+        found, cut, in_records, naming = scanned
         if not index.is_file():
             raise ConfigError(f"the index {index} is not there (--index names another)")
         in_warc: dict[str, list[tuple[str, int]]] = {}
@@ -476,7 +477,12 @@ def remove(
         if not wanted:
             give_up_plan(out, err)
             return []
-        naming = _naming(records, set(wanted))
+        # (the lines that name a document taken down, and are none themselves; those named
+        # an id not found, or taken down before, have no line of theirs)
+        taking = set(wanted)
+        naming = [
+            n for n in naming if n[2]["duplicate"]["of"] in taking and n[2].get("id") not in taking
+        ]
         catalog = Catalog(index, timeout=timeout)
         commit = Commit(out, tid)
         try:
@@ -616,26 +622,6 @@ def give_up_plan(out: Path, err: TextIO | None) -> None:
         )
 
 
-def _naming(records: Path, targets: set[str]) -> list[tuple[int, bytes, dict[str, Any]]]:
-    """The records.jsonl lines (offset, line, record) of other documents that name one of
-    ``targets`` as the one they duplicate or revise (``duplicate.of``): :func:`_relink`
-    points them elsewhere."""
-    naming: list[tuple[int, bytes, dict[str, Any]]] = []
-    marks = [t.encode() for t in targets]
-    for _, offset, line in _lines(records):
-        if any(t in line for t in marks):
-            with contextlib.suppress(ValueError):
-                rec = json.loads(line)
-                dup = rec.get("duplicate") if isinstance(rec, dict) else None
-                if (
-                    isinstance(dup, dict)
-                    and dup.get("of") in targets
-                    and rec.get("id") not in targets
-                ):
-                    naming.append((offset, line, rec))
-    return naming
-
-
 def _relink(
     db: Any, naming: list[tuple[int, bytes, dict[str, Any]]], entries: list[dict[str, Any]]
 ) -> list[tuple[int, int, bytes]]:
@@ -696,34 +682,58 @@ def relinked_records(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]
     return got
 
 
-def _scan_records(
-    records: Path, targets: set[str]
-) -> tuple[dict[str, dict[str, Any]], list[tuple[int, int]], set[str]]:
-    """The records of ``targets`` in ``records`` (records.jsonl), the (offset, length) of
-    their lines, and the ids that have a line."""
+class _Scanned(NamedTuple):
+    """What one pass over records.jsonl (:func:`_scan_records`) finds of some documents."""
+
+    #: id -> its record (the line with an archive link, else the first)
+    found: dict[str, dict[str, Any]]
+    #: (offset, length) of their lines (the lines that go)
+    cut: list[tuple[int, int]]
+    #: the ids that have a line
+    in_records: set[str]
+    #: (offset, line, record) of the lines of other documents that name one of them as the
+    #: one they duplicate or revise (``duplicate.of``): :func:`_relink` points them elsewhere
+    naming: list[tuple[int, bytes, dict[str, Any]]]
+
+
+def _scan_records(records: Path, targets: set[str]) -> _Scanned:
+    """The lines of ``targets`` in ``records`` (records.jsonl) and the lines that name one,
+    in one pass (remove read the file for each, and again for the related documents' lines:
+    up to four times)."""
     found: dict[str, dict[str, Any]] = {}
-    cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
+    cut: list[tuple[int, int]] = []
     in_records: set[str] = set()
+    naming: list[tuple[int, bytes, dict[str, Any]]] = []
+    marks = [t.encode() for t in targets]
     for _, offset, line in _lines(records):
         # a record starts with its id (build_record); another JSON tool's line is parsed
         m = _ID_FIRST.match(line)
         if m is not None:
-            hit = m.group(1).decode()
+            hit: str | None = m.group(1).decode()
         else:
             try:
                 hit = str(json.loads(line).get("id"))
             except (ValueError, AttributeError):
-                continue
-        if hit not in targets:
-            continue
-        with contextlib.suppress(ValueError):
-            rec = json.loads(line)
-            if isinstance(rec, dict) and rec.get("id") == hit:
-                cut.append((offset, len(line)))
-                in_records.add(hit)
-                if isinstance(rec.get("archive"), dict) or hit not in found:
-                    found[hit] = rec
-    return found, cut, in_records
+                hit = None
+        if hit in targets:
+            with contextlib.suppress(ValueError):
+                rec = json.loads(line)
+                if isinstance(rec, dict) and rec.get("id") == hit:
+                    cut.append((offset, len(line)))
+                    in_records.add(hit)
+                    if isinstance(rec.get("archive"), dict) or hit not in found:
+                        found[hit] = rec
+        if any(t in line for t in marks):
+            with contextlib.suppress(ValueError):
+                rec = json.loads(line)
+                dup = rec.get("duplicate") if isinstance(rec, dict) else None
+                if (
+                    isinstance(dup, dict)
+                    and dup.get("of") in targets
+                    and rec.get("id") not in targets
+                ):
+                    naming.append((offset, line, rec))
+    return _Scanned(found, cut, in_records, naming)
 
 
 def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -819,14 +829,14 @@ def preview(
     records = out / "records.jsonl"
     found: dict[str, dict[str, Any]] = {}
     if records.is_file():
-        found, _, _ = _scan_records(records, set(wanted))
+        found = _scan_records(records, set(wanted)).found
     if unlisted := {i for i in wanted if i not in found}:
         found.update(_find_in_warcs(out, unlisted)[0])
     related = find_related(records, found) if records.is_file() else []
     if with_related:
         extra = {str(r["id"]) for r in related if r["include"]}
         if extra:
-            more, _, _ = _scan_records(records, extra)
+            more = _scan_records(records, extra).found
             found.update(more)
     done = _taken_down_at(index or out / "index.sqlite", [i for i in wanted if i not in found])
     return {

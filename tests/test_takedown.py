@@ -376,6 +376,48 @@ def test_no_record_names_a_document_taken_down(ingest, tmp_path):
     assert _verify(first.out)[0] == 0
 
 
+def _reads_of_records(monkeypatch) -> list[str]:
+    """The opens of a records.jsonl to read it, from now on (a list that grows)."""
+    import builtins
+
+    opened: list[str] = []
+    open_ = builtins.open
+
+    def counted(file, mode="r", *args, **kwargs):
+        if str(file).endswith("records.jsonl") and "r" in mode:
+            opened.append(str(file))
+        return open_(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counted)
+    return opened
+
+
+def test_remove_reads_the_records_once_to_find_the_lines_to_change(ingest, tmp_path, monkeypatch):
+    """remove read records.jsonl for the documents' lines, then again for the lines that
+    name one (duplicate.of), then copied it without them: three reads of a file of every
+    record; one pass finds both (and with --with-related, one more finds the related
+    documents: the file was read five times)."""
+    story = _text(11, "STORY")
+    copies = {"a1": story, "a2": story + " An added closing line.", "o": _text(12, "OTHER")}
+    first = ingest(str(_shard(tmp_path / "a.jsonl", copies)), "--set", "dedup.policy='keep'")
+    a1, a2, _ = first.records
+    assert a2["duplicate"]["of"] == a1["id"]
+    spare = tmp_path / "spare"
+    shutil.copytree(first.out, spare)
+    opened = _reads_of_records(monkeypatch)
+    assert _remove(first.out, a1["id"])[0] == 0
+    assert len(opened) == 2  # (the scan, the copy without its line)
+    lines = [json.loads(x) for x in (first.out / "records.jsonl").read_text("utf-8").splitlines()]
+    assert [r["id"] for r in lines] == [a2["id"], first.records[2]["id"]]
+    assert lines[0]["duplicate"] == {"status": "near", "of": None, "similarity": None}
+    opened.clear()
+    r = CliRunner().invoke(cli, ["remove", str(spare), a1["id"], "--with-related", "--reason", "x"])
+    assert r.exit_code == 0 and f"taken down {a2['id']}" in r.output, r.output
+    assert len(opened) == 4  # (the scan, the related, the scan of them, the copy)
+    monkeypatch.undo()
+    assert _verify(first.out)[0] == _verify(spare)[0] == 0
+
+
 def _line(uri: str, text: str, **more: str) -> str:
     return json.dumps({"url": uri, "text": text, **more}) + "\n"
 
