@@ -236,6 +236,37 @@ def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) ->
     assert any(d.get("equals_capture") for d in ann["dates"])
 
 
+def test_an_html_pages_rendering_is_split_once_to_tell_the_sites_clock(
+    run_stage, monkeypatch
+) -> None:
+    """_headline_line split the rendering again (a Page) that html_candidates had split."""
+    from collections import Counter
+
+    import corearchive_plugins.metadata as stage_module
+    from corearchive_plugins.metadata import html as html_module
+    from corearchive_plugins.metadata.text import Page
+
+    splits: Counter[str] = Counter()
+
+    class Counted(Page):
+        def __init__(self, text, *args) -> None:
+            splits[text] += 1
+            super().__init__(text, *args)
+
+    monkeypatch.setattr(stage_module, "Page", Counted)
+    monkeypatch.setattr(html_module, "Page", Counted)
+    body = (
+        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p>"
+    )
+    head = "<head><title>Council approves the new budget</title></head>"
+    html = f"<html>{head}<body>{body}</body></html>"
+    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
+    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    assert any(d.get("equals_capture") for d in ann["dates"])  # (the headline's line asked)
+    assert splits and max(splits.values()) == 1, splits
+
+
 # ------------------------------------------------- H3: no publication dates ----
 @pytest.mark.parametrize(
     "tail",
