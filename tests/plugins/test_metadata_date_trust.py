@@ -285,6 +285,20 @@ def test_a_date_named_as_no_publication_date_is_not_taken(tail: tuple[str, ...])
     assert extract(page("By Jane Doe", "March 14, 2024", tail=tail))["published"] == "2024-03-14"
 
 
+def test_the_words_that_veto_a_date_are_read_with_its_other_cues() -> None:
+    """One cache of what a date's context says (_cues), the veto words among it: they had
+    a cache of their own, of the same contexts."""
+    from corearchive_plugins.metadata.text import _cues
+
+    assert _cues.__wrapped__("jane roe says: ")[7] and _cues.__wrapped__("Born ")[7]
+    assert not _cues.__wrapped__("Published on ")[7] and not _cues.__wrapped__("")[7]
+    _cues.cache_clear()
+    assert (
+        extract(page("By Jane Doe", tail=("Jane Roe says:", "April 2, 2024")))["published"] is None
+    )
+    assert _cues.cache_info().hits  # (the veto read where the cues were)
+
+
 def test_a_publication_cue_outweighs_a_veto_word() -> None:
     # "Comments" after "Published": the byline line of a blog
     res = extract(page("Published on March 14, 2024 by Jane | 4 comments"))
