@@ -401,8 +401,9 @@ class Run:
             docs = self._replay(results, reporter)
             for stage in ordered:
                 docs = stage.run(docs)
+            guard = read_only_records(sinks)
             for doc in docs:
-                self._emit(doc, sinks, reporter, catalog)
+                self._emit(doc, sinks, reporter, catalog, guard)
                 progress.kept()
             executor.close()
             close_ordered(ordered)
@@ -636,9 +637,17 @@ class Run:
             yield doc
 
     def _emit(
-        self, doc: Document, sinks: list[Sink], reporter: RunReporter, catalog: Catalog
+        self,
+        doc: Document,
+        sinks: list[Sink],
+        reporter: RunReporter,
+        catalog: Catalog,
+        read_only_record: bool,
     ) -> None:
-        emit(doc, self.pipeline, sinks, reporter, self.validator, catalog, self.run_id)
+        emit(
+            doc, self.pipeline, sinks, reporter, self.validator, catalog, self.run_id,
+            read_only_record,
+        )  # fmt: skip
 
     def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
         if doc is not None:
@@ -1029,6 +1038,13 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
 OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG))
 
 
+def read_only_records(sinks: list[Sink]) -> bool:
+    """Whether :func:`emit` hands the sinks each record read-only: one of them is a plugin's
+    (it changed the record the sinks after it wrote, records.jsonl too, and the document's
+    annotations). Asked once per run (emit asked it of every document)."""
+    return not all(builtin(s) for s in sinks)
+
+
 def emit(
     doc: Document,
     pipeline: list[dict[str, Any]],
@@ -1037,10 +1053,12 @@ def emit(
     validator: RecordValidator,
     catalog: Catalog,
     run_id: str,
+    read_only_record: bool,
 ) -> None:
     """One kept document: its record, validated, to every sink (all or none), then the
     catalog; counted as kept, or reported as failed. The streaming run and the staged
-    plan's write tasks both emit through here."""
+    plan's write tasks both emit through here. ``read_only_record``: the record goes to
+    the sinks read-only (:func:`read_only_records` of ``sinks``)."""
     if doc.is_html:
         # (a record whose text is the page's markup: --disable boilerplate gave those
         # without a word)
@@ -1057,9 +1075,8 @@ def emit(
         if errors:
             reporter.failed(doc, "record", schema_failure(errors))
             return
-        if not all(builtin(s) for s in sinks):
-            # (a plugin's sink gets what it cannot change: it changed the record the sinks
-            # after it wrote, records.jsonl too, and the document's annotations)
+        if read_only_record:
+            # (a plugin's sink gets what it cannot change)
             record = read_only(record)
         for current in sinks:
             current.write(doc, record)
