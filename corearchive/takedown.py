@@ -1254,12 +1254,9 @@ def taken_down_again(
     gone: dict[str, tuple[str, str]] = {}
     for e in entries:
         gone[e["id"]] = (str(e.get("sha256") or ""), f"{e.get('at')}: {e.get('reason')}")
-    con = None
-    if index is not None and index.is_file():
-        from .catalog import open_read_only
-
+    con = _read_index(index)
+    if con is not None:
         with contextlib.suppress(Exception):
-            con = open_read_only(index, untouched=True)
             for doc_id, sha, at, reason in con.execute(
                 "SELECT id, sha256, at, reason FROM takedowns"
             ):
@@ -1297,6 +1294,18 @@ def taken_down_again(
     finally:
         if con is not None:
             con.close()
+
+
+def _read_index(index: Path | None) -> Any:
+    """A read-only connection to the index ``index``, leaving its folder as it is; None
+    where there is no such file or it cannot be opened."""
+    if index is None or not index.is_file():
+        return None
+    from .catalog import open_read_only
+
+    with contextlib.suppress(Exception):
+        return open_read_only(index, untouched=True)
+    return None
 
 
 #: What to do about a live record that holds a taken-down document's text
@@ -1352,12 +1361,7 @@ class LikeTakenDown:
         no ``records.jsonl``."""
         if not (out / "records.jsonl").is_file():
             return None
-        con = None
-        if index is not None and index.is_file():
-            from .catalog import open_read_only
-
-            with contextlib.suppress(Exception):
-                con = open_read_only(index, untouched=True)
+        con = _read_index(index)
         try:
             matcher = _matcher_for_verify(entries, con)
             if matcher is None:

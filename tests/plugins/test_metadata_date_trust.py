@@ -206,6 +206,19 @@ def _clock_page(clock: str, byline: str = "By Jane Doe") -> str:
     return "\n\n".join([*head, BODY, BODY2, BODY])
 
 
+def _clock_html(run_stage) -> dict:
+    """The metadata of an HTML page whose only date, above its headline, is the day of its
+    capture (the site's clock, perhaps)."""
+    body = (
+        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p>"
+    )
+    head = "<head><title>Council approves the new budget</title></head>"
+    html = f"<html>{head}<body>{body}</body></html>"
+    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
+    return run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+
+
 def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) -> None:
     text = _clock_page("Tuesday, 10 June 2024 | 14:02 GMT")
     res = extract(text, "2024-06-10")
@@ -224,14 +237,7 @@ def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) ->
     doc = make_document(text, fetched_at="2024-06-10T15:00:00Z")
     ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
     assert ann["dates"][0]["equals_capture"] is True and ann["date_confidence"] <= 0.5
-    body = (
-        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
-        f"<p>{BODY}</p><p>{BODY2}</p>"
-    )
-    head = "<head><title>Council approves the new budget</title></head>"
-    html = f"<html>{head}<body>{body}</body></html>"
-    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
-    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    ann = _clock_html(run_stage)
     assert ann["date_confidence"] <= 0.5
     assert any(d.get("equals_capture") for d in ann["dates"])
 
@@ -255,14 +261,7 @@ def test_an_html_pages_rendering_is_split_once_to_tell_the_sites_clock(
 
     monkeypatch.setattr(stage_module, "Page", Counted)
     monkeypatch.setattr(html_module, "Page", Counted)
-    body = (
-        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
-        f"<p>{BODY}</p><p>{BODY2}</p>"
-    )
-    head = "<head><title>Council approves the new budget</title></head>"
-    html = f"<html>{head}<body>{body}</body></html>"
-    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
-    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    ann = _clock_html(run_stage)
     assert any(d.get("equals_capture") for d in ann["dates"])  # (the headline's line asked)
     assert splits and max(splits.values()) == 1, splits
 
