@@ -613,16 +613,32 @@ def captures_first(items: list[InputItem], sources: Mapping[str, Source]) -> lis
     the order the inputs were named or listed in, with any number of workers and either
     plan (the survivor of a cluster is its first document: s28 dedup tester M2, a scraped
     text file named a_... kept and the WARC capture of the same page dropped). Standard
-    input and an input no source reads stay among the others."""
+    input and an input no source reads stay among the others.
+
+    The source chosen is kept on each item (``item.source``), for :func:`item_source` to
+    read it with: an input is opened and sniffed once to be placed and read (it was twice,
+    one more open and read of every file of a folder of small files)."""
     first: list[InputItem] = []
     rest: list[InputItem] = []
     for item in items:
-        try:
-            capture = item.path != "-" and choose_source(item, sources)[0].name in CAPTURE_SOURCES
-        except Exception:  # (told when it is read)
-            capture = False
+        capture = False
+        if item.path != "-":
+            try:
+                item.source = choose_source(item, sources)[0]
+                capture = item.source.name in CAPTURE_SOURCES
+            except Exception:  # (told when it is read: item_source chooses again, and raises)
+                pass
         (first if capture else rest).append(item)
     return first + rest if first and rest else items
+
+
+def item_source(item: InputItem, sources: Mapping[str, Source]) -> Source:
+    """The source to read ``item`` with: the one :func:`captures_first` chose, if it is one
+    of ``sources`` (the same instances), else :func:`choose_source`'s."""
+    chosen: Source | None = item.source
+    if chosen is None or not any(src is chosen for src in sources.values()):
+        chosen = item.source = choose_source(item, sources)[0]
+    return chosen
 
 
 #: The pairs of sources whose tie was said on standard error (once each).
@@ -739,6 +755,7 @@ __all__ = [
     "Unresolved",
     "choose_source",
     "expand",
+    "item_source",
     "read_head",
     "read_results",
 ]

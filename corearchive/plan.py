@@ -914,6 +914,9 @@ def write_task(spec: PlanSpec, n: int) -> None:
     )
     validator = RecordValidator(spec.registry.record_schema(spec.config.stages))
     archived = _ArchivedIds(spec.index)
+    from .runner import read_only_records
+
+    guard = read_only_records(sinks)  # (once: emit asked it of every document)
     try:
         for sink in sinks:
             sink.open()
@@ -936,7 +939,7 @@ def write_task(spec: PlanSpec, n: int) -> None:
                         continue
                 if doc.source.warc_record_id:
                     _seed_record_id(catalog, archived, doc.source.warc_record_id, taken)
-                _emit(spec, doc, sinks, reporter, validator, catalog)
+                _emit(spec, doc, sinks, reporter, validator, catalog, guard)
         commit_sinks(sinks)
         reporter.rejects.commit()
         catalog.commit()
@@ -997,11 +1000,12 @@ def _emit(
     reporter: RunReporter,
     validator: RecordValidator,
     catalog: Catalog,
+    read_only_record: bool,
 ) -> None:
     """One kept document to the sinks and the task's catalog (as in a streaming run)."""
     from .runner import emit
 
-    emit(doc, spec.pipeline, sinks, reporter, validator, catalog, spec.run_id)
+    emit(doc, spec.pipeline, sinks, reporter, validator, catalog, spec.run_id, read_only_record)
 
 
 # -- running the tasks of a step --------------------------------------------------------------

@@ -74,8 +74,8 @@ from .hookspecs import builtin
 from .inputs import (
     Unresolved,
     captures_first,
-    choose_source,
     expand,
+    item_source,
     read_error,
     read_results,
 )
@@ -182,6 +182,8 @@ class Run:
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
         self._models: dict[str, dict[str, Any]] | None = None
+        #: The sources the inputs are placed (_resolve) and read (_read) with: one choice each
+        self._reading: dict[str, Source] = {}
         self.pipeline = [self._describe("stage", n) for n in config.stages]
         self.validator = RecordValidator(registry.record_schema(config.stages))
 
@@ -399,8 +401,9 @@ class Run:
             docs = self._replay(results, reporter)
             for stage in ordered:
                 docs = stage.run(docs)
+            guard = read_only_records(sinks)
             for doc in docs:
-                self._emit(doc, sinks, reporter, catalog)
+                self._emit(doc, sinks, reporter, catalog, guard)
                 progress.kept()
             executor.close()
             close_ordered(ordered)
@@ -566,7 +569,8 @@ class Run:
         self.report.unchanged_inputs = unchanged.count
         self.report.unchanged_damaged = unchanged.damaged
         self.report.unchanged_by = unchanged.recorded_by
-        return captures_first(items, self._sources())
+        self._reading = self._sources()
+        return captures_first(items, self._reading)
 
     def _sources(self) -> dict[str, Source]:
         return {name: cls() for name, cls in self.registry.sources.items()}
@@ -574,13 +578,13 @@ class Run:
     def _read(
         self, items: list[InputItem], reporter: RunReporter, progress: Progress
     ) -> Iterator[Document]:
-        sources = self._sources()
+        sources = self._reading
         for item in items:
             progress.input_started(item)
             source: Source | None = None
             key = source_path(item.path)
             try:
-                source, _ = choose_source(item, sources)
+                source = item_source(item, sources)
                 self.report.formats[source.name] += 1
                 for result in read_results(source, item):
                     if isinstance(result, Failure):
@@ -633,9 +637,17 @@ class Run:
             yield doc
 
     def _emit(
-        self, doc: Document, sinks: list[Sink], reporter: RunReporter, catalog: Catalog
+        self,
+        doc: Document,
+        sinks: list[Sink],
+        reporter: RunReporter,
+        catalog: Catalog,
+        read_only_record: bool,
     ) -> None:
-        emit(doc, self.pipeline, sinks, reporter, self.validator, catalog, self.run_id)
+        emit(
+            doc, self.pipeline, sinks, reporter, self.validator, catalog, self.run_id,
+            read_only_record,
+        )  # fmt: skip
 
     def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
         if doc is not None:
@@ -1027,6 +1039,13 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
 OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG))
 
 
+def read_only_records(sinks: list[Sink]) -> bool:
+    """Whether :func:`emit` hands the sinks each record read-only: one of them is a plugin's
+    (it changed the record the sinks after it wrote, records.jsonl too, and the document's
+    annotations). Asked once per run (emit asked it of every document)."""
+    return not all(builtin(s) for s in sinks)
+
+
 def emit(
     doc: Document,
     pipeline: list[dict[str, Any]],
@@ -1035,10 +1054,12 @@ def emit(
     validator: RecordValidator,
     catalog: Catalog,
     run_id: str,
+    read_only_record: bool,
 ) -> None:
     """One kept document: its record, validated, to every sink (all or none), then the
     catalog; counted as kept, or reported as failed. The streaming run and the staged
-    plan's write tasks both emit through here."""
+    plan's write tasks both emit through here. ``read_only_record``: the record goes to
+    the sinks read-only (:func:`read_only_records` of ``sinks``)."""
     if doc.is_html:
         # (a record whose text is the page's markup: --disable boilerplate gave those
         # without a word)
@@ -1055,9 +1076,8 @@ def emit(
         if errors:
             reporter.failed(doc, "record", schema_failure(errors))
             return
-        if not all(builtin(s) for s in sinks):
-            # (a plugin's sink gets what it cannot change: it changed the record the sinks
-            # after it wrote, records.jsonl too, and the document's annotations)
+        if read_only_record:
+            # (a plugin's sink gets what it cannot change)
             record = read_only(record)
         for current in sinks:
             current.write(doc, record)

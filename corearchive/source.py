@@ -340,6 +340,9 @@ class InputItem:
     #: While ``spool`` is still being copied from its pipe: the copy's :class:`SpoolFill`
     #: (reading waits for what the pipe has not given yet).
     fill: Any = field(default=None, repr=False, compare=False)
+    #: The :class:`Source` chosen to read it, once chosen (``inputs.captures_first``): the
+    #: run reads it with that one instead of opening and sniffing the input again.
+    source: Any = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -364,8 +367,9 @@ class InputItem:
         return raw
 
     def __getstate__(self) -> dict[str, Any]:
-        # (an item sent to another process goes without its open file, or its copy's thread)
-        return {**self.__dict__, "_raw": None, "fill": None}
+        # (an item sent to another process goes without its open file, or its copy's thread,
+        # or its source: a plugin's may not pickle; it is chosen again there)
+        return {**self.__dict__, "_raw": None, "fill": None, "source": None}
 
     def size(self) -> int | None:
         """How many bytes are stored (the file's size), if known: not for standard input,

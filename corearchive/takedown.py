@@ -42,9 +42,9 @@ import re
 import struct
 import uuid
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from .atomic import (
     Commit,
@@ -123,20 +123,45 @@ def fingerprint(text: str) -> dict[str, Any]:
     }
 
 
+def _fingerprint_values(fp: Any) -> tuple[bytes, bytes, int, str]:
+    """``fp`` (:func:`fingerprint`, or a takedowns.jsonl entry's ``recognise``) as the index
+    keeps it (``takedown_keys``: text_key, sig, shingles, params). One that is no such
+    object (a text key or signature that is no string of hex or base64, a signature of
+    another length than :data:`SIG_PERM` hashes) raises KeyError, TypeError or ValueError:
+    index rebuild stored the signature of a number in the log (``str(12345678)``, 6 bytes),
+    and every later run stopped, its dedup stage's matcher unable to use it; verify stopped
+    on a signature of another length (s30)."""
+    sig = base64.b64decode(fp["signature"])
+    if len(sig) != 4 * SIG_PERM:
+        raise ValueError(f"a signature of {len(sig)} bytes, not {4 * SIG_PERM}")
+    return (bytes.fromhex(fp["text_key"]), sig, int(fp["shingles"]), str(fp["params"]))
+
+
 def store_fingerprint(db: Any, doc_id: str, fp: dict[str, Any]) -> None:
     """``fp`` (:func:`fingerprint`, or a takedowns.jsonl entry's ``recognise``) of the
     document ``doc_id`` into the index's ``takedown_keys``."""
     db.execute(
         "INSERT OR REPLACE INTO takedown_keys (id, text_key, sig, shingles, params)"
         " VALUES (?, ?, ?, ?, ?)",
-        (
-            doc_id,
-            bytes.fromhex(str(fp["text_key"])),
-            base64.b64decode(str(fp["signature"])),
-            int(fp["shingles"]),
-            str(fp["params"]),
-        ),
+        (doc_id, *_fingerprint_values(fp)),
     )
+
+
+#: The index's takedowns as :class:`TakedownMatcher` rows (see :func:`_takedown_row`)
+_TAKEDOWN_ROWS = (
+    "SELECT t.id, t.at, t.uri, k.text_key, k.sig, k.shingles, k.params"
+    " FROM takedowns t LEFT JOIN takedown_keys k ON k.id = t.id"
+)
+
+
+def _takedown_row(doc_id: str, at: str, uri: str, fp: Any) -> tuple[Any, ...]:
+    """A takedown as a :class:`TakedownMatcher` row: its id, time and address, and its
+    fingerprint ``fp`` as the index keeps it (:func:`_fingerprint_values`); without a text
+    key or signature where ``fp`` is None or unreadable."""
+    try:
+        return (doc_id, at, uri, *_fingerprint_values(fp))
+    except (KeyError, TypeError, ValueError):
+        return (doc_id, at, uri, None, None, 0, "")
 
 
 class TakedownMatcher:
@@ -173,10 +198,7 @@ class TakedownMatcher:
     def load(cls, db: Any) -> TakedownMatcher | None:
         """The takedowns of the index open in ``db``, or None when there are none."""
         try:
-            rows = db.execute(
-                "SELECT t.id, t.at, t.uri, k.text_key, k.sig, k.shingles, k.params"
-                " FROM takedowns t LEFT JOIN takedown_keys k ON k.id = t.id ORDER BY t.at"
-            ).fetchall()
+            rows = db.execute(_TAKEDOWN_ROWS + " ORDER BY t.at").fetchall()
         except Exception:  # (an index of a release before takedowns or their keys)
             return None
         return cls(rows) if rows else None
@@ -444,12 +466,13 @@ def remove(
         remove_leftovers(out, tid, err)
         if not records.is_file():
             raise ConfigError(f"{records} is not there: no documents to take down")
-        found, cut, in_records = _scan_records(records, set(wanted))
+        scanned = _scan_records(records, set(wanted))
         if with_related:
-            extra = [r["id"] for r in find_related(records, found) if r["include"]]
+            extra = [r["id"] for r in find_related(records, scanned.found) if r["include"]]
             if extra:
                 wanted = list(dict.fromkeys(wanted + extra))
-                found, cut, in_records = _scan_records(records, set(wanted))
+                scanned = _scan_records(records, set(wanted))
+        found, cut, in_records, naming = scanned
         if not index.is_file():
             raise ConfigError(f"the index {index} is not there (--index names another)")
         in_warc: dict[str, list[tuple[str, int]]] = {}
@@ -476,7 +499,12 @@ def remove(
         if not wanted:
             give_up_plan(out, err)
             return []
-        naming = _naming(records, set(wanted))
+        # (the lines that name a document taken down, and are none themselves; those named
+        # an id not found, or taken down before, have no line of theirs)
+        taking = set(wanted)
+        naming = [
+            n for n in naming if n[2]["duplicate"]["of"] in taking and n[2].get("id") not in taking
+        ]
         catalog = Catalog(index, timeout=timeout)
         commit = Commit(out, tid)
         try:
@@ -616,26 +644,6 @@ def give_up_plan(out: Path, err: TextIO | None) -> None:
         )
 
 
-def _naming(records: Path, targets: set[str]) -> list[tuple[int, bytes, dict[str, Any]]]:
-    """The records.jsonl lines (offset, line, record) of other documents that name one of
-    ``targets`` as the one they duplicate or revise (``duplicate.of``): :func:`_relink`
-    points them elsewhere."""
-    naming: list[tuple[int, bytes, dict[str, Any]]] = []
-    marks = [t.encode() for t in targets]
-    for _, offset, line in _lines(records):
-        if any(t in line for t in marks):
-            with contextlib.suppress(ValueError):
-                rec = json.loads(line)
-                dup = rec.get("duplicate") if isinstance(rec, dict) else None
-                if (
-                    isinstance(dup, dict)
-                    and dup.get("of") in targets
-                    and rec.get("id") not in targets
-                ):
-                    naming.append((offset, line, rec))
-    return naming
-
-
 def _relink(
     db: Any, naming: list[tuple[int, bytes, dict[str, Any]]], entries: list[dict[str, Any]]
 ) -> list[tuple[int, int, bytes]]:
@@ -696,34 +704,74 @@ def relinked_records(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]
     return got
 
 
-def _scan_records(
-    records: Path, targets: set[str]
-) -> tuple[dict[str, dict[str, Any]], list[tuple[int, int]], set[str]]:
-    """The records of ``targets`` in ``records`` (records.jsonl), the (offset, length) of
-    their lines, and the ids that have a line."""
+class _Scanned(NamedTuple):
+    """What one pass over records.jsonl (:func:`_scan_records`) finds of some documents."""
+
+    #: id -> its record (the line with an archive link, else the first)
+    found: dict[str, dict[str, Any]]
+    #: (offset, length) of their lines (the lines that go)
+    cut: list[tuple[int, int]]
+    #: the ids that have a line
+    in_records: set[str]
+    #: (offset, line, record) of the lines of other documents that name one of them as the
+    #: one they duplicate or revise (``duplicate.of``): :func:`_relink` points them elsewhere
+    naming: list[tuple[int, bytes, dict[str, Any]]]
+
+
+def _scan_records(records: Path, targets: set[str]) -> _Scanned:
+    """The lines of ``targets`` in ``records`` (records.jsonl) and the lines that name one,
+    in one pass (remove read the file for each, and again for the related documents' lines:
+    up to four times)."""
     found: dict[str, dict[str, Any]] = {}
-    cut: list[tuple[int, int]] = []  # (offset, length) of the lines that go
+    cut: list[tuple[int, int]] = []
     in_records: set[str] = set()
+    naming: list[tuple[int, bytes, dict[str, Any]]] = []
+    marks = [t.encode() for t in targets]
     for _, offset, line in _lines(records):
         # a record starts with its id (build_record); another JSON tool's line is parsed
         m = _ID_FIRST.match(line)
         if m is not None:
-            hit = m.group(1).decode()
+            hit: str | None = m.group(1).decode()
         else:
             try:
                 hit = str(json.loads(line).get("id"))
             except (ValueError, AttributeError):
-                continue
-        if hit not in targets:
-            continue
-        with contextlib.suppress(ValueError):
-            rec = json.loads(line)
-            if isinstance(rec, dict) and rec.get("id") == hit:
-                cut.append((offset, len(line)))
-                in_records.add(hit)
-                if isinstance(rec.get("archive"), dict) or hit not in found:
-                    found[hit] = rec
-    return found, cut, in_records
+                hit = None
+        if hit in targets:
+            with contextlib.suppress(ValueError):
+                rec = json.loads(line)
+                if isinstance(rec, dict) and rec.get("id") == hit:
+                    cut.append((offset, len(line)))
+                    in_records.add(hit)
+                    if isinstance(rec.get("archive"), dict) or hit not in found:
+                        found[hit] = rec
+        if any(t in line for t in marks):
+            with contextlib.suppress(ValueError):
+                rec = json.loads(line)
+                dup = rec.get("duplicate") if isinstance(rec, dict) else None
+                if (
+                    isinstance(dup, dict)
+                    and dup.get("of") in targets
+                    and rec.get("id") not in targets
+                ):
+                    naming.append((offset, line, rec))
+    return _Scanned(found, cut, in_records, naming)
+
+
+def _text_matcher(matcher: TakedownMatcher) -> Callable[[str, str], dict[str, Any] | None]:
+    """``match(uri, text)``: how a document at ``uri`` of ``text`` matches a takedown of
+    ``matcher`` (its text's key and signature as the dedup stage computes them)."""
+    dedup = _dedup()
+    hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
+    params = sig_params()
+
+    def match(uri: str, text: str) -> dict[str, Any] | None:
+        norm = dedup.normalize_bytes(text)
+        key = hashlib.blake2b(norm, digest_size=16).digest()
+        sig, size = _signature(hasher, norm)
+        return matcher.match(uri, [key], sig, size, params)
+
+    return match
 
 
 def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -740,23 +788,10 @@ def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[s
         src = target.get("source") if isinstance(target.get("source"), dict) else {}
         text = target.get("text")
         fp = fingerprint(text) if isinstance(text, str) and text.strip() else None
-        rows.append(
-            (
-                doc_id,
-                "",
-                str((src or {}).get("uri") or ""),
-                bytes.fromhex(fp["text_key"]) if fp else None,
-                base64.b64decode(fp["signature"]) if fp else None,
-                fp["shingles"] if fp else 0,
-                fp["params"] if fp else "",
-            )
-        )
+        rows.append(_takedown_row(doc_id, "", str((src or {}).get("uri") or ""), fp))
     if not rows:
         return []
-    matcher = TakedownMatcher(rows)
-    dedup = _dedup()
-    hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
-    params = sig_params()
+    match = _text_matcher(TakedownMatcher(rows))
     out: list[dict[str, Any]] = []
     for _, rec in _records(records):
         if not isinstance(rec, dict) or rec.get("id") in found:
@@ -775,12 +810,7 @@ def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[s
             how.append("a copy of it (annotations.dedup.copy_of)")
         source = rec.get("source")
         uri = str(source.get("uri") or "") if isinstance(source, dict) else ""
-        m = None
-        if isinstance(rec.get("text"), str):
-            norm = dedup.normalize_bytes(rec["text"])
-            key = hashlib.blake2b(norm, digest_size=16).digest()
-            sig, size = _signature(hasher, norm)
-            m = matcher.match(uri, [key], sig, size, params)
+        m = match(uri, rec["text"]) if isinstance(rec.get("text"), str) else None
         if m is not None:
             of = of or str(m["of"])
             words = {
@@ -819,14 +849,14 @@ def preview(
     records = out / "records.jsonl"
     found: dict[str, dict[str, Any]] = {}
     if records.is_file():
-        found, _, _ = _scan_records(records, set(wanted))
+        found = _scan_records(records, set(wanted)).found
     if unlisted := {i for i in wanted if i not in found}:
         found.update(_find_in_warcs(out, unlisted)[0])
     related = find_related(records, found) if records.is_file() else []
     if with_related:
         extra = {str(r["id"]) for r in related if r["include"]}
         if extra:
-            more, _, _ = _scan_records(records, extra)
+            more = _scan_records(records, extra).found
             found.update(more)
     done = _taken_down_at(index or out / "index.sqlite", [i for i in wanted if i not in found])
     return {
@@ -1207,32 +1237,33 @@ def order_repairs(result: Any) -> None:
 
 
 def taken_down_again(
-    out: Path, db: Any, result: Any, index: Path | None, entries: list[dict[str, Any]]
+    out: Path,
+    db: Any,
+    result: Any,
+    index: Path | None,
+    entries: list[dict[str, Any]],
+    like: LikeTakenDown | None = None,
 ) -> None:
     """Every document ``takedowns.jsonl`` (or the folder's index ``index``, its table
     ``takedowns``) lists as taken down is gone: not in ``records.jsonl`` (verify's table
     ``ids``), not in a WARC file (a metadata record of its id or of its raw bytes, in
     ``recs``), and not archived in the index (``documents``). A release from before
     takedowns archived one again, given again, and verify said "intact" (s28 acc-upgrade
-    H1)."""
+    H1). ``like``: the records like a taken-down document, found as verify read them
+    (:class:`LikeTakenDown`), reported first."""
     gone: dict[str, tuple[str, str]] = {}
     for e in entries:
         gone[e["id"]] = (str(e.get("sha256") or ""), f"{e.get('at')}: {e.get('reason')}")
-    con = None
-    if index is not None and index.is_file():
-        from .catalog import open_read_only
-
+    con = _read_index(index)
+    if con is not None:
         with contextlib.suppress(Exception):
-            con = open_read_only(index, untouched=True)
             for doc_id, sha, at, reason in con.execute(
                 "SELECT id, sha256, at, reason FROM takedowns"
             ):
                 gone.setdefault(doc_id, (sha, f"{at}: {reason}"))
     try:
-        if gone and (out / "records.jsonl").is_file():
-            matcher = _matcher_for_verify(entries, con)
-            if matcher is not None:
-                _like_taken_down(out, entries, matcher, result, con)
+        if like is not None:
+            like.report(result)
         found: list[tuple[str, str]] = []  # (kind, text) of each
         ids: list[str] = []  # the ids to take down
         for doc_id, (sha, why) in sorted(gone.items()):
@@ -1265,6 +1296,18 @@ def taken_down_again(
             con.close()
 
 
+def _read_index(index: Path | None) -> Any:
+    """A read-only connection to the index ``index``, leaving its folder as it is; None
+    where there is no such file or it cannot be opened."""
+    if index is None or not index.is_file():
+        return None
+    from .catalog import open_read_only
+
+    with contextlib.suppress(Exception):
+        return open_read_only(index, untouched=True)
+    return None
+
+
 #: What to do about a live record that holds a taken-down document's text
 LIKE_REPAIR = (
     "take the documents named above down (corearchive remove OUT ID... --reason ...; first"
@@ -1279,95 +1322,117 @@ def _matcher_for_verify(entries: list[dict[str, Any]], con: Any) -> TakedownMatc
     ``con`` (its ``takedown_keys``), as a matcher."""
     rows: dict[str, tuple[Any, ...]] = {}
     for e in entries:
-        fp = e.get("recognise")
-        try:
-            key = bytes.fromhex(fp["text_key"]) if isinstance(fp, dict) else None
-            sig = base64.b64decode(fp["signature"]) if isinstance(fp, dict) else None
-            rest = (int(fp["shingles"]), str(fp["params"])) if isinstance(fp, dict) else (0, "")
-        except (KeyError, TypeError, ValueError):
-            key, sig, rest = None, None, (0, "")
-        rows[e["id"]] = (e["id"], str(e.get("at")), str(e.get("uri") or ""), key, sig, *rest)
+        rows[e["id"]] = _takedown_row(
+            e["id"], str(e.get("at")), str(e.get("uri") or ""), e.get("recognise")
+        )
     if con is not None:
         with contextlib.suppress(Exception):
-            for row in con.execute(
-                "SELECT t.id, t.at, t.uri, k.text_key, k.sig, k.shingles, k.params"
-                " FROM takedowns t LEFT JOIN takedown_keys k ON k.id = t.id"
-            ):
+            for row in con.execute(_TAKEDOWN_ROWS):
                 if row[0] not in rows or rows[row[0]][3] is None:
                     rows[row[0]] = tuple(row)
     return TakedownMatcher(list(rows.values())) if rows else None
 
 
-def _like_taken_down(
-    out: Path, entries: list[dict[str, Any]], matcher: TakedownMatcher, result: Any, con: Any
-) -> None:
+class LikeTakenDown:
     """Each line of ``records.jsonl`` whose text is a taken-down document's, or near it
     (:class:`TakedownMatcher`): archived after the takedown, and not re-admitted
     deliberately (``annotations.dedup.taken_down``), a problem (it came back: a release
-    from before s29 archived recaptures and copies again); else a note."""
-    from .verify import _records
+    from before s29 archived recaptures and copies again); else a note.
 
-    dedup = _dedup()
-    hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
-    by_id = {e["id"]: e for e in entries}
-    order: dict[str, int] = {}  # the index's runs (takedowns among them) in their order
-    if con is not None:
-        with contextlib.suppress(Exception):
-            order = {r: n for n, r in con.execute("SELECT rowid, id FROM runs")}
+    Made before verify reads the records (:meth:`open`), given each record as verify
+    parses it (:meth:`see`), and reported by :func:`taken_down_again` (verify parsed the
+    whole file a third time for it)."""
 
-    # (the runs' manifests in their order, where the index has not the takedown's run, as
-    # after `index rebuild`: run ids of one second compared by their random part put a run
-    # before the takedown after it, a problem verify made up)
-    position = {p.stem: n for n, p in enumerate(run_manifests(out))}
+    def __init__(self, out: Path, entries: list[dict[str, Any]], matcher: TakedownMatcher):
+        self.out = out
+        self.by_id = {e["id"]: e for e in entries}
+        self.match = _text_matcher(matcher)
+        #: the index's runs (takedowns among them) in their order
+        self.order: dict[str, int] = {}
+        #: (line, id, address, match, flagged, run) of each record like a taken-down one
+        self.like: list[tuple[int, Any, str, dict[str, Any], bool, str]] = []
 
-    def after(run: str, doc_id: str) -> bool:
-        """Whether run ``run`` archived after the takedown of ``doc_id``."""
-        e = by_id.get(doc_id) or {}
-        if run in order and e.get("takedown_run") in order:
-            return order[run] > order[str(e["takedown_run"])]
-        last = str(e.get("after_run") or "")
-        if run in position and last in position:
-            return position[run] > position[last]
-        return run > last
+    @classmethod
+    def open(
+        cls, out: Path, index: Path | None, entries: list[dict[str, Any]]
+    ) -> LikeTakenDown | None:
+        """The check of the takedowns of ``entries`` (takedowns.jsonl's) and of the index
+        ``index`` (its ``takedowns`` and ``takedown_keys``), or None when there are none or
+        no ``records.jsonl``."""
+        if not (out / "records.jsonl").is_file():
+            return None
+        con = _read_index(index)
+        try:
+            matcher = _matcher_for_verify(entries, con)
+            if matcher is None:
+                return None
+            check = cls(out, entries, matcher)
+            if con is not None:
+                with contextlib.suppress(Exception):
+                    check.order = {r: n for n, r in con.execute("SELECT rowid, id FROM runs")}
+            return check
+        finally:
+            if con is not None:
+                con.close()
 
-    params = sig_params()
-    noted: dict[str, list[str]] = {}
-    for n, rec in _records(out / "records.jsonl"):
+    def see(self, n: int, rec: dict[str, Any] | None) -> None:
+        """Line ``n`` of ``records.jsonl``, parsed (None: not JSON)."""
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            continue
+            return
         src = rec.get("source") if isinstance(rec.get("source"), dict) else {}
         uri = str((src or {}).get("uri") or "")
-        norm = dedup.normalize_bytes(rec["text"])
-        key = hashlib.blake2b(norm, digest_size=16).digest()
-        sig, size = _signature(hasher, norm)
-        m = matcher.match(uri, [key], sig, size, params)
+        m = self.match(uri, rec["text"])
         if m is None or m["of"] == rec.get("id"):
-            continue
+            return
         ann = rec.get("annotations")
         dd = ann.get("dedup") if isinstance(ann, dict) else None
         flagged = isinstance(dd, dict) and bool(dd.get("taken_down"))
         arch = rec.get("archive") if isinstance(rec.get("archive"), dict) else {}
         run = str((arch or {}).get("run_id") or "")
-        came_back = bool(run) and after(run, m["of"])
-        how = m["match"] + (f", similarity {m['similarity']}" if "similarity" in m else "")
-        what = (
-            f"document {rec.get('id')} ({uri}) is like document {m['of']}, taken down at"
-            f" {m['taken_down_at']} (by {how})"
-        )
-        if m["match"] in ("text", "near") and came_back and not flagged:
-            result.problem(
-                "records", f"records.jsonl line {n}: {what}: archived again after it", LIKE_REPAIR
+        self.like.append((n, rec.get("id"), uri, m, flagged, run))
+
+    def report(self, result: Any) -> None:
+        """The problems and notes of the records seen."""
+        order, by_id = self.order, self.by_id
+        # (the runs' manifests in their order, where the index has not the takedown's run,
+        # as after `index rebuild`: run ids of one second compared by their random part put
+        # a run before the takedown after it, a problem verify made up)
+        position = {p.stem: n for n, p in enumerate(run_manifests(self.out))} if self.like else {}
+
+        def after(run: str, doc_id: str) -> bool:
+            """Whether run ``run`` archived after the takedown of ``doc_id``."""
+            e = by_id.get(doc_id) or {}
+            if run in order and e.get("takedown_run") in order:
+                return order[run] > order[str(e["takedown_run"])]
+            last = str(e.get("after_run") or "")
+            if run in position and last in position:
+                return position[run] > position[last]
+            return run > last
+
+        noted: dict[str, list[str]] = {}
+        for n, doc_id, uri, m, flagged, run in self.like:
+            came_back = bool(run) and after(run, m["of"])
+            how = m["match"] + (f", similarity {m['similarity']}" if "similarity" in m else "")
+            what = (
+                f"document {doc_id} ({uri}) is like document {m['of']}, taken down at"
+                f" {m['taken_down_at']} (by {how})"
             )
-        else:
-            kind = "re-admitted or flagged" if flagged else f"by {m['match']}"
-            noted.setdefault(kind, []).append(str(rec.get("id")))
-    for kind, ids in sorted(noted.items()):
-        shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
-        result.notes.append(
-            f"{len(ids)} record(s) like a taken-down document ({kind}): {shown}; check"
-            " whether they hold what was taken down (`corearchive remove OUT ID --dry-run`"
-            " on the taken-down id lists them with their similarity)"
-        )
+            if m["match"] in ("text", "near") and came_back and not flagged:
+                result.problem(
+                    "records",
+                    f"records.jsonl line {n}: {what}: archived again after it",
+                    LIKE_REPAIR,
+                )
+            else:
+                kind = "re-admitted or flagged" if flagged else f"by {m['match']}"
+                noted.setdefault(kind, []).append(str(doc_id))
+        for kind, ids in sorted(noted.items()):
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            result.notes.append(
+                f"{len(ids)} record(s) like a taken-down document ({kind}): {shown}; check"
+                " whether they hold what was taken down (`corearchive remove OUT ID --dry-run`"
+                " on the taken-down id lists them with their similarity)"
+            )
 
 
 def warn_taken_down_again(out: Path, index: Path, err: TextIO) -> None:

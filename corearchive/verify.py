@@ -67,6 +67,7 @@ from .errors import ConfigError
 from .sink_takedown import check_sink_takedowns
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 from .takedown import (
+    LikeTakenDown,
     apply_takedowns,
     order_repairs,
     read_takedowns,
@@ -643,12 +644,16 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         takedowns = read_takedowns(out)
         apply_takedowns(out, runs, db, result, takedowns)
         have_records = records.is_file()
+        # (each record matched against the takedowns as it is read for the checks below)
+        like = LikeTakenDown.open(out, out / "index.sqlite", takedowns)
         if have_records:
             _linked_lines(records, db)
             relinked = relinked_records(takedowns)
             for n, rec in _records(records):
                 result.records += 1
                 _check_record(n, rec, db, result, out, relinked)
+                if like is not None:
+                    like.see(n, rec)
             (again,) = db.execute("SELECT COUNT(*) FROM superseded").fetchone()
             if again:
                 result.notes.append(
@@ -662,7 +667,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_archive(runs, have_records, out, db, result)
         _check_provenance(out, db, result)
         lines = _check_index(out / "index.sqlite", runs, db, result)
-        taken_down_again(out, db, result, out / "index.sqlite", takedowns)
+        taken_down_again(out, db, result, out / "index.sqlite", takedowns, like)
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)

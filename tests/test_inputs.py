@@ -616,6 +616,41 @@ def test_no_source_registered(tmp_path):
         choose_source(_item(tmp_path, b"x"), {})
 
 
+def test_an_input_is_sniffed_once_to_be_placed_and_read(ingest, seeds, tmp_path, monkeypatch):
+    """captures_first chose each input's source (to put the WARC captures first) and the run
+    chose it again as it read the input: one more open, read and sniff of every file of a
+    folder of small files (4 opens of each, now 3: its compression, its head, its reading)."""
+    import builtins
+    import shutil
+    from collections import Counter
+
+    import corearchive.inputs as inputs
+
+    folder = tmp_path / "in"
+    shutil.copytree(seeds, folder)
+    heads: Counter[str] = Counter()
+    opens: Counter[str] = Counter()
+    read_head_, open_ = inputs.read_head, builtins.open
+
+    def counted_head(item, size=HEAD_SIZE):
+        heads[item.path] += 1
+        return read_head_(item, size)
+
+    def counted_open(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and os.fspath(file).startswith(str(folder)):
+            opens[os.fspath(file)] += 1
+        return open_(file, *args, **kwargs)
+
+    monkeypatch.setattr(inputs, "read_head", counted_head)
+    monkeypatch.setattr(builtins, "open", counted_open)
+    res = ingest(str(folder))
+    monkeypatch.undo()
+    assert res.exit_code == 0 and len(res.records) == 5
+    assert len(heads) == len(opens) == 5
+    assert set(heads.values()) == {1}
+    assert max(opens.values()) <= 3
+
+
 def test_another_runs_output_folder_under_an_input_folder_is_not_read(ingest, seeds, tmp_path):
     """An earlier run's -o inside the folder given as input: its records.jsonl, rejects,
     manifests and index were read as inputs (4 input errors, exit 1) and its WARC file's

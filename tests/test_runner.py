@@ -65,6 +65,25 @@ def test_seeds_become_five_valid_records(ingest, seeds):
     _counts_add_up(m)
 
 
+def test_whether_the_sinks_get_records_read_only_is_asked_once_per_run(ingest, seeds, monkeypatch):
+    """emit asked of every document whether each sink is corearchive's own (a plugin's
+    gets the record read-only): the sinks of a run are known as it starts."""
+    import corearchive.runner as runner
+
+    asked: list[object] = []
+
+    def counted(plugin: object) -> bool:
+        asked.append(plugin)
+        return builtin(plugin)
+
+    builtin = runner.builtin
+    monkeypatch.setattr(runner, "builtin", counted)
+    res = ingest(str(seeds))
+    assert res.exit_code == 0 and len(res.records) == 5
+    sinks = res.manifest["sinks"]
+    assert len(asked) == len(sinks) == 2, (asked, sinks)
+
+
 def test_rerun_gives_same_ids_and_adds_nothing(ingest, seeds, tmp_path):
     first = ingest(str(seeds))
     ids = sorted(r["id"] for r in first.records)

@@ -152,11 +152,11 @@ _DATE_ITEM = {
 }
 
 
-def _headline_line(text: str, title: str | None) -> int:
-    """The line of an HTML page's rendering that is its headline (the last equal to the
-    title up to the main block's start: the rendering may begin with the <title>), else
-    the first line of its main block: above it is the page's header."""
-    page = Page(text)
+def _headline_line(page: Page, title: str | None) -> int:
+    """The line of an HTML page's rendering (``page``: split, as html_candidates read it)
+    that is its headline (the last equal to the title up to the main block's start: the
+    rendering may begin with the <title>), else the first line of its main block: above it
+    is the page's header."""
     want = (title or "").strip()
     top = page.main_start
     if want:
@@ -502,12 +502,20 @@ class MetadataStage(Stage):
                 doc.title = headline_of(doc.title, text, doc.site_name, self._url(doc), head)
             if self.options.strip_lines and doc.title and doc.text:
                 self._strip_headline(doc, ann)
+            page = Page(text)  # (split once: for html_candidates and _headline_line)
             cands = html_candidates(
-                doc.content, bound, hd=hd, tree=tree, text=text, at=at, url=self._url(doc)
+                doc.content,
+                bound,
+                hd=hd,
+                tree=tree,
+                text=text,
+                at=at,
+                url=self._url(doc),
+                page=page,
             )
             idx, conf = choose(cands)
             if idx is not None and cands[idx]["date"] == bound:
-                top = _headline_line(text, doc.title)
+                top = _headline_line(page, doc.title)
                 if site_clock(cands, idx, bound, top):
                     for c in cands:
                         c["equals_capture"] = c["date"] == bound

@@ -599,11 +599,13 @@ def html_candidates(
     text: str | None = None,
     at: datetime | None = None,
     url: str | None = None,
+    page: Page | None = None,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
     for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`; ``at``:
     the capture's date-time, for relative dates, see :func:`.text.find_relative`; ``url``:
-    the page's address, for day/month orders, :func:`.text.gather_dates`). A date
+    the page's address, for day/month orders, :func:`.text.gather_dates`; ``page``: the
+    :class:`.text.Page` of ``text``, when the caller split it). A date
     after the capture's day (without one, after today in UTC) scores 100 less: never chosen."""
     if tree is None:
         tree = parse_html(html)
@@ -616,9 +618,10 @@ def html_candidates(
     sv, where = html_structured_date(html)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
-    if text is None:
-        text = tree_to_text(tree) if tree is not None else ""
-    page = Page(text)
+    if page is None:
+        if text is None:
+            text = tree_to_text(tree) if tree is not None else ""
+        page = Page(text)
     with reference_years(capture):
         # (a machine-readable date decides a written "03/04/2021": s28 integration tester M2;
         # not htmldate's answer, which may be that very text read one way)

@@ -1322,7 +1322,7 @@ def _day_word_dates(line: str, m: re.Match[str]) -> bool:
     tail = before.rstrip()
     if tail.endswith((":", "：")):
         return True
-    _, strong, cue_pub, cue_upd, weak, _, _ = _cues(tail[-45:] + " ")
+    _, strong, cue_pub, cue_upd, weak, _, _, _ = _cues(tail[-45:] + " ")
     return strong or cue_upd or (cue_pub and not weak)
 
 
@@ -2027,12 +2027,12 @@ _EVENT_R = _reversed_cue(_EVENT_L, r"\s*:?\s*", r"\b")
 
 
 @lru_cache(maxsize=4096)
-def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool]:
     """What the 45 characters before a date say: (weekday, strong published cue, published,
-    updated, weak cue, event, negative). Cached: the same contexts ("Published on ", "")
-    recur within and across pages, and these end-anchored patterns are the costly part:
-    the five that only say whether they match are matched once at the start of the context
-    reversed (:func:`_reversed_cue`)."""
+    updated, weak cue, event, negative, no publication date: :data:`_NOT_PUBLICATION`).
+    Cached: the same contexts ("Published on ", "") recur within and across pages, and
+    these end-anchored patterns are the costly part: the five that only say whether they
+    match are matched once at the start of the context reversed (:func:`_reversed_cue`)."""
     ctx_tail = ctx_tail.lower()
     wk = _WEEKDAY_L.search(ctx_tail)
     ctx_core = ctx_tail[: wk.start()] if wk else ctx_tail
@@ -2046,6 +2046,7 @@ def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
         _WEAK_CUE_R.match(back) is not None,
         _EVENT_R.match(back) is not None,
         bool(_CUE_NEG_L.search(ctx_tail)),
+        _NOT_PUBLICATION.search(ctx_tail) is not None,
     )
 
 
@@ -2116,13 +2117,6 @@ _NOT_PUBLICATION = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
-def _not_publication(ctx_tail: str) -> bool:
-    """Whether the text before a date names it as no publication date
-    (:data:`_NOT_PUBLICATION`). Cached, as :func:`_cues`."""
-    return _NOT_PUBLICATION.search(ctx_tail.lower()) is not None
-
-
 def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     """Whether every mention of ``day`` follows words that make it no publication date
     (:data:`_NOT_PUBLICATION`; a publication cue other than a bare "on"/"am" outweighs
@@ -2130,7 +2124,7 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     for c in cands:
         if c["date"] == day:
             ctx = c.get("ctx")
-            if ctx is None or not _not_publication(ctx):
+            if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
                 return False
     return True
 
@@ -2201,7 +2195,7 @@ def _features(
             ctx, prev_cue = prev + " ", 1.0
         else:
             ctx, prev_cue = before, 0.0
-        wk, strong, cue_pub, cue_upd, weak, event, neg_before = _cues(ctx[-45:])
+        wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
         # (what may make it no publication date: :func:`_vetoed`, read only for the dates
         # that would be chosen)
         c["ctx"] = None if cue_pub and not weak else ctx[-45:]

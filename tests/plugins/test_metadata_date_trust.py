@@ -206,6 +206,19 @@ def _clock_page(clock: str, byline: str = "By Jane Doe") -> str:
     return "\n\n".join([*head, BODY, BODY2, BODY])
 
 
+def _clock_html(run_stage) -> dict:
+    """The metadata of an HTML page whose only date, above its headline, is the day of its
+    capture (the site's clock, perhaps)."""
+    body = (
+        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p>"
+    )
+    head = "<head><title>Council approves the new budget</title></head>"
+    html = f"<html>{head}<body>{body}</body></html>"
+    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
+    return run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+
+
 def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) -> None:
     text = _clock_page("Tuesday, 10 June 2024 | 14:02 GMT")
     res = extract(text, "2024-06-10")
@@ -224,16 +237,33 @@ def test_the_capture_day_above_the_headline_may_be_the_sites_clock(run_stage) ->
     doc = make_document(text, fetched_at="2024-06-10T15:00:00Z")
     ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
     assert ann["dates"][0]["equals_capture"] is True and ann["date_confidence"] <= 0.5
-    body = (
-        "<p>Monday, June 10, 2024</p><h1>Council approves the new budget</h1>"
-        f"<p>{BODY}</p><p>{BODY2}</p>"
-    )
-    head = "<head><title>Council approves the new budget</title></head>"
-    html = f"<html>{head}<body>{body}</body></html>"
-    doc = make_document(html, html=True, path="a.html", fetched_at="2024-06-10T15:00:00Z")
-    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    ann = _clock_html(run_stage)
     assert ann["date_confidence"] <= 0.5
     assert any(d.get("equals_capture") for d in ann["dates"])
+
+
+def test_an_html_pages_rendering_is_split_once_to_tell_the_sites_clock(
+    run_stage, monkeypatch
+) -> None:
+    """_headline_line split the rendering again (a Page) that html_candidates had split."""
+    from collections import Counter
+
+    import corearchive_plugins.metadata as stage_module
+    from corearchive_plugins.metadata import html as html_module
+    from corearchive_plugins.metadata.text import Page
+
+    splits: Counter[str] = Counter()
+
+    class Counted(Page):
+        def __init__(self, text, *args) -> None:
+            splits[text] += 1
+            super().__init__(text, *args)
+
+    monkeypatch.setattr(stage_module, "Page", Counted)
+    monkeypatch.setattr(html_module, "Page", Counted)
+    ann = _clock_html(run_stage)
+    assert any(d.get("equals_capture") for d in ann["dates"])  # (the headline's line asked)
+    assert splits and max(splits.values()) == 1, splits
 
 
 # ------------------------------------------------- H3: no publication dates ----
@@ -252,6 +282,20 @@ def test_a_date_named_as_no_publication_date_is_not_taken(tail: tuple[str, ...])
     assert extract(page("By Jane Doe", tail=tail))["published"] is None
     # with the byline's date, that date
     assert extract(page("By Jane Doe", "March 14, 2024", tail=tail))["published"] == "2024-03-14"
+
+
+def test_the_words_that_veto_a_date_are_read_with_its_other_cues() -> None:
+    """One cache of what a date's context says (_cues), the veto words among it: they had
+    a cache of their own, of the same contexts."""
+    from corearchive_plugins.metadata.text import _cues
+
+    assert _cues.__wrapped__("jane roe says: ")[7] and _cues.__wrapped__("Born ")[7]
+    assert not _cues.__wrapped__("Published on ")[7] and not _cues.__wrapped__("")[7]
+    _cues.cache_clear()
+    assert (
+        extract(page("By Jane Doe", tail=("Jane Roe says:", "April 2, 2024")))["published"] is None
+    )
+    assert _cues.cache_info().hits  # (the veto read where the cues were)
 
 
 def test_a_publication_cue_outweighs_a_veto_word() -> None:
