@@ -1,0 +1,110 @@
+"""Text wrapped raggedly (OCR of a printed column, pdftotext, a hand-wrapped mail): its line
+lengths vary, so no fixed width forced its breaks; it is joined back by what goes on from
+line to line, and a word the setter broke with a hyphen is joined whole."""
+
+from __future__ import annotations
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate.reflow import ragged_band, reflow, reflow_text, wrap_width
+from corearchive_plugins.metadata import MetadataStage
+
+#: an OCR page of a column set in proportional type: a running head wider than the column,
+#: a headline, ragged lines (34 to 45 characters), one word broken by a hyphen, a page number
+COLUMN = """7   THE HARBOUR MAIL, FRIDAY, OCTOBER 4, 1895.
+
+NEW LIFEBOAT LAUNCHED AT SANDHAVEN.
+The new lifeboat presented to the town by
+the Institution was launched on Tuesday
+afternoon in the presence of a great crowd
+of residents and visitors, who lined the
+quay and the pier from end to end. After
+a short service conducted by the Vicar the
+boat was named by Miss Armitage, and with
+her crew of thirteen men she was run down
+the slipway into the harbour amid hearty
+cheering. She was then taken out beyond
+the bar, where the coxswain put her thro-
+ugh her paces in a moderate sea, and the
+spectators were much struck by the ease
+with which she righted herself when cap-
+sized by the crane on the north quay.
+
+— 7 —
+"""
+
+BODY = [ln.strip() for ln in COLUMN.split("\n")[3:18]]
+
+
+def test_a_ragged_column_is_joined_into_its_paragraph():
+    lines = COLUMN.split("\n")
+    # (the greedy test finds no width: the running head is the widest line, and no break is
+    # one a fixed width forced)
+    assert wrap_width(lines) is None
+    band = ragged_band(lines)
+    assert band is not None
+    joined, spans = reflow(lines, 0, band)
+    para = next(j for j in joined if j.startswith("The new lifeboat"))
+    assert para.endswith("capsized by the crane on the north quay.")
+    assert "put her through her paces" in para  # (broken by the setter: joined whole)
+    # the running head, the headline and the page number stay lines of their own
+    assert lines[0] in joined and lines[2] in joined and "— 7 —" in joined
+    assert [" ".join(x.strip() for x in lines[a:b]) for a, b in spans] != joined  # (dehyphenated)
+
+
+def test_the_stage_keeps_every_line_of_a_ragged_column(run_stage):
+    doc = run_stage(BoilerplateStage, make_document(COLUMN), keep_removed=True).kept[0]
+    ann = doc.annotations["boilerplate"]
+    assert ann["reflow"]["layout"] == "wrapped"
+    removed = set(ann["removed"]["text"])
+    assert not removed & set(BODY), removed & set(BODY)
+    assert "The new lifeboat presented to the town by the Institution was launched" in doc.text
+    # and the metadata stage takes the headline, not a body line, leaving the body whole
+    meta = run_stage(MetadataStage, doc).kept[0]
+    assert meta.title == "NEW LIFEBOAT LAUNCHED AT SANDHAVEN."
+    assert "capsized by the crane on the north quay." in meta.text
+    assert len(meta.text.split()) >= sum(len(b.split()) for b in BODY) - 2  # (2 words joined)
+
+
+def test_text_written_one_paragraph_per_line_is_not_ragged(seeds):
+    for page in seeds.glob("*.txt"):
+        text = page.read_text("utf-8")
+        assert ragged_band(text.split("\n")) is None, page.name
+        got = reflow_text(text)
+        assert got is None or got.layout, page.name
+    # a list of short items in small letters is no column: too far apart in length
+    items = ["apples", "pears and plums from the orchard", "eggs", "a loaf", "tea", "milk"]
+    assert ragged_band(items) is None
+
+
+def test_hyphenated_breaks_join_as_the_text_says():
+    # a word broken by the setter is joined whole where the text writes it whole, and keeps
+    # its hyphen where the text writes it with one, or before a capital
+    lines = [
+        "The newspaper of the county printed on Tuesday a",
+        "long account of the long-standing quarrel, and the news-",
+        "paper of the next town its reply, which the long-",
+        "standing readers of both found tedious in the ex-",
+        "treme; and the members of the old Anglo-",
+        "French committee said nothing at all about it.",
+    ]
+    band = ragged_band(lines)
+    assert band is not None
+    joined, _ = reflow(lines, 0, band)
+    assert len(joined) == 1
+    text = joined[0]
+    assert "the newspaper of the next town" in text
+    assert "the long-standing readers" in text
+    assert "in the extreme;" in text
+    assert "the old Anglo-French committee" in text
+
+
+def test_a_wrapper_breaks_at_a_compounds_hyphen_and_keeps_it():
+    # a greedy wrapper (textwrap, html2text) breaks only at a compound's own hyphen: with
+    # nothing in the text to say otherwise the hyphen stays
+    lines = [
+        "A paragraph that a wrapper broke into several",
+        "lines, because it is longer than fifty and long-",
+        "standing: it runs on for a while yet, and then on",
+    ]
+    assert reflow(lines, 50)[0][0].count("long-standing") == 1
