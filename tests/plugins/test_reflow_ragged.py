@@ -108,3 +108,20 @@ def test_a_wrapper_breaks_at_a_compounds_hyphen_and_keeps_it():
         "standing: it runs on for a while yet, and then on",
     ]
     assert reflow(lines, 50)[0][0].count("long-standing") == 1
+
+
+def test_a_title_is_not_taken_out_of_a_sentence(run_stage):
+    # too short to be found wrapped: the first line of the paragraph is no headline, and the
+    # words of the sentence stay in the text
+    text = (
+        "THE COUNTY ECHO.\n\n"
+        "The Journal of this town publishes this morning a long account of the meeting held\n"
+        "on Tuesday evening at the Assembly Rooms. The Mayor presided, and the hall was full.\n"
+        "\nA second meeting will be held next week.\n"
+    )
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.title != (
+        "The Journal of this town publishes this morning a long account of the meeting held"
+    )
+    assert "publishes this morning a long account of the meeting held" in doc.text
