@@ -442,6 +442,7 @@ class BoilerplateStage(Stage):
                 if joined and joined.units:
                     _decide_units(d, joined.units)
                 _keep_notes(d)
+                _drop_page_furniture(d, "\f" in doc.text)
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
@@ -898,6 +899,62 @@ def _keep_notes(d: Any) -> None:
     keep[found] = True
     why = dict(d.why)
     why.update(dict.fromkeys(found, NOTE_REASON))
+    d.keep, d.why = keep, why
+    d.cols = None  # (computed from the arrays again)
+
+
+#: A page number on a line of its own, as printed pages and OCR give it: "5", "— 5 —",
+#: "- 12 -", "Page 5", "p. 5", "Seite 5", "[5]"
+_PAGE_NUMBER = re.compile(
+    r"[-–—(\[]*\s*(?:(?:page|p\.|seite|pagina|pag\.|blz\.)\s*)?\d{1,4}\s*[-–—)\]]*", re.I
+)
+#: A running head with its page number: at the start or the end, set off by a run of
+#: spaces ("4          THE DAILY HERALD, MONDAY, MARCH 3, 1902.", "... 1902.   PAGE 4")
+_HEAD_NUMBER = re.compile(
+    r"(?:\d{1,4}|[ivxlc]{1,6})\s{3,}\S.*|.*\S\s{3,}(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})", re.I
+)
+PAGE_NUMBER_REASON = "page number"
+RUNNING_HEAD_REASON = "running head or foot with its page number"
+
+
+def _drop_page_furniture(d: Any, paged: bool) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a printed page's furniture,
+    as the text's first or last line or next to a page break (``paged``: the text has form
+    feeds, as pdftotext and OCR write between pages): a page number alone
+    (:data:`_PAGE_NUMBER`), or a running head or foot with its page number set off by
+    spaces (:data:`_HEAD_NUMBER`); with a reason. (s30 OCR acceptance test: "— 5 —" kept, a second
+    page's head "4  THE DAILY HERALD, ..." kept in the middle of a sentence.)"""
+    from bisect import bisect_left
+
+    n = len(d.idx)
+    if not n:
+        return
+    at = {0, n - 1}
+    breaks: set[int] = set()
+    if paged:
+        idx = list(d.idx)
+        for r, line in enumerate(d.lines):
+            if "\f" in line:
+                # the next page's first line: this one (pdftotext puts the form feed before
+                # it) or the next with text; its last line before it
+                k = bisect_left(idx, r)
+                breaks.update(m for m in (k - 1, k, k + 1) if 0 <= m < n)
+        at |= breaks
+    drop: dict[int, str] = {}
+    for j in sorted(at):
+        if not d.keep[j]:
+            continue
+        s = d.stripped[j]
+        if _PAGE_NUMBER.fullmatch(s):
+            drop[j] = PAGE_NUMBER_REASON
+        elif _HEAD_NUMBER.fullmatch(s):
+            drop[j] = RUNNING_HEAD_REASON
+    if not drop:
+        return
+    keep = d.keep.copy()
+    keep[list(drop)] = False
+    why = dict(d.why)
+    why.update(drop)
     d.keep, d.why = keep, why
     d.cols = None  # (computed from the arrays again)
 

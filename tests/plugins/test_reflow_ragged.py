@@ -5,6 +5,7 @@ line to line, and a word the setter broke with a hyphen is joined whole."""
 from __future__ import annotations
 
 import random
+import textwrap
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
@@ -186,3 +187,30 @@ def test_two_settings_of_an_article_are_near_duplicates(tmp_path, monkeypatch):
     assert "reserve fund stood higher" in second.record["text"]
     dup = second.record["duplicate"]
     assert dup["status"] in ("near", "exact"), dup
+
+
+def test_page_numbers_and_running_heads_at_page_breaks_go(run_stage):
+    # two pages as pdftotext writes them (a form feed before the second page's first line):
+    # each page's running head with its page number, the sentence going on over the break
+    para = (
+        "The committee of the Mechanics' Institute met on Friday evening to consider the "
+        "accounts of the past year, which showed a small balance in hand after the cost of "
+        "the new reading room and the lectures of the winter session had been met, and it "
+        "was resolved that the subscription should remain at five shillings for the"
+    )
+    rest = (
+        "coming year. The thanks of the meeting were given to the treasurer, who has held "
+        "the office for twenty years, and to the ladies who arranged the annual soirée."
+    )
+    page1 = "THE WEEKLY COURIER, SATURDAY, MAY 4, 1889.          PAGE 3\n\n"
+    page1 += "MECHANICS' INSTITUTE.\n" + textwrap.fill(para, 76) + "\n"
+    page2 = "\f4          THE WEEKLY COURIER, SATURDAY, MAY 4, 1889.\n\n"
+    page2 += textwrap.fill(rest, 76) + "\n\n— 4 —\n\f"
+    doc = run_stage(BoilerplateStage, make_document(page1 + page2), keep_removed=True).kept[0]
+    assert "THE WEEKLY COURIER" not in doc.text and "— 4 —" not in doc.text
+    assert "five shillings for the\ncoming year." in doc.text
+    gone = doc.annotations["boilerplate"]["removed"]
+    reasons = dict(zip(gone["text"], gone["reason"], strict=True))
+    assert "— 4 —" in reasons
+    head = "4          THE WEEKLY COURIER, SATURDAY, MAY 4, 1889."
+    assert reasons[head].startswith("running head")
