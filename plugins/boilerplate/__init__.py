@@ -63,7 +63,7 @@ from typing import Any
 from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.limits import held, time_limit
 
-from .reflow import Reflowed, reflow_text
+from .reflow import Reflowed, reflow_text, side_by_side
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -320,6 +320,21 @@ class BoilerplateStage(Stage):
                 "removed",
                 "added",
             ),
+            "columns": {
+                "type": "object",
+                "description": "Set when lines of the plain text hold two columns side by "
+                "side (a layout-preserving OCR or pdftotext -layout export: a gutter of three "
+                "spaces or more at the same place on 5 or more lines and 40 % of them): read "
+                "across, each such line interleaves two stories, which no text-only reading "
+                "undoes; the text is kept as it is. How many lines, and the column where the "
+                "right one starts.",
+                "required": ["lines", "at"],
+                "additionalProperties": False,
+                "properties": {
+                    "lines": {"type": "integer", "minimum": 1},
+                    "at": {"type": "integer", "minimum": 0},
+                },
+            },
             "reflow": {
                 "type": "object",
                 "description": "Set when the text was joined into blocks before the "
@@ -449,6 +464,10 @@ class BoilerplateStage(Stage):
                 text, ann = self._text(d)
                 if joined:
                     _to_input_lines(ann, joined)
+                if "   " in doc.text:  # (two columns side by side have a gutter)
+                    cols = side_by_side(joined.lines if joined else d.lines)
+                    if cols:
+                        ann["columns"] = {"lines": cols[0], "at": cols[1]}
             if not _visible(text) or (doc.is_html and _only_links(doc, text, ann)):
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue

@@ -812,3 +812,39 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
 
 #: a line of :data:`_FRAGMENT_AFTER` or of :data:`_BULLET_AFTER`
 _FRAGMENT_OR_BULLET = re.compile(r"\n[ \t]*(?:[,.;:)?%’”»](?!\.)|[*+•◦▪‣·][ \t])")
+
+
+#: Two columns side by side (a layout-preserving OCR or ``pdftotext -layout`` export): a
+#: line's left column of at least this many characters, a gutter of three spaces or more,
+#: and the right column's text ...
+_COLUMN_MIN = 12
+_GUTTER = re.compile(r"\S {3,}(?=\S)")
+#: ... at the same place (within this many columns) on at least this many lines and this
+#: share of the text's non-blank lines
+_COLUMN_SLACK, _COLUMN_LINES, _COLUMN_SHARE = 2, 5, 0.4
+
+
+def side_by_side(lines: list[str]) -> tuple[int, int] | None:
+    """``(lines, column)``: how many of ``lines`` hold two columns of text side by side, and
+    where the right one starts, or None. Read across, such a text interleaves two stories
+    line by line; no text-only reading can undo it, so it is told (the boilerplate stage's
+    ``columns`` annotation), not changed."""
+    starts: Counter[int] = Counter()
+    n_text = 0
+    for line in lines:
+        s = line.rstrip()
+        if not s.strip():
+            continue
+        n_text += 1
+        for m in _GUTTER.finditer(s):
+            at = m.end()
+            if len(s[: m.start() + 1].strip()) >= _COLUMN_MIN and len(s) - at >= _COLUMN_MIN:
+                starts[at] += 1
+    if not starts:
+        return None
+    near = range(-_COLUMN_SLACK, _COLUMN_SLACK + 1)
+    best = max(starts, key=lambda c: sum(starts[c + d] for d in near))
+    n = sum(starts[best + d] for d in near)
+    if n < _COLUMN_LINES or n < _COLUMN_SHARE * n_text:
+        return None
+    return n, best

@@ -214,3 +214,14 @@ def test_page_numbers_and_running_heads_at_page_breaks_go(run_stage):
     assert "— 4 —" in reasons
     head = "4          THE WEEKLY COURIER, SATURDAY, MAY 4, 1889."
     assert reasons[head].startswith("running head")
+
+
+def test_two_columns_read_across_are_told(run_stage):
+    left = textwrap.wrap(ARTICLE, 34)[:8]
+    right = textwrap.wrap(COLUMN.split("\n", 3)[3], 34)[:8]
+    text = "\n".join(f"{a:<38}{b}" for a, b in zip(left, right, strict=True)) + "\n"
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    assert doc.annotations["boilerplate"]["columns"] == {"lines": 8, "at": 38}
+    # one story a line, or a text with a table's gutter here and there, is not
+    plain = run_stage(BoilerplateStage, make_document(COLUMN)).kept[0]
+    assert "columns" not in plain.annotations["boilerplate"]
