@@ -238,7 +238,8 @@ def ragged_joins(lines: list[str], band: tuple[int, int]) -> list[bool]:
     text, the next starts no list item nor is indented deeper, and the next goes on with
     the sentence (:func:`goes_on_wrapped`, a line at least half as long as the band's top),
     or this line's length is in the ``band`` (:func:`ragged_band`), has no run of spaces,
-    and neither line is in capitals alone (a heading, a running head)."""
+    neither line is in capitals alone (a heading, a running head), and the next does not
+    start a notice after a sentence's end (:data:`_RUN_IN`)."""
     lo, hi = band
     top = int(1.1 * hi) + 1
     n = len(lines)
@@ -255,9 +256,19 @@ def ragged_joins(lines: list[str], band: tuple[int, int]) -> list[bool]:
             out[i] = k >= hi // 2
         else:
             out[i] = (
-                lo <= k <= top and _GAP not in cur and cur != cur.upper() and nxt != nxt.upper()
+                lo <= k <= top
+                and _GAP not in cur
+                and cur != cur.upper()
+                and nxt != nxt.upper()
+                and not (cur.endswith(_ENDS) and _RUN_IN.match(nxt))
             )
     return out
+
+
+#: A line that starts with a word in capitals (two letters or more) and a stop: a notice's
+#: or a paragraph's run-in heading ("ARRIVED.—Jan. 16, ...", "WANTED, a ..."), which starts
+#: a block of its own after a sentence's end
+_RUN_IN = re.compile(r"[A-ZÀ-Þ]{2,}[.,:;—-]")
 
 
 #: A text is set with hyphenation (its setter broke words into syllables at line ends) when

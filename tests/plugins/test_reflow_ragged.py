@@ -225,3 +225,21 @@ def test_two_columns_read_across_are_told(run_stage):
     # one story a line, or a text with a table's gutter here and there, is not
     plain = run_stage(BoilerplateStage, make_document(COLUMN)).kept[0]
     assert "columns" not in plain.annotations["boilerplate"]
+
+
+def test_notices_with_a_run_in_heading_stay_blocks_of_their_own():
+    lines = [
+        "SHIPPING INTELLIGENCE.",
+        "ARRIVED.—Jan. 16, the Mary Ann, Jones, from Cardiff, with coals for the gas company.",
+        "SAILED.—Jan. 16, the Eliza, Roberts, for Lisbon, with a general cargo of hardware.",
+        "",
+        "The harbour master reports that the new light on the pier head was lit for the first",
+        "time on Tuesday night, and that it was seen by the crews of vessels lying in the bay",
+        "at a distance of nearly nine miles, a result which has given general satisfaction",
+        "to the shipowners of the port and to the pilots, who had long asked for it.",
+    ]
+    band = ragged_band(lines)
+    assert band is not None
+    joined, _ = reflow(lines, 0, band)
+    assert joined[:4] == lines[:4]
+    assert joined[4].startswith("The harbour master") and joined[4].endswith("asked for it.")
