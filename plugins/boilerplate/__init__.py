@@ -64,7 +64,7 @@ from typing import Any, cast
 from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.limits import held, time_limit
 
-from .reflow import Reflowed, reflow_text
+from .reflow import Reflowed, reflow_text, side_by_side
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -321,6 +321,21 @@ class BoilerplateStage(Stage):
                 "removed",
                 "added",
             ),
+            "columns": {
+                "type": "object",
+                "description": "Set when lines of the plain text hold two columns side by "
+                "side (a layout-preserving OCR or pdftotext -layout export: a gutter of three "
+                "spaces or more at the same place on 5 or more lines and 40 % of them): read "
+                "across, each such line interleaves two stories, which no text-only reading "
+                "undoes; the text is kept as it is. How many lines, and the column where the "
+                "right one starts.",
+                "required": ["lines", "at"],
+                "additionalProperties": False,
+                "properties": {
+                    "lines": {"type": "integer", "minimum": 1},
+                    "at": {"type": "integer", "minimum": 0},
+                },
+            },
             "reflow": {
                 "type": "object",
                 "description": "Set when the text was joined into blocks before the "
@@ -443,12 +458,17 @@ class BoilerplateStage(Stage):
                 if joined and joined.units:
                     _decide_units(d, joined.units)
                 _keep_notes(d)
+                _drop_page_furniture(d, "\f" in doc.text)
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
                 text, ann = self._text(d)
                 if joined:
                     _to_input_lines(ann, joined)
+                if "   " in doc.text:  # (two columns side by side have a gutter)
+                    cols = side_by_side(joined.lines if joined else d.lines)
+                    if cols:
+                        ann["columns"] = {"lines": cols[0], "at": cols[1]}
             if not _visible(text) or (doc.is_html and _only_links(doc, text, ann)):
                 out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
                 continue
@@ -899,6 +919,62 @@ def _keep_notes(d: Any) -> None:
     keep[found] = True
     why = dict(d.why)
     why.update(dict.fromkeys(found, NOTE_REASON))
+    d.keep, d.why = keep, why
+    d.cols = None  # (computed from the arrays again)
+
+
+#: A page number on a line of its own, as printed pages and OCR give it: "5", "— 5 —",
+#: "- 12 -", "Page 5", "p. 5", "Seite 5", "[5]"
+_PAGE_NUMBER = re.compile(
+    r"[-–—(\[]*\s*(?:(?:page|p\.|seite|pagina|pag\.|blz\.)\s*)?\d{1,4}\s*[-–—)\]]*", re.I
+)
+#: A running head with its page number: at the start or the end, set off by a run of
+#: spaces ("4          THE DAILY HERALD, MONDAY, MARCH 3, 1902.", "... 1902.   PAGE 4")
+_HEAD_NUMBER = re.compile(
+    r"(?:\d{1,4}|[ivxlc]{1,6})\s{3,}\S.*|.*\S\s{3,}(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})", re.I
+)
+PAGE_NUMBER_REASON = "page number"
+RUNNING_HEAD_REASON = "running head or foot with its page number"
+
+
+def _drop_page_furniture(d: Any, paged: bool) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a printed page's furniture,
+    as the text's first or last line or next to a page break (``paged``: the text has form
+    feeds, as pdftotext and OCR write between pages): a page number alone
+    (:data:`_PAGE_NUMBER`), or a running head or foot with its page number set off by
+    spaces (:data:`_HEAD_NUMBER`); with a reason. (s30 OCR acceptance test: "— 5 —" kept, a second
+    page's head "4  THE DAILY HERALD, ..." kept in the middle of a sentence.)"""
+    from bisect import bisect_left
+
+    n = len(d.idx)
+    if not n:
+        return
+    at = {0, n - 1}
+    breaks: set[int] = set()
+    if paged:
+        idx = list(d.idx)
+        for r, line in enumerate(d.lines):
+            if "\f" in line:
+                # the next page's first line: this one (pdftotext puts the form feed before
+                # it) or the next with text; its last line before it
+                k = bisect_left(idx, r)
+                breaks.update(m for m in (k - 1, k, k + 1) if 0 <= m < n)
+        at |= breaks
+    drop: dict[int, str] = {}
+    for j in sorted(at):
+        if not d.keep[j]:
+            continue
+        s = d.stripped[j]
+        if _PAGE_NUMBER.fullmatch(s):
+            drop[j] = PAGE_NUMBER_REASON
+        elif _HEAD_NUMBER.fullmatch(s):
+            drop[j] = RUNNING_HEAD_REASON
+    if not drop:
+        return
+    keep = d.keep.copy()
+    keep[list(drop)] = False
+    why = dict(d.why)
+    why.update(drop)
     d.keep, d.why = keep, why
     d.cols = None  # (computed from the arrays again)
 

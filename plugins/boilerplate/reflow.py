@@ -161,13 +161,174 @@ def wrap_width(lines: list[str]) -> int | None:
     return width
 
 
-def reflow(lines: list[str], width: int) -> tuple[list[str], list[tuple[int, int]]]:
-    """Join the lines that ``width`` forced apart: the new lines, and for each the span
-    ``[start, end)`` of input lines it was made of (blank lines stay, one for one).
+#: Ragged wrapping (:func:`ragged_band`): a text set in proportional type (OCR of a printed
+#: column, pdftotext, a hand-wrapped mail or Project Gutenberg text) breaks its lines where
+#: the printed line ended, not where a fixed width forced them, so a line's length says
+#: little and :func:`_forced` misses most breaks; its breaks are told by what goes on: the
+#: next line goes on with a sentence that did not end (a small letter), or the line ends in a
+#: word broken by a hyphen. At least this many such breaks ...
+_RAGGED_MIN = 3
+#: ... they are at least this share of the breaks between two non-blank lines ...
+_RAGGED_SHARE = 0.25
+#: ... and their lines are about as long: the shortest tenth at least this share of the
+#: longest tenth (a text written one block per line has paragraphs of every length; the
+#: acceptance tester's OCR columns and the wrapped text of tests: >= 0.78)
+_RAGGED_SPREAD = 0.75
+#: A line with a run of this many spaces (a running head set across the page, a table's
+#: columns) is no piece of a wrapped paragraph unless what follows goes on with it.
+_GAP = "   "
+
+
+def _hyphen_break(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``cur`` ends in a word broken by a hyphen that the
+    stripped line ``nxt`` goes on with ("even-" / "ing", "Student-" / "Athlete")."""
+    return len(cur) > 1 and cur[-1] == "-" and cur[-2].isalpha() and nxt[:1].isalpha()
+
+
+def goes_on_wrapped(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` goes on with ``cur``'s sentence: a word broken by
+    a hyphen, or a small letter after a line that does not end a sentence."""
+    return _hyphen_break(cur, nxt) or (nxt[:1].islower() and not cur.endswith(_ENDS))
+
+
+def ragged_band(lines: list[str]) -> tuple[int, int] | None:
+    """``(lo, hi)``: the lengths of the lines of a text wrapped raggedly (see
+    :data:`_RAGGED_MIN`), or None. The breaks that go on (:func:`goes_on_wrapped`) are
+    where the text was wrapped; ``lo`` is nine tenths of the shortest tenth of their lengths,
+    ``hi`` the longest (the width). A line from ``lo`` to a tenth over ``hi`` followed by a
+    line of text goes on in it (see :func:`ragged_joins`)."""
+    lengths: list[int] = []
+    pairs = k_prev = 0
+    prev = ""
+    for raw in lines:
+        cur = raw.strip()
+        if cur and prev:
+            pairs += 1
+            if goes_on_wrapped(prev, cur) and _LIST_ITEM.match(cur) is None:
+                lengths.append(k_prev)
+        prev = cur
+        k_prev = len(raw.rstrip())
+    n = len(lengths)
+    if n < _RAGGED_MIN or n < _RAGGED_SHARE * pairs:
+        return None
+    lengths.sort()
+    low, high = lengths[n // 10], lengths[(9 * (n - 1)) // 10]
+    if high > _MAX_WIDTH or high < _MIN_WIDTH or low < _RAGGED_SPREAD * high:
+        return None
+    return int(0.9 * low), lengths[-1]
+
+
+#: a line that starts with a small letter, or a word broken by a hyphen at a line's
+#: end: what a raggedly wrapped text has :data:`_RAGGED_MIN` of at least
+#: (small letters of the Latin, Greek and Cyrillic scripts, and Latin Extended-A and -B
+#: whole: a class of ranges is matched in C ~4x faster than "a letter not a capital")
+_GOES_ON_AFTER = re.compile(r"\n[ \t]*[a-zß-öø-ÿ\u0100-\u024f\u03ac-\u03ce\u0430-\u045f]|-[ \t]*\n")
+
+
+def _ragged(text: str, lines: list[str]) -> tuple[int, int] | None:
+    """:func:`ragged_band` of ``lines`` (of ``text``), but None at once (decided in C) for a
+    text with too few lines that go on (:data:`_GOES_ON_AFTER`)."""
+    if sum(1 for _ in islice(_GOES_ON_AFTER.finditer(text), _RAGGED_MIN)) < _RAGGED_MIN:
+        return None
+    return ragged_band(lines)
+
+
+def ragged_joins(lines: list[str], band: tuple[int, int]) -> list[bool]:
+    """Per line, whether the next line goes on with it in a raggedly wrapped text: both have
+    text, the next starts no list item nor is indented deeper, and the next goes on with
+    the sentence (:func:`goes_on_wrapped`, a line at least half as long as the band's top),
+    or this line's length is in the ``band`` (:func:`ragged_band`), has no run of spaces,
+    neither line is in capitals alone (a heading, a running head), and the next does not
+    start a notice after a sentence's end (:data:`_RUN_IN`)."""
+    lo, hi = band
+    top = int(1.1 * hi) + 1
+    n = len(lines)
+    out = [False] * n
+    for i in range(n - 1):
+        raw, nxt_raw = lines[i], lines[i + 1]
+        cur, nxt = raw.strip(), nxt_raw.strip()
+        if not cur or not nxt or _LIST_ITEM.match(nxt) is not None:
+            continue
+        if _indent(nxt_raw) > _text_indent(raw):
+            continue
+        k = len(raw.rstrip())
+        if goes_on_wrapped(cur, nxt):
+            out[i] = k >= hi // 2
+        else:
+            out[i] = (
+                lo <= k <= top
+                and _GAP not in cur
+                and cur != cur.upper()
+                and nxt != nxt.upper()
+                and not (cur.endswith(_ENDS) and _RUN_IN.match(nxt))
+            )
+    return out
+
+
+#: A line that starts with a word in capitals (two letters or more) and a stop: a notice's
+#: or a paragraph's run-in heading ("ARRIVED.—Jan. 16, ...", "WANTED, a ..."), which starts
+#: a block of its own after a sentence's end
+_RUN_IN = re.compile(r"[A-ZÀ-Þ]{2,}[.,:;—-]")
+
+
+#: A text is set with hyphenation (its setter broke words into syllables at line ends) when
+#: it has at least this many words broken by a hyphen before a small letter, and at least
+#: one per this many joined breaks; a wrapper breaks only at a compound's own hyphen, and
+#: seldom ("long-" / "standing").
+_HYPHENATED_MIN, _HYPHENATED_PER = 3, 20
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> dict[int, bool]:
+    """Per line that ends in a word broken by a hyphen before a small letter and is joined
+    to the next, whether the word is joined without its hyphen ("even-" / "ing" ->
+    "evening"). The text's own words decide where they can: the word written whole
+    elsewhere in the text is joined so ("newspaper"), with its hyphen ("long-standing")
+    keeps it. Else a text set with hyphenation (:data:`_HYPHENATED_MIN`) or ``typeset`` (wrapped
+    raggedly, not by a wrapper that fills a width: see :func:`ragged_band`) loses the
+    hyphen, and another (a wrapper's break at a compound's hyphen) keeps it. A word broken before
+    a capital or a digit ("Student-" / "Athlete") keeps its hyphen."""
+    at: dict[int, tuple[str, str]] = {}
+    for i, j in enumerate(join):
+        if j:
+            cur, nxt = lines[i].rstrip(), lines[i + 1].lstrip()
+            if _hyphen_break(cur, nxt) and nxt[0].islower():
+                head = cur[cur.rfind(" ") + 1 : -1]
+                m = _WORD.match(nxt)
+                at[i] = (head, m.group(0) if m else "")
+    if not at:
+        return {}
+    words = {w.lower() for ln in lines for w in _WORD.findall(ln)}
+    setter = typeset or (len(at) >= _HYPHENATED_MIN and len(at) * _HYPHENATED_PER >= sum(join))
+    out: dict[int, bool] = {}
+    for i, (head, tail) in at.items():
+        h = head.lower().rsplit("-", 1)[-1]
+        t = tail.lower()
+        if h + "-" + t in words:
+            out[i] = False
+        elif h + t in words:
+            out[i] = True
+        else:
+            out[i] = setter and not h.isdigit()
+    return out
+
+
+def reflow(
+    lines: list[str], width: int, band: tuple[int, int] | None = None
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """Join the lines that ``width`` forced apart (and, given the ``band`` of a raggedly
+    wrapped text, the lines :func:`ragged_joins` finds going on): the new lines, and for
+    each the span ``[start, end)`` of input lines it was made of (blank lines stay, one for
+    one).
 
     The pieces are joined by a space, stripped; a piece ending in a hyphen after a letter
-    ("Student-" / "Athlete", as Python's textwrap breaks) is joined without one."""
-    forced = _forced(lines, width)
+    is joined without one, and without the hyphen where the word was broken into
+    syllables (see :func:`_dehyphenate`: "even-" / "ing"), else with it ("Student-" /
+    "Athlete", as Python's textwrap breaks)."""
+    forced = _forced(lines, width) if width else [False] * len(lines)
+    if band is not None:
+        forced = [a or b for a, b in zip(forced, ragged_joins(lines, band), strict=True)]
+    unhyphen = _dehyphenate(lines, forced, typeset=not width)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     i, n = 0, len(lines)
@@ -175,13 +336,13 @@ def reflow(lines: list[str], width: int) -> tuple[list[str], list[tuple[int, int
         start = i
         parts = [lines[i].strip()]
         while forced[i] and i + 1 < n:
-            i += 1
-            nxt = lines[i].strip()
+            nxt = lines[i + 1].strip()
             last = parts[-1]
             if len(last) > 1 and last[-1] == "-" and last[-2].isalpha():
-                parts[-1] = last + nxt
+                parts[-1] = (last[:-1] if unhyphen.get(i) else last) + nxt
             else:
                 parts.append(nxt)
+            i += 1
         i += 1
         out.append(" ".join(parts) if len(parts) > 1 else lines[start])
         spans.append((start, i))
@@ -636,9 +797,16 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     if is_markdown(text, lines):
         joined, spans, h1, units = markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1, units)
-    width = wrap_width(lines)
-    if width is not None:
-        joined, spans = reflow(lines, width)
+    longest = max(lines, key=len, default="")
+    if len(longest) > _MAX_WIDTH + 1 and " " in longest.strip():
+        # (most pages: a paragraph on one line, neither wrapped nor ragged; decided in C)
+        width = band = None
+    else:
+        width = wrap_width(lines)
+        band = _ragged(text, lines)
+    if width is not None or band is not None:
+        joined, spans = reflow(lines, width or 0, band)
+        width = width or band[1]  # type: ignore[index]
         if is_bulleted(text):  # (lynx writes its lists so: the blocks without bullets)
             joined = unbullet(joined)[0]
         return Reflowed("\n".join(joined), lines, spans, width, [])
@@ -655,3 +823,39 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
 
 #: a line of :data:`_FRAGMENT_AFTER` or of :data:`_BULLET_AFTER`
 _FRAGMENT_OR_BULLET = re.compile(r"\n[ \t]*(?:[,.;:)?%’”»](?!\.)|[*+•◦▪‣·][ \t])")
+
+
+#: Two columns side by side (a layout-preserving OCR or ``pdftotext -layout`` export): a
+#: line's left column of at least this many characters, a gutter of three spaces or more,
+#: and the right column's text ...
+_COLUMN_MIN = 12
+_GUTTER = re.compile(r"\S {3,}(?=\S)")
+#: ... at the same place (within this many columns) on at least this many lines and this
+#: share of the text's non-blank lines
+_COLUMN_SLACK, _COLUMN_LINES, _COLUMN_SHARE = 2, 5, 0.4
+
+
+def side_by_side(lines: list[str]) -> tuple[int, int] | None:
+    """``(lines, column)``: how many of ``lines`` hold two columns of text side by side, and
+    where the right one starts, or None. Read across, such a text interleaves two stories
+    line by line; no text-only reading can undo it, so it is told (the boilerplate stage's
+    ``columns`` annotation), not changed."""
+    starts: Counter[int] = Counter()
+    n_text = 0
+    for line in lines:
+        s = line.rstrip()
+        if not s.strip():
+            continue
+        n_text += 1
+        for m in _GUTTER.finditer(s):
+            at = m.end()
+            if len(s[: m.start() + 1].strip()) >= _COLUMN_MIN and len(s) - at >= _COLUMN_MIN:
+                starts[at] += 1
+    if not starts:
+        return None
+    near = range(-_COLUMN_SLACK, _COLUMN_SLACK + 1)
+    best = max(starts, key=lambda c: sum(starts[c + d] for d in near))
+    n = sum(starts[best + d] for d in near)
+    if n < _COLUMN_LINES or n < _COLUMN_SHARE * n_text:
+        return None
+    return n, best

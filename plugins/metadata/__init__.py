@@ -36,7 +36,7 @@ from corearchive import Document, Stage, hookimpl, option
 from corearchive.document import CONTROLS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
-from ..boilerplate.reflow import Reflowed, reflow_text
+from ..boilerplate.reflow import Reflowed, goes_on_wrapped, reflow_text
 from . import model as ranker
 from .html import (
     html_candidates,
@@ -567,6 +567,18 @@ class MetadataStage(Stage):
                 url=self._url(doc),
                 at=at,
             )
+            if meta["title"] and _in_a_sentence(
+                lines if lines is not None else content.split("\n"),
+                meta["lines"].get("title"),
+                {c["line"] for c in meta["candidates"]}.union(
+                    *(v for k, v in meta["lines"].items() if k != "title")
+                ),
+            ):
+                # a line of a paragraph that was not joined (a short or unwrapped text): no
+                # headline, and its words stay in the text (s30 OCR tester: "Sons, corn
+                # merchants, in Market-street, and" taken and cut out of the article)
+                meta["title"] = None
+                meta["lines"] = {k: v for k, v in meta["lines"].items() if k != "title"}
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
                 if key == "title" and value and len(value.split()) > self.options.max_title_words:
@@ -731,3 +743,19 @@ class MetadataStage(Stage):
 @hookimpl
 def corearchive_register_stages(register: Any) -> None:
     register(MetadataStage)
+
+
+def _in_a_sentence(src: list[str], rows: list[int] | None, other: set[int]) -> bool:
+    """Whether the title line (the first of ``rows``, of the content's lines ``src``) is a
+    piece of a sentence that goes on in the next line: it ends in a word in small letters,
+    a comma or a hyphen ("..., in Market-street, and"; not a headline's "Budget"), and the
+    next line goes on with it (see :func:`..boilerplate.reflow.goes_on_wrapped`) and is no
+    metadata line (``other``: a date line in small letters, "terça-feira, 22 de outubro";
+    a byline)."""
+    if not rows or not 0 <= rows[0] < len(src) - 1 or rows[0] + 1 in other:
+        return False
+    cur, nxt = src[rows[0]].strip(), src[rows[0] + 1].strip()
+    if not cur or not nxt or nxt.startswith(("by ", "von ")):
+        return False
+    last = cur[cur.rfind(" ") + 1 :]
+    return (last[:1].islower() or cur[-1] in ",;-") and goes_on_wrapped(cur, nxt)

@@ -1,0 +1,245 @@
+"""Text wrapped raggedly (OCR of a printed column, pdftotext, a hand-wrapped mail): its line
+lengths vary, so no fixed width forced its breaks; it is joined back by what goes on from
+line to line, and a word the setter broke with a hyphen is joined whole."""
+
+from __future__ import annotations
+
+import random
+import textwrap
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate.reflow import ragged_band, reflow, reflow_text, wrap_width
+from corearchive_plugins.metadata import MetadataStage
+
+#: an OCR page of a column set in proportional type: a running head wider than the column,
+#: a headline, ragged lines (34 to 45 characters), one word broken by a hyphen, a page number
+COLUMN = """7   THE HARBOUR MAIL, FRIDAY, OCTOBER 4, 1895.
+
+NEW LIFEBOAT LAUNCHED AT SANDHAVEN.
+The new lifeboat presented to the town by
+the Institution was launched on Tuesday
+afternoon in the presence of a great crowd
+of residents and visitors, who lined the
+quay and the pier from end to end. After
+a short service conducted by the Vicar the
+boat was named by Miss Armitage, and with
+her crew of thirteen men she was run down
+the slipway into the harbour amid hearty
+cheering. She was then taken out beyond
+the bar, where the coxswain put her thro-
+ugh her paces in a moderate sea, and the
+spectators were much struck by the ease
+with which she righted herself when cap-
+sized by the crane on the north quay.
+
+— 7 —
+"""
+
+BODY = [ln.strip() for ln in COLUMN.split("\n")[3:18]]
+
+
+def test_a_ragged_column_is_joined_into_its_paragraph():
+    lines = COLUMN.split("\n")
+    # (the greedy test finds no width: the running head is the widest line, and no break is
+    # one a fixed width forced)
+    assert wrap_width(lines) is None
+    band = ragged_band(lines)
+    assert band is not None
+    joined, spans = reflow(lines, 0, band)
+    para = next(j for j in joined if j.startswith("The new lifeboat"))
+    assert para.endswith("capsized by the crane on the north quay.")
+    assert "put her through her paces" in para  # (broken by the setter: joined whole)
+    # the running head, the headline and the page number stay lines of their own
+    assert lines[0] in joined and lines[2] in joined and "— 7 —" in joined
+    assert [" ".join(x.strip() for x in lines[a:b]) for a, b in spans] != joined  # (dehyphenated)
+
+
+def test_the_stage_keeps_every_line_of_a_ragged_column(run_stage):
+    doc = run_stage(BoilerplateStage, make_document(COLUMN), keep_removed=True).kept[0]
+    ann = doc.annotations["boilerplate"]
+    assert ann["reflow"]["layout"] == "wrapped"
+    removed = set(ann["removed"]["text"])
+    assert not removed & set(BODY), removed & set(BODY)
+    assert "The new lifeboat presented to the town by the Institution was launched" in doc.text
+    # and the metadata stage takes the headline, not a body line, leaving the body whole
+    meta = run_stage(MetadataStage, doc).kept[0]
+    assert meta.title == "NEW LIFEBOAT LAUNCHED AT SANDHAVEN."
+    assert "capsized by the crane on the north quay." in meta.text
+    assert len(meta.text.split()) >= sum(len(b.split()) for b in BODY) - 2  # (2 words joined)
+
+
+def test_text_written_one_paragraph_per_line_is_not_ragged(seeds):
+    for page in seeds.glob("*.txt"):
+        text = page.read_text("utf-8")
+        assert ragged_band(text.split("\n")) is None, page.name
+        got = reflow_text(text)
+        assert got is None or got.layout, page.name
+    # a list of short items in small letters is no column: too far apart in length
+    items = ["apples", "pears and plums from the orchard", "eggs", "a loaf", "tea", "milk"]
+    assert ragged_band(items) is None
+
+
+def test_hyphenated_breaks_join_as_the_text_says():
+    # a word broken by the setter is joined whole where the text writes it whole, and keeps
+    # its hyphen where the text writes it with one, or before a capital
+    lines = [
+        "The newspaper of the county printed on Tuesday a",
+        "long account of the long-standing quarrel, and the news-",
+        "paper of the next town its reply, which the long-",
+        "standing readers of both found tedious in the ex-",
+        "treme; and the members of the old Anglo-",
+        "French committee said nothing at all about it.",
+    ]
+    band = ragged_band(lines)
+    assert band is not None
+    joined, _ = reflow(lines, 0, band)
+    assert len(joined) == 1
+    text = joined[0]
+    assert "the newspaper of the next town" in text
+    assert "the long-standing readers" in text
+    assert "in the extreme;" in text
+    assert "the old Anglo-French committee" in text
+
+
+def test_a_wrapper_breaks_at_a_compounds_hyphen_and_keeps_it():
+    # a greedy wrapper (textwrap, html2text) breaks only at a compound's own hyphen: with
+    # nothing in the text to say otherwise the hyphen stays
+    lines = [
+        "A paragraph that a wrapper broke into several",
+        "lines, because it is longer than fifty and long-",
+        "standing: it runs on for a while yet, and then on",
+    ]
+    assert reflow(lines, 50)[0][0].count("long-standing") == 1
+
+
+def test_a_title_is_not_taken_out_of_a_sentence(run_stage):
+    # too short to be found wrapped: the first line of the paragraph is no headline, and the
+    # words of the sentence stay in the text
+    text = (
+        "THE COUNTY ECHO.\n\n"
+        "The Journal of this town publishes this morning a long account of the meeting held\n"
+        "on Tuesday evening at the Assembly Rooms. The Mayor presided, and the hall was full.\n"
+        "\nA second meeting will be held next week.\n"
+    )
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.title != (
+        "The Journal of this town publishes this morning a long account of the meeting held"
+    )
+    assert "publishes this morning a long account of the meeting held" in doc.text
+
+
+ARTICLE = (
+    "The annual meeting of the Sandhaven Fishermen's Provident Society was held on Monday "
+    "evening in the schoolroom, the chairman presiding over a numerous attendance of members "
+    "and their friends. The secretary read the report for the past twelve months, which "
+    "showed that the society had paid out considerable sums in sickness and funeral benefit, "
+    "and that notwithstanding these heavy demands the reserve fund stood higher than at any "
+    "previous meeting. The treasurer explained that the improvement was chiefly owing to the "
+    "prudent management of the committee and to the liberal donations received from several "
+    "gentlemen of the neighbourhood, whose generosity the meeting acknowledged with hearty "
+    "applause. A discussion followed upon the proposal to admit the younger apprentices as "
+    "members at a reduced subscription, and after some difference of opinion it was resolved "
+    "to refer the question to a special committee, which will report at the quarterly meeting "
+    "in January. Votes of thanks to the officers and to the chairman brought the proceedings "
+    "to a close."
+)
+
+
+def _typeset(text: str, width: int, seed: int) -> str:
+    """``text`` set in a column about ``width`` characters wide as a compositor in
+    proportional type sets it: each line a few characters short of or over the width, and a
+    word that does not fit broken by a hyphen where three letters or more go on each side."""
+    rng = random.Random(seed)
+    lines: list[str] = []
+    cur = ""
+    for word in text.split():
+        room = width + rng.randint(-3, 2)
+        if not cur or len(cur) + 1 + len(word) <= room:
+            cur = f"{cur} {word}" if cur else word
+            continue
+        cut = room - len(cur) - 2  # (letters of the word that fit before a hyphen)
+        if cut >= 3 and len(word) - cut >= 3 and word[: cut + 1].isalpha():
+            lines.append(f"{cur} {word[:cut]}-")
+            cur = word[cut:]
+        else:
+            lines.append(cur)
+            cur = word
+    lines.append(cur)
+    return "\n".join(lines)
+
+
+def test_two_settings_of_an_article_are_near_duplicates(tmp_path, monkeypatch):
+    # the same article set at two column widths, as two editions or two scans print it: each
+    # split word broke five shingles on each side (s30 OCR test: similarity 0.73, not a
+    # near duplicate at 0.85); joined, the two texts are the same words
+    from corearchive import Cleaner
+
+    a = "PROVIDENT SOCIETY.\n" + _typeset(ARTICLE, 44, 1) + "\n"
+    b = "PROVIDENT SOCIETY.\n" + _typeset(ARTICLE, 58, 2) + "\n"
+    assert a.count("-\n") >= 3 and b.count("-\n") >= 3 and a != b
+    monkeypatch.chdir(tmp_path)
+    with Cleaner(settings=['dedup.policy="keep"']) as c:
+        first = c.clean(a, url="https://archive.example/a")
+        second = c.clean(b, url="https://archive.example/b")
+    assert first.kept and second.kept
+    assert "reserve fund stood higher" in second.record["text"]
+    dup = second.record["duplicate"]
+    assert dup["status"] in ("near", "exact"), dup
+
+
+def test_page_numbers_and_running_heads_at_page_breaks_go(run_stage):
+    # two pages as pdftotext writes them (a form feed before the second page's first line):
+    # each page's running head with its page number, the sentence going on over the break
+    para = (
+        "The committee of the Mechanics' Institute met on Friday evening to consider the "
+        "accounts of the past year, which showed a small balance in hand after the cost of "
+        "the new reading room and the lectures of the winter session had been met, and it "
+        "was resolved that the subscription should remain at five shillings for the"
+    )
+    rest = (
+        "coming year. The thanks of the meeting were given to the treasurer, who has held "
+        "the office for twenty years, and to the ladies who arranged the annual soirée."
+    )
+    page1 = "THE WEEKLY COURIER, SATURDAY, MAY 4, 1889.          PAGE 3\n\n"
+    page1 += "MECHANICS' INSTITUTE.\n" + textwrap.fill(para, 76) + "\n"
+    page2 = "\f4          THE WEEKLY COURIER, SATURDAY, MAY 4, 1889.\n\n"
+    page2 += textwrap.fill(rest, 76) + "\n\n— 4 —\n\f"
+    doc = run_stage(BoilerplateStage, make_document(page1 + page2), keep_removed=True).kept[0]
+    assert "THE WEEKLY COURIER" not in doc.text and "— 4 —" not in doc.text
+    assert "five shillings for the\ncoming year." in doc.text
+    gone = doc.annotations["boilerplate"]["removed"]
+    reasons = dict(zip(gone["text"], gone["reason"], strict=True))
+    assert "— 4 —" in reasons
+    head = "4          THE WEEKLY COURIER, SATURDAY, MAY 4, 1889."
+    assert reasons[head].startswith("running head")
+
+
+def test_two_columns_read_across_are_told(run_stage):
+    left = textwrap.wrap(ARTICLE, 34)[:8]
+    right = textwrap.wrap(COLUMN.split("\n", 3)[3], 34)[:8]
+    text = "\n".join(f"{a:<38}{b}" for a, b in zip(left, right, strict=True)) + "\n"
+    doc = run_stage(BoilerplateStage, make_document(text)).kept[0]
+    assert doc.annotations["boilerplate"]["columns"] == {"lines": 8, "at": 38}
+    # one story a line, or a text with a table's gutter here and there, is not
+    plain = run_stage(BoilerplateStage, make_document(COLUMN)).kept[0]
+    assert "columns" not in plain.annotations["boilerplate"]
+
+
+def test_notices_with_a_run_in_heading_stay_blocks_of_their_own():
+    lines = [
+        "SHIPPING INTELLIGENCE.",
+        "ARRIVED.—Jan. 16, the Mary Ann, Jones, from Cardiff, with coals for the gas company.",
+        "SAILED.—Jan. 16, the Eliza, Roberts, for Lisbon, with a general cargo of hardware.",
+        "",
+        "The harbour master reports that the new light on the pier head was lit for the first",
+        "time on Tuesday night, and that it was seen by the crews of vessels lying in the bay",
+        "at a distance of nearly nine miles, a result which has given general satisfaction",
+        "to the shipowners of the port and to the pilots, who had long asked for it.",
+    ]
+    band = ragged_band(lines)
+    assert band is not None
+    joined, _ = reflow(lines, 0, band)
+    assert joined[:4] == lines[:4]
+    assert joined[4].startswith("The harbour master") and joined[4].endswith("asked for it.")
