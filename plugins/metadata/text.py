@@ -2450,6 +2450,26 @@ def _around(lines: list[str], c: dict[str, Any]) -> str:
     return line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
 
 
+#: An ambiguous date's reading within this many days of a date the page writes
+#: unambiguously, when the other reading is at least :data:`_FAR_DAYS` from all of them, is
+#: the one meant (a UK story's "02/10/2020" beside "Sept. 29, 2020": 2 October)
+_NEAR_DAYS = 7
+_FAR_DAYS = 60
+
+
+def _near_reading(dm: date, md: date, plain: set[date]) -> date | None:
+    """The reading of an ambiguous date (``dm`` day first, ``md`` month first) that the
+    page's unambiguous dates ``plain`` place: near one of them while the other is far from
+    all, else None."""
+    gap_dm = min(abs((dm - p).days) for p in plain)
+    gap_md = min(abs((md - p).days) for p in plain)
+    if gap_dm <= _NEAR_DAYS and gap_md >= _FAR_DAYS:
+        return dm
+    if gap_md <= _NEAR_DAYS and gap_dm >= _FAR_DAYS:
+        return md
+    return None
+
+
 def _resolve_ambiguous(
     cands: list[dict[str, Any]],
     capture: date | None,
@@ -2519,6 +2539,8 @@ def _resolve_ambiguous(
         dm, md = c["date"], c["alt"]
         if (dm in plain) != (md in plain):
             c["order"], c["date"] = "page", dm if dm in plain else md
+        elif plain and (near := _near_reading(dm, md, plain)) is not None:
+            c["order"], c["date"] = "page", near
         elif votes["md"] != votes["dm"]:
             c["order"], c["date"] = "page", md if votes["md"] > votes["dm"] else dm
         else:

@@ -118,6 +118,25 @@ def test_the_pages_own_dates_language_or_country_decide() -> None:
     assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "country")
 
 
+@pytest.mark.parametrize(
+    ("line", "other", "value"),
+    [
+        # a UK story: its month-first other dates would vote for 10 February; the reading
+        # a few days from them is 2 October
+        ("02/10/2020", "MANCHESTER, Sept. 29, 2020 -- Students walk past the hall.", "2020-10-02"),
+        # and the other way round: 5 March beside 2 March, not 3 May (two months away),
+        # though the page writes month first
+        ("05/03/2021", "The council first met on March 2, 2021 to discuss it.", "2021-03-05"),
+    ],
+)
+def test_an_ambiguous_dates_reading_near_the_pages_other_dates_is_taken(
+    line: str, other: str, value: str
+) -> None:
+    res = extract(page("By Jane Doe", line, other))
+    assert res["published"] == value
+    assert _chosen(res)["order"] == "page"
+
+
 def test_an_undecided_order_is_said_and_lowers_the_confidence(run_stage) -> None:
     res = extract(page("By Jane Doe", "Posted 03/04/2021"))
     assert res["published"] == "2021-04-03"
@@ -310,3 +329,4 @@ def test_the_negative_cues_are_searched_from_their_first_characters() -> None:
     # (the same words as before)
     for s, neg in (("ends", True), ("weekends", False), ("the event", True), ("prevent", False)):
         assert bool(_CUE_NEG_L.search(s)) is neg, s
+
