@@ -1907,11 +1907,16 @@ FEATURES = [
     "in_main", "first_before_main", "weekday", "strong_pub", "weak_cue", "event_cue",
     "n_in_line_log", "range", "byline_near", "first_after_title", "before_title",
     "in_sentence", "alone_before_main", "pub_before_main", "alone_top", "strong_alone",
-    "lower_before", "glued", "upd_after_date", "list_run",
+    "lower_before", "glued", "upd_after_date", "list_run", "social_post",
 ]  # fmt: skip
 #: Features of the text date model only, not of the HTML one (``html.HTML_FEATURES``): its
 #: ten-seed CV was 0.922 without ``list_run`` and 0.920 with it
-TEXT_ONLY_FEATURES = ("list_run",)
+TEXT_ONLY_FEATURES = ("list_run", "social_post")
+#: An embedded social-media post's signature before a date on its line, the author's handle
+#: in brackets: a tweet's "— Jane Doe (@jdoe) January 1, 2020", an Instagram post's "A post
+#: shared by Jane (@jdoe) on May 2, 2019", "Ein Beitrag geteilt von Jane (@jdoe) am ...": the
+#: date is the quoted post's, not the page's
+_SOCIAL_POST = re.compile(r"\(@\w{1,30}\)")
 
 _WEEKDAY = re.compile(
     r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
@@ -2110,9 +2115,9 @@ def _in_run(rows: list[int], k: int) -> bool:
 #: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
 #: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
 _NOT_PUBLICATION = re.compile(
-    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
+    r"(?:\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
-    r"veranstaltung|termin)\b[^0-9]{0,30}$"
+    r"veranstaltung|termin)\b|\(@\w{1,30}\))[^0-9]{0,30}$"
 )
 
 
@@ -2316,6 +2321,7 @@ def _features(
             "glued": 1.0 if before and before[-1:].isalnum() else 0.0,
             "upd_after_date": 1.0 if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2 else 0.0,
             "list_run": 1.0 if in_run else 0.0,
+            "social_post": 1.0 if "@" in before and _SOCIAL_POST.search(before) else 0.0,
         }
 
 

@@ -330,3 +330,37 @@ def test_the_negative_cues_are_searched_from_their_first_characters() -> None:
     for s, neg in (("ends", True), ("weekends", False), ("the event", True), ("prevent", False)):
         assert bool(_CUE_NEG_L.search(s)) is neg, s
 
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        # a tweet as embedded (its text, then "— author (@handle) date")
+        (
+            "The vote is in and the budget passes. pic.twitter.com/AbCdEf",
+            "— Jane Reporter (@janereports) March 16, 2024",
+        ),
+        # Instagram's, in English and in German
+        ("A post shared by City Council (@citycouncil) on Mar 16, 2024 at 3:00pm PDT",),
+        ("Ein Beitrag geteilt von Stadtrat (@stadtrat) am Mär 16, 2024 um 12:30 PDT",),
+    ],
+)
+def test_an_embedded_social_posts_date_is_not_the_pages(embed: tuple[str, ...]) -> None:
+    # the story's date, then a quoted post two days newer in its body
+    text = "\n\n".join(
+        ["Council approves the new budget", "By Jane Doe", "March 14, 2024", BODY, *embed, BODY2]
+    )
+    res = extract(text)
+    assert res["published"] == "2024-03-14"
+    post = next(c for c in res["candidates"] if c["value"][:10] == "2024-03-16")
+    assert not post["chosen"]
+    # alone, a quoted post's date is none of the page's
+    alone = "\n\n".join(["Council approves the new budget", BODY, *embed, BODY2])
+    assert extract(alone)["published"] is None
+
+
+def test_the_social_post_feature_marks_a_handle_before_the_date() -> None:
+    from corearchive_plugins.metadata import text as tm
+
+    text = "\n\n".join(["Title here", BODY, "— Jane (@jane_1) March 16, 2024", "March 14, 2024"])
+    got = {c["date"].isoformat(): c["f"]["social_post"] for c in tm.rank_dates(tm.Page(text))}
+    assert got == {"2024-03-16": 1.0, "2024-03-14": 0.0}
