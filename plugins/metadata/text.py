@@ -43,17 +43,19 @@ _MAX_CANDS = 80
 
 # --------------------------------------------------------------------------- months ----
 _MONTH_NAMES = [
-    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi bn; ar-Levant (one-word names)
+    # en de fr es it pt nl sv/da/no pl cs ru uk tr fi ca sq hr hu ro id el ar he fa hi bn; ar-Levant (one-word
+    # names of three letters or more: آب and the two-word ones are _ARABIC_DATE's); ar without hamza or
+    # madda (اغسطس, ابريل, اكتوبر, اذار) and Egypt's يونيه, يوليه
     "january जनवरी jan januar janvier janv enero ene gennaio gen janeiro januari jän jänner stycznia styczeń ledna leden января январь ocak tammikuuta tammikuu gener janar siječnja siječanj január ianuarie ian січня січень ιανουαρίου ιανουάριος يناير ינואר בינואר ژانویه জানুয়ারি জানুয়ারী জানুয়ারি জানুয়ারী",
     "february फ़रवरी फरवरी feb febr februar février fevrier févr fév febrero febbraio fevereiro fev februari lutego luty února únor февраля февраль şubat subat helmikuuta helmikuu febrer shkurt veljače veljača február februarie лютого лютий φεβρουαρίου φεβρουάριος فبراير פברואר בפברואר شباط فوریه ফেব্রুয়ারি ফেব্রুয়ারী ফেব্রুয়ারি ফেব্রুয়ারী",
-    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار মার্চ",
-    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان آوریل এপ্রিল",
+    "march मार्च mar märz maerz mär mrz mars marzo março marco maart marts marca marzec března březen марта март mart maaliskuuta maaliskuu març ožujka ožujak március martie березня березень μαρτίου μάρτιος مارس maret מרץ במרץ מרס במרס آذار اذار মার্চ",
+    "april अप्रैल apr avril avr abril abr aprile kwietnia kwiecień dubna duben апреля апрель nisan huhtikuuta huhtikuu prill travnja travanj április aprilie квітня квітень απριλίου απρίλιος أبريل אפריל באפריל نيسان ابريل آوریل এপ্রিল",
     "may मई mai mayo maggio mag maio mei maj maja květen května мая май mayıs mayis toukokuuta toukokuu maig svibnja svibanj május травня травень μαΐου μαΐου μάιος مايو מאי במאי أيار ايار মে",
-    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران ژوئن জুন",
-    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز ژوئیه জুলাই",
-    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট",
+    "june जून jun juni juin junio giugno giu junho czerwca czerwiec června červen июня июнь haziran kesäkuuta kesäkuu juny qershor lipnja lipanj június iunie червня червень ιουνίου ιούνιος يونيو יוני ביוני حزيران يونيه ژوئن জুন",
+    "july जुलाई jul juli juillet juil julio luglio lug julho lipca lipiec července červenec июля июль temmuz heinäkuuta heinäkuu juliol korrik srpnja srpanj július iulie липня липень ιουλίου ιούλιος يوليو יולי ביולי تموز يوليه ژوئیه জুলাই",
+    "august अगस्त aug august août aout agosto ago augustus augusti sierpnia sierpień srpna srpen августа август ağustos agustos elokuuta elokuu agost gusht kolovoza kolovoz augusztus серпня серпень αυγούστου αύγουστος أغسطس اغسطس agustus אוגוסט באוגוסט আগস্ট আগষ্ট",
     "september सितंबर सितम्बर sep sept septembre septiembre settembre set setembro september września wrzesień září сентября сентябрь eylül eylul syyskuuta syyskuu setembre shtator rujna rujan szeptember septembrie вересня вересень σεπτεμβρίου σεπτέμβριος سبتمبر ספטמבר בספטמבר أيلول ايلول سپتامبر সেপ্টেম্বর",
-    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر אוקטובר באוקטובר اکتبر অক্টোবর",
+    "october अक्टूबर अक्तूबर oct okt oktober octobre octubre ottobre ott outubro out października październik října říjen октября октябрь ekim lokakuuta lokakuu tetor október octombrie жовтня жовтень οκτωβρίου οκτώβριος أكتوبر اكتوبر אוקטובר באוקטובר اکتبر অক্টোবর",
     "november नवंबर नवम्बर nov novembre noviembre novembro listopadu ноября ноябрь kasım kasim marraskuuta marraskuu nëntor studenoga studenog studeni noiembrie листопада листопад νοεμβρίου νοέμβριος نوفمبر nopember נובמבר בנובמבר نوامبر নভেম্বর",
     "december दिसंबर दिसम्बर dec dez dezember décembre decembre déc diciembre dic dicembre dezembro grudnia grudzień prosince prosinec декабря декабрь aralık aralik joulukuuta joulukuu desembre dhjetor prosinca prosinac decembrie грудня грудень δεκεμβρίου δεκέμβριος ديسمبر desember דצמבר בדצמבר دسامبر ডিসেম্বর",
 ]
@@ -1032,6 +1034,23 @@ _PERSIAN_DATE = re.compile(
     + r")\s*(?:ماه\s*)?(?P<y>1[34][0-9][0-9])(?![0-9])"
     r"|(?<![0-9/])(?P<y2>1[34][0-9][0-9])/(?P<m2>[01]?[0-9])/(?P<d2>[0-3]?[0-9])(?![0-9/])"
 )
+#: The Levantine Arabic month names _MONW does not read: آب (August, two letters) and those of
+#: two words (كانون الثاني January, تشرين الأول October, ...), the pan-Arab name often after a
+#: slash ("28 آب/اغسطس 2013", "12 كانون الثاني/يناير 2020")
+_ARABIC_MONTHS = {
+    "كانون الثاني": 1,
+    "تشرين الأول": 10,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الأول": 12,
+    "كانون الاول": 12,
+    "آب": 8,
+}
+_ARABIC_DATE = re.compile(
+    r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?P<mon>"
+    + "|".join(sorted(_ARABIC_MONTHS, key=len, reverse=True))
+    + r")(?:\s*/\s*[\u0600-\u06ff]+)?\s*[,،]?\s*(?P<y>(?:19|20)[0-9][0-9])(?![0-9])"
+)
 #: 1 Farvardin 1400, the Persian new year of 2021
 _NOWRUZ_1400 = date(2021, 3, 21)
 
@@ -1057,7 +1076,8 @@ def _from_persian(y: int, m: int, d: int) -> date | None:
 def _calendar_dates(text: str, out: list[dict[str, Any]]) -> None:
     """Add the dates of ``text`` (not ASCII, its digits in 0-9) written in another calendar's
     years to ``out``: a Japanese era's ("令和3年4月5日": 2021-04-05, form "cjk") and the Thai
-    Buddhist era's ("5 เมษายน 2564": 2021-04-05, form "dmy"). Gated by substring tests (a
+    Buddhist era's ("5 เมษายน 2564": 2021-04-05, form "dmy"); and the Levantine Arabic month names
+    of :data:`_ARABIC_DATE` ("28 آب/اغسطس 2013"). Gated by substring tests (a
     page without an era's name or a Thai letter of the month names is not searched)."""
     hits: list[tuple[re.Match[str], date, str]] = []
     # (the gates are characters whose UTF-16 low byte is rare in text: a search of a page for a
@@ -1088,6 +1108,15 @@ def _calendar_dates(text: str, out: list[dict[str, Any]]) -> None:
             y, d = int(m.group("y") or m.group("y2")), int(m.group("d") or m.group("d2"))
             if (dd := _from_persian(y, mon, d)) is not None:
                 hits.append((m, dd, "dmy" if m.group("mon") else "iso"))
+    # (first ت or ن, letters of every Arabic page and of كانون, تشرين; their UTF-16 low bytes
+    # are "*" and "F", rare in text, where those of آ, ك are a quote and a "C")
+    if ("\u062a" in text or "\u0646" in text) and (
+        "آب" in text or "كانون" in text or "تشرين" in text
+    ):
+        for m in _ARABIC_DATE.finditer(text):
+            dd = _mk(int(m.group("y")), _ARABIC_MONTHS[m.group("mon")], int(m.group("d")))
+            if dd is not None:
+                hits.append((m, dd, "dmy"))
     for m, dd, form in hits:
         start = text.rfind("\n", 0, m.start()) + 1
         out.append(
@@ -1907,11 +1936,16 @@ FEATURES = [
     "in_main", "first_before_main", "weekday", "strong_pub", "weak_cue", "event_cue",
     "n_in_line_log", "range", "byline_near", "first_after_title", "before_title",
     "in_sentence", "alone_before_main", "pub_before_main", "alone_top", "strong_alone",
-    "lower_before", "glued", "upd_after_date", "list_run",
+    "lower_before", "glued", "upd_after_date", "list_run", "social_post",
 ]  # fmt: skip
 #: Features of the text date model only, not of the HTML one (``html.HTML_FEATURES``): its
 #: ten-seed CV was 0.922 without ``list_run`` and 0.920 with it
-TEXT_ONLY_FEATURES = ("list_run",)
+TEXT_ONLY_FEATURES = ("list_run", "social_post")
+#: An embedded social-media post's signature before a date on its line, the author's handle
+#: in brackets: a tweet's "— Jane Doe (@jdoe) January 1, 2020", an Instagram post's "A post
+#: shared by Jane (@jdoe) on May 2, 2019", "Ein Beitrag geteilt von Jane (@jdoe) am ...": the
+#: date is the quoted post's, not the page's
+_SOCIAL_POST = re.compile(r"\(@\w{1,30}\)")
 
 _WEEKDAY = re.compile(
     r"(?i)\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
@@ -2111,9 +2145,9 @@ def _in_run(rows: list[int], k: int) -> bool:
 #: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
 #: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
 _NOT_PUBLICATION = re.compile(
-    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
+    r"(?:\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
-    r"veranstaltung|termin)\b[^0-9]{0,30}$"
+    r"veranstaltung|termin)\b|\(@\w{1,30}\))[^0-9]{0,30}$"
 )
 
 
@@ -2310,6 +2344,7 @@ def _features(
             "glued": 1.0 if before and before[-1:].isalnum() else 0.0,
             "upd_after_date": 1.0 if cue_upd and k > 0 and cands[k - 1]["line"] >= i - 2 else 0.0,
             "list_run": 1.0 if in_run else 0.0,
+            "social_post": 1.0 if "@" in before and _SOCIAL_POST.search(before) else 0.0,
         }
 
 
@@ -2444,6 +2479,26 @@ def _around(lines: list[str], c: dict[str, Any]) -> str:
     return line[max(0, col - _US_ORDER_CHARS) : col + len(c["text"]) + _US_ORDER_CHARS]
 
 
+#: An ambiguous date's reading within this many days of a date the page writes
+#: unambiguously, when the other reading is at least :data:`_FAR_DAYS` from all of them, is
+#: the one meant (a UK story's "02/10/2020" beside "Sept. 29, 2020": 2 October)
+_NEAR_DAYS = 7
+_FAR_DAYS = 60
+
+
+def _near_reading(dm: date, md: date, plain: set[date]) -> date | None:
+    """The reading of an ambiguous date (``dm`` day first, ``md`` month first) that the
+    page's unambiguous dates ``plain`` place: near one of them while the other is far from
+    all, else None."""
+    gap_dm = min(abs((dm - p).days) for p in plain)
+    gap_md = min(abs((md - p).days) for p in plain)
+    if gap_dm <= _NEAR_DAYS and gap_md >= _FAR_DAYS:
+        return dm
+    if gap_md <= _NEAR_DAYS and gap_dm >= _FAR_DAYS:
+        return md
+    return None
+
+
 def _resolve_ambiguous(
     cands: list[dict[str, Any]],
     capture: date | None,
@@ -2513,6 +2568,8 @@ def _resolve_ambiguous(
         dm, md = c["date"], c["alt"]
         if (dm in plain) != (md in plain):
             c["order"], c["date"] = "page", dm if dm in plain else md
+        elif plain and (near := _near_reading(dm, md, plain)) is not None:
+            c["order"], c["date"] = "page", near
         elif votes["md"] != votes["dm"]:
             c["order"], c["date"] = "page", md if votes["md"] > votes["dm"] else dm
         else:

@@ -118,6 +118,25 @@ def test_the_pages_own_dates_language_or_country_decide() -> None:
     assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "country")
 
 
+@pytest.mark.parametrize(
+    ("line", "other", "value"),
+    [
+        # a UK story: its month-first other dates would vote for 10 February; the reading
+        # a few days from them is 2 October
+        ("02/10/2020", "MANCHESTER, Sept. 29, 2020 -- Students walk past the hall.", "2020-10-02"),
+        # and the other way round: 5 March beside 2 March, not 3 May (two months away),
+        # though the page writes month first
+        ("05/03/2021", "The council first met on March 2, 2021 to discuss it.", "2021-03-05"),
+    ],
+)
+def test_an_ambiguous_dates_reading_near_the_pages_other_dates_is_taken(
+    line: str, other: str, value: str
+) -> None:
+    res = extract(page("By Jane Doe", line, other))
+    assert res["published"] == value
+    assert _chosen(res)["order"] == "page"
+
+
 def test_an_undecided_order_is_said_and_lowers_the_confidence(run_stage) -> None:
     res = extract(page("By Jane Doe", "Posted 03/04/2021"))
     assert res["published"] == "2021-04-03"
@@ -354,3 +373,38 @@ def test_the_negative_cues_are_searched_from_their_first_characters() -> None:
     # (the same words as before)
     for s, neg in (("ends", True), ("weekends", False), ("the event", True), ("prevent", False)):
         assert bool(_CUE_NEG_L.search(s)) is neg, s
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        # a tweet as embedded (its text, then "— author (@handle) date")
+        (
+            "The vote is in and the budget passes. pic.twitter.com/AbCdEf",
+            "— Jane Reporter (@janereports) March 16, 2024",
+        ),
+        # Instagram's, in English and in German
+        ("A post shared by City Council (@citycouncil) on Mar 16, 2024 at 3:00pm PDT",),
+        ("Ein Beitrag geteilt von Stadtrat (@stadtrat) am Mär 16, 2024 um 12:30 PDT",),
+    ],
+)
+def test_an_embedded_social_posts_date_is_not_the_pages(embed: tuple[str, ...]) -> None:
+    # the story's date, then a quoted post two days newer in its body
+    text = "\n\n".join(
+        ["Council approves the new budget", "By Jane Doe", "March 14, 2024", BODY, *embed, BODY2]
+    )
+    res = extract(text)
+    assert res["published"] == "2024-03-14"
+    post = next(c for c in res["candidates"] if c["value"][:10] == "2024-03-16")
+    assert not post["chosen"]
+    # alone, a quoted post's date is none of the page's
+    alone = "\n\n".join(["Council approves the new budget", BODY, *embed, BODY2])
+    assert extract(alone)["published"] is None
+
+
+def test_the_social_post_feature_marks_a_handle_before_the_date() -> None:
+    from corearchive_plugins.metadata import text as tm
+
+    text = "\n\n".join(["Title here", BODY, "— Jane (@jane_1) March 16, 2024", "March 14, 2024"])
+    got = {c["date"].isoformat(): c["f"]["social_post"] for c in tm.rank_dates(tm.Page(text))}
+    assert got == {"2024-03-16": 1.0, "2024-03-14": 0.0}
