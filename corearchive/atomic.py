@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import ctypes
 import errno
+import functools
 import hashlib
 import json
 import os
 import re
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, NamedTuple, TextIO
+from typing import IO, Any, NamedTuple, TextIO
 
 from .catalog import open_read_only
 from .errors import OutputBusyError, OutputLinkError, OutputPathError, UnfinishedCommitError
@@ -293,7 +296,13 @@ class AtomicFile:
     """
 
     def __init__(
-        self, path: Path, run_id: str, *, keep_existing: bool = False, lines: bool = False
+        self,
+        path: Path,
+        run_id: str,
+        *,
+        keep_existing: bool = False,
+        lines: bool = False,
+        digest: bool = False,
     ) -> None:
         self.path = path
         self.run_id = run_id
@@ -310,6 +319,11 @@ class AtomicFile:
         # The position is counted here: the buffered file's tell() is a system call, several
         # per document in the sinks (~30 µs a document on the development VM).
         self.pos = self.base or 0
+        #: where the disk has been asked to start writing the file from (:meth:`write`)
+        self._flushed = self.pos
+        #: With ``digest``, the SHA-256 of the bytes written, kept as they are written
+        #: (:meth:`sha256`); None once the file was cut back (or not asked for).
+        self._digest = hashlib.sha256() if digest and self.base is None else None
         #: bytes this run writes before its own (the newline a cut last line gets)
         self.lead = 0
         if lines and self.base and not _ends_a_line(path, self.base):
@@ -324,6 +338,27 @@ class AtomicFile:
         self.file.write(data)
         self.written += 1
         self.pos += len(data)
+        if self._digest is not None:
+            self._digest.update(data)
+        if self.pos - self._flushed >= WRITEBACK_BYTES:
+            self._write_back()
+
+    def _write_back(self) -> None:
+        """Have the OS start writing what this file holds so far to the disk, without
+        waiting for it (Linux's ``sync_file_range``; elsewhere nothing).
+
+        A run's files were all still in memory when it committed, so that its ``fsync``
+        waited for all of them (180 MB of a run of 10,000 documents: ~0.2 s, after the
+        workers had finished: the run's serial tail); now it waits for the last few MB.
+        What is durable, and when, does not change: only :meth:`commit`'s fsync says so."""
+        start = self._flushed - (self.base or 0)
+        self._flushed = self.pos
+        call = _sync_file_range()
+        if call is None:
+            return
+        self.file.flush()
+        # (offset, 0 bytes: to the end of the file; SYNC_FILE_RANGE_WRITE: start, not wait)
+        call(self.file.fileno(), max(start, 0), 0, _SYNC_FILE_RANGE_WRITE)
 
     def write_file(self, path: Path) -> None:
         """Write the bytes of the file at ``path`` (one a library made in a sink's scratch
@@ -345,7 +380,10 @@ class AtomicFile:
             raise ValueError(f"cannot cut {self.path} to {pos}: this run's bytes start at {base}")
         self.file.seek(pos - base)
         self.file.truncate()
+        if pos != self.pos:
+            self._digest = None  # (its bytes are no longer the file's: read again)
         self.pos = pos
+        self._flushed = min(self._flushed, pos)
 
     def span(self) -> dict[str, int]:
         """Where this run's bytes are in the file once it is committed: ``{"offset": …,
@@ -363,6 +401,10 @@ class AtomicFile:
         with it)."""
         if not self.file.closed:
             self.file.flush()
+            digest = self._digest
+            if digest is not None and self.file.tell() == self.pos:
+                # (kept as written: the file is not read again after the workers finished)
+                return "sha256:" + digest.hexdigest()
             return file_sha256(self.tmp)
         if self.tmp.exists():  # (committed, not yet put in place: a Commit's)
             return file_sha256(self.tmp)
@@ -413,6 +455,25 @@ class AtomicFile:
             f.truncate(self.base)
             f.flush()
             os.fsync(f.fileno())
+
+
+#: Bytes an :class:`AtomicFile` is written between two requests that the OS write them out
+WRITEBACK_BYTES = 8 << 20
+_SYNC_FILE_RANGE_WRITE = 2
+
+
+@functools.cache
+def _sync_file_range() -> Any:
+    """Linux's ``sync_file_range`` (ctypes), or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        call = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (OSError, AttributeError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+    call.restype = ctypes.c_int
+    return call
 
 
 def file_sha256(path: Path) -> str:

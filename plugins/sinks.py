@@ -221,7 +221,8 @@ class _WarcFile:
     def __init__(self, path: Path, run_id: str) -> None:
         self.path = path
         self.relative = ""  # its path relative to the output folder (set by the sink)
-        self.file = AtomicFile(path, run_id)
+        # (digest: its SHA-256 kept as it is written, not read again at the commit)
+        self.file = AtomicFile(path, run_id, digest=True)
         self.warcinfo_id = ""
         self.documents = 0
         self.committed = False
