@@ -50,6 +50,7 @@ from .text import (
     CLOCK_CONFIDENCE,
     LineSplit,
     Page,
+    after_reference,
     choose,
     extract,
     extract_lines,
@@ -233,13 +234,16 @@ def _given_date(value: str) -> tuple[str, date] | str | None:
 _PLACEHOLDER_DAYS = frozenset({date(1, 1, 1), date(1601, 1, 1), date(1900, 1, 1), date(1970, 1, 1)})
 
 
-def _rejected_given(day: date, bound: date | None) -> str | None:
+def _rejected_given(
+    day: date, bound: date | None, value: str = "", at: datetime | None = None
+) -> str | None:
     """Why ``day`` cannot be a publication date: a placeholder (:data:`_PLACEHOLDER_DAYS`,
     or before the year 1000), after the capture bound, or (with none) after today in UTC
-    (:func:`.text.reference_day`, the rule of the page's own dates); None if it can."""
+    (:func:`.text.after_reference`, the rule of the page's own dates: ``value``, the date as
+    ISO 8601, and ``at``, the capture's date-time, compare instants); None if it can."""
     if day in _PLACEHOLDER_DAYS or day.year < 1000:
         return "a placeholder, not a date (what systems write for none)"
-    if day > reference_day(bound):
+    if after_reference(day, value, bound, at):
         return f"after the capture ({bound.isoformat()})" if bound else "in the future"
     return None
 
@@ -466,7 +470,7 @@ class MetadataStage(Stage):
                 # capture or in the future is recorded with the reason, not chosen
                 value, day = got
                 item = {"value": value, "where": "input", "precision": _precision(value)}
-                late = _rejected_given(day, bound)
+                late = _rejected_given(day, bound, value, at)
                 if late:
                     item["rejected"] = late
                 else:

@@ -47,6 +47,7 @@ from .text import (
     Page,
     _features,
     _mk,
+    after_reference,
     author_field_names,
     domain_like,
     find_dates,
@@ -679,7 +680,8 @@ def html_candidates(
     rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]
     last = reference_day(capture)
     for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
-        c["score"] = s - 100.0 if c["date"] > last else s
+        late = c["date"] > last and after_reference(c["date"], html_value(c), capture, at)
+        c["score"] = s - 100.0 if late else s
     return cands
 
 

@@ -487,6 +487,39 @@ def _mk(y: int, m: int, d: int) -> date | None:
     return dd if MIN_YEAR <= y <= 2100 else None
 
 
+def _instant_of(value: str) -> datetime | None:
+    """The instant an ISO 8601 date-time with an offset names ("2024-03-12T08:00:00+13:00"),
+    else None (a day, or a time without a zone: no instant)."""
+    if "T" not in value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def after_reference(
+    day: date, value: str | None, capture: date | None, at: datetime | None = None
+) -> bool:
+    """Whether a date written as day ``day`` (``value``: as ISO 8601, a date-time with its
+    offset when the page gives one) is after the capture (``capture``: its day; ``at``: its
+    date-time, when known), without one after today in UTC: the day as written is later,
+    and, when the value names an instant, that instant is too (after ``at``, else on a
+    later UTC day). A morning in New Zealand is the evening before in UTC:
+    "2024-03-12T08:00+13:00" captured at 21:00Z on the 11th was published two hours
+    before its capture (s30 acceptance test, locales #1)."""
+    last = reference_day(capture)
+    if day <= last:
+        return False
+    instant = _instant_of(value) if value else None
+    if instant is None:
+        return True
+    if at is not None and at.tzinfo is not None:
+        return instant > at
+    return instant.astimezone(UTC).date() > last
+
+
 def utc_today() -> date:
     """Today's date in UTC: the reference of a document without a capture date (the
     machine's time zone decides nothing)."""
@@ -2618,7 +2651,7 @@ def rank_dates(
     last = reference_day(capture)
     for c in cands:
         s = score(list(c["f"].values()))
-        if c["date"] > last:
+        if c["date"] > last and after_reference(c["date"], iso_value(c), capture, at):
             s -= 100.0  # a date after the capture (or today) cannot be the publication date
         if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
             s -= 1.0
