@@ -2878,6 +2878,37 @@ _NETWORKS = re.compile(
 _BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,}")
 
 
+#: How long a relative dateline is at most ("Last updated: about 23 hours ago")
+_DATELINE_CHARS = 60
+#: What a line with a relative date of :data:`_RELATIVE` has (lowercased; the day words
+#: aside): a literal test before the costly pattern
+_RELATIVE_GATE = ("ago", "vor ", "il y a", "hace ", "há ", " fa", "geleden", "назад", "前",
+                  "temu", "önce", "منذ", "قبل")  # fmt: skip
+#: The label a relative dateline may start with ("Posted", "Updated:", "Last updated on")
+_DATELINE_LABEL = re.compile(
+    r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
+    r"|written|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado"
+    r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано)"
+    r"(?:\s+(?:on|at|am|le|el|il|op))?\s*[:·|–—-]?\s*(?:about|over|almost|just|etwa|environ)?\s*)?",
+    re.I,
+)
+
+
+def _rel_dateline(s: str) -> bool:
+    """Whether line ``s`` is a relative date alone, after a label at most ("Posted 3 hours
+    ago", "Updated: 5 hours ago", "vor 2 Stunden"): a dateline, never a headline (it was
+    taken for the title above it: s30 locales #14). A day word alone ("Yesterday") is not
+    one: it may head a page."""
+    m = _RELATIVE.search(s)
+    return (
+        m is not None
+        and m.group("word") is None
+        and m.group("cword") is None
+        and _DATELINE_LABEL.fullmatch(s, 0, m.start()) is not None
+        and not s[m.end() :].strip(" .·|-–—)")
+    )
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -2900,6 +2931,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, True  # (a share line)
     if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
+    if len(s) <= _DATELINE_CHARS and any(w in low for w in _RELATIVE_GATE) and _rel_dateline(s):
+        return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
 

@@ -63,3 +63,24 @@ def test_offset_dates_are_compared_as_instants(
     given = out.annotations["metadata"]["dates"][0]
     assert given["where"] == "input"
     assert ("rejected" in given) is not kept
+
+
+COUNCIL = (
+    "The council met on Tuesday evening to discuss the new budget for the city's schools and "
+    "parks. Members argued for hours about the allocation of funds to the northern districts, "
+    "which have seen rapid growth. In the end the proposal passed with a narrow majority."
+)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Posted 3 hours ago", "Updated: 5 hours ago", "Posted 2 hours ago", "Last updated about 2 hours ago"],
+)
+def test_a_relative_dateline_is_no_title(run_stage, dateline: str) -> None:
+    """s30 locales #14: "Posted 3 hours ago" under the headline became the record's title."""
+    text = "Council passes budget\n" + dateline + "\n" + "\n".join([COUNCIL] * 3)
+    doc = make_document(text, uri="https://e.example/x", fetched_at="2024-03-10T01:30:00Z")
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.title == "Council passes budget"
+    assert out.published == "2024-03-09"
+
