@@ -48,10 +48,12 @@ from .html import (
 )
 from .text import (
     CLOCK_CONFIDENCE,
+    OLDEST_YEAR,
     LineSplit,
     Page,
     after_reference,
     choose,
+    earliest_year,
     extract,
     extract_lines,
     find_dates,
@@ -60,6 +62,7 @@ from .text import (
     line_split,
     order_evidence,
     parse_capture,
+    placeholder_day,
     reference_day,
     reference_years,
     short_byline,
@@ -116,6 +119,17 @@ class MetadataOptions:
         "metadata) as a date candidate in HTML.",
     )
     max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
+    earliest_year: int = option(
+        1990,
+        "The earliest year of a publication date read from a page's running text (a date"
+        " line, the text of an HTML page): a year before it in a modern page is mostly"
+        " history, not its publication. A structured or labelled date (JSON-LD, a"
+        " publication meta tag, a <time datetime>, a dump's date, an 'Originally published'"
+        " label) is read back to the year 1000 whatever it is. Set it to 1600, say, for"
+        " digitised newspapers (years before 1900 cost a little reading time).",
+        minimum=1500,
+        maximum=2100,
+    )
     strip_lines: bool = option(
         True,
         "Remove the lines recognised as metadata (headline, byline, date line, tag line, "
@@ -225,23 +239,27 @@ def _given_date(value: str) -> tuple[str, date] | str | None:
         except (ValueError, OverflowError, OSError):
             return None
         return when.isoformat().replace("+00:00", "Z"), when.date()
-    found = find_dates([v])
+    # (the dump states it: read back to the reader's oldest year, "12 August 1899", whatever
+    # the earliest year of a page's running text)
+    with earliest_year(OLDEST_YEAR):
+        found = find_dates([v])
     return (iso_value(found[0]), found[0]["date"]) if found else None
 
 
-#: Days that systems write for "no date" (year 1, the Windows, Excel-era and Unix epochs):
-#: a dump's ``date`` of 1970-01-01 is a zero, not a publication.
-_PLACEHOLDER_DAYS = frozenset({date(1, 1, 1), date(1601, 1, 1), date(1900, 1, 1), date(1970, 1, 1)})
+#: Why a dump's ``date`` that is no date the stage reads is not taken
+_NOT_READ = "not read as a date (ISO 8601, a CDX stamp, epoch seconds or a written day)"
 
 
 def _rejected_given(
-    day: date, bound: date | None, value: str = "", at: datetime | None = None
+    day: date, bound: date | None, value: str = "", at: datetime | None = None, text: str = ""
 ) -> str | None:
-    """Why ``day`` cannot be a publication date: a placeholder (:data:`_PLACEHOLDER_DAYS`,
-    or before the year 1000), after the capture bound, or (with none) after today in UTC
-    (:func:`.text.after_reference`, the rule of the page's own dates: ``value``, the date as
-    ISO 8601, and ``at``, the capture's date-time, compare instants); None if it can."""
-    if day in _PLACEHOLDER_DAYS or day.year < 1000:
+    """Why ``day`` cannot be a publication date: a placeholder (before the year 1000, or a
+    day of :data:`.text.PLACEHOLDER_DAYS`, 1970-01-01 say, whose year the document's
+    ``text`` does not write: :func:`.text.placeholder_day`), after the capture bound, or
+    (with none) after today in UTC (:func:`.text.after_reference`, the rule of the page's
+    own dates: ``value``, the date as ISO 8601, and ``at``, the capture's date-time,
+    compare instants); None if it can."""
+    if placeholder_day(day, text):
         return "a placeholder, not a date (what systems write for none)"
     if after_reference(day, value, bound, at):
         return f"after the capture ({bound.isoformat()})" if bound else "in the future"
@@ -443,7 +461,7 @@ class MetadataStage(Stage):
             ranker.activate(self._model)
         bound = self._bound(doc)
         # (two-digit years are read against the capture's year, else UTC today's)
-        with reference_years(bound):
+        with reference_years(bound), earliest_year(self.options.earliest_year):
             return self._process(doc, bound)
 
     def _process(self, doc: Document, bound: date | None) -> Document:
@@ -465,12 +483,14 @@ class MetadataStage(Stage):
             got = _given_date(written)
             if isinstance(got, str):  # (a month or a year: said, not dropped in silence)
                 dates.append({"value": written, "where": "input", "rejected": got})
+            elif got is None:  # (nor a form not read)
+                dates.append({"value": written, "where": "input", "rejected": _NOT_READ})
             elif got is not None:
                 # the input's own date, bounded as the page's dates are: one after the
                 # capture or in the future is recorded with the reason, not chosen
                 value, day = got
                 item = {"value": value, "where": "input", "precision": _precision(value)}
-                late = _rejected_given(day, bound, value, at)
+                late = _rejected_given(day, bound, value, at, doc.text or doc.content)
                 if late:
                     item["rejected"] = late
                 else:

@@ -38,7 +38,19 @@ import numpy.typing as npt
 
 from .model import model_coef, model_rows
 
+#: The earliest year of a date read from a page's text, by default (the ``earliest_year``
+#: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
+#: text before it is mostly history ("born March 3, 1902"), not its publication
 MIN_YEAR = 1990
+#: The earliest year the text reader can read (its patterns' years then start 15..20;
+#: the option's minimum)
+OLDEST_YEAR = 1500
+#: The earliest year of a structured or labelled date: JSON-LD, a publication meta tag, a
+#: ``<time datetime>``, a dump's ``date``, an "Originally published" label. The page or the
+#: dump states it as the publication date, whatever the earliest year of its running text
+STRUCTURED_MIN_YEAR = 1000
+#: The earliest year :func:`_mk` accepts (:func:`earliest_year`)
+_EARLIEST: ContextVar[int] = ContextVar("_EARLIEST", default=MIN_YEAR)
 _MAX_CANDS = 80
 
 # --------------------------------------------------------------------------- months ----
@@ -235,6 +247,18 @@ def _plan(
 
 
 _PLAN, _PLAN_LOWER = _plan(_DATE_PATTERNS_KINDS, False), _plan(_DATE_PATTERNS_LOWER_KINDS, True)
+#: The years of the patterns read back to :data:`OLDEST_YEAR` (an earliest year before 1900)
+_OLD_YEARS = "(?:1[5-9]|20)"
+
+
+def _old_patterns(
+    pats: list[tuple[str, re.Pattern[str]]],
+) -> list[tuple[str, re.Pattern[str]]]:
+    return [(f, re.compile(rx.pattern.replace("(?:19|20)", _OLD_YEARS), rx.flags)) for f, rx in pats]
+
+
+_PLAN_OLD = _plan(_kinds(_old_patterns(DATE_PATTERNS)), False)
+_PLAN_LOWER_OLD = _plan(_kinds(_old_patterns(_DATE_PATTERNS_LOWER)), True)
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
 _PREFILTER = re.compile(
@@ -245,18 +269,21 @@ _PREFILTER = re.compile(
 #: d.m.yy form at a digit
 _YEAR19 = re.compile(r"19(?=[0-9][0-9])")
 _YEAR20 = re.compile(r"20(?=[0-9][0-9])")
+#: the years 1500..1899, found when dates are read back before 1900 (:func:`earliest_year`)
+_YEARS_OLD = tuple(re.compile(c + r"(?=[0-9][0-9])") for c in ("15", "16", "17", "18"))
 _SEP_DIGIT = [re.compile(re.escape(c) + r"(?=[0-9])") for c in "./-"]
 _DMYY = re.compile(r"[0-9][./-][0-9]{1,2}[./-][0-9][0-9]")
 
 
-def _prefilter_spans(text: str) -> list[tuple[int, int]]:
+def _prefilter_spans(text: str, old: bool = False) -> list[tuple[int, int]]:
     """The spans of ``_PREFILTER.finditer(text)``, found ~3x faster: Python's re scans for a
     pattern's literal start quickly, but tries a pattern that starts with a character set
     ([0-9]) at every character. So the years (19xx, 20xx) and the separators before a digit
     are found by literal scans, and the matches are put in order and kept as finditer keeps
-    them (each after the end of the last; at one start a year before a d.m.yy form)."""
+    them (each after the end of the last; at one start a year before a d.m.yy form).
+    ``old``: the years 1500..1899 too."""
     starts: dict[int, int] = {}
-    for rx in (_YEAR19, _YEAR20):
+    for rx in (_YEAR19, _YEAR20, *_YEARS_OLD) if old else (_YEAR19, _YEAR20):
         for m in rx.finditer(text):
             starts[m.start()] = m.start() + 4
     for rx in _SEP_DIGIT:
@@ -484,7 +511,38 @@ def _mk(y: int, m: int, d: int) -> date | None:
         dd = date(y, m, d)
     except ValueError:
         return None
-    return dd if MIN_YEAR <= y <= 2100 else None
+    return dd if _EARLIEST.get() <= y <= 2100 else None
+
+
+@contextmanager
+def earliest_year(year: int) -> Iterator[None]:
+    """Within the block, dates are read back to ``year`` (:data:`MIN_YEAR` outside any
+    block); from before 1900 the text reader's patterns take years from 1500 on
+    (:data:`OLDEST_YEAR`), at some cost: only then are they tried."""
+    token = _EARLIEST.set(year)
+    try:
+        yield
+    finally:
+        _EARLIEST.reset(token)
+
+
+#: Days that systems write for "no date" (year 1, the Windows, Excel-era and Unix epochs)
+PLACEHOLDER_DAYS = frozenset({date(1, 1, 1), date(1601, 1, 1), date(1900, 1, 1), date(1970, 1, 1)})
+
+
+def placeholder_day(day: date, text: str) -> bool:
+    """Whether ``day``, given as a document's date (a dump's ``date``, a page's JSON-LD or
+    meta tag), is what systems write for none: before the year 1000, or a day of
+    :data:`PLACEHOLDER_DAYS` whose year the document's ``text`` does not write (a paper of
+    Monday 1 January 1900 writes "1900"; a page whose CMS left 1970-01-01 writes no 1970)."""
+    return day.year < STRUCTURED_MIN_YEAR or (
+        day in PLACEHOLDER_DAYS and str(day.year) not in text
+    )
+
+
+def current_earliest_year() -> int:
+    """The earliest year dates are read back to here (:func:`earliest_year`)."""
+    return _EARLIEST.get()
 
 
 def _instant_of(value: str) -> datetime | None:
@@ -640,7 +698,8 @@ def find_dates(
     # tried with the date patterns (every written date form has its year within ~45 chars).
     windows: dict[int, list[tuple[int, int]]] = {}
     i, pos, off = 0, 0, 0  # line number and start offset of the line at ``pos``
-    for ms, me in islice(_prefilter_spans(text), _MAX_YEAR_SPANS):
+    earliest = _EARLIEST.get()
+    for ms, me in islice(_prefilter_spans(text, earliest < 1900), _MAX_YEAR_SPANS):
         nl = text.count("\n", pos, ms)
         if nl:
             i += nl
@@ -659,9 +718,9 @@ def find_dates(
     for i, spans in windows.items():
         orig = lines[i]
         found = (
-            _line_dates(orig, tuple(spans), pivot)
+            _line_dates(orig, tuple(spans), pivot, earliest)
             if len(orig) <= _LINE_CACHE_CHARS
-            else _line_dates.__wrapped__(orig, tuple(spans), pivot)
+            else _line_dates.__wrapped__(orig, tuple(spans), pivot, earliest)
         )
         for dd, col, form, written, tod, alt, sep in found:
             out.append(
@@ -727,11 +786,14 @@ def _line_cache(maxsize: int) -> Callable[[_F], _F]:
 
 
 @lru_cache(maxsize=4096)
-def _line_dates(orig: str, spans: tuple[tuple[int, int], ...], pivot: int) -> tuple[_LineDate, ...]:
+def _line_dates(
+    orig: str, spans: tuple[tuple[int, int], ...], pivot: int, earliest: int = MIN_YEAR
+) -> tuple[_LineDate, ...]:
     """The dates :func:`find_dates` finds on line ``orig`` in its windows ``spans`` (the
     parts around its year-like numbers, which depend on the line alone), in the order found.
     Cached: a site's date, copyright and footer lines recur on its pages. ``pivot``: the
-    year two-digit years are read against (:func:`_pivot_year`, the reading's key)."""
+    year two-digit years are read against (:func:`_pivot_year`, the reading's key);
+    ``earliest``: the earliest year read (:func:`earliest_year`, the key's too)."""
     out: list[_LineDate] = []
     line = orig
     sp_list: list[tuple[int, int]] | tuple[tuple[int, int], ...] = spans
@@ -782,7 +844,9 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...], pivot: int) -> tu
     # those patterns)
     runs: dict[tuple[int, bool], list[int]] = {}
     # (in their order: an earlier pattern's match takes the text from a later one)
-    for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
+    old = earliest < 1900
+    plan = (_PLAN_LOWER_OLD if lower else _PLAN_OLD) if old else _PLAN_LOWER if lower else _PLAN
+    for form0, rx, kind, at_month, at_digits in plan:
         todo = todo_of[kind]
         if not todo:
             continue
@@ -790,7 +854,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...], pivot: int) -> tu
             if at_digits is not None and we - ws > _ANCHOR_MIN:
                 starts = runs.get((ws, at_digits))
                 if starts is None:
-                    starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
+                    starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits, old)
                 hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
             elif at_month:
                 hits = _month_hits(rx, line, ws, we)
@@ -892,18 +956,19 @@ def _hits(
 #: A run of digits (the patterns' ``\\d``: Unicode digits)
 _DIGIT_RUN = re.compile(r"\d+")
 _CENTURIES = ("19", "20")
+_CENTURIES_OLD = ("15", "16", "17", "18", "19", "20")
 #: Windows longer than this are matched at their runs of digits (:func:`_digit_hits`); in
 #: a shorter one a search costs less than finding the runs (callgrind, dev pages)
 _ANCHOR_MIN = 64
 
 
-def _digit_starts(line: str, ws: int, we: int, year_first: bool) -> list[int]:
+def _digit_starts(line: str, ws: int, we: int, year_first: bool, old: bool = False) -> list[int]:
     """Where in ``line[ws:we]`` :func:`_digit_hits` tries a pattern of :data:`_AT_DIGITS`, in
     order: every start of a run of digits, or with ``year_first`` every 19 and 20 (a few
     C-level finds; those inside a run fail the pattern's look-behind)."""
     out: list[int] = []
     if year_first:
-        for c in _CENTURIES:
+        for c in _CENTURIES_OLD if old else _CENTURIES:
             i = line.find(c, ws, we)
             while i >= 0:
                 out.append(i)

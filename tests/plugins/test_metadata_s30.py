@@ -84,3 +84,106 @@ def test_a_relative_dateline_is_no_title(run_stage, dateline: str) -> None:
     assert out.title == "Council passes budget"
     assert out.published == "2024-03-09"
 
+
+FIRE = (
+    "A serious fire broke out on Saturday evening at the premises of Messrs. Hartley and "
+    "Sons, corn merchants, in Market-street, and before it could be got under control the "
+    "whole of the upper floors of the warehouse had been gutted."
+)
+
+
+def _old_page(head: str, body: str = "") -> str:
+    return (
+        f"<html><head><title>Fire at the Grain Exchange</title>{head}</head><body><article>"
+        f"<h1>Fire at the Grain Exchange</h1>{body}<p>{FIRE * 3}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "where"),
+    [
+        ('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":'
+         '"1902-03-03"}</script>', "", "html (json-ld datePublished)"),
+        ('<meta name="citation_publication_date" content="1902/03/03">', "",
+         "html (meta citation_publication_date)"),
+        ("", '<p><time datetime="1902-03-03">Monday, March 3, 1902</time></p>',
+         "html (time datetime)"),
+    ],
+)  # fmt: skip
+def test_a_structured_old_date_is_read(run_stage, head: str, body: str, where: str) -> None:
+    """s30 OCR F1: JSON-LD, a publication meta tag and a <time datetime> of 1902 gave no
+    date and no candidate (every date before 1990 was refused); the page states them, so
+    they are read back to the year 1000 whatever the running text's earliest year."""
+    doc = make_document(_old_page(head, body), html=True, uri="https://lib.example/x",
+                        fetched_at="2024-06-01T08:00:00Z")  # fmt: skip
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published == "1902-03-03"
+    ann = out.annotations["metadata"]
+    assert ann["sources"]["published"] == where
+
+
+def test_a_placeholder_in_markup_is_no_date(run_stage) -> None:
+    """A CMS's 1970-01-01 in JSON-LD is not taken (its year is nowhere in the text)."""
+    head = '<script type="application/ld+json">{"datePublished":"1970-01-01"}</script>'
+    doc = make_document(_old_page(head), html=True, uri="https://lib.example/y",
+                        fetched_at="2024-06-01T08:00:00Z")  # fmt: skip
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published is None
+
+
+HERALD = "THE DAILY HERALD, MONDAY, MARCH 3, 1902.\n\nFIRE AT THE GRAIN EXCHANGE.\n\n" + "\n\n".join(
+    [FIRE] * 3
+)
+
+
+def test_the_earliest_year_option(run_stage) -> None:
+    """s30 OCR F1: a newspaper's date line of 1902 is read with ``earliest_year`` before it,
+    in text and in HTML; by default (1990) it is not: a modern page's old dates are history."""
+    doc = make_document(HERALD, uri="https://lib.example/1902/03/03/4")
+    assert run_stage(MetadataStage, doc).kept[0].published is None
+    doc = make_document(HERALD, uri="https://lib.example/1902/03/03/4")
+    assert run_stage(MetadataStage, doc, earliest_year=1600).kept[0].published == "1902-03-03"
+    for line, want in [("Freitag, 15. Juli 1870.", "1870-07-15"), ("PARIS, JEUDI 24 FÉVRIER 1848.",
+                       "1848-02-24"), ("THE TIMES, THURSDAY, MARCH 29, 1855.", "1855-03-29")]:  # fmt: skip
+        doc = make_document(line + "\n\n" + "\n\n".join([FIRE] * 3))
+        assert run_stage(MetadataStage, doc, earliest_year=1600).kept[0].published == want
+    html = "<html><body><article><p>THE DAILY HERALD, MONDAY, MARCH 3, 1902.</p><h1>Fire</h1>"
+    html += f"<p>{FIRE}</p><p>{FIRE}</p></article></body></html>"
+    doc = make_document(html, html=True, uri="https://lib.example/z")
+    assert run_stage(MetadataStage, doc, earliest_year=1600).kept[0].published == "1902-03-03"
+
+
+def test_a_modern_page_keeps_its_date_with_an_early_earliest_year(run_stage) -> None:
+    """An old date in a modern page's prose does not win over its date line."""
+    text = "Museum reopens\n\nPublished 4 March 2019\n\n" + (
+        "The museum, founded on March 3, 1902, reopened after a long restoration. " * 3
+    )
+    out = run_stage(MetadataStage, make_document(text), earliest_year=1600).kept[0]
+    assert out.published == "2019-03-04"
+
+
+@pytest.mark.parametrize(
+    ("given", "text", "published", "why"),
+    [
+        # a library dump's written date was ignored in silence (F10)
+        ("12 August 1899", FIRE, "1899-08-12", None),
+        ("August 12, 1899", FIRE, "1899-08-12", None),
+        ("the twelfth of August", FIRE, None, "not read as a date"),
+        # 1 January 1900 is a real issue day where the text writes its year
+        ("1900-01-01", "MONDAY, JANUARY 1, 1900.\n\n" + FIRE, "1900-01-01", None),
+        ("1900-01-01", FIRE, None, "a placeholder, not a date"),
+        ("1970-01-01", FIRE, None, "a placeholder, not a date"),
+    ],
+)
+def test_a_dumps_written_or_old_date(
+    run_stage, given: str, text: str, published: str | None, why: str | None
+) -> None:
+    doc = make_document(text, fetched_at="2024-06-01T08:00:00Z")
+    doc.annotations["source"] = {"given": {"date": given}}
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published == published
+    item = out.annotations["metadata"]["dates"][0]
+    assert item["where"] == "input" and item["value"] == (published or given)
+    assert (item.get("rejected") or "").startswith(why or "")
+    assert ("rejected" in item) is (why is not None)
+
