@@ -38,6 +38,7 @@ from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from ..boilerplate.reflow import Reflowed, reflow_text
 from . import model as ranker
+from .original import original_date
 from .html import (
     html_candidates,
     html_value,
@@ -161,7 +162,8 @@ _DATE_ITEM = {
         "score": {"type": "number", "description": "Ranker score (higher: more likely)."},
         "rejected": {
             "type": "string",
-            "description": "Why the input's date was not taken (after the capture, in the future).",
+            "description": "Why the input's date was not taken (after the capture, in the future, a"
+            " placeholder, a month or a year only, not read as a date).",
         },
     },
 }
@@ -402,6 +404,25 @@ class MetadataStage(Stage):
                 "type": ["string", "null"],
                 "description": "Upper bound for the publication date (capture, HTTP headers).",
             },
+            "original": {
+                "type": "object",
+                "description": "A republished page's original publication date, as a label"
+                " states it ('This article was first published on 12 March 1968', 'From the"
+                " archive, 12 March 1968:'); published stays the page's own date.",
+                "required": ["value", "where", "text", "label"],
+                "additionalProperties": False,
+                "properties": {
+                    "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
+                    "where": {"type": "string", "description": "text line N, html rendering line N."},
+                    "text": {"type": "string", "description": "The date as written."},
+                    "label": {"type": "string", "description": "The label, as written."},
+                },
+            },
+            "published_is_original": {
+                "type": "boolean",
+                "description": "Whether published is the day of original (the page gives no"
+                " other date, or the labelled one was taken for the page's).",
+            },
             "publisher": {"type": "string"},
             "categories": {"type": "array", "items": {"type": "string"}},
             "lines": {
@@ -467,6 +488,7 @@ class MetadataStage(Stage):
     def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
         dates: list[dict[str, Any]] = []
+        original: dict[str, Any] | None = None
         chosen: int | None = None
         confidence = 0.0
         ann: dict[str, Any] = {}
@@ -529,6 +551,7 @@ class MetadataStage(Stage):
             cands = html_candidates(
                 doc.content, bound, hd=hd, tree=tree, text=text, at=at, url=self._url(doc)
             )
+            original = original_date(text, "html rendering line")
             idx, conf = choose(cands)
             if idx is not None and cands[idx]["date"] == bound:
                 top = _headline_line(text, doc.title)
@@ -570,6 +593,7 @@ class MetadataStage(Stage):
                 if reflowed is None and own is not None:
                     split = line_split(own)
             content = reflowed.text if reflowed is not None else doc.content
+            original = original_date(doc.content, "text line")
             if _is_split_of(shared, content):
                 split = shared[1:]
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
@@ -618,6 +642,11 @@ class MetadataStage(Stage):
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
+        if original is not None:
+            # a republished page's original date, as its label states it: published stays
+            # the page's own date (docs/stages.md, "Republished pages")
+            ann["original"] = original
+            ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
         doc.annotations[self.name] = ann

@@ -187,3 +187,50 @@ def test_a_dumps_written_or_old_date(
     assert (item.get("rejected") or "").startswith(why or "")
     assert ("rejected" in item) is (why is not None)
 
+
+STUDENTS = (
+    "More than four hundred students occupied the main hall of the university last night in "
+    "protest against the decision of the senate to refuse recognition to the students' council."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "original", "label"),
+    [
+        ("From the archive, 12 March 1968: Students occupy hall\nTue 12 Mar 2024 05.30 GMT",
+         "This article was first published on 12 March 1968.", "1968-03-12", "From the archive"),
+        ("Students occupy hall\nTue 12 Mar 2024 05.30 GMT",
+         "This article was first published on 12 March 1968.", "1968-03-12", "first published"),
+        ("Students occupy hall\nPublished April 16, 2012",
+         "This story appeared in The Harbour Times on April 16, 1912, under the headline.",
+         "1912-04-16", "appeared in The Harbour Times on"),
+        ("Students occupy hall\nMon 7 May 2018 05.30 BST", "Originally published 7 May 1868.",
+         "1868-05-07", "Originally published"),
+    ],
+)  # fmt: skip
+def test_a_republished_pages_original_date(
+    run_stage, head: str, tail: str, original: str, label: str
+) -> None:
+    """s30 OCR F3: a republished page got its republication date, and the original date it
+    states was recorded nowhere (not even a candidate before 1990). published stays the
+    page's own date; the original goes to annotations.metadata.original."""
+    text = head + "\n\n" + "\n\n".join([STUDENTS] * 3) + "\n\n" + tail
+    doc = make_document(text, uri="https://x.example/a", fetched_at="2024-03-15T10:00:00Z")
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert out.published is not None and out.published[:4] in ("2012", "2018", "2024")
+    ann = out.annotations["metadata"]
+    assert ann["original"]["value"] == original
+    assert ann["original"]["label"] == label
+    assert ann["published_is_original"] is False
+    # in HTML too (the rendering's lines)
+    html = "<html><body><article>" + "".join(f"<p>{x}</p>" for x in text.split("\n") if x)
+    doc = make_document(html + "</article></body></html>", html=True, uri="https://x.example/b",
+                        fetched_at="2024-03-15T10:00:00Z")  # fmt: skip
+    ann = run_stage(MetadataStage, doc).kept[0].annotations["metadata"]
+    assert ann["original"]["value"] == original
+
+
+def test_a_page_without_a_label_has_no_original(run_stage) -> None:
+    text = "Students occupy hall\nPublished 12 March 2024\n\n" + STUDENTS + "\n\nArchive | Home"
+    ann = run_stage(MetadataStage, make_document(text)).kept[0].annotations["metadata"]
+    assert "original" not in ann and "published_is_original" not in ann
