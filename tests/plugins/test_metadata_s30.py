@@ -234,3 +234,16 @@ def test_a_page_without_a_label_has_no_original(run_stage) -> None:
     text = "Students occupy hall\nPublished 12 March 2024\n\n" + STUDENTS + "\n\nArchive | Home"
     ann = run_stage(MetadataStage, make_document(text)).kept[0].annotations["metadata"]
     assert "original" not in ann and "published_is_original" not in ann
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("Dec. 3d, 1991", "1991-12-03"), ("Dec. 2d, 1991", "1991-12-02"),
+     ("22d December, 1995", "1995-12-22"), ("March 3rd, 1992", "1992-03-03")],
+)  # fmt: skip
+def test_old_ordinals(written: str, day: str) -> None:
+    """s30 OCR F9: the old ordinals "2d", "3d" (common to ~1900) were not read."""
+    from corearchive_plugins.metadata import find_dates
+
+    found = find_dates(["THE TOWN JOURNAL", written, "ANNUAL MEETING"])
+    assert [c["date"].isoformat() for c in found] == [day]
