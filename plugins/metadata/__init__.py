@@ -38,7 +38,6 @@ from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from ..boilerplate.reflow import Reflowed, reflow_text
 from . import model as ranker
-from .original import original_date
 from .html import (
     html_candidates,
     html_value,
@@ -47,6 +46,7 @@ from .html import (
     trafilatura_meta,
     tree_to_text,
 )
+from .original import original_date
 from .text import (
     CLOCK_CONFIDENCE,
     OLDEST_YEAR,
@@ -413,7 +413,10 @@ class MetadataStage(Stage):
                 "additionalProperties": False,
                 "properties": {
                     "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
-                    "where": {"type": "string", "description": "text line N, html rendering line N."},
+                    "where": {
+                        "type": "string",
+                        "description": "text line N, html rendering line N.",
+                    },
                     "text": {"type": "string", "description": "The date as written."},
                     "label": {"type": "string", "description": "The label, as written."},
                 },

@@ -254,7 +254,9 @@ _OLD_YEARS = "(?:1[5-9]|20)"
 def _old_patterns(
     pats: list[tuple[str, re.Pattern[str]]],
 ) -> list[tuple[str, re.Pattern[str]]]:
-    return [(f, re.compile(rx.pattern.replace("(?:19|20)", _OLD_YEARS), rx.flags)) for f, rx in pats]
+    return [
+        (f, re.compile(rx.pattern.replace("(?:19|20)", _OLD_YEARS), rx.flags)) for f, rx in pats
+    ]
 
 
 _PLAN_OLD = _plan(_kinds(_old_patterns(DATE_PATTERNS)), False)
@@ -535,9 +537,7 @@ def placeholder_day(day: date, text: str) -> bool:
     meta tag), is what systems write for none: before the year 1000, or a day of
     :data:`PLACEHOLDER_DAYS` whose year the document's ``text`` does not write (a paper of
     Monday 1 January 1900 writes "1900"; a page whose CMS left 1970-01-01 writes no 1970)."""
-    return day.year < STRUCTURED_MIN_YEAR or (
-        day in PLACEHOLDER_DAYS and str(day.year) not in text
-    )
+    return day.year < STRUCTURED_MIN_YEAR or (day in PLACEHOLDER_DAYS and str(day.year) not in text)
 
 
 def current_earliest_year() -> int:

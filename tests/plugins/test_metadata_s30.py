@@ -53,8 +53,9 @@ def test_offset_dates_are_compared_as_instants(
             uri="https://nz.example/b",
             fetched_at=fetched,
         ),
-        make_document("Cycle lanes extended\n\n" + BODY, uri="https://nz.example/c",
-                      fetched_at=fetched),  # fmt: skip
+        make_document(
+            "Cycle lanes extended\n\n" + BODY, uri="https://nz.example/c", fetched_at=fetched
+        ),
     ]
     docs[2].annotations["source"] = {"given": {"date": written}}
     for doc in docs:
@@ -74,7 +75,12 @@ COUNCIL = (
 
 @pytest.mark.parametrize(
     "dateline",
-    ["Posted 3 hours ago", "Updated: 5 hours ago", "Posted 2 hours ago", "Last updated about 2 hours ago"],
+    [
+        "Posted 3 hours ago",
+        "Updated: 5 hours ago",
+        "Posted 2 hours ago",
+        "Last updated about 2 hours ago",
+    ],
 )
 def test_a_relative_dateline_is_no_title(run_stage, dateline: str) -> None:
     """s30 locales #14: "Posted 3 hours ago" under the headline became the record's title."""
@@ -131,8 +137,9 @@ def test_a_placeholder_in_markup_is_no_date(run_stage) -> None:
     assert out.published is None
 
 
-HERALD = "THE DAILY HERALD, MONDAY, MARCH 3, 1902.\n\nFIRE AT THE GRAIN EXCHANGE.\n\n" + "\n\n".join(
-    [FIRE] * 3
+HERALD = (
+    "THE DAILY HERALD, MONDAY, MARCH 3, 1902.\n\nFIRE AT THE GRAIN EXCHANGE.\n\n"
+    + "\n\n".join([FIRE] * 3)
 )
 
 
@@ -143,8 +150,12 @@ def test_the_earliest_year_option(run_stage) -> None:
     assert run_stage(MetadataStage, doc).kept[0].published is None
     doc = make_document(HERALD, uri="https://lib.example/1902/03/03/4")
     assert run_stage(MetadataStage, doc, earliest_year=1600).kept[0].published == "1902-03-03"
-    for line, want in [("Freitag, 15. Juli 1870.", "1870-07-15"), ("PARIS, JEUDI 24 FÉVRIER 1848.",
-                       "1848-02-24"), ("THE TIMES, THURSDAY, MARCH 29, 1855.", "1855-03-29")]:  # fmt: skip
+    old_lines = [
+        ("Freitag, 15. Juli 1870.", "1870-07-15"),
+        ("PARIS, JEUDI 24 FÉVRIER 1848.", "1848-02-24"),
+        ("THE TIMES, THURSDAY, MARCH 29, 1855.", "1855-03-29"),
+    ]
+    for line, want in old_lines:
         doc = make_document(line + "\n\n" + "\n\n".join([FIRE] * 3))
         assert run_stage(MetadataStage, doc, earliest_year=1600).kept[0].published == want
     html = "<html><body><article><p>THE DAILY HERALD, MONDAY, MARCH 3, 1902.</p><h1>Fire</h1>"
