@@ -126,8 +126,9 @@ class MetadataOptions:
         " line, the text of an HTML page): a year before it in a modern page is mostly"
         " history, not its publication. A structured or labelled date (JSON-LD, a"
         " publication meta tag, a <time datetime>, a dump's date, an 'Originally published'"
-        " label) is read back to the year 1000 (a written one to 1500) whatever it is. Set it to 1600, say, for"
-        " digitised newspapers (years before 1900 cost a little reading time).",
+        " label) is read back to the year 1000 (a written one to 1500) whatever it is. Set"
+        " it to 1600, say, for digitised newspapers (years before 1900 cost a little reading"
+        " time).",
         minimum=1500,
         maximum=2100,
     )
