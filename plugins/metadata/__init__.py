@@ -46,11 +46,15 @@ from .html import (
     trafilatura_meta,
     tree_to_text,
 )
+from .original import original_date
 from .text import (
     CLOCK_CONFIDENCE,
+    OLDEST_YEAR,
     LineSplit,
     Page,
+    after_reference,
     choose,
+    earliest_year,
     extract,
     extract_lines,
     find_dates,
@@ -59,6 +63,7 @@ from .text import (
     line_split,
     order_evidence,
     parse_capture,
+    placeholder_day,
     reference_day,
     reference_years,
     short_byline,
@@ -115,6 +120,18 @@ class MetadataOptions:
         "metadata) as a date candidate in HTML.",
     )
     max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
+    earliest_year: int = option(
+        1990,
+        "The earliest year of a publication date read from a page's running text (a date"
+        " line, the text of an HTML page): a year before it in a modern page is mostly"
+        " history, not its publication. A structured or labelled date (JSON-LD, a"
+        " publication meta tag, a <time datetime>, a dump's date, an 'Originally published'"
+        " label) is read back to the year 1000 (a written one to 1500) whatever it is. Set"
+        " it to 1600, say, for digitised newspapers (years before 1900 cost a little reading"
+        " time).",
+        minimum=1500,
+        maximum=2100,
+    )
     strip_lines: bool = option(
         True,
         "Remove the lines recognised as metadata (headline, byline, date line, tag line, "
@@ -146,7 +163,8 @@ _DATE_ITEM = {
         "score": {"type": "number", "description": "Ranker score (higher: more likely)."},
         "rejected": {
             "type": "string",
-            "description": "Why the input's date was not taken (after the capture, in the future).",
+            "description": "Why the input's date was not taken (after the capture, in the future, a"
+            " placeholder, a month or a year only, not read as a date).",
         },
     },
 }
@@ -224,22 +242,29 @@ def _given_date(value: str) -> tuple[str, date] | str | None:
         except (ValueError, OverflowError, OSError):
             return None
         return when.isoformat().replace("+00:00", "Z"), when.date()
-    found = find_dates([v])
+    # (the dump states it: read back to the reader's oldest year, "12 August 1899", whatever
+    # the earliest year of a page's running text)
+    with earliest_year(OLDEST_YEAR):
+        found = find_dates([v])
     return (iso_value(found[0]), found[0]["date"]) if found else None
 
 
-#: Days that systems write for "no date" (year 1, the Windows, Excel-era and Unix epochs):
-#: a dump's ``date`` of 1970-01-01 is a zero, not a publication.
-_PLACEHOLDER_DAYS = frozenset({date(1, 1, 1), date(1601, 1, 1), date(1900, 1, 1), date(1970, 1, 1)})
+#: Why a dump's ``date`` that is no date the stage reads is not taken
+_NOT_READ = "not read as a date (ISO 8601, a CDX stamp, epoch seconds or a written day)"
 
 
-def _rejected_given(day: date, bound: date | None) -> str | None:
-    """Why ``day`` cannot be a publication date: a placeholder (:data:`_PLACEHOLDER_DAYS`,
-    or before the year 1000), after the capture bound, or (with none) after today in UTC
-    (:func:`.text.reference_day`, the rule of the page's own dates); None if it can."""
-    if day in _PLACEHOLDER_DAYS or day.year < 1000:
+def _rejected_given(
+    day: date, bound: date | None, value: str = "", at: datetime | None = None, text: str = ""
+) -> str | None:
+    """Why ``day`` cannot be a publication date: a placeholder (before the year 1000, or a
+    day of :data:`.text.PLACEHOLDER_DAYS`, 1970-01-01 say, whose year the document's
+    ``text`` does not write: :func:`.text.placeholder_day`), after the capture bound, or
+    (with none) after today in UTC (:func:`.text.after_reference`, the rule of the page's
+    own dates: ``value``, the date as ISO 8601, and ``at``, the capture's date-time,
+    compare instants); None if it can."""
+    if placeholder_day(day, text):
         return "a placeholder, not a date (what systems write for none)"
-    if day > reference_day(bound):
+    if after_reference(day, value, bound, at):
         return f"after the capture ({bound.isoformat()})" if bound else "in the future"
     return None
 
@@ -380,6 +405,28 @@ class MetadataStage(Stage):
                 "type": ["string", "null"],
                 "description": "Upper bound for the publication date (capture, HTTP headers).",
             },
+            "original": {
+                "type": "object",
+                "description": "A republished page's original publication date, as a label"
+                " states it ('This article was first published on 12 March 1968', 'From the"
+                " archive, 12 March 1968:'); published stays the page's own date.",
+                "required": ["value", "where", "text", "label"],
+                "additionalProperties": False,
+                "properties": {
+                    "value": {"type": "string", "pattern": ISO_DATE_OFFSET_PATTERN},
+                    "where": {
+                        "type": "string",
+                        "description": "text line N, html rendering line N.",
+                    },
+                    "text": {"type": "string", "description": "The date as written."},
+                    "label": {"type": "string", "description": "The label, as written."},
+                },
+            },
+            "published_is_original": {
+                "type": "boolean",
+                "description": "Whether published is the day of original (the page gives no"
+                " other date, or the labelled one was taken for the page's).",
+            },
             "publisher": {"type": "string"},
             "categories": {"type": "array", "items": {"type": "string"}},
             "lines": {
@@ -439,12 +486,13 @@ class MetadataStage(Stage):
             ranker.activate(self._model)
         bound = self._bound(doc)
         # (two-digit years are read against the capture's year, else UTC today's)
-        with reference_years(bound):
+        with reference_years(bound), earliest_year(self.options.earliest_year):
             return self._process(doc, bound)
 
     def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
         dates: list[dict[str, Any]] = []
+        original: dict[str, Any] | None = None
         chosen: int | None = None
         confidence = 0.0
         ann: dict[str, Any] = {}
@@ -461,12 +509,14 @@ class MetadataStage(Stage):
             got = _given_date(written)
             if isinstance(got, str):  # (a month or a year: said, not dropped in silence)
                 dates.append({"value": written, "where": "input", "rejected": got})
+            elif got is None:  # (nor a form not read)
+                dates.append({"value": written, "where": "input", "rejected": _NOT_READ})
             elif got is not None:
                 # the input's own date, bounded as the page's dates are: one after the
                 # capture or in the future is recorded with the reason, not chosen
                 value, day = got
                 item = {"value": value, "where": "input", "precision": _precision(value)}
-                late = _rejected_given(day, bound)
+                late = _rejected_given(day, bound, value, at, doc.text or doc.content)
                 if late:
                     item["rejected"] = late
                 else:
@@ -513,6 +563,7 @@ class MetadataStage(Stage):
                 url=self._url(doc),
                 page=page,
             )
+            original = original_date(text, "html rendering line")
             idx, conf = choose(cands)
             if idx is not None and cands[idx]["date"] == bound:
                 top = _headline_line(page, doc.title)
@@ -554,6 +605,7 @@ class MetadataStage(Stage):
                 if reflowed is None and own is not None:
                     split = line_split(own)
             content = reflowed.text if reflowed is not None else doc.content
+            original = original_date(doc.content, "text line")
             if _is_split_of(shared, content):
                 split = shared[1:]
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
@@ -614,6 +666,11 @@ class MetadataStage(Stage):
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
+        if original is not None:
+            # a republished page's original date, as its label states it: published stays
+            # the page's own date (docs/stages.md, "Republished pages")
+            ann["original"] = original
+            ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
         doc.annotations[self.name] = ann

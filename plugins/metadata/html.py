@@ -43,15 +43,20 @@ from ..boilerplate.htmltree import (
 from .model import score_rows
 from .text import (
     FEATURES,
+    STRUCTURED_MIN_YEAR,
     TEXT_ONLY_FEATURES,
     Page,
     _features,
     _mk,
+    after_reference,
     author_field_names,
+    current_earliest_year,
     domain_like,
+    earliest_year,
     find_dates,
     gather_dates,
     iso_value,
+    placeholder_day,
     reference_day,
     reference_years,
 )
@@ -71,7 +76,9 @@ _TIME_ELEMENT = re.compile(
     re.I,
 )
 _CONTENT = re.compile(r'content\s*=\s*["\']([^"\']{6,40})["\']', re.I)
-_ATTR_YMD = re.compile(r"\s*((?:19|20)\d\d)(?:-?|/)(\d\d)(?:-?|/)(\d\d)")
+_ATTR_YMD = re.compile(r"\s*(\d{4})(?:-?|/)(\d\d)(?:-?|/)(\d\d)")
+#: A ``<time>`` element's machine-readable day (a time may follow)
+_TIME_DAY = re.compile(r"<time\b[^>]*?\bdatetime\s*=\s*[\"']?\s*(\d{4}-\d\d-\d\d)", re.I)
 _BLOCKS = frozenset(
     [
         "p",
@@ -132,20 +139,43 @@ def _copyright_year(html: str, year: int) -> bool:
 
 
 def _iso_from_attr(v: str) -> date | None:
+    """The day of a machine-readable date ("2024-03-12T08:00+13:00", "1902/03/03") back to
+    :data:`.text.STRUCTURED_MIN_YEAR`: the page states it, whatever the earliest year of its
+    running text."""
     m = _ATTR_YMD.match(v)
-    return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    if m is None:
+        return None
+    with earliest_year(STRUCTURED_MIN_YEAR):
+        return _mk(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
-def html_structured_date(html: str) -> tuple[str | None, str]:
-    """``datePublished`` from JSON-LD, else a publication meta tag: (value, where)."""
+def _stated(v: str, text: str) -> date | None:
+    """:func:`_iso_from_attr`, but None for a placeholder day (:func:`.text.placeholder_day`;
+    ``text``: the page's rendering)."""
+    d = _iso_from_attr(v)
+    return None if d is None or placeholder_day(d, text) else d
+
+
+def html_structured_date(html: str, text: str = "") -> tuple[str | None, str]:
+    """``datePublished`` from JSON-LD, else a publication meta tag, else a ``<time
+    datetime>``'s day before the earliest year of the page's running text (which the text
+    and htmldate do not read): (value, where). Back to :data:`.text.STRUCTURED_MIN_YEAR`,
+    placeholders aside (:func:`.text.placeholder_day`; ``text``: the page's rendering, where
+    a placeholder's year is not written)."""
     for m in _JSONLD_PUB.finditer(html):
-        if _iso_from_attr(m.group(1)):
+        if _stated(m.group(1), text):
             return m.group(1).strip(), "json-ld datePublished"
     for m in _META_PUB.finditer(html):
         c = _CONTENT.search(m.group(0))
-        if c and _iso_from_attr(c.group(1)):
+        if c and _stated(c.group(1), text):
             name = _META_NAME.search(m.group(0))
             return c.group(1).strip(), "meta " + (name.group(1) if name else "")
+    if "datetime" in html or "DATETIME" in html:
+        floor = current_earliest_year()
+        for m in _TIME_DAY.finditer(html):
+            d = _stated(m.group(1), text)
+            if d is not None and d.year < floor:
+                return m.group(1), "time datetime"
     return None, ""
 
 
@@ -615,13 +645,13 @@ def html_candidates(
 
             html = neutralise_markup(html)[0]
         hd = htmldate_date(tree if tree is not None else html, capture)
-    sv, where = html_structured_date(html)
-    hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
-    st_d = _iso_from_attr(sv) if sv else None
     if page is None:
         if text is None:
             text = tree_to_text(tree) if tree is not None else ""
         page = Page(text)
+    sv, where = html_structured_date(html, page.text)
+    hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
+    st_d = _iso_from_attr(sv) if sv else None
     with reference_years(capture):
         # (a machine-readable date decides a written "03/04/2021": s28 integration tester M2;
         # not htmldate's answer, which may be that very text read one way)
@@ -682,7 +712,8 @@ def html_candidates(
     rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]
     last = reference_day(capture)
     for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
-        c["score"] = s - 100.0 if c["date"] > last else s
+        late = c["date"] > last and after_reference(c["date"], html_value(c), capture, at)
+        c["score"] = s - 100.0 if late else s
     return cands
 
 

@@ -38,7 +38,19 @@ import numpy.typing as npt
 
 from .model import model_coef, model_rows
 
+#: The earliest year of a date read from a page's text, by default (the ``earliest_year``
+#: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
+#: text before it is mostly history ("born March 3, 1902"), not its publication
 MIN_YEAR = 1990
+#: The earliest year the text reader can read (its patterns' years then start 15..20;
+#: the option's minimum)
+OLDEST_YEAR = 1500
+#: The earliest year of a structured or labelled date: JSON-LD, a publication meta tag, a
+#: ``<time datetime>``, a dump's ``date``, an "Originally published" label. The page or the
+#: dump states it as the publication date, whatever the earliest year of its running text
+STRUCTURED_MIN_YEAR = 1000
+#: The earliest year :func:`_mk` accepts (:func:`earliest_year`)
+_EARLIEST: ContextVar[int] = ContextVar("_EARLIEST", default=MIN_YEAR)
 _MAX_CANDS = 80
 
 # --------------------------------------------------------------------------- months ----
@@ -166,7 +178,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"(?<![\w])(?P<mon>{_MONW})\.?\s*(?!(?:19|20)\d{{3}})(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\.?,?(?:\s+|(?<=\d\d))(?:de\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
+            rf"(?<![\w])(?P<mon>{_MONW})\.?\s*(?!(?:19|20)\d{{3}})(?P<d>[0-3]?\d)(?:st|nd|rd|th|d)?\.?,?(?:\s+|(?<=\d\d))(?:de\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
             + _TIME,
             _FLAGS,
         ),
@@ -174,7 +186,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?[-/]?(?P<mon>{_MONW})(?:/\w+)?\.?[-/]?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
+            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|d|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?[-/]?(?P<mon>{_MONW})(?:/\w+)?\.?[-/]?,?\s*(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?:(?!\d)|(?=[0-2]?\d[:.]\d\d|[0-3]?\d\.?\s|[0-3]?\d/))"
             + _TIME,
             _FLAGS,
         ),
@@ -237,6 +249,20 @@ def _plan(
 
 
 _PLAN, _PLAN_LOWER = _plan(_DATE_PATTERNS_KINDS, False), _plan(_DATE_PATTERNS_LOWER_KINDS, True)
+#: The years of the patterns read back to :data:`OLDEST_YEAR` (an earliest year before 1900)
+_OLD_YEARS = "(?:1[5-9]|20)"
+
+
+def _old_patterns(
+    pats: list[tuple[str, re.Pattern[str]]],
+) -> list[tuple[str, re.Pattern[str]]]:
+    return [
+        (f, re.compile(rx.pattern.replace("(?:19|20)", _OLD_YEARS), rx.flags)) for f, rx in pats
+    ]
+
+
+_PLAN_OLD = _plan(_kinds(_old_patterns(DATE_PATTERNS)), False)
+_PLAN_LOWER_OLD = _plan(_kinds(_old_patterns(_DATE_PATTERNS_LOWER)), True)
 # a line is worth scanning if it has a 4-digit year or a d.m.yy form or CJK date
 # (ASCII digits: [0-9] scans 1.5x faster than the Unicode \d, and every pattern wants them)
 _PREFILTER = re.compile(
@@ -247,18 +273,21 @@ _PREFILTER = re.compile(
 #: d.m.yy form at a digit
 _YEAR19 = re.compile(r"19(?=[0-9][0-9])")
 _YEAR20 = re.compile(r"20(?=[0-9][0-9])")
+#: the years 1500..1899, found when dates are read back before 1900 (:func:`earliest_year`)
+_YEARS_OLD = tuple(re.compile(c + r"(?=[0-9][0-9])") for c in ("15", "16", "17", "18"))
 _SEP_DIGIT = [re.compile(re.escape(c) + r"(?=[0-9])") for c in "./-"]
 _DMYY = re.compile(r"[0-9][./-][0-9]{1,2}[./-][0-9][0-9]")
 
 
-def _prefilter_spans(text: str) -> list[tuple[int, int]]:
+def _prefilter_spans(text: str, old: bool = False) -> list[tuple[int, int]]:
     """The spans of ``_PREFILTER.finditer(text)``, found ~3x faster: Python's re scans for a
     pattern's literal start quickly, but tries a pattern that starts with a character set
     ([0-9]) at every character. So the years (19xx, 20xx) and the separators before a digit
     are found by literal scans, and the matches are put in order and kept as finditer keeps
-    them (each after the end of the last; at one start a year before a d.m.yy form)."""
+    them (each after the end of the last; at one start a year before a d.m.yy form).
+    ``old``: the years 1500..1899 too."""
     starts: dict[int, int] = {}
-    for rx in (_YEAR19, _YEAR20):
+    for rx in (_YEAR19, _YEAR20, *_YEARS_OLD) if old else (_YEAR19, _YEAR20):
         for m in rx.finditer(text):
             starts[m.start()] = m.start() + 4
     for rx in _SEP_DIGIT:
@@ -486,7 +515,69 @@ def _mk(y: int, m: int, d: int) -> date | None:
         dd = date(y, m, d)
     except ValueError:
         return None
-    return dd if MIN_YEAR <= y <= 2100 else None
+    return dd if _EARLIEST.get() <= y <= 2100 else None
+
+
+@contextmanager
+def earliest_year(year: int) -> Iterator[None]:
+    """Within the block, dates are read back to ``year`` (:data:`MIN_YEAR` outside any
+    block); from before 1900 the text reader's patterns take years from 1500 on
+    (:data:`OLDEST_YEAR`), at some cost: only then are they tried."""
+    token = _EARLIEST.set(year)
+    try:
+        yield
+    finally:
+        _EARLIEST.reset(token)
+
+
+#: Days that systems write for "no date" (year 1, the Windows, Excel-era and Unix epochs)
+PLACEHOLDER_DAYS = frozenset({date(1, 1, 1), date(1601, 1, 1), date(1900, 1, 1), date(1970, 1, 1)})
+
+
+def placeholder_day(day: date, text: str) -> bool:
+    """Whether ``day``, given as a document's date (a dump's ``date``, a page's JSON-LD or
+    meta tag), is what systems write for none: before the year 1000, or a day of
+    :data:`PLACEHOLDER_DAYS` whose year the document's ``text`` does not write (a paper of
+    Monday 1 January 1900 writes "1900"; a page whose CMS left 1970-01-01 writes no 1970)."""
+    return day.year < STRUCTURED_MIN_YEAR or (day in PLACEHOLDER_DAYS and str(day.year) not in text)
+
+
+def current_earliest_year() -> int:
+    """The earliest year dates are read back to here (:func:`earliest_year`)."""
+    return _EARLIEST.get()
+
+
+def _instant_of(value: str) -> datetime | None:
+    """The instant an ISO 8601 date-time with an offset names ("2024-03-12T08:00:00+13:00"),
+    else None (a day, or a time without a zone: no instant)."""
+    if "T" not in value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
+
+
+def after_reference(
+    day: date, value: str | None, capture: date | None, at: datetime | None = None
+) -> bool:
+    """Whether a date written as day ``day`` (``value``: as ISO 8601, a date-time with its
+    offset when the page gives one) is after the capture (``capture``: its day; ``at``: its
+    date-time, when known), without one after today in UTC: the day as written is later,
+    and, when the value names an instant, that instant is too (after ``at``, else on a
+    later UTC day). A morning in New Zealand is the evening before in UTC:
+    "2024-03-12T08:00+13:00" captured at 21:00Z on the 11th was published two hours
+    before its capture (s30 acceptance test, locales #1)."""
+    last = reference_day(capture)
+    if day <= last:
+        return False
+    instant = _instant_of(value) if value else None
+    if instant is None:
+        return True
+    if at is not None and at.tzinfo is not None:
+        return instant > at
+    return instant.astimezone(UTC).date() > last
 
 
 def utc_today() -> date:
@@ -609,7 +700,8 @@ def find_dates(
     # tried with the date patterns (every written date form has its year within ~45 chars).
     windows: dict[int, list[tuple[int, int]]] = {}
     i, pos, off = 0, 0, 0  # line number and start offset of the line at ``pos``
-    for ms, me in islice(_prefilter_spans(text), _MAX_YEAR_SPANS):
+    earliest = _EARLIEST.get()
+    for ms, me in islice(_prefilter_spans(text, earliest < 1900), _MAX_YEAR_SPANS):
         nl = text.count("\n", pos, ms)
         if nl:
             i += nl
@@ -628,9 +720,9 @@ def find_dates(
     for i, spans in windows.items():
         orig = lines[i]
         found = (
-            _line_dates(orig, tuple(spans), pivot)
+            _line_dates(orig, tuple(spans), pivot, earliest)
             if len(orig) <= _LINE_CACHE_CHARS
-            else _line_dates.__wrapped__(orig, tuple(spans), pivot)
+            else _line_dates.__wrapped__(orig, tuple(spans), pivot, earliest)
         )
         for dd, col, form, written, tod, alt, sep in found:
             out.append(
@@ -696,11 +788,14 @@ def _line_cache(maxsize: int) -> Callable[[_F], _F]:
 
 
 @lru_cache(maxsize=4096)
-def _line_dates(orig: str, spans: tuple[tuple[int, int], ...], pivot: int) -> tuple[_LineDate, ...]:
+def _line_dates(
+    orig: str, spans: tuple[tuple[int, int], ...], pivot: int, earliest: int = MIN_YEAR
+) -> tuple[_LineDate, ...]:
     """The dates :func:`find_dates` finds on line ``orig`` in its windows ``spans`` (the
     parts around its year-like numbers, which depend on the line alone), in the order found.
     Cached: a site's date, copyright and footer lines recur on its pages. ``pivot``: the
-    year two-digit years are read against (:func:`_pivot_year`, the reading's key)."""
+    year two-digit years are read against (:func:`_pivot_year`, the reading's key);
+    ``earliest``: the earliest year read (:func:`earliest_year`, the key's too)."""
     out: list[_LineDate] = []
     line = orig
     sp_list: list[tuple[int, int]] | tuple[tuple[int, int], ...] = spans
@@ -751,7 +846,9 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...], pivot: int) -> tu
     # those patterns)
     runs: dict[tuple[int, bool], list[int]] = {}
     # (in their order: an earlier pattern's match takes the text from a later one)
-    for form0, rx, kind, at_month, at_digits in _PLAN_LOWER if lower else _PLAN:
+    old = earliest < 1900
+    plan = (_PLAN_LOWER_OLD if lower else _PLAN_OLD) if old else _PLAN_LOWER if lower else _PLAN
+    for form0, rx, kind, at_month, at_digits in plan:
         todo = todo_of[kind]
         if not todo:
             continue
@@ -759,7 +856,7 @@ def _line_dates(orig: str, spans: tuple[tuple[int, int], ...], pivot: int) -> tu
             if at_digits is not None and we - ws > _ANCHOR_MIN:
                 starts = runs.get((ws, at_digits))
                 if starts is None:
-                    starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits)
+                    starts = runs[ws, at_digits] = _digit_starts(line, ws, we, at_digits, old)
                 hits = _digit_hits(rx, line, starts, ws, we, kind == 0)
             elif at_month:
                 hits = _month_hits(rx, line, ws, we)
@@ -861,18 +958,19 @@ def _hits(
 #: A run of digits (the patterns' ``\\d``: Unicode digits)
 _DIGIT_RUN = re.compile(r"\d+")
 _CENTURIES = ("19", "20")
+_CENTURIES_OLD = ("15", "16", "17", "18", "19", "20")
 #: Windows longer than this are matched at their runs of digits (:func:`_digit_hits`); in
 #: a shorter one a search costs less than finding the runs (callgrind, dev pages)
 _ANCHOR_MIN = 64
 
 
-def _digit_starts(line: str, ws: int, we: int, year_first: bool) -> list[int]:
+def _digit_starts(line: str, ws: int, we: int, year_first: bool, old: bool = False) -> list[int]:
     """Where in ``line[ws:we]`` :func:`_digit_hits` tries a pattern of :data:`_AT_DIGITS`, in
     order: every start of a run of digits, or with ``year_first`` every 19 and 20 (a few
     C-level finds; those inside a run fail the pattern's look-behind)."""
     out: list[int] = []
     if year_first:
-        for c in _CENTURIES:
+        for c in _CENTURIES_OLD if old else _CENTURIES:
             i = line.find(c, ws, we)
             while i >= 0:
                 out.append(i)
@@ -2669,7 +2767,7 @@ def rank_dates(
     last = reference_day(capture)
     for c in cands:
         s = score(list(c["f"].values()))
-        if c["date"] > last:
+        if c["date"] > last and after_reference(c["date"], iso_value(c), capture, at):
             s -= 100.0  # a date after the capture (or today) cannot be the publication date
         if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
             s -= 1.0
@@ -2896,6 +2994,37 @@ _NETWORKS = re.compile(
 _BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,}")
 
 
+#: How long a relative dateline is at most ("Last updated: about 23 hours ago")
+_DATELINE_CHARS = 60
+#: What a line with a relative date of :data:`_RELATIVE` has (lowercased; the day words
+#: aside): a literal test before the costly pattern
+_RELATIVE_GATE = ("ago", "vor ", "il y a", "hace ", "há ", " fa", "geleden", "назад", "前",
+                  "temu", "önce", "منذ", "قبل")  # fmt: skip
+#: The label a relative dateline may start with ("Posted", "Updated:", "Last updated on")
+_DATELINE_LABEL = re.compile(
+    r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
+    r"|written|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado"
+    r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано)"
+    r"(?:\s+(?:on|at|am|le|el|il|op))?\s*[:·|–—-]?\s*(?:about|over|almost|just|etwa|environ)?\s*)?",
+    re.I,
+)
+
+
+def _rel_dateline(s: str) -> bool:
+    """Whether line ``s`` is a relative date alone, after a label at most ("Posted 3 hours
+    ago", "Updated: 5 hours ago", "vor 2 Stunden"): a dateline, never a headline (it was
+    taken for the title above it: s30 locales #14). A day word alone ("Yesterday") is not
+    one: it may head a page."""
+    m = _RELATIVE.search(s)
+    return (
+        m is not None
+        and m.group("word") is None
+        and m.group("cword") is None
+        and _DATELINE_LABEL.fullmatch(s, 0, m.start()) is not None
+        and not s[m.end() :].strip(" .·|-–—)")
+    )
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -2918,6 +3047,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, True  # (a share line)
     if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
+    if len(s) <= _DATELINE_CHARS and any(w in low for w in _RELATIVE_GATE) and _rel_dateline(s):
+        return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
 
