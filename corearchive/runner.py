@@ -1022,8 +1022,14 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
 
 
 #: What a sink's write fails with when the output cannot take it (a full disk, a quota, a
-#: read-only file system, a file too large): no document's fault, it stops the run.
-OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG))
+#: read-only file system, a file too large, a folder it may not write: permission denied):
+#: no document's fault, it stops the run. (EACCES/EPERM were each document's error: a
+#: ``warc/`` of the wrong owner failed every kept document, the run committed with exit 1,
+#: and the copies dropped against them pointed at documents never archived; s30 storage
+#: F1, F4.)
+OUTPUT_ERRNOS = frozenset(
+    (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM)
+)
 
 
 def emit(
