@@ -666,6 +666,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
+        _check_drops(out, runs, db, result, takedowns, have_records)
         _check_plugin_files(out, runs, result, takedowns)
         check_sink_takedowns(out, takedowns, result)
         order_repairs(result)
@@ -1386,6 +1387,81 @@ def _check_revisits(
         result.notes.append(
             f"{elsewhere} revisit record(s) refer to records of another folder that shares the"
             " index (their WARC files are not checked here)"
+        )
+
+
+#: What to do when documents were dropped as duplicates of nothing archived
+_DROPS_REPAIR = (
+    "give those documents' inputs again (`corearchive ingest INPUTS -o OUT`, with --rescan"
+    " for inputs read whole before): the run that failed them archives them; where one was"
+    " dropped as a duplicate of itself, first `corearchive index rebuild OUT` (its index holds"
+    " its copy's entry with it as the cluster's root, a release before s30 left it)"
+)
+
+
+def _check_drops(
+    out: Path,
+    runs: dict[str, _Run],
+    db: sqlite3.Connection,
+    result: Verification,
+    takedowns: list[dict[str, Any]],
+    have_records: bool,
+) -> None:
+    """Every document ``rejects.jsonl`` drops as a duplicate (``detail.duplicate.of``) of
+    itself, or of a document not archived, is archived since (by a later run): in
+    ``records.jsonl`` or in an index the runs used (a run without the records sink, a folder
+    sharing the index); else its text is nowhere in the archive. A document that failed at a
+    sink (its folder not writable) left its copies dropped against it, and the rerun dropped
+    it as a duplicate of itself: 54 of 441 documents never archived, and verify said 0
+    problems (s30 storage F1). Documents taken down are not asked for."""
+    rejects = out / "rejects.jsonl"
+    if not rejects.is_file() or not have_records:
+        return
+    gone = {e["id"] for e in takedowns}
+
+    def archived(doc_id: str) -> bool:
+        return db.execute("SELECT 1 FROM ids WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    suspect: list[tuple[int, str, str]] = []
+    for n, entry in _records(rejects):
+        if entry is None or entry.get("kind") != "dropped":
+            continue
+        detail = entry.get("detail")
+        dup = detail.get("duplicate") if isinstance(detail, dict) else None
+        of = dup.get("of") if isinstance(dup, dict) else None
+        own = entry.get("id")
+        if not isinstance(of, str) or not isinstance(own, str) or of in gone or own in gone:
+            continue
+        if (of == own or not archived(of)) and not archived(own):
+            suspect.append((n, own, of))
+    if not suspect:
+        return
+    indexes = {out / "index.sqlite", *(r.index for r in runs.values() if r.index)}
+    known: set[str] = set()
+    readable = False
+    wanted = sorted({x for _, own, of in suspect for x in (own, of)})
+    for index in sorted(p for p in indexes if p.is_file()):
+        with (
+            contextlib.suppress(sqlite3.Error),
+            contextlib.closing(open_read_only(index, untouched=True)) as con,
+        ):
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                sql = f"SELECT id FROM documents WHERE id IN ({marks})"
+                known.update(r[0] for r in con.execute(sql, part))
+            readable = True
+    if not readable:
+        return  # (no index to ask whether they are archived elsewhere: not said)
+    for n, own, of in suspect:
+        if own in known or (of != own and of in known):
+            continue
+        what = "itself" if of == own else f"{of}, which is not archived either"
+        result.problem(
+            "records",
+            f"rejects.jsonl line {n}: document {own} was dropped as a duplicate of {what}:"
+            " its text is nowhere in the archive",
+            _DROPS_REPAIR,
         )
 
 
