@@ -24,6 +24,7 @@ from . import __version__
 from .catalog import DEFAULT_CACHE_MB
 from .config import FOUND_IN_CWD, RunConfig, resolve
 from .errors import (
+    CommitBlockedError,
     ConfigError,
     CoreArchiveError,
     ExitCode,
@@ -590,6 +591,10 @@ def ingest(
         _fail(f"{exc}; --index-timeout SECONDS waits longer", ExitCode.BUSY, as_json)
     except OutputPathError as exc:
         _fail(f"-o {exc}; {_committed(run)}", ExitCode.USAGE, as_json)
+    except CommitBlockedError as exc:
+        # (an earlier run's commit that waits for space or permissions: the output cannot
+        # be written, as for the run that stopped; no person needs to untangle anything)
+        _fail(f"{exc}; nothing from this run was done", ExitCode.INTERNAL, as_json)
     except (
         UnfinishedCommitError,
         IndexMissingError,

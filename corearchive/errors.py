@@ -99,6 +99,13 @@ class UnfinishedCommitError(CoreArchiveError):
     finish on its own (see :func:`corearchive.atomic.recover_commits`)."""
 
 
+class CommitBlockedError(UnfinishedCommitError):
+    """A run stopped after its commit point for lack of space or permission (a full disk, a
+    file-size limit, a folder it may not write), and the next run cannot finish its commit
+    while that lasts: free space or fix the permissions and run again (the command exits 3,
+    as the run that stopped did)."""
+
+
 class OutputLinkError(CoreArchiveError):
     """An entry of the output folder that a run writes (``records.jsonl``, ``warc/``, the
     index…) is a symbolic link: the run would write through it, outside the folder (exit 2)."""

@@ -2506,3 +2506,59 @@ def test_a_document_that_failed_in_a_sink_leaves_no_copy_pointing_at_it(
     rejects = [json.loads(x) for x in (out / "rejects.jsonl").read_text().splitlines()]
     drops = [x["detail"]["duplicate"]["of"] for x in rejects if x["kind"] == "dropped"]
     assert len(drops) >= 2 and set(drops) == {records[0]["id"]}
+
+
+@pytest.mark.parametrize(
+    ("code", "fix"),
+    [
+        ("ENOSPC", "Free space on that disk"),
+        ("EFBIG", "Free space on that disk"),
+        ("EACCES", "Fix the permissions (or mount it writable)"),
+    ],
+)
+def test_a_commit_waiting_for_space_says_so_and_not_to_delete_its_journal(
+    seeds, tmp_path, monkeypatch, code, fix
+):
+    """A run into a folder whose last run stopped after its commit point on a full disk
+    (or a file-size limit, or a warc/ it may not write), while the disk was still full: exit
+    2, "was killed as it committed, and its index cannot be read" (the read-only open could
+    not make index.sqlite-shm), and the advice to delete the journal, which broke
+    records.jsonl for good (s30 storage F2). It names the cause, says to free space (fix
+    the permissions) and run again, keeps the journal, and exits 3."""
+    import errno
+    import shutil
+    import sqlite3
+
+    from corearchive import atomic
+
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in sorted(seeds.iterdir())[:3]:
+        shutil.copy(f, first / f.name)
+    out = tmp_path / "o"
+    assert CliRunner().invoke(cli, ["ingest", str(first), "-o", str(out)]).exit_code == 0
+
+    def full(tmp, final, base):
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
+
+    monkeypatch.setattr(atomic, "_append", full)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3 and "the run committed" in r.output, r.output
+    (journal,) = out.glob(".commit.*.json")
+    opened = atomic.open_read_only
+
+    def no_shm(path, *, untouched=False):
+        if not untouched:  # (what the full disk did: no room for index.sqlite-shm)
+            raise sqlite3.OperationalError("disk I/O error")
+        return opened(path, untouched=untouched)
+
+    monkeypatch.setattr(atomic, "open_read_only", no_shm)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3, r.output
+    assert "committed, but its files cannot all be put in place yet" in r.output
+    assert f"{fix} and run again" in r.output and f"Keep {journal.name}" in r.output
+    assert "killed" not in r.output and "delete the journal" not in r.output
+    assert journal.exists()
+    monkeypatch.undo()
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 0 and "finished the commit of run" in r.output, r.output
