@@ -293,11 +293,17 @@ class Catalog:
         timeout: float = 30.0,
         cache_mb: int = DEFAULT_CACHE_MB,
         wal: bool = True,
+        temp_in_memory: bool = False,
     ) -> None:
         """``wal``: switch the index to WAL mode (readers never blocked by a run), which
         changes an older release's file at once; without it (``index upgrade``, whose
-        failure leaves the index byte for byte as it was), its mode is kept."""
+        failure leaves the index byte for byte as it was), its mode is kept.
+        ``temp_in_memory``: SQLite's temporary files in memory, not in the temporary folder
+        (for a run, whose only ones are the journals of its statements and of the dedup
+        stage's batch savepoint, a few MB at most; not for a command that sorts a whole
+        table)."""
         self.path = path
+        self._temp_in_memory = temp_in_memory
         # (the third time as it comes: a file system whose inode numbers change would
         # otherwise refuse every run)
         for attempt in range(3):
@@ -344,6 +350,11 @@ class Catalog:
             # 100,000 than with 16 MB (--index-cache-mb; research/dedup/REPORT.md).
             self.db.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
             self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            if self._temp_in_memory:
+                # A full /tmp (a small in-memory one) failed every document of a run into
+                # an archive with runs, "database or disk is full": the batch savepoint's
+                # journal went to the temporary folder once past 64 KiB (s30 storage F3).
+                self.db.execute("PRAGMA temp_store=MEMORY")
             self._begin(timeout)
             if same_file and (opened is None or _identity(path) != opened):
                 self.db.execute("ROLLBACK")

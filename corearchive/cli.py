@@ -776,12 +776,43 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
             folder = index.parent if index is not None else None
             if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
                 return f"cannot write the index: its folder {folder} is not writable ({text})"
+            if "full" in text and folder is not None and _room(folder):
+                # (its own disk has room: the full one is SQLite's temporary folder, which
+                # nothing named; s30 storage F3)
+                tmp = sqlite_temp_folder()
+                return (
+                    f"cannot write the index {index}: {text}, though its disk has room:"
+                    f" SQLite's temporary files go to {tmp}, full or too small (set"
+                    " SQLITE_TMPDIR, or TMPDIR, to a folder on a disk with room)"
+                )
             return f"cannot write the index: {text}"
         return None
     if exc.errno in _WRITE_ERRNOS:
         where = f" {exc.filename}" if exc.filename else ""
         return f"cannot write the output{where}: {exc.strerror or exc}"
     return None
+
+
+def _room(folder: Path) -> bool:
+    """Whether the disk of ``folder`` has a few MB free (and inodes)."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize >= (4 << 20) and (st.f_files == 0 or st.f_favail > 0)
+
+
+def sqlite_temp_folder() -> str:
+    """The folder SQLite puts its temporary files in (its unix VFS: the first of
+    SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp, /tmp that is a folder it may write; else the
+    working folder)."""
+    for name in (os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR")):
+        if name and os.path.isdir(name) and os.access(name, os.W_OK | os.X_OK):
+            return name
+    for name in ("/var/tmp", "/usr/tmp", "/tmp"):
+        if os.path.isdir(name) and os.access(name, os.W_OK | os.X_OK):
+            return name
+    return os.getcwd()
 
 
 def _hooks_of(pm: Any, name: str) -> list[str]:

@@ -337,6 +337,7 @@ class Run:
             opts.index or out / "index.sqlite",
             timeout=opts.index_timeout,
             cache_mb=opts.index_cache_mb,
+            temp_in_memory=True,
         )
         self.catalog = catalog
         sinks: list[Sink] = []

@@ -6,6 +6,8 @@ import hashlib
 import json
 import os
 import random
+import shutil
+import sys
 from typing import Any
 
 import pytest
@@ -2562,3 +2564,90 @@ def test_a_commit_waiting_for_space_says_so_and_not_to_delete_its_journal(
     monkeypatch.undo()
     r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
     assert r.exit_code == 0 and "finished the commit of run" in r.output, r.output
+
+
+def test_an_index_that_cannot_be_written_stops_the_run_naming_sqlites_temporary_folder(
+    seeds, tmp_path, monkeypatch
+):
+    """ "database or disk is full" in the dedup stage (a full /tmp, where SQLite keeps its
+    temporary files) failed every document of the run as its own error entry, the run
+    committed with exit 1, and nothing named /tmp (s30 storage F3). It stops the run, said
+    once, exit 3, nothing committed; the index's disk having room, the message names the
+    temporary folder and SQLITE_TMPDIR."""
+    import sqlite3
+
+    from corearchive.cli import sqlite_temp_folder
+    from corearchive_plugins.dedup import DedupStage
+
+    def full(self, *args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(DedupStage, "_insert", full)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3, r.output
+    assert "database or disk is full, though its disk has room" in r.output
+    assert f"SQLite's temporary files go to {sqlite_temp_folder()}" in r.output
+    assert "SQLITE_TMPDIR" in r.output and "nothing from this run was committed" in r.output
+    assert "error:" not in r.output.replace("corearchive: error:", "")
+    assert not (out / "records.jsonl").exists() and not (out / "rejects.jsonl").exists()
+
+
+def _jsonl_corpus(path, n: int) -> None:
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(5000)]
+    with open(path, "w", encoding="utf-8") as f:
+        for k in range(n):
+            text = "\n".join(" ".join(rng.choices(words, k=40)) + "." for _ in range(12))
+            f.write(json.dumps({"url": f"https://example.com/{k}", "text": text}) + "\n")
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or os.geteuid() != 0 or not shutil.which("unshare"),
+    reason="mounts a small tmpfs in a mount namespace of its own: root on Linux",
+)
+def test_a_full_temporary_folder_does_not_fail_a_run(tmp_path):
+    """With /tmp and /var/tmp full, a run into an archive with runs failed all its 250
+    documents in dedup, "database or disk is full" (the batch savepoint's journal spills to
+    SQLite's temporary folder past 64 KiB), exit 1 (s30 storage F3). A run keeps its
+    temporary files in memory (a few MB at most): exit 0."""
+    import subprocess
+
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _jsonl_corpus(first, 300)
+    _jsonl_corpus(second, 300)
+    second.write_text(second.read_text().replace("example.com/", "example.org/x"))
+    text = second.read_text().splitlines()
+    rng = random.Random(3)
+    second.write_text(
+        "\n".join(
+            json.dumps({**json.loads(x), "text": json.loads(x)["text"][::-1]})
+            if rng.random() < 0.99
+            else x
+            for x in text
+        )
+        + "\n"
+    )
+    out = tmp_path / "o"
+    exe = [sys.executable, "-m", "corearchive"]
+    assert (
+        subprocess.run([*exe, "ingest", str(first), "-o", str(out), "-q", "-w", "1"]).returncode
+        == 0
+    )
+    full = tmp_path / "full"
+    full.mkdir()
+    script = (
+        f"mount -t tmpfs -o size=16k tmpfs {full} || exit 99; "
+        f"dd if=/dev/zero of={full}/fill bs=1k count=16 status=none; "
+        f"SQLITE_TMPDIR={full} TMPDIR={full} {' '.join(exe)} ingest {second} -o {out} -q -w 1"
+    )
+    r = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    if r.returncode == 99 or "unshare failed" in r.stderr:
+        pytest.skip(f"no tmpfs mount here: {r.stderr.strip()[:200]}")
+    assert r.returncode == 0, r.stderr
+    assert "database or disk is full" not in r.stderr
