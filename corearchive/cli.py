@@ -34,6 +34,7 @@ from .errors import (
     OutputLinkError,
     OutputPathError,
     PlanError,
+    ScratchError,
     UnfinishedCommitError,
 )
 from .manager import (
@@ -1005,8 +1006,9 @@ def verify(
 ) -> None:
     """Check the archive in OUT: every WARC record's digests, and every record's raw and
     conversion records (where records.jsonl says, with its text). Exit 0 when intact, 1
-    when not, 2 when OUT is not a folder (or a usage error), 75 when a run held OUT for
-    longer than --timeout. The check holds OUT's lock: a run started meanwhile waits for it
+    when not, 2 when OUT is not a folder (or a usage error), 3 when the check could not be
+    made (no temporary folder to work in: set TMPDIR), 75 when a run held OUT for longer
+    than --timeout. The check holds OUT's lock: a run started meanwhile waits for it
     (up to its --index-timeout)."""
     from .atomic import output_lock
     from .verify import MAX_LISTED
@@ -1028,6 +1030,21 @@ def verify(
             result = check(out, limit)
     except OutputBusyError as exc:
         _fail(str(exc), ExitCode.BUSY, as_json)
+    except ScratchError as exc:
+        _fail(str(exc), ExitCode.INTERNAL, as_json)
+    except sqlite3.OperationalError as exc:
+        if "full" not in str(exc):
+            raise
+        import tempfile
+
+        # (its table of the WARC records, in the temporary folder: not the archive's fault)
+        _fail(
+            f"cannot check {out}: its temporary index in {tempfile.gettempdir()} cannot be"
+            f" written ({exc}): set TMPDIR to a folder on a disk with room (about 1.7 KB a"
+            " document)",
+            ExitCode.INTERNAL,
+            as_json,
+        )
     try:
         if as_json:
             click.echo(json.dumps(result.to_json(), indent=2))

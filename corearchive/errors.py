@@ -106,6 +106,11 @@ class CommitBlockedError(UnfinishedCommitError):
     as the run that stopped did)."""
 
 
+class ScratchError(CoreArchiveError):
+    """A command cannot make the temporary folder it works in (every candidate full or not
+    writable): not the archive's fault (``verify`` exits 3, not 1)."""
+
+
 class OutputLinkError(CoreArchiveError):
     """An entry of the output folder that a run writes (``records.jsonl``, ``warc/``, the
     index…) is a symbolic link: the run would write through it, outside the folder (exit 2)."""

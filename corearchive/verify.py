@@ -63,7 +63,7 @@ from .catalog import (
     open_read_only,
 )
 from .document import CONTROLS, printable
-from .errors import ConfigError
+from .errors import ConfigError, ScratchError
 from .sink_takedown import check_sink_takedowns
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 from .takedown import (
@@ -615,7 +615,16 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
             " any command that writes the folder finishes or undoes it, or says what stands"
             " in the way",
         )
-    with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
+    try:
+        scratch = tempfile.TemporaryDirectory(prefix="corearchive-verify-")
+    except OSError as exc:
+        # (a traceback and exit 1, "not intact", when /tmp, /var/tmp and the working folder
+        # were full; s30 storage F5)
+        raise ScratchError(
+            f"cannot make a temporary folder to check {out} in ({exc.strerror or exc}):"
+            " set TMPDIR to a folder on a disk with room (about 1.7 KB a document)"
+        ) from exc
+    with scratch as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")
         db.execute(
             "CREATE TABLE recs (id TEXT PRIMARY KEY, warc TEXT, offset INTEGER, type TEXT,"

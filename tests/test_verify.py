@@ -1200,3 +1200,24 @@ def test_a_document_dropped_as_a_copy_of_itself_or_of_nothing_archived_is_a_prob
     code, report = _verify(res.out)
     assert code == 1 and report["problems"] == 1, report["listed"]
     assert f"a duplicate of {nothing}, which is not archived either" in report["listed"][0]
+
+
+def test_verify_without_a_temporary_folder_says_so_and_exits_3(ingest, seeds, monkeypatch):
+    """With /tmp, /var/tmp and the working folder full, verify printed a traceback
+    (tempfile: "No usable temporary directory found") and exited 1, the code of a damaged
+    archive (s30 storage F5): one line naming TMPDIR, exit 3."""
+    import tempfile
+
+    res = ingest(str(seeds))
+    assert res.exit_code == 0
+
+    def nowhere(*args, **kwargs):
+        raise FileNotFoundError(2, "No usable temporary directory found in ['/tmp']")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", nowhere)
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.exit_code == 3, r.output
+    assert "cannot make a temporary folder to check" in r.output and "set TMPDIR" in r.output
+    assert "Traceback" not in r.output
+    r = CliRunner().invoke(cli, ["verify", str(res.out), "--json"])
+    assert r.exit_code == 3 and '"exit_code": 3' in r.output
