@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, NamedTuple, TextIO
@@ -24,6 +25,7 @@ from typing import IO, NamedTuple, TextIO
 from .catalog import open_read_only
 from .errors import (
     CommitBlockedError,
+    NoLocksError,
     OutputBusyError,
     OutputLinkError,
     OutputPathError,
@@ -171,7 +173,11 @@ def output_lock(
             else f"the output folder {out} is in use by a run (waited {timeout:g} s): try"
             " again when it has finished (--timeout waits longer)"
         ) from None
-    except OSError:
+    except OSError as exc:
+        if exc.errno in _NO_LOCKS and not reading:
+            # (a traceback through filelock and "internal error: OSError(37, 'No locks
+            # available')", s30 storage F6)
+            raise NoLocksError(no_locks_message(out / LOCK_NAME, exc, "-o")) from None
         if not reading:
             raise
         # (read-only media, where the lock cannot be made: nothing can change it either)
@@ -180,6 +186,45 @@ def output_lock(
     finally:
         if held:
             lock.release()
+
+
+#: What locking a file fails with on a file system that has no locks (NFS ``nolock``)
+_NO_LOCKS = frozenset(
+    e for e in (errno.ENOLCK, errno.ENOSYS, getattr(errno, "EOPNOTSUPP", None)) if e is not None
+)
+
+
+def no_locks_message(path: Path, exc: OSError, option: str) -> str:
+    return (
+        f"cannot lock {path}: its file system does not support file locks"
+        f" ({exc.strerror or exc}; an NFS share mounted nolock?), which keep two runs from"
+        f" writing it at once: mount it with locks, or give {option} a path on a local disk"
+    )
+
+
+def locks_unsupported(folder: Path) -> OSError | None:
+    """The error of locking a file in ``folder`` when its file system has no locks (SQLite
+    takes that for a lock held by another program, "database is locked": a run waited
+    --index-timeout, then exited 75, "in use by another run", which a scheduler retries
+    forever; s30 storage F6), else None. Locks a file of its own (closing a descriptor of
+    the index itself would drop the locks this process holds on it)."""
+    import fcntl
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".corearchive-lockcheck-", dir=folder)
+    except OSError:
+        return None  # (a folder it cannot write: what follows says so)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+    except OSError as exc:
+        if exc.errno in _NO_LOCKS:
+            return exc
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+    return None
 
 
 def leftovers(out: Path, run_id: str | None = None) -> Iterator[tuple[Path, str | None]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import printable
-from .errors import ConfigError, IndexBusyError
+from .errors import ConfigError, IndexBusyError, NoLocksError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -328,6 +328,11 @@ class Catalog:
         failed removed it (:func:`remove_new_index`) as this one waited, and this run
         would have committed into a deleted file (s29 acc-review M1)."""
         opened = _identity(path)
+        if os.name == "posix":
+            from .atomic import locks_unsupported, no_locks_message
+
+            if (bad := locks_unsupported(path.parent)) is not None:
+                raise NoLocksError(no_locks_message(path, bad, "--index"))
         # Autocommit mode: transactions are begun and ended explicitly below.
         self.db = sqlite3.connect(
             path,

@@ -106,6 +106,12 @@ class CommitBlockedError(UnfinishedCommitError):
     as the run that stopped did)."""
 
 
+class NoLocksError(CoreArchiveError):
+    """The file system of the output folder or of the index cannot lock files (NFS mounted
+    ``nolock``, some FUSE and SMB mounts): not another run holding it, so not worth
+    retrying (the command exits 3, not 75)."""
+
+
 class ScratchError(CoreArchiveError):
     """A command cannot make the temporary folder it works in (every candidate full or not
     writable): not the archive's fault (``verify`` exits 3, not 1)."""

@@ -2651,3 +2651,76 @@ def test_a_full_temporary_folder_does_not_fail_a_run(tmp_path):
         pytest.skip(f"no tmpfs mount here: {r.stderr.strip()[:200]}")
     assert r.returncode == 0, r.stderr
     assert "database or disk is full" not in r.stderr
+
+
+def test_a_file_system_without_locks_is_named_exit_3_not_busy(seeds, tmp_path, monkeypatch):
+    """No file locks (NFS mounted nolock: ENOLCK): the output lock gave a traceback through
+    filelock and "internal error: OSError(37, 'No locks available')"; the index's, SQLite's
+    "database is locked" after --index-timeout, then "in use by another run", exit 75, which
+    a scheduler retries forever (s30 storage F6). Both say the file system has no locks,
+    exit 3, no traceback."""
+    import errno
+    import fcntl
+
+    import filelock
+
+    def no_locks(*args, **kwargs):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    with monkeypatch.context() as m:
+        m.setattr(filelock.FileLock, "acquire", no_locks)
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "a")])
+    assert r.exit_code == 3, r.output
+    assert "its file system does not support file locks (No locks available" in r.output
+    assert "Traceback" not in r.output and "internal error" not in r.output
+    monkeypatch.setattr(fcntl, "lockf", no_locks)  # (what SQLite meets too, in C)
+    index = tmp_path / "nfs" / "index.sqlite"
+    index.parent.mkdir()
+    r = CliRunner().invoke(
+        cli, ["ingest", str(seeds), "-o", str(tmp_path / "b"), "--index", str(index)]
+    )
+    assert r.exit_code == 3, r.output
+    assert f"cannot lock {index}: its file system does not support file locks" in r.output
+    assert "give --index a path on a local disk" in r.output
+    assert "in use by another run" not in r.output
+    assert not list(index.parent.iterdir())  # (its check leaves no file)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not shutil.which("strace"),
+    reason="strace injects ENOLCK into SQLite's fcntl locks",
+)
+def test_sqlite_without_locks_is_not_taken_for_another_run(seeds, tmp_path):
+    """SQLite takes ENOLCK for a lock held by another program (SQLITE_BUSY): a run waited
+    --index-timeout and exited 75 (s30 storage F6). Every fcntl failing with ENOLCK from the
+    8th on (the tester's command), the run says the file system has no locks, exit 3, at
+    once."""
+    import subprocess
+    import time
+
+    out = tmp_path / "o"
+    exe = [sys.executable, "-m", "corearchive"]
+    assert subprocess.run([*exe, "ingest", str(seeds), "-o", str(out), "-q"]).returncode == 0
+    t0 = time.monotonic()
+    strace = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=fcntl"]
+    inject = ["-e", "inject=fcntl:error=ENOLCK:when=8+"]
+    r = subprocess.run(
+        [
+            *strace,
+            *inject,
+            *exe,
+            "ingest",
+            str(seeds),
+            "-o",
+            str(out),
+            "-q",
+            "--index-timeout",
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if "ptrace" in r.stderr or "strace:" in r.stderr:
+        pytest.skip(f"strace cannot trace here: {r.stderr.strip()[:200]}")
+    assert r.returncode == 3, r.stderr
+    assert "does not support file locks" in r.stderr and time.monotonic() - t0 < 15
