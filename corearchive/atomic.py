@@ -426,7 +426,7 @@ class AtomicFile:
         waits for the run's commit point (:meth:`Commit.publish`)."""
         self.span()  # (taken while the file is open)
         self.file.flush()
-        os.fsync(self.file.fileno())
+        fsync(self.file.fileno(), self.tmp)
         self.file.close()
         op = _Op(self.tmp, self.path, self.base)
         group = _COMMIT.get()
@@ -562,7 +562,7 @@ class Commit:
         with open(src, "rb") as fin, open(tmp, "wb") as fout:
             shutil.copyfileobj(fin, fout, 1 << 20)
             fout.flush()
-            os.fsync(fout.fileno())
+            fsync(fout.fileno(), tmp)
         self.ops.append(_Op(tmp, final, None))
 
     def prepare(self, index: Path) -> None:
@@ -642,8 +642,17 @@ def _append(tmp: Path, final: Path, base: int) -> None:
             with open(tmp, "rb") as src:
                 shutil.copyfileobj(src, f, 1 << 20)
             f.flush()
-            os.fsync(f.fileno())
+            fsync(f.fileno(), final)
     tmp.unlink()
+
+
+def fsync(fd: int, path: Path) -> None:
+    """``os.fsync(fd)``, its failure naming ``path`` (an EIO from the disk was "internal
+    error: OSError(5, 'Input/output error')" with a traceback and no file; s30 storage F7)."""
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
 
 
 def _fsync_dir(folder: Path) -> None:

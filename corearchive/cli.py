@@ -619,7 +619,14 @@ def ingest(
 
             traceback.print_exc()
             why = f"internal error: {exc!r}"
-        _fail(f"{why}; {_committed(run)}", ExitCode.INTERNAL, as_json)
+        done = _committed(run)
+        if done == "the run's outputs were committed before it" and isinstance(exc, OSError):
+            # (FORMAT.json not stamped: the rerun stamps it; nothing said so; s30 F7)
+            done += (
+                f"; once the disk is seen to, the next `corearchive ingest … -o {out}` writes"
+                " what is missing (`corearchive verify` names it)"
+            )
+        _fail(f"{why}; {done}", ExitCode.INTERNAL, as_json)
     except SystemExit as exc:
         # (a plugin's sys.exit() in a hook, a sink or a source: it ended the run with its
         # code, 0 often, and no word; a stage's fails only its document)
@@ -791,6 +798,13 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
     if exc.errno in _WRITE_ERRNOS:
         where = f" {exc.filename}" if exc.filename else ""
         return f"cannot write the output{where}: {exc.strerror or exc}"
+    if exc.errno == errno.EIO:
+        # (a traceback and "internal error: OSError(5, 'Input/output error')"; s30 F7)
+        where = f" {exc.filename}" if exc.filename else ""
+        return (
+            f"cannot write the output{where}: {exc.strerror or exc} (the disk reported an"
+            " error: see the system log, dmesg)"
+        )
     return None
 
 

@@ -118,6 +118,8 @@ def call_each_or_stop(parts: Iterable[Any], method: str, kind: str) -> None:
         try:
             getattr(part, method)()
         except Exception as exc:
+            if isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS | {errno.EIO}:
+                raise  # (the disk's: "cannot write the output FILE: …", exit 3)
             raise PluginError(
                 f"{kind} {part.name!r}: {method}() raised {describe_error(exc)}; nothing from"
                 " this run was committed"

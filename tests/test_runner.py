@@ -2724,3 +2724,44 @@ def test_sqlite_without_locks_is_not_taken_for_another_run(seeds, tmp_path):
         pytest.skip(f"strace cannot trace here: {r.stderr.strip()[:200]}")
     assert r.returncode == 3, r.stderr
     assert "does not support file locks" in r.stderr and time.monotonic() - t0 < 15
+
+
+def test_an_io_error_of_the_disk_names_the_file_and_says_what_to_do(seeds, tmp_path, monkeypatch):
+    """EIO from fsync: "sink 'warc': commit() raised OSError: [Errno 5] Input/output error
+    at atomic.py:378" (a code location, no file), or a traceback and "internal error:
+    OSError(5, 'Input/output error')"; after the commit point (FORMAT.json not stamped) it
+    did not say that the next run finishes it (s30 storage F7)."""
+    import errno
+
+    from corearchive import atomic
+
+    real = os.fsync
+    calls = {"n": 0}
+
+    def failing(fd):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError(errno.EIO, "Input/output error")
+        real(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", failing)
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "a"), "-w", "1"])
+    assert r.exit_code == 3, r.output
+    assert "cannot write the output " in r.output and "/warc/." in r.output
+    assert "Input/output error (the disk reported an error" in r.output
+    assert "Traceback" not in r.output and "commit() raised" not in r.output
+    fsync = atomic.fsync
+
+    def stamp_fails(fd, path):
+        if "FORMAT.json" in str(path):
+            raise OSError(errno.EIO, "Input/output error", str(path))
+        fsync(fd, path)
+
+    monkeypatch.setattr(atomic, "fsync", stamp_fails)
+    out = tmp_path / "b"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-w", "1"])
+    assert r.exit_code == 3, r.output
+    assert "FORMAT.json" in r.output and "the run's outputs were committed before it" in r.output
+    assert f"the next `corearchive ingest … -o {out}` writes what is missing" in r.output
+    assert "Traceback" not in r.output
