@@ -793,11 +793,30 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
                     f" SQLite's temporary files go to {tmp}, full or too small (set"
                     " SQLITE_TMPDIR, or TMPDIR, to a folder on a disk with room)"
                 )
-            return f"cannot write the index: {text}"
+            # (the index named: with --index it is on another disk than the output)
+            return f"cannot write the index{f' {index}' if index else ''}: {text}"
         return None
     if exc.errno in _WRITE_ERRNOS:
         where = f" {exc.filename}" if exc.filename else ""
-        return f"cannot write the output{where}: {exc.strerror or exc}"
+        said = f"cannot write the output{where}: {exc.strerror or exc}"
+        if exc.errno == errno.EFBIG:
+            # (the limit, not the disk: "File too large" named neither; s30 storage F8)
+            said += " (a file-size limit: ulimit -f, a quota, or the file system's largest file)"
+        folder = Path(exc.filename).parent if isinstance(exc.filename, str) else None
+        if folder is None and index is not None:
+            folder = index.parent
+        if exc.errno == errno.ENOSPC and folder is not None:
+            # (df -h showed 50 MB free: the disk had no inode left for a new file, and the
+            # message gave no hint; s30 storage F8)
+            if _no_inodes(folder):
+                said += f" (no inode left on the disk of {folder}, though it has room: df -i)"
+            elif (free := _free_mb(folder)) is not None and free >= 4:
+                said += (
+                    f" (its disk has {free:,} MB free now that the run's temporary files are"
+                    " gone: if it had as much before, it ran out of inodes (df -i) or of a"
+                    " quota)"
+                )
+        return said
     if exc.errno == errno.EIO:
         # (a traceback and "internal error: OSError(5, 'Input/output error')"; s30 F7)
         where = f" {exc.filename}" if exc.filename else ""
@@ -806,6 +825,23 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
             " error: see the system log, dmesg)"
         )
     return None
+
+
+def _no_inodes(folder: Path) -> bool:
+    """Whether the disk of ``folder`` has no inode left (and some space)."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_files > 0 and st.f_favail == 0 and st.f_bavail > 0
+
+
+def _free_mb(folder: Path) -> int | None:
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    return st.f_bavail * st.f_frsize >> 20
 
 
 def _room(folder: Path) -> bool:

@@ -2198,7 +2198,8 @@ def test_a_read_only_output_folder_is_named_as_the_cause(tmp_path, monkeypatch):
         " (attempt to write a readonly database)"
     )
     monkeypatch.setattr(os, "access", lambda path, mode: True)
-    assert _cannot_write(exc, tmp_path / "index.sqlite") == f"cannot write the index: {exc}"
+    index = tmp_path / "index.sqlite"
+    assert _cannot_write(exc, index) == f"cannot write the index {index}: {exc}"
 
 
 def test_a_full_disk_under_a_sink_stops_the_run_once_not_per_document(seeds, tmp_path, monkeypatch):
@@ -2765,3 +2766,28 @@ def test_an_io_error_of_the_disk_names_the_file_and_says_what_to_do(seeds, tmp_p
     assert "FORMAT.json" in r.output and "the run's outputs were committed before it" in r.output
     assert f"the next `corearchive ingest … -o {out}` writes what is missing" in r.output
     assert "Traceback" not in r.output
+
+
+def test_disk_full_and_size_limit_messages_say_which_limit(tmp_path, monkeypatch):
+    """ "No space left on device" with 50 MB free (no inode left) gave no hint to look at
+    df -i; "File too large" none of a file-size limit; "cannot write the index: database or
+    disk is full" no path, though the index may be on another disk (s30 storage F8)."""
+    import errno
+    import sqlite3
+    from types import SimpleNamespace
+
+    from corearchive.cli import _cannot_write
+
+    index = tmp_path / "index.sqlite"
+    full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "runs"))
+    stat = {"f_files": 10, "f_favail": 0, "f_bavail": 12800, "f_frsize": 4096}
+    monkeypatch.setattr(os, "statvfs", lambda p: SimpleNamespace(**stat))
+    assert "(no inode left on the disk of" in _cannot_write(full, index)
+    stat["f_favail"] = 3
+    assert "it ran out of inodes (df -i) or of a quota" in _cannot_write(full, index)
+    stat["f_bavail"] = 0
+    assert _cannot_write(full, index).endswith("No space left on device")
+    big = OSError(errno.EFBIG, "File too large")
+    assert "(a file-size limit: ulimit -f" in _cannot_write(big, index)
+    db = sqlite3.OperationalError("database or disk is full")
+    assert _cannot_write(db, index) == f"cannot write the index {index}: database or disk is full"
