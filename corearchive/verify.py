@@ -963,7 +963,11 @@ def _check_record(
                 f"{_fields_that_differ(out / meta[1], meta[2], rec)}"
                 if meta is not None
                 else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file",
-                _RECORDS_REPAIR if meta is not None else _WARC_REPAIR,
+                # (its WARC file cut short or damaged: the line is not what to restore; the
+                # advice was "restore records.jsonl", intact; s30 storage F10)
+                _RECORDS_REPAIR
+                if meta is not None and meta[1] not in result.damaged
+                else _WARC_REPAIR,
             )
 
 

@@ -1221,3 +1221,26 @@ def test_verify_without_a_temporary_folder_says_so_and_exits_3(ingest, seeds, mo
     assert "Traceback" not in r.output
     r = CliRunner().invoke(cli, ["verify", str(res.out), "--json"])
     assert r.exit_code == 3 and '"exit_code": 3' in r.output
+
+
+def test_a_warc_file_cut_short_is_not_repaired_from_records_jsonl(ingest, seeds):
+    """A WARC file cut short (a full disk, a copy interrupted) in a metadata record: the
+    line of that record "differs from its metadata record", and verify's second repair
+    line said to restore records.jsonl from a backup, which was intact (s30 storage F10).
+    The WARC file is what to restore."""
+    res = ingest(str(seeds))
+    assert res.exit_code == 0
+    (warc,) = (res.out / "warc").glob("*.warc.gz")
+    with open(warc, "rb") as f:
+        it = ArchiveIterator(f)
+        offsets = [(r.rec_type, it.get_record_offset()) for r in it]
+    # (gzip members: the cut falls in the middle of the third metadata record's member)
+    at = [i for i, (kind, _) in enumerate(offsets) if kind == "metadata"][2]
+    cut = (offsets[at][1] + offsets[at + 1][1]) // 2
+    with open(warc, "r+b") as f:
+        f.truncate(cut)
+    code, report = _verify(res.out)
+    assert code == 1 and report["problems"] > 0
+    assert any("cut short" in x for x in report["listed"]), report["listed"]
+    assert not any("restore records.jsonl" in r for r in report["repair"]), report["repair"]
+    assert any("restore the WARC files named above" in r for r in report["repair"])
