@@ -737,13 +737,36 @@ def _committed(run: Any) -> str:
     from .atomic import journal_path
 
     if not run.committed:
-        return "nothing from this run was committed"
+        return "nothing from this run was committed" + _plan_kept(run)
     if journal_path(run.options.out, run.run_id).exists():
         return (
             "the run committed, but not all of its files are in place yet: the next"
             f" `corearchive ingest … -o {run.options.out}` puts them there"
         )
     return "the run's outputs were committed before it"
+
+
+def _plan_kept(run: Any) -> str:
+    """What a staged plan that stopped keeps for its relaunch (the message said only
+    "nothing from this run was committed"; the work folder held 6 MB on a full disk; s30
+    storage F11), or ""."""
+    opts = run.options
+    if getattr(opts, "plan", None) != "staged":
+        return ""
+    work = opts.work_dir or opts.out / ".plan"
+    size = 0
+    with contextlib.suppress(OSError):
+        for dirpath, _, files in os.walk(work):
+            for name in files:
+                with contextlib.suppress(OSError):
+                    size += os.lstat(os.path.join(dirpath, name)).st_size
+    if not size:
+        return ""
+    return (
+        f"; the tasks it finished are kept in {work} ({size / 1e6:,.1f} MB): the same command"
+        " again resumes from them (on a full disk, free space first: at its peak a staged"
+        " plan needs several times the output's size, docs/scaling.md)"
+    )
 
 
 #: Errors of writing the output (inputs' read errors are entries of the run's report).

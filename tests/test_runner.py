@@ -2791,3 +2791,26 @@ def test_disk_full_and_size_limit_messages_say_which_limit(tmp_path, monkeypatch
     assert "(a file-size limit: ulimit -f" in _cannot_write(big, index)
     db = sqlite3.OperationalError("database or disk is full")
     assert _cannot_write(db, index) == f"cannot write the index {index}: database or disk is full"
+
+
+def test_a_staged_plan_stopped_says_its_finished_tasks_are_kept(seeds, tmp_path, monkeypatch):
+    """A staged plan on a full disk said "nothing from this run was committed" and not that
+    its finished tasks were kept in OUT/.plan (6 MB on a 6 MB disk) for the same command to
+    resume from (s30 storage F11)."""
+    import errno
+
+    from corearchive import plan
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(plan, "_copy_rows", full)  # (the final step, every task done)
+    out = tmp_path / "o"
+    args = ["ingest", str(seeds), "-o", str(out), "-w", "1", "--plan", "staged"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 3, r.output
+    assert "nothing from this run was committed; the tasks it finished are kept in" in r.output
+    assert f"{out / '.plan'} (" in r.output and "the same command again resumes" in r.output
+    monkeypatch.undo()
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
