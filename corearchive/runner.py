@@ -181,6 +181,8 @@ class Run:
         self.err = options.err if options.err is not None else sys.stderr
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
+        #: the last error of a document at a sink (see _emit)
+        self._sink_error = ""
         self._models: dict[str, dict[str, Any]] | None = None
         self.pipeline = [self._describe("stage", n) for n in config.stages]
         self.validator = RecordValidator(registry.record_schema(config.stages))
@@ -636,9 +638,26 @@ class Run:
     def _emit(
         self, doc: Document, sinks: list[Sink], reporter: RunReporter, catalog: Catalog
     ) -> None:
+        failed = self.report.failed["sink"]
         emit(doc, self.pipeline, sinks, reporter, self.validator, catalog, self.run_id)
+        if (
+            self.report.failed["sink"] >= SINK_FAILURES_STOP
+            and self.report.failed["sink"] > failed
+            and self.report.kept == 0
+        ):
+            # Every document so far failed at a sink: the output cannot be written, not a
+            # document's fault (a sink broken for all of them made a committed run of error
+            # entries, exit 1, whose copies' drops pointed at documents never archived;
+            # s30 storage F1).
+            raise CoreArchiveError(
+                f"the sinks failed on each of the first {SINK_FAILURES_STOP} documents (the"
+                f" last: {self._sink_error}): the output cannot be written; nothing from"
+                " this run was committed"
+            )
 
     def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
+        if stage == "sink":
+            self._sink_error = error
         if doc is not None:
             forget_in(self._ordered, doc)
         self.pm.notify(
@@ -1021,6 +1040,9 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
     except Exception as exc:
         raise PluginError(f"sink {name!r} could not be set up: {describe_error(exc)}") from exc
 
+
+#: A run whose first this many documents all fail at a sink stops (see Run._emit)
+SINK_FAILURES_STOP = 20
 
 #: What a sink's write fails with when the output cannot take it (a full disk, a quota, a
 #: read-only file system, a file too large, a folder it may not write: permission denied):

@@ -2814,3 +2814,29 @@ def test_a_staged_plan_stopped_says_its_finished_tasks_are_kept(seeds, tmp_path,
     monkeypatch.undo()
     r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0, r.output
+
+
+def test_a_sink_that_fails_on_every_document_stops_the_run(tmp_path, monkeypatch):
+    """A sink failing on every document (its output not writable in a way the errno does
+    not say) made a committed run of error entries, exit 1, one line per document (s30
+    storage F1: "a sink failure that hits every document is a run failure"). After 20
+    documents and none kept, the run stops: exit 3, nothing committed."""
+    from corearchive_plugins.sinks import WarcSink
+
+    src = tmp_path / "in.jsonl"
+    _jsonl_corpus(src, 40)
+    calls = {"n": 0}
+
+    def broken(self, document, record):
+        calls["n"] += 1
+        raise ValueError("the export service refused the record")
+
+    monkeypatch.setattr(WarcSink, "write", broken)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(src), "-o", str(out), "-w", "1", "-q"])
+    assert r.exit_code == 3, r.output
+    assert "the sinks failed on each of the first 20 documents" in r.output
+    assert (
+        "export service refused" in r.output and "nothing from this run was committed" in r.output
+    )
+    assert calls["n"] == 20 and not (out / "records.jsonl").exists()
