@@ -20,12 +20,20 @@ import re
 import shutil
 import sqlite3
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TextIO
 
 from .catalog import open_read_only
-from .errors import OutputBusyError, OutputLinkError, OutputPathError, UnfinishedCommitError
+from .errors import (
+    CommitBlockedError,
+    NoLocksError,
+    OutputBusyError,
+    OutputLinkError,
+    OutputPathError,
+    UnfinishedCommitError,
+)
 
 #: The lock file of an output folder, held for the whole of a run (:func:`output_lock`)
 LOCK_NAME = ".corearchive.lock"
@@ -170,7 +178,11 @@ def output_lock(
             else f"the output folder {out} is in use by a run (waited {timeout:g} s): try"
             " again when it has finished (--timeout waits longer)"
         ) from None
-    except OSError:
+    except OSError as exc:
+        if exc.errno in _NO_LOCKS and not reading:
+            # (a traceback through filelock and "internal error: OSError(37, 'No locks
+            # available')", s30 storage F6)
+            raise NoLocksError(no_locks_message(out / LOCK_NAME, exc, "-o")) from None
         if not reading:
             raise
         # (read-only media, where the lock cannot be made: nothing can change it either)
@@ -186,6 +198,45 @@ def output_lock(
                 if os.listdir(out) == [LOCK_NAME]:
                     os.unlink(out / LOCK_NAME)
                     os.rmdir(out)
+
+
+#: What locking a file fails with on a file system that has no locks (NFS ``nolock``)
+_NO_LOCKS = frozenset(
+    e for e in (errno.ENOLCK, errno.ENOSYS, getattr(errno, "EOPNOTSUPP", None)) if e is not None
+)
+
+
+def no_locks_message(path: Path, exc: OSError, option: str) -> str:
+    return (
+        f"cannot lock {path}: its file system does not support file locks"
+        f" ({exc.strerror or exc}; an NFS share mounted nolock?), which keep two runs from"
+        f" writing it at once: mount it with locks, or give {option} a path on a local disk"
+    )
+
+
+def locks_unsupported(folder: Path) -> OSError | None:
+    """The error of locking a file in ``folder`` when its file system has no locks (SQLite
+    takes that for a lock held by another program, "database is locked": a run waited
+    --index-timeout, then exited 75, "in use by another run", which a scheduler retries
+    forever; s30 storage F6), else None. Locks a file of its own (closing a descriptor of
+    the index itself would drop the locks this process holds on it)."""
+    import fcntl
+
+    try:
+        fd, name = tempfile.mkstemp(prefix=".corearchive-lockcheck-", dir=folder)
+    except OSError:
+        return None  # (a folder it cannot write: what follows says so)
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+    except OSError as exc:
+        if exc.errno in _NO_LOCKS:
+            return exc
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+    return None
 
 
 def leftovers(out: Path, run_id: str | None = None) -> Iterator[tuple[Path, str | None]]:
@@ -426,7 +477,7 @@ class AtomicFile:
         waits for the run's commit point (:meth:`Commit.publish`)."""
         self.span()  # (taken while the file is open)
         self.file.flush()
-        os.fsync(self.file.fileno())
+        fsync(self.file.fileno(), self.tmp)
         self.file.close()
         op = _Op(self.tmp, self.path, self.base)
         group = _COMMIT.get()
@@ -581,7 +632,7 @@ class Commit:
         with open(src, "rb") as fin, open(tmp, "wb") as fout:
             shutil.copyfileobj(fin, fout, 1 << 20)
             fout.flush()
-            os.fsync(fout.fileno())
+            fsync(fout.fileno(), tmp)
         self.ops.append(_Op(tmp, final, None))
 
     def prepare(self, index: Path) -> None:
@@ -661,8 +712,17 @@ def _append(tmp: Path, final: Path, base: int) -> None:
             with open(tmp, "rb") as src:
                 shutil.copyfileobj(src, f, 1 << 20)
             f.flush()
-            os.fsync(f.fileno())
+            fsync(f.fileno(), final)
     tmp.unlink()
+
+
+def fsync(fd: int, path: Path) -> None:
+    """``os.fsync(fd)``, its failure naming ``path`` (an EIO from the disk was "internal
+    error: OSError(5, 'Input/output error')" with a traceback and no file; s30 storage F7)."""
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, os.fspath(path)) from exc
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -682,23 +742,71 @@ def _fsync_dir(folder: Path) -> None:
 def run_committed(index: Path, run_id: str) -> bool | None:
     """Whether the index holds run ``run_id`` as finished (committed); None when it cannot
     be read."""
+    return _run_state(index, run_id)[0]
+
+
+def _run_state(index: Path, run_id: str) -> tuple[bool | None, str]:
+    """:func:`run_committed`, with why the index cannot be read ("" when it can)."""
     if not index.is_file():
-        return None
+        return None, "no such file"
+
+    def state(db: sqlite3.Connection) -> bool:
+        # (no table yet: a new index whose first run did not commit, its tables made in
+        # its transaction)
+        if not db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'"
+        ).fetchone():
+            return False
+        row = db.execute("SELECT finished_at FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return row is not None and row[0] is not None
+
     try:
-        db = open_read_only(index)
+        with contextlib.closing(open_read_only(index)) as db:
+            return state(db), ""
+    except sqlite3.Error as exc:
+        why = str(exc)
+    # A read-only open of a WAL index makes its -shm file: on a full disk (or in a folder it
+    # may not write) that fails, "disk I/O error", and a run that committed and then found
+    # its disk full was said to be "killed" with an index that "cannot be read" (s30
+    # storage F2). With no log beside it (or an empty one) the file holds every committed
+    # transaction: read as it is.
+    wal = index.with_name(index.name + "-wal")
+    try:
+        empty = not wal.exists() or wal.stat().st_size == 0
+    except OSError:
+        empty = False
+    if empty:
         try:
-            # (no table yet: a new index whose first run did not commit, its tables made in
-            # its transaction)
-            if not db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'"
-            ).fetchone():
-                return False
-            row = db.execute("SELECT finished_at FROM runs WHERE id = ?", (run_id,)).fetchone()
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None
-    return row is not None and row[0] is not None
+            uri = f"{index.resolve().as_uri()}?mode=ro&immutable=1"
+            with contextlib.closing(sqlite3.connect(uri, uri=True)) as db:
+                return state(db), ""
+        except sqlite3.Error:
+            pass
+    return None, why
+
+
+#: What an output folder's write fails with when its disk is full or its file-size limit
+#: reached (``ulimit -f``, a quota), and when it may not be written.
+_SPACE_ERRNOS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EFBIG))
+_PERMISSION_ERRNOS = frozenset((errno.EACCES, errno.EPERM, errno.EROFS))
+
+
+def _no_space(folder: Path) -> bool:
+    """Whether the disk of ``folder`` has no room left (or no inode)."""
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < (1 << 20) or (st.f_files > 0 and st.f_favail == 0)
+
+
+def _blocked(run: str, journal: Path, cause: str, fix: str) -> CommitBlockedError:
+    return CommitBlockedError(
+        f"run {run} committed, but its files cannot all be put in place yet: {cause}. {fix}"
+        " and run again: the next run (ingest, remove, index upgrade) into the folder puts"
+        f" them in place. Keep {journal.name}: it is what says what goes where (deleting it"
+        " gives up that run's files while the index keeps its documents)"
+    )
 
 
 def journal_path(out: Path, run_id: str) -> Path:
@@ -732,13 +840,43 @@ def recover_commits(out: Path, err: TextIO | None = None) -> None:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             why = f"its journal cannot be read ({exc})"
         else:
-            done = run_committed(index, run)
+            done, unread = _run_state(index, run)
             if done is None:
-                why = f"its index {index} cannot be read, to tell whether it committed"
+                full = index.is_file() and _no_space(index.parent)
+                if full or (index.is_file() and not os.access(index.parent, os.W_OK)):
+                    cause, fix = (
+                        ("the disk that holds it is full", "Free space on that disk")
+                        if full
+                        else ("its folder may not be written", "Fix its folder's permissions")
+                    )
+                    raise CommitBlockedError(
+                        f"run {run} stopped as it committed, and its index {index} cannot"
+                        f" be read while {cause} ({unread}), to tell whether it committed."
+                        f" {fix} and run again: the next run finishes or undoes it. Keep"
+                        f" {journal.name}: it is what says what goes where"
+                    )
+                why = f"its index {index} cannot be read ({unread}), to tell whether it committed"
             elif done:
                 try:
                     _publish(ops)
                 except OSError as exc:
+                    if exc.errno in _SPACE_ERRNOS:
+                        what = (
+                            "a file too large for the limit of this process or disk"
+                            " (ulimit -f, a quota)"
+                            if exc.errno == errno.EFBIG
+                            else "its disk is full"
+                        )
+                        raise _blocked(
+                            run, journal, f"{what} ({exc})", "Free space on that disk"
+                        ) from exc
+                    if exc.errno in _PERMISSION_ERRNOS:
+                        raise _blocked(
+                            run,
+                            journal,
+                            f"a folder it may not write ({exc})",
+                            "Fix the permissions (or mount it writable)",
+                        ) from exc
                     why = f"its files cannot be put in place: {exc}"
                 else:
                     _say(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import printable
-from .errors import ConfigError, IndexBusyError
+from .errors import ConfigError, IndexBusyError, NoLocksError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -293,11 +293,17 @@ class Catalog:
         timeout: float = 30.0,
         cache_mb: int = DEFAULT_CACHE_MB,
         wal: bool = True,
+        temp_in_memory: bool = False,
     ) -> None:
         """``wal``: switch the index to WAL mode (readers never blocked by a run), which
         changes an older release's file at once; without it (``index upgrade``, whose
-        failure leaves the index byte for byte as it was), its mode is kept."""
+        failure leaves the index byte for byte as it was), its mode is kept.
+        ``temp_in_memory``: SQLite's temporary files in memory, not in the temporary folder
+        (for a run, whose only ones are the journals of its statements and of the dedup
+        stage's batch savepoint, a few MB at most; not for a command that sorts a whole
+        table)."""
         self.path = path
+        self._temp_in_memory = temp_in_memory
         # (the third time as it comes: a file system whose inode numbers change would
         # otherwise refuse every run)
         for attempt in range(3):
@@ -322,6 +328,11 @@ class Catalog:
         failed removed it (:func:`remove_new_index`) as this one waited, and this run
         would have committed into a deleted file (s29 acc-review M1)."""
         opened = _identity(path)
+        if os.name == "posix":
+            from .atomic import locks_unsupported, no_locks_message
+
+            if (bad := locks_unsupported(path.parent)) is not None:
+                raise NoLocksError(no_locks_message(path, bad, "--index"))
         # Autocommit mode: transactions are begun and ended explicitly below.
         self.db = sqlite3.connect(
             path,
@@ -344,6 +355,11 @@ class Catalog:
             # 100,000 than with 16 MB (--index-cache-mb; research/dedup/REPORT.md).
             self.db.execute(f"PRAGMA cache_size={-1024 * int(cache_mb)}")
             self.db.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            if self._temp_in_memory:
+                # A full /tmp (a small in-memory one) failed every document of a run into
+                # an archive with runs, "database or disk is full": the batch savepoint's
+                # journal went to the temporary folder once past 64 KiB (s30 storage F3).
+                self.db.execute("PRAGMA temp_store=MEMORY")
             self._begin(timeout)
             if same_file and (opened is None or _identity(path) != opened):
                 self.db.execute("ROLLBACK")

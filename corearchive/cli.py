@@ -25,6 +25,7 @@ from .catalog import DEFAULT_CACHE_MB
 from .config import FOUND_IN_CWD, RunConfig, resolve, working_folder
 from .document import printable
 from .errors import (
+    CommitBlockedError,
     ConfigError,
     CoreArchiveError,
     ExitCode,
@@ -34,6 +35,7 @@ from .errors import (
     OutputLinkError,
     OutputPathError,
     PlanError,
+    ScratchError,
     UnfinishedCommitError,
 )
 from .manager import (
@@ -619,6 +621,10 @@ def ingest(
         _fail(f"{exc}; --index-timeout SECONDS waits longer", ExitCode.BUSY, as_json)
     except OutputPathError as exc:
         _fail(f"-o {exc}; {_committed(run)}", ExitCode.USAGE, as_json)
+    except CommitBlockedError as exc:
+        # (an earlier run's commit that waits for space or permissions: the output cannot
+        # be written, as for the run that stopped; no person needs to untangle anything)
+        _fail(f"{exc}; nothing from this run was done", ExitCode.INTERNAL, as_json)
     except (
         UnfinishedCommitError,
         IndexMissingError,
@@ -642,7 +648,14 @@ def ingest(
 
             traceback.print_exc()
             why = f"internal error: {exc!r}"
-        _fail(f"{why}; {_committed(run)}", ExitCode.INTERNAL, as_json)
+        done = _committed(run)
+        if done == "the run's outputs were committed before it" and isinstance(exc, OSError):
+            # (FORMAT.json not stamped: the rerun stamps it; nothing said so; s30 F7)
+            done += (
+                f"; once the disk is seen to, the next `corearchive ingest … -o {out}` writes"
+                " what is missing (`corearchive verify` names it)"
+            )
+        _fail(f"{why}; {done}", ExitCode.INTERNAL, as_json)
     except SystemExit as exc:
         # (a plugin's sys.exit() in a hook, a sink or a source: it ended the run with its
         # code, 0 often, and no word; a stage's fails only its document)
@@ -753,13 +766,36 @@ def _committed(run: Any) -> str:
     from .atomic import journal_path
 
     if not run.committed:
-        return "nothing from this run was committed"
+        return "nothing from this run was committed" + _plan_kept(run)
     if journal_path(run.options.out, run.run_id).exists():
         return (
             "the run committed, but not all of its files are in place yet: the next"
             f" `corearchive ingest … -o {run.options.out}` puts them there"
         )
     return "the run's outputs were committed before it"
+
+
+def _plan_kept(run: Any) -> str:
+    """What a staged plan that stopped keeps for its relaunch (the message said only
+    "nothing from this run was committed"; the work folder held 6 MB on a full disk; s30
+    storage F11), or ""."""
+    opts = run.options
+    if getattr(opts, "plan", None) != "staged":
+        return ""
+    work = opts.work_dir or opts.out / ".plan"
+    size = 0
+    with contextlib.suppress(OSError):
+        for dirpath, _, files in os.walk(work):
+            for name in files:
+                with contextlib.suppress(OSError):
+                    size += os.lstat(os.path.join(dirpath, name)).st_size
+    if not size:
+        return ""
+    return (
+        f"; the tasks it finished are kept in {work} ({size / 1e6:,.1f} MB): the same command"
+        " again resumes from them (on a full disk, free space first: at its peak a staged"
+        " plan needs several times the output's size, docs/scaling.md)"
+    )
 
 
 #: Errors of writing the output (inputs' read errors are entries of the run's report).
@@ -812,12 +848,86 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
                 )
             if folder is not None and folder.is_dir() and not os.access(folder, os.W_OK):
                 return f"cannot write the index: its folder {folder} is not writable ({text})"
-            return f"cannot write the index: {text}"
+            if "full" in text and folder is not None and _room(folder):
+                # (its own disk has room: the full one is SQLite's temporary folder, which
+                # nothing named; s30 storage F3)
+                tmp = sqlite_temp_folder()
+                return (
+                    f"cannot write the index {index}: {text}, though its disk has room:"
+                    f" SQLite's temporary files go to {tmp}, full or too small (set"
+                    " SQLITE_TMPDIR, or TMPDIR, to a folder on a disk with room)"
+                )
+            # (the index named: with --index it is on another disk than the output)
+            return f"cannot write the index{f' {index}' if index else ''}: {text}"
         return None
     if exc.errno in _WRITE_ERRNOS:
         where = f" {exc.filename}" if exc.filename else ""
-        return f"cannot write the output{where}: {exc.strerror or exc}"
+        said = f"cannot write the output{where}: {exc.strerror or exc}"
+        if exc.errno == errno.EFBIG:
+            # (the limit, not the disk: "File too large" named neither; s30 storage F8)
+            said += " (a file-size limit: ulimit -f, a quota, or the file system's largest file)"
+        folder = Path(exc.filename).parent if isinstance(exc.filename, str) else None
+        if folder is None and index is not None:
+            folder = index.parent
+        if exc.errno == errno.ENOSPC and folder is not None:
+            # (df -h showed 50 MB free: the disk had no inode left for a new file, and the
+            # message gave no hint; s30 storage F8)
+            if _no_inodes(folder):
+                said += f" (no inode left on the disk of {folder}, though it has room: df -i)"
+            elif (free := _free_mb(folder)) is not None and free >= 4:
+                said += (
+                    f" (its disk has {free:,} MB free now that the run's temporary files are"
+                    " gone: if it had as much before, it ran out of inodes (df -i) or of a"
+                    " quota)"
+                )
+        return said
+    if exc.errno == errno.EIO:
+        # (a traceback and "internal error: OSError(5, 'Input/output error')"; s30 F7)
+        where = f" {exc.filename}" if exc.filename else ""
+        return (
+            f"cannot write the output{where}: {exc.strerror or exc} (the disk reported an"
+            " error: see the system log, dmesg)"
+        )
     return None
+
+
+def _no_inodes(folder: Path) -> bool:
+    """Whether the disk of ``folder`` has no inode left (and some space)."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_files > 0 and st.f_favail == 0 and st.f_bavail > 0
+
+
+def _free_mb(folder: Path) -> int | None:
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    return st.f_bavail * st.f_frsize >> 20
+
+
+def _room(folder: Path) -> bool:
+    """Whether the disk of ``folder`` has a few MB free (and inodes)."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize >= (4 << 20) and (st.f_files == 0 or st.f_favail > 0)
+
+
+def sqlite_temp_folder() -> str:
+    """The folder SQLite puts its temporary files in (its unix VFS: the first of
+    SQLITE_TMPDIR, TMPDIR, /var/tmp, /usr/tmp, /tmp that is a folder it may write; else the
+    working folder)."""
+    for name in (os.environ.get("SQLITE_TMPDIR"), os.environ.get("TMPDIR")):
+        if name and os.path.isdir(name) and os.access(name, os.W_OK | os.X_OK):
+            return name
+    for name in ("/var/tmp", "/usr/tmp", "/tmp"):
+        if os.path.isdir(name) and os.access(name, os.W_OK | os.X_OK):
+            return name
+    return os.getcwd()
 
 
 def _hooks_of(pm: Any, name: str) -> list[str]:
@@ -1010,8 +1120,9 @@ def verify(
 ) -> None:
     """Check the archive in OUT: every WARC record's digests, and every record's raw and
     conversion records (where records.jsonl says, with its text). Exit 0 when intact, 1
-    when not, 2 when OUT is not a folder (or a usage error), 75 when a run held OUT for
-    longer than --timeout. The check holds OUT's lock: a run started meanwhile waits for it
+    when not, 2 when OUT is not a folder (or a usage error), 3 when the check could not be
+    made (no temporary folder to work in: set TMPDIR), 75 when a run held OUT for longer
+    than --timeout. The check holds OUT's lock: a run started meanwhile waits for it
     (up to its --index-timeout)."""
     from .atomic import output_lock
     from .verify import MAX_LISTED
@@ -1033,6 +1144,21 @@ def verify(
             result = check(out, limit)
     except OutputBusyError as exc:
         _fail(str(exc), ExitCode.BUSY, as_json)
+    except ScratchError as exc:
+        _fail(str(exc), ExitCode.INTERNAL, as_json)
+    except sqlite3.OperationalError as exc:
+        if "full" not in str(exc):
+            raise
+        import tempfile
+
+        # (its table of the WARC records, in the temporary folder: not the archive's fault)
+        _fail(
+            f"cannot check {out}: its temporary index in {tempfile.gettempdir()} cannot be"
+            f" written ({exc}): set TMPDIR to a folder on a disk with room (about 1.7 KB a"
+            " document)",
+            ExitCode.INTERNAL,
+            as_json,
+        )
     try:
         if as_json:
             click.echo(json.dumps(result.to_json(), indent=2))

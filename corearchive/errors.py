@@ -99,6 +99,24 @@ class UnfinishedCommitError(CoreArchiveError):
     finish on its own (see :func:`corearchive.atomic.recover_commits`)."""
 
 
+class CommitBlockedError(UnfinishedCommitError):
+    """A run stopped after its commit point for lack of space or permission (a full disk, a
+    file-size limit, a folder it may not write), and the next run cannot finish its commit
+    while that lasts: free space or fix the permissions and run again (the command exits 3,
+    as the run that stopped did)."""
+
+
+class NoLocksError(CoreArchiveError):
+    """The file system of the output folder or of the index cannot lock files (NFS mounted
+    ``nolock``, some FUSE and SMB mounts): not another run holding it, so not worth
+    retrying (the command exits 3, not 75)."""
+
+
+class ScratchError(CoreArchiveError):
+    """A command cannot make the temporary folder it works in (every candidate full or not
+    writable): not the archive's fault (``verify`` exits 3, not 1)."""
+
+
 class OutputLinkError(CoreArchiveError):
     """An entry of the output folder that a run writes (``records.jsonl``, ``warc/``, the
     index…) is a symbolic link: the run would write through it, outside the folder (exit 2)."""

@@ -1429,7 +1429,12 @@ class StagedPlan:
                     ],
                 )
                 steps.lap("merge")
-            catalog = Catalog(index, timeout=opts.index_timeout, cache_mb=opts.index_cache_mb)
+            catalog = Catalog(
+                index,
+                timeout=opts.index_timeout,
+                cache_mb=opts.index_cache_mb,
+                temp_in_memory=True,
+            )
             run.catalog = catalog
             catalog.start_run(run.run_id, out, at=now_utc(started))
             dedup: Stage | None = None

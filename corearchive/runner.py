@@ -181,6 +181,8 @@ class Run:
         self.err = options.err if options.err is not None else sys.stderr
         self._local_stats: dict[str, StageStats] = {}
         self._ordered: list[Stage] = []
+        #: the last error of a document at a sink (see _emit)
+        self._sink_error = ""
         self._models: dict[str, dict[str, Any]] | None = None
         #: The sources the inputs are placed (_resolve) and read (_read) with: one choice each
         self._reading: dict[str, Source] = {}
@@ -339,6 +341,7 @@ class Run:
             opts.index or out / "index.sqlite",
             timeout=opts.index_timeout,
             cache_mb=opts.index_cache_mb,
+            temp_in_memory=True,
         )
         self.catalog = catalog
         sinks: list[Sink] = []
@@ -644,12 +647,29 @@ class Run:
         catalog: Catalog,
         read_only_record: bool,
     ) -> None:
+        failed = self.report.failed["sink"]
         emit(
             doc, self.pipeline, sinks, reporter, self.validator, catalog, self.run_id,
             read_only_record,
         )  # fmt: skip
+        if (
+            self.report.failed["sink"] >= SINK_FAILURES_STOP
+            and self.report.failed["sink"] > failed
+            and self.report.kept == 0
+        ):
+            # Every document so far failed at a sink: the output cannot be written, not a
+            # document's fault (a sink broken for all of them made a committed run of error
+            # entries, exit 1, whose copies' drops pointed at documents never archived;
+            # s30 storage F1).
+            raise CoreArchiveError(
+                f"the sinks failed on each of the first {SINK_FAILURES_STOP} documents (the"
+                f" last: {self._sink_error}): the output cannot be written; nothing from"
+                " this run was committed"
+            )
 
     def _failed(self, doc: Document | None, source: dict[str, Any], stage: str, error: str) -> None:
+        if stage == "sink":
+            self._sink_error = error
         if doc is not None:
             forget_in(self._ordered, doc)
         self.pm.notify(
@@ -1034,9 +1054,18 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
         raise PluginError(f"sink {name!r} could not be set up: {describe_error(exc)}") from exc
 
 
+#: A run whose first this many documents all fail at a sink stops (see Run._emit)
+SINK_FAILURES_STOP = 20
+
 #: What a sink's write fails with when the output cannot take it (a full disk, a quota, a
-#: read-only file system, a file too large): no document's fault, it stops the run.
-OUTPUT_ERRNOS = frozenset((errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG))
+#: read-only file system, a file too large, a folder it may not write: permission denied):
+#: no document's fault, it stops the run. (EACCES/EPERM were each document's error: a
+#: ``warc/`` of the wrong owner failed every kept document, the run committed with exit 1,
+#: and the copies dropped against them pointed at documents never archived; s30 storage
+#: F1, F4.)
+OUTPUT_ERRNOS = frozenset(
+    (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM)
+)
 
 
 def read_only_records(sinks: list[Sink]) -> bool:

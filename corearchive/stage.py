@@ -10,6 +10,8 @@ a generator that raised cannot be resumed, so the isolation lives here, not in t
 from __future__ import annotations
 
 import copy
+import errno
+import sqlite3
 import sys
 import time
 import traceback
@@ -116,6 +118,8 @@ def call_each_or_stop(parts: Iterable[Any], method: str, kind: str) -> None:
         try:
             getattr(part, method)()
         except Exception as exc:
+            if isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS | {errno.EIO}:
+                raise  # (the disk's: "cannot write the output FILE: …", exit 3)
             raise PluginError(
                 f"{kind} {part.name!r}: {method}() raised {describe_error(exc)}; nothing from"
                 " this run was committed"
@@ -323,6 +327,8 @@ class Stage:
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise  # (Ctrl-C, SIGTERM: the run stops)
+            if self.ordered and storage_failure(exc):
+                raise  # (the index's disk, not the documents: the run stops, said once)
             if len(batch) == 1:
                 # (not run again: it would fail again, after as long)
                 self._failed(batch[0], exc)
@@ -369,7 +375,7 @@ class Stage:
             with time_limit(self._limit(), self._timeout):
                 result = self.process_batch([doc])[0]
         except BaseException as exc:
-            if isinstance(exc, KeyboardInterrupt):
+            if isinstance(exc, KeyboardInterrupt) or (self.ordered and storage_failure(exc)):
                 raise
             self._failed(doc, exc)
             return _TIMED_OUT if isinstance(exc, DocumentTimeout) else _REPORTED
@@ -378,6 +384,23 @@ class Stage:
     def _failed(self, doc: Document, exc: BaseException) -> None:
         self.stats.failed += 1
         self.context.reporter.failed(doc, self.name, describe_error(exc))
+
+
+#: What writing a file fails with when its disk is full, or its folder may not be written
+_STORAGE_ERRNOS = frozenset(
+    (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM)
+)
+#: What SQLite says when it cannot write the index or its temporary files
+_STORAGE_SQLITE = ("database or disk is full", "disk I/O error", "readonly database")
+
+
+def storage_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` is the failure of a disk, not of a document: an ordered stage's index
+    that cannot be written (or SQLite's temporary files: a full /tmp failed every document
+    of a run, "database or disk is full", each its own error entry; s30 storage F3)."""
+    if isinstance(exc, sqlite3.OperationalError):
+        return any(s in str(exc) for s in _STORAGE_SQLITE)
+    return isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS
 
 
 #: In a batch's results: the document failed and was reported already (:data:`_TIMED_OUT`:

@@ -63,7 +63,7 @@ from .catalog import (
     open_read_only,
 )
 from .document import CONTROLS, printable
-from .errors import ConfigError
+from .errors import ConfigError, ScratchError
 from .sink_takedown import check_sink_takedowns
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 from .takedown import (
@@ -616,7 +616,16 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
             " any command that writes the folder finishes or undoes it, or says what stands"
             " in the way",
         )
-    with tempfile.TemporaryDirectory(prefix="corearchive-verify-") as tmp:
+    try:
+        scratch = tempfile.TemporaryDirectory(prefix="corearchive-verify-")
+    except OSError as exc:
+        # (a traceback and exit 1, "not intact", when /tmp, /var/tmp and the working folder
+        # were full; s30 storage F5)
+        raise ScratchError(
+            f"cannot make a temporary folder to check {out} in ({exc.strerror or exc}):"
+            " set TMPDIR to a folder on a disk with room (about 1.7 KB a document)"
+        ) from exc
+    with scratch as tmp:
         db = sqlite3.connect(Path(tmp) / "recs.sqlite")
         db.execute(
             "CREATE TABLE recs (id TEXT PRIMARY KEY, warc TEXT, offset INTEGER, type TEXT,"
@@ -671,6 +680,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_missing_manifests(runs, db, result, lines)
         _check_runs_indexed(out, runs, result)
         _check_revisits(out, runs, db, result)
+        _check_drops(out, runs, db, result, takedowns, have_records)
         _check_plugin_files(out, runs, result, takedowns)
         check_sink_takedowns(out, takedowns, result)
         order_repairs(result)
@@ -958,7 +968,11 @@ def _check_record(
                 f"{_fields_that_differ(out / meta[1], meta[2], rec)}"
                 if meta is not None
                 else f"{where}: its metadata record (refers to {raw_id}) is in no WARC file",
-                _RECORDS_REPAIR if meta is not None else _WARC_REPAIR,
+                # (its WARC file cut short or damaged: the line is not what to restore; the
+                # advice was "restore records.jsonl", intact; s30 storage F10)
+                _RECORDS_REPAIR
+                if meta is not None and meta[1] not in result.damaged
+                else _WARC_REPAIR,
             )
 
 
@@ -1391,6 +1405,81 @@ def _check_revisits(
         result.notes.append(
             f"{elsewhere} revisit record(s) refer to records of another folder that shares the"
             " index (their WARC files are not checked here)"
+        )
+
+
+#: What to do when documents were dropped as duplicates of nothing archived
+_DROPS_REPAIR = (
+    "give those documents' inputs again (`corearchive ingest INPUTS -o OUT`, with --rescan"
+    " for inputs read whole before): the run that failed them archives them; where one was"
+    " dropped as a duplicate of itself, first `corearchive index rebuild OUT` (its index holds"
+    " its copy's entry with it as the cluster's root, a release before s30 left it)"
+)
+
+
+def _check_drops(
+    out: Path,
+    runs: dict[str, _Run],
+    db: sqlite3.Connection,
+    result: Verification,
+    takedowns: list[dict[str, Any]],
+    have_records: bool,
+) -> None:
+    """Every document ``rejects.jsonl`` drops as a duplicate (``detail.duplicate.of``) of
+    itself, or of a document not archived, is archived since (by a later run): in
+    ``records.jsonl`` or in an index the runs used (a run without the records sink, a folder
+    sharing the index); else its text is nowhere in the archive. A document that failed at a
+    sink (its folder not writable) left its copies dropped against it, and the rerun dropped
+    it as a duplicate of itself: 54 of 441 documents never archived, and verify said 0
+    problems (s30 storage F1). Documents taken down are not asked for."""
+    rejects = out / "rejects.jsonl"
+    if not rejects.is_file() or not have_records:
+        return
+    gone = {e["id"] for e in takedowns}
+
+    def archived(doc_id: str) -> bool:
+        return db.execute("SELECT 1 FROM ids WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    suspect: list[tuple[int, str, str]] = []
+    for n, entry in _records(rejects):
+        if entry is None or entry.get("kind") != "dropped":
+            continue
+        detail = entry.get("detail")
+        dup = detail.get("duplicate") if isinstance(detail, dict) else None
+        of = dup.get("of") if isinstance(dup, dict) else None
+        own = entry.get("id")
+        if not isinstance(of, str) or not isinstance(own, str) or of in gone or own in gone:
+            continue
+        if (of == own or not archived(of)) and not archived(own):
+            suspect.append((n, own, of))
+    if not suspect:
+        return
+    indexes = {out / "index.sqlite", *(r.index for r in runs.values() if r.index)}
+    known: set[str] = set()
+    readable = False
+    wanted = sorted({x for _, own, of in suspect for x in (own, of)})
+    for index in sorted(p for p in indexes if p.is_file()):
+        with (
+            contextlib.suppress(sqlite3.Error),
+            contextlib.closing(open_read_only(index, untouched=True)) as con,
+        ):
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                sql = f"SELECT id FROM documents WHERE id IN ({marks})"
+                known.update(r[0] for r in con.execute(sql, part))
+            readable = True
+    if not readable:
+        return  # (no index to ask whether they are archived elsewhere: not said)
+    for n, own, of in suspect:
+        if own in known or (of != own and of in known):
+            continue
+        what = "itself" if of == own else f"{of}, which is not archived either"
+        result.problem(
+            "records",
+            f"rejects.jsonl line {n}: document {own} was dropped as a duplicate of {what}:"
+            " its text is nowhere in the archive",
+            _DROPS_REPAIR,
         )
 
 

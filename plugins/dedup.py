@@ -1716,6 +1716,23 @@ class DedupStage(Stage):
             self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
             self._forgotten.add(n)
             self.sig_cache.drop(n)
+            # Its copies this run indexed with it as their cluster's root (dropped, decided
+            # in its batch before it failed at a sink): a rerun met its own text in their
+            # entries and dropped it as a near duplicate of itself, never archived (s30
+            # storage F1). They go too; decided again, they find the original the rerun
+            # archives. (Numbered after it: in the streaming run its batch's rest, in the
+            # staged plan's final step the run's rest. Their key rows, flushed or not, are
+            # ignored without their document, as for the document itself.)
+            members = self.db.execute(
+                "SELECT n FROM dedup_docs WHERE n > ? AND root = ?", (n, doc.id)
+            ).fetchall()
+            if members:
+                self.db.db.executemany(
+                    "DELETE FROM dedup_docs WHERE n = ?", [(m,) for (m,) in members]
+                )
+                for (m,) in members:
+                    self._forgotten.add(m)
+                    self.sig_cache.drop(m)
 
     @staticmethod
     def _exact_keys(doc: Document, norms: tuple[bytes, bytes | None] | None = None) -> list[bytes]:

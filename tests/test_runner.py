@@ -6,6 +6,8 @@ import hashlib
 import json
 import os
 import random
+import shutil
+import sys
 from typing import Any
 
 import pytest
@@ -2239,7 +2241,8 @@ def test_a_read_only_output_folder_is_named_as_the_cause(tmp_path, monkeypatch):
         " (attempt to write a readonly database)"
     )
     monkeypatch.setattr(os, "access", lambda path, mode: True)
-    assert _cannot_write(exc, tmp_path / "index.sqlite") == f"cannot write the index: {exc}"
+    index = tmp_path / "index.sqlite"
+    assert _cannot_write(exc, index) == f"cannot write the index {index}: {exc}"
 
 
 def test_a_full_disk_under_a_sink_stops_the_run_once_not_per_document(seeds, tmp_path, monkeypatch):
@@ -2477,3 +2480,406 @@ def test_two_runs_of_one_second_are_taken_in_the_order_they_committed(tmp_path):
     err = io.StringIO()
     _warn_cut_files(_earlier_runs(out), out, err)
     assert f"but run {second} left it at 20" in err.getvalue()
+
+
+def test_a_folder_the_sink_may_not_write_stops_the_run_once_nothing_committed(
+    seeds, tmp_path, monkeypatch
+):
+    """A ``warc/`` the run may not write (its owner or mode wrong, a root-squash NFS) failed
+    each kept document as its own error entry: the run committed with exit 1, and the
+    copies dropped against those documents pointed at documents never archived (s30
+    storage F1; F4: chmod 555 mid-run gave one error line per document and read every
+    input before exit 3). Permission denied is the output's failure: exit 3, said once,
+    nothing committed, as a full disk."""
+    import errno
+
+    from corearchive_plugins.sinks import WarcSink
+
+    write = WarcSink.write
+    calls = {"n": 0}
+
+    def denied(self, document, record):
+        calls["n"] += 1
+        if calls["n"] > 2:
+            raise PermissionError(errno.EACCES, "Permission denied", "o/warc/x.tmp")
+        write(self, document, record)
+
+    monkeypatch.setattr(WarcSink, "write", denied)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3, r.output
+    assert "cannot write the output o/warc/x.tmp: Permission denied" in r.output
+    assert "nothing from this run was committed" in r.output
+    assert "error:" not in r.output.replace("corearchive: error:", "")
+    assert calls["n"] == 3 and not (out / "records.jsonl").exists()
+    assert not (out / "rejects.jsonl").exists()
+
+
+def test_a_document_that_failed_in_a_sink_leaves_no_copy_pointing_at_it(
+    seeds, tmp_path, monkeypatch
+):
+    """A document that failed at a sink (a transient EIO) was forgotten by the index, but
+    its copies dropped in the same batch stayed there with it as their cluster root: the
+    rerun met the original's own text in its copy's entry and dropped the original as a
+    near duplicate of itself, never archived (s30 storage F1: 54 of 441 documents lost,
+    verify 0 problems). The copies' entries go with it: the rerun archives the original."""
+    import errno
+
+    from corearchive_plugins.sinks import WarcSink
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (seeds / "001_211d45802a3545aa.txt").read_text("utf-8")
+    (src / "a_original.txt").write_text(text, "utf-8")
+    (src / "b_copy.txt").write_text(text, "utf-8")
+    (src / "c_near.txt").write_text(text + "\nOne more line at the end.\n", "utf-8")
+    write = WarcSink.write
+
+    def flaky(self, document, record):
+        if document.source.path.endswith("a_original.txt"):
+            raise OSError(errno.EIO, "Input/output error")
+        write(self, document, record)
+
+    monkeypatch.setattr(WarcSink, "write", flaky)
+    out = tmp_path / "o"
+    first = CliRunner().invoke(cli, ["ingest", str(src), "-o", str(out), "-w", "1", "-q"])
+    assert first.exit_code == 1, first.output
+    monkeypatch.setattr(WarcSink, "write", write)
+    again = CliRunner().invoke(cli, ["ingest", str(src), "-o", str(out), "-w", "1", "-q"])
+    assert again.exit_code == 0, again.output
+    records = [json.loads(x) for x in (out / "records.jsonl").read_text().splitlines()]
+    assert [r["source"]["path"].rsplit("/", 1)[1] for r in records] == ["a_original.txt"]
+    rejects = [json.loads(x) for x in (out / "rejects.jsonl").read_text().splitlines()]
+    drops = [x["detail"]["duplicate"]["of"] for x in rejects if x["kind"] == "dropped"]
+    assert len(drops) >= 2 and set(drops) == {records[0]["id"]}
+
+
+@pytest.mark.parametrize(
+    ("code", "fix"),
+    [
+        ("ENOSPC", "Free space on that disk"),
+        ("EFBIG", "Free space on that disk"),
+        ("EACCES", "Fix the permissions (or mount it writable)"),
+    ],
+)
+def test_a_commit_waiting_for_space_says_so_and_not_to_delete_its_journal(
+    seeds, tmp_path, monkeypatch, code, fix
+):
+    """A run into a folder whose last run stopped after its commit point on a full disk
+    (or a file-size limit, or a warc/ it may not write), while the disk was still full: exit
+    2, "was killed as it committed, and its index cannot be read" (the read-only open could
+    not make index.sqlite-shm), and the advice to delete the journal, which broke
+    records.jsonl for good (s30 storage F2). It names the cause, says to free space (fix
+    the permissions) and run again, keeps the journal, and exits 3."""
+    import errno
+    import shutil
+    import sqlite3
+
+    from corearchive import atomic
+
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in sorted(seeds.iterdir())[:3]:
+        shutil.copy(f, first / f.name)
+    out = tmp_path / "o"
+    assert CliRunner().invoke(cli, ["ingest", str(first), "-o", str(out)]).exit_code == 0
+
+    def full(tmp, final, base):
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
+
+    monkeypatch.setattr(atomic, "_append", full)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3 and "the run committed" in r.output, r.output
+    (journal,) = out.glob(".commit.*.json")
+    opened = atomic.open_read_only
+
+    def no_shm(path, *, untouched=False):
+        if not untouched:  # (what the full disk did: no room for index.sqlite-shm)
+            raise sqlite3.OperationalError("disk I/O error")
+        return opened(path, untouched=untouched)
+
+    monkeypatch.setattr(atomic, "open_read_only", no_shm)
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3, r.output
+    assert "committed, but its files cannot all be put in place yet" in r.output
+    assert f"{fix} and run again" in r.output and f"Keep {journal.name}" in r.output
+    assert "killed" not in r.output and "delete the journal" not in r.output
+    assert journal.exists()
+    monkeypatch.undo()
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 0 and "finished the commit of run" in r.output, r.output
+
+
+def test_an_index_that_cannot_be_written_stops_the_run_naming_sqlites_temporary_folder(
+    seeds, tmp_path, monkeypatch
+):
+    """ "database or disk is full" in the dedup stage (a full /tmp, where SQLite keeps its
+    temporary files) failed every document of the run as its own error entry, the run
+    committed with exit 1, and nothing named /tmp (s30 storage F3). It stops the run, said
+    once, exit 3, nothing committed; the index's disk having room, the message names the
+    temporary folder and SQLITE_TMPDIR."""
+    import sqlite3
+
+    from corearchive.cli import sqlite_temp_folder
+    from corearchive_plugins.dedup import DedupStage
+
+    def full(self, *args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(DedupStage, "_insert", full)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "--workers", "1"])
+    assert r.exit_code == 3, r.output
+    assert "database or disk is full, though its disk has room" in r.output
+    assert f"SQLite's temporary files go to {sqlite_temp_folder()}" in r.output
+    assert "SQLITE_TMPDIR" in r.output and "nothing from this run was committed" in r.output
+    assert "error:" not in r.output.replace("corearchive: error:", "")
+    assert not (out / "records.jsonl").exists() and not (out / "rejects.jsonl").exists()
+
+
+def _jsonl_corpus(path, n: int) -> None:
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(5000)]
+    with open(path, "w", encoding="utf-8") as f:
+        for k in range(n):
+            text = "\n".join(" ".join(rng.choices(words, k=40)) + "." for _ in range(12))
+            f.write(json.dumps({"url": f"https://example.com/{k}", "text": text}) + "\n")
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or os.geteuid() != 0 or not shutil.which("unshare"),
+    reason="mounts a small tmpfs in a mount namespace of its own: root on Linux",
+)
+def test_a_full_temporary_folder_does_not_fail_a_run(tmp_path):
+    """With /tmp and /var/tmp full, a run into an archive with runs failed all its 250
+    documents in dedup, "database or disk is full" (the batch savepoint's journal spills to
+    SQLite's temporary folder past 64 KiB), exit 1 (s30 storage F3). A run keeps its
+    temporary files in memory (a few MB at most): exit 0."""
+    import subprocess
+
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _jsonl_corpus(first, 300)
+    _jsonl_corpus(second, 300)
+    second.write_text(second.read_text().replace("example.com/", "example.org/x"))
+    text = second.read_text().splitlines()
+    rng = random.Random(3)
+    second.write_text(
+        "\n".join(
+            json.dumps({**json.loads(x), "text": json.loads(x)["text"][::-1]})
+            if rng.random() < 0.99
+            else x
+            for x in text
+        )
+        + "\n"
+    )
+    out = tmp_path / "o"
+    exe = [sys.executable, "-m", "corearchive"]
+    assert (
+        subprocess.run([*exe, "ingest", str(first), "-o", str(out), "-q", "-w", "1"]).returncode
+        == 0
+    )
+    full = tmp_path / "full"
+    full.mkdir()
+    script = (
+        f"mount -t tmpfs -o size=16k tmpfs {full} || exit 99; "
+        f"dd if=/dev/zero of={full}/fill bs=1k count=16 status=none; "
+        f"SQLITE_TMPDIR={full} TMPDIR={full} {' '.join(exe)} ingest {second} -o {out} -q -w 1"
+    )
+    r = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    if r.returncode == 99 or "unshare failed" in r.stderr:
+        pytest.skip(f"no tmpfs mount here: {r.stderr.strip()[:200]}")
+    assert r.returncode == 0, r.stderr
+    assert "database or disk is full" not in r.stderr
+
+
+def test_a_file_system_without_locks_is_named_exit_3_not_busy(seeds, tmp_path, monkeypatch):
+    """No file locks (NFS mounted nolock: ENOLCK): the output lock gave a traceback through
+    filelock and "internal error: OSError(37, 'No locks available')"; the index's, SQLite's
+    "database is locked" after --index-timeout, then "in use by another run", exit 75, which
+    a scheduler retries forever (s30 storage F6). Both say the file system has no locks,
+    exit 3, no traceback."""
+    import errno
+    import fcntl
+
+    import filelock
+
+    def no_locks(*args, **kwargs):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    with monkeypatch.context() as m:
+        m.setattr(filelock.FileLock, "acquire", no_locks)
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "a")])
+    assert r.exit_code == 3, r.output
+    assert "its file system does not support file locks (No locks available" in r.output
+    assert "Traceback" not in r.output and "internal error" not in r.output
+    monkeypatch.setattr(fcntl, "lockf", no_locks)  # (what SQLite meets too, in C)
+    index = tmp_path / "nfs" / "index.sqlite"
+    index.parent.mkdir()
+    r = CliRunner().invoke(
+        cli, ["ingest", str(seeds), "-o", str(tmp_path / "b"), "--index", str(index)]
+    )
+    assert r.exit_code == 3, r.output
+    assert f"cannot lock {index}: its file system does not support file locks" in r.output
+    assert "give --index a path on a local disk" in r.output
+    assert "in use by another run" not in r.output
+    assert not list(index.parent.iterdir())  # (its check leaves no file)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not shutil.which("strace"),
+    reason="strace injects ENOLCK into SQLite's fcntl locks",
+)
+def test_sqlite_without_locks_is_not_taken_for_another_run(seeds, tmp_path):
+    """SQLite takes ENOLCK for a lock held by another program (SQLITE_BUSY): a run waited
+    --index-timeout and exited 75 (s30 storage F6). Every fcntl failing with ENOLCK from the
+    8th on (the tester's command), the run says the file system has no locks, exit 3, at
+    once."""
+    import subprocess
+    import time
+
+    out = tmp_path / "o"
+    exe = [sys.executable, "-m", "corearchive"]
+    assert subprocess.run([*exe, "ingest", str(seeds), "-o", str(out), "-q"]).returncode == 0
+    t0 = time.monotonic()
+    strace = ["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=fcntl"]
+    inject = ["-e", "inject=fcntl:error=ENOLCK:when=8+"]
+    r = subprocess.run(
+        [
+            *strace,
+            *inject,
+            *exe,
+            "ingest",
+            str(seeds),
+            "-o",
+            str(out),
+            "-q",
+            "--index-timeout",
+            "20",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if "ptrace" in r.stderr or "strace:" in r.stderr:
+        pytest.skip(f"strace cannot trace here: {r.stderr.strip()[:200]}")
+    assert r.returncode == 3, r.stderr
+    assert "does not support file locks" in r.stderr and time.monotonic() - t0 < 15
+
+
+def test_an_io_error_of_the_disk_names_the_file_and_says_what_to_do(seeds, tmp_path, monkeypatch):
+    """EIO from fsync: "sink 'warc': commit() raised OSError: [Errno 5] Input/output error
+    at atomic.py:378" (a code location, no file), or a traceback and "internal error:
+    OSError(5, 'Input/output error')"; after the commit point (FORMAT.json not stamped) it
+    did not say that the next run finishes it (s30 storage F7)."""
+    import errno
+
+    from corearchive import atomic
+
+    real = os.fsync
+    calls = {"n": 0}
+
+    def failing(fd):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OSError(errno.EIO, "Input/output error")
+        real(fd)
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "fsync", failing)
+        r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "a"), "-w", "1"])
+    assert r.exit_code == 3, r.output
+    assert "cannot write the output " in r.output and "/warc/." in r.output
+    assert "Input/output error (the disk reported an error" in r.output
+    assert "Traceback" not in r.output and "commit() raised" not in r.output
+    fsync = atomic.fsync
+
+    def stamp_fails(fd, path):
+        if "FORMAT.json" in str(path):
+            raise OSError(errno.EIO, "Input/output error", str(path))
+        fsync(fd, path)
+
+    monkeypatch.setattr(atomic, "fsync", stamp_fails)
+    out = tmp_path / "b"
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-w", "1"])
+    assert r.exit_code == 3, r.output
+    assert "FORMAT.json" in r.output and "the run's outputs were committed before it" in r.output
+    assert f"the next `corearchive ingest … -o {out}` writes what is missing" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_disk_full_and_size_limit_messages_say_which_limit(tmp_path, monkeypatch):
+    """ "No space left on device" with 50 MB free (no inode left) gave no hint to look at
+    df -i; "File too large" none of a file-size limit; "cannot write the index: database or
+    disk is full" no path, though the index may be on another disk (s30 storage F8)."""
+    import errno
+    import sqlite3
+    from types import SimpleNamespace
+
+    from corearchive.cli import _cannot_write
+
+    index = tmp_path / "index.sqlite"
+    full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "runs"))
+    stat = {"f_files": 10, "f_favail": 0, "f_bavail": 12800, "f_frsize": 4096}
+    monkeypatch.setattr(os, "statvfs", lambda p: SimpleNamespace(**stat))
+    assert "(no inode left on the disk of" in _cannot_write(full, index)
+    stat["f_favail"] = 3
+    assert "it ran out of inodes (df -i) or of a quota" in _cannot_write(full, index)
+    stat["f_bavail"] = 0
+    assert _cannot_write(full, index).endswith("No space left on device")
+    big = OSError(errno.EFBIG, "File too large")
+    assert "(a file-size limit: ulimit -f" in _cannot_write(big, index)
+    db = sqlite3.OperationalError("database or disk is full")
+    assert _cannot_write(db, index) == f"cannot write the index {index}: database or disk is full"
+
+
+def test_a_staged_plan_stopped_says_its_finished_tasks_are_kept(seeds, tmp_path, monkeypatch):
+    """A staged plan on a full disk said "nothing from this run was committed" and not that
+    its finished tasks were kept in OUT/.plan (6 MB on a 6 MB disk) for the same command to
+    resume from (s30 storage F11)."""
+    import errno
+
+    from corearchive import plan
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(plan, "_copy_rows", full)  # (the final step, every task done)
+    out = tmp_path / "o"
+    args = ["ingest", str(seeds), "-o", str(out), "-w", "1", "--plan", "staged"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 3, r.output
+    assert "nothing from this run was committed; the tasks it finished are kept in" in r.output
+    assert f"{out / '.plan'} (" in r.output and "the same command again resumes" in r.output
+    monkeypatch.undo()
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+
+
+def test_a_sink_that_fails_on_every_document_stops_the_run(tmp_path, monkeypatch):
+    """A sink failing on every document (its output not writable in a way the errno does
+    not say) made a committed run of error entries, exit 1, one line per document (s30
+    storage F1: "a sink failure that hits every document is a run failure"). After 20
+    documents and none kept, the run stops: exit 3, nothing committed."""
+    from corearchive_plugins.sinks import WarcSink
+
+    src = tmp_path / "in.jsonl"
+    _jsonl_corpus(src, 40)
+    calls = {"n": 0}
+
+    def broken(self, document, record):
+        calls["n"] += 1
+        raise ValueError("the export service refused the record")
+
+    monkeypatch.setattr(WarcSink, "write", broken)
+    out = tmp_path / "o"
+    r = CliRunner().invoke(cli, ["ingest", str(src), "-o", str(out), "-w", "1", "-q"])
+    assert r.exit_code == 3, r.output
+    assert "the sinks failed on each of the first 20 documents" in r.output
+    assert (
+        "export service refused" in r.output and "nothing from this run was committed" in r.output
+    )
+    assert calls["n"] == 20 and not (out / "records.jsonl").exists()

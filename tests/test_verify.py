@@ -1167,3 +1167,80 @@ def test_a_manifest_naming_a_warc_file_outside_the_folder_is_a_problem_not_a_rea
     text = json.dumps(res)
     for name in names:
         assert f"its manifest names the WARC file '{name}', not a file of OUT" in text, name
+
+
+def test_a_document_dropped_as_a_copy_of_itself_or_of_nothing_archived_is_a_problem(
+    ingest, seeds, tmp_path
+):
+    """A document that failed at a sink left its copies dropped against it, and the rerun
+    dropped it as a near duplicate of itself: 54 of 441 documents never archived, and verify
+    said 0 problems (s30 storage F1). A drop whose ``duplicate.of`` is itself, or a document
+    not archived, is a problem while the dropped document is not archived either."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (seeds / "001_211d45802a3545aa.txt").read_text("utf-8")
+    (src / "a.txt").write_text(text, "utf-8")
+    (src / "b.txt").write_text(text, "utf-8")
+    res = ingest(str(src))
+    assert res.exit_code == 0 and len(res.records) == 1 and len(res.rejects) == 1
+    code, report = _verify(res.out)
+    assert code == 0 and report["problems"] == 0, report["listed"]
+    rejects = res.out / "rejects.jsonl"
+    line = rejects.read_text("utf-8")
+    drop, kept = res.rejects[0]["id"], res.records[0]["id"]
+    # (an id is as long as another: the line keeps its length)
+    rejects.write_text(line.replace(f'"of":"{kept}"', f'"of":"{drop}"'), "utf-8")
+    assert rejects.read_text("utf-8") != line
+    code, report = _verify(res.out)
+    assert code == 1 and report["problems"] == 1, report["listed"]
+    assert f"document {drop} was dropped as a duplicate of itself" in report["listed"][0]
+    assert "index rebuild" in report["repair"][0]
+    nothing = "0" * 32
+    rejects.write_text(line.replace(f'"of":"{kept}"', f'"of":"{nothing}"'), "utf-8")
+    code, report = _verify(res.out)
+    assert code == 1 and report["problems"] == 1, report["listed"]
+    assert f"a duplicate of {nothing}, which is not archived either" in report["listed"][0]
+
+
+def test_verify_without_a_temporary_folder_says_so_and_exits_3(ingest, seeds, monkeypatch):
+    """With /tmp, /var/tmp and the working folder full, verify printed a traceback
+    (tempfile: "No usable temporary directory found") and exited 1, the code of a damaged
+    archive (s30 storage F5): one line naming TMPDIR, exit 3."""
+    import tempfile
+
+    res = ingest(str(seeds))
+    assert res.exit_code == 0
+
+    def nowhere(*args, **kwargs):
+        raise FileNotFoundError(2, "No usable temporary directory found in ['/tmp']")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", nowhere)
+    r = CliRunner().invoke(cli, ["verify", str(res.out)])
+    assert r.exit_code == 3, r.output
+    assert "cannot make a temporary folder to check" in r.output and "set TMPDIR" in r.output
+    assert "Traceback" not in r.output
+    r = CliRunner().invoke(cli, ["verify", str(res.out), "--json"])
+    assert r.exit_code == 3 and '"exit_code": 3' in r.output
+
+
+def test_a_warc_file_cut_short_is_not_repaired_from_records_jsonl(ingest, seeds):
+    """A WARC file cut short (a full disk, a copy interrupted) in a metadata record: the
+    line of that record "differs from its metadata record", and verify's second repair
+    line said to restore records.jsonl from a backup, which was intact (s30 storage F10).
+    The WARC file is what to restore."""
+    res = ingest(str(seeds))
+    assert res.exit_code == 0
+    (warc,) = (res.out / "warc").glob("*.warc.gz")
+    with open(warc, "rb") as f:
+        it = ArchiveIterator(f)
+        offsets = [(r.rec_type, it.get_record_offset()) for r in it]
+    # (gzip members: the cut falls in the middle of the third metadata record's member)
+    at = [i for i, (kind, _) in enumerate(offsets) if kind == "metadata"][2]
+    cut = (offsets[at][1] + offsets[at + 1][1]) // 2
+    with open(warc, "r+b") as f:
+        f.truncate(cut)
+    code, report = _verify(res.out)
+    assert code == 1 and report["problems"] > 0
+    assert any("cut short" in x for x in report["listed"]), report["listed"]
+    assert not any("restore records.jsonl" in r for r in report["repair"]), report["repair"]
+    assert any("restore the WARC files named above" in r for r in report["repair"])
