@@ -274,7 +274,7 @@ def test_other_digits_are_read_as_the_pattern_reads_them() -> None:
 
     chars = [chr(z + k) for z in textmeta._DIGIT_ZEROS for k in (0, 9, 10)]
     chars += [chr(z - 1) for z in textmeta._DIGIT_ZEROS]
-    chars += list("／．－：a 1\n年é中") + ["\ud800", "\udc00", "😀", "\uffff", "\U0010ffff"]
+    chars += [*"／．－：a 1\n年é中", "\ud800", "\udc00", "😀", "\uffff", "\U0010ffff"]
     rng = random.Random(7)
     pages = ["２０２１／０３／０４ １０：３０", "／２／", "２／", "a／２", "٢٠٢٤/٣", "plain", "é"]
     pages += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
