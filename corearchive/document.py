@@ -30,7 +30,7 @@ _C = TypeVar("_C", bound=type)
 
 
 def _pickled_as_arguments(cls: _C) -> _C:
-    """Pickle instances as a call of the class with their field values.
+    """Pickle (and ``copy.copy``) instances as a call of the class with their field values.
 
     Documents travel to and from worker processes in every chunk; a slots dataclass
     otherwise pickles through dataclasses' Python-level ``__getstate__``/``__setstate__``
@@ -40,7 +40,13 @@ def _pickled_as_arguments(cls: _C) -> _C:
     def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
         return (cls, values(self))
 
+    def __copy__(self: Any) -> Any:
+        # (what copy.copy made of __reduce__, without its protocol look-ups: 7 -> 2.4 µs a
+        # document; a stage's batch snapshots each of its documents, see stage._snapshot)
+        return cls(*values(self))
+
     cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    cls.__copy__ = __copy__  # type: ignore[attr-defined]
     return cls
 
 

@@ -141,3 +141,27 @@ def test_make_document_takes_an_address():
     doc = make_document("Some text.", uri="https://example.org/a")
     assert doc.source.uri == "https://example.org/a" and doc.source.path == "doc.txt"
     assert make_document("Some text.").source.uri.startswith("file:///")
+
+
+def test_a_batch_snapshot_copies_a_document_as_copy_did():
+    """A batch's snapshot (for its retry document by document) copies each document, its
+    source and its duplicate as ``copy.copy`` did through their pickling (a call of the
+    class with the field values), by a ``__copy__`` without copy's protocol look-ups."""
+    import copy
+
+    from corearchive.stage import _restore, _snapshot
+
+    doc = make_document("Some text.\nMore text.", path="a.txt")
+    doc.authors.append("A. Author")
+    doc.annotations["x"] = {"y": 1}
+    for obj in (doc, doc.source, doc.duplicate):
+        cls, args = obj.__reduce__()
+        made = copy.copy(obj)
+        assert type(made) is cls and made == cls(*args) and made is not obj
+    snap = _snapshot(doc)
+    assert snap == doc and snap.authors is not doc.authors and snap.source is not doc.source
+    doc.authors.append("B"), doc.annotations.pop("x")
+    doc.title, doc.source.uri = "changed", "changed"
+    _restore(doc, snap)
+    assert doc.authors == ["A. Author"] and doc.annotations == {"x": {"y": 1}}
+    assert doc.title is None and doc.source.uri != "changed"

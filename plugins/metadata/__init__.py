@@ -382,6 +382,11 @@ class MetadataStage(Stage):
 
     name = "metadata"
     Options = MetadataOptions
+    # Pages in runs of 64 (as the boilerplate stage hands them on), not one at a time
+    # between the language stage's: the stage's code and caches stay in the CPU's caches
+    # from one page to the next (with the language stage also at 64: corpus-10000 one
+    # worker, 22.3-22.5 -> 20.7-21.2 CPU s; same records)
+    batch_size = 64
     annotations_schema = {
         "type": "object",
         "additionalProperties": False,

@@ -690,12 +690,14 @@ def find_dates(
         lines = lines[:max_lines]
         text = "\n".join(lines)
     as_written: list[str] | None = None
-    if (digits if digits is not None else _scripts(text)[1]) and _OTHER_DIGITS.search(text):
+    if (digits if digits is not None else _scripts(text)[1]) and (
+        ascii_text := _ascii_digits(text)
+    ) is not None:
         # (the lines with their digits in 0-9, each character where it was)
-        as_written, text = lines, _ascii_digits(text)
+        as_written, text = lines, ascii_text
         lines = text.split("\n")
         if len(lines) != len(as_written):  # (a line with a newline in it)
-            lines = [_ascii_digits(x) for x in as_written]
+            lines = [_ascii_digits(x) or x for x in as_written]
     # One scan of the whole text for year-like numbers; only the windows around them are
     # tried with the date patterns (every written date form has its year within ~45 chars).
     windows: dict[int, list[tuple[int, int]]] = {}
@@ -1656,12 +1658,50 @@ for _z in _DIGIT_ZEROS:
         _SPAN_DIGITS[_z - 0x660 : _z - 0x660 + 10] = True
 
 
-def _ascii_digits(text: str) -> str:
+#: Each code point of the Basic Multilingual Plane -> the code of its ASCII digit when it is
+#: a digit of :data:`_DIGIT_ZEROS`, else 0 (:func:`_ascii_digits`)
+_BMP_DIGITS = np.zeros(0x10000, np.uint32)
+for _z in _DIGIT_ZEROS:
+    if _z < 0x10000:
+        _BMP_DIGITS[_z : _z + 10] = np.arange(48, 58)
+#: The full-width separators of :data:`_FULL_WIDTH_SEPS` and their ASCII codes
+_FW_SEPS = np.array(sorted(_FULL_WIDTH_SEPS), np.uint32)
+_FW_SEPS_TO = np.array([ord(_FULL_WIDTH_SEPS[c]) for c in sorted(_FULL_WIDTH_SEPS)], np.uint32)
+
+
+def _ascii_digits(text: str) -> str | None:
     """``text`` with every decimal digit written in another script ("١٤ مارس ٢٠٢٤", "২৯",
     "２０２１年") as its ASCII digit, and a full-width separator between full-width digits
     ("２０２１／０３／０４") as its ASCII one: a character for a character, so columns and
-    lengths are kept, and the date patterns, which read 0-9, read them."""
-    return _OTHER_DIGITS.sub(lambda m: m.group().translate(_TO_ASCII), text)
+    lengths are kept, and the date patterns, which read 0-9, read them. None when ``text``
+    holds no such digit (where :data:`_OTHER_DIGITS` finds nothing).
+
+    The text's code points are looked up in a table by numpy: a search or ``sub`` of
+    :data:`_OTHER_DIGITS` (a pattern with no literal start, of ~700 characters) tried it at
+    every character, ~0.15 µs each (~1.4 ms for a 5 kB Hindi page, searched then replaced),
+    ``str.translate`` looks up each character in a dict (~0.12 µs each)."""
+    if text.isascii():
+        return None
+    a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    top = int(_MAX(a))
+    d = _BMP_DIGITS[np.minimum(a, 0xFFFF)] if top > 0xFFFF else _BMP_DIGITS[a]
+    if top >= 0x104A0:
+        for z in _ASTRAL_ZEROS:
+            k = (a - z) < 10
+            if k.any():
+                d[k] = a[k] - z + 48
+    if not d.any():
+        return None
+    if top >= 0xFF10 and len(a) > 2:
+        # a separator between two full-width digits (of the text as written)
+        fw = (a - 0xFF10) < 10
+        k = np.searchsorted(_FW_SEPS, a[1:-1])
+        k[k == len(_FW_SEPS)] = 0
+        sep = (_FW_SEPS[k] == a[1:-1]) & fw[:-2] & fw[2:]
+        if sep.any():
+            d[1:-1][sep] = _FW_SEPS_TO[k[sep]]
+    out = np.where(d != 0, d, a)
+    return out.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _other_digits_points(a: npt.NDArray[Any], top: int) -> bool:

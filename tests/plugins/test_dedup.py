@@ -265,6 +265,25 @@ def test_near_copies_in_scripts_without_spaces_are_found(run_stage, text):
     assert len(hasher.shingles(text)) > len(text.replace(" ", "")) // 2  # (character 5-grams)
 
 
+def test_characters_of_scripts_without_spaces_are_spaced_as_the_pattern_says():
+    """_spaced (a split by the pattern's group, gated by the characters' first bytes) gives
+    what a template sub of _UNSPACED gives, on such pages, pages that share their lead bytes
+    (Hindi, Vietnamese, emoji) and random bytes (invalid UTF-8 too)."""
+    import random
+
+    def by_sub(data: bytes) -> bytes:
+        return dedup_module._UNSPACED.sub(rb"\g<0> ", data)
+
+    pages = [ZH, TH, "नमस्ते दुनिया २०२४", "Tiếng Việt có dấu", "ok 😀 𠀀𠀁", "ဗမာ ខ្មែរ ລາວ", ""]
+    rng = random.Random(5)
+    alphabet = [bytes([b]) for b in (0x20, 0x41, 0x80, 0x82, 0x9F, 0xA0, 0xAF, 0xB0, 0xB8, 0xBB)]
+    alphabet += [bytes([b]) for b in (0xBC, 0xBF, 0xE0, 0xE1, 0xE2, 0xE3, 0xE9, 0xEA, 0xF0, 0xF1)]
+    data = [p.encode() for p in pages]
+    data += [b"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9))) for _ in range(20000)]
+    for d in data:
+        assert dedup_module._spaced(d) == by_sub(d), d
+
+
 def test_a_long_text_is_hashed_in_windows_to_the_same_words(monkeypatch):
     # A 39 MB text made power tables of 2**26 entries each (1 GB, kept for the run): long
     # data is hashed in windows cut between words, to the same hashes.

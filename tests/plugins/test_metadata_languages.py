@@ -288,6 +288,30 @@ def test_the_digits_of_other_scripts_are_every_unicode_decimal_digit() -> None:
         assert not textmeta._scripts(page)[1]
 
 
+def test_other_digits_are_read_as_the_pattern_reads_them() -> None:
+    """_ascii_digits (a table look-up by numpy) gives what a sub of _OTHER_DIGITS gave, a
+    separator between two full-width digits included, lone surrogates and astral
+    characters kept in place, and None where the pattern finds nothing."""
+    import random
+
+    from corearchive_plugins.metadata import text as textmeta
+
+    def by_pattern(text: str) -> str | None:
+        if textmeta._OTHER_DIGITS.search(text) is None:
+            return None
+        return textmeta._OTHER_DIGITS.sub(lambda m: m.group().translate(textmeta._TO_ASCII), text)
+
+    chars = [chr(z + k) for z in textmeta._DIGIT_ZEROS for k in (0, 9, 10)]
+    chars += [chr(z - 1) for z in textmeta._DIGIT_ZEROS]
+    chars += [*"／．－：a 1\n年é中", "\ud800", "\udc00", "😀", "\uffff", "\U0010ffff"]
+    rng = random.Random(7)
+    pages = ["２０２１／０３／０４ １０：３０", "／２／", "２／", "a／２", "٢٠٢٤/٣", "plain", "é"]
+    pages += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for page in pages:
+        assert textmeta._ascii_digits(page) == by_pattern(page), repr(page)
+    assert textmeta._ascii_digits("２０２１／０３／０４") == "2021/03/04"
+
+
 def test_a_latin_run_before_a_devanagari_sign_is_no_month_word() -> None:
     """The month word is a whole run of letters: one followed by a Devanagari or Bengali
     sign is none, nor is any shorter part of it ("mayo" before a sign was read as "may")."""
