@@ -891,28 +891,34 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
     return None
 
 
+def _disk_of(folder: Path) -> os.statvfs_result | None:
+    """``statvfs`` of the disk ``folder`` is on: of its nearest existing folder (a run's
+    new output folder is gone again when the run failed before writing anything)."""
+    for place in (folder, *folder.parents):
+        try:
+            return os.statvfs(place)
+        except FileNotFoundError:
+            continue
+        except (OSError, AttributeError):
+            return None
+    return None
+
+
 def _no_inodes(folder: Path) -> bool:
     """Whether the disk of ``folder`` has no inode left (and some space)."""
-    try:
-        st = os.statvfs(folder)
-    except (OSError, AttributeError):
-        return False
-    return st.f_files > 0 and st.f_favail == 0 and st.f_bavail > 0
+    st = _disk_of(folder)
+    return st is not None and st.f_files > 0 and st.f_favail == 0 and st.f_bavail > 0
 
 
 def _free_mb(folder: Path) -> int | None:
-    try:
-        st = os.statvfs(folder)
-    except (OSError, AttributeError):
-        return None
-    return st.f_bavail * st.f_frsize >> 20
+    st = _disk_of(folder)
+    return None if st is None else st.f_bavail * st.f_frsize >> 20
 
 
 def _room(folder: Path) -> bool:
     """Whether the disk of ``folder`` has a few MB free (and inodes)."""
-    try:
-        st = os.statvfs(folder)
-    except (OSError, AttributeError):
+    st = _disk_of(folder)
+    if st is None:
         return False
     return st.f_bavail * st.f_frsize >= (4 << 20) and (st.f_files == 0 or st.f_favail > 0)
 
