@@ -1091,7 +1091,7 @@ def emit(
         warc_offset=arch.offset if arch else None,
         raw_record_id=arch.raw_record_id if arch else None,
     )
-    reporter.report.kept += 1
+    reporter.report.count_kept(doc)
     if doc.duplicate.status == "revision":
         reporter.report.skipped[NOTED + REVISIONS_KEPT] += 1
     dedup = doc.annotations.get("dedup")
