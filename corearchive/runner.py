@@ -460,7 +460,25 @@ class Run:
         """What an input's record in the index holds of this run's reading and decisions
         (see :func:`corearchive.unchanged.fingerprint`)."""
         prov = self.provenance()
-        return fingerprint(self.config.digest, prov["plugins"], prov["models"], prov["code_digest"])
+        used = self.used_plugins()
+        plugins = {name: v for name, v in prov["plugins"].items() if name in used}
+        return fingerprint(self.config.digest, plugins, prov["models"], prov["code_digest"])
+
+    def used_plugins(self) -> set[str]:
+        """The plugins that may change what this run reads and decides: those of its stages
+        and sinks, every source's (any may read an input) and those that configure a run.
+        A plugin installed or disabled that offers only other stages or sinks made the next
+        run read every unchanged file again (s30 corpus tester F7)."""
+        stages, sinks = set(self.config.stages), set(self.config.sinks)
+        used = {
+            info.name
+            for (kind, name), info in self.registry.owners.items()
+            if kind == "source"
+            or (kind == "stage" and name in stages)
+            or (kind == "sink" and name in sinks)
+        }
+        hook = self.pm.hook.corearchive_configure
+        return used | {impl.plugin_name for impl in hook.get_hookimpls()}
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """``OUT/runs/RUN.json`` and ``OUT/run.json`` (inside the run's :class:`Commit`)."""
