@@ -368,6 +368,7 @@ class Run:
                 catalog=catalog,
                 reporter=reporter,
                 doc_timeout=self.config.doc_timeout,
+                stages=tuple(self.config.stages),
             )
             for name in self.config.stages:
                 stages.append(self.registry.stages[name](self.config.stage_options[name], ctx))
@@ -507,7 +508,9 @@ class Run:
         self, local: list[Stage], ordered: list[Stage]
     ) -> InlineExecutor | RemoteExecutor:
         for st in local:
-            st.context = local_context(self.run_id, self.options.out, self.config.doc_timeout)
+            st.context = local_context(
+                self.run_id, self.options.out, self.config.doc_timeout, self.config.stages
+            )
         prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
         # Documents going on to the ordered stage (dedup) have their record checked first:
         # one that failed later had been taken for the original of its copies. Not when
