@@ -742,6 +742,7 @@ def corearchive_register_stages(register: Any) -> None:
 
 #: What ends a sentence (a closing quote or bracket after it), in the scripts the language
 #: stage knows: Latin, Devanagari/Bengali danda, Arabic/Urdu, Ethiopic, Khmer, Myanmar, CJK
+_CLOSERS = "'\"”’»)"
 _SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။,;][\'\"”’»)]*$")
 
 
@@ -750,7 +751,8 @@ def _headline_form(src: list[str], rows: list[int], other: set[int], url: str | 
     ``src``) has the evidence of a headline, so that it leaves the text: it does not end as a
     sentence does, or a comma ("Council approves budget"), or, when it does ("Is this really what I
     wanted out of life?", a body sentence of a text without a headline), it is in capitals
-    ("THE COLLIERY DISPUTE."), a metadata line follows it (a byline, a date line: ``other``)
+    ("THE COLLIERY DISPUTE."), it asks or exclaims as a block of its own (a blank line
+    under it), a metadata line follows it (a byline, a date line: ``other``)
     or the page's address names it (its slug's words are the line's)."""
     if not rows or not 0 <= rows[0] < len(src):
         return True
@@ -758,6 +760,13 @@ def _headline_form(src: list[str], rows: list[int], other: set[int], url: str | 
     if not _SENTENCE_END.search(line):
         return True
     if any(c.isupper() for c in line) and not any(c.islower() for c in line):
+        return True
+    if line.rstrip(_CLOSERS)[-1:] in "?!…" and (
+        rows[0] + 1 == len(src) or not src[rows[0] + 1].strip()
+    ):
+        # a question or an exclamation set off as a block of its own ("Was ist Creative
+        # Commons?", a blank line under it): a headline; a body's sentence goes on in the
+        # next line (dev text pages: 52 of 1,088 real headlines were kept in the text)
         return True
     after = next((i for i in range(rows[0] + 1, len(src)) if src[i].strip()), None)
     if after is not None and after in other:

@@ -3032,6 +3032,8 @@ def test_solar_hijri_days_that_are_not() -> None:
         (["Council approves new budget for transport", BODY, BODY2], False),
         (["THE COLLIERY DISPUTE.", BODY, BODY2], False),
         (["Is this the end of the high street?", "By Jane Doe", BODY, BODY2], False),
+        # a question set off as a block of its own (a blank line under it)
+        (["Was ist Creative Commons?", "", BODY, BODY2], False),
     ],
 )
 def test_a_body_sentence_taken_for_the_title_stays_in_the_text(
