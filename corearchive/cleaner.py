@@ -176,7 +176,9 @@ class Cleaner:
             for st in ordered:
                 st.context = self._context(self._outcomes)
             for st in local:
-                st.context = local_context(self.run_id, self._tmp, self.config.doc_timeout)
+                st.context = local_context(
+                    self.run_id, self._tmp, self.config.doc_timeout, self.config.stages
+                )
             _one_at_a_time(ordered)
             self._ordered = ordered
             self.pipeline = [self._describe(n) for n in self.config.stages]
@@ -211,6 +213,7 @@ class Cleaner:
             catalog=self._catalog,
             reporter=reporter,
             doc_timeout=self.config.doc_timeout,
+            stages=tuple(self.config.stages),
         )
 
     def _describe(self, name: str) -> dict[str, Any]:

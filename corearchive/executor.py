@@ -326,11 +326,21 @@ class WorkerSpec:
     check: bool = False
 
 
-def local_context(run_id: str, out: Path, doc_timeout: float = 0.0) -> StageContext:
+def local_context(
+    run_id: str,
+    out: Path,
+    doc_timeout: float = 0.0,
+    stages: Sequence[str] | None = None,
+) -> StageContext:
     """A local stage's own context: no catalog, and a reporter that run_chunk sets per chunk
-    (one context per stage, as run_chunk replaces its reporter)."""
+    (one context per stage, as run_chunk replaces its reporter); ``stages``: the run's."""
     return StageContext(
-        run_id=run_id, out=out, catalog=NO_CATALOG, reporter=NO_REPORTER, doc_timeout=doc_timeout
+        run_id=run_id,
+        out=out,
+        catalog=NO_CATALOG,
+        reporter=NO_REPORTER,
+        doc_timeout=doc_timeout,
+        stages=None if stages is None else tuple(stages),
     )
 
 
@@ -339,7 +349,7 @@ def build_local(spec: WorkerSpec) -> LocalPart:
     record check."""
 
     def build(name: str) -> Stage:
-        ctx = local_context(spec.run_id, spec.out, spec.config.doc_timeout)
+        ctx = local_context(spec.run_id, spec.out, spec.config.doc_timeout, spec.config.stages)
         try:
             return spec.registry.stages[name](spec.config.stage_options[name], ctx)
         except Exception as exc:

@@ -1675,6 +1675,7 @@ class _StepClock:
 def _add_report(into: RunReport, other: RunReport) -> None:
     into.documents += other.documents
     into.kept += other.kept
+    into.add_data(other.data_card())
     into.dropped.update(other.dropped)
     into.failed.update(other.failed)
     into.input_errors += other.input_errors

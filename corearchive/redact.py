@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 #: What stands for a value taken out.
 HIDDEN = "***"
@@ -67,3 +68,19 @@ def redact_argv(argv: Iterable[str]) -> list[str]:
             continue
         out.append(redact_setting(arg))
     return out
+
+
+def redact_value(value: Any, name: str = "") -> Any:
+    """A dump's field as it may be recorded (``annotations.source.input_metadata``): a
+    string under a name that looks like a secret's (``api_key``, ``password``; a number
+    such as ``token_count`` is kept) hidden, URLs' user information hidden, in objects and
+    lists at any depth."""
+    if isinstance(value, str):
+        if name and _SECRET_NAME.search(name):
+            return HIDDEN
+        return redact_url(value)
+    if isinstance(value, dict):
+        return {k: redact_value(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_value(v, name) for v in value]
+    return value

@@ -55,6 +55,8 @@ REPEATED_INPUT = "files named again (a link, another spelling)"
 #: The prefix of a source's count (``InputItem.counts``) of something read and worth
 #: knowing, not skipped: reported under ``noted`` (e.g. WARC records whose digests fail).
 NOTED = "noted: "
+#: The language of a kept document without one (no language stage in the run)
+NO_LANGUAGE = "none"
 #: The noted count of revisions kept: changed texts at an address archived before (the
 #: dedup stage's duplicate.status revision; a rejects entry of reason revision if dropped)
 REVISIONS_KEPT = "revisions kept (changed text at an address seen before)"
@@ -97,6 +99,53 @@ class RunReport:
     not_recorded: Counter[str] = field(default_factory=Counter)
     #: The runs that recorded the unchanged inputs (not read): how many each
     unchanged_by: Counter[str] = field(default_factory=Counter)
+    #: The kept documents' volume by language (``und`` when none was told; ``none``
+    #: without a language stage): documents, characters and words (whitespace-separated) of text
+    kept_docs: Counter[str] = field(default_factory=Counter)
+    kept_chars: Counter[str] = field(default_factory=Counter)
+    kept_words: Counter[str] = field(default_factory=Counter)
+    #: The dropped documents that had a language when dropped: (stage, reason, language)
+    dropped_languages: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+
+    def count_kept(self, doc: Document) -> None:
+        """A kept document counted: the run's total and its language's volume."""
+        self.kept += 1
+        code = doc.language.code if doc.language is not None else NO_LANGUAGE
+        self.kept_docs[code] += 1
+        self.kept_chars[code] += len(doc.text)
+        self.kept_words[code] += len(doc.text.split())
+
+    def data_card(self) -> dict[str, Any]:
+        """The manifest's ``data``: what the run kept by language (documents, characters,
+        words) and its drops by the language the document had (s30 corpus tester F5)."""
+        langs = sorted(self.kept_docs, key=lambda c: (-self.kept_chars[c], c))
+        dropped: dict[str, dict[str, dict[str, int]]] = {}
+        for (stage, reason, code), n in sorted(self.dropped_languages.items()):
+            dropped.setdefault(stage, {}).setdefault(reason, {})[code] = n
+        return {
+            "kept_chars": sum(self.kept_chars.values()),
+            "kept_words": sum(self.kept_words.values()),
+            "kept_by_language": {
+                c: {
+                    "documents": self.kept_docs[c],
+                    "chars": self.kept_chars[c],
+                    "words": self.kept_words[c],
+                }
+                for c in langs
+            },
+            "dropped_by_language": dropped,
+        }
+
+    def add_data(self, data: dict[str, Any]) -> None:
+        """Add a manifest's ``data`` (:meth:`data_card`) to this report's."""
+        for code, v in data.get("kept_by_language", {}).items():
+            self.kept_docs[code] += v["documents"]
+            self.kept_chars[code] += v["chars"]
+            self.kept_words[code] += v["words"]
+        for stage, reasons in data.get("dropped_by_language", {}).items():
+            for reason, codes in reasons.items():
+                for code, n in codes.items():
+                    self.dropped_languages[(stage, reason, code)] += n
 
     @property
     def dropped_total(self) -> int:
@@ -140,6 +189,7 @@ class RunReport:
             "formats": dict(sorted(self.formats.items())),
             "skipped": dict(self._counted(noted=False)),
             "noted": dict(self._counted(noted=True)),
+            "data": self.data_card(),
         }
 
     def _counted(self, noted: bool) -> list[tuple[str, int]]:
@@ -170,6 +220,7 @@ class RunReport:
         report.formats.update(counts["formats"])
         report.skipped.update(counts.get("skipped", {}))
         report.skipped.update({NOTED + k: n for k, n in counts.get("noted", {}).items()})
+        report.add_data(counts.get("data", {}))
         return report
 
     def summary(self) -> str:
@@ -239,6 +290,8 @@ class RunReporter:
 
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
         self.report.dropped[(stage, drop.reason)] += 1
+        if document.language is not None:
+            self.report.dropped_languages[(stage, drop.reason, document.language.code)] += 1
         if drop.reason == "already_archived" and isinstance(drop.detail, dict):
             self.report.archived_by[str(drop.detail.get("run_id"))] += 1
         entry: dict[str, Any] = {

@@ -373,6 +373,7 @@ class Run:
                 catalog=catalog,
                 reporter=reporter,
                 doc_timeout=self.config.doc_timeout,
+                stages=tuple(self.config.stages),
             )
             for name in self.config.stages:
                 stages.append(self.registry.stages[name](self.config.stage_options[name], ctx))
@@ -466,7 +467,25 @@ class Run:
         """What an input's record in the index holds of this run's reading and decisions
         (see :func:`corearchive.unchanged.fingerprint`)."""
         prov = self.provenance()
-        return fingerprint(self.config.digest, prov["plugins"], prov["models"], prov["code_digest"])
+        used = self.used_plugins()
+        plugins = {name: v for name, v in prov["plugins"].items() if name in used}
+        return fingerprint(self.config.digest, plugins, prov["models"], prov["code_digest"])
+
+    def used_plugins(self) -> set[str]:
+        """The plugins that may change what this run reads and decides: those of its stages
+        and sinks, every source's (any may read an input) and those that configure a run.
+        A plugin installed or disabled that offers only other stages or sinks made the next
+        run read every unchanged file again (s30 corpus tester F7)."""
+        stages, sinks = set(self.config.stages), set(self.config.sinks)
+        used = {
+            info.name
+            for (kind, name), info in self.registry.owners.items()
+            if kind == "source"
+            or (kind == "stage" and name in stages)
+            or (kind == "sink" and name in sinks)
+        }
+        hook = self.pm.hook.corearchive_configure
+        return used | {impl.plugin_name for impl in hook.get_hookimpls()}
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         """``OUT/runs/RUN.json`` and ``OUT/run.json`` (inside the run's :class:`Commit`)."""
@@ -495,7 +514,9 @@ class Run:
         self, local: list[Stage], ordered: list[Stage]
     ) -> InlineExecutor | RemoteExecutor:
         for st in local:
-            st.context = local_context(self.run_id, self.options.out, self.config.doc_timeout)
+            st.context = local_context(
+                self.run_id, self.options.out, self.config.doc_timeout, self.config.stages
+            )
         prepare = ordered[0] if ordered and _prepares(ordered[0]) else None
         # Documents going on to the ordered stage (dedup) have their record checked first:
         # one that failed later had been taken for the original of its copies. Not when
@@ -1140,7 +1161,7 @@ def emit(
         warc_offset=arch.offset if arch else None,
         raw_record_id=arch.raw_record_id if arch else None,
     )
-    reporter.report.kept += 1
+    reporter.report.count_kept(doc)
     if doc.duplicate.status == "revision":
         reporter.report.skipped[NOTED + REVISIONS_KEPT] += 1
     dedup = doc.annotations.get("dedup")

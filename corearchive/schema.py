@@ -65,6 +65,16 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         "additionalProperties": {"type": "string"},
         "description": "A dump's fields in a form not read: the JSON type given.",
     },
+    "input_id": {
+        "type": "string",
+        "description": "A dump's own id (its `id`: a string, or a number as a string).",
+    },
+    "input_metadata": {
+        "type": "object",
+        "description": "A dump's other fields, not read into the record (`meta`, a"
+        " dataset's name, scores), as given, within 16 KiB (a field past it is named in"
+        " `cut` as `input_metadata.NAME`), secrets' values hidden as `***`.",
+    },
     "read_as": {"enum": ["html"], "description": "Read as HTML whatever its label said."},
     "labelled": {"description": "The Content-Type the WARC record's HTTP head gave."},
     "warc_type": {"type": "string", "description": "The input WARC record's type."},

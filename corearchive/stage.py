@@ -51,6 +51,10 @@ class StageContext:
     #: Seconds a stage's call may take on one document (0: no limit): ``[pipeline]
     #: doc_timeout``.
     doc_timeout: float = 0.0
+    #: The names of the run's stages, in order (None: not known, a stage made by a
+    #: program): a stage may skip work that only a stage absent from the run would read
+    #: (the boilerplate stage's trafilatura metadata, for the metadata stage).
+    stages: tuple[str, ...] | None = None
 
 
 @dataclass

@@ -37,6 +37,7 @@ from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format, capture_time
+from corearchive.redact import redact_value
 from corearchive.report import NOTED
 from corearchive.source import WARC_START, TruncatedGzip, lasting, next_warc_member
 
@@ -1306,7 +1307,8 @@ def _object_doc(
         )
     if cut:
         # (a 1 MB title and 100,000 authors went into the record as given: a search index
-        # refuses such a field, or the whole record)
+        # refuses such a field, or the whole record; the dict grows with the id and the
+        # fields passed through below)
         source = {**source, "cut": cut}
     published = fields["date"]
     if isinstance(published, datetime | date):
@@ -1323,8 +1325,78 @@ def _object_doc(
         if value is not None and name not in given and not _blank(value)
     }:
         source = {**source, "ignored": ignored}
+    input_id = obj.get("id")
+    if isinstance(input_id, int) and not isinstance(input_id, bool):
+        input_id = str(input_id)
+    if isinstance(input_id, str) and input_id.strip():
+        # the dump's own id (datatrove, Dolma, RedPajama: "crawl-2024-000123"): a training
+        # sample traced back to its crawl (s30 corpus tester F3)
+        source = {**source, "input_id": _bounded(input_id.strip(), _MAX_NAME_CHARS, "id", cut)}
+    if passed := _passed_fields(obj, cut):
+        source = {**source, "input_metadata": passed}
+    if cut and "cut" not in source:
+        source = {**source, "cut": cut}
     doc.annotations["source"] = {**source, "given": given}
     return doc
+
+
+#: The keys of a dump's object that are read into the document (its page, address, capture
+#: time, title, names, date, id): the others pass through to ``input_metadata``.
+_READ_KEYS = frozenset(
+    (
+        "id",
+        "html",
+        *_TEXT_KEYS,
+        *_URL_KEYS,
+        *_FETCH_KEYS,
+        *_DATE_KEYS,
+        "title",
+        "authors",
+        "author",
+        "tags",
+        "keywords",
+        "categories",
+        "site_name",
+        "sitename",
+        "source_domain",
+    )
+)
+#: A corearchive record's own keys (its records.jsonl read as a dump): no input metadata
+_RECORD_KEYS = frozenset(("source", "annotations", "archive", "pipeline", "duplicate", "language"))
+#: The bound of the fields passed through: their JSON's bytes (a field past it is left out,
+#: its size in ``annotations.source.cut`` as ``input_metadata.NAME``).
+_MAX_PASSED_BYTES = 16384
+
+
+def _passed_fields(obj: dict[str, Any], cut: dict[str, int]) -> dict[str, Any]:
+    """The fields of a dump's object that the document does not read (``meta.crawl``, a
+    quality score, a dataset name), as JSON, credentials hidden (:func:`redact_value`), at
+    most :data:`_MAX_PASSED_BYTES` of them in their order; of its ``metadata`` object (as
+    datatrove and Dolma write), the fields not read. A corearchive record read as a dump
+    passes nothing of its own (its ``source``, ``annotations``, ...)."""
+    ours = isinstance(obj.get("source"), dict) and "annotations" in obj
+    out: dict[str, Any] = {}
+    size = 0
+    for key, value in obj.items():
+        if key in _READ_KEYS or value is None or (ours and key in _RECORD_KEYS):
+            continue
+        if key == "metadata" and isinstance(value, dict):
+            value = {k: v for k, v in value.items() if k not in _READ_KEYS and v is not None}
+            if not value:
+                continue
+        if key == "source" and isinstance(value, str) and value.startswith("http"):
+            continue  # (trafilatura's "source": the page's address, read as such)
+        try:
+            data = orjson.dumps(redact_value(value, str(key)), default=str,
+                                option=orjson.OPT_NON_STR_KEYS)  # fmt: skip
+        except (TypeError, orjson.JSONEncodeError):
+            continue
+        if size + len(data) + len(str(key)) > _MAX_PASSED_BYTES:
+            cut[f"input_metadata.{key}"] = len(data)
+            continue
+        size += len(data) + len(str(key))
+        out[str(key)] = orjson.loads(data)
+    return out
 
 
 def _capture_offset(value: Any) -> str | None:

@@ -2883,3 +2883,40 @@ def test_a_sink_that_fails_on_every_document_stops_the_run(tmp_path, monkeypatch
         "export service refused" in r.output and "nothing from this run was committed" in r.output
     )
     assert calls["n"] == 20 and not (out / "records.jsonl").exists()
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_the_manifest_is_a_data_card_by_language(ingest, tmp_path, plan):
+    """run.json had no per-language counts, no volume and no split of the language drops:
+    all had to be summed from records.jsonl and rejects.jsonl, which accumulate across runs
+    (s30 corpus tester F5)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    texts = {
+        "en.txt": ARTICLE,
+        "de.txt": "Die Bundesregierung hat am Mittwoch neue Regeln für den Ausbau der"
+        " Windenergie an Land beschlossen, die Genehmigungsverfahren deutlich beschleunigen"
+        " sollen. Die Länder müssen mehr Flächen ausweisen als bisher geplant.",
+        "fr.txt": "Le gouvernement a présenté mercredi un nouveau plan pour les transports"
+        " publics, qui prévoit des lignes de bus supplémentaires et des horaires plus longs"
+        " pour le métro dans toute la région.",
+    }
+    for name, text in texts.items():
+        (docs / name).write_text(text + "\n", "utf-8")
+    res = ingest(
+        str(docs), "--plan", plan, "--set", 'language.languages=["en", "de"]', out=tmp_path / "o"
+    )
+    assert res.exit_code == 0, res.output
+    data = res.manifest["counts"]["data"]
+    by_lang = data["kept_by_language"]
+    assert sorted(by_lang) == ["de", "en"]
+    records = {r["language"]["code"]: r["text"] for r in res.records}
+    for code, text in records.items():
+        assert by_lang[code] == {
+            "documents": 1,
+            "chars": len(text),
+            "words": len(text.split()),
+        }
+    assert data["kept_chars"] == sum(map(len, records.values()))
+    assert data["kept_words"] == sum(len(t.split()) for t in records.values())
+    assert data["dropped_by_language"] == {"language": {"language": {"fr": 1}}}

@@ -153,6 +153,25 @@ def test_a_file_whose_document_failed_a_stage_is_read_again(ingest, crawl, tmp_p
     assert [r["source"]["path"].rsplit("/", 1)[1] for r in _this_run(again)] == ["boom.txt"]
 
 
+def test_a_plugin_the_run_does_not_use_does_not_read_the_files_again(
+    ingest, crawl, tmp_path, monkeypatch
+):
+    """Installing (or disabling) a plugin whose stage the pipeline does not use made the
+    next run read every unchanged file again and append its rejects again: the fingerprint
+    held every plugin's version (s30 corpus tester F7). It holds those the run uses: its
+    stages', its sinks', the sources' (any may read an input), and those that configure."""
+    first = ingest(str(crawl))
+    assert first.exit_code == 0
+    with extra_plugins(monkeypatch, ("exploding", ExplodingPlugin())):
+        installed = ingest(str(crawl))
+        assert installed.manifest["counts"]["unchanged_inputs"] == 5
+        assert "exploding" in installed.manifest["provenance"]["plugins"]
+        cfg = tmp_path / "c.toml"
+        cfg.write_text('[pipeline]\nstages = ["boilerplate", "exploding", "dedup"]\n')
+        used = ingest(str(crawl), "--config", str(cfg))
+    assert used.manifest["counts"]["unchanged_inputs"] == 0
+
+
 def test_another_configuration_reads_the_files_again(ingest, crawl):
     """Documents an earlier run dropped may be kept by another configuration (a language
     added to the allow-list): a file's record holds the run's configuration."""

@@ -8,7 +8,9 @@ validation (research/langid/stack_fit.py). Every model ships inside its wheel: n
 loaded once per process. Text with no signal (numbers, URLs, a single name) is ``und``. Long
 documents are also identified paragraph by paragraph, and the share of text in each language
 is reported, so that a mixed-language document shows as such. With an allow-list the stage
-drops documents in other languages (reason ``language``); without one it only tags.
+drops documents in other languages or below the confidence set for theirs (reason
+``language``; ``detail.cause`` tells which), unless the allowed languages hold a set share
+of a code-switched text (``allowed_share``); without one it only tags.
 """
 
 from __future__ import annotations
@@ -47,6 +49,21 @@ class LanguageOptions:
     min_confidence: float = option(
         0.5,
         "With an allow-list: drop documents whose confidence is below this.",
+        minimum=0,
+        maximum=1,
+    )
+    min_confidence_by_language: dict[str, float] = option(
+        {},
+        "With an allow-list: the confidence below which a document in that language is"
+        " dropped, per language, instead of min_confidence (a table: {tl = 0.4, bn = 0.9};"
+        " the detectors' confidences differ by language: research/langid/REPORT.md).",
+        additionalProperties={"type": "number", "minimum": 0, "maximum": 1},
+    )
+    allowed_share: float = option(
+        0.0,
+        "With an allow-list: keep a document whose paragraphs in the allowed languages hold"
+        " at least this share of its text (code-switched text: a Swahili-English page whose"
+        " main language is English), whatever its main language and confidence. 0: off.",
         minimum=0,
         maximum=1,
     )
@@ -120,6 +137,13 @@ class LanguageStage(Stage):
                 },
             },
             "mixed": {"type": "boolean", "description": "A second language holds a large share."},
+            "allowed_share": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "Kept by the share of its text in the allowed languages"
+                " (allowed_share), not its main language: that share.",
+            },
         },
     }
 
@@ -146,12 +170,12 @@ class LanguageStage(Stage):
         if not options.languages:
             return
         known = detector.known_codes()
-        for code in options.languages:
+        for code in (*options.languages, *options.min_confidence_by_language):
             if code not in known:
                 near = detector.canonical_code(code)
                 hint = f"; did you mean {near!r}?" if near in known and near != code else ""
                 raise OptionValueError(
-                    "languages",
+                    "languages" if code in options.languages else "min_confidence_by_language",
                     f"{code!r} is no language code this stage gives (ISO 639-1 in lower case"
                     f" where there is one, e.g. 'en', 'fr', else ISO 639-3){hint}",
                 )
@@ -194,11 +218,30 @@ class LanguageStage(Stage):
             "candidates": [{"code": c, "score": s} for c, s in top[:3]],
             **ann,
         }
-        if opts.languages and (code not in opts.languages or conf < opts.min_confidence):
-            return Drop(
-                "language", {"code": code, "confidence": conf, "allowed": list(opts.languages)}
-            )
-        return doc
+        if not opts.languages:
+            return doc
+        floor = opts.min_confidence_by_language.get(code, opts.min_confidence)
+        if code in opts.languages and conf >= floor:
+            return doc
+        shares = ann.get("shares")
+        if shares and opts.allowed_share > 0:
+            # code-switched text: the allowed languages' paragraphs hold enough of it
+            share = round(sum(v for c, v in shares.items() if c in opts.languages), 4)
+            if share >= opts.allowed_share:
+                doc.annotations[self.name]["allowed_share"] = share
+                return doc
+        detail: dict[str, Any] = {
+            "code": code,
+            "confidence": conf,
+            "allowed": list(opts.languages),
+            # (an allowed language below its threshold, or another language: s30 corpus
+            # tester F4 had one reason for both)
+            "cause": "low confidence" if code in opts.languages else "not allowed",
+            "min_confidence": floor,
+        }
+        if shares:
+            detail["shares"] = shares
+        return Drop("language", detail)
 
     def _sample(self, text: str) -> str:
         """At most ``max_chars`` of the text, from its paragraphs where it has some (a

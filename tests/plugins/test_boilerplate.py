@@ -1875,3 +1875,30 @@ def test_short_lines_that_are_not_links_are_kept(run_stage):
     page = _nav_page(["View The Herald Sun"], extra="<p>Flood waters rise in Lismore.</p>")
     run = run_stage(BoilerplateStage, make_document(page, html=True, path="v.html"))
     assert [d.text for d in run.kept] and "Lismore" in run.kept[0].text
+
+
+@pytest.mark.parametrize(
+    ("stages", "setting", "collected"),
+    [
+        (("boilerplate", "metadata", "dedup"), "auto", True),
+        # --disable metadata: no stage reads it, and ~25 % of the HTML CPU went to it
+        # (s30 corpus tester F8)
+        (("boilerplate", "language", "dedup"), "auto", False),
+        (("boilerplate", "language", "dedup"), True, True),  # (a plugin stage reads it)
+        (("boilerplate", "metadata"), False, False),
+        (None, "auto", True),  # (a stage made by a program: the run's stages not known)
+    ],
+)
+def test_html_metadata_is_collected_when_the_run_reads_it(tmp_path, stages, setting, collected):
+    from corearchive.executor import local_context
+    from corearchive.options import build_options
+    from corearchive_plugins.boilerplate import BoilerplateOptions
+
+    opts = build_options(
+        BoilerplateOptions, {"html_metadata": setting}, stage="boilerplate", origin="test"
+    )
+    stage = BoilerplateStage(opts, local_context("t", tmp_path, stages=stages))
+    stage.open()
+    doc = stage.process(make_document(_page(), html=True, path="a.html"))
+    assert ("trafilatura_meta" in doc.work) is collected and "html_tree" in doc.work
+    assert PARA in doc.text

@@ -430,3 +430,59 @@ def test_metadata_and_language_take_runs_of_documents_with_the_same_results(
     batched = through(64)
     assert len(batched) == 15
     assert batched == through(1)
+
+
+_SW_EN = (
+    "The ministry of health announced on Monday that vaccination campaigns will resume across"
+    " the country next week.\n"
+    "Officials said more than two million doses had been delivered to regional warehouses in"
+    " the past month.\n"
+    "Wizara ya afya imetangaza kuwa kampeni za chanjo zitaendelea kote nchini wiki ijayo.\n"
+    "Maafisa walisema zaidi ya dozi milioni mbili zimewasilishwa kwenye maghala ya mikoa mwezi"
+    " uliopita.\n"
+)
+_TL = (
+    "Fernando (ama ni heneral Gregorio del Pilar ), Andrea, Dorotea, Estanislao, Juan, Hilaria"
+    " (maybahay ni Deodato Arellano ), Valentin at Maria."
+)
+
+
+def test_confidence_per_language_and_the_cause_of_a_drop(run_stage):
+    # one min_confidence for every language: a correct tl document at 0.486 was dropped,
+    # with the same reason and detail as an English page (s30 corpus tester F4)
+    run = run_stage(LanguageStage, make_document(_TL), languages=["sw", "tl"])
+    [(reason, detail)] = [(d.reason, d.detail) for _, d in run.dropped]
+    assert reason == "language" and detail["code"] == "tl" and detail["confidence"] < 0.5
+    assert detail["cause"] == "low confidence" and detail["min_confidence"] == 0.5
+    by_language = {"tl": 0.4}
+    run = run_stage(
+        LanguageStage, make_document(_TL), languages=["sw", "tl"],
+        min_confidence_by_language=by_language,
+    )  # fmt: skip
+    assert run.kept[0].language.code == "tl"
+    # a code-switched page, its main language not allowed: its shares say why; with
+    # allowed_share it is kept by the share of its Swahili paragraphs
+    run = run_stage(LanguageStage, make_document(_SW_EN), languages=["sw"])
+    [detail] = [d.detail for _, d in run.dropped]
+    assert detail["cause"] == "not allowed" and detail["code"] == "en"
+    assert set(detail["shares"]) == {"en", "sw"} and detail["shares"]["sw"] > 0.4
+    run = run_stage(LanguageStage, make_document(_SW_EN), languages=["sw"], allowed_share=0.4)
+    [doc] = run.kept
+    assert doc.language.code == "en" and doc.annotations["language"]["allowed_share"] > 0.4
+    run = run_stage(LanguageStage, make_document(_SW_EN), languages=["sw"], allowed_share=0.6)
+    assert not run.kept
+
+
+def test_a_per_language_threshold_names_a_known_code():
+    from corearchive import OptionValueError
+    from corearchive.options import build_options
+    from corearchive_plugins.language import LanguageOptions
+
+    opts = build_options(
+        LanguageOptions,
+        {"languages": ["tl"], "min_confidence_by_language": {"fil": 0.4}},
+        stage="language",
+        origin="test",
+    )
+    with pytest.raises(OptionValueError, match="did you mean 'tl'"):
+        LanguageStage.check_options(opts)

@@ -1159,6 +1159,33 @@ def test_a_dumps_metadata_fields_are_bounded_and_the_cut_said():
     assert "cut" not in plain.annotations["source"]
 
 
+def test_a_dumps_own_id_and_other_fields_pass_through():
+    # the dump's id and meta.crawl reached only the raw WARC record (s30 corpus tester F3)
+    obj = {
+        "id": "crawl-2024-000123",
+        "text": article(87),
+        "url": "https://news.example.org/a",
+        "date": "2024-03-03",
+        "meta": {"crawl": "CC-MAIN-2024-10", "api_key": "s3cret", "token_count": 812},
+        "metadata": {"dump": "CC-MAIN-2024-10", "title": "read, not passed"},
+        "mirror": "https://user:pw@mirror.example.org/x",
+        "big": "x" * 20000,
+    }
+    _, [doc], [], _ = read(json.dumps(obj).encode() + b"\n", "dump.jsonl")
+    source = doc.annotations["source"]
+    assert source["input_id"] == "crawl-2024-000123"
+    assert source["input_metadata"] == {
+        "meta": {"crawl": "CC-MAIN-2024-10", "api_key": "***", "token_count": 812},
+        "metadata": {"dump": "CC-MAIN-2024-10"},
+        "mirror": "https://***@mirror.example.org/x",
+    }
+    assert source["cut"] == {"input_metadata.big": 20002}
+    assert source["given"] == {"date": "2024-03-03", "title": "read, not passed"}
+    _, [num], [], _ = read(json.dumps({"id": 7, "text": article(87)}).encode(), "n.jsonl")
+    assert num.annotations["source"]["input_id"] == "7"
+    assert "input_metadata" not in num.annotations["source"]
+
+
 def test_a_dumps_fields_of_a_form_not_read_are_named_with_their_type():
     # a number for a title, an object for the authors: dropped without a word before
     obj = {
