@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import filterfalse
 from typing import Any, Literal
 
 import numpy as np
@@ -118,7 +119,24 @@ _FURNITURE = re.compile(
     r"|free articles?(?: left| this month| remaining)|unlimited access|(?:log|sign) in to (?:continue|read)"
     r"|newsletter|all rights reserved|page not found|404 not found|error 404"
     r"|page you (?:are|were|'re) looking for|page you requested",
-    re.IGNORECASE,
+)
+#: Words one of the furniture phrases holds (a text with none skips the lines' search).
+_FURNITURE_KEYS = (
+    "cookie",
+    "terms of use",
+    "privacy policy",
+    "javascript",
+    "subscri",
+    "newsletter",
+    " in to ",
+    "free article",
+    "unlimited access",
+    "rights reserved",
+    "not found",
+    "404",
+    "looking for",
+    "page you requested",
+    "consent",
 )
 _LOREM = re.compile(r"lorem ipsum", re.IGNORECASE)
 #: UTF-8 read as Windows-1252 or Latin-1 ("Ã©", "â€™", "Â "): what ftfy repairs.
@@ -126,8 +144,9 @@ _MOJIBAKE = re.compile(
     "[\u00c2\u00c3][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|\u00e2\u20ac"
 )
-#: A whitespace token with no letter (numbers, symbols): ``[^\W\d_]`` is a letter.
-_NO_LETTER = re.compile(r"(?<!\S)(?:[^\s\w]|[\d_])+(?!\S)")
+#: A word (a line of the words not all letters, joined) without an alphabetic character:
+#: digits, punctuation, symbols (``[^\W\d_]`` is a letter).
+_NO_LETTER = re.compile(r"^(?:[^\w\n]|[\d_])+$", re.MULTILINE)
 _BULLETS = ("•", "-", "*", "·", "‣", "▪", "●", "○", "◦", "–", "—", "►", "➢", "✓", "■", "□")
 _ELLIPSES = ("...", "…")
 #: FineWeb's terminal punctuation (datatrove.utils.text.TERMINAL_PUNCTUATION, the marks of
@@ -136,6 +155,37 @@ _TERMINAL = tuple(
     ".!?。！？…।॥۔؟؛።፧፨။၊។៕\u0964\u0965\u061f\u06d4\u3002\uff01\uff1f\uff0e\u2047\u2048\u2049"
     "\u203c\u203d\u0f0d\u0f0e\u1362\u1367\u1368\u17d4\u17d5\u104a\u104b\u0589\u055c\u055e"
 ) + ('."', ".'", ".”", ".’", ".)", '?"', "?”", '!"', "!”", ".»", "»", ":", ";")
+
+#: The signals recorded (annotations.quality.signals); shares are of the text's characters
+#: unless said otherwise.
+SIGNALS = {
+    "words": "Whitespace-separated words.",
+    "lines": "Non-blank lines.",
+    "no_space": "Present (true) when the text is in a script written without spaces.",
+    "mean_word_length": "Mean characters per word.",
+    "symbol_ratio": "Hashes, or ellipses if more, per word (Gopher).",
+    "alpha_words": "Share of the words with an alphabetic character (Gopher).",
+    "stop_words": "Distinct stop words of the document's language present (Gopher).",
+    "bullet_lines": "Share of the lines starting with a bullet (Gopher).",
+    "ellipsis_lines": "Share of the lines ending with an ellipsis (Gopher).",
+    "dup_lines": "Share of the lines that repeat an earlier line (Gopher).",
+    "dup_line_chars": "Characters of the lines that repeat an earlier line (Gopher, FineWeb).",
+    **{
+        f"top_{n}gram": f"Characters of the most frequent word {n}-gram (Gopher)."
+        for n in (2, 3, 4)
+    },
+    **{
+        f"dup_{n}gram": f"Share of the words' characters in {n}-grams that occur twice (Gopher)."
+        for n in range(5, 11)
+    },
+    "lorem_ipsum": "1 when the text has 'lorem ipsum' (C4).",
+    "curly_lines": "Share of the lines with a curly bracket (C4: any).",
+    "furniture": "Share of the lines' characters in policy, consent, paywall, error-page lines (C4).",
+    "line_punct": "Share of the lines ending in terminal punctuation (FineWeb).",
+    "short_lines": "Share of the lines of 30 characters or fewer (FineWeb).",
+    "newline_ratio": "Line breaks per word (FineWeb).",
+    "mojibake": "UTF-8 read as Windows-1252 sequences ('Ã©', 'â€™') per word.",
+}
 
 #: rule -> (signal, "min" or "max": the document fails below a min, above a max)
 RULES: dict[str, tuple[str, str]] = {
@@ -306,41 +356,55 @@ def _ngram_signals(words: list[str], text_chars: int, out: dict[str, Any]) -> No
     """Gopher's repetition signals over words: the characters of the most frequent 2-, 3-,
     4-gram (all its occurrences, with the spaces between its words) and of the words
     covered by 5- to 10-grams that occur more than once (RedPajama-V2's definition), each
-    as a share of the text's characters."""
+    as a share of the text's characters.
+
+    An n-gram can occur twice only where its (n-1)-gram does: each size is grouped (one
+    numpy sort) over the places where the size before repeated, a set that shrinks fast
+    in prose, so the sizes after 2 cost little."""
     n = len(words)
     hashes = np.fromiter(map(hash, words), dtype=np.int64, count=n)
-    lens = np.fromiter(map(len, words), dtype=np.int64, count=n)
-    word_chars = int(lens.sum()) or 1
-    gram = hashes.copy()
+    ends = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=n), out=ends[1:])
+    word_chars = int(ends[-1]) or 1
+    where = np.arange(n - 1)
+    # polynomial hash of the n-gram at each place (wrapping int64: equal n-grams get equal
+    # values; a collision of unequal ones is a 2^-64 event)
+    gram = hashes[:-1] * np.int64(1_000_003) + hashes[1:]
     for size in range(2, 11):
-        if n < size:
-            out[f"top_{size}gram" if size < 5 else f"dup_{size}gram"] = 0.0
+        name = f"top_{size}gram" if size < 5 else f"dup_{size}gram"
+        if size > 2:
+            keep = where + size <= n
+            where, gram = (
+                where[keep],
+                gram[keep] * np.int64(1_000_003) + hashes[where[keep] + size - 1],
+            )
+        if len(where) < 2:
+            out[name] = 0.0
             continue
-        # polynomial hash of the n-gram at each position (wrapping int64: equal n-grams
-        # get equal values; a collision of unequal ones is a 2^-64 event)
-        gram = gram[:-1] * np.int64(1_000_003) + hashes[size - 1 :]
-        values, inverse, counts = np.unique(gram, return_inverse=True, return_counts=True)
+        _, inverse, counts = np.unique(gram, return_inverse=True, return_counts=True)
+        per = counts[inverse]
+        repeated = per > 1
         if size < 5:
-            top = int(counts.argmax())
-            count = int(counts[top])
+            count = int(counts.max())
             if count < 2:
-                out[f"top_{size}gram"] = 0.0
-                continue
-            at = int(np.flatnonzero(inverse == top)[0])
-            chars = int(lens[at : at + size].sum()) + size - 1
-            out[f"top_{size}gram"] = _r(min(1.0, count * chars / text_chars))
+                out[name] = 0.0
+            else:
+                # of the most frequent n-grams, the longest (hash order, which changes
+                # from process to process, must not choose)
+                at = where[per == count]
+                chars = int((ends[at + size] - ends[at]).max()) + size - 1
+                out[name] = _r(min(1.0, count * chars / text_chars))
+        elif not repeated.any():
+            out[name] = 0.0
         else:
-            repeated = counts[inverse] > 1
-            if not repeated.any():
-                for rest in range(size, 11):
-                    out[f"dup_{rest}gram"] = 0.0
-                return
             cover = np.zeros(n + 1, dtype=np.int64)
-            starts = np.flatnonzero(repeated)
+            starts = where[repeated]
             cover[starts] += 1
             cover[starts + size] -= 1
-            covered = np.cumsum(cover[:n]) > 0
-            out[f"dup_{size}gram"] = _r(int(lens[covered].sum()) / word_chars)
+            covered = np.flatnonzero(np.cumsum(cover[:n]) > 0)
+            # (words covered: their characters, ends[i + 1] - ends[i])
+            out[name] = _r(int((ends[covered + 1] - ends[covered]).sum()) / word_chars)
+        where, gram = where[repeated], gram[repeated]
 
 
 def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[str, Any]:
@@ -365,7 +429,9 @@ def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[st
         hashes = text.count("#")
         ellipses = text.count("...") + text.count("…")
         out["symbol_ratio"] = _r(max(hashes, ellipses) / n_words)
-        out["alpha_words"] = _r(1 - len(_NO_LETTER.findall(text)) / n_words)
+        mixed = "\n".join(filterfalse(str.isalpha, words))  # (most words are all letters)
+        no_letter = len(_NO_LETTER.findall(mixed))
+        out["alpha_words"] = _r(1 - no_letter / n_words)
     stop = STOP_WORDS.get(language or "")
     if stop is not None:
         padded = " " + " ".join(words) + " "
@@ -396,12 +462,17 @@ def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[st
         if "{" in text or "}" in text
         else 0.0
     )
-    furniture = sum(len(ln) for ln in lines if _FURNITURE.search(ln))
+    furniture = 0
+    if any(key in lower for key in _FURNITURE_KEYS):
+        furniture = sum(len(ln) for ln in lines if _FURNITURE.search(ln.lower()))
     out["furniture"] = _r(furniture / (sum(map(len, lines)) or 1))
     out["line_punct"] = _r(sum(ln.rstrip().endswith(_TERMINAL) for ln in lines) / n_lines)
     out["short_lines"] = _r(sum(len(ln) <= SHORT_LINE for ln in lines) / n_lines)
     out["newline_ratio"] = _r(text.count("\n") / n_words) if n_words else 0.0
-    out["mojibake"] = _r(len(_MOJIBAKE.findall(text)) / n_words) if n_words else 0.0
+    mojibake = 0
+    if n_words and ("\u00c3" in text or "\u00c2" in text or "\u00e2\u20ac" in text):
+        mojibake = len(_MOJIBAKE.findall(text))
+    out["mojibake"] = _r(mojibake / n_words) if n_words else 0.0
     return out
 
 
@@ -468,7 +539,11 @@ class QualityStage(Stage):
             "signals": {
                 "type": "object",
                 "description": "The document's quality signals (docs/stages.md, 'quality').",
-                "additionalProperties": {"type": ["number", "boolean"]},
+                "additionalProperties": False,
+                "properties": {
+                    name: {"type": "boolean" if name == "no_space" else "number", "description": d}
+                    for name, d in SIGNALS.items()
+                },
             },
             "failed": {
                 "type": "array",

@@ -28,7 +28,8 @@ The first new bus lines are expected to start running in September, according to
 
 GIBBERISH = " ".join(
     "Srelt usctapirh wprrp uehueqmx vy fys jy ip xmwznmxzsoe dbepgiv yujnqmsl snshkvaitv"
-    " wkrs dwugusijdcp clzcneajn dbttybmw kriqhbjacdt bgnjtiewbk lemmoqm vrdtzqinuxw".split() * 4
+    " wkrs dwugusijdcp clzcneajn dbttybmw kriqhbjacdt bgnjtiewbk lemmoqm vrdtzqinuxw".split()
+    * 4
 )
 SPAM = "cheap viagra online buy cheap viagra best price viagra pharmacy discount viagra " * 12
 REPEATED = "\n".join(["The quick update on the market today shows stocks moved higher."] * 15)
@@ -78,7 +79,10 @@ FAILS: dict[str, tuple[str, str, str, dict[str, float]]] = {
     "gopher_max_words": (GOOD, "en", "pretraining", {"gopher_max_words": 50}),
     "gopher_min_mean_word_length": ("I am a b to of the and x y " * 8, "en", "archive", {}),
     "gopher_max_mean_word_length": (
-        "the and " + "extraordinarilysupercalifragilistic " * 60, "en", "archive", {}
+        "the and " + "extraordinarilysupercalifragilistic " * 60,
+        "en",
+        "archive",
+        {},
     ),
     "gopher_symbol_ratio": (GOOD + "\n" + "#news#city#sport " * 40, "en", "archive", {}),
     "gopher_bullet_lines": (LINKS, "en", "archive", {}),
@@ -101,11 +105,21 @@ FAILS: dict[str, tuple[str, str, str, dict[str, float]]] = {
     "gopher_dup_8gram": (SPAM, "en", "pretraining", {}),
     "gopher_dup_9gram": (SPAM, "en", "pretraining", {}),
     "gopher_dup_10gram": (SPAM, "en", "pretraining", {}),
-    "c4_lorem_ipsum": ("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", "la", "archive", {}),
+    "c4_lorem_ipsum": (
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+        "la",
+        "archive",
+        {},
+    ),
     "c4_curly_bracket": (JS, "la", "archive", {}),
     "c4_furniture": (PAYWALL, "en", "archive", {}),
     "fineweb_line_punct": (HEADLINES, "en", "pretraining", {}),
-    "fineweb_short_lines": ("Home\nNews\nWorld\nSport\nA longer line of the text that is here.", "en", "pretraining", {}),
+    "fineweb_short_lines": (
+        "Home\nNews\nWorld\nSport\nA longer line of the text that is here.",
+        "en",
+        "pretraining",
+        {},
+    ),
     "fineweb_dup_line_chars": (GOOD + "\nShare this\nShare this", "en", "pretraining", {}),
     "fineweb_list_ratio": ("\n".join(["Home", "News", "The world"] * 5), "en", "pretraining", {}),
     "mojibake": (MOJIBAKE, "fr", "archive", {}),
@@ -215,6 +229,7 @@ def test_drop_names_the_rule_and_its_value(run_stage):
     assert [f["rule"] for f in drop.detail["failed"]] == [
         "gopher_dup_lines",
         "gopher_dup_line_chars",
+        "gopher_top_3gram",
         "gopher_top_4gram",
     ]
 
