@@ -4,11 +4,12 @@
 
 OUT/aeb_bodies: the aeb dev articles' true bodies (truth.json), one .txt each;
 OUT/lingua_sentences.jsonl: every lingua dev sentence, one document each (short texts);
-OUT/lingua_paragraphs.jsonl: 10 consecutive sentences of one language per document,
+OUT/lingua_paragraphs.jsonl: 10 sentences (shuffled) of one language per document,
 five paragraphs (lines) of two.
 """
 
 import json
+import random
 import sys
 from pathlib import Path
 
@@ -29,6 +30,9 @@ def main(out: Path) -> None:
     ):
         for path in sorted((EVAL / "lingua/dev/sentences").glob("*.txt")):
             sents = [s for s in path.read_text().splitlines() if s.strip()]
+            # (the files are sorted: a bot's templated sentences follow each other, which
+            # the repetition rules take for what they are; shuffled, as in an article)
+            random.Random(path.stem).shuffle(sents)
             for i, s in enumerate(sents):
                 one.write(json.dumps({"url": f"https://lingua/{path.stem}/s{i}", "text": s}) + "\n")
             for i in range(0, len(sents) - 9, 10):
