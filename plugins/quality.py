@@ -127,7 +127,20 @@ FURNITURE: dict[str, tuple[str, ...]] = {
         "accept all cookies",
         "manage cookies",
     ),
-    "javascript": ("javascript",),
+    # (C4 removes every line naming JavaScript; one that asks for it is furniture, one
+    # that speaks of it is not: "JavaScript is 100% text, just like HTML is.")
+    "javascript": (
+        "enable javascript",
+        "javascript is disabled",
+        "javascript is turned off",
+        "javascript enabled",
+        "javascript is required",
+        "requires javascript",
+        "javascript must be enabled",
+        "support javascript",
+        "supports javascript",
+        "turn on javascript",
+    ),
     "consent": ("manage consent", "manage your consent", "consent preferences"),
     "subscribe": (
         "subscribe to continue",
@@ -168,10 +181,23 @@ _BULLETS = ("•", "-", "*", "·", "‣", "▪", "●", "○", "◦", "–", "�
 _ELLIPSES = ("...", "…")
 #: FineWeb's terminal punctuation (datatrove.utils.text.TERMINAL_PUNCTUATION, the marks of
 #: many scripts), with closing quotes and brackets after one.
-_TERMINAL = tuple(
-    ".!?。！？…।॥۔؟؛።፧፨။၊។៕\u0964\u0965\u061f\u06d4\u3002\uff01\uff1f\uff0e\u2047\u2048\u2049"
-    "\u203c\u203d\u0f0d\u0f0e\u1362\u1367\u1368\u17d4\u17d5\u104a\u104b\u0589\u055c\u055e"
-) + ('."', ".'", ".”", ".’", ".)", '?"', "?”", '!"', "!”", ".»", "»", ":", ";")
+_TERMINAL = (
+    *".!?。！？…।॥۔؟؛።፧፨။၊។៕\u0964\u0965\u061f\u06d4\u3002\uff01\uff1f\uff0e\u2047\u2048\u2049"
+    "\u203c\u203d\u0f0d\u0f0e\u1362\u1367\u1368\u17d4\u17d5\u104a\u104b\u0589\u055c\u055e",
+    '."',
+    ".'",
+    ".”",
+    ".’",
+    ".)",
+    '?"',
+    "?”",
+    '!"',
+    "!”",
+    ".»",
+    "»",
+    ":",
+    ";",
+)
 
 #: The signals recorded (annotations.quality.signals); shares are of the text's characters
 #: unless said otherwise.
@@ -197,7 +223,9 @@ SIGNALS = {
     },
     "lorem_ipsum": "1 when the text has 'lorem ipsum' (C4).",
     "curly_lines": "Share of the lines with a curly bracket (C4: any).",
-    "furniture": "Share of the lines' characters in policy, consent, paywall, error-page lines (C4).",
+    "code_lines": "Share of the lines with a curly bracket and a ';' or '=' (code).",
+    "furniture": "Share of the lines' characters in policy, consent, paywall, error-page lines"
+    " (C4).",
     "line_punct": "Share of the lines ending in terminal punctuation (FineWeb).",
     "short_lines": "Share of the lines of 30 characters or fewer (FineWeb).",
     "newline_ratio": "Line breaks per word (FineWeb).",
@@ -228,6 +256,7 @@ RULES: dict[str, tuple[str, str]] = {
     "gopher_dup_10gram": ("dup_10gram", "max"),
     "c4_lorem_ipsum": ("lorem_ipsum", "max"),
     "c4_curly_bracket": ("curly_lines", "max"),
+    "code_lines": ("code_lines", "max"),
     "c4_furniture": ("furniture", "max"),
     "fineweb_line_punct": ("line_punct", "min"),
     "fineweb_short_lines": ("short_lines", "max"),
@@ -263,6 +292,7 @@ PROFILES: dict[str, dict[str, float | None]] = {
         "gopher_dup_10gram": 0.10,
         "c4_lorem_ipsum": 0,
         "c4_curly_bracket": 0,
+        "code_lines": 0.5,
         "c4_furniture": 0.5,
         "fineweb_line_punct": 0.12,
         "fineweb_short_lines": 0.67,
@@ -292,7 +322,8 @@ PROFILES: dict[str, dict[str, float | None]] = {
         "gopher_dup_9gram": None,
         "gopher_dup_10gram": None,
         "c4_lorem_ipsum": 0,
-        "c4_curly_bracket": 0.5,
+        "c4_curly_bracket": None,
+        "code_lines": 0.5,
         "c4_furniture": 0.5,
         "fineweb_line_punct": None,
         "fineweb_short_lines": None,
@@ -490,11 +521,14 @@ def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[st
     if not no_space and n_words >= 2:
         _ngram_signals(words, chars, out)
     out["lorem_ipsum"] = 1 if "lorem ipsum" in lower else 0
-    out["curly_lines"] = (
-        _r(sum("{" in ln or "}" in ln for ln in lines) / n_lines)
-        if "{" in text or "}" in text
-        else 0.0
-    )
+    curly = code = 0
+    if "{" in text or "}" in text:
+        for line in lines:
+            if "{" in line or "}" in line:
+                curly += 1
+                code += ";" in line or "=" in line
+    out["curly_lines"] = _r(curly / n_lines)
+    out["code_lines"] = _r(code / n_lines)
     furniture = 0
     triggers = _TRIGGER_WORDS & vocabulary
     if triggers:
@@ -547,7 +581,7 @@ _WORD_RULES = frozenset(
 )
 #: Rules that need MIN_WORDS_FOR_WORD_RULES words (a sentence has too few to tell).
 _NEEDS_WORDS = frozenset(
-    {"gopher_stop_words", "gopher_min_mean_word_length", "gopher_max_mean_word_length"}
+    {"gopher_stop_words", "gopher_min_mean_word_length", "gopher_max_mean_word_length", "mojibake"}
 )
 
 

@@ -17,20 +17,28 @@ from corearchive_plugins.quality import (
     signals,
 )
 
-GOOD = """City council approves new budget for public transport
-By Jane Doe
-March 3, 2024
-The city council on Tuesday approved a budget of 45 million dollars for public transport, the largest increase in a decade.
-The plan includes new bus lines to the northern suburbs, longer opening hours for the metro and a reduced fare for students and pensioners.
-Council member Maria Lopez said the vote was a turning point for residents who have long complained about unreliable services.
-Opposition members argued that the money would be better spent on road repairs, and two of them voted against the plan.
-The first new bus lines are expected to start running in September, according to the transport authority."""
-
-GIBBERISH = " ".join(
-    "Srelt usctapirh wprrp uehueqmx vy fys jy ip xmwznmxzsoe dbepgiv yujnqmsl snshkvaitv"
-    " wkrs dwugusijdcp clzcneajn dbttybmw kriqhbjacdt bgnjtiewbk lemmoqm vrdtzqinuxw".split()
-    * 4
+GOOD = "\n".join(
+    [
+        "City council approves new budget for public transport",
+        "By Jane Doe",
+        "March 3, 2024",
+        "The city council on Tuesday approved a budget of 45 million dollars for public"
+        " transport, the largest increase in a decade.",
+        "The plan includes new bus lines to the northern suburbs, longer opening hours for the"
+        " metro and a reduced fare for students and pensioners.",
+        "Council member Maria Lopez said the vote was a turning point for residents who have"
+        " long complained about unreliable services.",
+        "Opposition members argued that the money would be better spent on road repairs, and"
+        " two of them voted against the plan.",
+        "The first new bus lines are expected to start running in September, according to the"
+        " transport authority.",
+    ]
 )
+
+GIBBERISH = (
+    "Srelt usctapirh wprrp uehueqmx vy fys jy ip xmwznmxzsoe dbepgiv yujnqmsl snshkvaitv"
+    " wkrs dwugusijdcp clzcneajn dbttybmw kriqhbjacdt bgnjtiewbk lemmoqm vrdtzqinuxw "
+) * 4
 SPAM = "cheap viagra online buy cheap viagra best price viagra pharmacy discount viagra " * 12
 REPEATED = "\n".join(["The quick update on the market today shows stocks moved higher."] * 15)
 NUMBERS = "\n".join(" ".join(str(1000 + 37 * i + j) for j in range(12)) for i in range(15))
@@ -60,8 +68,8 @@ PAYWALL = (
 )
 MOJIBAKE = (
     "Ã©tÃ© Ã  Paris: la ville accueille les Jeux olympiques avec une cÃ©rÃ©monie dâ€™ouverture"
-    " sur la Seine, dÃ©crite comme historique par les organisateurs et les athlÃ¨tes prÃ©sents."
-)
+    " sur la Seine, dÃ©crite comme historique par les organisateurs et les athlÃ¨tes prÃ©sents.\n"
+) * 2 + "Le maire a promis une fÃªte populaire dans tous les arrondissements de la ville."
 HEADLINES = "\n".join(
     [
         "Home",
@@ -111,7 +119,13 @@ FAILS: dict[str, tuple[str, str, str, dict[str, float]]] = {
         "archive",
         {},
     ),
-    "c4_curly_bracket": (JS, "la", "archive", {}),
+    "c4_curly_bracket": (
+        "Видљиво је чак и са висине од око 10.000 -{m}-.",
+        "sr",
+        "pretraining",
+        {},
+    ),
+    "code_lines": (JS, "la", "archive", {}),
     "c4_furniture": (PAYWALL, "en", "archive", {}),
     "fineweb_line_punct": (HEADLINES, "en", "pretraining", {}),
     "fineweb_short_lines": (
@@ -193,6 +207,11 @@ def test_stop_words_of_any_language_count_when_the_tag_is_unsure():
 
 def test_a_sentence_is_too_short_for_the_word_rules():
     assert failed("Srelt usctapirh wprrp uehueqmx vy fys jy ip.", "en") == []
+    # (a sentence of the Leipzig corpora, mis-decoded at the source: kept, as one about
+    # JavaScript and one with a wiki's markup are)
+    assert failed("Sie starb am 11. MÃ¤rz 1796 in Urexweiler.", "de") == []
+    assert failed("JavaScript is 100% text, just like HTML is.", "en") == []
+    assert failed("Видљиво је чак и са висине од око 10.000 -{m}-.", "sr") == []
 
 
 def test_scripts_without_spaces_skip_the_word_rules():
@@ -258,7 +277,7 @@ def test_without_a_language_stage_the_document_is_judged_all_the_same(run_stage)
     ],
 )
 def test_unknown_rules_are_refused_with_a_suggestion(options, option):
-    with pytest.raises(OptionValueError, match="no quality rule.*did you mean") as info:
+    with pytest.raises(OptionValueError, match=r"no quality rule.*did you mean") as info:
         QualityStage.check_options(QualityOptions(**options))
     assert info.value.option == option
 
