@@ -312,9 +312,9 @@ PROFILES: dict[str, dict[str, float | None]] = {
         "gopher_stop_words": 1,
         "gopher_dup_lines": 0.8,
         "gopher_dup_line_chars": 0.8,
-        "gopher_top_2gram": 0.6,
-        "gopher_top_3gram": 0.6,
-        "gopher_top_4gram": 0.6,
+        "gopher_top_2gram": None,
+        "gopher_top_3gram": None,
+        "gopher_top_4gram": None,
         "gopher_dup_5gram": None,
         "gopher_dup_6gram": None,
         "gopher_dup_7gram": None,
@@ -364,6 +364,12 @@ class QualityOptions:
         {},
         "Per-rule thresholds over the profile's, e.g. {gopher_min_words = 20}. Rules (signal,"
         " then the profiles' values; null: off): " + _threshold_help(),
+    )
+    ngram_signals: bool = option(
+        False,
+        "Record the word n-gram signals (top 2- to 4-gram, repeated 5- to 10-grams) even when"
+        " no rule applied reads them (they cost ~3x the other signals; the pretraining"
+        " profile reads them).",
     )
     disable: list[str] = option(
         [], "Rules not applied (their signals are still recorded), e.g. ['c4_curly_bracket']."
@@ -464,7 +470,9 @@ def _ngram_signals(words: list[str], text_chars: int, out: dict[str, Any]) -> No
         where, gram = where[repeated], gram[repeated]
 
 
-def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[str, Any]:
+def signals(
+    text: str, language: str | None, confidence: float = 1.0, ngrams: bool = True
+) -> dict[str, Any]:
     """The document's quality signals (see the module's docstring). Written for speed:
     the per-line and per-word passes are C-level maps, the rare cases (furniture phrases,
     mojibake, curly brackets) are looked for only when a cheap test says they may be
@@ -486,15 +494,14 @@ def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[st
         out["no_space"] = True
     vocabulary = set(words)
     if n_words:
-        out["mean_word_length"] = _r((len(lower) - _whitespace(lower)) / n_words)
+        out["mean_word_length"] = _r(sum(map(len, words)) / n_words)
         hashes = text.count("#")
         ellipses = text.count("...") + text.count("…")
         out["symbol_ratio"] = _r(max(hashes, ellipses) / n_words)
         mixed = "\n".join(filterfalse(str.isalpha, vocabulary))  # (most words: all letters)
-        no_letter = len(_NO_LETTER.findall(mixed))
-        if no_letter:  # (counted in the words, not in the vocabulary)
-            unlettered = set(_NO_LETTER.findall(mixed))
-            no_letter = sum(map(unlettered.__contains__, words))
+        unlettered = _NO_LETTER.findall(mixed)
+        # (counted in the words, not in the vocabulary)
+        no_letter = sum(map(set(unlettered).__contains__, words)) if unlettered else 0
         out["alpha_words"] = _r(1 - no_letter / n_words)
     stop = STOP_WORDS.get(language or "")
     if stop is not None:
@@ -518,7 +525,7 @@ def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[st
                 seen.add(line)
     out["dup_lines"] = _r((len(lines) - len(distinct)) / n_lines)
     out["dup_line_chars"] = _r(dup_chars / chars)
-    if not no_space and n_words >= 2:
+    if ngrams and not no_space and n_words >= 2:
         _ngram_signals(words, chars, out)
     out["lorem_ipsum"] = 1 if "lorem ipsum" in lower else 0
     curly = code = 0
@@ -546,15 +553,6 @@ def signals(text: str, language: str | None, confidence: float = 1.0) -> dict[st
         mojibake = len(_MOJIBAKE.findall(text))
     out["mojibake"] = _r(mojibake / n_words) if n_words else 0.0
     return out
-
-
-def _whitespace(text: str) -> int:
-    """How many white-space characters ``text`` has (spaces and line breaks, the usual
-    ones, by count; the rest by the difference with its words' joined length)."""
-    plain = text.count(" ") + text.count("\n")
-    if plain + text.count("\t") == len(text) - len("".join(text.split())):
-        return plain + text.count("\t")
-    return len(text) - len("".join(text.split()))
 
 
 #: Rules that read words: not applied to scripts written without spaces.
@@ -651,11 +649,15 @@ class QualityStage(Stage):
     def open(self) -> None:
         _check(self.options)
         self._limits = _limits(self.options)
+        self._ngrams = self.options.ngram_signals or any(
+            signal.startswith(("top_", "dup_")) and signal.endswith("gram")
+            for _, signal, _, _ in self._limits
+        )
 
     def process(self, doc: Document) -> Document | Drop:
         language = doc.language.code if doc.language is not None else None
         confidence = doc.language.confidence if doc.language is not None else 1.0
-        sig = signals(doc.text, language, confidence)
+        sig = signals(doc.text, language, confidence, self._ngrams)
         failed = failed_rules(sig, language, self._limits)
         ann: dict[str, Any] = {"signals": sig}
         if failed:

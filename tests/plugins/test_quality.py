@@ -289,3 +289,15 @@ def test_unknown_rules_are_refused_with_a_suggestion(options, option):
 def test_option_values_outside_the_schema_are_refused(run_stage, options):
     with pytest.raises(ConfigError):
         run_stage(QualityStage, [_doc(GOOD)], **options)
+
+
+def test_ngram_signals_only_where_a_rule_reads_them_or_asked(run_stage):
+    # (they cost ~3x the other signals; the archive profile applies no n-gram rule)
+    doc = run_stage(QualityStage, [_doc(GOOD)]).kept[0]
+    assert "dup_5gram" not in doc.annotations["quality"]["signals"]
+    for options in ({"ngram_signals": True}, {"profile": "pretraining"}):
+        doc = run_stage(QualityStage, [_doc(GOOD)], **options).kept[0]
+        sig = doc.annotations["quality"]["signals"]
+        assert {f"top_{n}gram" for n in (2, 3, 4)} | {f"dup_{n}gram" for n in range(5, 11)} <= set(
+            sig
+        )
