@@ -340,12 +340,14 @@ SHORT_LINE = 30
 
 
 def _threshold_help() -> str:
-    rows = [
-        f"{r} ({'min' if RULES[r][1] == 'min' else 'max'} {RULES[r][0]}:"
-        f" archive {PROFILES['archive'][r]}, pretraining {PROFILES['pretraining'][r]})"
+    def show(value: float | None) -> str:
+        return "off" if value is None else f"{value:g}"
+
+    return "; ".join(
+        f"{r} ({RULES[r][1]} {RULES[r][0]}: archive {show(PROFILES['archive'][r])},"
+        f" pretraining {show(PROFILES['pretraining'][r])})"
         for r in RULES
-    ]
-    return "; ".join(rows)
+    )
 
 
 @dataclass(frozen=True)
@@ -362,8 +364,9 @@ class QualityOptions:
     )
     thresholds: dict[str, float] = option(
         {},
-        "Per-rule thresholds over the profile's, e.g. {gopher_min_words = 20}. Rules (signal,"
-        " then the profiles' values; null: off): " + _threshold_help(),
+        "Per-rule thresholds over the profile's (one also switches an 'off' rule on), e.g."
+        " {gopher_min_words = 20}. Rules (min/max of a signal, the profiles' values): "
+        + _threshold_help(),
     )
     ngram_signals: bool = option(
         False,
