@@ -456,11 +456,11 @@ def _ngram_signals(words: list[str], text_chars: int, out: dict[str, Any]) -> No
                 out[f"top_{rest}gram" if rest < 5 else f"dup_{rest}gram"] = 0.0
             return
         if size < 5:
-            # of the most frequent n-grams, the longest (hash order, which changes from
-            # process to process, must not choose)
+            # of the most frequent n-grams, the first to occur (as datatrove's Counter
+            # gives it; not the hash order, which changes from process to process)
             count = int(per.max())
-            at = where[per == count]
-            chars = int((ends[at + size] - ends[at]).max()) + size - 1
+            at = int(where[per == count][0])
+            chars = int(ends[at + size] - ends[at]) + size - 1
             out[f"top_{size}gram"] = _r(min(1.0, count * chars / text_chars))
         else:
             cover = np.zeros(n + 1, dtype=np.int64)

@@ -301,3 +301,18 @@ def test_ngram_signals_only_where_a_rule_reads_them_or_asked(run_stage):
         assert {f"top_{n}gram" for n in (2, 3, 4)} | {f"dup_{n}gram" for n in range(5, 11)} <= set(
             sig
         )
+
+
+def test_repetition_signals_agree_with_datatrove():
+    """The same words give datatrove's top n-gram and duplicate line figures (its filters
+    are in the bench extra, not a dependency)."""
+    gopher = pytest.importorskip("datatrove.pipeline.filters.gopher_repetition_filter")
+    text = "\n".join([GOOD, SPAM, REPEATED, "alpha beta gamma delta", "alpha beta gamma"])
+    sig = signals(text, "en")
+    words = text.lower().split()
+    for n in (2, 3, 4):
+        top = gopher.find_top_duplicate(gopher.get_n_grams(words, n)) / len(text)
+        assert sig[f"top_{n}gram"] == round(top, 4)
+    lines, chars = gopher.find_duplicates(text.split("\n"))
+    assert sig["dup_lines"] == round(lines / len(text.split("\n")), 4)
+    assert sig["dup_line_chars"] == round(chars / len(text), 4)
