@@ -1,8 +1,9 @@
 """The ``quality`` stage: published document-quality signals, and a drop for evident junk.
 
 Every document gets its signals (``annotations.quality.signals``) so that a corpus builder
-can re-threshold without reprocessing (RedPajama-V2's approach). The rules and their
-published thresholds:
+can re-threshold without reprocessing (RedPajama-V2's approach; the word n-gram signals,
+three quarters of the stage's cost, where a rule applied reads them or ``ngram_signals``).
+The rules and their published thresholds:
 
 * **Gopher** quality and repetition rules, Rae et al. 2021, "Scaling Language Models:
   Methods, Analysis & Insights from Training Gopher" (arXiv:2112.11446), section A.1.1 and
@@ -17,14 +18,17 @@ published thresholds:
   code (``c4_utils.py``: "terms of use", "privacy policy", "cookie policy", "uses cookies",
   "use of cookies", "use cookies") are removed. This stage removes no line (the boilerplate
   stage does that): it measures the share of the text such lines hold (``furniture``,
-  with a few more phrases of the same kind: paywalls, error pages, consent walls).
+  with a few more phrases of the same kind: paywalls, error pages, consent walls; for
+  JavaScript, the lines that ask for it).
+* Ours: ``code_lines`` (curly brackets with ``;`` or ``=``: a script's text), ``mojibake``
+  (UTF-8 read as Windows-1252, what ftfy repairs).
 * **FineWeb**, Penedo et al. 2024 (arXiv:2406.17557), section 3.3 and datatrove's
   ``FineWebQualityFilter``: at least 12 % of lines ending in terminal punctuation, at most
   67 % of lines of 30 characters or fewer, duplicated lines at most 1 % of the characters,
   at most 0.3 line breaks per word.
 
 Two profiles: ``archive`` (the default) drops only evident junk, with thresholds measured
-to drop no article of the real article sets (docs/stages.md, research/quality/REPORT.md);
+to drop no article of the real article sets (docs/stages.md, research/quality/README.md);
 ``pretraining`` applies the published thresholds. Any threshold can be set on its own, any
 rule switched off (``disable``); ``action = "flag"`` keeps the documents and notes the
 failed rules. Language-aware: stop words only for languages the stage has a list for, and
@@ -157,7 +161,14 @@ FURNITURE: dict[str, tuple[str, ...]] = {
         "limit of free articles",
     ),
     "unlimited": ("unlimited access",),
-    "newsletter": ("newsletter",),
+    # (a pitch, not a periodical's name: "The Objectivist Newsletter")
+    "newsletter": (
+        "our newsletter",
+        "the newsletter",
+        "newsletter sign",
+        "newsletter subscription",
+        "free newsletter",
+    ),
     "reserved": ("all rights reserved",),
     "404": ("404 not found", "error 404"),
     "found": ("page not found",),
@@ -267,7 +278,7 @@ RULES: dict[str, tuple[str, str]] = {
 
 #: The thresholds of each profile (None: the rule is off in it). ``pretraining``: the
 #: published values; ``archive``: evident junk only, each measured to drop no article of the
-#: real article sets (research/quality/REPORT.md).
+#: real article sets (research/quality/README.md).
 PROFILES: dict[str, dict[str, float | None]] = {
     "pretraining": {
         "gopher_min_words": 50,

@@ -211,6 +211,7 @@ def test_a_sentence_is_too_short_for_the_word_rules():
     # JavaScript and one with a wiki's markup are)
     assert failed("Sie starb am 11. MÃ¤rz 1796 in Urexweiler.", "de") == []
     assert failed("JavaScript is 100% text, just like HTML is.", "en") == []
+    assert failed("She wrote for The Objectivist Newsletter and The Ayn Rand Letter.", "en") == []
     assert failed("Видљиво је чак и са висине од око 10.000 -{m}-.", "sr") == []
 
 
