@@ -2,7 +2,7 @@
 
 ```toml
 [pipeline]
-stages = ["boilerplate", "metadata", "language", "quality", "dedup"]   # the order they run in
+stages = ["boilerplate", "metadata", "language", "dedup"]   # the order they run in
 doc_timeout = 60    # seconds a stage may spend on one document (0: no limit)
 
 [stages.language]
@@ -39,7 +39,7 @@ from .errors import ConfigError, OptionValueError
 from .manager import Registry
 from .options import build_options, describe_type, options_schema
 
-DEFAULT_STAGES = ("boilerplate", "metadata", "language", "quality", "dedup")
+DEFAULT_STAGES = ("boilerplate", "metadata", "language", "dedup")
 DEFAULT_SINKS = ("warc", "records")
 DEFAULT_CONFIG_NAME = "corearchive.toml"
 #: ``[output] provenance``: the run records its operator's user and host name (warcinfo

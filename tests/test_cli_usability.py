@@ -82,7 +82,7 @@ def test_options_says_what_the_configuration_here_sets(
     ) in lines, lines
     assert "  configured: pipeline.doc_timeout = 5.0" in lines
     r = CliRunner().invoke(cli, ["options", "--disable", "dedup", "--set", "dedup.policy='keep'"])
-    assert '  configured: pipeline.stages = ["boilerplate", "metadata", "language", "quality"]' in (
+    assert '  configured: pipeline.stages = ["boilerplate", "metadata", "language"]' in (
         r.output.splitlines()
     )
     bad = CliRunner().invoke(cli, ["options", "--set", "boilerplate.threshold=2"])

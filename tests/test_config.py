@@ -24,9 +24,7 @@ def write(tmp_path, text):
 
 def test_default_pipeline_order(registry, tmp_path):
     cfg = resolve(registry, cwd=tmp_path)
-    assert (
-        cfg.stages == DEFAULT_STAGES == ("boilerplate", "metadata", "language", "quality", "dedup")
-    )
+    assert cfg.stages == DEFAULT_STAGES == ("boilerplate", "metadata", "language", "dedup")
     assert cfg.origin == "defaults"
     assert cfg.sinks == ("warc", "records")
 
@@ -161,7 +159,7 @@ def test_set_mistakes_get_a_hint(registry, tmp_path):
 
 def test_disable_drops_a_stage(registry, tmp_path):
     cfg = resolve(registry, disable=["dedup", "metadata"], cwd=tmp_path)
-    assert cfg.stages == ("boilerplate", "language", "quality")
+    assert cfg.stages == ("boilerplate", "language")
     with pytest.raises(ConfigError, match="--disable tagger: 'tagger' is not in the pipeline"):
         resolve(registry, disable=["tagger"], cwd=tmp_path)
 
@@ -201,7 +199,7 @@ def test_the_stages_set_on_the_command_line_and_sets_that_do_nothing(registry, t
     )
     assert cfg.warnings == (
         "--set dedup.threshold=0.8: the stage 'dedup' is not in this run (boilerplate,"
-        " metadata, language, quality): it has no effect",
+        " metadata, language): it has no effect",
     )
     with pytest.raises(ConfigError, match=r"^--set 'pipeline.stages=.*unknown stage 'nothere'"):
         resolve(registry, cwd=tmp_path, sets=['pipeline.stages=["boilerplate", "nothere"]'])
@@ -223,7 +221,7 @@ def test_a_files_options_for_a_stage_not_in_the_run_are_said(tmp_path):
     run = resolve(registry, config_path=cfg, disable=["language"])
     assert run.warnings == (
         f"{cfg}: [stages.language]: the stage 'language' is not in this run (boilerplate,"
-        " metadata, quality, dedup): its options have no effect",
+        " metadata, dedup): its options have no effect",
     )
     assert resolve(registry, config_path=cfg).warnings == ()
     with pytest.raises(ConfigError, match="--disable dedup: given twice"):
@@ -293,22 +291,14 @@ def test_enable_puts_a_plugins_stage_where_it_declares(tmp_path):
         )
     )
     cfg = resolve(registry, enable=["words"], cwd=tmp_path)
-    assert cfg.stages == ("boilerplate", "words", "metadata", "language", "quality", "dedup")
+    assert cfg.stages == ("boilerplate", "words", "metadata", "language", "dedup")
     assert cfg.enabled == ("words",) and cfg.origin == "defaults + --enable words"
     # the same pipeline written out: the same configuration (a rerun is not a new one)
-    listed = '["boilerplate", "words", "metadata", "language", "quality", "dedup"]'
+    listed = '["boilerplate", "words", "metadata", "language", "dedup"]'
     assert cfg.digest == resolve(registry, sets=[f"pipeline.stages={listed}"], cwd=tmp_path).digest
     # "after" not in the pipeline: before "before"; both enabled, each in its place
     cfg = resolve(registry, enable=["early", "words"], cwd=tmp_path)
-    assert cfg.stages == (
-        "boilerplate",
-        "words",
-        "early",
-        "metadata",
-        "language",
-        "quality",
-        "dedup",
-    )
+    assert cfg.stages == ("boilerplate", "words", "early", "metadata", "language", "dedup")
     with pytest.raises(ConfigError, match=r"its place \(after 'boilerplate'\) is not in the"):
         resolve(registry, enable=["words"], sets=['pipeline.stages=["metadata"]'], cwd=tmp_path)
     with pytest.raises(ConfigError, match=r"declares no place.*pipeline\.stages="):

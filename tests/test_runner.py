@@ -32,9 +32,7 @@ def test_seeds_become_five_valid_records(ingest, seeds):
     assert len(res.records) == 5
     reg = collect(make_plugin_manager())
     validator = RecordValidator(
-        record_schema(
-            reg.stages[n] for n in ("boilerplate", "metadata", "language", "quality", "dedup")
-        )
+        record_schema(reg.stages[n] for n in ("boilerplate", "metadata", "language", "dedup"))
     )
     for rec in res.records:
         assert validator.errors(rec) == []
@@ -42,7 +40,6 @@ def test_seeds_become_five_valid_records(ingest, seeds):
             "boilerplate",
             "metadata",
             "language",
-            "quality",
             "dedup",
         ]
         assert rec["source"]["path"].startswith(str(seeds).lstrip("/")) or rec["source"][
@@ -53,13 +50,7 @@ def test_seeds_become_five_valid_records(ingest, seeds):
     assert (res.out / "rejects.jsonl").exists()
     m = res.manifest
     assert m["counts"]["kept"] == 5 and m["counts"]["inputs"] == 5
-    assert [p["stage"] for p in m["pipeline"]] == [
-        "boilerplate",
-        "metadata",
-        "language",
-        "quality",
-        "dedup",
-    ]
+    assert [p["stage"] for p in m["pipeline"]] == ["boilerplate", "metadata", "language", "dedup"]
     assert m["config"]["digest"].startswith("sha256:")
     assert m["provenance"]["plugins"]["language"]["distribution"] == "corearchive"
     # (the libraries that read, cleaned and dated: a run said "0.1.0" and no more)
@@ -68,7 +59,7 @@ def test_seeds_become_five_valid_records(ingest, seeds):
     libraries = m["provenance"]["libraries"]
     for name in ("trafilatura", "htmldate", "lxml", "warcio"):
         assert libraries[name] == md.version(name)
-    assert set(m["stages"]) == {"boilerplate", "metadata", "language", "quality", "dedup"}
+    assert set(m["stages"]) == {"boilerplate", "metadata", "language", "dedup"}
     assert m["stages"]["boilerplate"]["in"] == 5
     assert (res.out / "runs" / f"{m['run_id']}.json").exists()
     _counts_add_up(m)

@@ -23,7 +23,7 @@ def _builtin_registry(monkeypatch):
 def test_checked_in_record_schema_is_the_default_composition(monkeypatch):
     reg = _builtin_registry(monkeypatch)
     composed = record_schema(
-        reg.stages[n] for n in ("boilerplate", "metadata", "language", "quality", "dedup")
+        reg.stages[n] for n in ("boilerplate", "metadata", "language", "dedup")
     )
     for folder in SCHEMA_FOLDERS:
         on_disk = json.loads((folder / "record.schema.json").read_text("utf-8"))
