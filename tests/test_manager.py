@@ -10,7 +10,7 @@ from corearchive.manager import collect, make_plugin_manager
 
 from helpers import StagePlugin, TaggerPlugin, TagStage
 
-BUILTIN_STAGES = {"boilerplate", "metadata", "language", "dedup"}
+BUILTIN_STAGES = {"boilerplate", "metadata", "language", "quality", "dedup"}
 
 
 def test_builtins_load_from_the_corearchive_entry_point_group():

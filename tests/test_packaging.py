@@ -80,7 +80,7 @@ def test_wheel_layout_and_install(tmp_path):
         check=True,
         cwd=tmp_path,
     ).stdout
-    for stage in ("boilerplate", "metadata", "language", "dedup"):
+    for stage in ("boilerplate", "metadata", "language", "quality", "dedup"):
         assert f"stages: {stage}" in listing
 
 
