@@ -992,6 +992,17 @@ main()
 """
 
 
+def _three_seeds_archived(seeds: Any, tmp_path: Any) -> Any:
+    """A folder of three seed articles, ingested into an output folder ``o``: that."""
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in sorted(seeds.iterdir())[:3]:
+        shutil.copy(f, first / f.name)
+    out = tmp_path / "o"
+    assert CliRunner().invoke(cli, ["ingest", str(first), "-o", str(out)]).exit_code == 0
+    return out
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 @pytest.mark.parametrize(
     ("point", "said"),
@@ -1035,17 +1046,11 @@ def test_a_full_disk_after_the_commit_point_is_finished_by_the_next_run(
     seeds, tmp_path, monkeypatch
 ):
     import errno
-    import shutil
 
     from corearchive import atomic
     from corearchive.verify import verify
 
-    first = tmp_path / "first"
-    first.mkdir()
-    for f in sorted(seeds.iterdir())[:3]:
-        shutil.copy(f, first / f.name)
-    out = tmp_path / "o"
-    assert CliRunner().invoke(cli, ["ingest", str(first), "-o", str(out)]).exit_code == 0
+    out = _three_seeds_archived(seeds, tmp_path)
 
     def full(tmp, final, base):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -2558,17 +2563,11 @@ def test_a_commit_waiting_for_space_says_so_and_not_to_delete_its_journal(
     records.jsonl for good (s30 storage F2). It names the cause, says to free space (fix
     the permissions) and run again, keeps the journal, and exits 3."""
     import errno
-    import shutil
     import sqlite3
 
     from corearchive import atomic
 
-    first = tmp_path / "first"
-    first.mkdir()
-    for f in sorted(seeds.iterdir())[:3]:
-        shutil.copy(f, first / f.name)
-    out = tmp_path / "o"
-    assert CliRunner().invoke(cli, ["ingest", str(first), "-o", str(out)]).exit_code == 0
+    out = _three_seeds_archived(seeds, tmp_path)
 
     def full(tmp, final, base):
         raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
