@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .atomic import _PERMISSION_ERRNOS, _SPACE_ERRNOS
 from .catalog import DEFAULT_CACHE_MB
 from .config import FOUND_IN_CWD, RunConfig, resolve, working_folder
 from .document import printable
@@ -649,7 +650,7 @@ def ingest(
             traceback.print_exc()
             why = f"internal error: {exc!r}"
         done = _committed(run)
-        if done == "the run's outputs were committed before it" and isinstance(exc, OSError):
+        if done == _COMMITTED_BEFORE and isinstance(exc, OSError):
             # (FORMAT.json not stamped: the rerun stamps it; nothing said so; s30 F7)
             done += (
                 f"; once the disk is seen to, the next `corearchive ingest … -o {out}` writes"
@@ -700,6 +701,7 @@ def _settings_not_applied(report: Any, out: Path, digest: str) -> str | None:
     too for inputs not read, unchanged since a run (with these settings) that dropped their
     documents so."""
 
+    @functools.cache  # (a run named by several readers, and again per reader)
     def manifest(run_id: str) -> dict[str, Any]:
         try:
             found = json.loads((out / "runs" / f"{run_id}.json").read_bytes())
@@ -772,7 +774,11 @@ def _committed(run: Any) -> str:
             "the run committed, but not all of its files are in place yet: the next"
             f" `corearchive ingest … -o {run.options.out}` puts them there"
         )
-    return "the run's outputs were committed before it"
+    return _COMMITTED_BEFORE
+
+
+#: What :func:`_committed` says of a failure after the run's commit
+_COMMITTED_BEFORE = "the run's outputs were committed before it"
 
 
 def _plan_kept(run: Any) -> str:
@@ -799,7 +805,7 @@ def _plan_kept(run: Any) -> str:
 
 
 #: Errors of writing the output (inputs' read errors are entries of the run's report).
-_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM}
+_WRITE_ERRNOS = _SPACE_ERRNOS | _PERMISSION_ERRNOS
 
 
 def _not_a_folder(path: Path, file: bool = False) -> str | None:

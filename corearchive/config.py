@@ -156,8 +156,10 @@ FOUND_IN_CWD = "found in the working folder"
 
 
 def _file_entry(path: Path, how: str) -> dict[str, str]:
+    from .atomic import file_sha256  # (atomic imports sqlite3 and the catalog: when needed)
+
     try:
-        digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = file_sha256(path)
     except OSError:
         digest = ""
     return {"path": os.path.abspath(path), "sha256": digest, "how": how}

@@ -883,7 +883,9 @@ class PoolExecutor(RemoteExecutor):
         """The pool replaced, its processes terminated: after a worker died the pool is
         broken and its other workers' results lost anyway, and Python 3.11's pool, marking
         its queued tasks failed, stops at one :meth:`_take_back` withdrew (InvalidStateError)
-        before it terminates them: they stayed behind, orphans (s29 code reviewer)."""
+        before it terminates them: they stayed behind, orphans (s29 code reviewer). Also
+        what :meth:`abort` does: the workers terminated, not left to finish their chunks
+        (which the interpreter's exit then waited for; after a second Ctrl-C, forever)."""
         self._stop_watchdog()
         if self.pool is not None:
             # (ProcessPoolExecutor has no terminate before Python 3.14: its processes)
@@ -893,11 +895,6 @@ class PoolExecutor(RemoteExecutor):
                     process.terminate()
             self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = None
-
-    def abort(self) -> None:
-        """Stop the workers now: terminated, not left to finish their chunks (which the
-        interpreter's exit then waited for; after a second Ctrl-C, forever)."""
-        self.restart()
 
     def shutdown(self) -> None:
         if self.pool is not None:

@@ -131,6 +131,8 @@ class UnchangedInputs:
     ) -> None:
         self.db = db
         self.runs = None if out is None else os.path.join(out, "runs")
+        #: whether each run that recorded a file has its manifest (see _run_kept)
+        self._runs_kept: dict[str, bool] = {}
         self.fingerprint = fingerprint
         self.rescan = rescan
         #: when the run first looked at its files (see RACY_NS)
@@ -158,7 +160,7 @@ class UnchangedInputs:
                 row is not None
                 and list(row[:3]) == state
                 and row[3] in (self.fingerprint, self.fingerprint + DAMAGED)
-                and (self.runs is None or os.path.isfile(os.path.join(self.runs, f"{row[4]}.json")))
+                and self._run_kept(row[4])
             ):
                 self.count += 1
                 self.damaged += row[3] != self.fingerprint
@@ -166,6 +168,18 @@ class UnchangedInputs:
                 return True
         self.files.append((path, state))
         return False
+
+    def _run_kept(self, run_id: str) -> bool:
+        """Whether the run that recorded a file has its manifest in the output folder (a
+        few runs recorded them all: asked once each, not once a file)."""
+        if self.runs is None:
+            return True
+        known = self._runs_kept.get(run_id)
+        if known is None:
+            known = self._runs_kept[run_id] = os.path.isfile(
+                os.path.join(self.runs, f"{run_id}.json")
+            )
+        return known
 
     def record(
         self,

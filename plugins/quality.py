@@ -393,16 +393,12 @@ class QualityOptions:
 def _check(options: QualityOptions) -> None:
     from corearchive.config import did_you_mean
 
-    for key in options.thresholds:
-        if key not in RULES:
-            raise OptionValueError(
-                "thresholds", f"{key!r} is no quality rule{did_you_mean(key, list(RULES))}"
-            )
-    for key in options.disable:
-        if key not in RULES:
-            raise OptionValueError(
-                "disable", f"{key!r} is no quality rule{did_you_mean(key, list(RULES))}"
-            )
+    for name, keys in (("thresholds", options.thresholds), ("disable", options.disable)):
+        for key in keys:
+            if key not in RULES:
+                raise OptionValueError(
+                    name, f"{key!r} is no quality rule{did_you_mean(key, list(RULES))}"
+                )
 
 
 def _limits(options: QualityOptions) -> list[tuple[str, str, str, float]]:

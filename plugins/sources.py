@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import chain
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
 
@@ -695,6 +696,17 @@ _FETCH_KEYS = (
 #: every address and capture time: s27 reprocessing tester)
 _URL_KEYS = ("url", "source_url", "sourceURL", "WARC-Target-URI", "warc_target_uri", "uri")
 _DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
+#: The record's fields a dump's object gives, by the keys read for each, first found first:
+#: what crawlers' JSON gives besides (news-please's authors and source_domain,
+#: trafilatura's author, sitename, tags and categories), as given
+_FIELD_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title",),
+    "authors": ("authors", "author"),
+    "tags": ("tags", "keywords"),
+    "categories": ("categories",),
+    "site_name": ("site_name", "sitename", "source_domain"),
+    "date": _DATE_KEYS,
+}
 
 
 #: Where dumps keep the page's text, in order: most (C4, FineWeb, Dolma, datatrove), OSCAR
@@ -1281,16 +1293,7 @@ def _object_doc(
         # reads "today" and "3 hours ago" on the capture's own clock
         given["fetched_at"] = local
     cut: dict[str, int] = {}  # (what was cut to its bound: the size given)
-    fields = {
-        "title": _field(obj, ("title",)),
-        # what crawlers' JSON gives besides (news-please's authors and source_domain,
-        # trafilatura's author, sitename, tags and categories): the record's fields, as given
-        "authors": _field(obj, ("authors", "author")),
-        "tags": _field(obj, ("tags", "keywords")),
-        "categories": _field(obj, ("categories",)),
-        "site_name": _field(obj, ("site_name", "sitename", "source_domain")),
-        "date": _field(obj, _DATE_KEYS),
-    }
+    fields = {name: _field(obj, keys) for name, keys in _FIELD_KEYS.items()}
     title = fields["title"]
     if isinstance(title, str) and title.strip():
         doc.title = given["title"] = _bounded(title.strip(), _MAX_FIELD_CHARS, "title", cut)
@@ -1349,16 +1352,7 @@ _READ_KEYS = frozenset(
         *_TEXT_KEYS,
         *_URL_KEYS,
         *_FETCH_KEYS,
-        *_DATE_KEYS,
-        "title",
-        "authors",
-        "author",
-        "tags",
-        "keywords",
-        "categories",
-        "site_name",
-        "sitename",
-        "source_domain",
+        *chain.from_iterable(_FIELD_KEYS.values()),
     )
 )
 #: A corearchive record's own keys (its records.jsonl read as a dump): no input metadata

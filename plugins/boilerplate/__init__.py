@@ -924,13 +924,18 @@ def _keep_notes(d: Any) -> None:
     from .notes import is_note
 
     found = [j for j in np.flatnonzero(~d.keep).tolist() if is_note(d.stripped[j])]
-    if not found:
-        return
-    keep = d.keep.copy()
-    keep[found] = True
+    if found:
+        _mark(d, dict.fromkeys(found, NOTE_REASON), True)
+
+
+def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
+    """Keep (``keep``) or remove the lines of a ``lines.Decisions`` that ``reasons`` names,
+    with its reasons; its arrays copied, not changed in place."""
+    kept = d.keep.copy()
+    kept[list(reasons)] = keep
     why = dict(d.why)
-    why.update(dict.fromkeys(found, NOTE_REASON))
-    d.keep, d.why = keep, why
+    why.update(reasons)
+    d.keep, d.why = kept, why
     d.cols = None  # (computed from the arrays again)
 
 
@@ -955,13 +960,10 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
     (:data:`_PAGE_NUMBER`), or a running head or foot with its page number set off by
     spaces (:data:`_HEAD_NUMBER`); with a reason. (s30 OCR acceptance test: "— 5 —" kept, a second
     page's head "4  THE DAILY HERALD, ..." kept in the middle of a sentence.)"""
-    from bisect import bisect_left
-
     n = len(d.idx)
     if not n:
         return
     at = {0, n - 1}
-    breaks: set[int] = set()
     if paged:
         idx = list(d.idx)
         for r, line in enumerate(d.lines):
@@ -969,8 +971,7 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
                 # the next page's first line: this one (pdftotext puts the form feed before
                 # it) or the next with text; its last line before it
                 k = bisect_left(idx, r)
-                breaks.update(m for m in (k - 1, k, k + 1) if 0 <= m < n)
-        at |= breaks
+                at.update(m for m in (k - 1, k, k + 1) if 0 <= m < n)
     drop: dict[int, str] = {}
     for j in sorted(at):
         if not d.keep[j]:
@@ -980,30 +981,20 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
             drop[j] = PAGE_NUMBER_REASON
         elif _HEAD_NUMBER.fullmatch(s):
             drop[j] = RUNNING_HEAD_REASON
-    if not drop:
-        return
-    keep = d.keep.copy()
-    keep[list(drop)] = False
-    why = dict(d.why)
-    why.update(drop)
-    d.keep, d.why = keep, why
-    d.cols = None  # (computed from the arrays again)
+    if drop:
+        _mark(d, drop, False)
 
 
 def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that are in ``shared``, with a reason."""
     import numpy as np
 
-    keep = d.keep.copy()
-    why = dict(d.why)
-    for j in np.flatnonzero(keep).tolist():
-        n = shared.get(d.stripped[j])
-        if n:
-            keep[j] = False
-            why[j] = f"site template (in {n} documents of the site)"
-    d.keep = keep
-    d.why = why
-    d.cols = None  # (computed from the arrays again)
+    drop = {
+        j: f"site template (in {n} documents of the site)"
+        for j in np.flatnonzero(d.keep).tolist()
+        if (n := shared.get(d.stripped[j]))
+    }
+    _mark(d, drop, False)
 
 
 # Fields of trafilatura's Document that are extraction output, not metadata.

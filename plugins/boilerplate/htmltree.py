@@ -103,6 +103,18 @@ def _utf8(text: str) -> str | bytes:
 _TAG = re.compile(r"<[A-Za-z][\w:-]*[\s/>]")
 
 
+#: The elements whose content is raw text, no markup (HTML's raw-text and escapable
+#: raw-text elements, and the obsolete ones parsers still read so)
+_RAW_TEXT_ELEMENTS = (
+    "script",
+    "style",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "textarea",
+    "title",
+)
 #: Attributes that one tag may have. libxml2 checks each attribute of a tag against the
 #: ones before it, in C: a tag with N distinct attributes takes ~N^2.5 time to parse (s28
 #: security review H2; this parser, CPU s: 1,000 attributes 0.002, 5,000 0.02, 10,000 0.1,
@@ -130,7 +142,7 @@ _UP_TO_MANY_ATTRIBUTES = re.compile(
     + "".join(
         rf"|(?i:<{e})(?=[\s/>]|\Z){_FEW_ATTRIBUTES}[^>]*+>?"
         rf"[^<]*+(?:<(?!(?i:/{e}))[^<]*+)*+(?:(?i:</{e}))?"
-        for e in ("script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title")
+        for e in _RAW_TEXT_ELEMENTS
     )
     + rf"|<(?![A-Za-z])|{_TAG_START}{_FEW_ATTRIBUTES})*+"
 )
@@ -156,9 +168,7 @@ def check_markup(text: str) -> None:
 _TAG_NAME = re.compile(r"<([A-Za-z][^\s/>]*+)")
 _ATTRIBUTES = re.compile(_ATTRIBUTE)
 _TAG_REST = re.compile(rf"{_ATTRIBUTE}*+[^>]*+>?")
-_RAW_TEXT = frozenset(
-    ["script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title"]
-)
+_RAW_TEXT = frozenset(_RAW_TEXT_ELEMENTS)
 
 
 def neutralise_markup(text: str) -> tuple[str, int, int]:
@@ -211,10 +221,9 @@ def split_long_rows(tree: HtmlElement) -> int:
     that many (in place, linear); the number of rows made."""
     made = 0
     for elem in list(tree.iter("tr", "table")):
-        children = list(elem)
-        if len(children) <= MAX_ROW_CELLS:
+        if len(elem) <= MAX_ROW_CELLS:  # (counted in C: the list only of a long one)
             continue
-        cells = [c for c in children if c.tag in _CELLS]
+        cells = [c for c in elem if c.tag in _CELLS]
         if len(cells) <= MAX_ROW_CELLS:
             continue
         if elem.tag == "tr":

@@ -48,6 +48,7 @@ from .html import (
 )
 from .original import original_date
 from .text import (
+    _CLOSERS,
     CLOCK_CONFIDENCE,
     OLDEST_YEAR,
     LineSplit,
@@ -518,7 +519,7 @@ class MetadataStage(Stage):
                 dates.append({"value": written, "where": "input", "rejected": got})
             elif got is None:  # (nor a form not read)
                 dates.append({"value": written, "where": "input", "rejected": _NOT_READ})
-            elif got is not None:
+            else:
                 # the input's own date, bounded as the page's dates are: one after the
                 # capture or in the future is recorded with the reason, not chosen
                 value, day = got
@@ -626,12 +627,12 @@ class MetadataStage(Stage):
                 url=self._url(doc),
                 at=at,
             )
+            # (the lines the other fields took: a title line's neighbours to tell it by)
+            meta_rows = {i for k, v in meta["lines"].items() if k != "title" for i in v}
             if meta["title"] and _in_a_sentence(
-                lines if lines is not None else content.split("\n"),
+                lines,
                 meta["lines"].get("title"),
-                {c["line"] for c in meta["candidates"]}.union(
-                    *(v for k, v in meta["lines"].items() if k != "title")
-                ),
+                meta_rows | {c["line"] for c in meta["candidates"]},
             ):
                 # a line of a paragraph that was not joined (a short or unwrapped text): no
                 # headline, and its words stay in the text (s30 OCR tester: "Sons, corn
@@ -661,7 +662,7 @@ class MetadataStage(Stage):
                 if sources.get("title") == "input" and "title" in strip:
                     # the input named the title: of the line the text's ranker took, only
                     # one that is that title leaves the text
-                    src = lines if lines is not None else doc.content.split("\n")
+                    src = lines
                     given = (doc.title or "").strip()
                     strip["title"] = [
                         i for i in strip["title"] if 0 <= i < len(src) and src[i].strip() == given
@@ -669,12 +670,7 @@ class MetadataStage(Stage):
                 elif (
                     "title" in strip
                     and not h1
-                    and not _headline_form(
-                        lines if lines is not None else content.split("\n"),
-                        strip["title"],
-                        {i for k, v in meta["lines"].items() if k != "title" for i in v},
-                        self._url(doc),
-                    )
+                    and not _headline_form(lines, strip["title"], meta_rows, self._url(doc))
                 ):
                     # a sentence of a text without a headline (s30 corpus tester: 103 of 307
                     # headline-less texts lost a line): the title is kept, its line stays
@@ -840,8 +836,7 @@ def _in_a_sentence(src: list[str], rows: list[int] | None, other: set[int]) -> b
 
 #: What ends a sentence (a closing quote or bracket after it), in the scripts the language
 #: stage knows: Latin, Devanagari/Bengali danda, Arabic/Urdu, Ethiopic, Khmer, Myanmar, CJK
-_CLOSERS = "'\"”’»)"
-_SENTENCE_END = re.compile(r"[.!?…。！？।॥؟۔።፧។៕။,;][\'\"”’»)]*$")
+_SENTENCE_END = re.compile(f"[.!?…。！？।॥؟۔።፧។៕။,;][{re.escape(_CLOSERS)}]*$")
 
 
 def _headline_form(src: list[str], rows: list[int], other: set[int], url: str | None) -> bool:

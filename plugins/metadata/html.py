@@ -36,6 +36,7 @@ from ..boilerplate.htmltree import (
     guarded_xpaths,
     links_below,
     local_forms,
+    neutralise_markup,
     patched,
     with_needles,
     with_originals,
@@ -641,8 +642,6 @@ def html_candidates(
         tree = parse_html(html)
     if hd is False:
         if tree is None:  # (htmldate parses it: a tag of too many attributes is not read)
-            from ..boilerplate.htmltree import neutralise_markup
-
             html = neutralise_markup(html)[0]
         hd = htmldate_date(tree if tree is not None else html, capture)
     if page is None:

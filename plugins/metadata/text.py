@@ -1088,15 +1088,20 @@ _JP_ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926}
 _JP_ERA_DATE = re.compile(
     r"(?P<era>令和|平成|昭和)\s*(?P<y>元|[0-9]{1,2})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
 )
+
+
+def _numbered(*rows: str, start: int = 0) -> dict[str, int]:
+    """Names and their numbers: each row's space-separated names counted from ``start``
+    (a row of months, of weekdays; another row, their other forms, counted alike)."""
+    return {name: k + start for names in rows for k, name in enumerate(names.split())}
+
+
 #: Thai month names, full and abbreviated, and their numbers
-_THAI_MONTHS = {
-    name: k + 1
-    for names in (
-        "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
-        "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
-    )
-    for k, name in enumerate(names.split())
-}
+_THAI_MONTHS = _numbered(
+    "มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม",
+    "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.",
+    start=1,
+)
 #: A Thai date: a day, a Thai month name, then a year of the Buddhist era (พ.ศ., 543 years
 #: ahead: "5 เมษายน 2564" is 2021-04-05; "5 เม.ย. 64" after an abbreviated month) or of the
 #: common era ("5 เมษายน 2021")
@@ -1108,25 +1113,9 @@ _THAI_DATE = re.compile(
 
 
 #: The Solar Hijri (Persian) months and their numbers
-_PERSIAN_MONTHS = {
-    name: k + 1
-    for k, name in enumerate(
-        [
-            "فروردین",
-            "اردیبهشت",
-            "خرداد",
-            "تیر",
-            "مرداد",
-            "شهریور",
-            "مهر",
-            "آبان",
-            "آذر",
-            "دی",
-            "بهمن",
-            "اسفند",
-        ]
-    )
-}
+_PERSIAN_MONTHS = _numbered(
+    "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند", start=1
+)
 #: A Solar Hijri date: "۱۵ فروردین ۱۴۰۰" (2021-04-04), "1400/01/15" (its digits in 0-9)
 _PERSIAN_DATE = re.compile(
     r"(?<![0-9])(?P<d>[0-3]?[0-9])\s*(?P<mon>"
@@ -1457,20 +1446,16 @@ def _day_word_dates(line: str, m: re.Match[str]) -> bool:
 
 #: Weekday names (en de fr es it nl pt; lowercase, Monday first) that open a year-less date:
 #: "lundi 24 août", "Monday, August 24", "Mon, Aug 24", "Mittwoch, 4. März"
-_YEARLESS_WEEKDAYS = {
-    name: k
-    for names in (
-        "monday tuesday wednesday thursday friday saturday sunday",
-        "mon tue wed thu fri sat sun",
-        "montag dienstag mittwoch donnerstag freitag samstag sonntag",
-        "lundi mardi mercredi jeudi vendredi samedi dimanche",
-        "lunes martes miércoles jueves viernes sábado domingo",
-        "lunedì martedì mercoledì giovedì venerdì sabato domenica",
-        "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
-        "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
-    )
-    for k, name in enumerate(names.split())
-}
+_YEARLESS_WEEKDAYS = _numbered(
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "mon tue wed thu fri sat sun",
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "lunes martes miércoles jueves viernes sábado domingo",
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+    "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+)
 #: A year-less date: a weekday, then a day and a month name either way round (on lowercased
 #: text)
 _YEARLESS = re.compile(
@@ -1740,15 +1725,6 @@ def _other_digits_points(a: npt.NDArray[Any], top: int) -> bool:
     # (an astral page's characters looked up among the astral digits: a page of
     # mathematical letters, "𝐁𝐨𝐥𝐝", holds no digit for it)
     return bool(((astral[:, None] - _ASTRAL_ZEROS) < 10).any())
-
-
-def has_other_digits(text: str) -> bool:
-    """Whether ``text`` holds a decimal digit written in another script than 0-9 (see
-    :data:`_DIGIT_ZEROS`)."""
-    if text.isascii():
-        return False
-    a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
-    return _other_digits_points(a, int(_MAX(a))) and _OTHER_DIGITS.search(text) is not None
 
 
 def has_cjk(text: str) -> bool:
