@@ -21,7 +21,6 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .atomic import _PERMISSION_ERRNOS, _SPACE_ERRNOS
 from .catalog import DEFAULT_CACHE_MB
 from .config import FOUND_IN_CWD, RunConfig, resolve, working_folder
 from .document import printable
@@ -48,6 +47,7 @@ from .manager import (
     make_plugin_manager,
 )
 from .schema import config_schema, reject_schema
+from .stage import STORAGE_ERRNOS
 
 
 class _Command(click.Command):
@@ -805,7 +805,7 @@ def _plan_kept(run: Any) -> str:
 
 
 #: Errors of writing the output (inputs' read errors are entries of the run's report).
-_WRITE_ERRNOS = _SPACE_ERRNOS | _PERMISSION_ERRNOS
+_WRITE_ERRNOS = STORAGE_ERRNOS
 
 
 def _not_a_folder(path: Path, file: bool = False) -> str | None:

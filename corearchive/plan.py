@@ -1235,20 +1235,22 @@ class StagedPlan:
                 unresolved.append([it.path, it.error])
             else:
                 items.append(it)
-        # (web captures first, as the streaming run reads them: see captures_first)
-        paths = [it.path for it in captures_first(items, self.run._sources())]
         runs_before = sorted(_finished_runs(index))
         # the files unchanged since a committed run read them whole are not read (one
         # function with the streaming run's); the plan keeps their state too, for a relaunch
-        files = len(paths)
+        files = len(items)
         db = _read_only(index) if not opts.rescan else None
         try:
             unchanged = UnchangedInputs(db, run.fingerprint(), opts.rescan, opts.out)
-            stats = {p: _stat(p) for p in paths}
-            paths = [p for p in paths if not unchanged.unchanged(p)]
+            stats = {it.path: _stat(it.path) for it in items}
+            items = [it for it in items if not unchanged.unchanged(it.path)]
         finally:
             if db is not None:
                 db.close()
+        # (web captures first, as the streaming run reads them: see captures_first; of the
+        # files to read only: placing one opens and sniffs it, as the streaming run does
+        # after its unchanged files are set aside)
+        paths = [it.path for it in captures_first(items, self.run._sources())]
         tasks = self._split(paths, task_bytes)
         plan = {
             "run_id": run.run_id,
@@ -1675,7 +1677,10 @@ class _StepClock:
 def _add_report(into: RunReport, other: RunReport) -> None:
     into.documents += other.documents
     into.kept += other.kept
-    into.add_data(other.data_card())
+    into.kept_docs.update(other.kept_docs)
+    into.kept_chars.update(other.kept_chars)
+    into.kept_words.update(other.kept_words)
+    into.dropped_languages.update(other.dropped_languages)
     into.dropped.update(other.dropped)
     into.failed.update(other.failed)
     into.input_errors += other.input_errors

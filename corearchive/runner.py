@@ -101,6 +101,7 @@ from .schema import (
 from .sink import Sink, SinkContext, commit_sinks, read_only
 from .source import Failure, InputItem, Source
 from .stage import (
+    STORAGE_ERRNOS,
     Stage,
     StageContext,
     StageStats,
@@ -1084,9 +1085,7 @@ SINK_FAILURES_STOP = 20
 #: ``warc/`` of the wrong owner failed every kept document, the run committed with exit 1,
 #: and the copies dropped against them pointed at documents never archived; s30 storage
 #: F1, F4.)
-OUTPUT_ERRNOS = frozenset(
-    (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM)
-)
+OUTPUT_ERRNOS = STORAGE_ERRNOS
 
 
 def read_only_records(sinks: list[Sink]) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from .atomic import _PERMISSION_ERRNOS, _SPACE_ERRNOS
 from .document import Document, Drop, Duplicate, SourceInfo
 from .errors import CoreArchiveError, PluginError, StageSetupError
 from .limits import DocumentTimeout, time_limit
@@ -122,7 +123,7 @@ def call_each_or_stop(parts: Iterable[Any], method: str, kind: str) -> None:
         try:
             getattr(part, method)()
         except Exception as exc:
-            if isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS | {errno.EIO}:
+            if isinstance(exc, OSError) and exc.errno in STORAGE_ERRNOS | {errno.EIO}:
                 raise  # (the disk's: "cannot write the output FILE: …", exit 3)
             raise PluginError(
                 f"{kind} {part.name!r}: {method}() raised {describe_error(exc)}; nothing from"
@@ -391,9 +392,7 @@ class Stage:
 
 
 #: What writing a file fails with when its disk is full, or its folder may not be written
-_STORAGE_ERRNOS = frozenset(
-    (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG, errno.EACCES, errno.EPERM)
-)
+STORAGE_ERRNOS = _SPACE_ERRNOS | _PERMISSION_ERRNOS
 #: What SQLite says when it cannot write the index or its temporary files
 _STORAGE_SQLITE = ("database or disk is full", "disk I/O error", "readonly database")
 
@@ -404,7 +403,7 @@ def storage_failure(exc: BaseException) -> bool:
     of a run, "database or disk is full", each its own error entry; s30 storage F3)."""
     if isinstance(exc, sqlite3.OperationalError):
         return any(s in str(exc) for s in _STORAGE_SQLITE)
-    return isinstance(exc, OSError) and exc.errno in _STORAGE_ERRNOS
+    return isinstance(exc, OSError) and exc.errno in STORAGE_ERRNOS
 
 
 #: In a batch's results: the document failed and was reported already (:data:`_TIMED_OUT`:

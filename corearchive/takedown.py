@@ -100,11 +100,8 @@ def sig_params(perm: int = SIG_PERM, shingle: int = SIG_SHINGLE) -> str:
 
 def _signature(hasher: Any, norm: bytes) -> tuple[Any, int]:
     """The MinHash signature and shingle count of the normalised text ``norm`` as the dedup
-    stage hashes it: on its first ``_HASH_MAX_CHARS`` characters."""
-    limit = _dedup()._HASH_MAX_CHARS
-    if len(norm) > limit:
-        norm = norm.decode()[:limit].encode()
-    sig, size = hasher.signature(norm, normalized=True)
+    stage hashes it (:func:`corearchive_plugins.dedup.hashed_part`)."""
+    sig, size = hasher.signature(_dedup().hashed_part(norm), normalized=True)
     return sig, int(size)
 
 
@@ -737,24 +734,21 @@ def _scan_records(records: Path, targets: set[str]) -> _Scanned:
                 hit = str(json.loads(line).get("id"))
             except (ValueError, AttributeError):
                 hit = None
-        if hit in targets:
-            with contextlib.suppress(ValueError):
-                rec = json.loads(line)
-                if isinstance(rec, dict) and rec.get("id") == hit:
-                    cut.append((offset, len(line)))
-                    in_records.add(hit)
-                    if isinstance(rec.get("archive"), dict) or hit not in found:
-                        found[hit] = rec
-        if any(t in line for t in marks):
-            with contextlib.suppress(ValueError):
-                rec = json.loads(line)
-                dup = rec.get("duplicate") if isinstance(rec, dict) else None
-                if (
-                    isinstance(dup, dict)
-                    and dup.get("of") in targets
-                    and rec.get("id") not in targets
-                ):
-                    naming.append((offset, line, rec))
+        names = any(t in line for t in marks)
+        if hit not in targets and not names:
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            continue
+        if hit in targets and isinstance(rec, dict) and rec.get("id") == hit:
+            cut.append((offset, len(line)))
+            in_records.add(hit)
+            if isinstance(rec.get("archive"), dict) or hit not in found:
+                found[hit] = rec
+        dup = rec.get("duplicate") if names and isinstance(rec, dict) else None
+        if isinstance(dup, dict) and dup.get("of") in targets and rec.get("id") not in targets:
+            naming.append((offset, line, rec))
     return _Scanned(found, cut, in_records, naming)
 
 

@@ -62,9 +62,10 @@ from .catalog import (
     manifest_index,
     open_read_only,
 )
-from .document import CONTROLS, printable
+from .document import printable
 from .errors import ConfigError, ScratchError
-from .sink_takedown import check_sink_takedowns
+from .report import shown
+from .sink_takedown import check_sink_takedowns, manifests
 from .source import GZIP_MEMBER, next_warc_line, next_warc_member
 from .takedown import (
     LikeTakenDown,
@@ -199,7 +200,7 @@ _INDEX_REPAIR = (
 def _shown(text: str) -> str:
     """``text`` fit for a terminal: control characters as escapes (``\\x1b``), as in
     ingest's error lines (``report.shown``), and bytes that are not UTF-8 as ``\\xff``."""
-    return CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", printable(text))
+    return shown(printable(text))
 
 
 def _warc_files(out: Path, runs: dict[str, _Run]) -> list[Path]:
@@ -698,6 +699,12 @@ _FORMAT_REPAIR = (
 )
 
 
+def _used_indexes(out: Path, runs: dict[str, _Run]) -> list[Path]:
+    """The indexes the runs used (and the folder's own), those that are files, sorted."""
+    indexes = {out / "index.sqlite", *(r.index for r in runs.values() if r.index is not None)}
+    return sorted(p for p in indexes if p.is_file())
+
+
 def _check_format(out: Path, runs: dict[str, _Run], result: Verification) -> None:
     """The folder's stamp (``FORMAT.json``, see :func:`catalog.folder_format`): unreadable
     or not a format number, of a newer format than this verify knows (its checks may miss
@@ -731,10 +738,7 @@ def _check_format(out: Path, runs: dict[str, _Run], result: Verification) -> Non
     why = []
     if (out / "takedowns.jsonl").is_file():
         why.append("it has takedowns")
-    indexes = {out / "index.sqlite"} | {r.index for r in runs.values() if r.index is not None}
-    for index in sorted(indexes):
-        if not index.is_file() or not runs:
-            continue
+    for index in _used_indexes(out, runs) if runs else []:
         try:
             with contextlib.closing(open_read_only(index, untouched=True)) as con:
                 if not index_format(con):
@@ -1273,8 +1277,6 @@ def _check_plugin_files(
     appended one (s29 acc-sinksrc M4). A file of a sink asked to take documents down
     (:meth:`corearchive.Sink.take_down`; by hand where it did not confirm) is not held to
     what the runs before the takedown recorded of it."""
-    from .sink_takedown import manifests
-
     # the last run before a takedown each sink was asked to make: its files changed then
     # (by the sink, or by hand where it did not confirm)
     rewritten: dict[str, str] = {}
@@ -1454,11 +1456,10 @@ def _check_drops(
             suspect.append((n, own, of))
     if not suspect:
         return
-    indexes = {out / "index.sqlite", *(r.index for r in runs.values() if r.index)}
     known: set[str] = set()
     readable = False
     wanted = sorted({x for _, own, of in suspect for x in (own, of)})
-    for index in sorted(p for p in indexes if p.is_file()):
+    for index in _used_indexes(out, runs):
         with (
             contextlib.suppress(sqlite3.Error),
             contextlib.closing(open_read_only(index, untouched=True)) as con,

@@ -786,6 +786,13 @@ class _KeyBuffer:
 _HASH_GROUP_CHARS = 1 << 20
 _HASH_MAX_CHARS = 1 << 20
 
+
+def hashed_part(norm: bytes) -> bytes:
+    """What of the normalised text ``norm`` is hashed: its first :data:`_HASH_MAX_CHARS`
+    characters (a text has at least as many bytes as characters: most are whole)."""
+    return norm if len(norm) <= _HASH_MAX_CHARS else norm.decode()[:_HASH_MAX_CHARS].encode()
+
+
 #: LSH rows held in memory before a flush to SQLite (with the exact keys): 128 k rows of 16
 #: bytes (8 k documents at 16 bands), 2 MB, about 8 MB while merging, reached by any run of
 #: 10,000 documents. A flush costs about the same per row whatever its size: replaying
@@ -1178,11 +1185,7 @@ class DedupStage(Stage):
         """
         pairs = [normalized_pair(d) for d in docs]
         exact_keys = [self._exact_keys(d, p) for d, p in zip(docs, pairs, strict=True)]
-        # the first _HASH_MAX_CHARS characters (a text has at least as many bytes)
-        texts = [
-            t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode()
-            for t, _ in pairs
-        ]
+        texts = [hashed_part(t) for t, _ in pairs]
         sig_parts: list[np.ndarray] = []
         size_parts: list[np.ndarray] = []
         start, total = 0, 0
@@ -2167,9 +2170,7 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
             text = record.get("text")
             if entry is None or not isinstance(text, str) or entry[0] in seen:
                 continue
-            t = normalize_bytes(text)
-            if len(t) > _HASH_MAX_CHARS:
-                t = t.decode()[:_HASH_MAX_CHARS].encode()
+            t = hashed_part(normalize_bytes(text))
             if _spaced(t) == t:
                 concerned.discard(entry[0])  # hashed the same by both versions
                 continue
@@ -2252,8 +2253,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     n = 0
     it = docs()
     while batch := list(itertools.islice(it, 256)):
-        texts = [t if len(t) <= _HASH_MAX_CHARS else t.decode()[:_HASH_MAX_CHARS].encode()
-                 for _, _, t, _ in batch]  # fmt: skip
+        texts = [hashed_part(t) for _, _, t, _ in batch]
         sigs, sizes = hasher.signatures(texts)
         bkeys = hasher.band_keys(sigs, options.bands, options.rows)
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
