@@ -1403,10 +1403,9 @@ class DedupStage(Stage):
         no title: null)."""
         if (i := at_of.get(doc_id)) is not None:
             return _shown(bylines[i], uris[i])
-        row = next(
-            iter(self._select("SELECT byline, uri FROM dedup_docs WHERE id IN ({})", [doc_id])),
-            None,
-        )
+        row = self.db.execute(
+            "SELECT byline, uri FROM dedup_docs WHERE id = ?", (doc_id,)
+        ).fetchone()
         if row is None:
             return _shown(None, None)
         byline = json.loads(row[0]) if row[0] else None
@@ -1671,7 +1670,7 @@ class DedupStage(Stage):
         sig16: np.ndarray,
         sizes: list[int],
         bkeys: np.ndarray,
-        bylines: Sequence[tuple[str | None, list[str]] | None] | None = None,
+        bylines: Sequence[tuple[str | None, list[str]] | None],
     ) -> None:
         """Add the batch's new documents and their keys to the index, all or nothing."""
         todo = [i for i, r in enumerate(roots) if r is not None]
@@ -1701,7 +1700,7 @@ class DedupStage(Stage):
                         sig16[i].tobytes(),
                         uris[i],
                         json.dumps(list(b), ensure_ascii=False)
-                        if bylines is not None and (b := bylines[i]) is not None
+                        if (b := bylines[i]) is not None
                         else None,
                     )
                     for n, i in zip(ns.tolist(), todo, strict=True)
