@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .document import printable
+from .document import printable, unprintable
 from .errors import ConfigError, IndexBusyError, NoLocksError
 
 _SCHEMA = """
@@ -548,7 +548,14 @@ def manifest_index(manifest: dict[str, Any], out: Path, run_id: str) -> tuple[Pa
         return None
     in_output = manifest.get("index_in_output")
     if isinstance(in_output, bool):
-        return (out / name, True) if in_output else (Path(name), False)
+        where = out / name if in_output else Path(name)
+        if "\\x" in name and not where.exists():
+            # a name with bytes that are not UTF-8 is written as printable() escapes them
+            # (``idx-\\xff.sqlite``): the file is named by the bytes (s30 acc-locale #10)
+            named = Path(unprintable(str(where)))
+            if named.exists():
+                where = named
+        return where, in_output
     path = Path(name)
     # (a relative path is of the working folder the run had, unknown: this one's, or the
     # folder above ``out``, where ``-o OUT --index OTHER/index.sqlite`` was typed)

@@ -8,6 +8,7 @@ import operator
 import os
 import posixpath
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
@@ -336,7 +337,7 @@ def source_path(path: str) -> str:
     # name: "caf\\xe9.txt" was recorded as caf/xe9.txt, a file that is not)
     if os.sep != "/":
         path = path.replace(os.sep, "/")
-    path = _normalised(path)
+    path = _normalised(utf8_name(path))
     if "\\" in path:
         # (a backslash that an escape of printable() could be taken for, "\\xe9" written
         # in a name, is written \\x5c: a file named with the byte E9 and one with those
@@ -369,6 +370,23 @@ def _normalised(path: str) -> str:
     return root + "/".join(parts) or "."
 
 
+#: how Python decodes file names (the locale's encoding; UTF-8 under a UTF-8 locale, the C
+#: locale and Python's UTF-8 mode)
+_FS_ENCODING = sys.getfilesystemencoding()
+
+
+def utf8_name(path: str) -> str:
+    """A file name as its bytes read as UTF-8 (bytes that are not UTF-8 as surrogate
+    escapes), whatever the locale's encoding. Under a Latin-1 or EUC-JP locale Python
+    decodes names by the locale: a name written in UTF-8 (``café.txt``) was recorded as
+    ``cafÃ©.txt`` and got another id, and a folder ingested under both locales was read
+    again by each (s30 acc-locale #6). The bytes are what the file is named; the locale of
+    the shell is not."""
+    if _FS_ENCODING == "utf-8":
+        return path
+    return path.encode(_FS_ENCODING, "surrogateescape").decode("utf-8", "surrogateescape")
+
+
 def printable(text: str) -> str:
     """``text`` as it can be written in UTF-8 (JSON lines, WARC headers, the index): a file
     name's bytes that are not UTF-8 (which Python holds as surrogate escapes, ``a\\udcff``)
@@ -383,6 +401,19 @@ def printable(text: str) -> str:
             return text.encode("utf-8", "backslashreplace").decode("utf-8")
         return raw.decode("utf-8", "backslashreplace")
     return text
+
+
+_BYTE_ESCAPE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def unprintable(text: str) -> str:
+    """A file name that :func:`printable` wrote, as Python names the file: its ``\\xNN``
+    escapes of bytes that are not UTF-8 turned back into those bytes (for the locale's
+    decoding of names). Only for finding a file whose recorded name is printable's."""
+    if "\\x" not in text:
+        return text
+    raw = _BYTE_ESCAPE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), text)
+    return os.fsdecode(raw.encode("utf-8", "surrogateescape"))
 
 
 def capture_time(value: Any) -> str | None:

@@ -48,7 +48,7 @@ from typing import Any
 
 from . import __version__
 from .catalog import now_utc
-from .document import printable, source_path
+from .document import printable, source_path, utf8_name
 
 #: How much older than the run's first look at it a file's modification time must be for
 #: the run to record it (2 s: FAT's time stamp granularity; coarser clocks tick in ms).
@@ -244,7 +244,7 @@ def record(
 def resolved(path: str) -> str:
     """A file's key in the index: its resolved path (a file name's bytes that are not UTF-8
     as ``printable`` escapes them; the record's inode tells two such names apart)."""
-    return printable(os.path.realpath(path))
+    return printable(utf8_name(os.path.realpath(path)))
 
 
 def _row(db: sqlite3.Connection, real: str) -> tuple[Any, ...] | None:

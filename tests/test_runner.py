@@ -1407,6 +1407,29 @@ def test_printable():
     assert printable("a\ud800b") == "a\\ud800b"
 
 
+def test_a_file_name_is_recorded_by_its_bytes_whatever_the_locale(monkeypatch, tmp_path):
+    """Under a Latin-1 locale Python decodes file names by Latin-1: a name written in UTF-8
+    was recorded as mojibake, with another id and another unchanged-input key than under a
+    UTF-8 locale (s30 acc-locale #6). The path, the id and the key come from the bytes."""
+    from corearchive import document, unchanged
+    from corearchive.document import Document
+
+    utf8_named = str(tmp_path / "café.txt")
+
+    def seen(encoding: str) -> tuple[str | None, str, str]:
+        # the name Python gives the file's bytes under a locale of ``encoding``
+        name = utf8_named.encode("utf-8").decode(encoding)
+        monkeypatch.setattr(document, "_FS_ENCODING", encoding)
+        doc = Document.create(raw=b"x", text="x", uri="file:///x", path=name, format="text")
+        return doc.source.path, doc.id, unchanged.resolved(name)
+
+    assert seen("latin-1")[0] == utf8_named
+    assert seen("latin-1") == seen("utf-8")
+    # a name that is not UTF-8 (the Latin-1 byte E9) is escaped as under a UTF-8 locale
+    monkeypatch.setattr(document, "_FS_ENCODING", "latin-1")
+    assert document.source_path("caf\xe9.txt") == "caf\\xe9.txt"
+
+
 def test_a_name_with_a_byte_and_one_that_writes_its_escape_are_two_paths(ingest, tmp_path):
     # b"caf\xe9.txt" and the name written with the four characters \xe9 had one
     # source.path and one id: the second was "already_archived" in the same run

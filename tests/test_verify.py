@@ -947,6 +947,18 @@ def test_a_rerun_with_another_index_is_warned_and_its_repeated_ids_found(ingest,
     assert len(twice) == 5, got
 
 
+def test_an_index_named_with_bytes_that_are_not_utf8_is_found(ingest, seeds, tmp_path):
+    """``--index idx-<FF>.sqlite``: the manifest writes the name as printable() escapes it
+    (``idx-\\xff.sqlite``), and verify said the index was missing: NOT intact (s30
+    acc-locale #10)."""
+    index = tmp_path / os.fsdecode(b"idx-\xff.sqlite")
+    res = ingest(str(seeds), "--index", str(index), out=tmp_path / "out")
+    assert res.exit_code == 0 and index.is_file()
+    assert res.manifest["index"].endswith("idx-\\xff.sqlite")
+    code, got = _verify(tmp_path / "out")
+    assert code == 0, got
+
+
 @pytest.mark.parametrize("as_json", [False, True])
 def test_verify_piped_into_a_reader_that_left_exits_with_what_it_found(ingest, seeds, as_json):
     """`verify OUT | head -1` exited 1 ('not intact') now and then on an intact archive:
