@@ -49,7 +49,7 @@ from .inputs import _item, choose_source, read_error, read_results
 from .manager import PluginManager, collect, make_plugin_manager
 from .runner import _prepares, new_run_id
 from .schema import STILL_HTML, RecordValidator, build_record, schema_failure
-from .source import HEAD_SIZE, Failure, InputItem, Source
+from .source import FETCH_STAGE, HEAD_SIZE, Failure, InputItem, Source, fetch_failed
 from .stage import Stage, StageContext, close_stages, describe_error, forget_in, open_stages
 
 #: What a page given as a mapping is read as: one object of a JSON Lines dump.
@@ -422,6 +422,12 @@ class Cleaner:
                     # would be without their file's path
                     got.source.path = None
                     got.id = make_id(got.source.uri, got.source.locator, got.source.sha256)
+                    if (drop := fetch_failed(got)) is not None:  # (as ingest drops it)
+                        failed.setdefault(n, []).append(
+                            Cleaned(got.source.uri, stage=FETCH_STAGE, reason=drop.reason,
+                                    detail=drop.detail)
+                        )  # fmt: skip
+                        continue
                     key = bytes.fromhex(got.id)
                     if key in self._seen:
                         # the same bytes from the same address: the same document, whose

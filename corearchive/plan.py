@@ -111,7 +111,7 @@ from .manager import Registry
 from .report import REPEATED_INPUT, RunReport, RunReporter, dumps
 from .schema import RecordValidator
 from .sink import Sink, SinkContext, commit_sinks
-from .source import Failure, Source
+from .source import FETCH_STAGE, Failure, Source, fetch_failed
 from .stage import Stage, StageContext, StageStats, close_stages, describe_error
 from .takedown import taken_down_drop
 from .unchanged import UnchangedInputs, file_state, record
@@ -552,6 +552,9 @@ def _read(
                     # (as Run._read: its errors would not be told as this input's)
                     report.inputs_with_errors.add(key)
                 report.documents += 1
+                if (failed := fetch_failed(result)) is not None:
+                    reporter.dropped(result, FETCH_STAGE, failed)  # (as Run._skip_archived)
+                    continue
                 if (gone := archived.taken_down(result.id, result.source.sha256)) is not None:
                     # (corearchive remove: as Run._skip_archived)
                     reporter.dropped(result, "archive", taken_down_drop(result.id, gone))

@@ -99,7 +99,7 @@ from .schema import (
     schema_failure,
 )
 from .sink import Sink, SinkContext, commit_sinks, read_only
-from .source import Failure, InputItem, Source
+from .source import FETCH_STAGE, Failure, InputItem, Source, fetch_failed
 from .stage import (
     STORAGE_ERRNOS,
     Stage,
@@ -641,6 +641,9 @@ class Run:
             if doc.source.path != current:
                 current = doc.source.path
                 seen.clear()
+            if (failed := fetch_failed(doc)) is not None:
+                reporter.dropped(doc, FETCH_STAGE, failed)
+                continue
             if (gone := self.catalog.taken_down(doc.id, doc.source.sha256)) is not None:
                 # (corearchive remove: the index forgot it, so it would be archived again)
                 reporter.dropped(doc, ARCHIVE_STAGE, taken_down_drop(doc.id, gone))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .document import Document
+from .document import Document, Drop
 
 #: How many leading bytes sources get to sniff.
 HEAD_SIZE = 8192
@@ -283,6 +283,21 @@ def _tell(raw: Any) -> int | None:
         return int(raw.tell())
     except (OSError, AttributeError, ValueError):
         return None
+
+
+#: The stage a document whose capture failed is dropped at (see :func:`fetch_failed`)
+FETCH_STAGE = "input"
+
+
+def fetch_failed(doc: Document) -> Drop | None:
+    """The drop of a document whose capture was an HTTP error, 4xx or 5xx (a source sets
+    ``annotations.source.http_status``: a WARC response's status, a dump line's
+    ``status``): the server's error page ("404 - Page not found") is no article, and the
+    entry names the address that was gone (s31 acc-recrawl #7, #8); else None."""
+    status = (doc.annotations.get("source") or {}).get("http_status")
+    if isinstance(status, int) and status >= 400:
+        return Drop("http_status", {"status": status})
+    return None
 
 
 @dataclass(slots=True)

@@ -806,6 +806,11 @@ class JsonlSource(Source):
         if document_format(lines[0]) is not None:
             return 0.0  # (RTF starts with a brace too: the text source names it)
         later = any(_is_object(ln) for ln in lines[1:])
+        if len(lines) == 1 and _OBJECT_KEY_START.match(lines[0]):
+            # One line longer than the head, opened as an object with a key: a dump of
+            # pages, each line ~10-100 KB of HTML. The tags in the head (the HTML source's
+            # 0.6) made the whole dump one HTML document (s31 acc-recrawl #1).
+            return 0.9 if claimed else 0.8
         if lines[0].startswith(b"{"):
             # A long first line cut off by the head, or a bad first line: still JSON-like
             # if it is all there is or a later line holds an object.
@@ -929,6 +934,8 @@ def _json_document(head: bytes) -> Literal["array", "values"] | None:
     return None
 
 
+#: The start of a JSON object with its first key (``{"url": ``)
+_OBJECT_KEY_START = re.compile(rb'\{\s*"(?:[^"\\\n]|\\.){0,256}"\s*:')
 #: The start of a JSON array of objects (or of an empty one)
 _OBJECT_ARRAY = re.compile(rb"\[\s*(\{|\]\s*$)")
 
@@ -1328,6 +1335,8 @@ def _object_doc(
         if value is not None and name not in given and not _blank(value)
     }:
         source = {**source, "ignored": ignored}
+    if (status := _http_status(obj)) is not None:
+        source = {**source, "http_status": status}  # (the run drops it: fetch_failed)
     input_id = obj.get("id")
     if isinstance(input_id, int) and not isinstance(input_id, bool):
         input_id = str(input_id)
@@ -1341,6 +1350,22 @@ def _object_doc(
         source = {**source, "cut": cut}
     doc.annotations["source"] = {**source, "given": given}
     return doc
+
+
+#: A dump's HTTP status of the capture, under the names crawlers write it
+_STATUS_KEYS = ("status", "status_code", "http_status", "statusCode")
+
+
+def _http_status(obj: dict[str, Any]) -> int | None:
+    """The capture's HTTP status when the dump says it was an error (4xx, 5xx: a number or
+    three digits; a CMS's ``"status": "published"`` is no HTTP status), else None."""
+    for key in _STATUS_KEYS:
+        value = obj.get(key)
+        if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) == 3:
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 400 <= value <= 599:
+            return value
+    return None
 
 
 #: The keys of a dump's object that are read into the document (its page, address, capture
@@ -1937,14 +1962,20 @@ class WarcSource(Source):
         if media and media not in _DOC_TYPES and media not in _SNIFFED:
             item.counts["warc records with non-text payload"] += 1
             return None
+        failed: int | None = None
         if http is not None and (status := http.get_statuscode()) not in ("200", "203"):
             if not (status and status.isascii() and status.isdigit() and len(status) == 3):
                 # (no HTTP head at all: the block is the page itself, or garbage)
                 item.counts["warc responses without a readable HTTP status line"] += 1
-            else:
-                item.counts["warc responses with non-200 status"] += 1
-            return None
+                return None
+            if int(status) < 400:
+                item.counts["warc responses with non-200 status"] += 1  # (redirects ...)
+                return None
+            # an error page: a document the run drops, naming the address that was gone
+            failed = int(status)
         raw = head + record.raw_stream.read(MAX_FILE_BYTES + 1 - len(head))  # (the rest is drained)
+        if failed is not None:
+            return self._failed_capture(item, record, raw, failed, http, offset)
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
         # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
@@ -2030,6 +2061,28 @@ class WarcSource(Source):
             doc.annotations["source"].update(labelled=labelled, read_as="html")
         if truncated is not None:
             doc.annotations["source"]["truncated"] = truncated
+        return doc
+
+    @staticmethod
+    def _failed_capture(
+        item: InputItem, record: Any, raw: bytes, status: int, http: Any, offset: int | None
+    ) -> Document:
+        """A response of HTTP status 4xx or 5xx: its page is not read (the run drops it,
+        see :func:`corearchive.source.fetch_failed`); it was only counted, and no entry
+        named the address that was gone (s31 acc-recrawl #8)."""
+        rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        doc = Document.create(
+            raw=raw,
+            text="",
+            uri=record.rec_headers.get_header("WARC-Target-URI") or item.uri,
+            path=item.path,
+            format="warc",
+            locator=rec_id or f"offset {offset}",
+            fetched_at=_capture_of(record),
+            warc_record_id=rec_id,
+            http_headers={k.lower(): v for k, v in http.headers},
+        )
+        doc.annotations["source"] = {"offset": offset, "http_status": status}
         return doc
 
     @staticmethod

@@ -1076,6 +1076,22 @@ def test_jsonl_sniff():
     assert src.sniff(b"plain text\n", item_of(b"")) == 0.0
 
 
+@pytest.mark.parametrize("name", ["pages.jsonl", "pages.jsonl.gz", "pages"])
+def test_a_dump_of_pages_whose_first_line_is_longer_than_the_head_is_jsonl(name):
+    """Each line a page of ~14 KB: the head held only part of the first line, with HTML
+    tags in it, and the whole dump was read as one HTML document (s31 acc-recrawl #1)."""
+    page = "<!DOCTYPE html><html><body><article>" + "<p>A paragraph of the story.</p>" * 400
+    pages = [{"url": f"https://news.example/{n}", "html": f"{page}{n}</article></body></html>"}
+             for n in range(3)]  # fmt: skip
+    data = jsonl(*pages)
+    assert len(data.split(b"\n")[0]) > 8192
+    if name.endswith(".gz"):
+        data = gzip.compress(data)
+    fmt, docs, failures, _ = read(data, name)
+    assert fmt == "jsonl" and not failures
+    assert [d.source.uri for d in docs] == [p["url"] for p in pages]
+
+
 def test_text_starting_with_a_brace_is_text():
     data = b"{Editor's note: this story was updated.}\n" + article(26).encode()
     assert read(data, "story.txt")[0] == "text"
@@ -1296,7 +1312,6 @@ WARC_SKIPPED = {
     "warc request records": 1,
     "warc metadata records": 1,
     "warc records with non-text payload": 1,
-    "warc responses with non-200 status": 1,
 }
 
 
@@ -1305,7 +1320,11 @@ def test_warc_response_and_resource_records(gz, name):
     fmt, docs, failures, counts = read(build_warc(gz=gz), name)
     assert (fmt, failures) == ("warc", [])
     assert counts == WARC_SKIPPED
-    page, res = docs
+    page, res, gone = docs
+    # the 404 response: a document the run drops (fetch_failed), naming the address
+    assert gone.source.uri == "http://news.example/missing-100" and gone.text == ""
+    assert gone.annotations["source"]["http_status"] == 404
+    docs = docs[:2]
     assert page.is_html and page.source.content_type == "text/html"
     assert "<title>Page 100</title>" in page.text
     assert page.source.uri == "http://news.example/100"
@@ -1330,14 +1349,14 @@ def test_warc_response_and_resource_records(gz, name):
 def test_warc_gzipped_as_a_whole():
     fmt, docs, failures, counts = read(gzip.compress(build_warc(gz=False)), "whole.warc.gz")
     assert (fmt, failures, counts) == ("warc", [], WARC_SKIPPED)
-    assert len(docs) == 2
+    assert len(docs) == 3  # (the page, the text, the 404 response the run drops)
 
 
 def test_warc_ids_are_stable_and_depend_on_the_record():
     data = build_warc(gz=True)
     a = [d.id for d in read(data, "c.warc.gz")[1]]
     b = [d.id for d in read(data, "c.warc.gz")[1]]
-    assert a == b and len(set(a)) == 2
+    assert a == b and len(set(a)) == 3
     c = [d.id for d in read(data, "other.warc.gz")[1]]  # the place is part of the id
     assert set(a).isdisjoint(c)
 
@@ -1601,9 +1620,10 @@ def test_warc_gz_cut_at_a_record_boundary_keeps_the_record_before():
 def test_warc_record_offsets():
     data = build_warc(gz=False)
     offsets = record_offsets(data)
-    _, (page, res), _, _ = read(data, "x.warc")
+    _, (page, res, gone), _, _ = read(data, "x.warc")
     assert page.annotations["source"]["offset"] == offsets[0] == 0
     assert res.annotations["source"]["offset"] == offsets[2]
+    assert gone.annotations["source"]["offset"] == offsets[5]
 
 
 def test_truncated_whole_gzip_warc_keeps_the_records_before_the_break():
@@ -1620,7 +1640,7 @@ def test_broken_warc_with_garbage_between_records():
     broken = data[: offsets[2]] + b"this is not a WARC record\r\n" * 3 + data[offsets[2] :]
     fmt, docs, [failure], _ = read(broken, "bad.warc")
     # (the records after the garbage are read: the resource record, a text document)
-    assert fmt == "warc" and [d.source.format for d in docs] == ["warc", "warc"]
+    assert fmt == "warc" and [d.source.format for d in docs] == ["warc"] * 3
     assert docs[1].source.uri == "http://news.example/100.txt"
     assert "broken or truncated WARC" in failure.error
     assert "read from the next record" in failure.error
@@ -1744,8 +1764,9 @@ def test_the_crawls_warcinfo_goes_with_its_documents_and_resumed_tasks(gz):
     source, _ = choose_source(item, SOURCES)
     docs, positions = [], []
     for doc in source.read(item):
-        docs.append(doc)
-        positions.append(item.position)
+        if "http_status" not in doc.annotations["source"]:  # (the 404 responses: dropped)
+            docs.append(doc)
+            positions.append(item.position)
     infos = [d.annotations["source"]["warcinfo"] for d in docs]
     assert len(docs) == 4
     assert infos[0]["fields"] == fields and infos[0]["filename"] == "crawl.warc.gz"
@@ -1754,7 +1775,7 @@ def test_the_crawls_warcinfo_goes_with_its_documents_and_resumed_tasks(gz):
     for k in (0, 2):
         again = item_of(data, name)
         again.resume = positions[k]  # (that record is read again and skipped)
-        rest = list(source.read(again))
+        rest = [d for d in source.read(again) if "http_status" not in d.annotations["source"]]
         assert [d.annotations["source"] for d in rest] == [
             d.annotations["source"] for d in docs[k + 1 :]
         ]
@@ -2026,7 +2047,7 @@ def test_ingest_mixed_inputs_with_bad_ones(ingest, tmp_path, monkeypatch):
     assert counts["inputs"] == 11  # 9 files found + 2 unresolved names
     assert counts["formats"] == {"html": 1, "jsonl": 1, "text": 6, "warc": 1}
     assert counts["skipped"] == WARC_SKIPPED
-    assert counts["documents"] == 8
+    assert counts["documents"] == 9  # (the WARC's 404 response among them: dropped)
     # each error names its input on stderr (CliRunner mixes stderr into output)
     for path in errors:
         assert f"error: {path}" in res.output
@@ -2106,14 +2127,22 @@ def test_ingest_warc(ingest, tmp_path, monkeypatch):
     res = ingest("w")
     assert res.exit_code == 1
     counts = check_counts(res)
-    assert counts["kept"] == 5 and counts["documents"] == 5
+    assert counts["kept"] == 5 and counts["documents"] == 7
     assert counts["skipped"] == {
         "warc request records": 3,
         "warc metadata records": 2,
         "warc records with non-text payload": 2,
-        "warc responses with non-200 status": 2,
     }
     assert counts["formats"] == {"warc": 3}
+    # the 404 responses: a drop entry each, naming the address that was gone and its status
+    gone = sorted((r for r in res.rejects if r["kind"] == "dropped"), key=lambda r: r["id"])
+    assert sorted(r["source"]["uri"] for r in gone) == [
+        "http://news.example/missing-300",
+        "http://news.example/missing-400",
+    ]
+    assert all(r["stage"] == "input" and r["reason"] == "http_status" for r in gone)
+    assert all(r["detail"] == {"status": 404} for r in gone)
+    assert counts["dropped_by_stage"] == {"input": {"http_status": 2}}
     for r in res.records:
         assert r["source"]["format"] == "warc"
         assert r["source"]["fetched_at"] in ("2024-03-01T12:30:45Z", "2024-03-02T08:00:00Z")
@@ -2124,6 +2153,52 @@ def test_ingest_warc(ingest, tmp_path, monkeypatch):
     assert "truncated" in err["error"]
     cut_docs = [r for r in res.records if r["source"]["path"] == "w/c_cut.warc"]
     assert [r["source"]["uri"] for r in cut_docs] == ["http://news.example/500"]
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_an_error_page_of_a_dump_or_a_warc_is_a_drop_naming_its_address(ingest, tmp_path, plan):
+    """A dump line whose capture was a 404 ("status": 404) was archived as an article
+    ("404 - Page not found"), and a WARC's 404 response was only counted, naming no address:
+    which pages were gone on a day could not be told (s31 acc-recrawl #7, #8). Both are a
+    drop entry, ``input``/``http_status``; a status that is no HTTP one is read as before."""
+    folder = tmp_path / "in"
+    lines = [
+        {"url": "https://news.example/gone", "status": 404, "text": "404 - Page not found"},
+        {"url": "https://news.example/down", "status_code": "503", "text": article(61)},
+        {"url": "https://news.example/ok", "status": 200, "text": article(62)},
+        {"url": "https://news.example/cms", "status": "published", "text": article(63)},
+    ]
+    write(folder / "day.jsonl", jsonl(*lines))
+    write(folder / "crawl.warc.gz", build_warc(gz=True, seed=64))
+    res = ingest(str(folder), "--plan", plan)
+    assert res.exit_code == 0, res.output
+    gone = {r["source"]["uri"]: r for r in res.rejects}
+    assert sorted(gone) == [
+        "http://news.example/missing-64",
+        "https://news.example/down",
+        "https://news.example/gone",
+    ]
+    assert all(r["stage"] == "input" and r["reason"] == "http_status" for r in gone.values())
+    assert gone["https://news.example/down"]["detail"] == {"status": 503}
+    kept = sorted(r["source"]["uri"] for r in res.records)
+    assert kept == [
+        "http://news.example/64",
+        "http://news.example/64.txt",
+        "https://news.example/cms",
+        "https://news.example/ok",
+    ]
+
+
+def test_the_cleaner_drops_an_error_page_as_ingest_does(tmp_path, monkeypatch):
+    from corearchive import Cleaner
+
+    monkeypatch.chdir(tmp_path)
+    with Cleaner() as cleaner:
+        [got] = cleaner.clean_many(
+            [{"url": "https://e.example/x", "status": 410, "text": article(65)}]
+        )
+    assert not got.kept and got.stage == "input" and got.reason == "http_status"
+    assert got.detail == {"status": 410}
 
 
 def test_ingest_stdin_text(ingest, tmp_path):
@@ -2363,9 +2438,9 @@ def test_warc_reading_resumes_after_any_result_as_it_would_have_gone_on(gz):
     data = build_warc(gz=gz, seed=1) + buf.getvalue() + build_warc(gz=gz, seed=2)
     data = data[:-40]  # the last record cut short
     pairs = _resumed_reads(data, "crawl.warc")
-    # 2 + 2 documents and the undecodable record; the cut end, the last result, gives no
-    # position: nothing is read after it
-    assert len(pairs) == 5
+    # 2 + 2 documents, the first 404 response (the run drops it) and the undecodable
+    # record; the cut end, the last result, gives no position: nothing is read after it
+    assert len(pairs) == 6
     for got, expected in pairs:
         assert got == expected
     assert pairs[0][1][1]["warc request records"] == 2  # counts after the first result
