@@ -21,10 +21,12 @@ HIDDEN = "***"
 #: The user information of a URL (``scheme://USERINFO@``): no ``/``, ``?``, ``#`` or space.
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]+@")
 
-#: An option or setting name that looks like it holds a secret.
+#: An option or setting name that looks like it holds a secret. ("auth", but for
+#: "author", "authors", "authority": "authorization" is HTTP's credentials header, and
+#: went unredacted into records with "author"; s31 acc-regress #10. Cookies hold sessions.)
 _SECRET_NAME = re.compile(
     r"(?i)(pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|access[-_]?key|"
-    r"private[-_]?key|credential|auth(?!or))"
+    r"private[-_]?key|credential|cookie|auth(?!or(?!i[sz]ation)))"
 )
 
 

@@ -15,6 +15,7 @@ import codecs
 import hashlib
 import io
 import json
+import math
 import re
 import shutil
 import tempfile
@@ -529,7 +530,13 @@ def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
 #: An ALTO XML document's start (after white space, a byte-order mark, an XML declaration,
 #: comments and processing instructions): its root element, ``<alto`` with or without a
 #: namespace prefix
-_ALTO_START = re.compile(r"[\s\ufeff]*(?:(?:<\?[^>]*\?>|<!--.*?-->)\s*)*<(?:\w+:)?alto[\s>]", re.S)
+#: (a DOCTYPE, with its internal subset, too: the parser loads no DTD and expands no
+#: entity, and such a file's markup was archived as its text; s31 acc-regress #9)
+_ALTO_START = re.compile(
+    r"[\s\ufeff]*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>)\s*)*"
+    r"<(?:\w+:)?alto[\s>]",
+    re.S | re.I,
+)
 
 
 def alto_text(data: bytes) -> tuple[str, dict[str, int]] | None:
@@ -1338,8 +1345,14 @@ def _object_doc(
     if (status := _http_status(obj)) is not None:
         source = {**source, "http_status": status}  # (the run drops it: fetch_failed)
     input_id = obj.get("id")
-    if isinstance(input_id, int) and not isinstance(input_id, bool):
-        input_id = str(input_id)
+    if input_id is None and isinstance(meta := obj.get("metadata"), dict):
+        input_id = meta.get("id")  # (a "metadata" object's: left out of what passes on)
+    if isinstance(input_id, int | float) and not isinstance(input_id, bool):
+        input_id = str(input_id) if math.isfinite(input_id) else None
+    elif input_id is not None and not isinstance(input_id, str):
+        # (true, an object: named as the other fields not read are; s31 acc-regress #8)
+        source = {**source, "ignored": {**source.get("ignored", {}), "id": _json_type(input_id)}}
+        input_id = None
     if isinstance(input_id, str) and input_id.strip():
         # the dump's own id (datatrove, Dolma, RedPajama: "crawl-2024-000123"): a training
         # sample traced back to its crawl (s30 corpus tester F3)

@@ -73,3 +73,29 @@ def test_a_run_records_no_credentials(ingest, tmp_path, monkeypatch):
     # the id is the one the URL as given made (a rerun finds the document archived)
     again = ingest(str(given), "--rescan")
     assert again.records == res.records
+
+
+def test_a_dumps_credentials_headers_are_hidden_and_its_authors_kept():
+    """An HTTP ``Authorization`` value and cookies went into ``input_metadata`` unredacted:
+    the name pattern spared "auth" before "or" for "author", and "authorization" with it
+    (s31 acc-regress #10)."""
+    from corearchive.redact import redact_value
+
+    got = redact_value(
+        {
+            "Authorization": "Bearer abc",
+            "cookie": "sid=1",
+            "headers": {"authorisation": "Basic Zm9v", "Set-Cookie": "sid=2", "X-Api-Key": "k"},
+            "author": "Ann Lee",
+            "authors": ["Ann Lee"],
+            "authority": "Port of Hull",
+        }
+    )
+    assert got == {
+        "Authorization": "***",
+        "cookie": "***",
+        "headers": {"authorisation": "***", "Set-Cookie": "***", "X-Api-Key": "***"},
+        "author": "Ann Lee",
+        "authors": ["Ann Lee"],
+        "authority": "Port of Hull",
+    }

@@ -66,3 +66,17 @@ def test_other_xml_and_damaged_or_hostile_alto():
     )
     got = alto_text(hostile)
     assert got is not None and got[0] == "ab\n"  # (the entity left out)
+
+
+def test_an_alto_file_with_a_doctype_is_read_as_alto():
+    """A DOCTYPE (with an internal subset) before <alto>: the file was read as plain text
+    and its markup archived as the record's text (s31 acc-regress #9)."""
+    head, rest = ALTO_V4.split(b"\n", 1)
+    for doctype in (
+        b'<!DOCTYPE alto SYSTEM "alto-v4.dtd">',
+        b'<!DOCTYPE alto [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>',
+    ):
+        fmt, [doc], failures, _ = read(head + b"\n" + doctype + b"\n" + rest, "page.alto.xml")
+        assert fmt == "text" and not failures
+        assert doc.text.startswith("HARVEST FESTIVAL.\n\nThe harvest festival was held")
+        assert doc.annotations["source"]["alto"]["words"] == 12

@@ -1200,6 +1200,15 @@ def test_a_dumps_own_id_and_other_fields_pass_through():
     _, [num], [], _ = read(json.dumps({"id": 7, "text": article(87)}).encode(), "n.jsonl")
     assert num.annotations["source"]["input_id"] == "7"
     assert "input_metadata" not in num.annotations["source"]
+    # a number that is not whole, an id inside "metadata" (none outside); an id of another
+    # kind is named among the fields not read (s31 acc-regress #8: they vanished)
+    ids = [{"id": 4.5}, {"metadata": {"id": "inner", "dump": "d"}}, {"id": True}, {"id": {"a": 1}}]
+    docs = [read(json.dumps({**o, "text": article(87)}).encode(), "i.jsonl")[1][0] for o in ids]
+    got = [(d.annotations["source"].get("input_id"), d.annotations["source"].get("ignored"))
+           for d in docs]  # fmt: skip
+    assert got == [("4.5", None), ("inner", None), (None, {"id": "boolean"}),
+                   (None, {"id": "object"})]  # fmt: skip
+    assert docs[1].annotations["source"]["input_metadata"] == {"metadata": {"dump": "d"}}
 
 
 def test_a_dumps_fields_of_a_form_not_read_are_named_with_their_type():
