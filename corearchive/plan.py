@@ -70,6 +70,7 @@ import multiprocessing.util
 import os
 import pickle
 import shutil
+import signal
 import sqlite3
 import sys
 import time
@@ -79,6 +80,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol, runtime_checkable
 
+from . import limits
 from .atomic import AtomicFile, Commit, file_sha256, run_committed, write_atomic
 from .catalog import WITH_WARC, Catalog, indexed_runs, now_utc, open_read_only
 from .config import RunConfig
@@ -86,6 +88,9 @@ from .document import Document, Drop, Duplicate, source_path
 from .errors import PlanError
 from .executor import (
     CHUNK_SIZE,
+    WATCH_TICK,
+    ChunkResult,
+    Event,
     LocalPart,
     WorkerSpec,
     add_stats,
@@ -141,6 +146,9 @@ class PlanSpec:
     dedup: str | None
     #: Whether a plugin implements the drop or failure hooks (tasks then log the events).
     events: bool = False
+    #: The driver's process id: a task run in another process (a pool worker, a Ray
+    #: worker) is watched there (:class:`_TaskWatch`); one run in the driver is not.
+    driver_pid: int = 0
 
 
 @dataclass
@@ -378,6 +386,140 @@ def close_local_stages() -> None:
 Part = list[Any]
 
 
+#: A task's record of the documents in flight each time its watchdog ended its process:
+#: one JSON object a line, ``{"ids": [...], "limit": seconds}`` (see :class:`_TaskWatch`)
+KILLED = "killed.jsonl"
+#: The documents a task is running (the chunk in flight), for its watchdog to record
+_INFLIGHT = "inflight.json"
+#: How many times a task's process may be ended by its watchdog before the run stops: each
+#: end narrows the documents in flight to one, which then fails (a task of two stuck
+#: documents in one chunk takes four runs)
+MAX_TASK_KILLS = 20
+
+
+class _TaskWatch:
+    """In a process that runs tasks of the plan (a pool worker, a Ray worker): the
+    staged plan's counterpart of :class:`corearchive.executor.Watchdog`, which watches the
+    streaming run's workers from the main process.
+
+    The alarm of ``doc_timeout`` interrupts Python code only; a stage stuck in C code
+    (libxml2 on a pathological page; a loop that holds the GIL, so no thread of the process
+    can act) held its task until the call ended, or for ever. A watcher process forked from
+    this one reads the deadline this process publishes (:func:`corearchive.limits.publish_to`)
+    and, past it, kills it (SIGKILL) and records the documents in flight
+    (:data:`_INFLIGHT`) in the task's :data:`KILLED`. The task is run again (a new pool
+    worker; Ray retries the task of a dead worker): it runs those documents one per chunk,
+    and the one recorded alone fails as a timeout (:func:`_stuck_failures`)."""
+
+    _current: _TaskWatch | None = None
+
+    def __init__(self) -> None:
+        # (shared with the watcher: inherited by the fork, in memory both map)
+        self.deadline = multiprocessing.RawArray("d", 3)
+        self.folder = multiprocessing.RawArray("c", 4096)
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the watcher: no import, lock or thread of the parent's is used
+            try:
+                _watch_task_process(parent, self.deadline, self.folder)
+            finally:
+                os._exit(0)
+        self.watcher = pid
+        limits.publish_to(self.deadline, 0)
+
+    @classmethod
+    def of_this_process(cls) -> _TaskWatch:
+        if cls._current is None or cls._current.deadline[0] != os.getpid():
+            cls._current = _TaskWatch()  # (a forked child has its parent's: not its own)
+        return cls._current
+
+    def task(self, folder: Path | None) -> None:
+        """The task folder the documents in flight are recorded in (None: no task)."""
+        self.folder.value = os.fsencode(folder) if folder is not None else b""
+
+
+def _watch_task_process(parent: int, deadline: Any, folder: Any) -> None:
+    """The watcher of :class:`_TaskWatch` (a forked process)."""
+    die_with_parent(parent)
+    while os.getppid() == parent:
+        time.sleep(WATCH_TICK)
+        due = deadline[1]
+        if due <= 0 or time.monotonic() <= due:
+            continue
+        where = folder.value
+        if where:  # (first: the driver, told of the death, looks for this line)
+            task = Path(os.fsdecode(where))
+            try:
+                ids = json.loads((task / _INFLIGHT).read_text("utf-8"))
+            except (OSError, ValueError):
+                ids = []
+            line = json.dumps({"ids": ids, "limit": deadline[2]}) + "\n"
+            with open(task / KILLED, "a", encoding="utf-8") as f:
+                f.write(line)
+                f.flush()
+                os.fsync(f.fileno())
+        with contextlib.suppress(OSError):
+            os.kill(parent, signal.SIGKILL)
+        return
+
+
+def _killed(task: Path) -> list[dict[str, Any]]:
+    """The task's :data:`KILLED` lines (none when its process was never ended)."""
+    try:
+        lines = (task / KILLED).read_text("utf-8").splitlines()
+    except OSError:
+        return []
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _stuck_failures(
+    killed: list[dict[str, Any]], local: list[str]
+) -> tuple[dict[str, str], set[str]]:
+    """From a task's :data:`KILLED` lines: the documents that fail (each recorded alone in
+    flight: the error entry the streaming run gives such a document) and those to run one
+    per chunk (recorded with others: one of them is stuck)."""
+    names = ", ".join(local)
+    failed: dict[str, str] = {}
+    suspects: set[str] = set()
+    for entry in killed:
+        ids = entry.get("ids") or []
+        if len(ids) == 1:
+            failed[ids[0]] = (
+                f"DocumentTimeout: timeout: over {entry.get('limit', 0):g} s"
+                f" (pipeline.doc_timeout) in one of the stages {names}, in code the limit"
+                " could not interrupt (C code); the worker process was killed and replaced"
+            )
+        else:
+            suspects.update(ids)
+    return failed, suspects - set(failed)
+
+
+def _run_watched(
+    part: LocalPart,
+    chunk: list[Document],
+    task: Path,
+    failed: dict[str, str],
+    suspects: set[str],
+) -> list[ChunkResult]:
+    """``part.run(chunk)`` under the task's watch: the chunk's ids recorded as in flight
+    first; a document known stuck fails without running, the suspects run one a chunk."""
+    if failed or suspects:
+        alone = [d for d in chunk if d.id in failed or d.id in suspects]
+        rest = [d for d in chunk if d.id not in failed and d.id not in suspects]
+    else:
+        alone, rest = [], chunk
+    results: list[ChunkResult] = []
+    for group in ([rest] if rest else []) + [[d] for d in alone]:
+        if group[0].id in failed:
+            error = failed[group[0].id]
+            results.append(ChunkResult([Event("failed", group[0], "worker", error=error)], {}))
+            continue
+        # (no fsync: the watcher reads it on this machine, while this process is stuck)
+        (task / _INFLIGHT).write_text(json.dumps([d.id for d in group]), "utf-8")
+        results.append(part.run(group))
+    return results
+
+
 def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
     """Step 2 for task ``n``: read its parts in order, run the local stages and dedup's
     prepare."""
@@ -389,6 +531,15 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     part = _local_stages(spec)
+    task = final.parent
+    watch = _TaskWatch.of_this_process() if os.getpid() != spec.driver_pid else None
+    killed = _killed(task)
+    if len(killed) > MAX_TASK_KILLS:
+        raise PlanError(
+            f"task {n}: its process was ended {len(killed)} times by the watchdog of"
+            " pipeline.doc_timeout (documents stuck in C code); the run stops"
+        )
+    failed, suspects = _stuck_failures(killed, spec.local)
     report = RunReport(run_id=spec.run_id)
     log = _EventLog(tmp / "events.pkl", spec.events)
     reporter = _reporter(report, tmp / "rejects.jsonl", log)
@@ -403,13 +554,19 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
                 _read(spec, path, start, stop, resume, report, reporter, archived)
                 for path, start, stop, resume in map(_part, parts)
             )
+            if watch is not None:
+                watch.task(task)
             for chunk in chunked_by_input(docs, CHUNK):
-                res = part.run(chunk)
-                for name, st in res.stats.items():
+                results = (
+                    _run_watched(part, chunk, task, failed, suspects)
+                    if watch is not None
+                    else [part.run(chunk)]
+                )
+                for name, st in (kv for res in results for kv in res.stats.items()):
                     add_stats(stats.setdefault(name, StageStats()), st)
                 kept: list[Document] = []
                 sigs: list[tuple[str, str, str | None, Any]] = []
-                for ev in res.events:
+                for ev in (ev for res in results for ev in res.events):
                     if ev.kind == "kept":
                         work = ev.doc.work.pop(spec.dedup, None) if spec.dedup else None
                         ev.doc.work = {}
@@ -428,6 +585,8 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
             # left, read back from the file: a task's memory does not follow its size.
             part.prepare.write_keys(_keyed_rows(n, tmp / "sigs.pkl"), tmp / "keys")
     finally:
+        if watch is not None:
+            watch.task(None)
         archived.close()
         log.close()
     reporter.rejects.commit()
@@ -1013,28 +1172,64 @@ def _emit(
 
 # -- running the tasks of a step --------------------------------------------------------------
 class TaskRunner:
-    """Runs a step's tasks: in this process, on a local process pool, or as Ray tasks."""
+    """Runs a step's tasks: in this process, on a local process pool, or as Ray tasks.
 
-    def __init__(self, workers: int, executor: str, address: str | None) -> None:
+    ``isolate``: tasks run in worker processes even with one worker (``--isolate``), where
+    the watchdog of ``doc_timeout`` can end a task stuck in C code (:class:`_TaskWatch`);
+    a task run in this process cannot be ended so."""
+
+    def __init__(
+        self, workers: int, executor: str, address: str | None, isolate: bool = False
+    ) -> None:
         self.workers = workers
         self.executor = executor
         self.address = address
+        self.isolate = isolate
         self._pool: Any = None
         self._started_ray = False
 
-    def map(self, fn: Callable[..., None], calls: Sequence[tuple[Any, ...]]) -> None:
-        """``fn(*args)`` for every ``args`` in ``calls``; the first failure is raised."""
+    def map(
+        self,
+        fn: Callable[..., None],
+        calls: Sequence[tuple[Any, ...]],
+        progress: Callable[[], int] | None = None,
+    ) -> None:
+        """``fn(*args)`` for every ``args`` in ``calls``; the first failure is raised.
+
+        ``progress``: a count that grows each time a watchdog ends a task's process (the
+        tasks' :data:`KILLED` lines): when a pool worker dies and it grew, the pool is
+        replaced and the tasks not finished run again (a task that finished is skipped by
+        its own check); else the worker's death is raised."""
         if not calls:
             return
         if self.executor == "ray":
             self._ray_map(fn, calls)
-        elif self.workers <= 1 or len(calls) == 1:
+        elif (self.workers <= 1 and not self.isolate) or (len(calls) == 1 and not self.isolate):
             for args in calls:
                 fn(*args)
         else:
-            pool = self._local_pool()
-            for fut in [pool.submit(fn, *args) for args in calls]:
-                fut.result()
+            from concurrent.futures.process import BrokenProcessPool
+
+            pending = list(calls)
+            while pending:
+                seen = progress() if progress is not None else 0
+                pool = self._local_pool()
+                futures = [(args, pool.submit(fn, *args)) for args in pending]
+                pending = []
+                for args, fut in futures:
+                    try:
+                        fut.result()
+                    except BrokenProcessPool:
+                        pending.append(args)
+                if pending:
+                    if progress is None or progress() <= seen:
+                        raise PlanError(
+                            "a worker process of the run died (a crash in C code, or the OOM"
+                            " killer)"
+                        )
+                    # (the watchdog ended a stuck task: a new pool, the rest run again)
+                    self._pool.shutdown(wait=True, cancel_futures=True)
+                    self._pool = None
 
     def _local_pool(self) -> Any:
         if self._pool is None:
@@ -1057,7 +1252,9 @@ class TaskRunner:
         from .executor import start_ray
 
         self._started_ray = start_ray(ray, self.workers, self.address) or self._started_ray
-        remote = ray.remote(_in_folder)
+        # (a task whose worker the watchdog ended is run again: see _TaskWatch; Ray's own
+        # default is 3 retries)
+        remote = ray.remote(max_retries=MAX_TASK_KILLS + 1)(_in_folder)
         # The spec (plugins, config) goes to the object store once, not once per task.
         cwd = os.getcwd()
         refs = [remote.remote(cwd, fn, *args) for args in _shared(ray, calls)]
@@ -1390,6 +1587,7 @@ class StagedPlan:
             pipeline=run.pipeline,
             local=[s.name for s in local],
             dedup=ordered[0].name if ordered else None,
+            driver_pid=os.getpid(),
             events=bool(
                 run.pm.hook.corearchive_document_dropped.get_hookimpls()
                 or run.pm.hook.corearchive_document_failed.get_hookimpls()
@@ -1405,7 +1603,7 @@ class StagedPlan:
                 " time covers this relaunch only",
                 file=run.err,
             )
-        runner = TaskRunner(opts.workers, opts.executor, opts.address)
+        runner = TaskRunner(opts.workers, opts.executor, opts.address, isolate=opts.isolate)
         catalog: Catalog | None = None
         warcs: dict[Path, str] = {}  # the run's WARC files, where they will be: digests
         outputs: list[AtomicFile] = []
@@ -1420,6 +1618,9 @@ class StagedPlan:
             runner.map(
                 process_task,
                 [(spec, n, t) for n, t in enumerate(tasks) if not _done(spec, n, "process")],
+                progress=lambda: sum(
+                    len(_killed(task_dir(spec.work, n))) for n in range(len(tasks))
+                ),
             )
             steps.lap("process")
             ordered_stage = _ordered_stage(spec) if spec.dedup is not None else None

@@ -445,10 +445,10 @@ def test_big_files_are_counted_in_parallel_and_cut_as_one_by_one(ingest, tmp_pat
     counted: list[str] = []
     real_map = plan_mod.TaskRunner.map
 
-    def recording_map(self: Any, fn: Any, calls: Any) -> None:
+    def recording_map(self: Any, fn: Any, calls: Any, **kw: Any) -> None:
         if fn is plan_mod.split_task:
             counted.extend(f"{c[1]} on {self.workers}" for c in calls)
-        real_map(self, fn, calls)
+        real_map(self, fn, calls, **kw)
 
     monkeypatch.setattr(plan_mod.TaskRunner, "map", recording_map)
     args = [str(folder), "--plan", "staged", "--task-mb", f"{mb:.6f}"]
