@@ -2384,9 +2384,10 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     (:class:`DedupOptions`); returns how many documents it holds.
 
     What the records let rebuild: each checked document with its text's exact key, its
-    signature, size and band keys, and its cluster root (``duplicate.of``). What they do
-    not hold is left out: dropped duplicates (no text is kept of them) and the exact key of
-    a document's plain-text input where it differs from its cleaned text."""
+    signature, size and band keys, its address (and its key), title and authors, and its
+    cluster root (``duplicate.of``). What they do not hold is left out: dropped duplicates
+    (no text is kept of them) and the exact key of a document's plain-text input where it
+    differs from its cleaned text."""
     for stmt in _SCHEMA.strip().split(";\n"):
         if stmt.strip():
             db.execute(stmt)
@@ -2398,7 +2399,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     hasher = MinHasher(options.num_perm, options.shingle)
     known: dict[str, int] = {}
 
-    def docs() -> Iterator[tuple[str, str, bytes, str | None]]:
+    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None]]:
         for rec in records:
             doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
             if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
@@ -2412,21 +2413,32 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             known[doc_id] = 0
             source = rec.get("source")
             uri = source.get("uri") if isinstance(source, dict) else None
-            yield doc_id, root, normalize_bytes(text), uri if isinstance(uri, str) else None
+            # (the title and authors, as the stage keeps them: a headline change is then
+            # found after a rebuild too)
+            title, authors = rec.get("title"), rec.get("authors")
+            byline = (title if isinstance(title, str) else None, authors or [])
+            yield (
+                doc_id,
+                root,
+                normalize_bytes(text),
+                uri if isinstance(uri, str) else None,
+                json.dumps(list(byline), ensure_ascii=False) if any(byline) else None,
+            )
 
     n = 0
     it = docs()
     while batch := list(itertools.islice(it, 256)):
-        texts = [hashed_part(t) for _, _, t, _ in batch]
+        texts = [hashed_part(t) for _, _, t, _, _ in batch]
         sigs, sizes = hasher.signatures(texts)
         bkeys = hasher.band_keys(sigs, options.bands, options.rows)
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
-        for i, (doc_id, root, text, uri) in enumerate(batch):
+        for i, (doc_id, root, text, uri, byline) in enumerate(batch):
             n += 1
             known[doc_id] = n
             db.execute(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri) VALUES (?, ?, ?, ?, ?, ?)",
-                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri),
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline),
             )
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",

@@ -252,3 +252,23 @@ def test_a_daily_recrawl_keeps_each_version(ingest, tmp_path, plan):
     assert got == [(STORY + "?utm_source=rss", "revision"), (other + "/", "revision")]
     drops = [r["reason"] for r in res.rejects if r["run_id"] == run]
     assert drops == ["near_duplicate"]
+
+
+def test_a_headline_change_is_found_after_an_index_rebuild(ingest, tmp_path):
+    """``index rebuild`` kept no title in the index (dedup_docs.byline): a headline change
+    after a rebuild was an exact duplicate again."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    day1, day2 = tmp_path / "day1.jsonl", tmp_path / "day2.jsonl"
+    day1.write_text(json.dumps({"url": STORY, "title": "Old headline", "text": FULL}) + "\n")
+    day2.write_text(json.dumps({"url": STORY, "title": "New headline", "text": FULL}) + "\n")
+    out = tmp_path / "o"
+    ingest(str(day1), out=out)
+    (out / "index.sqlite").unlink()
+    r = CliRunner().invoke(cli, ["index", "rebuild", str(out)])
+    assert r.exit_code == 0, r.output
+    res = ingest(str(day2), out=out)
+    assert [r["duplicate"]["status"] for r in res.records] == ["unique", "revision"]
+    assert res.records[1]["title"] == "New headline"
