@@ -48,6 +48,7 @@ from .manager import (
 )
 from .schema import config_schema, reject_schema
 from .stage import STORAGE_ERRNOS
+from .urlkey import url_key
 
 
 class _Command(click.Command):
@@ -1347,6 +1348,46 @@ def _remove_preview(out: Path, ids: list[str], index: Path | None, with_related:
         )
     if p["missing"]:
         sys.exit(ExitCode.USAGE)
+
+
+@cli.command(short_help="List every capture of a URL in OUT: records and drops, over all runs.")
+@click.argument("url")
+@click.argument("outs", nargs=-1, required=True, metavar="OUT...",
+                type=click.Path(path_type=Path))  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option(
+    "--exact-url",
+    is_flag=True,
+    help="Only captures at URL as written (default: at any URL with its canonical key:"
+    " scheme, host case, www., default port, fragment, tracking parameters, trailing slash"
+    " aside).",
+)
+def history(url: str, outs: tuple[Path, ...], as_json: bool, exact_url: bool) -> None:
+    """List every capture of the page at URL in the output folders OUT (several when they
+    share an --index): the versions kept as records (unique, revision) and the re-fetches
+    dropped (exact or near copies, excerpts, already archived), from records.jsonl and
+    rejects.jsonl, in the order of their runs. A drop reported again by a later run (a
+    --rescan) is listed once. Exit 0 (also when nothing is found), 2 an OUT that is no
+    folder."""
+    from .history import captures, summary
+
+    for out in outs:
+        _need_folder(out, as_json)
+    found = captures(url, list(outs), exact=exact_url)
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "url": url,
+                    "key": url if exact_url else url_key(url),
+                    "folders": [str(o) for o in outs],
+                    "captures": found,
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        click.echo(summary(url, found, exact_url))
 
 
 @cli.group()

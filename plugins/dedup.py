@@ -52,6 +52,8 @@ from corearchive import (
 )
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
+from corearchive.urlkey import VERSION as _URL_KEY_VERSION
+from corearchive.urlkey import url_key
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -131,7 +133,8 @@ CREATE TABLE IF NOT EXISTS dedup_docs (
     size INTEGER NOT NULL,
     sig BLOB,
     uri TEXT,
-    byline TEXT
+    byline TEXT,
+    ukey TEXT
 );
 CREATE TABLE IF NOT EXISTS dedup_exact (
     key BLOB NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
@@ -577,6 +580,47 @@ def _add_byline_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN byline TEXT")
 
 
+def _add_url_keys(db: sqlite3.Connection) -> None:
+    """Give the index the canonical key of each document's address (``dedup_docs.ukey``,
+    :func:`corearchive.urlkey.url_key`, s31), by which versions of a page at trivially
+    different URLs are matched, and its index. An index made before has the column added
+    and filled from ``dedup_docs.uri``; one whose keys were made by another version of the
+    key (``dedup_meta`` ``url_key``) has them made again. Once per index and version."""
+    cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
+    if "ukey" not in cols:
+        db.execute("ALTER TABLE dedup_docs ADD COLUMN ukey TEXT")
+    row = db.execute("SELECT value FROM dedup_meta WHERE key = 'url_key'").fetchone()
+    if row is None or row[0] != str(_URL_KEY_VERSION):
+        rows = db.execute("SELECT n, uri FROM dedup_docs WHERE uri IS NOT NULL").fetchall()
+        db.executemany(
+            "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
+        )
+        db.execute(
+            "INSERT OR REPLACE INTO dedup_meta (key, value) VALUES ('url_key', ?)",
+            (str(_URL_KEY_VERSION),),
+        )
+    db.execute("CREATE INDEX IF NOT EXISTS dedup_docs_ukey ON dedup_docs (ukey)")
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    """Whether two titles are the same headline (white space aside); a missing title is
+    no change."""
+    return not a or not b or " ".join(a.split()) == " ".join(b.split())
+
+
+@dataclass(slots=True)
+class _Version:
+    """An earlier version of a page at a document's address (same :func:`url_key`): a
+    document that started a cluster (unique, or a kept revision), from the index or the
+    batch."""
+
+    id: str
+    uri: str | None
+    size: int
+    sig: np.ndarray
+    title: str | None
+
+
 def _byline(doc: Document) -> tuple[str | None, list[str]] | None:
     """A document's title and authors (None: neither)."""
     title = getattr(doc, "title", None)
@@ -825,6 +869,17 @@ class DedupOptions:
         " duplicate of an earlier version there (duplicate.status revision, of that version)."
         " keep: a new version, archived ('same': as policy).",
     )
+    # s31 acc-recrawl #12: a paragraph added to a short article made it no near duplicate
+    # of its first version (0.78 of it held there): kept as unique, its link lost.
+    revision_threshold: float = option(
+        0.5,
+        "At a document's own address (the same canonical URL), the similarity to an earlier"
+        " version (either way: how much of the new one the earlier holds, or of the earlier"
+        " the new one) from which it is a revision of it (a near duplicate elsewhere needs"
+        " threshold).",
+        minimum=0,
+        maximum=1,
+    )
     # 0.85 (0.7 until s28): measured on the s28 dedup tester's news sets and on
     # benchmarks/dedup_quality.py (docs/stages.md, "Threshold"): at 0.7, 19 of 25 different
     # stories sharing a template and 2 of 4 pairs of briefs differing in a key fact were
@@ -1059,6 +1114,7 @@ class DedupStage(Stage):
         elif row[0] != params:
             ctx = self.context
             raise ConfigError(_refusal(row[0], params, ctx.catalog.path, ctx.out))
+        _add_url_keys(self.db.db)  # (after the check: a refused index is left as it was)
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
         #: The exact keys (16-byte strings) added in this run, as the band keys (_flush).
@@ -1301,6 +1357,11 @@ class DedupStage(Stage):
                 indexed[i] = True
                 first_of_key.update(ks)
         counts, best, revisions = self._near_batch(bkeys, sig16, sizes, near, indexed, own_n, uris)
+        # the earlier versions at each document's address, indexed before it (the batch's
+        # own are added as they are decided: batch_versions)
+        ukeys = [url_key(u) for u in uris]
+        versions = self._versions_at(ukeys, own_list)
+        batch_versions: dict[str, list[_Version]] = {}
 
         # -- decisions, in order, against the index and the batch's earlier documents -------
         batch_exact: dict[bytes, tuple[int, str]] = {}
@@ -1321,7 +1382,27 @@ class DedupStage(Stage):
                 copy_of = raw
                 root = self._root(copy_of)
             match: _Match | None = None
-            if copy_of is not None:
+            title = bylines[i][0] if bylines[i] is not None else None
+            at_address = versions[i] + batch_versions.get(ukeys[i] or "", [])
+            latest = at_address[-1] if at_address else None
+            if (
+                copy_of is not None
+                and latest is not None
+                and latest.size == size_list[i]
+                and np.array_equal(latest.sig, sig16[i])
+            ):
+                # the text of the latest version at its address: an exact copy of that
+                # version; with another headline, a new version of the page (s31
+                # acc-recrawl #3: the title is not in the text, a headline change was an
+                # exact duplicate of the first version, the new headline nowhere)
+                ann["method"] = "text" if hits else "raw"
+                if _same_title(title, latest.title):
+                    dup = Duplicate("exact", latest.id, 1.0)
+                else:
+                    dup = Duplicate("revision", latest.id, 1.0)
+                    match = _Match(latest.id, latest.id, latest.uri, 1.0, 1.0)
+                    match.sizes = (size_list[i], latest.size)
+            elif copy_of is not None:
                 ann["method"] = "text" if hits else "raw"
                 if copy_of != root:
                     # A copy of a cluster's member, not of its root: a near duplicate of the
@@ -1334,12 +1415,16 @@ class DedupStage(Stage):
                 else:
                     dup = Duplicate("exact", root, 1.0)
             elif (match := revisions.get(i)) is not None:
-                # a changed text at the address of an earlier version: a new version of it
+                # a changed text at the address of an earlier version: a new version of it,
+                # unless it is an excerpt of it (it lacks much of it: the paywalled copy)
                 ann["candidates"] = counts[i]
                 ann["method"] = "minhash"
                 match.resolve(docs, roots)
-                assert isinstance(match.id, str)
-                dup = Duplicate("revision", match.id, round(match.sim, 4))
+                assert isinstance(match.id, str) and isinstance(match.of, str)
+                if self._holds(match.jaccard, match.sizes[1], match.sizes[0]) < opts.threshold:
+                    dup = Duplicate("near", match.of, round(match.sim, 4))
+                else:
+                    dup = Duplicate("revision", match.id, round(match.sim, 4))
             else:
                 ann["candidates"] = counts[i]
                 if (m := best.get(i)) is not None:
@@ -1348,6 +1433,14 @@ class DedupStage(Stage):
                     assert isinstance(m.of, str)  # a batch candidate is indexed, so decided
                     dup = Duplicate("near", m.of, round(m.sim, 4))
                     ann["method"] = "minhash"
+                elif at_address:
+                    # no near copy found by LSH: compared with the versions at its address
+                    # directly (s31 acc-recrawl #5, #12: an excerpt of a long story is no
+                    # LSH candidate of it, a short article with a paragraph added is under
+                    # the threshold)
+                    match, dup = self._versus_versions(at_address, sig16[i], size_list[i])
+                    if dup is not None:
+                        ann["method"] = "minhash"
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             policy = opts.policy
@@ -1370,6 +1463,10 @@ class DedupStage(Stage):
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
+                if root == doc.id and (ukey := ukeys[i]) is not None:
+                    batch_versions.setdefault(ukey, []).append(
+                        _Version(doc.id, uris[i], size_list[i], sig16[i], title)
+                    )
             if dup is None:
                 results.append(doc)
                 continue
@@ -1390,6 +1487,66 @@ class DedupStage(Stage):
                 results.append(doc)
         self._insert(docs, uris, roots, exact_keys, sig16, size_list, bkeys, bylines)
         return results
+
+    def _holds(self, share: float, size_a: int, size_b: int) -> float:
+        """The estimated similarity (the stage's measure) of a document of ``size_a``
+        shingles to one of ``size_b``, from their share of equal signature values."""
+        opts = self.options
+        sim = _similarities(
+            np.array([share]), np.array([size_a]), np.array([size_b]), opts.measure,
+            opts.min_shingles,
+        )  # fmt: skip
+        return float(sim[0])
+
+    def _versus_versions(
+        self, versions: list[_Version], sig: np.ndarray, size: int
+    ) -> tuple[_Match | None, Duplicate | None]:
+        """A document compared with the earlier versions at its address: the version that
+        holds most of it or that it holds most of (the latest of equals), and what it is
+        to it. An excerpt (the version holds ``threshold`` of it, it holds less than that
+        of the version) is a near duplicate of it; else, from ``revision_threshold`` either
+        way, a revision; else nothing (unique)."""
+        opts = self.options
+        best: tuple[float, float, float, _Version] | None = None
+        for v in versions:
+            share = float(np.count_nonzero(sig == v.sig)) / len(sig)
+            new_in_old = self._holds(share, size, v.size)
+            old_in_new = self._holds(share, v.size, size)
+            if best is None or max(new_in_old, old_in_new) >= max(best[0], best[1]):
+                best = (new_in_old, old_in_new, share, v)
+        if best is None:
+            return None, None
+        new_in_old, old_in_new, share, v = best
+        match = _Match(v.id, v.id, v.uri, new_in_old, share)
+        match.sizes = (size, v.size)
+        if new_in_old >= opts.threshold and old_in_new < opts.threshold:
+            return match, Duplicate("near", v.id, round(new_in_old, 4))
+        if max(new_in_old, old_in_new) >= opts.revision_threshold:
+            return match, Duplicate("revision", v.id, round(new_in_old, 4))
+        return None, None
+
+    def _versions_at(self, ukeys: list[str | None], own: list[int]) -> list[list[_Version]]:
+        """Per document, the indexed versions at its address (documents that started a
+        cluster, with the same canonical URL key), in index order, before its own entry
+        (``own``: its number from an earlier run, -1 if none)."""
+        wanted = sorted({k for k in ukeys if k is not None})
+        found: dict[str, list[tuple[int, _Version]]] = {}
+        width = self.options.num_perm
+        for n, doc_id, uri, size, sig, byline, key in self._select(
+            "SELECT n, id, uri, size, sig, byline, ukey FROM dedup_docs"
+            " WHERE ukey IN ({}) AND root = id",
+            wanted,
+        ):
+            if sig is None:
+                continue
+            title = (json.loads(byline) or [None])[0] if byline else None
+            v = _Version(doc_id, uri, int(size), np.frombuffer(sig, dtype=np.uint16)[:width], title)
+            found.setdefault(key, []).append((n, v))
+        out: list[list[_Version]] = []
+        for key, o in zip(ukeys, own, strict=True):
+            rows = sorted(found.get(key, []), key=lambda r: r[0]) if key is not None else []
+            out.append([v for n, v in rows if o < 0 or n < o])
+        return out
 
     def _byline_of(
         self,
@@ -1590,12 +1747,19 @@ class DedupStage(Stage):
                 best[int(pair_i[p])] = match(p)
             # revisions: the most similar candidate at the document's own address (the
             # order above: by document, similarity, then candidate)
+            # (the same address: the same canonical URL, s31 acc-recrawl #2)
+            keys: dict[str | None, str | None] = {}
             for p in order.tolist():
                 i = int(pair_i[p])
                 if i in revisions:
                     continue
                 cand_uri = rows[int(db_n[p])][2] if p < n_db else uris[int(b_j[p - n_db])]
-                if cand_uri is not None and cand_uri == uris[i]:
+                if cand_uri is None or uris[i] is None:
+                    continue
+                for u in (cand_uri, uris[i]):
+                    if u not in keys:
+                        keys[u] = url_key(u)
+                if keys[cand_uri] == keys[uris[i]]:
                     revisions[i] = match(p)
         return counts, best, revisions
 
@@ -1689,8 +1853,8 @@ class DedupStage(Stage):
         conn.execute("SAVEPOINT dedup_batch")
         try:
             conn.executemany(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         int(n),
@@ -1702,6 +1866,7 @@ class DedupStage(Stage):
                         json.dumps(list(b), ensure_ascii=False)
                         if (b := bylines[i]) is not None
                         else None,
+                        url_key(uris[i]),
                     )
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],
@@ -2219,9 +2384,10 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     (:class:`DedupOptions`); returns how many documents it holds.
 
     What the records let rebuild: each checked document with its text's exact key, its
-    signature, size and band keys, and its cluster root (``duplicate.of``). What they do
-    not hold is left out: dropped duplicates (no text is kept of them) and the exact key of
-    a document's plain-text input where it differs from its cleaned text."""
+    signature, size and band keys, its address (and its key), title and authors, and its
+    cluster root (``duplicate.of``). What they do not hold is left out: dropped duplicates
+    (no text is kept of them) and the exact key of a document's plain-text input where it
+    differs from its cleaned text."""
     for stmt in _SCHEMA.strip().split(";\n"):
         if stmt.strip():
             db.execute(stmt)
@@ -2233,7 +2399,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     hasher = MinHasher(options.num_perm, options.shingle)
     known: dict[str, int] = {}
 
-    def docs() -> Iterator[tuple[str, str, bytes, str | None]]:
+    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None]]:
         for rec in records:
             doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
             if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
@@ -2247,21 +2413,32 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             known[doc_id] = 0
             source = rec.get("source")
             uri = source.get("uri") if isinstance(source, dict) else None
-            yield doc_id, root, normalize_bytes(text), uri if isinstance(uri, str) else None
+            # (the title and authors, as the stage keeps them: a headline change is then
+            # found after a rebuild too)
+            title, authors = rec.get("title"), rec.get("authors")
+            byline = (title if isinstance(title, str) else None, authors or [])
+            yield (
+                doc_id,
+                root,
+                normalize_bytes(text),
+                uri if isinstance(uri, str) else None,
+                json.dumps(list(byline), ensure_ascii=False) if any(byline) else None,
+            )
 
     n = 0
     it = docs()
     while batch := list(itertools.islice(it, 256)):
-        texts = [hashed_part(t) for _, _, t, _ in batch]
+        texts = [hashed_part(t) for _, _, t, _, _ in batch]
         sigs, sizes = hasher.signatures(texts)
         bkeys = hasher.band_keys(sigs, options.bands, options.rows)
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
-        for i, (doc_id, root, text, uri) in enumerate(batch):
+        for i, (doc_id, root, text, uri, byline) in enumerate(batch):
             n += 1
             known[doc_id] = n
             db.execute(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri) VALUES (?, ?, ?, ?, ?, ?)",
-                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri),
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline),
             )
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
@@ -2271,6 +2448,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                 "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
                 [(k, n) for k in bkeys[i].tolist()],
             )
+    _add_url_keys(db)
     db.execute("DELETE FROM dedup_filter")
     return n
 

@@ -1,0 +1,178 @@
+"""``corearchive history URL OUT...``: every capture of one page in an archive (s31
+acc-recrawl #9).
+
+A page re-crawled daily leaves a record for each version kept (unique, revision) and a
+``rejects.jsonl`` line for each re-fetch dropped (an exact or near copy of a version, an
+excerpt of one, already archived). Both files are read in each output folder given (several
+when they share an ``--index``); a capture belongs to the page when its address has the
+page's canonical key (:func:`corearchive.urlkey.url_key`: the same page at a trivially
+different URL) or, with ``exact``, when it is the URL as given.
+
+A document read again (``--rescan``, or a file touched) is reported again with the new
+run's id: an archived one as ``already_archived``, a dropped one as the same duplicate
+again. Either is one capture, listed once with the later runs that reported it again
+(``again``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .urlkey import url_key
+
+
+def _lines(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.is_file():
+        return
+    with open(path, "rb") as f:
+        for raw in f:
+            try:
+                obj = json.loads(raw)
+            except ValueError:  # (a torn last line, a withdrawal's padding)
+                continue
+            if isinstance(obj, dict):
+                yield obj
+
+
+def _source(obj: dict[str, Any]) -> dict[str, Any]:
+    return _field(obj, "source")
+
+
+def _field(obj: dict[str, Any], name: str) -> dict[str, Any]:
+    """The object under ``name`` (an empty one when there is none)."""
+    value = obj.get(name)
+    return value if isinstance(value, dict) else {}
+
+
+def _run_order(folder: Path) -> dict[str, tuple[str, int, int]]:
+    """Per run of ``folder`` (``runs/RUN_ID.json``): its start time and where it appended to
+    records.jsonl and rejects.jsonl, which order the runs of a folder (two runs may start in
+    the same second)."""
+    order: dict[str, tuple[str, int, int]] = {}
+    runs = folder / "runs"
+    if not runs.is_dir():
+        return order
+    for path in runs.glob("*.json"):
+        try:
+            m = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            continue
+        if not isinstance(m, dict):
+            continue
+        appended = _field(m, "appended")
+        order[path.stem] = (
+            str(m.get("started_at") or ""),
+            int(_field(appended, "records.jsonl").get("offset") or 0),
+            int(_field(appended, "rejects.jsonl").get("offset") or 0),
+        )
+    return order
+
+
+def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[str, Any]]:
+    """The captures of ``url`` in ``folders``, in the order of their runs (their start, then
+    where they appended to the files), then of their fetch time, then of the files."""
+    key = url if exact else url_key(url)
+
+    def ours(obj: dict[str, Any]) -> bool:
+        uri = _source(obj).get("uri")
+        if not isinstance(uri, str):
+            return False
+        return uri == key if exact else url_key(uri) == key
+
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    seq = 0
+    runs: dict[str, tuple[str, int, int]] = {}
+    for folder in folders:
+        runs.update(_run_order(folder))
+        for rec in _lines(folder / "records.jsonl"):
+            if not ours(rec):
+                continue
+            seq += 1
+            dup, arch = _field(rec, "duplicate"), _field(rec, "archive")
+            out.append(
+                {
+                    "kind": "kept",
+                    "status": dup.get("status"),
+                    "of": dup.get("of"),
+                    "similarity": dup.get("similarity"),
+                    "id": rec.get("id"),
+                    "run_id": arch.get("run_id"),
+                    "fetched_at": _source(rec).get("fetched_at"),
+                    "uri": _source(rec).get("uri"),
+                    "title": rec.get("title"),
+                    "folder": str(folder),
+                    "again": [],
+                    "_seq": seq,
+                }
+            )
+        for rej in _lines(folder / "rejects.jsonl"):
+            if rej.get("kind") != "dropped" or not ours(rej):
+                continue
+            seq += 1
+            reason = str(rej.get("reason"))
+            doc_id = str(rej.get("id"))
+            if (first := seen.get((doc_id, reason))) is not None:
+                first["again"].append(rej.get("run_id"))
+                continue
+            dup, copy = _field(rej, "duplicate"), _field(_field(rej, "detail"), "copy")
+            entry: dict[str, Any] = {
+                "kind": "dropped",
+                "status": reason,
+                "of": dup.get("of"),
+                "similarity": dup.get("similarity"),
+                "id": rej.get("id"),
+                "run_id": rej.get("run_id"),
+                "fetched_at": _source(rej).get("fetched_at"),
+                "uri": _source(rej).get("uri"),
+                "title": copy.get("title"),
+                "folder": str(folder),
+                "again": [],
+                "_seq": seq,
+            }
+            seen[(doc_id, reason)] = entry
+            out.append(entry)
+    # a kept document read again (already_archived) is the same capture as its record
+    kept = {e["id"]: e for e in out if e["kind"] == "kept"}
+    again = [e for e in out if e["status"] == "already_archived" and e["id"] in kept]
+    for e in again:
+        kept[e["id"]]["again"] += [e["run_id"], *e["again"]]
+    out = [e for e in out if not any(e is a for a in again)]
+
+    def rank(e: dict[str, Any]) -> tuple[tuple[str, int, int], str, int]:
+        run = str(e["run_id"] or "")
+        # (a run without its manifest: by the time in its id, 20261124T145121Z-...)
+        when = f"{run[:4]}-{run[4:6]}-{run[6:8]}T{run[9:11]}:{run[11:13]}:{run[13:15]}Z"
+        return runs.get(run, (when, 0, 0)), str(e["fetched_at"] or ""), e["_seq"]
+
+    out.sort(key=rank)
+    for e in out:
+        del e["_seq"]
+    return out
+
+
+def summary(url: str, found: list[dict[str, Any]], exact: bool) -> str:
+    """The text ``corearchive history`` prints."""
+    key = url if exact else url_key(url)
+    kept = sum(e["kind"] == "kept" for e in found)
+    lines = [
+        f"{url} ({'as given' if exact else f'canonical key {key}'}): {len(found)} capture(s),"
+        f" {kept} kept as records, {len(found) - kept} dropped"
+    ]
+    for e in found:
+        what = e["status"] or "?"
+        if e["of"]:
+            what += f" of {e['of']}"
+        if e["similarity"] is not None and e["status"] not in ("unique", "exact_duplicate"):
+            what += f" ({e['similarity']})"
+        title = f'  "{e["title"]}"' if e["title"] else ""
+        uri = f"  {e['uri']}" if e["uri"] != url else ""
+        again = f"  (reported again by {len(e['again'])} later run(s))" if e["again"] else ""
+        lines.append(
+            f"  {e['fetched_at'] or '-':25s} {e['kind']:7s} {e['id']}  {what}{title}{uri}"
+            f"  run {e['run_id'] or '-'}{again}"
+        )
+    return "\n".join(lines)

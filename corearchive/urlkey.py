@@ -1,0 +1,75 @@
+"""The canonical key of an address: what two spellings of one web page's URL share.
+
+A re-crawl gives the same article under trivially different URLs from day to day (s31
+acc-recrawl #2): a trailing slash, ``?utm_source=rss``, ``http`` for ``https``, a
+``#fragment``, ``www.``, the host in capitals. The dedup stage matches versions of a page
+(revisions) by this key; records keep the address as given.
+
+For ``http`` and ``https`` URLs the key is the URL without its scheme (``http`` and
+``https`` are one page), with the host in lower case, without ``www.``, a trailing dot, user
+information or a default port (80, 443); without the fragment; without a trailing slash
+(``/`` for an empty path); and with the query's tracking parameters (``utm_*``, ``fbclid``,
+``gclid`` ... :data:`TRACKING`) removed and the others sorted. Any other address (``file:``,
+no scheme) is its own key. Bump :data:`VERSION` whenever the key changes: an index stores the
+keys and computes them again when its recorded version is another.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+#: The version of the key (recorded in the dedup index's ``dedup_meta`` as ``url_key``).
+VERSION = 1
+
+#: Query parameters that only say where a visitor came from (their prefix ``utm_`` too).
+TRACKING = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gclsrc",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "mkt_tok",
+        "cmpid",
+        "ncid",
+        "ocid",
+        "sr_share",
+    }
+)
+
+
+def url_key(uri: str | None) -> str | None:
+    """The canonical key of ``uri`` (None for None)."""
+    if uri is None:
+        return None
+    try:
+        parts = urlsplit(uri.strip())
+        port = parts.port
+    except ValueError:  # (a port that is no number, an unbalanced bracket)
+        return uri
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return uri
+    host = parts.hostname.rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    if port is not None and port not in (80, 443):
+        host = f"{host}:{port}"
+    path = parts.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not (k.lower().startswith("utm_") or k.lower() in TRACKING)
+    ]
+    key = host + path
+    if query:
+        key += "?" + urlencode(sorted(query))
+    return key

@@ -1,0 +1,108 @@
+"""``corearchive history URL OUT...``: every capture of a page (s31 acc-recrawl #9)."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from click.testing import CliRunner
+
+from corearchive.cli import cli
+
+URL = "https://news.example/2026/03/bridge"
+_WORDS = [
+    "council",
+    "bridge",
+    "budget",
+    "residents",
+    "vote",
+    "mayor",
+    "city",
+    "river",
+    "traffic",
+    "plan",
+    "engineers",
+]
+
+
+def _text(seed: int, n: int = 8) -> str:
+    rng = random.Random(seed)
+    return "\n\n".join(
+        " ".join(rng.choice(_WORDS) for _ in range(50)).capitalize() + "." for _ in range(n)
+    )
+
+
+def _day(path: Any, *lines: dict[str, Any]) -> str:
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    return str(path)
+
+
+def _history(*args: str) -> Any:
+    return CliRunner().invoke(cli, ["history", *args])
+
+
+def test_history_lists_every_version_and_refetch_of_a_url(ingest, tmp_path):
+    story = _text(1)
+    fixed = story + "\n\nCorrection: the budget is forty million dollars, not fourteen."
+    out = tmp_path / "arch"
+    d1 = _day(tmp_path / "day1.jsonl", {"url": URL, "fetched_at": "2026-11-01T06:00:00Z",
+              "title": "Bridge", "text": story},
+              {"url": "https://news.example/other", "text": _text(2)})  # fmt: skip
+    d2 = _day(tmp_path / "day2.jsonl", {"url": URL + "/", "fetched_at": "2026-11-02T06:00:00Z",
+              "title": "Bridge", "text": story})  # fmt: skip
+    d3 = _day(tmp_path / "day3.jsonl", {"url": URL + "?utm_source=rss", "title": "Bridge",
+              "fetched_at": "2026-11-03T06:00:00Z", "text": fixed})  # fmt: skip
+    first = ingest(d1, out=out)
+    ingest(d2, out=out)
+    ingest(d3, out=out)
+    ingest(d2, "--rescan", out=out)  # (the exact copy reported again: one capture)
+    ingest(d3, "--rescan", out=out)  # (the revision read again: already archived)
+    r = _history(URL, str(out))
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert "3 capture(s), 2 kept as records, 1 dropped" in lines[0]
+    assert "canonical key news.example/2026/03/bridge" in lines[0]
+    assert [line.split()[:2] for line in lines[1:]] == [
+        ["2026-11-01T06:00:00Z", "kept"],
+        ["2026-11-02T06:00:00Z", "dropped"],
+        ["2026-11-03T06:00:00Z", "kept"],
+    ]
+    assert "exact_duplicate of" in lines[2] and "reported again by 1 later run(s)" in lines[2]
+    assert "revision of" in lines[3] and "reported again by 1 later run(s)" in lines[3]
+    r = _history(URL, str(out), "--json")
+    data = json.loads(r.output)
+    caps = data["captures"]
+    assert data["key"] == "news.example/2026/03/bridge"
+    assert [(c["kind"], c["status"]) for c in caps] == [
+        ("kept", "unique"),
+        ("dropped", "exact_duplicate"),
+        ("kept", "revision"),
+    ]
+    v1 = first.records[0]["id"]
+    assert caps[0]["id"] == v1 and caps[1]["of"] == v1 and caps[2]["of"] == v1
+    assert caps[2]["uri"] == URL + "?utm_source=rss" and caps[0]["title"] == "Bridge"
+    assert len(caps[1]["again"]) == 1 and len(caps[2]["again"]) == 1
+    # --exact-url: only the URL as written
+    exact = json.loads(_history(URL, str(out), "--json", "--exact-url").output)["captures"]
+    assert [c["status"] for c in exact] == ["unique"]
+
+
+def test_history_reads_every_folder_of_a_shared_index(ingest, tmp_path):
+    index = tmp_path / "shared.sqlite"
+    d1 = _day(tmp_path / "d1.jsonl", {"url": URL, "text": _text(1)})
+    d2 = _day(tmp_path / "d2.jsonl", {"url": URL, "text": _text(1)})
+    ingest(d1, "--index", str(index), out=tmp_path / "day1")
+    ingest(d2, "--index", str(index), out=tmp_path / "day2")
+    caps = json.loads(
+        _history(URL, str(tmp_path / "day1"), str(tmp_path / "day2"), "--json").output
+    )["captures"]
+    assert [(c["kind"], c["folder"][-4:]) for c in caps] == [("kept", "day1"), ("dropped", "day2")]
+
+
+def test_history_of_an_unknown_url_and_of_no_folder(tmp_path):
+    (tmp_path / "empty").mkdir()
+    r = _history("https://nowhere.example/", str(tmp_path / "empty"))
+    assert r.exit_code == 0 and "0 capture(s)" in r.output
+    r = _history(URL, str(tmp_path / "missing"))
+    assert r.exit_code == 2 and "no such folder" in r.output
