@@ -304,16 +304,41 @@ def test_ngram_signals_only_where_a_rule_reads_them_or_asked(run_stage):
         )
 
 
-def test_repetition_signals_agree_with_datatrove():
-    """The same words give datatrove's top n-gram and duplicate line figures (its filters
-    are in the bench extra, not a dependency)."""
+def test_repeated_ngrams_count_the_repeats_as_datatrove_does():
+    # "a b c d e" twice: datatrove (whose thresholds the pretraining profile applies)
+    # counts the second occurrence's characters, not the first (RedPajama-V2's measure,
+    # used until s31, counted both: 1.0, about 2-3x datatrove's figure on news pages)
+    text = "alpha beta gamma delta epsilon alpha beta gamma delta epsilon"
+    sig = signals(text, "en")
+    assert sig["dup_5gram"] == round(len("alphabetagammadeltaepsilon") / len(text), 4)
+    assert sig["dup_6gram"] == 0.0
+    # overlapping repeats: read left to right, jumping past each repeat (12 words: the
+    # 5-gram at 0 is new, those at 1 and 6 repeats, 20 characters each)
+    text = " ".join(["spam"] * 12)
+    assert signals(text, "en")["dup_5gram"] == round(2 * 20 / len(text), 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n".join([GOOD, SPAM, REPEATED, "alpha beta gamma delta", "alpha beta gamma"]),
+        GOOD,
+        SPAM,
+        "\n".join([GOOD, GOOD.replace("budget", "plan"), "one two three four five six"]),
+        "one two three four five six seven eight nine ten one two three four five six x",
+    ],
+)
+def test_repetition_signals_agree_with_datatrove(text):
+    """The same words give datatrove's top n-gram, repeated n-gram and duplicate line
+    figures (its filters are in the bench extra, not a dependency)."""
     gopher = pytest.importorskip("datatrove.pipeline.filters.gopher_repetition_filter")
-    text = "\n".join([GOOD, SPAM, REPEATED, "alpha beta gamma delta", "alpha beta gamma"])
     sig = signals(text, "en")
     words = text.lower().split()
     for n in (2, 3, 4):
         top = gopher.find_top_duplicate(gopher.get_n_grams(words, n)) / len(text)
         assert sig[f"top_{n}gram"] == round(top, 4)
+    for n in range(5, 11):
+        assert sig[f"dup_{n}gram"] == round(gopher.find_all_duplicate(words, n) / len(text), 4)
     lines, chars = gopher.find_duplicates(text.split("\n"))
     assert sig["dup_lines"] == round(lines / len(text.split("\n")), 4)
     assert sig["dup_line_chars"] == round(chars / len(text), 4)
