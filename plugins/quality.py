@@ -175,6 +175,35 @@ FURNITURE: dict[str, tuple[str, ...]] = {
     "looking": ("page you are looking for", "page you were looking for", "page you're looking for"),
     "requested": ("page you requested",),
 }
+#: Phrases that prose about the subject also uses ("its new privacy policy", "the company
+#: uses cookies across Facebook"): a line with only these is furniture when it is short (a
+#: link, a footer) or speaks as the site does (_SITE_VOICE), not when it is a paragraph of
+#: a story about a privacy policy. (C4 removes every such line; here the lines' share
+#: decides the fate of the page, so a story on the topic was dropped whole until s31.)
+TOPICAL = frozenset(
+    {
+        "terms of use",
+        "terms of service",
+        "privacy policy",
+        "cookie policy",
+        "uses cookies",
+        "use of cookies",
+        "use cookies",
+        "all rights reserved",
+        "the newsletter",
+        "unlimited access",
+    }
+)
+#: A furniture line's words at most (a link, a menu entry, a footer): "Privacy Policy",
+#: "© 2024 Example Media Ltd. All rights reserved.", "This website uses cookies to improve
+#: your experience."
+FURNITURE_SHORT = 12
+#: The site speaking of itself or to its reader: "our privacy policy", "we use cookies",
+#: "this website uses cookies", "by continuing to browse", "you agree to".
+_SITE_VOICE = re.compile(
+    r"\b(?:our|we|this (?:web)?site|by (?:using|continuing|clicking|visiting|browsing)"
+    r"|you (?:agree|accept|consent))\b"
+)
 #: A trigger as a word of the text may be written (punctuation after it) -> the trigger.
 _TRIGGERS = {
     word + end: word for word in FURNITURE for end in ("", ".", ",", ":", ";", "!", "?", ")")
@@ -233,11 +262,14 @@ SIGNALS = {
         " and overlaps not counted (Gopher, as datatrove counts them)."
         for n in range(5, 11)
     },
+    "dup_char_10gram": "In scripts written without spaces: characters of repeated 10-character"
+    " n-grams (white space left out), the first occurrence and overlaps not counted, as a"
+    " share of the characters (Gopher's repeated n-grams over characters).",
     "lorem_ipsum": "1 when the text has 'lorem ipsum' (C4).",
     "curly_lines": "Share of the lines with a curly bracket (C4: any).",
     "code_lines": "Share of the lines with a curly bracket and a ';' or '=' (code).",
     "furniture": "Share of the lines' characters in policy, consent, paywall, error-page lines"
-    " (C4).",
+    " (C4; a line naming a policy or cookies only if short or in the site's voice).",
     "line_punct": "Share of the lines ending in terminal punctuation (FineWeb).",
     "short_lines": "Share of the lines of 30 characters or fewer (FineWeb).",
     "newline_ratio": "Line breaks per word (FineWeb).",
@@ -266,6 +298,7 @@ RULES: dict[str, tuple[str, str]] = {
     "gopher_dup_8gram": ("dup_8gram", "max"),
     "gopher_dup_9gram": ("dup_9gram", "max"),
     "gopher_dup_10gram": ("dup_10gram", "max"),
+    "dup_char_10gram": ("dup_char_10gram", "max"),
     "c4_lorem_ipsum": ("lorem_ipsum", "max"),
     "c4_curly_bracket": ("curly_lines", "max"),
     "code_lines": ("code_lines", "max"),
@@ -276,6 +309,11 @@ RULES: dict[str, tuple[str, str]] = {
     "fineweb_list_ratio": ("newline_ratio", "max"),
     "mojibake": ("mojibake", "max"),
 }
+
+#: Repeated character 10-grams (scripts written without spaces), at most: measured on the
+#: real Chinese, Japanese and Thai texts of the sets (docs/stages.md).
+ARCHIVE_CHAR_DUP = 0.8
+PRETRAINING_CHAR_DUP = 0.2
 
 #: The thresholds of each profile (None: the rule is off in it). ``pretraining``: the
 #: published values; ``archive``: evident junk only, each measured to drop no article of the
@@ -302,6 +340,7 @@ PROFILES: dict[str, dict[str, float | None]] = {
         "gopher_dup_8gram": 0.12,
         "gopher_dup_9gram": 0.11,
         "gopher_dup_10gram": 0.10,
+        "dup_char_10gram": PRETRAINING_CHAR_DUP,
         "c4_lorem_ipsum": 0,
         "c4_curly_bracket": 0,
         "code_lines": 0.5,
@@ -333,6 +372,7 @@ PROFILES: dict[str, dict[str, float | None]] = {
         "gopher_dup_8gram": None,
         "gopher_dup_9gram": None,
         "gopher_dup_10gram": None,
+        "dup_char_10gram": ARCHIVE_CHAR_DUP,
         "c4_lorem_ipsum": 0,
         "c4_curly_bracket": None,
         "code_lines": 0.5,
@@ -491,6 +531,39 @@ def _ngram_signals(words: list[str], text_chars: int, out: dict[str, Any]) -> No
             out[f"dup_{size}gram"] = _r(min(1.0, dup / text_chars))
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def _char_repetition(text: str, size: int = 10) -> float:
+    """The share of the characters (white space left out) in repeated ``size``-character
+    n-grams, counted as datatrove counts repeated word n-grams (the repeats after the
+    first, the reading jumping past each): repetition inside a paragraph of a script
+    written without spaces, where a whitespace "word" is a sentence or a whole paragraph."""
+    chars = _WHITE_SPACE.sub("", text)
+    n = len(chars)
+    if n <= size:
+        return 0.0
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    count = n - size + 1
+    gram = codes[:count].copy()
+    for j in range(1, size):
+        gram *= np.int64(1_000_003)
+        gram += codes[j : j + count]
+    per = _occurrences(gram)
+    where = np.flatnonzero(per > 1)
+    seen: set[int] = set()
+    free = dup = 0
+    for at, value in zip(where.tolist(), gram[where].tolist(), strict=True):
+        if at < free:
+            continue
+        if value in seen:
+            dup += size
+            free = at + size
+        else:
+            seen.add(value)
+    return _r(dup / n)
+
+
 def signals(
     text: str, language: str | None, confidence: float = 1.0, ngrams: bool = True
 ) -> dict[str, Any]:
@@ -550,6 +623,8 @@ def signals(
         # (lower-cased words: datatrove's are as written, but a second split would cost
         # ~12 % of the n-gram signals' time; the figures differ where only the case does)
         _ngram_signals(words, chars, out)
+    if no_space:
+        out["dup_char_10gram"] = _char_repetition(text)
     out["lorem_ipsum"] = 1 if "lorem ipsum" in lower else 0
     curly = code = 0
     if "{" in text or "}" in text:
@@ -565,7 +640,12 @@ def signals(
         phrases = {p for t in triggers for p in FURNITURE[_TRIGGERS[t]]}
         for line, n in zip(lines, lengths, strict=True):
             low = line.lower()
-            if any(p in low for p in phrases):
+            found = [p for p in phrases if p in low]
+            if found and (
+                not TOPICAL.issuperset(found)
+                or low.count(" ") < FURNITURE_SHORT
+                or _SITE_VOICE.search(low)
+            ):
                 furniture += n
     out["furniture"] = _r(furniture / (sum(lengths) or 1))
     out["line_punct"] = _r(sum(map(methodcaller("endswith", _TERMINAL), lines)) / n_lines)
@@ -578,6 +658,10 @@ def signals(
     return out
 
 
+#: The word n-gram signals (computed where a rule applied reads them, or asked).
+_NGRAM_SIGNALS = frozenset(
+    [f"top_{n}gram" for n in (2, 3, 4)] + [f"dup_{n}gram" for n in range(5, 11)]
+)
 #: Rules that read words: not applied to scripts written without spaces.
 _WORD_RULES = frozenset(
     {
@@ -673,8 +757,7 @@ class QualityStage(Stage):
         _check(self.options)
         self._limits = _limits(self.options)
         self._ngrams = self.options.ngram_signals or any(
-            signal.startswith(("top_", "dup_")) and signal.endswith("gram")
-            for _, signal, _, _ in self._limits
+            signal in _NGRAM_SIGNALS for _, signal, _, _ in self._limits
         )
 
     def process(self, doc: Document) -> Document | Drop:

@@ -113,6 +113,12 @@ FAILS: dict[str, tuple[str, str, str, dict[str, float]]] = {
     "gopher_dup_8gram": (SPAM, "en", "pretraining", {}),
     "gopher_dup_9gram": (SPAM, "en", "pretraining", {}),
     "gopher_dup_10gram": (SPAM, "en", "pretraining", {}),
+    "dup_char_10gram": (
+        "本网站提供最新最全的免费电影下载服务，欢迎访问。" * 60,
+        "zh",
+        "archive",
+        {},
+    ),
     "c4_lorem_ipsum": (
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
         "la",
@@ -191,6 +197,40 @@ def test_repetition_signals_on_a_known_text():
     assert sig["dup_5gram"] == 0.0  # no 5-gram occurs twice
 
 
+PRIVACY_NEWS = "\n".join(
+    [
+        "WhatsApp will begin enforcing its new privacy policy on May 15, the company confirmed"
+        " on Friday, after a three-month delay caused by a user backlash.",
+        "Users who have not accepted the updated privacy policy by then will gradually lose"
+        " access to features, starting with their chat list, WhatsApp said.",
+        "The company has insisted that the privacy policy does not allow Facebook to read"
+        " private messages, which remain end-to-end encrypted.",
+        "Millions of users downloaded rival apps such as Signal and Telegram in January.",
+        "India's technology ministry asked the company to withdraw the privacy policy, saying"
+        " it threatened the data of Indian citizens.",
+        "In Germany, a data protection authority issued an emergency order against the"
+        " sharing of data under the new terms of service.",
+        "Analysts said the episode showed how difficult it has become for large platforms to"
+        " change their terms of service without drawing scrutiny from regulators.",
+    ]
+)
+
+
+@pytest.mark.parametrize("profile", ["archive", "pretraining"])
+def test_a_story_about_a_privacy_policy_is_not_furniture(profile):
+    # (s31: its paragraphs naming the policy were 0.78 of the text: dropped in both)
+    assert signals(PRIVACY_NEWS, "en")["furniture"] == 0.0
+    assert failed(PRIVACY_NEWS, "en", profile) == []
+    # the site's own notices are, long or short
+    notice = (
+        "We use cookies to ensure that we give you the best experience on our website. If you"
+        " continue to use this site we will assume that you are happy with it and with our"
+        " privacy policy.\nPrivacy Policy\nTerms of Use"
+    )
+    assert signals(notice, "en")["furniture"] == 1.0
+    assert signals(PRIVACY_NEWS + "\n" + notice, "en")["furniture"] < 0.5
+
+
 def test_stop_words_only_for_languages_with_a_list():
     assert "stop_words" not in signals(GIBBERISH, "am")
     assert failed(GIBBERISH, "am") == []
@@ -216,13 +256,36 @@ def test_a_sentence_is_too_short_for_the_word_rules():
 
 
 def test_scripts_without_spaces_skip_the_word_rules():
-    chinese = "今天天气很好，我们去公园散步。" * 3 + "\n" + "市政府宣布了新的公共交通预算。" * 2
+    chinese = (
+        "今天天气很好，我们去公园散步。公园里有很多人在跑步。孩子们在草地上玩耍。"
+        + "\n"
+        + "市政府宣布了新的公共交通预算。新的公交线路将于九月开通。"
+    )
     sig = signals(chinese, "zh")
     assert sig["no_space"] is True
     assert failed(chinese, "zh", "pretraining") == []  # (2 whitespace "words")
     assert failed(chinese, None, "pretraining") == []  # script seen without a tag
     thai = "\n".join(["วันนี้อากาศดีมากเราไปเดินเล่นที่สวนสาธารณะกัน"] * 1 + ["รัฐบาลประกาศงบประมาณใหม่"])
     assert "fineweb_line_punct" not in failed(thai, "th", "pretraining")
+
+
+@pytest.mark.parametrize("profile", ["archive", "pretraining"])
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("本网站提供最新最全的免费电影下载服务，欢迎访问。", "zh"),
+        ("今すぐ登録して最新ニュースを受け取りましょう。", "ja"),
+        ("สมัครสมาชิกวันนี้เพื่อรับข่าวสารล่าสุด ", "th"),
+    ],
+    ids=["zh", "ja", "th"],
+)
+def test_a_sentence_repeated_inside_a_paragraph_without_spaces_fails(sentence, language, profile):
+    # (s31: one paragraph, one whitespace "word" in Chinese: no rule saw the repetition)
+    text = sentence * 60
+    sig = signals(text, language)
+    assert sig["dup_char_10gram"] > 0.95
+    assert failed(text, language, profile)[:1] == ["dup_char_10gram"]
+    assert "dup_char_10gram" not in signals(GOOD, "en")  # (spaced scripts: word n-grams)
 
 
 def test_thresholds_and_disable_override_the_profile():
