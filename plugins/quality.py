@@ -406,8 +406,10 @@ def _threshold_help() -> str:
 class QualityOptions:
     action: Literal["drop", "flag"] = option(
         "drop",
-        "What a document failing a rule gets: 'drop' (reason 'quality', the rule and its value"
-        " in the detail) or 'flag' (kept, the failed rules in annotations.quality.failed).",
+        "What a document failing a rule gets: 'drop' (its reason the first rule failed, the"
+        " rule's value and threshold and every rule failed in the detail; the run counts the"
+        " drops by rule) or 'flag' (kept, the failed rules in annotations.quality.failed; the"
+        " run's summary and run.json counts.noted count them by the first rule failed).",
     )
     profile: Literal["archive", "pretraining"] = option(
         "archive",
@@ -771,7 +773,7 @@ class QualityStage(Stage):
             if self.options.action == "drop":
                 rule, value, limit = failed[0]
                 return Drop(
-                    "quality",
+                    rule,
                     {"rule": rule, "value": value, "threshold": limit, "failed": listed},
                 )
             ann["failed"] = listed

@@ -309,7 +309,7 @@ def test_drop_names_the_rule_and_its_value(run_stage):
     assert [d.source.path for d in run.kept] == ["a.txt"]
     assert set(run.kept[0].annotations["quality"]) == {"signals"}
     ((_, drop),) = run.dropped
-    assert drop.reason == "quality"
+    assert drop.reason == "gopher_dup_lines"  # (until s31 "quality": the run counts rules)
     assert drop.detail["rule"] == "gopher_dup_lines"
     assert drop.detail["value"] == 0.9333 and drop.detail["threshold"] == 0.8
     assert [f["rule"] for f in drop.detail["failed"]] == [
@@ -405,3 +405,40 @@ def test_repetition_signals_agree_with_datatrove(text):
     lines, chars = gopher.find_duplicates(text.split("\n"))
     assert sig["dup_lines"] == round(lines / len(text.split("\n")), 4)
     assert sig["dup_line_chars"] == round(chars / len(text), 4)
+
+
+def test_the_run_counts_drops_and_flags_by_rule(ingest, tmp_path):
+    # (s31: every drop was counted under one reason, "quality", and a flagged document
+    # nowhere: the rules were only in each rejects line and record)
+    from corearchive.report import RunReport
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "lorem.txt").write_text(
+        ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
+         " incididunt ut labore et dolore magna aliqua. ") * 4,
+        encoding="utf-8",
+    )  # fmt: skip
+    (folder / "zh.txt").write_text("本网站提供最新最全的免费电影下载服务，欢迎访问。" * 60, "utf-8")
+    res = ingest(str(folder), "--enable", "quality", out=tmp_path / "drop")
+    assert res.exit_code == 0, res.output
+    counts = res.manifest["counts"]
+    assert counts["dropped_by_stage"]["quality"] == {"c4_lorem_ipsum": 1, "dup_char_10gram": 1}
+    assert res.manifest["stages"]["quality"]["dropped"] == {
+        "c4_lorem_ipsum": 1,
+        "dup_char_10gram": 1,
+    }
+    assert {r["reason"] for r in res.rejects} == {"c4_lorem_ipsum", "dup_char_10gram"}
+    res = ingest(
+        str(folder), "--enable", "quality", "--set", "quality.action=flag", out=tmp_path / "flag"
+    )
+    assert res.exit_code == 0, res.output
+    counts = res.manifest["counts"]
+    assert counts["kept"] == 3 and "quality" not in counts["dropped_by_stage"]
+    assert counts["noted"] == {
+        "kept, flagged by quality: c4_lorem_ipsum (annotations.quality.failed)": 1,
+        "kept, flagged by quality: dup_char_10gram (annotations.quality.failed)": 1,
+    }
+    summary = RunReport.from_counts("r", counts).summary()
+    assert "noted    kept, flagged by quality: c4_lorem_ipsum" in summary
