@@ -391,6 +391,28 @@ MIN_WORDS_FOR_WORD_RULES = 50
 SHORT_LINE = 30
 
 
+#: The signals that are shares (0 to 1); the others are counts or ratios (0 or more).
+_SHARES = frozenset(SIGNALS) - {
+    "words",
+    "lines",
+    "no_space",
+    "mean_word_length",
+    "symbol_ratio",
+    "stop_words",
+    "newline_ratio",
+    "mojibake",
+}
+
+
+def _threshold_schema() -> dict[str, Any]:
+    """Each rule's threshold as JSON Schema: a share from 0 to 1, else 0 or more (the
+    config layer refuses a value outside, naming the option and the range)."""
+    return {
+        rule: {"type": "number", "minimum": 0, **({"maximum": 1} if signal in _SHARES else {})}
+        for rule, (signal, _) in RULES.items()
+    }
+
+
 def _threshold_help() -> str:
     def show(value: float | None) -> str:
         return "off" if value is None else f"{value:g}"
@@ -419,8 +441,9 @@ class QualityOptions:
     thresholds: dict[str, float] = option(
         {},
         "Per-rule thresholds over the profile's (one also switches an 'off' rule on), e.g."
-        " {gopher_min_words = 20}. Rules (min/max of a signal, the profiles' values): "
-        + _threshold_help(),
+        " {gopher_min_words = 20}; a share from 0 to 1, a count or ratio 0 or more. Rules"
+        " (min/max of a signal, the profiles' values): " + _threshold_help(),
+        properties=_threshold_schema(),
     )
     ngram_signals: bool = option(
         False,

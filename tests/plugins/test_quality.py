@@ -355,6 +355,28 @@ def test_option_values_outside_the_schema_are_refused(run_stage, options):
         run_stage(QualityStage, [_doc(GOOD)], **options)
 
 
+@pytest.mark.parametrize(
+    ("threshold", "said"),
+    [
+        (
+            "fineweb_line_punct=1.5",
+            "thresholds.fineweb_line_punct: 1.5 is greater than the maximum of 1",
+        ),
+        ("gopher_min_words=-5", "thresholds.gopher_min_words: -5 is less than the minimum of 0"),
+        ("c4_furniture=-0.1", "thresholds.c4_furniture: -0.1 is less than the minimum of 0"),
+    ],
+)
+def test_thresholds_out_of_range_are_refused(ingest, tmp_path, threshold, said):
+    # (s31: a share over 1, which drops every document, and a negative count were taken)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    args = (str(tmp_path / "a.txt"), "--enable", "quality", "--set")
+    res = ingest(*args, f"quality.thresholds={{{threshold}}}", out=tmp_path / "o")
+    assert res.exit_code == 2 and said in res.output
+    # a ratio or a count may exceed 1
+    res = ingest(*args, "quality.thresholds={gopher_symbol_ratio=2}", out=tmp_path / "p")
+    assert res.exit_code == 0, res.output
+
+
 def test_ngram_signals_only_where_a_rule_reads_them_or_asked(run_stage):
     # (they cost ~3x the other signals; the archive profile applies no n-gram rule)
     doc = run_stage(QualityStage, [_doc(GOOD)]).kept[0]
