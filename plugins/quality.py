@@ -31,10 +31,12 @@ Two profiles: ``archive`` (the default) drops only evident junk, with thresholds
 to drop no article of the real article sets (docs/stages.md, research/quality/README.md);
 ``pretraining`` applies the published thresholds. Any threshold can be set on its own, any
 rule switched off (``disable``); ``action = "flag"`` keeps the documents and notes the
-failed rules. Language-aware: stop words only for languages the stage has a list for, and
-the word rules (counts, lengths, n-grams, short lines) are not applied to scripts written
-without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan), nor the
-punctuation rule to Thai and Lao (which end sentences without a mark).
+failed rules. Language-aware: stop words only for languages the stage has a list for (every
+list for an undetermined or unsure language), and the word rules (counts, lengths,
+n-grams, short lines) are not applied to scripts written without spaces (Chinese,
+Japanese, Thai, Lao, Khmer, Myanmar, Tibetan), where repeated character n-grams stand for
+the word n-grams (``dup_char_10gram``), nor the punctuation rule to Thai and Lao (which end
+sentences without a mark).
 
 Datatrove implements these filters but brings its own dependencies (numpy, nltk and spaCy
 tokenizers per language) and computes each rule with Python loops; the rules are few and
@@ -110,6 +112,49 @@ STOP_WORDS: dict[str, frozenset[str]] = {
         "el": "και το η να του της με σε την που για",
     }.items()
 }
+
+#: Languages of other scripts: the commonest words of jusText's stop lists (BSD-2-Clause; a
+#: dependency of corearchive, through trafilatura and the boilerplate stage), which are
+#: ordered by their frequency in the language's Wikipedia; the first JUSTEXT_WORDS of each,
+#: mostly function words (and "year", "India's", "asteroid": Wikipedia's).
+JUSTEXT_LISTS = {
+    "ar": "Arabic",
+    "fa": "Persian",
+    "ur": "Urdu",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "mr": "Marathi",
+    "ne": "Nepali",
+    "bn": "Bengali",
+    "gu": "Gujarati",
+    "ta": "Tamil",
+    "te": "Telugu",
+    "kn": "Kannada",
+    "ml": "Malayalam",
+    "ko": "Korean",
+    "ka": "Georgian",
+    "hy": "Armenian",
+    "kk": "Kazakh",
+    "ky": "Kyrgyz",
+}
+JUSTEXT_WORDS = 20
+
+
+def _justext_words(name: str) -> frozenset[str]:
+    """The first JUSTEXT_WORDS words of jusText's stop list ``name``, lower-cased (empty
+    when jusText or the list is missing: no stop-word rule for the language then)."""
+    from importlib.resources import files
+
+    try:
+        text = files("justext").joinpath("stoplists", f"{name}.txt").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.split("\n")[:JUSTEXT_WORDS] if w.strip())
+
+
+for _code, _name in JUSTEXT_LISTS.items():
+    if _words := _justext_words(_name):
+        STOP_WORDS.setdefault(_code, _words)
 
 ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
 #: Under this language confidence, the stop words of every listed language count.
@@ -623,6 +668,10 @@ def signals(
         no_letter = sum(map(set(unlettered).__contains__, words)) if unlettered else 0
         out["alpha_words"] = _r(1 - no_letter / n_words)
     stop = STOP_WORDS.get(language or "")
+    if language == "und" and not no_space:
+        # (no language told: the stop words of every listed language count, as for an
+        # unsure tag; a text of none of them in 50 words is no prose)
+        stop = ALL_STOP_WORDS
     if stop is not None:
         found = len(stop & vocabulary)
         if not found and confidence < UNSURE:

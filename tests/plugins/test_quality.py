@@ -237,6 +237,44 @@ def test_stop_words_only_for_languages_with_a_list():
     assert failed(GIBBERISH, "en") == ["gopher_stop_words"]
 
 
+SPAM_OTHER_SCRIPTS = {
+    "ar": "خصم مجانا تحميل عروض شراء سعر قروض كازينو رخيص أفضل ",
+    "fa": "وام ارزان دانلود کازینو خرید قیمت بهترین رایگان تخفیف پیشنهاد ",
+    "hi": "मुफ्त अच्छा ऑफर डाउनलोड सबसे कैसीनो लोन खरीदें सस्ता छूट ",
+    "he": "חינם הורדה מבצע קזינו הלוואה זול הנחה קנייה מחיר הטוב ",
+    "ko": "다운로드 최저가 구매 할인 저렴한 대출 카지노 무료 쿠폰 특가 ",
+}
+PROSE_OTHER_SCRIPTS = {
+    "ar": "قال وزير المالية في مؤتمر صحفي إن الحكومة ستقدم مشروع الموازنة الجديدة إلى البرلمان",
+    "fa": "وزیر اقتصاد در یک نشست خبری گفت که دولت لایحه بودجه جدید را به مجلس ارائه می‌کند",
+    "hi": "वित्त मंत्री ने एक संवाददाता सम्मेलन में कहा कि सरकार नया बजट संसद में पेश करेगी",
+    "he": "שר האוצר אמר במסיבת עיתונאים כי הממשלה תגיש את תקציב המדינה החדש לכנסת בשבוע הבא",
+    "ko": (
+        "재무부 장관은 기자회견에서 정부가 새 예산안을 다음 주 국회에 제출할 것이라고 말했다."
+        " 이 예산안은 수 많은 논란이 있는 사안이다."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SPAM_OTHER_SCRIPTS))
+def test_stop_words_in_other_scripts(language):
+    # (s31: no list for Arabic, Persian, Hindi, Hebrew, Korean: keyword spam passed the
+    # archive profile; now the commonest words of jusText's lists)
+    spam = SPAM_OTHER_SCRIPTS[language] * 6
+    assert signals(spam, language)["stop_words"] == 0
+    assert failed(spam, language) == ["gopher_stop_words"]
+    prose = " ".join([PROSE_OTHER_SCRIPTS[language]] * 4)
+    assert signals(prose, language)["stop_words"] >= 1
+    assert "gopher_stop_words" not in failed(prose, language)
+
+
+def test_an_undetermined_language_counts_every_list():
+    # (s31: 'und' had no stop-word rule; an unsure tag already counted every list)
+    assert failed(GIBBERISH, "und") == ["gopher_stop_words"]
+    assert failed(GOOD, "und") == []
+    assert signals(GOOD, "und")["stop_words"] >= 2
+
+
 def test_stop_words_of_any_language_count_when_the_tag_is_unsure():
     pinyin = "Ai shi qu de ai tao bu hui lai wo hai you hua xiang dui ni shuo " * 4
     assert failed(pinyin, "en") == ["gopher_stop_words"]
