@@ -714,9 +714,9 @@ def signals(
         phrases = {p for t in triggers for p in FURNITURE[_TRIGGERS[t]]}
         for line, n in zip(lines, lengths, strict=True):
             low = line.lower()
-            found = [p for p in phrases if p in low]
-            if found and (
-                not TOPICAL.issuperset(found)
+            named = [p for p in phrases if p in low]
+            if named and (
+                not TOPICAL.issuperset(named)
                 or low.count(" ") < FURNITURE_SHORT
                 or _SITE_VOICE.search(low)
             ):
