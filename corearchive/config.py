@@ -580,7 +580,10 @@ def _build(
         for err in Draft202012Validator(schema).iter_errors(values):
             key = str(err.absolute_path[0]) if err.absolute_path else ""
             where = origins.get((table, name, key), origin)
-            raise ConfigError(f"{where}: [{table}.{name}] {key}: {_said(err)}")
+            # (a table's entry by its name: "thresholds.fineweb_line_punct")
+            inner = [str(k) for k in list(err.absolute_path)[1:] if isinstance(k, str)]
+            said = ".".join([key, *inner])
+            raise ConfigError(f"{where}: [{table}.{name}] {said}: {_said(err)}")
     return build_options(cls, values, stage=name, origin=origin)
 
 

@@ -62,6 +62,9 @@ NO_LANGUAGE = "none"
 REVISIONS_KEPT = "revisions kept (changed text at an address seen before)"
 #: Kept documents that resemble a taken-down one (annotations.dedup.taken_down)
 TAKEDOWN_FLAGGED = "kept, flagged as like a taken-down document (annotations.dedup.taken_down)"
+#: Kept documents that failed a quality rule under ``action = "flag"``, by the first rule
+#: failed (annotations.quality.failed); a drop's reason is the rule too
+QUALITY_FLAGGED = "kept, flagged by quality: {} (annotations.quality.failed)"
 
 
 @dataclass

@@ -85,6 +85,7 @@ from .progress import Progress
 from .redact import redact_argv, redact_setting, redact_url
 from .report import (
     NOTED,
+    QUALITY_FLAGGED,
     REPEATED_INPUT,
     REVISIONS_KEPT,
     TAKEDOWN_FLAGGED,
@@ -1169,6 +1170,11 @@ def emit(
     dedup = doc.annotations.get("dedup")
     if isinstance(dedup, dict) and dedup.get("taken_down"):
         reporter.report.skipped[NOTED + TAKEDOWN_FLAGGED] += 1
+    quality = doc.annotations.get("quality")
+    if isinstance(quality, dict) and quality.get("failed"):
+        first = quality["failed"][0]
+        rule = first.get("rule") if isinstance(first, dict) else None
+        reporter.report.skipped[NOTED + QUALITY_FLAGGED.format(rule)] += 1
 
 
 def _prepares(stage: Stage) -> bool:

@@ -31,10 +31,12 @@ Two profiles: ``archive`` (the default) drops only evident junk, with thresholds
 to drop no article of the real article sets (docs/stages.md, research/quality/README.md);
 ``pretraining`` applies the published thresholds. Any threshold can be set on its own, any
 rule switched off (``disable``); ``action = "flag"`` keeps the documents and notes the
-failed rules. Language-aware: stop words only for languages the stage has a list for, and
-the word rules (counts, lengths, n-grams, short lines) are not applied to scripts written
-without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan), nor the
-punctuation rule to Thai and Lao (which end sentences without a mark).
+failed rules. Language-aware: stop words only for languages the stage has a list for (every
+list for an undetermined or unsure language), and the word rules (counts, lengths,
+n-grams, short lines) are not applied to scripts written without spaces (Chinese,
+Japanese, Thai, Lao, Khmer, Myanmar, Tibetan), where repeated character n-grams stand for
+the word n-grams (``dup_char_10gram``), nor the punctuation rule to Thai and Lao (which end
+sentences without a mark).
 
 Datatrove implements these filters but brings its own dependencies (numpy, nltk and spaCy
 tokenizers per language) and computes each rule with Python loops; the rules are few and
@@ -111,6 +113,49 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+#: Languages of other scripts: the commonest words of jusText's stop lists (BSD-2-Clause; a
+#: dependency of corearchive, through trafilatura and the boilerplate stage), which are
+#: ordered by their frequency in the language's Wikipedia; the first JUSTEXT_WORDS of each,
+#: mostly function words (and "year", "India's", "asteroid": Wikipedia's).
+JUSTEXT_LISTS = {
+    "ar": "Arabic",
+    "fa": "Persian",
+    "ur": "Urdu",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "mr": "Marathi",
+    "ne": "Nepali",
+    "bn": "Bengali",
+    "gu": "Gujarati",
+    "ta": "Tamil",
+    "te": "Telugu",
+    "kn": "Kannada",
+    "ml": "Malayalam",
+    "ko": "Korean",
+    "ka": "Georgian",
+    "hy": "Armenian",
+    "kk": "Kazakh",
+    "ky": "Kyrgyz",
+}
+JUSTEXT_WORDS = 20
+
+
+def _justext_words(name: str) -> frozenset[str]:
+    """The first JUSTEXT_WORDS words of jusText's stop list ``name``, lower-cased (empty
+    when jusText or the list is missing: no stop-word rule for the language then)."""
+    from importlib.resources import files
+
+    try:
+        text = files("justext").joinpath("stoplists", f"{name}.txt").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.split("\n")[:JUSTEXT_WORDS] if w.strip())
+
+
+for _code, _name in JUSTEXT_LISTS.items():
+    if _words := _justext_words(_name):
+        STOP_WORDS.setdefault(_code, _words)
+
 ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
 #: Under this language confidence, the stop words of every listed language count.
 UNSURE = 0.5
@@ -175,6 +220,35 @@ FURNITURE: dict[str, tuple[str, ...]] = {
     "looking": ("page you are looking for", "page you were looking for", "page you're looking for"),
     "requested": ("page you requested",),
 }
+#: Phrases that prose about the subject also uses ("its new privacy policy", "the company
+#: uses cookies across Facebook"): a line with only these is furniture when it is short (a
+#: link, a footer) or speaks as the site does (_SITE_VOICE), not when it is a paragraph of
+#: a story about a privacy policy. (C4 removes every such line; here the lines' share
+#: decides the fate of the page, so a story on the topic was dropped whole until s31.)
+TOPICAL = frozenset(
+    {
+        "terms of use",
+        "terms of service",
+        "privacy policy",
+        "cookie policy",
+        "uses cookies",
+        "use of cookies",
+        "use cookies",
+        "all rights reserved",
+        "the newsletter",
+        "unlimited access",
+    }
+)
+#: A furniture line's words at most (a link, a menu entry, a footer): "Privacy Policy",
+#: "© 2024 Example Media Ltd. All rights reserved.", "This website uses cookies to improve
+#: your experience."
+FURNITURE_SHORT = 12
+#: The site speaking of itself or to its reader: "our privacy policy", "we use cookies",
+#: "this website uses cookies", "by continuing to browse", "you agree to".
+_SITE_VOICE = re.compile(
+    r"\b(?:our|we|this (?:web)?site|by (?:using|continuing|clicking|visiting|browsing)"
+    r"|you (?:agree|accept|consent))\b"
+)
 #: A trigger as a word of the text may be written (punctuation after it) -> the trigger.
 _TRIGGERS = {
     word + end: word for word in FURNITURE for end in ("", ".", ",", ":", ";", "!", "?", ")")
@@ -229,14 +303,18 @@ SIGNALS = {
         for n in (2, 3, 4)
     },
     **{
-        f"dup_{n}gram": f"Share of the words' characters in {n}-grams that occur twice (Gopher)."
+        f"dup_{n}gram": f"Characters of the words of repeated {n}-grams, the first occurrence"
+        " and overlaps not counted (Gopher, as datatrove counts them)."
         for n in range(5, 11)
     },
+    "dup_char_10gram": "In scripts written without spaces: characters of repeated 10-character"
+    " n-grams (white space left out), the first occurrence and overlaps not counted, as a"
+    " share of the characters (Gopher's repeated n-grams over characters).",
     "lorem_ipsum": "1 when the text has 'lorem ipsum' (C4).",
     "curly_lines": "Share of the lines with a curly bracket (C4: any).",
     "code_lines": "Share of the lines with a curly bracket and a ';' or '=' (code).",
     "furniture": "Share of the lines' characters in policy, consent, paywall, error-page lines"
-    " (C4).",
+    " (C4; a line naming a policy or cookies only if short or in the site's voice).",
     "line_punct": "Share of the lines ending in terminal punctuation (FineWeb).",
     "short_lines": "Share of the lines of 30 characters or fewer (FineWeb).",
     "newline_ratio": "Line breaks per word (FineWeb).",
@@ -265,6 +343,7 @@ RULES: dict[str, tuple[str, str]] = {
     "gopher_dup_8gram": ("dup_8gram", "max"),
     "gopher_dup_9gram": ("dup_9gram", "max"),
     "gopher_dup_10gram": ("dup_10gram", "max"),
+    "dup_char_10gram": ("dup_char_10gram", "max"),
     "c4_lorem_ipsum": ("lorem_ipsum", "max"),
     "c4_curly_bracket": ("curly_lines", "max"),
     "code_lines": ("code_lines", "max"),
@@ -275,6 +354,11 @@ RULES: dict[str, tuple[str, str]] = {
     "fineweb_list_ratio": ("newline_ratio", "max"),
     "mojibake": ("mojibake", "max"),
 }
+
+#: Repeated character 10-grams (scripts written without spaces), at most: measured on the
+#: real Chinese, Japanese and Thai texts of the sets (docs/stages.md).
+ARCHIVE_CHAR_DUP = 0.8
+PRETRAINING_CHAR_DUP = 0.2
 
 #: The thresholds of each profile (None: the rule is off in it). ``pretraining``: the
 #: published values; ``archive``: evident junk only, each measured to drop no article of the
@@ -301,6 +385,7 @@ PROFILES: dict[str, dict[str, float | None]] = {
         "gopher_dup_8gram": 0.12,
         "gopher_dup_9gram": 0.11,
         "gopher_dup_10gram": 0.10,
+        "dup_char_10gram": PRETRAINING_CHAR_DUP,
         "c4_lorem_ipsum": 0,
         "c4_curly_bracket": 0,
         "code_lines": 0.5,
@@ -332,6 +417,7 @@ PROFILES: dict[str, dict[str, float | None]] = {
         "gopher_dup_8gram": None,
         "gopher_dup_9gram": None,
         "gopher_dup_10gram": None,
+        "dup_char_10gram": ARCHIVE_CHAR_DUP,
         "c4_lorem_ipsum": 0,
         "c4_curly_bracket": None,
         "code_lines": 0.5,
@@ -350,6 +436,28 @@ MIN_WORDS_FOR_WORD_RULES = 50
 SHORT_LINE = 30
 
 
+#: The signals that are shares (0 to 1); the others are counts or ratios (0 or more).
+_SHARES = frozenset(SIGNALS) - {
+    "words",
+    "lines",
+    "no_space",
+    "mean_word_length",
+    "symbol_ratio",
+    "stop_words",
+    "newline_ratio",
+    "mojibake",
+}
+
+
+def _threshold_schema() -> dict[str, Any]:
+    """Each rule's threshold as JSON Schema: a share from 0 to 1, else 0 or more (the
+    config layer refuses a value outside, naming the option and the range)."""
+    return {
+        rule: {"type": "number", "minimum": 0, **({"maximum": 1} if signal in _SHARES else {})}
+        for rule, (signal, _) in RULES.items()
+    }
+
+
 def _threshold_help() -> str:
     def show(value: float | None) -> str:
         return "off" if value is None else f"{value:g}"
@@ -365,8 +473,10 @@ def _threshold_help() -> str:
 class QualityOptions:
     action: Literal["drop", "flag"] = option(
         "drop",
-        "What a document failing a rule gets: 'drop' (reason 'quality', the rule and its value"
-        " in the detail) or 'flag' (kept, the failed rules in annotations.quality.failed).",
+        "What a document failing a rule gets: 'drop' (its reason the first rule failed, the"
+        " rule's value and threshold and every rule failed in the detail; the run counts the"
+        " drops by rule) or 'flag' (kept, the failed rules in annotations.quality.failed; the"
+        " run's summary and run.json counts.noted count them by the first rule failed).",
     )
     profile: Literal["archive", "pretraining"] = option(
         "archive",
@@ -376,8 +486,9 @@ class QualityOptions:
     thresholds: dict[str, float] = option(
         {},
         "Per-rule thresholds over the profile's (one also switches an 'off' rule on), e.g."
-        " {gopher_min_words = 20}. Rules (min/max of a signal, the profiles' values): "
-        + _threshold_help(),
+        " {gopher_min_words = 20}; a share from 0 to 1, a count or ratio 0 or more. Rules"
+        " (min/max of a signal, the profiles' values): " + _threshold_help(),
+        properties=_threshold_schema(),
     )
     ngram_signals: bool = option(
         False,
@@ -434,19 +545,22 @@ def _occurrences(values: np.ndarray) -> np.ndarray:
 
 
 def _ngram_signals(words: list[str], text_chars: int, out: dict[str, Any]) -> None:
-    """Gopher's repetition signals over words: the characters of the most frequent 2-, 3-,
-    4-gram (all its occurrences, with the spaces between its words) and of the words
-    covered by 5- to 10-grams that occur more than once (RedPajama-V2's definition), each
-    as a share of the text's characters.
+    """Gopher's repetition signals over words, as datatrove's ``GopherRepetitionFilter``
+    computes them (its thresholds are the ones applied): the characters of the most
+    frequent 2-, 3-, 4-gram (all its occurrences, with the spaces between its words:
+    ``find_top_duplicate``), and for 5- to 10-grams the characters of the repeats
+    (``find_all_duplicate``: read left to right, an n-gram seen before counts its words'
+    characters and the reading jumps past it; its first occurrence does not count, nor an
+    overlapping one), each as a share of the text's characters.
 
     An n-gram can occur twice only where its (n-1)-gram does: each size is grouped (one
     numpy sort) over the places where the size before repeated, a set that shrinks fast
-    in prose (and is empty, ending the work, once no n-gram repeats)."""
+    in prose (and is empty, ending the work, once no n-gram repeats); datatrove's reading
+    visits only those places (the others hold n-grams that never count)."""
     n = len(words)
     hashes = np.fromiter(map(hash, words), dtype=np.int64, count=n)
     ends = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=n), out=ends[1:])
-    word_chars = int(ends[-1]) or 1
     where = np.arange(n - 1)
     # polynomial hash of the n-gram at each place (wrapping int64: equal n-grams get equal
     # values; a collision of unequal ones is a 2^-64 event)
@@ -460,24 +574,64 @@ def _ngram_signals(words: list[str], text_chars: int, out: dict[str, Any]) -> No
         repeated = per > 1
         if not repeated.any():
             for rest in range(size, 11):
-                out[f"top_{rest}gram" if rest < 5 else f"dup_{rest}gram"] = 0.0
+                # (no n-gram twice: the most frequent is the first, once, as datatrove says)
+                first = int(ends[rest] - ends[0]) + rest - 1 if rest < 5 and rest <= n else 0
+                out[f"top_{rest}gram" if rest < 5 else f"dup_{rest}gram"] = _r(first / text_chars)
             return
+        where, gram = where[repeated], gram[repeated]
         if size < 5:
             # of the most frequent n-grams, the first to occur (as datatrove's Counter
             # gives it; not the hash order, which changes from process to process)
             count = int(per.max())
-            at = int(where[per == count][0])
+            at = int(where[per[repeated] == count][0])
             chars = int(ends[at + size] - ends[at]) + size - 1
             out[f"top_{size}gram"] = _r(min(1.0, count * chars / text_chars))
         else:
-            cover = np.zeros(n + 1, dtype=np.int64)
-            starts = where[repeated]
-            cover[starts] += 1
-            cover[starts + size] -= 1
-            covered = np.flatnonzero(np.cumsum(cover[:n]) > 0)
-            # (words covered: their characters, ends[i + 1] - ends[i])
-            out[f"dup_{size}gram"] = _r(int((ends[covered + 1] - ends[covered]).sum()) / word_chars)
-        where, gram = where[repeated], gram[repeated]
+            seen: set[int] = set()
+            free = 0  # (the reading's next place)
+            dup = 0
+            for at, value in zip(where.tolist(), gram.tolist(), strict=True):
+                if at < free:
+                    continue
+                if value in seen:
+                    dup += int(ends[at + size] - ends[at])
+                    free = at + size
+                else:
+                    seen.add(value)
+            out[f"dup_{size}gram"] = _r(min(1.0, dup / text_chars))
+
+
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def _char_repetition(text: str, size: int = 10) -> float:
+    """The share of the characters (white space left out) in repeated ``size``-character
+    n-grams, counted as datatrove counts repeated word n-grams (the repeats after the
+    first, the reading jumping past each): repetition inside a paragraph of a script
+    written without spaces, where a whitespace "word" is a sentence or a whole paragraph."""
+    chars = _WHITE_SPACE.sub("", text)
+    n = len(chars)
+    if n <= size:
+        return 0.0
+    codes = np.frombuffer(chars.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    count = n - size + 1
+    gram = codes[:count].copy()
+    for j in range(1, size):
+        gram *= np.int64(1_000_003)
+        gram += codes[j : j + count]
+    per = _occurrences(gram)
+    where = np.flatnonzero(per > 1)
+    seen: set[int] = set()
+    free = dup = 0
+    for at, value in zip(where.tolist(), gram[where].tolist(), strict=True):
+        if at < free:
+            continue
+        if value in seen:
+            dup += size
+            free = at + size
+        else:
+            seen.add(value)
+    return _r(dup / n)
 
 
 def signals(
@@ -514,6 +668,10 @@ def signals(
         no_letter = sum(map(set(unlettered).__contains__, words)) if unlettered else 0
         out["alpha_words"] = _r(1 - no_letter / n_words)
     stop = STOP_WORDS.get(language or "")
+    if language == "und" and not no_space:
+        # (no language told: the stop words of every listed language count, as for an
+        # unsure tag; a text of none of them in 50 words is no prose)
+        stop = ALL_STOP_WORDS
     if stop is not None:
         found = len(stop & vocabulary)
         if not found and confidence < UNSURE:
@@ -536,7 +694,11 @@ def signals(
     out["dup_lines"] = _r((len(lines) - len(distinct)) / n_lines)
     out["dup_line_chars"] = _r(dup_chars / chars)
     if ngrams and not no_space and n_words >= 2:
+        # (lower-cased words: datatrove's are as written, but a second split would cost
+        # ~12 % of the n-gram signals' time; the figures differ where only the case does)
         _ngram_signals(words, chars, out)
+    if no_space:
+        out["dup_char_10gram"] = _char_repetition(text)
     out["lorem_ipsum"] = 1 if "lorem ipsum" in lower else 0
     curly = code = 0
     if "{" in text or "}" in text:
@@ -552,7 +714,12 @@ def signals(
         phrases = {p for t in triggers for p in FURNITURE[_TRIGGERS[t]]}
         for line, n in zip(lines, lengths, strict=True):
             low = line.lower()
-            if any(p in low for p in phrases):
+            named = [p for p in phrases if p in low]
+            if named and (
+                not TOPICAL.issuperset(named)
+                or low.count(" ") < FURNITURE_SHORT
+                or _SITE_VOICE.search(low)
+            ):
                 furniture += n
     out["furniture"] = _r(furniture / (sum(lengths) or 1))
     out["line_punct"] = _r(sum(map(methodcaller("endswith", _TERMINAL), lines)) / n_lines)
@@ -565,6 +732,10 @@ def signals(
     return out
 
 
+#: The word n-gram signals (computed where a rule applied reads them, or asked).
+_NGRAM_SIGNALS = frozenset(
+    [f"top_{n}gram" for n in (2, 3, 4)] + [f"dup_{n}gram" for n in range(5, 11)]
+)
 #: Rules that read words: not applied to scripts written without spaces.
 _WORD_RULES = frozenset(
     {
@@ -660,8 +831,7 @@ class QualityStage(Stage):
         _check(self.options)
         self._limits = _limits(self.options)
         self._ngrams = self.options.ngram_signals or any(
-            signal.startswith(("top_", "dup_")) and signal.endswith("gram")
-            for _, signal, _, _ in self._limits
+            signal in _NGRAM_SIGNALS for _, signal, _, _ in self._limits
         )
 
     def process(self, doc: Document) -> Document | Drop:
@@ -675,7 +845,7 @@ class QualityStage(Stage):
             if self.options.action == "drop":
                 rule, value, limit = failed[0]
                 return Drop(
-                    "quality",
+                    rule,
                     {"rule": rule, "value": value, "threshold": limit, "failed": listed},
                 )
             ann["failed"] = listed
