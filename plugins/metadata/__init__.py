@@ -18,9 +18,10 @@ resolved against it, on the capture's own clock (a capture time without an offse
 and two-digit years read against its year. Without a capture, today's date in UTC is the
 bound and the reference (never the machine's time zone). Fields already set (by the input,
 e.g. a JSONL ``title``) are kept.
-The lines recognised as metadata (title, byline, date line, tag line, site name) are removed
-from ``text``. The evidence goes under ``annotations.metadata``: every candidate date with
-where it was found and its score, the chosen one, a confidence, and the source of each field.
+The lines recognised as metadata (title, byline, date line, update-time line, tag line, site
+name) are removed from ``text``. The evidence goes under ``annotations.metadata``: every
+candidate date with where it was found and its score, the chosen one, a confidence, and the
+source of each field.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ from .text import (
     reference_years,
     short_byline,
     site_clock,
+    update_lines,
 )
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
@@ -573,6 +575,11 @@ class MetadataStage(Stage):
             )
             original = original_date(text, "html rendering line")
             idx, conf = choose(cands)
+            if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
+                # the page's update time is metadata, as in a plain text: "Updated 5 hours
+                # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
+                removed = self._strip(doc, {"updated": upd}, page.lines)
+                ann["removed_lines"] = ann.get("removed_lines", 0) + removed
             if idx is not None and cands[idx]["date"] == bound:
                 top = _headline_line(page, doc.title)
                 if site_clock(cands, idx, bound, top):
