@@ -64,6 +64,7 @@ from .text import (
     find_dates,
     headline_of,
     iso_value,
+    labelled_update_lines,
     line_split,
     order_evidence,
     parse_capture,
@@ -686,6 +687,11 @@ class MetadataStage(Stage):
             ann["lines"] = meta["lines"]
             if reflowed is not None:
                 _to_input_lines(ann, dates, sources, reflowed)
+        if self.options.strip_lines and doc.text and (upd := labelled_update_lines(doc.text)):
+            # an update-time line under its label, wherever it is in the text (an HTML page's
+            # dates are read from its rendering's first lines only)
+            removed = self._strip(doc, {"updated": upd}, doc.text.split("\n"))
+            ann["removed_lines"] = ann.get("removed_lines", 0) + removed
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]

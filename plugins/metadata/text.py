@@ -4413,6 +4413,45 @@ def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
     return sorted(out)
 
 
+#: A line that begins with an update's label ("Updated", "Last updated:", "Story updated",
+#: "Aktualisiert am", "Mis à jour le"): a bare "Update:" leads an editor's note, not a time
+_UPDATE_LABEL = re.compile(
+    r"^[^\w\n]{0,6}(?:(?:last|story|article|page|post|zuletzt|dernière)\s+)?(?:updated|"
+    r"last\s+update|modified|aktualisiert|geändert|mis\s+à\s+jour|mise\s+à\s+jour|actualizado|"
+    r"actualizada|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano)\b",
+    re.I | re.M,
+)
+#: The longest update-time line looked at (characters)
+_UPDATE_LINE_CHARS = 120
+
+
+def labelled_update_lines(text: str) -> list[int]:
+    """The lines of ``text`` (split at "\\n") that state its update time under a label of their
+    own: an update's label first (:data:`_UPDATE_LABEL`), then a date, written or relative
+    ("Updated 7 hours ago", "Last updated: Nov. 20, 2019 10:00 AM EST", "Aktualisiert am
+    12.03.2024"), and at most :data:`_UPDATE_LINE_OTHER_WORDS` words besides. Read off the
+    text itself, wherever the line is: an HTML page's rendering has the page's dates only in
+    its first 80 lines, below a long menu the update line of its article is not among them
+    (s31 re-crawl tester: 19 records kept "Updated N hours ago", 12 revisions by it alone)."""
+    out: list[int] = []
+    for m in _UPDATE_LABEL.finditer(text):
+        start = m.start()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > _UPDATE_LINE_CHARS:
+            continue
+        rest = text[m.end() : end]
+        rel = _RELATIVE.search(rest)
+        found = [rel.group(0)] if rel is not None else [d["text"] for d in find_dates([rest])]
+        if not found:
+            continue
+        for d in found:
+            rest = rest.replace(d, " ")
+        if n_words(rest.strip(), False) <= _UPDATE_LINE_OTHER_WORDS:
+            out.append(text.count("\n", 0, start))
+    return out
+
+
 def extract(text: str, capture_date: str | None = None, url: str | None = None) -> dict[str, Any]:
     """Metadata read off a plain-text page (see :func:`extract_lines`)."""
     return extract_lines(text, capture_date, url=url)[0]

@@ -158,6 +158,48 @@ def test_an_update_line_leaves_the_text_of_an_html_page(tmp_path: Path, monkeypa
     assert [(g.kept, g.reason) for g in got[1:]] == [(False, "exact_duplicate")] * 2  # type: ignore[attr-defined]
 
 
+def test_an_update_line_below_a_long_menu_leaves_the_text(tmp_path: Path, monkeypatch) -> None:
+    """#6: below a long menu, the article's update line is past the rendering's first 80
+    lines, where the page's dates are read: it stayed in the text (19 records of the
+    tester's archive)."""
+    menu = (
+        "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(60)) + "</ul>"
+    )
+
+    def page(update: str) -> str:
+        return _html(update, _PUBLISHED_META).replace("<nav>", "<nav>" + menu)
+
+    got = _cleaned(
+        [
+            (page(""), "2026-11-06T06:00:00Z"),
+            (page("Updated 5 hours ago"), "2026-11-07T06:00:00Z"),
+            (page("Last updated: Nov. 6, 2026 9:00 PM EST"), "2026-11-08T06:00:00Z"),
+        ],
+        tmp_path,
+        monkeypatch,
+    )
+    assert got[0].kept  # type: ignore[attr-defined]
+    assert [(g.kept, g.reason) for g in got[1:]] == [(False, "exact_duplicate")] * 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("line", "update"),
+    [
+        ("Updated 7 hours ago", True),
+        ("Last updated: Nov. 20, 2019 10:00 AM EST", True),
+        ("  - Story updated 3 hours ago", True),
+        ("Aktualisiert am 12.03.2024, 10:20 Uhr", True),
+        ("Mis à jour le 12 mars 2024", True),
+        ("Updated", False),  # (no date)
+        ("Update: the mayor resigned on March 5, 2020 after the vote.", False),  # a note
+        ("Updated on March 5, 2020 to include comments from the mayor and the city.", False),
+        ("The page was updated on March 5, 2020.", False),  # (not its label first)
+    ],
+)
+def test_labelled_update_lines(line: str, update: bool) -> None:
+    assert textmeta.labelled_update_lines(f"Headline\n{line}\nBody.") == ([1] if update else [])
+
+
 def test_an_editors_note_of_an_update_stays_in_the_text(run_stage) -> None:
     """A sentence that says the story was updated is the article's (an editor's note), not
     an update-time line."""
