@@ -18,9 +18,10 @@ resolved against it, on the capture's own clock (a capture time without an offse
 and two-digit years read against its year. Without a capture, today's date in UTC is the
 bound and the reference (never the machine's time zone). Fields already set (by the input,
 e.g. a JSONL ``title``) are kept.
-The lines recognised as metadata (title, byline, date line, tag line, site name) are removed
-from ``text``. The evidence goes under ``annotations.metadata``: every candidate date with
-where it was found and its score, the chosen one, a confidence, and the source of each field.
+The lines recognised as metadata (title, byline, date line, update-time line, tag line, site
+name) are removed from ``text``. The evidence goes under ``annotations.metadata``: every
+candidate date with where it was found and its score, the chosen one, a confidence, and the
+source of each field.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from .text import (
     find_dates,
     headline_of,
     iso_value,
+    labelled_update_lines,
     line_split,
     order_evidence,
     parse_capture,
@@ -71,6 +73,7 @@ from .text import (
     reference_years,
     short_byline,
     site_clock,
+    update_lines,
 )
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
@@ -573,6 +576,11 @@ class MetadataStage(Stage):
             )
             original = original_date(text, "html rendering line")
             idx, conf = choose(cands)
+            if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
+                # the page's update time is metadata, as in a plain text: "Updated 5 hours
+                # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
+                removed = self._strip(doc, {"updated": upd}, page.lines)
+                ann["removed_lines"] = ann.get("removed_lines", 0) + removed
             if idx is not None and cands[idx]["date"] == bound:
                 top = _headline_line(page, doc.title)
                 if site_clock(cands, idx, bound, top):
@@ -679,6 +687,11 @@ class MetadataStage(Stage):
             ann["lines"] = meta["lines"]
             if reflowed is not None:
                 _to_input_lines(ann, dates, sources, reflowed)
+        if self.options.strip_lines and doc.text and (upd := labelled_update_lines(doc.text)):
+            # an update-time line under its label, wherever it is in the text (an HTML page's
+            # dates are read from its rendering's first lines only)
+            removed = self._strip(doc, {"updated": upd}, doc.text.split("\n"))
+            ann["removed_lines"] = ann.get("removed_lines", 0) + removed
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]

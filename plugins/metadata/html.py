@@ -51,6 +51,7 @@ from .text import (
     _mk,
     after_reference,
     author_field_names,
+    corrections_scored,
     current_earliest_year,
     domain_like,
     earliest_year,
@@ -60,6 +61,7 @@ from .text import (
     placeholder_day,
     reference_day,
     reference_years,
+    set_corrections_aside,
 )
 
 _JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
@@ -656,6 +658,8 @@ def html_candidates(
         # not htmldate's answer, which may be that very text read one way)
         markup = frozenset([st_d] if st_d is not None else [])
         cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url, markup)
+    # (a correction's dates: never chosen, and no feature of the others': see the function)
+    cands, aside = set_corrections_aside(cands, page)
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
@@ -713,7 +717,7 @@ def html_candidates(
     for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
         late = c["date"] > last and after_reference(c["date"], html_value(c), capture, at)
         c["score"] = s - 100.0 if late else s
-    return cands
+    return cands + corrections_scored(aside, HTML_FEATURES)
 
 
 def html_value(c: dict[str, Any]) -> str:

@@ -1363,7 +1363,7 @@ def find_relative(
             continue
         for m in _RELATIVE.finditer(line):
             if w := m.group("word") or m.group("cword"):
-                if not _day_word_dates(line, m):
+                if not _day_word_dates(line, m) or _menu_item(lines, i, m):
                     continue
                 days = _RELATIVE_DAYS.get(w.lower(), 0)
                 hours = 0.0
@@ -1442,6 +1442,48 @@ def _day_word_dates(line: str, m: re.Match[str]) -> bool:
         return True
     _, strong, cue_pub, cue_upd, weak, _, _, _ = _cues(tail[-45:] + " ")
     return strong or cue_upd or (cue_pub and not weak)
+
+
+#: How many lines above and below a lone day word its neighbours are looked for (an HTML
+#: page's rendering puts blank lines between block elements, a run of them between a menu's
+#: groups)
+_MENU_REACH = 20
+#: The most words of a menu item beside a lone day word ("Nightly News", "Meet the Press")
+_MENU_ITEM_WORDS = 3
+
+
+def _menu_item(lines: list[str], i: int, m: re.Match[str]) -> bool:
+    """Whether the day word ``m``, alone on line ``i`` but for punctuation (not followed by a
+    time, no label or cue before it), is an item of a menu: the nearest non-blank lines
+    above and below it (within :data:`_MENU_REACH` lines; at least one) are short (at most
+    :data:`_MENU_ITEM_WORDS` words), without digits, a sentence's end, a colon or a byline:
+    other menu items. NBC's menu names its
+    TV show "TODAY" between "MSNBC" and "Impeachment Inquiry": read as the capture's day, an
+    unchanged page got a new date on each fetch (s31 acceptance, re-crawl #4b)."""
+    line = lines[i]
+    if _WORD.search(line, 0, m.start()) or _WORD.search(line, m.end()):
+        return False  # (a day word with more on its line: _day_word_dates decided)
+    if _DAY_WORD_TIME.match(line, m.end()):
+        return False
+    items = 0
+    for step in (-1, 1):
+        k, near = i + step, None
+        while 0 <= k < len(lines) and abs(k - i) <= _MENU_REACH:
+            if lines[k].strip():
+                near = lines[k].strip()
+                break
+            k += step
+        if near is None:
+            continue  # (the page's edge, or a gap: the end of a menu's group)
+        items += 1
+        if (
+            len(near.split()) > _MENU_ITEM_WORDS
+            or any(ch.isdigit() for ch in near)
+            or near[-1] in ".!?…:：。"
+            or _is_byline(near)
+        ):
+            return False
+    return items > 0
 
 
 #: Weekday names (en de fr es it nl pt; lowercase, Monday first) that open a year-less date:
@@ -2258,11 +2300,63 @@ def _in_run(rows: list[int], k: int) -> bool:
 #: a comment's ("says:", "reply"), a life's ("born", "died"), a review's ("Last reviewed",
 #: "Medically reviewed by ... on"), an event's ("election on", "memorial service will be
 #: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
+#: (a correction's: :func:`set_corrections_aside`)
 _NOT_PUBLICATION = re.compile(
     r"(?:\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
     r"veranstaltung|termin)\b|\(@\w{1,30}\))[^0-9]{0,30}$"
 )
+
+
+#: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
+#: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between
+_CORRECTION = re.compile(
+    r"\b(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
+    r"berichtigung|berichtigt|richtigstellung|rectificatifs?|rectifié|corrección|corregido|"
+    r"correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|rättelse|"
+    r"rettelse|sprostowanie)\b[^0-9]{0,30}$"
+)
+
+
+def set_corrections_aside(
+    cands: list[dict[str, Any]], page: Page
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``cands`` without the dates of a correction notice (:data:`_CORRECTION` within 30
+    characters before the date on its line), and those dates. A correction is made after the
+    publication it corrects: its day is no publication date, and it is not let change the
+    features of the page's other dates either (the latest date, the ranks of the dates by
+    age, their count): a correction appended to an article swapped two near-tied dates, and
+    an article's ``published`` changed between its versions when only its body had (s31
+    acceptance, re-crawl #11: gizmodo.com 2019-11-13 -> 2019-11-18, vox.com 2018-05-23 ->
+    2019-11-08)."""
+    kept: list[dict[str, Any]] = []
+    aside: list[dict[str, Any]] = []
+    lines = page.lines
+    for c in cands:
+        i = c["line"]
+        before = lines[i][: c["col"]][-45:] if 0 <= i < len(lines) else ""
+        if before and not before[-1].isdigit() and _CORRECTION.search(before.lower()):
+            aside.append(c)
+        else:
+            kept.append(c)
+    return kept, aside
+
+
+def corrections_scored(aside: list[dict[str, Any]], names: list[str]) -> list[dict[str, Any]]:
+    """The dates :func:`set_corrections_aside` set aside, as candidates that are never chosen:
+    no features (``names``: the model's, all 0), cue ``correction``, a score of -100 (the
+    evidence stays in ``annotations.metadata.dates``)."""
+    for c in aside:
+        c.update(
+            f=dict.fromkeys(names, 0.0),
+            cue="correction",
+            score=-100.0,
+            in_para=False,
+            alone=False,
+            ctx=None,
+            item=-1,
+        )
+    return aside
 
 
 def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
@@ -2771,12 +2865,12 @@ def rank_dates(
     """All candidate dates with features and a score (higher is better), in text order; a
     date after the capture (without one: after today, UTC) scores 100 less, and is never
     chosen."""
-    cands = gather_dates(page, capture, _MAX_CANDS, at, url)
+    cands, aside = set_corrections_aside(gather_dates(page, capture, _MAX_CANDS, at, url), page)
     if not cands and model == "text":
         # no full date: one with a weekday and no year (its year from the page's years)
         cands = find_yearless(page, capture)[:_MAX_CANDS]
     if not cands:
-        return cands
+        return _in_order(cands, corrections_scored(aside, FEATURES))
     _features(cands, page, capture, title_line)
     # the feature dicts are built in FEATURES order (a test checks it)
     score = _scorer(model, "dates")
@@ -2788,7 +2882,15 @@ def rank_dates(
         if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
             s -= 1.0
         c["score"] = s
-    return cands
+    return _in_order(cands, corrections_scored(aside, FEATURES))
+
+
+def _in_order(cands: list[dict[str, Any]], aside: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``cands`` and the dates set aside from them (:func:`set_corrections_aside`), in text
+    order again."""
+    if not aside:
+        return cands
+    return sorted(cands + aside, key=lambda c: (c["line"], c["col"]))
 
 
 #: How near (non-blank lines) an uncued date stands to an update-cued one to be the date it
@@ -2820,18 +2922,38 @@ def _publication_of_update(cands: list[dict[str, Any]], top: date) -> date | Non
     for c in cands:
         d = c["date"]
         f = c["f"]
-        if d >= top or c["score"] < -50 or c["line"] < 0 or f["cue_upd"] or c.get("in_para"):
+        if d == top or c["score"] < -50 or f["cue_upd"] or c.get("in_para"):
+            continue
+        if c["line"] < 0:
+            # an HTML page's markup: its publication date (JSON-LD datePublished, a
+            # publication meta tag) names it (s31 acceptance, re-crawl #4a: "Updated 5 hours
+            # ago" won over article:published_time); a later one too: an update before the
+            # publication is not this page's (vox.com: "Updated May 23rd, 2018" by a page of
+            # November 2019)
+            if f.get("st_agree") and (best is None or c["score"] > best[0]):
+                best = (c["score"], d)
+            continue
+        if d > top:
             continue
         # (a publication cue outweighs a negative word after the date, "Published: 23. Juli
         # 2017 | Kommentare geschlossen", as in the candidate's ``cue``; a date line next to
         # the update's makes a "list" of three date lines with it)
-        named = f["cue_pub"] and not f["weak_cue"] and not f.get("list_run")
-        block = (
-            not f["cue_neg"]
-            and not f["event_cue"]
-            and any(abs(c["item"] - k) <= _UPDATE_BLOCK_LINES for k in upd_lines)
+        named = (f["cue_pub"] and not f["weak_cue"] and not f.get("list_run")) or bool(
+            f.get("st_agree")
         )
-        if (named or block) and (best is None or c["score"] > best[0]):
+        plain = not f["cue_neg"] and not f["event_cue"]
+        block = plain and any(abs(c["item"] - k) <= _UPDATE_BLOCK_LINES for k in upd_lines)
+        # a date alone on its line in the page's header (above its main block, or among its
+        # first lines): the dateline the update updates, however far from it (AP's layout:
+        # the date above the headline, the byline, the agency and a photo credit between it
+        # and "Updated 7 hours ago"; s31 acceptance, re-crawl #4a)
+        header = (
+            plain
+            and not f.get("list_run")
+            and c.get("alone")
+            and (f["before_main"] or f["alone_top"])
+        )
+        if (named or block or header) and (best is None or c["score"] > best[0]):
             best = (c["score"], d)
     return best[1] if best is not None else None
 
@@ -4254,6 +4376,82 @@ def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
     return n_words(line, page.cjk) <= _DATE_LINE_OTHER_WORDS
 
 
+#: Words an update line may have besides its dates ("Last updated:", "Story updated", "ET")
+_UPDATE_LINE_OTHER_WORDS = 5
+
+
+def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
+    """The lines of ``page`` that state its update time ("Updated 7 hours ago", "Last
+    updated: Nov. 20, 2019 10:00 AM"): a date line (:func:`_is_date_line`) with an
+    update-cued date (``cands`` with their features: :func:`rank_dates`,
+    ``html.html_candidates``) and at most :data:`_UPDATE_LINE_OTHER_WORDS` words besides its
+    dates, and the cue's own line above it when the cue stands there alone ("Updated" /
+    "7 hours ago"). They are metadata, as a date line is: a re-fetch that differs from the
+    archived version only by its "Updated 5 hours ago" -> "Updated 9 hours ago" was a new
+    revision each day (s31 acceptance, re-crawl #6). Not a sentence that says so ("This story
+    was updated on March 5, 2020 to include ...": an editor's note is the article's)."""
+    out: set[int] = set()
+    items, item_lines = page.items, page.item_lines
+    for c in cands:
+        k = c["line"]
+        if not c["f"].get("cue_upd") or k < 0 or k in out or c.get("in_para"):
+            continue
+        if not _is_date_line(page, k, cands):
+            continue
+        line = page.lines[k]
+        for d in cands:
+            if d["line"] == k:
+                line = line.replace(d["text"], " ")
+        if n_words(line.strip(), page.cjk) > _UPDATE_LINE_OTHER_WORDS:
+            continue
+        out.add(k)
+        if not line.strip(" \t,.;:|·•–—-") and c["f"].get("prev_line_cue"):
+            # (the cue on the line above: "Updated" / "7 hours ago")
+            pk = bisect.bisect_left(item_lines, k) - 1
+            if pk >= 0 and n_words(items[pk][1], page.cjk) <= 3:
+                out.add(items[pk][0])
+    return sorted(out)
+
+
+#: A line that begins with an update's label ("Updated", "Last updated:", "Story updated",
+#: "Aktualisiert am", "Mis à jour le"): a bare "Update:" leads an editor's note, not a time
+_UPDATE_LABEL = re.compile(
+    r"^[^\w\n]{0,6}(?:(?:last|story|article|page|post|zuletzt|dernière)\s+)?(?:updated|"
+    r"last\s+update|modified|aktualisiert|geändert|mis\s+à\s+jour|mise\s+à\s+jour|actualizado|"
+    r"actualizada|aggiornato|bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano)\b",
+    re.I | re.M,
+)
+#: The longest update-time line looked at (characters)
+_UPDATE_LINE_CHARS = 120
+
+
+def labelled_update_lines(text: str) -> list[int]:
+    """The lines of ``text`` (split at "\\n") that state its update time under a label of their
+    own: an update's label first (:data:`_UPDATE_LABEL`), then a date, written or relative
+    ("Updated 7 hours ago", "Last updated: Nov. 20, 2019 10:00 AM EST", "Aktualisiert am
+    12.03.2024"), and at most :data:`_UPDATE_LINE_OTHER_WORDS` words besides. Read off the
+    text itself, wherever the line is: an HTML page's rendering has the page's dates only in
+    its first 80 lines, below a long menu the update line of its article is not among them
+    (s31 re-crawl tester: 19 records kept "Updated N hours ago", 12 revisions by it alone)."""
+    out: list[int] = []
+    for m in _UPDATE_LABEL.finditer(text):
+        start = m.start()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > _UPDATE_LINE_CHARS:
+            continue
+        rest = text[m.end() : end]
+        rel = _RELATIVE.search(rest)
+        found = [rel.group(0)] if rel is not None else [d["text"] for d in find_dates([rest])]
+        if not found:
+            continue
+        for d in found:
+            rest = rest.replace(d, " ")
+        if n_words(rest.strip(), False) <= _UPDATE_LINE_OTHER_WORDS:
+            out.append(text.count("\n", 0, start))
+    return out
+
+
 def extract(text: str, capture_date: str | None = None, url: str | None = None) -> dict[str, Any]:
     """Metadata read off a plain-text page (see :func:`extract_lines`)."""
     return extract_lines(text, capture_date, url=url)[0]
@@ -4448,6 +4646,9 @@ def extract_lines(
         ]
         if c["line"] in date_lines:
             meta_lines["published"] = date_lines
+    # the lines that state the page's update time, wherever they are
+    if upd := [k for k in update_lines(page, cands) if k not in meta_lines.get("published", ())]:
+        meta_lines["updated"] = upd
     # authors (found above)
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"

@@ -1,0 +1,260 @@
+"""Metadata stage: the s31 re-crawl acceptance findings on dates (an update is no
+publication date, a menu's "TODAY" is no date, a correction's day is no publication date,
+an update-time line is metadata and leaves the text)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from corearchive import Cleaner
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata import text as textmeta
+
+PARAS = [
+    f"Paragraph {i}: the city council voted on Tuesday to approve the new bridge budget, and"
+    " residents said the decision had taken far too long to arrive after years of delay."
+    for i in range(6)
+]
+BODY = "\n\n".join(PARAS)
+
+
+def _html(update: str = "", head: str = "", byline: str = "By Jane Doe") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    upd = f"<p class='updated'>{update}</p>" if update else ""
+    return (
+        "<!DOCTYPE html><html><head><title>Council approves bridge budget</title>"
+        f"{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Council approves bridge budget</h1><p class='byline'>{byline}</p>"
+        f"{upd}{paras}</article><footer>© 2019 Example News</footer></body></html>"
+    )
+
+
+_PUBLISHED_META = "<meta property='article:published_time' content='2019-11-20T05:52:00-05:00'>"
+#: AP's layout: the date above the headline, then the byline, the agency and a photo credit
+_AP = (
+    "Home\n\nNews\n\nNov. 20, 2019 5:52 AM EST\n\nCouncil approves bridge budget\n\n"
+    "By Jane Doe\n\nAssociated Press\n\nPhoto: John Roe, ASSOCIATED PRESS\n\n"
+)
+
+
+def _text(update: str = "", head: str = _AP) -> str:
+    upd = f"{update}\n\n" if update else ""
+    return f"{head}{upd}{BODY}\n\nShare\n\n© 2019 Example News"
+
+
+def _published(run_stage, content: str, html: bool, at: str = "2026-11-07T06:00:00Z") -> str:
+    doc = make_document(content, html=html, uri="https://news.example/bridge", fetched_at=at)
+    return run_stage(MetadataStage, doc).kept[0].published  # type: ignore[no-any-return]
+
+
+def test_an_update_does_not_beat_the_markup_publication_date(run_stage) -> None:
+    """#4a: "Updated 5 hours ago" (the capture's day) won over article:published_time."""
+    for update in ("Updated 5 hours ago", "Updated: Nov. 6, 2026, 9:00 p.m."):
+        got = _published(run_stage, _html(update, _PUBLISHED_META), html=True)
+        assert got == "2019-11-20T05:52:00-05:00", update
+
+
+def test_an_update_does_not_beat_the_dateline_of_the_page_header(run_stage) -> None:
+    """#4a: the AP layout puts five lines between the dateline and "Updated 7 hours ago":
+    the update won (the date block rule reached two lines)."""
+    for update in ("Updated 7 hours ago", "Last updated: Nov. 21, 2019"):
+        assert _published(run_stage, _text(update), html=False) == "2019-11-20T05:52:00-05:00"
+
+
+def test_an_update_only_page_keeps_its_update_date(run_stage) -> None:
+    """What the rule does not change: a page whose only date is its update's keeps it."""
+    head = "Home\n\nNews\n\nCouncil approves bridge budget\n\nBy Jane Doe\n\n"
+    got = _published(run_stage, _text("Last updated: Nov. 21, 2019", head), html=False)
+    assert got == "2019-11-21"
+
+
+_NBC_MENU = [
+    "News", "", "NBC News NOW", "", "Nightly News", "", "MSNBC", "", "TODAY", "", "", "", "",
+    "Impeachment Inquiry", "", "Democratic Debate",
+]  # fmt: skip
+
+
+def test_a_menu_item_named_today_is_no_date(run_stage) -> None:
+    """#4b: nbcnews.com's menu item "TODAY" (the TV show) was the capture's day, so an
+    unchanged page got a new date on each fetch."""
+    assert textmeta.find_relative(_NBC_MENU, date(2026, 11, 7)) == []
+    content = "\n".join(_NBC_MENU) + "\n\n" + _text(head="Council approves bridge budget\n\n")
+    content = content.replace("Council approves bridge budget\n\n", "", 1)
+    content = content.replace(PARAS[0], "Nov. 19, 2019, 8:41 AM UTC\n\n" + PARAS[0])
+    for day in ("2026-11-01", "2026-11-07"):
+        got = _published(run_stage, content, html=False, at=day + "T06:00:00Z")
+        assert got == "2019-11-19T08:41:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Today"],  # alone on the page
+        ["Council approves bridge budget", "", "Today", "", "By Jane Doe"],  # a byline by it
+        ["Example News", "", "Yesterday", "", PARAS[0]],  # a paragraph under it
+        ["MSNBC", "", "Today, 10:20"],  # a time after it
+    ],
+)
+def test_a_day_word_alone_outside_a_menu_still_dates_its_line(lines: list[str]) -> None:
+    assert len(textmeta.find_relative(lines, date(2026, 11, 7))) == 1
+
+
+def test_a_correction_day_is_no_publication_date(run_stage) -> None:
+    """#4c: without a dateline, "Correction, November 10, 2026:" became the date; a
+    correction comes after the publication it corrects."""
+    correction = (
+        "Correction, November 10, 2026: An earlier version of this article misstated the"
+        " budget. It is $40 million, not $4 million."
+    )
+    head = "Home\n\nNews\n\nCouncil approves bridge budget\n\nBy Jane Doe\n\n"
+    for note in (correction, "This article was corrected on November 10, 2026."):
+        content = _text(head=head).replace("\n\nShare", f"\n\n{note}\n\nShare")
+        assert _published(run_stage, content, html=False, at="2026-11-10T06:00:00Z") is None
+        dated = content.replace("By Jane Doe\n\n", "By Jane Doe\n\nMarch 3, 2026\n\n")
+        assert _published(run_stage, dated, html=False, at="2026-11-10T06:00:00Z") == "2026-03-03"
+
+
+def _cleaned(pages: list[tuple[str, str]], tmp_path: Path, monkeypatch) -> list[object]:
+    monkeypatch.chdir(tmp_path)  # (no corearchive.toml of the checkout's)
+    with Cleaner() as c:
+        return [c.clean(p, url="https://news.example/bridge", fetched_at=t) for p, t in pages]
+
+
+@pytest.mark.parametrize("head", [_AP, _AP.replace("Nov. 20", "Published: Nov. 20")])
+def test_an_update_line_leaves_the_text_of_a_plain_text(
+    tmp_path: Path, monkeypatch, head: str
+) -> None:
+    """#6: a re-fetch that differs only by its "Updated N hours ago" line was a new revision
+    each day (the line stayed in the text when it was not next to the chosen date)."""
+    got = _cleaned(
+        [
+            (_text(head=head), "2026-11-06T06:00:00Z"),
+            (_text("Updated 7 hours ago", head), "2026-11-07T06:00:00Z"),
+            (_text("Updated 9 hours ago", head), "2026-11-08T06:00:00Z"),
+        ],
+        tmp_path,
+        monkeypatch,
+    )
+    assert got[0].kept and "Updated" not in got[0].record["text"]  # type: ignore[attr-defined]
+    assert [(g.kept, g.reason) for g in got[1:]] == [(False, "exact_duplicate")] * 2  # type: ignore[attr-defined]
+
+
+def test_an_update_line_leaves_the_text_of_an_html_page(tmp_path: Path, monkeypatch) -> None:
+    """#6: in HTML the line always stayed in the text."""
+    got = _cleaned(
+        [
+            (_html("", _PUBLISHED_META), "2026-11-06T06:00:00Z"),
+            (_html("Updated 5 hours ago", _PUBLISHED_META), "2026-11-07T06:00:00Z"),
+            (_html("Updated 9 hours ago", _PUBLISHED_META), "2026-11-08T06:00:00Z"),
+        ],
+        tmp_path,
+        monkeypatch,
+    )
+    assert got[0].kept  # type: ignore[attr-defined]
+    assert [(g.kept, g.reason) for g in got[1:]] == [(False, "exact_duplicate")] * 2  # type: ignore[attr-defined]
+
+
+def test_an_update_line_below_a_long_menu_leaves_the_text(tmp_path: Path, monkeypatch) -> None:
+    """#6: below a long menu, the article's update line is past the rendering's first 80
+    lines, where the page's dates are read: it stayed in the text (19 records of the
+    tester's archive)."""
+    menu = (
+        "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(60)) + "</ul>"
+    )
+
+    def page(update: str) -> str:
+        return _html(update, _PUBLISHED_META).replace("<nav>", "<nav>" + menu)
+
+    got = _cleaned(
+        [
+            (page(""), "2026-11-06T06:00:00Z"),
+            (page("Updated 5 hours ago"), "2026-11-07T06:00:00Z"),
+            (page("Last updated: Nov. 6, 2026 9:00 PM EST"), "2026-11-08T06:00:00Z"),
+        ],
+        tmp_path,
+        monkeypatch,
+    )
+    assert got[0].kept  # type: ignore[attr-defined]
+    assert [(g.kept, g.reason) for g in got[1:]] == [(False, "exact_duplicate")] * 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("line", "update"),
+    [
+        ("Updated 7 hours ago", True),
+        ("Last updated: Nov. 20, 2019 10:00 AM EST", True),
+        ("  - Story updated 3 hours ago", True),
+        ("Aktualisiert am 12.03.2024, 10:20 Uhr", True),
+        ("Mis à jour le 12 mars 2024", True),
+        ("Updated", False),  # (no date)
+        ("Update: the mayor resigned on March 5, 2020 after the vote.", False),  # a note
+        ("Updated on March 5, 2020 to include comments from the mayor and the city.", False),
+        ("The page was updated on March 5, 2020.", False),  # (not its label first)
+    ],
+)
+def test_labelled_update_lines(line: str, update: bool) -> None:
+    assert textmeta.labelled_update_lines(f"Headline\n{line}\nBody.") == ([1] if update else [])
+
+
+def test_an_editors_note_of_an_update_stays_in_the_text(run_stage) -> None:
+    """A sentence that says the story was updated is the article's (an editor's note), not
+    an update-time line."""
+    note = "This story was updated on March 5, 2020 to include comments from the mayor."
+    for html in (False, True):
+        content = _html(note) if html else _text(note)
+        doc = make_document(content, html=html, fetched_at="2026-11-07T06:00:00Z")
+        assert note in run_stage(MetadataStage, doc).kept[0].text
+
+
+def _scores(content: str, html: bool) -> dict[tuple[str, str], float]:
+    from corearchive_plugins.metadata.html import html_candidates
+
+    capture = date(2026, 11, 4)
+    if html:
+        cands = html_candidates(content, capture, hd=None)
+    else:
+        cands = textmeta.rank_dates(textmeta.Page(content), capture)
+    return {(str(c["date"]), c["text"]): round(c["score"], 6) for c in cands}
+
+
+_DATED = [
+    "Council approves bridge budget",
+    "By Jane Doe",
+    "Nov. 13, 2019",
+    *PARAS[:3],
+    "Related: Mayor names new engineer",
+    "Nov. 12, 2019",
+    "Related: River traffic down",
+    "Nov. 1, 2019",
+    *PARAS[3:],
+]
+_CORRECTION = (
+    "Correction, November 4, 2026: An earlier version of this article misstated the number"
+    " of employees affected. It is 4512, not 312."
+)
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_an_appended_correction_changes_no_other_dates_score(html: bool) -> None:
+    """#11: a correction appended to an article added a later date, which changed the other
+    dates' features (the latest, their ranks by age) and swapped two near-tied dates:
+    ``published`` changed between versions when only the body had (gizmodo.com, vox.com).
+    The correction's date is set aside: never chosen, and no feature of the others'."""
+    before = _DATED
+    after = [*_DATED[:6], _CORRECTION, *_DATED[6:]]
+    if html:
+        render = "".join(f"<p>{line}</p>" for line in before)
+        render2 = "".join(f"<p>{line}</p>" for line in after)
+        a, b = (
+            _scores(f"<html><body>{render}</body></html>", True),
+            _scores(f"<html><body>{render2}</body></html>", True),
+        )
+    else:
+        a, b = _scores("\n\n".join(before), False), _scores("\n\n".join(after), False)
+    correction = b.pop(("2026-11-04", "November 4, 2026"))
+    assert a == pytest.approx(b, abs=0.05)
+    assert correction == -100.0
