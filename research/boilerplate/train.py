@@ -80,7 +80,8 @@ def build_stopwords(top=40):
     words of the shipped model, which were built so."""
     if not os.path.isdir(LINGUA):
         print(f"(no {LINGUA}: the shipped model's stop words)", flush=True)
-        return sorted(json.load(open(tc.MODEL_PATH, encoding="utf-8"))["stopwords"])
+        with open(tc.MODEL_PATH, encoding="utf-8") as f:
+            return sorted(json.load(f)["stopwords"])
     import justext
     sw = set()
     for fn in sorted(os.listdir(LINGUA)):
@@ -119,7 +120,8 @@ def reweight(docs, mode="line", teacher_w=None):
 
 
 def load_docs(path, sw):
-    data = json.load(open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
     docs = []
     for key in sorted(data):
         d = data[key]
