@@ -80,7 +80,8 @@ def build_stopwords(top=40):
     words of the shipped model, which were built so."""
     if not os.path.isdir(LINGUA):
         print(f"(no {LINGUA}: the shipped model's stop words)", flush=True)
-        return sorted(json.load(open(tc.MODEL_PATH, encoding="utf-8"))["stopwords"])
+        with open(tc.MODEL_PATH, encoding="utf-8") as f:
+            return sorted(json.load(f)["stopwords"])
     import justext
     sw = set()
     for fn in sorted(os.listdir(LINGUA)):
@@ -119,7 +120,8 @@ def reweight(docs, mode="line", teacher_w=None):
 
 
 def load_docs(path, sw):
-    data = json.load(open(path, encoding="utf-8"))
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
     docs = []
     for key in sorted(data):
         d = data[key]
@@ -261,10 +263,13 @@ def fit_stages(docs, rounds=ROUNDS, params=None, inner=3, seed=0, oof_out=None):
     return [b1, b2, fit(stack(alld, X3)[0], y, w, rounds[2], params)]
 
 
-def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weight=0.1, sets=None):
+def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weight=0.1, sets=None,
+                  silver=(), silver_weight=0.5):
     """The training data every script of this folder starts from -> (stop words, lexicon,
     dev pages (with their cropped copies when ``aug``), extra pages), weighted as train.py's
-    ``--weighting`` / ``--teacher-weight``; ``sets``: keep only these dev sets."""
+    ``--weighting`` / ``--teacher-weight``; ``sets``: keep only these dev sets.  ``silver``:
+    label files of teacher-labelled pages (prep_extra.py), added to the extra pages with each
+    page's weight ``silver_weight`` times a dev page's (v13)."""
     sw = build_stopwords()
     lex = tc._build_lex(sw)
     docs = [d for d in load_docs(labels, lex) if sets is None or d["set"] in sets]
@@ -274,6 +279,10 @@ def load_training(labels, extra=None, aug=True, weighting="doctok", teacher_weig
             reweight(d["aug"], weighting, teacher_weight)
     reweight(docs, weighting, teacher_weight)
     more = reweight(load_docs(extra, lex), weighting, teacher_weight) if extra else []
+    for path in silver:
+        for d in reweight(load_docs(path, lex), weighting, teacher_weight):
+            d["w"] = d["w"] * silver_weight
+            more.append(d)
     return sw, lex, docs, more
 
 
@@ -427,7 +436,8 @@ def made_by(args):
             pass
     return {"script": "research/boilerplate/train.py", "argv": sys.argv[1:],
             "labels": {os.path.basename(args.labels): digest(args.labels),
-                       **({os.path.basename(args.extra): digest(args.extra)} if args.extra else {})},
+                       **({os.path.basename(args.extra): digest(args.extra)} if args.extra else {}),
+                       **{os.path.basename(p): digest(p) for p in args.silver}},
             "commit": commit, "uncommitted_changes": dirty, "libraries": libs}
 
 
@@ -443,6 +453,10 @@ def main():
     ap.add_argument("--weighting", default="line", choices=["line", "doc", "tok", "doctok"])
     ap.add_argument("--teacher-weight", type=float)
     ap.add_argument("--extra", help="extra labelled pages (labels json), used for training only")
+    ap.add_argument("--silver", action="append", default=[], help="teacher-labelled pages"
+                    " (prep_extra.py's labels json; repeatable), used for training only")
+    ap.add_argument("--silver-weight", type=float, default=0.5,
+                    help="weight of a --silver page relative to a dev page (doctok weighting)")
     ap.add_argument("--aug", action="store_true", help="add a header/footer-cropped copy of each page")
     ap.add_argument("--no-cross", action="store_true")
     ap.add_argument("--cv-seed", type=int, default=0, help="seed of the page-to-fold split")
@@ -467,7 +481,7 @@ def main():
     if left_out:
         print(f"(--sets {','.join(sets)}: the pages of {', '.join(left_out)} are left out)")
     sw, lex, docs, extra = load_training(args.labels, args.extra, args.aug, args.weighting,
-                                         args.teacher_weight, sets)
+                                         args.teacher_weight, sets, args.silver, args.silver_weight)
     if not docs:
         sys.exit(f"no labelled page of the sets {', '.join(sets)} in {args.labels}"
                  f" (its sets: {', '.join(in_file) or 'none'})")

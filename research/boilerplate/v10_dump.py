@@ -33,6 +33,8 @@ def main():
     ap.add_argument("--teacher-weight", type=float)
     ap.add_argument("--extra")
     ap.add_argument("--aug", action="store_true")
+    ap.add_argument("--silver", action="append", default=[], help="as train.py --silver (v13)")
+    ap.add_argument("--silver-weight", type=float, default=0.5)
     ap.add_argument("--no-cross", action="store_true")
     ap.add_argument("--cv-seed", type=int, default=0)
     ap.add_argument("--inner-seed", type=int, default=0, help="seed of the inner 3-fold splits")
@@ -44,7 +46,8 @@ def main():
         T.PARAMS.update(json.loads(a.params))
     rounds = tuple(int(x) for x in a.rounds.split(","))
     t0 = time.time()
-    _sw, _lex, docs, extra = T.load_training(a.labels, a.extra, a.aug, a.weighting, a.teacher_weight)
+    _sw, _lex, docs, extra = T.load_training(a.labels, a.extra, a.aug, a.weighting, a.teacher_weight,
+                                         silver=a.silver, silver_weight=a.silver_weight)
     truth = T.load_truth()
     rng = np.random.RandomState(a.cv_seed)
     fold = rng.permutation(len(docs)) % 5

@@ -30,8 +30,11 @@ sys.path.insert(0, HERE)
 import train as T  # noqa: E402
 from corearchive_plugins.boilerplate import lines as tc  # noqa: E402
 
-LABELS = "/work/scratch/bp/labels_teacher.json"
-SEEDS = "/work/scratch/bp/labels_seeds.json"
+LABELS = os.environ.get("LABELS", "/work/scratch/bp/labels_teacher.json")
+SEEDS = os.environ.get("SEEDS", "/work/scratch/bp/labels_seeds.json")
+# v13: teacher-labelled pages the dump was made with (v10_dump.py --silver), colon-separated
+SILVER = [p for p in os.environ.get("SILVER", "").split(":") if p]
+SILVER_WEIGHT = float(os.environ.get("SILVER_WEIGHT", "0.5"))
 RULES = ("teaser", "caption", "bridge", "byline", "noprose")
 EPS = 1e-4
 
@@ -241,7 +244,7 @@ def main():
     a.dils = [int(x) for x in a.dil.split(",")]
     torch.set_num_threads(1)
     t0 = time.time()
-    _sw, _lex, docs, extra = T.load_training(LABELS, SEEDS)
+    _sw, _lex, docs, extra = T.load_training(LABELS, SEEDS, silver=SILVER, silver_weight=SILVER_WEIGHT)
     by_key = {d["key"]: d for d in T.expand(docs) + T.expand(extra)}
     truth = T.load_truth()
     D = pickle.load(open(a.dump, "rb"))

@@ -299,3 +299,29 @@ def test_train_py_says_when_no_labelled_page_is_left(tmp_path):
     assert "no labelled page of the sets aeb, trafeval" in got.stderr
     assert "its sets: mysite" in got.stderr
     assert "Traceback" not in got.stderr
+
+
+def test_train_py_weighs_a_teacher_labelled_page_by_silver_weight(tmp_path, monkeypatch):
+    """v13: pages labelled only by a teacher (prep_extra.py, weight 0.3 per line) were, under
+    the doctok weighting, normalised to the same total as a page with true labels, whatever
+    --teacher-weight said; --silver FILE adds them with --silver-weight times a dev page's."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(ROOT / "research" / "boilerplate"))
+    import train
+
+    monkeypatch.setattr(train, "LINGUA", str(tmp_path / "none"))  # the shipped stop words
+    page = {"lines": ["A headline", "", "Some text of the article here, a whole sentence."],
+            "y": [0, -1, 1], "w": [1.0, 0.0, 1.0]}  # fmt: skip
+    silver = {"lines": ["Menu", "Another article's text, told in one long sentence here."],
+              "y": [0, 1], "w": [0.3, 0.3]}  # fmt: skip
+    (tmp_path / "own.json").write_text(json.dumps({"mysite/a": page}), "utf-8")
+    (tmp_path / "silver.json").write_text(json.dumps({"other/b": silver}), "utf-8")
+    _sw, _lex, docs, more = train.load_training(
+        str(tmp_path / "own.json"), aug=False, teacher_weight=0.1,
+        silver=[str(tmp_path / "silver.json")], silver_weight=0.25,
+    )  # fmt: skip
+    assert [d["key"] for d in docs] == ["mysite/a"] and [d["key"] for d in more] == ["other/b"]
+    assert docs[0]["w"].sum() == pytest.approx(60.0)
+    assert more[0]["w"].sum() == pytest.approx(60.0 * 0.25)
+    sys.modules.pop("train", None)
