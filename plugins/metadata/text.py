@@ -3055,9 +3055,11 @@ def _never_title(s: str) -> tuple[bool, bool]:
     :data:`_LINE_CACHE_CHARS`). Returns (never a headline, the line is a menu item or a
     button of at most 60 characters): the second is :func:`_title_shape`'s ``furniture``,
     handed on so that the line is not matched again."""
-    if _NEVER_TITLE_START.match(s) is not None or _ANY_ALNUM.search(s) is None:
+    if _NEVER_TITLE_START.match(s) is not None or (
+        not s[0].isalnum() and _ANY_ALNUM.search(s) is None
+    ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
-        # a row of arrows; its "words" made it a candidate)
+        # a row of arrows; its "words" made it a candidate. Most lines start with one.)
         return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
