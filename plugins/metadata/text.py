@@ -3109,6 +3109,8 @@ _NEVER_TITLE_START = re.compile(
     r"|(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
     r"(?=.{0,40}$))"
 )
+#: A letter or a digit (of any script): a line without one is never a headline
+_ANY_ALNUM = re.compile(r"[^\W_]")
 #: ... or anywhere in it (lowercased; each tried only when its literal is there)
 _NEVER_TITLE_IN = (
     ("getty", re.compile(r"\bvia getty images\s*$")),
@@ -3167,15 +3169,19 @@ def _rel_dateline(s: str) -> bool:
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
     credit, a link's screen-reader note, a breadcrumb's label, a call to action, a licence
-    notice (one anchored regex and literal pre-tests: ~0.5 µs a line instead of ~3 µs for
-    one regex searched at every position), a line that is only a menu item or a button
+    notice, a line without a letter or a digit (one anchored regex and literal pre-tests:
+    ~0.5 µs a line instead of ~3 µs for one regex searched at every position), a line that is only a menu item or a button
     ("Home", "Share", "Accueil": :data:`_FURNITURE`, but for :data:`_PAGE_NAMES`; the
     ranker took one when the page had no headline). Cached: a site's menu items and
     notices recur on its pages (:class:`TitlePool` calls it for lines of at most
     :data:`_LINE_CACHE_CHARS`). Returns (never a headline, the line is a menu item or a
     button of at most 60 characters): the second is :func:`_title_shape`'s ``furniture``,
     handed on so that the line is not matched again."""
-    if _NEVER_TITLE_START.match(s) is not None:
+    if _NEVER_TITLE_START.match(s) is not None or (
+        not s[0].isalnum() and _ANY_ALNUM.search(s) is None
+    ):
+        # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
+        # a row of arrows; its "words" made it a candidate. Most lines start with one.)
         return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:

@@ -1,7 +1,7 @@
 """Title errors of the metadata stage on the dev text pages, by class (the table in
 research/metadata/REPORT.md, "Titles from text: error classes").
 
-    .venv/bin/python research/metadata/title_errors.py [--dump OUT.json]
+    .venv/bin/python research/metadata/title_errors.py [--dump OUT.json] [--data DIR ...]
 
 For every dev page with a title truth: the stage's title (as ``benchmarks/metadata_bench.py``
 runs it), where the truth stands among the page's non-blank lines, its rank among the title
@@ -9,7 +9,8 @@ candidates (shipped model, every candidate scored in full), and the class of a m
 A1 the truth is only part of a line, A2a-d the truth is a line but no candidate (a prose
 paragraph, outside the candidate window, 1-3 words outside the near window, other), B1/B2
 the truth is a candidate ranked 2nd / 3rd or lower, by where the chosen line stands against
-it. Needs the eval data.
+it. Needs the eval data; ``--data``: other folders laid out alike (titles.json, text/NAME.txt),
+e.g. a held-out set.
 """
 
 import argparse
@@ -71,11 +72,13 @@ def classify(page, cands, truth, pred):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dump", help="write every miss with its context here (JSON)")
+    ap.add_argument("--data", nargs="+", help="other data folders (titles.json, text/NAME.txt)")
     args = ap.parse_args()
+    dirs = args.data or [f"/work/shared/eval/data/{s}/dev" for s in SETS]
+    sets = [Path(d).parent.name if d.rstrip("/").endswith("/dev") else Path(d).name for d in dirs]
     table = collections.defaultdict(collections.Counter)
     misses = []
-    for s in SETS:
-        d = f"/work/shared/eval/data/{s}/dev"
+    for s, d in zip(sets, dirs, strict=True):
         truth = json.loads(Path(d, "titles.json").read_text("utf-8"))
         for name in sorted(truth):
             text = Path(f"{d}/text/{name}.txt").read_text("utf-8")
@@ -94,10 +97,10 @@ def main():
                 misses.append(
                     {"set": s, "name": name, "truth": t, "pred": pred, "class": cls, "context": ctx}
                 )
-    print("| class | " + " | ".join(SETS) + " | all |\n|---|---|---|---|---|")
+    print("| class | " + " | ".join(sets) + " | all |\n|" + "---|" * (len(sets) + 2))
     for cls in sorted(table):
         v = table[cls]
-        print(f"| {cls} | " + " | ".join(str(v[s]) for s in SETS) + f" | {sum(v.values())} |")
+        print(f"| {cls} | " + " | ".join(str(v[s]) for s in sets) + f" | {sum(v.values())} |")
     if args.dump:
         Path(args.dump).write_text(json.dumps(misses, ensure_ascii=False, indent=1), "utf-8")
 

@@ -15,7 +15,9 @@ plugins/metadata/model.json (the maintainers' route). ``--data DIR ...``: your o
 each DIR laid out as the eval sets' dev folders (DIR/titles.json ``{"NAME": {"title": ...,
 "url": ...}}``, DIR/text/NAME.txt); default the aeb, trafeval and htmldate dev sets of
 $COREARCHIVE_EVAL (/work/shared/eval), whose title_eval.py gives the metric.
-``--drop F ...`` leaves features out (their weight is 0) to measure what they bring.
+``--test DIR ...``: folders only measured (same layout; never trained on): the model fitted on
+every training page ranks them, e.g. a held-out set, or one source left out of ``--data``
+(cross-source figures). ``--drop F ...`` leaves features out (their weight is 0) to measure what they bring.
 Needs ``pip install -e ".[train]"`` (numpy, scipy for listwise.py).
 """
 
@@ -105,7 +107,7 @@ def predict(pages, idx, model, cols):
 
 
 def report(pages, pred, label):
-    res = {s: [0, 0, 0] for s in SETS}
+    res = {s: [0, 0, 0] for s in dict.fromkeys(p[0] for p in pages)}
     misses = []
     for i, (s, name, truth, _c, _x, _y, quoted) in enumerate(pages):
         line = quoted or pred[i]
@@ -138,6 +140,10 @@ def main():
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2], help="fold assignments")
     ap.add_argument("--drop", nargs="*", default=[], help="features left out")
+    ap.add_argument(
+        "--test", nargs="+", default=[],
+        help="data folders only measured: the model fitted on every --data page ranks them",
+    )  # fmt: skip
     ap.add_argument(
         "--by", choices=["headline", "site"], default="headline", help="CV folds grouped by"
     )
@@ -176,6 +182,9 @@ def main():
     allp = list(range(len(pages)))
     model = fit(pages, allp, C, cols)
     report(pages, predict(pages, allp, model, cols), f"C={C} in-sample")
+    for d in args.test:
+        tp = load([d])
+        report(tp, predict(tp, range(len(tp)), model, cols), f"C={C} test {d}")
     if args.write or args.out:
         w, mu, sd = model
         names = [tm.TITLE_FEATURES[j] for j in cols]

