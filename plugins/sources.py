@@ -12,6 +12,7 @@ before the damage, then one :class:`Failure` naming where it broke.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import io
 import json
@@ -702,7 +703,17 @@ _FETCH_KEYS = (
 #: (``uri``: a corearchive record's ``source.uri``; its records.jsonl read as a dump lost
 #: every address and capture time: s27 reprocessing tester)
 _URL_KEYS = ("url", "source_url", "sourceURL", "WARC-Target-URI", "warc_target_uri", "uri")
-_DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
+#: (``created_at``: a post's time in Twitter's, Mastodon's and most APIs' dumps;
+#: ``created_utc``: Reddit's, seconds since 1970; s31 acc-posts #6)
+_DATE_KEYS = (
+    "date",
+    "date_publish",
+    "published",
+    "date_published",
+    "datePublished",
+    "created_at",
+    "created_utc",
+)
 #: The record's fields a dump's object gives, by the keys read for each, first found first:
 #: what crawlers' JSON gives besides (news-please's authors and source_domain,
 #: trafilatura's author, sitename, tags and categories), as given
@@ -720,7 +731,8 @@ _FIELD_KEYS: dict[str, tuple[str, ...]] = {
 #: and RefinedWeb, CCNet and RedPajama-V2, news-please; then crawlers' markdown output
 #: (html2text, crawl4ai, Firecrawl), read as text, which the boilerplate stage recognises as
 #: markdown.
-_TEXT_KEYS = ("text", "content", "raw_content", "maintext", "markdown")
+#: (``selftext``: a Reddit post's body, beside its ``title``; s31 acc-posts #4)
+_TEXT_KEYS = ("text", "content", "raw_content", "maintext", "markdown", "selftext")
 _TEXT_NAMES = ", ".join(f"'{k}'" for k in ("html", *_TEXT_KEYS))
 
 
@@ -756,6 +768,19 @@ def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> li
         cut[field] = len(names)
         names = list(dict.fromkeys(n[:_MAX_NAME_CHARS] for n in names[:_MAX_NAMES]))
     return names
+
+
+#: Twitter's API time, "Wed Oct 10 20:19:24 +0000 2018"
+_TWITTER_TIME = re.compile(r"[A-Z][a-z]{2} [A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d [+-]\d{4} \d{4}")
+
+
+def _api_date(value: str) -> str:
+    """A dump's date as the metadata stage reads it: Twitter's API form, which no page
+    writes (its year at the end, after the offset), as ISO 8601; others as given."""
+    if _TWITTER_TIME.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(value, "%a %b %d %H:%M:%S %z %Y").isoformat()
+    return value
 
 
 def _text_of(obj: dict[str, Any]) -> str | None:
@@ -1333,7 +1358,7 @@ def _object_doc(
     elif isinstance(published, int | float) and not isinstance(published, bool):
         published = str(int(published))  # (seconds since 1970, or a CDX stamp as a number)
     if isinstance(published, str) and published.strip():
-        given["date"] = published.strip()
+        given["date"] = _api_date(published.strip())
     # a field given in a form not read (a number for a title, an object for the authors)
     # is named with its JSON type: the record says why it lacks what the dump seemed to hold
     if ignored := {

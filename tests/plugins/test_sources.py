@@ -2198,6 +2198,28 @@ def test_an_error_page_of_a_dump_or_a_warc_is_a_drop_naming_its_address(ingest, 
     ]
 
 
+def test_posts_of_social_media_dumps_are_read_with_their_time(ingest, tmp_path):
+    """A tweet's ``created_at`` (Twitter's own form), a Reddit post's ``selftext`` and
+    ``created_utc``: the posts had no date, and Reddit's lines were errors, no text field
+    (s31 acc-posts #4, #6)."""
+    body = article(66)
+    posts = [
+        {"id": "1", "url": "https://x.example/1", "text": body,
+         "created_at": "Wed Oct 10 20:19:24 +0000 2018"},
+        {"id": "t3_2", "url": "https://r.example/2", "title": "Council votes",
+         "selftext": body.replace("council", "board"), "created_utc": 1539202764.0,
+         "subreddit": "news"},
+    ]  # fmt: skip
+    write(tmp_path / "posts.jsonl", jsonl(*posts))
+    res = ingest(str(tmp_path / "posts.jsonl"), "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    by_url = {r["source"]["uri"]: r for r in res.records}
+    assert by_url["https://x.example/1"]["published"].startswith("2018-10-10")
+    reddit = by_url["https://r.example/2"]
+    assert reddit["published"].startswith("2018-10-10") and reddit["title"] == "Council votes"
+    assert reddit["annotations"]["source"]["input_metadata"] == {"subreddit": "news"}
+
+
 def test_the_cleaner_drops_an_error_page_as_ingest_does(tmp_path, monkeypatch):
     from corearchive import Cleaner
 
