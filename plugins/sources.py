@@ -550,8 +550,9 @@ def alto_text(data: bytes) -> tuple[str, dict[str, int]] | None:
     words (``CONTENT``) with a space for each ``SP`` and between lines. A word hyphenated
     across two lines is written once, whole: ``SUBS_CONTENT`` of its first part (the second
     part is then left out), or its two parts joined without the ``HYP`` mark where the file
-    gives no ``SUBS_CONTENT``. The XML is parsed by lxml without entities, DTDs or the
-    network, recovering what it can of a damaged file."""
+    gives no ``SUBS_CONTENT`` (with it where either part holds a hyphen of its own: a
+    compound broken at its hyphen, "mother-" / "in-law"). The XML is parsed by lxml without
+    entities, DTDs or the network, recovering what it can of a damaged file."""
     from lxml import etree
 
     parser = etree.XMLParser(
@@ -590,7 +591,10 @@ def alto_text(data: bytes) -> tuple[str, dict[str, int]] | None:
                 if not content:
                     continue
                 if glue and words:
-                    words[-1] = words[-1].removesuffix("-").removesuffix("\xad") + content
+                    head = words[-1].removesuffix("-").removesuffix("\xad")
+                    if "-" in head or "-" in content:
+                        head += "-"  # (a compound's own hyphen: "mother-" / "in-law")
+                    words[-1] = head + content
                     joined += 1
                 else:
                     words.append(content)

@@ -78,7 +78,8 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     first word would not have fit after this one, and it does not start a block of its own
     (a bulleted list item, or a line indented deeper than this one's text: a paragraph's
     first-line indent, a nested item; a list item's next line is indented as far as the
-    item's text, under it)."""
+    item's text, under it; a numbered item after a sentence's end or another item: see
+    :func:`_numbered_item`)."""
     n = len(lines)
     out = [False] * n
     edges = _edges(lines, width)
@@ -93,6 +94,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and k + 1 + _first_word(nxt) > edges.get(_indent(cur), width)
                 and _indent(raw) <= _text_indent(cur)
                 and _LIST_ITEM.match(nxt) is None
+                and not _numbered_item(cur.strip(), nxt)
             )
     return out
 
@@ -233,23 +235,32 @@ def _ragged(text: str, lines: list[str]) -> tuple[int, int] | None:
     return ragged_band(lines)
 
 
-def ragged_joins(lines: list[str], band: tuple[int, int]) -> list[bool]:
+def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> list[bool]:
     """Per line, whether the next line goes on with it in a raggedly wrapped text: both have
     text, the next starts no list item nor is indented deeper, and the next goes on with
     the sentence (:func:`goes_on_wrapped`, a line at least half as long as the band's top),
     or this line's length is in the ``band`` (:func:`ragged_band`), has no run of spaces,
     neither line is in capitals alone (a heading, a running head), and the next does not
-    start a notice after a sentence's end (:data:`_RUN_IN`)."""
+    start a notice after a sentence's end (:data:`_RUN_IN`). Never in a run of lines that are
+    units of their own (:func:`_unit_lines`: list items, verse, chat turns), nor before a
+    numbered item, a speaker's turn or, after a sentence's end, a credit or a label
+    (:func:`_starts_unit`). ``width``: the fixed width the text was found wrapped at, whose
+    forced breaks :func:`_forced` joins: then a line in the band followed by a credit or a
+    label ends its paragraph, whatever its end (the next word would have fit)."""
     lo, hi = band
     top = int(1.1 * hi) + 1
     n = len(lines)
     out = [False] * n
+    units = _unit_lines(lines)
+    speakers = _speakers(lines)
     for i in range(n - 1):
         raw, nxt_raw = lines[i], lines[i + 1]
         cur, nxt = raw.strip(), nxt_raw.strip()
         if not cur or not nxt or _LIST_ITEM.match(nxt) is not None:
             continue
-        if _indent(nxt_raw) > _text_indent(raw):
+        if _indent(nxt_raw) > _text_indent(raw) or i in units:
+            continue
+        if _starts_unit(cur, nxt, speakers, width):
             continue
         k = len(raw.rstrip())
         if goes_on_wrapped(cur, nxt):
@@ -262,6 +273,89 @@ def ragged_joins(lines: list[str], band: tuple[int, int]) -> list[bool]:
                 and nxt != nxt.upper()
                 and not (cur.endswith(_ENDS) and _RUN_IN.match(nxt))
             )
+    return out
+
+
+#: A numbered list item's start: "1. ", "12) ", then a word
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s+\S")
+#: A speaker's turn (a chat, a transcript, a forum or subtitle dump: "anna: are we ...",
+#: "Q: ..."): a name of one or two words, a colon, text; a turn only where the text starts
+#: :data:`_MIN_TURNS` lines so, a name at least twice (:func:`_speakers`)
+_SPEAKER = re.compile(r"([^\W\d_][\w.'-]{0,20}(?: [\w.'-]{1,20})?):\s+\S")
+_MIN_TURNS = 3
+#: A credit or a run-in label at a line's start: "© Thinkstock", "(c) AFP", "Foto: ...",
+#: "Path D: Georgia", "KARACHI: Firebrand ..." (a word or two capitalised, then a colon)
+_LABEL = re.compile(r"(?:©|\([cC]\)\s)|[A-ZÀ-Þ][\w.'-]{0,20}(?: [\w.'-]{1,20})?:\s")
+
+
+def _speakers(lines: list[str]) -> frozenset[str]:
+    """The names that start :data:`_MIN_TURNS` lines or more of ``lines`` as speakers
+    (:data:`_SPEAKER`), each name at least twice: the text is a dialogue."""
+    names = Counter(m.group(1) for ln in lines if (m := _SPEAKER.match(ln.strip())))
+    if sum(names.values()) < _MIN_TURNS:
+        return frozenset()
+    return frozenset(k for k, c in names.items() if c >= 2)
+
+
+def _starts_unit(cur: str, nxt: str, speakers: frozenset[str], width: int) -> bool:
+    """Whether the stripped line ``nxt`` starts a unit of its own after ``cur``, whatever
+    their lengths: a speaker's turn, a numbered item after a sentence's end or another
+    item, or (after a sentence's end, or in a text of a fixed ``width``) a credit or a
+    run-in label."""
+    if speakers and (m := _SPEAKER.match(nxt)) and m.group(1) in speakers:
+        return True
+    if _numbered_item(cur, nxt):
+        return True
+    return bool((width or cur.endswith(_ENDS)) and _LABEL.match(nxt))
+
+
+def _numbered_item(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` is a numbered list item ("2. Beat the butter")
+    after a line that ends a sentence or is an item itself (stripped ``cur``): a wrapped
+    sentence goes on with a number only mid-sentence ("... am" / "3. März")."""
+    return _NUMBERED.match(nxt) is not None and (
+        cur.endswith(_ENDS) or _NUMBERED.match(cur) is not None
+    )
+
+
+#: A run of at least this many lines that ... (see :func:`_unit_lines`)
+_UNIT_RUN = 3
+#: ... or, for verse, this many lines, at least this share of whose line ends end a clause,
+#: and this many times as many marks at line ends as in the lines
+_VERSE_RUN, _VERSE_ENDS, _VERSE_OVER = 4, 0.6, 2
+_SENTENCE_MARK = re.compile(r"[.!?;]")
+_CLAUSE_END = re.compile(r"[,.!?;:]$")
+_CLAUSE_MID = re.compile(r"[,.!?;:]\s")
+
+
+def _unit_lines(lines: list[str]) -> set[int]:
+    """The lines (but each run's last) of the runs of :data:`_UNIT_RUN` non-blank lines or
+    more that are each a unit, never pieces of one wrapped paragraph: a run without a
+    sentence mark anywhere (a list of items without bullets, chat turns: a wrapped
+    paragraph ends its sentences), or one whose lines end a clause far more often than its
+    words do (verse: at least :data:`_VERSE_ENDS` of its line ends, and
+    :data:`_VERSE_OVER` times as many marks at its line ends as within its lines; a
+    wrapper breaks at any word, a sentence's marks fall mostly within the lines)."""
+    out: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].strip():
+            j += 1
+        if j - i >= _UNIT_RUN:
+            run = [ln.strip() for ln in lines[i:j]]
+            if not any(_SENTENCE_MARK.search(ln) for ln in run):
+                out.update(range(i, j - 1))
+            elif j - i >= _VERSE_RUN:
+                ends = sum(1 for ln in run[:-1] if _CLAUSE_END.search(ln))
+                mids = sum(len(_CLAUSE_MID.findall(ln)) for ln in run)
+                share = ends / (len(run) - 1)
+                if share >= _VERSE_ENDS and ends >= _VERSE_OVER * mids:
+                    out.update(range(i, j - 1))
+        i = j
     return out
 
 
@@ -298,8 +392,30 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
                 at[i] = (head, m.group(0) if m else "")
     if not at:
         return {}
-    words = {w.lower() for ln in lines for w in _WORD.findall(ln)}
-    setter = typeset or (len(at) >= _HYPHENATED_MIN and len(at) * _HYPHENATED_PER >= sum(join))
+    found = [w.lower() for ln in lines for w in _WORD.findall(ln)]
+    words = set(found)
+    compound = {i for i, (head, tail) in at.items() if _compound(head.lower(), tail.lower())}
+    setter = typeset
+    if not setter:
+        # a wrapper of a fixed width breaks only at a compound's own hyphen ("north-" /
+        # "east", "well-" / "meaning"), in a text that writes compounds with hyphens within
+        # its lines as well; a setter breaks words into syllables, pieces that are no words:
+        # the text is taken as set with hyphenation when enough breaks have a head and a
+        # tail that the text writes nowhere else, alone or in a compound, and outnumber the
+        # words it writes with a hyphen within its lines
+        parts = Counter(p for w in found for p in w.split("-"))
+        syllables = 0
+        for i, (head, tail) in at.items():
+            h, t = head.lower().rsplit("-", 1)[-1], tail.lower().split("-", 1)[0]
+            if i not in compound and parts[h] <= 1 and parts[t] <= 1:
+                syllables += 1
+        pieces = sum(("-" in h) + ("-" in t) for h, t in at.values())
+        within = sum(1 for w in found if "-" in w) - pieces
+        setter = (
+            syllables >= _HYPHENATED_MIN
+            and syllables * _HYPHENATED_PER >= sum(join)
+            and syllables > within
+        )
     out: dict[int, bool] = {}
     for i, (head, tail) in at.items():
         h = head.lower().rsplit("-", 1)[-1]
@@ -309,8 +425,20 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
         elif h + t in words:
             out[i] = True
         else:
-            out[i] = setter and not h.isdigit()
+            out[i] = setter and not h.isdigit() and i not in compound
     return out
+
+
+#: The tens of English number words, written with a hyphen before the unit ("twenty-five")
+_TENS = frozenset(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+
+
+def _compound(head: str, tail: str) -> bool:
+    """Whether a word broken by a hyphen at a line's end (lowercased: ``head`` the line's
+    last word without the hyphen, ``tail`` the next line's first) is evidently a compound,
+    which keeps its hyphen: a head or a tail that holds a hyphen of its own ("state-of-the-"
+    / "art", "mother-" / "in-law"), or a number word ("twenty-" / "five")."""
+    return "-" in head or "-" in tail or head in _TENS
 
 
 def reflow(
@@ -327,7 +455,8 @@ def reflow(
     "Athlete", as Python's textwrap breaks)."""
     forced = _forced(lines, width) if width else [False] * len(lines)
     if band is not None:
-        forced = [a or b for a, b in zip(forced, ragged_joins(lines, band), strict=True)]
+        joins = ragged_joins(lines, band, width)
+        forced = [a or b for a, b in zip(forced, joins, strict=True)]
     unhyphen = _dehyphenate(lines, forced, typeset=not width)
     out: list[str] = []
     spans: list[tuple[int, int]] = []

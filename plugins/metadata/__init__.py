@@ -852,18 +852,28 @@ def _in_a_sentence(src: list[str], rows: list[int] | None, other: set[int]) -> b
 _SENTENCE_END = re.compile(f"[.!?…。！？।॥؟۔።፧។៕။,;][{re.escape(_CLOSERS)}]*$")
 
 
+#: A line's last word an abbreviation whose period ends no sentence: a company's or a
+#: list's ("Kleiderschrank & Co.", "Apple Inc.", "Smith Bros.", "Tipps, Tricks usw."), a name's
+#: ("Martin Luther King Jr.")
+_ABBREVIATION_END = re.compile(
+    r"(?i)(?<![\w.])(?:co|inc|ltd|corp|bros|cie|etc|usw|bzw|jr|sr|gmbh|ag|kg)\."
+    f"[{re.escape(_CLOSERS)}]*$"
+)
+
+
 def _headline_form(src: list[str], rows: list[int], other: set[int], url: str | None) -> bool:
     """Whether the ranker's title line (the first of ``rows``, of the content's lines
     ``src``) has the evidence of a headline, so that it leaves the text: it does not end as a
-    sentence does, or a comma ("Council approves budget"), or, when it does ("Is this really what I
-    wanted out of life?", a body sentence of a text without a headline), it is in capitals
-    ("THE COLLIERY DISPUTE."), it asks or exclaims as a block of its own (a blank line
+    sentence does (an abbreviation's period, "& Co.", ends none), or a comma ("Council
+    approves budget"), or, when it does ("Is this really what I wanted out of life?", a body
+    sentence of a text without a headline), it is in capitals ("THE COLLIERY DISPUTE."),
+    it asks or exclaims as a block of its own (a blank line
     under it), a metadata line follows it (a byline, a date line: ``other``)
     or the page's address names it (its slug's words are the line's)."""
     if not rows or not 0 <= rows[0] < len(src):
         return True
     line = src[rows[0]].strip()
-    if not _SENTENCE_END.search(line):
+    if not _SENTENCE_END.search(line) or _ABBREVIATION_END.search(line):
         return True
     if any(c.isupper() for c in line) and not any(c.islower() for c in line):
         return True

@@ -880,7 +880,7 @@ def _line_dates(
                     continue
                 g = hit.groupdict()
                 dd, alt, form = _date_of(form0, g)
-                if dd is None:
+                if dd is None or (form == "num2" and _version_number(orig, g, s0 + a)):
                     continue
                 tod = _time_near(orig, s0 + a, e0 + a, dd, g, taken, a)
                 taken.add(s0, e0)
@@ -1309,6 +1309,22 @@ def _split_date(lines: list[str], i: int, ym: re.Match[str], out: list[dict[str,
             "sep": None,
         }
     )
+
+
+#: A software version written beside a short dotted number: a number of four dotted parts
+#: or more ("2.0.0.16"), one of three whose last part is a single digit ("1.2.4": no year),
+#: or "version"/"v"/"ver." just before it
+_VERSIONS = re.compile(r"(?<![\d.])\d+(?:\.\d+){3,}(?![\d])|(?<![\d.])\d+\.\d+\.\d(?![\d.])")
+_VERSION_WORD = re.compile(r"(?i)\b(?:version|versión|v|ver\.?|release|build)\s*$")
+
+
+def _version_number(orig: str, g: dict[str, Any], start: int) -> bool:
+    """Whether a two-digit-year date of one-digit day and month, dotted ("1.1.11"), is a
+    version number: one on a line of version numbers ("Firefox 2.0.0.16 - SeaMonkey 1.1.11
+    - Flock 1.2.4"), or after "version"."""
+    if g.get("sep") != "." or len(g["a"]) != 1 or len(g["b"]) != 1:
+        return False
+    return _VERSIONS.search(orig) is not None or _VERSION_WORD.search(orig, 0, start) is not None
 
 
 def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, str]:
@@ -2312,9 +2328,18 @@ def _in_run(rows: list[int], k: int) -> bool:
 #: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
 #: (a correction's: :func:`set_corrections_aside`)
 _NOT_PUBLICATION = re.compile(
-    r"(?:\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
+    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
-    r"veranstaltung|termin)\b|\(@\w{1,30}\))[^0-9]{0,30}$"
+    r"veranstaltung|termin)\b[^0-9]{0,30}$"
+)
+#: An embedded post's signature before a date on the date's own line: a dash, then the
+#: author and the handle in brackets (a tweet's "— Jane Doe (@jdoe) January 1, 2020"), or
+#: "a post shared by ... (@jdoe) on" (Instagram's, in English, German, French, Spanish). A
+#: byline's or a credit's handle ("By Jane Doe (@jdoe) March 3, 2024", "Jane Doe (@jdoe) |
+#: March 3", a handle on the line above) is no post's signature: its date is the page's
+_SOCIAL_SIGNATURE = re.compile(
+    r"(?i)(?:(?:^|\s)[—–-]\s*[^—–\n]{0,60}?|\b(?:shared by|geteilt von|partagée par|"
+    r"compartida de|publicación compartida por)\b[^\n]{0,60}?)\(@\w{1,30}\)[^0-9]{0,30}$"
 )
 
 
@@ -2372,9 +2397,15 @@ def corrections_scored(aside: list[dict[str, Any]], names: list[str]) -> list[di
 def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     """Whether every mention of ``day`` follows words that make it no publication date
     (:data:`_NOT_PUBLICATION`; a publication cue other than a bare "on"/"am" outweighs
-    them). Candidates without the context (HTML's markup dates) are never vetoed."""
+    them), or are the signatures of quoted posts (:data:`_SOCIAL_SIGNATURE`, marked
+    ``social`` by :func:`_features`). Candidates without the context (HTML's markup dates)
+    and those carrying the page's markup date are never vetoed."""
     for c in cands:
         if c["date"] == day:
+            if c.get("cue") == "htmldate":
+                return False  # (the page's markup date, whatever its line of text says)
+            if c.get("social"):
+                continue  # (a quoted post's date)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
                 return False
@@ -2425,6 +2456,7 @@ def _features(
         if k_title < len(lines_with):
             first_after_title = lines_with[k_title]
     items, item_lines = page.items, page.item_lines
+    last_item = items[-1][0] if items else -1
 
     # per line (several dates share a line): word count, copyright sign, a byline word
     # within two lines
@@ -2451,6 +2483,10 @@ def _features(
         # (what may make it no publication date: :func:`_vetoed`, read only for the dates
         # that would be chosen)
         c["ctx"] = None if cue_pub and not weak else ctx[-45:]
+        if "@" in before and _SOCIAL_SIGNATURE.search(before) and i != last_item:
+            # a quoted post's signature, on a page that goes on below it (a post archived
+            # alone ends with its signature: its date is the document's)
+            c["social"] = True
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
         cue_neg = neg_before or _neg_after(line[col : col + 60])
@@ -2973,6 +3009,15 @@ def _publication_of_update(cands: list[dict[str, Any]], top: date) -> date | Non
 _UNDECIDED_ORDER = 0.5
 
 
+#: The least score of a date outside the lists that takes a listed date's place in
+#: :func:`choose` (the model's even odds); nor is one in running prose taken: a footer's
+#: version number ("SeaMonkey 1.1.11", -1.4), a date a paragraph quotes ("w terminie ...
+#: 20 października 2020", "am 18. Oktober 2021") is no better than the list's (on the dev
+#: text pages 4 of the 6 dates it took so were wrong; a copyright line's date, a "negative"
+#: cue, is a story's own: "© dpa-AFX | 07.11.2023 08:03")
+_OWN_FLOOR = 0.0
+
+
 def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None, float]:
     """Index of the best candidate (dates of one value pooled) and a 0..1 confidence:
     half the model's probability of the top score, half its margin over the runner-up (a
@@ -3004,7 +3049,12 @@ def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None
         left = {kv[0] for kv in order}  # (not vetoed)
         for c in cands:
             d = c["date"]
-            if not c["f"].get("list_run") and d in left and c["score"] > own.get(d, -50.0):
+            if (
+                not c["f"].get("list_run")
+                and d in left
+                and c["score"] > own.get(d, _OWN_FLOOR)
+                and not c.get("in_para")
+            ):
                 own[d] = c["score"]
         if own:
             d = max(own, key=own.__getitem__)

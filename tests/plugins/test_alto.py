@@ -80,3 +80,13 @@ def test_an_alto_file_with_a_doctype_is_read_as_alto():
         assert fmt == "text" and not failures
         assert doc.text.startswith("HARVEST FESTIVAL.\n\nThe harvest festival was held")
         assert doc.annotations["source"]["alto"]["words"] == 12
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it():
+    # "mother-" HYP "in-law": a part with a hyphen of its own is a compound's (s31
+    # acc-regress #5b: "motherin-law"); a word broken into syllables is joined whole
+    alto = ALTO_V4.replace(b'CONTENT="fes"', b'CONTENT="mother"').replace(
+        b'CONTENT="tival"', b'CONTENT="in-law"'
+    )
+    text, _ = alto_text(alto)  # type: ignore[misc]
+    assert "The harvest mother-in-law was held in the schoolroom" in text

@@ -3090,6 +3090,10 @@ def test_solar_hijri_days_that_are_not() -> None:
         (["Is this the end of the high street?", "By Jane Doe", BODY, BODY2], False),
         # a question set off as a block of its own (a blank line under it)
         (["Was ist Creative Commons?", "", BODY, BODY2], False),
+        # a headline ending in an abbreviation's period, which ends no sentence (s31
+        # acc-regress #7: sheego.de's headline stayed in the text, twice)
+        (["Die besten Tricks von Marie Kondo für Kleiderschrank & Co.", "", BODY, BODY2], False),
+        (["Shares of Acme Widgets Inc.", "", BODY, BODY2], False),
     ],
 )
 def test_a_body_sentence_taken_for_the_title_stays_in_the_text(

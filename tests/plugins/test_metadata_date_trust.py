@@ -408,3 +408,73 @@ def test_the_social_post_feature_marks_a_handle_before_the_date() -> None:
     text = "\n\n".join(["Title here", BODY, "— Jane (@jane_1) March 16, 2024", "March 14, 2024"])
     got = {c["date"].isoformat(): c["f"]["social_post"] for c in tm.rank_dates(tm.Page(text))}
     assert got == {"2024-03-16": 1.0, "2024-03-14": 0.0}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a byline's or a credit's handle is no quoted post's signature (s31 acc-regress #2)
+        "By Jane Doe (@janedoe) March 3, 2024",
+        "Jane Doe (@janedoe) | March 3, 2024",
+        "Posted by Jane Doe (@janedoe) on March 3, 2024",
+        "Photo: Jane Doe (@janedoe)\n\nMarch 3, 2024",
+    ],
+)
+def test_a_handle_in_a_byline_does_not_veto_the_pages_date(line: str) -> None:
+    text = "\n\n".join(["City council approves new budget for schools", line, BODY, BODY2])
+    assert extract(text)["published"] == "2024-03-03"
+
+
+def test_a_post_archived_alone_keeps_its_date() -> None:
+    # the post is the document: its signature's date is its publication date
+    text = "The talks start tomorrow morning in Paris.\n— Jane Doe (@janedoe) March 3, 2024\n"
+    assert extract(text)["published"] == "2024-03-03"
+
+
+def test_an_html_pages_markup_date_is_not_vetoed_by_a_same_day_tweet(run_stage) -> None:
+    # s31 acc-regress #1 (theweek.com): the page's article:published_time is the day of the
+    # tweet it embeds; the markup date stays the page's
+    html = (
+        "<html><head><title>Trump golfed a lot in 2019</title>"
+        '<meta property="article:published_time" content="2020-01-02T06:14:00-05:00"></head>'
+        "<body><article><h1>Trump golfed a lot in 2019</h1>"
+        f"<p>{BODY}</p>"
+        '<blockquote class="twitter-tweet"><p>Trump spent 86 days at his golf clubs.</p>'
+        "— Natasha Bertrand (@NatashaBertrand) "
+        '<a href="https://twitter.com/x/status/1">January 2, 2020</a></blockquote>'
+        f"<p>{BODY2}</p></article></body></html>"
+    )
+    doc = run_stage(MetadataStage, make_document(html, html=True, path="p.html")).kept[0]
+    assert (doc.published or "")[:10] == "2020-01-02"
+
+
+def _listed(*tail: str) -> str:
+    """A page whose only dates above its footer are a list of dated entries."""
+    entries = []
+    for d in ("07-30-2008", "07-29-2008", "07-28-2008", "07-27-2008"):
+        entries += [f"{d}", "A short entry about the week's marketing news and links."]
+    return "\n\n".join(["Marketing notes", BODY, *entries, BODY2, *tail])
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a browser's version number is no date (s31 acc-regress #3: 2011-01-01)
+        "Best viewed with Firefox 2.0.0.16 - SeaMonkey 1.1.11 - Flock 1.2.4 (6)",
+        # a date a paragraph quotes, or one after a negative cue, is no better than the
+        # list's (#4: 20 października 2020 r. inside running prose)
+        "The committee had decided on March 15, 2005 that the project would go ahead as "
+        "planned, and the board confirmed the decision at its next meeting in the spring.",
+    ],
+)
+def test_the_list_rule_takes_no_version_number_or_quoted_date(tail: str) -> None:
+    got = extract(_listed(tail))["published"]
+    assert got is None or got.startswith("2008-07"), got
+
+
+def test_a_version_number_is_no_date() -> None:
+    from corearchive_plugins.metadata import text as tm
+
+    assert not tm.find_dates(["Firefox 2.0.0.16 - SeaMonkey 1.1.11 - Flock 1.2.4"])
+    assert not tm.find_dates(["Download version 1.1.11 now"])
+    assert tm.find_dates(["Stand: 1.1.11"])  # (a date where nothing says version)

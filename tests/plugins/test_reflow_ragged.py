@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 import textwrap
 
+import pytest
+
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import ragged_band, reflow, reflow_text, wrap_width
@@ -243,3 +245,157 @@ def test_notices_with_a_run_in_heading_stay_blocks_of_their_own():
     joined, _ = reflow(lines, 0, band)
     assert joined[:4] == lines[:4]
     assert joined[4].startswith("The harbour master") and joined[4].endswith("asked for it.")
+
+
+#: a paragraph rich in compounds, as Python's textwrap wraps it (s31 acc-regress #5): it
+#: breaks at a compound's own hyphen
+COMPOUNDS = (
+    "The long-awaited report on the city's state-of-the-art water-treatment plant was "
+    "published on Monday by the council's three-member review panel. It found that the "
+    "so-called self-cleaning filters, installed by a little-known family-owned firm from "
+    "the north-east, had worked well for twenty-one months before a short-lived fault in "
+    "the run-down pumping station caused a week-long shut-down of the low-lying districts. "
+    "The panel's chair-woman said the well-meaning but ill-prepared managers had ignored "
+    "long-standing warnings from their fellow-workers and from a world-famous water-quality "
+    "expert, and that the re-opened plant would now be checked by an independent, "
+    "non-partisan, full-time inspector every six-month period."
+)
+
+
+def _hyphenated_words(text: str) -> set[str]:
+    import re
+
+    return set(re.findall(r"\w+(?:-\w+)+", text))
+
+
+@pytest.mark.parametrize("width", [40, 45, 53, 61])
+def test_a_fixed_width_wrappers_compound_breaks_keep_their_hyphens(width: int) -> None:
+    wrapped = textwrap.fill(COMPOUNDS, width)
+    assert wrapped.count("-\n") >= 3
+    got = reflow_text("Council publishes water plant report\n\n" + wrapped + "\n")
+    assert got is not None
+    assert _hyphenated_words(COMPOUNDS) <= _hyphenated_words(got.text)
+
+
+def test_a_hand_wrapped_mails_compounds_keep_their_hyphens() -> None:
+    # a ragged (hand-wrapped) text loses the hyphen of a word the setter broke, but not of a
+    # compound: a head or a tail with a hyphen of its own, a number word (#5b)
+    lines = [
+        "Dear members, thank you all for coming to the meeting on",
+        "Tuesday evening. As most of you know, our much loved",
+        "bakery on Mill Street will close at the end of the",
+        "month after serving our small village for twenty-",
+        "five years. The owners, a retired baker and his mother-in-",
+        "law, told us that the two large and costly state-of-the-",
+        "art ovens they bought last year will be given to a kitch-",
+        "en in the next town over the river, where they will be",
+        "put to good use by the volunteers who cook there.",
+    ]
+    band = ragged_band(lines)
+    assert band is not None
+    text = reflow(lines, 0, band)[0][0]
+    for word in ("twenty-five", "mother-in-law", "state-of-the-art", "kitchen"):
+        assert word in text, word
+
+
+CHAT = """Weekend hiking trip - group chat export
+
+anna: are we still meeting at the station at eight tomorrow morning
+ben: yes but i might be ten minutes late because of the bus timetable
+anna: no problem, we can wait for you at the coffee stand by platform two
+carla: i will bring the map and some sandwiches for everyone in the group
+ben: great, do we need to book the train tickets online before we go
+anna: no, we can buy a group ticket at the machine, it is cheaper that way
+carla: ok see you all tomorrow then, and do not forget your rain jackets
+"""
+
+LOWER = """my favourite things about autumn
+
+the smell of wet leaves on the path in the park near our house
+warm apple cake with cream after a long walk in the cold wind
+the first fire of the year in the old stove in the kitchen
+long evenings with a good book and a cup of strong black tea
+watching the geese fly south over the fields behind the farm
+"""
+
+RECIPE = """Grandmother's apple cake
+
+This is the cake my grandmother baked every autumn when
+the apples in her garden were ripe, and it is still the
+one my children ask for on their birthdays. It keeps well
+for three days in a tin and tastes even better on the
+second day, when the apples have softened into the crumb.
+
+Ingredients
+250 g plain flour and two teaspoons of baking powder
+150 g soft butter, cut into small cubes before mixing
+150 g caster sugar and a small pinch of sea salt
+three large eggs, beaten together in a separate jug
+four sharp apples, peeled, cored and thinly sliced
+
+Method
+1. Heat the oven to 180 degrees and grease a round tin.
+2. Beat the butter and the sugar until pale and fluffy.
+3. Add the eggs a little at a time, beating after each.
+4. Fold in the flour, then spread the batter in the tin.
+5. Press the apple slices into the top in a neat circle.
+6. Bake for about forty minutes, until golden on top.
+"""
+
+POEM = """The Harbour at Night
+
+I walked along the harbour when the tide was running low
+and watched the fishing boats come home with lanterns all aglow,
+the gulls were circling overhead and crying at the moon,
+a sailor on the quay was singing some forgotten tune.
+
+The water held the city lights like coins upon a plate,
+and somewhere in the fog a bell was ringing out the late
+and lonely hours of the night to no one on the shore,
+while I stood listening to the waves as I had done before.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (CHAT, [ln for ln in CHAT.split("\n")[2:] if ln]),
+        (LOWER, [ln for ln in LOWER.split("\n")[2:] if ln]),
+        (RECIPE, RECIPE.split("\n")[8:13] + RECIPE.split("\n")[15:21]),
+        (POEM, [ln for ln in POEM.split("\n")[2:] if ln]),
+    ],
+)
+def test_lines_that_are_units_of_their_own_are_not_joined(text: str, units: list[str]) -> None:
+    # chat turns, a list without bullets or end marks, ingredients, numbered steps, verse
+    # (s31 acc-regress #6): each line is a unit, whatever its length
+    got = reflow_text(text)
+    out = got.text.split("\n") if got is not None else text.split("\n")
+    for line in units:
+        assert line in out, line
+    if text is RECIPE:  # (the wrapped paragraph above them is still one line)
+        assert any(ln.startswith("This is the cake") and ln.endswith("crumb.") for ln in out)
+
+
+def test_a_fixed_width_texts_credits_labels_and_teasers_stay_lines() -> None:
+    # on text wrapped at 80 the ragged band joined a photo credit, a "Label:" item and a
+    # dateline's story onto the line above (s31 acc-regress #11)
+    para = textwrap.fill(ARTICLE, 80).split("\n")
+    lines = [
+        *para,
+        "",
+        "Regenerative Energien, biobasierte Wirtschaft, moderne Stadtkonzepte - es gibt",
+        "viele Ansätze, um unsere Gesellschaft nachhaltig zu machen.",
+        "© Thinkstock",
+        "",
+        "Imran Khan-led govt's days are numbered: warns Pak cleric Fazlur Rehman",
+        "KARACHI: Firebrand cleric-cum-politician Maulana Fazlur Rehman has fired a",
+        "fresh salvo at Prime Minister Imran Khan.",
+        "",
+        *para,
+    ]
+    got = reflow_text("\n".join(lines))
+    assert got is not None and got.width == 80
+    out = got.text.split("\n")
+    assert "© Thinkstock" in out
+    assert "Imran Khan-led govt's days are numbered: warns Pak cleric Fazlur Rehman" in out
+    assert any(ln.startswith("KARACHI: Firebrand") for ln in out)
