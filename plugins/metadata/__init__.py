@@ -439,6 +439,12 @@ class MetadataStage(Stage):
                 " other date, or the labelled one was taken for the page's).",
             },
             "publisher": {"type": "string"},
+            "url": {
+                "type": "string",
+                "description": "The page's own address as its markup gives it (canonical"
+                " link, og:url), when it is not the document's source.uri (a page saved as a"
+                " file: file:///...).",
+            },
             "categories": {"type": "array", "items": {"type": "string"}},
             "lines": {
                 "type": "object",
@@ -549,6 +555,15 @@ class MetadataStage(Stage):
                 if not getattr(doc, key):
                     setattr(doc, key, value)
                     sources[key] = "html (trafilatura)"
+            own = meta.get("url")
+            if (
+                isinstance(own, str)
+                and own.startswith(("http://", "https://"))
+                and own != doc.source.uri
+            ):
+                # a saved page was cited only as file:///...: its permalink, which a
+                # researcher needs (s31 acc-posts #7)
+                ann["url"] = own
             if not doc.authors and doc.text:
                 self._text_byline(doc, sources, ann)
             # htmldate's answer: trafilatura's date is htmldate (original date, extensive

@@ -699,6 +699,21 @@ def test_html_metadata(run_stage) -> None:
     assert any(d["where"].startswith("html") for d in ann["dates"])
 
 
+def test_a_saved_pages_own_address_is_recorded(run_stage) -> None:
+    """A page saved as a file was cited only as file:///...: its canonical address is the
+    permalink a researcher needs (s31 acc-posts #7); a page read from its own address
+    records nothing more."""
+    head = "<link rel='canonical' href='https://news.example/2021/budget-passes'>"
+    html = f"<html><head>{head}</head><body><h1>Budget passes</h1><p>{BODY}</p></body></html>"
+    saved = make_document(html, html=True, path="a.html")
+    assert saved.source.uri.startswith("file:")
+    doc = run_stage(MetadataStage, saved).kept[0]
+    assert doc.annotations["metadata"]["url"] == "https://news.example/2021/budget-passes"
+    fetched = make_document(html, html=True, uri="https://news.example/2021/budget-passes")
+    doc = run_stage(MetadataStage, fetched).kept[0]
+    assert "url" not in doc.annotations["metadata"]
+
+
 @pytest.mark.parametrize(
     ("time", "published"),
     [
