@@ -714,26 +714,44 @@ def _ensemble_arrays(trees):
     return {"feat": feat, "thr": thr, "val": val, "depth": D, "ntrees": T}
 
 
+_ROWBASE: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _rowbase(n, F, T):
+    """``(rows x trees)`` array of each row's offset in a ``(rows x F)`` array's ravel(): built
+    once per (F, T) for the rows of a tree call (:data:`_TREE_ROWS`), a slice of it after."""
+    got = _ROWBASE.get((F, T))
+    if got is None or len(got) < n:
+        got = np.repeat(np.arange(0, max(n, _TREE_ROWS) * F, F), T).reshape(-1, T)
+        if len(got) == _TREE_ROWS:
+            _ROWBASE[F, T] = got
+    return got[:n]
+
+
 def _ensemble_predict(arr, X, base):
     """Raw score of a tree ensemble for the rows of X, level by level over (rows x trees)
     arrays (see :func:`_ensemble_arrays`; np.take rather than fancy indexing: about twice as
-    fast on these index arrays)."""
+    fast on these index arrays; mode "clip": every index is in range by construction, and
+    clip's check costs fewer instructions per element than "raise"'s, 6 % of the call)."""
     n, F = X.shape
     feat, thr, D, T = arr["feat"], arr["thr"], arr["depth"], arr["ntrees"]
-    rowbase = np.arange(0, n * F, F)[:, None]
+    # each row's offset in X.ravel(), as a whole (rows x trees) array: adding a broadcast
+    # (rows x 1) column goes through numpy's buffered iterator (a copy of the column per row
+    # and level); a contiguous array is one SIMD add
+    rowbase = _rowbase(n, F, T)
     Xf = X.ravel()
     # level 0: every row is at its trees' roots (whole columns: no flat index to build)
-    node = (X.take(feat[:T], axis=1) > thr[:T]).astype(np.int64)
+    node = (X.take(feat[:T], axis=1, mode="clip") > thr[:T]).astype(np.int64)
     node += np.arange(0, 2 * T, 2)
     for d in range(1, D):
         a = T * ((1 << d) - 1)
         fd, td = feat[a : a + (T << d)], thr[a : a + (T << d)]
-        at = fd.take(node)
+        at = fd.take(node, mode="clip")
         at += rowbase  # (in place: one (rows x trees) array less per level)
-        right = Xf.take(at) > td.take(node)
+        right = Xf.take(at, mode="clip") > td.take(node, mode="clip")
         node <<= 1
         node += right
-    return base + arr["val"].take(node).sum(axis=1)
+    return base + arr["val"].take(node, mode="clip").sum(axis=1)
 
 
 # -------------------------------------------------------------------- features ----
