@@ -1310,8 +1310,12 @@ def _raw_features_many(docs, lex):
     cpc = np.minimum(cp, 65535) if astral else cp  # beyond the BMP: the class of U+FFFF
     # (np.take: a whole-text gather is twice as fast as fancy indexing, and flatnonzero
     # below always gets a boolean array, ten times faster than on integers)
-    T = _ALL_T.take(cpc)
-    cpl = _LOWER_T.take(cpc)
+    # (the code points as intp once: a take converts uint32 indices to intp on every call;
+    # mode "clip": each is below 65,536, the tables' length, and clip checks in fewer
+    # instructions than "raise")
+    cpc = cpc.astype(np.intp)
+    T = _ALL_T.take(cpc, mode="clip")
+    cpl = _LOWER_T.take(cpc, mode="clip")
     if astral:
         big = np.flatnonzero(cp > 65535)
         cpl[big] = [ord(chr(c).lower()[0]) for c in cp[big].tolist()]
