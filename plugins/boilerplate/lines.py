@@ -2363,17 +2363,13 @@ def _seq_scores(sq, X, p1, p2, rb):
         if convs:
             H = np.zeros((N + 2 * G, C))
             H[G + pos] = h
-            # each layer as one matmul: the taps' shifted rows side by side, (N x taps * C),
-            # times the taps' weights stacked, (taps * C x C): BLAS zeroes (and numpy
-            # allocates) one N x C product per layer instead of one per tap, the most
-            # instructions of the layer on a batch (the sums are exact: any order is the same)
-            Hs = np.empty((N, max((w.shape[0] for _, w, _ in convs), default=0) * C))
             for d, w, b in convs:
                 k = w.shape[0] // 2
+                o = H[G : G + N] @ w[k]
                 for j in range(w.shape[0]):
-                    s = G + (j - k) * d
-                    Hs[:, j * C : (j + 1) * C] = H[s : s + N]
-                o = Hs[:, : w.shape[0] * C] @ w.reshape(-1, C)
+                    if j != k:
+                        s = G + (j - k) * d
+                        o += H[s : s + N] @ w[j]
                 o += b
                 np.maximum(o, 0.0, out=o)
                 kc = keeps.get(C)
