@@ -714,26 +714,44 @@ def _ensemble_arrays(trees):
     return {"feat": feat, "thr": thr, "val": val, "depth": D, "ntrees": T}
 
 
+_ROWBASE: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _rowbase(n, F, T):
+    """``(rows x trees)`` array of each row's offset in a ``(rows x F)`` array's ravel(): built
+    once per (F, T) for the rows of a tree call (:data:`_TREE_ROWS`), a slice of it after."""
+    got = _ROWBASE.get((F, T))
+    if got is None or len(got) < n:
+        got = np.repeat(np.arange(0, max(n, _TREE_ROWS) * F, F), T).reshape(-1, T)
+        if len(got) == _TREE_ROWS:
+            _ROWBASE[F, T] = got
+    return got[:n]
+
+
 def _ensemble_predict(arr, X, base):
     """Raw score of a tree ensemble for the rows of X, level by level over (rows x trees)
     arrays (see :func:`_ensemble_arrays`; np.take rather than fancy indexing: about twice as
-    fast on these index arrays)."""
+    fast on these index arrays; mode "clip": every index is in range by construction, and
+    clip's check costs fewer instructions per element than "raise"'s, 6 % of the call)."""
     n, F = X.shape
     feat, thr, D, T = arr["feat"], arr["thr"], arr["depth"], arr["ntrees"]
-    rowbase = np.arange(0, n * F, F)[:, None]
+    # each row's offset in X.ravel(), as a whole (rows x trees) array: adding a broadcast
+    # (rows x 1) column goes through numpy's buffered iterator (a copy of the column per row
+    # and level); a contiguous array is one SIMD add
+    rowbase = _rowbase(n, F, T)
     Xf = X.ravel()
     # level 0: every row is at its trees' roots (whole columns: no flat index to build)
-    node = (X.take(feat[:T], axis=1) > thr[:T]).astype(np.int64)
+    node = (X.take(feat[:T], axis=1, mode="clip") > thr[:T]).astype(np.int64)
     node += np.arange(0, 2 * T, 2)
     for d in range(1, D):
         a = T * ((1 << d) - 1)
         fd, td = feat[a : a + (T << d)], thr[a : a + (T << d)]
-        at = fd.take(node)
+        at = fd.take(node, mode="clip")
         at += rowbase  # (in place: one (rows x trees) array less per level)
-        right = Xf.take(at) > td.take(node)
+        right = Xf.take(at, mode="clip") > td.take(node, mode="clip")
         node <<= 1
         node += right
-    return base + arr["val"].take(node).sum(axis=1)
+    return base + arr["val"].take(node, mode="clip").sum(axis=1)
 
 
 # -------------------------------------------------------------------- features ----
@@ -1292,8 +1310,12 @@ def _raw_features_many(docs, lex):
     cpc = np.minimum(cp, 65535) if astral else cp  # beyond the BMP: the class of U+FFFF
     # (np.take: a whole-text gather is twice as fast as fancy indexing, and flatnonzero
     # below always gets a boolean array, ten times faster than on integers)
-    T = _ALL_T.take(cpc)
-    cpl = _LOWER_T.take(cpc)
+    # (the code points as intp once: a take converts uint32 indices to intp on every call;
+    # mode "clip": each is below 65,536, the tables' length, and clip checks in fewer
+    # instructions than "raise")
+    cpc = cpc.astype(np.intp)
+    T = _ALL_T.take(cpc, mode="clip")
+    cpl = _LOWER_T.take(cpc, mode="clip")
     if astral:
         big = np.flatnonzero(cp > 65535)
         cpl[big] = [ord(chr(c).lower()[0]) for c in cp[big].tolist()]
@@ -2333,6 +2355,8 @@ def _seq_scores(sq, X, p1, p2, rb):
     N = n + G * (D + 1)
     keep = np.zeros((N, 1))
     keep[pos] = 1.0
+    keeps: dict[int, np.ndarray] = {}  # keep as a whole (N x C) array: a broadcast (N x 1)
+    # column goes through numpy's buffered iterator at every layer
     out = np.zeros(n)
     for c0, C, convs, w_out, b_out, alpha in sq["nets"]:
         h = h_all[:, c0 : c0 + C]
@@ -2348,7 +2372,11 @@ def _seq_scores(sq, X, p1, p2, rb):
                         o += H[s : s + N] @ w[j]
                 o += b
                 np.maximum(o, 0.0, out=o)
-                o *= keep
+                kc = keeps.get(C)
+                if kc is None:
+                    kc = keeps[C] = np.empty((N, C))
+                    kc[:] = keep
+                o *= kc
                 H[G : G + N] += _seq_grid(o)
             h = H[G + pos]
         out += _sigmoid(h @ w_out + b_out + alpha * l2)
