@@ -71,6 +71,27 @@ def _run_order(folder: Path) -> dict[str, tuple[str, int, int]]:
     return order
 
 
+def _entry(
+    kind: str, status: Any, line: dict[str, Any], run_id: Any, title: Any, folder: Path, seq: int
+) -> dict[str, Any]:
+    """A capture as :func:`captures` lists it, from a record or a drop entry (``line``)."""
+    dup = _field(line, "duplicate")
+    return {
+        "kind": kind,
+        "status": status,
+        "of": dup.get("of"),
+        "similarity": dup.get("similarity"),
+        "id": line.get("id"),
+        "run_id": run_id,
+        "fetched_at": _source(line).get("fetched_at"),
+        "uri": _source(line).get("uri"),
+        "title": title,
+        "folder": str(folder),
+        "again": [],
+        "_seq": seq,
+    }
+
+
 def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[str, Any]]:
     """The captures of ``url`` in ``folders``, in the order of their runs (their start, then
     where they appended to the files), then of their fetch time, then of the files."""
@@ -92,22 +113,10 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
             if not ours(rec):
                 continue
             seq += 1
-            dup, arch = _field(rec, "duplicate"), _field(rec, "archive")
+            dup = _field(rec, "duplicate")
+            run_id = _field(rec, "archive").get("run_id")
             out.append(
-                {
-                    "kind": "kept",
-                    "status": dup.get("status"),
-                    "of": dup.get("of"),
-                    "similarity": dup.get("similarity"),
-                    "id": rec.get("id"),
-                    "run_id": arch.get("run_id"),
-                    "fetched_at": _source(rec).get("fetched_at"),
-                    "uri": _source(rec).get("uri"),
-                    "title": rec.get("title"),
-                    "folder": str(folder),
-                    "again": [],
-                    "_seq": seq,
-                }
+                _entry("kept", dup.get("status"), rec, run_id, rec.get("title"), folder, seq)
             )
         for rej in _lines(folder / "rejects.jsonl"):
             if rej.get("kind") != "dropped" or not ours(rej):
@@ -118,21 +127,8 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
             if (first := seen.get((doc_id, reason))) is not None:
                 first["again"].append(rej.get("run_id"))
                 continue
-            dup, copy = _field(rej, "duplicate"), _field(_field(rej, "detail"), "copy")
-            entry: dict[str, Any] = {
-                "kind": "dropped",
-                "status": reason,
-                "of": dup.get("of"),
-                "similarity": dup.get("similarity"),
-                "id": rej.get("id"),
-                "run_id": rej.get("run_id"),
-                "fetched_at": _source(rej).get("fetched_at"),
-                "uri": _source(rej).get("uri"),
-                "title": copy.get("title"),
-                "folder": str(folder),
-                "again": [],
-                "_seq": seq,
-            }
+            title = _field(_field(rej, "detail"), "copy").get("title")
+            entry = _entry("dropped", reason, rej, rej.get("run_id"), title, folder, seq)
             seen[(doc_id, reason)] = entry
             out.append(entry)
     # a kept document read again (already_archived) is the same capture as its record

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -152,3 +153,55 @@ def one_page_warc(path: Path, uri: str, page: bytes, date: str, content_type: st
             )
         )
     return path
+
+
+#: Words of local news, for generated paragraphs (:func:`word_paragraphs`)
+NEWS_WORDS = [
+    "council",
+    "bridge",
+    "budget",
+    "residents",
+    "vote",
+    "mayor",
+    "city",
+    "river",
+    "traffic",
+    "plan",
+    "engineers",
+    "cost",
+    "delay",
+    "report",
+    "public",
+    "meeting",
+    "opposition",
+    "support",
+    "tax",
+    "federal",
+    "grant",
+    "design",
+    "contractor",
+    "safety",
+    "inspection",
+    "year",
+    "school",
+    "teacher",
+    "hospital",
+    "nurse",
+    "police",
+    "court",
+    "judge",
+    "harbour",
+    "ferry",
+    "station",
+]
+
+
+def word_paragraphs(
+    n: int, seed: int = 1, words: int = 60, vocabulary: list[str] = NEWS_WORDS
+) -> list[str]:
+    """``n`` paragraphs of ``words`` words drawn from ``vocabulary`` (seeded): texts whose
+    overlap tests control, of no language model's liking."""
+    rng = random.Random(seed)
+    return [
+        " ".join(rng.choice(vocabulary) for _ in range(words)).capitalize() + "." for _ in range(n)
+    ]

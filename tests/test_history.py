@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import json
-import random
 from typing import Any
 
 from click.testing import CliRunner
 
 from corearchive.cli import cli
 
+from helpers import NEWS_WORDS, word_paragraphs
+
 URL = "https://news.example/2026/03/bridge"
-_WORDS = [
-    "council",
-    "bridge",
-    "budget",
-    "residents",
-    "vote",
-    "mayor",
-    "city",
-    "river",
-    "traffic",
-    "plan",
-    "engineers",
-]
 
 
 def _text(seed: int, n: int = 8) -> str:
-    rng = random.Random(seed)
-    return "\n\n".join(
-        " ".join(rng.choice(_WORDS) for _ in range(50)).capitalize() + "." for _ in range(n)
-    )
+    return "\n\n".join(word_paragraphs(n, seed, 50, NEWS_WORDS[:11]))
 
 
 def _day(path: Any, *lines: dict[str, Any]) -> str:

@@ -4,7 +4,6 @@ canonical key of their address, a headline change, an excerpt, a short article's
 from __future__ import annotations
 
 import json
-import random
 import sqlite3
 
 import pytest
@@ -14,49 +13,9 @@ from corearchive.testing import make_document
 from corearchive.urlkey import url_key
 from corearchive_plugins.dedup import DedupStage
 
-_WORDS = [
-    "council",
-    "bridge",
-    "budget",
-    "residents",
-    "vote",
-    "mayor",
-    "city",
-    "river",
-    "traffic",
-    "plan",
-    "engineers",
-    "cost",
-    "delay",
-    "report",
-    "public",
-    "meeting",
-    "opposition",
-    "support",
-    "tax",
-    "federal",
-    "grant",
-    "design",
-    "contractor",
-    "safety",
-    "inspection",
-    "year",
-    "school",
-    "teacher",
-    "hospital",
-    "nurse",
-    "police",
-    "court",
-    "judge",
-    "harbour",
-    "ferry",
-    "station",
-]
+from helpers import word_paragraphs
 
-
-def _paragraphs(n: int, seed: int = 1, words: int = 60) -> list[str]:
-    rng = random.Random(seed)
-    return [" ".join(rng.choice(_WORDS) for _ in range(words)).capitalize() + "." for _ in range(n)]
+_paragraphs = word_paragraphs
 
 
 STORY = "https://news.example/2026/03/bridge"
