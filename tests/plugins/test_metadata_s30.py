@@ -14,11 +14,16 @@ BODY = (
 )
 
 
-def _html(head: str, body: str = "") -> str:
+def _page(title: str, prose: str, head: str, body: str, start: str = "") -> str:
+    """A news page: ``title`` as <title> and headline, ``body`` before three times ``prose``."""
     return (
-        f"<!doctype html><html><head><title>Cycle lanes extended</title>{head}</head><body>"
-        f"<article><h1>Cycle lanes extended</h1>{body}<p>{BODY * 3}</p></article></body></html>"
+        f"{start}<html><head><title>{title}</title>{head}</head><body><article>"
+        f"<h1>{title}</h1>{body}<p>{prose * 3}</p></article></body></html>"
     )
+
+
+def _html(head: str, body: str = "") -> str:
+    return _page("Cycle lanes extended", BODY, head, body, "<!doctype html>")
 
 
 # (published as written, captured at (UTC), published kept?)
@@ -99,10 +104,7 @@ FIRE = (
 
 
 def _old_page(head: str, body: str = "") -> str:
-    return (
-        f"<html><head><title>Fire at the Grain Exchange</title>{head}</head><body><article>"
-        f"<h1>Fire at the Grain Exchange</h1>{body}<p>{FIRE * 3}</p></article></body></html>"
-    )
+    return _page("Fire at the Grain Exchange", FIRE, head, body)
 
 
 @pytest.mark.parametrize(

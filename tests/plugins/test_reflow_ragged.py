@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import textwrap
+from typing import Any
 
 import pytest
 
@@ -41,14 +42,19 @@ sized by the crane on the north quay.
 BODY = [ln.strip() for ln in COLUMN.split("\n")[3:18]]
 
 
+def _ragged_reflow(lines: list[str]) -> Any:
+    """``reflow`` of ``lines`` in the ragged band they are told to be (asserted)."""
+    band = ragged_band(lines)
+    assert band is not None
+    return reflow(lines, 0, band)
+
+
 def test_a_ragged_column_is_joined_into_its_paragraph():
     lines = COLUMN.split("\n")
     # (the greedy test finds no width: the running head is the widest line, and no break is
     # one a fixed width forced)
     assert wrap_width(lines) is None
-    band = ragged_band(lines)
-    assert band is not None
-    joined, spans = reflow(lines, 0, band)
+    joined, spans = _ragged_reflow(lines)
     para = next(j for j in joined if j.startswith("The new lifeboat"))
     assert para.endswith("capsized by the crane on the north quay.")
     assert "put her through her paces" in para  # (broken by the setter: joined whole)
@@ -93,9 +99,7 @@ def test_hyphenated_breaks_join_as_the_text_says():
         "treme; and the members of the old Anglo-",
         "French committee said nothing at all about it.",
     ]
-    band = ragged_band(lines)
-    assert band is not None
-    joined, _ = reflow(lines, 0, band)
+    joined, _ = _ragged_reflow(lines)
     assert len(joined) == 1
     text = joined[0]
     assert "the newspaper of the next town" in text
@@ -240,9 +244,7 @@ def test_notices_with_a_run_in_heading_stay_blocks_of_their_own():
         "at a distance of nearly nine miles, a result which has given general satisfaction",
         "to the shipowners of the port and to the pilots, who had long asked for it.",
     ]
-    band = ragged_band(lines)
-    assert band is not None
-    joined, _ = reflow(lines, 0, band)
+    joined, _ = _ragged_reflow(lines)
     assert joined[:4] == lines[:4]
     assert joined[4].startswith("The harbour master") and joined[4].endswith("asked for it.")
 
@@ -291,9 +293,7 @@ def test_a_hand_wrapped_mails_compounds_keep_their_hyphens() -> None:
         "en in the next town over the river, where they will be",
         "put to good use by the volunteers who cook there.",
     ]
-    band = ragged_band(lines)
-    assert band is not None
-    text = reflow(lines, 0, band)[0][0]
+    text = _ragged_reflow(lines)[0][0]
     for word in ("twenty-five", "mother-in-law", "state-of-the-art", "kitchen"):
         assert word in text, word
 
