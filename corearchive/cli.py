@@ -48,7 +48,6 @@ from .manager import (
 )
 from .schema import config_schema, reject_schema
 from .stage import STORAGE_ERRNOS
-from .urlkey import url_key
 
 
 class _Command(click.Command):
@@ -790,12 +789,9 @@ def _plan_kept(run: Any) -> str:
     if getattr(opts, "plan", None) != "staged":
         return ""
     work = opts.work_dir or opts.out / ".plan"
-    size = 0
-    with contextlib.suppress(OSError):
-        for dirpath, _, files in os.walk(work):
-            for name in files:
-                with contextlib.suppress(OSError):
-                    size += os.lstat(os.path.join(dirpath, name)).st_size
+    from .atomic import _tree_size
+
+    size = _tree_size(os.fspath(work))
     if not size:
         return ""
     return (
@@ -803,10 +799,6 @@ def _plan_kept(run: Any) -> str:
         " again resumes from them (on a full disk, free space first: at its peak a staged"
         " plan needs several times the output's size, docs/scaling.md)"
     )
-
-
-#: Errors of writing the output (inputs' read errors are entries of the run's report).
-_WRITE_ERRNOS = STORAGE_ERRNOS
 
 
 def _not_a_folder(path: Path, file: bool = False) -> str | None:
@@ -867,7 +859,7 @@ def _cannot_write(exc: OSError | sqlite3.OperationalError, index: Path | None = 
             # (the index named: with --index it is on another disk than the output)
             return f"cannot write the index{f' {index}' if index else ''}: {text}"
         return None
-    if exc.errno in _WRITE_ERRNOS:
+    if exc.errno in STORAGE_ERRNOS:  # (writing the output: inputs' are report entries)
         where = f" {exc.filename}" if exc.filename else ""
         said = f"cannot write the output{where}: {exc.strerror or exc}"
         if exc.errno == errno.EFBIG:
@@ -1369,7 +1361,7 @@ def history(url: str, outs: tuple[Path, ...], as_json: bool, exact_url: bool) ->
     rejects.jsonl, in the order of their runs. A drop reported again by a later run (a
     --rescan) is listed once. Exit 0 (also when nothing is found), 2 an OUT that is no
     folder."""
-    from .history import captures, summary
+    from .history import captures, page_key, summary
 
     for out in outs:
         _need_folder(out, as_json)
@@ -1379,7 +1371,7 @@ def history(url: str, outs: tuple[Path, ...], as_json: bool, exact_url: bool) ->
             json.dumps(
                 {
                     "url": url,
-                    "key": url if exact_url else url_key(url),
+                    "key": page_key(url, exact_url),
                     "folders": [str(o) for o in outs],
                     "captures": found,
                 },

@@ -17,28 +17,17 @@ again. Either is one capture, listed once with the later runs that reported it a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .rebuild import json_objects
 from .urlkey import url_key
 
 
-def _lines(path: Path) -> Iterator[dict[str, Any]]:
-    if not path.is_file():
-        return
-    with open(path, "rb") as f:
-        for raw in f:
-            try:
-                obj = json.loads(raw)
-            except ValueError:  # (a torn last line, a withdrawal's padding)
-                continue
-            if isinstance(obj, dict):
-                yield obj
-
-
-def _source(obj: dict[str, Any]) -> dict[str, Any]:
-    return _field(obj, "source")
+def page_key(url: str, exact: bool = False) -> str | None:
+    """What the captures of ``url`` are matched by: its canonical key, or (``exact``) the
+    address as written."""
+    return url if exact else url_key(url)
 
 
 def _field(obj: dict[str, Any], name: str) -> dict[str, Any]:
@@ -83,8 +72,8 @@ def _entry(
         "similarity": dup.get("similarity"),
         "id": line.get("id"),
         "run_id": run_id,
-        "fetched_at": _source(line).get("fetched_at"),
-        "uri": _source(line).get("uri"),
+        "fetched_at": _field(line, "source").get("fetched_at"),
+        "uri": _field(line, "source").get("uri"),
         "title": title,
         "folder": str(folder),
         "again": [],
@@ -95,10 +84,10 @@ def _entry(
 def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[str, Any]]:
     """The captures of ``url`` in ``folders``, in the order of their runs (their start, then
     where they appended to the files), then of their fetch time, then of the files."""
-    key = url if exact else url_key(url)
+    key = page_key(url, exact)
 
     def ours(obj: dict[str, Any]) -> bool:
-        uri = _source(obj).get("uri")
+        uri = _field(obj, "source").get("uri")
         if not isinstance(uri, str):
             return False
         return uri == key if exact else url_key(uri) == key
@@ -109,7 +98,7 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
     runs: dict[str, tuple[str, int, int]] = {}
     for folder in folders:
         runs.update(_run_order(folder))
-        for rec in _lines(folder / "records.jsonl"):
+        for _, rec in json_objects(folder / "records.jsonl"):
             if not ours(rec):
                 continue
             seq += 1
@@ -118,7 +107,7 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
             out.append(
                 _entry("kept", dup.get("status"), rec, run_id, rec.get("title"), folder, seq)
             )
-        for rej in _lines(folder / "rejects.jsonl"):
+        for _, rej in json_objects(folder / "rejects.jsonl"):
             if rej.get("kind") != "dropped" or not ours(rej):
                 continue
             seq += 1
@@ -136,7 +125,8 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
     again = [e for e in out if e["status"] == "already_archived" and e["id"] in kept]
     for e in again:
         kept[e["id"]]["again"] += [e["run_id"], *e["again"]]
-    out = [e for e in out if not any(e is a for a in again)]
+    gone = {id(a) for a in again}
+    out = [e for e in out if id(e) not in gone]
 
     def rank(e: dict[str, Any]) -> tuple[tuple[str, int, int], str, int]:
         run = str(e["run_id"] or "")
@@ -152,7 +142,7 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
 
 def summary(url: str, found: list[dict[str, Any]], exact: bool) -> str:
     """The text ``corearchive history`` prints."""
-    key = url if exact else url_key(url)
+    key = page_key(url, exact)
     kept = sum(e["kind"] == "kept" for e in found)
     lines = [
         f"{url} ({'as given' if exact else f'canonical key {key}'}): {len(found)} capture(s),"

@@ -1204,7 +1204,7 @@ class TaskRunner:
             return
         if self.executor == "ray":
             self._ray_map(fn, calls)
-        elif (self.workers <= 1 and not self.isolate) or (len(calls) == 1 and not self.isolate):
+        elif not self.isolate and (self.workers <= 1 or len(calls) == 1):
             for args in calls:
                 fn(*args)
         else:

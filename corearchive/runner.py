@@ -1083,14 +1083,6 @@ def _set_up_sink(name: str, make: Callable[[], _T]) -> _T:
 #: A run whose first this many documents all fail at a sink stops (see Run._emit)
 SINK_FAILURES_STOP = 20
 
-#: What a sink's write fails with when the output cannot take it (a full disk, a quota, a
-#: read-only file system, a file too large, a folder it may not write: permission denied):
-#: no document's fault, it stops the run. (EACCES/EPERM were each document's error: a
-#: ``warc/`` of the wrong owner failed every kept document, the run committed with exit 1,
-#: and the copies dropped against them pointed at documents never archived; s30 storage
-#: F1, F4.)
-OUTPUT_ERRNOS = STORAGE_ERRNOS
-
 
 def read_only_records(sinks: list[Sink]) -> bool:
     """Whether :func:`emit` hands the sinks each record read-only: one of them is a plugin's
@@ -1139,7 +1131,10 @@ def emit(
         # All sinks or none: take back what the earlier sinks wrote for this document.
         for sink in reversed(written):
             _quietly(lambda sink=sink: sink.discard(doc))
-        if isinstance(exc, OSError) and exc.errno in OUTPUT_ERRNOS:
+        # (the output cannot take it, a full disk or a folder it may not write: no
+        # document's fault, it stops the run; EACCES/EPERM were each document's error,
+        # and the run committed with exit 1; s30 storage F1, F4)
+        if isinstance(exc, OSError) and exc.errno in STORAGE_ERRNOS:
             # the output's disk, not the document: the run stops here, said once (a full
             # disk gave an error line for each document after it, taken for theirs)
             raise

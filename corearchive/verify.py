@@ -1376,9 +1376,8 @@ def _check_revisits(
     ).fetchall()
     if not dangling:
         return
-    indexes = {out / "index.sqlite", *(r.index for r in runs.values() if r.index)}
     known: set[str] = set()
-    for index in sorted(p for p in indexes if p.is_file()):
+    for index in _used_indexes(out, runs):
         with (
             contextlib.suppress(sqlite3.Error),
             contextlib.closing(open_read_only(index, untouched=True)) as con,

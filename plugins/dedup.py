@@ -1356,10 +1356,14 @@ class DedupStage(Stage):
                 known.add(doc.id)
                 indexed[i] = True
                 first_of_key.update(ks)
-        counts, best, revisions = self._near_batch(bkeys, sig16, sizes, near, indexed, own_n, uris)
+        # (each address's canonical key, once: the revision check, the versions and the
+        # index's row use it)
+        ukeys = [url_key(u) for u in uris]
+        counts, best, revisions = self._near_batch(
+            bkeys, sig16, sizes, near, indexed, own_n, uris, ukeys
+        )
         # the earlier versions at each document's address, indexed before it (the batch's
         # own are added as they are decided: batch_versions)
-        ukeys = [url_key(u) for u in uris]
         versions = self._versions_at(ukeys, own_list)
         batch_versions: dict[str, list[_Version]] = {}
 
@@ -1485,7 +1489,7 @@ class DedupStage(Stage):
                 results.append(Drop(reason, detail))
             else:
                 results.append(doc)
-        self._insert(docs, uris, roots, exact_keys, sig16, size_list, bkeys, bylines)
+        self._insert(docs, uris, ukeys, roots, exact_keys, sig16, size_list, bkeys, bylines)
         return results
 
     def _holds(self, share: float, size_a: int, size_b: int) -> float:
@@ -1628,6 +1632,7 @@ class DedupStage(Stage):
         indexed: np.ndarray,
         own_n: np.ndarray,
         uris: list[str],
+        ukeys: list[str | None],
     ) -> tuple[list[int], dict[int, _Match], dict[int, _Match]]:
         """The near-duplicate check of a batch's documents ``near``, all at once.
 
@@ -1748,18 +1753,22 @@ class DedupStage(Stage):
             # revisions: the most similar candidate at the document's own address (the
             # order above: by document, similarity, then candidate)
             # (the same address: the same canonical URL, s31 acc-recrawl #2)
-            keys: dict[str | None, str | None] = {}
+            keys: dict[str, str | None] = {}  # (the index's candidates' addresses)
             for p in order.tolist():
                 i = int(pair_i[p])
                 if i in revisions:
                     continue
-                cand_uri = rows[int(db_n[p])][2] if p < n_db else uris[int(b_j[p - n_db])]
+                if p < n_db:
+                    cand_uri = rows[int(db_n[p])][2]
+                    if cand_uri is not None and cand_uri not in keys:
+                        keys[cand_uri] = url_key(cand_uri)
+                    cand_key = keys.get(cand_uri) if cand_uri is not None else None
+                else:
+                    j = int(b_j[p - n_db])
+                    cand_uri, cand_key = uris[j], ukeys[j]
                 if cand_uri is None or uris[i] is None:
                     continue
-                for u in (cand_uri, uris[i]):
-                    if u not in keys:
-                        keys[u] = url_key(u)
-                if keys[cand_uri] == keys[uris[i]]:
+                if cand_key == ukeys[i]:
                     revisions[i] = match(p)
         return counts, best, revisions
 
@@ -1829,6 +1838,7 @@ class DedupStage(Stage):
         self,
         docs: list[Document],
         uris: list[str],
+        ukeys: list[str | None],
         roots: list[str | None],
         exact_keys: list[list[bytes]],
         sig16: np.ndarray,
@@ -1866,7 +1876,7 @@ class DedupStage(Stage):
                         json.dumps(list(b), ensure_ascii=False)
                         if (b := bylines[i]) is not None
                         else None,
-                        url_key(uris[i]),
+                        ukeys[i],
                     )
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],

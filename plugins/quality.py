@@ -587,18 +587,25 @@ def _ngram_signals(words: list[str], text_chars: int, out: dict[str, Any]) -> No
             chars = int(ends[at + size] - ends[at]) + size - 1
             out[f"top_{size}gram"] = _r(min(1.0, count * chars / text_chars))
         else:
-            seen: set[int] = set()
-            free = 0  # (the reading's next place)
-            dup = 0
-            for at, value in zip(where.tolist(), gram.tolist(), strict=True):
-                if at < free:
-                    continue
-                if value in seen:
-                    dup += int(ends[at + size] - ends[at])
-                    free = at + size
-                else:
-                    seen.add(value)
+            dup = sum(int(ends[at + size] - ends[at]) for at in _repeats(where, gram, size))
             out[f"dup_{size}gram"] = _r(min(1.0, dup / text_chars))
+
+
+def _repeats(where: np.ndarray, gram: np.ndarray, size: int) -> list[int]:
+    """Where the repeated ``size``-grams ``gram`` (at places ``where``, in order) count, as
+    datatrove counts them: the repeats after the first, the reading jumping past each."""
+    seen: set[int] = set()
+    free = 0  # (the reading's next place)
+    out: list[int] = []
+    for at, value in zip(where.tolist(), gram.tolist(), strict=True):
+        if at < free:
+            continue
+        if value in seen:
+            out.append(at)
+            free = at + size
+        else:
+            seen.add(value)
+    return out
 
 
 _WHITE_SPACE = re.compile(r"\s+")
@@ -621,17 +628,7 @@ def _char_repetition(text: str, size: int = 10) -> float:
         gram += codes[j : j + count]
     per = _occurrences(gram)
     where = np.flatnonzero(per > 1)
-    seen: set[int] = set()
-    free = dup = 0
-    for at, value in zip(where.tolist(), gram[where].tolist(), strict=True):
-        if at < free:
-            continue
-        if value in seen:
-            dup += size
-            free = at + size
-        else:
-            seen.add(value)
-    return _r(dup / n)
+    return _r(size * len(_repeats(where, gram[where], size)) / n)
 
 
 def signals(

@@ -55,7 +55,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import compress
 from operator import not_
@@ -1006,6 +1005,8 @@ def _extractor(mode: str, metadata: bool, fast: bool = False, fmt: str = "txt") 
     """trafilatura's options object for a mode (built once: it reads the config)."""
     from trafilatura.settings import Extractor
 
+    from ..metadata.text import utc_today
+
     return Extractor(
         output_format=fmt,
         fast=fast,
@@ -1023,7 +1024,7 @@ def _extractor(mode: str, metadata: bool, fast: bool = False, fmt: str = "txt") 
             {
                 "original_date": True,
                 "extensive_search": True,
-                "max_date": datetime.now(UTC).strftime("%Y-%m-%d"),
+                "max_date": utc_today().isoformat(),
             },
         ),
     )

@@ -584,7 +584,6 @@ class MetadataStage(Stage):
                 bound,
                 hd=hd,
                 tree=tree,
-                text=text,
                 at=at,
                 url=self._url(doc),
                 page=page,
