@@ -1916,9 +1916,6 @@ class DedupStage(Stage):
                 "DELETE FROM dedup_exact WHERE key = ? AND n = ?",
                 [(k, n) for k in self._exact_keys(doc)],
             )
-            self.db.execute("DELETE FROM dedup_docs WHERE n = ?", (n,))
-            self._forgotten.add(n)
-            self.sig_cache.drop(n)
             # Its copies this run indexed with it as their cluster's root (dropped, decided
             # in its batch before it failed at a sink): a rerun met its own text in their
             # entries and dropped it as a near duplicate of itself, never archived (s30
@@ -1929,13 +1926,11 @@ class DedupStage(Stage):
             members = self.db.execute(
                 "SELECT n FROM dedup_docs WHERE n > ? AND root = ?", (n, doc.id)
             ).fetchall()
-            if members:
-                self.db.db.executemany(
-                    "DELETE FROM dedup_docs WHERE n = ?", [(m,) for (m,) in members]
-                )
-                for (m,) in members:
-                    self._forgotten.add(m)
-                    self.sig_cache.drop(m)
+            gone = [n, *(m for (m,) in members)]
+            self.db.db.executemany("DELETE FROM dedup_docs WHERE n = ?", [(m,) for m in gone])
+            for m in gone:
+                self._forgotten.add(m)
+                self.sig_cache.drop(m)
 
     @staticmethod
     def _exact_keys(doc: Document, norms: tuple[bytes, bytes | None] | None = None) -> list[bytes]:
