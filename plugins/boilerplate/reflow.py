@@ -46,6 +46,30 @@ _MIN_BREAKS, _MIN_SHARE = 5, 0.6
 #: ... and at least this share of its forced breaks go on with a letter that is not a
 #: capital (or a digit, a quote): see :func:`wrap_width`.
 _MIN_LOWER = 0.15
+#: A short text wrapped wide (an article of a few paragraphs at 190 columns, ``lynx
+#: -width=200``) has fewer forced breaks than :data:`_MIN_BREAKS`: from this width, this
+#: many do, when at least half of them, and two, run on in the middle of a sentence
+#: (:func:`_runs_on`). A text not wrapped has near its longest line few lines that end
+#: without a sentence's end and go on in lower case: its paragraphs end so.
+_WIDE, _FEW_BREAKS = 100, 1
+#: A sentence's end (or a clause's) at a line's end, closing quotes and brackets aside
+_LINE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+def _runs_on(lines: list[str], forced: list[bool], n_forced: int) -> bool:
+    """Whether at least half of the ``n_forced`` forced breaks, and two, are in the middle of
+    a sentence: the line ends with no sentence end and the next goes on in lower case."""
+    n = sum(
+        1
+        for i, f in enumerate(forced)
+        if f
+        and _LINE_END.search(lines[i].rstrip()) is None
+        and (c := lines[i + 1].lstrip()[:1]).isalpha()
+        and c.islower()
+    )
+    return n >= min(2, n_forced) and 2 * n >= n_forced
+
+
 #: A line that starts a list item with a bullet. (Not "1." or "-": a wrapped sentence's
 #: next piece often starts so, "3. März", "- Hollande"; on the dev pages wrapped at 72 and
 #: 80 such a rule broke 114 more of 2,186 pages than it mended.)
@@ -143,7 +167,9 @@ def wrap_width(lines: list[str]) -> int | None:
         return None
     # (a necessary condition, counted in C: at least as many lines near the width as the
     # forced breaks a wrapped text has; most texts with short lines stop here)
-    if sum(map((width - _NEAR).__le__, map(len, lines))) < _MIN_BREAKS:
+    if sum(map((width - _NEAR).__le__, map(len, lines))) < (
+        _FEW_BREAKS if width >= _WIDE else _MIN_BREAKS
+    ):
         return None
     forced = _forced(lines, width)
     near = [
@@ -152,7 +178,11 @@ def wrap_width(lines: list[str]) -> int | None:
         if len(ln.rstrip()) >= width - _NEAR and lines[i + 1].strip()
     ]
     n_forced = sum(near)
-    if n_forced < _MIN_BREAKS or n_forced < _MIN_SHARE * len(near):
+    if n_forced < _MIN_SHARE * len(near):
+        return None
+    if n_forced < _MIN_BREAKS and not (
+        width >= _WIDE and n_forced >= _FEW_BREAKS and _runs_on(lines, forced, n_forced)
+    ):
         return None
     # A wrapped sentence goes on in lower case after many of its breaks; the items of a
     # list of headlines of about the same length (which can pass the test above) start with
@@ -161,6 +191,66 @@ def wrap_width(lines: list[str]) -> int | None:
     if sum(1 for c in starts if not c.isupper()) < _MIN_LOWER * len(starts):
         return None
     return width
+
+
+#: Characters of Chinese and Japanese (Han, kana, CJK and full-width punctuation): a text
+#: written without spaces, which a terminal renderer (``w3m -dump``) breaks anywhere, at a
+#: width it counts in columns, two for each of these. (Not Hangul: Korean is written with
+#: spaces between words and wrapped at them, as the texts above.)
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+#: A line that ends a sentence or a quotation of Chinese or Japanese (or of any text)
+_CJK_END = re.compile(r"[。．！？!?.」』）)】]$")
+#: A Chinese or Japanese text wrapped at a width: at least this many of its lines end at
+#: the width (within :data:`_CJK_NEAR` columns) and go on, and they are at least
+#: :data:`_MIN_SHARE` of the lines that reach the width and are followed by another
+_CJK_MIN_BREAKS, _CJK_NEAR = 2, 2
+
+
+def _columns(s: str) -> int:
+    """How many columns ``s`` takes in a terminal: two per wide (East Asian) character."""
+    return len(s) + len(_CJK.findall(s))
+
+
+def cjk_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:
+    """The width in columns and, per line, whether it ends at a break a renderer forced in
+    a Chinese or Japanese text wrapped at a fixed number of columns (``w3m -dump``: 80), or
+    None when the text is not so wrapped. Such a text has no spaces to wrap at, so
+    :func:`wrap_width` never sees it: its lines of text are as wide as the width, in
+    columns, and the next goes on (not a list item, not a new block: no deeper indent). A
+    line that ends a sentence ends its paragraph here."""
+    # (a line of Chinese or Japanese: at least half of its characters, not a Latin line
+    # with a name in Han characters, "Pull Apart Bread 牛油砂糖面包", which a Latin wrap
+    # would have broken at a space)
+    cols = [
+        len(s) + n if (n := len(_CJK.findall(s := ln.rstrip()))) * 2 >= len(s.lstrip()) else 0
+        for ln in lines
+    ]
+    width = max(cols, default=0)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return None
+    out = [False] * len(lines)
+    n_near = 0
+    for i in range(len(lines) - 1):
+        if cols[i] < width - _CJK_NEAR or not (nxt := lines[i + 1]).strip():
+            continue
+        n_near += 1
+        cur = lines[i].rstrip()
+        out[i] = (
+            _CJK_END.search(cur) is None
+            and _indent(nxt) <= _indent(cur)
+            and _LIST_ITEM.match(nxt.strip()) is None
+        )
+    n = sum(out)
+    return (width, out) if n >= _CJK_MIN_BREAKS and n >= _MIN_SHARE * n_near else None
+
+
+def _join_cjk(parts: list[str]) -> str:
+    """The pieces of a wrapped Chinese or Japanese line joined: with no space between two
+    pieces where either side is such a character ("学" / "べる"), else with one."""
+    out = parts[0]
+    for nxt in parts[1:]:
+        out += nxt if _CJK.match(out[-1:]) or _CJK.match(nxt) else " " + nxt
+    return out
 
 
 #: Ragged wrapping (:func:`ragged_band`): a text set in proportional type (OCR of a printed
@@ -442,7 +532,10 @@ def _compound(head: str, tail: str) -> bool:
 
 
 def reflow(
-    lines: list[str], width: int, band: tuple[int, int] | None = None
+    lines: list[str],
+    width: int,
+    band: tuple[int, int] | None = None,
+    cjk: list[bool] | None = None,
 ) -> tuple[list[str], list[tuple[int, int]]]:
     """Join the lines that ``width`` forced apart (and, given the ``band`` of a raggedly
     wrapped text, the lines :func:`ragged_joins` finds going on): the new lines, and for
@@ -452,8 +545,9 @@ def reflow(
     The pieces are joined by a space, stripped; a piece ending in a hyphen after a letter
     is joined without one, and without the hyphen where the word was broken into
     syllables (see :func:`_dehyphenate`: "even-" / "ing"), else with it ("Student-" /
-    "Athlete", as Python's textwrap breaks)."""
-    forced = _forced(lines, width) if width else [False] * len(lines)
+    "Athlete", as Python's textwrap breaks). ``cjk``: the breaks of a Chinese or Japanese
+    text (:func:`cjk_breaks`), whose pieces join without a space (:func:`_join_cjk`)."""
+    forced = cjk if cjk is not None else _forced(lines, width) if width else [False] * len(lines)
     if band is not None:
         joins = ragged_joins(lines, band, width)
         forced = [a or b for a, b in zip(forced, joins, strict=True)]
@@ -473,7 +567,10 @@ def reflow(
                 parts.append(nxt)
             i += 1
         i += 1
-        out.append(" ".join(parts) if len(parts) > 1 else lines[start])
+        if len(parts) == 1:
+            out.append(lines[start])
+        else:
+            out.append(_join_cjk(parts) if cjk is not None else " ".join(parts))
         spans.append((start, i))
     return out, spans
 
@@ -933,9 +1030,12 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
     else:
         width = wrap_width(lines)
         band = _ragged(text, lines)
-    if width is not None or band is not None:
-        joined, spans = reflow(lines, width or 0, band)
-        width = width or band[1]  # type: ignore[index]
+    cjk = None
+    if width is None and band is None and _CJK.search(text) is not None:
+        cjk = cjk_breaks(lines)
+    if width is not None or band is not None or cjk is not None:
+        joined, spans = reflow(lines, width or 0, band, cjk and cjk[1])
+        width = width or (band[1] if band is not None else cjk[0])  # type: ignore[index]
         if is_bulleted(text):  # (lynx writes its lists so: the blocks without bullets)
             joined = unbullet(joined)[0]
         return Reflowed("\n".join(joined), lines, spans, width, [])

@@ -13,6 +13,7 @@ import pytest
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.reflow import (
+    cjk_breaks,
     is_bulleted,
     is_fragmented,
     is_markdown,
@@ -755,3 +756,95 @@ def test_nested_list_marks_are_bullets_only_in_a_bulleted_text():
     # a text without first-level bullets keeps its marks: it may mean them
     text = "\n".join(["■ Summary", "■ Details", "■ Contact", *SENTENCES])
     assert reflow_text(text) is None
+
+
+# A short article wrapped wide (lynx -width=200): each paragraph breaks once or not at all
+_WIDE_PAGE = """   Rheinische Tagespost
+
+     * Startseite
+     * Politik
+
+   Bahn erhöht Preise im Fernverkehr um 5,9 Prozent
+
+   Von dpa
+
+   Berlin (dpa) - Die Deutsche Bahn hat für das kommende Jahr weitere Preiserhöhungen im Fernverkehr angekündigt. Der sogenannte Flexpreis steigt zum Fahrplanwechsel am 14. Dezember um
+   durchschnittlich 5,9 Prozent, wie das Unternehmen am Montag in Berlin mitteilte.
+
+   Die Sparpreise sollen dagegen stabil bleiben. Auch die Preise für die Bahncard 25 und die Bahncard 50 werden nicht angehoben, hieß es. Die Bahn begründete die Erhöhung mit gestiegenen Kosten
+   für Energie, Personal und die Instandhaltung der Züge.
+
+   Mit dem Fahrplanwechsel will die Bahn zudem neue Direktverbindungen zwischen Berlin und Paris sowie zwischen München und Rom einführen.
+
+   Advertisement
+"""  # noqa: E501
+
+
+def test_a_short_text_wrapped_wide_is_joined_back(run_stage):
+    """Two forced breaks are fewer than a text wrapped at 80 has, but at a wide width a line
+    that ends mid-sentence and goes on in lower case is one: the lead's first line is not
+    decided alone (it was removed as a caption: long, no final punctuation)."""
+    lines = _WIDE_PAGE.split("\n")
+    assert 185 <= (wrap_width(lines) or 0) <= 200
+    doc = run_stage(BoilerplateStage, make_document(_WIDE_PAGE)).kept[0]
+    assert doc.annotations["boilerplate"]["reflow"]["layout"] == "wrapped"
+    assert (
+        "Der sogenannte Flexpreis steigt zum Fahrplanwechsel am 14. Dezember um "
+        "durchschnittlich 5,9 Prozent, wie das Unternehmen am Montag in Berlin mitteilte."
+    ) in doc.text
+    # a text whose lines near its longest end their sentences is not wrapped, however wide
+    unwrapped = [ln.rstrip(" um") + "." if ln.endswith(" um") else ln for ln in lines]
+    unwrapped = [ln.replace("   durchschnittlich", "   Durchschnittlich") for ln in unwrapped]
+    unwrapped = [ln.replace("Kosten", "Kosten.").replace("   für", "   Für") for ln in unwrapped]
+    assert wrap_width(unwrapped) is None
+
+
+# A Japanese article as w3m dumps it at 80 columns: two columns a character, broken anywhere
+_W3M_JA = """日本新聞
+
+  • トップ
+  • 政治
+
+高校授業料、所得制限なしで無償化へ　来年4月から
+
+政府は18日、来年度から高校の授業料を所得制限なしで実質無償化する方針を正式に決
+めた。対象となる生徒は全国で約300万人にのぼる見通しだ。
+
+現在は年収910万円未満の世帯を対象に公立高校の授業料相当額を支援しているが、来年
+4月からはこの所得制限を撤廃する。私立高校については、支援の上限額を段階的に引き
+上げる。
+
+文部科学相は記者会見で「家庭の経済状況にかかわらず、すべての子どもが安心して学
+べる環境を整えたい」と述べた。
+
+関連記事
+
+  • 少子化対策、財源に課題
+
+Advertisement
+"""
+
+
+def test_a_japanese_text_wrapped_by_columns_is_joined_without_spaces(run_stage):
+    joined = reflow_text(_W3M_JA)
+    assert joined is not None and 78 <= joined.width <= 80
+    blocks = joined.text.split("\n")
+    assert (
+        "現在は年収910万円未満の世帯を対象に公立高校の授業料相当額を支援しているが、来年4月から"
+        "はこの所得制限を撤廃する。私立高校については、支援の上限額を段階的に引き上げる。"
+    ) in blocks
+    assert (
+        "文部科学相は記者会見で「家庭の経済状況にかかわらず、すべての子どもが安心して学べる環境を整えたい」と述べた。"
+        in blocks
+    )
+    doc = run_stage(BoilerplateStage, make_document(_W3M_JA)).kept[0]
+    # every paragraph kept whole (before: the first two removed as short lines outside the
+    # main text, the rest broken mid-word, "学\nべる")
+    kept = doc.text.split("\n")
+    assert [b for b in blocks if b.startswith(("政府", "現在", "文部"))] == kept[-3:]
+    # a Latin line with a name in Han characters is no line of Japanese; nor are lines
+    # that end their sentences (a text written a paragraph a line)
+    latin = ["Pull Apart Bread 牛油砂糖面包 and more words here ok"] * 3 + ["1 view"]
+    assert cjk_breaks(latin) is None
+    paragraphs = [b for b in blocks if b.startswith(("政府", "現在", "文部"))]
+    assert cjk_breaks([p[:40] + "。" for p in paragraphs]) is None
