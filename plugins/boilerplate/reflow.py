@@ -1024,15 +1024,15 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
         joined, spans, h1, units = markdown_blocks(lines)
         return Reflowed("\n".join(joined), lines, spans, 0, h1, units)
     longest = max(lines, key=len, default="")
+    cjk = None
     if len(longest) > _MAX_WIDTH + 1 and " " in longest.strip():
         # (most pages: a paragraph on one line, neither wrapped nor ragged; decided in C)
         width = band = None
     else:
         width = wrap_width(lines)
         band = _ragged(text, lines)
-    cjk = None
-    if width is None and band is None and _CJK.search(text) is not None:
-        cjk = cjk_breaks(lines)
+        if width is None and band is None and _CJK.search(text) is not None:
+            cjk = cjk_breaks(lines)
     if width is not None or band is not None or cjk is not None:
         joined, spans = reflow(lines, width or 0, band, cjk and cjk[1])
         width = width or (band[1] if band is not None else cjk[0])  # type: ignore[index]
