@@ -2344,9 +2344,11 @@ _SOCIAL_SIGNATURE = re.compile(
 
 
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
-#: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between
+#: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between;
+#: not the noun in a name ("Department of Corrections, March 5, 2024", "Board for
+#: Correction": a press release's dateline; s32 code-reading tester #6)
 _CORRECTION = re.compile(
-    r"\b(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
+    r"\b(?<!of )(?<!for )(?<!and )(?<!des )(?<!der )(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
     r"berichtigung|berichtigt|richtigstellung|rectificatifs?|rectifié|corrección|corregido|"
     r"correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|rättelse|"
     r"rettelse|sprostowanie)\b[^0-9]{0,30}$"
@@ -4428,6 +4430,58 @@ _DATE_LINES_NEAR = 2
 _DATE_LINE_OTHER_WORDS = 7
 
 
+#: The words of a date line's label, byline and time, which a sentence of the story does not
+#: count by (:func:`_a_sentence`)
+_DATE_LINE_WORDS = frozenset((
+    "published", "posted", "updated", "modified", "written", "created", "last", "by", "on",
+    "at", "the", "from", "and", "in", "of", "staff", "writer", "writers", "editor", "reporter",
+    "correspondent", "date", "time", "am", "um", "uhr", "le", "la", "de", "du", "par", "el",
+    "por", "il", "di", "op", "van", "von", "vom", "veröffentlicht", "aktualisiert", "publié",
+    "publicado", "pubblicato", "am", "pm", "gmt", "utc", "team", "desk", "newsroom", "editorial",
+))  # fmt: skip
+#: A byline's or a date label's first word: such a line is metadata, whatever its end
+_BYLINE_CUE = frozenset((
+    "by", "von", "par", "por", "di", "door", "av", "af", "published", "posted", "updated",
+    "modified", "written", "created", "last", "veröffentlicht", "aktualisiert", "publié",
+    "publicado", "pubblicato",
+))  # fmt: skip
+#: Verbs of publishing: a line with one and a date states the page's dates
+_DATE_VERBS = frozenset((
+    "published", "posted", "updated", "modified", "edited", "created", "written", "revised",
+    "veröffentlicht", "aktualisiert", "geändert", "publié", "modifié", "publicado",
+    "actualizado", "pubblicato", "aggiornato",
+))  # fmt: skip
+_SENTENCE_FINAL = re.compile(r"[.!?][\"'”’»)]*$")
+
+
+def _a_sentence(line: str, mine: list[dict[str, Any]]) -> bool:
+    """Whether short ``line``, which holds the dates ``mine``, is a sentence of the story,
+    not a date line: "The vote was held on 12 November 2026.", "Update, Nov. 21, 2026: the
+    mayor has asked for a delay." (an editor's note, :func:`~..boilerplate.notes.is_note`).
+    It ends as a sentence ends, does not start as a byline, has no field separator ("|")
+    and no verb of publishing (:data:`_DATE_VERBS`), and has, besides its dates and
+    the words of a label, a byline or a time (:data:`_DATE_LINE_WORDS`), three words or more,
+    two of them in lower case (a date line's other words are names and titles: "Jane Doe,
+    Senior Political Correspondent, Nov. 12, 2026."). Such lines were cut from ``text``
+    (s32 code-reading tester #13)."""
+    if _SENTENCE_FINAL.search(line) is None:
+        return False
+    from ..boilerplate.notes import is_note
+
+    if is_note(line):
+        return True
+    for d in mine:
+        line = line.replace(d["text"], " ")
+    words = [w for t in line.split() if (w := t.strip(",.:;!?|·•–—-()[]\"'“”‘’«»")) and w.isalpha()]
+    if not words or words[0].lower() in _BYLINE_CUE or "|" in line:
+        return False
+    # (a publishing verb anywhere: "This page was last edited on 25 October 2019, at 15:47.")
+    if not _DATE_VERBS.isdisjoint(map(str.lower, words)):
+        return False
+    other = [w for w in words if w.lower() not in _DATE_LINE_WORDS]
+    return len(other) >= 3 and sum(w.islower() for w in other) >= 2
+
+
 def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
     """Whether line ``k``, which holds date candidates, is a date line (metadata): not in a
     paragraph, and short, or short but for its dates."""
@@ -4436,7 +4490,7 @@ def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
         return False
     line = page.lines[k].strip()
     if n_words(line, page.cjk) <= _DATE_LINE_MAX_WORDS:
-        return True
+        return not _a_sentence(line, mine)
     for d in mine:
         line = line.replace(d["text"], " ")
     return n_words(line, page.cjk) <= _DATE_LINE_OTHER_WORDS
@@ -4495,6 +4549,35 @@ _UPDATE_LABEL_NL = re.compile("\n" + _UPDATE_LABEL.pattern.removeprefix("^"), re
 _UPDATE_LINE_CHARS = 120
 
 
+#: What may stand between an update's label and its date: a connecting word, a weekday, a
+#: time and its zone ("Updated on", "Updated: Tuesday", "Updated 2:10 p.m. ET Nov. 18"); a
+#: token with a digit, or of capitals (a zone), passes too
+_TIME_WORDS = frozenset((
+    "on", "at", "am", "um", "le", "el", "il", "op", "om", "the", "about", "over", "almost",
+    "just", "etwa", "environ", "a.m.", "p.m.", "am", "pm", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+))  # fmt: skip
+
+
+def _only_time_words(between: str) -> bool:
+    """Whether ``between``, the words of a line between an update's label and its date, are
+    only :data:`_TIME_WORDS`: "Updated draft published 3 June 2024." is a sentence of the
+    story, not its update time (s32 code-reading tester #5)."""
+    for tok in between.split():
+        w = tok.strip(",.:;|·•–—-()[]").lower()
+        if (
+            w
+            and w not in _TIME_WORDS
+            and not any(map(str.isdigit, w))
+            and not tok.strip(",.:;|()").isupper()
+        ):
+            return False
+    return True
+
+
 def labelled_update_lines(text: str) -> list[int]:
     """The lines of ``text`` (split at "\\n") that state its update time under a label of their
     own: an update's label first (:data:`_UPDATE_LABEL`), then a date, written or relative
@@ -4513,7 +4596,7 @@ def labelled_update_lines(text: str) -> list[int]:
         rest = text[m.end() - 1 : end]
         rel = _RELATIVE.search(rest)
         found = [rel.group(0)] if rel is not None else [d["text"] for d in find_dates([rest])]
-        if not found:
+        if not found or not _only_time_words(rest[: rest.find(found[0])]):
             continue
         for d in found:
             rest = rest.replace(d, " ")

@@ -194,6 +194,12 @@ def test_an_update_line_below_a_long_menu_leaves_the_text(tmp_path: Path, monkey
         ("Update: the mayor resigned on March 5, 2020 after the vote.", False),  # a note
         ("Updated on March 5, 2020 to include comments from the mayor and the city.", False),
         ("The page was updated on March 5, 2020.", False),  # (not its label first)
+        ("Updated on Tuesday, November 18, 2026", True),
+        ("UPDATED: Nov 18, 2026 at 10:00", True),
+        # a sentence that starts with the word, the date not after the label (s32 #5)
+        ("Updated draft published 3 June 2024.", False),
+        ("Modified text approved 1 July 2025.", False),
+        ("Updated rules take effect on 1 January 2025.", False),
     ],
 )
 def test_labelled_update_lines(line: str, update: bool) -> None:
@@ -258,3 +264,44 @@ def test_an_appended_correction_changes_no_other_dates_score(html: bool) -> None
     correction = b.pop(("2026-11-04", "November 4, 2026"))
     assert a == pytest.approx(b, abs=0.05)
     assert correction == -100.0
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a press release's dateline names the Department of Corrections (s32 #6)
+        "Department of Corrections, March 5, 2024\n\n{body}",
+        "Board for Correction of Naval Records, March 5, 2024\n\n{body}",
+    ],
+)
+def test_a_name_with_corrections_in_it_is_no_correction_notice(page: str) -> None:
+    got = textmeta.extract(page.format(body=BODY), "2024-03-06T10:00:00Z")
+    assert got["published"] == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # a sentence of the story holding the date (s32 code-reading tester #13) ...
+        ("The vote was held on 12 November 2026.", True),
+        ("Die Abstimmung fand am 12. November 2026 statt.", True),
+        # ... and an editor's update note the boilerplate stage keeps
+        ("Update, Nov. 21, 2026: the mayor has asked for a delay.", True),
+        ("Updated: Nov. 21, 2026, with the mayor's reply.", True),
+        # date lines are metadata, short sentences or not
+        ("Published on Tuesday, November 12, 2026 by the editorial team.", False),
+        ("Posted by admin on November 12, 2026.", False),
+        ("Jane Doe, Senior Political Correspondent, November 12, 2026.", False),
+        ("By Jane Doe and John Smith, November 12, 2026.", False),
+        ("12.11.2026 - 07:18 | Quelle: dpa-afx | Lesedauer etwa 4 min.", False),
+        ("This page was last edited on 12 November 2026, at 15:47 (UTC).", False),
+        ("November 12, 2026", False),
+    ],
+)
+def test_a_short_sentence_with_the_date_stays_in_the_text(
+    tmp_path: Path, monkeypatch, line: str, kept: bool
+) -> None:
+    page = f"Harbour festival returns\n\n{PARAS[0]}\n\n{line}\n\n{PARAS[1]}"
+    got = _cleaned([(page, "2026-11-22T10:00:00Z")], tmp_path, monkeypatch)[0]
+    assert got.record["published"].startswith("2026-11-")  # type: ignore[attr-defined]
+    assert (line in got.record["text"]) is kept  # type: ignore[attr-defined]
