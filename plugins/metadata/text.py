@@ -2346,12 +2346,13 @@ _SOCIAL_SIGNATURE = re.compile(
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
 #: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between;
 #: not the noun in a name ("Department of Corrections, March 5, 2024", "Board for
-#: Correction": a press release's dateline; s32 code-reading tester #6)
+#: Correction", "the Corrections Desk": a press release's dateline; s32 testers)
 _CORRECTION = re.compile(
-    r"\b(?<!of )(?<!for )(?<!and )(?<!des )(?<!der )(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
+    r"\b(?<!of )(?<!for )(?<!and )(?<!des )(?<!der )(?<!the )(?:corrections?|corrected|clarifications?|clarified|errat(?:um|a)|korrektur|korrigiert|"
     r"berichtigung|berichtigt|richtigstellung|rectificatifs?|rectifié|corrección|corregido|"
     r"correzione|corretto|rettifica|correção|corrigido|correctie|gecorrigeerd|rättelse|"
-    r"rettelse|sprostowanie)\b[^0-9]{0,30}$"
+    r"rettelse|sprostowanie)\b(?!\s+(?:desk|officers?|department|facility|centers?|centres?))"
+    r"[^0-9]{0,30}$"
 )
 
 
@@ -4516,6 +4517,18 @@ def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
         k = c["line"]
         if not c["f"].get("cue_upd") or k < 0 or k in out or c.get("in_para"):
             continue
+        if c["f"].get("prev_line_cue"):
+            # (the cue read off the line above: it must be a cue line of its own, "Updated"
+            # / "7 hours ago", not a dated list item ending in the word, "March 9, 2020:
+            # Travel advice updated" / "March 12, 2020: State of emergency"; s32 regression
+            # tester #5)
+            pk = bisect.bisect_left(item_lines, k) - 1
+            if (
+                pk < 0
+                or n_words(items[pk][1], page.cjk) > 3
+                or any(d["line"] == items[pk][0] for d in cands)
+            ):
+                continue
         if not _is_date_line(page, k, cands):
             continue
         line = page.lines[k]

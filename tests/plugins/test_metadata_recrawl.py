@@ -272,6 +272,8 @@ def test_an_appended_correction_changes_no_other_dates_score(html: bool) -> None
         # a press release's dateline names the Department of Corrections (s32 #6)
         "Department of Corrections, March 5, 2024\n\n{body}",
         "Board for Correction of Naval Records, March 5, 2024\n\n{body}",
+        "Minnesota Department of Corrections | March 5, 2024\n\n{body}",
+        "By the Corrections Desk, March 5, 2024\n\n{body}",
     ],
 )
 def test_a_name_with_corrections_in_it_is_no_correction_notice(page: str) -> None:
@@ -305,3 +307,26 @@ def test_a_short_sentence_with_the_date_stays_in_the_text(
     got = _cleaned([(page, "2026-11-22T10:00:00Z")], tmp_path, monkeypatch)[0]
     assert got.record["published"].startswith("2026-11-")  # type: ignore[attr-defined]
     assert (line in got.record["text"]) is kept  # type: ignore[attr-defined]
+
+
+def test_a_dated_list_item_ending_in_updated_cues_no_update_line_below(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """s32 regression tester #5: the item below "March 9, 2020: Travel advice updated" had
+    the word as its update cue (read off the line above) and left the text."""
+    items = (
+        "Key dates:\n\nMarch 1, 2020: First case confirmed\n\n"
+        "March 9, 2020: Travel advice updated\n\nMarch 12, 2020: State of emergency\n\n"
+        "March 20, 2020: Schools closed"
+    )
+    page = (
+        f"Outbreak timeline\n\nBy Jane Doe\n\nMarch 1, 2020\n\n{PARAS[0]}\n\n{items}\n\n{PARAS[1]}"
+    )
+    got = _cleaned([(page, "2020-03-25T10:00:00Z")], tmp_path, monkeypatch)[0]
+    text = got.record["text"]  # type: ignore[attr-defined]
+    assert "March 12, 2020: State of emergency" in text
+    assert "March 9, 2020: Travel advice updated" in text
+    # a cue line of its own above still makes its date line an update line
+    cued = page.replace(items, "Updated\n\nMarch 21, 2020")
+    got = _cleaned([(cued, "2020-03-25T10:00:00Z")], tmp_path, monkeypatch)[0]
+    assert "March 21, 2020" not in got.record["text"]  # type: ignore[attr-defined]
