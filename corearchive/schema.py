@@ -53,7 +53,8 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
     "given": {
         "type": "object",
         "description": "A dump's own fields, as given: title, authors, tags, categories,"
-        " site_name, date.",
+        " site_name, date (created: a row's created_at or created_utc, when no other date is"
+        " given; it yields to the page's own date).",
     },
     "cut": {
         "type": "object",

@@ -1357,18 +1357,27 @@ def _object_doc(
         # fields passed through below)
         source = {**source, "cut": cut}
     published = fields["date"]
+    # (a row's creation time, created_at / created_utc, when no other date key is given: a
+    # post's time in a social dump, but in a scraper's database export the time the row was
+    # stored; it yields to the page's own date: s32 regression tester #8)
+    date_key = (
+        "created" if published is not None and _field(obj, _DATE_KEYS[:-2]) is None else "date"
+    )
     if isinstance(published, datetime | date):
         published = published.isoformat()
     elif isinstance(published, int | float) and not isinstance(published, bool):
         published = str(int(published))  # (seconds since 1970, or a CDX stamp as a number)
     if isinstance(published, str) and published.strip():
-        given["date"] = _api_date(published.strip())
+        given[date_key] = _api_date(published.strip())
     # a field given in a form not read (a number for a title, an object for the authors)
     # is named with its JSON type: the record says why it lacks what the dump seemed to hold
     if ignored := {
         name: _json_type(value)
         for name, value in fields.items()
-        if value is not None and name not in given and not _blank(value)
+        if value is not None
+        and name not in given
+        and not (name == "date" and "created" in given)
+        and not _blank(value)
     }:
         source = {**source, "ignored": ignored}
     if (status := _http_status(obj)) is not None:

@@ -259,6 +259,34 @@ def _given_date(value: str) -> tuple[str, date] | str | None:
 _NOT_READ = "not read as a date (ISO 8601, a CDX stamp, epoch seconds or a written day)"
 
 
+def _given_item(
+    written: Any,
+    where: str,
+    dates: list[dict[str, Any]],
+    bound: date | None,
+    at: datetime | None,
+    doc: Document,
+) -> bool:
+    """Append the input's own date ``written`` to ``dates`` as a candidate found ``where``,
+    bounded as the page's dates are (one after the capture or in the future is recorded
+    with the reason, as is a month, a year or a form not read): whether it may be chosen."""
+    written = str(written).strip()
+    got = _given_date(written)
+    if isinstance(got, str):  # (a month or a year: said, not dropped in silence)
+        dates.append({"value": written, "where": where, "rejected": got})
+        return False
+    if got is None:  # (nor a form not read)
+        dates.append({"value": written, "where": where, "rejected": _NOT_READ})
+        return False
+    value, day = got
+    item: dict[str, Any] = {"value": value, "where": where, "precision": _precision(value)}
+    late = _rejected_given(day, bound, value, at, doc.text or doc.content)
+    if late:
+        item["rejected"] = late
+    dates.append(item)
+    return not late
+
+
 def _rejected_given(
     day: date, bound: date | None, value: str = "", at: datetime | None = None, text: str = ""
 ) -> str | None:
@@ -520,25 +548,13 @@ class MetadataStage(Stage):
         if at is not None and at.timetz().replace(tzinfo=None) == _MIDNIGHT:
             at = None  # (a capture date without a time: relative dates count days)
         ann["date_bound"] = bound.isoformat() if bound else None
-        given = doc.annotations.get("source", {}).get("given", {})
-        if isinstance(given, dict) and given.get("date"):
-            written = str(given["date"]).strip()
-            got = _given_date(written)
-            if isinstance(got, str):  # (a month or a year: said, not dropped in silence)
-                dates.append({"value": written, "where": "input", "rejected": got})
-            elif got is None:  # (nor a form not read)
-                dates.append({"value": written, "where": "input", "rejected": _NOT_READ})
-            else:
-                # the input's own date, bounded as the page's dates are: one after the
-                # capture or in the future is recorded with the reason, not chosen
-                value, day = got
-                item = {"value": value, "where": "input", "precision": _precision(value)}
-                late = _rejected_given(day, bound, value, at, doc.text or doc.content)
-                if late:
-                    item["rejected"] = late
-                else:
-                    chosen, confidence = 0, 0.95
-                dates.append(item)
+        given_fields = doc.annotations.get("source", {}).get("given", {})
+        if not isinstance(given_fields, dict):
+            given_fields = {}
+        if (written := given_fields.get("date")) and _given_item(
+            written, "input", dates, bound, at, doc
+        ):
+            chosen, confidence = 0, 0.95
         if doc.content_is_html:
             # the boilerplate stage's parse and trafilatura metadata when it left them: the
             # page is not parsed again, and htmldate (inside trafilatura's metadata) not re-run
@@ -713,6 +729,13 @@ class MetadataStage(Stage):
             # dates are read from its rendering's first lines only)
             removed = self._strip(doc, {"updated": upd}, doc.text.split("\n"))
             ann["removed_lines"] = ann.get("removed_lines", 0) + removed
+        if (
+            chosen is None
+            and (written := given_fields.get("created"))
+            and _given_item(written, "input (created)", dates, bound, at, doc)
+        ):
+            # a row's creation time, when the page gives no date of its own
+            chosen, confidence = len(dates) - 1, 0.5
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]

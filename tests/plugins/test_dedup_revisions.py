@@ -231,3 +231,26 @@ def test_a_headline_change_is_found_after_an_index_rebuild(ingest, tmp_path):
     res = ingest(str(day2), out=out)
     assert [r["duplicate"]["status"] for r in res.records] == ["unique", "revision"]
     assert res.records[1]["title"] == "New headline"
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_alternating_headlines_and_a_recased_or_suffixed_title_make_no_new_version(
+    run_stage, across_runs
+):
+    """s32 regression tester #9: a headline A/B test (two headlines alternating on each
+    fetch of the same text) made a version a fetch, and a headline re-cased or given the
+    site's name after it made one too."""
+    a = "Council approves bridge budget"
+    b = "Bridge budget passes after long night"
+    docs = [_doc(FULL, STORY, f"day{k}.jsonl", title=t) for k, t in enumerate([a, b, a, b, a])]
+    recased = _doc(FULL, STORY, "day6.jsonl", title="Council Approves Bridge Budget")
+    suffixed = _doc(FULL, STORY, "day7.jsonl", title=a + " - The Example News")
+    kept = _decide(run_stage, [*docs, recased, suffixed], across_runs)
+    assert kept == docs[:2]
+    assert docs[1].duplicate == Duplicate("revision", docs[0].id, 1.0)
+    assert [d.duplicate for d in docs[2:]] == [
+        Duplicate("exact", docs[0].id, 1.0),
+        Duplicate("exact", docs[1].id, 1.0),
+        Duplicate("exact", docs[0].id, 1.0),
+    ]
+    assert recased.duplicate == suffixed.duplicate == Duplicate("exact", docs[0].id, 1.0)

@@ -2722,3 +2722,32 @@ def test_an_archive_or_a_file_compressed_twice_is_named_as_such():
         _, docs, [failure], _ = read(data, name)
         assert docs == [] and failure.error.startswith(said), (name, failure.error)
         assert "unpack it first" in failure.error
+
+
+def test_a_rows_created_at_yields_to_the_pages_own_date(ingest, tmp_path):
+    """s32 regression tester #8: in a scraper's database export ``created_at`` is when the
+    row was stored; it outranked the page's own meta date and dateline. It is a post's time
+    only when the page gives none."""
+    page = (
+        "<html><head><meta property='article:published_time' content='2019-03-05T09:00:00Z'>"
+        "<title>Council votes</title></head><body><article><h1>Council votes</h1>"
+        f"<p>By Jane Smith | March 5, 2019</p><p>{article(67)}</p></article></body></html>"
+    )
+    rows = [
+        {"id": 1, "url": "https://n.example/a", "html": page,
+         "created_at": "2024-06-01T12:00:00Z", "updated_at": "2024-06-01T12:00:00Z"},
+        {"id": 2, "url": "https://n.example/b", "text": article(68),
+         "created_at": "2024-06-01T12:00:00Z"},
+        {"id": 3, "url": "https://n.example/c", "html": page, "date": "2019-03-04",
+         "created_at": "2024-06-01T12:00:00Z"},
+    ]  # fmt: skip
+    write(tmp_path / "rows.jsonl", jsonl(*rows))
+    res = ingest(str(tmp_path / "rows.jsonl"), "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    by_url = {r["source"]["uri"]: r for r in res.records}
+    a, b, c = (by_url[f"https://n.example/{k}"] for k in "abc")
+    assert a["published"].startswith("2019-03-05")
+    assert a["annotations"]["source"]["given"] == {"created": "2024-06-01T12:00:00Z"}
+    assert b["published"].startswith("2024-06-01")  # (no date of the page's own)
+    assert b["annotations"]["metadata"]["sources"]["published"] == "input (created)"
+    assert c["published"].startswith("2019-03-04")  # (a date key besides: the dump's date)
