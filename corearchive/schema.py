@@ -75,7 +75,12 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         " dataset's name, scores), as given, within 16 KiB (a field past it is named in"
         " `cut` as `input_metadata.NAME`), secrets' values hidden as `***`.",
     },
-    "read_as": {"enum": ["html"], "description": "Read as HTML whatever its label said."},
+    "read_as": {
+        "enum": ["html", "fragment"],
+        "description": "Read as HTML whatever its label said: html, a page; fragment, a"
+        " dump's text field that held an HTML fragment (`<p>…</p>`), whose visible text is"
+        " the document's.",
+    },
     "labelled": {"description": "The Content-Type the WARC record's HTTP head gave."},
     "warc_type": {"type": "string", "description": "The input WARC record's type."},
     "offset": {"type": "integer", "minimum": 0, "description": "The input WARC record's offset."},

@@ -648,6 +648,115 @@ def _text_starts_as_html(text: str) -> bool:
     return text.startswith("<", start) and _HTML_START_STR.match(text, start) is not None
 
 
+#: HTML elements a post's or an article body's fragment is written in (Mastodon's API gives
+#: a status as ``<p>…</p>``, WordPress's ``content.rendered`` its paragraphs): a well-formed
+#: start tag of one opens a fragment, an end tag of one closes it
+_FRAGMENT_TAGS = (
+    "p|div|span|a|br|ul|ol|li|blockquote|h[1-6]|pre|code|em|strong|b|i|u|s|figure|img"
+    "|table|section|article|header|small|sup|sub|hr|dl|dt|dd|q|cite|abbr|mark|del|ins"
+)
+_FRAGMENT_START = re.compile(
+    rf"<(?:{_FRAGMENT_TAGS})(?:\s+[a-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*"
+    r"\s*/?>",
+    re.I,
+)
+_FRAGMENT_END = re.compile(rf"(?:</(?:{_FRAGMENT_TAGS})\s*>|<(?:br|hr|img)\b[^<>]*>)$", re.I)
+#: Any well-formed tag of :data:`_FRAGMENT_TAGS` (start, end or empty), for the markup share
+_FRAGMENT_TAG = re.compile(
+    rf"</?(?:{_FRAGMENT_TAGS})(?:\s+[a-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*"
+    r"\s*/?>",
+    re.I,
+)
+#: The markup share (characters in well-formed tags) and the number of tags that make a
+#: text that does not start and end with markup a fragment ("Read <a href=…>this</a> and
+#: <b>that</b>")
+_FRAGMENT_SHARE = 0.25
+_FRAGMENT_MIN_TAGS = 4
+
+
+def _text_is_html_fragment(text: str) -> bool:
+    """Whether a dump's text field holds an HTML fragment (not a whole page, which
+    :func:`_text_starts_as_html` tells): it starts with a well-formed start tag of an HTML
+    element and ends with an end tag (``<p>…</p>``: Mastodon's API), or its well-formed
+    tags are at least :data:`_FRAGMENT_MIN_TAGS` and :data:`_FRAGMENT_SHARE` of its
+    characters. Text that merely holds a ``<``, a tag's name or one tag ("use <p> for
+    paragraphs", "a <b> c", "<3") stays text."""
+    if "<" not in text or ">" not in text:
+        return False
+    body = text.strip()
+    if _FRAGMENT_START.match(body) and _FRAGMENT_END.search(body):
+        return True
+    tags = _FRAGMENT_TAG.findall(body)
+    return len(tags) >= _FRAGMENT_MIN_TAGS and sum(map(len, tags)) >= _FRAGMENT_SHARE * len(body)
+
+
+#: Elements of a fragment that end a line (paragraphs, line breaks, list items, headings),
+#: and those whose text is not shown
+_FRAGMENT_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "figure",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
+    ]
+)
+_FRAGMENT_SKIP = frozenset(("script", "style", "template", "noscript"))
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
+
+
+def fragment_text(fragment: str) -> str:
+    """The visible text of an HTML fragment: each paragraph, line break, list item or
+    heading on a line of its own, a link's text kept (its address is in the markup, not in
+    what the post says), character references decoded, scripts and styles left out."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = [0]
+
+    class _Text(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in _FRAGMENT_SKIP:
+                skipping[0] += 1
+            elif tag in _FRAGMENT_BLOCKS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _FRAGMENT_SKIP:
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _FRAGMENT_BLOCKS:
+                parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not skipping[0]:
+                parts.append(data)
+
+    reader = _Text(convert_charrefs=True)
+    reader.feed(fragment)
+    reader.close()
+    lines = ("".join(parts)).split("\n")
+    return "\n".join(filter(None, (" ".join(line.split()) for line in lines)))
+
+
 def _ascii_head(head: bytes) -> bytes:
     """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded, and
     UTF-16 without one: a page saved so was read as text, its markup and all)."""
@@ -1314,6 +1423,13 @@ def _object_doc(
         # a whole page kept under a text field ("content" holds HTML in some dumps)
         is_html = True
         source = {**source, "read_as": "html"}
+    elif not is_html and _text_is_html_fragment(body) and (shown := fragment_text(body)):
+        # an HTML fragment under a text field (Mastodon's API "content": "<p>…</p>"): its
+        # visible text, not its markup, is the document's (s31 acc-posts #5). (A fragment
+        # is no page: there is no furniture for the HTML path to find, and its text is
+        # the post's whole)
+        body = shown
+        source = {**source, "read_as": "fragment"}
     url = _field(obj, _URL_KEYS)
     if url is None and isinstance(src := obj.get("source"), str) and src.startswith("http"):
         url = src  # (trafilatura's JSON: "source" is the page's address; Dolma's names a set)
