@@ -896,6 +896,102 @@ def _api_date(value: str) -> str:
     return value
 
 
+#: A post (s31 acc-posts #1, #12): a dump's record whose text is at most this many
+#: characters (Twitter's 280, Bluesky's 300, Mastodon's 500) ...
+POST_MAX_CHARS = 500
+#: ... on at most this many non-blank lines, one of them a sentence when there are several
+#: (a dump's line of menu words, "Home\nNews\nContact", is a page's furniture, not a post)
+POST_MAX_LINES = 4
+_SENTENCE_END = re.compile(r"[.!?…。！？]\W*$")
+
+
+def _is_post(text: str) -> bool:
+    """Whether a dump's text is a post (``annotations.source.post``): short, no page's
+    structure: one line, or a few of which one reads as a sentence (four words or more, or
+    an end of sentence). Its text is then its whole content: the boilerplate stage keeps
+    it (``boilerplate.posts``), the metadata stage takes no title or byline from its lines,
+    the language stage hears the dump's ``lang`` where its detector is unsure."""
+    if len(text) > POST_MAX_CHARS:
+        return False
+    lines = [line for line in (x.strip() for x in text.split("\n")) if line]
+    if not lines or len(lines) > POST_MAX_LINES:
+        return False
+    return len(lines) == 1 or any(
+        len(line.split()) >= 4 or _SENTENCE_END.search(line) for line in lines
+    )
+
+
+#: Where a dump says its post is a repost of another (Twitter's ``retweeted_status``,
+#: Mastodon's ``reblog``) or quotes one (Twitter's ``quoted_status``, ``quoted_status_id``;
+#: Mastodon's ``quote``)
+_REPOST_KEYS = ("retweeted_status", "reblog")
+_QUOTE_KEYS = ("quoted_status", "quote", "quoted_status_id_str", "quoted_status_id")
+#: A retweet written as such: "RT @user: <the original>"
+_RT = re.compile(r"RT @(\w{1,50}):")
+
+
+def _post_ref(value: Any) -> str | None:
+    """The id (else the address) of a post a dump's field names: an object's ``id_str``,
+    ``id``, ``url`` or ``uri``, or the field's own string or number."""
+    if isinstance(value, dict):
+        for key in ("id_str", "id", "url", "uri"):
+            if (ref := _post_ref(value.get(key))) is not None:
+                return ref
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()[:_MAX_NAME_CHARS]
+    return None
+
+
+def _reposted(obj: dict[str, Any], body: str) -> tuple[str | None, str | None]:
+    """What a dump's post reposts and what it quotes: the other post's id (else address;
+    a retweet known only by its text, "RT @user: …", names "@user"), or None."""
+    repost = next((r for k in _REPOST_KEYS if (r := _post_ref(obj.get(k))) is not None), None)
+    if repost is None and (m := _RT.match(body.lstrip())) is not None:
+        repost = "@" + m.group(1)
+    quote = next((r for k in _QUOTE_KEYS if (r := _post_ref(obj.get(k))) is not None), None)
+    return repost, quote
+
+
+#: A post's author in nested API objects: Twitter's ``user`` (``screen_name``, ``name``),
+#: Mastodon's ``account`` (``acct``, ``display_name``), Bluesky's ``author`` (``handle``);
+#: the handle first (a citation's), else the name shown
+_AUTHOR_OBJECTS = ("user", "account", "author")
+_HANDLE_KEYS = ("screen_name", "acct", "username", "handle", "name", "display_name")
+
+
+def _nested_author(obj: dict[str, Any]) -> str | None:
+    """The handle (else the name) of a post's author object (see :data:`_AUTHOR_OBJECTS`)."""
+    for key in _AUTHOR_OBJECTS:
+        who = obj.get(key)
+        if isinstance(who, dict):
+            for k in _HANDLE_KEYS:
+                v = who.get(k)
+                if isinstance(v, str) and v.strip():
+                    return v.strip()[:_MAX_NAME_CHARS]
+    return None
+
+
+#: A post's language as the platform gave it (Twitter's ``lang``, Mastodon's ``language``),
+#: a BCP 47 code: evidence the language stage weighs where its detector is unsure
+_LANG_KEYS = ("lang", "language")
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _given_language(obj: dict[str, Any]) -> str | None:
+    """The dump's language code of the record (``lang``, ``language``), or None (Twitter's
+    ``und``, ``zxx``, ``qme``... say none)."""
+    for key in _LANG_KEYS:
+        v = obj.get(key)
+        if isinstance(v, str) and _LANG_CODE.fullmatch(v.strip()):
+            code = v.strip().replace("_", "-")
+            if code.lower() not in ("und", "zxx", "mul") and not code.lower().startswith("q"):
+                return code
+    return None
+
+
 def _text_of(obj: dict[str, Any]) -> str | None:
     """The first non-empty string of :data:`_TEXT_KEYS` in ``obj``."""
     for key in _TEXT_KEYS:
@@ -1430,6 +1526,16 @@ def _object_doc(
         # the post's whole)
         body = shown
         source = {**source, "read_as": "fragment"}
+    if not is_html and fmt != "warc":
+        # a post of a social-media dump (s31 acc-posts): short, its text its whole
+        # content; a repost or a quote of another post (dedup: not its original)
+        if _is_post(body):
+            source = {**source, "post": True}
+        repost, quote = _reposted(obj, body)
+        if repost is not None:
+            source = {**source, "repost_of": repost}
+        if quote is not None:
+            source = {**source, "quote_of": quote}
     url = _field(obj, _URL_KEYS)
     if url is None and isinstance(src := obj.get("source"), str) and src.startswith("http"):
         url = src  # (trafilatura's JSON: "source" is the page's address; Dolma's names a set)
@@ -1458,6 +1564,12 @@ def _object_doc(
         doc.title = given["title"] = _bounded(title.strip(), _MAX_FIELD_CHARS, "title", cut)
     if authors := _names(fields["authors"], "authors", cut):
         doc.authors = given["authors"] = authors
+    elif (handle := _nested_author(obj)) is not None:
+        # a post's author in its API's object (s31 acc-posts #7: user.screen_name,
+        # account.acct were not read; the record had no author)
+        doc.authors = given["authors"] = [handle]
+    if (lang := _given_language(obj)) is not None:
+        given["language"] = lang
     if tags := _names(fields["tags"], "tags", cut):
         doc.tags = given["tags"] = tags
     if categories := _names(fields["categories"], "categories", cut):

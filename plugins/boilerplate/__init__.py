@@ -181,6 +181,14 @@ class BoilerplateOptions:
         " corearchive_plugins.boilerplate.refine; dev, out of fold: aeb F1 0.967 -> 0.969,"
         " trafeval 0.935 -> 0.940). Off: trafilatura's text as it is, ~2 ms less CPU a page.",
     )
+    posts: bool = option(
+        True,
+        "A post (a dump's record of at most 500 characters on at most 4 lines, one a"
+        " sentence when several: annotations.source.post, docs/stages.md 'Posts') is its own"
+        " content, kept whole (method 'post'): the line model, made for pages, dropped 'ok',"
+        " 'Danke!', an emoji or a two-sentence Japanese post as no_content. Off: a post's"
+        " lines are decided as a page's.",
+    )
     html_metadata: bool | Literal["auto"] = option(
         "auto",
         "Collect trafilatura's metadata of the parsed page and leave it in "
@@ -280,8 +288,9 @@ class BoilerplateStage(Stage):
         "additionalProperties": False,
         "properties": {
             "method": {
-                "enum": ["lines", "trafilatura", "trafilatura-fallback", "lines-fallback"],
-                "description": "How the content was found.",
+                "enum": ["lines", "trafilatura", "trafilatura-fallback", "lines-fallback", "post"],
+                "description": "How the content was found (post: a dump's post, kept whole;"
+                " option posts).",
             },
             "kept_share": {
                 "type": "number",
@@ -421,7 +430,11 @@ class BoilerplateStage(Stage):
             from . import lines as line_model
 
             line_model.activate(self._model)
-        texts = [d for d in docs if not d.is_html]
+        # a dump's post is its own content (option posts): not decided as a page's lines
+        posts = (
+            {id(d) for d in docs if not d.is_html and _is_post(d)} if self.options.posts else set()
+        )
+        texts = [d for d in docs if not d.is_html and id(d) not in posts]
         decided: dict[int, Any] = {}
         # markdown and hard-wrapped texts are decided as their blocks
         split, reflowed = self._reflow(texts) if self.options.reflow and texts else ({}, {})
@@ -445,7 +458,9 @@ class BoilerplateStage(Stage):
             self._refine([d for d in docs if d.is_html], html)
         out: list[Document | Drop | Exception] = []
         for doc in docs:
-            if doc.is_html:
+            if id(doc) in posts:
+                text, ann = _post_text(doc.text)
+            elif doc.is_html:
                 result = html[id(doc)]
                 if isinstance(result, Exception):
                     out.append(result)
@@ -1190,6 +1205,25 @@ def corearchive_register_stages(register: Any) -> None:
 _LINKS_SHARE = 0.002
 _LINKS_LINES = 10
 _LINK_CHARS = 40
+
+
+def _is_post(doc: Document) -> bool:
+    """Whether the source read ``doc`` as a post (``annotations.source.post``)."""
+    source = doc.annotations.get("source")
+    return isinstance(source, dict) and source.get("post") is True
+
+
+def _post_text(text: str) -> tuple[str, dict[str, Any]]:
+    """A post's text kept whole (its lines stripped, blank ones left out), and the
+    annotations of that (method ``post``)."""
+    lines = [line for line in (x.strip() for x in text.split("\n")) if line]
+    kept = "\n".join(lines)
+    return kept, {
+        "method": "post",
+        "kept_share": 1.0,
+        "lines_in": len(lines),
+        "lines_kept": len(lines),
+    }
 
 
 def _only_links(doc: Document, text: str, ann: dict[str, Any]) -> bool:
