@@ -672,6 +672,7 @@ _FRAGMENT_TAG = re.compile(
 #: <b>that</b>")
 _FRAGMENT_SHARE = 0.25
 _FRAGMENT_MIN_TAGS = 4
+_FRAGMENT_HEAD = 8192
 
 
 def _text_is_html_fragment(text: str) -> bool:
@@ -683,11 +684,13 @@ def _text_is_html_fragment(text: str) -> bool:
     paragraphs", "a <b> c", "<3") stays text."""
     if "<" not in text or ">" not in text:
         return False
-    body = text.strip()
-    if _FRAGMENT_START.match(body) and _FRAGMENT_END.search(body):
+    # (told on the text's ends and its first 8 KB: a dump's long text is not copied)
+    start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
+    if _FRAGMENT_START.match(text, start) and _FRAGMENT_END.search(text[-200:].rstrip()):
         return True
-    tags = _FRAGMENT_TAG.findall(body)
-    return len(tags) >= _FRAGMENT_MIN_TAGS and sum(map(len, tags)) >= _FRAGMENT_SHARE * len(body)
+    head = text[start : start + _FRAGMENT_HEAD].rstrip()
+    tags = _FRAGMENT_TAG.findall(head)
+    return len(tags) >= _FRAGMENT_MIN_TAGS and sum(map(len, tags)) >= _FRAGMENT_SHARE * len(head)
 
 
 #: Elements of a fragment that end a line (paragraphs, line breaks, list items, headings),
