@@ -319,6 +319,13 @@ class BoilerplateStage(Stage):
                 "tags",
                 "attributes",
             ),
+            "described": {
+                "type": "boolean",
+                "description": "Set when trafilatura found no main content (precision mode"
+                " kept nothing, the default mode the page's lines) and a run of those lines is"
+                " the page's description (og:description, twitter:description, description):"
+                " the text is that run (a saved post's page without its menus and buttons).",
+            },
             "parse_cut": {
                 "type": "boolean",
                 "description": "Set when the page nests deeper than the HTML parser reads"
@@ -634,6 +641,7 @@ class BoilerplateStage(Stage):
         # imports are made outside the time limits, see _html_imports)
         html2txt, AttrIndex, guarded_xpaths, load_html, page_xpaths = _html_imports()
         method = "trafilatura"
+        described = False
         text = ""
         tree: Any = None
         too_deep = False
@@ -685,6 +693,12 @@ class BoilerplateStage(Stage):
                         # (n_prec < 200: at least 5 n_prec + 1 words decide it)
                         if n_prec < _FALLBACK_SHARE * _n_words(default, 5 * n_prec + 1):
                             text, method = default, "trafilatura-fallback"
+                            if not n_prec and (run := _described_run(tree, text)) is not None:
+                                # precision mode found no main content, and the default
+                                # mode kept the page's every line: the lines that are the
+                                # page's own description (a saved post's page, the post
+                                # without the site's menus and buttons: s31 acc-posts #8)
+                                text, described = run, True
                     if not text.strip():
                         method = "trafilatura-fallback"
                         with page_xpaths(index):
@@ -724,10 +738,10 @@ class BoilerplateStage(Stage):
             if cut:
                 ann["parse_cut"] = True
             return plain, ann
-        return text, {
-            "method": method,
-            "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
-        }
+        ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
+        if described:
+            ann["described"] = True
+        return text, ann
 
     def _lines_of_page(
         self, doc: Document, tree: Any, n_kept: int
@@ -767,6 +781,51 @@ class BoilerplateStage(Stage):
         # (whether the page has under 300 words, or over five times n_prec)
         n_page = _n_words(page, max(_GATE_MIN_PAGE_WORDS, 5 * n_prec + 1))
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
+
+
+#: The page's description, by where pages state it, first found first
+_DESCRIPTIONS = (
+    ".//meta[@property='og:description']",
+    ".//meta[@name='twitter:description']",
+    ".//meta[@name='description']",
+)
+#: At most this many lines are searched for the description (a short page's)
+_DESCRIBED_LINES = 200
+
+
+def _described_run(tree: Any, text: str) -> str | None:
+    """The run of ``text``'s lines that is the page's description (joined by spaces, white
+    space folded, equal to it; or to it without a closing ellipsis, as a prefix), or
+    None."""
+    want = ""
+    try:
+        for path in _DESCRIPTIONS:
+            for meta in tree.iterfind(path):
+                want = " ".join((meta.get("content") or "").split())
+                if want:
+                    break
+            if want:
+                break
+    except Exception:  # (a tree that cannot be searched: no description)
+        return None
+    cut = want.endswith(("…", "..."))
+    want = want.rstrip(".…").rstrip() if cut else want
+    if not want:
+        return None
+    lines = [" ".join(line.split()) for line in text.split("\n")][:_DESCRIBED_LINES]
+    for i, first in enumerate(lines):
+        if not first or not want.startswith(first):
+            continue
+        joined = ""
+        for j in range(i, len(lines)):
+            if not lines[j]:
+                continue
+            joined = f"{joined} {lines[j]}" if joined else lines[j]
+            if joined == want or (cut and joined.startswith(want)):
+                return "\n".join(line for line in lines[i : j + 1] if line)
+            if not want.startswith(joined):
+                break
+    return None
 
 
 def _visible_text(doc: Document, tree: Any) -> str:

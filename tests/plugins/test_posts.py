@@ -189,3 +189,34 @@ def test_a_saved_status_pages_account_is_its_author(ingest, tmp_path):
     (rec,) = res.records
     assert rec["authors"] == ["b_meier@social.example"]
     assert rec["annotations"]["metadata"]["sources"]["authors"] == "html (profile:username)"
+
+
+def test_a_saved_post_page_is_its_post_not_the_sites_buttons(ingest, tmp_path):
+    """A saved Mastodon status page of a short post: trafilatura's precision mode finds no
+    main content, its default mode keeps every line, menus and buttons too (3 of 4 of the
+    tester's pages: "Home / Explore / … / Reply / Boost / Favorite", and the emoji post was
+    'en' from the menu words; #8). The run of lines that is the page's og:description is
+    the text."""
+    post = "Heute Abend Diskussion im Rathaus über die neue Radwegplanung. Kommt vorbei!"
+    page = (
+        "<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>b_meier: Heute"
+        f" - Social Example</title><meta property='og:description' content='{post}'>"
+        "<meta property='og:site_name' content='Social Example'></head><body><div"
+        " class='app'><nav><a href='/'>Home</a> <a href='/explore'>Explore</a> <a"
+        " href='/about'>About</a> <a href='/auth/sign_in'>Log in</a></nav><div"
+        " class='detailed-status'><a class='account' href='/@b_meier'><span><bdi><strong>B"
+        " Meier</strong></bdi> <span>@b_meier@social.example</span></span></a><div"
+        f" class='status__content' lang='de'><p>{post}</p></div><div><a"
+        " href='/@b_meier/1'><time datetime='2026-11-19T17:00:00Z'>2026-11-19</time></a> ·"
+        " <span>Web</span> · <span>3 boosts</span> · <span>7 favorites</span></div></div>"
+        "<div class='status__action-bar'><button>Reply</button><button>Boost</button>"
+        "<button>Favorite</button><button>Bookmark</button></div><footer>Social Example is"
+        " one of many independent Mastodon servers. About · Privacy policy</footer></div>"
+        "</body></html>"
+    )
+    (tmp_path / "status1.html").write_text(page, "utf-8")
+    res = ingest(str(tmp_path / "status1.html"))
+    assert res.exit_code == 0, res.output
+    (rec,) = res.records
+    assert rec["text"] == post
+    assert rec["annotations"]["boilerplate"]["described"] is True
