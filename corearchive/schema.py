@@ -76,7 +76,27 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         " dataset's name, scores), as given, within 16 KiB (a field past it is named in"
         " `cut` as `input_metadata.NAME`), secrets' values hidden as `***`.",
     },
-    "read_as": {"enum": ["html"], "description": "Read as HTML whatever its label said."},
+    "read_as": {
+        "enum": ["html", "fragment"],
+        "description": "Read as HTML whatever its label said: html, a page; fragment, a"
+        " dump's text field that held an HTML fragment (`<p>…</p>`), whose visible text is"
+        " the document's.",
+    },
+    "post": {
+        "type": "boolean",
+        "description": "A dump's record read as a post: its text of at most 500 characters"
+        " on at most 4 lines, one a sentence when several (docs/stages.md, 'Posts').",
+    },
+    "repost_of": {
+        "type": "string",
+        "description": "The post this one reposts (a dump's `retweeted_status`, `reblog`:"
+        " its id, else address; a text 'RT @user: ...': '@user').",
+    },
+    "quote_of": {
+        "type": "string",
+        "description": "The post this one quotes (a dump's `quoted_status`, `quote`,"
+        " `quoted_status_id`: its id, else address).",
+    },
     "labelled": {"description": "The Content-Type the WARC record's HTTP head gave."},
     "warc_type": {"type": "string", "description": "The input WARC record's type."},
     "offset": {"type": "integer", "minimum": 0, "description": "The input WARC record's offset."},

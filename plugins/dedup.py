@@ -274,6 +274,57 @@ def normalized_pair(doc: Document) -> tuple[bytes, bytes | None]:
     return b" ".join(text_parts), b" ".join(all_parts)
 
 
+#: A quotation inside a post ("Worth reading. “<another post>”"): typographic, guillemet,
+#: low-high or straight double quotes around at least 20 characters
+_INLINE_QUOTE = re.compile(r"“([^“”]{20,})”|«([^«»]{20,})»|„([^„“”]{20,})[“”]|\"([^\"]{20,})\"")
+
+
+def post_kind(doc: Document) -> Literal["repost", "quote"] | None:
+    """:func:`post_kind_of` the document's annotations and text."""
+    return post_kind_of(doc.annotations, doc.text)
+
+
+def post_kind_of(annotations: Any, text: str) -> Literal["repost", "quote"] | None:
+    """Whether ``doc`` is a repost of another post or a quote of one, as its source read it
+    (``annotations.source.repost_of``, ``quote_of``; a post, ``annotations.source.post``,
+    that holds a quotation of at least 20 characters in quotes quotes too), else None."""
+    src = annotations.get("source") if isinstance(annotations, dict) else None
+    if not isinstance(src, dict):
+        return None
+    if src.get("repost_of"):
+        return "repost"
+    if src.get("quote_of") or (src.get("post") is True and _INLINE_QUOTE.search(text)):
+        return "quote"
+    return None
+
+
+def own_text(doc: Document) -> str:
+    """:func:`own_text_of` the document's annotations and text."""
+    return own_text_of(doc.annotations, doc.text)
+
+
+def own_text_of(annotations: Any, text: str) -> str:
+    """What a quote post adds: its text without the text it quotes (the dump's
+    ``quoted_status.text`` where the text holds it, else its longest quotation in quotes),
+    with the quoted post's id (``annotations.source.quote_of``) as a word of its own: two
+    quote posts are copies when they add the same words to the same post."""
+    src = annotations.get("source", {}) if isinstance(annotations, dict) else {}
+    meta = src.get("input_metadata") if isinstance(src, dict) else None
+    quoted = meta.get("quoted_status") if isinstance(meta, dict) else None
+    inner = quoted.get("text") if isinstance(quoted, dict) else None
+    if isinstance(inner, str) and inner.strip() and inner.strip() in text:
+        text = text.replace(inner.strip(), " ")
+    elif spans := [m for m in _INLINE_QUOTE.finditer(text)]:
+        longest = max(spans, key=lambda m: m.end() - m.start())
+        inner = next(g for g in longest.groups() if g)
+        text = text[: longest.start()] + " " + text[longest.end() :]
+    target = src.get("quote_of") if isinstance(src, dict) else None
+    if not isinstance(target, str):
+        # (an inline quotation without the dump's id: the quoted words name the target)
+        target = hashlib.sha1(normalize_bytes(inner or "")).hexdigest()[:16]
+    return f"{text}\nquoted {target}"
+
+
 def _squeeze(data: bytes) -> bytes:
     """Runs of spaces as one space, none at the ends."""
     while b"  " in data:
@@ -1243,6 +1294,8 @@ class DedupStage(Stage):
                 int(sizes[i]),
                 doc.source.uri,
                 _byline(doc),
+                # (a repost or quote post says so: see _decide)
+                *((kind,) if (kind := post_kind(doc)) is not None else ()),
             )
 
     def _hash(self, docs: list[Document]) -> tuple[list[list[bytes]], np.ndarray, np.ndarray]:
@@ -1252,7 +1305,11 @@ class DedupStage(Stage):
         its first ``_HASH_MAX_CHARS`` (the word hashing holds a few arrays of 8 bytes per
         byte of text: memory must not follow the size of a batch or of one huge document).
         """
-        pairs = [normalized_pair(d) for d in docs]
+        # (a quote post is hashed as what it adds: its text without the quoted one)
+        pairs = [
+            (normalize_bytes(own_text(d)), None) if post_kind(d) == "quote" else normalized_pair(d)
+            for d in docs
+        ]
         exact_keys = [self._exact_keys(d, p) for d, p in zip(docs, pairs, strict=True)]
         texts = [hashed_part(t) for t, _ in pairs]
         sig_parts: list[np.ndarray] = []
@@ -1310,10 +1367,12 @@ class DedupStage(Stage):
             sizes = np.array([d.work[self.name][2] for d in docs], dtype=np.int64)
             uris = [d.work[self.name][3] for d in docs]
             bylines = [d.work[self.name][4] for d in docs]
+            kinds = [w[5] if len(w := d.work[self.name]) > 5 else None for d in docs]
         else:
             exact_keys, sigs, sizes = self._hash(docs)
             uris = [d.source.uri for d in docs]
             bylines = [_byline(d) for d in docs]
+            kinds = [post_kind(d) for d in docs]
         for d in docs:
             d.work.pop(self.name, None)
         # Stored signatures keep 16 bits per value: a chance agreement of two different
@@ -1360,15 +1419,20 @@ class DedupStage(Stage):
         indexed = np.zeros(len(docs), dtype=bool)
         near = np.zeros(len(docs), dtype=bool)
         first_of_key: set[bytes] = set()
+        # A repost (annotations.source.repost_of) is checked against the index but not
+        # indexed: the original, later in a newest-first dump, was dropped as its copy (s31
+        # acc-posts #2). A quote post, hashed as what it adds (own_text), is a copy only of
+        # the same words added to the same post: no near check (#3).
         for i, doc in enumerate(docs):
             ks = exact_keys[i]
-            near[i] = not (
+            near[i] = kinds[i] != "quote" and not (
                 db_hits[i] or any(k in first_of_key for k in ks) or raw_of[i] is not None
             )
             if doc.id not in known:
                 known.add(doc.id)
-                indexed[i] = True
-                first_of_key.update(ks)
+                if kinds[i] != "repost":
+                    indexed[i] = True
+                    first_of_key.update(ks)
         # (each address's canonical key, once: the revision check, the versions and the
         # index's row use it)
         ukeys = [url_key(u) for u in uris]
@@ -2440,6 +2504,9 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             of = dup.get("of") if isinstance(dup, dict) else None
             # (a kept revision is a cluster of its own: DedupStage.process_batch)
             root = of if isinstance(of, str) and of in known and status != "revision" else doc_id
+            kind = post_kind_of(rec.get("annotations"), text)
+            if kind == "repost":
+                continue  # (as the stage: a repost is checked, not indexed)
             known[doc_id] = 0
             source = rec.get("source")
             uri = source.get("uri") if isinstance(source, dict) else None
@@ -2450,7 +2517,9 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             yield (
                 doc_id,
                 root,
-                normalize_bytes(text),
+                normalize_bytes(
+                    own_text_of(rec.get("annotations"), text) if kind == "quote" else text
+                ),
                 uri if isinstance(uri, str) else None,
                 json.dumps(list(byline), ensure_ascii=False) if any(byline) else None,
             )

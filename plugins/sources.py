@@ -648,6 +648,118 @@ def _text_starts_as_html(text: str) -> bool:
     return text.startswith("<", start) and _HTML_START_STR.match(text, start) is not None
 
 
+#: HTML elements a post's or an article body's fragment is written in (Mastodon's API gives
+#: a status as ``<p>…</p>``, WordPress's ``content.rendered`` its paragraphs): a well-formed
+#: start tag of one opens a fragment, an end tag of one closes it
+_FRAGMENT_TAGS = (
+    "p|div|span|a|br|ul|ol|li|blockquote|h[1-6]|pre|code|em|strong|b|i|u|s|figure|img"
+    "|table|section|article|header|small|sup|sub|hr|dl|dt|dd|q|cite|abbr|mark|del|ins"
+)
+_FRAGMENT_START = re.compile(
+    rf"<(?:{_FRAGMENT_TAGS})(?:\s+[a-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*"
+    r"\s*/?>",
+    re.I,
+)
+_FRAGMENT_END = re.compile(rf"(?:</(?:{_FRAGMENT_TAGS})\s*>|<(?:br|hr|img)\b[^<>]*>)$", re.I)
+#: Any well-formed tag of :data:`_FRAGMENT_TAGS` (start, end or empty), for the markup share
+_FRAGMENT_TAG = re.compile(
+    rf"</?(?:{_FRAGMENT_TAGS})(?:\s+[a-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*"
+    r"\s*/?>",
+    re.I,
+)
+#: The markup share (characters in well-formed tags) and the number of tags that make a
+#: text that does not start and end with markup a fragment ("Read <a href=…>this</a> and
+#: <b>that</b>")
+_FRAGMENT_SHARE = 0.25
+_FRAGMENT_MIN_TAGS = 4
+_FRAGMENT_HEAD = 8192
+
+
+def _text_is_html_fragment(text: str) -> bool:
+    """Whether a dump's text field holds an HTML fragment (not a whole page, which
+    :func:`_text_starts_as_html` tells): it starts with a well-formed start tag of an HTML
+    element and ends with an end tag (``<p>…</p>``: Mastodon's API), or its well-formed
+    tags are at least :data:`_FRAGMENT_MIN_TAGS` and :data:`_FRAGMENT_SHARE` of its
+    characters. Text that merely holds a ``<``, a tag's name or one tag ("use <p> for
+    paragraphs", "a <b> c", "<3") stays text."""
+    if "<" not in text or ">" not in text:
+        return False
+    # (told on the text's ends and its first 8 KB: a dump's long text is not copied)
+    start = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]
+    if _FRAGMENT_START.match(text, start) and _FRAGMENT_END.search(text[-200:].rstrip()):
+        return True
+    head = text[start : start + _FRAGMENT_HEAD].rstrip()
+    tags = _FRAGMENT_TAG.findall(head)
+    return len(tags) >= _FRAGMENT_MIN_TAGS and sum(map(len, tags)) >= _FRAGMENT_SHARE * len(head)
+
+
+#: Elements of a fragment that end a line (paragraphs, line breaks, list items, headings),
+#: and those whose text is not shown
+_FRAGMENT_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "figure",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
+    ]
+)
+_FRAGMENT_SKIP = frozenset(("script", "style", "template", "noscript"))
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
+
+
+def fragment_text(fragment: str) -> str:
+    """The visible text of an HTML fragment: each paragraph, line break, list item or
+    heading on a line of its own, a link's text kept (its address is in the markup, not in
+    what the post says), character references decoded, scripts and styles left out."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = [0]
+
+    class _Text(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in _FRAGMENT_SKIP:
+                skipping[0] += 1
+            elif tag in _FRAGMENT_BLOCKS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _FRAGMENT_SKIP:
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _FRAGMENT_BLOCKS:
+                parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not skipping[0]:
+                parts.append(data)
+
+    reader = _Text(convert_charrefs=True)
+    reader.feed(fragment)
+    reader.close()
+    lines = ("".join(parts)).split("\n")
+    return "\n".join(filter(None, (" ".join(line.split()) for line in lines)))
+
+
 def _ascii_head(head: bytes) -> bytes:
     """The head as ASCII-compatible bytes (UTF-16/32 with a byte-order mark decoded, and
     UTF-16 without one: a page saved so was read as text, its markup and all)."""
@@ -785,6 +897,102 @@ def _api_date(value: str) -> str:
         with contextlib.suppress(ValueError):
             return datetime.strptime(value, "%a %b %d %H:%M:%S %z %Y").isoformat()
     return value
+
+
+#: A post (s31 acc-posts #1, #12): a dump's record whose text is at most this many
+#: characters (Twitter's 280, Bluesky's 300, Mastodon's 500) ...
+POST_MAX_CHARS = 500
+#: ... on at most this many non-blank lines, one of them a sentence when there are several
+#: (a dump's line of menu words, "Home\nNews\nContact", is a page's furniture, not a post)
+POST_MAX_LINES = 4
+_SENTENCE_END = re.compile(r"[.!?…。！？]\W*$")
+
+
+def _is_post(text: str) -> bool:
+    """Whether a dump's text is a post (``annotations.source.post``): short, no page's
+    structure: one line, or a few of which one reads as a sentence (four words or more, or
+    an end of sentence). Its text is then its whole content: the boilerplate stage keeps
+    it (``boilerplate.posts``), the metadata stage takes no title or byline from its lines,
+    the language stage hears the dump's ``lang`` where its detector is unsure."""
+    if len(text) > POST_MAX_CHARS:
+        return False
+    lines = [line for line in (x.strip() for x in text.split("\n")) if line]
+    if not lines or len(lines) > POST_MAX_LINES:
+        return False
+    return len(lines) == 1 or any(
+        len(line.split()) >= 4 or _SENTENCE_END.search(line) for line in lines
+    )
+
+
+#: Where a dump says its post is a repost of another (Twitter's ``retweeted_status``,
+#: Mastodon's ``reblog``) or quotes one (Twitter's ``quoted_status``, ``quoted_status_id``;
+#: Mastodon's ``quote``)
+_REPOST_KEYS = ("retweeted_status", "reblog")
+_QUOTE_KEYS = ("quoted_status", "quote", "quoted_status_id_str", "quoted_status_id")
+#: A retweet written as such: "RT @user: <the original>"
+_RT = re.compile(r"RT @(\w{1,50}):")
+
+
+def _post_ref(value: Any) -> str | None:
+    """The id (else the address) of a post a dump's field names: an object's ``id_str``,
+    ``id``, ``url`` or ``uri``, or the field's own string or number."""
+    if isinstance(value, dict):
+        for key in ("id_str", "id", "url", "uri"):
+            if (ref := _post_ref(value.get(key))) is not None:
+                return ref
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()[:_MAX_NAME_CHARS]
+    return None
+
+
+def _reposted(obj: dict[str, Any], body: str) -> tuple[str | None, str | None]:
+    """What a dump's post reposts and what it quotes: the other post's id (else address;
+    a retweet known only by its text, "RT @user: …", names "@user"), or None."""
+    repost = next((r for k in _REPOST_KEYS if (r := _post_ref(obj.get(k))) is not None), None)
+    if repost is None and (m := _RT.match(body.lstrip())) is not None:
+        repost = "@" + m.group(1)
+    quote = next((r for k in _QUOTE_KEYS if (r := _post_ref(obj.get(k))) is not None), None)
+    return repost, quote
+
+
+#: A post's author in nested API objects: Twitter's ``user`` (``screen_name``, ``name``),
+#: Mastodon's ``account`` (``acct``, ``display_name``), Bluesky's ``author`` (``handle``);
+#: the handle first (a citation's), else the name shown
+_AUTHOR_OBJECTS = ("user", "account", "author")
+_HANDLE_KEYS = ("screen_name", "acct", "username", "handle", "name", "display_name")
+
+
+def _nested_author(obj: dict[str, Any]) -> str | None:
+    """The handle (else the name) of a post's author object (see :data:`_AUTHOR_OBJECTS`)."""
+    for key in _AUTHOR_OBJECTS:
+        who = obj.get(key)
+        if isinstance(who, dict):
+            for k in _HANDLE_KEYS:
+                v = who.get(k)
+                if isinstance(v, str) and v.strip():
+                    return v.strip()[:_MAX_NAME_CHARS]
+    return None
+
+
+#: A post's language as the platform gave it (Twitter's ``lang``, Mastodon's ``language``),
+#: a BCP 47 code: evidence the language stage weighs where its detector is unsure
+_LANG_KEYS = ("lang", "language")
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def _given_language(obj: dict[str, Any]) -> str | None:
+    """The dump's language code of the record (``lang``, ``language``), or None (Twitter's
+    ``und``, ``zxx``, ``qme``... say none)."""
+    for key in _LANG_KEYS:
+        v = obj.get(key)
+        if isinstance(v, str) and _LANG_CODE.fullmatch(v.strip()):
+            code = v.strip().replace("_", "-")
+            if code.lower() not in ("und", "zxx", "mul") and not code.lower().startswith("q"):
+                return code
+    return None
 
 
 def _text_of(obj: dict[str, Any]) -> str | None:
@@ -1314,6 +1522,23 @@ def _object_doc(
         # a whole page kept under a text field ("content" holds HTML in some dumps)
         is_html = True
         source = {**source, "read_as": "html"}
+    elif not is_html and _text_is_html_fragment(body) and (shown := fragment_text(body)):
+        # an HTML fragment under a text field (Mastodon's API "content": "<p>…</p>"): its
+        # visible text, not its markup, is the document's (s31 acc-posts #5). (A fragment
+        # is no page: there is no furniture for the HTML path to find, and its text is
+        # the post's whole)
+        body = shown
+        source = {**source, "read_as": "fragment"}
+    if not is_html and fmt != "warc":
+        # a post of a social-media dump (s31 acc-posts): short, its text its whole
+        # content; a repost or a quote of another post (dedup: not its original)
+        if _is_post(body):
+            source = {**source, "post": True}
+        repost, quote = _reposted(obj, body)
+        if repost is not None:
+            source = {**source, "repost_of": repost}
+        if quote is not None:
+            source = {**source, "quote_of": quote}
     url = _field(obj, _URL_KEYS)
     if url is None and isinstance(src := obj.get("source"), str) and src.startswith("http"):
         url = src  # (trafilatura's JSON: "source" is the page's address; Dolma's names a set)
@@ -1342,6 +1567,12 @@ def _object_doc(
         doc.title = given["title"] = _bounded(title.strip(), _MAX_FIELD_CHARS, "title", cut)
     if authors := _names(fields["authors"], "authors", cut):
         doc.authors = given["authors"] = authors
+    elif (handle := _nested_author(obj)) is not None:
+        # a post's author in its API's object (s31 acc-posts #7: user.screen_name,
+        # account.acct were not read; the record had no author)
+        doc.authors = given["authors"] = [handle]
+    if (lang := _given_language(obj)) is not None:
+        given["language"] = lang
     if tags := _names(fields["tags"], "tags", cut):
         doc.tags = given["tags"] = tags
     if categories := _names(fields["categories"], "categories", cut):

@@ -181,6 +181,14 @@ class BoilerplateOptions:
         " corearchive_plugins.boilerplate.refine; dev, out of fold: aeb F1 0.967 -> 0.969,"
         " trafeval 0.935 -> 0.940). Off: trafilatura's text as it is, ~2 ms less CPU a page.",
     )
+    posts: bool = option(
+        True,
+        "A post (a dump's record of at most 500 characters on at most 4 lines, one a"
+        " sentence when several: annotations.source.post, docs/stages.md 'Posts') is its own"
+        " content, kept whole (method 'post'): the line model, made for pages, dropped 'ok',"
+        " 'Danke!', an emoji or a two-sentence Japanese post as no_content. Off: a post's"
+        " lines are decided as a page's.",
+    )
     html_metadata: bool | Literal["auto"] = option(
         "auto",
         "Collect trafilatura's metadata of the parsed page and leave it in "
@@ -280,8 +288,9 @@ class BoilerplateStage(Stage):
         "additionalProperties": False,
         "properties": {
             "method": {
-                "enum": ["lines", "trafilatura", "trafilatura-fallback", "lines-fallback"],
-                "description": "How the content was found.",
+                "enum": ["lines", "trafilatura", "trafilatura-fallback", "lines-fallback", "post"],
+                "description": "How the content was found (post: a dump's post, kept whole;"
+                " option posts).",
             },
             "kept_share": {
                 "type": "number",
@@ -310,6 +319,13 @@ class BoilerplateStage(Stage):
                 "tags",
                 "attributes",
             ),
+            "described": {
+                "type": "boolean",
+                "description": "Set when trafilatura found no main content (precision mode"
+                " kept nothing, the default mode the page's lines) and a run of those lines is"
+                " the page's description (og:description, twitter:description, description):"
+                " the text is that run (a saved post's page without its menus and buttons).",
+            },
             "parse_cut": {
                 "type": "boolean",
                 "description": "Set when the page nests deeper than the HTML parser reads"
@@ -421,7 +437,11 @@ class BoilerplateStage(Stage):
             from . import lines as line_model
 
             line_model.activate(self._model)
-        texts = [d for d in docs if not d.is_html]
+        # a dump's post is its own content (option posts): not decided as a page's lines
+        posts = (
+            {id(d) for d in docs if not d.is_html and _is_post(d)} if self.options.posts else set()
+        )
+        texts = [d for d in docs if not d.is_html and id(d) not in posts]
         decided: dict[int, Any] = {}
         # markdown and hard-wrapped texts are decided as their blocks
         split, reflowed = self._reflow(texts) if self.options.reflow and texts else ({}, {})
@@ -445,7 +465,9 @@ class BoilerplateStage(Stage):
             self._refine([d for d in docs if d.is_html], html)
         out: list[Document | Drop | Exception] = []
         for doc in docs:
-            if doc.is_html:
+            if id(doc) in posts:
+                text, ann = _post_text(doc.text)
+            elif doc.is_html:
                 result = html[id(doc)]
                 if isinstance(result, Exception):
                     out.append(result)
@@ -619,6 +641,7 @@ class BoilerplateStage(Stage):
         # imports are made outside the time limits, see _html_imports)
         html2txt, AttrIndex, guarded_xpaths, load_html, page_xpaths = _html_imports()
         method = "trafilatura"
+        described = False
         text = ""
         tree: Any = None
         too_deep = False
@@ -670,6 +693,12 @@ class BoilerplateStage(Stage):
                         # (n_prec < 200: at least 5 n_prec + 1 words decide it)
                         if n_prec < _FALLBACK_SHARE * _n_words(default, 5 * n_prec + 1):
                             text, method = default, "trafilatura-fallback"
+                            if not n_prec and (run := _described_run(tree, text)) is not None:
+                                # precision mode found no main content, and the default
+                                # mode kept the page's every line: the lines that are the
+                                # page's own description (a saved post's page, the post
+                                # without the site's menus and buttons: s31 acc-posts #8)
+                                text, described = run, True
                     if not text.strip():
                         method = "trafilatura-fallback"
                         with page_xpaths(index):
@@ -709,10 +738,10 @@ class BoilerplateStage(Stage):
             if cut:
                 ann["parse_cut"] = True
             return plain, ann
-        return text, {
-            "method": method,
-            "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4),
-        }
+        ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
+        if described:
+            ann["described"] = True
+        return text, ann
 
     def _lines_of_page(
         self, doc: Document, tree: Any, n_kept: int
@@ -752,6 +781,51 @@ class BoilerplateStage(Stage):
         # (whether the page has under 300 words, or over five times n_prec)
         n_page = _n_words(page, max(_GATE_MIN_PAGE_WORDS, 5 * n_prec + 1))
         return n_page < _GATE_MIN_PAGE_WORDS or n_prec < _FALLBACK_SHARE * n_page
+
+
+#: The page's description, by where pages state it, first found first
+_DESCRIPTIONS = (
+    ".//meta[@property='og:description']",
+    ".//meta[@name='twitter:description']",
+    ".//meta[@name='description']",
+)
+#: At most this many lines are searched for the description (a short page's)
+_DESCRIBED_LINES = 200
+
+
+def _described_run(tree: Any, text: str) -> str | None:
+    """The run of ``text``'s lines that is the page's description (joined by spaces, white
+    space folded, equal to it; or to it without a closing ellipsis, as a prefix), or
+    None."""
+    want = ""
+    try:
+        for path in _DESCRIPTIONS:
+            for meta in tree.iterfind(path):
+                want = " ".join((meta.get("content") or "").split())
+                if want:
+                    break
+            if want:
+                break
+    except Exception:  # (a tree that cannot be searched: no description)
+        return None
+    cut = want.endswith(("…", "..."))
+    want = want.rstrip(".…").rstrip() if cut else want
+    if not want:
+        return None
+    lines = [" ".join(line.split()) for line in text.split("\n")][:_DESCRIBED_LINES]
+    for i, first in enumerate(lines):
+        if not first or not want.startswith(first):
+            continue
+        joined = ""
+        for j in range(i, len(lines)):
+            if not lines[j]:
+                continue
+            joined = f"{joined} {lines[j]}" if joined else lines[j]
+            if joined == want or (cut and joined.startswith(want)):
+                return "\n".join(line for line in lines[i : j + 1] if line)
+            if not want.startswith(joined):
+                break
+    return None
 
 
 def _visible_text(doc: Document, tree: Any) -> str:
@@ -1190,6 +1264,25 @@ def corearchive_register_stages(register: Any) -> None:
 _LINKS_SHARE = 0.002
 _LINKS_LINES = 10
 _LINK_CHARS = 40
+
+
+def _is_post(doc: Document) -> bool:
+    """Whether the source read ``doc`` as a post (``annotations.source.post``)."""
+    source = doc.annotations.get("source")
+    return isinstance(source, dict) and source.get("post") is True
+
+
+def _post_text(text: str) -> tuple[str, dict[str, Any]]:
+    """A post's text kept whole (its lines stripped, blank ones left out), and the
+    annotations of that (method ``post``)."""
+    lines = [line for line in (x.strip() for x in text.split("\n")) if line]
+    kept = "\n".join(lines)
+    return kept, {
+        "method": "post",
+        "kept_share": 1.0,
+        "lines_in": len(lines),
+        "lines_kept": len(lines),
+    }
 
 
 def _only_links(doc: Document, text: str, ann: dict[str, Any]) -> bool:

@@ -16,6 +16,7 @@ of a code-switched text (``allowed_share``); without one it only tags.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from corearchive import (
@@ -80,6 +81,23 @@ class LanguageOptions:
         80, "Paragraphs (lines) at least this long are identified one by one.", minimum=20
     )
     max_paragraphs: int = option(50, "Identify at most this many paragraphs.", minimum=0)
+    input_below: float = option(
+        0.5,
+        "A short text (a dump's post, or under 2 x paragraph_min_chars characters) whose"
+        " detection is 'und' or below this confidence takes the language its dump gave (a"
+        " post's lang or language: annotations.source.given.language) when it has a letter,"
+        " at confidence input_confidence; annotations.language.input says so (the platform"
+        " sees more than a few words: 'Danke!', 'jajaja', a single kanji were 'und'). 0: the"
+        " dump's language is never used.",
+        minimum=0,
+        maximum=1,
+    )
+    input_confidence: float = option(
+        0.5,
+        "The confidence given to a short text's language taken from its dump (input_below).",
+        minimum=0,
+        maximum=1,
+    )
     paragraph_sample_chars: int = option(
         100,
         "Paragraphs are identified on their first this many characters (at least 800 in all"
@@ -137,6 +155,26 @@ class LanguageStage(Stage):
                 },
             },
             "mixed": {"type": "boolean", "description": "A second language holds a large share."},
+            "input": {
+                "type": "object",
+                "description": "The language the document's dump gave (a post's lang or"
+                " language) and whether it was taken (used: the text is short and the"
+                " detector said 'und' or was under input_below; detected: what it said).",
+                "required": ["code", "used"],
+                "additionalProperties": False,
+                "properties": {
+                    "code": {"type": "string"},
+                    "used": {"type": "boolean"},
+                    "detected": {
+                        "type": "object",
+                        "required": ["code", "confidence"],
+                        "properties": {
+                            "code": {"type": "string"},
+                            "confidence": {"type": "number"},
+                        },
+                    },
+                },
+            },
             "allowed_share": {
                 "type": "number",
                 "minimum": 0,
@@ -213,6 +251,20 @@ class LanguageStage(Stage):
                 code, conf, top = "und", 0.0, []
             else:
                 code, conf, top = detector.detect(sample)
+        if (given := _given_language(doc)) is not None:
+            # the dump's own language (a post's lang): evidence where a short text leaves
+            # the detector unsure (s31 acc-posts #11)
+            short = _post(doc) or len(doc.text) < opts.paragraph_min_chars * 2
+            used = (
+                short
+                and (code == "und" or conf < opts.input_below)
+                and given != code
+                and letters(doc.text) > 0
+            )
+            ann["input"] = {"code": given, "used": used}
+            if used:
+                ann["input"]["detected"] = {"code": code, "confidence": float(conf)}
+                code, conf = given, opts.input_confidence
         doc.language = Language(code, float(conf))
         doc.annotations[self.name] = {
             "candidates": [{"code": c, "score": s} for c, s in top[:3]],
@@ -288,5 +340,29 @@ class LanguageStage(Stage):
 
 
 @hookimpl
+def _post(doc: Document) -> bool:
+    """Whether the source read ``doc`` as a post (``annotations.source.post``)."""
+    source = doc.annotations.get("source")
+    return isinstance(source, dict) and source.get("post") is True
+
+
+def _given_language(doc: Document) -> str | None:
+    """The language code the document's dump gave (``annotations.source.given.language``)
+    as the stage's codes are written, when it is one the detectors know."""
+    source = doc.annotations.get("source")
+    given = source.get("given") if isinstance(source, dict) else None
+    value = given.get("language") if isinstance(given, dict) else None
+    if not isinstance(value, str):
+        return None
+    code = detector.canonical_code(value)
+    return code if code is not None and code in _known_codes() else None
+
+
+@lru_cache(maxsize=1)
+def _known_codes() -> frozenset[str]:
+    """:func:`.detect.known_codes`, once per process."""
+    return detector.known_codes()
+
+
 def corearchive_register_stages(register: Any) -> None:
     register(LanguageStage)

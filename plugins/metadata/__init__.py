@@ -176,6 +176,25 @@ _DATE_ITEM = {
 }
 
 
+def _profile_username(tree: Any) -> str | None:
+    """The account a page names in Open Graph's ``profile:username`` (Mastodon's status and
+    profile pages: ``b_meier@social.example``), or None."""
+    try:
+        for meta in tree.iterfind(".//meta[@property='profile:username']"):
+            value = " ".join((meta.get("content") or "").split())
+            if value:
+                return value[:300]
+    except Exception:  # (a tree that cannot be searched: no name)
+        return None
+    return None
+
+
+def _post(doc: Document) -> bool:
+    """Whether the source read ``doc`` as a post (``annotations.source.post``)."""
+    source = doc.annotations.get("source")
+    return isinstance(source, dict) and source.get("post") is True
+
+
 def _headline_line(page: Page, title: str | None) -> int:
     """The line of an HTML page's rendering (``page``: split, as html_candidates read it)
     that is its headline (the last equal to the title up to the main block's start: the
@@ -580,6 +599,11 @@ class MetadataStage(Stage):
                 # a saved page was cited only as file:///...: its permalink, which a
                 # researcher needs (s31 acc-posts #7)
                 ann["url"] = own
+            if not doc.authors and tree is not None and (user := _profile_username(tree)):
+                # a profile's or a post's page names its account (Mastodon's saved status
+                # pages: s31 acc-posts #7), which trafilatura's metadata does not read
+                doc.authors = [user]
+                sources["authors"] = "html (profile:username)"
             if not doc.authors and doc.text:
                 self._text_byline(doc, sources, ann)
             # htmldate's answer: trafilatura's date is htmldate (original date, extensive
@@ -626,7 +650,10 @@ class MetadataStage(Stage):
                 if k == idx and chosen is None:
                     chosen, confidence = len(dates), conf
                 dates.append(item)
-        else:
+        elif not _post(doc):
+            # (a dump's post, annotations.source.post, is what it says: no headline,
+            # byline or date line to take from it; a one-line post was its own title and
+            # a two-line one lost its first line to it: s31 acc-posts #12)
             # the boilerplate stage's line split of the same text, when it left one; of the
             # text joined into blocks when the input was markdown or hard-wrapped (a
             # headline wrapped over two lines is one line again, and has no markup)

@@ -2751,3 +2751,33 @@ def test_a_rows_created_at_yields_to_the_pages_own_date(ingest, tmp_path):
     assert b["published"].startswith("2024-06-01")  # (no date of the page's own)
     assert b["annotations"]["metadata"]["sources"]["published"] == "input (created)"
     assert c["published"].startswith("2019-03-04")  # (a date key besides: the dump's date)
+
+
+def test_an_html_fragment_under_a_text_field_is_read_as_html(ingest, tmp_path):
+    """Mastodon's API gives a status's ``content`` as an HTML fragment (``<p>…</p>``): the
+    record's text was the markup, links and all (s31 acc-posts #5). A fragment is read
+    into its visible text (its paragraphs on lines); text that merely holds a ``<`` or a
+    tag's name stays as written."""
+    status = (
+        '<p>Neuer Bericht zur <a href="https://social.example/tags/verkehrswende" class="mention'
+        ' hashtag" rel="tag">#<span>Verkehrswende</span></a> ist da, danke <span class="h-card">'
+        '<a href="https://social.example/@b_meier" class="u-url mention">@<span>b_meier</span>'
+        "</a></span>! Die Stadt plant 40 km neue Radwege bis 2030 &amp; mehr Busse.</p>"
+        "<p>Link: example.org/bericht</p>"
+    )
+    plain = "Use the <p> tag for paragraphs, and a < b when b > a; <3 to all of you here"
+    write(tmp_path / "s.jsonl", jsonl(
+        {"url": "https://social.example/@anna_k/1", "content": status},
+        {"url": "https://x.example/2", "text": plain},
+    ))  # fmt: skip
+    res = ingest(str(tmp_path / "s.jsonl"), "--disable", "boilerplate", "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    by_url = {r["source"]["uri"]: r for r in res.records}
+    post = by_url["https://social.example/@anna_k/1"]
+    assert post["text"] == (
+        "Neuer Bericht zur #Verkehrswende ist da, danke @b_meier! Die Stadt plant 40 km neue"
+        " Radwege bis 2030 & mehr Busse.\nLink: example.org/bericht"
+    )
+    assert post["annotations"]["source"]["read_as"] == "fragment"
+    kept = by_url["https://x.example/2"]
+    assert kept["text"] == plain and "read_as" not in kept["annotations"]["source"]

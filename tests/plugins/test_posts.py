@@ -1,0 +1,222 @@
+"""Posts of social-media dumps (s31 acc-posts #1, #2, #3, #7, #11, #12, #13): a dump's short
+record is its own content, a repost never stands for its original, a quote post is what it
+adds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+_POSTS = [
+    # (id, author, text, lang): the short posts the line model dropped as no_content
+    ("1", "anna_k", "ok", "en"),
+    ("2", "b_meier", "Danke!", "de"),
+    ("3", "hana_t", "草", "ja"),
+    ("4", "hana_t", "今日は京都で紅葉を見てきました。人が多かったけど、とてもきれいでした。", "ja"),
+    ("5", "dsanchez", "jajaja", "es"),
+]
+
+
+def _tweet(i: str, who: str, text: str, lang: str, **more: object) -> dict[str, object]:
+    return {
+        "id": i,
+        "created_at": "Wed Nov 18 15:29:30 +0000 2026",
+        "user": {"screen_name": who, "name": who.title()},
+        "text": text,
+        "lang": lang,
+        "url": f"https://x.example/{who}/status/{i}",
+        **more,
+    }
+
+
+def _dump(path, *objs) -> str:
+    path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs), "utf-8")
+    return str(path)
+
+
+def test_what_marks_a_post():
+    """Short, no page structure: one line, or a few with a sentence among them."""
+    from corearchive_plugins.sources import _is_post
+
+    assert _is_post("ok") and _is_post("草") and _is_post("😂😂😂")
+    assert _is_post("Heute Abend Diskussion im Rathaus.\n#Verkehrswende")
+    assert not _is_post("Home\nNews\nSport\nContact")  # (menu words, no sentence)
+    assert not _is_post("word " * 120)  # (600 characters: not a post)
+    assert not _is_post("One line here.\nTwo.\nThree.\nFour.\nFive.")  # (five lines)
+
+
+def test_a_short_post_is_its_own_content_and_has_no_title(ingest, tmp_path):
+    """'ok', 'Danke!', '草' and a two-sentence Japanese post were dropped as no_content by
+    the page-furniture model; kept with boilerplate off, each had its text as its title."""
+    dump = _dump(tmp_path / "t.jsonl", *(_tweet(*p) for p in _POSTS))
+    res = ingest(dump, "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    assert not res.rejects
+    by_id = {r["annotations"]["source"]["input_id"]: r for r in res.records}
+    for i, who, text, _ in _POSTS:
+        rec = by_id[i]
+        assert rec["text"] == text and rec["title"] is None, rec
+        assert rec["annotations"]["boilerplate"]["method"] == "post"
+        assert rec["annotations"]["source"]["post"] is True
+        assert rec["authors"] == [who]  # (user.screen_name: #7)
+    # boilerplate off: no title taken from a post's only line either (#12)
+    res = ingest(dump, "--disable", "dedup", "--disable", "boilerplate", out=tmp_path / "o2")
+    assert all(r["title"] is None for r in res.records) and len(res.records) == len(_POSTS)
+
+
+def test_a_two_line_post_keeps_its_first_line(ingest, tmp_path):
+    dump = _dump(
+        tmp_path / "m.jsonl",
+        {
+            "id": "9",
+            "url": "https://social.example/@claire/9",
+            "account": {"acct": "claire@social.example", "display_name": "Claire"},
+            "content": "<p>Heute Abend Diskussion im Rathaus!</p><p>#Verkehrswende</p>",
+            "language": "de",
+        },
+    )
+    res = ingest(dump, "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    (rec,) = res.records
+    assert rec["text"] == "Heute Abend Diskussion im Rathaus!\n#Verkehrswende"
+    assert rec["title"] is None and rec["authors"] == ["claire@social.example"]
+
+
+def test_pages_are_still_cleaned_as_pages(ingest, tmp_path):
+    """A text file of a scraped page's menu, and a dump's record of menu words on lines of
+    their own, are still no_content; option posts=false decides a post as a page."""
+    menu = "Home\nNews\nSport\nWeather\nContact\nLog in"
+    (tmp_path / "menu.txt").write_text(menu, "utf-8")
+    res = ingest(str(tmp_path / "menu.txt"))
+    assert not res.records and res.rejects[0]["reason"] == "no_content"
+    dump = _dump(tmp_path / "d.jsonl", {"url": "https://e.example/1", "text": "Home\nNews\nSport"})
+    res = ingest(dump, out=tmp_path / "o2")
+    assert not res.records and res.rejects[0]["reason"] == "no_content"
+    dump = _dump(tmp_path / "ok.jsonl", _tweet(*_POSTS[0]))
+    res = ingest(dump, "--set", "boilerplate.posts=false", out=tmp_path / "o3")
+    assert not res.records and res.rejects[0]["reason"] == "no_content"
+
+
+def test_a_short_posts_language_is_its_dumps_where_the_detector_is_unsure(ingest, tmp_path):
+    """'Danke!' (lang de), 'jajaja' (es), '草' (ja) were 'und' (#11); the dump's lang is taken
+    and says so; a text the detector is sure of keeps the detector's language."""
+    sure = "Die Stadt plant vierzig Kilometer neue Radwege bis zum Jahr 2030 und mehr Busse."
+    dump = _dump(
+        tmp_path / "t.jsonl",
+        *(_tweet(*p) for p in _POSTS[1:3]),
+        _tweet(*_POSTS[4]),
+        _tweet("7", "ibrahim_a", sure, "en"),
+        _tweet("8", "ibrahim_a", "😂😂😂", "ja"),
+    )
+    res = ingest(dump, "--disable", "dedup")
+    by_id = {r["annotations"]["source"]["input_id"]: r for r in res.records}
+    for i, code in (("2", "de"), ("3", "ja"), ("5", "es")):
+        lang = by_id[i]["annotations"]["language"]
+        assert by_id[i]["language"] == {"code": code, "confidence": 0.5}
+        assert lang["input"]["used"] is True and lang["input"]["code"] == code
+        assert lang["input"]["detected"]["code"] == "und"
+    assert by_id["7"]["language"]["code"] == "de"  # (sure: the dump's "en" is not taken)
+    assert by_id["7"]["annotations"]["language"]["input"] == {"code": "en", "used": False}
+    assert by_id["8"]["language"]["code"] == "und"  # (no letter: nothing to weigh)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_repost_never_stands_for_its_original(ingest, tmp_path, plan):
+    """A newest-first dump: the retweet came first, and the original was dropped as its near
+    duplicate, the retweeter kept as its author (#2). A repost is checked against the
+    index, not indexed: the original is kept; a repost of an archived original is its
+    copy."""
+    text = (
+        "O novo relatório do IBGE mostra queda no desemprego pelo terceiro trimestre"
+        " seguido, mas a informalidade continua alta."
+    )
+    rt = _tweet("20", "b_meier", f"RT @fjord_news: {text}", "pt", retweeted_status={"id": "10"})
+    original = _tweet("10", "fjord_news", text, "pt")
+    rt2 = _tweet("21", "gio_rossi", f"RT @fjord_news: {text}", "pt")  # (known by its text)
+    res = ingest(_dump(tmp_path / "t.jsonl", rt, original, rt2), "--plan", plan)
+    assert res.exit_code == 0, res.output
+    kept = {r["annotations"]["source"]["input_id"]: r for r in res.records}
+    assert kept["10"]["duplicate"]["status"] == "unique" and kept["10"]["authors"] == ["fjord_news"]
+    assert kept["20"]["annotations"]["source"]["repost_of"] == "10"
+    (dropped,) = res.rejects
+    assert dropped["reason"] == "near_duplicate"
+    assert dropped["detail"]["of"]["id"] == kept["10"]["id"]  # (the later repost: a copy)
+
+
+def test_a_quote_post_is_what_it_adds(ingest, tmp_path):
+    """A quote post holds the post it quotes: the original (later in the dump) was dropped
+    as its near duplicate, and the same comment quoting another post as a copy of the
+    first (#3). A quote post is hashed as its own words and the post it quotes."""
+    a = "Our lab is hiring two postdocs in computational linguistics! Deadline Dec 15."
+    b = "Just finished reading the new IPCC summary. The adaptation chapter is sobering."
+    comment = "This is the key point for our project, everyone should read it before Monday."
+    posts = [
+        _tweet("31", "anna_k", f"{comment} https://x.example/evi/status/11", "en",
+               quoted_status={"id": "11", "text": a}, is_quote_status=True),
+        _tweet("32", "anna_k", f"{comment} https://x.example/evi/status/12", "en",
+               quoted_status={"id": "12", "text": b}, is_quote_status=True),
+        _tweet("33", "dsanchez", f"Worth reading. “{a}”", "en", quoted_status_id="11"),
+        _tweet("34", "gio_rossi", f"Worth reading. “{b}”", "en"),  # (inline, no id)
+        _tweet("11", "evi", a, "en"),
+        _tweet("12", "evi", b, "en"),
+        _tweet("35", "hana_t", f"Worth reading. “{a}”", "en", quoted_status_id="11"),
+    ]  # fmt: skip
+    res = ingest(_dump(tmp_path / "q.jsonl", *posts))
+    assert res.exit_code == 0, res.output
+    kept = {r["annotations"]["source"]["input_id"] for r in res.records}
+    assert kept == {"31", "32", "33", "34", "11", "12"}, res.rejects
+    (dropped,) = res.rejects  # (the same words added to the same post: a copy)
+    assert dropped["reason"] == "exact_duplicate"
+
+
+def test_a_saved_status_pages_account_is_its_author(ingest, tmp_path):
+    """A saved Mastodon status page names its account in ``profile:username`` only: the
+    record had no author (#7)."""
+    page = (
+        "<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>b_meier: Heute"
+        " Abend - Social Example</title><meta property='og:site_name' content='Social Example'>"
+        "<meta property='profile:username' content='b_meier@social.example'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/explore'>Explore</a></nav><article><p>Heute"
+        " Abend Diskussion im Rathaus über die neue Radwegplanung für die ganze Innenstadt."
+        " Kommt vorbei, es gibt viel zu besprechen, und die Verwaltung stellt die Pläne für"
+        " die nächsten fünf Jahre vor. Fragen sind ausdrücklich erwünscht.</p></article>"
+        "</body></html>"
+    )
+    (tmp_path / "status1.html").write_text(page, "utf-8")
+    res = ingest(str(tmp_path / "status1.html"))
+    assert res.exit_code == 0, res.output
+    (rec,) = res.records
+    assert rec["authors"] == ["b_meier@social.example"]
+    assert rec["annotations"]["metadata"]["sources"]["authors"] == "html (profile:username)"
+
+
+def test_a_saved_post_page_is_its_post_not_the_sites_buttons(ingest, tmp_path):
+    """A saved Mastodon status page of a short post: trafilatura's precision mode finds no
+    main content, its default mode keeps every line, menus and buttons too (3 of 4 of the
+    tester's pages: "Home / Explore / … / Reply / Boost / Favorite", and the emoji post was
+    'en' from the menu words; #8). The run of lines that is the page's og:description is
+    the text."""
+    post = "Heute Abend Diskussion im Rathaus über die neue Radwegplanung. Kommt vorbei!"
+    page = (
+        "<!DOCTYPE html><html lang='de'><head><meta charset='utf-8'><title>b_meier: Heute"
+        f" - Social Example</title><meta property='og:description' content='{post}'>"
+        "<meta property='og:site_name' content='Social Example'></head><body><div"
+        " class='app'><nav><a href='/'>Home</a> <a href='/explore'>Explore</a> <a"
+        " href='/about'>About</a> <a href='/auth/sign_in'>Log in</a></nav><div"
+        " class='detailed-status'><a class='account' href='/@b_meier'><span><bdi><strong>B"
+        " Meier</strong></bdi> <span>@b_meier@social.example</span></span></a><div"
+        f" class='status__content' lang='de'><p>{post}</p></div><div><a"
+        " href='/@b_meier/1'><time datetime='2026-11-19T17:00:00Z'>2026-11-19</time></a> ·"
+        " <span>Web</span> · <span>3 boosts</span> · <span>7 favorites</span></div></div>"
+        "<div class='status__action-bar'><button>Reply</button><button>Boost</button>"
+        "<button>Favorite</button><button>Bookmark</button></div><footer>Social Example is"
+        " one of many independent Mastodon servers. About · Privacy policy</footer></div>"
+        "</body></html>"
+    )
+    (tmp_path / "status1.html").write_text(page, "utf-8")
+    res = ingest(str(tmp_path / "status1.html"))
+    assert res.exit_code == 0, res.output
+    (rec,) = res.records
+    assert rec["text"] == post
+    assert rec["annotations"]["boilerplate"]["described"] is True
