@@ -296,6 +296,13 @@ def test_a_hand_wrapped_mails_compounds_keep_their_hyphens() -> None:
     text = _ragged_reflow(lines)[0][0]
     for word in ("twenty-five", "mother-in-law", "state-of-the-art", "kitchen"):
         assert word in text, word
+    # a syllable break inside a compound's last part loses its hyphen (s32 regression
+    # tester #12: "self-deter-mination"): the head's last piece is no word of the text
+    lines[4] = "five years. The owners spoke of the self-deter-"
+    lines[5] = "mination of a village, and said that the costly state-of-the-"
+    text = _ragged_reflow(lines)[0][0]
+    for word in ("self-determination", "state-of-the-art", "twenty-five", "kitchen"):
+        assert word in text, word
 
 
 CHAT = """Weekend hiking trip - group chat export
