@@ -413,7 +413,7 @@ _UNIT_RUN = 3
 #: ... or, for verse, this many lines, at least this share of whose line ends end a clause,
 #: and this many times as many marks at line ends as in the lines
 _VERSE_RUN, _VERSE_ENDS, _VERSE_OVER = 4, 0.6, 2
-_SENTENCE_MARK = re.compile(r"[.!?;]")
+_SENTENCE_MARK = re.compile(r"[.!?;…।॥؟۔።፧։。！？]|:$")
 _CLAUSE_END = re.compile(r"[,.!?;:]$")
 _CLAUSE_MID = re.compile(r"[,.!?;:]\s")
 
@@ -437,6 +437,8 @@ def _unit_lines(lines: list[str]) -> set[int]:
             j += 1
         if j - i >= _UNIT_RUN:
             run = [ln.strip() for ln in lines[i:j]]
+            # (other scripts' full stops count, and a colon that ends a line: an
+            # intro's "... to the station:"; s32 regression tester #11)
             if not any(_SENTENCE_MARK.search(ln) for ln in run):
                 out.update(range(i, j - 1))
             elif j - i >= _VERSE_RUN:

@@ -406,3 +406,21 @@ def test_a_fixed_width_texts_credits_labels_and_teasers_stay_lines() -> None:
     assert "© Thinkstock" in out
     assert "Imran Khan-led govt's days are numbered: warns Pak cleric Fazlur Rehman" in out
     assert any(ln.startswith("KARACHI: Firebrand") for ln in out)
+
+
+def test_a_ragged_paragraph_without_a_stop_but_a_colon_or_anothers_scripts_stop_is_joined():
+    """s32 regression tester #11: a run of lines without . ! ? ; was taken for a list or
+    chat turns, never joined: an intro ending in a colon, a text whose sentences end in the
+    danda (।) stayed broken."""
+    intro = (
+        "The following members of the crew were\npresented to the Mayor after the launch and\n"
+        "received the thanks of the town for their\nlong and faithful service to the station:"
+    )
+    names = "Coxswain John Pengelly, Second Coxswain William Tregarthen, Bowman Thomas Hicks."
+    text = COLUMN.replace("\n\n— 7 —", f"\n\n{intro}\n\n{names}\n\n— 7 —")
+    got = reflow_text(text)
+    assert got is not None
+    assert " ".join(intro.split("\n")) in got.text.split("\n")
+    danda = reflow_text(COLUMN.replace(".", "।"))
+    assert danda is not None
+    assert len(danda.text.split("\n")) == len(reflow_text(COLUMN).text.split("\n"))  # type: ignore[union-attr]
