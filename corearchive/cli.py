@@ -1365,6 +1365,10 @@ def history(url: str, outs: tuple[Path, ...], as_json: bool, exact_url: bool) ->
 
     for out in outs:
         _need_folder(out, as_json)
+    if "://" not in url and url != "stdin:" and os.path.exists(url):
+        # a local file's path, as a user of text files types it: the file: URI its
+        # documents have (its real path; s32 regression tester #14)
+        url = Path(os.path.realpath(url)).as_uri()
     found = captures(url, list(outs), exact=exact_url)
     if as_json:
         click.echo(

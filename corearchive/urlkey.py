@@ -7,7 +7,9 @@ acc-recrawl #2): a trailing slash, ``?utm_source=rss``, ``http`` for ``https``, 
 
 For ``http`` and ``https`` URLs the key is the URL without its scheme (``http`` and
 ``https`` are one page), with the host in lower case, without ``www.``, a trailing dot, user
-information or a default port (80, 443); without the fragment; without a trailing slash
+information or a default port (80, 443); without the fragment, unless it is a route of a
+single-page site (``#!/story/1``, ``#/story/1``: another page; s32 regression tester #2);
+without a trailing slash
 (``/`` for an empty path); and with the query's tracking parameters (``utm_*``, ``fbclid``,
 ``gclid`` ... :data:`TRACKING`) removed and the others sorted. Any other address (``file:``,
 no scheme) is its own key. Bump :data:`VERSION` whenever the key changes: an index stores the
@@ -19,7 +21,8 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 #: The version of the key (recorded in the dedup index's ``dedup_meta`` as ``url_key``).
-VERSION = 1
+#: 2: a single-page site's route (``#!/…``, ``#/…``) is kept.
+VERSION = 2
 
 #: Query parameters that only say where a visitor came from (their prefix ``utm_`` too).
 TRACKING = frozenset(
@@ -72,4 +75,6 @@ def url_key(uri: str | None) -> str | None:
     key = host + path
     if query:
         key += "?" + urlencode(sorted(query))
+    if parts.fragment.startswith(("!", "/")):
+        key += "#" + parts.fragment
     return key

@@ -1638,11 +1638,20 @@ def _object_doc(
 _STATUS_KEYS = ("status", "status_code", "http_status", "statusCode")
 
 
+#: The objects in which crawlers' dumps give the capture's status: Firecrawl's
+#: ``metadata.statusCode``, Apify's ``crawl.httpStatusCode`` (s32 regression tester #3)
+_STATUS_HOLDERS = (("metadata", ("statusCode", "status_code")), ("crawl", ("httpStatusCode",)))
+
+
 def _http_status(obj: dict[str, Any]) -> int | None:
     """The capture's HTTP status when the dump says it was an error (4xx, 5xx: a number or
-    three digits; a CMS's ``"status": "published"`` is no HTTP status), else None."""
-    for key in _STATUS_KEYS:
-        value = obj.get(key)
+    three digits; a CMS's ``"status": "published"`` is no HTTP status), at the top or in a
+    crawler's object of :data:`_STATUS_HOLDERS`, else None."""
+    found = [obj.get(key) for key in _STATUS_KEYS]
+    for name, keys in _STATUS_HOLDERS:
+        if isinstance(inner := obj.get(name), dict):
+            found += [inner.get(key) for key in keys]
+    for value in found:
         if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) == 3:
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool) and 400 <= value <= 599:

@@ -91,3 +91,16 @@ def test_history_of_an_unknown_url_and_of_no_folder(tmp_path):
     assert r.exit_code == 0 and "0 capture(s)" in r.output
     r = _history(URL, str(tmp_path / "missing"))
     assert r.exit_code == 2 and "no such folder" in r.output
+
+
+def test_history_of_a_local_file_given_by_its_path(ingest, tmp_path, monkeypatch):
+    """s32 regression tester #14: a text file's documents have its file: URI; its path, as
+    a user types it (relative too), found nothing."""
+    page = tmp_path / "page.txt"
+    page.write_text(_text(1))
+    out = tmp_path / "out"
+    assert ingest(str(page), "-o", str(out)).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    for given in (str(page), "page.txt", page.as_uri()):
+        r = _history(given, str(out))
+        assert r.exit_code == 0 and "1 capture(s)" in r.output, (given, r.output)

@@ -413,7 +413,7 @@ _UNIT_RUN = 3
 #: ... or, for verse, this many lines, at least this share of whose line ends end a clause,
 #: and this many times as many marks at line ends as in the lines
 _VERSE_RUN, _VERSE_ENDS, _VERSE_OVER = 4, 0.6, 2
-_SENTENCE_MARK = re.compile(r"[.!?;]")
+_SENTENCE_MARK = re.compile(r"[.!?;…।॥؟۔።፧։。！？]|:$")
 _CLAUSE_END = re.compile(r"[,.!?;:]$")
 _CLAUSE_MID = re.compile(r"[,.!?;:]\s")
 
@@ -437,6 +437,8 @@ def _unit_lines(lines: list[str]) -> set[int]:
             j += 1
         if j - i >= _UNIT_RUN:
             run = [ln.strip() for ln in lines[i:j]]
+            # (other scripts' full stops count, and a colon that ends a line: an
+            # intro's "... to the station:"; s32 regression tester #11)
             if not any(_SENTENCE_MARK.search(ln) for ln in run):
                 out.update(range(i, j - 1))
             elif j - i >= _VERSE_RUN:
@@ -485,6 +487,7 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
     found = [w.lower() for ln in lines for w in _WORD.findall(ln)]
     words = set(found)
     compound = {i for i, (head, tail) in at.items() if _compound(head.lower(), tail.lower())}
+    parts = Counter(p for w in found for p in w.split("-"))
     setter = typeset
     if not setter:
         # a wrapper of a fixed width breaks only at a compound's own hyphen ("north-" /
@@ -493,7 +496,6 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
         # the text is taken as set with hyphenation when enough breaks have a head and a
         # tail that the text writes nowhere else, alone or in a compound, and outnumber the
         # words it writes with a hyphen within its lines
-        parts = Counter(p for w in found for p in w.split("-"))
         syllables = 0
         for i, (head, tail) in at.items():
             h, t = head.lower().rsplit("-", 1)[-1], tail.lower().split("-", 1)[0]
@@ -513,6 +515,12 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
         if h + "-" + t in words:
             out[i] = False
         elif h + t in words:
+            out[i] = True
+        elif i in compound and setter and "-" not in t and h not in _TENS and parts[h] <= 1:
+            # a setter's syllable break inside a compound's last part ("self-deter-" /
+            # "mination", "well-estab-" / "lished": the head's last piece is no word of the
+            # text), not a break at the compound's own hyphen ("state-of-the-" / "art");
+            # s32 regression tester #12
             out[i] = True
         else:
             out[i] = setter and not h.isdigit() and i not in compound

@@ -932,10 +932,21 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+#: The most words of a line that ends in such an abbreviation and is a headline for it
+_ABBREVIATION_WORDS = 10
+
+
+def _mostly_small(line: str) -> bool:
+    """Whether at least half of ``line``'s words start in small letters."""
+    words = line.split()
+    return 2 * sum(w[:1].islower() for w in words) >= len(words)
+
+
 def _headline_form(src: list[str], rows: list[int], other: set[int], url: str | None) -> bool:
     """Whether the ranker's title line (the first of ``rows``, of the content's lines
     ``src``) has the evidence of a headline, so that it leaves the text: it does not end as a
-    sentence does (an abbreviation's period, "& Co.", ends none), or a comma ("Council
+    sentence does (an abbreviation's period, "& Co.", ends none in a line whose words mostly
+    start in capitals), or a comma ("Council
     approves budget"), or, when it does ("Is this really what I wanted out of life?", a body
     sentence of a text without a headline), it is in capitals ("THE COLLIERY DISPUTE."),
     it asks or exclaims as a block of its own (a blank line
@@ -944,7 +955,13 @@ def _headline_form(src: list[str], rows: list[int], other: set[int], url: str | 
     if not rows or not 0 <= rows[0] < len(src):
         return True
     line = src[rows[0]].strip()
-    if not _SENTENCE_END.search(line) or _ABBREVIATION_END.search(line):
+    if not _SENTENCE_END.search(line) or (
+        # (a line of names and capitals, "Die besten Tricks von Marie Kondo für
+        # Kleiderschrank & Co."; a body's first sentence may end so too, "The quarterly
+        # results were published on Monday by Acme Widgets Inc.", and stays: most of its
+        # words start in small letters; s32 regression tester #13)
+        _ABBREVIATION_END.search(line) and not _mostly_small(line)
+    ):
         return True
     if any(c.isupper() for c in line) and not any(c.islower() for c in line):
         return True

@@ -58,6 +58,9 @@ def test_the_url_key_is_shared_by_trivially_different_spellings():
     assert url_key(STORY + "?b=2&a=1&utm_campaign=x") == url_key(STORY + "?a=1&b=2")
     assert url_key(STORY.replace("/bridge", "/Bridge")) != url_key(STORY)
     assert url_key("https://news.example:8080/a") != url_key("https://news.example/a")
+    # a single-page site's route is another page; a fragment of the page is not (s32 #2)
+    assert url_key("https://app.example/#!/story/1") != url_key("https://app.example/#!/story/2")
+    assert url_key("https://app.example/#/story/1") != url_key("https://app.example/")
     assert url_key("https://news.example") == url_key("https://news.example/") == "news.example/"
     # other addresses are their own key
     assert url_key("file:///data/a.txt") == "file:///data/a.txt"

@@ -3109,6 +3109,9 @@ def test_solar_hijri_days_that_are_not() -> None:
         # acc-regress #7: sheego.de's headline stayed in the text, twice)
         (["Die besten Tricks von Marie Kondo für Kleiderschrank & Co.", "", BODY, BODY2], False),
         (["Shares of Acme Widgets Inc.", "", BODY, BODY2], False),
+        # a body's first sentence ending in one stays (s32 regression tester #13)
+        (["The quarterly results were published on Monday by Acme Widgets Inc.", "", BODY], True),
+        (["Customers can now order pumps, valves, filters, hoses, seals etc.", "", BODY], True),
     ],
 )
 def test_a_body_sentence_taken_for_the_title_stays_in_the_text(

@@ -296,6 +296,13 @@ def test_a_hand_wrapped_mails_compounds_keep_their_hyphens() -> None:
     text = _ragged_reflow(lines)[0][0]
     for word in ("twenty-five", "mother-in-law", "state-of-the-art", "kitchen"):
         assert word in text, word
+    # a syllable break inside a compound's last part loses its hyphen (s32 regression
+    # tester #12: "self-deter-mination"): the head's last piece is no word of the text
+    lines[4] = "five years. The owners spoke of the self-deter-"
+    lines[5] = "mination of a village, and said that the costly state-of-the-"
+    text = _ragged_reflow(lines)[0][0]
+    for word in ("self-determination", "state-of-the-art", "twenty-five", "kitchen"):
+        assert word in text, word
 
 
 CHAT = """Weekend hiking trip - group chat export
@@ -399,3 +406,21 @@ def test_a_fixed_width_texts_credits_labels_and_teasers_stay_lines() -> None:
     assert "© Thinkstock" in out
     assert "Imran Khan-led govt's days are numbered: warns Pak cleric Fazlur Rehman" in out
     assert any(ln.startswith("KARACHI: Firebrand") for ln in out)
+
+
+def test_a_ragged_paragraph_without_a_stop_but_a_colon_or_anothers_scripts_stop_is_joined():
+    """s32 regression tester #11: a run of lines without . ! ? ; was taken for a list or
+    chat turns, never joined: an intro ending in a colon, a text whose sentences end in the
+    danda (।) stayed broken."""
+    intro = (
+        "The following members of the crew were\npresented to the Mayor after the launch and\n"
+        "received the thanks of the town for their\nlong and faithful service to the station:"
+    )
+    names = "Coxswain John Pengelly, Second Coxswain William Tregarthen, Bowman Thomas Hicks."
+    text = COLUMN.replace("\n\n— 7 —", f"\n\n{intro}\n\n{names}\n\n— 7 —")
+    got = reflow_text(text)
+    assert got is not None
+    assert " ".join(intro.split("\n")) in got.text.split("\n")
+    danda = reflow_text(COLUMN.replace(".", "।"))
+    assert danda is not None
+    assert len(danda.text.split("\n")) == len(reflow_text(COLUMN).text.split("\n"))  # type: ignore[union-attr]

@@ -2781,3 +2781,22 @@ def test_an_html_fragment_under_a_text_field_is_read_as_html(ingest, tmp_path):
     assert post["annotations"]["source"]["read_as"] == "fragment"
     kept = by_url["https://x.example/2"]
     assert kept["text"] == plain and "read_as" not in kept["annotations"]["source"]
+
+
+def test_a_crawlers_nested_status_drops_its_error_page(ingest, tmp_path):
+    """s32 regression tester #3: Firecrawl gives the status as ``metadata.statusCode``,
+    Apify's crawler as ``crawl.httpStatusCode``; their 404 pages were archived."""
+    write(tmp_path / "crawl.jsonl", jsonl(
+        {"markdown": article(69), "metadata": {"sourceURL": "https://f.example/gone",
+                                               "statusCode": 404}},
+        {"url": "https://a.example/gone", "crawl": {"httpStatusCode": "410"},
+         "text": article(70)},
+        {"url": "https://a.example/ok", "crawl": {"httpStatusCode": 200}, "text": article(71)},
+    ))  # fmt: skip
+    res = ingest(str(tmp_path / "crawl.jsonl"), "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    assert [r["source"]["uri"] for r in res.records] == ["https://a.example/ok"]
+    assert sorted((r["source"]["uri"], r["detail"]["status"]) for r in res.rejects) == [
+        ("https://a.example/gone", 410),
+        ("https://f.example/gone", 404),
+    ]
