@@ -87,10 +87,13 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
     key = page_key(url, exact)
 
     def ours(obj: dict[str, Any]) -> bool:
-        uri = _field(obj, "source").get("uri")
-        if not isinstance(uri, str):
-            return False
-        return uri == key if exact else url_key(uri) == key
+        # (a saved page's own address, annotations.metadata.url, as well as where it was
+        # read from: a file's captures are cited by the page's address; s32 regression #10)
+        own = _field(_field(obj, "annotations"), "metadata").get("url")
+        for uri in (_field(obj, "source").get("uri"), own):
+            if isinstance(uri, str) and (uri == key if exact else url_key(uri) == key):
+                return True
+        return False
 
     out: list[dict[str, Any]] = []
     seen: dict[tuple[str, str], dict[str, Any]] = {}

@@ -104,3 +104,18 @@ def test_history_of_a_local_file_given_by_its_path(ingest, tmp_path, monkeypatch
     for given in (str(page), "page.txt", page.as_uri()):
         r = _history(given, str(out))
         assert r.exit_code == 0 and "1 capture(s)" in r.output, (given, r.output)
+
+
+def test_history_finds_a_saved_page_by_its_own_address(ingest, tmp_path):
+    """s32 regression tester #10: a saved HTML page's record keeps its own address in
+    ``annotations.metadata.url`` (its canonical link); history looked at the file: URI only."""
+    body = "".join(f"<p>{p}</p>" for p in _text(2).split("\n\n"))
+    page = tmp_path / "saved.html"
+    page.write_text(
+        f"<html><head><link rel='canonical' href='{URL}'><title>Bridge</title></head>"
+        f"<body><article><h1>Bridge</h1>{body}</article></body></html>"
+    )
+    out = tmp_path / "out"
+    assert ingest(str(page), "-o", str(out)).exit_code == 0
+    r = _history(URL, str(out))
+    assert r.exit_code == 0 and "1 capture(s)" in r.output, r.output
