@@ -528,13 +528,20 @@ def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
     yield doc
 
 
+#: An XML/HTML comment, told in linear time: its body holds no "-->" (a lazy ``.*?`` in a
+#: repeated group could also swallow the next comments, so n comments split 2^n ways, all
+#: tried when the start is not the one sought: ~25 comments hung a run; s32 acc-read #10).
+#: The prologs below repeat their items possessively (``*+``): an item once read is never
+#: read again another way.
+_COMMENT = r"<!--[^-]*+(?:-(?!->)[^-]*+)*+-->"
+
 #: An ALTO XML document's start (after white space, a byte-order mark, an XML declaration,
 #: comments and processing instructions): its root element, ``<alto`` with or without a
 #: namespace prefix
 #: (a DOCTYPE, with its internal subset, too: the parser loads no DTD and expands no
 #: entity, and such a file's markup was archived as its text; s31 acc-regress #9)
 _ALTO_START = re.compile(
-    r"[\s\ufeff]*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>)\s*)*"
+    r"[\s\ufeff]*+(?:(?:<\?[^>]*\?>|" + _COMMENT + r"|<!DOCTYPE\s[^\[>]*+(?:\[.*?\]\s*)?>)\s*+)*+"
     r"<(?:\w+:)?alto[\s>]",
     re.S | re.I,
 )
@@ -627,7 +634,7 @@ class TextSource(Source):
 #: an ``<html>`` tag, after comments and an XML declaration. Content that starts so is read
 #: as HTML whatever it is labelled (servers send pages as ``text/plain``; dumps keep pages
 #: under ``text``).
-_HTML_START_PATTERN = r"(<!--.*?-->\s*|<\?xml[^>]*>\s*)*(<!doctype\s+html|<html)"
+_HTML_START_PATTERN = r"(?:" + _COMMENT + r"\s*+|<\?xml[^>]*+>\s*+)*+(?:<!doctype\s+html|<html)"
 _HTML_START = re.compile(_HTML_START_PATTERN.encode(), re.I | re.S)
 _HTML_START_STR = re.compile(_HTML_START_PATTERN, re.I | re.S)
 
