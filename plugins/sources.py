@@ -1366,8 +1366,15 @@ def _object_doc(
     published = fields["date"]
     if isinstance(published, datetime | date):
         published = published.isoformat()
-    elif isinstance(published, int | float) and not isinstance(published, bool):
-        published = str(int(published))  # (seconds since 1970, or a CDX stamp as a number)
+    elif (
+        isinstance(published, int | float)
+        and not isinstance(published, bool)
+        and (not isinstance(published, float) or math.isfinite(published))
+    ):
+        # (seconds since 1970, or a CDX stamp as a number; NaN, Infinity or 1e400, which
+        # the JSON reader takes, is no date: named under "ignored", as a date of another
+        # type is. int() raised for the line, and the whole file was lost: s32 acc-read #9)
+        published = str(int(published))
     if isinstance(published, str) and published.strip():
         given["date"] = _api_date(published.strip())
     # a field given in a form not read (a number for a title, an object for the authors)
