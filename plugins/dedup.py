@@ -522,6 +522,18 @@ def similarity(
     return float(sim[0])
 
 
+def _version(
+    match: _Match | None, docs: Sequence[Document], roots: Sequence[str | None]
+) -> _Match | None:
+    """A revision candidate (resolved) when it is a version at its address, one that started
+    a cluster (``root = id``, as :meth:`DedupStage._versions_at` takes them), else None: a
+    member of a cluster may be a dropped document, in no record."""
+    if match is None:
+        return None
+    match.resolve(docs, roots)
+    return match if match.id == match.of else None
+
+
 @dataclass(slots=True)
 class _Match:
     """A document's most similar near candidate: its cluster root (an id, or the position
@@ -1418,12 +1430,11 @@ class DedupStage(Stage):
                     dup = Duplicate("near", root, sim)
                 else:
                     dup = Duplicate("exact", root, 1.0)
-            elif (match := revisions.get(i)) is not None:
+            elif (match := _version(revisions.get(i), docs, roots)) is not None:
                 # a changed text at the address of an earlier version: a new version of it,
                 # unless it is an excerpt of it (it lacks much of it: the paywalled copy)
                 ann["candidates"] = counts[i]
                 ann["method"] = "minhash"
-                match.resolve(docs, roots)
                 assert isinstance(match.id, str) and isinstance(match.of, str)
                 if self._holds(match.jaccard, match.sizes[1], match.sizes[0]) < opts.threshold:
                     dup = Duplicate("near", match.of, round(match.sim, 4))
@@ -1431,20 +1442,23 @@ class DedupStage(Stage):
                     dup = Duplicate("revision", match.id, round(match.sim, 4))
             else:
                 ann["candidates"] = counts[i]
-                if (m := best.get(i)) is not None:
+                m = best.get(i)
+                if at_address and (m is None or i in revisions):
+                    # no near copy found by LSH, or its nearest candidate at the address is a
+                    # copy of a version, not one (a re-fetch dropped as an excerpt, with no
+                    # record: a kept revision's duplicate.of named it; s32 acc-read #2):
+                    # compared with the versions at its address directly (s31 acc-recrawl
+                    # #5, #12: an excerpt of a long story is no LSH candidate of it, a short
+                    # article with a paragraph added is under the threshold)
+                    match, dup = self._versus_versions(at_address, sig16[i], size_list[i])
+                    if dup is not None:
+                        ann["method"] = "minhash"
+                if dup is None and m is not None:
                     match = m
                     m.resolve(docs, roots)
                     assert isinstance(m.of, str)  # a batch candidate is indexed, so decided
                     dup = Duplicate("near", m.of, round(m.sim, 4))
                     ann["method"] = "minhash"
-                elif at_address:
-                    # no near copy found by LSH: compared with the versions at its address
-                    # directly (s31 acc-recrawl #5, #12: an excerpt of a long story is no
-                    # LSH candidate of it, a short article with a paragraph added is under
-                    # the threshold)
-                    match, dup = self._versus_versions(at_address, sig16[i], size_list[i])
-                    if dup is not None:
-                        ann["method"] = "minhash"
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             policy = opts.policy

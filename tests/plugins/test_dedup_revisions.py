@@ -4,6 +4,7 @@ canonical key of their address, a headline change, an excerpt, a short article's
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 
 import pytest
@@ -231,3 +232,67 @@ def test_a_headline_change_is_found_after_an_index_rebuild(ingest, tmp_path):
     res = ingest(str(day2), out=out)
     assert [r["duplicate"]["status"] for r in res.records] == ["unique", "revision"]
     assert res.records[1]["title"] == "New headline"
+
+
+_SMALL_VOCABULARY = (
+    "council budget river school mayor bridge library tax road park hospital police water"
+    " court vote plan report station market farmer museum teacher nurse harbour train bus"
+    " airport festival storm flood energy"
+)
+
+
+def _recrawl_days() -> list[str]:
+    """acc-read's repro r4: a story of 10 paragraphs, then without its last two, then that
+    with a new paragraph (words of a small vocabulary: day 2 is day 3's nearest)."""
+    words = _SMALL_VOCABULARY.split()
+
+    def para(seed: int) -> str:
+        r = random.Random(seed)
+        return " ".join(r.choice(words) + ("s" if r.random() < 0.3 else "") for _ in range(40))
+
+    paras = [para(i).capitalize() + "." for i in range(10)]
+    new = para(50).capitalize() + "."
+    return ["\n\n".join(paras), "\n\n".join(paras[:8]), "\n\n".join([*paras[:8], new])]
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_revision_names_a_kept_version_not_a_dropped_copy(run_stage, across_runs):
+    """s32 acc-read #2: day 2 (two paragraphs cut) is dropped as an excerpt of day 1; day 3
+    (day 2's text and a new paragraph) was a revision OF DAY 2, a document in no record.
+    A dropped copy is no version: day 3 is decided against the versions (day 1)."""
+    days = _recrawl_days()
+    v1, v2, v3 = (_doc(t, STORY, f"day{k}.jsonl") for k, t in enumerate(days, 1))
+    kept = _decide(run_stage, [v1, v2, v3], across_runs)
+    assert v2.duplicate.status == "near" and v2.duplicate.of == v1.id
+    assert v3.duplicate.of == v1.id
+    assert all(d.duplicate.of in (None, *(k.id for k in kept)) for d in kept)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_verify_names_a_record_whose_duplicate_of_has_no_record(ingest, tmp_path, plan):
+    """Both plans: every record's duplicate.of is a record's (#2); a line naming a document
+    with no record is a problem verify names (it said 0 problems)."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    days = _recrawl_days()
+    src = tmp_path / "all.jsonl"
+    src.write_text("".join(json.dumps({"url": STORY, "text": t}) + "\n" for t in days))
+    res = ingest(str(src), "--plan", plan, "-w", "2", out=tmp_path / "o")
+    ids = {r["id"] for r in res.records}
+    assert all(r["duplicate"]["of"] in (None, *ids) for r in res.records)
+    verify = CliRunner().invoke(cli, ["verify", str(res.out), "--json"])
+    assert verify.exit_code == 0, verify.output
+    # a record naming a document of rejects.jsonl (as the release before wrote it)
+    assert len(res.records) == 1
+    dropped = res.rejects[0]["id"]
+    lines = (res.out / "records.jsonl").read_text().splitlines()
+    rec = json.loads(lines[0])
+    rec["duplicate"] = {"status": "revision", "of": dropped, "similarity": 0.9}
+    (res.out / "records.jsonl").write_text(json.dumps(rec) + "\n")
+    got = json.loads(CliRunner().invoke(cli, ["verify", str(res.out), "--json"]).output)
+    assert any(
+        f"duplicate.of (revision of {dropped}) names a document that has no record" in p
+        for p in got["listed"]
+    ), got["listed"]
