@@ -53,7 +53,7 @@ from corearchive import (
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
 from corearchive.urlkey import VERSION as _URL_KEY_VERSION
-from corearchive.urlkey import url_key
+from corearchive.urlkey import is_page_address, url_key
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -1371,12 +1371,15 @@ class DedupStage(Stage):
         # (each address's canonical key, once: the revision check, the versions and the
         # index's row use it)
         ukeys = [url_key(u) for u in uris]
+        # (versions are matched by the key of a page's own address, none for stdin: or a
+        # line of a dump: corearchive.urlkey.page_key)
+        pkeys = [k if is_page_address(u) else None for u, k in zip(uris, ukeys, strict=True)]
         counts, best, revisions = self._near_batch(
-            bkeys, sig16, sizes, near, indexed, own_n, uris, ukeys
+            bkeys, sig16, sizes, near, indexed, own_n, uris, pkeys
         )
         # the earlier versions at each document's address, indexed before it (the batch's
         # own are added as they are decided: batch_versions)
-        versions = self._versions_at(ukeys, own_list)
+        versions = self._versions_at(pkeys, own_list)
         batch_versions: dict[str, list[_Version]] = {}
 
         # -- decisions, in order, against the index and the batch's earlier documents -------
@@ -1399,7 +1402,7 @@ class DedupStage(Stage):
                 root = self._root(copy_of)
             match: _Match | None = None
             title = bylines[i][0] if bylines[i] is not None else None
-            at_address = versions[i] + batch_versions.get(ukeys[i] or "", [])
+            at_address = versions[i] + batch_versions.get(pkeys[i] or "", [])
             latest = at_address[-1] if at_address else None
             if (
                 copy_of is not None
@@ -1481,7 +1484,7 @@ class DedupStage(Stage):
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
-                if root == doc.id and (ukey := ukeys[i]) is not None:
+                if root == doc.id and (ukey := pkeys[i]) is not None:
                     batch_versions.setdefault(ukey, []).append(
                         _Version(doc.id, uris[i], size_list[i], sig16[i], title)
                     )
@@ -1782,7 +1785,7 @@ class DedupStage(Stage):
                     cand_uri, cand_key = uris[j], ukeys[j]
                 if cand_uri is None or uris[i] is None:
                     continue
-                if cand_key == ukeys[i]:
+                if ukeys[i] is not None and cand_key == ukeys[i]:
                     revisions[i] = match(p)
         return counts, best, revisions
 

@@ -296,3 +296,25 @@ def test_verify_names_a_record_whose_duplicate_of_has_no_record(ingest, tmp_path
         f"duplicate.of (revision of {dropped}) names a document that has no record" in p
         for p in got["listed"]
     ), got["listed"]
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+@pytest.mark.parametrize("address", ["stdin:", "stdin:#L1", "file:///data/dump.jsonl#L3"])
+def test_texts_without_an_address_of_their_own_are_no_versions_of_each_other(
+    run_stage, address, across_runs
+):
+    """s32 acc-read #11: every text piped in is at ``stdin:``, line N of each day's dump at
+    ``...#LN``: two different stories sharing a few paragraphs were a "revision" of each
+    other (and dropped with revision_policy "drop"). Such an address is no page's; a file
+    of its own is one."""
+    shared = _paragraphs(4, seed=60)
+    a = _doc("\n\n".join(shared + _paragraphs(2, seed=61)), address, "a")
+    b = _doc("\n\n".join(shared + _paragraphs(4, seed=62)), address, "b")
+    assert _decide(run_stage, [a, b], across_runs) == [a, b]
+    assert b.duplicate.status == "unique"
+    # at a file's own address, such a pair: versions of the file
+    shared = _paragraphs(4, seed=70)
+    f1 = _doc("\n\n".join(shared + _paragraphs(2, seed=71)), "file:///data/a.txt", "f1")
+    f2 = _doc("\n\n".join(shared + _paragraphs(4, seed=72)), "file:///data/a.txt", "f2")
+    _decide(run_stage, [f1, f2], across_runs)
+    assert f2.duplicate.status == "revision" and f2.duplicate.of == f1.id
