@@ -612,6 +612,16 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
             (str(_URL_KEY_VERSION),),
         )
     db.execute("CREATE INDEX IF NOT EXISTS dedup_docs_ukey ON dedup_docs (ukey)")
+    # rows that a release before s31 added since (it can still write the folder: an index
+    # shared by several machines, a rollback) have no key: theirs, at each open (a lookup of
+    # NULL in the key's index when there are none; s32 acc-read #12: they stayed NULL for
+    # good, versions no later version was compared with)
+    if rows := db.execute(
+        "SELECT n, uri FROM dedup_docs WHERE ukey IS NULL AND uri IS NOT NULL"
+    ).fetchall():
+        db.executemany(
+            "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
+        )
 
 
 def _same_title(a: str | None, b: str | None) -> bool:

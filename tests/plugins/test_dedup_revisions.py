@@ -184,6 +184,20 @@ def test_an_index_made_before_the_url_key_gets_it(run_stage):
     assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
 
 
+def test_rows_an_older_release_added_after_the_migration_get_their_key(run_stage):
+    """s32 acc-read #12: the keys were made once per index (dedup_meta url_key); rows the
+    release before s31 wrote afterwards (an index shared by machines, a rollback) kept no
+    ukey for good, and a later version was never compared with them directly (a short
+    article with a paragraph added, no LSH candidate: unique)."""
+    short = "\n\n".join(_paragraphs(2, seed=7))
+    v1 = _doc(short, STORY, "day1.jsonl")
+    db: sqlite3.Connection = run_stage(DedupStage, [v1]).stage.db.db
+    db.execute("UPDATE dedup_docs SET ukey = NULL")  # (as the older release inserts it)
+    v2 = _doc(short + "\n\n" + _paragraphs(1, seed=8)[0], STORY + "/", "day2.jsonl")
+    assert run_stage(DedupStage, [v2]).kept == [v2]
+    assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 def test_a_daily_recrawl_keeps_each_version(ingest, tmp_path, plan):
     """The four cases through ingest, one day a run, with either plan: the same decisions."""
