@@ -256,8 +256,8 @@ _SMALL_VOCABULARY = (
 
 
 def _recrawl_days() -> list[str]:
-    """acc-read's repro r4: a story of 10 paragraphs, then without its last two, then that
-    with a new paragraph (words of a small vocabulary: day 2 is day 3's nearest)."""
+    """As acc-read's repro r4: a story of 10 paragraphs, then its first 6 (an excerpt), then
+    that with a new paragraph (words of a small vocabulary: day 2 is day 3's nearest)."""
     words = _SMALL_VOCABULARY.split()
 
     def para(seed: int) -> str:
@@ -266,13 +266,13 @@ def _recrawl_days() -> list[str]:
 
     paras = [para(i).capitalize() + "." for i in range(10)]
     new = para(50).capitalize() + "."
-    return ["\n\n".join(paras), "\n\n".join(paras[:8]), "\n\n".join([*paras[:8], new])]
+    return ["\n\n".join(paras), "\n\n".join(paras[:6]), "\n\n".join([*paras[:6], new])]
 
 
 @pytest.mark.parametrize("across_runs", [False, True])
 def test_a_revision_names_a_kept_version_not_a_dropped_copy(run_stage, across_runs):
-    """s32 acc-read #2: day 2 (two paragraphs cut) is dropped as an excerpt of day 1; day 3
-    (day 2's text and a new paragraph) was a revision OF DAY 2, a document in no record.
+    """s32 acc-read #2: day 2 (the first 6 of 10 paragraphs) is dropped as an excerpt of
+    day 1; day 3 (day 2's text and a new paragraph) was a revision OF DAY 2, in no record.
     A dropped copy is no version: day 3 is decided against the versions (day 1)."""
     days = _recrawl_days()
     v1, v2, v3 = (_doc(t, STORY, f"day{k}.jsonl") for k, t in enumerate(days, 1))
@@ -332,3 +332,16 @@ def test_texts_without_an_address_of_their_own_are_no_versions_of_each_other(
     f2 = _doc("\n\n".join(shared + _paragraphs(4, seed=72)), "file:///data/a.txt", "f2")
     _decide(run_stage, [f1, f2], across_runs)
     assert f2.duplicate.status == "revision" and f2.duplicate.of == f1.id
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_correction_that_cuts_a_passage_is_a_revision(run_stage, across_runs):
+    """s32 acc-read #3: a story re-fetched with 2 of its 10 paragraphs removed (a retracted
+    claim) holds 0.8 of the first version, under ``threshold``: it was dropped as an
+    excerpt, the corrected text in no record. An excerpt holds less than 0.7 of the version
+    (the paywalled copies of 2, 4, 6 paragraphs above stay near duplicates)."""
+    v1 = _doc(FULL, STORY, "day1.jsonl")
+    v2 = _doc("\n\n".join(PARAS[:4] + PARAS[6:]), STORY + "?utm_source=rss", "day2.jsonl")
+    kept = _decide(run_stage, [v1, v2], across_runs)
+    assert kept == [v1, v2]
+    assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
