@@ -18,8 +18,10 @@ from typing import Any
 #: What stands for a value taken out.
 HIDDEN = "***"
 
-#: The user information of a URL (``scheme://USERINFO@``): no ``/``, ``?``, ``#`` or space.
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]+@")
+#: The user information of a URL (``scheme://USERINFO@``): no ``/``, ``?``, ``#`` or space,
+#: up to the authority's LAST ``@`` (as URL parsers read it: a password ``p@ss`` left ``ss``
+#: in clear; s32 acc-read #1).
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s]*@")
 
 #: An option or setting name that looks like it holds a secret. ("auth", but for
 #: "author", "authors", "authority": "authorization" is HTTP's credentials header, and
@@ -72,17 +74,57 @@ def redact_argv(argv: Iterable[str]) -> list[str]:
     return out
 
 
-def redact_value(value: Any, name: str = "") -> Any:
-    """A dump's field as it may be recorded (``annotations.source.input_metadata``): a
-    string under a name that looks like a secret's (``api_key``, ``password``; a number
-    such as ``token_count`` is kept) hidden, URLs' user information hidden, in objects and
-    lists at any depth."""
+#: An HTTP bearer credential written as a value ("Bearer eyJ...", "Bearer sk-1..."),
+#: whatever its name: a token of 8 characters or more, one a digit or a sign
+_BEARER = re.compile(r"(?i)bearer\s+(?=[a-z]*[\d.~+/=_-])[\w.~+/=-]{8,}\s*")
+
+#: The keys of a name/value pair's object (HAR's ``{"name": "Cookie", "value": ...}``,
+#: Postman's ``{"key": ..., "value": ...}``): the name says what the value is
+_PAIR_NAMES = ("name", "key")
+_PAIR_VALUES = ("value", "values", "content")
+
+#: A field name as headers and forms write them (a pair list's first items)
+_FIELD_NAME = re.compile(r"[\w.-]{1,64}")
+
+
+def redact_value(value: Any, name: str = "", *, secret: bool = False) -> Any:
+    """A dump's field as it may be recorded (``annotations.source.input_metadata``):
+    credentials hidden, in objects and lists at any depth. A string is hidden when a name
+    over it, at any level, looks like a secret's (``api_key``, ``password``; an object
+    ``auth`` or ``credentials`` hidden whole, its strings; a number such as
+    ``token_count`` is kept), when the name of its pair does (a list of header pairs
+    ``[["Authorization", "Bearer ..."], ...]``, HAR's ``{"name": "Cookie", "value": ...}``;
+    the name's own element kept), or when it is a bearer credential; URLs' user information
+    is hidden in every string. (A secret's name one level up, a header list's or HAR's, went
+    into records in clear; s32 acc-read #1.)"""
+    secret = secret or bool(name and _SECRET_NAME.search(name))
     if isinstance(value, str):
-        if name and _SECRET_NAME.search(name):
-            return HIDDEN
-        return redact_url(value)
+        return HIDDEN if secret or _BEARER.fullmatch(value) else redact_url(value)
     if isinstance(value, dict):
-        return {k: redact_value(v, str(k)) for k, v in value.items()}
+        if not secret and _is_secret_pair(value):
+            return {
+                k: v if k in _PAIR_NAMES else redact_value(v, secret=True) for k, v in value.items()
+            }
+        return {k: redact_value(v, str(k), secret=secret) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [redact_value(v, name) for v in value]
+        if not secret and value and all(_is_pair(v) for v in value):
+            return [[v[0], *(redact_value(x, v[0]) for x in v[1:])] for v in value]
+        return [redact_value(v, name, secret=secret) for v in value]
     return value
+
+
+def _is_pair(value: Any) -> bool:
+    """Whether ``value`` is a ``[name, value]`` pair of a header or form list."""
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and _FIELD_NAME.fullmatch(value[0]) is not None
+    )
+
+
+def _is_secret_pair(value: dict[Any, Any]) -> bool:
+    """Whether an object is a name/value pair whose name looks like a secret's."""
+    return any(k in value for k in _PAIR_VALUES) and any(
+        isinstance(n := value.get(k), str) and _SECRET_NAME.search(n) for k in _PAIR_NAMES
+    )

@@ -59,6 +59,7 @@ from .catalog import Catalog, now_utc, refuse_newer, run_manifests, stamp_folder
 from .document import Drop
 from .errors import ConfigError, CoreArchiveError
 from .sink_takedown import take_down_in_sinks
+from .urlkey import page_key
 
 if TYPE_CHECKING:
     import numpy as np
@@ -174,7 +175,11 @@ class TakedownMatcher:
         self.ids = [str(r[0]) for r in rows]
         self.ats = [str(r[1]) for r in rows]
         self.uris = [str(r[2] or "") for r in rows]
-        self.by_uri = {u: i for i, u in reversed(list(enumerate(self.uris))) if u}
+        # (by the canonical key of the address, as dedup matches a page's versions: a page
+        # taken down and fetched again at ...?utm_source=rss was not flagged; s32 acc-read #7)
+        self.by_uri = {
+            k: i for i, u in reversed(list(enumerate(self.uris))) if (k := page_key(u)) is not None
+        }
         self.by_key: dict[bytes, int] = {}  # (the first takedown of a text)
         for i, r in enumerate(rows):
             if r[3] is not None:
@@ -226,17 +231,18 @@ class TakedownMatcher:
                 if sims[best] >= SIMILAR:
                     at, sim = int(self.sig_rows[best]), float(sims[best])
                     kind = "near" if sim >= NEAR else "similar"
-        if kind in (None, "similar") and uri in self.by_uri:
-            if at != self.by_uri[uri]:
+        key = page_key(uri)
+        if kind in (None, "similar") and key is not None and key in self.by_uri:
+            if at != self.by_uri[key]:
                 sim = None
-            at, kind = self.by_uri[uri], "url"
+            at, kind = self.by_uri[key], "url"
         if at is None or kind is None:
             return None
         detail: dict[str, Any] = {
             "of": self.ids[at],
             "taken_down_at": self.ats[at],
             "match": kind,
-            "same_address": bool(uri) and uri == self.uris[at],
+            "same_address": key is not None and key == page_key(self.uris[at]),
         }
         if sim is not None:
             detail["similarity"] = round(sim, 4)

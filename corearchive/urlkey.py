@@ -78,3 +78,21 @@ def url_key(uri: str | None) -> str | None:
     if parts.fragment.startswith(("!", "/")):
         key += "#" + parts.fragment
     return key
+
+
+def is_page_address(uri: str | None) -> bool:
+    """Whether ``uri`` is a page's own address, by which versions of a page are matched
+    and a taken-down page is recognised: not ``stdin:`` (every text piped in has it), nor a
+    document's place inside an input (``file:///dump.jsonl#L3``, ``stdin:#L1``: line 3 of
+    the next day's dump is another document). Unrelated texts at such addresses were
+    revisions of each other (s32 acc-read #11)."""
+    if uri is None:
+        return False
+    text = uri.strip()
+    scheme = text.partition(":")[0].lower()
+    return scheme in ("http", "https") or (scheme != "stdin" and "#" not in text)
+
+
+def page_key(uri: str | None) -> str | None:
+    """The canonical key of a page's own address (:func:`url_key`), else None."""
+    return url_key(uri) if is_page_address(uri) else None

@@ -659,11 +659,14 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         if have_records:
             _linked_lines(records, db)
             relinked = relinked_records(takedowns)
+            db.execute("CREATE TABLE dup_of (line INTEGER, id TEXT, status TEXT, of TEXT)")
             for n, rec in _records(records):
                 result.records += 1
                 _check_record(n, rec, db, result, out, relinked)
+                _note_reference(n, rec, db)
                 if like is not None:
                     like.see(n, rec)
+            _check_references(runs, db, result)
             (again,) = db.execute("SELECT COUNT(*) FROM superseded").fetchone()
             if again:
                 result.notes.append(
@@ -833,6 +836,36 @@ def _linked_lines(records: Path, db: sqlite3.Connection) -> None:
             and isinstance(rec.get("archive"), dict)
         ),
     )
+
+
+def _note_reference(n: int, rec: dict[str, Any] | None, db: sqlite3.Connection) -> None:
+    """The document a records line names as the one it duplicates or revises, for
+    :func:`_check_references`."""
+    if not isinstance(rec, dict):
+        return
+    dup = rec.get("duplicate")
+    if isinstance(dup, dict) and isinstance(of := dup.get("of"), str):
+        db.execute(
+            "INSERT INTO dup_of VALUES (?, ?, ?, ?)", (n, rec.get("id"), dup.get("status"), of)
+        )
+
+
+def _check_references(runs: dict[str, _Run], db: sqlite3.Connection, result: Verification) -> None:
+    """Each records line's ``duplicate.of`` names a document with a record of its own (a
+    kept revision named a dropped re-fetch at its address, in no record, and verify said
+    nothing; s32 acc-read #2). Not checked where a run used an index shared with other
+    folders: the document named may be archived in one of those."""
+    if any(r.index is not None and not r.own_index for r in runs.values()):
+        return
+    for line, doc_id, status, of in db.execute(
+        "SELECT line, id, status, of FROM dup_of WHERE of NOT IN (SELECT id FROM ids) ORDER BY line"
+    ).fetchall():
+        result.problem(
+            "records",
+            f"records.jsonl line {line} ({doc_id}): its duplicate.of ({status} of {of}) names"
+            " a document that has no record (one dropped, see rejects.jsonl): the record"
+            " points at no text",
+        )
 
 
 def _check_record(

@@ -53,7 +53,7 @@ from corearchive import (
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
 from corearchive.urlkey import VERSION as _URL_KEY_VERSION
-from corearchive.urlkey import url_key
+from corearchive.urlkey import is_page_address, url_key
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -573,6 +573,27 @@ def similarity(
     return float(sim[0])
 
 
+def _version(
+    match: _Match | None, docs: Sequence[Document], roots: Sequence[str | None]
+) -> _Match | None:
+    """A revision candidate (resolved) when it is a version at its address, one that started
+    a cluster (``root = id``, as :meth:`DedupStage._versions_at` takes them), else None: a
+    member of a cluster may be a dropped document, in no record."""
+    if match is None:
+        return None
+    match.resolve(docs, roots)
+    return match if match.id == match.of else None
+
+
+#: An excerpt of a version at its address (a paywalled copy: the version holds
+#: ``threshold`` of it) holds less than this share of the version (and less than
+#: ``threshold``): a near duplicate of it. A copy holding more lacks a passage or two of it,
+#: a correction that cut a claim: a new version (it was dropped from ``threshold``, 0.85: a
+#: story with 2 of its 10 paragraphs cut, in no record; s32 acc-read #3). The tests'
+#: paywalled copies (the first 2, 4 or 6 of 10 paragraphs) hold 0.2 to 0.6 of the story.
+EXCERPT = 0.7
+
+
 @dataclass(slots=True)
 class _Match:
     """A document's most similar near candidate: its cluster root (an id, or the position
@@ -651,6 +672,16 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
             (str(_URL_KEY_VERSION),),
         )
     db.execute("CREATE INDEX IF NOT EXISTS dedup_docs_ukey ON dedup_docs (ukey)")
+    # rows that a release before s31 added since (it can still write the folder: an index
+    # shared by several machines, a rollback) have no key: theirs, at each open (a lookup of
+    # NULL in the key's index when there are none; s32 acc-read #12: they stayed NULL for
+    # good, versions no later version was compared with)
+    if rows := db.execute(
+        "SELECT n, uri FROM dedup_docs WHERE ukey IS NULL AND uri IS NOT NULL"
+    ).fetchall():
+        db.executemany(
+            "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
+        )
 
 
 #: What stands between a headline and the site's name after it ("Budget passes - The
@@ -1436,12 +1467,15 @@ class DedupStage(Stage):
         # (each address's canonical key, once: the revision check, the versions and the
         # index's row use it)
         ukeys = [url_key(u) for u in uris]
+        # (versions are matched by the key of a page's own address, none for stdin: or a
+        # line of a dump: corearchive.urlkey.page_key)
+        pkeys = [k if is_page_address(u) else None for u, k in zip(uris, ukeys, strict=True)]
         counts, best, revisions = self._near_batch(
-            bkeys, sig16, sizes, near, indexed, own_n, uris, ukeys
+            bkeys, sig16, sizes, near, indexed, own_n, uris, pkeys
         )
         # the earlier versions at each document's address, indexed before it (the batch's
         # own are added as they are decided: batch_versions)
-        versions = self._versions_at(ukeys, own_list)
+        versions = self._versions_at(pkeys, own_list)
         batch_versions: dict[str, list[_Version]] = {}
 
         # -- decisions, in order, against the index and the batch's earlier documents -------
@@ -1464,7 +1498,7 @@ class DedupStage(Stage):
                 root = self._root(copy_of)
             match: _Match | None = None
             title = bylines[i][0] if bylines[i] is not None else None
-            at_address = versions[i] + batch_versions.get(ukeys[i] or "", [])
+            at_address = versions[i] + batch_versions.get(pkeys[i] or "", [])
             latest = at_address[-1] if at_address else None
             if (
                 copy_of is not None
@@ -1507,33 +1541,36 @@ class DedupStage(Stage):
                     dup = Duplicate("near", root, sim)
                 else:
                     dup = Duplicate("exact", root, 1.0)
-            elif (match := revisions.get(i)) is not None:
+            elif (match := _version(revisions.get(i), docs, roots)) is not None:
                 # a changed text at the address of an earlier version: a new version of it,
                 # unless it is an excerpt of it (it lacks much of it: the paywalled copy)
                 ann["candidates"] = counts[i]
                 ann["method"] = "minhash"
-                match.resolve(docs, roots)
                 assert isinstance(match.id, str) and isinstance(match.of, str)
-                if self._holds(match.jaccard, match.sizes[1], match.sizes[0]) < opts.threshold:
+                old_in_new = self._holds(match.jaccard, match.sizes[1], match.sizes[0])
+                if old_in_new < min(opts.threshold, EXCERPT):
                     dup = Duplicate("near", match.of, round(match.sim, 4))
                 else:
                     dup = Duplicate("revision", match.id, round(match.sim, 4))
             else:
                 ann["candidates"] = counts[i]
-                if (m := best.get(i)) is not None:
+                m = best.get(i)
+                if at_address and (m is None or i in revisions):
+                    # no near copy found by LSH, or its nearest candidate at the address is a
+                    # copy of a version, not one (a re-fetch dropped as an excerpt, with no
+                    # record: a kept revision's duplicate.of named it; s32 acc-read #2):
+                    # compared with the versions at its address directly (s31 acc-recrawl
+                    # #5, #12: an excerpt of a long story is no LSH candidate of it, a short
+                    # article with a paragraph added is under the threshold)
+                    match, dup = self._versus_versions(at_address, sig16[i], size_list[i])
+                    if dup is not None:
+                        ann["method"] = "minhash"
+                if dup is None and m is not None:
                     match = m
                     m.resolve(docs, roots)
                     assert isinstance(m.of, str)  # a batch candidate is indexed, so decided
                     dup = Duplicate("near", m.of, round(m.sim, 4))
                     ann["method"] = "minhash"
-                elif at_address:
-                    # no near copy found by LSH: compared with the versions at its address
-                    # directly (s31 acc-recrawl #5, #12: an excerpt of a long story is no
-                    # LSH candidate of it, a short article with a paragraph added is under
-                    # the threshold)
-                    match, dup = self._versus_versions(at_address, sig16[i], size_list[i])
-                    if dup is not None:
-                        ann["method"] = "minhash"
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             policy = opts.policy
@@ -1556,7 +1593,7 @@ class DedupStage(Stage):
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
-                if root == doc.id and (ukey := ukeys[i]) is not None:
+                if root == doc.id and (ukey := pkeys[i]) is not None:
                     batch_versions.setdefault(ukey, []).append(
                         _Version(doc.id, uris[i], size_list[i], sig16[i], title)
                     )
@@ -1597,8 +1634,8 @@ class DedupStage(Stage):
         """A document compared with the earlier versions at its address: the version that
         holds most of it or that it holds most of (the latest of equals), and what it is
         to it. An excerpt (the version holds ``threshold`` of it, it holds less than that
-        of the version) is a near duplicate of it; else, from ``revision_threshold`` either
-        way, a revision; else nothing (unique)."""
+        and than :data:`EXCERPT` of the version) is a near duplicate of it; else, from
+        ``revision_threshold`` either way, a revision; else nothing (unique)."""
         opts = self.options
         best: tuple[float, float, float, _Version] | None = None
         for v in versions:
@@ -1612,7 +1649,7 @@ class DedupStage(Stage):
         new_in_old, old_in_new, share, v = best
         match = _Match(v.id, v.id, v.uri, new_in_old, share)
         match.sizes = (size, v.size)
-        if new_in_old >= opts.threshold and old_in_new < opts.threshold:
+        if new_in_old >= opts.threshold and old_in_new < min(opts.threshold, EXCERPT):
             return match, Duplicate("near", v.id, round(new_in_old, 4))
         if max(new_in_old, old_in_new) >= opts.revision_threshold:
             return match, Duplicate("revision", v.id, round(new_in_old, 4))
@@ -1857,7 +1894,7 @@ class DedupStage(Stage):
                     cand_uri, cand_key = uris[j], ukeys[j]
                 if cand_uri is None or uris[i] is None:
                     continue
-                if cand_key == ukeys[i]:
+                if ukeys[i] is not None and cand_key == ukeys[i]:
                     revisions[i] = match(p)
         return counts, best, revisions
 

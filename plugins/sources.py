@@ -528,13 +528,20 @@ def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
     yield doc
 
 
+#: An XML/HTML comment, told in linear time: its body holds no "-->" (a lazy ``.*?`` in a
+#: repeated group could also swallow the next comments, so n comments split 2^n ways, all
+#: tried when the start is not the one sought: ~25 comments hung a run; s32 acc-read #10).
+#: The prologs below repeat their items possessively (``*+``): an item once read is never
+#: read again another way.
+_COMMENT = r"<!--[^-]*+(?:-(?!->)[^-]*+)*+-->"
+
 #: An ALTO XML document's start (after white space, a byte-order mark, an XML declaration,
 #: comments and processing instructions): its root element, ``<alto`` with or without a
 #: namespace prefix
 #: (a DOCTYPE, with its internal subset, too: the parser loads no DTD and expands no
 #: entity, and such a file's markup was archived as its text; s31 acc-regress #9)
 _ALTO_START = re.compile(
-    r"[\s\ufeff]*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>)\s*)*"
+    r"[\s\ufeff]*+(?:(?:<\?[^>]*\?>|" + _COMMENT + r"|<!DOCTYPE\s[^\[>]*+(?:\[.*?\]\s*)?>)\s*+)*+"
     r"<(?:\w+:)?alto[\s>]",
     re.S | re.I,
 )
@@ -627,7 +634,7 @@ class TextSource(Source):
 #: an ``<html>`` tag, after comments and an XML declaration. Content that starts so is read
 #: as HTML whatever it is labelled (servers send pages as ``text/plain``; dumps keep pages
 #: under ``text``).
-_HTML_START_PATTERN = r"(<!--.*?-->\s*|<\?xml[^>]*>\s*)*(<!doctype\s+html|<html)"
+_HTML_START_PATTERN = r"(?:" + _COMMENT + r"\s*+|<\?xml[^>]*+>\s*+)*+(?:<!doctype\s+html|<html)"
 _HTML_START = re.compile(_HTML_START_PATTERN.encode(), re.I | re.S)
 _HTML_START_STR = re.compile(_HTML_START_PATTERN, re.I | re.S)
 
@@ -1596,8 +1603,15 @@ def _object_doc(
     )
     if isinstance(published, datetime | date):
         published = published.isoformat()
-    elif isinstance(published, int | float) and not isinstance(published, bool):
-        published = str(int(published))  # (seconds since 1970, or a CDX stamp as a number)
+    elif (
+        isinstance(published, int | float)
+        and not isinstance(published, bool)
+        and (not isinstance(published, float) or math.isfinite(published))
+    ):
+        # (seconds since 1970, or a CDX stamp as a number; NaN, Infinity or 1e400, which
+        # the JSON reader takes, is no date: named under "ignored", as a date of another
+        # type is. int() raised for the line, and the whole file was lost: s32 acc-read #9)
+        published = str(int(published))
     if isinstance(published, str) and published.strip():
         given[date_key] = _api_date(published.strip())
     # a field given in a form not read (a number for a title, an object for the authors)

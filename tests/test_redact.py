@@ -99,3 +99,45 @@ def test_a_dumps_credentials_headers_are_hidden_and_its_authors_kept():
         "authors": ["Ann Lee"],
         "authority": "Port of Hull",
     }
+
+
+def test_a_secrets_name_at_any_level_hides_it_and_other_fields_stay():
+    """A secret's name one level up went into records in clear: a header list of pairs, HAR's
+    name/value objects, an object named ``auth`` or ``credentials``; a password holding
+    ``@`` left its tail (s32 acc-read #1, repro r1/dump.jsonl)."""
+    from corearchive.redact import redact_value
+
+    got = redact_value(
+        {
+            "request": {"headers": [["Authorization", "Bearer sk-live-S1"], ["Accept", "a/b"]]},
+            "har": [{"name": "Cookie", "value": "sid=S2"}, {"name": "Accept", "value": "x"}],
+            "postman": [{"key": "X-Api-Key", "value": "S5", "type": "text"}],
+            "auth": {"user": "bob", "key": "S3", "tries": 3},
+            "credentials": {"aws": "S4", "list": ["S6"]},
+            "proxy": "http://u:p@ss@proxy.example:8080/",
+            "sent": "Bearer eyJhbGciOi.eyJzdWIi.c2ln",
+            # not secrets: kept as they are
+            "tags": ["cookie", "recipes"],
+            "pairs": [["lang", "en"], ["section", "city"]],
+            "note": "Bearer of bad news",
+            "token_count": 512,
+            "author": {"name": "Ann Lee", "value": "staff"},
+        }
+    )  # fmt: skip
+    assert got == {
+        "request": {"headers": [["Authorization", "***"], ["Accept", "a/b"]]},
+        "har": [{"name": "Cookie", "value": "***"}, {"name": "Accept", "value": "x"}],
+        "postman": [{"key": "X-Api-Key", "value": "***", "type": "***"}],
+        "auth": {"user": "***", "key": "***", "tries": 3},
+        "credentials": {"aws": "***", "list": ["***"]},
+        "proxy": "http://***@proxy.example:8080/",
+        "sent": "***",
+        "tags": ["cookie", "recipes"],
+        "pairs": [["lang", "en"], ["section", "city"]],
+        "note": "Bearer of bad news",
+        "token_count": 512,
+        "author": {"name": "Ann Lee", "value": "staff"},
+    }  # fmt: skip
+    assert redact_url("see http://u:p@ss@h.example/a and a@b.org") == (
+        "see http://***@h.example/a and a@b.org"
+    )

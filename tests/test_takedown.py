@@ -786,3 +786,34 @@ def test_a_name_in_a_taken_down_inputs_path_is_gone_from_the_manifests(
     assert entry["redacted"] == {p.relative_to(out).as_posix(): 2 for p in manifests}
     code, report = _verify(out)
     assert code == 0 and report["problems"] == 0, report
+
+
+def test_a_taken_down_address_is_matched_by_its_canonical_key():
+    """s32 acc-read #7: the address check compared URLs as written, while dedup treats
+    ``?utm_source=``, ``www.``, a trailing slash as the same page: a page taken down and
+    fetched again at ...?utm_source=rss with another text was not flagged. ``stdin:`` and a
+    line of a dump (``file:///d.jsonl#L3``) are no page's address (#11): no address match."""
+    from corearchive.takedown import TakedownMatcher
+
+    rows = [
+        ("a" * 32, "2026-11-01T00:00:00Z", "https://n.example/s7", None, None, 0, ""),
+        ("b" * 32, "2026-11-02T00:00:00Z", "stdin:", None, None, 0, ""),
+        ("c" * 32, "2026-11-03T00:00:00Z", "file:///d/dump.jsonl#L3", None, None, 0, ""),
+    ]
+    matcher = TakedownMatcher(rows)
+
+    def match(uri: str):  # type: ignore[no-untyped-def]
+        return matcher.match(uri, [], None, 0, "")
+
+    for uri in (
+        "https://n.example/s7",
+        "https://n.example/s7?utm_source=rss",
+        "http://www.n.example/s7/",
+        "https://N.example/s7#comments",
+    ):
+        got = match(uri)
+        assert got is not None and got["of"] == "a" * 32, uri
+        assert got["match"] == "url" and got["same_address"] is True
+    for uri in ("https://n.example/s8", "https://n.example/s7?page=2", "stdin:",
+                "file:///d/dump.jsonl#L3"):  # fmt: skip
+        assert match(uri) is None, uri

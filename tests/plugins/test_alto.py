@@ -90,3 +90,40 @@ def test_a_compound_broken_at_its_hyphen_keeps_it():
     )
     text, _ = alto_text(alto)  # type: ignore[misc]
     assert "The harvest mother-in-law was held in the schoolroom" in text
+
+
+def test_the_sniff_of_many_comments_takes_linear_time():
+    """A start of n XML comments that is no ALTO: the sniff's lazy comment in a repeated
+    group split the comments 2^n ways (24 comments 7 s, 26 hung a run beyond any time
+    limit; s32 acc-read #10). Likewise the HTML start's sniff (a file's head, a dump's text
+    field). Each now takes milliseconds for a thousand comments."""
+    import time
+
+    from corearchive_plugins.sources import (
+        _ALTO_START,
+        _HTML_START,
+        _text_starts_as_html,
+        starts_as_html,
+    )
+
+    for n in (22, 1000):
+        began = time.perf_counter()
+        assert _ALTO_START.match("<!-- a -->\n" * n + "<root/>") is None
+        assert _ALTO_START.match("<!-- a -->" * n + "<!--") is None
+        assert _HTML_START.match(b"<!---->" * n + b"<p>") is None
+        assert not _text_starts_as_html("<!---->" * n + "<p>x</p>")
+        assert not starts_as_html(b"<!-- a --> " * n)
+        assert time.perf_counter() - began < 0.3, n
+    # the whole read: the file is text, its comments and all
+    data = b"<!-- a comment -->\n" * 1000 + b"<root>words</root>\n"
+    began = time.perf_counter()
+    fmt, [doc], _, _ = read(data, "notes.xml")
+    assert fmt == "text" and doc.text == data.decode()
+    assert time.perf_counter() - began < 1.0
+    # what the sniffs took before they still take: comments (one holding "--" and "->"),
+    # declarations, a DOCTYPE; a comment not closed, or text between comments, is no prolog
+    assert _ALTO_START.match('<?xml version="1.0"?>\n<!-- a -- b -> c -->\n <ns:alto>')
+    assert _HTML_START.match(b"<!-- a --> <?xml version='1.0'?>\n<!-- b -->\n<!doctype html>")
+    assert _text_starts_as_html("<!----><!-- x --><html lang=en>")
+    assert not _ALTO_START.match("<!-- a <alto>")
+    assert not _text_starts_as_html("<!-- a --> words <!-- b --><html>")

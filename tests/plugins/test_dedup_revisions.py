@@ -4,6 +4,7 @@ canonical key of their address, a headline change, an excerpt, a short article's
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 
 import pytest
@@ -186,6 +187,20 @@ def test_an_index_made_before_the_url_key_gets_it(run_stage):
     assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
 
 
+def test_rows_an_older_release_added_after_the_migration_get_their_key(run_stage):
+    """s32 acc-read #12: the keys were made once per index (dedup_meta url_key); rows the
+    release before s31 wrote afterwards (an index shared by machines, a rollback) kept no
+    ukey for good, and a later version was never compared with them directly (a short
+    article with a paragraph added, no LSH candidate: unique)."""
+    short = "\n\n".join(_paragraphs(2, seed=7))
+    v1 = _doc(short, STORY, "day1.jsonl")
+    db: sqlite3.Connection = run_stage(DedupStage, [v1]).stage.db.db
+    db.execute("UPDATE dedup_docs SET ukey = NULL")  # (as the older release inserts it)
+    v2 = _doc(short + "\n\n" + _paragraphs(1, seed=8)[0], STORY + "/", "day2.jsonl")
+    assert run_stage(DedupStage, [v2]).kept == [v2]
+    assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 def test_a_daily_recrawl_keeps_each_version(ingest, tmp_path, plan):
     """The four cases through ingest, one day a run, with either plan: the same decisions."""
@@ -257,3 +272,102 @@ def test_alternating_headlines_and_a_recased_or_suffixed_title_make_no_new_versi
         Duplicate("exact", docs[0].id, 1.0),
     ]
     assert recased.duplicate == suffixed.duplicate == Duplicate("exact", docs[0].id, 1.0)
+
+
+_SMALL_VOCABULARY = (
+    "council budget river school mayor bridge library tax road park hospital police water"
+    " court vote plan report station market farmer museum teacher nurse harbour train bus"
+    " airport festival storm flood energy"
+)
+
+
+def _recrawl_days() -> list[str]:
+    """As acc-read's repro r4: a story of 10 paragraphs, then its first 6 (an excerpt), then
+    that with a new paragraph (words of a small vocabulary: day 2 is day 3's nearest)."""
+    words = _SMALL_VOCABULARY.split()
+
+    def para(seed: int) -> str:
+        r = random.Random(seed)
+        return " ".join(r.choice(words) + ("s" if r.random() < 0.3 else "") for _ in range(40))
+
+    paras = [para(i).capitalize() + "." for i in range(10)]
+    new = para(50).capitalize() + "."
+    return ["\n\n".join(paras), "\n\n".join(paras[:6]), "\n\n".join([*paras[:6], new])]
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_revision_names_a_kept_version_not_a_dropped_copy(run_stage, across_runs):
+    """s32 acc-read #2: day 2 (the first 6 of 10 paragraphs) is dropped as an excerpt of
+    day 1; day 3 (day 2's text and a new paragraph) was a revision OF DAY 2, in no record.
+    A dropped copy is no version: day 3 is decided against the versions (day 1)."""
+    days = _recrawl_days()
+    v1, v2, v3 = (_doc(t, STORY, f"day{k}.jsonl") for k, t in enumerate(days, 1))
+    kept = _decide(run_stage, [v1, v2, v3], across_runs)
+    assert v2.duplicate.status == "near" and v2.duplicate.of == v1.id
+    assert v3.duplicate.of == v1.id
+    assert all(d.duplicate.of in (None, *(k.id for k in kept)) for d in kept)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_verify_names_a_record_whose_duplicate_of_has_no_record(ingest, tmp_path, plan):
+    """Both plans: every record's duplicate.of is a record's (#2); a line naming a document
+    with no record is a problem verify names (it said 0 problems)."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    days = _recrawl_days()
+    src = tmp_path / "all.jsonl"
+    src.write_text("".join(json.dumps({"url": STORY, "text": t}) + "\n" for t in days))
+    res = ingest(str(src), "--plan", plan, "-w", "2", out=tmp_path / "o")
+    ids = {r["id"] for r in res.records}
+    assert all(r["duplicate"]["of"] in (None, *ids) for r in res.records)
+    verify = CliRunner().invoke(cli, ["verify", str(res.out), "--json"])
+    assert verify.exit_code == 0, verify.output
+    # a record naming a document of rejects.jsonl (as the release before wrote it)
+    assert len(res.records) == 1
+    dropped = res.rejects[0]["id"]
+    lines = (res.out / "records.jsonl").read_text().splitlines()
+    rec = json.loads(lines[0])
+    rec["duplicate"] = {"status": "revision", "of": dropped, "similarity": 0.9}
+    (res.out / "records.jsonl").write_text(json.dumps(rec) + "\n")
+    got = json.loads(CliRunner().invoke(cli, ["verify", str(res.out), "--json"]).output)
+    assert any(
+        f"duplicate.of (revision of {dropped}) names a document that has no record" in p
+        for p in got["listed"]
+    ), got["listed"]
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+@pytest.mark.parametrize("address", ["stdin:", "stdin:#L1", "file:///data/dump.jsonl#L3"])
+def test_texts_without_an_address_of_their_own_are_no_versions_of_each_other(
+    run_stage, address, across_runs
+):
+    """s32 acc-read #11: every text piped in is at ``stdin:``, line N of each day's dump at
+    ``...#LN``: two different stories sharing a few paragraphs were a "revision" of each
+    other (and dropped with revision_policy "drop"). Such an address is no page's; a file
+    of its own is one."""
+    shared = _paragraphs(4, seed=60)
+    a = _doc("\n\n".join(shared + _paragraphs(2, seed=61)), address, "a")
+    b = _doc("\n\n".join(shared + _paragraphs(4, seed=62)), address, "b")
+    assert _decide(run_stage, [a, b], across_runs) == [a, b]
+    assert b.duplicate.status == "unique"
+    # at a file's own address, such a pair: versions of the file
+    shared = _paragraphs(4, seed=70)
+    f1 = _doc("\n\n".join(shared + _paragraphs(2, seed=71)), "file:///data/a.txt", "f1")
+    f2 = _doc("\n\n".join(shared + _paragraphs(4, seed=72)), "file:///data/a.txt", "f2")
+    _decide(run_stage, [f1, f2], across_runs)
+    assert f2.duplicate.status == "revision" and f2.duplicate.of == f1.id
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_correction_that_cuts_a_passage_is_a_revision(run_stage, across_runs):
+    """s32 acc-read #3: a story re-fetched with 2 of its 10 paragraphs removed (a retracted
+    claim) holds 0.8 of the first version, under ``threshold``: it was dropped as an
+    excerpt, the corrected text in no record. An excerpt holds less than 0.7 of the version
+    (the paywalled copies of 2, 4, 6 paragraphs above stay near duplicates)."""
+    v1 = _doc(FULL, STORY, "day1.jsonl")
+    v2 = _doc("\n\n".join(PARAS[:4] + PARAS[6:]), STORY + "?utm_source=rss", "day2.jsonl")
+    kept = _decide(run_stage, [v1, v2], across_runs)
+    assert kept == [v1, v2]
+    assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id

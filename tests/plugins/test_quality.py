@@ -502,3 +502,28 @@ def test_the_run_counts_drops_and_flags_by_rule(ingest, tmp_path):
     }
     summary = RunReport.from_counts("r", counts).summary()
     assert "noted    kept, flagged by quality: c4_lorem_ipsum" in summary
+
+
+def test_the_archive_profile_keeps_a_story_quoting_lorem_ipsum():
+    """s32 acc-read #4: one mention of "Lorem ipsum" dropped a news story in the archive
+    profile (C4's rule: any). The signal is now the share of the placeholder's words when
+    the phrase is there: a page of filler has most (dropped from 0.5 in ``archive``), a
+    story quoting it a few hundredths; ``pretraining`` keeps C4's rule (any mention)."""
+
+    def failed(sig, profile):  # type: ignore[no-untyped-def]
+        limits = _limits(QualityOptions(profile=profile))  # type: ignore[arg-type]
+        return [rule for rule, _, _ in failed_rules(sig, "en", limits)]
+
+    story = GOOD + '\nThe misprint read "Lorem ipsum dolor sit amet" across the front page.'
+    got = signals(story, "en")
+    assert 0 < got["lorem_ipsum"] < 0.1
+    assert "c4_lorem_ipsum" not in failed(got, "archive")
+    assert "c4_lorem_ipsum" in failed(got, "pretraining")
+    filler = signals(
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"
+        " incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud"
+        " exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.\n" * 3,
+        "la",
+    )
+    assert filler["lorem_ipsum"] > 0.5 and "c4_lorem_ipsum" in failed(filler, "archive")
+    assert signals(GOOD, "en")["lorem_ipsum"] == 0

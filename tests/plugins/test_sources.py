@@ -1235,6 +1235,20 @@ def test_a_dumps_fields_of_a_form_not_read_are_named_with_their_type():
     assert "ignored" not in plain.annotations["source"]
 
 
+def test_a_date_that_is_no_finite_number_is_named_not_read_and_the_file_read_on():
+    """``"created_utc": 1e400`` (infinity to the JSON reader), ``"date": NaN``: int() raised
+    for the line and the whole file was lost, 0 records, exit 4 (s32 acc-read #9)."""
+    dates = ['"created_utc": 1e400', '"date": NaN', '"published": -Infinity',
+             '"created_utc": 1700000000.5', '"date": 1e300']  # fmt: skip
+    lines = [f'{{{d}, "text": {json.dumps(article(91 + i))}}}' for i, d in enumerate(dates)]
+    _, docs, failures, _ = read("\n".join(lines).encode() + b"\n", "d.jsonl")
+    assert not failures and len(docs) == 5
+    got = [(d.annotations["source"].get("ignored"), d.annotations["source"]["given"].get("date"))
+           for d in docs]  # fmt: skip
+    assert got[:3] == [({"date": "number"}, None)] * 3
+    assert got[3] == (None, "1700000000") and got[4][0] is None
+
+
 def test_broken_json_arrays_keep_what_came_before_and_say_where():
     good = [{"text": article(85)}, {"text": article(86)}]
     body = json.dumps(good)[:-1]  # (without its "]")
