@@ -538,6 +538,9 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
                             f"{origin}: [{key}] doc_timeout must be a number of seconds >= 0"
                         )
                     continue
+                if sub == "provenance":
+                    # (a string: "full" or "minimal", checked with the other values)
+                    continue
                 if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
                     raise ConfigError(f"{origin}: [{key}] {sub} must be a list of names")
         else:
