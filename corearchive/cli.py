@@ -1019,7 +1019,14 @@ def options(
     does, for each stage and sink installed (a plugin's too), or only those NAMES; and the
     value a run here would use where the configuration (./corearchive.toml, --config,
     --set, as for ingest) sets one."""
-    from .config import DEFAULT_DOC_TIMEOUT, DEFAULT_SINKS, DEFAULT_STAGES, did_you_mean
+    from .config import (
+        DEFAULT_DOC_TIMEOUT,
+        DEFAULT_SINKS,
+        DEFAULT_STAGES,
+        PROVENANCE_FULL,
+        PROVENANCE_MINIMAL,
+        did_you_mean,
+    )
     from .options import describe_options
 
     try:
@@ -1069,6 +1076,13 @@ def options(
             "      The sinks to write to, in order.",
             *_configured(
                 list(config.sinks) != list(DEFAULT_SINKS), list(config.sinks), "output.sinks"
+            ),
+            f'  output.provenance = "{PROVENANCE_FULL}"'
+            f'  ("{PROVENANCE_FULL}" or "{PROVENANCE_MINIMAL}")',
+            "      What the run records about its operator: user and host name, working",
+            '      folder, install paths ("full"), or none of them ("minimal").',
+            *_configured(
+                config.provenance != PROVENANCE_FULL, config.provenance, "output.provenance"
             ),
         ]
     tables: list[tuple[str, dict[str, Any], str]] = [
