@@ -582,10 +582,12 @@ def ingest(
             )
     if not out.exists() and all(map(_missing, inputs)):
         # (a mistyped input made OUT, its index, warc/ and a run's manifest, each try)
+        from .inputs import _is_glob
         from .report import shown
 
         for name in inputs:
-            click.echo(shown(f"error: {name}: no such file or folder"), err=True)
+            what = "a pattern that matches nothing" if _is_glob(name) else "no such file or folder"
+            click.echo(shown(f"error: {name}: {what}"), err=True)
         _fail(f"no input exists; {out} was not made", ExitCode.NOTHING_READ, as_json)
     options = RunOptions(
         inputs=inputs,
@@ -754,11 +756,18 @@ def _need_folder(out: Path, as_json: bool = False) -> None:
 
 
 def _missing(name: str) -> bool:
-    """Whether the input ``name`` is a path to nothing (not ``-``, not a pattern)."""
+    """Whether the input ``name`` names nothing: a path to nothing, or a pattern that
+    matches nothing (not ``-``)."""
+    import glob
+
     from .inputs import _is_glob
 
     try:
-        return name != "-" and not _is_glob(name) and not os.path.lexists(name)
+        if _is_glob(name):
+            # (a pattern that matched nothing made OUT, where a missing path did not: s32
+            # docs finding 1)
+            return next(glob.iglob(name, recursive=True), None) is None
+        return name != "-" and not os.path.lexists(name)
     except ValueError:  # (a NUL in the name)
         return True
 

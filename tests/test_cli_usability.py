@@ -467,3 +467,17 @@ def test_a_mistyped_input_makes_no_output_folder(tmp_path: Path) -> None:
         "exit_code": 4,
         "error": f"no input exists; {out} was not made",
     }
+
+
+def test_a_pattern_that_matches_nothing_makes_no_output_folder(tmp_path: Path) -> None:
+    """README: inputs that all name nothing make no OUT; a missing path made none, but a
+    glob matching nothing made a whole OUT (FORMAT.json, index, manifests, warc/) around one
+    error line (s32 docs finding 1)."""
+    out = tmp_path / "out"
+    pattern = str(tmp_path / "nomatch" / "**" / "*.warc.gz")
+    args = ["ingest", pattern, str(tmp_path / "nothere"), "-o", str(out), "--json"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 4, r.output
+    assert not out.exists()
+    assert f"error: {pattern}: a pattern that matches nothing" in r.stderr
+    assert json.loads(r.stdout) == {"exit_code": 4, "error": f"no input exists; {out} was not made"}
