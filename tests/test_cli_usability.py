@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Literal
@@ -481,3 +482,39 @@ def test_a_pattern_that_matches_nothing_makes_no_output_folder(tmp_path: Path) -
     assert not out.exists()
     assert f"error: {pattern}: a pattern that matches nothing" in r.stderr
     assert json.loads(r.stdout) == {"exit_code": 4, "error": f"no input exists; {out} was not made"}
+
+
+def test_the_readmes_command_summary_has_every_option_of_each_command() -> None:
+    """README's "The command line" lagged --help: no --enable, no `schema reject`, no
+    options of `options`, `remove --index/--timeout`, `index upgrade/rebuild` (s32 docs
+    finding 5). Each command's options (their long names) and choices are on its line."""
+    import click
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("## The command line", 1)[1].split("```", 2)[1]
+    lines: dict[str, str] = {}
+    current = ""
+    for line in block.splitlines():
+        if line.startswith("corearchive "):
+            words = line.split()
+            current = " ".join(words[1:3] if words[1] == "index" else words[1:2])
+            lines[current] = line.split("  #")[0]
+        elif current:
+            lines[current] += " " + line.strip()
+    commands: dict[str, click.Command] = {}
+    for name, command in cli.commands.items():  # type: ignore[attr-defined]
+        if isinstance(command, click.Group):
+            commands.update({f"{name} {n}": c for n, c in command.commands.items()})
+        else:
+            commands[name] = command
+    assert sorted(lines) == sorted(commands)
+    for name, command in commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                line = lines[name].replace("--[no-]", "--")
+                assert any(
+                    re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", line) for opt in param.opts
+                ), f"README: {name} {param.opts}"
+            if isinstance(param.type, click.Choice):
+                for choice in param.type.choices:
+                    assert str(choice) in lines[name], f"README: {name} {choice}"
