@@ -134,7 +134,9 @@ class Verification:
         return {
             "ok": self.ok,
             "warc_files": self.warc_files,
-            "warc_records": dict(sorted(self.warc_records.items())),
+            # (+: without a type whose count is 0, the metadata records of a run whose only
+            # documents were taken down, their withdrawal records set aside: s32 docs #9)
+            "warc_records": dict(sorted((+self.warc_records).items())),
             "records": self.records,
             "problems": self.problems,
             "by_kind": {k: self.kinds[k] for k in ("warc", "records", "index", "run")},
@@ -148,7 +150,7 @@ class Verification:
         }
 
     def summary(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.warc_records.items()))
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted((+self.warc_records).items()))
         lines = [
             f"  WARC files      {self.warc_files} ({kinds or 'no records'})",
             f"  records         {self.records}",

@@ -786,3 +786,17 @@ def test_a_name_in_a_taken_down_inputs_path_is_gone_from_the_manifests(
     assert entry["redacted"] == {p.relative_to(out).as_posix(): 2 for p in manifests}
     code, report = _verify(out)
     assert code == 0 and report["problems"] == 0, report
+
+
+def test_verify_lists_no_record_type_of_count_zero_after_a_takedown(ingest, tmp_path):
+    """The only document taken down: verify said "WARC files 1 (0 metadata, 1 warcinfo)"
+    (--json: "metadata": 0), its withdrawal record set aside but its type kept (s32 docs
+    finding 9)."""
+    res = ingest(str(_shard(tmp_path / "a.jsonl", {"a": _text(0, "MARKAX")})))
+    assert res.exit_code == 0 and len(res.records) == 1
+    assert _remove(res.out, res.records[0]["id"])[0] == 0
+    code, got = _verify(res.out)
+    assert code == 0, got["listed"]
+    assert got["warc_records"] == {"warcinfo": 1}
+    text = CliRunner().invoke(cli, ["verify", str(res.out)]).output
+    assert "WARC files      1 (1 warcinfo)" in text, text
