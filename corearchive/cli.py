@@ -560,6 +560,8 @@ def ingest(
         _fail(str(exc), ExitCode.USAGE, as_json)
     for warning in config.warnings:
         click.echo(f"corearchive: warning: {warning}", err=True)
+    for warning in _options_that_do_nothing(executor, plan):
+        click.echo(f"corearchive: warning: {warning}", err=True)
     if str(out) == "-":
         # (it made a folder named "-": the output is a folder, never standard output)
         _fail(
@@ -753,6 +755,27 @@ def _need_folder(out: Path, as_json: bool = False) -> None:
         what = "no such folder" if not out.exists() else "not a folder"
         _fail(f"{out}: {what} (OUT is an output folder of corearchive ingest)", ExitCode.USAGE,
               as_json)  # fmt: skip
+
+
+def _options_that_do_nothing(executor: str, plan: str) -> list[str]:
+    """``--address`` without ``--executor ray``, ``--work-dir`` or ``--task-mb`` without
+    ``--plan staged``, given: the run went ahead without them and said nothing (a user who
+    typed ``--address auto`` ran on this machine, not knowing; s32 docs finding 10), where
+    a ``--set`` for a stage not in the run is said."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
+
+    said = []
+    if executor != "ray" and given("address"):
+        said.append("--address does nothing without --executor ray: this run is local")
+    for option, name in (("--work-dir", "work_dir"), ("--task-mb", "task_mb")):
+        if plan != "staged" and given(name):
+            said.append(f"{option} does nothing without --plan staged: this run streams")
+    return said
 
 
 def _missing(name: str) -> bool:

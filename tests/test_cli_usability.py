@@ -518,3 +518,22 @@ def test_the_readmes_command_summary_has_every_option_of_each_command() -> None:
             if isinstance(param.type, click.Choice):
                 for choice in param.type.choices:
                     assert str(choice) in lines[name], f"README: {name} {choice}"
+
+
+def test_executor_and_plan_options_that_do_nothing_are_said(seeds: Path, tmp_path: Path) -> None:
+    """--address without --executor ray, --work-dir and --task-mb without --plan staged
+    were ignored without a word: a user who typed --address auto ran on this machine not
+    knowing (s32 docs finding 10)."""
+    out = tmp_path / "out"
+    extra = ["--address", "auto", "--task-mb", "5", "--work-dir", str(tmp_path / "w")]
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-w", "1", "-q", *extra])
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines() == [
+        "corearchive: warning: --address does nothing without --executor ray: this run is local",
+        "corearchive: warning: --work-dir does nothing without --plan staged: this run streams",
+        "corearchive: warning: --task-mb does nothing without --plan staged: this run streams",
+    ]
+    # (with what they go with, or at their defaults, nothing is said)
+    staged = ["--plan", "staged", "--task-mb", "5", "--work-dir", str(tmp_path / "w2")]
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o2"), "-q", *staged])
+    assert r.exit_code == 0 and "does nothing" not in r.stderr, r.output
