@@ -1303,8 +1303,9 @@ def remove(
     timeout: float,
 ) -> None:
     """Take documents IDS out of the archive in OUT (a takedown request): their lines of
-    records.jsonl and their WARC records go (each replaced by a withdrawal record of the
-    same length, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
+    records.jsonl and their WARC records go (a document's records replaced by one
+    withdrawal record as long as they are, and each revisit of a copy of it by one of its
+    own, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
     records each (id, reason, time), which verify accepts. A later run drops them, given
     again, as taken_down. All or nothing. Exit 0 done (an id taken down already is said,
     and not an error: a retry succeeds), 2 an id not in the archive (nothing done), 75 OUT
@@ -1336,10 +1337,14 @@ def remove(
         what = ["its line in records.jsonl"] if e.get("in_records") else []
         if e["warc"]:
             copies = len(e["withdrawn_records"]) - 1
-            refs = f" and {copies} reference(s) of copies to it" if copies > 0 else ""
+            refs = (
+                f", and {copies} reference(s) of copies to it, each by one of its own"
+                if copies > 0
+                else ""
+            )
             what.append(
-                f"its page, text and record in the WARC files ({', '.join(sorted(e['warc']))})"
-                f"{refs}, each replaced by a withdrawal record"
+                f"its page, text and record in the WARC files ({', '.join(sorted(e['warc']))}),"
+                f" replaced by one withdrawal record{refs}"
             )
         elif e.get("in_records"):
             what.append("no WARC records (archived by a run without the warc sink)")
