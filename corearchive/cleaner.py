@@ -224,13 +224,14 @@ class Cleaner:
 
     def clean(
         self,
-        page: str | bytes,
+        page: str | bytes | Mapping[str, Any],
         *,
         url: str | None = None,
         fetched_at: str | datetime | date | float | None = None,
     ) -> Cleaned:
         """Clean one page: raw scraped text or HTML markup, as ``str`` or as ``bytes`` (its
-        encoding found as for a file), told apart by its content. ``url`` and
+        encoding found as for a file), told apart by its content, or a mapping read as one
+        object of a JSON Lines dump (its ``url`` wins over ``url=``). ``url`` and
         ``fetched_at`` (a datetime, or ISO 8601, UTC when it has no offset; a publication
         date after it is not taken) are the record's ``source.uri`` and
         ``source.fetched_at``. Content that holds several documents (a WARC file, a JSON

@@ -560,6 +560,8 @@ def ingest(
         _fail(str(exc), ExitCode.USAGE, as_json)
     for warning in config.warnings:
         click.echo(f"corearchive: warning: {warning}", err=True)
+    for warning in _options_that_do_nothing(executor, plan):
+        click.echo(f"corearchive: warning: {warning}", err=True)
     if str(out) == "-":
         # (it made a folder named "-": the output is a folder, never standard output)
         _fail(
@@ -582,10 +584,12 @@ def ingest(
             )
     if not out.exists() and all(map(_missing, inputs)):
         # (a mistyped input made OUT, its index, warc/ and a run's manifest, each try)
+        from .inputs import _is_glob
         from .report import shown
 
         for name in inputs:
-            click.echo(shown(f"error: {name}: no such file or folder"), err=True)
+            what = "a pattern that matches nothing" if _is_glob(name) else "no such file or folder"
+            click.echo(shown(f"error: {name}: {what}"), err=True)
         _fail(f"no input exists; {out} was not made", ExitCode.NOTHING_READ, as_json)
     options = RunOptions(
         inputs=inputs,
@@ -753,12 +757,40 @@ def _need_folder(out: Path, as_json: bool = False) -> None:
               as_json)  # fmt: skip
 
 
+def _options_that_do_nothing(executor: str, plan: str) -> list[str]:
+    """``--address`` without ``--executor ray``, ``--work-dir`` or ``--task-mb`` without
+    ``--plan staged``, given: the run went ahead without them and said nothing (a user who
+    typed ``--address auto`` ran on this machine, not knowing; s32 docs finding 10), where
+    a ``--set`` for a stage not in the run is said."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context()
+
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) not in (None, ParameterSource.DEFAULT)
+
+    said = []
+    if executor != "ray" and given("address"):
+        said.append("--address does nothing without --executor ray: this run is local")
+    for option, name in (("--work-dir", "work_dir"), ("--task-mb", "task_mb")):
+        if plan != "staged" and given(name):
+            said.append(f"{option} does nothing without --plan staged: this run streams")
+    return said
+
+
 def _missing(name: str) -> bool:
-    """Whether the input ``name`` is a path to nothing (not ``-``, not a pattern)."""
+    """Whether the input ``name`` names nothing: a path to nothing, or a pattern that
+    matches nothing (not ``-``)."""
+    import glob
+
     from .inputs import _is_glob
 
     try:
-        return name != "-" and not _is_glob(name) and not os.path.lexists(name)
+        if _is_glob(name):
+            # (a pattern that matched nothing made OUT, where a missing path did not: s32
+            # docs finding 1)
+            return next(glob.iglob(name, recursive=True), None) is None
+        return name != "-" and not os.path.lexists(name)
     except ValueError:  # (a NUL in the name)
         return True
 
@@ -1019,7 +1051,14 @@ def options(
     does, for each stage and sink installed (a plugin's too), or only those NAMES; and the
     value a run here would use where the configuration (./corearchive.toml, --config,
     --set, as for ingest) sets one."""
-    from .config import DEFAULT_DOC_TIMEOUT, DEFAULT_SINKS, DEFAULT_STAGES, did_you_mean
+    from .config import (
+        DEFAULT_DOC_TIMEOUT,
+        DEFAULT_SINKS,
+        DEFAULT_STAGES,
+        PROVENANCE_FULL,
+        PROVENANCE_MINIMAL,
+        did_you_mean,
+    )
     from .options import describe_options
 
     try:
@@ -1069,6 +1108,13 @@ def options(
             "      The sinks to write to, in order.",
             *_configured(
                 list(config.sinks) != list(DEFAULT_SINKS), list(config.sinks), "output.sinks"
+            ),
+            f'  output.provenance = "{PROVENANCE_FULL}"'
+            f'  ("{PROVENANCE_FULL}" or "{PROVENANCE_MINIMAL}")',
+            "      What the run records about its operator: user and host name, working",
+            '      folder, install paths ("full"), or none of them ("minimal").',
+            *_configured(
+                config.provenance != PROVENANCE_FULL, config.provenance, "output.provenance"
             ),
         ]
     tables: list[tuple[str, dict[str, Any], str]] = [
@@ -1257,8 +1303,9 @@ def remove(
     timeout: float,
 ) -> None:
     """Take documents IDS out of the archive in OUT (a takedown request): their lines of
-    records.jsonl and their WARC records go (each replaced by a withdrawal record of the
-    same length, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
+    records.jsonl and their WARC records go (a document's records replaced by one
+    withdrawal record as long as they are, and each revisit of a copy of it by one of its
+    own, so no other record moves), the index forgets them, and OUT/takedowns.jsonl
     records each (id, reason, time), which verify accepts. A later run drops them, given
     again, as taken_down. All or nothing. Exit 0 done (an id taken down already is said,
     and not an error: a retry succeeds), 2 an id not in the archive (nothing done), 75 OUT
@@ -1290,10 +1337,14 @@ def remove(
         what = ["its line in records.jsonl"] if e.get("in_records") else []
         if e["warc"]:
             copies = len(e["withdrawn_records"]) - 1
-            refs = f" and {copies} reference(s) of copies to it" if copies > 0 else ""
+            refs = (
+                f", and {copies} reference(s) of copies to it, each by one of its own"
+                if copies > 0
+                else ""
+            )
             what.append(
-                f"its page, text and record in the WARC files ({', '.join(sorted(e['warc']))})"
-                f"{refs}, each replaced by a withdrawal record"
+                f"its page, text and record in the WARC files ({', '.join(sorted(e['warc']))}),"
+                f" replaced by one withdrawal record{refs}"
             )
         elif e.get("in_records"):
             what.append("no WARC records (archived by a run without the warc sink)")

@@ -47,6 +47,9 @@ DEFAULT_CONFIG_NAME = "corearchive.toml"
 PROVENANCE_FULL = "full"
 #: ... or none of them (data about the operator the archive does not need; s29 LOW-1)
 PROVENANCE_MINIMAL = "minimal"
+#: The keys of the [pipeline] and [output] tables (and of --set pipeline.KEY, output.KEY):
+#: ``corearchive options``, the config schema and examples/corearchive.toml list each.
+TABLE_KEYS = {"pipeline": ("stages", "doc_timeout"), "output": ("sinks", "provenance")}
 #: Seconds a stage may spend on one document by default: documents take milliseconds; a
 #: pathological one (a pattern that goes quadratic on a page of 200,000 dates) fails with
 #: a timeout instead of holding the run
@@ -336,8 +339,9 @@ def resolve(
                 continue
             if key != "doc_timeout":
                 raise ConfigError(
-                    f"{_set(assignment)}: unknown pipeline key {key!r} (stages, doc_timeout)"
-                    + did_you_mean(key, ("stages", "doc_timeout"))
+                    f"{_set(assignment)}: unknown pipeline key {key!r}"
+                    f" ({', '.join(TABLE_KEYS['pipeline'])})"
+                    + did_you_mean(key, TABLE_KEYS["pipeline"])
                 )
             if not _is_seconds(value):
                 raise ConfigError(f"{_set(assignment)}: expected a number of seconds >= 0")
@@ -349,8 +353,9 @@ def resolve(
                 continue
             if key != "sinks":
                 raise ConfigError(
-                    f"{_set(assignment)}: unknown output key {key!r} (sinks, provenance)"
-                    + did_you_mean(key, ("sinks", "provenance"))
+                    f"{_set(assignment)}: unknown output key {key!r}"
+                    f" ({', '.join(TABLE_KEYS['output'])})"
+                    + did_you_mean(key, TABLE_KEYS["output"])
                 )
             sinks = value if isinstance(value, list) else [value]
             sinks_origin = _set(assignment)
@@ -509,10 +514,10 @@ def _is_seconds(value: Any) -> bool:
 
 
 def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
-    allowed = {
-        "pipeline": {"stages", "doc_timeout"},
+    allowed: dict[str, set[str] | None] = {
+        "pipeline": set(TABLE_KEYS["pipeline"]),
         "stages": None,
-        "output": {"sinks", "provenance"},
+        "output": set(TABLE_KEYS["output"]),
         "sinks": None,
     }
     for key, value in data.items():
@@ -537,6 +542,9 @@ def _check_known(data: dict[str, Any], origin: str, registry: Registry) -> None:
                         raise ConfigError(
                             f"{origin}: [{key}] doc_timeout must be a number of seconds >= 0"
                         )
+                    continue
+                if sub == "provenance":
+                    # (a string: "full" or "minimal", checked with the other values)
                     continue
                 if not (isinstance(names, list) and all(isinstance(n, str) for n in names)):
                     raise ConfigError(f"{origin}: [{key}] {sub} must be a list of names")

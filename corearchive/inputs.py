@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .document import BUILTIN_FORMATS, Document
+from .document import BUILTIN_FORMATS, Document, printable
 from .hookspecs import builtin
 from .source import (
     HEAD_SIZE,
@@ -267,7 +267,9 @@ def expand(
                     yield path
                 elif (res := found_item(path)) is not None:
                     yield res
-            if not found:
+            if found:
+                _passed_over(own.outputs[before:])
+            else:
                 skipped = own.outputs[before:]
                 yield Unresolved(
                     name,
@@ -320,6 +322,7 @@ def expand(
                 # gave one file under 41 names, counted as 41 inputs, 40 "named again")
                 matches = [m for m in matches if not _around_a_loop(m, loops)]
             found = mine = False
+            before = len(own.outputs)
             for match in matches:
                 paths = own.walk(match) if os.path.isdir(match) else [match]
                 for path in paths:
@@ -345,6 +348,7 @@ def expand(
                             seen.add(key)
                             found = True
                             yield unlisted
+            _passed_over(own.outputs[before:])
             if not found:
                 yield Unresolved(
                     name,
@@ -354,6 +358,21 @@ def expand(
                 )
             continue
         yield Unresolved(name, "no such file or folder")
+
+
+def _passed_over(outputs: list[str]) -> None:
+    """Say which output folders of corearchive a walk passed over (docs/archive.md: "the
+    message says so"): with other files beside them, nothing was said, and their WARC files
+    went unread in silence (s32 docs finding 16)."""
+    if not outputs:
+        return
+    more = f" and {len(outputs) - 3} more" if len(outputs) > 3 else ""
+    print(
+        f"corearchive: note: passed over {', '.join(printable(o) for o in outputs[:3])}{more}:"
+        f" {'a corearchive output folder' if len(outputs) == 1 else 'corearchive output folders'},"
+        " not read inside an input folder; name one to read its WARC files",
+        file=sys.stderr,
+    )
 
 
 def _around_a_loop(path: str, memo: dict[str, frozenset[str] | None]) -> bool:

@@ -1318,6 +1318,15 @@ def _check_staged(sinks: Sequence[str], ordered: Sequence[Any]) -> None:
         )
 
 
+def check_staged_pipeline(registry: Any, config: Any) -> None:
+    """:func:`_check_staged` of a run's configuration, by its stages' classes: before the
+    output folder is made (the refusal left a new OUT holding a lock file and an empty
+    ``.plan/``, where other configuration errors make none; s32 docs finding 12)."""
+    classes = [registry.stages[n] for n in config.stages]
+    first = next((i for i, c in enumerate(classes) if c.ordered), len(classes))
+    _check_staged(config.sinks, classes[first:])
+
+
 def _stat(path: str) -> list[int] | None:
     """A file's size, modification time (ns) and inode, as a plan keeps them
     (:func:`~corearchive.unchanged.file_state`); None if it is gone."""

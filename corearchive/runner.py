@@ -278,6 +278,10 @@ class Run:
 
     def _execute(self) -> RunReport:
         opts = self.options
+        if opts.plan == "staged":
+            from .plan import check_staged_pipeline
+
+            check_staged_pipeline(self.registry, self.config)
         with output_lock(opts.out, opts.index_timeout, self.err):
             index = opts.index or opts.out / "index.sqlite"
             # (before anything is changed: a folder or index of a newer format)

@@ -354,7 +354,14 @@ def config_schema(
                         "items": {"enum": sorted(sinks)},
                         "uniqueItems": True,
                         "description": "The sinks to write to, in order.",
-                    }
+                    },
+                    "provenance": {
+                        "enum": ["full", "minimal"],
+                        "default": "full",
+                        "description": "What the run records about its operator: 'full',"
+                        " the user and host name, working folder and install paths (warcinfo"
+                        " records, WARC file names, manifests); 'minimal', none of them.",
+                    },
                 },
             },
             "sinks": {

@@ -6,7 +6,8 @@ What goes:
 * the document's lines of ``records.jsonl`` (the file rewritten without them);
 * its records in the WARC file (raw, conversion, metadata), and the revisit records of
   dropped exact copies that refer to its raw record: their bytes are overwritten by one
-  *withdrawal record* each (a WARC ``metadata`` record addressed
+  *withdrawal record* for the document's records (they are adjacent) and one for each
+  revisit record (a WARC ``metadata`` record addressed
   ``urn:corearchive:withdrawn:ID``, holding the id and the time, no content of the
   document), exactly as long as what it replaces, as gzip members of their own. Every other
   record stays where it was, byte for byte: the offsets that the other lines and their

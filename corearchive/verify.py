@@ -134,7 +134,9 @@ class Verification:
         return {
             "ok": self.ok,
             "warc_files": self.warc_files,
-            "warc_records": dict(sorted(self.warc_records.items())),
+            # (+: without a type whose count is 0, the metadata records of a run whose only
+            # documents were taken down, their withdrawal records set aside: s32 docs #9)
+            "warc_records": dict(sorted((+self.warc_records).items())),
             "records": self.records,
             "problems": self.problems,
             "by_kind": {k: self.kinds[k] for k in ("warc", "records", "index", "run")},
@@ -148,7 +150,7 @@ class Verification:
         }
 
     def summary(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.warc_records.items()))
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted((+self.warc_records).items()))
         lines = [
             f"  WARC files      {self.warc_files} ({kinds or 'no records'})",
             f"  records         {self.records}",
@@ -686,6 +688,7 @@ def verify(out: Path, max_listed: int | None = MAX_LISTED) -> Verification:
         _check_revisits(out, runs, db, result)
         _check_drops(out, runs, db, result, takedowns, have_records)
         _check_plugin_files(out, runs, result, takedowns)
+        _check_rejects_length(out, result)
         check_sink_takedowns(out, takedowns, result)
         order_repairs(result)
         db.close()
@@ -1372,6 +1375,59 @@ def _check_plugin_files(
                 f"{name}: holds {size:,} bytes, but run {run_id} left it at {end:,} (sink"
                 f" {sink!r}): cut short after the run",
             )
+
+
+#: What to do when rejects.jsonl is shorter than the last run left it
+_REJECTS_REPAIR = (
+    "put rejects.jsonl back from a backup (it accumulates: keep it whole; docs/running.md,"
+    " 'Daily runs')"
+)
+
+
+def _check_rejects_length(out: Path, result: Verification) -> None:
+    """``rejects.jsonl`` is not shorter than the last run that appended to it left it (its
+    manifest's ``appended`` span, less what takedowns since cut): emptied or deleted, it was
+    "intact", though ingest's warning for it says verify reports it, and ``history`` and
+    ``index rebuild`` read it (s32 docs finding 6). Its final line break alone gone (an
+    editor's save) is not said, as ingest does not."""
+    from .takedown import removed_bytes
+
+    last: tuple[str, int] | None = None
+    for run_id, m in manifests(out):
+        appended = m.get("appended")
+        span = appended.get("rejects.jsonl") if isinstance(appended, dict) else None
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            last = (run_id, int(span["offset"]) + int(span["bytes"]))  # type: ignore[index]
+    if last is None or last[1] <= 0:
+        return
+    run_id, end = last
+    path = out / "rejects.jsonl"
+    try:
+        size = path.stat().st_size if path.is_file() else None
+    except OSError:
+        return
+    if size is None:
+        result.problem(
+            "run",
+            f"rejects.jsonl is missing, but run {run_id} left it at {end:,} bytes: the"
+            " documents dropped and the errors of the runs are not recorded",
+            _REJECTS_REPAIR,
+        )
+        return
+    short = end - size - removed_bytes(out, "rejects.jsonl", run_id)
+    if short == 1 and size > 0:
+        with open(path, "rb") as f:
+            f.seek(size - 1)
+            if f.read(1) != b"\n":
+                return
+    if short > 0:
+        result.problem(
+            "run",
+            f"rejects.jsonl holds {size:,} bytes, but run {run_id} left it at {end:,}:"
+            " cut short after the run (moved away, truncated or replaced?); the runs' lines"
+            " are not where their manifests' `appended` spans say",
+            _REJECTS_REPAIR,
+        )
 
 
 def _runs_of_other_folders(con: sqlite3.Connection, out: Path) -> set[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Literal
@@ -467,3 +468,72 @@ def test_a_mistyped_input_makes_no_output_folder(tmp_path: Path) -> None:
         "exit_code": 4,
         "error": f"no input exists; {out} was not made",
     }
+
+
+def test_a_pattern_that_matches_nothing_makes_no_output_folder(tmp_path: Path) -> None:
+    """README: inputs that all name nothing make no OUT; a missing path made none, but a
+    glob matching nothing made a whole OUT (FORMAT.json, index, manifests, warc/) around one
+    error line (s32 docs finding 1)."""
+    out = tmp_path / "out"
+    pattern = str(tmp_path / "nomatch" / "**" / "*.warc.gz")
+    args = ["ingest", pattern, str(tmp_path / "nothere"), "-o", str(out), "--json"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 4, r.output
+    assert not out.exists()
+    assert f"error: {pattern}: a pattern that matches nothing" in r.stderr
+    assert json.loads(r.stdout) == {"exit_code": 4, "error": f"no input exists; {out} was not made"}
+
+
+def test_the_readmes_command_summary_has_every_option_of_each_command() -> None:
+    """README's "The command line" lagged --help: no --enable, no `schema reject`, no
+    options of `options`, `remove --index/--timeout`, `index upgrade/rebuild` (s32 docs
+    finding 5). Each command's options (their long names) and choices are on its line."""
+    import click
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("## The command line", 1)[1].split("```", 2)[1]
+    lines: dict[str, str] = {}
+    current = ""
+    for line in block.splitlines():
+        if line.startswith("corearchive "):
+            words = line.split()
+            current = " ".join(words[1:3] if words[1] == "index" else words[1:2])
+            lines[current] = line.split("  #")[0]
+        elif current:
+            lines[current] += " " + line.strip()
+    commands: dict[str, click.Command] = {}
+    for name, command in cli.commands.items():  # type: ignore[attr-defined]
+        if isinstance(command, click.Group):
+            commands.update({f"{name} {n}": c for n, c in command.commands.items()})
+        else:
+            commands[name] = command
+    assert sorted(lines) == sorted(commands)
+    for name, command in commands.items():
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name != "help":
+                line = lines[name].replace("--[no-]", "--")
+                assert any(
+                    re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", line) for opt in param.opts
+                ), f"README: {name} {param.opts}"
+            if isinstance(param.type, click.Choice):
+                for choice in param.type.choices:
+                    assert str(choice) in lines[name], f"README: {name} {choice}"
+
+
+def test_executor_and_plan_options_that_do_nothing_are_said(seeds: Path, tmp_path: Path) -> None:
+    """--address without --executor ray, --work-dir and --task-mb without --plan staged
+    were ignored without a word: a user who typed --address auto ran on this machine not
+    knowing (s32 docs finding 10)."""
+    out = tmp_path / "out"
+    extra = ["--address", "auto", "--task-mb", "5", "--work-dir", str(tmp_path / "w")]
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(out), "-w", "1", "-q", *extra])
+    assert r.exit_code == 0, r.output
+    assert r.stderr.splitlines() == [
+        "corearchive: warning: --address does nothing without --executor ray: this run is local",
+        "corearchive: warning: --work-dir does nothing without --plan staged: this run streams",
+        "corearchive: warning: --task-mb does nothing without --plan staged: this run streams",
+    ]
+    # (with what they go with, or at their defaults, nothing is said)
+    staged = ["--plan", "staged", "--task-mb", "5", "--work-dir", str(tmp_path / "w2")]
+    r = CliRunner().invoke(cli, ["ingest", str(seeds), "-o", str(tmp_path / "o2"), "-q", *staged])
+    assert r.exit_code == 0 and "does nothing" not in r.stderr, r.output

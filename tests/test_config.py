@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -311,3 +312,21 @@ def test_enable_puts_a_plugins_stage_where_it_declares(tmp_path):
         resolve(registry, enable=["words", "words"], cwd=tmp_path)
     with pytest.raises(ConfigError, match="--enable dedup and --disable dedup: give one"):
         resolve(registry, enable=["dedup"], disable=["dedup"], cwd=tmp_path)
+
+
+def test_provenance_minimal_in_a_config_file_and_in_a_runs_manifest(registry, tmp_path):
+    """docs/archive.md: `provenance = "minimal"` under [output] in corearchive.toml does
+    what --set output.provenance=minimal does; it was refused ("[output] provenance must be
+    a list of names", s32 docs finding 3), and so was --config with the manifest of any run
+    made with it (its resolved configuration records the value)."""
+    path = write(tmp_path, '[output]\nsinks = ["warc", "records"]\nprovenance = "minimal"\n')
+    cfg = resolve(registry, config_path=path)
+    assert cfg.provenance == "minimal"
+    by_set = resolve(registry, cwd=tmp_path / "none", sets=["output.provenance=minimal"])
+    assert cfg.resolved == by_set.resolved and cfg.digest == by_set.digest
+    manifest = tmp_path / "run.json"
+    manifest.write_text(json.dumps({"config": {"resolved": cfg.resolved}}), "utf-8")
+    again = resolve(registry, config_path=manifest)
+    assert again.provenance == "minimal" and again.digest == cfg.digest
+    with pytest.raises(ConfigError, match=r"provenance: expected 'full' or 'minimal', not 'some'"):
+        resolve(registry, config_path=write(tmp_path, '[output]\nprovenance = "some"\n'))

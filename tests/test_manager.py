@@ -239,6 +239,8 @@ def test_a_plugin_that_cannot_load_is_named_and_listed(monkeypatch):
     assert "boilerplate  corearchive" in r.output  # the others are listed
     assert "broken       - -  BROKEN: cannot load no_such_module_of_a_plugin" in r.output
     r = CliRunner().invoke(cli, ["plugins", "--json"])
+    assert r.exit_code == 2  # (as the text form: s32 docs finding 7 saw 0, not reproduced)
+    assert json.loads(r.stdout)  # (the list alone on stdout; the error on stderr)
     rows = {
         row["name"]: row for row in __import__("json").loads(r.output.split("\ncorearchive:")[0])
     }

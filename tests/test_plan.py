@@ -857,20 +857,23 @@ class _Counter(Stage):
 
 def test_what_the_staged_plan_cannot_run_is_refused_by_name(ingest, seeds, tmp_path, monkeypatch):
     """A plugin sink's output was left in the tasks' folders and deleted with them (exit 0,
-    its file missing); a plain stage after dedup was refused as if it were ordered."""
+    its file missing); a plain stage after dedup was refused as if it were ordered. Refused
+    before the output folder is made (it was left holding a lock file and an empty .plan/;
+    s32 docs finding 12)."""
     cfg = tmp_path / "sinks.toml"
     cfg.write_text('[output]\nsinks = ["warc", "records", "notes"]\n')
     with extra_plugins(monkeypatch, ("notes", _NoteSink())):
         res = ingest(str(seeds), "--config", str(cfg), "--plan", "staged", out=tmp_path / "a")
     assert res.exit_code == 2, res.output
     assert "['notes']" in res.output and "--plan stream" in res.output
-    assert not res.records
+    assert not res.records and not (tmp_path / "a").exists()
     cfg = tmp_path / "after.toml"
     cfg.write_text('[pipeline]\nstages = ["boilerplate", "dedup", "counter"]\n')
     with extra_plugins(monkeypatch, ("counter", StagePlugin(_Counter))):
         res = ingest(str(seeds), "--config", str(cfg), "--plan", "staged", out=tmp_path / "b")
         assert res.exit_code == 2, res.output
         assert "['counter'] after it" in res.output and "before dedup" in res.output
+        assert not (tmp_path / "b").exists()
         # the same pipeline streams
         res = ingest(str(seeds), "--config", str(cfg), out=tmp_path / "c")
     assert res.exit_code == 0 and len(res.records) == 5, res.output

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -129,6 +130,25 @@ def test_an_output_folder_named_as_input_gives_its_warc_files(ingest, tmp_path):
     own = ingest(str(tmp_path / "holder" / "out" / "warc" / "*.warc.gz"),
                  out=tmp_path / "holder" / "out")  # fmt: skip
     assert "this pattern matches only the run's own output (-o)" in own.output, own.output
+
+
+def test_an_output_folder_inside_an_input_folder_with_other_files_is_said(ingest, tmp_path):
+    """docs/archive.md: an output folder found inside an input folder is not read ("the
+    message says so"); it was said only when the folder held nothing else: with a file
+    beside it, its WARC files went unread in silence (s32 docs finding 16). Said by a
+    walk of the folder and of a pattern's folders, once per run."""
+    first = ingest(str(_inputs(tmp_path / "in")), out=tmp_path / "holder" / "old")
+    assert first.exit_code == 0
+    shutil.copy(next((tmp_path / "in").iterdir()), tmp_path / "holder" / "beside.txt")
+    note = (
+        f"corearchive: note: passed over {tmp_path / 'holder' / 'old'}: a corearchive output"
+        " folder, not read inside an input folder; name one to read its WARC files"
+    )
+    for i, name in enumerate([str(tmp_path / "holder"), str(tmp_path / "h*")]):
+        res = ingest(name, out=tmp_path / f"new{i}")
+        assert res.exit_code == 0, res.output
+        assert res.manifest["counts"]["inputs"] == 1  # type: ignore[index]
+        assert res.output.count(note) == 1, res.output
 
 
 def test_records_jsonl_read_as_a_dump_keeps_addresses_and_capture_times(ingest, tmp_path):

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from jsonschema import Draft202012Validator
 
 from corearchive.manager import collect, make_plugin_manager
@@ -242,3 +244,49 @@ def test_every_kind_of_reject_line_is_valid_against_the_shipped_schema(
     # and the schema refuses what is not a reject line
     assert list(validator.iter_errors({"kind": "error", "run_id": "r", "id": None,
                                        "stage": "dedup", "error": "x", "source": {}}))  # fmt: skip
+
+
+def test_every_option_set_takes_is_in_options_the_config_schema_and_the_example(monkeypatch):
+    """`corearchive options` says it lists "every option --set and the config file take",
+    README that examples/corearchive.toml has every option: output.provenance, which --set
+    and the config file take, was in none of them, nor in the config schema (a config using
+    it failed the shipped schema; s32 docs finding 4). Each key --set takes -- the [pipeline]
+    and [output] keys and every builtin stage's and sink's options -- is accepted by --set at
+    its default, listed by `options`, in the config schema and in the example config."""
+    import tomllib
+
+    from click.testing import CliRunner
+
+    from corearchive import ConfigError
+    from corearchive.cli import cli
+    from corearchive.config import TABLE_KEYS, resolve
+
+    reg = _builtin_registry(monkeypatch)
+    props = config_schema(reg.stages, reg.sinks)["properties"]
+    example = tomllib.loads((ROOT / "examples" / "corearchive.toml").read_text("utf-8"))
+    listed = CliRunner().invoke(cli, ["options"], env={"COREARCHIVE_DISABLE_PLUGIN_AUTOLOAD": "1"})
+    assert listed.exit_code == 0, listed.output
+    options = {line.split(" = ")[0].strip() for line in listed.output.splitlines() if " = " in line}
+    keys: list[tuple[str, tuple[str, ...], Any]] = []  # (--set name, path in the TOML, default)
+    for table, names in TABLE_KEYS.items():
+        for key in names:
+            keys.append((f"{table}.{key}", (table, key), props[table]["properties"][key]))
+    for table, prefix in (("stages", ""), ("sinks", "sinks.")):
+        for name, schema in props[table]["properties"].items():
+            for key, field in schema["properties"].items():
+                keys.append((f"{prefix}{name}.{key}", (table, name, key), field))
+    assert {k for k, _, _ in keys} >= {"output.provenance", "pipeline.doc_timeout"}
+    for name, path, field in keys:
+        assert name in options, f"corearchive options: {name}"
+        value: Any = example
+        for part in path:
+            assert part in value, f"examples/corearchive.toml: {name}"
+            value = value[part]
+        if "default" in field:
+            assert value == field["default"], f"examples/corearchive.toml: {name}"
+            resolve(reg, cwd=ROOT / "tests", sets=[f"{name}={json.dumps(value)}"])
+    Draft202012Validator(config_schema(reg.stages, reg.sinks)).validate(example)
+    # (and nothing else in those tables: --set refuses what is not listed)
+    for table in TABLE_KEYS:
+        with pytest.raises(ConfigError, match=f"unknown {table} key"):
+            resolve(reg, cwd=ROOT / "tests", sets=[f"{table}.nosuchkey=1"])

@@ -817,3 +817,17 @@ def test_a_taken_down_address_is_matched_by_its_canonical_key():
     for uri in ("https://n.example/s8", "https://n.example/s7?page=2", "stdin:",
                 "file:///d/dump.jsonl#L3"):  # fmt: skip
         assert match(uri) is None, uri
+
+
+def test_verify_lists_no_record_type_of_count_zero_after_a_takedown(ingest, tmp_path):
+    """The only document taken down: verify said "WARC files 1 (0 metadata, 1 warcinfo)"
+    (--json: "metadata": 0), its withdrawal record set aside but its type kept (s32 docs
+    finding 9)."""
+    res = ingest(str(_shard(tmp_path / "a.jsonl", {"a": _text(0, "MARKAX")})))
+    assert res.exit_code == 0 and len(res.records) == 1
+    assert _remove(res.out, res.records[0]["id"])[0] == 0
+    code, got = _verify(res.out)
+    assert code == 0, got["listed"]
+    assert got["warc_records"] == {"warcinfo": 1}
+    text = CliRunner().invoke(cli, ["verify", str(res.out)]).output
+    assert "WARC files      1 (1 warcinfo)" in text, text
