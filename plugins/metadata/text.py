@@ -1341,15 +1341,19 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
     return _mk(int(g["y"]), MONTHS[g["mon"].lower()], int(g["d"])), None, form
 
 
-#: What every match of :data:`_RELATIVE` holds, lowercased: "ago" (or "zuvor", "atrás"),
-#: "vor", "il y a", "hace", "há", "назад", the Italian unit's last letter and " fa",
-#: "geleden", "前", or one of its words for a day (or its first character)
-_RELATIVE_WORDS = (
+#: What every match of :data:`_RELATIVE` with a count and a unit holds, lowercased: "ago"
+#: (or "zuvor", "atrás"), "vor", "il y a", "hace", "há", "назад", the Italian unit's last
+#: letter and " fa", "geleden", "前", "منذ", "قبل", "önce", "temu"
+_RELATIVE_UNIT_WORDS = (
     "ago", "vor", "atrás", "il y a", "hace", "há", "назад", "i fa", "e fa", "a fa", "o fa",
-    "geleden", "前", "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
+    "geleden", "前", "منذ", "قبل", "önce", "temu",
+)  # fmt: skip
+#: What every other match of :data:`_RELATIVE` holds: one of its words for a day (or its
+#: first character)
+_RELATIVE_WORDS = _RELATIVE_UNIT_WORDS + (
+    "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
     "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天", "منذ", "قبل", "önce", "temu", "أمس", "اليوم", "dün", "bugün", "wczoraj",
-    "dzisiaj", "dziś",
+    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś",
 )  # fmt: skip
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
 #: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
@@ -1363,8 +1367,14 @@ def _may_be_relative(line: str) -> bool:
     :data:`_RELATIVE_WORDS` once lowercased, or a character of :data:`_RELATIVE_ODD`. A
     few substring searches in C, where the pattern, which starts with an alternation, is
     tried at every character of the line (~170 µs a dev page with a capture date)."""
+    return _holds_word(line, _RELATIVE_WORDS)
+
+
+def _holds_word(line: str, words: tuple[str, ...]) -> bool:
+    """Whether ``line`` holds one of ``words`` once lowercased, or a character of
+    :data:`_RELATIVE_ODD`."""
     low = line.lower()
-    return any(map(low.__contains__, _RELATIVE_WORDS)) or (
+    return any(map(low.__contains__, words)) or (
         not line.isascii() and any(map(line.__contains__, _RELATIVE_ODD))
     )
 
@@ -3196,10 +3206,6 @@ _BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,
 
 #: How long a relative dateline is at most ("Last updated: about 23 hours ago")
 _DATELINE_CHARS = 60
-#: What a line with a relative date of :data:`_RELATIVE` has (lowercased; the day words
-#: aside): a literal test before the costly pattern
-_RELATIVE_GATE = ("ago", "vor ", "il y a", "hace ", "há ", " fa", "geleden", "назад", "前",
-                  "temu", "önce", "منذ", "قبل")  # fmt: skip
 #: The label a relative dateline may start with ("Posted", "Updated:", "Last updated on")
 _DATELINE_LABEL = re.compile(
     r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
@@ -3251,7 +3257,13 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, True  # (a share line)
     if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
-    if len(s) <= _DATELINE_CHARS and any(w in low for w in _RELATIVE_GATE) and _rel_dateline(s):
+    if (
+        len(s) <= _DATELINE_CHARS
+        # (a literal test before the costly pattern: a relative dateline has a count and a
+        # unit, the day words aside; the words :func:`_may_be_relative` knows, one list)
+        and _holds_word(s, _RELATIVE_UNIT_WORDS)
+        and _rel_dateline(s)
+    ):
         return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
