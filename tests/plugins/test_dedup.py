@@ -1024,3 +1024,17 @@ def test_different_stories_sharing_a_template_are_not_near_duplicates(run_stage)
     run = run_stage(DedupStage, [a, b, make_document(BASE, path="base.txt"), edited])
     assert run.kept[:2] == [a, b] and b.duplicate.status == "unique"
     assert [d for d, _ in run.dropped] == [edited] and edited.duplicate.status == "near"
+
+
+def test_forget_removes_the_rows_of_a_text_over_the_hashed_length(run_stage):
+    """The index holds the band keys of a text's first ``_HASH_MAX_CHARS`` characters
+    (:func:`hashed_part`); forget recomputed them from the whole text, so a text over 1 M
+    characters kept its band rows in the index (an erasure that left them)."""
+    long = " ".join(f"w{i} harbour" for i in range(100_000))
+    assert len(long) > dedup_module._HASH_MAX_CHARS
+    a = make_document(long, path="a.txt")
+    o = make_document(OTHER, path="o.txt")
+    run = run_stage(DedupStage, [a, o])
+    assert _lsh_rows(run) == 2 * 16
+    run.stage.forget(a)
+    assert _lsh_rows(run) == 16
