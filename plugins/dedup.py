@@ -2442,9 +2442,9 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             n += 1
             known[doc_id] = n
             db.execute(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline),
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline, url_key(uri)),
             )
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
@@ -2454,6 +2454,12 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                 "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
                 [(k, n) for k in bkeys[i].tolist()],
             )
+    # (the address keys were made with each row: _add_url_keys makes only their index,
+    # where it read every row back and wrote each again)
+    db.execute(
+        "INSERT OR REPLACE INTO dedup_meta (key, value) VALUES ('url_key', ?)",
+        (str(_URL_KEY_VERSION),),
+    )
     _add_url_keys(db)
     db.execute("DELETE FROM dedup_filter")
     return n
