@@ -1906,8 +1906,9 @@ class DedupStage(Stage):
             n = row[0]
             # The keys are recomputed from the document (the stored signature is truncated),
             # so the key tables need no index on n; from the part of its text that was
-            # hashed (hashed_part), or a text over 1 M characters kept its band rows. Buffered rows of n need no removal: a
-            # lookup ignores rows whose document is gone, and the flush drops them.
+            # hashed (hashed_part), or a text over 1 M characters kept its band rows.
+            # Buffered rows of n need no removal: a lookup ignores rows whose document is
+            # gone, and the flush drops them.
             sig, _ = self.hasher.signatures([hashed_part(normalize_bytes(doc.text))])
             keys = self._band_keys(sig)[0].tolist()
             self.db.db.executemany(
