@@ -1350,8 +1350,8 @@ _RELATIVE_UNIT_WORDS = (
 )  # fmt: skip
 #: What every other match of :data:`_RELATIVE` holds: one of its words for a day (or its
 #: first character)
-_RELATIVE_WORDS = _RELATIVE_UNIT_WORDS + (
-    "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
+_RELATIVE_WORDS = (
+    *_RELATIVE_UNIT_WORDS, "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
     "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
     "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś",
 )  # fmt: skip
@@ -4440,10 +4440,9 @@ _DATE_LINES_NEAR = 2
 _DATE_LINE_OTHER_WORDS = 7
 
 
-def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
-    """Whether line ``k``, which holds date candidates, is a date line (metadata): not in a
-    paragraph, and short, or short but for its dates."""
-    mine = [d for d in cands if d["line"] == k]
+def _is_date_line(page: Page, k: int, mine: list[dict[str, Any]]) -> bool:
+    """Whether line ``k``, which holds the date candidates ``mine``, is a date line
+    (metadata): not in a paragraph, and short, or short but for its dates."""
     if any(d["in_para"] for d in mine):
         return False
     line = page.lines[k].strip()
@@ -4454,11 +4453,40 @@ def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
     return n_words(line, page.cjk) <= _DATE_LINE_OTHER_WORDS
 
 
+class DateLines:
+    """The date lines of a page with date candidates ``cands`` (:func:`_is_date_line`), each
+    line tested once a document: the published date's lines and the update lines
+    (:func:`update_lines`) ask for the same lines. ``of_line``: the candidates of each line."""
+
+    def __init__(self, page: Page, cands: list[dict[str, Any]]) -> None:
+        self.page = page
+        self.of_line: dict[int, list[dict[str, Any]]] = {}
+        for d in cands:
+            self.of_line.setdefault(d["line"], []).append(d)
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, k: int) -> bool:
+        """Whether line ``k`` is a date line."""
+        known = self._known.get(k)
+        if known is None:
+            known = self._known[k] = _is_date_line(self.page, k, self.of_line.get(k, []))
+        return known
+
+    def without_dates(self, k: int) -> str:
+        """Line ``k`` with each of its dates replaced by a space."""
+        line = self.page.lines[k]
+        for d in self.of_line.get(k, ()):
+            line = line.replace(d["text"], " ")
+        return line
+
+
 #: Words an update line may have besides its dates ("Last updated:", "Story updated", "ET")
 _UPDATE_LINE_OTHER_WORDS = 5
 
 
-def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
+def update_lines(
+    page: Page, cands: list[dict[str, Any]], date_lines: DateLines | None = None
+) -> list[int]:
     """The lines of ``page`` that state its update time ("Updated 7 hours ago", "Last
     updated: Nov. 20, 2019 10:00 AM"): a date line (:func:`_is_date_line`) with an
     update-cued date (``cands`` with their features: :func:`rank_dates`,
@@ -4467,19 +4495,20 @@ def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
     "7 hours ago"). They are metadata, as a date line is: a re-fetch that differs from the
     archived version only by its "Updated 5 hours ago" -> "Updated 9 hours ago" was a new
     revision each day (s31 acceptance, re-crawl #6). Not a sentence that says so ("This story
-    was updated on March 5, 2020 to include ...": an editor's note is the article's)."""
+    was updated on March 5, 2020 to include ...": an editor's note is the article's).
+    ``date_lines``: the caller's :class:`DateLines` of ``page`` and ``cands``, if it has one."""
     out: set[int] = set()
     items, item_lines = page.items, page.item_lines
+    is_date_line = date_lines
     for c in cands:
         k = c["line"]
         if not c["f"].get("cue_upd") or k < 0 or k in out or c.get("in_para"):
             continue
-        if not _is_date_line(page, k, cands):
+        if is_date_line is None:  # (made at the first update-cued date)
+            is_date_line = DateLines(page, cands)
+        if not is_date_line(k):
             continue
-        line = page.lines[k]
-        for d in cands:
-            if d["line"] == k:
-                line = line.replace(d["text"], " ")
+        line = is_date_line.without_dates(k)
         if n_words(line.strip(), page.cjk) > _UPDATE_LINE_OTHER_WORDS:
             continue
         out.add(k)
@@ -4712,6 +4741,7 @@ def extract_lines(
         ]  # fmt: skip
         res["published"], res["published_confidence"] = day, 0.5
         res["sources"]["published"] = "url"
+    is_date_line = DateLines(page, cands)
     if idx is not None:
         c = cands[idx]
         res["published"] = iso_value(c)
@@ -4723,13 +4753,14 @@ def extract_lines(
         # which stayed as the text's first line
         date_lines = [
             k
-            for k in sorted({d["line"] for d in cands})
-            if abs(k - c["line"]) <= _DATE_LINES_NEAR and _is_date_line(page, k, cands)
+            for k in sorted(is_date_line.of_line)
+            if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
         ]
         if c["line"] in date_lines:
             meta_lines["published"] = date_lines
-    # the lines that state the page's update time, wherever they are
-    if upd := [k for k in update_lines(page, cands) if k not in meta_lines.get("published", ())]:
+    # the lines that state the page's update time, wherever they are (the same lines tested)
+    upd = update_lines(page, cands, is_date_line)
+    if upd := [k for k in upd if k not in meta_lines.get("published", ())]:
         meta_lines["updated"] = upd
     # authors (found above)
     if authors and aline is not None:
