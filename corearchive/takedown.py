@@ -37,13 +37,14 @@ import base64
 import contextlib
 import hashlib
 import importlib
+import itertools
 import json
 import os
 import re
 import struct
 import uuid
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -196,6 +197,8 @@ class TakedownMatcher:
             else np.zeros((0, SIG_PERM), dtype="<u4")
         )
         self.sizes = np.array([int(rows[i][5]) for i in with_sig], dtype=np.float64)
+        #: (the signatures made with a hashing's params, and their shingle counts at least 1)
+        self._alike: dict[str, tuple[np.ndarray, np.ndarray]] = {}
 
     @classmethod
     def load(cls, db: Any) -> TakedownMatcher | None:
@@ -219,10 +222,13 @@ class TakedownMatcher:
         kind: str | None = "text" if at is not None else None
         sim: float | None = None
         if at is None and sig is not None and len(self.sig_rows):
-            same = np.array([p == params for p in self.sig_params])
+            if params not in self._alike:  # (once per hashing, not per document)
+                same = np.array([p == params for p in self.sig_params])
+                self._alike[params] = (same, np.maximum(self.sizes, 1.0))
+            same, b = self._alike[params]
             if same.any() and len(sig) == self.sigs.shape[1]:
                 j = (self.sigs == np.asarray(sig, dtype="<u4")).mean(axis=1)
-                a, b = float(max(size, 1)), np.maximum(self.sizes, 1.0)
+                a = float(max(size, 1))
                 inter = j * (a + b) / (1 + j)
                 sims = np.where(np.minimum(a, b) >= 20, np.maximum(inter / a, inter / b), j).clip(
                     0, 1
@@ -759,18 +765,45 @@ def _scan_records(records: Path, targets: set[str]) -> _Scanned:
     return _Scanned(found, cut, in_records, naming)
 
 
-def _text_matcher(matcher: TakedownMatcher) -> Callable[[str, str], dict[str, Any] | None]:
-    """``match(uri, text)``: how a document at ``uri`` of ``text`` matches a takedown of
-    ``matcher`` (its text's key and signature as the dedup stage computes them)."""
+#: Documents matched at a time by :func:`_text_matcher`'s callers (their texts held meanwhile)
+_MATCH_BATCH = 256
+
+
+def _text_matcher(
+    matcher: TakedownMatcher,
+) -> Callable[[Sequence[tuple[str, str]]], list[dict[str, Any] | None]]:
+    """``match(docs)``: how each document ``(uri, text)`` of ``docs`` matches a takedown of
+    ``matcher`` (its text's key and signature as the dedup stage computes them). The
+    signatures of the texts are made together, in groups of text as the dedup stage makes
+    a batch's (one numpy pass a group, not one a text: a text's pass cost ~0.25 ms of
+    fixed work), and only where the matcher reads them: not for a text whose key is a
+    takedown's, nor when no takedown has a signature."""
     dedup = _dedup()
     hasher = dedup.MinHasher(SIG_PERM, SIG_SHINGLE)
     params = sig_params()
 
-    def match(uri: str, text: str) -> dict[str, Any] | None:
-        norm = dedup.normalize_bytes(text)
-        key = hashlib.blake2b(norm, digest_size=16).digest()
-        sig, size = _signature(hasher, norm)
-        return matcher.match(uri, [key], sig, size, params)
+    def match(docs: Sequence[tuple[str, str]]) -> list[dict[str, Any] | None]:
+        norms = [dedup.normalize_bytes(text) for _, text in docs]
+        keys = [hashlib.blake2b(norm, digest_size=16).digest() for norm in norms]
+        sigs: list[Any] = [None] * len(docs)
+        sizes = [0] * len(docs)
+        if len(matcher.sig_rows):
+            todo = [i for i, k in enumerate(keys) if k not in matcher.by_key]
+            group: list[int] = []
+            total = 0
+            for j, i in enumerate(todo):
+                norms[i] = dedup.hashed_part(norms[i])
+                group.append(i)
+                total += len(norms[i])
+                if total >= dedup._HASH_GROUP_CHARS or j == len(todo) - 1:
+                    sig, size = hasher.signatures([norms[g] for g in group])
+                    for g, row, n in zip(group, sig, size.tolist(), strict=True):
+                        sigs[g], sizes[g] = row, int(n)
+                    group, total = [], 0
+        return [
+            matcher.match(uri, [key], sig, size, params)
+            for (uri, _), key, sig, size in zip(docs, keys, sigs, sizes, strict=True)
+        ]
 
     return match
 
@@ -793,10 +826,29 @@ def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[s
     if not rows:
         return []
     match = _text_matcher(TakedownMatcher(rows))
+    others = (r for _, r in _records(records) if isinstance(r, dict) and r.get("id") not in found)
     out: list[dict[str, Any]] = []
-    for _, rec in _records(records):
-        if not isinstance(rec, dict) or rec.get("id") in found:
-            continue
+    while batch := list(itertools.islice(others, _MATCH_BATCH)):
+        out += _related_of(batch, found, match)
+    return out
+
+
+def _uri_of(rec: dict[str, Any]) -> str:
+    """A record's ``source.uri`` ("" without one)."""
+    source = rec.get("source")
+    return str(source.get("uri") or "") if isinstance(source, dict) else ""
+
+
+def _related_of(
+    batch: list[dict[str, Any]],
+    found: dict[str, dict[str, Any]],
+    match: Callable[[Sequence[tuple[str, str]]], list[dict[str, Any] | None]],
+) -> list[dict[str, Any]]:
+    """:func:`find_related` of the records ``batch`` (their texts matched together)."""
+    texts = [(_uri_of(rec), rec["text"]) for rec in batch if isinstance(rec.get("text"), str)]
+    matched = iter(match(texts))
+    out: list[dict[str, Any]] = []
+    for rec in batch:
         how: list[str] = []
         of: str | None = None
         dup: dict[str, Any] = rec["duplicate"] if isinstance(rec.get("duplicate"), dict) else {}
@@ -809,9 +861,8 @@ def find_related(records: Path, found: dict[str, dict[str, Any]]) -> list[dict[s
         if isinstance(dd, dict) and dd.get("copy_of") in found:
             of, named = str(dd["copy_of"]), True
             how.append("a copy of it (annotations.dedup.copy_of)")
-        source = rec.get("source")
-        uri = str(source.get("uri") or "") if isinstance(source, dict) else ""
-        m = match(uri, rec["text"]) if isinstance(rec.get("text"), str) else None
+        uri = _uri_of(rec)
+        m = next(matched) if isinstance(rec.get("text"), str) else None
         if m is not None:
             of = of or str(m["of"])
             words = {
@@ -1352,6 +1403,8 @@ class LikeTakenDown:
         self.order: dict[str, int] = {}
         #: (line, id, address, match, flagged, run) of each record like a taken-down one
         self.like: list[tuple[int, Any, str, dict[str, Any], bool, str]] = []
+        #: the records seen and not yet matched (:meth:`flush`): line, record, address
+        self._seen: list[tuple[int, dict[str, Any], str]] = []
 
     @classmethod
     def open(
@@ -1380,20 +1433,27 @@ class LikeTakenDown:
         """Line ``n`` of ``records.jsonl``, parsed (None: not JSON)."""
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             return
-        src = rec.get("source") if isinstance(rec.get("source"), dict) else {}
-        uri = str((src or {}).get("uri") or "")
-        m = self.match(uri, rec["text"])
-        if m is None or m["of"] == rec.get("id"):
-            return
-        ann = rec.get("annotations")
-        dd = ann.get("dedup") if isinstance(ann, dict) else None
-        flagged = isinstance(dd, dict) and bool(dd.get("taken_down"))
-        arch = rec.get("archive") if isinstance(rec.get("archive"), dict) else {}
-        run = str((arch or {}).get("run_id") or "")
-        self.like.append((n, rec.get("id"), uri, m, flagged, run))
+        self._seen.append((n, rec, _uri_of(rec)))
+        if len(self._seen) >= _MATCH_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """The records seen matched, their texts together (:func:`_text_matcher`)."""
+        seen, self._seen = self._seen, []
+        matched = self.match([(uri, rec["text"]) for _, rec, uri in seen])
+        for (n, rec, uri), m in zip(seen, matched, strict=True):
+            if m is None or m["of"] == rec.get("id"):
+                continue
+            ann = rec.get("annotations")
+            dd = ann.get("dedup") if isinstance(ann, dict) else None
+            flagged = isinstance(dd, dict) and bool(dd.get("taken_down"))
+            arch = rec.get("archive") if isinstance(rec.get("archive"), dict) else {}
+            run = str((arch or {}).get("run_id") or "")
+            self.like.append((n, rec.get("id"), uri, m, flagged, run))
 
     def report(self, result: Any) -> None:
         """The problems and notes of the records seen."""
+        self.flush()
         order, by_id = self.order, self.by_id
         # (the runs' manifests in their order, where the index has not the takedown's run,
         # as after `index rebuild`: run ids of one second compared by their random part put

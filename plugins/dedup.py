@@ -2031,9 +2031,11 @@ class DedupStage(Stage):
         if row and self._first_n is not None and row[0] >= self._first_n:
             n = row[0]
             # The keys are recomputed from the document (the stored signature is truncated),
-            # so the key tables need no index on n. Buffered rows of n need no removal: a
-            # lookup ignores rows whose document is gone, and the flush drops them.
-            sig, _ = self.hasher.signatures([normalize_bytes(doc.text)])
+            # so the key tables need no index on n; from the part of its text that was
+            # hashed (hashed_part), or a text over 1 M characters kept its band rows.
+            # Buffered rows of n need no removal: a lookup ignores rows whose document is
+            # gone, and the flush drops them.
+            sig, _ = self.hasher.signatures([hashed_part(normalize_bytes(doc.text))])
             keys = self._band_keys(sig)[0].tolist()
             self.db.db.executemany(
                 "DELETE FROM dedup_lsh WHERE key = ? AND n = ?", [(k, n) for k in keys]
@@ -2572,9 +2574,9 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             n += 1
             known[doc_id] = n
             db.execute(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline),
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline, url_key(uri)),
             )
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
@@ -2584,6 +2586,12 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                 "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
                 [(k, n) for k in bkeys[i].tolist()],
             )
+    # (the address keys were made with each row: _add_url_keys makes only their index,
+    # where it read every row back and wrote each again)
+    db.execute(
+        "INSERT OR REPLACE INTO dedup_meta (key, value) VALUES ('url_key', ?)",
+        (str(_URL_KEY_VERSION),),
+    )
     _add_url_keys(db)
     db.execute("DELETE FROM dedup_filter")
     return n

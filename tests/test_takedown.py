@@ -831,3 +831,30 @@ def test_verify_lists_no_record_type_of_count_zero_after_a_takedown(ingest, tmp_
     assert got["warc_records"] == {"warcinfo": 1}
     text = CliRunner().invoke(cli, ["verify", str(res.out)]).output
     assert "WARC files      1 (1 warcinfo)" in text, text
+
+
+def test_texts_matched_together_match_as_each_alone(monkeypatch):
+    """find_related and verify match their records' texts in batches, their signatures made
+    together in groups of text (and none for a text whose key is a takedown's): each
+    document's match is the one it has alone, across groups (a group of two texts here)."""
+    import corearchive_plugins.dedup as dedup
+    from corearchive import takedown as td
+
+    monkeypatch.setattr(dedup, "_HASH_GROUP_CHARS", 2 * len(_text(1, "a")))
+    gone = [_text(k, f"gone{k}") for k in range(3)]
+    rows = [
+        td._takedown_row(f"t{k}", "", f"https://e.example/{k}", td.fingerprint(t))
+        for k, t in enumerate(gone)
+    ]
+    match = td._text_matcher(td.TakedownMatcher(rows))
+    docs = [
+        ("https://other.example/a", gone[0]),  # the same text
+        ("https://e.example/1", gone[1].replace("gone1", "again1")),  # near, same address
+        ("https://e.example/2", _text(50, "new")),  # at a takedown's address only
+        ("https://other.example/b", _text(51, "new")),  # nothing
+        ("https://other.example/c", " ".join([gone[2]] * 4)),  # text near, longer
+        ("https://other.example/d", ""),
+    ]
+    together = match(docs)
+    assert together == [match([d])[0] for d in docs]
+    assert [m and m["match"] for m in together][:4] == ["text", "near", "url", None]

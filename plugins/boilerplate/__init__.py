@@ -1074,12 +1074,21 @@ def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:
 _NOT_META = frozenset(["body", "comments", "commentsbody", "raw_text", "text", "fingerprint"])
 
 
-@lru_cache(maxsize=16)
 def _extractor(mode: str, metadata: bool, fast: bool = False, fmt: str = "txt") -> Any:
-    """trafilatura's options object for a mode (built once: it reads the config)."""
-    from trafilatura.settings import Extractor
-
+    """trafilatura's options object for a mode (built once a day: it reads the config). Its
+    date bound, ``max_date``, is today's in UTC at the call, not at the process's first call
+    (a server's Cleaner, a run across midnight); trafilatura reads it only with
+    ``metadata`` (the stage's own dates come from ``metadata.html.trafilatura_meta``,
+    bounded by each document's capture)."""
     from ..metadata.text import utc_today
+
+    return _extractor_of_day(mode, metadata, fast, fmt, utc_today().isoformat())
+
+
+@lru_cache(maxsize=16)
+def _extractor_of_day(mode: str, metadata: bool, fast: bool, fmt: str, day: str) -> Any:
+    """:func:`_extractor` for the UTC day ``day``."""
+    from trafilatura.settings import Extractor
 
     return Extractor(
         output_format=fmt,
@@ -1098,7 +1107,7 @@ def _extractor(mode: str, metadata: bool, fast: bool = False, fmt: str = "txt") 
             {
                 "original_date": True,
                 "extensive_search": True,
-                "max_date": utc_today().isoformat(),
+                "max_date": day,
             },
         ),
     )

@@ -1341,15 +1341,19 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
     return _mk(int(g["y"]), MONTHS[g["mon"].lower()], int(g["d"])), None, form
 
 
-#: What every match of :data:`_RELATIVE` holds, lowercased: "ago" (or "zuvor", "atrás"),
-#: "vor", "il y a", "hace", "há", "назад", the Italian unit's last letter and " fa",
-#: "geleden", "前", or one of its words for a day (or its first character)
-_RELATIVE_WORDS = (
+#: What every match of :data:`_RELATIVE` with a count and a unit holds, lowercased: "ago"
+#: (or "zuvor", "atrás"), "vor", "il y a", "hace", "há", "назад", the Italian unit's last
+#: letter and " fa", "geleden", "前", "منذ", "قبل", "önce", "temu"
+_RELATIVE_UNIT_WORDS = (
     "ago", "vor", "atrás", "il y a", "hace", "há", "назад", "i fa", "e fa", "a fa", "o fa",
-    "geleden", "前", "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
+    "geleden", "前", "منذ", "قبل", "önce", "temu",
+)  # fmt: skip
+#: What every other match of :data:`_RELATIVE` holds: one of its words for a day (or its
+#: first character)
+_RELATIVE_WORDS = (
+    *_RELATIVE_UNIT_WORDS, "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
     "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天", "منذ", "قبل", "önce", "temu", "أمس", "اليوم", "dün", "bugün", "wczoraj",
-    "dzisiaj", "dziś",
+    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś",
 )  # fmt: skip
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
 #: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
@@ -1363,8 +1367,14 @@ def _may_be_relative(line: str) -> bool:
     :data:`_RELATIVE_WORDS` once lowercased, or a character of :data:`_RELATIVE_ODD`. A
     few substring searches in C, where the pattern, which starts with an alternation, is
     tried at every character of the line (~170 µs a dev page with a capture date)."""
+    return _holds_word(line, _RELATIVE_WORDS)
+
+
+def _holds_word(line: str, words: tuple[str, ...]) -> bool:
+    """Whether ``line`` holds one of ``words`` once lowercased, or a character of
+    :data:`_RELATIVE_ODD`."""
     low = line.lower()
-    return any(map(low.__contains__, _RELATIVE_WORDS)) or (
+    return any(map(low.__contains__, words)) or (
         not line.isascii() and any(map(line.__contains__, _RELATIVE_ODD))
     )
 
@@ -3199,10 +3209,6 @@ _BREADCRUMB = re.compile(r"[^>›»\n]{1,50}(?:\s[>›»]\s[^>›»\n]{1,80}){2,
 
 #: How long a relative dateline is at most ("Last updated: about 23 hours ago")
 _DATELINE_CHARS = 60
-#: What a line with a relative date of :data:`_RELATIVE` has (lowercased; the day words
-#: aside): a literal test before the costly pattern
-_RELATIVE_GATE = ("ago", "vor ", "il y a", "hace ", "há ", " fa", "geleden", "назад", "前",
-                  "temu", "önce", "منذ", "قبل")  # fmt: skip
 #: The label a relative dateline may start with ("Posted", "Updated:", "Last updated on")
 _DATELINE_LABEL = re.compile(
     r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
@@ -3254,7 +3260,13 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, True  # (a share line)
     if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
-    if len(s) <= _DATELINE_CHARS and any(w in low for w in _RELATIVE_GATE) and _rel_dateline(s):
+    if (
+        len(s) <= _DATELINE_CHARS
+        # (a literal test before the costly pattern: a relative dateline has a count and a
+        # unit, the day words aside; the words :func:`_may_be_relative` knows, one list)
+        and _holds_word(s, _RELATIVE_UNIT_WORDS)
+        and _rel_dateline(s)
+    ):
         return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
@@ -4483,10 +4495,9 @@ def _a_sentence(line: str, mine: list[dict[str, Any]]) -> bool:
     return len(other) >= 3 and sum(w.islower() for w in other) >= 2
 
 
-def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
-    """Whether line ``k``, which holds date candidates, is a date line (metadata): not in a
-    paragraph, and short, or short but for its dates."""
-    mine = [d for d in cands if d["line"] == k]
+def _is_date_line(page: Page, k: int, mine: list[dict[str, Any]]) -> bool:
+    """Whether line ``k``, which holds the date candidates ``mine``, is a date line
+    (metadata): not in a paragraph, and short, or short but for its dates."""
     if any(d["in_para"] for d in mine):
         return False
     line = page.lines[k].strip()
@@ -4497,11 +4508,40 @@ def _is_date_line(page: Page, k: int, cands: list[dict[str, Any]]) -> bool:
     return n_words(line, page.cjk) <= _DATE_LINE_OTHER_WORDS
 
 
+class DateLines:
+    """The date lines of a page with date candidates ``cands`` (:func:`_is_date_line`), each
+    line tested once a document: the published date's lines and the update lines
+    (:func:`update_lines`) ask for the same lines. ``of_line``: the candidates of each line."""
+
+    def __init__(self, page: Page, cands: list[dict[str, Any]]) -> None:
+        self.page = page
+        self.of_line: dict[int, list[dict[str, Any]]] = {}
+        for d in cands:
+            self.of_line.setdefault(d["line"], []).append(d)
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, k: int) -> bool:
+        """Whether line ``k`` is a date line."""
+        known = self._known.get(k)
+        if known is None:
+            known = self._known[k] = _is_date_line(self.page, k, self.of_line.get(k, []))
+        return known
+
+    def without_dates(self, k: int) -> str:
+        """Line ``k`` with each of its dates replaced by a space."""
+        line = self.page.lines[k]
+        for d in self.of_line.get(k, ()):
+            line = line.replace(d["text"], " ")
+        return line
+
+
 #: Words an update line may have besides its dates ("Last updated:", "Story updated", "ET")
 _UPDATE_LINE_OTHER_WORDS = 5
 
 
-def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
+def update_lines(
+    page: Page, cands: list[dict[str, Any]], date_lines: DateLines | None = None
+) -> list[int]:
     """The lines of ``page`` that state its update time ("Updated 7 hours ago", "Last
     updated: Nov. 20, 2019 10:00 AM"): a date line (:func:`_is_date_line`) with an
     update-cued date (``cands`` with their features: :func:`rank_dates`,
@@ -4510,9 +4550,11 @@ def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
     "7 hours ago"). They are metadata, as a date line is: a re-fetch that differs from the
     archived version only by its "Updated 5 hours ago" -> "Updated 9 hours ago" was a new
     revision each day (s31 acceptance, re-crawl #6). Not a sentence that says so ("This story
-    was updated on March 5, 2020 to include ...": an editor's note is the article's)."""
+    was updated on March 5, 2020 to include ...": an editor's note is the article's).
+    ``date_lines``: the caller's :class:`DateLines` of ``page`` and ``cands``, if it has one."""
     out: set[int] = set()
     items, item_lines = page.items, page.item_lines
+    is_date_line = date_lines
     for c in cands:
         k = c["line"]
         if not c["f"].get("cue_upd") or k < 0 or k in out or c.get("in_para"):
@@ -4529,12 +4571,11 @@ def update_lines(page: Page, cands: list[dict[str, Any]]) -> list[int]:
                 or any(d["line"] == items[pk][0] for d in cands)
             ):
                 continue
-        if not _is_date_line(page, k, cands):
+        if is_date_line is None:  # (made at the first update-cued date)
+            is_date_line = DateLines(page, cands)
+        if not is_date_line(k):
             continue
-        line = page.lines[k]
-        for d in cands:
-            if d["line"] == k:
-                line = line.replace(d["text"], " ")
+        line = is_date_line.without_dates(k)
         if n_words(line.strip(), page.cjk) > _UPDATE_LINE_OTHER_WORDS:
             continue
         out.add(k)
@@ -4796,6 +4837,7 @@ def extract_lines(
         ]  # fmt: skip
         res["published"], res["published_confidence"] = day, 0.5
         res["sources"]["published"] = "url"
+    is_date_line = DateLines(page, cands)
     if idx is not None:
         c = cands[idx]
         res["published"] = iso_value(c)
@@ -4807,13 +4849,14 @@ def extract_lines(
         # which stayed as the text's first line
         date_lines = [
             k
-            for k in sorted({d["line"] for d in cands})
-            if abs(k - c["line"]) <= _DATE_LINES_NEAR and _is_date_line(page, k, cands)
+            for k in sorted(is_date_line.of_line)
+            if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
         ]
         if c["line"] in date_lines:
             meta_lines["published"] = date_lines
-    # the lines that state the page's update time, wherever they are
-    if upd := [k for k in update_lines(page, cands) if k not in meta_lines.get("published", ())]:
+    # the lines that state the page's update time, wherever they are (the same lines tested)
+    upd = update_lines(page, cands, is_date_line)
+    if upd := [k for k in upd if k not in meta_lines.get("published", ())]:
         meta_lines["updated"] = upd
     # authors (found above)
     if authors and aline is not None:

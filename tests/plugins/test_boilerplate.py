@@ -78,7 +78,7 @@ def test_html_under_a_time_zone_of_24_hours(run_stage, monkeypatch):
     (s30 locale tester #5)."""
     import time
 
-    from corearchive_plugins.boilerplate import _extractor
+    from corearchive_plugins.boilerplate import _extractor_of_day as _extractor
 
     html = f"<html><body><article><h1>Budget</h1><p>{PARA}</p></article></body></html>"
     monkeypatch.setenv("TZ", "UTC+24")
@@ -1906,3 +1906,31 @@ def test_html_metadata_is_collected_when_the_run_reads_it(tmp_path, stages, sett
     doc = stage.process(make_document(_page(), html=True, path="a.html"))
     assert ("trafilatura_meta" in doc.work) is collected and "html_tree" in doc.work
     assert PARA in doc.text
+
+
+def test_trafilaturas_own_date_bound_is_todays_at_each_call_not_the_first_calls(monkeypatch):
+    """The trafilatura options are cached per mode: their date bound (``max_date``) was
+    today's at the first call, kept for the life of the process (a server's Cleaner, a run
+    across midnight UTC). Only ``_extract(..., metadata=True)`` reads it (the stage's own
+    dates come from :func:`metadata.html.trafilatura_meta`, bounded by each document's
+    capture); it is now the day of the call."""
+    from datetime import date
+
+    from corearchive_plugins.boilerplate import _extract
+    from corearchive_plugins.boilerplate import _extractor_of_day as _extractor
+    from corearchive_plugins.boilerplate.htmltree import load_html
+    from corearchive_plugins.metadata import text as textmeta
+
+    head = "<head><meta property='article:published_time' content='2021-03-04'>"
+    tree = load_html(_page().replace("<head>", head).replace("© 2024 Example", ""))
+    _extractor.cache_clear()
+    try:
+        monkeypatch.setattr(textmeta, "utc_today", lambda: date(2020, 1, 1))
+        _, first = _extract(tree, "precision", True)
+        monkeypatch.setattr(textmeta, "utc_today", lambda: date(2022, 1, 1))
+        _, later = _extract(tree, "precision", True)
+    finally:
+        _extractor.cache_clear()
+    assert first is not None and later is not None
+    assert first["date"] != "2021-03-04"  # after that day's bound
+    assert later["date"] == "2021-03-04"

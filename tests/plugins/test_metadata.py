@@ -275,8 +275,11 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         line = rng.choice(["", " "]).join(words)
         line = "".join(rng.choice([c, c.upper(), *odd.get(c.lower(), "")]) for c in line)
         lines.append(line)
-        if textmeta._RELATIVE.search(line):
+        if m := textmeta._RELATIVE.search(line):
             assert textmeta._may_be_relative(line), line
+            if not any(m.groupdict()[g] for g in ("word", "cword")):
+                # (the relative dateline's pre-test: the same words but the day words)
+                assert textmeta._holds_word(line, textmeta._RELATIVE_UNIT_WORDS), line
     assert sum(map(textmeta._may_be_relative, lines)) < len(lines)
     capture = date(2021, 6, 10)
     got = [textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)]

@@ -96,6 +96,31 @@ def test_a_relative_dateline_is_no_title(run_stage, dateline: str) -> None:
     assert out.published == "2024-03-09"
 
 
+# one relative dateline for each language :data:`text._RELATIVE` reads with a count and a
+# unit (and the spaces it takes: a no-break space after "vor", "hace", "há")
+_RELATIVE_DATELINES = [
+    "Posted 3 hours ago", "vor 2 Stunden", "Aktualisiert: 2 Tage zuvor", "hace 3 días",
+    "3 días atrás", "Publicado 2 horas atrás", "há 2 horas", "il y a 3 jours", "3 ore fa",
+    "un'ora fa", "3 uur geleden", "3 часа назад", "3小时前", "3時間前", "منذ 3 ساعات",
+    "3 saat önce", "3 godziny temu", "vor\xa02 Stunden", "hace\xa03 días", "há\xa02 horas",
+    "2 TAGE ZUVOR", "3 DÍAS ATRÁS",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("dateline", _RELATIVE_DATELINES)
+def test_a_relative_dateline_in_every_language_of_the_pattern_is_never_a_title(
+    dateline: str,
+) -> None:
+    """The literal pre-test of relative datelines had drifted from the pattern's words: "2
+    Tage zuvor", "3 días atrás", "vor\xa02 Stunden" were never seen as datelines (so never
+    kept from the title). The pre-test is now the words :func:`text._may_be_relative` knows."""
+    from corearchive_plugins.metadata import text as textmeta
+
+    assert textmeta._rel_dateline(dateline)
+    textmeta._never_title.cache_clear()
+    assert textmeta._never_title(dateline)[0]
+
+
 FIRE = (
     "A serious fire broke out on Saturday evening at the premises of Messrs. Hartley and "
     "Sons, corn merchants, in Market-street, and before it could be got under control the "
