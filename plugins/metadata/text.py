@@ -2343,6 +2343,28 @@ _SOCIAL_SIGNATURE = re.compile(
 )
 
 
+#: A photo caption's date, in the agencies' form: the date between an article and the word
+#: photo ("In this Nov. 27, 2013 file photo, ...", "In a Monday, Oct. 3, 2011 photo, ...",
+#: "This Jan. 5, 2020 handout image shows ..."): the day the picture was taken. (Tested
+#: only when the text after the date has one of the words' letters: :func:`_photo_date`)
+_PHOTO_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:file|handout|undated|archive|pool|aerial)\s+)?(?:photo(?:graph)?|picture|image)s?\b",
+    re.I,
+)
+_PHOTO_BEFORE = re.compile(r"(?i)\b(?:this|a|an|that)\s+(?:[a-z]+day,?\s+)?$")
+
+
+def _photo_date(before: str, after: str) -> bool:
+    """Whether the date between ``before`` and ``after`` (the rest of its line on each side)
+    is a photo caption's (:data:`_PHOTO_AFTER`, :data:`_PHOTO_BEFORE`)."""
+    a = after[:40]
+    return (
+        ("hoto" in a or "ictur" in a or "mage" in a)
+        and _PHOTO_AFTER.match(a) is not None
+        and _PHOTO_BEFORE.search(before[-40:]) is not None
+    )
+
+
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
 #: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between
 _CORRECTION = re.compile(
@@ -2398,14 +2420,15 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     """Whether every mention of ``day`` follows words that make it no publication date
     (:data:`_NOT_PUBLICATION`; a publication cue other than a bare "on"/"am" outweighs
     them), or are the signatures of quoted posts (:data:`_SOCIAL_SIGNATURE`, marked
-    ``social`` by :func:`_features`). Candidates without the context (HTML's markup dates)
+    ``social`` by :func:`_features`) or photo captions' dates (:func:`_photo_date`, marked
+    ``photo``). Candidates without the context (HTML's markup dates)
     and those carrying the page's markup date are never vetoed."""
     for c in cands:
         if c["date"] == day:
             if c.get("cue") == "htmldate":
                 return False  # (the page's markup date, whatever its line of text says)
-            if c.get("social"):
-                continue  # (a quoted post's date)
+            if c.get("social") or c.get("photo"):
+                continue  # (a quoted post's date, a photo's)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
                 return False
@@ -2487,6 +2510,10 @@ def _features(
             # a quoted post's signature, on a page that goes on below it (a post archived
             # alone ends with its signature: its date is the document's)
             c["social"] = True
+        elif _photo_date(before, after):
+            # a photo's date in its caption ("In this Nov. 27, 2013 file photo, ..."): the
+            # day the picture was taken, not the page's
+            c["photo"] = True
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
         cue_neg = neg_before or _neg_after(line[col : col + 60])
