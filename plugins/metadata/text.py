@@ -2365,6 +2365,24 @@ def _photo_date(before: str, after: str) -> bool:
     )
 
 
+#: A label of related articles on a line of its own ("Lesen Sie auch", "Read also", "Related
+#: articles", "À lire aussi"), whose teasers (a headline, a date) are other articles
+_RELATED = re.compile(
+    r"(?i)\W*(?:lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|weitere artikel|"
+    r"verwandte artikel|ähnliche (?:artikel|beiträge)|das könnte sie (?:auch )?interessieren|"
+    r"read also|also read|see also|related(?: articles| posts| stories| content| news)?|"
+    r"more stories|you may also like|(?:à )?lire aussi|voir aussi|sur le même sujet|"
+    r"leggi anche|lee también|noticias relacionadas|artículos relacionados|articoli correlati|"
+    r"lees ook|czytaj (?:także|też)|zobacz (?:też|także))\W*"
+)
+
+
+@lru_cache(maxsize=1024)
+def _related_label(s: str) -> bool:
+    """Whether the line ``s`` is a label of related articles (:data:`_RELATED`)."""
+    return len(s) <= 40 and _RELATED.fullmatch(s) is not None
+
+
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
 #: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between
 _CORRECTION = re.compile(
@@ -2427,8 +2445,8 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
         if c["date"] == day:
             if c.get("cue") == "htmldate":
                 return False  # (the page's markup date, whatever its line of text says)
-            if c.get("social") or c.get("photo"):
-                continue  # (a quoted post's date, a photo's)
+            if c.get("social") or c.get("photo") or c.get("related"):
+                continue  # (a quoted post's date, a photo's, a related article's)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
                 return False
@@ -2514,6 +2532,14 @@ def _features(
             # a photo's date in its caption ("In this Nov. 27, 2013 file photo, ..."): the
             # day the picture was taken, not the page's
             c["photo"] = True
+        elif (
+            not cue_pub
+            and pk >= 0
+            and (_related_label(prev) or (pk >= 1 and _related_label(items[pk - 1][1])))
+        ):
+            # the first teaser under a "Read also" / "Lesen Sie auch" / "Related articles"
+            # label (its date, or its headline and then its date): another article's date
+            c["related"] = True
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
         cue_neg = neg_before or _neg_after(line[col : col + 60])

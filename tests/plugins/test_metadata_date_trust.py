@@ -466,6 +466,34 @@ def test_a_dateline_beside_a_photo_credit_keeps_its_date(line: str) -> None:
     assert extract(text)["published"] == "2011-03-03"
 
 
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        # the first teaser under a related-articles label: its date, or headline then date
+        ("Lesen Sie auch", "14/08/2021", "Polen: Kirche erinnert in Auschwitz an Maximilian Kolbe"),
+        ("Related articles", "Council rejected last year's budget", "August 14, 2021"),
+        ("À lire aussi", "Le conseil rejette le budget", "14 août 2021"),
+    ],
+)
+def test_a_related_articles_date_is_not_the_pages(teaser: tuple[str, ...]) -> None:
+    # s32 dates (dev vaticannew.va-auschwitz: "Lesen Sie auch" / "14/08/2021", a year-old
+    # article, won over the story's "14 August 2022, 15:40" at its foot)
+    alone = "\n\n".join(["Council approves the new budget", BODY, *teaser, BODY2])
+    res = extract(alone)
+    assert res["candidates"] and res["published"] is None
+    dated = "\n\n".join(
+        ["Council approves the new budget", BODY, *teaser, BODY2, "14 August 2022, 15:40"]
+    )
+    assert extract(dated)["published"][:10] == "2022-08-14"
+
+
+def test_a_publication_cue_under_a_related_label_keeps_its_date() -> None:
+    text = "\n\n".join(
+        ["Council approves the new budget", BODY, "Related", "Published on 14/08/2021", BODY2]
+    )
+    assert extract(text)["published"] == "2021-08-14"
+
+
 def test_an_html_pages_markup_date_is_not_vetoed_by_a_same_day_tweet(run_stage) -> None:
     # s31 acc-regress #1 (theweek.com): the page's article:published_time is the day of the
     # tweet it embeds; the markup date stays the page's
