@@ -2535,10 +2535,13 @@ def _features(
         elif (
             not cue_pub
             and pk >= 0
+            and i not in run_lines
             and (_related_label(prev) or (pk >= 1 and _related_label(items[pk - 1][1])))
         ):
-            # the first teaser under a "Read also" / "Lesen Sie auch" / "Related articles"
-            # label (its date, or its headline and then its date): another article's date
+            # the teaser under a "Read also" / "Lesen Sie auch" / "Related articles" label
+            # (its date, or its headline and then its date): another article's date. (One
+            # of a list of dated teasers is the list rule's: see :func:`choose`; a page
+            # whose only dates are a list's keeps its best)
             c["related"] = True
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
