@@ -738,32 +738,9 @@ def fragment_text(fragment: str) -> str:
     """The visible text of an HTML fragment: each paragraph, line break, list item or
     heading on a line of its own, a link's text kept (its address is in the markup, not in
     what the post says), character references decoded, scripts and styles left out."""
-    from html.parser import HTMLParser
+    from .metadata.html import streamed_text
 
-    parts: list[str] = []
-    skipping = [0]
-
-    class _Text(HTMLParser):
-        def handle_starttag(self, tag: str, attrs: Any) -> None:
-            if tag in _FRAGMENT_SKIP:
-                skipping[0] += 1
-            elif tag in _FRAGMENT_BLOCKS:
-                parts.append("\n")
-
-        def handle_endtag(self, tag: str) -> None:
-            if tag in _FRAGMENT_SKIP:
-                skipping[0] = max(0, skipping[0] - 1)
-            elif tag in _FRAGMENT_BLOCKS:
-                parts.append("\n")
-
-        def handle_data(self, data: str) -> None:
-            if not skipping[0]:
-                parts.append(data)
-
-    reader = _Text(convert_charrefs=True)
-    reader.feed(fragment)
-    reader.close()
-    lines = ("".join(parts)).split("\n")
+    lines = streamed_text(fragment, _FRAGMENT_SKIP, _FRAGMENT_BLOCKS).split("\n")
     return "\n".join(filter(None, (" ".join(line.split()) for line in lines)))
 
 

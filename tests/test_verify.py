@@ -12,6 +12,7 @@ import re
 import shutil
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -1065,7 +1066,6 @@ def test_a_plugin_sinks_files_whose_digests_its_run_recorded_are_checked(
 ):
     # docs/plugins.md: digests "records the SHA-256 of those no later run changes, which
     # verify checks"; an edited or deleted sink file was "intact" (s26 plugin author F9)
-    from typing import Any
 
     from corearchive import AtomicFile, Sink, hookimpl
     from corearchive.testing import run_ingest
@@ -1181,6 +1181,16 @@ def test_a_manifest_naming_a_warc_file_outside_the_folder_is_a_problem_not_a_rea
         assert f"its manifest names the WARC file '{name}', not a file of OUT" in text, name
 
 
+def _two_copies(ingest: Any, seeds: Path, tmp_path: Path) -> Any:
+    """The run of a folder holding a seed article twice (one record, one reject)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (seeds / "001_211d45802a3545aa.txt").read_text("utf-8")
+    (src / "a.txt").write_text(text, "utf-8")
+    (src / "b.txt").write_text(text, "utf-8")
+    return ingest(str(src))
+
+
 def test_a_document_dropped_as_a_copy_of_itself_or_of_nothing_archived_is_a_problem(
     ingest, seeds, tmp_path
 ):
@@ -1188,12 +1198,7 @@ def test_a_document_dropped_as_a_copy_of_itself_or_of_nothing_archived_is_a_prob
     dropped it as a near duplicate of itself: 54 of 441 documents never archived, and verify
     said 0 problems (s30 storage F1). A drop whose ``duplicate.of`` is itself, or a document
     not archived, is a problem while the dropped document is not archived either."""
-    src = tmp_path / "in"
-    src.mkdir()
-    text = (seeds / "001_211d45802a3545aa.txt").read_text("utf-8")
-    (src / "a.txt").write_text(text, "utf-8")
-    (src / "b.txt").write_text(text, "utf-8")
-    res = ingest(str(src))
+    res = _two_copies(ingest, seeds, tmp_path)
     assert res.exit_code == 0 and len(res.records) == 1 and len(res.rejects) == 1
     code, report = _verify(res.out)
     assert code == 0 and report["problems"] == 0, report["listed"]
@@ -1262,12 +1267,7 @@ def test_a_rejects_jsonl_cut_short_or_deleted_is_found(ingest, seeds, tmp_path):
     """rejects.jsonl emptied or deleted was "intact", though ingest's warning for it says
     verify reports it (s32 docs finding 6): it is held to the last run's `appended` span, as
     ingest's warning does; its final line break alone gone is not said (an editor's save)."""
-    src = tmp_path / "in"
-    src.mkdir()
-    text = (seeds / "001_211d45802a3545aa.txt").read_text("utf-8")
-    (src / "a.txt").write_text(text, "utf-8")
-    (src / "b.txt").write_text(text, "utf-8")
-    res = ingest(str(src))
+    res = _two_copies(ingest, seeds, tmp_path)
     assert res.exit_code == 0 and len(res.rejects) == 1
     rejects = res.out / "rejects.jsonl"
     whole = rejects.read_bytes()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import lru_cache
@@ -226,6 +226,13 @@ def stream_text(html: str) -> str:
     streaming tokenizer: for a page nested deeper than libxml2 reads (it stops at 2,048
     levels even with ``huge_tree``, and the text below is not in the tree: a page of five
     paragraphs inside 100,000 ``<div>`` elements was dropped as no_content)."""
+    return _SPACES.sub(" ", streamed_text(html, _SKIP, _BLOCKS))
+
+
+def streamed_text(html: str, skip: Collection[str], blocks: Collection[str]) -> str:
+    """The text of ``html`` read by the standard library's streaming tokenizer: the text of
+    the elements ``skip`` left out, a line break at each start and end of ``blocks``,
+    character references decoded."""
     from html.parser import HTMLParser
 
     parts: list[str] = []
@@ -233,15 +240,15 @@ def stream_text(html: str) -> str:
 
     class _Text(HTMLParser):
         def handle_starttag(self, tag: str, attrs: Any) -> None:
-            if tag in _SKIP:
+            if tag in skip:
                 skipping[0] += 1
-            elif tag in _BLOCKS:
+            elif tag in blocks:
                 parts.append("\n")
 
         def handle_endtag(self, tag: str) -> None:
-            if tag in _SKIP:
+            if tag in skip:
                 skipping[0] = max(0, skipping[0] - 1)
-            elif tag in _BLOCKS:
+            elif tag in blocks:
                 parts.append("\n")
 
         def handle_data(self, data: str) -> None:
@@ -251,7 +258,7 @@ def stream_text(html: str) -> str:
     reader = _Text(convert_charrefs=True)
     reader.feed(html)
     reader.close()
-    return _SPACES.sub(" ", "".join(parts))
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1)
