@@ -706,8 +706,16 @@ def html_candidates(
         f["hd_none"] = float(hd_d is None)
         f["st_none"] = float(st_d is None)
         f["hd_st_agree"] = float(c["date"] == hd_d == st_d)
-        if st_d and c["date"] == st_d and sv and len(sv) > 10 and c.get("time") is None:
-            c["html_value"] = sv  # the page's own date-time, with its offset
+        if (
+            st_d
+            and c["date"] == st_d
+            and sv
+            and len(sv) > 10
+            and (c.get("time") is None or f.get("cue_upd"))
+        ):
+            # the page's own date-time, with its offset (over an update's time of the same
+            # day: "Updated 2:10 p.m. ET Nov. 18" is no publication time; s32 news types #1)
+            c["html_value"] = sv
         elif c["date"] in timed and len(iso_value(c)) == 10:
             c["html_value"] = timed[c["date"]]
         if f["hd_agree"]:

@@ -1,0 +1,69 @@
+"""Metadata stage: the s32 news-types acceptance findings (live blogs, wire bylines, the
+site name): an "Updated <time> <date>" line is the page's update, not its publication; a
+LiveBlogPosting's own headline and authors, not its updates'; wire bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+
+PARAS = [
+    f"Paragraph {i}: the city council voted on Tuesday to approve the new bridge budget, and"
+    " residents said the decision had taken far too long to arrive after years of delay."
+    for i in range(6)
+]
+BODY = "\n\n".join(PARAS)
+_PUBLISHED_META = "<meta property='article:published_time' content='2019-11-20T05:52:00-05:00'>"
+
+
+def _html(update: str = "", head: str = "", byline: str = "By Jane Doe", body: str = "") -> str:
+    paras = body or "".join(f"<p>{p}</p>" for p in PARAS)
+    upd = f"<div class='updated'>{update}</div>" if update else ""
+    return (
+        "<!DOCTYPE html><html><head><title>Council approves bridge budget</title>"
+        f"{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Council approves bridge budget</h1><p class='byline'>{byline}</p>"
+        f"{upd}{paras}</article><footer>© 2019 Example News</footer></body></html>"
+    )
+
+
+def _record(run_stage, content: str, html: bool, at: str = "2019-11-22T18:00:00Z"):  # type: ignore[no-untyped-def]
+    doc = make_document(content, html=html, uri="https://news.example/bridge", fetched_at=at)
+    return run_stage(MetadataStage, doc).kept[0]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Updated 2:10 p.m. ET Nov. 22, 2019",
+        "Updated 9:00 AM EST Nov 22, 2019",
+        "Last updated 14:30 GMT, 22 November 2019",
+        "Aktualisiert 14:30 Uhr, 22.11.2019",
+    ],
+)
+def test_an_update_with_a_time_does_not_beat_the_markup_publication_date(
+    run_stage, update: str
+) -> None:
+    """#1: the update's cue stood before a time of day, so the date after it was read as
+    uncued, and a live blog's ``published`` moved with every capture."""
+    doc = _record(run_stage, _html(update, _PUBLISHED_META), html=True)
+    assert doc.published == "2019-11-20T05:52:00-05:00", update
+
+
+def test_an_update_of_the_publication_day_keeps_the_publication_time(run_stage) -> None:
+    """#1, the same day: the page's publication instant, not the update's time."""
+    doc = _record(run_stage, _html("Updated 2:10 p.m. ET Nov. 20, 2019", _PUBLISHED_META), True)
+    assert doc.published == "2019-11-20T05:52:00-05:00"
+
+
+def test_an_update_with_a_time_does_not_beat_a_dateline_in_text(run_stage) -> None:
+    """#1 in plain text: the dateline above, the update with its time below the byline."""
+    text = (
+        "Home\n\nNews\n\nNov. 20, 2019\n\nCouncil approves bridge budget\n\nBy Jane Doe\n\n"
+        f"Updated 2:10 p.m. ET Nov. 22, 2019\n\n{BODY}\n\n© 2019 Example News"
+    )
+    doc = _record(run_stage, text, html=False)
+    assert doc.published == "2019-11-20"
+    assert "Updated 2:10" not in doc.text
