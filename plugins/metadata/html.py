@@ -907,6 +907,30 @@ def _json_scripts() -> Any:
     return XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
 
 
+def _without_live_updates(schema: Any) -> Any:
+    """A JSON-LD script's object(s) with every LiveBlogPosting's ``liveBlogUpdate`` list
+    left out (at the top or in an ``@graph``). trafilatura reads the updates in the
+    posting's place: the blog's title was its first entry's headline, its authors those of
+    the entries (none: the meta author alone, the second byline name lost; s32 news types
+    #2). The page's own headline, authors and publisher are the posting's."""
+
+    def bare(obj: Any) -> Any:
+        if isinstance(obj, dict):
+            kind = obj.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if "liveBlogUpdate" in obj and any(
+                isinstance(k, str) and k.lower() == "liveblogposting" for k in kinds
+            ):
+                return {k: v for k, v in obj.items() if k != "liveBlogUpdate"}
+            if isinstance(graph := obj.get("@graph"), list):
+                return {**obj, "@graph": [bare(g) for g in graph]}
+        return obj
+
+    if isinstance(schema, list):
+        return [bare(o) for o in schema]
+    return bare(schema)
+
+
 def _extract_meta_json(tree: HtmlElement, metadata: Any) -> Any:
     """trafilatura.metadata.extract_meta_json (2.3), the same metadata: the JSON-LD scripts'
     white space outside strings is dropped by joining the pieces :data:`_JSON_KEPT` finds
@@ -926,7 +950,7 @@ def _extract_meta_json(tree: HtmlElement, metadata: Any) -> Any:
         try:
             # (strict=False as trafilatura: control characters inside strings are read)
             schema = json.loads(element_text, strict=False)
-            metadata = extract_json(schema, metadata)
+            metadata = extract_json(_without_live_updates(schema), metadata)
         except json.JSONDecodeError:
             metadata = extract_json_parse_error(element_text, metadata)
     return metadata

@@ -67,3 +67,46 @@ def test_an_update_with_a_time_does_not_beat_a_dateline_in_text(run_stage) -> No
     doc = _record(run_stage, text, html=False)
     assert doc.published == "2019-11-20"
     assert "Updated 2:10" not in doc.text
+
+
+def _live_blog(graph: bool) -> str:
+    import json
+
+    posting = {
+        "@type": "LiveBlogPosting",
+        "headline": "Ohio election day 2026: live updates",
+        "datePublished": "2026-11-18T14:05:00Z",
+        "author": [
+            {"@type": "Person", "name": "Maria Chen"},
+            {"@type": "Person", "name": "Tom Baxter"},
+        ],
+        "liveBlogUpdate": [
+            {"@type": "BlogPosting", "headline": "Polls open across the state"},
+            {"@type": "BlogPosting", "headline": "Governor casts her ballot"},
+        ],
+    }
+    ld = {"@context": "https://schema.org", **({"@graph": [posting]} if graph else posting)}
+    head = (
+        "<meta name='author' content='Maria Chen'>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    )
+    entries = "".join(
+        f"<div class='entry'><h3>{h}</h3><p>{p}</p></div>"
+        for h, p in zip(
+            ["Polls open across the state", "Governor casts her ballot"], PARAS[:2], strict=True
+        )
+    )
+    return _html(head=head, byline="By Maria Chen and Tom Baxter", body=entries).replace(
+        "<h1>Council approves bridge budget</h1>", "<h1>Ohio election day 2026: live updates</h1>"
+    )
+
+
+@pytest.mark.parametrize("graph", [False, True])
+def test_a_live_blog_is_titled_and_authored_by_its_posting_not_its_updates(
+    run_stage, graph: bool
+) -> None:
+    """#2: trafilatura reads a LiveBlogPosting's ``liveBlogUpdate`` entries in its place:
+    the title was the first entry's headline, the second author lost."""
+    doc = _record(run_stage, _live_blog(graph), html=True)
+    assert doc.title == "Ohio election day 2026: live updates"
+    assert doc.authors == ["Maria Chen", "Tom Baxter"]
