@@ -110,3 +110,68 @@ def test_a_live_blog_is_titled_and_authored_by_its_posting_not_its_updates(
     doc = _record(run_stage, _live_blog(graph), html=True)
     assert doc.title == "Ohio election day 2026: live updates"
     assert doc.authors == ["Maria Chen", "Tom Baxter"]
+
+
+_KF = ["Kevin Freking", "Lisa Mascaro"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agencies"),
+    [
+        ("By KEVIN FREKING and LISA MASCARO", _KF, None),
+        ("By KEVIN FREKING and LISA MASCARO Associated Press", _KF, ["AP"]),
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"], ["Reuters"]),
+        ("From The Associated Press", [], ["AP"]),
+        ("Associated Press", [], ["AP"]),
+        ("Reuters", [], ["Reuters"]),
+        ("Von dpa", [], ["dpa"]),
+        ("AFP", [], ["AFP"]),
+        ("By Stan Choe, AP Business Writer", ["Stan Choe"], ["AP"]),
+        ("KEVIN FREKING and LISA MASCARO · Associated Press · 3 min read",
+         _KF, ["AP"]),
+    ],
+)  # fmt: skip
+def test_wire_bylines(
+    run_stage, byline: str, authors: list[str], agencies: list[str] | None
+) -> None:
+    """#9: an agency is no author, but recorded; a wire role is no author; names in capitals
+    in name case."""
+    doc = _record(run_stage, _html(byline=byline), html=True)
+    assert doc.authors == authors
+    assert doc.annotations["metadata"].get("agencies") == agencies
+
+
+def test_a_wire_dateline_names_the_agency(run_stage) -> None:
+    """#9: "WASHINGTON (AP) —" at the start of the story credits AP."""
+    body = f"<p>WASHINGTON (AP) — {PARAS[0]}</p>" + "".join(f"<p>{p}</p>" for p in PARAS[1:])
+    doc = _record(run_stage, _html(byline="By Jane Doe", body=body), html=True)
+    assert doc.authors == ["Jane Doe"]
+    assert doc.annotations["metadata"]["agencies"] == ["AP"]
+
+
+def test_a_wire_byline_in_plain_text(run_stage) -> None:
+    text = (
+        "Council approves bridge budget\n\nBy KEVIN FREKING and LISA MASCARO, Associated Press"
+        f"\n\nNov. 20, 2019\n\n{BODY}\n"
+    )
+    doc = _record(run_stage, text, html=False)
+    assert doc.authors == ["Kevin Freking", "Lisa Mascaro"]
+    assert doc.annotations["metadata"]["agencies"] == ["AP"]
+
+
+def test_a_second_byline_name_is_not_lost_to_the_meta_author(run_stage) -> None:
+    """#10: <meta name="author"> names the first author, the visible byline both."""
+    for byline, want in [
+        ("By Maria Chen and Tom Baxter", ["Maria Chen", "Tom Baxter"]),
+        ("Von Stefan Krüger und Julia Wendt", ["Stefan Krüger", "Julia Wendt"]),
+    ]:
+        head = f"<meta name='author' content='{want[0]}'>"
+        doc = _record(run_stage, _html(head=head, byline=byline), html=True)
+        assert doc.authors == want, byline
+
+
+def test_no_agency_on_an_ordinary_byline(run_stage) -> None:
+    """What the rule leaves: a person named like an agency's word, a photo's credit."""
+    for byline in ("By Michael Bloomberg", "By Ap Dijksterhuis", "Photo: John Roe, AP"):
+        doc = _record(run_stage, _html(byline=byline), html=True)
+        assert "agencies" not in doc.annotations["metadata"], byline
