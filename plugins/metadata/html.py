@@ -826,6 +826,18 @@ def _headline_beside_site(root: HtmlElement, title: str, site: str) -> str | Non
     return None
 
 
+def _title_sitename(root: HtmlElement) -> str | None:
+    """trafilatura's ``extract_sitename`` (a part of the <title> with a dot in it: a site's
+    address, "example.com | Headline") but for a part that is no address: the headline
+    ("Opinion | The remote work debate is over. Both sides lost. | Metro Times" gave the
+    site the name "Opinion | The remote work debate is over. Both sides lost."; "El Senado
+    aprueba ... 95.000 millones ... | AP News" the Spanish headline: s32 news types #11)."""
+    from trafilatura import metadata as tm
+
+    _, *parts = tm.examine_title_element(root)
+    return next((p for p in parts if p and "." in p and domain_like(p.lower())), None)
+
+
 def _extract_metadata(
     tree: HtmlElement | str, url: str | None, config: dict[str, Any], index: AttrIndex | None = None
 ) -> Any:
@@ -867,7 +879,7 @@ def _extract_metadata(
     config = {**config, "url": md.url}
     md.date = find_date(root, **config)
     if not md.sitename:
-        md.sitename = tm.extract_sitename(root)
+        md.sitename = _title_sitename(root)
     if md.sitename:
         md.sitename = md.sitename.lstrip("@")
         if md.sitename and "." not in md.sitename and not md.sitename[0].isupper():

@@ -175,3 +175,25 @@ def test_no_agency_on_an_ordinary_byline(run_stage) -> None:
     for byline in ("By Michael Bloomberg", "By Ap Dijksterhuis", "Photo: John Roe, AP"):
         doc = _record(run_stage, _html(byline=byline), html=True)
         assert "agencies" not in doc.annotations["metadata"], byline
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        (
+            "Opinion | The remote work debate is over. Both sides lost. | Metro Times",
+            "news.example",
+        ),
+        ("El Senado aprueba ayuda de 95.000 millones de dólares | AP News", "news.example"),
+        ("Council approves bridge budget | metrotimes.com", "metrotimes.com"),
+    ],
+)
+def test_the_site_name_is_no_headline(run_stage, title: str, site: str) -> None:
+    """#11: trafilatura takes a <title> part with a dot in it for the site's name (an
+    address): a headline's sentence or number has one too (the page's host, the address's
+    fallback, stands in)."""
+    html = _html().replace(
+        "<title>Council approves bridge budget</title>", f"<title>{title}</title>"
+    )
+    doc = _record(run_stage, html, html=True)
+    assert doc.site_name == site
