@@ -806,7 +806,7 @@ def _gallery_captions_as_text(tree: Any) -> int:
     except Exception:  # (an expression a tree's oddity breaks: no gallery)
         return 0
     # (the outermost caption elements: a caption's own caption-classed parts are in it)
-    inside = set()
+    inside: set[Any] = set()
     for e in found:
         inside.update(d for d in e.iterdescendants() if d is not e)
     caps = [e for e in found if e not in inside]
