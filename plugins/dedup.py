@@ -716,6 +716,33 @@ class _Version:
     title: str | None
 
 
+def _address(doc: Document) -> str | None:
+    """The address a document's versions are matched by: the page's own, as its markup
+    gives it (``annotations.metadata.url``: its ``rel=canonical`` / ``og:url``), when that
+    is a page of the same site (or the document was read from a file); else the address it
+    was fetched from. A print or AMP version names the article it prints: it is compared
+    with the article's versions, as a re-fetch of the article is (s32 news types #7: the
+    print page, 0.849 of its 5-shingles in the article against a 0.85 threshold, was kept
+    as a second copy). A site's home page ("/") as every page's canonical link (a CMS's
+    mistake) is no page's address."""
+    uri = doc.source.uri
+    meta = doc.annotations.get("metadata")
+    own = meta.get("url") if isinstance(meta, dict) else None
+    if not isinstance(own, str) or own == uri:
+        return uri
+    key = url_key(own)
+    if key is None or key == own or "/" not in key or key.endswith("/"):
+        return uri  # (no web address, or a site's root)
+    fetched = url_key(uri) if uri else None
+    if (
+        fetched is not None
+        and fetched != uri  # (a web address: of the same host only)
+        and key.split("/", 1)[0] != fetched.split("/", 1)[0]
+    ):
+        return uri
+    return own
+
+
 def _byline(doc: Document) -> tuple[str | None, list[str]] | None:
     """A document's title and authors (None: neither)."""
     title = getattr(doc, "title", None)
@@ -1325,6 +1352,7 @@ class DedupStage(Stage):
                 int(sizes[i]),
                 doc.source.uri,
                 _byline(doc),
+                _address(doc),
                 # (a repost or quote post says so: see _decide)
                 *((kind,) if (kind := post_kind(doc)) is not None else ()),
             )
@@ -1398,11 +1426,13 @@ class DedupStage(Stage):
             sizes = np.array([d.work[self.name][2] for d in docs], dtype=np.int64)
             uris = [d.work[self.name][3] for d in docs]
             bylines = [d.work[self.name][4] for d in docs]
-            kinds = [w[5] if len(w := d.work[self.name]) > 5 else None for d in docs]
+            addresses = [d.work[self.name][5] for d in docs]
+            kinds = [w[6] if len(w := d.work[self.name]) > 6 else None for d in docs]
         else:
             exact_keys, sigs, sizes = self._hash(docs)
             uris = [d.source.uri for d in docs]
             bylines = [_byline(d) for d in docs]
+            addresses = [_address(d) for d in docs]
             kinds = [post_kind(d) for d in docs]
         for d in docs:
             d.work.pop(self.name, None)
@@ -1466,10 +1496,15 @@ class DedupStage(Stage):
                     first_of_key.update(ks)
         # (each address's canonical key, once: the revision check, the versions and the
         # index's row use it)
-        ukeys = [url_key(u) for u in uris]
+        ukeys = [url_key(a) for a in addresses]
         # (versions are matched by the key of a page's own address, none for stdin: or a
         # line of a dump: corearchive.urlkey.page_key)
-        pkeys = [k if is_page_address(u) else None for u, k in zip(uris, ukeys, strict=True)]
+        pkeys = [k if is_page_address(a) else None for a, k in zip(addresses, ukeys, strict=True)]
+        # (a page at another address than its own, a print or AMP version: an alternate
+        # of the page it names, see below)
+        alternate = [
+            a != u and k != url_key(u) for a, u, k in zip(addresses, uris, ukeys, strict=True)
+        ]
         counts, best, revisions = self._near_batch(
             bkeys, sig16, sizes, near, indexed, own_n, uris, pkeys
         )
@@ -1548,7 +1583,9 @@ class DedupStage(Stage):
                 ann["method"] = "minhash"
                 assert isinstance(match.id, str) and isinstance(match.of, str)
                 old_in_new = self._holds(match.jaccard, match.sizes[1], match.sizes[0])
-                if old_in_new < min(opts.threshold, EXCERPT):
+                if old_in_new < min(opts.threshold, EXCERPT) or alternate[i]:
+                    # (an alternate rendering of the page that holds the version's text,
+                    # a print page: no new version of it, a near duplicate)
                     dup = Duplicate("near", match.of, round(match.sim, 4))
                 else:
                     dup = Duplicate("revision", match.id, round(match.sim, 4))
@@ -1562,7 +1599,9 @@ class DedupStage(Stage):
                     # compared with the versions at its address directly (s31 acc-recrawl
                     # #5, #12: an excerpt of a long story is no LSH candidate of it, a short
                     # article with a paragraph added is under the threshold)
-                    match, dup = self._versus_versions(at_address, sig16[i], size_list[i])
+                    match, dup = self._versus_versions(
+                        at_address, sig16[i], size_list[i], alternate[i]
+                    )
                     if dup is not None:
                         ann["method"] = "minhash"
                 if dup is None and m is not None:
@@ -1629,13 +1668,16 @@ class DedupStage(Stage):
         return float(sim[0])
 
     def _versus_versions(
-        self, versions: list[_Version], sig: np.ndarray, size: int
+        self, versions: list[_Version], sig: np.ndarray, size: int, alternate: bool = False
     ) -> tuple[_Match | None, Duplicate | None]:
         """A document compared with the earlier versions at its address: the version that
         holds most of it or that it holds most of (the latest of equals), and what it is
         to it. An excerpt (the version holds ``threshold`` of it, it holds less than that
         and than :data:`EXCERPT` of the version) is a near duplicate of it; else, from
-        ``revision_threshold`` either way, a revision; else nothing (unique)."""
+        ``revision_threshold`` either way, a revision; else nothing (unique). An
+        ``alternate`` rendering of the page (at another address than the one its markup
+        names: a print or AMP version) that holds ``threshold`` of the version, or is held
+        so, is a near duplicate of it, not a new version (s32 news types #7)."""
         opts = self.options
         best: tuple[float, float, float, _Version] | None = None
         for v in versions:
@@ -1649,8 +1691,12 @@ class DedupStage(Stage):
         new_in_old, old_in_new, share, v = best
         match = _Match(v.id, v.id, v.uri, new_in_old, share)
         match.sizes = (size, v.size)
-        if new_in_old >= opts.threshold and old_in_new < min(opts.threshold, EXCERPT):
+        if new_in_old >= opts.threshold and (
+            alternate or old_in_new < min(opts.threshold, EXCERPT)
+        ):
             return match, Duplicate("near", v.id, round(new_in_old, 4))
+        if alternate and old_in_new >= opts.threshold:
+            return match, Duplicate("near", v.id, round(old_in_new, 4))
         if max(new_in_old, old_in_new) >= opts.revision_threshold:
             return match, Duplicate("revision", v.id, round(new_in_old, 4))
         return None, None

@@ -75,6 +75,7 @@ from .text import (
     site_clock,
     update_lines,
 )
+from .wire import byline_names, credits, split_authors
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
@@ -486,6 +487,13 @@ class MetadataStage(Stage):
                 " other date, or the labelled one was taken for the page's).",
             },
             "publisher": {"type": "string"},
+            "agencies": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "The news agencies the page credits (its byline, a credit"
+                " line by the headline, its dateline: 'WASHINGTON (AP) —'), by their short"
+                " names: AP, Reuters, AFP, dpa, ... An agency is never an author.",
+            },
             "url": {
                 "type": "string",
                 "description": "The page's own address as its markup gives it (canonical"
@@ -567,6 +575,8 @@ class MetadataStage(Stage):
         if at is not None and at.timetz().replace(tzinfo=None) == _MIDNIGHT:
             at = None  # (a capture date without a time: relative dates count days)
         ann["date_bound"] = bound.isoformat() if bound else None
+        # (the lines around the headline: a wire byline's agency, a byline's other names)
+        scan: tuple[list[str], int] | None = None
         given_fields = doc.annotations.get("source", {}).get("given", {})
         if not isinstance(given_fields, dict):
             given_fields = {}
@@ -629,6 +639,7 @@ class MetadataStage(Stage):
                 page=page,
             )
             original = original_date(text, "html rendering line")
+            scan = (page.lines, _headline_line(page, doc.title))
             idx, conf = choose(cands)
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
@@ -692,6 +703,7 @@ class MetadataStage(Stage):
                 url=self._url(doc),
                 at=at,
             )
+            scan = (lines, (meta["lines"].get("title") or [0])[0])
             # (the lines the other fields took: a title line's neighbours to tell it by)
             meta_rows = {i for k, v in meta["lines"].items() if k != "title" for i in v}
             if meta["title"] and _in_a_sentence(
@@ -763,6 +775,8 @@ class MetadataStage(Stage):
         ):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5
+        if scan is not None and sources.get("authors") != "input":
+            self._wire(doc, ann, sources, *scan)
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
@@ -776,6 +790,33 @@ class MetadataStage(Stage):
         doc.annotations[self.name] = ann
         _without_controls(doc)
         return doc
+
+    @staticmethod
+    def _wire(
+        doc: Document, ann: dict[str, Any], sources: dict[str, str], lines: list[str], top: int
+    ) -> None:
+        """Wire bylines (s32 news-types acceptance #9, #10; :mod:`.wire`): an agency is no
+        author ("LISA MASCARO Associated Press" -> the name; "From The Associated Press" ->
+        none), a wire role is none ("AP Business Writer"), all-capital names in name case;
+        the agencies the byline, the credit lines around the headline (``lines[top]``) and
+        the dateline name go to ``annotations.metadata.agencies``. A byline that names the
+        authors found and more ("By Maria Chen and Tom Baxter" where the page's meta author
+        names Maria Chen) gives them all."""
+        people, agencies = split_authors(doc.authors or [])
+        if people:
+            byline = byline_names(lines, top)
+            known = {" ".join(b.casefold().split()) for b in byline}
+            if len(byline) > len(people) and all(
+                " ".join(p.casefold().split()) in known for p in people
+            ):
+                people = byline
+                sources["authors"] = sources.get("authors", "html") + " + byline"
+        if people != (doc.authors or []):
+            doc.authors = people
+        body = [x for x in (doc.text or "")[:2000].split("\n", 12) if x.strip()]
+        agencies = list(dict.fromkeys(agencies + credits(lines, top, body)))
+        if agencies:
+            ann["agencies"] = agencies
 
     def _text_byline(self, doc: Document, sources: dict[str, str], ann: dict[str, Any]) -> None:
         """Authors from a byline at the top of the article trafilatura extracted ("von

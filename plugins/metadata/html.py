@@ -713,8 +713,16 @@ def html_candidates(
         f["hd_none"] = float(hd_d is None)
         f["st_none"] = float(st_d is None)
         f["hd_st_agree"] = float(c["date"] == hd_d == st_d)
-        if st_d and c["date"] == st_d and sv and len(sv) > 10 and c.get("time") is None:
-            c["html_value"] = sv  # the page's own date-time, with its offset
+        if (
+            st_d
+            and c["date"] == st_d
+            and sv
+            and len(sv) > 10
+            and (c.get("time") is None or f.get("cue_upd"))
+        ):
+            # the page's own date-time, with its offset (over an update's time of the same
+            # day: "Updated 2:10 p.m. ET Nov. 18" is no publication time; s32 news types #1)
+            c["html_value"] = sv
         elif c["date"] in timed and len(iso_value(c)) == 10:
             c["html_value"] = timed[c["date"]]
         if f["hd_agree"]:
@@ -825,6 +833,18 @@ def _headline_beside_site(root: HtmlElement, title: str, site: str) -> str | Non
     return None
 
 
+def _title_sitename(root: HtmlElement) -> str | None:
+    """trafilatura's ``extract_sitename`` (a part of the <title> with a dot in it: a site's
+    address, "example.com | Headline") but for a part that is no address: the headline
+    ("Opinion | The remote work debate is over. Both sides lost. | Metro Times" gave the
+    site the name "Opinion | The remote work debate is over. Both sides lost."; "El Senado
+    aprueba ... 95.000 millones ... | AP News" the Spanish headline: s32 news types #11)."""
+    from trafilatura import metadata as tm
+
+    _, *parts = tm.examine_title_element(root)
+    return next((p for p in parts if p and "." in p and domain_like(p.lower())), None)
+
+
 def _extract_metadata(
     tree: HtmlElement | str, url: str | None, config: dict[str, Any], index: AttrIndex | None = None
 ) -> Any:
@@ -866,7 +886,7 @@ def _extract_metadata(
     config = {**config, "url": md.url}
     md.date = find_date(root, **config)
     if not md.sitename:
-        md.sitename = tm.extract_sitename(root)
+        md.sitename = _title_sitename(root)
     if md.sitename:
         md.sitename = md.sitename.lstrip("@")
         if md.sitename and "." not in md.sitename and not md.sitename[0].isupper():
@@ -906,6 +926,30 @@ def _json_scripts() -> Any:
     return XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
 
 
+def _without_live_updates(schema: Any) -> Any:
+    """A JSON-LD script's object(s) with every LiveBlogPosting's ``liveBlogUpdate`` list
+    left out (at the top or in an ``@graph``). trafilatura reads the updates in the
+    posting's place: the blog's title was its first entry's headline, its authors those of
+    the entries (none: the meta author alone, the second byline name lost; s32 news types
+    #2). The page's own headline, authors and publisher are the posting's."""
+
+    def bare(obj: Any) -> Any:
+        if isinstance(obj, dict):
+            kind = obj.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if "liveBlogUpdate" in obj and any(
+                isinstance(k, str) and k.lower() == "liveblogposting" for k in kinds
+            ):
+                return {k: v for k, v in obj.items() if k != "liveBlogUpdate"}
+            if isinstance(graph := obj.get("@graph"), list):
+                return {**obj, "@graph": [bare(g) for g in graph]}
+        return obj
+
+    if isinstance(schema, list):
+        return [bare(o) for o in schema]
+    return bare(schema)
+
+
 def _extract_meta_json(tree: HtmlElement, metadata: Any) -> Any:
     """trafilatura.metadata.extract_meta_json (2.3), the same metadata: the JSON-LD scripts'
     white space outside strings is dropped by joining the pieces :data:`_JSON_KEPT` finds
@@ -925,7 +969,7 @@ def _extract_meta_json(tree: HtmlElement, metadata: Any) -> Any:
         try:
             # (strict=False as trafilatura: control characters inside strings are read)
             schema = json.loads(element_text, strict=False)
-            metadata = extract_json(schema, metadata)
+            metadata = extract_json(_without_live_updates(schema), metadata)
         except json.JSONDecodeError:
             metadata = extract_json_parse_error(element_text, metadata)
     return metadata

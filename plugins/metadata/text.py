@@ -2276,6 +2276,28 @@ def _cues(ctx_tail: str) -> tuple[bool, bool, bool, bool, bool, bool, bool, bool
     )
 
 
+#: A time of day at the end of a date's context (:data:`_TIME_BEFORE`, looked for only when
+#: the context has a digit among its last characters)
+_DIGIT_TAIL = re.compile(r"\d[^0-9]{0,24}$")
+
+
+def _update_before_time(ctx: str) -> bool | None:
+    """Whether an update's cue (:data:`_CUE_UPD`) stands before the time of day written
+    just before a date ("Updated 2:10 p.m. ET Nov. 18, 2026", "Mis à jour à 14h30 le 18
+    novembre 2026"): None if it does not, else whether a weekday is in its context. The
+    cue's own pattern lets no digit stand between it and the date, so such an update line
+    was read as an uncued date, and its time (each capture's) became a live blog's
+    ``published`` over ``article:published_time`` (s32 acceptance, news types #1)."""
+    tail = ctx[-_TIME_BEFORE_CHARS - 20 :]
+    if _DIGIT_TAIL.search(tail) is None:
+        return None
+    m = _TIME_BEFORE.search(tail, max(0, len(tail) - _TIME_BEFORE_CHARS))
+    if m is None or m.start() == 0:
+        return None
+    wk, _, _, cue_upd, _, _, _, _ = _cues(tail[: m.start()][-45:])
+    return wk if cue_upd else None
+
+
 @lru_cache(maxsize=4096)
 def _neg_after(s: str) -> bool:
     """A negative cue (:data:`_CUE_NEG`) in the 60 characters from a date's start on.
@@ -2534,6 +2556,9 @@ def _features(
         else:
             ctx, prev_cue = before, 0.0
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
+        if not cue_upd and not cue_pub and (upd := _update_before_time(ctx)) is not None:
+            # "Updated 2:10 p.m. ET Nov. 18, 2026": the update's cue before the date's time
+            cue_upd, wk = True, wk or upd
         # (what may make it no publication date: :func:`_vetoed`, read only for the dates
         # that would be chosen)
         c["ctx"] = None if cue_pub and not weak else ctx[-45:]

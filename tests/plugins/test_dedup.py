@@ -687,9 +687,11 @@ def test_hashing_ahead_in_prepare_decides_as_hashing_in_process(tmp_path):
     # what crosses back is plain bytes: a numpy row cost as much again to unpickle in the
     # main process as the rest of the work (~33 -> ~17 µs a document, pickled both ways)
     for d in prepared:
-        keys, sig, size, uri, byline = d.work["dedup"]
+        keys, sig, size, uri, byline, address = d.work["dedup"]
         assert byline is None  # (no title, no authors)
-        assert uri == d.source.uri and type(sig) is bytes and len(sig) == 4 * opts.num_perm
+        assert (
+            uri == address == d.source.uri and type(sig) is bytes and len(sig) == 4 * opts.num_perm
+        )
         assert all(type(k) is bytes for k in keys) and type(size) is int
     ahead = stage_runner(tmp_path / "ahead")(DedupStage, prepared, policy="keep")
     assert _statuses(ahead) == _statuses(plain)

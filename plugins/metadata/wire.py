@@ -1,0 +1,267 @@
+"""Wire-agency credits and wire bylines of news pages (s32 news-types acceptance, #9, #10).
+
+A news agency is no person: "LISA MASCARO Associated Press" is one author and the agency,
+"From The Associated Press", "Associated Press", "Reuters", "Von dpa", "AFP" alone name no
+author, "AP Business Writer" is a role. The agencies a page credits (its byline, a credit
+line under the headline, a dateline "WASHINGTON (AP) —") are recorded in
+``annotations.metadata.agencies``: an archive needs them for rights and attribution, and to
+group syndicated copies. All-capital names (AP's house style, "KEVIN FREKING") are given in
+name case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: Agencies by the names bylines give them (lowercased), and the name recorded
+_LONG = {
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "deutsche presse-agentur": "dpa",
+    "bloomberg news": "Bloomberg",
+    "press association": "PA",
+    "pa media": "PA",
+    "united press international": "UPI",
+    "canadian press": "Canadian Press",
+    "the canadian press": "Canadian Press",
+    "australian associated press": "AAP",
+    "kyodo": "Kyodo",
+    "kyodo news": "Kyodo",
+    "yonhap": "Yonhap",
+    "xinhua": "Xinhua",
+    "anadolu agency": "Anadolu",
+    "europa press": "Europa Press",
+    "agenzia nova": "Agenzia Nova",
+    "keystone-sda": "SDA",
+    "ria novosti": "RIA Novosti",
+    "press trust of india": "PTI",
+}
+#: Short names, read as written only (in capitals, or dpa's and epd's lower case): "Ap",
+#: "Ani" and "Pa" are words and names
+_SHORT = {
+    "AP": "AP",
+    "AFP": "AFP",
+    "dpa": "dpa",
+    "DPA": "dpa",
+    "APA": "APA",
+    "SDA": "SDA",
+    "ANSA": "ANSA",
+    "EFE": "EFE",
+    "KNA": "KNA",
+    "epd": "epd",
+    "UPI": "UPI",
+    "TASS": "TASS",
+    "PTI": "PTI",
+    "IANS": "IANS",
+    "ANI": "ANI",
+    "AAP": "AAP",
+    "ANP": "ANP",
+    "PA": "PA",
+}
+#: Names that are an agency only when they stand alone ("Bloomberg": a surname too)
+_ALONE_ONLY = {"bloomberg": "Bloomberg"}
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_AGENCY = r"(?:(?i:" + _alternation(_LONG) + r")|(?-i:" + _alternation(_SHORT) + r"))(?![\w-])"
+#: The words before an agency's name in a credit ("By", "From", "Von", "Quelle:", "avec")
+_CREDIT_WORD = (
+    r"(?i:by|from|von|vom|via|par|por|de|di|da|door|source|sources|quelle|fuente|fonte|bron|"
+    r"with|mit|avec|con|com|met)"
+)
+#: A credit that is an agency alone: "Associated Press", "From The Associated Press",
+#: "Von dpa", "Quelle: dpa", "AFP", "Reuters staff", "AP/Reuters"
+_CREDIT = re.compile(
+    r"^(?:" + _CREDIT_WORD + r"\s*:?\s+)?(?:(?i:the)\s+)?(?P<a>" + _AGENCY + r")"
+    r"(?:\s*(?:/|,|and|und|et|y)\s*(?:(?i:the)\s+)?(?P<b>" + _AGENCY + r"))?"
+    r"(?:\s+(?i:news|newswire|wire|staff|reporters?|agency))?\s*\.?$"
+)
+#: A name with an agency after it: "LISA MASCARO Associated Press", "Jane Doe, Reuters",
+#: "Le Quotidien avec AFP"
+_TRAILING = re.compile(
+    r"^(?P<n>.+?)\s*[,;/]?\s+(?:(?i:of|for|avec|with|mit|con)\s+)?(?:(?i:the)\s+)?"
+    r"(?P<a>" + _AGENCY + r")\s*\.?$"
+)
+#: A wire role in place of a name: "AP Business Writer", "Associated Press Writer",
+#: "Reuters Correspondent", "Chief Economics Correspondent"
+_ROLE = re.compile(
+    r"^(?:(?P<a>" + _AGENCY + r")\s+)?(?P<desk>(?:(?i:chief|senior|staff|business|sports?|"
+    r"economics?|science|medical|health|political|politics|technology|tech|entertainment|"
+    r"religion|legal|diplomatic|national|international|investigative|environment(?:al)?|"
+    r"education|food|travel|auto|energy|markets?|white house|congressional|foreign|data|"
+    r"climate|courts?|justice|immigration|military|financial|retail|personal finance)\s+){0,3})"
+    r"(?i:writer|correspondent|reporter|editor|journalist|columnist)s?\.?$"
+)
+#: A dateline naming the agency: "WASHINGTON (AP) —", "Berlin (dpa) -", "(Reuters) -"
+_DATELINE = re.compile(
+    r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>" + _AGENCY + r")(?:\s*/\s*(?P<b>" + _AGENCY
+    + r"))?\)\s*[-–—:]"
+)  # fmt: skip
+#: A line that credits a picture, not the story
+_PICTURE = re.compile(
+    r"^\s*(?i:photo|photos|foto|fotos|bild|image|images|picture|credit|crédit|illustration|"
+    r"video|file|graphic|grafik|©)",
+)
+#: What separates a byline's parts on its line: "KEVIN FREKING and LISA MASCARO · Associated
+#: Press · 3 min read", "17. November 2026 · Quelle: dpa"
+_SEGMENTS = re.compile(r"\s+[·•|]\s+|\s+[-–—]\s+")
+
+
+def agency(name: str) -> str | None:
+    """The agency a written name is (:data:`_LONG`, :data:`_SHORT`), else None."""
+    s = name.strip()
+    return _SHORT.get(s) or _LONG.get(s.lower()) or _ALONE_ONLY.get(s.lower())
+
+
+def credit(s: str) -> list[str]:
+    """The agencies of a credit that names no one else ("From The Associated Press", "Von
+    dpa", "AFP", "Bloomberg"), else []."""
+    s = s.strip()
+    if (a := _ALONE_ONLY.get(s.lower())) is not None:
+        return [a]
+    m = _CREDIT.match(s)
+    if m is None:
+        return []
+    return [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
+
+
+def name_case(name: str) -> str:
+    """An all-capital name in name case ("KEVIN FREKING" -> "Kevin Freking", "O'BRIEN" ->
+    "O'Brien", "JEAN-PIERRE" -> "Jean-Pierre", "MCDONALD" -> "McDonald"); any other name as
+    it is."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 3 or not name.isupper():
+        return name
+    out = []
+    for w in name.split(" "):
+        low = w.lower()
+        w = "".join(
+            ch.upper() if k == 0 or low[k - 1] in "-'’." else ch for k, ch in enumerate(low)
+        )
+        if len(w) > 3 and w.startswith("Mc"):
+            w = "Mc" + w[2].upper() + w[3:]
+        out.append(w)
+    return " ".join(out)
+
+
+def split_authors(authors: list[str]) -> tuple[list[str], list[str]]:
+    """``authors`` as people (in name case) and the agencies among or after them: an agency
+    alone is no author, an agency after a name leaves it ("LISA MASCARO Associated Press"),
+    a wire role is none ("AP Business Writer")."""
+    people: list[str] = []
+    agencies: list[str] = []
+    for a in authors:
+        s = " ".join(a.split())
+        if found := credit(s):
+            agencies += found
+            continue
+        if (m := _ROLE.match(s)) is not None and (m["a"] or m["desk"].strip()):
+            if m["a"]:
+                agencies.append(agency(m["a"]) or m["a"])
+            continue
+        m = _TRAILING.match(s)
+        if m is not None and len(m["n"].split()) >= 2:
+            agencies.append(agency(m["a"]) or m["a"])
+            s = m["n"].strip(" ,;/")
+        people.append(name_case(s))
+    return list(dict.fromkeys(people)), list(dict.fromkeys(agencies))
+
+
+#: How many non-blank lines after the headline (and before it) a credit is looked for
+_REACH_AFTER = 8
+_REACH_BEFORE = 2
+#: How many lines (blank ones too) around the headline are read at most
+_SPAN = 60
+#: The longest credit line (words)
+_CREDIT_WORDS = 16
+
+
+#: Any agency's name on lines (the long names on the lines lowercased, the short ones as
+#: written): lines without one credit no agency, and are not read further
+_ANY_LONG = re.compile(_alternation([*_LONG, *_ALONE_ONLY]))
+_ANY_SHORT = re.compile(r"(?<![\w-])(?:" + _alternation(_SHORT) + r")(?![\w-])")
+
+
+def _near(lines: list[str], top: int) -> list[str]:
+    """The non-blank lines around the headline ``lines[top]``: :data:`_REACH_BEFORE` above
+    it, the headline and :data:`_REACH_AFTER` below it."""
+    before = [x for x in lines[max(0, top - _SPAN) : max(0, top)] if x and not x.isspace()]
+    after = []
+    for x in lines[max(0, top) : top + _SPAN]:
+        if x and not x.isspace():
+            after.append(x)
+            if len(after) > _REACH_AFTER:
+                break
+    return before[-_REACH_BEFORE:] + after
+
+
+def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
+    """The agencies credited on the short lines around the headline (``lines[top]``): a
+    credit alone ("Associated Press", "Von dpa"), a part of a byline's line ("... ·
+    Associated Press · 3 min read", "Quelle: dpa"), a byline's last comma part or an agency
+    after its names ("By Jane Doe and John Roe, Reuters"); a picture's credit is not the
+    story's ("Photo: John Roe, ASSOCIATED PRESS"). And the agency of a dateline
+    ("WASHINGTON (AP) —") on those lines or the first three lines of the article
+    (``body``)."""
+    from .text import _BY_WORD
+
+    near = _near(lines, top)
+    starts = [x[:120] for _, x in zip(range(3), body, strict=False)]
+    joined = "\n".join(near + starts)
+    if _ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None:
+        return []
+    found: list[str] = []
+    for line in near:
+        line = " ".join(line.split())
+        if (m := _DATELINE.match(line)) is not None:
+            found += [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
+            continue
+        if not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
+            continue
+        for seg in _SEGMENTS.split(line):
+            seg = seg.strip(" ,;")
+            if found_here := credit(seg):
+                found += found_here
+                continue
+            if _BY_WORD.match(seg):
+                # a byline: its agencies after the names ("By A and B, Reuters")
+                rest = _BY_WORD.sub("", seg)
+                for part in re.split(r"\s*,\s*|\s+(?:and|und|et|y|e)\s+", rest):
+                    if got := credit(part):
+                        found += got
+                    elif (m := _TRAILING.match(part)) is not None and len(m["n"].split()) >= 2:
+                        found.append(agency(m["a"]) or m["a"])
+                    elif (r := _ROLE.match(part)) is not None and r["a"]:
+                        found.append(agency(r["a"]) or r["a"])
+    for line in starts:
+        if (m := _DATELINE.match(line)) is not None:
+            found += [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
+            break
+    return list(dict.fromkeys(found))
+
+
+def byline_names(lines: list[str], top: int) -> list[str]:
+    """The names of the first byline ("By A and B", "Von A und B") among the lines after
+    the headline (``lines[top]``), agencies and roles left out, in name case; [] if none."""
+    from .text import _BY_WORD, parse_authors
+
+    for line in _near(lines, top):
+        line = line.strip()
+        if not _BY_WORD.match(line) or len(line) > 200:
+            continue
+        line = " ".join(line.split())
+        if len(line.split()) > _CREDIT_WORDS:
+            continue
+        seg = _SEGMENTS.split(line)[0]
+        names = parse_authors(_BY_WORD.sub("", seg))
+        if names:
+            return split_authors(names)[0]
+    return []

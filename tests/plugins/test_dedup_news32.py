@@ -1,0 +1,71 @@
+"""A print (or AMP) version of an article names the article as its own address
+(``rel=canonical`` / ``og:url``: ``annotations.metadata.url``): it is compared with the
+article's versions as a re-fetch of the article is, and, holding its text, is a near
+duplicate of it, not a second copy (s32 news-types acceptance #7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.dedup import DedupStage
+
+from helpers import word_paragraphs
+
+STORY = "https://www.metrotimes.example/local/2026/11/12/bridge-closure/"
+PARAS = word_paragraphs(10)
+FULL = "\n\n".join(PARAS)
+#: the print page's furniture: about a fifth of the article's length in words of its own
+FURNITURE = "\n\n".join(word_paragraphs(2, seed=7, words=70))
+
+
+def _furniture(seed: int) -> str:
+    return "\n\n".join(word_paragraphs(2, seed=seed, words=70))
+
+
+def _doc(text: str, uri: str, path: str, own: str | None = None):  # type: ignore[no-untyped-def]
+    doc = make_document(text, path=path, uri=uri)
+    if own is not None:
+        doc.annotations["metadata"] = {"url": own}
+    return doc
+
+
+def _decide(run_stage, docs, across_runs):  # type: ignore[no-untyped-def]
+    if across_runs:
+        return [d for doc in docs for d in run_stage(DedupStage, [doc]).kept]
+    return run_stage(DedupStage, docs).kept
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_print_version_naming_the_article_is_its_near_duplicate(run_stage, across_runs):
+    article = _doc(FULL, STORY, "a.jsonl")
+    printed = _doc(FULL + "\n\n" + FURNITURE, STORY + "?print=1", "p.jsonl", own=STORY)
+    assert _decide(run_stage, [article, printed], across_runs) == [article]
+    assert printed.duplicate.status == "near" and printed.duplicate.of == article.id
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_what_the_canonical_address_does_not_change(run_stage, across_runs):
+    """Without a canonical link the print page stays a page of its own (under the near
+    threshold); a canonical link to the site's home page, or to another site, is no page's
+    address; a re-fetch at the article's own address with a paragraph more is a revision."""
+    article = _doc(FULL, STORY, "a.jsonl")
+    alone = _doc(FULL + "\n\n" + FURNITURE, STORY + "?print=1", "p.jsonl")
+    home = _doc(
+        _furniture(8) + "\n\n" + FULL,
+        STORY + "?print=2",
+        "h.jsonl",
+        own="https://metrotimes.example/",
+    )
+    other = _doc(
+        FULL + "\n\n" + _furniture(9),
+        STORY + "?print=3",
+        "o.jsonl",
+        own="https://x.example/a",
+    )
+    kept = _decide(run_stage, [article, alone, home, other], across_runs)
+    assert kept == [article, alone, home, other]
+    assert {d.duplicate.status for d in kept} == {"unique"}
+    refetch = _doc(FULL + "\n\n" + _furniture(10), STORY, "r.jsonl", own=STORY)
+    assert run_stage(DedupStage, [refetch]).kept == [refetch]
+    assert refetch.duplicate.status == "revision"

@@ -1,0 +1,199 @@
+"""Metadata stage: the s32 news-types acceptance findings (live blogs, wire bylines, the
+site name): an "Updated <time> <date>" line is the page's update, not its publication; a
+LiveBlogPosting's own headline and authors, not its updates'; wire bylines."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+
+PARAS = [
+    f"Paragraph {i}: the city council voted on Tuesday to approve the new bridge budget, and"
+    " residents said the decision had taken far too long to arrive after years of delay."
+    for i in range(6)
+]
+BODY = "\n\n".join(PARAS)
+_PUBLISHED_META = "<meta property='article:published_time' content='2019-11-20T05:52:00-05:00'>"
+
+
+def _html(update: str = "", head: str = "", byline: str = "By Jane Doe", body: str = "") -> str:
+    paras = body or "".join(f"<p>{p}</p>" for p in PARAS)
+    upd = f"<div class='updated'>{update}</div>" if update else ""
+    return (
+        "<!DOCTYPE html><html><head><title>Council approves bridge budget</title>"
+        f"{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Council approves bridge budget</h1><p class='byline'>{byline}</p>"
+        f"{upd}{paras}</article><footer>© 2019 Example News</footer></body></html>"
+    )
+
+
+def _record(run_stage, content: str, html: bool, at: str = "2019-11-22T18:00:00Z"):  # type: ignore[no-untyped-def]
+    doc = make_document(content, html=html, uri="https://news.example/bridge", fetched_at=at)
+    return run_stage(MetadataStage, doc).kept[0]
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Updated 2:10 p.m. ET Nov. 22, 2019",
+        "Updated 9:00 AM EST Nov 22, 2019",
+        "Last updated 14:30 GMT, 22 November 2019",
+        "Aktualisiert 14:30 Uhr, 22.11.2019",
+    ],
+)
+def test_an_update_with_a_time_does_not_beat_the_markup_publication_date(
+    run_stage, update: str
+) -> None:
+    """#1: the update's cue stood before a time of day, so the date after it was read as
+    uncued, and a live blog's ``published`` moved with every capture."""
+    doc = _record(run_stage, _html(update, _PUBLISHED_META), html=True)
+    assert doc.published == "2019-11-20T05:52:00-05:00", update
+
+
+def test_an_update_of_the_publication_day_keeps_the_publication_time(run_stage) -> None:
+    """#1, the same day: the page's publication instant, not the update's time."""
+    doc = _record(run_stage, _html("Updated 2:10 p.m. ET Nov. 20, 2019", _PUBLISHED_META), True)
+    assert doc.published == "2019-11-20T05:52:00-05:00"
+
+
+def test_an_update_with_a_time_does_not_beat_a_dateline_in_text(run_stage) -> None:
+    """#1 in plain text: the dateline above, the update with its time below the byline."""
+    text = (
+        "Home\n\nNews\n\nNov. 20, 2019\n\nCouncil approves bridge budget\n\nBy Jane Doe\n\n"
+        f"Updated 2:10 p.m. ET Nov. 22, 2019\n\n{BODY}\n\n© 2019 Example News"
+    )
+    doc = _record(run_stage, text, html=False)
+    assert doc.published == "2019-11-20"
+    assert "Updated 2:10" not in doc.text
+
+
+def _live_blog(graph: bool) -> str:
+    import json
+
+    posting = {
+        "@type": "LiveBlogPosting",
+        "headline": "Ohio election day 2026: live updates",
+        "datePublished": "2026-11-18T14:05:00Z",
+        "author": [
+            {"@type": "Person", "name": "Maria Chen"},
+            {"@type": "Person", "name": "Tom Baxter"},
+        ],
+        "liveBlogUpdate": [
+            {"@type": "BlogPosting", "headline": "Polls open across the state"},
+            {"@type": "BlogPosting", "headline": "Governor casts her ballot"},
+        ],
+    }
+    ld = {"@context": "https://schema.org", **({"@graph": [posting]} if graph else posting)}
+    head = (
+        "<meta name='author' content='Maria Chen'>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    )
+    entries = "".join(
+        f"<div class='entry'><h3>{h}</h3><p>{p}</p></div>"
+        for h, p in zip(
+            ["Polls open across the state", "Governor casts her ballot"], PARAS[:2], strict=True
+        )
+    )
+    return _html(head=head, byline="By Maria Chen and Tom Baxter", body=entries).replace(
+        "<h1>Council approves bridge budget</h1>", "<h1>Ohio election day 2026: live updates</h1>"
+    )
+
+
+@pytest.mark.parametrize("graph", [False, True])
+def test_a_live_blog_is_titled_and_authored_by_its_posting_not_its_updates(
+    run_stage, graph: bool
+) -> None:
+    """#2: trafilatura reads a LiveBlogPosting's ``liveBlogUpdate`` entries in its place:
+    the title was the first entry's headline, the second author lost."""
+    doc = _record(run_stage, _live_blog(graph), html=True)
+    assert doc.title == "Ohio election day 2026: live updates"
+    assert doc.authors == ["Maria Chen", "Tom Baxter"]
+
+
+_KF = ["Kevin Freking", "Lisa Mascaro"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agencies"),
+    [
+        ("By KEVIN FREKING and LISA MASCARO", _KF, None),
+        ("By KEVIN FREKING and LISA MASCARO Associated Press", _KF, ["AP"]),
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"], ["Reuters"]),
+        ("From The Associated Press", [], ["AP"]),
+        ("Associated Press", [], ["AP"]),
+        ("Reuters", [], ["Reuters"]),
+        ("Von dpa", [], ["dpa"]),
+        ("AFP", [], ["AFP"]),
+        ("By Stan Choe, AP Business Writer", ["Stan Choe"], ["AP"]),
+        ("KEVIN FREKING and LISA MASCARO · Associated Press · 3 min read",
+         _KF, ["AP"]),
+    ],
+)  # fmt: skip
+def test_wire_bylines(
+    run_stage, byline: str, authors: list[str], agencies: list[str] | None
+) -> None:
+    """#9: an agency is no author, but recorded; a wire role is no author; names in capitals
+    in name case."""
+    doc = _record(run_stage, _html(byline=byline), html=True)
+    assert doc.authors == authors
+    assert doc.annotations["metadata"].get("agencies") == agencies
+
+
+def test_a_wire_dateline_names_the_agency(run_stage) -> None:
+    """#9: "WASHINGTON (AP) —" at the start of the story credits AP."""
+    body = f"<p>WASHINGTON (AP) — {PARAS[0]}</p>" + "".join(f"<p>{p}</p>" for p in PARAS[1:])
+    doc = _record(run_stage, _html(byline="By Jane Doe", body=body), html=True)
+    assert doc.authors == ["Jane Doe"]
+    assert doc.annotations["metadata"]["agencies"] == ["AP"]
+
+
+def test_a_wire_byline_in_plain_text(run_stage) -> None:
+    text = (
+        "Council approves bridge budget\n\nBy KEVIN FREKING and LISA MASCARO, Associated Press"
+        f"\n\nNov. 20, 2019\n\n{BODY}\n"
+    )
+    doc = _record(run_stage, text, html=False)
+    assert doc.authors == ["Kevin Freking", "Lisa Mascaro"]
+    assert doc.annotations["metadata"]["agencies"] == ["AP"]
+
+
+def test_a_second_byline_name_is_not_lost_to_the_meta_author(run_stage) -> None:
+    """#10: <meta name="author"> names the first author, the visible byline both."""
+    for byline, want in [
+        ("By Maria Chen and Tom Baxter", ["Maria Chen", "Tom Baxter"]),
+        ("Von Stefan Krüger und Julia Wendt", ["Stefan Krüger", "Julia Wendt"]),
+    ]:
+        head = f"<meta name='author' content='{want[0]}'>"
+        doc = _record(run_stage, _html(head=head, byline=byline), html=True)
+        assert doc.authors == want, byline
+
+
+def test_no_agency_on_an_ordinary_byline(run_stage) -> None:
+    """What the rule leaves: a person named like an agency's word, a photo's credit."""
+    for byline in ("By Michael Bloomberg", "By Ap Dijksterhuis", "Photo: John Roe, AP"):
+        doc = _record(run_stage, _html(byline=byline), html=True)
+        assert "agencies" not in doc.annotations["metadata"], byline
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        (
+            "Opinion | The remote work debate is over. Both sides lost. | Metro Times",
+            "news.example",
+        ),
+        ("El Senado aprueba ayuda de 95.000 millones de dólares | AP News", "news.example"),
+        ("Council approves bridge budget | metrotimes.com", "metrotimes.com"),
+    ],
+)
+def test_the_site_name_is_no_headline(run_stage, title: str, site: str) -> None:
+    """#11: trafilatura takes a <title> part with a dot in it for the site's name (an
+    address): a headline's sentence or number has one too (the page's host, the address's
+    fallback, stands in)."""
+    html = _html().replace(
+        "<title>Council approves bridge budget</title>", f"<title>{title}</title>"
+    )
+    doc = _record(run_stage, html, html=True)
+    assert doc.site_name == site
