@@ -803,7 +803,9 @@ class MetadataStage(Stage):
         authors found and more ("By Maria Chen and Tom Baxter" where the page's meta author
         names Maria Chen) gives them all."""
         people, agencies = split_authors(doc.authors or [])
-        if people:
+        if people and doc.is_html:
+            # (a page's meta author naming one of the byline's names: a plain text's
+            # authors are its byline's already)
             byline = byline_names(lines, top)
             known = {" ".join(b.casefold().split()) for b in byline}
             if len(byline) > len(people) and all(
