@@ -774,7 +774,8 @@ _WIDE_PAGE = """   Rheinische Tagespost
    Die Sparpreise sollen dagegen stabil bleiben. Auch die Preise für die Bahncard 25 und die Bahncard 50 werden nicht angehoben, hieß es. Die Bahn begründete die Erhöhung mit gestiegenen Kosten
    für Energie, Personal und die Instandhaltung der Züge.
 
-   Mit dem Fahrplanwechsel will die Bahn zudem neue Direktverbindungen zwischen Berlin und Paris sowie zwischen München und Rom einführen.
+   Mit dem Fahrplanwechsel will die Bahn zudem neue Direktverbindungen zwischen Berlin und Paris sowie zwischen München und Rom einführen, die nach Angaben des Konzerns ab dem Frühjahr
+   täglich verkehren sollen.
 
    Advertisement
 """  # noqa: E501
