@@ -4531,14 +4531,11 @@ _DATE_LINE_WORDS = frozenset((
     "at", "the", "from", "and", "in", "of", "staff", "writer", "writers", "editor", "reporter",
     "correspondent", "date", "time", "am", "um", "uhr", "le", "la", "de", "du", "par", "el",
     "por", "il", "di", "op", "van", "von", "vom", "veröffentlicht", "aktualisiert", "publié",
-    "publicado", "pubblicato", "am", "pm", "gmt", "utc", "team", "desk", "newsroom", "editorial",
+    "publicado", "pubblicato", "pm", "gmt", "utc", "team", "desk", "newsroom", "editorial",
 ))  # fmt: skip
-#: A byline's or a date label's first word: such a line is metadata, whatever its end
-_BYLINE_CUE = frozenset((
-    "by", "von", "par", "por", "di", "door", "av", "af", "published", "posted", "updated",
-    "modified", "written", "created", "last", "veröffentlicht", "aktualisiert", "publié",
-    "publicado", "pubblicato",
-))  # fmt: skip
+#: A byline's or a date label's first word: such a line is metadata, whatever its end (a
+#: label's verb, "Published", is one of :data:`_DATE_VERBS`, which no sentence here holds)
+_BYLINE_CUE = frozenset(("by", "von", "par", "por", "di", "door", "av", "af", "last"))
 #: Verbs of publishing: a line with one and a date states the page's dates
 _DATE_VERBS = frozenset((
     "published", "posted", "updated", "modified", "edited", "created", "written", "revised",
