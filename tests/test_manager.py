@@ -397,3 +397,13 @@ def test_a_stage_whose_process_takes_no_document_fails_at_start_up():
     pm = make_plugin_manager([("nodoc", StagePlugin(NoDoc))])
     with pytest.raises(PluginError, match=r"plugin 'nodoc'.*stage 'nodoc': process\(self\)"):
         collect(pm)
+
+
+def test_every_builtin_hook_implementation_has_a_spec():
+    """A helper inserted between ``@hookimpl`` and its function made pluggy register a hook
+    named after the helper, with no spec (s32 review: the language plugin's ``_post``)."""
+    from corearchive.manager import make_plugin_manager
+
+    pm = make_plugin_manager()
+    unspecified = sorted(n for n, c in vars(pm.hook).items() if getattr(c, "spec", 1) is None)
+    assert unspecified == []

@@ -63,6 +63,7 @@ from typing import Any, Literal, cast
 from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.limits import held, time_limit
 
+from .. import is_post
 from .reflow import Reflowed, reflow_text, side_by_side
 
 _SHORT_WORDS = 200
@@ -439,7 +440,7 @@ class BoilerplateStage(Stage):
             line_model.activate(self._model)
         # a dump's post is its own content (option posts): not decided as a page's lines
         posts = (
-            {id(d) for d in docs if not d.is_html and _is_post(d)} if self.options.posts else set()
+            {id(d) for d in docs if not d.is_html and is_post(d)} if self.options.posts else set()
         )
         texts = [d for d in docs if not d.is_html and id(d) not in posts]
         decided: dict[int, Any] = {}
@@ -1332,12 +1333,6 @@ def corearchive_register_stages(register: Any) -> None:
 _LINKS_SHARE = 0.002
 _LINKS_LINES = 10
 _LINK_CHARS = 40
-
-
-def _is_post(doc: Document) -> bool:
-    """Whether the source read ``doc`` as a post (``annotations.source.post``)."""
-    source = doc.annotations.get("source")
-    return isinstance(source, dict) and source.get("post") is True
 
 
 def _post_text(text: str) -> tuple[str, dict[str, Any]]:

@@ -30,6 +30,7 @@ from corearchive import (
     option,
 )
 
+from .. import is_post
 from . import detect as detector
 
 #: Paragraph languages are read from at most this much of a document: CLD2 costs ~45 µs
@@ -254,7 +255,7 @@ class LanguageStage(Stage):
         if (given := _given_language(doc)) is not None:
             # the dump's own language (a post's lang): evidence where a short text leaves
             # the detector unsure (s31 acc-posts #11)
-            short = _post(doc) or len(doc.text) < opts.paragraph_min_chars * 2
+            short = is_post(doc) or len(doc.text) < opts.paragraph_min_chars * 2
             used = (
                 short
                 and (code == "und" or conf < opts.input_below)
@@ -339,13 +340,6 @@ class LanguageStage(Stage):
         return {"paragraphs": paras, "shares": shares, "mixed": mixed}
 
 
-@hookimpl
-def _post(doc: Document) -> bool:
-    """Whether the source read ``doc`` as a post (``annotations.source.post``)."""
-    source = doc.annotations.get("source")
-    return isinstance(source, dict) and source.get("post") is True
-
-
 def _given_language(doc: Document) -> str | None:
     """The language code the document's dump gave (``annotations.source.given.language``)
     as the stage's codes are written, when it is one the detectors know."""
@@ -364,5 +358,6 @@ def _known_codes() -> frozenset[str]:
     return detector.known_codes()
 
 
+@hookimpl
 def corearchive_register_stages(register: Any) -> None:
     register(LanguageStage)

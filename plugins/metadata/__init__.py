@@ -37,6 +37,7 @@ from corearchive import Document, Stage, hookimpl, option
 from corearchive.document import CONTROLS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
+from .. import is_post
 from ..boilerplate.reflow import Reflowed, goes_on_wrapped, reflow_text
 from . import model as ranker
 from .html import (
@@ -188,12 +189,6 @@ def _profile_username(tree: Any) -> str | None:
     except Exception:  # (a tree that cannot be searched: no name)
         return None
     return None
-
-
-def _post(doc: Document) -> bool:
-    """Whether the source read ``doc`` as a post (``annotations.source.post``)."""
-    source = doc.annotations.get("source")
-    return isinstance(source, dict) and source.get("post") is True
 
 
 def _headline_line(page: Page, title: str | None) -> int:
@@ -639,19 +634,22 @@ class MetadataStage(Stage):
                 page=page,
             )
             original = original_date(text, "html rendering line")
-            scan = (page.lines, _headline_line(page, doc.title))
+            top = _headline_line(page, doc.title)
+            scan = (page.lines, top)
             idx, conf = choose(cands)
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
                 removed = self._strip(doc, {"updated": upd}, page.lines)
                 ann["removed_lines"] = ann.get("removed_lines", 0) + removed
-            if idx is not None and cands[idx]["date"] == bound:
-                top = _headline_line(page, doc.title)
-                if site_clock(cands, idx, bound, top):
-                    for c in cands:
-                        c["equals_capture"] = c["date"] == bound
-                    conf = min(conf, CLOCK_CONFIDENCE)
+            if (
+                idx is not None
+                and cands[idx]["date"] == bound
+                and site_clock(cands, idx, bound, top)
+            ):
+                for c in cands:
+                    c["equals_capture"] = c["date"] == bound
+                conf = min(conf, CLOCK_CONFIDENCE)
             for k, c in enumerate(cands):
                 value = html_value(c)
                 where = (
@@ -661,7 +659,7 @@ class MetadataStage(Stage):
                 if k == idx and chosen is None:
                     chosen, confidence = len(dates), conf
                 dates.append(item)
-        elif not _post(doc):
+        elif not is_post(doc):
             # (a dump's post, annotations.source.post, is what it says: no headline,
             # byline or date line to take from it; a one-line post was its own title and
             # a two-line one lost its first line to it: s31 acc-posts #12)
@@ -973,10 +971,6 @@ _ABBREVIATION_END = re.compile(
     r"(?i)(?<![\w.])(?:co|inc|ltd|corp|bros|cie|etc|usw|bzw|jr|sr|gmbh|ag|kg)\."
     f"[{re.escape(_CLOSERS)}]*$"
 )
-
-
-#: The most words of a line that ends in such an abbreviation and is a headline for it
-_ABBREVIATION_WORDS = 10
 
 
 def _mostly_small(line: str) -> bool:
