@@ -208,11 +208,6 @@ _CJK_END = re.compile(r"[。．！？!?.」』）)】]$")
 _CJK_MIN_BREAKS, _CJK_NEAR = 2, 2
 
 
-def _columns(s: str) -> int:
-    """How many columns ``s`` takes in a terminal: two per wide (East Asian) character."""
-    return len(s) + len(_CJK.findall(s))
-
-
 def cjk_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:
     """The width in columns and, per line, whether it ends at a break a renderer forced in
     a Chinese or Japanese text wrapped at a fixed number of columns (``w3m -dump``: 80), or

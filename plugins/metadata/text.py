@@ -23,7 +23,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
@@ -4545,6 +4545,13 @@ _DATE_VERBS = frozenset((
 _SENTENCE_FINAL = re.compile(r"[.!?][\"'”’»)]*$")
 
 
+def _without_dates(line: str, dates: Iterable[dict[str, Any]]) -> str:
+    """``line`` with the text of each of its ``dates`` (candidates) replaced by a space."""
+    for d in dates:
+        line = line.replace(d["text"], " ")
+    return line
+
+
 def _a_sentence(line: str, mine: list[dict[str, Any]]) -> bool:
     """Whether short ``line``, which holds the dates ``mine``, is a sentence of the story,
     not a date line: "The vote was held on 12 November 2026.", "Update, Nov. 21, 2026: the
@@ -4561,8 +4568,7 @@ def _a_sentence(line: str, mine: list[dict[str, Any]]) -> bool:
 
     if is_note(line):
         return True
-    for d in mine:
-        line = line.replace(d["text"], " ")
+    line = _without_dates(line, mine)
     words = [w for t in line.split() if (w := t.strip(",.:;!?|·•–—-()[]\"'“”‘’«»")) and w.isalpha()]
     if not words or words[0].lower() in _BYLINE_CUE or "|" in line:
         return False
@@ -4581,9 +4587,7 @@ def _is_date_line(page: Page, k: int, mine: list[dict[str, Any]]) -> bool:
     line = page.lines[k].strip()
     if n_words(line, page.cjk) <= _DATE_LINE_MAX_WORDS:
         return not _a_sentence(line, mine)
-    for d in mine:
-        line = line.replace(d["text"], " ")
-    return n_words(line, page.cjk) <= _DATE_LINE_OTHER_WORDS
+    return n_words(_without_dates(line, mine), page.cjk) <= _DATE_LINE_OTHER_WORDS
 
 
 class DateLines:
@@ -4607,10 +4611,7 @@ class DateLines:
 
     def without_dates(self, k: int) -> str:
         """Line ``k`` with each of its dates replaced by a space."""
-        line = self.page.lines[k]
-        for d in self.of_line.get(k, ()):
-            line = line.replace(d["text"], " ")
-        return line
+        return _without_dates(self.page.lines[k], self.of_line.get(k, ()))
 
 
 #: Words an update line may have besides its dates ("Last updated:", "Story updated", "ET")
@@ -4658,10 +4659,9 @@ def update_lines(
             continue
         out.add(k)
         if not line.strip(" \t,.;:|·•–—-") and c["f"].get("prev_line_cue"):
-            # (the cue on the line above: "Updated" / "7 hours ago")
-            pk = bisect.bisect_left(item_lines, k) - 1
-            if pk >= 0 and n_words(items[pk][1], page.cjk) <= 3:
-                out.add(items[pk][0])
+            # (the cue on the line above, a cue line of its own (tested above): "Updated" /
+            # "7 hours ago")
+            out.add(items[pk][0])
     return sorted(out)
 
 
@@ -4686,7 +4686,7 @@ _UPDATE_LINE_CHARS = 120
 #: token with a digit, or of capitals (a zone), passes too
 _TIME_WORDS = frozenset((
     "on", "at", "am", "um", "le", "el", "il", "op", "om", "the", "about", "over", "almost",
-    "just", "etwa", "environ", "a.m.", "p.m.", "am", "pm", "monday", "tuesday", "wednesday",
+    "just", "etwa", "environ", "a.m.", "p.m.", "pm", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur",
     "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
     "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",

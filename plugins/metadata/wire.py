@@ -128,8 +128,11 @@ def credit(s: str) -> list[str]:
     if (a := _ALONE_ONLY.get(s.lower())) is not None:
         return [a]
     m = _CREDIT.match(s)
-    if m is None:
-        return []
+    return [] if m is None else _agencies(m)
+
+
+def _agencies(m: re.Match[str]) -> list[str]:
+    """The agencies a credit's or a dateline's match names (groups ``a`` and ``b``)."""
     return [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
 
 
@@ -233,17 +236,13 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
         return []
     found: list[str] = []
     for line in near:
-        if len(line) > _GATE_CHARS * 2:
-            # (a paragraph: only a dateline at its start, "WASHINGTON (AP) —")
-            line = " ".join(line[:_GATE_CHARS].split())
-            if (m := _DATELINE.match(line)) is not None:
-                found += [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
-            continue
-        line = " ".join(line.split())
+        # (a paragraph: only a dateline at its start, "WASHINGTON (AP) —")
+        long = len(line) > _GATE_CHARS * 2
+        line = " ".join((line[:_GATE_CHARS] if long else line).split())
         if (m := _DATELINE.match(line)) is not None:
-            found += [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
+            found += _agencies(m)
             continue
-        if not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
+        if long or not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
             continue
         for seg in _SEGMENTS.split(line):
             seg = seg.strip(" ,;")
@@ -262,7 +261,7 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
                         found.append(agency(r["a"]) or r["a"])
     for line in starts:
         if (m := _DATELINE.match(line)) is not None:
-            found += [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
+            found += _agencies(m)
             break
     return list(dict.fromkeys(found))
 
