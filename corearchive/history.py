@@ -16,11 +16,11 @@ again. Either is one capture, listed once with the later runs that reported it a
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from .rebuild import json_objects
+from .sink_takedown import manifests
 from .urlkey import url_key
 
 
@@ -41,18 +41,9 @@ def _run_order(folder: Path) -> dict[str, tuple[str, int, int]]:
     records.jsonl and rejects.jsonl, which order the runs of a folder (two runs may start in
     the same second)."""
     order: dict[str, tuple[str, int, int]] = {}
-    runs = folder / "runs"
-    if not runs.is_dir():
-        return order
-    for path in runs.glob("*.json"):
-        try:
-            m = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            continue
-        if not isinstance(m, dict):
-            continue
+    for run_id, m in manifests(folder):
         appended = _field(m, "appended")
-        order[path.stem] = (
+        order[run_id] = (
             str(m.get("started_at") or ""),
             int(_field(appended, "records.jsonl").get("offset") or 0),
             int(_field(appended, "rejects.jsonl").get("offset") or 0),
@@ -91,7 +82,7 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
         # read from: a file's captures are cited by the page's address; s32 regression #10)
         own = _field(_field(obj, "annotations"), "metadata").get("url")
         for uri in (_field(obj, "source").get("uri"), own):
-            if isinstance(uri, str) and (uri == key if exact else url_key(uri) == key):
+            if isinstance(uri, str) and page_key(uri, exact) == key:
                 return True
         return False
 

@@ -1322,9 +1322,7 @@ def check_staged_pipeline(registry: Any, config: Any) -> None:
     """:func:`_check_staged` of a run's configuration, by its stages' classes: before the
     output folder is made (the refusal left a new OUT holding a lock file and an empty
     ``.plan/``, where other configuration errors make none; s32 docs finding 12)."""
-    classes = [registry.stages[n] for n in config.stages]
-    first = next((i for i, c in enumerate(classes) if c.ordered), len(classes))
-    _check_staged(config.sinks, classes[first:])
+    _check_staged(config.sinks, split_stages([registry.stages[n] for n in config.stages])[1])
 
 
 def _stat(path: str) -> list[int] | None:
@@ -1580,8 +1578,8 @@ class StagedPlan:
             run.registry.stages[n](run.config.stage_options[n], _no_context(run.run_id, out))
             for n in run.config.stages
         ]
+        # (the pipeline was checked before the output folder was made: check_staged_pipeline)
         local, ordered = split_stages(stages)
-        _check_staged(run.config.sinks, ordered)
         index = opts.index or out / "index.sqlite"
         archive_uuid = _archive_uuid(index, opts.index_timeout)
         spec = PlanSpec(

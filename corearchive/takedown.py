@@ -789,17 +789,12 @@ def _text_matcher(
         sizes = [0] * len(docs)
         if len(matcher.sig_rows):
             todo = [i for i, k in enumerate(keys) if k not in matcher.by_key]
-            group: list[int] = []
-            total = 0
-            for j, i in enumerate(todo):
-                norms[i] = dedup.hashed_part(norms[i])
-                group.append(i)
-                total += len(norms[i])
-                if total >= dedup._HASH_GROUP_CHARS or j == len(todo) - 1:
-                    sig, size = hasher.signatures([norms[g] for g in group])
-                    for g, row, n in zip(group, sig, size.tolist(), strict=True):
-                        sigs[g], sizes[g] = row, int(n)
-                    group, total = [], 0
+            if todo:
+                sig, size = dedup.grouped_signatures(
+                    hasher, [dedup.hashed_part(norms[i]) for i in todo]
+                )
+                for i, row, n in zip(todo, sig, size.tolist(), strict=True):
+                    sigs[i], sizes[i] = row, int(n)
         return [
             matcher.match(uri, [key], sig, size, params)
             for (uri, _), key, sig, size in zip(docs, keys, sigs, sizes, strict=True)

@@ -662,18 +662,15 @@ _FRAGMENT_TAGS = (
     "p|div|span|a|br|ul|ol|li|blockquote|h[1-6]|pre|code|em|strong|b|i|u|s|figure|img"
     "|table|section|article|header|small|sup|sub|hr|dl|dt|dd|q|cite|abbr|mark|del|ins"
 )
-_FRAGMENT_START = re.compile(
-    rf"<(?:{_FRAGMENT_TAGS})(?:\s+[a-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*"
-    r"\s*/?>",
-    re.I,
+#: A tag of :data:`_FRAGMENT_TAGS` after its "<" (or "</"): its name, attributes, end
+_FRAGMENT_REST = (
+    rf"(?:{_FRAGMENT_TAGS})(?:\s+[a-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*"
+    r"\s*/?>"
 )
+_FRAGMENT_START = re.compile("<" + _FRAGMENT_REST, re.I)
 _FRAGMENT_END = re.compile(rf"(?:</(?:{_FRAGMENT_TAGS})\s*>|<(?:br|hr|img)\b[^<>]*>)$", re.I)
 #: Any well-formed tag of :data:`_FRAGMENT_TAGS` (start, end or empty), for the markup share
-_FRAGMENT_TAG = re.compile(
-    rf"</?(?:{_FRAGMENT_TAGS})(?:\s+[a-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*"
-    r"\s*/?>",
-    re.I,
-)
+_FRAGMENT_TAG = re.compile("</?" + _FRAGMENT_REST, re.I)
 #: The markup share (characters in well-formed tags) and the number of tags that make a
 #: text that does not start and end with markup a fragment ("Read <a href=…>this</a> and
 #: <b>that</b>")
