@@ -1914,19 +1914,19 @@ class DedupStage(Stage):
             order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
             firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]].tolist()
             n_db = len(db_i)
-            # cluster roots, ids and addresses of the index candidates at or above the
-            # threshold (one row each)
+            # cluster roots, ids, addresses and address keys of the index candidates at or
+            # above the threshold (one row each)
             above = sorted({int(db_n[p]) for p in ok.tolist() if p < n_db})
             rows = {
-                n: (root, doc_id, uri)
-                for n, root, doc_id, uri in self._select(
-                    "SELECT n, root, id, uri FROM dedup_docs WHERE n IN ({})", above
+                n: (root, doc_id, uri, ukey)
+                for n, root, doc_id, uri, ukey in self._select(
+                    "SELECT n, root, id, uri, ukey FROM dedup_docs WHERE n IN ({})", above
                 )
             }
 
             def match(p: int) -> _Match:
                 if p < n_db:
-                    root, doc_id, uri = rows[int(db_n[p])]
+                    root, doc_id, uri, _ = rows[int(db_n[p])]
                     m = _Match(root, doc_id, uri, float(sim[p]), float(share[p]))
                 else:
                     at = int(b_j[p - n_db])
@@ -1938,17 +1938,15 @@ class DedupStage(Stage):
                 best[int(pair_i[p])] = match(p)
             # revisions: the most similar candidate at the document's own address (the
             # order above: by document, similarity, then candidate)
-            # (the same address: the same canonical URL, s31 acc-recrawl #2)
-            keys: dict[str, str | None] = {}  # (the index's candidates' addresses)
+            # (the same address: the same canonical URL, s31 acc-recrawl #2; an index
+            # candidate's is the key its row keeps, of the page's own address, as the
+            # batch's are: its fetched address is a print page's, not the article's)
             for p in order.tolist():
                 i = int(pair_i[p])
                 if i in revisions:
                     continue
                 if p < n_db:
-                    cand_uri = rows[int(db_n[p])][2]
-                    if cand_uri is not None and cand_uri not in keys:
-                        keys[cand_uri] = url_key(cand_uri)
-                    cand_key = keys.get(cand_uri) if cand_uri is not None else None
+                    _, _, cand_uri, cand_key = rows[int(db_n[p])]
                 else:
                     j = int(b_j[p - n_db])
                     cand_uri, cand_key = uris[j], ukeys[j]

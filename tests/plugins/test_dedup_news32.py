@@ -69,3 +69,20 @@ def test_what_the_canonical_address_does_not_change(run_stage, across_runs):
     refetch = _doc(FULL + "\n\n" + _furniture(10), STORY, "r.jsonl", own=STORY)
     assert run_stage(DedupStage, [refetch]).kept == [refetch]
     assert refetch.duplicate.status == "revision"
+
+
+def test_the_article_after_its_print_version_is_decided_alike_in_one_run_and_two(run_stage):
+    """The print page came first: the article at its own address is compared with it as a
+    version of the page (the print page's index row keeps the article's key), in a later
+    run as in the same batch. A later run read the index candidate's key off its fetched
+    address (the print URL), found no version at the address, and dropped the article as
+    a near duplicate of its own print page; the same two in one batch made it a revision."""
+    outcomes = []
+    for across_runs in (False, True):
+        printed = _doc(FULL + "\n\n" + FURNITURE, STORY + "?print=1", "p.jsonl", own=STORY)
+        article = _doc(FULL, STORY, "a.jsonl")
+        kept = _decide(run_stage, [printed, article], across_runs)
+        outcomes.append(([d.id for d in kept], article.duplicate.status, article.duplicate.of))
+        assert article.duplicate.of == printed.id
+    assert outcomes[0] == outcomes[1]
+    assert outcomes[1][1] == "revision"
