@@ -3271,6 +3271,23 @@ _NEVER_TITLE_IN = (
     ("new ", re.compile(r"\(opens? in (?:a )?new (?:window|tab)\)")),
     # a licence notice: "… under a Creative Commons licence"
     ("commons", re.compile(r"\bcreative[- ]commons[- ](?:licen[cs]e|lizenz|licencia)")),
+    # a cookie consent notice: the site speaking of its own cookies ("We use cookies to
+    # improve your experience. Accept all", "Diese Website verwendet Cookies", "Ce site
+    # utilise des cookies"), or cookies beside a consent button's word. It sits above the
+    # headline in many renderings and read as one (s33 acc-template #10); a headline on
+    # cookies ("EU cookie law: what changes") is neither.
+    (
+        "cookie",
+        re.compile(
+            r"^(?:(?:we|this (?:web)?site|our (?:web)?site|wir|diese (?:web)?seite"
+            r"|diese website|ce site|nous|este sitio|questo sito|deze (?:web)?site|wij)\b"
+            r"[^.!?]{0,20}?\b(?:use[sd]?|using|utilis\w*|verwende\w*|nutz\w*|setz\w*"
+            r"|utiliz\w*|usa\w*|gebruik\w*)|utilizamos|usamos|utilizziamo)\b"
+            r"[^.!?]{0,20}\bcookies?\b"
+            r"|\bcookies?\b.{0,80}\b(?:accept(?: all)?|consent|manage (?:preferences|settings)"
+            r"|cookie settings|akzeptieren|einstellungen|accepter|aceptar|accetta)\s*[.!]?$"
+        ),
+    ),
 )
 
 

@@ -2427,6 +2427,12 @@ def test_page_furniture_is_never_the_title():
         # a breadcrumb trail (acceptance round s24c: a public notice's title)
         "Home > Your council > Public notices",
         "Accueil › Actualités › Politique",
+        # a cookie consent notice (s33 acc-template #10: above the headline of a site's
+        # pages, the title of most of its records)
+        "We use cookies to improve your experience. Accept all",
+        "This site uses cookies. Manage preferences",
+        "Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten.",
+        "Cookies help us deliver our services. Accept",
     ):
         text = f"{furniture}\n\nCouncil approves the school budget\n\n{story}\n\n{story}"
         assert extract(text)["title"] == "Council approves the school budget", furniture
@@ -2437,6 +2443,12 @@ def test_page_furniture_is_never_the_title():
     assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
     headline = "Album review » The council's new brass band plays the budget"  # (one »)
     assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
+    # a headline on cookies is one
+    for headline in (
+        "EU cookie law: what changes for websites from January",
+        "We tested 12 cookie recipes and found the best chocolate chip",
+    ):
+        assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
 
 
 def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one():
