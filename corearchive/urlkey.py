@@ -8,7 +8,8 @@ acc-recrawl #2): a trailing slash, ``?utm_source=rss``, ``http`` for ``https``, 
 For ``http`` and ``https`` URLs the key is the URL without its scheme (``http`` and
 ``https`` are one page), with the host in lower case, without ``www.``, a trailing dot, user
 information or a default port (80, 443); without the fragment, unless it is a route of a
-single-page site (``#!/story/1``, ``#/story/1``: another page; s32 regression tester #2);
+single-page site (``#!/story/1``, ``#/story/1``: another page; s32 regression tester #2;
+normalised as the path and query are, ``#!/story/1`` and ``#/story/1/`` one route);
 without a trailing slash
 (``/`` for an empty path); and with the query's tracking parameters (``utm_*``, ``fbclid``,
 ``gclid`` ... :data:`TRACKING`) removed and the others sorted. Any other address (``file:``,
@@ -21,8 +22,9 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 #: The version of the key (recorded in the dedup index's ``dedup_meta`` as ``url_key``).
-#: 2: a single-page site's route (``#!/…``, ``#/…``) is kept.
-VERSION = 2
+#: 2: a single-page site's route (``#!/…``, ``#/…``) is kept. 3: the route normalised as a
+#: path and query are (an empty route, ``#/`` or ``#!``, is none).
+VERSION = 3
 
 #: Query parameters that only say where a visitor came from (their prefix ``utm_`` too).
 TRACKING = frozenset(
@@ -64,20 +66,32 @@ def url_key(uri: str | None) -> str | None:
         host = host[4:]
     if port is not None and port not in (80, 443):
         host = f"{host}:{port}"
-    path = parts.path or "/"
+    key = host + _path_and_query(parts.path, parts.query)
+    route = parts.fragment
+    if route.startswith("%21"):  # (a hash-bang with its "!" escaped)
+        route = "!" + route[3:]
+    if route.startswith(("!", "/")):
+        # a single-page site's route, normalised as the URL's own path and query are: an
+        # empty one ("#/", "#!", what share links add to an address) is the page itself
+        # (s33 acc-regress #3: a revision fetched at "URL#/" was another page's near copy)
+        path, _, query = route.lstrip("!").partition("?")
+        if route := _path_and_query(path, query).rstrip("/"):
+            key += "#" + route
+    return key
+
+
+def _path_and_query(path: str, query: str) -> str:
+    """A path without its trailing slash (``/`` for none) and its query's parameters
+    without the tracking ones, sorted."""
+    path = path or "/"
     if len(path) > 1:
         path = path.rstrip("/") or "/"
-    query = [
+    params = [
         (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        for k, v in parse_qsl(query, keep_blank_values=True)
         if not (k.lower().startswith("utm_") or k.lower() in TRACKING)
     ]
-    key = host + path
-    if query:
-        key += "?" + urlencode(sorted(query))
-    if parts.fragment.startswith(("!", "/")):
-        key += "#" + parts.fragment
-    return key
+    return path + "?" + urlencode(sorted(params)) if params else path
 
 
 def is_page_address(uri: str | None) -> bool:

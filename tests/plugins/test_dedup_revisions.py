@@ -49,6 +49,7 @@ VARIANTS = [
     STORY.replace("news.", "www.news."),
     STORY.replace("news.example", "NEWS.Example"),
     STORY.replace("news.example", "news.example:443"),
+    STORY + "#/",
 ]
 
 
@@ -62,6 +63,14 @@ def test_the_url_key_is_shared_by_trivially_different_spellings():
     # a single-page site's route is another page; a fragment of the page is not (s32 #2)
     assert url_key("https://app.example/#!/story/1") != url_key("https://app.example/#!/story/2")
     assert url_key("https://app.example/#/story/1") != url_key("https://app.example/")
+    # ... normalised as a path and query are; an empty route is the page itself (s33
+    # acc-regress #3: a revision fetched at "URL#/" was a near duplicate of "URL")
+    for empty in ("#/", "#!", "#!/", "#/?utm_source=share"):
+        assert url_key(STORY + empty) == url_key(STORY), empty
+    route = url_key("https://app.example/#/story/1")
+    for spelling in ("#!/story/1", "#%21/story/1", "#/story/1/", "#/story/1?utm_source=x"):
+        assert url_key("https://app.example/" + spelling) == route, spelling
+    assert url_key("https://app.example/#/story/1?b=2&a=1") == "app.example/#/story/1?a=1&b=2"
     assert url_key("https://news.example") == url_key("https://news.example/") == "news.example/"
     # other addresses are their own key
     assert url_key("file:///data/a.txt") == "file:///data/a.txt"
