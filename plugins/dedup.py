@@ -743,6 +743,13 @@ def _address(doc: Document) -> str | None:
     return own
 
 
+def _paywalled(doc: Document) -> bool:
+    """Whether the boilerplate stage found the document's text cut by a paywall
+    (``annotations.boilerplate.paywall``)."""
+    ann = doc.annotations.get("boilerplate")
+    return isinstance(ann, dict) and ann.get("paywall") is True
+
+
 def _byline(doc: Document) -> tuple[str | None, list[str]] | None:
     """A document's title and authors (None: neither)."""
     title = getattr(doc, "title", None)
@@ -1519,6 +1526,10 @@ class DedupStage(Stage):
         alternate = [
             a != u and k != url_key(u) for a, u, k in zip(addresses, uris, ukeys, strict=True)
         ]
+        # (a text that ends at a paywall's prompt holds nothing its earlier version lacks
+        # but what the paywall hides: an excerpt of it whatever its share, not a new
+        # version; s33 acc-regress #9)
+        cut_short = [_paywalled(d) for d in docs]
         counts, best, revisions = self._near_batch(
             bkeys, sig16, sizes, near, indexed, own_n, uris, pkeys
         )
@@ -1597,9 +1608,10 @@ class DedupStage(Stage):
                 ann["method"] = "minhash"
                 assert isinstance(match.id, str) and isinstance(match.of, str)
                 old_in_new = self._holds(match.jaccard, match.sizes[1], match.sizes[0])
-                if old_in_new < min(opts.threshold, EXCERPT) or alternate[i]:
+                if old_in_new < min(opts.threshold, EXCERPT) or alternate[i] or cut_short[i]:
                     # (an alternate rendering of the page that holds the version's text,
-                    # a print page: no new version of it, a near duplicate)
+                    # a print page, or a copy cut by a paywall: no new version of it, a
+                    # near duplicate)
                     dup = Duplicate("near", match.of, round(match.sim, 4))
                 else:
                     dup = Duplicate("revision", match.id, round(match.sim, 4))
@@ -1614,7 +1626,7 @@ class DedupStage(Stage):
                     # #5, #12: an excerpt of a long story is no LSH candidate of it, a short
                     # article with a paragraph added is under the threshold)
                     match, dup = self._versus_versions(
-                        at_address, sig16[i], size_list[i], alternate[i]
+                        at_address, sig16[i], size_list[i], alternate[i], cut_short[i]
                     )
                     if dup is not None:
                         ann["method"] = "minhash"
@@ -1682,7 +1694,12 @@ class DedupStage(Stage):
         return float(sim[0])
 
     def _versus_versions(
-        self, versions: list[_Version], sig: np.ndarray, size: int, alternate: bool = False
+        self,
+        versions: list[_Version],
+        sig: np.ndarray,
+        size: int,
+        alternate: bool = False,
+        cut_short: bool = False,
     ) -> tuple[_Match | None, Duplicate | None]:
         """A document compared with the earlier versions at its address: the version that
         holds most of it or that it holds most of (the latest of equals), and what it is
@@ -1691,7 +1708,9 @@ class DedupStage(Stage):
         ``revision_threshold`` either way, a revision; else nothing (unique). An
         ``alternate`` rendering of the page (at another address than the one its markup
         names: a print or AMP version) that holds ``threshold`` of the version, or is held
-        so, is a near duplicate of it, not a new version (s32 news types #7)."""
+        so, is a near duplicate of it, not a new version (s32 news types #7); a copy
+        ``cut_short`` by a paywall that the version holds is an excerpt of it, whatever
+        share of it it holds."""
         opts = self.options
         best: tuple[float, float, float, _Version] | None = None
         for v in versions:
@@ -1706,7 +1725,7 @@ class DedupStage(Stage):
         match = _Match(v.id, v.id, v.uri, new_in_old, share)
         match.sizes = (size, v.size)
         if new_in_old >= opts.threshold and (
-            alternate or old_in_new < min(opts.threshold, EXCERPT)
+            alternate or cut_short or old_in_new < min(opts.threshold, EXCERPT)
         ):
             return match, Duplicate("near", v.id, round(new_in_old, 4))
         if alternate and old_in_new >= opts.threshold:

@@ -64,6 +64,7 @@ from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.limits import held, time_limit
 
 from .. import is_post
+from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import Reflowed, reflow_text, side_by_side
 
 _SHORT_WORDS = 200
@@ -327,6 +328,13 @@ class BoilerplateStage(Stage):
                 " the page's description (og:description, twitter:description, description):"
                 " the text is that run (a saved post's page without its menus and buttons).",
             },
+            "paywall": {
+                "type": "boolean",
+                "description": "Set when the text ended at a paywall's prompt to subscribe or"
+                " log in to read on (removed): the page's text is cut there. The dedup stage"
+                " takes such a copy of an earlier version at its address for an excerpt of"
+                " it, not a new version.",
+            },
             "parse_cut": {
                 "type": "boolean",
                 "description": "Set when the page nests deeper than the HTML parser reads"
@@ -478,6 +486,9 @@ class BoilerplateStage(Stage):
                     # (soft hyphens, from &shy; in the page: invisible hyphenation hints
                     # that split a word's terms in a search index)
                     text = text.replace("\xad", "")
+                lines = text.split("\n")
+                if cut := paywall_cut(lines[-PAYWALL_LINES:]):
+                    text, ann = "\n".join(lines[:-cut]), {**ann, "paywall": True}
             else:
                 d = decided[id(doc)]
                 joined = reflowed.get(id(doc))
@@ -495,7 +506,10 @@ class BoilerplateStage(Stage):
                 shared = doc.work.pop(_TEMPLATE_KEY, None)
                 if shared:
                     _drop_template_lines(d, shared)
+                paywall = _drop_paywall(d)
                 text, ann = self._text(d)
+                if paywall:
+                    ann["paywall"] = True
                 if joined:
                     _to_input_lines(ann, joined)
                 if "   " in doc.text:  # (two columns side by side have a gutter)
@@ -1059,6 +1073,30 @@ def _keep_notes(d: Any) -> None:
     found = [j for j in np.flatnonzero(~d.keep).tolist() if is_note(d.stripped[j])]
     if found:
         _mark(d, dict.fromkeys(found, NOTE_REASON), True)
+
+
+#: the reason of a line removed by :func:`_drop_paywall`
+PAYWALL_REASON = "paywall prompt: the text is cut here"
+
+
+def _drop_paywall(d: Any) -> bool:
+    """Remove the last kept lines of a ``lines.Decisions`` that are a paywall's prompt
+    (:func:`.notes.paywall_cut`), with a reason; and whether the text ends at a paywall:
+    such lines were kept, or the line model removed one of the lines right after the
+    text's last. The line model kept "Subscribe to continue reading. Already a subscriber?
+    Log in." as often as not, and a re-fetch cut by a paywall then held a line its earlier
+    version lacks: a new version of the page, not an excerpt of it (s33 acc-regress #9)."""
+    import numpy as np
+
+    kept = np.flatnonzero(d.keep).tolist()
+    if not kept:
+        return False
+    tail = kept[-PAYWALL_LINES:]
+    if cut := paywall_cut([d.stripped[j] for j in tail]):
+        _mark(d, dict.fromkeys(tail[-cut:], PAYWALL_REASON), False)
+        return True
+    after = d.stripped[kept[-1] + 1 : kept[-1] + 1 + PAYWALL_LINES]
+    return any(map(is_paywall, after))
 
 
 def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:

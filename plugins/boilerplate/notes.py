@@ -180,3 +180,69 @@ def is_note(line: str) -> bool:
     else:
         return False
     return _TO_READER.search(line) is None
+
+
+#: A paywall's prompt: the page's text stops where it stands, the rest for subscribers
+#: ("Subscribe to continue reading. Already a subscriber? Log in.", "Il vous reste 68 % de
+#: cet article à lire", "Weiterlesen mit SZ Plus"). Looked for in the last lines of a kept
+#: text only (:func:`paywall_cut`): a newsletter pitch ("Subscribe to our newsletter") is
+#: no such prompt, and an article that speaks of paywalls has them in its middle.
+_PAYWALL = re.compile(
+    # (after a few words at most: "Sorry, this article is for subscribers only")
+    _LEAD + r"(?:[^\n]{0,25}?\b)?(?:"
+    # English
+    r"subscribe\s+(?:now\s+|today\s+)?to\s+(?:continue|keep)\s+reading"
+    r"|subscribe\s+to\s+(?:read|unlock)\s+(?:the\s+(?:full|rest|whole)|this|more)"
+    r"|(?:to\s+)?(?:continue|keep)\s+reading,?\s+(?:please\s+)?(?:subscribe|log\s*in|sign\s+in|"
+    r"register|become\s+a)"
+    r"|already\s+a\s+(?:subscriber|member)\s*\?"
+    r"|this\s+(?:article|story|content|post)\s+is\s+(?:only\s+)?(?:available\s+)?"
+    r"(?:exclusively\s+)?(?:for|to)\s+(?:paying\s+)?(?:subscribers|members|premium)"
+    r"|(?:for|to)\s+subscribers\s+only"
+    r"|you(?:'|’)?(?:ve|\s+have)\s+reached\s+(?:your|the)\s+(?:free\s+)?(?:article\s+|story\s+|"
+    r"monthly\s+)?limit"
+    r"|(?:log|sign)\s+in\s+or\s+(?:subscribe|register)\s+to\s+(?:read|continue)"
+    r"|register\s+(?:for\s+free\s+|now\s+)?to\s+(?:continue|keep)\s+reading"
+    # German
+    r"|(?:jetzt\s+)?weiterlesen\s+mit\s+\S+"
+    r"|lesen\s+sie\s+(?:jetzt\s+)?(?:weiter|den\s+(?:ganzen|vollständigen)\s+artikel)\s+mit"
+    r"|(?:dieser|der)\s+(?:artikel|beitrag|inhalt)\s+ist\s+(?:nur\s+|exklusiv\s+)?für\s+"
+    r"(?:abonnent|plus|digital)"
+    r"|bereits\s+abonnent(?:in)?\s*\?"
+    # French
+    r"|la\s+suite\s+(?:de\s+cet\s+article\s+)?est\s+réservée\s+aux\s+abonnés"
+    r"|il\s+vous\s+reste\s+\d+\s*%\s+de\s+cet\s+article\s+à\s+lire"
+    r"|(?:article|contenu)\s+réservé\s+aux\s+abonnés"
+    r"|déjà\s+abonné(?:e)?\s*\?"
+    # Spanish, Italian, Portuguese, Dutch
+    r"|(?:contenido|artículo)\s+(?:exclusivo\s+)?para\s+(?:suscriptores|socios)"
+    r"|suscríbete\s+para\s+(?:seguir|continuar)\s+leyendo|ya\s+eres\s+suscriptor\s*\?"
+    r"|articolo\s+riservato\s+agli\s+abbonati|sei\s+già\s+abbonato\s*\?"
+    r"|abbonati\s+per\s+(?:leggere|continuare)"
+    r"|conteúdo\s+exclusivo\s+para\s+assinantes|já\s+é\s+assinante\s*\?"
+    r"|dit\s+(?:artikel|stuk)\s+is\s+(?:alleen\s+)?voor\s+abonnees|ben\s+je\s+al\s+abonnee\s*\?"
+    r")",
+    re.IGNORECASE,
+)
+#: How long a paywall's prompt is at most (a paragraph of the article is longer)
+_PAYWALL_CHARS = 200
+#: How many of a text's last lines may be the prompt's ("Subscribe to continue reading." /
+#: "Already a subscriber? Log in." / "Subscribe now")
+PAYWALL_LINES = 3
+
+
+def is_paywall(line: str) -> bool:
+    """Whether ``line`` is a paywall's prompt to subscribe or log in to read on."""
+    return len(line) <= _PAYWALL_CHARS and _PAYWALL.match(line) is not None
+
+
+def paywall_cut(lines: list[str]) -> int:
+    """How many of ``lines``' last lines (a kept text's) are a paywall's prompt, with at
+    least one of them :func:`is_paywall`: 0 when the text does not end at a paywall. The
+    short lines after the prompt's first ("Log in", "Subscribe now") go with it."""
+    last = len(lines)
+    start = max(0, last - PAYWALL_LINES)
+    for k in range(start, last):
+        if is_paywall(lines[k]) and all(len(ln) <= 60 for ln in lines[k + 1 :]):
+            return last - k
+    return 0

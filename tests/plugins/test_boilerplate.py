@@ -1934,3 +1934,56 @@ def test_trafilaturas_own_date_bound_is_todays_at_each_call_not_the_first_calls(
     assert first is not None and later is not None
     assert first["date"] != "2021-03-04"  # after that day's bound
     assert later["date"] == "2021-03-04"
+
+
+PAYWALLS = [
+    "Subscribe to continue reading. Already a subscriber? Log in.",
+    "Sorry, this article is for subscribers only.",
+    "You have reached your free article limit this month.",
+    "Il vous reste 68 % de cet article à lire.",
+    "Weiterlesen mit SZ Plus",
+    "Dieser Artikel ist nur für Abonnenten verfügbar.",
+    "Suscríbete para seguir leyendo",
+]
+NOT_PAYWALLS = [
+    "Subscribe to our newsletter",
+    "The paper put up a paywall and asked readers to subscribe to continue reading its"
+    " investigations, which angered many of them.",
+]
+
+
+def test_a_paywalls_prompt_at_the_texts_end_is_removed_and_recorded(run_stage, seeds):
+    """s33 acc-regress #9: the prompt stayed in the text (HTML and plain text alike), and a
+    re-fetch cut by the paywall, holding a line the full story lacks, was archived as the
+    page's newest version. At the end of a text (with the short lines after it) it goes,
+    with its reason, and annotations.boilerplate.paywall says the text is cut there."""
+    from corearchive_plugins.boilerplate import PAYWALL_REASON
+    from corearchive_plugins.boilerplate.notes import is_paywall
+
+    assert all(map(is_paywall, PAYWALLS)) and not any(map(is_paywall, NOT_PAYWALLS))
+    page = (seeds / "000_8ba00cc28553518d.txt").read_text("utf-8")
+    alone = run_stage(BoilerplateStage, make_document(page)).kept[0]
+    assert "paywall" not in alone.annotations["boilerplate"]
+    body = alone.text
+    docs = [make_document(body + "\n\n" + p + "\n\nLog in\n") for p in PAYWALLS]
+    for doc in run_stage(BoilerplateStage, docs).kept:
+        ann = doc.annotations["boilerplate"]
+        assert doc.text == body and ann["paywall"] is True, ann
+    # the prompt under a plain story, which the line model keeps, goes with this rule's
+    # reason
+    story = "\n\n".join(f"{p} ({k})" for k in range(3) for p in (PARA, PARA2))
+    cut = run_stage(BoilerplateStage, make_document(story + "\n\n" + PAYWALLS[0])).kept[0]
+    ann = cut.annotations["boilerplate"]
+    assert cut.text == story.replace("\n\n", "\n") and ann["paywall"] is True
+    assert ann["removed"]["reason"] == [PAYWALL_REASON]
+    # in the middle of the text it is the line model's to decide, and no paywall
+    middle = run_stage(BoilerplateStage, make_document(PAYWALLS[0] + "\n\n" + body)).kept[0]
+    assert "paywall" not in middle.annotations["boilerplate"]
+    # an HTML page's text
+    paras = "".join(f"<p>{p} ({k})</p>" for k in range(3) for p in (PARA, PARA2))
+    html = (
+        "<html><head><title>T</title></head><body><article><h1>Budget</h1>"
+        f"{paras}<p>{PAYWALLS[0]}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert doc.text.endswith(f"{PARA2} (2)") and doc.annotations["boilerplate"]["paywall"]

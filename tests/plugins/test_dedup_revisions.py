@@ -380,3 +380,18 @@ def test_a_correction_that_cuts_a_passage_is_a_revision(run_stage, across_runs):
     kept = _decide(run_stage, [v1, v2], across_runs)
     assert kept == [v1, v2]
     assert v2.duplicate.status == "revision" and v2.duplicate.of == v1.id
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_copy_cut_by_a_paywall_is_an_excerpt_whatever_its_share(run_stage, across_runs):
+    """s33 acc-regress #9: the first 8 of 10 paragraphs, re-fetched behind a paywall, hold
+    0.8 of the story (over the excerpt bound that keeps a correction cutting a passage as a
+    revision): it was archived as the page's newest version. Cut by a paywall (the
+    boilerplate stage's annotations.boilerplate.paywall), it is a near duplicate."""
+    v1 = _doc(FULL, STORY, "day1.jsonl")
+    v2 = _doc("\n\n".join(PARAS[:8]), STORY, "day2.jsonl")
+    v2.annotations["boilerplate"] = {"method": "lines", "kept_share": 0.9, "paywall": True}
+    kept = _decide(run_stage, [v1, v2], across_runs)
+    assert kept == [v1]
+    assert v2.duplicate.status == "near" and v2.duplicate.of == v1.id
+    # (without the paywall, a correction that cut a passage: a revision, the test above)
