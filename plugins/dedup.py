@@ -53,7 +53,7 @@ from corearchive import (
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
 from corearchive.urlkey import VERSION as _URL_KEY_VERSION
-from corearchive.urlkey import is_page_address, url_key
+from corearchive.urlkey import is_alternate, is_page_address, own_address, url_key
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -717,30 +717,9 @@ class _Version:
 
 
 def _address(doc: Document) -> str | None:
-    """The address a document's versions are matched by: the page's own, as its markup
-    gives it (``annotations.metadata.url``: its ``rel=canonical`` / ``og:url``), when that
-    is a page of the same site (or the document was read from a file); else the address it
-    was fetched from. A print or AMP version names the article it prints: it is compared
-    with the article's versions, as a re-fetch of the article is (s32 news types #7: the
-    print page, 0.849 of its 5-shingles in the article against a 0.85 threshold, was kept
-    as a second copy). A site's home page ("/") as every page's canonical link (a CMS's
-    mistake) is no page's address."""
-    uri = doc.source.uri
+    """The address a document's versions are matched by (:func:`own_address`)."""
     meta = doc.annotations.get("metadata")
-    own = meta.get("url") if isinstance(meta, dict) else None
-    if not isinstance(own, str) or own == uri:
-        return uri
-    key = url_key(own)
-    if key is None or key == own or "/" not in key or key.endswith("/"):
-        return uri  # (no web address, or a site's root)
-    fetched = url_key(uri) if uri else None
-    if (
-        fetched is not None
-        and fetched != uri  # (a web address: of the same host only)
-        and key.split("/", 1)[0] != fetched.split("/", 1)[0]
-    ):
-        return uri
-    return own
+    return own_address(doc.source.uri, meta.get("url") if isinstance(meta, dict) else None)
 
 
 def _byline(doc: Document) -> tuple[str | None, list[str]] | None:
@@ -1516,9 +1495,7 @@ class DedupStage(Stage):
         pkeys = [k if is_page_address(a) else None for a, k in zip(addresses, ukeys, strict=True)]
         # (a page at another address than its own, a print or AMP version: an alternate
         # of the page it names, see below)
-        alternate = [
-            a != u and k != url_key(u) for a, u, k in zip(addresses, uris, ukeys, strict=True)
-        ]
+        alternate = [is_alternate(u, a) for a, u in zip(addresses, uris, strict=True)]
         counts, best, revisions = self._near_batch(
             bkeys, sig16, sizes, near, indexed, own_n, uris, pkeys
         )

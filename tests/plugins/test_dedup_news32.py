@@ -86,3 +86,19 @@ def test_the_article_after_its_print_version_is_decided_alike_in_one_run_and_two
         assert article.duplicate.of == printed.id
     assert outcomes[0] == outcomes[1]
     assert outcomes[1][1] == "revision"
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+@pytest.mark.parametrize("where", ["day{}.html", "day{}.jsonl#L1"])
+def test_a_saved_pages_update_is_a_revision_of_it(run_stage, across_runs, where):
+    """A saved page (or a dump's line without a URL) is matched by its canonical address as
+    the page itself, not as another rendering of it: the next day's save with a paragraph
+    added is a revision, as a re-fetch at the address is. It was an "alternate" (its
+    fetched address, a file's, is not the one its markup names) and dropped as a near
+    duplicate (s33 acc-read #3)."""
+    path = where.split("#")[0]
+    first = _doc(FULL, f"file:///saved/{where.format(1)}", path.format(1), own=STORY)
+    more = FULL + "\n\n" + word_paragraphs(1, seed=42)[0]
+    second = _doc(more, f"file:///saved/{where.format(2)}", path.format(2), own=STORY)
+    assert _decide(run_stage, [first, second], across_runs) == [first, second]
+    assert second.duplicate.status == "revision" and second.duplicate.of == first.id
