@@ -134,7 +134,8 @@ CREATE TABLE IF NOT EXISTS dedup_docs (
     sig BLOB,
     uri TEXT,
     byline TEXT,
-    ukey TEXT
+    ukey TEXT,
+    address TEXT
 );
 CREATE TABLE IF NOT EXISTS dedup_exact (
     key BLOB NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
@@ -644,12 +645,16 @@ def _add_uri_column(db: sqlite3.Connection) -> None:
 
 
 def _add_byline_column(db: sqlite3.Connection) -> None:
-    """Give an index made before the column was (s29) ``dedup_docs.byline``: the title and
+    """Give an index made before the columns were ``dedup_docs.byline`` (s29): the title and
     authors of each document indexed since (JSON ``[title, [authors]]``; NULL before, or
-    without either), which a duplicate's rejects entry shows of the document it copies."""
+    without either), which a duplicate's rejects entry shows of the document it copies; and
+    ``dedup_docs.address`` (s33): the page's own address (:func:`_address`) where it is not
+    ``uri``, from which :func:`_add_url_keys` makes a row's key again (NULL before: ``uri``)."""
     cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
     if "byline" not in cols:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN byline TEXT")
+    if "address" not in cols:
+        db.execute("ALTER TABLE dedup_docs ADD COLUMN address TEXT")
 
 
 def _add_url_keys(db: sqlite3.Connection) -> None:
@@ -657,13 +662,18 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
     :func:`corearchive.urlkey.url_key`, s31), by which versions of a page at trivially
     different URLs are matched, and its index. An index made before has the column added
     and filled from ``dedup_docs.uri``; one whose keys were made by another version of the
-    key (``dedup_meta`` ``url_key``) has them made again. Once per index and version."""
+    key (``dedup_meta`` ``url_key``) has them made again. Once per index and version. A key
+    is that of the page's own address (``dedup_docs.address``, else ``uri``), as the stage
+    makes it: made from ``uri``, a print page's was no longer its article's (s33 acc-read
+    #1)."""
     cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
     if "ukey" not in cols:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN ukey TEXT")
     row = db.execute("SELECT value FROM dedup_meta WHERE key = 'url_key'").fetchone()
     if row is None or row[0] != str(_URL_KEY_VERSION):
-        rows = db.execute("SELECT n, uri FROM dedup_docs WHERE uri IS NOT NULL").fetchall()
+        rows = db.execute(
+            "SELECT n, coalesce(address, uri) FROM dedup_docs WHERE uri IS NOT NULL"
+        ).fetchall()
         db.executemany(
             "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
         )
@@ -677,7 +687,7 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
     # NULL in the key's index when there are none; s32 acc-read #12: they stayed NULL for
     # good, versions no later version was compared with)
     if rows := db.execute(
-        "SELECT n, uri FROM dedup_docs WHERE ukey IS NULL AND uri IS NOT NULL"
+        "SELECT n, coalesce(address, uri) FROM dedup_docs WHERE ukey IS NULL AND uri IS NOT NULL"
     ).fetchall():
         db.executemany(
             "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
@@ -716,10 +726,15 @@ class _Version:
     title: str | None
 
 
+def _own_url(annotations: Any) -> Any:
+    """The page's own address as its markup gives it (``annotations.metadata.url``)."""
+    meta = annotations.get("metadata") if isinstance(annotations, dict) else None
+    return meta.get("url") if isinstance(meta, dict) else None
+
+
 def _address(doc: Document) -> str | None:
     """The address a document's versions are matched by (:func:`own_address`)."""
-    meta = doc.annotations.get("metadata")
-    return own_address(doc.source.uri, meta.get("url") if isinstance(meta, dict) else None)
+    return own_address(doc.source.uri, _own_url(doc.annotations))
 
 
 def _byline(doc: Document) -> tuple[str | None, list[str]] | None:
@@ -1645,7 +1660,9 @@ class DedupStage(Stage):
                 results.append(Drop(reason, detail))
             else:
                 results.append(doc)
-        self._insert(docs, uris, ukeys, roots, exact_keys, sig16, size_list, bkeys, bylines)
+        self._insert(
+            docs, uris, ukeys, roots, exact_keys, sig16, size_list, bkeys, bylines, addresses
+        )
         return results
 
     def _holds(self, share: float, size_a: int, size_b: int) -> float:
@@ -2006,6 +2023,7 @@ class DedupStage(Stage):
         sizes: list[int],
         bkeys: np.ndarray,
         bylines: Sequence[tuple[str | None, list[str]] | None],
+        addresses: list[str | None],
     ) -> None:
         """Add the batch's new documents and their keys to the index, all or nothing."""
         todo = [i for i, r in enumerate(roots) if r is not None]
@@ -2024,8 +2042,8 @@ class DedupStage(Stage):
         conn.execute("SAVEPOINT dedup_batch")
         try:
             conn.executemany(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey, address)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         int(n),
@@ -2038,6 +2056,7 @@ class DedupStage(Stage):
                         if (b := bylines[i]) is not None
                         else None,
                         ukeys[i],
+                        a if (a := addresses[i]) != uris[i] else None,
                     )
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],
@@ -2567,7 +2586,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     hasher = MinHasher(options.num_perm, options.shingle)
     known: dict[str, int] = {}
 
-    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None]]:
+    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None, str | None]]:
         for rec in records:
             doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
             if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
@@ -2584,6 +2603,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             known[doc_id] = 0
             source = rec.get("source")
             uri = source.get("uri") if isinstance(source, dict) else None
+            uri = uri if isinstance(uri, str) else None
             # (the title and authors, as the stage keeps them: a headline change is then
             # found after a rebuild too)
             title, authors = rec.get("title"), rec.get("authors")
@@ -2594,25 +2614,32 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                 normalize_bytes(
                     own_text_of(rec.get("annotations"), text) if kind == "quote" else text
                 ),
-                uri if isinstance(uri, str) else None,
+                uri,
                 json.dumps(list(byline), ensure_ascii=False) if any(byline) else None,
+                # (the page's own address, as the stage keys its rows by: keyed by the
+                # fetched one, a print page was no version of its article after a rebuild,
+                # and the revised article was dropped as its near copy; s33 acc-read #1)
+                own_address(uri, _own_url(rec.get("annotations"))),
             )
 
     n = 0
     it = docs()
     while batch := list(itertools.islice(it, 256)):
-        texts = [hashed_part(t) for _, _, t, _, _ in batch]
+        texts = [hashed_part(t) for _, _, t, _, _, _ in batch]
         sigs, sizes = hasher.signatures(texts)
         bkeys = hasher.band_keys(sigs, options.bands, options.rows)
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
-        for i, (doc_id, root, text, uri, byline) in enumerate(batch):
+        for i, (doc_id, root, text, uri, byline, address) in enumerate(batch):
             n += 1
             known[doc_id] = n
             db.execute(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline, url_key(uri)),
-            )
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey, address)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline,
+                    url_key(address), address if address != uri else None,
+                ),
+            )  # fmt: skip
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
                 (hashlib.blake2b(text, digest_size=16).digest(), n),

@@ -102,3 +102,17 @@ def test_a_saved_pages_update_is_a_revision_of_it(run_stage, across_runs, where)
     second = _doc(more, f"file:///saved/{where.format(2)}", path.format(2), own=STORY)
     assert _decide(run_stage, [first, second], across_runs) == [first, second]
     assert second.duplicate.status == "revision" and second.duplicate.of == first.id
+
+
+def test_a_changed_url_key_keys_the_rows_by_the_pages_own_address(run_stage):
+    """An index whose address keys were made by another version of the key has them made
+    again from the page's own address, as the stage made them: from the fetched one (the
+    print URL), the article after its print version was its near duplicate, not its
+    revision (s33 acc-read #1, the key's upgrade)."""
+    printed = _doc(FULL + "\n\n" + FURNITURE, STORY + "?print=1", "p.jsonl", own=STORY)
+    db = run_stage(DedupStage, [printed]).stage.context.catalog.db
+    db.execute("UPDATE dedup_meta SET value = '1' WHERE key = 'url_key'")
+    db.execute("UPDATE dedup_docs SET ukey = 'stale'")
+    article = _doc(FULL, STORY, "a.jsonl")
+    assert run_stage(DedupStage, [article]).kept == [article]
+    assert article.duplicate.status == "revision" and article.duplicate.of == printed.id
