@@ -170,6 +170,28 @@ def test_a_quote_post_is_what_it_adds(ingest, tmp_path):
     assert dropped["reason"] == "exact_duplicate"
 
 
+def test_a_post_reporting_speech_is_no_quote_post(ingest, tmp_path):
+    """A quotation inside a sentence is reported speech, not another post: a news post
+    holding one was a quote post, checked for exact copies only, and its copy with another
+    link was kept (s33 acc-read #5). The quoted post stands apart, at the post's end."""
+    said = (
+        'Mayor Jane Holt said "we will reopen the bridge before the winter storms arrive" at'
+        " the council meeting on Tuesday evening, and residents of the north side welcomed"
+        " the news after months of detours through the industrial park and long waits at"
+        " the rail crossing near the old mill. Shop owners on Front Street say trade fell by"
+        " a third while the bridge was shut."
+    )
+    posts = [
+        _tweet("41", "metro", f"{said} https://t.co/abc123", "en"),
+        _tweet("42", "metro", f"{said} https://t.co/xyz789 #news", "en"),
+    ]
+    res = ingest(_dump(tmp_path / "s.jsonl", *posts))
+    assert res.exit_code == 0, res.output
+    assert [r["annotations"]["source"]["input_id"] for r in res.records] == ["41"]
+    (dropped,) = res.rejects
+    assert dropped["reason"] == "near_duplicate", dropped
+
+
 def test_a_saved_status_pages_account_is_its_author(ingest, tmp_path):
     """A saved Mastodon status page names its account in ``profile:username`` only: the
     record had no author (#7)."""
