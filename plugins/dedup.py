@@ -301,6 +301,15 @@ def _quotes_a_post(text: str) -> bool:
     return False
 
 
+def _repost_keys(keys: list[bytes]) -> list[bytes]:
+    """A repost's exact keys: those of its text, made apart from every other document's. A
+    repost is indexed by them alone (no band keys): a copy of it is a copy of a repost (the
+    same retweet met again), and no other document is a copy of it (an original after it
+    in a newest-first dump stays the survivor; s31 acc-posts #2). Not indexed at all, N
+    retweets of one post were N records (s33 acc-read #6)."""
+    return [hashlib.blake2b(k, digest_size=16, person=b"repost").digest() for k in keys]
+
+
 def post_kind(doc: Document) -> Literal["repost", "quote"] | None:
     """:func:`post_kind_of` the document's annotations and text."""
     return post_kind_of(doc.annotations, doc.text)
@@ -1431,12 +1440,16 @@ class DedupStage(Stage):
         its first ``_HASH_MAX_CHARS`` (the word hashing holds a few arrays of 8 bytes per
         byte of text: memory must not follow the size of a batch or of one huge document).
         """
+        kinds = kinds or [post_kind(d) for d in docs]
         # (a quote post is hashed as what it adds: its text without the quoted one)
         pairs = [
             (normalize_bytes(own_text(d)), None) if kind == "quote" else normalized_pair(d)
-            for d, kind in zip(docs, kinds or [post_kind(d) for d in docs], strict=True)
+            for d, kind in zip(docs, kinds, strict=True)
         ]
-        exact_keys = [self._exact_keys(d, p) for d, p in zip(docs, pairs, strict=True)]
+        exact_keys = [
+            _repost_keys(self._exact_keys(d, p)) if kind == "repost" else self._exact_keys(d, p)
+            for d, p, kind in zip(docs, pairs, kinds, strict=True)
+        ]
         texts = [hashed_part(t) for t, _ in pairs]
         return exact_keys, *grouped_signatures(self.hasher, texts)
 
@@ -1537,20 +1550,23 @@ class DedupStage(Stage):
         indexed = np.zeros(len(docs), dtype=bool)
         near = np.zeros(len(docs), dtype=bool)
         first_of_key: set[bytes] = set()
-        # A repost (annotations.source.repost_of) is checked against the index but not
-        # indexed: the original, later in a newest-first dump, was dropped as its copy (s31
-        # acc-posts #2). A quote post, hashed as what it adds (own_text), is a copy only of
-        # the same words added to the same post: no near check (#3).
+        # A repost (annotations.source.repost_of) is indexed by its own exact keys only
+        # (_repost_keys), no band keys: the original, later in a newest-first dump, was
+        # dropped as its copy (s31 acc-posts #2). It is checked for near copies first (its
+        # original, as any document), then for copies of reposts (s33 acc-read #6). A quote
+        # post, hashed as what it adds (own_text), is a copy only of the same words added
+        # to the same post: no near check (#3).
+        reposts = np.array([k == "repost" for k in kinds], dtype=bool)
         for i, doc in enumerate(docs):
             ks = exact_keys[i]
-            near[i] = kinds[i] != "quote" and not (
-                db_hits[i] or any(k in first_of_key for k in ks) or raw_of[i] is not None
+            near[i] = kinds[i] != "quote" and (
+                reposts[i]
+                or not (db_hits[i] or any(k in first_of_key for k in ks) or raw_of[i] is not None)
             )
             if doc.id not in known:
                 known.add(doc.id)
-                if kinds[i] != "repost":
-                    indexed[i] = True
-                    first_of_key.update(ks)
+                indexed[i] = True
+                first_of_key.update(ks)
         # (each address's canonical key, once: the revision check, the versions and the
         # index's row use it)
         ukeys = [url_key(a) for a in addresses]
@@ -1561,7 +1577,7 @@ class DedupStage(Stage):
         # of the page it names, see below)
         alternate = [is_alternate(u, a) for a, u in zip(addresses, uris, strict=True)]
         counts, best, revisions = self._near_batch(
-            bkeys, sig16, sizes, near, indexed, own_n, uris, pkeys
+            bkeys, sig16, sizes, near, indexed & ~reposts, own_n, uris, pkeys
         )
         # the earlier versions at each document's address, indexed before it (the batch's
         # own are added as they are decided: batch_versions)
@@ -1577,7 +1593,10 @@ class DedupStage(Stage):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
             copy_of: str | None = None
-            if hits := db_hits[i]:
+            hits: list[tuple[int, str]] = []
+            if reposts[i] and i in best:
+                pass  # (a repost near a post: a copy of the post, not of a repost of it)
+            elif hits := db_hits[i]:
                 n, root = min(hits)
                 copy_of = self._id_of(n) or root
             elif hits := [batch_exact[k] for k in exact_keys[i] if k in batch_exact]:
@@ -1710,8 +1729,9 @@ class DedupStage(Stage):
             else:
                 results.append(doc)
         self._insert(
-            docs, uris, ukeys, roots, exact_keys, sig16, size_list, bkeys, bylines, addresses
-        )
+            docs, uris, ukeys, roots, exact_keys, sig16, size_list, bkeys, bylines, addresses,
+            reposts,
+        )  # fmt: skip
         return results
 
     def _holds(self, share: float, size_a: int, size_b: int) -> float:
@@ -2073,8 +2093,10 @@ class DedupStage(Stage):
         bkeys: np.ndarray,
         bylines: Sequence[tuple[str | None, list[str]] | None],
         addresses: list[str | None],
+        reposts: np.ndarray,
     ) -> None:
-        """Add the batch's new documents and their keys to the index, all or nothing."""
+        """Add the batch's new documents and their keys to the index, all or nothing (the
+        band keys of those not ``reposts``: see :func:`_repost_keys`)."""
         todo = [i for i, r in enumerate(roots) if r is not None]
         if not todo:
             return
@@ -2117,13 +2139,18 @@ class DedupStage(Stage):
         conn.execute("RELEASE dedup_batch")
         if self._merged is not None:
             self._merged.inserted(
-                [self._merged.batch_refs[i] for i in todo], ns.tolist(), [roots[i] for i in todo]
+                [self._merged.batch_refs[i] for i in todo],
+                ns.tolist(),
+                [roots[i] for i in todo],
+                reposts[todo].tolist(),
             )
         # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
-        self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
+        banded = ~reposts[todo]
+        band_keys = bkeys[todo][banded].ravel()
+        self.buffer.add(band_keys, np.repeat(ns[banded], bkeys.shape[1]))
         ex_keys = np.array([k for i in todo for k in exact_keys[i]], dtype="S16")
         self.exact_buffer.add(ex_keys, np.repeat(ns, [len(exact_keys[i]) for i in todo]))
-        self.filter.add(np.concatenate([bkeys[todo].ravel(), _exact_ints(ex_keys)]))
+        self.filter.add(np.concatenate([band_keys, _exact_ints(ex_keys)]))
         if self.buffer.rows >= _BUFFER_ROWS:
             self._flush()
 
@@ -2412,13 +2439,19 @@ class _Merged:
         self.involved = set(np.unique(np.concatenate(involved)).tolist()) if involved else set()
         self.run_n: dict[int, int] = {}
         self.run_root: dict[int, str] = {}
+        #: Run documents indexed without their band keys (reposts: see _repost_keys)
+        self.unbanded: set[int] = set()
         self.batch_refs: list[int] = []
 
-    def inserted(self, refs: list[int], ns: list[int], roots: list[str | None]) -> None:
-        for ref, n, root in zip(refs, ns, roots, strict=True):
+    def inserted(
+        self, refs: list[int], ns: list[int], roots: list[str | None], reposts: list[bool]
+    ) -> None:
+        for ref, n, root, repost in zip(refs, ns, roots, reposts, strict=True):
             if ref in self.involved and root is not None:
                 self.run_n[ref] = n
                 self.run_root[ref] = root
+                if repost:
+                    self.unbanded.add(ref)
 
     def _earlier(self, part: int, query: np.ndarray) -> Iterator[tuple[int, list[int]]]:
         """``(position in query, earlier refs)`` for the query keys that have a group."""
@@ -2465,7 +2498,7 @@ class _Merged:
             for q, refs in self._earlier(b, keys[sel]):
                 key = int(keys[sel[q]])
                 for r in refs:
-                    if (n := self._number(r)) is not None:
+                    if r not in self.unbanded and (n := self._number(r)) is not None:
                         out_k.append(key)
                         out_n.append(n)
         return np.array(out_k, dtype=np.int64), np.array(out_n, dtype=np.int64)
@@ -2635,7 +2668,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     hasher = MinHasher(options.num_perm, options.shingle)
     known: dict[str, int] = {}
 
-    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None, str | None]]:
+    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None, str | None, bool]]:
         for rec in records:
             doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
             if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
@@ -2647,8 +2680,6 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             # (a kept revision is a cluster of its own: DedupStage.process_batch)
             root = of if isinstance(of, str) and of in known and status != "revision" else doc_id
             kind = post_kind_of(rec.get("annotations"), text)
-            if kind == "repost":
-                continue  # (as the stage: a repost is checked, not indexed)
             known[doc_id] = 0
             source = rec.get("source")
             uri = source.get("uri") if isinstance(source, dict) else None
@@ -2669,16 +2700,17 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                 # fetched one, a print page was no version of its article after a rebuild,
                 # and the revised article was dropped as its near copy; s33 acc-read #1)
                 own_address(uri, _own_url(rec.get("annotations"))),
+                kind == "repost",  # (as the stage: by its own exact keys, _repost_keys)
             )
 
     n = 0
     it = docs()
     while batch := list(itertools.islice(it, 256)):
-        texts = [hashed_part(t) for _, _, t, _, _, _ in batch]
+        texts = [hashed_part(t) for _, _, t, *_ in batch]
         sigs, sizes = hasher.signatures(texts)
         bkeys = hasher.band_keys(sigs, options.bands, options.rows)
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
-        for i, (doc_id, root, text, uri, byline, address) in enumerate(batch):
+        for i, (doc_id, root, text, uri, byline, address, repost) in enumerate(batch):
             n += 1
             known[doc_id] = n
             db.execute(
@@ -2689,14 +2721,16 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                     url_key(address), address if address != uri else None,
                 ),
             )  # fmt: skip
+            keys = [hashlib.blake2b(text, digest_size=16).digest()]
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
-                (hashlib.blake2b(text, digest_size=16).digest(), n),
+                ((_repost_keys(keys) if repost else keys)[0], n),
             )
-            db.executemany(
-                "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
-                [(k, n) for k in bkeys[i].tolist()],
-            )
+            if not repost:
+                db.executemany(
+                    "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
+                    [(k, n) for k in bkeys[i].tolist()],
+                )
     # (the address keys were made with each row: _add_url_keys makes only their index,
     # where it read every row back and wrote each again)
     db.execute(
