@@ -21,7 +21,7 @@ from typing import Any
 
 from .rebuild import json_objects
 from .sink_takedown import manifests
-from .urlkey import url_key
+from .urlkey import own_address, url_key
 
 
 def page_key(url: str, exact: bool = False) -> str | None:
@@ -79,12 +79,13 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
 
     def ours(obj: dict[str, Any]) -> bool:
         # (a saved page's own address, annotations.metadata.url, as well as where it was
-        # read from: a file's captures are cited by the page's address; s32 regression #10)
-        own = _field(_field(obj, "annotations"), "metadata").get("url")
-        for uri in (_field(obj, "source").get("uri"), own):
-            if isinstance(uri, str) and page_key(uri, exact) == key:
-                return True
-        return False
+        # read from: a file's captures are cited by the page's address; s32 regression #10;
+        # the own address as the dedup stage takes it, own_address: a site's root as every
+        # page's canonical link is no page's address; s33 acc-read #15)
+        fetched = _field(obj, "source").get("uri")
+        fetched = fetched if isinstance(fetched, str) else None
+        own = own_address(fetched, _field(_field(obj, "annotations"), "metadata").get("url"))
+        return any(uri is not None and page_key(uri, exact) == key for uri in (fetched, own))
 
     out: list[dict[str, Any]] = []
     seen: dict[tuple[str, str], dict[str, Any]] = {}

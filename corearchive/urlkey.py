@@ -110,3 +110,41 @@ def is_page_address(uri: str | None) -> bool:
 def page_key(uri: str | None) -> str | None:
     """The canonical key of a page's own address (:func:`url_key`), else None."""
     return url_key(uri) if is_page_address(uri) else None
+
+
+def own_address(uri: str | None, own: object) -> str | None:
+    """The address a document's versions are matched and its captures listed by: the
+    page's own, as its markup gives it (``own``: ``annotations.metadata.url``, its
+    ``rel=canonical`` / ``og:url``), when that is a page of the same site as ``uri``, the
+    address it was fetched from (or it was read from a file: any page); else ``uri``. A
+    print or AMP version names the article it prints: it is compared with the article's
+    versions, as a re-fetch of the article is (s32 news types #7). A site's home page
+    ("/") as every page's canonical link (a CMS's mistake) is no page's address. The dedup
+    stage and ``corearchive history`` share this rule (s33 acc-read #15: history counted
+    every page with a site-root canonical as a capture of the home page)."""
+    if not isinstance(own, str) or own == uri:
+        return uri
+    key = url_key(own)
+    if key is None or key == own or "/" not in key or key.endswith("/"):
+        return uri  # (no web address, or a site's root)
+    fetched = url_key(uri) if uri else None
+    if (
+        fetched is not None
+        and fetched != uri  # (a web address: of the same host only)
+        and key.split("/", 1)[0] != fetched.split("/", 1)[0]
+    ):
+        return uri
+    return own
+
+
+def is_alternate(uri: str | None, address: str | None) -> bool:
+    """Whether a document fetched from the web address ``uri`` is another rendering of the
+    page at ``address`` (:func:`own_address`): a print or AMP version, at another address
+    than the one its markup names. A page read from a file (``file:``, a dump's line, a
+    text without an address) is no rendering of its own address but the page itself, saved:
+    a later version of it was dropped as a near duplicate instead of kept as a revision
+    (s33 acc-read #3)."""
+    if address == uri or uri is None:
+        return False
+    fetched = url_key(uri)
+    return fetched != uri and url_key(address) != fetched

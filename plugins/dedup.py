@@ -53,7 +53,7 @@ from corearchive import (
 from corearchive.catalog import open_read_only
 from corearchive.takedown import TakedownMatcher, sig_params
 from corearchive.urlkey import VERSION as _URL_KEY_VERSION
-from corearchive.urlkey import is_page_address, url_key
+from corearchive.urlkey import is_alternate, is_page_address, own_address, url_key
 
 #: Bytes that belong to words: ASCII letters, digits and ``_``, and every non-ASCII byte
 #: (letters of other scripts; punctuation was made ASCII by NFKC and the quote mapping).
@@ -134,7 +134,8 @@ CREATE TABLE IF NOT EXISTS dedup_docs (
     sig BLOB,
     uri TEXT,
     byline TEXT,
-    ukey TEXT
+    ukey TEXT,
+    address TEXT
 );
 CREATE TABLE IF NOT EXISTS dedup_exact (
     key BLOB NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (key, n)
@@ -279,6 +280,36 @@ def normalized_pair(doc: Document) -> tuple[bytes, bytes | None]:
 _INLINE_QUOTE = re.compile(r"“([^“”]{20,})”|«([^«»]{20,})»|„([^„“”]{20,})[“”]|\"([^\"]{20,})\"")
 
 
+#: What may follow a post's quoted post: links, mentions, tags, an attribution's dash
+_POST_TAIL = re.compile(r"(?:\s|https?://\S+|[@#]\w\S*|[-–—―~])*")
+
+
+def _quotes_a_post(text: str) -> bool:
+    """Whether a post holds another post as a quotation in quotes (:data:`_INLINE_QUOTE`)
+    standing apart: at the post's start, or after a sentence's end, a colon, a line break
+    or a symbol ("Worth reading. “<the post>”"), and at its end but for links, mentions,
+    tags and dashes. A quotation inside a sentence is reported speech ('Mayor Jane Holt said
+    "we will reopen the bridge before winter" at the council meeting'): it made a news post
+    a quote post, checked for exact copies only, whose near copies were never found (s33
+    acc-read #5)."""
+    for m in _INLINE_QUOTE.finditer(text):
+        before = text[: m.start()].rstrip()
+        if (not before or not (before[-1].isalnum() or before[-1] in ",;")) and (
+            _POST_TAIL.fullmatch(text, m.end()) is not None
+        ):
+            return True
+    return False
+
+
+def _repost_keys(keys: list[bytes]) -> list[bytes]:
+    """A repost's exact keys: those of its text, made apart from every other document's. A
+    repost is indexed by them alone (no band keys): a copy of it is a copy of a repost (the
+    same retweet met again), and no other document is a copy of it (an original after it
+    in a newest-first dump stays the survivor; s31 acc-posts #2). Not indexed at all, N
+    retweets of one post were N records (s33 acc-read #6)."""
+    return [hashlib.blake2b(k, digest_size=16, person=b"repost").digest() for k in keys]
+
+
 def post_kind(doc: Document) -> Literal["repost", "quote"] | None:
     """:func:`post_kind_of` the document's annotations and text."""
     return post_kind_of(doc.annotations, doc.text)
@@ -287,13 +318,14 @@ def post_kind(doc: Document) -> Literal["repost", "quote"] | None:
 def post_kind_of(annotations: Any, text: str) -> Literal["repost", "quote"] | None:
     """Whether ``doc`` is a repost of another post or a quote of one, as its source read it
     (``annotations.source.repost_of``, ``quote_of``; a post, ``annotations.source.post``,
-    that holds a quotation of at least 20 characters in quotes quotes too), else None."""
+    that ends with a quotation of at least 20 characters in quotes standing apart quotes
+    too: :func:`_quotes_a_post`), else None."""
     src = annotations.get("source") if isinstance(annotations, dict) else None
     if not isinstance(src, dict):
         return None
     if src.get("repost_of"):
         return "repost"
-    if src.get("quote_of") or (src.get("post") is True and _INLINE_QUOTE.search(text)):
+    if src.get("quote_of") or (src.get("post") is True and _quotes_a_post(text)):
         return "quote"
     return None
 
@@ -644,12 +676,16 @@ def _add_uri_column(db: sqlite3.Connection) -> None:
 
 
 def _add_byline_column(db: sqlite3.Connection) -> None:
-    """Give an index made before the column was (s29) ``dedup_docs.byline``: the title and
+    """Give an index made before the columns were ``dedup_docs.byline`` (s29): the title and
     authors of each document indexed since (JSON ``[title, [authors]]``; NULL before, or
-    without either), which a duplicate's rejects entry shows of the document it copies."""
+    without either), which a duplicate's rejects entry shows of the document it copies; and
+    ``dedup_docs.address`` (s33): the page's own address (:func:`_address`) where it is not
+    ``uri``, from which :func:`_add_url_keys` makes a row's key again (NULL before: ``uri``)."""
     cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
     if "byline" not in cols:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN byline TEXT")
+    if "address" not in cols:
+        db.execute("ALTER TABLE dedup_docs ADD COLUMN address TEXT")
 
 
 def _add_url_keys(db: sqlite3.Connection) -> None:
@@ -657,13 +693,18 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
     :func:`corearchive.urlkey.url_key`, s31), by which versions of a page at trivially
     different URLs are matched, and its index. An index made before has the column added
     and filled from ``dedup_docs.uri``; one whose keys were made by another version of the
-    key (``dedup_meta`` ``url_key``) has them made again. Once per index and version."""
+    key (``dedup_meta`` ``url_key``) has them made again. Once per index and version. A key
+    is that of the page's own address (``dedup_docs.address``, else ``uri``), as the stage
+    makes it: made from ``uri``, a print page's was no longer its article's (s33 acc-read
+    #1)."""
     cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
     if "ukey" not in cols:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN ukey TEXT")
     row = db.execute("SELECT value FROM dedup_meta WHERE key = 'url_key'").fetchone()
     if row is None or row[0] != str(_URL_KEY_VERSION):
-        rows = db.execute("SELECT n, uri FROM dedup_docs WHERE uri IS NOT NULL").fetchall()
+        rows = db.execute(
+            "SELECT n, coalesce(address, uri) FROM dedup_docs WHERE uri IS NOT NULL"
+        ).fetchall()
         db.executemany(
             "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
         )
@@ -677,30 +718,57 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
     # NULL in the key's index when there are none; s32 acc-read #12: they stayed NULL for
     # good, versions no later version was compared with)
     if rows := db.execute(
-        "SELECT n, uri FROM dedup_docs WHERE ukey IS NULL AND uri IS NOT NULL"
+        "SELECT n, coalesce(address, uri) FROM dedup_docs WHERE ukey IS NULL AND uri IS NOT NULL"
     ).fetchall():
         db.executemany(
             "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
         )
 
 
-#: What stands between a headline and the site's name after it ("Budget passes - The
-#: Example News", "Budget passes | Example")
-_SUFFIX_SEPARATORS = tuple("-|–—:·•/")
+#: What stands between a headline and the site's name after it, a word of its own
+#: ("Budget passes - The Example News", "Budget passes | Example"): "coast:" or "COVID-19"
+#: goes on with the headline
+_SUFFIX_SEPARATORS = frozenset("-|–—:·•/")
+#: The small words of a site's name, in lower case ("Times of India", "Voice of America")
+_NAME_LINKS = frozenset(
+    ["of", "the", "and", "&", "for", "on", "at", "de", "du", "des", "la", "le", "les", "el",
+     "los", "del", "di", "della", "der", "die", "das", "van", "von", "y", "e", "et", "und"]
+)  # fmt: skip
+#: A site named by its address ("example.com")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def _names_site(words: list[str]) -> bool:
+    """Whether the words after a headline's separator read as a site's name: one to five,
+    each capitalised (a number, a small word after the first), or one address, and no
+    punctuation of a sentence ("12 dead, 40,000 without power", "what we know" go on with
+    the headline)."""
+    if len(words) == 1 and _DOMAIN.fullmatch(words[0].casefold()):
+        return True
+    return (
+        0 < len(words) <= 5
+        and words[0][:1].isupper()
+        and not any(c in w for w in words for c in ",;!?")
+        and all(w[:1].isupper() or w.isdigit() or w in _NAME_LINKS for w in words[1:])
+    )
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
     """Whether two titles are the same headline: white space and case aside, and one the
     other with the site's name after it (a feed's title, the page's); a missing title is no
     change. (A headline re-cased, or given its site's suffix, made a new version of an
-    unchanged text: s32 regression tester #9.)"""
+    unchanged text: s32 regression tester #9. A headline that goes on after a colon or a
+    dash is another one, a developing story's: "Storm hits the coast: 12 dead" was an exact
+    duplicate of "Storm hits the coast", the new headline in no record; s33 acc-read #2.)"""
     if not a or not b:
         return True
-    a, b = " ".join(a.split()).casefold(), " ".join(b.split()).casefold()
-    if a == b:
-        return True
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return long.startswith(short) and long[len(short) :].lstrip().startswith(_SUFFIX_SEPARATORS)
+    x, y = a.split(), b.split()
+    if len(x) > len(y):
+        x, y = y, x
+    n = len(x)
+    if [w.casefold() for w in x] != [w.casefold() for w in y[:n]]:
+        return False
+    return n == len(y) or (y[n] in _SUFFIX_SEPARATORS and _names_site(y[n + 1 :]))
 
 
 @dataclass(slots=True)
@@ -716,31 +784,15 @@ class _Version:
     title: str | None
 
 
+def _own_url(annotations: Any) -> Any:
+    """The page's own address as its markup gives it (``annotations.metadata.url``)."""
+    meta = annotations.get("metadata") if isinstance(annotations, dict) else None
+    return meta.get("url") if isinstance(meta, dict) else None
+
+
 def _address(doc: Document) -> str | None:
-    """The address a document's versions are matched by: the page's own, as its markup
-    gives it (``annotations.metadata.url``: its ``rel=canonical`` / ``og:url``), when that
-    is a page of the same site (or the document was read from a file); else the address it
-    was fetched from. A print or AMP version names the article it prints: it is compared
-    with the article's versions, as a re-fetch of the article is (s32 news types #7: the
-    print page, 0.849 of its 5-shingles in the article against a 0.85 threshold, was kept
-    as a second copy). A site's home page ("/") as every page's canonical link (a CMS's
-    mistake) is no page's address."""
-    uri = doc.source.uri
-    meta = doc.annotations.get("metadata")
-    own = meta.get("url") if isinstance(meta, dict) else None
-    if not isinstance(own, str) or own == uri:
-        return uri
-    key = url_key(own)
-    if key is None or key == own or "/" not in key or key.endswith("/"):
-        return uri  # (no web address, or a site's root)
-    fetched = url_key(uri) if uri else None
-    if (
-        fetched is not None
-        and fetched != uri  # (a web address: of the same host only)
-        and key.split("/", 1)[0] != fetched.split("/", 1)[0]
-    ):
-        return uri
-    return own
+    """The address a document's versions are matched by (:func:`own_address`)."""
+    return own_address(doc.source.uri, _own_url(doc.annotations))
 
 
 def _paywalled(doc: Document) -> bool:
@@ -1395,12 +1447,16 @@ class DedupStage(Stage):
         its first ``_HASH_MAX_CHARS`` (the word hashing holds a few arrays of 8 bytes per
         byte of text: memory must not follow the size of a batch or of one huge document).
         """
+        kinds = kinds or [post_kind(d) for d in docs]
         # (a quote post is hashed as what it adds: its text without the quoted one)
         pairs = [
             (normalize_bytes(own_text(d)), None) if kind == "quote" else normalized_pair(d)
-            for d, kind in zip(docs, kinds or [post_kind(d) for d in docs], strict=True)
+            for d, kind in zip(docs, kinds, strict=True)
         ]
-        exact_keys = [self._exact_keys(d, p) for d, p in zip(docs, pairs, strict=True)]
+        exact_keys = [
+            _repost_keys(self._exact_keys(d, p)) if kind == "repost" else self._exact_keys(d, p)
+            for d, p, kind in zip(docs, pairs, kinds, strict=True)
+        ]
         texts = [hashed_part(t) for t, _ in pairs]
         return exact_keys, *grouped_signatures(self.hasher, texts)
 
@@ -1501,20 +1557,23 @@ class DedupStage(Stage):
         indexed = np.zeros(len(docs), dtype=bool)
         near = np.zeros(len(docs), dtype=bool)
         first_of_key: set[bytes] = set()
-        # A repost (annotations.source.repost_of) is checked against the index but not
-        # indexed: the original, later in a newest-first dump, was dropped as its copy (s31
-        # acc-posts #2). A quote post, hashed as what it adds (own_text), is a copy only of
-        # the same words added to the same post: no near check (#3).
+        # A repost (annotations.source.repost_of) is indexed by its own exact keys only
+        # (_repost_keys), no band keys: the original, later in a newest-first dump, was
+        # dropped as its copy (s31 acc-posts #2). It is checked for near copies first (its
+        # original, as any document), then for copies of reposts (s33 acc-read #6). A quote
+        # post, hashed as what it adds (own_text), is a copy only of the same words added
+        # to the same post: no near check (#3).
+        reposts = np.array([k == "repost" for k in kinds], dtype=bool)
         for i, doc in enumerate(docs):
             ks = exact_keys[i]
-            near[i] = kinds[i] != "quote" and not (
-                db_hits[i] or any(k in first_of_key for k in ks) or raw_of[i] is not None
+            near[i] = kinds[i] != "quote" and (
+                reposts[i]
+                or not (db_hits[i] or any(k in first_of_key for k in ks) or raw_of[i] is not None)
             )
             if doc.id not in known:
                 known.add(doc.id)
-                if kinds[i] != "repost":
-                    indexed[i] = True
-                    first_of_key.update(ks)
+                indexed[i] = True
+                first_of_key.update(ks)
         # (each address's canonical key, once: the revision check, the versions and the
         # index's row use it)
         ukeys = [url_key(a) for a in addresses]
@@ -1523,15 +1582,13 @@ class DedupStage(Stage):
         pkeys = [k if is_page_address(a) else None for a, k in zip(addresses, ukeys, strict=True)]
         # (a page at another address than its own, a print or AMP version: an alternate
         # of the page it names, see below)
-        alternate = [
-            a != u and k != url_key(u) for a, u, k in zip(addresses, uris, ukeys, strict=True)
-        ]
+        alternate = [is_alternate(u, a) for a, u in zip(addresses, uris, strict=True)]
         # (a text that ends at a paywall's prompt holds nothing its earlier version lacks
         # but what the paywall hides: an excerpt of it whatever its share, not a new
         # version; s33 acc-regress #9)
         cut_short = [_paywalled(d) for d in docs]
         counts, best, revisions = self._near_batch(
-            bkeys, sig16, sizes, near, indexed, own_n, uris, pkeys
+            bkeys, sig16, sizes, near, indexed & ~reposts, own_n, uris, pkeys
         )
         # the earlier versions at each document's address, indexed before it (the batch's
         # own are added as they are decided: batch_versions)
@@ -1547,7 +1604,10 @@ class DedupStage(Stage):
             ann: dict[str, Any] = {}
             dup: Duplicate | None = None
             copy_of: str | None = None
-            if hits := db_hits[i]:
+            hits: list[tuple[int, str]] = []
+            if reposts[i] and i in best:
+                pass  # (a repost near a post: a copy of the post, not of a repost of it)
+            elif hits := db_hits[i]:
                 n, root = min(hits)
                 copy_of = self._id_of(n) or root
             elif hits := [batch_exact[k] for k in exact_keys[i] if k in batch_exact]:
@@ -1680,7 +1740,10 @@ class DedupStage(Stage):
                 results.append(Drop(reason, detail))
             else:
                 results.append(doc)
-        self._insert(docs, uris, ukeys, roots, exact_keys, sig16, size_list, bkeys, bylines)
+        self._insert(
+            docs, uris, ukeys, roots, exact_keys, sig16, size_list, bkeys, bylines, addresses,
+            reposts,
+        )  # fmt: skip
         return results
 
     def _holds(self, share: float, size_a: int, size_b: int) -> float:
@@ -2048,8 +2111,11 @@ class DedupStage(Stage):
         sizes: list[int],
         bkeys: np.ndarray,
         bylines: Sequence[tuple[str | None, list[str]] | None],
+        addresses: list[str | None],
+        reposts: np.ndarray,
     ) -> None:
-        """Add the batch's new documents and their keys to the index, all or nothing."""
+        """Add the batch's new documents and their keys to the index, all or nothing (the
+        band keys of those not ``reposts``: see :func:`_repost_keys`)."""
         todo = [i for i, r in enumerate(roots) if r is not None]
         if not todo:
             return
@@ -2066,8 +2132,8 @@ class DedupStage(Stage):
         conn.execute("SAVEPOINT dedup_batch")
         try:
             conn.executemany(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey, address)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         int(n),
@@ -2080,6 +2146,7 @@ class DedupStage(Stage):
                         if (b := bylines[i]) is not None
                         else None,
                         ukeys[i],
+                        a if (a := addresses[i]) != uris[i] else None,
                     )
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],
@@ -2091,13 +2158,18 @@ class DedupStage(Stage):
         conn.execute("RELEASE dedup_batch")
         if self._merged is not None:
             self._merged.inserted(
-                [self._merged.batch_refs[i] for i in todo], ns.tolist(), [roots[i] for i in todo]
+                [self._merged.batch_refs[i] for i in todo],
+                ns.tolist(),
+                [roots[i] for i in todo],
+                reposts[todo].tolist(),
             )
         # The band keys wait in memory (see _KeyBuffer); added after the SQL succeeded.
-        self.buffer.add(bkeys[todo].ravel(), np.repeat(ns, bkeys.shape[1]))
+        banded = ~reposts[todo]
+        band_keys = bkeys[todo][banded].ravel()
+        self.buffer.add(band_keys, np.repeat(ns[banded], bkeys.shape[1]))
         ex_keys = np.array([k for i in todo for k in exact_keys[i]], dtype="S16")
         self.exact_buffer.add(ex_keys, np.repeat(ns, [len(exact_keys[i]) for i in todo]))
-        self.filter.add(np.concatenate([bkeys[todo].ravel(), _exact_ints(ex_keys)]))
+        self.filter.add(np.concatenate([band_keys, _exact_ints(ex_keys)]))
         if self.buffer.rows >= _BUFFER_ROWS:
             self._flush()
 
@@ -2386,13 +2458,19 @@ class _Merged:
         self.involved = set(np.unique(np.concatenate(involved)).tolist()) if involved else set()
         self.run_n: dict[int, int] = {}
         self.run_root: dict[int, str] = {}
+        #: Run documents indexed without their band keys (reposts: see _repost_keys)
+        self.unbanded: set[int] = set()
         self.batch_refs: list[int] = []
 
-    def inserted(self, refs: list[int], ns: list[int], roots: list[str | None]) -> None:
-        for ref, n, root in zip(refs, ns, roots, strict=True):
+    def inserted(
+        self, refs: list[int], ns: list[int], roots: list[str | None], reposts: list[bool]
+    ) -> None:
+        for ref, n, root, repost in zip(refs, ns, roots, reposts, strict=True):
             if ref in self.involved and root is not None:
                 self.run_n[ref] = n
                 self.run_root[ref] = root
+                if repost:
+                    self.unbanded.add(ref)
 
     def _earlier(self, part: int, query: np.ndarray) -> Iterator[tuple[int, list[int]]]:
         """``(position in query, earlier refs)`` for the query keys that have a group."""
@@ -2439,7 +2517,7 @@ class _Merged:
             for q, refs in self._earlier(b, keys[sel]):
                 key = int(keys[sel[q]])
                 for r in refs:
-                    if (n := self._number(r)) is not None:
+                    if r not in self.unbanded and (n := self._number(r)) is not None:
                         out_k.append(key)
                         out_n.append(n)
         return np.array(out_k, dtype=np.int64), np.array(out_n, dtype=np.int64)
@@ -2609,7 +2687,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
     hasher = MinHasher(options.num_perm, options.shingle)
     known: dict[str, int] = {}
 
-    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None]]:
+    def docs() -> Iterator[tuple[str, str, bytes, str | None, str | None, str | None, bool]]:
         for rec in records:
             doc_id, text, dup = rec.get("id"), rec.get("text"), rec.get("duplicate")
             if not isinstance(doc_id, str) or not isinstance(text, str) or doc_id in known:
@@ -2621,11 +2699,10 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
             # (a kept revision is a cluster of its own: DedupStage.process_batch)
             root = of if isinstance(of, str) and of in known and status != "revision" else doc_id
             kind = post_kind_of(rec.get("annotations"), text)
-            if kind == "repost":
-                continue  # (as the stage: a repost is checked, not indexed)
             known[doc_id] = 0
             source = rec.get("source")
             uri = source.get("uri") if isinstance(source, dict) else None
+            uri = uri if isinstance(uri, str) else None
             # (the title and authors, as the stage keeps them: a headline change is then
             # found after a rebuild too)
             title, authors = rec.get("title"), rec.get("authors")
@@ -2636,33 +2713,43 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                 normalize_bytes(
                     own_text_of(rec.get("annotations"), text) if kind == "quote" else text
                 ),
-                uri if isinstance(uri, str) else None,
+                uri,
                 json.dumps(list(byline), ensure_ascii=False) if any(byline) else None,
+                # (the page's own address, as the stage keys its rows by: keyed by the
+                # fetched one, a print page was no version of its article after a rebuild,
+                # and the revised article was dropped as its near copy; s33 acc-read #1)
+                own_address(uri, _own_url(rec.get("annotations"))),
+                kind == "repost",  # (as the stage: by its own exact keys, _repost_keys)
             )
 
     n = 0
     it = docs()
     while batch := list(itertools.islice(it, 256)):
-        texts = [hashed_part(t) for _, _, t, _, _ in batch]
+        texts = [hashed_part(t) for _, _, t, *_ in batch]
         sigs, sizes = hasher.signatures(texts)
         bkeys = hasher.band_keys(sigs, options.bands, options.rows)
         sig16 = (sigs & np.uint32(0xFFFF)).astype(np.uint16)
-        for i, (doc_id, root, text, uri, byline) in enumerate(batch):
+        for i, (doc_id, root, text, uri, byline, address, repost) in enumerate(batch):
             n += 1
             known[doc_id] = n
             db.execute(
-                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline, url_key(uri)),
-            )
+                "INSERT INTO dedup_docs (n, id, root, size, sig, uri, byline, ukey, address)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline,
+                    url_key(address), address if address != uri else None,
+                ),
+            )  # fmt: skip
+            keys = [hashlib.blake2b(text, digest_size=16).digest()]
             db.execute(
                 "INSERT OR IGNORE INTO dedup_exact (key, n) VALUES (?, ?)",
-                (hashlib.blake2b(text, digest_size=16).digest(), n),
+                ((_repost_keys(keys) if repost else keys)[0], n),
             )
-            db.executemany(
-                "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
-                [(k, n) for k in bkeys[i].tolist()],
-            )
+            if not repost:
+                db.executemany(
+                    "INSERT OR IGNORE INTO dedup_lsh (key, n) VALUES (?, ?)",
+                    [(k, n) for k in bkeys[i].tolist()],
+                )
     # (the address keys were made with each row: _add_url_keys makes only their index,
     # where it read every row back and wrote each again)
     db.execute(

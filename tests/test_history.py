@@ -119,3 +119,31 @@ def test_history_finds_a_saved_page_by_its_own_address(ingest, tmp_path):
     assert ingest(str(page), "-o", str(out)).exit_code == 0
     r = _history(URL, str(out))
     assert r.exit_code == 0 and "1 capture(s)" in r.output, r.output
+
+
+def test_history_takes_a_pages_own_address_as_the_dedup_stage_does(ingest, tmp_path):
+    """A site's root as every page's canonical link (a CMS's mistake, which the dedup stage
+    ignores) made every article a capture of the home page (s33 acc-read #15); a canonical
+    link to another site's page is no capture of it either. Each stays a capture of its
+    own address."""
+    site = "https://www.site.example/"
+    lines = []
+    for i, (path, canonical) in enumerate(
+        [("2026/bridge", site), ("2026/budget", site), ("2026/school", "https://x.example/a")]
+    ):
+        body = "".join(f"<p>{p}</p>" for p in _text(10 + i).split("\n\n"))
+        html = (
+            f"<html><head><link rel='canonical' href='{canonical}'><title>T{i}</title></head>"
+            f"<body><article><h1>T{i}</h1>{body}</article></body></html>"
+        )
+        lines.append({"url": site + path, "html": html})
+    out = tmp_path / "out"
+    assert ingest(_day(tmp_path / "site.jsonl", *lines), out=out).exit_code == 0
+    for url, found in [
+        (site, 0),
+        ("https://x.example/a", 0),
+        (site + "2026/bridge", 1),
+        (site + "2026/school", 1),
+    ]:
+        r = _history(url, str(out))
+        assert r.exit_code == 0 and f": {found} capture(s)" in r.output, (url, r.output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -94,3 +95,38 @@ def test_an_index_shared_with_another_folder_is_not_rebuilt_from_one(ingest, tmp
     assert ingest(str(b), "--index", str(shared), out=tmp_path / "B").exit_code == 0
     code, said = _rebuild(first.out)
     assert code == 2 and "into other folders" in said, said
+
+
+def test_a_rebuilt_index_keys_a_print_page_by_its_articles_address(ingest, tmp_path):
+    """A print page names its article as its own address (its canonical link): the stage
+    keys its index row by the article's address, and a rebuild does the same. The rebuild
+    keyed it by the print URL: the revised article, a revision of it before the rebuild,
+    was dropped as its near duplicate after (s33 acc-read #1)."""
+    from helpers import word_paragraphs
+
+    story = "https://www.metrotimes.example/local/2026/11/12/bridge-closure/"
+
+    def page(paras: list[str], canonical: str = "") -> str:
+        link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+        body = "".join(f"<p>{p}</p>" for p in paras)
+        return (
+            f"<html><head><title>Bridge closure</title>{link}</head><body><article>"
+            f"<h1>Bridge closure</h1>{body}</article></body></html>"
+        )
+
+    paras = word_paragraphs(10)
+    printed = tmp_path / "print.jsonl"
+    printed.write_text(json.dumps({"url": story + "?print=1", "html": page(paras, story)}) + "\n")
+    revised = tmp_path / "article.jsonl"
+    paras[9] = word_paragraphs(1, seed=99)[0]
+    revised.write_text(json.dumps({"url": story, "html": page(paras)}) + "\n")
+    out = tmp_path / "out"
+    assert ingest(str(printed), out=out).exit_code == 0
+    sql = "SELECT id, root, size, sig, uri, byline, ukey, address FROM dedup_docs"
+    made = _rows(out / "index.sqlite", sql)
+    code, said = _rebuild(out)
+    assert code == 0, said
+    assert _rows(out / "index.sqlite", sql) == made
+    res = ingest(str(revised), out=out)
+    assert res.exit_code == 0 and not res.rejects, res.rejects
+    assert res.records[-1]["duplicate"]["status"] == "revision"

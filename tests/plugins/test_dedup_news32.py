@@ -86,3 +86,33 @@ def test_the_article_after_its_print_version_is_decided_alike_in_one_run_and_two
         assert article.duplicate.of == printed.id
     assert outcomes[0] == outcomes[1]
     assert outcomes[1][1] == "revision"
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+@pytest.mark.parametrize("where", ["day{}.html", "day{}.jsonl#L1"])
+def test_a_saved_pages_update_is_a_revision_of_it(run_stage, across_runs, where):
+    """A saved page (or a dump's line without a URL) is matched by its canonical address as
+    the page itself, not as another rendering of it: the next day's save with a paragraph
+    added is a revision, as a re-fetch at the address is. It was an "alternate" (its
+    fetched address, a file's, is not the one its markup names) and dropped as a near
+    duplicate (s33 acc-read #3)."""
+    path = where.split("#")[0]
+    first = _doc(FULL, f"file:///saved/{where.format(1)}", path.format(1), own=STORY)
+    more = FULL + "\n\n" + word_paragraphs(1, seed=42)[0]
+    second = _doc(more, f"file:///saved/{where.format(2)}", path.format(2), own=STORY)
+    assert _decide(run_stage, [first, second], across_runs) == [first, second]
+    assert second.duplicate.status == "revision" and second.duplicate.of == first.id
+
+
+def test_a_changed_url_key_keys_the_rows_by_the_pages_own_address(run_stage):
+    """An index whose address keys were made by another version of the key has them made
+    again from the page's own address, as the stage made them: from the fetched one (the
+    print URL), the article after its print version was its near duplicate, not its
+    revision (s33 acc-read #1, the key's upgrade)."""
+    printed = _doc(FULL + "\n\n" + FURNITURE, STORY + "?print=1", "p.jsonl", own=STORY)
+    db = run_stage(DedupStage, [printed]).stage.context.catalog.db
+    db.execute("UPDATE dedup_meta SET value = '1' WHERE key = 'url_key'")
+    db.execute("UPDATE dedup_docs SET ukey = 'stale'")
+    article = _doc(FULL, STORY, "a.jsonl")
+    assert run_stage(DedupStage, [article]).kept == [article]
+    assert article.duplicate.status == "revision" and article.duplicate.of == printed.id

@@ -283,6 +283,45 @@ def test_alternating_headlines_and_a_recased_or_suffixed_title_make_no_new_versi
     assert recased.duplicate == suffixed.duplicate == Duplicate("exact", docs[0].id, 1.0)
 
 
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_headline_that_goes_on_after_a_colon_or_a_dash_is_a_new_version(run_stage, across_runs):
+    """A developing story extends its headline ("Storm hits the coast: 12 dead, 40,000
+    without power"): with the same text it was an exact duplicate of the first version, as
+    if the words after the colon named the site, and the new headline was in no record
+    (s33 acc-read #2); likewise a one-word title before a hyphenated word ("COVID",
+    "COVID-19 cases rise again"). A site's name after the headline is still no change."""
+    first = _doc(FULL, STORY, "day1.jsonl", title="Storm hits the coast")
+    longer = _doc(
+        FULL, STORY, "day2.jsonl", title="Storm hits the coast: 12 dead, 40,000 without power"
+    )
+    site = _doc(
+        FULL,
+        STORY,
+        "day3.jsonl",
+        title="Storm hits the coast: 12 dead, 40,000 without power | The Example News",
+    )
+    assert _decide(run_stage, [first, longer, site], across_runs) == [first, longer]
+    assert longer.duplicate == Duplicate("revision", first.id, 1.0)
+    assert site.duplicate == Duplicate("exact", longer.id, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("COVID", "COVID-19 cases rise again", False),
+        ("Storm hits the coast", "Storm hits the coast — what we know", False),
+        ("Storm hits the coast", "Storm hits the coast - 12 Dead", False),
+        ("Budget passes", "Budget passes - The Example News", True),
+        ("Budget passes", "budget  PASSES | example.com", True),
+        ("Budget passes", "Budget passes · Times of India", True),
+    ],
+)
+def test_what_is_a_sites_name_after_a_headline(a, b, same):
+    from corearchive_plugins.dedup import _same_title
+
+    assert _same_title(a, b) is same and _same_title(b, a) is same
+
+
 _SMALL_VOCABULARY = (
     "council budget river school mayor bridge library tax road park hospital police water"
     " court vote plan report station market farmer museum teacher nurse harbour train bus"

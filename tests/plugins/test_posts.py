@@ -144,6 +144,47 @@ def test_a_repost_never_stands_for_its_original(ingest, tmp_path, plan):
     assert dropped["detail"]["of"]["id"] == kept["10"]["id"]  # (the later repost: a copy)
 
 
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+@pytest.mark.parametrize("rebuilt", [False, True])
+def test_a_repost_met_again_is_a_copy_of_the_first(ingest, tmp_path, plan, rebuilt, monkeypatch):
+    """Reposts were not indexed (an original after them is the survivor, #2): N retweets
+    of one post were N records (s33 acc-read #6). A repost is indexed by its own exact
+    keys: the same retweet again is its exact duplicate, in the run and in a later one (an
+    index rebuilt from the records too); the original after it is still kept, and a
+    repost after the original is the original's copy."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    monkeypatch.setattr("corearchive.plan.DEDUP_BATCH", 1)  # (the staged plan's batches)
+    text = (
+        "The north bridge reopens to traffic on Monday at 6 a.m. after eight months of"
+        " repairs. Buses return to their usual routes the same day, the city said tonight."
+    )
+    rts = [_tweet(str(i), f"u{i}", f"RT @cityhall: {text}", "en") for i in range(4)]
+    only = ingest(_dump(tmp_path / "a.jsonl", *rts[:3]), "--plan", plan, out=tmp_path / "A")
+    both = ingest(
+        _dump(tmp_path / "b.jsonl", rts[0], rts[1], _tweet("9", "cityhall", text, "en")),
+        "--plan", plan, out=tmp_path / "B",
+    )  # fmt: skip
+    for res in (only, both):
+        assert res.exit_code == 0, res.output
+        (first,) = [r for r in res.records if r["annotations"]["source"]["input_id"] == "0"]
+        assert [(r["reason"], r["detail"]["of"]["id"]) for r in res.rejects] == [
+            ("exact_duplicate", first["id"])
+        ] * (len(res.rejects))
+    assert len(only.records) == 1 and len(only.rejects) == 2
+    assert [r["annotations"]["source"]["input_id"] for r in both.records] == ["0", "9"]
+    original = both.records[1]["id"]
+    for res, of in ((only, only.records[0]["id"]), (both, original)):
+        if rebuilt:
+            assert CliRunner().invoke(cli, ["index", "rebuild", str(res.out)]).exit_code == 0
+        again = ingest(_dump(tmp_path / "c.jsonl", rts[3]), "--plan", plan, out=res.out)
+        assert again.exit_code == 0 and again.records == res.records, again.output
+        assert len(again.rejects) == len(res.rejects) + 1
+        assert again.rejects[-1]["detail"]["of"]["id"] == of, again.rejects[-1]
+
+
 def test_a_quote_post_is_what_it_adds(ingest, tmp_path):
     """A quote post holds the post it quotes: the original (later in the dump) was dropped
     as its near duplicate, and the same comment quoting another post as a copy of the
@@ -168,6 +209,28 @@ def test_a_quote_post_is_what_it_adds(ingest, tmp_path):
     assert kept == {"31", "32", "33", "34", "11", "12"}, res.rejects
     (dropped,) = res.rejects  # (the same words added to the same post: a copy)
     assert dropped["reason"] == "exact_duplicate"
+
+
+def test_a_post_reporting_speech_is_no_quote_post(ingest, tmp_path):
+    """A quotation inside a sentence is reported speech, not another post: a news post
+    holding one was a quote post, checked for exact copies only, and its copy with another
+    link was kept (s33 acc-read #5). The quoted post stands apart, at the post's end."""
+    said = (
+        'Mayor Jane Holt said "we will reopen the bridge before the winter storms arrive" at'
+        " the council meeting on Tuesday evening, and residents of the north side welcomed"
+        " the news after months of detours through the industrial park and long waits at"
+        " the rail crossing near the old mill. Shop owners on Front Street say trade fell by"
+        " a third while the bridge was shut."
+    )
+    posts = [
+        _tweet("41", "metro", f"{said} https://t.co/abc123", "en"),
+        _tweet("42", "metro", f"{said} https://t.co/xyz789 #news", "en"),
+    ]
+    res = ingest(_dump(tmp_path / "s.jsonl", *posts))
+    assert res.exit_code == 0, res.output
+    assert [r["annotations"]["source"]["input_id"] for r in res.records] == ["41"]
+    (dropped,) = res.rejects
+    assert dropped["reason"] == "near_duplicate", dropped
 
 
 def test_a_saved_status_pages_account_is_its_author(ingest, tmp_path):
