@@ -121,6 +121,16 @@ def test_a_short_posts_language_is_its_dumps_where_the_detector_is_unsure(ingest
     assert by_id["8"]["language"]["code"] == "und"  # (no letter: nothing to weigh)
 
 
+def test_input_below_zero_never_takes_the_dumps_language(ingest, tmp_path):
+    """The option says "0: the dump's language is never used", but a text the detector
+    called 'und' took it all the same (s33 acc-read #10)."""
+    dump = _dump(tmp_path / "t.jsonl", _tweet(*_POSTS[1]))
+    res = ingest(dump, "--disable", "dedup", "--set", "language.input_below=0")
+    (rec,) = res.records
+    assert rec["language"]["code"] == "und", rec["language"]
+    assert rec["annotations"]["language"]["input"] == {"code": "de", "used": False}
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 def test_a_repost_never_stands_for_its_original(ingest, tmp_path, plan):
     """A newest-first dump: the retweet came first, and the original was dropped as its near
