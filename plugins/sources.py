@@ -800,17 +800,11 @@ _FETCH_KEYS = (
 #: (``uri``: a corearchive record's ``source.uri``; its records.jsonl read as a dump lost
 #: every address and capture time: s27 reprocessing tester)
 _URL_KEYS = ("url", "source_url", "sourceURL", "WARC-Target-URI", "warc_target_uri", "uri")
-#: (``created_at``: a post's time in Twitter's, Mastodon's and most APIs' dumps;
-#: ``created_utc``: Reddit's, seconds since 1970; s31 acc-posts #6)
-_DATE_KEYS = (
-    "date",
-    "date_publish",
-    "published",
-    "date_published",
-    "datePublished",
-    "created_at",
-    "created_utc",
-)
+_DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
+#: A row's creation time (``created_at``: a post's time in Twitter's, Mastodon's and most
+#: APIs' dumps; ``created_utc``: Reddit's, seconds since 1970; s31 acc-posts #6), read where
+#: no key of :data:`_DATE_KEYS` is given, at the top or in the ``metadata`` object
+_CREATED_KEYS = ("created_at", "created_utc")
 #: The record's fields a dump's object gives, by the keys read for each, first found first:
 #: what crawlers' JSON gives besides (news-please's authors and source_domain,
 #: trafilatura's author, sitename, tags and categories), as given
@@ -1569,12 +1563,14 @@ def _object_doc(
         # fields passed through below)
         source = {**source, "cut": cut}
     published = fields["date"]
-    # (a row's creation time, created_at / created_utc, when no other date key is given: a
-    # post's time in a social dump, but in a scraper's database export the time the row was
-    # stored; it yields to the page's own date: s32 regression tester #8)
-    date_key = (
-        "created" if published is not None and _field(obj, _DATE_KEYS[:-2]) is None else "date"
-    )
+    date_key = "date"
+    if published is None and (published := _field(obj, _CREATED_KEYS)) is not None:
+        # (a row's creation time, created_at / created_utc, when no date key is given: a
+        # post's time in a social dump, but in a scraper's database export the time the
+        # row was stored; it yields to the page's own date: s32 regression tester #8. A
+        # top-level created_at was read before metadata.date, as the date: s33 acc-read #17)
+        date_key = "created"
+        fields["date"] = published  # (named in "ignored" when of a form not read)
     if isinstance(published, datetime | date):
         published = published.isoformat()
     elif (

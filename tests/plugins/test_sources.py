@@ -2756,17 +2756,23 @@ def test_a_rows_created_at_yields_to_the_pages_own_date(ingest, tmp_path):
          "created_at": "2024-06-01T12:00:00Z"},
         {"id": 3, "url": "https://n.example/c", "html": page, "date": "2019-03-04",
          "created_at": "2024-06-01T12:00:00Z"},
+        # (s33 acc-read #17: a top-level created_at was read before metadata.date, as the
+        # date, at confidence 0.95)
+        {"id": 4, "url": "https://n.example/d", "text": article(69),
+         "created_at": "2024-06-01T12:00:00Z", "metadata": {"date": "2019-03-02"}},
     ]  # fmt: skip
     write(tmp_path / "rows.jsonl", jsonl(*rows))
     res = ingest(str(tmp_path / "rows.jsonl"), "--disable", "dedup")
     assert res.exit_code == 0, res.output
     by_url = {r["source"]["uri"]: r for r in res.records}
-    a, b, c = (by_url[f"https://n.example/{k}"] for k in "abc")
+    a, b, c, d = (by_url[f"https://n.example/{k}"] for k in "abcd")
     assert a["published"].startswith("2019-03-05")
     assert a["annotations"]["source"]["given"] == {"created": "2024-06-01T12:00:00Z"}
     assert b["published"].startswith("2024-06-01")  # (no date of the page's own)
     assert b["annotations"]["metadata"]["sources"]["published"] == "input (created)"
     assert c["published"].startswith("2019-03-04")  # (a date key besides: the dump's date)
+    assert d["published"].startswith("2019-03-02")  # (metadata.date: the dump's date)
+    assert d["annotations"]["source"]["given"] == {"date": "2019-03-02"}
 
 
 def test_an_html_fragment_under_a_text_field_is_read_as_html(ingest, tmp_path):
