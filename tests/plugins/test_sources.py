@@ -2805,6 +2805,21 @@ def test_an_html_fragment_under_a_text_field_is_read_as_html(ingest, tmp_path):
     assert kept["text"] == plain and "read_as" not in kept["annotations"]["source"]
 
 
+def test_a_text_that_names_tags_is_no_fragment():
+    """Four bare tag names in a short text made a quarter of its characters, and it was
+    read as a fragment: the names vanished (s33 acc-read #14, f11/t.jsonl). A text that
+    names tags writes each once, bare; markup closes, repeats or gives attributes."""
+    from corearchive_plugins.sources import _text_is_html_fragment
+
+    assert not _text_is_html_fragment(
+        "Quiz: when do you use <p> vs <div> vs <span> vs <section>? Answers tomorrow."
+    )
+    assert not _text_is_html_fragment("<h1> <h2> <h3> <h4> <h5> <h6>: six levels, one use")
+    assert _text_is_html_fragment("Read <a href='/x'>this</a> and <b>that</b> today, ok?")
+    assert _text_is_html_fragment("Line one<br>line two<br>three<br>four<br>")
+    assert _text_is_html_fragment("Read <b>this</b> and <i>that</i>, friends.")
+
+
 def test_a_crawlers_nested_status_drops_its_error_page(ingest, tmp_path):
     """s32 regression tester #3: Firecrawl gives the status as ``metadata.statusCode``,
     Apify's crawler as ``crawl.httpStatusCode``; their 404 pages were archived."""
