@@ -1659,6 +1659,7 @@ _READ_KEYS = frozenset(
         *_TEXT_KEYS,
         *_URL_KEYS,
         *_FETCH_KEYS,
+        *_CREATED_KEYS,
         *chain.from_iterable(_FIELD_KEYS.values()),
     )
 )
