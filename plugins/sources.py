@@ -999,7 +999,7 @@ def _social(obj: dict[str, Any], body: str, url: str | None) -> bool:
     export may have (a page's row gives its page's)."""
     if url is None or _POST_ADDRESS.match(url):
         return True
-    if any(obj.get(key) is not None for key in _POST_FIELDS):
+    if any(obj[key] is not None for key in _POST_FIELDS.intersection(obj)):
         return True
     for key in _AUTHOR_OBJECTS:
         if isinstance(who := obj.get(key), dict) and any(who.get(k) for k in _HANDLES):
