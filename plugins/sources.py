@@ -995,9 +995,13 @@ def _social(obj: dict[str, Any], body: str, url: str | None) -> bool:
     """Whether a dump's record says it is a social platform's post (s33 acc-read #7: every
     short text was, a news dump's brief and a crawl's "enable JavaScript" row among them):
     a post's field (:data:`_POST_FIELDS`), an author object with a handle, a kind that is a
-    post's, a post's address, a text "RT @user: …"; or no address at all, as a post's
-    export may have (a page's row gives its page's)."""
-    if url is None or _POST_ADDRESS.match(url):
+    post's, a post's address, a text "RT @user: …"; or, on a row with no address (a page's
+    row gives its page's), a platform's language code or a post's time, as a post's
+    export stripped to its id and text has (``lang``, ``created_at``)."""
+    if url is None:
+        if _given_language(obj) is not None or _field(obj, _CREATED_KEYS) is not None:
+            return True
+    elif _POST_ADDRESS.match(url):
         return True
     if any(obj[key] is not None for key in _POST_FIELDS.intersection(obj)):
         return True

@@ -119,8 +119,10 @@ def test_what_says_a_row_is_a_social_post():
         "https://www.reddit.com/r/news/comments/abc/title/",
     ):
         assert _social({}, "ok", post), post
-    assert _social({}, "ok", None)
-    assert not _social({}, "ok", page)
+    assert _social({"lang": "de"}, "Danke!", None)  # (an export stripped to its text)
+    assert _social({"created_at": "Wed Nov 18 15:29:30 +0000 2026"}, "ok", None)
+    assert not _social({}, "Please enable JavaScript to view this page.", None)
+    assert not _social({"lang": "de"}, "ok", page)
     assert not _social({"author": {"name": "Jane Doe"}, "type": "article"}, "ok", page)
     assert not _social({}, "ok", "https://medium.com/@jane/my-first-post-1")
 
@@ -137,9 +139,11 @@ def test_a_pages_short_row_is_a_page_not_a_post(ingest, tmp_path):
     )
     rows = [
         {"id": "b1", "url": "https://news.example/briefs/budget", "text": brief},
-        {"id": "b2", "text": brief.replace("Jane Doe", "John Roe")},  # (no address)
+        # (no address, a language: a post's row by what it gives, a brief by its shape)
+        {"id": "b2", "text": brief.replace("Jane Doe", "John Roe"), "lang": "en"},
         {"id": "j1", "url": "https://site0.example/p",
          "content": "Please enable JavaScript to view this page."},
+        {"id": "j0", "text": "Please enable JavaScript to view this page."},
         {"id": "j2", "url": "https://site3.example/p",
          "content": "We use cookies to improve your experience on our site. Accept all"
                     " cookies\nManage preferences"},
