@@ -419,6 +419,15 @@ class Cleaner:
                             Cleaned(uri, stage="input", error=got.error)
                         )
                         continue
+                    if (
+                        isinstance(page, Mapping)
+                        and uri == (url or "").strip()
+                        and got.source.uri == f"{uri}#{got.source.locator}"
+                    ):
+                        # a mapping with no address of its own: url= is its address, as
+                        # fetched_at= is its capture time (it was named by its line of
+                        # its hash, urn:sha256:…#L1; s33 acc-read #16)
+                        got.source.uri = uri
                     # no file: the id is made from the URI (the URL), as a dump's documents'
                     # would be without their file's path
                     got.source.path = None
@@ -576,8 +585,9 @@ def _page_bytes(page: str | bytes | Mapping[str, Any], url: str | None) -> tuple
         # (its own URL names it where it fails, as its document would be named)
         if isinstance(given, str) and given.strip():
             return data, given.strip()
-        return data, f"urn:sha256:{hashlib.sha256(data).hexdigest()}"
     url = url.strip() if url else None  # (a blank URL is none: it became "%20%20")
+    if isinstance(page, Mapping):
+        return data, url or f"urn:sha256:{hashlib.sha256(data).hexdigest()}"
     if isinstance(page, str):
         data = page.encode("utf-8", "surrogatepass")
     elif isinstance(page, bytes | bytearray | memoryview):

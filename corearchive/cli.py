@@ -786,11 +786,16 @@ def _missing(name: str) -> bool:
     from .inputs import _is_glob
 
     try:
+        if name == "-" or os.path.lexists(name):
+            # (an existing file is read as itself whatever its name holds, as inputs.expand
+            # reads it: "notes[1].txt" was refused as a pattern matching nothing; s33
+            # acc-read #9)
+            return False
         if _is_glob(name):
             # (a pattern that matched nothing made OUT, where a missing path did not: s32
             # docs finding 1)
             return next(glob.iglob(name, recursive=True), None) is None
-        return name != "-" and not os.path.lexists(name)
+        return True
     except ValueError:  # (a NUL in the name)
         return True
 

@@ -11,6 +11,7 @@ and all: it is the input.)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -23,13 +24,27 @@ HIDDEN = "***"
 #: in clear; s32 acc-read #1).
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s]*@")
 
-#: An option or setting name that looks like it holds a secret. ("auth", but for
-#: "author", "authors", "authority": "authorization" is HTTP's credentials header, and
-#: went unredacted into records with "author"; s31 acc-regress #10. Cookies hold sessions.)
-_SECRET_NAME = re.compile(
-    r"(?i)(pass(?:word|wd|phrase)?|pwd|secret|token|api[-_]?key|access[-_]?key|"
-    r"private[-_]?key|credential|cookie|auth(?!or(?!i[sz]ation)))"
+#: An option or setting name that looks like it holds a secret, told word by word (a
+#: name's words: snake_case, kebab-case, dotted, spaced and camelCase names split): a word
+#: that is, or ends in, a password's, a secret's, a token's, a credential's or a cookie's
+#: name ("accesstoken", "client_secret"), "auth" and HTTP's "authorization" (not "author",
+#: "authority"), or an API's, access or private key. (A pattern searched anywhere in the
+#: name hid "passages", "Passenger capacity", "Compass heading" and "tokenizer", and with
+#: them every string below such a name: s33 acc-read #8.)
+_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_SECRET_WORD = re.compile(
+    r"[a-z]*(?:password|passwd|passphrase|secret|credential|cookie)s?|[a-z]*token|pass|pwd"
+    r"|[a-z]*auth[nz]?|auth(?:ori[sz]ation|entication|token|key)|(?:api|access|private)keys?"
 )
+_KEY_OWNERS = frozenset(("api", "access", "private"))
+
+
+def _secret_name(name: str) -> bool:
+    """Whether an option's, a setting's or a field's name looks like a secret's."""
+    words = [w.lower() for w in _NAME_WORDS.findall(name)]
+    return any(_SECRET_WORD.fullmatch(w) for w in words) or any(
+        a in _KEY_OWNERS and b in ("key", "keys") for a, b in itertools.pairwise(words)
+    )
 
 
 def redact_url(text: str) -> str:
@@ -43,7 +58,7 @@ def redact_setting(text: str) -> str:
     """A ``NAME=VALUE`` (a ``--set``) with its value hidden when NAME looks like a
     secret's; URLs' user information hidden in any case."""
     name, eq, _ = text.partition("=")
-    if eq and "/" not in name and _SECRET_NAME.search(name):
+    if eq and "/" not in name and _secret_name(name):
         return f"{name}={HIDDEN}"
     return redact_url(text)
 
@@ -61,7 +76,7 @@ def redact_argv(argv: Iterable[str]) -> list[str]:
             continue
         if arg.startswith("-") and len(arg) > 1:
             name, eq, value = arg.partition("=")
-            if _SECRET_NAME.search(name):
+            if _secret_name(name):
                 if eq:
                     out.append(f"{name}={HIDDEN}")
                 else:
@@ -97,7 +112,7 @@ def redact_value(value: Any, name: str = "", *, secret: bool = False) -> Any:
     the name's own element kept), or when it is a bearer credential; URLs' user information
     is hidden in every string. (A secret's name one level up, a header list's or HAR's, went
     into records in clear; s32 acc-read #1.)"""
-    secret = secret or bool(name and _SECRET_NAME.search(name))
+    secret = secret or bool(name and _secret_name(name))
     if isinstance(value, str):
         return HIDDEN if secret or _BEARER.fullmatch(value) else redact_url(value)
     if isinstance(value, dict):
@@ -126,5 +141,5 @@ def _is_pair(value: Any) -> bool:
 def _is_secret_pair(value: dict[Any, Any]) -> bool:
     """Whether an object is a name/value pair whose name looks like a secret's."""
     return any(k in value for k in _PAIR_VALUES) and any(
-        isinstance(n := value.get(k), str) and _SECRET_NAME.search(n) for k in _PAIR_NAMES
+        isinstance(n := value.get(k), str) and _secret_name(n) for k in _PAIR_NAMES
     )

@@ -675,6 +675,8 @@ _FRAGMENT_TAG = re.compile("</?" + _FRAGMENT_REST, re.I)
 #: text that does not start and end with markup a fragment ("Read <a href=…>this</a> and
 #: <b>that</b>")
 _FRAGMENT_SHARE = 0.25
+#: A start tag without attributes ("<p>"), as a text that names a tag writes it
+_BARE_START = re.compile(r"<[a-z][a-z0-9]*>", re.I)
 _FRAGMENT_MIN_TAGS = 4
 _FRAGMENT_HEAD = 8192
 
@@ -694,7 +696,12 @@ def _text_is_html_fragment(text: str) -> bool:
         return True
     head = text[start : start + _FRAGMENT_HEAD].rstrip()
     tags = _FRAGMENT_TAG.findall(head)
-    return len(tags) >= _FRAGMENT_MIN_TAGS and sum(map(len, tags)) >= _FRAGMENT_SHARE * len(head)
+    if len(tags) < _FRAGMENT_MIN_TAGS or sum(map(len, tags)) < _FRAGMENT_SHARE * len(head):
+        return False
+    # (a text that names tags writes each once, bare: "when do you use <p> vs <div> vs <span>
+    # vs <section>?" lost the names as a fragment; s33 acc-read #14. Markup closes what it
+    # opens, gives attributes or repeats its line breaks)
+    return len({t.lower() for t in tags if _BARE_START.fullmatch(t)}) < len(tags)
 
 
 #: Elements of a fragment that end a line (paragraphs, line breaks, list items, headings),
@@ -800,17 +807,11 @@ _FETCH_KEYS = (
 #: (``uri``: a corearchive record's ``source.uri``; its records.jsonl read as a dump lost
 #: every address and capture time: s27 reprocessing tester)
 _URL_KEYS = ("url", "source_url", "sourceURL", "WARC-Target-URI", "warc_target_uri", "uri")
-#: (``created_at``: a post's time in Twitter's, Mastodon's and most APIs' dumps;
-#: ``created_utc``: Reddit's, seconds since 1970; s31 acc-posts #6)
-_DATE_KEYS = (
-    "date",
-    "date_publish",
-    "published",
-    "date_published",
-    "datePublished",
-    "created_at",
-    "created_utc",
-)
+_DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublished")
+#: A row's creation time (``created_at``: a post's time in Twitter's, Mastodon's and most
+#: APIs' dumps; ``created_utc``: Reddit's, seconds since 1970; s31 acc-posts #6), read where
+#: no key of :data:`_DATE_KEYS` is given, at the top or in the ``metadata`` object
+_CREATED_KEYS = ("created_at", "created_utc")
 #: The record's fields a dump's object gives, by the keys read for each, first found first:
 #: what crawlers' JSON gives besides (news-please's authors and source_domain,
 #: trafilatura's author, sitename, tags and categories), as given
@@ -880,8 +881,8 @@ def _api_date(value: str) -> str:
     return value
 
 
-#: A post (s31 acc-posts #1, #12): a dump's record whose text is at most this many
-#: characters (Twitter's 280, Bluesky's 300, Mastodon's 500) ...
+#: A post's text (s31 acc-posts #1, #12): at most this many characters (Twitter's 280,
+#: Bluesky's 300, Mastodon's 500) ...
 POST_MAX_CHARS = 500
 #: ... on at most this many non-blank lines, one of them a sentence when there are several
 #: (a dump's line of menu words, "Home\nNews\nContact", is a page's furniture, not a post)
@@ -890,33 +891,48 @@ _SENTENCE_END = re.compile(r"[.!?…。！？]\W*$")
 
 
 def _is_post(text: str) -> bool:
-    """Whether a dump's text is a post (``annotations.source.post``): short, no page's
-    structure: one line, or a few of which one reads as a sentence (four words or more, or
-    an end of sentence). Its text is then its whole content: the boilerplate stage keeps
-    it (``boilerplate.posts``), the metadata stage takes no title or byline from its lines,
-    the language stage hears the dump's ``lang`` where its detector is unsure."""
+    """Whether a dump's text has a post's shape: short, no page's structure: one line, or
+    a few of which one reads as a sentence (four words or more, or an end of sentence), and
+    not an article's brief, a headline over a byline or a date line ("Council approves
+    budget / By Jane Doe / Published 12 November 2026 / The council ...")."""
     if len(text) > POST_MAX_CHARS:
         return False
     lines = [line for line in (x.strip() for x in text.split("\n")) if line]
     if not lines or len(lines) > POST_MAX_LINES:
         return False
-    return len(lines) == 1 or any(
-        len(line.split()) >= 4 or _SENTENCE_END.search(line) for line in lines
+    return len(lines) == 1 or (
+        any(len(line.split()) >= 4 or _SENTENCE_END.search(line) for line in lines)
+        and not _is_brief(lines)
+    )
+
+
+def _is_brief(lines: list[str]) -> bool:
+    """Whether a short text's lines are an article's brief: a headline (its first line, no
+    end of sentence) over a byline or a short line that holds a date, and more below."""
+    if len(lines) < 3 or _SENTENCE_END.search(lines[0]):
+        return False
+    from .metadata.text import find_dates, short_byline
+
+    head = lines[1:-1]
+    return short_byline(head)[1] is not None or any(
+        len(head[c["line"]].replace(c["text"], " ").split()) <= 3 for c in find_dates(head)
     )
 
 
 #: Where a dump says its post is a repost of another (Twitter's ``retweeted_status``,
 #: Mastodon's ``reblog``) or quotes one (Twitter's ``quoted_status``, ``quoted_status_id``;
-#: Mastodon's ``quote``)
+#: Mastodon's ``quote``), read on a social post's row only (:func:`_social`): a ``quote``
+#: field of a page's row, a pull quote, made it a quote post; s33 acc-read #4)
 _REPOST_KEYS = ("retweeted_status", "reblog")
-_QUOTE_KEYS = ("quoted_status", "quote", "quoted_status_id_str", "quoted_status_id")
+_QUOTE_KEYS = ("quoted_status", "quoted_status_id_str", "quoted_status_id", "quote")
 #: A retweet written as such: "RT @user: <the original>"
 _RT = re.compile(r"RT @(\w{1,50}):")
 
 
 def _post_ref(value: Any) -> str | None:
     """The id (else the address) of a post a dump's field names: an object's ``id_str``,
-    ``id``, ``url`` or ``uri``, or the field's own string or number."""
+    ``id``, ``url`` or ``uri``, or the field's own number or string of one word (an id,
+    an address: a sentence is no post's reference)."""
     if isinstance(value, dict):
         for key in ("id_str", "id", "url", "uri"):
             if (ref := _post_ref(value.get(key))) is not None:
@@ -924,8 +940,8 @@ def _post_ref(value: Any) -> str | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, str) and value.strip():
-        return value.strip()[:_MAX_NAME_CHARS]
+    if isinstance(value, str) and len(words := value.split()) == 1:
+        return words[0][:_MAX_NAME_CHARS]
     return None
 
 
@@ -939,11 +955,65 @@ def _reposted(obj: dict[str, Any], body: str) -> tuple[str | None, str | None]:
     return repost, quote
 
 
+#: A dump's fields that a social platform's post has and a page's row has not: replies,
+#: counts of likes, reposts and replies, threads (Twitter's API v1.1 and v2, Mastodon's,
+#: Bluesky's, Reddit's, a Discourse forum's)
+_POST_FIELDS = frozenset(
+    (
+        "retweeted_status", "reblog", "quoted_status", "quoted_status_id",
+        "quoted_status_id_str", "is_quote_status", "in_reply_to_status_id",
+        "in_reply_to_status_id_str", "in_reply_to_screen_name", "in_reply_to_id",
+        "in_reply_to_account_id", "retweet_count", "favorite_count", "reply_count",
+        "quote_count", "like_count", "likes_count", "repost_count", "reblogs_count",
+        "favourites_count", "replies_count", "likeCount", "repostCount", "replyCount",
+        "quoteCount", "public_metrics", "conversation_id", "spoiler_text", "subreddit",
+        "subreddit_id", "post_number", "reply_to_post_number",
+    )
+)  # fmt: skip
+#: A field naming the record's kind, and the kinds that are posts (Bluesky's
+#: ``app.bsky.feed.post``, ActivityPub's ``Note``, Reddit's ``t1`` comment, ``t3`` link)
+_KIND_KEYS = ("kind", "type", "$type", "post_type")
+_POST_KINDS = frozenset(
+    ("app.bsky.feed.post", "tweet", "toot", "reply", "comment", "note", "skeet", "t1", "t3")
+)
+#: A post's address on a platform: ``…/status/123`` (Twitter, X, Mastodon's
+#: ``/users/x/statuses/123``), ``/@user/123`` (Mastodon), ``/@user/post/abc`` (Threads),
+#: ``/profile/x/post/abc`` (Bluesky), ``/r/x/comments/abc`` (Reddit)
+_POST_ADDRESS = re.compile(
+    r"(?i)^[a-z][a-z0-9+.-]*://[^/?#]+/(?:.*/)?(?:status(?:es)?/\d+"
+    r"|@[\w.-]+(?:@[\w.-]+)?/(?:\d+|post/\w+)|profile/[^/]+/post/\w+|r/\w+/comments/\w+)(?:[/?#]|$)"
+)
 #: A post's author in nested API objects: Twitter's ``user`` (``screen_name``, ``name``),
 #: Mastodon's ``account`` (``acct``, ``display_name``), Bluesky's ``author`` (``handle``);
 #: the handle first (a citation's), else the name shown
 _AUTHOR_OBJECTS = ("user", "account", "author")
-_HANDLE_KEYS = ("screen_name", "acct", "username", "handle", "name", "display_name")
+_HANDLES = ("screen_name", "acct", "username", "handle")
+_HANDLE_KEYS = (*_HANDLES, "name", "display_name")
+
+
+def _social(obj: dict[str, Any], body: str, url: str | None) -> bool:
+    """Whether a dump's record says it is a social platform's post (s33 acc-read #7: every
+    short text was, a news dump's brief and a crawl's "enable JavaScript" row among them):
+    a post's field (:data:`_POST_FIELDS`), an author object with a handle, a kind that is a
+    post's, a post's address, a text "RT @user: …"; or, on a row with no address (a page's
+    row gives its page's), a platform's language code or a post's time, as a post's
+    export stripped to its id and text has (``lang``, ``created_at``)."""
+    if url is None:
+        if _given_language(obj) is not None or _field(obj, _CREATED_KEYS) is not None:
+            return True
+    elif _POST_ADDRESS.match(url):
+        return True
+    if any(obj[key] is not None for key in _POST_FIELDS.intersection(obj)):
+        return True
+    for key in _AUTHOR_OBJECTS:
+        if isinstance(who := obj.get(key), dict) and any(who.get(k) for k in _HANDLES):
+            return True
+    if any(
+        isinstance(kind := obj.get(key), str) and kind.strip().lower() in _POST_KINDS
+        for key in _KIND_KEYS
+    ):
+        return True
+    return _RT.match(body.lstrip()) is not None
 
 
 def _nested_author(obj: dict[str, Any]) -> str | None:
@@ -1510,7 +1580,11 @@ def _object_doc(
         # the post's whole)
         body = shown
         source = {**source, "read_as": "fragment"}
-    if not is_html and fmt != "warc":
+    url = _field(obj, _URL_KEYS)
+    if url is None and isinstance(src := obj.get("source"), str) and src.startswith("http"):
+        url = src  # (trafilatura's JSON: "source" is the page's address; Dolma's names a set)
+    url = (url.strip() or None) if isinstance(url, str) else None
+    if not is_html and fmt != "warc" and _social(obj, body, url):
         # a post of a social-media dump (s31 acc-posts): short, its text its whole
         # content; a repost or a quote of another post (dedup: not its original)
         if _is_post(body):
@@ -1520,14 +1594,10 @@ def _object_doc(
             source = {**source, "repost_of": repost}
         if quote is not None:
             source = {**source, "quote_of": quote}
-    url = _field(obj, _URL_KEYS)
-    if url is None and isinstance(src := obj.get("source"), str) and src.startswith("http"):
-        url = src  # (trafilatura's JSON: "source" is the page's address; Dolma's names a set)
-    url = url if isinstance(url, str) else None
     doc = Document.create(
         raw=raw,
         text=body,
-        uri=url.strip() if url and url.strip() else (default_uri or f"{item.uri}#{locator}"),
+        uri=url or default_uri or f"{item.uri}#{locator}",
         path=item.path,
         format=fmt,
         locator=locator,
@@ -1569,12 +1639,14 @@ def _object_doc(
         # fields passed through below)
         source = {**source, "cut": cut}
     published = fields["date"]
-    # (a row's creation time, created_at / created_utc, when no other date key is given: a
-    # post's time in a social dump, but in a scraper's database export the time the row was
-    # stored; it yields to the page's own date: s32 regression tester #8)
-    date_key = (
-        "created" if published is not None and _field(obj, _DATE_KEYS[:-2]) is None else "date"
-    )
+    date_key = "date"
+    if published is None and (published := _field(obj, _CREATED_KEYS)) is not None:
+        # (a row's creation time, created_at / created_utc, when no date key is given: a
+        # post's time in a social dump, but in a scraper's database export the time the
+        # row was stored; it yields to the page's own date: s32 regression tester #8. A
+        # top-level created_at was read before metadata.date, as the date: s33 acc-read #17)
+        date_key = "created"
+        fields["date"] = published  # (named in "ignored" when of a form not read)
     if isinstance(published, datetime | date):
         published = published.isoformat()
     elif (
@@ -1656,6 +1728,7 @@ _READ_KEYS = frozenset(
         *_TEXT_KEYS,
         *_URL_KEYS,
         *_FETCH_KEYS,
+        *_CREATED_KEYS,
         *chain.from_iterable(_FIELD_KEYS.values()),
     )
 )

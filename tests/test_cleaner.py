@@ -180,6 +180,23 @@ def test_mappings_are_read_as_dump_objects(cleaner: Cleaner) -> None:
     assert got[1].stage == "input" and "no non-empty" in (got[1].error or "")
 
 
+def test_url_names_a_mapping_without_an_address(cleaner: Cleaner) -> None:
+    """``clean(mapping, url=…)`` named a mapping without a ``url`` by its hash's line,
+    ``urn:sha256:…#L1``, where ``fetched_at=`` was taken (s33 acc-read #16): ``url=`` is its
+    address; the mapping's own ``url`` still wins."""
+    page = {"text": _article(21)}
+    got = cleaner.clean(page, url=" https://b.example/y ", fetched_at="2024-05-01T00:00:00Z")
+    assert got.uri == "https://b.example/y" and got.record is not None
+    assert got.record["source"]["uri"] == "https://b.example/y"
+    assert got.record["source"]["fetched_at"] == "2024-05-01T00:00:00Z"
+    own = cleaner.clean(
+        {"text": _article(22), "url": "https://a.example/x"}, url="https://b.example/y"
+    )
+    assert own.uri == "https://a.example/x"
+    bare = cleaner.clean({"text": _article(23)})
+    assert bare.uri.startswith("urn:sha256:") and bare.uri.endswith("#L1")
+
+
 def test_a_file_of_several_documents(cleaner: Cleaner) -> None:
     lines = [json.dumps({"text": _article(n), "url": f"https://example.org/{n}"}) for n in (30, 31)]
     blob = gzip.compress(("\n".join(lines) + "\n").encode())

@@ -484,6 +484,22 @@ def test_a_pattern_that_matches_nothing_makes_no_output_folder(tmp_path: Path) -
     assert json.loads(r.stdout) == {"exit_code": 4, "error": f"no input exists; {out} was not made"}
 
 
+def test_an_existing_file_named_like_a_pattern_is_read(tmp_path: Path) -> None:
+    """A file named "notes[1].txt", the only input, was refused as a pattern that matches
+    nothing (exit 4), though the inputs read it as a file when another input came with it
+    (s33 acc-read #9): an existing file is itself, whatever its name holds."""
+    (tmp_path / "notes[1].txt").write_text(
+        "The council approved the budget on Tuesday by seven votes to two.\n", "utf-8"
+    )
+    out = tmp_path / "out"
+    args = ["ingest", str(tmp_path / "notes[1].txt"), "-o", str(out), "--json"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    assert "matches nothing" not in r.stderr
+    (record,) = (out / "records.jsonl").read_text("utf-8").splitlines()
+    assert "notes%5B1%5D.txt" in json.loads(record)["source"]["uri"]
+
+
 def test_the_readmes_command_summary_has_every_option_of_each_command() -> None:
     """README's "The command line" lagged --help: no --enable, no `schema reject`, no
     options of `options`, `remove --index/--timeout`, `index upgrade/rebuild` (s32 docs

@@ -141,3 +141,35 @@ def test_a_secrets_name_at_any_level_hides_it_and_other_fields_stay():
     assert redact_url("see http://u:p@ss@h.example/a and a@b.org") == (
         "see http://***@h.example/a and a@b.org"
     )
+
+
+def test_a_name_that_merely_holds_a_secrets_word_keeps_its_data():
+    """Names were searched for "pass", "token", "auth" anywhere: a QA dump's ``passages``,
+    the pairs "Passenger capacity" and "Compass heading" and a ``tokenizer`` setting lost
+    every string below them to ``***`` (s33 acc-read #8, f5/row.jsonl); names made of a
+    secret's words are still hidden, whatever their case or separators."""
+    from corearchive.redact import redact_value
+
+    kept = {
+        "passages": [{"title": "Bridge history", "text": "Built in 1911."}],
+        "specs": [
+            {"name": "Passenger capacity", "value": "1,200"},
+            {"name": "Compass heading", "value": "NNE"},
+        ],
+        "pipeline": {"name": "tokenizer", "value": "gpt2"},
+        "tokens": ["The", "bridge"],
+        "bypass": "north",
+        "authored_by": "Ann Lee",
+    }
+    assert redact_value(kept) == kept
+    hidden = {
+        "accessToken": "a",
+        "ClientSecret": "b",
+        "APIKey": "c",
+        "x-access-key": "d",
+        "db_pass": "e",
+        "oauth": {"id": "f"},
+        "userPassword": "g",
+    }
+    assert redact_value(hidden) == {k: redact_value(v, secret=True) for k, v in hidden.items()}
+    assert redact_value(hidden)["oauth"] == {"id": "***"}

@@ -258,6 +258,7 @@ class LanguageStage(Stage):
             short = is_post(doc) or len(doc.text) < opts.paragraph_min_chars * 2
             used = (
                 short
+                and opts.input_below > 0  # (0: never; an 'und' took it all the same)
                 and (code == "und" or conf < opts.input_below)
                 and given != code
                 and letters(doc.text) > 0

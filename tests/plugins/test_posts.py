@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+from helpers import word_paragraphs
+
 _POSTS = [
     # (id, author, text, lang): the short posts the line model dropped as no_content
     ("1", "anna_k", "ok", "en"),
@@ -98,6 +100,90 @@ def test_pages_are_still_cleaned_as_pages(ingest, tmp_path):
     assert not res.records and res.rejects[0]["reason"] == "no_content"
 
 
+def test_what_says_a_row_is_a_social_post():
+    """A post is told by what its dump gives, not by its length alone (s33 acc-read #7):
+    a post's fields, an author object with a handle, a post's kind, a post's address, a
+    retweet's text; or no address at all. A page's row (its page's address) is a page."""
+    from corearchive_plugins.sources import _social
+
+    page = "https://news.example/briefs/budget"
+    assert _social({"retweet_count": 0}, "ok", page)
+    assert _social({"user": {"screen_name": "anna_k"}}, "ok", page)
+    assert _social({"$type": "app.bsky.feed.post"}, "ok", page)
+    assert _social({"subreddit": "news"}, "ok", page)
+    assert _social({}, "RT @fjord_news: the original", page)
+    for post in (
+        "https://x.example/anna_k/status/1",
+        "https://social.example/@claire/9",
+        "https://bsky.app/profile/a.example/post/3kx",
+        "https://www.reddit.com/r/news/comments/abc/title/",
+    ):
+        assert _social({}, "ok", post), post
+    assert _social({"lang": "de"}, "Danke!", None)  # (an export stripped to its text)
+    assert _social({"created_at": "Wed Nov 18 15:29:30 +0000 2026"}, "ok", None)
+    assert not _social({}, "Please enable JavaScript to view this page.", None)
+    assert not _social({"lang": "de"}, "ok", page)
+    assert not _social({"author": {"name": "Jane Doe"}, "type": "article"}, "ok", page)
+    assert not _social({}, "ok", "https://medium.com/@jane/my-first-post-1")
+
+
+def test_a_pages_short_row_is_a_page_not_a_post(ingest, tmp_path):
+    """Every short dump text was a post (s33 acc-read #7): a news dump's brief lost its
+    title, byline and date to its text, and a crawl's "enable JavaScript" or cookie-banner
+    row was kept whole. A brief, with or without its address, is read as a page; a crawl's
+    junk rows are no_content again; a post's row is still a post."""
+    brief = (
+        "Council approves budget\n\nBy Jane Doe\n\nPublished 12 November 2026\n\nThe council"
+        " approved the 2027 budget on Tuesday by seven votes to two, after a debate that ran"
+        " past midnight. The mayor said the plan protects libraries and bus routes."
+    )
+    rows = [
+        {"id": "b1", "url": "https://news.example/briefs/budget", "text": brief},
+        # (no address, a language: a post's row by what it gives, a brief by its shape)
+        {"id": "b2", "text": brief.replace("Jane Doe", "John Roe"), "lang": "en"},
+        {"id": "j1", "url": "https://site0.example/p",
+         "content": "Please enable JavaScript to view this page."},
+        {"id": "j0", "text": "Please enable JavaScript to view this page."},
+        {"id": "j2", "url": "https://site3.example/p",
+         "content": "We use cookies to improve your experience on our site. Accept all"
+                    " cookies\nManage preferences"},
+        _tweet(*_POSTS[1]),
+    ]  # fmt: skip
+    res = ingest(_dump(tmp_path / "d.jsonl", *rows), "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    by_id = {r["annotations"]["source"]["input_id"]: r for r in res.records}
+    assert set(by_id) == {"b1", "b2", "2"}, res.rejects
+    for i, who in (("b1", "Jane Doe"), ("b2", "John Roe")):
+        rec = by_id[i]
+        assert "post" not in rec["annotations"]["source"], rec
+        assert rec["title"] == "Council approves budget" and rec["authors"] == [who]
+        assert rec["published"].startswith("2026-11-12")
+        assert rec["text"].startswith("The council approved the 2027 budget")
+    assert {r["reason"] for r in res.rejects} == {"no_content"}
+    assert by_id["2"]["annotations"]["source"]["post"] is True
+    assert by_id["2"]["text"] == "Danke!"
+
+
+def test_a_pages_quote_field_makes_no_quote_post(ingest, tmp_path):
+    """A ``quote`` field (a pull quote) on any record made it a quote post, checked for
+    exact copies only: an article's near copy at another address was kept (s33 acc-read
+    #4, f16). A page's row reads no post's reference, and a sentence is none."""
+    text = "\n\n".join(word_paragraphs(8, seed=16))
+    pull = "We will reopen the bridge before winter."
+    res = ingest(
+        _dump(
+            tmp_path / "q.jsonl",
+            {"url": "https://a.example/1", "text": text, "quote": pull},
+            {"url": "https://b.example/2", "text": text + " More.", "quote": pull},
+        )
+    )
+    assert res.exit_code == 0, res.output
+    (kept,) = res.records
+    assert "quote_of" not in kept["annotations"]["source"]
+    (dropped,) = res.rejects
+    assert dropped["reason"] == "near_duplicate", dropped
+
+
 def test_a_short_posts_language_is_its_dumps_where_the_detector_is_unsure(ingest, tmp_path):
     """'Danke!' (lang de), 'jajaja' (es), '草' (ja) were 'und' (#11); the dump's lang is taken
     and says so; a text the detector is sure of keeps the detector's language."""
@@ -119,6 +205,16 @@ def test_a_short_posts_language_is_its_dumps_where_the_detector_is_unsure(ingest
     assert by_id["7"]["language"]["code"] == "de"  # (sure: the dump's "en" is not taken)
     assert by_id["7"]["annotations"]["language"]["input"] == {"code": "en", "used": False}
     assert by_id["8"]["language"]["code"] == "und"  # (no letter: nothing to weigh)
+
+
+def test_input_below_zero_never_takes_the_dumps_language(ingest, tmp_path):
+    """The option says "0: the dump's language is never used", but a text the detector
+    called 'und' took it all the same (s33 acc-read #10)."""
+    dump = _dump(tmp_path / "t.jsonl", _tweet(*_POSTS[1]))
+    res = ingest(dump, "--disable", "dedup", "--set", "language.input_below=0")
+    (rec,) = res.records
+    assert rec["language"]["code"] == "und", rec["language"]
+    assert rec["annotations"]["language"]["input"] == {"code": "de", "used": False}
 
 
 @pytest.mark.parametrize("plan", ["stream", "staged"])

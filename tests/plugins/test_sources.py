@@ -2756,17 +2756,23 @@ def test_a_rows_created_at_yields_to_the_pages_own_date(ingest, tmp_path):
          "created_at": "2024-06-01T12:00:00Z"},
         {"id": 3, "url": "https://n.example/c", "html": page, "date": "2019-03-04",
          "created_at": "2024-06-01T12:00:00Z"},
+        # (s33 acc-read #17: a top-level created_at was read before metadata.date, as the
+        # date, at confidence 0.95)
+        {"id": 4, "url": "https://n.example/d", "text": article(69),
+         "created_at": "2024-06-01T12:00:00Z", "metadata": {"date": "2019-03-02"}},
     ]  # fmt: skip
     write(tmp_path / "rows.jsonl", jsonl(*rows))
     res = ingest(str(tmp_path / "rows.jsonl"), "--disable", "dedup")
     assert res.exit_code == 0, res.output
     by_url = {r["source"]["uri"]: r for r in res.records}
-    a, b, c = (by_url[f"https://n.example/{k}"] for k in "abc")
+    a, b, c, d = (by_url[f"https://n.example/{k}"] for k in "abcd")
     assert a["published"].startswith("2019-03-05")
     assert a["annotations"]["source"]["given"] == {"created": "2024-06-01T12:00:00Z"}
     assert b["published"].startswith("2024-06-01")  # (no date of the page's own)
     assert b["annotations"]["metadata"]["sources"]["published"] == "input (created)"
     assert c["published"].startswith("2019-03-04")  # (a date key besides: the dump's date)
+    assert d["published"].startswith("2019-03-02")  # (metadata.date: the dump's date)
+    assert d["annotations"]["source"]["given"] == {"date": "2019-03-02"}
 
 
 def test_an_html_fragment_under_a_text_field_is_read_as_html(ingest, tmp_path):
@@ -2797,6 +2803,21 @@ def test_an_html_fragment_under_a_text_field_is_read_as_html(ingest, tmp_path):
     assert post["annotations"]["source"]["read_as"] == "fragment"
     kept = by_url["https://x.example/2"]
     assert kept["text"] == plain and "read_as" not in kept["annotations"]["source"]
+
+
+def test_a_text_that_names_tags_is_no_fragment():
+    """Four bare tag names in a short text made a quarter of its characters, and it was
+    read as a fragment: the names vanished (s33 acc-read #14, f11/t.jsonl). A text that
+    names tags writes each once, bare; markup closes, repeats or gives attributes."""
+    from corearchive_plugins.sources import _text_is_html_fragment
+
+    assert not _text_is_html_fragment(
+        "Quiz: when do you use <p> vs <div> vs <span> vs <section>? Answers tomorrow."
+    )
+    assert not _text_is_html_fragment("<h1> <h2> <h3> <h4> <h5> <h6>: six levels, one use")
+    assert _text_is_html_fragment("Read <a href='/x'>this</a> and <b>that</b> today, ok?")
+    assert _text_is_html_fragment("Line one<br>line two<br>three<br>four<br>")
+    assert _text_is_html_fragment("Read <b>this</b> and <i>that</i>, friends.")
 
 
 def test_a_crawlers_nested_status_drops_its_error_page(ingest, tmp_path):
