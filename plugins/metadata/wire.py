@@ -136,15 +136,36 @@ def _agencies(m: re.Match[str]) -> list[str]:
     return [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
 
 
+#: A generation's numeral after a name, in capitals in any case ("John Smith III")
+_GENERATIONS = frozenset(("II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))
+_VOWELS = frozenset("AEIOUY")
+
+
+def _as_written(word: str, first: bool) -> bool:
+    """Whether ``word`` of an all-capital name stays in capitals: a generation's numeral
+    after the name ("III", not "XI" of Xi Jinping), or an acronym, a word of three Latin
+    letters or more without a vowel ("BBC", "CNN": "NG" is a surname, "JR." a title)."""
+    w = word.strip(".,")
+    if not first and w in _GENERATIONS:
+        return True
+    return len(w) >= 3 and w.isascii() and w.isalpha() and _VOWELS.isdisjoint(w)
+
+
 def name_case(name: str) -> str:
-    """An all-capital name in name case ("KEVIN FREKING" -> "Kevin Freking", "O'BRIEN" ->
-    "O'Brien", "JEAN-PIERRE" -> "Jean-Pierre", "MCDONALD" -> "McDonald"); any other name as
-    it is."""
+    """An all-capital name in name case ("KEVIN FREKING" -> "Kevin Freking", "DANIEL
+    O'BRIEN" -> "Daniel O'Brien", "JEAN-PIERRE MARTIN" -> "Jean-Pierre Martin", "RONALD
+    MCDONALD" -> "Ronald McDonald"), a generation's numeral and an acronym in it as written
+    ("JOHN SMITH III" -> "John Smith III", "BBC NEWS STAFF" -> "BBC News Staff"); a name of
+    one word ("CNN", "ESPN": an outlet's short name more often than a person's, whom a byline
+    names by two words) and any other name as it is."""
     letters = [ch for ch in name if ch.isalpha()]
-    if len(letters) < 3 or not name.isupper():
+    if len(letters) < 3 or not name.isupper() or len(name.split()) < 2:
         return name
     out = []
-    for w in name.split(" "):
+    for i, w in enumerate(name.split(" ")):
+        if _as_written(w, i == 0):
+            out.append(w)
+            continue
         low = w.lower()
         w = "".join(
             ch.upper() if k == 0 or low[k - 1] in "-'’." else ch for k, ch in enumerate(low)
