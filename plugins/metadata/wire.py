@@ -231,11 +231,25 @@ def _near(lines: list[str], top: int) -> list[str]:
     return before[-_REACH_BEFORE:] + after
 
 
+def _without_state(byline: str) -> str:
+    """A byline's text after its byline word without the code of a place's state at its end
+    ("Jane Doe, Pittsburgh, PA" -> "Jane Doe, Pittsburgh"): two letters after a place are a
+    state's (Pennsylvania, Andhra Pradesh's "AP"), not the agency PA or AP, which follow the
+    names ("Jane Doe, PA", "Jane Doe, John Roe, AP"; :func:`~.text._person_like`)."""
+    from .text import _person_like
+
+    parts = byline.rsplit(",", 2)
+    if len(parts) == 3 and len(parts[2].strip(" .")) == 2 and not _person_like(parts[1]):
+        return ",".join(parts[:2])
+    return byline
+
+
 def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
     """The agencies credited on the short lines around the headline (``lines[top]``): a
     credit alone ("Associated Press", "Von dpa"), a part of a byline's line ("... ·
     Associated Press · 3 min read", "Quelle: dpa"), a byline's last comma part or an agency
-    after its names ("By Jane Doe and John Roe, Reuters"); a picture's credit is not the
+    after its names ("By Jane Doe and John Roe, Reuters"), not a two-letter name after a
+    place ("By Jane Doe, Pittsburgh, PA": Pennsylvania); a picture's credit is not the
     story's ("Photo: John Roe, ASSOCIATED PRESS"). And the agency of a dateline
     ("WASHINGTON (AP) —") on those lines or the first three lines of the article
     (``body``)."""
@@ -272,7 +286,7 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
                 continue
             if _BY_WORD.match(seg):
                 # a byline: its agencies after the names ("By A and B, Reuters")
-                rest = _BY_WORD.sub("", seg)
+                rest = _without_state(_BY_WORD.sub("", seg))
                 for part in re.split(r"\s*,\s*|\s+(?:and|und|et|y|e)\s+", rest):
                     if got := credit(part):
                         found += got

@@ -6,7 +6,42 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.wire import name_case, split_authors
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.wire import credits, name_case, split_authors
+
+BODY = "\n\n".join(
+    f"Paragraph {i}: the city council voted on Tuesday to approve the new bridge budget, and"
+    " residents said the decision had taken far too long to arrive after years of delay."
+    for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "agencies"),
+    [
+        # a place and its state's code: Pennsylvania, Andhra Pradesh (#12) ...
+        ("By Jane Doe, Pittsburgh, PA", []),
+        ("By Jane Doe and John Roe, Hyderabad, AP", []),
+        ("By Jane Doe, Los Angeles, PA", []),
+        # ... an agency after the names
+        ("By Jane Doe, PA", ["PA"]),
+        ("By Jane Doe and John Roe, AP", ["AP"]),
+        ("By Jane Doe, John Roe, AP", ["AP"]),
+        ("By Jane Doe, Pittsburgh, Reuters", ["Reuters"]),
+    ],
+)
+def test_a_state_after_a_place_is_no_agency(byline: str, agencies: list[str]) -> None:
+    lines = ["Bridge closure extended", byline, "The bridge will stay shut."]
+    assert credits(lines, 0, lines[2:]) == agencies
+
+
+def test_a_byline_with_a_state_credits_no_agency_in_a_record(run_stage) -> None:
+    """#12, end to end: "PA" after "Pittsburgh" was recorded as the agency PA."""
+    text = f"Storm closes bridge\n\nBy Jane Doe, Pittsburgh, PA\n\n{BODY}\n"
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.authors == ["Jane Doe"]
+    assert "agencies" not in doc.annotations["metadata"]
 
 
 @pytest.mark.parametrize(
