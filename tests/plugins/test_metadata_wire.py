@@ -76,3 +76,23 @@ def test_name_case(written: str, cased: str) -> None:
 def test_split_authors_keeps_acronyms_and_numerals() -> None:
     """#13: "JOHN SMITH III" was "John Smith Iii", "CNN" "Cnn"."""
     assert split_authors(["JOHN SMITH III", "CNN"]) == (["John Smith III", "CNN"], [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agency"),
+    [
+        ("By The Associated Press", [], "AP"),
+        ("By AP Staff Writer", [], "AP"),
+        ("By Jane Doe, AP Business Writer", ["Jane Doe"], "AP"),
+    ],
+)
+def test_no_source_names_authors_the_wire_step_removed(
+    run_stage, byline: str, authors: list[str], agency: str
+) -> None:
+    """#18: a byline that names only an agency (or a wire role) gives no author; the record's
+    ``sources.authors`` still said "text line 2". When a person is left, the source stays."""
+    text = f"Storm closes bridge\n\n{byline}\n\n{BODY}\n"
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.authors == authors
+    assert ("authors" in doc.annotations["metadata"]["sources"]) is bool(authors)
+    assert doc.annotations["metadata"]["agencies"] == [agency]
