@@ -813,6 +813,10 @@ class MetadataStage(Stage):
                 sources["authors"] = sources.get("authors", "html") + " + byline"
         if people != (doc.authors or []):
             doc.authors = people
+        if not people:
+            # (the byline or the field named an agency or a wire role only: nothing gave
+            # authors, and the record says so)
+            sources.pop("authors", None)
         body = [x for x in (doc.text or "")[:2000].split("\n", 12) if x.strip()]
         agencies = list(dict.fromkeys(agencies + credits(lines, top, body)))
         if agencies:

@@ -136,15 +136,36 @@ def _agencies(m: re.Match[str]) -> list[str]:
     return [x for x in (agency(m["a"]), agency(m["b"] or "")) if x]
 
 
+#: A generation's numeral after a name, in capitals in any case ("John Smith III")
+_GENERATIONS = frozenset(("II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))
+_VOWELS = frozenset("AEIOUY")
+
+
+def _as_written(word: str, first: bool) -> bool:
+    """Whether ``word`` of an all-capital name stays in capitals: a generation's numeral
+    after the name ("III", not "XI" of Xi Jinping), or an acronym, a word of three Latin
+    letters or more without a vowel ("BBC", "CNN": "NG" is a surname, "JR." a title)."""
+    w = word.strip(".,")
+    if not first and w in _GENERATIONS:
+        return True
+    return len(w) >= 3 and w.isascii() and w.isalpha() and _VOWELS.isdisjoint(w)
+
+
 def name_case(name: str) -> str:
-    """An all-capital name in name case ("KEVIN FREKING" -> "Kevin Freking", "O'BRIEN" ->
-    "O'Brien", "JEAN-PIERRE" -> "Jean-Pierre", "MCDONALD" -> "McDonald"); any other name as
-    it is."""
+    """An all-capital name in name case ("KEVIN FREKING" -> "Kevin Freking", "DANIEL
+    O'BRIEN" -> "Daniel O'Brien", "JEAN-PIERRE MARTIN" -> "Jean-Pierre Martin", "RONALD
+    MCDONALD" -> "Ronald McDonald"), a generation's numeral and an acronym in it as written
+    ("JOHN SMITH III" -> "John Smith III", "BBC NEWS STAFF" -> "BBC News Staff"); a name of
+    one word ("CNN", "ESPN": an outlet's short name more often than a person's, whom a byline
+    names by two words) and any other name as it is."""
     letters = [ch for ch in name if ch.isalpha()]
-    if len(letters) < 3 or not name.isupper():
+    if len(letters) < 3 or not name.isupper() or len(name.split()) < 2:
         return name
     out = []
-    for w in name.split(" "):
+    for i, w in enumerate(name.split(" ")):
+        if _as_written(w, i == 0):
+            out.append(w)
+            continue
         low = w.lower()
         w = "".join(
             ch.upper() if k == 0 or low[k - 1] in "-'’." else ch for k, ch in enumerate(low)
@@ -210,11 +231,25 @@ def _near(lines: list[str], top: int) -> list[str]:
     return before[-_REACH_BEFORE:] + after
 
 
+def _without_state(byline: str) -> str:
+    """A byline's text after its byline word without the code of a place's state at its end
+    ("Jane Doe, Pittsburgh, PA" -> "Jane Doe, Pittsburgh"): two letters after a place are a
+    state's (Pennsylvania, Andhra Pradesh's "AP"), not the agency PA or AP, which follow the
+    names ("Jane Doe, PA", "Jane Doe, John Roe, AP"; :func:`~.text._person_like`)."""
+    from .text import _person_like
+
+    parts = byline.rsplit(",", 2)
+    if len(parts) == 3 and len(parts[2].strip(" .")) == 2 and not _person_like(parts[1]):
+        return ",".join(parts[:2])
+    return byline
+
+
 def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
     """The agencies credited on the short lines around the headline (``lines[top]``): a
     credit alone ("Associated Press", "Von dpa"), a part of a byline's line ("... ·
     Associated Press · 3 min read", "Quelle: dpa"), a byline's last comma part or an agency
-    after its names ("By Jane Doe and John Roe, Reuters"); a picture's credit is not the
+    after its names ("By Jane Doe and John Roe, Reuters"), not a two-letter name after a
+    place ("By Jane Doe, Pittsburgh, PA": Pennsylvania); a picture's credit is not the
     story's ("Photo: John Roe, ASSOCIATED PRESS"). And the agency of a dateline
     ("WASHINGTON (AP) —") on those lines or the first three lines of the article
     (``body``)."""
@@ -251,7 +286,7 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
                 continue
             if _BY_WORD.match(seg):
                 # a byline: its agencies after the names ("By A and B, Reuters")
-                rest = _BY_WORD.sub("", seg)
+                rest = _without_state(_BY_WORD.sub("", seg))
                 for part in re.split(r"\s*,\s*|\s+(?:and|und|et|y|e)\s+", rest):
                     if got := credit(part):
                         found += got

@@ -290,11 +290,22 @@ def test_a_name_with_corrections_in_it_is_no_correction_notice(page: str) -> Non
         # ... and an editor's update note the boilerplate stage keeps
         ("Update, Nov. 21, 2026: the mayor has asked for a delay.", True),
         ("Updated: Nov. 21, 2026, with the mayor's reply.", True),
+        # ... one that starts with a byline's or a label's word, and no name follows it, or
+        # that goes on after a verb of publishing (s33 code-reading tester #11)
+        ("Last year the bridge was closed on 3 November 2026 for repairs.", True),
+        ("By 5 November 2026 the new span will carry its first trains.", True),
+        ("Por primera vez desde el 3 de noviembre de 2026 el puente abre.", True),
+        ("The audit was published on 3 November 2026 and found cracks.", True),
+        ("The letter, written on 3 November 2026, was read aloud in court.", True),
         # date lines are metadata, short sentences or not
         ("Published on Tuesday, November 12, 2026 by the editorial team.", False),
         ("Posted by admin on November 12, 2026.", False),
         ("Jane Doe, Senior Political Correspondent, November 12, 2026.", False),
         ("By Jane Doe and John Smith, November 12, 2026.", False),
+        ("Por Juan Pérez, corresponsal en Madrid, 12 de noviembre de 2026.", False),
+        ("Written by Jane Doe, edited by John Roe, November 12, 2026.", False),
+        ("This article was originally published on November 12, 2026 in The Conversation.", False),
+        ("Created late in the afternoon of Thursday, November 12th, 2026.", False),
         ("12.11.2026 - 07:18 | Quelle: dpa-afx | Lesedauer etwa 4 min.", False),
         ("This page was last edited on 12 November 2026, at 15:47 (UTC).", False),
         ("November 12, 2026", False),
@@ -307,6 +318,31 @@ def test_a_short_sentence_with_the_date_stays_in_the_text(
     got = _cleaned([(page, "2026-11-22T10:00:00Z")], tmp_path, monkeypatch)[0]
     assert got.record["published"].startswith("2026-11-")  # type: ignore[attr-defined]
     assert (line in got.record["text"]) is kept  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last year the bridge was closed on 3 March 2025 for repairs.",
+        "By 5 March 2027 the new span will carry its first trains.",
+        "The audit of the bridge was published on 3 March 2025 and found cracks.",
+    ],
+)
+def test_a_sentence_next_to_the_date_line_stays_in_the_text(
+    tmp_path: Path, monkeypatch, sentence: str
+) -> None:
+    """s33 code-reading tester #11: the story's first sentence under the byline and the date
+    line left the text as a date line when it started with "Last" or "By" (a byline's cue
+    with no name after it) or held a verb of publishing with the story going on after it;
+    the byline and the date line still go."""
+    page = (
+        f"Bridge to reopen after repairs\n\nBy Jane Doe\n\n12 November 2026\n\n{sentence}\n\n{BODY}"
+    )
+    got = _cleaned([(page, "2026-11-22T10:00:00Z")], tmp_path, monkeypatch)[0]
+    record = got.record  # type: ignore[attr-defined]
+    assert record["published"] == "2026-11-12"
+    assert record["text"].split("\n")[0] == sentence
+    assert "12 November 2026" not in record["text"] and "Jane Doe" not in record["text"]
 
 
 def test_a_dated_list_item_ending_in_updated_cues_no_update_line_below(

@@ -1,0 +1,98 @@
+"""Metadata stage, wire bylines (:mod:`corearchive_plugins.metadata.wire`): the s33
+code-reading tester's findings #12 (a state's code read as an agency), #13 (acronyms and
+generation suffixes in name case) and #18 (the source of authors the wire step removed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+from corearchive_plugins.metadata.wire import credits, name_case, split_authors
+
+BODY = "\n\n".join(
+    f"Paragraph {i}: the city council voted on Tuesday to approve the new bridge budget, and"
+    " residents said the decision had taken far too long to arrive after years of delay."
+    for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "agencies"),
+    [
+        # a place and its state's code: Pennsylvania, Andhra Pradesh (#12) ...
+        ("By Jane Doe, Pittsburgh, PA", []),
+        ("By Jane Doe and John Roe, Hyderabad, AP", []),
+        ("By Jane Doe, Los Angeles, PA", []),
+        # ... an agency after the names
+        ("By Jane Doe, PA", ["PA"]),
+        ("By Jane Doe and John Roe, AP", ["AP"]),
+        ("By Jane Doe, John Roe, AP", ["AP"]),
+        ("By Jane Doe, Pittsburgh, Reuters", ["Reuters"]),
+    ],
+)
+def test_a_state_after_a_place_is_no_agency(byline: str, agencies: list[str]) -> None:
+    lines = ["Bridge closure extended", byline, "The bridge will stay shut."]
+    assert credits(lines, 0, lines[2:]) == agencies
+
+
+def test_a_byline_with_a_state_credits_no_agency_in_a_record(run_stage) -> None:
+    """#12, end to end: "PA" after "Pittsburgh" was recorded as the agency PA."""
+    text = f"Storm closes bridge\n\nBy Jane Doe, Pittsburgh, PA\n\n{BODY}\n"
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.authors == ["Jane Doe"]
+    assert "agencies" not in doc.annotations["metadata"]
+
+
+@pytest.mark.parametrize(
+    ("written", "cased"),
+    [
+        ("KEVIN FREKING", "Kevin Freking"),
+        ("DANIEL O'BRIEN", "Daniel O'Brien"),
+        ("JEAN-PIERRE MARTIN", "Jean-Pierre Martin"),
+        ("RONALD MCDONALD", "Ronald McDonald"),
+        ("MARTIN LUTHER KING JR.", "Martin Luther King Jr."),
+        ("ANDREW NG", "Andrew Ng"),
+        ("XI JINPING", "Xi Jinping"),
+        ("ИВАН ПЕТРОВ", "Иван Петров"),
+        # a generation's numeral and an acronym stay in capitals (#13) ...
+        ("JOHN SMITH III", "John Smith III"),
+        ("HENRY FORD II", "Henry Ford II"),
+        ("BBC NEWS STAFF", "BBC News Staff"),
+        # ... and a one-word author in capitals is as the page wrote it: an outlet's
+        # short name more often than a person's (a byline names people by two words)
+        ("CNN", "CNN"),
+        ("NPR", "NPR"),
+        ("ESPN", "ESPN"),
+        # names not all in capitals are left alone
+        ("Jane Doe", "Jane Doe"),
+        ("danah boyd", "danah boyd"),
+    ],
+)
+def test_name_case(written: str, cased: str) -> None:
+    assert name_case(written) == cased
+
+
+def test_split_authors_keeps_acronyms_and_numerals() -> None:
+    """#13: "JOHN SMITH III" was "John Smith Iii", "CNN" "Cnn"."""
+    assert split_authors(["JOHN SMITH III", "CNN"]) == (["John Smith III", "CNN"], [])
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agency"),
+    [
+        ("By The Associated Press", [], "AP"),
+        ("By AP Staff Writer", [], "AP"),
+        ("By Jane Doe, AP Business Writer", ["Jane Doe"], "AP"),
+    ],
+)
+def test_no_source_names_authors_the_wire_step_removed(
+    run_stage, byline: str, authors: list[str], agency: str
+) -> None:
+    """#18: a byline that names only an agency (or a wire role) gives no author; the record's
+    ``sources.authors`` still said "text line 2". When a person is left, the source stays."""
+    text = f"Storm closes bridge\n\n{byline}\n\n{BODY}\n"
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.authors == authors
+    assert ("authors" in doc.annotations["metadata"]["sources"]) is bool(authors)
+    assert doc.annotations["metadata"]["agencies"] == [agency]
