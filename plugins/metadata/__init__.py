@@ -570,6 +570,7 @@ class MetadataStage(Stage):
         if at is not None and at.timetz().replace(tzinfo=None) == _MIDNIGHT:
             at = None  # (a capture date without a time: relative dates count days)
         ann["date_bound"] = bound.isoformat() if bound else None
+        url = self._url(doc)  # (several steps read it: once, not a match each)
         # (the lines around the headline: a wire byline's agency, a byline's other names)
         scan: tuple[list[str], int] | None = None
         given_fields = doc.annotations.get("source", {}).get("given", {})
@@ -589,8 +590,7 @@ class MetadataStage(Stage):
             made = doc.work.get("trafilatura_meta_bound", reference_day(bound))
             if not isinstance(meta, dict) or made != reference_day(bound):
                 # (none, or htmldate's answer bounded by another day)
-                meta = trafilatura_meta(tree if tree is not None else doc.content,
-                                        self._url(doc), bound)  # fmt: skip
+                meta = trafilatura_meta(tree if tree is not None else doc.content, url, bound)
             for key, value in meta_fields(meta).items():
                 if not getattr(doc, key):
                     setattr(doc, key, value)
@@ -620,7 +620,7 @@ class MetadataStage(Stage):
             if sources.get("title") == "html (trafilatura)" and doc.title:
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
                 head = tree.findtext(".//title") if tree is not None else None
-                doc.title = headline_of(doc.title, text, doc.site_name, self._url(doc), head)
+                doc.title = headline_of(doc.title, text, doc.site_name, url, head)
             if self.options.strip_lines and doc.title and doc.text:
                 self._strip_headline(doc, ann)
             page = Page(text)  # (split once: for html_candidates and _headline_line)
@@ -630,7 +630,7 @@ class MetadataStage(Stage):
                 hd=hd,
                 tree=tree,
                 at=at,
-                url=self._url(doc),
+                url=url,
                 page=page,
             )
             original = original_date(text, "html rendering line")
@@ -698,7 +698,7 @@ class MetadataStage(Stage):
                 bound.isoformat() if bound else None,
                 split,
                 h1[0] if len(h1) == 1 else None,
-                url=self._url(doc),
+                url=url,
                 at=at,
             )
             scan = (lines, (meta["lines"].get("title") or [0])[0])
@@ -745,7 +745,7 @@ class MetadataStage(Stage):
                 elif (
                     "title" in strip
                     and not h1
-                    and not _headline_form(lines, strip["title"], meta_rows, self._url(doc))
+                    and not _headline_form(lines, strip["title"], meta_rows, url)
                 ):
                     # a sentence of a text without a headline (s30 corpus tester: 103 of 307
                     # headline-less texts lost a line): the title is kept, its line stays

@@ -197,3 +197,19 @@ def test_the_site_name_is_no_headline(run_stage, title: str, site: str) -> None:
     )
     doc = _record(run_stage, html, html=True)
     assert doc.site_name == site
+
+
+def test_the_credit_gate_lets_every_agency_name_through() -> None:
+    """The cheap scans before the credit patterns (:func:`.wire.credits`) pass every text the
+    bounded patterns match, each agency's name among other words (a gate that missed one
+    would drop its agency silently), and not a text without one."""
+    from corearchive_plugins.metadata import wire
+
+    texts = [f"Photo by Jane Doe, {n} staff" for n in [*wire._LONG, *wire._ALONE_ONLY]]
+    texts += [f"Jane Doe ({n}) —" for n in wire._SHORT]
+    for text in texts:
+        low = text.lower()
+        assert wire._ANY_SHORT.search(text) or wire._ANY_LONG.search(low), text
+        assert wire._may_name_agency(text, low), text
+    text = "By Jane Doe, Staff Writer. Published Tuesday, in depth"
+    assert not wire._may_name_agency(text, text.lower())
