@@ -558,6 +558,13 @@ NEEDLES: dict[str, Needles] = {
     ),
     ".//*[self::div or self::section or self::aside]"
     "[contains(@class, 'elementor-share-buttons')]": (("sub", "elementor-share-buttons"),),
+    # TEASER_DISCARD_XPATH, DISCARD_IMAGE_ELEMENTS (a full scan of the converted tree each,
+    # in every extraction; translate() lowers the T of "Teaser" alone)
+    ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
+    "contains(translate(@id, 'T', 't'), 'teaser') or contains(translate(@class, 'T', 't'), "
+    "'teaser')]": (("sub", "teaser"), ("sub", "Teaser")),
+    ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
+    "contains(@id, 'caption') or contains(@class, 'caption')]": (("sub", "caption"),),
     ".//*[self::div or self::list or self::section or self::details or self::ol or self::ul][ "
     "re:test(@id, '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)') or "
     "re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-comments')][ not(self::ol or "
@@ -585,6 +592,13 @@ NEEDLES: dict[str, Needles] = {
 
 def normal_path(path: str) -> str:
     return " ".join(path.split())
+
+
+@lru_cache(maxsize=256)
+def _needles_of(original: Any) -> Needles | None:
+    """The needles of one of trafilatura's original expressions, looked up once (its text
+    normalised: ~5 lists of expressions at each extraction call)."""
+    return NEEDLES.get(normal_path(original.path))
 
 
 #: Up to this many indexed values holding a literal, :meth:`AttrIndex.candidates` asks
@@ -765,21 +779,27 @@ def with_needles(name: str) -> list[tuple[Any, Needles | None]]:
 
     active = getattr(tx, name)
     pairs = zip(active, originals(active), strict=True)
-    return [(x, NEEDLES.get(normal_path(o.path))) for x, o in pairs]
+    return [(x, _needles_of(o)) for x, o in pairs]
 
 
 def with_originals(name: str) -> list[tuple[Any, Needles | None]]:
     """trafilatura's list ``name`` in its original form, each expression with its needles."""
     import trafilatura.xpaths as tx
 
-    return [(o, NEEDLES.get(normal_path(o.path))) for o in originals(getattr(tx, name))]
+    return [(o, _needles_of(o)) for o in originals(getattr(tx, name))]
 
 
 #: The extraction's lists whose expressions :func:`page_xpaths` leaves out on a page: their
 #: tests are on ``class`` and ``id`` values, which trafilatura's cleaning and conversion
 #: copy or remove but never write, so the values of the page's own tree bound those of
 #: every tree derived from it.
-PAGE_LISTS = ("RAW_TREE_PRUNE_XPATH", "REMOVE_COMMENTS_AND_LISTS_XPATH", "REMOVE_COMMENTS_XPATH")
+PAGE_LISTS = (
+    "RAW_TREE_PRUNE_XPATH",
+    "REMOVE_COMMENTS_AND_LISTS_XPATH",
+    "REMOVE_COMMENTS_XPATH",
+    "TEASER_DISCARD_XPATH",
+    "DISCARD_IMAGE_ELEMENTS",
+)
 
 
 @contextmanager

@@ -847,6 +847,44 @@ def test_fast_precision_extraction_without_spare_copies_is_trafilaturas():
     assert etree.tostring(tree) == before  # the shared tree is not cleaned in place
 
 
+def test_teaser_and_caption_scans_run_only_on_pages_that_name_them():
+    # trafilatura scans every extraction's converted tree for teaser and caption blocks; a
+    # page none of whose class and id values holds "teaser"/"Teaser" or "caption" has none
+    # (cleaning and conversion never write those values): the scans are left out there, and
+    # where a value names them the blocks go as in trafilatura's own extraction
+    import trafilatura.xpaths as tx
+    from trafilatura import extract
+
+    from corearchive_plugins.boilerplate import _extract
+    from corearchive_plugins.boilerplate.htmltree import (
+        AttrIndex,
+        guarded_xpaths,
+        load_html,
+        page_xpaths,
+    )
+
+    teaser = (
+        "<div class='Teaser-box'><p>Read our other story about the harbour works now.</p></div>"
+    )
+    caption = (
+        "<div id='img-caption'><p>The harbour at dawn, seen from the old lighthouse.</p></div>"
+    )
+    plain = _page()
+    named = plain.replace("</p><p>", f"</p>{teaser}{caption}<p>")
+    lists = ("TEASER_DISCARD_XPATH", "DISCARD_IMAGE_ELEMENTS")
+    for html, n in ((plain, 0), (named, 1)):
+        tree = load_html(html)
+        with guarded_xpaths(), page_xpaths(AttrIndex(tree)):
+            assert [len(getattr(tx, name)) for name in lists] == [n, n]
+            ours, _ = _extract(tree, "precision", False, fast=True)
+        theirs = extract(
+            html, favor_precision=True, fast=True, include_comments=False, deduplicate=False
+        )
+        assert ours == theirs and PARA in ours
+        assert "harbour" not in ours  # (the teaser and the caption went)
+    assert [len(getattr(tx, name)) for name in lists] == [1, 1]  # (restored)
+
+
 def test_html_repair_is_trafilaturas():
     from trafilatura.utils import INVALID_XML_CHARS
     from trafilatura.utils import repair_faulty_html as theirs
