@@ -696,10 +696,14 @@ class BoilerplateStage(Stage):
                         # (n_prec < 200: at least 5 n_prec + 1 words decide it)
                         if n_prec < _FALLBACK_SHARE * _n_words(default, 5 * n_prec + 1):
                             text, method = default, "trafilatura-fallback"
-                            if not n_prec and (run := _described_run(tree, text)) is not None:
+                            if (
+                                not n_prec
+                                and _is_post_page(tree)
+                                and (run := _described_run(tree, text)) is not None
+                            ):
                                 # precision mode found no main content, and the default
-                                # mode kept the page's every line: the lines that are the
-                                # page's own description (a saved post's page, the post
+                                # mode kept the page's every line: on a saved post's page,
+                                # the lines that are the page's own description (the post
                                 # without the site's menus and buttons: s31 acc-posts #8)
                                 text, described = run, True
                     if not text.strip():
@@ -794,6 +798,22 @@ _DESCRIPTIONS = (
 )
 #: At most this many lines are searched for the description (a short page's)
 _DESCRIBED_LINES = 200
+#: What marks a saved post's page (Mastodon's status pages, and other ActivityPub servers'):
+#: the ActivityPub object the page shows
+_POST_PAGE = ".//link[@rel='alternate'][@type='application/activity+json']"
+
+
+def _is_post_page(tree: Any) -> bool:
+    """Whether the page is a saved post's (a status page): it names its account in Open
+    Graph's ``profile:username`` or links the post's ActivityPub object, as Mastodon's status
+    pages do. A news article's lead is often its description too (a CMS's habit), and there
+    the description is no sign that the lead is the page's whole text (s33 acc-regress #2)."""
+    from ..metadata import _profile_username
+
+    try:
+        return _profile_username(tree) is not None or tree.find(_POST_PAGE) is not None
+    except Exception:  # (a tree that cannot be searched: no post)
+        return False
 
 
 def _described_run(tree: Any, text: str) -> str | None:
