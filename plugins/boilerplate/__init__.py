@@ -656,7 +656,7 @@ class BoilerplateStage(Stage):
         # doc_timeout that fired in the middle of that import left half-initialised modules
         # behind (urllib3 without .util), and every later page of the process failed: the
         # imports are made outside the time limits, see _html_imports)
-        html2txt, AttrIndex, guarded_xpaths, load_html, page_xpaths = _html_imports()
+        html2txt, AttrIndex, guarded_xpaths, load_html, _ = _html_imports()
         method = "trafilatura"
         described = False
         text = ""
@@ -671,16 +671,10 @@ class BoilerplateStage(Stage):
                 # copy it instead of parsing the page again.
                 tree = load_html(html, checked=True)  # (neutralised: see _html_read)
                 if tree is not None:
-                    if _may_be_gallery(html):
-                        _gallery_captions_as_text(tree)
                     doc.work["html_tree"] = tree
                     # the page's attribute values, once: trafilatura's expressions that
                     # cannot match on it are skipped in the calls below (same output)
                     index = AttrIndex(tree)
-                    with page_xpaths(index):
-                        text, _ = _extract(
-                            tree, "precision", False, fast=not self.options.html_compare
-                        )
                     if self._html_metadata():
                         # trafilatura's metadata of the same tree, without what no stage
                         # reads (see trafilatura_meta); an empty dict when it fails
@@ -694,34 +688,11 @@ class BoilerplateStage(Stage):
                         doc.work["trafilatura_meta"] = trafilatura_meta(tree, None, bound,
                                                                         index=index)  # fmt: skip
                         doc.work["trafilatura_meta_bound"] = reference_day(bound)
-                    # Precision mode now and then prunes most of an article (forum posts,
-                    # product pages).  When it kept little, ask the default mode too and take
-                    # that if precision mode kept under a fifth of it: on the dev sets this
-                    # fires on 5 of 595 pages (all under 200 words), trafeval F1 0.932 ->
-                    # 0.934, aeb unchanged.  The second call is the cost: under 200 words it
-                    # runs on 98 of 595 dev pages (under 300, the former limit, on 168 for
-                    # the same 5 changes).
-                    n_prec = _n_words(text, _SHORT_WORDS)
-                    if (
-                        n_prec < _SHORT_WORDS
-                        and self.options.html_fallback
-                        and self._fallback_may_help(doc, tree, n_prec)
-                    ):
-                        with page_xpaths(index):
-                            default, _ = _extract(tree, "default", False)
-                        # (n_prec < 200: at least 5 n_prec + 1 words decide it)
-                        if n_prec < _FALLBACK_SHARE * _n_words(default, 5 * n_prec + 1):
-                            text, method = default, "trafilatura-fallback"
-                            if not n_prec and (run := _described_run(tree, text)) is not None:
-                                # precision mode found no main content, and the default
-                                # mode kept the page's every line: the lines that are the
-                                # page's own description (a saved post's page, the post
-                                # without the site's menus and buttons: s31 acc-posts #8)
-                                text, described = run, True
-                    if not text.strip():
-                        method = "trafilatura-fallback"
-                        with page_xpaths(index):
-                            text, _ = _extract(tree, "recall", False)
+                    text, method, described = self._main_text(doc, tree, index)
+                    if captions := _gallery_captions(tree, html, text):
+                        # a gallery's captions are its content: made paragraphs, and read
+                        _captions_as_text(captions)
+                        text, method, described = self._main_text(doc, tree, AttrIndex(tree))
                     if (
                         self.options.html_fallback
                         and (n_kept := _n_words(text, _TINY_WORDS)) < _TINY_WORDS
@@ -761,6 +732,47 @@ class BoilerplateStage(Stage):
         if described:
             ann["described"] = True
         return text, ann
+
+    def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool]:
+        """trafilatura's text of the page (``index``: its ``AttrIndex``), the method that
+        gave it, and whether it is the page's description (see :func:`_described_run`)."""
+        from .htmltree import page_xpaths
+
+        method, described = "trafilatura", False
+        with page_xpaths(index):
+            text, _ = _extract(tree, "precision", False, fast=not self.options.html_compare)
+        # Precision mode now and then prunes most of an article (forum posts, product
+        # pages).  When it kept little, ask the default mode too and take that if precision
+        # mode kept under a fifth of it: on the dev sets this fires on 5 of 595 pages (all
+        # under 200 words), trafeval F1 0.932 -> 0.934, aeb unchanged.  The second call is
+        # the cost: under 200 words it runs on 98 of 595 dev pages (under 300, the former
+        # limit, on 168 for the same 5 changes).
+        n_prec = _n_words(text, _SHORT_WORDS)
+        if (
+            n_prec < _SHORT_WORDS
+            and self.options.html_fallback
+            and self._fallback_may_help(doc, tree, n_prec)
+        ):
+            with page_xpaths(index):
+                default, _ = _extract(tree, "default", False)
+            # (n_prec < 200: at least 5 n_prec + 1 words decide it)
+            if n_prec < _FALLBACK_SHARE * _n_words(default, 5 * n_prec + 1):
+                text, method = default, "trafilatura-fallback"
+                if (
+                    not n_prec
+                    and _is_post_page(tree)
+                    and (run := _described_run(tree, text)) is not None
+                ):
+                    # precision mode found no main content, and the default mode kept the
+                    # page's every line: on a saved post's page, the lines that are the
+                    # page's own description (the post without the site's menus and
+                    # buttons: s31 acc-posts #8)
+                    text, described = run, True
+        if not text.strip():
+            method = "trafilatura-fallback"
+            with page_xpaths(index):
+                text, _ = _extract(tree, "recall", False)
+        return text, method, described
 
     def _lines_of_page(
         self, doc: Document, tree: Any, n_kept: int
@@ -810,6 +822,22 @@ _DESCRIPTIONS = (
 )
 #: At most this many lines are searched for the description (a short page's)
 _DESCRIBED_LINES = 200
+#: What marks a saved post's page (Mastodon's status pages, and other ActivityPub servers'):
+#: the ActivityPub object the page shows
+_POST_PAGE = ".//link[@rel='alternate'][@type='application/activity+json']"
+
+
+def _is_post_page(tree: Any) -> bool:
+    """Whether the page is a saved post's (a status page): it names its account in Open
+    Graph's ``profile:username`` or links the post's ActivityPub object, as Mastodon's status
+    pages do. A news article's lead is often its description too (a CMS's habit), and there
+    the description is no sign that the lead is the page's whole text (s33 acc-regress #2)."""
+    from ..metadata import _profile_username
+
+    try:
+        return _profile_username(tree) is not None or tree.find(_POST_PAGE) is not None
+    except Exception:  # (a tree that cannot be searched: no post)
+        return False
 
 
 def _described_run(tree: Any, text: str) -> str | None:
@@ -874,49 +902,83 @@ _GALLERY_CAPTION_CHARS = 25
 
 def _may_be_gallery(html: str) -> bool:
     """Whether the page's markup may be a gallery's (a cheap test before
-    :func:`_gallery_captions_as_text`'s search of the tree, ~0.7 ms a page): it names
-    captions (a tag's name or class: "caption", "slide-description") at least
-    :data:`_GALLERY_CAPTIONS` times, and as often as a third of its paragraphs (``<p``; an
-    article with a photo or three among twenty paragraphs is none)."""
+    :func:`_gallery_captions`'s search of the tree, ~0.7 ms a page): it names captions (a
+    tag's name or class: "caption", "slide-description") at least :data:`_GALLERY_CAPTIONS`
+    times, and as often as a third of its paragraphs (``<p``; an article with a photo or
+    three among twenty paragraphs is none)."""
     n = html.count("caption")
     if "slide-description" in html:
         n += html.count("slide-description")
     return n >= _GALLERY_CAPTIONS and 3 * n >= html.count("<p")
 
 
-def _gallery_captions_as_text(tree: Any) -> int:
-    """On a photo gallery (:data:`_GALLERY_CAPTIONS` captions or more, their text at least
-    the page's other paragraphs' text), the captions made paragraphs of the page (a ``<p>``
-    without a class): trafilatura drops caption elements (``p.caption``, ``div.caption``,
-    ``p.wp-caption-text``, ``span.gallery-caption``, ``div.slide-description``, a
-    ``figcaption`` in a ``div``) as an article's image furniture, where they are the
-    gallery's whole content (s32 news types #4: 0 of 4 captions kept in 6 of 7 markups). An
-    article's captions stay furniture. The number of captions made text (0: no gallery)."""
+def _gallery_captions(tree: Any, html: str, text: str) -> list[Any]:
+    """A photo gallery's captions, or none: trafilatura drops caption elements
+    (``p.caption``, ``div.caption``, ``p.wp-caption-text``, ``span.gallery-caption``,
+    ``div.slide-description``, a ``figcaption``) as an article's image furniture, where they
+    are a gallery's whole content (s32 news types #4: 0 of 4 captions kept in 6 of 7
+    markups). A page is a gallery when it has :data:`_GALLERY_CAPTIONS` captions of
+    :data:`_GALLERY_CAPTION_CHARS` characters or more, and their words are at least those of
+    the page's own text: ``text``, what trafilatura read of it, less the captions it read.
+    An article's captions, a gallery's in an article too, stay furniture (s33 acc-regress
+    #1: counted against the page's ``<p>`` only, an article written in ``<div>``s and lists
+    lost its body to its slide show's six captions)."""
+    if not _may_be_gallery(html):
+        return []
     try:
         found = [e for e in tree.xpath(_CAPTIONS) if isinstance(e.tag, str)]
     except Exception:  # (an expression a tree's oddity breaks: no gallery)
-        return 0
+        return []
     # (the outermost caption elements: a caption's own caption-classed parts are in it)
     inside: set[Any] = set()
     for e in found:
         inside.update(d for d in e.iterdescendants() if d is not e)
-    caps = [e for e in found if e not in inside]
-    sizes = [len(" ".join(e.text_content().split())) for e in caps]
-    long = [c for c, n in zip(caps, sizes, strict=True) if n >= _GALLERY_CAPTION_CHARS]
+    long: list[tuple[Any, str, int]] = []  # (caption, its words joined, how many)
+    for e in found:
+        if e not in inside:
+            words = _WORD.findall(e.text_content())
+            if len(" ".join(words)) >= _GALLERY_CAPTION_CHARS:
+                long.append((e, " ".join(words), len(words)))
     if len(long) < _GALLERY_CAPTIONS:
-        return 0
-    held = set(found) | inside
-    prose = 0
-    for p in tree.iter("p"):
-        if p in held or any(a in held for a in p.iterancestors()):
-            continue
-        prose += len(" ".join(p.text_content().split()))
-    if sum(sizes) < prose:
-        return 0
-    for e in long:
-        e.tag = "p"
+        return []
+    read = _WORD.findall(text)
+    flat = " ".join(read)
+    own = len(read) - sum(n for _, joined, n in long if joined in flat)
+    if sum(n for _, _, n in long) < own:
+        return []
+    # Captions read as lines of their own need nothing (an article's figures, which
+    # trafilatura kept); read inside a line, they are a page read as one line (the default
+    # mode's last resort when precision mode dropped them: a <figure> is dropped whole)
+    lines = [" ".join(_WORD.findall(line)) for line in text.split("\n")]
+    bounded = "\n" + "\n".join(k for k in lines if k) + "\n"
+    lost = [
+        e
+        for e, joined, _ in long
+        if not re.search("\n" + "[ \n]".join(map(re.escape, joined.split())) + "\n", bounded)
+    ]
+    if len(lost) < _GALLERY_CAPTIONS:
+        return []
+    outer = {e for e, _, _ in long}
+    # (with their own caption-classed parts, which trafilatura would drop in them)
+    return [e for e in found if e in outer or any(a in outer for a in e.iterancestors())]
+
+
+#: What a caption may hold that is a paragraph of its own (a caption holding one is made a
+#: ``<div>``, not a ``<p>``: a ``<p>`` in a ``<p>`` is read as one line of the whole page)
+_BLOCKS = frozenset({"p", "div", "ul", "ol", "dl", "table", "blockquote", "section"})
+
+
+def _captions_as_text(captions: list[Any]) -> None:
+    """The captions (outermost first) made the page's paragraphs: each a ``<p>`` without a
+    class (a ``<div>`` when it holds paragraphs of its own), in a ``<div>`` where it was a
+    ``<figure>``'s (trafilatura's precision mode drops a figure whole). The tree in
+    ``doc.work["html_tree"]`` is then the page with those elements so."""
+    for e in captions:
+        e.tag = "div" if any(c.tag in _BLOCKS for c in e) else "p"
         e.attrib.pop("class", None)
-    return len(long)
+        figure = e.getparent()
+        if figure is not None and figure.tag == "figure":
+            figure.tag = "div"
 
 
 @lru_cache(maxsize=1)

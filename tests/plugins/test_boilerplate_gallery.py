@@ -63,12 +63,86 @@ def test_an_articles_image_captions_stay_as_they_were(run_stage, monkeypatch) ->
         "<!DOCTYPE html><html><head><title>Council approves bridge budget</title></head><body>"
         f"<article><h1>Council approves bridge budget</h1>{figs}{paras}</article></body></html>"
     )
-    from lxml import html as lxml_html
-
     import corearchive_plugins.boilerplate as bp
 
-    assert bp._gallery_captions_as_text(lxml_html.fromstring(html)) == 0
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
-    monkeypatch.setattr(bp, "_gallery_captions_as_text", lambda tree: 0)
+    monkeypatch.setattr(bp, "_gallery_captions", lambda tree, html, text: [])
     was = run_stage(BoilerplateStage, make_document(html, html=True, path="b.html")).kept[0]
     assert "Paragraph 5" in doc.text and doc.text == was.text
+
+
+SLIDES = [
+    "The van's pop-up roof sleeps two more, and the kitchen runs along the left side.",
+    "A folding bench in the back turns into a bed of 1.5 by 2 metres in a minute.",
+    "Its 42-litre fridge and a two-burner stove are enough for a week off the grid.",
+    "Winter pack: a diesel heater and insulated windows for nights of minus ten.",
+    "The long wheelbase adds a wardrobe and a second table for a family of four.",
+    "All models start at about 55,000 euros, the long wheelbase at 61,000 euros.",
+]
+TIPS = [
+    "Ferries: book the crossing from Kiel or Rostock early, summer weeks sell out.",
+    "Right of public access: you may stay one night on land that is not a garden.",
+    "Money: cards are taken everywhere, even at the smallest kiosk by the lake.",
+    "Alcohol: beer over 3.5 per cent is sold only in the state shops, Systembolaget.",
+]
+
+
+def test_a_slide_show_in_an_article_is_not_the_page(run_stage) -> None:
+    """An article written in ``<div>``s and a list (no ``<p>`` to outweigh them) with a
+    slide show of long captions above it: the gallery is the article's, not the page (s33
+    acc-regress #1: its six captions replaced the article's body)."""
+    slides = "".join(
+        f"<div class='slider-item'><img src='/v{k}.jpg' alt=''><div class='img__caption'>"
+        f"<div class='caption__small'><strong>{k + 1}/6</strong> {c}</div></div></div>"
+        for k, c in enumerate(SLIDES)
+    )
+    body = (
+        "<div class='text'>The dream of many van-life fans: once through Sweden! Before you go,"
+        " here is what to know about the rules of the road, the right of public access and the"
+        " best places to stop for the night, from the coast of Skåne to the lakes of"
+        " Värmland.</div><h3>General travel tips</h3><ul class='text'>"
+        + "".join(f"<li>{t}</li>" for t in TIPS)
+        + "</ul><div class='text'>With a camper you choose where to stop and how long to"
+        " stay; Sweden's long coast and its thousands of lakes make that easy in every season,"
+        " and the campsites that stay open in winter are listed on the tourist board's"
+        " map.</div><div class='text'>In the north, the midnight sun keeps the nights bright"
+        " from June to July: a sleeping mask is worth its place in the van.</div>"
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Van life in Sweden</title></head><body><nav><a"
+        " href='/'>Home</a> <a href='/camping'>Camping</a></nav><div class='article'><h1>Van"
+        f" life in Sweden: tips for the trip</h1><div class='hero gallery'>{slides}</div>"
+        f"<div class='article__content'>{body}</div></div><footer>© 2026 Outdoor</footer>"
+        "</body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert all(t in doc.text for t in TIPS), doc.text
+    # (the captions are left as they are: not made the page's paragraphs)
+    assert len(doc.work["html_tree"].xpath("//div[@class='img__caption']")) == len(SLIDES)
+
+
+@pytest.mark.parametrize("where", ["figure", "div"])
+def test_a_gallerys_captions_of_paragraphs_are_lines_of_their_own(run_stage, where) -> None:
+    """A gallery whose captions hold paragraphs (``<figcaption><p>…</p><p>…</p>``): made a
+    ``<p>``, a caption held ``<p>``s, and the page was read as one line, its header glued on
+    (s33 acc-regress #1, popsugar's 85 slides); in a ``<figure>``, which precision mode
+    drops whole, the captions were one line too (#15)."""
+    items = [
+        (f"Costume idea number {k}: the witch from the film you watched last week.",
+         f"What you need: a red jumper, a white collar and a black headband, size {k}.")
+        for k in range(1, 6)
+    ]  # fmt: skip
+    slides = "".join(
+        f"<{where} class='slide'><img src='/{k}.jpg'><figcaption class='slide-caption'><p>{a}"
+        f"</p><p>{b}</p></figcaption></{where}>"
+        for k, (a, b) in enumerate(items)
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Five easy Halloween costumes</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/style'>Style</a></nav><article><h1>Five easy"
+        " Halloween costumes</h1><p>Cheap and easy costumes for the last minute.</p>"
+        f"{slides}</article><footer>© 2026 Example</footer></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="g.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert all(a in lines and b in lines for a, b in items), doc.text
