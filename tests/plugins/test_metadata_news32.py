@@ -186,6 +186,11 @@ def test_no_agency_on_an_ordinary_byline(run_stage) -> None:
         ),
         ("El Senado aprueba ayuda de 95.000 millones de dólares | AP News", "news.example"),
         ("Council approves bridge budget | metrotimes.com", "metrotimes.com"),
+        # a name whose dots are abbreviations' (s33 acc-regress #6: the host stood in)
+        ("Flood barrier opens on the river | St. Louis Post-Dispatch", "St. Louis Post-Dispatch"),
+        ("Jahresbericht 2023 | WEISSER RING e. V.", "WEISSER RING e. V."),
+        ("Best colleges ranked | U.S. News", "U.S. News"),
+        ("Wochenbericht 14. - 20. Januar 2022 | Landkreis", "news.example"),
     ],
 )
 def test_the_site_name_is_no_headline(run_stage, title: str, site: str) -> None:

@@ -849,3 +849,13 @@ def test_a_japanese_text_wrapped_by_columns_is_joined_without_spaces(run_stage):
     assert cjk_breaks(latin) is None
     paragraphs = [b for b in blocks if b.startswith(("政府", "現在", "文部"))]
     assert cjk_breaks([p[:40] + "。" for p in paragraphs]) is None
+    # nor is a table of contents of lines as wide, without a comma or a stop in them (s33
+    # acc-regress #8: its entries were joined into one line)
+    toc = [
+        "第一章　北京的历史与文化发展概况及其对现代城市规划的影响研究",
+        "第二章　上海的经济发展历程与国际金融中心建设的主要经验总结",
+        "第三章　广州的对外贸易传统与粤港澳大湾区建设中的角色定位分析",
+        "第四章　深圳的科技创新体系与高新技术产业集群发展模式比较研究",
+    ]
+    assert cjk_breaks(toc) is None
+    assert reflow_text("\n".join(["目录", *toc])) is None
