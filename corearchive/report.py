@@ -110,6 +110,13 @@ NO_LANGUAGE = "none"
 REVISIONS_KEPT = "revisions kept (changed text at an address seen before)"
 #: Kept documents that resemble a taken-down one (annotations.dedup.taken_down)
 TAKEDOWN_FLAGGED = "kept, flagged as like a taken-down document (annotations.dedup.taken_down)"
+#: The noted counts of the boilerplate stage's site template (option ``site_template``):
+#: the lines removed as the site's template (annotations.boilerplate.template of the kept
+#: documents, detail.site_template_lines of the dropped ones), and the documents dropped as
+#: no_content with such lines removed (s33 site-crawl acceptance test F12: the run said
+#: nothing of them, and those drops looked like the line model's)
+TEMPLATE_LINES = "lines removed as their site's template (boilerplate.site_template)"
+TEMPLATE_EMPTIED = "dropped as no_content with lines removed as their site's template"
 #: Kept documents that failed a quality rule under ``action = "flag"``, by the first rule
 #: failed (annotations.quality.failed); a drop's reason is the rule too
 QUALITY_FLAGGED = "kept, flagged by quality: {} (annotations.quality.failed)"
@@ -345,6 +352,10 @@ class RunReporter:
             self.report.dropped_languages[(stage, drop.reason, document.language.code)] += 1
         if drop.reason == "already_archived" and isinstance(drop.detail, dict):
             self.report.archived_by[str(drop.detail.get("run_id"))] += 1
+        template = drop.detail.get("site_template_lines") if isinstance(drop.detail, dict) else 0
+        if template:
+            self.report.skipped[NOTED + TEMPLATE_LINES] += template
+            self.report.skipped[NOTED + TEMPLATE_EMPTIED] += 1
         entry: dict[str, Any] = {
             "kind": "dropped",
             "run_id": self.report.run_id,

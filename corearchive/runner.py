@@ -89,6 +89,7 @@ from .report import (
     REPEATED_INPUT,
     REVISIONS_KEPT,
     TAKEDOWN_FLAGGED,
+    TEMPLATE_LINES,
     RunReport,
     RunReporter,
 )
@@ -1169,6 +1170,9 @@ def emit(
     dedup = doc.annotations.get("dedup")
     if isinstance(dedup, dict) and dedup.get("taken_down"):
         reporter.report.skipped[NOTED + TAKEDOWN_FLAGGED] += 1
+    boilerplate = doc.annotations.get("boilerplate")
+    if isinstance(boilerplate, dict) and "template" in boilerplate:
+        reporter.report.skipped[NOTED + TEMPLATE_LINES] += boilerplate["template"]["lines"]
     quality = doc.annotations.get("quality")
     if isinstance(quality, dict) and quality.get("failed"):
         first = quality["failed"][0]

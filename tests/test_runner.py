@@ -2928,3 +2928,39 @@ def test_the_manifest_is_a_data_card_by_language(ingest, tmp_path, plan):
     assert data["kept_chars"] == sum(map(len, records.values()))
     assert data["kept_words"] == sum(len(t.split()) for t in records.values())
     assert data["dropped_by_language"] == {"language": {"language": {"fr": 1}}}
+
+
+def test_the_run_report_counts_what_the_site_template_removed(ingest, tmp_path):
+    """With the boilerplate stage's site_template on, the run's counts say how many lines
+    went as a site's template, and how many documents were dropped as no_content with such
+    lines removed: the run said nothing of them, and those drops looked like the line
+    model's (s33 site-crawl acceptance test, finding 12)."""
+    from corearchive.report import TEMPLATE_EMPTIED, TEMPLATE_LINES, RunReport
+
+    lead, first, second = ARTICLE.split("\n\n")[1:4]
+    pages = [
+        "\n".join(["Home", "News", "Share", lead, f"Story {i}: " + first,
+                   "Continue reading below", second.replace("districts", f"{i + 2} districts")])
+        for i in range(6)
+    ]  # fmt: skip
+    # a page whose only content is what every page of the site holds
+    pages.append("\n".join(["Home", "News", "Share", lead, "Continue reading below"]))
+    path = tmp_path / "site.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps({"url": f"https://news.example/{i}", "text": t}) + "\n"
+            for i, t in enumerate(pages)
+        )
+    )
+    res = ingest(
+        str(path), "--set", "boilerplate.site_template=true", "--disable", "dedup",
+        out=tmp_path / "o",
+    )  # fmt: skip
+    assert res.exit_code == 0, res.output
+    kept = sum(r["annotations"]["boilerplate"]["template"]["lines"] for r in res.records)
+    emptied = [r for r in res.rejects if r["detail"].get("site_template_lines")]
+    assert len(res.records) == 6 and kept >= 6 and len(emptied) == 1
+    lines = kept + emptied[0]["detail"]["site_template_lines"]
+    counts = res.manifest["counts"]
+    assert counts["noted"] == {TEMPLATE_LINES: lines, TEMPLATE_EMPTIED: 1}
+    assert f"noted    {TEMPLATE_LINES}  {lines}" in RunReport.from_counts("r", counts).summary()

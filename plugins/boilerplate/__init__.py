@@ -15,10 +15,11 @@ come in (the pages of a batch scored together).
 Every decision is recorded under ``annotations.boilerplate``; a document left with no
 content is dropped with reason ``no_content``.
 
-With ``site_template`` on, the stage also looks across the documents of each chunk of the run
-(64 documents, cut alike by the streaming run and the staged plan): a line that several
-different pages of one site (URL host) and input share is the site's template and is removed,
-with the reason ``site template (in N documents of the site)``.
+With ``site_template`` on, the stage also looks across the plain-text documents of each chunk
+of the run (64 documents, cut alike by the streaming run and the staged plan): a line that most
+of the pages of one site (URL host) and input in the chunk hold is the site's template and is
+removed, with the reason ``site template (in N of the site's M documents in this chunk)``
+(see :func:`_template`).
 
 HTML is parsed once; the stage leaves these entries in the document's scratch dict for later
 local stages (the metadata stage reads them when present, and computes them otherwise):
@@ -165,15 +166,21 @@ class BoilerplateOptions:
     )
     site_template: bool = option(
         False,
-        "Also remove lines that recur in at least site_template_docs different documents of "
-        "the same site (URL host) and input file within one chunk of the run (64 documents, "
-        "see corearchive.executor.CHUNK_SIZE): the site's template (menus, footers, section "
-        "labels) where the line model kept it. Lines of 8 or more words ending a sentence "
-        "are never taken for template. Chunks are the same whatever the number of workers "
-        "and the plan, so the output is too.",
+        "Plain text with a URL (JSONL text, WARC text/plain records; not HTML pages, not a "
+        "folder of files): also remove lines that recur on at least half of the different "
+        "pages of the same site (URL host) and input file within one chunk of the run (64 "
+        "documents, see corearchive.executor.CHUNK_SIZE), and on at least site_template_docs "
+        "of them: the site's template (menus, footers, newsletter prompts) where the line "
+        "model kept it. A line that a few pages share (a story's teaser on listing pages, a "
+        "column's label) stays. Lines of 8 or more words ending a sentence need twice "
+        "site_template_docs pages (near copies of an article share them). Chunks are the same "
+        "whatever the number of workers and the plan, so the output is too.",
     )
     site_template_docs: int = option(
-        3, "How many different documents of a site must share a line for site_template.", minimum=2
+        3,
+        "How many different documents of a site (and at least half of them in the chunk) "
+        "must share a line for site_template.",
+        minimum=2,
     )
     html_refine: bool = option(
         True,
@@ -342,6 +349,13 @@ class BoilerplateStage(Stage):
                 "description": "Set when the page nests deeper than the HTML parser reads"
                 " (libxml2: 2,048 levels): its text was read by a streaming tokenizer.",
             },
+            "template": _counts(
+                "Set when lines went as the site's template (option site_template): how many,"
+                " and how many pages (different texts) of the site the chunk held; each line's"
+                " reason in removed says how many of them hold it.",
+                "lines",
+                "pages",
+            ),
             "refine": _counts(
                 "HTML with html_refine: how many of trafilatura's lines the line model"
                 " removed, and how many lines of the rendered page it added.",
@@ -505,11 +519,12 @@ class BoilerplateStage(Stage):
                     _decide_units(d, joined.units)
                 _keep_notes(d)
                 _drop_page_furniture(d, "\f" in doc.text)
-                shared = doc.work.pop(_TEMPLATE_KEY, None)
-                if shared:
-                    _drop_template_lines(d, shared)
+                found = doc.work.pop(_TEMPLATE_KEY, None)
+                gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
                 text, ann = self._text(d)
+                if gone:
+                    ann["template"] = {"lines": gone, "pages": found.pages}
                 if paywall:
                     ann["paywall"] = True
                 if joined:
@@ -519,7 +534,10 @@ class BoilerplateStage(Stage):
                     if cols:
                         ann["columns"] = {"lines": cols[0], "at": cols[1]}
             if not _visible(text) or (doc.is_html and _only_links(doc, text, ann)):
-                out.append(Drop("no_content", {"method": ann["method"], "chars_in": len(doc.text)}))
+                detail = {"method": ann["method"], "chars_in": len(doc.text)}
+                if "template" in ann:  # (the run report counts these: see the runner)
+                    detail["site_template_lines"] = ann["template"]["lines"]
+                out.append(Drop("no_content", detail))
                 continue
             doc.text = text
             doc.is_html = False
@@ -1042,15 +1060,22 @@ def _site(doc: Document) -> tuple[str | None, str]:
 
 
 def _template(docs: list[Document], min_docs: int, reflow: bool = True) -> None:
-    """Find, per site (see :func:`_site`), the lines shared by at least ``min_docs``
-    different plain-text documents of ``docs``, and leave in each document's scratch
-    (``doc.work[_TEMPLATE_KEY]``) a dict of its shared lines -> the number of documents.
+    """Find, per site (see :func:`_site`), the lines of its plain-text documents in ``docs``
+    that are the site's template, and leave in each document's scratch
+    (``doc.work[_TEMPLATE_KEY]``) a :class:`_Template`: its template lines -> the number of
+    the site's documents that hold them, and how many documents the site has in ``docs``.
 
-    Documents with the same text count once (an exact copy shares every line), and long
-    sentence-like lines are left out (near copies of an article share those). With
-    ``reflow``, the lines of a markdown or hard-wrapped text are those of its blocks, as
-    the line model decides them (the joined text is left in ``doc.work[_REFLOW_KEY]`` for
-    :meth:`BoilerplateStage._reflow`, so it is made once)."""
+    A template line recurs on a large share of the site's pages: at least ``min_docs`` of
+    them and at least half (see :func:`_template_floor`). A line that a few pages of the
+    site share is not, by that alone: a one-paragraph story's paragraph is its teaser on
+    the section and tag pages that list it, a column's label or a series note recurs in
+    the column's or the series' articles, a quote in the follow-ups (s33 site-crawl
+    acceptance test, findings 1 and 3: with "3 documents" the evidence, half the site's
+    briefs were dropped as ``no_content`` and a crawl written site by site lost nearly all
+    such lines). Documents with the same text count once (an exact copy shares every line).
+    With ``reflow``, the lines of a markdown or hard-wrapped text are those of its blocks,
+    as the line model decides them (the joined text is left in ``doc.work[_REFLOW_KEY]``
+    for :meth:`BoilerplateStage._reflow`, so it is made once)."""
     import hashlib
 
     groups: dict[tuple[str | None, str], list[Document]] = {}
@@ -1070,7 +1095,7 @@ def _template(docs: list[Document], min_docs: int, reflow: bool = True) -> None:
                 joined = doc.work[_REFLOW_KEY] = reflow_text(text)
                 text = joined.text if joined is not None else text
             lines = {ln.strip() for ln in text.splitlines()}
-            lines = {ln for ln in lines if ln and not _sentence_like(ln)}
+            lines.discard("")
             per_doc.append((doc, lines))
             digest = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=16)
             if digest.digest() in seen_texts:
@@ -1078,10 +1103,40 @@ def _template(docs: list[Document], min_docs: int, reflow: bool = True) -> None:
             seen_texts.add(digest.digest())
             for ln in lines:
                 count[ln] = count.get(ln, 0) + 1
+        pages = len(seen_texts)
+        floor = _template_floor(pages, min_docs)
         for doc, lines in per_doc:
-            shared = {ln: count[ln] for ln in lines if count.get(ln, 0) >= min_docs}
+            shared = {
+                ln: n
+                for ln in lines
+                if (n := count[ln]) >= floor[0] and (n >= floor[1] or not _sentence_like(ln))
+            }
             if shared:
-                doc.work[_TEMPLATE_KEY] = shared
+                doc.work[_TEMPLATE_KEY] = _Template(shared, pages)
+
+
+def _template_floor(pages: int, min_docs: int) -> tuple[int, int]:
+    """How many of a site's ``pages`` (different texts of one chunk) must hold a line for it
+    to be the site's template: a line in general, and a sentence-like one
+    (:func:`_sentence_like`). A line needs ``min_docs`` pages and half of them: the template
+    is on (nearly) every page, whatever else the chunk holds, so the decision depends less
+    on which pages surround a page in the input. A sentence-like line needs twice
+    ``min_docs`` pages too: near copies of one article (its print and web versions, a live
+    story crawled three times) share all their sentences, and a site's few pages in a chunk
+    may all be such copies; a site's boxes of sentence-shaped headlines ("Most read"), its
+    copyright line, recur on most of its pages."""
+    half = -(-pages // 2)
+    return max(min_docs, half), max(2 * min_docs, half)
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A document's template evidence (see :func:`_template`)."""
+
+    #: its template lines -> how many of the site's pages hold each
+    lines: dict[str, int]
+    #: the site's pages in the chunk (different texts)
+    pages: int
 
 
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
@@ -1220,16 +1275,21 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
         _mark(d, drop, False)
 
 
-def _drop_template_lines(d: Any, shared: dict[str, int]) -> None:
-    """Remove the kept lines of a ``lines.Decisions`` that are in ``shared``, with a reason."""
+def _drop_template_lines(d: Any, found: _Template) -> int:
+    """Remove the kept lines of a ``lines.Decisions`` that are the site's template
+    (``found``), with a reason that says how many of the site's pages of the chunk hold the
+    line (the evidence is the chunk's: another order of the input gives other neighbours);
+    how many lines went."""
     import numpy as np
 
     drop = {
-        j: f"site template (in {n} documents of the site)"
+        j: f"site template (in {n} of the site's {found.pages} documents in this chunk)"
         for j in np.flatnonzero(d.keep).tolist()
-        if (n := shared.get(d.stripped[j]))
+        if (n := found.lines.get(d.stripped[j]))
     }
-    _mark(d, drop, False)
+    if drop:
+        _mark(d, drop, False)
+    return len(drop)
 
 
 # Fields of trafilatura's Document that are extraction output, not metadata.

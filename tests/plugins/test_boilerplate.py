@@ -722,7 +722,9 @@ def test_site_template_lines_are_removed_when_asked(run_stage):
         assert PARA2.split(" ")[0] in doc.text  # the article itself stays
         gone = doc.annotations["boilerplate"]["removed"]
         reasons = dict(zip(gone["text"], gone["reason"], strict=True))
-        assert reasons["Continue reading below"] == "site template (in 4 documents of the site)"
+        assert reasons["Continue reading below"] == (
+            "site template (in 4 of the site's 4 documents in this chunk)"
+        )
     # another site's pages, exact copies and too few pages are no evidence
     mixed = _site_docs(texts[:2]) + _site_docs(texts[2:], host="other.example.org")
     copies = _site_docs([texts[0], texts[0], texts[0], texts[1]])
@@ -2025,3 +2027,113 @@ def test_a_paywalls_prompt_at_the_texts_end_is_removed_and_recorded(run_stage, s
     )
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
     assert doc.text.endswith(f"{PARA2} (2)") and doc.annotations["boilerplate"]["paywall"]
+
+
+def _crawl_page(own: list[str]) -> str:
+    """A page of a site's crawl: the site's furniture that the line model keeps ("Continue
+    reading below", "Share this article") around ``own``, the page's own lines."""
+    return "\n".join(["Home", "News", "Continue reading below", *own, "Share this article"])
+
+
+def _article(i: int, *extra: str) -> list[str]:
+    """An article's own lines (a headline, two paragraphs), with ``extra`` lines first."""
+    return [
+        f"Story {i}: council budget vote",
+        *extra,
+        PARA.replace("twelve", f"{i + 2} times"),
+        PARA2.replace("teachers", f"{i + 3} teachers"),
+    ]
+
+
+BRIEF = "The harbour bridge reopens on Monday."
+
+
+def test_a_one_paragraph_story_is_kept_though_listing_pages_quote_it(run_stage):
+    """A one-paragraph story's paragraph is also its teaser on the section and tag pages
+    that list it: a few pages of the site share it, but the story holds it as its body. It
+    was taken for template (3 pages were the evidence) and the story lost it, or was dropped
+    as no_content (s33 site-crawl acceptance test, finding 1); the site's template goes
+    still."""
+    headline = "Harbour bridge reopens after repairs"
+    story = _crawl_page([headline, "Published 1 March 2024", BRIEF])
+    listings = [
+        _crawl_page([f"Tag: {tag}", headline, BRIEF, *_article(k)[:2]])
+        for k, tag in enumerate(["Transport", "Harbour", "Roads"])
+    ]
+    pages = [story, *listings, *(_crawl_page(_article(i)) for i in range(4, 10))]
+    off = run_stage(BoilerplateStage, _site_docs(pages)).kept
+    assert off[0].source.uri.endswith("/0") and BRIEF in off[0].text  # (the model keeps it)
+    on = run_stage(BoilerplateStage, _site_docs(pages), site_template=True).kept
+    assert on[0].source.uri.endswith("/0") and BRIEF in on[0].text.splitlines()
+    assert all("Continue reading below" not in d.text for d in on)
+
+
+def test_short_lines_that_some_articles_repeat_are_not_template(run_stage):
+    """A column's label, a series note, a short quote that follow-ups repeat recur on some
+    pages of a site, inside each article: they stay, however the input is ordered (a crawl
+    written site by site brings more of the site's pages into a chunk: nearly all such lines
+    went then; s33 site-crawl acceptance test, finding 3). What recurs on most pages goes."""
+    label, quote = "Ask Ellen: money questions answered", "“Enough is enough.”"
+    pages = [
+        _crawl_page(_article(i, label) if i % 4 == 0 else _article(i, quote) if i % 4 == 1
+                    else _article(i))
+        for i in range(24)
+    ]  # fmt: skip
+    other = _site_docs([_crawl_page(_article(i)) for i in range(24)], host="other.example")
+    sorted_docs = _site_docs(pages) + other
+    mixed = [d for pair in zip(_site_docs(pages), other, strict=True) for d in pair]
+    for docs in (sorted_docs, mixed):
+        kept = run_stage(BoilerplateStage, docs, site_template=True).kept
+        ours = [d for d in kept if "news.example.com" in d.source.uri]
+        assert sum(label in d.text for d in ours) == 6
+        assert sum(quote in d.text for d in ours) == 6
+        assert all("Continue reading below" not in d.text for d in kept)
+
+
+HEADLINES = [
+    "Council approves a budget that raises school funding by a tenth.",
+    "Why the harbour bridge closed for three weeks, and what comes next?",
+]
+
+
+def test_a_box_of_sentence_shaped_headlines_on_every_page_is_template(run_stage):
+    """A "Most read" box on every page of the site, whose headlines are sentences of 8 words
+    or more, was never template (the sentence rule) while a story's own short paragraph
+    was: records made of other stories' headlines, two different stories then exact
+    duplicates (s33 site-crawl acceptance test, finding 2). A sentence-like line that most
+    of the site's pages (and twice site_template_docs) hold is the site's; the near copies
+    of one article, which share all their sentences, are not evidence of a template."""
+    box = ["Most read", *HEADLINES]
+    briefs = [BRIEF, "A new ferry timetable starts in May."]
+    pages = [
+        _crawl_page([f"Brief {i}", "Published 1 March 2024", briefs[i], *box]) for i in range(2)
+    ]
+    pages += [_crawl_page([*_article(i), *box]) for i in range(2, 8)]
+    off = run_stage(BoilerplateStage, _site_docs(pages)).kept
+    assert all(HEADLINES[0] in d.text for d in off)  # (the line model keeps them)
+    on = run_stage(BoilerplateStage, _site_docs(pages), site_template=True).kept
+    assert len(on) == 8 and not any(h in d.text for d in on for h in HEADLINES)
+    assert [briefs[i] in on[i].text for i in range(2)] == [True, True]
+    # three versions of one article, the site's only pages in the chunk: kept whole
+    versions = [_crawl_page([f"Updated {h}:00", *_article(0)]) for h in (9, 10, 11)]
+    kept = run_stage(BoilerplateStage, _site_docs(versions), site_template=True).kept
+    assert all(PARA.replace("twelve", "2 times") in d.text for d in kept)
+
+
+def test_a_template_line_says_how_many_of_the_sites_pages_hold_it(run_stage):
+    """The evidence is the chunk's: the reason of a line removed as template says how many
+    of the site's pages in the chunk hold it, of how many, and the annotations count the
+    lines so removed (s33 site-crawl acceptance test, finding 6: "in 3 documents of the
+    site" did not say that the page's neighbours decided)."""
+    pages = [_template_page(i) for i in range(5)]
+    pages[4] = pages[4].replace("Continue reading below\n", "")
+    on = run_stage(BoilerplateStage, _site_docs(pages), site_template=True, keep_removed=True)
+    for doc in on.kept[:4]:
+        ann = doc.annotations["boilerplate"]
+        gone = ann["removed"]
+        reasons = dict(zip(gone["text"], gone["reason"], strict=True))
+        why = "site template (in 4 of the site's 5 documents in this chunk)"
+        assert reasons["Continue reading below"] == why
+        template = [r for r in gone["reason"] if r.startswith("site template")]
+        assert ann["template"] == {"lines": len(template), "pages": 5}
+    assert "template" not in on.kept[4].annotations["boilerplate"]
