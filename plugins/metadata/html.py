@@ -853,14 +853,22 @@ def _title_sitename(root: HtmlElement) -> str | None:
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+|(?:corp|bros|gmbh|ltda)\.", re.I)
 
 
+#: A person's initials before a name ("R. K. Lilley", "John F. Kennedy"): a headline's
+#: name, a book's author, not a site's abbreviations
+_INITIALS = re.compile(r"(?:^|\s)[A-Z]\.\s+(?:[A-Z]\.\s+)*[A-Z][a-z]{2,}")
+
+
 def _abbreviated(part: str) -> bool:
     """Whether a <title> part is a name whose dots all mark abbreviations ("St. Louis
     Post-Dispatch", "U.S. News", "WEISSER RING e. V.", "Example Media Inc."): a name of a
     few words, not a headline's sentence ("… is over. Both sides lost.": a dot after a
-    word of four letters; s33 acc-regress #6: such names gave way to the host)."""
+    word of four letters; s33 acc-regress #6: such names gave way to the host), nor a
+    headline naming a person by initials ("Sehnsucht von R. K. Lilley")."""
     words = part.split()
-    return len(words) <= 6 and all(
-        _ABBREVIATION.fullmatch(w) is not None for w in words if "." in w
+    return (
+        len(words) <= 6
+        and all(_ABBREVIATION.fullmatch(w) is not None for w in words if "." in w)
+        and _INITIALS.search(part) is None
     )
 
 

@@ -191,6 +191,7 @@ def test_no_agency_on_an_ordinary_byline(run_stage) -> None:
         ("Jahresbericht 2023 | WEISSER RING e. V.", "WEISSER RING e. V."),
         ("Best colleges ranked | U.S. News", "U.S. News"),
         ("Wochenbericht 14. - 20. Januar 2022 | Landkreis", "news.example"),
+        ("[Rezi] Love is War - Sehnsucht von R. K. Lilley", "news.example"),
     ],
 )
 def test_the_site_name_is_no_headline(run_stage, title: str, site: str) -> None:
