@@ -106,8 +106,9 @@ _ROLE = re.compile(
     r"personal finance)\s+){1,3}))?"
     r"(?i:writer|correspondent|reporter|editor|journalist|columnist)s?\.?$"
 )
-#: A dateline naming the agency: "WASHINGTON (AP) —", "Berlin (dpa) -", "(Reuters) -"
-_DATELINE = re.compile(
+#: A dateline naming the agency: "WASHINGTON (AP) —", "Berlin (dpa) -", "(Reuters) -" (a
+#: line that opens with one is a story's lead, never its headline: :func:`.text._never_title`)
+DATELINE = re.compile(
     r"^\s*(?:[^\W\d_][^()\n]{0,40}?\s*)?\((?P<a>" + _AGENCY + r")(?:\s*/\s*(?P<b>" + _AGENCY
     + r"))?\)\s*[-–—:]"
 )  # fmt: skip
@@ -307,7 +308,7 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
         # (a paragraph: only a dateline at its start, "WASHINGTON (AP) —")
         long = len(line) > _GATE_CHARS * 2
         line = " ".join((line[:_GATE_CHARS] if long else line).split())
-        if (m := _DATELINE.match(line)) is not None:
+        if (m := DATELINE.match(line)) is not None:
             found += _agencies(m)
             continue
         if long or not line or len(line.split()) > _CREDIT_WORDS or _PICTURE.match(line):
@@ -328,7 +329,7 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
                     elif (r := _ROLE.match(part)) is not None and r["a"]:
                         found.append(agency(r["a"]) or r["a"])
     for line in starts:
-        if (m := _DATELINE.match(line)) is not None:
+        if (m := DATELINE.match(line)) is not None:
             found += _agencies(m)
             break
     return list(dict.fromkeys(found))
