@@ -3562,6 +3562,18 @@ def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
     return [{**c, "col": c["col"] - lead} for c in found] if lead else found
 
 
+def _dated_entry(page: Page, k: int) -> bool:
+    """Whether the page's non-empty line ``k`` opens with a date followed by words, as the
+    entries of a timeline do ("June 1, 2016: The council proposes a barrier.")."""
+    if not 0 <= k < len(page.items):
+        return False
+    i, s = page.items[k]
+    if i not in page.dated_lines():
+        return False
+    found = _stripped_dates(page, i, s)
+    return bool(found) and found[0]["col"] == 0 and _title_text(s, found, page.cjk) not in (None, s)
+
+
 #: What :func:`_title_shape` returns
 _TitleShape = tuple[
     int, int, float, bool, bool, bool, float, bool, bool, bool, bool, bool, bool, bool, float,
@@ -3698,6 +3710,15 @@ class TitlePool:
             headline = (
                 _title_text(s, _stripped_dates(page, i, s), page.cjk) if i in dated_lines else s
             )
+            if (
+                headline is not None
+                and headline is not s
+                and (_dated_entry(page, k - 1) or _dated_entry(page, k + 1))
+            ):
+                # (a timeline's or a changelog's entry, "May 3, 2019: Building work starts.",
+                # between others: no headline, though one alone after its date may be; the
+                # entry won over the page's headline, s33 acc-regress #12)
+                continue
             if headline is not None:
                 cands.append((k, i, headline))
                 # (the line's furniture test, made by _never_title, is the shape's when the

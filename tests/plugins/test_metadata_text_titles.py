@@ -1,6 +1,6 @@
 """Titles of plain-text pages (:mod:`corearchive_plugins.metadata.text`): the s33 regression
 tester's findings #17 (a picture's credit or a wire dateline's lead under the headline made
-the first body sentence the title)."""
+the first body sentence the title) and #12 (a timeline's entry taken for the title)."""
 
 from __future__ import annotations
 
@@ -34,3 +34,22 @@ BODY = (
 def test_headline_over_a_credit_or_a_wire_lead(top: str) -> None:
     page = f"Flood barrier opens\n\n{top}\n{BODY}"
     assert extract(page)["title"] == "Flood barrier opens"
+
+
+def test_timeline_entries_are_no_title() -> None:
+    page = (
+        "History of the barrier\n\nMarch 5, 2024\n\nThe barrier's history in short:\n"
+        "June 1, 2016: The council proposes a barrier.\n"
+        "May 3, 2019: Building work starts.\n"
+        "March 4, 2024: The barrier opens.\n"
+        "The new flood barrier on the river Lune opened on Monday after four years of building"
+        " work, the council said in a statement.\n" + BODY
+    )
+    assert extract(page)["title"] == "History of the barrier"
+
+
+def test_a_headline_after_its_date_stays_a_title() -> None:
+    """A date and a headline on one line, alone (no entries around it), is still read as
+    the headline after the date."""
+    page = "March 5, 2024: Flood barrier opens on the river Lune\n\nBy Jane Roe\n\n" + BODY
+    assert extract(page)["title"] == "Flood barrier opens on the river Lune"
