@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .model import model_coef, model_rows
+from .wire import DATELINE as _WIRE_DATELINE
 
 #: The earliest year of a date read from a page's text, by default (the ``earliest_year``
 #: option of the metadata stage: :func:`earliest_year`): a year of a modern page's running
@@ -3366,6 +3367,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         and _rel_dateline(s)
     ):
         return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
+    if "(" in s and _WIRE_DATELINE.match(s) is not None:
+        # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
+        # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
+        return True, False
     return any(cue in low and rx.search(low) is not None for cue, rx in _NEVER_TITLE_IN), False
 
 
@@ -3382,6 +3387,14 @@ _BYLINE_FIRST = frozenset("wprtsbvdaſ") | frozenset(  # (ſ: a long s, an "s" t
     w[0] for w in [*re.sub(r"[:?]", "", _BYLINE_MORE).split("|"), *"作记記筆著撰文"]
 )
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)
+#: A picture's credit on a line of its own, a label and a colon, then who made or supplied
+#: it ("Photo: AFP", "Foto: dpa", "Image: Jane Roe/Reuters"): at most
+#: :data:`_PICTURE_CREDIT_WORDS` words, no sentence end ("Photos: what the flood left
+#: behind." heads a gallery)
+_PICTURE_CREDIT = re.compile(
+    r"(?i)\s*(?:photos?|fotos?|bild(?:er)?|images?|pictures?|credits?|crédits?)\s*:\s*[^.!?]+$"
+)
+_PICTURE_CREDIT_WORDS = 5
 _SEP_SITE = re.compile(r"\s[|–—-]\s\S[^|–—-]{0,30}$")
 
 #: The title ranker's features, one listwise linear model over every candidate
@@ -3549,6 +3562,18 @@ def _stripped_dates(page: Page, i: int, s: str) -> list[dict[str, Any]]:
     return [{**c, "col": c["col"] - lead} for c in found] if lead else found
 
 
+def _dated_entry(page: Page, k: int) -> bool:
+    """Whether the page's non-empty line ``k`` opens with a date followed by words, as the
+    entries of a timeline do ("June 1, 2016: The council proposes a barrier.")."""
+    if not 0 <= k < len(page.items):
+        return False
+    i, s = page.items[k]
+    if i not in page.dated_lines():
+        return False
+    found = _stripped_dates(page, i, s)
+    return bool(found) and found[0]["col"] == 0 and _title_text(s, found, page.cjk) not in (None, s)
+
+
 #: What :func:`_title_shape` returns
 _TitleShape = tuple[
     int, int, float, bool, bool, bool, float, bool, bool, bool, bool, bool, bool, bool, float,
@@ -3685,6 +3710,15 @@ class TitlePool:
             headline = (
                 _title_text(s, _stripped_dates(page, i, s), page.cjk) if i in dated_lines else s
             )
+            if (
+                headline is not None
+                and headline is not s
+                and (_dated_entry(page, k - 1) or _dated_entry(page, k + 1))
+            ):
+                # (a timeline's or a changelog's entry, "May 3, 2019: Building work starts.",
+                # between others: no headline, though one alone after its date may be; the
+                # entry won over the page's headline, s33 acc-regress #12)
+                continue
             if headline is not None:
                 cands.append((k, i, headline))
                 # (the line's furniture test, made by _never_title, is the shape's when the
@@ -3709,6 +3743,21 @@ class TitlePool:
                     else _is_byline.__wrapped__(texts[x])
                 )
             )
+        }
+        # a picture's credit between a line that is no sentence and a byline or a date is
+        # of the byline block: "Photo: AFP" between the headline and the byline hid the
+        # byline from the headline (s33 acc-regress #17). (Under a sentence it credits a
+        # caption or a standfirst's picture: "The world of … fingertips." / "Image: VICKY
+        # LETA / MASHABLE" / "By Sage Anderson"; above other lines, a caption's)
+        dated |= {
+            x
+            for x in near
+            if x + 1 in dated
+            and x > 0
+            and texts[x - 1].rstrip(_CLOSERS)[-1:] not in _ENDERS
+            and nwords[x] <= _PICTURE_CREDIT_WORDS
+            and ":" in texts[x]
+            and _PICTURE_CREDIT.match(texts[x]) is not None
         }
         # exact repeats, counted once for the page: the lines as long as a candidate (the
         # others cannot equal one, and are not hashed), then a look-up per candidate. (A

@@ -79,6 +79,31 @@ def test_split_authors_keeps_acronyms_and_numerals() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "people", "agencies"),
+    [
+        # s33 acc-regress #13: any desk after an agency's name is a role, not only the
+        # listed ones ("AP National Security Writer" stayed an author)
+        (["ROBERT BURNS", "AP National Security Writer"], ["Robert Burns"], ["AP"]),
+        (["AP Global Health Writer"], [], ["AP"]),
+        (["AP National Political Writer"], [], ["AP"]),
+        # ... without an agency only the known desks: a name that ends in a role's word
+        # stays a name
+        (["Senior Writer"], [], []),
+        (["Jane Writer"], ["Jane Writer"], []),
+        # #14: a text rendering glued the agency's "The" to the name ("Hillel ItalieThe")
+        (["Hillel ItalieThe Associated Press"], ["Hillel Italie"], ["AP"]),
+        (["Jane Doe The Associated Press"], ["Jane Doe"], ["AP"]),
+        # (a capital "The" inside a word is no agency's article)
+        (["Anne TheReuters"], ["Anne TheReuters"], []),
+    ],
+)
+def test_split_authors_roles_and_glued_agencies(
+    written: list[str], people: list[str], agencies: list[str]
+) -> None:
+    assert split_authors(written) == (people, agencies)
+
+
+@pytest.mark.parametrize(
     ("byline", "authors", "agency"),
     [
         ("By The Associated Press", [], "AP"),

@@ -1,0 +1,55 @@
+"""Titles of plain-text pages (:mod:`corearchive_plugins.metadata.text`): the s33 regression
+tester's findings #17 (a picture's credit or a wire dateline's lead under the headline made
+the first body sentence the title) and #12 (a timeline's entry taken for the title)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive_plugins.metadata.text import extract
+
+BODY = (
+    "Engineers say the barrier will protect about 3,000 homes from the kind of flooding the"
+    " town saw in 2015 and 2017.\n"
+    "The project cost 24 million pounds, most of it paid by the national flood defence"
+    " programme, with the rest from the county council.\n"
+    "Residents who lost their homes in the last flood said they were relieved but would wait"
+    " for the next winter to judge.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # the plain shape: the headline was right before too
+        "By Jane Roe\nMarch 5, 2024\n\nThe barrier opened on Monday.",
+        # a picture's credit between the headline and the byline
+        "Photo: AFP\nBy Jane Roe\nMarch 5, 2024\n\nThe barrier opened on Monday.",
+        "Foto: Jane Roe/dpa\nBy Jane Roe\nMarch 5, 2024\n\nThe barrier opened on Monday.",
+        # a lead after a wire dateline
+        "By Jane Roe\nMarch 5, 2024\n\nLONDON (Reuters) - The barrier opened on Monday.",
+        "By Jane Roe\nMarch 5, 2024\n\nWASHINGTON (AP) — The barrier opened on Monday.",
+    ],
+)
+def test_headline_over_a_credit_or_a_wire_lead(top: str) -> None:
+    page = f"Flood barrier opens\n\n{top}\n{BODY}"
+    assert extract(page)["title"] == "Flood barrier opens"
+
+
+def test_timeline_entries_are_no_title() -> None:
+    page = (
+        "History of the barrier\n\nMarch 5, 2024\n\nThe barrier's history in short:\n"
+        "June 1, 2016: The council proposes a barrier.\n"
+        "May 3, 2019: Building work starts.\n"
+        "March 4, 2024: The barrier opens.\n"
+        "The new flood barrier on the river Lune opened on Monday after four years of building"
+        " work, the council said in a statement.\n" + BODY
+    )
+    assert extract(page)["title"] == "History of the barrier"
+
+
+def test_a_headline_after_its_date_stays_a_title() -> None:
+    """A date and a headline on one line, alone (no entries around it), is still read as
+    the headline after the date."""
+    page = "March 5, 2024: Flood barrier opens on the river Lune\n\nBy Jane Roe\n\n" + BODY
+    assert extract(page)["title"] == "Flood barrier opens on the river Lune"
