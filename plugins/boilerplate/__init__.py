@@ -754,8 +754,7 @@ class BoilerplateStage(Stage):
     def _main_text(self, doc: Document, tree: Any, index: Any) -> tuple[str, str, bool]:
         """trafilatura's text of the page (``index``: its ``AttrIndex``), the method that
         gave it, and whether it is the page's description (see :func:`_described_run`)."""
-        from .htmltree import page_xpaths
-
+        *_, page_xpaths = _html_imports()
         method, described = "trafilatura", False
         with page_xpaths(index):
             text, _ = _extract(tree, "precision", False, fast=not self.options.html_compare)
