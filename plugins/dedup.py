@@ -701,28 +701,25 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
     if "ukey" not in cols:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN ukey TEXT")
     row = db.execute("SELECT value FROM dedup_meta WHERE key = 'url_key'").fetchone()
-    if row is None or row[0] != str(_URL_KEY_VERSION):
-        rows = db.execute(
-            "SELECT n, coalesce(address, uri) FROM dedup_docs WHERE uri IS NOT NULL"
-        ).fetchall()
+    stale = row is None or row[0] != str(_URL_KEY_VERSION)
+    # every row's key when they were made by another version; else the rows that a release
+    # before s31 added since (it can still write the folder: an index shared by several
+    # machines, a rollback), which have none: theirs, at each open (a lookup of NULL in the
+    # key's index when there are none; s32 acc-read #12: they stayed NULL for good,
+    # versions no later version was compared with)
+    where = "uri IS NOT NULL" if stale else "ukey IS NULL AND uri IS NOT NULL"
+    if rows := db.execute(
+        f"SELECT n, coalesce(address, uri) FROM dedup_docs WHERE {where}"
+    ).fetchall():
         db.executemany(
             "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
         )
+    if stale:
         db.execute(
             "INSERT OR REPLACE INTO dedup_meta (key, value) VALUES ('url_key', ?)",
             (str(_URL_KEY_VERSION),),
         )
     db.execute("CREATE INDEX IF NOT EXISTS dedup_docs_ukey ON dedup_docs (ukey)")
-    # rows that a release before s31 added since (it can still write the folder: an index
-    # shared by several machines, a rollback) have no key: theirs, at each open (a lookup of
-    # NULL in the key's index when there are none; s32 acc-read #12: they stayed NULL for
-    # good, versions no later version was compared with)
-    if rows := db.execute(
-        "SELECT n, coalesce(address, uri) FROM dedup_docs WHERE ukey IS NULL AND uri IS NOT NULL"
-    ).fetchall():
-        db.executemany(
-            "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
-        )
 
 
 #: What stands between a headline and the site's name after it, a word of its own
@@ -793,6 +790,12 @@ def _own_url(annotations: Any) -> Any:
 def _address(doc: Document) -> str | None:
     """The address a document's versions are matched by (:func:`own_address`)."""
     return own_address(doc.source.uri, _own_url(doc.annotations))
+
+
+def _address_column(address: str | None, uri: str | None) -> str | None:
+    """What the index keeps of a page's own address (``dedup_docs.address``): NULL where it
+    is the address the document was fetched from (``uri``)."""
+    return address if address != uri else None
 
 
 def _paywalled(doc: Document) -> bool:
@@ -2146,7 +2149,7 @@ class DedupStage(Stage):
                         if (b := bylines[i]) is not None
                         else None,
                         ukeys[i],
-                        a if (a := addresses[i]) != uris[i] else None,
+                        _address_column(addresses[i], uris[i]),
                     )
                     for n, i in zip(ns.tolist(), todo, strict=True)
                 ],
@@ -2737,7 +2740,7 @@ def rebuild_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]], opt
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     n, doc_id, root, int(sizes[i]), sig16[i].tobytes(), uri, byline,
-                    url_key(address), address if address != uri else None,
+                    url_key(address), _address_column(address, uri),
                 ),
             )  # fmt: skip
             keys = [hashlib.blake2b(text, digest_size=16).digest()]
