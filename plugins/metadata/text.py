@@ -2697,11 +2697,11 @@ def _features(
         }
 
 
-#: A US time zone word (in capitals: "est" is Spanish, "et" French) or a dotted a.m./p.m.
-#: (AP style) near an ambiguous numeric date: the page writes month first
-_US_ORDER = re.compile(
-    r"(?<![A-Za-z])(?:[ECMP][SD]T|[ECMP]T|AKST|AKDT|HST)(?![A-Za-z])|\d\s?(?i:[ap]\.m\.)"
-)
+#: A US time zone word (in capitals: "est" is Spanish, "et" French) or, on a page in
+#: English, a dotted a.m./p.m. (AP style; :data:`_DOTTED_AM_PM`) near an ambiguous numeric
+#: date: the page writes month first
+_US_ORDER = re.compile(r"(?<![A-Za-z])(?:[ECMP][SD]T|[ECMP]T|AKST|AKDT|HST)(?![A-Za-z])")
+_DOTTED_AM_PM = re.compile(r"\d\s?(?i:[ap]\.m\.)")
 #: a US zone without standard/daylight (:data:`_US_ZONES`) among other words
 _US_BARE_ZONE = re.compile(r"(?<![A-Za-z])([ECMP]T)(?![A-Za-z])")
 #: how far around an ambiguous date :data:`_US_ORDER` looks (characters)
@@ -2821,6 +2821,11 @@ def _not_english(lines: list[str]) -> bool:
     return other > 2 * en + 5
 
 
+def _lazy_not_english(known: bool | None, lines: list[str]) -> bool:
+    """``known`` if the page's language was read already, else :func:`_not_english`."""
+    return _not_english(lines) if known is None else known
+
+
 def _around(lines: list[str], c: dict[str, Any]) -> str:
     """The text of candidate ``c``'s line within :data:`_US_ORDER_CHARS` of it."""
     line: str = lines[c["line"]]
@@ -2886,6 +2891,7 @@ def _resolve_ambiguous(
             votes["dm"] += 0.5
     # each date's own evidence first; what it decides counts as a vote for the others
     pending = []
+    language: bool | None = None  # (the page not in English: read once, when needed)
     for c in amb:
         dm, md = c["date"], c["alt"]
         order = None
@@ -2902,7 +2908,15 @@ def _resolve_ambiguous(
         elif (
             lines is not None
             and 0 <= c["line"] < len(lines)
-            and _US_ORDER.search(_around(lines, c))
+            and (
+                _US_ORDER.search(around := _around(lines, c)) is not None
+                # a dotted a.m./p.m. is Latin America's too, which writes the day first
+                # ("Actualizado el 08/05/2022 02:14 a.m.", trome.pe: 8 May read as 5 August)
+                or (
+                    _DOTTED_AM_PM.search(around) is not None
+                    and not (language := _lazy_not_english(language, lines))
+                )
+            )
         ):
             order, c["date"] = "us", md
         if order is None:
@@ -2912,7 +2926,6 @@ def _resolve_ambiguous(
         if c["sep"] == "/" and order != "capture":
             votes["md" if c["date"] == md else "dm"] += 1
     country: str | None = None
-    language: bool | None = None
     for c in pending:
         dm, md = c["date"], c["alt"]
         if (dm in plain) != (md in plain):
@@ -2927,8 +2940,7 @@ def _resolve_ambiguous(
             if country:
                 c["order"], c["date"] = "country", md if country == "md" else dm
             else:
-                if language is None:
-                    language = lines is not None and _not_english(lines)
+                language = lines is not None and _lazy_not_english(language, lines)
                 c["order"] = "language" if language else "undecided"
     for c, (dm, md) in zip(amb, pairs, strict=True):
         c["alt"] = md if c["date"] == dm else dm

@@ -118,6 +118,22 @@ def test_the_pages_own_dates_language_or_country_decide() -> None:
     assert (res["published"], _chosen(res)["order"]) == ("2021-04-03", "country")
 
 
+def test_a_dotted_am_pm_on_a_page_not_in_english_reads_day_first() -> None:
+    # Latin America writes "a.m." too, and the day first (trome.pe: "Actualizado el
+    # 08/05/2022 02:14 a.m." was read as 5 August); a US zone still reads month first
+    para = (
+        "El alcalde y los concejales de la ciudad aprobaron el presupuesto del municipio para "
+        "el año, y la sesión terminó a las doce con el voto de la mayoría."
+    )
+    for line, value, order in (
+        ("Actualizado el 08/05/2022 02:14 a.m.", "2022-05-08", "language"),
+        ("Actualizado el 08/05/2022 02:14 a.m. EST", "2022-08-05T02:14:00-05:00", "us"),
+    ):
+        es = "\n\n".join(["El concejo aprueba el presupuesto", "Por Ana García", line, *[para] * 3])
+        res = extract(es)
+        assert (res["published"], _chosen(res)["order"]) == (value, order)
+
+
 @pytest.mark.parametrize(
     ("line", "other", "value"),
     [
