@@ -4,11 +4,13 @@ update is no publication date, ambiguous numeric orders, written UTC offsets, co
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.metadata import MetadataStage, extract
+from corearchive_plugins.metadata.text import Page, rank_dates
 from tests.plugins.test_metadata import BODY, BODY2
 
 
@@ -557,3 +559,62 @@ def test_a_version_number_is_no_date() -> None:
     assert not tm.find_dates(["Firefox 2.0.0.16 - SeaMonkey 1.1.11 - Flock 1.2.4"])
     assert not tm.find_dates(["Download version 1.1.11 now"])
     assert tm.find_dates(["Stand: 1.1.11"])  # (a date where nothing says version)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "March 14, 2024 jdoe Leave a comment",
+        "March 14, 2024 | 4 Comments",
+        "14. März 2024 admin Schreibe einen Kommentar",
+        "14.03.2024 / Keine Kommentare",
+    ],
+)
+def test_a_posts_comment_count_or_link_makes_its_date_no_comments(meta: str) -> None:
+    # a post's meta line ("4 Comments", "Leave a comment") is no comment's date: the date
+    # keeps no negative cue and wins over a footer's "Posted in" date
+    res = extract(page(meta, tail=("Posted in News", "March 2, 2024")))
+    assert res["published"] == "2024-03-14"
+    assert all(c["cue"] is None for c in res["candidates"] if c["value"] == "2024-03-14")
+    # a comment's own date stays negative ("... Reply", "... Antworten")
+    res = extract(page("By Jane Doe", tail=("Jane says:", "March 20, 2024 at 10:00 am Reply")))
+    assert [c["cue"] for c in res["candidates"] if c["value"] == "2024-03-20"] == ["negative"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Conference on the revolutions of 1848 (26 and 27 March 2024, Berlin)",
+        "Tagung zu den Revolutionen von 1848 (26. und 27. 3. 2024, Eichstätt)",
+        "Colloque sur les révolutions de 1848, les 26 et 27 mars 2024",
+        "Congreso sobre las revoluciones de 1848, 26 y 27 de marzo de 2024",
+    ],
+)
+def test_two_days_joined_by_and_are_an_events_span(headline: str) -> None:
+    # "26 and 27 March 2024": an event's days (a range, as "26-27 March"), no publication's
+    page = Page("\n\n".join([headline, "14 March 2024 jdoe", BODY, BODY2, BODY]))
+    spans = [c for c in rank_dates(page, title_line=0) if c["date"] == date(2024, 3, 27)]
+    assert spans and all(c["f"]["range"] == 1.0 for c in spans)
+
+
+def test_a_conferences_days_in_the_headline_lose_to_the_byline_date() -> None:
+    # hypotheses.org (trafeval, outside the date dev set): the headline's conference days
+    # won over the byline's date, which "Schreibe einen Kommentar" also made a comment's
+    text = "\n\n".join(
+        [
+            "Achtundvierzig",
+            "Suchen",
+            "Über das Blog",
+            "Impressum",
+            "Artikel, Unsere Forschung, Veranstaltungen",
+            "Tagung: Institutionen revolutionärer Macht in den europäischen Revolutionen der "
+            "ersten Hälfte des 19. Jahrhunderts (26. und 27. 2. 2015, Eichstätt)",
+            "28. Januar 2015 karstenruppert\tSchreibe einen Kommentar",
+            "Das DFG-Projekt „Edition der Akten der Provisorischen Zentralgewalt“ veranstaltet "
+            "im Bischöflichen Seminar Eichstätt die Tagung „Institutionen revolutionärer Macht "
+            "in den europäischen Revolutionen“.",
+            BODY,
+            BODY2,
+        ]
+    )
+    assert extract(text)["published"] == "2015-01-28"
