@@ -7,9 +7,11 @@ Features come from the shipped code (corearchive_plugins.metadata). ``--out PATH
 model into PATH (its other rankers kept when PATH exists, else copied from the shipped
 model.json): use it with ``--set metadata.model=PATH``. ``--write`` alone rewrites the shipped
 plugins/metadata/model.json in this checkout (the maintainers' route; with an installed
-package, the copy in site-packages). ``--data DIR``: your own pages, laid out as htmldate's dev
-set (DIR/truth.json ``{"NAME": {"date": "YYYY-MM-DD"}}``, DIR/text/NAME.txt, DIR/html/NAME);
-default $COREARCHIVE_EVAL/data/htmldate/dev (/work/shared/eval). HTML mode caches the date of
+package, the copy in site-packages). ``--data DIR [DIR ...]``: your own pages, laid out as
+htmldate's dev set (DIR/truth.json ``{"NAME": {"date": "YYYY-MM-DD"}}``, DIR/text/NAME.txt,
+DIR/html/NAME); default $COREARCHIVE_EVAL/data/htmldate/dev (/work/shared/eval). ``--part P``:
+of a folder whose truth entries name a ``part`` (benchmarks/date_heldout.py's held-out set,
+split by site), only part P: train on one part, report on the other. HTML mode caches the date of
 trafilatura's metadata (htmldate run on trafilatura's tree, as the stage gets it) in
 trafilatura_date_cache.json (beside this script for the default data, else in DIR).
 Needs ``pip install -e ".[train]"`` (scikit-learn, SciPy).
@@ -33,28 +35,36 @@ HD_CACHE = os.path.join(HERE, "trafilatura_date_cache.json")
 DATA = os.path.join(os.environ.get("COREARCHIVE_EVAL", "/work/shared/eval"), "data", "htmldate", "dev")
 
 
-def load_pages(mode):
-    truth = json.load(open(os.path.join(DATA, "truth.json")))
+def load_pages(mode, dirs=None, part=None):
+    """The pages of each folder of ``dirs`` (default: DATA) with their candidates; with
+    ``part``, only the pages whose truth entry has no ``part`` or that part (a held-out
+    set's split: benchmarks/date_heldout.py)."""
     pages = []
-    cache = json.load(open(HD_CACHE)) if mode == "html" and os.path.exists(HD_CACHE) else {}
-    for name in sorted(truth):
-        gold = truth[name]["date"]
-        if mode == "text":
-            txt = open(os.path.join(DATA, "text", name + ".txt"), encoding="utf-8").read()
-            # with the title line as extract() finds it (some date features use it)
-            title = tm.extract(txt)["sources"].get("title")
-            title_line = int(title.split()[-1]) if title else None
-            cands = tm.rank_dates(tm.Page(txt), title_line=title_line)
-        else:
-            html = open(os.path.join(DATA, "html", name), encoding="utf-8").read()
-            tree = hm.parse_html(html)
-            if name not in cache:
-                # htmldate's answer as the stage gets it: the date of trafilatura's metadata
-                cache[name] = hm.trafilatura_meta(tree if tree is not None else html, None).get("date")
-            cands = hm.html_candidates(html, hd=cache[name], tree=tree)
-        pages.append((name, gold if isinstance(gold, str) else None, cands))
-    if mode == "html":
-        json.dump(cache, open(HD_CACHE, "w"))
+    for data in dirs or [DATA]:
+        truth = json.load(open(os.path.join(data, "truth.json")))
+        default = os.path.abspath(data) == os.path.abspath(DATA)
+        cache_path = HD_CACHE if default else os.path.join(data, "trafilatura_date_cache.json")
+        cache = json.load(open(cache_path)) if mode == "html" and os.path.exists(cache_path) else {}
+        for name in sorted(truth):
+            if part is not None and truth[name].get("part", part) != part:
+                continue
+            gold = truth[name]["date"]
+            if mode == "text":
+                txt = open(os.path.join(data, "text", name + ".txt"), encoding="utf-8").read()
+                # with the title line as extract() finds it (some date features use it)
+                title = tm.extract(txt)["sources"].get("title")
+                title_line = int(title.split()[-1]) if title else None
+                cands = tm.rank_dates(tm.Page(txt), title_line=title_line)
+            else:
+                html = open(os.path.join(data, "html", name), encoding="utf-8").read()
+                tree = hm.parse_html(html)
+                if name not in cache:
+                    # htmldate's answer as the stage gets it: the date of trafilatura's metadata
+                    cache[name] = hm.trafilatura_meta(tree if tree is not None else html, None).get("date")
+                cands = hm.html_candidates(html, hd=cache[name], tree=tree)
+            pages.append((name, gold if isinstance(gold, str) else None, cands))
+        if mode == "html":
+            json.dump(cache, open(cache_path, "w"))
     return pages
 
 
@@ -108,7 +118,6 @@ def page_acc(pages, scores_by_page):
 
 
 def main():
-    global DATA, HD_CACHE
     ap = argparse.ArgumentParser()
     ap.add_argument("--mode", default="text")
     ap.add_argument("--C", type=float, default=0.3)
@@ -116,7 +125,9 @@ def main():
     ap.add_argument("--write", action="store_true",
                     help="rewrite the shipped plugins/metadata/model.json (see --out)")
     ap.add_argument("--out", help="write the model here (other rankers kept, or copied from the shipped file)")
-    ap.add_argument("--data", default=DATA, help="pages and truth (see the module's docstring)")
+    ap.add_argument("--data", nargs="+", default=[DATA],
+                    help="folders of pages and truth (see the module's docstring)")
+    ap.add_argument("--part", help="of folders whose truth entries have a 'part', only that part")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--gbm", default="")
     ap.add_argument("--listwise", action="store_true")
@@ -130,10 +141,7 @@ def main():
         LIST["on"] = True
     if args.gbm:
         GBM.update(json.loads(args.gbm))
-    if os.path.abspath(args.data) != os.path.abspath(DATA):
-        DATA = args.data
-        HD_CACHE = os.path.join(DATA, "trafilatura_date_cache.json")
-    pages = load_pages(args.mode)
+    pages = load_pages(args.mode, args.data, args.part)
     feats = tm.FEATURES if args.mode == "text" else hm.HTML_FEATURES
     feats = [f for f in feats if f not in args.drop]
     reach = sum(1 for n, gold, c in pages if any(x["date"].isoformat() == gold for x in c))
@@ -184,7 +192,7 @@ def main():
                         "mean": dict(zip(feats, mu.tolist())), "scale": dict(zip(feats, sd.tolist()))}
         # how it was made (written into the file; the run's provenance shows it)
         from listwise import made_by
-        W.setdefault("provenance", {})[args.mode] = made_by("research/metadata/train_dates.py", [args.data])
+        W.setdefault("provenance", {})[args.mode] = made_by("research/metadata/train_dates.py", args.data)
         json.dump(W, open(p, "w"), indent=1)
         print("wrote", p, "(the shipped model in the package)" if not args.out else "")
 
