@@ -392,10 +392,20 @@ _UNIT_DAYS = {
 }
 
 # cue words: the text just before a date (same line, or the previous short line)
+#: Publication words of the languages the date reader reads beyond those of the dev pages
+#: (fi, ro, hu, id/ms, cs, sk, hr, uk, tr, el, it): without them, "Päivitetty 20.3.2024" /
+#: "Julkaistu 14.3.2024" was two uncued dates, and the update above won
+_PUB_MORE = (
+    r"julkaistu|publicat|publicată|közzétéve|megjelent|diterbitkan|dipublikasikan|diposting|"
+    r"zveřejněno|publikované|uverejnené|objavljeno|опубліковано|yayınlandı|yayımlandı|"
+    r"δημοσιεύθηκε|δημοσίευση|pubblicata"
+)
 _CUE_PUB = re.compile(
     r"\b(published|publish date|posted|post date|publiziert|veröffentlicht|erschienen|erstellt|"
     r"publié|publiée|mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|"
     r"publiceret|publisert|opublikowano|publikováno|опубликовано|yayınlanma|released|"
+    + _PUB_MORE
+    + r"|"
     r"date\b|datum|dated|fecha|data|creado|created|written|geschrieben|écrit|"
     r"artikel vom|beitrag vom|vom\b|from\b|le\b|am\b|on\b|du\b)\s*:?\s*$",
     re.I,
@@ -403,7 +413,11 @@ _CUE_PUB = re.compile(
 _CUE_UPD = re.compile(
     r"(updated|last update[d]?|update|modified|last modified|aktualisiert|geändert|zuletzt|"
     r"stand|mis à jour|mise à jour|actualizado|actualizada|actualización|aggiornato|"
-    r"bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|revised|edited)\b[^0-9]{0,25}$",
+    r"bijgewerkt|uppdaterad|opdateret|oppdatert|zaktualizowano|revised|edited|"
+    # (the update words of the languages of :data:`_PUB_MORE`, and pt, ru)
+    r"atualizado|atualizada|atualização|aktualizováno|aktualizované|aktualizacja|ažurirano|"
+    r"обновлено|оновлено|güncellendi|güncelleme|päivitetty|actualizat|actualizare|frissítve|"
+    r"diperbarui|dikemaskini|ενημερώθηκε|ενημέρωση|aggiornamento)\b[^0-9]{0,25}$",
     re.I,
 )
 #: (searched for: every alternative starts with a character, so re skips ahead to the positions
@@ -2150,7 +2164,9 @@ _WEEKDAY = re.compile(
 _STRONG_PUB = re.compile(
     r"(?i)\b(published|publish date|posted|publiziert|veröffentlicht|erschienen|erstellt|publié|publiée|"
     r"mis en ligne|publicado|publicada|pubblicato|gepubliceerd|geplaatst|publicerad|publiceret|publisert|"
-    r"opublikowano|publikováno|опубликовано|yayınlanma|beitrag wurde|datum|date|dated|fecha|data)\b[^0-9]{0,30}$"
+    r"opublikowano|publikováno|опубликовано|yayınlanma|beitrag wurde|datum|date|dated|fecha|data|"
+    + _PUB_MORE
+    + r")\b[^0-9]{0,30}$"
 )
 _WEAK_CUE = re.compile(r"(?i)\b(vom|am|on|le|du|el|il|den|from)\s*$")
 _EVENT = re.compile(

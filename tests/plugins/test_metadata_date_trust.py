@@ -618,3 +618,36 @@ def test_a_conferences_days_in_the_headline_lose_to_the_byline_date() -> None:
         ]
     )
     assert extract(text)["published"] == "2015-01-28"
+
+
+_PARAS = {
+    "fi": "Kaupungin pormestari ja valtuutetut hyväksyivät kunnan talousarvion vuodelle, ja "
+    "istunto päättyi keskipäivällä enemmistön äänestykseen tänään.",
+    "ro": "Primarul și consilierii orașului au aprobat bugetul municipiului pentru anul în curs, "
+    "iar ședința s-a încheiat la prânz cu votul majorității.",
+    "id": "Wali kota dan anggota dewan kota menyetujui anggaran kota untuk tahun ini, dan sidang "
+    "berakhir pada siang hari dengan suara mayoritas anggota.",
+    "hu": "A polgármester és a város képviselői elfogadták az önkormányzat éves költségvetését, "
+    "és az ülés délben a többség szavazatával ért véget ma.",
+    "pt": "O prefeito e os vereadores da cidade aprovaram o orçamento do município para o ano, e "
+    "a sessão terminou ao meio-dia com o voto da maioria dos presentes.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "upd", "pub"),
+    [
+        ("fi", "Päivitetty 20.3.2024", "Julkaistu 14.3.2024"),
+        ("ro", "Actualizat: 20.03.2024", "Publicat: 14.03.2024"),
+        ("id", "Diperbarui: 20/03/2024", "Diterbitkan: 14/03/2024"),
+        ("hu", "Frissítve: 2024.03.20.", "Közzétéve: 2024.03.14."),
+        ("pt", "Atualizado em 20/03/2024 10h00", "Publicado em 14/03/2024"),
+    ],
+)
+def test_update_and_publication_cues_in_more_languages(lang: str, upd: str, pub: str) -> None:
+    # the update's line above the publication's: read as two uncued dates, the update won
+    text = "\n\n".join(["Title of the story here", upd, pub, *[_PARAS[lang]] * 3])
+    res = extract(text)
+    assert res["published"] == "2024-03-14"
+    cues = {c["value"]: c["cue"] for c in res["candidates"]}
+    assert cues == {"2024-03-20": "updated", "2024-03-14": "published"}
