@@ -53,3 +53,23 @@ def test_a_headline_after_its_date_stays_a_title() -> None:
     the headline after the date."""
     page = "March 5, 2024: Flood barrier opens on the river Lune\n\nBy Jane Roe\n\n" + BODY
     assert extract(page)["title"] == "Flood barrier opens on the river Lune"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["# Flood barrier opens", "#  Flood barrier opens", "## Flood barrier opens ##",
+     "**Flood barrier opens**", "__Flood barrier opens__"],
+)  # fmt: skip
+def test_markdown_markup_is_no_part_of_the_title(run_stage, headline: str) -> None:
+    """Markdown that the boilerplate stage does not render (it knows markdown by its links:
+    html2text --ignore-links, notes written by hand have none) gave its heading's or its
+    emphasis's marks with the title: "# Flood barrier opens" (html2text without links on the
+    aeb pages: 3 of 89 titles right, 75 after). The heading's line still leaves the text."""
+    from corearchive.testing import make_document
+    from corearchive_plugins.metadata import MetadataStage
+
+    page = f"* Home\n* News\n\n{headline}\n\n**By Jane Roe**\n\nMarch 5, 2024\n\n{BODY}"
+    assert extract(page)["title"] == "Flood barrier opens"
+    out = run_stage(MetadataStage, make_document(page)).kept[0]
+    assert out.title == "Flood barrier opens"
+    assert headline not in out.text
