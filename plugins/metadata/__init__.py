@@ -38,7 +38,7 @@ from corearchive.document import CONTROLS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
-from ..boilerplate.reflow import Reflowed, goes_on_wrapped, reflow_text
+from ..boilerplate.reflow import Reflowed, reflow_text
 from . import model as ranker
 from .html import (
     html_candidates,
@@ -69,6 +69,7 @@ from .text import (
     line_split,
     order_evidence,
     parse_capture,
+    piece_of_sentence,
     placeholder_day,
     reference_day,
     reference_years,
@@ -949,18 +950,12 @@ def corearchive_register_stages(register: Any) -> None:
 
 def _in_a_sentence(src: list[str], rows: list[int] | None, other: set[int]) -> bool:
     """Whether the title line (the first of ``rows``, of the content's lines ``src``) is a
-    piece of a sentence that goes on in the next line: it ends in a word in small letters,
-    a comma or a hyphen ("..., in Market-street, and"; not a headline's "Budget"), and the
-    next line goes on with it (see :func:`..boilerplate.reflow.goes_on_wrapped`) and is no
-    metadata line (``other``: a date line in small letters, "terça-feira, 22 de outubro";
-    a byline)."""
+    piece of a sentence that goes on in the next line (:func:`.text.piece_of_sentence`),
+    which is no metadata line (``other``: a date line in small letters, "terça-feira, 22 de
+    outubro"; a byline)."""
     if not rows or not 0 <= rows[0] < len(src) - 1 or rows[0] + 1 in other:
         return False
-    cur, nxt = src[rows[0]].strip(), src[rows[0] + 1].strip()
-    if not cur or not nxt or nxt.startswith(("by ", "von ")):
-        return False
-    last = cur[cur.rfind(" ") + 1 :]
-    return (last[:1].islower() or cur[-1] in ",;-") and goes_on_wrapped(cur, nxt)
+    return piece_of_sentence(src[rows[0]].strip(), src[rows[0] + 1].strip())
 
 
 #: What ends a sentence (a closing quote or bracket after it), in the scripts the language
