@@ -737,30 +737,90 @@ _NAME_LINKS = frozenset(
 )  # fmt: skip
 #: A site named by its address ("example.com")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+#: A sentence's punctuation, which no site's name holds ("12 dead, 40,000 without power";
+#: "Yahoo! News" has a mark of its own)
+_SENTENCE_MARKS = re.compile(r"[,;?，、。；？！]|!$")
+#: An address's labels that name no site (its host's other labels may: "heise", "nytimes")
+_NO_SITE_LABELS = frozenset(("www", "m", "amp", "news", "com", "org", "net", "edu", "gov", "co"))
 
 
-def _names_site(words: list[str]) -> bool:
-    """Whether the words after a headline's separator read as a site's name: one to five,
-    each capitalised (a number, a small word after the first), or one address, and no
-    punctuation of a sentence ("12 dead, 40,000 without power", "what we know" go on with
-    the headline)."""
+def _site_words(site_name: str | None, uri: str | None) -> tuple[str, ...]:
+    """How a document's site is named, as :func:`_squashed` letters: its site's name
+    (``site_name``: the page's ``og:site_name``, the dump's) and the labels of its address's
+    host but the top-level domain and the generic ones ("news.yahoo.com" -> "yahoo")."""
+    names = [_squashed(site_name)] if site_name else []
+    if uri and (key := url_key(uri)) is not None and key != uri:
+        labels = key.split("/", 1)[0].split(":", 1)[0].split(".")[:-1]
+        names += [x for x in map(_squashed, labels) if x not in _NO_SITE_LABELS]
+    return tuple(x for x in names if len(x) >= 3)
+
+
+def _squashed(text: str) -> str:
+    """A name's letters and digits, case folded ("Yahoo! News" -> "yahoonews")."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _names_site(words: list[str], site: Sequence[str], by_shape: bool = True) -> bool:
+    """Whether the words after a headline's separator read as a site's name and sections
+    ("Politics | Example News"): each part the site's own (one of ``site``, its name and
+    address's labels, in it or it in one: "heise online", "Example News" of
+    news.example.com), an address, or one to five words without a sentence's punctuation,
+    each capitalised (a small word after the first) or of a script without capitals
+    ("新华网", "الجزيرة نت"), but for ``by_shape`` False (after a Title Case headline:
+    :func:`_title_case`). ("12 dead, 40,000 without power", "what we know" go on with the
+    headline; "Yahoo! News" and a section before the site's name were new headlines, and
+    the same text under them a new version: s34 acc-read #2.)"""
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w in _SUFFIX_SEPARATORS:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return all(_a_name(part, site, by_shape) for part in parts)
+
+
+def _a_name(words: list[str], site: Sequence[str], by_shape: bool) -> bool:
+    """Whether ``words`` (a part of :func:`_names_site`'s) name a site or a section."""
+    if not words:
+        return False
+    squashed = _squashed(" ".join(words))
+    if any(x in squashed or (len(squashed) >= 3 and squashed in x) for x in site):
+        return True
     if len(words) == 1 and _DOMAIN.fullmatch(words[0].casefold()):
         return True
     return (
-        0 < len(words) <= 5
-        and words[0][:1].isupper()
-        and not any(c in w for w in words for c in ",;!?")
-        and all(w[:1].isupper() or w.isdigit() or w in _NAME_LINKS for w in words[1:])
+        by_shape
+        and len(words) <= 5
+        and _SENTENCE_MARKS.search(" ".join(words)) is None
+        and all(
+            w[:1].isupper()
+            or (k > 0 and (w.isdigit() or w in _NAME_LINKS))
+            # (a script without capitals: a word without digits, "已致12人死亡" is no name)
+            or (w[:1].isalpha() and not w[:1].islower() and not any(map(str.isdigit, w)))
+            for k, w in enumerate(words)
+        )
     )
 
 
-def _same_title(a: str | None, b: str | None) -> bool:
+def _title_case(words: list[str]) -> bool:
+    """Whether a headline is written in Title Case ("Storm Hits the Coast"): two or more of
+    its words that are not small ones, all capitalised. Its continuation after a dash
+    ("Storm Hits the Coast - Thousands Without Power") is capitalised as a site's name is:
+    only the site's own name or address tells them apart then."""
+    big = [w for w in words if w[:1].isalpha() and w.casefold() not in _NAME_LINKS]
+    cased = [w for w in big if w[:1].isupper() or w[:1].islower()]
+    return len(cased) >= 2 and all(w[:1].isupper() for w in cased)
+
+
+def _same_title(a: str | None, b: str | None, site: Sequence[str] = ()) -> bool:
     """Whether two titles are the same headline: white space and case aside, and one the
-    other with the site's name after it (a feed's title, the page's); a missing title is no
-    change. (A headline re-cased, or given its site's suffix, made a new version of an
-    unchanged text: s32 regression tester #9. A headline that goes on after a colon or a
-    dash is another one, a developing story's: "Storm hits the coast: 12 dead" was an exact
-    duplicate of "Storm hits the coast", the new headline in no record; s33 acc-read #2.)"""
+    other with the site's name after it (a feed's title, the page's; ``site``: how the
+    page's site is named, :func:`_site_words`); a missing title is no change. (A headline
+    re-cased, or given its site's suffix, made a new version of an unchanged text: s32
+    regression tester #9. A headline that goes on after a colon or a dash is another one, a
+    developing story's: "Storm hits the coast: 12 dead" was an exact duplicate of "Storm
+    hits the coast", the new headline in no record; s33 acc-read #2. After a headline in
+    Title Case, only the site's own name is a suffix; s34 acc-read #2.)"""
     if not a or not b:
         return True
     x, y = a.split(), b.split()
@@ -769,7 +829,11 @@ def _same_title(a: str | None, b: str | None) -> bool:
     n = len(x)
     if [w.casefold() for w in x] != [w.casefold() for w in y[:n]]:
         return False
-    return n == len(y) or (y[n] in _SUFFIX_SEPARATORS and _names_site(y[n + 1 :]))
+    if n == len(y):
+        return True
+    if y[n] not in _SUFFIX_SEPARATORS:
+        return False
+    return _names_site(y[n + 1 :], site, by_shape=not _title_case(x))
 
 
 @dataclass(slots=True)
@@ -1440,6 +1504,7 @@ class DedupStage(Stage):
                 doc.source.uri,
                 _byline(doc),
                 _address(doc),
+                doc.site_name,
                 # (a repost or quote post says so: see _decide)
                 *((kinds[i],) if kinds[i] is not None else ()),
             )
@@ -1511,13 +1576,15 @@ class DedupStage(Stage):
             uris = [d.work[self.name][3] for d in docs]
             bylines = [d.work[self.name][4] for d in docs]
             addresses = [d.work[self.name][5] for d in docs]
-            kinds = [w[6] if len(w := d.work[self.name]) > 6 else None for d in docs]
+            site_names = [d.work[self.name][6] for d in docs]
+            kinds = [w[7] if len(w := d.work[self.name]) > 7 else None for d in docs]
         else:
             kinds = [post_kind(d) for d in docs]
             exact_keys, sigs, sizes = self._hash(docs, kinds)
             uris = [d.source.uri for d in docs]
             bylines = [_byline(d) for d in docs]
             addresses = [_address(d) for d in docs]
+            site_names = [d.site_name for d in docs]
         for d in docs:
             d.work.pop(self.name, None)
         # Stored signatures keep 16 bits per value: a chance agreement of two different
@@ -1645,7 +1712,7 @@ class DedupStage(Stage):
                         v
                         for v in reversed(at_address)
                         if v.size == size_list[i]
-                        and _same_title(title, v.title)
+                        and _same_title(title, v.title, _site_words(site_names[i], uris[i]))
                         and np.array_equal(v.sig, sig16[i])
                     ),
                     None,
