@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 import sqlite3
 import unicodedata
@@ -628,6 +629,32 @@ def _version(
 #: story with 2 of its 10 paragraphs cut, in no record; s32 acc-read #3). The tests'
 #: paywalled copies (the first 2, 4 or 6 of 10 paragraphs) hold 0.2 to 0.6 of the story.
 EXCERPT = 0.7
+
+
+def _adds_nothing(share: float, size: int, old_size: int, num_perm: int) -> bool:
+    """Whether a document of ``size`` shingles whose signature shares ``share`` of its values
+    with one of ``old_size`` may hold nothing the other lacks, as far as a signature of
+    ``num_perm`` values tells: held whole, each value differs with the chance ``1 - size /
+    old_size``, and the values that differ are no more than such an excerpt shows in 99 of
+    100 cases (a binomial tail). A copy cut by a paywall is an excerpt of its version,
+    whatever share of it it holds, only so: one that corrected a figure before the paywall
+    was dropped as a near duplicate, the correction in no record (it held 0.94 of the
+    version; s34 acc-read #6). A change of a few words in a long story is under the
+    signature's noise: told only in a short one."""
+    if size > old_size or old_size <= 0:
+        return False
+    differ = round((1 - share) * num_perm)
+    p = 1 - size / old_size
+    if p <= 0:
+        return differ == 0
+    tail = sum(
+        math.exp(
+            math.lgamma(num_perm + 1) - math.lgamma(i + 1) - math.lgamma(num_perm - i + 1)
+            + i * math.log(p) + (num_perm - i) * math.log1p(-p)
+        )
+        for i in range(differ, num_perm + 1)
+    )  # fmt: skip
+    return tail >= 0.01
 
 
 @dataclass(slots=True)
@@ -1742,7 +1769,11 @@ class DedupStage(Stage):
                 ann["method"] = "minhash"
                 assert isinstance(match.id, str) and isinstance(match.of, str)
                 old_in_new = self._holds(match.jaccard, match.sizes[1], match.sizes[0])
-                if old_in_new < min(opts.threshold, EXCERPT) or alternate[i] or cut_short[i]:
+                if (
+                    old_in_new < min(opts.threshold, EXCERPT)
+                    or alternate[i]
+                    or (cut_short[i] and _adds_nothing(match.jaccard, *match.sizes, opts.num_perm))
+                ):
                     # (an alternate rendering of the page that holds the version's text,
                     # a print page, or a copy cut by a paywall: no new version of it, a
                     # near duplicate)
@@ -1846,8 +1877,8 @@ class DedupStage(Stage):
         ``alternate`` rendering of the page (at another address than the one its markup
         names: a print or AMP version) that holds ``threshold`` of the version, or is held
         so, is a near duplicate of it, not a new version (s32 news types #7); a copy
-        ``cut_short`` by a paywall that the version holds is an excerpt of it, whatever
-        share of it it holds."""
+        ``cut_short`` by a paywall that the version holds, and that adds nothing to it
+        (:func:`_adds_nothing`), is an excerpt of it, whatever share of it it holds."""
         opts = self.options
         best: tuple[float, float, float, _Version] | None = None
         for v in versions:
@@ -1862,7 +1893,9 @@ class DedupStage(Stage):
         match = _Match(v.id, v.id, v.uri, new_in_old, share)
         match.sizes = (size, v.size)
         if new_in_old >= opts.threshold and (
-            alternate or cut_short or old_in_new < min(opts.threshold, EXCERPT)
+            alternate
+            or (cut_short and _adds_nothing(share, size, v.size, len(sig)))
+            or old_in_new < min(opts.threshold, EXCERPT)
         ):
             return match, Duplicate("near", v.id, round(new_in_old, 4))
         if alternate and old_in_new >= opts.threshold:

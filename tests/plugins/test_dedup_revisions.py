@@ -493,3 +493,24 @@ def test_a_copy_cut_by_a_paywall_is_an_excerpt_whatever_its_share(run_stage, acr
     assert kept == [v1]
     assert v2.duplicate.status == "near" and v2.duplicate.of == v1.id
     # (without the paywall, a correction that cut a passage: a revision, the test above)
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_paywalled_copy_that_corrects_the_story_is_a_revision(run_stage, across_runs):
+    """A copy cut by a paywall was an excerpt whatever share of it the version held: one
+    that corrected a figure before the paywall (0.94 of it held) was dropped as a near
+    duplicate, the correction in no record (s34 acc-read #6). It is an excerpt only when it
+    adds nothing to the version, as far as the signatures tell (a change of a few words is
+    told in a short story, f6/versions2.jsonl, not in a long one); pure excerpts stay near
+    duplicates."""
+    for seed in range(3, 9):
+        paras = _paragraphs(3, seed=seed, words=40) + _paragraphs(1, seed=seed, words=12)
+        full = _doc("\n\n".join(paras), f"{STORY}/{seed}", f"full{seed}.jsonl")
+        cut = _doc("\n\n".join(paras[:3]), f"{STORY}/{seed}", f"cut{seed}.jsonl")
+        fixed = [paras[0], paras[1].replace(" ", " four hundred ", 1), paras[2]]
+        corrected = _doc("\n\n".join(fixed), f"{STORY}/{seed}", f"fix{seed}.jsonl")
+        for d in (cut, corrected):
+            d.annotations["boilerplate"] = {"method": "lines", "kept_share": 0.9, "paywall": True}
+        assert _decide(run_stage, [full, cut, corrected], across_runs) == [full, corrected]
+        assert cut.duplicate.status == "near" and cut.duplicate.of == full.id
+        assert corrected.duplicate.status == "revision", corrected.duplicate
