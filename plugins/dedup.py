@@ -719,15 +719,15 @@ def _add_byline_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN address TEXT")
 
 
-def _add_url_keys(db: sqlite3.Connection) -> None:
+def _add_url_keys(db: sqlite3.Connection) -> int:
     """Give the index the canonical key of each document's address (``dedup_docs.ukey``,
     :func:`corearchive.urlkey.url_key`, s31), by which versions of a page at trivially
     different URLs are matched, and its index. An index made before has the column added
     and filled from ``dedup_docs.uri``; one whose keys were made by another version of the
     key (``dedup_meta`` ``url_key``) has them made again. Once per index and version. A key
-    is that of the page's own address (``dedup_docs.address``, else ``uri``), as the stage
-    makes it: made from ``uri``, a print page's was no longer its article's (s33 acc-read
-    #1)."""
+    is that of the page's own address, as the stage makes it (:func:`_key_again`): made from
+    ``uri``, a print page's was no longer its article's (s33 acc-read #1). Returns how many
+    rows were keyed (again)."""
     cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
     if "ukey" not in cols:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN ukey TEXT")
@@ -739,11 +739,10 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
     # key's index when there are none; s32 acc-read #12: they stayed NULL for good,
     # versions no later version was compared with)
     where = "uri IS NOT NULL" if stale else "ukey IS NULL AND uri IS NOT NULL"
-    if rows := db.execute(
-        f"SELECT n, coalesce(address, uri) FROM dedup_docs WHERE {where}"
-    ).fetchall():
+    if rows := db.execute(f"SELECT n, uri, address, ukey FROM dedup_docs WHERE {where}").fetchall():
         db.executemany(
-            "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
+            "UPDATE dedup_docs SET ukey = ? WHERE n = ?",
+            [(_key_again(uri, address, key), n) for n, uri, address, key in rows],
         )
     if stale:
         db.execute(
@@ -751,6 +750,29 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
             (str(_URL_KEY_VERSION),),
         )
     db.execute("CREATE INDEX IF NOT EXISTS dedup_docs_ukey ON dedup_docs (ukey)")
+    return len(rows)
+
+
+def _key_again(uri: str, address: str | None, key: str | None) -> str | None:
+    """A row's address key made again (:func:`_add_url_keys`; ``key``: the one it has, of
+    another version of the key or None): of the page's own ``address`` where the index keeps
+    it (s33 on); else of ``uri``, unless ``key`` is of another page than ``uri``'s: an index
+    made before s33 keyed a print or AMP page's row by the address of the article it prints
+    and kept no ``address``, so the key is that address (a key is an address without its
+    scheme), taken as the stage and :func:`rebuild_index` take a page's own address
+    (:func:`own_address`). Made again from ``uri``, such a row lost its article, whose next
+    version was no revision of it (s34 acc-read #7)."""
+    if address is not None:
+        return url_key(address)
+    fetched = url_key(uri)
+    if key is None or fetched is None or key == fetched:
+        return fetched
+    own = "http://" + key
+    again = url_key(own)
+    if again is None or again == own or again.split("#", 1)[0] == fetched.split("#", 1)[0]:
+        # (no web address; or keyed by uri, whose route a key before version 2 dropped)
+        return fetched
+    return url_key(own_address(uri, own))
 
 
 #: What stands between a headline and the site's name after it, a word of its own
@@ -2652,9 +2674,18 @@ class UpgradeReport:
     #: duplicates: rejects.jsonl keeps no text) or whose text there is not the one hashed:
     #: left as version 8 hashed them (their exact keys, which did not change, still match)
     left: int = 0
+    #: documents whose address key was made again (:func:`_add_url_keys`: made by another
+    #: version of the key, or by a release before s31)
+    rekeyed: int = 0
 
     def summary(self) -> str:
+        keys = (
+            f"{self.rekeyed} documents' address keys made again (version {_URL_KEY_VERSION}"
+            " of the key)"
+        )
         if self.found == self.to:
+            if self.rekeyed:
+                return f"the dedup index is at version {self.to} already; {keys}"
             return f"the dedup index is at version {self.to} already: nothing to do"
         return (
             f"dedup index upgraded from version {self.found} to {self.to}: {self.documents}"
@@ -2663,6 +2694,7 @@ class UpgradeReport:
             " archive does not keep, or lines no longer there) and are kept as version"
             f" {self.found} hashed them (their exact keys have not changed; only a text in a"
             " script written without spaces hashes differently now)"
+            + (f"; {keys}" if self.rekeyed else "")
         )
 
 
@@ -2696,6 +2728,11 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
     found = int(params.get("v", "0"))
     report = UpgradeReport(found=found)
     if found == _INDEX_VERSION:
+        # the address keys, as the first run would make them again (the same rule: an
+        # upgrade that said "nothing to do" left them to the run, which decided on them)
+        _add_uri_column(db)
+        _add_byline_column(db)
+        report.rekeyed = _add_url_keys(db)
         return report
     if found not in _UPGRADES:
         raise ConfigError(
@@ -2764,6 +2801,7 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
     # the rest: dropped duplicates (no record holds their text) and documents whose record
     # text is not the one hashed, of which only those in such scripts are stale
     report.left = len(concerned)
+    report.rekeyed = _add_url_keys(db)
     db.execute("DELETE FROM dedup_filter")
     params["v"] = str(_INDEX_VERSION)
     db.execute(
