@@ -11,7 +11,6 @@ and all: it is the input.)
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -24,26 +23,56 @@ HIDDEN = "***"
 #: in clear; s32 acc-read #1).
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s]*@")
 
-#: An option or setting name that looks like it holds a secret, told word by word (a
-#: name's words: snake_case, kebab-case, dotted, spaced and camelCase names split): a word
-#: that is, or ends in, a password's, a secret's, a token's, a credential's or a cookie's
-#: name ("accesstoken", "client_secret"), "auth" and HTTP's "authorization" (not "author",
-#: "authority"), or an API's, access or private key. (A pattern searched anywhere in the
-#: name hid "passages", "Passenger capacity", "Compass heading" and "tokenizer", and with
-#: them every string below such a name: s33 acc-read #8.)
-_NAME_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
-_SECRET_WORD = re.compile(
-    r"[a-z]*(?:password|passwd|passphrase|secret|credential|cookie)s?|[a-z]*token|pass|pwd"
-    r"|[a-z]*auth[nz]?|auth(?:ori[sz]ation|entication|token|key)|(?:api|access|private)keys?"
+#: An option or setting name that looks like it holds a secret, told by its words (a name's
+#: words: snake_case, kebab-case, dotted, spaced and camelCase names split, in any script),
+#: each alone and joined with the next one or two ("mot de passe", "api_key", "clé d'accès"):
+#: one that holds a password's, a secret's, a token's, a credential's, a cookie's or an
+#: authentication's stem, in English or another language, anywhere ("secretkey",
+#: "accesskeyid", "sessiontokens", "Passwort", "passcode"), "pass" at a word's end
+#: ("userpass", "db_pass"), or an API's, access or private key. Hiding fails closed: a
+#: word that merely starts like one is named here to be kept ("passages", "Passenger",
+#: "Compass", "tokenizer", "author", "authority", "secretary"; s33 acc-read #8), any other
+#: word holding a stem is hidden. (Whole words alone let "secretkey", "tokens", "Passwort"
+#: and "mot_de_passe" into records and manifests in clear; s34 acc-read #3.)
+_SECRET_STEM = re.compile(
+    r"pass(?:w|phrase|code|key|ord$)|(?<!com)(?<!by)(?<!over)(?<!under)(?<!sur)(?<!tres)pass$"
+    r"|pwd|^mdp$|motdepasse|kennwort|wachtwoord|l[öo]senord|adgangskode|salasana|contrase[ñn]a"
+    r"|^senha|^has[łl]o$|^heslo$|jelsz[óo]|[şs]ifre|parolă|katasandi|katalaluan|m[ậa]tkh[ẩa]u"
+    r"|пароль|密[码碼钥鑰]|秘[钥鑰]|口令|パスワード|暗証番号|비밀번호|סיסמ[הא]|รหัสผ่าน|كلمة(?:ال)?(?:مرور|سر)"
+    r"|رمزعبور|secret(?!ar|ion)|segret[oi]|segredo|geheim|секрет(?!ар)|シークレット"
+    r"|token(?!i[sz])|jeton|токен|令牌|トークン|토큰|creden[ctz]ial|zugangsdaten|anmeldedaten"
+    r"|cookie|auth(?!or(?!i[sz]ation))|認証"
+    r"|(?:api|access|private)keys?(?!board)|(?:api|zugangs?|zugriffs?)schl(?:ü|ue)ssel"
+    r"|(?:cl[ée]|clave|chiave|chave)(?:d|de|di|da|do)?(?:api|acc[èe]s|acc?ess?o|priv)"
 )
-_KEY_OWNERS = frozenset(("api", "access", "private"))
+#: A name's words: runs of letters or of digits, a camelCase word's capital starting a word
+_NAME_WORDS = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, lowercased: ``"x-apiKeyID"`` -> ``["x", "api", "key", "id"]``."""
+    words: list[str] = []
+    for run in _NAME_WORDS.findall(name):
+        start = 0
+        for i in range(1, len(run)):
+            # a capital after a small letter, or the last capital of a run before a small one
+            if run[i].isupper() and (
+                run[i - 1].islower() or (i + 1 < len(run) and run[i + 1].islower())
+            ):
+                words.append(run[start:i].lower())
+                start = i
+        words.append(run[start:].lower())
+    return words
 
 
 def _secret_name(name: str) -> bool:
     """Whether an option's, a setting's or a field's name looks like a secret's."""
-    words = [w.lower() for w in _NAME_WORDS.findall(name)]
-    return any(_SECRET_WORD.fullmatch(w) for w in words) or any(
-        a in _KEY_OWNERS and b in ("key", "keys") for a, b in itertools.pairwise(words)
+    words = _name_words(name)
+    return any(
+        _SECRET_STEM.search("".join(words[i : i + n]))
+        for i in range(len(words))
+        for n in (1, 2, 3)
+        if i + n <= len(words)
     )
 
 

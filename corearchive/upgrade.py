@@ -156,7 +156,7 @@ def upgrade(
         catalog = Catalog(path, timeout=timeout, wal=False)
         try:
             report = upgrade_index(catalog.db, _records(folders or [out]))
-            if report.found == report.to:
+            if report.found == report.to and not report.rekeyed:
                 catalog.rollback()
                 if there:  # (a folder's FORMAT.json lost: written again, as verify advises)
                     lost = not (out / FORMAT_FILE).exists()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import re
 import sqlite3
 import unicodedata
@@ -280,8 +281,12 @@ def normalized_pair(doc: Document) -> tuple[bytes, bytes | None]:
 _INLINE_QUOTE = re.compile(r"“([^“”]{20,})”|«([^«»]{20,})»|„([^„“”]{20,})[“”]|\"([^\"]{20,})\"")
 
 
-#: What may follow a post's quoted post: links, mentions, tags, an attribution's dash
-_POST_TAIL = re.compile(r"(?:\s|https?://\S+|[@#]\w\S*|[-–—―~])*")
+#: What may follow a post's quoted post: links, mentions, tags, an attribution's dash. Each
+#: alternative takes a whole run of non-spaces (dashes, then a link or a tag; or dashes
+#: alone): where a tag could end anywhere in a run of dashes that the dash alternative then
+#: took, "#a--------" parsed nine ways and a failing tail of m such tags tried 9^m (a post of
+#: 152 characters: 64 s; s34 acc-read #1). One parse per tail keeps the test linear.
+_POST_TAIL = re.compile(r"(?:\s|[-–—―~]*(?:https?://\S+|[@#]\w\S*)(?!\S)|[-–—―~]+(?!\S))*")
 
 
 def _quotes_a_post(text: str) -> bool:
@@ -626,6 +631,32 @@ def _version(
 EXCERPT = 0.7
 
 
+def _adds_nothing(share: float, size: int, old_size: int, num_perm: int) -> bool:
+    """Whether a document of ``size`` shingles whose signature shares ``share`` of its values
+    with one of ``old_size`` may hold nothing the other lacks, as far as a signature of
+    ``num_perm`` values tells: held whole, each value differs with the chance ``1 - size /
+    old_size``, and the values that differ are no more than such an excerpt shows in 99 of
+    100 cases (a binomial tail). A copy cut by a paywall is an excerpt of its version,
+    whatever share of it it holds, only so: one that corrected a figure before the paywall
+    was dropped as a near duplicate, the correction in no record (it held 0.94 of the
+    version; s34 acc-read #6). A change of a few words in a long story is under the
+    signature's noise: told only in a short one."""
+    if size > old_size or old_size <= 0:
+        return False
+    differ = round((1 - share) * num_perm)
+    p = 1 - size / old_size
+    if p <= 0:
+        return differ == 0
+    tail = sum(
+        math.exp(
+            math.lgamma(num_perm + 1) - math.lgamma(i + 1) - math.lgamma(num_perm - i + 1)
+            + i * math.log(p) + (num_perm - i) * math.log1p(-p)
+        )
+        for i in range(differ, num_perm + 1)
+    )  # fmt: skip
+    return tail >= 0.01
+
+
 @dataclass(slots=True)
 class _Match:
     """A document's most similar near candidate: its cluster root (an id, or the position
@@ -688,15 +719,15 @@ def _add_byline_column(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN address TEXT")
 
 
-def _add_url_keys(db: sqlite3.Connection) -> None:
+def _add_url_keys(db: sqlite3.Connection) -> int:
     """Give the index the canonical key of each document's address (``dedup_docs.ukey``,
     :func:`corearchive.urlkey.url_key`, s31), by which versions of a page at trivially
     different URLs are matched, and its index. An index made before has the column added
     and filled from ``dedup_docs.uri``; one whose keys were made by another version of the
     key (``dedup_meta`` ``url_key``) has them made again. Once per index and version. A key
-    is that of the page's own address (``dedup_docs.address``, else ``uri``), as the stage
-    makes it: made from ``uri``, a print page's was no longer its article's (s33 acc-read
-    #1)."""
+    is that of the page's own address, as the stage makes it (:func:`_key_again`): made from
+    ``uri``, a print page's was no longer its article's (s33 acc-read #1). Returns how many
+    rows were keyed (again)."""
     cols = [r[1] for r in db.execute("PRAGMA table_info(dedup_docs)")]
     if "ukey" not in cols:
         db.execute("ALTER TABLE dedup_docs ADD COLUMN ukey TEXT")
@@ -708,11 +739,10 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
     # key's index when there are none; s32 acc-read #12: they stayed NULL for good,
     # versions no later version was compared with)
     where = "uri IS NOT NULL" if stale else "ukey IS NULL AND uri IS NOT NULL"
-    if rows := db.execute(
-        f"SELECT n, coalesce(address, uri) FROM dedup_docs WHERE {where}"
-    ).fetchall():
+    if rows := db.execute(f"SELECT n, uri, address, ukey FROM dedup_docs WHERE {where}").fetchall():
         db.executemany(
-            "UPDATE dedup_docs SET ukey = ? WHERE n = ?", [(url_key(u), n) for n, u in rows]
+            "UPDATE dedup_docs SET ukey = ? WHERE n = ?",
+            [(_key_again(uri, address, key), n) for n, uri, address, key in rows],
         )
     if stale:
         db.execute(
@@ -720,6 +750,29 @@ def _add_url_keys(db: sqlite3.Connection) -> None:
             (str(_URL_KEY_VERSION),),
         )
     db.execute("CREATE INDEX IF NOT EXISTS dedup_docs_ukey ON dedup_docs (ukey)")
+    return len(rows)
+
+
+def _key_again(uri: str, address: str | None, key: str | None) -> str | None:
+    """A row's address key made again (:func:`_add_url_keys`; ``key``: the one it has, of
+    another version of the key or None): of the page's own ``address`` where the index keeps
+    it (s33 on); else of ``uri``, unless ``key`` is of another page than ``uri``'s: an index
+    made before s33 keyed a print or AMP page's row by the address of the article it prints
+    and kept no ``address``, so the key is that address (a key is an address without its
+    scheme), taken as the stage and :func:`rebuild_index` take a page's own address
+    (:func:`own_address`). Made again from ``uri``, such a row lost its article, whose next
+    version was no revision of it (s34 acc-read #7)."""
+    if address is not None:
+        return url_key(address)
+    fetched = url_key(uri)
+    if key is None or fetched is None or key == fetched:
+        return fetched
+    own = "http://" + key
+    again = url_key(own)
+    if again is None or again == own or again.split("#", 1)[0] == fetched.split("#", 1)[0]:
+        # (no web address; or keyed by uri, whose route a key before version 2 dropped)
+        return fetched
+    return url_key(own_address(uri, own))
 
 
 #: What stands between a headline and the site's name after it, a word of its own
@@ -733,30 +786,90 @@ _NAME_LINKS = frozenset(
 )  # fmt: skip
 #: A site named by its address ("example.com")
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+#: A sentence's punctuation, which no site's name holds ("12 dead, 40,000 without power";
+#: "Yahoo! News" has a mark of its own)
+_SENTENCE_MARKS = re.compile(r"[,;?，、。；？！]|!$")
+#: An address's labels that name no site (its host's other labels may: "heise", "nytimes")
+_NO_SITE_LABELS = frozenset(("www", "m", "amp", "news", "com", "org", "net", "edu", "gov", "co"))
 
 
-def _names_site(words: list[str]) -> bool:
-    """Whether the words after a headline's separator read as a site's name: one to five,
-    each capitalised (a number, a small word after the first), or one address, and no
-    punctuation of a sentence ("12 dead, 40,000 without power", "what we know" go on with
-    the headline)."""
+def _site_words(site_name: str | None, uri: str | None) -> tuple[str, ...]:
+    """How a document's site is named, as :func:`_squashed` letters: its site's name
+    (``site_name``: the page's ``og:site_name``, the dump's) and the labels of its address's
+    host but the top-level domain and the generic ones ("news.yahoo.com" -> "yahoo")."""
+    names = [_squashed(site_name)] if site_name else []
+    if uri and (key := url_key(uri)) is not None and key != uri:
+        labels = key.split("/", 1)[0].split(":", 1)[0].split(".")[:-1]
+        names += [x for x in map(_squashed, labels) if x not in _NO_SITE_LABELS]
+    return tuple(x for x in names if len(x) >= 3)
+
+
+def _squashed(text: str) -> str:
+    """A name's letters and digits, case folded ("Yahoo! News" -> "yahoonews")."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _names_site(words: list[str], site: Sequence[str], by_shape: bool = True) -> bool:
+    """Whether the words after a headline's separator read as a site's name and sections
+    ("Politics | Example News"): each part the site's own (one of ``site``, its name and
+    address's labels, in it or it in one: "heise online", "Example News" of
+    news.example.com), an address, or one to five words without a sentence's punctuation,
+    each capitalised (a small word after the first) or of a script without capitals
+    ("新华网", "الجزيرة نت"), but for ``by_shape`` False (after a Title Case headline:
+    :func:`_title_case`). ("12 dead, 40,000 without power", "what we know" go on with the
+    headline; "Yahoo! News" and a section before the site's name were new headlines, and
+    the same text under them a new version: s34 acc-read #2.)"""
+    parts: list[list[str]] = [[]]
+    for w in words:
+        if w in _SUFFIX_SEPARATORS:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return all(_a_name(part, site, by_shape) for part in parts)
+
+
+def _a_name(words: list[str], site: Sequence[str], by_shape: bool) -> bool:
+    """Whether ``words`` (a part of :func:`_names_site`'s) name a site or a section."""
+    if not words:
+        return False
+    squashed = _squashed(" ".join(words))
+    if any(x in squashed or (len(squashed) >= 3 and squashed in x) for x in site):
+        return True
     if len(words) == 1 and _DOMAIN.fullmatch(words[0].casefold()):
         return True
     return (
-        0 < len(words) <= 5
-        and words[0][:1].isupper()
-        and not any(c in w for w in words for c in ",;!?")
-        and all(w[:1].isupper() or w.isdigit() or w in _NAME_LINKS for w in words[1:])
+        by_shape
+        and len(words) <= 5
+        and _SENTENCE_MARKS.search(" ".join(words)) is None
+        and all(
+            w[:1].isupper()
+            or (k > 0 and (w.isdigit() or w in _NAME_LINKS))
+            # (a script without capitals: a word without digits, "已致12人死亡" is no name)
+            or (w[:1].isalpha() and not w[:1].islower() and not any(map(str.isdigit, w)))
+            for k, w in enumerate(words)
+        )
     )
 
 
-def _same_title(a: str | None, b: str | None) -> bool:
+def _title_case(words: list[str]) -> bool:
+    """Whether a headline is written in Title Case ("Storm Hits the Coast"): two or more of
+    its words that are not small ones, all capitalised. Its continuation after a dash
+    ("Storm Hits the Coast - Thousands Without Power") is capitalised as a site's name is:
+    only the site's own name or address tells them apart then."""
+    big = [w for w in words if w[:1].isalpha() and w.casefold() not in _NAME_LINKS]
+    cased = [w for w in big if w[:1].isupper() or w[:1].islower()]
+    return len(cased) >= 2 and all(w[:1].isupper() for w in cased)
+
+
+def _same_title(a: str | None, b: str | None, site: Sequence[str] = ()) -> bool:
     """Whether two titles are the same headline: white space and case aside, and one the
-    other with the site's name after it (a feed's title, the page's); a missing title is no
-    change. (A headline re-cased, or given its site's suffix, made a new version of an
-    unchanged text: s32 regression tester #9. A headline that goes on after a colon or a
-    dash is another one, a developing story's: "Storm hits the coast: 12 dead" was an exact
-    duplicate of "Storm hits the coast", the new headline in no record; s33 acc-read #2.)"""
+    other with the site's name after it (a feed's title, the page's; ``site``: how the
+    page's site is named, :func:`_site_words`); a missing title is no change. (A headline
+    re-cased, or given its site's suffix, made a new version of an unchanged text: s32
+    regression tester #9. A headline that goes on after a colon or a dash is another one, a
+    developing story's: "Storm hits the coast: 12 dead" was an exact duplicate of "Storm
+    hits the coast", the new headline in no record; s33 acc-read #2. After a headline in
+    Title Case, only the site's own name is a suffix; s34 acc-read #2.)"""
     if not a or not b:
         return True
     x, y = a.split(), b.split()
@@ -765,7 +878,11 @@ def _same_title(a: str | None, b: str | None) -> bool:
     n = len(x)
     if [w.casefold() for w in x] != [w.casefold() for w in y[:n]]:
         return False
-    return n == len(y) or (y[n] in _SUFFIX_SEPARATORS and _names_site(y[n + 1 :]))
+    if n == len(y):
+        return True
+    if y[n] not in _SUFFIX_SEPARATORS:
+        return False
+    return _names_site(y[n + 1 :], site, by_shape=not _title_case(x))
 
 
 @dataclass(slots=True)
@@ -1436,6 +1553,7 @@ class DedupStage(Stage):
                 doc.source.uri,
                 _byline(doc),
                 _address(doc),
+                doc.site_name,
                 # (a repost or quote post says so: see _decide)
                 *((kinds[i],) if kinds[i] is not None else ()),
             )
@@ -1507,13 +1625,15 @@ class DedupStage(Stage):
             uris = [d.work[self.name][3] for d in docs]
             bylines = [d.work[self.name][4] for d in docs]
             addresses = [d.work[self.name][5] for d in docs]
-            kinds = [w[6] if len(w := d.work[self.name]) > 6 else None for d in docs]
+            site_names = [d.work[self.name][6] for d in docs]
+            kinds = [w[7] if len(w := d.work[self.name]) > 7 else None for d in docs]
         else:
             kinds = [post_kind(d) for d in docs]
             exact_keys, sigs, sizes = self._hash(docs, kinds)
             uris = [d.source.uri for d in docs]
             bylines = [_byline(d) for d in docs]
             addresses = [_address(d) for d in docs]
+            site_names = [d.site_name for d in docs]
         for d in docs:
             d.work.pop(self.name, None)
         # Stored signatures keep 16 bits per value: a chance agreement of two different
@@ -1641,7 +1761,7 @@ class DedupStage(Stage):
                         v
                         for v in reversed(at_address)
                         if v.size == size_list[i]
-                        and _same_title(title, v.title)
+                        and _same_title(title, v.title, _site_words(site_names[i], uris[i]))
                         and np.array_equal(v.sig, sig16[i])
                     ),
                     None,
@@ -1671,7 +1791,11 @@ class DedupStage(Stage):
                 ann["method"] = "minhash"
                 assert isinstance(match.id, str) and isinstance(match.of, str)
                 old_in_new = self._holds(match.jaccard, match.sizes[1], match.sizes[0])
-                if old_in_new < min(opts.threshold, EXCERPT) or alternate[i] or cut_short[i]:
+                if (
+                    old_in_new < min(opts.threshold, EXCERPT)
+                    or alternate[i]
+                    or (cut_short[i] and _adds_nothing(match.jaccard, *match.sizes, opts.num_perm))
+                ):
                     # (an alternate rendering of the page that holds the version's text,
                     # a print page, or a copy cut by a paywall: no new version of it, a
                     # near duplicate)
@@ -1775,8 +1899,8 @@ class DedupStage(Stage):
         ``alternate`` rendering of the page (at another address than the one its markup
         names: a print or AMP version) that holds ``threshold`` of the version, or is held
         so, is a near duplicate of it, not a new version (s32 news types #7); a copy
-        ``cut_short`` by a paywall that the version holds is an excerpt of it, whatever
-        share of it it holds."""
+        ``cut_short`` by a paywall that the version holds, and that adds nothing to it
+        (:func:`_adds_nothing`), is an excerpt of it, whatever share of it it holds."""
         opts = self.options
         best: tuple[float, float, float, _Version] | None = None
         for v in versions:
@@ -1791,7 +1915,9 @@ class DedupStage(Stage):
         match = _Match(v.id, v.id, v.uri, new_in_old, share)
         match.sizes = (size, v.size)
         if new_in_old >= opts.threshold and (
-            alternate or cut_short or old_in_new < min(opts.threshold, EXCERPT)
+            alternate
+            or (cut_short and _adds_nothing(share, size, v.size, len(sig)))
+            or old_in_new < min(opts.threshold, EXCERPT)
         ):
             return match, Duplicate("near", v.id, round(new_in_old, 4))
         if alternate and old_in_new >= opts.threshold:
@@ -2548,9 +2674,18 @@ class UpgradeReport:
     #: duplicates: rejects.jsonl keeps no text) or whose text there is not the one hashed:
     #: left as version 8 hashed them (their exact keys, which did not change, still match)
     left: int = 0
+    #: documents whose address key was made again (:func:`_add_url_keys`: made by another
+    #: version of the key, or by a release before s31)
+    rekeyed: int = 0
 
     def summary(self) -> str:
+        keys = (
+            f"{self.rekeyed} documents' address keys made again (version {_URL_KEY_VERSION}"
+            " of the key)"
+        )
         if self.found == self.to:
+            if self.rekeyed:
+                return f"the dedup index is at version {self.to} already; {keys}"
             return f"the dedup index is at version {self.to} already: nothing to do"
         return (
             f"dedup index upgraded from version {self.found} to {self.to}: {self.documents}"
@@ -2559,6 +2694,7 @@ class UpgradeReport:
             " archive does not keep, or lines no longer there) and are kept as version"
             f" {self.found} hashed them (their exact keys have not changed; only a text in a"
             " script written without spaces hashes differently now)"
+            + (f"; {keys}" if self.rekeyed else "")
         )
 
 
@@ -2592,6 +2728,11 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
     found = int(params.get("v", "0"))
     report = UpgradeReport(found=found)
     if found == _INDEX_VERSION:
+        # the address keys, as the first run would make them again (the same rule: an
+        # upgrade that said "nothing to do" left them to the run, which decided on them)
+        _add_uri_column(db)
+        _add_byline_column(db)
+        report.rekeyed = _add_url_keys(db)
         return report
     if found not in _UPGRADES:
         raise ConfigError(
@@ -2660,6 +2801,7 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
     # the rest: dropped duplicates (no record holds their text) and documents whose record
     # text is not the one hashed, of which only those in such scripts are stale
     report.left = len(concerned)
+    report.rekeyed = _add_url_keys(db)
     db.execute("DELETE FROM dedup_filter")
     params["v"] = str(_INDEX_VERSION)
     db.execute(

@@ -157,7 +157,6 @@ def test_a_name_that_merely_holds_a_secrets_word_keeps_its_data():
             {"name": "Compass heading", "value": "NNE"},
         ],
         "pipeline": {"name": "tokenizer", "value": "gpt2"},
-        "tokens": ["The", "bridge"],
         "bypass": "north",
         "authored_by": "Ann Lee",
     }
@@ -173,3 +172,29 @@ def test_a_name_that_merely_holds_a_secrets_word_keeps_its_data():
     }
     assert redact_value(hidden) == {k: redact_value(v, secret=True) for k, v in hidden.items()}
     assert redact_value(hidden)["oauth"] == {"id": "***"}
+
+
+def test_compound_plural_and_foreign_secret_names_are_hidden():
+    """Word-by-word matching let names that start with a secret's word, a plural, and other
+    languages' words through: a dump's "secretkey", "accesskeyid" and "sessiontokens" went
+    into ``input_metadata`` in clear, and ``--secretkey=X`` into ``run.json`` (s34 acc-read
+    #3, f3/row.jsonl). A name holding a secret's stem anywhere is hidden, whatever its
+    language; the words that merely start like one keep their data (the test above).
+    ("tokens" is hidden too: a dump's token list is its text split, a session's tokens
+    are credentials.)"""
+    from corearchive.redact import redact_value
+
+    names = [
+        "secretkey", "SECRETKEY", "accesskeyid", "tokens", "sessiontokens", "Passwort",
+        "mot_de_passe", "passcode", "userpass", "kennwort", "wachtwoord", "contraseña",
+        "senha", "lösenord", "hasło", "jelszó", "şifre", "пароль", "密码", "パスワード",
+        "비밀번호", "clé_d'accès", "clave de acceso", "API-Schlüssel", "zugangsdaten",
+        "credenciales", "segreto", "apiKeyID",
+    ]  # fmt: skip
+    row = {name: "s3cr3t" for name in names} | {"title": "Bridge", "secretary": "Ann Lee"}
+    got = redact_value(row)
+    assert {k for k, v in got.items() if v != "***"} == {"title", "secretary"}, got
+    for name in names:
+        assert redact_argv([f"--{name}=s3cr3t"]) == [f"--{name}=***"], name
+        assert redact_argv([f"--{name}", "s3cr3t"]) == [f"--{name}", "***"], name
+        assert redact_setting(f"stage.{name}=s3cr3t") == f"stage.{name}=***", name

@@ -477,3 +477,48 @@ def test_verify_says_what_is_wrong_with_format_json(ingest, tmp_path):
     (out / FORMAT_FILE).write_bytes(b'{"archive_format": "1"}')
     r = CliRunner().invoke(cli, ["remove", str(out), "0" * 32, "--reason", "x"])
     assert r.exit_code == 2 and "cannot be read" in r.output
+
+
+def test_an_index_before_the_address_column_is_keyed_alike_by_upgrade_run_and_rebuild(
+    ingest, tmp_path
+):
+    """An index made before s33 keyed a print page's row by its article's address but kept
+    no address column; the key's version change keyed it again from the print URL at the
+    next run, ``index upgrade`` said "nothing to do", and the article fetched next was no
+    revision of the print page (s34 acc-read #7, f7/). The upgrade keys the rows again as
+    the run and ``index rebuild`` do, and says so; the article is then a revision."""
+    paras = "".join(f"<p>{p}</p>" for p in (BASE, OTHER))
+    page = (
+        '<html><head><title>Storm</title><link rel="canonical"'
+        ' href="https://news.example.com/2026/11/storm"></head><body><article><h1>Storm</h1>'
+        f"{paras}</article></body></html>"
+    )
+    given = tmp_path / "print.jsonl"
+    given.write_text(
+        json.dumps({"url": "https://news.example.com/print/storm", "content": page}) + "\n"
+    )
+    out = tmp_path / "out"
+    assert ingest(str(given), out=out).exit_code == 0
+    index = out / "index.sqlite"
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        keyed = db.execute("SELECT ukey FROM dedup_docs").fetchall()
+        assert keyed == [("news.example.com/2026/11/storm",)]
+        # (as 40c7fe2 left it: no address kept, a key of version 2)
+        db.execute("UPDATE dedup_docs SET address = NULL")
+        db.execute("UPDATE dedup_meta SET value = '2' WHERE key = 'url_key'")
+        db.commit()
+    up = CliRunner().invoke(cli, ["index", "upgrade", str(out)], catch_exceptions=False)
+    assert up.exit_code == 0 and "address keys made again" in up.output, up.output
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        assert db.execute("SELECT ukey FROM dedup_docs").fetchall() == keyed
+    rb = CliRunner().invoke(cli, ["index", "rebuild", str(out)], catch_exceptions=False)
+    assert rb.exit_code == 0, rb.output
+    with contextlib.closing(sqlite3.connect(index)) as db:
+        assert db.execute("SELECT ukey FROM dedup_docs").fetchall() == keyed
+    article = tmp_path / "article.jsonl"
+    more = f"{BASE}\n\n{OTHER}\n\n{ZH}"
+    article.write_text(
+        json.dumps({"url": "https://news.example.com/2026/11/storm", "text": more}) + "\n"
+    )
+    res = ingest(str(article), out=out)
+    assert res.records[-1]["duplicate"]["status"] == "revision", res.records[-1]

@@ -1214,7 +1214,7 @@ def _drop_paywall(d: Any) -> bool:
         _mark(d, dict.fromkeys(tail[-cut:], PAYWALL_REASON), False)
         return True
     after = d.stripped[kept[-1] + 1 : kept[-1] + 1 + PAYWALL_LINES]
-    return any(map(is_paywall, after))
+    return any(map(is_paywall, after, [*after[1:], ""]))
 
 
 def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:

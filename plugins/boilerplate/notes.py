@@ -195,7 +195,6 @@ _PAYWALL = re.compile(
     r"|subscribe\s+to\s+(?:read|unlock)\s+(?:the\s+(?:full|rest|whole)|this|more)"
     r"|(?:to\s+)?(?:continue|keep)\s+reading,?\s+(?:please\s+)?(?:subscribe|log\s*in|sign\s+in|"
     r"register|become\s+a)"
-    r"|already\s+a\s+(?:subscriber|member)\s*\?"
     r"|this\s+(?:article|story|content|post)\s+is\s+(?:only\s+)?(?:available\s+)?"
     r"(?:exclusively\s+)?(?:for|to)\s+(?:paying\s+)?(?:subscribers|members|premium)"
     r"|(?:for|to)\s+subscribers\s+only"
@@ -208,20 +207,37 @@ _PAYWALL = re.compile(
     r"|lesen\s+sie\s+(?:jetzt\s+)?(?:weiter|den\s+(?:ganzen|vollständigen)\s+artikel)\s+mit"
     r"|(?:dieser|der)\s+(?:artikel|beitrag|inhalt)\s+ist\s+(?:nur\s+|exklusiv\s+)?für\s+"
     r"(?:abonnent|plus|digital)"
-    r"|bereits\s+abonnent(?:in)?\s*\?"
     # French
     r"|la\s+suite\s+(?:de\s+cet\s+article\s+)?est\s+réservée\s+aux\s+abonnés"
     r"|il\s+vous\s+reste\s+\d+\s*%\s+de\s+cet\s+article\s+à\s+lire"
     r"|(?:article|contenu)\s+réservé\s+aux\s+abonnés"
-    r"|déjà\s+abonné(?:e)?\s*\?"
     # Spanish, Italian, Portuguese, Dutch
     r"|(?:contenido|artículo)\s+(?:exclusivo\s+)?para\s+(?:suscriptores|socios)"
-    r"|suscríbete\s+para\s+(?:seguir|continuar)\s+leyendo|ya\s+eres\s+suscriptor\s*\?"
-    r"|articolo\s+riservato\s+agli\s+abbonati|sei\s+già\s+abbonato\s*\?"
+    r"|suscríbete\s+para\s+(?:seguir|continuar)\s+leyendo"
+    r"|articolo\s+riservato\s+agli\s+abbonati"
     r"|abbonati\s+per\s+(?:leggere|continuare)"
-    r"|conteúdo\s+exclusivo\s+para\s+assinantes|já\s+é\s+assinante\s*\?"
-    r"|dit\s+(?:artikel|stuk)\s+is\s+(?:alleen\s+)?voor\s+abonnees|ben\s+je\s+al\s+abonnee\s*\?"
+    r"|conteúdo\s+exclusivo\s+para\s+assinantes"
+    r"|dit\s+(?:artikel|stuk)\s+is\s+(?:alleen\s+)?voor\s+abonnees"
     r")",
+    re.IGNORECASE,
+)
+#: A prompt's question to those who have paid ("Already a subscriber?", "Bereits
+#: Abonnent?"): a paywall's only with the prompt to log in after it, on its line or the next
+#: ("Already a subscriber? Log in."). Alone it is any club's, a gym's or a library's: "Not
+#: already a member? Sign up at the front desk." ended a local story and was cut as a paywall
+#: (s34 acc-read #6).
+_ALREADY_PAID = re.compile(
+    _LEAD + r"(?:[^\n]{0,25}?\b)?(?:"
+    r"already\s+a\s+(?:subscriber|member)|bereits\s+abonnent(?:in)?|déjà\s+abonné(?:e)?"
+    r"|ya\s+eres\s+suscriptor|sei\s+già\s+abbonato|já\s+é\s+assinante|ben\s+je\s+al\s+abonnee"
+    r")\s*\?",
+    re.IGNORECASE,
+)
+#: The prompt to log in after :data:`_ALREADY_PAID`'s question
+_LOG_IN = re.compile(
+    r"[\s*_\[(>#•·–—:.!-]*(?:here\s+|hier\s+|jetzt\s+)?(?:log\s*in|sign\s*in|anmelden|einloggen"
+    r"|(?:se\s+)?connecte[zr]|identifiez|inicia(?:r)?\s+sesión|accedi|entr(?:e|ar)|faça\s+login"
+    r"|inloggen)\b",
     re.IGNORECASE,
 )
 #: How long a paywall's prompt is at most (a paragraph of the article is longer)
@@ -231,9 +247,18 @@ _PAYWALL_CHARS = 200
 PAYWALL_LINES = 3
 
 
-def is_paywall(line: str) -> bool:
-    """Whether ``line`` is a paywall's prompt to subscribe or log in to read on."""
-    return len(line) <= _PAYWALL_CHARS and _PAYWALL.match(line) is not None
+def is_paywall(line: str, following: str = "") -> bool:
+    """Whether ``line`` (``following``: the line after it) is a paywall's prompt to
+    subscribe or log in to read on."""
+    if len(line) > _PAYWALL_CHARS:
+        return False
+    if _PAYWALL.match(line) is not None:
+        return True
+    m = _ALREADY_PAID.match(line)
+    return m is not None and (
+        _LOG_IN.match(line, m.end()) is not None
+        or (line[m.end() :].strip() == "" and _LOG_IN.match(following) is not None)
+    )
 
 
 def paywall_cut(lines: list[str]) -> int:
@@ -243,6 +268,7 @@ def paywall_cut(lines: list[str]) -> int:
     last = len(lines)
     start = max(0, last - PAYWALL_LINES)
     for k in range(start, last):
-        if is_paywall(lines[k]) and all(len(ln) <= 60 for ln in lines[k + 1 :]):
+        following = lines[k + 1] if k + 1 < last else ""
+        if is_paywall(lines[k], following) and all(len(ln) <= 60 for ln in lines[k + 1 :]):
             return last - k
     return 0

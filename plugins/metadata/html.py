@@ -843,14 +843,17 @@ def _title_sitename(root: HtmlElement) -> str | None:
 
     _, *parts = tm.examine_title_element(root)
     return next(
-        (p for p in parts if p and "." in p and (domain_like(p.lower()) or _abbreviated(p))),
+        (p for p in parts if p and "." in p and (domain_like(p.lower()) or _abbreviated(p, root))),
         None,
     )
 
 
-#: A word whose dot marks an abbreviation: letters of at most three ("St.", "Dr.", "Inc.",
-#: "e.", "V.", "U.S."), or a company's form
-_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+|(?:corp|bros|gmbh|ltda)\.", re.I)
+#: A word whose dot marks an abbreviation: a capital and letters, of at most three ("St.",
+#: "Dr.", "Inc.", "V.", "U.S."), a letter alone ("e. V."), or a company's form in any case.
+#: A small word of two or three letters before a dot ends a sentence ("Rates cut. Now
+#: what?", "The bill is law.": s34 acc-read #5)
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+")
+_COMPANY_FORM = re.compile(r"(?:corp|bros|gmbh|ltda|inc|ltd|co)\.", re.I)
 
 
 #: A person's initials before a name ("R. K. Lilley", "John F. Kennedy"): a headline's
@@ -858,18 +861,28 @@ _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+|(?:corp|bros|gmbh|ltda)\.", re
 _INITIALS = re.compile(r"(?:^|\s)[A-Z]\.\s+(?:[A-Z]\.\s+)*[A-Z][a-z]{2,}")
 
 
-def _abbreviated(part: str) -> bool:
+def _abbreviated(part: str, root: HtmlElement) -> bool:
     """Whether a <title> part is a name whose dots all mark abbreviations ("St. Louis
     Post-Dispatch", "U.S. News", "WEISSER RING e. V.", "Example Media Inc."): a name of a
     few words, not a headline's sentence ("… is over. Both sides lost.": a dot after a
-    word of four letters; s33 acc-regress #6: such names gave way to the host), nor a
-    headline naming a person by initials ("Sehnsucht von R. K. Lilley")."""
+    word of four letters; s33 acc-regress #6: such names gave way to the host; "Rates cut.
+    Now what?": a small word's, a question; s34 acc-read #5), nor a headline naming a person
+    by initials ("Sehnsucht von R. K. Lilley"), nor the page's <h1>, its headline."""
     words = part.split()
     return (
         len(words) <= 6
-        and all(_ABBREVIATION.fullmatch(w) is not None for w in words if "." in w)
+        and "?" not in part
+        and all(_abbreviation(w) for w in words if "." in w)
         and _INITIALS.search(part) is None
+        and not any(_equal_names(" ".join(h.text_content().split()), part) for h in root.iter("h1"))
     )
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a word's dots mark an abbreviation (:data:`_ABBREVIATION`)."""
+    if _COMPANY_FORM.fullmatch(word):
+        return True
+    return _ABBREVIATION.fullmatch(word) is not None and (word[0].isupper() or len(word) == 2)
 
 
 def _extract_metadata(

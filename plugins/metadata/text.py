@@ -3339,7 +3339,10 @@ _NEVER_TITLE_IN = (
     # improve your experience. Accept all", "Diese Website verwendet Cookies", "Ce site
     # utilise des cookies"), or cookies beside a consent button's word. It sits above the
     # headline in many renderings and read as one (s33 acc-template #10); a headline on
-    # cookies ("EU cookie law: what changes") is neither.
+    # cookies ("EU cookie law: what changes") is neither. A button's word is one after the
+    # notice's sentence ("… cookies. Accept") or a button's words ("Manage preferences",
+    # "Accept all"): a headline that ends in "consent" or "accept" ("Regulators fine Google
+    # over tracking cookies without consent") was never a title (s34 acc-read #4).
     (
         "cookie",
         re.compile(
@@ -3348,8 +3351,10 @@ _NEVER_TITLE_IN = (
             r"[^.!?]{0,20}?\b(?:use[sd]?|using|utilis\w*|verwende\w*|nutz\w*|setz\w*"
             r"|utiliz\w*|usa\w*|gebruik\w*)|utilizamos|usamos|utilizziamo)\b"
             r"[^.!?]{0,20}\bcookies?\b"
-            r"|\bcookies?\b.{0,80}\b(?:accept(?: all)?|consent|manage (?:preferences|settings)"
-            r"|cookie settings|akzeptieren|einstellungen|accepter|aceptar|accetta)\s*[.!]?$"
+            r"|\bcookies?\b.{0,80}(?:[.!?:|·•]\s*(?:accept|consent|akzeptieren|einstellungen"
+            r"|accepter|aceptar|accetta)|\b(?:accept all|manage (?:preferences|settings)"
+            r"|cookie settings|alle akzeptieren|tout accepter|aceptar todo|accetta tutti))"
+            r"\s*[.!]?$"
         ),
     ),
 )

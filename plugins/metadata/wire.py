@@ -148,14 +148,21 @@ _GENERATIONS = frozenset(("II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))
 _VOWELS = frozenset("AEIOUY")
 
 
-def _as_written(word: str, first: bool) -> bool:
+#: What may follow a surname: a generation's title
+_AFTER_SURNAME = frozenset(("JR", "SR"))
+
+
+def _as_written(word: str, first: bool, last: bool) -> bool:
     """Whether ``word`` of an all-capital name stays in capitals: a generation's numeral
-    after the name ("III", not "XI" of Xi Jinping), or an acronym, a word of three Latin
-    letters or more without a vowel ("BBC", "CNN": "NG" is a surname, "JR." a title)."""
+    after the name ("III", not "XI" of Xi Jinping), or an acronym before another word of
+    the name, a word of three Latin letters or more without a vowel ("BBC NEWS STAFF":
+    "NG" is a surname, "JR." a title). The name's ``last`` word (but for a generation's) is
+    its surname, in name case: Czech's "Vlk", "Srb", "Krk" have no vowel ("PAVEL VLK" was
+    "Pavel VLK"; s34 acc-read #8)."""
     w = word.strip(".,")
     if not first and w in _GENERATIONS:
         return True
-    return len(w) >= 3 and w.isascii() and w.isalpha() and _VOWELS.isdisjoint(w)
+    return not last and len(w) >= 3 and w.isascii() and w.isalpha() and _VOWELS.isdisjoint(w)
 
 
 def name_case(name: str) -> str:
@@ -168,9 +175,15 @@ def name_case(name: str) -> str:
     letters = [ch for ch in name if ch.isalpha()]
     if len(letters) < 3 or not name.isupper() or len(name.split()) < 2:
         return name
+    words = name.split(" ")
+    # (the surname: the last word but for a generation's numeral or title after it)
+    surname = max(
+        (i for i, w in enumerate(words) if w.strip(".,") not in _GENERATIONS | _AFTER_SURNAME),
+        default=len(words) - 1,
+    )
     out = []
-    for i, w in enumerate(name.split(" ")):
-        if _as_written(w, i == 0):
+    for i, w in enumerate(words):
+        if _as_written(w, i == 0, i == surname):
             out.append(w)
             continue
         low = w.lower()

@@ -1992,6 +1992,33 @@ NOT_PAYWALLS = [
 ]
 
 
+def test_a_members_question_is_a_paywall_only_before_a_log_in(ingest, tmp_path):
+    """ "Already a member?" alone is any club's question: a local story ending "Not already a
+    member? Sign up at the front desk." lost that line as a paywall's prompt, and was
+    flagged cut short (s34 acc-read #6, f6/gym.txt). With the prompt to log in after it, on
+    its line or the next, it is a paywall's."""
+    from corearchive_plugins.boilerplate.notes import is_paywall, paywall_cut
+
+    member = "Not already a member? Sign up at the front desk."
+    assert not is_paywall(member) and not is_paywall("Already a member?", member)
+    assert is_paywall("Already a subscriber?", "Log in") and is_paywall(
+        "Déjà abonné ? Se connecter"
+    )
+    assert paywall_cut(["A paragraph of the story.", "Already a subscriber?", "Log in"]) == 2
+    story = (
+        "Community pool reopens after repairs\n\nThe Riverside community pool reopened on"
+        " Saturday after eight months of repairs to its roof and heating system, and more than"
+        " three hundred swimmers came on the first day.\n\nThe club that runs the pool said the"
+        " new heating would cut its energy bill by a third, and that the lanes for lessons would"
+        " be open every weekday from seven in the morning.\n\nMembership costs twenty dollars a"
+        f" year for adults and is free for children under twelve.\n\n{member}\n"
+    )
+    (tmp_path / "gym.txt").write_text(story, "utf-8")
+    res = ingest(str(tmp_path / "gym.txt"))
+    (rec,) = res.records
+    assert rec["text"].endswith(member) and "paywall" not in rec["annotations"]["boilerplate"]
+
+
 def test_a_paywalls_prompt_at_the_texts_end_is_removed_and_recorded(run_stage, seeds):
     """s33 acc-regress #9: the prompt stayed in the text (HTML and plain text alike), and a
     re-fetch cut by the paywall, holding a line the full story lacks, was archived as the

@@ -687,8 +687,8 @@ def test_hashing_ahead_in_prepare_decides_as_hashing_in_process(tmp_path):
     # what crosses back is plain bytes: a numpy row cost as much again to unpickle in the
     # main process as the rest of the work (~33 -> ~17 µs a document, pickled both ways)
     for d in prepared:
-        keys, sig, size, uri, byline, address = d.work["dedup"]
-        assert byline is None  # (no title, no authors)
+        keys, sig, size, uri, byline, address, site_name = d.work["dedup"]
+        assert byline is None and site_name is None  # (no title, no authors, no site's name)
         assert (
             uri == address == d.source.uri and type(sig) is bytes and len(sig) == 4 * opts.num_perm
         )

@@ -116,3 +116,29 @@ def test_a_changed_url_key_keys_the_rows_by_the_pages_own_address(run_stage):
     article = _doc(FULL, STORY, "a.jsonl")
     assert run_stage(DedupStage, [article]).kept == [article]
     assert article.duplicate.status == "revision" and article.duplicate.of == printed.id
+
+
+def test_an_index_before_the_address_column_keeps_its_rows_keys_of_their_own_pages(run_stage):
+    """An index made before s33 keyed a print page's row by its article's address but kept
+    no address column: on the key's version change every row was keyed again from its
+    fetched address (the print URL), and the article's next version was unique, not a
+    revision of it (s34 acc-read #7, f7/). A row whose key is of another page than its
+    fetched address's keeps that page, as the stage and ``index rebuild`` key it; a row keyed
+    by its fetched address gets the key of it now (a route, which a key before version 2
+    dropped, too)."""
+    from corearchive.urlkey import url_key
+
+    printed = _doc(FULL + "\n\n" + FURNITURE, STORY + "?print=1", "p.jsonl", own=STORY)
+    routed = "https://spa.example/app#!/story/9"
+    spa = _doc("\n\n".join(word_paragraphs(6, seed=11)), routed, "s.jsonl")
+    db = run_stage(DedupStage, [printed, spa]).stage.context.catalog.db
+    # (the index as 40c7fe2 left it: no address, a key of version 2 / version 1)
+    db.execute("UPDATE dedup_docs SET address = NULL")
+    db.execute("UPDATE dedup_docs SET ukey = 'spa.example/app' WHERE uri = ?", (routed,))
+    db.execute("UPDATE dedup_meta SET value = '2' WHERE key = 'url_key'")
+    article = _doc(FULL, STORY, "a.jsonl")
+    second = run_stage(DedupStage, [article])
+    assert second.kept == [article]
+    assert article.duplicate.status == "revision" and article.duplicate.of == printed.id
+    keys = dict(second.stage.context.catalog.db.execute("SELECT uri, ukey FROM dedup_docs"))
+    assert keys[printed.source.uri] == url_key(STORY) and keys[routed] == url_key(routed)

@@ -2443,10 +2443,13 @@ def test_page_furniture_is_never_the_title():
     assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
     headline = "Album review » The council's new brass band plays the budget"  # (one »)
     assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
-    # a headline on cookies is one
+    # a headline on cookies is one, also when it ends in a consent button's word (s34
+    # acc-read #4: its record had no title)
     for headline in (
         "EU cookie law: what changes for websites from January",
         "We tested 12 cookie recipes and found the best chocolate chip",
+        "Regulators fine Google over tracking cookies without consent",
+        "Cookie makers say sugar tax is one they cannot accept",
     ):
         assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
 

@@ -192,6 +192,11 @@ def test_no_agency_on_an_ordinary_byline(run_stage) -> None:
         ("Best colleges ranked | U.S. News", "U.S. News"),
         ("Wochenbericht 14. - 20. Januar 2022 | Landkreis", "news.example"),
         ("[Rezi] Love is War - Sehnsucht von R. K. Lilley", "news.example"),
+        # a headline of two sentences, a small word before the dot (s34 acc-read #5: the
+        # site's name, the headline's place taken by the site's)
+        ("Rates cut. Now what? | Example News", "news.example"),
+        ("Fed set to cut. Markets wait - Example News", "news.example"),
+        ("Example News | The bill is law. Now what?", "news.example"),
     ],
 )
 def test_the_site_name_is_no_headline(run_stage, title: str, site: str) -> None:

@@ -59,6 +59,11 @@ def test_a_byline_with_a_state_credits_no_agency_in_a_record(run_stage) -> None:
         ("JOHN SMITH III", "John Smith III"),
         ("HENRY FORD II", "Henry Ford II"),
         ("BBC NEWS STAFF", "BBC News Staff"),
+        # ... but a surname without a vowel is one (s34 acc-read #8)
+        ("PAVEL VLK", "Pavel Vlk"),
+        ("JAN SRB", "Jan Srb"),
+        ("JAN SRB JR.", "Jan Srb Jr."),
+        ("PETR KRK III", "Petr Krk III"),
         # ... and a one-word author in capitals is as the page wrote it: an outlet's
         # short name more often than a person's (a byline names people by two words)
         ("CNN", "CNN"),

@@ -329,6 +329,27 @@ def test_a_post_reporting_speech_is_no_quote_post(ingest, tmp_path):
     assert dropped["reason"] == "near_duplicate", dropped
 
 
+def test_a_posts_tail_of_tags_and_dashes_is_read_in_linear_time():
+    """Tags glued to dashes after a quotation ("#a--------") parsed many ways: a tail that
+    then failed (a word after them) tried 9^m parses, 7 s of CPU for eight such tags and
+    more than a minute for nine (s34 acc-read #1). The tail is read once now, and what it
+    accepts is unchanged: links, mentions, tags and dashes, in any run."""
+    import time
+
+    from corearchive_plugins.dedup import post_kind_of
+
+    post = {"source": {"post": True}}
+    quote = '"We will reopen the bridge before the winter comes"'
+    started = time.process_time()
+    assert post_kind_of(post, quote + " #a--------" * 8 + " x") is None
+    assert time.process_time() - started < 0.5
+    assert post_kind_of(post, quote + " #a--------" * 40 + " x") is None  # (the post limit)
+    assert time.process_time() - started < 0.5
+    for tail in (" #news —— #breaking ——", " —@jane https://t.co/x", "\n#a-#b ~~", ""):
+        assert post_kind_of(post, quote + tail) == "quote", tail
+    assert post_kind_of(post, quote + " #news — more at six") is None
+
+
 def test_a_saved_status_pages_account_is_its_author(ingest, tmp_path):
     """A saved Mastodon status page names its account in ``profile:username`` only: the
     record had no author (#7)."""
