@@ -105,10 +105,11 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     (a bulleted list item, or a line indented deeper than this one's text: a paragraph's
     first-line indent, a nested item; a list item's next line is indented as far as the
     item's text, under it; a numbered item after a sentence's end or another item: see
-    :func:`_numbered_item`)."""
+    :func:`_numbered_item`; a speaker's turn of a dialogue: see :func:`_speakers`)."""
     n = len(lines)
     out = [False] * n
     edges = _edges(lines, width)
+    speakers = _speakers(lines)
     for i in range(n - 1):
         cur = lines[i]
         k = len(cur.rstrip())
@@ -121,6 +122,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and _indent(raw) <= _text_indent(cur)
                 and _LIST_ITEM.match(nxt) is None
                 and not _numbered_item(cur.strip(), nxt)
+                and not _turn(nxt, speakers)
             )
     return out
 
@@ -373,10 +375,11 @@ def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> lis
 
 #: A numbered list item's start: "1. ", "12) ", then a word
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+\S")
-#: A speaker's turn (a chat, a transcript, a forum or subtitle dump: "anna: are we ...",
-#: "Q: ..."): a name of one or two words, a colon, text; a turn only where the text starts
+#: A speaker's turn (a chat, a transcript, an interview, a forum or subtitle dump: "anna:
+#: are we ...", "Q: ...", "Léa Moreau : ...", French typography's space before the colon):
+#: a name of one or two words, a colon, text; a turn only where the text starts
 #: :data:`_MIN_TURNS` lines so, a name at least twice (:func:`_speakers`)
-_SPEAKER = re.compile(r"([^\W\d_][\w.'-]{0,20}(?: [\w.'-]{1,20})?):\s+\S")
+_SPEAKER = re.compile(r"([^\W\d_][\w.'-]{0,20}(?: [\w.'-]{1,20})?)[ \u00a0\u202f]?:\s+\S")
 _MIN_TURNS = 3
 #: A credit or a run-in label at a line's start: "© Thinkstock", "(c) AFP", "Foto: ...",
 #: "Path D: Georgia", "KARACHI: Firebrand ..." (a word or two capitalised, then a colon)
@@ -392,14 +395,19 @@ def _speakers(lines: list[str]) -> frozenset[str]:
     return frozenset(k for k, c in names.items() if c >= 2)
 
 
+def _turn(line: str, speakers: frozenset[str]) -> bool:
+    """Whether the stripped ``line`` starts a turn of one of the text's ``speakers``: in an
+    interview wrapped at a fixed width, a turn whose last line ends near the width would
+    have taken the next speaker's name (s34 structure acceptance test #7)."""
+    return bool(speakers) and (m := _SPEAKER.match(line)) is not None and m.group(1) in speakers
+
+
 def _starts_unit(cur: str, nxt: str, speakers: frozenset[str], width: int) -> bool:
     """Whether the stripped line ``nxt`` starts a unit of its own after ``cur``, whatever
     their lengths: a speaker's turn, a numbered item after a sentence's end or another
     item, or (after a sentence's end, or in a text of a fixed ``width``) a credit or a
     run-in label."""
-    if speakers and (m := _SPEAKER.match(nxt)) and m.group(1) in speakers:
-        return True
-    if _numbered_item(cur, nxt):
+    if _turn(nxt, speakers) or _numbered_item(cur, nxt):
         return True
     return bool((width or cur.endswith(_ENDS)) and _LABEL.match(nxt))
 

@@ -800,6 +800,40 @@ def test_a_short_text_wrapped_wide_is_joined_back(run_stage):
     assert wrap_width(unwrapped) is None
 
 
+# An interview wrapped at 80 columns: its turns in name case and in French typography
+# (a space before the colon), some of whose lines end so near the width that the next
+# speaker's name would not have fit after them.
+_INTERVIEW_TURNS = [
+    "Question : Vous attendiez-vous à un tel succès pour un premier long métrage ?",
+    "Léa Moreau : Pas du tout. J'avais préparé un discours pour un seul prix ce soir.",
+    "Question : À qui dédiez-vous ce film, tourné en vingt jours dans votre ville ?",
+    "Léa Moreau : À ma mère, qui tenait un café sur le port de Sète, près du quai.",
+    "Sam Ortiz: We never planned a second season, and we have said so many times now.",
+    "Kim Lee: Then why did the studio book the stages for next spring, months ahead?",
+    "Sam Ortiz: Because studios book stages for everything, and most never happen.",
+    "Kim Lee: Thank you.",
+]
+
+
+def test_speakers_turns_are_not_joined_in_a_wrapped_text():
+    """A line of a fixed-width text is joined to the next where the next word would not
+    have fit, but a speaker's turn of a dialogue starts a unit of its own: name case and
+    "Nom :" as much as capitals (s34 structure acceptance test #7)."""
+    prose = _wrap("\n\n".join(SENTENCES * 2), 80)
+    page = prose + "\n\n" + "\n".join(_INTERVIEW_TURNS) + "\n\n" + prose
+    lines = page.split("\n")
+    turns = set(_INTERVIEW_TURNS)
+    width = wrap_width(lines)
+    assert width is not None
+    # (each turn but the last ends where the next speaker's name would not have fit)
+    assert all(len(a) + 1 + len(b.split()[0]) > width for a, b in itertools.pairwise(_INTERVIEW_TURNS))
+    joined = reflow_text(page)
+    assert joined is not None
+    out = joined.text.split("\n")
+    assert [ln for ln in out if ln in turns] == _INTERVIEW_TURNS
+    assert SENTENCES[0] in out  # (the prose is joined back still)
+
+
 # A Japanese article as w3m dumps it at 80 columns: two columns a character, broken anywhere
 _W3M_JA = """日本新聞
 
