@@ -800,6 +800,44 @@ def test_a_short_text_wrapped_wide_is_joined_back(run_stage):
     assert wrap_width(unwrapped) is None
 
 
+def _short_wrapped_page(width: int) -> str:
+    """A short article wrapped at ``width`` whose lines are mostly a list's: two prose
+    paragraphs, four forced breaks (a recipe, a brief with key points)."""
+    lead = (
+        "With prices still high, we asked readers for the cheapest dinner they cook every "
+        "week. This bean stew, sent by a retired nurse in Hull, feeds four people for under "
+        "three pounds and keeps well."
+    )
+    end = (
+        "She says the secret is a slow start, which makes the stew rich without any meat. "
+        "A squeeze of lime just before serving lifts it, and a spoon of rice makes it a main "
+        "meal."
+    )
+    items = ["Ingredients", "2 tins of beans", "1 onion, chopped", "1 tsp paprika", "Method"]
+    steps = ["1. Soften the onion.", "2. Add the rest and simmer for 20 minutes."]
+    page = ["Recipes", "", "A bean stew for less than a sandwich", "", "By Ann Field", ""]
+    page += [_wrap(lead, width), "", *items, *steps, "", _wrap(end, width), "", "Share"]
+    return "\n".join(page)
+
+
+@pytest.mark.parametrize("width", [72, 80])
+def test_a_short_text_wrapped_with_two_paragraphs_is_joined_back(run_stage, width):
+    """Four forced breaks are fewer than :func:`wrap_width` asks of a text at 80 columns,
+    but when they break sentences mid-way (and go on in lower case) the text is wrapped
+    at any width: its two paragraphs were left in pieces, and the pieces removed as
+    captions and teasers (s34 structure acceptance test #4)."""
+    page = _short_wrapped_page(width)
+    assert len(page.split("\n")) > 20  # (the paragraphs in 3 lines each)
+    assert wrap_width(page.split("\n")) is not None
+    doc = run_stage(BoilerplateStage, make_document(page)).kept[0]
+    assert doc.annotations["boilerplate"]["reflow"]["layout"] == "wrapped"
+    text = doc.text.split("\n")
+    assert any(t.startswith("With prices") and t.endswith("keeps well.") for t in text)
+    assert any(t.startswith("She says") and t.endswith("main meal.") for t in text)
+    # the same page with its paragraphs one a line is not wrapped
+    assert wrap_width(_short_wrapped_page(1000).split("\n")) is None
+
+
 # An interview wrapped at 80 columns: its turns in name case and in French typography
 # (a space before the colon), some of whose lines end so near the width that the next
 # speaker's name would not have fit after them.
@@ -826,7 +864,9 @@ def test_speakers_turns_are_not_joined_in_a_wrapped_text():
     width = wrap_width(lines)
     assert width is not None
     # (each turn but the last ends where the next speaker's name would not have fit)
-    assert all(len(a) + 1 + len(b.split()[0]) > width for a, b in itertools.pairwise(_INTERVIEW_TURNS))
+    assert all(
+        len(a) + 1 + len(b.split()[0]) > width for a, b in itertools.pairwise(_INTERVIEW_TURNS)
+    )
     joined = reflow_text(page)
     assert joined is not None
     out = joined.text.split("\n")
