@@ -759,10 +759,15 @@ def _span(pos: str) -> tuple[int, int]:
 
 def markdown_blocks(
     lines: list[str],
-) -> tuple[list[str], list[tuple[int, int]], list[int], list[tuple[int, int]]]:
+) -> tuple[
+    list[str], list[tuple[int, int]], list[int], list[tuple[int, int]], dict[int, list[str]]
+]:
     """Markdown ``lines`` as one line per leaf block (see the module's docstring), the span
-    ``[start, end)`` of input lines of each, the blocks that are level-1 headings, and the
-    units (code blocks, tables) as spans ``[start, end)`` of blocks. The spans cover every
+    ``[start, end)`` of input lines of each, the blocks that are level-1 headings, the
+    units (code blocks, tables) as spans ``[start, end)`` of blocks, and per block of a
+    paragraph or a list item with hard line breaks (``<br>``: a poem's lines, a list of names,
+    an address; html2text ends such a line with two spaces), its lines: the block is decided
+    as one, and kept as its lines (see :attr:`Reflowed.breaks`). The spans cover every
     input line once, in order: blank lines stay one for one, a code block's lines are one
     block each (its fences blank), a table's rows are one block each (cells joined by
     " | ", its delimiter row blank), and a line no block holds (a rule, raw HTML) is a
@@ -787,6 +792,9 @@ def markdown_blocks(
     code: set[int] = set()
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
+        if _BREAK not in rendered:
+            for br in root.iter("br"):  # (a hard line break: see the read-back below)
+                br.tail = _BREAK + (br.tail or "")
         for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "table", "tr"):
             pos = el.get("data-sourcepos")
             if not pos:
@@ -794,8 +802,10 @@ def markdown_blocks(
             a, b = _span(pos)
             b = min(b, len(lines))
             tag = el.tag
-            if tag in _LEAF:
+            if tag == "p":
                 found[a] = (b, el.text_content())
+            elif tag in _LEAF:
+                found[a] = (b, el.text_content().replace(_BREAK, " "))
                 if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
@@ -833,6 +843,7 @@ def markdown_blocks(
                     found[a] = (b, text)
     out: list[str] = []
     spans: list[tuple[int, int]] = []
+    breaks: dict[int, list[str]] = {}
     left = ""  # (what the last block with text left open: see _left_markup)
     i, n = 0, len(lines)
     while i < n:
@@ -845,6 +856,11 @@ def markdown_blocks(
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:
             clean, left = _left_markup(text, left)
+            if _BREAK in clean:
+                pieces = [p for p in map(str.strip, clean.split(_BREAK)) if p]
+                clean = " ".join(pieces)
+                if len(pieces) > 1:
+                    breaks[len(out)] = pieces
             out.append(clean)
         spans.append((i, end))
         i = end
@@ -854,7 +870,13 @@ def markdown_blocks(
         spans,
         [j for j, a in enumerate(first) if a in h1],
         [(bisect_left(first, a), bisect_left(first, b)) for a, b in units],
+        breaks,
     )
+
+
+#: Where cmark wrote a hard line break (``<br />``) in a block's text: a character for
+#: private use, which no page's text means
+_BREAK = "\ue000"
 
 
 #: A code fence: three or more backticks or tildes, indented by up to three spaces.
@@ -1031,6 +1053,10 @@ class Reflowed(NamedTuple):
     #: "fragments": a text whose inline elements were lines of their own (:func:`unsplit`);
     #: "bullets": a text whose list items have bullets (:func:`unbullet`)
     layout: str = ""
+    #: markdown: per joined line that a page's hard line breaks (``<br>``) cut, its lines:
+    #: written so where the line is kept (the HTML path keeps them as lines too; s34
+    #: structure acceptance test #3: verse and lists of names ran into one line)
+    breaks: dict[int, list[str]] = {}
 
     def rows(self, j: int) -> list[int]:
         """The non-blank input lines joined line ``j`` was made of."""
@@ -1048,8 +1074,8 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
 
         lines = _split(text)
     if is_markdown(text, lines):
-        joined, spans, h1, units = markdown_blocks(lines)
-        return Reflowed("\n".join(joined), lines, spans, 0, h1, units)
+        joined, spans, h1, units, breaks = markdown_blocks(lines)
+        return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks)
     longest = max(lines, key=len, default="")
     cjk = None
     if len(longest) > _MAX_WIDTH + 1 and " " in longest.strip():

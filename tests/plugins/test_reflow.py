@@ -415,16 +415,16 @@ def test_a_wrapped_level_one_heading_is_one_block_and_the_title():
         "",
         *SENTENCES,
     ]
-    blocks, spans, h1, _ = markdown_blocks(lines)
+    blocks, spans, h1, *_ = markdown_blocks(lines)
     assert h1 == [2] and spans[2] == (2, 4)
     assert blocks[2] == (
         "Council approves the new school budget after a long and heated debate on Tuesday"
     )
     # a heading the next line does not go on (a list, a blank line, a first word that
     # would have fit after it) stays a heading
-    blocks, spans, h1, _ = markdown_blocks(["# Budget vote", "* [Share](/share)", "", "# Two"])
+    blocks, spans, h1, *_ = markdown_blocks(["# Budget vote", "* [Share](/share)", "", "# Two"])
     assert blocks[:2] == ["Budget vote", "Share"] and h1 == [0, 3]
-    blocks, spans, h1, _ = markdown_blocks(["# Budget vote", "The council met on Tuesday."])
+    blocks, spans, h1, *_ = markdown_blocks(["# Budget vote", "The council met on Tuesday."])
     assert blocks == ["Budget vote", "The council met on Tuesday."] and h1 == [0]
 
 
@@ -464,9 +464,69 @@ write latency at the 99th percentile fell by half in our tests of the new settin
 """
 
 
+# A page's own line breaks (``<br>``) in markdown: html2text ends such a line with two
+# spaces, a writer with two spaces or a backslash (a verse, a list of names, an address).
+_BR = "  "
+VERSE_AND_NAMES = f"""\
+* [News](/news)
+* [Sport](/sport)
+* [Weather](/weather)
+
+# Harbour fire victims named as town holds vigil
+
+{_wrap(SENTENCES[0], 78)}
+
+The victims were:
+
+Michael Dunne, 52{_BR}
+Patrick Dunne, 49\\
+Sean Keane, 38
+
+{_wrap(SENTENCES[1], 78)}
+
+The tide goes out, the tide comes in,{_BR}
+and every boat that leaves the pier{_BR}
+carries a little of the [town](/kilbrack),{_BR}
+and brings a little of it here.
+
+{_wrap(SENTENCES[2], 78)}
+
+[Facebook](/fb){_BR}
+[Twitter](/tw){_BR}
+[Email](/mail)
+
+* [Privacy](/privacy)
+* [Contact us](/contact)
+"""
+
+
+def test_markdown_hard_line_breaks_are_kept_as_lines(run_stage):
+    """A paragraph cut by ``<br>`` is one block to decide (a poem, a list of names) and
+    keeps its lines (they ran into one line: s34 structure acceptance test #3)."""
+    lines = VERSE_AND_NAMES.split("\n")
+    blocks, _, _, _, breaks = markdown_blocks(lines)
+    names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane, 38"]
+    assert breaks[blocks.index(" ".join(names))] == names
+    verse = [
+        "The tide goes out, the tide comes in,",
+        "and every boat that leaves the pier",
+        "carries a little of the town,",  # (a link: its text)
+        "and brings a little of it here.",
+    ]
+    assert breaks[blocks.index(" ".join(verse))] == verse
+    doc = run_stage(BoilerplateStage, make_document(VERSE_AND_NAMES)).kept[0]
+    text = doc.text.split("\n")
+    at = text.index(names[0])
+    assert text[at : at + 3] == names
+    at = text.index(verse[0])
+    assert text[at : at + 4] == verse
+    assert SENTENCES[2] in text
+    assert not any("Facebook" in t or "Twitter" in t for t in text)  # (the share block)
+
+
 def test_markdown_tables_and_fenced_code_are_blocks_of_their_rows_and_lines():
     lines = ARTICLE_WITH_TABLE_AND_CODE.split("\n")
-    blocks, _, _, units = markdown_blocks(lines)
+    blocks, _, _, units, _ = markdown_blocks(lines)
     assert "Setting | Default | Ours" in blocks
     assert "max_wal_size | 1GB | 16GB" in blocks  # (a cell's link: its text)
     assert not any(set(b) <= set("|-: ") and b for b in blocks)  # no delimiter row
