@@ -58,3 +58,36 @@ def test_a_kicker_above_the_headline_is_no_list_label() -> None:
     the headline stays a title."""
     page = f"{MENU}\nTanz in der Lokremise:\n{HEADLINE}\n\n{BYLINE}\n{BODY}"
     assert extract(page)["title"] in (HEADLINE, "Tanz in der Lokremise: " + HEADLINE)
+
+
+PROSE = (
+    "Police have named the five men who died when fire swept through a trawler moored in the"
+    " harbour early on Wednesday morning, and their families paid tribute to them."
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "authors"),
+    [
+        ("By Sam Holt, Chief Reporter", ["Sam Holt"]),
+        ("di Giulia Romano", ["Giulia Romano"]),
+        ("Von Lea Hoffmann, Redakteurin", ["Lea Hoffmann"]),
+    ],
+)
+def test_an_html_author_fields_role_and_byline_word_are_no_names(
+    run_stage, field: str, authors: list[str]
+) -> None:
+    """trafilatura takes every part after a comma for a name and capitalises a byline's
+    word: the authors were "Sam Holt", "Chief" and "Di Giulia Romano" (#8)."""
+    from corearchive.testing import make_document
+    from corearchive_plugins.boilerplate import BoilerplateStage
+    from corearchive_plugins.metadata import MetadataStage
+
+    html = (
+        "<html><head><title>Harbour fire victims named</title></head><body><article>"
+        "<h1>Harbour fire victims named</h1>"
+        f"<p class='byline'><span class='author'>{field}</span></p>"
+        f"<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert run_stage(MetadataStage, doc).kept[0].authors == authors
