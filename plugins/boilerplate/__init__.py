@@ -522,6 +522,8 @@ class BoilerplateStage(Stage):
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
+                if joined and joined.breaks:
+                    _keep_line_breaks(d, joined.breaks)
                 text, ann = self._text(d)
                 if gone:
                     ann["template"] = {"lines": gone, "pages": found.pages}
@@ -1174,6 +1176,19 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
+    """Write each kept line of a markdown text that the page's hard line breaks cut
+    (``breaks``: see ``Reflowed.breaks``) as its lines: a poem, a list of names, an address
+    is decided as the one block it is, and kept with its lines (s34 structure acceptance
+    test #3: they ran into one line)."""
+    stripped = list(d.stripped)
+    for j, row in enumerate(d.idx):
+        pieces = breaks.get(row)
+        if pieces is not None and d.keep[j]:
+            stripped[j] = "\n".join(pieces)
+    d.stripped = stripped
 
 
 #: the reason of a line kept by :func:`_keep_notes`

@@ -43,6 +43,8 @@ from ..boilerplate.htmltree import (
 )
 from .model import score_rows
 from .text import (
+    _BY_WORD,
+    _ROLE,
     FEATURES,
     STRUCTURED_MIN_YEAR,
     TEXT_ONLY_FEATURES,
@@ -562,6 +564,14 @@ def _author_fields_as_written() -> Iterator[None]:
                 if not kept:
                     return current_authors
                 author_string = "; ".join(kept)
+            if _BY_WORD.match(author_string) or any(map(_ROLE.search, parts[1:])):
+                # (a byline's word or a role after a comma: read as a byline first, as
+                # trafilatura takes every comma's part for a name and capitalises the word,
+                # "By Sam Holt, Chief Reporter" -> "Chief", "di Giulia Romano" -> "Di
+                # Giulia Romano"; s34 structure acceptance test #8)
+                names = author_field_names(author_string)
+                if names:
+                    author_string = "; ".join(names)
         return original(current_authors, author_string)
 
     with LIBRARY_LOCK:

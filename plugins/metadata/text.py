@@ -3616,6 +3616,45 @@ _DATELINE_REST = re.compile(
 )
 
 
+#: A list item's bullet, as extraction tools write lists ("- ", "• ", "* ")
+_BULLETED = re.compile(r"[-–—*•·▪◦‣]\s")
+#: A list's label: a line of at most this many words that ends in a colon ("Key points:",
+#: "Das Wichtigste in Kürze:", "Wat we weten:") ...
+_LABEL_WORDS = 8
+#: ... at most this many lines above an item of its list
+_LIST_LINES = 12
+
+
+def _list_item(lines: list[str], i: int, s: str) -> bool:
+    """Whether line ``i`` (stripped: ``s``) is a list's item or its label, which no headline
+    is: it starts with a bullet, it labels a list (:func:`_labels_list`), or it is in a list
+    under a label. A key-points box under the byline ("Das Wichtigste in Kürze:") gave the
+    title from its first item, and the headline was lost (s34 structure acceptance test
+    #1); in a text without its headline the label was taken."""
+    if _BULLETED.match(s) is not None or _labels_list(lines, i):
+        return True
+    # the label: the first line of the block of line i (the lines around it up to a blank
+    # line), or the line above the blank line before the block (as lxml's text renders a
+    # label and its list)
+    j = i
+    while j > 0 and i - j < _LIST_LINES and lines[j - 1].strip():
+        j -= 1
+    if j > 0 and lines[j - 1].strip():
+        return False  # (a block longer than a list)
+    return (j < i and _labels_list(lines, j)) or (j >= 2 and _labels_list(lines, j - 2))
+
+
+def _labels_list(lines: list[str], j: int) -> bool:
+    """Whether line ``j`` is a list's label: a short line that ends in a colon, with two
+    items or more below it (a blank line between them allowed); a kicker above a headline
+    ("Tanz in der St. Galler Lokremise:") has one."""
+    label = lines[j].strip()
+    if not label.endswith(":") or len(label.split()) > _LABEL_WORDS:
+        return False
+    k = j + 1 if j + 1 < len(lines) and lines[j + 1].strip() else j + 2
+    return k + 1 < len(lines) and bool(lines[k].strip()) and bool(lines[k + 1].strip())
+
+
 def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
     """The headline a candidate line can hold: None for a date line ("Posted on April 29,
     2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
@@ -3815,6 +3854,8 @@ class TitlePool:
                 # in small letters, "terça-feira, 22 de outubro", nor a byline: "De
                 # hulpdiensten in Den Haag reageren onder meer op 112 meldingen die bij deze
                 # veiligheidsregio" won, and the stage dropped it, leaving no title)
+                continue
+            if _list_item(page.lines, i, s):
                 continue
             # (only a line with a date can hold a date line or a glued date)
             headline = (

@@ -415,16 +415,16 @@ def test_a_wrapped_level_one_heading_is_one_block_and_the_title():
         "",
         *SENTENCES,
     ]
-    blocks, spans, h1, _ = markdown_blocks(lines)
+    blocks, spans, h1, *_ = markdown_blocks(lines)
     assert h1 == [2] and spans[2] == (2, 4)
     assert blocks[2] == (
         "Council approves the new school budget after a long and heated debate on Tuesday"
     )
     # a heading the next line does not go on (a list, a blank line, a first word that
     # would have fit after it) stays a heading
-    blocks, spans, h1, _ = markdown_blocks(["# Budget vote", "* [Share](/share)", "", "# Two"])
+    blocks, spans, h1, *_ = markdown_blocks(["# Budget vote", "* [Share](/share)", "", "# Two"])
     assert blocks[:2] == ["Budget vote", "Share"] and h1 == [0, 3]
-    blocks, spans, h1, _ = markdown_blocks(["# Budget vote", "The council met on Tuesday."])
+    blocks, spans, h1, *_ = markdown_blocks(["# Budget vote", "The council met on Tuesday."])
     assert blocks == ["Budget vote", "The council met on Tuesday."] and h1 == [0]
 
 
@@ -464,9 +464,69 @@ write latency at the 99th percentile fell by half in our tests of the new settin
 """
 
 
+# A page's own line breaks (``<br>``) in markdown: html2text ends such a line with two
+# spaces, a writer with two spaces or a backslash (a verse, a list of names, an address).
+_BR = "  "
+VERSE_AND_NAMES = f"""\
+* [News](/news)
+* [Sport](/sport)
+* [Weather](/weather)
+
+# Harbour fire victims named as town holds vigil
+
+{_wrap(SENTENCES[0], 78)}
+
+The victims were:
+
+Michael Dunne, 52{_BR}
+Patrick Dunne, 49\\
+Sean Keane, 38
+
+{_wrap(SENTENCES[1], 78)}
+
+The tide goes out, the tide comes in,{_BR}
+and every boat that leaves the pier{_BR}
+carries a little of the [town](/kilbrack),{_BR}
+and brings a little of it here.
+
+{_wrap(SENTENCES[2], 78)}
+
+[Facebook](/fb){_BR}
+[Twitter](/tw){_BR}
+[Email](/mail)
+
+* [Privacy](/privacy)
+* [Contact us](/contact)
+"""
+
+
+def test_markdown_hard_line_breaks_are_kept_as_lines(run_stage):
+    """A paragraph cut by ``<br>`` is one block to decide (a poem, a list of names) and
+    keeps its lines (they ran into one line: s34 structure acceptance test #3)."""
+    lines = VERSE_AND_NAMES.split("\n")
+    blocks, _, _, _, breaks = markdown_blocks(lines)
+    names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane, 38"]
+    assert breaks[blocks.index(" ".join(names))] == names
+    verse = [
+        "The tide goes out, the tide comes in,",
+        "and every boat that leaves the pier",
+        "carries a little of the town,",  # (a link: its text)
+        "and brings a little of it here.",
+    ]
+    assert breaks[blocks.index(" ".join(verse))] == verse
+    doc = run_stage(BoilerplateStage, make_document(VERSE_AND_NAMES)).kept[0]
+    text = doc.text.split("\n")
+    at = text.index(names[0])
+    assert text[at : at + 3] == names
+    at = text.index(verse[0])
+    assert text[at : at + 4] == verse
+    assert SENTENCES[2] in text
+    assert not any("Facebook" in t or "Twitter" in t for t in text)  # (the share block)
+
+
 def test_markdown_tables_and_fenced_code_are_blocks_of_their_rows_and_lines():
     lines = ARTICLE_WITH_TABLE_AND_CODE.split("\n")
-    blocks, _, _, units = markdown_blocks(lines)
+    blocks, _, _, units, _ = markdown_blocks(lines)
     assert "Setting | Default | Ours" in blocks
     assert "max_wal_size | 1GB | 16GB" in blocks  # (a cell's link: its text)
     assert not any(set(b) <= set("|-: ") and b for b in blocks)  # no delimiter row
@@ -798,6 +858,80 @@ def test_a_short_text_wrapped_wide_is_joined_back(run_stage):
     unwrapped = [ln.replace("   durchschnittlich", "   Durchschnittlich") for ln in unwrapped]
     unwrapped = [ln.replace("Kosten", "Kosten.").replace("   für", "   Für") for ln in unwrapped]
     assert wrap_width(unwrapped) is None
+
+
+def _short_wrapped_page(width: int) -> str:
+    """A short article wrapped at ``width`` whose lines are mostly a list's: two prose
+    paragraphs, four forced breaks (a recipe, a brief with key points)."""
+    lead = (
+        "With prices still high, we asked readers for the cheapest dinner they cook every "
+        "week. This bean stew, sent by a retired nurse in Hull, feeds four people for under "
+        "three pounds and keeps well."
+    )
+    end = (
+        "She says the secret is a slow start, which makes the stew rich without any meat. "
+        "A squeeze of lime just before serving lifts it, and a spoon of rice makes it a main "
+        "meal."
+    )
+    items = ["Ingredients", "2 tins of beans", "1 onion, chopped", "1 tsp paprika", "Method"]
+    steps = ["1. Soften the onion.", "2. Add the rest and simmer for 20 minutes."]
+    page = ["Recipes", "", "A bean stew for less than a sandwich", "", "By Ann Field", ""]
+    page += [_wrap(lead, width), "", *items, *steps, "", _wrap(end, width), "", "Share"]
+    return "\n".join(page)
+
+
+@pytest.mark.parametrize("width", [72, 80])
+def test_a_short_text_wrapped_with_two_paragraphs_is_joined_back(run_stage, width):
+    """Four forced breaks are fewer than :func:`wrap_width` asks of a text at 80 columns,
+    but when they break sentences mid-way (and go on in lower case) the text is wrapped
+    at any width: its two paragraphs were left in pieces, and the pieces removed as
+    captions and teasers (s34 structure acceptance test #4)."""
+    page = _short_wrapped_page(width)
+    assert len(page.split("\n")) > 20  # (the paragraphs in 3 lines each)
+    assert wrap_width(page.split("\n")) is not None
+    doc = run_stage(BoilerplateStage, make_document(page)).kept[0]
+    assert doc.annotations["boilerplate"]["reflow"]["layout"] == "wrapped"
+    text = doc.text.split("\n")
+    assert any(t.startswith("With prices") and t.endswith("keeps well.") for t in text)
+    assert any(t.startswith("She says") and t.endswith("main meal.") for t in text)
+    # the same page with its paragraphs one a line is not wrapped
+    assert wrap_width(_short_wrapped_page(1000).split("\n")) is None
+
+
+# An interview wrapped at 80 columns: its turns in name case and in French typography
+# (a space before the colon), some of whose lines end so near the width that the next
+# speaker's name would not have fit after them.
+_INTERVIEW_TURNS = [
+    "Question : Vous attendiez-vous à un tel succès pour un premier long métrage ?",
+    "Léa Moreau : Pas du tout. J'avais préparé un discours pour un seul prix ce soir.",
+    "Question : À qui dédiez-vous ce film, tourné en vingt jours dans votre ville ?",
+    "Léa Moreau : À ma mère, qui tenait un café sur le port de Sète, près du quai.",
+    "Sam Ortiz: We never planned a second season, and we have said so many times now.",
+    "Kim Lee: Then why did the studio book the stages for next spring, months ahead?",
+    "Sam Ortiz: Because studios book stages for everything, and most never happen.",
+    "Kim Lee: Thank you.",
+]
+
+
+def test_speakers_turns_are_not_joined_in_a_wrapped_text():
+    """A line of a fixed-width text is joined to the next where the next word would not
+    have fit, but a speaker's turn of a dialogue starts a unit of its own: name case and
+    "Nom :" as much as capitals (s34 structure acceptance test #7)."""
+    prose = _wrap("\n\n".join(SENTENCES * 2), 80)
+    page = prose + "\n\n" + "\n".join(_INTERVIEW_TURNS) + "\n\n" + prose
+    lines = page.split("\n")
+    turns = set(_INTERVIEW_TURNS)
+    width = wrap_width(lines)
+    assert width is not None
+    # (each turn but the last ends where the next speaker's name would not have fit)
+    assert all(
+        len(a) + 1 + len(b.split()[0]) > width for a, b in itertools.pairwise(_INTERVIEW_TURNS)
+    )
+    joined = reflow_text(page)
+    assert joined is not None
+    out = joined.text.split("\n")
+    assert [ln for ln in out if ln in turns] == _INTERVIEW_TURNS
+    assert SENTENCES[0] in out  # (the prose is joined back still)
 
 
 # A Japanese article as w3m dumps it at 80 columns: two columns a character, broken anywhere
