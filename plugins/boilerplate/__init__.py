@@ -193,7 +193,7 @@ class BoilerplateOptions:
     posts: bool = option(
         True,
         "A post (a dump's record that its fields or address say is a social platform's, or"
-        " an addressless one with a lang or created_at, of at most 500 characters on at"
+        " an addressless one with a lang or language tag, of at most 500 characters on at"
         " most 4 lines, one a sentence when several, no brief's headline and byline:"
         " annotations.source.post, docs/stages.md 'Posts') is its own content, kept whole"
         " (method 'post'): the line model, made for pages, dropped 'ok', 'Danke!', an emoji"
