@@ -106,6 +106,33 @@ def test_soft_hyphens_leave_the_text_of_html_and_of_text(run_stage):
     assert "Notfalldatensatz " + PARA in kept.text
 
 
+def test_html_text_has_no_blank_lines_source_indentation_or_comment_residue(run_stage):
+    """trafilatura keeps the spaces of a page's text nodes (for code): a record's text held
+    lines of 20 spaces, a date line indented by 37 (s34 acc-regress R6) and a stray "-->"
+    (D4). A <pre> block keeps its indentation."""
+    html = f"""<html><body><div class="content">
+      <div class="info">
+          <span class="category">
+              Council news:</span>
+      </div>
+      <h1>Council approves the budget</h1>
+      <div class="info"><span class="date">
+                     2 June 2020 - 12:09</span>
+      </div>
+      <div class="main">
+         {PARA} {PARA2}<br/> {PARA2} {PARA}<br/> --><br/>
+      </div>
+    </div></body></html>"""
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert "2 June 2020 - 12:09" in lines and PARA in doc.text, lines
+    assert all(line.strip() == line and line not in ("", "-->") for line in lines), lines
+    code = "def total(values):\n    return sum(values)"
+    pre = f"<html><body><article><p>{PARA}</p><pre><code>{code}</code></pre><p>{PARA2}</p>"
+    doc = run_stage(BoilerplateStage, make_document(pre, html=True, path="b.html")).kept[0]
+    assert code in doc.text, doc.text
+
+
 def test_a_page_of_which_trafilatura_keeps_next_to_nothing_is_read_by_the_line_model(
     run_stage, monkeypatch
 ):
