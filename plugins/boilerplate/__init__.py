@@ -1543,9 +1543,7 @@ def _page_lines(text: str, pre: bool) -> str:
     37 (s34 acc-regress R6); browsers collapse them outside ``<pre>``. A stray ``-->`` was
     a line of its own (D4)."""
     return "\n".join(
-        line if pre else line.lstrip()
-        for line in text.split("\n")
-        if not _NO_LINE.fullmatch(line)
+        line if pre else line.lstrip() for line in text.split("\n") if not _NO_LINE.fullmatch(line)
     )
 
 
