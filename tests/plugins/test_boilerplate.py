@@ -1523,6 +1523,30 @@ def test_html_text_after_an_empty_element_is_kept(run_stage):
     assert doc.text.split("\n") == ["Budget vote", PARA, lead, PARA2]
 
 
+def test_refine_counts_no_sure_furniture_between_a_standfirst_and_the_body():
+    """eurosport.de's standfirst, which the line model is sure of (0.95), stood 8 lines
+    above trafilatura's first line, past ``near``, across an ad label, "Von" and the like,
+    which the model is as sure are furniture: it was lost (s34 acc-regress R5). Those
+    lines are no distance; unsure lines still are."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    class Decisions:
+        def __init__(self, scored: list[tuple[str, float]]) -> None:
+            self.stripped = [s for s, _ in scored]
+            self.score = np.array([p for _, p in scored])
+            self.X = None
+
+    furniture = [("Werbung", 0.04), ("Ad", 0.07), ("Von", 0.05), ("Share", 0.02)]
+    between = [("Photo credit: SID", 0.15), *furniture, ("Published 02/02/2022", 0.23)]
+    d = Decisions([("The standfirst", 0.95), *between, *furniture, ("Kept one", 0.99)])
+    assert refine("Kept one", d, near=6)[0].split("\n") == ["The standfirst", "Kept one"]
+    unsure = [(f"Teaser {i}", 0.2) for i in range(7)]
+    d = Decisions([("The standfirst", 0.95), *unsure, *furniture, ("Kept one", 0.99)])
+    assert refine("Kept one", d, near=6)[0] == "Kept one"
+
+
 def test_refine_follows_an_article_cut_into_blocks_past_near():
     """An article the page cuts into blocks, with an ad or a signup box between them
     (Wired: 3 blocks): trafilatura took the first, refine added the sure lines within
