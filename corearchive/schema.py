@@ -85,7 +85,7 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
     "post": {
         "type": "boolean",
         "description": "A dump's record read as a post: a social platform's (its fields or"
-        " address say so, or it has none and a lang or created_at), its text of at most"
+        " address say so, or it has none and a lang or language tag), its text of at most"
         " 500 characters on at most 4 lines, one a sentence when several, no brief's"
         " headline and byline (docs/stages.md, 'Posts').",
     },

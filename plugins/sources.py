@@ -996,10 +996,13 @@ def _social(obj: dict[str, Any], body: str, url: str | None) -> bool:
     short text was, a news dump's brief and a crawl's "enable JavaScript" row among them):
     a post's field (:data:`_POST_FIELDS`), an author object with a handle, a kind that is a
     post's, a post's address, a text "RT @user: …"; or, on a row with no address (a page's
-    row gives its page's), a platform's language code or a post's time, as a post's
-    export stripped to its id and text has (``lang``, ``created_at``)."""
+    row gives its page's), the language tag a platform writes on every post, as a post's
+    export stripped to its id and text has (``lang``, ``language``: :func:`_tags_language`).
+    A row's creation time is no post's evidence: ``created_at`` is a post's time in social
+    APIs, but datatrove/Dolma-style and scrapers' exports give it as when the row was
+    stored (s34 acc-regress D1: their "Please enable JavaScript" rows were kept whole)."""
     if url is None:
-        if _given_language(obj) is not None or _field(obj, _CREATED_KEYS) is not None:
+        if _tags_language(obj):
             return True
     elif _POST_ADDRESS.match(url):
         return True
@@ -1032,6 +1035,22 @@ def _nested_author(obj: dict[str, Any]) -> str | None:
 #: a BCP 47 code: evidence the language stage weighs where its detector is unsure
 _LANG_KEYS = ("lang", "language")
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+#: A language tag as a dump writes it: a code (``de``, ``pt-BR``, Twitter's ``und`` and
+#: ``qme``), or a name (``English``, ``Português``)
+_LANG_TAG = re.compile(r"[^\W\d_]{2,}(?:[-_ ][^\W_]+)*")
+
+
+def _tags_language(obj: dict[str, Any]) -> bool:
+    """Whether the record has a language tag of its own (``lang``, ``language``), whatever
+    the tag says: Twitter writes ``und`` ("undetermined") on exactly the short, emoji-only
+    and link-only posts (s34 acc-regress R4: such rows were dropped), and some exports write
+    the language's name."""
+    return any(
+        isinstance(v := obj.get(key), str) and len(v) <= 40 and _LANG_TAG.fullmatch(v.strip())
+        for key in _LANG_KEYS
+    )
 
 
 def _given_language(obj: dict[str, Any]) -> str | None:

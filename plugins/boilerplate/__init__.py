@@ -193,7 +193,7 @@ class BoilerplateOptions:
     posts: bool = option(
         True,
         "A post (a dump's record that its fields or address say is a social platform's, or"
-        " an addressless one with a lang or created_at, of at most 500 characters on at"
+        " an addressless one with a lang or language tag, of at most 500 characters on at"
         " most 4 lines, one a sentence when several, no brief's headline and byline:"
         " annotations.source.post, docs/stages.md 'Posts') is its own content, kept whole"
         " (method 'post'): the line model, made for pages, dropped 'ok', 'Danke!', an emoji"
@@ -748,6 +748,7 @@ class BoilerplateStage(Stage):
             if cut:
                 ann["parse_cut"] = True
             return plain, ann
+        text = _page_lines(text, _PRE.search(html) is not None)
         ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
         if described:
             ann["described"] = True
@@ -1540,6 +1541,25 @@ def _only_links(doc: Document, text: str, ann: dict[str, Any]) -> bool:
     except Exception:  # (a tree that cannot be walked: decide nothing)
         return False
     return all(" ".join(ln.split()) in anchors for ln in lines)
+
+
+#: A preformatted block, whose indentation is the page's: code, a poem, a table of text
+_PRE = re.compile(r"<pre\b", re.I)
+#: A line of trafilatura's text that is blank, or a comment's delimiter left as text
+#: (``-->`` after a comment the page closed early, shown by browsers as it is)
+_NO_LINE = re.compile(r"\s*(?:(?://\s*)?-->|<!--)?\s*")
+
+
+def _page_lines(text: str, pre: bool) -> str:
+    """trafilatura's text of a page without its blank lines and comment delimiters, and,
+    when the page has no preformatted block (``pre``), without its lines' indentation.
+    trafilatura keeps the spaces of text nodes so that code keeps its indentation, and so
+    it kept those of the page's source too: lines of 20 spaces and a date line indented by
+    37 (s34 acc-regress R6); browsers collapse them outside ``<pre>``. A stray ``-->`` was
+    a line of its own (D4)."""
+    return "\n".join(
+        line if pre else line.lstrip() for line in text.split("\n") if not _NO_LINE.fullmatch(line)
+    )
 
 
 def _visible(text: str) -> bool:

@@ -166,18 +166,23 @@ def refine(
             sure[i] = True
         return bool(sure[i])
 
-    lo = start
+    # (the distance counts the lines the model does not call sure furniture: "Werbung",
+    # "Ad", "Von" between a standfirst and the body took it past ``near``: eurosport.de,
+    # s34 acc-regress R5)
+    lo, gap = start, 0
     for i in range(start - 1, -1, -1):
-        if lo - i > near:
+        gap += scores[i] >= low
+        if gap > near:
             break
         if sure_at(i) and rendered[i] not in joined:
-            lo = i
-    hi = end
+            lo, gap = i, 0
+    hi, gap = end, 0
     for i in range(end + 1, n):
-        if i - hi > near:
+        gap += scores[i] >= low
+        if gap > near:
             break
         if sure_at(i) and rendered[i] not in joined:
-            hi = i
+            hi, gap = i, 0
     # each added line goes after the last of trafilatura's lines before it on the page
     after: dict[str | None, list[str]] = {}
     anchor: str | None = None

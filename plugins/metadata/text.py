@@ -3419,6 +3419,25 @@ def _rel_dateline(s: str) -> bool:
     return bool(rest) and _DAY_WORD_CLOCK.fullmatch(rest) is not None
 
 
+#: What separates a menu's items on one line
+_MENU_SEP = re.compile(r"\s+[|•·]\s+")
+
+
+def _menu_row(low: str) -> bool:
+    """Whether lowercased line ``low`` is a menu on one line: three or more items of at most
+    three words each, two of them menu items or buttons (:data:`_FURNITURE`, page names
+    too). Its tail was the title of a crawl row's page ("Home | Shop | About | Contact"
+    gave "Shop | About | Contact" once its first item was cut as the site's name: s34
+    acc-regress R10); a "Headline | Section | Site" title has a headline of more words and
+    no menu words."""
+    items = _MENU_SEP.split(low.strip())
+    return (
+        len(items) >= 3
+        and all(len(item.split()) <= 3 for item in items)
+        and sum(_FURNITURE_L.match(item) is not None for item in items) >= 2
+    )
+
+
 @lru_cache(maxsize=4096)
 def _never_title(s: str) -> tuple[bool, bool]:
     """Page furniture that is never a headline: a copyright notice, a photo agency's
@@ -3445,6 +3464,8 @@ def _never_title(s: str) -> tuple[bool, bool]:
         return True, True  # (a share line)
     if ("›" in s or ">" in s or "»" in s) and _BREADCRUMB.match(s) is not None:
         return True, False  # (a breadcrumb trail: "Home > Your council > Public notices")
+    if ("|" in s or "•" in s or "·" in s) and _menu_row(low):
+        return True, True  # (a menu on one line: "Home | Shop | About | Contact")
     if (
         len(s) <= _DATELINE_CHARS
         # (a literal test before the costly pattern: a relative dateline holds a unit's

@@ -279,15 +279,36 @@ def _near(lines: list[str], top: int) -> list[str]:
     return before[-_REACH_BEFORE:] + after
 
 
+#: The places of the UK and Ireland whose datelines PA Media's reporters write before its
+#: credit ("By Jane Doe, London, PA"): the nations, their capitals and largest cities, and
+#: the seats of their parliaments (lowercased)
+_PA_MEDIA_PLACES = frozenset((
+    "uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland",
+    "ireland", "london", "westminster", "whitehall", "holyrood", "stormont", "edinburgh",
+    "glasgow", "aberdeen", "dundee", "inverness", "cardiff", "swansea", "newport", "belfast",
+    "derry", "londonderry", "dublin", "cork", "manchester", "birmingham", "liverpool", "leeds",
+    "sheffield", "bristol", "newcastle", "nottingham", "leicester", "southampton",
+    "portsmouth", "plymouth", "brighton", "norwich", "oxford", "cambridge", "exeter", "hull",
+    "bradford", "coventry", "stoke", "sunderland", "middlesbrough", "preston", "bournemouth",
+))  # fmt: skip
+
+
 def _without_state(byline: str) -> str:
     """A byline's text after its byline word without the code of a place's state at its end
     ("Jane Doe, Pittsburgh, PA" -> "Jane Doe, Pittsburgh"): two letters after a place are a
     state's (Pennsylvania, Andhra Pradesh's "AP"), not the agency PA or AP, which follow the
-    names ("Jane Doe, PA", "Jane Doe, John Roe, AP"; :func:`~.text._person_like`)."""
+    names ("Jane Doe, PA", "Jane Doe, John Roe, AP"; :func:`~.text._person_like`). But "PA"
+    after a British or Irish place is PA Media's credit after its reporter's dateline
+    ("Jane Doe, London, PA": s34 acc-regress R11), no state being so coded there."""
     from .text import _person_like
 
     parts = byline.rsplit(",", 2)
-    if len(parts) == 3 and len(parts[2].strip(" .")) == 2 and not _person_like(parts[1]):
+    if (
+        len(parts) == 3
+        and len(code := parts[2].strip(" .")) == 2
+        and not _person_like(parts[1])
+        and not (code == "PA" and parts[1].strip().lower() in _PA_MEDIA_PLACES)
+    ):
         return ",".join(parts[:2])
     return byline
 

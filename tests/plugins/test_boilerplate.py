@@ -106,6 +106,33 @@ def test_soft_hyphens_leave_the_text_of_html_and_of_text(run_stage):
     assert "Notfalldatensatz " + PARA in kept.text
 
 
+def test_html_text_has_no_blank_lines_source_indentation_or_comment_residue(run_stage):
+    """trafilatura keeps the spaces of a page's text nodes (for code): a record's text held
+    lines of 20 spaces, a date line indented by 37 (s34 acc-regress R6) and a stray "-->"
+    (D4). A <pre> block keeps its indentation."""
+    html = f"""<html><body><div class="content">
+      <div class="info">
+          <span class="category">
+              Council news:</span>
+      </div>
+      <h1>Council approves the budget</h1>
+      <div class="info"><span class="date">
+                     2 June 2020 - 12:09</span>
+      </div>
+      <div class="main">
+         {PARA} {PARA2}<br/> {PARA2} {PARA}<br/> --><br/>
+      </div>
+    </div></body></html>"""
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert "2 June 2020 - 12:09" in lines and PARA in doc.text, lines
+    assert all(line.strip() == line and line not in ("", "-->") for line in lines), lines
+    code = "def total(values):\n    return sum(values)"
+    pre = f"<html><body><article><p>{PARA}</p><pre><code>{code}</code></pre><p>{PARA2}</p>"
+    doc = run_stage(BoilerplateStage, make_document(pre, html=True, path="b.html")).kept[0]
+    assert code in doc.text, doc.text
+
+
 def test_a_page_of_which_trafilatura_keeps_next_to_nothing_is_read_by_the_line_model(
     run_stage, monkeypatch
 ):
@@ -1494,6 +1521,30 @@ def test_html_text_after_an_empty_element_is_kept(run_stage):
         BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
     ).kept[0]
     assert doc.text.split("\n") == ["Budget vote", PARA, lead, PARA2]
+
+
+def test_refine_counts_no_sure_furniture_between_a_standfirst_and_the_body():
+    """eurosport.de's standfirst, which the line model is sure of (0.95), stood 8 lines
+    above trafilatura's first line, past ``near``, across an ad label, "Von" and the like,
+    which the model is as sure are furniture: it was lost (s34 acc-regress R5). Those
+    lines are no distance; unsure lines still are."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    class Decisions:
+        def __init__(self, scored: list[tuple[str, float]]) -> None:
+            self.stripped = [s for s, _ in scored]
+            self.score = np.array([p for _, p in scored])
+            self.X = None
+
+    furniture = [("Werbung", 0.04), ("Ad", 0.07), ("Von", 0.05), ("Share", 0.02)]
+    between = [("Photo credit: SID", 0.15), *furniture, ("Published 02/02/2022", 0.23)]
+    d = Decisions([("The standfirst", 0.95), *between, *furniture, ("Kept one", 0.99)])
+    assert refine("Kept one", d, near=6)[0].split("\n") == ["The standfirst", "Kept one"]
+    unsure = [(f"Teaser {i}", 0.2) for i in range(7)]
+    d = Decisions([("The standfirst", 0.95), *unsure, *furniture, ("Kept one", 0.99)])
+    assert refine("Kept one", d, near=6)[0] == "Kept one"
 
 
 def test_refine_follows_an_article_cut_into_blocks_past_near():

@@ -2454,6 +2454,24 @@ def test_page_furniture_is_never_the_title():
         assert extract(f"{headline}\n\n{story}\n\n{story}")["title"] == headline
 
 
+def test_a_menu_on_one_line_gives_no_title():
+    """A crawl row's page opened with its menu on one line, whose tail was its title once
+    the first item was cut as a site's name ("Shop | About | Contact": s34 acc-regress
+    R10). A "Headline | Section | Site" title is still one."""
+    about = (
+        "Our bakery has baked bread in the old town of Lübeck since 1921, using only flour"
+        " from local mills, and delivers to shops and restaurants across the region."
+    )
+    for menu in ("Home | Shop | About | Contact", "Startseite · Kontakt · Impressum · Shop"):
+        title = extract(f"{menu}\n\n{about}\n\n{about}")["title"]
+        assert title is None or not set(title.split(" | ")) & set(menu.split(" | ")), title
+        assert extract(f"{menu}\n\nOur bakery\n\n{about}\n\n{about}")["title"] == "Our bakery"
+    headline = "Council approves bridge repairs | Politics | Example Times"
+    assert extract(f"{headline}\n\n{about}\n\n{about}")["title"].startswith(
+        "Council approves bridge repairs"
+    )
+
+
 def test_a_menu_item_or_button_alone_is_no_title_but_a_page_of_that_name_has_one():
     story = (
         "The council approved the budget on Tuesday after a long debate about schools, "

@@ -29,6 +29,9 @@ BODY = "\n\n".join(
         ("By Jane Doe and John Roe, AP", ["AP"]),
         ("By Jane Doe, John Roe, AP", ["AP"]),
         ("By Jane Doe, Pittsburgh, Reuters", ["Reuters"]),
+        # ... and PA Media's credit after its reporter's British dateline (s34 R11)
+        ("By Jane Doe, London, PA", ["PA"]),
+        ("By Jane Doe, Edinburgh, PA", ["PA"]),
     ],
 )
 def test_a_state_after_a_place_is_no_agency(byline: str, agencies: list[str]) -> None:

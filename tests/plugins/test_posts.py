@@ -120,7 +120,11 @@ def test_what_says_a_row_is_a_social_post():
     ):
         assert _social({}, "ok", post), post
     assert _social({"lang": "de"}, "Danke!", None)  # (an export stripped to its text)
-    assert _social({"created_at": "Wed Nov 18 15:29:30 +0000 2026"}, "ok", None)
+    assert _social({"lang": "und"}, "Danke!", None)  # (Twitter's "undetermined")
+    assert _social({"language": "English"}, "lol same", None)
+    # (a row's creation time: a post's in social APIs, when it was stored in corpus exports)
+    assert not _social({"created_at": "Wed Nov 18 15:29:30 +0000 2026"}, "ok", None)
+    assert not _social({"lang": ""}, "ok", None)
     assert not _social({}, "Please enable JavaScript to view this page.", None)
     assert not _social({"lang": "de"}, "ok", page)
     assert not _social({"author": {"name": "Jane Doe"}, "type": "article"}, "ok", page)
@@ -162,6 +166,29 @@ def test_a_pages_short_row_is_a_page_not_a_post(ingest, tmp_path):
     assert {r["reason"] for r in res.rejects} == {"no_content"}
     assert by_id["2"]["annotations"]["source"]["post"] is True
     assert by_id["2"]["text"] == "Danke!"
+
+
+def test_an_addressless_rows_language_tag_not_its_creation_time_says_post(ingest, tmp_path):
+    """A post's export stripped to its id, text and language was a post only when its tag
+    was a code other than Twitter's ``und``, the tag Twitter gives the short, emoji-only
+    posts (s34 acc-regress R4: "Danke!" and "Bis morgen 👋" with ``lang: und`` dropped as
+    no_content); and a row's ``created_at`` made a post of a datatrove/Dolma-style export's
+    junk row, where it is when the row was stored (D1: "Please enable JavaScript" kept)."""
+    rows = [
+        {"id": "u1", "text": "Danke!", "lang": "und"},
+        {"id": "u2", "text": "Bis morgen 👋", "lang": "und"},
+        {"id": "u3", "text": "lol same", "language": "English"},
+        {"id": "u4", "text": "lol same", "lang": "en"},
+        {"id": "d1", "text": "Please enable JavaScript to view this page.",
+         "created_at": "2024-03-01T00:00:00Z", "source": "cc"},
+    ]  # fmt: skip
+    res = ingest(_dump(tmp_path / "d.jsonl", *rows), "--disable", "dedup")
+    assert res.exit_code == 0, res.output
+    by_id = {r["annotations"]["source"]["input_id"]: r for r in res.records}
+    assert set(by_id) == {"u1", "u2", "u3", "u4"}, res.rejects
+    assert all(r["annotations"]["source"]["post"] is True for r in by_id.values())
+    assert by_id["u2"]["text"] == "Bis morgen 👋"
+    assert [r["reason"] for r in res.rejects] == ["no_content"]
 
 
 def test_a_pages_quote_field_makes_no_quote_post(ingest, tmp_path):
