@@ -1617,14 +1617,14 @@ def test_byline_near_feature_is_the_search_of_the_joined_lines() -> None:
 
 
 def test_byline_search_on_ascii_lowered_text_is_the_one_on_lowered_text() -> None:
-    """The date features' byline test runs _BYLINE_WORD_F on the lines with their ASCII
-    letters lowercased instead of _BYLINE_WORD_L on them lowercased: the same answer."""
+    """The date features' byline test runs _BYLINE_AFTER_F on the lines with their ASCII
+    letters lowercased instead of _BYLINE_AFTER_L on them lowercased: the same answer."""
     import random
     import sys
 
     # what makes it exact, over every code point: only "İ" and the Kelvin sign lowercase to
     # (or into) ASCII letters; a character lowercases to a space, ":" or "|" only when it is
-    # one; the lowercases that start in [a-zäöü] are those _BYLINE_WORD_F's last class lists
+    # one; the lowercases that start in [a-zäöü] are those _BYLINE_AFTER_F's last class lists
     ascii_letters = set("abcdefghijklmnopqrstuvwxyz")
     into_ascii, first_in_class = set(), set()
     for cp in range(0x80, sys.maxunicode + 1):
@@ -1658,13 +1658,48 @@ def test_byline_search_on_ascii_lowered_text_is_the_one_on_lowered_text() -> Non
         ]
         lowered = " ".join(ln.lower() for ln in lines)
         folded = textmeta._ascii_lower(" ".join(lines))
-        assert textmeta._byline_near(folded, textmeta._BYLINE_WORD_F) == textmeta._byline_near(
+        assert textmeta._byline_near(folded, textmeta._BYLINE_AFTER_F) == textmeta._byline_near(
             lowered
         ), lines
         for ln in lines:
             copyright = textmeta._COPYRIGHT_L.search(ln.lower()) is not None
             folded_line = textmeta._ascii_lower(ln)
             assert (textmeta._COPYRIGHT_L.search(folded_line) is not None) == copyright, ln
+
+
+def test_byline_and_copyright_finds_are_the_patterns_searches() -> None:
+    """_byline_near (a find per byline word, then the rest matched at each hit) and
+    _copyright_in (the pattern searched only when a literal start is there) answer as the
+    searches of their patterns, on random texts of the words, their parts and neighbours,
+    whole and in ranges."""
+    import random
+    import re
+
+    word_f = re.compile(r"(?:by|von|par|por|di|door|autor|author)\s*:?\s+[a-zäöüÄÖÜ\u0130\u212a]")
+
+    def searched(low: str) -> bool:
+        m = word_f.search(low)
+        while m is not None:
+            st = m.start()
+            if st == 0 or low[st - 1].isspace() or low[st - 1] == "|":
+                return True
+            m = word_f.search(low, st + 1)
+        return False
+
+    rnd = random.Random(17)
+    bits = ["by", "b", "y", "von", "par", "por", "di", "door", "do", "autor", "author", "aut",
+            "xby", "standby", ":", "|", " ", "  ", "\t", "\u2003", "jane", "Ärger", "\u0130",
+            "\u212a", "2020", "©", "(c)", "(c", "copyright", "copy", "c", "(", ")",
+            "’"]  # fmt: skip
+    for _ in range(20000):
+        low = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 8)))
+        assert textmeta._byline_near(low) == (textmeta._BYLINE_ANY_L.search(low) is not None), low
+        assert textmeta._byline_near(low, textmeta._BYLINE_AFTER_F) == searched(low), low
+        a = rnd.randint(0, len(low))
+        b = rnd.randint(a, len(low))
+        assert textmeta._copyright_in(low, a, b) == (
+            textmeta._COPYRIGHT_L.search(low, a, b) is not None
+        ), (low, a, b)
 
 
 def test_digit_anchored_date_patterns_find_what_a_search_finds() -> None:
