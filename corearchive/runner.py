@@ -822,10 +822,14 @@ def libraries() -> dict[str, str]:
             continue
         seen.add(key)
         try:
-            found[key] = md.version(name)
-            todo += [r for r in md.requires(name) or [] if "extra ==" not in r]
+            # (one read of the package's metadata for both: md.version and md.requires
+            # each found the package on the path and parsed its metadata file again, half
+            # of a process's start-up in this function)
+            meta = md.distribution(name).metadata
         except md.PackageNotFoundError:  # (a dependency for another platform or Python)
             continue
+        found[key] = meta["Version"]
+        todo += [r for r in meta.get_all("Requires-Dist") or [] if "extra ==" not in r]
     with contextlib.suppress(ImportError):
         from lxml import etree
 

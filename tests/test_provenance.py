@@ -352,3 +352,25 @@ def test_minimal_provenance_records_nothing_about_the_operator(
         else {"sinks": ["warc", "records"]}
     )
     # (without the option the resolved configuration, hence its digest, is what it was)
+
+
+def test_libraries_read_each_package_metadata_once(monkeypatch):
+    # Start-up cost: md.version and md.requires each found a package on the path and parsed
+    # its metadata file again (two reads a package, ~25 ms of every process's start-up).
+    from corearchive.runner import libraries
+
+    reads: list[str] = []
+    metadata = md.Distribution.metadata
+
+    def counted(dist: md.Distribution) -> Any:
+        meta = metadata.fget(dist)  # type: ignore[attr-defined]
+        reads.append(meta["Name"])
+        return meta
+
+    monkeypatch.setattr(md.Distribution, "metadata", property(counted))
+    found = libraries.__wrapped__()
+    n_reads = len(reads)
+    packages = [k for k in found if k not in ("libxml2", "libxslt")]
+    assert packages and all(found[k] == md.version(k) for k in packages)
+    # (corearchive's own requirements, then each package's version and requirements at once)
+    assert n_reads - len(packages) == 1, sorted(reads[:n_reads])

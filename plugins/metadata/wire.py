@@ -246,24 +246,43 @@ def _cover(names: Iterable[str], common: str) -> tuple[str, ...]:
 
 
 #: What :func:`_may_name_agency` looks for in a text lowercased: a text without any of these
-#: holds no long name (12 of the 25 hold "press": 11 scans of the text instead of 25)
+#: holds no long name (12 of the 25 hold "press": 11 scans of the text instead of 25); the
+#: names are ASCII, and so are these (looked for in the text's UTF-8 bytes lowered)
 _LONG_KEYS = _cover([*_LONG, *_ALONE_ONLY], "press")
-#: The short names in capitals, anywhere (word bounds or not): re scans a text for where a
-#: pattern may start, its first characters, which are capitals here, few in running text
-#: (:data:`_ANY_SHORT`, which opens with a look-behind, is tried at every character)
-_SHORT_CAPS = re.compile(_alternation(n for n in _SHORT if n.isupper()))
+#: The short names in capitals, which :data:`_ANY_SHORT` matches as words: each is a run of
+#: capitals A-Z between other characters
+_SHORT_CAPS = frozenset(n.encode("ascii") for n in _SHORT if n.isupper())
 #: The others (dpa's and epd's lower case), looked for as substrings
 _SHORT_LOWER = tuple(n for n in _SHORT if not n.isupper())
+#: A byte to itself for a capital A-Z, to a space for any other: the runs of capitals of a
+#: text's UTF-8 bytes as words (:func:`_may_name_agency`)
+_CAPITALS = bytes(b if 0x41 <= b <= 0x5A else 0x20 for b in range(256))
+#: The characters other than A-Z whose lower case is an ASCII letter ("İ" -> "i̇", the
+#: Kelvin sign -> "k"): a text with one is lowercased as :data:`_ANY_LONG` reads it
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
 
 
-def _may_name_agency(text: str, low: str) -> bool:
-    """Whether ``text`` (``low``: lowercased) may name an agency: cheap scans that pass
-    every text :data:`_ANY_SHORT` or :data:`_ANY_LONG` matches, and few others."""
-    return (
-        _SHORT_CAPS.search(text) is not None
-        or any(map(text.__contains__, _SHORT_LOWER))
-        or any(map(low.__contains__, _LONG_KEYS))
-    )
+def _may_name_agency(text: str) -> bool:
+    """Whether ``text`` may name an agency: cheap scans that pass every text
+    :data:`_ANY_SHORT` or :data:`_ANY_LONG` (of the text lowercased) matches, and few
+    others. They read the text's UTF-8 bytes, where only ASCII characters give ASCII bytes:
+    its runs of capitals, split at once (``re`` tried a pattern of the short names at each
+    capital of a credit's lines, then a lowercased copy of the lines was searched for the
+    long ones: 112 k -> 75 k instructions a corpus document, which nearly always names
+    none)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if not _SHORT_CAPS.isdisjoint(raw.translate(_CAPITALS).split()):
+        return True
+    if any(map(text.__contains__, _SHORT_LOWER)):
+        return True
+    # (A-Z lowered only: no other character's lower case is an ASCII letter but those of
+    # _LOWER_TO_ASCII; read back a byte a character, where the ASCII names are as in the
+    # bytes: a bytes object's ``in`` tries its operand as an integer first, an exception
+    # raised and cleared for each)
+    low = raw.lower().decode("latin-1")
+    if any(map(low.__contains__, _LONG_KEYS)):
+        return True
+    return not text.isascii() and any(map(text.__contains__, _LOWER_TO_ASCII))
 
 
 def _near(lines: list[str], top: int) -> list[str]:
@@ -330,9 +349,8 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
     joined = "\n".join(
         [x if len(x) <= _GATE_CHARS else x[: _GATE_CHARS // 2] for x in near] + starts
     )
-    low = joined.lower()
-    if not _may_name_agency(joined, low) or (
-        _ANY_SHORT.search(joined) is None and _ANY_LONG.search(low) is None
+    if not _may_name_agency(joined) or (
+        _ANY_SHORT.search(joined) is None and _ANY_LONG.search(joined.lower()) is None
     ):
         return []
     from .text import _BY_WORD

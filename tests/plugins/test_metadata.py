@@ -1185,7 +1185,25 @@ def test_byline_window_test_agrees_with_its_pattern(text: str) -> None:
     ],
 )
 def test_tag_line_gate_agrees_with_its_pattern(text: str) -> None:
-    assert textmeta._has_tag_line(text) == (textmeta._TAG_LINE_ANY.search(text) is not None)
+    page = textmeta.Page(text)
+    assert textmeta._has_tag_line(page) == (textmeta._TAG_LINE_ANY.search(page.text) is not None)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_tag_line_is_read_whatever_ends_the_lines(newline: str) -> None:
+    # The tag-line gate searched the text as given, where a lone CR (an old Mac text) starts
+    # no line for its pattern, and the page's lines are split on any line end: a CR text's
+    # tag line, which the page shows, was never read.
+    body = (
+        "The council approved the budget on Tuesday after a long debate about taxes,"
+        " schools and roads in the town."
+    )
+    text = newline.join(
+        ["Council approves budget", "By Anna Smith", body, body, "Tags: budget, tax"]
+    )
+    meta, _ = textmeta.extract_lines(text)
+    assert meta["tags"] == ["budget", "tax"]
+    assert meta["lines"]["tags"] == [4]
 
 
 @pytest.mark.parametrize(

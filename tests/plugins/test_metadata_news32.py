@@ -218,9 +218,16 @@ def test_the_credit_gate_lets_every_agency_name_through() -> None:
 
     texts = [f"Photo by Jane Doe, {n} staff" for n in [*wire._LONG, *wire._ALONE_ONLY]]
     texts += [f"Jane Doe ({n}) —" for n in wire._SHORT]
+    texts += [f"Écrit par Zoë·{n}·Köln" for n in wire._SHORT]  # (next to letters of no ASCII)
+    texts += [f"MOSKAU – {n.upper()}" for n in wire._LONG]
+    # (a dotted capital I and the Kelvin sign are lowercased to ASCII letters)
+    texts += ["Quelle: RIA NOVOST\u0130", "Tokio (\u212aYODO NEWS)"]
     for text in texts:
-        low = text.lower()
-        assert wire._ANY_SHORT.search(text) or wire._ANY_LONG.search(low), text
-        assert wire._may_name_agency(text, low), text
-    text = "By Jane Doe, Staff Writer. Published Tuesday, in depth"
-    assert not wire._may_name_agency(text, text.lower())
+        assert wire._ANY_SHORT.search(text) or wire._ANY_LONG.search(text.lower()), text
+        assert wire._may_name_agency(text), text
+    for text in (
+        "By Jane Doe, Staff Writer. Published Tuesday, in depth",
+        "APPLE and SAP shares: APAC markets, Pa. and Ap. — Ölpreis",
+    ):
+        assert not wire._ANY_SHORT.search(text) and not wire._ANY_LONG.search(text.lower())
+        assert not wire._may_name_agency(text), text
