@@ -517,6 +517,7 @@ class BoilerplateStage(Stage):
                     doc.work["text_reflow"] = joined
                 if joined and joined.units:
                     _decide_units(d, joined.units)
+                _keep_structures(d)
                 _keep_notes(d)
                 _drop_page_furniture(d, "\f" in doc.text)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
@@ -1174,6 +1175,17 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+def _keep_structures(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
+    a numbered list or a list's label of the article (:func:`.structures.article_structures`),
+    with a reason."""
+    from .structures import STRUCTURE_REASON, article_structures
+
+    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist())
+    if found:
+        _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
 
 
 #: the reason of a line kept by :func:`_keep_notes`
