@@ -136,3 +136,20 @@ def test_runs_of_furniture_are_not_structures():
     far = ["Markets", "FTSE\t7,512\t+0.4%", "DAX\t18,020\t-0.2%", "CAC\t7,990\t+0.1%", "Menu"]
     page = [LEAD, "Advertisement", *far, MID]
     assert article_structures(page, [True] + [False] * 6 + [True], [0.3] * 8) == []
+
+
+def test_a_code_call_is_not_a_furniture_word(run_stage):
+    """print(...) in a snippet was removed as "boilerplate vocabulary" (the print button's
+    word): a word right before "(" is a function's name."""
+    code = ["import sys", "print(sys._is_gil_enabled())"]
+    lead = (
+        "Python's free-threaded build runs without the global interpreter lock, and you can "
+        "check whether the lock is on with a single call from the sys module."
+    )
+    after = (
+        "If the call prints False, your program is running without the lock, and threads "
+        "can use every core of the machine at once."
+    )
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, [lead], code, [after], [END], FOOT))
+    assert [x for x in kept if x in code] == code
+    _furniture_out(kept)
