@@ -1429,6 +1429,25 @@ def _lead_of_a_text_block() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def _numbered_items() -> Iterator[None]:
+    """Within the block, the items of a numbered list (``<ol>``) keep their numbers in
+    trafilatura's plain text ("1. Soften the onion."), as the text path keeps a text's own
+    "1. ": trafilatura numbers them in markdown only and wrote "- " here, so that "step 4" of
+    a recipe's text lost what it refers to (s34 acceptance test on structures, #9)."""
+    import trafilatura.xml as tx
+
+    from .htmltree import patched
+
+    saved = tx._list_marker
+
+    def marker(item: Any, include_formatting: bool = True) -> str:
+        return saved(item, True)
+
+    with patched((tx, "_list_marker", marker)):
+        yield
+
+
 def _extract(
     tree: Any, mode: str, metadata: bool, fast: bool = False
 ) -> tuple[str, dict[str, Any] | None]:
@@ -1455,7 +1474,8 @@ def _extract(
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
     # the text rendering without the YAML metadata header extract() adds with metadata
-    text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
+    with _numbered_items():
+        text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
     return _layout_rows(text) if "|" in text else text, meta
 
 

@@ -153,3 +153,20 @@ def test_a_code_call_is_not_a_furniture_word(run_stage):
     kept, _ = _clean(run_stage, _page(MENU, HEAD, [lead], code, [after], [END], FOOT))
     assert [x for x in kept if x in code] == code
     _furniture_out(kept)
+
+
+def test_html_numbered_list_keeps_its_numbers(run_stage):
+    """An <ol>'s items came out as "- Soften the onion" (trafilatura numbers them in
+    markdown only), while the text path keeps "1. "; a <ul>'s items keep their "- "."""
+    steps = ["Soften the onion in a little oil.", "Stir in the cumin.", "Add the lentils."]
+    html = (
+        "<html><head><title>Lentil soup</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Lentil soup</h1><p>{LEAD}</p><p>{MID}</p>"
+        "<ul><li>250g red lentils</li><li>1 large onion</li></ul>"
+        "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + f"</ol><p>{END}</p></article>"
+        "<footer>© 2026 Coast Herald</footer></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert [f"{k}. {s}" for k, s in enumerate(steps, 1)] == [x for x in lines if x[:1].isdigit()]
+    assert "- 250g red lentils" in lines
