@@ -8,9 +8,10 @@ with one of its four entries, a labelled table without its first row, a sources 
 whole, a league table written one cell a line removed with its article). A structure is
 decided as a whole here, by its form and by the text around it:
 
-* a run of lines of one form: rows of the same number of cells (split by tabs or by runs of
-  spaces), entries ``label: value`` with labels that differ, or items numbered one after the
-  other ("1.", "2)", "[3]", "(4)"); with the short line right before it as its label;
+* a run of lines of one form: a table's rows (cells split by tabs or by runs of spaces, or
+  a short line ending with two numbers: a table aligned with spaces, as lynx writes one),
+  entries ``label: value`` with labels that differ, or items numbered one after the other
+  ("1.", "2)", "[3]", "(4)"); with the short line right before it as its label;
 * a table written one cell a line: a run of short lines whose kinds (number or words)
   repeat with a period of 2 to 12 lines, at least :data:`MIN_PERIODS` times, with the
   period's first lines (its header) before it;
@@ -34,6 +35,8 @@ STRUCTURE_REASON = "table, list or fact box of the article"
 #: the most words of a table's cell, a fact box's label or a structure's label line
 _CELL_WORDS = 6
 _LABEL_WORDS = 6
+#: the most words of a table's row aligned with spaces ("Barclays 212.4p -3.2%")
+_ROW_WORDS = 8
 #: the most words of a fact box's entry (label and value)
 _PAIR_WORDS = 15
 #: the lowest score of the line model for a structure's label line: "Continue Reading Below"
@@ -63,12 +66,15 @@ Form = tuple[str, object]
 
 
 def _form(line: str) -> Form | None:
-    """The structure ``line`` (stripped) has: ``("cells", n)`` a table's row of ``n`` cells,
+    """The structure ``line`` (stripped) has: ``("cells", 0)`` a table's row,
     ``("enum", k)`` an item numbered ``k``, ``("pair", label)`` a fact box's entry; or None."""
     s = _LEAD.sub("", line, count=1)
     cells = [c for c in _CELL_SEP.split(s) if c]
     if len(cells) >= 2 and all(len(c.split()) <= _CELL_WORDS for c in cells):
-        return ("cells", len(cells))
+        return ("cells", 0)
+    words = s.split()
+    if 2 < len(words) <= _ROW_WORDS and _is_number(words[-1]) and _is_number(words[-2]):
+        return ("cells", 0)
     if m := _ENUM.match(s):
         return ("enum", int(next(g for g in m.groups() if g)))
     m = _PAIR.match(s)
@@ -180,9 +186,10 @@ def article_structures(
         if kind == "column":  # (its kinds repeat: a table, wherever the text is)
             inside = before or after
         else:
-            rows = [_CELL_SEP.split(_LEAD.sub("", s, count=1)) for s in lines[a:b]]
             numbers = (
-                kind == "cells" and b - a >= 3 and all(any(map(_is_number, r)) for r in rows[1:])
+                kind == "cells"
+                and b - a >= 3
+                and all(any(map(_is_number, s.split())) for s in lines[a + 1 : b])
             )
             sentences = kind == "enum" and all(s.endswith(_SENTENCE_END) for s in lines[a:b])
             inside = (

@@ -87,6 +87,17 @@ def test_a_labelled_table_keeps_its_first_row(run_stage):
     _furniture_out(kept)
 
 
+def test_a_table_aligned_with_spaces_keeps_its_rows(run_stage):
+    """lynx aligns a table's columns with spaces: a cell as wide as its column leaves one
+    space ("Barclays 212.4p -3.2%"), so the rows do not split alike; a short line ending
+    with two numbers is a row too."""
+    table = ["Biggest fallers", "Company  Close  Change", "Barclays 212.4p -3.2%",
+             "Lloyds   55.1p  -2.9%", "NatWest  318.0p -2.6%"]  # fmt: skip
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD, MID], table, [END], FOOT))
+    assert [x for x in kept if x in table] == table
+    _furniture_out(kept)
+
+
 def test_numbered_sources_after_the_articles_end_are_kept(run_stage):
     """A sources list right after the last paragraph, each note a sentence, is the
     article's; a "related stories" list after it (no numbers, no sentences) is not."""
