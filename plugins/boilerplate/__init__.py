@@ -67,6 +67,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import Reflowed, reflow_text, side_by_side
+from .structures import SENTENCE_END as _SENTENCE_END
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -1137,9 +1138,6 @@ class _Template:
     lines: dict[str, int]
     #: the site's pages in the chunk (different texts)
     pages: int
-
-
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
 
 
 def _sentence_like(line: str) -> bool:

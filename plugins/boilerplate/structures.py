@@ -27,7 +27,8 @@ it stays removed (0 of the test's 198 furniture lines kept).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -53,6 +54,7 @@ _MAX_PERIOD = 12
 
 # a list mark or a markdown heading's hashes before the line's text
 _LEAD = re.compile(r"(?:[-*+•·▪►]|#{1,6})\s+")
+_LEAD_START = frozenset("-*+•·▪►#")
 _CELL_SEP = re.compile(r"\t+|\s{2,}")
 # "Population: 212,000", "VIP : 60,000₩", "England (Group A): 10th appearance"
 _PAIR = re.compile(r"([^\W\d_][^:：]{0,40}?)\s?[:：]\s+\S")
@@ -60,7 +62,13 @@ _PAIR = re.compile(r"([^\W\d_][^:：]{0,40}?)\s?[:：]\s+\S")
 _ENUM = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s+\S")
 # a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"
 _NUMBER = re.compile(r"[-+−–]?[$€£¥₩%]?\d[\d.,:%]*[^\W\d]{0,2}[%₩€$]?")
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
+#: the longest line that can be a number (a cell of a table one cell a line)
+_NUMBER_CHARS = 16
+# the first characters of a number or a numbered item ("[3]", "(4)"), the last of a number
+_NUMBER_START = frozenset("-+−–$€£¥₩%0123456789[(")
+_NUMBER_END = frozenset("%₩€$")
+#: the characters a sentence ends with (a closing quote or bracket after its mark)
+SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
 
 Form = tuple[str, object]
 
@@ -68,18 +76,22 @@ Form = tuple[str, object]
 def _form(line: str) -> Form | None:
     """The structure ``line`` (stripped) has: ``("cells", 0)`` a table's row,
     ``("enum", k)`` an item numbered ``k``, ``("pair", label)`` a fact box's entry; or None."""
-    s = _LEAD.sub("", line, count=1)
-    cells = [c for c in _CELL_SEP.split(s) if c]
-    if len(cells) >= 2 and all(len(c.split()) <= _CELL_WORDS for c in cells):
-        return ("cells", 0)
-    words = s.split()
-    if 2 < len(words) <= _ROW_WORDS and _is_number(words[-1]) and _is_number(words[-2]):
-        return ("cells", 0)
-    if m := _ENUM.match(s):
+    s = _LEAD.sub("", line, count=1) if line[:1] in _LEAD_START else line
+    # (cheap tests of characters first: most lines of a page have no form)
+    if "\t" in s or "  " in s:
+        cells = [c for c in _CELL_SEP.split(s) if c]
+        if len(cells) >= 2 and all(len(c.split()) <= _CELL_WORDS for c in cells):
+            return ("cells", 0)
+    if s[-1:].isalnum() or s[-1:] in _NUMBER_END:
+        words = s.split()
+        if 2 < len(words) <= _ROW_WORDS and _is_number(words[-1]) and _is_number(words[-2]):
+            return ("cells", 0)
+    if s[:1] in _NUMBER_START and (m := _ENUM.match(s)):
         return ("enum", int(next(g for g in m.groups() if g)))
-    m = _PAIR.match(s)
-    if m and len(m[1].split()) <= _LABEL_WORDS and len(s.split()) <= _PAIR_WORDS:
-        return ("pair", m[1].strip().lower())
+    if ":" in s or "：" in s:
+        m = _PAIR.match(s)
+        if m and len(m[1].split()) <= _LABEL_WORDS and len(s.split()) <= _PAIR_WORDS:
+            return ("pair", m[1].strip().lower())
     return None
 
 
@@ -92,25 +104,40 @@ def _follows(a: Form | None, b: Form | None) -> bool:
     return a[0] == "pair" or a[1] == b[1]
 
 
-def _runs(forms: list[Form | None]) -> list[tuple[int, int, str]]:
-    """``(start, end, kind)`` of the runs of lines of one form, long enough to be a
-    structure (``kind``: the form's, "cells", "enum" or "pair")."""
+class _Forms:
+    """The forms of a text's lines (:func:`_form`), each computed when first asked for."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.got: dict[int, Form | None] = {}
+
+    def __getitem__(self, i: int) -> Form | None:
+        if i not in self.got:
+            self.got[i] = _form(self.lines[i])
+        return self.got[i]
+
+
+def _runs(forms: _Forms, seeds: Iterable[int]) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of the runs of lines of one form through the lines ``seeds``,
+    long enough to be a structure (``kind``: the form's, "cells", "enum" or "pair")."""
     out: list[tuple[int, int, str]] = []
-    a = 0
-    n = len(forms)
-    while a < n:
-        b = a + 1
+    n = len(forms.lines)
+    done: set[int] = set()
+    for i in seeds:
+        if i in done or not 0 <= i < n or (f := forms[i]) is None:
+            continue
+        a, b = i, i + 1
+        while a > 0 and _follows(forms[a - 1], forms[a]):
+            a -= 1
         while b < n and _follows(forms[b - 1], forms[b]):
             b += 1
-        f = forms[a]
-        if f is not None:
-            if f[0] == "pair":
-                labels = {forms[j][1] for j in range(a, b)}  # type: ignore[index]
-                if b - a >= _MIN_PAIRS and len(labels) == b - a:
-                    out.append((a, b, f[0]))
-            elif b - a >= 2:
+        done.update(range(a, b))
+        if f[0] == "pair":
+            labels = {forms[j][1] for j in range(a, b)}  # type: ignore[index]
+            if b - a >= _MIN_PAIRS and len(labels) == b - a:
                 out.append((a, b, f[0]))
-        a = b
+        elif b - a >= 2:
+            out.append((a, b, f[0]))
     return out
 
 
@@ -118,27 +145,38 @@ def _is_number(cell: str) -> bool:
     return _NUMBER.fullmatch(cell) is not None
 
 
-def _cell_tables(lines: Sequence[str]) -> list[tuple[int, int, int]]:
+def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
     """``(start, end, period)`` of the tables written one cell a line: runs of short lines
-    whose kinds (number or words) repeat with a period, each period with both kinds."""
-    kinds = [
-        ("n" if _is_number(s) else "a") if len(s.split()) <= _CELL_WORDS else "" for s in lines
-    ]
-    out: list[tuple[int, int, int]] = []
+    whose kinds (number or words) repeat with a period, each period with both kinds
+    (``numbers``: the lines that are a number)."""
+    if len(numbers) < MIN_PERIODS:
+        return []
+    kinds = ["a" if len(s.split()) <= _CELL_WORDS else "" for s in lines]
+    for i in numbers:
+        kinds[i] = "n"
     n = len(kinds)
+    # the end of the run of short lines each line is in (a table is in one such run)
+    ends = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        ends[i] = ends[i + 1] if kinds[i] else i
+    # the next number at or after each line (a period holds one)
+    nxt = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        nxt[i] = i if kinds[i] == "n" else nxt[i + 1]
+    out: list[tuple[int, int, int]] = []
     i = 0
     while i < n:
         best = None
-        for k in range(2, _MAX_PERIOD + 1):
-            head = kinds[i : i + k]
-            if len(head) < k or "" in head or "n" not in head or "a" not in head:
-                continue
-            j = i + k
-            while j < n and kinds[j] and kinds[j] == kinds[j - k]:
-                j += 1
-            if j - i >= max(MIN_PERIODS * k, _MIN_CELL_LINES):
-                best = (i, j, k)
-                break
+        if ends[i] - i >= _MIN_CELL_LINES and nxt[i] - i < _MAX_PERIOD:
+            for k in range(max(2, nxt[i] - i + 1), _MAX_PERIOD + 1):
+                if "a" not in kinds[i : i + k]:
+                    continue
+                j = i + k
+                while j < n and kinds[j] and kinds[j] == kinds[j - k]:
+                    j += 1
+                if j - i >= max(MIN_PERIODS * k, _MIN_CELL_LINES):
+                    best = (i, j, k)
+                    break
         if best:
             out.append(best)
             i = best[1]
@@ -147,10 +185,10 @@ def _cell_tables(lines: Sequence[str]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _label(lines: Sequence[str], j: int, forms: list[Form | None]) -> bool:
+def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
     """Whether line ``j`` can be a structure's label: short, its own form, no sentence."""
     s = _LEAD.sub("", lines[j], count=1)
-    return forms[j] is None and 0 < len(s.split()) <= _LABEL_WORDS and not s.endswith(_SENTENCE_END)
+    return forms[j] is None and 0 < len(s.split()) <= _LABEL_WORDS and not s.endswith(SENTENCE_END)
 
 
 def article_structures(
@@ -160,9 +198,18 @@ def article_structures(
     ``keep`` and ``score``, the line model's decisions and scores of them) that belong to a
     structure of the article: see the module's docstring."""
     n = len(lines)
-    forms = [_form(s) for s in lines]
-    spans = _runs(forms)
-    for a, b, k in _cell_tables(lines):
+    forms = _Forms(lines)
+    # A structure the model cut is next to a line it kept, or one line (its label) away:
+    # its runs are looked for there only (a line's form costs a few regex calls).
+    edges = [i for i in range(1, n) if keep[i] != keep[i - 1]]
+    seeds = chain.from_iterable((i - 2, i - 1, i, i + 1) for i in edges)
+    spans = _runs(forms, seeds)
+    cells = [
+        i
+        for i, s in enumerate(lines)
+        if s[:1] in _NUMBER_START and len(s) <= _NUMBER_CHARS and _is_number(s)
+    ]
+    for a, b, k in _cell_tables(lines, cells):
         # the header: the period's lines before it, words only ("Pos.", "Piloto", "Pontos")
         h = a - k
         if h >= 0 and all(len(s.split()) <= _CELL_WORDS for s in lines[h:a]):
@@ -191,7 +238,7 @@ def article_structures(
                 and b - a >= 3
                 and all(any(map(_is_number, s.split())) for s in lines[a + 1 : b])
             )
-            sentences = kind == "enum" and all(s.endswith(_SENTENCE_END) for s in lines[a:b])
+            sentences = kind == "enum" and all(s.endswith(SENTENCE_END) for s in lines[a:b])
             inside = (
                 (before and (after or headed))
                 or ((before or after) and (2 * kept >= b - a or numbers))
@@ -200,8 +247,10 @@ def article_structures(
         if inside:
             found.extend(j for j in range(start, b) if not keep[j])
     # a list's label: "Key points:", "Das Wichtigste in Kürze:" before two kept lines
-    for j in range(n - 2):
-        label = lines[j].endswith((":", "：")) and 0 < len(lines[j].split()) <= _LABEL_WORDS
-        if label and not keep[j] and keep[j + 1] and keep[j + 2]:
-            found.append(j)
+    found += [
+        i - 1
+        for i in edges
+        if keep[i] and i + 1 < n and keep[i + 1] and lines[i - 1].endswith((":", "："))
+        if 0 < len(lines[i - 1].split()) <= _LABEL_WORDS
+    ]
     return sorted(set(found))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.structures import STRUCTURE_REASON, article_structures
@@ -77,22 +79,22 @@ def test_a_german_fact_box_is_kept(run_stage):
     assert {"Startseite", "Politik", "Teilen", "Drucken"} <= set(removed)
 
 
-def test_a_labelled_table_keeps_its_first_row(run_stage):
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # tab-separated cells: the first row was removed as a headline
+        ["Company\tClose\tChange", "Barclays\t212.4p\t-3.2%", "Lloyds\t55.1p\t-2.9%",
+         "NatWest\t318.0p\t-2.6%"],
+        # lynx aligns the columns with spaces: a cell as wide as its column leaves one space,
+        # so the rows do not split alike (a short line ending with two numbers is a row)
+        ["Company  Close  Change", "Barclays 212.4p -3.2%", "Lloyds   55.1p  -2.9%",
+         "NatWest  318.0p -2.6%"],
+    ],
+)  # fmt: skip
+def test_a_labelled_table_keeps_its_first_row(run_stage, rows):
     """The first data row under a label and a header ("Barclays 212.4p -3.2%") was removed
-    as a headline: the rows of one number of cells are one table."""
-    table = ["Biggest fallers", "Company\tClose\tChange", "Barclays\t212.4p\t-3.2%",
-             "Lloyds\t55.1p\t-2.9%", "NatWest\t318.0p\t-2.6%"]  # fmt: skip
-    kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD, MID], table, [END], FOOT))
-    assert [x for x in kept if x in table] == table
-    _furniture_out(kept)
-
-
-def test_a_table_aligned_with_spaces_keeps_its_rows(run_stage):
-    """lynx aligns a table's columns with spaces: a cell as wide as its column leaves one
-    space ("Barclays 212.4p -3.2%"), so the rows do not split alike; a short line ending
-    with two numbers is a row too."""
-    table = ["Biggest fallers", "Company  Close  Change", "Barclays 212.4p -3.2%",
-             "Lloyds   55.1p  -2.9%", "NatWest  318.0p -2.6%"]  # fmt: skip
+    as a headline: a run of a table's rows is one table."""
+    table = ["Biggest fallers", *rows]
     kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD, MID], table, [END], FOOT))
     assert [x for x in kept if x in table] == table
     _furniture_out(kept)
