@@ -226,21 +226,18 @@ def article_structures(
         ):
             start = a - 1
         before = start > 0 and keep[start - 1]
-        # a kept heading right before it ("Qualified teams") introduces it
-        headed = start == a and before and _label(lines, a - 1, forms)
         after = b < n and keep[b]
         kept = sum(keep[a:b])
         if kind == "column":  # (its kinds repeat: a table, wherever the text is)
             inside = before or after
         else:
-            numbers = (
-                kind == "cells"
-                and b - a >= 3
-                and all(any(map(_is_number, s.split())) for s in lines[a + 1 : b])
-            )
+            rows = [s.split() for s in lines[a + 1 : b]] if kind == "cells" else []
+            if rows and all(all(map(_is_number, r)) for r in rows):
+                continue  # a grid of numbers alone: a calendar's days, a pagination
+            numbers = len(rows) >= 2 and all(any(map(_is_number, r)) for r in rows)
             sentences = kind == "enum" and all(s.endswith(SENTENCE_END) for s in lines[a:b])
             inside = (
-                (before and (after or headed))
+                (before and after)
                 or ((before or after) and (2 * kept >= b - a or numbers))
                 or (before and sentences)
             )

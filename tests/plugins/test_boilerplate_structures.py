@@ -147,6 +147,11 @@ def test_runs_of_furniture_are_not_structures():
     keep = [x in (LEAD, MID) for x in lines]
     assert article_structures(lines, keep, [0.3] * len(lines)) == []
     far = ["Markets", "FTSE\t7,512\t+0.4%", "DAX\t18,020\t-0.2%", "CAC\t7,990\t+0.1%", "Menu"]
+    # a booking calendar's days between kept lines: numbers alone are no article's table
+    days = ["Su\tMo\tTu\tWe\tTh\tFr\tSa", "1\t2\t3\t4\t5\t6\t7", "8\t9\t10\t11\t12\t13\t14"]
+    assert (
+        article_structures([LEAD, *days, MID], [True, False, False, False, True], [0.3] * 5) == []
+    )
     page = [LEAD, "Advertisement", *far, MID]
     assert article_structures(page, [True] + [False] * 6 + [True], [0.3] * 8) == []
 
