@@ -1179,9 +1179,13 @@ def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
     with a reason."""
+    from .lines import CUEONLY_REASON
     from .structures import STRUCTURE_REASON, article_structures
 
-    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist())
+    # (the line's dominant cue, as its reason says: furniture words, a repeated line)
+    cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
+    furniture = [r in cues for r in d.columns()[2]]
+    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist(), furniture)
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
 

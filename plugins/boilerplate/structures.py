@@ -192,11 +192,16 @@ def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
 
 
 def article_structures(
-    lines: Sequence[str], keep: Sequence[bool], score: Sequence[float]
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float],
+    furniture: Sequence[bool],
 ) -> list[int]:
     """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
-    ``keep`` and ``score``, the line model's decisions and scores of them) that belong to a
-    structure of the article: see the module's docstring."""
+    ``keep`` and ``score``, the line model's decisions and scores of them; ``furniture``,
+    whether a line's cue is a page's furniture words or its repetition) that belong to a
+    structure of the article: see the module's docstring. A label is no furniture and has a
+    score of at least :data:`_LABEL_SCORE` ("Share this article:" is a share bar's)."""
     n = len(lines)
     forms = _Forms(lines)
     # A structure the model cut is next to a line it kept, or one line (its label) away:
@@ -222,6 +227,7 @@ def article_structures(
             a > 0
             and not keep[a - 1]
             and score[a - 1] >= _LABEL_SCORE
+            and not furniture[a - 1]
             and _label(lines, a - 1, forms)
         ):
             start = a - 1
@@ -248,6 +254,7 @@ def article_structures(
         i - 1
         for i in edges
         if keep[i] and i + 1 < n and keep[i + 1] and lines[i - 1].endswith((":", "："))
+        if score[i - 1] >= _LABEL_SCORE and not furniture[i - 1]
         if 0 < len(lines[i - 1].split()) <= _LABEL_WORDS
     ]
     return sorted(set(found))

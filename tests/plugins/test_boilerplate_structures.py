@@ -138,6 +138,15 @@ def test_a_list_label_above_kept_items_is_kept(run_stage):
     _furniture_out(kept)
 
 
+def test_a_share_bars_label_is_no_list_label(run_stage):
+    """A label ending with a colon before two kept lines is a list's, unless it is made of
+    a page's furniture words ("Share this article:", trafeval's threatpost page)."""
+    kept, removed = _clean(
+        run_stage, _page(MENU, HEAD, ["Share this article:"], [LEAD, MID, END], FOOT)
+    )
+    assert "Share this article:" in removed and kept[-3:] == [LEAD, MID, END]
+
+
 def test_runs_of_furniture_are_not_structures():
     """Next to kept text, a share bar's counts, repeated "Read more:" links and a photo's
     credit and source are no structure; nor is a table far from the kept text."""
@@ -145,15 +154,18 @@ def test_runs_of_furniture_are_not_structures():
              "Read more: New ferry timetable", LEAD, "Photo: Jane Roe", "Source: Reuters",
              MID, "Share", "12", "Comments", "3", "Likes", "5"]  # fmt: skip
     keep = [x in (LEAD, MID) for x in lines]
-    assert article_structures(lines, keep, [0.3] * len(lines)) == []
+    assert article_structures(lines, keep, [0.3] * len(lines), [False] * len(lines)) == []
     far = ["Markets", "FTSE\t7,512\t+0.4%", "DAX\t18,020\t-0.2%", "CAC\t7,990\t+0.1%", "Menu"]
     # a booking calendar's days between kept lines: numbers alone are no article's table
     days = ["Su\tMo\tTu\tWe\tTh\tFr\tSa", "1\t2\t3\t4\t5\t6\t7", "8\t9\t10\t11\t12\t13\t14"]
     assert (
-        article_structures([LEAD, *days, MID], [True, False, False, False, True], [0.3] * 5) == []
+        article_structures(
+            [LEAD, *days, MID], [True, False, False, False, True], [0.3] * 5, [False] * 5
+        )
+        == []
     )
     page = [LEAD, "Advertisement", *far, MID]
-    assert article_structures(page, [True] + [False] * 6 + [True], [0.3] * 8) == []
+    assert article_structures(page, [True] + [False] * 6 + [True], [0.3] * 8, [False] * 8) == []
 
 
 def test_a_code_call_is_not_a_furniture_word(run_stage):
