@@ -67,6 +67,7 @@ from corearchive.limits import held, time_limit
 from .. import is_post
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
 from .reflow import Reflowed, reflow_text, side_by_side
+from .structures import SENTENCE_END as _SENTENCE_END
 
 _SHORT_WORDS = 200
 _BATCH_CHARS = 400_000
@@ -517,6 +518,7 @@ class BoilerplateStage(Stage):
                     doc.work["text_reflow"] = joined
                 if joined and joined.units:
                     _decide_units(d, joined.units)
+                _keep_structures(d)
                 _keep_notes(d)
                 _drop_page_furniture(d, "\f" in doc.text)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
@@ -1141,9 +1143,6 @@ class _Template:
     pages: int
 
 
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
-
-
 def _sentence_like(line: str) -> bool:
     """At least 8 words and a sentence end: article text, even when copies share it."""
     return line.endswith(_SENTENCE_END) and len(_WORD.findall(line)) >= 8
@@ -1190,6 +1189,21 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
         if pieces is not None and d.keep[j]:
             stripped[j] = "\n".join(pieces)
     d.stripped = stripped
+
+
+def _keep_structures(d: Any) -> None:
+    """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
+    a numbered list or a list's label of the article (:func:`.structures.article_structures`),
+    with a reason."""
+    from .lines import CUEONLY_REASON
+    from .structures import STRUCTURE_REASON, article_structures
+
+    # (the line's dominant cue, as its reason says: furniture words, a repeated line)
+    cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
+    furniture = [r in cues for r in d.columns()[2]]
+    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist(), furniture)
+    if found:
+        _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
 
 
 #: the reason of a line kept by :func:`_keep_notes`
@@ -1433,6 +1447,25 @@ def _lead_of_a_text_block() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def _numbered_items() -> Iterator[None]:
+    """Within the block, the items of a numbered list (``<ol>``) keep their numbers in
+    trafilatura's plain text ("1. Soften the onion."), as the text path keeps a text's own
+    "1. ": trafilatura numbers them in markdown only and wrote "- " here, so that "step 4" of
+    a recipe's text lost what it refers to (s34 acceptance test on structures, #9)."""
+    import trafilatura.xml as tx
+
+    from .htmltree import patched
+
+    saved = tx._list_marker
+
+    def marker(item: Any, include_formatting: bool = True) -> str:
+        return saved(item, True)
+
+    with patched((tx, "_list_marker", marker)):
+        yield
+
+
 def _extract(
     tree: Any, mode: str, metadata: bool, fast: bool = False
 ) -> tuple[str, dict[str, Any] | None]:
@@ -1459,7 +1492,8 @@ def _extract(
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
     # the text rendering without the YAML metadata header extract() adds with metadata
-    text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
+    with _numbered_items():
+        text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
     return _layout_rows(text) if "|" in text else text, meta
 
 

@@ -1366,6 +1366,14 @@ def _raw_features_many(docs, lex):
     )
     ntok = np.diff(tb).astype(np.float64)
     codes = _lex_codes(lex["table"], th)
+    # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
+    # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
+    # acceptance test #6)
+    te = chg[1::2]
+    call = np.flatnonzero(cp.take(np.minimum(te, L - 1)) == 40)
+    if len(call):
+        call = call[te.take(call) < L]
+        codes[call] &= ~np.asarray(2 | 128, codes.dtype)
     tcls = T.take(ts)
     # Per-line counts of token classes: bincounts over the tokens' lines (sums of 0/1 in
     # float64: exact); the rare lexicon classes from the few tokens that have one; capitalised

@@ -1,0 +1,260 @@
+"""An article's own structures in plain text: tables, fact boxes, numbered notes, list labels.
+
+The line model reads one line at a time: a table's row ("Barclays	212.4p	-3.2%"), a fact
+box's entry ("Wards: 9"), a source note ("[2] Bytewire benchmarks, September 2026.") or a
+list's label ("Key points:") is short, has no sentence and reads like a menu's item, so it
+kept some lines of such a structure and removed others (s34 acceptance test: a fact box kept
+with one of its four entries, a labelled table without its first row, a sources list lost
+whole, a league table written one cell a line removed with its article). A structure is
+decided as a whole here, by its form and by the text around it:
+
+* a run of lines of one form: a table's rows (cells split by tabs or by runs of spaces, or
+  a short line ending with two numbers: a table aligned with spaces, as lynx writes one),
+  entries ``label: value`` with labels that differ, or items numbered one after the other
+  ("1.", "2)", "[3]", "(4)"); with the short line right before it as its label;
+* a table written one cell a line: a run of short lines whose kinds (number or words)
+  repeat with a period of 2 to 12 lines, at least :data:`MIN_PERIODS` times, with the
+  period's first lines (its header) before it;
+* a label ending with a colon whose next two lines are kept.
+
+A run is the article's when the text on both sides of it is kept; or on one side, when the
+model kept half of its lines, when it is a table whose rows all hold a number, or (numbered
+items right after the article's last kept line) when each item is a sentence. A menu, a share
+bar or a list of related links has none of these forms, or is not next to the article's text:
+it stays removed (0 of the test's 198 furniture lines kept).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import chain
+
+#: the reason of a line kept by :func:`article_structures`
+STRUCTURE_REASON = "table, list or fact box of the article"
+
+#: the most words of a table's cell, a fact box's label or a structure's label line
+_CELL_WORDS = 6
+_LABEL_WORDS = 6
+#: the most words of a table's row aligned with spaces ("Barclays 212.4p -3.2%")
+_ROW_WORDS = 8
+#: the most words of a fact box's entry (label and value)
+_PAIR_WORDS = 15
+#: the lowest score of the line model for a structure's label line: "Continue Reading Below"
+#: (0.14) before a table is a button, "Sources" (0.24), "Fast facts" (0.49) are labels
+_LABEL_SCORE = 0.2
+#: the fewest lines of a run of entries (two ``label: value`` lines are a credit and a source
+#: under a photo as often as a fact box)
+_MIN_PAIRS = 3
+#: a table one cell a line: its period repeats at least this often, over at least
+#: :data:`_MIN_CELL_LINES` lines (a share bar's "Share 12 Comments 3" repeats twice)
+MIN_PERIODS = 4
+_MIN_CELL_LINES = 12
+_MAX_PERIOD = 12
+
+# a list mark or a markdown heading's hashes before the line's text
+_LEAD = re.compile(r"(?:[-*+•·▪►]|#{1,6})\s+")
+_LEAD_START = frozenset("-*+•·▪►#")
+_CELL_SEP = re.compile(r"\t+|\s{2,}")
+# "Population: 212,000", "VIP : 60,000₩", "England (Group A): 10th appearance"
+_PAIR = re.compile(r"([^\W\d_][^:：]{0,40}?)\s?[:：]\s+\S")
+# "1. ", "2) ", "[3] ", "(4) "
+_ENUM = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s+\S")
+# a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"
+_NUMBER = re.compile(r"[-+−–]?[$€£¥₩%]?\d[\d.,:%]*[^\W\d]{0,2}[%₩€$]?")
+#: the longest line that can be a number (a cell of a table one cell a line)
+_NUMBER_CHARS = 16
+# the first characters of a number or a numbered item ("[3]", "(4)"), the last of a number
+_NUMBER_START = frozenset("-+−–$€£¥₩%0123456789[(")
+_NUMBER_END = frozenset("%₩€$")
+#: the characters a sentence ends with (a closing quote or bracket after its mark)
+SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
+
+Form = tuple[str, object]
+
+
+def _form(line: str) -> Form | None:
+    """The structure ``line`` (stripped) has: ``("cells", 0)`` a table's row,
+    ``("enum", k)`` an item numbered ``k``, ``("pair", label)`` a fact box's entry; or None."""
+    s = _LEAD.sub("", line, count=1) if line[:1] in _LEAD_START else line
+    # (cheap tests of characters first: most lines of a page have no form)
+    if "\t" in s or "  " in s:
+        cells = [c for c in _CELL_SEP.split(s) if c]
+        if len(cells) >= 2 and all(len(c.split()) <= _CELL_WORDS for c in cells):
+            return ("cells", 0)
+    if s[-1:].isalnum() or s[-1:] in _NUMBER_END:
+        words = s.split()
+        if 2 < len(words) <= _ROW_WORDS and _is_number(words[-1]) and _is_number(words[-2]):
+            return ("cells", 0)
+    if s[:1] in _NUMBER_START and (m := _ENUM.match(s)):
+        return ("enum", int(next(g for g in m.groups() if g)))
+    if ":" in s or "：" in s:
+        m = _PAIR.match(s)
+        if m and len(m[1].split()) <= _LABEL_WORDS and len(s.split()) <= _PAIR_WORDS:
+            return ("pair", m[1].strip().lower())
+    return None
+
+
+def _follows(a: Form | None, b: Form | None) -> bool:
+    """Whether a line of form ``b`` continues a run whose last line has form ``a``."""
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    if a[0] == "enum":
+        return b[1] == a[1] + 1  # type: ignore[operator]
+    return a[0] == "pair" or a[1] == b[1]
+
+
+class _Forms:
+    """The forms of a text's lines (:func:`_form`), each computed when first asked for."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self.got: dict[int, Form | None] = {}
+
+    def __getitem__(self, i: int) -> Form | None:
+        if i not in self.got:
+            self.got[i] = _form(self.lines[i])
+        return self.got[i]
+
+
+def _runs(forms: _Forms, seeds: Iterable[int]) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of the runs of lines of one form through the lines ``seeds``,
+    long enough to be a structure (``kind``: the form's, "cells", "enum" or "pair")."""
+    out: list[tuple[int, int, str]] = []
+    n = len(forms.lines)
+    done: set[int] = set()
+    for i in seeds:
+        if i in done or not 0 <= i < n or (f := forms[i]) is None:
+            continue
+        a, b = i, i + 1
+        while a > 0 and _follows(forms[a - 1], forms[a]):
+            a -= 1
+        while b < n and _follows(forms[b - 1], forms[b]):
+            b += 1
+        done.update(range(a, b))
+        if f[0] == "pair":
+            labels = {forms[j][1] for j in range(a, b)}  # type: ignore[index]
+            if b - a >= _MIN_PAIRS and len(labels) == b - a:
+                out.append((a, b, f[0]))
+        elif b - a >= 2:
+            out.append((a, b, f[0]))
+    return out
+
+
+def _is_number(cell: str) -> bool:
+    return _NUMBER.fullmatch(cell) is not None
+
+
+def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, int, int]]:
+    """``(start, end, period)`` of the tables written one cell a line: runs of short lines
+    whose kinds (number or words) repeat with a period, each period with both kinds
+    (``numbers``: the lines that are a number)."""
+    if len(numbers) < MIN_PERIODS:
+        return []
+    kinds = ["a" if len(s.split()) <= _CELL_WORDS else "" for s in lines]
+    for i in numbers:
+        kinds[i] = "n"
+    n = len(kinds)
+    # the end of the run of short lines each line is in (a table is in one such run)
+    ends = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        ends[i] = ends[i + 1] if kinds[i] else i
+    # the next number at or after each line (a period holds one)
+    nxt = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        nxt[i] = i if kinds[i] == "n" else nxt[i + 1]
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < n:
+        best = None
+        if ends[i] - i >= _MIN_CELL_LINES and nxt[i] - i < _MAX_PERIOD:
+            for k in range(max(2, nxt[i] - i + 1), _MAX_PERIOD + 1):
+                if "a" not in kinds[i : i + k]:
+                    continue
+                j = i + k
+                while j < n and kinds[j] and kinds[j] == kinds[j - k]:
+                    j += 1
+                if j - i >= max(MIN_PERIODS * k, _MIN_CELL_LINES):
+                    best = (i, j, k)
+                    break
+        if best:
+            out.append(best)
+            i = best[1]
+        else:
+            i += 1
+    return out
+
+
+def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
+    """Whether line ``j`` can be a structure's label: short, its own form, no sentence."""
+    s = _LEAD.sub("", lines[j], count=1)
+    return forms[j] is None and 0 < len(s.split()) <= _LABEL_WORDS and not s.endswith(SENTENCE_END)
+
+
+def article_structures(
+    lines: Sequence[str],
+    keep: Sequence[bool],
+    score: Sequence[float],
+    furniture: Sequence[bool],
+) -> list[int]:
+    """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
+    ``keep`` and ``score``, the line model's decisions and scores of them; ``furniture``,
+    whether a line's cue is a page's furniture words or its repetition) that belong to a
+    structure of the article: see the module's docstring. A label is no furniture and has a
+    score of at least :data:`_LABEL_SCORE` ("Share this article:" is a share bar's)."""
+    n = len(lines)
+    forms = _Forms(lines)
+    # A structure the model cut is next to a line it kept, or one line (its label) away:
+    # its runs are looked for there only (a line's form costs a few regex calls).
+    edges = [i for i in range(1, n) if keep[i] != keep[i - 1]]
+    seeds = chain.from_iterable((i - 2, i - 1, i, i + 1) for i in edges)
+    spans = _runs(forms, seeds)
+    cells = [
+        i
+        for i, s in enumerate(lines)
+        if s[:1] in _NUMBER_START and len(s) <= _NUMBER_CHARS and _is_number(s)
+    ]
+    for a, b, k in _cell_tables(lines, cells):
+        # the header: the period's lines before it, words only ("Pos.", "Piloto", "Pontos")
+        h = a - k
+        if h >= 0 and all(len(s.split()) <= _CELL_WORDS for s in lines[h:a]):
+            a = h
+        spans.append((a, b, "column"))
+    found: list[int] = []
+    for a, b, kind in spans:
+        start = a
+        if (
+            a > 0
+            and not keep[a - 1]
+            and score[a - 1] >= _LABEL_SCORE
+            and not furniture[a - 1]
+            and _label(lines, a - 1, forms)
+        ):
+            start = a - 1
+        before = start > 0 and keep[start - 1]
+        after = b < n and keep[b]
+        kept = sum(keep[a:b])
+        if kind == "column":  # (its kinds repeat: a table, wherever the text is)
+            inside = before or after
+        else:
+            rows = [s.split() for s in lines[a + 1 : b]] if kind == "cells" else []
+            if rows and all(all(map(_is_number, r)) for r in rows):
+                continue  # a grid of numbers alone: a calendar's days, a pagination
+            numbers = len(rows) >= 2 and all(any(map(_is_number, r)) for r in rows)
+            sentences = kind == "enum" and all(s.endswith(SENTENCE_END) for s in lines[a:b])
+            inside = (
+                (before and after)
+                or ((before or after) and (2 * kept >= b - a or numbers))
+                or (before and sentences)
+            )
+        if inside:
+            found.extend(j for j in range(start, b) if not keep[j])
+    # a list's label: "Key points:", "Das Wichtigste in Kürze:" before two kept lines
+    found += [
+        i - 1
+        for i in edges
+        if keep[i] and i + 1 < n and keep[i + 1] and lines[i - 1].endswith((":", "："))
+        if score[i - 1] >= _LABEL_SCORE and not furniture[i - 1]
+        if 0 < len(lines[i - 1].split()) <= _LABEL_WORDS
+    ]
+    return sorted(set(found))

@@ -1,0 +1,202 @@
+"""An article's own structures in plain text (tables, fact boxes, numbered notes, list labels,
+code) kept whole by the boilerplate stage, and page furniture next to them still removed
+(s34 acceptance test on structures, findings 2, 5, 6, 9 and 10)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
+from corearchive_plugins.boilerplate.structures import STRUCTURE_REASON, article_structures
+
+MENU = ["Home", "News", "Politics", "Sport", "Business", "Subscribe"]
+FOOT = ["Share", "Facebook", "Twitter", "Email", "Related stories",
+        "Harbour bridge repairs delayed again", "Council approves new parking fees",
+        "© 2026 Coast Herald. All rights reserved."]  # fmt: skip
+HEAD = ["Port authority approves second container terminal", "By Nadia Brooks", "4 March 2026"]
+LEAD = (
+    "The port authority approved a second container terminal on Wednesday after a two-year "
+    "review, ending a dispute with residents who had fought the plan over noise and traffic."
+)
+MID = (
+    "Construction is due to start next spring and will take about three years, the authority "
+    "said, with the first ships expected to dock at the new quay before the end of 2029."
+)
+END = (
+    "Residents' groups said they would study the decision before deciding whether to take "
+    "the matter to court, as they had threatened to do during the consultation last year."
+)
+
+
+def _page(*blocks: list[str]) -> str:
+    """A browser copy: blocks of lines, blank lines between them."""
+    return "\n\n".join("\n".join(b) for b in blocks)
+
+
+def _clean(run_stage: Any, text: str) -> tuple[list[str], dict[str, str]]:
+    """Kept lines and {removed line: reason} of a plain-text page."""
+    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
+    gone = doc.annotations["boilerplate"]["removed"]
+    return doc.text.split("\n"), dict(zip(gone["text"], gone["reason"], strict=True))
+
+
+def _furniture_out(kept: list[str]) -> None:
+    assert not set(MENU + FOOT) & set(kept)
+
+
+def test_a_fact_box_is_kept_whole_with_its_label(run_stage):
+    """ "Wards: 9" and "Next election: 2030" read like menu items to the line model, which
+    kept one entry of four: the box of entries with different labels between the article's
+    paragraphs is kept whole, its label too."""
+    box = ["Fast facts", "Population: 212,000", "Wards: 9", "Registered voters: 101,400",
+           "Next election: 2030"]  # fmt: skip
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD], box, [MID], [END], FOOT))
+    assert [x for x in kept if x in box] == box
+    _furniture_out(kept)
+
+
+def test_a_german_fact_box_is_kept(run_stage):
+    box = ["Auf einen Blick", "Abgabe: 80 Cent pro Kilogramm", "Beginn: 1. Januar 2027",
+           "Einnahmen: rund 1,4 Milliarden Euro", "Zuständig: Umweltbundesamt"]  # fmt: skip
+    lead = (
+        "Das Bundeskabinett hat am Mittwoch eine neue Abgabe auf Plastikverpackungen "
+        "beschlossen, die Hersteller ab 2027 zahlen sollen, wie die Regierung in Berlin mitteilte."
+    )
+    mid = (
+        "Die Verbände der Verpackungsindustrie kritisierten den Beschluss und warnten vor "
+        "zusätzlicher Bürokratie für kleine und mittlere Unternehmen im ganzen Land."
+    )
+    end = (
+        "Die Opposition kündigte an, den Entwurf im Bundestag genau zu prüfen, bevor er im "
+        "Herbst verabschiedet werden soll."
+    )
+    page = _page(["Startseite", "Politik"], [lead], box, [mid], [end], ["Teilen", "Drucken"])
+    kept, removed = _clean(run_stage, page)
+    assert [x for x in kept if x in box] == box
+    assert {"Startseite", "Politik", "Teilen", "Drucken"} <= set(removed)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # tab-separated cells: the first row was removed as a headline
+        ["Company\tClose\tChange", "Barclays\t212.4p\t-3.2%", "Lloyds\t55.1p\t-2.9%",
+         "NatWest\t318.0p\t-2.6%"],
+        # lynx aligns the columns with spaces: a cell as wide as its column leaves one space,
+        # so the rows do not split alike (a short line ending with two numbers is a row)
+        ["Company  Close  Change", "Barclays 212.4p -3.2%", "Lloyds   55.1p  -2.9%",
+         "NatWest  318.0p -2.6%"],
+    ],
+)  # fmt: skip
+def test_a_labelled_table_keeps_its_first_row(run_stage, rows):
+    """The first data row under a label and a header ("Barclays 212.4p -3.2%") was removed
+    as a headline: a run of a table's rows is one table."""
+    table = ["Biggest fallers", *rows]
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD, MID], table, [END], FOOT))
+    assert [x for x in kept if x in table] == table
+    _furniture_out(kept)
+
+
+def test_numbered_sources_after_the_articles_end_are_kept(run_stage):
+    """A sources list right after the last paragraph, each note a sentence, is the
+    article's; a "related stories" list after it (no numbers, no sentences) is not."""
+    sources = [
+        "Notes",
+        "1. Port authority, terminal review, February 2026.",
+        "2. Harbour traffic survey, June 2025.",
+    ]
+    kept, removed = _clean(run_stage, _page(MENU, HEAD, [LEAD], [MID], [END], sources, FOOT))
+    assert [x for x in kept if x in sources] == sources
+    assert removed["Harbour bridge repairs delayed again"] != STRUCTURE_REASON
+    _furniture_out(kept)
+
+
+def test_a_table_written_one_cell_a_line_is_kept(run_stage):
+    """A standings table rendered one cell a line: short lines whose kinds (number, name,
+    number) repeat, removed as repeated short lines, with the article they were."""
+    header = ["Pos.", "Driver", "Points"]
+    names = ["Kyle Busch", "Martin Truex", "Kevin Harvick", "Denny Hamlin", "Joey Logano",
+             "Ryan Blaney"]  # fmt: skip
+    cells = [c for i, n in enumerate(names) for c in (str(i + 1), n, str(5040 - 7 * i))]
+    intro = "Final standings of the cup series after 36 races, with points and position:"
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD, intro], header + cells, [END], FOOT))
+    assert [x for x in kept if x in header + cells] == header + cells
+    _furniture_out(kept)
+
+
+def test_a_list_label_above_kept_items_is_kept(run_stage):
+    """ "Key points:" between the date and its items read as a short line outside the text;
+    a label ending with a colon before two kept lines is the list's."""
+    points = ["Key points:", "Level one restrictions will start on November 1",
+              "Hoses must have a trigger nozzle and sprinklers are banned",
+              "Fines of up to $220 apply to households"]  # fmt: skip
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, points, [LEAD], [MID], [END], FOOT))
+    assert [x for x in kept if x in points] == points
+    _furniture_out(kept)
+
+
+def test_a_share_bars_label_is_no_list_label(run_stage):
+    """A label ending with a colon before two kept lines is a list's, unless it is made of
+    a page's furniture words ("Share this article:", trafeval's threatpost page)."""
+    kept, removed = _clean(
+        run_stage, _page(MENU, HEAD, ["Share this article:"], [LEAD, MID, END], FOOT)
+    )
+    assert "Share this article:" in removed and kept[-3:] == [LEAD, MID, END]
+
+
+def test_runs_of_furniture_are_not_structures():
+    """Next to kept text, a share bar's counts, repeated "Read more:" links and a photo's
+    credit and source are no structure; nor is a table far from the kept text."""
+    lines = ["Read more: Bridge repairs delayed", "Read more: Parking fees rise",
+             "Read more: New ferry timetable", LEAD, "Photo: Jane Roe", "Source: Reuters",
+             MID, "Share", "12", "Comments", "3", "Likes", "5"]  # fmt: skip
+    keep = [x in (LEAD, MID) for x in lines]
+    assert article_structures(lines, keep, [0.3] * len(lines), [False] * len(lines)) == []
+    far = ["Markets", "FTSE\t7,512\t+0.4%", "DAX\t18,020\t-0.2%", "CAC\t7,990\t+0.1%", "Menu"]
+    # a booking calendar's days between kept lines: numbers alone are no article's table
+    days = ["Su\tMo\tTu\tWe\tTh\tFr\tSa", "1\t2\t3\t4\t5\t6\t7", "8\t9\t10\t11\t12\t13\t14"]
+    assert (
+        article_structures(
+            [LEAD, *days, MID], [True, False, False, False, True], [0.3] * 5, [False] * 5
+        )
+        == []
+    )
+    page = [LEAD, "Advertisement", *far, MID]
+    assert article_structures(page, [True] + [False] * 6 + [True], [0.3] * 8, [False] * 8) == []
+
+
+def test_a_code_call_is_not_a_furniture_word(run_stage):
+    """print(...) in a snippet was removed as "boilerplate vocabulary" (the print button's
+    word): a word right before "(" is a function's name."""
+    code = ["import sys", "print(sys._is_gil_enabled())"]
+    lead = (
+        "Python's free-threaded build runs without the global interpreter lock, and you can "
+        "check whether the lock is on with a single call from the sys module."
+    )
+    after = (
+        "If the call prints False, your program is running without the lock, and threads "
+        "can use every core of the machine at once."
+    )
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, [lead], code, [after], [END], FOOT))
+    assert [x for x in kept if x in code] == code
+    _furniture_out(kept)
+
+
+def test_html_numbered_list_keeps_its_numbers(run_stage):
+    """An <ol>'s items came out as "- Soften the onion" (trafilatura numbers them in
+    markdown only), while the text path keeps "1. "; a <ul>'s items keep their "- "."""
+    steps = ["Soften the onion in a little oil.", "Stir in the cumin.", "Add the lentils."]
+    html = (
+        "<html><head><title>Lentil soup</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Lentil soup</h1><p>{LEAD}</p><p>{MID}</p>"
+        "<ul><li>250g red lentils</li><li>1 large onion</li></ul>"
+        "<ol>" + "".join(f"<li>{s}</li>" for s in steps) + f"</ol><p>{END}</p></article>"
+        "<footer>© 2026 Coast Herald</footer></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert [f"{k}. {s}" for k, s in enumerate(steps, 1)] == [x for x in lines if x[:1].isdigit()]
+    assert "- 250g red lentils" in lines
