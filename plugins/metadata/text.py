@@ -3669,14 +3669,24 @@ _LABEL_WORDS = 8
 _LIST_LINES = 12
 
 
-def _list_item(lines: list[str], i: int, s: str) -> bool:
+def _list_labels(lines: list[str]) -> frozenset[int]:
+    """The lines of ``lines`` that label a list (:func:`_labels_list`): found once a page,
+    so that a title candidate is tested against a set (most pages have none)."""
+    return frozenset(
+        j for j, ln in enumerate(lines) if ln.rstrip().endswith(":") and _labels_list(lines, j)
+    )
+
+
+def _list_item(lines: list[str], i: int, s: str, labels: frozenset[int]) -> bool:
     """Whether line ``i`` (stripped: ``s``) is a list's item or its label, which no headline
-    is: it starts with a bullet, it labels a list (:func:`_labels_list`), or it is in a list
-    under a label. A key-points box under the byline ("Das Wichtigste in Kürze:") gave the
-    title from its first item, and the headline was lost (s34 structure acceptance test
-    #1); in a text without its headline the label was taken."""
-    if _BULLETED.match(s) is not None or _labels_list(lines, i):
+    is: it starts with a bullet, it labels a list (in ``labels``: :func:`_list_labels`), or
+    it is in a list under a label. A key-points box under the byline ("Das Wichtigste in
+    Kürze:") gave the title from its first item, and the headline was lost (s34 structure
+    acceptance test #1); in a text without its headline the label was taken."""
+    if _BULLETED.match(s) is not None or i in labels:
         return True
+    if not labels or min(labels) >= i:
+        return False  # (no label above the line: the walk below finds none)
     # the label: the first line of the block of line i (the lines around it up to a blank
     # line), or the line above the blank line before the block (as lxml's text renders a
     # label and its list)
@@ -3685,7 +3695,7 @@ def _list_item(lines: list[str], i: int, s: str) -> bool:
         j -= 1
     if j > 0 and lines[j - 1].strip():
         return False  # (a block longer than a list)
-    return (j < i and _labels_list(lines, j)) or (j >= 2 and _labels_list(lines, j - 2))
+    return (j < i and j in labels) or (j >= 2 and j - 2 in labels)
 
 
 def _labels_list(lines: list[str], j: int) -> bool:
@@ -3860,6 +3870,7 @@ class TitlePool:
         # there is one
         cands = self.cands
         furnitures: list[bool | None] = []
+        labels = _list_labels(lines)
         for k in window:
             i, s = items[k]
             if s[0] in "#*_" and (m := _MARKUP_LINE.match(s)) is not None:
@@ -3899,7 +3910,7 @@ class TitlePool:
                 # hulpdiensten in Den Haag reageren onder meer op 112 meldingen die bij deze
                 # veiligheidsregio" won, and the stage dropped it, leaving no title)
                 continue
-            if _list_item(page.lines, i, s):
+            if _list_item(lines, i, s, labels):
                 continue
             # (only a line with a date can hold a date line or a glued date)
             headline = (
