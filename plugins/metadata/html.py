@@ -889,10 +889,14 @@ def _abbreviated(part: str, root: HtmlElement) -> bool:
 
 
 def _abbreviation(word: str) -> bool:
-    """Whether a word's dots mark an abbreviation (:data:`_ABBREVIATION`)."""
+    """Whether a word's dots mark an abbreviation (:data:`_ABBREVIATION`): one that starts
+    with a capital ("St.", "U.S."), or of lone letters ("e.", "e.V.": a registered
+    association's, whose site name was lost to the host after s34's fix of "cut." above)."""
     if _COMPANY_FORM.fullmatch(word):
         return True
-    return _ABBREVIATION.fullmatch(word) is not None and (word[0].isupper() or len(word) == 2)
+    return _ABBREVIATION.fullmatch(word) is not None and (
+        word[0].isupper() or all(len(p) == 1 for p in word[:-1].split("."))
+    )
 
 
 def _extract_metadata(

@@ -189,6 +189,7 @@ def test_no_agency_on_an_ordinary_byline(run_stage) -> None:
         # a name whose dots are abbreviations' (s33 acc-regress #6: the host stood in)
         ("Flood barrier opens on the river | St. Louis Post-Dispatch", "St. Louis Post-Dispatch"),
         ("Jahresbericht 2023 | WEISSER RING e. V.", "WEISSER RING e. V."),
+        ("Jahresbericht 2023 | BUND Naturschutz in Bayern e.V.", "BUND Naturschutz in Bayern e.V."),
         ("Best colleges ranked | U.S. News", "U.S. News"),
         ("Wochenbericht 14. - 20. Januar 2022 | Landkreis", "news.example"),
         ("[Rezi] Love is War - Sehnsucht von R. K. Lilley", "news.example"),
