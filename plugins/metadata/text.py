@@ -3706,7 +3706,14 @@ def _labels_list(lines: list[str], j: int) -> bool:
     if not label.endswith(":") or len(label.split()) > _LABEL_WORDS:
         return False
     k = j + 1 if j + 1 < len(lines) and lines[j + 1].strip() else j + 2
-    return k + 1 < len(lines) and bool(lines[k].strip()) and bool(lines[k + 1].strip())
+    return (
+        k + 1 < len(lines)
+        and bool(item := lines[k].strip())
+        and bool(lines[k + 1].strip())
+        # (a headline ending in a colon over its byline: "Recommendation 69: That the
+        # committee be directed:" / "By Maria Pineau" / "Published ...")
+        and not _is_byline(item)
+    )
 
 
 def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
