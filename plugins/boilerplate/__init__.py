@@ -1586,13 +1586,13 @@ _NO_LINE = re.compile(r"\s*(?:(?://\s*)?-->|<!--)?\s*")
 
 def _page_lines(text: str, pre: bool) -> str:
     """trafilatura's text of a page without its blank lines and comment delimiters, and,
-    when the page has no preformatted block (``pre``), without its lines' indentation.
+    when the page has no preformatted block (``pre``), without the spaces around its lines.
     trafilatura keeps the spaces of text nodes so that code keeps its indentation, and so
     it kept those of the page's source too: lines of 20 spaces and a date line indented by
     37 (s34 acc-regress R6); browsers collapse them outside ``<pre>``. A stray ``-->`` was
     a line of its own (D4)."""
     return "\n".join(
-        line if pre else line.lstrip() for line in text.split("\n") if not _NO_LINE.fullmatch(line)
+        line if pre else line.strip() for line in text.split("\n") if not _NO_LINE.fullmatch(line)
     )
 
 

@@ -108,8 +108,8 @@ def test_soft_hyphens_leave_the_text_of_html_and_of_text(run_stage):
 
 def test_html_text_has_no_blank_lines_source_indentation_or_comment_residue(run_stage):
     """trafilatura keeps the spaces of a page's text nodes (for code): a record's text held
-    lines of 20 spaces, a date line indented by 37 (s34 acc-regress R6) and a stray "-->"
-    (D4). A <pre> block keeps its indentation."""
+    lines of 20 spaces, a date line indented by 37 (s34 acc-regress R6), lines ending in the
+    space before a <br> and a stray "-->" (D4). A <pre> block keeps its indentation."""
     html = f"""<html><body><div class="content">
       <div class="info">
           <span class="category">
@@ -120,7 +120,7 @@ def test_html_text_has_no_blank_lines_source_indentation_or_comment_residue(run_
                      2 June 2020 - 12:09</span>
       </div>
       <div class="main">
-         {PARA} {PARA2}<br/> {PARA2} {PARA}<br/> --><br/>
+         {PARA} {PARA2} <br/> {PARA2} {PARA}<br/> --><br/>
       </div>
     </div></body></html>"""
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
