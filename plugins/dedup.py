@@ -753,6 +753,16 @@ def _add_url_keys(db: sqlite3.Connection) -> int:
     return len(rows)
 
 
+def _current_columns(db: sqlite3.Connection) -> int:
+    """Give an index made by an older release the columns this one reads and writes
+    (:func:`_add_uri_column`, :func:`_add_byline_column`) and its address keys
+    (:func:`_add_url_keys`, whose count it returns): what the stage does on opening an index
+    and an upgrade does, so that both leave it alike."""
+    _add_uri_column(db)
+    _add_byline_column(db)
+    return _add_url_keys(db)
+
+
 def _key_again(uri: str, address: str | None, key: str | None) -> str | None:
     """A row's address key made again (:func:`_add_url_keys`; ``key``: the one it has, of
     another version of the key or None): of the page's own ``address`` where the index keeps
@@ -1425,8 +1435,6 @@ class DedupStage(Stage):
         for stmt in _SCHEMA.strip().split(";\n"):  # the trigger's body holds a ";"
             if stmt.strip():
                 self.db.execute(stmt)
-        _add_uri_column(self.db.db)
-        _add_byline_column(self.db.db)
         # The hashing must stay the same for the life of an index: record it, check it.
         params = _params(opts)
         row = self.db.execute("SELECT value FROM dedup_meta WHERE key = 'params'").fetchone()
@@ -1435,7 +1443,7 @@ class DedupStage(Stage):
         elif row[0] != params:
             ctx = self.context
             raise ConfigError(_refusal(row[0], params, ctx.catalog.path, ctx.out))
-        _add_url_keys(self.db.db)  # (after the check: a refused index is left as it was)
+        _current_columns(self.db.db)  # (after the check: a refused index is left as it was)
         self.hasher = MinHasher(opts.num_perm, opts.shingle)
         self.buffer = _KeyBuffer()
         #: The exact keys (16-byte strings) added in this run, as the band keys (_flush).
@@ -2730,9 +2738,7 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
     if found == _INDEX_VERSION:
         # the address keys, as the first run would make them again (the same rule: an
         # upgrade that said "nothing to do" left them to the run, which decided on them)
-        _add_uri_column(db)
-        _add_byline_column(db)
-        report.rekeyed = _add_url_keys(db)
+        report.rekeyed = _current_columns(db)
         return report
     if found not in _UPGRADES:
         raise ConfigError(
@@ -2801,7 +2807,7 @@ def upgrade_index(db: sqlite3.Connection, records: Iterable[dict[str, Any]]) -> 
     # the rest: dropped duplicates (no record holds their text) and documents whose record
     # text is not the one hashed, of which only those in such scripts are stale
     report.left = len(concerned)
-    report.rekeyed = _add_url_keys(db)
+    report.rekeyed = _current_columns(db)
     db.execute("DELETE FROM dedup_filter")
     params["v"] = str(_INDEX_VERSION)
     db.execute(
