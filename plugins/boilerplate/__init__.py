@@ -750,7 +750,7 @@ class BoilerplateStage(Stage):
             if cut:
                 ann["parse_cut"] = True
             return plain, ann
-        text = _page_lines(text, _PRE.search(html) is not None)
+        text = _page_lines(text, html)
         ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
         if described:
             ann["described"] = True
@@ -1584,16 +1584,18 @@ _PRE = re.compile(r"<pre\b", re.I)
 _NO_LINE = re.compile(r"\s*(?:(?://\s*)?-->|<!--)?\s*")
 
 
-def _page_lines(text: str, pre: bool) -> str:
+def _page_lines(text: str, html: str) -> str:
     """trafilatura's text of a page without its blank lines and comment delimiters, and,
-    when the page has no preformatted block (``pre``), without the spaces around its lines.
+    when the page (``html``) has no preformatted block, without the spaces around its lines.
     trafilatura keeps the spaces of text nodes so that code keeps its indentation, and so
     it kept those of the page's source too: lines of 20 spaces and a date line indented by
     37 (s34 acc-regress R6); browsers collapse them outside ``<pre>``. A stray ``-->`` was
-    a line of its own (D4)."""
-    return "\n".join(
-        line if pre else line.strip() for line in text.split("\n") if not _NO_LINE.fullmatch(line)
-    )
+    a line of its own (D4). (The page is searched for ``<pre`` only when a line has such
+    spaces: ~65 µs on a dev page.)"""
+    lines = [line for line in text.split("\n") if not _NO_LINE.fullmatch(line)]
+    if any(line != line.strip() for line in lines) and _PRE.search(html) is None:
+        lines = [line.strip() for line in lines]
+    return "\n".join(lines)
 
 
 def _visible(text: str) -> bool:
