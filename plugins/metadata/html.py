@@ -677,6 +677,7 @@ def html_candidates(
         cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url, markup)
     # (a correction's dates: never chosen, and no feature of the others': see the function)
     cands, aside = set_corrections_aside(cands, page)
+    cands, quoted = _set_quoted_aside(cands, page, tree)
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
@@ -742,7 +743,41 @@ def html_candidates(
     for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):
         late = c["date"] > last and after_reference(c["date"], html_value(c), capture, at)
         c["score"] = s - 100.0 if late else s
-    return cands + corrections_scored(aside, HTML_FEATURES)
+    return (
+        cands
+        + corrections_scored(aside, HTML_FEATURES)
+        + corrections_scored(quoted, HTML_FEATURES, "quotation")
+    )
+
+
+def _set_quoted_aside(
+    cands: list[dict[str, Any]], page: Page, tree: HtmlElement | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``cands`` without the dates written only inside a quotation (``<blockquote>``,
+    ``<q>``), and those dates: a quotation's date is its source's ("Laurence Bloch,
+    directrice de France Inter, Télérama, 27 juin 2019" in a blockquote above a story of
+    28 June; an embedded post's day), not the page's, and like a correction's it is let
+    change neither the choice nor the other dates' features (the page's first date, the
+    earliest). A candidate's line counts as quoted when the quotations hold every
+    occurrence of it on the page: a date line the article also writes outside them is not
+    set aside."""
+    if tree is None or not cands:
+        return cands, []
+    quotes = [" ".join(e.text_content().split()) for e in tree.iter("blockquote", "q")]
+    if not quotes:
+        return cands, []
+    kept: list[dict[str, Any]] = []
+    aside: list[dict[str, Any]] = []
+    lines = page.lines
+    for c in cands:
+        i = c["line"]
+        line = lines[i].strip() if 0 <= i < len(lines) else ""
+        inside = sum(q.count(line) for q in quotes) if line else 0
+        if inside and inside >= page.text.count(line):
+            aside.append(c)
+        else:
+            kept.append(c)
+    return kept, aside
 
 
 def html_value(c: dict[str, Any]) -> str:

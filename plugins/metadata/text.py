@@ -2518,14 +2518,16 @@ def set_corrections_aside(
     return kept, aside
 
 
-def corrections_scored(aside: list[dict[str, Any]], names: list[str]) -> list[dict[str, Any]]:
-    """The dates :func:`set_corrections_aside` set aside, as candidates that are never chosen:
-    no features (``names``: the model's, all 0), cue ``correction``, a score of -100 (the
-    evidence stays in ``annotations.metadata.dates``)."""
+def corrections_scored(
+    aside: list[dict[str, Any]], names: list[str], cue: str = "correction"
+) -> list[dict[str, Any]]:
+    """The dates :func:`set_corrections_aside` (or another such rule, named by ``cue``) set
+    aside, as candidates that are never chosen: no features (``names``: the model's, all 0),
+    their ``cue``, a score of -100 (the evidence stays in ``annotations.metadata.dates``)."""
     for c in aside:
         c.update(
             f=dict.fromkeys(names, 0.0),
-            cue="correction",
+            cue=cue,
             score=-100.0,
             in_para=False,
             alone=False,

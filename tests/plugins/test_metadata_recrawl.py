@@ -366,3 +366,40 @@ def test_a_dated_list_item_ending_in_updated_cues_no_update_line_below(
     cued = page.replace(items, "Updated\n\nMarch 21, 2020")
     got = _cleaned([(cued, "2020-03-25T10:00:00Z")], tmp_path, monkeypatch)[0]
     assert "March 21, 2020" not in got.record["text"]  # type: ignore[attr-defined]
+
+
+def _quoting(quote: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (
+        "<html><body><aside><blockquote><p>« Nobody makes radio like this any more, and we"
+        f" miss it every single day. »</p><cite>{quote}</cite></blockquote></aside><article>"
+        "<h1>Council approves bridge budget</h1><p class='byline'>Le"
+        " <time datetime='2019-06-28T13:49:45Z'>28 juin 2019</time></p>"
+        f"{paras}</article></body></html>"
+    )
+
+
+def test_a_quotations_date_is_no_publication_date() -> None:
+    """A quotation's source line above the story ("Laurence Bloch, ..., Télérama, 27 juin
+    2019", la-bas.org in session 34's held-out pages) was the page's first and earliest date
+    and beat the story's own, under its headline: a quotation's date is its source's. It is
+    recorded (cue ``quotation``), never chosen, and changes no other date's features."""
+    from corearchive_plugins.metadata.html import html_candidates
+
+    page = _quoting("Laurence Bloch, directrice de France Inter, Télérama, 27 juin 2019")
+    cands = html_candidates(page, date(2019, 7, 1), hd=None)
+    best = max(cands, key=lambda c: c["score"])
+    assert str(best["date"]) == "2019-06-28"
+    quoted = [c for c in cands if str(c["date"]) == "2019-06-27"]
+    assert [(c["cue"], c["score"]) for c in quoted] == [("quotation", -100.0)]
+    # (the story's date is the first of the dates left)
+    assert best["f"]["first"] == 1.0
+
+
+def test_a_date_the_article_also_writes_outside_its_quotation_stays_a_candidate() -> None:
+    from corearchive_plugins.metadata.html import html_candidates
+
+    page = _quoting("Télérama").replace("28 juin 2019</time>", "27 juin 2019</time>")
+    page = page.replace("<cite>Télérama", "<p>27 juin 2019</p><cite>Télérama")
+    cues = {c["cue"] for c in html_candidates(page, date(2019, 7, 1), hd=None)}
+    assert "quotation" not in cues
