@@ -227,7 +227,8 @@ _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
 def _without_controls(doc: Document) -> None:
-    """The document's title, site name, authors and tags without control characters."""
+    """The document's title, site name, authors and tags without control characters, and
+    its tags tidied (:func:`_tidy_tags`)."""
     for name in ("title", "site_name"):
         value = getattr(doc, name)
         if value and CONTROLS.search(value):
@@ -237,6 +238,31 @@ def _without_controls(doc: Document) -> None:
         if any(CONTROLS.search(v) for v in values):
             cleaned = (CONTROLS.sub("", v).strip() for v in values)
             setattr(doc, name, list(dict.fromkeys(v for v in cleaned if v)))
+    if doc.tags:
+        doc.tags = _tidy_tags(doc.tags)
+
+
+#: What still joins tags inside one tag: a semicolon or a bar (their full-width and Arabic
+#: forms), or the space before a hashtag ("#Council #Pier"). Commas are each source's own
+#: separator, split where it is read (a dump's "Washington, D.C." stays one tag)
+_TAG_JOINS = re.compile(r"\s*[;|؛；｜]\s*|\s+(?=#[^\W_])")
+
+
+def _tidy_tags(tags: list[str]) -> list[str]:
+    """A record's tags as a facet wants them, whatever their source (a keywords meta, a tag
+    line, a dump): split at what still joins two (:data:`_TAG_JOINS`), a hashtag's "#" and
+    runs of spaces taken off, none without a letter or digit, and one tag per spelling that
+    differs in case only, the first kept ("#Wirtschaft" and "Wirtschaft", "Noticias" and
+    "noticias" split one facet value in two on the dev pages: s35 hygiene acceptance F7)."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        for part in _TAG_JOINS.split(tag):
+            part = " ".join(part.split())
+            if part[:1] == "#" and part[1:2].isalnum():
+                part = part[1:]
+            if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
+                seen.setdefault(part.casefold(), part)
+    return list(seen.values())
 
 
 def _given_date(value: str) -> tuple[str, date] | str | None:

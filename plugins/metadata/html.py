@@ -64,6 +64,7 @@ from .text import (
     reference_day,
     reference_years,
     set_corrections_aside,
+    surname_first,
 )
 
 _JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
@@ -548,6 +549,9 @@ def _author_fields_as_written() -> Iterator[None]:
                 # "Redacci&amp;oacute;n", was split at the entity's "&" and ";" by
                 # trafilatura, the authors Redacci, Oacute, N)
                 author_string = htmllib.unescape(htmllib.unescape(author_string))
+            if (name := surname_first(_BY_WORD.sub("", author_string.strip()))) is not None:
+                # ("Doe, Jane": one name, which trafilatura splits at its comma)
+                author_string = name
             written = author_string
             if _MARKS.search(written):
                 # a script with vowel signs (Devanagari and the other Indic scripts):
@@ -1104,6 +1108,11 @@ _COPY_MARK = re.compile(
 )
 
 
+#: A copyright notice's year or years at a name's end ("The Harbour Times 2024", "ACME
+#: 2010-2024"), once its sign is taken off
+_NOTICE_YEARS = re.compile(r"\s*[-–,]?\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\W*$")
+
+
 #: A site name that names nothing: digits and their separators (a date, a number).
 _NO_NAME = re.compile(r"[\d\s./:,-]+")
 
@@ -1123,7 +1132,12 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
     if isinstance(site, str) and site:
         # "&amp;copy; 2016 aryanews.com", "Guinéenews©": the name, without the notice
         # (unescaped twice: pages escape their entities twice, "&amp;copy;")
-        site = _COPY_MARK.sub(" ", htmllib.unescape(htmllib.unescape(site))).strip(" -|,")
+        written = htmllib.unescape(htmllib.unescape(site))
+        site = _COPY_MARK.sub(" ", written)
+        if site != written:
+            # (the notice's year after the name: "© The Harbour Times 2024"; s35 hygiene F8)
+            site = _NOTICE_YEARS.sub("", site)
+        site = site.strip(" -|,")
         if site.startswith(("http://", "https://")):
             # (an address for a name, "https://www.hawaiinewsnow.com": its host)
             from urllib.parse import urlsplit

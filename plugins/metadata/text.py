@@ -4571,14 +4571,38 @@ def domain_like(s: str) -> bool:
     return _DOMAIN_LIKE.fullmatch(s.strip()) is not None
 
 
+#: A name written surname first, as catalogues and bibliographies write it: "Doe, Jane",
+#: "Müller-Lüdenscheidt, Eva M." (one surname word, one given name and its initials)
+_SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_]\.)*)")
+
+
+def surname_first(value: str) -> str | None:
+    """The name of an author field written surname first ("Doe, Jane" -> "Jane Doe"), or
+    None: both parts a capitalised name word, neither an agency, a role nor an outlet's word.
+    A comma in an author field otherwise separates names ("Jane Doe, John Roe") or a name
+    from its agency ("Jane Doe, Reuters"): a one-word part is no author's whole name, so
+    "Doe, Jane" had been two authors, "Doe" and "Jane" (s35 hygiene acceptance F9)."""
+    m = _SURNAME_FIRST.fullmatch(value.strip())
+    if m is None:
+        return None
+    surname, given = m.group(1), m.group(2)
+    for w in (surname, given.split()[0]):
+        if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
+            return None
+    return f"{given} {surname}"
+
+
 def author_field_names(value: str) -> list[str]:
     """The names of one author field of a page's markup ("Par Tokpanan Doré", "Jane Doe,
-    Reuters", "Mobasir hassan"): read as a byline (:func:`parse_authors`) after its byline
-    word; a URL is none, and a name the byline parser refuses for its lower case is taken as
-    the page gives it when it is nothing else (a role, an agency, a date, an address)."""
+    Reuters", "Mobasir hassan", "Doe, Jane": :func:`surname_first`): read as a byline
+    (:func:`parse_authors`) after its byline word; a URL is none, and a name the byline
+    parser refuses for its lower case is taken as the page gives it when it is nothing else
+    (a role, an agency, a date, an address)."""
     a = _BY_WORD.sub("", value.strip())
     if not a or "://" in a or "www." in a or domain_like(a):
         return []
+    if (name := surname_first(a)) is not None:
+        return [name]
     found = parse_authors(a)
     if (
         not found

@@ -1,0 +1,92 @@
+"""Metadata stage: record fields as a search index facets on them (s35 hygiene acceptance:
+tags F7, site names F8, authors written surname first F9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corearchive.testing import make_document
+from corearchive_plugins.metadata import MetadataStage
+
+PROSE = (
+    "The town library opened its new reading room on Tuesday, and residents said the wait"
+    " for it had been far too long after years of delay and debate in the council. "
+)
+
+
+def _html(head: str, byline: str = "") -> str:
+    return (
+        f"<!doctype html><html><head><title>Library opens reading room</title>{head}</head>"
+        "<body><article><h1>Library opens reading room</h1>"
+        f"{byline}<p>{PROSE * 3}</p><p>{PROSE * 2}</p></article></body></html>"
+    )
+
+
+def _record(run_stage, content: str, html: bool = True, tags: list[str] | None = None):
+    doc = make_document(content, html=html, uri="https://news.example/library")
+    doc.tags = tags or []  # (as a dump's source gives them)
+    return run_stage(MetadataStage, doc).kept[0]
+
+
+@pytest.mark.parametrize(
+    ("keywords", "tags"),
+    [
+        ("#Council #Pier", ["Council", "Pier"]),
+        ("Council|Pier", ["Council", "Pier"]),
+        ("Council, council, #council, Pier", ["Council", "Pier"]),
+        ("Noticias, noticias, Política, política", ["Noticias", "Política"]),
+    ],
+)
+def test_tags_are_split_and_one_per_spelling_whatever_their_case(
+    run_stage, keywords: str, tags: list[str]
+) -> None:
+    """ "#Council #Pier" was one tag, "Council|Pier" too, and "#Wirtschaft" beside
+    "Wirtschaft", "Noticias" beside "noticias" split one facet value in two."""
+    got = _record(run_stage, _html(f"<meta name='keywords' content='{keywords}'>"))
+    assert got.tags == tags
+
+
+def test_a_dumps_tags_are_tidied_but_a_comma_inside_one_stays(run_stage) -> None:
+    given = ["Council", " #budget ", "Budget", "harbour; pier", "Washington, D.C.", "#"]
+    got = _record(run_stage, _html(""), tags=given)
+    assert got.tags == ["Council", "budget", "harbour", "pier", "Washington, D.C."]
+
+
+def test_a_tag_lines_hashtags_and_case_duplicates(run_stage) -> None:
+    text = (
+        "Library opens reading room\n\nBy Jane Doe\n\n"
+        + "\n\n".join([PROSE * 2] * 3)
+        + "\n\nTags: #council, #pier, Council"
+    )
+    assert _record(run_stage, text, html=False).tags == ["council", "pier"]
+
+
+@pytest.mark.parametrize(
+    ("site", "name"),
+    [
+        ("© The Harbour Times 2024", "The Harbour Times"),
+        ("The Harbour Times © 2010–2024", "The Harbour Times"),
+        ("Radio 2000", "Radio 2000"),  # (no notice: a year in a name stays)
+    ],
+)
+def test_a_site_names_copyright_notice_goes_with_its_year(run_stage, site: str, name: str):
+    got = _record(run_stage, _html(f"<meta property='og:site_name' content='{site}'>"))
+    assert got.site_name == name
+
+
+@pytest.mark.parametrize(
+    ("meta", "byline", "authors"),
+    [
+        ("Doe, Jane", "", ["Jane Doe"]),
+        ("Doe, Jane", "<p class='byline'>By Doe, Jane</p>", ["Jane Doe"]),
+        # a comma between names, or before an agency, is no surname's
+        ("Jane Doe, John Roe", "", ["Jane Doe", "John Roe"]),
+        ("Jane Doe, Reuters", "", ["Jane Doe"]),
+    ],
+)
+def test_an_author_written_surname_first_is_one_person(
+    run_stage, meta: str, byline: str, authors: list[str]
+) -> None:
+    """ "Doe, Jane" in the author meta, as catalogues write names, was two authors."""
+    got = _record(run_stage, _html(f"<meta name='author' content='{meta}'>", byline))
+    assert got.authors == authors
