@@ -516,11 +516,20 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
         # the text is taken as set with hyphenation when enough breaks have a head and a
         # tail that the text writes nowhere else, alone or in a compound, and outnumber the
         # words it writes with a hyphen within its lines
-        syllables = 0
-        for i, (head, tail) in at.items():
-            h, t = head.lower().rsplit("-", 1)[-1], tail.lower().split("-", 1)[0]
-            if i not in compound and parts[h] <= 1 and parts[t] <= 1:
-                syllables += 1
+        # (a piece the text writes only at breaks is written nowhere else: a setter breaks
+        # before the same syllables again and again, "audi-" / "ting", "deteriora-" /
+        # "ting"; counted once, two such breaks did not count and a hyphenated text kept
+        # "admini-stration": s35 hygiene acceptance F11)
+        pieces_at = [
+            (i, head.lower().rsplit("-", 1)[-1], tail.lower().split("-", 1)[0])
+            for i, (head, tail) in at.items()
+        ]
+        at_breaks = Counter(p for _, h, t in pieces_at for p in (h, t))
+        syllables = sum(
+            1
+            for i, h, t in pieces_at
+            if i not in compound and parts[h] <= at_breaks[h] and parts[t] <= at_breaks[t]
+        )
         pieces = sum(("-" in h) + ("-" in t) for h, t in at.values())
         within = sum(1 for w in found if "-" in w) - pieces
         setter = (

@@ -108,6 +108,35 @@ def test_hyphenated_breaks_join_as_the_text_says():
     assert "the old Anglo-French committee" in text
 
 
+def test_a_setters_breaks_before_the_same_syllable_count_as_syllables(run_stage) -> None:
+    """A text set with hyphenation breaks before the same syllables again and again ("audi-"
+    / "ting", "deteriora-" / "ting"): a piece written only at breaks is no word of the text,
+    but counted once it was, the text was not taken as hyphenated and kept "admini-stration"
+    (s35 hygiene acceptance F11: the index then holds "admini" and "stration")."""
+    prose = (
+        "The harbour council voted on Tuesday to approve a new budget for the waterfront"
+        " district, ending a debate that had run for more than eighteen months. "
+    )
+    paras = [textwrap.fill(prose * 2, 50) for _ in range(3)]
+    paras.append(
+        "A further paragraph explains that the waterfront\n"
+        "redevelopment committee recommended extraordinary\n"
+        "transparency measures, including independent audi-\n"
+        "ting arrangements and comprehensive neighbourhood\n"
+        "consultations before construction begins, and the\n"
+        "summer's naïve art festiv-\n"
+        "al moved to the spring after years of complaints.\n\n"
+        "Several councillors questioned whether the admini-\n"
+        "stration had underestimated maintenance\n"
+        "expenditure, particularly regarding the deteriora-\n"
+        "ting infrastructure beneath the promenade."
+    )
+    doc = make_document("Harbour budget approved\n\n" + "\n\n".join(paras))
+    text = run_stage(BoilerplateStage, doc).kept[0].text
+    for word in ("auditing", "festival", "administration", "deteriorating"):
+        assert word in text, word
+
+
 def test_a_wrapper_breaks_at_a_compounds_hyphen_and_keeps_it():
     # a greedy wrapper (textwrap, html2text) breaks only at a compound's own hyphen: with
     # nothing in the text to say otherwise the hyphen stays
