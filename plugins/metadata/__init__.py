@@ -73,6 +73,7 @@ from .text import (
     placeholder_day,
     reference_day,
     reference_years,
+    resolve_ambiguous,
     short_byline,
     site_clock,
     update_lines,
@@ -265,19 +266,25 @@ def _tidy_tags(tags: list[str]) -> list[str]:
     return list(seen.values())
 
 
-def _given_date(value: str) -> tuple[str, date] | str | None:
-    """An input's publication date (a dump's ``date`` field): ``(ISO value, day)`` as
-    written when it is ISO 8601 at a day or finer (a date-time with its offset, fractions
-    of a second kept), a 14-digit CDX stamp or seconds since 1970 (UTC), else as the text
-    reader reads it ("March 4, 2024"; a date-time without an offset gives its day); a string
-    saying why when it is a month or a year alone; None when it is no date."""
+def _given_date(
+    value: str, capture: date | None = None, url: str | None = None, text: str = ""
+) -> tuple[str, date, dict[str, str]] | str | None:
+    """An input's publication date (a dump's ``date`` field): ``(ISO value, day, order
+    evidence)`` as written when it is ISO 8601 at a day or finer (a date-time with its
+    offset, fractions of a second kept), a 14-digit CDX stamp or seconds since 1970 (UTC),
+    else as the text reader reads it ("March 4, 2024"; a date-time without an offset gives
+    its day); a string saying why when it is a month or a year alone; None when it is no
+    date. A numeric day and month that read both ways ("03/12/2024") are ordered as a
+    page's are (:func:`.text.order_evidence`: the ``capture``'s day, the page's ``url``,
+    its ``text``'s language), not day first whatever the dump: a US dump's dates were nine
+    months off, at the confidence of a date the dump states (s35 hygiene acceptance F12)."""
     v = value.strip()
     if _GIVEN_ISO.match(v):
         try:
             when = datetime.fromisoformat(v.replace("Z", "+00:00"))
         except ValueError:
             return None
-        return v, when.date()
+        return v, when.date(), {}
     if _GIVEN_COARSE.match(v):
         return "a month or a year only: published holds a day at least"
     if v.isdigit() and (len(v) == 14 or 9 <= len(v) <= 10):
@@ -289,12 +296,18 @@ def _given_date(value: str) -> tuple[str, date] | str | None:
             )
         except (ValueError, OverflowError, OSError):
             return None
-        return when.isoformat().replace("+00:00", "Z"), when.date()
+        return when.isoformat().replace("+00:00", "Z"), when.date(), {}
     # (the dump states it: read back to the reader's oldest year, "12 August 1899", whatever
     # the earliest year of a page's running text)
     with earliest_year(OLDEST_YEAR):
         found = find_dates([v])
-    return (iso_value(found[0]), found[0]["date"]) if found else None
+    if not found:
+        return None
+    c = found[0]
+    if c["alt"] is not None:
+        # (the date's line first, then the page's: the language is read from its lines)
+        resolve_ambiguous([c], capture, [v, *text.split("\n", 200)[:200]], url)
+    return iso_value(c), c["date"], order_evidence(c)
 
 
 #: Why a dump's ``date`` that is no date the stage reads is not taken
@@ -308,20 +321,23 @@ def _given_item(
     bound: date | None,
     at: datetime | None,
     doc: Document,
+    url: str | None = None,
 ) -> bool:
     """Append the input's own date ``written`` to ``dates`` as a candidate found ``where``,
     bounded as the page's dates are (one after the capture or in the future is recorded
-    with the reason, as is a month, a year or a form not read): whether it may be chosen."""
+    with the reason, as is a month, a year or a form not read; a day and month read both
+    ways with its order's evidence, :func:`_given_date`): whether it may be chosen."""
     written = str(written).strip()
-    got = _given_date(written)
+    got = _given_date(written, bound, url, doc.text or "")
     if isinstance(got, str):  # (a month or a year: said, not dropped in silence)
         dates.append({"value": written, "where": where, "rejected": got})
         return False
     if got is None:  # (nor a form not read)
         dates.append({"value": written, "where": where, "rejected": _NOT_READ})
         return False
-    value, day = got
+    value, day, order = got
     item: dict[str, Any] = {"value": value, "where": where, "precision": _precision(value)}
+    item.update(order)
     late = _rejected_given(day, bound, value, at, doc.text or doc.content)
     if late:
         item["rejected"] = late
@@ -604,9 +620,10 @@ class MetadataStage(Stage):
         if not isinstance(given_fields, dict):
             given_fields = {}
         if (written := given_fields.get("date")) and _given_item(
-            written, "input", dates, bound, at, doc
+            written, "input", dates, bound, at, doc, url
         ):
-            chosen, confidence = 0, 0.95
+            # (a day and month that nothing ordered: as a page's undecided order, at most 0.5)
+            chosen, confidence = 0, 0.5 if dates[0].get("order") == "undecided" else 0.95
         if doc.content_is_html:
             # the boilerplate stage's parse and trafilatura metadata when it left them: the
             # page is not parsed again, and htmldate (inside trafilatura's metadata) not re-run
@@ -796,7 +813,7 @@ class MetadataStage(Stage):
         if (
             chosen is None
             and (written := given_fields.get("created"))
-            and _given_item(written, "input (created)", dates, bound, at, doc)
+            and _given_item(written, "input (created)", dates, bound, at, doc, url)
         ):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5

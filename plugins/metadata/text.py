@@ -2920,7 +2920,7 @@ def _near_reading(dm: date, md: date, plain: set[date]) -> date | None:
     return None
 
 
-def _resolve_ambiguous(
+def resolve_ambiguous(
     cands: list[dict[str, Any]],
     capture: date | None,
     lines: list[str] | None = None,
@@ -3064,13 +3064,13 @@ def gather_dates(
     ambiguous day/month orders resolved (``url``: the page's address, whose day or country
     may decide them; ``markup``: an HTML page's machine-readable dates); at most ``limit``.
     ``at``: the capture's date-time (see :func:`find_relative`)."""
-    cands = [dict(c) for c in page.dates()]  # _resolve_ambiguous changes them
+    cands = [dict(c) for c in page.dates()]  # resolve_ambiguous changes them
     if capture:
         cands += find_relative(page.lines, capture, at=at)
         if page.cjk:
             cands += find_cjk_yearless(page.lines, capture)
         cands.sort(key=lambda c: (c["line"], c["col"]))
-    _resolve_ambiguous(cands, capture, page.lines, url, markup)
+    resolve_ambiguous(cands, capture, page.lines, url, markup)
     return cands[:limit]
 
 
@@ -3179,7 +3179,7 @@ def _publication_of_update(cands: list[dict[str, Any]], top: date) -> date | Non
 
 
 #: The highest confidence of a date whose day/month order nothing on the page decided
-#: (:func:`_resolve_ambiguous`): either reading may be the day
+#: (:func:`resolve_ambiguous`): either reading may be the day
 _UNDECIDED_ORDER = 0.5
 
 

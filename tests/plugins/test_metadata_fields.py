@@ -90,3 +90,29 @@ def test_an_author_written_surname_first_is_one_person(
     """ "Doe, Jane" in the author meta, as catalogues write names, was two authors."""
     got = _record(run_stage, _html(f"<meta name='author' content='{meta}'>", byline))
     assert got.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("written", "url", "published", "order", "confidence"),
+    [
+        # nothing orders it: day first, as a page's undecided date, and said so
+        ("03/12/2024", "https://news.example.com/a", "2024-12-03", "undecided", 0.5),
+        # a country's domain orders it
+        ("03/12/2024", "https://news.example.fr/a", "2024-12-03", "country", 0.95),
+        ("03/12/2024", "https://news.example.us/a", "2024-03-12", "country", 0.95),
+        # one reading only
+        ("12/13/2024", "https://news.example.com/a", "2024-12-13", None, 0.95),
+    ],
+)
+def test_a_dumps_day_and_month_that_read_both_ways_are_ordered_as_a_pages(
+    run_stage, written: str, url: str, published: str, order: str | None, confidence: float
+) -> None:
+    """A dump's "03/12/2024" was read day first at the confidence of a date the dump
+    states, with no other reading recorded: a US dump's dates nine months off (F12)."""
+    doc = make_document(PROSE * 3, uri=url, fetched_at="2025-01-01T00:00:00Z")
+    doc.annotations["source"] = {"given": {"date": written}}
+    got = run_stage(MetadataStage, doc).kept[0]
+    meta = got.annotations["metadata"]
+    assert got.published == published
+    assert meta["dates"][0].get("order") == order
+    assert meta["date_confidence"] == confidence
