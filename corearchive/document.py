@@ -320,6 +320,15 @@ def _percent(m: re.Match[str]) -> str:
 CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
+#: Bounds of a record's metadata fields, whatever their source (a dump's fields, a page's
+#: markup or text): a title's characters, a name's (an author, a tag, the site), and a
+#: list's names. An index maps such fields as keywords (Elasticsearch's ``ignore_above``
+#: drops longer values from its facets), and a value past them is no title or name.
+MAX_TITLE_CHARS = 2000
+MAX_NAME_CHARS = 300
+MAX_NAMES = 200
+
+
 #: A backslash that starts what :func:`printable` writes for a byte or a surrogate.
 _LIKE_AN_ESCAPE = re.compile(r"\\(?=x[0-9a-fA-F]{2}|u[dD][89a-fA-F][0-9a-fA-F]{2})")
 

@@ -39,7 +39,13 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
-from corearchive.document import Format, capture_time
+from corearchive.document import (
+    MAX_NAME_CHARS,
+    MAX_NAMES,
+    MAX_TITLE_CHARS,
+    Format,
+    capture_time,
+)
 from corearchive.redact import redact_value
 from corearchive.report import NOTED
 from corearchive.source import WARC_START, TruncatedGzip, lasting, next_warc_member
@@ -834,13 +840,6 @@ _TEXT_KEYS = ("text", "content", "raw_content", "maintext", "markdown", "selftex
 _TEXT_NAMES = ", ".join(f"'{k}'" for k in ("html", *_TEXT_KEYS))
 
 
-#: Bounds of a dump's metadata fields in a record: a title's characters, a name's (an
-#: author, a tag, the site), and a list's names (``annotations.source.cut`` says what was cut).
-_MAX_FIELD_CHARS = 2000
-_MAX_NAME_CHARS = 300
-_MAX_NAMES = 200
-
-
 def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
     """``value`` cut to ``limit`` characters (its length noted in ``cut`` under ``field``)."""
     if len(value) <= limit:
@@ -852,7 +851,7 @@ def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
 def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> list[str]:
     """A dump's list field (authors, tags): a list of strings, or one string of them
     separated by semicolons (trafilatura), commas or bars; empty for anything else. At most
-    :data:`_MAX_NAMES` names of :data:`_MAX_NAME_CHARS` characters (how many were given
+    :data:`MAX_NAMES` names of :data:`MAX_NAME_CHARS` characters (how many were given
     noted in ``cut`` under ``field`` when more)."""
     if isinstance(value, str):
         sep = ";" if ";" in value else "," if "," in value else "|" if "|" in value else None
@@ -860,11 +859,9 @@ def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> li
     if not isinstance(value, list):
         return []
     names = list(dict.fromkeys(v.strip() for v in value if isinstance(v, str) and v.strip()))
-    if cut is not None and (
-        len(names) > _MAX_NAMES or any(len(n) > _MAX_NAME_CHARS for n in names)
-    ):
+    if cut is not None and (len(names) > MAX_NAMES or any(len(n) > MAX_NAME_CHARS for n in names)):
         cut[field] = len(names)
-        names = list(dict.fromkeys(n[:_MAX_NAME_CHARS] for n in names[:_MAX_NAMES]))
+        names = list(dict.fromkeys(n[:MAX_NAME_CHARS] for n in names[:MAX_NAMES]))
     return names
 
 
@@ -941,7 +938,7 @@ def _post_ref(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, str) and len(words := value.split()) == 1:
-        return words[0][:_MAX_NAME_CHARS]
+        return words[0][:MAX_NAME_CHARS]
     return None
 
 
@@ -1027,7 +1024,7 @@ def _nested_author(obj: dict[str, Any]) -> str | None:
             for k in _HANDLE_KEYS:
                 v = who.get(k)
                 if isinstance(v, str) and v.strip():
-                    return v.strip()[:_MAX_NAME_CHARS]
+                    return v.strip()[:MAX_NAME_CHARS]
     return None
 
 
@@ -1634,7 +1631,7 @@ def _object_doc(
     fields = {name: _field(obj, keys) for name, keys in _FIELD_KEYS.items()}
     title = fields["title"]
     if isinstance(title, str) and title.strip():
-        doc.title = given["title"] = _bounded(title.strip(), _MAX_FIELD_CHARS, "title", cut)
+        doc.title = given["title"] = _bounded(title.strip(), MAX_TITLE_CHARS, "title", cut)
     if authors := _names(fields["authors"], "authors", cut):
         doc.authors = given["authors"] = authors
     elif (handle := _nested_author(obj)) is not None:
@@ -1650,7 +1647,7 @@ def _object_doc(
     site = fields["site_name"]
     if isinstance(site, str) and site.strip():
         doc.site_name = given["site_name"] = _bounded(
-            site.strip(), _MAX_NAME_CHARS, "site_name", cut
+            site.strip(), MAX_NAME_CHARS, "site_name", cut
         )
     if cut:
         # (a 1 MB title and 100,000 authors went into the record as given: a search index
@@ -1704,7 +1701,7 @@ def _object_doc(
     if isinstance(input_id, str) and input_id.strip():
         # the dump's own id (datatrove, Dolma, RedPajama: "crawl-2024-000123"): a training
         # sample traced back to its crawl (s30 corpus tester F3)
-        source = {**source, "input_id": _bounded(input_id.strip(), _MAX_NAME_CHARS, "id", cut)}
+        source = {**source, "input_id": _bounded(input_id.strip(), MAX_NAME_CHARS, "id", cut)}
     if passed := _passed_fields(obj, cut):
         source = {**source, "input_metadata": passed}
     if cut and "cut" not in source:

@@ -34,7 +34,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
-from corearchive.document import CONTROLS
+from corearchive.document import CONTROLS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
@@ -227,9 +227,12 @@ _GIVEN_ISO = re.compile(ISO_DATE_OFFSET_PATTERN)
 _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
-def _without_controls(doc: Document) -> None:
-    """The document's title, site name, authors and tags without control characters, and
-    its tags tidied (:func:`_tidy_tags`)."""
+def _without_controls(doc: Document) -> dict[str, int]:
+    """The document's title, site name, authors and tags without control characters, its
+    tags tidied (:func:`_tidy_tags`), and all within a record's bounds whatever their source
+    (:data:`~corearchive.document.MAX_NAME_CHARS` ...: a keywords meta of 1,000 tags, an
+    ``og:site_name`` of 2,500 characters; s35 hygiene acceptance F14): what was cut, by
+    field, with the size it had (characters of a name, names of a list)."""
     for name in ("title", "site_name"):
         value = getattr(doc, name)
         if value and CONTROLS.search(value):
@@ -241,6 +244,19 @@ def _without_controls(doc: Document) -> None:
             setattr(doc, name, list(dict.fromkeys(v for v in cleaned if v)))
     if doc.tags:
         doc.tags = _tidy_tags(doc.tags)
+    cut: dict[str, int] = {}
+    for name, limit in (("title", MAX_TITLE_CHARS), ("site_name", MAX_NAME_CHARS)):
+        value = getattr(doc, name)
+        if value and len(value) > limit:
+            cut[name] = len(value)
+            setattr(doc, name, value[:limit].rstrip())
+    for name in ("authors", "tags"):
+        values = getattr(doc, name)
+        if len(values) > MAX_NAMES or any(len(v) > MAX_NAME_CHARS for v in values):
+            cut[name] = len(values)
+            bounded = (v[:MAX_NAME_CHARS].rstrip() for v in values[:MAX_NAMES])
+            setattr(doc, name, list(dict.fromkeys(bounded)))
+    return cut
 
 
 #: What still joins tags inside one tag: a semicolon or a bar (their full-width and Arabic
@@ -552,6 +568,13 @@ class MetadataStage(Stage):
                 "minimum": 0,
                 "description": "Lines of text removed as metadata.",
             },
+            "cut": {
+                "type": "object",
+                "additionalProperties": {"type": "integer"},
+                "description": "Fields cut to a record's bounds (a title of 2,000 characters,"
+                " a name of 300, 200 names), whatever their source: the size they had"
+                " (characters or names).",
+            },
             "model": {
                 "type": "string",
                 "description": "The date and title rankers: 'sha256:' and the first 12 hex"
@@ -636,6 +659,10 @@ class MetadataStage(Stage):
                 # (none, or htmldate's answer bounded by another day)
                 meta = trafilatura_meta(tree if tree is not None else doc.content, url, bound)
             for key, value in meta_fields(meta).items():
+                if key == "title" and len(value.split()) > self.options.max_title_words:
+                    # (a page's whole text in its <h1> and <title>, 5,497 characters: no
+                    # title, as in a plain text; s35 hygiene acceptance F14)
+                    continue
                 if not getattr(doc, key):
                     setattr(doc, key, value)
                     sources[key] = "html (trafilatura)"
@@ -829,8 +856,9 @@ class MetadataStage(Stage):
             ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
+        if cut := _without_controls(doc):
+            ann["cut"] = cut
         doc.annotations[self.name] = ann
-        _without_controls(doc)
         return doc
 
     @staticmethod

@@ -116,3 +116,19 @@ def test_a_dumps_day_and_month_that_read_both_ways_are_ordered_as_a_pages(
     assert got.published == published
     assert meta["dates"][0].get("order") == order
     assert meta["date_confidence"] == confidence
+
+
+def test_a_pages_fields_keep_a_records_bounds_as_a_dumps_do(run_stage) -> None:
+    """An HTML page's 900-word <h1> and <title>, a 2,500-character og:site_name and a
+    keywords meta of 1,000 tags went into the record whole, where a dump's are cut (F14)."""
+    words = " ".join(["word"] * 900)
+    keywords = ", ".join(f"tag{i}" for i in range(1000))
+    page = _html(
+        f"<meta property='og:site_name' content='{'S' * 2500}'>"
+        f"<meta name='keywords' content='{keywords}'>"
+    ).replace("Library opens reading room", words)
+    got = _record(run_stage, page)
+    assert got.title is None or len(got.title.split()) <= 40
+    assert len(got.site_name) == 300
+    assert got.tags == [f"tag{i}" for i in range(200)]
+    assert got.annotations["metadata"]["cut"] == {"site_name": 2500, "tags": 1000}
