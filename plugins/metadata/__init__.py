@@ -57,6 +57,7 @@ from .text import (
     Page,
     _slug_tokens,
     _slug_words,
+    _url_parts,
     after_reference,
     choose,
     earliest_year,
@@ -890,7 +891,10 @@ class MetadataStage(Stage):
             # authors, and the record says so)
             sources.pop("authors", None)
         body = [x for x in (doc.text or "")[:2000].split("\n", 12) if x.strip()]
-        agencies = list(dict.fromkeys(agencies + credits(lines, top, body)))
+        # (a British or Irish page's address: "PA" after Bradford is PA Media's there)
+        parts = _url_parts(MetadataStage._url(doc))
+        british = parts is not None and parts[0].endswith((".uk", ".ie"))
+        agencies = list(dict.fromkeys(agencies + credits(lines, top, body, british)))
         if agencies:
             ann["agencies"] = agencies
 

@@ -903,6 +903,8 @@ def _title_sitename(root: HtmlElement) -> str | None:
 #: what?", "The bill is law.": s34 acc-read #5)
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)+")
 _COMPANY_FORM = re.compile(r"(?:corp|bros|gmbh|ltda|inc|ltd|co)\.", re.I)
+#: An acronym with one dot, at its end: "UK.", "EU.", "NY." (a sentence's end)
+_ACRONYM_DOT = re.compile(r"[A-Z]{2,3}\.")
 
 
 #: A person's initials before a name ("R. K. Lilley", "John F. Kennedy"): a headline's
@@ -918,10 +920,18 @@ def _abbreviated(part: str, root: HtmlElement) -> bool:
     Now what?": a small word's, a question; s34 acc-read #5), nor a headline naming a person
     by initials ("Sehnsucht von R. K. Lilley"), nor the page's <h1>, its headline."""
     words = part.split()
+    capitals = part.isupper()
     return (
         len(words) <= 6
         and "?" not in part
-        and all(_abbreviation(w) for w in words if "." in w)
+        # (an acronym's dot in a part not in capitals ends a sentence: "Storm hits UK.
+        # Thousands lose power" was the site's name; a name dots its letters, "U.S.";
+        # s35 acc-read #16)
+        and all(
+            _abbreviation(w) and (capitals or _ACRONYM_DOT.fullmatch(w) is None)
+            for w in words
+            if "." in w
+        )
         and _INITIALS.search(part) is None
         and not any(_equal_names(" ".join(h.text_content().split()), part) for h in root.iter("h1"))
     )

@@ -3419,7 +3419,18 @@ def piece_of_sentence(cur: str, nxt: str) -> bool:
     if not cur or not nxt or nxt.startswith(("by ", "von ")):
         return False
     last = cur[cur.rfind(" ") + 1 :]
-    return (last[:1].islower() or cur[-1] in ",;-") and goes_on_wrapped(cur, nxt)
+    return (
+        (last[:1].islower() or cur[-1] in ",;-")
+        and goes_on_wrapped(cur, nxt)
+        # (a name written with a small first letter opens a headline's lead as well as a
+        # wrapped sentence's line: "Apple unveils its new phones" / "iPhone 17 goes on
+        # sale ...", "eBay said on Tuesday ..."; s35 acc-read #20)
+        and not _CAMEL_START.match(nxt)
+    )
+
+
+#: A word with a small first letter and a capital after it: "iPhone", "eBay", "iOS"
+_CAMEL_START = re.compile(r"[^\W\d_][^\W\d_]*[A-Z]")
 
 
 #: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05"
@@ -3503,7 +3514,10 @@ def _never_title(s: str) -> tuple[bool, bool]:
         (":" in s or "：" in s)
         and (tags := _tag_value(s)) is not None
         and _TAG_SEP_ANY.search(tags) is not None
-        and len(split_tags(tags)) > 1
+        and len(parts := split_tags(tags)) > 1
+        # (tags are words or names: "Topic: Printer, scanner and fax stopped working
+        # after the update" heads a forum's thread; s35 acc-read #10)
+        and all(len(t.split()) <= _TAG_WORDS_MAX for t in parts)
     ):
         # (a labelled list of tags is the tags' line, "Schlagworte: Cybercrime, Cyberkrieg,
         # Hacking": it was the title and the tags of a held-out page, s34; a forum's
@@ -3669,6 +3683,21 @@ _BULLETED = re.compile(r"[-–—*•·▪◦‣]\s")
 _LABEL_WORDS = 8
 #: ... at most this many lines above an item of its list
 _LIST_LINES = 12
+#: The most words of a list's item (a key point is a sentence; an article's paragraph is
+#: longer)
+_ITEM_WORDS = 50
+
+
+def _nonblank(lines: list[str], i: int, step: int, n: int = 1) -> list[int]:
+    """The first ``n`` non-blank lines from line ``i`` on (``step``: 1 down, -1 up), within
+    two lines of it."""
+    out: list[int] = []
+    k = i + step
+    while 0 <= k < len(lines) and abs(k - i) <= 2 and len(out) < n:
+        if lines[k].strip():
+            out.append(k)
+        k += step
+    return out
 
 
 def _list_labels(lines: list[str]) -> frozenset[int]:
@@ -3685,7 +3714,14 @@ def _list_item(lines: list[str], i: int, s: str, labels: frozenset[int]) -> bool
     it is in a list under a label. A key-points box under the byline ("Das Wichtigste in
     Kürze:") gave the title from its first item, and the headline was lost (s34 structure
     acceptance test #1); in a text without its headline the label was taken."""
-    if _BULLETED.match(s) is not None or i in labels:
+    if _BULLETED.match(s) is not None:
+        # (a list has two items or more: a lone marked line over a byline is a marked
+        # headline, "• Council approves ...", whose mark the title loses: s35 acc-read #22)
+        return any(
+            _BULLETED.match(lines[k].strip()) is not None
+            for k in (*_nonblank(lines, i, -1), *_nonblank(lines, i, 1))
+        )
+    if i in labels:
         return True
     if not labels or min(labels) >= i:
         return False  # (no label above the line: the walk below finds none)
@@ -3708,13 +3744,15 @@ def _labels_list(lines: list[str], j: int) -> bool:
     if not label.endswith(":") or len(label.split()) > _LABEL_WORDS:
         return False
     k = j + 1 if j + 1 < len(lines) and lines[j + 1].strip() else j + 2
-    return (
-        k + 1 < len(lines)
-        and bool(item := lines[k].strip())
-        and bool(lines[k + 1].strip())
-        # (a headline ending in a colon over its byline: "Recommendation 69: That the
-        # committee be directed:" / "By Maria Pineau" / "Published ...")
-        and not _is_byline(item)
+    if k + 1 >= len(lines) or not (item := lines[k].strip()) or not (nxt := lines[k + 1].strip()):
+        return False
+    # no item is a byline or a date line: a headline ending in a colon over its byline
+    # ("Recommendation 69: That the committee be directed:" / "By Maria Pineau"), a kicker
+    # over a headline and its byline or date ("Exclusive:" / headline / "By Jane Doe"), a
+    # field's label over its value ("Published:" / "March 3, 2026"); the headline was lost
+    # as a list's item (s35 acc-read #1). Nor is a paragraph of a text without blank lines
+    return not any(_is_byline(x) or _title_text(x) is None for x in (item, nxt)) and (
+        len(nxt.split()) <= _ITEM_WORDS
     )
 
 
@@ -4598,7 +4636,19 @@ def author_field_names(value: str) -> list[str]:
     (:func:`parse_authors`) after its byline word; a URL is none, and a name the byline
     parser refuses for its lower case is taken as the page gives it when it is nothing else
     (a role, an agency, a date, an address)."""
-    a = _BY_WORD.sub("", value.strip())
+    a = value.strip()
+    ws = a.split()
+    if not (
+        # (a given name that is a byline word elsewhere, "Yazan Saadeh", "Par Nilsson":
+        # two name words are a name, not a byline word and a surname; s35 acc-read #13)
+        len(ws) == 2
+        # (a byline word of two letters is none: "Af Ritzau", "By Doe"; nor are "Von"
+        # and "Por" before a surname)
+        and len(ws[0]) >= 3
+        and ws[0].casefold() not in ("von", "por")
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in ws)
+    ):
+        a = _BY_WORD.sub("", a)
     if not a or "://" in a or "www." in a or domain_like(a):
         return []
     if (name := surname_first(a)) is not None:
@@ -4788,6 +4838,8 @@ _TAG_LABEL = re.compile(
 #: "、" among them), semicolons, bars, bullets
 _TAG_SEP_ANY = re.compile(r"[,;|•·#،؛，、；]")
 _TAG_SEP = re.compile(r"\s*[,;|•·،؛，、；]\s*|\s+#|^#")
+#: The most words of a tag: a word or a name ("Europäische Zentralbank", "Vladimir Putin")
+_TAG_WORDS_MAX = 4
 
 
 def split_tags(s: str) -> list[str]:
@@ -5375,7 +5427,9 @@ def extract_lines(
     if _has_tag_line(page):
         for i, s in page.colon_items():
             value = _tag_value(s)
-            if value is not None:
+            # (not the headline's line: a forum's "Topic: How do I ..." gave the tags "How
+            # do", "I get my printer ..."; a tag list is never the title, _never_title)
+            if value is not None and i != title_line:
                 res["tags"] = split_tags(value)
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
@@ -5389,7 +5443,7 @@ def extract_lines(
             parts = [p.strip() for p in s.split(",")]
             if (
                 len(parts) >= 3
-                and all(p and len(p.split()) <= 4 for p in parts)
+                and all(p and len(p.split()) <= _TAG_WORDS_MAX for p in parts)
                 and not _NOT_TAG.search(s)
             ):
                 res["tags"], res["sources"]["tags"] = parts, f"line {i}"

@@ -183,7 +183,9 @@ def name_case(name: str) -> str:
     )
     out = []
     for i, w in enumerate(words):
-        if _as_written(w, i == 0, i == surname):
+        # (a last word without a vowel after two name words is an outlet's acronym, "JANE
+        # DOE CNN", no surname: s35 acc-read #18)
+        if _as_written(w, i == 0, i == surname and i < 2):
             out.append(w)
             continue
         low = w.lower()
@@ -300,25 +302,34 @@ def _near(lines: list[str], top: int) -> list[str]:
 
 #: The places of the UK and Ireland whose datelines PA Media's reporters write before its
 #: credit ("By Jane Doe, London, PA"): the nations, their capitals and largest cities, and
-#: the seats of their parliaments (lowercased)
+#: the seats of their parliaments (lowercased); those that Pennsylvania has a place of the
+#: same name of are :data:`_PA_SHARED_PLACES`
 _PA_MEDIA_PLACES = frozenset((
     "uk", "britain", "great britain", "england", "scotland", "wales", "northern ireland",
     "ireland", "london", "westminster", "whitehall", "holyrood", "stormont", "edinburgh",
-    "glasgow", "aberdeen", "dundee", "inverness", "cardiff", "swansea", "newport", "belfast",
-    "derry", "londonderry", "dublin", "cork", "manchester", "birmingham", "liverpool", "leeds",
-    "sheffield", "bristol", "newcastle", "nottingham", "leicester", "southampton",
-    "portsmouth", "plymouth", "brighton", "norwich", "oxford", "cambridge", "exeter", "hull",
-    "bradford", "coventry", "stoke", "sunderland", "middlesbrough", "preston", "bournemouth",
+    "aberdeen", "dundee", "inverness", "cardiff", "swansea", "belfast", "londonderry", "cork",
+    "leeds", "newcastle", "nottingham", "leicester", "portsmouth", "hull", "stoke",
+    "sunderland", "middlesbrough", "bournemouth",
+))  # fmt: skip
+#: British and Irish places whose names Pennsylvania's towns and townships share (Bradford,
+#: home of The Bradford Era; Plymouth, Bristol, Dublin ...): "PA" after one is PA Media's
+#: only on a British or Irish page (its address's domain), else the state's (s35 acc-read
+#: #15: "By Jane Doe, Bradford, PA" credited a local story to the agency)
+_PA_SHARED_PLACES = frozenset((
+    "glasgow", "newport", "derry", "dublin", "manchester", "birmingham", "liverpool",
+    "sheffield", "bristol", "southampton", "plymouth", "brighton", "norwich", "oxford",
+    "cambridge", "exeter", "bradford", "coventry", "preston",
 ))  # fmt: skip
 
 
-def _without_state(byline: str) -> str:
+def _without_state(byline: str, british: bool = False) -> str:
     """A byline's text after its byline word without the code of a place's state at its end
     ("Jane Doe, Pittsburgh, PA" -> "Jane Doe, Pittsburgh"): two letters after a place are a
     state's (Pennsylvania, Andhra Pradesh's "AP"), not the agency PA or AP, which follow the
     names ("Jane Doe, PA", "Jane Doe, John Roe, AP"; :func:`~.text._person_like`). But "PA"
     after a British or Irish place is PA Media's credit after its reporter's dateline
-    ("Jane Doe, London, PA": s34 acc-regress R11), no state being so coded there."""
+    ("Jane Doe, London, PA": s34 acc-regress R11), no state being so coded there; after a
+    place Pennsylvania shares its name with, only on a ``british`` page."""
     from .text import _person_like
 
     parts = byline.rsplit(",", 2)
@@ -326,13 +337,21 @@ def _without_state(byline: str) -> str:
         len(parts) == 3
         and len(code := parts[2].strip(" .")) == 2
         and not _person_like(parts[1])
-        and not (code == "PA" and parts[1].strip().lower() in _PA_MEDIA_PLACES)
+        and not (
+            code == "PA"
+            and (
+                (place := parts[1].strip().lower()) in _PA_MEDIA_PLACES
+                or (british and place in _PA_SHARED_PLACES)
+            )
+        )
     ):
         return ",".join(parts[:2])
     return byline
 
 
-def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
+def credits(
+    lines: list[str], top: int, body: Iterable[str] = (), british: bool = False
+) -> list[str]:
     """The agencies credited on the short lines around the headline (``lines[top]``): a
     credit alone ("Associated Press", "Von dpa"), a part of a byline's line ("... ·
     Associated Press · 3 min read", "Quelle: dpa"), a byline's last comma part or an agency
@@ -340,7 +359,7 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
     place ("By Jane Doe, Pittsburgh, PA": Pennsylvania); a picture's credit is not the
     story's ("Photo: John Roe, ASSOCIATED PRESS"). And the agency of a dateline
     ("WASHINGTON (AP) —") on those lines or the first three lines of the article
-    (``body``)."""
+    (``body``). ``british``: the page is a British or Irish one (:func:`_without_state`)."""
     near = _near(lines, top)
     starts = [x[:120] for _, x in zip(range(3), body, strict=False)]
     # (the gate reads a line's start only: a credit is a short line, a dateline starts its
@@ -372,7 +391,7 @@ def credits(lines: list[str], top: int, body: Iterable[str] = ()) -> list[str]:
                 continue
             if _BY_WORD.match(seg):
                 # a byline: its agencies after the names ("By A and B, Reuters")
-                rest = _without_state(_BY_WORD.sub("", seg))
+                rest = _without_state(_BY_WORD.sub("", seg), british)
                 for part in re.split(r"\s*,\s*|\s+(?:and|und|et|y|e)\s+", rest):
                     if got := credit(part):
                         found += got

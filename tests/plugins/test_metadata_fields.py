@@ -82,6 +82,9 @@ def test_a_site_names_copyright_notice_goes_with_its_year(run_stage, site: str, 
         # a comma between names, or before an agency, is no surname's
         ("Jane Doe, John Roe", "", ["Jane Doe", "John Roe"]),
         ("Jane Doe, Reuters", "", ["Jane Doe"]),
+        # a given name that is a byline word elsewhere (s35 acc-read #13)
+        ("Yazan Saadeh", "", ["Yazan Saadeh"]),
+        ("Par Nilsson", "", ["Par Nilsson"]),
     ],
 )
 def test_an_author_written_surname_first_is_one_person(
@@ -132,3 +135,14 @@ def test_a_pages_fields_keep_a_records_bounds_as_a_dumps_do(run_stage) -> None:
     assert len(got.site_name) == 300
     assert got.tags == [f"tag{i}" for i in range(200)]
     assert got.annotations["metadata"]["cut"] == {"site_name": 2500, "tags": 1000}
+
+
+def test_a_title_part_whose_first_sentence_ends_in_an_acronym_is_no_site_name(run_stage):
+    """s35 acc-read #16: "Storm hits UK. Thousands lose power" in <title> beside the site's
+    name was taken for the site's name (its dot for an abbreviation's, as "U.S.")."""
+    page = _html("").replace(
+        "<title>Library opens reading room</title>",
+        "<title>Storm hits UK. Thousands lose power | Daily Planet</title>",
+    )
+    got = _record(run_stage, page)
+    assert got.site_name != "Storm hits UK. Thousands lose power"

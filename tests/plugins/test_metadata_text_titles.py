@@ -136,3 +136,49 @@ def test_a_dateline_or_a_tag_list_is_no_title(furniture: str) -> None:
 def test_a_headlines_pointer_is_no_part_of_it(line: str, title: str) -> None:
     page = f"{line}\n\nBy Jane Roe\nMarch 5, 2024\n\n{BODY}"
     assert extract(page)["title"] == title
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a kicker ending in a colon over the headline and its byline (s35 acc-read #1)
+        "Exclusive:\n{h}\nBy Jane Roe\nMarch 5, 2024\n",
+        "Watch:\n\n{h}\nBy Jane Roe\nMarch 5, 2024\n",
+        # a field's label over its value, as lxml renders <dt>/<dd>
+        "Published:\nMarch 5, 2024\n{h}\nBy Jane Roe\n",
+        # a lone marked headline is no list's item (s35 acc-read #22)
+        "• {h}\nBy Jane Roe\nMarch 5, 2024\n",
+        "· {h}\nBy Jane Roe\nMarch 5, 2024\n",
+    ],
+)
+def test_a_headline_under_a_kicker_or_a_mark_is_no_lists_item(top: str) -> None:
+    page = top.format(h="Council approves new budget for the parks") + "\n" + BODY
+    assert extract(page)["title"] == "Council approves new budget for the parks"
+
+
+def test_a_key_points_list_is_still_no_title() -> None:
+    page = (
+        "Council approves new budget for the parks\nBy Jane Roe\nMarch 5, 2024\n\n"
+        "Key points:\n- The barrier opened on Monday\n- It cost 24 million pounds\n\n" + BODY
+    )
+    assert extract(page)["title"] == "Council approves new budget for the parks"
+
+
+def test_a_forum_topic_with_commas_is_its_threads_title_not_a_tag_line() -> None:
+    """s35 acc-read #10: "Topic: Printer, scanner and fax ..." was read as a labelled tag
+    list: no title, and the tags "Printer", "scanner and fax stopped working ..."."""
+    line = "Topic: Printer, scanner and fax stopped working after the update"
+    got = extract(f"{line}\nPosted by mike_r on March 3, 2026\n\n{BODY}")
+    assert got["title"] == line
+    assert got["tags"] == []
+
+
+@pytest.mark.parametrize("lead", ["iPhone 17 goes on sale", "eBay said on Tuesday that it"])
+def test_a_lead_opening_with_a_small_lettered_name_leaves_the_headline(lead: str) -> None:
+    """s35 acc-read #20: "Apple unveils its new phones" / "iPhone 17 goes on sale ..." was
+    taken for a sentence wrapped over two lines: no title."""
+    page = (
+        f"Apple unveils its new phones\n{lead} next week, the company said at its autumn"
+        f" event in California on Tuesday.\n\n{BODY}"
+    )
+    assert extract(page)["title"] == "Apple unveils its new phones"

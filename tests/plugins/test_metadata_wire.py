@@ -39,6 +39,24 @@ def test_a_state_after_a_place_is_no_agency(byline: str, agencies: list[str]) ->
     assert credits(lines, 0, lines[2:]) == agencies
 
 
+@pytest.mark.parametrize("place", ["Bradford", "Plymouth", "Bristol", "Dublin"])
+def test_pa_after_a_place_pennsylvania_shares_is_the_agency_on_a_british_page_only(
+    run_stage, place: str
+) -> None:
+    """s35 acc-read #15: "By Jane Doe, Bradford, PA" (Bradford, Pennsylvania, home of The
+    Bradford Era) credited a local story to PA Media."""
+    lines = ["Bridge closure extended", f"By Jane Doe, {place}, PA", "The bridge will stay shut."]
+    assert credits(lines, 0, lines[2:]) == []
+    assert credits(lines, 0, lines[2:], british=True) == ["PA"]
+    text = f"Storm closes bridge\n\nBy Jane Doe, {place}, PA\n\n{BODY}\n"
+    for url, agencies in (
+        ("https://www.bradfordera.example.com/news/1", None),
+        ("https://www.telegraphandargus.co.uk/news/1", ["PA"]),
+    ):
+        doc = run_stage(MetadataStage, make_document(text, uri=url)).kept[0]
+        assert doc.annotations["metadata"].get("agencies") == agencies, url
+
+
 def test_a_byline_with_a_state_credits_no_agency_in_a_record(run_stage) -> None:
     """#12, end to end: "PA" after "Pittsburgh" was recorded as the agency PA."""
     text = f"Storm closes bridge\n\nBy Jane Doe, Pittsburgh, PA\n\n{BODY}\n"
@@ -67,6 +85,8 @@ def test_a_byline_with_a_state_credits_no_agency_in_a_record(run_stage) -> None:
         ("JAN SRB", "Jan Srb"),
         ("JAN SRB JR.", "Jan Srb Jr."),
         ("PETR KRK III", "Petr Krk III"),
+        # ... and an outlet's acronym after two name words is none (s35 acc-read #18)
+        ("JANE DOE CNN", "Jane Doe CNN"),
         # ... and a one-word author in capitals is as the page wrote it: an outlet's
         # short name more often than a person's (a byline names people by two words)
         ("CNN", "CNN"),
