@@ -43,6 +43,7 @@ from ..boilerplate.htmltree import (
 )
 from .model import score_rows
 from .text import (
+    _AGENCY,
     _BY_WORD,
     _ROLE,
     FEATURES,
@@ -534,6 +535,18 @@ def _names_part(part: str) -> bool:
     )
 
 
+def _place_after(part: str) -> bool:
+    """Whether a part of an author field after a person's full name is one capitalised
+    word, no agency's: the reporter's place ("Jane Doe, Washington"), which trafilatura
+    took for a second author (s35 acc-regress D6); a person is named by two words."""
+    return (
+        len(ws := part.split()) == 1
+        and ws[0][:1].isupper()
+        and ws[0].isalpha()
+        and _AGENCY.match(ws[0]) is None
+    )
+
+
 @contextmanager
 def _author_fields_as_written() -> Iterator[None]:
     """Within the block, trafilatura's ``normalize_authors`` gets the author fields without
@@ -564,8 +577,13 @@ def _author_fields_as_written() -> Iterator[None]:
                 known = current_authors.split("; ") if current_authors else []
                 return "; ".join(dict.fromkeys([*known, *names]))
             parts = [p.strip() for p in _AUTHOR_PARTS.split(written) if p.strip()]
-            if not all(map(_names_part, parts)):  # (else as it is: trafilatura's own reading)
-                kept = [p for p in parts if _names_part(p)]
+            full = len(parts) > 1 and len(parts[0].split()) >= 2
+            kept = [
+                p
+                for k, p in enumerate(parts)
+                if _names_part(p) and not (k and full and _place_after(p))
+            ]
+            if len(kept) < len(parts):  # (else as it is: trafilatura's own reading)
                 if not kept:
                     return current_authors
                 author_string = "; ".join(kept)

@@ -82,6 +82,8 @@ def test_a_site_names_copyright_notice_goes_with_its_year(run_stage, site: str, 
         # a comma between names, or before an agency, is no surname's
         ("Jane Doe, John Roe", "", ["Jane Doe", "John Roe"]),
         ("Jane Doe, Reuters", "", ["Jane Doe"]),
+        # a place after the name is no second author (s35 acc-regress D6)
+        ("Jane Doe, Washington", "", ["Jane Doe"]),
         # a given name that is a byline word elsewhere (s35 acc-read #13)
         ("Yazan Saadeh", "", ["Yazan Saadeh"]),
         ("Par Nilsson", "", ["Par Nilsson"]),
