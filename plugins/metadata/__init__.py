@@ -26,6 +26,7 @@ source of each field.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ from .html import (
 )
 from .original import original_date
 from .text import (
+    _BY_WORD,
     _CLOSERS,
     CLOCK_CONFIDENCE,
     OLDEST_YEAR,
@@ -59,6 +61,7 @@ from .text import (
     _slug_words,
     _url_parts,
     after_reference,
+    author_field_names,
     choose,
     earliest_year,
     extract,
@@ -79,7 +82,7 @@ from .text import (
     site_clock,
     update_lines,
 )
-from .wire import byline_names, credits, split_authors
+from .wire import byline_names, credits, name_case, split_authors
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
@@ -226,6 +229,47 @@ _GIVEN_ISO = re.compile(ISO_DATE_OFFSET_PATTERN)
 #: A month or a year alone ("2024-03", "2024"): ISO 8601, but less than the day a record's
 #: ``published`` holds
 _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
+
+
+#: An HTML tag in a dump's field ("<b>opens</b>")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
+#: ... or a tag or a character reference ("&amp;", "&#8217;")
+_MARKUP = re.compile(_TAG.pattern + r"|&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
+
+
+def _as_text(value: str) -> str:
+    """A dump's field as text: its character references read (twice: "&amp;amp;"), its
+    tags taken out, its runs of spaces one."""
+    for _ in range(2):
+        if "&" not in value and "<" not in value:
+            break
+        value = htmllib.unescape(_TAG.sub("", value))
+    return " ".join(value.split())
+
+
+def _tidy_given(doc: Document) -> None:
+    """A dump's own title, site name, authors and tags as the page's would be: markup and
+    character references read ("Tom &amp; Jerry&#8217;s caf&eacute; <b>opens</b>"), an
+    author's byline word and role taken off and a name in capitals in name case ("By JANE
+    DOE", "Jane Doe, Staff Writer" -> "Jane Doe"), each author once whatever its case: the
+    same strings from an HTML page were, and a dump's gave an index three facet values for
+    one person and "&amp;" in its result titles (s35 hygiene acceptance F6). The values as
+    given stay in ``annotations.source.given``."""
+    for name in ("title", "site_name"):
+        value = getattr(doc, name)
+        if value and (_MARKUP.search(value) or "  " in value):
+            setattr(doc, name, _as_text(value) or None)
+    if doc.tags and any(_MARKUP.search(t) for t in doc.tags):
+        doc.tags = [t for t in map(_as_text, doc.tags) if t]
+    if doc.authors:
+        names: dict[str, str] = {}
+        for written in doc.authors:
+            a = _as_text(written)
+            read = author_field_names(a) if _BY_WORD.match(a) or "," in a else [a]
+            for n in read or [a]:
+                n = name_case(n) if n.isupper() else n
+                names.setdefault(" ".join(n.casefold().split()), n)
+        doc.authors = [n for n in names.values() if n]
 
 
 def _without_controls(doc: Document) -> dict[str, int]:
@@ -633,6 +677,7 @@ class MetadataStage(Stage):
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
+        _tidy_given(doc)
         at = capture_at(doc)
         if at is not None and at.timetz().replace(tzinfo=None) == _MIDNIGHT:
             at = None  # (a capture date without a time: relative dates count days)

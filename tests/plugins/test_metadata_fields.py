@@ -148,3 +148,28 @@ def test_a_title_part_whose_first_sentence_ends_in_an_acronym_is_no_site_name(ru
     )
     got = _record(run_stage, page)
     assert got.site_name != "Storm hits UK. Thousands lose power"
+
+
+def test_a_dumps_fields_are_read_as_text_and_its_authors_once_each(run_stage) -> None:
+    """s35 hygiene F6: a dump's "Tom &amp; Jerry&#8217;s caf&eacute; <b>opens</b>" went into
+    the record so, and "By JANE DOE", "jane doe", "Jane Doe, Staff Writer" were three
+    authors: an index's facet split and its result list showed "&amp;"."""
+    doc = make_document(PROSE * 3, uri="https://news.example/library")
+    doc.title = "Tom &amp; Jerry&#8217;s caf&eacute; <b>opens</b>"
+    doc.site_name = "Harbour &amp;amp; Bay"
+    doc.authors = ["By JANE DOE", "jane doe", "Jane Doe, Staff Writer", "Doe, Jane", "Tom Baxter"]
+    doc.tags = ["caf&eacute;", "<i>pier</i>"]
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert got.title == "Tom & Jerry’s café opens"
+    assert got.site_name == "Harbour & Bay"
+    assert got.authors == ["Jane Doe", "Tom Baxter"]
+    assert got.tags == ["café", "pier"]
+    assert got.annotations["metadata"]["sources"]["authors"] == "input"
+
+
+def test_a_dumps_clean_fields_are_kept_as_given(run_stage) -> None:
+    doc = make_document(PROSE * 3, uri="https://news.example/library")
+    given = ("Q&A: what the budget means", ["danah boyd", "Mobasir hassan"])
+    doc.title, doc.authors = given[0], list(given[1])
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert (got.title, got.authors) == given
