@@ -2518,18 +2518,18 @@ def set_corrections_aside(
     return kept, aside
 
 
-#: A comment section's heading, a line of its own (lowercased): "2 comments", "kommentare
-#: (3)", "leave a reply", "3 thoughts on “...”", "schreibe einen kommentar", "post a comment"
+#: A comment section's heading, on a line of its own: "2 Comments", "Kommentare (3)",
+#: "Leave a Reply", "3 thoughts on “...”", "Schreibe einen Kommentar", "Post a Comment"
 _COMMENTS_HEAD = re.compile(
-    r"[ \t]*(?:"
+    r"(?im)^[ \t]*(?:"
     r"(?:\d+[ \t]+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
     r"kommentarer|komentarze|responses?|replies|reader comments)(?:[ \t]*\(\d+\))?[ \t]*:?"
     r"|\d+[ \t]+(?:responses?|thoughts?|replies|comments?|kommentare?|commentaires?)[ \t]+"
-    r"(?:to|on|zu|sur)\b.{0,80}"
+    r"(?:to|on|zu|sur)\b[^\n]{0,80}"
     r"|(?:leave a (?:comment|reply)|add a comment|post a comment|join the discussion|"
     r"schreibe einen kommentar|kommentar schreiben|laisser un commentaire|"
-    r"deja un comentario|lascia un commento)\b.{0,60}"
-    r")[ \t]*"
+    r"deja un comentario|lascia un commento)\b[^\n]{0,60}"
+    r")[ \t]*$"
 )
 #: A paragraph's fewest words: the article above a comment section's heading has one
 _PARAGRAPH_WORDS = 30
@@ -2548,20 +2548,13 @@ def set_comments_aside(
     article's on a dev page."""
     if not cands:
         return cands, []
-    last = max(c["line"] for c in cands)
+    text, lines = page.text, page.lines
     top = 0 if title_line is None else title_line + 1
-    article = False  # (a paragraph of the article above)
-    # (the page's lines down to its last date, by their word counts: a pattern tried at
-    # every line start of a page cost ~80 µs a corpus document, its text lowercased ~50)
-    for (i, s), n in zip(page.items, page.nwords, strict=True):
-        if i >= last:
-            return cands, []  # (no date below a heading)
-        if i < top:
-            continue
-        if n >= _PARAGRAPH_WORDS:
-            article = True
-        elif article and len(s) <= 120 and _COMMENTS_HEAD.fullmatch(s.lower()) is not None:
-            k = i
+    for m in _COMMENTS_HEAD.finditer(text):
+        k = text.count("\n", 0, m.start())
+        if all(c["line"] <= k for c in cands):
+            return cands, []  # (no date below it: nothing to set aside)
+        if any(len(ln.split()) >= _PARAGRAPH_WORDS for ln in lines[top:k]):
             break
     else:
         return cands, []
