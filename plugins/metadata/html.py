@@ -64,7 +64,6 @@ from .text import (
     placeholder_day,
     reference_day,
     reference_years,
-    set_comments_aside,
     set_corrections_aside,
     surname_first,
 )
@@ -701,7 +700,6 @@ def html_candidates(
     # (a correction's dates: never chosen, and no feature of the others': see the function)
     cands, aside = set_corrections_aside(cands, page)
     cands, quoted = _set_quoted_aside(cands, page, tree)
-    cands, comments = set_comments_aside(cands, page)
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
@@ -771,7 +769,6 @@ def html_candidates(
         cands
         + corrections_scored(aside, HTML_FEATURES)
         + corrections_scored(quoted, HTML_FEATURES, "quotation")
-        + corrections_scored(comments, HTML_FEATURES, "comment")
     )
 
 

@@ -2518,49 +2518,6 @@ def set_corrections_aside(
     return kept, aside
 
 
-#: A comment section's heading, on a line of its own: "2 Comments", "Kommentare (3)",
-#: "Leave a Reply", "3 thoughts on “...”", "Schreibe einen Kommentar", "Post a Comment"
-_COMMENTS_HEAD = re.compile(
-    r"(?im)^[ \t]*(?:"
-    r"(?:\d+[ \t]+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|"
-    r"kommentarer|komentarze|responses?|replies|reader comments)(?:[ \t]*\(\d+\))?[ \t]*:?"
-    r"|\d+[ \t]+(?:responses?|thoughts?|replies|comments?|kommentare?|commentaires?)[ \t]+"
-    r"(?:to|on|zu|sur)\b[^\n]{0,80}"
-    r"|(?:leave a (?:comment|reply)|add a comment|post a comment|join the discussion|"
-    r"schreibe einen kommentar|kommentar schreiben|laisser un commentaire|"
-    r"deja un comentario|lascia un commento)\b[^\n]{0,60}"
-    r")[ \t]*$"
-)
-#: A paragraph's fewest words: the article above a comment section's heading has one
-_PARAGRAPH_WORDS = 30
-
-
-def set_comments_aside(
-    cands: list[dict[str, Any]], page: Page, title_line: int | None = None
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``cands`` without the dates below a comment section's heading (:data:`_COMMENTS_HEAD`,
-    under a paragraph of the article: below the headline, ``title_line``, when it is known;
-    a header's "15" / "comments" link between the headline and the byline is none), and
-    those dates: a comment's date ("Mike on March 10, 2024 at 9:15 am") is no publication
-    date, nor let change the features of the page's others, as a correction's
-    (:func:`set_corrections_aside`). A page without a date of its own had its first
-    comment's as ``published`` (s35 acc-regress D2); a comment's later date beat the
-    article's on a dev page."""
-    if not cands:
-        return cands, []
-    text, lines = page.text, page.lines
-    top = 0 if title_line is None else title_line + 1
-    for m in _COMMENTS_HEAD.finditer(text):
-        k = text.count("\n", 0, m.start())
-        if all(c["line"] <= k for c in cands):
-            return cands, []  # (no date below it: nothing to set aside)
-        if any(len(ln.split()) >= _PARAGRAPH_WORDS for ln in lines[top:k]):
-            break
-    else:
-        return cands, []
-    return [c for c in cands if c["line"] <= k], [c for c in cands if c["line"] > k]
-
-
 def corrections_scored(
     aside: list[dict[str, Any]], names: list[str], cue: str = "correction"
 ) -> list[dict[str, Any]]:
@@ -3129,13 +3086,11 @@ def rank_dates(
     date after the capture (without one: after today, UTC) scores 100 less, and is never
     chosen."""
     cands, aside = set_corrections_aside(gather_dates(page, capture, _MAX_CANDS, at, url), page)
-    cands, comments = set_comments_aside(cands, page, title_line)
     if not cands and model == "text":
         # no full date: one with a weekday and no year (its year from the page's years)
         cands = find_yearless(page, capture)[:_MAX_CANDS]
-    aside = corrections_scored(aside, FEATURES) + corrections_scored(comments, FEATURES, "comment")
     if not cands:
-        return _in_order(cands, aside)
+        return _in_order(cands, corrections_scored(aside, FEATURES))
     _features(cands, page, capture, title_line)
     # the feature dicts are built in FEATURES order (a test checks it)
     score = _scorer(model, "dates")
@@ -3147,7 +3102,7 @@ def rank_dates(
         if c["f"]["copyright"] and not c["f"]["date_alone"] and c["form"] != "iso":
             s -= 1.0
         c["score"] = s
-    return _in_order(cands, aside)
+    return _in_order(cands, corrections_scored(aside, FEATURES))
 
 
 def _in_order(cands: list[dict[str, Any]], aside: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -403,35 +403,3 @@ def test_a_date_the_article_also_writes_outside_its_quotation_stays_a_candidate(
     page = page.replace("<cite>Télérama", "<p>27 juin 2019</p><cite>Télérama")
     cues = {c["cue"] for c in html_candidates(page, date(2019, 7, 1), hd=None)}
     assert "quotation" not in cues
-
-
-_COMMENTED = (
-    "Bridge repairs finished early\n\nBy Sam Cole\n\n{date}" + "\n\n".join(PARAS[:3]) + "\n\n\n"
-    "{head}\nMike on March 10, 2024 at 9:15 am\nGreat news for the town.\n"
-    "Anne on March 11, 2024 at 7:00 pm\nFinally!\n"
-)
-
-
-@pytest.mark.parametrize(
-    "head", ["2 Comments", "Leave a Reply", "Kommentare (2)", "2 thoughts on “Bridge repairs”"]
-)
-def test_a_comments_date_is_no_publication_date(run_stage, head: str) -> None:
-    """s35 acc-regress D2: a page with no date of its own had its first comment's as
-    ``published``; a comment's date is recorded (cue ``comment``) and never chosen."""
-    page = _COMMENTED.format(date="", head=head)
-    doc = make_document(page, uri="https://news.example/bridge", fetched_at="2024-03-20T06:00:00Z")
-    got = run_stage(MetadataStage, doc).kept[0]
-    assert got.published is None
-    dates = got.annotations["metadata"]["dates"]
-    assert [d.get("cue") for d in dates] == ["comment", "comment"]
-    dated = _COMMENTED.format(date="March 9, 2024\n\n", head=head)
-    assert _published(run_stage, dated, html=False, at="2024-03-20T06:00:00Z") == "2024-03-09"
-
-
-def test_a_comments_link_between_headline_and_byline_is_no_comment_section(run_stage) -> None:
-    """A header's comment count ("15" / "comments", vox.com) above the byline's date: the
-    dates below it are the article's."""
-    page = (
-        "Bridge repairs finished early\n\n15\n\ncomments\n\nBy Sam Cole\n\nMarch 9, 2024\n\n" + BODY
-    )
-    assert _published(run_stage, page, html=False, at="2024-03-20T06:00:00Z") == "2024-03-09"
