@@ -1178,7 +1178,9 @@ def meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
             out["site_name"] = " ".join(site.split())
     tags = [*(meta.get("categories") or []), *(meta.get("tags") or [])]
     # a keywords meta tag is one string, "grenzen, selbstfürsorge, achtsamkeit": its tags
-    tags = [p for t in tags if isinstance(t, str) for p in _TAG_SEP.split(t)]
+    # (its references read first: a page escaping its entities twice, "Body &amp;amp;
+    # Fitness", gave the tag "Body &amp" split at the reference's ";")
+    tags = [p for t in tags if isinstance(t, str) for p in _TAG_SEP.split(htmllib.unescape(t))]
     tags = list(dict.fromkeys(t.strip() for t in tags if t.strip() and not _cms_flag(t.strip())))
     if tags:
         out["tags"] = tags

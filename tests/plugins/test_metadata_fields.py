@@ -35,6 +35,8 @@ def _record(run_stage, content: str, html: bool = True, tags: list[str] | None =
         ("Council|Pier", ["Council", "Pier"]),
         ("Council, council, #council, Pier", ["Council", "Pier"]),
         ("Noticias, noticias, Política, política", ["Noticias", "Política"]),
+        # a reference escaped twice is no separator
+        ("Body &amp;amp; Fitness, #winter", ["Body & Fitness", "winter"]),
     ],
 )
 def test_tags_are_split_and_one_per_spelling_whatever_their_case(
