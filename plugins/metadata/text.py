@@ -3742,6 +3742,11 @@ def _over_dateline(page: Page, k: int) -> bool:
         return False
     if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
         return False
+    texts = page.texts
+    if texts[0] == "---" and "---" not in texts[1:k] and "---" in texts[k + 1 :]:
+        # (a field of a YAML front matter, 'title: "..."' over 'author: ...': trafilatura's
+        # markdown with its metadata, where the headline follows as "# ...")
+        return False
     for x in (k + 1, k + 2):
         if x >= len(items) or page.paras[x]:
             return False

@@ -179,3 +179,11 @@ def test_a_deck_a_sentence_or_a_listed_post_over_a_date_is_no_candidate(top: str
     # (the same line over its date alone is one)
     pool = TitlePool(Page(f"{MENU}\n{LONG}\nMarch 5, 2024\n{BODY}"))
     assert [c for c in pool.cands if c[2] == LONG]
+
+
+def test_a_field_of_a_yaml_front_matter_is_no_headline_over_its_dateline() -> None:
+    """trafilatura's markdown with its metadata: 'title: "..."' over 'author: ...' is a
+    field (the headline follows as a markdown heading), no candidate."""
+    page = f'---\ntitle: "{LONG}"\nauthor: Jane Roe\ndate: 2024-03-05\n---\n# {LONG}\n{BODY}'
+    assert not [c for c in TitlePool(Page(page)).cands if c[2].startswith("title:")]
+    assert not (extract(page)["title"] or "").startswith("title:")
