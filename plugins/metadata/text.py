@@ -3756,6 +3756,54 @@ def _labels_list(lines: list[str], j: int) -> bool:
     )
 
 
+#: The most words of a line read as a title candidate's dateline or byline
+_DATELINE_WORDS = 14
+
+
+def _byline_line(s: str) -> bool:
+    """:func:`_is_byline` of the stripped line ``s``, after a test of its first letter
+    (most lines fail it), cached for lines of at most :data:`_LINE_CACHE_CHARS`."""
+    return ((c0 := s[:1].lower()) in _BYLINE_FIRST or c0.isspace()) and (
+        _is_byline(s) if len(s) <= _LINE_CACHE_CHARS else _is_byline.__wrapped__(s)
+    )
+
+
+def _over_dateline(page: Page, k: int) -> bool:
+    """Whether the page's non-empty line ``k``, a paragraph by its shape, is the story's
+    headline over its dateline: the first paragraph of the body or of the main block, not
+    ending in a period (a sentence, a caption), under no headline-like line (a deck under
+    its headline), and the next line is a short line with a year or a byline, or a name of
+    at most :data:`_TITLE_SHORT` words over one ("Zac Hall" / "- Nov. 18th 2019 12:12 pm
+    PT"), which no other short dated line follows two lines below (a list of posts, each
+    over its date). A long headline that ends like a sentence ("... (oder warum wir
+    Sprachgeschichte brauchen)", "...?") reads as a paragraph (s35: 5 dev pages)."""
+    items, nwords = page.items, page.nwords
+    if k not in (page.body, page.ms) or items[k][1][-1] == ".":
+        return False
+    if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
+        return False
+    texts = page.texts
+    if texts[0] == "---" and "---" not in texts[1:k] and "---" in texts[k + 1 :]:
+        # (a field of a YAML front matter, 'title: "..."' over 'author: ...': trafilatura's
+        # markdown with its metadata, where the headline follows as "# ...")
+        return False
+    for x in (k + 1, k + 2):
+        if x >= len(items) or page.paras[x]:
+            return False
+        i, s = items[x]
+        if nwords[x] <= _DATELINE_WORDS and (i in page.year_lines or _byline_line(s)):
+            # ("Popular Posts" / "OMG! See How ... (Photos+video)" / "November 16, 2016" /
+            # "Married Woman ..." / "April 09, 2019": a list)
+            return not (
+                x + 2 < len(items)
+                and items[x + 2][0] in page.year_lines
+                and nwords[x + 2] <= _DATELINE_WORDS
+            )
+        if nwords[x] > _TITLE_SHORT:
+            return False
+    return False
+
+
 def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
     """The headline a candidate line can hold: None for a date line ("Posted on April 29,
     2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
@@ -3924,7 +3972,9 @@ class TitlePool:
                 s = m["h"] or m["b"]  # (a markdown heading's or emphasis's text: see there)
             nw = nwords[k]
             if (
-                paras[k]  # (a prose paragraph is never taken as the title: see extract)
+                # (a prose paragraph is never taken as the title, but a headline over its
+                # dateline: see extract)
+                (paras[k] and not _over_dateline(page, k))
                 or nw > _TITLE_MAX_WORDS
                 or (
                     nw <= _TITLE_SHORT
@@ -3987,15 +4037,7 @@ class TitlePool:
             x
             for x in near
             if items[x][0] in year_lines
-            or (
-                nwords[x] <= 14
-                and ((c0 := texts[x][:1].lower()) in _BYLINE_FIRST or c0.isspace())
-                and (
-                    _is_byline(texts[x])
-                    if len(texts[x]) <= _LINE_CACHE_CHARS
-                    else _is_byline.__wrapped__(texts[x])
-                )
-            )
+            or (nwords[x] <= _DATELINE_WORDS and _byline_line(texts[x]))
         }
         # a picture's credit between a line that is no sentence and a byline or a date is
         # of the byline block: "Photo: AFP" between the headline and the byline hid the
@@ -5251,7 +5293,10 @@ def extract_lines(
             i, s = _slug_title(pool, slug, i, s)
         if pool is not None:
             s = _segment_cut(s)
-        if marked or (i < page.story_end and not _is_para(s)):
+        if marked or (
+            i < page.story_end
+            and (not _is_para(s) or _over_dateline(page, bisect.bisect_left(page.item_lines, i)))
+        ):
             res["title"], title_line = s, i
             res["sources"]["title"] = f"line {i}"
             line = page.lines[i].strip()

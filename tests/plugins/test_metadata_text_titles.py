@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corearchive_plugins.metadata.text import extract
+from corearchive_plugins.metadata.text import Page, TitlePool, extract
 
 BODY = (
     "Engineers say the barrier will protect about 3,000 homes from the kind of flooding the"
@@ -182,3 +182,54 @@ def test_a_lead_opening_with_a_small_lettered_name_leaves_the_headline(lead: str
         f" event in California on Tuesday.\n\n{BODY}"
     )
     assert extract(page)["title"] == "Apple unveils its new phones"
+
+
+MENU = "Home\nNews\nAbout us\nContact\nSearch\n"
+#: A headline long enough to read as a paragraph (>= 12 words, > 80 columns, a sentence's end)
+LONG = "What the new flood barrier on the river Lune means for the town (and why it took so long)"
+
+
+@pytest.mark.parametrize(
+    ("below", "head"),
+    [
+        # over its date, over its byline, over a name and a date: the headline
+        ("March 5, 2024", LONG),
+        ("By Jane Roe", LONG),
+        ("Jane Roe\nMarch 5, 2024", LONG),
+        ("5 March 2024 · Jane Roe", f"{LONG[:-1]}?"),
+    ],
+)
+def test_a_long_headline_over_its_dateline_is_the_title(below: str, head: str) -> None:
+    """A headline that ends like a sentence and is long reads as a paragraph (the main block's
+    first): over its dateline it is the headline (s35: 5 dev pages, "Was das Christkind und
+    Native Americans gemeinsam haben (oder warum wir Sprachgeschichte brauchen)"). Over the
+    story's paragraphs it is one of them, never the title."""
+    assert extract(f"{MENU}\n{head}\n{below}\n{BODY}")["title"] == head
+    assert extract(f"{MENU}\n{head}\n{BODY}")["title"] != head
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # a deck under its headline, over the byline
+        f"Flood barrier opens after four years\n{LONG}\nBy Jane Roe",
+        # a sentence over a date
+        f"{LONG[:-1]}.\nMarch 5, 2024",
+        # a list of posts, each over its date
+        f"{LONG}\nMarch 5, 2024\nThe council's new budget, line by line\nMarch 4, 2024",
+    ],
+)
+def test_a_deck_a_sentence_or_a_listed_post_over_a_date_is_no_candidate(top: str) -> None:
+    pool = TitlePool(Page(f"{MENU}\n{top}\n{BODY}"))
+    assert not [c for c in pool.cands if c[2].startswith(LONG[:-1])]
+    # (the same line over its date alone is one)
+    pool = TitlePool(Page(f"{MENU}\n{LONG}\nMarch 5, 2024\n{BODY}"))
+    assert [c for c in pool.cands if c[2] == LONG]
+
+
+def test_a_field_of_a_yaml_front_matter_is_no_headline_over_its_dateline() -> None:
+    """trafilatura's markdown with its metadata: 'title: "..."' over 'author: ...' is a
+    field (the headline follows as a markdown heading), no candidate."""
+    page = f'---\ntitle: "{LONG}"\nauthor: Jane Roe\ndate: 2024-03-05\n---\n# {LONG}\n{BODY}'
+    assert not [c for c in TitlePool(Page(page)).cands if c[2].startswith("title:")]
+    assert not (extract(page)["title"] or "").startswith("title:")
