@@ -200,3 +200,20 @@ def test_html_numbered_list_keeps_its_numbers(run_stage):
     lines = doc.text.split("\n")
     assert [f"{k}. {s}" for k, s in enumerate(steps, 1)] == [x for x in lines if x[:1].isdigit()]
     assert "- 250g red lentils" in lines
+
+
+def test_a_form_labels_word_before_a_bracket_is_no_code_call():
+    """A comment form's "Your email(required)" was kept as the article's last line: the
+    word right before "(" was taken for a function's name and lost its cue (s35
+    acc-regress R2, the form of htmldate dev 1775625776 as lxml writes it). A call in code
+    opens its line or follows a sign; after a word and a space it is prose's."""
+    from corearchive_plugins.boilerplate import lines
+
+    page = ["Your email(required)", "Your email (required)", "Please share(optional)",
+            "print(x)", "x = print(y)", "    sys.print(y)", ">>> share()"]  # fmt: skip
+    rows = lines._raw_features(page, lines.load_model()["lex"])[1]
+    cue = [float(r[lines.RAW_NAMES.index("cue")]) for r in rows]
+    assert cue[0] == cue[1] > 0 and cue[2] > 0, cue
+    assert cue[3:] == [0.0] * 4, cue
+
+
