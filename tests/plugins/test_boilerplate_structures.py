@@ -217,3 +217,33 @@ def test_a_form_labels_word_before_a_bracket_is_no_code_call():
     assert cue[3:] == [0.0] * 4, cue
 
 
+def test_a_sites_contact_table_after_the_article_is_no_article_table(run_stage):
+    """inputs/min7/s03_footer_table.txt of s35 acc-regress R7: the site's contact grid
+    after the article ("Contact  Phone  Email", a row per desk) was kept as a table of the
+    article, its phone numbers taken for a table's figures: a row with an e-mail or web
+    address is a directory's."""
+    story = [
+        "The council said on Tuesday that the works on the bridge would start in the autumn "
+        "and last for about eighteen months, with the road closed to traffic for most of that "
+        "time.",
+        "Residents have complained for years about the noise and the dust from the quarry, and "
+        "several of them attended the meeting to ask for compensation from the company.",
+        "A spokesperson for the company said it would publish a detailed plan for the works in "
+        "the coming weeks and hold an open day for local people at the town hall.",
+        "The mayor said she understood the concerns and that the council would monitor the "
+        "noise levels every week once the works begin.",
+    ]
+    table = ["Contact    Phone          Email",
+             "Newsroom   01234 567890   news@courier.example",
+             "Adverts    01234 567891   ads@courier.example",
+             "Subscriptions 01234 567892 subs@courier.example"]  # fmt: skip
+    head = ["The Town Courier", "Home | News | Sport | Business | Contact"]
+    byline = ["Bridge works to start in autumn", "By Sam Cole", "Published 4 March 2024"]
+    kept, _ = _clean(run_stage, _page(head, byline, *([p] for p in story), table))
+    assert [x for x in kept if x in story] == story
+    assert [x for x in kept if x in table] == []
+    # a table of figures there is the article's, a furniture word in its header or not
+    results = ["Party          Votes     Share", "Labour         14,212    41.2%",
+               "Lib Dem        11,030    32.0%", "Green          2,690     7.8%"]  # fmt: skip
+    kept, _ = _clean(run_stage, _page(head, byline, *([p] for p in story), results))
+    assert [x for x in kept if x in story + results] == story + results
