@@ -2486,12 +2486,18 @@ def _rules(X, p, thr, rules=RULES):
         # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
+        # a line that goes on with the sentence of the line before it (in lower case, after
+        # no sentence's end) is a piece of a paragraph, not a caption: a hard-wrapped
+        # text's paragraph broken early into blocks lost its second block after the first
+        # (taken for the title: s35 acc-regress R9)
+        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
         cand = (
             keep
             & (ntok >= 8)
             & (end_sent == 0)
             & (np.arange(n) < first)
             & (nxt_by | prv_t | cue | nxt_credit)
+            & ~goes_on
         )
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2590,6 +2596,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         nxt_credit &= inner_next
+        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
         cand = (
             has_kp
             & keep
@@ -2597,6 +2604,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
             & (end_sent == 0)
             & (gi < first[ld])
             & (nxt_by | prv_t | cue | nxt_credit)
+            & ~goes_on  # (as _rules)
         )
         _demote(
             p, why, cand, half, "image caption (long, no final punctuation, next to title/byline)"
