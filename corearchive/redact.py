@@ -65,9 +65,28 @@ def _name_words(name: str) -> list[str]:
     return words
 
 
+#: The words that, with "tokens" as a word of its own, name a text's tokens or their count
+#: (an NLP dump's "tokens" list of words, a model's "max_new_tokens", "input_tokens"): the
+#: tokens of a session, of an API, of access are credentials ("session_tokens",
+#: "sessiontokens"), and a name with a word not named here hides its value
+_TEXT_TOKEN_WORDS = frozenset(
+    ["max", "min", "new", "num", "n", "nb", "total", "count", "input", "output", "prompt",
+     "completion", "cached", "reasoning", "str", "text", "ids", "len", "length", "per"]
+)  # fmt: skip
+
+
+def _text_tokens(words: list[str]) -> bool:
+    """Whether a name's words name a text's tokens (:data:`_TEXT_TOKEN_WORDS`)."""
+    return "tokens" in words and all(w == "tokens" or w in _TEXT_TOKEN_WORDS for w in words)
+
+
 def _secret_name(name: str) -> bool:
-    """Whether an option's, a setting's or a field's name looks like a secret's."""
+    """Whether an option's, a setting's or a field's name looks like a secret's. A text's
+    tokens are none: a dump's "tokens" list of words and its "max_tokens" were hidden word
+    by word (s35 acc-regress R6)."""
     words = _name_words(name)
+    if _text_tokens(words):
+        return False
     return any(
         _SECRET_STEM.search("".join(words[i : i + n]))
         for i in range(len(words))
@@ -142,6 +161,9 @@ def redact_value(value: Any, name: str = "", *, secret: bool = False) -> Any:
     is hidden in every string. (A secret's name one level up, a header list's or HAR's, went
     into records in clear; s32 acc-read #1.)"""
     secret = secret or bool(name and _secret_name(name))
+    if isinstance(value, dict) and name and _text_tokens(_name_words(name)):
+        # (tokens by name, and a store of them, not a text's: {"tokens": {"github": ...}})
+        secret = True
     if isinstance(value, str):
         return HIDDEN if secret or _BEARER.fullmatch(value) else redact_url(value)
     if isinstance(value, dict):

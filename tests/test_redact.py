@@ -180,12 +180,13 @@ def test_compound_plural_and_foreign_secret_names_are_hidden():
     into ``input_metadata`` in clear, and ``--secretkey=X`` into ``run.json`` (s34 acc-read
     #3, f3/row.jsonl). A name holding a secret's stem anywhere is hidden, whatever its
     language; the words that merely start like one keep their data (the test above).
-    ("tokens" is hidden too: a dump's token list is its text split, a session's tokens
-    are credentials.)"""
+    (A session's, an API's tokens are credentials; a text's tokens are not: the test
+    below.)"""
     from corearchive.redact import redact_value
 
     names = [
-        "secretkey", "SECRETKEY", "accesskeyid", "tokens", "sessiontokens", "Passwort",
+        "secretkey", "SECRETKEY", "accesskeyid", "sessiontokens", "session_tokens",
+        "access_tokens", "api_tokens", "tokens_secret", "Passwort",
         "mot_de_passe", "passcode", "userpass", "kennwort", "wachtwoord", "contraseña",
         "senha", "lösenord", "hasło", "jelszó", "şifre", "пароль", "密码", "パスワード",
         "비밀번호", "clé_d'accès", "clave de acceso", "API-Schlüssel", "zugangsdaten",
@@ -198,3 +199,26 @@ def test_compound_plural_and_foreign_secret_names_are_hidden():
         assert redact_argv([f"--{name}=s3cr3t"]) == [f"--{name}=***"], name
         assert redact_argv([f"--{name}", "s3cr3t"]) == [f"--{name}", "***"], name
         assert redact_setting(f"stage.{name}=s3cr3t") == f"stage.{name}=***", name
+
+
+def test_a_texts_tokens_are_no_secret():
+    """A dump's "tokens" (its text split into words), "max_tokens", "input_tokens" were
+    hidden word by word as credentials (s35 acc-regress R6, g_redact2/r.jsonl): a name of a
+    text's tokens or their count keeps its data; an object under it is a store of
+    credentials, and tokens of anything else (a session's, an API's) are hidden."""
+    from corearchive.redact import redact_value
+
+    row = {
+        "tokens": ["A", "note", "on"],
+        "num_tokens": 57,
+        "max_tokens": "4096",
+        "maxNewTokens": "256",
+        "input_tokens": "812",
+        "tokens_str": "A note on the",
+    }
+    assert redact_value(row) == row
+    assert redact_value({"tokens": {"github": "ghp_x1"}}) == {"tokens": {"github": "***"}}
+    hidden = {"refresh_tokens": ["r1"], "user_tokens": "u1", "token": "t1", "access_token": "a"}
+    assert redact_value(hidden) == {"refresh_tokens": ["***"], "user_tokens": "***",
+                                    "token": "***", "access_token": "***"}  # fmt: skip
+    assert redact_argv(["--max-tokens", "4096"]) == ["--max-tokens", "4096"]

@@ -1262,6 +1262,24 @@ _FEATURE_CHARS = 1_000_000
 _MIN_LINE_CHARS = 2_000
 
 
+def _after_code(
+    call: np.ndarray, ts: np.ndarray, te: np.ndarray, tok_line: np.ndarray, cp: np.ndarray
+) -> np.ndarray:
+    """Of the tokens ``call`` (indices; starts ``ts``, ends ``te``, lines ``tok_line``, the
+    text's code points ``cp``), those a call in code would be: first of their line, or after
+    a sign ("= print(", "sys.print(", "(share("), not after a word and white space."""
+    prev = call - 1
+    first = (prev < 0) | (tok_line.take(np.maximum(prev, 0)) != tok_line.take(call))
+    return np.fromiter(
+        (
+            f or bool(cp[te[k - 1] : ts[k]].tobytes().decode("utf-32-le").strip())
+            for k, f in zip(call.tolist(), first.tolist(), strict=True)
+        ),
+        dtype=bool,
+        count=len(call),
+    )
+
+
 def _raw_features_many(docs, lex):
     """Raw features of the non-blank lines of several documents at once -> (indices per
     document, R matrix of all their lines in RAW_NAMES order, line hashes, row bounds of the
@@ -1368,11 +1386,13 @@ def _raw_features_many(docs, lex):
     codes = _lex_codes(lex["table"], th)
     # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
     # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
-    # acceptance test #6)
+    # acceptance test #6); when it opens its line or follows a sign ("x = print(", "sys.print(").
+    # After a word and spaces it is prose's: a form's "Your email(required)" kept its label
+    # as the article's (s35 acc-regress R2)
     te = chg[1::2]
     call = np.flatnonzero(cp.take(np.minimum(te, L - 1)) == 40)
     if len(call):
-        call = call[te.take(call) < L]
+        call = call[(te.take(call) < L) & _after_code(call, ts, te, tok_line, cp)]
         codes[call] &= ~np.asarray(2 | 128, codes.dtype)
     tcls = T.take(ts)
     # Per-line counts of token classes: bincounts over the tokens' lines (sums of 0/1 in
@@ -2466,12 +2486,18 @@ def _rules(X, p, thr, rules=RULES):
         # a short photo-credit line right after it ("Photo: J. Smith/Reuters")
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
+        # a line that goes on with the sentence of the line before it (in lower case, after
+        # no sentence's end) is a piece of a paragraph, not a caption: a hard-wrapped
+        # text's paragraph broken early into blocks lost its second block after the first
+        # (taken for the title: s35 acc-regress R9)
+        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
         cand = (
             keep
             & (ntok >= 8)
             & (end_sent == 0)
             & (np.arange(n) < first)
             & (nxt_by | prv_t | cue | nxt_credit)
+            & ~goes_on
         )
         for j in np.flatnonzero(cand).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2570,6 +2596,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
         nxt_credit = np.zeros(n, bool)
         nxt_credit[:-1] = cue[1:] & (ntok[1:] <= 8)
         nxt_credit &= inner_next
+        goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
         cand = (
             has_kp
             & keep
@@ -2577,6 +2604,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
             & (end_sent == 0)
             & (gi < first[ld])
             & (nxt_by | prv_t | cue | nxt_credit)
+            & ~goes_on  # (as _rules)
         )
         _demote(
             p, why, cand, half, "image caption (long, no final punctuation, next to title/byline)"

@@ -62,6 +62,8 @@ _PAIR = re.compile(r"([^\W\d_][^:：]{0,40}?)\s?[:：]\s+\S")
 _ENUM = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s+\S")
 # a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"
 _NUMBER = re.compile(r"[-+−–]?[$€£¥₩%]?\d[\d.,:%]*[^\W\d]{0,2}[%₩€$]?")
+#: an e-mail or web address in a line ("news@courier.example", "www.example.com")
+_ADDRESS = re.compile(r"\S@[\w-]+\.\w|://|\bwww\.\w")
 #: the longest line that can be a number (a cell of a table one cell a line)
 _NUMBER_CHARS = 16
 # the first characters of a number or a numbered item ("[3]", "(4)"), the last of a number
@@ -240,7 +242,13 @@ def article_structures(
             rows = [s.split() for s in lines[a + 1 : b]] if kind == "cells" else []
             if rows and all(all(map(_is_number, r)) for r in rows):
                 continue  # a grid of numbers alone: a calendar's days, a pagination
-            numbers = len(rows) >= 2 and all(any(map(_is_number, r)) for r in rows)
+            # (a table of figures; a row with an e-mail or web address is a directory's: a
+            # site's "Contact  Phone  Email" grid after the article, its phone numbers taken
+            # for figures, was kept as the article's; s35 acc-regress R7)
+            numbers = len(rows) >= 2 and all(
+                any(map(_is_number, r)) and not _ADDRESS.search(s)
+                for r, s in zip(rows, lines[a + 1 : b], strict=True)
+            )
             sentences = kind == "enum" and all(s.endswith(SENTENCE_END) for s in lines[a:b])
             inside = (
                 (before and after)

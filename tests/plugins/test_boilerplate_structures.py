@@ -200,3 +200,50 @@ def test_html_numbered_list_keeps_its_numbers(run_stage):
     lines = doc.text.split("\n")
     assert [f"{k}. {s}" for k, s in enumerate(steps, 1)] == [x for x in lines if x[:1].isdigit()]
     assert "- 250g red lentils" in lines
+
+
+def test_a_form_labels_word_before_a_bracket_is_no_code_call():
+    """A comment form's "Your email(required)" was kept as the article's last line: the
+    word right before "(" was taken for a function's name and lost its cue (s35
+    acc-regress R2, the form of htmldate dev 1775625776 as lxml writes it). A call in code
+    opens its line or follows a sign; after a word and a space it is prose's."""
+    from corearchive_plugins.boilerplate import lines
+
+    page = ["Your email(required)", "Your email (required)", "Please share(optional)",
+            "print(x)", "x = print(y)", "    sys.print(y)", ">>> share()"]  # fmt: skip
+    rows = lines._raw_features(page, lines.load_model()["lex"])[1]
+    cue = [float(r[lines.RAW_NAMES.index("cue")]) for r in rows]
+    assert cue[0] == cue[1] > 0 and cue[2] > 0, cue
+    assert cue[3:] == [0.0] * 4, cue
+
+
+def test_a_sites_contact_table_after_the_article_is_no_article_table(run_stage):
+    """inputs/min7/s03_footer_table.txt of s35 acc-regress R7: the site's contact grid
+    after the article ("Contact  Phone  Email", a row per desk) was kept as a table of the
+    article, its phone numbers taken for a table's figures: a row with an e-mail or web
+    address is a directory's."""
+    story = [
+        "The council said on Tuesday that the works on the bridge would start in the autumn "
+        "and last for about eighteen months, with the road closed to traffic for most of that "
+        "time.",
+        "Residents have complained for years about the noise and the dust from the quarry, and "
+        "several of them attended the meeting to ask for compensation from the company.",
+        "A spokesperson for the company said it would publish a detailed plan for the works in "
+        "the coming weeks and hold an open day for local people at the town hall.",
+        "The mayor said she understood the concerns and that the council would monitor the "
+        "noise levels every week once the works begin.",
+    ]
+    table = ["Contact    Phone          Email",
+             "Newsroom   01234 567890   news@courier.example",
+             "Adverts    01234 567891   ads@courier.example",
+             "Subscriptions 01234 567892 subs@courier.example"]  # fmt: skip
+    head = ["The Town Courier", "Home | News | Sport | Business | Contact"]
+    byline = ["Bridge works to start in autumn", "By Sam Cole", "Published 4 March 2024"]
+    kept, _ = _clean(run_stage, _page(head, byline, *([p] for p in story), table))
+    assert [x for x in kept if x in story] == story
+    assert [x for x in kept if x in table] == []
+    # a table of figures there is the article's, a furniture word in its header or not
+    results = ["Party          Votes     Share", "Labour         14,212    41.2%",
+               "Lib Dem        11,030    32.0%", "Green          2,690     7.8%"]  # fmt: skip
+    kept, _ = _clean(run_stage, _page(head, byline, *([p] for p in story), results))
+    assert [x for x in kept if x in story + results] == story + results

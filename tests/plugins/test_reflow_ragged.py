@@ -453,3 +453,28 @@ def test_a_ragged_paragraph_without_a_stop_but_a_colon_or_anothers_scripts_stop_
     danda = reflow_text(COLUMN.replace(".", "।"))
     assert danda is not None
     assert len(danda.text.split("\n")) == len(reflow_text(COLUMN).text.split("\n"))  # type: ignore[union-attr]
+
+
+def test_a_wrapped_paragraph_broken_early_loses_no_line_as_a_caption(run_stage) -> None:
+    """inputs/min10/short_line_in_wrapped.txt of s35 acc-regress R9: a short text wrapped at
+    72 columns with one line of its first paragraph ending early ("mayor called") is read
+    as wrapped, its paragraph in blocks; the block after the first (taken for the title)
+    goes on with its sentence in lower case, and was removed as an image caption ("long,
+    no final punctuation, next to title"): two lines of the paragraph lost."""
+    text = (
+        "School to be built with a loan\n\n"
+        "The committee looked at three ways to pay for the new school, and in\n"
+        "the end the options it kept were these: borrowing, a local tax, or a\n"
+        "sale of land. After a long debate in which several members changed\n"
+        "their minds, it chose to borrow the money over twenty years, which the\n"
+        "mayor called\n"
+        "a safe choice for a small town with few other debts to carry.\n\n"
+        "Parents who spoke at the meeting said they were relieved that the\n"
+        "building would finally go ahead, although some of them worried that the\n"
+        "loan would leave less money for teachers and books in the years to come.\n"
+    )
+    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
+    removed = doc.annotations["boilerplate"]["removed"]
+    assert not [r for r in removed["reason"] if r.startswith("image caption")], removed
+    words = text.split()[6:]  # (the headline aside)
+    assert doc.text.split()[-len(words) :] == words
