@@ -42,7 +42,7 @@ from corearchive import Document, Failure, InputItem, Source, hookimpl
 from corearchive.document import Format, capture_time
 from corearchive.redact import redact_value
 from corearchive.report import NOTED
-from corearchive.source import WARC_START, TruncatedGzip, lasting, next_warc_member
+from corearchive.source import HEAD_SIZE, WARC_START, TruncatedGzip, lasting, next_warc_member
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -800,6 +800,34 @@ def _ascii_head(head: bytes) -> bytes:
     return head
 
 
+#: A page's start without its ``<html>`` and ``<head>`` tags (HTML5 makes both optional):
+#: an element only a document's head holds, after white space and comments. No plain text
+#: starts so.
+_HEAD_ELEMENT_START = re.compile(
+    (r"(?:" + _COMMENT + r"\s*+)*+<(?:style|script|link|meta|base|title|noscript)[\s>/]").encode(),
+    re.I | re.S,
+)
+
+#: A tag, start or end, of an element or a comment's start
+_TAG = re.compile(rb"</?[a-z][a-z0-9-]*+(?:\s[^<>]*+)?>|<!--", re.I)
+
+#: How far an input that opens with a tag is read to find the page's markup, when its
+#: first 8 KB are one element (a style sheet, a script, a comment) and say nothing more
+_FAR_HEAD = 1 << 18
+
+
+def _markup(head: bytes) -> bool:
+    """Whether ``head`` is a page's markup: three tags of a page's structure (a doctype,
+    ``<head>``, ``<body>``, ``<meta>``, ``<title>``, ``<div>``, ``<p>``) or, a widget or a
+    menu saved as such, mostly tags (ten or more, half its characters)."""
+    if len(_HTML_RE.findall(head)) >= 3:
+        return True
+    if head.count(b"<") < 10:  # (most texts: told without a search)
+        return False
+    tags = _TAG.findall(head)
+    return len(tags) >= 10 and 2 * sum(map(len, tags)) >= len(head.strip())
+
+
 class HtmlSource(Source):
     """An HTML page saved as a file."""
 
@@ -808,10 +836,16 @@ class HtmlSource(Source):
 
     def sniff(self, head: bytes, item: InputItem) -> float:
         head = _ascii_head(head)
-        if _HTML_START.match(head.lstrip()[:1024]):
+        start = head.lstrip()[:1024]
+        if _HTML_START.match(start) or _HEAD_ELEMENT_START.match(start):
             return 0.95
-        hits = len(_HTML_RE.findall(head))
-        return 0.6 if hits >= 3 else 0.0
+        if _markup(head):
+            return 0.6
+        if start.startswith(b"<") and len(head) >= HEAD_SIZE:
+            # (its first 8 KB one element, a style sheet or a comment not closed in them:
+            # the markup is further in; s35 acceptance F5, a page of 8 KB of CSS first)
+            return 0.6 if _markup(_ascii_head(item.head(_FAR_HEAD))) else 0.0
+        return 0.0
 
     def read(self, item: InputItem) -> Iterator[Document | Failure]:
         return _read_file(item, "html")

@@ -812,6 +812,39 @@ def test_plain_text_in_an_html_file_is_text():
     assert read(article(5).encode(), "page.html")[0] == "text"
 
 
+def _page_after(lead: str, seed: int = 3) -> str:
+    """A page without <html> and <head> tags (HTML5 makes them optional) that opens with
+    ``lead``, then its title and body."""
+    body = "".join(f"<p>{line}</p>\n" for line in article(seed).splitlines())
+    return f"{lead}\n<title>Long head story</title>\n<nav><a href='/'>Home</a></nav>\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        # a head longer than the 8 KB read to tell the format (s35 acceptance F5: a real
+        # page opened with 8 KB of CSS, laweekly.com; read as text, CSS and all)
+        ("<style>\n" + ".box { opacity: 1; transform: none; }\n" * 600 + "</style>", "a.html"),
+        ("<script>\n" + "window.cfg = {a: 0, b: 'x'};\n" * 700 + "</script>", "b.html"),
+        ('<script type="application/ld+json">{"x": "' + "y " * 9000 + '"}</script>', "c.html"),
+        ('<link rel="preload" href="/assets/chunk.js" as="script">\n' * 300, "d.html"),
+        ("<!--\n" + "build note: minified assets rebuilt\n" * 500 + "-->", "e.html"),
+        # the same without the suffix: the content says it
+        ("<style>\n" + ".box { opacity: 1; transform: none; }\n" * 600 + "</style>", "a.txt"),
+        ("<!--\n" + "build note: minified assets rebuilt\n" * 500 + "-->", "page"),
+    ],
+)
+def test_a_page_opening_with_a_long_head_element_is_html(lead, name):
+    fmt, [doc], _, _ = read(_page_after(lead).encode(), name)
+    assert fmt == "html" and doc.is_html
+
+
+def test_a_text_mostly_of_tags_is_html():
+    # (no doctype, no <p> or <div>: spans and links, as a saved widget or menu is)
+    soup = "".join(f'<span class="c{i}"><a href="/t/{i}">tag {i}</a></span>\n' for i in range(40))
+    assert read(soup.encode(), "widget.txt")[0] == "html"
+
+
 def test_html_meta_charset_is_honoured():
     page = html_page(0, title="Café", charset="windows-1252", body=FRENCH)
     fmt, [doc], _, _ = read(page.encode("cp1252"), "fr.html")
