@@ -34,7 +34,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
-from corearchive.document import CONTROLS
+from corearchive.characters import tidy_field
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
@@ -226,16 +226,19 @@ _GIVEN_ISO = re.compile(ISO_DATE_OFFSET_PATTERN)
 _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
-def _without_controls(doc: Document) -> None:
-    """The document's title, site name, authors and tags without control characters."""
+def _tidy_fields(doc: Document) -> None:
+    """The document's title, site name, authors and tags with the characters a record's
+    text has (:func:`corearchive.characters.tidy_field`: composed, without control and
+    invisible characters, on one line): an author facet's "Jane\u200b Doe" was not "Jane
+    Doe", a decomposed page's title not the composed query (s35 acceptance F2, F4)."""
     for name in ("title", "site_name"):
         value = getattr(doc, name)
-        if value and CONTROLS.search(value):
-            setattr(doc, name, CONTROLS.sub("", value).strip() or None)
+        if value:
+            setattr(doc, name, tidy_field(value) or None)
     for name in ("authors", "tags"):
         values = getattr(doc, name)
-        if any(CONTROLS.search(v) for v in values):
-            cleaned = (CONTROLS.sub("", v).strip() for v in values)
+        if values:
+            cleaned = (tidy_field(v) for v in values)
             setattr(doc, name, list(dict.fromkeys(v for v in cleaned if v)))
 
 
@@ -787,7 +790,7 @@ class MetadataStage(Stage):
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
         doc.annotations[self.name] = ann
-        _without_controls(doc)
+        _tidy_fields(doc)
         return doc
 
     @staticmethod
