@@ -808,8 +808,14 @@ _HEAD_ELEMENT_START = re.compile(
     re.I | re.S,
 )
 
-#: A tag, start or end, of an element or a comment's start
-_TAG = re.compile(rb"</?[a-z][a-z0-9-]*+(?:\s[^<>]*+)?>|<!--", re.I)
+#: A tag, start or end, of an HTML element a saved widget or menu is made of, or a comment's
+#: start (an XML document's own elements, ALTO's <String> and <TextLine>, are not HTML's)
+_TAG = re.compile(
+    rb"</?(?:a|abbr|b|br|button|dd|div|dl|dt|em|form|h[1-6]|hr|i|img|input|label|li|nav|ol"
+    rb"|option|p|section|select|small|span|strong|sup|table|tbody|td|th|thead|tr|u|ul)"
+    rb"(?:[\s/][^<>]*+)?>|<!--",
+    re.I,
+)
 
 #: How far an input that opens with a tag is read to find the page's markup, when its
 #: first 8 KB are one element (a style sheet, a script, a comment) and say nothing more
