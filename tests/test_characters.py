@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corearchive.characters import tidy_field, tidy_text, unescape_references
+from corearchive.characters import repair_mojibake, tidy_field, tidy_text, unescape_references
 
 #: An article's paragraphs, long enough for the boilerplate stage to keep them
 _PARAS = [
@@ -40,6 +40,24 @@ _PARAS = [
     ],
 )
 def test_tidy_text(given: str, want: str | None) -> None:
+    assert tidy_text(given) == (given if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("given", "want"),
+    [
+        ("the councilâ€™s cafÃ© budget", "the council’s café budget"),
+        ("he said â€œfinalâ€\x9d and left", "he said “final” and left"),
+        ("Ã‰lodie Brunner", "Élodie Brunner"),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "Привет мир"),
+        ("one\nNybyggt kontor med hÃ¶gt i tak\nthree", "one\nNybyggt kontor med högt i tak\nthree"),
+        # no mojibake: as written
+        ("SÃO PAULO, Ávila, Ðorðe, â", None),
+        ("plain café text", None),
+    ],
+)
+def test_repair_mojibake(given: str, want: str | None) -> None:
+    assert repair_mojibake(given) == (given if want is None else want)
     assert tidy_text(given) == (given if want is None else want)
 
 
@@ -93,7 +111,7 @@ def test_plain_text_html_and_dump_fields_are_tidy(ingest, tmp_path: Path) -> Non
     (inp / "b.html").write_text(page, "utf-8")
     row = {
         "url": "https://j.example/nfd",
-        "title": "Pier\u200b plan cafe\u0301",
+        "title": "Pier\u200b plan cafe\u0301 â€“ Ã‰lodie",
         "authors": ["Jane\u200b Doe"],
         "tags": ["pier\u200b", "council\x07"],
         "site_name": "Harbour\u2060 Times",
@@ -107,7 +125,7 @@ def test_plain_text_html_and_dump_fields_are_tidy(ingest, tmp_path: Path) -> Non
     assert "Marker test: alphabeta gamma delta epsilon" in b["text"]
     assert b["title"] == "Café budget approved"
     assert (c["title"], c["authors"], c["tags"], c["site_name"]) == (
-        "Pier plan café",
+        "Pier plan café – Élodie",
         ["Jane Doe"],
         ["pier", "council"],
         "Harbour Times",
