@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, TypeVar, get_args
 
+from .characters import tidy_text, unescape_references
 from .redact import redact_url
 
 #: The formats of the builtin sources.
@@ -216,8 +217,10 @@ class Document:
         ``source_fields`` are the other :class:`SourceInfo` fields (``content_type``,
         ``fetched_at``, ``http_headers`` ...); ``content_type`` defaults to ``text/html``
         for HTML and ``text/plain`` otherwise; ``fetched_at`` is the capture time (ISO
-        8601, UTC), which bounds the publication date. NULs, byte-order marks and soft
-        hyphens are removed from ``text``.
+        8601, UTC), which bounds the publication date. A plain ``text`` is tidied
+        (:func:`corearchive.characters.tidy_text`: composed, without control and invisible
+        characters; its HTML references decoded when it was clearly escaped); a page's
+        markup loses its NULs, byte-order marks and soft hyphens.
 
         ``given`` is what the input says of the document besides its text (a feed item's
         ``pubDate`` and title, a dump's fields): ``date`` (ISO 8601 or as written: a hint
@@ -227,14 +230,19 @@ class Document:
         into the document (``title``…), all of them into ``annotations.source.given``, as
         the jsonl source's: set ``document.published`` itself and no stage checks it."""
         source_fields.setdefault("content_type", "text/html" if is_html else "text/plain")
-        if "\x00" in text or "\ufeff" in text or "\xad" in text:
+        if not is_html:
+            # (a plain text's characters as a record's text has them: see
+            # corearchive.characters; an HTML page's, once its text is extracted)
+            text = tidy_text(unescape_references(text))
+        elif any(map(text.__contains__, "\x00\ufeff\xad\f\v")):
             # A stray NUL (a JSONL "\u0000", a page with a few): no text holds one, lxml
             # refuses a string with it, and databases reject it in text (PostgreSQL). And
             # byte-order marks inside the text (files joined by cat), soft hyphens (U+00AD,
             # the hyphenation hints of German pages: "Not\xadfall\xaddaten"): invisible,
             # they split words and lines that should match (a search index's terms, dedup,
-            # the line model)
-            text = text.replace("\x00", "").replace("\ufeff", "").replace("\xad", "")
+            # the line model). A form feed is HTML's white space, which the parser dropped
+            # between two words ("alpha\fbeta" read "alphabeta"), and a vertical tab too.
+            text = text.translate(_MARKUP_TABLE)
         sha = hashlib.sha256(raw).hexdigest()
         uri = printable(uri)
         if _NOT_IN_URI.search(uri) is not None:
@@ -313,6 +321,11 @@ _NOT_IN_URI = re.compile('[\x00-\x20\x7f-\x9f"<>\u2028\u2029]')
 
 def _percent(m: re.Match[str]) -> str:
     return "".join(f"%{b:02X}" for b in m[0].encode("utf-8"))
+
+
+#: What :meth:`Document.create` takes out of a page's markup: NULs, byte-order marks and soft
+#: hyphens; a form feed or a vertical tab is a space
+_MARKUP_TABLE = {0x00: None, 0xFEFF: None, 0xAD: None, 0x0B: " ", 0x0C: " "}
 
 
 #: Control characters (C0 but tab, DEL, C1): what a terminal acts on where a line shows

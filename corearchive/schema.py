@@ -43,6 +43,13 @@ ISO_DATE_OFFSET_PATTERN = (
 #: The builtin sources' keys under ``annotations.source`` (docs/running.md, "Inputs").
 _SOURCE_EVIDENCE: dict[str, Any] = {
     "encoding": {"type": "string", "description": "The encoding the input was read in."},
+    "encoding_by": {
+        "enum": ["declared", "guessed"],
+        "description": "How a legacy encoding was found: named by the input (HTTP header,"
+        " <meta>), or guessed from its bytes (among the Web's legacy encodings, Windows-1252"
+        " unless the bytes say otherwise). Absent when the bytes said it (UTF-8, a byte-order"
+        " mark).",
+    },
     "line": {"type": "integer", "minimum": 1, "description": "A JSON Lines dump's line (from 1)."},
     "element": {
         "type": "integer",

@@ -172,11 +172,16 @@ def test_records_lines_escape_the_unicode_line_separators(ingest, tmp_path):
     story = _story(rng).replace(". ", ".\u2028", 1).replace(". ", ".\u2029", 1)
     story = story.replace(". ", ".\x85", 1)
     dump = tmp_path / "d.jsonl"
-    dump.write_text(json.dumps({"url": "https://a.example/x", "text": story}) + "\n", "utf-8")
+    # (a dump's other field passes through as given; the text's separators are line breaks
+    # and its U+0085 the ellipsis of its Windows-1252 byte: corearchive.characters)
+    note = "a\u2028b\u2029c\x85d"
+    row = {"url": "https://a.example/x", "text": story, "note": note}
+    dump.write_text(json.dumps(row) + "\n", "utf-8")
     res = ingest(str(dump))
     assert res.exit_code == 0, res.output
     raw = (res.out / "records.jsonl").read_text("utf-8")
     assert len(raw.splitlines()) == 1 and "\\u2028" in raw and "\\u0085" in raw
     [rec] = res.records
-    assert "\u2028" in rec["text"] and "\u2029" in rec["text"] and "\x85" in rec["text"]
+    assert rec["annotations"]["source"]["input_metadata"]["note"] == note
+    assert not any(ch in rec["text"] for ch in "\u2028\u2029\x85") and "\u2026" in rec["text"]
     assert CliRunner().invoke(cli, ["verify", str(res.out)]).exit_code == 0

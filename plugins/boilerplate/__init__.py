@@ -62,6 +62,7 @@ from operator import not_
 from typing import Any, Literal, cast
 
 from corearchive import Document, Drop, Stage, hookimpl, option
+from corearchive.characters import tidy_text
 from corearchive.limits import held, time_limit
 
 from .. import is_post
@@ -499,10 +500,10 @@ class BoilerplateStage(Stage):
                     out.append(result)
                     continue
                 text, ann = result
-                if "\xad" in text:
-                    # (soft hyphens, from &shy; in the page: invisible hyphenation hints
-                    # that split a word's terms in a search index)
-                    text = text.replace("\xad", "")
+                # (the page's characters, decoded from its entities and kept from its own
+                # lines where trafilatura's differ, as a plain text's are at its reading:
+                # &#7; a control, &shy; a soft hyphen, a decomposed title's letters)
+                text = tidy_text(text, done=True)
                 lines = text.split("\n")
                 if cut := paywall_cut(lines[-PAYWALL_LINES:]):
                     text, ann = "\n".join(lines[:-cut]), {**ann, "paywall": True}
@@ -527,6 +528,8 @@ class BoilerplateStage(Stage):
                 if joined and joined.breaks:
                     _keep_line_breaks(d, joined.breaks)
                 text, ann = self._text(d)
+                if "\f" in text:  # (page breaks, read above: a record's text has none)
+                    text = "\n".join(filter(None, map(str.strip, re.split("[\n\f]", text))))
                 if gone:
                     ann["template"] = {"lines": gone, "pages": found.pages}
                 if paywall:

@@ -35,7 +35,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
-from corearchive.document import CONTROLS, MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
+from corearchive.characters import tidy_field
+from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
 from .. import is_post
@@ -272,20 +273,23 @@ def _tidy_given(doc: Document) -> None:
         doc.authors = [n for n in names.values() if n]
 
 
-def _without_controls(doc: Document) -> dict[str, int]:
-    """The document's title, site name, authors and tags without control characters, its
+def _tidy_fields(doc: Document) -> dict[str, int]:
+    """The document's title, site name, authors and tags with the characters a record's
+    text has (:func:`corearchive.characters.tidy_field`: composed, without control and
+    invisible characters, on one line: an author facet's "Jane\u200b Doe" was not "Jane
+    Doe", a decomposed page's title not the composed query; s35 acceptance F2, F4), its
     tags tidied (:func:`_tidy_tags`), and all within a record's bounds whatever their source
     (:data:`~corearchive.document.MAX_NAME_CHARS` ...: a keywords meta of 1,000 tags, an
     ``og:site_name`` of 2,500 characters; s35 hygiene acceptance F14): what was cut, by
     field, with the size it had (characters of a name, names of a list)."""
     for name in ("title", "site_name"):
         value = getattr(doc, name)
-        if value and CONTROLS.search(value):
-            setattr(doc, name, CONTROLS.sub("", value).strip() or None)
+        if value:
+            setattr(doc, name, tidy_field(value) or None)
     for name in ("authors", "tags"):
         values = getattr(doc, name)
-        if any(CONTROLS.search(v) for v in values):
-            cleaned = (CONTROLS.sub("", v).strip() for v in values)
+        if values:
+            cleaned = (tidy_field(v) for v in values)
             setattr(doc, name, list(dict.fromkeys(v for v in cleaned if v)))
     if doc.tags:
         doc.tags = _tidy_tags(doc.tags)
@@ -902,7 +906,7 @@ class MetadataStage(Stage):
             ann["published_is_original"] = (doc.published or "")[:10] == original["value"][:10]
         ann.update(sources=sources, dates=dates, date_chosen=chosen, date_confidence=confidence)
         ann["model"] = self._model_tag
-        if cut := _without_controls(doc):
+        if cut := _tidy_fields(doc):
             ann["cut"] = cut
         doc.annotations[self.name] = ann
         return doc

@@ -338,6 +338,55 @@ def test_decode_text_detects_the_encoding(text, encoding):
     assert decoded == data.decode(encoding)
 
 
+#: Short texts (a post, a snippet, a paragraph of a folder of captures) in the legacy
+#: encoding their language was written in: a guess among every codec a detector knows read
+#: them as IBM Baltic, Big5-HKSCS or Mac Icelandic (s35 acceptance F1: "approuvķ",
+#: "Fr𢞴jahr"); a browser's choice among the Web's legacy encodings reads them right.
+SHORT_LEGACY = [
+    (
+        "Le conseil du port a approuvé mardi un nouveau budget pour le quartier des cafés.",
+        "latin-1",
+    ),
+    ("Les élus ont déclaré après le débat que la rénovation commencera en été.", "latin-1"),
+    ("Eine zweite Abstimmung über Wohnungen werde im Frühjahr folgen, hieß es.", "latin-1"),
+    ("O município aprovou ontem a construção de três escolas e um hospital.", "latin-1"),
+    ("Il sindaco ha detto che la città potrà così ridurre il traffico già in estate.", "cp1252"),
+    ("Hän sanoi, että päätös tehdään ensi viikolla kokouksessa.", "cp1252"),
+    ("“Ce n’est qu’un début”, a déclaré le maire — sans plus de détails.", "cp1252"),
+    ("Vláda schválila návrh zákona o státním rozpočtu na příští rok.", "cp1250"),
+    ("Bakanlık, yeni düzenlemenin önümüzdeki ay yürürlüğe gireceğini açıkladı.", "cp1254"),
+    ("Valdība otrdien apstiprināja jauno budžeta projektu nākamajam gadam.", "cp1257"),
+    ("Правительство одобрило проект бюджета на следующий год.", "koi8_r"),
+    ("Η κυβέρνηση ενέκρινε χθες το νέο σχέδιο προϋπολογισμού.", "cp1253"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), SHORT_LEGACY)
+def test_decode_text_reads_short_legacy_texts_in_their_encoding(text, encoding):
+    decoded, codec = decode_text(text.encode(encoding))
+    assert decoded == text, codec
+
+
+def test_how_the_encoding_was_found_is_recorded():
+    # (an indexer re-checks the documents whose encoding was guessed)
+    short = SHORT_LEGACY[1][0]
+    _, [doc], _, _ = read(short.encode("latin-1"), "short.txt")
+    assert doc.text.strip() == short
+    assert doc.annotations["source"] == {"encoding": "cp1252", "encoding_by": "guessed"}
+    page = html_page(0, title="Café", charset="iso-8859-1", body=FRENCH)
+    _, [doc], _, _ = read(page.encode("cp1252"), "fr.html")
+    assert doc.annotations["source"] == {"encoding": "cp1252", "encoding_by": "declared"}
+    _, [doc], _, _ = read(short.encode(), "short.txt")
+    assert doc.annotations["source"] == {"encoding": "utf-8"}
+
+
+def test_decode_text_declared_utf8_over_windows_1252_is_guessed_right():
+    # (a template's <meta charset="utf-8"> over a legacy page: the declaration fails, the
+    # guess decides)
+    text = "“Ce n’est qu’un début”, a déclaré le maire — sans plus de détails."
+    assert decode_text(text.encode("cp1252"), ["utf-8"])[0] == text
+
+
 @pytest.mark.parametrize(
     ("data", "name"),
     [
@@ -761,6 +810,39 @@ def test_text_mentioning_a_tag_is_not_html():
 
 def test_plain_text_in_an_html_file_is_text():
     assert read(article(5).encode(), "page.html")[0] == "text"
+
+
+def _page_after(lead: str, seed: int = 3) -> str:
+    """A page without <html> and <head> tags (HTML5 makes them optional) that opens with
+    ``lead``, then its title and body."""
+    body = "".join(f"<p>{line}</p>\n" for line in article(seed).splitlines())
+    return f"{lead}\n<title>Long head story</title>\n<nav><a href='/'>Home</a></nav>\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        # a head longer than the 8 KB read to tell the format (s35 acceptance F5: a real
+        # page opened with 8 KB of CSS, laweekly.com; read as text, CSS and all)
+        ("<style>\n" + ".box { opacity: 1; transform: none; }\n" * 600 + "</style>", "a.html"),
+        ("<script>\n" + "window.cfg = {a: 0, b: 'x'};\n" * 700 + "</script>", "b.html"),
+        ('<script type="application/ld+json">{"x": "' + "y " * 9000 + '"}</script>', "c.html"),
+        ('<link rel="preload" href="/assets/chunk.js" as="script">\n' * 300, "d.html"),
+        ("<!--\n" + "build note: minified assets rebuilt\n" * 500 + "-->", "e.html"),
+        # the same without the suffix: the content says it
+        ("<style>\n" + ".box { opacity: 1; transform: none; }\n" * 600 + "</style>", "a.txt"),
+        ("<!--\n" + "build note: minified assets rebuilt\n" * 500 + "-->", "page"),
+    ],
+)
+def test_a_page_opening_with_a_long_head_element_is_html(lead, name):
+    fmt, [doc], _, _ = read(_page_after(lead).encode(), name)
+    assert fmt == "html" and doc.is_html
+
+
+def test_a_text_mostly_of_tags_is_html():
+    # (no doctype, no <p> or <div>: spans and links, as a saved widget or menu is)
+    soup = "".join(f'<span class="c{i}"><a href="/t/{i}">tag {i}</a></span>\n' for i in range(40))
+    assert read(soup.encode(), "widget.txt")[0] == "html"
 
 
 def test_html_meta_charset_is_honoured():

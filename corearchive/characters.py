@@ -1,0 +1,140 @@
+"""The characters of a text as an index takes them (docs/stages.md, "What happens to the
+characters"): UTF-8 read as Windows-1252 repaired, composed (NFC), without control
+characters and the invisible characters that split a word's terms, and, for a plain text
+that went through an HTML-escaping step, its character references decoded once.
+
+What a search index's analyser sees: "cafe\\u0301" (decomposed) is not the "café" a query
+types (Elasticsearch's default analyser does not normalise), "alpha\\u200bbeta" (a zero-width
+space) is one term that matches neither word (UAX #29: format characters do not break a
+word), "\\x07" makes an XML 1.0 document invalid (Solr's XML updates refuse it), and
+``str.splitlines`` breaks a paragraph at "\\x0b", "\\x85" and "\\u2028" (s35 acceptance F2
+to F4, F17).
+"""
+
+from __future__ import annotations
+
+import html
+import html.entities
+import re
+import unicodedata
+
+#: The C1 controls (U+0080 to U+009F) as Windows-1252 has their bytes: a page whose
+#: Windows-1252 text was labelled Latin-1 and stored as UTF-8 holds "\x84" for "„", "\x85" for
+#: "…", "\x92" for "’" (the repair ftfy's ``fix_c1_controls`` makes, and browsers make when
+#: they read such a page as windows-1252); the five bytes Windows-1252 leaves undefined are
+#: dropped.
+_C1: dict[int, str | None] = {
+    c: bytes([c]).decode("cp1252", errors="ignore") or None for c in range(0x80, 0xA0)
+}
+
+#: What a text loses: the C0 controls but tab, line feed, form feed and carriage return
+#: (line ends are the readers'; a form feed is a page break until the boilerplate stage,
+#: which reads it), DEL, soft hyphens (hyphenation hints), zero-width spaces, word joiners and
+#: byte-order marks; vertical tab and the line and paragraph separators are line breaks. The
+#: zero-width non-joiner and joiner stay: Persian and Indic words and emoji sequences are
+#: spelled with them (Unicode 15, 23.2).
+_TEXT_TABLE: dict[int, str | None] = {
+    **dict.fromkeys((*range(0x09), *range(0x0E, 0x20), 0x7F, 0xAD, 0x200B, 0x2060, 0xFEFF)),
+    **_C1,
+    0x0B: "\n",
+    0x2028: "\n",
+    0x2029: "\n",
+}
+#: The same for a text that is done (no page break to read): a form feed is a line break
+_DONE_TABLE = {**_TEXT_TABLE, 0x0C: "\n"}
+#: The characters the tables change
+_UNTIDY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\xad\u200b\u2028\u2029\u2060\ufeff]")
+#: The characters Windows-1252 gives UTF-8's continuation bytes (0x80 to 0xBF; the five it
+#: leaves undefined as Latin-1 has them, C1 controls)
+_CONTINUATION = re.escape(
+    "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xC0))
+)
+#: UTF-8 read as Windows-1252 or Latin-1 and stored again as UTF-8 (mojibake): the character
+#: of a lead byte of two bytes (Â to ß) or three (à to ï) followed by those of continuation
+#: bytes: "Ã©" for "é", "â€™" for "’", "ÐŸ" for "П"
+_MOJIBAKE = re.compile(f"(?:[\u00c2-\u00df]|[\u00e0-\u00ef][{_CONTINUATION}])[{_CONTINUATION}]")
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with its lines that hold mojibake (:data:`_MOJIBAKE`) repaired by ftfy's
+    ``fix_encoding`` (which undoes a wrong decoding when the bytes it gives decode as UTF-8,
+    and leaves a line alone otherwise: "SÃO PAULO" stays). A scraped text or a dump's title
+    with "cafÃ©" and "councilâ€™s" had words no query finds (s35 acceptance F13)."""
+    # (the lead bytes' characters of Latin, punctuation and Cyrillic text, looked for in C:
+    # ~2 µs a 5 KB text; 0.8 % of corpus texts have mojibake)
+    if "Ã" not in text and "â€" not in text and "Â" not in text and "Ð" not in text:
+        return text
+    if _MOJIBAKE.search(text) is None:
+        return text
+    # Imported here: ~40 ms, and most texts never need it.
+    from ftfy import fix_encoding
+
+    return "\n".join(
+        [fix_encoding(line) if _MOJIBAKE.search(line) else line for line in text.split("\n")]
+    )
+
+
+#: A left-to-right or right-to-left mark inside a word (between two of its letters), where
+#: it orders nothing and splits the word's term
+_MARK_IN_WORD = re.compile(r"(?<=\w)[\u200e\u200f](?=\w)")
+
+
+def tidy_text(text: str, done: bool = False) -> str:
+    """``text`` with its mojibake repaired (:func:`repair_mojibake`), composed (NFC), without
+    control characters but tab, line feed, form feed and carriage return (C1 controls read
+    as Windows-1252 has them), soft hyphens, zero-width spaces, word joiners, byte-order
+    marks, and direction marks inside a word; a vertical
+    tab, U+2028 and U+2029 are line breaks, and a form feed too when ``done`` (the text is a
+    record's: no stage reads page breaks any more)."""
+    text = repair_mojibake(text)  # (first: "â€\x9d" is a quotation mark, not a control)
+    # (a text with no line feed, tab or form feed that is printable has none of these
+    # characters: told by one pass in C, ~7 µs a 5 KB text; 93 % of corpus texts)
+    if not text.replace("\n", "").isprintable():
+        if _UNTIDY.search(text) is not None or (done and "\f" in text):
+            text = text.translate(_DONE_TABLE if done else _TEXT_TABLE)
+        if "\u200e" in text or "\u200f" in text:
+            text = _MARK_IN_WORD.sub("", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+#: An HTML character reference: named (``&eacute;``) or numeric (``&#8217;``, ``&#x2014;``),
+#: with its semicolon
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: The references a text that speaks of HTML writes ("&lt;p&gt;"), which alone say nothing
+#: of an escaping step
+_MARKUP_REFERENCES = frozenset(
+    ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#38;", "&#60;", "&#62;", "&#34;", "&#39;"]
+)
+#: A tag: a text that holds one is markup, or speaks of it
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
+
+
+def unescape_references(text: str) -> str:
+    """A plain text's HTML character references decoded, once, when the text clearly went
+    through an HTML-escaping step (a scraper's text with "caf&eacute;", "it&#8217;s"): it
+    holds two or more well-formed references (with their semicolon; a named one HTML knows),
+    one of them other than those that escape markup (``&amp;`` ``&lt;`` ``&gt;`` ``&quot;``
+    ``&apos;``: a text about HTML writes those), and no tag. Else the text as it is ("AT&T",
+    "&lt;p&gt; starts a paragraph")."""
+    if "&" not in text or ";" not in text:  # (most texts: two searches in C)
+        return text
+    refs = [m for m in _REFERENCE.findall(text) if m[1] == "#" or m[1:] in html.entities.html5]
+    if len(refs) < 2 or all(r in _MARKUP_REFERENCES for r in refs) or _TAG.search(text):
+        return text
+    return _REFERENCE.sub(lambda m: html.unescape(m[0]), text)
+
+
+#: The white space a field's value holds on one line: tab, line feed, carriage return
+_BREAKS = re.compile("[\t\n\r]+")
+
+
+def tidy_field(value: str) -> str:
+    """A title, a name or a tag as :func:`tidy_text` makes a record's text, on one line:
+    its tabs and line breaks a space, white space at its ends stripped."""
+    if not (value.isascii() and value.isprintable()):
+        value = tidy_text(value, done=True)
+        if not value.isprintable():
+            value = _BREAKS.sub(" ", value)
+    return value.strip()

@@ -1,0 +1,136 @@
+"""The characters of a record's text and fields (corearchive.characters; docs/stages.md, "What
+happens to the characters"), on every path: plain text, HTML, a dump's fields."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from corearchive.characters import repair_mojibake, tidy_field, tidy_text, unescape_references
+
+#: An article's paragraphs, long enough for the boilerplate stage to keep them
+_PARAS = [
+    "The harbour council voted on Tuesday to approve a new budget for the waterfront cafe"
+    " district, ending a debate that had lasted for more than eighteen months in the town.",
+    "Council members said the plan would fund repairs to the old pier and new lighting along"
+    " the promenade, where traders have complained about the dark evenings for years.",
+    "Opponents argued that the money should have gone to housing instead, and several"
+    " residents spoke against the proposal at the public meeting held in the town hall.",
+]
+
+
+@pytest.mark.parametrize(
+    ("given", "want"),
+    [
+        ("alpha\x07beta \x1b\x7f", "alphabeta "),  # controls dropped
+        ("one\x0btwo\u2028three\u2029four", "one\ntwo\nthree\nfour"),  # line breaks
+        ("page\x0cbreak", "page\x0cbreak"),  # (a page break, until the text is done)
+        ("\x84Brave New Woman\x93 \x85 \x9c \x8f", "„Brave New Woman“ … œ "),  # C1 as cp1252
+        ("al\u200bpha wo\u2060rd \ufeffbom so\xadft", "alpha word bom soft"),  # invisible
+        ("bud\u200eget \u05e9\u05dc\u05d5\u05dd\u200f.", "budget \u05e9\u05dc\u05d5\u05dd\u200f."),
+        ("cafe\u0301 Go\u0308teborg", "café Göteborg"),  # composed (NFC)
+        # joiners that spell words and emoji stay (Persian, Devanagari, a family emoji)
+        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", None),
+        ("\u0915\u094d\u200d\u0937", None),
+        ("\U0001f468\u200d\U0001f469\u200d\U0001f467", None),
+        ("plain text, tab\tand line\nbreaks, no-break\xa0space", None),
+    ],
+)
+def test_tidy_text(given: str, want: str | None) -> None:
+    assert tidy_text(given) == (given if want is None else want)
+
+
+@pytest.mark.parametrize(
+    ("given", "want"),
+    [
+        ("the councilâ€™s cafÃ© budget", "the council’s café budget"),
+        ("he said â€œfinalâ€\x9d and left", "he said “final” and left"),
+        ("Ã‰lodie Brunner", "Élodie Brunner"),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "Привет мир"),
+        ("one\nNybyggt kontor med hÃ¶gt i tak\nthree", "one\nNybyggt kontor med högt i tak\nthree"),
+        # no mojibake: as written
+        ("SÃO PAULO, Ávila, Ðorðe, â", None),
+        ("plain café text", None),
+    ],
+)
+def test_repair_mojibake(given: str, want: str | None) -> None:
+    assert repair_mojibake(given) == (given if want is None else want)
+    assert tidy_text(given) == (given if want is None else want)
+
+
+def test_tidy_text_done_has_no_page_break() -> None:
+    assert tidy_text("one\x0ctwo", done=True) == "one\ntwo"
+
+
+@pytest.mark.parametrize(
+    ("given", "want"),
+    [
+        # escaped by a scraper: decoded once ("&amp;amp;" escaped twice keeps one)
+        (
+            "Smith &amp; Sons, caf&eacute; here, it&#8217;s fine, &amp;amp; twice,"
+            " &#x2014; dash, AT&T.",
+            "Smith & Sons, café here, it’s fine, &amp; twice, — dash, AT&T.",
+        ),
+        # a text that speaks of HTML, or holds a tag, or one reference: as written
+        ("Write &lt;p&gt; to start a paragraph, &amp; close it.", None),
+        ("<b>caf&eacute;</b> and it&#8217;s", None),
+        ("Tom &amp; Jerry", None),
+        ("AT&T and R&D; &madeup; &#xZZ;", None),
+    ],
+)
+def test_unescape_references(given: str, want: str | None) -> None:
+    assert unescape_references(given) == (given if want is None else want)
+
+
+def test_tidy_field() -> None:
+    assert tidy_field(" Jane\u200b Doe ") == "Jane Doe"
+    assert tidy_field("Cafe\u0301\nde la\tGare\x07") == "Café de la Gare"
+    assert tidy_field("\u200b") == ""
+
+
+def _record_texts(records: list[dict]) -> dict[str, dict]:
+    return {Path(r["source"]["path"]).name: r for r in records}
+
+
+def test_plain_text_html_and_dump_fields_are_tidy(ingest, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    odd = "Marker test: alpha\u200bbeta \x07gamma\x0cdelta bud\u200eget cafe\u0301 \x84quoted\x93."
+    inp = tmp_path / "in"
+    inp.mkdir()
+    text = "Harbour budget\n\n" + "\n".join([*_PARAS[:2], odd, _PARAS[2]]) + "\n"
+    (inp / "a.txt").write_text(unicodedata.normalize("NFD", text), "utf-8")
+    body = "".join(f"<p>{p}</p>" for p in _PARAS[:2])
+    page = (
+        "<!doctype html><html><head><title>Cafe\u0301 budget approved</title></head><body>"
+        f"<article><h1>Cafe\u0301 budget approved</h1>{body}"
+        "<p>Marker test: alpha&#8203;beta &#7;gamma\x0cdelta epsilon zeta eta theta iota"
+        f" kappa lambda mu.</p><p>{_PARAS[2]}</p></article></body></html>"
+    )
+    (inp / "b.html").write_text(page, "utf-8")
+    row = {
+        "url": "https://j.example/nfd",
+        "title": "Pier\u200b plan cafe\u0301 â€“ Ã‰lodie",
+        "authors": ["Jane\u200b Doe"],
+        "tags": ["pier\u200b", "council\x07"],
+        "site_name": "Harbour\u2060 Times",
+        "text": "\n".join(_PARAS) + "\nEntities: caf&eacute; and it&#8217;s here.",
+    }
+    (inp / "c.jsonl").write_text(json.dumps(row) + "\n", "utf-8")
+    res = ingest(str(inp), "--disable", "dedup")
+    got = _record_texts(res.records)
+    a, b, c = got["a.txt"], got["b.html"], got["c.jsonl"]
+    assert "Marker test: alphabeta gamma\ndelta budget café „quoted“." in a["text"]
+    assert "Marker test: alphabeta gamma delta epsilon" in b["text"]
+    assert b["title"] == "Café budget approved"
+    assert (c["title"], c["authors"], c["tags"], c["site_name"]) == (
+        "Pier plan café – Élodie",
+        ["Jane Doe"],
+        ["pier", "council"],
+        "Harbour Times",
+    )
+    assert "Entities: café and it’s here." in c["text"]
+    for r in got.values():
+        assert unicodedata.is_normalized("NFC", r["text"]), r["source"]["path"]
+        assert not any(ch in r["text"] for ch in "\x07\x0c\u200b\u200e\u2060")
