@@ -2134,9 +2134,9 @@ def _has_trigger(items: list[Any], words: re.Pattern[str], run: str = "") -> boo
             if hit(run):
                 return True
             run = ""
-            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                if _has_trigger(av[2], words):
-                    return True
+            repeat = op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+            if repeat and av[0] >= 1 and _has_trigger(av[2], words):
+                return True
     return hit(run)
 
 
