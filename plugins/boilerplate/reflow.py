@@ -623,7 +623,9 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     (given its ``lines``) at least one per :data:`_MD_LINES_PER_LINK` non-blank lines: a
     rendered page that quotes a few markdown links (a forum post) is not markdown.
     (html2text's dev pages: one link per 20 lines or more on 99 % of them.)"""
-    if "](" not in text:  # (most texts: one search in C)
+    # (most texts have no "]": a search for one character is a memchr, ~0.3 µs of a 5 KB
+    # page, where one for the pair took ~4 µs)
+    if "]" not in text or "](" not in text:
         return False
     n_lines = sum(1 for ln in lines if ln.strip()) if lines is not None else 0
     need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)

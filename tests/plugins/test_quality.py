@@ -8,8 +8,10 @@ import pytest
 from corearchive import ConfigError, Language, OptionValueError
 from corearchive.testing import make_document
 from corearchive_plugins.quality import (
+    JUSTEXT_WORDS,
     PROFILES,
     RULES,
+    STOP_WORDS,
     QualityOptions,
     QualityStage,
     _limits,
@@ -266,6 +268,29 @@ def test_stop_words_in_other_scripts(language):
     prose = " ".join([PROSE_OTHER_SCRIPTS[language]] * 4)
     assert signals(prose, language)["stop_words"] >= 1
     assert "gopher_stop_words" not in failed(prose, language)
+
+
+def test_the_stop_lists_of_other_scripts_are_read_without_importing_justext():
+    """The plugin reads jusText's stop lists from its folder: importing jusText for them
+    imported lxml's HTML cleaner, urllib.request, http.client and ssl in every process of a
+    run (~15 ms of its start-up), which a plain-text run never uses."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, corearchive_plugins.quality as q;"
+        "print(sorted(m for m in ('justext', 'lxml_html_clean', 'http.client', 'ssl')"
+        " if m in sys.modules));"
+        "print(sorted(q.STOP_WORDS['ar']) == sorted(q._justext_words('Arabic')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[:2] == ["[]", "True"], out
+    import justext
+
+    first = justext.get_stoplist("Arabic")  # (a set: the file's first words are in it)
+    assert len(STOP_WORDS["ar"]) == JUSTEXT_WORDS and STOP_WORDS["ar"] <= first
 
 
 def test_an_undetermined_language_counts_every_list():
