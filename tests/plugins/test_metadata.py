@@ -1519,11 +1519,13 @@ def test_category_and_tag_search_equal_trafilaturas(name: str) -> None:
     tree = htmlmeta.parse_html(_html_page(_CATSTAGS_PAGES[name]))
     assert tree is not None
     index = htmltree.AttrIndex(tree)
+    heads = htmlmeta._HeadScan(tree)
     for kind in ("category", "tag"):
-        assert htmlmeta._extract_catstags(kind, tree, index) == extract_catstags(kind, tree)
+        ours = htmlmeta._extract_catstags(kind, tree, index, heads)
+        assert ours == extract_catstags(kind, tree)
     if name == "wordpress":
-        assert htmlmeta._extract_catstags("category", tree, index) == ["News"]
-        assert htmlmeta._extract_catstags("tag", tree, index) == ["Putin"]
+        assert htmlmeta._extract_catstags("category", tree, index, heads) == ["News"]
+        assert htmlmeta._extract_catstags("tag", tree, index, heads) == ["Putin"]
 
 
 def test_attribute_index_rules_out_only_what_cannot_match() -> None:
@@ -1819,6 +1821,55 @@ def test_a_tag_that_starts_with_a_label_word_keeps_it(line: str, tags: list[str]
     assert textmeta.split_tags("Filed under News, Politics") == ["News", "Politics"]
 
 
+def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
+    """The one scan of a page's head, meta and script elements (_HeadScan) gives what
+    trafilatura's OpenGraph, meta-tag, JSON-LD and section expressions give on the tree,
+    in the same order (metas and scripts in the body, a second head, an svg's head, a
+    page whose root is no html element), and examine_meta given the scan reads the same
+    fields as given the tree; other searches go to the tree."""
+    from lxml.etree import XPath
+    from trafilatura import metadata as tm
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    og = './/head/meta[starts-with(@property, "og:")]'
+    section = XPath(
+        './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
+    )
+    scripts = XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
+    pages = [
+        "<html><head><meta property='og:title' content='Budget passes'>"
+        "<meta name='author' content='Ann Lee'><meta property='og:site_name' content='Daily'>"
+        "<meta property='article:section' content='Politics'><meta name='keywords'>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle"}</script>'
+        "</head><body><meta property='og:url' content='https://x.example/1'>"
+        "<meta name='subject' content='Tax'><script type='application/settings+json'>{}"
+        "</script><script>var a;</script><svg><head><meta property='og:title' content='Z'>"
+        "</head></svg><head><meta property='og:description' content='late'></head>"
+        "<p>Text</p></body></html>",
+        "<div><head><meta property='og:title' content='In a div'></head><p>x</p></div>",
+        "<html><body><p>No head at all</p></body></html>",
+    ]
+    for page in pages:
+        tree = htmlmeta.parse_html(page)
+        assert tree is not None
+        roots = [tree, *tree.iterdescendants("body", "div")]
+        for root in roots:
+            heads = htmlmeta._HeadScan(root)
+            assert heads.xpath(og) == root.xpath(og)
+            path = ".//head/meta[@content]"
+            assert list(heads.iterfind(path)) == list(root.iterfind(path))
+            assert heads.json_scripts() == scripts(root)
+            assert htmlmeta._section_metas(heads) == section(root)
+            assert heads.xpath("//p") == root.xpath("//p")  # (another search: the tree's)
+            want, got = tm.examine_meta(root), tm.examine_meta(heads)
+            for field in ("title", "author", "url", "description", "sitename", "tags", "image"):
+                assert getattr(got, field) == getattr(want, field), field
+    tree = htmlmeta.parse_html(pages[0])
+    assert tree is not None
+    assert htmlmeta._HeadScan(tree).xpath(og)[0].get("content") == "Budget passes"
+
+
 def test_links_below_and_section_metas_equal_their_expressions() -> None:
     from lxml.etree import XPath
 
@@ -1841,8 +1892,9 @@ def test_links_below_and_section_metas_equal_their_expressions() -> None:
     union = XPath("//div[@class='row']//a[@href]|//span//a[@href]")  # another shape: as is
     assert links_below(union, tree) == union(tree)
     section = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
-    assert htmlmeta._section_metas(tree) == tree.xpath(section)
-    assert [m.get("content") for m in htmlmeta._section_metas(tree)] == ["World", "Politics"]
+    assert htmlmeta._section_metas(htmlmeta._HeadScan(tree)) == tree.xpath(section)
+    got_metas = htmlmeta._section_metas(htmlmeta._HeadScan(tree))
+    assert [m.get("content") for m in got_metas] == ["World", "Politics"]
 
 
 def test_main_block_is_a_segment_of_maximum_sum() -> None:
@@ -2641,7 +2693,7 @@ def test_meta_json_equals_trafilaturas(script: str) -> None:
     tree = htmlmeta.parse_html(page)
     assert tree is not None
     want = extract_meta_json(tree, TrafilaturaDocument())
-    got = htmlmeta._extract_meta_json(tree, TrafilaturaDocument())
+    got = htmlmeta._extract_meta_json(htmlmeta._HeadScan(tree), TrafilaturaDocument())
     fields = ("title", "author", "sitename", "categories", "tags", "date", "description")
     assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields]
     text = tree.find(".//script").text
