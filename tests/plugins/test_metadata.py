@@ -1860,6 +1860,8 @@ def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
             path = ".//head/meta[@content]"
             assert list(heads.iterfind(path)) == list(root.iterfind(path))
             assert heads.json_scripts() == scripts(root)
+            assert heads.xpath(scripts.path) == scripts(root)
+            assert list(heads.iterfind(".//meta")) == list(root.iterfind(".//meta"))
             assert htmlmeta._section_metas(heads) == section(root)
             assert heads.xpath("//p") == root.xpath("//p")  # (another search: the tree's)
             want, got = tm.examine_meta(root), tm.examine_meta(heads)
@@ -1868,6 +1870,44 @@ def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
     tree = htmlmeta.parse_html(pages[0])
     assert tree is not None
     assert htmlmeta._HeadScan(tree).xpath(og)[0].get("content") == "Budget passes"
+
+
+def test_htmldate_reads_the_meta_and_json_ld_of_the_head_scan() -> None:
+    """Within _htmldate_reads, htmldate's meta-tag and JSON-LD searches read the page's
+    _HeadScan (not the tree) and give the date they give on the tree: a meta date in the
+    head or the body, a JSON-LD date, both, neither; another tree is read as it is."""
+    import htmldate.core as hc
+    from htmldate import find_date
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    jsonld = '<script type="application/ld+json">{"datePublished": "2021-03-04"}</script>'
+    pages = [
+        '<html><head><meta name="date" content="2020-05-06"></head><body><p>x</p></body></html>',
+        f"<html><head><title>t</title></head><body>{jsonld}<p>x</p></body></html>",
+        '<html><head></head><body><meta property="article:published_time" '
+        f'content="2019-01-02T10:00:00Z">{jsonld}</body></html>',
+        "<html><head><title>t</title></head><body><p>Posted 2018-07-08</p></body></html>",
+    ]
+    seen: list[object] = []
+    header = hc.examine_header
+    for page in pages:
+        tree = htmlmeta.parse_html(page)
+        assert tree is not None
+        heads = htmlmeta._HeadScan(tree)
+        want = find_date(tree, original_date=True, max_date="2024-01-01")
+        hc.examine_header = lambda t, o: seen.append(t) or header(t, o)  # type: ignore
+        try:
+            with htmlmeta._htmldate_reads(heads):
+                assert find_date(tree, original_date=True, max_date="2024-01-01") == want
+                other = htmlmeta.parse_html(pages[0])
+                assert find_date(other, original_date=True, max_date="2024-01-01") == "2020-05-06"
+        finally:
+            hc.examine_header = header
+        assert seen[-2:] == [heads, other]
+    assert [
+        find_date(htmlmeta.parse_html(p), original_date=True, max_date="2024-01-01") for p in pages
+    ] == ["2020-05-06", "2021-03-04", "2019-01-02", "2018-07-08"]
 
 
 def test_links_below_and_section_metas_equal_their_expressions() -> None:
