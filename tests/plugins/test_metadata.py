@@ -1821,6 +1821,30 @@ def test_a_tag_that_starts_with_a_label_word_keeps_it(line: str, tags: list[str]
     assert textmeta.split_tags("Filed under News, Politics") == ["News", "Politics"]
 
 
+def test_json_ld_text_normalised_as_trafilatura_does() -> None:
+    """_normalize_json (the surrogates dropped by one regular expression) gives trafilatura's
+    normalize_json: escaped surrogate pairs and lone halves, escaped controls, entities,
+    tags, text without a backslash, random strings of those pieces."""
+    import random
+
+    from trafilatura.json_metadata import normalize_json
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    strings = [
+        '{"headline": "Caf\\u00e9 \\ud83d\\ude00 \\ud800 end"}',
+        '{"a": "x\\ny\\tz &amp; <b>bold</b>"}',
+        '{"a": "no backslash &lt;i&gt;"}',
+        "\ud83d raw surrogate",
+        "",
+    ]
+    pieces = ["\\u00e9", "\\ud83d", "\\ude00", "\\n", "\\", "&amp;", "<p>", "a", " ", "\udc00"]
+    rng = random.Random(3)
+    strings += ["".join(rng.choices(pieces, k=rng.randint(0, 12))) for _ in range(3000)]
+    for s in strings:
+        assert htmlmeta._normalize_json(s) == normalize_json(s), repr(s)
+
+
 def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
     """The one scan of a page's head, meta and script elements (_HeadScan) gives what
     trafilatura's OpenGraph, meta-tag, JSON-LD and section expressions give on the tree,
