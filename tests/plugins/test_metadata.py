@@ -1519,11 +1519,13 @@ def test_category_and_tag_search_equal_trafilaturas(name: str) -> None:
     tree = htmlmeta.parse_html(_html_page(_CATSTAGS_PAGES[name]))
     assert tree is not None
     index = htmltree.AttrIndex(tree)
+    heads = htmlmeta._HeadScan(tree)
     for kind in ("category", "tag"):
-        assert htmlmeta._extract_catstags(kind, tree, index) == extract_catstags(kind, tree)
+        ours = htmlmeta._extract_catstags(kind, tree, index, heads)
+        assert ours == extract_catstags(kind, tree)
     if name == "wordpress":
-        assert htmlmeta._extract_catstags("category", tree, index) == ["News"]
-        assert htmlmeta._extract_catstags("tag", tree, index) == ["Putin"]
+        assert htmlmeta._extract_catstags("category", tree, index, heads) == ["News"]
+        assert htmlmeta._extract_catstags("tag", tree, index, heads) == ["Putin"]
 
 
 def test_attribute_index_rules_out_only_what_cannot_match() -> None:
@@ -1819,6 +1821,119 @@ def test_a_tag_that_starts_with_a_label_word_keeps_it(line: str, tags: list[str]
     assert textmeta.split_tags("Filed under News, Politics") == ["News", "Politics"]
 
 
+def test_json_ld_text_normalised_as_trafilatura_does() -> None:
+    """_normalize_json (the surrogates dropped by one regular expression) gives trafilatura's
+    normalize_json: escaped surrogate pairs and lone halves, escaped controls, entities,
+    tags, text without a backslash, random strings of those pieces."""
+    import random
+
+    from trafilatura.json_metadata import normalize_json
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    strings = [
+        '{"headline": "Caf\\u00e9 \\ud83d\\ude00 \\ud800 end"}',
+        '{"a": "x\\ny\\tz &amp; <b>bold</b>"}',
+        '{"a": "no backslash &lt;i&gt;"}',
+        "\ud83d raw surrogate",
+        "",
+    ]
+    pieces = ["\\u00e9", "\\ud83d", "\\ude00", "\\n", "\\", "&amp;", "<p>", "a", " ", "\udc00"]
+    rng = random.Random(3)
+    strings += ["".join(rng.choices(pieces, k=rng.randint(0, 12))) for _ in range(3000)]
+    for s in strings:
+        assert htmlmeta._normalize_json(s) == normalize_json(s), repr(s)
+
+
+def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
+    """The one scan of a page's head, meta and script elements (_HeadScan) gives what
+    trafilatura's OpenGraph, meta-tag, JSON-LD and section expressions give on the tree,
+    in the same order (metas and scripts in the body, a second head, an svg's head, a
+    page whose root is no html element), and examine_meta given the scan reads the same
+    fields as given the tree; other searches go to the tree."""
+    from lxml.etree import XPath
+    from trafilatura import metadata as tm
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    og = './/head/meta[starts-with(@property, "og:")]'
+    section = XPath(
+        './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
+    )
+    scripts = XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
+    pages = [
+        "<html><head><meta property='og:title' content='Budget passes'>"
+        "<meta name='author' content='Ann Lee'><meta property='og:site_name' content='Daily'>"
+        "<meta property='article:section' content='Politics'><meta name='keywords'>"
+        '<script type=\'application/ld+json\'>{"@type": "NewsArticle"}</script>'
+        "</head><body><meta property='og:url' content='https://x.example/1'>"
+        "<meta name='subject' content='Tax'><script type='application/settings+json'>{}"
+        "</script><script>var a;</script><svg><head><meta property='og:title' content='Z'>"
+        "</head></svg><head><meta property='og:description' content='late'></head>"
+        "<p>Text</p></body></html>",
+        "<div><head><meta property='og:title' content='In a div'></head><p>x</p></div>",
+        "<html><body><p>No head at all</p></body></html>",
+    ]
+    for page in pages:
+        tree = htmlmeta.parse_html(page)
+        assert tree is not None
+        roots = [tree, *tree.iterdescendants("body", "div")]
+        for root in roots:
+            heads = htmlmeta._HeadScan(root)
+            assert heads.xpath(og) == root.xpath(og)
+            path = ".//head/meta[@content]"
+            assert list(heads.iterfind(path)) == list(root.iterfind(path))
+            assert heads.json_scripts() == scripts(root)
+            assert heads.xpath(scripts.path) == scripts(root)
+            assert list(heads.iterfind(".//meta")) == list(root.iterfind(".//meta"))
+            assert htmlmeta._section_metas(heads) == section(root)
+            assert heads.xpath("//p") == root.xpath("//p")  # (another search: the tree's)
+            want, got = tm.examine_meta(root), tm.examine_meta(heads)
+            for field in ("title", "author", "url", "description", "sitename", "tags", "image"):
+                assert getattr(got, field) == getattr(want, field), field
+    tree = htmlmeta.parse_html(pages[0])
+    assert tree is not None
+    assert htmlmeta._HeadScan(tree).xpath(og)[0].get("content") == "Budget passes"
+
+
+def test_htmldate_reads_the_meta_and_json_ld_of_the_head_scan() -> None:
+    """Within _htmldate_reads, htmldate's meta-tag and JSON-LD searches read the page's
+    _HeadScan (not the tree) and give the date they give on the tree: a meta date in the
+    head or the body, a JSON-LD date, both, neither; another tree is read as it is."""
+    import htmldate.core as hc
+    from htmldate import find_date
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    jsonld = '<script type="application/ld+json">{"datePublished": "2021-03-04"}</script>'
+    pages = [
+        '<html><head><meta name="date" content="2020-05-06"></head><body><p>x</p></body></html>',
+        f"<html><head><title>t</title></head><body>{jsonld}<p>x</p></body></html>",
+        '<html><head></head><body><meta property="article:published_time" '
+        f'content="2019-01-02T10:00:00Z">{jsonld}</body></html>',
+        "<html><head><title>t</title></head><body><p>Posted 2018-07-08</p></body></html>",
+    ]
+    seen: list[object] = []
+    header = hc.examine_header
+    for page in pages:
+        tree = htmlmeta.parse_html(page)
+        assert tree is not None
+        heads = htmlmeta._HeadScan(tree)
+        want = find_date(tree, original_date=True, max_date="2024-01-01")
+        hc.examine_header = lambda t, o: seen.append(t) or header(t, o)  # type: ignore
+        try:
+            with htmlmeta._htmldate_reads(heads):
+                assert find_date(tree, original_date=True, max_date="2024-01-01") == want
+                other = htmlmeta.parse_html(pages[0])
+                assert find_date(other, original_date=True, max_date="2024-01-01") == "2020-05-06"
+        finally:
+            hc.examine_header = header
+        assert seen[-2:] == [heads, other]
+    assert [
+        find_date(htmlmeta.parse_html(p), original_date=True, max_date="2024-01-01") for p in pages
+    ] == ["2020-05-06", "2021-03-04", "2019-01-02", "2018-07-08"]
+
+
 def test_links_below_and_section_metas_equal_their_expressions() -> None:
     from lxml.etree import XPath
 
@@ -1841,8 +1956,9 @@ def test_links_below_and_section_metas_equal_their_expressions() -> None:
     union = XPath("//div[@class='row']//a[@href]|//span//a[@href]")  # another shape: as is
     assert links_below(union, tree) == union(tree)
     section = './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
-    assert htmlmeta._section_metas(tree) == tree.xpath(section)
-    assert [m.get("content") for m in htmlmeta._section_metas(tree)] == ["World", "Politics"]
+    assert htmlmeta._section_metas(htmlmeta._HeadScan(tree)) == tree.xpath(section)
+    got_metas = htmlmeta._section_metas(htmlmeta._HeadScan(tree))
+    assert [m.get("content") for m in got_metas] == ["World", "Politics"]
 
 
 def test_main_block_is_a_segment_of_maximum_sum() -> None:
@@ -2641,7 +2757,7 @@ def test_meta_json_equals_trafilaturas(script: str) -> None:
     tree = htmlmeta.parse_html(page)
     assert tree is not None
     want = extract_meta_json(tree, TrafilaturaDocument())
-    got = htmlmeta._extract_meta_json(tree, TrafilaturaDocument())
+    got = htmlmeta._extract_meta_json(htmlmeta._HeadScan(tree), TrafilaturaDocument())
     fields = ("title", "author", "sitename", "categories", "tags", "date", "description")
     assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields]
     text = tree.find(".//script").text
