@@ -7,6 +7,7 @@ aeb metric against trafilatura's text of the HTML.
         htmldate==0.7.0 htmldate==0.9.1 newspaper4k==0.9.6     # then untar them in DL
     python heldout.py build DL OUT          # OUT: outside the repository (not ours to ship)
     python heldout.py score OUT [--tree T] [--model M.json] [--rows proj,w3m,lynx,gold,html]
+                                [--option KEY=VALUE ...]
 
 build: every page of DL/*/tests/cache/*.htm* (trafilatura, htmldate) and
 DL/newspaper4k-*/tests/data/html/*.html, minus the dev pages (aeb, trafeval, htmldate dev: same
@@ -141,7 +142,7 @@ def _interval(rows, draws=2000):
     return vals[int(0.025 * draws)], vals[int(0.975 * draws)]
 
 
-def score(out, tree, model, rows, per_page=None):
+def score(out, tree, model, rows, per_page=None, options=()):
     pp = tempfile.mkdtemp(prefix="heldout_")
     os.symlink(os.path.join(tree, "corearchive"), os.path.join(pp, "corearchive"))
     os.symlink(os.path.join(tree, "plugins"), os.path.join(pp, "corearchive_plugins"))
@@ -154,6 +155,12 @@ def score(out, tree, model, rows, per_page=None):
     from corearchive_plugins.boilerplate import BoilerplateOptions, BoilerplateStage
 
     cfg = {"model": model} if model else {}
+    for kv in options:  # values as JSON (false, 0.6), else strings
+        k, v = kv.split("=", 1)
+        try:
+            cfg[k] = json.loads(v)
+        except ValueError:
+            cfg[k] = v
     stage = BoilerplateStage(build_options(BoilerplateOptions, cfg, stage="boilerplate", origin="heldout"), None)
     meta = json.load(open(os.path.join(out, "meta.json"), encoding="utf-8"))
     per = {}
@@ -191,11 +198,13 @@ def main():
     s.add_argument("--model", help="a line model JSON (default: the tree's shipped model)")
     s.add_argument("--rows", default="proj,w3m,lynx,gold,html")
     s.add_argument("--per-page", help="write each page's (tp, fp, fn) per row here (JSON)")
+    s.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                   help="a boilerplate stage option (e.g. sequence=false), repeatable")
     a = ap.parse_args()
     if a.cmd == "build":
         build(a.dl, a.out)
     else:
-        score(a.out, os.path.abspath(a.tree), a.model, a.rows.split(","), a.per_page)
+        score(a.out, os.path.abspath(a.tree), a.model, a.rows.split(","), a.per_page, a.option)
 
 
 if __name__ == "__main__":
