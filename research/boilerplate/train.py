@@ -155,10 +155,17 @@ def stack(docs, extra=None):
     return X, y, w
 
 
+#: columns of the stage matrices the trees may not split on (--drop-features): set to 0 in
+#: what the trees are fitted on, so no tree reads them (the runtime computes them unchanged)
+DROP = []
+
+
 def fit(X, y, w, rounds, params=None):
     import lightgbm as lgb
     m = w > 0
-    ds = lgb.Dataset(X[m], y[m], weight=w[m], free_raw_data=True)
+    Xm = X[m]
+    Xm[:, DROP] = 0.0
+    ds = lgb.Dataset(Xm, y[m], weight=w[m], free_raw_data=True)
     return lgb.train(params or PARAMS, ds, num_boost_round=rounds)
 
 
@@ -467,12 +474,15 @@ def main():
     ap.add_argument("--params", help="JSON object of LightGBM parameters overriding PARAMS")
     ap.add_argument("--seq", help="train the v10 sequence layer (needs torch), e.g. "
                     "'chan=16,kernel=5,dil=1-2-4,epochs=10,feats=all,mix=0.5' (see v10_seq.py)")
+    ap.add_argument("--drop-features", default="",
+                    help="comma-separated feature names no tree may split on (e.g. page-global ones)")
     ap.add_argument("--rules", default="teaser,caption,bridge,byline,noprose,cueonly",
                     help="post-processing rules the runtime applies (written into the model)")
     args = ap.parse_args()
     if args.params:
         PARAMS.update(json.loads(args.params))
     rounds = tuple(int(x) for x in args.rounds.split(","))
+    DROP[:] = [tc.FEATURE_NAMES.index(f) for f in args.drop_features.split(",") if f]
     use_eval(args.eval)
     t0 = time.time()
     in_file = sorted({k.split("/")[0] for k in json.load(open(args.labels, encoding="utf-8"))})
