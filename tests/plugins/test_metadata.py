@@ -3325,3 +3325,54 @@ def test_a_body_sentence_taken_for_the_title_stays_in_the_text(
     doc = run_stage(MetadataStage, make_document("\n".join(lines) + "\n")).kept[0]
     assert doc.title == lines[0]
     assert (lines[0] in doc.text.split("\n")) is stays
+
+
+def test_a_window_without_a_month_letter_is_not_searched_for_month_names(monkeypatch) -> None:
+    """A line with a year and no date, not ASCII ("©"), is not searched for runs of letters
+    (the month names' costly search): nothing in it can be a month name (_may_name_month)."""
+
+    letters = textmeta._LETTERS
+
+    class Spy:
+        calls = 0
+
+        def findall(self, *args: Any) -> list[str]:
+            Spy.calls += 1
+            return letters.findall(*args)
+
+        def finditer(self, *args: Any) -> Any:
+            return letters.finditer(*args)  # (the month patterns' starts: not the search)
+
+    monkeypatch.setattr(textmeta, "_LETTERS", Spy())
+    line = "© 2025 Morning Gazette 17. All rights reserved."
+    assert textmeta._line_dates.__wrapped__(line, ((0, len(line)),), 2026) == ()
+    assert Spy.calls == 0
+    # (a line with a month name still is, and its date is found)
+    line = "© Morning Gazette, 5 März 2025"
+    (found,) = textmeta._line_dates.__wrapped__(line, ((0, len(line)),), 2026)
+    assert found[0] == date(2025, 3, 5) and Spy.calls == 1
+
+
+def test_may_name_month_passes_every_text_with_a_month_name() -> None:
+    """_may_name_month is True for every lowercased text whose runs of letters (_LETTERS)
+    hold a month name: random texts of month names (ASCII and not), their parts, letters,
+    digits, signs and the Devanagari and Bengali characters the runs treat apart."""
+    import random
+
+    rnd = random.Random(35)
+    names = sorted(textmeta.MONTHS)
+    bits = ["a", "é", "ß", "©", "’", "â€™", " ", "-", "2025", "_", "\u093e", "\u0915", "\u09be",
+            "\u0130".lower(), "ı", "\ud800", "x", "mar", "ma", "y"]  # fmt: skip
+    seen = 0
+    for _ in range(20000):
+        parts = [
+            rnd.choice(bits if rnd.random() < 0.7 else names) for _ in range(rnd.randint(1, 6))
+        ]
+        for k, p in enumerate(parts):
+            if p in names and rnd.random() < 0.3:
+                parts[k] = p[: rnd.randint(1, len(p))]  # (a part of a name)
+        low = "".join(parts)
+        if not textmeta._MONTH_KEYS.isdisjoint(textmeta._LETTERS.findall(low)):
+            seen += 1
+            assert textmeta._may_name_month(low), low
+    assert seen > 1000
