@@ -133,6 +133,21 @@ def test_html_text_has_no_blank_lines_source_indentation_or_comment_residue(run_
     assert code in doc.text, doc.text
 
 
+def test_a_line_of_spaces_in_a_pages_text_is_read_in_linear_time() -> None:
+    """Blank lines and comment delimiters were found with spaces around them in the pattern,
+    which split a run of n spaces before a letter both ways n² times: 0.8 s for one line of
+    20,000 spaces (a padded <pre>: 4 s for the page; s35 acc-read #8)."""
+    import time
+
+    from corearchive_plugins.boilerplate import _page_lines
+
+    line = " " * 40_000 + "indented_call()"
+    t0 = time.process_time()
+    got = _page_lines(f"{line}\n  \n -->\n// -->\n<!--\nThe end.", "<pre>")
+    assert time.process_time() - t0 < 0.2
+    assert got == f"{line}\nThe end."
+
+
 def test_a_page_of_which_trafilatura_keeps_next_to_nothing_is_read_by_the_line_model(
     run_stage, monkeypatch
 ):
