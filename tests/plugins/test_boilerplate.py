@@ -2085,6 +2085,28 @@ def test_a_members_question_is_a_paywall_only_before_a_log_in(ingest, tmp_path):
     assert rec["text"].endswith(member) and "paywall" not in rec["annotations"]["boilerplate"]
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Already a subscriber? Please log in.",
+        "Already a subscriber? Click here to log in.",
+        "Bereits Abonnent? Bitte melden Sie sich an.",
+    ],
+)
+def test_a_members_question_is_a_paywall_with_words_before_the_log_in(ingest, tmp_path, prompt):
+    """Only a log-in verb right after the question made it a paywall's: "Please log in",
+    "Click here to log in", German's "Bitte melden Sie sich an" stayed in the text, and the
+    text was not flagged cut (s35 acc-read #21, f24). A sign-up is still no log-in."""
+    from corearchive_plugins.boilerplate.notes import is_paywall
+
+    assert not is_paywall("Not already a member? Please sign up at the front desk.")
+    story = "Parks budget approved\n\n" + "\n\n".join([PARA, PARA2, PARA, PARA2])
+    (tmp_path / "pw.txt").write_text(f"{story}\n\n{prompt}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "pw.txt")).records
+    assert rec["annotations"]["boilerplate"].get("paywall") is True
+    assert "subscriber" not in rec["text"] and "Abonnent" not in rec["text"]
+
+
 def test_a_paywalls_prompt_at_the_texts_end_is_removed_and_recorded(run_stage, seeds):
     """s33 acc-regress #9: the prompt stayed in the text (HTML and plain text alike), and a
     re-fetch cut by the paywall, holding a line the full story lacks, was archived as the
