@@ -1240,11 +1240,13 @@ def _drop_paywall(d: Any) -> bool:
     if not kept:
         return False
     tail = kept[-PAYWALL_LINES:]
-    if cut := paywall_cut([d.stripped[j] for j in tail]):
+    # (each line with its following one, a window's last too: given "", "Already a
+    # subscriber?" there was no paywall with "Log in" under it; s35 acc-read #7)
+    after = d.stripped[kept[-1] + 1 : kept[-1] + 2 + PAYWALL_LINES]
+    if cut := paywall_cut([d.stripped[j] for j in tail], after[0] if after else ""):
         _mark(d, dict.fromkeys(tail[-cut:], PAYWALL_REASON), False)
         return True
-    after = d.stripped[kept[-1] + 1 : kept[-1] + 1 + PAYWALL_LINES]
-    return any(map(is_paywall, after, [*after[1:], ""]))
+    return any(map(is_paywall, after[:PAYWALL_LINES], [*after[1:], ""]))
 
 
 def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:

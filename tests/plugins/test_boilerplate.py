@@ -2107,6 +2107,26 @@ def test_a_members_question_is_a_paywall_with_words_before_the_log_in(ingest, tm
     assert "subscriber" not in rec["text"] and "Abonnent" not in rec["text"]
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Most read\nAdvertisement\nAlready a subscriber?\nLog in",
+        "Already a subscriber?\nLog in",
+        "Already a subscriber?\nPlease log in",
+    ],
+)
+def test_a_log_in_under_the_last_line_read_makes_it_a_paywall(ingest, tmp_path, tail):
+    """Each line read for a paywall's prompt is read with the line after it, but the last
+    was given "": "Already a subscriber?" as the third removed line after the text, or as
+    the text's last kept line, with "Log in" (removed) under it, was no paywall, and in the
+    second case stayed in the text (s35 acc-read #7, f7/edge.txt)."""
+    story = "\n".join(["Parks budget approved", "By Jane Doe", PARA, PARA2, PARA, PARA2])
+    (tmp_path / "pw.txt").write_text(f"{story}\n{tail}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "pw.txt")).records
+    assert rec["text"].endswith(PARA2), rec["text"]
+    assert rec["annotations"]["boilerplate"].get("paywall") is True
+
+
 def test_a_paywalls_prompt_at_the_texts_end_is_removed_and_recorded(run_stage, seeds):
     """s33 acc-regress #9: the prompt stayed in the text (HTML and plain text alike), and a
     re-fetch cut by the paywall, holding a line the full story lacks, was archived as the
