@@ -200,3 +200,38 @@ def test_html_numbered_list_keeps_its_numbers(run_stage):
     lines = doc.text.split("\n")
     assert [f"{k}. {s}" for k, s in enumerate(steps, 1)] == [x for x in lines if x[:1].isdigit()]
     assert "- 250g red lentils" in lines
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a box of ranked headlines, rank and headline one line each
+        ["Most read", "1", "Man arrested after harbour fight", "2", "Ferry fares to rise in spring",
+         "3", "New bakery opens on Main Street", "4", "School bus crash: two hurt", "5",
+         "Five things to do this weekend", "6", "Rail strike called off"],
+        # a markets ticker one cell a line
+        ["Markets", "DAX", "18,234", "+0.4%", "Dow Jones", "39,112", "-0.2%", "Nasdaq",
+         "16,402", "+0.8%", "Euro", "1.0841", "+0.1%", "Gold", "2,331", "-0.3%"],
+    ],
+)  # fmt: skip
+def test_a_box_one_cell_a_line_after_the_text_is_no_table_of_it(box):
+    """Short lines whose kinds repeat right after the article's last paragraph were kept as
+    its table: a "Most read" box and a markets ticker (s35 acc-read #5, f5/mostread.txt,
+    f21/ticker_after.txt). With text on one side only a table needs its header; the
+    standings between paragraphs stay (test_a_table_written_one_cell_a_line_is_kept)."""
+    lines = [LEAD, MID, END, *box]
+    keep = [True] * 3 + [False] * len(box)
+    n = len(lines)
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
+
+
+def test_a_table_one_cell_a_line_after_the_text_is_kept_with_its_header():
+    """With its header (the period's first lines) a table one cell a line right after the
+    text is the article's, as the standings between paragraphs are."""
+    cells = ["DAX", "18,234", "+0.4%", "Dow Jones", "39,112", "-0.2%", "Nasdaq", "16,402",
+             "+0.8%", "Euro", "1.0841", "+0.1%", "Gold", "2,331", "-0.3%"]  # fmt: skip
+    lines = [LEAD, MID, END, "Index", "Close", "Change", *cells]
+    n = len(lines)
+    keep = [True] * 3 + [False] * (n - 3)
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == list(range(3, n))
+
