@@ -235,3 +235,13 @@ def test_a_table_one_cell_a_line_after_the_text_is_kept_with_its_header():
     keep = [True] * 3 + [False] * (n - 3)
     assert article_structures(lines, keep, [0.3] * n, [False] * n) == list(range(3, n))
 
+
+def test_furniture_with_a_colon_between_paragraphs_is_no_fact_box(run_stage):
+    """ "Advertisement: Continue reading below" and "Sign up: Our daily newsletter", which
+    the model removed for their furniture words, were put back between two paragraphs as
+    a fact box's entries by their form (s35 acc-read #9, f9/related2.txt)."""
+    ads = ["Related: Harbour plan vote delayed", "Advertisement: Continue reading below",
+           "Sign up: Our daily newsletter"]  # fmt: skip
+    kept, removed = _clean(run_stage, "\n".join([*HEAD[:2], LEAD, MID, *ads, END, END]))
+    assert ads[1] in removed and ads[2] in removed and removed[ads[1]] != STRUCTURE_REASON
+    assert LEAD in kept and END in kept
