@@ -750,7 +750,7 @@ class BoilerplateStage(Stage):
             if cut:
                 ann["parse_cut"] = True
             return plain, ann
-        text = _page_lines(text, html)
+        text = _page_lines(text, tree)
         ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
         if described:
             ann["described"] = True
@@ -1579,8 +1579,6 @@ def _only_links(doc: Document, text: str, ann: dict[str, Any]) -> bool:
     return all(" ".join(ln.split()) in anchors for ln in lines)
 
 
-#: A preformatted block, whose indentation is the page's: code, a poem, a table of text
-_PRE = re.compile(r"<pre\b", re.I)
 #: A comment's delimiter left as a line of trafilatura's text (``-->`` after a comment the
 #: page closed early, shown by browsers as it is), tried on the stripped line: with the
 #: spaces around it in the pattern (``\s*...?\s*``) a line of n spaces and a letter was
@@ -1588,18 +1586,33 @@ _PRE = re.compile(r"<pre\b", re.I)
 _NO_LINE = re.compile(r"(?://\s*)?-->|<!--")
 
 
-def _page_lines(text: str, html: str) -> str:
-    """trafilatura's text of a page without its blank lines and comment delimiters, and,
-    when the page (``html``) has no preformatted block, without the spaces around its lines.
-    trafilatura keeps the spaces of text nodes so that code keeps its indentation, and so
-    it kept those of the page's source too: lines of 20 spaces and a date line indented by
-    37 (s34 acc-regress R6); browsers collapse them outside ``<pre>``. A stray ``-->`` was
-    a line of its own (D4). (The page is searched for ``<pre`` only when a line has such
-    spaces: ~65 µs on a dev page.)"""
-    lines = [line for line in text.split("\n") if (s := line.strip()) and not _NO_LINE.fullmatch(s)]
-    if any(line != line.strip() for line in lines) and _PRE.search(html) is None:
-        lines = [line.strip() for line in lines]
-    return "\n".join(lines)
+def _page_lines(text: str, tree: Any) -> str:
+    """trafilatura's text of a page (``tree``) without its blank lines, and, but for the
+    lines of its preformatted blocks (``<pre>``: code, a poem, a table of text), without
+    comment delimiters and the spaces around its lines. trafilatura keeps the spaces of
+    text nodes so that code keeps its indentation, and so it kept those of the page's
+    source too: lines of 20 spaces and a date line indented by 37 (s34 acc-regress R6);
+    browsers collapse them outside ``<pre>``. A stray ``-->`` was a line of its own (D4).
+    The lines are told by the page's ``<pre>`` elements: a "<pre" anywhere in the source (a
+    comment, a script) kept every line's spaces, and a code sample's ``<!--`` line was
+    dropped (s35 acc-read #17, #3). (The tree is read only when a line has such spaces or
+    is a delimiter.)"""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if all(line == (s := line.strip()) and not _NO_LINE.fullmatch(s) for line in lines):
+        return "\n".join(lines)
+    pre = _pre_lines(tree)
+    return "\n".join(
+        line if s in pre else s
+        for line in lines
+        if (s := line.strip()) in pre or not _NO_LINE.fullmatch(s)
+    )
+
+
+def _pre_lines(tree: Any) -> frozenset[str]:
+    """The lines, stripped, of the preformatted blocks of a page's ``tree``."""
+    return frozenset(
+        s for pre in tree.iter("pre") for ln in pre.text_content().split("\n") if (s := ln.strip())
+    )
 
 
 def _visible(text: str) -> bool:
