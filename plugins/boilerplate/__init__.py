@@ -1450,22 +1450,67 @@ def _lead_of_a_text_block() -> Iterator[None]:
 
 
 @contextmanager
-def _numbered_items() -> Iterator[None]:
+def _numbered_items(tree: Any) -> Iterator[None]:
     """Within the block, the items of a numbered list (``<ol>``) keep their numbers in
     trafilatura's plain text ("1. Soften the onion."), as the text path keeps a text's own
     "1. ": trafilatura numbers them in markdown only and wrote "- " here, so that "step 4" of
-    a recipe's text lost what it refers to (s34 acceptance test on structures, #9)."""
+    a recipe's text lost what it refers to (s34 acceptance test on structures, #9). It counts
+    an item's siblings, its tree has lost the list's ``start``, ``reversed`` and ``value``:
+    the items of such lists of the page (``tree``) have the numbers a browser shows, found
+    by their text (:func:`_shown_numbers`), and "- " when not found (a wrong number is worse
+    than none: ``<ol start="4">`` was numbered 1, 2, 3; s35 acc-read #6)."""
     import trafilatura.xml as tx
 
     from .htmltree import patched
 
     saved = tx._list_marker
+    shown = _shown_numbers(tree)
 
     def marker(item: Any, include_formatting: bool = True) -> str:
+        parent = item.getparent()
+        if shown and parent is not None and parent.get("rend") == "ol":
+            if (number := shown.get(_item_key(item))) is not None:
+                return saved(item, False)[:-2] + f"{number}. "
+            if any(_item_key(x) in shown for x in parent.iterchildren("item")):
+                return saved(item, False)
         return saved(item, True)
 
     with patched((tx, "_list_marker", marker)):
         yield
+
+
+def _item_key(item: Any) -> str:
+    """A list item's text, its spaces collapsed: how an item of trafilatura's tree is
+    found in the page's."""
+    return " ".join("".join(item.itertext()).split())
+
+
+def _shown_numbers(tree: Any) -> dict[str, int]:
+    """The number a browser shows before each item (by :func:`_item_key`) of the page's
+    ``<ol>`` lists that do not count 1, 2, 3: with a ``start``, ``reversed`` or an item's
+    ``value``."""
+    shown: dict[str, int] = {}
+    for ol in tree.iter("ol"):
+        items = list(ol.iterchildren("li"))
+        if ol.get("start") is ol.get("reversed") is None and all(
+            li.get("value") is None for li in items
+        ):
+            continue  # (1, 2, 3: trafilatura's count)
+        step = -1 if ol.get("reversed") is not None else 1
+        number = _integer(ol.get("start"), len(items) if step < 0 else 1)
+        for li in items:
+            number = _integer(li.get("value"), number)
+            shown[_item_key(li)] = number
+            number += step
+    return shown
+
+
+def _integer(value: str | None, default: int) -> int:
+    """``value`` read as an integer (an attribute's), else ``default``."""
+    try:
+        return int(value.strip()) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _extract(
@@ -1494,7 +1539,7 @@ def _extract(
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
     # the text rendering without the YAML metadata header extract() adds with metadata
-    with _numbered_items():
+    with _numbered_items(tree):
         text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
     return _layout_rows(text) if "|" in text else text, meta
 

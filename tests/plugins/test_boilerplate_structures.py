@@ -245,3 +245,26 @@ def test_furniture_with_a_colon_between_paragraphs_is_no_fact_box(run_stage):
     kept, removed = _clean(run_stage, "\n".join([*HEAD[:2], LEAD, MID, *ads, END, END]))
     assert ads[1] in removed and ads[2] in removed and removed[ads[1]] != STRUCTURE_REASON
     assert LEAD in kept and END in kept
+
+
+def test_html_numbered_list_has_the_numbers_a_browser_shows(run_stage):
+    """trafilatura counts an item's siblings: an <ol start="4"> (a recipe's steps after a
+    paragraph) was numbered 1, 2, 3 and an <ol reversed> count-down 1..n (s35 acc-read #6,
+    f6/olstart.html, f6/reversed.html); an item's value sets the count."""
+    first = ["Slice the onions thinly.", "Soften the onions slowly.", "Add the flour."]
+    then = ["Pour in the hot stock.", "Ladle the soup into bowls.", "Grill the cheese."]
+    down = ["North Bay, where the dunes shelter families.", "Gull Point, for surfers.",
+            "Rose Cove, the winner."]  # fmt: skip
+    html = (
+        "<html><body><article><h1>Onion soup</h1>"
+        f"<p>{LEAD}</p><ol>{''.join(f'<li>{s}</li>' for s in first)}</ol><p>{MID}</p>"
+        f"<ol start='4'>{''.join(f'<li>{s}</li>' for s in then)}</ol><p>{END}</p>"
+        f"<ol reversed>{''.join(f'<li>{s}</li>' for s in down)}</ol><p>{LEAD}</p>"
+        "<ol><li>Step one.</li><li value='7'>Step seven.</li><li>Step eight.</li></ol>"
+        f"<p>{MID}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    lines = doc.text.split("\n")
+    want = [f"{k}. {s}" for k, s in [*enumerate(first + then, 1), *zip((3, 2, 1), down)]]
+    want += ["1. Step one.", "7. Step seven.", "8. Step eight."]
+    assert [x for x in lines if x[:1].isdigit()] == want, lines
