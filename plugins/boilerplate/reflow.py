@@ -800,11 +800,12 @@ def markdown_blocks(
     h1 = {i for i, level in levels.items() if level == 1}
     units: list[tuple[int, int]] = []  # (of input lines)
     code: set[int] = set()
+    mark = _unused_mark(rendered)
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
-        if _BREAK not in rendered:
+        if mark:
             for br in root.iter("br"):  # (a hard line break: see the read-back below)
-                br.tail = _BREAK + (br.tail or "")
+                br.tail = mark + (br.tail or "")
         for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "table", "tr"):
             pos = el.get("data-sourcepos")
             if not pos:
@@ -815,7 +816,8 @@ def markdown_blocks(
             if tag == "p":
                 found[a] = (b, el.text_content())
             elif tag in _LEAF:
-                found[a] = (b, el.text_content().replace(_BREAK, " "))
+                text = el.text_content()
+                found[a] = (b, text.replace(mark, " ") if mark else text)
                 if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
@@ -866,8 +868,8 @@ def markdown_blocks(
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:
             clean, left = _left_markup(text, left)
-            if _BREAK in clean:
-                pieces = [p for p in map(str.strip, clean.split(_BREAK)) if p]
+            if mark and mark in clean:
+                pieces = [p for p in map(str.strip, clean.split(mark)) if p]
                 clean = " ".join(pieces)
                 if len(pieces) > 1:
                     breaks[len(out)] = pieces
@@ -884,9 +886,12 @@ def markdown_blocks(
     )
 
 
-#: Where cmark wrote a hard line break (``<br />``) in a block's text: a character for
-#: private use, which no page's text means
-_BREAK = "\ue000"
+def _unused_mark(text: str) -> str:
+    """A character for private use that ``text`` does not hold (or "" when it holds them
+    all): where cmark wrote a hard line break (``<br />``) in a block's text. A fixed one,
+    U+E000, was an icon font's glyph in a page's text too, and then no break was marked and
+    the page's character was taken for one (s35 acc-read #4)."""
+    return next((c for c in map(chr, range(0xE000, 0xF900)) if c not in text), "")
 
 
 #: A code fence: three or more backticks or tildes, indented by up to three spaces.

@@ -524,6 +524,18 @@ def test_markdown_hard_line_breaks_are_kept_as_lines(run_stage):
     assert not any("Facebook" in t or "Twitter" in t for t in text)  # (the share block)
 
 
+def test_a_texts_own_private_use_character_is_no_hard_break():
+    """Hard breaks were marked with U+E000 unless the text held one, but read back at every
+    U+E000: a page's icon glyph there (Material Icons' "error") turned the marks off and was
+    itself taken for a break, the character lost (s35 acc-read #4, f4/br_icon.md)."""
+    names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane \ue000 38"]
+    lines = ["The names of the crew:  ", *(f"{x}  " for x in names[:-1]), names[-1], "",
+             "[More](https://example.com/more) of the story."]  # fmt: skip
+    blocks, _, _, _, breaks = markdown_blocks(lines)
+    assert breaks[0] == ["The names of the crew:", *names], breaks
+    assert blocks[0] == " ".join(breaks[0])
+
+
 def test_markdown_tables_and_fenced_code_are_blocks_of_their_rows_and_lines():
     lines = ARTICLE_WITH_TABLE_AND_CODE.split("\n")
     blocks, _, _, units, _ = markdown_blocks(lines)
