@@ -51,14 +51,18 @@ _MIN_LOWER = 0.15
 #: and a list wrapped at 80 (a recipe, a brief with key points: s34 structure acceptance
 #: test #4). This many do, when at least half of them, and two, run on in the middle of a
 #: sentence (:func:`_runs_on`) outside runs of lines that are units of their own
-#: (:func:`_unit_lines`). A text not wrapped has near its longest line few lines that end
-#: without a sentence's end and go on in lower case: its paragraphs end so (at any width:
+#: (:func:`_unit_lines`), and a sentence ends inside one of the lines they break (free
+#: verse of long lines has none). A text not wrapped has near its longest line few lines
+#: that end without a sentence's end and go on in lower case: its paragraphs end so (at any
+#: width:
 #: no text as given of the 1,093 dev pages, the 5 seeds and 2,460 acceptance testers'
 #: renderings of other kinds is read as wrapped for it). (From one or two breaks, texts of
 #: short paragraphs were joined too: dedup_quality's near recall 0.881 -> 0.869.)
 _FEW_BREAKS = 3
 #: A sentence's end (or a clause's) at a line's end, closing quotes and brackets aside
 _LINE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+#: A sentence's end inside a line, more text after it
+_INNER_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 
 
 def _runs_on(lines: list[str], forced: list[bool], n_forced: int) -> bool:
@@ -193,6 +197,11 @@ def wrap_width(lines: list[str]) -> int | None:
             return None
         units = _unit_lines(lines)
         if not _runs_on(lines, [f and i not in units for i, f in enumerate(forced)], n_forced):
+            return None
+        # (wrapped prose ends a sentence inside one of the lines it breaks; free verse of
+        # long lines in small letters without end marks was joined: s35 acc-read #12)
+        at = {j for i, f in enumerate(forced) if f for j in (i, i + 1)}
+        if not any(_INNER_END.search(lines[j]) for j in at):
             return None
     # A wrapped sentence goes on in lower case after many of its breaks; the items of a
     # list of headlines of about the same length (which can pass the test above) start with

@@ -910,6 +910,25 @@ def test_a_short_text_wrapped_with_two_paragraphs_is_joined_back(run_stage, widt
     assert wrap_width(_short_wrapped_page(1000).split("\n")) is None
 
 
+def test_free_verse_of_long_lines_is_not_read_as_wrapped(run_stage):
+    """Verse whose lines are long (~72 characters), in small letters and without end marks
+    passed the few-breaks rule at any width: it was read as wrapped at 73 and joined, the
+    next line glued to its last (s35 acc-read #12, f12/poem.txt). Wrapped prose ends a
+    sentence inside a line it breaks; this verse does not."""
+    verse = [
+        "we left the harbour when the lights of the town were going out one by one",
+        "and the water took the colour of the sky that had no colour left at all",
+        "my father stood at the rail and counted the islands he had never visited",
+        "while the engine kept its own slow time beneath the benches and the bags",
+    ]
+    after = "The gulls had gone to sleep on the roofs of the sheds by the pier."
+    lines = ["Night ferry", "A poem by Anna Berg", *verse, "Nobody spoke.", after]
+    assert wrap_width(lines) is None
+    doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
+    assert "Nobody spoke." in doc.text.split("\n") and all(v not in doc.text for v in [
+        " ".join(verse[:2]), " ".join(verse[2:])])  # fmt: skip
+
+
 # An interview wrapped at 80 columns: its turns in name case and in French typography
 # (a space before the colon), some of whose lines end so near the width that the next
 # speaker's name would not have fit after them.
