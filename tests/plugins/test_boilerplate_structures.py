@@ -265,6 +265,8 @@ def test_html_numbered_list_has_the_numbers_a_browser_shows(run_stage):
     )
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
     lines = doc.text.split("\n")
-    want = [f"{k}. {s}" for k, s in [*enumerate(first + then, 1), *zip((3, 2, 1), down)]]
+    want = [
+        f"{k}. {s}" for k, s in [*enumerate(first + then, 1), *zip((3, 2, 1), down, strict=True)]
+    ]
     want += ["1. Step one.", "7. Step seven.", "8. Step eight."]
     assert [x for x in lines if x[:1].isdigit()] == want, lines
