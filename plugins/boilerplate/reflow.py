@@ -51,10 +51,9 @@ _MIN_LOWER = 0.15
 #: and a list wrapped at 80 (a recipe, a brief with key points: s34 structure acceptance
 #: test #4). This many do, when at least half of them, and two, run on in the middle of a
 #: sentence (:func:`_runs_on`) outside runs of lines that are units of their own
-#: (:func:`_unit_lines`), and a sentence ends inside one of the lines they break (free
-#: verse of long lines has none). A text not wrapped has near its longest line few lines
-#: that end without a sentence's end and go on in lower case: its paragraphs end so (at any
-#: width:
+#: (:func:`_unit_lines`), and they read as prose (:func:`_reads_as_prose`: free verse of
+#: long lines does not). A text not wrapped has near its longest line few lines that end
+#: without a sentence's end and go on in lower case: its paragraphs end so (at any width:
 #: no text as given of the 1,093 dev pages, the 5 seeds and 2,460 acceptance testers'
 #: renderings of other kinds is read as wrapped for it). (From one or two breaks, texts of
 #: short paragraphs were joined too: dedup_quality's near recall 0.881 -> 0.869.)
@@ -159,6 +158,28 @@ def _edges(lines: list[str], width: int) -> dict[int, int]:
     return edges
 
 
+def _reads_as_prose(lines: list[str], forced: list[bool], width: int) -> bool:
+    """Whether the lines ``forced`` breaks (:func:`_forced`) read as wrapped prose: a
+    sentence ends inside one of them, or a paragraph of one sentence (two or three lines:
+    a run of one or two breaks) ends on a line shorter than the lines near the ``width``.
+    Verse of long lines has no end inside them, and its stanza is a longer run."""
+    run = 0
+    for i, f in enumerate(forced):
+        run = run + 1 if f else 0
+        if f:
+            if _INNER_END.search(lines[i]) or _INNER_END.search(lines[i + 1]):
+                return True
+            last = lines[i + 1].rstrip()
+            if (
+                run <= 2
+                and not forced[i + 1]
+                and len(last) < width - _NEAR
+                and _LINE_END.search(last)
+            ):
+                return True
+    return False
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width ``lines`` were wrapped at, or None when they were not hard-wrapped.
 
@@ -198,10 +219,9 @@ def wrap_width(lines: list[str]) -> int | None:
         units = _unit_lines(lines)
         if not _runs_on(lines, [f and i not in units for i, f in enumerate(forced)], n_forced):
             return None
-        # (wrapped prose ends a sentence inside one of the lines it breaks; free verse of
-        # long lines in small letters without end marks was joined: s35 acc-read #12)
-        at = {j for i, f in enumerate(forced) if f for j in (i, i + 1)}
-        if not any(_INNER_END.search(lines[j]) for j in at):
+        # (free verse of long lines in small letters without end marks was joined: s35
+        # acc-read #12)
+        if not _reads_as_prose(lines, forced, width):
             return None
     # A wrapped sentence goes on in lower case after many of its breaks; the items of a
     # list of headlines of about the same length (which can pass the test above) start with

@@ -927,6 +927,19 @@ def test_free_verse_of_long_lines_is_not_read_as_wrapped(run_stage):
     doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
     assert "Nobody spoke." in doc.text.split("\n") and all(v not in doc.text for v in [
         " ".join(verse[:2]), " ".join(verse[2:])])  # fmt: skip
+    # paragraphs of one sentence each, wrapped in two lines, are prose (an aeb page)
+    paras = [
+        "Trinity Academy junior Ben Patton added to his collection of state titles, winning"
+        " the 200 yard medley title.",
+        "In the 100 yard backstroke, Patton was beaten out by a swimmer from Wichita Heights"
+        " for first place at state.",
+        "Wichita West senior David Garcia finished second in the 50 yard freestyle after"
+        " leading for most of the race.",
+    ]
+    assert (
+        wrap_width(["State swim results", *(ln for p in paras for ln in _wrap(p, 80).split("\n"))])
+        == 79
+    )
 
 
 # An interview wrapped at 80 columns: its turns in name case and in French typography
