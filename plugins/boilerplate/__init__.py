@@ -753,7 +753,7 @@ class BoilerplateStage(Stage):
             if cut:
                 ann["parse_cut"] = True
             return plain, ann
-        text = _page_lines(text, html)
+        text = _page_lines(text, tree)
         ann = {"method": method, "kept_share": round(min(len(text) / max(len(html), 1), 1.0), 4)}
         if described:
             ann["described"] = True
@@ -1243,11 +1243,13 @@ def _drop_paywall(d: Any) -> bool:
     if not kept:
         return False
     tail = kept[-PAYWALL_LINES:]
-    if cut := paywall_cut([d.stripped[j] for j in tail]):
+    # (each line with its following one, a window's last too: given "", "Already a
+    # subscriber?" there was no paywall with "Log in" under it; s35 acc-read #7)
+    after = d.stripped[kept[-1] + 1 : kept[-1] + 2 + PAYWALL_LINES]
+    if cut := paywall_cut([d.stripped[j] for j in tail], after[0] if after else ""):
         _mark(d, dict.fromkeys(tail[-cut:], PAYWALL_REASON), False)
         return True
-    after = d.stripped[kept[-1] + 1 : kept[-1] + 1 + PAYWALL_LINES]
-    return any(map(is_paywall, after, [*after[1:], ""]))
+    return any(map(is_paywall, after[:PAYWALL_LINES], [*after[1:], ""]))
 
 
 def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
@@ -1451,22 +1453,67 @@ def _lead_of_a_text_block() -> Iterator[None]:
 
 
 @contextmanager
-def _numbered_items() -> Iterator[None]:
+def _numbered_items(tree: Any) -> Iterator[None]:
     """Within the block, the items of a numbered list (``<ol>``) keep their numbers in
     trafilatura's plain text ("1. Soften the onion."), as the text path keeps a text's own
     "1. ": trafilatura numbers them in markdown only and wrote "- " here, so that "step 4" of
-    a recipe's text lost what it refers to (s34 acceptance test on structures, #9)."""
+    a recipe's text lost what it refers to (s34 acceptance test on structures, #9). It counts
+    an item's siblings, its tree has lost the list's ``start``, ``reversed`` and ``value``:
+    the items of such lists of the page (``tree``) have the numbers a browser shows, found
+    by their text (:func:`_shown_numbers`), and "- " when not found (a wrong number is worse
+    than none: ``<ol start="4">`` was numbered 1, 2, 3; s35 acc-read #6)."""
     import trafilatura.xml as tx
 
     from .htmltree import patched
 
     saved = tx._list_marker
+    shown = _shown_numbers(tree)
 
     def marker(item: Any, include_formatting: bool = True) -> str:
+        parent = item.getparent()
+        if shown and parent is not None and parent.get("rend") == "ol":
+            if (number := shown.get(_item_key(item))) is not None:
+                return saved(item, False)[:-2] + f"{number}. "
+            if any(_item_key(x) in shown for x in parent.iterchildren("item")):
+                return saved(item, False)
         return saved(item, True)
 
     with patched((tx, "_list_marker", marker)):
         yield
+
+
+def _item_key(item: Any) -> str:
+    """A list item's text, its spaces collapsed: how an item of trafilatura's tree is
+    found in the page's."""
+    return " ".join("".join(item.itertext()).split())
+
+
+def _shown_numbers(tree: Any) -> dict[str, int]:
+    """The number a browser shows before each item (by :func:`_item_key`) of the page's
+    ``<ol>`` lists that do not count 1, 2, 3: with a ``start``, ``reversed`` or an item's
+    ``value``."""
+    shown: dict[str, int] = {}
+    for ol in tree.iter("ol"):
+        items = list(ol.iterchildren("li"))
+        if ol.get("start") is ol.get("reversed") is None and all(
+            li.get("value") is None for li in items
+        ):
+            continue  # (1, 2, 3: trafilatura's count)
+        step = -1 if ol.get("reversed") is not None else 1
+        number = _integer(ol.get("start"), len(items) if step < 0 else 1)
+        for li in items:
+            number = _integer(li.get("value"), number)
+            shown[_item_key(li)] = number
+            number += step
+    return shown
+
+
+def _integer(value: str | None, default: int) -> int:
+    """``value`` read as an integer (an attribute's), else ``default``."""
+    try:
+        return int(value.strip()) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _extract(
@@ -1495,7 +1542,7 @@ def _extract(
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
     # the text rendering without the YAML metadata header extract() adds with metadata
-    with _numbered_items():
+    with _numbered_items(tree):
         text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
     return _layout_rows(text) if "|" in text else text, meta
 
@@ -1580,25 +1627,40 @@ def _only_links(doc: Document, text: str, ann: dict[str, Any]) -> bool:
     return all(" ".join(ln.split()) in anchors for ln in lines)
 
 
-#: A preformatted block, whose indentation is the page's: code, a poem, a table of text
-_PRE = re.compile(r"<pre\b", re.I)
-#: A line of trafilatura's text that is blank, or a comment's delimiter left as text
-#: (``-->`` after a comment the page closed early, shown by browsers as it is)
-_NO_LINE = re.compile(r"\s*(?:(?://\s*)?-->|<!--)?\s*")
+#: A comment's delimiter left as a line of trafilatura's text (``-->`` after a comment the
+#: page closed early, shown by browsers as it is), tried on the stripped line: with the
+#: spaces around it in the pattern (``\s*...?\s*``) a line of n spaces and a letter was
+#: split both ways n² times (0.8 s for 20,000 spaces; s35 acc-read #8)
+_NO_LINE = re.compile(r"(?://\s*)?-->|<!--")
 
 
-def _page_lines(text: str, html: str) -> str:
-    """trafilatura's text of a page without its blank lines and comment delimiters, and,
-    when the page (``html``) has no preformatted block, without the spaces around its lines.
-    trafilatura keeps the spaces of text nodes so that code keeps its indentation, and so
-    it kept those of the page's source too: lines of 20 spaces and a date line indented by
-    37 (s34 acc-regress R6); browsers collapse them outside ``<pre>``. A stray ``-->`` was
-    a line of its own (D4). (The page is searched for ``<pre`` only when a line has such
-    spaces: ~65 µs on a dev page.)"""
-    lines = [line for line in text.split("\n") if not _NO_LINE.fullmatch(line)]
-    if any(line != line.strip() for line in lines) and _PRE.search(html) is None:
-        lines = [line.strip() for line in lines]
-    return "\n".join(lines)
+def _page_lines(text: str, tree: Any) -> str:
+    """trafilatura's text of a page (``tree``) without its blank lines, and, but for the
+    lines of its preformatted blocks (``<pre>``: code, a poem, a table of text), without
+    comment delimiters and the spaces around its lines. trafilatura keeps the spaces of
+    text nodes so that code keeps its indentation, and so it kept those of the page's
+    source too: lines of 20 spaces and a date line indented by 37 (s34 acc-regress R6);
+    browsers collapse them outside ``<pre>``. A stray ``-->`` was a line of its own (D4).
+    The lines are told by the page's ``<pre>`` elements: a "<pre" anywhere in the source (a
+    comment, a script) kept every line's spaces, and a code sample's ``<!--`` line was
+    dropped (s35 acc-read #17, #3). (The tree is read only when a line has such spaces or
+    is a delimiter.)"""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if all(line == (s := line.strip()) and not _NO_LINE.fullmatch(s) for line in lines):
+        return "\n".join(lines)
+    pre = _pre_lines(tree)
+    return "\n".join(
+        line if s in pre else s
+        for line in lines
+        if (s := line.strip()) in pre or not _NO_LINE.fullmatch(s)
+    )
+
+
+def _pre_lines(tree: Any) -> frozenset[str]:
+    """The lines, stripped, of the preformatted blocks of a page's ``tree``."""
+    return frozenset(
+        s for pre in tree.iter("pre") for ln in pre.text_content().split("\n") if (s := ln.strip())
+    )
 
 
 def _visible(text: str) -> bool:

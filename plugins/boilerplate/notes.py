@@ -233,9 +233,13 @@ _ALREADY_PAID = re.compile(
     r")\s*\?",
     re.IGNORECASE,
 )
-#: The prompt to log in after :data:`_ALREADY_PAID`'s question
+#: The prompt to log in after :data:`_ALREADY_PAID`'s question, its verb among its first
+#: words: "Log in", "Please log in", "Click here to log in", "Bitte melden Sie sich an" (the
+#: verb right after the marks only lost those: s35 acc-read #21); "Sign up at the front
+#: desk" is none
 _LOG_IN = re.compile(
-    r"[\s*_\[(>#•·–—:.!-]*(?:here\s+|hier\s+|jetzt\s+)?(?:log\s*in|sign\s*in|anmelden|einloggen"
+    r"[\s*_\[(>#•·–—:.!-]*(?:[^\W\d_]+[\s,]+){0,4}?(?:log\s*in|sign\s*in|anmelden|einloggen"
+    r"|(?:melden|loggen)\s+sie\s+sich\s+(?:[^\W\d_]+\s+){0,2}?(?:an|ein)"
     r"|(?:se\s+)?connecte[zr]|identifiez|inicia(?:r)?\s+sesión|accedi|entr(?:e|ar)|faça\s+login"
     r"|inloggen)\b",
     re.IGNORECASE,
@@ -274,14 +278,17 @@ def is_paywall(line: str, following: str = "") -> bool:
     )
 
 
-def paywall_cut(lines: list[str]) -> int:
-    """How many of ``lines``' last lines (a kept text's) are a paywall's prompt, with at
-    least one of them :func:`is_paywall`: 0 when the text does not end at a paywall. The
-    short lines after the prompt's first ("Log in", "Subscribe now") go with it."""
+def paywall_cut(lines: list[str], after: str = "") -> int:
+    """How many of ``lines``' last lines (a kept text's; ``after``: the removed line after
+    them) are a paywall's prompt, with at least one of them :func:`is_paywall`: 0 when the
+    text does not end at a paywall. The short lines after the prompt's first ("Log in",
+    "Subscribe now") go with it."""
     last = len(lines)
     start = max(0, last - PAYWALL_LINES)
     for k in range(start, last):
-        following = lines[k + 1] if k + 1 < last else ""
+        # (the last line's is ``after``: a kept "Already a subscriber?" over a removed
+        # "Please log in" was no paywall; s35 acc-read #7)
+        following = lines[k + 1] if k + 1 < last else after
         if is_paywall(lines[k], following) and all(len(ln) <= 60 for ln in lines[k + 1 :]):
             return last - k
     return 0

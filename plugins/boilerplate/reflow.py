@@ -51,7 +51,8 @@ _MIN_LOWER = 0.15
 #: and a list wrapped at 80 (a recipe, a brief with key points: s34 structure acceptance
 #: test #4). This many do, when at least half of them, and two, run on in the middle of a
 #: sentence (:func:`_runs_on`) outside runs of lines that are units of their own
-#: (:func:`_unit_lines`). A text not wrapped has near its longest line few lines that end
+#: (:func:`_unit_lines`), and they read as prose (:func:`_reads_as_prose`: free verse of
+#: long lines does not). A text not wrapped has near its longest line few lines that end
 #: without a sentence's end and go on in lower case: its paragraphs end so (at any width:
 #: no text as given of the 1,093 dev pages, the 5 seeds and 2,460 acceptance testers'
 #: renderings of other kinds is read as wrapped for it). (From one or two breaks, texts of
@@ -59,6 +60,8 @@ _MIN_LOWER = 0.15
 _FEW_BREAKS = 3
 #: A sentence's end (or a clause's) at a line's end, closing quotes and brackets aside
 _LINE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+#: A sentence's end inside a line, more text after it
+_INNER_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+\S")
 
 
 def _runs_on(lines: list[str], forced: list[bool], n_forced: int) -> bool:
@@ -155,6 +158,28 @@ def _edges(lines: list[str], width: int) -> dict[int, int]:
     return edges
 
 
+def _reads_as_prose(lines: list[str], forced: list[bool], width: int) -> bool:
+    """Whether the lines ``forced`` breaks (:func:`_forced`) read as wrapped prose: a
+    sentence ends inside one of them, or a paragraph of one sentence (two or three lines:
+    a run of one or two breaks) ends on a line shorter than the lines near the ``width``.
+    Verse of long lines has no end inside them, and its stanza is a longer run."""
+    run = 0
+    for i, f in enumerate(forced):
+        run = run + 1 if f else 0
+        if f:
+            if _INNER_END.search(lines[i]) or _INNER_END.search(lines[i + 1]):
+                return True
+            last = lines[i + 1].rstrip()
+            if (
+                run <= 2
+                and not forced[i + 1]
+                and len(last) < width - _NEAR
+                and _LINE_END.search(last)
+            ):
+                return True
+    return False
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The width ``lines`` were wrapped at, or None when they were not hard-wrapped.
 
@@ -193,6 +218,10 @@ def wrap_width(lines: list[str]) -> int | None:
             return None
         units = _unit_lines(lines)
         if not _runs_on(lines, [f and i not in units for i, f in enumerate(forced)], n_forced):
+            return None
+        # (free verse of long lines in small letters without end marks was joined: s35
+        # acc-read #12)
+        if not _reads_as_prose(lines, forced, width):
             return None
     # A wrapped sentence goes on in lower case after many of its breaks; the items of a
     # list of headlines of about the same length (which can pass the test above) start with
@@ -802,11 +831,12 @@ def markdown_blocks(
     h1 = {i for i, level in levels.items() if level == 1}
     units: list[tuple[int, int]] = []  # (of input lines)
     code: set[int] = set()
+    mark = _unused_mark(rendered)
     if rendered.strip():
         root = lxml_html.fragment_fromstring(rendered, create_parent="div")
-        if _BREAK not in rendered:
+        if mark:
             for br in root.iter("br"):  # (a hard line break: see the read-back below)
-                br.tail = _BREAK + (br.tail or "")
+                br.tail = mark + (br.tail or "")
         for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "table", "tr"):
             pos = el.get("data-sourcepos")
             if not pos:
@@ -817,7 +847,8 @@ def markdown_blocks(
             if tag == "p":
                 found[a] = (b, el.text_content())
             elif tag in _LEAF:
-                found[a] = (b, el.text_content().replace(_BREAK, " "))
+                text = el.text_content()
+                found[a] = (b, text.replace(mark, " ") if mark else text)
                 if tag == "h1" and a not in levels:
                     h1.add(a)
             elif tag == "pre":
@@ -868,8 +899,8 @@ def markdown_blocks(
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:
             clean, left = _left_markup(text, left)
-            if _BREAK in clean:
-                pieces = [p for p in map(str.strip, clean.split(_BREAK)) if p]
+            if mark and mark in clean:
+                pieces = [p for p in map(str.strip, clean.split(mark)) if p]
                 clean = " ".join(pieces)
                 if len(pieces) > 1:
                     breaks[len(out)] = pieces
@@ -886,9 +917,12 @@ def markdown_blocks(
     )
 
 
-#: Where cmark wrote a hard line break (``<br />``) in a block's text: a character for
-#: private use, which no page's text means
-_BREAK = "\ue000"
+def _unused_mark(text: str) -> str:
+    """A character for private use that ``text`` does not hold (or "" when it holds them
+    all): where cmark wrote a hard line break (``<br />``) in a block's text. A fixed one,
+    U+E000, was an icon font's glyph in a page's text too, and then no break was marked and
+    the page's character was taken for one (s35 acc-read #4)."""
+    return next((c for c in map(chr, range(0xE000, 0xF900)) if c not in text), "")
 
 
 #: A code fence: three or more backticks or tildes, indented by up to three spaces.

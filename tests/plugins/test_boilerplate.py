@@ -135,6 +135,51 @@ def test_html_text_has_no_blank_lines_source_indentation_or_comment_residue(run_
     assert code in doc.text, doc.text
 
 
+def test_a_code_samples_comment_marks_and_indentation_are_its_own(run_stage):
+    """Lines of "<!--" and "-->" were dropped from a <pre> code sample as a comment's residue
+    (s35 acc-read #3, f3/pre.html); a "<pre" anywhere in the source, here in a comment, kept
+    the source's indentation of every line (s35 acc-read #17, f18/r6_comment.html). The
+    lines of the page's <pre> blocks keep theirs, the others lose it."""
+    code = "&lt;!--\n&lt;nav&gt;\n  &lt;a href='/'&gt;Home&lt;/a&gt;\n&lt;/nav&gt;\n--&gt;"
+    html = (
+        f"<html><body><article><h1>Commenting out HTML</h1><p>{PARA}</p>"
+        f"<pre><code>{code}</code></pre><p>{PARA2}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert "<!--\n<nav>\n  <a href='/'>Home</a>\n</nav>\n-->" in doc.text, doc.text
+    page = f"""<html><body><div class="content">
+      <h1>Council approves the budget</h1>
+      <div class="info"><span class="date">
+                     2 June 2020 - 12:09</span>
+      </div>
+      <div class="main">
+         {PARA} <br/> {PARA2}
+      </div>
+    <!-- sidebar widget: <pre> debug output disabled -->
+    </div></body></html>"""
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="b.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert "2 June 2020 - 12:09" in lines and all(ln == ln.strip() for ln in lines), lines
+
+
+def test_a_line_of_spaces_in_a_pages_text_is_read_in_linear_time() -> None:
+    """Blank lines and comment delimiters were found with spaces around them in the pattern,
+    which split a run of n spaces before a letter both ways n² times: 0.8 s for one line of
+    20,000 spaces (a padded <pre>: 4 s for the page; s35 acc-read #8)."""
+    import time
+
+    from lxml import html as lxml_html
+
+    from corearchive_plugins.boilerplate import _page_lines
+
+    line = " " * 40_000 + "indented_call()"
+    tree = lxml_html.fromstring(f"<div><pre>{line}</pre></div>")
+    t0 = time.process_time()
+    got = _page_lines(f"{line}\n  \n -->\n// -->\n<!--\nThe end.", tree)
+    assert time.process_time() - t0 < 0.2
+    assert got == f"{line}\nThe end."
+
+
 def test_a_page_of_which_trafilatura_keeps_next_to_nothing_is_read_by_the_line_model(
     run_stage, monkeypatch
 ):
@@ -2070,6 +2115,48 @@ def test_a_members_question_is_a_paywall_only_before_a_log_in(ingest, tmp_path):
     res = ingest(str(tmp_path / "gym.txt"))
     (rec,) = res.records
     assert rec["text"].endswith(member) and "paywall" not in rec["annotations"]["boilerplate"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Already a subscriber? Please log in.",
+        "Already a subscriber? Click here to log in.",
+        "Bereits Abonnent? Bitte melden Sie sich an.",
+    ],
+)
+def test_a_members_question_is_a_paywall_with_words_before_the_log_in(ingest, tmp_path, prompt):
+    """Only a log-in verb right after the question made it a paywall's: "Please log in",
+    "Click here to log in", German's "Bitte melden Sie sich an" stayed in the text, and the
+    text was not flagged cut (s35 acc-read #21, f24). A sign-up is still no log-in."""
+    from corearchive_plugins.boilerplate.notes import is_paywall
+
+    assert not is_paywall("Not already a member? Please sign up at the front desk.")
+    story = "Parks budget approved\n\n" + "\n\n".join([PARA, PARA2, PARA, PARA2])
+    (tmp_path / "pw.txt").write_text(f"{story}\n\n{prompt}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "pw.txt")).records
+    assert rec["annotations"]["boilerplate"].get("paywall") is True
+    assert "subscriber" not in rec["text"] and "Abonnent" not in rec["text"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Most read\nAdvertisement\nAlready a subscriber?\nLog in",
+        "Already a subscriber?\nLog in",
+        "Already a subscriber?\nPlease log in",
+    ],
+)
+def test_a_log_in_under_the_last_line_read_makes_it_a_paywall(ingest, tmp_path, tail):
+    """Each line read for a paywall's prompt is read with the line after it, but the last
+    was given "": "Already a subscriber?" as the third removed line after the text, or as
+    the text's last kept line, with "Log in" (removed) under it, was no paywall, and in the
+    second case stayed in the text (s35 acc-read #7, f7/edge.txt)."""
+    story = "\n".join(["Parks budget approved", "By Jane Doe", PARA, PARA2, PARA, PARA2])
+    (tmp_path / "pw.txt").write_text(f"{story}\n{tail}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "pw.txt")).records
+    assert rec["text"].endswith(PARA2), rec["text"]
+    assert rec["annotations"]["boilerplate"].get("paywall") is True
 
 
 def test_a_paywalls_prompt_at_the_texts_end_is_removed_and_recorded(run_stage, seeds):

@@ -247,3 +247,73 @@ def test_a_sites_contact_table_after_the_article_is_no_article_table(run_stage):
                "Lib Dem        11,030    32.0%", "Green          2,690     7.8%"]  # fmt: skip
     kept, _ = _clean(run_stage, _page(head, byline, *([p] for p in story), results))
     assert [x for x in kept if x in story + results] == story + results
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a box of ranked headlines, rank and headline one line each
+        ["Most read", "1", "Man arrested after harbour fight", "2", "Ferry fares to rise in spring",
+         "3", "New bakery opens on Main Street", "4", "School bus crash: two hurt", "5",
+         "Five things to do this weekend", "6", "Rail strike called off"],
+        # a markets ticker one cell a line
+        ["Markets", "DAX", "18,234", "+0.4%", "Dow Jones", "39,112", "-0.2%", "Nasdaq",
+         "16,402", "+0.8%", "Euro", "1.0841", "+0.1%", "Gold", "2,331", "-0.3%"],
+    ],
+)  # fmt: skip
+def test_a_box_one_cell_a_line_after_the_text_is_no_table_of_it(box):
+    """Short lines whose kinds repeat right after the article's last paragraph were kept as
+    its table: a "Most read" box and a markets ticker (s35 acc-read #5, f5/mostread.txt,
+    f21/ticker_after.txt). With text on one side only a table needs its header; the
+    standings between paragraphs stay (test_a_table_written_one_cell_a_line_is_kept)."""
+    lines = [LEAD, MID, END, *box]
+    keep = [True] * 3 + [False] * len(box)
+    n = len(lines)
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
+
+
+def test_a_table_one_cell_a_line_after_the_text_is_kept_with_its_header():
+    """With its header (the period's first lines) a table one cell a line right after the
+    text is the article's, as the standings between paragraphs are."""
+    cells = ["DAX", "18,234", "+0.4%", "Dow Jones", "39,112", "-0.2%", "Nasdaq", "16,402",
+             "+0.8%", "Euro", "1.0841", "+0.1%", "Gold", "2,331", "-0.3%"]  # fmt: skip
+    lines = [LEAD, MID, END, "Index", "Close", "Change", *cells]
+    n = len(lines)
+    keep = [True] * 3 + [False] * (n - 3)
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == list(range(3, n))
+
+
+def test_furniture_with_a_colon_between_paragraphs_is_no_fact_box(run_stage):
+    """ "Advertisement: Continue reading below" and "Sign up: Our daily newsletter", which
+    the model removed for their furniture words, were put back between two paragraphs as
+    a fact box's entries by their form (s35 acc-read #9, f9/related2.txt)."""
+    ads = ["Related: Harbour plan vote delayed", "Advertisement: Continue reading below",
+           "Sign up: Our daily newsletter"]  # fmt: skip
+    kept, removed = _clean(run_stage, "\n".join([*HEAD[:2], LEAD, MID, *ads, END, END]))
+    assert ads[1] in removed and ads[2] in removed and removed[ads[1]] != STRUCTURE_REASON
+    assert LEAD in kept and END in kept
+
+
+def test_html_numbered_list_has_the_numbers_a_browser_shows(run_stage):
+    """trafilatura counts an item's siblings: an <ol start="4"> (a recipe's steps after a
+    paragraph) was numbered 1, 2, 3 and an <ol reversed> count-down 1..n (s35 acc-read #6,
+    f6/olstart.html, f6/reversed.html); an item's value sets the count."""
+    first = ["Slice the onions thinly.", "Soften the onions slowly.", "Add the flour."]
+    then = ["Pour in the hot stock.", "Ladle the soup into bowls.", "Grill the cheese."]
+    down = ["North Bay, where the dunes shelter families.", "Gull Point, for surfers.",
+            "Rose Cove, the winner."]  # fmt: skip
+    html = (
+        "<html><body><article><h1>Onion soup</h1>"
+        f"<p>{LEAD}</p><ol>{''.join(f'<li>{s}</li>' for s in first)}</ol><p>{MID}</p>"
+        f"<ol start='4'>{''.join(f'<li>{s}</li>' for s in then)}</ol><p>{END}</p>"
+        f"<ol reversed>{''.join(f'<li>{s}</li>' for s in down)}</ol><p>{LEAD}</p>"
+        "<ol><li>Step one.</li><li value='7'>Step seven.</li><li>Step eight.</li></ol>"
+        f"<p>{MID}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    lines = doc.text.split("\n")
+    want = [
+        f"{k}. {s}" for k, s in [*enumerate(first + then, 1), *zip((3, 2, 1), down, strict=True)]
+    ]
+    want += ["1. Step one.", "7. Step seven.", "8. Step eight."]
+    assert [x for x in lines if x[:1].isdigit()] == want, lines

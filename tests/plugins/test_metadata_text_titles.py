@@ -75,6 +75,23 @@ def test_markdown_markup_is_no_part_of_the_title(run_stage, headline: str) -> No
     assert headline not in out.text
 
 
+def test_a_heading_with_a_run_of_spaces_is_read_in_linear_time() -> None:
+    """The heading's lazy text before its closing hashes scanned a run of spaces from each
+    of its positions: "# Council" + 30,000 spaces + "budget" took 5 s of the ingest
+    (s35 acc-read #8). The heading's text is still cut from its marks."""
+    import time
+
+    from corearchive_plugins.metadata.text import _markup_text
+
+    t0 = time.process_time()
+    assert _markup_text("# Council" + " " * 40_000 + "budget  ##  ") == (
+        "Council" + " " * 40_000 + "budget"
+    )
+    assert time.process_time() - t0 < 0.2
+    assert _markup_text("## C# in a week ##") == "C# in a week"
+    assert _markup_text("# Learn C#") == "Learn C#" and _markup_text("#hashtag") is None
+
+
 def test_a_piece_of_a_sentence_is_no_title_candidate() -> None:
     """A line that ends in a word in small letters and goes on in the next line is a piece
     of a sentence: it won on a dev page ("De hulpdiensten in Den Haag reageren onder meer op

@@ -524,6 +524,18 @@ def test_markdown_hard_line_breaks_are_kept_as_lines(run_stage):
     assert not any("Facebook" in t or "Twitter" in t for t in text)  # (the share block)
 
 
+def test_a_texts_own_private_use_character_is_no_hard_break():
+    """Hard breaks were marked with U+E000 unless the text held one, but read back at every
+    U+E000: a page's icon glyph there (Material Icons' "error") turned the marks off and was
+    itself taken for a break, the character lost (s35 acc-read #4, f4/br_icon.md)."""
+    names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane \ue000 38"]
+    lines = ["The names of the crew:  ", *(f"{x}  " for x in names[:-1]), names[-1], "",
+             "[More](https://example.com/more) of the story."]  # fmt: skip
+    blocks, _, _, _, breaks = markdown_blocks(lines)
+    assert breaks[0] == ["The names of the crew:", *names], breaks
+    assert blocks[0] == " ".join(breaks[0])
+
+
 def test_markdown_tables_and_fenced_code_are_blocks_of_their_rows_and_lines():
     lines = ARTICLE_WITH_TABLE_AND_CODE.split("\n")
     blocks, _, _, units, _ = markdown_blocks(lines)
@@ -896,6 +908,38 @@ def test_a_short_text_wrapped_with_two_paragraphs_is_joined_back(run_stage, widt
     assert any(t.startswith("She says") and t.endswith("main meal.") for t in text)
     # the same page with its paragraphs one a line is not wrapped
     assert wrap_width(_short_wrapped_page(1000).split("\n")) is None
+
+
+def test_free_verse_of_long_lines_is_not_read_as_wrapped(run_stage):
+    """Verse whose lines are long (~72 characters), in small letters and without end marks
+    passed the few-breaks rule at any width: it was read as wrapped at 73 and joined, the
+    next line glued to its last (s35 acc-read #12, f12/poem.txt). Wrapped prose ends a
+    sentence inside a line it breaks; this verse does not."""
+    verse = [
+        "we left the harbour when the lights of the town were going out one by one",
+        "and the water took the colour of the sky that had no colour left at all",
+        "my father stood at the rail and counted the islands he had never visited",
+        "while the engine kept its own slow time beneath the benches and the bags",
+    ]
+    after = "The gulls had gone to sleep on the roofs of the sheds by the pier."
+    lines = ["Night ferry", "A poem by Anna Berg", *verse, "Nobody spoke.", after]
+    assert wrap_width(lines) is None
+    doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
+    assert "Nobody spoke." in doc.text.split("\n") and all(v not in doc.text for v in [
+        " ".join(verse[:2]), " ".join(verse[2:])])  # fmt: skip
+    # paragraphs of one sentence each, wrapped in two lines, are prose (an aeb page)
+    paras = [
+        "Trinity Academy junior Ben Patton added to his collection of state titles, winning"
+        " the 200 yard medley title.",
+        "In the 100 yard backstroke, Patton was beaten out by a swimmer from Wichita Heights"
+        " for first place at state.",
+        "Wichita West senior David Garcia finished second in the 50 yard freestyle after"
+        " leading for most of the race.",
+    ]
+    assert (
+        wrap_width(["State swim results", *(ln for p in paras for ln in _wrap(p, 80).split("\n"))])
+        == 79
+    )
 
 
 # An interview wrapped at 80 columns: its turns in name case and in French typography
