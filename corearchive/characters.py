@@ -42,6 +42,8 @@ _TEXT_TABLE: dict[int, str | None] = {
 }
 #: The same for a text that is done (no page break to read): a form feed is a line break
 _DONE_TABLE = {**_TEXT_TABLE, 0x0C: "\n"}
+#: The Latin-1 characters :data:`_TEXT_TABLE` changes, as bytes
+_NARROW_UNTIDY = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xAD])
 #: The characters the tables change
 _UNTIDY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\xad\u200b\u2028\u2029\u2060\ufeff]")
 #: The characters Windows-1252 gives UTF-8's continuation bytes (0x80 to 0xBF; the five it
@@ -87,6 +89,17 @@ def tidy_text(text: str, done: bool = False) -> str:
     tab, U+2028 and U+2029 are line breaks, and a form feed too when ``done`` (the text is a
     record's: no stage reads page breaks any more)."""
     text = repair_mojibake(text)  # (first: "â€\x9d" is a quotation mark, not a control)
+    try:
+        narrow = text.encode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    else:
+        # a text of Latin-1 characters only (64 % of corpus texts: one copy in C, where the
+        # checks below took ~30 µs a 5 KB text) is composed already, and may only hold C0
+        # and C1 controls, DEL and soft hyphens, told by one bytes.translate
+        if len(narrow.translate(None, _NARROW_UNTIDY)) == len(narrow):
+            return text.replace("\f", "\n") if done and b"\f" in narrow else text
+        return text.translate(_DONE_TABLE if done else _TEXT_TABLE)
     # (a text with no line feed, tab or form feed that is printable has none of these
     # characters: told by one pass in C, ~7 µs a 5 KB text; 93 % of corpus texts)
     if not text.replace("\n", "").isprintable():
