@@ -114,14 +114,14 @@ def tidy_text(text: str, done: bool = False) -> str:
 
 #: An HTML character reference: named (``&eacute;``) or numeric (``&#8217;``, ``&#x2014;``),
 #: with its semicolon
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: The references a text that speaks of HTML writes ("&lt;p&gt;"), which alone say nothing
 #: of an escaping step
 _MARKUP_REFERENCES = frozenset(
     ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#38;", "&#60;", "&#62;", "&#34;", "&#39;"]
 )
 #: A tag: a text that holds one is markup, or speaks of it
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
 
 
 def unescape_references(text: str) -> str:
@@ -133,10 +133,10 @@ def unescape_references(text: str) -> str:
     "&lt;p&gt; starts a paragraph")."""
     if "&" not in text or ";" not in text:  # (most texts: two searches in C)
         return text
-    refs = [m for m in _REFERENCE.findall(text) if m[1] == "#" or m[1:] in html.entities.html5]
-    if len(refs) < 2 or all(r in _MARKUP_REFERENCES for r in refs) or _TAG.search(text):
+    refs = [m for m in REFERENCE.findall(text) if m[1] == "#" or m[1:] in html.entities.html5]
+    if len(refs) < 2 or all(r in _MARKUP_REFERENCES for r in refs) or TAG.search(text):
         return text
-    return _REFERENCE.sub(lambda m: html.unescape(m[0]), text)
+    return REFERENCE.sub(lambda m: html.unescape(m[0]), text)
 
 
 #: The white space a field's value holds on one line: tab, line feed, carriage return

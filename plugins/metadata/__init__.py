@@ -35,7 +35,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
-from corearchive.characters import tidy_field
+from corearchive.characters import REFERENCE, TAG, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
@@ -232,10 +232,8 @@ _GIVEN_ISO = re.compile(ISO_DATE_OFFSET_PATTERN)
 _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 
 
-#: An HTML tag in a dump's field ("<b>opens</b>")
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
-#: ... or a tag or a character reference ("&amp;", "&#8217;")
-_MARKUP = re.compile(_TAG.pattern + r"|&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
+#: An HTML tag or a character reference in a dump's field ("<b>opens</b>", "&#8217;")
+_MARKUP = re.compile(f"{TAG.pattern}|{REFERENCE.pattern}")
 
 
 def _as_text(value: str) -> str:
@@ -244,7 +242,7 @@ def _as_text(value: str) -> str:
     for _ in range(2):
         if "&" not in value and "<" not in value:
             break
-        value = htmllib.unescape(_TAG.sub("", value))
+        value = htmllib.unescape(TAG.sub("", value))
     return " ".join(value.split())
 
 
