@@ -317,3 +317,16 @@ def test_html_numbered_list_has_the_numbers_a_browser_shows(run_stage):
     ]
     want += ["1. Step one.", "7. Step seven.", "8. Step eight."]
     assert [x for x in lines if x[:1].isdigit()] == want, lines
+
+
+def test_an_html_list_item_that_writes_its_own_number_is_numbered_once(run_stage):
+    """A reference list's items "1. Author A, ..." in an <ol> were numbered twice ("1. 1.
+    Author A"; s35 acc-regress R1, a Springer dev page)."""
+    refs = ["1. Author A, A study of bridges, 2019.", "2. Author B, Budgets, 2020.",
+            "3. Author C, Councils and delay, 2021."]  # fmt: skip
+    html = (
+        f"<html><body><article><h1>Study</h1><p>{LEAD}</p><p>{MID}</p><p>{END}</p>"
+        f"<ol>{''.join(f'<li>{r}</li>' for r in refs)}</ol></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    assert [x for x in doc.text.split("\n") if x[:1].isdigit()] == refs
