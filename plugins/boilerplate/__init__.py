@@ -1203,8 +1203,10 @@ def _keep_structures(d: Any) -> None:
 
     # (the line's dominant cue, as its reason says: furniture words, a repeated line)
     cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
-    furniture = [r in cues for r in d.columns()[2]]
-    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist(), furniture)
+    reasons = d.columns()[2]
+    furniture = [r in cues for r in reasons]
+    words = [r in cues and r != "repeated line" for r in reasons]
+    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist(), furniture, words)
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
 

@@ -201,13 +201,16 @@ def article_structures(
     keep: Sequence[bool],
     score: Sequence[float],
     furniture: Sequence[bool],
+    words: Sequence[bool] | None = None,
 ) -> list[int]:
     """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
     ``keep`` and ``score``, the line model's decisions and scores of them; ``furniture``,
-    whether a line's cue is a page's furniture words or its repetition) that belong to a
+    whether a line's cue is a page's furniture words or its repetition; ``words``, its
+    furniture words alone, by default ``furniture``) that belong to a
     structure of the article: see the module's docstring. A label is no furniture and has a
     score of at least :data:`_LABEL_SCORE` ("Share this article:" is a share bar's)."""
     n = len(lines)
+    worded = furniture if words is None else words
     forms = _Forms(lines)
     # A structure the model cut is next to a line it kept, or one line (its label) away:
     # its runs are looked for there only (a line's form costs a few regex calls).
@@ -247,13 +250,14 @@ def article_structures(
             # fight" / "2" ...) or a markets ticker after the text repeat as well, and were
             # kept as the article's: s35 acc-read #5)
             inside = (before and after) or ((before or after) and a in headed)
-        elif kind == "pair" and 2 * sum(furniture[j] and not keep[j] for j in range(a, b)) >= (
+        elif kind == "pair" and 2 * sum(worded[j] and not keep[j] for j in range(a, b)) >= (
             b - a - kept
         ):
             # (entries the model removed for a page's furniture words, half of them or more:
             # "Advertisement: Continue reading below", "Sign up: Our daily newsletter"
             # between paragraphs were a fact box by their form; s35 acc-read #9. A fact
-            # box's "Next election: 2030" can have such words)
+            # box's "Next election: 2030" can have such words. An entry that the page
+            # repeats is no furniture: two cost boxes' "Anzahlung: 4.000 Euro")
             continue
         else:
             rows = [s.split() for s in lines[a + 1 : b]] if kind == "cells" else []

@@ -330,3 +330,20 @@ def test_an_html_list_item_that_writes_its_own_number_is_numbered_once(run_stage
     )
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
     assert [x for x in doc.text.split("\n") if x[:1].isdigit()] == refs
+
+
+def test_a_fact_box_entry_the_page_repeats_is_no_furniture():
+    """finanzcheck.de's first cost box lost its label and two entries once the #9 rule
+    (entries removed as furniture) counted "Anzahlung: 4.000 Euro", which the second box
+    repeats, as furniture: a repetition within the page is no furniture word."""
+    box = ["Kostenbeispiel Leasing", "Neupreis: 20.000 Euro", "Laufzeit: drei Jahre",
+           "Anzahlung: 4.000 Euro", "Monatliche Rate: 300 Euro"]  # fmt: skip
+    lines = [LEAD, MID, *box, END]
+    n = len(lines)
+    keep = [True, True, False, True, False, False, True, True]
+    repeated = [False] * n
+    repeated[5] = True  # (the line the page repeats)
+    found = article_structures(lines, keep, [0.45] * n, repeated, [False] * n)
+    assert {2, 4, 5} <= set(found)
+    # as furniture words, half the removed entries: no fact box (s35 acc-read #9)
+    assert not {4, 5} & set(article_structures(lines, keep, [0.45] * n, repeated, repeated))
