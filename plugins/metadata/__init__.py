@@ -893,7 +893,7 @@ class MetadataStage(Stage):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5
         if scan is not None and sources.get("authors") != "input":
-            self._wire(doc, ann, sources, *scan)
+            self._wire(doc, ann, sources, url, *scan)
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
@@ -911,12 +911,18 @@ class MetadataStage(Stage):
 
     @staticmethod
     def _wire(
-        doc: Document, ann: dict[str, Any], sources: dict[str, str], lines: list[str], top: int
+        doc: Document,
+        ann: dict[str, Any],
+        sources: dict[str, str],
+        url: str | None,
+        lines: list[str],
+        top: int,
     ) -> None:
         """Wire bylines (s32 news-types acceptance #9, #10; :mod:`.wire`): an agency is no
         author ("LISA MASCARO Associated Press" -> the name; "From The Associated Press" ->
         none), a wire role is none ("AP Business Writer"), all-capital names in name case;
-        the agencies the byline, the credit lines around the headline (``lines[top]``) and
+        the agencies the byline, the credit lines around the headline (``lines[top]``; the
+        page's address ``url``, :meth:`_url`, says whether it is British or Irish) and
         the dateline name go to ``annotations.metadata.agencies``. A byline that names the
         authors found and more ("By Maria Chen and Tom Baxter" where the page's meta author
         names Maria Chen) gives them all."""
@@ -939,7 +945,7 @@ class MetadataStage(Stage):
             sources.pop("authors", None)
         body = [x for x in (doc.text or "")[:2000].split("\n", 12) if x.strip()]
         # (a British or Irish page's address: "PA" after Bradford is PA Media's there)
-        parts = _url_parts(MetadataStage._url(doc))
+        parts = _url_parts(url)
         british = parts is not None and parts[0].endswith((".uk", ".ie"))
         agencies = list(dict.fromkeys(agencies + credits(lines, top, body, british)))
         if agencies:
