@@ -5497,6 +5497,11 @@ def extract_lines(
             # the copyright holder, when it names the page's domain ("© 2020 Boing Boing")
             res["site_name"] = res["publisher"]
             res["sources"]["site_name"] = res["sources"]["publisher"]
+    if res["title"]:
+        # a headline line that is the page's <title> ("Harbour council approves pier
+        # repairs | The Harbour Times", copied from a browser tab or a feed) loses the
+        # segments that name the site, as the HTML path's title does (s35 acc-hygiene F10)
+        res["title"] = without_site(res["title"], res["site_name"], url)
     # categories / tags: a labelled line, a tag line after the body, or the section line
     # just above the headline
     if title_line is not None:
@@ -5758,6 +5763,18 @@ def headline_of(
         # Jargons" of "What are Leadership Styles? … - Business Jargons")
         if counts[_line_key(cand)] > 0 and _compact(cand) != site_key:
             return cand
+    return without_site(title, site, url)
+
+
+def without_site(title: str, site: str | None, url: str | None) -> str:
+    """``title`` without its end segments (split at :data:`_TITLE_SEP`) that name the site:
+    its name ``site`` or the domain of ``url`` ("Harbour council approves pier repairs |
+    The Harbour Times" -> "Harbour council approves pier repairs"); one segment always
+    stays."""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) < 3:
+        return title
+    segs = parts[0::2]
     label = _host_label(url)
     has_site = bool(site and _compact(site))
 
@@ -5766,6 +5783,7 @@ def headline_of(
             bool(label) and _names_domain(seg, label or "")
         )
 
+    n = len(segs)
     a, b = 0, n
     while b - a > 1 and names_site(segs[b - 1]):
         b -= 1
@@ -5773,7 +5791,7 @@ def headline_of(
         a += 1
     if (a, b) == (0, n):
         return title
-    return joined(a, b).strip()
+    return "".join(parts[2 * a : 2 * b - 1]).strip()
 
 
 _NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")

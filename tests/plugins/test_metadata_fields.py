@@ -186,3 +186,29 @@ def test_a_dumps_clean_fields_are_kept_as_given(run_stage) -> None:
     doc.title, doc.authors = given[0], list(given[1])
     got = run_stage(MetadataStage, doc).kept[0]
     assert (got.title, got.authors) == given
+
+
+_TAB_TITLE_PAGE = (
+    "{site}\nNews Sport Weather\n{headline}\nBy Jane Doe\n12 March 2024\n"
+    + PROSE * 2
+    + "\n"
+    + PROSE
+    + "\n© 2024 The Harbour Times\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("site", "headline", "title"),
+    [
+        # the site's name as the page shows it, and as its domain
+        ("The Harbour Times", "Pier repairs approved | The Harbour Times", "Pier repairs approved"),
+        ("Menu", "Pier repairs approved - News Example", "Pier repairs approved"),
+        # a segment that names no site stays
+        ("The Harbour Times", "Pier repairs approved | Council votes yes", None),
+    ],
+)
+def test_a_text_title_loses_the_segments_that_name_the_site(run_stage, site, headline, title):
+    """A headline line copied from a browser tab or a feed ends with the site's name: the
+    record's title is the headline, as the HTML path's is (s35 acc-hygiene F10)."""
+    got = _record(run_stage, _TAB_TITLE_PAGE.format(site=site, headline=headline), html=False)
+    assert got.title == (title or headline)
