@@ -402,6 +402,39 @@ def test_a_sites_name_is_whole_words_of_it(a, b, uri, site_name, same):
     assert _same_title(a, b, site) is same and _same_title(b, a, site) is same
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "uri", "same"),
+    [
+        ("Floods hit the north", "Floods hit the north - Army Called In",
+         "https://www.bbc.co.uk/news/floods", False),
+        ("Quake strikes off the coast", "Quake strikes off the coast | Tsunami Warning Issued",
+         "https://www.bbc.co.uk/news/quake", False),
+        # with no site known, a capitalised tail is read as a name by its shape
+        ("Floods hit the north", "Floods hit the north - Army Called In", None, True),
+        # two words are a name's shape ("Mail Online" of dailymail.co.uk) ...
+        ("Storm hits", "Storm hits - Mail Online", "https://www.dailymail.co.uk/a", True),
+        # ... and a longer name is the site's when its address writes it
+        ("Storm hits", "Storm hits - The New York Times", "https://www.nytimes.com/a", True),
+        ("Storm hits", "Storm hits - Wall Street Journal", "https://www.wsj.com/a", True),
+        ("Storm hits", "Storm hits - South China Morning Post", "https://www.scmp.com/a", True),
+        ("Storm hits", "Storm hits - The Irish Times", "https://www.irishtimes.com/a", True),
+        ("Storm hits", "Storm hits - Al Jazeera English", "https://www.aljazeera.com/a", True),
+        ("Storm hits", "Storm hits - New Yorkers Flee Times Square",
+         "https://www.nytimes.com/a", False),
+    ],
+)  # fmt: skip
+def test_a_long_capitalised_tail_is_the_sites_name_only_when_the_site_says_so(a, b, uri, same):
+    """After a headline in sentence case, any capitalised tail was a site's name by its
+    shape: on bbc.co.uk, "Floods hit the north - Army Called In" was an exact duplicate of
+    "Floods hit the north", the new headline in no record (s35 acc-regress D4). When the
+    site is known, a tail of three words or more is its name only when it is the site's
+    own, or its address writes it ("nytimes": "The New York Times")."""
+    from corearchive_plugins.dedup import _same_title, _site_words
+
+    site = _site_words(None, uri)
+    assert _same_title(a, b, site) is same and _same_title(b, a, site) is same
+
+
 @pytest.mark.parametrize("across_runs", [False, True])
 def test_the_same_text_under_the_pages_title_is_an_exact_copy(run_stage, across_runs):
     """f2/titles.jsonl and f2/titlecase.jsonl of s34 acc-read #2, through the stage."""
