@@ -102,10 +102,13 @@ class SourceInfo:
 @_pickled_as_arguments
 @dataclass(slots=True)
 class Language:
-    """Document language: ISO 639-1 code where one exists (else 639-3), confidence in 0..1."""
+    """Document language: ISO 639-1 code where one exists (else 639-3), confidence in 0..1,
+    and the ISO 15924 code of the script the text is written in ("Latn", "Cyrl", "Hans",
+    "Hant", "Jpan"; None where unknown): what an index needs to choose an analyser."""
 
     code: str
     confidence: float
+    script: str | None = None
 
 
 @_pickled_as_arguments

@@ -196,6 +196,13 @@ BASE_RECORD_SCHEMA: dict[str, Any] = {
                             "description": "ISO 639-1 where it exists, else 639-3; und if unknown.",
                         },
                         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+                        "script": {
+                            "type": ["string", "null"],
+                            "pattern": "^[A-Z][a-z]{3}$",
+                            "description": "ISO 15924 code of the text's script (Latn, Cyrl,"
+                            " Hans, Hant, Jpan, ...); null if unknown. Absent in records"
+                            " made before it existed.",
+                        },
                     },
                 },
             ]
@@ -465,7 +472,11 @@ def build_record(doc: Document, pipeline: list[dict[str, Any]]) -> dict[str, Any
         "authors": list(doc.authors),
         "tags": list(doc.tags),
         "published": doc.published,
-        "language": {"code": lang.code, "confidence": lang.confidence} if lang else None,
+        "language": (
+            {"code": lang.code, "confidence": lang.confidence, "script": lang.script}
+            if lang
+            else None
+        ),
         "duplicate": doc.duplicate.to_json(),
         "archive": doc.archive.to_json() if doc.archive else None,
         "pipeline": pipeline,

@@ -32,6 +32,7 @@ from corearchive import (
 
 from .. import is_post
 from . import detect as detector
+from .scripts import script_of
 
 #: Paragraph languages are read from at most this much of a document: CLD2 costs ~45 µs
 #: per KB, and a long tail adds little to the shares.
@@ -233,6 +234,7 @@ class LanguageStage(Stage):
         opts = self.options
         ann: dict[str, Any] = {}
         settled = None
+        paragraphs: list[str] = []
         if len(doc.text) >= opts.paragraph_min_chars * 2:
             # CLD2 over the paragraphs gives their languages, and settles the document
             # itself when it is long and unambiguous (most pages): the cascade is then not
@@ -244,6 +246,7 @@ class LanguageStage(Stage):
             paragraphs = [split[i] for i in where]
             settled, per = detector.analyse(paragraphs, opts.paragraph_sample_chars)
             ann.update(self._paragraphs(where, paragraphs, per))
+        sample = None
         if settled is not None:
             code, conf, top = settled
         else:
@@ -267,7 +270,12 @@ class LanguageStage(Stage):
             if used:
                 ann["input"]["detected"] = {"code": code, "confidence": float(conf)}
                 code, conf = given, opts.input_confidence
-        doc.language = Language(code, float(conf))
+        script = None
+        if code != "und":
+            # (the script of the text the language was told by: its paragraphs, or the
+            # sample; not of a menu line at the top)
+            script = script_of("\n".join(paragraphs) if sample is None else sample)
+        doc.language = Language(code, float(conf), script)
         doc.annotations[self.name] = {
             "candidates": [{"code": c, "score": s} for c, s in top[:3]],
             **ann,

@@ -36,6 +36,45 @@ def test_detects_language_in_several_scripts(run_stage, code):
 def test_no_signal_is_undetermined(run_stage, text):
     doc = run_stage(LanguageStage, make_document(text)).kept[0]
     assert doc.language.code == "und" and doc.language.confidence == 0.0
+    assert doc.language.script is None
+
+
+_SCRIPTS = {
+    "Cyrl": ("sr", "Влада је у уторак објавила нови план за обнову путева у југоисточном делу"
+             " земље, који ће коштати више милиона динара."),
+    # (Serbian in Latin letters reads as Bosnian or Croatian to the detectors: its code is
+    # not this test's)
+    "Latn": (None, "Vlada je u utorak objavila novi plan za obnovu puteva u jugoistočnom delu"
+             " zemlje, koji će koštati više miliona dinara."),
+    "Hans": ("zh", "委员会将于明年春天发布关于新铁路线的最终报告，并征求公众意见。"
+             "这条铁路将连接两个城市。"),
+    "Hant": ("zh", "委員會將於明年春天發佈關於新鐵路線的最終報告，並徵求公眾意見。"
+             "這條鐵路將連接兩個城市。"),
+    "Jpan": ("ja", "委員会は来年の春に新しい鉄道路線に関する最終報告書を発表し、"
+             "市民の意見を求める予定です。"),
+    "Kore": ("ko", "위원회는 내년 봄 새 철도 노선에 관한 최종 보고서를 발표하고 "
+             "시민의 의견을 구할 예정이다."),
+    "Arab": ("ar", SAMPLES["ar"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("script", sorted(_SCRIPTS))
+def test_the_record_names_the_script_the_language_is_written_in(run_stage, script):
+    """Serbian in Cyrillic and in Latin letters, Chinese simplified and traditional were one
+    code each ("sr", "zh"): an index choosing its analyser could not tell them (s35
+    acc-hygiene F15). The language names its script (ISO 15924)."""
+    code, text = _SCRIPTS[script]
+    doc = run_stage(LanguageStage, make_document(text)).kept[0]
+    assert doc.language.script == script
+    assert code is None or doc.language.code == code
+
+
+def test_the_script_is_the_paragraphs_not_a_menu_lines():
+    from corearchive_plugins.language.scripts import script_of
+
+    menu = "Home News Sport Weather Contact About us Login Register Newsletter Archive\n"
+    assert script_of(menu + _SCRIPTS["Cyrl"][1]) == "Cyrl"
+    assert script_of("😀 12:30 — !!!") is None
 
 
 def test_allow_list_drops_other_languages(run_stage):
