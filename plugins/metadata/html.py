@@ -68,7 +68,19 @@ from .text import (
     surname_first,
 )
 
-_JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+#: A JSON-LD publication date: an article's ``datePublished``, a job posting's
+#: ``datePosted``, a video's ``uploadDate``
+_JSONLD_PUB = re.compile(r'"(datePublished|datePosted|uploadDate)"\s*:\s*"([^"]{8,40})"')
+#: A JSON-LD date that is no publication date: when an event takes place, an offer or a
+#: posting is valid, a person was born (schema.org's Event, Offer, JobPosting, Person ...).
+#: A product page's ``priceValidUntil`` and a job ad's ``validThrough`` were htmldate's answer
+#: and the record's ``published``, an event's ``startDate`` the text's only date (s36
+#: acc-types #4, #5).
+_JSONLD_OTHER = re.compile(
+    r'"(?:startDate|endDate|doorTime|validFrom|validThrough|priceValidUntil|expires|'
+    r"availabilityStarts|availabilityEnds|birthDate|deathDate|foundingDate|dissolutionDate|"
+    r'arrivalTime|departureTime|checkinTime|checkoutTime|scheduledTime)"\s*:\s*"([^"]{8,40})"'
+)
 _META_PUB = re.compile(
     r'<meta[^>]+(?:property|name|itemprop)\s*=\s*["\'](?:article:published_time|og:published_time|'
     r"datePublished|date|dc\.date|dc\.date\.issued|dcterms\.date|publish[-_]?date|pubdate|"
@@ -170,8 +182,8 @@ def html_structured_date(html: str, text: str = "") -> tuple[str | None, str]:
     placeholders aside (:func:`.text.placeholder_day`; ``text``: the page's rendering, where
     a placeholder's year is not written)."""
     for m in _JSONLD_PUB.finditer(html):
-        if _stated(m.group(1), text):
-            return m.group(1).strip(), "json-ld datePublished"
+        if _stated(m.group(2), text):
+            return m.group(2).strip(), "json-ld " + m.group(1)
     for m in _META_PUB.finditer(html):
         c = _CONTENT.search(m.group(0))
         if c and _stated(c.group(1), text):
@@ -692,6 +704,9 @@ def html_candidates(
     sv, where = html_structured_date(html, page.text)
     hd_d = _iso_from_attr(hd) if isinstance(hd, str) else None
     st_d = _iso_from_attr(sv) if sv else None
+    others = _other_days(html, st_d)
+    if hd_d in others:
+        hd_d = None  # (htmldate's answer is an event's day, an offer's end: s36 acc-types #5)
     with reference_years(capture):
         # (a machine-readable date decides a written "03/04/2021": s28 integration tester M2;
         # not htmldate's answer, which may be that very text read one way)
@@ -700,6 +715,13 @@ def html_candidates(
     # (a correction's dates: never chosen, and no feature of the others': see the function)
     cands, aside = set_corrections_aside(cands, page)
     cands, quoted = _set_quoted_aside(cands, page, tree)
+    if others:
+        # (the days the page's data gives an event, an offer's validity, a birth: its
+        # text's "Saturday 14 June 2025, 12:00 - 22:00" is the event's, no publication date)
+        others_aside = [c for c in cands if c["date"] in others]
+        cands = [c for c in cands if c["date"] not in others]
+    else:
+        others_aside = []
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
@@ -769,7 +791,20 @@ def html_candidates(
         cands
         + corrections_scored(aside, HTML_FEATURES)
         + corrections_scored(quoted, HTML_FEATURES, "quotation")
+        + corrections_scored(others_aside, HTML_FEATURES, "structured data: no publication")
     )
+
+
+def _other_days(html: str, published: date | None) -> frozenset[date]:
+    """The days the page's JSON-LD gives under a property that is no publication date
+    (:data:`_JSONLD_OTHER`), but ``published`` (the page's structured publication day, which
+    an event announced on its own day shares)."""
+    if "ld+json" not in html:  # (no JSON-LD: most pages, one search in C)
+        return frozenset()
+    days = {_iso_from_attr(m.group(1)) for m in _JSONLD_OTHER.finditer(html)}
+    days.discard(None)
+    days.discard(published)
+    return frozenset(d for d in days if d is not None)
 
 
 def _set_quoted_aside(

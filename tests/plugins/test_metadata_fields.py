@@ -212,3 +212,34 @@ def test_a_text_title_loses_the_segments_that_name_the_site(run_stage, site, hea
     record's title is the headline, as the HTML path's is (s35 acc-hygiene F10)."""
     got = _record(run_stage, _TAB_TITLE_PAGE.format(site=site, headline=headline), html=False)
     assert got.title == (title or headline)
+
+
+def _page_with_data(data: str, body: str) -> str:
+    return (
+        "<!doctype html><html><head><title>Skillet</title>"
+        f'<script type="application/ld+json">{data}</script></head>'
+        f"<body><main><h1>Skillet</h1>{body}<p>{PROSE * 3}</p></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "body", "published"),
+    [
+        # a product's offer ends, a job ad closes, an event takes place: no publication
+        ('{"@type": "Product", "offers": {"@type": "Offer", "priceValidUntil": "2025-12-31"}}',
+         "", None),
+        ('{"@type": "JobPosting", "datePosted": "2025-03-03", "validThrough": "2025-03-31"}',
+         "<p>Closing date: 31 March 2025</p>", "2025-03-03"),
+        ('{"@type": "Event", "startDate": "2025-06-14T12:00"}',
+         "<p>Saturday 14 June 2025, 12:00 - 22:00</p>", None),
+        # an event announced on its own day: the article's date stands
+        ('{"@type": "NewsArticle", "datePublished": "2025-06-14", "about": {"@type": "Event",'
+         ' "startDate": "2025-06-14"}}', "<p>14 June 2025</p>", "2025-06-14"),
+    ],
+)  # fmt: skip
+def test_a_json_ld_date_that_is_no_publication_is_not_published(run_stage, data, body, published):
+    """A product page's ``priceValidUntil`` and a job ad's ``validThrough`` were htmldate's
+    answer and the record's date; an event's day, written in the page's text, was its only
+    date and chosen (s36 acc-types #4, #5). A job posting's ``datePosted`` is its date."""
+    got = _record(run_stage, _page_with_data(data, body))
+    assert got.published == published
