@@ -450,7 +450,9 @@ _CUE_UPD = re.compile(
 #: word start is therefore checked after the first letter: ``e(?<=\be)nds?\b`` is
 #: ``\bends?\b``, ``e(?<=\be)vent`` is ``\bevent``)
 _CUE_NEG = re.compile(
-    r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|kommentar|commentaire|"
+    r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|"
+    # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
+    r"kommentar(?!\s+von\s)|commentaire|"
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
     r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
     r"member since|mitglied seit|"
@@ -2450,7 +2452,7 @@ def _in_run(rows: list[int], k: int) -> bool:
 #: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
 #: (a correction's: :func:`set_corrections_aside`)
 _NOT_PUBLICATION = re.compile(
-    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar|born|geboren|"
+    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar(?!\s+von\s)|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
     r"veranstaltung|termin)\b[^0-9]{0,30}$"
 )
@@ -3333,8 +3335,15 @@ _BYLINE_MORE = (
 #: Byline labels of scripts that put no space after their colon (Chinese, Japanese: "作者：王明",
 #: "记者 李华"; "文／" a writer's credit)
 _BYLINE_CJK = r"(?:作者|记者|記者|筆者|著者|撰文|文)\s*[:：/／]\s*|(?:记者|記者)\s+"
+#: A genre's label before a byline's "von": German opinion pieces' "Ein Kommentar von NAME"
+#: (s36 acc-types #6), "Eine Analyse von", "Ein Gastbeitrag von"
+_BYLINE_GENRES = (
+    r"ein\s+kommentar|ein\s+gastbeitrag|ein\s+beitrag|eine\s+analyse|eine\s+kolumne|"
+    r"eine\s+glosse|kommentar|analyse|kolumne"
+)
 _BYLINE = re.compile(
-    r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|de|"
+    r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
+    r"(?:by|von|par|por|di|door|av|de|"
     r"af|autor(?:in)?:?|author:?|auteur:?|text:?|written by:?|" + _BYLINE_MORE + r")(?<!:):?\s+"
     r"|" + _BYLINE_CJK + r")(?P<names>[^\d].*)$",
     re.I,
@@ -3345,7 +3354,8 @@ _PHOTO_CREDIT = re.compile(r"(?i)\s*(?:photo|foto|bild)s?\b")
 #: One word and a colon after a byline word: a form's label ("Text Input:"), not a name
 _LABEL_WORD = re.compile(r"\S+:\s*$")
 _BYLINE_START = re.compile(
-    r"(?im)^(?:(?:written|posted|reported|text|story|photos?)\s+)?(?:by|von|par|por|di|door|av|"
+    r"(?im)^(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
+    r"(?:by|von|par|por|di|door|av|"
     r"de|af|autor(?:in)?|author|auteur|text|written|"
     + _BYLINE_MORE.replace(":?", "").replace(":", "")
     + r"|作者|记者|記者|筆者|著者|撰文|文)(?!\w)"
@@ -3580,7 +3590,7 @@ def _is_byline(s: str) -> bool:
 
 #: The first letters of :data:`_BYLINE`'s words (its match needs one at the line start, or a
 #: space)
-_BYLINE_FIRST = frozenset("wprtsbvdaſ") | frozenset(  # (ſ: a long s, an "s" to re.IGNORECASE)
+_BYLINE_FIRST = frozenset("wprtsbvdaekſ") | frozenset(  # (ſ: a long s, an "s" to re.IGNORECASE)
     w[0] for w in [*re.sub(r"[:?]", "", _BYLINE_MORE).split("|"), *"作记記筆著撰文"]
 )
 _FURNITURE_L, _BYLINE_L = _lowercase(_FURNITURE), _lowercase(_BYLINE)

@@ -243,3 +243,22 @@ def test_a_json_ld_date_that_is_no_publication_is_not_published(run_stage, data,
     date and chosen (s36 acc-types #4, #5). A job posting's ``datePosted`` is its date."""
     got = _record(run_stage, _page_with_data(data, body))
     assert got.published == published
+
+
+@pytest.mark.parametrize(
+    "label", ["Ein Kommentar von", "Kommentar von", "Eine Analyse von", "Ein Gastbeitrag von"]
+)
+def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage, label):
+    """ "Ein Kommentar von NAME" over the date, the byline of a German newspaper's opinion
+    piece, was read as a comment's: no author, and its date vetoed (s36 acc-types #6)."""
+    page = (
+        "Startseite\nPolitik\nMeinung\nKommentar\nDie Schuldenbremse ist kein Naturgesetz\n"
+        f"{label} Felix Hartmann\n03.03.2025, 18:30 Uhr\n"
+        "Wer in diesen Tagen durch eine deutsche Schule läuft, sieht, was die Schuldenbremse"
+        " kostet: undichte Dächer, gesperrte Toiletten und Klassenräume ohne WLAN.\n"
+        "Die Regel wurde 2009 ins Grundgesetz geschrieben, in einer Zeit, in der niemand an"
+        " einen Krieg in Europa oder an eine Energiekrise dachte.\n"
+    )
+    got = _record(run_stage, page, html=False)
+    assert got.authors == ["Felix Hartmann"]
+    assert got.published is not None and got.published.startswith("2025-03-03")
