@@ -5535,6 +5535,10 @@ def extract_lines(
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
                 break
+    if not res["tags"] and (run := _labelled_tag_run(items, last_para)) is not None:
+        res["tags"], lines_of = run
+        res["sources"]["tags"] = f"line {lines_of[0]}"
+        meta_lines["tags"] = lines_of
     if not res["tags"]:
         for i, s in items[-6:][::-1]:
             if i <= last_para or _SENT_END.search(s) or _FURNITURE.match(s) or _PREFILTER.search(s):
@@ -5852,6 +5856,42 @@ def _colon_items(page: Page) -> Iterator[tuple[int, str]]:
             return
         line, at = line + 1, end + 1
         pos = find(at)
+
+
+#: A tag list's label alone on its line ("Topics", "Themen:", "Mots-clés")
+_TAG_LABEL_ALONE = re.compile(r"(?i)(?:" + _TAG_WORDS + r")\s*[:：]?")
+
+
+def _labelled_tag_run(
+    items: list[tuple[int, str]], last_para: int
+) -> tuple[list[str], list[int]] | None:
+    """The tags a label alone on its line gives one a line after the article ("Topics" /
+    "Cycling" / "Transport" / "Children", then the share bar): two or more short lines
+    (:data:`_TAG_WORDS_MAX` words, no sentence end, no digit, address or label: see
+    :data:`_NOT_TAG`), up to a furniture line; with the lines of the label and the tags.
+    Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13)."""
+    for k, (i, s) in enumerate(items):
+        if i <= last_para or len(s) > 40 or _TAG_LABEL_ALONE.fullmatch(s) is None:
+            continue
+        tags: list[str] = []
+        lines = [i]
+        for j, t in items[k + 1 : k + 1 + _TAG_RUN_MAX]:
+            if (
+                len(t.split()) > _TAG_WORDS_MAX
+                or _SENT_END.search(t)
+                or _FURNITURE.match(t)
+                or _NOT_TAG.search(t)
+            ):
+                break
+            tags.append(t)
+            lines.append(j)
+        if len(tags) >= 2:
+            return split_tags(", ".join(tags)), lines
+    return None
+
+
+#: The most lines a labelled run of tags (:func:`_labelled_tag_run`) is read over
+_TAG_RUN_MAX = 20
 
 
 def _has_tag_line(page: Page) -> bool:

@@ -262,3 +262,22 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
     got = _record(run_stage, page, html=False)
     assert got.authors == ["Felix Hartmann"]
     assert got.published is not None and got.published.startswith("2025-03-03")
+
+
+@pytest.mark.parametrize(
+    ("label", "run", "tags"),
+    [
+        ("Topics", "Cycling\nTransport\nChildren", ["Cycling", "Transport", "Children"]),
+        ("Themen:", "Haushalt\nSchuldenbremse", ["Haushalt", "Schuldenbremse"]),
+        # one line is no list; a sentence ends the run
+        ("Topics", "Cycling\nSign up for our newsletter today.", []),
+    ],
+)
+def test_a_labelled_run_of_tags_one_a_line_gives_the_tags(run_stage, label, run, tags):
+    """ "Topics" alone on its line, then one tag a line before the share bar, gave no tags:
+    only a labelled line ("Topics: Cycling, Transport") did (s36 acc-types #13)."""
+    page = (
+        f"Cycle lanes stay empty\nBy Jane Doe\n12 March 2024\n{PROSE * 2}\n{PROSE}\n"
+        f"{label}\n{run}\nShare\nFacebook\nTwitter\n"
+    )
+    assert _record(run_stage, page, html=False).tags == tags
