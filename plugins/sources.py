@@ -342,9 +342,43 @@ def _detect(data: bytes) -> str | None:
             return "cp932"
         return "shift_jis"
     try:
-        return codecs.lookup(_WHATWG_CODECS.get(label, label)).name
+        name = codecs.lookup(_WHATWG_CODECS.get(label, label)).name
     except LookupError:
         return None
+    if name not in _MULTIBYTE and name != "cp1252" and _no_word_says(data, name):
+        return "cp1252"
+    return name
+
+
+#: A byte that is no ASCII character
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _no_word_says(data: bytes, guess: str) -> bool:
+    """Whether no word of the text tells ``guess`` (a single-byte legacy encoding) from
+    Windows-1252: no byte they read differently is read by ``guess`` as a letter next to a
+    letter. Then Windows-1252, the Web's default for a Latin text, is kept. chardetng read an
+    English text whose only non-ASCII bytes were "£" before prices as Windows-1250 ("Ł2.50"),
+    and "¼ cup", "¥500" likewise (s36 acc-read F7); a Czech, Polish or Romanian text has its
+    letters in its words ("ř", "ł", "şi"), a Cyrillic one all of them. (A symbol against a
+    word stays the guess's: "20 m³" reads "mł" in Windows-1250, as "Rząd" must.)"""
+    try:
+        western = data.decode("cp1252")
+        other = data.decode(guess)
+    except UnicodeDecodeError:
+        return False
+    if len(western) != len(other):
+        return False
+    last = len(other) - 1
+    for m in _HIGH_BYTE.finditer(data):
+        k = m.start()
+        if (
+            western[k] != other[k]
+            and other[k].isalpha()
+            and ((k > 0 and other[k - 1].isalpha()) or (k < last and other[k + 1].isalpha()))
+        ):
+            return False
+    return True
 
 
 def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> tuple[str, str]:

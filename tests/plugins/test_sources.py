@@ -358,6 +358,13 @@ SHORT_LEGACY = [
     ("Valdība otrdien apstiprināja jauno budžeta projektu nākamajam gadam.", "cp1257"),
     ("Правительство одобрило проект бюджета на следующий год.", "koi8_r"),
     ("Η κυβέρνηση ενέκρινε χθες το νέο σχέδιο προϋπολογισμού.", "cp1253"),
+    ("Rząd przyjął w środę nową ustawę o podatkach.", "cp1250"),
+    ("Guvernul a aprobat şi bugetul pe anul viitor, fără modificări.", "cp1250"),
+    # symbols outside words tell no Central European text: Windows-1252 stays (s36 acc-read
+    # F7: "Ł2.50", "Ľ cup", chardetng's Windows-1250 or ISO-8859-2)
+    ("An hour in the car park will cost £2.50 instead of £2, and a day ticket £8.", "cp1252"),
+    ("Add ¼ cup of sugar and ½ cup of milk, then bake for 20 minutes.", "cp1252"),
+    ("Tickets cost ¥500 each at the door.", "latin-1"),
 ]
 
 
