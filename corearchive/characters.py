@@ -17,6 +17,8 @@ import html
 import html.entities
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 
 #: The C1 controls (U+0080 to U+009F) as Windows-1252 has their bytes: a page whose
 #: Windows-1252 text was labelled Latin-1 and stored as UTF-8 holds "\x84" for "„", "\x85" for
@@ -139,15 +141,45 @@ def unescape_references(text: str) -> str:
     return REFERENCE.sub(lambda m: html.unescape(m[0]), text)
 
 
-#: The white space a field's value holds on one line: tab, line feed, carriage return
-_BREAKS = re.compile("[\t\n\r]+")
+#: The white space a field's value holds on one line as one space: a run of white space, a
+#: tab, line feed or carriage return
+_BREAKS = re.compile(r"\s{2,}|[\t\n\r]")
 
 
 def tidy_field(value: str) -> str:
     """A title, a name or a tag as :func:`tidy_text` makes a record's text, on one line:
-    its tabs and line breaks a space, white space at its ends stripped."""
+    its tabs, line breaks and runs of white space one space ("Harbour \t Times" was
+    "Harbour   Times", another facet value; s36 acc-read F17), white space at its ends
+    stripped."""
     if not (value.isascii() and value.isprintable()):
         value = tidy_text(value, done=True)
-        if not value.isprintable():
-            value = _BREAKS.sub(" ", value)
+    if "  " in value or not value.isprintable():
+        value = _BREAKS.sub(" ", value)
     return value.strip()
+
+
+@cache
+def _grapheme() -> Any:
+    """A user-perceived character (an extended grapheme cluster: a letter and its marks, a
+    flag's two regional indicators, an emoji's ZWJ sequence), as the ``regex`` module reads
+    it; imported when first needed (a field over its bound is rare)."""
+    import regex
+
+    return regex.compile(r"\X")
+
+
+def shortened(value: str, limit: int) -> str:
+    """``value`` cut to at most ``limit`` characters at a user-perceived character's end, its
+    trailing white space stripped: a cut at the character count split a flag into a lone
+    regional indicator, an emoji sequence before its joiner, a letter from its accent (s36
+    acc-read F9)."""
+    if len(value) <= limit:
+        return value
+    end = 0
+    # (the clusters of the first limit + 1 characters: one that goes on past the limit ends
+    # after it, even where the window cuts it)
+    for m in _grapheme().finditer(value, 0, limit + 1):
+        if m.end() > limit:
+            break
+        end = m.end()
+    return value[:end].rstrip()

@@ -39,6 +39,7 @@ from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 
 from corearchive import Document, Failure, InputItem, Source, hookimpl
+from corearchive.characters import shortened
 from corearchive.document import (
     MAX_NAME_CHARS,
     MAX_NAMES,
@@ -964,7 +965,7 @@ def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
     if len(value) <= limit:
         return value
     cut[field] = len(value)
-    return value[:limit]
+    return shortened(value, limit)
 
 
 def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> list[str]:
@@ -974,13 +975,17 @@ def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> li
     noted in ``cut`` under ``field`` when more)."""
     if isinstance(value, str):
         sep = ";" if ";" in value else "," if "," in value else "|" if "|" in value else None
+        if sep == "," and field == "authors" and value.count(",") == 1:
+            # (one comma may be a name's, written surname first: "Doe, Jane" is one person,
+            # whom the metadata stage reads so; s36 acc-read F2)
+            sep = None
         value = value.split(sep) if sep else [value]
     if not isinstance(value, list):
         return []
     names = list(dict.fromkeys(v.strip() for v in value if isinstance(v, str) and v.strip()))
     if cut is not None and (len(names) > MAX_NAMES or any(len(n) > MAX_NAME_CHARS for n in names)):
         cut[field] = len(names)
-        names = list(dict.fromkeys(n[:MAX_NAME_CHARS] for n in names[:MAX_NAMES]))
+        names = list(dict.fromkeys(shortened(n, MAX_NAME_CHARS) for n in names[:MAX_NAMES]))
     return names
 
 

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from corearchive.characters import repair_mojibake, tidy_field, tidy_text, unescape_references
+from corearchive.characters import (
+    repair_mojibake,
+    shortened,
+    tidy_field,
+    tidy_text,
+    unescape_references,
+)
 
 #: An article's paragraphs, long enough for the boilerplate stage to keep them
 _PARAS = [
@@ -89,6 +95,27 @@ def test_tidy_field() -> None:
     assert tidy_field(" Jane\u200b Doe ") == "Jane Doe"
     assert tidy_field("Cafe\u0301\nde la\tGare\x07") == "Café de la Gare"
     assert tidy_field("\u200b") == ""
+    # a run of white space is one space: "Harbour   Times" was another facet value (s36
+    # acc-read F17); a lone no-break space stays
+    assert tidy_field("Harbour \t Times") == tidy_field("Harbour   Times") == "Harbour Times"
+    assert tidy_field("A\u00a0B") == "A\u00a0B"
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "want"),
+    [
+        ("hello world", 6, "hello"),
+        ("ab\U0001f1e9\U0001f1ea cd", 3, "ab"),  # a flag's two regional indicators
+        ("ab\U0001f1e9\U0001f1ea cd", 4, "ab\U0001f1e9\U0001f1ea"),
+        ("Cafe\u0301s", 4, "Caf"),  # a letter and its accent
+        ("a\U0001f469\u200d\U0001f467b", 3, "a"),  # an emoji's ZWJ sequence
+        ("short", 10, "short"),
+    ],
+)
+def test_a_bounded_field_is_cut_between_characters(value: str, limit: int, want: str) -> None:
+    """A field cut at its bound by code points split a flag, an emoji sequence or a letter
+    from its accent (s36 acc-read F9)."""
+    assert shortened(value, limit) == want
 
 
 def _record_texts(records: list[dict]) -> dict[str, dict]:

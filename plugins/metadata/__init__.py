@@ -35,7 +35,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from corearchive import Document, Stage, hookimpl, option
-from corearchive.characters import REFERENCE, TAG, tidy_field
+from corearchive.characters import REFERENCE, TAG, shortened, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
 
@@ -296,20 +296,21 @@ def _tidy_fields(doc: Document) -> dict[str, int]:
         value = getattr(doc, name)
         if value and len(value) > limit:
             cut[name] = len(value)
-            setattr(doc, name, value[:limit].rstrip())
+            setattr(doc, name, shortened(value, limit))
     for name in ("authors", "tags"):
         values = getattr(doc, name)
         if len(values) > MAX_NAMES or any(len(v) > MAX_NAME_CHARS for v in values):
             cut[name] = len(values)
-            bounded = (v[:MAX_NAME_CHARS].rstrip() for v in values[:MAX_NAMES])
+            bounded = (shortened(v, MAX_NAME_CHARS) for v in values[:MAX_NAMES])
             setattr(doc, name, list(dict.fromkeys(bounded)))
     return cut
 
 
 #: What still joins tags inside one tag: a semicolon or a bar (their full-width and Arabic
-#: forms), or the space before a hashtag ("#Council #Pier"). Commas are each source's own
+#: forms), or the space before a hashtag ("#Council #Pier"; a number sign before a digit is
+#: none: "Issue #42", s36 acc-read F20). Commas are each source's own
 #: separator, split where it is read (a dump's "Washington, D.C." stays one tag)
-_TAG_JOINS = re.compile(r"\s*[;|؛；｜]\s*|\s+(?=#[^\W_])")
+_TAG_JOINS = re.compile(r"\s*[;|؛；｜]\s*|\s+(?=#[^\W\d_])")
 
 
 def _tidy_tags(tags: list[str]) -> list[str]:

@@ -574,9 +574,14 @@ def _author_fields_as_written() -> Iterator[None]:
                 # "Redacci&amp;oacute;n", was split at the entity's "&" and ";" by
                 # trafilatura, the authors Redacci, Oacute, N)
                 author_string = htmllib.unescape(htmllib.unescape(author_string))
-            if (name := surname_first(_BY_WORD.sub("", author_string.strip()))) is not None:
-                # ("Doe, Jane": one name, which trafilatura splits at its comma)
-                author_string = name
+            given = author_string.strip()
+            if (name := surname_first(given) or surname_first(_BY_WORD.sub("", given))) is not None:
+                # ("Doe, Jane": one name, which trafilatura splits at its comma; taken as it
+                # is, before a particle is read as a byline word and an initial loses its
+                # point: "de Gaulle, Charles" was "Charles Gaulle", "Doe, J." "J Doe"; s36
+                # acc-read F10)
+                known = current_authors.split("; ") if current_authors else []
+                return "; ".join(dict.fromkeys([*known, name]))
             written = author_string
             if _MARKS.search(written):
                 # a script with vowel signs (Devanagari and the other Indic scripts):

@@ -4704,7 +4704,13 @@ def domain_like(s: str) -> bool:
 
 #: A name written surname first, as catalogues and bibliographies write it: "Doe, Jane",
 #: "Müller-Lüdenscheidt, Eva M." (one surname word, one given name and its initials)
-_SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_]\.)*)")
+#: A name written surname first: the surname (one word, after its particles in small
+#: letters: "de Gaulle", "van Dyke"), a comma, the given name (a word, its initials after it)
+#: or initials alone ("Doe, J.", "Doe, J. R.")
+_SURNAME_FIRST = re.compile(
+    r"((?:(?:de|da|di|du|del|della|des|do|dos|das|van|von|der|den|ter|ten|le|la)\s+)*"
+    r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_]\.)*|[^\W\d_]\.(?:\s*[^\W\d_]\.)*)"
+)
 
 
 def surname_first(value: str) -> str | None:
@@ -4717,7 +4723,7 @@ def surname_first(value: str) -> str | None:
     if m is None:
         return None
     surname, given = m.group(1), m.group(2)
-    for w in (surname, given.split()[0]):
+    for w in (surname.split()[-1], given.split()[0]):
         if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
             return None
     return f"{given} {surname}"
@@ -4730,6 +4736,10 @@ def author_field_names(value: str) -> list[str]:
     parser refuses for its lower case is taken as the page gives it when it is nothing else
     (a role, an agency, a date, an address)."""
     a = value.strip()
+    if (name := surname_first(a)) is not None:
+        # (before a byline word is taken off: "de Gaulle, Charles" lost its "de"; s36
+        # acc-read F10)
+        return [name]
     ws = a.split()
     if not (
         # (a given name that is a byline word elsewhere, "Yazan Saadeh", "Par Nilsson":

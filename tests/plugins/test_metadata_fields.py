@@ -91,6 +91,10 @@ def test_a_site_names_copyright_notice_goes_with_its_year(run_stage, site: str, 
     ("meta", "byline", "authors"),
     [
         ("Doe, Jane", "", ["Jane Doe"]),
+        # particles and initials (s36 acc-read F10: "Charles Gaulle", "Doe")
+        ("de Gaulle, Charles", "", ["Charles de Gaulle"]),
+        ("van Dyke, Dick", "", ["Dick van Dyke"]),
+        ("Doe, J.", "", ["J. Doe"]),
         ("Doe, Jane", "<p class='byline'>By Doe, Jane</p>", ["Jane Doe"]),
         # a comma between names, or before an agency, is no surname's
         ("Jane Doe, John Roe", "", ["Jane Doe", "John Roe"]),
@@ -281,3 +285,20 @@ def test_a_labelled_run_of_tags_one_a_line_gives_the_tags(run_stage, label, run,
         f"{label}\n{run}\nShare\nFacebook\nTwitter\n"
     )
     assert _record(run_stage, page, html=False).tags == tags
+
+
+def test_a_number_sign_before_a_digit_is_no_hashtag(run_stage):
+    """ "Issue #42" was split into the tags "Issue" and "42" (s36 acc-read F20)."""
+    got = _record(run_stage, _html(""), tags=["Issue #42", "#Council #Pier"])
+    assert got.tags == ["Issue #42", "Council", "Pier"]
+
+
+def test_a_dumps_author_string_written_surname_first_is_one_person():
+    """A dump's ``authors`` string "Doe, Jane" was split at its comma by the source, before
+    the metadata stage could read it as one name (s36 acc-read F2); a semicolon still
+    separates names, and the stage splits "Jane Doe, John Roe"."""
+    from corearchive_plugins.sources import _names
+
+    assert _names("Doe, Jane", "authors") == ["Doe, Jane"]
+    assert _names("Doe, Jane; Roe, John", "authors") == ["Doe, Jane", "Roe, John"]
+    assert _names("news, politics, local", "tags") == ["news", "politics", "local"]
