@@ -49,9 +49,12 @@ _NARROW_UNTIDY = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA
 #: The characters the tables change
 _UNTIDY = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\xad\u200b\u2028\u2029\u2060\ufeff]")
 #: The characters Windows-1252 gives UTF-8's continuation bytes (0x80 to 0xBF; the five it
-#: leaves undefined as Latin-1 has them, C1 controls)
+#: leaves undefined as Latin-1 has them, C1 controls), and those Latin-1 gives them (C1
+#: controls for 0x80 to 0x9F: "council\u00e2\u0080\u0099s", UTF-8 read as Latin-1, which
+#: lxml and any Latin-1 default give a page without a charset; s36 acc-regress R1)
 _CONTINUATION = re.escape(
     "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xC0))
+    + "".join(map(chr, range(0x80, 0xA0)))
 )
 #: UTF-8 read as Windows-1252 or Latin-1 and stored again as UTF-8 (mojibake): the character
 #: of a lead byte of two bytes (Â to ß) or three (à to ï) followed by those of continuation
@@ -66,16 +69,33 @@ def repair_mojibake(text: str) -> str:
     with "cafÃ©" and "councilâ€™s" had words no query finds (s35 acceptance F13)."""
     # (the lead bytes' characters of Latin, punctuation and Cyrillic text, looked for in C:
     # ~2 µs a 5 KB text; 0.8 % of corpus texts have mojibake)
-    if "Ã" not in text and "â€" not in text and "Â" not in text and "Ð" not in text:
+    if (
+        "Ã" not in text
+        and "â€" not in text
+        and "â\x80" not in text
+        and "Â" not in text
+        and "Ð" not in text
+    ):
         return text
     if _MOJIBAKE.search(text) is None:
         return text
+    return "\n".join(
+        [_repaired(line) if _MOJIBAKE.search(line) else line for line in text.split("\n")]
+    )
+
+
+def _repaired(line: str) -> str:
+    """A line with mojibake repaired by ftfy's ``fix_encoding``, unless the repair writes no
+    character the line does not hold already: a line that shows "é" and "Ã©" side by side
+    speaks of mojibake ("the UTF-8 bytes of é show as Ã©"), and was rewritten to say nothing
+    (s36 acc-regress R2)."""
     # Imported here: ~40 ms, and most texts never need it.
     from ftfy import fix_encoding
 
-    return "\n".join(
-        [fix_encoding(line) if _MOJIBAKE.search(line) else line for line in text.split("\n")]
-    )
+    fixed = fix_encoding(line)
+    if fixed != line and set(fixed) <= set(line):
+        return line
+    return fixed
 
 
 #: A left-to-right or right-to-left mark inside a word (between two of its letters), where

@@ -825,8 +825,18 @@ def _set_quoted_aside(
     set aside."""
     if tree is None or not cands:
         return cands, []
-    quotes = [" ".join(e.text_content().split()) for e in tree.iter("blockquote", "q")]
+    # (the outermost quotations: a <q> inside a <blockquote> counted twice, and the page's
+    # own dateline, written once outside, was set aside; s36 acc-read F6)
+    quotes = [
+        " ".join(e.text_content().split())
+        for e in tree.iter("blockquote", "q")
+        if next(e.iterancestors("blockquote", "q"), None) is None
+    ]
     if not quotes:
+        return cands, []
+    if sum(map(len, quotes)) * 2 >= len(" ".join(page.text.split())):
+        # (the quotation is the article: a letter, a reposted release, whose "Published
+        # March 4, 2024" lost to a sidebar's date; s36 acc-regress R5)
         return cands, []
     kept: list[dict[str, Any]] = []
     aside: list[dict[str, Any]] = []

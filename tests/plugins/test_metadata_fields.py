@@ -302,3 +302,30 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
     assert _names("Doe, Jane", "authors") == ["Doe, Jane"]
     assert _names("Doe, Jane; Roe, John", "authors") == ["Doe, Jane", "Roe, John"]
     assert _names("news, politics, local", "tags") == ["news", "politics", "local"]
+
+
+def _quoting_page(body: str) -> str:
+    return (
+        "<!doctype html><html><head><title>Letter</title></head><body>"
+        f"<h1>Letter: the budget</h1>{body}"
+        "<aside><h3>Related</h3><p>January 3, 2024 - Council meets on roads</p></aside>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the article is the quotation (a letter, a reposted release)
+        f"<blockquote><p>Published March 4, 2024</p><p>{PROSE * 3}</p><p>{PROSE * 2}</p>"
+        "</blockquote>",
+        # a quotation inside a quotation is one, not two
+        f"<p>Published March 4, 2024</p><p>{PROSE * 3}</p><blockquote><p>{PROSE}"
+        f"<q>Published March 4, 2024</q></p></blockquote><p>{PROSE * 2}</p>",
+    ],
+)
+def test_a_quotation_that_is_the_article_keeps_its_date(run_stage, body):
+    """A page whose article sits in a <blockquote> lost its "Published" date to a sidebar's
+    (s36 acc-regress R5), and a <q> inside a <blockquote> was counted twice, so the page's
+    own dateline, written once outside, was set aside (s36 acc-read F6)."""
+    assert _record(run_stage, _quoting_page(body)).published == "2024-03-04"
