@@ -34,6 +34,8 @@ from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from lxml.html import defs as html_defs
+
 from corearchive import Document, Stage, hookimpl, option
 from corearchive.characters import REFERENCE, TAG, shortened, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
@@ -236,13 +238,24 @@ _GIVEN_COARSE = re.compile(r"^\d{4}(?:-\d{2})?$")
 _MARKUP = re.compile(f"{TAG.pattern}|{REFERENCE.pattern}")
 
 
+#: An HTML element's tag ("<b>", "</span>", "<br/>"): "std::vector<int>" holds no tag
+_HTML_TAG = re.compile(
+    r"</?(?:" + "|".join(sorted(html_defs.tags, key=len, reverse=True)) + r")(?:\s[^<>]*)?/?>",
+    re.I,
+)
+
+
 def _as_text(value: str) -> str:
-    """A dump's field as text: its character references read (twice: "&amp;amp;"), its
-    tags taken out, its runs of spaces one."""
+    """A dump's field as text: its HTML tags taken out, then its character references read
+    (twice: "&amp;amp;"), its runs of spaces one. Tags are taken out once, before: a title
+    that speaks of tags ("&lt;div&gt; and &lt;span&gt;") lost them with the references read,
+    and "std::vector<int>" its "<int>" (s36 acc-read F3)."""
+    if "<" in value:
+        value = _HTML_TAG.sub("", value)
     for _ in range(2):
-        if "&" not in value and "<" not in value:
+        if "&" not in value:
             break
-        value = htmllib.unescape(TAG.sub("", value))
+        value = htmllib.unescape(value)
     return " ".join(value.split())
 
 

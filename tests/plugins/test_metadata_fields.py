@@ -184,6 +184,21 @@ def test_a_dumps_fields_are_read_as_text_and_its_authors_once_each(run_stage) ->
     assert got.annotations["metadata"]["sources"]["authors"] == "input"
 
 
+@pytest.mark.parametrize(
+    ("title", "want"),
+    [
+        ("std::vector<int> explained", "std::vector<int> explained"),
+        ("between &lt;div&gt; and &lt;span&gt;?", "between <div> and <span>?"),
+    ],
+)
+def test_a_dumps_title_that_speaks_of_tags_keeps_them(run_stage, title, want) -> None:
+    """A dump's title lost every "<word>" ("std::vector<int>" -> "std::vector"), and an
+    escaped tag it speaks of once its references were read (s36 acc-read F3)."""
+    doc = make_document(PROSE * 3, uri="https://news.example/library")
+    doc.title = title
+    assert run_stage(MetadataStage, doc).kept[0].title == want
+
+
 def test_a_dumps_clean_fields_are_kept_as_given(run_stage) -> None:
     doc = make_document(PROSE * 3, uri="https://news.example/library")
     given = ("Q&A: what the budget means", ["danah boyd", "Mobasir hassan"])
