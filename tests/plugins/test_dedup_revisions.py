@@ -381,6 +381,8 @@ def test_a_sites_name_is_told_by_the_site_and_in_any_script(a, b, uri, site_name
         ("台风登陆福建", "台风登陆福建 - 沿海居民紧急撤离", "https://www.xinhua.example.cn/a", None,
          False),
         ("台风登陆福建", "台风登陆福建 - 沿海居民紧急撤离", None, "新华网", False),
+        # a name and its section without a space (s36 acc-read F11)
+        ("台风登陆福建", "台风登陆福建 - 新华网新闻", None, "新华网", True),
         ("عاصفة تضرب الساحل", "عاصفة تضرب الساحل - إجلاء آلاف السكان", None, "الجزيرة نت", False),
         ("Storm Hits the Northern Coast", "Storm Hits the Northern Coast | Politics | Example News",
          "https://news.example.com/a", "Example News", True),
