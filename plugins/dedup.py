@@ -875,7 +875,7 @@ def _own_name(words: list[str], site: Sequence[Sequence[str]]) -> bool:
         return False
     joined = "".join(own)
     for name in site:
-        if _UNSPACED.match(written := "".join(name)) and written in joined:
+        if _NAME_UNSPACED.match(written := "".join(name)) and written in joined:
             # (Chinese and Japanese write a name and its section without a space: "新华网新闻"
             # is 新华网's news; s36 acc-read F11)
             return True
@@ -919,7 +919,7 @@ def _abbreviated(label: str, words: Sequence[str]) -> bool:
 
 
 #: A name in a script written without spaces between words (Chinese characters, kana)
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_NAME_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 def _run_in(run: Sequence[str], words: Sequence[str]) -> bool:
