@@ -103,6 +103,34 @@ def _page_line(page: str, line: str) -> str:
     return page
 
 
+#: What no line of prose starts with: the punctuation that closes a clause (a full stop,
+#: "!" and "?" when a space or the line's end follows: ".NET" and "..." start lines)
+_CLOSING = frozenset(",;:)]}»”’")
+_ENDING = frozenset(".!?")
+
+
+def _goes_on(line: str) -> bool:
+    """Whether ``line`` starts with a clause's closing punctuation (see :data:`_CLOSING`)."""
+    c = line[:1]
+    return c in _CLOSING or (c in _ENDING and line[1:2] in ("", " "))
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """trafilatura's lines with a line that starts with a clause's closing punctuation joined
+    to the line before: trafilatura breaks a paragraph at an inline ``<q>`` ("... do it" /
+    ", the mayor said."), and the page's whole line, matching neither piece, was added after
+    them: the paragraph twice (s36 acc-regress O2)."""
+    if not any(map(_goes_on, lines[1:])):
+        return lines
+    out = [lines[0]]
+    for ln in lines[1:]:
+        if out[-1] and _goes_on(ln):
+            out[-1] += ln
+        else:
+            out.append(ln)
+    return out
+
+
 def refine(
     text: str, decisions: Any, low: float = LOW, high: float = HIGH, near: int = NEAR
 ) -> tuple[str, int, int]:
@@ -133,7 +161,7 @@ def refine(
     if len(rendered) and decisions.X is not None:
         for j in cue_only(decisions.X).nonzero()[0].tolist():
             score_of[rendered[j]] = 0.0
-    lines = text.split("\n")
+    lines = _rejoined(text.split("\n"))
     normed = list(map(_key, lines))
     lines = [
         _page_line(page, ln) if k and (page := own.get(k)) is not None and page != ln else ln

@@ -2359,3 +2359,23 @@ def test_a_template_line_says_how_many_of_the_sites_pages_hold_it(run_stage):
         template = [r for r in gone["reason"] if r.startswith("site template")]
         assert ann["template"] == {"lines": len(template), "pages": 5}
     assert "template" not in on.kept[4].annotations["boilerplate"]
+
+
+def test_a_paragraph_with_an_inline_quotation_is_written_once(run_stage):
+    """trafilatura breaks a paragraph at an inline <q> ("... do it" / ", the mayor said."),
+    and refine added the page's whole line after the pieces: the paragraph twice (s36
+    acc-regress O2). The pieces are one line again."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Mayor keeps promise</title></head><body><article>"
+        "<h1>Mayor keeps promise</h1><p class='date'>April 2, 2024</p><p>The city council"
+        " voted on Tuesday to approve a new budget for the coming year, after months of debate"
+        " among its members and residents. <q>We said on January 5, 2020 that we would do"
+        " it</q>, the mayor said.</p><p>Officials said the plan would fund road repairs, two"
+        " new libraries and a program to plant trees along the river.</p></article></body>"
+        "</html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="q.html")).kept[0]
+    lines = doc.text.split("\n")
+    said = [ln for ln in lines if "We said on January 5, 2020" in ln]
+    assert len(said) == 1 and said[0].endswith("that we would do it, the mayor said.")
+    assert not any(ln.startswith(",") for ln in lines)
