@@ -245,6 +245,30 @@ _HTML_TAG = re.compile(
 )
 
 
+#: British and Irish news sites whose address is no .uk or .ie one (PA Media's subscribers)
+_BRITISH_COM_HOSTS = frozenset(
+    ["theguardian.com", "irishtimes.com", "irishexaminer.com", "irishnews.com", "bbc.com",
+     "ft.com", "cityam.com", "news.sky.com", "sky.com"]
+)  # fmt: skip
+#: The language tags of British and Irish English (lower case, "_" read as "-")
+_BRITISH_LOCALES = frozenset(["en-gb", "en-ie", "en-uk"])
+
+
+def _british_locale(tree: Any) -> bool:
+    """Whether an HTML page's language tag (``<html lang>``, ``og:locale``) is British or
+    Irish English: theguardian.com, irishtimes.com and irishexaminer.com are .com pages, on
+    which "By Jane Doe, Dublin, PA" is PA Media's credit, not Pennsylvania's (s36 acc-read
+    F15)."""
+    if tree is None:
+        return False
+    root = tree.getroottree().getroot()
+    tags = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
+    head = root.find("head")
+    if head is not None:
+        tags += [m.get("content") for m in head.iter("meta") if m.get("property") == "og:locale"]
+    return any(t and t.strip().lower().replace("_", "-") in _BRITISH_LOCALES for t in tags)
+
+
 def _as_text(value: str) -> str:
     """A dump's field as text: its HTML tags taken out, then its character references read
     (twice: "&amp;amp;"), its runs of spaces one. Tags are taken out once, before: a title
@@ -958,9 +982,16 @@ class MetadataStage(Stage):
             # authors, and the record says so)
             sources.pop("authors", None)
         body = [x for x in (doc.text or "")[:2000].split("\n", 12) if x.strip()]
-        # (a British or Irish page's address: "PA" after Bradford is PA Media's there)
+        # (a British or Irish page, by its address or its language tag: "PA" after Bradford
+        # is PA Media's there)
         parts = _url_parts(url)
-        british = parts is not None and parts[0].endswith((".uk", ".ie"))
+        british = (
+            parts is not None
+            and (
+                parts[0].endswith((".uk", ".ie"))
+                or parts[0].removeprefix("www.") in _BRITISH_COM_HOSTS
+            )
+        ) or _british_locale(doc.work.get("html_tree"))
         agencies = list(dict.fromkeys(agencies + credits(lines, top, body, british)))
         if agencies:
             ann["agencies"] = agencies

@@ -57,6 +57,35 @@ def test_pa_after_a_place_pennsylvania_shares_is_the_agency_on_a_british_page_on
         assert doc.annotations["metadata"].get("agencies") == agencies, url
 
 
+@pytest.mark.parametrize(
+    ("url", "lang", "agencies"),
+    [
+        # British and Irish sites on a .com address (s36 acc-read F15) ...
+        ("https://www.theguardian.com/uk-news/1", "en", ["PA"]),
+        ("https://www.irishexaminer.com/news/1", "en", ["PA"]),
+        # ... a page that says it is in British or Irish English ...
+        ("https://www.example.com/news/1", "en-GB", ["PA"]),
+        # ... and not an American one
+        ("https://www.bradfordera.example.com/news/1", "en-US", None),
+    ],
+)
+def test_pa_after_dublin_is_the_agency_on_british_pages_beyond_uk_addresses(
+    run_stage, url: str, lang: str, agencies: list[str] | None
+) -> None:
+    page = (
+        f"<!doctype html><html lang='{lang}'><head><title>Ferry services cancelled</title>"
+        "</head><body><article><h1>Ferry services cancelled</h1>"
+        "<p class='byline'>By Jane Doe, Dublin, PA</p>"
+        + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+        + "</article></body></html>"
+    )
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, uri=url)).kept[0]
+    doc = run_stage(MetadataStage, doc).kept[0]
+    assert doc.annotations["metadata"].get("agencies") == agencies
+
+
 def test_a_byline_with_a_state_credits_no_agency_in_a_record(run_stage) -> None:
     """#12, end to end: "PA" after "Pittsburgh" was recorded as the agency PA."""
     text = f"Storm closes bridge\n\nBy Jane Doe, Pittsburgh, PA\n\n{BODY}\n"
