@@ -56,6 +56,10 @@ def test_tidy_text(given: str, want: str | None) -> None:
         ("he said â€œfinalâ€\x9d and left", "he said “final” and left"),
         ("Ã‰lodie Brunner", "Élodie Brunner"),
         ("ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "Привет мир"),
+        # lead bytes of Latin Extended-A, Greek and Arabic letters (s36 acc-read F4)
+        ("GdaÅ„sk", "Gdańsk"),
+        ("Î‘Î¸Î®Î½Î±", "Αθήνα"),
+        ("Ù…Ø±Ø\xadØ¨Ø§", "مرحبا"),
         ("one\nNybyggt kontor med hÃ¶gt i tak\nthree", "one\nNybyggt kontor med högt i tak\nthree"),
         # no mojibake: as written
         ("SÃO PAULO, Ávila, Ðorðe, â", None),
