@@ -89,6 +89,9 @@ def test_tidy_text_done_has_no_page_break() -> None:
         ("<b>caf&eacute;</b> and it&#8217;s", None),
         ("Tom &amp; Jerry", None),
         ("AT&T and R&D; &madeup; &#xZZ;", None),
+        # a text that shows the characters beside their references speaks of them (s36
+        # acc-read F5)
+        ("In HTML, write &copy; for © and &eacute; for é.", None),
     ],
 )
 def test_unescape_references(given: str, want: str | None) -> None:
