@@ -2967,6 +2967,8 @@ def resolve_ambiguous(
         return
     pairs = [(c["date"], c["alt"]) for c in amb]
     url_day = _url_date(url) if url else None
+    # (a URL's year and month: "/2024/03/" says March of "03/12/2024"; s36 acc-regress D3)
+    url_month = _url_month(url) if url and url_day is None else None
     votes = {"dm": 0.0, "md": 0.0}
     plain: set[date] = set()
     for c in cands:
@@ -2996,6 +2998,10 @@ def resolve_ambiguous(
             order = "separator"
         elif url_day is not None and url_day in (dm, md):
             order, c["date"] = "url", url_day
+        elif url_month is not None and ((dm.year, dm.month) == url_month) != (
+            (md.year, md.month) == url_month
+        ):
+            order, c["date"] = "url", dm if (dm.year, dm.month) == url_month else md
         elif (dm in markup) != (md in markup):
             order, c["date"] = "markup", dm if dm in markup else md
         elif (
@@ -4303,6 +4309,8 @@ def _late_gain() -> tuple[float, float]:
 
 #: A date in a URL's path: /2019/05/12/, /2019-05-12, _20190512 (the year first)
 _URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?![0-9])")
+#: A year and a month as a URL's path folders ("/2024/03/council-budget")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(?!\d)")
 #: The words of a URL's slug: runs of letters and digits, accents folded
 _SLUG_TOKEN = re.compile(r"[a-z0-9]+")
 _SLUG_EXT = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cms)$")
@@ -4332,6 +4340,15 @@ def _split_url(url: str) -> tuple[str, str, str] | None:
     except ValueError:  # ("http://[bad": an unclosed IPv6 bracket, a port that is no number)
         return None
     return host, parts.path, parts.fragment
+
+
+def _url_month(url: str) -> tuple[int, int] | None:
+    """The year and month a URL's path states as folders, if any ("/2024/03/slug")."""
+    parts = _url_parts(url, fragment=True)
+    m = _URL_MONTH.search("/" + parts[1]) if parts else None
+    if m is None or not 1 <= (month := int(m.group(2))) <= 12:
+        return None
+    return int(m.group(1)), month
 
 
 def _url_date(url: str) -> date | None:

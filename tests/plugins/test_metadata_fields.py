@@ -344,3 +344,21 @@ def test_a_quotation_that_is_the_article_keeps_its_date(run_stage, body):
     (s36 acc-regress R5), and a <q> inside a <blockquote> was counted twice, so the page's
     own dateline, written once outside, was set aside (s36 acc-read F6)."""
     assert _record(run_stage, _quoting_page(body)).published == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    ("url", "want", "order"),
+    [
+        ("https://example.com/2024/03/council-budget", "2024-03-12", "url"),
+        ("https://example.com/2024/12/council-budget", "2024-12-03", "url"),
+        ("https://example.com/news/council-budget", "2024-12-03", "undecided"),
+    ],
+)
+def test_a_dumps_ambiguous_date_is_ordered_by_the_month_its_address_states(url, want, order):
+    """A dump's "03/12/2024" at ".../2024/03/..." was read 3 December, undecided: the
+    address's year and month say March (s36 acc-regress D3)."""
+    from corearchive_plugins.metadata import _given_date
+
+    got = _given_date("03/12/2024", None, url)
+    assert isinstance(got, tuple)
+    assert (got[0], got[2]["order"]) == (want, order)
