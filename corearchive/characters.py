@@ -94,7 +94,9 @@ def _repaired(line: str) -> str:
     from ftfy import fix_encoding
 
     fixed = fix_encoding(line)
-    if fixed != line and set(fixed) <= set(line):
+    # (the line without its mojibake: "Â´" holds the "´" it stands for, which the line
+    # does not show on its own)
+    if fixed != line and set(fixed) <= set(_MOJIBAKE.sub("", line)):
         return line
     return fixed
 

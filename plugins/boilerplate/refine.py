@@ -104,8 +104,10 @@ def _page_line(page: str, line: str) -> str:
 
 
 #: What no line of prose starts with: the punctuation that closes a clause (a full stop,
-#: "!" and "?" when a space or the line's end follows: ".NET" and "..." start lines)
-_CLOSING = frozenset(",;:)]}»”’")
+#: "!" and "?" when a space or the line's end follows: ".NET" and "..." start lines). Not a
+#: quotation mark or a bracket: "»" and "”" open quotations in German and Finnish, and
+#: ")" and "}" start lines of code
+_CLOSING = frozenset(",;:")
 _ENDING = frozenset(".!?")
 
 

@@ -69,8 +69,9 @@ from .text import (
 )
 
 #: A JSON-LD publication date: an article's ``datePublished``, a job posting's
-#: ``datePosted``, a video's ``uploadDate``
-_JSONLD_PUB = re.compile(r'"(datePublished|datePosted|uploadDate)"\s*:\s*"([^"]{8,40})"')
+#: ``datePosted`` (not a video's ``uploadDate``: an article's embedded video is not the
+#: article, and its upload time became the article's on dev pages)
+_JSONLD_PUB = re.compile(r'"(datePublished|datePosted)"\s*:\s*"([^"]{8,40})"')
 #: A JSON-LD date that is no publication date: when an event takes place, an offer or a
 #: posting is valid, a person was born (schema.org's Event, Offer, JobPosting, Person ...).
 #: A product page's ``priceValidUntil`` and a job ad's ``validThrough`` were htmldate's answer
@@ -181,7 +182,9 @@ def html_structured_date(html: str, text: str = "") -> tuple[str | None, str]:
     and htmldate do not read): (value, where). Back to :data:`.text.STRUCTURED_MIN_YEAR`,
     placeholders aside (:func:`.text.placeholder_day`; ``text``: the page's rendering, where
     a placeholder's year is not written)."""
-    for m in _JSONLD_PUB.finditer(html):
+    # (datePublished first: a job posting's datePosted is one where there is none)
+    found = sorted(_JSONLD_PUB.finditer(html), key=lambda m: m.group(1) != "datePublished")
+    for m in found:
         if _stated(m.group(2), text):
             return m.group(2).strip(), "json-ld " + m.group(1)
     for m in _META_PUB.finditer(html):

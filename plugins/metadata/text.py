@@ -5896,9 +5896,18 @@ def _labelled_tag_run(
     "Cycling" / "Transport" / "Children", then the share bar): two or more short lines
     (:data:`_TAG_WORDS_MAX` words, no sentence end, no digit, address or label: see
     :data:`_NOT_TAG`), up to a furniture line; with the lines of the label and the tags.
-    Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13)."""
+    Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13). The
+    label stands at most :data:`_TAG_RUN_AFTER` lines under the last paragraph: further down,
+    a "Themen" or "Topics" label heads the site's menu (dev text pages: 14 of 16 runs within
+    two lines were the article's tags, 3 of 40 beyond them)."""
+    after = 0
     for k, (i, s) in enumerate(items):
-        if i <= last_para or len(s) > 40 or _TAG_LABEL_ALONE.fullmatch(s) is None:
+        if i <= last_para:
+            continue
+        after += 1
+        if after > _TAG_RUN_AFTER + 1:
+            return None
+        if len(s) > 40 or _TAG_LABEL_ALONE.fullmatch(s) is None:
             continue
         tags: list[str] = []
         lines = [i]
@@ -5917,8 +5926,10 @@ def _labelled_tag_run(
     return None
 
 
-#: The most lines a labelled run of tags (:func:`_labelled_tag_run`) is read over
+#: The most lines a labelled run of tags (:func:`_labelled_tag_run`) is read over, and how
+#: many lines may stand between the last paragraph and its label
 _TAG_RUN_MAX = 20
+_TAG_RUN_AFTER = 2
 
 
 def _has_tag_line(page: Page) -> bool:

@@ -2379,3 +2379,18 @@ def test_a_paragraph_with_an_inline_quotation_is_written_once(run_stage):
     said = [ln for ln in lines if "We said on January 5, 2020" in ln]
     assert len(said) == 1 and said[0].endswith("that we would do it, the mayor said.")
     assert not any(ln.startswith(",") for ln in lines)
+
+
+def test_only_a_clauses_closing_punctuation_joins_a_line_to_the_one_before():
+    from corearchive_plugins.boilerplate.refine import _rejoined
+
+    lines = [
+        "Er sagte es",
+        ", und ging.",
+        "»Noch« nicht, sagte sie.",
+        "”Kun ottaa",
+        ".NET is",
+        ". Und",
+    ]
+    assert _rejoined(lines) == ["Er sagte es, und ging.", "»Noch« nicht, sagte sie.",
+                                "”Kun ottaa", ".NET is. Und"]  # fmt: skip

@@ -251,6 +251,9 @@ def _page_with_data(data: str, body: str) -> str:
          "<p>Closing date: 31 March 2025</p>", "2025-03-03"),
         ('{"@type": "Event", "startDate": "2025-06-14T12:00"}',
          "<p>Saturday 14 June 2025, 12:00 - 22:00</p>", None),
+        # an article's datePublished, not its embedded video's uploadDate
+        ('[{"@type": "VideoObject", "uploadDate": "2025-06-15T19:03:49Z"}, {"@type":'
+         ' "NewsArticle", "datePublished": "2025-06-14T16:18:00Z"}]', "", "2025-06-14T16:18:00Z"),
         # an event announced on its own day: the article's date stands
         ('{"@type": "NewsArticle", "datePublished": "2025-06-14", "about": {"@type": "Event",'
          ' "startDate": "2025-06-14"}}', "<p>14 June 2025</p>", "2025-06-14"),
@@ -290,6 +293,8 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
         ("Themen:", "Haushalt\nSchuldenbremse", ["Haushalt", "Schuldenbremse"]),
         # one line is no list; a sentence ends the run
         ("Topics", "Cycling\nSign up for our newsletter today.", []),
+        # a label further down heads the site's menu
+        ("Newsletter\nContact\nAbout us\nTopics", "Politics\nBusiness\nSport", []),
     ],
 )
 def test_a_labelled_run_of_tags_one_a_line_gives_the_tags(run_stage, label, run, tags):
