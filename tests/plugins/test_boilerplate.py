@@ -1403,6 +1403,33 @@ def test_html_text_is_refined_by_the_line_model_on_the_rendered_page(run_stage):
     assert "Home News Sport" in doc.work["html_text"]
 
 
+def test_refine_keeps_a_code_sample_and_the_paragraph_after_it(run_stage):
+    """The line model read a <pre> code sample's lines one by one, as a menu's items, and
+    the run of them as the end of the article: refine removed the sample's indented lines
+    and the paragraph after it (s36 acc-read O1, f16/page.html). It reads the block as one
+    line now."""
+    intro = (
+        "To hide a part of a page from the browser, wrap it in a comment. The comment starts "
+        "with a less-than sign, an exclamation mark and two dashes, and it ends with two "
+        "dashes and a greater-than sign."
+    )
+    outro = (
+        "Everything between the two markers is ignored by the browser, including other "
+        "tags, but a comment cannot hold another comment inside it."
+    )
+    code = ["&lt;!--", "  &lt;p&gt;This paragraph is hidden.&lt;/p&gt;", "--&gt;",
+            "def f(x):", "    if x:", "        return 1", "    return 0"]  # fmt: skip
+    page = (
+        "<html><head><title>How to comment out HTML</title></head><body><article>"
+        "<h1>How to comment out HTML</h1>"
+        f"<p>{intro}</p><pre><code>{chr(10).join(code)}</code></pre><p>{outro}</p>"
+        "</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    shown = ["<!--", "  <p>This paragraph is hidden.</p>", "-->", *code[3:]]
+    assert doc.text.split("\n")[-9:] == [intro, *shown, outro], doc.text
+
+
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     import numpy as np
 
