@@ -2144,6 +2144,24 @@ def test_a_members_question_is_a_paywall_only_before_a_log_in(ingest, tmp_path):
     assert rec["text"].endswith(member) and "paywall" not in rec["annotations"]["boilerplate"]
 
 
+def test_a_members_notice_with_log_in_among_its_words_is_no_paywall(ingest, tmp_path):
+    """Any four words could come before the log-in verb: "Already a member? Bring your card
+    and log in at any of the new computers." ending a local story was cut as a paywall's
+    prompt (s36 acc-read F13, f17/story.txt). Only a prompt's own lead words may."""
+    from corearchive_plugins.boilerplate.notes import is_paywall
+
+    notice = "Already a member? Bring your card and log in at any of the new computers."
+    assert not is_paywall(notice)
+    assert not is_paywall("Already a member? You can log in to book a court.")
+    assert not is_paywall("Already a member? Staff will sign in new visitors at the door.")
+    assert is_paywall("Déjà abonné ? Veuillez vous connecter.")
+    assert is_paywall("Already a subscriber? Tap here to sign in")
+    story = "Library opens computer room\n\n" + "\n\n".join([PARA, PARA2, PARA, PARA2])
+    (tmp_path / "story.txt").write_text(f"{story}\n\n{notice}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "story.txt")).records
+    assert rec["text"].endswith(notice) and "paywall" not in rec["annotations"]["boilerplate"]
+
+
 @pytest.mark.parametrize(
     "prompt",
     [
