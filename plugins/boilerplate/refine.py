@@ -33,6 +33,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Mapping
 from itertools import compress
 from typing import Any
 
@@ -104,12 +105,20 @@ def _page_line(page: str, line: str) -> str:
 
 
 def refine(
-    text: str, decisions: Any, low: float = LOW, high: float = HIGH, near: int = NEAR
+    text: str,
+    decisions: Any,
+    low: float = LOW,
+    high: float = HIGH,
+    near: int = NEAR,
+    blocks: Mapping[str, str] | None = None,
 ) -> tuple[str, int, int]:
     """``text`` (trafilatura's, one block per line) with the lines the line model's
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
     the sure content lines it lacks added (see the module's docstring); and how many lines
-    were removed and added."""
+    were removed and added. ``blocks``: the lines of the page's preformatted blocks, each
+    with the line of the rendering that holds its whole block (the model reads a code
+    sample so: ``boilerplate._model_page``), whose score it takes; such a line is never
+    added, as it is no line of the page."""
     score = decisions.score
     scores: list[float] = score.tolist()
     stripped = decisions.stripped
@@ -135,18 +144,24 @@ def refine(
             score_of[rendered[j]] = 0.0
     lines = text.split("\n")
     normed = list(map(_key, lines))
+    # each line as it is scored: a line of a preformatted block as its block
+    part_of = {_key(k): _key(v) for k, v in blocks.items()} if blocks else {}
+    scored = [part_of.get(k, k) for k in normed] if part_of else normed
     lines = [
         _page_line(page, ln) if k and (page := own.get(k)) is not None and page != ln else ln
         for ln, k in zip(lines, normed, strict=True)
     ]
     # (a correction or an editor's note of the article is kept, whatever its score: see
     # .notes)
-    keep = [score_of.get(ln, 1.0) >= low or is_note(ln) for ln in normed]
-    _drop_strays(normed, keep, rendered, score_of, near)
+    keep = [
+        score_of.get(k, 1.0) >= low or is_note(ln) for ln, k in zip(normed, scored, strict=True)
+    ]
+    _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
+    kept_scored = list(compress(scored, keep))
     removed = len(lines) - len(kept)
-    have = set(kept_norms)
+    have = set(kept_scored)
     have.discard("")
     n = len(rendered)
     start = next((i for i in range(n) if rendered[i] in have), None)
@@ -158,10 +173,13 @@ def refine(
     # body the page cuts into several blocks (Wired: 3) goes on a few lines past an ad or a
     # signup box, beyond ``near`` lines of the block trafilatura took
     sure = (score >= high).tolist()
+    whole_blocks = set(part_of.values())
 
     def sure_at(i: int) -> bool:
         # a note of the article near it comes in as a sure line (asked only of the lines
         # looked at: a page's thousand table lines cost 0.25 ms when all were)
+        if rendered[i] in whole_blocks:
+            return False  # (a block on one line: no line of the page)
         if not sure[i] and is_note(rendered[i]):
             sure[i] = True
         return bool(sure[i])
@@ -196,8 +214,10 @@ def refine(
         return "\n".join(kept), removed, 0
     added = sum(map(len, after.values()))
     out = after.pop(None, [])
-    for ln, nm in zip(kept, kept_norms, strict=True):
+    for j, (ln, nm) in enumerate(zip(kept, kept_scored, strict=True)):
         out.append(ln)
+        if j + 1 < len(kept_scored) and kept_scored[j + 1] == nm:
+            continue  # (after the last line of a block)
         more = after.pop(nm, None)
         if more:
             out += more
