@@ -580,12 +580,18 @@ class BoilerplateStage(Stage):
             return
         from .refine import refine
 
-        pages, blocks = zip(
-            *(_model_page(doc.work["html_text"], doc.work["html_tree"]) for doc, _, _ in todo),
-            strict=True,
-        )
-        # (the trees' scores alone: what was validated out of fold, and ~0.5 ms a page
-        # cheaper than with the sequence layer)
+        # the rendering as the line model was trained on pages: blocks stripped, one blank
+        # line between them (the rendering's indentation of the source leaves ~7 lines for
+        # each line of text; the model's cost grows with the lines)
+        rendered = [
+            list(filter(None, map(str.strip, doc.work["html_text"].splitlines())))
+            for doc, _, _ in todo
+        ]
+        pages = list(map("\n\n".join, rendered))
+        blocks = [
+            _pre_blocks(lines, doc.work["html_tree"])
+            for lines, (doc, _, _) in zip(rendered, todo, strict=True)
+        ]
         decided = _decide_grouped(pages, list(map(len, pages)), self.options.threshold, False)
         for (doc, text, ann), d, b in zip(todo, decided, blocks, strict=True):
             new, removed, added = refine(text, d, blocks=b)
@@ -1707,31 +1713,18 @@ def _page_lines(text: str, tree: Any) -> str:
     )
 
 
-def _model_page(rendered: str, tree: Any) -> tuple[str, dict[str, str]]:
-    """A page's rendering (``rendered``, of its ``tree``) as the line model was trained on
-    pages: blocks stripped, one blank line between them (the rendering's indentation of the
-    source leaves ~7 lines for each line of text; the model's cost grows with the lines),
-    and the lines of a preformatted block (``<pre>``) on one line; and each line of such a
-    block (stripped) with the line that holds it. The model reads a line by its wording and
-    its neighbours: a code sample's lines ("if x:", "return 0") read as a menu's items, and
-    the run of them as the end of an article, so that refine removed the sample's lines and
-    the paragraph after it (s36 acc-read O1, scores 0.04-0.10 and 0.08; 0.87 and 0.82 with
-    the block on one line)."""
-    lines = list(filter(None, map(str.strip, rendered.splitlines())))
+def _pre_blocks(lines: list[str], tree: Any) -> dict[str, str]:
+    """Each of a page's rendered ``lines`` (stripped) that is a line of a preformatted block
+    of its ``tree`` (``<pre>``: code, a poem, a table of text), with its block's text (its
+    run of such lines, joined)."""
     pre = _pre_lines(tree)
     blocks: dict[str, str] = {}
     if pre:
-        joined = []
         for in_pre, group in groupby(lines, pre.__contains__):
             run = list(group)
             if in_pre and len(run) > 1:
-                whole = " ".join(run)
-                blocks.update(dict.fromkeys(run, whole))
-                joined.append(whole)
-            else:
-                joined += run
-        lines = joined
-    return "\n\n".join(lines), blocks
+                blocks.update(dict.fromkeys(run, "\n".join(run)))
+    return blocks
 
 
 def _pre_lines(tree: Any) -> frozenset[str]:

@@ -116,9 +116,10 @@ def refine(
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
     the sure content lines it lacks added (see the module's docstring); and how many lines
     were removed and added. ``blocks``: the lines of the page's preformatted blocks, each
-    with the line of the rendering that holds its whole block (the model reads a code
-    sample so: ``boilerplate._model_page``), whose score it takes; such a line is never
-    added, as it is no line of the page."""
+    with its block's text (``boilerplate._pre_blocks``): such a line is scored as its
+    block, with the best score of the block's lines. The model reads a code sample's lines
+    ("if x:", "return 0") as a menu's items: refine removed a sample's indented lines and
+    kept the others (s36 acc-read O1)."""
     score = decisions.score
     scores: list[float] = score.tolist()
     stripped = decisions.stripped
@@ -146,6 +147,9 @@ def refine(
     normed = list(map(_key, lines))
     # each line as it is scored: a line of a preformatted block as its block
     part_of = {_key(k): _key(v) for k, v in blocks.items()} if blocks else {}
+    for k, whole in part_of.items():
+        if k in score_of:
+            score_of[whole] = max(score_of.get(whole, 0.0), score_of[k])
     scored = [part_of.get(k, k) for k in normed] if part_of else normed
     lines = [
         _page_line(page, ln) if k and (page := own.get(k)) is not None and page != ln else ln
@@ -159,9 +163,8 @@ def refine(
     _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
-    kept_scored = list(compress(scored, keep))
     removed = len(lines) - len(kept)
-    have = set(kept_scored)
+    have = set(kept_norms)
     have.discard("")
     n = len(rendered)
     start = next((i for i in range(n) if rendered[i] in have), None)
@@ -173,13 +176,10 @@ def refine(
     # body the page cuts into several blocks (Wired: 3) goes on a few lines past an ad or a
     # signup box, beyond ``near`` lines of the block trafilatura took
     sure = (score >= high).tolist()
-    whole_blocks = set(part_of.values())
 
     def sure_at(i: int) -> bool:
         # a note of the article near it comes in as a sure line (asked only of the lines
         # looked at: a page's thousand table lines cost 0.25 ms when all were)
-        if rendered[i] in whole_blocks:
-            return False  # (a block on one line: no line of the page)
         if not sure[i] and is_note(rendered[i]):
             sure[i] = True
         return bool(sure[i])
@@ -214,10 +214,8 @@ def refine(
         return "\n".join(kept), removed, 0
     added = sum(map(len, after.values()))
     out = after.pop(None, [])
-    for j, (ln, nm) in enumerate(zip(kept, kept_scored, strict=True)):
+    for ln, nm in zip(kept, kept_norms, strict=True):
         out.append(ln)
-        if j + 1 < len(kept_scored) and kept_scored[j + 1] == nm:
-            continue  # (after the last line of a block)
         more = after.pop(nm, None)
         if more:
             out += more
