@@ -131,6 +131,28 @@ def _record_texts(records: list[dict]) -> dict[str, dict]:
     return {Path(r["source"]["path"]).name: r for r in records}
 
 
+def test_a_records_text_has_no_form_feed_whichever_stages_ran(ingest, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Only the boilerplate stage's plain-text path took a text's page breaks out: a social
+    post's text, and a text with that stage disabled, kept "\\f" (s36 acc-read F18, f23,
+    f7/ff.txt)."""
+    post = {
+        "id_str": "1790000000000000001",
+        "created_at": "Wed Oct 10 20:19:24 +0000 2018",
+        "user": {"screen_name": "harbourtimes", "name": "Harbour Times"},
+        "text": "Council approves the harbour plan.\fWorks start in spring, the mayor says.",
+        "url": "https://twitter.com/harbourtimes/status/1790000000000000001",
+    }
+    (tmp_path / "post.jsonl").write_text(json.dumps(post) + "\n", "utf-8")
+    (tmp_path / "ff.txt").write_text(f"{_PARAS[0]}\n{_PARAS[1]}\n\f{_PARAS[2]}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "post.jsonl")).records
+    assert (
+        rec["text"] == "Council approves the harbour plan.\nWorks start in spring, the mayor says."
+    )
+    out = tmp_path / "out2"
+    (rec,) = ingest(str(tmp_path / "ff.txt"), "--disable", "boilerplate", out=out).records
+    assert rec["text"] == f"{_PARAS[0]}\n{_PARAS[1]}\n\n{_PARAS[2]}\n"
+
+
 def test_plain_text_html_and_dump_fields_are_tidy(ingest, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     odd = "Marker test: alpha\u200bbeta \x07gamma\x0cdelta bud\u200eget cafe\u0301 \x84quoted\x93."
     inp = tmp_path / "in"

@@ -74,6 +74,7 @@ from .text import (
     iso_value,
     labelled_update_lines,
     line_split,
+    n_words,
     order_evidence,
     parse_capture,
     piece_of_sentence,
@@ -745,9 +746,11 @@ class MetadataStage(Stage):
                 # (none, or htmldate's answer bounded by another day)
                 meta = trafilatura_meta(tree if tree is not None else doc.content, url, bound)
             for key, value in meta_fields(meta).items():
-                if key == "title" and len(value.split()) > self.options.max_title_words:
+                if key == "title" and n_words(value) > self.options.max_title_words:
                     # (a page's whole text in its <h1> and <title>, 5,497 characters: no
-                    # title, as in a plain text; s35 hygiene acceptance F14)
+                    # title, as in a plain text; s35 hygiene acceptance F14. Its words as
+                    # n_words counts them: by spaces, a Chinese page's 2,480 characters were
+                    # one word; s36 acc-read F16)
                     continue
                 if not getattr(doc, key):
                     setattr(doc, key, value)
@@ -873,7 +876,7 @@ class MetadataStage(Stage):
                 meta["lines"] = {k: v for k, v in meta["lines"].items() if k != "title"}
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
-                if key == "title" and value and len(value.split()) > self.options.max_title_words:
+                if key == "title" and value and n_words(value) > self.options.max_title_words:
                     continue
                 if value and not getattr(doc, key):
                     setattr(doc, key, list(value) if isinstance(value, list) else value)

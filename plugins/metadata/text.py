@@ -3829,14 +3829,17 @@ def _byline_line(s: str) -> bool:
 def _over_dateline(page: Page, k: int) -> bool:
     """Whether the page's non-empty line ``k``, a paragraph by its shape, is the story's
     headline over its dateline: the first paragraph of the body or of the main block, not
-    ending in a period (a sentence, a caption), under no headline-like line (a deck under
-    its headline), and the next line is a short line with a year or a byline, or a name of
-    at most :data:`_TITLE_SHORT` words over one ("Zac Hall" / "- Nov. 18th 2019 12:12 pm
-    PT"), which no other short dated line follows two lines below (a list of posts, each
-    over its date). A long headline that ends like a sentence ("... (oder warum wir
+    ending in a period (a sentence, a caption) or a colon (a lead sentence announcing a
+    quotation or a list: "... the mayor read out the council's decision to the residents
+    who had waited outside:" over '"The works will start in May 2026."' was the title; s36
+    acc-read F8), under no headline-like line (a deck under its headline), and the next
+    line is a short line with a year or a byline, or a name of at most
+    :data:`_TITLE_SHORT` words over one ("Zac Hall" / "- Nov. 18th 2019 12:12 pm PT"),
+    which no other short dated line follows two lines below (a list of posts, each over
+    its date). A long headline that ends like a sentence ("... (oder warum wir
     Sprachgeschichte brauchen)", "...?") reads as a paragraph (s35: 5 dev pages)."""
     items, nwords = page.items, page.nwords
-    if k not in (page.body, page.ms) or items[k][1][-1] == ".":
+    if k not in (page.body, page.ms) or items[k][1][-1] in ".:：":
         return False
     if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
         return False

@@ -156,6 +156,19 @@ def test_a_pages_fields_keep_a_records_bounds_as_a_dumps_do(run_stage) -> None:
     assert got.annotations["metadata"]["cut"] == {"site_name": 2500, "tags": 1000}
 
 
+def test_a_chinese_pages_whole_text_in_its_h1_is_no_title(run_stage) -> None:
+    """The whole-text <h1>/<title> rule counted words by spaces: a Chinese page's 2,480
+    characters were one word, and its title was 2,000 characters (s36 acc-read F16,
+    f21/zh.html). Its words are counted as n_words counts them."""
+    text = "第十号台风今天下午在福建沿海登陆沿海地区的居民已经紧急撤离" * 10
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{text}</title></head>"
+        f"<body><article><h1>{text}</h1><p>{PROSE * 3}</p><p>{PROSE * 2}</p>"
+        "</article></body></html>"
+    )
+    assert _record(run_stage, page).title is None
+
+
 def test_a_title_part_whose_first_sentence_ends_in_an_acronym_is_no_site_name(run_stage):
     """s35 acc-read #16: "Storm hits UK. Thousands lose power" in <title> beside the site's
     name was taken for the site's name (its dot for an abbreviation's, as "U.S.")."""
