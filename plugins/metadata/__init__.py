@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from corearchive import Document, Stage, hookimpl, option
+from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.characters import REFERENCE, TAG, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
@@ -50,6 +50,7 @@ from .html import (
     trafilatura_meta,
     tree_to_text,
 )
+from .interstitial import interstitial
 from .original import original_date
 from .text import (
     _BY_WORD,
@@ -135,6 +136,13 @@ class MetadataOptions:
         "metadata) as a date candidate in HTML.",
     )
     max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
+    interstitials: bool = option(
+        True,
+        "Drop, as no_content with detail.kind, a short page that stands in for an article: an"
+        " error page or soft 404, an access-denied page, an 'enable JavaScript' or captcha"
+        " interstitial, a consent wall, a paywall-only stub (its title or most of its prose"
+        " says so; docs/stages.md 'Pages that are no article'). Off: kept as records.",
+    )
     earliest_year: int = option(
         1990,
         "The earliest year of a publication date read from a page's running text (a date"
@@ -269,6 +277,27 @@ def _tidy_given(doc: Document) -> None:
                 n = name_case(n) if n.isupper() else n
                 names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
+
+
+#: ``doc.work``'s key of an HTML page's ``<title>``, from the stage's parse to its end
+_PAGE_TITLE = "metadata_page_title"
+
+
+def _interstitial(doc: Document) -> Drop | None:
+    """A ``no_content`` drop of a page that stands in for an article (an error page, a
+    consent wall ...: :mod:`.interstitial`), by its text, its title, its HTML ``<title>``,
+    whether a date was found, and the boilerplate stage's paywall mark; else None."""
+    page_title = doc.work.pop(_PAGE_TITLE, None)
+    paywall = bool((doc.annotations.get("boilerplate") or {}).get("paywall"))
+    kind = interstitial(
+        doc.text or "",
+        [doc.title, page_title if isinstance(page_title, str) else None],
+        doc.published is not None,
+        paywall,
+    )
+    if kind is None:
+        return None
+    return Drop("no_content", {"kind": kind, "title": doc.title, "chars": len(doc.text or "")})
 
 
 def _tidy_fields(doc: Document) -> dict[str, int]:
@@ -657,7 +686,7 @@ class MetadataStage(Stage):
         self._model = ranker.load(self.options.model or None)
         self._model_tag = "sha256:" + self._model["_sha256"][:12]
 
-    def process(self, doc: Document) -> Document:
+    def process(self, doc: Document) -> Document | Drop:
         if self._model is None:  # (not opened: a test's stage, say)
             self.open()
         if ranker.active() is not self._model:
@@ -667,7 +696,10 @@ class MetadataStage(Stage):
         bound = self._bound(doc)
         # (two-digit years are read against the capture's year, else UTC today's)
         with reference_years(bound), earliest_year(self.options.earliest_year):
-            return self._process(doc, bound)
+            doc = self._process(doc, bound)
+        if self.options.interstitials and (drop := _interstitial(doc)) is not None:
+            return drop
+        return doc
 
     def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
@@ -701,6 +733,8 @@ class MetadataStage(Stage):
             tree = doc.work.get("html_tree")
             if tree is None:
                 tree = parse_html(doc.content)
+            if tree is not None:  # (the page's <title>, for _interstitial)
+                doc.work[_PAGE_TITLE] = tree.findtext(".//title")
             meta = doc.work.get("trafilatura_meta")
             made = doc.work.get("trafilatura_meta_bound", reference_day(bound))
             if not isinstance(meta, dict) or made != reference_day(bound):
