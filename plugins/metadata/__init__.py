@@ -50,7 +50,7 @@ from .html import (
     trafilatura_meta,
     tree_to_text,
 )
-from .interstitial import interstitial
+from .interstitial import interstitial, listing_units
 from .original import original_date
 from .text import (
     _BY_WORD,
@@ -611,6 +611,13 @@ class MetadataStage(Stage):
                     "label": {"type": "string", "description": "The label, as written."},
                 },
             },
+            "listing": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "The page is a listing (a section front, a tag, author or"
+                " search page) of this many dated teasers, with no article of its own: no"
+                " teaser's date is published, no teaser's headline the title.",
+            },
             "published_is_original": {
                 "type": "boolean",
                 "description": "Whether published is the day of original (the page gives no"
@@ -708,6 +715,7 @@ class MetadataStage(Stage):
         chosen: int | None = None
         confidence = 0.0
         ann: dict[str, Any] = {}
+        units = 0  # (the dated teasers of a listing page: listing_units)
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
@@ -790,6 +798,7 @@ class MetadataStage(Stage):
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf = choose(cands)
+            units = listing_units(page.lines, cands, doc.text or "")[0]
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
@@ -809,7 +818,7 @@ class MetadataStage(Stage):
                     f"html rendering line {c['line']}" if c["line"] >= 0 else f"html ({c['cue']})"
                 )
                 item = self._item(c, value, where)
-                if k == idx and chosen is None:
+                if k == idx and chosen is None and not units:
                     chosen, confidence = len(dates), conf
                 dates.append(item)
         elif not is_post(doc):
@@ -855,6 +864,15 @@ class MetadataStage(Stage):
                 at=at,
             )
             scan = (lines, (meta["lines"].get("title") or [0])[0])
+            units, teasers = listing_units(lines, meta["candidates"], doc.text or "")
+            if units:
+                # a listing (s36 acc-types #2): no teaser's date is the page's, no teaser's
+                # headline its title (the page's own, "Tag : Réforme des retraites", stays)
+                drop = {"published"}
+                if (meta["lines"].get("title") or [-1])[0] in teasers:
+                    meta["title"] = None
+                    drop.add("title")
+                meta["lines"] = {k: v for k, v in meta["lines"].items() if k not in drop}
             # (the lines the other fields took: a title line's neighbours to tell it by)
             meta_rows = {i for k, v in meta["lines"].items() if k != "title" for i in v}
             if meta["title"] and _in_a_sentence(
@@ -877,7 +895,7 @@ class MetadataStage(Stage):
             for c in meta["candidates"]:
                 where = f"text line {c['line']}" if c["line"] >= 0 else "url"
                 item = self._item(c, c["value"], where)
-                if c["chosen"] and chosen is None:
+                if c["chosen"] and chosen is None and not units:
                     chosen, confidence = len(dates), meta["published_confidence"]
                 dates.append(item)
             if meta["publisher"]:
@@ -928,6 +946,8 @@ class MetadataStage(Stage):
             chosen, confidence = len(dates) - 1, 0.5
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan)
+        if units:
+            ann["listing"] = units
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]

@@ -16,8 +16,9 @@ council site down" is one).
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from ..boilerplate.notes import is_paywall
 
@@ -194,3 +195,79 @@ def interstitial(
     if found and sum(found.values()) >= PROSE_SHARE * total:
         return max(found.items(), key=lambda kv: kv[1])[0]
     return None
+
+
+#: A listing's teaser units: at least this many dated units (s36 acc-types #2: a section
+#: front, a tag, author or search page of three or more dated teasers)
+LISTING_UNITS = 3
+#: Lines of a unit at most besides its date (a headline, a teaser, a kicker)
+_UNIT_LINES = 4
+#: A teaser's line has at most this many words (an article's paragraph is longer)
+_TEASER_WORDS = 30
+#: Words of the kept text outside the listing from which the page has an article of its own
+#: (the list is its "Most read" or "Related" box)
+_OWN_BODY_WORDS = 40
+#: Words besides the date on a unit's date line at most ("Publié le", "Posted on")
+_DATE_LINE_WORDS = 3
+#: A teaser's headline has at most this many words
+_HEADLINE_WORDS = 20
+_SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+
+
+def _headline_shaped(line: str) -> bool:
+    """A teaser's headline: two words or more, up to :data:`_HEADLINE_WORDS`, not ending a
+    sentence (a forum post's name, "dave_k", and its text, "Roofer or plumber first?", are
+    none)."""
+    words = line.split()
+    return 2 <= len(words) <= _HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def listing_units(
+    lines: list[str], cands: list[dict[str, Any]], kept: str
+) -> tuple[int, frozenset[int]]:
+    """How many dated teaser units ``lines`` (the page's lines, whose date candidates
+    ``cands`` carry their ``line`` and ``text``) list where the page is a listing — a section
+    front, a tag, author or search page: :data:`LISTING_UNITS` or more lines holding a date
+    and at most :data:`_DATE_LINE_WORDS` words more, on two days or more, each after at most
+    :data:`_UNIT_LINES` lines (the first after as many as the longest of the others, which
+    differ by one line at most: one template) of at most :data:`_TEASER_WORDS` words, one a
+    headline (:func:`_headline_shaped`), and of the
+    ``kept`` text no more than :data:`_OWN_BODY_WORDS` words outside them (an article with a
+    list of related stories has its own body); else 0. With the indices of the units'
+    lines (empty when none)."""
+    none: tuple[int, frozenset[int]] = (0, frozenset())
+    at: dict[int, str] = {}
+    for c in cands:
+        i = c.get("line", -1)
+        if not 0 <= i < len(lines) or i in at:
+            continue
+        rest = lines[i].replace(str(c.get("text", "")), " ")
+        if len(rest.split()) <= _DATE_LINE_WORDS:
+            at[i] = str(c.get("value") or c.get("date"))[:10]
+    dated = sorted(at)
+    if len(dated) < LISTING_UNITS or len(set(at.values())) < 2:
+        return none
+    units: list[list[int]] = []
+    for prev, i in itertools.pairwise(dated):
+        units.append([k for k in range(prev + 1, i) if lines[k].strip()])
+    longest = max(map(len, units))
+    if longest - min(map(len, units)) > 1:
+        # (a listing's teasers share a template: an article's own dateline and lead above
+        # a list of related stories make a unit of another size; medef.fr's dev page)
+        return none
+    first = [k for k in range(dated[0] - 1, -1, -1) if lines[k].strip()][:longest]
+    units.insert(0, sorted(first))
+    taken: set[int] = set(dated)
+    for unit in units:
+        if not 1 <= len(unit) <= _UNIT_LINES:
+            return none
+        if any(len(lines[k].split()) > _TEASER_WORDS for k in unit):
+            return none
+        if not any(_headline_shaped(lines[k]) for k in unit):
+            return none
+        taken.update(unit)
+    span = {lines[k].strip() for k in taken}
+    own = sum(len(ln.split()) for ln in kept.split("\n") if ln.strip() and ln.strip() not in span)
+    if own > _OWN_BODY_WORDS:
+        return none
+    return len(dated), frozenset(taken)

@@ -186,3 +186,84 @@ def test_a_short_undated_text_about_baking_cookies_is_no_consent_wall():
     assert interstitial(recipe, ["Grandma's cookies"], dated=False) is None
     wall = "We use cookies to give you the best experience on our website. Accept all"
     assert interstitial(wall, ["Example News"], dated=False) == "consent_wall"
+
+
+FRONT = (
+    "Environment\nLatest\n"
+    "Glaciers lost record amount of ice in 2024\n"
+    "The world's glaciers shrank faster than ever last year, scientists said.\n12 Mar 2025\n"
+    "UK offshore wind auction attracts record bids\n"
+    "Eleven projects worth 9GW were awarded contracts in the latest auction.\n11 Mar 2025\n"
+    "Why Britain's rivers are still so dirty\n"
+    "Despite new rules, sewage spills rose again last year.\n10 Mar 2025\n"
+    "Heat pumps: what you need to know before you buy\n"
+    "From grants to noise, the questions readers ask most.\n9 Mar 2025\nLoad more"
+)
+ARTICLE = (
+    "Council approves new bus lanes on Ring Road\nBy Tom Baxter\n4 March 2025\n"
+    + "The city council approved four new bus lanes on the ring road on Tuesday, after a"
+    " consultation in which two thirds of the residents who answered backed the plan, and"
+    " work will start in the summer once the contracts are signed. " * 2 + "\nRelated stories\n"
+    "Glaciers lost record amount of ice in 2024\nThe world's glaciers shrank faster.\n"
+    "12 Feb 2025\nUK offshore wind auction attracts record bids\nEleven projects won.\n"
+    "11 Feb 2025\nWhy Britain's rivers are still so dirty\nSewage spills rose again.\n"
+    "10 Feb 2025"
+)
+FORUM = (
+    "Damp patch on bedroom ceiling after heavy rain\ndave_k\n12 January 2025, 08:14\n"
+    "We have a damp patch on the bedroom ceiling, right under the valley. Roofer first?\n"
+    "Reply\nsarahb\n12 January 2025, 09:02\n"
+    "Roofer. If it only appears with rain, it is almost certainly the valley lead.\nReply\n"
+    "mike_the_builder\n19 January 2025, 17:45\n"
+    "Agree with sarahb. Valleys often fail where the tiles have slipped.\nReply"
+)
+
+
+def test_a_listing_is_kept_without_a_teasers_date_and_headline(ingest, tmp_path):
+    """s36 acc-types #2: a section front (tag, author, search page) of dated teasers was
+    archived as an article dated by one teaser and titled by its headline. It is kept (what
+    the site listed that day), its ``published`` and ``title`` none of a teaser's, and
+    ``annotations.metadata.listing`` the number of teasers; an article with a list of
+    related stories after its body and a forum thread of dated posts are no listings."""
+    _write(tmp_path / "in", {"front": FRONT, "article": ARTICLE, "forum": FORUM})
+    res = ingest(str(tmp_path / "in"), "-w", "1")
+    assert res.exit_code == 0, res.output
+    got = {Path(r["source"]["path"]).stem: r for r in res.records}
+    front = got["front"]
+    assert front["annotations"]["metadata"]["listing"] == 4
+    assert front["published"] is None
+    assert front["title"] not in FRONT.split("\n")[2:]  # (no teaser's headline)
+    assert front["annotations"]["metadata"]["dates"]  # (its teasers' dates, as evidence)
+    article = got["article"]
+    assert "listing" not in article["annotations"]["metadata"]
+    assert article["published"].startswith("2025-03-04")
+    assert article["title"] == "Council approves new bus lanes on Ring Road"
+    assert "listing" not in got["forum"]["annotations"]["metadata"]
+    assert got["forum"]["published"] is not None
+
+
+def test_a_listing_in_html_keeps_the_pages_own_title_and_no_teasers_date(ingest, tmp_path):
+    teasers = "".join(
+        f"<article class='teaser'><h2><a href='/s{k}'>{h}</a></h2><p>{p}</p>"
+        f"<time datetime='2025-03-{12 - k:02d}'>{12 - k} Mar 2025</time></article>"
+        for k, (h, p) in enumerate(
+            [
+                ("Glaciers lost record amount of ice in 2024", "Glaciers shrank faster."),
+                ("UK offshore wind auction attracts record bids", "Eleven projects won."),
+                ("Why Britain's rivers are still so dirty", "Sewage spills rose again."),
+            ]
+        )
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "front.html").write_text(
+        "<html><head><title>Climate crisis | The Courier</title>"
+        "<meta property='og:title' content='Climate crisis'></head><body><nav><a href='/'>"
+        f"Home</a></nav><main><h1>Climate crisis</h1>{teasers}</main></body></html>",
+        "utf-8",
+    )
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["annotations"]["metadata"]["listing"] == 3
+    assert record["published"] is None and record["title"] == "Climate crisis"
