@@ -36,7 +36,7 @@ from typing import Any
 
 from lxml.html import defs as html_defs
 
-from corearchive import Document, Stage, hookimpl, option
+from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.characters import REFERENCE, TAG, shortened, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
@@ -52,6 +52,7 @@ from .html import (
     trafilatura_meta,
     tree_to_text,
 )
+from .interstitial import interstitial, listing_units
 from .original import original_date
 from .text import (
     _BY_WORD,
@@ -138,6 +139,13 @@ class MetadataOptions:
         "metadata) as a date candidate in HTML.",
     )
     max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
+    interstitials: bool = option(
+        True,
+        "Drop, as no_content with detail.kind, a short page that stands in for an article: an"
+        " error page or soft 404, an access-denied page, an 'enable JavaScript' or captcha"
+        " interstitial, a consent wall, a paywall-only stub (its title or most of its prose"
+        " says so; docs/stages.md 'Pages that are no article'). Off: kept as records.",
+    )
     earliest_year: int = option(
         1990,
         "The earliest year of a publication date read from a page's running text (a date"
@@ -307,6 +315,27 @@ def _tidy_given(doc: Document) -> None:
                 n = name_case(n) if n.isupper() else n
                 names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
+
+
+#: ``doc.work``'s key of an HTML page's ``<title>``, from the stage's parse to its end
+_PAGE_TITLE = "metadata_page_title"
+
+
+def _interstitial(doc: Document) -> Drop | None:
+    """A ``no_content`` drop of a page that stands in for an article (an error page, a
+    consent wall ...: :mod:`.interstitial`), by its text, its title, its HTML ``<title>``,
+    whether a date was found, and the boilerplate stage's paywall mark; else None."""
+    page_title = doc.work.pop(_PAGE_TITLE, None)
+    paywall = bool((doc.annotations.get("boilerplate") or {}).get("paywall"))
+    kind = interstitial(
+        doc.text or "",
+        [doc.title, page_title if isinstance(page_title, str) else None],
+        doc.published is not None,
+        paywall,
+    )
+    if kind is None:
+        return None
+    return Drop("no_content", {"kind": kind, "title": doc.title, "chars": len(doc.text or "")})
 
 
 def _tidy_fields(doc: Document) -> dict[str, int]:
@@ -621,6 +650,13 @@ class MetadataStage(Stage):
                     "label": {"type": "string", "description": "The label, as written."},
                 },
             },
+            "listing": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "The page is a listing (a section front, a tag, author or"
+                " search page) of this many dated teasers, with no article of its own: no"
+                " teaser's date is published, no teaser's headline the title.",
+            },
             "published_is_original": {
                 "type": "boolean",
                 "description": "Whether published is the day of original (the page gives no"
@@ -696,7 +732,7 @@ class MetadataStage(Stage):
         self._model = ranker.load(self.options.model or None)
         self._model_tag = "sha256:" + self._model["_sha256"][:12]
 
-    def process(self, doc: Document) -> Document:
+    def process(self, doc: Document) -> Document | Drop:
         if self._model is None:  # (not opened: a test's stage, say)
             self.open()
         if ranker.active() is not self._model:
@@ -706,7 +742,10 @@ class MetadataStage(Stage):
         bound = self._bound(doc)
         # (two-digit years are read against the capture's year, else UTC today's)
         with reference_years(bound), earliest_year(self.options.earliest_year):
-            return self._process(doc, bound)
+            doc = self._process(doc, bound)
+        if self.options.interstitials and (drop := _interstitial(doc)) is not None:
+            return drop
+        return doc
 
     def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
@@ -715,6 +754,7 @@ class MetadataStage(Stage):
         chosen: int | None = None
         confidence = 0.0
         ann: dict[str, Any] = {}
+        units = 0  # (the dated teasers of a listing page: listing_units)
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
@@ -740,6 +780,8 @@ class MetadataStage(Stage):
             tree = doc.work.get("html_tree")
             if tree is None:
                 tree = parse_html(doc.content)
+            if tree is not None:  # (the page's <title>, for _interstitial)
+                doc.work[_PAGE_TITLE] = tree.findtext(".//title")
             meta = doc.work.get("trafilatura_meta")
             made = doc.work.get("trafilatura_meta_bound", reference_day(bound))
             if not isinstance(meta, dict) or made != reference_day(bound):
@@ -797,6 +839,7 @@ class MetadataStage(Stage):
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf = choose(cands)
+            units = listing_units(page.lines, cands, doc.text or "")[0]
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
@@ -816,7 +859,7 @@ class MetadataStage(Stage):
                     f"html rendering line {c['line']}" if c["line"] >= 0 else f"html ({c['cue']})"
                 )
                 item = self._item(c, value, where)
-                if k == idx and chosen is None:
+                if k == idx and chosen is None and not units:
                     chosen, confidence = len(dates), conf
                 dates.append(item)
         elif not is_post(doc):
@@ -862,6 +905,15 @@ class MetadataStage(Stage):
                 at=at,
             )
             scan = (lines, (meta["lines"].get("title") or [0])[0])
+            units, teasers = listing_units(lines, meta["candidates"], doc.text or "")
+            if units:
+                # a listing (s36 acc-types #2): no teaser's date is the page's, no teaser's
+                # headline its title (the page's own, "Tag : Réforme des retraites", stays)
+                drop = {"published"}
+                if (meta["lines"].get("title") or [-1])[0] in teasers:
+                    meta["title"] = None
+                    drop.add("title")
+                meta["lines"] = {k: v for k, v in meta["lines"].items() if k not in drop}
             # (the lines the other fields took: a title line's neighbours to tell it by)
             meta_rows = {i for k, v in meta["lines"].items() if k != "title" for i in v}
             if meta["title"] and _in_a_sentence(
@@ -884,7 +936,7 @@ class MetadataStage(Stage):
             for c in meta["candidates"]:
                 where = f"text line {c['line']}" if c["line"] >= 0 else "url"
                 item = self._item(c, c["value"], where)
-                if c["chosen"] and chosen is None:
+                if c["chosen"] and chosen is None and not units:
                     chosen, confidence = len(dates), meta["published_confidence"]
                 dates.append(item)
             if meta["publisher"]:
@@ -935,6 +987,8 @@ class MetadataStage(Stage):
             chosen, confidence = len(dates) - 1, 0.5
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan)
+        if units:
+            ann["listing"] = units
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]
