@@ -3744,8 +3744,11 @@ def _nonblank(lines: list[str], i: int, step: int, n: int = 1) -> list[int]:
 def _list_labels(lines: list[str]) -> frozenset[int]:
     """The lines of ``lines`` that label a list (:func:`_labels_list`): found once a page,
     so that a title candidate is tested against a set (most pages have none)."""
+    # (the colon looked for first: a test in C, where most lines have none)
     return frozenset(
-        j for j, ln in enumerate(lines) if ln.rstrip().endswith(":") and _labels_list(lines, j)
+        j
+        for j, ln in enumerate(lines)
+        if ":" in ln and ln.rstrip().endswith(":") and _labels_list(lines, j)
     )
 
 
@@ -4008,15 +4011,18 @@ class TitlePool:
         furnitures: list[bool | None] = []
         labels = _list_labels(lines)
         for k in window:
+            # (a prose paragraph is never taken as the title, but a headline over its
+            # dateline, the first paragraph of the body or of the main block: see
+            # _over_dateline. Most lines of the window are paragraphs: they are passed over
+            # before anything else is read of them)
+            if paras[k] and ((k != body and k != ms) or not _over_dateline(page, k)):
+                continue
             i, s = items[k]
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]
             if (
-                # (a prose paragraph is never taken as the title, but a headline over its
-                # dateline: see extract)
-                (paras[k] and not _over_dateline(page, k))
-                or nw > _TITLE_MAX_WORDS
+                nw > _TITLE_MAX_WORDS
                 or (
                     nw <= _TITLE_SHORT
                     and not (near_lo[0] <= k < near_lo[1] or near_lo[2] <= k < near_lo[3])
