@@ -4488,14 +4488,18 @@ def rank_titles(
     m = _scorer("title", "title")
     per_word, contained = _late_gain()
     log1p = math.log1p
-    # (the rows hold 0 for the late features: these scores are without them)
-    early = list(map(m, pool.rows))
+    # (the rows hold 0 for the late features: these scores are without them. The line
+    # ``skip`` is no candidate: it is not scored, and its bound, -inf, comes last)
+    cands = pool.cands
+    early = [
+        m(row) if line != skip else -math.inf
+        for (_, line, _), row in zip(cands, pool.rows, strict=True)
+    ]
     bound = [
         e + contained + per_word * log1p(len(tk)) for e, tk in zip(early, pool.toks, strict=True)
     ]
     best = -math.inf
     scored: dict[int, float] = {}
-    cands = pool.cands
     for j in sorted(range(len(bound)), key=bound.__getitem__, reverse=True):
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
