@@ -3761,8 +3761,11 @@ def _nonblank(lines: list[str], i: int, step: int, n: int = 1) -> list[int]:
 def _list_labels(lines: list[str]) -> frozenset[int]:
     """The lines of ``lines`` that label a list (:func:`_labels_list`): found once a page,
     so that a title candidate is tested against a set (most pages have none)."""
+    # (the colon looked for first: a test in C, where most lines have none)
     return frozenset(
-        j for j, ln in enumerate(lines) if ln.rstrip().endswith(":") and _labels_list(lines, j)
+        j
+        for j, ln in enumerate(lines)
+        if ":" in ln and ln.rstrip().endswith(":") and _labels_list(lines, j)
     )
 
 
@@ -4028,15 +4031,18 @@ class TitlePool:
         furnitures: list[bool | None] = []
         labels = _list_labels(lines)
         for k in window:
+            # (a prose paragraph is never taken as the title, but a headline over its
+            # dateline, the first paragraph of the body or of the main block: see
+            # _over_dateline. Most lines of the window are paragraphs: they are passed over
+            # before anything else is read of them)
+            if paras[k] and ((k != body and k != ms) or not _over_dateline(page, k)):
+                continue
             i, s = items[k]
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]
             if (
-                # (a prose paragraph is never taken as the title, but a headline over its
-                # dateline: see extract)
-                (paras[k] and not _over_dateline(page, k))
-                or nw > _TITLE_MAX_WORDS
+                nw > _TITLE_MAX_WORDS
                 or (
                     nw <= _TITLE_SHORT
                     and not (near_lo[0] <= k < near_lo[1] or near_lo[2] <= k < near_lo[3])
@@ -4513,14 +4519,18 @@ def rank_titles(
     m = _scorer("title", "title")
     per_word, contained = _late_gain()
     log1p = math.log1p
-    # (the rows hold 0 for the late features: these scores are without them)
-    early = list(map(m, pool.rows))
+    # (the rows hold 0 for the late features: these scores are without them. The line
+    # ``skip`` is no candidate: it is not scored, and its bound, -inf, comes last)
+    cands = pool.cands
+    early = [
+        m(row) if line != skip else -math.inf
+        for (_, line, _), row in zip(cands, pool.rows, strict=True)
+    ]
     bound = [
         e + contained + per_word * log1p(len(tk)) for e, tk in zip(early, pool.toks, strict=True)
     ]
     best = -math.inf
     scored: dict[int, float] = {}
-    cands = pool.cands
     for j in sorted(range(len(bound)), key=bound.__getitem__, reverse=True):
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:

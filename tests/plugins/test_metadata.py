@@ -3376,3 +3376,50 @@ def test_may_name_month_passes_every_text_with_a_month_name() -> None:
             seen += 1
             assert textmeta._may_name_month(low), low
     assert seen > 1000
+
+
+def test_title_pool_passes_over_paragraphs_before_reading_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A prose paragraph of the title window is no candidate but the first one of the body
+    or of the main block, which may be a headline over its dateline: the others are passed
+    over before any test of their text (_over_dateline was called for every paragraph of
+    the window)."""
+    asked: list[int] = []
+    over = textmeta._over_dateline
+
+    def counted(p: textmeta.Page, k: int) -> bool:
+        asked.append(k)
+        return over(p, k)
+
+    monkeypatch.setattr(textmeta, "_over_dateline", counted)
+    p = textmeta.Page(page("Example News", "Leaders agree on a plan", "By Jane Doe", tail=(BODY2,)))
+    assert sum(p.paras) >= 4
+    pool = textmeta.TitlePool(p)
+    assert "Leaders agree on a plan" in [s for _, _, s in pool.cands]
+    assert asked and set(asked) <= {p.body, p.ms}
+
+
+def test_rank_titles_scores_no_row_of_the_skipped_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line rank_titles is told to skip (the byline) is no candidate: its feature row is
+    not scored (it was, then passed over), and the ranking is that of the other lines."""
+    p = textmeta.Page(
+        page("Example News", "Leaders agree on a common plan against the militants", "By Jane Doe")
+    )
+    pool = textmeta.TitlePool(p)
+    lines = [i for _, i, _ in pool.cands]
+    byline = lines[[s for _, _, s in pool.cands].index("By Jane Doe")]
+    full = textmeta._scorer("title", "title")
+    seen: list[list[float]] = []
+
+    def scorer(row: list[float]) -> float:
+        seen.append(row)
+        return full(row)
+
+    monkeypatch.setattr(textmeta, "_scorer", lambda kind, names: scorer)
+    ranked = textmeta.rank_titles(p, pool, byline)
+    assert seen and all(r is not pool.rows[lines.index(byline)] for r in seen)
+    assert ranked and byline not in [i for i, _, _ in ranked]
+    assert (
+        max(ranked, key=lambda t: t[2])[1] == "Leaders agree on a common plan against the militants"
+    )
