@@ -1896,6 +1896,32 @@ def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
     assert htmlmeta._HeadScan(tree).xpath(og)[0].get("content") == "Budget passes"
 
 
+def test_trafilatura_meta_reads_no_host_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's metadata of a page leaves out its host name, which no stage reads
+    (trafilatura_meta gives META_KEYS only): courlan's extract_domain, whose first call
+    loads tld's public suffix list, is not called, and the fields are read all the same."""
+    import courlan
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    def no_host(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the host name was read")
+
+    monkeypatch.setattr(courlan, "extract_domain", no_host)
+    tree = htmlmeta.parse_html(
+        "<html><head><title>Budget passes | Daily</title>"
+        "<link rel='canonical' href='https://www.daily.example/2021/03/04/budget'>"
+        "<meta property='og:site_name' content='Daily'></head>"
+        "<body><h1>Budget passes</h1><p>Text of the story.</p></body></html>"
+    )
+    assert tree is not None
+    meta = htmlmeta.trafilatura_meta(tree, None, date(2024, 1, 1))
+    assert set(meta) == set(htmlmeta.META_KEYS)
+    assert meta["url"] == "https://www.daily.example/2021/03/04/budget"
+    assert meta["sitename"] == "Daily"
+    assert meta["date"] == "2021-03-04"
+
+
 def test_htmldate_reads_the_meta_and_json_ld_of_the_head_scan() -> None:
     """Within _htmldate_reads, htmldate's meta-tag and JSON-LD searches read the page's
     _HeadScan (not the tree) and give the date they give on the tree: a meta date in the
