@@ -672,12 +672,15 @@ def html_candidates(
     at: datetime | None = None,
     url: str | None = None,
     page: Page | None = None,
+    quotes: list[HtmlElement] | None = None,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
     for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`; ``at``:
     the capture's date-time, for relative dates, see :func:`.text.find_relative`; ``url``:
     the page's address, for day/month orders, :func:`.text.gather_dates`; ``page``: the
-    :class:`.text.Page` of ``text``, when the caller split it). A date
+    :class:`.text.Page` of ``text``, when the caller split it; ``quotes``: the tree's
+    blockquote and q elements in document order, ``tree.iter("blockquote", "q")``, when the
+    caller found them). A date
     after the capture's day (without one, after today in UTC) scores 100 less: never chosen."""
     if tree is None:
         tree = parse_html(html)
@@ -699,7 +702,7 @@ def html_candidates(
         cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url, markup)
     # (a correction's dates: never chosen, and no feature of the others': see the function)
     cands, aside = set_corrections_aside(cands, page)
-    cands, quoted = _set_quoted_aside(cands, page, tree)
+    cands, quoted = _set_quoted_aside(cands, page, tree, quotes)
     if cands:
         _features(cands, page, capture)
     present = {c["date"] for c in cands}
@@ -773,7 +776,10 @@ def html_candidates(
 
 
 def _set_quoted_aside(
-    cands: list[dict[str, Any]], page: Page, tree: HtmlElement | None
+    cands: list[dict[str, Any]],
+    page: Page,
+    tree: HtmlElement | None,
+    elements: list[HtmlElement] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``cands`` without the dates written only inside a quotation (``<blockquote>``,
     ``<q>``), and those dates: a quotation's date is its source's ("Laurence Bloch,
@@ -782,10 +788,12 @@ def _set_quoted_aside(
     change neither the choice nor the other dates' features (the page's first date, the
     earliest). A candidate's line counts as quoted when the quotations hold every
     occurrence of it on the page: a date line the article also writes outside them is not
-    set aside."""
+    set aside. (``elements``: the tree's quotations, when the caller found them.)"""
     if tree is None or not cands:
         return cands, []
-    quotes = [" ".join(e.text_content().split()) for e in tree.iter("blockquote", "q")]
+    if elements is None:
+        elements = list(tree.iter("blockquote", "q"))
+    quotes = [" ".join(e.text_content().split()) for e in elements]
     if not quotes:
         return cands, []
     kept: list[dict[str, Any]] = []
