@@ -1555,6 +1555,54 @@ def test_attribute_index_rules_out_only_what_cannot_match() -> None:
     assert set(htmltree.NEEDLES) == paths
 
 
+@pytest.mark.parametrize("copies", [1, 30])
+def test_attribute_index_candidates_in_document_order_by_their_attributes(
+    monkeypatch: pytest.MonkeyPatch, copies: int
+) -> None:
+    """AttrIndex.candidates gives the elements with an indexed value holding a literal (or
+    of a named element) in document order, across attributes (class, id, itemprop, rel),
+    nested elements, a second top-level <html> that libxml2 keeps after the first, and
+    more hits than it orders by ancestors (copies=30); to reach them it evaluates only the
+    expressions of the attributes that hold a hit, never the union of every attribute's
+    (which cost as much as the index itself, at each author search)."""
+    from lxml.etree import XPath
+
+    from corearchive_plugins.boilerplate import htmltree
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    block = (
+        "<div class='post'><span id='author-box'><a rel='author' href='/a'>A</a></span>"
+        "<p itemprop='author'>B</p><author>C</author><p class='x' id='authorline'>D</p>"
+        "<div class='byline'><span class='author-name'>E</span></div></div>"
+    )
+    page = f"<html><body>{block * copies}</body></html><html><body>{block}</body></html>"
+    tree = htmlmeta.parse_html(page)
+    assert tree is not None
+    asked: list[str] = []
+    positional = htmltree._positional
+    monkeypatch.setattr(
+        htmltree, "_positional", lambda path: asked.append(path) or positional(path)
+    )
+    index = htmltree.AttrIndex(tree)
+    for needles in (
+        (("sub", "uthor"), ("el", "author")),
+        (("sub", "byline"),),
+        (("sub", "uthor"),),
+    ):
+        lits = [lit for kind, lit in needles if kind != "el"]
+        names = {lit for kind, lit in needles if kind == "el"}
+        want = [
+            e
+            for e in XPath("/descendant::*")(tree)
+            if e.tag in names
+            or any(lit in (e.get(a) or "") for a in htmltree.INDEX_ATTRS for lit in lits)
+        ]
+        assert index.candidates(needles) == want
+        assert len(want) >= copies + 1
+    singles = {f"/descendant::*/@{a}" for a in htmltree.INDEX_ATTRS}
+    assert asked and all(path.split(")[")[0].lstrip("(") in singles for path in asked)
+
+
 def test_end_anchored_date_tests_agree_with_their_patterns() -> None:
     # _range_before / _lower_before read the text before a date from its end; random strings
     # over the characters the patterns look at (digits, periods, dashes, "bis", spaces of
@@ -1894,6 +1942,32 @@ def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
     tree = htmlmeta.parse_html(pages[0])
     assert tree is not None
     assert htmlmeta._HeadScan(tree).xpath(og)[0].get("content") == "Budget passes"
+
+
+def test_trafilatura_meta_reads_no_host_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's metadata of a page leaves out its host name, which no stage reads
+    (trafilatura_meta gives META_KEYS only): courlan's extract_domain, whose first call
+    loads tld's public suffix list, is not called, and the fields are read all the same."""
+    import courlan
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    def no_host(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the host name was read")
+
+    monkeypatch.setattr(courlan, "extract_domain", no_host)
+    tree = htmlmeta.parse_html(
+        "<html><head><title>Budget passes | Daily</title>"
+        "<link rel='canonical' href='https://www.daily.example/2021/03/04/budget'>"
+        "<meta property='og:site_name' content='Daily'></head>"
+        "<body><h1>Budget passes</h1><p>Text of the story.</p></body></html>"
+    )
+    assert tree is not None
+    meta = htmlmeta.trafilatura_meta(tree, None, date(2024, 1, 1))
+    assert set(meta) == set(htmlmeta.META_KEYS)
+    assert meta["url"] == "https://www.daily.example/2021/03/04/budget"
+    assert meta["sitename"] == "Daily"
+    assert meta["date"] == "2021-03-04"
 
 
 def test_htmldate_reads_the_meta_and_json_ld_of_the_head_scan() -> None:
