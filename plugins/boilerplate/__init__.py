@@ -1197,9 +1197,9 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
 def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
-    with a reason."""
+    or a review's rating (:func:`.structures.article_rating`), with a reason."""
     from .lines import CUEONLY_REASON
-    from .structures import STRUCTURE_REASON, article_structures
+    from .structures import RATING_REASON, STRUCTURE_REASON, article_rating, article_structures
 
     # (the line's dominant cue, as its reason says: furniture words, a repeated line)
     cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
@@ -1209,6 +1209,9 @@ def _keep_structures(d: Any) -> None:
     found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist(), furniture, words)
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
+    rated = article_rating(d.stripped, d.keep.tolist(), furniture)
+    if rated:
+        _mark(d, dict.fromkeys(rated, RATING_REASON), True)
 
 
 #: the reason of a line kept by :func:`_keep_notes`

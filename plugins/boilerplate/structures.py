@@ -25,6 +25,9 @@ none of these forms, or is not next to the article's text: it stays removed (0 o
 198 furniture lines kept); so does a box of ranked headlines or a ticker one cell a line
 after the text, and a run of entries the model removed, half of them or more, for a page's
 furniture words ("Advertisement: Continue reading below").
+
+A review's rating ("★★★★☆", "8/10", "Note : 4/5", "Bewertung: 3 von 5 Sternen", "The Verdict"
+over "87") is the article's right above its text or right after it (:func:`article_rating`).
 """
 
 from __future__ import annotations
@@ -287,3 +290,78 @@ def article_structures(
         if 0 < len(lines[i - 1].split()) <= _LABEL_WORDS
     ]
     return sorted(set(found))
+
+
+#: the reason of a line kept by :func:`article_rating`
+RATING_REASON = "rating of the review"
+
+_STARS = "★☆✩✪✫✬✭✮✯⭐½"
+# a number with its scale, as ratings write it: "8/10", "4,6/5", "3 von 5 Sternen", "4.8 out
+# of 5", "87%", "4 de 5 estrellas"
+_UNIT = r"(?:stars?|sterne?n?|étoiles?|estrellas?|stelle|sterren|points?|punkte?|pts)"
+_SCALE = r"(?:/|out of|of|von|sur|de|su|van|op|z)\s*(?:5|10|20|100)\b"
+_SCORE = rf"\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s*{_SCALE}|\s*%)?(?:\s*{_UNIT})?"
+# the label of a rating: "Verdict", "Our score", "Note", "Nota", "Bewertung", "Calificación"
+_RATING_LABEL = (
+    r"(?:(?:the|our|overall|final|notre|note|unsere?|nuestra|la|il|nostro)\s+)?"
+    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|"
+    r"calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|veredicto|valutazione|voto|verdetto|"
+    r"punteggio|beoordeling|cijfer|oordeel|avalia[cç][aã]o|pontua[cç][aã]o)"
+)
+_COUNT = r"(?:\s*\([^()]{1,40}\))?"  # "(312 ratings)", "(89 avis)"
+_RATING = re.compile(
+    rf"(?:{_RATING_LABEL}\s*[:：]?\s*)?(?:[{_STARS}\s]{{3,}}(?:{_SCORE})?|{_SCORE}\s*[{_STARS}]+)"
+    rf"{_COUNT}"
+    rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*{_SCALE}(?:\s*{_UNIT})?{_COUNT}"
+    rf"|{_RATING_LABEL}\s*[:：]\s*{_SCORE}{_COUNT}",
+    re.I,
+)
+_RATING_LABEL_LINE = re.compile(_RATING_LABEL, re.I)
+_RATING_CHAR = re.compile(rf"[\d{_STARS}]")
+#: the longest line that can be a rating ("Rating: 4.8 out of 5 (312 ratings)")
+_RATING_CHARS = 60
+_RATING_NUMBER = re.compile(rf"{_SCORE}{_COUNT}", re.I)
+#: a rating further from the article's text than this many lines is not the article's
+_RATING_GAP = 3
+#: a page with more ratings than this is a listing of rated things (a shop's, a ranking)
+_MAX_RATINGS = 2
+
+
+def _ratings(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the ratings among ``lines`` (stripped): a line of stars, a score on
+    its scale ("8/10", "Bewertung: 3 von 5 Sternen", "Nota: 8,5"), or a rating's label on a
+    line of its own ("The Verdict") over its score ("87")."""
+    out: list[tuple[int, int]] = []
+    for i, s in enumerate(lines):
+        if len(s) > _RATING_CHARS or not _RATING_CHAR.search(s):
+            continue
+        if _RATING.fullmatch(s):
+            a = i - 1 if i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) else i
+            out.append((a, i + 1))
+        elif i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) and _RATING_NUMBER.fullmatch(s):
+            out.append((i - 1, i + 1))
+    return out
+
+
+def article_rating(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines (positions in ``lines``, stripped, as for :func:`article_structures`)
+    that are a review's rating: one (or two) on the page, in the article's text, right
+    above it (the line model removes a review's header with its headline and byline, and
+    the rating with them: "★★★★☆", "Note : 4/5" over the first paragraph) or right after it
+    ("The Verdict" / "87" under the last paragraph), with no furniture line between it and
+    the text. A page of many ratings is a listing's: none is kept."""
+    found = _ratings(lines)
+    if not found or len(found) > _MAX_RATINGS:
+        return []
+    n = len(lines)
+    out: list[int] = []
+    for a, b in found:
+        # the nearest kept line after the rating, and before it, with nothing of the page's
+        # furniture between
+        nxt = next((j for j in range(b, min(n, b + _RATING_GAP + 1)) if keep[j] or furniture[j]), n)
+        prv = next((j for j in range(a - 1, max(-1, a - 3), -1) if keep[j] or furniture[j]), -1)
+        if (nxt < n and keep[nxt]) or (prv >= 0 and keep[prv]):
+            out.extend(j for j in range(a, b) if not keep[j])
+    return out
