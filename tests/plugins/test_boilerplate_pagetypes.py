@@ -10,7 +10,11 @@ import pytest
 
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
-from corearchive_plugins.boilerplate.structures import RATING_REASON, article_rating
+from corearchive_plugins.boilerplate.structures import (
+    RATING_REASON,
+    article_rating,
+    article_structures,
+)
 
 MENU = ["Skip to main content", "Home", "News", "Culture", "Reviews", "Subscribe", "Sign in"]
 FOOT = ["Share", "Facebook", "Twitter", "Email", "Copy link", "Most read",
@@ -138,3 +142,72 @@ def test_ratings_of_a_listing_or_away_from_the_text_are_not_the_articles():
              "A third caption kept."]  # fmt: skip
     assert article_rating(lines, [False, True] * 3, [False] * 6) == []
     assert article_rating(["1 cup flour", "x"], [False, True], [False, False]) == []
+
+
+RECIPE_ES = (
+    ["Ir al contenido", "Portada", "Deportes", "Cultura", "Suscríbete", "Recetas",
+     "Tortilla de patatas jugosa", "Por Carmen Ruiz", "15/09/2026", "Tiempo: 40 minutos",
+     "Raciones: 4", "Dificultad: fácil"],
+    ["Ingredientes", "5 patatas medianas", "6 huevos", "1 cebolla"],
+    ["Elaboración", "1. Pela las patatas y córtalas en láminas finas. Pica la cebolla.",
+     "2. Fríe las patatas y la cebolla a fuego medio en abundante aceite durante 20 minutos.",
+     "3. Escúrrelas y mézclalas con los huevos batidos y la sal. Deja reposar 5 minutos.",
+     "4. Cuaja la tortilla en una sartén con un poco de aceite y dale la vuelta con un plato."],
+    ["Te puede interesar", "Gazpacho andaluz", "Compartir", "Correo", "Lo más leído",
+     "El Ayuntamiento aprueba nuevos carriles bici", "Aviso legal", "Política de privacidad"],
+)  # fmt: skip
+
+
+def test_a_recipes_ingredients_named_by_its_steps_are_kept(run_stage):
+    """ "5 patatas medianas" / "6 huevos" / "1 cebolla" read like a menu's items to the line
+    model: a list of quantities next to the text, which names them, is the article's."""
+    head, ingredients, steps, foot = RECIPE_ES
+    kept, removed = _clean(run_stage, _page(head, ingredients, steps, foot))
+    assert [x for x in kept if x in ingredients] == ingredients
+    assert {"Portada", "Gazpacho andaluz", "Lo más leído", "Aviso legal"} <= set(removed)
+
+
+def test_ingredients_at_the_edges_of_a_kept_list_are_kept(run_stage):
+    """The model kept an ingredient list but its first and last items (flawlessfood's
+    "120 ml Olive oil", "3 sprigs Fresh Rosemary (Optional)")."""
+    items = ["Zutaten", "250 g Mehl", "1 Prise Salz", "125 ml lauwarmes Wasser", "3 EL Öl",
+             "1 kg säuerliche Äpfel", "80 g Zucker", "1 TL Zimt",
+             "2 Zweige Rosmarin (optional)"]  # fmt: skip
+    text = [
+        "Mehl, Salz, Wasser und Öl zu einem glatten Teig kneten und 30 Minuten unter einer "
+        "warmen Schüssel ruhen lassen, damit er sich später hauchdünn ausziehen lässt.",
+        "Die Äpfel schälen, in dünne Scheiben schneiden und mit Zucker und Zimt mischen, dann "
+        "auf dem Teig verteilen und bei 190 Grad 40 Minuten backen.",
+    ]
+    page = _page(["Startseite", "Rezepte", "Apfelstrudel"], items, text, ["Teilen", "Impressum"])
+    kept, removed = _clean(run_stage, page)
+    assert [x for x in kept if x in items[1:]] == items[1:]
+    assert {"Startseite", "Teilen", "Impressum"} <= set(removed)
+
+
+def test_a_list_of_quantities_the_text_does_not_name_stays_removed(run_stage):
+    """Teasers that start with a number ("10 best beaches in Cornwall") after the article are
+    a related box: the text names none of what they name."""
+    teasers = ["5 walks for a rainy afternoon", "10 best beaches in Cornwall",
+               "3 pubs with a view of the harbour"]  # fmt: skip
+    kept, _ = _clean(run_stage, _page(MENU, ["The Quiet Harbour review"], FILM, teasers))
+    assert not set(teasers) & set(kept)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["1 Details", "2 Software", "3 References"],  # a table of contents: numbers go up
+        ["7,65 euros, port inclus", "6,90 euros"],  # one thing's amounts: a price
+    ],
+)
+def test_lists_of_numbers_over_the_text_that_are_no_ingredients(items):
+    """Over a text that names what they name, a contents list and a price list stay
+    removed (the dev pages' tsne and alternatives-economiques)."""
+    text = "The page names details, software and references, and costs euros with port."
+    lines = [*items, text]
+    n = len(lines)
+    keep = [False] * (n - 1) + [True]
+    assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
+    recipe = ["5 patatas medianas", "6 huevos", "Pela las patatas y bate los huevos."]
+    assert article_structures(recipe, [False, False, True], [0.3] * 3, [False] * 3) == [0, 1]
