@@ -1,15 +1,12 @@
 """Pages that are not plain news articles, in plain text: what of them is the article's
-(s36 acceptance test on page types, findings 3, 7, 9, 10 and 12): a review's rating, a
+(s36 acceptance test on page types, findings 3, 7 and 10): a review's rating, a
 recipe's ingredients, a job ad's lists; and what is not."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from test_boilerplate_structures import _clean, _page
 
-from corearchive.testing import make_document
-from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.structures import (
     RATING_REASON,
     article_rating,
@@ -28,17 +25,6 @@ FILM = [
     "payoff is worth it, and the last twenty minutes are as tense as anything this year.",
     "The Quiet Harbour is released in UK cinemas on 28 February.",
 ]
-
-
-def _page(*blocks: list[str]) -> str:
-    return "\n\n".join("\n".join(b) for b in blocks)
-
-
-def _clean(run_stage: Any, text: str) -> tuple[list[str], dict[str, str]]:
-    """Kept lines and {removed line: reason} of a plain-text page."""
-    doc = run_stage(BoilerplateStage, make_document(text), keep_removed=True).kept[0]
-    gone = doc.annotations["boilerplate"]["removed"]
-    return doc.text.split("\n"), dict(zip(gone["text"], gone["reason"], strict=True))
 
 
 @pytest.mark.parametrize(
