@@ -2439,11 +2439,6 @@ def _sentence_lines(X):
     return (X[:, 3] > 0) & long
 
 
-#: the fewest kept lines right under the article's last paragraph that go on with it (a
-#: list); fewer are a button ("Add to calendar"), a box's label ("Vous aimerez aussi")
-TEASER_RUN = 3
-
-
 def _rules(X, p, thr, rules=RULES):
     """Post-processing rules over the model scores -> (scores, reasons).  Each rule only moves a
     score across the threshold and records why:
@@ -2477,11 +2472,9 @@ def _rules(X, p, thr, rules=RULES):
     lo_hi = 0.999
     if "teaser" in rules and len(kp):
         last = kp[-1]
-        # (the end of the run of kept lines the last prose line is in, when it goes on for
-        # a list's lines: one or two short lines there are a button, a box's label)
+        # (the end of the run of kept lines the last prose line is in)
         gap = np.flatnonzero(~keep[last:])
         end = last + int(gap[0]) if len(gap) else n
-        end = end if end - last > TEASER_RUN else last
         drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | (np.arange(n) > end))
         for j in np.flatnonzero(drop).tolist():
             p[j] = min(p[j], thr * 0.5)
@@ -2595,7 +2588,6 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
         # removed row at or after it, or the document's end)
         gap = np.minimum.accumulate(np.where(keep, n, gi)[::-1])[::-1]
         end = np.minimum(np.append(gap, n)[np.maximum(last, 0)], rb[1:])
-        end = np.where(end - last > TEASER_RUN, end, last)
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > end[ld]))
         _demote(p, why, drop, half, "title-like teaser (repeated or after the article's end)")
     if "caption" in rules:
