@@ -2443,9 +2443,7 @@ def _rules(X, p, thr, rules=RULES):
     """Post-processing rules over the model scores -> (scores, reasons).  Each rule only moves a
     score across the threshold and records why:
       teaser  - a title-like line (3-25 words, no sentence end) that is repeated in the page, or
-                that comes after the article's last prose line and a line the model removed,
-                is a related-link teaser (the lines kept right under the last paragraph go
-                on with the article: a job ad's "What you'll do" and its items);
+                that comes after the article's last prose line, is a related-link teaser;
       caption - a long line without final punctuation just before a byline or right after the
                 title, above the article's first prose line (or with a photo credit / caption
                 verb there), is an image caption;
@@ -2472,10 +2470,7 @@ def _rules(X, p, thr, rules=RULES):
     lo_hi = 0.999
     if "teaser" in rules and len(kp):
         last = kp[-1]
-        # (the end of the run of kept lines the last prose line is in)
-        gap = np.flatnonzero(~keep[last:])
-        end = last + int(gap[0]) if len(gap) else n
-        drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | (np.arange(n) > end))
+        drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | (np.arange(n) > last))
         for j in np.flatnonzero(drop).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = "title-like teaser (repeated or after the article's end)"
@@ -2584,11 +2579,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
     has_kp = (last >= 0)[ld]
     half = thr * 0.5
     if "teaser" in rules:
-        # the end of the run of kept lines each document's last prose line is in (the next
-        # removed row at or after it, or the document's end)
-        gap = np.minimum.accumulate(np.where(keep, n, gi)[::-1])[::-1]
-        end = np.minimum(np.append(gap, n)[np.maximum(last, 0)], rb[1:])
-        drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > end[ld]))
+        drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > last[ld]))
         _demote(p, why, drop, half, "title-like teaser (repeated or after the article's end)")
     if "caption" in rules:
         by = X[:, _FI["byline"]] > 0

@@ -171,14 +171,13 @@ def test_ingredients_at_the_edges_of_a_kept_list_are_kept(run_stage):
     assert {"Startseite", "Teilen", "Impressum"} <= set(removed)
 
 
-def test_a_list_of_quantities_after_the_text_stays_removed():
-    """Teasers that start with a number after the article are a related box, even where the
-    text names what they name."""
-    teasers = ["10 quiet harbours in Cornwall", "5 fishing boats to see this summer",
-               "3 films by Ines Carvalho"]  # fmt: skip
-    lines = [*FILM, *teasers, "Share", "Newsletter"]
-    keep = [True] * len(FILM) + [False] * 5
-    assert article_structures(lines, keep, [0.3] * 8, [False] * 8) == []
+def test_a_list_of_quantities_the_text_does_not_name_stays_removed(run_stage):
+    """Teasers that start with a number ("10 best beaches in Cornwall") after the article are
+    a related box: the text names none of what they name."""
+    teasers = ["5 walks for a rainy afternoon", "10 best beaches in Cornwall",
+               "3 pubs with a view of the harbour"]  # fmt: skip
+    kept, _ = _clean(run_stage, _page(MENU, ["The Quiet Harbour review"], FILM, teasers))
+    assert not set(teasers) & set(kept)
 
 
 @pytest.mark.parametrize(
@@ -198,33 +197,3 @@ def test_lists_of_numbers_over_the_text_that_are_no_ingredients(items):
     assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
     recipe = ["5 patatas medianas", "6 huevos", "Pela las patatas y bate los huevos."]
     assert article_structures(recipe, [False, False, True], [0.3] * 3, [False] * 3) == [0, 1]
-
-
-def test_a_job_ads_lists_right_under_its_text_are_kept(run_stage):
-    """The model kept "What you'll do" and its items under the ad's last paragraph; the
-    teaser rule removed them as title-like lines after the article's end. Lines kept right
-    under the last paragraph go on with the article."""
-    head = ["Jobs", "Search jobs", "Senior Data Engineer", "Acme Analytics Ltd",
-            "Manchester (hybrid)", "£65,000 - £75,000", "Posted 3 March 2026",
-            "Closing date: 31 March 2026", "Apply now", "Save job"]  # fmt: skip
-    text = [
-        "We are looking for a senior data engineer to build and run the pipelines behind our "
-        "pricing products. You will work in a team of six and report to the head of data."
-    ]
-    lists = ["What you'll do", "Design and maintain batch and streaming pipelines in Python",
-             "Own the data quality checks of our main datasets", "Mentor two junior engineers",
-             "What we're looking for", "5+ years of data engineering experience",
-             "Experience with Airflow or Dagster"]  # fmt: skip
-    kept, removed = _clean(run_stage, _page(MENU, head, text + lists, ["Similar jobs"], FOOT))
-    assert [x for x in kept if x in lists] == lists
-    assert {"Home", "Similar jobs", "Most read", "Cookie settings"} <= set(removed)
-
-
-def test_teasers_after_the_pages_furniture_stay_removed(run_stage):
-    """Headlines after a share bar under the article are a related box's, as before."""
-    teasers = ["Harbour bridge repairs delayed again until next spring",
-               "Council approves new parking fees for the town centre",
-               "Fishing fleet returns early as storm warning issued"]  # fmt: skip
-    page = _page(MENU, ["The Quiet Harbour review"], FILM, ["Share", "Related stories"], teasers)
-    kept, _ = _clean(run_stage, page)
-    assert not set(teasers) & set(kept)
