@@ -1200,18 +1200,24 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
 def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
-    with a reason."""
-    from .lines import CUEONLY_REASON
-    from .structures import STRUCTURE_REASON, article_structures
+    or a review's rating (:func:`.structures.article_rating`), with a reason."""
+    from .lines import CUEONLY_REASON, load_model
+    from .structures import RATING_REASON, STRUCTURE_REASON, article_rating, article_structures
 
     # (the line's dominant cue, as its reason says: furniture words, a repeated line)
     cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
     reasons = d.columns()[2]
     furniture = [r in cues for r in reasons]
     words = [r in cues and r != "repeated line" for r in reasons]
-    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist(), furniture, words)
+    stop = load_model()["stopwords"]  # (the active model's: a frozenset)
+    found = article_structures(
+        d.stripped, d.keep.tolist(), d.score.tolist(), furniture, words, stop
+    )
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
+    rated = article_rating(d.stripped, d.keep.tolist(), furniture)
+    if rated:
+        _mark(d, dict.fromkeys(rated, RATING_REASON), True)
 
 
 #: the reason of a line kept by :func:`_keep_notes`
