@@ -452,7 +452,7 @@ _CUE_UPD = re.compile(
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|"
     # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
-    r"(?<!ein )kommentar|(?<=ein )kommentar(?!\s+von\s)|commentaire|"
+    r"kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|commentaire|"
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
     r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
     r"member since|mitglied seit|"
@@ -2452,7 +2452,7 @@ def _in_run(rows: list[int], k: int) -> bool:
 #: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
 #: (a correction's: :func:`set_corrections_aside`)
 _NOT_PUBLICATION = re.compile(
-    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|(?<!ein )kommentar|(?<=ein )kommentar(?!\s+von\s)|born|geboren|"
+    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
     r"veranstaltung|termin)\b[^0-9]{0,30}$"
 )
