@@ -4954,6 +4954,12 @@ def split_tags(s: str) -> list[str]:
 def _tags_of(s: str) -> tuple[str, ...]:
     """:func:`split_tags`, cached (a site's tag and section lines recur)."""
     s = _TAG_LABEL.sub("", s.strip())
+    if s[:1] == "[" and s[-1:] == "]":
+        # a YAML or JSON flow list, as a front matter writes it ("tags: [budget, 'city
+        # council']"): its items, unquoted; its brackets were the first and last tags' (s36
+        # acc-regress O8)
+        parts = [p.strip().strip("\"'").strip() for p in s[1:-1].split(",")]
+        return tuple(p for p in parts if p)
     if _TAG_SEP_ANY.search(s):
         parts = [p.strip(" #") for p in _TAG_SEP.split(s)]
         return tuple(p for p in parts if p)

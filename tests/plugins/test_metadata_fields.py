@@ -344,3 +344,24 @@ def test_a_quotation_that_is_the_article_keeps_its_date(run_stage, body):
     (s36 acc-regress R5), and a <q> inside a <blockquote> was counted twice, so the page's
     own dateline, written once outside, was set aside (s36 acc-read F6)."""
     assert _record(run_stage, _quoting_page(body)).published == "2024-03-04"
+
+
+def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) -> None:
+    """A markdown text's front matter ("---" / "title: ..." / "tags: [budget, council]" /
+    "---") left its closing "---" in the text and gave the tags "[budget" and "council]"
+    (s36 acc-regress O8): the block is the text's fields, none of it is its text, and a
+    flow list "[a, b]" is a list of tags."""
+    body = (
+        "The city council voted on Tuesday to approve a new budget for the coming year, after"
+        " months of debate among its members and residents.\n\nOfficials said the plan would"
+        " fund road repairs, two new libraries and a program to plant trees along the river."
+    )
+    (tmp_path / "fm.md").write_text(
+        '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
+        f"tags: [budget, 'city council']\n---\n\n# Council approves budget\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["text"] == body.replace("\n\n", "\n"), rec["text"]
+    assert rec["tags"] == ["budget", "city council"]
+    assert (rec["title"], rec["authors"], rec["published"][:10]) == (
+        "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
