@@ -4543,6 +4543,9 @@ _NAME_SPLIT = re.compile(
     r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|)\s*", re.I
 )
 _COMMA = re.compile(r"\s*,\s*")
+#: A comma and a conjunction before a byline's next name ("Jane Doe, Staff Writer, and Tom
+#: Baxter, Photographer"): where the part of one person, with a role, ends
+_COMMA_AND = re.compile(r"\s*,\s*(?:and|und|et|y|e|en|och|og|&)\s+", re.I)
 
 
 #: The first letters of the words of :data:`_BYLINE_START` (and a few more: the first letter of
@@ -4635,6 +4638,12 @@ def _authors_of(s: str) -> tuple[str, ...]:
     tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s.replace("\u00ad", "")).strip()  # (soft hyphens: "Mat\u00adthi\u00adas")
     s = _AUTHOR_END.split(s)[0]
+    people = _COMMA_AND.split(s)
+    if len(people) > 1 and any(_ROLE.search(p) for p in people[:-1]):
+        # each person with a role: a role cuts the rest of its part only, not the next
+        # person's name ("By Jane Doe, Staff Writer, and Tom Baxter, Photographer" gave
+        # Jane Doe alone; s36 acc-regress O5)
+        return tuple(dict.fromkeys(chain.from_iterable(map(_authors_of, people))))
     whole = _COMMA.split(s)  # (the parts before a role cuts the rest: "Chief Economics Editor")
     s = _ROLE.sub("", s)
     s = _AUTHOR_TAIL.sub("", s)
