@@ -4722,12 +4722,14 @@ _SURNAME_FIRST = re.compile(
 )
 
 
-def surname_first(value: str) -> str | None:
+def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str | None:
     """The name of an author field written surname first ("Doe, Jane" -> "Jane Doe"), or
     None: both parts a capitalised name word, neither an agency, a role nor an outlet's word.
     A comma in an author field otherwise separates names ("Jane Doe, John Roe") or a name
     from its agency ("Jane Doe, Reuters"): a one-word part is no author's whole name, so
-    "Doe, Jane" had been two authors, "Doe" and "Jane" (s35 hygiene acceptance F9)."""
+    "Doe, Jane" had been two authors, "Doe" and "Jane" (s35 hygiene acceptance F9). A second
+    part that the document writes as a place (``place``: see :func:`place_words`) is the
+    reporter's place, and the name is the surname alone ("Meier, Hamburg" -> "Meier")."""
     m = _SURNAME_FIRST.fullmatch(value.strip())
     if m is None:
         return None
@@ -4735,17 +4737,43 @@ def surname_first(value: str) -> str | None:
     for w in (surname.split()[-1], given.split()[0]):
         if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
             return None
+    if place is not None and " " not in given and place(given):
+        # (not the made-up person "Hamburg Meier": s36 acc-regress R12)
+        return surname
     return f"{given} {surname}"
 
 
-def author_field_names(value: str) -> list[str]:
+def place_words(text: str) -> Callable[[str], bool]:
+    """``place(word)``: whether ``text`` writes ``word`` as a place: after "in", "im", "aus",
+    "nach", "à", "dans" ("Officials in London"), or as a dateline, at a line's start before
+    a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "), in capitals before
+    a comma ("HAMBURG, 4. März"). A name written surname first and a place after a name look
+    alike ("Doe, Jane", "Meier, Hamburg"); how the document uses the word tells them apart
+    where no list of places could (a person's given name is no place of a dateline)."""
+
+    def place(word: str) -> bool:
+        w, up = re.escape(word), re.escape(word.upper())
+        return (
+            re.search(
+                rf"\b(?:in|im|aus|nach|à|dans)\s+{w}\b"
+                rf"|(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
+                rf"|^[ \t]*{up},)",
+                text,
+            )
+            is not None
+        )
+
+    return place
+
+
+def author_field_names(value: str, place: Callable[[str], bool] | None = None) -> list[str]:
     """The names of one author field of a page's markup ("Par Tokpanan Doré", "Jane Doe,
-    Reuters", "Mobasir hassan", "Doe, Jane": :func:`surname_first`): read as a byline
-    (:func:`parse_authors`) after its byline word; a URL is none, and a name the byline
-    parser refuses for its lower case is taken as the page gives it when it is nothing else
-    (a role, an agency, a date, an address)."""
+    Reuters", "Mobasir hassan", "Doe, Jane": :func:`surname_first`, with ``place``): read as
+    a byline (:func:`parse_authors`) after its byline word; a URL is none, and a name the
+    byline parser refuses for its lower case is taken as the page gives it when it is
+    nothing else (a role, an agency, a date, an address)."""
     a = value.strip()
-    if (name := surname_first(a)) is not None:
+    if (name := surname_first(a, place)) is not None:
         # (before a byline word is taken off: "de Gaulle, Charles" lost its "de"; s36
         # acc-read F10)
         return [name]
@@ -4763,7 +4791,7 @@ def author_field_names(value: str) -> list[str]:
         a = _BY_WORD.sub("", a)
     if not a or "://" in a or "www." in a or domain_like(a):
         return []
-    if (name := surname_first(a)) is not None:
+    if (name := surname_first(a, place)) is not None:
         return [name]
     found = parse_authors(a)
     if (
