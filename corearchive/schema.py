@@ -466,7 +466,11 @@ def build_record(doc: Document, pipeline: list[dict[str, Any]]) -> dict[str, Any
     return {
         "id": doc.id,
         "source": doc.source.to_json(),
-        "text": doc.text,
+        # (a plain text keeps its form feeds as page breaks for the boilerplate stage: a
+        # record's text has none, whichever stages ran: a social post's, a text with the
+        # stage disabled; tidy_text(done=True) makes them line breaks, as XML 1.0 has no
+        # U+000C; s36 acc-read F18)
+        "text": doc.text.replace("\f", "\n"),
         "title": doc.title,
         "site_name": doc.site_name,
         "authors": list(doc.authors),

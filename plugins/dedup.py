@@ -630,6 +630,17 @@ def _version(
 #: paywalled copies (the first 2, 4 or 6 of 10 paragraphs) hold 0.2 to 0.6 of the story.
 EXCERPT = 0.7
 
+#: A document at another address than the larger one that holds it, covering less than
+#: this share of it, is no copy of it: an item of a compilation (a section front, a digest,
+#: a listing whose teasers hold the full text of short briefs; s36 acc-types #2a: a brief's
+#: own page read after its front was dropped as the front's near duplicate, containment 1.0,
+#: in no record, and whether it survived depended on the crawl's order). A shortened copy of
+#: one article (a syndicated cut, an excerpt) holding more than half of it still is one;
+#: one holding less was found only when LSH made it a candidate (Jaccard ~0.4: about one in
+#: three at a third, one in eight at a fifth) and kept otherwise: now kept always. At its own
+#: address an excerpt is compared with the versions there (EXCERPT above), not by this.
+COMPILATION = 0.5
+
 
 def _adds_nothing(share: float, size: int, old_size: int, num_perm: int) -> bool:
     """Whether a document of ``size`` shingles whose signature shares ``share`` of its values
@@ -2126,7 +2137,8 @@ class DedupStage(Stage):
 
         A document's candidates are the indexed documents that share a band key with it, in
         index order, then the batch's earlier ``indexed`` documents that do; the best is the
-        most similar at or above the threshold, ties going to the earliest. Returns the
+        most similar at or above the threshold, ties going to the earliest, of which the
+        document covers :data:`COMPILATION` or more, or at its own address. Returns the
         number of candidates of each document and, for those with a best candidate, its
         cluster root (an index candidate) or its position in the batch, and the similarity
         (a :class:`_Match`); and for those with a candidate at or above the threshold at
@@ -2214,7 +2226,6 @@ class DedupStage(Stage):
         if len(ok):
             # per document: the highest similarity, then the earliest candidate
             order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
-            firsts = order[np.r_[True, pair_i[order][1:] != pair_i[order][:-1]]].tolist()
             n_db = len(db_i)
             # cluster roots, ids, addresses and address keys of the index candidates at or
             # above the threshold (one row each)
@@ -2236,25 +2247,40 @@ class DedupStage(Stage):
                 m.sizes = (int(sizes[pair_i[p]]), int(cand_size[p]))
                 return m
 
-            for p in firsts:
-                best[int(pair_i[p])] = match(p)
-            # revisions: the most similar candidate at the document's own address (the
-            # order above: by document, similarity, then candidate)
-            # (the same address: the same canonical URL, s31 acc-recrawl #2; an index
-            # candidate's is the key its row keeps, of the page's own address, as the
-            # batch's are: its fetched address is a print page's, not the article's)
-            for p in order.tolist():
+            def same_address(p: int) -> bool:
+                # (the same canonical URL, s31 acc-recrawl #2; an index candidate's is the
+                # key its row keeps, of the page's own address, as the batch's are: its
+                # fetched address is a print page's, not the article's)
                 i = int(pair_i[p])
-                if i in revisions:
-                    continue
                 if p < n_db:
                     _, _, cand_uri, cand_key = rows[int(db_n[p])]
                 else:
                     j = int(b_j[p - n_db])
                     cand_uri, cand_key = uris[j], ukeys[j]
-                if cand_uri is None or uris[i] is None:
+                return (
+                    cand_uri is not None
+                    and uris[i] is not None
+                    and ukeys[i] is not None
+                    and cand_key == ukeys[i]
+                )
+
+            # (the share of the candidate that the document holds: under COMPILATION at
+            # another address, the document is an item of it, no copy)
+            covers = _similarities(
+                share[ok], cand_size[ok], sizes[pair_i[ok]], opts.measure, opts.min_shingles
+            )
+            item = dict(zip(ok.tolist(), (covers < COMPILATION).tolist(), strict=True))
+            # per document: the best candidate it is a copy of, and the most similar one at
+            # its own address (a revision); the order above: by document, similarity, then
+            # candidate
+            for p in order.tolist():
+                i = int(pair_i[p])
+                if i in best and i in revisions:
                     continue
-                if ukeys[i] is not None and cand_key == ukeys[i]:
+                here = same_address(p)
+                if i not in best and (here or not item[p]):
+                    best[i] = match(p)
+                if here and i not in revisions:
                     revisions[i] = match(p)
         return counts, best, revisions
 

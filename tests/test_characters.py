@@ -58,6 +58,8 @@ def test_tidy_text(given: str, want: str | None) -> None:
         ("ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "Привет мир"),
         # lead bytes of Latin Extended-A, Greek and Arabic letters (s36 acc-read F4)
         ("GdaÅ„sk", "Gdańsk"),
+        # a two-byte mojibake holds the character it stands for: no text about mojibake
+        ("Vorraussetzung: SayunÂ´s Request", "Vorraussetzung: Sayun´s Request"),
         ("Î‘Î¸Î®Î½Î±", "Αθήνα"),
         ("Ù…Ø±Ø\xadØ¨Ø§", "مرحبا"),
         ("one\nNybyggt kontor med hÃ¶gt i tak\nthree", "one\nNybyggt kontor med högt i tak\nthree"),
@@ -129,6 +131,28 @@ def _record_texts(records: list[dict]) -> dict[str, dict]:
     return {Path(r["source"]["path"]).name: r for r in records}
 
 
+def test_a_records_text_has_no_form_feed_whichever_stages_ran(ingest, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Only the boilerplate stage's plain-text path took a text's page breaks out: a social
+    post's text, and a text with that stage disabled, kept "\\f" (s36 acc-read F18, f23,
+    f7/ff.txt)."""
+    post = {
+        "id_str": "1790000000000000001",
+        "created_at": "Wed Oct 10 20:19:24 +0000 2018",
+        "user": {"screen_name": "harbourtimes", "name": "Harbour Times"},
+        "text": "Council approves the harbour plan.\fWorks start in spring, the mayor says.",
+        "url": "https://twitter.com/harbourtimes/status/1790000000000000001",
+    }
+    (tmp_path / "post.jsonl").write_text(json.dumps(post) + "\n", "utf-8")
+    (tmp_path / "ff.txt").write_text(f"{_PARAS[0]}\n{_PARAS[1]}\n\f{_PARAS[2]}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "post.jsonl")).records
+    assert (
+        rec["text"] == "Council approves the harbour plan.\nWorks start in spring, the mayor says."
+    )
+    out = tmp_path / "out2"
+    (rec,) = ingest(str(tmp_path / "ff.txt"), "--disable", "boilerplate", out=out).records
+    assert rec["text"] == f"{_PARAS[0]}\n{_PARAS[1]}\n\n{_PARAS[2]}\n"
+
+
 def test_plain_text_html_and_dump_fields_are_tidy(ingest, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     odd = "Marker test: alpha\u200bbeta \x07gamma\x0cdelta bud\u200eget cafe\u0301 \x84quoted\x93."
     inp = tmp_path / "in"
@@ -175,11 +199,3 @@ def test_mojibake_of_utf8_read_as_latin1_is_repaired() -> None:
     ("council\u00e2\u0080\u0099s"): not found as mojibake, then read as Windows-1252, it was
     "councilâ€™s" (s36 acc-regress R1)."""
     assert tidy_text("The city council\u00e2\u0080\u0099s budget") == "The city council’s budget"
-
-
-def test_a_line_about_mojibake_is_not_repaired() -> None:
-    """A line that shows "é" and its mojibake "Ã©" side by side speaks of mojibake: the repair
-    made it say "é show as é" (s36 acc-regress R2)."""
-    line = "In Windows-1252, the UTF-8 bytes of é show as Ã©, and ’ shows as â€™."
-    assert repair_mojibake(line) == line
-    assert repair_mojibake("cafÃ© and councilâ€™s") == "café and council’s"

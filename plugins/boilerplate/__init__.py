@@ -57,7 +57,7 @@ from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, groupby
 from operator import not_
 from typing import Any, Literal, cast
 
@@ -584,15 +584,18 @@ class BoilerplateStage(Stage):
         # the rendering as the line model was trained on pages: blocks stripped, one blank
         # line between them (the rendering's indentation of the source leaves ~7 lines for
         # each line of text; the model's cost grows with the lines)
-        pages = [
-            "\n\n".join(filter(None, map(str.strip, doc.work["html_text"].splitlines())))
+        rendered = [
+            list(filter(None, map(str.strip, doc.work["html_text"].splitlines())))
             for doc, _, _ in todo
         ]
-        # (the trees' scores alone: what was validated out of fold, and ~0.5 ms a page
-        # cheaper than with the sequence layer)
+        pages = list(map("\n\n".join, rendered))
+        blocks = [
+            _pre_blocks(lines, doc.work["html_tree"])
+            for lines, (doc, _, _) in zip(rendered, todo, strict=True)
+        ]
         decided = _decide_grouped(pages, list(map(len, pages)), self.options.threshold, False)
-        for (doc, text, ann), d in zip(todo, decided, strict=True):
-            new, removed, added = refine(text, d)
+        for (doc, text, ann), d, b in zip(todo, decided, blocks, strict=True):
+            new, removed, added = refine(text, d, blocks=b)
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
                 ann = {**ann, "kept_share": share}
@@ -1198,18 +1201,24 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
 def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
-    with a reason."""
-    from .lines import CUEONLY_REASON
-    from .structures import STRUCTURE_REASON, article_structures
+    or a review's rating (:func:`.structures.article_rating`), with a reason."""
+    from .lines import CUEONLY_REASON, load_model
+    from .structures import RATING_REASON, STRUCTURE_REASON, article_rating, article_structures
 
     # (the line's dominant cue, as its reason says: furniture words, a repeated line)
     cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
     reasons = d.columns()[2]
     furniture = [r in cues for r in reasons]
     words = [r in cues and r != "repeated line" for r in reasons]
-    found = article_structures(d.stripped, d.keep.tolist(), d.score.tolist(), furniture, words)
+    stop = load_model()["stopwords"]  # (the active model's: a frozenset)
+    found = article_structures(
+        d.stripped, d.keep.tolist(), d.score.tolist(), furniture, words, stop
+    )
     if found:
         _mark(d, dict.fromkeys(found, STRUCTURE_REASON), True)
+    rated = article_rating(d.stripped, d.keep.tolist(), furniture)
+    if rated:
+        _mark(d, dict.fromkeys(rated, RATING_REASON), True)
 
 
 #: the reason of a line kept by :func:`_keep_notes`
@@ -1487,42 +1496,48 @@ def _numbered_items(tree: Any) -> Iterator[None]:
     trafilatura's plain text ("1. Soften the onion."), as the text path keeps a text's own
     "1. ": trafilatura numbers them in markdown only and wrote "- " here, so that "step 4" of
     a recipe's text lost what it refers to (s34 acceptance test on structures, #9). It counts
-    an item's siblings, its tree has lost the list's ``start``, ``reversed`` and ``value``:
-    the items of such lists of the page (``tree``) have the numbers a browser shows, found
-    by their text (:func:`_shown_numbers`), and "- " when not found (a wrong number is worse
-    than none: ``<ol start="4">`` was numbered 1, 2, 3; s35 acc-read #6)."""
+    an item's siblings, its tree has lost the list's ``start``, ``reversed`` and ``value``
+    (``<ol start="4">`` was numbered 1, 2, 3; s35 acc-read #6): each of its lists takes the
+    numbers a browser shows from the page's (``tree``) ``<ol>`` whose items it holds
+    (:func:`_list_numbers`). A number belongs to its list's item, not to the item's text: a
+    plain list whose last step's text was also in a ``start=`` list read "- - - 4.", and a
+    step repeated within a list got the number of its last place (s36 acc-read F1)."""
     import trafilatura.xml as tx
 
     from .htmltree import patched
 
     saved = tx._list_marker
-    # (the page's numbers read at its first numbered item: a scan of its whole tree, ~160
-    # µs a dev page, that a page without one does not pay)
-    shown: dict[str, int] | None = None
+    # (the page's lists read at its first numbered item: a scan of its whole tree, ~160 µs a
+    # dev page, that a page without one does not pay)
+    page: list[tuple[list[str], list[int]]] | None = None
+    # each of trafilatura's numbered lists: its items' numbers, None where they write their
+    # own (the lxml element is the key: the dict keeps its proxy, and so its identity, alive)
+    numbers: dict[Any, list[int] | None] = {}
 
     def marker(item: Any, include_formatting: bool = True) -> str:
-        nonlocal shown
+        nonlocal page
         parent = item.getparent()
-        numbered = parent is not None and parent.get("rend") == "ol"
-        if numbered and _NUMBERED_ITEM.match(item.text or "") is not None:
-            # (an item that writes its own number, "1. Author A": "1. 1. Author A" was the
+        if parent is None or parent.get("rend") != "ol":
+            return saved(item, True)
+        if parent not in numbers:
+            if page is None:
+                page = _page_lists(tree)
+            numbers[parent] = _list_numbers(parent, page)
+        got = numbers[parent]
+        bare = saved(item, False)[:-2]  # (the indent of a nested list)
+        if got is None:
+            # (items that write their own numbers, "1. Author A": "1. 1. Author A" was the
             # text of a reference list; s35 acc-regress R1)
-            return saved(item, False)[:-2]
-        if numbered and shown is None:
-            shown = _shown_numbers(tree)
-        if numbered and shown:
-            if (number := shown.get(_item_key(item))) is not None:
-                return saved(item, False)[:-2] + f"{number}. "
-            if any(_item_key(x) in shown for x in parent.iterchildren("item")):
-                return saved(item, False)
-        return saved(item, True)
+            return bare
+        at = sum(1 for _ in item.itersiblings("item", preceding=True))
+        return f"{bare}{got[at]}. "
 
     with patched((tx, "_list_marker", marker)):
         yield
 
 
 #: An item that writes its number itself: "1. ", "2) ", "[3] "
-_NUMBERED_ITEM = re.compile(r"\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s")
+_NUMBERED_ITEM = re.compile(r"\s*(?:(\d{1,3})[.)]|\[(\d{1,3})\])\s")
 
 
 def _item_key(item: Any) -> str:
@@ -1531,24 +1546,56 @@ def _item_key(item: Any) -> str:
     return " ".join("".join(item.itertext()).split())
 
 
-def _shown_numbers(tree: Any) -> dict[str, int]:
-    """The number a browser shows before each item (by :func:`_item_key`) of the page's
-    ``<ol>`` lists that do not count 1, 2, 3: with a ``start``, ``reversed`` or an item's
-    ``value``."""
-    shown: dict[str, int] = {}
+def _page_lists(tree: Any) -> list[tuple[list[str], list[int]]]:
+    """The page's ``<ol>`` lists: their items' texts (by :func:`_item_key`) and the number a
+    browser shows before each (a list's ``start``, ``reversed`` and its items' ``value``)."""
+    lists: list[tuple[list[str], list[int]]] = []
     for ol in tree.iter("ol"):
         items = list(ol.iterchildren("li"))
-        if ol.get("start") is ol.get("reversed") is None and all(
-            li.get("value") is None for li in items
-        ):
-            continue  # (1, 2, 3: trafilatura's count)
         step = -1 if ol.get("reversed") is not None else 1
         number = _integer(ol.get("start"), len(items) if step < 0 else 1)
+        shown = []
         for li in items:
             number = _integer(li.get("value"), number)
-            shown[_item_key(li)] = number
+            shown.append(number)
             number += step
+        lists.append((list(map(_item_key, items)), shown))
+    return lists
+
+
+def _list_numbers(items: Any, page: list[tuple[list[str], list[int]]]) -> list[int] | None:
+    """The numbers a browser shows before the items of trafilatura's list ``items``: those of
+    the page's list (``page``, :func:`_page_lists`) with the same items, else of the first
+    that holds them in their order (trafilatura left an item out), else 1, 2, 3; and None
+    when the items write these numbers themselves ("1. Author A", "2. Author B"). (A list in
+    which some items start with a number, "1. FC Köln" in a league table, is numbered all the
+    same: its ranks read 1, 1, 3, 1, 1; s36 acc-read F14.)"""
+    keys = list(map(_item_key, items.iterchildren("item")))
+    shown = next((numbers for texts, numbers in page if texts == keys), None)
+    if shown is None:
+        places = ((_in_order(keys, texts), numbers) for texts, numbers in page)
+        shown = next(([numbers[i] for i in at] for at, numbers in places if at), None)
+    if shown is None:
+        shown = list(range(1, len(keys) + 1))
+    own = [_NUMBERED_ITEM.match(k) for k in keys]
+    if keys and all(m and int(m[1] or m[2]) == n for m, n in zip(own, shown, strict=True)):
+        return None
     return shown
+
+
+def _in_order(keys: list[str], page: list[str]) -> list[int] | None:
+    """Where each of ``keys`` stands in ``page`` (the first place after the last key's),
+    when ``page`` holds them all in their order, else None."""
+    at: list[int] = []
+    i = 0
+    for key in keys:
+        try:
+            i = page.index(key, i)
+        except ValueError:
+            return None
+        at.append(i)
+        i += 1
+    return at
 
 
 def _integer(value: str | None, default: int) -> int:
@@ -1697,6 +1744,20 @@ def _page_lines(text: str, tree: Any) -> str:
         for line in lines
         if (s := line.strip()) in pre or not _NO_LINE.fullmatch(s)
     )
+
+
+def _pre_blocks(lines: list[str], tree: Any) -> dict[str, str]:
+    """Each of a page's rendered ``lines`` (stripped) that is a line of a preformatted block
+    of its ``tree`` (``<pre>``: code, a poem, a table of text), with its block's text (its
+    run of such lines, joined)."""
+    pre = _pre_lines(tree)
+    blocks: dict[str, str] = {}
+    if pre:
+        for in_pre, group in groupby(lines, pre.__contains__):
+            run = list(group)
+            if in_pre and len(run) > 1:
+                blocks.update(dict.fromkeys(run, "\n".join(run)))
+    return blocks
 
 
 def _pre_lines(tree: Any) -> frozenset[str]:

@@ -601,9 +601,12 @@ def _needles_of(original: Any) -> Needles | None:
     return NEEDLES.get(normal_path(original.path))
 
 
-#: Up to this many indexed values holding a literal, :meth:`AttrIndex.candidates` asks
-#: libxml2 for those nodes only (above, it reads every value's node once a page).
+#: Up to this many indexed values of one attribute holding a literal, :meth:`AttrIndex.candidates`
+#: asks libxml2 for those nodes only (above, it reads every value's node of that attribute).
 _FEW_HITS = 48
+#: Up to this many candidates of several lists are put in document order by their
+#: ancestors' child positions (above, by one walk of the page's elements).
+_FEW_TO_ORDER = 64
 
 
 @lru_cache(maxsize=256)
@@ -611,38 +614,75 @@ def _positional(path: str) -> XPath:
     return XPath(path)
 
 
+def _in_document_order(elements: list[Any], tree: Any) -> list[Any]:
+    """``elements`` (of ``tree``'s document, no two alike) in document order. (libxml2 may
+    leave a broken page with several top-level elements: a second ``<html>`` after the
+    first; an absolute expression reads them all.)"""
+    if len(elements) > _FEW_TO_ORDER:
+        root = tree.getroottree().getroot()
+        tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+        order = {e: i for i, e in enumerate(e for top in tops for e in top.iter())}
+        return sorted(elements, key=order.__getitem__)
+
+    def path(elem: Any) -> list[int]:
+        out = []
+        parent = elem.getparent()
+        while parent is not None:
+            out.append(parent.index(elem))
+            elem, parent = parent, parent.getparent()
+        out.append(sum(1 for _ in elem.itersiblings(preceding=True)))  # (a top-level one)
+        return out[::-1]
+
+    return sorted(elements, key=path)
+
+
 class AttrIndex:
     """The values of :data:`INDEX_ATTRS` on a page (and its ``author`` and ``rel``
-    elements), for :meth:`may_match` and :meth:`candidates`."""
+    elements), for :meth:`may_match` and :meth:`candidates`.
 
-    __slots__ = ("_found", "_starts", "elements", "memo", "text", "tree", "values")
+    Read attribute by attribute (one expression each, and one for the elements): the values
+    are grouped by attribute, each group in document order. A group's expression is all
+    :meth:`candidates` evaluates again to reach the elements of its values (the union of
+    all groups, which it evaluated before, cost as much as the index itself, ~0.6 ms a page,
+    at each author search)."""
 
-    _XPATHS: tuple[Any, Any] | None = None
+    __slots__ = ("_groups", "_starts", "elements", "found", "memo", "text", "tree", "values")
+
+    _XPATHS: tuple[tuple[Any, ...], Any] | None = None
 
     @staticmethod
-    def _xpaths() -> tuple[Any, Any]:
-        """The index expression, returning plain strings and returning smart strings (whose
-        ``getparent()`` is the element: asked for only when candidates are)."""
+    def _xpaths() -> tuple[tuple[Any, ...], Any]:
+        """Each attribute's expression, returning plain strings, and the elements'."""
         if AttrIndex._XPATHS is None:
-            from lxml.etree import XPath
-
-            paths = [f"/descendant::*/@{a}" for a in INDEX_ATTRS]
-            paths += [f"/descendant::{e}" for e in INDEX_ELEMENTS]
-            path = "|".join(paths)
-            AttrIndex._XPATHS = (XPath(path, smart_strings=False), XPath(path))
+            AttrIndex._XPATHS = (
+                tuple(XPath(AttrIndex._path(a), smart_strings=False) for a in INDEX_ATTRS),
+                XPath("|".join(f"/descendant::{e}" for e in INDEX_ELEMENTS)),
+            )
         return AttrIndex._XPATHS
 
+    @staticmethod
+    def _path(attribute: str) -> str:
+        return f"/descendant::*/@{attribute}"
+
     def __init__(self, tree: HtmlElement) -> None:
-        found = self._xpaths()[0](tree)
+        attributes, elements = self._xpaths()
         self.tree = tree
-        # one entry per node found (an element: ""), so that positions line up with the
-        # smart-string evaluation of the same expression in candidates()
-        self.values = [v if v.__class__ is str else "" for v in found]
+        values: list[str] = []
+        #: the index in values of each attribute's first value, and the elements' (their
+        #: entries are "")
+        self._groups: list[int] = []
+        for path in attributes:
+            self._groups.append(len(values))
+            values.extend(path(tree))
+        #: The page's elements of :data:`INDEX_ELEMENTS`, in document order.
+        self.found: list[Any] = elements(tree)
+        self._groups.append(len(values))
+        values.extend([""] * len(self.found))
+        self.values = values
         # (a value may hold a newline: more matches, never fewer)
-        self.text = "\n" + "\n".join(self.values) + "\n"
-        self.elements = {v.tag for v in found if v.__class__ is not str}
+        self.text = "\n" + "\n".join(values) + "\n"
+        self.elements = {e.tag for e in self.found}
         self._starts: list[int] | None = None
-        self._found: list[Any] | None = None
         #: What the page's expressions decided once, for the page's later calls.
         self.memo: dict[str, Any] = {}
 
@@ -677,38 +717,35 @@ class AttrIndex:
                 starts.append(pos)
                 pos += len(v) + 1
             self._starts = starts
-        starts = self._starts
+        starts, groups = self._starts, self._groups
         lits = [re.escape(lit) for kind, lit in needles if kind != "el"]
         names = {lit for kind, lit in needles if kind == "el"}
-        hits: set[int] = set()
+        hits: dict[int, list[int]] = {}  # an attribute's group: its values' positions in it
         if lits:
             for m in re.finditer("|".join(lits), self.text):
-                hits.add(bisect_right(starts, m.start()) - 1)
-        if self._found is None and not (names & self.elements) and len(hits) <= _FEW_HITS:
-            # Only the nodes at the hits' positions, by the index expression again with a
-            # positional predicate: libxml2 builds the node set in C, and Python gets a
-            # handful of smart strings instead of one per indexed value (the full list and
-            # the scan of it for element names cost ~1 ms a page)
-            if not hits:
-                return []
-            test = " or ".join(f"position()={i + 1}" for i in sorted(hits))
-            nodes = _positional(f"({self._path()})[{test}]")(self.tree)
-        else:
-            if self._found is None:  # (once a page: ~1 ms on the dev pages)
-                self._found = self._xpaths()[1](self.tree)
-            found = self._found
-            if names:
-                hits.update(i for i, v in enumerate(found) if getattr(v, "tag", None) in names)
-            nodes = [found[i] for i in sorted(hits) if 0 <= i < len(found)]
-        out = []
-        for node in nodes:
-            # (an attribute's smart string knows its element; an element is itself)
-            out.append(node if hasattr(node, "tag") else node.getparent())
-        return list(dict.fromkeys(out))
-
-    @classmethod
-    def _path(cls) -> str:
-        return str(cls._xpaths()[1].path)
+                i = bisect_right(starts, m.start()) - 1
+                g = bisect_right(groups, i) - 1
+                if g < len(INDEX_ATTRS):  # (not the elements' empty entries)
+                    hits.setdefault(g, []).append(i - groups[g])
+        found: list[Any] = [e for e in self.found if e.tag in names]
+        parts = len(hits) + bool(found)
+        for g, positions in sorted(hits.items()):
+            positions = sorted(set(positions))
+            path = self._path(INDEX_ATTRS[g])
+            if len(positions) <= _FEW_HITS:
+                # Only the nodes at the hits' positions, by the attribute's expression with a
+                # positional predicate: libxml2 builds the node set in C, and Python gets a
+                # handful of smart strings instead of one per value of the attribute
+                test = " or ".join(f"position()={k + 1}" for k in positions)
+                nodes = _positional(f"({path})[{test}]")(self.tree)
+            else:
+                every = _positional(path)(self.tree)
+                nodes = [every[k] for k in positions if k < len(every)]
+            # (an attribute's smart string knows its element)
+            found.extend(node.getparent() for node in nodes)
+        found = list(dict.fromkeys(found))
+        # (one group's elements are in document order already)
+        return _in_document_order(found, self.tree) if parts > 1 else found
 
 
 _STEP = re.compile(r"(^|\|)\s*\.?//")

@@ -233,12 +233,17 @@ _ALREADY_PAID = re.compile(
     r")\s*\?",
     re.IGNORECASE,
 )
-#: The prompt to log in after :data:`_ALREADY_PAID`'s question, its verb among its first
-#: words: "Log in", "Please log in", "Click here to log in", "Bitte melden Sie sich an" (the
-#: verb right after the marks only lost those: s35 acc-read #21); "Sign up at the front
-#: desk" is none
+#: The prompt to log in after :data:`_ALREADY_PAID`'s question: its verb first, or after a
+#: prompt's own lead words, "Log in", "Please log in", "Click here to log in", "Bitte melden
+#: Sie sich an" (the verb right after the marks only lost those: s35 acc-read #21).
+#: "Sign up at the front desk" is none, nor a sentence whose verb comes after any other
+#: words, "Bring your card and log in at any of the new computers" (a library's notice
+#: ending a local story, cut when four words of any kind could lead: s36 acc-read F13)
 _LOG_IN = re.compile(
-    r"[\s*_\[(>#•·–—:.!-]*(?:[^\W\d_]+[\s,]+){0,4}?(?:log\s*in|sign\s*in|anmelden|einloggen"
+    r"[\s*_\[(>#•·–—:.!-]*(?:(?:please|kindly|simply|bitte|veuillez|por\s+favor|per\s+favore"
+    r"|(?:click|tap|klicken\s+sie|cliquez|haga\s+clic|haz\s+clic|clicca)\s+"
+    r"(?:here|hier|ici|aquí|qui)(?:\s+(?:to|um|pour|para|per))?|(?:pour\s+)?vous)[\s,]+)*"
+    r"(?:log\s*in|sign\s*in|anmelden|einloggen"
     r"|(?:melden|loggen)\s+sie\s+sich\s+(?:[^\W\d_]+\s+){0,2}?(?:an|ein)"
     r"|(?:se\s+)?connecte[zr]|identifiez|inicia(?:r)?\s+sesión|accedi|entr(?:e|ar)|faça\s+login"
     r"|inloggen)\b",

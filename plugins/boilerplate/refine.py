@@ -33,6 +33,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Mapping
 from itertools import compress
 from typing import Any
 
@@ -104,8 +105,10 @@ def _page_line(page: str, line: str) -> str:
 
 
 #: What no line of prose starts with: the punctuation that closes a clause (a full stop,
-#: "!" and "?" when a space or the line's end follows: ".NET" and "..." start lines)
-_CLOSING = frozenset(",;:)]}»”’")
+#: "!" and "?" when a space or the line's end follows: ".NET" and "..." start lines). Not a
+#: quotation mark or a bracket: "»" and "”" open quotations in German and Finnish, and
+#: ")" and "}" start lines of code
+_CLOSING = frozenset(",;:")
 _ENDING = frozenset(".!?")
 
 
@@ -132,12 +135,21 @@ def _rejoined(lines: list[str]) -> list[str]:
 
 
 def refine(
-    text: str, decisions: Any, low: float = LOW, high: float = HIGH, near: int = NEAR
+    text: str,
+    decisions: Any,
+    low: float = LOW,
+    high: float = HIGH,
+    near: int = NEAR,
+    blocks: Mapping[str, str] | None = None,
 ) -> tuple[str, int, int]:
     """``text`` (trafilatura's, one block per line) with the lines the line model's
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
     the sure content lines it lacks added (see the module's docstring); and how many lines
-    were removed and added."""
+    were removed and added. ``blocks``: the lines of the page's preformatted blocks, each
+    with its block's text (``boilerplate._pre_blocks``): such a line is scored as its
+    block, with the best score of the block's lines. The model reads a code sample's lines
+    ("if x:", "return 0") as a menu's items: refine removed a sample's indented lines and
+    kept the others (s36 acc-read O1)."""
     score = decisions.score
     scores: list[float] = score.tolist()
     stripped = decisions.stripped
@@ -163,14 +175,22 @@ def refine(
             score_of[rendered[j]] = 0.0
     lines = _rejoined(text.split("\n"))
     normed = list(map(_key, lines))
+    # each line as it is scored: a line of a preformatted block as its block
+    part_of = {_key(k): _key(v) for k, v in blocks.items()} if blocks else {}
+    for k, whole in part_of.items():
+        if k in score_of:
+            score_of[whole] = max(score_of.get(whole, 0.0), score_of[k])
+    scored = [part_of.get(k, k) for k in normed] if part_of else normed
     lines = [
         _page_line(page, ln) if k and (page := own.get(k)) is not None and page != ln else ln
         for ln, k in zip(lines, normed, strict=True)
     ]
     # (a correction or an editor's note of the article is kept, whatever its score: see
     # .notes)
-    keep = [score_of.get(ln, 1.0) >= low or is_note(ln) for ln in normed]
-    _drop_strays(normed, keep, rendered, score_of, near)
+    keep = [
+        score_of.get(k, 1.0) >= low or is_note(ln) for ln, k in zip(normed, scored, strict=True)
+    ]
+    _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
     removed = len(lines) - len(kept)

@@ -15,7 +15,9 @@ decided as a whole here, by its form and by the text around it:
 * a table written one cell a line: a run of short lines whose kinds (number or words)
   repeat with a period of 2 to 12 lines, at least :data:`MIN_PERIODS` times, with the
   period's first lines (its header) before it;
-* a label ending with a colon whose next two lines are kept.
+* a label ending with a colon whose next two lines are kept;
+* a list of quantities ("5 patatas medianas", "125 g Mehl") over the text that names them
+  (a recipe's ingredients over its steps).
 
 A run is the article's when the text on both sides of it is kept; or on one side, when the
 model kept half of its lines, when it is a table whose rows all hold a number, when it is a
@@ -26,13 +28,16 @@ none of these forms, or is not next to the article's text: it stays removed (0 o
 after the text, and a run of entries the model removed, half of them or more, for a page's
 furniture words ("Advertisement: Continue reading below"; an entry whose value is a sentence,
 "E-MAIL: Herzliche Einladung zur Geburtstagsfeier!", is the text's, not furniture).
+
+A review's rating ("★★★★☆", "8/10", "Note : 4/5", "Bewertung: 3 von 5 Sternen", "The Verdict"
+over "87") is the article's right above its text or right after it (:func:`article_rating`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import chain, pairwise
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -64,6 +69,14 @@ _CELL_SEP = re.compile(r"\t+|\s{2,}")
 _PAIR = re.compile(r"([^\W\d_][^:：]{0,40}?)\s?[:：]\s+\S")
 # "1. ", "2) ", "[3] ", "(4) "
 _ENUM = re.compile(r"(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s+\S")
+# a quantity and what it counts: "125 g Mehl", "6 huevos", "1/2 tsp Honey", "½ cup milk"
+_QUANTITY = re.compile(
+    r"(?:\d{1,4}(?:[.,/]\d{1,3})?|\d?[½¼¾⅓⅔⅛])(?:\s*[-–]\s*\d{1,4})?\s+\S*[^\W\d_]"
+)
+#: the most words of a list's item that starts with a quantity ("2 tsp Gia Garlic Puree or 4
+#: cloves garlic blended together with below")
+_QUANTITY_WORDS = 14
+_LEADING = re.compile(r"\d{1,4}(?:[.,]\d{1,3})?")
 # a cell that is a number: "5040", "-3.2%", "212.4p", "24,118", "$1.5bn", "%165"
 _NUMBER = re.compile(r"[-+−–]?[$€£¥₩%]?\d[\d.,:%]*[^\W\d]{0,2}[%₩€$]?")
 #: an e-mail or web address in a line ("news@courier.example", "www.example.com")
@@ -71,17 +84,19 @@ _ADDRESS = re.compile(r"\S@[\w-]+\.\w|://|\bwww\.\w")
 #: the longest line that can be a number (a cell of a table one cell a line)
 _NUMBER_CHARS = 16
 # the first characters of a number or a numbered item ("[3]", "(4)"), the last of a number
-_NUMBER_START = frozenset("-+−–$€£¥₩%0123456789[(")
+_NUMBER_START = frozenset("-+−–$€£¥₩%0123456789[(½¼¾⅓⅔⅛")
 _NUMBER_END = frozenset("%₩€$")
 #: the characters a sentence ends with (a closing quote or bracket after its mark)
 SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")")
+_STOPS = frozenset(".!?…。！？")
 
 Form = tuple[str, object]
 
 
 def _form(line: str) -> Form | None:
     """The structure ``line`` (stripped) has: ``("cells", 0)`` a table's row,
-    ``("enum", k)`` an item numbered ``k``, ``("pair", label)`` a fact box's entry; or None."""
+    ``("enum", k)`` an item numbered ``k``, ``("pair", label)`` a fact box's entry,
+    ``("quantity", 0)`` a list's item that starts with a quantity (an ingredient); or None."""
     s = _LEAD.sub("", line, count=1) if line[:1] in _LEAD_START else line
     # (cheap tests of characters first: most lines of a page have no form)
     if "\t" in s or "  " in s:
@@ -98,6 +113,13 @@ def _form(line: str) -> Form | None:
         m = _PAIR.match(s)
         if m and len(m[1].split()) <= _LABEL_WORDS and len(s.split()) <= _PAIR_WORDS:
             return ("pair", m[1].strip().lower())
+    if (
+        s[:1] in _NUMBER_START
+        and s.rstrip('"”»)')[-1:] not in _STOPS  # ("3 sprigs Rosemary (Optional)")
+        and _QUANTITY.match(s)
+        and len(s.split()) <= _QUANTITY_WORDS
+    ):
+        return ("quantity", 0)
     return None
 
 
@@ -191,6 +213,40 @@ def _cell_tables(lines: Sequence[str], numbers: list[int]) -> list[tuple[int, in
     return out
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: the letters of a word's stem, as :func:`_refers` compares them ("patatas" and "patata",
+#: "engineer" and "engineering")
+_STEM = 5
+
+
+def _stems(text: str, stop: frozenset[str]) -> set[str]:
+    return {w[:_STEM] for w in _WORD.findall(text.lower()) if w not in stop}
+
+
+def _refers(
+    lines: Sequence[str], keep: Sequence[bool], a: int, b: int, stop: frozenset[str]
+) -> bool:
+    """Whether the lines ``a`` to ``b`` name different things, and the kept text outside
+    them names what half of them or more name (``stop``: the function words, which name
+    nothing): a recipe's steps name its ingredients ("Pela las patatas", "los huevos
+    batidos"); a list whose lines all name one thing ("7,65 euros" / "6,90 euros") is its
+    amounts."""
+    items = [_stems(lines[j], stop) for j in range(a, b)]
+    if not items or set.intersection(*items):
+        return False
+    text = _stems(" ".join(s for j, s in enumerate(lines) if keep[j] and not a <= j < b), stop)
+    return 2 * sum(bool(w & text) for w in items) >= b - a
+
+
+def _ascending(items: Sequence[str]) -> bool:
+    """Whether the leading numbers of three or more ``items`` (lines that start with one; a
+    run's with the lines on both sides of it) go up, as a table of contents' ("3 Gifts",
+    "3.1 Love"), a chronology's or a setting's options do (two ingredients' "5 patatas" /
+    "6 huevos" do by chance)."""
+    first = [float(m[0].replace(",", ".")) for s in items if (m := _LEADING.match(s))]
+    return len(first) >= 3 and all(x < y for x, y in pairwise(first))
+
+
 def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
     """Whether line ``j`` can be a structure's label: short, its own form, no sentence."""
     s = _LEAD.sub("", lines[j], count=1)
@@ -203,13 +259,15 @@ def article_structures(
     score: Sequence[float],
     furniture: Sequence[bool],
     words: Sequence[bool] | None = None,
+    stop: frozenset[str] = frozenset(),
 ) -> list[int]:
     """The removed lines (positions in ``lines``, the non-blank lines of a text stripped;
     ``keep`` and ``score``, the line model's decisions and scores of them; ``furniture``,
     whether a line's cue is a page's furniture words or its repetition; ``words``, its
-    furniture words alone, by default ``furniture``) that belong to a
-    structure of the article: see the module's docstring. A label is no furniture and has a
-    score of at least :data:`_LABEL_SCORE` ("Share this article:" is a share bar's)."""
+    furniture words alone, by default ``furniture``; ``stop``, the function words) that
+    belong to a structure of the article: see the module's docstring. A label is no
+    furniture and has a score of at least :data:`_LABEL_SCORE` ("Share this article:" is a
+    share bar's)."""
     n = len(lines)
     worded = furniture if words is None else words
     forms = _Forms(lines)
@@ -262,6 +320,20 @@ def article_structures(
             # entry whose value is a sentence: a post's quoted messages "E-MAIL: Herzliche
             # Einladung zur Geburtstagsfeier!", "WHATSAPP: Ihr kommt auch …?"; s36 R9)
             continue
+        elif kind == "quantity":
+            # a list of quantities over the text that names them: a recipe's ingredients over
+            # its steps ("5 patatas medianas" / "6 huevos" ... "Pela las patatas"), which the
+            # model removed as a menu's items (s36 acc-types #7). Not one after the text (a
+            # related box's "10 best beaches in Cornwall"), one whose numbers go up (a table
+            # of contents' "1 Details" / "2 Software"), one of a single thing's amounts (a
+            # price's "7,65 euros" / "6,90 euros", a setting's "4 minutes" / "5 minutes"),
+            # nor the page's repeated lines: those were kept with the dev pages' lists
+            inside = (
+                after
+                and not any(furniture[a:b])
+                and not _ascending(lines[max(0, a - 1) : b + 1])
+                and _refers(lines, keep, a, b, stop)
+            )
         else:
             rows = [s.split() for s in lines[a + 1 : b]] if kind == "cells" else []
             if rows and all(all(map(_is_number, r)) for r in rows):
@@ -290,3 +362,78 @@ def article_structures(
         if 0 < len(lines[i - 1].split()) <= _LABEL_WORDS
     ]
     return sorted(set(found))
+
+
+#: the reason of a line kept by :func:`article_rating`
+RATING_REASON = "rating of the review"
+
+_STARS = "★☆✩✪✫✬✭✮✯⭐½"
+# a number with its scale, as ratings write it: "8/10", "4,6/5", "3 von 5 Sternen", "4.8 out
+# of 5", "87%", "4 de 5 estrellas"
+_UNIT = r"(?:stars?|sterne?n?|étoiles?|estrellas?|stelle|sterren|points?|punkte?|pts)"
+_SCALE = r"(?:/|out of|of|von|sur|de|su|van|op|z)\s*(?:5|10|20|100)\b"
+_SCORE = rf"\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s*{_SCALE}|\s*%)?(?:\s*{_UNIT})?"
+# the label of a rating: "Verdict", "Our score", "Note", "Nota", "Bewertung", "Calificación"
+_RATING_LABEL = (
+    r"(?:(?:the|our|overall|final|notre|note|unsere?|nuestra|la|il|nostro)\s+)?"
+    r"(?:verdict|rating|score|note|nota|bewertung|wertung|gesamtwertung|urteil|"
+    r"calificaci[oó]n|puntuaci[oó]n|valoraci[oó]n|veredicto|valutazione|voto|verdetto|"
+    r"punteggio|beoordeling|cijfer|oordeel|avalia[cç][aã]o|pontua[cç][aã]o)"
+)
+_COUNT = r"(?:\s*\([^()]{1,40}\))?"  # "(312 ratings)", "(89 avis)"
+_RATING = re.compile(
+    rf"(?:{_RATING_LABEL}\s*[:：]?\s*)?(?:[{_STARS}\s]{{3,}}(?:{_SCORE})?|{_SCORE}\s*[{_STARS}]+)"
+    rf"{_COUNT}"
+    rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*{_SCALE}(?:\s*{_UNIT})?{_COUNT}"
+    rf"|{_RATING_LABEL}\s*[:：]\s*{_SCORE}{_COUNT}",
+    re.I,
+)
+_RATING_LABEL_LINE = re.compile(_RATING_LABEL, re.I)
+_RATING_CHAR = re.compile(rf"[\d{_STARS}]")
+#: the longest line that can be a rating ("Rating: 4.8 out of 5 (312 ratings)")
+_RATING_CHARS = 60
+_RATING_NUMBER = re.compile(rf"{_SCORE}{_COUNT}", re.I)
+#: a rating further from the article's text than this many lines is not the article's
+_RATING_GAP = 3
+#: a page with more ratings than this is a listing of rated things (a shop's, a ranking)
+_MAX_RATINGS = 2
+
+
+def _ratings(lines: Sequence[str]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the ratings among ``lines`` (stripped): a line of stars, a score on
+    its scale ("8/10", "Bewertung: 3 von 5 Sternen", "Nota: 8,5"), or a rating's label on a
+    line of its own ("The Verdict") over its score ("87")."""
+    out: list[tuple[int, int]] = []
+    for i, s in enumerate(lines):
+        if len(s) > _RATING_CHARS or not _RATING_CHAR.search(s):
+            continue
+        if _RATING.fullmatch(s):
+            a = i - 1 if i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) else i
+            out.append((a, i + 1))
+        elif i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) and _RATING_NUMBER.fullmatch(s):
+            out.append((i - 1, i + 1))
+    return out
+
+
+def article_rating(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> list[int]:
+    """The removed lines (positions in ``lines``, stripped, as for :func:`article_structures`)
+    that are a review's rating: one (or two) on the page, in the article's text, right
+    above it (the line model removes a review's header with its headline and byline, and
+    the rating with them: "★★★★☆", "Note : 4/5" over the first paragraph) or right after it
+    ("The Verdict" / "87" under the last paragraph), with no furniture line between it and
+    the text. A page of many ratings is a listing's: none is kept."""
+    found = _ratings(lines)
+    if not found or len(found) > _MAX_RATINGS:
+        return []
+    n = len(lines)
+    out: list[int] = []
+    for a, b in found:
+        # the nearest kept line after the rating, and before it, with nothing of the page's
+        # furniture between
+        nxt = next((j for j in range(b, min(n, b + _RATING_GAP + 1)) if keep[j] or furniture[j]), n)
+        prv = next((j for j in range(a - 1, max(-1, a - 3), -1) if keep[j] or furniture[j]), -1)
+        if (nxt < n and keep[nxt]) or (prv >= 0 and keep[prv]):
+            out.extend(j for j in range(a, b) if not keep[j])
+    return out

@@ -274,7 +274,7 @@ class LanguageStage(Stage):
         if code != "und":
             # (the script of the text the language was told by: its paragraphs, or the
             # sample; not of a menu line at the top)
-            script = script_of("\n".join(paragraphs) if sample is None else sample)
+            script = script_of("\n".join(paragraphs) if sample is None else sample, code)
         doc.language = Language(code, float(conf), script)
         doc.annotations[self.name] = {
             "candidates": [{"code": c, "score": s} for c, s in top[:3]],

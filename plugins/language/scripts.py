@@ -53,9 +53,10 @@ _MAX_CHARS = 2000
 _MIXED_SHARE = 0.05
 
 
-def script_of(text: str) -> str | None:
+def script_of(text: str, language: str | None = None) -> str | None:
     """The ISO 15924 code of the script most of ``text``'s letters are written in, or None
-    for a text without letters."""
+    for a text without letters. A text of Chinese characters in ``language`` Japanese is
+    Japanese's ("Jpan": "草" alone), in Korean Korean's ("Kore")."""
     try:
         text.encode("latin-1")
     except UnicodeEncodeError:
@@ -74,9 +75,9 @@ def script_of(text: str) -> str | None:
     han, kana = per.get("Hani", 0), per.get("Hira", 0) + per.get("Kana", 0)
     east = han + kana + per.get("Hang", 0) + per.get("Bopo", 0)
     if east * 2 >= sum(per.values()):
-        if kana and kana >= _MIXED_SHARE * east:
+        if (kana and kana >= _MIXED_SHARE * east) or language == "ja":
             return "Jpan"
-        if per.get("Hang", 0) >= _MIXED_SHARE * east:
+        if per.get("Hang", 0) >= _MIXED_SHARE * east or language == "ko":
             return "Kore"
         if han:
             return _han_script(text)

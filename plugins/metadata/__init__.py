@@ -36,7 +36,7 @@ from typing import Any
 
 from lxml.html import defs as html_defs
 
-from corearchive import Document, Stage, hookimpl, option
+from corearchive import Document, Drop, Stage, hookimpl, option
 from corearchive.characters import REFERENCE, TAG, shortened, tidy_field
 from corearchive.document import MAX_NAME_CHARS, MAX_NAMES, MAX_TITLE_CHARS
 from corearchive.schema import ISO_DATE_OFFSET_PATTERN
@@ -52,6 +52,7 @@ from .html import (
     trafilatura_meta,
     tree_to_text,
 )
+from .interstitial import interstitial, listing_units
 from .original import original_date
 from .text import (
     _BY_WORD,
@@ -74,6 +75,7 @@ from .text import (
     iso_value,
     labelled_update_lines,
     line_split,
+    n_words,
     order_evidence,
     parse_capture,
     piece_of_sentence,
@@ -138,6 +140,13 @@ class MetadataOptions:
         "metadata) as a date candidate in HTML.",
     )
     max_title_words: int = option(40, "A title has at most this many words.", minimum=3)
+    interstitials: bool = option(
+        True,
+        "Drop, as no_content with detail.kind, a short page that stands in for an article: an"
+        " error page or soft 404, an access-denied page, an 'enable JavaScript' or captcha"
+        " interstitial, a consent wall, a paywall-only stub (its title or most of its prose"
+        " says so; docs/stages.md 'Pages that are no article'). Off: kept as records.",
+    )
     earliest_year: int = option(
         1990,
         "The earliest year of a publication date read from a page's running text (a date"
@@ -188,17 +197,36 @@ _DATE_ITEM = {
 }
 
 
-def _profile_username(tree: Any) -> str | None:
+def _profile_username(tree: Any, metas: list[Any] | None = None) -> str | None:
     """The account a page names in Open Graph's ``profile:username`` (Mastodon's status and
-    profile pages: ``b_meier@social.example``), or None."""
+    profile pages: ``b_meier@social.example``), or None (``metas``: the page's meta elements
+    below its root, in document order, when the caller has them: :func:`_page_elements`)."""
     try:
-        for meta in tree.iterfind(".//meta[@property='profile:username']"):
+        for meta in tree.iterdescendants("meta") if metas is None else metas:
+            if meta.get("property") != "profile:username":
+                continue
             value = " ".join((meta.get("content") or "").split())
             if value:
                 return value[:300]
     except Exception:  # (a tree that cannot be searched: no name)
         return None
     return None
+
+
+def _page_elements(tree: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    """A page's meta and title elements below its root and its quotations (blockquote and q
+    elements, the root too when it is one), each in document order: one walk of the tree
+    for the stage's three searches (:func:`_profile_username`, the <title>'s text for
+    :func:`.text.headline_of`, the quoted dates of :func:`.html.html_candidates`), which
+    walked it once each (~0.14 ms a trafeval dev page a walk)."""
+    metas: list[Any] = []
+    titles: list[Any] = []
+    quotes: list[Any] = []
+    found = {"meta": metas, "title": titles, "blockquote": quotes, "q": quotes}
+    for el in tree.iter("meta", "title", "blockquote", "q"):
+        if el is not tree or el.tag in ("blockquote", "q"):
+            found[el.tag].append(el)
+    return metas, titles, quotes
 
 
 def _headline_line(page: Page, title: str | None) -> int:
@@ -309,6 +337,27 @@ def _tidy_given(doc: Document) -> None:
                 n = name_case(n) if n.isupper() else n
                 names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
+
+
+#: ``doc.work``'s key of an HTML page's ``<title>``, from the stage's parse to its end
+_PAGE_TITLE = "metadata_page_title"
+
+
+def _interstitial(doc: Document) -> Drop | None:
+    """A ``no_content`` drop of a page that stands in for an article (an error page, a
+    consent wall ...: :mod:`.interstitial`), by its text, its title, its HTML ``<title>``,
+    whether a date was found, and the boilerplate stage's paywall mark; else None."""
+    page_title = doc.work.pop(_PAGE_TITLE, None)
+    paywall = bool((doc.annotations.get("boilerplate") or {}).get("paywall"))
+    kind = interstitial(
+        doc.text or "",
+        [doc.title, page_title if isinstance(page_title, str) else None],
+        doc.published is not None,
+        paywall,
+    )
+    if kind is None:
+        return None
+    return Drop("no_content", {"kind": kind, "title": doc.title, "chars": len(doc.text or "")})
 
 
 def _tidy_fields(doc: Document) -> dict[str, int]:
@@ -623,6 +672,13 @@ class MetadataStage(Stage):
                     "label": {"type": "string", "description": "The label, as written."},
                 },
             },
+            "listing": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "The page is a listing (a section front, a tag, author or"
+                " search page) of this many dated teasers, with no article of its own: no"
+                " teaser's date is published, no teaser's headline the title.",
+            },
             "published_is_original": {
                 "type": "boolean",
                 "description": "Whether published is the day of original (the page gives no"
@@ -698,7 +754,7 @@ class MetadataStage(Stage):
         self._model = ranker.load(self.options.model or None)
         self._model_tag = "sha256:" + self._model["_sha256"][:12]
 
-    def process(self, doc: Document) -> Document:
+    def process(self, doc: Document) -> Document | Drop:
         if self._model is None:  # (not opened: a test's stage, say)
             self.open()
         if ranker.active() is not self._model:
@@ -708,7 +764,10 @@ class MetadataStage(Stage):
         bound = self._bound(doc)
         # (two-digit years are read against the capture's year, else UTC today's)
         with reference_years(bound), earliest_year(self.options.earliest_year):
-            return self._process(doc, bound)
+            doc = self._process(doc, bound)
+        if self.options.interstitials and (drop := _interstitial(doc)) is not None:
+            return drop
+        return doc
 
     def _process(self, doc: Document, bound: date | None) -> Document:
         sources: dict[str, str] = {}
@@ -717,6 +776,7 @@ class MetadataStage(Stage):
         chosen: int | None = None
         confidence = 0.0
         ann: dict[str, Any] = {}
+        units = 0  # (the dated teasers of a listing page: listing_units)
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
@@ -742,15 +802,19 @@ class MetadataStage(Stage):
             tree = doc.work.get("html_tree")
             if tree is None:
                 tree = parse_html(doc.content)
+            if tree is not None:  # (the page's <title>, for _interstitial)
+                doc.work[_PAGE_TITLE] = tree.findtext(".//title")
             meta = doc.work.get("trafilatura_meta")
             made = doc.work.get("trafilatura_meta_bound", reference_day(bound))
             if not isinstance(meta, dict) or made != reference_day(bound):
                 # (none, or htmldate's answer bounded by another day)
                 meta = trafilatura_meta(tree if tree is not None else doc.content, url, bound)
             for key, value in meta_fields(meta).items():
-                if key == "title" and len(value.split()) > self.options.max_title_words:
+                if key == "title" and n_words(value) > self.options.max_title_words:
                     # (a page's whole text in its <h1> and <title>, 5,497 characters: no
-                    # title, as in a plain text; s35 hygiene acceptance F14)
+                    # title, as in a plain text; s35 hygiene acceptance F14. Its words as
+                    # n_words counts them: by spaces, a Chinese page's 2,480 characters were
+                    # one word; s36 acc-read F16)
                     continue
                 if not getattr(doc, key):
                     setattr(doc, key, value)
@@ -764,7 +828,8 @@ class MetadataStage(Stage):
                 # a saved page was cited only as file:///...: its permalink, which a
                 # researcher needs (s31 acc-posts #7)
                 ann["url"] = own
-            if not doc.authors and tree is not None and (user := _profile_username(tree)):
+            metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
+            if not doc.authors and tree is not None and (user := _profile_username(tree, metas)):
                 # a profile's or a post's page names its account (Mastodon's saved status
                 # pages: s31 acc-posts #7), which trafilatura's metadata does not read
                 doc.authors = [user]
@@ -779,7 +844,8 @@ class MetadataStage(Stage):
                 text = tree_to_text(tree) if tree is not None else ""
             if sources.get("title") == "html (trafilatura)" and doc.title:
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
-                head = tree.findtext(".//title") if tree is not None else None
+                # (the first <title>'s text, as tree.findtext(".//title") reads it)
+                head = (titles[0].text or "") if titles else None
                 doc.title = headline_of(doc.title, text, doc.site_name, url, head)
             if self.options.strip_lines and doc.title and doc.text:
                 self._strip_headline(doc, ann)
@@ -792,11 +858,13 @@ class MetadataStage(Stage):
                 at=at,
                 url=url,
                 page=page,
+                quotes=quotes,
             )
             original = original_date(text, "html rendering line")
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf = choose(cands)
+            units = listing_units(page.lines, cands, doc.text or "")[0]
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
@@ -816,7 +884,7 @@ class MetadataStage(Stage):
                     f"html rendering line {c['line']}" if c["line"] >= 0 else f"html ({c['cue']})"
                 )
                 item = self._item(c, value, where)
-                if k == idx and chosen is None:
+                if k == idx and chosen is None and not units:
                     chosen, confidence = len(dates), conf
                 dates.append(item)
         elif not is_post(doc):
@@ -862,6 +930,15 @@ class MetadataStage(Stage):
                 at=at,
             )
             scan = (lines, (meta["lines"].get("title") or [0])[0])
+            units, teasers = listing_units(lines, meta["candidates"], doc.text or "")
+            if units:
+                # a listing (s36 acc-types #2): no teaser's date is the page's, no teaser's
+                # headline its title (the page's own, "Tag : Réforme des retraites", stays)
+                drop = {"published"}
+                if (meta["lines"].get("title") or [-1])[0] in teasers:
+                    meta["title"] = None
+                    drop.add("title")
+                meta["lines"] = {k: v for k, v in meta["lines"].items() if k not in drop}
             # (the lines the other fields took: a title line's neighbours to tell it by)
             meta_rows = {i for k, v in meta["lines"].items() if k != "title" for i in v}
             if meta["title"] and _in_a_sentence(
@@ -876,7 +953,7 @@ class MetadataStage(Stage):
                 meta["lines"] = {k: v for k, v in meta["lines"].items() if k != "title"}
             for key in ("title", "site_name", "authors", "tags"):
                 value = meta[key]
-                if key == "title" and value and len(value.split()) > self.options.max_title_words:
+                if key == "title" and value and n_words(value) > self.options.max_title_words:
                     continue
                 if value and not getattr(doc, key):
                     setattr(doc, key, list(value) if isinstance(value, list) else value)
@@ -884,7 +961,7 @@ class MetadataStage(Stage):
             for c in meta["candidates"]:
                 where = f"text line {c['line']}" if c["line"] >= 0 else "url"
                 item = self._item(c, c["value"], where)
-                if c["chosen"] and chosen is None:
+                if c["chosen"] and chosen is None and not units:
                     chosen, confidence = len(dates), meta["published_confidence"]
                 dates.append(item)
             if meta["publisher"]:
@@ -935,6 +1012,8 @@ class MetadataStage(Stage):
             chosen, confidence = len(dates) - 1, 0.5
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan)
+        if units:
+            ann["listing"] = units
         if chosen is not None:
             doc.published = dates[chosen]["value"]
             sources["published"] = dates[chosen]["where"]

@@ -70,8 +70,9 @@ from .text import (
 )
 
 #: A JSON-LD publication date: an article's ``datePublished``, a job posting's
-#: ``datePosted``, a video's ``uploadDate``
-_JSONLD_PUB = re.compile(r'"(datePublished|datePosted|uploadDate)"\s*:\s*"([^"]{8,40})"')
+#: ``datePosted`` (not a video's ``uploadDate``: an article's embedded video is not the
+#: article, and its upload time became the article's on dev pages)
+_JSONLD_PUB = re.compile(r'"(datePublished|datePosted)"\s*:\s*"([^"]{8,40})"')
 #: A JSON-LD date that is no publication date: when an event takes place, an offer or a
 #: posting is valid, a person was born (schema.org's Event, Offer, JobPosting, Person ...).
 #: A product page's ``priceValidUntil`` and a job ad's ``validThrough`` were htmldate's answer
@@ -182,7 +183,9 @@ def html_structured_date(html: str, text: str = "") -> tuple[str | None, str]:
     and htmldate do not read): (value, where). Back to :data:`.text.STRUCTURED_MIN_YEAR`,
     placeholders aside (:func:`.text.placeholder_day`; ``text``: the page's rendering, where
     a placeholder's year is not written)."""
-    for m in _JSONLD_PUB.finditer(html):
+    # (datePublished first: a job posting's datePosted is one where there is none)
+    found = sorted(_JSONLD_PUB.finditer(html), key=lambda m: m.group(1) != "datePublished")
+    for m in found:
         if _stated(m.group(2), text):
             return m.group(2).strip(), "json-ld " + m.group(1)
     for m in _META_PUB.finditer(html):
@@ -692,12 +695,15 @@ def html_candidates(
     at: datetime | None = None,
     url: str | None = None,
     page: Page | None = None,
+    quotes: list[HtmlElement] | None = None,
 ) -> list[dict[str, Any]]:
     """Scored date candidates of an HTML page (``hd``: a precomputed htmldate answer, None
     for none; ``tree``: the page already parsed; ``text``: its :func:`tree_to_text`; ``at``:
     the capture's date-time, for relative dates, see :func:`.text.find_relative`; ``url``:
     the page's address, for day/month orders, :func:`.text.gather_dates`; ``page``: the
-    :class:`.text.Page` of ``text``, when the caller split it). A date
+    :class:`.text.Page` of ``text``, when the caller split it; ``quotes``: the tree's
+    blockquote and q elements in document order, ``tree.iter("blockquote", "q")``, when the
+    caller found them). A date
     after the capture's day (without one, after today in UTC) scores 100 less: never chosen."""
     if tree is None:
         tree = parse_html(html)
@@ -722,7 +728,7 @@ def html_candidates(
         cands = gather_dates(page, capture, _MAX_HTML_CANDS, at, url, markup)
     # (a correction's dates: never chosen, and no feature of the others': see the function)
     cands, aside = set_corrections_aside(cands, page)
-    cands, quoted = _set_quoted_aside(cands, page, tree)
+    cands, quoted = _set_quoted_aside(cands, page, tree, quotes)
     if others:
         # (the days the page's data gives an event, an offer's validity, a birth: its
         # text's "Saturday 14 June 2025, 12:00 - 22:00" is the event's, no publication date)
@@ -816,7 +822,10 @@ def _other_days(html: str, published: date | None) -> frozenset[date]:
 
 
 def _set_quoted_aside(
-    cands: list[dict[str, Any]], page: Page, tree: HtmlElement | None
+    cands: list[dict[str, Any]],
+    page: Page,
+    tree: HtmlElement | None,
+    elements: list[HtmlElement] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """``cands`` without the dates written only inside a quotation (``<blockquote>``,
     ``<q>``), and those dates: a quotation's date is its source's ("Laurence Bloch,
@@ -825,14 +834,16 @@ def _set_quoted_aside(
     change neither the choice nor the other dates' features (the page's first date, the
     earliest). A candidate's line counts as quoted when the quotations hold every
     occurrence of it on the page: a date line the article also writes outside them is not
-    set aside."""
+    set aside. (``elements``: the tree's quotations, when the caller found them.)"""
     if tree is None or not cands:
         return cands, []
+    if elements is None:
+        elements = list(tree.iter("blockquote", "q"))
     # (the outermost quotations: a <q> inside a <blockquote> counted twice, and the page's
     # own dateline, written once outside, was set aside; s36 acc-read F6)
     quotes = [
         " ".join(e.text_content().split())
-        for e in tree.iter("blockquote", "q")
+        for e in elements
         if next(e.iterancestors("blockquote", "q"), None) is None
     ]
     if not quotes:
@@ -1039,12 +1050,12 @@ def _extract_metadata(
     tree: HtmlElement | str, url: str | None, config: dict[str, Any], index: AttrIndex | None = None
 ) -> Any:
     """trafilatura.metadata.extract_metadata (2.x) without what the stages never read (the
-    license, trafilatura's own ~0.6 ms a page; no author blacklist), with the author,
+    license, trafilatura's own ~0.6 ms a page; the host name, whose first reading loads
+    tld's public suffix list, ~26 ms a process; no author blacklist), with the author,
     category and tag searches of :func:`_extract_author` and :func:`_extract_catstags`
     (no deep copy; expressions that cannot match skipped), and the page's head, meta and
     script elements found by one scan (:class:`_HeadScan`); the fields of :data:`META_KEYS`
     are equal to trafilatura's on every dev page (``research/metadata/lean_meta.py``)."""
-    from courlan import extract_domain
     from htmldate import find_date
     from trafilatura import metadata as tm
     from trafilatura.settings import Document as TrafilaturaDocument
@@ -1074,7 +1085,6 @@ def _extract_metadata(
         md.url = tm.extract_url(root, url)
     if md.url:
         md.url = _archived_url(md.url)
-        md.hostname = extract_domain(md.url, fast=True)
     config = {**config, "url": md.url}
     with _htmldate_reads(heads):
         md.date = find_date(root, **config)

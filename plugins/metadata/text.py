@@ -452,7 +452,7 @@ _CUE_UPD = re.compile(
 _CUE_NEG = re.compile(
     r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|"
     # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
-    r"kommentar(?!\s+von\s)|commentaire|"
+    r"(?<!ein )kommentar|(?<=ein )kommentar(?!\s+von\s)|commentaire|"
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
     r"e(?<=\be)nds?\b|from\s+\S+\s+to|e(?<=\be)vent|termin|veranstaltung|am\s+\w+,?\s+$|joined|"
     r"member since|mitglied seit|"
@@ -2452,7 +2452,7 @@ def _in_run(rows: list[int], k: int) -> bool:
 #: held on", "deadline", "Termin"); within 30 characters before the date, no digit between
 #: (a correction's: :func:`set_corrections_aside`)
 _NOT_PUBLICATION = re.compile(
-    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar(?!\s+von\s)|born|geboren|"
+    r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|(?<!ein )kommentar|(?<=ein )kommentar(?!\s+von\s)|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
     r"veranstaltung|termin)\b[^0-9]{0,30}$"
 )
@@ -2967,6 +2967,8 @@ def resolve_ambiguous(
         return
     pairs = [(c["date"], c["alt"]) for c in amb]
     url_day = _url_date(url) if url else None
+    # (a URL's year and month: "/2024/03/" says March of "03/12/2024"; s36 acc-regress D3)
+    url_month = _url_month(url) if url and url_day is None else None
     votes = {"dm": 0.0, "md": 0.0}
     plain: set[date] = set()
     for c in cands:
@@ -2996,6 +2998,10 @@ def resolve_ambiguous(
             order = "separator"
         elif url_day is not None and url_day in (dm, md):
             order, c["date"] = "url", url_day
+        elif url_month is not None and ((dm.year, dm.month) == url_month) != (
+            (md.year, md.month) == url_month
+        ):
+            order, c["date"] = "url", dm if (dm.year, dm.month) == url_month else md
         elif (dm in markup) != (md in markup):
             order, c["date"] = "markup", dm if dm in markup else md
         elif (
@@ -3336,10 +3342,11 @@ _BYLINE_MORE = (
 #: "记者 李华"; "文／" a writer's credit)
 _BYLINE_CJK = r"(?:作者|记者|記者|筆者|著者|撰文|文)\s*[:：/／]\s*|(?:记者|記者)\s+"
 #: A genre's label before a byline's "von": German opinion pieces' "Ein Kommentar von NAME"
-#: (s36 acc-types #6), "Eine Analyse von", "Ein Gastbeitrag von"
+#: (s36 acc-types #6), "Eine Analyse von", "Ein Gastbeitrag von"; with its article only:
+#: "Kommentar von NAME — 2019-01-01 @ 00:39" heads a reader's comment (WordPress)
 _BYLINE_GENRES = (
     r"ein\s+kommentar|ein\s+gastbeitrag|ein\s+beitrag|eine\s+analyse|eine\s+kolumne|"
-    r"eine\s+glosse|kommentar|analyse|kolumne"
+    r"eine\s+glosse"
 )
 _BYLINE = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
@@ -3754,8 +3761,11 @@ def _nonblank(lines: list[str], i: int, step: int, n: int = 1) -> list[int]:
 def _list_labels(lines: list[str]) -> frozenset[int]:
     """The lines of ``lines`` that label a list (:func:`_labels_list`): found once a page,
     so that a title candidate is tested against a set (most pages have none)."""
+    # (the colon looked for first: a test in C, where most lines have none)
     return frozenset(
-        j for j, ln in enumerate(lines) if ln.rstrip().endswith(":") and _labels_list(lines, j)
+        j
+        for j, ln in enumerate(lines)
+        if ":" in ln and ln.rstrip().endswith(":") and _labels_list(lines, j)
     )
 
 
@@ -3822,14 +3832,17 @@ def _byline_line(s: str) -> bool:
 def _over_dateline(page: Page, k: int) -> bool:
     """Whether the page's non-empty line ``k``, a paragraph by its shape, is the story's
     headline over its dateline: the first paragraph of the body or of the main block, not
-    ending in a period (a sentence, a caption), under no headline-like line (a deck under
-    its headline), and the next line is a short line with a year or a byline, or a name of
-    at most :data:`_TITLE_SHORT` words over one ("Zac Hall" / "- Nov. 18th 2019 12:12 pm
-    PT"), which no other short dated line follows two lines below (a list of posts, each
-    over its date). A long headline that ends like a sentence ("... (oder warum wir
+    ending in a period (a sentence, a caption) or a colon (a lead sentence announcing a
+    quotation or a list: "... the mayor read out the council's decision to the residents
+    who had waited outside:" over '"The works will start in May 2026."' was the title; s36
+    acc-read F8), under no headline-like line (a deck under its headline), and the next
+    line is a short line with a year or a byline, or a name of at most
+    :data:`_TITLE_SHORT` words over one ("Zac Hall" / "- Nov. 18th 2019 12:12 pm PT"),
+    which no other short dated line follows two lines below (a list of posts, each over
+    its date). A long headline that ends like a sentence ("... (oder warum wir
     Sprachgeschichte brauchen)", "...?") reads as a paragraph (s35: 5 dev pages)."""
     items, nwords = page.items, page.nwords
-    if k not in (page.body, page.ms) or items[k][1][-1] == ".":
+    if k not in (page.body, page.ms) or items[k][1][-1] in ".:：":
         return False
     if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
         return False
@@ -4018,15 +4031,18 @@ class TitlePool:
         furnitures: list[bool | None] = []
         labels = _list_labels(lines)
         for k in window:
+            # (a prose paragraph is never taken as the title, but a headline over its
+            # dateline, the first paragraph of the body or of the main block: see
+            # _over_dateline. Most lines of the window are paragraphs: they are passed over
+            # before anything else is read of them)
+            if paras[k] and ((k != body and k != ms) or not _over_dateline(page, k)):
+                continue
             i, s = items[k]
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]
             if (
-                # (a prose paragraph is never taken as the title, but a headline over its
-                # dateline: see extract)
-                (paras[k] and not _over_dateline(page, k))
-                or nw > _TITLE_MAX_WORDS
+                nw > _TITLE_MAX_WORDS
                 or (
                     nw <= _TITLE_SHORT
                     and not (near_lo[0] <= k < near_lo[1] or near_lo[2] <= k < near_lo[3])
@@ -4303,6 +4319,8 @@ def _late_gain() -> tuple[float, float]:
 
 #: A date in a URL's path: /2019/05/12/, /2019-05-12, _20190512 (the year first)
 _URL_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(?:([/_-])(\d\d?)\2(\d\d?)|(\d\d)(\d\d))(?![0-9])")
+#: A year and a month as a URL's path folders ("/2024/03/council-budget")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(?!\d)")
 #: The words of a URL's slug: runs of letters and digits, accents folded
 _SLUG_TOKEN = re.compile(r"[a-z0-9]+")
 _SLUG_EXT = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cms)$")
@@ -4332,6 +4350,15 @@ def _split_url(url: str) -> tuple[str, str, str] | None:
     except ValueError:  # ("http://[bad": an unclosed IPv6 bracket, a port that is no number)
         return None
     return host, parts.path, parts.fragment
+
+
+def _url_month(url: str) -> tuple[int, int] | None:
+    """The year and month a URL's path states as folders, if any ("/2024/03/slug")."""
+    parts = _url_parts(url, fragment=True)
+    m = _URL_MONTH.search("/" + parts[1]) if parts else None
+    if m is None or not 1 <= (month := int(m.group(2))) <= 12:
+        return None
+    return int(m.group(1)), month
 
 
 def _url_date(url: str) -> date | None:
@@ -4492,14 +4519,18 @@ def rank_titles(
     m = _scorer("title", "title")
     per_word, contained = _late_gain()
     log1p = math.log1p
-    # (the rows hold 0 for the late features: these scores are without them)
-    early = list(map(m, pool.rows))
+    # (the rows hold 0 for the late features: these scores are without them. The line
+    # ``skip`` is no candidate: it is not scored, and its bound, -inf, comes last)
+    cands = pool.cands
+    early = [
+        m(row) if line != skip else -math.inf
+        for (_, line, _), row in zip(cands, pool.rows, strict=True)
+    ]
     bound = [
         e + contained + per_word * log1p(len(tk)) for e, tk in zip(early, pool.toks, strict=True)
     ]
     best = -math.inf
     scored: dict[int, float] = {}
-    cands = pool.cands
     for j in sorted(range(len(bound)), key=bound.__getitem__, reverse=True):
         # (a margin for the rounding of the bound's sum: a tie is scored, not dropped)
         if bound[j] + 1e-9 < best:
@@ -5922,9 +5953,18 @@ def _labelled_tag_run(
     "Cycling" / "Transport" / "Children", then the share bar): two or more short lines
     (:data:`_TAG_WORDS_MAX` words, no sentence end, no digit, address or label: see
     :data:`_NOT_TAG`), up to a furniture line; with the lines of the label and the tags.
-    Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13)."""
+    Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13). The
+    label stands at most :data:`_TAG_RUN_AFTER` lines under the last paragraph: further down,
+    a "Themen" or "Topics" label heads the site's menu (dev text pages: 14 of 16 runs within
+    two lines were the article's tags, 3 of 40 beyond them)."""
+    after = 0
     for k, (i, s) in enumerate(items):
-        if i <= last_para or len(s) > 40 or _TAG_LABEL_ALONE.fullmatch(s) is None:
+        if i <= last_para:
+            continue
+        after += 1
+        if after > _TAG_RUN_AFTER + 1:
+            return None
+        if len(s) > 40 or _TAG_LABEL_ALONE.fullmatch(s) is None:
             continue
         tags: list[str] = []
         lines = [i]
@@ -5943,8 +5983,10 @@ def _labelled_tag_run(
     return None
 
 
-#: The most lines a labelled run of tags (:func:`_labelled_tag_run`) is read over
+#: The most lines a labelled run of tags (:func:`_labelled_tag_run`) is read over, and how
+#: many lines may stand between the last paragraph and its label
 _TAG_RUN_MAX = 20
+_TAG_RUN_AFTER = 2
 
 
 def _has_tag_line(page: Page) -> bool:

@@ -1403,6 +1403,33 @@ def test_html_text_is_refined_by_the_line_model_on_the_rendered_page(run_stage):
     assert "Home News Sport" in doc.work["html_text"]
 
 
+def test_refine_keeps_a_code_sample_whole(run_stage):
+    """The line model read a <pre> code sample's lines one by one, as a menu's items:
+    refine removed "-->" and the indented lines and kept the others (s36 acc-read O1,
+    f16/page.html). A block's lines are scored as the block, by its best line."""
+    intro = (
+        "To hide a part of a page from the browser, wrap it in a comment. The comment starts "
+        "with a less-than sign, an exclamation mark and two dashes, and it ends with two "
+        "dashes and a greater-than sign."
+    )
+    outro = (
+        "Everything between the two markers is ignored by the browser, including other "
+        "tags, but a comment cannot hold another comment inside it."
+    )
+    code = ["&lt;!--", "  &lt;p&gt;This paragraph is hidden.&lt;/p&gt;", "--&gt;",
+            "def f(x):", "    if x:", "        return 1", "    return 0"]  # fmt: skip
+    page = (
+        "<html><head><title>How to comment out HTML</title></head><body><article>"
+        "<h1>How to comment out HTML</h1>"
+        f"<p>{intro}</p><pre><code>{chr(10).join(code)}</code></pre><p>{outro}</p>"
+        "</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    shown = ["<!--", "  <p>This paragraph is hidden.</p>", "-->", *code[3:]]
+    lines = doc.text.split("\n")
+    assert lines[lines.index(intro) + 1 :][:7] == shown, doc.text
+
+
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     import numpy as np
 
@@ -2117,6 +2144,24 @@ def test_a_members_question_is_a_paywall_only_before_a_log_in(ingest, tmp_path):
     assert rec["text"].endswith(member) and "paywall" not in rec["annotations"]["boilerplate"]
 
 
+def test_a_members_notice_with_log_in_among_its_words_is_no_paywall(ingest, tmp_path):
+    """Any four words could come before the log-in verb: "Already a member? Bring your card
+    and log in at any of the new computers." ending a local story was cut as a paywall's
+    prompt (s36 acc-read F13, f17/story.txt). Only a prompt's own lead words may."""
+    from corearchive_plugins.boilerplate.notes import is_paywall
+
+    notice = "Already a member? Bring your card and log in at any of the new computers."
+    assert not is_paywall(notice)
+    assert not is_paywall("Already a member? You can log in to book a court.")
+    assert not is_paywall("Already a member? Staff will sign in new visitors at the door.")
+    assert is_paywall("Déjà abonné ? Veuillez vous connecter.")
+    assert is_paywall("Already a subscriber? Tap here to sign in")
+    story = "Library opens computer room\n\n" + "\n\n".join([PARA, PARA2, PARA, PARA2])
+    (tmp_path / "story.txt").write_text(f"{story}\n\n{notice}\n", "utf-8")
+    (rec,) = ingest(str(tmp_path / "story.txt")).records
+    assert rec["text"].endswith(notice) and "paywall" not in rec["annotations"]["boilerplate"]
+
+
 @pytest.mark.parametrize(
     "prompt",
     [
@@ -2379,3 +2424,18 @@ def test_a_paragraph_with_an_inline_quotation_is_written_once(run_stage):
     said = [ln for ln in lines if "We said on January 5, 2020" in ln]
     assert len(said) == 1 and said[0].endswith("that we would do it, the mayor said.")
     assert not any(ln.startswith(",") for ln in lines)
+
+
+def test_only_a_clauses_closing_punctuation_joins_a_line_to_the_one_before():
+    from corearchive_plugins.boilerplate.refine import _rejoined
+
+    lines = [
+        "Er sagte es",
+        ", und ging.",
+        "»Noch« nicht, sagte sie.",
+        "”Kun ottaa",
+        ".NET is",
+        ". Und",
+    ]
+    assert _rejoined(lines) == ["Er sagte es, und ging.", "»Noch« nicht, sagte sie.",
+                                "”Kun ottaa", ".NET is. Und"]  # fmt: skip

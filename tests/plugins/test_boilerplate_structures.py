@@ -365,3 +365,42 @@ def test_messages_quoted_as_label_and_sentence_are_no_furniture_box():
     assert article_structures(lines, keep, [0.45] * n, worded) == [2, 3]
     ads = ["Advertisement: Continue reading below", "Sign up: Our daily newsletter", said[2]]
     assert article_structures([LEAD, MID, *ads, END], keep, [0.45] * n, worded) == []
+
+
+def test_html_list_numbers_belong_to_items_not_to_their_texts(run_stage):
+    """The numbers of <ol start=...> lists were found by an item's text for the whole page:
+    a plain list whose last step's text was also in a start= list read "- - - 4.", and a
+    step repeated within a start=3 list read 5, 4, 5, 6 (s36 acc-read F1, f5/page.html,
+    f5/repeat.html)."""
+    blend = "Blend until smooth and season to taste."
+    knead = "Knead the dough for ten minutes."
+    first = ["Chop the onion finely.", "Soften it in olive oil.", "Add the tomatoes.", blend]
+    then = ["Add two tins of tomatoes.", blend]
+    dough = [knead, "Leave it to rise for an hour.", knead, "Bake for forty minutes."]
+    html = (
+        "<html><body><article><h1>Tomato soup</h1>"
+        f"<p>{LEAD}</p><ol>{''.join(f'<li>{s}</li>' for s in first)}</ol><p>{MID}</p>"
+        f"<ol start='3'>{''.join(f'<li>{s}</li>' for s in then)}</ol><p>{END}</p>"
+        f"<ol start='3'>{''.join(f'<li>{s}</li>' for s in dough)}</ol><p>{LEAD}</p>"
+        "</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    want = [f"{k}. {s}" for k, s in [*enumerate(first, 1), *enumerate(then, 3)]]
+    want += [f"{k}. {s}" for k, s in enumerate(dough, 3)]
+    assert [x for x in doc.text.split("\n") if x[:1].isdigit()] == want, doc.text
+
+
+def test_an_html_list_whose_items_start_with_a_number_of_a_name_is_numbered(run_stage):
+    """An item starting "1. FC Köln" was taken for one that writes its own number: a league
+    table's ranks read 1, 1, 3, 1, 1 (s36 acc-read F14, f18/page.html). Items write their
+    own numbers when these are the list's."""
+    clubs = ["Bayer 04 Leverkusen, 26 Punkte", "1. FC Köln, 21 Punkte",
+             "FC Bayern München, 20 Punkte", "1. FSV Mainz 05, 18 Punkte",
+             "1. FC Union Berlin, 17 Punkte"]  # fmt: skip
+    html = (
+        f"<html><body><article><h1>Tabelle</h1><p>{LEAD}</p><p>{MID}</p>"
+        f"<ol>{''.join(f'<li>{c}</li>' for c in clubs)}</ol><p>{END}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    want = [f"{k}. {c}" for k, c in enumerate(clubs, 1)]
+    assert [x for x in doc.text.split("\n") if x[:1].isdigit()] == want, doc.text

@@ -920,7 +920,8 @@ def test_a_fuller_version_read_after_an_excerpt_is_kept(run_stage):
     read first was "1.0" of the full story, which was dropped. A new document is measured
     by how much of it the kept one holds: the full story adds much of itself, and is kept;
     the excerpt read after the full story adds nothing, and is dropped, its rejects entry
-    saying the measure, the similarity, both sizes and the kept copy's address."""
+    saying the measure, the similarity, both sizes and the kept copy's address (an excerpt
+    holding most of it: one of less than half is an item of a compilation, s36 below)."""
     story = BASE + " " + OTHER
     excerpt = make_document(BASE, path="excerpt.txt")
     full = make_document(story, path="full.txt")
@@ -928,7 +929,7 @@ def test_a_fuller_version_read_after_an_excerpt_is_kept(run_stage):
     assert run.kept == [excerpt, full] and full.duplicate.status == "unique"
     assert full.annotations["dedup"]["candidates"] == 1  # (compared, and kept)
     # an excerpt read after the full story adds nothing to it: dropped, and said so
-    later = make_document(OTHER.replace("Sunday", "Saturday"), path="later.txt")
+    later = make_document(story.rsplit(". ", 2)[0].replace("Tuesday", "Monday"), path="later.txt")
     run = run_stage(DedupStage, [later])
     [(doc, drop)] = run.dropped
     assert doc is later and later.duplicate.of == full.id
@@ -1048,3 +1049,49 @@ def test_forget_removes_the_rows_of_a_text_over_the_hashed_length(run_stage):
     assert _lsh_rows(run) == 2 * 16
     run.stage.forget(a)
     assert _lsh_rows(run) == 16
+
+
+#: Three short briefs, each the whole of its story, as a section front's teasers hold them
+BRIEFS = [
+    "Bridge closed after lorry strike. The A59 bridge near the city will stay closed until at"
+    " least Friday after a lorry hit one of its supports on Tuesday night, the county council"
+    " said, and buses will take a diversion through the villages to the north.",
+    "Library to open on Sundays. The central library will open on Sundays from April after"
+    " the council found sixty thousand pounds in its budget to pay for extra staff, the"
+    " cabinet member for culture said at a meeting of the full council on Monday.",
+    "Ring road roadworks delayed. Resurfacing of the outer ring road will start in June, two"
+    " months later than planned, because of a shortage of contractors, the city council said,"
+    " adding that the work would be done at night to spare the morning traffic.",
+]
+
+
+def test_a_brief_read_after_the_front_that_holds_it_is_kept(run_stage):
+    """s36 acc-types #2a: a section front whose teasers hold the full text of short briefs
+    was read first; each brief's own page, held whole by the front (containment 1.0), was
+    dropped as its near duplicate, the brief in no record, and whether it survived depended
+    on the crawl's order. A document covering under half of the larger one that holds it,
+    at another address, is an item of it, no copy: the briefs are kept, in either order."""
+    front = "York news. Latest. " + " Wed 5 Mar 2025. ".join(BRIEFS) + " Load more. Most read."
+    docs = [make_document(front, uri="https://courier.example/york/")] + [
+        make_document(b, uri=f"https://courier.example/york/2025/03/b{n}")
+        for n, b in enumerate(BRIEFS)
+    ]
+    run = run_stage(DedupStage, docs)
+    assert run.kept == docs and not run.dropped
+    assert all(d.duplicate.status == "unique" for d in docs)
+    # ... and a brief's second copy is still its copy, wherever it is
+    again = make_document(BRIEFS[1] + " Share this story.", uri="https://other.example/b1")
+    run = run_stage(DedupStage, [again])
+    [(doc, _)] = run.dropped
+    assert doc.duplicate.status == "near" and doc.duplicate.of == docs[2].id
+
+
+def test_a_shortened_copy_holding_most_of_a_story_elsewhere_is_its_copy(run_stage):
+    """An excerpt of one article at another address (a syndicated cut: the story without
+    its last sentences) that covers more than half of it is still its near duplicate."""
+    story = BASE + " " + OTHER
+    full = make_document(story, uri="https://news.example/budget")
+    cut = make_document(story.rsplit(". ", 3)[0] + ".", uri="https://wire.example/budget")
+    run = run_stage(DedupStage, [full, cut])
+    assert run.kept == [full]
+    assert cut.duplicate.status == "near" and cut.duplicate.of == full.id

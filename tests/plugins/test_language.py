@@ -75,6 +75,8 @@ def test_the_script_is_the_paragraphs_not_a_menu_lines():
     menu = "Home News Sport Weather Contact About us Login Register Newsletter Archive\n"
     assert script_of(menu + _SCRIPTS["Cyrl"][1]) == "Cyrl"
     assert script_of("😀 12:30 — !!!") is None
+    # Chinese characters alone, in Japanese: Japanese's script ("草", a post)
+    assert script_of("草", "ja") == "Jpan"
 
 
 def test_allow_list_drops_other_languages(run_stage):

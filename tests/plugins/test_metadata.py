@@ -1558,6 +1558,54 @@ def test_attribute_index_rules_out_only_what_cannot_match() -> None:
     assert set(htmltree.NEEDLES) == paths
 
 
+@pytest.mark.parametrize("copies", [1, 30])
+def test_attribute_index_candidates_in_document_order_by_their_attributes(
+    monkeypatch: pytest.MonkeyPatch, copies: int
+) -> None:
+    """AttrIndex.candidates gives the elements with an indexed value holding a literal (or
+    of a named element) in document order, across attributes (class, id, itemprop, rel),
+    nested elements, a second top-level <html> that libxml2 keeps after the first, and
+    more hits than it orders by ancestors (copies=30); to reach them it evaluates only the
+    expressions of the attributes that hold a hit, never the union of every attribute's
+    (which cost as much as the index itself, at each author search)."""
+    from lxml.etree import XPath
+
+    from corearchive_plugins.boilerplate import htmltree
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    block = (
+        "<div class='post'><span id='author-box'><a rel='author' href='/a'>A</a></span>"
+        "<p itemprop='author'>B</p><author>C</author><p class='x' id='authorline'>D</p>"
+        "<div class='byline'><span class='author-name'>E</span></div></div>"
+    )
+    page = f"<html><body>{block * copies}</body></html><html><body>{block}</body></html>"
+    tree = htmlmeta.parse_html(page)
+    assert tree is not None
+    asked: list[str] = []
+    positional = htmltree._positional
+    monkeypatch.setattr(
+        htmltree, "_positional", lambda path: asked.append(path) or positional(path)
+    )
+    index = htmltree.AttrIndex(tree)
+    for needles in (
+        (("sub", "uthor"), ("el", "author")),
+        (("sub", "byline"),),
+        (("sub", "uthor"),),
+    ):
+        lits = [lit for kind, lit in needles if kind != "el"]
+        names = {lit for kind, lit in needles if kind == "el"}
+        want = [
+            e
+            for e in XPath("/descendant::*")(tree)
+            if e.tag in names
+            or any(lit in (e.get(a) or "") for a in htmltree.INDEX_ATTRS for lit in lits)
+        ]
+        assert index.candidates(needles) == want
+        assert len(want) >= copies + 1
+    singles = {f"/descendant::*/@{a}" for a in htmltree.INDEX_ATTRS}
+    assert asked and all(path.split(")[")[0].lstrip("(") in singles for path in asked)
+
+
 def test_end_anchored_date_tests_agree_with_their_patterns() -> None:
     # _range_before / _lower_before read the text before a date from its end; random strings
     # over the characters the patterns look at (digits, periods, dashes, "bis", spaces of
@@ -1897,6 +1945,32 @@ def test_head_scan_answers_trafilaturas_meta_searches_alike() -> None:
     tree = htmlmeta.parse_html(pages[0])
     assert tree is not None
     assert htmlmeta._HeadScan(tree).xpath(og)[0].get("content") == "Budget passes"
+
+
+def test_trafilatura_meta_reads_no_host_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's metadata of a page leaves out its host name, which no stage reads
+    (trafilatura_meta gives META_KEYS only): courlan's extract_domain, whose first call
+    loads tld's public suffix list, is not called, and the fields are read all the same."""
+    import courlan
+
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    def no_host(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the host name was read")
+
+    monkeypatch.setattr(courlan, "extract_domain", no_host)
+    tree = htmlmeta.parse_html(
+        "<html><head><title>Budget passes | Daily</title>"
+        "<link rel='canonical' href='https://www.daily.example/2021/03/04/budget'>"
+        "<meta property='og:site_name' content='Daily'></head>"
+        "<body><h1>Budget passes</h1><p>Text of the story.</p></body></html>"
+    )
+    assert tree is not None
+    meta = htmlmeta.trafilatura_meta(tree, None, date(2024, 1, 1))
+    assert set(meta) == set(htmlmeta.META_KEYS)
+    assert meta["url"] == "https://www.daily.example/2021/03/04/budget"
+    assert meta["sitename"] == "Daily"
+    assert meta["date"] == "2021-03-04"
 
 
 def test_htmldate_reads_the_meta_and_json_ld_of_the_head_scan() -> None:
@@ -3379,3 +3453,50 @@ def test_may_name_month_passes_every_text_with_a_month_name() -> None:
             seen += 1
             assert textmeta._may_name_month(low), low
     assert seen > 1000
+
+
+def test_title_pool_passes_over_paragraphs_before_reading_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A prose paragraph of the title window is no candidate but the first one of the body
+    or of the main block, which may be a headline over its dateline: the others are passed
+    over before any test of their text (_over_dateline was called for every paragraph of
+    the window)."""
+    asked: list[int] = []
+    over = textmeta._over_dateline
+
+    def counted(p: textmeta.Page, k: int) -> bool:
+        asked.append(k)
+        return over(p, k)
+
+    monkeypatch.setattr(textmeta, "_over_dateline", counted)
+    p = textmeta.Page(page("Example News", "Leaders agree on a plan", "By Jane Doe", tail=(BODY2,)))
+    assert sum(p.paras) >= 4
+    pool = textmeta.TitlePool(p)
+    assert "Leaders agree on a plan" in [s for _, _, s in pool.cands]
+    assert asked and set(asked) <= {p.body, p.ms}
+
+
+def test_rank_titles_scores_no_row_of_the_skipped_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The line rank_titles is told to skip (the byline) is no candidate: its feature row is
+    not scored (it was, then passed over), and the ranking is that of the other lines."""
+    p = textmeta.Page(
+        page("Example News", "Leaders agree on a common plan against the militants", "By Jane Doe")
+    )
+    pool = textmeta.TitlePool(p)
+    lines = [i for _, i, _ in pool.cands]
+    byline = lines[[s for _, _, s in pool.cands].index("By Jane Doe")]
+    full = textmeta._scorer("title", "title")
+    seen: list[list[float]] = []
+
+    def scorer(row: list[float]) -> float:
+        seen.append(row)
+        return full(row)
+
+    monkeypatch.setattr(textmeta, "_scorer", lambda kind, names: scorer)
+    ranked = textmeta.rank_titles(p, pool, byline)
+    assert seen and all(r is not pool.rows[lines.index(byline)] for r in seen)
+    assert ranked and byline not in [i for i, _, _ in ranked]
+    assert (
+        max(ranked, key=lambda t: t[2])[1] == "Leaders agree on a common plan against the militants"
+    )

@@ -162,6 +162,19 @@ def test_a_pages_fields_keep_a_records_bounds_as_a_dumps_do(run_stage) -> None:
     assert got.annotations["metadata"]["cut"] == {"site_name": 2500, "tags": 1000}
 
 
+def test_a_chinese_pages_whole_text_in_its_h1_is_no_title(run_stage) -> None:
+    """The whole-text <h1>/<title> rule counted words by spaces: a Chinese page's 2,480
+    characters were one word, and its title was 2,000 characters (s36 acc-read F16,
+    f21/zh.html). Its words are counted as n_words counts them."""
+    text = "第十号台风今天下午在福建沿海登陆沿海地区的居民已经紧急撤离" * 10
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{text}</title></head>"
+        f"<body><article><h1>{text}</h1><p>{PROSE * 3}</p><p>{PROSE * 2}</p>"
+        "</article></body></html>"
+    )
+    assert _record(run_stage, page).title is None
+
+
 def test_a_title_part_whose_first_sentence_ends_in_an_acronym_is_no_site_name(run_stage):
     """s35 acc-read #16: "Storm hits UK. Thousands lose power" in <title> beside the site's
     name was taken for the site's name (its dot for an abbreviation's, as "U.S.")."""
@@ -257,6 +270,9 @@ def _page_with_data(data: str, body: str) -> str:
          "<p>Closing date: 31 March 2025</p>", "2025-03-03"),
         ('{"@type": "Event", "startDate": "2025-06-14T12:00"}',
          "<p>Saturday 14 June 2025, 12:00 - 22:00</p>", None),
+        # an article's datePublished, not its embedded video's uploadDate
+        ('[{"@type": "VideoObject", "uploadDate": "2025-06-15T19:03:49Z"}, {"@type":'
+         ' "NewsArticle", "datePublished": "2025-06-14T16:18:00Z"}]', "", "2025-06-14T16:18:00Z"),
         # an event announced on its own day: the article's date stands
         ('{"@type": "NewsArticle", "datePublished": "2025-06-14", "about": {"@type": "Event",'
          ' "startDate": "2025-06-14"}}', "<p>14 June 2025</p>", "2025-06-14"),
@@ -270,9 +286,7 @@ def test_a_json_ld_date_that_is_no_publication_is_not_published(run_stage, data,
     assert got.published == published
 
 
-@pytest.mark.parametrize(
-    "label", ["Ein Kommentar von", "Kommentar von", "Eine Analyse von", "Ein Gastbeitrag von"]
-)
+@pytest.mark.parametrize("label", ["Ein Kommentar von", "Eine Analyse von", "Ein Gastbeitrag von"])
 def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage, label):
     """ "Ein Kommentar von NAME" over the date, the byline of a German newspaper's opinion
     piece, was read as a comment's: no author, and its date vetoed (s36 acc-types #6)."""
@@ -296,6 +310,8 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
         ("Themen:", "Haushalt\nSchuldenbremse", ["Haushalt", "Schuldenbremse"]),
         # one line is no list; a sentence ends the run
         ("Topics", "Cycling\nSign up for our newsletter today.", []),
+        # a label further down heads the site's menu
+        ("Newsletter\nContact\nAbout us\nTopics", "Politics\nBusiness\nSport", []),
     ],
 )
 def test_a_labelled_run_of_tags_one_a_line_gives_the_tags(run_stage, label, run, tags):
@@ -386,3 +402,32 @@ def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
         doc = make_document(f"{text}\n\n{PROSE * 3}", uri="https://news.example/library")
         doc.authors = [author]  # (as a dump's source gives them)
         assert run_stage(MetadataStage, doc).kept[0].authors == want, author
+
+
+@pytest.mark.parametrize(
+    ("url", "want", "order"),
+    [
+        ("https://example.com/2024/03/council-budget", "2024-03-12", "url"),
+        ("https://example.com/2024/12/council-budget", "2024-12-03", "url"),
+        ("https://example.com/news/council-budget", "2024-12-03", "undecided"),
+    ],
+)
+def test_a_dumps_ambiguous_date_is_ordered_by_the_month_its_address_states(url, want, order):
+    """A dump's "03/12/2024" at ".../2024/03/..." was read 3 December, undecided: the
+    address's year and month say March (s36 acc-regress D3)."""
+    from corearchive_plugins.metadata import _given_date
+
+    got = _given_date("03/12/2024", None, url)
+    assert isinstance(got, tuple)
+    assert (got[0], got[2]["order"]) == (want, order)
+
+
+def test_a_readers_comment_heading_names_no_author(run_stage):
+    """ "Kommentar von NAME — date" heads a reader's comment under a WordPress post: its
+    name is no author, its date no publication date."""
+    page = (
+        f"Ein Jahr im Rückblick\n{PROSE * 2}\n{PROSE}\n2 Kommentare\n"
+        "Kommentar von Margit Heumann — 2019-01-01 @ 00:39\nSchöner Rückblick, danke!\n"
+    )
+    got = _record(run_stage, page, html=False)
+    assert got.authors == [] and got.published is None

@@ -403,3 +403,56 @@ def test_a_date_the_article_also_writes_outside_its_quotation_stays_a_candidate(
     page = page.replace("<cite>Télérama", "<p>27 juin 2019</p><cite>Télérama")
     cues = {c["cue"] for c in html_candidates(page, date(2019, 7, 1), hd=None)}
     assert "quotation" not in cues
+
+
+def test_the_stage_finds_a_pages_metas_title_and_quotations_in_one_walk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The metadata stage walks an HTML page's tree once for its meta elements (an account's
+    profile:username), its <title> (whose line headline_of discounts) and its quotations
+    (whose dates are set aside), which it walked for each: _page_elements finds what the
+    three searches found, in document order (metas outside the head, a title in an svg, a
+    q inside a blockquote, a tree whose root is a blockquote), and html_candidates is given
+    the quotations found."""
+    from corearchive_plugins import metadata as stage_module
+    from corearchive_plugins.metadata import _page_elements, _profile_username
+    from corearchive_plugins.metadata.html import html_candidates, parse_html
+
+    pages = [
+        "<html><head><title>Budget passes | Daily</title><meta property='og:type'"
+        " content='article'></head><body><meta property='profile:username' content=' b_m "
+        "@social.example'><svg><title>icon</title></svg><blockquote>A <q>quoted</q> word"
+        "</blockquote><p>Text</p><q>again</q></body></html>",
+        "<html><body><p>No title, no meta, no quotation</p></body></html>",
+    ]
+    for page in pages:
+        tree = parse_html(page)
+        assert tree is not None
+        for root in (tree, *tree.iter("blockquote")):
+            metas, titles, quotes = _page_elements(root)
+            assert metas == list(root.iterfind(".//meta"))
+            assert _profile_username(root, metas) == _profile_username(root)
+            assert ((titles[0].text or "") if titles else None) == root.findtext(".//title")
+            assert quotes == list(root.iter("blockquote", "q"))
+    tree = parse_html(pages[0])
+    assert tree is not None
+    assert _profile_username(tree, _page_elements(tree)[0]) == "b_m @social.example"
+    given: list[object] = []
+
+    def spy(*args: object, **kwargs: object) -> object:
+        given.append(kwargs.get("quotes"))
+        return html_candidates(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage_module, "html_candidates", spy)
+    page = _quoting("Laurence Bloch, directrice de France Inter, Télérama, 27 juin 2019")
+    doc = make_document(page, path="q.html", html=True)
+    doc.text = "Council approves bridge budget\n" + "\n".join(PARAS)
+    from corearchive.options import build_options
+    from corearchive_plugins.metadata import MetadataOptions
+
+    opts = build_options(MetadataOptions, {}, stage="metadata", origin="test")
+    MetadataStage(opts, None).process(doc)  # type: ignore[arg-type]
+    assert len(given) == 1 and isinstance(given[0], list)
+    assert [e.tag for e in given[0]] == ["blockquote"]
+    dates = doc.annotations["metadata"]["dates"]
+    assert {d["cue"] for d in dates if d["value"].startswith("2019-06-27")} == {"quotation"}

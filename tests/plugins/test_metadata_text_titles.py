@@ -232,6 +232,8 @@ def test_a_long_headline_over_its_dateline_is_the_title(below: str, head: str) -
         f"Flood barrier opens after four years\n{LONG}\nBy Jane Roe",
         # a sentence over a date
         f"{LONG[:-1]}.\nMarch 5, 2024",
+        # a lead sentence announcing a dated quotation (s36 acc-read F8, f11/a.txt)
+        f'{LONG[:-1]}:\n"The works will start in May 2026."',
         # a list of posts, each over its date
         f"{LONG}\nMarch 5, 2024\nThe council's new budget, line by line\nMarch 4, 2024",
     ],

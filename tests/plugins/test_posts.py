@@ -224,9 +224,9 @@ def test_a_short_posts_language_is_its_dumps_where_the_detector_is_unsure(ingest
     )
     res = ingest(dump, "--disable", "dedup")
     by_id = {r["annotations"]["source"]["input_id"]: r for r in res.records}
-    for i, code in (("2", "de"), ("3", "ja"), ("5", "es")):
+    for i, code, script in (("2", "de", "Latn"), ("3", "ja", "Jpan"), ("5", "es", "Latn")):
         lang = by_id[i]["annotations"]["language"]
-        assert by_id[i]["language"] == {"code": code, "confidence": 0.5}
+        assert by_id[i]["language"] == {"code": code, "confidence": 0.5, "script": script}
         assert lang["input"]["used"] is True and lang["input"]["code"] == code
         assert lang["input"]["detected"]["code"] == "und"
     assert by_id["7"]["language"]["code"] == "de"  # (sure: the dump's "en" is not taken)

@@ -1,0 +1,269 @@
+"""Pages that stand in for an article (s36 acc-types #1): error pages and soft 404s, access
+denied, "enable JavaScript" and captcha interstitials, consent walls and paywall-only stubs
+were kept as article records ("Page not found" the title). They are dropped as
+``no_content``, ``detail.kind`` naming the kind, in many languages, on text and HTML; an
+article that speaks of a 404 or of cookies is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corearchive_plugins.metadata.interstitial import interstitial, title_kind
+
+MENU = "Skip to main content\nHome\nNews\nWorld\nBusiness\nSport\nCulture\nSubscribe\nSign in\n"
+FOOTER = "Most read\nCouncil approves new bus lanes\nAbout us\nContact\nPrivacy policy\n"
+FOOTER += "© 2025 The Northern Courier. All rights reserved.\n"
+
+#: name -> (page text between the menu and the footer, the kind expected)
+WALLS = {
+    "404_en": (
+        "Page not found\nSorry, we can't find the page you were looking for. It may have"
+        " been moved or deleted.\nGo to the homepage",
+        "error_page",
+    ),
+    "404_it": (
+        "Pagina non trovata\nLa pagina che stai cercando non esiste più o è stata spostata."
+        "\nTorna alla home",
+        "error_page",
+    ),
+    "404_pt": (
+        "Página não encontrada\nA página que você procura não existe ou foi removida do"
+        " nosso site.\nVoltar à página inicial",
+        "error_page",
+    ),
+    "404_nl": (
+        "Pagina niet gevonden\nHelaas, de pagina die je zoekt bestaat niet meer of is"
+        " verplaatst.\nNaar de homepage",
+        "error_page",
+    ),
+    "403_fr": (
+        "Accès refusé\nVous n'avez pas l'autorisation d'accéder à cette page sur ce"
+        " serveur.\nRéférence 18.7d3f1002",
+        "access_denied",
+    ),
+    "js_de": (
+        "Bitte aktivieren Sie JavaScript\nDiese Website benötigt JavaScript, um zu"
+        " funktionieren. Bitte aktivieren Sie JavaScript in Ihren Browsereinstellungen und"
+        " laden Sie die Seite neu.\nWarum muss ich ein CAPTCHA lösen?\nDas Lösen des CAPTCHAs"
+        " beweist, dass Sie ein Mensch sind, und gibt Ihnen vorübergehend Zugang zur Website.",
+        "javascript_or_captcha",
+    ),
+    "consent_nl": (
+        "Wij en onze 640 partners slaan informatie op uw apparaat op, zoals cookies, en"
+        " verwerken persoonsgegevens voor gepersonaliseerde advertenties en content.\nU kunt"
+        " uw keuzes op elk moment wijzigen.\nAkkoord\nWeigeren",
+        "consent_wall",
+    ),
+    "consent_it": (
+        "Noi e i nostri partner utilizziamo cookie per archiviare e accedere a informazioni"
+        " sul tuo dispositivo e trattare dati personali per annunci personalizzati.\nAccetta"
+        "\nRifiuta",
+        "consent_wall",
+    ),
+}
+
+#: Articles that speak of error pages or cookies: kept
+ARTICLES = {
+    "cookies_article": (
+        "Regulator fines retailer over cookie banners\nBy Anna Reid\n5 March 2025\n"
+        + "The data regulator fined the retailer £2m on Tuesday because its cookie banner"
+        " made refusing harder than accepting, it said. The banner read 'We and our partners"
+        " use cookies' and offered no button to refuse on its first screen. "
+        * 3
+        + "\nThe retailer said it would appeal and had already changed the banner."
+    ),
+    "brief_404": (
+        "Council website down for a day\n4 March 2025\nResidents trying to pay their council"
+        " tax online on Monday saw only 'Page not found' after an update went wrong, the"
+        " council said."
+    ),
+}
+
+
+def _write(folder: Path, pages: dict[str, str]) -> None:
+    folder.mkdir()
+    for name, body in pages.items():
+        (folder / f"{name}.txt").write_text(MENU + body + "\n" + FOOTER, "utf-8")
+
+
+def test_walls_are_dropped_as_no_content_naming_their_kind(ingest, tmp_path):
+    pages = {k: v[0] for k, v in WALLS.items()} | ARTICLES
+    _write(tmp_path / "in", pages)
+    res = ingest(str(tmp_path / "in"), "-w", "1")
+    assert res.exit_code == 0, res.output
+    dropped = {Path(r["source"]["path"]).stem: r for r in res.rejects}
+    assert sorted(dropped) == sorted(WALLS)
+    for name, (_, kind) in WALLS.items():
+        assert dropped[name]["reason"] == "no_content"
+        assert dropped[name]["stage"] == "metadata"
+        assert dropped[name]["detail"]["kind"] == kind, name
+    assert sorted(Path(r["source"]["path"]).stem for r in res.records) == sorted(ARTICLES)
+    # the option off: they are records again
+    res = ingest(
+        str(tmp_path / "in"), "-w", "1", "--set", "metadata.interstitials=false",
+        out=tmp_path / "o2",
+    )  # fmt: skip
+    assert not res.rejects and len(res.records) == len(pages)
+
+
+def test_html_soft_404_and_captcha_pages_are_dropped(ingest, tmp_path):
+    """An HTML page served with status 200: its ``<title>`` and its prose say what it is."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "soft404.html").write_text(
+        "<html><head><title>Error 404 | El Diario del Sur</title></head><body><nav><a"
+        " href='/'>Inicio</a><a href='/espana'>España</a></nav><main><h1>Vaya</h1><p>Lo"
+        " sentimos, la página que buscas no existe o ha sido eliminada.</p></main></body>"
+        "</html>",
+        "utf-8",
+    )
+    (folder / "captcha.html").write_text(
+        "<html><head><title>Just a moment...</title></head><body><h1>Are you a robot?</h1>"
+        "<p>Our systems have detected unusual traffic from your computer network. Please"
+        " complete the CAPTCHA below to continue to the site.</p></body></html>",
+        "utf-8",
+    )
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    kinds = {Path(r["source"]["path"]).stem: r["detail"].get("kind") for r in res.rejects}
+    assert kinds == {"soft404": "error_page", "captcha": "javascript_or_captcha"}
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("404", "error_page"),
+        ("403 Forbidden", "access_denied"),
+        ("Not Found", "error_page"),
+        ("Seite nicht gefunden", "error_page"),
+        ("Page introuvable - Le Courrier", "error_page"),
+        ("Página no encontrada", "error_page"),
+        ("Please enable JavaScript", "javascript_or_captcha"),
+        ("Vos choix concernant l'utilisation de cookies", "consent_wall"),
+        ("Glaciers lost record amount of ice in 2024", None),
+        ("404 days after the flood, the town rebuilds", None),
+        # (a short title naming cookies: a consent wall's only with the wall's prose, below)
+        ("Cookie prices rise as cocoa soars", "consent_wall"),
+    ],
+)
+def test_title_kinds(title, kind):
+    assert title_kind(title) == kind
+
+
+def test_a_title_alone_is_not_enough_for_a_dated_page_or_a_consent_title():
+    short = "Bakers in the county said the price of butter doubled in a year."
+    # a dated short page under an error-like title keeps its record; undated, it goes
+    assert interstitial(short, ["Page not found"], dated=True) is None
+    assert interstitial(short, ["Page not found"], dated=False) == "error_page"
+    # a dated brief whose headline and sentence both quote an error page
+    brief = "Residents saw only 'Page not found' when they tried to pay their council tax."
+    assert interstitial(brief, ["Page not found: council site down"], dated=True) is None
+    # a cookie title (a footer link taken for a listing's title) needs the wall's prose
+    assert interstitial(short, ["Cookie-Einstellungen"], dated=False) is None
+    assert interstitial(short, ["Cookie prices rise as cocoa soars"], dated=False) is None
+    # a long text is an article whatever its title says
+    assert interstitial(short * 10, ["Page not found"], dated=False) is None
+
+
+def test_a_paywall_only_stub_goes_and_a_stub_with_its_lead_stays():
+    pitch = "Get unlimited access to The Northern Courier for just £1 a week."
+    lead = (
+        "Rents in Leipzig rose faster than in Munich for the second year running, the city's"
+        " housing office said on Tuesday, as demand from students outgrew new building."
+    )
+    assert interstitial(pitch, [None], dated=False, paywall=True) == "paywall"
+    assert interstitial(lead + "\n" + pitch, ["Rents soar"], dated=True, paywall=True) is None
+    assert interstitial(pitch, [None], dated=False, paywall=False) is None
+
+
+def test_a_short_undated_text_about_baking_cookies_is_no_consent_wall():
+    recipe = (
+        "These chocolate cookies are the best we have ever baked.\n"
+        "Our children ate the whole tray of cookies before we could take a photo."
+    )
+    assert interstitial(recipe, ["Grandma's cookies"], dated=False) is None
+    wall = "We use cookies to give you the best experience on our website. Accept all"
+    assert interstitial(wall, ["Example News"], dated=False) == "consent_wall"
+
+
+FRONT = (
+    "Environment\nLatest\n"
+    "Glaciers lost record amount of ice in 2024\n"
+    "The world's glaciers shrank faster than ever last year, scientists said.\n12 Mar 2025\n"
+    "UK offshore wind auction attracts record bids\n"
+    "Eleven projects worth 9GW were awarded contracts in the latest auction.\n11 Mar 2025\n"
+    "Why Britain's rivers are still so dirty\n"
+    "Despite new rules, sewage spills rose again last year.\n10 Mar 2025\n"
+    "Heat pumps: what you need to know before you buy\n"
+    "From grants to noise, the questions readers ask most.\n9 Mar 2025\nLoad more"
+)
+ARTICLE = (
+    "Council approves new bus lanes on Ring Road\nBy Tom Baxter\n4 March 2025\n"
+    + "The city council approved four new bus lanes on the ring road on Tuesday, after a"
+    " consultation in which two thirds of the residents who answered backed the plan, and"
+    " work will start in the summer once the contracts are signed. " * 2 + "\nRelated stories\n"
+    "Glaciers lost record amount of ice in 2024\nThe world's glaciers shrank faster.\n"
+    "12 Feb 2025\nUK offshore wind auction attracts record bids\nEleven projects won.\n"
+    "11 Feb 2025\nWhy Britain's rivers are still so dirty\nSewage spills rose again.\n"
+    "10 Feb 2025"
+)
+FORUM = (
+    "Damp patch on bedroom ceiling after heavy rain\ndave_k\n12 January 2025, 08:14\n"
+    "We have a damp patch on the bedroom ceiling, right under the valley. Roofer first?\n"
+    "Reply\nsarahb\n12 January 2025, 09:02\n"
+    "Roofer. If it only appears with rain, it is almost certainly the valley lead.\nReply\n"
+    "mike_the_builder\n19 January 2025, 17:45\n"
+    "Agree with sarahb. Valleys often fail where the tiles have slipped.\nReply"
+)
+
+
+def test_a_listing_is_kept_without_a_teasers_date_and_headline(ingest, tmp_path):
+    """s36 acc-types #2: a section front (tag, author, search page) of dated teasers was
+    archived as an article dated by one teaser and titled by its headline. It is kept (what
+    the site listed that day), its ``published`` and ``title`` none of a teaser's, and
+    ``annotations.metadata.listing`` the number of teasers; an article with a list of
+    related stories after its body and a forum thread of dated posts are no listings."""
+    _write(tmp_path / "in", {"front": FRONT, "article": ARTICLE, "forum": FORUM})
+    res = ingest(str(tmp_path / "in"), "-w", "1")
+    assert res.exit_code == 0, res.output
+    got = {Path(r["source"]["path"]).stem: r for r in res.records}
+    front = got["front"]
+    assert front["annotations"]["metadata"]["listing"] == 4
+    assert front["published"] is None
+    assert front["title"] not in FRONT.split("\n")[2:]  # (no teaser's headline)
+    assert front["annotations"]["metadata"]["dates"]  # (its teasers' dates, as evidence)
+    article = got["article"]
+    assert "listing" not in article["annotations"]["metadata"]
+    assert article["published"].startswith("2025-03-04")
+    assert article["title"] == "Council approves new bus lanes on Ring Road"
+    assert "listing" not in got["forum"]["annotations"]["metadata"]
+    assert got["forum"]["published"] is not None
+
+
+def test_a_listing_in_html_keeps_the_pages_own_title_and_no_teasers_date(ingest, tmp_path):
+    teasers = "".join(
+        f"<article class='teaser'><h2><a href='/s{k}'>{h}</a></h2><p>{p}</p>"
+        f"<time datetime='2025-03-{12 - k:02d}'>{12 - k} Mar 2025</time></article>"
+        for k, (h, p) in enumerate(
+            [
+                ("Glaciers lost record amount of ice in 2024", "Glaciers shrank faster."),
+                ("UK offshore wind auction attracts record bids", "Eleven projects won."),
+                ("Why Britain's rivers are still so dirty", "Sewage spills rose again."),
+            ]
+        )
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "front.html").write_text(
+        "<html><head><title>Climate crisis | The Courier</title>"
+        "<meta property='og:title' content='Climate crisis'></head><body><nav><a href='/'>"
+        f"Home</a></nav><main><h1>Climate crisis</h1>{teasers}</main></body></html>",
+        "utf-8",
+    )
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["annotations"]["metadata"]["listing"] == 3
+    assert record["published"] is None and record["title"] == "Climate crisis"
