@@ -1726,9 +1726,11 @@ def _object_doc(
     if url is None and isinstance(src := obj.get("source"), str) and src.startswith("http"):
         url = src  # (trafilatura's JSON: "source" is the page's address; Dolma's names a set)
     url = (url.strip() or None) if isinstance(url, str) else None
-    if not is_html and fmt != "warc" and _social(obj, body, url):
+    if not is_html and _social(obj, body, url):
         # a post of a social-media dump (s31 acc-posts): short, its text its whole
-        # content; a repost or a quote of another post (dedup: not its original)
+        # content; a repost or a quote of another post (dedup: not its original). Read
+        # back from the archive's resource record too: the line is the same, and so is
+        # the post (s36 acc-regress O1: reprocessed, every post was no_content)
         if _is_post(body):
             source = {**source, "post": True}
         repost, quote = _reposted(obj, body)

@@ -185,3 +185,32 @@ def test_records_lines_escape_the_unicode_line_separators(ingest, tmp_path):
     assert rec["annotations"]["source"]["input_metadata"]["note"] == note
     assert not any(ch in rec["text"] for ch in "\u2028\u2029\x85") and "\u2026" in rec["text"]
     assert CliRunner().invoke(cli, ["verify", str(res.out)]).exit_code == 0
+
+
+def test_a_dumps_social_posts_reprocess_as_posts(ingest, tmp_path):
+    """Read back from their ``resource`` records, a dump's posts ("ok", "Danke!", "草", a
+    repost) were cleaned as pages: method lines, every one no_content (s36 acc-regress O1).
+    A post is read again as it was first: kept whole, its author and repost reference too."""
+    (tmp_path / "in").mkdir()
+    posts = [
+        {"id": "1", "text": "ok", "lang": "en", "user": {"screen_name": "jd"}},
+        {"id": "2", "text": "Danke! #Wirtschaft", "lang": "de", "favourites_count": 3},
+        {"id": "3", "text": "草", "lang": "ja", "type": "tweet"},
+        {"id": "4", "text": "RT @bob: Storm warning for the coast on March 5", "lang": "en"},
+    ]
+    (tmp_path / "in" / "posts.jsonl").write_text(
+        "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in posts), "utf-8"
+    )
+    first = ingest(str(tmp_path / "in"), "--disable", "dedup", out=tmp_path / "out")
+    assert first.exit_code == 0 and len(first.records) == 4, first.output
+    again = ingest(str(tmp_path / "out"), "--disable", "dedup", out=tmp_path / "new")
+    assert again.exit_code == 0 and not again.rejects, again.output
+    old, new = _by_uri(first), _by_uri(again)
+    assert sorted(new) == sorted(old)
+    for uri, record in old.items():
+        got = new[uri]
+        assert got["annotations"]["boilerplate"]["method"] == "post", uri
+        for field in ("text", "title", "authors", "language"):
+            assert got[field] == record[field], (uri, field)
+        src, was = got["annotations"]["source"], record["annotations"]["source"]
+        assert (src.get("post"), src.get("repost_of")) == (was.get("post"), was.get("repost_of"))

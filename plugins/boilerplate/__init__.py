@@ -521,6 +521,7 @@ class BoilerplateStage(Stage):
                     _decide_units(d, joined.units)
                 _keep_structures(d)
                 _keep_notes(d)
+                _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
@@ -1272,6 +1273,32 @@ def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
     why.update(reasons)
     d.keep, d.why = kept, why
     d.cols = None  # (computed from the arrays again)
+
+
+#: A line of a YAML front matter: a field ("title: ...", "tags:"), a block list's item
+#: ("- budget"), a comment
+_FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
+#: The most lines a front matter is looked for over
+_FRONT_MATTER_MAX = 60
+FRONT_MATTER_REASON = "front matter: the text's fields"
+
+
+def _drop_front_matter(d: Any) -> None:
+    """Remove the lines of a ``lines.Decisions`` that are the text's YAML front matter, as
+    markdown files (Jekyll, Hugo, Obsidian) and trafilatura's markdown with metadata begin:
+    a "---" line, fields (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation),
+    a closing "---" or "...". The metadata stage reads its fields from the lines; none of
+    it is the text (s36 acc-regress O8: the closing "---" and a field were kept)."""
+    lines = d.stripped
+    if not lines or lines[0] != "---":
+        return
+    for j in range(1, min(len(lines), _FRONT_MATTER_MAX)):
+        if lines[j] in ("---", "..."):
+            if j > 1:
+                _mark(d, dict.fromkeys(range(j + 1), FRONT_MATTER_REASON), False)
+            return
+        if not (_FRONT_MATTER_LINE.match(lines[j]) or d.lines[d.idx[j]][:1].isspace()):
+            return
 
 
 #: A page number on a line of its own, as printed pages and OCR give it: "5", "— 5 —",

@@ -26,7 +26,8 @@ kept line) when each item is a sentence. A menu, a share bar or a list of relate
 none of these forms, or is not next to the article's text: it stays removed (0 of the test's
 198 furniture lines kept); so does a box of ranked headlines or a ticker one cell a line
 after the text, and a run of entries the model removed, half of them or more, for a page's
-furniture words ("Advertisement: Continue reading below").
+furniture words ("Advertisement: Continue reading below"; an entry whose value is a sentence,
+"E-MAIL: Herzliche Einladung zur Geburtstagsfeier!", is the text's, not furniture).
 
 A review's rating ("★★★★☆", "8/10", "Note : 4/5", "Bewertung: 3 von 5 Sternen", "The Verdict"
 over "87") is the article's right above its text or right after it (:func:`article_rating`).
@@ -308,14 +309,16 @@ def article_structures(
             # fight" / "2" ...) or a markets ticker after the text repeat as well, and were
             # kept as the article's: s35 acc-read #5)
             inside = (before and after) or ((before or after) and a in headed)
-        elif kind == "pair" and 2 * sum(worded[j] and not keep[j] for j in range(a, b)) >= (
-            b - a - kept
-        ):
+        elif kind == "pair" and 2 * sum(
+            worded[j] and not keep[j] and not lines[j].endswith(SENTENCE_END) for j in range(a, b)
+        ) >= (b - a - kept):
             # (entries the model removed for a page's furniture words, half of them or more:
             # "Advertisement: Continue reading below", "Sign up: Our daily newsletter"
             # between paragraphs were a fact box by their form; s35 acc-read #9. A fact
             # box's "Next election: 2030" can have such words. An entry that the page
-            # repeats is no furniture: two cost boxes' "Anzahlung: 4.000 Euro")
+            # repeats is no furniture: two cost boxes' "Anzahlung: 4.000 Euro". Nor is an
+            # entry whose value is a sentence: a post's quoted messages "E-MAIL: Herzliche
+            # Einladung zur Geburtstagsfeier!", "WHATSAPP: Ihr kommt auch …?"; s36 R9)
             continue
         elif kind == "quantity":
             # a list of quantities over the text that names them: a recipe's ingredients over

@@ -79,6 +79,7 @@ from .text import (
     order_evidence,
     parse_capture,
     piece_of_sentence,
+    place_words,
     placeholder_day,
     reference_day,
     reference_years,
@@ -327,9 +328,11 @@ def _tidy_given(doc: Document) -> None:
         doc.tags = [t for t in map(_as_text, doc.tags) if t]
     if doc.authors:
         names: dict[str, str] = {}
+        # ("Meier, Hamburg": a reporter and the place the text writes; s36 acc-regress R12)
+        place = place_words(doc.text)
         for written in doc.authors:
             a = _as_text(written)
-            read = author_field_names(a) if _BY_WORD.match(a) or "," in a else [a]
+            read = author_field_names(a, place) if _BY_WORD.match(a) or "," in a else [a]
             for n in read or [a]:
                 n = name_case(n) if n.isupper() else n
                 names.setdefault(" ".join(n.casefold().split()), n)

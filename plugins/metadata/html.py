@@ -61,6 +61,7 @@ from .text import (
     find_dates,
     gather_dates,
     iso_value,
+    place_words,
     placeholder_day,
     reference_day,
     reference_years,
@@ -562,9 +563,10 @@ def _place_after(part: str) -> bool:
 
 
 @contextmanager
-def _author_fields_as_written() -> Iterator[None]:
+def _author_fields_as_written(place: Callable[[str], bool] | None = None) -> Iterator[None]:
     """Within the block, trafilatura's ``normalize_authors`` gets the author fields without
-    their parts that name no person (:func:`_names_part`), read as the page writes them."""
+    their parts that name no person (:func:`_names_part`), read as the page writes them
+    (``place``: the words the page writes as a place, see :func:`.text.surname_first`)."""
     import trafilatura.json_metadata as tj
     import trafilatura.metadata as tmd
 
@@ -578,7 +580,8 @@ def _author_fields_as_written() -> Iterator[None]:
                 # trafilatura, the authors Redacci, Oacute, N)
                 author_string = htmllib.unescape(htmllib.unescape(author_string))
             given = author_string.strip()
-            if (name := surname_first(given) or surname_first(_BY_WORD.sub("", given))) is not None:
+            name = surname_first(given, place) or surname_first(_BY_WORD.sub("", given), place)
+            if name is not None:
                 # ("Doe, Jane": one name, which trafilatura splits at its comma; taken as it
                 # is, before a particle is read as a byline word and an initial loses its
                 # point: "de Gaulle, Charles" was "Charles Gaulle", "Doe, J." "J Doe"; s36
@@ -871,6 +874,22 @@ def html_value(c: dict[str, Any]) -> str:
     return iso_value(c)
 
 
+def _page_places(tree: HtmlElement | str) -> Callable[[str], bool] | None:
+    """:func:`.text.place_words` of the text of a page's body, each text node on a line of
+    its own (a dateline starts its paragraph), read when first asked (an author field
+    written "Surname, Word" is rare); None for a page given as a string."""
+    if isinstance(tree, str):
+        return None
+    found: list[Callable[[str], bool]] = []
+
+    def place(word: str) -> bool:
+        if not found:
+            found.append(place_words("\n".join(map(str, tree.xpath("//body//text()")))))
+        return found[0](word)
+
+    return place
+
+
 #: The keys of trafilatura's metadata the stage reads (as the boilerplate stage shares them).
 META_KEYS = ("title", "author", "date", "sitename", "categories", "tags", "url", "description")
 
@@ -893,7 +912,7 @@ def trafilatura_meta(
         with (
             htmldate_as_we_run_it(capture),
             guarded_xpaths(),
-            _author_fields_as_written(),
+            _author_fields_as_written(_page_places(tree)),
         ):
             md = _extract_metadata(tree, url, config, index)
     except Exception:  # a metadata failure must not lose the document

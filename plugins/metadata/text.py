@@ -4574,6 +4574,9 @@ _NAME_SPLIT = re.compile(
     r"\s*(?:;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\boch\b|\bog\b|&|\|)\s*", re.I
 )
 _COMMA = re.compile(r"\s*,\s*")
+#: A comma and a conjunction before a byline's next name ("Jane Doe, Staff Writer, and Tom
+#: Baxter, Photographer"): where the part of one person, with a role, ends
+_COMMA_AND = re.compile(r"\s*,\s*(?:and|und|et|y|e|en|och|og|&)\s+", re.I)
 
 
 #: The first letters of the words of :data:`_BYLINE_START` (and a few more: the first letter of
@@ -4666,6 +4669,12 @@ def _authors_of(s: str) -> tuple[str, ...]:
     tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s.replace("\u00ad", "")).strip()  # (soft hyphens: "Mat\u00adthi\u00adas")
     s = _AUTHOR_END.split(s)[0]
+    people = _COMMA_AND.split(s)
+    if len(people) > 1 and any(_ROLE.search(p) for p in people[:-1]):
+        # each person with a role: a role cuts the rest of its part only, not the next
+        # person's name ("By Jane Doe, Staff Writer, and Tom Baxter, Photographer" gave
+        # Jane Doe alone; s36 acc-regress O5)
+        return tuple(dict.fromkeys(chain.from_iterable(map(_authors_of, people))))
     whole = _COMMA.split(s)  # (the parts before a role cuts the rest: "Chief Economics Editor")
     s = _ROLE.sub("", s)
     s = _AUTHOR_TAIL.sub("", s)
@@ -4744,12 +4753,14 @@ _SURNAME_FIRST = re.compile(
 )
 
 
-def surname_first(value: str) -> str | None:
+def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str | None:
     """The name of an author field written surname first ("Doe, Jane" -> "Jane Doe"), or
     None: both parts a capitalised name word, neither an agency, a role nor an outlet's word.
     A comma in an author field otherwise separates names ("Jane Doe, John Roe") or a name
     from its agency ("Jane Doe, Reuters"): a one-word part is no author's whole name, so
-    "Doe, Jane" had been two authors, "Doe" and "Jane" (s35 hygiene acceptance F9)."""
+    "Doe, Jane" had been two authors, "Doe" and "Jane" (s35 hygiene acceptance F9). A second
+    part that the document writes as a place (``place``: see :func:`place_words`) is the
+    reporter's place, and the name is the surname alone ("Meier, Hamburg" -> "Meier")."""
     m = _SURNAME_FIRST.fullmatch(value.strip())
     if m is None:
         return None
@@ -4757,17 +4768,43 @@ def surname_first(value: str) -> str | None:
     for w in (surname.split()[-1], given.split()[0]):
         if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
             return None
+    if place is not None and " " not in given and place(given):
+        # (not the made-up person "Hamburg Meier": s36 acc-regress R12)
+        return surname
     return f"{given} {surname}"
 
 
-def author_field_names(value: str) -> list[str]:
+def place_words(text: str) -> Callable[[str], bool]:
+    """``place(word)``: whether ``text`` writes ``word`` as a place: after "in", "im", "aus",
+    "nach", "à", "dans" ("Officials in London"), or as a dateline, at a line's start before
+    a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "), in capitals before
+    a comma ("HAMBURG, 4. März"). A name written surname first and a place after a name look
+    alike ("Doe, Jane", "Meier, Hamburg"); how the document uses the word tells them apart
+    where no list of places could (a person's given name is no place of a dateline)."""
+
+    def place(word: str) -> bool:
+        w, up = re.escape(word), re.escape(word.upper())
+        return (
+            re.search(
+                rf"\b(?:in|im|aus|nach|à|dans)\s+{w}\b"
+                rf"|(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
+                rf"|^[ \t]*{up},)",
+                text,
+            )
+            is not None
+        )
+
+    return place
+
+
+def author_field_names(value: str, place: Callable[[str], bool] | None = None) -> list[str]:
     """The names of one author field of a page's markup ("Par Tokpanan Doré", "Jane Doe,
-    Reuters", "Mobasir hassan", "Doe, Jane": :func:`surname_first`): read as a byline
-    (:func:`parse_authors`) after its byline word; a URL is none, and a name the byline
-    parser refuses for its lower case is taken as the page gives it when it is nothing else
-    (a role, an agency, a date, an address)."""
+    Reuters", "Mobasir hassan", "Doe, Jane": :func:`surname_first`, with ``place``): read as
+    a byline (:func:`parse_authors`) after its byline word; a URL is none, and a name the
+    byline parser refuses for its lower case is taken as the page gives it when it is
+    nothing else (a role, an agency, a date, an address)."""
     a = value.strip()
-    if (name := surname_first(a)) is not None:
+    if (name := surname_first(a, place)) is not None:
         # (before a byline word is taken off: "de Gaulle, Charles" lost its "de"; s36
         # acc-read F10)
         return [name]
@@ -4785,7 +4822,7 @@ def author_field_names(value: str) -> list[str]:
         a = _BY_WORD.sub("", a)
     if not a or "://" in a or "www." in a or domain_like(a):
         return []
-    if (name := surname_first(a)) is not None:
+    if (name := surname_first(a, place)) is not None:
         return [name]
     found = parse_authors(a)
     if (
@@ -4985,6 +5022,12 @@ def split_tags(s: str) -> list[str]:
 def _tags_of(s: str) -> tuple[str, ...]:
     """:func:`split_tags`, cached (a site's tag and section lines recur)."""
     s = _TAG_LABEL.sub("", s.strip())
+    if s[:1] == "[" and s[-1:] == "]":
+        # a YAML or JSON flow list, as a front matter writes it ("tags: [budget, 'city
+        # council']"): its items, unquoted; its brackets were the first and last tags' (s36
+        # acc-regress O8)
+        parts = [p.strip().strip("\"'").strip() for p in s[1:-1].split(",")]
+        return tuple(p for p in parts if p)
     if _TAG_SEP_ANY.search(s):
         parts = [p.strip(" #") for p in _TAG_SEP.split(s)]
         return tuple(p for p in parts if p)

@@ -349,6 +349,24 @@ def test_a_fact_box_entry_the_page_repeats_is_no_furniture():
     assert not {4, 5} & set(article_structures(lines, keep, [0.45] * n, repeated, repeated))
 
 
+def test_messages_quoted_as_label_and_sentence_are_no_furniture_box():
+    """A blog post's example messages "E-MAIL: Herzliche Einladung zur Geburtstagsfeier!",
+    "WHATSAPP: Ihr kommt auch zu meiner Party?" between its paragraphs, removed by the model
+    for their furniture words, were left out as a furniture "box" (s36 acc-regress R9,
+    thebigbone.wordpress.com): an entry whose value is a sentence is the text's, not a
+    page's call to action ("Advertisement: Continue reading below" is none)."""
+    said = ["E-MAIL: Herzliche Einladung zur Geburtstagsfeier!",
+            "WHATSAPP: Ihr kommt auch zu meiner Party?",
+            "ANRUF: Es geht erst ab 18:00 Uhr los…"]  # fmt: skip
+    lines = [LEAD, MID, *said, END]
+    n = len(lines)
+    keep = [True, True, False, False, True, True]
+    worded = [False, False, True, True, False, False]
+    assert article_structures(lines, keep, [0.45] * n, worded) == [2, 3]
+    ads = ["Advertisement: Continue reading below", "Sign up: Our daily newsletter", said[2]]
+    assert article_structures([LEAD, MID, *ads, END], keep, [0.45] * n, worded) == []
+
+
 def test_html_list_numbers_belong_to_items_not_to_their_texts(run_stage):
     """The numbers of <ol start=...> lists were found by an item's text for the whole page:
     a plain list whose last step's text was also in a start= list read "- - - 4.", and a

@@ -405,6 +405,9 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         ("By Nada Tawfik, BBC News, New York", ["Nada Tawfik"]),
         ("By Jane Doe and John Roe, Associated Press", ["Jane Doe", "John Roe"]),
         ("By Ana Ruiz, Chief Economics Editor", ["Ana Ruiz"]),
+        # two people, each with a role: the first role cut the second name (s36 O5)
+        ("By Jane Doe, Staff Writer, and Tom Baxter, Photographer", ["Jane Doe", "Tom Baxter"]),
+        ("By Jane Doe, Correspondent, & Tom Baxter", ["Jane Doe", "Tom Baxter"]),
         ("By Max Mustermann, Berlin", ["Max Mustermann"]),
         ("By Grant Tinsley, PhD", ["Grant Tinsley"]),
         # a list of names with commas only: the parts that read as names

@@ -101,6 +101,12 @@ def test_a_site_names_copyright_notice_goes_with_its_year(run_stage, site: str, 
         ("Jane Doe, Reuters", "", ["Jane Doe"]),
         # a place after the name is no second author (s35 acc-regress D6)
         ("Jane Doe, Washington", "", ["Jane Doe"]),
+        # a surname and the place the text writes as one, in a dateline or after "in": no
+        # made-up "Hamburg Meier" (s36 acc-regress R12); the surname alone is one word, no
+        # author of a page's markup (trafilatura's rule, as for "Meier" alone)
+        ("Meier, Hamburg", "<p>HAMBURG (dpa) – Der Hafen öffnet wieder.</p>", []),
+        ("Doe, London", "<p>Officials in London said the plan was late.</p>", []),
+        ("Doe, Jane", "<p>Jane said in May that the plan was late.</p>", ["Jane Doe"]),
         # a given name that is a byline word elsewhere (s35 acc-read #13)
         ("Yazan Saadeh", "", ["Yazan Saadeh"]),
         ("Par Nilsson", "", ["Par Nilsson"]),
@@ -360,6 +366,42 @@ def test_a_quotation_that_is_the_article_keeps_its_date(run_stage, body):
     (s36 acc-regress R5), and a <q> inside a <blockquote> was counted twice, so the page's
     own dateline, written once outside, was set aside (s36 acc-read F6)."""
     assert _record(run_stage, _quoting_page(body)).published == "2024-03-04"
+
+
+def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) -> None:
+    """A markdown text's front matter ("---" / "title: ..." / "tags: [budget, council]" /
+    "---") left its closing "---" in the text and gave the tags "[budget" and "council]"
+    (s36 acc-regress O8): the block is the text's fields, none of it is its text, and a
+    flow list "[a, b]" is a list of tags."""
+    body = (
+        "The city council voted on Tuesday to approve a new budget for the coming year, after"
+        " months of debate among its members and residents.\n\nOfficials said the plan would"
+        " fund road repairs, two new libraries and a program to plant trees along the river."
+    )
+    (tmp_path / "fm.md").write_text(
+        '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
+        f"tags: [budget, 'city council']\n---\n\n# Council approves budget\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["text"] == body.replace("\n\n", "\n"), rec["text"]
+    assert rec["tags"] == ["budget", "city council"]
+    assert (rec["title"], rec["authors"], rec["published"][:10]) == (
+        "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
+
+
+def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
+    """A dump's author "Meier, Hamburg" (a reporter and a place) became the made-up person
+    "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a place, in a
+    dateline or after "in", it is the reporter's place, and the author is "Meier"; a given
+    name the text writes otherwise stays one ("Doe, Jane")."""
+    for author, text, want in (
+        ("Meier, Hamburg", "HAMBURG (dpa) – Der Hafen öffnet wieder.", ["Meier"]),
+        ("Doe, London", "Officials in London said the plan was late.", ["Doe"]),
+        ("Doe, Jane", "Jane said in May that the plan was late.", ["Jane Doe"]),
+    ):
+        doc = make_document(f"{text}\n\n{PROSE * 3}", uri="https://news.example/library")
+        doc.authors = [author]  # (as a dump's source gives them)
+        assert run_stage(MetadataStage, doc).kept[0].authors == want, author
 
 
 @pytest.mark.parametrize(
