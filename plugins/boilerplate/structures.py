@@ -91,6 +91,8 @@ SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»", ")"
 _STOPS = frozenset(".!?…。！？")
 
 Form = tuple[str, object]
+#: the form of a line that starts with a quantity (:func:`_form`)
+_QUANTITY_FORM: Form = ("quantity", 0)
 
 
 def _form(line: str) -> Form | None:
@@ -119,7 +121,7 @@ def _form(line: str) -> Form | None:
         and _QUANTITY.match(s)
         and len(s.split()) <= _QUANTITY_WORDS
     ):
-        return ("quantity", 0)
+        return _QUANTITY_FORM
     return None
 
 
@@ -248,9 +250,15 @@ def _ascending(items: Sequence[str]) -> bool:
 
 
 def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
-    """Whether line ``j`` can be a structure's label: short, its own form, no sentence."""
+    """Whether line ``j`` can be a structure's label: short, its own form, no sentence. (A
+    line that starts with a quantity may be one: "12,5 km Massenstart Damen" over a race's
+    results lost them to the teaser rule once it had a form of its own, 49ad3cc.)"""
     s = _LEAD.sub("", lines[j], count=1)
-    return forms[j] is None and 0 < len(s.split()) <= _LABEL_WORDS and not s.endswith(SENTENCE_END)
+    return (
+        (forms[j] is None or forms[j] == _QUANTITY_FORM)
+        and 0 < len(s.split()) <= _LABEL_WORDS
+        and not s.endswith(SENTENCE_END)
+    )
 
 
 def article_structures(

@@ -404,3 +404,19 @@ def test_an_html_list_whose_items_start_with_a_number_of_a_name_is_numbered(run_
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
     want = [f"{k}. {c}" for k, c in enumerate(clubs, 1)]
     assert [x for x in doc.text.split("\n") if x[:1].isdigit()] == want, doc.text
+
+
+def test_a_numbered_list_under_a_label_that_starts_with_a_quantity_is_kept(run_stage):
+    """A race's results under "12,5 km Massenstart Damen" were removed as teasers once a
+    line starting with a quantity had a form of its own (an ingredient's, 49ad3cc): such a
+    line may still be a list's label (biathlon-antholz.it in the session's record
+    comparison)."""
+    results = [
+        "12,5 km Massenstart Damen",
+        "1. Dorothea Wierer (ITA) 35.58,7 (2)",
+        "2. Dzinara Alimbekava (BLR) +3,7 (1)",
+        "3. Anais Chevalier-Bouchet (FRA) +11,6 (1)",
+        "4. Kristina Reztsova (RUS) +22,8 (2)",
+    ]
+    kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD], [MID], [END], results, FOOT))
+    assert [x for x in kept if x in results] == results
