@@ -4,7 +4,7 @@ A language code alone does not tell a search index which analyser a text needs: 
 written in Cyrillic and in Latin letters, Chinese in simplified and traditional characters
 (s35 acc-hygiene F15). The script is read off the letters themselves: each code point's
 Unicode block is looked up in one vectorised pass (numpy, ~10 µs for the first 2,000 characters;
-a Latin-1 text is Latin without a look), and the most frequent
+a Windows-1252 text is Latin without a look), and the most frequent
 script wins. Han characters with kana are Japanese ("Jpan"), with hangul Korean ("Kore"),
 alone Chinese, told simplified or traditional ("Hans", "Hant") by CLD2, which the stage
 already runs and which has a model for each.
@@ -58,10 +58,10 @@ def script_of(text: str, language: str | None = None) -> str | None:
     for a text without letters. A text of Chinese characters in ``language`` Japanese is
     Japanese's ("Jpan": "草" alone), in Korean Korean's ("Kore")."""
     try:
-        text.encode("latin-1")
+        text.encode("cp1252")
     except UnicodeEncodeError:
         pass
-    else:  # (most texts: ASCII and Latin-1 hold no letters but Latin ones)
+    else:  # (most texts: Windows-1252, curly quotes and dashes too, holds Latin letters only)
         return "Latn" if any(map(str.isalpha, text)) else None
     text = text[:_MAX_CHARS]
     points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
