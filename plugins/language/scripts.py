@@ -57,13 +57,13 @@ def script_of(text: str, language: str | None = None) -> str | None:
     """The ISO 15924 code of the script most of ``text``'s letters are written in, or None
     for a text without letters. A text of Chinese characters in ``language`` Japanese is
     Japanese's ("Jpan": "草" alone), in Korean Korean's ("Kore")."""
+    text = text[:_MAX_CHARS]
     try:
         text.encode("cp1252")
     except UnicodeEncodeError:
         pass
     else:  # (most texts: Windows-1252, curly quotes and dashes too, holds Latin letters only)
         return "Latn" if any(map(str.isalpha, text)) else None
-    text = text[:_MAX_CHARS]
     points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     counts = np.bincount(_INDEX[np.minimum(points, _LAST)], minlength=len(_BLOCKS))
     per: dict[str, int] = {}
