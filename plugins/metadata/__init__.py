@@ -283,18 +283,14 @@ _BRITISH_COM_HOSTS = frozenset(
 _BRITISH_LOCALES = frozenset(["en-gb", "en-ie", "en-uk"])
 
 
-def _british_locale(tree: Any) -> bool:
-    """Whether an HTML page's language tag (``<html lang>``, ``og:locale``) is British or
-    Irish English: theguardian.com, irishtimes.com and irishexaminer.com are .com pages, on
-    which "By Jane Doe, Dublin, PA" is PA Media's credit, not Pennsylvania's (s36 acc-read
-    F15)."""
-    if tree is None:
-        return False
+def _british_locale(tree: Any, metas: list[Any]) -> bool:
+    """Whether an HTML page's language tag (``<html lang>``, an ``og:locale`` among its
+    ``metas``, :func:`_page_elements`') is British or Irish English: theguardian.com,
+    irishtimes.com and irishexaminer.com are .com pages, on which "By Jane Doe, Dublin, PA"
+    is PA Media's credit, not Pennsylvania's (s36 acc-read F15)."""
     root = tree.getroottree().getroot()
     tags = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang")]
-    head = root.find("head")
-    if head is not None:
-        tags += [m.get("content") for m in head.iter("meta") if m.get("property") == "og:locale"]
+    tags += [m.get("content") for m in metas if m.get("property") == "og:locale"]
     return any(t and t.strip().lower().replace("_", "-") in _BRITISH_LOCALES for t in tags)
 
 
@@ -777,6 +773,7 @@ class MetadataStage(Stage):
         confidence = 0.0
         ann: dict[str, Any] = {}
         units = 0  # (the dated teasers of a listing page: listing_units)
+        british = False  # (an HTML page in British or Irish English: _british_locale)
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
@@ -829,6 +826,7 @@ class MetadataStage(Stage):
                 # researcher needs (s31 acc-posts #7)
                 ann["url"] = own
             metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
+            british = tree is not None and _british_locale(tree, metas)
             if not doc.authors and tree is not None and (user := _profile_username(tree, metas)):
                 # a profile's or a post's page names its account (Mastodon's saved status
                 # pages: s31 acc-posts #7), which trafilatura's metadata does not read
@@ -1011,7 +1009,7 @@ class MetadataStage(Stage):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5
         if scan is not None and sources.get("authors") != "input":
-            self._wire(doc, ann, sources, url, *scan)
+            self._wire(doc, ann, sources, url, *scan, british)
         if units:
             ann["listing"] = units
         if chosen is not None:
@@ -1037,12 +1035,14 @@ class MetadataStage(Stage):
         url: str | None,
         lines: list[str],
         top: int,
+        british: bool = False,
     ) -> None:
         """Wire bylines (s32 news-types acceptance #9, #10; :mod:`.wire`): an agency is no
         author ("LISA MASCARO Associated Press" -> the name; "From The Associated Press" ->
         none), a wire role is none ("AP Business Writer"), all-capital names in name case;
         the agencies the byline, the credit lines around the headline (``lines[top]``; the
-        page's address ``url``, :meth:`_url`, says whether it is British or Irish) and
+        page's address ``url``, :meth:`_url`, or its language tag, ``british``, says whether
+        it is British or Irish) and
         the dateline name go to ``annotations.metadata.agencies``. A byline that names the
         authors found and more ("By Maria Chen and Tom Baxter" where the page's meta author
         names Maria Chen) gives them all."""
@@ -1067,13 +1067,13 @@ class MetadataStage(Stage):
         # (a British or Irish page, by its address or its language tag: "PA" after Bradford
         # is PA Media's there)
         parts = _url_parts(url)
-        british = (
+        british = british or (
             parts is not None
             and (
                 parts[0].endswith((".uk", ".ie"))
                 or parts[0].removeprefix("www.") in _BRITISH_COM_HOSTS
             )
-        ) or _british_locale(doc.work.get("html_tree"))
+        )
         agencies = list(dict.fromkeys(agencies + credits(lines, top, body, british)))
         if agencies:
             ann["agencies"] = agencies
