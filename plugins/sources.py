@@ -321,6 +321,10 @@ _WHATWG_CODECS = {
 _MULTIBYTE = frozenset(["shift_jis", "cp932", "euc_jp", "cp949", "big5hkscs", "gb18030"])
 
 
+#: How much of a text of unknown encoding its guess reads
+_DETECT_BYTES = 262144
+
+
 def _detect(data: bytes) -> str | None:
     """The legacy encoding a browser would guess for ``data`` (not UTF-8: the callers have
     tried it), as Python's codec name: Mozilla's chardetng (Firefox's detector), which
@@ -332,7 +336,8 @@ def _detect(data: bytes) -> str | None:
     # Imported here: most inputs are UTF-8 and never need it.
     import chardetng_py
 
-    label = chardetng_py.detect(data[:262144], allow_utf8=False).lower()
+    sample = data[:_DETECT_BYTES]
+    label = chardetng_py.detect(sample, allow_utf8=False).lower()
     if label == "shift_jis":
         # WHATWG's Shift_JIS is JIS X 0208 as Python's shift_jis maps it (0x8160 a wave
         # dash, where cp932 has a full-width tilde) with Windows' extensions (circled
@@ -346,7 +351,8 @@ def _detect(data: bytes) -> str | None:
         name = codecs.lookup(_WHATWG_CODECS.get(label, label)).name
     except LookupError:
         return None
-    if name not in _MULTIBYTE and name != "cp1252" and _no_word_says(data, name):
+    # (the bytes chardetng read tell it: a file of megabytes was decoded twice whole)
+    if name not in _MULTIBYTE and name != "cp1252" and _no_word_says(sample, name):
         return "cp1252"
     return name
 

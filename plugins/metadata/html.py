@@ -21,7 +21,6 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
@@ -73,8 +72,8 @@ from .text import (
 #: A JSON-LD publication date: an article's ``datePublished``, a job posting's
 #: ``datePosted`` (not a video's ``uploadDate``: an article's embedded video is not the
 #: article, and its upload time became the article's on dev pages)
-_JSONLD_PUB = re.compile(r'"(datePublished)"\s*:\s*"([^"]{8,40})"')
-_JSONLD_POSTED = re.compile(r'"(datePosted)"\s*:\s*"([^"]{8,40})"')
+_JSONLD_PUB = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_JSONLD_POSTED = re.compile(r'"datePosted"\s*:\s*"([^"]{8,40})"')
 #: A JSON-LD date that is no publication date: when an event takes place, an offer or a
 #: posting is valid, a person was born (schema.org's Event, Offer, JobPosting, Person ...).
 #: A product page's ``priceValidUntil`` and a job ad's ``validThrough`` were htmldate's answer
@@ -186,9 +185,13 @@ def html_structured_date(html: str, text: str = "") -> tuple[str | None, str]:
     placeholders aside (:func:`.text.placeholder_day`; ``text``: the page's rendering, where
     a placeholder's year is not written)."""
     # (datePublished first: a job posting's datePosted is one where there is none)
-    for m in chain(_JSONLD_PUB.finditer(html), _JSONLD_POSTED.finditer(html)):
-        if _stated(m.group(2), text):
-            return m.group(2).strip(), "json-ld " + m.group(1)
+    for rx, where in (
+        (_JSONLD_PUB, "json-ld datePublished"),
+        (_JSONLD_POSTED, "json-ld datePosted"),
+    ):
+        for m in rx.finditer(html):
+            if _stated(m.group(1), text):
+                return m.group(1).strip(), where
     for m in _META_PUB.finditer(html):
         c = _CONTENT.search(m.group(0))
         if c and _stated(c.group(1), text):
