@@ -94,6 +94,14 @@ def test_tidy_text_done_has_no_page_break() -> None:
         # a text that shows the characters beside their references speaks of them (s36
         # acc-read F5)
         ("In HTML, write &copy; for © and &eacute; for é.", None),
+        # ... not one that holds a character of one of its references elsewhere, as an
+        # escaped text with a quotation mark its author pasted does (s37 acc-read F3)
+        (
+            "The mayor&#8217;s plan was approved &#8211; by nine votes.\n"
+            "Residents’ groups said they would watch the costs, caf&eacute; owners too.",
+            "The mayor’s plan was approved – by nine votes.\n"
+            "Residents’ groups said they would watch the costs, café owners too.",
+        ),
     ],
 )
 def test_unescape_references(given: str, want: str | None) -> None:
