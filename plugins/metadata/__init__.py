@@ -294,13 +294,45 @@ def _british_locale(tree: Any, metas: list[Any]) -> bool:
     return any(t and t.strip().lower().replace("_", "-") in _BRITISH_LOCALES for t in tags)
 
 
+#: The elements that have no end tag ("<br>" right after a word is markup all the same)
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"])  # fmt: skip
+
+
+def _generic(value: str, tag: re.Match[str]) -> bool:
+    """Whether ``tag`` (an :data:`_HTML_TAG` match in ``value``) is a type's parameter, not
+    markup: a start tag without attributes right after a word, of an element that has an end
+    tag and none in ``value`` ("List<Object>", "Promise<Map>": type names that HTML's are
+    too; s37 acc-read F13)."""
+    name = tag[0][1:-1]
+    return (
+        tag.start() > 0
+        and value[tag.start() - 1].isalnum()
+        and name.isalnum()
+        and name.lower() not in _VOID
+        and f"</{name.lower()}" not in value.lower()
+    )
+
+
+#: The elements that break a line: a space in a field on one line ("Harbour<br>opens")
+_BREAKING = re.compile(r"</?(?:br|hr|p|div|li|h[1-6]|tr|td|th)\b", re.I)
+
+
+def _tag_as_text(value: str, tag: re.Match[str]) -> str:
+    """What a tag of a dump's field ``value`` is as text: itself when a type's parameter
+    (:func:`_generic`), a space when it breaks a line, else nothing ("caf<b>é</b>")."""
+    if _generic(value, tag):
+        return tag[0]
+    return " " if _BREAKING.match(tag[0]) else ""
+
+
 def _as_text(value: str) -> str:
     """A dump's field as text: its HTML tags taken out, then its character references read
     (twice: "&amp;amp;"), its runs of spaces one. Tags are taken out once, before: a title
     that speaks of tags ("&lt;div&gt; and &lt;span&gt;") lost them with the references read,
     and "std::vector<int>" its "<int>" (s36 acc-read F3)."""
     if "<" in value:
-        value = _HTML_TAG.sub("", value)
+        value = _HTML_TAG.sub(lambda m: _tag_as_text(value, m), value)
     for _ in range(2):
         if "&" not in value:
             break

@@ -208,6 +208,14 @@ def test_a_dumps_fields_are_read_as_text_and_its_authors_once_each(run_stage) ->
     [
         ("std::vector<int> explained", "std::vector<int> explained"),
         ("between &lt;div&gt; and &lt;span&gt;?", "between <div> and <span>?"),
+        # a type's parameter named as an element is no tag (s37 acc-read F13) ...
+        ("How to convert a List<Object> to an array", "How to convert a List<Object> to an array"),
+        ("Why Promise<Map> is not a Map", "Why Promise<Map> is not a Map"),
+        # ... but markup is: an element with its end tag, a void one, a tag after a space
+        ("Harbour <b>opens</b> today", "Harbour opens today"),
+        ("Harbour<br>opens today", "Harbour opens today"),
+        ("Tom &amp; Jerry&#8217;s caf<b>&eacute;</b>", "Tom & Jerry’s café"),
+        ("Pier <i>plan", "Pier plan"),
     ],
 )
 def test_a_dumps_title_that_speaks_of_tags_keeps_them(run_stage, title, want) -> None:
