@@ -4748,7 +4748,7 @@ def domain_like(s: str) -> bool:
 #: letters: "de Gaulle", "van Dyke"), a comma, the given name (a word, its initials after it)
 #: or initials alone ("Doe, J.", "Doe, J. R.")
 _SURNAME_FIRST = re.compile(
-    r"((?:(?:de|da|di|du|del|della|des|do|dos|das|van|von|der|den|ter|ten|le|la)\s+)*"
+    r"((?:(?i:de|da|di|du|del|della|des|do|dos|das|van|von|der|den|ter|ten|le|la)\s+)*"
     r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_]\.)*|[^\W\d_]\.(?:\s*[^\W\d_]\.)*)"
 )
 
@@ -4775,19 +4775,20 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
 
 
 def place_words(text: str) -> Callable[[str], bool]:
-    """``place(word)``: whether ``text`` writes ``word`` as a place: after "in", "im", "aus",
-    "nach", "à", "dans" ("Officials in London"), or as a dateline, at a line's start before
-    a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "), in capitals before
-    a comma ("HAMBURG, 4. März"). A name written surname first and a place after a name look
-    alike ("Doe, Jane", "Meier, Hamburg"); how the document uses the word tells them apart
-    where no list of places could (a person's given name is no place of a dateline)."""
+    """``place(word)``: whether ``text`` writes ``word`` as the place of a dateline: at a
+    line's start before a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "),
+    in capitals before a comma ("HAMBURG, 4. März"). A name written surname first and a
+    place after a name look alike ("Doe, Jane", "Meier, Hamburg"); how the document uses the
+    word tells them apart where no list of places could (a person's given name is no place
+    of a dateline). A place named in the text ("officials in Charlotte") is no sign: many
+    given names are places too, and "Brown, Charlotte" lost her given name (s37 acc-read
+    F4)."""
 
     def place(word: str) -> bool:
         w, up = re.escape(word), re.escape(word.upper())
         return (
             re.search(
-                rf"\b(?:in|im|aus|nach|à|dans)\s+{w}\b"
-                rf"|(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
+                rf"(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
                 rf"|^[ \t]*{up},)",
                 text,
             )

@@ -101,11 +101,18 @@ def test_a_site_names_copyright_notice_goes_with_its_year(run_stage, site: str, 
         ("Jane Doe, Reuters", "", ["Jane Doe"]),
         # a place after the name is no second author (s35 acc-regress D6)
         ("Jane Doe, Washington", "", ["Jane Doe"]),
-        # a surname and the place the text writes as one, in a dateline or after "in": no
-        # made-up "Hamburg Meier" (s36 acc-regress R12); the surname alone is one word, no
-        # author of a page's markup (trafilatura's rule, as for "Meier" alone)
+        # a surname and the place the text writes as a dateline's: no made-up "Hamburg
+        # Meier" (s36 acc-regress R12); the surname alone is one word, no author of a page's
+        # markup (trafilatura's rule, as for "Meier" alone). A place the text names is no
+        # sign: "Brown, Charlotte" (s37 acc-read F4)
         ("Meier, Hamburg", "<p>HAMBURG (dpa) – Der Hafen öffnet wieder.</p>", []),
-        ("Doe, London", "<p>Officials in London said the plan was late.</p>", []),
+        ("Doe, London", "<p>LONDON – Officials said the plan was late.</p>", []),
+        (
+            "Brown, Charlotte",
+            "<p>Officials in Charlotte said the plan was late.</p>",
+            ["Charlotte Brown"],
+        ),
+        ("De Niro, Robert", "", ["Robert De Niro"]),
         ("Doe, Jane", "<p>Jane said in May that the plan was late.</p>", ["Jane Doe"]),
         # a given name that is a byline word elsewhere (s35 acc-read #13)
         ("Yazan Saadeh", "", ["Yazan Saadeh"]),
@@ -399,13 +406,19 @@ def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) 
 
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
     """A dump's author "Meier, Hamburg" (a reporter and a place) became the made-up person
-    "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a place, in a
-    dateline or after "in", it is the reporter's place, and the author is "Meier"; a given
-    name the text writes otherwise stays one ("Doe, Jane")."""
+    "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a dateline's
+    place, it is the reporter's place, and the author is "Meier"; a given name the text
+    writes otherwise stays one ("Doe, Jane"), a place's name too ("Brown, Charlotte" with
+    "officials in Charlotte" lost her given name: s37 acc-read F4). A particle in capitals
+    is one ("De Niro, Robert" was "De Niro": s37 acc-read F22)."""
     for author, text, want in (
         ("Meier, Hamburg", "HAMBURG (dpa) – Der Hafen öffnet wieder.", ["Meier"]),
-        ("Doe, London", "Officials in London said the plan was late.", ["Doe"]),
+        ("Doe, London", "LONDON, March 4 – Officials said the plan was late.", ["Doe"]),
         ("Doe, Jane", "Jane said in May that the plan was late.", ["Jane Doe"]),
+        ("Brown, Charlotte", "Officials in Charlotte said the plan was late.", ["Charlotte Brown"]),
+        ("De Niro, Robert", "The actor said the plan was late.", ["Robert De Niro"]),
+        ("Le Pen, Marine", "Elle a dit que le plan était en retard.", ["Marine Le Pen"]),
+        ("de Gaulle, Charles", "Il a dit que le plan était en retard.", ["Charles de Gaulle"]),
     ):
         doc = make_document(f"{text}\n\n{PROSE * 3}", uri="https://news.example/library")
         doc.authors = [author]  # (as a dump's source gives them)
