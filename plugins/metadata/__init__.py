@@ -88,7 +88,7 @@ from .text import (
     site_clock,
     update_lines,
 )
-from .wire import byline_names, credits, name_case, split_authors
+from .wire import agency, byline_names, credits, split_authors
 
 __all__ = ["MetadataOptions", "MetadataStage", "extract", "find_dates"]
 
@@ -340,14 +340,16 @@ def _as_text(value: str) -> str:
     return " ".join(value.split())
 
 
-def _tidy_given(doc: Document) -> None:
+def _tidy_given(doc: Document) -> list[str]:
     """A dump's own title, site name, authors and tags as the page's would be: markup and
     character references read ("Tom &amp; Jerry&#8217;s caf&eacute; <b>opens</b>"), an
     author's byline word and role taken off and a name in capitals in name case ("By JANE
     DOE", "Jane Doe, Staff Writer" -> "Jane Doe"), each author once whatever its case: the
     same strings from an HTML page were, and a dump's gave an index three facet values for
-    one person and "&amp;" in its result titles (s35 hygiene acceptance F6). The values as
+    one person and "&amp;" in its result titles (s35 hygiene acceptance F6); the agencies
+    among the authors (:func:`.wire.split_authors`) are returned, no authors. The values as
     given stay in ``annotations.source.given``."""
+    agencies: list[str] = []
     for name in ("title", "site_name"):
         value = getattr(doc, name)
         if value and (_MARKUP.search(value) or "  " in value):
@@ -361,10 +363,18 @@ def _tidy_given(doc: Document) -> None:
         for written in doc.authors:
             a = _as_text(written)
             read = author_field_names(a, place) if _BY_WORD.match(a) or "," in a else [a]
-            for n in read or [a]:
-                n = name_case(n) if n.isupper() else n
+            if "," in a:
+                # (the agencies among its comma parts, and the parts of one that names no
+                # person: "Reuters, AP" was one made-up author, "Jane Doe, Reuters" lost
+                # Reuters; s37 acc-regress R3)
+                parts = [p.strip() for p in a.split(",") if p.strip()]
+                read = (read or parts) + [p for p in parts if agency(p) and p not in read]
+            people, credited = split_authors(read or [a])
+            agencies += credited
+            for n in people:
                 names.setdefault(" ".join(n.casefold().split()), n)
         doc.authors = [n for n in names.values() if n]
+    return list(dict.fromkeys(agencies))
 
 
 #: ``doc.work``'s key of an HTML page's ``<title>``, from the stage's parse to its end
@@ -809,7 +819,8 @@ class MetadataStage(Stage):
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
-        _tidy_given(doc)
+        if agencies := _tidy_given(doc):
+            ann["agencies"] = agencies
         at = capture_at(doc)
         if at is not None and at.timetz().replace(tzinfo=None) == _MIDNIGHT:
             at = None  # (a capture date without a time: relative dates count days)

@@ -5879,7 +5879,7 @@ def without_site(title: str, site: str | None, url: str | None) -> str:
 
     def names_site(seg: str) -> bool:
         return (has_site and _same_name(seg, site or "")) or (
-            bool(label) and _names_domain(seg, label or "")
+            bool(label) and _is_domain_name(seg, label or "")
         )
 
     n = len(segs)
@@ -5891,6 +5891,24 @@ def without_site(title: str, site: str | None, url: str | None) -> str:
     if (a, b) == (0, n):
         return title
     return "".join(parts[2 * a : 2 * b - 1]).strip()
+
+
+#: What a site's name adds to its domain's label ("BBC News", "Spiegel Online", "CNN.com")
+_NAME_ADDS = re.compile(r"(?:the|news|online|com|net|org|co|uk|de|fr|tv|live|world)*")
+
+
+def _is_domain_name(seg: str, label: str) -> bool:
+    """Whether a title's segment ``seg`` is the name of the domain ``label``: the label, or
+    the label with words sites add ("BBC News", "Spiegel Online"), or part of the label
+    ("Spiegel" of spiegelonline: :func:`_names_domain`). A segment that only holds the label
+    is content ("Classical music review | BBC Proms 2024" lost "BBC Proms 2024"; s37
+    acc-regress R7)."""
+    c = _compact(seg)
+    if not _names_domain(seg, label):
+        return False
+    if label not in c:
+        return True  # (the label holds it)
+    return all(_NAME_ADDS.fullmatch(rest) for rest in c.split(label, 1))
 
 
 _NOT_SITE = re.compile(r"(?i)(on|follow|share|reuters)\b")
@@ -5953,7 +5971,9 @@ def _labelled_tag_run(
     """The tags a label alone on its line gives one a line after the article ("Topics" /
     "Cycling" / "Transport" / "Children", then the share bar): two or more short lines
     (:data:`_TAG_WORDS_MAX` words, no sentence end, no digit, address or label: see
-    :data:`_NOT_TAG`), up to a furniture line; with the lines of the label and the tags.
+    :data:`_NOT_TAG`), up to a line with a furniture word, another list's label or a wider
+    gap than the label's; at most :data:`_TAG_RUN_MAX` (a longer run is the site's menu or
+    tag cloud: none); with the lines of the label and the tags.
     Only a labelled line ("Topics: Cycling, Transport") was read (s36 acc-types #13). The
     label stands at most :data:`_TAG_RUN_AFTER` lines under the last paragraph: further down,
     a "Themen" or "Topics" label heads the site's menu (dev text pages: 14 of 16 runs within
@@ -5969,24 +5989,48 @@ def _labelled_tag_run(
             continue
         tags: list[str] = []
         lines = [i]
-        for j, t in items[k + 1 : k + 1 + _TAG_RUN_MAX]:
+        for j, t in items[k + 1 : k + 1 + _TAG_RUN_MAX + 1]:
+            words = t.split()
             if (
-                len(t.split()) > _TAG_WORDS_MAX
+                len(words) > _TAG_WORDS_MAX
                 or _SENT_END.search(t)
-                or _FURNITURE.match(t)
                 or _NOT_TAG.search(t)
+                # (a button or a box's label: "Share on Facebook", "Seite drucken", "Teilen
+                # auf", "Places in this Story" went on as tags; s37 acc-regress R1)
+                or _FURNITURE.match(t)
+                or _BUTTON.search(t)
+                or _OTHER_LIST.search(t)
+                or _TAG_LABEL_ALONE.fullmatch(t)
+                # (the list ends where its lines stand further apart than its label and
+                # first line: the site's menu after a blank line; s37 acc-read F10)
+                or (len(lines) > 1 and j - lines[-1] > lines[1] - i)
             ):
                 break
             tags.append(t)
             lines.append(j)
-        if len(tags) >= 2:
+        if 2 <= len(tags) <= _TAG_RUN_MAX:  # (a longer run is a menu or a tag cloud)
             return split_tags(", ".join(tags)), lines
     return None
 
 
+#: A button's word: a line with one after a tag list is the share bar's or the comments'
+#: ("Share on Facebook", "Seite drucken", "Neuen Kommentar hinzufügen")
+_BUTTON = re.compile(
+    r"(?i)\b(?:share|teilen|drucken|print|tweet|e-?mail|kommentar(?:e|en)?|comments?|"
+    r"hinzufügen|partager|imprimer|commentaires?|compartir|imprimir|comentarios?|condividi|"
+    r"stampa|commenti|delen|afdrukken|reacties|subscribe|abonnieren|newsletter)\b"
+)
+#: The label of another list after a tag list: the site's sections, a box of related links,
+#: an agency's "Places in this Story"
+_OTHER_LIST = re.compile(
+    r"(?i)\b(?:in this (?:story|article)|more from|related|sections?|follow us|rubriken|"
+    r"ressorts|mehr zum thema|tag ?cloud|tagwolke)\b"
+)
+
+
 #: The most lines a labelled run of tags (:func:`_labelled_tag_run`) is read over, and how
 #: many lines may stand between the last paragraph and its label
-_TAG_RUN_MAX = 20
+_TAG_RUN_MAX = 15
 _TAG_RUN_AFTER = 2
 
 

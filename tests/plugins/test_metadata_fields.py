@@ -258,6 +258,8 @@ _TAB_TITLE_PAGE = (
         ("Menu", "Pier repairs approved - News Example", "Pier repairs approved"),
         # a segment that names no site stays
         ("The Harbour Times", "Pier repairs approved | Council votes yes", None),
+        # nor one that only holds the domain's name (s37 acc-regress R7)
+        ("Menu", "Classical music review | News Week 2024", None),
     ],
 )
 def test_a_text_title_loses_the_segments_that_name_the_site(run_stage, site, headline, title):
@@ -327,6 +329,13 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
         ("Topics", "Cycling\nSign up for our newsletter today.", []),
         # a label further down heads the site's menu
         ("Newsletter\nContact\nAbout us\nTopics", "Politics\nBusiness\nSport", []),
+        # the run ends at a button, another list's label, or a wider gap (s37 acc-regress
+        # R1, acc-read F10) ...
+        ("Topics", "Budget\nCouncil\nShare on Facebook\nSeite drucken", ["Budget", "Council"]),
+        ("Topics", "Budget\nCouncil\nPlaces in this Story\nSpringfield", ["Budget", "Council"]),
+        ("Topics", "Cycling\nTransport\n\nNews\nSport\nBusiness", ["Cycling", "Transport"]),
+        # ... and a longer one is the site's tag cloud
+        ("Themen", "\n".join(f"Thema {chr(65 + k)}" for k in range(20)), []),
     ],
 )
 def test_a_labelled_run_of_tags_one_a_line_gives_the_tags(run_stage, label, run, tags):
@@ -423,6 +432,25 @@ def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
         doc = make_document(f"{text}\n\n{PROSE * 3}", uri="https://news.example/library")
         doc.authors = [author]  # (as a dump's source gives them)
         assert run_stage(MetadataStage, doc).kept[0].authors == want, author
+
+
+@pytest.mark.parametrize(
+    ("author", "people", "agencies"),
+    [
+        ("Reuters, AP", [], ["Reuters", "AP"]),
+        ("Jane Doe, Reuters", ["Jane Doe"], ["Reuters"]),
+        ("Jane Doe, John Roe", ["Jane Doe", "John Roe"], None),
+    ],
+)
+def test_a_dumps_authors_with_agencies_credit_them(run_stage, author, people, agencies) -> None:
+    """A dump's authors "Reuters, AP" (one comma: kept whole for "Doe, Jane") was one
+    made-up author, and "Jane Doe, Reuters" lost Reuters (s37 acc-regress R3): agencies
+    are credited, as a page's byline's are."""
+    doc = make_document(PROSE * 3, uri="https://news.example/library")
+    doc.authors = [author]  # (as a dump's source gives them)
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert got.authors == people
+    assert got.annotations["metadata"].get("agencies") == agencies
 
 
 @pytest.mark.parametrize(
