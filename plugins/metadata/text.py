@@ -5019,15 +5019,26 @@ def split_tags(s: str) -> list[str]:
     return list(_tags_of(s))
 
 
+#: Tags each in its brackets, "[Politics] [Harbour]"
+_BRACKETED_TAGS = re.compile(r"(?:\[[^\[\]]+\]\s*(?:[,;]\s*)?){2,}")
+_BRACKETS = re.compile(r"[\[\]]")
+#: An item of a flow list: quoted (commas inside), or up to the next comma
+_FLOW_ITEM = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[^,]+)\s*(?:,|$)")
+
+
 @_line_cache(maxsize=4096)
 def _tags_of(s: str) -> tuple[str, ...]:
     """:func:`split_tags`, cached (a site's tag and section lines recur)."""
     s = _TAG_LABEL.sub("", s.strip())
-    if s[:1] == "[" and s[-1:] == "]":
+    if _BRACKETED_TAGS.fullmatch(s):
+        # each tag in its brackets ("[Politics] [Harbour]", "[Politics], [Harbour]"): one
+        # merged tag, or tags with half their brackets (s37 acc-read F20)
+        return tuple(t.strip() for t in re.findall(r"\[([^\[\]]+)\]", s) if t.strip())
+    if s[:1] == "[" and s[-1:] == "]" and not _BRACKETS.search(s[1:-1]):
         # a YAML or JSON flow list, as a front matter writes it ("tags: [budget, 'city
-        # council']"): its items, unquoted; its brackets were the first and last tags' (s36
-        # acc-regress O8)
-        parts = [p.strip().strip("\"'").strip() for p in s[1:-1].split(",")]
+        # council']"): its items, unquoted, split at the commas outside quotes ("['O,
+        # Brother', 'Coen']"); its brackets were the first and last tags' (s36 acc-regress O8)
+        parts = [p.strip().strip("\"'").strip() for p in _FLOW_ITEM.findall(s[1:-1])]
         return tuple(p for p in parts if p)
     if _TAG_SEP_ANY.search(s):
         parts = [p.strip(" #") for p in _TAG_SEP.split(s)]

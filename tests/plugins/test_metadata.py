@@ -1872,6 +1872,21 @@ def test_a_tag_that_starts_with_a_label_word_keeps_it(line: str, tags: list[str]
     assert textmeta.split_tags("Filed under News, Politics") == ["News", "Politics"]
 
 
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        # each tag in its brackets: one merged tag or half-brackets (s37 acc-read F20)
+        ("Tags: [Politics] [Harbour]", ["Politics", "Harbour"]),
+        ("Tags: [Politics], [Harbour]", ["Politics", "Harbour"]),
+        # a flow list's quoted item keeps its comma
+        ("tags: ['O, Brother', 'Coen']", ["O, Brother", "Coen"]),
+        ("tags: [budget, 'city council']", ["budget", "city council"]),
+    ],
+)
+def test_bracketed_tags_and_flow_lists(line: str, tags: list[str]) -> None:
+    assert textmeta.split_tags(line) == tags
+
+
 def test_json_ld_text_normalised_as_trafilatura_does() -> None:
     """_normalize_json (the surrogates dropped by one regular expression) gives trafilatura's
     normalize_json: escaped surrogate pairs and lone halves, escaped controls, entities,
