@@ -981,9 +981,16 @@ def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> li
     noted in ``cut`` under ``field`` when more)."""
     if isinstance(value, str):
         sep = ";" if ";" in value else "," if "," in value else "|" if "|" in value else None
-        if sep == "," and field == "authors" and value.count(",") == 1:
-            # (one comma may be a name's, written surname first: "Doe, Jane" is one person,
-            # whom the metadata stage reads so; s36 acc-read F2)
+        if (
+            sep == ","
+            and field == "authors"
+            and value.count(",") == 1
+            and len(value.split(",")[1].split()) <= 1
+        ):
+            # (one comma before one word may be a name's, written surname first: "Doe,
+            # Jane" is one person, whom the metadata stage reads so, s36 acc-read F2; two
+            # names, "Jane Doe, John Smith", are two authors without that stage too, s37
+            # acc-read F19)
             sep = None
         value = value.split(sep) if sep else [value]
     if not isinstance(value, list):

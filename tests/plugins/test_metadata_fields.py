@@ -361,6 +361,8 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
     from corearchive_plugins.sources import _names
 
     assert _names("Doe, Jane", "authors") == ["Doe, Jane"]
+    # (two names are two authors, with or without the metadata stage: s37 acc-read F19)
+    assert _names("Jane Doe, John Smith", "authors") == ["Jane Doe", "John Smith"]
     assert _names("Doe, Jane; Roe, John", "authors") == ["Doe, Jane", "Roe, John"]
     assert _names("news, politics, local", "tags") == ["news", "politics", "local"]
 
