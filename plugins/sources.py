@@ -974,6 +974,13 @@ def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
     return shortened(value, limit)
 
 
+#: A byline written as a dump's authors string: its byline word, or a conjunction before
+#: its last name
+_BYLINE_STRING = re.compile(
+    r"(?i)^\s*(?:by|von|par|por|di|door|av)\s|,\s*(?:and|und|et|y|e|en|och|&)\s"
+)
+
+
 def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> list[str]:
     """A dump's list field (authors, tags): a list of strings, or one string of them
     separated by semicolons (trafilatura), commas or bars; empty for anything else. At most
@@ -984,13 +991,17 @@ def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> li
         if (
             sep == ","
             and field == "authors"
-            and value.count(",") == 1
-            and len(value.split(",")[1].split()) <= 1
+            and (
+                (value.count(",") == 1 and len(value.split(",")[1].split()) <= 1)
+                or _BYLINE_STRING.search(value)
+            )
         ):
             # (one comma before one word may be a name's, written surname first: "Doe,
             # Jane" is one person, whom the metadata stage reads so, s36 acc-read F2; two
             # names, "Jane Doe, John Smith", are two authors without that stage too, s37
-            # acc-read F19)
+            # acc-read F19. A byline, "By Jane Doe, Staff Writer, and Tom Baxter,
+            # Photographer", is the stage's to read: split at its commas, its roles and
+            # "and Tom Baxter" were authors; s37 acc-read F21)
             sep = None
         value = value.split(sep) if sep else [value]
     if not isinstance(value, list):

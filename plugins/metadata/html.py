@@ -617,8 +617,10 @@ def _author_fields_as_written(place: Callable[[str], bool] | None = None) -> Ite
                 # (a byline's word or a role after a comma: read as a byline first, as
                 # trafilatura takes every comma's part for a name and capitalises the word,
                 # "By Sam Holt, Chief Reporter" -> "Chief", "di Giulia Romano" -> "Di
-                # Giulia Romano"; s34 structure acceptance test #8)
-                names = author_field_names(author_string)
+                # Giulia Romano"; s34 structure acceptance test #8). As written, with its
+                # commas: "By Jane Doe, Staff Writer, and Tom Baxter, Photographer" without
+                # its parts that name no one lost Tom Baxter (s37 acc-read F21)
+                names = author_field_names(written) or author_field_names(author_string)
                 if names:
                     author_string = "; ".join(names)
         return original(current_authors, author_string)

@@ -363,6 +363,9 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
     assert _names("Doe, Jane", "authors") == ["Doe, Jane"]
     # (two names are two authors, with or without the metadata stage: s37 acc-read F19)
     assert _names("Jane Doe, John Smith", "authors") == ["Jane Doe", "John Smith"]
+    # (a byline is the metadata stage's to read: s37 acc-read F21)
+    byline = "By Jane Doe, Staff Writer, and Tom Baxter, Photographer"
+    assert _names(byline, "authors") == [byline]
     assert _names("Doe, Jane; Roe, John", "authors") == ["Doe, Jane", "Roe, John"]
     assert _names("news, politics, local", "tags") == ["news", "politics", "local"]
 
@@ -482,3 +485,29 @@ def test_a_readers_comment_heading_names_no_author(run_stage):
     )
     got = _record(run_stage, page, html=False)
     assert got.authors == [] and got.published is None
+
+
+def test_a_byline_of_two_people_with_roles_gives_both_on_every_path(
+    run_stage, ingest, tmp_path
+) -> None:
+    """ "By Jane Doe, Staff Writer, and Tom Baxter, Photographer" gave both on the text
+    path only: an HTML page's byline lost Tom Baxter, a dump's authors string gave the roles
+    and "and Tom Baxter" as authors (s37 acc-read F21)."""
+    from corearchive_plugins.sources import _names
+
+    byline = "By Jane Doe, Staff Writer, and Tom Baxter, Photographer"
+    want = ["Jane Doe", "Tom Baxter"]
+    page = (
+        "<!doctype html><html><head><title>Council approves pier repairs</title></head>"
+        "<body><article><h1>Council approves pier repairs</h1>"
+        f'<p class="byline">{byline}</p><p>4 March 2025</p>'
+        "<p>The council approved the last phase of the pier repairs on Monday, ending a"
+        " two-year wait for traders at the harbour end of the town.</p><p>Engineers said the"
+        " rest of the structure was sound but would stay closed until divers had checked"
+        " the piles.</p></article></body></html>"
+    )
+    (tmp_path / "byline.html").write_text(page)
+    assert ingest(str(tmp_path / "byline.html")).records[0]["authors"] == want
+    doc = make_document(PROSE * 3, uri="https://news.example/library")
+    doc.authors = _names(byline, "authors")  # (as a dump's source gives them)
+    assert run_stage(MetadataStage, doc).kept[0].authors == want
