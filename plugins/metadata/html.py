@@ -50,6 +50,7 @@ from .text import (
     STRUCTURED_MIN_YEAR,
     TEXT_ONLY_FEATURES,
     Page,
+    _cues,
     _features,
     _mk,
     after_reference,
@@ -737,9 +738,11 @@ def html_candidates(
     cands, quoted = _set_quoted_aside(cands, page, tree, quotes)
     if others:
         # (the days the page's data gives an event, an offer's validity, a birth: its
-        # text's "Saturday 14 June 2025, 12:00 - 22:00" is the event's, no publication date)
-        others_aside = [c for c in cands if c["date"] in others]
-        cands = [c for c in cands if c["date"] not in others]
+        # text's "Saturday 14 June 2025, 12:00 - 22:00" is the event's, no publication date;
+        # but not a date the page labels as its publication's, "Published 4 March 2025" of
+        # a match report on the match's day: s37 acc-read F8)
+        others_aside = [c for c in cands if c["date"] in others and not _labelled(c, page)]
+        cands = [c for c in cands if not (c["date"] in others and not _labelled(c, page))]
     else:
         others_aside = []
     if cands:
@@ -813,6 +816,24 @@ def html_candidates(
         + corrections_scored(quoted, HTML_FEATURES, "quotation")
         + corrections_scored(others_aside, HTML_FEATURES, "structured data: no publication")
     )
+
+
+#: A label that names a date of some kind ("Closing date", "Datum", "Fecha"), not the
+#: publication's by its verb
+_DATE_WORD = re.compile(r"(?i)\b(?:date|datum|fecha|data|dato)\b")
+
+
+def _labelled(cand: dict[str, Any], page: Page) -> bool:
+    """Whether a date candidate's line labels it as the publication's ("Published 4 March
+    2025", "Veröffentlicht am"), before it on its line or on a short line above it."""
+    line = page.lines[cand["line"]] if 0 <= cand["line"] < len(page.lines) else ""
+    ctx = line[: cand["col"]]
+    if not ctx.strip():
+        above = [s for s in page.lines[max(0, cand["line"] - 2) : cand["line"]] if s.strip()]
+        ctx = above[-1] + " " if above and len(above[-1]) < 40 else ctx
+    # (a strong cue that names no other date: "Closing date:" of a job ad, "Event date:",
+    # are strong labels too)
+    return _cues(ctx[-45:])[1] and _DATE_WORD.search(ctx[-45:]) is None
 
 
 def _other_days(html: str, published: date | None) -> frozenset[date]:

@@ -293,6 +293,9 @@ def _page_with_data(data: str, body: str) -> str:
         # an event announced on its own day: the article's date stands
         ('{"@type": "NewsArticle", "datePublished": "2025-06-14", "about": {"@type": "Event",'
          ' "startDate": "2025-06-14"}}', "<p>14 June 2025</p>", "2025-06-14"),
+        # a report of the event on its day, its date labelled as the page's (s37 acc-read F8)
+        ('{"@type": "SportsEvent", "startDate": "2025-03-04T19:45:00+00:00"}',
+         "<p>Published 4 March 2025</p>", "2025-03-04"),
     ],
 )  # fmt: skip
 def test_a_json_ld_date_that_is_no_publication_is_not_published(run_stage, data, body, published):
