@@ -21,7 +21,7 @@ are *partial*, recall-only evidence (``--gold partial``: read the recall of ``--
 (tp, fp, fn), not the F1).
 
 A page is *dev* when it is an aeb / trafeval / htmldate dev page by bytes or >= 20 % of its
-8-shingles in one dev text (``prep_extra.protected``, as ``heldout.py build``), *held-out* when
+8-shingles in one dev text (``heldout.dev_pages``, as ``heldout.py build``), *held-out* when
 it is a page of the held-out set HO by bytes or by the same shingle test against its HTML and
 its ``proj`` texts; only the rest (*new*) may be trained on or used as a further check.
 """
@@ -37,8 +37,8 @@ from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from heldout import EVAL, RENDERINGS  # noqa: E402
-from prep_extra import TOK, Index, dec, protected, render  # noqa: E402
+from heldout import EVAL, RENDERINGS, dev_pages, unique_pages  # noqa: E402
+from prep_extra import TOK, Index, dec  # noqa: E402
 
 HELDOUT = "/work/scratch/s35/bp35/heldout/set"
 PAGE_DIRS = ("tests", "test", "fixtures")
@@ -89,20 +89,9 @@ def classify(dl, ho):
     """Each page of DL once (by bytes): (package, path, html, text, gold, where, gold kind)."""
     import trafilatura
 
-    data = os.path.join(EVAL, "data")
-    dev = protected(data, [os.path.join(data, "htmldate", "dev", "text")])
-    dev_md5 = {hashlib.md5(open(f, "rb").read()).hexdigest()
-               for s in ("aeb", "trafeval", "htmldate") for f in glob.glob(os.path.join(data, s, "dev", "html", "*"))}
+    dev, dev_md5, _urls = dev_pages(os.path.join(EVAL, "data"))
     ho_idx, ho_md5 = _held_out(ho)
-    seen = set()
-    for pkg, path, gold in pages(dl):
-        raw = open(path, "rb").read()
-        md5 = hashlib.md5(raw).hexdigest()
-        if md5 in seen:
-            continue
-        seen.add(md5)
-        html = dec(raw)
-        text = render(html)
+    for (pkg, path, gold), md5, html, text in unique_pages(pages(dl)):
         if md5 in dev_md5 or dev.overlap(text)[0] >= 0.2:
             where = "dev"
         elif md5 in ho_md5 or ho_idx.overlap(text)[0] >= 0.2:
