@@ -65,14 +65,11 @@ def _candidates(dl):
             yield f"{pkg}/{os.path.basename(f)}", f, None, gold if os.path.exists(gold) else None
 
 
-def build(dl, out):
-    import trafilatura
-    from py3langid import classify
+def dev_pages(data):
+    """What a page is tested against to be no dev page: the 8-shingle index of the aeb, trafeval
+    and htmldate dev texts (prep_extra.protected), the MD5s of their HTML and their URLs."""
+    from prep_extra import protected
 
-    from prep_extra import dec, protected, render
-    from renderings import _lynx, _w3m
-
-    data = os.path.join(EVAL, "data")
     prot = protected(data, [os.path.join(data, "htmldate", "dev", "text")])
     md5s, urls = set(), set()
     for s in ("aeb", "trafeval", "htmldate"):
@@ -81,20 +78,40 @@ def build(dl, out):
         for v in json.load(open(os.path.join(data, s, "dev", "truth.json"), encoding="utf-8")).values():
             if isinstance(v, dict) and v.get("url"):
                 urls.add(v["url"].rstrip("/"))
-    render_with = {"proj": render, "w3m": _w3m, "lynx": _lynx}
-    truth = {r: {} for r in (*RENDERINGS, "gold")}
-    meta, seen, why = {}, set(), Counter()
-    for r in truth:
-        os.makedirs(os.path.join(out, r, "aeb", "dev", "text"), exist_ok=True)
-    os.makedirs(os.path.join(out, "html"), exist_ok=True)
-    for source, path, url, gold in _candidates(dl):
-        raw = open(path, "rb").read()
+    return prot, md5s, urls
+
+
+def unique_pages(candidates):
+    """Each candidate (a tuple whose second item is the page's path) once by its bytes:
+    (candidate, MD5, HTML, the dev layout's text of it)."""
+    from prep_extra import dec, render
+
+    seen = set()
+    for c in candidates:
+        raw = open(c[1], "rb").read()
         md5 = hashlib.md5(raw).hexdigest()
         if md5 in seen:
             continue
         seen.add(md5)
         html = dec(raw)
-        text = render(html)
+        yield c, md5, html, render(html)
+
+
+def build(dl, out):
+    import trafilatura
+    from py3langid import classify
+
+    from prep_extra import render
+    from renderings import _lynx, _w3m
+
+    prot, md5s, urls = dev_pages(os.path.join(EVAL, "data"))
+    render_with = {"proj": render, "w3m": _w3m, "lynx": _lynx}
+    truth = {r: {} for r in (*RENDERINGS, "gold")}
+    meta, why = {}, Counter()
+    for r in truth:
+        os.makedirs(os.path.join(out, r, "aeb", "dev", "text"), exist_ok=True)
+    os.makedirs(os.path.join(out, "html"), exist_ok=True)
+    for (source, path, url, gold), md5, html, text in unique_pages(_candidates(dl)):
         if md5 in md5s or (url and url.rstrip("/") in urls):
             why["a dev page (bytes or URL)"] += 1
             continue
