@@ -144,8 +144,8 @@ class MetadataOptions:
         True,
         "Drop, as no_content with detail.kind, a short page that stands in for an article: an"
         " error page or soft 404, an access-denied page, an 'enable JavaScript' or captcha"
-        " interstitial, a consent wall, a paywall-only stub (its title or most of its prose"
-        " says so; docs/stages.md 'Pages that are no article'). Off: kept as records.",
+        " interstitial, a consent wall, a paywall-only stub (its prose says so, its title"
+        " supporting it; docs/stages.md 'Pages that are no article'). Off: kept as records.",
     )
     earliest_year: int = option(
         1990,
