@@ -372,3 +372,61 @@ def test_a_listing_in_html_keeps_the_pages_own_title_and_no_teasers_date(ingest,
     [record] = res.records
     assert record["annotations"]["metadata"]["listing"] == 3
     assert record["published"] is None and record["title"] == "Climate crisis"
+
+
+def test_a_listing_in_html_without_a_title_keeps_no_teasers_headline(ingest, tmp_path):
+    """s37 acc-read F9: a page without ``<title>`` took its first teaser's ``<h2>`` as its
+    title on the HTML path (the text path drops it, as the docs say); the headline stays
+    in the text."""
+    teasers = "".join(
+        f"<article><h2><a href='/{k}'>{h}</a></h2><p>{p}</p><p>{d} March 2025</p></article>"
+        for k, (h, p, d) in enumerate(
+            [
+                ("Council approves pier repairs after long delay", "The vote ends a wait.", 12),
+                ("Mayor names new head of planning department", "An engineer takes over.", 10),
+                ("Bus fares to rise by ten pence from April", "The operator blames fuel.", 7),
+            ]
+        )
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "front.html").write_text(
+        f"<html><head></head><body><main>{teasers}</main></body></html>", "utf-8"
+    )
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["annotations"]["metadata"]["listing"] == 3
+    assert record["title"] is None and record["published"] is None
+    assert "Council approves pier repairs after long delay" in record["text"]
+
+
+def test_a_thread_whose_posts_end_without_a_stop_is_no_listing(ingest, tmp_path):
+    """s37 acc-read F15: posts without a final stop were teasers' headlines and a thread of
+    three dated posts a listing, its date dropped. Every post has its author's user name
+    in one place, which no teaser has."""
+    thread = (
+        "Best way to fix a dripping kitchen tap?\ntapfixer\nMy kitchen tap drips all night and"
+        " the plumber cannot come for a week, any ideas\n3 Mar 2025\ndave_k\nReplace the"
+        " washer, it takes ten minutes with a spanner\n4 Mar 2025\nanna.r\nSame here, a new"
+        " cartridge sorted mine for good\n6 Mar 2025\n"
+    )
+    # a listing with a kicker above each headline is still one
+    front = "".join(
+        f"{kicker}\n{headline}\n{d} Mar 2025\n"
+        for kicker, headline, d in [
+            ("Politics", "Council approves pier repairs after long delay", 12),
+            ("Transport", "Bus fares to rise by ten pence from April", 10),
+            ("Education", "School meals contract goes to local firm", 7),
+        ]
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "thread.txt").write_text(thread, "utf-8")
+    (folder / "front.txt").write_text(front, "utf-8")
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    got = {Path(r["source"]["path"]).stem: r for r in res.records}
+    assert "listing" not in got["thread"]["annotations"]["metadata"]
+    assert got["thread"]["published"].startswith("2025-03-03")
+    assert got["front"]["annotations"]["metadata"]["listing"] == 3
