@@ -1430,6 +1430,31 @@ def test_refine_keeps_a_code_sample_whole(run_stage):
     assert lines[lines.index(intro) + 1 :][:7] == shown, doc.text
 
 
+def test_a_code_samples_comment_lines_stay_lines(run_stage):
+    """s37 acc-read F7: refine joins a line that starts with ";", "," or ":" to the line
+    above (trafilatura breaks a paragraph at an inline <q>), and it glued an INI sample's
+    "; comment" lines onto the line above: "[server]; the port to listen on"."""
+    intro = (
+        "The tide server reads one configuration file at start-up. Its sections are named in"
+        " square brackets, and a line that starts with a semicolon is a comment."
+    )
+    outro = (
+        "Restart the server after changing the file. The log says which file it read, so a"
+        " typo in the path is easy to spot."
+    )
+    code = ["[server]", "; the port to listen on", "port = 8080", "; days of readings to keep",
+            "retention = 7"]  # fmt: skip
+    page = (
+        "<html><head><title>Configuring the tide server</title></head><body><article>"
+        "<h1>Configuring the tide server</h1>"
+        f"<p>{intro}</p><pre><code>{chr(10).join(code)}</code></pre><p>{outro}</p>"
+        "</article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
+    lines = doc.text.split("\n")
+    assert lines[lines.index(intro) + 1 :][:5] == code, doc.text
+
+
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():
     import numpy as np
 
