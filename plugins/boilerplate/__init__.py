@@ -1278,6 +1278,9 @@ def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
 #: A line of a YAML front matter: a field ("title: ...", "tags:"), a block list's item
 #: ("- budget"), a comment
 _FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
+#: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
+#: matter has one at least ("Key points:" over a list between two rules has none)
+_YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
 #: The most lines a front matter is looked for over
 _FRONT_MATTER_MAX = 60
 FRONT_MATTER_REASON = "front matter: the text's fields"
@@ -1286,19 +1289,26 @@ FRONT_MATTER_REASON = "front matter: the text's fields"
 def _drop_front_matter(d: Any) -> None:
     """Remove the lines of a ``lines.Decisions`` that are the text's YAML front matter, as
     markdown files (Jekyll, Hugo, Obsidian) and trafilatura's markdown with metadata begin:
-    a "---" line, fields (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation),
-    a closing "---" or "...". The metadata stage reads its fields from the lines; none of
-    it is the text (s36 acc-regress O8: the closing "---" and a field were kept)."""
+    a "---" line, fields (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation;
+    one a key with its value at least, :data:`_YAML_FIELD`, and a list's items under a
+    key), a closing "---" or "...". A "Key points:" box of items between two rules at a
+    text's start is none (s37 acc-read F12). The metadata stage reads its fields from the
+    lines; none of it is the text (s36 acc-regress O8: the closing "---" and a field were kept)."""
     lines = d.stripped
     if not lines or lines[0] != "---":
         return
+    field = keyed = False  # (a field with its value; a key, which a list item needs above)
     for j in range(1, min(len(lines), _FRONT_MATTER_MAX)):
         if lines[j] in ("---", "..."):
-            if j > 1:
+            if field:
                 _mark(d, dict.fromkeys(range(j + 1), FRONT_MATTER_REASON), False)
             return
+        if lines[j].startswith("- ") and not keyed:
+            return  # (a list under a rule, no field's: s37 acc-read F12)
         if not (_FRONT_MATTER_LINE.match(lines[j]) or d.lines[d.idx[j]][:1].isspace()):
             return
+        field = field or _YAML_FIELD.match(lines[j]) is not None
+        keyed = keyed or (not lines[j].startswith(("- ", "#")) and ":" in lines[j])
 
 
 #: A page number on a line of its own, as printed pages and OCR give it: "5", "— 5 —",

@@ -33,7 +33,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from itertools import compress
 from typing import Any
 
@@ -118,16 +118,18 @@ def _goes_on(line: str) -> bool:
     return c in _CLOSING or (c in _ENDING and line[1:2] in ("", " "))
 
 
-def _rejoined(lines: list[str]) -> list[str]:
+def _rejoined(lines: list[str], pre: Container[str] = ()) -> list[str]:
     """trafilatura's lines with a line that starts with a clause's closing punctuation joined
     to the line before: trafilatura breaks a paragraph at an inline ``<q>`` ("... do it" /
     ", the mayor said."), and the page's whole line, matching neither piece, was added after
-    them: the paragraph twice (s36 acc-regress O2)."""
+    them: the paragraph twice (s36 acc-regress O2). Not a line of a preformatted block
+    (``pre``: their :func:`_key`), whose line breaks are its text: an INI file's or Lisp's
+    "; comment" lines were glued onto the line above (s37 acc-read F7)."""
     if not any(map(_goes_on, lines[1:])):
         return lines
     out = [lines[0]]
     for ln in lines[1:]:
-        if out[-1] and _goes_on(ln):
+        if out[-1] and _goes_on(ln) and _key(ln) not in pre:
             out[-1] += ln
         else:
             out.append(ln)
@@ -173,10 +175,10 @@ def refine(
     if len(rendered) and decisions.X is not None:
         for j in cue_only(decisions.X).nonzero()[0].tolist():
             score_of[rendered[j]] = 0.0
-    lines = _rejoined(text.split("\n"))
-    normed = list(map(_key, lines))
     # each line as it is scored: a line of a preformatted block as its block
     part_of = {_key(k): _key(v) for k, v in blocks.items()} if blocks else {}
+    lines = _rejoined(text.split("\n"), part_of)
+    normed = list(map(_key, lines))
     for k, whole in part_of.items():
         if k in score_of:
             score_of[whole] = max(score_of.get(whole, 0.0), score_of[k])

@@ -389,10 +389,15 @@ _RATING_LABEL = (
     r"punteggio|beoordeling|cijfer|oordeel|avalia[cç][aã]o|pontua[cç][aã]o)"
 )
 _COUNT = r"(?:\s*\([^()]{1,40}\))?"  # "(312 ratings)", "(89 avis)"
+# a score on its scale with neither a label, stars nor a unit ("8/10", "4.5 out of 5") is a
+# rating only as "/" or "out of" write it, and never the integer 1: "1 of 10", "1 / 5" are a
+# gallery's or a slideshow's counter over its first picture, "3 of 10" a list's (s37
+# acc-read F6)
+_BARE_SCORE = r"(?!1(?![\d.,]))\d{1,3}(?:[.,]\d{1,2})?\s*(?:/|out of)\s*(?:5|10|20|100)\b"
 _RATING = re.compile(
     rf"(?:{_RATING_LABEL}\s*[:：]?\s*)?(?:[{_STARS}\s]{{3,}}(?:{_SCORE})?|{_SCORE}\s*[{_STARS}]+)"
     rf"{_COUNT}"
-    rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*{_SCALE}(?:\s*{_UNIT})?{_COUNT}"
+    rf"|\d{{1,3}}(?:[.,]\d{{1,2}})?\s*{_SCALE}\s*{_UNIT}{_COUNT}|{_BARE_SCORE}{_COUNT}"
     rf"|{_RATING_LABEL}\s*[:：]\s*{_SCORE}{_COUNT}",
     re.I,
 )
@@ -401,6 +406,8 @@ _RATING_CHAR = re.compile(rf"[\d{_STARS}]")
 #: the longest line that can be a rating ("Rating: 4.8 out of 5 (312 ratings)")
 _RATING_CHARS = 60
 _RATING_NUMBER = re.compile(rf"{_SCORE}{_COUNT}", re.I)
+#: a score's shape on a line of its own, a gallery's or a list's counter too ("2 / 10")
+_COUNTER = re.compile(rf"\d{{1,3}}(?:[.,]\d{{1,2}})?\s*{_SCALE}", re.I)
 #: a rating further from the article's text than this many lines is not the article's
 _RATING_GAP = 3
 #: a page with more ratings than this is a listing of rated things (a shop's, a ranking)
@@ -434,6 +441,10 @@ def article_rating(
     the text. A page of many ratings is a listing's: none is kept."""
     found = _ratings(lines)
     if not found or len(found) > _MAX_RATINGS:
+        return []
+    if sum(1 for s in lines if len(s) <= _RATING_CHARS and _COUNTER.fullmatch(s)) > _MAX_RATINGS:
+        # (a gallery's counters, "1/10", "2/10", "3/10": its first is no rating, the others
+        # are no review's)
         return []
     n = len(lines)
     out: list[int] = []

@@ -144,8 +144,8 @@ class MetadataOptions:
         True,
         "Drop, as no_content with detail.kind, a short page that stands in for an article: an"
         " error page or soft 404, an access-denied page, an 'enable JavaScript' or captcha"
-        " interstitial, a consent wall, a paywall-only stub (its title or most of its prose"
-        " says so; docs/stages.md 'Pages that are no article'). Off: kept as records.",
+        " interstitial, a consent wall, a paywall-only stub (its prose says so, its title"
+        " supporting it; docs/stages.md 'Pages that are no article'). Off: kept as records.",
     )
     earliest_year: int = option(
         1990,
@@ -888,8 +888,6 @@ class MetadataStage(Stage):
                 # (the first <title>'s text, as tree.findtext(".//title") reads it)
                 head = (titles[0].text or "") if titles else None
                 doc.title = headline_of(doc.title, text, doc.site_name, url, head)
-            if self.options.strip_lines and doc.title and doc.text:
-                self._strip_headline(doc, ann)
             page = Page(text)  # (split once: for html_candidates and _headline_line)
             cands = html_candidates(
                 doc.content,
@@ -901,11 +899,24 @@ class MetadataStage(Stage):
                 page=page,
                 quotes=quotes,
             )
+            units, teasers = listing_units(page.lines, cands, doc.text or "")
+            if (
+                units
+                and sources.get("title", "").startswith("html")
+                and doc.title
+                and doc.title.strip() in {page.lines[k].strip() for k in teasers}
+            ):
+                # a listing: no teaser's headline is its title, as in a plain text (a page
+                # without <title> took its first teaser's <h2>; s37 acc-read F9), and the
+                # headline stays in its text
+                doc.title = None
+                del sources["title"]
+            if self.options.strip_lines and doc.title and doc.text:
+                self._strip_headline(doc, ann)
             original = original_date(text, "html rendering line")
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf = choose(cands)
-            units = listing_units(page.lines, cands, doc.text or "")[0]
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)

@@ -7,11 +7,11 @@ sentences of prose, and they became an article record titled "Page not found". A
 or 5xx is dropped at the input already (``http_status``); this reads what the page says.
 
 The evidence is the page's own, in several languages (en, de, fr, es, it, pt, nl): a short
-text (at most :data:`SHORT_WORDS` words) whose title (the headline found, or the HTML
-``<title>``) is an interstitial's, or whose prose is mostly an interstitial's sentences, and
-for which no publication date was found. An article that speaks of a 404 or of cookies is
-long, or has a date (a brief quoting "Page not found" under the headline "Page not found:
-council site down" is one).
+text (at most :data:`SHORT_WORDS` words) for which no publication date was found and whose
+prose is mostly an interstitial's sentences (by words: an article's prose beyond them keeps
+the page). The title (the headline found, or the HTML ``<title>``) supports the prose and
+decides alone only when no prose follows it: a film review headlined "Forbidden" is an
+article (s37 acc-read F2). A wall quoted in a story is the story's (F11).
 """
 
 from __future__ import annotations
@@ -28,19 +28,22 @@ Kind = Literal["error_page", "access_denied", "javascript_or_captcha", "consent_
 #: acceptance test's walls: a French consent wall of 60 words; an article is longer, a brief
 #: has its title and date)
 SHORT_WORDS = 100
-#: The share of the text's characters in an interstitial's sentences from which its prose is
-#: the interstitial's (a footer line or a quoted "Page not found" in a brief is less)
+#: The share of the text's words in an interstitial's sentences from which the text is the
+#: interstitial's without a title that says so (a footer line or a quoted "Page not found"
+#: in a brief is less)
 PROSE_SHARE = 0.5
 
+# (every pattern starts, and ends, at a word's edge: "terror: 500 soldiers" is no "error
+# 500", "embarrassing" no Portuguese "assin(atura)"; s37 acc-read F16, F17)
 _ERROR = (
     # English
-    r"page\s+(?:was\s+|could\s+not\s+be\s+|cannot\s+be\s+|can't\s+be\s+)?not\s+found"
+    r"\b(?:page\s+(?:was\s+|could\s+not\s+be\s+|cannot\s+be\s+|can't\s+be\s+)?not\s+found"
     r"|page\s+(?:could\s+not|cannot|can't)\s+be\s+found"
     r"|(?:can't|cannot|could\s+not|couldn't|unable\s+to)\s+find\s+(?:the|this|that)\s+page"
     r"|page\s+(?:you\s+(?:are|were|'re|’re)\s+looking\s+for|you\s+requested)"
     r"|page\s+(?:does\s+not|doesn't|doesn’t|no\s+longer)\s+exists?"
-    r"|(?:error|erreur|fehler|errore|erro|fout|código)\s*:?\s*(?:404|410|500|502|503)\b"
-    r"|\b404\s*[-:–|]?\s*(?:not\s+found|error|page)"
+    r"|(?:error|erreur|fehler|errore|erro|fout|código)\s*:?\s*(?:404|410|500|502|503)"
+    r"|404\s*[-:–|]?\s*(?:not\s+found|error|page)"
     # German
     r"|seite\s+(?:wurde\s+)?(?:leider\s+)?nicht\s+gefunden"
     r"|seite\s+(?:existiert|gibt\s+es)\s+(?:leider\s+)?(?:nicht|nicht\s+mehr)"
@@ -58,22 +61,26 @@ _ERROR = (
     r"|pagina\s+(?:che\s+stai\s+cercando|richiesta)"
     # Dutch
     r"|pagina\s+(?:niet\s+gevonden|bestaat\s+niet|kon\s+niet\s+(?:worden\s+)?gevonden)"
-    r"|pagina\s+die\s+(?:je|u)\s+zoekt|opgevraagde\s+pagina"
+    r"|pagina\s+die\s+(?:je|u)\s+zoekt|opgevraagde\s+pagina)\b"
 )
+#: (German "keine Berechtigung" alone is a court report's as much as a server's: only the
+#: page's address to the reader, "Sie haben keine Berechtigung")
 _ACCESS = (
-    r"access\s+(?:denied|forbidden)"
+    r"\b(?:access\s+(?:denied|forbidden)"
     r"|(?:don't|don’t|do\s+not)\s+have\s+permission\s+to\s+(?:access|view)"
-    r"|zugriff\s+verweigert|zugang\s+verweigert|keine\s+berechtigung"
+    r"|zugriff\s+verweigert|zugang\s+verweigert"
+    r"|sie\s+haben\s+keine\s+(?:zugriffs)?berechtigung"
     r"|accès\s+(?:refusé|interdit)|acceso\s+(?:denegado|prohibido)|accesso\s+negato"
     r"|acesso\s+negado|toegang\s+geweigerd"
     r"|n['’]avez\s+pas\s+(?:l['’])?autorisation\s+d['’]accéder|n['’]êtes\s+pas\s+autorisée?\s+à\s+accéder"
     r"|no\s+tienes?\s+permiso\s+para\s+acceder|non\s+(?:hai|ha)\s+(?:il\s+)?permesso\s+di\s+accedere"
     r"|non\s+sei\s+autorizzato\s+ad\s+accedere|não\s+tem\s+permissão\s+para\s+(?:acessar|aceder)"
-    r"|(?:je|u)\s+(?:hebt|heeft)\s+geen\s+(?:toegang|toestemming)"
-    r"|haben\s+keine\s+(?:zugriffs)?berechtigung"
+    r"|(?:je|u)\s+(?:hebt|heeft)\s+geen\s+(?:toegang|toestemming))\b"
 )
+#: ("unusual traffic" alone is a road report's: the bot check's "unusual traffic from your
+#: network", "detected unusual traffic")
 _JAVASCRIPT = (
-    r"(?:enable|activate|turn\s+on|allow|switch\s+on)\s+javascript"
+    r"\b(?:(?:enable|activate|turn\s+on|allow|switch\s+on)\s+javascript"
     r"|javascript\s+(?:is\s+)?(?:required|disabled|needed|turned\s+off|must\s+be\s+enabled)"
     r"|(?:requires|need|needs)\s+javascript"
     r"|javascript\s+(?:aktivieren|einschalten|aktiviert)|aktivieren\s+sie\s+(?:bitte\s+)?javascript"
@@ -83,12 +90,14 @@ _JAVASCRIPT = (
     r"|(?:ative|ativar|habilite)\s+o\s+javascript"
     r"|javascript\s+(?:in\s*(?:te\s+)?schakelen|aan\s*(?:te\s+)?zetten)|schakel\s+javascript\s+in"
     # bot checks
-    r"|\bcaptcha\b|are\s+you\s+(?:a\s+)?(?:human|robot)"
-    r"|verify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human|unusual\s+traffic"
+    r"|captcha|are\s+you\s+(?:a\s+)?(?:human|robot)"
+    r"|verify(?:ing)?\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human"
+    r"|review\s+the\s+security\s+of\s+your\s+connection"
+    r"|(?:detected|noticed)\s+unusual\s+traffic|unusual\s+traffic\s+from"
     r"|checking\s+(?:your\s+browser|if\s+the\s+site\s+connection\s+is\s+secure)"
     r"|sind\s+sie\s+ein\s+(?:mensch|roboter)|êtes-vous\s+un\s+(?:humain|robot)"
     r"|(?:eres|es\s+usted)\s+(?:un\s+)?(?:humano|robot)|sei\s+un\s+(?:umano|robot)"
-    r"|você\s+é\s+(?:um\s+)?(?:humano|robô)|ben\s+je\s+een\s+(?:mens|robot)"
+    r"|você\s+é\s+(?:um\s+)?(?:humano|robô)|ben\s+je\s+een\s+(?:mens|robot))\b"
 )
 #: A consent wall's sentences: the site and its partners storing data (the IAB framework's
 #: wording in every language), or cookies in the site's own voice (:data:`_COOKIE_VOICE`)
@@ -97,7 +106,7 @@ _JAVASCRIPT = (
 _CONSENT = (
     r"\b(?:we|nous|wir|nosotros|noi|nós|wij)\s+(?:and|et|und|y|e|en)\s+(?:our|nos|unsere"
     r"|nuestros|i\s+nostri|os\s+nossos|nossos|onze)\s+(?:\d+\s+)?(?:partners?|partenaires"
-    r"|socios|parceiros|fournisseurs|vendors|anbieter)"
+    r"|socios|parceiros|fournisseurs|vendors|anbieter)\b"
 )
 _COOKIE_VOICE = re.compile(
     r"\bcookies?\b.{0,80}\b(?:(?:we|our)\b|this\s+(?:web)?site|nous\b|nos\b|ce\s+site"
@@ -106,13 +115,16 @@ _COOKIE_VOICE = re.compile(
     r"|\b(?:we|nous|wir|utilizamos|usamos|utilizziamo|wij)\b.{0,40}\bcookies?\b"
 )
 _CONSENT_WORDS = re.compile(
-    r"consent|partner|accept|akzept|acept|accett|aceit|refus|reject|ablehn|rechaz|rifiut|recus"
-    r"|weiger|settings|einstellung|paramètre|configura|impostazion|instelling|preferen|privacy"
-    r"|privée|datenschutz|privacidad|privacidade|personal|personnel|persönlich|personali"
-    r"|persoonlijk|daten|données|datos|dati\b|dados|gegevens|advertis|publicit|werbung"
-    r"|pubblicit|advertent|analytic|experience|expérience|erfahrung|experiencia|esperienza"
-    r"|experiência|ervaring|brows|navega|navigazion|navigation|store|stock|speicher|almacen"
-    r"|archivi|armazen|opslaan|zustimm|toestemming"
+    # (at a word's start in English and the Romance languages: "accept", "refus" ...;
+    # anywhere in German and Dutch, whose compounds hold them: "Browsereinstellungen",
+    # "persoonsgegevens")
+    r"\b(?:consent|partner|accept|acept|accett|aceit|refus|reject|rechaz|rifiut|recus"
+    r"|settings|paramètre|configura|impostazion|preferen|privacy|privée|privacidad"
+    r"|privacidade|personal|personnel|personali|données|datos|dati\b|dados|advertis"
+    r"|publicit|pubblicit|advertent|analytic|experience|expérience|experiencia|esperienza"
+    r"|experiência|brows|navega|navigazion|navigation|store|stock|almacen|archivi|armazen)"
+    r"|akzept|ablehn|weiger|einstellung|instelling|datenschutz|persönlich|persoonlijk|daten"
+    r"|gegevens|werbung|erfahrung|ervaring|speicher|opslaan|zustimm|toestemming"
 )
 #: A consent wall's title: its privacy or cookie settings, the reader's privacy
 _CONSENT_TITLE = (
@@ -134,14 +146,41 @@ _STATUS_TITLE = re.compile(
     r"|bad\s+gateway|oops!?|error|erreur|fehler|errore|erro|fout)?[.!]?"
 )
 _CONSENT_TITLE_RE = re.compile(_CONSENT_TITLE)
+#: A price: "£1", "4,99 €", "10 euros"
+_PRICE = r"(?:[£$€]\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:[£$€]|eur(?:os?)?\b|usd\b|chf\b))"
 #: A paywall's pitch in a paywall-only stub (the boilerplate stage cut the prompt and
-#: marked the text): an offer of access or a subscription
+#: marked the text): an offer of access or a subscription, or a price for a time ("for a
+#: week", "a month ago" are any story's: a period needs its price; s37 acc-read F16)
 _PITCH = re.compile(
-    r"unlimited\s+(?:digital\s+)?access|subscri|abonn|suscr|abbonat|assin"
-    r"|(?:for|für|pour|por|per|voor)\s+(?:just|only|nur|seulement|solo|apenas|slechts)\b"
-    r"|(?:a|per|pro|par|al|por|each)\s+(?:week|month|woche|monat|semaine|mois|semana|mes|mese"
-    r"|mês|maand)\b"
+    r"\bunlimited\s+(?:digital\s+)?access\b|\b(?:subscri|abonn|suscr|abbonat|assin)"
+    r"|\b(?:for|für|pour|por|per|voor)\s+(?:(?:just|only|nur|seulement|solo|apenas|slechts)\s+)?"
+    + _PRICE
+    + "|"
+    + _PRICE
+    + r"\s*(?:(?:a|per|pro|par|al|por|each|im|au)\s+|/\s*)(?:week|month|woche|monat|semaine"
+    r"|mois|semana|mes|mese|mês|maand)\b"
 )
+
+
+#: A quotation: a story that quotes a wall ("“We now ask every visitor for consent before
+#: any cookie is stored,” the retailer said") speaks of it, in its own voice; a wall does
+#: not quote itself (s37 acc-read F11). Single quotes only around words ("can't" is none)
+_QUOTED = re.compile(
+    r"“[^“”]{0,400}”|„[^“”„]{0,400}[“”]|«[^«»]{0,400}»|\"[^\"]{0,400}\""
+    r"|(?<!\w)['‘][^'‘’]{0,400}['’](?!\w)"
+)
+#: A sentence's end: where a paragraph's sentences are told apart
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+#: A sentence of prose (an article's, or the interstitial's) ends with one of these, after
+#: any closing quotes or brackets; a line without one is a heading, a link, a menu item
+_PROSE_END = re.compile(r"[.!?…,;:][\"'”’»)\]]*$")
+#: Words a sentence of prose has at least ("Log in.", "on this server." are a page's)
+_PROSE_WORDS = 5
+#: Words of other prose at most beside a server's status title, in a language that the
+#: patterns do not read ("404 Not Found" over "Strona nie istnieje, sprawdź adres.")
+_STATUS_PROSE = 20
+#: A title's parts: a headline and the site's name ("Page introuvable - Le Courrier")
+_TITLE_PARTS = re.compile(r"\s+[|–—·-]\s+|\s*::\s*")
 
 
 def _kind_of(line: str) -> Kind | None:
@@ -154,18 +193,84 @@ def _kind_of(line: str) -> Kind | None:
     return None
 
 
+def _status_title(part: str) -> bool:
+    """Whether ``part`` (of a casefolded title) is all a server's status line: "404", "403
+    Forbidden", "Not Found", "Error"."""
+    return any(c.isdigit() or c.isalpha() for c in part) and bool(_STATUS_TITLE.fullmatch(part))
+
+
+def _part_kind(part: str) -> Kind | None:
+    """The kind of interstitial a title's ``part`` is when its phrases make most of it (more
+    than half its words): "Please enable JavaScript", "Fehler 404: Seite nicht gefunden";
+    a headline that speaks of one, "Access denied: residents locked out of planning files",
+    is none (s37 acc-read F2)."""
+    if _status_title(part):
+        return "access_denied" if "403" in part or "forbidden" in part else "error_page"
+    n = len(part.split())
+    for kind, pattern in _PATTERNS.items():
+        if 2 * sum(len(m.group().split()) for m in pattern.finditer(part)) > n:
+            return kind
+    return None
+
+
 def title_kind(title: str | None) -> Kind | None:
     """The kind of interstitial ``title`` names (a page's headline or ``<title>``), or None."""
     if not title:
         return None
     low = " ".join(title.casefold().split())
-    if any(c.isdigit() or c.isalpha() for c in low) and _STATUS_TITLE.fullmatch(low):
-        return "access_denied" if "403" in low or "forbidden" in low else "error_page"
-    if (kind := _kind_of(low)) is not None:
-        return kind
+    for part in _TITLE_PARTS.split(low):
+        if (kind := _part_kind(part)) is not None:
+            return kind
     if len(low.split()) <= 10 and _CONSENT_TITLE_RE.search(low):
         return "consent_wall"
     return None
+
+
+def _read_prose(text: str, paywall: bool) -> tuple[dict[Kind, int], int, int]:
+    """The words of ``text``'s sentences that are an interstitial's, by kind; the words of
+    its other sentences of prose (:data:`_PROSE_END`, :data:`_PROSE_WORDS`: an article's);
+    and all its words. A line that starts in lower case goes on the sentence of the line
+    above (a hard-wrapped text, a poem); a quoted passage is the text's, not the page's."""
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if paragraphs and line[0].islower():
+            paragraphs[-1] += " " + line
+        else:
+            paragraphs.append(line)
+    found: dict[Kind, int] = {}
+    prose = total = 0
+    for paragraph in paragraphs:
+        own = _QUOTED.sub(lambda m: re.sub(r"\w+", "x", m.group()), paragraph)
+        kinds: dict[Kind, int] = {}
+        other = 0
+        for sentence in _SENTENCE_END.split(own):
+            n = len(sentence.split())
+            kind = _kind_of(sentence)
+            if (
+                kind is None
+                and paywall
+                and (is_paywall(sentence) or _PITCH.search(sentence.casefold()))
+            ):
+                kind = "paywall"
+            if kind is not None:
+                kinds[kind] = kinds.get(kind, 0) + n
+            elif n >= _PROSE_WORDS and _PROSE_END.search(sentence):
+                other += n
+        n = len(paragraph.split())
+        total += n
+        if kinds and 2 * sum(kinds.values()) >= n:
+            # (a paragraph mostly the interstitial's is all its: "Sorry, we can't find
+            # the page you were looking for. It may have been moved or deleted.")
+            kind = max(kinds.items(), key=lambda kv: kv[1])[0]
+            found[kind] = found.get(kind, 0) + n
+            continue
+        for kind, n in kinds.items():
+            found[kind] = found.get(kind, 0) + n
+        prose += other
+    return found, prose, total
 
 
 def interstitial(
@@ -178,24 +283,35 @@ def interstitial(
     # (a dated page first: most pages, and the text's split costs ~10 us a corpus document)
     if dated:
         return None
-    words = text.split()
-    if not words or len(words) > SHORT_WORDS:
+    if not text or len(text.split()) > SHORT_WORDS:
         return None
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    total = sum(map(len, lines))
-    found: dict[Kind, int] = {}
-    for line in lines:
-        kind = _kind_of(line)
-        if kind is None and paywall and (is_paywall(line) or _PITCH.search(line.casefold())):
-            kind = "paywall"
-        if kind is not None:
-            found[kind] = found.get(kind, 0) + len(line)
+    found, prose, total = _read_prose(text, paywall)
+    own = sum(found.values())
     named = next((k for t in titles if (k := title_kind(t)) is not None), None)
-    # (a consent title needs the wall's prose: a listing's footer link, "Cookie
-    # settings", was taken for its title)
-    if named is not None and named != "consent_wall":
+    if named == "consent_wall":
+        # (a consent title needs the wall's prose: a listing's footer link, "Cookie
+        # settings", was taken for its title)
+        named = None
+    # the page is the interstitial's when its prose is: an article's prose beyond the
+    # interstitial's sentences keeps it (a brief that quotes a wall or names a 404, a film
+    # review headlined "Forbidden"; s37 acc-read F2, F11). A title that names the
+    # interstitial supports the prose (which may then be a third the interstitial's: "Oops!
+    # That page can't be found." over a line of help), or decides when no prose follows it
+    # (a server's "Access Denied" over a reference number) ...
+    if own < (prose / 2 if named is not None else prose):
+        # ... or when a server's status title with its code stands over a sentence or two in
+        # a language the patterns do not read (a bare "Gone" or "Error" needs the prose)
+        server = any(
+            _status_title(p) and any(c.isdigit() for c in p)
+            for t in titles
+            if t
+            for p in _TITLE_PARTS.split(" ".join(t.casefold().split()))
+        )
+        if own or not server or prose > _STATUS_PROSE:
+            return None
+    if named is not None:
         return named
-    if found and sum(found.values()) >= PROSE_SHARE * total:
+    if own and own >= PROSE_SHARE * total:
         return max(found.items(), key=lambda kv: kv[1])[0]
     return None
 
@@ -223,6 +339,19 @@ def _headline_shaped(line: str) -> bool:
     none)."""
     words = line.split()
     return 2 <= len(words) <= _HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _handle(line: str) -> bool:
+    """Whether ``line`` is a user name alone: one token with a letter that is no word as a
+    kicker writes one ("dave_k", "anna.r", "tapfixer", "Mike77"; not "Politics", "UK",
+    a video's "03:12")."""
+    token = line.strip()
+    if len(token) > 30 or len(token.split()) != 1 or not any(c.isalpha() for c in token):
+        return False  # (a video's "03:12", a count: no name)
+    if any(c in "_.@" or c.isdigit() for c in token):
+        return True
+    letters = token.strip("-'’")
+    return letters.isalpha() and not (letters.istitle() or letters.isupper())
 
 
 def listing_units(
@@ -260,6 +389,10 @@ def listing_units(
         return none
     first = [k for k in range(dated[0] - 1, -1, -1) if lines[k].strip()][:longest]
     units.insert(0, sorted(first))
+    if any(all(len(u) > p and _handle(lines[u[p]]) for u in units) for p in range(longest)):
+        # (a thread: every post has its author's user name in one place, "dave_k", and
+        # posts need no final stop; s37 acc-read F15)
+        return none
     taken: set[int] = set(dated)
     for unit in units:
         if not 1 <= len(unit) <= _UNIT_LINES:

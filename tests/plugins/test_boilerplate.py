@@ -1418,16 +1418,38 @@ def test_refine_keeps_a_code_sample_whole(run_stage):
     )
     code = ["&lt;!--", "  &lt;p&gt;This paragraph is hidden.&lt;/p&gt;", "--&gt;",
             "def f(x):", "    if x:", "        return 1", "    return 0"]  # fmt: skip
+    shown = ["<!--", "  <p>This paragraph is hidden.</p>", "-->", *code[3:]]
+    assert _after_intro(run_stage, "How to comment out HTML", intro, code, outro) == shown
+
+
+def _after_intro(run_stage, title: str, intro: str, code: list[str], outro: str) -> list[str]:
+    """The kept text's lines after ``intro`` of an article of ``intro``, a <pre> code sample
+    of the ``code`` lines and ``outro``, as many as ``code`` has."""
     page = (
-        "<html><head><title>How to comment out HTML</title></head><body><article>"
-        "<h1>How to comment out HTML</h1>"
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
         f"<p>{intro}</p><pre><code>{chr(10).join(code)}</code></pre><p>{outro}</p>"
         "</article></body></html>"
     )
     doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
-    shown = ["<!--", "  <p>This paragraph is hidden.</p>", "-->", *code[3:]]
     lines = doc.text.split("\n")
-    assert lines[lines.index(intro) + 1 :][:7] == shown, doc.text
+    return lines[lines.index(intro) + 1 :][: len(code)]
+
+
+def test_a_code_samples_comment_lines_stay_lines(run_stage):
+    """s37 acc-read F7: refine joins a line that starts with ";", "," or ":" to the line
+    above (trafilatura breaks a paragraph at an inline <q>), and it glued an INI sample's
+    "; comment" lines onto the line above: "[server]; the port to listen on"."""
+    intro = (
+        "The tide server reads one configuration file at start-up. Its sections are named in"
+        " square brackets, and a line that starts with a semicolon is a comment."
+    )
+    outro = (
+        "Restart the server after changing the file. The log says which file it read, so a"
+        " typo in the path is easy to spot."
+    )
+    code = ["[server]", "; the port to listen on", "port = 8080", "; days of readings to keep",
+            "retention = 7"]  # fmt: skip
+    assert _after_intro(run_stage, "Configuring the tide server", intro, code, outro) == code
 
 
 def test_refine_keeps_unmatched_lines_and_adds_only_near_the_kept_part():

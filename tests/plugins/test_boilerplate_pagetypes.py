@@ -130,6 +130,19 @@ def test_ratings_of_a_listing_or_away_from_the_text_are_not_the_articles():
     assert article_rating(["1 cup flour", "x"], [False, True], [False, False]) == []
 
 
+def test_a_galleries_first_counter_is_no_rating():
+    """s37 acc-read F6: a gallery's counter over its first picture ("1 of 10", "1 / 5") or
+    a list's "3 of 10" right above the text was kept as the review's rating; a bare score
+    needs "/" or "out of" and is never the integer 1."""
+    text = "The east end of the pier lies in the water after the storm, as the model kept it."
+    for counter in ("1 of 10", "1 / 5", "3 of 10", "1/10"):
+        lines = ["Storm damage: in pictures", counter, text]
+        assert article_rating(lines, [False, False, True], [False] * 3) == [], counter
+    for rating in ("8/10", "4.5 out of 5", "1.5/5", "1 out of 5 stars", "Note : 1/5"):
+        lines = ["Film review", rating, text]
+        assert article_rating(lines, [False, False, True], [False] * 3) == [1], rating
+
+
 RECIPE_ES = (
     ["Ir al contenido", "Portada", "Deportes", "Cultura", "Suscríbete", "Recetas",
      "Tortilla de patatas jugosa", "Por Carmen Ruiz", "15/09/2026", "Tiempo: 40 minutos",

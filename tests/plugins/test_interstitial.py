@@ -144,6 +144,12 @@ def test_html_soft_404_and_captcha_pages_are_dropped(ingest, tmp_path):
         ("Vos choix concernant l'utilisation de cookies", "consent_wall"),
         ("Glaciers lost record amount of ice in 2024", None),
         ("404 days after the flood, the town rebuilds", None),
+        ("Error 404 | El Diario del Sur", "error_page"),
+        ("Page not found – My Blog", "error_page"),
+        # (a headline that speaks of an interstitial is none: s37 acc-read F2)
+        ("Access denied: residents locked out of planning files", None),
+        ("Half of readers never enable JavaScript, survey finds", None),
+        ("Google's new CAPTCHA fools nobody, researchers say", None),
         # (a short title naming cookies: a consent wall's only with the wall's prose, below)
         ("Cookie prices rise as cocoa soars", "consent_wall"),
     ],
@@ -154,9 +160,12 @@ def test_title_kinds(title, kind):
 
 def test_a_title_alone_is_not_enough_for_a_dated_page_or_a_consent_title():
     short = "Bakers in the county said the price of butter doubled in a year."
-    # a dated short page under an error-like title keeps its record; undated, it goes
+    # a short page under an error-like title keeps its record, dated or not: its prose is
+    # an article's (s37 acc-read F2: a title alone decided); with the error page's it goes
     assert interstitial(short, ["Page not found"], dated=True) is None
-    assert interstitial(short, ["Page not found"], dated=False) == "error_page"
+    assert interstitial(short, ["Page not found"], dated=False) is None
+    sorry = "Sorry, we can't find the page you were looking for."
+    assert interstitial(sorry, ["Page not found"], dated=False) == "error_page"
     # a dated brief whose headline and sentence both quote an error page
     brief = "Residents saw only 'Page not found' when they tried to pay their council tax."
     assert interstitial(brief, ["Page not found: council site down"], dated=True) is None
@@ -165,6 +174,102 @@ def test_a_title_alone_is_not_enough_for_a_dated_page_or_a_consent_title():
     assert interstitial(short, ["Cookie prices rise as cocoa soars"], dated=False) is None
     # a long text is an article whatever its title says
     assert interstitial(short * 10, ["Page not found"], dated=False) is None
+
+
+#: Short undated articles under a headline an interstitial could have (s37 acc-read F2)
+HEADLINED = {
+    "Forbidden": (
+        "The new Danish thriller follows two sisters who smuggle medicine across the border"
+        " during a hard winter. The director keeps the camera close and the dialogue sparse."
+        " Four stars out of five; in cinemas from Friday."
+    ),
+    "Gone": (
+        "The kettle still warm on the stove,\nher coat on the hook by the door,\nthe radio"
+        " talking to nobody\nabout rain over the northern hills."
+    ),
+    "Error": (
+        "The verdict was a relief for the family. Their lawyer said the judge had made the"
+        " right decision after a long trial. An appeal is unlikely."
+    ),
+    "Page not found": (
+        "Bakers in the county said the price of butter doubled in a year, and several said"
+        " they would raise the price of bread in the spring."
+    ),
+}
+
+
+@pytest.mark.parametrize("title", sorted(HEADLINED))
+def test_a_headline_alone_does_not_drop_the_article_under_it(title):
+    """A page is an interstitial by what its prose says: a short undated film review
+    headlined "Forbidden", a poem headlined "Gone" were dropped for their headline alone."""
+    assert interstitial(HEADLINED[title], [title, None], dated=False) is None
+
+
+def test_a_title_supports_the_prose_or_decides_when_no_prose_follows():
+    # the page's prose agrees (a third of it is the error page's, under its title)
+    wp = "Oops! That page can't be found.\nIt looks like nothing was found at this location."
+    assert interstitial(wp, ["Page not found – My Blog", None], dated=False) == "error_page"
+    assert interstitial(wp, ["My Blog", None], dated=False) is None
+    # no prose: a server's page, a reference number under its title
+    ref = "Reference #18.7d3f1002.1709123456.2a6b3c"
+    assert interstitial(ref, ["Access Denied", "Access Denied"], dated=False) == "access_denied"
+    # a server's status title with its code over a sentence the patterns do not read
+    pl = "Nie znaleziono strony. Strona, której szukasz, nie istnieje lub została przeniesiona."
+    assert interstitial(pl, ["Error 404 | Gazeta", None], dated=False) == "error_page"
+    assert interstitial(pl, ["Gazeta", None], dated=False) is None
+
+
+def test_a_brief_that_quotes_a_wall_is_an_article():
+    """s37 acc-read F11: a wall speaks in the site's voice and does not quote itself; a
+    brief whose longest line quotes a cookie notice or a bot check was dropped."""
+    cookie = (
+        "The data regulator fined an online retailer two million euros on Monday.\nThe"
+        " retailer said in a statement: “We have changed how our site uses cookies, and we now"
+        " ask every visitor for consent before any advertising cookie is stored.”\nIt said it"
+        " would not appeal."
+    )
+    bots = (
+        "A study published on Monday found that image puzzles no longer tell people from"
+        " programs.\n“Checking your browser for a second is not a test of being human,” the"
+        " lead author said.\nThe authors want sites to drop the tests."
+    )
+    js = (
+        "Fans who tried to buy tickets were told: 'Please enable JavaScript and try again.'"
+        " The club apologised on Friday."
+    )
+    for text in (cookie, bots, js):
+        assert interstitial(text, ["Regulator fines retailer", None], dated=False) is None
+    # the same sentences in the site's own voice, unquoted, are the wall
+    wall = (
+        "We have changed how our site uses cookies, and we now ask every visitor for consent"
+        " before any advertising cookie is stored.\nAccept all\nReject all"
+    )
+    assert interstitial(wall, ["The Courier", None], dated=False) == "consent_wall"
+
+
+def test_patterns_start_and_end_at_words():
+    """s37 acc-read F16, F17: "terror: 500" is no "error 500", "embarrassing" and "passing"
+    no Portuguese "assin(atura)", "for a week" no price; a court report's "keine
+    Berechtigung" and a road's "unusual traffic" are no server's."""
+    briefs = [
+        "Security forces ended the siege of the hotel on Sunday; officials called the attack an"
+        " act of terror: 500 soldiers had surrounded the building since Friday night.",
+        "Das Verwaltungsgericht hat entschieden, dass die Polizei keine Berechtigung hatte,"
+        " die Handydaten der Demonstranten zu speichern.",
+        "Police said unusual traffic on the A1 near Morpeth was caused by a broken-down lorry.",
+    ]
+    for text in briefs:
+        assert interstitial(text, ["News", None], dated=False) is None, text
+    teaser = (
+        "The council's embarrassing U-turn on the pier came after councillors learned the"
+        " works would close the road.\nTraders said the decision, passing without a vote,"
+        " left them guessing for a week.\nSubscribe to continue reading"
+    )
+    assert interstitial(teaser, ["Pier U-turn", None], dated=False, paywall=True) is None
+    # the server's own words still are
+    assert interstitial("Error 500: the server could not answer.", [None], False) == "error_page"
+    sie = "Sie haben keine Berechtigung, diese Seite aufzurufen."
+    assert interstitial(sie, [None], dated=False) == "access_denied"
 
 
 def test_a_paywall_only_stub_goes_and_a_stub_with_its_lead_stays():
@@ -267,3 +372,61 @@ def test_a_listing_in_html_keeps_the_pages_own_title_and_no_teasers_date(ingest,
     [record] = res.records
     assert record["annotations"]["metadata"]["listing"] == 3
     assert record["published"] is None and record["title"] == "Climate crisis"
+
+
+def test_a_listing_in_html_without_a_title_keeps_no_teasers_headline(ingest, tmp_path):
+    """s37 acc-read F9: a page without ``<title>`` took its first teaser's ``<h2>`` as its
+    title on the HTML path (the text path drops it, as the docs say); the headline stays
+    in the text."""
+    teasers = "".join(
+        f"<article><h2><a href='/{k}'>{h}</a></h2><p>{p}</p><p>{d} March 2025</p></article>"
+        for k, (h, p, d) in enumerate(
+            [
+                ("Council approves pier repairs after long delay", "The vote ends a wait.", 12),
+                ("Mayor names new head of planning department", "An engineer takes over.", 10),
+                ("Bus fares to rise by ten pence from April", "The operator blames fuel.", 7),
+            ]
+        )
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "front.html").write_text(
+        f"<html><head></head><body><main>{teasers}</main></body></html>", "utf-8"
+    )
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert record["annotations"]["metadata"]["listing"] == 3
+    assert record["title"] is None and record["published"] is None
+    assert "Council approves pier repairs after long delay" in record["text"]
+
+
+def test_a_thread_whose_posts_end_without_a_stop_is_no_listing(ingest, tmp_path):
+    """s37 acc-read F15: posts without a final stop were teasers' headlines and a thread of
+    three dated posts a listing, its date dropped. Every post has its author's user name
+    in one place, which no teaser has."""
+    thread = (
+        "Best way to fix a dripping kitchen tap?\ntapfixer\nMy kitchen tap drips all night and"
+        " the plumber cannot come for a week, any ideas\n3 Mar 2025\ndave_k\nReplace the"
+        " washer, it takes ten minutes with a spanner\n4 Mar 2025\nanna.r\nSame here, a new"
+        " cartridge sorted mine for good\n6 Mar 2025\n"
+    )
+    # a listing with a kicker above each headline is still one
+    front = "".join(
+        f"{kicker}\n{headline}\n{d} Mar 2025\n"
+        for kicker, headline, d in [
+            ("Politics", "Council approves pier repairs after long delay", 12),
+            ("Transport", "Bus fares to rise by ten pence from April", 10),
+            ("Education", "School meals contract goes to local firm", 7),
+        ]
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "thread.txt").write_text(thread, "utf-8")
+    (folder / "front.txt").write_text(front, "utf-8")
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    got = {Path(r["source"]["path"]).stem: r for r in res.records}
+    assert "listing" not in got["thread"]["annotations"]["metadata"]
+    assert got["thread"]["published"].startswith("2025-03-03")
+    assert got["front"]["annotations"]["metadata"]["listing"] == 3

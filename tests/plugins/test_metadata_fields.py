@@ -421,6 +421,24 @@ def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) 
         "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
 
 
+def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> None:
+    """s37 acc-read F12: a markdown text that opens with a "---" rule, a "Key points:" box of
+    list items and a closing rule lost the box as front matter. A front matter has a YAML
+    field with its value (a key without spaces) and its list items under a key."""
+    box = (
+        "Key points:\n- The council approved four million pounds for the pier repairs\n"
+        "- Work starts in May and takes ten weeks\n"
+    )
+    body = (
+        "The council approved the last phase of the pier repairs on Monday, after two years of"
+        " delays and a long dispute with the contractor over the cost of the piles."
+    )
+    (tmp_path / "kp.md").write_text(f"---\n{box}---\n\n{body}\n")
+    (rec,) = ingest(str(tmp_path / "kp.md"), "--disable", "dedup").records
+    assert "- Work starts in May and takes ten weeks" in rec["text"], rec["text"]
+    assert body in rec["text"]
+
+
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
     """A dump's author "Meier, Hamburg" (a reporter and a place) became the made-up person
     "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a dateline's
