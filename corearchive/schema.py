@@ -118,6 +118,12 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         "description": "The digests the input WARC record declared that its bytes fail.",
     },
     "warcinfo": {"type": "object", "description": "The input WARC's own warcinfo record."},
+    "warc_date": {
+        "type": "object",
+        "description": "The input WARC record's WARC-Date, when it had none (problem:"
+        " missing) or one that is no ISO 8601 date (problem: unreadable; given: the value);"
+        " fetched_at_from: 'HTTP Date' when the capture time is the response's Date header.",
+    },
 }
 
 BASE_RECORD_SCHEMA: dict[str, Any] = {

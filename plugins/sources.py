@@ -27,6 +27,7 @@ from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from itertools import chain
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
@@ -2543,6 +2544,7 @@ class WarcSource(Source):
             f"{item.uri}#{(rec_id or '').strip().removeprefix('<').removesuffix('>')}"
         )
         headers = {k.lower(): v for k, v in http.headers} if http is not None else {}
+        fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
             raw=raw,
             text=text,
@@ -2552,7 +2554,7 @@ class WarcSource(Source):
             locator=rec_id or f"offset {offset}",
             is_html=is_html,
             content_type="text/html" if is_html else "text/plain",
-            fetched_at=_capture_of(record),
+            fetched_at=fetched_at,
             warc_record_id=rec_id,
             warc_headers=headers_list,
             http_head=(getattr(http, "raw_head", None) or http.to_bytes()) if http else None,
@@ -2565,6 +2567,8 @@ class WarcSource(Source):
             doc.annotations["source"].update(labelled=labelled, read_as="html")
         if truncated is not None:
             doc.annotations["source"]["truncated"] = truncated
+        if date_note is not None:
+            doc.annotations["source"]["warc_date"] = date_note
         return doc
 
     @staticmethod
@@ -2575,6 +2579,7 @@ class WarcSource(Source):
         see :func:`corearchive.source.fetch_failed`); it was only counted, and no entry
         named the address that was gone (s31 acc-recrawl #8)."""
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
             raw=raw,
             text="",
@@ -2582,11 +2587,13 @@ class WarcSource(Source):
             path=item.path,
             format="warc",
             locator=rec_id or f"offset {offset}",
-            fetched_at=_capture_of(record),
+            fetched_at=fetched_at,
             warc_record_id=rec_id,
             http_headers={k.lower(): v for k, v in http.headers},
         )
         doc.annotations["source"] = {"offset": offset, "http_status": status}
+        if date_note is not None:
+            doc.annotations["source"]["warc_date"] = date_note
         return doc
 
     @staticmethod
@@ -2628,18 +2635,41 @@ class WarcSource(Source):
         return doc
 
 
-def _capture_of(record: Any) -> str | None:
-    """When a record's page was captured: its WARC-Date, but for a ``resource`` record of a
-    local file (``file:`` address), whose WARC-Date is when it was archived. corearchive
-    archives its file inputs so: read back from the archive (to clean them again), they
-    took that day for the capture's, and "today" or "1 hour ago" in a page became it (s27
-    reprocessing tester: 7 of 289 dates, each worse)."""
+def _capture_of(record: Any, http: Any = None) -> tuple[str | None, dict[str, str] | None]:
+    """When a record's page was captured, and what its annotations say of a WARC-Date that
+    is missing or cannot be read (else None).
+
+    The capture time is the record's WARC-Date, but for a ``resource`` record of a local
+    file (``file:`` address), whose WARC-Date is when it was archived: corearchive archives
+    its file inputs so, and read back from the archive (to clean them again), they took
+    that day for the capture's, and "today" or "1 hour ago" in a page became it (s27
+    reprocessing tester: 7 of 289 dates, each worse). A record without a readable
+    WARC-Date (mandatory, but hand-made and converted WARCs lack it or write another
+    form) takes the HTTP ``Date`` header of its response, the server's time of the
+    answer, if it has one: the note (``problem`` missing or unreadable, the ``given``
+    value, ``fetched_at_from``) says so, and the archive's copy is then no copy of the
+    crawl's record (see docs/archive.md)."""
     headers = record.rec_headers
     if record.rec_type == "resource" and (headers.get_header("WARC-Target-URI") or "").startswith(
         "file:"
     ):
-        return None
-    return _iso_warc_date(headers.get_header("WARC-Date"))
+        return None, None
+    given = headers.get_header("WARC-Date")
+    if (date := iso_warc_date(given)) is not None:
+        return date, None
+    note = (
+        {"problem": "unreadable", "given": shortened(given.strip(), 100)}
+        if given and given.strip()
+        else {"problem": "missing"}
+    )
+    served = http.get_header("Date") if http is not None else None
+    try:
+        date = capture_time(parsedate_to_datetime(served)) if served else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        date = None
+    if date is not None:
+        note["fetched_at_from"] = "HTTP Date"
+    return date, note
 
 
 #: How much of a warcinfo record's block is read, and how many of its fields are kept
@@ -2947,7 +2977,7 @@ def _gunzip_members(data: bytes, limit: int) -> tuple[bytes, bool] | None:
     return bytes(out), finished
 
 
-def _iso_warc_date(value: str | None) -> str | None:
+def iso_warc_date(value: str | None) -> str | None:
     """WARC-Date is ISO 8601 in UTC (``Z``); keep it if it parses as such (an offset is
     accepted as well) and names a real time ("2021-99-99T99:99:99Z" does not)."""
     if not value:

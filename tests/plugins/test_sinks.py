@@ -1134,3 +1134,72 @@ def test_a_warc_address_with_spaces_is_kept_escaped_without_a_stray_line(tmp_pat
     assert "Replacing spaces" not in r.stderr and "kept 1" in " ".join(r.stderr.split())
     [rec] = [json.loads(x) for x in (out / "records.jsonl").read_text("utf-8").splitlines()]
     assert rec["source"]["uri"] == "https://news.example.com/2024/the%20budget"
+
+
+def test_warc_copy_of_a_record_without_a_readable_warc_date(ingest, tmp_path):
+    """A response without WARC-Date, or with one that is no W3C-ISO8601 date, is copied under
+    an id of the archive's own, with a valid date: the HTTP Date's when the response has
+    one, else the copy's own; the record says what the input held. The copy took the ingest
+    time as its capture date under the crawl's record id, and the unreadable date was copied
+    verbatim, an invalid WARC (s37 acc-crawl F3, F4)."""
+    from helpers import word_paragraphs
+
+    src = tmp_path / "odd.warc"
+    ids = {}
+    with open(src, "wb") as f:
+        w = WARCWriter(f, gzip=False, warc_version="WARC/1.1")
+        for seed, (name, date, served) in enumerate(
+            (
+                ("served", None, "Tue, 05 Mar 2024 10:20:30 GMT"),
+                ("bare", None, None),
+                ("unreadable", "01/08/2024 10:00", None),
+                ("fine", "2024-03-06T08:00:00Z", None),
+            )
+        ):
+            body = "".join(f"<p>{p}</p>" for p in word_paragraphs(6, seed=seed))
+            page = f"<html><head><title>{name}</title></head><body><article>{body}</article>"
+            page = (page + "</body></html>").encode()
+            extra = [("Date", served)] if served else []
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8"), *extra], "HTTP/1.1"
+            )
+            rec = w.create_warc_record(
+                f"https://news.example.com/{name}",
+                "response",
+                payload=io.BytesIO(page),
+                length=len(page),
+                http_headers=http,
+            )
+            if date is None:
+                rec.rec_headers.remove_header("WARC-Date")
+            else:
+                rec.rec_headers.replace_header("WARC-Date", date)
+            ids[name] = rec.rec_headers.get_header("WARC-Record-ID")
+            w.write_record(rec)
+    r = ingest(str(src))
+    assert r.exit_code == 0, r.output
+    recs = {rec["source"]["uri"].rsplit("/", 1)[1]: rec for rec in r.records}
+    notes = {name: rec["annotations"]["source"].get("warc_date") for name, rec in recs.items()}
+    assert notes == {
+        "served": {"problem": "missing", "fetched_at_from": "HTTP Date"},
+        "bare": {"problem": "missing"},
+        "unreadable": {"problem": "unreadable", "given": "01/08/2024 10:00"},
+        "fine": None,
+    }
+    fetched = {name: rec["source"]["fetched_at"] for name, rec in recs.items()}
+    assert fetched == {
+        "served": "2024-03-05T10:20:30Z",
+        "bare": None,
+        "unreadable": None,
+        "fine": "2024-03-06T08:00:00Z",
+    }
+    by_id = assert_well_formed(out := r.out)
+    for name, rec in recs.items():
+        copy = by_id[rec["archive"]["raw_record_id"]]
+        assert copy.type == "response"
+        assert (copy.id == ids[name]) == (name == "fine"), name
+        date = copy.get("WARC-Date") or ""
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date), (name, date)
+        if fetched[name]:
+            assert date == fetched[name]
+    assert_warcio_check(out)

@@ -1789,12 +1789,12 @@ def test_a_content_length_too_large_to_be_true_is_named():
 
 
 def test_a_warc_date_that_names_no_real_time_is_no_capture_time():
-    from corearchive_plugins.sources import _iso_warc_date
+    from corearchive_plugins.sources import iso_warc_date
 
-    assert _iso_warc_date("2024-03-01T12:30:45Z") == "2024-03-01T12:30:45Z"
-    assert _iso_warc_date("2024-03-01T12:30:45+02:00") == "2024-03-01T12:30:45+02:00"
+    assert iso_warc_date("2024-03-01T12:30:45Z") == "2024-03-01T12:30:45Z"
+    assert iso_warc_date("2024-03-01T12:30:45+02:00") == "2024-03-01T12:30:45+02:00"
     for bad in ("2021-99-99T99:99:99Z", "0000-00-00T00:00:00Z", "2021-02-30T25:61:61Z", "x"):
-        assert _iso_warc_date(bad) is None, bad
+        assert iso_warc_date(bad) is None, bad
 
 
 def test_a_response_without_target_uri_is_read_as_any_other():
@@ -2058,9 +2058,9 @@ def test_warc_with_only_skipped_records_is_not_an_error():
     ],
 )
 def test_warc_date(value, expected):
-    from corearchive_plugins.sources import _iso_warc_date
+    from corearchive_plugins.sources import iso_warc_date
 
-    assert _iso_warc_date(value) == expected
+    assert iso_warc_date(value) == expected
 
 
 def build_arc() -> bytes:
