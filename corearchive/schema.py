@@ -118,6 +118,13 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         "description": "The digests the input WARC record declared that its bytes fail.",
     },
     "warcinfo": {"type": "object", "description": "The input WARC's own warcinfo record."},
+    "content_length_overrun": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "How many bytes the input WARC record's Content-Length ran into the"
+        " record after it (its block held that record's start): the payload ends where that"
+        " record starts.",
+    },
     "warc_date": {
         "type": "object",
         "description": "The input WARC record's WARC-Date, when it had none (problem:"

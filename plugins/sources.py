@@ -2202,6 +2202,8 @@ class _WarcReading:
     #: The warcinfo records read, by record id, and where each starts (a record names its
     #: own with WARC-Warcinfo-ID; a file may hold several crawls'); at most _WARCINFOS
     warcinfos: dict[str, tuple[dict[str, Any], int | None]] = field(default_factory=dict)
+    #: What the last record's block held of the records after it (see :class:`_Block`)
+    spill: bytes | None = None
 
 
 class WarcSource(Source):
@@ -2293,10 +2295,18 @@ class WarcSource(Source):
         * ``length``: a Content-Length past the record's end, whose payload took the
           records after it to the end of the file: the next record after its start, a
           gzip member (not in a WARC gzipped as a whole) or a line (the record is lost:
-          where it ends is unknown)."""
+          where it ends is unknown).
+        * ``overrun``: a Content-Length past the record's end, whose block holds the start
+          of the record after it (:class:`_Block`): that record."""
         if kind == "headers":
             resumed = _from_next_record(state.iterator, stream)
             return None if resumed is None else (raw, resumed, _NEXT_RECORD)
+        if kind == "overrun" and state.spill is not None:
+            # the record after it starts in the spill; then what warcio read ahead, then
+            # the rest of the stream
+            buff = getattr(state.iterator.reader, "buff", None)
+            ahead = buff.read() if buff is not None else b""
+            return raw, io.BufferedReader(_Prefixed(state.spill + ahead, stream)), _THERE
         offset, hint = state.at
         start = getattr(stream, "member_start", None) if kind == "gzip" else hint
         if start is not None:
@@ -2361,6 +2371,7 @@ class WarcSource(Source):
             if (problem := _malformed(record)) is not None:
                 return (f"broken or truncated WARC: {problem}", f"record {n}", True), "headers"
             offset = _record_offset(it)
+            block = record.raw_stream = _Block(record.raw_stream, record)
             hint = getattr(stream, "member_search_start", None)
             state.at = (offset, hint() if hint is not None else None)
             if record.rec_type == "warcinfo" and not is_arc:
@@ -2387,6 +2398,7 @@ class WarcSource(Source):
                     state.pages.add(record.rec_headers.get_header("WARC-Record-ID") or "")
                 state.skip = False
                 ended_early = _drain(record)
+                state.spill = block.swallowed()
                 if isinstance(result, Document) and (failed := _failed_digests(record)):
                     result.annotations["source"]["digests_failed"] = failed
                     item.counts[NOTED + "warc records read whose digests fail"] += 1
@@ -2417,6 +2429,13 @@ class WarcSource(Source):
                 if item.position is not None and state.warcinfo_at is not None:
                     item.position.append(state.warcinfo_at)
                 yield result
+            if state.spill is not None:
+                return (
+                    f"record {n}'s Content-Length runs {len(state.spill) + 4:,} bytes into"
+                    " the record after it (the record was read to where that one starts)",
+                    _where(n, None if item.compressed or state.resynced else offset),
+                    True,
+                ), "overrun"
 
     def _record(
         self, item: InputItem, record: Any, offset: int | None, is_arc: bool, where: str
@@ -2477,6 +2496,10 @@ class WarcSource(Source):
             # an error page: a document the run drops, naming the address that was gone
             failed = int(status)
         raw = head + record.raw_stream.read(MAX_FILE_BYTES + 1 - len(head))  # (the rest is drained)
+        if (spill := record.raw_stream.swallowed()) is not None:
+            # (the block ran into the record after it: the payload ends where it starts,
+            # and the archive's copy holds no other record's header)
+            raw = raw[: len(raw) - len(spill) - len(_RECORD_END)]
         if failed is not None:
             return self._failed_capture(item, record, raw, failed, http, offset)
         if len(raw) > MAX_FILE_BYTES:
@@ -2567,6 +2590,8 @@ class WarcSource(Source):
             doc.annotations["source"].update(labelled=labelled, read_as="html")
         if truncated is not None:
             doc.annotations["source"]["truncated"] = truncated
+        if spill is not None:
+            doc.annotations["source"]["content_length_overrun"] = len(spill) + len(_RECORD_END)
         if date_note is not None:
             doc.annotations["source"]["warc_date"] = date_note
         return doc
@@ -2733,10 +2758,11 @@ _SNIFFED = frozenset(
 #: What the error entry of a break adds when reading goes on (see WarcSource._resync)
 _NEXT_RECORD = "; the rest of the file is read from the next record"
 _OVERLONG = " (or it runs into the records after it)"
+_THERE = "; the rest of the file is read from there"
 
 #: What broke the reading of a WARC (see :meth:`WarcSource._records`): damaged gzip data,
 #: a record's headers, a record shorter than its Content-Length; None: nothing
-_Break = Literal["gzip", "headers", "length"] | None
+_Break = Literal["gzip", "headers", "length", "overrun"] | None
 
 
 def _from_next_record(it: Any, stream: Any) -> Any:
@@ -2784,6 +2810,87 @@ class _Prefixed(io.RawIOBase):
     def close(self) -> None:
         self.stream.close()
         super().close()
+
+
+#: The end of a record (after its block), and what follows it: the next one's version line
+_RECORD_END = b"\r\n\r\n"
+_NEXT_VERSION = _RECORD_END + b"WARC/1."
+#: How much of a block is kept from a record start found in it (see :class:`_Block`)
+_SPILL_MAX = 1 << 24
+#: A record header's Content-Length
+_CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d{1,18})[ \t]*\r\n", re.I)
+
+
+class _Block:
+    """A record's block as it is read (``stream``: warcio's reader of it), watching for the
+    start of another record in it: a Content-Length that runs past the record's end took
+    the start of the record after it into the block, and that record was lost, unnamed,
+    and the copy of this one held its header (s37 acc-crawl F7). From the first record end
+    and version line found on (:data:`_NEXT_VERSION`), what is read is kept, up to
+    :data:`_SPILL_MAX` bytes; :meth:`swallowed` decides once the block is read."""
+
+    def __init__(self, stream: Any, record: Any) -> None:
+        self.stream = stream
+        self.carry = b""  # (the end of what was read last: a version line cut between reads)
+        self.kept: bytearray | None = None
+        # (a record the crawler says is cut short may end anywhere: not looked into)
+        self.watching = not record.rec_headers.get_header("WARC-Truncated")
+
+    @property
+    def limit(self) -> int:
+        """What is left of the block (warcio's reader's count, see :func:`_drain`)."""
+        return int(getattr(self.stream, "limit", 0))
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self.stream.read(size)
+        if not data or not self.watching:
+            return data
+        if self.kept is not None:
+            self.kept += data
+            if len(self.kept) > _SPILL_MAX:
+                self.kept, self.watching = None, False
+            return data
+        window = self.carry + data
+        if (at := window.find(_NEXT_VERSION)) >= 0:
+            self.kept = bytearray(window[at + len(_RECORD_END) :])
+        self.carry = window[-len(_NEXT_VERSION) :]
+        return data
+
+    def swallowed(self) -> bytes | None:
+        """What the block, read to its end, holds of the records after it: from the start
+        of the first on, when the records that start there run past the block's end; None
+        when none starts in it, or they end with it (a WARC file captured whole)."""
+        if self.kept is None or self.limit:
+            return None
+        data = bytes(self.kept)
+        return data if _runs_past(data) else None
+
+
+def _runs_past(data: bytes) -> bool:
+    """Whether the records ``data`` starts with (at a version line) run past its end, each
+    read to the length its header states; False where that cannot be told (no header, no
+    record where the one before ends)."""
+    pos = 0
+    for _ in range(1000):
+        head_end = data.find(_RECORD_END, pos, pos + 65536)
+        if head_end < 0:
+            return len(data) - pos < 65536  # (a header cut by the block's end)
+        if (m := _CONTENT_LENGTH.search(data, pos, head_end + 2)) is None:
+            return False
+        end = head_end + 2 * len(_RECORD_END) + int(m.group(1))
+        if end >= len(data):
+            return end > len(data)
+        pos = end
+        while data.startswith(b"\r\n", pos):  # (blank lines between records)
+            pos += 2
+        if not data.startswith(b"WARC/1.", pos):
+            return False
+    return False
+
+
+def _where(n: int, offset: int | None) -> str:
+    """How an error entry names record ``n`` of an input that starts at ``offset``."""
+    return f"record {n}" if offset is None else f"record {n} (at byte {offset:,})"
 
 
 #: What reading damaged gzip data raises (GunzipReader)

@@ -12,6 +12,7 @@ import json
 import lzma
 import os
 import random
+import re
 import shutil
 import zlib
 from collections import Counter
@@ -1688,6 +1689,58 @@ def test_warc_record_with_a_wrong_content_length_is_named():
     assert failures and failures[0].where == "record 1"
     assert "Content-Length is likely wrong" in failures[0].error
     assert [d.source.uri for d in docs] == ["http://news.example/40", "http://news.example/41"]
+
+
+def _three_pages(*, gz: bool = False, middle: bytes | None = None) -> bytes:
+    """Three HTML responses, ``http://news.example/4{2,3,4}`` (the middle one's payload
+    ``middle`` if given)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for i in (42, 43, 44):
+        page = middle if i == 43 and middle is not None else html_page(i, f"Page {i}").encode()
+        add(w, f"http://news.example/{i}", "response", payload=page,
+            http_headers=http_headers("text/html; charset=utf-8"))  # fmt: skip
+    return buf.getvalue()
+
+
+def _lengthened(data: bytes, record: int, by: int) -> bytes:
+    """``data`` with the Content-Length of its ``record``-th record (from 1) ``by`` bytes
+    more than it is, and no digests (a writer that has none: nothing else tells)."""
+    data = re.sub(rb"WARC-(?:Block|Payload)-Digest: [^\r]*\r\n", b"", data)
+    at = -1
+    for _ in range(record):
+        at = data.index(b"WARC/1.", at + 1)
+    first = data.index(b"Content-Length: ", at) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", first)
+    return data[:first] + str(int(data[first:end]) + by).encode() + data[end:]
+
+
+@pytest.mark.parametrize("whole_gz", [False, True])
+def test_warc_record_with_a_content_length_too_long_gives_back_the_record_after_it(whole_gz):
+    # The middle record's block ran 300 bytes into the last record: the last page was lost,
+    # named nowhere (an error entry "after 2 records" quoted a line of its HTML), and the
+    # middle page's copy held the last record's WARC header (s37 acc-crawl F7)
+    long = _lengthened(_three_pages(), 2, 300)
+    if whole_gz:  # (gzip a.warc: one stream, no member to resume at)
+        long = gzip.compress(long)
+    fmt, docs, [failure], _ = read(long, "a.warc.gz" if whole_gz else "a.warc")
+    assert fmt == "warc"
+    assert [d.source.uri for d in docs] == [f"http://news.example/{i}" for i in (42, 43, 44)]
+    assert failure.where.startswith("record 2") and failure.lasting
+    assert "runs 300 bytes into the record after it" in failure.error
+    assert docs[1].raw == html_page(43, "Page 43").encode()
+    assert docs[1].annotations["source"]["content_length_overrun"] == 300
+    assert "Page 44" in docs[2].content
+    assert "content_length_overrun" not in docs[2].annotations["source"]
+
+
+def test_warc_record_holding_whole_warc_records_is_read_as_it_is():
+    # a WARC file captured whole (its records end with the block) is no overrun
+    inner = _three_pages()
+    fmt, docs, failures, _ = read(_three_pages(middle=inner), "a.warc")
+    assert (fmt, failures) == ("warc", [])
+    assert [d.source.uri for d in docs] == [f"http://news.example/{i}" for i in (42, 43, 44)]
+    assert docs[1].raw == inner and "content_length_overrun" not in docs[1].annotations["source"]
 
 
 def test_warc_binary_payload_labelled_text_is_skipped():
