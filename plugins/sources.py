@@ -31,6 +31,7 @@ from email.utils import parsedate_to_datetime
 from itertools import chain
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import orjson
 from warcio.archiveiterator import ArchiveIterator
@@ -610,11 +611,83 @@ def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
         doc.annotations["source"]["alto"] = alto[1]
     else:
         doc = _file_doc(item, data, text, fmt, encoding, by)
+        if (what := _not_a_page(item, text, fmt)) is not None:
+            doc.annotations["source"]["not_a_page"] = what  # (the run drops it: fetch_failed)
     if cut is not None:
         # read as far as it decompresses, as a WARC record marked truncated is
         doc.annotations["source"]["truncated"] = cut
         item.counts[NOTED + "compressed files read as far as they decompress"] += 1
     yield doc
+
+
+#: A CDX index's first line (wget ``--warc-cdx``, Heritrix, pywb: `` CDX N b a m s k r ...``)
+#: or a CDXJ line (a SURT key, a 14-digit time stamp, a JSON object)
+_CDX_START = re.compile(r"\ufeff?(?: ?CDX(?: [A-Za-z]){3,}\s*$|[a-z0-9,-]+\)\S* \d{14} \{)", re.M)
+#: A crawl's files by name: what a crawler fetched for itself, and the parts of a mirrored
+#: site that are no page (a WARC record of them is skipped by its media type)
+_CRAWLER_NAMES = {"robots.txt": "robots.txt"}
+_NOT_PAGE_SUFFIXES = {".css": "style sheet", ".js": "script", ".mjs": "script"}
+
+
+def _not_a_page(item: InputItem, text: str, fmt: Format) -> dict[str, str] | None:
+    """What a file read as one document is, when it is no page (the drop's detail, see
+    :func:`corearchive.source.fetch_failed`): a crawl's index (wget writes its ``.cdx``
+    beside its WARC, and a folder of a crawl holds it), robots.txt, a style sheet or script
+    of a mirrored site (a WARC skips them by their media type: the same bytes were archived
+    as articles from a mirror, s37 acc-crawl F1, F8, F11), a page that only redirects;
+    else None."""
+    name = item.name.lower().removesuffix(".orig")  # (wget -K keeps the original so)
+    if fmt == "text" and _CDX_START.match(text):
+        return {"kind": "crawl index (CDX)"}
+    if (kind := _CRAWLER_NAMES.get(name)) is not None:
+        return {"kind": kind}
+    if (kind := _NOT_PAGE_SUFFIXES.get(PurePath(name).suffix)) is not None and fmt == "text":
+        return {"kind": kind}
+    if fmt == "html" and (to := meta_redirect(text, item.uri)) is not None:
+        return {"kind": "redirect", "to": to}
+    return None
+
+
+#: A ``<meta>`` tag, and its attributes (HTML: quoted either way, or not at all)
+_META_TAG = re.compile(r"<meta\b[^>]*+>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+#: A refresh's content (WHATWG: a delay, then ``;`` or ``,``, ``url=``, the address)
+_REFRESH = re.compile(
+    r"""\s*(\d+)(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.*?)\2\s*$""", re.I | re.S
+)
+#: Where the head's tags are looked for; the longest wait a redirect page makes; the most
+#: text (its tags, scripts and styles left out) that such a page shows
+_REDIRECT_HEAD = 65536
+_REDIRECT_DELAY = 5
+_REDIRECT_TEXT = 1000
+_UNSEEN = re.compile(
+    r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S
+)
+
+
+def meta_redirect(html: str, uri: str) -> str | None:
+    """Where a page that only redirects sends its reader: a ``<meta http-equiv=refresh>``
+    to another address within :data:`_REDIRECT_DELAY` seconds, on a page that shows little
+    text of its own ("Redirecting...", a link to click): no article, as a 301 is none (a
+    WARC skips those); else None. (A refresh of the page itself, or after minutes, is a
+    news page reloading.)"""
+    head = html[:_REDIRECT_HEAD]
+    for tag in _META_TAG.finditer(head):
+        attrs = {
+            m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
+            for m in _ATTRIBUTE.finditer(tag.group())
+        }
+        if attrs.get("http-equiv", "").strip().lower() != "refresh":
+            continue
+        m = _REFRESH.match(attrs.get("content", ""))
+        if m is None or int(m.group(1)) > _REDIRECT_DELAY or not m.group(3).strip():
+            return None
+        to = urljoin(uri, m.group(3).strip())
+        if urldefrag(to).url == urldefrag(uri).url:
+            return None
+        shown = " ".join(_UNSEEN.sub(" ", html[: _REDIRECT_HEAD * 4]).split())
+        return to if len(shown) <= _REDIRECT_TEXT and len(html) <= _REDIRECT_HEAD * 4 else None
+    return None
 
 
 #: An XML/HTML comment, told in linear time: its body holds no "-->" (a lazy ``.*?`` in a
@@ -2450,7 +2523,7 @@ class WarcSource(Source):
             ] += 1
             return None
         target = record.rec_headers.get_header("WARC-Target-URI") or ""
-        if rtype == "resource" and target.startswith(_CRAWLER_OWN):
+        if rtype == "resource" and target.lower().startswith(_CRAWLER_OWN):
             # the crawler's own files: wget's log and manifest (metadata://gnu.org/...), a
             # DNS answer (dns:...): no page of the crawl
             item.counts["warc resource records of the crawler's own"] += 1
@@ -2459,6 +2532,10 @@ class WarcSource(Source):
             # the crawler's own reading of a page it captured (browsertrix's text of it):
             # the page is read from its response record
             item.counts["warc resource records derived from a capture (urn:…:URL)"] += 1
+            return None
+        if urlsplit(target).path in _CRAWLER_PATHS:
+            # what the crawler fetched for itself (robots.txt): no page of the crawl
+            item.counts["warc records of the crawler's own fetches (robots.txt)"] += 1
             return None
         http = record.http_headers if rtype == "response" else None
         if rtype == "response" and http is None:
@@ -2592,6 +2669,9 @@ class WarcSource(Source):
             doc.annotations["source"]["truncated"] = truncated
         if spill is not None:
             doc.annotations["source"]["content_length_overrun"] = len(spill) + len(_RECORD_END)
+        if is_html and (to := meta_redirect(text, target)) is not None:
+            # (a page that only redirects, as a 301 does: the run drops it, fetch_failed)
+            doc.annotations["source"]["not_a_page"] = {"kind": "redirect", "to": to}
         if date_note is not None:
             doc.annotations["source"]["warc_date"] = date_note
         return doc
@@ -2740,8 +2820,11 @@ def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
         return None
 
 
-#: The address schemes of a crawler's own resource records (wget's log and manifest, DNS)
-_CRAWLER_OWN = ("metadata:", "dns:", "filedesc:")
+#: The address schemes of a crawler's own resource records (wget's log and manifest, DNS;
+#: wpull's log, ``urn:X-wpull:log``, as grab-site and ArchiveBot write it), lower case
+_CRAWLER_OWN = ("metadata:", "dns:", "filedesc:", "urn:x-wpull:")
+#: The paths of what a crawler fetches for itself
+_CRAWLER_PATHS = frozenset(f"/{name}" for name in _CRAWLER_NAMES)
 #: A resource record about another capture, named by a URN holding its address:
 #: browsertrix-crawler's extracted text (``urn:text:https://…``, ``urn:textFinal:…``), page
 #: information (``urn:pageinfo:…``) and screenshots (``urn:view:…``)

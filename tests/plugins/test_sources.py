@@ -2979,3 +2979,81 @@ def test_a_crawlers_nested_status_drops_its_error_page(ingest, tmp_path):
         ("https://a.example/gone", 410),
         ("https://f.example/gone", 404),
     ]
+
+
+def test_ingest_a_crawl_folder_drops_its_files_that_are_no_page(ingest, tmp_path):
+    """wget's CDX index beside its WARC, robots.txt, a mirror's style sheet and script (and
+    wget -K's backup of one) and a page that only redirects were archived as articles (a
+    CDX as Sesotho, a script as Italian): each is now a drop entry, stage input, reason
+    not_a_page, naming the file and what it is; the pages beside them are kept (s37
+    acc-crawl F1, F8, F11, F13)."""
+    crawl = tmp_path / "crawl"
+    cdx = " CDX a b a m s k r M V g u\nhttp://news.example/ 20241125051616 http://news.example/"
+    write(crawl / "crawl.cdx", cdx + " text/html 200 76P6DI3E - - 826 crawl.warc.gz <urn:x>\n")
+    write(crawl / "site/robots.txt", "User-agent: *\nDisallow: /private/\nSitemap: /s.xml\n")
+    write(crawl / "site/static/site.css", "body { font-family: serif; }\n" * 20)
+    write(crawl / "site/static/app.js", "console.log('the page has loaded');\n" * 20)
+    write(crawl / "site/static/app.js.orig", "console.log('the page loaded');\n" * 20)
+    stub = (
+        '<html><head><meta http-equiv="Refresh" content="0; URL=/news/new">'
+        "<title>Redirecting</title></head><body>Redirecting...</body></html>"
+    )
+    write(crawl / "site/old.html", stub)
+    # a page that reloads itself every five minutes is a page: kept
+    reload = html_page(7, "Council approves budget").replace(
+        "<head>", '<head><meta http-equiv="refresh" content="300">'
+    )
+    write(crawl / "site/story.html", reload)
+    write(crawl / "site/notes.txt", article(8))
+    res = ingest(str(crawl))
+    assert res.exit_code == 0, res.output
+    check_counts(res)
+    kept = sorted(r["source"]["uri"].rsplit("/", 1)[1] for r in res.records)
+    assert kept == ["notes.txt", "story.html"]
+    drops = {
+        r["source"]["uri"].rsplit("/", 1)[1]: (r["stage"], r["reason"], r["detail"])
+        for r in res.rejects
+    }
+    assert drops == {
+        "crawl.cdx": ("input", "not_a_page", {"kind": "crawl index (CDX)"}),
+        "robots.txt": ("input", "not_a_page", {"kind": "robots.txt"}),
+        "site.css": ("input", "not_a_page", {"kind": "style sheet"}),
+        "app.js": ("input", "not_a_page", {"kind": "script"}),
+        "app.js.orig": ("input", "not_a_page", {"kind": "script"}),
+        "old.html": ("input", "not_a_page", {"kind": "redirect", "to": "file:///news/new"}),
+    }
+
+
+def test_warc_crawler_files_and_redirect_pages_are_no_articles():
+    """wpull's log record (grab-site, ArchiveBot) and robots.txt are the crawler's own,
+    skipped and counted as wget's log is; a meta-refresh redirect page is a document that
+    the run drops (annotations.source.not_a_page), a page refreshing itself is read (s37
+    acc-crawl F2, F11, F13)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    log = b"2024-05-01 INFO Fetching https://news.example/a\n" * 30
+    add(w, "urn:X-wpull:log", "resource", payload=log, warc_content_type="text/plain")
+    add(w, "https://news.example/robots.txt", "response", payload=b"User-agent: *\nDisallow:\n",
+        http_headers=http_headers("text/plain"))  # fmt: skip
+    stub = (
+        b"<html><head><meta content='2;url=https://news.example/new' http-equiv=refresh>"
+        b"<title>Redirecting</title></head><body><p>Redirecting...</p></body></html>"
+    )
+    add(w, "https://news.example/old", "response", payload=stub,
+        http_headers=http_headers("text/html"))  # fmt: skip
+    own = html_page(9, "Page 9").replace(
+        "<head>", '<head><meta http-equiv="refresh" content="0; url=https://news.example/9#top">'
+    )
+    add(w, "https://news.example/9", "response", payload=own.encode(),
+        http_headers=http_headers("text/html"))  # fmt: skip
+    fmt, docs, failures, counts = read(buf.getvalue(), "crawl.warc.gz")
+    assert (fmt, failures) == ("warc", [])
+    assert counts == {
+        "warc resource records of the crawler's own": 1,
+        "warc records of the crawler's own fetches (robots.txt)": 1,
+    }
+    notes = {d.source.uri: d.annotations["source"].get("not_a_page") for d in docs}
+    assert notes == {
+        "https://news.example/old": {"kind": "redirect", "to": "https://news.example/new"},
+        "https://news.example/9": None,
+    }
