@@ -125,6 +125,11 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         " record after it (its block held that record's start): the payload ends where that"
         " record starts.",
     },
+    "content_encoding_sniffed": {
+        "type": "string",
+        "description": "A coding the input WARC response's body was in without its"
+        " Content-Encoding saying so (gzip), undone to read it.",
+    },
     "warc_date": {
         "type": "object",
         "description": "The input WARC record's WARC-Date, when it had none (problem:"

@@ -51,7 +51,14 @@ from corearchive.document import (
 )
 from corearchive.redact import redact_value
 from corearchive.report import NOTED
-from corearchive.source import HEAD_SIZE, WARC_START, TruncatedGzip, lasting, next_warc_member
+from corearchive.source import (
+    GZIP_MEMBER,
+    HEAD_SIZE,
+    WARC_START,
+    TruncatedGzip,
+    lasting,
+    next_warc_member,
+)
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -2277,6 +2284,11 @@ class _WarcReading:
     warcinfos: dict[str, tuple[dict[str, Any], int | None]] = field(default_factory=dict)
     #: What the last record's block held of the records after it (see :class:`_Block`)
     spill: bytes | None = None
+    #: The record ids of the first segments read (a continuation of none of them is named)
+    segments: set[str] = field(default_factory=set)
+    #: Whether reading started part-way through the input (a resumed task's): a
+    #: continuation's first segment may be before its start
+    resumed: bool = False
 
 
 class WarcSource(Source):
@@ -2322,7 +2334,7 @@ class WarcSource(Source):
             if item.resume is not None and not is_arc:
                 offset, state.n = item.resume[:2]
                 state.n -= 1
-                state.skip = True
+                state.skip = state.resumed = True
                 if len(item.resume) > 2:  # (where the crawl's warcinfo record is)
                     state.warcinfo_at = item.resume[2]
                     state.warcinfo = _warcinfo_at(item, state.warcinfo_at)
@@ -2444,6 +2456,12 @@ class WarcSource(Source):
             if (problem := _malformed(record)) is not None:
                 return (f"broken or truncated WARC: {problem}", f"record {n}", True), "headers"
             offset = _record_offset(it)
+            where = _where(
+                n,
+                record.rec_headers.get_header("WARC-Target-URI"),
+                None if is_arc or state.resynced else offset,
+                item.compressed,
+            )
             block = record.raw_stream = _Block(record.raw_stream, record)
             hint = getattr(stream, "member_search_start", None)
             state.at = (offset, hint() if hint is not None else None)
@@ -2461,9 +2479,7 @@ class WarcSource(Source):
                     result = None
                 else:
                     result = (
-                        None
-                        if state.skip
-                        else self._record(item, record, offset, is_arc, f"record {n}")
+                        None if state.skip else self._record(item, record, offset, state, where)
                     )
                 if isinstance(result, Document):
                     # (a conversion too: a WET file's, which a copy's own conversion, written
@@ -2476,16 +2492,12 @@ class WarcSource(Source):
                     result.annotations["source"]["digests_failed"] = failed
                     item.counts[NOTED + "warc records read whose digests fail"] += 1
             except (*_WARC_READ_ERRORS, ValueError) as exc:
-                broken = (
-                    f"broken or truncated WARC: {_one_line(exc)}",
-                    f"record {n}",
-                    lasting(exc),
-                )
+                broken = (f"broken or truncated WARC: {_one_line(exc)}", where, lasting(exc))
                 return broken, "gzip" if isinstance(exc, _DAMAGED_GZIP) else "headers"
             if ended_early:
                 return (
                     "truncated WARC: the record ends before its Content-Length",
-                    f"record {n}",
+                    where,
                     True,
                 ), "length"
             if result is not None:
@@ -2506,14 +2518,24 @@ class WarcSource(Source):
                 return (
                     f"record {n}'s Content-Length runs {len(state.spill) + 4:,} bytes into"
                     " the record after it (the record was read to where that one starts)",
-                    _where(n, None if item.compressed or state.resynced else offset),
+                    where,
                     True,
                 ), "overrun"
 
     def _record(
-        self, item: InputItem, record: Any, offset: int | None, is_arc: bool, where: str
+        self, item: InputItem, record: Any, offset: int | None, state: _WarcReading, where: str
     ) -> Document | Failure | None:
         rtype = record.rec_type
+        is_arc = state.is_arc
+        if record.rec_headers.get_header("WARC-Segment-Number") == "1":
+            state.segments.add(record.rec_headers.get_header("WARC-Record-ID") or "")
+        origin = record.rec_headers.get_header("WARC-Segment-Origin-ID") or ""
+        if rtype == "continuation" and origin not in state.segments and not state.resumed:
+            # the rest of a capture whose first segment is not in the input: nothing of it
+            # can be read, and the entry names the address (it was counted only)
+            raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
+            orphan = {"kind": "continuation without its first segment", "origin": origin}
+            return self._dropped_capture(item, record, raw, None, offset, {"not_a_page": orphan})
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
         if rtype not in ("response", "resource", "conversion"):
             item.counts[
@@ -2578,7 +2600,7 @@ class WarcSource(Source):
             # and the archive's copy holds no other record's header)
             raw = raw[: len(raw) - len(spill) - len(_RECORD_END)]
         if failed is not None:
-            return self._failed_capture(item, record, raw, failed, http, offset)
+            return self._dropped_capture(item, record, raw, http, offset, {"http_status": failed})
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
         # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
@@ -2593,6 +2615,17 @@ class WarcSource(Source):
             payload, undecoded = _decode_transfer(raw, http, partial=truncated is not None)
         except Unfinished as exc:
             return Failure(str(exc), where)
+        sniffed = None
+        if (
+            undecoded is None
+            and payload.startswith(GZIP_MEMBER)
+            and (got := _gunzip_members(payload, MAX_FILE_BYTES + 1)) is not None
+            and (got[1] or truncated is not None)
+        ):
+            # gzip data served without its Content-Encoding (a pre-compressed page.html.gz
+            # sent as it is): the page inside it (it was skipped as binary, counted only;
+            # s37 acc-crawl F10). (Not under a coding that could not be undone: an error.)
+            payload, sniffed = got[0], "gzip"
         if len(payload) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload, its Content-Encoding undone,"), where)
         if not media:
@@ -2619,8 +2652,10 @@ class WarcSource(Source):
             item.counts["warc records with binary payload"] += 1
             return None
         if not text.strip():
-            item.counts["warc records with empty payload"] += 1
-            return None
+            # (a 200 with nothing in it, a server's glitch: the entry names the address to
+            # fetch again; it was counted only)
+            empty = {"not_a_page": {"kind": "empty response"}}
+            return self._dropped_capture(item, record, raw, http, offset, empty)
         headers_list = list(record.rec_headers.headers)
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
         if is_arc:
@@ -2669,6 +2704,8 @@ class WarcSource(Source):
             doc.annotations["source"]["truncated"] = truncated
         if spill is not None:
             doc.annotations["source"]["content_length_overrun"] = len(spill) + len(_RECORD_END)
+        if sniffed is not None:
+            doc.annotations["source"]["content_encoding_sniffed"] = sniffed
         if is_html and (to := meta_redirect(text, target)) is not None:
             # (a page that only redirects, as a 301 does: the run drops it, fetch_failed)
             doc.annotations["source"]["not_a_page"] = {"kind": "redirect", "to": to}
@@ -2677,12 +2714,18 @@ class WarcSource(Source):
         return doc
 
     @staticmethod
-    def _failed_capture(
-        item: InputItem, record: Any, raw: bytes, status: int, http: Any, offset: int | None
+    def _dropped_capture(
+        item: InputItem,
+        record: Any,
+        raw: bytes,
+        http: Any,
+        offset: int | None,
+        note: dict[str, Any],
     ) -> Document:
-        """A response of HTTP status 4xx or 5xx: its page is not read (the run drops it,
-        see :func:`corearchive.source.fetch_failed`); it was only counted, and no entry
-        named the address that was gone (s31 acc-recrawl #8)."""
+        """A capture whose page is not read, which the run drops (``note``, the document's
+        annotations.source: see :func:`corearchive.source.fetch_failed`): a response of HTTP
+        status 4xx or 5xx, an empty one, a continuation without its first segment; such
+        captures were only counted, and no entry named the address (s31 acc-recrawl #8)."""
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
         fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
@@ -2694,9 +2737,9 @@ class WarcSource(Source):
             locator=rec_id or f"offset {offset}",
             fetched_at=fetched_at,
             warc_record_id=rec_id,
-            http_headers={k.lower(): v for k, v in http.headers},
+            http_headers={k.lower(): v for k, v in http.headers} if http is not None else {},
         )
-        doc.annotations["source"] = {"offset": offset, "http_status": status}
+        doc.annotations["source"] = {"offset": offset, **note}
         if date_note is not None:
             doc.annotations["source"]["warc_date"] = date_note
         return doc
@@ -2971,9 +3014,17 @@ def _runs_past(data: bytes) -> bool:
     return False
 
 
-def _where(n: int, offset: int | None) -> str:
-    """How an error entry names record ``n`` of an input that starts at ``offset``."""
-    return f"record {n}" if offset is None else f"record {n} (at byte {offset:,})"
+def _where(n: int, uri: str | None, offset: int | None, compressed: bool) -> str:
+    """How an error entry names record ``n``: its number, its page's address (``uri``) and
+    where it starts (``offset``: in the file, or in the decompressed data of a compressed
+    one), as far as they are known. ("record 1" alone sent the archivist counting the
+    records of a crawl's WARC: s37 acc-crawl F15.)"""
+    where = f"record {n}"
+    if uri and uri.strip():
+        where += f" ({shortened(uri.strip(), MAX_NAME_CHARS)})"
+    if offset is not None:
+        where += f", at byte {offset}" + (" of the decompressed data" if compressed else "")
+    return where
 
 
 #: What reading damaged gzip data raises (GunzipReader)

@@ -700,7 +700,7 @@ def test_a_malformed_record_loses_only_itself(malformed, gz):
     assert fmt == "warc" and len(docs) == len(whole) - 1
     [failure] = failures
     assert "the rest of the file is read from the next record" in failure.error
-    assert failure.where == "record 7"
+    assert failure.where.split(",")[0] in ("record 7", "record 7 (http://news.example/110)")
     lost = {d.source.uri for d in whole} - {d.source.uri for d in docs}
     assert lost == {"http://news.example/110"}
 
@@ -1521,7 +1521,7 @@ def test_warc_payload_br_zstd_and_a_list_of_codings():
     assert [d.text for d in docs] == [p.decode() for p in pages[:4]]
     assert [d.raw for d in docs] == [b for _, b in bodies[:4]]  # archived as received
     [failure] = failures
-    assert failure.where == "record 5"
+    assert failure.where.startswith("record 5 (http://news.example/c4), at byte ")
     assert failure.error.startswith("cannot undo the response's Content-Encoding 'compress'")
 
 
@@ -1543,7 +1543,9 @@ def test_warc_payload_whose_content_encoding_stops_part_way_is_an_error():
     cut = [(enc, body[: len(body) // 2]) for enc, body in whole]
     _, docs, failures, _ = read(encoded_responses(whole + cut, "c", gz=False), "cut.warc")
     assert [d.text for d in docs] == [page.decode()] * 4
-    assert [f.where for f in failures] == ["record 5", "record 6", "record 7", "record 8"]
+    assert [f.where.split(",")[0] for f in failures] == [
+        f"record {k + 1} (http://news.example/c{k})" for k in range(4, 8)
+    ]
     for failure, (enc, _) in zip(failures, cut, strict=True):
         assert f"Content-Encoding {enc!r}" in failure.error and "cut short" in failure.error
     # said to be truncated by the crawler: read and marked, encoded or not
@@ -1769,7 +1771,7 @@ def test_truncated_warc_keeps_the_records_before_the_break(gz):
     assert [d.source.uri for d in docs] == ["http://news.example/100"]
     [failure] = failures
     assert "truncated" in failure.error
-    assert failure.where == "record 3"
+    assert failure.where.startswith("record 3 (http://news.example/100.txt), at byte ")
     assert counts == {"warc request records": 1}
 
 
@@ -2054,6 +2056,45 @@ def test_the_first_segment_of_a_segmented_record_is_read_as_truncated():
     assert counts == {"warc continuation records (segments after the first, not joined)": 1}
 
 
+def test_warc_captures_that_were_only_counted_are_named_or_read():
+    """A gzip body served without Content-Encoding was skipped as binary, an empty 200 and
+    a continuation whose first segment is not in the input were counted, none named (s37
+    acc-crawl F10, F14): the gzip body is read (annotations.source.content_encoding_sniffed),
+    the others are documents the run drops (not_a_page), naming their addresses."""
+    from corearchive.source import fetch_failed
+
+    page = html_page(71).encode()
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    add(w, "http://news.example/gz", "response", payload=gzip.compress(page),
+        http_headers=http_headers("text/html"))  # fmt: skip
+    add(w, "http://news.example/empty", "response", payload=b"",
+        http_headers=http_headers("text/html"))  # fmt: skip
+    origin = "<urn:uuid:00000000-0000-0000-0000-000000000071>"
+    rest = page[100:]
+    add(w, "http://news.example/seg", "continuation", payload=rest, warc_headers_dict={
+        "WARC-Segment-Number": "2", "WARC-Segment-Origin-ID": origin})  # fmt: skip
+    _, docs, failures, counts = read(buf.getvalue(), "c.warc.gz")
+    assert failures == [] and counts == {}
+    by_uri = {d.source.uri: d for d in docs}
+    assert by_uri["http://news.example/gz"].text == page.decode()
+    assert by_uri["http://news.example/gz"].raw == gzip.compress(page)  # (archived as sent)
+    assert (
+        by_uri["http://news.example/gz"].annotations["source"]["content_encoding_sniffed"] == "gzip"
+    )
+    assert fetch_failed(by_uri["http://news.example/gz"]) is None
+    empty = fetch_failed(by_uri["http://news.example/empty"])
+    assert empty is not None and (empty.reason, empty.detail) == (
+        "not_a_page",
+        {"kind": "empty response"},
+    )
+    orphan = fetch_failed(by_uri["http://news.example/seg"])
+    assert orphan is not None and (orphan.reason, orphan.detail) == (
+        "not_a_page",
+        {"kind": "continuation without its first segment", "origin": origin},
+    )
+
+
 def test_a_crawlers_own_resource_records_are_no_documents():
     """wget --warc-file archives its log and manifest as resource records of text/plain
     (metadata://gnu.org/software/wget/warc/wget.log): the log became a document, titled
@@ -2316,7 +2357,9 @@ def test_ingest_warc(ingest, tmp_path, monkeypatch):
         assert r["source"]["warc_record_id"].startswith("<urn:uuid:")
         assert r["archive"]["raw_record_id"] == r["source"]["warc_record_id"]
     [err] = [r for r in res.rejects if r["kind"] == "error"]
-    assert err["source"]["path"] == "w/c_cut.warc" and err["source"]["where"] == "record 3"
+    assert err["source"]["path"] == "w/c_cut.warc" and err["source"]["where"].startswith(
+        "record 3 (http://news.example/500.txt), at byte "
+    )
     assert "truncated" in err["error"]
     cut_docs = [r for r in res.records if r["source"]["path"] == "w/c_cut.warc"]
     assert [r["source"]["uri"] for r in cut_docs] == ["http://news.example/500"]
@@ -2555,7 +2598,10 @@ def test_a_warc_payload_too_large_for_one_document_is_an_error_entry(monkeypatch
     ]
     _, [doc], failures, _ = read(encoded_responses(bodies, "b", gz=True), "bombs.warc.gz")
     assert doc.source.uri == "http://news.example/b4" and doc.text == page.decode()
-    assert [f.where for f in failures] == ["record 1", "record 2", "record 3", "record 4"]
+    assert [f.where for f in failures] == [
+        f"record {k + 1} (http://news.example/b{k}), at byte {at} of the decompressed data"
+        for k, at in enumerate(record_offsets(encoded_responses(bodies, "b", gz=False))[:4])
+    ]
     assert all("too large for one document" in f.error for f in failures)
     assert "Content-Encoding undone" in failures[1].error
 
@@ -2767,7 +2813,8 @@ def test_a_gzip_body_of_several_members_is_read_whole():
         encoded_responses([("gzip", pieces), ("gzip", cut)], "m", gz=False), "m.warc"
     )
     assert [d.text for d in docs] == [page.decode()]
-    assert [f.where for f in failures] == ["record 2"] and "cut short" in failures[0].error
+    assert [f.where.split(",")[0] for f in failures] == ["record 2 (http://news.example/m1)"]
+    assert "cut short" in failures[0].error
 
 
 def test_a_chunked_body_cut_short_is_an_error_and_a_dechunked_one_reads_as_it_is():
@@ -2784,7 +2831,7 @@ def test_a_chunked_body_cut_short_is_an_error_and_a_dechunked_one_reads_as_it_is
         add(w, f"http://news.example/c{k}", "response", payload=body, http_headers=head)
     _, docs, failures, _ = read(buf.getvalue(), "chunks.warc")
     assert [d.text for d in docs] == [page.decode(), page.decode()]
-    assert [f.where for f in failures] == ["record 2"]
+    assert [f.where.split(",")[0] for f in failures] == ["record 2 (http://news.example/c1)"]
     assert "chunked body stops part-way" in failures[0].error
 
 
