@@ -713,7 +713,8 @@ def test_warc_input_recrawled_is_a_revisit_and_its_copy_none(ingest, tmp_path):
     before = len(all_records(out))
     r2 = ingest(str(copy), out=out)
     assert r2.exit_code == 0, r2.output
-    assert sorted(r["reason"] for r in r2.rejects) == ["exact_duplicate"] * 2
+    # (the same records: already archived, not duplicates of themselves; s37 acc-crawl F16)
+    assert sorted(r["reason"] for r in r2.rejects) == ["already_archived"] * 2
     assert len(all_records(out)) == before and not _revisits(out)
     recrawl = tmp_path / "recrawl.warc.gz"
     make_warc(recrawl)  # (new record ids)
@@ -1203,3 +1204,26 @@ def test_warc_copy_of_a_record_without_a_readable_warc_date(ingest, tmp_path):
         if fetched[name]:
             assert date == fetched[name]
     assert_warcio_check(out)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_crawl_warc_read_again_under_another_name_is_already_archived(ingest, tmp_path, plan):
+    """Heritrix writes WEB-….warc.gz.open and renames it when it closes it: read once under
+    each name, its records were exact duplicates of themselves, and history listed a second
+    capture that never was (s37 acc-crawl F16). The same record (bytes, address, record id)
+    archived by an earlier run is already_archived; a recrawl (new record ids) is still a
+    revisit."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    make_warc(crawl / "WEB-00000.warc.gz.open")
+    out = tmp_path / "out"
+    r1 = ingest(str(crawl), "--plan", plan, out=out)
+    assert r1.exit_code == 0, r1.output
+    assert len(r1.records) == 2
+    (crawl / "WEB-00000.warc.gz.open").rename(crawl / "WEB-00000.warc.gz")
+    r2 = ingest(str(crawl), "--plan", plan, out=out)
+    assert r2.exit_code == 0, r2.output
+    mine = [r for r in r2.rejects if r.get("run_id") == r2.manifest["run_id"]]
+    assert sorted((r["stage"], r["reason"]) for r in mine) == [("archive", "already_archived")] * 2
+    assert {r["detail"]["of"] for r in mine} == {r["id"] for r in r1.records}
+    assert not _revisits(out)
