@@ -679,6 +679,8 @@ def meta_redirect(html: str, uri: str) -> str | None:
     WARC skips those); else None. (A refresh of the page itself, or after minutes, is a
     news page reloading.)"""
     head = html[:_REDIRECT_HEAD]
+    if "efresh" not in head and "EFRESH" not in head:  # (a substring search is cheaper)
+        return None
     for tag in _META_TAG.finditer(head):
         attrs = {
             m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
