@@ -2969,7 +2969,8 @@ class _Block:
         """What is left of the block (warcio's reader's count, see :func:`_drain`)."""
         return int(getattr(self.stream, "limit", 0))
 
-    def read(self, size: int = -1) -> bytes:
+    def read(self, size: int | None = None) -> bytes:
+        # (None, not -1: warcio's reader takes -1 for a length, and read past the block)
         data: bytes = self.stream.read(size)
         if not data or not self.watching:
             return data
