@@ -433,17 +433,26 @@ class Catalog:
         return ArchivedDocument(*row) if row else None
 
     def get_same(
-        self, sha256: str, uri: str, other_than_run: str, *, in_warc: bool = False
+        self,
+        sha256: str,
+        uri: str,
+        other_than_run: str,
+        *,
+        in_warc: bool = False,
+        record_id: str | None = None,
     ) -> ArchivedDocument | None:
         """An archived document of another run with these raw bytes from this address, if
         any: the same input given by another spelling of its path (``seeds/a.txt`` from
-        one folder, ``/data/seeds/a.txt`` from another), whose id differs. ``in_warc``: as
-        for :meth:`get`."""
+        one folder, ``/data/seeds/a.txt`` from another), whose id differs; with
+        ``record_id`` (a WARC record's), the one archived as that very record (its copy
+        keeps the record's id): the crawl's WARC read again under another name. ``in_warc``:
+        as for :meth:`get`."""
         row = self.db.execute(
             "SELECT id, run_id, sha256, uri, warc, warc_offset, raw_record_id, archived_at"
             " FROM documents WHERE sha256 = ? AND uri = ? AND run_id != ?"
+            f"{'' if record_id is None else ' AND raw_record_id = ?'}"
             f"{WITH_WARC if in_warc else ''} LIMIT 1",
-            (sha256, uri, other_than_run),
+            (sha256, uri, other_than_run, *(() if record_id is None else (record_id,))),
         ).fetchone()
         return ArchivedDocument(*row) if row else None
 

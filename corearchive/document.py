@@ -87,6 +87,15 @@ class SourceInfo:
         WARC record's, a second capture, archived as a revisit."""
         return self.uri.startswith("file:") or self.format in ("jsonl", "parquet")
 
+    @property
+    def same_record(self) -> str | None:
+        """A WARC record's id, for a document that an archived one is if it was archived
+        as that very record (same bytes, address and record id, its copy keeping the id):
+        the crawl's WARC read again under another name (Heritrix's ``.warc.gz.open``
+        renamed when closed, a copy), no second capture (it was an exact duplicate, and
+        ``history`` listed a re-fetch that never was: s37 acc-crawl F16); else None."""
+        return self.warc_record_id if self.format == "warc" and not self.read_again else None
+
     def to_json(self) -> dict[str, Any]:
         """The ``source`` object of a record (the contract fields only)."""
         return {

@@ -643,13 +643,16 @@ class _ArchivedIds:
         )
         return (row[0], row[1]) if row else None
 
-    def get_same(self, sha256: str, uri: str) -> tuple[str, str, str] | None:
+    def get_same(
+        self, sha256: str, uri: str, record_id: str | None = None
+    ) -> tuple[str, str, str] | None:
         """``(id, run_id, archived_at)`` of an archived document with these raw bytes from
-        this address (see :meth:`Catalog.get_same`; the index holds earlier runs only)."""
+        this address (and archived as the WARC record ``record_id``, if given: see
+        :meth:`Catalog.get_same`; the index holds earlier runs only)."""
         row = self._row(
             "SELECT id, run_id, archived_at FROM documents WHERE sha256 = ? AND uri = ?"
-            f"{self.only} LIMIT 1",
-            (sha256, uri),
+            f"{'' if record_id is None else ' AND raw_record_id = ?'}{self.only} LIMIT 1",
+            (sha256, uri, *(() if record_id is None else (record_id,))),
         )
         return (row[0], row[1], row[2]) if row else None
 
@@ -720,8 +723,9 @@ def _read(
                     continue
                 prior = archived.get(result.id)
                 of = result.id
-                if prior is None and result.id not in seen and result.source.read_again:
-                    same = archived.get_same(result.source.sha256, result.source.uri)
+                src = result.source
+                if prior is None and result.id not in seen and (src.read_again or src.same_record):
+                    same = archived.get_same(src.sha256, src.uri, src.same_record)
                     if same is not None:
                         of, prior = same[0], (same[1], same[2])
                 if prior is not None or result.id in seen:

@@ -655,9 +655,10 @@ class Run:
                 reporter.dropped(doc, ARCHIVE_STAGE, taken_down_drop(doc.id, gone))
                 continue
             prior = self.catalog.get(doc.id, in_warc=in_warc)
-            if prior is None and doc.id not in seen and doc.source.read_again:
+            src = doc.source
+            if prior is None and doc.id not in seen and (src.read_again or src.same_record):
                 prior = self.catalog.get_same(
-                    doc.source.sha256, doc.source.uri, self.run_id, in_warc=in_warc
+                    src.sha256, src.uri, self.run_id, in_warc=in_warc, record_id=src.same_record
                 )
             if prior is not None or doc.id in seen:
                 detail = {

@@ -118,6 +118,24 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         "description": "The digests the input WARC record declared that its bytes fail.",
     },
     "warcinfo": {"type": "object", "description": "The input WARC's own warcinfo record."},
+    "content_length_overrun": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "How many bytes the input WARC record's Content-Length ran into the"
+        " record after it (its block held that record's start): the payload ends where that"
+        " record starts.",
+    },
+    "content_encoding_sniffed": {
+        "type": "string",
+        "description": "A coding the input WARC response's body was in without its"
+        " Content-Encoding saying so (gzip), undone to read it.",
+    },
+    "warc_date": {
+        "type": "object",
+        "description": "The input WARC record's WARC-Date, when it had none (problem:"
+        " missing) or one that is no ISO 8601 date (problem: unreadable; given: the value);"
+        " fetched_at_from: 'HTTP Date' when the capture time is the response's Date header.",
+    },
 }
 
 BASE_RECORD_SCHEMA: dict[str, Any] = {

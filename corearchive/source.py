@@ -293,10 +293,17 @@ def fetch_failed(doc: Document) -> Drop | None:
     """The drop of a document whose capture was an HTTP error, 4xx or 5xx (a source sets
     ``annotations.source.http_status``: a WARC response's status, a dump line's
     ``status``): the server's error page ("404 - Page not found") is no article, and the
-    entry names the address that was gone (s31 acc-recrawl #7, #8); else None."""
-    status = (doc.annotations.get("source") or {}).get("http_status")
+    entry names the address that was gone (s31 acc-recrawl #7, #8); or that its source
+    found to be no page (``annotations.source.not_a_page``, its ``kind`` and what else the
+    drop's detail says: a crawl's index or robots.txt, a mirror's style sheet, a redirect
+    page), which the entry names, where it was archived as an article (s37 acc-crawl); else
+    None."""
+    source = doc.annotations.get("source") or {}
+    status = source.get("http_status")
     if isinstance(status, int) and status >= 400:
         return Drop("http_status", {"status": status})
+    if isinstance(what := source.get("not_a_page"), dict):
+        return Drop("not_a_page", dict(what))
     return None
 
 

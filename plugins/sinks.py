@@ -42,7 +42,10 @@ from warcio.warcwriter import WARCWriter
 
 from corearchive import ConfigError, Document, Drop, Sink, hookimpl, option
 from corearchive.atomic import WRITTEN_ENTRIES, AtomicFile
+from corearchive.document import SourceInfo
 from corearchive.report import dumps
+
+from .sources import iso_warc_date
 
 WARC_VERSION = "WARC/1.1"
 
@@ -387,11 +390,13 @@ class WarcSink(Sink):
             and src.format == "warc"
             and src.warc_record_id
             and "block" not in failed
+            and _crawl_date(src) is not None
         ):
             # A copy of the original record keeps its id, unless the archive has it already,
             # or its block fails the digest it declares: the copy's digests are of the bytes
             # as read, and under the input's id they would certify a damaged record as the
-            # crawl's (a payload digest alone may be another writer's convention)
+            # crawl's (a payload digest alone may be another writer's convention); or it has
+            # no WARC-Date readers can read: the copy's date is not the crawl's (see _raw)
             raw_id = self._fresh_id(src.warc_record_id, own)
         else:
             raw_id = self._fresh_id(own)
@@ -496,8 +501,14 @@ class WarcSink(Sink):
             headers.replace_header("WARC-Record-ID", record_id)
             if not headers.get_header("WARC-Target-URI"):
                 headers.add_header("WARC-Target-URI", src.uri)
-            if not headers.get_header("WARC-Date"):
-                headers.add_header("WARC-Date", date)
+            if _crawl_date(src) is None:
+                # No WARC-Date, or one that is no W3C-ISO8601 date ("01/08/2024 10:00"):
+                # the copy, under an id of this archive's own (prepare), is dated by the
+                # capture time the source found (the HTTP Date), else when it was made; it
+                # was the ingest time under the crawl's id, a capture the crawl never
+                # claimed, or the unreadable date, an invalid record (s37 acc-crawl F3, F4).
+                # The document's annotations.source.warc_date says what the input held.
+                headers.replace_header("WARC-Date", date)
             if not headers.get_header("WARC-Warcinfo-ID"):
                 # (a copy keeps the crawl's: the capture was made by the crawler its warcinfo
                 # names, not by this run; it read as made by this run's operator and host,
@@ -716,6 +727,13 @@ class _CapturedHead(StatusAndHeaders):  # type: ignore[misc]
 
     def compute_headers_buffer(self, header_filter: Any = None) -> None:
         """(The buffer is the captured bytes: nothing to compute.)"""
+
+
+def _crawl_date(src: SourceInfo) -> str | None:
+    """The WARC-Date of the input record a document was read from (``src``, its source),
+    if it is one readers can read."""
+    given = next((v for k, v in src.warc_headers or () if k.lower() == "warc-date"), None)
+    return iso_warc_date(given)
 
 
 def _sha1_b32(data: bytes) -> str:

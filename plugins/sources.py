@@ -27,9 +27,11 @@ from collections import deque
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from itertools import chain
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import orjson
 from warcio.archiveiterator import ArchiveIterator
@@ -49,7 +51,14 @@ from corearchive.document import (
 )
 from corearchive.redact import redact_value
 from corearchive.report import NOTED
-from corearchive.source import HEAD_SIZE, WARC_START, TruncatedGzip, lasting, next_warc_member
+from corearchive.source import (
+    GZIP_MEMBER,
+    HEAD_SIZE,
+    WARC_START,
+    TruncatedGzip,
+    lasting,
+    next_warc_member,
+)
 
 _HTML_RE = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]",
@@ -609,11 +618,85 @@ def _read_file(item: InputItem, fmt: Format) -> Iterator[Document | Failure]:
         doc.annotations["source"]["alto"] = alto[1]
     else:
         doc = _file_doc(item, data, text, fmt, encoding, by)
+        if (what := _not_a_page(item, text, fmt)) is not None:
+            doc.annotations["source"]["not_a_page"] = what  # (the run drops it: fetch_failed)
     if cut is not None:
         # read as far as it decompresses, as a WARC record marked truncated is
         doc.annotations["source"]["truncated"] = cut
         item.counts[NOTED + "compressed files read as far as they decompress"] += 1
     yield doc
+
+
+#: A CDX index's first line (wget ``--warc-cdx``, Heritrix, pywb: `` CDX N b a m s k r ...``)
+#: or a CDXJ line (a SURT key, a 14-digit time stamp, a JSON object)
+_CDX_START = re.compile(r"\ufeff?(?: ?CDX(?: [A-Za-z]){3,}\s*$|[a-z0-9,-]+\)\S* \d{14} \{)", re.M)
+#: A crawl's files by name: what a crawler fetched for itself, and the parts of a mirrored
+#: site that are no page (a WARC record of them is skipped by its media type)
+_CRAWLER_NAMES = {"robots.txt": "robots.txt"}
+_NOT_PAGE_SUFFIXES = {".css": "style sheet", ".js": "script", ".mjs": "script"}
+
+
+def _not_a_page(item: InputItem, text: str, fmt: Format) -> dict[str, str] | None:
+    """What a file read as one document is, when it is no page (the drop's detail, see
+    :func:`corearchive.source.fetch_failed`): a crawl's index (wget writes its ``.cdx``
+    beside its WARC, and a folder of a crawl holds it), robots.txt, a style sheet or script
+    of a mirrored site (a WARC skips them by their media type: the same bytes were archived
+    as articles from a mirror, s37 acc-crawl F1, F8, F11), a page that only redirects;
+    else None."""
+    name = item.name.lower().removesuffix(".orig")  # (wget -K keeps the original so)
+    if fmt == "text" and _CDX_START.match(text):
+        return {"kind": "crawl index (CDX)"}
+    if (kind := _CRAWLER_NAMES.get(name)) is not None:
+        return {"kind": kind}
+    if (kind := _NOT_PAGE_SUFFIXES.get(PurePath(name).suffix)) is not None and fmt == "text":
+        return {"kind": kind}
+    if fmt == "html" and (to := meta_redirect(text, item.uri)) is not None:
+        return {"kind": "redirect", "to": to}
+    return None
+
+
+#: A ``<meta>`` tag, and its attributes (HTML: quoted either way, or not at all)
+_META_TAG = re.compile(r"<meta\b[^>]*+>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+#: A refresh's content (WHATWG: a delay, then ``;`` or ``,``, ``url=``, the address)
+_REFRESH = re.compile(
+    r"""\s*(\d+)(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.*?)\2\s*$""", re.I | re.S
+)
+#: Where the head's tags are looked for; the longest wait a redirect page makes; the most
+#: text (its tags, scripts and styles left out) that such a page shows
+_REDIRECT_HEAD = 65536
+_REDIRECT_DELAY = 5
+_REDIRECT_TEXT = 1000
+_UNSEEN = re.compile(
+    r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S
+)
+
+
+def meta_redirect(html: str, uri: str) -> str | None:
+    """Where a page that only redirects sends its reader: a ``<meta http-equiv=refresh>``
+    to another address within :data:`_REDIRECT_DELAY` seconds, on a page that shows little
+    text of its own ("Redirecting...", a link to click): no article, as a 301 is none (a
+    WARC skips those); else None. (A refresh of the page itself, or after minutes, is a
+    news page reloading.)"""
+    head = html[:_REDIRECT_HEAD]
+    if "efresh" not in head and "EFRESH" not in head:  # (a substring search is cheaper)
+        return None
+    for tag in _META_TAG.finditer(head):
+        attrs = {
+            m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
+            for m in _ATTRIBUTE.finditer(tag.group())
+        }
+        if attrs.get("http-equiv", "").strip().lower() != "refresh":
+            continue
+        m = _REFRESH.match(attrs.get("content", ""))
+        if m is None or int(m.group(1)) > _REDIRECT_DELAY or not m.group(3).strip():
+            return None
+        to = urljoin(uri, m.group(3).strip())
+        if urldefrag(to).url == urldefrag(uri).url:
+            return None
+        shown = " ".join(_UNSEEN.sub(" ", html[: _REDIRECT_HEAD * 4]).split())
+        return to if len(shown) <= _REDIRECT_TEXT and len(html) <= _REDIRECT_HEAD * 4 else None
+    return None
 
 
 #: An XML/HTML comment, told in linear time: its body holds no "-->" (a lazy ``.*?`` in a
@@ -2219,6 +2302,13 @@ class _WarcReading:
     #: The warcinfo records read, by record id, and where each starts (a record names its
     #: own with WARC-Warcinfo-ID; a file may hold several crawls'); at most _WARCINFOS
     warcinfos: dict[str, tuple[dict[str, Any], int | None]] = field(default_factory=dict)
+    #: What the last record's block held of the records after it (see :class:`_Block`)
+    spill: bytes | None = None
+    #: The record ids of the first segments read (a continuation of none of them is named)
+    segments: set[str] = field(default_factory=set)
+    #: Whether reading started part-way through the input (a resumed task's): a
+    #: continuation's first segment may be before its start
+    resumed: bool = False
 
 
 class WarcSource(Source):
@@ -2264,7 +2354,7 @@ class WarcSource(Source):
             if item.resume is not None and not is_arc:
                 offset, state.n = item.resume[:2]
                 state.n -= 1
-                state.skip = True
+                state.skip = state.resumed = True
                 if len(item.resume) > 2:  # (where the crawl's warcinfo record is)
                     state.warcinfo_at = item.resume[2]
                     state.warcinfo = _warcinfo_at(item, state.warcinfo_at)
@@ -2310,10 +2400,18 @@ class WarcSource(Source):
         * ``length``: a Content-Length past the record's end, whose payload took the
           records after it to the end of the file: the next record after its start, a
           gzip member (not in a WARC gzipped as a whole) or a line (the record is lost:
-          where it ends is unknown)."""
+          where it ends is unknown).
+        * ``overrun``: a Content-Length past the record's end, whose block holds the start
+          of the record after it (:class:`_Block`): that record."""
         if kind == "headers":
             resumed = _from_next_record(state.iterator, stream)
             return None if resumed is None else (raw, resumed, _NEXT_RECORD)
+        if kind == "overrun" and state.spill is not None:
+            # the record after it starts in the spill; then what warcio read ahead, then
+            # the rest of the stream
+            buff = getattr(state.iterator.reader, "buff", None)
+            ahead = buff.read() if buff is not None else b""
+            return raw, io.BufferedReader(_Prefixed(state.spill + ahead, stream)), _THERE
         offset, hint = state.at
         start = getattr(stream, "member_start", None) if kind == "gzip" else hint
         if start is not None:
@@ -2378,6 +2476,13 @@ class WarcSource(Source):
             if (problem := _malformed(record)) is not None:
                 return (f"broken or truncated WARC: {problem}", f"record {n}", True), "headers"
             offset = _record_offset(it)
+            where = _where(
+                n,
+                record.rec_headers.get_header("WARC-Target-URI"),
+                None if is_arc or state.resynced else offset,
+                item.compressed,
+            )
+            block = record.raw_stream = _Block(record.raw_stream, record)
             hint = getattr(stream, "member_search_start", None)
             state.at = (offset, hint() if hint is not None else None)
             if record.rec_type == "warcinfo" and not is_arc:
@@ -2394,9 +2499,7 @@ class WarcSource(Source):
                     result = None
                 else:
                     result = (
-                        None
-                        if state.skip
-                        else self._record(item, record, offset, is_arc, f"record {n}")
+                        None if state.skip else self._record(item, record, offset, state, where)
                     )
                 if isinstance(result, Document):
                     # (a conversion too: a WET file's, which a copy's own conversion, written
@@ -2404,20 +2507,17 @@ class WarcSource(Source):
                     state.pages.add(record.rec_headers.get_header("WARC-Record-ID") or "")
                 state.skip = False
                 ended_early = _drain(record)
+                state.spill = block.swallowed()
                 if isinstance(result, Document) and (failed := _failed_digests(record)):
                     result.annotations["source"]["digests_failed"] = failed
                     item.counts[NOTED + "warc records read whose digests fail"] += 1
             except (*_WARC_READ_ERRORS, ValueError) as exc:
-                broken = (
-                    f"broken or truncated WARC: {_one_line(exc)}",
-                    f"record {n}",
-                    lasting(exc),
-                )
+                broken = (f"broken or truncated WARC: {_one_line(exc)}", where, lasting(exc))
                 return broken, "gzip" if isinstance(exc, _DAMAGED_GZIP) else "headers"
             if ended_early:
                 return (
                     "truncated WARC: the record ends before its Content-Length",
-                    f"record {n}",
+                    where,
                     True,
                 ), "length"
             if result is not None:
@@ -2434,11 +2534,28 @@ class WarcSource(Source):
                 if item.position is not None and state.warcinfo_at is not None:
                     item.position.append(state.warcinfo_at)
                 yield result
+            if state.spill is not None:
+                return (
+                    f"record {n}'s Content-Length runs {len(state.spill) + 4:,} bytes into"
+                    " the record after it (the record was read to where that one starts)",
+                    where,
+                    True,
+                ), "overrun"
 
     def _record(
-        self, item: InputItem, record: Any, offset: int | None, is_arc: bool, where: str
+        self, item: InputItem, record: Any, offset: int | None, state: _WarcReading, where: str
     ) -> Document | Failure | None:
         rtype = record.rec_type
+        is_arc = state.is_arc
+        if record.rec_headers.get_header("WARC-Segment-Number") == "1":
+            state.segments.add(record.rec_headers.get_header("WARC-Record-ID") or "")
+        origin = record.rec_headers.get_header("WARC-Segment-Origin-ID") or ""
+        if rtype == "continuation" and origin not in state.segments and not state.resumed:
+            # the rest of a capture whose first segment is not in the input: nothing of it
+            # can be read, and the entry names the address (it was counted only)
+            raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
+            orphan = {"kind": "continuation without its first segment", "origin": origin}
+            return self._dropped_capture(item, record, raw, None, offset, {"not_a_page": orphan})
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
         if rtype not in ("response", "resource", "conversion"):
             item.counts[
@@ -2448,7 +2565,7 @@ class WarcSource(Source):
             ] += 1
             return None
         target = record.rec_headers.get_header("WARC-Target-URI") or ""
-        if rtype == "resource" and target.startswith(_CRAWLER_OWN):
+        if rtype == "resource" and target.lower().startswith(_CRAWLER_OWN):
             # the crawler's own files: wget's log and manifest (metadata://gnu.org/...), a
             # DNS answer (dns:...): no page of the crawl
             item.counts["warc resource records of the crawler's own"] += 1
@@ -2457,6 +2574,10 @@ class WarcSource(Source):
             # the crawler's own reading of a page it captured (browsertrix's text of it):
             # the page is read from its response record
             item.counts["warc resource records derived from a capture (urn:…:URL)"] += 1
+            return None
+        if urlsplit(target).path in _CRAWLER_PATHS:
+            # what the crawler fetched for itself (robots.txt): no page of the crawl
+            item.counts["warc records of the crawler's own fetches (robots.txt)"] += 1
             return None
         http = record.http_headers if rtype == "response" else None
         if rtype == "response" and http is None:
@@ -2494,8 +2615,12 @@ class WarcSource(Source):
             # an error page: a document the run drops, naming the address that was gone
             failed = int(status)
         raw = head + record.raw_stream.read(MAX_FILE_BYTES + 1 - len(head))  # (the rest is drained)
+        if (spill := record.raw_stream.swallowed()) is not None:
+            # (the block ran into the record after it: the payload ends where it starts,
+            # and the archive's copy holds no other record's header)
+            raw = raw[: len(raw) - len(spill) - len(_RECORD_END)]
         if failed is not None:
-            return self._failed_capture(item, record, raw, failed, http, offset)
+            return self._dropped_capture(item, record, raw, http, offset, {"http_status": failed})
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
         # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
@@ -2510,6 +2635,17 @@ class WarcSource(Source):
             payload, undecoded = _decode_transfer(raw, http, partial=truncated is not None)
         except Unfinished as exc:
             return Failure(str(exc), where)
+        sniffed = None
+        if (
+            undecoded is None
+            and payload.startswith(GZIP_MEMBER)
+            and (got := _gunzip_members(payload, MAX_FILE_BYTES + 1)) is not None
+            and (got[1] or truncated is not None)
+        ):
+            # gzip data served without its Content-Encoding (a pre-compressed page.html.gz
+            # sent as it is): the page inside it (it was skipped as binary, counted only;
+            # s37 acc-crawl F10). (Not under a coding that could not be undone: an error.)
+            payload, sniffed = got[0], "gzip"
         if len(payload) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload, its Content-Encoding undone,"), where)
         if not media:
@@ -2536,8 +2672,10 @@ class WarcSource(Source):
             item.counts["warc records with binary payload"] += 1
             return None
         if not text.strip():
-            item.counts["warc records with empty payload"] += 1
-            return None
+            # (a 200 with nothing in it, a server's glitch: the entry names the address to
+            # fetch again; it was counted only)
+            empty = {"not_a_page": {"kind": "empty response"}}
+            return self._dropped_capture(item, record, raw, http, offset, empty)
         headers_list = list(record.rec_headers.headers)
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
         if is_arc:
@@ -2561,6 +2699,7 @@ class WarcSource(Source):
             f"{item.uri}#{(rec_id or '').strip().removeprefix('<').removesuffix('>')}"
         )
         headers = {k.lower(): v for k, v in http.headers} if http is not None else {}
+        fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
             raw=raw,
             text=text,
@@ -2570,7 +2709,7 @@ class WarcSource(Source):
             locator=rec_id or f"offset {offset}",
             is_html=is_html,
             content_type="text/html" if is_html else "text/plain",
-            fetched_at=_capture_of(record),
+            fetched_at=fetched_at,
             warc_record_id=rec_id,
             warc_headers=headers_list,
             http_head=(getattr(http, "raw_head", None) or http.to_bytes()) if http else None,
@@ -2583,16 +2722,32 @@ class WarcSource(Source):
             doc.annotations["source"].update(labelled=labelled, read_as="html")
         if truncated is not None:
             doc.annotations["source"]["truncated"] = truncated
+        if spill is not None:
+            doc.annotations["source"]["content_length_overrun"] = len(spill) + len(_RECORD_END)
+        if sniffed is not None:
+            doc.annotations["source"]["content_encoding_sniffed"] = sniffed
+        if is_html and (to := meta_redirect(text, target)) is not None:
+            # (a page that only redirects, as a 301 does: the run drops it, fetch_failed)
+            doc.annotations["source"]["not_a_page"] = {"kind": "redirect", "to": to}
+        if date_note is not None:
+            doc.annotations["source"]["warc_date"] = date_note
         return doc
 
     @staticmethod
-    def _failed_capture(
-        item: InputItem, record: Any, raw: bytes, status: int, http: Any, offset: int | None
+    def _dropped_capture(
+        item: InputItem,
+        record: Any,
+        raw: bytes,
+        http: Any,
+        offset: int | None,
+        note: dict[str, Any],
     ) -> Document:
-        """A response of HTTP status 4xx or 5xx: its page is not read (the run drops it,
-        see :func:`corearchive.source.fetch_failed`); it was only counted, and no entry
-        named the address that was gone (s31 acc-recrawl #8)."""
+        """A capture whose page is not read, which the run drops (``note``, the document's
+        annotations.source: see :func:`corearchive.source.fetch_failed`): a response of HTTP
+        status 4xx or 5xx, an empty one, a continuation without its first segment; such
+        captures were only counted, and no entry named the address (s31 acc-recrawl #8)."""
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
             raw=raw,
             text="",
@@ -2600,11 +2755,13 @@ class WarcSource(Source):
             path=item.path,
             format="warc",
             locator=rec_id or f"offset {offset}",
-            fetched_at=_capture_of(record),
+            fetched_at=fetched_at,
             warc_record_id=rec_id,
-            http_headers={k.lower(): v for k, v in http.headers},
+            http_headers={k.lower(): v for k, v in http.headers} if http is not None else {},
         )
-        doc.annotations["source"] = {"offset": offset, "http_status": status}
+        doc.annotations["source"] = {"offset": offset, **note}
+        if date_note is not None:
+            doc.annotations["source"]["warc_date"] = date_note
         return doc
 
     @staticmethod
@@ -2646,18 +2803,41 @@ class WarcSource(Source):
         return doc
 
 
-def _capture_of(record: Any) -> str | None:
-    """When a record's page was captured: its WARC-Date, but for a ``resource`` record of a
-    local file (``file:`` address), whose WARC-Date is when it was archived. corearchive
-    archives its file inputs so: read back from the archive (to clean them again), they
-    took that day for the capture's, and "today" or "1 hour ago" in a page became it (s27
-    reprocessing tester: 7 of 289 dates, each worse)."""
+def _capture_of(record: Any, http: Any = None) -> tuple[str | None, dict[str, str] | None]:
+    """When a record's page was captured, and what its annotations say of a WARC-Date that
+    is missing or cannot be read (else None).
+
+    The capture time is the record's WARC-Date, but for a ``resource`` record of a local
+    file (``file:`` address), whose WARC-Date is when it was archived: corearchive archives
+    its file inputs so, and read back from the archive (to clean them again), they took
+    that day for the capture's, and "today" or "1 hour ago" in a page became it (s27
+    reprocessing tester: 7 of 289 dates, each worse). A record without a readable
+    WARC-Date (mandatory, but hand-made and converted WARCs lack it or write another
+    form) takes the HTTP ``Date`` header of its response, the server's time of the
+    answer, if it has one: the note (``problem`` missing or unreadable, the ``given``
+    value, ``fetched_at_from``) says so, and the archive's copy is then no copy of the
+    crawl's record (see docs/archive.md)."""
     headers = record.rec_headers
     if record.rec_type == "resource" and (headers.get_header("WARC-Target-URI") or "").startswith(
         "file:"
     ):
-        return None
-    return _iso_warc_date(headers.get_header("WARC-Date"))
+        return None, None
+    given = headers.get_header("WARC-Date")
+    if (date := iso_warc_date(given)) is not None:
+        return date, None
+    note = (
+        {"problem": "unreadable", "given": shortened(given.strip(), 100)}
+        if given and given.strip()
+        else {"problem": "missing"}
+    )
+    served = http.get_header("Date") if http is not None else None
+    try:
+        date = capture_time(parsedate_to_datetime(served)) if served else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        date = None
+    if date is not None:
+        note["fetched_at_from"] = "HTTP Date"
+    return date, note
 
 
 #: How much of a warcinfo record's block is read, and how many of its fields are kept
@@ -2703,8 +2883,11 @@ def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
         return None
 
 
-#: The address schemes of a crawler's own resource records (wget's log and manifest, DNS)
-_CRAWLER_OWN = ("metadata:", "dns:", "filedesc:")
+#: The address schemes of a crawler's own resource records (wget's log and manifest, DNS;
+#: wpull's log, ``urn:X-wpull:log``, as grab-site and ArchiveBot write it), lower case
+_CRAWLER_OWN = ("metadata:", "dns:", "filedesc:", "urn:x-wpull:")
+#: The paths of what a crawler fetches for itself
+_CRAWLER_PATHS = frozenset(f"/{name}" for name in _CRAWLER_NAMES)
 #: A resource record about another capture, named by a URN holding its address:
 #: browsertrix-crawler's extracted text (``urn:text:https://…``, ``urn:textFinal:…``), page
 #: information (``urn:pageinfo:…``) and screenshots (``urn:view:…``)
@@ -2721,10 +2904,11 @@ _SNIFFED = frozenset(
 #: What the error entry of a break adds when reading goes on (see WarcSource._resync)
 _NEXT_RECORD = "; the rest of the file is read from the next record"
 _OVERLONG = " (or it runs into the records after it)"
+_THERE = "; the rest of the file is read from there"
 
 #: What broke the reading of a WARC (see :meth:`WarcSource._records`): damaged gzip data,
 #: a record's headers, a record shorter than its Content-Length; None: nothing
-_Break = Literal["gzip", "headers", "length"] | None
+_Break = Literal["gzip", "headers", "length", "overrun"] | None
 
 
 def _from_next_record(it: Any, stream: Any) -> Any:
@@ -2772,6 +2956,96 @@ class _Prefixed(io.RawIOBase):
     def close(self) -> None:
         self.stream.close()
         super().close()
+
+
+#: The end of a record (after its block), and what follows it: the next one's version line
+_RECORD_END = b"\r\n\r\n"
+_NEXT_VERSION = _RECORD_END + b"WARC/1."
+#: How much of a block is kept from a record start found in it (see :class:`_Block`)
+_SPILL_MAX = 1 << 24
+#: A record header's Content-Length
+_CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:[ \t]*(\d{1,18})[ \t]*\r\n", re.I)
+
+
+class _Block:
+    """A record's block as it is read (``stream``: warcio's reader of it), watching for the
+    start of another record in it: a Content-Length that runs past the record's end took
+    the start of the record after it into the block, and that record was lost, unnamed,
+    and the copy of this one held its header (s37 acc-crawl F7). From the first record end
+    and version line found on (:data:`_NEXT_VERSION`), what is read is kept, up to
+    :data:`_SPILL_MAX` bytes; :meth:`swallowed` decides once the block is read."""
+
+    def __init__(self, stream: Any, record: Any) -> None:
+        self.stream = stream
+        self.carry = b""  # (the end of what was read last: a version line cut between reads)
+        self.kept: bytearray | None = None
+        # (a record the crawler says is cut short may end anywhere: not looked into)
+        self.watching = not record.rec_headers.get_header("WARC-Truncated")
+
+    @property
+    def limit(self) -> int:
+        """What is left of the block (warcio's reader's count, see :func:`_drain`)."""
+        return int(getattr(self.stream, "limit", 0))
+
+    def read(self, size: int | None = None) -> bytes:
+        # (None, not -1: warcio's reader takes -1 for a length, and read past the block)
+        data: bytes = self.stream.read(size)
+        if not data or not self.watching:
+            return data
+        if self.kept is not None:
+            self.kept += data
+            if len(self.kept) > _SPILL_MAX:
+                self.kept, self.watching = None, False
+            return data
+        window = self.carry + data
+        if (at := window.find(_NEXT_VERSION)) >= 0:
+            self.kept = bytearray(window[at + len(_RECORD_END) :])
+        self.carry = window[-len(_NEXT_VERSION) :]
+        return data
+
+    def swallowed(self) -> bytes | None:
+        """What the block, read to its end, holds of the records after it: from the start
+        of the first on, when the records that start there run past the block's end; None
+        when none starts in it, or they end with it (a WARC file captured whole)."""
+        if self.kept is None or self.limit:
+            return None
+        data = bytes(self.kept)
+        return data if _runs_past(data) else None
+
+
+def _runs_past(data: bytes) -> bool:
+    """Whether the records ``data`` starts with (at a version line) run past its end, each
+    read to the length its header states; False where that cannot be told (no header, no
+    record where the one before ends)."""
+    pos = 0
+    for _ in range(1000):
+        head_end = data.find(_RECORD_END, pos, pos + 65536)
+        if head_end < 0:
+            return len(data) - pos < 65536  # (a header cut by the block's end)
+        if (m := _CONTENT_LENGTH.search(data, pos, head_end + 2)) is None:
+            return False
+        end = head_end + 2 * len(_RECORD_END) + int(m.group(1))
+        if end >= len(data):
+            return end > len(data)
+        pos = end
+        while data.startswith(b"\r\n", pos):  # (blank lines between records)
+            pos += 2
+        if not data.startswith(b"WARC/1.", pos):
+            return False
+    return False
+
+
+def _where(n: int, uri: str | None, offset: int | None, compressed: bool) -> str:
+    """How an error entry names record ``n``: its number, its page's address (``uri``) and
+    where it starts (``offset``: in the file, or in the decompressed data of a compressed
+    one), as far as they are known. ("record 1" alone sent the archivist counting the
+    records of a crawl's WARC: s37 acc-crawl F15.)"""
+    where = f"record {n}"
+    if uri and uri.strip():
+        where += f" ({shortened(uri.strip(), MAX_NAME_CHARS)})"
+    if offset is not None:
+        where += f", at byte {offset}" + (" of the decompressed data" if compressed else "")
+    return where
 
 
 #: What reading damaged gzip data raises (GunzipReader)
@@ -2965,7 +3239,7 @@ def _gunzip_members(data: bytes, limit: int) -> tuple[bytes, bool] | None:
     return bytes(out), finished
 
 
-def _iso_warc_date(value: str | None) -> str | None:
+def iso_warc_date(value: str | None) -> str | None:
     """WARC-Date is ISO 8601 in UTC (``Z``); keep it if it parses as such (an offset is
     accepted as well) and names a real time ("2021-99-99T99:99:99Z" does not)."""
     if not value:

@@ -713,7 +713,8 @@ def test_warc_input_recrawled_is_a_revisit_and_its_copy_none(ingest, tmp_path):
     before = len(all_records(out))
     r2 = ingest(str(copy), out=out)
     assert r2.exit_code == 0, r2.output
-    assert sorted(r["reason"] for r in r2.rejects) == ["exact_duplicate"] * 2
+    # (the same records: already archived, not duplicates of themselves; s37 acc-crawl F16)
+    assert sorted(r["reason"] for r in r2.rejects) == ["already_archived"] * 2
     assert len(all_records(out)) == before and not _revisits(out)
     recrawl = tmp_path / "recrawl.warc.gz"
     make_warc(recrawl)  # (new record ids)
@@ -1134,3 +1135,95 @@ def test_a_warc_address_with_spaces_is_kept_escaped_without_a_stray_line(tmp_pat
     assert "Replacing spaces" not in r.stderr and "kept 1" in " ".join(r.stderr.split())
     [rec] = [json.loads(x) for x in (out / "records.jsonl").read_text("utf-8").splitlines()]
     assert rec["source"]["uri"] == "https://news.example.com/2024/the%20budget"
+
+
+def test_warc_copy_of_a_record_without_a_readable_warc_date(ingest, tmp_path):
+    """A response without WARC-Date, or with one that is no W3C-ISO8601 date, is copied under
+    an id of the archive's own, with a valid date: the HTTP Date's when the response has
+    one, else the copy's own; the record says what the input held. The copy took the ingest
+    time as its capture date under the crawl's record id, and the unreadable date was copied
+    verbatim, an invalid WARC (s37 acc-crawl F3, F4)."""
+    from helpers import word_paragraphs
+
+    src = tmp_path / "odd.warc"
+    ids = {}
+    with open(src, "wb") as f:
+        w = WARCWriter(f, gzip=False, warc_version="WARC/1.1")
+        for seed, (name, date, served) in enumerate(
+            (
+                ("served", None, "Tue, 05 Mar 2024 10:20:30 GMT"),
+                ("bare", None, None),
+                ("unreadable", "01/08/2024 10:00", None),
+                ("fine", "2024-03-06T08:00:00Z", None),
+            )
+        ):
+            body = "".join(f"<p>{p}</p>" for p in word_paragraphs(6, seed=seed))
+            page = f"<html><head><title>{name}</title></head><body><article>{body}</article>"
+            page = (page + "</body></html>").encode()
+            extra = [("Date", served)] if served else []
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8"), *extra], "HTTP/1.1"
+            )
+            rec = w.create_warc_record(
+                f"https://news.example.com/{name}",
+                "response",
+                payload=io.BytesIO(page),
+                length=len(page),
+                http_headers=http,
+            )
+            if date is None:
+                rec.rec_headers.remove_header("WARC-Date")
+            else:
+                rec.rec_headers.replace_header("WARC-Date", date)
+            ids[name] = rec.rec_headers.get_header("WARC-Record-ID")
+            w.write_record(rec)
+    r = ingest(str(src))
+    assert r.exit_code == 0, r.output
+    recs = {rec["source"]["uri"].rsplit("/", 1)[1]: rec for rec in r.records}
+    notes = {name: rec["annotations"]["source"].get("warc_date") for name, rec in recs.items()}
+    assert notes == {
+        "served": {"problem": "missing", "fetched_at_from": "HTTP Date"},
+        "bare": {"problem": "missing"},
+        "unreadable": {"problem": "unreadable", "given": "01/08/2024 10:00"},
+        "fine": None,
+    }
+    fetched = {name: rec["source"]["fetched_at"] for name, rec in recs.items()}
+    assert fetched == {
+        "served": "2024-03-05T10:20:30Z",
+        "bare": None,
+        "unreadable": None,
+        "fine": "2024-03-06T08:00:00Z",
+    }
+    by_id = assert_well_formed(out := r.out)
+    for name, rec in recs.items():
+        copy = by_id[rec["archive"]["raw_record_id"]]
+        assert copy.type == "response"
+        assert (copy.id == ids[name]) == (name == "fine"), name
+        date = copy.get("WARC-Date") or ""
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date), (name, date)
+        if fetched[name]:
+            assert date == fetched[name]
+    assert_warcio_check(out)
+
+
+@pytest.mark.parametrize("plan", ["stream", "staged"])
+def test_a_crawl_warc_read_again_under_another_name_is_already_archived(ingest, tmp_path, plan):
+    """Heritrix writes WEB-….warc.gz.open and renames it when it closes it: read once under
+    each name, its records were exact duplicates of themselves, and history listed a second
+    capture that never was (s37 acc-crawl F16). The same record (bytes, address, record id)
+    archived by an earlier run is already_archived; a recrawl (new record ids) is still a
+    revisit."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    make_warc(crawl / "WEB-00000.warc.gz.open")
+    out = tmp_path / "out"
+    r1 = ingest(str(crawl), "--plan", plan, out=out)
+    assert r1.exit_code == 0, r1.output
+    assert len(r1.records) == 2
+    (crawl / "WEB-00000.warc.gz.open").rename(crawl / "WEB-00000.warc.gz")
+    r2 = ingest(str(crawl), "--plan", plan, out=out)
+    assert r2.exit_code == 0, r2.output
+    mine = [r for r in r2.rejects if r.get("run_id") == r2.manifest["run_id"]]
+    assert sorted((r["stage"], r["reason"]) for r in mine) == [("archive", "already_archived")] * 2
+    assert {r["detail"]["of"] for r in mine} == {r["id"] for r in r1.records}
+    assert not _revisits(out)

@@ -12,6 +12,7 @@ import json
 import lzma
 import os
 import random
+import re
 import shutil
 import zlib
 from collections import Counter
@@ -699,7 +700,7 @@ def test_a_malformed_record_loses_only_itself(malformed, gz):
     assert fmt == "warc" and len(docs) == len(whole) - 1
     [failure] = failures
     assert "the rest of the file is read from the next record" in failure.error
-    assert failure.where == "record 7"
+    assert failure.where.split(",")[0] in ("record 7", "record 7 (http://news.example/110)")
     lost = {d.source.uri for d in whole} - {d.source.uri for d in docs}
     assert lost == {"http://news.example/110"}
 
@@ -1520,7 +1521,7 @@ def test_warc_payload_br_zstd_and_a_list_of_codings():
     assert [d.text for d in docs] == [p.decode() for p in pages[:4]]
     assert [d.raw for d in docs] == [b for _, b in bodies[:4]]  # archived as received
     [failure] = failures
-    assert failure.where == "record 5"
+    assert failure.where.startswith("record 5 (http://news.example/c4), at byte ")
     assert failure.error.startswith("cannot undo the response's Content-Encoding 'compress'")
 
 
@@ -1542,7 +1543,9 @@ def test_warc_payload_whose_content_encoding_stops_part_way_is_an_error():
     cut = [(enc, body[: len(body) // 2]) for enc, body in whole]
     _, docs, failures, _ = read(encoded_responses(whole + cut, "c", gz=False), "cut.warc")
     assert [d.text for d in docs] == [page.decode()] * 4
-    assert [f.where for f in failures] == ["record 5", "record 6", "record 7", "record 8"]
+    assert [f.where.split(",")[0] for f in failures] == [
+        f"record {k + 1} (http://news.example/c{k})" for k in range(4, 8)
+    ]
     for failure, (enc, _) in zip(failures, cut, strict=True):
         assert f"Content-Encoding {enc!r}" in failure.error and "cut short" in failure.error
     # said to be truncated by the crawler: read and marked, encoded or not
@@ -1690,6 +1693,58 @@ def test_warc_record_with_a_wrong_content_length_is_named():
     assert [d.source.uri for d in docs] == ["http://news.example/40", "http://news.example/41"]
 
 
+def _three_pages(*, gz: bool = False, middle: bytes | None = None) -> bytes:
+    """Three HTML responses, ``http://news.example/4{2,3,4}`` (the middle one's payload
+    ``middle`` if given)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for i in (42, 43, 44):
+        page = middle if i == 43 and middle is not None else html_page(i, f"Page {i}").encode()
+        add(w, f"http://news.example/{i}", "response", payload=page,
+            http_headers=http_headers("text/html; charset=utf-8"))  # fmt: skip
+    return buf.getvalue()
+
+
+def _lengthened(data: bytes, record: int, by: int) -> bytes:
+    """``data`` with the Content-Length of its ``record``-th record (from 1) ``by`` bytes
+    more than it is, and no digests (a writer that has none: nothing else tells)."""
+    data = re.sub(rb"WARC-(?:Block|Payload)-Digest: [^\r]*\r\n", b"", data)
+    at = -1
+    for _ in range(record):
+        at = data.index(b"WARC/1.", at + 1)
+    first = data.index(b"Content-Length: ", at) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", first)
+    return data[:first] + str(int(data[first:end]) + by).encode() + data[end:]
+
+
+@pytest.mark.parametrize("whole_gz", [False, True])
+def test_warc_record_with_a_content_length_too_long_gives_back_the_record_after_it(whole_gz):
+    # The middle record's block ran 300 bytes into the last record: the last page was lost,
+    # named nowhere (an error entry "after 2 records" quoted a line of its HTML), and the
+    # middle page's copy held the last record's WARC header (s37 acc-crawl F7)
+    long = _lengthened(_three_pages(), 2, 300)
+    if whole_gz:  # (gzip a.warc: one stream, no member to resume at)
+        long = gzip.compress(long)
+    fmt, docs, [failure], _ = read(long, "a.warc.gz" if whole_gz else "a.warc")
+    assert fmt == "warc"
+    assert [d.source.uri for d in docs] == [f"http://news.example/{i}" for i in (42, 43, 44)]
+    assert failure.where.startswith("record 2") and failure.lasting
+    assert "runs 300 bytes into the record after it" in failure.error
+    assert docs[1].raw == html_page(43, "Page 43").encode()
+    assert docs[1].annotations["source"]["content_length_overrun"] == 300
+    assert "Page 44" in docs[2].content
+    assert "content_length_overrun" not in docs[2].annotations["source"]
+
+
+def test_warc_record_holding_whole_warc_records_is_read_as_it_is():
+    # a WARC file captured whole (its records end with the block) is no overrun
+    inner = _three_pages()
+    fmt, docs, failures, _ = read(_three_pages(middle=inner), "a.warc")
+    assert (fmt, failures) == ("warc", [])
+    assert [d.source.uri for d in docs] == [f"http://news.example/{i}" for i in (42, 43, 44)]
+    assert docs[1].raw == inner and "content_length_overrun" not in docs[1].annotations["source"]
+
+
 def test_warc_binary_payload_labelled_text_is_skipped():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
@@ -1716,7 +1771,7 @@ def test_truncated_warc_keeps_the_records_before_the_break(gz):
     assert [d.source.uri for d in docs] == ["http://news.example/100"]
     [failure] = failures
     assert "truncated" in failure.error
-    assert failure.where == "record 3"
+    assert failure.where.startswith("record 3 (http://news.example/100.txt), at byte ")
     assert counts == {"warc request records": 1}
 
 
@@ -1789,12 +1844,12 @@ def test_a_content_length_too_large_to_be_true_is_named():
 
 
 def test_a_warc_date_that_names_no_real_time_is_no_capture_time():
-    from corearchive_plugins.sources import _iso_warc_date
+    from corearchive_plugins.sources import iso_warc_date
 
-    assert _iso_warc_date("2024-03-01T12:30:45Z") == "2024-03-01T12:30:45Z"
-    assert _iso_warc_date("2024-03-01T12:30:45+02:00") == "2024-03-01T12:30:45+02:00"
+    assert iso_warc_date("2024-03-01T12:30:45Z") == "2024-03-01T12:30:45Z"
+    assert iso_warc_date("2024-03-01T12:30:45+02:00") == "2024-03-01T12:30:45+02:00"
     for bad in ("2021-99-99T99:99:99Z", "0000-00-00T00:00:00Z", "2021-02-30T25:61:61Z", "x"):
-        assert _iso_warc_date(bad) is None, bad
+        assert iso_warc_date(bad) is None, bad
 
 
 def test_a_response_without_target_uri_is_read_as_any_other():
@@ -2001,6 +2056,45 @@ def test_the_first_segment_of_a_segmented_record_is_read_as_truncated():
     assert counts == {"warc continuation records (segments after the first, not joined)": 1}
 
 
+def test_warc_captures_that_were_only_counted_are_named_or_read():
+    """A gzip body served without Content-Encoding was skipped as binary, an empty 200 and
+    a continuation whose first segment is not in the input were counted, none named (s37
+    acc-crawl F10, F14): the gzip body is read (annotations.source.content_encoding_sniffed),
+    the others are documents the run drops (not_a_page), naming their addresses."""
+    from corearchive.source import fetch_failed
+
+    page = html_page(71).encode()
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    add(w, "http://news.example/gz", "response", payload=gzip.compress(page),
+        http_headers=http_headers("text/html"))  # fmt: skip
+    add(w, "http://news.example/empty", "response", payload=b"",
+        http_headers=http_headers("text/html"))  # fmt: skip
+    origin = "<urn:uuid:00000000-0000-0000-0000-000000000071>"
+    rest = page[100:]
+    add(w, "http://news.example/seg", "continuation", payload=rest, warc_headers_dict={
+        "WARC-Segment-Number": "2", "WARC-Segment-Origin-ID": origin})  # fmt: skip
+    _, docs, failures, counts = read(buf.getvalue(), "c.warc.gz")
+    assert failures == [] and counts == {}
+    by_uri = {d.source.uri: d for d in docs}
+    assert by_uri["http://news.example/gz"].text == page.decode()
+    assert by_uri["http://news.example/gz"].raw == gzip.compress(page)  # (archived as sent)
+    assert (
+        by_uri["http://news.example/gz"].annotations["source"]["content_encoding_sniffed"] == "gzip"
+    )
+    assert fetch_failed(by_uri["http://news.example/gz"]) is None
+    empty = fetch_failed(by_uri["http://news.example/empty"])
+    assert empty is not None and (empty.reason, empty.detail) == (
+        "not_a_page",
+        {"kind": "empty response"},
+    )
+    orphan = fetch_failed(by_uri["http://news.example/seg"])
+    assert orphan is not None and (orphan.reason, orphan.detail) == (
+        "not_a_page",
+        {"kind": "continuation without its first segment", "origin": origin},
+    )
+
+
 def test_a_crawlers_own_resource_records_are_no_documents():
     """wget --warc-file archives its log and manifest as resource records of text/plain
     (metadata://gnu.org/software/wget/warc/wget.log): the log became a document, titled
@@ -2058,9 +2152,9 @@ def test_warc_with_only_skipped_records_is_not_an_error():
     ],
 )
 def test_warc_date(value, expected):
-    from corearchive_plugins.sources import _iso_warc_date
+    from corearchive_plugins.sources import iso_warc_date
 
-    assert _iso_warc_date(value) == expected
+    assert iso_warc_date(value) == expected
 
 
 def build_arc() -> bytes:
@@ -2263,7 +2357,9 @@ def test_ingest_warc(ingest, tmp_path, monkeypatch):
         assert r["source"]["warc_record_id"].startswith("<urn:uuid:")
         assert r["archive"]["raw_record_id"] == r["source"]["warc_record_id"]
     [err] = [r for r in res.rejects if r["kind"] == "error"]
-    assert err["source"]["path"] == "w/c_cut.warc" and err["source"]["where"] == "record 3"
+    assert err["source"]["path"] == "w/c_cut.warc" and err["source"]["where"].startswith(
+        "record 3 (http://news.example/500.txt), at byte "
+    )
     assert "truncated" in err["error"]
     cut_docs = [r for r in res.records if r["source"]["path"] == "w/c_cut.warc"]
     assert [r["source"]["uri"] for r in cut_docs] == ["http://news.example/500"]
@@ -2502,7 +2598,10 @@ def test_a_warc_payload_too_large_for_one_document_is_an_error_entry(monkeypatch
     ]
     _, [doc], failures, _ = read(encoded_responses(bodies, "b", gz=True), "bombs.warc.gz")
     assert doc.source.uri == "http://news.example/b4" and doc.text == page.decode()
-    assert [f.where for f in failures] == ["record 1", "record 2", "record 3", "record 4"]
+    assert [f.where for f in failures] == [
+        f"record {k + 1} (http://news.example/b{k}), at byte {at} of the decompressed data"
+        for k, at in enumerate(record_offsets(encoded_responses(bodies, "b", gz=False))[:4])
+    ]
     assert all("too large for one document" in f.error for f in failures)
     assert "Content-Encoding undone" in failures[1].error
 
@@ -2714,7 +2813,8 @@ def test_a_gzip_body_of_several_members_is_read_whole():
         encoded_responses([("gzip", pieces), ("gzip", cut)], "m", gz=False), "m.warc"
     )
     assert [d.text for d in docs] == [page.decode()]
-    assert [f.where for f in failures] == ["record 2"] and "cut short" in failures[0].error
+    assert [f.where.split(",")[0] for f in failures] == ["record 2 (http://news.example/m1)"]
+    assert "cut short" in failures[0].error
 
 
 def test_a_chunked_body_cut_short_is_an_error_and_a_dechunked_one_reads_as_it_is():
@@ -2731,7 +2831,7 @@ def test_a_chunked_body_cut_short_is_an_error_and_a_dechunked_one_reads_as_it_is
         add(w, f"http://news.example/c{k}", "response", payload=body, http_headers=head)
     _, docs, failures, _ = read(buf.getvalue(), "chunks.warc")
     assert [d.text for d in docs] == [page.decode(), page.decode()]
-    assert [f.where for f in failures] == ["record 2"]
+    assert [f.where.split(",")[0] for f in failures] == ["record 2 (http://news.example/c1)"]
     assert "chunked body stops part-way" in failures[0].error
 
 
@@ -2926,3 +3026,81 @@ def test_a_crawlers_nested_status_drops_its_error_page(ingest, tmp_path):
         ("https://a.example/gone", 410),
         ("https://f.example/gone", 404),
     ]
+
+
+def test_ingest_a_crawl_folder_drops_its_files_that_are_no_page(ingest, tmp_path):
+    """wget's CDX index beside its WARC, robots.txt, a mirror's style sheet and script (and
+    wget -K's backup of one) and a page that only redirects were archived as articles (a
+    CDX as Sesotho, a script as Italian): each is now a drop entry, stage input, reason
+    not_a_page, naming the file and what it is; the pages beside them are kept (s37
+    acc-crawl F1, F8, F11, F13)."""
+    crawl = tmp_path / "crawl"
+    cdx = " CDX a b a m s k r M V g u\nhttp://news.example/ 20241125051616 http://news.example/"
+    write(crawl / "crawl.cdx", cdx + " text/html 200 76P6DI3E - - 826 crawl.warc.gz <urn:x>\n")
+    write(crawl / "site/robots.txt", "User-agent: *\nDisallow: /private/\nSitemap: /s.xml\n")
+    write(crawl / "site/static/site.css", "body { font-family: serif; }\n" * 20)
+    write(crawl / "site/static/app.js", "console.log('the page has loaded');\n" * 20)
+    write(crawl / "site/static/app.js.orig", "console.log('the page loaded');\n" * 20)
+    stub = (
+        '<html><head><meta http-equiv="Refresh" content="0; URL=/news/new">'
+        "<title>Redirecting</title></head><body>Redirecting...</body></html>"
+    )
+    write(crawl / "site/old.html", stub)
+    # a page that reloads itself every five minutes is a page: kept
+    reload = html_page(7, "Council approves budget").replace(
+        "<head>", '<head><meta http-equiv="refresh" content="300">'
+    )
+    write(crawl / "site/story.html", reload)
+    write(crawl / "site/notes.txt", article(8))
+    res = ingest(str(crawl))
+    assert res.exit_code == 0, res.output
+    check_counts(res)
+    kept = sorted(r["source"]["uri"].rsplit("/", 1)[1] for r in res.records)
+    assert kept == ["notes.txt", "story.html"]
+    drops = {
+        r["source"]["uri"].rsplit("/", 1)[1]: (r["stage"], r["reason"], r["detail"])
+        for r in res.rejects
+    }
+    assert drops == {
+        "crawl.cdx": ("input", "not_a_page", {"kind": "crawl index (CDX)"}),
+        "robots.txt": ("input", "not_a_page", {"kind": "robots.txt"}),
+        "site.css": ("input", "not_a_page", {"kind": "style sheet"}),
+        "app.js": ("input", "not_a_page", {"kind": "script"}),
+        "app.js.orig": ("input", "not_a_page", {"kind": "script"}),
+        "old.html": ("input", "not_a_page", {"kind": "redirect", "to": "file:///news/new"}),
+    }
+
+
+def test_warc_crawler_files_and_redirect_pages_are_no_articles():
+    """wpull's log record (grab-site, ArchiveBot) and robots.txt are the crawler's own,
+    skipped and counted as wget's log is; a meta-refresh redirect page is a document that
+    the run drops (annotations.source.not_a_page), a page refreshing itself is read (s37
+    acc-crawl F2, F11, F13)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    log = b"2024-05-01 INFO Fetching https://news.example/a\n" * 30
+    add(w, "urn:X-wpull:log", "resource", payload=log, warc_content_type="text/plain")
+    add(w, "https://news.example/robots.txt", "response", payload=b"User-agent: *\nDisallow:\n",
+        http_headers=http_headers("text/plain"))  # fmt: skip
+    stub = (
+        b"<html><head><meta content='2;url=https://news.example/new' http-equiv=refresh>"
+        b"<title>Redirecting</title></head><body><p>Redirecting...</p></body></html>"
+    )
+    add(w, "https://news.example/old", "response", payload=stub,
+        http_headers=http_headers("text/html"))  # fmt: skip
+    own = html_page(9, "Page 9").replace(
+        "<head>", '<head><meta http-equiv="refresh" content="0; url=https://news.example/9#top">'
+    )
+    add(w, "https://news.example/9", "response", payload=own.encode(),
+        http_headers=http_headers("text/html"))  # fmt: skip
+    fmt, docs, failures, counts = read(buf.getvalue(), "crawl.warc.gz")
+    assert (fmt, failures) == ("warc", [])
+    assert counts == {
+        "warc resource records of the crawler's own": 1,
+        "warc records of the crawler's own fetches (robots.txt)": 1,
+    }
+    notes = {d.source.uri: d.annotations["source"].get("not_a_page") for d in docs}
+    assert notes == {
+        "https://news.example/old": {"kind": "redirect", "to": "https://news.example/new"},
+        "https://news.example/9": None,
+    }
