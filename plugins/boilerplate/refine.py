@@ -141,6 +141,7 @@ def refine(
     high: float = HIGH,
     near: int = NEAR,
     blocks: Mapping[str, str] | None = None,
+    spare: Any = None,
 ) -> tuple[str, int, int]:
     """``text`` (trafilatura's, one block per line) with the lines the line model's
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
@@ -149,7 +150,10 @@ def refine(
     with its block's text (``boilerplate._pre_blocks``): such a line is scored as its
     block, with the best score of the block's lines. The model reads a code sample's lines
     ("if x:", "return 0") as a menu's items: refine removed a sample's indented lines and
-    kept the others (s36 acc-read O1)."""
+    kept the others (s36 acc-read O1). ``spare``: the model's decisions on the same page
+    with each such block on one line; a line outside the blocks is removed only when that
+    reading scores it under ``low`` too (the block's lines, read as a run of menu items,
+    made the paragraph after a code sample read as the article's end)."""
     score = decisions.score
     scores: list[float] = score.tolist()
     stripped = decisions.stripped
@@ -190,6 +194,11 @@ def refine(
     keep = [
         score_of.get(k, 1.0) >= low or is_note(ln) for ln, k in zip(normed, scored, strict=True)
     ]
+    if spare is not None:
+        again = dict(zip(map(_key, spare.stripped), spare.score.tolist(), strict=True))
+        for j, k in enumerate(scored):
+            if not keep[j] and k not in part_of.values() and again.get(k, 0.0) >= low:
+                keep[j] = True
     _drop_strays(scored, keep, rendered, score_of, near)
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
