@@ -1097,11 +1097,12 @@ class MetadataStage(Stage):
         plain text's headline line leaves its text: the record's text had the title twice
         for HTML input only."""
         lines = doc.text.split("\n", _HTML_HEADLINE_LINES)[:_HTML_HEADLINE_LINES]
-        # (composed: a decomposed page's title is as the page writes it, its text as
-        # trafilatura composed it, and the headline stayed in the text)
-        title = unicodedata.normalize("NFC", doc.title.strip()) if doc.title else ""
+        # (the title as the record will have it, the text's lines are so already: composed,
+        # its mojibake repaired; a decomposed page's title is as the page writes it, a
+        # mojibake one as stored, and the headline stayed in the text: s36 acc-regress R10)
+        title = tidy_field(doc.title) if doc.title else ""
         for i, line in enumerate(lines):
-            if unicodedata.normalize("NFC", line.strip()) == title:
+            if tidy_field(line) == title:
                 removed = self._strip(doc, {"title": [i]}, lines)
                 ann["removed_lines"] = ann.get("removed_lines", 0) + removed
                 return

@@ -3281,6 +3281,23 @@ def test_a_decomposed_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     assert "Zürich talks" not in unicodedata.normalize("NFC", rec["text"])
 
 
+def test_a_mojibake_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
+    # s36 acc-regress R10: a page stored as mojibake ("Councilâ€™s cafÃ© plan") had its
+    # text repaired and its title repaired after the headline strip compared them: the
+    # headline stayed as the text's first line
+    head = "Council\u2019s caf\u00e9 plan approved"
+    broken = head.encode("utf-8").decode("cp1252")
+    page = tmp_path / "p.html"
+    page.write_text(
+        f"<html><head><title>{broken}</title></head><body><article><h1>{broken}</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p></article></body></html>",
+        "utf-8",
+    )
+    [rec] = ingest(str(page)).records
+    assert rec["title"] == head
+    assert head not in rec["text"] and rec["text"].startswith(BODY[:40])
+
+
 @pytest.mark.parametrize(
     ("line", "day"),
     [
