@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
