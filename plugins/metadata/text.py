@@ -4951,7 +4951,14 @@ def find_authors(
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
             and not _prose_byline(s, mm.group("names"))
         ):
-            people = parse_authors(mm.group("names"))
+            names = mm.group("names")
+            # ("By Doe, Jane": one person written surname first, as an HTML page's author
+            # field is read; the byline parser split it at its comma and kept "Doe": s36
+            # acc-regress D2. The second part is the reporter's place when the text writes
+            # it as one: "By Meier, Hamburg")
+            if (name := surname_first(names, lambda w: place_words(joined)(w))) is not None:
+                return [name], i
+            people = parse_authors(names)
             if people:
                 return people, i
         # (from the next line on: a match may run over a line end, "Written\nby ...")

@@ -410,6 +410,9 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         ("By Jane Doe, Correspondent, & Tom Baxter", ["Jane Doe", "Tom Baxter"]),
         ("By Max Mustermann, Berlin", ["Max Mustermann"]),
         ("By Grant Tinsley, PhD", ["Grant Tinsley"]),
+        # one person written surname first, as the HTML path reads an author field (s36 D2)
+        ("By Doe, Jane", ["Jane Doe"]),
+        ("By Smith, Reuters", ["Smith"]),
         # a list of names with commas only: the parts that read as names
         ("By Jessica Holly, Gail Levy, 7 News WSVN", ["Jessica Holly", "Gail Levy"]),
         ("Von Anna Meier, Peter Müller", ["Anna Meier", "Peter Müller"]),
