@@ -327,7 +327,9 @@ def _tidy_given(doc: Document) -> None:
         place = place_words(doc.text)
         for written in doc.authors:
             a = _as_text(written)
-            read = author_field_names(a, place) if _BY_WORD.match(a) or "," in a else [a]
+            read = (
+                author_field_names(a, place, named=True) if _BY_WORD.match(a) or "," in a else [a]
+            )
             for n in read or [a]:
                 n = name_case(n) if n.isupper() else n
                 names.setdefault(" ".join(n.casefold().split()), n)

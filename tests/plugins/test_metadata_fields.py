@@ -404,6 +404,24 @@ def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
         assert run_stage(MetadataStage, doc).kept[0].authors == want, author
 
 
+def test_a_dumps_author_whose_name_starts_with_a_byline_word_keeps_it(run_stage) -> None:
+    """A dump's author field holds names: "Von Miller", "Af Klint", "Por Favor" lost their
+    first word, read as a byline's "von", "af", "por" (s36 acc-regress R3); a byline word
+    before a whole name ("By JANE DOE", "Von Max Müller") is still none of it."""
+    for author, want in (
+        ("Von Miller", ["Von Miller"]),
+        ("Af Klint", ["Af Klint"]),
+        ("Av Lindqvist", ["Av Lindqvist"]),
+        ("Por Favor", ["Por Favor"]),
+        ("By Smith", ["Smith"]),
+        ("By JANE DOE", ["Jane Doe"]),
+        ("Von Max Müller", ["Max Müller"]),
+    ):
+        doc = make_document(PROSE * 3, uri="https://news.example/library")
+        doc.authors = [author]  # (as a dump's source gives them)
+        assert run_stage(MetadataStage, doc).kept[0].authors == want, author
+
+
 @pytest.mark.parametrize(
     ("url", "want", "order"),
     [
