@@ -3284,6 +3284,22 @@ def test_a_decomposed_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     assert "Zürich talks" not in unicodedata.normalize("NFC", rec["text"])
 
 
+def test_a_page_without_a_title_element_takes_its_headline_as_a_text_does(ingest, tmp_path):
+    # s36 acc-regress O6: no <title>, <h1> or og:title, a long headline paragraph over its
+    # dateline: the page's text rendering had it as its title, the page none
+    head = "Why the city council finally approved the budget after years of debate over taxes"
+    page = tmp_path / "p.html"
+    page.write_text(
+        f"<html><body><p>Menu</p><p>Home</p><p>{head}</p><p>LONDON, March 4, 2024</p>"
+        f"<p>{BODY}</p><p>{BODY2}</p></body></html>",
+        "utf-8",
+    )
+    [rec] = ingest(str(page)).records
+    assert rec["title"] == head
+    assert head not in rec["text"]
+    assert rec["annotations"]["metadata"]["sources"]["title"] == "html rendering (text)"
+
+
 def test_a_mojibake_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     # s36 acc-regress R10: a page stored as mojibake ("Councilâ€™s cafÃ© plan") had its
     # text repaired and its title repaired after the headline strip compared them: the
