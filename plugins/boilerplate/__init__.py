@@ -1468,6 +1468,37 @@ def _empty_elements_keep_tails() -> Iterator[None]:
 
 
 @contextmanager
+def _table_cells_of_data() -> Iterator[None]:
+    """Within the block, a table cell whose text is a share button's word ("Email", "Print",
+    "Facebook", "PDF": trafilatura's ``textfilter``) is kept when another cell of its row
+    is no such word: trafilatura dropped it as a button, so a contact table's header read
+    "| Contact | Phone |  |" (s36 acc-regress O7) and a table of social networks lost its
+    first column ("|  | 3.0bn |"). A row of such words alone is a share bar laid out as a
+    table, and goes as before."""
+    import trafilatura.main_extractor as tm
+    from trafilatura.utils import RE_FILTER, textfilter
+
+    from .htmltree import patched
+
+    saved = tm.process_node  # type: ignore[attr-defined]  # (imported there, not exported)
+
+    def process(elem: Any, options: Any) -> Any:
+        got = saved(elem, options)
+        if got is not None or elem.tag not in ("td", "th") or not elem.text:
+            return got
+        row = elem.getparent()
+        if row is None or not textfilter(elem):
+            return got  # (dropped for another reason: a duplicate)
+        others = (c.text_content().strip() for c in row if c is not elem)
+        if any(t and not RE_FILTER.match(t) for t in others):
+            return elem  # (its text and tail trimmed by process_node)
+        return got
+
+    with patched((tm, "process_node", process)):
+        yield
+
+
+@contextmanager
 def _lead_of_a_text_block() -> Iterator[None]:
     """Within the block, a ``<div>`` of text laid out with ``<br>``s (its own text, inline
     elements, line breaks) gives its first paragraph too: trafilatura took each text after a
@@ -1639,6 +1670,7 @@ def _extract(
         _without_spare_copies() if fast and mode == "precision" else faster_justext(),
         _empty_elements_keep_tails(),
         _lead_of_a_text_block(),
+        _table_cells_of_data(),
     ):
         document = bare_extraction(tree, options=options)
     if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted
@@ -1646,10 +1678,48 @@ def _extract(
     meta = None
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
+    _terms_with_values(document.body)
     # the text rendering without the YAML metadata header extract() adds with metadata
     with _numbered_items(tree):
         text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
     return _layout_rows(text) if "|" in text else text, meta
+
+
+def _terms_with_values(body: Any) -> None:
+    """The terms of the description lists (``<dl>``) of trafilatura's extracted ``body``
+    each with its values on one item: "Population: 120,000". trafilatura makes each ``<dt>``
+    and ``<dd>`` an item of its own, so that a fact box read "- Population" / "- 120,000"
+    / "- Mayor" / ..., the term and its value apart (s36 acc-regress O7). A value without
+    a term before it stays an item of its own."""
+    if body is None:
+        return
+    for dl in body.iter("list"):
+        if dl.get("rend") != "dl":
+            continue
+        term: Any = None
+        values: list[str] = []
+        for item in list(dl):
+            kind = (item.get("rend") or "")[:3]
+            if kind == "dd-" and term is not None:
+                values.append(" ".join("".join(item.itertext()).split()))
+                dl.remove(item)
+                continue
+            _with_values(term, values)
+            term, values = (item, []) if kind == "dt-" else (None, [])
+        _with_values(term, values)
+
+
+def _with_values(term: Any, values: list[str]) -> None:
+    """A ``<dt>`` item of trafilatura's tree given the texts of its ``<dd>`` items
+    (:func:`_terms_with_values`): "Term: value; value"."""
+    values = [v for v in values if v]
+    if term is None or not values:
+        return
+    head = " ".join("".join(term.itertext()).split())
+    sep = " " if head.endswith((":", "：")) else ": "
+    for child in list(term):
+        term.remove(child)
+    term.text = head + sep + "; ".join(values)
 
 
 #: a cell boundary of trafilatura's table rows (a "|" in a cell's text is escaped: "\|")

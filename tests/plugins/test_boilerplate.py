@@ -1768,6 +1768,46 @@ def test_html_layout_table_rows_are_read_as_text(run_stage):
     assert _layout_rows("| Headline |\n| Posted by Cooper |") == "Headline\nPosted by Cooper"
 
 
+def test_a_table_cell_named_like_a_share_button_is_kept_in_a_table_of_data(run_stage):
+    """trafilatura drops an element whose text is a share button's word ("Email", "Print",
+    "Facebook"): a contact table's header read "| Contact | Phone |  |" (s36 acc-regress
+    O7), a table of networks lost its first column. A row of such words alone (a share bar
+    laid out as a table) still goes."""
+    page = (
+        f"<html><body><article><h1>Networks</h1><p>{PARA}</p><p>{PARA2}</p><table>"
+        "<tr><th>Network</th><th>Users</th><th>Email</th></tr>"
+        "<tr><td>Facebook</td><td>3.0bn</td><td>fb@example.com</td></tr>"
+        "<tr><td>Pinterest</td><td>0.5bn</td><td>pin@example.com</td></tr></table>"
+        "<table><tr><td>Print</td><td>Email</td><td>Twitter</td></tr></table>"
+        "</article></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    lines = doc.text.split("\n")
+    assert "| Network | Users | Email |" in lines, doc.text
+    assert "| Facebook | 3.0bn | fb@example.com |" in lines, doc.text
+    assert not any("Print" in ln for ln in lines), doc.text
+
+
+def test_a_description_lists_term_and_value_are_one_line(run_stage):
+    """trafilatura makes each <dt> and <dd> an item: a fact box read "- Population" /
+    "- 120,000" / "- Mayor" / ..., each term apart from its value (s36 acc-regress O7)."""
+    page = (
+        f"<html><body><article><h1>Springfield</h1><p>{PARA}</p><dl>"
+        "<dt>Population</dt><dd>120,000</dd><dt>Mayor:</dt><dd>John <b>Smith</b></dd>"
+        "<dt>Twinned with</dt><dd>Shelbyville</dd><dd>Capital City</dd>"
+        f"</dl><p>{PARA2}</p></article></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    lines = doc.text.split("\n")
+    box = ["- Population: 120,000", "- Mayor: John Smith",
+           "- Twinned with: Shelbyville; Capital City"]  # fmt: skip
+    assert lines[lines.index(PARA) + 1 :][:3] == box, doc.text
+
+
 def test_visible_text_leaves_out_iframe_fallbacks_and_textareas():
     """An ``<iframe>``'s fallback markup and a hidden ``<textarea>``'s embed code are no
     text of the page: the line model's reading of the page had them, and refine added
