@@ -3284,17 +3284,24 @@ def test_a_decomposed_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     assert "Zürich talks" not in unicodedata.normalize("NFC", rec["text"])
 
 
+def _page_record(ingest: Any, tmp_path: Any, markup: str) -> dict[str, Any]:
+    """The record of one HTML page written as ``markup``."""
+    page = tmp_path / "p.html"
+    page.write_text(markup, "utf-8")
+    [rec] = ingest(str(page)).records
+    return rec
+
+
 def test_a_page_without_a_title_element_takes_its_headline_as_a_text_does(ingest, tmp_path):
     # s36 acc-regress O6: no <title>, <h1> or og:title, a long headline paragraph over its
     # dateline: the page's text rendering had it as its title, the page none
     head = "Why the city council finally approved the budget after years of debate over taxes"
-    page = tmp_path / "p.html"
-    page.write_text(
+    rec = _page_record(
+        ingest,
+        tmp_path,
         f"<html><body><p>Menu</p><p>Home</p><p>{head}</p><p>LONDON, March 4, 2024</p>"
         f"<p>{BODY}</p><p>{BODY2}</p></body></html>",
-        "utf-8",
     )
-    [rec] = ingest(str(page)).records
     assert rec["title"] == head
     assert head not in rec["text"]
     assert rec["annotations"]["metadata"]["sources"]["title"] == "html rendering (text)"
@@ -3306,13 +3313,12 @@ def test_a_mojibake_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     # headline stayed as the text's first line
     head = "Council\u2019s caf\u00e9 plan approved"
     broken = head.encode("utf-8").decode("cp1252")
-    page = tmp_path / "p.html"
-    page.write_text(
+    rec = _page_record(
+        ingest,
+        tmp_path,
         f"<html><head><title>{broken}</title></head><body><article><h1>{broken}</h1>"
         f"<p>{BODY}</p><p>{BODY2}</p></article></body></html>",
-        "utf-8",
     )
-    [rec] = ingest(str(page)).records
     assert rec["title"] == head
     assert head not in rec["text"] and rec["text"].startswith(BODY[:40])
 

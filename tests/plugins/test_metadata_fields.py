@@ -3,6 +3,8 @@ tags F7, site names F8, authors written surname first F9)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from corearchive.testing import make_document
@@ -417,9 +419,15 @@ def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
         ("Doe, London", "Officials in London said the plan was late.", ["Doe"]),
         ("Doe, Jane", "Jane said in May that the plan was late.", ["Jane Doe"]),
     ):
-        doc = make_document(f"{text}\n\n{PROSE * 3}", uri="https://news.example/library")
-        doc.authors = [author]  # (as a dump's source gives them)
-        assert run_stage(MetadataStage, doc).kept[0].authors == want, author
+        assert _dump_authors(run_stage, author, f"{text}\n\n{PROSE * 3}") == want, author
+
+
+def _dump_authors(run_stage: Any, author: str, text: str = PROSE * 3) -> list[str]:
+    """The authors the metadata stage gives a dump's document of ``text`` whose author
+    field is ``author``."""
+    doc = make_document(text, uri="https://news.example/library")
+    doc.authors = [author]  # (as a dump's source gives them)
+    return run_stage(MetadataStage, doc).kept[0].authors
 
 
 def test_a_dumps_author_whose_name_starts_with_a_byline_word_keeps_it(run_stage) -> None:
@@ -435,9 +443,7 @@ def test_a_dumps_author_whose_name_starts_with_a_byline_word_keeps_it(run_stage)
         ("By JANE DOE", ["Jane Doe"]),
         ("Von Max Müller", ["Max Müller"]),
     ):
-        doc = make_document(PROSE * 3, uri="https://news.example/library")
-        doc.authors = [author]  # (as a dump's source gives them)
-        assert run_stage(MetadataStage, doc).kept[0].authors == want, author
+        assert _dump_authors(run_stage, author) == want, author
 
 
 @pytest.mark.parametrize(
