@@ -1469,27 +1469,39 @@ def _empty_elements_keep_tails() -> Iterator[None]:
 
 @contextmanager
 def _table_cells_of_data() -> Iterator[None]:
-    """Within the block, a table cell whose text is a share button's word ("Email", "Print",
-    "Facebook", "PDF": trafilatura's ``textfilter``) is kept when another cell of its row
-    is no such word: trafilatura dropped it as a button, so a contact table's header read
-    "| Contact | Phone |  |" (s36 acc-regress O7) and a table of social networks lost its
-    first column ("|  | 3.0bn |"). A row of such words alone is a share bar laid out as a
-    table, and goes as before."""
+    """Within the block, a cell of a table of data (one with header cells, ``<th>``) whose
+    text is a share button's word ("Email", "Print", "Facebook", "PDF": trafilatura's
+    ``textfilter``) is kept when another cell of its row is no such word: trafilatura
+    dropped it as a button, so a contact table's header read "| Contact | Phone |  |" (s36
+    acc-regress O7) and a table of networks lost its first column ("|  | 3.0bn |"). A row
+    of such words alone is a share bar laid out as a table, and goes as before."""
     import trafilatura.main_extractor as tm
     from trafilatura.utils import RE_FILTER, textfilter
 
     from .htmltree import patched
 
     saved = tm.process_node  # type: ignore[attr-defined]  # (imported there, not exported)
+    # whether each table met has header cells (the lxml element is the key: the dict keeps
+    # its proxy, and so its identity, alive)
+    headed: dict[Any, bool] = {}
 
     def process(elem: Any, options: Any) -> Any:
+        table = None
+        if elem.tag in ("td", "th"):
+            table = next(elem.iterancestors("table"), None)
+            if table is not None and table not in headed:
+                # (asked at the table's first cell: trafilatura renames each cell it has
+                # read, the header's too)
+                headed[table] = table.find(".//th") is not None
         got = saved(elem, options)
-        if got is not None or elem.tag not in ("td", "th") or not elem.text:
+        if got is not None or table is None or not elem.text or not textfilter(elem):
+            return got  # (kept, no table's cell, or dropped for another reason: a duplicate)
+        if not headed[table]:
+            # (a table of data says so by its header cells; a layout table's "E-Mail" label
+            # before an address read as text, the label lost, and is left so: held-out
+            # HTML page 2e2a0dc5, a club's contacts, F1 0.89 -> 0.74 as a table's rows)
             return got
-        row = elem.getparent()
-        if row is None or not textfilter(elem):
-            return got  # (dropped for another reason: a duplicate)
-        others = (c.text_content().strip() for c in row if c is not elem)
+        others = (c.text_content().strip() for c in elem.getparent() if c is not elem)
         if any(t and not RE_FILTER.match(t) for t in others):
             return elem  # (its text and tail trimmed by process_node)
         return got

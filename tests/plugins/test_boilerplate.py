@@ -1772,22 +1772,28 @@ def test_a_table_cell_named_like_a_share_button_is_kept_in_a_table_of_data(run_s
     """trafilatura drops an element whose text is a share button's word ("Email", "Print",
     "Facebook"): a contact table's header read "| Contact | Phone |  |" (s36 acc-regress
     O7), a table of networks lost its first column. A row of such words alone (a share bar
-    laid out as a table) still goes."""
+    laid out as a table) still goes, and so does a layout table's label (no header cells:
+    "E-Mail" before an address read as text)."""
     page = (
         f"<html><body><article><h1>Networks</h1><p>{PARA}</p><p>{PARA2}</p><table>"
-        "<tr><th>Network</th><th>Users</th><th>Email</th></tr>"
-        "<tr><td>Facebook</td><td>3.0bn</td><td>fb@example.com</td></tr>"
-        "<tr><td>Pinterest</td><td>0.5bn</td><td>pin@example.com</td></tr></table>"
-        "<table><tr><td>Print</td><td>Email</td><td>Twitter</td></tr></table>"
+        "<tr><th>Desk</th><th>Phone</th><th>Email</th></tr>"
+        "<tr><td>News</td><td>555-0100</td><td>news@example.com</td></tr>"
+        "<tr><td>Sport</td><td>555-0101</td><td>sport@example.com</td></tr></table>"
+        "<table><tr><th>Network</th><th>Users</th></tr>"
+        "<tr><td>Facebook</td><td>3.0bn</td></tr><tr><td>Pinterest</td><td>0.5bn</td></tr>"
+        "</table><table><tr><td>Print</td><td>Email</td><td>Twitter</td></tr></table>"
+        "<table><tr><td>Phone</td><td>0123 4567</td></tr>"
+        "<tr><td>E-Mail</td><td>club@example.org</td></tr></table>"
         "</article></body></html>"
     )
     doc = run_stage(
         BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
     ).kept[0]
     lines = doc.text.split("\n")
-    assert "| Network | Users | Email |" in lines, doc.text
-    assert "| Facebook | 3.0bn | fb@example.com |" in lines, doc.text
+    assert "| Desk | Phone | Email |" in lines, doc.text
+    assert "| Facebook | 3.0bn |" in lines and "| Pinterest | 0.5bn |" in lines, doc.text
     assert not any("Print" in ln for ln in lines), doc.text
+    assert "E-Mail" not in doc.text and "club@example.org" in doc.text, doc.text
 
 
 def test_a_description_lists_term_and_value_are_one_line(run_stage):
