@@ -75,9 +75,23 @@ _TEXT_TOKEN_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: The words that, with "token" as a word of its own, name a count of a text's tokens
+#: ("token_count", "tokenCount", "n_token"); a token's other words ("token_str", "token_id")
+#: may name a credential's, and hide its value
+_TOKEN_COUNT_WORDS = frozenset(["num", "n", "nb", "total", "count", "len", "length"])
+
+
 def _text_tokens(words: list[str]) -> bool:
-    """Whether a name's words name a text's tokens (:data:`_TEXT_TOKEN_WORDS`)."""
-    return "tokens" in words and all(w == "tokens" or w in _TEXT_TOKEN_WORDS for w in words)
+    """Whether a name's words name a text's tokens (:data:`_TEXT_TOKEN_WORDS`) or their
+    count (:data:`_TOKEN_COUNT_WORDS`: "token_count" was hidden while "num_tokens" was
+    shown; s36 acc-regress O12)."""
+    if "tokens" in words:
+        return all(w == "tokens" or w in _TEXT_TOKEN_WORDS for w in words)
+    return (
+        "token" in words
+        and any(w in _TOKEN_COUNT_WORDS for w in words)
+        and all(w == "token" or w in _TOKEN_COUNT_WORDS for w in words)
+    )
 
 
 def _secret_name(name: str) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import PurePath
 from typing import Any, BinaryIO, Literal
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -240,6 +240,12 @@ _UTF8_RUN = re.compile(
 _LEAD_BYTES = bytes(range(0xC2, 0xF5))
 
 
+#: Fewer bytes than this of UTF-8 between bytes that are not are UTF-8 by chance: a legacy
+#: double-byte text's pairs read as two-byte sequences (EUC-JP's six in a row), a space
+#: or a digit around them; a UTF-8 part joined to it is its whole file or paragraph
+_CHANCE_RUN = 16
+
+
 def _mixed_parts(data: bytes) -> tuple[str, str] | None:
     """A text that is part UTF-8 and part another encoding (files joined by ``cat``, a
     legacy page pasted into a UTF-8 file), each part read in its own: the bytes that are not
@@ -255,20 +261,30 @@ def _mixed_parts(data: bytes) -> tuple[str, str] | None:
     leads = [len(m.group()) - len(m.group().translate(None, _LEAD_BYTES)) for m in runs]
     if sum(n for n in leads if n >= 5) < 5:
         return None
+    gaps = [data[a.end() : b.start()] for a, b in pairwise(runs)]
+    gaps += [data[: runs[0].start()], data[runs[-1].end() :]]
+    if sum(map(len, gaps)) < 16 or max(map(len, gaps)) < 4:
+        # stray bytes (a Windows-1252 letter or quote here and there between ASCII, read
+        # as such by _mostly_utf8's case), not words of another encoding
+        return None
     pieces: list[tuple[bool, bytes]] = []  # (UTF-8?, bytes)
     at = 0
     for m in runs:
+        if len(m.group()) < _CHANCE_RUN:
+            # (a few bytes that are UTF-8 by chance between a double-byte text's: part of
+            # it. Cut out, they split its pairs, and the detector, given the pieces, named a
+            # single-byte code page that reads any bytes: a Shift_JIS part read as Arabic
+            # letters, an EUC-JP one as Windows-1252's, s36 acc-read F19)
+            continue
         if m.start() > at:
             pieces.append((False, data[at : m.start()]))
         pieces.append((True, m.group()))
         at = m.end()
     if at < len(data):
         pieces.append((False, data[at:]))
+    if not any(ok for ok, _ in pieces):
+        return None  # (the UTF-8 "part" was a few bytes among the others)
     other = b" ".join(p for ok, p in pieces if not ok)
-    if len(other) < 16 or max(len(p) for ok, p in pieces if not ok) < 4:
-        # stray bytes (a Windows-1252 letter or quote here and there between ASCII, read
-        # as such by _mostly_utf8's case), not words of another encoding
-        return None
     try:
         codec = _detect(other)
     except Exception:  # a detector bug must not stop the run

@@ -222,3 +222,8 @@ def test_a_texts_tokens_are_no_secret():
     assert redact_value(hidden) == {"refresh_tokens": ["***"], "user_tokens": "***",
                                     "token": "***", "access_token": "***"}  # fmt: skip
     assert redact_argv(["--max-tokens", "4096"]) == ["--max-tokens", "4096"]
+    # a count of tokens in the singular too (s36 acc-regress O12: "token_count" was hidden)
+    counts = {"token_count": "512", "tokenCount": "7", "n_token": "3"}
+    assert redact_value(counts) == counts
+    assert redact_value({"token_str": "ab", "token_id": "5", "token_token": "t"}) == {
+        "token_str": "***", "token_id": "***", "token_token": "***"}  # fmt: skip

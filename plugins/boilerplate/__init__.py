@@ -593,9 +593,24 @@ class BoilerplateStage(Stage):
             _pre_blocks(lines, doc.work["html_tree"])
             for lines, (doc, _, _) in zip(rendered, todo, strict=True)
         ]
-        decided = _decide_grouped(pages, list(map(len, pages)), self.options.threshold, False)
-        for (doc, text, ann), d, b in zip(todo, decided, blocks, strict=True):
-            new, removed, added = refine(text, d, blocks=b)
+        # a page with preformatted blocks is read a second time with each block on one line
+        # (_one_line_blocks): the block's lines, read one by one as a menu's items, made the
+        # paragraph after a code sample read as the article's end (0.08; 0.82 so read). Only
+        # a line refine would remove is asked of that reading (see refine's ``spare``): the
+        # whole page read so moved other lines' scores (a press contact kept, trafeval HTML
+        # 0.952 -> 0.951)
+        with_pre = [i for i, b in enumerate(blocks) if b]
+        again = [_one_line_blocks(rendered[i], blocks[i]) for i in with_pre]
+        decided = _decide_grouped(
+            pages + again, list(map(len, pages + again)), self.options.threshold, False
+        )
+        spare: list[Any] = [None] * len(todo)
+        for i, d in zip(with_pre, decided[len(pages) :], strict=True):
+            spare[i] = d
+        for (doc, text, ann), d, b, s in zip(
+            todo, decided[: len(pages)], blocks, spare, strict=True
+        ):
+            new, removed, added = refine(text, d, blocks=b, spare=s)
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
                 ann = {**ann, "kept_share": share}
@@ -1463,6 +1478,49 @@ def _empty_elements_keep_tails() -> Iterator[None]:
 
 
 @contextmanager
+def _table_cells_of_data() -> Iterator[None]:
+    """Within the block, a cell of a table of data (one with header cells, ``<th>``) whose
+    text is a share button's word ("Email", "Print", "Facebook", "PDF": trafilatura's
+    ``textfilter``) is kept when another cell of its row is no such word: trafilatura
+    dropped it as a button, so a contact table's header read "| Contact | Phone |  |" (s36
+    acc-regress O7) and a table of networks lost its first column ("|  | 3.0bn |"). A row
+    of such words alone is a share bar laid out as a table, and goes as before."""
+    import trafilatura.main_extractor as tm
+    from trafilatura.utils import RE_FILTER, textfilter
+
+    from .htmltree import patched
+
+    saved = tm.process_node  # type: ignore[attr-defined]  # (imported there, not exported)
+    # whether each table met has header cells (the lxml element is the key: the dict keeps
+    # its proxy, and so its identity, alive)
+    headed: dict[Any, bool] = {}
+
+    def process(elem: Any, options: Any) -> Any:
+        table = None
+        if elem.tag in ("td", "th"):
+            table = next(elem.iterancestors("table"), None)
+            if table is not None and table not in headed:
+                # (asked at the table's first cell: trafilatura renames each cell it has
+                # read, the header's too)
+                headed[table] = table.find(".//th") is not None
+        got = saved(elem, options)
+        if got is not None or table is None or not elem.text or not textfilter(elem):
+            return got  # (kept, no table's cell, or dropped for another reason: a duplicate)
+        if not headed[table]:
+            # (a table of data says so by its header cells; a layout table's "E-Mail" label
+            # before an address read as text, the label lost, and is left so: held-out
+            # HTML page 2e2a0dc5, a club's contacts, F1 0.89 -> 0.74 as a table's rows)
+            return got
+        others = (c.text_content().strip() for c in elem.getparent() if c is not elem)
+        if any(t and not RE_FILTER.match(t) for t in others):
+            return elem  # (its text and tail trimmed by process_node)
+        return got
+
+    with patched((tm, "process_node", process)):
+        yield
+
+
+@contextmanager
 def _lead_of_a_text_block() -> Iterator[None]:
     """Within the block, a ``<div>`` of text laid out with ``<br>``s (its own text, inline
     elements, line breaks) gives its first paragraph too: trafilatura took each text after a
@@ -1634,6 +1692,7 @@ def _extract(
         _without_spare_copies() if fast and mode == "precision" else faster_justext(),
         _empty_elements_keep_tails(),
         _lead_of_a_text_block(),
+        _table_cells_of_data(),
     ):
         document = bare_extraction(tree, options=options)
     if not isinstance(document, TrafilaturaDocument):  # None: nothing extracted
@@ -1641,10 +1700,48 @@ def _extract(
     meta = None
     if metadata:
         meta = {k: v for k, v in document.as_dict().items() if k not in _NOT_META}
+    _terms_with_values(document.body)
     # the text rendering without the YAML metadata header extract() adds with metadata
     with _numbered_items(tree):
         text = determine_returnstring(document, _extractor(mode, False, fast)) or ""
     return _layout_rows(text) if "|" in text else text, meta
+
+
+def _terms_with_values(body: Any) -> None:
+    """The terms of the description lists (``<dl>``) of trafilatura's extracted ``body``
+    each with its values on one item: "Population: 120,000". trafilatura makes each ``<dt>``
+    and ``<dd>`` an item of its own, so that a fact box read "- Population" / "- 120,000"
+    / "- Mayor" / ..., the term and its value apart (s36 acc-regress O7). A value without
+    a term before it stays an item of its own."""
+    if body is None:
+        return
+    for dl in body.iter("list"):
+        if dl.get("rend") != "dl":
+            continue
+        term: Any = None
+        values: list[str] = []
+        for item in list(dl):
+            kind = (item.get("rend") or "")[:3]
+            if kind == "dd-" and term is not None:
+                values.append(" ".join("".join(item.itertext()).split()))
+                dl.remove(item)
+                continue
+            _with_values(term, values)
+            term, values = (item, []) if kind == "dt-" else (None, [])
+        _with_values(term, values)
+
+
+def _with_values(term: Any, values: list[str]) -> None:
+    """A ``<dt>`` item of trafilatura's tree given the texts of its ``<dd>`` items
+    (:func:`_terms_with_values`): "Term: value; value"."""
+    values = [v for v in values if v]
+    if term is None or not values:
+        return
+    head = " ".join("".join(term.itertext()).split())
+    sep = " " if head.endswith((":", "：")) else ": "
+    for child in list(term):
+        term.remove(child)
+    term.text = head + sep + "; ".join(values)
 
 
 #: a cell boundary of trafilatura's table rows (a "|" in a cell's text is escaped: "\|")
@@ -1768,6 +1865,17 @@ def _pre_blocks(lines: list[str], tree: Any) -> dict[str, str]:
             if in_pre and len(run) > 1:
                 blocks.update(dict.fromkeys(run, "\n".join(run)))
     return blocks
+
+
+def _one_line_blocks(lines: list[str], blocks: dict[str, str]) -> str:
+    """A page's rendered ``lines`` as the line model reads a page (one blank line between
+    them), each run of a preformatted block's lines (``blocks``, :func:`_pre_blocks`) on
+    one line."""
+    return "\n\n".join(
+        out
+        for in_pre, run in groupby(lines, blocks.__contains__)
+        for out in ([" ".join(run)] if in_pre else run)
+    )
 
 
 def _pre_lines(tree: Any) -> frozenset[str]:

@@ -332,7 +332,7 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
     ``hi`` the longest (the width). A line from ``lo`` to a tenth over ``hi`` followed by a
     line of text goes on in it (see :func:`ragged_joins`)."""
     lengths: list[int] = []
-    pairs = k_prev = 0
+    pairs = k_prev = words = 0
     prev = ""
     for raw in lines:
         cur = raw.strip()
@@ -340,6 +340,7 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
             pairs += 1
             if goes_on_wrapped(prev, cur) and _LIST_ITEM.match(cur) is None:
                 lengths.append(k_prev)
+                words += _broken_word(prev, cur)
         prev = cur
         k_prev = len(raw.rstrip())
     n = len(lengths)
@@ -347,9 +348,23 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
         return None
     lengths.sort()
     low, high = lengths[n // 10], lengths[(9 * (n - 1)) // 10]
-    if high > _MAX_WIDTH or high < _MIN_WIDTH or low < _RAGGED_SPREAD * high:
+    if high > _MAX_WIDTH or high < _MIN_WIDTH:
         return None
+    if low < _RAGGED_SPREAD * high:
+        # (lines of every length: a text written a block per line, unless its lines end in
+        # words broken by a hyphen, which no block does: a hand-wrapped text's "deteriora-" /
+        # "ting", its lines 29 to 61 long, was left in pieces, s36 acc-regress O4. Then only
+        # the lines that go on, and those near the longest, are joined)
+        if words < _RAGGED_MIN or 2 * words < n:
+            return None
+        low = high
     return int(0.9 * low), lengths[-1]
+
+
+def _broken_word(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``cur`` ends in a word that the stripped line ``nxt`` goes
+    on with after a hyphen, in a small letter ("deteriora-" / "ting", "well-" / "known")."""
+    return _hyphen_break(cur, nxt) and nxt[0].islower()
 
 
 #: a line that starts with a small letter, or a word broken by a hyphen at a line's
@@ -396,7 +411,8 @@ def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> lis
             continue
         k = len(raw.rstrip())
         if goes_on_wrapped(cur, nxt):
-            out[i] = k >= hi // 2
+            # (a word broken at the line's end goes on, however short the line)
+            out[i] = k >= hi // 2 or _broken_word(cur, nxt)
         else:
             out[i] = (
                 lo <= k <= top
@@ -633,7 +649,7 @@ def reflow(
                 parts.append(nxt)
             i += 1
         i += 1
-        if len(parts) == 1:
+        if i - start == 1:  # (not len(parts): a word broken by a hyphen joins in its part)
             out.append(lines[start])
         else:
             out.append(_join_cjk(parts) if cjk is not None else " ".join(parts))

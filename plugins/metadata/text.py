@@ -4798,12 +4798,16 @@ def place_words(text: str) -> Callable[[str], bool]:
     return place
 
 
-def author_field_names(value: str, place: Callable[[str], bool] | None = None) -> list[str]:
+def author_field_names(
+    value: str, place: Callable[[str], bool] | None = None, named: bool = False
+) -> list[str]:
     """The names of one author field of a page's markup ("Par Tokpanan Doré", "Jane Doe,
     Reuters", "Mobasir hassan", "Doe, Jane": :func:`surname_first`, with ``place``): read as
     a byline (:func:`parse_authors`) after its byline word; a URL is none, and a name the
     byline parser refuses for its lower case is taken as the page gives it when it is
-    nothing else (a role, an agency, a date, an address)."""
+    nothing else (a role, an agency, a date, an address). ``named``: the field holds names
+    (a dump's author field), not a page's byline text: a word that is also a byline word
+    before one more name word starts the name ("Von Miller", "Af Klint"), "By" aside."""
     a = value.strip()
     if (name := surname_first(a, place)) is not None:
         # (before a byline word is taken off: "de Gaulle, Charles" lost its "de"; s36
@@ -4815,9 +4819,13 @@ def author_field_names(value: str, place: Callable[[str], bool] | None = None) -
         # two name words are a name, not a byline word and a surname; s35 acc-read #13)
         len(ws) == 2
         # (a byline word of two letters is none: "Af Ritzau", "By Doe"; nor are "Von"
-        # and "Por" before a surname)
-        and len(ws[0]) >= 3
-        and ws[0].casefold() not in ("von", "por")
+        # and "Por" before a surname, on a page; in a field of names they are a name's
+        # first word: a dump's "Von Miller" was "Miller", s36 acc-regress R3)
+        and (
+            ws[0].casefold() != "by"
+            if named
+            else len(ws[0]) >= 3 and ws[0].casefold() not in ("von", "por")
+        )
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in ws)
     ):
         a = _BY_WORD.sub("", a)
@@ -4952,7 +4960,14 @@ def find_authors(
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
             and not _prose_byline(s, mm.group("names"))
         ):
-            people = parse_authors(mm.group("names"))
+            names = mm.group("names")
+            # ("By Doe, Jane": one person written surname first, as an HTML page's author
+            # field is read; the byline parser split it at its comma and kept "Doe": s36
+            # acc-regress D2. The second part is the reporter's place when the text writes
+            # it as one: "By Meier, Hamburg")
+            if (name := surname_first(names, lambda w: place_words(joined)(w))) is not None:
+                return [name], i
+            people = parse_authors(names)
             if people:
                 return people, i
         # (from the next line on: a match may run over a line end, "Written\nby ...")

@@ -1403,10 +1403,12 @@ def test_html_text_is_refined_by_the_line_model_on_the_rendered_page(run_stage):
     assert "Home News Sport" in doc.work["html_text"]
 
 
-def test_refine_keeps_a_code_sample_whole(run_stage):
+def test_refine_keeps_a_code_sample_whole_and_the_paragraph_after_it(run_stage):
     """The line model read a <pre> code sample's lines one by one, as a menu's items:
     refine removed "-->" and the indented lines and kept the others (s36 acc-read O1,
-    f16/page.html). A block's lines are scored as the block, by its best line."""
+    f16/page.html). A block's lines are scored as the block, by its best line. The run
+    of them also read as the article's end: the paragraph after the sample (0.08) was
+    removed; read with the block on one line it is prose (0.82), and stays."""
     intro = (
         "To hide a part of a page from the browser, wrap it in a comment. The comment starts "
         "with a less-than sign, an exclamation mark and two dashes, and it ends with two "
@@ -1419,12 +1421,16 @@ def test_refine_keeps_a_code_sample_whole(run_stage):
     code = ["&lt;!--", "  &lt;p&gt;This paragraph is hidden.&lt;/p&gt;", "--&gt;",
             "def f(x):", "    if x:", "        return 1", "    return 0"]  # fmt: skip
     shown = ["<!--", "  <p>This paragraph is hidden.</p>", "-->", *code[3:]]
-    assert _after_intro(run_stage, "How to comment out HTML", intro, code, outro) == shown
+    # (and the paragraph after it)
+    got = _after_intro(run_stage, "How to comment out HTML", intro, code, outro, extra=1)
+    assert got == [*shown, outro]
 
 
-def _after_intro(run_stage, title: str, intro: str, code: list[str], outro: str) -> list[str]:
+def _after_intro(
+    run_stage, title: str, intro: str, code: list[str], outro: str, extra: int = 0
+) -> list[str]:
     """The kept text's lines after ``intro`` of an article of ``intro``, a <pre> code sample
-    of the ``code`` lines and ``outro``, as many as ``code`` has."""
+    of the ``code`` lines and ``outro``, as many as ``code`` has and ``extra`` more."""
     page = (
         f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
         f"<p>{intro}</p><pre><code>{chr(10).join(code)}</code></pre><p>{outro}</p>"
@@ -1432,7 +1438,7 @@ def _after_intro(run_stage, title: str, intro: str, code: list[str], outro: str)
     )
     doc = run_stage(BoilerplateStage, make_document(page, html=True, path="a.html")).kept[0]
     lines = doc.text.split("\n")
-    return lines[lines.index(intro) + 1 :][: len(code)]
+    return lines[lines.index(intro) + 1 :][: len(code) + extra]
 
 
 def test_a_code_samples_comment_lines_stay_lines(run_stage):
@@ -1786,6 +1792,52 @@ def test_html_layout_table_rows_are_read_as_text(run_stage):
     assert _layout_rows(text) == f"Sales by product\n{data}\na | b"
     # (a one-column table: a column of text)
     assert _layout_rows("| Headline |\n| Posted by Cooper |") == "Headline\nPosted by Cooper"
+
+
+def test_a_table_cell_named_like_a_share_button_is_kept_in_a_table_of_data(run_stage):
+    """trafilatura drops an element whose text is a share button's word ("Email", "Print",
+    "Facebook"): a contact table's header read "| Contact | Phone |  |" (s36 acc-regress
+    O7), a table of networks lost its first column. A row of such words alone (a share bar
+    laid out as a table) still goes, and so does a layout table's label (no header cells:
+    "E-Mail" before an address read as text)."""
+    page = (
+        f"<html><body><article><h1>Networks</h1><p>{PARA}</p><p>{PARA2}</p><table>"
+        "<tr><th>Desk</th><th>Phone</th><th>Email</th></tr>"
+        "<tr><td>News</td><td>555-0100</td><td>news@example.com</td></tr>"
+        "<tr><td>Sport</td><td>555-0101</td><td>sport@example.com</td></tr></table>"
+        "<table><tr><th>Network</th><th>Users</th></tr>"
+        "<tr><td>Facebook</td><td>3.0bn</td></tr><tr><td>Pinterest</td><td>0.5bn</td></tr>"
+        "</table><table><tr><td>Print</td><td>Email</td><td>Twitter</td></tr></table>"
+        "<table><tr><td>Phone</td><td>0123 4567</td></tr>"
+        "<tr><td>E-Mail</td><td>club@example.org</td></tr></table>"
+        "</article></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    lines = doc.text.split("\n")
+    assert "| Desk | Phone | Email |" in lines, doc.text
+    assert "| Facebook | 3.0bn |" in lines and "| Pinterest | 0.5bn |" in lines, doc.text
+    assert not any("Print" in ln for ln in lines), doc.text
+    assert "E-Mail" not in doc.text and "club@example.org" in doc.text, doc.text
+
+
+def test_a_description_lists_term_and_value_are_one_line(run_stage):
+    """trafilatura makes each <dt> and <dd> an item: a fact box read "- Population" /
+    "- 120,000" / "- Mayor" / ..., each term apart from its value (s36 acc-regress O7)."""
+    page = (
+        f"<html><body><article><h1>Springfield</h1><p>{PARA}</p><dl>"
+        "<dt>Population</dt><dd>120,000</dd><dt>Mayor:</dt><dd>John <b>Smith</b></dd>"
+        "<dt>Twinned with</dt><dd>Shelbyville</dd><dd>Capital City</dd>"
+        f"</dl><p>{PARA2}</p></article></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    lines = doc.text.split("\n")
+    box = ["- Population: 120,000", "- Mayor: John Smith",
+           "- Twinned with: Shelbyville; Capital City"]  # fmt: skip
+    assert lines[lines.index(PARA) + 1 :][:3] == box, doc.text
 
 
 def test_visible_text_leaves_out_iframe_fallbacks_and_textareas():

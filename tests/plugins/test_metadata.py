@@ -410,6 +410,9 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         ("By Jane Doe, Correspondent, & Tom Baxter", ["Jane Doe", "Tom Baxter"]),
         ("By Max Mustermann, Berlin", ["Max Mustermann"]),
         ("By Grant Tinsley, PhD", ["Grant Tinsley"]),
+        # one person written surname first, as the HTML path reads an author field (s36 D2)
+        ("By Doe, Jane", ["Jane Doe"]),
+        ("By Smith, Reuters", ["Smith"]),
         # a list of names with commas only: the parts that read as names
         ("By Jessica Holly, Gail Levy, 7 News WSVN", ["Jessica Holly", "Gail Levy"]),
         ("Von Anna Meier, Peter Müller", ["Anna Meier", "Peter Müller"]),
@@ -3294,6 +3297,45 @@ def test_a_decomposed_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     [rec] = ingest(str(page)).records
     assert unicodedata.normalize("NFC", rec["title"]) == "Résumé of the Zürich talks"
     assert "Zürich talks" not in unicodedata.normalize("NFC", rec["text"])
+
+
+def _page_record(ingest: Any, tmp_path: Any, markup: str) -> dict[str, Any]:
+    """The record of one HTML page written as ``markup``."""
+    page = tmp_path / "p.html"
+    page.write_text(markup, "utf-8")
+    [rec] = ingest(str(page)).records
+    return rec
+
+
+def test_a_page_without_a_title_element_takes_its_headline_as_a_text_does(ingest, tmp_path):
+    # s36 acc-regress O6: no <title>, <h1> or og:title, a long headline paragraph over its
+    # dateline: the page's text rendering had it as its title, the page none
+    head = "Why the city council finally approved the budget after years of debate over taxes"
+    rec = _page_record(
+        ingest,
+        tmp_path,
+        f"<html><body><p>Menu</p><p>Home</p><p>{head}</p><p>LONDON, March 4, 2024</p>"
+        f"<p>{BODY}</p><p>{BODY2}</p></body></html>",
+    )
+    assert rec["title"] == head
+    assert head not in rec["text"]
+    assert rec["annotations"]["metadata"]["sources"]["title"] == "html rendering (text)"
+
+
+def test_a_mojibake_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
+    # s36 acc-regress R10: a page stored as mojibake ("Councilâ€™s cafÃ© plan") had its
+    # text repaired and its title repaired after the headline strip compared them: the
+    # headline stayed as the text's first line
+    head = "Council\u2019s caf\u00e9 plan approved"
+    broken = head.encode("utf-8").decode("cp1252")
+    rec = _page_record(
+        ingest,
+        tmp_path,
+        f"<html><head><title>{broken}</title></head><body><article><h1>{broken}</h1>"
+        f"<p>{BODY}</p><p>{BODY2}</p></article></body></html>",
+    )
+    assert rec["title"] == head
+    assert head not in rec["text"] and rec["text"].startswith(BODY[:40])
 
 
 @pytest.mark.parametrize(

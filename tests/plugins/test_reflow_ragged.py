@@ -478,3 +478,38 @@ def test_a_wrapped_paragraph_broken_early_loses_no_line_as_a_caption(run_stage) 
     assert not [r for r in removed["reason"] if r.startswith("image caption")], removed
     words = text.split()[6:]  # (the headline aside)
     assert doc.text.split()[-len(words) :] == words
+
+
+def test_a_paragraph_joined_at_hyphen_breaks_alone_keeps_all_its_lines():
+    """reflow wrote a joined paragraph's first line alone when every break in it was a
+    word broken by a hyphen ("deteriora-" / "tion was found."): the joined piece was one
+    part, taken for a paragraph of one line, and the rest of it was lost."""
+    lines = ["The auditors found the roads of the city in a state of deteriora-",
+             "tion that needed urgent repair.", "", "Next paragraph."]  # fmt: skip
+    joined, spans = reflow(lines, 66)
+    # (a fixed width's one break: the hyphen may be a compound's, and stays)
+    assert joined[0] == lines[0] + lines[1] and spans[0] == (0, 2)
+
+
+def test_a_hand_wrapped_text_of_uneven_lines_broken_in_words_is_joined():
+    """Lines of 29 to 61 characters, each ending in a word broken by a hyphen (s36
+    acc-regress O4, in/hand/hyphen.txt): the lengths read as a text written a block per
+    line, and it was left in pieces. A line that ends inside a word is no block."""
+    text = (
+        "A report on the city's finances\n\n"
+        "The council's auditors found that the budget had been under-\n"
+        "funded for years, and that the deteriora-\n"
+        "ting roads needed urgent repair. The audi-\n"
+        "ting firm said that the well-\n"
+        "known problems were not new, and that the self-\n"
+        "evident solution was more money for main-\n"
+        "tenance of the roads and bridges in the city.\n"
+    )
+    got = reflow_text(text)
+    assert got is not None
+    para = got.text.split("\n")[2]
+    assert para.startswith("The council's auditors found that the budget had been underfunded")
+    assert "the deteriorating roads needed urgent repair. The auditing firm said" in para
+    assert para.endswith("maintenance of the roads and bridges in the city.")
+    # (lines of every length without such breaks are still blocks of their own)
+    assert reflow_text(text.replace("-\n", "\n")) is None

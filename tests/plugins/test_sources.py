@@ -458,6 +458,22 @@ def test_a_text_part_utf8_part_legacy_is_read_part_by_part():
     assert decode_text(CHINESE.encode("gb18030"))[0] == CHINESE
 
 
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp", "gb18030"])
+def test_a_utf8_text_joined_with_a_double_byte_part_reads_it_in_its_encoding(codec):
+    """A UTF-8 text joined with a Shift_JIS, EUC-JP or GB18030 part: the few bytes of the
+    legacy part that are UTF-8 by chance were cut out of it, and the detector, given the
+    pieces, named Windows-1256 or Windows-1252: the part was read as Arabic or Latin
+    letters, with nothing said (s36 acc-read F19)."""
+    if codec == "gb18030":
+        first = "上海市星期一批准了新的港口计划。工程将于春季开始，预计两年内完成。居民担心噪音。\n"
+        second = "北京市星期二公布了新的桥梁计划。工程将于夏季开始，预计三年内完成。\n"
+    else:
+        first = JAPANESE + "\n"
+        second = "大阪府は火曜日、新しい橋の計画を発表した。工事は夏に始まり、三年以内に終わる。\n"
+    text, encoding = decode_text(first.encode("utf-8") + second.encode(codec))
+    assert (text, encoding) == (first + second, f"utf-8+{codec}")
+
+
 def test_decode_text_invalid_utf8_bytes_are_replaced_not_fatal():
     good = GERMAN.encode("utf-8")
     data = good[:40] + b"\xff\xfe\xc3(" + good[40:] + b"\x80"
