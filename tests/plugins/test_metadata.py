@@ -282,11 +282,14 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
                 assert textmeta._holds_word(line, textmeta._RELATIVE_UNIT_WORDS), line
     assert sum(map(textmeta._may_be_relative, lines)) < len(lines)
     capture = date(2021, 6, 10)
-    got = [textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)]
+    # (pages of 80 lines, and of 2, some of which the test of the page's lines joined turns
+    # away before any line is tried)
+    pages = [lines[k : k + 80] for k in range(0, len(lines), 80)]
+    pages += [lines[k : k + 2] for k in range(0, len(lines), 2)]
+    got = [textmeta.find_relative(p, capture) for p in pages]
+    assert sum(not textmeta._may_be_relative("\n".join(p)) for p in pages) > 20
     monkeypatch.setattr(textmeta, "_may_be_relative", lambda line: True)  # (every line tried)
-    assert got == [
-        textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)
-    ]
+    assert got == [textmeta.find_relative(p, capture) for p in pages]
     assert sum(map(len, got)) > 100
 
 
