@@ -241,7 +241,8 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
     lowercased, or a character of _RELATIVE_ODD: (1) those are the only characters that
     re.IGNORECASE takes for a letter of the words and str.lower does not make it (over every
     code point); (2) on lines of the pattern's parts in their case variants, every line where
-    the pattern matches passes, and find_relative finds what it finds trying every line."""
+    the pattern matches holds one, _relative_lines finds in a page's lines joined the lines
+    that hold one, and find_relative finds what it finds trying every line."""
     import random
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
@@ -276,17 +277,34 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         line = "".join(rng.choice([c, c.upper(), *odd.get(c.lower(), "")]) for c in line)
         lines.append(line)
         if m := textmeta._RELATIVE.search(line):
-            assert textmeta._may_be_relative(line), line
+            assert textmeta._holds_word(line, textmeta._RELATIVE_WORDS), line
             if not any(m.groupdict()[g] for g in ("word", "cword")):
                 # (the relative dateline's pre-test: the same words but the day words)
                 assert textmeta._holds_word(line, textmeta._RELATIVE_UNIT_WORDS), line
-    assert sum(map(textmeta._may_be_relative, lines)) < len(lines)
+    holds = [textmeta._holds_word(x, textmeta._RELATIVE_WORDS) for x in lines]
+    assert 0 < sum(holds) < len(lines)
     capture = date(2021, 6, 10)
-    got = [textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)]
-    monkeypatch.setattr(textmeta, "_may_be_relative", lambda line: True)  # (every line tried)
-    assert got == [
-        textmeta.find_relative(lines[k : k + 80], capture) for k in range(0, len(lines), 80)
+    # pages of 80 lines and of 2 (some without such a line), and lines that lowercase to more
+    # characters ("İ"), a final sigma at a line's end, a line too long to be read
+    pages = [lines[k : k + 80] for k in range(0, len(lines), 80)]
+    pages += [lines[k : k + 2] for k in range(0, len(lines), 2)]
+    pages += [
+        ["İİ İ 3 days ago", "ΟΔΟΣ", "ago", "x" * 190 + " 2 days ago", "x" * 200 + " today"],
+        ["ΑΓΟΣ", "İago", "\u0130\u0131 d ago", "ſ", "heute"],
     ]
+    for p in pages:
+        assert textmeta._relative_lines(p) == [
+            k
+            for k, x in enumerate(p)
+            if len(x) <= textmeta._RELATIVE_LINE_CHARS
+            and textmeta._holds_word(x, textmeta._RELATIVE_WORDS)
+        ], p
+    assert sum(not textmeta._relative_lines(p) for p in pages) > 20
+    got = [textmeta.find_relative(p, capture) for p in pages]
+    monkeypatch.setattr(  # (every line tried)
+        textmeta, "_relative_lines", lambda p: [k for k, x in enumerate(p) if len(x) <= 200]
+    )
+    assert got == [textmeta.find_relative(p, capture) for p in pages]
     assert sum(map(len, got)) > 100
 
 

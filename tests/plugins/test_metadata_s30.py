@@ -113,7 +113,7 @@ def test_a_relative_dateline_in_every_language_of_the_pattern_is_never_a_title(
 ) -> None:
     """The literal pre-test of relative datelines had drifted from the pattern's words: "2
     Tage zuvor", "3 días atrás", "vor\xa02 Stunden" were never seen as datelines (so never
-    kept from the title). The pre-test is now the words :func:`text._may_be_relative` knows."""
+    kept from the title). The pre-test is now the words :func:`text._relative_lines` knows."""
     from corearchive_plugins.metadata import text as textmeta
 
     assert textmeta._rel_dateline(dateline)
