@@ -431,3 +431,23 @@ def test_a_readers_comment_heading_names_no_author(run_stage):
     )
     got = _record(run_stage, page, html=False)
     assert got.authors == [] and got.published is None
+
+
+def test_a_threads_author_is_its_first_poster_and_the_posts_times_stay(run_stage) -> None:
+    """A thread's posts are its content, each under its poster and time (the boilerplate
+    stage's annotations.boilerplate.thread): the record's author is who started it, and
+    the first post's time, the thread's date, is its byline too and stays in the text (it
+    was taken out as the page's date line, and no author was found; s36 acc-types #9)."""
+    from test_boilerplate_pagetypes import FOOT, MENU, THREAD_EN
+    from test_boilerplate_structures import _page
+
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    doc = make_document(_page(MENU, *THREAD_EN, FOOT), uri="https://forum.example/t/1")
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert got.authors == ["green_thumb"]
+    assert (got.published or "").startswith("2026-06-03")
+    lines = got.text.split("\n")
+    assert lines[:2] == ["green_thumb", "Posted 3 June 2026 - 07:40"]
+    assert "Posted 4 June 2026 - 18:05" in lines
