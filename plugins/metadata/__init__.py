@@ -75,6 +75,7 @@ from .text import (
     iso_value,
     labelled_update_lines,
     line_split,
+    live_start,
     n_words,
     order_evidence,
     parse_capture,
@@ -864,6 +865,8 @@ class MetadataStage(Stage):
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf = choose(cands)
+            if (first := live_start(page.lines, cands, idx)) is not None:
+                idx = first
             units = listing_units(page.lines, cands, doc.text or "")[0]
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from operator import add, and_, ge, itemgetter, le
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -3297,6 +3297,60 @@ def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None
     return idx, round(conf, 3)
 
 
+#: the fewest time-stamped posts of a live blog (:func:`live_start`)
+_LIVE_POSTS = 3
+
+
+def _over_post(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` stands over a post's text: a paragraph (:func:`_is_para`) among
+    the next two non-blank lines (a post's heading may come between)."""
+    seen = 0
+    for s in islice(lines, i + 1, None):
+        if not s.strip():
+            continue
+        if _is_para(s):
+            return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
+
+
+def live_start(lines: list[str], cands: list[dict[str, Any]], idx: int | None) -> int | None:
+    """The candidate of a live blog's first post, when the chosen one (``idx``) is one of
+    its posts' time stamps: three or more of the page's dates (``cands``, on ``lines``) are
+    a date with its time alone on a line over a post's text, and they run one way in time
+    (newest first, as live blogs show them, or oldest first). A live blog's publication is
+    when it began; without a dateline of the page's own the ranker took the newest post's
+    stamp, the page's first date (a three-day blog dated its last day; s36 acc-types #12).
+    None: no live blog (its first post's time is then no dateline to take out of the text,
+    but its post's, as the other posts' times are)."""
+    if idx is None or not cands[idx].get("alone"):
+        return None
+    stamps: dict[int, int] = {}  # line -> candidate (the first of a line)
+    for k, c in enumerate(cands):
+        if (
+            c["line"] >= 0
+            and c.get("alone")
+            and (c.get("time") or ("",))[0]
+            and c["score"] > -50
+            and c["line"] not in stamps
+            and _over_post(lines, c["line"])
+        ):
+            stamps[c["line"]] = k
+    if len(stamps) < _LIVE_POSTS or cands[idx]["line"] not in stamps:
+        return None
+    posts = [stamps[i] for i in sorted(stamps)]
+    times = [(cands[k]["date"], cands[k]["time"][0]) for k in posts]
+    if all(a > b for a, b in pairwise(times)):
+        first = posts[-1]
+    elif all(a < b for a, b in pairwise(times)):
+        first = posts[0]
+    else:
+        return None
+    return first
+
+
 # ------------------------------------------------------------------------- titles ----
 #: The furniture words that name a page of their own, which they head ("Über uns")
 _PAGE_NAMES = frozenset((
@@ -5457,6 +5511,9 @@ def extract_lines(
     # dates
     cands = rank_dates(page, capture, title_line=title_line, at=at, url=url)
     idx, conf = choose(cands, lists=True)
+    live = live_start(page.lines, cands, idx)
+    if live is not None:
+        idx = live
     in_url = _url_date(url) if url else None
     if in_url is not None and in_url > reference_day(capture):
         in_url = None  # (an address's day after the capture, or today, is none)
@@ -5512,7 +5569,8 @@ def extract_lines(
             for k in sorted(is_date_line.of_line)
             if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
         ]
-        if c["line"] in date_lines:
+        if c["line"] in date_lines and idx != live:
+            # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     # the lines that state the page's update time, wherever they are (the same lines tested)
     upd = update_lines(page, cands, is_date_line)
