@@ -449,8 +449,13 @@ _CUE_UPD = re.compile(
 #: of its first characters; a leading ``\b`` would make it try every position, 2x the cost. A
 #: word start is therefore checked after the first letter: ``e(?<=\be)nds?\b`` is
 #: ``\bends?\b``, ``e(?<=\be)vent`` is ``\bevent``)
+#: A job ad's or a call's closing day ("Closing date: 31 March 2025", "Bewerbungsschluss",
+#: "Date limite de candidature", "Fecha límite"): no publication date (s36 acc-types #14: a
+#: job ad showing no posting date was dated by its closing day)
+_CLOSING = r"closing\s+date|bewerbungsschluss|bewerbungsfrist|date\s+limite|fecha\s+l[ií]mite"
+_CLOSED = re.compile(rf"(?:{_CLOSING})[^0-9]{{0,30}}$", re.I)
 _CUE_NEG = re.compile(
-    r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|"
+    r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|" + _CLOSING + "|"
     # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
     r"kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|commentaire|"
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
@@ -2454,7 +2459,7 @@ def _in_run(rows: list[int], k: int) -> bool:
 _NOT_PUBLICATION = re.compile(
     r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
-    r"veranstaltung|termin)\b[^0-9]{0,30}$"
+    r"veranstaltung|termin|" + _CLOSING + r")\b[^0-9]{0,30}$"
 )
 #: An embedded post's signature before a date on the date's own line: a dash, then the
 #: author and the handle in brackets (a tweet's "— Jane Doe (@jdoe) January 1, 2020"), or
@@ -2650,6 +2655,8 @@ def _features(
         else:
             ctx, prev_cue = before, 0.0
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
+        if cue_pub and _CLOSED.search(ctx):
+            cue_pub = strong = False  # ("Closing date:" names no publication by its "date")
         if not cue_upd and not cue_pub and (upd := _update_before_time(ctx)) is not None:
             # "Updated 2:10 p.m. ET Nov. 18, 2026": the update's cue before the date's time
             cue_upd, wk = True, wk or upd
@@ -4980,6 +4987,15 @@ def _prose_byline(line: str, names: str) -> bool:
     )
 
 
+def _things(names: list[str]) -> bool:
+    """Whether a byline's ``names`` are two or more single words in capitals: things a
+    headline lists, not people ("Von Hexen, Henkern und Vampiren in Bernau – Tipps zu
+    Halloween", a German headline, gave three authors: German nouns have capitals; s36
+    acc-types #11). A person of a byline has a given name and a surname; a script without
+    capitals (Chinese names) is not judged so."""
+    return len(names) >= 2 and all(" " not in n and n[:1].isupper() for n in names)
+
+
 def find_authors(
     items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
 ) -> tuple[list[str], int | None]:
@@ -5006,7 +5022,7 @@ def find_authors(
             and not _prose_byline(s, mm.group("names"))
         ):
             people = parse_authors(mm.group("names"))
-            if people:
+            if people and not _things(people):
                 return people, i
         # (from the next line on: a match may run over a line end, "Written\nby ...")
         m = search(joined, p + 1)

@@ -451,3 +451,39 @@ def test_a_threads_author_is_its_first_poster_and_the_posts_times_stay(run_stage
     lines = got.text.split("\n")
     assert lines[:2] == ["green_thumb", "Posted 3 June 2026 - 07:40"]
     assert "Posted 4 June 2026 - 18:05" in lines
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Von Hexen, Henkern und Vampiren in Bernau – Tipps zu Halloween",
+        "Von Äpfeln, Birnen und Quitten – der Herbstmarkt kommt",
+    ],
+)
+def test_a_headline_listing_things_after_von_names_no_authors(run_stage, heading) -> None:
+    """A German headline that starts with "Von" and lists things (nouns have capitals)
+    read as a byline of as many authors, 'Hexen', 'Henkern', 'Vampiren' (s36 acc-types
+    #11); a byline's people have given names and surnames."""
+    text = "\n\n".join(["Veranstaltungstipps", heading, PROSE * 2, PROSE])
+    assert _record(run_stage, text, html=False).authors == []
+    byline = "Von Anna Schmidt und Peter Weber"
+    text = "\n\n".join(["Veranstaltungstipps", "Kürbisfest am Wochenende", byline, PROSE * 2])
+    assert _record(run_stage, text, html=False).authors == ["Anna Schmidt", "Peter Weber"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        (["Closing date: 30 April 2026"], None),
+        (["Posted 2 April 2026", "Closing date: 30 April 2026"], "2026-04-02"),
+        (["Bewerbungsschluss: 30.04.2026"], None),
+        (["Date limite de candidature : 30 avril 2026"], None),
+    ],
+)
+def test_a_job_ads_closing_date_is_no_publication_date(run_stage, lines, published) -> None:
+    """A job ad showing only its closing day was dated by it ("Closing date:" read as a
+    publication cue by its "date"; s36 acc-types #14); its posting date, when shown, is
+    its date."""
+    text = "\n\n".join(["Jobs", "Library assistant", "Harbour Town Council", *lines, PROSE * 2])
+    got = _record(run_stage, text, html=False)
+    assert (got.published or "")[:10] == (published or "")
