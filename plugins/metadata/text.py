@@ -3407,7 +3407,10 @@ _BYLINE_CJK = r"(?:作者|记者|記者|筆者|著者|撰文|文)\s*[:：/／]\s
 #: "Kommentar von NAME — 2019-01-01 @ 00:39" heads a reader's comment (WordPress)
 _BYLINE_GENRES = (
     r"ein\s+kommentar|ein\s+gastbeitrag|ein\s+beitrag|eine\s+analyse|eine\s+kolumne|"
-    r"eine\s+glosse"
+    r"eine\s+glosse|"
+    # a podcast's or a show's host, an interview's interviewer: the piece's author ("Presented
+    # by Anna Kowalski" was a podcast's title, its host no author; s36 acc-types #8, #11)
+    r"presented|hosted|propos\s+recueillis"
 )
 _BYLINE = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
@@ -3469,10 +3472,15 @@ _NEVER_TITLE_START = re.compile(
     # a call to action that opens a short line: "Sign in to your account", "Subscribe to
     # our newsletter", "Copy article link", "Click here to …"
     r"|(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
-    r"(?=.{0,40}$))"
+    r"(?=.{0,40}$)"
+    # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
+    # product page's title; s36 acc-types #14), w3m's "[Submit]"
+    r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
 )
 #: A letter or a digit (of any script): a line without one is never a headline
 _ANY_ALNUM = re.compile(r"[^\W_]")
+#: A letter (of any script): a line of figures alone is never a headline
+_ANY_LETTER = re.compile(r"[^\W\d_]")
 #: ... or anywhere in it (lowercased; each tried only when its literal is there)
 _NEVER_TITLE_IN = (
     ("getty", re.compile(r"\bvia getty images\s*$")),
@@ -3605,11 +3613,15 @@ def _never_title(s: str) -> tuple[bool, bool]:
     :data:`_LINE_CACHE_CHARS`). Returns (never a headline, the line is a menu item or a
     button of at most 60 characters): the second is :func:`_title_shape`'s ``furniture``,
     handed on so that the line is not matched again."""
-    if _NEVER_TITLE_START.match(s) is not None or (
-        not s[0].isalnum() and _ANY_ALNUM.search(s) is None
+    if (
+        _NEVER_TITLE_START.match(s) is not None
+        or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
+        or _ANY_LETTER.search(s) is None
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
-        # a row of arrows; its "words" made it a candidate. Most lines start with one.)
+        # a row of arrows; its "words" made it a candidate. Most lines start with one. Nor
+        # one of figures alone: a job ad's salary "£65,000 - £75,000", a price; s36
+        # acc-types #8)
         return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:

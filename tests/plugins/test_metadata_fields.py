@@ -487,3 +487,35 @@ def test_a_job_ads_closing_date_is_no_publication_date(run_stage, lines, publish
     text = "\n\n".join(["Jobs", "Library assistant", "Harbour Town Council", *lines, PROSE * 2])
     got = _record(run_stage, text, html=False)
     assert (got.published or "")[:10] == (published or "")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Presented by Anna Kowalski", "Anna Kowalski"),
+        ("Hosted by Tom Baxter", "Tom Baxter"),
+        ("Propos recueillis par Sophie Lambert", "Sophie Lambert"),
+    ],
+)
+def test_a_hosts_or_an_interviewers_byline_names_the_author(run_stage, byline, author) -> None:
+    """A podcast's "Presented by NAME" was its title and its host no author; an interview's
+    "Propos recueillis par NAME" stayed a text line (s36 acc-types #8, #11)."""
+    text = "\n\n".join(
+        ["Podcasts", "Episode 14: The last ferry to Harbour Town", byline, "12 March 2026",
+         PROSE * 2, PROSE]
+    )  # fmt: skip
+    got = _record(run_stage, text, html=False)
+    assert got.authors == [author]
+    assert got.title == "Episode 14: The last ferry to Harbour Town"
+
+
+@pytest.mark.parametrize(
+    "line", ["(BUTTON) Add to basket", "£65,000 - £75,000", "[Submit] Search jobs"]
+)
+def test_a_button_or_a_line_of_figures_is_no_title(line) -> None:
+    """lynx's "(BUTTON) Add to basket" was a product page's title, a job ad's salary
+    "£65,000 - £75,000" another's (s36 acc-types #8, #14)."""
+    from corearchive_plugins.metadata.text import _never_title
+
+    assert _never_title(line)[0]
+    assert not _never_title("Cast iron skillet, 26 cm")[0]
