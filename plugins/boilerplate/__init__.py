@@ -1222,9 +1222,17 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
 def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
-    or a review's rating (:func:`.structures.article_rating`), with a reason."""
+    a review's rating (:func:`.structures.article_rating`) or a live blog's posts' times
+    (:func:`.structures.post_times`), with a reason."""
     from .lines import CUEONLY_REASON, load_model
-    from .structures import RATING_REASON, STRUCTURE_REASON, article_rating, article_structures
+    from .structures import (
+        POST_REASON,
+        RATING_REASON,
+        STRUCTURE_REASON,
+        article_rating,
+        article_structures,
+        post_times,
+    )
 
     # (the line's dominant cue, as its reason says: furniture words, a repeated line)
     cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
@@ -1240,6 +1248,8 @@ def _keep_structures(d: Any) -> None:
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)
+    if timed := post_times(d.stripped, d.keep.tolist(), words):
+        _mark(d, dict.fromkeys(timed, POST_REASON), True)
 
 
 def _thread_lines(d: Any) -> tuple[list[int], list[int]]:

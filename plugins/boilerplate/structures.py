@@ -450,8 +450,10 @@ def article_rating(
 #: the reason of a line kept by :func:`thread_posts`
 POST_REASON = "post of the thread, or its poster and time"
 
-#: the fewest posts of a thread (one post and its poster is a byline over an article)
+#: the fewest posts of a thread (one post and its poster is a byline over an article), of
+#: a live blog's time-stamped posts
 _MIN_POSTS = 2
+_LIVE_POSTS = 3
 #: the most words and characters of a poster's name line ("dave_k", "Sabine R.")
 _POSTER_WORDS = 3
 _POSTER_CHARS = 32
@@ -473,6 +475,7 @@ _MONTH_WORDS = (
 _POST_TIME = re.compile(
     rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
     r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d\d\b"
+    r"|\b\d{1,2}\.\d\d\s*(?:gmt|bst|utc|cet|cest|et|pt|am|pm|uhr)\b"
     r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b(?:vor|il y a|hace)\s+(?:\d+|einer?|une?|un[ao]?)\s+\w+",
     re.I,
@@ -503,6 +506,29 @@ def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
 
 def _prose(line: str) -> bool:
     return line.endswith(SENTENCE_END)
+
+
+def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
+    """The removed lines (positions in ``lines``, stripped, as for
+    :func:`article_structures`) that are the times of a live blog's posts (or of dated
+    entries): three or more lines of a date or a time alone ("21:40 Uhr", "7 Dec 2024 14.48
+    GMT", "il y a 3 heures") each right over a kept line of text, one of them kept by the
+    line model. The model kept some posts' times and removed others (s36 acc-types #12:
+    live_de lost "21:40 Uhr" and kept the three others), and a post without its time reads
+    as the one before it; a date over a paragraph once is a dateline, not a post's."""
+    stamps = [
+        i
+        for i in range(len(lines) - 1)
+        if keep[i + 1]
+        and _prose(lines[i + 1])
+        and not furniture[i]
+        and not _prose(lines[i])
+        and len(lines[i].split()) <= _TIME_WORDS
+        and _POST_TIME.search(lines[i]) is not None
+    ]
+    if len(stamps) < _LIVE_POSTS or not any(keep[i] for i in stamps):
+        return []
+    return [i for i in stamps if not keep[i]]
 
 
 def thread_posts(

@@ -280,3 +280,30 @@ def test_an_html_threads_posts_are_its_text_in_the_pages_order(run_stage):
     doc = run_stage(BoilerplateStage, make_document(html, html=True, path="t.html")).kept[0]
     assert doc.text.split("\n") == [x for post in THREAD_DE for x in post]
     assert doc.annotations["boilerplate"]["thread"]["posters"] == [p[0] for p in THREAD_DE]
+
+
+LIVE_DE = ["21:40 Uhr", "Der Pegel in Passau hat am Abend die Marke von neun Metern überschritten, "
+           "die Stadt hat weitere Straßen gesperrt.",
+           "18:05 Uhr", "Die Bahn hat den Verkehr zwischen Regensburg und Plattling eingestellt, "
+           "weil Wasser auf den Gleisen steht.",
+           "12:30 Uhr", "Das Landratsamt ruft den Katastrophenfall aus. Helfer aus Niederbayern "
+           "sind auf dem Weg.",
+           "07:45 Uhr", "Guten Morgen und willkommen zu unserem Liveblog zum Hochwasser in "
+           "Bayern, wo es seit Tagen regnet."]  # fmt: skip
+LIVE_FR = ["19h12", "La préfecture annonce la réouverture de la route départementale entre "
+           "Quimper et Douarnenez, fermée depuis ce matin.",
+           "15h45", "Les pompiers sont intervenus plus de deux cents fois dans le département "
+           "depuis le début de la tempête.",
+           "06h30", "Bonjour et bienvenue dans ce direct consacré à la tempête qui touche la "
+           "Bretagne depuis la nuit dernière."]  # fmt: skip
+
+
+@pytest.mark.parametrize("posts", [LIVE_DE, LIVE_FR])
+def test_a_live_blogs_posts_keep_their_times(run_stage, posts):
+    """The line model kept some posts' times and removed others (s36 acc-types #12: the
+    German live blog lost "21:40 Uhr"): three posts or more, each a time over its text,
+    keep every time."""
+    head = ["Liveticker", "Hochwasser in Bayern: Alle Entwicklungen", "Von Lena Vogt"]
+    kept, removed = _clean(run_stage, _page(MENU + head + posts + ["Ältere Beiträge laden"] + FOOT))
+    assert [x for x in kept if x in posts] == posts
+    assert {"Home", "Most read", "Cookie settings"} <= set(removed)
