@@ -498,8 +498,8 @@ def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
     t = lines[i + 1]
     return (
         not furniture[i]
+        and t.count(" ") < _TIME_WORDS
         and _poster(lines[i])
-        and len(t.split()) <= _TIME_WORDS
         and _POST_TIME.search(t) is not None
     )
 
@@ -520,10 +520,10 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         i
         for i in range(len(lines) - 1)
         if keep[i + 1]
-        and _prose(lines[i + 1])
         and not furniture[i]
+        and lines[i].count(" ") < _TIME_WORDS
+        and _prose(lines[i + 1])
         and not _prose(lines[i])
-        and len(lines[i].split()) <= _TIME_WORDS
         and _POST_TIME.search(lines[i]) is not None
     ]
     if len(stamps) < _LIVE_POSTS or not any(keep[i] for i in stamps):
@@ -554,7 +554,7 @@ def thread_posts(
     found: list[int] = []
     i = 0
     while i < n - 2:
-        if not (_head(lines, i, furniture) and _prose(lines[i + 2])):
+        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
