@@ -482,13 +482,23 @@ _POST_TIME = re.compile(
 )
 
 
+# an article's byline ("By Jane Doe") or a date's label ("Updated"), over its date: no
+# poster (an article's "Updated" / "March 21, 2020" between two paragraphs made it a thread)
+_NO_POSTER = re.compile(
+    r"(?:by|von|par|por|door|updated|last updated|aktualisiert|mis à jour|actualizado|"
+    r"published|posted|veröffentlicht|publié|publicado)\b",
+    re.I,
+)
+
+
 def _poster(line: str) -> bool:
     """Whether ``line`` can be a post's poster: a name or a handle of a few words, no
-    question or exclamation, no time."""
+    question or exclamation, no time, no byline or date label."""
     return (
         0 < len(line) <= _POSTER_CHARS
         and len(line.split()) <= _POSTER_WORDS
         and not line.endswith(("?", "!", ":"))
+        and not _NO_POSTER.match(line)
         and not _POST_TIME.search(line)
     )
 
