@@ -346,6 +346,19 @@ class BoilerplateStage(Stage):
                 " takes such a copy of an earlier version at its address for an excerpt of"
                 " it, not a new version.",
             },
+            "thread": {
+                "type": "object",
+                "description": "Set when the page is a thread (a forum's, a comments page):"
+                " two posts or more from the text's start, each a poster's name over its time"
+                " over its text, kept with their posters and times; the posters in order (the"
+                " record's author is the first, who started the thread).",
+                "required": ["posts", "posters"],
+                "properties": {
+                    "posts": {"type": "integer", "minimum": 2},
+                    "posters": {"type": "array", "items": {"type": "string"}},
+                },
+                "additionalProperties": False,
+            },
             "parse_cut": {
                 "type": "boolean",
                 "description": "Set when the page nests deeper than the HTML parser reads"
@@ -520,6 +533,7 @@ class BoilerplateStage(Stage):
                 if joined and joined.units:
                     _decide_units(d, joined.units)
                 _keep_structures(d)
+                posters = _keep_thread(d)
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
@@ -531,6 +545,8 @@ class BoilerplateStage(Stage):
                 text, ann = self._text(d)
                 if "\f" in text:  # (page breaks, read above: a record's text has none)
                     text = "\n".join(filter(None, map(str.strip, re.split("[\n\f]", text))))
+                if posters:
+                    ann["thread"] = {"posts": len(posters), "posters": posters}
                 if gone:
                     ann["template"] = {"lines": gone, "pages": found.pages}
                 if paywall:
@@ -610,11 +626,16 @@ class BoilerplateStage(Stage):
         for (doc, text, ann), d, b, s in zip(
             todo, decided[: len(pages)], blocks, spare, strict=True
         ):
-            new, removed, added = refine(text, d, blocks=b, spare=s)
+            posts, heads = _thread_lines(d)
+            new, removed, added = refine(text, d, blocks=b, spare=s, thread=posts)
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
                 ann = {**ann, "kept_share": share}
-                html[id(doc)] = (new, {**ann, "refine": {"removed": removed, "added": added}})
+                ann["refine"] = {"removed": removed, "added": added}
+                posters = [d.stripped[h] for h in heads]
+                if posters and set(posters) <= set(new.split("\n")):  # (read as the thread)
+                    ann["thread"] = {"posts": len(posters), "posters": posters}
+                html[id(doc)] = (new, ann)
 
     @staticmethod
     def _reflow(docs: list[Document]) -> tuple[dict[int, list[str]], dict[int, Reflowed]]:
@@ -1216,9 +1237,17 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
 def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
-    or a review's rating (:func:`.structures.article_rating`), with a reason."""
+    a review's rating (:func:`.structures.article_rating`) or a live blog's posts' times
+    (:func:`.structures.post_times`), with a reason."""
     from .lines import CUEONLY_REASON, load_model
-    from .structures import RATING_REASON, STRUCTURE_REASON, article_rating, article_structures
+    from .structures import (
+        POST_REASON,
+        RATING_REASON,
+        STRUCTURE_REASON,
+        article_rating,
+        article_structures,
+        post_times,
+    )
 
     # (the line's dominant cue, as its reason says: furniture words, a repeated line)
     cues = {"boilerplate vocabulary", "repeated line", CUEONLY_REASON}
@@ -1234,6 +1263,32 @@ def _keep_structures(d: Any) -> None:
     rated = article_rating(d.stripped, d.keep.tolist(), furniture)
     if rated:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)
+    if timed := post_times(d.stripped, d.keep.tolist(), words):
+        _mark(d, dict.fromkeys(timed, POST_REASON), True)
+
+
+def _thread_lines(d: Any) -> tuple[list[int], list[int]]:
+    """:func:`.structures.thread_posts` of a ``lines.Decisions`` (a line of the page's
+    furniture words is no poster)."""
+    from .lines import CUEONLY_REASON
+    from .structures import thread_posts
+
+    words = {"boilerplate vocabulary", CUEONLY_REASON}
+    return thread_posts(d.stripped, d.keep.tolist(), [r in words for r in d.columns()[2]])
+
+
+def _keep_thread(d: Any) -> list[str]:
+    """Keep the removed lines of a ``lines.Decisions`` that are a thread's posts or their
+    posters and times (:func:`.structures.thread_posts`), with a reason; and the posters of
+    the thread's posts in order (none when the page is no thread). The metadata stage
+    takes the first, who started the thread, for its author."""
+    from .structures import POST_REASON
+
+    keep = d.keep.tolist()
+    posts, heads = _thread_lines(d)
+    if found := [j for j in posts if not keep[j]]:
+        _mark(d, dict.fromkeys(found, POST_REASON), True)
+    return [d.stripped[h] for h in heads]
 
 
 #: the reason of a line kept by :func:`_keep_notes`

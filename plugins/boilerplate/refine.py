@@ -144,6 +144,7 @@ def refine(
     near: int = NEAR,
     blocks: Mapping[str, str] | None = None,
     spare: Any = None,
+    thread: list[int] | None = None,
 ) -> tuple[str, int, int]:
     """``text`` (trafilatura's, one block per line) with the lines the line model's
     ``decisions`` on the page's rendering (``lines.Decisions``) say are furniture removed and
@@ -157,7 +158,9 @@ def refine(
     content (0.5 or more, each time the page shows it) is not removed (the block's lines,
     read as a run of menu items, made the paragraph after a code sample read as the
     article's end: 0.08, so read 0.82; a press contact under a <pre> address rose from
-    0.09 to 0.11 only)."""
+    0.09 to 0.11 only). ``thread``: the lines of the rendering that are a thread's posts
+    with their posters and times (:func:`.structures.thread_posts`), if it is one: see
+    :func:`_as_thread`."""
     score = decisions.score
     scores: list[float] = score.tolist()
     stripped = decisions.stripped
@@ -211,6 +214,10 @@ def refine(
     kept = list(compress(lines, keep))
     kept_norms = list(compress(normed, keep))
     removed = len(lines) - len(kept)
+    if thread and (posts := _as_thread(kept_norms, rendered, thread)) is not None:
+        out = [ln for ln, k in zip(kept, kept_norms, strict=True) if k not in posts]
+        in_order = [shown[i] for i in thread]
+        return "\n".join(out + in_order), removed, len(in_order) - (len(kept) - len(out))
     have = set(kept_norms)
     have.discard("")
     n = len(rendered)
@@ -267,6 +274,20 @@ def refine(
         if more:
             out += more
     return "\n".join(out), removed, added
+
+
+def _as_thread(kept: list[str], rendered: list[str], thread: list[int]) -> set[str] | None:
+    """The thread's lines (as matched) when trafilatura's ``kept`` lines (as matched) are
+    lines of the thread on the page (``rendered``, its lines as matched; ``thread``, the
+    thread's lines there) or lines before it (its title); else None. trafilatura took a
+    thread's first post for the article and left out the others, and put the first post's
+    poster and time after its text (s36 acc-types #9, HTML: 1 of 3 posts kept): such a
+    text is the thread, its posts in the page's order under their posters and times."""
+    posts = {rendered[i] for i in thread}
+    place = dict(zip(reversed(rendered), range(len(rendered) - 1, -1, -1), strict=True))
+    if any(k and k not in posts and place.get(k, thread[0]) >= thread[0] for k in kept):
+        return None
+    return posts
 
 
 def _drop_strays(

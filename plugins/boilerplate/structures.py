@@ -456,3 +456,144 @@ def article_rating(
         if (nxt < n and keep[nxt]) or (prv >= 0 and keep[prv]):
             out.extend(j for j in range(a, b) if not keep[j])
     return out
+
+
+#: the reason of a line kept by :func:`thread_posts`
+POST_REASON = "post of the thread, or its poster and time"
+
+#: the fewest posts of a thread (one post and its poster is a byline over an article), of
+#: a live blog's time-stamped posts
+_MIN_POSTS = 2
+_LIVE_POSTS = 3
+#: the most words and characters of a poster's name line ("dave_k", "Sabine R.")
+_POSTER_WORDS = 3
+_POSTER_CHARS = 32
+#: the most words of a post's time line ("Posted 12 January 2025 - 08:14", "vor 2 Stunden")
+_TIME_WORDS = 8
+#: the most words of a post's button line between its text and the next post ("Reply",
+#: "Quote", "12 Gefällt mir", "Antworten"), and the most such lines there
+_BUTTON_WORDS = 4
+_MAX_BUTTONS = 4
+_MONTH_WORDS = (
+    r"jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril|"
+    r"may|mai|jun[ei]?|juin|jul[yi]?|juillet|aug(?:ust)?|août|sep(?:t|tember|tembre)?|"
+    r"oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|"
+    r"déc(?:embre)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre"
+)
+# a post's time: a date with its month's name or in digits, a clock time, or a time ago
+# ("vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "5 min ago")
+_POST_TIME = re.compile(
+    rf"\b\d{{1,2}}\.?\s+(?:{_MONTH_WORDS})\.?\b|\b(?:{_MONTH_WORDS})\.?\s+\d{{1,2}}\b"
+    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d\d\b"
+    r"|\b\d{1,2}\.\d\d\s*(?:gmt|bst|utc|cet|cest|et|pt|am|pm|uhr)\b"
+    r"|\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:vor|il y a|hace)\s+(?:\d+|einer?|une?|un[ao]?)\s+\w+",
+    re.I,
+)
+
+
+# an article's byline ("By Jane Doe") or a date's label ("Updated"), over its date: no
+# poster (an article's "Updated" / "March 21, 2020" between two paragraphs made it a thread)
+_NO_POSTER = re.compile(
+    r"(?:by|von|par|por|door|updated|last updated|aktualisiert|mis à jour|actualizado|"
+    r"published|posted|veröffentlicht|publié|publicado)\b",
+    re.I,
+)
+
+
+def _poster(line: str) -> bool:
+    """Whether ``line`` can be a post's poster: a name or a handle of a few words, no
+    question or exclamation, no time, no byline or date label."""
+    return (
+        0 < len(line) <= _POSTER_CHARS
+        and len(line.split()) <= _POSTER_WORDS
+        and not line.endswith(("?", "!", ":"))
+        and not _NO_POSTER.match(line)
+        and not _POST_TIME.search(line)
+    )
+
+
+def _head(lines: Sequence[str], i: int, furniture: Sequence[bool]) -> bool:
+    """Whether lines ``i`` and ``i + 1`` are a post's poster and its time."""
+    t = lines[i + 1]
+    return (
+        not furniture[i]
+        and t.count(" ") < _TIME_WORDS
+        and _poster(lines[i])
+        and _POST_TIME.search(t) is not None
+    )
+
+
+def _prose(line: str) -> bool:
+    return line.endswith(SENTENCE_END)
+
+
+def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
+    """The removed lines (positions in ``lines``, stripped, as for
+    :func:`article_structures`) that are the times of a live blog's posts (or of dated
+    entries): three or more lines of a date or a time alone ("21:40 Uhr", "7 Dec 2024 14.48
+    GMT", "il y a 3 heures") each right over a kept line of text, one of them kept by the
+    line model. The model kept some posts' times and removed others (s36 acc-types #12:
+    live_de lost "21:40 Uhr" and kept the three others), and a post without its time reads
+    as the one before it; a date over a paragraph once is a dateline, not a post's."""
+    stamps = [
+        i
+        for i in range(len(lines) - 1)
+        if keep[i + 1]
+        and not furniture[i]
+        and lines[i].count(" ") < _TIME_WORDS
+        and _prose(lines[i + 1])
+        and not _prose(lines[i])
+        and _POST_TIME.search(lines[i]) is not None
+    ]
+    if len(stamps) < _LIVE_POSTS or not any(keep[i] for i in stamps):
+        return []
+    return [i for i in stamps if not keep[i]]
+
+
+def thread_posts(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> tuple[list[int], list[int]]:
+    """The lines (positions in ``lines``, stripped, as for :func:`article_structures`) of a
+    thread's posts with their posters and times, and the lines of the posts' posters:
+    two posts or more, each a poster's name over its time ("dave_k" / "Posted 12 January
+    2025 - 08:14", "Karl_M" / "vor 2 Stunden") over its text (lines that end a sentence),
+    with nothing but a few buttons ("Reply", "Quote", "12 Gefällt mir") between a post's text
+    and the next poster; a line of the page's furniture words (``furniture``: "Share") is no
+    poster. A thread's posts are its content, and each post's poster and time are
+    its byline: the line model read a post like any page's lines and removed a short reply
+    ("low article score") and every poster's name and time, so the kept posts read as one
+    author's text (s36 acc-types #9). Only a page whose text starts with such a run is a
+    thread: readers' comments under an article (its kept paragraphs before the first
+    poster) stay the page's furniture, as before. Returns ``([], [])`` when there is none."""
+    n = len(lines)
+    first = next((j for j in range(n) if keep[j]), None)
+    if first is None:
+        return [], []
+    heads: list[int] = []
+    found: list[int] = []
+    i = 0
+    while i < n - 2:
+        if not (_prose(lines[i + 2]) and _head(lines, i, furniture)):
+            if heads:  # (the run of posts ends at what is neither a post nor its buttons)
+                break
+            i += 1
+            continue
+        if not heads and any(keep[j] and _prose(lines[j]) for j in range(first, i)):
+            return [], []  # (an article's text before it: its readers' comments)
+        heads.append(i)
+        b = i + 2
+        while b < n and _prose(lines[b]):
+            b += 1
+        found.extend(range(i, b))
+        # the post's buttons, then the next post (else the thread ends here)
+        end = b + _MAX_BUTTONS
+        while b < min(n, end) and len(lines[b].split()) <= _BUTTON_WORDS and not _prose(lines[b]):
+            if b + 2 < n and _head(lines, b, furniture):
+                break
+            b += 1
+        i = b
+    if len(heads) < _MIN_POSTS or not any(keep[heads[0] + 2 : i]):
+        return [], []
+    return found, heads

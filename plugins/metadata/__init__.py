@@ -74,6 +74,7 @@ from .text import (
     iso_value,
     labelled_update_lines,
     line_split,
+    live_start,
     n_words,
     order_evidence,
     parse_capture,
@@ -817,6 +818,8 @@ class MetadataStage(Stage):
         ann: dict[str, Any] = {}
         units = 0  # (the dated teasers of a listing page: listing_units)
         british = False  # (an HTML page in British or Irish English: _british_locale)
+        # (a forum's thread, as the boilerplate stage read it: its posts under their posters)
+        thread = (doc.annotations.get("boilerplate") or {}).get("thread")
         for key in ("title", "authors", "tags", "site_name"):
             if getattr(doc, key):
                 sources[key] = "input"
@@ -920,6 +923,8 @@ class MetadataStage(Stage):
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
             idx, conf = choose(cands)
+            if (first := live_start(page.lines, cands, idx)) is not None:
+                idx = first
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)
@@ -1026,6 +1031,9 @@ class MetadataStage(Stage):
                 ann["categories"] = meta["categories"]
             if self.options.strip_lines:
                 strip = dict(meta["lines"])
+                if thread:
+                    # (a date line is a post's time there, its byline: it stays in the text)
+                    strip = {k: v for k, v in strip.items() if k == "title"}
                 if sources.get("title") == "input" and "title" in strip:
                     # the input named the title: of the line the text's ranker took, only
                     # one that is that title leaves the text
@@ -1065,6 +1073,11 @@ class MetadataStage(Stage):
         ):
             # a row's creation time, when the page gives no date of its own
             chosen, confidence = len(dates) - 1, 0.5
+        if thread and not doc.authors:
+            # a thread's author is who started it, its first post's poster (as a post's is
+            # its poster; the other posters are in the text, each over their post)
+            doc.authors = thread["posters"][:1]
+            sources["authors"] = "the thread's first poster"
         if scan is not None and sources.get("authors") != "input":
             self._wire(doc, ann, sources, url, *scan, british)
         if units:

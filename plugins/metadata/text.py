@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from operator import add, and_, ge, itemgetter, le
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -449,8 +449,13 @@ _CUE_UPD = re.compile(
 #: of its first characters; a leading ``\b`` would make it try every position, 2x the cost. A
 #: word start is therefore checked after the first letter: ``e(?<=\be)nds?\b`` is
 #: ``\bends?\b``, ``e(?<=\be)vent`` is ``\bevent``)
+#: A job ad's or a call's closing day ("Closing date: 31 March 2025", "Bewerbungsschluss",
+#: "Date limite de candidature", "Fecha límite"): no publication date (s36 acc-types #14: a
+#: job ad showing no posting date was dated by its closing day)
+_CLOSING = r"closing\s+date|bewerbungsschluss|bewerbungsfrist|date\s+limite|fecha\s+l[ií]mite"
+_CLOSED = re.compile(rf"(?:{_CLOSING})[^0-9]{{0,30}}$", re.I)
 _CUE_NEG = re.compile(
-    r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|"
+    r"(©|\(c\)|copyright|says:|sagt:|schreibt:|reply|antworten|comment|" + _CLOSING + "|"
     # (not an opinion piece's byline: "Ein Kommentar von NAME" over its date; s36 acc-types #6)
     r"kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|commentaire|"
     r"respuesta|born|geboren|né le|died|gestorben|deadline|frist|bis zum|until|bis\b|"
@@ -2484,7 +2489,7 @@ def _in_run(rows: list[int], k: int) -> bool:
 _NOT_PUBLICATION = re.compile(
     r"\b(?:says|sagt|schreibt|reply|replied|antworten|comments?|kommentar(?:(?<!ein kommentar)|(?!\s+von\s))|born|geboren|"
     r"died|gestorben|reviewed|memorial|funeral|deadline|frist|election|wahl|event|"
-    r"veranstaltung|termin)\b[^0-9]{0,30}$"
+    r"veranstaltung|termin|" + _CLOSING + r")\b[^0-9]{0,30}$"
 )
 #: An embedded post's signature before a date on the date's own line: a dash, then the
 #: author and the handle in brackets (a tweet's "— Jane Doe (@jdoe) January 1, 2020"), or
@@ -2680,6 +2685,8 @@ def _features(
         else:
             ctx, prev_cue = before, 0.0
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
+        if cue_pub and _CLOSED.search(ctx):
+            cue_pub = strong = False  # ("Closing date:" names no publication by its "date")
         if not cue_upd and not cue_pub and (upd := _update_before_time(ctx)) is not None:
             # "Updated 2:10 p.m. ET Nov. 18, 2026": the update's cue before the date's time
             cue_upd, wk = True, wk or upd
@@ -3327,6 +3334,60 @@ def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None
     return idx, round(conf, 3)
 
 
+#: the fewest time-stamped posts of a live blog (:func:`live_start`)
+_LIVE_POSTS = 3
+
+
+def _over_post(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` stands over a post's text: a paragraph (:func:`_is_para`) among
+    the next two non-blank lines (a post's heading may come between)."""
+    seen = 0
+    for s in islice(lines, i + 1, None):
+        if not s.strip():
+            continue
+        if _is_para(s):
+            return True
+        seen += 1
+        if seen == 2:
+            return False
+    return False
+
+
+def live_start(lines: list[str], cands: list[dict[str, Any]], idx: int | None) -> int | None:
+    """The candidate of a live blog's first post, when the chosen one (``idx``) is one of
+    its posts' time stamps: three or more of the page's dates (``cands``, on ``lines``) are
+    a date with its time alone on a line over a post's text, and they run one way in time
+    (newest first, as live blogs show them, or oldest first). A live blog's publication is
+    when it began; without a dateline of the page's own the ranker took the newest post's
+    stamp, the page's first date (a three-day blog dated its last day; s36 acc-types #12).
+    None: no live blog (its first post's time is then no dateline to take out of the text,
+    but its post's, as the other posts' times are)."""
+    if idx is None or not cands[idx].get("alone"):
+        return None
+    stamps: dict[int, int] = {}  # line -> candidate (the first of a line)
+    for k, c in enumerate(cands):
+        if (
+            c["line"] >= 0
+            and c.get("alone")
+            and (c.get("time") or ("",))[0]
+            and c["score"] > -50
+            and c["line"] not in stamps
+            and _over_post(lines, c["line"])
+        ):
+            stamps[c["line"]] = k
+    if len(stamps) < _LIVE_POSTS or cands[idx]["line"] not in stamps:
+        return None
+    posts = [stamps[i] for i in sorted(stamps)]
+    times = [(cands[k]["date"], cands[k]["time"][0]) for k in posts]
+    if all(a > b for a, b in pairwise(times)):
+        first = posts[-1]
+    elif all(a < b for a, b in pairwise(times)):
+        first = posts[0]
+    else:
+        return None
+    return first
+
+
 # ------------------------------------------------------------------------- titles ----
 #: The furniture words that name a page of their own, which they head ("Über uns")
 _PAGE_NAMES = frozenset((
@@ -3376,7 +3437,10 @@ _BYLINE_CJK = r"(?:作者|记者|記者|筆者|著者|撰文|文)\s*[:：/／]\s
 #: "Kommentar von NAME — 2019-01-01 @ 00:39" heads a reader's comment (WordPress)
 _BYLINE_GENRES = (
     r"ein\s+kommentar|ein\s+gastbeitrag|ein\s+beitrag|eine\s+analyse|eine\s+kolumne|"
-    r"eine\s+glosse"
+    r"eine\s+glosse|"
+    # a podcast's or a show's host, an interview's interviewer: the piece's author ("Presented
+    # by Anna Kowalski" was a podcast's title, its host no author; s36 acc-types #8, #11)
+    r"presented|hosted|propos\s+recueillis"
 )
 _BYLINE = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|text|story|photos?|" + _BYLINE_GENRES + r")\s+)?"
@@ -3438,10 +3502,15 @@ _NEVER_TITLE_START = re.compile(
     # a call to action that opens a short line: "Sign in to your account", "Subscribe to
     # our newsletter", "Copy article link", "Click here to …"
     r"|(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
-    r"(?=.{0,40}$))"
+    r"(?=.{0,40}$)"
+    # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
+    # product page's title; s36 acc-types #14), w3m's "[Submit]"
+    r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
 )
 #: A letter or a digit (of any script): a line without one is never a headline
 _ANY_ALNUM = re.compile(r"[^\W_]")
+#: A letter (of any script): a line of figures alone is never a headline
+_ANY_LETTER = re.compile(r"[^\W\d_]")
 #: ... or anywhere in it (lowercased; each tried only when its literal is there)
 _NEVER_TITLE_IN = (
     ("getty", re.compile(r"\bvia getty images\s*$")),
@@ -3574,11 +3643,15 @@ def _never_title(s: str) -> tuple[bool, bool]:
     :data:`_LINE_CACHE_CHARS`). Returns (never a headline, the line is a menu item or a
     button of at most 60 characters): the second is :func:`_title_shape`'s ``furniture``,
     handed on so that the line is not matched again."""
-    if _NEVER_TITLE_START.match(s) is not None or (
-        not s[0].isalnum() and _ANY_ALNUM.search(s) is None
+    if (
+        _NEVER_TITLE_START.match(s) is not None
+        or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
+        or _ANY_LETTER.search(s) is None
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
-        # a row of arrows; its "words" made it a candidate. Most lines start with one.)
+        # a row of arrows; its "words" made it a candidate. Most lines start with one. Nor
+        # one of figures alone: a job ad's salary "£65,000 - £75,000", a price; s36
+        # acc-types #8)
         return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
@@ -4965,6 +5038,15 @@ def _prose_byline(line: str, names: str) -> bool:
     )
 
 
+def _things(names: list[str]) -> bool:
+    """Whether a byline's ``names`` are two or more single words in capitals: things a
+    headline lists, not people ("Von Hexen, Henkern und Vampiren in Bernau – Tipps zu
+    Halloween", a German headline, gave three authors: German nouns have capitals; s36
+    acc-types #11). A person of a byline has a given name and a surname; a script without
+    capitals (Chinese names) is not judged so."""
+    return len(names) >= 2 and all(" " not in n and n[:1].isupper() for n in names)
+
+
 def find_authors(
     items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
 ) -> tuple[list[str], int | None]:
@@ -4998,7 +5080,7 @@ def find_authors(
             if (name := surname_first(names, lambda w: place_words(joined)(w))) is not None:
                 return [name], i
             people = parse_authors(names)
-            if people:
+            if people and not _things(people):
                 return people, i
         # (from the next line on: a match may run over a line end, "Written\nby ...")
         m = search(joined, p + 1)
@@ -5514,6 +5596,9 @@ def extract_lines(
     # dates
     cands = rank_dates(page, capture, title_line=title_line, at=at, url=url)
     idx, conf = choose(cands, lists=True)
+    live = live_start(page.lines, cands, idx)
+    if live is not None:
+        idx = live
     in_url = _url_date(url) if url else None
     if in_url is not None and in_url > reference_day(capture):
         in_url = None  # (an address's day after the capture, or today, is none)
@@ -5569,7 +5654,8 @@ def extract_lines(
             for k in sorted(is_date_line.of_line)
             if abs(k - c["line"]) <= _DATE_LINES_NEAR and is_date_line(k)
         ]
-        if c["line"] in date_lines:
+        if c["line"] in date_lines and idx != live:
+            # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
     # the lines that state the page's update time, wherever they are (the same lines tested)
     upd = update_lines(page, cands, is_date_line)

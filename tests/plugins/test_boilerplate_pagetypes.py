@@ -1,12 +1,14 @@
 """Pages that are not plain news articles, in plain text: what of them is the article's
-(s36 acceptance test on page types, findings 3, 7 and 10): a review's rating, a
-recipe's ingredients, a job ad's lists; and what is not."""
+(s36 acceptance test on page types, findings 3, 7, 9 and 10): a review's rating, a
+recipe's ingredients, a job ad's lists, a thread's posts; and what is not."""
 
 from __future__ import annotations
 
 import pytest
 from test_boilerplate_structures import _clean, _page
 
+from corearchive.testing import make_document
+from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.structures import (
     RATING_REASON,
     article_rating,
@@ -211,3 +213,110 @@ def test_lists_of_numbers_over_the_text_that_are_no_ingredients(items):
     assert article_structures(lines, keep, [0.3] * n, [False] * n) == []
     recipe = ["5 patatas medianas", "6 huevos", "Pela las patatas y bate los huevos."]
     assert article_structures(recipe, [False, False, True], [0.3] * 3, [False] * 3) == [0, 1]
+
+
+# A thread's posts: poster, time, text, buttons (s36 acc-types #9)
+THREAD_EN = [
+    ["Forums", "Gardening", "Tomato leaves turning yellow from the bottom up"],
+    ["green_thumb", "Posted 3 June 2026 - 07:40",
+     "My tomato plants in the greenhouse have yellow leaves from the bottom up, and the "
+     "lowest ones are starting to curl. They get watered every evening. What am I doing wrong?",
+     "Reply", "Quote"],
+    ["Ron Mayhew", "Posted 3 June 2026 - 09:12",
+     "Sounds like too much water to me. Let the top of the soil dry out between waterings.",
+     "Reply", "Quote"],
+    ["allotment_jo", "Posted 4 June 2026 - 18:05", "Could be magnesium too. Try Epsom salts.",
+     "Reply", "Quote"],
+    ["Page 1 of 1", "Reply to this topic"],
+]  # fmt: skip
+THREAD_FR = [
+    ["Forum", "Cuisine", "Pâte à crêpes trop liquide : que faire ?"],
+    ["marie_l", "12/02/2026 à 19:20",
+     "Ma pâte à crêpes est beaucoup trop liquide alors que j'ai suivi la recette à la "
+     "lettre. Est-ce que je peux encore la rattraper ce soir ?", "Répondre"],
+    ["Chef Bernard", "il y a 3 heures", "Ajoutez de la farine, une cuillère à la fois.",
+     "Répondre"],
+    ["lulu64", "12/02/2026 à 21:02", "Et laissez-la reposer une heure au frais !", "Répondre"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("thread", [THREAD_EN, THREAD_FR])
+def test_a_threads_posts_are_kept_with_their_posters_and_times(run_stage, thread):
+    """A thread's posts are its content and each post's poster and time its byline: the
+    line model removed a short reply ("low article score") and every poster's name and
+    time, so the kept posts read as one author's text."""
+    kept, _ = _clean(run_stage, _page(MENU, *thread, FOOT))
+    posts = [x for post in thread[1:] if len(post) > 2 for x in post[:3]]
+    assert [x for x in kept if x in posts] == posts
+    assert not {"Reply", "Quote", "Répondre", "Home", "Most read"} & set(kept)
+
+
+def test_readers_comments_under_an_article_are_no_thread(run_stage):
+    """Comments after an article's text keep being the page's furniture: only a page whose
+    text starts with the posts is a thread (the line model's decisions of the comments
+    stand: here it kept one of them, as before)."""
+    comments = [x for post in THREAD_EN[2:4] for x in post]
+    page = _page(MENU, ["Gardeners warned of blight"], FILM, comments, FOOT)
+    kept, _ = _clean(run_stage, page)
+    assert FILM[0] in kept
+    assert not {"allotment_jo", "Posted 3 June 2026 - 09:12", THREAD_EN[3][2]} & set(kept)
+
+
+THREAD_DE = [
+    ("radler_kiel", "14.03.2026, 10:05",
+     "Mein Hinterrad verliert seit einer Woche jeden Tag Luft, obwohl ich den Schlauch schon "
+     "zweimal geflickt habe. Hat jemand eine Idee, woran das liegen könnte?"),
+    ("Werkstatt-Uwe", "14.03.2026, 11:30",
+     "Schau dir das Felgenband an. Oft sticht eine Speiche durch."),
+    ("mia_b", "15.03.2026, 08:12", "Bei mir war es das Ventil."),
+]  # fmt: skip
+
+
+def test_an_html_threads_posts_are_its_text_in_the_pages_order(run_stage):
+    """trafilatura took a thread's first post for the article, left out the others, and
+    put its poster and time after its text: the page's posts are the text, each under its
+    poster and time (annotations.boilerplate.thread names the posters)."""
+    posts = "".join(
+        f"<article class='message'><header><span class='username'>{who}</span>"
+        f"<time>{when}</time></header><div class='message-body'><p>{text}</p></div>"
+        "<footer><a href='#'>Antworten</a> <a href='#'>Zitieren</a></footer></article>"
+        for who, when, text in THREAD_DE
+    )
+    html = (
+        "<html><head><title>Hinterrad verliert Luft | Radforum</title></head><body>"
+        "<nav><a href='/'>Startseite</a> <a href='/forum'>Forum</a> <a href='/r'>Reparatur</a>"
+        f"</nav><main><h1>Hinterrad verliert Luft</h1>{posts}</main>"
+        "<aside><h2>Beliebte Themen</h2><ul><li><a href='/t/1'>Kette springt beim Schalten</a>"
+        "</li><li><a href='/t/2'>Welche Bremsbeläge für Nässe?</a></li></ul></aside>"
+        "<footer>Impressum · Datenschutz</footer></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="t.html")).kept[0]
+    assert doc.text.split("\n") == [x for post in THREAD_DE for x in post]
+    assert doc.annotations["boilerplate"]["thread"]["posters"] == [p[0] for p in THREAD_DE]
+
+
+LIVE_DE = ["21:40 Uhr", "Der Pegel in Passau hat am Abend die Marke von neun Metern überschritten, "
+           "die Stadt hat weitere Straßen gesperrt.",
+           "18:05 Uhr", "Die Bahn hat den Verkehr zwischen Regensburg und Plattling eingestellt, "
+           "weil Wasser auf den Gleisen steht.",
+           "12:30 Uhr", "Das Landratsamt ruft den Katastrophenfall aus. Helfer aus Niederbayern "
+           "sind auf dem Weg.",
+           "07:45 Uhr", "Guten Morgen und willkommen zu unserem Liveblog zum Hochwasser in "
+           "Bayern, wo es seit Tagen regnet."]  # fmt: skip
+LIVE_FR = ["19h12", "La préfecture annonce la réouverture de la route départementale entre "
+           "Quimper et Douarnenez, fermée depuis ce matin.",
+           "15h45", "Les pompiers sont intervenus plus de deux cents fois dans le département "
+           "depuis le début de la tempête.",
+           "06h30", "Bonjour et bienvenue dans ce direct consacré à la tempête qui touche la "
+           "Bretagne depuis la nuit dernière."]  # fmt: skip
+
+
+@pytest.mark.parametrize("posts", [LIVE_DE, LIVE_FR])
+def test_a_live_blogs_posts_keep_their_times(run_stage, posts):
+    """The line model kept some posts' times and removed others (s36 acc-types #12: the
+    German live blog lost "21:40 Uhr"): three posts or more, each a time over its text,
+    keep every time."""
+    head = ["Liveticker", "Hochwasser in Bayern: Alle Entwicklungen", "Von Lena Vogt"]
+    kept, removed = _clean(run_stage, _page(MENU + head + posts + ["Ältere Beiträge laden"] + FOOT))
+    assert [x for x in kept if x in posts] == posts
+    assert {"Home", "Most read", "Cookie settings"} <= set(removed)

@@ -574,3 +574,91 @@ def test_a_byline_of_two_people_with_roles_gives_both_on_every_path(
     doc = make_document(PROSE * 3, uri="https://news.example/library")
     doc.authors = _names(byline, "authors")  # (as a dump's source gives them)
     assert run_stage(MetadataStage, doc).kept[0].authors == want
+
+
+def test_a_threads_author_is_its_first_poster_and_the_posts_times_stay(run_stage) -> None:
+    """A thread's posts are its content, each under its poster and time (the boilerplate
+    stage's annotations.boilerplate.thread): the record's author is who started it, and
+    the first post's time, the thread's date, is its byline too and stays in the text (it
+    was taken out as the page's date line, and no author was found; s36 acc-types #9)."""
+    from test_boilerplate_pagetypes import FOOT, MENU, THREAD_EN
+    from test_boilerplate_structures import _page
+
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    doc = make_document(_page(MENU, *THREAD_EN, FOOT), uri="https://forum.example/t/1")
+    doc = run_stage(BoilerplateStage, doc).kept[0]
+    got = run_stage(MetadataStage, doc).kept[0]
+    assert got.authors == ["green_thumb"]
+    assert (got.published or "").startswith("2026-06-03")
+    lines = got.text.split("\n")
+    assert lines[:2] == ["green_thumb", "Posted 3 June 2026 - 07:40"]
+    assert "Posted 4 June 2026 - 18:05" in lines
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Von Hexen, Henkern und Vampiren in Bernau – Tipps zu Halloween",
+        "Von Äpfeln, Birnen und Quitten – der Herbstmarkt kommt",
+    ],
+)
+def test_a_headline_listing_things_after_von_names_no_authors(run_stage, heading) -> None:
+    """A German headline that starts with "Von" and lists things (nouns have capitals)
+    read as a byline of as many authors, 'Hexen', 'Henkern', 'Vampiren' (s36 acc-types
+    #11); a byline's people have given names and surnames."""
+    text = "\n\n".join(["Veranstaltungstipps", heading, PROSE * 2, PROSE])
+    assert _record(run_stage, text, html=False).authors == []
+    byline = "Von Anna Schmidt und Peter Weber"
+    text = "\n\n".join(["Veranstaltungstipps", "Kürbisfest am Wochenende", byline, PROSE * 2])
+    assert _record(run_stage, text, html=False).authors == ["Anna Schmidt", "Peter Weber"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        (["Closing date: 30 April 2026"], None),
+        (["Posted 2 April 2026", "Closing date: 30 April 2026"], "2026-04-02"),
+        (["Bewerbungsschluss: 30.04.2026"], None),
+        (["Date limite de candidature : 30 avril 2026"], None),
+    ],
+)
+def test_a_job_ads_closing_date_is_no_publication_date(run_stage, lines, published) -> None:
+    """A job ad showing only its closing day was dated by it ("Closing date:" read as a
+    publication cue by its "date"; s36 acc-types #14); its posting date, when shown, is
+    its date."""
+    text = "\n\n".join(["Jobs", "Library assistant", "Harbour Town Council", *lines, PROSE * 2])
+    got = _record(run_stage, text, html=False)
+    assert (got.published or "")[:10] == (published or "")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Presented by Anna Kowalski", "Anna Kowalski"),
+        ("Hosted by Tom Baxter", "Tom Baxter"),
+        ("Propos recueillis par Sophie Lambert", "Sophie Lambert"),
+    ],
+)
+def test_a_hosts_or_an_interviewers_byline_names_the_author(run_stage, byline, author) -> None:
+    """A podcast's "Presented by NAME" was its title and its host no author; an interview's
+    "Propos recueillis par NAME" stayed a text line (s36 acc-types #8, #11)."""
+    text = "\n\n".join(
+        ["Podcasts", "Episode 14: The last ferry to Harbour Town", byline, "12 March 2026",
+         PROSE * 2, PROSE]
+    )  # fmt: skip
+    got = _record(run_stage, text, html=False)
+    assert got.authors == [author]
+    assert got.title == "Episode 14: The last ferry to Harbour Town"
+
+
+@pytest.mark.parametrize(
+    "line", ["(BUTTON) Add to basket", "£65,000 - £75,000", "[Submit] Search jobs"]
+)
+def test_a_button_or_a_line_of_figures_is_no_title(line) -> None:
+    """lynx's "(BUTTON) Add to basket" was a product page's title, a job ad's salary
+    "£65,000 - £75,000" another's (s36 acc-types #8, #14)."""
+    from corearchive_plugins.metadata.text import _never_title
+
+    assert _never_title(line)[0]
+    assert not _never_title("Cast iron skillet, 26 cm")[0]

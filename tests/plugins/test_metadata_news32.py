@@ -232,3 +232,63 @@ def test_the_credit_gate_lets_every_agency_name_through() -> None:
     ):
         assert not wire._ANY_SHORT.search(text) and not wire._ANY_LONG.search(text.lower())
         assert not wire._may_name_agency(text), text
+
+
+LIVE_POSTS = {
+    "en": ("Flood warnings live: rivers rise across the Midlands", "By Sam Okafor", [
+        ("9 Feb 2026 16.20 GMT", "The Environment Agency has issued a severe flood warning for "
+         "the River Severn at Bewdley, where barriers have been up since the morning."),
+        ("8 Feb 2026 11.05 GMT", "Rail services between Worcester and Hereford are suspended "
+         "after water covered the line near Malvern, the operator says."),
+        ("8 Feb 2026 07.40 GMT", "Schools in three counties are closed today, and parents are "
+         "asked to check their council's website before setting off."),
+        ("7 Feb 2026 09.00 GMT", "Welcome to our live coverage of the floods across the "
+         "Midlands, where more rain is forecast for the rest of the week."),
+    ]),
+    "de": ("Hochwasser im Liveblog: Pegel steigen weiter", "Von Lena Vogt", [
+        ("14.01.2026, 18:30 Uhr", "Der Pegel in Passau hat am Abend die Marke von neun Metern "
+         "überschritten, die Stadt hat weitere Straßen gesperrt."),
+        ("13.01.2026, 12:10 Uhr", "Die Bahn hat den Verkehr zwischen Regensburg und Plattling "
+         "eingestellt, weil Wasser auf den Gleisen steht."),
+        ("12.01.2026, 07:45 Uhr", "Guten Morgen und willkommen zu unserem Liveblog zum "
+         "Hochwasser in Bayern, wo es seit Tagen ununterbrochen regnet."),
+    ]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(LIVE_POSTS))
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_a_live_blog_without_a_dateline_is_dated_by_its_first_post(
+    run_stage, lang: str, newest_first: bool
+) -> None:
+    """A live blog began with its first post: with no dateline of the page's own, the
+    ranker took the newest post's time (the page's first date, the blog's last day; s36
+    acc-types #12). Each post's time stays over its post."""
+    title, byline, posts = LIVE_POSTS[lang]
+    shown = posts if newest_first else posts[::-1]
+    lines = ["Home", "News", "Live", title, byline]
+    for when, text in shown:
+        lines += [when, text, "Share"]
+    lines += ["Load earlier posts", "Most read", "Newsletter", "Privacy policy"]
+    doc = _record(run_stage, "\n".join(lines), html=False, at="2026-02-10T12:00:00Z")
+    assert (doc.published or "")[:10] == {"en": "2026-02-07", "de": "2026-01-12"}[lang]
+    assert posts[-1][0] in doc.text.split("\n")
+
+
+def test_an_html_live_blog_without_a_date_of_its_own_is_dated_by_its_first_post(
+    run_stage,
+) -> None:
+    """The same on an HTML page whose markup states no date: its posts' times, newest
+    first, over their texts (the newest one won, over htmldate's first post)."""
+    title, byline, posts = LIVE_POSTS["en"]
+    body = "".join(
+        f"<div class='post'><time>{when}</time><p>{text}</p><button>Share</button></div>"
+        for when, text in posts
+    )
+    page = (
+        f"<!DOCTYPE html><html><head><title>{title}</title></head><body><nav><a href='/'>Home"
+        f"</a></nav><article><h1>{title}</h1><p class='byline'>{byline}</p>{body}</article>"
+        "<footer>© 2026 Example News</footer></body></html>"
+    )
+    doc = _record(run_stage, page, html=True, at="2026-02-10T12:00:00Z")
+    assert (doc.published or "")[:10] == "2026-02-07"
