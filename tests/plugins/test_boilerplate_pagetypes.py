@@ -130,6 +130,19 @@ def test_ratings_of_a_listing_or_away_from_the_text_are_not_the_articles():
     assert article_rating(["1 cup flour", "x"], [False, True], [False, False]) == []
 
 
+def test_a_teasers_day_and_month_is_no_rating():
+    """s37 acc-regress R6: a French listing's teaser date "31/10" next to a teaser's text
+    the model kept was kept as a review's rating "/10". A score is no more than its scale,
+    and is not written with a leading zero ("05/10"): a day and a month."""
+    text = "Pour la deuxième fois depuis l'attaque, Gaza n'a plus ni Internet ni téléphone."
+    for date in ("31/10", "05/10", "25 sur 20", "6 of 5"):
+        lines = ["L'expulsion d'une militante soumise au Conseil d'État", date, text]
+        assert article_rating(lines, [False, False, True], [False] * 3) == [], date
+    for score in ("10/10", "4,5/5", "0.5/5", "18 sur 20", "Note : 4/5"):
+        lines = ["Les Enfants du fleuve, un premier film", score, text]
+        assert article_rating(lines, [False, False, True], [False] * 3) == [1], score
+
+
 RECIPE_ES = (
     ["Ir al contenido", "Portada", "Deportes", "Cultura", "Suscríbete", "Recetas",
      "Tortilla de patatas jugosa", "Por Carmen Ruiz", "15/09/2026", "Tiempo: 40 minutos",
