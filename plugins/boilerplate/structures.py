@@ -249,6 +249,22 @@ def _ascending(items: Sequence[str]) -> bool:
     return len(first) >= 3 and all(x < y for x, y in pairwise(first))
 
 
+def _prose_after(lines: Sequence[str], keep: Sequence[bool], b: int) -> bool:
+    """Whether the kept text right after line ``b`` (or after one label there: "Instructions",
+    "Elaboración") is prose: a sentence, more of its words in lower case than capitalised. A
+    recipe's steps are; the next teaser of a related box the model kept is a headline ("Riddle
+    Me This: 19 Amazing Riddles for Kids" / "23 Super Silly Birthday Jokes for Kids" / "63
+    Fascinating Facts Every Kid Should Know" was kept as a list of quantities over the
+    teasers after it; s37 acc-regress R5)."""
+    for j in range(b, min(len(lines), b + 2)):
+        s = lines[j]
+        if keep[j] and s.endswith(SENTENCE_END):
+            initials = [w[0] for w in s.split() if w[0].isalpha()]
+            lower = sum(c.islower() for c in initials)
+            return 2 * lower >= len(initials)
+    return False
+
+
 def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
     """Whether line ``j`` can be a structure's label: short, its own form, no sentence. (A
     line that starts with a quantity may be one: "12,5 km Massenstart Damen" over a race's
@@ -332,12 +348,14 @@ def article_structures(
             # a list of quantities over the text that names them: a recipe's ingredients over
             # its steps ("5 patatas medianas" / "6 huevos" ... "Pela las patatas"), which the
             # model removed as a menu's items (s36 acc-types #7). Not one after the text (a
-            # related box's "10 best beaches in Cornwall"), one whose numbers go up (a table
+            # related box's "10 best beaches in Cornwall"), one over headlines, not prose
+            # (a box's teasers the model kept: _prose_after), one whose numbers go up (a table
             # of contents' "1 Details" / "2 Software"), one of a single thing's amounts (a
             # price's "7,65 euros" / "6,90 euros", a setting's "4 minutes" / "5 minutes"),
             # nor the page's repeated lines: those were kept with the dev pages' lists
             inside = (
                 after
+                and _prose_after(lines, keep, b)
                 and not any(furniture[a:b])
                 and not _ascending(lines[max(0, a - 1) : b + 1])
                 and _refers(lines, keep, a, b, stop)

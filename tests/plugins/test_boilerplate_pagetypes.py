@@ -194,6 +194,32 @@ def test_a_list_of_quantities_after_the_text_stays_removed():
     assert article_structures(lines, keep, [0.3] * 8, [False] * 8) == []
 
 
+def test_teasers_that_start_with_a_count_over_other_teasers_stay_removed():
+    """s37 acc-regress R5: in a related box after a page of jokes, the model kept some
+    teasers; "23 Super Silly Birthday Jokes for Kids" between two kept ones, with two more
+    starting with a count, was kept as a list of quantities over the text that names them.
+    Under the run was the box's next headline, no prose: a recipe's steps are sentences."""
+    text = [
+        "Why did the kids bring a ladder to the birthday party? The facts were on the house,"
+        " and the silly valentine jokes we love were on the roof.",
+        "Riddle Me This: 19 Amazing Riddles for Kids",
+    ]
+    teasers = ["23 Super Silly Birthday Jokes for Kids",
+               "63 Fascinating Facts Every Kid Should Know",
+               "20 Valentine's Jokes Kids Will Love"]  # fmt: skip
+    lines = [
+        *text,
+        *teasers,
+        "Underwear Jokes That Are Mostly Clean",
+        "Spook-tacular Halloween Jokes",
+    ]
+    keep = [True, True, False, True, True, True, True]
+    assert article_structures(lines, keep, [0.3] * 7, [False] * 7) == []
+    # over a label and the steps, a recipe's
+    lines = ["5 patatas medianas", "6 huevos", "Elaboración", "Pela las patatas y bate los huevos."]
+    assert article_structures(lines, [False, False, True, True], [0.3] * 4, [False] * 4) == [0, 1]
+
+
 @pytest.mark.parametrize(
     "items",
     [
