@@ -58,6 +58,7 @@ from .text import (
     _BY_WORD,
     _CLOSERS,
     CLOCK_CONFIDENCE,
+    HASHTAG_SPACE,
     OLDEST_YEAR,
     LineSplit,
     Page,
@@ -86,6 +87,7 @@ from .text import (
     resolve_ambiguous,
     short_byline,
     site_clock,
+    unhashed,
     update_lines,
 )
 from .wire import agency, byline_names, credits, split_authors
@@ -437,7 +439,7 @@ def _tidy_fields(doc: Document) -> dict[str, int]:
 #: forms), or the space before a hashtag ("#Council #Pier"; a number sign before a digit is
 #: none: "Issue #42", s36 acc-read F20). Commas are each source's own
 #: separator, split where it is read (a dump's "Washington, D.C." stays one tag)
-_TAG_JOINS = re.compile(r"\s*[;|؛；｜]\s*|\s+(?=#[^\W\d_])")
+_TAG_JOINS = re.compile(rf"\s*[;|؛；｜]\s*|{HASHTAG_SPACE}")
 
 
 def _tidy_tags(tags: list[str]) -> list[str]:
@@ -449,9 +451,7 @@ def _tidy_tags(tags: list[str]) -> list[str]:
     seen: dict[str, str] = {}
     for tag in tags:
         for part in _TAG_JOINS.split(tag):
-            part = " ".join(part.split())
-            if part[:1] == "#" and part[1:2].isalnum():
-                part = part[1:]
+            part = unhashed(" ".join(part.split()))
             if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
                 seen.setdefault(part.casefold(), part)
     return list(seen.values())

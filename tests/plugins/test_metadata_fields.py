@@ -354,6 +354,20 @@ def test_a_number_sign_before_a_digit_is_no_hashtag(run_stage):
     assert got.tags == ["Issue #42", "Council", "Pier"]
 
 
+def test_a_tag_lines_number_sign_is_read_as_a_dumps(run_stage):
+    """s37 acc-regress O1: the text path split "Tags: Issue #42, budget, C#" into "Issue",
+    "42", "budget", "C" where a dump's tags kept "Issue #42" and "C#": a "#" is a hashtag's
+    only before a letter, after a space or at the start."""
+    text = (
+        "Library opens reading room\n\nBy Jane Doe\n\n"
+        + "\n\n".join([PROSE * 2] * 3)
+        + "\n\nTags: Issue #42, budget, C#"
+    )
+    assert _record(run_stage, text, html=False).tags == ["Issue #42", "budget", "C#"]
+    got = _record(run_stage, _html(""), tags=["Issue #42", "budget", "C#"])
+    assert got.tags == ["Issue #42", "budget", "C#"]
+
+
 def test_a_dumps_author_string_written_surname_first_is_one_person():
     """A dump's ``authors`` string "Doe, Jane" was split at its comma by the source, before
     the metadata stage could read it as one name (s36 acc-read F2); a semicolon still
