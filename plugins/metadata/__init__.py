@@ -72,6 +72,7 @@ from .text import (
     extract,
     extract_lines,
     find_dates,
+    front_matter_end,
     headline_of,
     iso_value,
     labelled_update_lines,
@@ -986,6 +987,7 @@ class MetadataStage(Stage):
                 lines,
                 meta["lines"].get("title"),
                 meta_rows | {c["line"] for c in meta["candidates"]},
+                front_matter_end(lines),
             ):
                 # a line of a paragraph that was not joined (a short or unwrapped text): no
                 # headline, and its words stay in the text (s30 OCR tester: "Sons, corn
@@ -1246,12 +1248,15 @@ def corearchive_register_stages(register: Any) -> None:
     register(MetadataStage)
 
 
-def _in_a_sentence(src: list[str], rows: list[int] | None, other: set[int]) -> bool:
+def _in_a_sentence(
+    src: list[str], rows: list[int] | None, other: set[int], fields: int = 0
+) -> bool:
     """Whether the title line (the first of ``rows``, of the content's lines ``src``) is a
     piece of a sentence that goes on in the next line (:func:`.text.piece_of_sentence`),
     which is no metadata line (``other``: a date line in small letters, "terça-feira, 22 de
-    outubro"; a byline)."""
-    if not rows or not 0 <= rows[0] < len(src) - 1 or rows[0] + 1 in other:
+    outubro"; a byline), nor one of the first ``fields`` lines, a front matter's (its
+    'title: "..."' over "tags:" was taken for a sentence's start: s37 acc-regress O2)."""
+    if not rows or not fields <= rows[0] < len(src) - 1 or rows[0] + 1 in other:
         return False
     return piece_of_sentence(src[rows[0]].strip(), src[rows[0] + 1].strip())
 

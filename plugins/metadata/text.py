@@ -3846,8 +3846,7 @@ def _over_dateline(page: Page, k: int) -> bool:
         return False
     if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
         return False
-    texts = page.texts
-    if texts[0] == "---" and "---" not in texts[1:k] and "---" in texts[k + 1 :]:
+    if k < front_matter_end(page.texts):
         # (a field of a YAML front matter, 'title: "..."' over 'author: ...': trafilatura's
         # markdown with its metadata, where the headline follows as "# ...")
         return False
@@ -3866,6 +3865,33 @@ def _over_dateline(page: Page, k: int) -> bool:
         if nwords[x] > _TITLE_SHORT:
             return False
     return False
+
+
+#: The most lines a YAML front matter is looked for over (as the boilerplate stage does)
+_FRONT_MATTER_MAX = 60
+#: A front matter's title field: 'title: Council approves budget', 'title: "A: B"'
+_FRONT_TITLE = re.compile(r"title\s*:\s+(?:\"(.+)\"|'(.+)'|(.+))", re.I)
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """The number of the first ``lines`` that are the text's YAML front matter ("---", its
+    fields, a closing "---" or "..."; blank lines count as the others): 0 when it has none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    ends = ("---", "...")
+    last = min(len(lines), _FRONT_MATTER_MAX)
+    return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
+
+
+def _front_matter_title(page: Page) -> tuple[int, str] | None:
+    """The line and the value of the title field of the page's YAML front matter, if it has
+    one: the title its writer gave (a Jekyll, Hugo or Obsidian markdown file; its key was
+    the title, "title: Council approves budget", or there was none: s37 acc-regress O2)."""
+    for k in range(1, front_matter_end(page.texts) - 1):
+        if m := _FRONT_TITLE.fullmatch(page.texts[k]):
+            value = next(g for g in m.groups() if g is not None).strip()
+            return (page.items[k][0], value) if value else None
+    return None
 
 
 def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
@@ -5475,6 +5501,13 @@ def extract_lines(
             i = items[k][0]
             res["title"], title_line = s, None
             meta_lines.pop("title", None)
+        res["sources"]["title"] = f"line {i}"
+    field = _front_matter_title(page) if headline is None else None
+    if field is not None and field[1].casefold() != (res["title"] or "").casefold():
+        # the title field of its front matter: the title its writer gave, unless the
+        # headline chosen is the same (its heading under the block, taken out of the text)
+        i, res["title"] = field
+        title_line, meta_lines["title"] = i, [i]
         res["sources"]["title"] = f"line {i}"
     # dates
     cands = rank_dates(page, capture, title_line=title_line, at=at, url=url)

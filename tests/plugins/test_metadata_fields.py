@@ -432,6 +432,17 @@ def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) 
         "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
 
 
+def test_a_front_matters_title_over_a_block_list_is_the_title(ingest, tmp_path) -> None:
+    """s37 acc-regress O2: 'title: "..."' over "tags:" and its block list, with no heading
+    under the block, was taken for a sentence's first line and no title was given."""
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "fm.md").write_text(
+        f'---\ntitle: "Council approves budget"\ntags:\n  - budget\n  - council\n---\n{body}\n'
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert (rec["title"], rec["text"]) == ("Council approves budget", body)
+
+
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
     """A dump's author "Meier, Hamburg" (a reporter and a place) became the made-up person
     "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a dateline's
