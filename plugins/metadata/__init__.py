@@ -869,6 +869,11 @@ class MetadataStage(Stage):
                 # a saved page was cited only as file:///...: its permalink, which a
                 # researcher needs (s31 acc-posts #7)
                 ann["url"] = own
+                if url is None:
+                    # (and the address its dates are read by: the canonical's "/2024/03/"
+                    # orders "03/12/2024" as the same page's WARC record does; s37
+                    # acc-regress O3)
+                    url = own
             metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
             british = tree is not None and _british_locale(tree, metas)
             if not doc.authors and tree is not None and (user := _profile_username(tree, metas)):

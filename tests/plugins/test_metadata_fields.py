@@ -501,6 +501,19 @@ def test_a_dumps_ambiguous_date_is_ordered_by_the_month_its_address_states(url, 
     assert (got[0], got[2]["order"]) == (want, order)
 
 
+def test_a_saved_pages_ambiguous_date_is_ordered_by_its_canonical_address(run_stage):
+    """s37 acc-regress O3: a saved HTML page (a file) whose canonical link is at
+    "/2024/03/" read "Posted 03/12/2024" as 3 December, where the same page's WARC record
+    at that address read 12 March: the page's own address orders its dates too."""
+    page = _html(
+        "<link rel='canonical' href='https://example.com/2024/03/council-budget/'>",
+        "<p>Posted 03/12/2024</p>",
+    )
+    for uri in ("file:///pages/council.html", "https://example.com/2024/03/council-budget/"):
+        doc = make_document(page, html=True, uri=uri)
+        assert run_stage(MetadataStage, doc).kept[0].published == "2024-03-12", uri
+
+
 def test_a_readers_comment_heading_names_no_author(run_stage):
     """ "Kommentar von NAME — date" heads a reader's comment under a WordPress post: its
     name is no author, its date no publication date."""
