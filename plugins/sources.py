@@ -1195,6 +1195,12 @@ _HANDLES = ("screen_name", "acct", "username", "handle")
 _HANDLE_KEYS = (*_HANDLES, "name", "display_name")
 
 
+#: The references a social platform's API escapes a post's plain text with, and what they
+#: stand for: a post holds what its writer typed, "&lt;b&gt;" a "<b>" typed
+_POST_ESCAPES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
+_POST_ESCAPE = re.compile("|".join(_POST_ESCAPES))
+
+
 def _social(obj: dict[str, Any], body: str, url: str | None) -> bool:
     """Whether a dump's record says it is a social platform's post (s33 acc-read #7: every
     short text was, a news dump's brief and a crawl's "enable JavaScript" row among them):
@@ -1816,6 +1822,10 @@ def _object_doc(
         # the post (s36 acc-regress O1: reprocessed, every post was no_content)
         if _is_post(body):
             source = {**source, "post": True}
+        if "read_as" not in source:
+            # (a post's plain text as its API gives it: "&", "<" and ">" escaped, in
+            # Twitter's and Reddit's, "March 5 &amp; 6" in the record; s37 acc-regress O6)
+            body = _POST_ESCAPE.sub(lambda m: _POST_ESCAPES[m[0]], body)
         repost, quote = _reposted(obj, body)
         if repost is not None:
             source = {**source, "repost_of": repost}
