@@ -1834,8 +1834,9 @@ class DedupStage(Stage):
         # but what the paywall hides: an excerpt of it whatever its share, not a new
         # version; s33 acc-regress #9)
         cut_short = [_paywalled(d) for d in docs]
+        titles = [b[0] if b is not None else None for b in bylines]
         counts, best, revisions = self._near_batch(
-            bkeys, sig16, sizes, near, indexed & ~reposts, own_n, uris, pkeys
+            bkeys, sig16, sizes, near, indexed & ~reposts, own_n, uris, pkeys, titles, site_names
         )
         # the earlier versions at each document's address, indexed before it (the batch's
         # own are added as they are decided: batch_versions)
@@ -2154,13 +2155,16 @@ class DedupStage(Stage):
         own_n: np.ndarray,
         uris: list[str],
         ukeys: list[str | None],
+        titles: list[str | None],
+        site_names: list[str | None],
     ) -> tuple[list[int], dict[int, _Match], dict[int, _Match]]:
         """The near-duplicate check of a batch's documents ``near``, all at once.
 
         A document's candidates are the indexed documents that share a band key with it, in
         index order, then the batch's earlier ``indexed`` documents that do; the best is the
         most similar at or above the threshold, ties going to the earliest, of which the
-        document covers :data:`COMPILATION` or more, or at its own address. Returns the
+        document covers :data:`COMPILATION` or more, or under its headline (``titles``, of
+        the site ``site_names``: :func:`_same_title`), or at its own address. Returns the
         number of candidates of each document and, for those with a best candidate, its
         cluster root (an index candidate) or its position in the batch, and the similarity
         (a :class:`_Match`); and for those with a candidate at or above the threshold at
@@ -2253,15 +2257,16 @@ class DedupStage(Stage):
             # above the threshold (one row each)
             above = sorted({int(db_n[p]) for p in ok.tolist() if p < n_db})
             rows = {
-                n: (root, doc_id, uri, ukey)
-                for n, root, doc_id, uri, ukey in self._select(
-                    "SELECT n, root, id, uri, ukey FROM dedup_docs WHERE n IN ({})", above
+                n: (root, doc_id, uri, ukey, byline)
+                for n, root, doc_id, uri, ukey, byline in self._select(
+                    "SELECT n, root, id, uri, ukey, byline FROM dedup_docs WHERE n IN ({})",
+                    above,
                 )
             }
 
             def match(p: int) -> _Match:
                 if p < n_db:
-                    root, doc_id, uri, _ = rows[int(db_n[p])]
+                    root, doc_id, uri, _, _ = rows[int(db_n[p])]
                     m = _Match(root, doc_id, uri, float(sim[p]), float(share[p]))
                 else:
                     at = int(b_j[p - n_db])
@@ -2275,7 +2280,7 @@ class DedupStage(Stage):
                 # fetched address is a print page's, not the article's)
                 i = int(pair_i[p])
                 if p < n_db:
-                    _, _, cand_uri, cand_key = rows[int(db_n[p])]
+                    _, _, cand_uri, cand_key, _ = rows[int(db_n[p])]
                 else:
                     j = int(b_j[p - n_db])
                     cand_uri, cand_key = uris[j], ukeys[j]
@@ -2286,14 +2291,30 @@ class DedupStage(Stage):
                     and cand_key == ukeys[i]
                 )
 
+            def same_story(p: int) -> bool:
+                # (both under the same headline: the story's other rendering or version)
+                i = int(pair_i[p])
+                if p < n_db:
+                    byline = rows[int(db_n[p])][4]
+                    cand = (json.loads(byline) or [None])[0] if byline else None
+                else:
+                    cand = titles[int(b_j[p - n_db])]
+                site = _site_words(site_names[i], uris[i])
+                return bool(titles[i] and cand and _same_title(titles[i], cand, site))
+
             # (the share of the candidate that the document holds: under COMPILATION at
-            # another address, the document is an item of it, no copy. Containment whatever
-            # the measure: Jaccard's is no share, and put a floor of 0.5 under a lower
-            # ``threshold``; s37 acc-read F18)
+            # another address, the document is an item of it, no copy, unless both are
+            # under one headline: the page's other rendering that kept its furniture, or
+            # a fuller version of the story, a compilation is under its own; s37
+            # acc-regress R4. Containment whatever the measure: Jaccard's is no share, and
+            # put a floor of 0.5 under a lower ``threshold``; s37 acc-read F18)
             covers = _similarities(
                 share[ok], cand_size[ok], sizes[pair_i[ok]], "containment", opts.min_shingles
             )
-            item = dict(zip(ok.tolist(), (covers < COMPILATION).tolist(), strict=True))
+            item = {
+                p: small and not same_story(p)
+                for p, small in zip(ok.tolist(), (covers < COMPILATION).tolist(), strict=True)
+            }
             # per document: the best candidate it is a copy of, and the most similar one at
             # its own address (a revision); the order above: by document, similarity, then
             # candidate

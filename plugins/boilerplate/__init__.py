@@ -1632,10 +1632,10 @@ def _numbered_items(tree: Any) -> Iterator[None]:
     saved = tx._list_marker
     # (the page's lists read at its first numbered item: a scan of its whole tree, ~160 µs a
     # dev page, that a page without one does not pay)
-    page: list[tuple[list[str], list[int]]] | None = None
+    page: list[tuple[list[str], list[str]]] | None = None
     # each of trafilatura's numbered lists: its items' numbers, None where they write their
     # own (the lxml element is the key: the dict keeps its proxy, and so its identity, alive)
-    numbers: dict[Any, list[int] | None] = {}
+    numbers: dict[Any, list[str] | None] = {}
 
     def marker(item: Any, include_formatting: bool = True) -> str:
         nonlocal page
@@ -1669,24 +1669,52 @@ def _item_key(item: Any) -> str:
     return " ".join("".join(item.itertext()).split())
 
 
-def _page_lists(tree: Any) -> list[tuple[list[str], list[int]]]:
+def _page_lists(tree: Any) -> list[tuple[list[str], list[str]]]:
     """The page's ``<ol>`` lists: their items' texts (by :func:`_item_key`) and the number a
-    browser shows before each (a list's ``start``, ``reversed`` and its items' ``value``)."""
-    lists: list[tuple[list[str], list[int]]] = []
+    browser shows before each (a list's ``start``, ``reversed``, ``type`` and its items'
+    ``value``)."""
+    lists: list[tuple[list[str], list[str]]] = []
     for ol in tree.iter("ol"):
         items = list(ol.iterchildren("li"))
         step = -1 if ol.get("reversed") is not None else 1
         number = _integer(ol.get("start"), len(items) if step < 0 else 1)
+        kind = ol.get("type")
         shown = []
         for li in items:
             number = _integer(li.get("value"), number)
-            shown.append(number)
+            shown.append(_counter(number, kind))
             number += step
         lists.append((list(map(_item_key, items)), shown))
     return lists
 
 
-def _list_numbers(items: Any, page: list[tuple[list[str], list[int]]]) -> list[int] | None:
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+    (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _counter(number: int, kind: str | None) -> str:
+    """An ``<ol>`` item's number as its list's ``type`` shows it: "a"/"A" letters ("b",
+    "AA"), "i"/"I" roman numerals ("iv"), else digits (a nested ``<ol type="a">`` was
+    numbered "1." "2."; s37 acc-regress O8). Letters and numerals start at 1: a number below
+    stays digits."""
+    if kind in ("a", "A") and number >= 1:
+        out = ""
+        while number:
+            number, r = divmod(number - 1, 26)
+            out = chr(97 + r) + out
+    elif kind in ("i", "I") and 1 <= number < 4000:
+        out = ""
+        for value, numeral in _ROMAN:
+            k, number = divmod(number, value)
+            out += numeral * k
+    else:
+        return str(number)
+    return out.upper() if kind.isupper() else out
+
+
+def _list_numbers(items: Any, page: list[tuple[list[str], list[str]]]) -> list[str] | None:
     """The numbers a browser shows before the items of trafilatura's list ``items``: those of
     the page's list (``page``, :func:`_page_lists`) with the same items, else of the first
     that holds them in their order (trafilatura left an item out), else 1, 2, 3; and None
@@ -1699,9 +1727,9 @@ def _list_numbers(items: Any, page: list[tuple[list[str], list[int]]]) -> list[i
         places = ((_in_order(keys, texts), numbers) for texts, numbers in page)
         shown = next(([numbers[i] for i in at] for at, numbers in places if at), None)
     if shown is None:
-        shown = list(range(1, len(keys) + 1))
+        shown = [str(n) for n in range(1, len(keys) + 1)]
     own = [_NUMBERED_ITEM.match(k) for k in keys]
-    if keys and all(m and int(m[1] or m[2]) == n for m, n in zip(own, shown, strict=True)):
+    if keys and all(m and str(int(m[1] or m[2])) == n for m, n in zip(own, shown, strict=True)):
         return None
     return shown
 

@@ -249,6 +249,22 @@ def _ascending(items: Sequence[str]) -> bool:
     return len(first) >= 3 and all(x < y for x, y in pairwise(first))
 
 
+def _prose_after(lines: Sequence[str], keep: Sequence[bool], b: int) -> bool:
+    """Whether the kept text right after line ``b`` (or after one label there: "Instructions",
+    "Elaboración") is prose: a sentence, more of its words in lower case than capitalised. A
+    recipe's steps are; the next teaser of a related box the model kept is a headline ("Riddle
+    Me This: 19 Amazing Riddles for Kids" / "23 Super Silly Birthday Jokes for Kids" / "63
+    Fascinating Facts Every Kid Should Know" was kept as a list of quantities over the
+    teasers after it; s37 acc-regress R5)."""
+    for j in range(b, min(len(lines), b + 2)):
+        s = lines[j]
+        if keep[j] and s.endswith(SENTENCE_END):
+            initials = [w[0] for w in s.split() if w[0].isalpha()]
+            lower = sum(c.islower() for c in initials)
+            return 2 * lower >= len(initials)
+    return False
+
+
 def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
     """Whether line ``j`` can be a structure's label: short, its own form, no sentence. (A
     line that starts with a quantity may be one: "12,5 km Massenstart Damen" over a race's
@@ -332,12 +348,14 @@ def article_structures(
             # a list of quantities over the text that names them: a recipe's ingredients over
             # its steps ("5 patatas medianas" / "6 huevos" ... "Pela las patatas"), which the
             # model removed as a menu's items (s36 acc-types #7). Not one after the text (a
-            # related box's "10 best beaches in Cornwall"), one whose numbers go up (a table
+            # related box's "10 best beaches in Cornwall"), one over headlines, not prose
+            # (a box's teasers the model kept: _prose_after), one whose numbers go up (a table
             # of contents' "1 Details" / "2 Software"), one of a single thing's amounts (a
             # price's "7,65 euros" / "6,90 euros", a setting's "4 minutes" / "5 minutes"),
             # nor the page's repeated lines: those were kept with the dev pages' lists
             inside = (
                 after
+                and _prose_after(lines, keep, b)
                 and not any(furniture[a:b])
                 and not _ascending(lines[max(0, a - 1) : b + 1])
                 and _refers(lines, keep, a, b, stop)
@@ -379,7 +397,8 @@ _STARS = "★☆✩✪✫✬✭✮✯⭐½"
 # a number with its scale, as ratings write it: "8/10", "4,6/5", "3 von 5 Sternen", "4.8 out
 # of 5", "87%", "4 de 5 estrellas"
 _UNIT = r"(?:stars?|sterne?n?|étoiles?|estrellas?|stelle|sterren|points?|punkte?|pts)"
-_SCALE = r"(?:/|out of|of|von|sur|de|su|van|op|z)\s*(?:5|10|20|100)\b"
+_SCALE_WORD = r"(?:/|out of|of|von|sur|de|su|van|op|z)"
+_SCALE = rf"{_SCALE_WORD}\s*(?:5|10|20|100)\b"
 _SCORE = rf"\d{{1,3}}(?:[.,]\d{{1,2}})?(?:\s*{_SCALE}|\s*%)?(?:\s*{_UNIT})?"
 # the label of a rating: "Verdict", "Our score", "Note", "Nota", "Bewertung", "Calificación"
 _RATING_LABEL = (
@@ -402,6 +421,8 @@ _RATING = re.compile(
     re.I,
 )
 _RATING_LABEL_LINE = re.compile(_RATING_LABEL, re.I)
+# a number on its scale: "4,5/5", "8 out of 10" (the number, the scale)
+_ON_SCALE = re.compile(rf"(\d{{1,3}}(?:[.,]\d{{1,2}})?)\s*{_SCALE_WORD}\s*(5|10|20|100)\b", re.I)
 _RATING_CHAR = re.compile(rf"[\d{_STARS}]")
 #: the longest line that can be a rating ("Rating: 4.8 out of 5 (312 ratings)")
 _RATING_CHARS = 60
@@ -414,13 +435,25 @@ _RATING_GAP = 3
 _MAX_RATINGS = 2
 
 
+def _off_scale(line: str) -> bool:
+    """Whether a score of ``line`` cannot be one on its scale: above it ("31/10"), or written
+    with a leading zero ("05/10"): a teaser's day and month (a French listing's "31/10"
+    under a headline was kept as a review's rating; s37 acc-regress R6)."""
+    return any(
+        float(m[1].replace(",", ".")) > int(m[2])
+        or (len(m[1]) > 1 and m[1][0] == "0" and m[1][1].isdigit())
+        for m in _ON_SCALE.finditer(line)
+    )
+
+
 def _ratings(lines: Sequence[str]) -> list[tuple[int, int]]:
     """``(start, end)`` of the ratings among ``lines`` (stripped): a line of stars, a score on
     its scale ("8/10", "Bewertung: 3 von 5 Sternen", "Nota: 8,5"), or a rating's label on a
-    line of its own ("The Verdict") over its score ("87")."""
+    line of its own ("The Verdict") over its score ("87"). A number above its scale or with
+    a leading zero is a date's (:func:`_off_scale`)."""
     out: list[tuple[int, int]] = []
     for i, s in enumerate(lines):
-        if len(s) > _RATING_CHARS or not _RATING_CHAR.search(s):
+        if len(s) > _RATING_CHARS or not _RATING_CHAR.search(s) or _off_scale(s):
             continue
         if _RATING.fullmatch(s):
             a = i - 1 if i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) else i

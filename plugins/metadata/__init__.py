@@ -57,6 +57,7 @@ from .text import (
     _BY_WORD,
     _CLOSERS,
     CLOCK_CONFIDENCE,
+    HASHTAG_SPACE,
     OLDEST_YEAR,
     LineSplit,
     Page,
@@ -70,6 +71,7 @@ from .text import (
     extract,
     extract_lines,
     find_dates,
+    front_matter_end,
     headline_of,
     iso_value,
     labelled_update_lines,
@@ -86,6 +88,7 @@ from .text import (
     resolve_ambiguous,
     short_byline,
     site_clock,
+    unhashed,
     update_lines,
 )
 from .wire import agency, byline_names, credits, split_authors
@@ -439,7 +442,7 @@ def _tidy_fields(doc: Document) -> dict[str, int]:
 #: forms), or the space before a hashtag ("#Council #Pier"; a number sign before a digit is
 #: none: "Issue #42", s36 acc-read F20). Commas are each source's own
 #: separator, split where it is read (a dump's "Washington, D.C." stays one tag)
-_TAG_JOINS = re.compile(r"\s*[;|؛；｜]\s*|\s+(?=#[^\W\d_])")
+_TAG_JOINS = re.compile(rf"\s*[;|؛；｜]\s*|{HASHTAG_SPACE}")
 
 
 def _tidy_tags(tags: list[str]) -> list[str]:
@@ -451,9 +454,7 @@ def _tidy_tags(tags: list[str]) -> list[str]:
     seen: dict[str, str] = {}
     for tag in tags:
         for part in _TAG_JOINS.split(tag):
-            part = " ".join(part.split())
-            if part[:1] == "#" and part[1:2].isalnum():
-                part = part[1:]
+            part = unhashed(" ".join(part.split()))
             if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
                 seen.setdefault(part.casefold(), part)
     return list(seen.values())
@@ -872,6 +873,11 @@ class MetadataStage(Stage):
                 # a saved page was cited only as file:///...: its permalink, which a
                 # researcher needs (s31 acc-posts #7)
                 ann["url"] = own
+                if url is None:
+                    # (and the address its dates are read by: the canonical's "/2024/03/"
+                    # orders "03/12/2024" as the same page's WARC record does; s37
+                    # acc-regress O3)
+                    url = own
             metas, titles, quotes = _page_elements(tree) if tree is not None else ([], [], [])
             british = tree is not None and _british_locale(tree, metas)
             if not doc.authors and tree is not None and (user := _profile_username(tree, metas)):
@@ -1005,6 +1011,7 @@ class MetadataStage(Stage):
                 lines,
                 meta["lines"].get("title"),
                 meta_rows | {c["line"] for c in meta["candidates"]},
+                front_matter_end(lines),
             ):
                 # a line of a paragraph that was not joined (a short or unwrapped text): no
                 # headline, and its words stay in the text (s30 OCR tester: "Sons, corn
@@ -1292,12 +1299,15 @@ def corearchive_register_stages(register: Any) -> None:
     register(MetadataStage)
 
 
-def _in_a_sentence(src: list[str], rows: list[int] | None, other: set[int]) -> bool:
+def _in_a_sentence(
+    src: list[str], rows: list[int] | None, other: set[int], fields: int = 0
+) -> bool:
     """Whether the title line (the first of ``rows``, of the content's lines ``src``) is a
     piece of a sentence that goes on in the next line (:func:`.text.piece_of_sentence`),
     which is no metadata line (``other``: a date line in small letters, "terça-feira, 22 de
-    outubro"; a byline)."""
-    if not rows or not 0 <= rows[0] < len(src) - 1 or rows[0] + 1 in other:
+    outubro"; a byline), nor one of the first ``fields`` lines, a front matter's (its
+    'title: "..."' over "tags:" was taken for a sentence's start: s37 acc-regress O2)."""
+    if not rows or not fields <= rows[0] < len(src) - 1 or rows[0] + 1 in other:
         return False
     return piece_of_sentence(src[rows[0]].strip(), src[rows[0] + 1].strip())
 

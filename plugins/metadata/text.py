@@ -3949,8 +3949,7 @@ def _over_dateline(page: Page, k: int) -> bool:
         return False
     if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
         return False
-    texts = page.texts
-    if texts[0] == "---" and "---" not in texts[1:k] and "---" in texts[k + 1 :]:
+    if k < front_matter_end(page.texts):
         # (a field of a YAML front matter, 'title: "..."' over 'author: ...': trafilatura's
         # markdown with its metadata, where the headline follows as "# ...")
         return False
@@ -3969,6 +3968,33 @@ def _over_dateline(page: Page, k: int) -> bool:
         if nwords[x] > _TITLE_SHORT:
             return False
     return False
+
+
+#: The most lines a YAML front matter is looked for over (as the boilerplate stage does)
+_FRONT_MATTER_MAX = 60
+#: A front matter's title field: 'title: Council approves budget', 'title: "A: B"'
+_FRONT_TITLE = re.compile(r"title\s*:\s+(?:\"(.+)\"|'(.+)'|(.+))", re.I)
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """The number of the first ``lines`` that are the text's YAML front matter ("---", its
+    fields, a closing "---" or "..."; blank lines count as the others): 0 when it has none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    ends = ("---", "...")
+    last = min(len(lines), _FRONT_MATTER_MAX)
+    return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
+
+
+def _front_matter_title(page: Page) -> tuple[int, str] | None:
+    """The line and the value of the title field of the page's YAML front matter, if it has
+    one: the title its writer gave (a Jekyll, Hugo or Obsidian markdown file; its key was
+    the title, "title: Council approves budget", or there was none: s37 acc-regress O2)."""
+    for k in range(1, front_matter_end(page.texts) - 1):
+        if m := _FRONT_TITLE.fullmatch(page.texts[k]):
+            value = next(g for g in m.groups() if g is not None).strip()
+            return (page.items[k][0], value) if value else None
+    return None
 
 
 def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
@@ -5136,9 +5162,17 @@ _TAG_LABEL = re.compile(
 #: What separates tags: commas (the Arabic "،", the full-width "，" and the ideographic
 #: "、" among them), semicolons, bars, bullets
 _TAG_SEP_ANY = re.compile(r"[,;|•·#،؛，、；]")
-_TAG_SEP = re.compile(r"\s*[,;|•·،؛，、；]\s*|\s+#|^#")
+#: The space before a hashtag ("#Council #Pier"): a number sign before a digit is none
+#: ("Issue #42"), nor one after a letter ("C#")
+HASHTAG_SPACE = r"\s+(?=#[^\W\d_])"
+_TAG_SEP = re.compile(rf"\s*[,;|•·،؛，、；]\s*|{HASHTAG_SPACE}")
 #: The most words of a tag: a word or a name ("Europäische Zentralbank", "Vladimir Putin")
 _TAG_WORDS_MAX = 4
+
+
+def unhashed(tag: str) -> str:
+    """A tag without its hashtag's "#" ("#Council" -> "Council"; "#42", "#" stay)."""
+    return tag[1:] if tag[:1] == "#" and tag[1:2].isalnum() else tag
 
 
 def split_tags(s: str) -> list[str]:
@@ -5168,8 +5202,10 @@ def _tags_of(s: str) -> tuple[str, ...]:
         parts = [p.strip().strip("\"'").strip() for p in _FLOW_ITEM.findall(s[1:-1])]
         return tuple(p for p in parts if p)
     if _TAG_SEP_ANY.search(s):
-        parts = [p.strip(" #") for p in _TAG_SEP.split(s)]
-        return tuple(p for p in parts if p)
+        # (a hashtag's "#" only: "Issue #42, budget, C#" were "Issue", "42", "budget", "C"
+        # on the text path, whole from a dump; s37 acc-regress O1)
+        parts = [unhashed(p.strip()) for p in _TAG_SEP.split(s)]
+        return tuple(p for p in parts if any(map(str.isalnum, p)))
     ws = s.split()
     if ws and not any(w[:1].isupper() or w[:1].islower() for w in ws):
         # a script without case (Chinese, Japanese, Arabic, Hebrew, Hindi): the words
@@ -5592,6 +5628,13 @@ def extract_lines(
             i = items[k][0]
             res["title"], title_line = s, None
             meta_lines.pop("title", None)
+        res["sources"]["title"] = f"line {i}"
+    field = _front_matter_title(page) if headline is None else None
+    if field is not None and field[1].casefold() != (res["title"] or "").casefold():
+        # the title field of its front matter: the title its writer gave, unless the
+        # headline chosen is the same (its heading under the block, taken out of the text)
+        i, res["title"] = field
+        title_line, meta_lines["title"] = i, [i]
         res["sources"]["title"] = f"line {i}"
     # dates
     cands = rank_dates(page, capture, title_line=title_line, at=at, url=url)

@@ -145,6 +145,21 @@ def test_a_galleries_first_counter_is_no_rating():
         assert article_rating(lines, [False, False, True], [False] * 3) == [1], rating
 
 
+def test_a_teasers_day_and_month_is_no_rating():
+    """s37 acc-regress R6: a French listing's teaser date "31/10" next to a teaser's text
+    the model kept was kept as a review's rating "/10". A score is no more than its scale,
+    and is not written with a leading zero ("05/10"): a day and a month."""
+    text = "Pour la deuxième fois depuis l'attaque, Gaza n'a plus ni Internet ni téléphone."
+    for date in ("31/10", "05/10", "25 sur 20", "6 of 5"):
+        lines = ["L'expulsion d'une militante soumise au Conseil d'État", date, text]
+        assert article_rating(lines, [False, False, True], [False] * 3) == [], date
+    # (a bare "18 sur 20" is no rating: written so, "3 sur 10" counts a gallery's pictures,
+    # s37 acc-read F6; with its label it is one)
+    for score in ("10/10", "4,5/5", "0.5/5", "Note : 18 sur 20", "Note : 4/5"):
+        lines = ["Les Enfants du fleuve, un premier film", score, text]
+        assert article_rating(lines, [False, False, True], [False] * 3) == [1], score
+
+
 RECIPE_ES = (
     ["Ir al contenido", "Portada", "Deportes", "Cultura", "Suscríbete", "Recetas",
      "Tortilla de patatas jugosa", "Por Carmen Ruiz", "15/09/2026", "Tiempo: 40 minutos",
@@ -194,6 +209,32 @@ def test_a_list_of_quantities_after_the_text_stays_removed():
     lines = [*FILM, *teasers, "Share", "Newsletter"]
     keep = [True] * len(FILM) + [False] * 5
     assert article_structures(lines, keep, [0.3] * 8, [False] * 8) == []
+
+
+def test_teasers_that_start_with_a_count_over_other_teasers_stay_removed():
+    """s37 acc-regress R5: in a related box after a page of jokes, the model kept some
+    teasers; "23 Super Silly Birthday Jokes for Kids" between two kept ones, with two more
+    starting with a count, was kept as a list of quantities over the text that names them.
+    Under the run was the box's next headline, no prose: a recipe's steps are sentences."""
+    text = [
+        "Why did the kids bring a ladder to the birthday party? The facts were on the house,"
+        " and the silly valentine jokes we love were on the roof.",
+        "Riddle Me This: 19 Amazing Riddles for Kids",
+    ]
+    teasers = ["23 Super Silly Birthday Jokes for Kids",
+               "63 Fascinating Facts Every Kid Should Know",
+               "20 Valentine's Jokes Kids Will Love"]  # fmt: skip
+    lines = [
+        *text,
+        *teasers,
+        "Underwear Jokes That Are Mostly Clean",
+        "Spook-tacular Halloween Jokes",
+    ]
+    keep = [True, True, False, True, True, True, True]
+    assert article_structures(lines, keep, [0.3] * 7, [False] * 7) == []
+    # over a label and the steps, a recipe's
+    lines = ["5 patatas medianas", "6 huevos", "Elaboración", "Pela las patatas y bate los huevos."]
+    assert article_structures(lines, [False, False, True, True], [0.3] * 4, [False] * 4) == [0, 1]
 
 
 @pytest.mark.parametrize(

@@ -319,6 +319,24 @@ def test_html_numbered_list_has_the_numbers_a_browser_shows(run_stage):
     assert [x for x in lines if x[:1].isdigit()] == want, lines
 
 
+def test_html_numbered_list_has_the_letters_or_numerals_of_its_type(run_stage):
+    """A nested <ol type="a"> was numbered "1." "2." (s37 acc-regress O8): a list's type
+    gives letters ("a", "A") or roman numerals ("i", "I")."""
+    html = (
+        f"<html><body><article><h1>Repotting</h1><p>{LEAD}</p><ol><li>Water the plant.</li>"
+        "<li>Choose a pot.<ol type='a'><li>Clay pots dry faster.</li><li>Plastic pots keep"
+        " water.</li></ol></li><li>Loosen the roots.</li></ol>"
+        f"<p>{MID}</p><ol type='I' start='3'><li>Third part.</li><li>Fourth part.</li></ol>"
+        f"<p>{END}</p></article></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    lines = [x.strip() for x in doc.text.split("\n")]
+    want = ["1. Water the plant.", "2. Choose a pot.", "a. Clay pots dry faster.",
+            "b. Plastic pots keep water.", "3. Loosen the roots.", "III. Third part.",
+            "IV. Fourth part."]  # fmt: skip
+    assert [x for x in lines if x in want] == want, lines
+
+
 def test_an_html_list_item_that_writes_its_own_number_is_numbered_once(run_stage):
     """A reference list's items "1. Author A, ..." in an <ol> were numbered twice ("1. 1.
     Author A"; s35 acc-regress R1, a Springer dev page)."""

@@ -1111,3 +1111,34 @@ def test_with_jaccard_a_larger_copy_elsewhere_is_measured_by_the_threshold(run_s
     assert run.kept == [story]
     assert larger.duplicate.status == "near" and larger.duplicate.of == story.id
     assert 0.4 <= larger.duplicate.similarity < 0.5
+
+
+def test_a_page_rendered_with_its_furniture_and_a_fuller_version_are_one_story(run_stage, tmp_path):
+    """s37 acc-regress R4: a page's text rendering was no copy of its HTML rendering that
+    kept the site's menus and tables (it covered under half of it: "an item of a
+    compilation"), nor was a story's short first version a copy of its fuller one. A
+    compilation is under its own headline, not its items': under the same headline the
+    smaller one is the story's copy, read after the larger one in the batch or the index;
+    a document under another headline is still an item of the larger one."""
+    from helpers import word_paragraphs
+
+    furniture = "\n".join(word_paragraphs(3, seed=11, words=70))
+    page = make_document(furniture + "\n" + BASE + "\n" + furniture[:300], path="page.html")
+    page.title = "Council approves budget | The Courier"
+    page.site_name = "The Courier"
+    clean = make_document(BASE, path="page.html.txt")
+    clean.title = "Council approves budget"
+    run = run_stage(DedupStage, [page, clean])
+    assert run.kept == [page]
+    assert clean.duplicate.status == "near" and clean.duplicate.of == page.id
+    # a short first version read after the fuller one, in a later run (the index's)
+    first = make_document(BASE.split(". ")[0] + ". " + BASE.split(". ")[1] + ".", path="v1.txt")
+    first.title = "Council approves budget"
+    run = run_stage(DedupStage, [first])
+    [(doc, _)] = run.dropped
+    assert doc.duplicate.status == "near" and doc.duplicate.of == page.id
+    # under a headline of its own, the same text is an item of the page, kept
+    item = make_document(BASE, path="item.txt")
+    item.title = "Schools get twelve percent more"
+    run = stage_runner(tmp_path / "other")(DedupStage, [page, item])
+    assert run.kept == [page, item] and item.duplicate.status == "unique"

@@ -79,6 +79,21 @@ def test_the_script_is_the_paragraphs_not_a_menu_lines():
     assert script_of("草", "ja") == "Jpan"
 
 
+def test_chinese_lyrics_with_pinyin_under_each_line_are_in_chinese_characters():
+    """s37 acc-regress O5: a Chinese song's lines, each with its pinyin under it (99 Han
+    characters, 352 Latin letters), were "Latn": a character is a syllable, and Chinese is
+    written in its characters; an English text quoting a Chinese name stays Latin."""
+    from corearchive_plugins.language.scripts import script_of
+
+    lyrics = "\n".join(
+        ["我们一起走过春夏秋冬", "wǒ men yì qǐ zǒu guò chūn xià qiū dōng",
+         "你的笑容还在我心中", "nǐ de xiào róng hái zài wǒ xīn zhōng"] * 4
+    )  # fmt: skip
+    assert script_of(lyrics, "zh") == "Hans"
+    quoting = "The mayor met the delegation from 北京 on Tuesday to discuss the harbour plan."
+    assert script_of(quoting, "en") == "Latn"
+
+
 def test_allow_list_drops_other_languages(run_stage):
     docs = [make_document(SAMPLES[c], path=f"{c}.txt") for c in ("en", "fr", "de")]
     run = run_stage(LanguageStage, docs, languages=["en", "fr"])

@@ -377,6 +377,20 @@ def test_a_number_sign_before_a_digit_is_no_hashtag(run_stage):
     assert got.tags == ["Issue #42", "Council", "Pier"]
 
 
+def test_a_tag_lines_number_sign_is_read_as_a_dumps(run_stage):
+    """s37 acc-regress O1: the text path split "Tags: Issue #42, budget, C#" into "Issue",
+    "42", "budget", "C" where a dump's tags kept "Issue #42" and "C#": a "#" is a hashtag's
+    only before a letter, after a space or at the start."""
+    text = (
+        "Library opens reading room\n\nBy Jane Doe\n\n"
+        + "\n\n".join([PROSE * 2] * 3)
+        + "\n\nTags: Issue #42, budget, C#"
+    )
+    assert _record(run_stage, text, html=False).tags == ["Issue #42", "budget", "C#"]
+    got = _record(run_stage, _html(""), tags=["Issue #42", "budget", "C#"])
+    assert got.tags == ["Issue #42", "budget", "C#"]
+
+
 def test_a_dumps_author_string_written_surname_first_is_one_person():
     """A dump's ``authors`` string "Doe, Jane" was split at its comma by the source, before
     the metadata stage could read it as one name (s36 acc-read F2); a semicolon still
@@ -459,6 +473,17 @@ def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> N
     assert body in rec["text"]
 
 
+def test_a_front_matters_title_over_a_block_list_is_the_title(ingest, tmp_path) -> None:
+    """s37 acc-regress O2: 'title: "..."' over "tags:" and its block list, with no heading
+    under the block, was taken for a sentence's first line and no title was given."""
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "fm.md").write_text(
+        f'---\ntitle: "Council approves budget"\ntags:\n  - budget\n  - council\n---\n{body}\n'
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert (rec["title"], rec["text"]) == ("Council approves budget", body)
+
+
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
     """A dump's author "Meier, Hamburg" (a reporter and a place) became the made-up person
     "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a dateline's
@@ -537,6 +562,19 @@ def test_a_dumps_ambiguous_date_is_ordered_by_the_month_its_address_states(url, 
     got = _given_date("03/12/2024", None, url)
     assert isinstance(got, tuple)
     assert (got[0], got[2]["order"]) == (want, order)
+
+
+def test_a_saved_pages_ambiguous_date_is_ordered_by_its_canonical_address(run_stage):
+    """s37 acc-regress O3: a saved HTML page (a file) whose canonical link is at
+    "/2024/03/" read "Posted 03/12/2024" as 3 December, where the same page's WARC record
+    at that address read 12 March: the page's own address orders its dates too."""
+    page = _html(
+        "<link rel='canonical' href='https://example.com/2024/03/council-budget/'>",
+        "<p>Posted 03/12/2024</p>",
+    )
+    for uri in ("file:///pages/council.html", "https://example.com/2024/03/council-budget/"):
+        doc = make_document(page, html=True, uri=uri)
+        assert run_stage(MetadataStage, doc).kept[0].published == "2024-03-12", uri
 
 
 def test_a_readers_comment_heading_names_no_author(run_stage):

@@ -252,3 +252,20 @@ def test_a_field_of_a_yaml_front_matter_is_no_headline_over_its_dateline() -> No
     page = f'---\ntitle: "{LONG}"\nauthor: Jane Roe\ndate: 2024-03-05\n---\n# {LONG}\n{BODY}'
     assert not [c for c in TitlePool(Page(page)).cands if c[2].startswith("title:")]
     assert not (extract(page)["title"] or "").startswith("title:")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "title: Council approves budget\ntags: [budget, council]",
+        "title: Council approves budget\ndate: 2024-03-04\ntags: [budget, council]\n"
+        "author: Jane Doe",
+        "layout: post\ntitle: 'Council approves budget'",
+    ],
+)
+def test_a_yaml_front_matters_title_field_is_the_title(fields: str) -> None:
+    """s37 acc-regress O2: a text's front matter without a heading under it gave no title,
+    or "title: Council approves budget" with its key; the docs say the title is read from
+    its fields, as the author, the date and the tags are."""
+    page = f"---\n{fields}\n---\n{BODY}"
+    assert extract(page)["title"] == "Council approves budget"

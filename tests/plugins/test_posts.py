@@ -67,6 +67,16 @@ def test_a_short_post_is_its_own_content_and_has_no_title(ingest, tmp_path):
     assert all(r["title"] is None for r in res.records) and len(res.records) == len(_POSTS)
 
 
+def test_a_posts_api_escaping_is_undone(ingest, tmp_path):
+    """s37 acc-regress O6: Twitter's (and Reddit's) API escapes "&", "<" and ">" in a post's
+    text: "March 5 &amp; 6" was the record's text. A post holds what its writer typed."""
+    typed = "RT @bob: Storm warning for the coast on March 5 & 6 <3 (the &amp; sign)"
+    escaped = typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    dump = _dump(tmp_path / "t.jsonl", _tweet("7", "anna_k", escaped, "en"))
+    (rec,) = ingest(dump, "--disable", "dedup").records
+    assert rec["text"] == typed
+
+
 def test_a_two_line_post_keeps_its_first_line(ingest, tmp_path):
     dump = _dump(
         tmp_path / "m.jsonl",

@@ -361,6 +361,16 @@ SHORT_LEGACY = [
     ("Η κυβέρνηση ενέκρινε χθες το νέο σχέδιο προϋπολογισμού.", "cp1253"),
     ("Rząd przyjął w środę nową ustawę o podatkach.", "cp1250"),
     ("Guvernul a aprobat şi bugetul pe anul viitor, fără modificări.", "cp1250"),
+    # the reading whose letters are one language's: chardetng's ISO-8859-2 made every "ą" of
+    # a Polish text an "š", its Windows-1252 the Lithuanian "į", "ą", "ž" "á", "à", "þ" (s37
+    # acc-regress O4)
+    (
+        "Rada miasta Łodzi przyjęła we wtorek nowy budżet na przyszły rok po miesiącach"
+        " dyskusji między radnymi a mieszkańcami.",
+        "cp1250",
+    ),
+    ("Vilniaus miesto taryba antradienį patvirtino naują biudžetą kitiems metams.", "cp1257"),
+    ("Mestské zastupiteľstvo v Bratislave schválilo v utorok nový rozpočet.", "iso8859-2"),
     # symbols outside words tell no Central European text: Windows-1252 stays (s36 acc-read
     # F7: "Ł2.50", "Ľ cup", chardetng's Windows-1250 or ISO-8859-2)
     ("An hour in the car park will cost £2.50 instead of £2, and a day ticket £8.", "cp1252"),
