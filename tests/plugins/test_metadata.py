@@ -3080,6 +3080,48 @@ def test_htmldates_page_search_alike_within_faster_htmldate() -> None:
     assert found == ["2015-03-04", "2019-10-12", "2018-03-01", "2017-01-01"]
 
 
+def test_htmldates_text_dates_are_searched_for_before_the_pages_years_alike() -> None:
+    """faster_htmldate's search for htmldate's day-month-year text pattern (regex_parse's,
+    over the page's whole HTML) tries the stretches before the page's years only: the same
+    match as pattern.search from every position of strings that need either of its
+    branches, a long letter run before the day or the month, matches that overlap or follow
+    one another, the flags' case folding ("ſt", "OF"), and random strings; regex_parse's
+    day on a page whose month word is found after a word that is none."""
+    import random
+
+    import htmldate.extractors as hx
+
+    from corearchive_plugins.metadata.html import _YearEnded, faster_htmldate
+
+    pattern = hx.LONG_TEXT_PATTERN
+    fast = _YearEnded(pattern)
+    strings = [
+        "Updated March 5, 2021 and 6 April 2022.",
+        "x" * 300 + " 12 2019 " + "Sept" * 50 + " 3rd, 2020",
+        "on 5th of OF March, 1999 / 31ſt Dec. 2030 / 04. Mai 2019",
+        "Lorem 2021 March 2022 5 2023 Kasım 2024",
+        "12 34 2020 ab 1 2020",
+        "",
+    ]
+    rng = random.Random(37)
+    words = ["March", "mai", "1", "12", "2021", "1999", "st", "th", ",", ".", "x", "é", "_"]
+    words += ["\u00a0", "3", "\n", "ſt", "Ocak", "20", "2030", "abcdefgh", " ", "of ", "Of "]
+    strings += ["".join(rng.choices(words, k=rng.randint(1, 25))) for _ in range(3000)]
+    for s in strings:
+        for pos in range(len(s) + 1):
+            want, got = pattern.search(s, pos), fast.search(s, pos)
+            assert (want and (want.span(), want.groups())) == (
+                got and (got.span(), got.groups())
+            ), (s, pos)
+    page = "<p>Sprache Deutsch 2019</p><p>Published on 14 Juni 2018 by Jane</p>" + "x " * 3000
+    day = hx.regex_parse(page)
+    with faster_htmldate():
+        assert hx.LONG_TEXT_PATTERN is not pattern
+        assert hx.regex_parse(page) == day
+    assert hx.LONG_TEXT_PATTERN is pattern
+    assert day is not None and day.date().isoformat() == "2018-06-14"
+
+
 def test_the_renderings_white_space_folds_as_every_run_into_one_space() -> None:
     """tree_to_text's folding (runs of spaces, tabs, CR, FF, VT, but for a single space)
     gives what folding every run into one space gives; newlines and other spaces stay."""
