@@ -1579,6 +1579,40 @@ def test_attribute_index_rules_out_only_what_cannot_match() -> None:
     assert set(htmltree.NEEDLES) == paths
 
 
+def test_attribute_index_searches_its_text_once_for_each_needle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The extraction's, the author's, the categories' and the tags' expressions ask the
+    page's index about the same needles (59 tests a trafeval dev page, of 17 needles): the
+    index's text is searched once for each, and each answer is the search's."""
+    from corearchive_plugins.boilerplate import htmltree
+    from corearchive_plugins.metadata import html as htmlmeta
+
+    tree = htmlmeta.parse_html(
+        _html_page("<div class='post-meta x' id='main'><p class='tags'>t</p><author/></div>")
+    )
+    assert tree is not None
+    index = htmltree.AttrIndex(tree)
+    asked: list[tuple[str, str]] = []
+    holds = htmltree.AttrIndex._holds
+
+    def counted(self: htmltree.AttrIndex, kind: str, lit: str) -> bool:
+        asked.append((kind, lit))
+        return holds(self, kind, lit)
+
+    monkeypatch.setattr(htmltree.AttrIndex, "_holds", counted)
+    tables = [
+        (("pre", "meta"), ("eq", "tags")),
+        (("pre", "meta"), ("sub", "st-me")),
+        (("eq", "tags"),),
+        (("pre", "meta"), ("el", "author"), ("el", "nav")),
+        (("sub", "nothing"), ("pre", "meta")),
+    ]
+    assert [index.may_match(t) for t in tables * 2] == [True, True, True, True, False] * 2
+    needles = [n for t in tables for n in t]
+    assert sorted(asked) == sorted(set(needles) - {("el", "nav")})  # (after a hit: not asked)
+
+
 @pytest.mark.parametrize("copies", [1, 30])
 def test_attribute_index_candidates_in_document_order_by_their_attributes(
     monkeypatch: pytest.MonkeyPatch, copies: int
@@ -3114,6 +3148,48 @@ def test_htmldates_page_search_alike_within_faster_htmldate() -> None:
     with faster_htmldate():
         assert [hc.search_page(p, options) for p in pages] == found
     assert found == ["2015-03-04", "2019-10-12", "2018-03-01", "2017-01-01"]
+
+
+def test_htmldates_text_dates_are_searched_for_before_the_pages_years_alike() -> None:
+    """faster_htmldate's search for htmldate's day-month-year text pattern (regex_parse's,
+    over the page's whole HTML) tries the stretches before the page's years only: the same
+    match as pattern.search from every position of strings that need either of its
+    branches, a long letter run before the day or the month, matches that overlap or follow
+    one another, the flags' case folding ("ſt", "OF"), and random strings; regex_parse's
+    day on a page whose month word is found after a word that is none."""
+    import random
+
+    import htmldate.extractors as hx
+
+    from corearchive_plugins.metadata.html import _YearEnded, faster_htmldate
+
+    pattern = hx.LONG_TEXT_PATTERN
+    fast = _YearEnded(pattern)
+    strings = [
+        "Updated March 5, 2021 and 6 April 2022.",
+        "x" * 300 + " 12 2019 " + "Sept" * 50 + " 3rd, 2020",
+        "on 5th of OF March, 1999 / 31ſt Dec. 2030 / 04. Mai 2019",
+        "Lorem 2021 March 2022 5 2023 Kasım 2024",
+        "12 34 2020 ab 1 2020",
+        "",
+    ]
+    rng = random.Random(37)
+    words = ["March", "mai", "1", "12", "2021", "1999", "st", "th", ",", ".", "x", "é", "_"]
+    words += ["\u00a0", "3", "\n", "ſt", "Ocak", "20", "2030", "abcdefgh", " ", "of ", "Of "]
+    strings += ["".join(rng.choices(words, k=rng.randint(1, 25))) for _ in range(3000)]
+    for s in strings:
+        for pos in range(len(s) + 1):
+            want, got = pattern.search(s, pos), fast.search(s, pos)
+            assert (want and (want.span(), want.groups())) == (
+                got and (got.span(), got.groups())
+            ), (s, pos)
+    page = "<p>Sprache Deutsch 2019</p><p>Published on 14 Juni 2018 by Jane</p>" + "x " * 3000
+    day = hx.regex_parse(page)
+    with faster_htmldate():
+        assert hx.LONG_TEXT_PATTERN is not pattern
+        assert hx.regex_parse(page) == day
+    assert hx.LONG_TEXT_PATTERN is pattern
+    assert day is not None and day.date().isoformat() == "2018-06-14"
 
 
 def test_the_renderings_white_space_folds_as_every_run_into_one_space() -> None:
