@@ -1821,7 +1821,9 @@ def _with_values(term: Any, values: list[str]) -> None:
     if term is None or not values:
         return
     head = " ".join("".join(term.itertext()).split())
-    sep = " " if head.endswith((":", "：")) else ": "
+    # (a term that ends in its own mark is followed by a space: "Population:", a step's
+    # number "1." over its text, which read "1.: Für die Creme ...")
+    sep = " " if head.endswith((":", "：", ".", ")")) else ": "
     for child in list(term):
         term.remove(child)
     term.text = head + sep + "; ".join(values)
