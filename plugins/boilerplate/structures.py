@@ -265,6 +265,16 @@ def _prose_after(lines: Sequence[str], keep: Sequence[bool], b: int) -> bool:
     return False
 
 
+def _in_lower_case(items: Sequence[str]) -> bool:
+    """Whether most words of ``items`` (after their leading quantity) start in lower case,
+    as a list of ingredients' do ("120 ml Olive oil", "2 tsp garlic puree"), and a box of
+    headlines' do not ("23 Super Silly Birthday Jokes for Kids"): a recipe whose list goes
+    on with a part's label and more quantities ("Focaccia Bread Mix" / "300 grams Plain
+    Flour") has no prose right after its first part, and lost it (s37 integration)."""
+    initials = [w[0] for s in items for w in s.split()[1:] if w[0].isalpha()]
+    return 2 * sum(c.islower() for c in initials) > len(initials)
+
+
 def _label(lines: Sequence[str], j: int, forms: _Forms) -> bool:
     """Whether line ``j`` can be a structure's label: short, its own form, no sentence. (A
     line that starts with a quantity may be one: "12,5 km Massenstart Damen" over a race's
@@ -355,7 +365,7 @@ def article_structures(
             # nor the page's repeated lines: those were kept with the dev pages' lists
             inside = (
                 after
-                and _prose_after(lines, keep, b)
+                and (_prose_after(lines, keep, b) or _in_lower_case(lines[a:b]))
                 and not any(furniture[a:b])
                 and not _ascending(lines[max(0, a - 1) : b + 1])
                 and _refers(lines, keep, a, b, stop)
@@ -562,6 +572,19 @@ def _prose(line: str) -> bool:
     return line.endswith(SENTENCE_END)
 
 
+#: the most words of letters a post's time line holds besides its date and time ("Posted",
+#: a weekday, "Uhr")
+_TIME_LABEL_WORDS = 3
+
+
+def _time_alone(line: str) -> bool:
+    """Whether ``line`` is a date or a time with at most a label's words: a news ticker's
+    "12:14 Le PSG risque la catastrophe" is a teaser, and its times were kept as a live
+    blog's (s37 integration, sports.fr)."""
+    rest = _POST_TIME.sub(" ", line).split()
+    return sum(any(c.isalpha() for c in w) for w in rest) <= _TIME_LABEL_WORDS
+
+
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
     """The removed lines (positions in ``lines``, stripped, as for
     :func:`article_structures`) that are the times of a live blog's posts (or of dated
@@ -579,6 +602,7 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         and _prose(lines[i + 1])
         and not _prose(lines[i])
         and _POST_TIME.search(lines[i]) is not None
+        and _time_alone(lines[i])
     ]
     if len(stamps) < _LIVE_POSTS or not any(keep[i] for i in stamps):
         return []

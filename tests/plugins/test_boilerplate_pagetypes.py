@@ -235,6 +235,19 @@ def test_teasers_that_start_with_a_count_over_other_teasers_stay_removed():
     # over a label and the steps, a recipe's
     lines = ["5 patatas medianas", "6 huevos", "Elaboración", "Pela las patatas y bate los huevos."]
     assert article_structures(lines, [False, False, True, True], [0.3] * 4, [False] * 4) == [0, 1]
+    # over a part's label and more quantities: the items' words in lower case say it is a
+    # recipe's (flawlessfood's "120 ml Olive oil" lost when prose was asked for right after)
+    lines = [
+        "Olive Oil Mix",
+        "120 ml olive oil",
+        "2 tsp garlic puree",
+        "1 tbsp dried herbs",
+        "Bread Mix",
+        "300 grams plain flour",
+        "Mix the olive oil with the garlic and herbs.",
+    ]
+    keep = [False, False, True, True, True, True, True]
+    assert article_structures(lines, keep, [0.3] * 7, [False] * 7) == [0, 1]
 
 
 @pytest.mark.parametrize(
@@ -361,3 +374,29 @@ def test_a_live_blogs_posts_keep_their_times(run_stage, posts):
     kept, removed = _clean(run_stage, _page(MENU + head + posts + ["Ältere Beiträge laden"] + FOOT))
     assert [x for x in kept if x in posts] == posts
     assert {"Home", "Most read", "Cookie settings"} <= set(removed)
+
+
+def test_a_tickers_times_over_its_teasers_are_no_posts():
+    """A news ticker's lines, "12:14 Le PSG risque la catastrophe", are a time and a teaser's
+    headline, not a post's time: they were kept as a live blog's (s37 integration)."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    lines = [
+        "18:30 François Cros évite une lourde opération",
+        "Le club confirme la blessure.",
+        "18:19 Ramos insulte Hakimi, le nouveau scandale",
+        "La vidéo a fait le tour.",
+        "17:53 La retraite de Pepe attendra",
+        "Il jouera encore un an.",
+    ]
+    keep = [True, True, False, True, False, True]
+    assert post_times(lines, keep, [False] * 6) == []
+    lines = [
+        "21:40 Uhr",
+        "Der Pegel sinkt weiter.",
+        "Mittwoch, 20:15 Uhr",
+        "Die Feuerwehr ist da.",
+        "19:02",
+        "Die Stadt warnt vor dem Hochwasser.",
+    ]
+    assert post_times(lines, keep, [False] * 6) == [2, 4]
