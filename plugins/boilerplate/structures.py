@@ -463,12 +463,20 @@ def _ratings(lines: Sequence[str]) -> list[tuple[int, int]]:
     a leading zero is a date's (:func:`_off_scale`)."""
     out: list[tuple[int, int]] = []
     for i, s in enumerate(lines):
-        if len(s) > _RATING_CHARS or not _RATING_CHAR.search(s) or _off_scale(s):
+        if len(s) > _RATING_CHARS or not _RATING_CHAR.search(s):
             continue
+        # (_off_scale asked of the lines that read as a score only: most short lines with a
+        # digit are none, and its search of a scale's words cost ~6 µs a corpus page)
         if _RATING.fullmatch(s):
-            a = i - 1 if i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) else i
-            out.append((a, i + 1))
-        elif i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) and _RATING_NUMBER.fullmatch(s):
+            if not _off_scale(s):
+                a = i - 1 if i and _RATING_LABEL_LINE.fullmatch(lines[i - 1]) else i
+                out.append((a, i + 1))
+        elif (
+            i
+            and _RATING_LABEL_LINE.fullmatch(lines[i - 1])
+            and _RATING_NUMBER.fullmatch(s)
+            and not _off_scale(s)
+        ):
             out.append((i - 1, i + 1))
     return out
 
@@ -628,10 +636,15 @@ def thread_posts(
     first = next((j for j in range(n) if keep[j]), None)
     if first is None:
         return [], []
+    # (the first post is above the page's first kept sentence: none is looked for below it,
+    # where the answer would be "readers' comments" anyway)
+    last = next((j for j in range(first, n) if keep[j] and _prose(lines[j])), n)
     heads: list[int] = []
     found: list[int] = []
     i = 0
     while i < n - 2:
+        if not heads and i > last:
+            return [], []
         if not (_prose(lines[i + 2]) and _head(lines, i, furniture)):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
