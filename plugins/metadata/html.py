@@ -791,8 +791,9 @@ def html_candidates(
         # text's "Saturday 14 June 2025, 12:00 - 22:00" is the event's, no publication date;
         # but not a date the page labels as its publication's, "Published 4 March 2025" of
         # a match report on the match's day: s37 acc-read F8)
-        others_aside = [c for c in cands if c["date"] in others and not _labelled(c, page)]
-        cands = [c for c in cands if not (c["date"] in others and not _labelled(c, page))]
+        evented = {id(c) for c in cands if c["date"] in others and not _labelled(c, page)}
+        others_aside = [c for c in cands if id(c) in evented]
+        cands = [c for c in cands if id(c) not in evented]
     else:
         others_aside = []
     if cands:
