@@ -39,6 +39,8 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
 
+from .lines import _MONTHS
+
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
 
@@ -431,14 +433,13 @@ _RATING = re.compile(
     re.I,
 )
 _RATING_LABEL_LINE = re.compile(_RATING_LABEL, re.I)
-# a number on its scale: "4,5/5", "8 out of 10" (the number, the scale)
+# a number on its scale: "4,5/5", "8 out of 10" (the number, the scale); a line of it
+# alone is a score's shape, a gallery's or a list's counter too ("2 / 10")
 _ON_SCALE = re.compile(rf"(\d{{1,3}}(?:[.,]\d{{1,2}})?)\s*{_SCALE_WORD}\s*(5|10|20|100)\b", re.I)
 _RATING_CHAR = re.compile(rf"[\d{_STARS}]")
 #: the longest line that can be a rating ("Rating: 4.8 out of 5 (312 ratings)")
 _RATING_CHARS = 60
 _RATING_NUMBER = re.compile(rf"{_SCORE}{_COUNT}", re.I)
-#: a score's shape on a line of its own, a gallery's or a list's counter too ("2 / 10")
-_COUNTER = re.compile(rf"\d{{1,3}}(?:[.,]\d{{1,2}})?\s*{_SCALE}", re.I)
 #: a rating further from the article's text than this many lines is not the article's
 _RATING_GAP = 3
 #: a page with more ratings than this is a listing of rated things (a shop's, a ranking)
@@ -493,7 +494,7 @@ def article_rating(
     found = _ratings(lines)
     if not found or len(found) > _MAX_RATINGS:
         return []
-    if sum(1 for s in lines if len(s) <= _RATING_CHARS and _COUNTER.fullmatch(s)) > _MAX_RATINGS:
+    if sum(1 for s in lines if len(s) <= _RATING_CHARS and _ON_SCALE.fullmatch(s)) > _MAX_RATINGS:
         # (a gallery's counters, "1/10", "2/10", "3/10": its first is no rating, the others
         # are no review's)
         return []
@@ -525,12 +526,10 @@ _TIME_WORDS = 8
 #: "Quote", "12 Gefällt mir", "Antworten"), and the most such lines there
 _BUTTON_WORDS = 4
 _MAX_BUTTONS = 4
-_MONTH_WORDS = (
-    r"jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s)?|märz|apr(?:il)?|avril|"
-    r"may|mai|jun[ei]?|juin|jul[yi]?|juillet|aug(?:ust)?|août|sep(?:t|tember|tembre)?|"
-    r"oct(?:ober|obre)?|okt(?:ober)?|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|"
-    r"déc(?:embre)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre"
+#: the month names of a post's time: the line model's (``lines._MONTHS``) and their short
+#: forms in French and German
+_MONTH_WORDS = "|".join(
+    sorted(map(re.escape, _MONTHS | {"févr", "okt", "dez", "déc"}), key=len, reverse=True)
 )
 # a post's time: a date with its month's name or in digits, a clock time, or a time ago
 # ("vor 2 Stunden", "il y a 3 heures", "hace 2 horas", "5 min ago")

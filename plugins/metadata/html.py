@@ -57,6 +57,7 @@ from .text import (
     after_reference,
     author_field_names,
     corrections_scored,
+    cue_context,
     current_earliest_year,
     domain_like,
     earliest_year,
@@ -65,6 +66,7 @@ from .text import (
     iso_value,
     place_words,
     placeholder_day,
+    previous_item,
     reference_day,
     reference_years,
     set_corrections_aside,
@@ -877,11 +879,9 @@ _DATE_WORD = re.compile(r"(?i)\b(?:date|datum|fecha|data|dato)\b")
 def _labelled(cand: dict[str, Any], page: Page) -> bool:
     """Whether a date candidate's line labels it as the publication's ("Published 4 March
     2025", "Veröffentlicht am"), before it on its line or on a short line above it."""
-    line = page.lines[cand["line"]] if 0 <= cand["line"] < len(page.lines) else ""
-    ctx = line[: cand["col"]]
-    if not ctx.strip():
-        above = [s for s in page.lines[max(0, cand["line"] - 2) : cand["line"]] if s.strip()]
-        ctx = above[-1] + " " if above and len(above[-1]) < 40 else ctx
+    i = cand["line"]
+    line = page.lines[i] if 0 <= i < len(page.lines) else ""
+    ctx = cue_context(line[: cand["col"]], previous_item(page, i)[1])[0]
     # (a strong cue that names no other date: "Closing date:" of a job ad, "Event date:",
     # are strong labels too)
     return _cues(ctx[-45:])[1] and _DATE_WORD.search(ctx[-45:]) is None

@@ -2660,7 +2660,7 @@ def _features(
         k_title = bisect.bisect_right(lines_with, title_line)
         if k_title < len(lines_with):
             first_after_title = lines_with[k_title]
-    items, item_lines = page.items, page.item_lines
+    items = page.items
     last_item = items[-1][0] if items else -1
 
     # per line (several dates share a line): word count, copyright sign, a byline word
@@ -2678,12 +2678,8 @@ def _features(
         before = line[:col]
         after = line[col + len(c["text"]) :]
         # the previous non-blank line (a short cue line above a date line)
-        pk = bisect.bisect_left(item_lines, i) - 1
-        prev = items[pk][1] if pk >= 0 else ""
-        if not before.strip() and prev and len(prev) < 40:
-            ctx, prev_cue = prev + " ", 1.0
-        else:
-            ctx, prev_cue = before, 0.0
+        pk, prev = previous_item(page, i)
+        ctx, prev_cue = cue_context(before, prev)
         wk, strong, cue_pub, cue_upd, weak, event, neg_before, _ = _cues(ctx[-45:])
         if cue_pub and _CLOSED.search(ctx):
             cue_pub = strong = False  # ("Closing date:" names no publication by its "date")
@@ -3351,6 +3347,23 @@ def _over_post(lines: list[str], i: int) -> bool:
         if seen == 2:
             return False
     return False
+
+
+def previous_item(page: Page, i: int) -> tuple[int, str]:
+    """The non-blank line before line ``i`` of ``page``: its place among the non-blank
+    lines (-1: none) and its text."""
+    pk = bisect.bisect_left(page.item_lines, i) - 1
+    return pk, page.items[pk][1] if pk >= 0 else ""
+
+
+def cue_context(before: str, prev: str) -> tuple[str, float]:
+    """What stands before a date as its cue (:func:`_cues` reads its last 45 characters),
+    and 1.0 when that is the previous non-blank line ``prev``: the text ``before`` the date
+    on its line, or, when there is none, a short line above it ("Published" over "4 March
+    2025")."""
+    if not before.strip() and prev and len(prev) < 40:
+        return prev + " ", 1.0
+    return before, 0.0
 
 
 def live_start(lines: list[str], cands: list[dict[str, Any]], idx: int | None) -> int | None:

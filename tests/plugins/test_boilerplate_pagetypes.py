@@ -138,11 +138,14 @@ def test_a_galleries_first_counter_is_no_rating():
     needs "/" or "out of" and is never the integer 1."""
     text = "The east end of the pier lies in the water after the storm, as the model kept it."
     for counter in ("1 of 10", "1 / 5", "3 of 10", "1/10"):
-        lines = ["Storm damage: in pictures", counter, text]
-        assert article_rating(lines, [False, False, True], [False] * 3) == [], counter
+        assert _kept_as_rating("Storm damage: in pictures", counter, text) == [], counter
     for rating in ("8/10", "4.5 out of 5", "1.5/5", "1 out of 5 stars", "Note : 1/5"):
-        lines = ["Film review", rating, text]
-        assert article_rating(lines, [False, False, True], [False] * 3) == [1], rating
+        assert _kept_as_rating("Film review", rating, text) == [1], rating
+
+
+def _kept_as_rating(head: str, line: str, text: str) -> list[int]:
+    """:func:`article_rating` of ``line`` between a removed ``head`` and a kept ``text``."""
+    return article_rating([head, line, text], [False, False, True], [False] * 3)
 
 
 def test_a_teasers_day_and_month_is_no_rating():
@@ -151,13 +154,12 @@ def test_a_teasers_day_and_month_is_no_rating():
     and is not written with a leading zero ("05/10"): a day and a month."""
     text = "Pour la deuxième fois depuis l'attaque, Gaza n'a plus ni Internet ni téléphone."
     for date in ("31/10", "05/10", "25 sur 20", "6 of 5"):
-        lines = ["L'expulsion d'une militante soumise au Conseil d'État", date, text]
-        assert article_rating(lines, [False, False, True], [False] * 3) == [], date
+        head = "L'expulsion d'une militante soumise au Conseil d'État"
+        assert _kept_as_rating(head, date, text) == [], date
     # (a bare "18 sur 20" is no rating: written so, "3 sur 10" counts a gallery's pictures,
     # s37 acc-read F6; with its label it is one)
     for score in ("10/10", "4,5/5", "0.5/5", "Note : 18 sur 20", "Note : 4/5"):
-        lines = ["Les Enfants du fleuve, un premier film", score, text]
-        assert article_rating(lines, [False, False, True], [False] * 3) == [1], score
+        assert _kept_as_rating("Les Enfants du fleuve, un premier film", score, text) == [1], score
 
 
 RECIPE_ES = (
