@@ -2694,7 +2694,7 @@ class WarcSource(Source):
             # the page is read from its response record
             item.counts["warc resource records derived from a capture (urn:…:URL)"] += 1
             return None
-        if urlsplit(target).path in _CRAWLER_PATHS:
+        if _path_of(target) in _CRAWLER_PATHS:
             # what the crawler fetched for itself (robots.txt): no page of the crawl
             item.counts["warc records of the crawler's own fetches (robots.txt)"] += 1
             return None
@@ -3007,6 +3007,15 @@ def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
 _CRAWLER_OWN = ("metadata:", "dns:", "filedesc:", "urn:x-wpull:")
 #: The paths of what a crawler fetches for itself
 _CRAWLER_PATHS = frozenset(f"/{name}" for name in _CRAWLER_NAMES)
+
+
+def _path_of(uri: str) -> str:
+    """An address's path; "" when no URL parser reads it (an unclosed IPv6 bracket, as
+    link extraction makes them: such a capture is read like any other, s38 acc-read F2)."""
+    try:
+        return urlsplit(uri).path
+    except ValueError:
+        return ""
 #: A resource record about another capture, named by a URN holding its address:
 #: browsertrix-crawler's extracted text (``urn:text:https://…``, ``urn:textFinal:…``), page
 #: information (``urn:pageinfo:…``) and screenshots (``urn:view:…``)

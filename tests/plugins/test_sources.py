@@ -3125,6 +3125,19 @@ def test_a_redirect_is_told_by_the_tags_a_browser_reads_in_linear_time():
     assert time.process_time() - t0 < 1.0
 
 
+def test_a_capture_whose_address_no_parser_reads_is_read_like_any_other():
+    """A target with an unclosed IPv6 bracket (link extraction makes such addresses) was a
+    "broken or truncated WARC" error and its capture lost (s38 acc-read F2)."""
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for n, uri in enumerate(("https://news.example/1", "http://[fe80::1%25eth0/2")):
+        add(w, uri, "response", payload=html_page(n, f"Page {n}").encode(),
+            http_headers=http_headers("text/html"))  # fmt: skip
+    fmt, docs, failures, _ = read(buf.getvalue(), "crawl.warc.gz")
+    assert (fmt, failures) == ("warc", [])
+    assert [d.source.uri for d in docs] == ["https://news.example/1", "http://[fe80::1%25eth0/2"]
+
+
 def test_warc_crawler_files_and_redirect_pages_are_no_articles():
     """wpull's log record (grab-site, ArchiveBot) and robots.txt are the crawler's own,
     skipped and counted as wget's log is; a meta-refresh redirect page is a document that
