@@ -3016,6 +3016,8 @@ def _path_of(uri: str) -> str:
         return urlsplit(uri).path
     except ValueError:
         return ""
+
+
 #: A resource record about another capture, named by a URN holding its address:
 #: browsertrix-crawler's extracted text (``urn:text:https://…``, ``urn:textFinal:…``), page
 #: information (``urn:pageinfo:…``) and screenshots (``urn:view:…``)
