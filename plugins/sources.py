@@ -387,8 +387,14 @@ def _detect(data: bytes) -> str | None:
 
 
 #: The encodings chardetng takes for one another (of Latin texts: they read the same bytes
-#: as other letters): Central European of Windows and of ISO, Western and Baltic
-_SIBLINGS = {"cp1250": "iso8859-2", "iso8859-2": "cp1250", "cp1252": "cp1257"}
+#: as other letters): Central European of Windows and of ISO, Western and Baltic, and
+#: Central European for Western (a French paragraph in a file of a few UTF-8 characters
+#: read "aprčs", "jusqu'ŕ": s38 acc-read F20)
+_SIBLINGS = {
+    "cp1250": ("iso8859-2", "cp1252"),
+    "iso8859-2": ("cp1250",),
+    "cp1252": ("cp1257",),
+}
 #: The letters beyond ASCII of the alphabets of languages written in them (lower case)
 _ALPHABETS = (
     "ąćęłńóśźż",  # Polish
@@ -413,18 +419,27 @@ _ALPHABETS = (
 
 
 def _letters_say(data: bytes, guess: str) -> str:
-    """``guess`` or its sibling (:data:`_SIBLINGS`), whichever reading of ``data`` has more
-    letters of one language's alphabet (:data:`_ALPHABETS`) in words; ``guess`` when even.
+    """``guess`` or a sibling (:data:`_SIBLINGS`; a winning sibling's too), whichever
+    reading of ``data`` has more letters of one language's alphabet (:data:`_ALPHABETS`)
+    in words; ``guess`` when even.
     chardetng read a Polish Windows-1250 text as ISO-8859-2, every "ą" an "š"
     ("miesišcach"), and a Lithuanian Windows-1257 one as Windows-1252 ("antradiená",
     "biudþetà"): each reading's letters are some language's, or a mix of several that none
     writes (s37 acc-regress O4)."""
-    other = _SIBLINGS[guess]
-    try:
-        a, b = data.decode(guess), data.decode(other)
-    except UnicodeDecodeError:
-        return guess
-    return other if _alphabet_letters(data, b, a) > _alphabet_letters(data, a, b) else guess
+    # (read as the text will be: a byte a codec leaves undefined is one U+FFFD, no letter;
+    # a strict reading failed on the UTF-8 quotation marks of a mixed file, s38 acc-read F20)
+    best, a = guess, data.decode(guess, errors="replace")
+    tried, rivals = {guess}, deque(_SIBLINGS[guess])
+    while rivals:  # (a winner's siblings are tried too: Windows-1250, -1252, then -1257)
+        other = rivals.popleft()
+        if other in tried:
+            continue
+        tried.add(other)
+        b = data.decode(other, errors="replace")
+        if _alphabet_letters(data, b, a) > _alphabet_letters(data, a, b):
+            best, a = other, b
+            rivals.extend(_SIBLINGS.get(other, ()))
+    return best
 
 
 def _alphabet_letters(data: bytes, text: str, other: str) -> int:

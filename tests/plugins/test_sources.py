@@ -385,6 +385,23 @@ def test_decode_text_reads_short_legacy_texts_in_their_encoding(text, encoding):
     assert decoded == text, codec
 
 
+def test_a_western_paragraph_after_a_few_utf8_characters_keeps_its_letters():
+    """chardetng reads a French Windows-1252 paragraph under a line with three UTF-8
+    punctuation marks as Windows-1250 ("aprčs", "jusqu'ŕ", "pęcheurs"); the letters tell
+    Western (s38 acc-read F20: the UTF-8 marks made the strict reading fail)."""
+    head = "Council approves harbour budget — the vote came “after a long debate”.\n\n"
+    french = (
+        "Le conseil a approuvé le budget du port mardi soir, après un débat qui a duré"
+        " jusqu'à minuit. Les pêcheurs réclament un quai provisoire."
+    )
+    decoded, codec = decode_text(head.encode() + french.encode("cp1252"))
+    assert french in decoded, codec
+    # (and a winner's siblings: a Lithuanian text chardetng took for Windows-1250 reads
+    # better as Windows-1252, and right as Windows-1257)
+    lithuanian = "Pirmas dalykas, kurį reikia žinoti: šis planas neįgyvendinamas per jėgą."
+    assert decode_text(lithuanian.encode("cp1257"))[0] == lithuanian
+
+
 def test_how_the_encoding_was_found_is_recorded():
     # (an indexer re-checks the documents whose encoding was guessed)
     short = SHORT_LEGACY[1][0]
