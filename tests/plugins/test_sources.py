@@ -1788,6 +1788,22 @@ def test_warc_record_holding_whole_warc_records_is_read_as_it_is():
     assert docs[1].raw == inner and "content_length_overrun" not in docs[1].annotations["source"]
 
 
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_record_showing_a_record_of_a_longer_length_is_no_overrun(gz):
+    # a guide to the format shows a record whose stated length runs past the page: the
+    # page's own length is right (the next record starts where it says), and the page was
+    # cut there, two false errors given, the records after it lost (s38 acc-read F5)
+    example = (
+        "<pre>\r\n\r\nWARC/1.1\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\n"
+        "HTTP/1.1 200 OK\r\n...</pre><p>The block follows the blank line.</p>"
+    )
+    guide = html_page(43, "Page 43", body=example).encode()
+    fmt, docs, failures, _ = read(_three_pages(gz=gz, middle=guide), "a.warc")
+    assert (fmt, failures) == ("warc", [])
+    assert [d.source.uri for d in docs] == [f"http://news.example/{i}" for i in (42, 43, 44)]
+    assert docs[1].raw == guide and "content_length_overrun" not in docs[1].annotations["source"]
+
+
 def test_warc_binary_payload_labelled_text_is_skipped():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
