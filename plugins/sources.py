@@ -2689,7 +2689,9 @@ class WarcSource(Source):
             # can be read, and the entry names the address (it was counted only)
             raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
             orphan = {"kind": "continuation without its first segment", "origin": origin}
-            return self._dropped_capture(item, record, raw, None, offset, {"not_a_page": orphan})
+            return self._dropped_capture(
+                item, record, raw, None, offset, is_arc, {"not_a_page": orphan}
+            )
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
         if rtype not in ("response", "resource", "conversion"):
             item.counts[
@@ -2754,7 +2756,9 @@ class WarcSource(Source):
             # and the archive's copy holds no other record's header)
             raw = raw[: len(raw) - len(spill) - len(_RECORD_END)]
         if failed is not None:
-            return self._dropped_capture(item, record, raw, http, offset, {"http_status": failed})
+            return self._dropped_capture(
+                item, record, raw, http, offset, is_arc, {"http_status": failed}
+            )
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
         # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
@@ -2809,21 +2813,10 @@ class WarcSource(Source):
             # (a 200 with nothing in it, a server's glitch: the entry names the address to
             # fetch again; it was counted only)
             empty = {"not_a_page": {"kind": "empty response"}}
-            return self._dropped_capture(item, record, raw, http, offset, empty)
+            return self._dropped_capture(item, record, raw, http, offset, is_arc, empty)
         headers_list = list(record.rec_headers.headers)
-        rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        rec_id = _record_id(record, raw, offset, is_arc)
         if is_arc:
-            # warcio makes up a random record id for ARC records: use a stable one.
-            # (Derived from the record's URI, date, place and content, as WARC record ids
-            # are meant to be globally unique.)
-            rec_id = "<urn:uuid:{}>".format(
-                uuid.uuid5(
-                    uuid.NAMESPACE_URL,
-                    f"{record.rec_headers.get_header('WARC-Target-URI')}"
-                    f"#{record.rec_headers.get_header('WARC-Date')}#{offset}"
-                    f"#{hashlib.sha256(raw).hexdigest()}",
-                )
-            )
             headers_list = [
                 (k, rec_id if k.lower() == "warc-record-id" else v) for k, v in headers_list
             ]
@@ -2874,13 +2867,14 @@ class WarcSource(Source):
         raw: bytes,
         http: Any,
         offset: int | None,
+        is_arc: bool,
         note: dict[str, Any],
     ) -> Document:
         """A capture whose page is not read, which the run drops (``note``, the document's
         annotations.source: see :func:`corearchive.source.fetch_failed`): a response of HTTP
         status 4xx or 5xx, an empty one, a continuation without its first segment; such
         captures were only counted, and no entry named the address (s31 acc-recrawl #8)."""
-        rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        rec_id = _record_id(record, raw, offset, is_arc)
         fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
             raw=raw,
@@ -3195,6 +3189,24 @@ def _runs_past(data: bytes) -> bool:
         if not data.startswith(b"WARC/1.", pos):
             return False
     return False
+
+
+def _record_id(record: Any, raw: bytes, offset: int | None, is_arc: bool) -> str | None:
+    """The record's id; for an ARC record, one derived from its address, date, place and
+    content (warcio makes up a random one: a new document id on every run, for a kept
+    capture and a dropped one alike, s38 acc-read F7), as WARC record ids are meant to be
+    globally unique."""
+    if not is_arc:
+        given: str | None = record.rec_headers.get_header("WARC-Record-ID")
+        return given
+    return "<urn:uuid:{}>".format(
+        uuid.uuid5(
+            uuid.NAMESPACE_URL,
+            f"{record.rec_headers.get_header('WARC-Target-URI')}"
+            f"#{record.rec_headers.get_header('WARC-Date')}#{offset}"
+            f"#{hashlib.sha256(raw).hexdigest()}",
+        )
+    )
 
 
 def _where(n: int, uri: str | None, offset: int | None, compressed: bool) -> str:

@@ -2216,11 +2216,15 @@ def test_warc_date(value, expected):
     assert iso_warc_date(value) == expected
 
 
-def build_arc() -> bytes:
+def build_arc(*dropped: bytes) -> bytes:
+    """An ARC file of one page, and of captures of ``dropped`` HTTP messages after it."""
     body = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
     out = b"filedesc://t.arc 0.0.0.0 20200101000000 text/plain %d\n%s\n" % (len(body), body)
     http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html_page(50).encode()
     out += b"http://old.example/ 1.2.3.4 20200102030405 text/html %d\n%s\n" % (len(http), http)
+    for n, http in enumerate(dropped):
+        uri = b"http://old.example/%d" % n
+        out += b"%s 1.2.3.4 20200102030405 text/html %d\n%s\n" % (uri, len(http), http)
     return out
 
 
@@ -2234,6 +2238,17 @@ def test_arc_file():
     again = read(build_arc(), "old.arc")[1][0]
     assert doc.source.warc_record_id == again.source.warc_record_id
     assert doc.id == again.id
+    # and so are those of the captures a run drops (s38 acc-read F7)
+    gone = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
+        b"HTTP/1.1 404 Not Found\r\n\r\n",
+    )
+    first, second = (read(build_arc(*gone), "old.arc")[1] for _ in range(2))
+    notes = [d.annotations["source"].keys() & {"not_a_page", "http_status"} for d in first]
+    assert notes == [set(), {"not_a_page"}, {"http_status"}]
+    assert [(d.id, d.source.warc_record_id) for d in first] == [
+        (d.id, d.source.warc_record_id) for d in second
+    ]
 
 
 # -- end to end ------------------------------------------------------------------------------
