@@ -387,13 +387,13 @@ def _detect(data: bytes) -> str | None:
 
 
 #: The encodings chardetng takes for one another (of Latin texts: they read the same bytes
-#: as other letters): Central European of Windows and of ISO, Western and Baltic, and
-#: Central European for Western (a French paragraph in a file of a few UTF-8 characters
-#: read "aprčs", "jusqu'ŕ": s38 acc-read F20)
+#: as other letters): Central European of Windows and of ISO, Western and Baltic, Western
+#: and Central European (a French paragraph in a file of a few UTF-8 characters read
+#: "aprčs", "jusqu'ŕ": s38 acc-read F20; Hungarian "jövõ", "közgyûlés": acc-regress D10)
 _SIBLINGS = {
     "cp1250": ("iso8859-2", "cp1252"),
     "iso8859-2": ("cp1250",),
-    "cp1252": ("cp1257",),
+    "cp1252": ("cp1257", "cp1250"),
 }
 #: The letters beyond ASCII of the alphabets of languages written in them (lower case)
 _ALPHABETS = (

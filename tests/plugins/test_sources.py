@@ -400,6 +400,10 @@ def test_a_western_paragraph_after_a_few_utf8_characters_keeps_its_letters():
     # better as Windows-1252, and right as Windows-1257)
     lithuanian = "Pirmas dalykas, kurį reikia žinoti: šis planas neįgyvendinamas per jėgą."
     assert decode_text(lithuanian.encode("cp1257"))[0] == lithuanian
+    # and Central European chardetng took for Western: Hungarian "ő", "ű" read "õ", "û"
+    # (s38 acc-regress D10)
+    hungarian = "A városi közgyűlés kedd este elfogadta a jövő évi költségvetést."
+    assert decode_text(hungarian.encode("cp1250"))[0] == hungarian
 
 
 def test_how_the_encoding_was_found_is_recorded():
