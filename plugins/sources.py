@@ -500,6 +500,12 @@ def decode_text(data: bytes, declared: str | Sequence[str] | None = None) -> tup
 EncodingBy = Literal["declared", "guessed"] | None
 
 
+#: A character beyond ASCII inside a Latin word (a letter before it, a small letter after
+#: it), and how many of them say that a multi-byte reading took UTF-8 letters for its own
+_WIDE_IN_WORD = re.compile(r"[A-Za-z][^\x00-\x7f][a-z]")
+_WIDE_IN_WORDS = 3
+
+
 def decode_detail(
     data: bytes, declared: str | Sequence[str] | None = None
 ) -> tuple[str, str, EncodingBy]:
@@ -568,14 +574,23 @@ def decode_detail(
     except Exception:  # a detector bug must not stop the run
         encoding = None
     mostly_utf8 = _mostly_utf8(data)
+    mixed = None
     if encoding in _MULTIBYTE and not mostly_utf8:
         # (a Japanese or Chinese text has pairs of bytes that are UTF-8 by chance, which
-        # _mixed_parts would read as UTF-8 between pieces of another encoding)
+        # _mixed_parts would read as UTF-8 between pieces of another encoding; but a Latin
+        # text's UTF-8 letters read so stand inside its words, "B端rger", "sp辰t": then
+        # the file is part UTF-8, s38 acc-regress D11)
         try:
-            return data.decode(encoding), encoding, "guessed"
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    if (mixed := _mixed_parts(data)) is not None:
+        else:
+            if (
+                len(_WIDE_IN_WORD.findall(text, 0, 65536)) < _WIDE_IN_WORDS
+                or (mixed := _mixed_parts(data)) is None
+            ):
+                return text, encoding, "guessed"
+    if mixed is not None or (mixed := _mixed_parts(data)) is not None:
         return *mixed, "guessed"
     if mostly_utf8:
         return data.decode("utf-8", errors="corearchive-stray-cp1252"), "utf-8?", None

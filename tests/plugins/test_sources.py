@@ -505,6 +505,23 @@ def test_a_utf8_text_joined_with_a_double_byte_part_reads_it_in_its_encoding(cod
     assert (text, encoding) == (first + second, f"utf-8+{codec}")
 
 
+@pytest.mark.parametrize("codec", ["euc_jp", "gb18030"])
+def test_a_utf8_latin_text_joined_with_a_double_byte_part_keeps_its_letters(codec):
+    """A German UTF-8 paragraph before an EUC-JP one: the file was read wholly as EUC-JP,
+    whose pairs take UTF-8's "ä", "ü" for characters of its own ("sp辰t", "B端rger"; s38
+    acc-regress D11). Such characters inside Latin words say the file is part UTF-8."""
+    german = (
+        "Der Stadtrat hat den Haushalt beschlossen. Die Abgeordneten stimmten spät am Abend"
+        " ab, die Debatte dauerte über sechs Stunden. Bürger protestierten gegen Kürzungen."
+        " Die Grünen fordern öffentliche Anhörungen.\n"
+    )
+    other = "市議会は来年度の予算案を可決しました。議員たちは夜遅くまで議論を続けました。\n"
+    if codec == "gb18030":
+        other = "上海市星期一批准了新的港口计划。工程将于春季开始，预计两年内完成。\n"
+    text, encoding = decode_text(german.encode() + other.encode(codec))
+    assert (text, encoding) == (german + other, f"utf-8+{codec}")
+
+
 def test_decode_text_invalid_utf8_bytes_are_replaced_not_fatal():
     good = GERMAN.encode("utf-8")
     data = good[:40] + b"\xff\xfe\xc3(" + good[40:] + b"\x80"
