@@ -77,6 +77,64 @@ def test_tidy_text_done_has_no_page_break() -> None:
     assert tidy_text("one\x0ctwo", done=True) == "one\ntwo"
 
 
+def _tidied_by_the_tables(text: str, done: bool) -> str:
+    """tidy_text's character steps as written first: each character looked up in the
+    table, a composed text checked before it is composed."""
+    from corearchive.characters import _DONE_TABLE, _MARK_IN_WORD, _TEXT_TABLE
+
+    text = text.translate(_DONE_TABLE if done else _TEXT_TABLE)
+    if "\u200e" in text or "\u200f" in text:
+        text = _MARK_IN_WORD.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+@pytest.mark.parametrize("done", [False, True])
+@pytest.mark.parametrize(
+    "around", ["plain café text ", "текст на русском ", "東京タワー ", "tab\tand\r\nbreaks "]
+)
+def test_tidy_text_changes_each_character_as_its_table_says(around: str, done: bool) -> None:
+    # every character a table changes, alone and in runs, in a Latin-1 text and in wider
+    # ones: the replacements (one str.replace per character found) give what a lookup of
+    # each character in the table gives
+    from corearchive.characters import _DONE_TABLE
+
+    for c in map(chr, _DONE_TABLE):
+        for text in (around + c + around, c * 3 + around + c, around + c + "\u200b\x85\x0c"):
+            assert tidy_text(text, done) == _tidied_by_the_tables(text, done), repr(text)
+    # no character a table gives is one it changes (the replacements' order is free)
+    given = "".join(v for v in _DONE_TABLE.values() if v)
+    assert given.translate(_DONE_TABLE) == given
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the councilâ€™s cafÃ© budget",
+        "Ã‰lodie, Ðorðe, Â´, ÃO, â, âx, â€, à€™, ß\x80, Â",
+        "ïÂ\x80 Ï¿½ ÂÂ© àà€€",
+        "no lead here, café, тест",
+    ],
+)
+def test_the_mojibake_pattern_finds_what_an_alternation_of_its_leads_finds(text: str) -> None:
+    # (the pattern starts with the lead bytes' class, which the regex engine scans for: the
+    # same matches as the alternation of two-byte and three-byte leads it replaced)
+    import re
+
+    from corearchive.characters import _CONTINUATION, _MOJIBAKE
+
+    alternation = re.compile(
+        f"(?:[\u00c2-\u00df]|[\u00e0-\u00ef][{_CONTINUATION}])[{_CONTINUATION}]"
+    )
+    assert [m.span() for m in _MOJIBAKE.finditer(text)] == [
+        m.span() for m in alternation.finditer(text)
+    ]
+    for i in range(len(text)):
+        got, want = _MOJIBAKE.search(text, i), alternation.search(text, i)
+        assert (got and got.span()) == (want and want.span())
+
+
 @pytest.mark.parametrize(
     ("given", "want"),
     [
