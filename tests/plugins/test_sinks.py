@@ -734,6 +734,34 @@ def test_warc_input_recrawled_is_a_revisit_and_its_copy_none(ingest, tmp_path):
     assert_warcio_check(out)
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_earlier_crawl_is_the_original_whatever_the_files_are_named(ingest, tmp_path, workers):
+    """Two crawls of a page in files whose names sort the later first (crawls named by job
+    or collection): the capture of 2023 is the original, the one of 2024 its revisit (s37
+    acc-crawl F12: the 2023 capture was a revisit referring to a capture made a year after
+    it)."""
+    from helpers import one_page_warc, word_paragraphs
+
+    uri = "https://news.example/2023/09/bridge"
+    body = "".join(f"<p>{p}</p>" for p in word_paragraphs(6, 3))
+    page = f"<html><head><title>Bridge</title></head><body><article>{body}</article></body></html>"
+    crawls = tmp_path / "crawls"
+    crawls.mkdir()
+    jobs = {"a-job.warc.gz": "2024-09-01T00:00:00Z", "b-job.warc.gz": "2023-09-01T00:00:00Z"}
+    for name, date in jobs.items():
+        one_page_warc(crawls / name, uri, page.encode(), date, "text/html")
+    res = ingest(str(crawls), "--workers", workers)
+    assert res.exit_code == 0, res.output
+    assert [r["source"]["fetched_at"] for r in res.records] == ["2023-09-01T00:00:00Z"]
+    assert [(r["reason"], r["source"]["path"].rsplit("/", 1)[-1]) for r in res.rejects] == [
+        ("exact_duplicate", "a-job.warc.gz")
+    ]
+    (revisit,) = _revisits(res.out)
+    assert revisit.get("WARC-Date") == "2024-09-01T00:00:00Z"
+    assert revisit.get("WARC-Refers-To-Date") == "2023-09-01T00:00:00Z"
+    assert_warcio_check(res.out)
+
+
 @pytest.mark.parametrize("how", [["--set", 'dedup.policy="keep"'], ["--disable", "dedup"]])
 def test_warc_input_twice_never_reuses_record_ids(ingest, tmp_path, how):
     src = tmp_path / "crawl.warc.gz"
