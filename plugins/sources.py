@@ -2320,7 +2320,11 @@ class _RecordLoader(ArcWarcRecordLoader):  # type: ignore[misc]
 
     def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
         uri = "http:" if uri is None else uri
-        if rec_type != "response" or length == 0 or not uri.startswith(self.HTTP_SCHEMES):
+        if (
+            rec_type not in ("response", "revisit")
+            or length == 0
+            or not uri.startswith(self.HTTP_SCHEMES)
+        ):
             return super().load_http_headers(rec_type, uri, stream, length)
         # A response's block that does not start with an HTTP status line is no HTTP
         # message (some scrapers write the page itself there): warcio read its first lines
@@ -2400,8 +2404,9 @@ class WarcSource(Source):
     """WARC / WARC.gz (and ARC): ``response``, ``resource`` and ``conversion`` records (the
     last as Common Crawl's WET files hold the pages' text) with HTML or text payloads.
 
-    Other records (request, metadata, warcinfo, non-text payloads, revisits) are skipped and
-    counted. The original record's headers travel with the document so the archive holds a
+    Other records (request, metadata, warcinfo, non-text payloads) are skipped and counted;
+    a revisit is a document the run drops, which the warc sink archives (see
+    :meth:`_revisit`). The original record's headers travel with the document so the archive holds a
     copy of the original response, not a re-wrapping, and the crawl's description (the
     input's ``warcinfo`` record: crawler, operator, crawl) goes with each document as
     ``annotations.source.warcinfo``.
@@ -2641,6 +2646,8 @@ class WarcSource(Source):
             raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
             orphan = {"kind": "continuation without its first segment", "origin": origin}
             return self._dropped_capture(item, record, raw, None, offset, {"not_a_page": orphan})
+        if rtype == "revisit" and not is_arc:
+            return self._revisit(item, record, offset)
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
         if rtype not in ("response", "resource", "conversion"):
             item.counts[
@@ -2797,7 +2804,7 @@ class WarcSource(Source):
             fetched_at=fetched_at,
             warc_record_id=rec_id,
             warc_headers=headers_list,
-            http_head=(getattr(http, "raw_head", None) or http.to_bytes()) if http else None,
+            http_head=_http_head(http),
             http_headers=headers,
         )
         doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype, "offset": offset}
@@ -2819,6 +2826,33 @@ class WarcSource(Source):
         return doc
 
     @staticmethod
+    def _revisit(item: InputItem, record: Any, offset: int | None) -> Document:
+        """A ``revisit`` record: the crawler fetched the page again and found what it had
+        (the same payload, ``identical-payload-digest``; the server's "not modified",
+        ``server-not-modified``), and wrote the new fetch's HTTP head and a reference to the
+        capture that holds the payload (``WARC-Refers-To``, ``-Target-URI``, ``-Date``, WARC
+        1.1 §6.7). A document the run drops (stage ``input``, reason ``revisit``, the
+        reference in its detail: a re-fetch, listed by ``corearchive history``), whose
+        record the warc sink copies into the archive, linked to its original's copy
+        there (see WarcSink). It was skipped and counted: the capture was in no output,
+        and a revisit whose original was in an earlier crawl's file lost its address (s37
+        acc-crawl F6)."""
+        h = record.rec_headers
+        refers = {
+            key: value
+            for key, name in _REVISIT_FIELDS
+            if (value := (h.get_header(name) or "").strip())
+        }
+        http = record.http_headers  # (the re-fetch's head; None when the block has none)
+        # (the block holds the head alone, as a rule; what follows is no page either)
+        raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
+        if isinstance(http, _Headless):  # (a block that is no HTTP message: all of it)
+            raw, http = http.first + raw, None
+        return WarcSource._dropped_capture(
+            item, record, raw, http, offset, {"revisit": refers}, copy=True
+        )
+
+    @staticmethod
     def _dropped_capture(
         item: InputItem,
         record: Any,
@@ -2826,11 +2860,14 @@ class WarcSource(Source):
         http: Any,
         offset: int | None,
         note: dict[str, Any],
+        copy: bool = False,
     ) -> Document:
         """A capture whose page is not read, which the run drops (``note``, the document's
         annotations.source: see :func:`corearchive.source.fetch_failed`): a response of HTTP
-        status 4xx or 5xx, an empty one, a continuation without its first segment; such
-        captures were only counted, and no entry named the address (s31 acc-recrawl #8)."""
+        status 4xx or 5xx, an empty one, a continuation without its first segment, a
+        revisit; such captures were only counted, and no entry named the address (s31
+        acc-recrawl #8). With ``copy``, the document has the record's headers and HTTP head,
+        for a sink to copy the record."""
         rec_id = record.rec_headers.get_header("WARC-Record-ID")
         fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
@@ -2842,6 +2879,8 @@ class WarcSource(Source):
             locator=rec_id or f"offset {offset}",
             fetched_at=fetched_at,
             warc_record_id=rec_id,
+            warc_headers=list(record.rec_headers.headers) if copy else None,
+            http_head=_http_head(http) if copy else None,
             http_headers={k.lower(): v for k, v in http.headers} if http is not None else {},
         )
         doc.annotations["source"] = {"offset": offset, **note}
@@ -2886,6 +2925,23 @@ class WarcSource(Source):
             item.counts["warc records with non-text payload"] += 1
             return None
         return doc
+
+
+def _http_head(http: Any) -> bytes | None:
+    """A record's HTTP head as captured (its bytes: line ends, spacing, folded lines), for
+    the archive's copy of the record; None without one."""
+    return (getattr(http, "raw_head", None) or http.to_bytes()) if http else None
+
+
+#: What a revisit record's document says of it (``annotations.source.revisit``, the drop's
+#: detail): its profile, the payload's digest and the capture it refers to
+_REVISIT_FIELDS = (
+    ("profile", "WARC-Profile"),
+    ("payload_digest", "WARC-Payload-Digest"),
+    ("refers_to", "WARC-Refers-To"),
+    ("refers_to_uri", "WARC-Refers-To-Target-URI"),
+    ("refers_to_date", "WARC-Refers-To-Date"),
+)
 
 
 def _capture_of(record: Any, http: Any = None) -> tuple[str | None, dict[str, str] | None]:
