@@ -849,6 +849,52 @@ def test_a_crawls_revisit_records_are_archived_and_named(ingest, tmp_path, how):
     assert len(_revisits(out)) == 2
 
 
+def test_a_segmented_capture_is_archived_whole(ingest, tmp_path):
+    """The archive held segment 1 of a segmented capture alone (half an HTTP message, its
+    segments never following) and the continuation's bytes in no output (s37 acc-crawl F5):
+    its copy is now the capture as one response record, whole."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    from helpers import word_paragraphs
+
+    paragraphs = word_paragraphs(8, 7)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><head><title>Bridge</title></head><body><article>{body}</article></body></html>"
+    data, half = page.encode(), len(page) // 2
+    crawl = tmp_path / "seg.warc.gz"
+    with open(crawl, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        first = w.create_warc_record(
+            "https://news.example/seg", "response", payload=io.BytesIO(data[:half]),
+            length=half, http_headers=http, warc_headers_dict={"WARC-Segment-Number": "1"},
+        )  # fmt: skip
+        w.write_record(first)
+        origin = first.rec_headers.get_header("WARC-Record-ID")
+        w.write_record(
+            w.create_warc_record(
+                "https://news.example/seg", "continuation", payload=io.BytesIO(data[half:]),
+                length=len(data) - half,
+                warc_headers_dict={"WARC-Segment-Number": "2", "WARC-Segment-Origin-ID": origin,
+                                   "WARC-Segment-Total-Length": str(len(data))},
+            )
+        )  # fmt: skip
+    res = ingest(str(crawl))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert paragraphs[-1] in record["text"]  # (in the continuation)
+    assert "truncated" not in record["annotations"]["source"]
+    by_id = assert_well_formed(res.out)
+    copy = by_id[origin]
+    assert copy.type == "response" and copy.payload == data
+    assert copy.get("WARC-Segment-Number") is None and copy.get("WARC-Truncated") is None
+    assert [r.type for r in all_records(res.out)].count("continuation") == 0
+    assert_warcio_check(res.out)
+    assert CliRunner().invoke(cli, ["verify", str(res.out)]).exit_code == 0
+
+
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_the_earlier_crawl_is_the_original_whatever_the_files_are_named(ingest, tmp_path, workers):
     """Two crawls of a page in files whose names sort the later first (crawls named by job
