@@ -120,6 +120,12 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
     _originals(out, folders)
     # a kept document read again (already_archived) is the same capture as its record
     kept = {e["id"]: e for e in out if e["kind"] == "kept"}
+    for e in out:
+        # (an earlier crawl read after a later one: the archive keeps the order it read
+        # them in, and history says what the dates say; s37 acc-crawl F12)
+        first = kept.get(e["of"]) if e["kind"] == "dropped" else None
+        if first is not None and str(e["fetched_at"] or "~") < str(first["fetched_at"] or ""):
+            e["before_original"] = True
     again = [e for e in out if e["status"] == "already_archived" and e["id"] in kept]
     for e in again:
         kept[e["id"]]["again"] += [e["run_id"], *e["again"]]
@@ -181,6 +187,8 @@ def summary(url: str, found: list[dict[str, Any]], exact: bool) -> str:
             what += f" of {e['of']}"
         elif e.get("original_missing"):
             what += " (its original is not in the archive)"
+        if e.get("before_original"):
+            what += " (captured before it)"
         if e["similarity"] is not None and e["status"] not in ("unique", "exact_duplicate"):
             what += f" ({e['similarity']})"
         title = f'  "{e["title"]}"' if e["title"] else ""
