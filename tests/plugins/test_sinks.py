@@ -780,7 +780,14 @@ def _dedup_crawl(path: Path, page: bytes) -> tuple[str, str]:
     return original, digest
 
 
-@pytest.mark.parametrize("how", [["--workers", "1"], ["--plan", "staged", "--workers", "2"]])
+@pytest.mark.parametrize(
+    "how",
+    [
+        ["--workers", "1"],
+        # (tasks of a record or two: the revisits' originals are another task's)
+        ["--plan", "staged", "--workers", "2", "--task-mb", "0.001"],
+    ],
+)
 def test_a_crawls_revisit_records_are_archived_and_named(ingest, tmp_path, how):
     """A crawl's revisit records (s37 acc-crawl F6) were skipped and counted: the re-fetch
     was in no output and not in history, and a revisit whose original is in an earlier
