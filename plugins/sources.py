@@ -34,6 +34,8 @@ from typing import Any, BinaryIO, Literal
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import orjson
+from lxml import html as lxml_html
+from lxml.etree import ParserError, XPath
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
@@ -385,8 +387,14 @@ def _detect(data: bytes) -> str | None:
 
 
 #: The encodings chardetng takes for one another (of Latin texts: they read the same bytes
-#: as other letters): Central European of Windows and of ISO, Western and Baltic
-_SIBLINGS = {"cp1250": "iso8859-2", "iso8859-2": "cp1250", "cp1252": "cp1257"}
+#: as other letters): Central European of Windows and of ISO, Western and Baltic, and
+#: Central European for Western (a French paragraph in a file of a few UTF-8 characters
+#: read "aprčs", "jusqu'ŕ": s38 acc-read F20)
+_SIBLINGS = {
+    "cp1250": ("iso8859-2", "cp1252"),
+    "iso8859-2": ("cp1250",),
+    "cp1252": ("cp1257",),
+}
 #: The letters beyond ASCII of the alphabets of languages written in them (lower case)
 _ALPHABETS = (
     "ąćęłńóśźż",  # Polish
@@ -411,18 +419,27 @@ _ALPHABETS = (
 
 
 def _letters_say(data: bytes, guess: str) -> str:
-    """``guess`` or its sibling (:data:`_SIBLINGS`), whichever reading of ``data`` has more
-    letters of one language's alphabet (:data:`_ALPHABETS`) in words; ``guess`` when even.
+    """``guess`` or a sibling (:data:`_SIBLINGS`; a winning sibling's too), whichever
+    reading of ``data`` has more letters of one language's alphabet (:data:`_ALPHABETS`)
+    in words; ``guess`` when even.
     chardetng read a Polish Windows-1250 text as ISO-8859-2, every "ą" an "š"
     ("miesišcach"), and a Lithuanian Windows-1257 one as Windows-1252 ("antradiená",
     "biudþetà"): each reading's letters are some language's, or a mix of several that none
     writes (s37 acc-regress O4)."""
-    other = _SIBLINGS[guess]
-    try:
-        a, b = data.decode(guess), data.decode(other)
-    except UnicodeDecodeError:
-        return guess
-    return other if _alphabet_letters(data, b, a) > _alphabet_letters(data, a, b) else guess
+    # (read as the text will be: a byte a codec leaves undefined is one U+FFFD, no letter;
+    # a strict reading failed on the UTF-8 quotation marks of a mixed file, s38 acc-read F20)
+    best, a = guess, data.decode(guess, errors="replace")
+    tried, rivals = {guess}, deque(_SIBLINGS[guess])
+    while rivals:  # (a winner's siblings are tried too: Windows-1250, -1252, then -1257)
+        other = rivals.popleft()
+        if other in tried:
+            continue
+        tried.add(other)
+        b = data.decode(other, errors="replace")
+        if _alphabet_letters(data, b, a) > _alphabet_letters(data, a, b):
+            best, a = other, b
+            rivals.extend(_SIBLINGS.get(other, ()))
+    return best
 
 
 def _alphabet_letters(data: bytes, text: str, other: str) -> int:
@@ -733,18 +750,39 @@ def _not_a_page(item: InputItem, text: str, fmt: Format) -> dict[str, str] | Non
 #: A ``<meta>`` tag, and its attributes (HTML: quoted either way, or not at all)
 _META_TAG = re.compile(r"<meta\b[^>]*+>", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-#: A refresh's content (WHATWG: a delay, then ``;`` or ``,``, ``url=``, the address)
-_REFRESH = re.compile(
-    r"""\s*(\d+)(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.*?)\2\s*$""", re.I | re.S
-)
+#: A refresh's content (WHATWG: a delay, then ``;`` or ``,``, ``url=``, the address, up
+#: to its closing quote when it opens with one: told in Python, as a lazy address before
+#: ``\2\s*$`` retried the end at every character: 3.3 s for 40,000 spaces; s38 acc-read F1)
+_REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(.*)", re.I | re.S)
 #: Where the head's tags are looked for; the longest wait a redirect page makes; the most
 #: text (its tags, scripts and styles left out) that such a page shows
 _REDIRECT_HEAD = 65536
 _REDIRECT_DELAY = 5
 _REDIRECT_TEXT = 1000
-_UNSEEN = re.compile(
-    r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S
+#: The text a browser shows: outside scripts, styles and templates (comments are no text)
+_SHOWN = XPath(
+    "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 )
+
+
+def _refresh_target(content: str, uri: str) -> str | None:
+    """The address a ``<meta http-equiv=refresh>`` of this content sends its reader to
+    within :data:`_REDIRECT_DELAY` seconds, if another page than ``uri``; else None (no
+    address, a longer wait, the page itself, an address no URL parser reads)."""
+    m = _REFRESH.match(content)
+    if m is None or int(m.group(1)) > _REDIRECT_DELAY:
+        return None
+    address = m.group(2).strip()
+    if address[:1] in ("'", '"'):
+        address = address[1:].partition(address[0])[0].strip()
+    if not address:
+        return None
+    try:  # (an unclosed "[" is an invalid IPv6 host: no redirect, not an unreadable page)
+        to = urljoin(uri, address)
+        itself = urldefrag(to).url == urldefrag(uri).url
+    except ValueError:
+        return None
+    return None if itself else to
 
 
 def meta_redirect(html: str, uri: str) -> str | None:
@@ -752,25 +790,36 @@ def meta_redirect(html: str, uri: str) -> str | None:
     to another address within :data:`_REDIRECT_DELAY` seconds, on a page that shows little
     text of its own ("Redirecting...", a link to click): no article, as a 301 is none (a
     WARC skips those); else None. (A refresh of the page itself, or after minutes, is a
-    news page reloading.)"""
+    news page reloading.) The tags are found by a pattern first, and a page that has such a
+    tag is parsed: its tag must be one the browser reads (not in a comment, s38 acc-read
+    F21), and what the page shows is read from the tree (patterns over unclosed scripts and
+    tags took quadratic time: 52 s for a 256 KB page, s38 acc-read F1)."""
     head = html[:_REDIRECT_HEAD]
     if "efresh" not in head and "EFRESH" not in head:  # (a substring search is cheaper)
+        return None
+    if len(html) > _REDIRECT_HEAD * 4:  # (more than a redirect page's markup)
         return None
     for tag in _META_TAG.finditer(head):
         attrs = {
             m.group(1).lower(): next(v for v in m.group(2, 3, 4) if v is not None)
             for m in _ATTRIBUTE.finditer(tag.group())
         }
-        if attrs.get("http-equiv", "").strip().lower() != "refresh":
+        if attrs.get("http-equiv", "").strip().lower() == "refresh":
+            break
+    else:
+        return None
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return None
+    for meta in tree.iter("meta"):
+        if meta.get("http-equiv", "").strip().lower() != "refresh":
             continue
-        m = _REFRESH.match(attrs.get("content", ""))
-        if m is None or int(m.group(1)) > _REDIRECT_DELAY or not m.group(3).strip():
+        to = _refresh_target(meta.get("content", ""), uri)
+        if to is None:
             return None
-        to = urljoin(uri, m.group(3).strip())
-        if urldefrag(to).url == urldefrag(uri).url:
-            return None
-        shown = " ".join(_UNSEEN.sub(" ", html[: _REDIRECT_HEAD * 4]).split())
-        return to if len(shown) <= _REDIRECT_TEXT and len(html) <= _REDIRECT_HEAD * 4 else None
+        shown = " ".join(" ".join(_SHOWN(tree)).split())
+        return to if len(shown) <= _REDIRECT_TEXT else None
     return None
 
 
@@ -2623,7 +2672,7 @@ class WarcSource(Source):
                     state.pages.add(record.rec_headers.get_header("WARC-Record-ID") or "")
                 state.skip = False
                 ended_early = _drain(record)
-                state.spill = block.swallowed()
+                state.spill = block.swallowed(_follows(state.iterator.reader))
                 if isinstance(result, Document) and (failed := _failed_digests(record)):
                     result.annotations["source"]["digests_failed"] = failed
                     item.counts[NOTED + "warc records read whose digests fail"] += 1
@@ -2673,7 +2722,9 @@ class WarcSource(Source):
             # can be read, and the entry names the address (it was counted only)
             raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
             orphan = {"kind": "continuation without its first segment", "origin": origin}
-            return self._dropped_capture(item, record, raw, None, offset, {"not_a_page": orphan})
+            return self._dropped_capture(
+                item, record, raw, None, offset, is_arc, {"not_a_page": orphan}
+            )
         if rtype == "revisit" and not is_arc:
             return self._revisit(item, record, offset)
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
@@ -2695,7 +2746,7 @@ class WarcSource(Source):
             # the page is read from its response record
             item.counts["warc resource records derived from a capture (urn:…:URL)"] += 1
             return None
-        if urlsplit(target).path in _CRAWLER_PATHS:
+        if _path_of(target) in _CRAWLER_PATHS:
             # what the crawler fetched for itself (robots.txt): no page of the crawl
             item.counts["warc records of the crawler's own fetches (robots.txt)"] += 1
             return None
@@ -2735,12 +2786,14 @@ class WarcSource(Source):
             # an error page: a document the run drops, naming the address that was gone
             failed = int(status)
         raw = head + record.raw_stream.read(MAX_FILE_BYTES + 1 - len(head))  # (the rest is drained)
-        if (spill := record.raw_stream.swallowed()) is not None:
+        if (spill := record.raw_stream.swallowed(_follows(state.iterator.reader))) is not None:
             # (the block ran into the record after it: the payload ends where it starts,
             # and the archive's copy holds no other record's header)
             raw = raw[: len(raw) - len(spill) - len(_RECORD_END)]
         if failed is not None:
-            return self._dropped_capture(item, record, raw, http, offset, {"http_status": failed})
+            return self._dropped_capture(
+                item, record, raw, http, offset, is_arc, {"http_status": failed}
+            )
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
         if (
@@ -2881,21 +2934,10 @@ class WarcSource(Source):
             # (a 200 with nothing in it, a server's glitch: the entry names the address to
             # fetch again; it was counted only)
             empty = {"not_a_page": {"kind": "empty response"}}
-            return self._dropped_capture(item, record, raw, http, offset, empty)
+            return self._dropped_capture(item, record, raw, http, offset, is_arc, empty)
         headers_list = list(record.rec_headers.headers)
-        rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        rec_id = _record_id(record, raw, offset, is_arc)
         if is_arc:
-            # warcio makes up a random record id for ARC records: use a stable one.
-            # (Derived from the record's URI, date, place and content, as WARC record ids
-            # are meant to be globally unique.)
-            rec_id = "<urn:uuid:{}>".format(
-                uuid.uuid5(
-                    uuid.NAMESPACE_URL,
-                    f"{record.rec_headers.get_header('WARC-Target-URI')}"
-                    f"#{record.rec_headers.get_header('WARC-Date')}#{offset}"
-                    f"#{hashlib.sha256(raw).hexdigest()}",
-                )
-            )
             headers_list = [
                 (k, rec_id if k.lower() == "warc-record-id" else v) for k, v in headers_list
             ]
@@ -2963,7 +3005,7 @@ class WarcSource(Source):
         if isinstance(http, _Headless):  # (a block that is no HTTP message: all of it)
             raw, http = http.first + raw, None
         return WarcSource._dropped_capture(
-            item, record, raw, http, offset, {"revisit": refers}, copy=True
+            item, record, raw, http, offset, False, {"revisit": refers}, copy=True
         )
 
     @staticmethod
@@ -2973,6 +3015,7 @@ class WarcSource(Source):
         raw: bytes,
         http: Any,
         offset: int | None,
+        is_arc: bool,
         note: dict[str, Any],
         copy: bool = False,
     ) -> Document:
@@ -2982,7 +3025,7 @@ class WarcSource(Source):
         revisit; such captures were only counted, and no entry named the address (s31
         acc-recrawl #8). With ``copy``, the document has the record's headers and HTTP head,
         for a sink to copy the record."""
-        rec_id = record.rec_headers.get_header("WARC-Record-ID")
+        rec_id = _record_id(record, raw, offset, is_arc)
         fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
             raw=raw,
@@ -3149,6 +3192,17 @@ def _warcinfo_at(item: InputItem, offset: int) -> dict[str, Any] | None:
 _CRAWLER_OWN = ("metadata:", "dns:", "filedesc:", "urn:x-wpull:")
 #: The paths of what a crawler fetches for itself
 _CRAWLER_PATHS = frozenset(f"/{name}" for name in _CRAWLER_NAMES)
+
+
+def _path_of(uri: str) -> str:
+    """An address's path; "" when no URL parser reads it (an unclosed IPv6 bracket, as
+    link extraction makes them: such a capture is read like any other, s38 acc-read F2)."""
+    try:
+        return urlsplit(uri).path
+    except ValueError:
+        return ""
+
+
 #: A resource record about another capture, named by a URN holding its address:
 #: browsertrix-crawler's extracted text (``urn:text:https://…``, ``urn:textFinal:…``), page
 #: information (``urn:pageinfo:…``) and screenshots (``urn:view:…``)
@@ -3264,14 +3318,31 @@ class _Block:
         self.carry = window[-len(_NEXT_VERSION) :]
         return data
 
-    def swallowed(self) -> bytes | None:
+    def swallowed(self, follows: bytes) -> bytes | None:
         """What the block, read to its end, holds of the records after it: from the start
         of the first on, when the records that start there run past the block's end; None
-        when none starts in it, or they end with it (a WARC file captured whole)."""
+        when none starts in it, or they end with it (a WARC file captured whole), or when
+        what ``follows`` the block (the reader's next bytes) is a record's end, the next
+        one's start: the length was right, and the block shows records (a page about the
+        format, with an example in a ``<pre>``: s38 acc-read F5)."""
         if self.kept is None or self.limit:
+            return None
+        if len(follows) >= len(_RECORD_END) and _NEXT_VERSION.startswith(follows):
             return None
         data = bytes(self.kept)
         return data if _runs_past(data) else None
+
+
+def _follows(reader: Any) -> bytes:
+    """The next bytes warcio's ``reader`` holds, up to a record end and a version line's
+    start, left unread; fewer (or none) where its buffer ends sooner."""
+    buff = getattr(reader, "buff", None)
+    if buff is None:
+        return b""
+    at = buff.tell()
+    data: bytes = buff.read(len(_NEXT_VERSION))
+    buff.seek(at)
+    return data
 
 
 def _runs_past(data: bytes) -> bool:
@@ -3294,6 +3365,24 @@ def _runs_past(data: bytes) -> bool:
         if not data.startswith(b"WARC/1.", pos):
             return False
     return False
+
+
+def _record_id(record: Any, raw: bytes, offset: int | None, is_arc: bool) -> str | None:
+    """The record's id; for an ARC record, one derived from its address, date, place and
+    content (warcio makes up a random one: a new document id on every run, for a kept
+    capture and a dropped one alike, s38 acc-read F7), as WARC record ids are meant to be
+    globally unique."""
+    if not is_arc:
+        given: str | None = record.rec_headers.get_header("WARC-Record-ID")
+        return given
+    return "<urn:uuid:{}>".format(
+        uuid.uuid5(
+            uuid.NAMESPACE_URL,
+            f"{record.rec_headers.get_header('WARC-Target-URI')}"
+            f"#{record.rec_headers.get_header('WARC-Date')}#{offset}"
+            f"#{hashlib.sha256(raw).hexdigest()}",
+        )
+    )
 
 
 def _where(n: int, uri: str | None, offset: int | None, compressed: bool) -> str:
