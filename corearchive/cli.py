@@ -1413,7 +1413,9 @@ def _remove_preview(out: Path, ids: list[str], index: Path | None, with_related:
 def history(url: str, outs: tuple[Path, ...], as_json: bool, exact_url: bool) -> None:
     """List every capture of the page at URL in the output folders OUT (several when they
     share an --index): the versions kept as records (unique, revision) and the re-fetches
-    dropped (exact or near copies, excerpts, already archived), from records.jsonl and
+    dropped (exact or near copies, excerpts, already archived, a crawl's revisit records:
+    of the record that is their original, or with theirs not in the archive; a copy
+    captured before the record it repeats, read in a later run, says so), from records.jsonl and
     rejects.jsonl, in the order of their runs. A drop reported again by a later run (a
     --rescan) is listed once. Exit 0 (also when nothing is found), 2 an OUT that is no
     folder."""

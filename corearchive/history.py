@@ -113,10 +113,19 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
                 continue
             title = _field(_field(rej, "detail"), "copy").get("title")
             entry = _entry("dropped", reason, rej, rej.get("run_id"), title, folder, seq)
+            if reason == "revisit":  # (a crawl's revisit record: see _originals)
+                entry["refers"] = _field(rej, "detail")
             seen[(doc_id, reason)] = entry
             out.append(entry)
+    _originals(out, folders)
     # a kept document read again (already_archived) is the same capture as its record
     kept = {e["id"]: e for e in out if e["kind"] == "kept"}
+    for e in out:
+        # (an earlier crawl read after a later one: the archive keeps the order it read
+        # them in, and history says what the dates say; s37 acc-crawl F12)
+        first = kept.get(e["of"]) if e["kind"] == "dropped" else None
+        if first is not None and str(e["fetched_at"] or "~") < str(first["fetched_at"] or ""):
+            e["before_original"] = True
     again = [e for e in out if e["status"] == "already_archived" and e["id"] in kept]
     for e in again:
         kept[e["id"]]["again"] += [e["run_id"], *e["again"]]
@@ -135,6 +144,35 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
     return out
 
 
+def _originals(found: list[dict[str, Any]], folders: list[Path]) -> None:
+    """Give each crawl's revisit in ``found`` (a drop entry, reason ``revisit``) the id of
+    the record its original is archived as (``of``: the record read from the crawl record it
+    refers to, or captured at the address and date it names), or ``original_missing`` when
+    no record of ``folders`` is it (a revisit of an earlier crawl not ingested here: the
+    archive holds no copy of it)."""
+    wanted = [e for e in found if e["status"] == "revisit"]
+    if not wanted:
+        return
+    by_record: dict[str, str] = {}
+    by_capture: dict[tuple[str, str], str] = {}
+    refs = {str(e["refers"].get("refers_to")) for e in wanted}
+    caps = {(str(e["refers"].get("refers_to_uri")), str(e["refers"].get("refers_to_date")))
+            for e in wanted}  # fmt: skip
+    for folder in folders:
+        for _, rec in json_objects(folder / "records.jsonl"):
+            src = _field(rec, "source")
+            if (rid := str(src.get("warc_record_id"))) in refs:
+                by_record.setdefault(rid, str(rec.get("id")))
+            if (cap := (str(src.get("uri")), str(src.get("fetched_at")))) in caps:
+                by_capture.setdefault(cap, str(rec.get("id")))
+    for e in wanted:
+        refers = e.pop("refers")
+        e["of"] = by_record.get(str(refers.get("refers_to"))) or by_capture.get(
+            (str(refers.get("refers_to_uri")), str(refers.get("refers_to_date")))
+        )
+        e["original_missing"] = e["of"] is None
+
+
 def summary(url: str, found: list[dict[str, Any]], exact: bool) -> str:
     """The text ``corearchive history`` prints."""
     key = page_key(url, exact)
@@ -147,6 +185,10 @@ def summary(url: str, found: list[dict[str, Any]], exact: bool) -> str:
         what = e["status"] or "?"
         if e["of"]:
             what += f" of {e['of']}"
+        elif e.get("original_missing"):
+            what += " (its original is not in the archive)"
+        if e.get("before_original"):
+            what += " (captured before it)"
         if e["similarity"] is not None and e["status"] not in ("unique", "exact_duplicate"):
             what += f" ({e['similarity']})"
         title = f'  "{e["title"]}"' if e["title"] else ""

@@ -624,31 +624,61 @@ def choose_source(item: InputItem, sources: Mapping[str, Source]) -> tuple[Sourc
 CAPTURE_SOURCES = frozenset(["warc"])
 
 
+#: The date of a WARC file's first record (``WARC-Date`` in its header block), or of an ARC
+#: file (the 14 digits of its ``filedesc://`` line)
+_WARC_DATE = re.compile(rb"\A(?:(?!\r?\n\r?\n).)*?\nWARC-Date:[ \t]*([0-9][^\r\n]*)", re.I | re.S)
+_ARC_DATE = re.compile(rb"\Afiledesc://\S*[ \t]+\S+[ \t]+([0-9]{14})\b")
+
+
+def capture_date(head: bytes) -> str | None:
+    """The digits of the date of the first record of a WARC or ARC file whose first bytes
+    are ``head`` (``2024-09-01T00:00:00Z`` → ``20240901000000``: dates of any precision
+    compare so), None without one. The first record is the crawl's ``warcinfo`` (made as
+    the crawl's file was started) or its first capture: the file's captures are of then
+    or later."""
+    found = _WARC_DATE.match(head) or _ARC_DATE.match(head)
+    if found is None:
+        return None
+    digits = re.sub(rb"[^0-9]", b"", found.group(1)).decode("ascii")
+    return digits if len(digits) >= 8 else None
+
+
 def captures_first(items: list[InputItem], sources: Mapping[str, Source]) -> list[InputItem]:
     """``items`` with the web captures (inputs a :data:`CAPTURE_SOURCES` source reads) first,
-    each group in its order. A copy of a page found in a run both as a capture and as a
-    plain file (a scraped text, a dump) is then kept as the capture, the richer source (its
-    URL, capture date, HTTP headers), and the plain one dropped as its duplicate, whatever
-    the order the inputs were named or listed in, with any number of workers and either
-    plan (the survivor of a cluster is its first document: s28 dedup tester M2, a scraped
-    text file named a_... kept and the WARC capture of the same page dropped). Standard
-    input and an input no source reads stay among the others.
+    in the order of their first record's date (:func:`capture_date`; those without one
+    after, in their order), the others in their order. A copy of a page found in a run both
+    as a capture and as a plain file (a scraped text, a dump) is then kept as the capture,
+    the richer source (its URL, capture date, HTTP headers), and the plain one dropped as
+    its duplicate, whatever the order the inputs were named or listed in, with any number
+    of workers and either plan (the survivor of a cluster is its first document: s28 dedup
+    tester M2, a scraped text file named a_... kept and the WARC capture of the same page
+    dropped). Of two crawls of a page, the earlier is read first, and so is the original
+    its later capture is a revisit or a revision of, whatever the files are named (s37
+    acc-crawl F12: crawls named by job sort the later first, and the capture of 2023 was
+    archived as a revisit referring to one made in 2024). Standard input and an input no
+    source reads stay among the others.
 
     The source chosen is kept on each item (``item.source``), for :func:`item_source` to
     read it with: an input is opened and sniffed once to be placed and read (it was twice,
     one more open and read of every file of a folder of small files)."""
-    first: list[InputItem] = []
+    first: list[tuple[str, InputItem]] = []
     rest: list[InputItem] = []
     for item in items:
-        capture = False
+        date: str | None = None
         if item.path != "-":
             try:
-                item.source = choose_source(item, sources)[0]
-                capture = item.source.name in CAPTURE_SOURCES
+                item.source, head = choose_source(item, sources)
+                if item.source.name in CAPTURE_SOURCES:
+                    # ("~" sorts after every date's digits: undated captures after the rest)
+                    date = capture_date(head) or "~"
             except Exception:  # (told when it is read: item_source chooses again, and raises)
                 pass
-        (first if capture else rest).append(item)
-    return first + rest if first and rest else items
+        if date is None:
+            rest.append(item)
+        else:
+            first.append((date, item))
+    first.sort(key=lambda pair: pair[0])  # (stable: files of one date in their order)
+    return [item for _, item in first] + rest
 
 
 def item_source(item: InputItem, sources: Mapping[str, Source]) -> Source:

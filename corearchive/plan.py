@@ -391,6 +391,8 @@ Part = list[Any]
 KILLED = "killed.jsonl"
 #: The documents a task is running (the chunk in flight), for its watchdog to record
 _INFLIGHT = "inflight.json"
+#: A process task's file of the crawl's revisit records it read (see process_task)
+_REVISITS = "revisits.pkl"
 #: How many times a task's process may be ended by its watchdog before the run stops: each
 #: end narrows the documents in flight to one, which then fails (a task of two stuck
 #: documents in one chunk takes four runs)
@@ -542,7 +544,19 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
     failed, suspects = _stuck_failures(killed, spec.local)
     report = RunReport(run_id=spec.run_id)
     log = _EventLog(tmp / "events.pkl", spec.events)
-    reporter = _reporter(report, tmp / "rejects.jsonl", log)
+    # A crawl's revisit records, dropped as read (stage input), for the final step's warc
+    # sink to archive once every task's captures are in the catalog (see WarcSink.dropped:
+    # the capture one refers to may be another task's)
+    revisits = open(tmp / _REVISITS, "wb")  # noqa: SIM115
+
+    def on_dropped(doc: Document, stage: str, drop: Drop) -> None:
+        log.dropped(doc, stage, drop)
+        if stage == FETCH_STAGE and drop.reason == "revisit":
+            pickle.dump(("revisit", doc, drop), revisits, pickle.HIGHEST_PROTOCOL)
+
+    reporter = RunReporter(
+        report, tmp / "rejects.jsonl", on_dropped=on_dropped, on_failed=log.failed, err=sys.stderr
+    )
     stats: dict[str, StageStats] = {}
     archived = _ArchivedIds(spec.index, in_warc="warc" in spec.config.sinks)
     try:
@@ -589,6 +603,7 @@ def process_task(spec: PlanSpec, n: int, parts: list[Part]) -> None:
             watch.task(None)
         archived.close()
         log.close()
+        revisits.close()
     reporter.rejects.commit()
     with open(tmp / "counts.pkl", "wb") as f:
         pickle.dump(TaskCounts(report, stats, os.getpid(), time.process_time() - cpu0), f)
@@ -1803,11 +1818,17 @@ class StagedPlan:
             _copy_rows(tdir / "write" / "catalog.sqlite", catalog)
             # After the rows of this task and the earlier ones: an original precedes its
             # duplicates in global order, so it is in the catalog by now.
-            for kind, doc, drop in _load_stream(tdir / "write" / "later.pkl"):
+            for kind, doc, drop in itertools.chain(
+                _load_stream(tdir / "write" / "later.pkl"),
+                _load_stream(revisits)
+                if (revisits := tdir / "process" / _REVISITS).exists()
+                else (),
+            ):
                 if kind == "forget" and dedup is not None:
                     dedup.forget(doc)
                 elif kind == "revisit" and warc_sink is not None:
-                    warc_sink.dropped(doc, spec.dedup or "dedup", drop)
+                    stage = FETCH_STAGE if drop.reason == "revisit" else spec.dedup or "dedup"
+                    warc_sink.dropped(doc, stage, drop)
             _replay_events(pm, tdir / "process" / "events.pkl")
             _replay_events(pm, tdir / "write" / "events.pkl")
             for part in (tdir / "process" / "rejects.jsonl", tdir / "write" / "rejects.jsonl"):

@@ -8,7 +8,8 @@ What the index holds and where it comes from:
   run found by the manifests' ``appended`` spans;
 * ``warc_records`` (the raw and revisit records, which revisits refer to and record ids
   must not repeat): the WARC files' headers, each raw record's document from the lines,
-  a revisit's from ``rejects.jsonl`` (the dropped exact copy with its bytes and address);
+  a revisit's from ``rejects.jsonl`` (the dropped exact copy with its bytes and address,
+  or the crawl's revisit record with its record id);
 * the dedup index: the records' texts, hashed with the configured options (``--set
   dedup.num_perm=...`` makes an index of other options);
 * ``takedowns``: ``OUT/takedowns.jsonl``.
@@ -176,10 +177,13 @@ def rebuild(
                 if stmt.strip():
                     db.execute(stmt)
             dropped = {}
+            crawl_revisits = {}  # (a crawl's revisit records, whose copies keep their ids)
             for _, rej in json_objects(out / "rejects.jsonl"):
                 s = rej.get("source")
                 if rej.get("reason") == "exact_duplicate" and isinstance(s, dict):
                     dropped[(s.get("sha256"), s.get("uri"))] = rej.get("id")
+                elif rej.get("reason") == "revisit" and isinstance(s, dict):
+                    crawl_revisits[s.get("warc_record_id")] = rej.get("id")
             raw = 0
             for rec_id, kind, uri, date, warc, offset, refers in list(_warc_heads(out)):
                 if kind == "revisit" and rec_id not in sha_of:
@@ -187,7 +191,7 @@ def rebuild(
                     if of is None:
                         continue
                     sha = of.split("\0")[1]
-                    doc = dropped.get((sha, uri)) or ""
+                    doc = dropped.get((sha, uri)) or crawl_revisits.get(rec_id) or ""
                     row = (rec_id, doc, "revisit", sha, uri, date, warc, offset)
                 elif rec_id in sha_of:
                     doc, sha = sha_of[rec_id].split("\0")

@@ -125,6 +125,12 @@ _SOURCE_EVIDENCE: dict[str, Any] = {
         " record after it (its block held that record's start): the payload ends where that"
         " record starts.",
     },
+    "segments": {
+        "type": "integer",
+        "minimum": 1,
+        "description": "How many segments of the input WARC's capture, split over several"
+        " records (WARC-Segment-Number, continuation records), were joined to read it.",
+    },
     "content_encoding_sniffed": {
         "type": "string",
         "description": "A coding the input WARC response's body was in without its"

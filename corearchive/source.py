@@ -296,14 +296,19 @@ def fetch_failed(doc: Document) -> Drop | None:
     entry names the address that was gone (s31 acc-recrawl #7, #8); or that its source
     found to be no page (``annotations.source.not_a_page``, its ``kind`` and what else the
     drop's detail says: a crawl's index or robots.txt, a mirror's style sheet, a redirect
-    page), which the entry names, where it was archived as an article (s37 acc-crawl); else
-    None."""
+    page), which the entry names, where it was archived as an article (s37 acc-crawl); or
+    that is a crawl's ``revisit`` record (``annotations.source.revisit``: the capture it
+    refers to); else None."""
     source = doc.annotations.get("source") or {}
     status = source.get("http_status")
     if isinstance(status, int) and status >= 400:
         return Drop("http_status", {"status": status})
     if isinstance(what := source.get("not_a_page"), dict):
         return Drop("not_a_page", dict(what))
+    if isinstance(what := source.get("revisit"), dict):
+        # (a crawl's revisit record: a re-fetch of a page it had, no page to read; see
+        # WarcSource._revisit)
+        return Drop("revisit", dict(what))
     return None
 
 

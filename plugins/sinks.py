@@ -11,9 +11,11 @@ Per document: the raw input as a ``resource`` record (or a copy of the original 
 duplicate of an archived document (same raw bytes) becomes a ``revisit`` record
 (identical-payload-digest profile) referring to the original's raw record, once: the sink keeps
 its own table of raw and revisit records in the archive catalog, so record ids are never
-reused, even across runs. Files rotate near ``max_bytes`` (each holds at least one document)
-and are named ``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz``; they are written under temporary names
-and renamed when the run commits. ``discard(document)`` takes back the last document written
+reused, even across runs; a crawl's own revisit record (a drop entry, reason ``revisit``) is
+copied, referring to its original's copy, when the archive holds it. Files rotate near
+``max_bytes`` (each holds at least one document) and are named
+``PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz``; they are written under temporary names and renamed
+when the run commits. ``discard(document)`` takes back the last document written
 (for a host whose later sink failed on it).
 
 The three records of a plain document are serialised by FastWARC (five times faster than
@@ -28,13 +30,14 @@ import codecs
 import hashlib
 import io
 import json
+import pickle
 import socket
 import time
 import uuid
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from warcio.recordbuilder import RecordBuilder
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
@@ -207,7 +210,8 @@ CREATE TABLE IF NOT EXISTS warc_records (
     warc TEXT NOT NULL,
     warc_offset INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS warc_records_sha256 ON warc_records (sha256)
+CREATE INDEX IF NOT EXISTS warc_records_sha256 ON warc_records (sha256);
+CREATE INDEX IF NOT EXISTS warc_records_uri ON warc_records (uri)
 """
 
 
@@ -218,6 +222,8 @@ class _Original:
     record_id: str
     uri: str
     date: str
+    #: Its payload's SHA-256 (the document's ``source.sha256``), when known
+    sha256: str | None = None
 
 
 class _WarcFile:
@@ -289,6 +295,9 @@ class WarcSink(Sink):
         self._last: tuple[str, _WarcFile, int, int, str] | None = None
         #: Dropped exact duplicates whose original is not archived yet.
         self._pending: list[Document] = []
+        #: A crawl's revisit records whose original is not archived (yet): in a file, as a
+        #: crawl whose originals are in no file of the archive makes one of every revisit
+        self._revisits: IO[bytes] | None = None
 
     # -- files -------------------------------------------------------------------------------
     def _new_file(self) -> _WarcFile:
@@ -356,8 +365,17 @@ class WarcSink(Sink):
         return f"<urn:uuid:{uuid.uuid4()}>"
 
     def _remember(
-        self, record_id: str, doc: Document, rtype: str, date: str, wf: _WarcFile, offset: int
+        self,
+        record_id: str,
+        doc: Document,
+        rtype: str,
+        date: str,
+        wf: _WarcFile,
+        offset: int,
+        sha256: str | None = None,
     ) -> None:
+        """Note a record written (``sha256``: of the payload it holds or stands for, the
+        document's by default)."""
         self.db.execute(
             "INSERT INTO warc_records (record_id, doc_id, type, sha256, uri, date, warc,"
             " warc_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -365,7 +383,7 @@ class WarcSink(Sink):
                 record_id,
                 doc.id,
                 rtype,
-                doc.source.sha256,
+                sha256 or doc.source.sha256,
                 doc.source.uri,
                 date,
                 self._relative(wf),
@@ -571,19 +589,51 @@ class WarcSink(Sink):
             ).fetchone()
         return _Original(*row) if row else None
 
+    def _referred(self, refers: dict[str, Any]) -> _Original | None:
+        """The archived raw record a crawl's revisit record refers to (``refers``: its
+        document's ``annotations.source.revisit``), if the archive has it: by its record id
+        (``WARC-Refers-To``: a copy keeps the crawl's id), else by its address and date
+        (``WARC-Refers-To-Target-URI`` and ``-Date``, which warcio and browsertrix write
+        without the id; the capture pywb looks up). A revisit found there stands for the
+        raw record whose bytes it repeats."""
+        row = None
+        if rid := refers.get("refers_to"):
+            row = self.db.execute(
+                "SELECT record_id, uri, date, sha256, type FROM warc_records WHERE record_id = ?",
+                (rid,),
+            ).fetchone()
+        if row is None and (uri := refers.get("refers_to_uri")):
+            row = self.db.execute(
+                "SELECT record_id, uri, date, sha256, type FROM warc_records WHERE uri = ?"
+                " AND date = ? ORDER BY rowid LIMIT 1",
+                (uri, refers.get("refers_to_date") or ""),
+            ).fetchone()
+        if row is not None and row[4] != "raw":
+            row = self.db.execute(
+                "SELECT record_id, uri, date, sha256, type FROM warc_records WHERE sha256 = ?"
+                " AND type = 'raw' ORDER BY rowid LIMIT 1",
+                (row[3],),
+            ).fetchone()
+        return _Original(*row[:4]) if row is not None else None
+
     def _revisit(
         self, wf: _WarcFile, doc: Document, record_id: str, original: _Original, date: str
     ) -> Any:
+        # (a crawl's revisit record keeps its profile and the digest it gives: its block
+        # holds no payload to digest)
+        crawl = (doc.annotations.get("source") or {}).get("revisit") or {}
         headers = {
             "WARC-Record-ID": record_id,
             "WARC-Date": date,
             "WARC-Warcinfo-ID": wf.warcinfo_id,
-            "WARC-Profile": REVISIT_PROFILE,
+            "WARC-Profile": crawl.get("profile") or REVISIT_PROFILE,
             "WARC-Refers-To": original.record_id,
             "WARC-Refers-To-Target-URI": original.uri,
             "WARC-Refers-To-Date": original.date,
-            "WARC-Payload-Digest": _sha1_b32(doc.raw),
+            "WARC-Payload-Digest": crawl.get("payload_digest") or _sha1_b32(doc.raw),
         }
+        if crawl and not crawl.get("payload_digest"):
+            del headers["WARC-Payload-Digest"]  # (server-not-modified: the crawl gave none)
         src = doc.source
         http = _parse_http_head(src.http_head) if src.http_head else None
         rec = self.builder.create_warc_record(
@@ -602,7 +652,23 @@ class WarcSink(Sink):
         return rec
 
     def dropped(self, document: Document, stage: str, drop: Drop) -> None:
-        """An exact duplicate dropped from the records is still archived, as a revisit."""
+        """An exact duplicate dropped from the records is still archived, as a revisit; so
+        is a crawl's revisit record (reason ``revisit``), when the archive has the capture
+        it refers to (else not: a revisit of a record in no file of the archive is one no
+        reader can resolve; the drop entry names it)."""
+        if (
+            drop.reason == "revisit"
+            and (document.annotations.get("source") or {}).get("revisit") is not None
+        ):
+            if (found := self._referred(drop.detail)) is not None:
+                self._archive_revisit(document, found)
+            else:
+                # (its original may be on its way: written later in the run)
+                if self._revisits is None:
+                    path = self.context.scratch("warc") / "revisits.pkl"
+                    self._revisits = open(path, "w+b")  # noqa: SIM115
+                pickle.dump(document, self._revisits, pickle.HIGHEST_PROTOCOL)
+            return
         if document.duplicate.status != "exact":
             return
         original = self._original(document)
@@ -617,9 +683,20 @@ class WarcSink(Sink):
 
     def _archive_revisit(self, document: Document, original: _Original) -> None:
         record_id = self._rid(document.id, "raw")
+        crawl_id = document.source.warc_record_id or ""
         if self._used(record_id):
             return  # archived already (a rerun of the same input)
-        if document.source.warc_record_id and document.source.warc_record_id == original.record_id:
+        revisit = (document.annotations.get("source") or {}).get("revisit") is not None
+        if revisit:
+            # a crawl's revisit record: its copy keeps the crawl's id, as a copied response
+            # does, unless the archive has that id already (for this record: a rerun)
+            row = self.db.execute(
+                "SELECT doc_id FROM warc_records WHERE record_id = ?", (crawl_id,)
+            ).fetchone()
+            if row is not None and row[0] == document.id:
+                return
+            record_id = self._fresh_id(crawl_id, record_id)
+        elif crawl_id and crawl_id == original.record_id:
             # the archived record itself, read again (from a copy of the archive's WARC
             # files): no second capture to record (s27 reprocessing tester: a revisit of
             # the same record id and date, a capture that never was, for each)
@@ -629,7 +706,10 @@ class WarcSink(Sink):
         date = _warc_date(document)
         wf.append([self._revisit(wf, document, record_id, original, date)])
         wf.documents += 1
-        self._remember(record_id, document, "revisit", date, wf, offset)
+        # (a crawl's revisit stands for its original's payload, as a copy's revisit does:
+        # taken down with it, and found by its digest)
+        sha = original.sha256 if revisit else None
+        self._remember(record_id, document, "revisit", date, wf, offset, sha)
 
     # -- commit ------------------------------------------------------------------------------
     def commit(self) -> None:
@@ -638,6 +718,18 @@ class WarcSink(Sink):
             original = self._original(doc)
             if original is not None:
                 self._archive_revisit(doc, original)
+        if (revisits := self._revisits) is not None:
+            self._revisits = None
+            with revisits:
+                revisits.seek(0)
+                while True:
+                    try:
+                        doc = pickle.load(revisits)
+                    except EOFError:
+                        break
+                    crawl = (doc.annotations.get("source") or {}).get("revisit") or {}
+                    if (original := self._referred(crawl)) is not None:
+                        self._archive_revisit(doc, original)
         kept = []
         for wf in self.files:
             if wf.documents:
@@ -650,6 +742,8 @@ class WarcSink(Sink):
         self.files = kept
 
     def abort(self) -> None:
+        if (revisits := getattr(self, "_revisits", None)) is not None:
+            revisits.close()
         for wf in getattr(self, "files", []):
             if wf.committed:
                 # The run failed after this sink committed: nothing of the run is kept.

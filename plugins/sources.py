@@ -2384,7 +2384,11 @@ class _RecordLoader(ArcWarcRecordLoader):  # type: ignore[misc]
 
     def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
         uri = "http:" if uri is None else uri
-        if rec_type != "response" or length == 0 or not uri.startswith(self.HTTP_SCHEMES):
+        if (
+            rec_type not in ("response", "revisit")
+            or length == 0
+            or not uri.startswith(self.HTTP_SCHEMES)
+        ):
             return super().load_http_headers(rec_type, uri, stream, length)
         # A response's block that does not start with an HTTP status line is no HTTP
         # message (some scrapers write the page itself there): warcio read its first lines
@@ -2428,6 +2432,25 @@ class _Headless(StatusAndHeaders):  # type: ignore[misc]
 
 
 @dataclass
+class _Joining:
+    """A capture split over several records (WARC 1.1 §7: ``WARC-Segment-Number``,
+    ``continuation`` records naming the first by ``WARC-Segment-Origin-ID``, the last with
+    ``WARC-Segment-Total-Length``): its first segment, read, and the blocks of the
+    continuations joined to it so far."""
+
+    record: Any
+    http: Any
+    ctype: str
+    media: str
+    offset: int | None
+    where: str
+    parts: list[bytes]
+    size: int
+    #: The number of the segment that comes next
+    next: int = 2
+
+
+@dataclass
 class _WarcReading:
     """Where reading a WARC stands: records read, whether the next is only read past (a
     resumed task's), whether reading skipped damage (see :meth:`WarcSource.read`), and
@@ -2455,6 +2478,9 @@ class _WarcReading:
     spill: bytes | None = None
     #: The record ids of the first segments read (a continuation of none of them is named)
     segments: set[str] = field(default_factory=set)
+    #: The captures split over segments whose continuations are awaited, by the first
+    #: segment's record id (see :meth:`WarcSource._continuation`)
+    joining: dict[str, _Joining] = field(default_factory=dict)
     #: Whether reading started part-way through the input (a resumed task's): a
     #: continuation's first segment may be before its start
     resumed: bool = False
@@ -2464,8 +2490,9 @@ class WarcSource(Source):
     """WARC / WARC.gz (and ARC): ``response``, ``resource`` and ``conversion`` records (the
     last as Common Crawl's WET files hold the pages' text) with HTML or text payloads.
 
-    Other records (request, metadata, warcinfo, non-text payloads, revisits) are skipped and
-    counted. The original record's headers travel with the document so the archive holds a
+    Other records (request, metadata, warcinfo, non-text payloads) are skipped and counted;
+    a revisit is a document the run drops, which the warc sink archives (see
+    :meth:`_revisit`). The original record's headers travel with the document so the archive holds a
     copy of the original response, not a re-wrapping, and the crawl's description (the
     input's ``warcinfo`` record: crawler, operator, crawl) goes with each document as
     ``annotations.source.warcinfo``.
@@ -2529,6 +2556,10 @@ class WarcSource(Source):
         finally:
             stream.close()
         item.position = None  # (what follows is the end: no resuming after it)
+        for joining in state.joining.values():
+            # a capture whose last segment the input does not hold: read as far as it goes
+            if doc := self._joined(item, joining, "the input ends before its last segment"):
+                yield doc
         if broken is not None:
             yield Failure(*broken)
         elif state.n == 0:
@@ -2699,6 +2730,8 @@ class WarcSource(Source):
         if record.rec_headers.get_header("WARC-Segment-Number") == "1":
             state.segments.add(record.rec_headers.get_header("WARC-Record-ID") or "")
         origin = record.rec_headers.get_header("WARC-Segment-Origin-ID") or ""
+        if rtype == "continuation" and origin in state.joining:
+            return self._continuation(item, record, state, origin, where)
         if rtype == "continuation" and origin not in state.segments and not state.resumed:
             # the rest of a capture whose first segment is not in the input: nothing of it
             # can be read, and the entry names the address (it was counted only)
@@ -2707,10 +2740,12 @@ class WarcSource(Source):
             return self._dropped_capture(
                 item, record, raw, None, offset, is_arc, {"not_a_page": orphan}
             )
+        if rtype == "revisit" and not is_arc:
+            return self._revisit(item, record, offset)
         # (conversion: text extracted from a response, as Common Crawl's WET files hold it)
         if rtype not in ("response", "resource", "conversion"):
             item.counts[
-                "warc continuation records (segments after the first, not joined)"
+                "warc continuation records of a capture not read as a page"
                 if rtype == "continuation"
                 else f"warc {rtype} records"
             ] += 1
@@ -2776,14 +2811,100 @@ class WarcSource(Source):
             )
         if len(raw) > MAX_FILE_BYTES:
             return Failure(_TOO_LARGE.format("a payload"), where)
+        if (
+            record.rec_headers.get_header("WARC-Segment-Number") == "1"
+            and spill is None
+            and not is_arc
+        ):
+            # the first segment of a capture split over several (WARC 1.1 §7): read when
+            # its continuations, which follow it in the file, are joined to it (s37
+            # acc-crawl F5: it was read alone, marked truncated, and the archive's copy was
+            # half an HTTP message whose other half was in no output)
+            rec_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+            state.joining[rec_id] = _Joining(
+                record, http, ctype, media, offset, where, [raw], len(raw)
+            )
+            return None
+        return self._capture(item, record, http, ctype, media, raw, spill, offset, where, is_arc)
+
+    def _continuation(
+        self, item: InputItem, record: Any, state: _WarcReading, origin: str, where: str
+    ) -> Document | Failure | None:
+        """A ``continuation`` record of a capture whose first segment was read: joined to
+        it; the whole capture when it is the last (``WARC-Segment-Total-Length``). One that
+        is not the segment that comes next (a segment missing) ends the joining: the
+        capture is read as far as it is whole, and says why (``truncated``)."""
+        joining = state.joining[origin]
+        headers = record.rec_headers
+        block = record.raw_stream.read(MAX_FILE_BYTES + 1 - joining.size)
+        if headers.get_header("WARC-Segment-Number") != str(joining.next):
+            del state.joining[origin]
+            item.counts["warc continuation records of a capture not read as a page"] += 1
+            return self._joined(item, joining, f"segment {joining.next} is not in the input")
+        joining.parts.append(block)
+        joining.size += len(block)
+        joining.next += 1
+        if joining.size > MAX_FILE_BYTES:
+            del state.joining[origin]
+            return Failure(_TOO_LARGE.format("a capture's segments, joined,"), joining.where)
+        if headers.get_header("WARC-Segment-Total-Length") is None:
+            item.counts["warc continuation records joined to their first segment"] += 1
+            return None
+        del state.joining[origin]
+        item.counts["warc continuation records joined to their first segment"] += 1
+        return self._joined(item, joining, None)
+
+    def _joined(
+        self, item: InputItem, joining: _Joining, missing: str | None
+    ) -> Document | Failure | None:
+        """The document of a segmented capture, of its segments joined (all of them, or
+        those before the ``missing`` one, which the document says)."""
+        doc = self._capture(
+            item,
+            joining.record,
+            joining.http,
+            joining.ctype,
+            joining.media,
+            b"".join(joining.parts),
+            None,
+            joining.offset,
+            joining.where,
+            False,
+            truncated=None if missing is None else f"segmented ({missing})",
+        )
+        if isinstance(doc, Document):
+            doc.annotations["source"]["segments"] = joining.next - 1
+            # (the copy is the capture as one record, no segment of one; with a segment
+            # missing, a record cut short, for a reason the crawl did not give)
+            doc.source.warc_headers = [
+                (k, v)
+                for k, v in doc.source.warc_headers or []
+                if k.lower() not in _SEGMENT_HEADERS
+            ] + ([("WARC-Truncated", "unspecified")] if missing is not None else [])
+        return doc
+
+    def _capture(
+        self,
+        item: InputItem,
+        record: Any,
+        http: Any,
+        ctype: str,
+        media: str,
+        raw: bytes,
+        spill: bytes | None,
+        offset: int | None,
+        where: str,
+        is_arc: bool,
+        truncated: str | None = None,
+    ) -> Document | Failure | None:
+        """The document of a capture's page (``raw``: its block after the HTTP head, when
+        there is one), or why there is none."""
+        rtype = record.rec_type
         # (WARC-Truncated: the crawler stopped reading the body, for its length, time, a
         # disconnection: what was captured is read, and the record says it is partial)
-        truncated = (record.rec_headers.get_header("WARC-Truncated") or "").strip() or None
-        if truncated is None and record.rec_headers.get_header("WARC-Segment-Number"):
-            # the first segment of a record split over several (WARC 1.1 §7): its
-            # continuation records, which hold the rest, are not joined to it (they are
-            # skipped and counted), so what it holds is read as a truncated record's is
-            truncated = "segmented (continuation records not joined)"
+        truncated = (
+            truncated or (record.rec_headers.get_header("WARC-Truncated") or "").strip() or None
+        )
         try:
             payload, undecoded = _decode_transfer(raw, http, partial=truncated is not None)
         except Unfinished as exc:
@@ -2854,7 +2975,7 @@ class WarcSource(Source):
             fetched_at=fetched_at,
             warc_record_id=rec_id,
             warc_headers=headers_list,
-            http_head=(getattr(http, "raw_head", None) or http.to_bytes()) if http else None,
+            http_head=_http_head(http),
             http_headers=headers,
         )
         doc.annotations["source"] = {"encoding": encoding, "warc_type": rtype, "offset": offset}
@@ -2876,6 +2997,33 @@ class WarcSource(Source):
         return doc
 
     @staticmethod
+    def _revisit(item: InputItem, record: Any, offset: int | None) -> Document:
+        """A ``revisit`` record: the crawler fetched the page again and found what it had
+        (the same payload, ``identical-payload-digest``; the server's "not modified",
+        ``server-not-modified``), and wrote the new fetch's HTTP head and a reference to the
+        capture that holds the payload (``WARC-Refers-To``, ``-Target-URI``, ``-Date``, WARC
+        1.1 §6.7). A document the run drops (stage ``input``, reason ``revisit``, the
+        reference in its detail: a re-fetch, listed by ``corearchive history``), whose
+        record the warc sink copies into the archive, linked to its original's copy
+        there (see WarcSink). It was skipped and counted: the capture was in no output,
+        and a revisit whose original was in an earlier crawl's file lost its address (s37
+        acc-crawl F6)."""
+        h = record.rec_headers
+        refers = {
+            key: value
+            for key, name in _REVISIT_FIELDS
+            if (value := (h.get_header(name) or "").strip())
+        }
+        http = record.http_headers  # (the re-fetch's head; None when the block has none)
+        # (the block holds the head alone, as a rule; what follows is no page either)
+        raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
+        if isinstance(http, _Headless):  # (a block that is no HTTP message: all of it)
+            raw, http = http.first + raw, None
+        return WarcSource._dropped_capture(
+            item, record, raw, http, offset, False, {"revisit": refers}, copy=True
+        )
+
+    @staticmethod
     def _dropped_capture(
         item: InputItem,
         record: Any,
@@ -2884,11 +3032,14 @@ class WarcSource(Source):
         offset: int | None,
         is_arc: bool,
         note: dict[str, Any],
+        copy: bool = False,
     ) -> Document:
         """A capture whose page is not read, which the run drops (``note``, the document's
         annotations.source: see :func:`corearchive.source.fetch_failed`): a response of HTTP
-        status 4xx or 5xx, an empty one, a continuation without its first segment; such
-        captures were only counted, and no entry named the address (s31 acc-recrawl #8)."""
+        status 4xx or 5xx, an empty one, a continuation without its first segment, a
+        revisit; such captures were only counted, and no entry named the address (s31
+        acc-recrawl #8). With ``copy``, the document has the record's headers and HTTP head,
+        for a sink to copy the record."""
         rec_id = _record_id(record, raw, offset, is_arc)
         fetched_at, date_note = _capture_of(record, http)
         doc = Document.create(
@@ -2900,6 +3051,8 @@ class WarcSource(Source):
             locator=rec_id or f"offset {offset}",
             fetched_at=fetched_at,
             warc_record_id=rec_id,
+            warc_headers=list(record.rec_headers.headers) if copy else None,
+            http_head=_http_head(http) if copy else None,
             http_headers={k.lower(): v for k, v in http.headers} if http is not None else {},
         )
         doc.annotations["source"] = {"offset": offset, **note}
@@ -2944,6 +3097,29 @@ class WarcSource(Source):
             item.counts["warc records with non-text payload"] += 1
             return None
         return doc
+
+
+def _http_head(http: Any) -> bytes | None:
+    """A record's HTTP head as captured (its bytes: line ends, spacing, folded lines), for
+    the archive's copy of the record; None without one."""
+    return (getattr(http, "raw_head", None) or http.to_bytes()) if http else None
+
+
+#: The headers of a segment of a capture (WARC 1.1 §7), which its joined copy has not
+_SEGMENT_HEADERS = frozenset(
+    ["warc-segment-number", "warc-segment-origin-id", "warc-segment-total-length"]
+)
+
+
+#: What a revisit record's document says of it (``annotations.source.revisit``, the drop's
+#: detail): its profile, the payload's digest and the capture it refers to
+_REVISIT_FIELDS = (
+    ("profile", "WARC-Profile"),
+    ("payload_digest", "WARC-Payload-Digest"),
+    ("refers_to", "WARC-Refers-To"),
+    ("refers_to_uri", "WARC-Refers-To-Target-URI"),
+    ("refers_to_date", "WARC-Refers-To-Date"),
+)
 
 
 def _capture_of(record: Any, http: Any = None) -> tuple[str | None, dict[str, str] | None]:

@@ -147,3 +147,28 @@ def test_history_takes_a_pages_own_address_as_the_dedup_stage_does(ingest, tmp_p
     ]:
         r = _history(url, str(out))
         assert r.exit_code == 0 and f": {found} capture(s)" in r.output, (url, r.output)
+
+
+def test_history_says_a_copy_read_later_was_captured_before_its_original(ingest, tmp_path):
+    """Crawls ingested out of date order: the archive keeps the order it read them in
+    (the 2024 capture is the record), and history says what the dates say (s37 acc-crawl
+    F12: nothing told that the 2023 'copy' was the earlier capture)."""
+    from helpers import one_page_warc
+
+    body = "".join(f"<p>{p}</p>" for p in word_paragraphs(6, 3, 50, NEWS_WORDS[:11]))
+    page = f"<html><head><title>Bridge</title></head><body><article>{body}</article></body></html>"
+    out = tmp_path / "arch"
+    for name, date in (
+        ("late.warc.gz", "2024-09-01T00:00:00Z"),
+        ("early.warc.gz", "2023-09-01T00:00:00Z"),
+    ):
+        path = one_page_warc(tmp_path / name, URL, page.encode(), date, "text/html")
+        assert ingest(str(path), out=out).exit_code == 0
+    r = _history(URL, str(out))
+    lines = r.output.splitlines()
+    assert "2 capture(s), 1 kept as records, 1 dropped" in lines[0]
+    assert lines[1].split()[:2] == ["2024-09-01T00:00:00Z", "kept"]
+    assert lines[2].split()[:2] == ["2023-09-01T00:00:00Z", "dropped"]
+    assert "exact_duplicate of" in lines[2] and "(captured before it)" in lines[2]
+    caps = json.loads(_history(URL, str(out), "--json").output)["captures"]
+    assert [c.get("before_original", False) for c in caps] == [False, True]

@@ -734,6 +734,202 @@ def test_warc_input_recrawled_is_a_revisit_and_its_copy_none(ingest, tmp_path):
     assert_warcio_check(out)
 
 
+def _dedup_crawl(path: Path, page: bytes) -> tuple[str, str]:
+    """A dedup'd crawl as Browsertrix, warcprox and Heritrix write it: a page captured, then
+    fetched again a week later (an identical-payload revisit as warcio writes it, with the
+    original's address and date but not its id), then answered "not modified" (a revisit
+    naming the original's record id), and a revisit of a page captured by an earlier crawl
+    (its original in no file here). Returns the original's record id and its payload
+    digest."""
+    uri = "https://news.example/2024/04/bridge"
+    with open(path, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        rec = w.create_warc_record(
+            uri, "response", payload=io.BytesIO(page), length=len(page), http_headers=http,
+            warc_headers_dict={"WARC-Date": "2024-04-01T08:00:00Z"},
+        )  # fmt: skip
+        w.write_record(rec)
+        original = rec.rec_headers.get_header("WARC-Record-ID")
+        digest = rec.rec_headers.get_header("WARC-Payload-Digest")
+        again = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(
+            w.create_revisit_record(
+                uri, digest, uri, "2024-04-01T08:00:00Z", http_headers=again,
+                warc_headers_dict={"WARC-Date": "2024-04-08T08:00:00Z"},
+            )
+        )  # fmt: skip
+        same = StatusAndHeaders("304 Not Modified", [], protocol="HTTP/1.1")
+        w.write_record(
+            w.create_revisit_record(
+                uri, digest, uri, "2024-04-01T08:00:00Z", http_headers=same,
+                warc_headers_dict={
+                    "WARC-Date": "2024-04-15T08:00:00Z",
+                    "WARC-Profile": "http://netpreserve.org/warc/1.1/revisit/server-not-modified",
+                    "WARC-Refers-To": original,
+                },
+            )
+        )  # fmt: skip
+        w.write_record(
+            w.create_revisit_record(
+                "https://news.example/2023/old", "sha1:MFCHTFUHBLHCEFFJYRUZ22T25CT7IJGG",
+                "https://news.example/2023/old", "2023-12-01T00:00:00Z", http_headers=again,
+                warc_headers_dict={"WARC-Date": "2024-04-02T08:00:00Z"},
+            )
+        )  # fmt: skip
+    return original, digest
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        ["--workers", "1"],
+        # (tasks of a record or two: the revisits' originals are another task's)
+        ["--plan", "staged", "--workers", "2", "--task-mb", "0.001"],
+    ],
+)
+def test_a_crawls_revisit_records_are_archived_and_named(ingest, tmp_path, how):
+    """A crawl's revisit records (s37 acc-crawl F6) were skipped and counted: the re-fetch
+    was in no output and not in history, and a revisit whose original is in an earlier
+    crawl lost its address. Each is now a drop entry, stage input, reason revisit, naming
+    it and the capture it refers to; those whose original the archive holds are copied into
+    it, referring to the original's copy (its id, address and date, as WARC 1.1 and warcio
+    write them); the others are not (no reader could resolve them)."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    from helpers import word_paragraphs
+
+    body = "".join(f"<p>{p}</p>" for p in word_paragraphs(6, 5))
+    page = f"<html><head><title>Bridge</title></head><body><article>{body}</article></body></html>"
+    crawl = tmp_path / "crawl.warc.gz"
+    original, digest = _dedup_crawl(crawl, page.encode())
+    out = tmp_path / "out"
+    res = ingest(str(crawl), *how, out=out)
+    assert res.exit_code == 0, res.output
+    assert [r["archive"]["raw_record_id"] for r in res.records] == [original]
+    entries = [(r["stage"], r["reason"], r["source"]["uri"], r["source"]["fetched_at"],
+                r["detail"].get("refers_to_uri"), r["detail"].get("refers_to_date"))
+               for r in res.rejects]  # fmt: skip
+    uri = "https://news.example/2024/04/bridge"
+    assert sorted(entries) == [
+        ("input", "revisit", "https://news.example/2023/old", "2024-04-02T08:00:00Z",
+         "https://news.example/2023/old", "2023-12-01T00:00:00Z"),
+        ("input", "revisit", uri, "2024-04-08T08:00:00Z", uri, "2024-04-01T08:00:00Z"),
+        ("input", "revisit", uri, "2024-04-15T08:00:00Z", uri, "2024-04-01T08:00:00Z"),
+    ]  # fmt: skip
+    counts = res.manifest["counts"]
+    assert counts["documents"] == 4 and counts["dropped_by_stage"] == {"input": {"revisit": 3}}
+    by_id = assert_well_formed(out)
+    revisits = sorted(_revisits(out), key=lambda r: r.get("WARC-Date"))
+    dates = ["2024-04-08T08:00:00Z", "2024-04-15T08:00:00Z"]
+    assert [r.get("WARC-Date") for r in revisits] == dates
+    for rv in revisits:
+        assert rv.get("WARC-Refers-To") == original and by_id[original].type == "response"
+        assert rv.get("WARC-Refers-To-Target-URI") == uri
+        assert rv.get("WARC-Refers-To-Date") == "2024-04-01T08:00:00Z"
+    assert revisits[0].get("WARC-Payload-Digest") == digest
+    # (the crawl's profile: warcio writes WARC 1.0's, which WARC 1.1 readers take too)
+    assert revisits[0].get("WARC-Profile").endswith("/revisit/identical-payload-digest")
+    assert revisits[1].get("WARC-Profile").endswith("/server-not-modified")
+    assert revisits[1].block.startswith(b"HTTP/1.1 304 Not Modified\r\n")
+    assert_warcio_check(out)
+    assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code == 0
+    hist = json.loads(CliRunner().invoke(cli, ["history", uri, str(out), "--json"]).output)
+    first = res.records[0]["id"]
+    assert [(c["fetched_at"], c["status"], c["of"]) for c in hist["captures"]] == [
+        ("2024-04-01T08:00:00Z", "unique", None),
+        ("2024-04-08T08:00:00Z", "revisit", first),
+        ("2024-04-15T08:00:00Z", "revisit", first),
+    ]
+    old = CliRunner().invoke(cli, ["history", "https://news.example/2023/old", str(out)]).output
+    assert "1 capture(s)" in old and "revisit (its original is not in the archive)" in old
+    # read again: nothing new in the archive
+    again = ingest(str(crawl), "--rescan", *how, out=out)
+    assert again.exit_code == 0, again.output
+    assert len(_revisits(out)) == 2 and len(all_records(out)) == len(by_id)
+    # the index made anew from the archive knows the revisits' records
+    assert CliRunner().invoke(cli, ["index", "rebuild", str(out)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code == 0
+    assert ingest(str(crawl), "--rescan", *how, out=out).exit_code == 0
+    assert len(_revisits(out)) == 2
+
+
+def test_a_segmented_capture_is_archived_whole(ingest, tmp_path):
+    """The archive held segment 1 of a segmented capture alone (half an HTTP message, its
+    segments never following) and the continuation's bytes in no output (s37 acc-crawl F5):
+    its copy is now the capture as one response record, whole."""
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    from helpers import word_paragraphs
+
+    paragraphs = word_paragraphs(8, 7)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><head><title>Bridge</title></head><body><article>{body}</article></body></html>"
+    data, half = page.encode(), len(page) // 2
+    crawl = tmp_path / "seg.warc.gz"
+    with open(crawl, "wb") as f:
+        w = WARCWriter(f, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        first = w.create_warc_record(
+            "https://news.example/seg", "response", payload=io.BytesIO(data[:half]),
+            length=half, http_headers=http, warc_headers_dict={"WARC-Segment-Number": "1"},
+        )  # fmt: skip
+        w.write_record(first)
+        origin = first.rec_headers.get_header("WARC-Record-ID")
+        w.write_record(
+            w.create_warc_record(
+                "https://news.example/seg", "continuation", payload=io.BytesIO(data[half:]),
+                length=len(data) - half,
+                warc_headers_dict={"WARC-Segment-Number": "2", "WARC-Segment-Origin-ID": origin,
+                                   "WARC-Segment-Total-Length": str(len(data))},
+            )
+        )  # fmt: skip
+    res = ingest(str(crawl))
+    assert res.exit_code == 0, res.output
+    [record] = res.records
+    assert paragraphs[-1] in record["text"]  # (in the continuation)
+    assert "truncated" not in record["annotations"]["source"]
+    by_id = assert_well_formed(res.out)
+    copy = by_id[origin]
+    assert copy.type == "response" and copy.payload == data
+    assert copy.get("WARC-Segment-Number") is None and copy.get("WARC-Truncated") is None
+    assert [r.type for r in all_records(res.out)].count("continuation") == 0
+    assert_warcio_check(res.out)
+    assert CliRunner().invoke(cli, ["verify", str(res.out)]).exit_code == 0
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_earlier_crawl_is_the_original_whatever_the_files_are_named(ingest, tmp_path, workers):
+    """Two crawls of a page in files whose names sort the later first (crawls named by job
+    or collection): the capture of 2023 is the original, the one of 2024 its revisit (s37
+    acc-crawl F12: the 2023 capture was a revisit referring to a capture made a year after
+    it)."""
+    from helpers import one_page_warc, word_paragraphs
+
+    uri = "https://news.example/2023/09/bridge"
+    body = "".join(f"<p>{p}</p>" for p in word_paragraphs(6, 3))
+    page = f"<html><head><title>Bridge</title></head><body><article>{body}</article></body></html>"
+    crawls = tmp_path / "crawls"
+    crawls.mkdir()
+    jobs = {"a-job.warc.gz": "2024-09-01T00:00:00Z", "b-job.warc.gz": "2023-09-01T00:00:00Z"}
+    for name, date in jobs.items():
+        one_page_warc(crawls / name, uri, page.encode(), date, "text/html")
+    res = ingest(str(crawls), "--workers", workers)
+    assert res.exit_code == 0, res.output
+    assert [r["source"]["fetched_at"] for r in res.records] == ["2023-09-01T00:00:00Z"]
+    assert [(r["reason"], r["source"]["path"].rsplit("/", 1)[-1]) for r in res.rejects] == [
+        ("exact_duplicate", "a-job.warc.gz")
+    ]
+    (revisit,) = _revisits(res.out)
+    assert revisit.get("WARC-Date") == "2024-09-01T00:00:00Z"
+    assert revisit.get("WARC-Refers-To-Date") == "2023-09-01T00:00:00Z"
+    assert_warcio_check(res.out)
+
+
 @pytest.mark.parametrize("how", [["--set", 'dedup.policy="keep"'], ["--disable", "dedup"]])
 def test_warc_input_twice_never_reuses_record_ids(ingest, tmp_path, how):
     src = tmp_path / "crawl.warc.gz"

@@ -2101,39 +2101,80 @@ def test_browsertrix_text_records_of_a_capture_are_no_documents():
     assert counts == {"warc resource records derived from a capture (urn:…:URL)": 3}
 
 
-def test_the_first_segment_of_a_segmented_record_is_read_as_truncated():
-    """A record split over several (WARC-Segment-Number, continuation records) was read as
-    the whole page: half a page marked whole, the rest dropped in silence, and a gzip body
-    an error blaming the crawler (acceptance round s24b, finding 2). The first segment is
-    read as a truncated record is, marked so; the continuations are counted."""
-    import gzip
-
-    body = gzip.compress(html_page(70).encode())
-    half = len(body) // 2
+def segmented_warc(body: bytes, numbers: list[int], *, last: bool, gz: bool = False) -> bytes:
+    """A WARC of one capture of ``body`` (gzip-encoded HTML) split into segments: those
+    ``numbers`` of ``len(numbers)`` equal parts (segment 1 the response, the others
+    continuation records), the last with WARC-Segment-Total-Length when ``last``."""
+    n = max(numbers)
+    cut = [len(body) * i // n for i in range(n + 1)]
     buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=False)
+    w = WARCWriter(buf, gzip=gz)
     first = w.create_warc_record(
-        "http://news.example/seg", "response", payload=io.BytesIO(body[:half]), length=half,
+        "http://news.example/seg", "response", payload=io.BytesIO(body[: cut[1]]),
+        length=cut[1],
         http_headers=http_headers("text/html", extra=[("Content-Encoding", "gzip")]),
         warc_headers_dict={"WARC-Segment-Number": "1"},
     )  # fmt: skip
     w.write_record(first)
-    rest = body[half:]
-    w.write_record(
-        w.create_warc_record(
-            "http://news.example/seg", "continuation", payload=io.BytesIO(rest), length=len(rest),
-            warc_headers_dict={
-                "WARC-Segment-Number": "2",
-                "WARC-Segment-Origin-ID": first.rec_headers.get_header("WARC-Record-ID"),
-                "WARC-Segment-Total-Length": str(len(body)),
-            },
-        )
-    )  # fmt: skip
-    _, [doc], failures, counts = read(buf.getvalue(), "seg.warc")
+    for i in numbers[1:]:
+        part = body[cut[i - 1] : cut[i]]
+        headers = {
+            "WARC-Segment-Number": str(i),
+            "WARC-Segment-Origin-ID": first.rec_headers.get_header("WARC-Record-ID"),
+        }
+        if last and i == numbers[-1]:
+            headers["WARC-Segment-Total-Length"] = str(len(body))
+        w.write_record(
+            w.create_warc_record(
+                "http://news.example/seg", "continuation", payload=io.BytesIO(part),
+                length=len(part), warc_headers_dict=headers,
+            )
+        )  # fmt: skip
+    return buf.getvalue()
+
+
+def test_a_segmented_capture_is_read_whole_its_continuations_joined():
+    """A record split over several (WARC-Segment-Number, continuation records) was read as
+    the whole page (acceptance round s24b, finding 2), then its first segment alone, marked
+    truncated, its continuations counted: the archive's copy was half an HTTP message, the
+    rest of the capture in no output (s37 acc-crawl F5). The continuations are joined to it:
+    the page is read whole, and its document is the capture as one record."""
+    import gzip
+
+    page = html_page(70).encode()
+    body = gzip.compress(page)
+    _, [doc], failures, counts = read(segmented_warc(body, [1, 2, 3], last=True), "seg.warc")
     assert failures == []
-    assert doc.annotations["source"]["truncated"] == "segmented (continuation records not joined)"
+    assert doc.raw == body and doc.text == page.decode()
+    assert "truncated" not in doc.annotations["source"]
+    assert doc.annotations["source"]["segments"] == 3
+    names = [k.lower() for k, _ in doc.source.warc_headers]
+    assert "warc-segment-number" not in names and "warc-truncated" not in names
+    assert doc.source.warc_record_id in dict(doc.source.warc_headers).values()
+    assert counts == {"warc continuation records joined to their first segment": 2}
+
+
+@pytest.mark.parametrize(
+    ("numbers", "last", "why", "parts"),
+    [
+        ([1, 3], True, "segment 2 is not in the input", 1),
+        ([1, 2, 3], False, "the input ends before its last segment", 3),
+    ],
+)
+def test_a_segmented_capture_with_a_segment_missing_says_so(numbers, last, why, parts):
+    """A capture whose continuations are not all in the input is read as far as it is
+    whole, and says what is missing; its copy is a record cut short (WARC-Truncated)."""
+    import gzip
+
+    body = gzip.compress(html_page(70).encode())
+    data = segmented_warc(body, numbers, last=last, gz=True)
+    _, [doc], failures, _ = read(data, "seg.warc.gz")
+    assert failures == []
+    assert doc.annotations["source"]["truncated"] == f"segmented ({why})"
+    assert doc.annotations["source"]["segments"] == parts
+    assert body.startswith(doc.raw) and len(doc.raw) == len(body) * parts // max(numbers)
+    assert ("WARC-Truncated", "unspecified") in doc.source.warc_headers
     assert doc.is_html and "<html>" in doc.text
-    assert counts == {"warc continuation records (segments after the first, not joined)": 1}
 
 
 def test_warc_captures_that_were_only_counted_are_named_or_read():
