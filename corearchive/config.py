@@ -233,11 +233,13 @@ def _has_bom(path: Path) -> bool:
         return f.read(3) == b"\xef\xbb\xbf"
 
 
-def _enable(registry: Registry, stages: list[str], name: str) -> None:
+def _enable(registry: Registry, stages: list[str], name: str, enabled: list[str]) -> None:
     """Put the installed stage ``name`` into ``stages`` where it declares its place
     (``Stage.after``, else ``Stage.before``), so that a plugin's stage is run without the
     whole stage list written out (s29 plugin author: installing made it available, and
-    running it meant copying every builtin stage's name into ``pipeline.stages``)."""
+    running it meant copying every builtin stage's name into ``pipeline.stages``). Stages
+    ``enabled`` before it with the same place stay before it: the command line's order (two
+    stages after one ran in the reverse of it)."""
     if name not in registry.stages:
         raise ConfigError(
             f"--enable {name}: no installed stage {name!r} (available:"
@@ -249,8 +251,18 @@ def _enable(registry: Registry, stages: list[str], name: str) -> None:
         )
     cls = registry.stages[name]
     after, before = getattr(cls, "after", None), getattr(cls, "before", None)
+    if after in stages and before in stages and stages.index(after) > stages.index(before):
+        raise ConfigError(
+            f"--enable {name}: {registry.owners[('stage', name)].label}: stage {name!r} goes"
+            f" after {after!r} and before {before!r}, which this pipeline runs in the other"
+            f" order ({', '.join(stages)}): name it where it goes in pipeline.stages"
+        )
     if after in stages:
-        stages.insert(stages.index(after) + 1, name)
+        follow_it = {n for n in enabled if getattr(registry.stages[n], "after", None) == after}
+        at = stages.index(after) + 1
+        while at < len(stages) and stages[at] in follow_it:
+            at += 1
+        stages.insert(at, name)
     elif before in stages:
         stages.insert(stages.index(before), name)
     else:
@@ -393,7 +405,7 @@ def resolve(
             raise ConfigError(f"--enable {name}: given twice")
         if name in disabled:
             raise ConfigError(f"--enable {name} and --disable {name}: give one")
-        _enable(registry, stages, name)
+        _enable(registry, stages, name, enable[:k])
 
     if not sinks:
         # (the run wrote nothing, yet marked its documents archived in the index: the next

@@ -366,9 +366,30 @@ def _register(
         check_fragment(cls.annotations_schema, f"{info.label}: stage {name!r}")
     if kind == "stage":
         _check_methods(info, name, cls)
+        _check_place(info, name, cls)
     table[name] = cls
     reg.owners[(kind, name)] = info
     getattr(info, kind + "s").append(name)
+
+
+def _check_place(info: PluginInfo, name: str, cls: type[Stage]) -> None:
+    """A stage's ``after`` and ``before`` must not contradict each other: in the builtin
+    pipeline's order, or naming one stage or the stage itself (``--enable`` took ``after``
+    and ignored ``before`` without a word)."""
+    from .config import DEFAULT_STAGES
+
+    after, before = cls.after, cls.before
+    order = list(DEFAULT_STAGES)
+    if (
+        name in (after, before)
+        or (after is not None and after == before)
+        or (after in order and before in order and order.index(after) > order.index(before))
+    ):
+        raise PluginError(
+            f"{info.label}: stage {name!r} declares after={after!r} and before={before!r},"
+            f" which contradict each other (the builtin order: {', '.join(order)}): declare"
+            f" one{leave_out_hint(info.name)}"
+        )
 
 
 def _check_methods(info: PluginInfo, name: str, cls: type[Stage]) -> None:
