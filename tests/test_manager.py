@@ -211,6 +211,33 @@ def test_plugins_command_lists_name_distribution_version_and_offerings():
     assert rows["dedup"]["stages"] == ["dedup"] and rows["dedup"]["distribution"] == "corearchive"
 
 
+def test_plugins_command_shows_each_stages_place_and_where_the_plugin_was_loaded_from(
+    monkeypatch,
+):
+    """The listing showed neither the place a stage runs in (its ``after``/``before``, or
+    none) nor which copy of a plugin was loaded (an editable install's source folder, or
+    site-packages): s38 acc-plugin F7."""
+    import helpers
+
+    class Late(Stage):
+        name = "late"
+        after = "metadata"
+
+    _installed(monkeypatch, ("ca-late", "late", StagePlugin(Late)))
+    code, rows, out = _listing()
+    assert code == 0
+    assert rows["ca-late:late"]["places"] == {"late": "after metadata"}
+    assert rows["ca-late:late"]["location"] == helpers.__file__
+    assert rows["corearchive:dedup"]["places"] == {"dedup": "default pipeline, 4 of 4"}
+    assert rows["corearchive:dedup"]["location"].endswith("dedup.py")
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    lines = {ln.split()[0]: ln for ln in CliRunner().invoke(cli, ["plugins"]).output.splitlines()}
+    assert f"stages: late (after metadata)  [{helpers.__file__}]" in lines["late"]
+
+
 def test_a_plugin_that_cannot_load_is_named_and_listed(monkeypatch):
     """It stopped every command, ``corearchive plugins`` included (the command that shows
     what is installed), with no word of how to leave it out."""
