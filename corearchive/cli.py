@@ -335,8 +335,9 @@ def _config_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 "sets",
                 multiple=True,
                 metavar="STAGE.KEY=VALUE",
-                help="Override one option (repeatable); VALUE is a TOML value. Also"
-                ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S,'
+                help="Override one option (repeatable); VALUE is a TOML value (STAGE.KEY or"
+                ' stages.STAGE.KEY). Also pipeline.stages=["boilerplate", ...],'
+                " pipeline.doc_timeout=S,"
                 " output.sinks=[...], sinks.NAME.KEY=VALUE (a sink's option). Every"
                 " option, with its default and type: corearchive options [STAGE].",
             ),

@@ -114,7 +114,8 @@ def _set(assignment: str) -> str:
 
 
 def parse_set(assignment: str) -> tuple[str, str, str, Any]:
-    """Parse ``STAGE.KEY=VALUE`` (or ``sinks.NAME.KEY=VALUE``, ``output.KEY=VALUE``,
+    """Parse ``STAGE.KEY=VALUE`` (or ``stages.STAGE.KEY=VALUE``, the config file's table's
+    form, as ``sinks.NAME.KEY=VALUE`` is a sink's; ``output.KEY=VALUE``,
     ``pipeline.KEY=VALUE``).
 
     VALUE is read as a TOML value (``0.7``, ``true``, ``["en", "fr"]``), else as a string.
@@ -125,19 +126,17 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
     if not sep:
         raise ConfigError(f"{_set(assignment)}: expected STAGE.KEY=VALUE")
     parts = target.strip().split(".")
-    if parts[0] == "sinks" and len(parts) == 3:
+    # ("stages" is a name no stage may take: stages.STAGE.KEY is [stages.STAGE] KEY)
+    if parts[0] in ("sinks", "stages") and len(parts) == 3:
         table, name, key = parts
     elif parts[0] in ("output", "pipeline") and len(parts) == 2:
         table, name, key = parts[0], "", parts[1]
     elif len(parts) == 2:
         table, (name, key) = "stages", parts
     else:
-        hint = ""
-        if parts[0] == "stages" and len(parts) == 3:
-            hint = f" (a stage's option is STAGE.KEY: {'.'.join(parts[1:])}=…)"
         raise ConfigError(
-            f"{_set(assignment)}: expected STAGE.KEY=VALUE, sinks.NAME.KEY=VALUE,"
-            f" output.KEY=VALUE or pipeline.KEY=VALUE{hint}"
+            f"{_set(assignment)}: expected STAGE.KEY=VALUE (or stages.STAGE.KEY=VALUE),"
+            " sinks.NAME.KEY=VALUE, output.KEY=VALUE or pipeline.KEY=VALUE"
         )
     try:
         value = tomllib.loads(f"v = {text.strip()}")["v"]

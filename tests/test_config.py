@@ -152,8 +152,14 @@ def test_set_mistakes_get_a_hint(registry, tmp_path):
     # (each said only that the value or the name was wrong, not what to write)
     with pytest.raises(ConfigError, match=r'\[en\] is not a TOML value.*\["en", "fr"\]'):
         resolve(registry, sets=["language.languages=[en]"], cwd=tmp_path)
-    with pytest.raises(ConfigError, match=r"a stage's option is STAGE\.KEY: dedup\.policy="):
-        resolve(registry, sets=["stages.dedup.policy=keep"], cwd=tmp_path)
+    # the config file's [stages.dedup] as --set stages.dedup.policy: refused, with a hint,
+    # where sinks.NAME.KEY is a sink's (s38 acc-plugin F9); now the same as dedup.policy
+    assert parse_set("stages.dedup.policy=keep") == ("stages", "dedup", "policy", "keep")
+    long = resolve(registry, sets=["stages.dedup.policy=keep"], cwd=tmp_path)
+    short = resolve(registry, sets=["dedup.policy=keep"], cwd=tmp_path)
+    assert long.stage_options["dedup"].policy == "keep" and long.digest == short.digest
+    with pytest.raises(ConfigError, match=r"unknown option 'polcy' for stage 'dedup'"):
+        resolve(registry, sets=["stages.dedup.polcy=keep"], cwd=tmp_path)
     with pytest.raises(ConfigError, match=r"set as sinks\.warc\.max_bytes="):
         resolve(registry, sets=["warc.max_bytes=1000"], cwd=tmp_path)
 
