@@ -1042,9 +1042,12 @@ def _warn_absent_plugins(earlier: list[Path], registry: Registry, err: TextIO) -
             for name in names if isinstance(names, dict | list) else ():
                 if isinstance(name, str):
                     last[kind, name] = path.stem
-    installed = {"source": registry.sources, "sink": registry.sinks}
+    installed = {
+        "source": {*registry.sources, *BUILTIN_FORMATS},
+        "sink": set(registry.sinks),
+    }
     for (kind, name), run in sorted(last.items()):
-        if name in installed[kind] or (kind == "source" and name in BUILTIN_FORMATS):
+        if name in installed[kind]:
             continue
         then = (
             "the inputs it read are read by the installed sources now, as other documents"
