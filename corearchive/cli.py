@@ -335,8 +335,9 @@ def _config_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 "sets",
                 multiple=True,
                 metavar="STAGE.KEY=VALUE",
-                help="Override one option (repeatable); VALUE is a TOML value. Also"
-                ' pipeline.stages=["boilerplate", ...], pipeline.doc_timeout=S,'
+                help="Override one option (repeatable); VALUE is a TOML value (STAGE.KEY or"
+                ' stages.STAGE.KEY). Also pipeline.stages=["boilerplate", ...],'
+                " pipeline.doc_timeout=S,"
                 " output.sinks=[...], sinks.NAME.KEY=VALUE (a sink's option). Every"
                 " option, with its default and type: corearchive options [STAGE].",
             ),
@@ -984,11 +985,36 @@ def _hooks_of(pm: Any, name: str) -> list[str]:
     return sorted(n for n in names if n not in listed)
 
 
+def _place(stage: Any) -> str:
+    """Where a stage runs unless a config says otherwise: its place in the default
+    pipeline, or the place ``--enable`` puts it (``after``, else ``before``)."""
+    from .config import DEFAULT_STAGES
+
+    if stage.name in DEFAULT_STAGES:
+        return f"default pipeline, {DEFAULT_STAGES.index(stage.name) + 1} of {len(DEFAULT_STAGES)}"
+    if stage.after or stage.before:
+        return " or ".join(
+            f"{w} {v}" for w, v in (("after", stage.after), ("before", stage.before)) if v
+        )
+    return "no place: named in pipeline.stages"
+
+
+def _location(pm: Any, name: str) -> str | None:
+    """The file a plugin was loaded from (an editable install's is in its source folder)."""
+    plugin = pm.get_plugin(name)
+    if plugin is None:
+        return None
+    # (a plugin is a module, or an object of a class defined in one)
+    module = plugin if hasattr(plugin, "__file__") else sys.modules.get(type(plugin).__module__)
+    return getattr(module, "__file__", None)
+
+
 @cli.command(short_help="List every plugin and what it provides.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 def plugins(as_json: bool) -> None:
-    """List every plugin: name, distribution, version, and what it provides (the options of
-    its stages and sinks: corearchive options)."""
+    """List every plugin: name, distribution, version, the file it was loaded from, and what
+    it provides, each stage with its place (the options of its stages and sinks:
+    corearchive options)."""
     # A broken plugin is listed with its cause (exit 2), not in place of the list: this is
     # the command that shows what is installed.
     broken: list[tuple[PluginInfo, str]] = []
@@ -998,8 +1024,9 @@ def plugins(as_json: bool) -> None:
     except CoreArchiveError as exc:  # (hooks that break the manager's own checks)
         _fail(str(exc), ExitCode.USAGE, as_json)
     errors: dict[str, str] = {}
+    stages: dict[str, Any] = {}
     try:
-        collect(pm, errors)
+        stages = collect(pm, errors).stages
     except CoreArchiveError as exc:
         problem = str(exc)
     rows: list[dict[str, Any]] = [
@@ -1007,7 +1034,9 @@ def plugins(as_json: bool) -> None:
             "name": i.name,
             "distribution": i.distribution,
             "version": i.version,
+            "location": _location(pm, i.name),
             "stages": i.stages,
+            "places": {n: _place(stages[n]) for n in i.stages if n in stages},
             "sources": i.sources,
             "sinks": i.sinks,
             "hooks": _hooks_of(pm, i.name),
@@ -1020,18 +1049,16 @@ def plugins(as_json: bool) -> None:
         click.echo(json.dumps(rows, indent=2))
     else:
         for r in rows:
-            provides = (
-                "; ".join(
-                    f"{k}: {', '.join(r[k])}"
-                    for k in ("stages", "sources", "sinks", "hooks")
-                    if r[k]
-                )
-                or "nothing"
-            )
+            named = {
+                k: [f"{n} ({r['places'][n]})" if n in r["places"] else n for n in r[k]]
+                for k in ("stages", "sources", "sinks", "hooks")
+            }
+            provides = "; ".join(f"{k}: {', '.join(v)}" for k, v in named.items() if v) or "nothing"
             if r["error"]:
                 provides = f"BROKEN: {r['error']}"
             click.echo(
                 f"{r['name']:<12} {r['distribution'] or '-'} {r['version'] or '-'}  {provides}"
+                f"  [{r['location'] or '-'}]"
             )
     for info, why in broken:
         hint = "" if "COREARCHIVE_DISABLE_PLUGINS=" in why else leave_out_hint(info.name)

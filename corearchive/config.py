@@ -114,7 +114,8 @@ def _set(assignment: str) -> str:
 
 
 def parse_set(assignment: str) -> tuple[str, str, str, Any]:
-    """Parse ``STAGE.KEY=VALUE`` (or ``sinks.NAME.KEY=VALUE``, ``output.KEY=VALUE``,
+    """Parse ``STAGE.KEY=VALUE`` (or ``stages.STAGE.KEY=VALUE``, the config file's table's
+    form, as ``sinks.NAME.KEY=VALUE`` is a sink's; ``output.KEY=VALUE``,
     ``pipeline.KEY=VALUE``).
 
     VALUE is read as a TOML value (``0.7``, ``true``, ``["en", "fr"]``), else as a string.
@@ -125,19 +126,17 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
     if not sep:
         raise ConfigError(f"{_set(assignment)}: expected STAGE.KEY=VALUE")
     parts = target.strip().split(".")
-    if parts[0] == "sinks" and len(parts) == 3:
+    # ("stages" is a name no stage may take: stages.STAGE.KEY is [stages.STAGE] KEY)
+    if parts[0] in ("sinks", "stages") and len(parts) == 3:
         table, name, key = parts
     elif parts[0] in ("output", "pipeline") and len(parts) == 2:
         table, name, key = parts[0], "", parts[1]
     elif len(parts) == 2:
         table, (name, key) = "stages", parts
     else:
-        hint = ""
-        if parts[0] == "stages" and len(parts) == 3:
-            hint = f" (a stage's option is STAGE.KEY: {'.'.join(parts[1:])}=…)"
         raise ConfigError(
-            f"{_set(assignment)}: expected STAGE.KEY=VALUE, sinks.NAME.KEY=VALUE,"
-            f" output.KEY=VALUE or pipeline.KEY=VALUE{hint}"
+            f"{_set(assignment)}: expected STAGE.KEY=VALUE (or stages.STAGE.KEY=VALUE),"
+            " sinks.NAME.KEY=VALUE, output.KEY=VALUE or pipeline.KEY=VALUE"
         )
     try:
         value = tomllib.loads(f"v = {text.strip()}")["v"]
@@ -233,11 +232,13 @@ def _has_bom(path: Path) -> bool:
         return f.read(3) == b"\xef\xbb\xbf"
 
 
-def _enable(registry: Registry, stages: list[str], name: str) -> None:
+def _enable(registry: Registry, stages: list[str], name: str, enabled: list[str]) -> None:
     """Put the installed stage ``name`` into ``stages`` where it declares its place
     (``Stage.after``, else ``Stage.before``), so that a plugin's stage is run without the
     whole stage list written out (s29 plugin author: installing made it available, and
-    running it meant copying every builtin stage's name into ``pipeline.stages``)."""
+    running it meant copying every builtin stage's name into ``pipeline.stages``). Stages
+    ``enabled`` before it with the same place stay before it: the command line's order (two
+    stages after one ran in the reverse of it)."""
     if name not in registry.stages:
         raise ConfigError(
             f"--enable {name}: no installed stage {name!r} (available:"
@@ -249,8 +250,18 @@ def _enable(registry: Registry, stages: list[str], name: str) -> None:
         )
     cls = registry.stages[name]
     after, before = getattr(cls, "after", None), getattr(cls, "before", None)
+    if after in stages and before in stages and stages.index(after) > stages.index(before):
+        raise ConfigError(
+            f"--enable {name}: {registry.owners[('stage', name)].label}: stage {name!r} goes"
+            f" after {after!r} and before {before!r}, which this pipeline runs in the other"
+            f" order ({', '.join(stages)}): name it where it goes in pipeline.stages"
+        )
     if after in stages:
-        stages.insert(stages.index(after) + 1, name)
+        follow_it = {n for n in enabled if getattr(registry.stages[n], "after", None) == after}
+        at = stages.index(after) + 1
+        while at < len(stages) and stages[at] in follow_it:
+            at += 1
+        stages.insert(at, name)
     elif before in stages:
         stages.insert(stages.index(before), name)
     else:
@@ -393,7 +404,7 @@ def resolve(
             raise ConfigError(f"--enable {name}: given twice")
         if name in disabled:
             raise ConfigError(f"--enable {name} and --disable {name}: give one")
-        _enable(registry, stages, name)
+        _enable(registry, stages, name, enable[:k])
 
     if not sinks:
         # (the run wrote nothing, yet marked its documents archived in the index: the next

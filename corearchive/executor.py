@@ -131,10 +131,13 @@ def one_at_a_time(ordered: list[Stage]) -> None:
     stages before it forget it (:meth:`Stage.forget`) before they decide its copies. A
     batch of 512 decided at once by ``dedup`` judged the later copies of a document against
     it before the next stage dropped it: they were dropped as duplicates of a document
-    never archived, and the whole cluster was lost."""
+    never archived, and the whole cluster was lost. The stages after the first keep the
+    text it took (:meth:`Stage._bad_text`)."""
     if len(ordered) > 1:
         for stage in ordered:
             stage.one_at_a_time = True
+        for stage in ordered[1:]:
+            stage.text_fixed_by = ordered[0].name
 
 
 class _ChunkReporter:

@@ -159,12 +159,39 @@ class PluginManager(pluggy.PluginManager):
         except pluggy.PluginValidationError as exc:
             if self.get_plugin(name) is not None:  # (its hooks before the bad one)
                 self.unregister(name=name)
-            raise PluginError(f"{info.label}: {exc}{leave_out_hint(name)}") from exc
+            why = self._invalid_hook(plugin, str(exc))
+            raise PluginError(f"{info.label}: {why}{leave_out_hint(name)}") from exc
         self.infos[name] = info
+
+    def _invalid_hook(self, plugin: Any, message: str) -> str:
+        """One line for pluggy's refusal ``message`` of a hook of ``plugin``: for arguments
+        the hook's spec does not give (pluggy's three lines, in its words), the hook as
+        written and the arguments it may take."""
+        import inspect
+        import re
+
+        found = re.search(r"for hook '(\w+)'", message)
+        spec = getattr(getattr(self.hook, found[1], None), "spec", None) if found else None
+        if found is None or spec is None or "can not be found in the hookspec" not in message:
+            return " ".join(message.split())
+        takes = list(inspect.signature(getattr(plugin, found[1])).parameters)
+        extra = [a for a in takes if a not in spec.argnames]
+        return (
+            f"hook {found[1]}({', '.join(takes)}) takes {', '.join(map(repr, extra))},"
+            f" which corearchive does not give: it may take any of ({', '.join(spec.argnames)}),"
+            " by name"
+        )
+
+    def _specified(self) -> list[str]:
+        """The names of the hooks there are (those with a spec)."""
+        callers = ((n, getattr(self.hook, n)) for n in self.hook.__dict__ if not n.startswith("_"))
+        return [n for n, c in callers if isinstance(c, pluggy.HookCaller) and c.has_spec()]
 
     def check(self, broken: list[tuple[PluginInfo, str]] | None = None) -> None:
         """Fail on hook implementations that match no hookspec (a misspelt hook name); with
         ``broken`` given, unregister such a plugin and add it there instead."""
+        from .config import did_you_mean  # (config imports this module)
+
         for name in list(self.hook.__dict__):
             if name.startswith("_"):
                 continue
@@ -176,7 +203,8 @@ class PluginManager(pluggy.PluginManager):
                     plugin = impl.plugin_name
                     info = self.infos.get(plugin) or PluginInfo(plugin, None, None)
                     why = (
-                        f"unknown hook {name!r} (see corearchive.hookspecs for the hooks there are)"
+                        f"unknown hook {name!r} (see corearchive.hookspecs for the hooks there"
+                        f" are){did_you_mean(name, self._specified())}"
                     )
                     if broken is None:
                         raise PluginError(f"{info.label}: {why}{leave_out_hint(plugin)}")
@@ -366,9 +394,30 @@ def _register(
         check_fragment(cls.annotations_schema, f"{info.label}: stage {name!r}")
     if kind == "stage":
         _check_methods(info, name, cls)
+        _check_place(info, name, cls)
     table[name] = cls
     reg.owners[(kind, name)] = info
     getattr(info, kind + "s").append(name)
+
+
+def _check_place(info: PluginInfo, name: str, cls: type[Stage]) -> None:
+    """A stage's ``after`` and ``before`` must not contradict each other: in the builtin
+    pipeline's order, or naming one stage or the stage itself (``--enable`` took ``after``
+    and ignored ``before`` without a word)."""
+    from .config import DEFAULT_STAGES
+
+    after, before = cls.after, cls.before
+    order = list(DEFAULT_STAGES)
+    if (
+        name in (after, before)
+        or (after is not None and after == before)
+        or (after in order and before in order and order.index(after) > order.index(before))
+    ):
+        raise PluginError(
+            f"{info.label}: stage {name!r} declares after={after!r} and before={before!r},"
+            f" which contradict each other (the builtin order: {', '.join(order)}): declare"
+            f" one{leave_out_hint(info.name)}"
+        )
 
 
 def _check_methods(info: PluginInfo, name: str, cls: type[Stage]) -> None:

@@ -47,7 +47,7 @@ from .catalog import (
     stamp_folder,
 )
 from .config import PROVENANCE_MINIMAL, RunConfig, working_folder
-from .document import Document, Drop, printable, source_path
+from .document import BUILTIN_FORMATS, Document, Drop, printable, source_path
 from .errors import (
     ConfigError,
     CoreArchiveError,
@@ -296,6 +296,7 @@ class Run:
             _unknown_runs(earlier, opts.out, index, self.err, refuse_stale=refuse)
             _warn_cut_files(earlier, opts.out, self.err)
             _warn_missing_warcs(earlier, opts.out, self.err)
+            _warn_absent_plugins(earlier, self.registry, self.err)
             warn_taken_down_again(opts.out, index, self.err)
             self._check_index(index)
             # (what a first run that fails before its commit made is taken away: a hook or
@@ -1022,6 +1023,43 @@ def _warn_missing_warcs(earlier: list[Path], out: Path, err: TextIO) -> None:
         " names what is lost (docs/archive.md, 'Repairing an archive')",
         file=err,
     )
+
+
+def _warn_absent_plugins(earlier: list[Path], registry: Registry, err: TextIO) -> None:
+    """Say which sources and sinks earlier runs into the folder used (their manifests'
+    ``counts.formats``: a document's format is its source's name; ``sinks``) that are not
+    installed now. A source plugin uninstalled had its inputs read again by a builtin
+    source without a word (an RSS feed archived whole, as one more HTML document beside its
+    items; s38 acc-plugin F10), and a sink's files no longer get the run's documents nor
+    its takedowns (which ``remove`` and ``verify`` say, later)."""
+    last: dict[tuple[str, str], str] = {}
+    for path in earlier:
+        manifest = _manifest(path)
+        counts = manifest.get("counts")
+        formats = counts.get("formats") if isinstance(counts, dict) else None
+        sinks = manifest.get("sinks")
+        for kind, names in (("source", formats), ("sink", sinks)):
+            for name in names if isinstance(names, dict | list) else ():
+                if isinstance(name, str):
+                    last[kind, name] = path.stem
+    installed = {
+        "source": {*registry.sources, *BUILTIN_FORMATS},
+        "sink": set(registry.sinks),
+    }
+    for (kind, name), run in sorted(last.items()):
+        if name in installed[kind]:
+            continue
+        then = (
+            "the inputs it read are read by the installed sources now, as other documents"
+            if kind == "source"
+            else "its files get no document of this run, nor a takedown"
+        )
+        print(
+            f"corearchive: warning: {kind} {printable(name)!r}, which run {run} used, is not"
+            f" installed (or could not be loaded): {then}; install its plugin again to go on"
+            " as before (`corearchive plugins` lists what is installed)",
+            file=err,
+        )
 
 
 def _warn_cut_files(earlier: list[Path], out: Path, err: TextIO) -> None:

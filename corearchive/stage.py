@@ -196,6 +196,9 @@ class Stage:
     #: Set by the host: documents one at a time, whatever ``batch_size`` is (ordered stages
     #: followed by others: see :func:`corearchive.executor.one_at_a_time`)
     one_at_a_time = False
+    #: Set by the host on the stages after the first ordered one: its name. They may not
+    #: change a document's text (see :meth:`_bad_text`).
+    text_fixed_by: str | None = None
 
     def __init__(self, options: Any, context: StageContext) -> None:
         self.options = options
@@ -316,8 +319,9 @@ class Stage:
         results: list[Any]
         # (what the batch call may change in place, for the retry below)
         before = [_snapshot(d) for d in batch] if len(batch) > 1 else []
-        # (what a failure is reported under, whatever the stage did to the document)
-        names = [(d.id, d.source, d.text) for d in batch]
+        # (what a failure is reported under, whatever the stage did to the document; the
+        # annotation keys it had, of which the stage may add its own only)
+        names = [(d.id, d.source, d.text, d.is_html, set(d.annotations)) for d in batch]
         # A batch gets the time of one document (times the batches found slow, not stuck,
         # so far): one that runs over it is retried document by document below, and only
         # the document that runs over it again fails.
@@ -351,11 +355,18 @@ class Stage:
                     # (15 s to 112 s): the next batches get twice the time, up to theirs.
                     self._batch_scale = min(len(batch), 2 * scale)
         self.stats.seconds += time.perf_counter() - t0
-        for doc, (doc_id, source, text), result in zip(batch, names, results, strict=True):
+        for doc, (doc_id, source, text, html, keys), result in zip(
+            batch, names, results, strict=True
+        ):
             if result is _REPORTED or result is _TIMED_OUT:
                 continue  # failed and already reported
             if isinstance(result, Document):
-                if (bad := _bad_document(result, doc_id)) is not None:
+                bad = (
+                    _bad_document(result, doc_id)
+                    or self._bad_annotations(result, keys)
+                    or self._bad_text(result, text, html)
+                )
+                if bad is not None:
                     # (the failure's hooks read them: dedup forgets the document by its text)
                     doc.id, doc.source, doc.text = doc_id, source, text
                     result = bad
@@ -372,6 +383,41 @@ class Stage:
                 continue
             self.stats.docs_out += 1
             yield result
+
+    def _bad_annotations(self, doc: Document, before: set[str]) -> ValueError | None:
+        """Why the annotations the stage gave ``doc`` cannot go into a record, or None: a key
+        other than its own name (the record's ``annotations`` holds each stage's own, checked
+        by that stage's fragment: one written by another stage broke the schema with a message
+        naming no stage), or its own key with no ``annotations_schema`` to check it by. The
+        run and the ``run_stage`` fixture refuse them here, naming the stage."""
+        name = self.name
+        if foreign := sorted(doc.annotations.keys() - before - {name}):
+            return ValueError(
+                f"the stage wrote annotations.{', annotations.'.join(foreign)}, not its own: a"
+                f" stage writes only annotations.{name} (one that replaces another stage too)"
+            )
+        if self.annotations_schema is None and name in doc.annotations and name not in before:
+            return ValueError(
+                f"the stage wrote annotations.{name} but declares no annotations_schema:"
+                " declare the JSON Schema of what it writes there"
+            )
+        return None
+
+    def _bad_text(self, doc: Document, text: str, html: bool) -> ValueError | None:
+        """Why a stage after an ordered one may not give ``doc`` back with another text than
+        the ``text`` it was given, or None: the ordered stage (``dedup``) indexed the text it
+        saw, and ``index rebuild`` hashes the records' texts, so a later change made the
+        rebuilt index differ from the run's (copies found live as exact, after a rebuild as
+        near or not at all: s38 acc-plugin F2). A page still HTML then (``html``) may have
+        its text extracted: no record holds markup."""
+        by = self.text_fixed_by
+        if by is None or html or doc.text is text or doc.text == text:
+            return None
+        return ValueError(
+            f"the stage changed the document's text after the ordered stage {by!r} took it (its"
+            " index holds the text it saw; 'index rebuild' would hash the changed one): a"
+            f" stage that changes the text goes before {by!r}"
+        )
 
     def _isolated(self, doc: Document) -> Any:
         """What processing ``doc`` alone gives, or, when it failed (and was reported),

@@ -152,8 +152,14 @@ def test_set_mistakes_get_a_hint(registry, tmp_path):
     # (each said only that the value or the name was wrong, not what to write)
     with pytest.raises(ConfigError, match=r'\[en\] is not a TOML value.*\["en", "fr"\]'):
         resolve(registry, sets=["language.languages=[en]"], cwd=tmp_path)
-    with pytest.raises(ConfigError, match=r"a stage's option is STAGE\.KEY: dedup\.policy="):
-        resolve(registry, sets=["stages.dedup.policy=keep"], cwd=tmp_path)
+    # the config file's [stages.dedup] as --set stages.dedup.policy: refused, with a hint,
+    # where sinks.NAME.KEY is a sink's (s38 acc-plugin F9); now the same as dedup.policy
+    assert parse_set("stages.dedup.policy=keep") == ("stages", "dedup", "policy", "keep")
+    long = resolve(registry, sets=["stages.dedup.policy=keep"], cwd=tmp_path)
+    short = resolve(registry, sets=["dedup.policy=keep"], cwd=tmp_path)
+    assert long.stage_options["dedup"].policy == "keep" and long.digest == short.digest
+    with pytest.raises(ConfigError, match=r"unknown option 'polcy' for stage 'dedup'"):
+        resolve(registry, sets=["stages.dedup.polcy=keep"], cwd=tmp_path)
     with pytest.raises(ConfigError, match=r"set as sinks\.warc\.max_bytes="):
         resolve(registry, sets=["warc.max_bytes=1000"], cwd=tmp_path)
 
@@ -312,6 +318,49 @@ def test_enable_puts_a_plugins_stage_where_it_declares(tmp_path):
         resolve(registry, enable=["words", "words"], cwd=tmp_path)
     with pytest.raises(ConfigError, match="--enable dedup and --disable dedup: give one"):
         resolve(registry, enable=["dedup"], disable=["dedup"], cwd=tmp_path)
+
+
+def test_enabled_stages_of_one_place_run_in_the_command_lines_order(tmp_path):
+    """Two stages both ``after = "metadata"`` ran in the reverse of the ``--enable`` order,
+    and a stage after 'dedup' and before 'boilerplate' was placed after dedup without a word
+    (s38 acc-plugin F3, F4)."""
+    from corearchive import PluginError, Stage
+
+    from helpers import StagePlugin
+
+    def stage(name: str, **place: str) -> type[Stage]:
+        return type(name.title(), (Stage,), {"name": name, **place})
+
+    a, b, c = (
+        stage("a", after="metadata"),
+        stage("b", after="metadata"),
+        stage("c", before="language"),
+    )
+    registry = collect(make_plugin_manager([(s.name, StagePlugin(s)) for s in (a, b, c)]))
+    # (right after 'metadata' comes before right before 'language'; a tie: as given)
+    for order, placed in [("abc", "abc"), ("bac", "bac"), ("cba", "bac"), ("cab", "abc")]:
+        got = resolve(registry, enable=list(order), cwd=tmp_path).stages
+        assert got == ("boilerplate", "metadata", *placed, "language", "dedup")
+    # contradictions: refused as the plugin loads (the builtin order), or as it is enabled
+    for place in ({"after": "dedup", "before": "boilerplate"}, {"after": "x", "before": "x"}):
+        with pytest.raises(
+            PluginError,
+            match=r"plugin 'bad'.*stage 'bad' declares after=.*"
+            "contradict each other",
+        ):
+            collect(make_plugin_manager([("bad", StagePlugin(stage("bad", **place)))]))
+    odd = stage("odd", after="language", before="metadata")
+    with pytest.raises(PluginError, match="contradict"):
+        collect(make_plugin_manager([("odd", StagePlugin(odd))]))
+    late = stage("late", after="metadata", before="language")
+    registry = collect(make_plugin_manager([("late", StagePlugin(late))]))
+    with pytest.raises(ConfigError, match=r"--enable late: plugin 'late'.*in the other order"):
+        resolve(
+            registry,
+            enable=["late"],
+            sets=['pipeline.stages=["language", "metadata"]'],
+            cwd=tmp_path,
+        )
 
 
 def test_provenance_minimal_in_a_config_file_and_in_a_runs_manifest(registry, tmp_path):

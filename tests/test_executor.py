@@ -370,6 +370,7 @@ class UnpicklableStage(Stage):
     """Puts something that cannot travel between processes into one document's record."""
 
     name = "unpicklable"
+    annotations_schema = {"type": "object"}
 
     def process(self, doc: Document) -> Document:
         if "LOCK" in doc.text:
@@ -476,7 +477,8 @@ class _FakeRemote(RemoteExecutor):
 
 
 class _TagStage(Stage):
-    name = "tag"
+    name = "ran"
+    annotations_schema = {"type": "string"}
 
     def process(self, doc: Document) -> Document:
         doc.annotations.setdefault("ran", "main")
@@ -636,6 +638,8 @@ class _Exclaiming(Stage):
 
     name = "exclaiming"
     batch_size = 8
+    # (a stage writes its own annotations under a schema)
+    annotations_schema = {"type": "object", "properties": {"n": {"type": "integer"}}}
     calls: list[int] = []  # (the sizes of the batch calls)
 
     def process_batch(self, docs: list[Document]) -> list[Document | Drop | Exception]:

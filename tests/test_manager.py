@@ -40,8 +40,11 @@ def test_misspelt_hook_fails_naming_the_plugin():
         def corearchive_register_stage(register: Any) -> None:  # missing "s"
             pass
 
+    # (a one-letter miss got no suggestion, where a misspelt option gets one: s38 F8)
     with pytest.raises(
-        PluginError, match=r"plugin 'typo'.*unknown hook 'corearchive_register_stage'"
+        PluginError,
+        match=r"plugin 'typo'.*unknown hook 'corearchive_register_stage'.*"
+        r"did you mean 'corearchive_register_stages'\?",
     ):
         make_plugin_manager([("typo", Typo())])
 
@@ -53,8 +56,14 @@ def test_hook_with_wrong_arguments_fails_naming_the_plugin():
         def corearchive_register_stages(register: Any, bogus: int) -> None:
             pass
 
-    with pytest.raises(PluginError, match="plugin 'wrong'"):
+    # (it was pluggy's message, over three lines: s38 acc-plugin F8)
+    with pytest.raises(PluginError) as err:
         make_plugin_manager([("wrong", Wrong())])
+    assert str(err.value) == (
+        "plugin 'wrong' (no distribution): hook corearchive_register_stages(register, bogus)"
+        " takes 'bogus', which corearchive does not give: it may take any of (register), by"
+        " name (COREARCHIVE_DISABLE_PLUGINS=wrong leaves it out)"
+    )
 
 
 def test_duplicate_stage_name_fails_naming_both_plugins():
@@ -211,6 +220,33 @@ def test_plugins_command_lists_name_distribution_version_and_offerings():
     assert rows["dedup"]["stages"] == ["dedup"] and rows["dedup"]["distribution"] == "corearchive"
 
 
+def test_plugins_command_shows_each_stages_place_and_where_the_plugin_was_loaded_from(
+    monkeypatch,
+):
+    """The listing showed neither the place a stage runs in (its ``after``/``before``, or
+    none) nor which copy of a plugin was loaded (an editable install's source folder, or
+    site-packages): s38 acc-plugin F7."""
+    import helpers
+
+    class Late(Stage):
+        name = "late"
+        after = "metadata"
+
+    _installed(monkeypatch, ("ca-late", "late", StagePlugin(Late)))
+    code, rows, _ = _listing()
+    assert code == 0
+    assert rows["ca-late:late"]["places"] == {"late": "after metadata"}
+    assert rows["ca-late:late"]["location"] == helpers.__file__
+    assert rows["corearchive:dedup"]["places"] == {"dedup": "default pipeline, 4 of 4"}
+    assert rows["corearchive:dedup"]["location"].endswith("dedup.py")
+    from click.testing import CliRunner
+
+    from corearchive.cli import cli
+
+    lines = {ln.split()[0]: ln for ln in CliRunner().invoke(cli, ["plugins"]).output.splitlines()}
+    assert f"stages: late (after metadata)  [{helpers.__file__}]" in lines["late"]
+
+
 def test_a_plugin_that_cannot_load_is_named_and_listed(monkeypatch):
     """It stopped every command, ``corearchive plugins`` included (the command that shows
     what is installed), with no word of how to leave it out."""
@@ -323,7 +359,11 @@ def _listing() -> tuple[int, dict[str, dict[str, Any]], str]:
             "ca-a:a",
             "stage name 'samestage' is already registered by plugin 'b'",
         ),
-        ([("ca-w", "w", _WrongArgs())], "ca-w:w", "Argument(s) {'reg'} are declared"),
+        (
+            [("ca-w", "w", _WrongArgs())],
+            "ca-w:w",
+            "register_stages(reg) takes 'reg', which corearchive does not give",
+        ),
         ([("ca-t", "t", _Typo())], "ca-t:t", "unknown hook 'corearchive_register_stage'"),
         # two distributions with one entry-point name
         (

@@ -328,6 +328,38 @@ def test_the_source_and_sink_examples_of_the_docs_run(
     assert _verify(res.out)[0] == 0
 
 
+def test_a_run_says_which_source_and_sink_of_earlier_runs_are_not_installed(
+    tmp_path, monkeypatch, ingest
+):
+    """The docs' RSS source uninstalled: the next run read the feed with the builtin HTML
+    source, archiving it whole beside its items, without a word (s38 acc-plugin F10); a
+    sink's files likewise stopped getting documents. Each is said, with the run that used
+    it; with both installed, nothing is."""
+    from html import escape
+
+    from helpers import ARTICLE
+
+    src, snk = _docs_example("RssSource"), _docs_example("TitlesSink")
+    feed = tmp_path / "news.rss"
+    body = escape(f"<p>{ARTICLE}</p>")
+    feed.write_text(RSS.format(items=ITEM.format(n=0, day="01", body=body)))
+    sinks = ("--set", 'output.sinks=["warc", "records", "titles"]')
+    with extra_plugins(monkeypatch, ("rss", src), ("titles", snk)):
+        first = ingest(str(feed), *sinks)
+        assert first.exit_code == 0 and first.records[0]["source"]["format"] == "rss"
+        again = ingest(str(feed), *sinks)
+        assert "not installed" not in again.output, again.output
+    monkeypatch.undo()  # (neither installed any more)
+    later = ingest(str(feed))
+    import re
+
+    runs = {first.manifest["run_id"], again.manifest["run_id"]}
+    for what in ("source 'rss'", "sink 'titles'"):
+        said = re.search(rf"warning: {what}, which run (\S+) used, is not installed", later.output)
+        assert said and said[1] in runs, later.output
+    assert "the inputs it read are read by the installed sources now" in later.output
+
+
 def test_corearchive_pm_is_collected_once_whatever_collects_it_again(corearchive_pm):
     """The fixture's infos were empty until ``collect(pm)`` (s29 acc-sinksrc L2); collected
     by the fixture, a test that collects again (as the report's author did) must not see

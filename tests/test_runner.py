@@ -329,6 +329,41 @@ def test_a_stage_that_exits_or_drops_with_no_json_fails_the_document(
     _counts_add_up(res.manifest)
 
 
+class _AppendingStage(Stage):
+    """Adds a line to every document's text."""
+
+    name = "appending"
+
+    def process(self, doc: Any) -> Any:
+        doc.text += "\nTranslated by a plugin."
+        return doc
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_stage_after_dedup_may_not_change_the_text_dedup_indexed(
+    ingest, tmp_path, monkeypatch, workers
+):
+    """A stage after dedup that changed the text: dedup had indexed the text it saw, and
+    ``index rebuild`` hashed the records' (changed) texts, so copies the run would find as
+    exact were near duplicates after a rebuild (s38 acc-plugin F2). The document fails,
+    naming the stage; before dedup the change is the text dedup indexes, as rebuild does."""
+    page = tmp_path / "a.txt"
+    page.write_text(ARTICLE)
+    plugin = ("appending", StagePlugin(_AppendingStage))
+    after = '["boilerplate", "dedup", "appending"]'
+    with extra_plugins(monkeypatch, plugin):
+        res = ingest(str(page), "--set", f"pipeline.stages={after}", "--workers", workers)
+        assert res.exit_code == 1 and not res.records
+        [entry] = res.rejects
+        assert entry["stage"] == "appending"
+        assert entry["error"].startswith(
+            "ValueError: the stage changed the document's text after the ordered stage 'dedup'"
+        )
+        before = '["boilerplate", "appending", "dedup"]'
+        res = ingest(str(page), "--set", f"pipeline.stages={before}", out=tmp_path / "o2")
+    assert res.exit_code == 0 and res.records[0]["text"].endswith("Translated by a plugin.")
+
+
 class _SwappingStage(Stage):
     """Stage bugs that lost documents or wrote one twice with exit 0, or stopped the run."""
 
