@@ -538,6 +538,7 @@ class BoilerplateStage(Stage):
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
                 _drop_toggled_box(d)
+                _drop_teaser_marks(d)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -1424,6 +1425,44 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
             drop[j] = PAGE_NUMBER_REASON
         elif _HEAD_NUMBER.fullmatch(s):
             drop[j] = RUNNING_HEAD_REASON
+    if drop:
+        _mark(d, drop, False)
+
+
+#: the reason of a line removed by :func:`_drop_teaser_marks`
+TEASER_MARK_REASON = "label, date or price of the teasers after the article's end"
+#: the most words of such a line ("You may also like", "March 2, 2024", "£49.99", "Rated
+#: 4.5/5 by our readers")
+_TEASER_MARK_WORDS = 8
+
+
+def _drop_teaser_marks(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that go with the teasers after the
+    article's end (two or more the line model's teaser rule removed, :data:`.lines.
+    TEASER_REASON`): the short lines of no sentence among them, the one right over the
+    first and the one right under the last: their box's label, each teaser's date, price or
+    rating ("Latest news", "March 2,
+    2024", "£49.99", "Rated 4.5/5 by our readers"). The rule took the headlines only and
+    left their marks, a label and dates without headlines (s37 acc-regress O9, O14).
+    Lines kept by a later rule (a table, a review's rating) are not looked at."""
+    from .lines import TEASER_REASON
+
+    keep = d.keep.tolist()
+    text = d.stripped
+    last = next(
+        (j for j in range(len(keep) - 1, -1, -1) if keep[j] and _sentence_like(text[j])), -1
+    )
+    teasers = sorted(j for j, r in d.why.items() if r == TEASER_REASON and j > last and not keep[j])
+    if len(teasers) < 2:
+        return
+    drop = {
+        j: TEASER_MARK_REASON
+        for j in range(max(last + 1, teasers[0] - 1), min(len(keep), teasers[-1] + 2))
+        if keep[j]
+        and j not in d.why
+        and not text[j].endswith(_SENTENCE_END)
+        and len(_WORD.findall(text[j])) <= _TEASER_MARK_WORDS
+    }
     if drop:
         _mark(d, drop, False)
 

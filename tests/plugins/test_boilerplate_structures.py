@@ -438,3 +438,26 @@ def test_a_numbered_list_under_a_label_that_starts_with_a_quantity_is_kept(run_s
     ]
     kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD], [MID], [END], results, FOOT))
     assert [x for x in kept if x in results] == results
+
+
+TEASER_BOXES = {
+    "dates": ["Latest news", "Mayor names new police chief", "March 3, 2026",
+              "State lawmakers pass housing bill", "March 2, 2026", "Senator announces retirement",
+              "March 1, 2026", "Bridge to close for repairs", "February 27, 2026"],
+    "prices": ["You may also like", "Bosch blender with glass jug ★★★★☆ (1,204)", "£49.99",
+               "Philips kettle in brushed steel ★★★★★ (876)", "£29.99",
+               "Rated 4.5/5 by our readers", "Ten things to do this weekend in town",
+               "The five best parks in the city"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("box", sorted(TEASER_BOXES))
+def test_the_teasers_after_an_article_go_with_their_label_dates_and_prices(run_stage, box):
+    """The teaser rule removed the headlines after the article's end and left their box's
+    label and each teaser's date or price, and a rating line, as the text's end (s37
+    acc-regress O9, O14): they go with the teasers."""
+    teasers = TEASER_BOXES[box]
+    page = "\n".join([*HEAD, LEAD, MID, END, *teasers, FOOT[-1]])  # (one block, no blank line)
+    kept, _ = _clean(run_stage, page)
+    assert kept[-1] == END and LEAD in kept
+    assert not set(teasers) & set(kept)
