@@ -6275,8 +6275,8 @@ def _has_tag_line(page: Page) -> bool:
 
 
 _COPYRIGHT_WHO = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?(?:by\s+)?"
-    r"(?P<who>[^.|]{2,60})",
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
+    r"(?:by\s+)?(?P<who>[^.|]{2,60})",
     re.I,
 )
 #: After the holder's name: a year or a range ("proplanta 2006-2022"), or a separator and
@@ -6289,6 +6289,11 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
     none). Cached for short lines: a site's copyright line recurs on its pages."""
     m = _COPYRIGHT_WHO.search(s)
+    if m and m.start() and s[m.start()].isalpha() and not m["year"] and m["who"][:1].islower():
+        # the word in a sentence, a noun ("To show a copyright sign in HTML, write ..."):
+        # a notice names its holder or its year after it (s37 acc-regress O10: the
+        # sentence's words were the publisher); a notice may follow on the line
+        m = _COPYRIGHT_WHO.search(s, m.end("who"))
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
