@@ -1438,14 +1438,16 @@ _TEASER_MARK_WORDS = 8
 
 def _drop_teaser_marks(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that go with the teasers after the
-    article's end (two or more the line model's teaser rule removed, :data:`.lines.
-    TEASER_REASON`): the short lines of no sentence among them, the one right over the
-    first and the one right under the last: their box's label, each teaser's date, price or
-    rating ("Latest news", "March 2,
-    2024", "£49.99", "Rated 4.5/5 by our readers"). The rule took the headlines only and
-    left their marks, a label and dates without headlines (s37 acc-regress O9, O14).
-    Lines kept by a later rule (a table, a review's rating) are not looked at."""
-    from .lines import TEASER_REASON
+    article's end: two or more lines the line model's teaser rule removed
+    (:data:`.lines.TEASER_REASON`) under a label of the site's words right over the first
+    ("Latest news", "You may also like": the model's cue phrases), and the short lines of
+    no sentence from the label to the line right under the last teaser: the label, each
+    teaser's date, price or rating ("March 2, 2024", "£49.99", "Rated 4.5/5 by our
+    readers"). The rule took the headlines only and left their marks, a label and dates
+    without headlines (s37 acc-regress O9, O14). Without such a label the removed lines
+    may be the article's own list, and what the model kept among them its text. Lines kept
+    by a later rule (a table, a review's rating) are not looked at."""
+    from .lines import _FI, TEASER_REASON
 
     keep = d.keep.tolist()
     text = d.stripped
@@ -1453,11 +1455,11 @@ def _drop_teaser_marks(d: Any) -> None:
         (j for j in range(len(keep) - 1, -1, -1) if keep[j] and _sentence_like(text[j])), -1
     )
     teasers = sorted(j for j, r in d.why.items() if r == TEASER_REASON and j > last and not keep[j])
-    if len(teasers) < 2:
+    if len(teasers) < 2 or (label := teasers[0] - 1) <= last or not d.X[label, _FI["cue"]]:
         return
     drop = {
         j: TEASER_MARK_REASON
-        for j in range(max(last + 1, teasers[0] - 1), min(len(keep), teasers[-1] + 2))
+        for j in range(label, min(len(keep), teasers[-1] + 2))
         if keep[j]
         and j not in d.why
         and not text[j].endswith(_SENTENCE_END)
