@@ -392,6 +392,10 @@ def article_structures(
             )
         if inside:
             found.extend(j for j in range(start, b) if not keep[j])
+        elif start < a and kept == b - a:
+            # a structure the model kept whole: its label too (a recipe's "Zutaten" over its
+            # ingredients was lost; the model reads a label alone, as a menu's item)
+            found.append(start)
     # a list's label: "Key points:", "Das Wichtigste in Kürze:" before two kept lines
     found += [
         i - 1

@@ -461,3 +461,16 @@ def test_the_teasers_after_an_article_go_with_their_label_dates_and_prices(run_s
     kept, _ = _clean(run_stage, page)
     assert kept[-1] == END and LEAD in kept
     assert not set(teasers) & set(kept)
+
+
+def test_the_label_of_a_list_the_model_kept_whole_is_the_articles():
+    """A recipe's "Zutaten" over its ingredients, all kept by the line model, was removed
+    (a label alone reads as a menu's item; biancazapatka.com): a structure's label goes
+    with it. A label the page's furniture words make ("Share") or of a low score stays out."""
+    lines = ["Der Kuchen ist in zehn Minuten gemacht und bleibt vier Tage lang saftig.",
+             "Zutaten", "240 g Mehl", "1 TL Salz", "3 Bananen", "120 ml Pflanzenmilch"]  # fmt: skip
+    keep = [True, False, True, True, True, True]
+    score = [0.9, 0.38, 0.8, 0.8, 0.8, 0.8]
+    assert 1 in article_structures(lines, keep, score, [False] * 6)
+    assert 1 not in article_structures(lines, keep, score, [False, True, *[False] * 4])
+    assert 1 not in article_structures(lines, keep, [0.9, 0.1, *score[2:]], [False] * 6)
