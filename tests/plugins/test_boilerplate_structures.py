@@ -474,3 +474,14 @@ def test_the_label_of_a_list_the_model_kept_whole_is_the_articles():
     assert 1 in article_structures(lines, keep, score, [False] * 6)
     assert 1 not in article_structures(lines, keep, score, [False, True, *[False] * 4])
     assert 1 not in article_structures(lines, keep, [0.9, 0.1, *score[2:]], [False] * 6)
+
+
+def test_a_lists_label_of_six_words_is_the_articles():
+    """A list's label holds up to six words ("A look at the claim:"): toggled_box's own
+    limit of a box's label, four, was given the same name and replaced it (dev pages lost
+    "A look at the claim:", "For #5 you should just do:")."""
+    lines = ["The senator said the state had cut its budget for schools by a third in 2019.",
+             "A look at the claim:", "The budget rose by 4 percent.",
+             "Spending per pupil rose."]  # fmt: skip
+    assert article_structures(lines, [True, False, True, True], [0.9, 0.4, 0.9, 0.9],
+                              [False] * 4) == [1]  # fmt: skip
