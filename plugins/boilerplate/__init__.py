@@ -1432,15 +1432,17 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
 #: the reason of a line removed by :func:`_drop_teaser_marks`
 TEASER_MARK_REASON = "label, date or price of the teasers after the article's end"
 #: the most words of such a line ("You may also like", "March 2, 2024", "£49.99", "Rated
-#: 4.5/5 by our readers")
+#: 4.5/5 by our readers"), of the teasers' label
 _TEASER_MARK_WORDS = 8
+_TEASER_LABEL_WORDS = 5
 
 
 def _drop_teaser_marks(d: Any) -> None:
     """Remove the kept lines of a ``lines.Decisions`` that go with the teasers after the
     article's end: two or more lines the line model's teaser rule removed
-    (:data:`.lines.TEASER_REASON`) under a label of the site's words right over the first
-    ("Latest news", "You may also like": the model's cue phrases), and the short lines of
+    (:data:`.lines.TEASER_REASON`) under a short label of the site's words right over the
+    first ("Latest news", "You may also like": the model's cue phrases; a line that ends
+    with a colon introduces the article's own list), and the short lines of
     no sentence from the label to the line right under the last teaser: the label, each
     teaser's date, price or rating ("March 2, 2024", "£49.99", "Rated 4.5/5 by our
     readers"). The rule took the headlines only and left their marks, a label and dates
@@ -1455,7 +1457,14 @@ def _drop_teaser_marks(d: Any) -> None:
         (j for j in range(len(keep) - 1, -1, -1) if keep[j] and _sentence_like(text[j])), -1
     )
     teasers = sorted(j for j, r in d.why.items() if r == TEASER_REASON and j > last and not keep[j])
-    if len(teasers) < 2 or (label := teasers[0] - 1) <= last or not d.X[label, _FI["cue"]]:
+    label = teasers[0] - 1 if teasers else last
+    if (
+        len(teasers) < 2
+        or label <= last
+        or not d.X[label, _FI["cue"]]
+        or len(_WORD.findall(text[label])) > _TEASER_LABEL_WORDS
+        or text[label].endswith((":", "："))
+    ):
         return
     drop = {
         j: TEASER_MARK_REASON

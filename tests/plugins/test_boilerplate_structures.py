@@ -485,3 +485,25 @@ def test_a_lists_label_of_six_words_is_the_articles():
              "Spending per pupil rose."]  # fmt: skip
     assert article_structures(lines, [True, False, True, True], [0.9, 0.4, 0.9, 0.9],
                               [False] * 4) == [1]  # fmt: skip
+
+
+def test_a_list_a_sentence_introduces_keeps_its_lines_among_removed_headlines(run_stage):
+    """A list after the last paragraph under the article's own sentence that ends with a
+    colon is no box of teasers, whatever words the sentence has ("mehr Infos"): the lines
+    the model kept in it stay, where the teaser rule took others (blogoff.de lost "Base
+    Flying", one of its three places)."""
+    page = "\n".join([
+        "In Berlin lebe ich nun schon seit 9 Jahren und habe bereits jede Menge Verrücktes erlebt.",
+        "Heute zeig ich euch daher im Video oben 3 der verrücktesten Sachen, die man in der "
+        "Hauptstadt erleben kann. Viel Spaß!",
+        "Vielen Dank an die S-Bahn Berlin, die mich für dieses Video unterstützt hat, und mit "
+        "der man all diese Orte auch ganz bequem erreichen kann!",
+        "Hier gibt es mehr Infos zur VBB-Umweltmonatskarte.",
+        "Und hier findet ihr die im Video genannten Attraktionen:",
+        "Die Biosphäre Potsdam", "Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark",
+        "Crash Room", "3 Minuten vom S-Bahnhof Ostkreuz", "Base Flying",
+        "2 Minuten vom S-Bahnhof Alexanderplatz", "Ähnliche Beiträge",
+        "Nachfolgebeitrag: Was passiert hier eigentlich noch?", "Suchen:", "Impressum",
+    ])  # fmt: skip
+    kept, _ = _clean(run_stage, page)
+    assert "Base Flying" in kept
