@@ -767,36 +767,29 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     the line model with the posts under it (s36 acc-types #12): a button that names the
     box it shows or hides is no article's text."""
     out: list[int] = []
-    n = len(lines)
-    # the words of each short line, read once (None: a sentence, or too long for a toggle)
-    short = [
-        _words(s) if s.count(" ") < _BOX_LABEL_WORDS + _TOGGLE_WORDS and not _prose(s) else None
-        for s in lines
-    ]
-    i = 0
-    while i < n:
-        label = short[i]
-        if not label or len(label) > _BOX_LABEL_WORDS:
-            i += 1
+    done = -1
+    # (the buttons first: a line with a word of _TOGGLE, few of them on a page; then their
+    # labels above them)
+    for j, s in enumerate(lines):
+        if s.count(" ") >= _BOX_LABEL_WORDS + _TOGGLE_WORDS or _TOGGLE.isdisjoint(
+            s.casefold().split()
+        ):
             continue
-        end = None
-        for j in range(i + 1, min(n, i + _BOX_LINES + 1)):
-            if _prose(lines[j]):
+        button = _words(s)
+        for i in range(j - 1, max(done, j - _BOX_LINES - 1), -1):
+            if _prose(lines[i]):
                 break
-            rest = list(short[j] or ())
-            if len(rest) <= len(label):
+            label = _words(lines[i])
+            if not 0 < len(label) <= _BOX_LABEL_WORDS or len(label) >= len(button):
                 continue
+            rest = list(button)
             for w in label:
                 if w not in rest:
                     break
                 rest.remove(w)
             else:
                 if len(rest) <= _TOGGLE_WORDS and _TOGGLE.issuperset(rest):
-                    end = j
+                    out.extend(k for k in range(i, j + 1) if keep[k])
+                    done = j
                     break
-        if end is None:
-            i += 1
-            continue
-        out.extend(k for k in range(i, end + 1) if keep[k])
-        i = end + 1
     return out
