@@ -6293,7 +6293,7 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
         # the word in a sentence, a noun ("To show a copyright sign in HTML, write ..."):
         # a notice names its holder or its year after it (s37 acc-regress O10: the
         # sentence's words were the publisher); a notice may follow on the line
-        m = _COPYRIGHT_WHO.search(s, m.end("who"))
+        m = _COPYRIGHT_WHO.search(s, m.start("who"))
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")

@@ -2739,6 +2739,9 @@ def test_the_word_copyright_in_a_sentence_is_no_notice():
         "Anna Meier",
     )
     assert textmeta._copyright_who("Copyright proplanta 2006-2022") == (True, "proplanta")
+    # (the notice after the word: "s ©" was the holder, then nobody; happyface313.com)
+    line = "Imprint | Copyrights © 2017 HappyFace313. All Rights Reserved."
+    assert textmeta._copyright_who(line) == (True, "HappyFace313")
     res = extract(page("How to write special characters", tail=(tutorial,)))
     assert res["publisher"] is None
 
