@@ -537,6 +537,8 @@ class BoilerplateStage(Stage):
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
+                _drop_toggled_box(d)
+                _drop_teaser_marks(d)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -1425,6 +1427,64 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
             drop[j] = RUNNING_HEAD_REASON
     if drop:
         _mark(d, drop, False)
+
+
+#: the reason of a line removed by :func:`_drop_teaser_marks`
+TEASER_MARK_REASON = "label, date or price of the teasers after the article's end"
+#: the most words of such a line ("You may also like", "March 2, 2024", "£49.99", "Rated
+#: 4.5/5 by our readers"), of the teasers' label
+_TEASER_MARK_WORDS = 8
+_TEASER_LABEL_WORDS = 5
+
+
+def _drop_teaser_marks(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that go with the teasers after the
+    article's end: two or more lines the line model's teaser rule removed
+    (:data:`.lines.TEASER_REASON`) under a short label of the site's words right over the
+    first ("Latest news", "You may also like": the model's cue phrases; a line that ends
+    with a colon introduces the article's own list), and the short lines of
+    no sentence from the label to the line right under the last teaser: the label, each
+    teaser's date, price or rating ("March 2, 2024", "£49.99", "Rated 4.5/5 by our
+    readers"). The rule took the headlines only and left their marks, a label and dates
+    without headlines (s37 acc-regress O9, O14). Without such a label the removed lines
+    may be the article's own list, and what the model kept among them its text. Lines kept
+    by a later rule (a table, a review's rating) are not looked at."""
+    from .lines import _FI, TEASER_REASON
+
+    keep = d.keep.tolist()
+    text = d.stripped
+    last = next(
+        (j for j in range(len(keep) - 1, -1, -1) if keep[j] and _sentence_like(text[j])), -1
+    )
+    teasers = sorted(j for j, r in d.why.items() if r == TEASER_REASON and j > last and not keep[j])
+    label = teasers[0] - 1 if teasers else last
+    if (
+        len(teasers) < 2
+        or label <= last
+        or not d.X[label, _FI["cue"]]
+        or len(_WORD.findall(text[label])) > _TEASER_LABEL_WORDS
+        or text[label].endswith((":", "："))
+    ):
+        return
+    drop = {
+        j: TEASER_MARK_REASON
+        for j in range(label, min(len(keep), teasers[-1] + 2))
+        if keep[j]
+        and j not in d.why
+        and not text[j].endswith(_SENTENCE_END)
+        and len(_WORD.findall(text[j])) <= _TEASER_MARK_WORDS
+    }
+    if drop:
+        _mark(d, drop, False)
+
+
+def _drop_toggled_box(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a box of links with the
+    button that shows or hides it (:func:`.structures.toggled_box`), with a reason."""
+    from .structures import BOX_REASON, toggled_box
+
+    if found := toggled_box(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, BOX_REASON), False)
 
 
 def _drop_template_lines(d: Any, found: _Template) -> int:

@@ -2430,6 +2430,8 @@ def _seq_mix(m, X, p1, p2, p3, rb):
 _NOPROSE_TOKENS = 12
 _NOPROSE_CHARS = 100
 _NOPROSE_REASON = "no article on the page (no prose line kept)"
+#: the reason of the teaser rule (:func:`_rules`)
+TEASER_REASON = "title-like teaser (repeated or after the article's end)"
 
 
 def _sentence_lines(X):
@@ -2473,7 +2475,7 @@ def _rules(X, p, thr, rules=RULES):
         drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | (np.arange(n) > last))
         for j in np.flatnonzero(drop).tolist():
             p[j] = min(p[j], thr * 0.5)
-            why[j] = "title-like teaser (repeated or after the article's end)"
+            why[j] = TEASER_REASON
     if "caption" in rules and len(kp):
         first = kp[0]
         by = X[:, _FI["byline"]] > 0
@@ -2580,7 +2582,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
     half = thr * 0.5
     if "teaser" in rules:
         drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > last[ld]))
-        _demote(p, why, drop, half, "title-like teaser (repeated or after the article's end)")
+        _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:
         by = X[:, _FI["byline"]] > 0
         tit = X[:, _FI["is_title"]] > 0

@@ -36,10 +36,11 @@ over "87") is the article's right above its text or right after it (:func:`artic
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
 
-from .lines import _MONTHS
+from .lines import _COMMENT_WORDS, _MONTHS
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -391,6 +392,10 @@ def article_structures(
             )
         if inside:
             found.extend(j for j in range(start, b) if not keep[j])
+        elif start < a and kept == b - a:
+            # a structure the model kept whole: its label too (a recipe's "Zutaten" over its
+            # ingredients was lost; the model reads a label alone, as a menu's item)
+            found.append(start)
     # a list's label: "Key points:", "Das Wichtigste in Kürze:" before two kept lines
     found += [
         i - 1
@@ -513,10 +518,11 @@ def article_rating(
 #: the reason of a line kept by :func:`thread_posts`
 POST_REASON = "post of the thread, or its poster and time"
 
-#: the fewest posts of a thread (one post and its poster is a byline over an article), of
-#: a live blog's time-stamped posts
+#: the fewest posts of a thread (one post and its poster is a byline over an article)
 _MIN_POSTS = 2
-_LIVE_POSTS = 3
+#: the fewest time-stamped posts of a live blog (here and in the metadata stage's
+#: ``live_start``)
+LIVE_POSTS = 3
 #: the most words and characters of a poster's name line ("dave_k", "Sabine R.")
 _POSTER_WORDS = 3
 _POSTER_CHARS = 32
@@ -592,6 +598,75 @@ def _time_alone(line: str) -> bool:
     return sum(any(c.isalpha() for c in w) for w in rest) <= _TIME_LABEL_WORDS
 
 
+#: the words of a comment section's heading and of its posts' buttons ("Comments", "48
+#: Kommentare", "Leave a reply", "Reply", "3 likes", "12 Gefällt mir"): the line model's
+#: comment words without the verbs of a quotation ("said")
+_COMMENT_MARKS = (_COMMENT_WORDS - {"said", "says", "schrieb"}) | {
+    "like", "likes", "gefällt", "j'aime", "upvote", "upvotes", "antwort", "répondre",
+    "responder", "rispondi", "reageer", "odpowiedz", "ответить",
+}  # fmt: skip
+#: the most words of letters of such a line; the non-blank lines above a run of posts'
+#: times where a comment section's heading is looked for, and below its last time
+_MARK_WORDS = 3
+_COMMENTS_ABOVE = 3
+_COMMENTS_BELOW = 4
+
+
+def _comment_mark(line: str) -> bool:
+    """Whether ``line`` is a comment section's heading or a post's button: a few words,
+    the first or the last a comment word (:data:`_COMMENT_MARKS`), no sentence."""
+    words = [w.strip(".,:;!?()[]").casefold() for w in line.split()]
+    words = [w for w in words if w and not w.isdigit()]
+    return (
+        0 < len(words) <= _MARK_WORDS
+        and not _prose(line)
+        and (words[0] in _COMMENT_MARKS or words[-1] in _COMMENT_MARKS)
+    )
+
+
+#: the fewest words of a paragraph of the article's text
+_PARAGRAPH_WORDS = 8
+
+
+def _paragraph(line: str) -> bool:
+    return _prose(line) and line.count(" ") >= _PARAGRAPH_WORDS - 1
+
+
+def comment_stamps(lines: Sequence[str], stamps: Sequence[int]) -> list[int]:
+    """Those of the time stamps on lines ``stamps`` (positions in ``lines``, in order) that
+    head readers' comments, not a live blog's posts or the article's dateline: below a
+    paragraph of the page's text, the stamps from the first with a comments' heading among
+    the few lines above it ("Comments", "48 Kommentare"), or from the first of two or more
+    with a reply or like button among the few lines under it ("Reply", "3 likes"), to the
+    last; two at least. A live blog's posts sit in the
+    article's text; an article's comment thread, each comment a time over its text too,
+    was read as one, and the article dated by its first comment (the metadata stage's
+    ``live_start``)."""
+    if not stamps:
+        return []
+    nonblank = [i for i, s in enumerate(lines) if s.strip()]
+    at = [bisect_left(nonblank, i) for i in stamps]
+    start = len(stamps)
+    # (comments under the article's text: a paragraph above them. Over the text, "Kommentar"
+    # is an opinion piece's rubric, and a forum thread's first post is the page's own)
+    text = next((k for k, i in enumerate(nonblank) if _paragraph(lines[i])), len(nonblank))
+    for k, a in enumerate(at):
+        above = range(max(0, a - _COMMENTS_ABOVE), a)
+        if any(text < m and _comment_mark(lines[nonblank[m]]) for m in above):
+            start = k
+            break
+    ends = [*at[1:], len(nonblank)]
+    marked = [
+        k
+        for k, (a, e) in enumerate(zip(at, ends, strict=True))
+        if text < a
+        and any(_comment_mark(lines[i]) for i in nonblank[a + 1 : min(e, a + _COMMENTS_BELOW + 1)])
+    ]
+    if len(marked) >= _MIN_POSTS:
+        start = min(start, marked[0])
+    return list(stamps[start:]) if len(stamps) - start >= _MIN_POSTS else []
+
+
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
     """The removed lines (positions in ``lines``, stripped, as for
     :func:`article_structures`) that are the times of a live blog's posts (or of dated
@@ -599,7 +674,8 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     GMT", "il y a 3 heures") each right over a kept line of text, one of them kept by the
     line model. The model kept some posts' times and removed others (s36 acc-types #12:
     live_de lost "21:40 Uhr" and kept the three others), and a post without its time reads
-    as the one before it; a date over a paragraph once is a dateline, not a post's."""
+    as the one before it; a date over a paragraph once is a dateline, not a post's, and
+    the times of readers' comments (:func:`comment_stamps`) are no live blog's."""
     stamps = [
         i
         for i in range(len(lines) - 1)
@@ -611,7 +687,9 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         and _POST_TIME.search(lines[i]) is not None
         and _time_alone(lines[i])
     ]
-    if len(stamps) < _LIVE_POSTS or not any(keep[i] for i in stamps):
+    if comments := comment_stamps(lines, stamps):
+        stamps = stamps[: len(stamps) - len(comments)]
+    if len(stamps) < LIVE_POSTS or not any(keep[i] for i in stamps):
         return []
     return [i for i in stamps if not keep[i]]
 
@@ -666,3 +744,66 @@ def thread_posts(
     if len(heads) < _MIN_POSTS or not any(keep[heads[0] + 2 : i]):
         return [], []
     return found, heads
+
+
+#: the reason of a line removed by :func:`toggled_box`
+BOX_REASON = "box of links with its show/hide toggle"
+#: the most non-blank lines from a box's label to its toggle, the most words of the label
+#: and the toggle's words besides the label's ("Show", "only"; "Nur", "anzeigen")
+_BOX_LINES = 12
+_BOX_LABEL_WORDS = 4
+_TOGGLE_WORDS = 3
+
+
+#: the words a box's button adds to the box's label: showing, hiding, "only", "all"
+_TOGGLE = frozenset((
+    "show", "hide", "only", "all", "more", "less", "expand", "collapse", "view", "see",
+    "anzeigen", "ausblenden", "einblenden", "zeigen", "verbergen", "nur", "alle", "mehr",
+    "weniger", "afficher", "masquer", "voir", "uniquement", "seulement", "tous", "toutes",
+    "plus", "moins", "mostrar", "ocultar", "ver", "solo", "sólo", "todos", "todas", "más",
+    "menos", "mostra", "nascondi", "vedi", "tutti", "tonen", "verbergen", "alleen", "toon",
+    "pokaż", "ukryj", "tylko", "visa", "dölj", "bara", "vis", "skjul", "kun", "zobrazit",
+    "skrýt", "jen", "показать", "скрыть", "только", "все",
+))  # fmt: skip
+
+
+def _words(line: str) -> list[str]:
+    return [w for w in (w.strip(".,:;!?()[]«»\"'").casefold() for w in line.split()) if w]
+
+
+def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The kept lines (positions in ``lines``, stripped, as for :func:`article_structures`)
+    of a box that a toggle closes: a short label ("Key events", "Wichtigste Ereignisse"),
+    a few lines of no sentence (the box's links: "2h ago Red warning extended to Cardiff"),
+    and the box's button, the label's words with a few words that show or hide
+    (:data:`_TOGGLE`: "Show key events only", "Nur wichtigste Ereignisse anzeigen"). Such a
+    box is a page's navigation (a live blog's key events, a table of contents), kept by
+    the line model with the posts under it (s36 acc-types #12): a button that names the
+    box it shows or hides is no article's text."""
+    out: list[int] = []
+    done = -1
+    # (the buttons first: a line with a word of _TOGGLE, few of them on a page; then their
+    # labels above them)
+    for j, s in enumerate(lines):
+        if s.count(" ") >= _BOX_LABEL_WORDS + _TOGGLE_WORDS or _TOGGLE.isdisjoint(
+            s.casefold().split()
+        ):
+            continue
+        button = _words(s)
+        for i in range(j - 1, max(done, j - _BOX_LINES - 1), -1):
+            if _prose(lines[i]):
+                break
+            label = _words(lines[i])
+            if not 0 < len(label) <= _BOX_LABEL_WORDS or len(label) >= len(button):
+                continue
+            rest = list(button)
+            for w in label:
+                if w not in rest:
+                    break
+                rest.remove(w)
+            else:
+                if len(rest) <= _TOGGLE_WORDS and _TOGGLE.issuperset(rest):
+                    out.extend(k for k in range(i, j + 1) if keep[k])
+                    done = j
+                    break
+    return out

@@ -15,6 +15,7 @@ of a code-switched text (``allowed_share``); without one it only tags.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -42,6 +43,54 @@ _ANALYSE_MAX_CHARS = 20_000
 def letters(text: str) -> int:
     """How many letters ``text`` has (a text with too few carries no signal)."""
     return sum(map(str.isalpha, text))
+
+
+#: Serbian, Croatian and Bosnian in Latin letters: the detectors cannot tell them apart
+#: (a Serbian text was Bosnian at 0.95; s37 acc-regress O12); they differ most in the
+#: reflex of one old vowel (yat), written "e" in Serbian (ekavian: "pre", "mesto", "vreme")
+#: and "ije"/"je" in Croatian and Bosnian (ijekavian: "prije", "mjesto", "vrijeme")
+_CLOSE = ("bs", "hr", "sr")
+#: frequent words of each reflex, lowercased (none is a word of the other, or in the other's
+#: spelling); and word stems ("mesec" of "višemesečne")
+_EKAVIAN = frozenset((
+    "pre", "posle", "gde", "ovde", "negde", "uvek", "čovek", "čoveka", "vreme",
+    "mesto", "mesta", "mestu", "deca", "dece", "deci", "dete", "deteta", "reč", "reči",
+    "reka", "reke", "lepo", "lepa", "lep", "pesma", "pesme", "vest", "vesti", "nedelja",
+    "nedelje", "deo", "delo", "ceo", "cela", "celo", "celu", "videti", "želeti", "voleti",
+    "živeti", "razumeti", "mleko", "hleb", "sneg", "verovatno", "primer", "primera",
+    "mera", "mere", "telo", "tela", "lekar", "lekova", "svetski", "cena", "cene",
+    "predsednik", "predsednika", "umesto", "odeljenje",
+))  # fmt: skip
+_IJEKAVIAN = frozenset((
+    "prije", "poslije", "gdje", "ovdje", "negdje", "uvijek", "čovjek", "čovjeka", "vrijeme",
+    "mjesto", "mjesta", "mjestu", "djeca", "djece", "djeci", "dijete", "djeteta", "riječ",
+    "riječi", "rijeka", "rijeke", "lijepo", "lijepa", "lijep", "pjesma", "pjesme", "vijest",
+    "vijesti", "nedjelja", "nedjelje", "dio", "djelo", "cijeli", "cijela", "cijelo",
+    "cijelu", "vidjeti", "željeti", "voljeti", "živjeti", "razumjeti", "mlijeko", "hljeb",
+    "snijeg", "vjera", "vjerovatno", "vjerojatno", "primjer", "primjera", "mjera", "mjere",
+    "tijelo", "tijela", "ljekar", "lijekova", "svijet", "svijeta", "svijetu", "svjetski", "cijena",
+    "cijene", "predsjednik", "predsjednika", "umjesto", "odjeljenje",
+))  # fmt: skip
+_EKAVIAN_STEMS = ("mesec", "meseč")
+_IJEKAVIAN_STEMS = ("mjesec", "mjeseč")
+_WORD = re.compile(r"\w+")
+
+
+def yat_reflex(text: str) -> str | None:
+    """ "ekavian" (Serbian) or "ijekavian" (Croatian, Bosnian, and Serbian of Bosnia and
+    Montenegro) when ``text``'s words of :data:`_EKAVIAN` and :data:`_IJEKAVIAN` (and their
+    stems) are all of one kind; None when it has none, or both."""
+    eka = ije = 0
+    for w in _WORD.findall(text.casefold()):
+        if w in _EKAVIAN or any(st in w for st in _EKAVIAN_STEMS):
+            eka += 1
+        elif w in _IJEKAVIAN or any(st in w for st in _IJEKAVIAN_STEMS):
+            ije += 1
+    if eka and not ije:
+        return "ekavian"
+    if ije and not eka:
+        return "ijekavian"
+    return None
 
 
 @dataclass(frozen=True)
@@ -177,6 +226,22 @@ class LanguageStage(Stage):
                     },
                 },
             },
+            "close": {
+                "type": "object",
+                "description": "Serbian, Croatian or Bosnian in Latin letters, which the"
+                " detectors cannot tell apart (codes): the detector's pick (detected) and the"
+                " reflex of yat read in the text (ekavian: Serbian, the code given;"
+                " ijekavian: Croatian, Bosnian or Serbian of Bosnia and Montenegro; null:"
+                " too few words of either, or both: the detected code is a guess among the"
+                " codes).",
+                "required": ["codes", "detected", "reflex"],
+                "additionalProperties": False,
+                "properties": {
+                    "codes": {"type": "array", "items": {"type": "string"}},
+                    "detected": {"type": "string"},
+                    "reflex": {"enum": ["ekavian", "ijekavian", None]},
+                },
+            },
             "allowed_share": {
                 "type": "number",
                 "minimum": 0,
@@ -275,6 +340,13 @@ class LanguageStage(Stage):
             # (the script of the text the language was told by: its paragraphs, or the
             # sample; not of a menu line at the top)
             script = script_of("\n".join(paragraphs) if sample is None else sample, code)
+        if code in _CLOSE and script == "Latn":
+            # (Serbian, Croatian, Bosnian: the detectors' pick among them is a guess; the
+            # reflex of yat tells Serbian of Serbia from the others)
+            reflex = yat_reflex("\n".join(paragraphs) if sample is None else sample)
+            ann["close"] = {"codes": list(_CLOSE), "detected": code, "reflex": reflex}
+            if reflex == "ekavian":
+                code = "sr"
         doc.language = Language(code, float(conf), script)
         doc.annotations[self.name] = {
             "candidates": [{"code": c, "score": s} for c, s in top[:3]],

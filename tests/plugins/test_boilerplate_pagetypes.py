@@ -402,3 +402,54 @@ def test_a_tickers_times_over_its_teasers_are_no_posts():
         "Die Stadt warnt vor dem Hochwasser.",
     ]
     assert post_times(lines, keep, [False] * 6) == [2, 4]
+
+
+@pytest.mark.parametrize("heading", ["48 Kommentare", ""])
+def test_the_times_of_readers_comments_are_no_live_blogs(heading):
+    """Readers' comments under an article, each a time over its text, are no live blog's
+    posts (:func:`.structures.comment_stamps`, the notion the metadata stage's
+    ``live_start`` shares): their times are not kept as posts' times, under a comments'
+    heading or with "Antworten" and "12 Gefällt mir" under each."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    lines = ["Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen."] + (
+        [heading] if heading else []
+    )
+    for when, text in [("21:40 Uhr", "Endlich passiert etwas."), ("20:15 Uhr", "Viel zu spät."),
+                       ("19:02 Uhr", "Und wer zahlt das?")]:  # fmt: skip
+        lines += [when, text, "Antworten", "12 Gefällt mir"]
+    keep = [s.endswith(".") or s.endswith("?") or s == "21:40 Uhr" for s in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == []
+
+
+KEY_EVENTS = {
+    "en": ["Key events", "2h ago Red warning extended to Cardiff",
+           "5h ago Trains cancelled across Wales", "Show key events only"],
+    "de": ["Wichtigste Ereignisse", "vor 2 Stunden Pegel in Passau über neun Metern",
+           "Nur wichtigste Ereignisse anzeigen"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(KEY_EVENTS))
+def test_a_live_blogs_key_events_box_is_navigation(run_stage, lang):
+    """A live blog's "Key events" box, its links to posts and its "Show key events only"
+    button, stayed in the text with the posts under it (s36 acc-types #12): a box that a
+    button naming it shows or hides is the page's navigation. The posts stay."""
+    box = KEY_EVENTS[lang]
+    head = ["Liveticker", "Hochwasser in Bayern: Alle Entwicklungen", "Von Lena Vogt"]
+    kept, _ = _clean(run_stage, _page(MENU + head + box + LIVE_DE + FOOT))
+    assert not set(box) & set(kept)
+    assert [x for x in kept if x in LIVE_DE] == LIVE_DE
+
+
+def test_a_line_repeating_a_short_lines_words_is_no_boxs_button():
+    """Only a few words that show or hide make a line the button of the box its label
+    heads: a shell session's "$ make" and "$ sudo make install", a table's "Kostenbeispiel
+    Leasing" and "Kostenbeispiel Leasing Laufzeit" were taken for a box and its button."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    for lines in (["$ make", "$ sudo make install"], ["Kostenbeispiel Leasing", "Rate: 300 €",
+                  "Kostenbeispiel Leasing Laufzeit"]):  # fmt: skip
+        assert toggled_box(lines, [True] * len(lines)) == []
+    lines = ["Key events", "2h ago Red warning extended", "Show key events only"]
+    assert toggled_box(lines, [True] * 3) == [0, 1, 2]

@@ -438,3 +438,72 @@ def test_a_numbered_list_under_a_label_that_starts_with_a_quantity_is_kept(run_s
     ]
     kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD], [MID], [END], results, FOOT))
     assert [x for x in kept if x in results] == results
+
+
+TEASER_BOXES = {
+    "dates": ["Latest news", "Mayor names new police chief", "March 3, 2026",
+              "State lawmakers pass housing bill", "March 2, 2026", "Senator announces retirement",
+              "March 1, 2026", "Bridge to close for repairs", "February 27, 2026"],
+    "prices": ["You may also like", "Bosch blender with glass jug ★★★★☆ (1,204)", "£49.99",
+               "Philips kettle in brushed steel ★★★★★ (876)", "£29.99",
+               "Rated 4.5/5 by our readers", "Ten things to do this weekend in town",
+               "The five best parks in the city"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("box", sorted(TEASER_BOXES))
+def test_the_teasers_after_an_article_go_with_their_label_dates_and_prices(run_stage, box):
+    """The teaser rule removed the headlines after the article's end and left their box's
+    label and each teaser's date or price, and a rating line, as the text's end (s37
+    acc-regress O9, O14): they go with the teasers."""
+    teasers = TEASER_BOXES[box]
+    page = "\n".join([*HEAD, LEAD, MID, END, *teasers, FOOT[-1]])  # (one block, no blank line)
+    kept, _ = _clean(run_stage, page)
+    assert kept[-1] == END and LEAD in kept
+    assert not set(teasers) & set(kept)
+
+
+def test_the_label_of_a_list_the_model_kept_whole_is_the_articles():
+    """A recipe's "Zutaten" over its ingredients, all kept by the line model, was removed
+    (a label alone reads as a menu's item; biancazapatka.com): a structure's label goes
+    with it. A label the page's furniture words make ("Share") or of a low score stays out."""
+    lines = ["Der Kuchen ist in zehn Minuten gemacht und bleibt vier Tage lang saftig.",
+             "Zutaten", "240 g Mehl", "1 TL Salz", "3 Bananen", "120 ml Pflanzenmilch"]  # fmt: skip
+    keep = [True, False, True, True, True, True]
+    score = [0.9, 0.38, 0.8, 0.8, 0.8, 0.8]
+    assert 1 in article_structures(lines, keep, score, [False] * 6)
+    assert 1 not in article_structures(lines, keep, score, [False, True, *[False] * 4])
+    assert 1 not in article_structures(lines, keep, [0.9, 0.1, *score[2:]], [False] * 6)
+
+
+def test_a_lists_label_of_six_words_is_the_articles():
+    """A list's label holds up to six words ("A look at the claim:"): toggled_box's own
+    limit of a box's label, four, was given the same name and replaced it (dev pages lost
+    "A look at the claim:", "For #5 you should just do:")."""
+    lines = ["The senator said the state had cut its budget for schools by a third in 2019.",
+             "A look at the claim:", "The budget rose by 4 percent.",
+             "Spending per pupil rose."]  # fmt: skip
+    assert article_structures(lines, [True, False, True, True], [0.9, 0.4, 0.9, 0.9],
+                              [False] * 4) == [1]  # fmt: skip
+
+
+def test_a_list_a_sentence_introduces_keeps_its_lines_among_removed_headlines(run_stage):
+    """A list after the last paragraph under the article's own sentence that ends with a
+    colon is no box of teasers, whatever words the sentence has ("mehr Infos"): the lines
+    the model kept in it stay, where the teaser rule took others (blogoff.de lost "Base
+    Flying", one of its three places)."""
+    page = "\n".join([
+        "In Berlin lebe ich nun schon seit 9 Jahren und habe bereits jede Menge Verrücktes erlebt.",
+        "Heute zeig ich euch daher im Video oben 3 der verrücktesten Sachen, die man in der "
+        "Hauptstadt erleben kann. Viel Spaß!",
+        "Vielen Dank an die S-Bahn Berlin, die mich für dieses Video unterstützt hat, und mit "
+        "der man all diese Orte auch ganz bequem erreichen kann!",
+        "Hier gibt es mehr Infos zur VBB-Umweltmonatskarte.",
+        "Und hier findet ihr die im Video genannten Attraktionen:",
+        "Die Biosphäre Potsdam", "Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark",
+        "Crash Room", "3 Minuten vom S-Bahnhof Ostkreuz", "Base Flying",
+        "2 Minuten vom S-Bahnhof Alexanderplatz", "Ähnliche Beiträge",
+        "Nachfolgebeitrag: Was passiert hier eigentlich noch?", "Suchen:", "Impressum",
+    ])  # fmt: skip
+    kept, _ = _clean(run_stage, page)
+    assert "Base Flying" in kept

@@ -2725,6 +2725,27 @@ def test_a_copyright_sign_alone_names_no_publisher_and_no_site():
     assert textmeta._same_name("Cyprus Mail", "The Cyprus Mail")
 
 
+def test_the_word_copyright_in_a_sentence_is_no_notice():
+    """A tutorial's "To show a copyright sign in HTML, write &copy; ..." gave the publisher
+    "sign in HTML, write &copy; in your source, and the browser s" (s37 acc-regress O10): a
+    notice names its year or its holder after the word, not a sentence in lower case."""
+    tutorial = (
+        "To show a copyright sign in HTML, write &copy; in your source, and the browser shows ©."
+    )
+    assert textmeta._copyright_who(tutorial) == (False, None)
+    assert textmeta._copyright_who("Photos copyright 2024 Jane Doe") == (True, "Jane Doe")
+    assert textmeta._copyright_who("Text and photos: copyright by Anna Meier") == (
+        True,
+        "Anna Meier",
+    )
+    assert textmeta._copyright_who("Copyright proplanta 2006-2022") == (True, "proplanta")
+    # (the notice after the word: "s ©" was the holder, then nobody; happyface313.com)
+    line = "Imprint | Copyrights © 2017 HappyFace313. All Rights Reserved."
+    assert textmeta._copyright_who(line) == (True, "HappyFace313")
+    res = extract(page("How to write special characters", tail=(tutorial,)))
+    assert res["publisher"] is None
+
+
 def test_page_furniture_is_never_the_title():
     story = (
         "The council approved the budget on Tuesday after a long debate about schools, "
