@@ -464,6 +464,31 @@ def test_a_short_page_without_spaces_is_not_taken_for_a_page_without_article(run
     assert set(removed) == {"ホーム", "ニュース", "シェア"}
 
 
+#: A Thai news page: no full stop and few spaces, so no line has 8+ words and a sentence end;
+#: the date line ends in "น." (the abbreviation of "o'clock")
+THAI = [
+    "ฝนตกหนักทำน้ำท่วมหลายพื้นที่ในเชียงใหม่",
+    "12 สิงหาคม 2567 เวลา 08:00 น.",
+    "กรมป้องกันและบรรเทาสาธารณภัยรายงานว่าฝนตกหนักตลอดคืนทำให้ระดับน้ำในแม่น้ำปิงสูงขึ้นอย่างรวดเร็ว ชาวบ้านหลายร้อยครอบครัวต้องอพยพ",
+    "เจ้าหน้าที่ได้นำเรือและรถบรรทุกเข้าช่วยเหลือผู้ที่ติดอยู่ในบ้าน พร้อมแจกอาหารและน้ำดื่มให้ผู้ประสบภัยในอำเภอเมืองและอำเภอสารภี",
+    "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อไปอีกสองถึงสามวัน และขอให้ประชาชนริมน้ำติดตามประกาศเตือนภัยอย่างใกล้ชิด",
+    "ข่าวที่เกี่ยวข้อง",
+    "ราคาน้ำมันปรับขึ้นเป็นสัปดาห์ที่สามติดต่อกัน",
+    "แท็ก: น้ำท่วม, เชียงใหม่, ภาคเหนือ",
+]
+
+
+def test_thai_paragraphs_are_prose_though_no_sentence_ends_with_a_mark(run_stage):
+    """Thai paragraphs are prose for the rules (measured by letters, not words and a full
+    stop): none is taken for a title-like teaser after the article's end (the date line
+    ending in "น." was the page's last prose line, so the rule removed every paragraph after
+    it), while the related headline and the tag line after the article still are."""
+    kept, removed = _clean(run_stage, THAI)
+    assert all(ln in kept for ln in THAI[2:5])
+    for ln in THAI[6:]:
+        assert removed[ln].startswith("title-like teaser"), ln
+
+
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
     """Pages scored together (the stage's batches) get exactly the decisions, scores and
     reasons they get alone, whatever their neighbours in the batch."""
