@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import random
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -1037,3 +1038,58 @@ def test_a_japanese_text_wrapped_by_columns_is_joined_without_spaces(run_stage):
     ]
     assert cjk_breaks(toc) is None
     assert reflow_text("\n".join(["目录", *toc])) is None
+
+
+#: A Thai article's paragraphs: no full stop, a space between phrases only
+_THAI_PARAGRAPHS = [
+    "กรมป้องกันและบรรเทาสาธารณภัยรายงานว่าฝนตกหนักตลอดคืนทำให้ระดับน้ำในแม่น้ำปิงสูงขึ้นอย่างรวดเร็ว "
+    "ชาวบ้านหลายร้อยครอบครัวต้องอพยพไปยังศูนย์พักพิงชั่วคราวของเทศบาล",
+    "เจ้าหน้าที่ได้นำเรือและรถบรรทุกเข้าช่วยเหลือผู้ที่ติดอยู่ในบ้าน "
+    "พร้อมแจกอาหารและน้ำดื่มให้ผู้ประสบภัยในอำเภอเมืองและอำเภอสารภีตลอดทั้งวัน",
+    "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อไปอีกสองถึงสามวัน และขอให้ประชาชนริมน้ำติดตามประกาศเตือนภัยอย่างใกล้ชิด",
+]
+
+
+def _thai_cut(paragraph: str, width: int) -> list[str]:
+    """``paragraph`` broken every ``width`` columns, as w3m dumps Thai: anywhere, a
+    combining mark (no column of its own) kept with its letter."""
+    out, cur, cols = [], "", 0
+    for ch in paragraph:
+        one = unicodedata.category(ch)[0] != "M"
+        if cols + one > width:
+            out.append(cur)
+            cur, cols = "", 0
+        cur += ch
+        cols += one
+    return [*out, cur]
+
+
+def _mark_after_space(text: str) -> bool:
+    return any(unicodedata.category(c)[0] == "M" and text[i - 1] == " " for i, c in enumerate(text))
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_a_thai_text_wrapped_by_columns_is_joined_without_spaces(width):
+    """Thai is broken inside its words by a column dump; it has spaces between phrases and
+    no capitals, so it was read as wrapped at its spaces and its pieces joined by one, a
+    space inside a word ("ปัญหา" / "การ"). It is joined as Chinese and Japanese are."""
+    lines = ["ข่าวภูมิภาค", "", "ฝนตกหนักทำน้ำท่วมหลายพื้นที่ในเชียงใหม่", ""]
+    for para in _THAI_PARAGRAPHS:
+        lines += [*_thai_cut(para, width), ""]
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None and joined.width == width
+    blocks = joined.text.split("\n")
+    assert all(para in blocks for para in _THAI_PARAGRAPHS)
+
+
+def test_a_piece_that_starts_with_a_combining_mark_joins_its_letter():
+    """A text cut by characters, not columns, can break between a letter and its mark; the
+    pieces, joined at a space, left the mark after the space (on a dotted circle)."""
+    head = "กทม. เปิดรถไฟฟ้าสายสีชมพูอย่างเป็นทางการ"  # (a line with a space: the width, 40)
+    lines = [head, ""]
+    for para in _THAI_PARAGRAPHS:
+        lines += [*(para[a : a + 30] for a in range(0, len(para), 30)), ""]
+    assert any(_mark_after_space(" " + ln) for ln in lines[2:])  # (a cut before a mark)
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None
+    assert not _mark_after_space(joined.text)
