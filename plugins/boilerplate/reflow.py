@@ -385,15 +385,19 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
     ``hi`` the longest (the width). A line from ``lo`` to a tenth over ``hi`` followed by a
     line of text goes on in it (see :func:`ragged_joins`)."""
     lengths: list[int] = []
-    pairs = k_prev = words = 0
+    pairs = k_prev = words = caseless = 0
     prev = ""
     for raw in lines:
         cur = raw.strip()
         if cur and prev:
             pairs += 1
-            if goes_on_wrapped(prev, cur) and _LIST_ITEM.match(cur) is None:
-                lengths.append(k_prev)
-                words += _broken_word(prev, cur)
+            if _LIST_ITEM.match(cur) is None:
+                if goes_on_wrapped(prev, cur):
+                    lengths.append(k_prev)
+                    words += _broken_word(prev, cur)
+                elif k_prev >= _CASELESS_MIN and _goes_on_caseless(prev, cur):
+                    lengths.append(k_prev)
+                    caseless += 1
         prev = cur
         k_prev = len(raw.rstrip())
     n = len(lengths)
@@ -403,6 +407,12 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
     low, high = lengths[n // 10], lengths[(9 * (n - 1)) // 10]
     if high > _MAX_WIDTH or high < _MIN_WIDTH:
         return None
+    if 2 * caseless > n:
+        # (and the band's top is the longest tenth's, not the longest line's: a headline
+        # before its byline is such a break too, and set a top that joined it to the byline)
+        if low < _CASELESS_SPREAD * high:
+            return None
+        return int(0.9 * low), high
     if low < _RAGGED_SPREAD * high:
         # (lines of every length: a text written a block per line, unless its lines end in
         # words broken by a hyphen, which no block does: a hand-wrapped text's "deteriora-" /
@@ -412,6 +422,37 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
             return None
         low = high
     return int(0.9 * low), lengths[-1]
+
+
+#: A text whose breaks go on mostly in a script without case (Arabic, Hebrew, the Indic
+#: scripts, Hangul) has no small letter to tell a line that goes on from one that starts a
+#: block (a menu item, a headline of a list of them): its breaks are those of a line that
+#: does not end a sentence before a letter (:func:`_goes_on_caseless`) and is long enough
+#: to be a wrapped one (the narrowest band of the narrowest width: ``_CASELESS_MIN``), and
+#: the lines are taken for wrapped only when they end in a tighter band than a cased
+#: text's, the shortest tenth at least ``_CASELESS_SPREAD`` of the longest (a wrapper at
+#: spaces leaves lines within a word of its width; a list of headlines, of every length)
+_CASELESS_MIN = int(_RAGGED_SPREAD * _MIN_WIDTH)
+_CASELESS_SPREAD = 0.8
+
+
+def _goes_on_caseless(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` may go on with ``cur``'s sentence in a script
+    without case: it starts with a letter that has no case (and is not of a script written
+    without spaces, which :func:`cjk_breaks` reads) after a line that ends no sentence."""
+    c = nxt[:1]
+    return (
+        c.isalpha()
+        and not c.isupper()
+        and not c.islower()
+        and _UNSPACED.match(c) is None
+        and not cur.endswith(_ENDS + _CASELESS_ENDS)
+    )
+
+
+#: The sentence ends of scripts without case that :data:`_ENDS` lacks (Arabic "؟" and
+#: full stop "۔", the Indic danda)
+_CASELESS_ENDS = ("؟", "۔", "।", "॥")
 
 
 def _broken_word(cur: str, nxt: str) -> bool:
@@ -424,7 +465,11 @@ def _broken_word(cur: str, nxt: str) -> bool:
 #: end: what a raggedly wrapped text has :data:`_RAGGED_MIN` of at least
 #: (small letters of the Latin, Greek and Cyrillic scripts, and Latin Extended-A and -B
 #: whole: a class of ranges is matched in C ~4x faster than "a letter not a capital")
-_GOES_ON_AFTER = re.compile(r"\n[ \t]*[a-zß-öø-ÿ\u0100-\u024f\u03ac-\u03ce\u0430-\u045f]|-[ \t]*\n")
+_GOES_ON_AFTER = re.compile(
+    r"\n[ \t]*[a-zß-öø-ÿ\u0100-\u024f\u03ac-\u03ce\u0430-\u045f]|-[ \t]*\n"
+    # (or a letter of a script without case: Hebrew, Arabic, the Indic scripts, Hangul)
+    r"|\n[ \t]*[\u05d0-\u05ea\u0620-\u064a\u0671-\u06d3\u0904-\u0db9\uac00-\ud7a3]"
+)
 
 
 def _ragged(text: str, lines: list[str]) -> tuple[int, int] | None:
@@ -470,11 +515,17 @@ def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> lis
             out[i] = (
                 lo <= k <= top
                 and _GAP not in cur
-                and cur != cur.upper()
-                and nxt != nxt.upper()
+                and not _in_capitals(cur)
+                and not _in_capitals(nxt)
                 and not (cur.endswith(_ENDS) and _RUN_IN.match(nxt))
             )
     return out
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether ``line`` is written in capitals alone (a heading, a running head), or has no
+    letter; a line of a script without case (Arabic, Hindi) is neither."""
+    return line == line.upper() and (line.isupper() or not any(map(str.isalpha, line)))
 
 
 #: A numbered list item's start: "1. ", "12) ", then a word

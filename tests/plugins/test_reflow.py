@@ -1093,3 +1093,46 @@ def test_a_piece_that_starts_with_a_combining_mark_joins_its_letter():
     joined = reflow_text("\n".join(lines))
     assert joined is not None
     assert not _mark_after_space(joined.text)
+
+
+#: An Arabic article's paragraphs (a script without case)
+_ARABIC_PARAGRAPHS = [
+    "أعلنت وزارة الصحة يوم الأحد عن حملة وطنية جديدة للتطعيم ضد الحصبة تستهدف أكثر من "
+    "مليوني طفل في جميع المحافظات، بعد ارتفاع عدد الإصابات خلال الأشهر الثلاثة الماضية.",
+    "وقال المتحدث باسم الوزارة إن فرقا متنقلة ستزور المدارس والقرى النائية، وإن اللقاح "
+    "سيقدم مجانا في المراكز الصحية الحكومية طوال فترة الحملة التي تستمر أسبوعين.",
+    "ودعت الوزارة أولياء الأمور إلى التأكد من سجلات التطعيم الخاصة بأطفالهم، مشيرة إلى أن "
+    "نسبة التغطية انخفضت في بعض المناطق بسبب صعوبة الوصول إلى الخدمات الصحية.",
+]
+
+
+@pytest.mark.parametrize("width", [50, 72])
+def test_an_arabic_text_wrapped_at_spaces_is_joined_back(width):
+    """Arabic has no small letters: the breaks of a text wrapped at its spaces were never
+    told as going on, so its paragraphs stayed in pieces (a headline wider than the wrap
+    sets no width). They are told by the other cues: lines in a tight band of lengths, no
+    sentence end."""
+    lines = ["الرئيسية", "أخبار", "رياضة", ""]
+    lines += ["وزارة الصحة تطلق حملة وطنية واسعة للتطعيم ضد مرض الحصبة في كل المحافظات", ""]
+    for para in _ARABIC_PARAGRAPHS:
+        lines += [*textwrap.wrap(para, width), ""]
+    lines += ["شارك", "فيسبوك", "واتساب"]
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None
+    blocks = joined.text.split("\n")
+    assert all(para in blocks for para in _ARABIC_PARAGRAPHS)
+    assert {"الرئيسية", "أخبار", "رياضة", "شارك", "فيسبوك", "واتساب"} <= set(blocks)
+
+
+def test_a_list_of_headlines_without_case_is_not_joined():
+    """Lines of about 30-70 letters in a script without case that end no sentence, of every
+    length (a list of headlines), are no wrapped text."""
+    heads = [
+        "ارتفاع أسعار القمح في الأسواق العالمية",
+        "الأرصاد الجوية تتوقع أمطارا غزيرة على المناطق الشمالية نهاية الأسبوع الجاري",
+        "افتتاح معرض الكتاب الدولي بمشاركة مئات دور النشر",
+        "المنتخب الوطني يفوز في مباراته الودية الأولى استعدادا للبطولة القارية المقبلة",
+        "انخفاض معدل البطالة للربع الثاني على التوالي",
+        "وزير التعليم يعلن عن مواعيد امتحانات نهاية العام الدراسي وآلية التسجيل الإلكتروني",
+    ]
+    assert reflow_text("\n".join(heads)) is None
