@@ -146,7 +146,11 @@ _MONTHS = frozenset(
         "dezembro",
     ]
 )
-_BYWORDS = frozenset(["by", "von", "par", "por", "di", "door", "av", "af", "przez", "автор"])
+#: A byline's first word ("By Jane Doe"); Greek's is the genitive article ("Του Γιώργου
+#: Παπαδόπουλου"), Thai's "โดย" (s38 acceptance test #6)
+_BYWORDS = frozenset(
+    ["by", "von", "par", "por", "di", "door", "av", "af", "przez", "автор", "του", "της", "โดย"]
+)
 _COMMENT_WORDS = frozenset(
     [
         "comment",
@@ -460,6 +464,28 @@ _CUE_PHRASES = [
     "関連記事",
     "реклама",
     "читайте также",
+    # Persian, Ukrainian, Greek, Marathi, Bengali, Korean: share, read also, related,
+    # the networks, and a staff byline without a name ("our correspondent"), which stayed
+    # in the text of such pages (s38 acceptance test, findings 6, 7)
+    "اشتراک گذاری",
+    "تلگرام",
+    "واتساپ",
+    "поділитися",
+    "читайте також",
+    "κοινοποίηση",
+    "διαβάστε επίσης",
+    "शेअर",
+    "शेअर करा",
+    "हेही वाचा",
+    "प्रतिनिधी",
+    "শেয়ার",
+    "শেয়ার করুন",
+    "আরও পড়ুন",
+    "নিজস্ব প্রতিবেদক",
+    "공유하기",
+    "관련기사",
+    "카카오톡",
+    "페이스북",
 ]
 # ----------------------------------------------------------------- model loading ----
 #: The model file format this code reads (the JSON model's ``version``).
