@@ -3437,10 +3437,11 @@ _FURNITURE = re.compile(
 #: Malay, Turkish, Russian and Ukrainian, Finnish, Hungarian, Vietnamese, Greek, Arabic,
 #: Persian, Hebrew, Hindi, Thai (each "by", "author", "written by", "reporter" as pages
 #: write it; Greek's "by" is the genitive article, "Του Γιώργου Παπαδόπουλου", "Της Μαρίας
-#: ...": s38 acceptance test #6)
+#: ...": s38 acceptance test #6, before two words at least: "Της Ημέρας", "of the day", is
+#: a menu's item)
 _BYLINE_MORE = (
     r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
-    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|του|της|"
+    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|του(?=\s+\w+\s+\w)|της(?=\s+\w+\s+\w)|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
     r"लेखक:?|रिपोर्ट:?|โดย"
 )
