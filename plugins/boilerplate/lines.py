@@ -2454,15 +2454,14 @@ def _seq_mix(m, X, p1, p2, p3, rb):
 # test #1).  Their prose is measured by letters instead (base characters: vowel signs and
 # tone marks are combining marks, one letter with their base): a line of at least
 # _NOMARK_PROSE_LETTERS of them, most of its characters, is prose without a sentence end.
-# (A Thai word is three to four letters on average, so 60 is 15+ words: more than prose's 8,
-# as no sentence end confirms it, and longer than most headlines, which a paragraph's first
-# clause already outgrows.)
+# (The title-like line's ceiling, 25 words, at about three letters a Thai word: headlines,
+# related ones in a list too, run to 60-70 letters.)
 _NOMARK_LETTERS = re.compile(
     "["
     + "".join(c for c in map(chr, range(0x0E00, 0x0F00)) if unicodedata.category(c) in ("Lo", "Lm"))
     + "]"
 )
-_NOMARK_PROSE_LETTERS = 60
+_NOMARK_PROSE_LETTERS = 75
 
 
 def _nomark_prose(rows: list[str], X: np.ndarray) -> np.ndarray:
