@@ -146,7 +146,11 @@ _MONTHS = frozenset(
         "dezembro",
     ]
 )
-_BYWORDS = frozenset(["by", "von", "par", "por", "di", "door", "av", "af", "przez", "автор"])
+#: A byline's first word ("By Jane Doe"); Greek's is the genitive article ("Του Γιώργου
+#: Παπαδόπουλου"), Thai's "โดย" (s38 acceptance test #6)
+_BYWORDS = frozenset(
+    ["by", "von", "par", "por", "di", "door", "av", "af", "przez", "автор", "του", "της", "โดย"]
+)
 _COMMENT_WORDS = frozenset(
     [
         "comment",
@@ -460,6 +464,28 @@ _CUE_PHRASES = [
     "関連記事",
     "реклама",
     "читайте также",
+    # Persian, Ukrainian, Greek, Marathi, Bengali, Korean: share, read also, related,
+    # the networks, and a staff byline without a name ("our correspondent"), which stayed
+    # in the text of such pages (s38 acceptance test, findings 6, 7)
+    "اشتراک گذاری",
+    "تلگرام",
+    "واتساپ",
+    "поділитися",
+    "читайте також",
+    "κοινοποίηση",
+    "διαβάστε επίσης",
+    "शेअर",
+    "शेअर करा",
+    "हेही वाचा",
+    "प्रतिनिधी",
+    "শেয়ার",
+    "শেয়ার করুন",
+    "আরও পড়ুন",
+    "নিজস্ব প্রতিবেদক",
+    "공유하기",
+    "관련기사",
+    "카카오톡",
+    "페이스북",
 ]
 # ----------------------------------------------------------------- model loading ----
 #: The model file format this code reads (the JSON model's ``version``).
@@ -2421,6 +2447,38 @@ def _seq_mix(m, X, p1, p2, p3, rb):
     return (1.0 - mix) * p3 + mix * _seq_scores(sq, X, p1, p2, rb)
 
 
+# Thai and Lao write words without spaces and end sentences without a mark (a space, or the
+# line's end, stands for the full stop): no line of theirs has 8+ words *and* a sentence end,
+# the rules' test of prose, so every paragraph looked title-like, and the teaser rule removed
+# all that came after the page's last line ending in "." (a date "14:30 น.": s38 acceptance
+# test #1).  Their prose is measured by letters instead (base characters: vowel signs and
+# tone marks are combining marks, one letter with their base): a line of at least
+# _NOMARK_PROSE_LETTERS of them, most of its characters, is prose without a sentence end.
+# (The title-like line's ceiling, 25 words, at about three letters a Thai word: headlines,
+# related ones in a list too, run to 60-70 letters.)
+_NOMARK_LETTERS = re.compile(
+    "["
+    + "".join(c for c in map(chr, range(0x0E00, 0x0F00)) if unicodedata.category(c) in ("Lo", "Lm"))
+    + "]"
+)
+_NOMARK_PROSE_LETTERS = 75
+
+
+def _nomark_prose(rows: list[str], X: np.ndarray) -> np.ndarray:
+    """Which of the stripped lines ``rows`` (features ``X``) are prose of a script that ends
+    sentences without a mark (Thai, Lao): _NOMARK_PROSE_LETTERS or more of its letters, the
+    most of the line's characters (see above).  Only the long lines without a sentence end
+    that are not ASCII are searched (a search of every line cost ~3 % of the decisions; so,
+    ~0.4 %), and counted when they hold one."""
+    out = np.zeros(len(rows), bool)
+    for j in np.flatnonzero((X[:, 1] >= _NOMARK_PROSE_LETTERS) & (X[:, 3] == 0)).tolist():
+        line = rows[j]
+        if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
+            k = len(_NOMARK_LETTERS.findall(line))
+            out[j] = k >= _NOMARK_PROSE_LETTERS and 2 * k >= len(line)
+    return out
+
+
 # noprose: a page whose kept lines hold no prose line (a sentence of 8+ words, or of 20+ CJK
 # characters) and fewer than 12 words and 100 characters in all has no article: a footer
 # ("(c) 2024 Example. All rights reserved.") that the later stages rank best on a page of
@@ -2434,18 +2492,22 @@ _NOPROSE_REASON = "no article on the page (no prose line kept)"
 TEASER_REASON = "title-like teaser (repeated or after the article's end)"
 
 
-def _sentence_lines(X):
+def _sentence_lines(X, nomark):
     """Prose lines for the noprose rule: ending a sentence, with 8+ words, or (Chinese,
-    Japanese: a sentence is one or two \\w runs) 20+ characters of mostly CJK script."""
+    Japanese: a sentence is one or two \\w runs) 20+ characters of mostly CJK script; or
+    ``nomark`` (a long Thai or Lao line: :func:`_nomark_prose`)."""
     long = (X[:, 0] >= 8) | ((X[:, _FI["cjk_ratio"]] > 0.3) & (X[:, 1] >= 20))
-    return (X[:, 3] > 0) & long
+    return ((X[:, 3] > 0) & long) | nomark
 
 
-def _rules(X, p, thr, rules=RULES):
-    """Post-processing rules over the model scores -> (scores, reasons).  Each rule only moves a
-    score across the threshold and records why:
-      teaser  - a title-like line (3-25 words, no sentence end) that is repeated in the page, or
-                that comes after the article's last prose line, is a related-link teaser;
+def _rules(X, p, thr, rules=RULES, nomark=None):
+    """Post-processing rules over the model scores -> (scores, reasons).  A prose line has 8+
+    words and a sentence end, or is a long line of Thai or Lao (``nomark``, one per row:
+    :func:`_nomark_prose`; none if not given).  Each rule only moves a score across the
+    threshold and records why:
+      teaser  - a title-like line (3-25 words, no sentence end, not prose) that is repeated in
+                the page, or that comes after the article's last prose line, is a related-link
+                teaser;
       caption - a long line without final punctuation just before a byline or right after the
                 title, above the article's first prose line (or with a photo credit / caption
                 verb there), is an image caption;
@@ -2465,9 +2527,11 @@ def _rules(X, p, thr, rules=RULES):
         return p, why
     ntok = X[:, 0]
     end_sent = X[:, 3]
-    tl = X[:, _FI["titlelike"]] > 0
+    if nomark is None:
+        nomark = np.zeros(n, bool)
+    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark
     keep = p >= thr
-    prose = (ntok >= 8) & (end_sent > 0)
+    prose = ((ntok >= 8) & (end_sent > 0)) | nomark
     kp = np.flatnonzero(keep & prose)
     lo_hi = 0.999
     if "teaser" in rules and len(kp):
@@ -2542,7 +2606,7 @@ def _rules(X, p, thr, rules=RULES):
         keep = p >= thr
         if (
             keep.any()
-            and not (keep & _sentence_lines(X)).any()
+            and not (keep & _sentence_lines(X, nomark)).any()
             and ntok[keep].sum() < _NOPROSE_TOKENS
             and X[keep, 1].sum() < _NOPROSE_CHARS
         ):
@@ -2552,7 +2616,7 @@ def _rules(X, p, thr, rules=RULES):
     return p, why
 
 
-def _rules_rows(X, p, rb, thr, rules=RULES):
+def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None):
     """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
     by row); each document gets exactly what it gets alone."""
     p = p.copy()
@@ -2567,9 +2631,11 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
     gi = np.arange(n)
     ntok = X[:, 0]
     end_sent = X[:, 3]
-    tl = X[:, _FI["titlelike"]] > 0
+    if nomark is None:
+        nomark = np.zeros(n, bool)
+    tl = (X[:, _FI["titlelike"]] > 0) & ~nomark
     keep = p >= thr
-    prose = (ntok >= 8) & (end_sent > 0)
+    prose = ((ntok >= 8) & (end_sent > 0)) | nomark
     kpm = keep & prose
     nonempty = rb[1:] > rb[:-1]
     starts = rb[:-1][nonempty]
@@ -2647,7 +2713,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES):
         kept_prose = np.zeros(D, bool)
         kept_tok[nonempty] = np.add.reduceat(np.where(keep, ntok, 0.0), starts)
         kept_chars[nonempty] = np.add.reduceat(np.where(keep, X[:, 1], 0.0), starts)
-        kept_prose[nonempty] = np.logical_or.reduceat(keep & _sentence_lines(X), starts)
+        kept_prose[nonempty] = np.logical_or.reduceat(keep & _sentence_lines(X, nomark), starts)
         page = (
             (kept_tok > 0)
             & ~kept_prose
@@ -2850,7 +2916,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         # the sequence layer (if any) on the stage-1/2 scores, averaged with the stages' (as
         # score_lines does)
         p2 = _seq_mix(m, X, p1, s2, p2, rb)
-    p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES))
+    p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES), _nomark_prose(S, X))
     keep = p >= threshold
     whys = [{} for _ in bounds]
     if why_all:

@@ -30,6 +30,7 @@ html2text writes them, 589 of 595 have three or more).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import compress, islice, repeat
@@ -237,8 +238,29 @@ def wrap_width(lines: list[str]) -> int | None:
 #: width it counts in columns, two for each of these. (Not Hangul: Korean is written with
 #: spaces between words and wrapped at them, as the texts above.)
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
-#: A comma, an enumeration comma or a stop inside a line of Chinese or Japanese
-_CJK_INNER = re.compile(r"[，、。；：！？]")
+#: Thai, Lao, Myanmar and Khmer: scripts also written without spaces between words (a space
+#: parts phrases there), so a renderer breaks their lines anywhere too, inside words, at a
+#: width of one column a letter; their vowel signs and tone marks (combining marks) take
+#: no column of their own and stay with their letter.
+_SOUTHEAST = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+#: A character of a script written without spaces: a wrapped line of them is joined to the
+#: next without one (:func:`_join_cjk`)
+_UNSPACED = re.compile(_CJK.pattern[:-1] + _SOUTHEAST + "]")
+_SOUTHEAST_CHAR = re.compile("[" + _SOUTHEAST + "]")
+#: The combining marks of those scripts: no column of their own
+_SOUTHEAST_MARK = re.compile(
+    "["
+    + "".join(
+        c
+        for a, b in ((0x0E00, 0x0F00), (0x1000, 0x10A0), (0x1780, 0x1800))
+        for c in map(chr, range(a, b))
+        if unicodedata.category(c) in ("Mn", "Mc", "Me")
+    )
+    + "]"
+)
+#: A comma, an enumeration comma or a stop inside a line of Chinese or Japanese, or a space
+#: between two letters of Thai, Lao, Myanmar or Khmer (where it parts phrases and sentences)
+_CJK_INNER = re.compile("[，、。；：！？]|(?<=[" + _SOUTHEAST + "]) (?=[" + _SOUTHEAST + "])")
 #: A line that ends a sentence or a quotation of Chinese or Japanese (or of any text)
 _CJK_END = re.compile(r"[。．！？!?.」』）)】]$")
 #: A Chinese or Japanese text wrapped at a width: at least this many of its lines end at
@@ -247,20 +269,31 @@ _CJK_END = re.compile(r"[。．！？!?.」』）)】]$")
 _CJK_MIN_BREAKS, _CJK_NEAR = 2, 2
 
 
+def _columns(line: str) -> int:
+    """The columns a line of a script written without spaces takes (two a Chinese or
+    Japanese character, none a combining mark of Thai, Lao, Myanmar or Khmer, one any other
+    character), or 0 when most of its characters are of none of those scripts."""
+    s = line.rstrip()
+    n = len(_UNSPACED.findall(s))
+    if n * 2 < len(s.lstrip()):
+        return 0
+    if _SOUTHEAST_CHAR.search(s) is None:
+        return len(s) + n
+    return len(s) + len(_CJK.findall(s)) - len(_SOUTHEAST_MARK.findall(s))
+
+
 def cjk_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:
     """The width in columns and, per line, whether it ends at a break a renderer forced in
-    a Chinese or Japanese text wrapped at a fixed number of columns (``w3m -dump``: 80), or
-    None when the text is not so wrapped. Such a text has no spaces to wrap at, so
-    :func:`wrap_width` never sees it: its lines of text are as wide as the width, in
-    columns, and the next goes on (not a list item, not a new block: no deeper indent). A
-    line that ends a sentence ends its paragraph here."""
-    # (a line of Chinese or Japanese: at least half of its characters, not a Latin line
-    # with a name in Han characters, "Pull Apart Bread 牛油砂糖面包", which a Latin wrap
-    # would have broken at a space)
-    cols = [
-        len(s) + n if (n := len(_CJK.findall(s := ln.rstrip()))) * 2 >= len(s.lstrip()) else 0
-        for ln in lines
-    ]
+    a Chinese, Japanese, Thai, Lao, Myanmar or Khmer text wrapped at a fixed number of
+    columns (``w3m -dump``: 80), or None when the text is not so wrapped. Such a text is
+    broken inside its words (:func:`wrap_width` never sees a Chinese one; it may take a Thai
+    one, which has spaces between phrases, for a text wrapped at them): its lines of text are
+    as wide as the width, in columns, and the next goes on (not a list item, not a new
+    block: no deeper indent). A line that ends a sentence ends its paragraph here."""
+    # (a line of such a script: at least half of its characters, not a Latin line with a
+    # name in Han characters, "Pull Apart Bread 牛油砂糖面包", which a Latin wrap would have
+    # broken at a space)
+    cols = list(map(_columns, lines))
     width = max(cols, default=0)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
@@ -287,12 +320,32 @@ def cjk_breaks(lines: list[str]) -> tuple[int, list[bool]] | None:
 
 
 def _join_cjk(parts: list[str]) -> str:
-    """The pieces of a wrapped Chinese or Japanese line joined: with no space between two
-    pieces where either side is such a character ("学" / "べる"), else with one."""
+    """The pieces of a line of a script written without spaces wrapped by columns joined:
+    with no space between two pieces where either side is such a character ("学" / "べる",
+    "ปัญหา" / "การ"), else with one."""
     out = parts[0]
     for nxt in parts[1:]:
-        out += nxt if _CJK.match(out[-1:]) or _CJK.match(nxt) else " " + nxt
+        out += nxt if _UNSPACED.match(out[-1:]) or _UNSPACED.match(nxt) else " " + nxt
     return out
+
+
+def _join_spaced(parts: list[str]) -> str:
+    """The pieces of a line wrapped at spaces joined by one, but before a piece that starts
+    with a combining mark (a vowel sign, a tone mark), which belongs to the letter the piece
+    before ends with: a wrap that broke there had no space to break at (a Thai text cut by
+    characters, "รถยนต" / "์ส่วนตัว"; a space before the mark leaves it alone on a dotted
+    circle)."""
+    if not any(map(_mark_first, parts[1:])):
+        return " ".join(parts)
+    out = parts[0]
+    for nxt in parts[1:]:
+        out += nxt if _mark_first(nxt) else " " + nxt
+    return out
+
+
+def _mark_first(piece: str) -> bool:
+    """Whether ``piece`` starts with a combining mark."""
+    return bool(piece) and unicodedata.category(piece[0])[0] == "M"
 
 
 #: Ragged wrapping (:func:`ragged_band`): a text set in proportional type (OCR of a printed
@@ -332,15 +385,19 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
     ``hi`` the longest (the width). A line from ``lo`` to a tenth over ``hi`` followed by a
     line of text goes on in it (see :func:`ragged_joins`)."""
     lengths: list[int] = []
-    pairs = k_prev = words = 0
+    pairs = k_prev = words = caseless = 0
     prev = ""
     for raw in lines:
         cur = raw.strip()
         if cur and prev:
             pairs += 1
-            if goes_on_wrapped(prev, cur) and _LIST_ITEM.match(cur) is None:
-                lengths.append(k_prev)
-                words += _broken_word(prev, cur)
+            if _LIST_ITEM.match(cur) is None:
+                if goes_on_wrapped(prev, cur):
+                    lengths.append(k_prev)
+                    words += _broken_word(prev, cur)
+                elif k_prev >= _CASELESS_MIN and _goes_on_caseless(prev, cur):
+                    lengths.append(k_prev)
+                    caseless += 1
         prev = cur
         k_prev = len(raw.rstrip())
     n = len(lengths)
@@ -350,6 +407,12 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
     low, high = lengths[n // 10], lengths[(9 * (n - 1)) // 10]
     if high > _MAX_WIDTH or high < _MIN_WIDTH:
         return None
+    if 2 * caseless > n:
+        # (and the band's top is the longest tenth's, not the longest line's: a headline
+        # before its byline is such a break too, and set a top that joined it to the byline)
+        if low < _CASELESS_SPREAD * high:
+            return None
+        return int(0.9 * low), high
     if low < _RAGGED_SPREAD * high:
         # (lines of every length: a text written a block per line, unless its lines end in
         # words broken by a hyphen, which no block does: a hand-wrapped text's "deteriora-" /
@@ -359,6 +422,37 @@ def ragged_band(lines: list[str]) -> tuple[int, int] | None:
             return None
         low = high
     return int(0.9 * low), lengths[-1]
+
+
+#: A text whose breaks go on mostly in a script without case (Arabic, Hebrew, the Indic
+#: scripts, Hangul) has no small letter to tell a line that goes on from one that starts a
+#: block (a menu item, a headline of a list of them): its breaks are those of a line that
+#: does not end a sentence before a letter (:func:`_goes_on_caseless`) and is long enough
+#: to be a wrapped one (the narrowest band of the narrowest width: ``_CASELESS_MIN``), and
+#: the lines are taken for wrapped only when they end in a tighter band than a cased
+#: text's, the shortest tenth at least ``_CASELESS_SPREAD`` of the longest (a wrapper at
+#: spaces leaves lines within a word of its width; a list of headlines, of every length)
+_CASELESS_MIN = int(_RAGGED_SPREAD * _MIN_WIDTH)
+_CASELESS_SPREAD = 0.8
+
+
+def _goes_on_caseless(cur: str, nxt: str) -> bool:
+    """Whether the stripped line ``nxt`` may go on with ``cur``'s sentence in a script
+    without case: it starts with a letter that has no case (and is not of a script written
+    without spaces, which :func:`cjk_breaks` reads) after a line that ends no sentence."""
+    c = nxt[:1]
+    return (
+        c.isalpha()
+        and not c.isupper()
+        and not c.islower()
+        and _UNSPACED.match(c) is None
+        and not cur.endswith(_ENDS + _CASELESS_ENDS)
+    )
+
+
+#: The sentence ends of scripts without case that :data:`_ENDS` lacks (Arabic "؟" and
+#: full stop "۔", the Indic danda)
+_CASELESS_ENDS = ("؟", "۔", "।", "॥")
 
 
 def _broken_word(cur: str, nxt: str) -> bool:
@@ -371,7 +465,11 @@ def _broken_word(cur: str, nxt: str) -> bool:
 #: end: what a raggedly wrapped text has :data:`_RAGGED_MIN` of at least
 #: (small letters of the Latin, Greek and Cyrillic scripts, and Latin Extended-A and -B
 #: whole: a class of ranges is matched in C ~4x faster than "a letter not a capital")
-_GOES_ON_AFTER = re.compile(r"\n[ \t]*[a-zß-öø-ÿ\u0100-\u024f\u03ac-\u03ce\u0430-\u045f]|-[ \t]*\n")
+_GOES_ON_AFTER = re.compile(
+    r"\n[ \t]*[a-zß-öø-ÿ\u0100-\u024f\u03ac-\u03ce\u0430-\u045f]|-[ \t]*\n"
+    # (or a letter of a script without case: Hebrew, Arabic, the Indic scripts, Hangul)
+    r"|\n[ \t]*[\u05d0-\u05ea\u0620-\u064a\u0671-\u06d3\u0904-\u0db9\uac00-\ud7a3]"
+)
 
 
 def _ragged(text: str, lines: list[str]) -> tuple[int, int] | None:
@@ -417,11 +515,17 @@ def ragged_joins(lines: list[str], band: tuple[int, int], width: int = 0) -> lis
             out[i] = (
                 lo <= k <= top
                 and _GAP not in cur
-                and cur != cur.upper()
-                and nxt != nxt.upper()
+                and not _in_capitals(cur)
+                and not _in_capitals(nxt)
                 and not (cur.endswith(_ENDS) and _RUN_IN.match(nxt))
             )
     return out
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether ``line`` is written in capitals alone (a heading, a running head), or has no
+    letter; a line of a script without case (Arabic, Hindi) is neither."""
+    return line == line.upper() and (line.isupper() or not any(map(str.isalpha, line)))
 
 
 #: A numbered list item's start: "1. ", "12) ", then a word
@@ -652,7 +756,7 @@ def reflow(
         if i - start == 1:  # (not len(parts): a word broken by a hyphen joins in its part)
             out.append(lines[start])
         else:
-            out.append(_join_cjk(parts) if cjk is not None else " ".join(parts))
+            out.append(_join_cjk(parts) if cjk is not None else _join_spaced(parts))
         spans.append((start, i))
     return out, spans
 
@@ -1144,10 +1248,16 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
         # (most pages: a paragraph on one line, neither wrapped nor ragged; decided in C)
         width = band = None
     else:
-        width = wrap_width(lines)
-        band = _ragged(text, lines)
-        if width is None and band is None and _CJK.search(text) is not None:
+        # (a Thai text cut by columns has spaces between its phrases, and no capitals: read
+        # as wrapped at its spaces, its pieces were joined with a space inside words)
+        if _SOUTHEAST_CHAR.search(text) is not None:
             cjk = cjk_breaks(lines)
+        width = band = None
+        if cjk is None:
+            width = wrap_width(lines)
+            band = _ragged(text, lines)
+            if width is None and band is None and _CJK.search(text) is not None:
+                cjk = cjk_breaks(lines)
     if width is not None or band is not None or cjk is not None:
         joined, spans = reflow(lines, width or 0, band, cjk and cjk[1])
         width = width or (band[1] if band is not None else cjk[0])  # type: ignore[index]

@@ -3464,12 +3464,15 @@ _FURNITURE = re.compile(
 )
 #: Byline words of languages beyond western Europe's, before the names: Indonesian and
 #: Malay, Turkish, Russian and Ukrainian, Finnish, Hungarian, Vietnamese, Greek, Arabic,
-#: Persian, Hebrew, Hindi (each "by", "author", "written by", "reporter" as pages write it)
+#: Persian, Hebrew, Hindi, Thai (each "by", "author", "written by", "reporter" as pages
+#: write it; Greek's "by" is the genitive article, "Του Γιώργου Παπαδόπουλου", "Της Μαρίας
+#: ...": s38 acceptance test #6, before two words at least: "Της Ημέρας", "of the day", is
+#: a menu's item)
 _BYLINE_MORE = (
     r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
-    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
+    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|του(?=\s+\w+\s+\w)|της(?=\s+\w+\s+\w)|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
-    r"लेखक:?|रिपोर्ट:?"
+    r"लेखक:?|रिपोर्ट:?|โดย"
 )
 #: Byline labels of scripts that put no space after their colon (Chinese, Japanese: "作者：王明",
 #: "记者 李华"; "文／" a writer's credit)
@@ -4763,7 +4766,7 @@ _IGNORECASE_FIRSTS = {
     "a": "aA", "b": "bB", "c": "cC", "d": "dD", "e": "eE", "h": "hH", "k": "kK\u212a",
     "l": "lL", "m": "mM", "n": "nN", "o": "oO", "p": "pP", "r": "rR", "s": "sS\u017f",
     "t": "tT", "v": "vV", "w": "wW", "y": "yY", "í": "íÍ", "š": "šŠ", "ε": "εΕϵ",
-    "σ": "σΣς", "а": "аА", "к": "кК", "м": "мМ", "т": "тТ\u1c84\u1c85",
+    "σ": "σΣς", "τ": "τΤ", "а": "аА", "к": "кК", "м": "мМ", "т": "тТ\u1c84\u1c85",
 }  # fmt: skip
 
 
@@ -4805,7 +4808,10 @@ _BYLINE_AT_NL = re.compile(
     re.I,
 )  # fmt: skip
 _SPACES = re.compile(r"\s+")
-_AUTHOR_END = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s{2,}")
+#: Where a byline's names end: a separator between spaces, a run of spaces, or a full-width
+#: solidus, after which Chinese bylines write where and how the story was reported
+#: ("記者陳志明／台北報導": "/ Taipei report", taken into the name: s38 acceptance test #6)
+_AUTHOR_END = re.compile(r"\s[|•·]\s|\s[-–—]\s|\s{2,}|／")
 #: What follows the names: a date ("on 12 May", "am 3.", "le 12 mars", "Updated …"); a
 #: particle of a name is no date ("Loïc Le Clerc", "Juan El Mehdi")
 _AUTHOR_TAIL = re.compile(
@@ -5191,7 +5197,10 @@ _TAG_WORDS = (
     r"emneord|nyckelord|tagi|słowa kluczowe|štítky|klíčová slova|теги|метки|"
     r"ключевые слова|теґи|мітки|ключові слова|etiketler|anahtar kelimeler|tagit|avainsanat|"
     r"címkék|ετικέτες|topik|label|الوسوم|وسوم|كلمات مفتاحية|برچسب‌ها|برچسب ها|برچسب|"
-    r"תגיות|टैग|标签|標籤|タグ|关键词|關鍵詞|キーワード|từ khóa|thẻ"
+    r"תגיות|टैग|标签|標籤|タグ|关键词|關鍵詞|キーワード|từ khóa|thẻ|"
+    # (Arabic "the keywords", Thai "tag": s38 acceptance test #11; the Thai tag line was
+    # taken for the page's title)
+    r"الكلمات المفتاحية|แท็ก"
 )
 #: A tag line's label, when the value still has one: the word and its colon ("Tags:"), or
 #: "Filed under"; a whole word only ("Tagesschau", "Topical issues", "Category theory")

@@ -456,12 +456,81 @@ def test_the_furniture_words_of_more_languages(run_stage):
         assert set(page) - set(body) == set(removed)
 
 
+#: Two paragraphs of a news page (excerpts of the s38 acceptance tester's pages), a share
+#: button and a "read also" label after each (those lines stayed in the text)
+SHARE_PAGES = {
+    "uk": [
+        "У вівторок у Львові після дворічної реконструкції відкрилася центральна бібліотека для дітей, яка тепер має окремий простір для підлітків і зал для занять з робототехніки.",
+        "Поділитися",
+        "За словами директорки бібліотеки, фонд поповнили майже на вісім тисяч нових книжок українською мовою, значну частину яких передали видавництва та меценати.",
+        "Читайте також",
+    ],
+    "ko": [
+        "서울시는 한강을 오가는 수상버스를 내년 봄부터 정식 운항한다고 5일 밝혔다. 수상버스는 마곡에서 잠실까지 일곱 개 선착장을 연결한다.",
+        "공유하기",
+        '시 관계자는 "출퇴근 시간에는 15분 간격으로 운항해 지하철과 버스의 혼잡을 줄이는 데 도움이 될 것"이라고 설명했다.',
+        "관련기사",
+    ],
+    "fa": [
+        "بزرگ\u200cترین کتابخانه عمومی شمال کشور روز سه\u200cشنبه با حضور وزیر فرهنگ و ارشاد اسلامی و جمعی از مسئولان استانی در شهر رشت افتتاح شد.",
+        "اشتراک گذاری",
+        "این کتابخانه با زیربنای ۸۵۰۰ متر مربع در سه طبقه ساخته شده و بیش از ۲۰۰ هزار جلد کتاب فارسی، عربی و انگلیسی در مخزن آن نگهداری می\u200cشود.",
+        "تلگرام",
+    ],
+    "mr": [
+        "पुणे शहरातील मेट्रोच्या नव्या मार्गाचे उद्घाटन मंगळवारी करण्यात आले असून, त्यामुळे शिवाजीनगर ते स्वारगेट हा प्रवास आता केवळ पंधरा मिनिटांत पूर्ण होणार आहे.",
+        "शेअर करा",
+        "या मार्गावर एकूण पाच स्थानके असून, त्यापैकी तीन स्थानके भूमिगत आहेत. दररोज सुमारे ८०,००० प्रवासी या मार्गाचा वापर करतील, असा अंदाज आहे.",
+        "हेही वाचा",
+    ],
+    "bn": [
+        "রাজধানী ঢাকায় মঙ্গলবার মেট্রোরেলের আরও দুটি নতুন স্টেশন যাত্রীদের জন্য খুলে দেওয়া হয়েছে। এর ফলে উত্তরা থেকে মতিঝিল পর্যন্ত পুরো পথে এখন ট্রেন থামবে।",
+        "শেয়ার করুন",
+        "ঢাকা ম্যাস ট্রানজিট কোম্পানির ব্যবস্থাপনা পরিচালক জানান, প্রতিদিন প্রায় তিন লাখ যাত্রী মেট্রোরেল ব্যবহার করছেন এবং এই সংখ্যা আরও বাড়বে বলে আশা করা হচ্ছে।",
+        "আরও পড়ুন",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SHARE_PAGES))
+def test_share_and_read_also_lines_of_more_languages(run_stage, lang):
+    page = SHARE_PAGES[lang]
+    kept, removed = _clean(run_stage, page)
+    assert kept == page[0::2]
+    assert set(removed) == set(page[1::2])
+
+
 def test_a_short_page_without_spaces_is_not_taken_for_a_page_without_article(run_stage):
     """The noprose rule (no prose line kept, few words) must not read a Japanese article,
     whose sentences are one or two \\w runs each, as a page without one."""
     kept, removed = _clean(run_stage, JAPANESE)
     assert kept == JAPANESE[2:4]
     assert set(removed) == {"ホーム", "ニュース", "シェア"}
+
+
+#: A Thai news page: no full stop and few spaces, so no line has 8+ words and a sentence end;
+#: the date line ends in "น." (the abbreviation of "o'clock")
+THAI = [
+    "ฝนตกหนักทำน้ำท่วมหลายพื้นที่ในเชียงใหม่",
+    "12 สิงหาคม 2567 เวลา 08:00 น.",
+    "กรมป้องกันและบรรเทาสาธารณภัยรายงานว่าฝนตกหนักตลอดคืนทำให้ระดับน้ำในแม่น้ำปิงสูงขึ้นอย่างรวดเร็ว ชาวบ้านหลายร้อยครอบครัวต้องอพยพ",
+    "เจ้าหน้าที่ได้นำเรือและรถบรรทุกเข้าช่วยเหลือผู้ที่ติดอยู่ในบ้าน พร้อมแจกอาหารและน้ำดื่มให้ผู้ประสบภัยในอำเภอเมืองและอำเภอสารภี",
+    "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อไปอีกสองถึงสามวัน และขอให้ประชาชนริมน้ำติดตามประกาศเตือนภัยอย่างใกล้ชิด",
+    "ข่าวที่เกี่ยวข้อง",
+    "ราคาน้ำมันปรับขึ้นเป็นสัปดาห์ที่สามติดต่อกัน",
+    "แท็ก: น้ำท่วม, เชียงใหม่, ภาคเหนือ",
+]
+
+
+def test_thai_paragraphs_are_prose_though_no_sentence_ends_with_a_mark(run_stage):
+    """Thai paragraphs are prose for the rules (measured by letters, not words and a full
+    stop): none is taken for a title-like teaser after the article's end (the date line
+    ending in "น." was the page's last prose line, so the rule removed every paragraph after
+    it), while the related headline and the tag line after the article still are."""
+    kept, removed = _clean(run_stage, THAI)
+    assert all(ln in kept for ln in THAI[2:5])
+    for ln in THAI[6:]:
+        assert removed[ln].startswith("title-like teaser"), ln
 
 
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
