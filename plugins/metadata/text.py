@@ -6196,7 +6196,7 @@ def _labelled_tag_run(
                 # (a button or a box's label: "Share on Facebook", "Seite drucken", "Teilen
                 # auf", "Places in this Story" went on as tags; s37 acc-regress R1)
                 or _FURNITURE.match(t)
-                or _BUTTON.search(t)
+                or _BUTTON.search(t.strip())
                 or _OTHER_LIST.search(t)
                 or _TAG_LABEL_ALONE.fullmatch(t)
                 # (the list ends where its lines stand further apart than its label and
@@ -6211,12 +6211,19 @@ def _labelled_tag_run(
     return None
 
 
-#: A button's word: a line with one after a tag list is the share bar's or the comments'
-#: ("Share on Facebook", "Seite drucken", "Neuen Kommentar hinzufügen")
-_BUTTON = re.compile(
-    r"(?i)\b(?:share|teilen|drucken|print|tweet|e-?mail|kommentar(?:e|en)?|comments?|"
+_BUTTON_WORD = (
+    r"(?:share|teilen|drucken|print|tweet|e-?mail|kommentar(?:e|en)?|comments?|"
     r"hinzufügen|partager|imprimer|commentaires?|compartir|imprimir|comentarios?|condividi|"
-    r"stampa|commenti|delen|afdrukken|reacties|subscribe|abonnieren|newsletter)\b"
+    r"stampa|commenti|delen|afdrukken|reacties|subscribe|abonnieren|newsletter)"
+)
+#: A button: a line after a tag list that is the share bar's or the comments'. Its word
+#: is the line, or leads it before a count, a platform or an object ("Comments (3)",
+#: "Share on Facebook", "Print this page"), or ends it (the verb last: "Seite drucken",
+#: "Neuen Kommentar hinzufügen"); a tag that holds the word, "Email security" or "Share
+#: prices", is no button (s38 acc-read F12: the run ended there and lost its tags)
+_BUTTON = re.compile(
+    rf"(?i)^\W*{_BUTTON_WORD}(?:\W*\d*\W*|\s+(?:on|via|auf|per|sur|par|en|su|op|to|this|"
+    rf"it|diese[nrs]?|den|die|das)\b.*)$|\b{_BUTTON_WORD}\W*$"
 )
 #: The label of another list after a tag list: the site's sections, a box of related links,
 #: an agency's "Places in this Story"

@@ -356,6 +356,17 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
         # R1, acc-read F10) ...
         ("Topics", "Budget\nCouncil\nShare on Facebook\nSeite drucken", ["Budget", "Council"]),
         ("Topics", "Budget\nCouncil\nPlaces in this Story\nSpringfield", ["Budget", "Council"]),
+        # ... but a tag that holds a button's word is a tag (s38 acc-read F12)
+        (
+            "Topics",
+            "Brexit\nEmail security\nUK politics",
+            ["Brexit", "Email security", "UK politics"],
+        ),
+        (
+            "Topics",
+            "Markets\nShare prices\nPrint media",
+            ["Markets", "Share prices", "Print media"],
+        ),
         ("Topics", "Cycling\nTransport\n\nNews\nSport\nBusiness", ["Cycling", "Transport"]),
         # ... and a longer one is the site's tag cloud
         ("Themen", "\n".join(f"Thema {chr(65 + k)}" for k in range(20)), []),
