@@ -3522,8 +3522,10 @@ _NEVER_TITLE_START = re.compile(
 )
 #: A letter or a digit (of any script): a line without one is never a headline
 _ANY_ALNUM = re.compile(r"[^\W_]")
-#: A letter (of any script): a line of figures alone is never a headline
+#: A letter (of any script): a line of figures alone is never a headline (but one number)
 _ANY_LETTER = re.compile(r"[^\W\d_]")
+#: A headline of figures alone: one number of up to four digits ("1917", "2046", "300")
+_NUMBER_TITLE = re.compile(r"\d{1,4}")
 #: ... or anywhere in it (lowercased; each tried only when its literal is there)
 _NEVER_TITLE_IN = (
     ("getty", re.compile(r"\bvia getty images\s*$")),
@@ -3659,12 +3661,13 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if (
         _NEVER_TITLE_START.match(s) is not None
         or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
-        or _ANY_LETTER.search(s) is None
+        or (_ANY_LETTER.search(s) is None and _NUMBER_TITLE.fullmatch(s) is None)
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
         # a row of arrows; its "words" made it a candidate. Most lines start with one. Nor
         # one of figures alone: a job ad's salary "£65,000 - £75,000", a price; s36
-        # acc-types #8)
+        # acc-types #8; but a lone number is a film's, a novel's or an album's title:
+        # "1917", "2046", "300"; s38 acc-read F8)
         return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:

@@ -711,3 +711,11 @@ def test_a_button_or_a_line_of_figures_is_no_title(line) -> None:
 
     assert _never_title(line)[0]
     assert not _never_title("Cast iron skillet, 26 cm")[0]
+
+
+@pytest.mark.parametrize("title", ["1917", "2046", "300"])
+def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
+    """A film review headlined "1917" had no title, and the line was in neither the title
+    nor the text: a line of no letter was never a headline (s38 acc-read F8)."""
+    text = f"{title}\n\n{PROSE * 2}\n\n{PROSE}\n\n{PROSE}"
+    assert _record(run_stage, text, html=False).title == title
