@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, pairwise, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat, takewhile
 from operator import add, and_, ge, itemgetter, le
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -4002,13 +4002,34 @@ def front_matter_end(lines: list[str]) -> int:
     return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
 
 
+#: A YAML block scalar's indicator: the value is on the indented lines under the key
+#: ("title: >-", "title: |"), folded or literal, with its chomping and indent marks
+_BLOCK_SCALAR = re.compile(r"[|>][-+]?\d?[-+]?(?:\s+#.*)?")
+#: A field of the front matter ("author: Jane Doe", "tags:"): a block scalar ends there
+_FRONT_KEY = re.compile(r"[\w-]+\s*:(?:\s|$)")
+
+
 def _front_matter_title(page: Page) -> tuple[int, str] | None:
     """The line and the value of the title field of the page's YAML front matter, if it has
     one: the title its writer gave (a Jekyll, Hugo or Obsidian markdown file; its key was
-    the title, "title: Council approves budget", or there was none: s37 acc-regress O2)."""
-    for k in range(1, front_matter_end(page.texts) - 1):
+    the title, "title: Council approves budget", or there was none: s37 acc-regress O2).
+    A block scalar's lines are its value, joined by spaces (a long title, "title: >-" over
+    two indented lines, was the title ">-": s38 acc-read F9); a quoted value's YAML escapes
+    are read ("It''s", "\\"no\\"")."""
+    end = front_matter_end(page.texts) - 1
+    for k in range(1, end):
         if m := _FRONT_TITLE.fullmatch(page.texts[k]):
-            value = next(g for g in m.groups() if g is not None).strip()
+            double, single, plain = m.groups()
+            if double is not None:
+                value = double.replace('\\"', '"').replace("\\\\", "\\")
+            elif single is not None:
+                value = single.replace("''", "'")
+            elif _BLOCK_SCALAR.fullmatch(plain.strip()):
+                block = takewhile(lambda t: _FRONT_KEY.match(t) is None, page.texts[k + 1 : end])
+                value = " ".join(block)
+            else:
+                value = plain
+            value = value.strip()
             return (page.items[k][0], value) if value else None
     return None
 

@@ -495,6 +495,29 @@ def test_a_front_matters_title_over_a_block_list_is_the_title(ingest, tmp_path) 
     assert (rec["title"], rec["text"]) == ("Council approves budget", body)
 
 
+@pytest.mark.parametrize(
+    ("field", "title"),
+    [
+        ("title: >-\n  Council approves the harbour\n  budget after a long night", None),
+        ("title: |\n  Council approves the harbour\n  budget after a long night", None),
+        ("title: 'It''s the harbour budget'", "It's the harbour budget"),
+        ('title: "The \\"harbour\\" budget"', 'The "harbour" budget'),
+    ],
+)
+def test_a_front_matters_block_or_escaped_title_is_read_as_yaml(ingest, tmp_path, field, title):
+    """s38 acc-read F9: a block scalar's indicator, "title: >-", was the record's title
+    ">-" and the heading stayed in the text; a quoted value kept its escapes."""
+    heading = "Council approves the harbour budget after a long night"
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "fm.md").write_text(
+        f"---\n{field}\nauthor: Jane Doe\n---\n\n# {heading}\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["title"] == (title or heading)
+    if title is None:
+        assert rec["text"] == body
+
+
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
     """A dump's author "Meier, Hamburg" (a reporter and a place) became the made-up person
     "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a dateline's
