@@ -4908,14 +4908,14 @@ def domain_like(s: str) -> bool:
     return _DOMAIN_LIKE.fullmatch(s.strip()) is not None
 
 
-#: A name written surname first, as catalogues and bibliographies write it: "Doe, Jane",
-#: "Müller-Lüdenscheidt, Eva M." (one surname word, one given name and its initials)
-#: A name written surname first: the surname (one word, after its particles in small
-#: letters: "de Gaulle", "van Dyke"), a comma, the given name (a word, its initials after it)
+#: A name written surname first, as catalogues and bibliographies write it: the surname
+#: (one word, after its particles in small letters: "de Gaulle", "van Dyke"), a comma, the
+#: given name (a word or two, its initials after it: "Doe, Jane Q.", "Smith, John Paul")
 #: or initials alone ("Doe, J.", "Doe, J. R.")
 _SURNAME_FIRST = re.compile(
     r"((?:(?i:de|da|di|du|del|della|des|do|dos|das|van|von|der|den|ter|ten|le|la)\s+)*"
-    r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_]\.)*|[^\W\d_]\.(?:\s*[^\W\d_]\.)*)"
+    r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]+)?(?:\s+[^\W\d_]\.)*"
+    r"|[^\W\d_]\.(?:\s*[^\W\d_]\.)*)"
 )
 
 
@@ -4931,7 +4931,7 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     if m is None:
         return None
     surname, given = m.group(1), m.group(2)
-    for w in (surname.split()[-1], given.split()[0]):
+    for w in (surname.split()[-1], *given.split()):
         if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
             return None
     if place is not None and " " not in given and place(given):

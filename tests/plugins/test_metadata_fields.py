@@ -418,6 +418,27 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
     assert _names("news, politics, local", "tags") == ["news", "politics", "local"]
 
 
+@pytest.mark.parametrize(
+    ("authors", "want"),
+    [
+        ("Doe, Jane Q.", ["Jane Q. Doe"]),
+        ("Smith, John Paul", ["John Paul Smith"]),
+        ("O'Brien, Mary Ellen", ["Mary Ellen O'Brien"]),
+        ("Ana Lima e Rui Costa, Maria Souza", ["Ana Lima", "Rui Costa", "Maria Souza"]),
+        ("Jane Doe, John Smith", ["Jane Doe", "John Smith"]),
+    ],
+)
+def test_a_dumps_surname_first_author_with_more_given_names_is_one_person(run_stage, authors, want):
+    """s38 acc-read F3: "Doe, Jane Q." became the two authors "Doe" and "Jane Q." (the
+    source split one comma unless one word came after it), "Smith, John Paul" too; "A e B,
+    C" was two authors, its conjunction unread."""
+    from corearchive_plugins.sources import _names
+
+    doc = make_document(PROSE * 3, uri="https://news.example/library")
+    doc.authors = _names(authors, "authors")  # (as the dump's source reads the string)
+    assert run_stage(MetadataStage, doc).kept[0].authors == want
+
+
 def _quoting_page(body: str) -> str:
     return (
         "<!doctype html><html><head><title>Letter</title></head><body>"
