@@ -4940,21 +4940,26 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     return f"{given} {surname}"
 
 
-def place_words(text: str) -> Callable[[str], bool]:
+def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     """``place(word)``: whether ``text`` writes ``word`` as the place of a dateline: at a
     line's start before a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "),
     in capitals before a comma ("HAMBURG, 4. März"). A name written surname first and a
     place after a name look alike ("Doe, Jane", "Meier, Hamburg"); how the document uses the
     word tells them apart where no list of places could (a person's given name is no place
-    of a dateline). A place named in the text ("officials in Charlotte") is no sign: many
-    given names are places too, and "Brown, Charlotte" lost her given name (s37 acc-read
-    F4)."""
+    of a dateline). For an author field a place named in the text ("officials in
+    Charlotte") is no sign: many given names are places too, and "Brown, Charlotte" lost
+    her given name (s37 acc-read F4). A text's ``byline`` ("Von Meier, Hamburg") is a
+    reporter and a place far more often than a name written surname first, and there it
+    is one ("wie die Behörde in Hamburg mitteilte": "Hamburg Meier" was made up; s38
+    acc-read F19)."""
+    prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
         w, up = re.escape(word), re.escape(word.upper())
         return (
             re.search(
-                rf"(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
+                prose.format(w=w)
+                + rf"(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
                 rf"|^[ \t]*{up},)",
                 text,
             )
@@ -5140,7 +5145,7 @@ def find_authors(
             # field is read; the byline parser split it at its comma and kept "Doe": s36
             # acc-regress D2. The second part is the reporter's place when the text writes
             # it as one: "By Meier, Hamburg")
-            if (name := surname_first(names, lambda w: place_words(joined)(w))) is not None:
+            if (name := surname_first(names, place_words(joined, byline=True))) is not None:
                 return [name], i
             people = parse_authors(names)
             if people and not _things(people):

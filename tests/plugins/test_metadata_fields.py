@@ -763,3 +763,18 @@ def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
     nor the text: a line of no letter was never a headline (s38 acc-read F8)."""
     text = f"{title}\n\n{PROSE * 2}\n\n{PROSE}\n\n{PROSE}"
     assert _record(run_stage, text, html=False).title == title
+
+
+@pytest.mark.parametrize(
+    ("byline", "prose", "want"),
+    [
+        ("Von Meier, Hamburg", "Der Senat hat den Bau beschlossen, wie die Behörde in Hamburg mitteilte.", ["Meier"]),
+        ("By Doe, London", "Officials in London said on Monday that the plan was late.", ["Doe"]),
+        ("By Doe, Jane", "Officials said on Monday that the plan was late again.", ["Jane Doe"]),
+    ],
+)  # fmt: skip
+def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
+    """s38 acc-read F19: the text byline "Von Meier, Hamburg" gave the made-up author
+    "Hamburg Meier": only a dateline told a place from a given name."""
+    text = f"Hafen plant neue Kaimauer\n\n{byline}\n\n{prose}\n\n{PROSE * 2}\n\n{PROSE}"
+    assert _record(run_stage, text, html=False).authors == want
