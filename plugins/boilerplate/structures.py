@@ -36,10 +36,11 @@ over "87") is the article's right above its text or right after it (:func:`artic
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
 
-from .lines import _MONTHS
+from .lines import _COMMENT_WORDS, _MONTHS
 
 #: the reason of a line kept by :func:`article_structures`
 STRUCTURE_REASON = "table, list or fact box of the article"
@@ -513,10 +514,11 @@ def article_rating(
 #: the reason of a line kept by :func:`thread_posts`
 POST_REASON = "post of the thread, or its poster and time"
 
-#: the fewest posts of a thread (one post and its poster is a byline over an article), of
-#: a live blog's time-stamped posts
+#: the fewest posts of a thread (one post and its poster is a byline over an article)
 _MIN_POSTS = 2
-_LIVE_POSTS = 3
+#: the fewest time-stamped posts of a live blog (here and in the metadata stage's
+#: ``live_start``)
+LIVE_POSTS = 3
 #: the most words and characters of a poster's name line ("dave_k", "Sabine R.")
 _POSTER_WORDS = 3
 _POSTER_CHARS = 32
@@ -592,6 +594,52 @@ def _time_alone(line: str) -> bool:
     return sum(any(c.isalpha() for c in w) for w in rest) <= _TIME_LABEL_WORDS
 
 
+#: the words of a comment section's heading and of its posts' buttons ("Comments", "48
+#: Kommentare", "Leave a reply", "Reply", "3 likes", "12 Gefällt mir"): the line model's
+#: comment words without the verbs of a quotation ("said")
+_COMMENT_MARKS = (_COMMENT_WORDS - {"said", "says", "schrieb"}) | {
+    "like", "likes", "gefällt", "j'aime", "upvote", "upvotes", "antwort", "répondre",
+    "responder", "rispondi", "reageer", "odpowiedz", "ответить",
+}  # fmt: skip
+#: the most words of letters of such a line; the non-blank lines above a run of posts'
+#: times where a comment section's heading is looked for, and below its last time
+_MARK_WORDS = 3
+_COMMENTS_ABOVE = 3
+_COMMENTS_BELOW = 4
+
+
+def _comment_mark(line: str) -> bool:
+    """Whether ``line`` is a comment section's heading or a post's button: a few words,
+    the first or the last a comment word (:data:`_COMMENT_MARKS`), no sentence."""
+    words = [w.strip(".,:;!?()[]").casefold() for w in line.split()]
+    words = [w for w in words if w and not w.isdigit()]
+    return (
+        0 < len(words) <= _MARK_WORDS
+        and not _prose(line)
+        and (words[0] in _COMMENT_MARKS or words[-1] in _COMMENT_MARKS)
+    )
+
+
+def comment_section(lines: Sequence[str], stamps: Sequence[int]) -> bool:
+    """Whether the time stamps on lines ``stamps`` (positions in ``lines``, in order) head
+    readers' comments, not a live blog's posts: a comments' heading among the few lines
+    above the first ("Comments", "48 Kommentare"), or a reply or like button under two of
+    them ("Reply", "3 likes"); two stamps at least. A live blog's posts sit in the
+    article's text; an article's comment thread, each comment a time over its text too,
+    was read as one, and the article dated by its first comment (the metadata stage's
+    ``live_start``)."""
+    if len(stamps) < _MIN_POSTS:
+        return False
+    nonblank = [i for i, s in enumerate(lines) if s.strip()]
+    first = bisect_left(nonblank, stamps[0])
+    above = nonblank[max(0, first - _COMMENTS_ABOVE) : first]
+    if any(_comment_mark(lines[i]) for i in above):
+        return True
+    last = bisect_left(nonblank, stamps[-1])
+    below = nonblank[first : last + _COMMENTS_BELOW + 1]
+    return sum(_comment_mark(lines[i]) for i in below) >= _MIN_POSTS
+
+
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
     """The removed lines (positions in ``lines``, stripped, as for
     :func:`article_structures`) that are the times of a live blog's posts (or of dated
@@ -599,7 +647,8 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     GMT", "il y a 3 heures") each right over a kept line of text, one of them kept by the
     line model. The model kept some posts' times and removed others (s36 acc-types #12:
     live_de lost "21:40 Uhr" and kept the three others), and a post without its time reads
-    as the one before it; a date over a paragraph once is a dateline, not a post's."""
+    as the one before it; a date over a paragraph once is a dateline, not a post's, and
+    the times of readers' comments (:func:`comment_section`) are no live blog's."""
     stamps = [
         i
         for i in range(len(lines) - 1)
@@ -611,7 +660,11 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         and _POST_TIME.search(lines[i]) is not None
         and _time_alone(lines[i])
     ]
-    if len(stamps) < _LIVE_POSTS or not any(keep[i] for i in stamps):
+    if (
+        len(stamps) < LIVE_POSTS
+        or not any(keep[i] for i in stamps)
+        or comment_section(lines, stamps)
+    ):
         return []
     return [i for i in stamps if not keep[i]]
 

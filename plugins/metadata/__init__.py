@@ -66,7 +66,7 @@ from .text import (
     _url_parts,
     after_reference,
     author_field_names,
-    choose,
+    choose_posted,
     earliest_year,
     extract,
     extract_lines,
@@ -76,7 +76,6 @@ from .text import (
     iso_value,
     labelled_update_lines,
     line_split,
-    live_start,
     n_words,
     order_evidence,
     parse_capture,
@@ -928,9 +927,7 @@ class MetadataStage(Stage):
             original = original_date(text, "html rendering line")
             top = _headline_line(page, doc.title)
             scan = (page.lines, top)
-            idx, conf = choose(cands)
-            if (first := live_start(page.lines, cands, idx)) is not None:
-                idx = first
+            idx, conf, _ = choose_posted(page.lines, cands)
             if self.options.strip_lines and doc.text and (upd := update_lines(page, cands)):
                 # the page's update time is metadata, as in a plain text: "Updated 5 hours
                 # ago" made each re-fetch a new revision (s31 acceptance, re-crawl #6)

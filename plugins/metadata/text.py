@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..boilerplate.reflow import goes_on_wrapped
+from ..boilerplate.structures import LIVE_POSTS, comment_section
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
 
@@ -2609,8 +2610,8 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
         if c["date"] == day:
             if c.get("cue") == "htmldate":
                 return False  # (the page's markup date, whatever its line of text says)
-            if c.get("social") or c.get("photo") or c.get("related"):
-                continue  # (a quoted post's date, a photo's, a related article's)
+            if c.get("social") or c.get("photo") or c.get("related") or c.get("comment"):
+                continue  # (a quoted post's date, a photo's, a related article's, a comment's)
             ctx = c.get("ctx")
             if ctx is None or not _cues(ctx)[7]:  # (in _cues' cache: _features read it)
                 return False
@@ -3330,10 +3331,6 @@ def choose(cands: list[dict[str, Any]], lists: bool = False) -> tuple[int | None
     return idx, round(conf, 3)
 
 
-#: the fewest time-stamped posts of a live blog (:func:`live_start`)
-_LIVE_POSTS = 3
-
-
 def _over_post(lines: list[str], i: int) -> bool:
     """Whether line ``i`` stands over a post's text: a paragraph (:func:`_is_para`) among
     the next two non-blank lines (a post's heading may come between)."""
@@ -3366,18 +3363,10 @@ def cue_context(before: str, prev: str) -> tuple[str, float]:
     return before, 0.0
 
 
-def live_start(lines: list[str], cands: list[dict[str, Any]], idx: int | None) -> int | None:
-    """The candidate of a live blog's first post, when the chosen one (``idx``) is one of
-    its posts' time stamps: three or more of the page's dates (``cands``, on ``lines``) are
-    a date with its time alone on a line over a post's text, and they run one way in time
-    (newest first, as live blogs show them, or oldest first). A live blog's publication is
-    when it began; without a dateline of the page's own the ranker took the newest post's
-    stamp, the page's first date (a three-day blog dated its last day; s36 acc-types #12).
-    None: no live blog (its first post's time is then no dateline to take out of the text,
-    but its post's, as the other posts' times are)."""
-    if idx is None or not cands[idx].get("alone"):
-        return None
-    stamps: dict[int, int] = {}  # line -> candidate (the first of a line)
+def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
+    """The candidates (``cands``, on ``lines``) that are posts' time stamps, in text order:
+    a date with its time alone on a line over a post's text (the first of a line)."""
+    stamps: dict[int, int] = {}  # line -> candidate
     for k, c in enumerate(cands):
         if (
             c["line"] >= 0
@@ -3388,17 +3377,59 @@ def live_start(lines: list[str], cands: list[dict[str, Any]], idx: int | None) -
             and _over_post(lines, c["line"])
         ):
             stamps[c["line"]] = k
-    if len(stamps) < _LIVE_POSTS or cands[idx]["line"] not in stamps:
+    return [stamps[i] for i in sorted(stamps)]
+
+
+def set_comments_aside(lines: list[str], cands: list[dict[str, Any]], stamps: list[int]) -> bool:
+    """Mark the posts' time stamps ``stamps`` (:func:`post_stamps`) as comments' dates,
+    none the page's (:func:`_vetoed`), when they are a comment section's
+    (:func:`.structures.comment_section`: "Comments" over them, "Reply" under them): an
+    article without a dateline was dated by its readers' first comment. Whether they
+    were."""
+    if not comment_section(lines, [cands[k]["line"] for k in stamps]):
+        return False
+    for k in stamps:
+        cands[k]["comment"] = True
+    return True
+
+
+def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
+    """The candidate of a live blog's first post, when the chosen one (``idx``) is one of
+    its posts' time stamps: three or more posts' time stamps (``stamps``, of ``cands``:
+    :func:`post_stamps`, no comment section's) that run one way in time (newest first, as
+    live blogs show them, or oldest first). A live blog's publication is when it began;
+    without a dateline of the page's own the ranker took the newest post's stamp, the
+    page's first date (a three-day blog dated its last day; s36 acc-types #12). None: no
+    live blog (its first post's time is then no dateline to take out of the text, but its
+    post's, as the other posts' times are)."""
+    if (
+        idx is None
+        or not cands[idx].get("alone")
+        or len(stamps) < LIVE_POSTS
+        or cands[idx]["line"] not in {cands[k]["line"] for k in stamps}
+    ):
         return None
-    posts = [stamps[i] for i in sorted(stamps)]
-    times = [(cands[k]["date"], cands[k]["time"][0]) for k in posts]
+    times = [(cands[k]["date"], cands[k]["time"][0]) for k in stamps]
     if all(a > b for a, b in pairwise(times)):
-        first = posts[-1]
-    elif all(a < b for a, b in pairwise(times)):
-        first = posts[0]
-    else:
-        return None
-    return first
+        return stamps[-1]
+    if all(a < b for a, b in pairwise(times)):
+        return stamps[0]
+    return None
+
+
+def choose_posted(
+    lines: list[str], cands: list[dict[str, Any]], lists: bool = False
+) -> tuple[int | None, float, int | None]:
+    """:func:`choose` on a page of posts: a comment section's dates set aside
+    (:func:`set_comments_aside`), a live blog dated by its first post (:func:`live_start`).
+    The chosen candidate, its confidence, and the live blog's first post (None: no live
+    blog's)."""
+    stamps = post_stamps(lines, cands)
+    if set_comments_aside(lines, cands, stamps):
+        stamps = []
+    idx, conf = choose(cands, lists=lists)
+    live = live_start(cands, stamps, idx)
+    return (idx if live is None else live), conf, live
 
 
 # ------------------------------------------------------------------------- titles ----
@@ -5680,10 +5711,7 @@ def extract_lines(
         res["sources"]["title"] = f"line {i}"
     # dates
     cands = rank_dates(page, capture, title_line=title_line, at=at, url=url)
-    idx, conf = choose(cands, lists=True)
-    live = live_start(page.lines, cands, idx)
-    if live is not None:
-        idx = live
+    idx, conf, live = choose_posted(page.lines, cands, lists=True)
     in_url = _url_date(url) if url else None
     if in_url is not None and in_url > reference_day(capture):
         in_url = None  # (an address's day after the capture, or today, is none)

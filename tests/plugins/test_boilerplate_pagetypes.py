@@ -402,3 +402,19 @@ def test_a_tickers_times_over_its_teasers_are_no_posts():
         "Die Stadt warnt vor dem Hochwasser.",
     ]
     assert post_times(lines, keep, [False] * 6) == [2, 4]
+
+
+@pytest.mark.parametrize("heading", ["48 Kommentare", ""])
+def test_the_times_of_readers_comments_are_no_live_blogs(heading):
+    """Readers' comments under an article, each a time over its text, are no live blog's
+    posts (:func:`.structures.comment_section`, the notion the metadata stage's
+    ``live_start`` shares): their times are not kept as posts' times, under a comments'
+    heading or with "Antworten" and "12 Gefällt mir" under each."""
+    from corearchive_plugins.boilerplate.structures import post_times
+
+    lines = ["Der Stadtrat hat den Haushalt beschlossen."] + ([heading] if heading else [])
+    for when, text in [("21:40 Uhr", "Endlich passiert etwas."), ("20:15 Uhr", "Viel zu spät."),
+                       ("19:02 Uhr", "Und wer zahlt das?")]:  # fmt: skip
+        lines += [when, text, "Antworten", "12 Gefällt mir"]
+    keep = [s.endswith(".") or s.endswith("?") or s == "21:40 Uhr" for s in lines]
+    assert post_times(lines, keep, [False] * len(lines)) == []

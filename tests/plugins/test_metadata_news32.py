@@ -292,3 +292,29 @@ def test_an_html_live_blog_without_a_date_of_its_own_is_dated_by_its_first_post(
     )
     doc = _record(run_stage, page, html=True, at="2026-02-10T12:00:00Z")
     assert (doc.published or "")[:10] == "2026-02-07"
+
+
+COMMENTS = [
+    ("dave_k", "14 Feb 2026 09:12", "I think this is great news for the town, and it is long "
+     "overdue after years of neglect in the eastern districts.", "3 likes"),
+    ("anna.m", "13 Feb 2026 15:20", "Finally some money for the parks in the east of the city, "
+     "where the children have nowhere safe to play at all.", "1 like"),
+    ("roadwarrior", "12 Feb 2026 18:42", "The roads are in a terrible state, and this is the "
+     "wrong priority for a council that keeps raising our taxes.", "7 likes"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("heading", ["Comments", "3 comments", ""])
+def test_an_articles_comment_thread_is_no_live_blog(run_stage, heading: str) -> None:
+    """Readers' comments under an article, each a time over its text, were read as a live
+    blog's posts, and the article without a dateline was dated by its first comment (a
+    comment section follows the article's end under its heading, "Reply" and "3 likes"
+    under each comment). Their dates are the comments', none the page's."""
+    lines = ["Home", "News", "Council approves bridge budget", *PARAS[:4]]
+    lines += [heading] if heading else []
+    for who, when, text, likes in COMMENTS:
+        lines += [who, when, text, "Reply", likes]
+    lines += ["Most read", "Privacy policy"]
+    doc = _record(run_stage, "\n\n".join(lines), html=False, at="2026-02-20T12:00:00Z")
+    assert doc.published is None
+    assert doc.title == "Council approves bridge budget"
