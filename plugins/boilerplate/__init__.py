@@ -537,6 +537,7 @@ class BoilerplateStage(Stage):
                 _keep_notes(d)
                 _drop_front_matter(d)
                 _drop_page_furniture(d, "\f" in doc.text)
+                _drop_toggled_box(d)
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
@@ -1425,6 +1426,15 @@ def _drop_page_furniture(d: Any, paged: bool) -> None:
             drop[j] = RUNNING_HEAD_REASON
     if drop:
         _mark(d, drop, False)
+
+
+def _drop_toggled_box(d: Any) -> None:
+    """Remove the kept lines of a ``lines.Decisions`` that are a box of links with the
+    button that shows or hides it (:func:`.structures.toggled_box`), with a reason."""
+    from .structures import BOX_REASON, toggled_box
+
+    if found := toggled_box(d.stripped, d.keep.tolist()):
+        _mark(d, dict.fromkeys(found, BOX_REASON), False)
 
 
 def _drop_template_lines(d: Any, found: _Template) -> int:

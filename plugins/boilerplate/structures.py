@@ -719,3 +719,60 @@ def thread_posts(
     if len(heads) < _MIN_POSTS or not any(keep[heads[0] + 2 : i]):
         return [], []
     return found, heads
+
+
+#: the reason of a line removed by :func:`toggled_box`
+BOX_REASON = "box of links with its show/hide toggle"
+#: the most non-blank lines from a box's label to its toggle, the most words of the label
+#: and the toggle's words besides the label's ("Show", "only"; "Nur", "anzeigen")
+_BOX_LINES = 12
+_LABEL_WORDS = 4
+_TOGGLE_WORDS = 3
+
+
+def _words(line: str) -> list[str]:
+    return [w for w in (w.strip(".,:;!?()[]«»\"'").casefold() for w in line.split()) if w]
+
+
+def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The kept lines (positions in ``lines``, stripped, as for :func:`article_structures`)
+    of a box that a toggle closes: a short label ("Key events", "Wichtigste Ereignisse"),
+    a few lines of no sentence (the box's links: "2h ago Red warning extended to Cardiff"),
+    and the box's button, the label's words with a few more ("Show key events only", "Nur
+    wichtigste Ereignisse anzeigen"). Such a box is a page's navigation (a live blog's
+    key events, a table of contents), kept by the line model with the posts under it (s36
+    acc-types #12): a button that names the box it shows or hides is no article's text."""
+    out: list[int] = []
+    n = len(lines)
+    # the words of each short line, read once (None: a sentence, or too long for a toggle)
+    short = [
+        _words(s) if s.count(" ") < _LABEL_WORDS + _TOGGLE_WORDS and not _prose(s) else None
+        for s in lines
+    ]
+    i = 0
+    while i < n:
+        label = short[i]
+        if not label or len(label) > _LABEL_WORDS:
+            i += 1
+            continue
+        end = None
+        for j in range(i + 1, min(n, i + _BOX_LINES + 1)):
+            if _prose(lines[j]):
+                break
+            rest = list(short[j] or ())
+            if len(rest) <= len(label):
+                continue
+            for w in label:
+                if w not in rest:
+                    break
+                rest.remove(w)
+            else:
+                if len(rest) <= _TOGGLE_WORDS:
+                    end = j
+                    break
+        if end is None:
+            i += 1
+            continue
+        out.extend(k for k in range(i, end + 1) if keep[k])
+        i = end + 1
+    return out

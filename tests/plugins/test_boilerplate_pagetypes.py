@@ -418,3 +418,23 @@ def test_the_times_of_readers_comments_are_no_live_blogs(heading):
         lines += [when, text, "Antworten", "12 Gefällt mir"]
     keep = [s.endswith(".") or s.endswith("?") or s == "21:40 Uhr" for s in lines]
     assert post_times(lines, keep, [False] * len(lines)) == []
+
+
+KEY_EVENTS = {
+    "en": ["Key events", "2h ago Red warning extended to Cardiff",
+           "5h ago Trains cancelled across Wales", "Show key events only"],
+    "de": ["Wichtigste Ereignisse", "vor 2 Stunden Pegel in Passau über neun Metern",
+           "Nur wichtigste Ereignisse anzeigen"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(KEY_EVENTS))
+def test_a_live_blogs_key_events_box_is_navigation(run_stage, lang):
+    """A live blog's "Key events" box, its links to posts and its "Show key events only"
+    button, stayed in the text with the posts under it (s36 acc-types #12): a box that a
+    button naming it shows or hides is the page's navigation. The posts stay."""
+    box = KEY_EVENTS[lang]
+    head = ["Liveticker", "Hochwasser in Bayern: Alle Entwicklungen", "Von Lena Vogt"]
+    kept, _ = _clean(run_stage, _page(MENU + head + box + LIVE_DE + FOOT))
+    assert not set(box) & set(kept)
+    assert [x for x in kept if x in LIVE_DE] == LIVE_DE
