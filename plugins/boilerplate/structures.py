@@ -620,24 +620,33 @@ def _comment_mark(line: str) -> bool:
     )
 
 
-def comment_section(lines: Sequence[str], stamps: Sequence[int]) -> bool:
-    """Whether the time stamps on lines ``stamps`` (positions in ``lines``, in order) head
-    readers' comments, not a live blog's posts: a comments' heading among the few lines
-    above the first ("Comments", "48 Kommentare"), or a reply or like button under two of
-    them ("Reply", "3 likes"); two stamps at least. A live blog's posts sit in the
+def comment_stamps(lines: Sequence[str], stamps: Sequence[int]) -> list[int]:
+    """Those of the time stamps on lines ``stamps`` (positions in ``lines``, in order) that
+    head readers' comments, not a live blog's posts or the article's dateline: the stamps
+    from the first with a comments' heading among the few lines above it ("Comments", "48
+    Kommentare"), or from the first of two or more with a reply or like button among the few
+    lines under it ("Reply", "3 likes"), to the last. A live blog's posts sit in the
     article's text; an article's comment thread, each comment a time over its text too,
     was read as one, and the article dated by its first comment (the metadata stage's
     ``live_start``)."""
-    if len(stamps) < _MIN_POSTS:
-        return False
+    if not stamps:
+        return []
     nonblank = [i for i, s in enumerate(lines) if s.strip()]
-    first = bisect_left(nonblank, stamps[0])
-    above = nonblank[max(0, first - _COMMENTS_ABOVE) : first]
-    if any(_comment_mark(lines[i]) for i in above):
-        return True
-    last = bisect_left(nonblank, stamps[-1])
-    below = nonblank[first : last + _COMMENTS_BELOW + 1]
-    return sum(_comment_mark(lines[i]) for i in below) >= _MIN_POSTS
+    at = [bisect_left(nonblank, i) for i in stamps]
+    start = len(stamps)
+    for k, a in enumerate(at):
+        if any(_comment_mark(lines[i]) for i in nonblank[max(0, a - _COMMENTS_ABOVE) : a]):
+            start = k
+            break
+    ends = [*at[1:], len(nonblank)]
+    marked = [
+        k
+        for k, (a, e) in enumerate(zip(at, ends, strict=True))
+        if any(_comment_mark(lines[i]) for i in nonblank[a + 1 : min(e, a + _COMMENTS_BELOW + 1)])
+    ]
+    if len(marked) >= _MIN_POSTS:
+        start = min(start, marked[0])
+    return list(stamps[start:])
 
 
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:
@@ -648,7 +657,7 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     line model. The model kept some posts' times and removed others (s36 acc-types #12:
     live_de lost "21:40 Uhr" and kept the three others), and a post without its time reads
     as the one before it; a date over a paragraph once is a dateline, not a post's, and
-    the times of readers' comments (:func:`comment_section`) are no live blog's."""
+    the times of readers' comments (:func:`comment_stamps`) are no live blog's."""
     stamps = [
         i
         for i in range(len(lines) - 1)
@@ -660,11 +669,9 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
         and _POST_TIME.search(lines[i]) is not None
         and _time_alone(lines[i])
     ]
-    if (
-        len(stamps) < LIVE_POSTS
-        or not any(keep[i] for i in stamps)
-        or comment_section(lines, stamps)
-    ):
+    if comments := comment_stamps(lines, stamps):
+        stamps = stamps[: len(stamps) - len(comments)]
+    if len(stamps) < LIVE_POSTS or not any(keep[i] for i in stamps):
         return []
     return [i for i in stamps if not keep[i]]
 
@@ -730,6 +737,18 @@ _LABEL_WORDS = 4
 _TOGGLE_WORDS = 3
 
 
+#: the words a box's button adds to the box's label: showing, hiding, "only", "all"
+_TOGGLE = frozenset((
+    "show", "hide", "only", "all", "more", "less", "expand", "collapse", "view", "see",
+    "anzeigen", "ausblenden", "einblenden", "zeigen", "verbergen", "nur", "alle", "mehr",
+    "weniger", "afficher", "masquer", "voir", "uniquement", "seulement", "tous", "toutes",
+    "plus", "moins", "mostrar", "ocultar", "ver", "solo", "sólo", "todos", "todas", "más",
+    "menos", "mostra", "nascondi", "vedi", "tutti", "tonen", "verbergen", "alleen", "toon",
+    "pokaż", "ukryj", "tylko", "visa", "dölj", "bara", "vis", "skjul", "kun", "zobrazit",
+    "skrýt", "jen", "показать", "скрыть", "только", "все",
+))  # fmt: skip
+
+
 def _words(line: str) -> list[str]:
     return [w for w in (w.strip(".,:;!?()[]«»\"'").casefold() for w in line.split()) if w]
 
@@ -738,10 +757,11 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     """The kept lines (positions in ``lines``, stripped, as for :func:`article_structures`)
     of a box that a toggle closes: a short label ("Key events", "Wichtigste Ereignisse"),
     a few lines of no sentence (the box's links: "2h ago Red warning extended to Cardiff"),
-    and the box's button, the label's words with a few more ("Show key events only", "Nur
-    wichtigste Ereignisse anzeigen"). Such a box is a page's navigation (a live blog's
-    key events, a table of contents), kept by the line model with the posts under it (s36
-    acc-types #12): a button that names the box it shows or hides is no article's text."""
+    and the box's button, the label's words with a few words that show or hide
+    (:data:`_TOGGLE`: "Show key events only", "Nur wichtigste Ereignisse anzeigen"). Such a
+    box is a page's navigation (a live blog's key events, a table of contents), kept by
+    the line model with the posts under it (s36 acc-types #12): a button that names the
+    box it shows or hides is no article's text."""
     out: list[int] = []
     n = len(lines)
     # the words of each short line, read once (None: a sentence, or too long for a toggle)
@@ -767,7 +787,7 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                     break
                 rest.remove(w)
             else:
-                if len(rest) <= _TOGGLE_WORDS:
+                if len(rest) <= _TOGGLE_WORDS and _TOGGLE.issuperset(rest):
                     end = j
                     break
         if end is None:

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..boilerplate.reflow import goes_on_wrapped
-from ..boilerplate.structures import LIVE_POSTS, comment_section
+from ..boilerplate.structures import LIVE_POSTS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
 
@@ -3380,17 +3380,17 @@ def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
     return [stamps[i] for i in sorted(stamps)]
 
 
-def set_comments_aside(lines: list[str], cands: list[dict[str, Any]], stamps: list[int]) -> bool:
-    """Mark the posts' time stamps ``stamps`` (:func:`post_stamps`) as comments' dates,
-    none the page's (:func:`_vetoed`), when they are a comment section's
-    (:func:`.structures.comment_section`: "Comments" over them, "Reply" under them): an
-    article without a dateline was dated by its readers' first comment. Whether they
-    were."""
-    if not comment_section(lines, [cands[k]["line"] for k in stamps]):
-        return False
-    for k in stamps:
+def set_comments_aside(
+    lines: list[str], cands: list[dict[str, Any]], stamps: list[int]
+) -> list[int]:
+    """Mark the posts' time stamps ``stamps`` (:func:`post_stamps`) that are a comment
+    section's (:func:`.structures.comment_stamps`: "Comments" over them, "Reply" under
+    them) as comments' dates, none the page's (:func:`_vetoed`): an article without a
+    dateline was dated by its readers' first comment. The stamps left."""
+    comments = comment_stamps(lines, [cands[k]["line"] for k in stamps])
+    for k in stamps[len(stamps) - len(comments) :]:
         cands[k]["comment"] = True
-    return True
+    return stamps[: len(stamps) - len(comments)]
 
 
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
@@ -3424,9 +3424,7 @@ def choose_posted(
     (:func:`set_comments_aside`), a live blog dated by its first post (:func:`live_start`).
     The chosen candidate, its confidence, and the live blog's first post (None: no live
     blog's)."""
-    stamps = post_stamps(lines, cands)
-    if set_comments_aside(lines, cands, stamps):
-        stamps = []
+    stamps = set_comments_aside(lines, cands, post_stamps(lines, cands))
     idx, conf = choose(cands, lists=lists)
     live = live_start(cands, stamps, idx)
     return (idx if live is None else live), conf, live

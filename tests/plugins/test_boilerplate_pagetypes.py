@@ -407,7 +407,7 @@ def test_a_tickers_times_over_its_teasers_are_no_posts():
 @pytest.mark.parametrize("heading", ["48 Kommentare", ""])
 def test_the_times_of_readers_comments_are_no_live_blogs(heading):
     """Readers' comments under an article, each a time over its text, are no live blog's
-    posts (:func:`.structures.comment_section`, the notion the metadata stage's
+    posts (:func:`.structures.comment_stamps`, the notion the metadata stage's
     ``live_start`` shares): their times are not kept as posts' times, under a comments'
     heading or with "Antworten" and "12 Gefällt mir" under each."""
     from corearchive_plugins.boilerplate.structures import post_times
@@ -438,3 +438,16 @@ def test_a_live_blogs_key_events_box_is_navigation(run_stage, lang):
     kept, _ = _clean(run_stage, _page(MENU + head + box + LIVE_DE + FOOT))
     assert not set(box) & set(kept)
     assert [x for x in kept if x in LIVE_DE] == LIVE_DE
+
+
+def test_a_line_repeating_a_short_lines_words_is_no_boxs_button():
+    """Only a few words that show or hide make a line the button of the box its label
+    heads: a shell session's "$ make" and "$ sudo make install", a table's "Kostenbeispiel
+    Leasing" and "Kostenbeispiel Leasing Laufzeit" were taken for a box and its button."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    for lines in (["$ make", "$ sudo make install"], ["Kostenbeispiel Leasing", "Rate: 300 €",
+                  "Kostenbeispiel Leasing Laufzeit"]):  # fmt: skip
+        assert toggled_box(lines, [True] * len(lines)) == []
+    lines = ["Key events", "2h ago Red warning extended", "Show key events only"]
+    assert toggled_box(lines, [True] * 3) == [0, 1, 2]

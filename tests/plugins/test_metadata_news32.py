@@ -318,3 +318,16 @@ def test_an_articles_comment_thread_is_no_live_blog(run_stage, heading: str) -> 
     doc = _record(run_stage, "\n\n".join(lines), html=False, at="2026-02-20T12:00:00Z")
     assert doc.published is None
     assert doc.title == "Council approves bridge budget"
+
+
+def test_an_articles_dateline_over_its_text_is_not_its_comments(run_stage) -> None:
+    """The article's dateline, a time alone over its first paragraph as a comment's is,
+    stays its date when its readers' comments follow under their heading: only the
+    stamps from the comment section's start on are the comments' (the dateline was set
+    aside with them, exxpress.at)."""
+    lines = ["Home", "Council approves bridge budget", "Redaktion", "10 Feb 2026 10:29",
+             *PARAS[:4], "Kommentare"]  # fmt: skip
+    for who, when, text, _ in COMMENTS:
+        lines += [f"{who} sagt:", when, text, "Antworten"]
+    doc = _record(run_stage, "\n\n".join(lines), html=False, at="2026-02-20T12:00:00Z")
+    assert (doc.published or "")[:10] == "2026-02-10"
