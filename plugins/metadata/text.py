@@ -4894,6 +4894,8 @@ def _authors_of(s: str) -> tuple[str, ...]:
             continue
         if sum(w.lower() in _NOT_PERSON for w in ws) >= 2:
             continue  # an outlet: "India Post News Weekly"
+        if any(w.lower().strip(".,") in _COMPANY_WORDS for w in ws):
+            continue  # a company: "Presented by Warner Bros. Pictures" (s38 acc-read F10)
         if _no_person(ws):
             continue  # a desk or a site's account: "HNN Staff", "The Newsroom", "Admin"
         if not all(
@@ -5057,6 +5059,12 @@ _NOT_PERSON_WORDS = """news staff foundation press post times media sport sports
     international channel broadcasting company corporation associates partners phd md
     new los las san santa saint st hong buenos rio são sao el kuala tel abu cape port sri"""
 _NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
+#: Words of a company's name, never of a person's: a film's or a record's credit, which
+#: "Presented by" heads as a podcast's host
+_COMPANY_WORDS = frozenset(
+    "pictures studios studio productions films records entertainment bros inc ltd llc gmbh"
+    " corp".split()
+)
 
 
 #: The last word of a desk's name ("HNN Staff", "Editorial Team"), and whole names of a
