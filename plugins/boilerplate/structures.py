@@ -620,12 +620,21 @@ def _comment_mark(line: str) -> bool:
     )
 
 
+#: the fewest words of a paragraph of the article's text
+_PARAGRAPH_WORDS = 8
+
+
+def _paragraph(line: str) -> bool:
+    return _prose(line) and line.count(" ") >= _PARAGRAPH_WORDS - 1
+
+
 def comment_stamps(lines: Sequence[str], stamps: Sequence[int]) -> list[int]:
     """Those of the time stamps on lines ``stamps`` (positions in ``lines``, in order) that
-    head readers' comments, not a live blog's posts or the article's dateline: the stamps
-    from the first with a comments' heading among the few lines above it ("Comments", "48
-    Kommentare"), or from the first of two or more with a reply or like button among the few
-    lines under it ("Reply", "3 likes"), to the last. A live blog's posts sit in the
+    head readers' comments, not a live blog's posts or the article's dateline: below a
+    paragraph of the page's text, the stamps from the first with a comments' heading among
+    the few lines above it ("Comments", "48 Kommentare"), or from the first of two or more
+    with a reply or like button among the few lines under it ("Reply", "3 likes"), to the
+    last; two at least. A live blog's posts sit in the
     article's text; an article's comment thread, each comment a time over its text too,
     was read as one, and the article dated by its first comment (the metadata stage's
     ``live_start``)."""
@@ -634,19 +643,24 @@ def comment_stamps(lines: Sequence[str], stamps: Sequence[int]) -> list[int]:
     nonblank = [i for i, s in enumerate(lines) if s.strip()]
     at = [bisect_left(nonblank, i) for i in stamps]
     start = len(stamps)
+    # (comments under the article's text: a paragraph above them. Over the text, "Kommentar"
+    # is an opinion piece's rubric, and a forum thread's first post is the page's own)
+    text = next((k for k, i in enumerate(nonblank) if _paragraph(lines[i])), len(nonblank))
     for k, a in enumerate(at):
-        if any(_comment_mark(lines[i]) for i in nonblank[max(0, a - _COMMENTS_ABOVE) : a]):
+        above = range(max(0, a - _COMMENTS_ABOVE), a)
+        if any(text < m and _comment_mark(lines[nonblank[m]]) for m in above):
             start = k
             break
     ends = [*at[1:], len(nonblank)]
     marked = [
         k
         for k, (a, e) in enumerate(zip(at, ends, strict=True))
-        if any(_comment_mark(lines[i]) for i in nonblank[a + 1 : min(e, a + _COMMENTS_BELOW + 1)])
+        if text < a
+        and any(_comment_mark(lines[i]) for i in nonblank[a + 1 : min(e, a + _COMMENTS_BELOW + 1)])
     ]
     if len(marked) >= _MIN_POSTS:
         start = min(start, marked[0])
-    return list(stamps[start:])
+    return list(stamps[start:]) if len(stamps) - start >= _MIN_POSTS else []
 
 
 def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]) -> list[int]:

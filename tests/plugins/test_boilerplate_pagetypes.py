@@ -446,7 +446,9 @@ def test_the_times_of_readers_comments_are_no_live_blogs(heading):
     heading or with "Antworten" and "12 Gefällt mir" under each."""
     from corearchive_plugins.boilerplate.structures import post_times
 
-    lines = ["Der Stadtrat hat den Haushalt beschlossen."] + ([heading] if heading else [])
+    lines = ["Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen."] + (
+        [heading] if heading else []
+    )
     for when, text in [("21:40 Uhr", "Endlich passiert etwas."), ("20:15 Uhr", "Viel zu spät."),
                        ("19:02 Uhr", "Und wer zahlt das?")]:  # fmt: skip
         lines += [when, text, "Antworten", "12 Gefällt mir"]
