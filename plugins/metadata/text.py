@@ -5061,10 +5061,10 @@ _NOT_PERSON_WORDS = """news staff foundation press post times media sport sports
 _NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
 #: Words of a company's name, never of a person's: a film's or a record's credit, which
 #: "Presented by" heads as a podcast's host
-_COMPANY_WORDS = frozenset(
-    "pictures studios studio productions films records entertainment bros inc ltd llc gmbh"
-    " corp".split()
-)
+_COMPANY_WORDS = frozenset((
+    "pictures", "studios", "studio", "productions", "films", "records", "entertainment", "bros",
+    "inc", "ltd", "llc", "gmbh", "corp",
+))  # fmt: skip
 
 
 #: The last word of a desk's name ("HNN Staff", "Editorial Team"), and whole names of a
@@ -5250,8 +5250,20 @@ _TAG_WORDS_MAX = 4
 
 
 def unhashed(tag: str) -> str:
-    """A tag without its hashtag's "#" ("#Council" -> "Council"; "#42", "#" stay)."""
+    """A tag without its hashtag's "#" ("#Council" -> "Council", "#2024" -> "2024"; a "#"
+    alone, "# x", stays)."""
     return tag[1:] if tag[:1] == "#" and tag[1:2].isalnum() else tag
+
+
+def hashtag_split(part: str) -> list[str]:
+    """A part of a tag line split at :data:`HASHTAG_SPACE` cut at each space when all its
+    words are hashtags: a number's ("#Harbour #2024 #Budget") too, which
+    :data:`HASHTAG_SPACE` leaves on the word before ("Issue #42"); it was the tag "Harbour
+    #2024" (s38 acc-read F18)."""
+    ws = part.split()
+    if len(ws) > 1 and all(w[:1] == "#" and w[1:2].isalnum() for w in ws):
+        return ws
+    return [part]
 
 
 def split_tags(s: str) -> list[str]:
@@ -5283,7 +5295,7 @@ def _tags_of(s: str) -> tuple[str, ...]:
     if _TAG_SEP_ANY.search(s):
         # (a hashtag's "#" only: "Issue #42, budget, C#" were "Issue", "42", "budget", "C"
         # on the text path, whole from a dump; s37 acc-regress O1)
-        parts = [unhashed(p.strip()) for p in _TAG_SEP.split(s)]
+        parts = [unhashed(h.strip()) for p in _TAG_SEP.split(s) for h in hashtag_split(p)]
         return tuple(p for p in parts if any(map(str.isalnum, p)))
     ws = s.split()
     if ws and not any(w[:1].isupper() or w[:1].islower() for w in ws):

@@ -388,6 +388,16 @@ def test_a_number_sign_before_a_digit_is_no_hashtag(run_stage):
     assert got.tags == ["Issue #42", "Council", "Pier"]
 
 
+def test_a_number_hashtag_among_hashtags_is_a_tag(run_stage):
+    """s38 acc-read F18: "#Harbour #2024 #Budget" gave the tags "Harbour #2024" and
+    "Budget": a "#" before a digit was no hashtag even among hashtags."""
+    text = "Harbour budget passes\n\n" + "\n\n".join([PROSE * 2] * 3)
+    got = _record(run_stage, text + "\n\nTags: #Harbour #2024 #Budget", html=False)
+    assert got.tags == ["Harbour", "2024", "Budget"]
+    got = _record(run_stage, _html(""), tags=["#Council #Pier #42", "Issue #42"])
+    assert got.tags == ["Council", "Pier", "42", "Issue #42"]
+
+
 def test_a_tag_lines_number_sign_is_read_as_a_dumps(run_stage):
     """s37 acc-regress O1: the text path split "Tags: Issue #42, budget, C#" into "Issue",
     "42", "budget", "C" where a dump's tags kept "Issue #42" and "C#": a "#" is a hashtag's
