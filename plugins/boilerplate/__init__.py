@@ -1812,31 +1812,46 @@ def _terms_with_values(body: Any) -> None:
         if dl.get("rend") != "dl":
             continue
         term: Any = None
-        values: list[str] = []
+        values: list[Any] = []
         for item in list(dl):
             kind = (item.get("rend") or "")[:3]
             if kind == "dd-" and term is not None:
-                values.append(" ".join("".join(item.itertext()).split()))
-                dl.remove(item)
+                values.append(item)
                 continue
-            _with_values(term, values)
+            _with_values(dl, term, values)
             term, values = (item, []) if kind == "dt-" else (None, [])
-        _with_values(term, values)
+        _with_values(dl, term, values)
 
 
-def _with_values(term: Any, values: list[str]) -> None:
-    """A ``<dt>`` item of trafilatura's tree given the texts of its ``<dd>`` items
-    (:func:`_terms_with_values`): "Term: value; value"."""
-    values = [v for v in values if v]
-    if term is None or not values:
+#: The fewest words of a value that is a sentence, a FAQ's answer (a fact box's "Ltd." is
+#: none)
+_SENTENCE_VALUE_WORDS = 4
+
+
+def _with_values(dl: Any, term: Any, items: list[Any]) -> None:
+    """A ``<dt>`` item of trafilatura's tree (in the list ``dl``) given its ``<dd>`` items
+    (:func:`_terms_with_values`): "Term: value; value", the ``<dd>`` items gone. A question
+    and its answers, a glossary's term over its sentences, stay items of their own: joined,
+    a FAQ read "Who needs a permit?: Every boat ...", its two answers ".; " (s38 acc-read
+    F14)."""
+    values = [" ".join("".join(item.itertext()).split()) for item in items]
+    if term is None:
         return
     head = " ".join("".join(term.itertext()).split())
+    if head.endswith(("?", "？", "!", "！")) or any(
+        v.endswith(_SENTENCE_END) and len(v.split()) >= _SENTENCE_VALUE_WORDS for v in values
+    ):
+        return
+    for item in items:
+        dl.remove(item)
+    if not any(values):
+        return
     # (a term that ends in its own mark is followed by a space: "Population:", a step's
     # number "1." over its text, which read "1.: Für die Creme ...")
     sep = " " if head.endswith((":", "：", ".", ")")) else ": "
     for child in list(term):
         term.remove(child)
-    term.text = head + sep + "; ".join(values)
+    term.text = head + sep + "; ".join(v for v in values if v)
 
 
 #: a cell boundary of trafilatura's table rows (a "|" in a cell's text is escaped: "\|")

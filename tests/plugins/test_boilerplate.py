@@ -1842,6 +1842,27 @@ def test_a_description_lists_term_and_value_are_one_line(run_stage):
     assert lines[lines.index(PARA) + 1 :][:4] == box, doc.text
 
 
+def test_a_faqs_questions_and_answers_stay_apart(run_stage):
+    """s38 acc-read F14: a FAQ's <dl> read "- Who needs a permit?: Every boat ..." and two
+    answers "papers with you.; Applications open ...": a question and its answers are
+    no fact box's term and values."""
+    page = (
+        f"<html><body><article><h1>Mooring permits</h1><p>{PARA}</p><dl>"
+        "<dt>Who needs a permit?</dt><dd>Every boat that stays more than two nights.</dd>"
+        "<dt>How do I apply</dt><dd>Fill in the form at the harbour office.</dd>"
+        "<dd>Applications open on the first of March.</dd>"
+        f"</dl><p>{PARA2}</p></article></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
+    ).kept[0]
+    lines = doc.text.split("\n")
+    faq = ["- Who needs a permit?", "- Every boat that stays more than two nights.",
+           "- How do I apply", "- Fill in the form at the harbour office.",
+           "- Applications open on the first of March."]  # fmt: skip
+    assert lines[lines.index(PARA) + 1 :][:5] == faq, doc.text
+
+
 def test_visible_text_leaves_out_iframe_fallbacks_and_textareas():
     """An ``<iframe>``'s fallback markup and a hidden ``<textarea>``'s embed code are no
     text of the page: the line model's reading of the page had them, and refine added
