@@ -543,7 +543,7 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
     for i, j in enumerate(join):
         if j:
             cur, nxt = lines[i].rstrip(), lines[i + 1].lstrip()
-            if _hyphen_break(cur, nxt) and nxt[0].islower():
+            if _hyphen_break(cur, nxt) and nxt[0].islower() and not _suspended(nxt):
                 head = cur[cur.rfind(" ") + 1 : -1]
                 m = _WORD.match(nxt)
                 at[i] = (head, m.group(0) if m else "")
@@ -601,15 +601,33 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
     return out
 
 
-#: The tens of English number words, written with a hyphen before the unit ("twenty-five")
-_TENS = frozenset(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+#: The tens of English number words, written with a hyphen before the unit ("twenty-five"),
+#: and the teens, before a decade ("eighteen-sixties": s38 acc-read F16)
+_TENS = frozenset([
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+])  # fmt: skip
+#: The conjunctions after a suspended hyphen ("pre- and post-war", "Haupt- und
+#: Nebenstraßen", "pré- ou post-opératoire"): no word goes on over the line's end
+_CONJUNCTIONS = frozenset(
+    ["and", "or", "nor", "und", "oder", "sowie", "bzw", "et", "ou", "y", "o", "e", "en"]
+)
+
+
+def _suspended(nxt: str) -> bool:
+    """Whether the stripped line ``nxt``, after a line that ends in a hyphen, starts with a
+    conjunction: the hyphen is a suspended one, kept with the space after it ("Both pre-" /
+    "and post-war repairs" read "preand post-war"; s38 acc-read F16)."""
+    word = nxt.split(maxsplit=1)[0] if nxt else ""
+    return word.rstrip(".,") in _CONJUNCTIONS
 
 
 def _compound(head: str, tail: str) -> bool:
     """Whether a word broken by a hyphen at a line's end (lowercased: ``head`` the line's
     last word without the hyphen, ``tail`` the next line's first) is evidently a compound,
     which keeps its hyphen: a head or a tail that holds a hyphen of its own ("state-of-the-"
-    / "art", "mother-" / "in-law"), or a number word ("twenty-" / "five")."""
+    / "art", "mother-" / "in-law"), or a number word ("twenty-" / "five", "eighteen-" /
+    "sixties")."""
     return "-" in head or "-" in tail or head in _TENS
 
 
@@ -643,7 +661,7 @@ def reflow(
         while forced[i] and i + 1 < n:
             nxt = lines[i + 1].strip()
             last = parts[-1]
-            if len(last) > 1 and last[-1] == "-" and last[-2].isalpha():
+            if len(last) > 1 and last[-1] == "-" and last[-2].isalpha() and not _suspended(nxt):
                 parts[-1] = (last[:-1] if unhyphen.get(i) else last) + nxt
             else:
                 parts.append(nxt)
