@@ -608,18 +608,22 @@ _TENS = frozenset([
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
 ])  # fmt: skip
 #: The conjunctions after a suspended hyphen ("pre- and post-war", "Haupt- und
-#: Nebenstraßen", "pré- ou post-opératoire"): no word goes on over the line's end
-_CONJUNCTIONS = frozenset(
-    ["and", "or", "nor", "und", "oder", "sowie", "bzw", "et", "ou", "y", "o", "e", "en"]
-)
+#: Nebenstraßen", "pré- et post-opératoire")
+_CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "bzw", "et", "ou"])
 
 
 def _suspended(nxt: str) -> bool:
     """Whether the stripped line ``nxt``, after a line that ends in a hyphen, starts with a
-    conjunction: the hyphen is a suspended one, kept with the space after it ("Both pre-" /
-    "and post-war repairs" read "preand post-war"; s38 acc-read F16)."""
-    word = nxt.split(maxsplit=1)[0] if nxt else ""
-    return word.rstrip(".,") in _CONJUNCTIONS
+    conjunction before the compound that completes a suspended hyphen (a word with a
+    hyphen, or a German noun): the hyphen is kept with the space after it ("Both pre-" /
+    "and post-war repairs" read "preand post-war"; s38 acc-read F16). A syllable that is a
+    conjunction's word goes on with a small word ("col-" / "or of the sea")."""
+    words = nxt.split(maxsplit=2)
+    return (
+        len(words) > 1
+        and words[0].rstrip(".,") in _CONJUNCTIONS
+        and ("-" in words[1].strip("-") or words[1][:1].isupper())
+    )
 
 
 def _compound(head: str, tail: str) -> bool:
