@@ -779,7 +779,7 @@ BOX_REASON = "box of links with its show/hide toggle"
 #: the most non-blank lines from a box's label to its toggle, the most words of the label
 #: and the toggle's words besides the label's ("Show", "only"; "Nur", "anzeigen")
 _BOX_LINES = 12
-_LABEL_WORDS = 4
+_BOX_LABEL_WORDS = 4
 _TOGGLE_WORDS = 3
 
 
@@ -812,13 +812,13 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     n = len(lines)
     # the words of each short line, read once (None: a sentence, or too long for a toggle)
     short = [
-        _words(s) if s.count(" ") < _LABEL_WORDS + _TOGGLE_WORDS and not _prose(s) else None
+        _words(s) if s.count(" ") < _BOX_LABEL_WORDS + _TOGGLE_WORDS and not _prose(s) else None
         for s in lines
     ]
     i = 0
     while i < n:
         label = short[i]
-        if not label or len(label) > _LABEL_WORDS:
+        if not label or len(label) > _BOX_LABEL_WORDS:
             i += 1
             continue
         end = None

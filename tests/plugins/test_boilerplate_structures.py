@@ -438,3 +438,14 @@ def test_a_numbered_list_under_a_label_that_starts_with_a_quantity_is_kept(run_s
     ]
     kept, _ = _clean(run_stage, _page(MENU, HEAD, [LEAD], [MID], [END], results, FOOT))
     assert [x for x in kept if x in results] == results
+
+
+def test_a_lists_label_of_six_words_is_the_articles():
+    """A list's label holds up to six words ("A look at the claim:"): toggled_box's own
+    limit of a box's label, four, was given the same name and replaced it (dev pages lost
+    "A look at the claim:", "For #5 you should just do:")."""
+    lines = ["The senator said the state had cut its budget for schools by a third in 2019.",
+             "A look at the claim:", "The budget rose by 4 percent.",
+             "Spending per pupil rose."]  # fmt: skip
+    assert article_structures(lines, [True, False, True, True], [0.9, 0.4, 0.9, 0.9],
+                              [False] * 4) == [1]  # fmt: skip
