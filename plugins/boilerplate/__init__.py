@@ -1823,35 +1823,29 @@ def _terms_with_values(body: Any) -> None:
         _with_values(dl, term, values)
 
 
-#: The fewest words of a value that is a sentence, a FAQ's answer (a fact box's "Ltd." is
-#: none)
-_SENTENCE_VALUE_WORDS = 4
-
-
 def _with_values(dl: Any, term: Any, items: list[Any]) -> None:
     """A ``<dt>`` item of trafilatura's tree (in the list ``dl``) given its ``<dd>`` items
     (:func:`_terms_with_values`): "Term: value; value", the ``<dd>`` items gone. A question
-    and its answers, a glossary's term over its sentences, stay items of their own: joined,
-    a FAQ read "Who needs a permit?: Every boat ...", its two answers ".; " (s38 acc-read
-    F14)."""
-    values = [" ".join("".join(item.itertext()).split()) for item in items]
+    and its answers stay items of their own, and values that end their sentences are
+    joined by a space: a FAQ read "Who needs a permit?: Every boat ...", two answers
+    "papers with you.; Applications open ..." (s38 acc-read F14)."""
     if term is None:
         return
     head = " ".join("".join(term.itertext()).split())
-    if head.endswith(("?", "？", "!", "！")) or any(
-        v.endswith(_SENTENCE_END) and len(v.split()) >= _SENTENCE_VALUE_WORDS for v in values
-    ):
+    if head.endswith(("?", "？", "!", "！")):
         return
+    values = [v for item in items if (v := " ".join("".join(item.itertext()).split()))]
     for item in items:
         dl.remove(item)
-    if not any(values):
+    if not values:
         return
     # (a term that ends in its own mark is followed by a space: "Population:", a step's
     # number "1." over its text, which read "1.: Für die Creme ...")
     sep = " " if head.endswith((":", "：", ".", ")")) else ": "
     for child in list(term):
         term.remove(child)
-    term.text = head + sep + "; ".join(v for v in values if v)
+    joint = " " if any(v.endswith(_SENTENCE_END) for v in values[:-1]) else "; "
+    term.text = head + sep + joint.join(values)
 
 
 #: a cell boundary of trafilatura's table rows (a "|" in a cell's text is escaped: "\|")
