@@ -201,15 +201,22 @@ _BESIDE = 40
 
 
 def _shown_beside(text: str, ref: re.Match[str]) -> bool:
-    """Whether the character of the reference ``ref`` stands beside it in ``text``, as a
-    text that speaks of references shows it ("write &copy; for ©", "&eacute; is é"; s36
-    acc-read F5). Punctuation does not count: an escaped text with a literal "’" pasted by
-    its author elsewhere ("Residents’ groups") was left undecoded, "mayor&#8217;s" a word
-    no query finds (s37 acc-read F3)."""
+    """Whether ``text`` shows the reference ``ref`` as written, speaking of references:
+    its character stands beside it ("write &copy; for ©", "&eacute; is é"; s36 acc-read
+    F5), or the reference stands alone, as a word, and its character anywhere ("type the
+    reference &eacute; in the source" over "résumé and café" further on: s38 acc-read F6).
+    An escaped text writes its references inside words ("caf&eacute;"), where a letter
+    its author pasted elsewhere is no sign. Punctuation does not count: an escaped text
+    with a literal "’" pasted by its author ("Residents’ groups") was left undecoded,
+    "mayor&#8217;s" a word no query finds (s37 acc-read F3)."""
     char = html.unescape(ref[0])
     if len(char) != 1 or unicodedata.category(char)[0] in "PZ":
         return False
-    return char in text[max(0, ref.start() - _BESIDE) : ref.end() + _BESIDE]
+    start, end = ref.span()
+    if char in text[max(0, start - _BESIDE) : end + _BESIDE]:
+        return True
+    alone = not (start and text[start - 1].isalnum()) and not text[end : end + 1].isalnum()
+    return alone and char in text
 
 
 #: The white space a field's value holds on one line as one space: a run of white space, a

@@ -1196,11 +1196,18 @@ def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
     return shortened(value, limit)
 
 
-#: A byline written as a dump's authors string: its byline word, or a conjunction before
-#: its last name
+#: A byline written as a dump's authors string: its byline word, or a conjunction between
+#: names, after a comma or not ("Ana Lima e Rui Costa, Maria Souza": s38 acc-read F3)
 _BYLINE_STRING = re.compile(
-    r"(?i)^\s*(?:by|von|par|por|di|door|av)\s|,\s*(?:and|und|et|y|e|en|och|&)\s"
+    r"(?i)^\s*(?:by|von|par|por|di|door|av)\s|[,\s](?:and|und|et|y|e|en|och|&)\s"
 )
+
+
+def _surname_first(before: str, after: str) -> bool:
+    """Whether the parts of an author string around its one comma may be one name written
+    surname first: a surname before it (one capitalised word, after particles in small
+    letters: "Doe", "de Gaulle") or one word after it ("Doe, Jane", "De Niro, Robert")."""
+    return len(after.split()) <= 1 or sum(not w.islower() for w in before.split()) == 1
 
 
 def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> list[str]:
@@ -1214,14 +1221,14 @@ def _names(value: Any, field: str = "", cut: dict[str, int] | None = None) -> li
             sep == ","
             and field == "authors"
             and (
-                (value.count(",") == 1 and len(value.split(",")[1].split()) <= 1)
+                (value.count(",") == 1 and _surname_first(*value.split(",")))
                 or _BYLINE_STRING.search(value)
             )
         ):
-            # (one comma before one word may be a name's, written surname first: "Doe,
-            # Jane" is one person, whom the metadata stage reads so, s36 acc-read F2; two
-            # names, "Jane Doe, John Smith", are two authors without that stage too, s37
-            # acc-read F19. A byline, "By Jane Doe, Staff Writer, and Tom Baxter,
+            # (one comma may be a name's, written surname first: "Doe, Jane" and "Doe, Jane
+            # Q." are one person, whom the metadata stage reads so, s36 acc-read F2, s38
+            # acc-read F3; two names, "Jane Doe, John Smith", are two authors without that
+            # stage too, s37 acc-read F19. A byline, "By Jane Doe, Staff Writer, and Tom Baxter,
             # Photographer", is the stage's to read: split at its commas, its roles and
             # "and Tom Baxter" were authors; s37 acc-read F21)
             sep = None

@@ -152,6 +152,20 @@ def test_the_mojibake_pattern_finds_what_an_alternation_of_its_leads_finds(text:
         # a text that shows the characters beside their references speaks of them (s36
         # acc-read F5)
         ("In HTML, write &copy; for © and &eacute; for é.", None),
+        # ... or a reference alone as a word and its character further on (s38 acc-read F6)
+        (
+            "To get an accented letter, type the reference &eacute; in the source file, then"
+            " save it.\nFor the copyright sign, type &copy; in the footer of every page you"
+            " publish.\nThe browser shows the words résumé and café, and © 2024 The Press.",
+            None,
+        ),
+        # (an escaped text writes its references in words: a pasted letter is no sign)
+        (
+            "The caf&eacute; reopened on Monday and it&#8217;s busy again; the owners of the"
+            " other café in the square said they were pleased.",
+            "The café reopened on Monday and it’s busy again; the owners of the"
+            " other café in the square said they were pleased.",
+        ),
         # ... not one that holds a character of one of its references elsewhere, as an
         # escaped text with a quotation mark its author pasted does (s37 acc-read F3)
         (

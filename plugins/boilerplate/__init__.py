@@ -1862,31 +1862,40 @@ def _terms_with_values(body: Any) -> None:
         if dl.get("rend") != "dl":
             continue
         term: Any = None
-        values: list[str] = []
+        values: list[Any] = []
         for item in list(dl):
             kind = (item.get("rend") or "")[:3]
             if kind == "dd-" and term is not None:
-                values.append(" ".join("".join(item.itertext()).split()))
-                dl.remove(item)
+                values.append(item)
                 continue
-            _with_values(term, values)
+            _with_values(dl, term, values)
             term, values = (item, []) if kind == "dt-" else (None, [])
-        _with_values(term, values)
+        _with_values(dl, term, values)
 
 
-def _with_values(term: Any, values: list[str]) -> None:
-    """A ``<dt>`` item of trafilatura's tree given the texts of its ``<dd>`` items
-    (:func:`_terms_with_values`): "Term: value; value"."""
-    values = [v for v in values if v]
-    if term is None or not values:
+def _with_values(dl: Any, term: Any, items: list[Any]) -> None:
+    """A ``<dt>`` item of trafilatura's tree (in the list ``dl``) given its ``<dd>`` items
+    (:func:`_terms_with_values`): "Term: value; value", the ``<dd>`` items gone. A question
+    and its answers stay items of their own, and values that end their sentences are
+    joined by a space: a FAQ read "Who needs a permit?: Every boat ...", two answers
+    "papers with you.; Applications open ..." (s38 acc-read F14)."""
+    if term is None:
         return
     head = " ".join("".join(term.itertext()).split())
+    if head.endswith(("?", "？", "!", "！")):
+        return
+    values = [v for item in items if (v := " ".join("".join(item.itertext()).split()))]
+    for item in items:
+        dl.remove(item)
+    if not values:
+        return
     # (a term that ends in its own mark is followed by a space: "Population:", a step's
     # number "1." over its text, which read "1.: Für die Creme ...")
     sep = " " if head.endswith((":", "：", ".", ")")) else ": "
     for child in list(term):
         term.remove(child)
-    term.text = head + sep + "; ".join(values)
+    joint = " " if any(v.endswith(_SENTENCE_END) for v in values[:-1]) else "; "
+    term.text = head + sep + joint.join(values)
 
 
 #: a cell boundary of trafilatura's table rows (a "|" in a cell's text is escaped: "\|")

@@ -647,7 +647,7 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
     for i, j in enumerate(join):
         if j:
             cur, nxt = lines[i].rstrip(), lines[i + 1].lstrip()
-            if _hyphen_break(cur, nxt) and nxt[0].islower():
+            if _hyphen_break(cur, nxt) and nxt[0].islower() and not _suspended(nxt):
                 head = cur[cur.rfind(" ") + 1 : -1]
                 m = _WORD.match(nxt)
                 at[i] = (head, m.group(0) if m else "")
@@ -705,15 +705,37 @@ def _dehyphenate(lines: list[str], join: list[bool], typeset: bool = False) -> d
     return out
 
 
-#: The tens of English number words, written with a hyphen before the unit ("twenty-five")
-_TENS = frozenset(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+#: The tens of English number words, written with a hyphen before the unit ("twenty-five"),
+#: and the teens, before a decade ("eighteen-sixties": s38 acc-read F16)
+_TENS = frozenset([
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+])  # fmt: skip
+#: The conjunctions after a suspended hyphen ("pre- and post-war", "Haupt- und
+#: Nebenstraßen", "pré- et post-opératoire")
+_CONJUNCTIONS = frozenset(["and", "or", "nor", "und", "oder", "sowie", "bzw", "et", "ou"])
+
+
+def _suspended(nxt: str) -> bool:
+    """Whether the stripped line ``nxt``, after a line that ends in a hyphen, starts with a
+    conjunction before the compound that completes a suspended hyphen (a word with a
+    hyphen, or a German noun): the hyphen is kept with the space after it ("Both pre-" /
+    "and post-war repairs" read "preand post-war"; s38 acc-read F16). A syllable that is a
+    conjunction's word goes on with a small word ("col-" / "or of the sea")."""
+    words = nxt.split(maxsplit=2)
+    return (
+        len(words) > 1
+        and words[0].rstrip(".,") in _CONJUNCTIONS
+        and ("-" in words[1].strip("-") or words[1][:1].isupper())
+    )
 
 
 def _compound(head: str, tail: str) -> bool:
     """Whether a word broken by a hyphen at a line's end (lowercased: ``head`` the line's
     last word without the hyphen, ``tail`` the next line's first) is evidently a compound,
     which keeps its hyphen: a head or a tail that holds a hyphen of its own ("state-of-the-"
-    / "art", "mother-" / "in-law"), or a number word ("twenty-" / "five")."""
+    / "art", "mother-" / "in-law"), or a number word ("twenty-" / "five", "eighteen-" /
+    "sixties")."""
     return "-" in head or "-" in tail or head in _TENS
 
 
@@ -747,7 +769,7 @@ def reflow(
         while forced[i] and i + 1 < n:
             nxt = lines[i + 1].strip()
             last = parts[-1]
-            if len(last) > 1 and last[-1] == "-" and last[-2].isalpha():
+            if len(last) > 1 and last[-1] == "-" and last[-2].isalpha() and not _suspended(nxt):
                 parts[-1] = (last[:-1] if unhyphen.get(i) else last) + nxt
             else:
                 parts.append(nxt)

@@ -694,6 +694,11 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     return [i for i in stamps if not keep[i]]
 
 
+#: the fewest paragraphs of an article's text over its readers' comments
+#: (:func:`_article_over_comments`)
+_ARTICLE_PARAS = 3
+
+
 def thread_posts(
     lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
 ) -> tuple[list[int], list[int]]:
@@ -743,7 +748,34 @@ def thread_posts(
         i = b
     if len(heads) < _MIN_POSTS or not any(keep[heads[0] + 2 : i]):
         return [], []
+    if _article_over_comments(lines, heads, i):
+        return [], []
     return found, heads
+
+
+def _article_over_comments(lines: Sequence[str], heads: Sequence[int], end: int) -> bool:
+    """Whether the posts with their posters on lines ``heads`` (up to line ``end``) are an
+    article and its readers' comments: the posts after the first are a comment section
+    (:func:`comment_stamps` of their times: "Comments" over them, "Reply" under them), the
+    first has none of their buttons (a forum's first post has its "Reply" and "Quote", as
+    the others), and it is an article's text (:data:`_ARTICLE_PARAS` paragraphs or more,
+    more words than any comment). An article whose byline is a bare name over its dateline
+    ("Jane Doe" / "4 March 2025 10:12") was read as a thread's first post, and its comments
+    were kept as the thread's (s38 acc-read F13)."""
+    if len(comment_stamps(lines, [h + 1 for h in heads[1:]])) < len(heads) - 1:
+        return False
+    texts: list[list[str]] = []
+    buttons: list[set[str]] = []
+    for h, e in zip(heads, [*heads[1:], end], strict=True):
+        post = [j for j in range(h + 2, e) if _prose(lines[j])]
+        texts.append([lines[j] for j in post])
+        buttons.append({lines[j] for j in range(post[-1] + 1, e) if lines[j]} if post else set())
+    words = [sum(len(p.split()) for p in text) for text in texts]
+    return (
+        len(texts[0]) >= _ARTICLE_PARAS
+        and words[0] > max(words[1:])
+        and not buttons[0] & set().union(*buttons[1:])
+    )
 
 
 #: the reason of a line removed by :func:`toggled_box`

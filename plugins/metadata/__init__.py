@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from email.utils import parsedate_to_datetime
+from itertools import chain
 from typing import Any
 
 from lxml.html import defs as html_defs
@@ -72,6 +73,7 @@ from .text import (
     extract_lines,
     find_dates,
     front_matter_end,
+    hashtag_split,
     headline_of,
     iso_value,
     labelled_update_lines,
@@ -452,7 +454,7 @@ def _tidy_tags(tags: list[str]) -> list[str]:
     "noticias" split one facet value in two on the dev pages: s35 hygiene acceptance F7)."""
     seen: dict[str, str] = {}
     for tag in tags:
-        for part in _TAG_JOINS.split(tag):
+        for part in chain.from_iterable(map(hashtag_split, _TAG_JOINS.split(tag))):
             part = unhashed(" ".join(part.split()))
             if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
                 seen.setdefault(part.casefold(), part)

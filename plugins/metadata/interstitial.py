@@ -10,8 +10,9 @@ The evidence is the page's own, in several languages (en, de, fr, es, it, pt, nl
 text (at most :data:`SHORT_WORDS` words) for which no publication date was found and whose
 prose is mostly an interstitial's sentences (by words: an article's prose beyond them keeps
 the page). The title (the headline found, or the HTML ``<title>``) supports the prose and
-decides alone only when no prose follows it: a film review headlined "Forbidden" is an
-article (s37 acc-read F2). A wall quoted in a story is the story's (F11).
+decides alone only when no prose follows it (a few words, or a server's status code over
+no sentence): a film review headlined "Forbidden", the lyrics of a song "Gone" are
+articles (s37 acc-read F2, s38 acc-read F4). A wall quoted in a story is the story's (F11).
 """
 
 from __future__ import annotations
@@ -296,9 +297,11 @@ def interstitial(
     # interstitial's sentences keeps it (a brief that quotes a wall or names a 404, a film
     # review headlined "Forbidden"; s37 acc-read F2, F11). A title that names the
     # interstitial supports the prose (which may then be a third the interstitial's: "Oops!
-    # That page can't be found." over a line of help), or decides when no prose follows it
-    # (a server's "Access Denied" over a reference number) ...
-    if own < (prose / 2 if named is not None else prose):
+    # That page can't be found." over a line of help), or decides when no prose follows it:
+    # a few words (a server's "Access Denied" over a reference number), not lines of
+    # unpunctuated prose the sentence count does not see (the lyrics of a song titled "Gone
+    # – Ann Lee | Lyrics", a poem; s38 acc-read F4) ...
+    if own < (prose / 2 if named is not None else prose) or (not own and total > _STATUS_PROSE):
         # ... or when a server's status title with its code stands over a sentence or two in
         # a language the patterns do not read (a bare "Gone" or "Error" needs the prose)
         server = any(

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, pairwise, repeat
+from itertools import accumulate, chain, compress, islice, pairwise, repeat, takewhile
 from operator import add, and_, ge, itemgetter, le
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -3554,8 +3554,10 @@ _NEVER_TITLE_START = re.compile(
 )
 #: A letter or a digit (of any script): a line without one is never a headline
 _ANY_ALNUM = re.compile(r"[^\W_]")
-#: A letter (of any script): a line of figures alone is never a headline
+#: A letter (of any script): a line of figures alone is never a headline (but one number)
 _ANY_LETTER = re.compile(r"[^\W\d_]")
+#: A headline of figures alone: one number of up to four digits ("1917", "2046", "300")
+_NUMBER_TITLE = re.compile(r"\d{1,4}")
 #: ... or anywhere in it (lowercased; each tried only when its literal is there)
 _NEVER_TITLE_IN = (
     ("getty", re.compile(r"\bvia getty images\s*$")),
@@ -3691,12 +3693,13 @@ def _never_title(s: str) -> tuple[bool, bool]:
     if (
         _NEVER_TITLE_START.match(s) is not None
         or (not s[0].isalnum() and _ANY_ALNUM.search(s) is None)
-        or _ANY_LETTER.search(s) is None
+        or (_ANY_LETTER.search(s) is None and _NUMBER_TITLE.fullmatch(s) is None)
     ):
         # (nor is a line without a letter or a digit: a section break "* * *", "- - - -",
         # a row of arrows; its "words" made it a candidate. Most lines start with one. Nor
         # one of figures alone: a job ad's salary "£65,000 - £75,000", a price; s36
-        # acc-types #8)
+        # acc-types #8; but a lone number is a film's, a novel's or an album's title:
+        # "1917", "2046", "300"; s38 acc-read F8)
         return True, False
     low = s.lower()
     if len(s) <= 60 and (m := _FURNITURE_L.match(low)) is not None:
@@ -4031,13 +4034,34 @@ def front_matter_end(lines: list[str]) -> int:
     return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
 
 
+#: A YAML block scalar's indicator: the value is on the indented lines under the key
+#: ("title: >-", "title: |"), folded or literal, with its chomping and indent marks
+_BLOCK_SCALAR = re.compile(r"[|>][-+]?\d?[-+]?(?:\s+#.*)?")
+#: A field of the front matter ("author: Jane Doe", "tags:"): a block scalar ends there
+_FRONT_KEY = re.compile(r"[\w-]+\s*:(?:\s|$)")
+
+
 def _front_matter_title(page: Page) -> tuple[int, str] | None:
     """The line and the value of the title field of the page's YAML front matter, if it has
     one: the title its writer gave (a Jekyll, Hugo or Obsidian markdown file; its key was
-    the title, "title: Council approves budget", or there was none: s37 acc-regress O2)."""
-    for k in range(1, front_matter_end(page.texts) - 1):
+    the title, "title: Council approves budget", or there was none: s37 acc-regress O2).
+    A block scalar's lines are its value, joined by spaces (a long title, "title: >-" over
+    two indented lines, was the title ">-": s38 acc-read F9); a quoted value's YAML escapes
+    are read ("It''s", "\\"no\\"")."""
+    end = front_matter_end(page.texts) - 1
+    for k in range(1, end):
         if m := _FRONT_TITLE.fullmatch(page.texts[k]):
-            value = next(g for g in m.groups() if g is not None).strip()
+            double, single, plain = m.groups()
+            if double is not None:
+                value = double.replace('\\"', '"').replace("\\\\", "\\")
+            elif single is not None:
+                value = single.replace("''", "'")
+            elif _BLOCK_SCALAR.fullmatch(plain.strip()):
+                block = takewhile(lambda t: _FRONT_KEY.match(t) is None, page.texts[k + 1 : end])
+                value = " ".join(block)
+            else:
+                value = plain
+            value = value.strip()
             return (page.items[k][0], value) if value else None
     return None
 
@@ -4876,6 +4900,8 @@ def _authors_of(s: str) -> tuple[str, ...]:
             continue
         if sum(w.lower() in _NOT_PERSON for w in ws) >= 2:
             continue  # an outlet: "India Post News Weekly"
+        if any(w.lower().strip(".,") in _COMPANY_WORDS for w in ws):
+            continue  # a company: "Presented by Warner Bros. Pictures" (s38 acc-read F10)
         if _no_person(ws):
             continue  # a desk or a site's account: "HNN Staff", "The Newsroom", "Admin"
         if not all(
@@ -4919,14 +4945,14 @@ def domain_like(s: str) -> bool:
     return _DOMAIN_LIKE.fullmatch(s.strip()) is not None
 
 
-#: A name written surname first, as catalogues and bibliographies write it: "Doe, Jane",
-#: "Müller-Lüdenscheidt, Eva M." (one surname word, one given name and its initials)
-#: A name written surname first: the surname (one word, after its particles in small
-#: letters: "de Gaulle", "van Dyke"), a comma, the given name (a word, its initials after it)
+#: A name written surname first, as catalogues and bibliographies write it: the surname
+#: (one word, after its particles in small letters: "de Gaulle", "van Dyke"), a comma, the
+#: given name (a word or two, its initials after it: "Doe, Jane Q.", "Smith, John Paul")
 #: or initials alone ("Doe, J.", "Doe, J. R.")
 _SURNAME_FIRST = re.compile(
     r"((?:(?i:de|da|di|du|del|della|des|do|dos|das|van|von|der|den|ter|ten|le|la)\s+)*"
-    r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_]\.)*|[^\W\d_]\.(?:\s*[^\W\d_]\.)*)"
+    r"[^\W\d_][\w'’-]*),\s*([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]+)?(?:\s+[^\W\d_]\.)*"
+    r"|[^\W\d_]\.(?:\s*[^\W\d_]\.)*)"
 )
 
 
@@ -4942,7 +4968,7 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     if m is None:
         return None
     surname, given = m.group(1), m.group(2)
-    for w in (surname.split()[-1], given.split()[0]):
+    for w in (surname.split()[-1], *given.split()):
         if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
             return None
     if place is not None and " " not in given and place(given):
@@ -4951,21 +4977,26 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     return f"{given} {surname}"
 
 
-def place_words(text: str) -> Callable[[str], bool]:
+def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     """``place(word)``: whether ``text`` writes ``word`` as the place of a dateline: at a
     line's start before a dash or an agency's parenthesis ("HAMBURG (dpa) –", "Hamburg – "),
     in capitals before a comma ("HAMBURG, 4. März"). A name written surname first and a
     place after a name look alike ("Doe, Jane", "Meier, Hamburg"); how the document uses the
     word tells them apart where no list of places could (a person's given name is no place
-    of a dateline). A place named in the text ("officials in Charlotte") is no sign: many
-    given names are places too, and "Brown, Charlotte" lost her given name (s37 acc-read
-    F4)."""
+    of a dateline). For an author field a place named in the text ("officials in
+    Charlotte") is no sign: many given names are places too, and "Brown, Charlotte" lost
+    her given name (s37 acc-read F4). A text's ``byline`` ("Von Meier, Hamburg") is a
+    reporter and a place far more often than a name written surname first, and there it
+    is one ("wie die Behörde in Hamburg mitteilte": "Hamburg Meier" was made up; s38
+    acc-read F19)."""
+    prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
         w, up = re.escape(word), re.escape(word.upper())
         return (
             re.search(
-                rf"(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
+                prose.format(w=w)
+                + rf"(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
                 rf"|^[ \t]*{up},)",
                 text,
             )
@@ -5034,6 +5065,12 @@ _NOT_PERSON_WORDS = """news staff foundation press post times media sport sports
     international channel broadcasting company corporation associates partners phd md
     new los las san santa saint st hong buenos rio são sao el kuala tel abu cape port sri"""
 _NOT_PERSON = frozenset(_NOT_PERSON_WORDS.split())
+#: Words of a company's name, never of a person's: a film's or a record's credit, which
+#: "Presented by" heads as a podcast's host
+_COMPANY_WORDS = frozenset((
+    "pictures", "studios", "studio", "productions", "films", "records", "entertainment", "bros",
+    "inc", "ltd", "llc", "gmbh", "corp",
+))  # fmt: skip
 
 
 #: The last word of a desk's name ("HNN Staff", "Editorial Team"), and whole names of a
@@ -5151,7 +5188,7 @@ def find_authors(
             # field is read; the byline parser split it at its comma and kept "Doe": s36
             # acc-regress D2. The second part is the reporter's place when the text writes
             # it as one: "By Meier, Hamburg")
-            if (name := surname_first(names, lambda w: place_words(joined)(w))) is not None:
+            if (name := surname_first(names, place_words(joined, byline=True))) is not None:
                 return [name], i
             people = parse_authors(names)
             if people and not _things(people):
@@ -5222,8 +5259,20 @@ _TAG_WORDS_MAX = 4
 
 
 def unhashed(tag: str) -> str:
-    """A tag without its hashtag's "#" ("#Council" -> "Council"; "#42", "#" stay)."""
+    """A tag without its hashtag's "#" ("#Council" -> "Council", "#2024" -> "2024"; a "#"
+    alone, "# x", stays)."""
     return tag[1:] if tag[:1] == "#" and tag[1:2].isalnum() else tag
+
+
+def hashtag_split(part: str) -> list[str]:
+    """A part of a tag line split at :data:`HASHTAG_SPACE` cut at each space when all its
+    words are hashtags: a number's ("#Harbour #2024 #Budget") too, which
+    :data:`HASHTAG_SPACE` leaves on the word before ("Issue #42"); it was the tag "Harbour
+    #2024" (s38 acc-read F18)."""
+    ws = part.split()
+    if len(ws) > 1 and all(w[:1] == "#" and w[1:2].isalnum() for w in ws):
+        return ws
+    return [part]
 
 
 def split_tags(s: str) -> list[str]:
@@ -5255,7 +5304,7 @@ def _tags_of(s: str) -> tuple[str, ...]:
     if _TAG_SEP_ANY.search(s):
         # (a hashtag's "#" only: "Issue #42, budget, C#" were "Issue", "42", "budget", "C"
         # on the text path, whole from a dump; s37 acc-regress O1)
-        parts = [unhashed(p.strip()) for p in _TAG_SEP.split(s)]
+        parts = [unhashed(h.strip()) for p in _TAG_SEP.split(s) for h in hashtag_split(p)]
         return tuple(p for p in parts if any(map(str.isalnum, p)))
     ws = s.split()
     if ws and not any(w[:1].isupper() or w[:1].islower() for w in ws):
@@ -6231,7 +6280,7 @@ def _labelled_tag_run(
                 # (a button or a box's label: "Share on Facebook", "Seite drucken", "Teilen
                 # auf", "Places in this Story" went on as tags; s37 acc-regress R1)
                 or _FURNITURE.match(t)
-                or _BUTTON.search(t)
+                or _BUTTON.search(t.strip())
                 or _OTHER_LIST.search(t)
                 or _TAG_LABEL_ALONE.fullmatch(t)
                 # (the list ends where its lines stand further apart than its label and
@@ -6246,12 +6295,19 @@ def _labelled_tag_run(
     return None
 
 
-#: A button's word: a line with one after a tag list is the share bar's or the comments'
-#: ("Share on Facebook", "Seite drucken", "Neuen Kommentar hinzufügen")
-_BUTTON = re.compile(
-    r"(?i)\b(?:share|teilen|drucken|print|tweet|e-?mail|kommentar(?:e|en)?|comments?|"
+_BUTTON_WORD = (
+    r"(?:share|teilen|drucken|print|tweet|e-?mail|kommentar(?:e|en)?|comments?|"
     r"hinzufügen|partager|imprimer|commentaires?|compartir|imprimir|comentarios?|condividi|"
-    r"stampa|commenti|delen|afdrukken|reacties|subscribe|abonnieren|newsletter)\b"
+    r"stampa|commenti|delen|afdrukken|reacties|subscribe|abonnieren|newsletter)"
+)
+#: A button: a line after a tag list that is the share bar's or the comments'. Its word
+#: is the line, or leads it before a count, a platform or an object ("Comments (3)",
+#: "Share on Facebook", "Print this page"), or ends it (the verb last: "Seite drucken",
+#: "Neuen Kommentar hinzufügen"); a tag that holds the word, "Email security" or "Share
+#: prices", is no button (s38 acc-read F12: the run ended there and lost its tags)
+_BUTTON = re.compile(
+    rf"(?i)^\W*{_BUTTON_WORD}(?:\W*\d*\W*|\s+(?:on|via|auf|per|sur|par|en|su|op|to|this|"
+    rf"it|diese[nrs]?|den|die|das)\b.*)$|\b{_BUTTON_WORD}\W*$"
 )
 #: The label of another list after a tag list: the site's sections, a box of related links,
 #: an agency's "Places in this Story"

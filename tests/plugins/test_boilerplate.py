@@ -1894,21 +1894,46 @@ def test_a_table_cell_named_like_a_share_button_is_kept_in_a_table_of_data(run_s
 def test_a_description_lists_term_and_value_are_one_line(run_stage):
     """trafilatura makes each <dt> and <dd> an item: a fact box read "- Population" /
     "- 120,000" / "- Mayor" / ..., each term apart from its value (s36 acc-regress O7)."""
-    page = (
-        f"<html><body><article><h1>Springfield</h1><p>{PARA}</p><dl>"
+    lines = _after_a_description_list(
+        run_stage,
         "<dt>Population</dt><dd>120,000</dd><dt>Mayor:</dt><dd>John <b>Smith</b></dd>"
         "<dt>Twinned with</dt><dd>Shelbyville</dd><dd>Capital City</dd>"
-        "<dt>1.</dt><dd>Founded in 1796</dd>"
-        f"</dl><p>{PARA2}</p></article></body></html>"
+        "<dt>1.</dt><dd>Founded in 1796</dd>",
+    )
+    # (a term that ends in its own mark, a step's number, is followed by a space: "1.: ...")
+    box = ["- Population: 120,000", "- Mayor: John Smith",
+           "- Twinned with: Shelbyville; Capital City", "- 1. Founded in 1796"]  # fmt: skip
+    assert lines[:4] == box, lines
+
+
+def _after_a_description_list(run_stage: Any, dl: str) -> list[str]:
+    """The lines of the text of an article with the items ``dl`` of a ``<dl>`` after its
+    first paragraph, from the list on."""
+    page = (
+        f"<html><body><article><h1>Springfield</h1><p>{PARA}</p><dl>{dl}</dl><p>{PARA2}</p>"
+        "</article></body></html>"
     )
     doc = run_stage(
         BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=False
     ).kept[0]
     lines = doc.text.split("\n")
-    # (a term that ends in its own mark, a step's number, is followed by a space: "1.: ...")
-    box = ["- Population: 120,000", "- Mayor: John Smith",
-           "- Twinned with: Shelbyville; Capital City", "- 1. Founded in 1796"]  # fmt: skip
-    assert lines[lines.index(PARA) + 1 :][:4] == box, doc.text
+    return lines[lines.index(PARA) + 1 :]
+
+
+def test_a_faqs_questions_and_answers_stay_apart(run_stage):
+    """s38 acc-read F14: a FAQ's <dl> read "- Who needs a permit?: Every boat ..." and two
+    answers "papers with you.; Applications open ...": a question and its answers are
+    no fact box's term and values, and sentences end with their own stops."""
+    lines = _after_a_description_list(
+        run_stage,
+        "<dt>Who needs a permit?</dt><dd>Every boat that stays more than two nights.</dd>"
+        "<dt>Applying</dt><dd>Fill in the form at the harbour office.</dd>"
+        "<dd>Applications open on the first of March.</dd>",
+    )
+    faq = ["- Who needs a permit?", "- Every boat that stays more than two nights.",
+           "- Applying: Fill in the form at the harbour office. Applications open on the"
+           " first of March."]  # fmt: skip
+    assert lines[:3] == faq, lines
 
 
 def test_visible_text_leaves_out_iframe_fallbacks_and_textareas():

@@ -318,6 +318,40 @@ def test_readers_comments_under_an_article_are_no_thread(run_stage):
     assert not {"allotment_jo", "Posted 3 June 2026 - 09:12", THREAD_EN[3][2]} & set(kept)
 
 
+HARBOUR = [
+    "The council approved the harbour budget on Tuesday after a debate that ran past midnight,"
+    " with eleven votes for and four against.",
+    "The plan pays for new quay walls, a ferry landing and the dredging of the inner basin over"
+    " the next three years.",
+    "Opponents said the costs of the dredging had been underestimated and asked for an"
+    " independent review before work begins.",
+]
+COMMENTS = [
+    ["dave_k", "2 hours ago", "What a waste of money, the old quay was fine.", "Reply"],
+    ["anna.r", "1 hour ago", "Finally some good news for the port and its people.", "Reply"],
+    ["tapfixer", "45 minutes ago", "Who pays when the dredging costs double? We do.", "Reply"],
+]
+
+
+def test_an_article_with_a_bare_name_over_its_date_and_comments_is_no_thread(run_stage):
+    """s38 acc-read F13: an article whose byline is a name alone over its dateline ("Jane
+    Doe" / "4 March 2025 10:12") was read as a thread's first post, and its readers'
+    comments under "Comments" as the thread's other posts: they were kept in its text,
+    each under its poster and time. The line model's decisions of the comments stand."""
+    head = ["Council approves harbour budget"]
+    page = _page(MENU, head, ["Jane Doe", "4 March 2025 10:12"], *([p] for p in HARBOUR),
+                 ["Comments"], *COMMENTS, FOOT)  # fmt: skip
+    kept, _ = _clean(run_stage, page)
+    assert kept[: len(HARBOUR)] == HARBOUR
+    assert not {"Jane Doe", *(x for c in COMMENTS for x in (c[0], c[1], c[3]))} & set(kept)
+    # a forum's first post with the others' buttons is a thread's, however long
+    forum = [[*c[:3], "Reply"] for c in COMMENTS]
+    page = _page(MENU, head, ["Jane Doe", "4 March 2025 10:12", *HARBOUR, "Reply"], *forum, FOOT)
+    kept, _ = _clean(run_stage, page)
+    posts = [x for c in forum for x in c[:3]]
+    assert [x for x in kept if x in posts] == posts
+
+
 THREAD_DE = [
     ("radler_kiel", "14.03.2026, 10:05",
      "Mein Hinterrad verliert seit einer Woche jeden Tag Luft, obwohl ich den Schlauch schon "

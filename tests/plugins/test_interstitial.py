@@ -205,6 +205,25 @@ def test_a_headline_alone_does_not_drop_the_article_under_it(title):
     assert interstitial(HEADLINED[title], [title, None], dated=False) is None
 
 
+#: A song's lyrics: lines of verse without a stop, no sentence the prose count sees
+LYRICS = (
+    "the kettle cold on the stove\nyour coat still on its hook\nthe radio tuned to"
+    " nothing\nand the dog waiting at the door\nfor a step that will not come\nthe garden"
+    " running to seed\nthe letters stacked unopened\nthe light left on upstairs"
+)
+
+
+@pytest.mark.parametrize(
+    "title", ["Gone – Ann Lee | Lyrics", "Forbidden - The Lanterns | Song Lyrics", "Error"]
+)
+def test_a_status_word_title_does_not_drop_lines_of_verse(title):
+    """s38 acc-read F4: a title whose part is a status word ("Gone", "Forbidden") over a
+    song's unpunctuated lines decided alone, as over a server's reference number."""
+    assert interstitial(LYRICS, [title.split(" |")[0], title], dated=False) is None
+    # a server's status title with its code still decides over lines of no sentence
+    assert interstitial(LYRICS, ["404 Not Found", None], dated=False) == "error_page"
+
+
 def test_a_title_supports_the_prose_or_decides_when_no_prose_follows():
     # the page's prose agrees (a third of it is the error page's, under its title)
     wp = "Oops! That page can't be found.\nIt looks like nothing was found at this location."

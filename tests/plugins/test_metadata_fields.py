@@ -356,6 +356,17 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
         # R1, acc-read F10) ...
         ("Topics", "Budget\nCouncil\nShare on Facebook\nSeite drucken", ["Budget", "Council"]),
         ("Topics", "Budget\nCouncil\nPlaces in this Story\nSpringfield", ["Budget", "Council"]),
+        # ... but a tag that holds a button's word is a tag (s38 acc-read F12)
+        (
+            "Topics",
+            "Brexit\nEmail security\nUK politics",
+            ["Brexit", "Email security", "UK politics"],
+        ),
+        (
+            "Topics",
+            "Markets\nShare prices\nPrint media",
+            ["Markets", "Share prices", "Print media"],
+        ),
         ("Topics", "Cycling\nTransport\n\nNews\nSport\nBusiness", ["Cycling", "Transport"]),
         # ... and a longer one is the site's tag cloud
         ("Themen", "\n".join(f"Thema {chr(65 + k)}" for k in range(20)), []),
@@ -375,6 +386,16 @@ def test_a_number_sign_before_a_digit_is_no_hashtag(run_stage):
     """ "Issue #42" was split into the tags "Issue" and "42" (s36 acc-read F20)."""
     got = _record(run_stage, _html(""), tags=["Issue #42", "#Council #Pier"])
     assert got.tags == ["Issue #42", "Council", "Pier"]
+
+
+def test_a_number_hashtag_among_hashtags_is_a_tag(run_stage):
+    """s38 acc-read F18: "#Harbour #2024 #Budget" gave the tags "Harbour #2024" and
+    "Budget": a "#" before a digit was no hashtag even among hashtags."""
+    text = "Harbour budget passes\n\n" + "\n\n".join([PROSE * 2] * 3)
+    got = _record(run_stage, text + "\n\nTags: #Harbour #2024 #Budget", html=False)
+    assert got.tags == ["Harbour", "2024", "Budget"]
+    got = _record(run_stage, _html(""), tags=["#Council #Pier #42", "Issue #42"])
+    assert got.tags == ["Council", "Pier", "42", "Issue #42"]
 
 
 def test_a_tag_lines_number_sign_is_read_as_a_dumps(run_stage):
@@ -405,6 +426,27 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
     assert _names(byline, "authors") == [byline]
     assert _names("Doe, Jane; Roe, John", "authors") == ["Doe, Jane", "Roe, John"]
     assert _names("news, politics, local", "tags") == ["news", "politics", "local"]
+
+
+@pytest.mark.parametrize(
+    ("authors", "want"),
+    [
+        ("Doe, Jane Q.", ["Jane Q. Doe"]),
+        ("Smith, John Paul", ["John Paul Smith"]),
+        ("O'Brien, Mary Ellen", ["Mary Ellen O'Brien"]),
+        ("Ana Lima e Rui Costa, Maria Souza", ["Ana Lima", "Rui Costa", "Maria Souza"]),
+        ("Jane Doe, John Smith", ["Jane Doe", "John Smith"]),
+    ],
+)
+def test_a_dumps_surname_first_author_with_more_given_names_is_one_person(run_stage, authors, want):
+    """s38 acc-read F3: "Doe, Jane Q." became the two authors "Doe" and "Jane Q." (the
+    source split one comma unless one word came after it), "Smith, John Paul" too; "A e B,
+    C" was two authors, its conjunction unread."""
+    from corearchive_plugins.sources import _names
+
+    doc = make_document(PROSE * 3, uri="https://news.example/library")
+    doc.authors = _names(authors, "authors")  # (as the dump's source reads the string)
+    assert run_stage(MetadataStage, doc).kept[0].authors == want
 
 
 def _quoting_page(body: str) -> str:
@@ -482,6 +524,29 @@ def test_a_front_matters_title_over_a_block_list_is_the_title(ingest, tmp_path) 
     )
     (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
     assert (rec["title"], rec["text"]) == ("Council approves budget", body)
+
+
+@pytest.mark.parametrize(
+    ("field", "title"),
+    [
+        ("title: >-\n  Council approves the harbour\n  budget after a long night", None),
+        ("title: |\n  Council approves the harbour\n  budget after a long night", None),
+        ("title: 'It''s the harbour budget'", "It's the harbour budget"),
+        ('title: "The \\"harbour\\" budget"', 'The "harbour" budget'),
+    ],
+)
+def test_a_front_matters_block_or_escaped_title_is_read_as_yaml(ingest, tmp_path, field, title):
+    """s38 acc-read F9: a block scalar's indicator, "title: >-", was the record's title
+    ">-" and the heading stayed in the text; a quoted value kept its escapes."""
+    heading = "Council approves the harbour budget after a long night"
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "fm.md").write_text(
+        f"---\n{field}\nauthor: Jane Doe\n---\n\n# {heading}\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["title"] == (title or heading)
+    if title is None:
+        assert rec["text"] == body
 
 
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
@@ -676,17 +741,21 @@ def test_a_job_ads_closing_date_is_no_publication_date(run_stage, lines, publish
         ("Presented by Anna Kowalski", "Anna Kowalski"),
         ("Hosted by Tom Baxter", "Tom Baxter"),
         ("Propos recueillis par Sophie Lambert", "Sophie Lambert"),
+        # (a film's distributor is no author: s38 acc-read F10)
+        ("Presented by Warner Bros. Pictures", None),
+        ("Hosted by Harbour Studios", None),
     ],
 )
 def test_a_hosts_or_an_interviewers_byline_names_the_author(run_stage, byline, author) -> None:
     """A podcast's "Presented by NAME" was its title and its host no author; an interview's
-    "Propos recueillis par NAME" stayed a text line (s36 acc-types #8, #11)."""
+    "Propos recueillis par NAME" stayed a text line (s36 acc-types #8, #11). A company
+    presenting a film is none."""
     text = "\n\n".join(
         ["Podcasts", "Episode 14: The last ferry to Harbour Town", byline, "12 March 2026",
          PROSE * 2, PROSE]
     )  # fmt: skip
     got = _record(run_stage, text, html=False)
-    assert got.authors == [author]
+    assert got.authors == ([author] if author else [])
     assert got.title == "Episode 14: The last ferry to Harbour Town"
 
 
@@ -700,3 +769,26 @@ def test_a_button_or_a_line_of_figures_is_no_title(line) -> None:
 
     assert _never_title(line)[0]
     assert not _never_title("Cast iron skillet, 26 cm")[0]
+
+
+@pytest.mark.parametrize("title", ["1917", "2046", "300"])
+def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
+    """A film review headlined "1917" had no title, and the line was in neither the title
+    nor the text: a line of no letter was never a headline (s38 acc-read F8)."""
+    text = f"{title}\n\n{PROSE * 2}\n\n{PROSE}\n\n{PROSE}"
+    assert _record(run_stage, text, html=False).title == title
+
+
+@pytest.mark.parametrize(
+    ("byline", "prose", "want"),
+    [
+        ("Von Meier, Hamburg", "Das sagte die Behörde in Hamburg.", ["Meier"]),
+        ("By Doe, London", "Officials in London said on Monday that the plan was late.", ["Doe"]),
+        ("By Doe, Jane", "Officials said on Monday that the plan was late again.", ["Jane Doe"]),
+    ],
+)  # fmt: skip
+def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
+    """s38 acc-read F19: the text byline "Von Meier, Hamburg" gave the made-up author
+    "Hamburg Meier": only a dateline told a place from a given name."""
+    text = f"Hafen plant neue Kaimauer\n\n{byline}\n\n{prose}\n\n{PROSE * 2}\n\n{PROSE}"
+    assert _record(run_stage, text, html=False).authors == want

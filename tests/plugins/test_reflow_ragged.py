@@ -513,3 +513,32 @@ def test_a_hand_wrapped_text_of_uneven_lines_broken_in_words_is_joined():
     assert para.endswith("maintenance of the roads and bridges in the city.")
     # (lines of every length without such breaks are still blocks of their own)
     assert reflow_text(text.replace("-\n", "\n")) is None
+
+
+def test_a_suspended_hyphen_and_a_decades_hyphen_stay(run_stage) -> None:
+    """s38 acc-read F16: "Both pre-" / "and post-war repairs" read "preand post-war", the
+    "eighteen-" / "sixties" "eighteensixties": a hyphen before a conjunction is a suspended
+    one, and a number word before a decade a compound's."""
+    text = (
+        "The old harbour\n\n"
+        "The harbour walls were built in the eighteen-\n"
+        "sixties and have been repaired so often\n"
+        "that little of the first stone is left. The\n"
+        "council's engineers found the inner basin\n"
+        "badly silted and the quay walls deteriora-\n"
+        "ting faster than any survey had shown,\n"
+        "and they asked for money to rebuild the\n"
+        "walls before the winter storms. Both pre-\n"
+        "and post-war repairs used a soft lime\n"
+        "mortar that the sea washes out, and the\n"
+        "new plan replaces it with a harder mix.\n"
+        "The work will close the basin to fishing\n"
+        "boats for most of the summer, and the fish-\n"
+        "ermen have asked for a temporary landing\n"
+        "at the north quay while the walls are re-\n"
+        "built, which the council has agreed to\n"
+        "provide at its own cost for three months."
+    )
+    got = run_stage(BoilerplateStage, make_document(text)).kept[0].text
+    for words in ("eighteen-sixties", "Both pre- and post-war", "deteriorating", "fishermen"):
+        assert words in got, words
