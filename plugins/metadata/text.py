@@ -3516,6 +3516,16 @@ _NEVER_TITLE_START = re.compile(
     # our newsletter", "Copy article link", "Click here to …"
     r"|(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
     r"(?=.{0,40}$)"
+    # ... or is one whole: a button's "Apply now", "Book today", "Share this article"
+    # (the title of a page without one, on the text and the HTML path; s38 acc-regress R4, D9)
+    r"|(?:apply|book|buy|order|register|donate|download|subscribe|join|shop|listen|watch"
+    r"|read|learn|find out|get started|see|view) (?:now|today|here|online|more)\W*$"
+    r"|share (?:this|the) (?:article|story|page|post|video)\W*$"
+    # a job ad's or a listing's field, its label and a colon: "Salary: £30,000 per annum",
+    # "Closing date: 31 March", "Location: Leeds"
+    r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
+    r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
+    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
@@ -3637,10 +3647,13 @@ def _menu_row(low: str) -> bool:
     acc-regress R10); a "Headline | Section | Site" title has a headline of more words and
     no menu words."""
     items = _MENU_SEP.split(low.strip())
+    furniture = [_FURNITURE_L.match(item) is not None for item in items]
     return (
         len(items) >= 3
         and all(len(item.split()) <= 3 for item in items)
-        and sum(_FURNITURE_L.match(item) is not None for item in items) >= 2
+        # (or a menu that starts at its home: "Home | News | Sport | Weather", whose first
+        # item cut as the site's name left a title; s38 acc-regress D9)
+        and (sum(furniture) >= 2 or furniture[0])
     )
 
 

@@ -3416,6 +3416,23 @@ def test_a_page_without_a_title_element_takes_its_headline_as_a_text_does(ingest
     assert rec["annotations"]["metadata"]["sources"]["title"] == "html rendering (text)"
 
 
+@pytest.mark.parametrize(
+    "first",
+    ["<b>Apply now</b>", "Salary: £30,000 per annum", "Share this article",
+     "Home | News | Sport | Weather"],
+)  # fmt: skip
+def test_a_page_without_a_title_element_takes_no_button_or_field_for_one(
+    ingest, tmp_path, first
+) -> None:
+    # s38 acc-regress R4, D9: a title-less page that opens with a button, a job ad's salary,
+    # a share button or a menu took it as its title (3df88b8 gave the HTML path its text
+    # rendering's headline, and the text path took such lines)
+    rec = _page_record(
+        ingest, tmp_path, f"<html><body><p>{first}</p><p>{BODY}</p><p>{BODY2}</p></body></html>"
+    )
+    assert rec["title"] is None
+
+
 def test_a_mojibake_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     # s36 acc-regress R10: a page stored as mojibake ("Councilâ€™s cafÃ© plan") had its
     # text repaired and its title repaired after the headline strip compared them: the

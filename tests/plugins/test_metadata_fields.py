@@ -700,3 +700,16 @@ def test_a_button_or_a_line_of_figures_is_no_title(line) -> None:
 
     assert _never_title(line)[0]
     assert not _never_title("Cast iron skillet, 26 cm")[0]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Apply now", "Salary: £30,000 per annum", "Share this article",
+     "Home | News | Sport | Weather"],
+)  # fmt: skip
+def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_stage, first):
+    """s38 acc-regress D9: a text whose first line is a button ("Apply now", "Share this
+    article"), a job ad's field ("Salary: …") or a menu starting at its home had it as its
+    title ("News | Sport | Weather" once "Home" was cut as the site's name)."""
+    got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
+    assert got.title is None
