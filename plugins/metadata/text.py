@@ -6200,26 +6200,34 @@ def _labelled_tag_run(
             continue
         tags: list[str] = []
         lines = [i]
+        # (whether the run ends where a tag list does: at the share bar, the page's end)
+        closed = True
         for j, t in items[k + 1 : k + 1 + _TAG_RUN_MAX + 1]:
             words = t.split()
             if (
                 len(words) > _TAG_WORDS_MAX
                 or _SENT_END.search(t)
                 or _NOT_TAG.search(t)
-                # (a button or a box's label: "Share on Facebook", "Seite drucken", "Teilen
-                # auf", "Places in this Story" went on as tags; s37 acc-regress R1)
-                or _FURNITURE.match(t)
-                or _BUTTON.search(t)
+                # (another list's label: "Places in this Story" went on as tags; s37
+                # acc-regress R1)
                 or _OTHER_LIST.search(t)
                 or _TAG_LABEL_ALONE.fullmatch(t)
                 # (the list ends where its lines stand further apart than its label and
                 # first line: the site's menu after a blank line; s37 acc-read F10)
                 or (len(lines) > 1 and j - lines[-1] > lines[1] - i)
             ):
+                closed = False
+                break
+            if _FURNITURE.match(t) or _BUTTON.search(t):
+                # (a button: "Share on Facebook", "Seite drucken", "Teilen auf"; ibid.)
                 break
             tags.append(t)
             lines.append(j)
-        if 2 <= len(tags) <= _TAG_RUN_MAX:  # (a longer run is a menu or a tag cloud)
+        # (one tag is a list's when the share bar or the page's end closes it: "Schlagworte"
+        # / "Italien" / "Seite drucken" gave no tag once the bar no longer went on as tags;
+        # s38 acc-regress R1. Before a paragraph or another label one short line may be a
+        # heading's. A longer run is a menu or a tag cloud)
+        if (2 if not closed else 1) <= len(tags) <= _TAG_RUN_MAX:
             return split_tags(", ".join(tags)), lines
     return None
 

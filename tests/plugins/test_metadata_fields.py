@@ -359,6 +359,12 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
         ("Topics", "Cycling\nTransport\n\nNews\nSport\nBusiness", ["Cycling", "Transport"]),
         # ... and a longer one is the site's tag cloud
         ("Themen", "\n".join(f"Thema {chr(65 + k)}" for k in range(20)), []),
+        # one tag the share bar closes is a list's (s38 acc-regress R1) ...
+        ("Schlagworte", "Italien\nSeite drucken\nSeite teilen", ["Italien"]),
+        ("Topics", "Budget", ["Budget"]),
+        # ... not one short line over a paragraph or another label
+        ("Topics", f"Budget\n{PROSE}", []),
+        ("Topics", "Budget\nPlaces in this Story\nSpringfield", []),
     ],
 )
 def test_a_labelled_run_of_tags_one_a_line_gives_the_tags(run_stage, label, run, tags):
