@@ -2604,10 +2604,11 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     them), or are the signatures of quoted posts (:data:`_SOCIAL_SIGNATURE`, marked
     ``social`` by :func:`_features`) or photo captions' dates (:func:`_photo_date`, marked
     ``photo``). Candidates without the context (HTML's markup dates)
-    and those carrying the page's markup date are never vetoed."""
+    and those carrying the page's markup date are never vetoed (htmldate's answer is one
+    when the page's structured data gives it too; else it may be the text's, ``text_read``)."""
     for c in cands:
         if c["date"] == day:
-            if c.get("cue") == "htmldate":
+            if c.get("cue") == "htmldate" and not c.get("text_read"):
                 return False  # (the page's markup date, whatever its line of text says)
             if c.get("social") or c.get("photo") or c.get("related"):
                 continue  # (a quoted post's date, a photo's, a related article's)
