@@ -5214,14 +5214,27 @@ _BRACKETS = re.compile(r"[\[\]]")
 _FLOW_ITEM = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[^,]+)\s*(?:,|$)")
 
 
+def bracketed_tags(s: str) -> tuple[str, ...] | None:
+    """The tags of ``s`` when each is in its brackets ("[Politics] [Harbour]", "[Politics],
+    [Harbour]", "[Politics]"), without them; else None (a flow list, "[budget, council]", is
+    no tag in brackets). One reading for a text's tag line and a dump's tags (a dump's
+    "[Politics] [Harbour]" was one tag; s37 acc-read F20, s38 acc-regress D19)."""
+    if "[" not in s:
+        return None
+    if _BRACKETED_TAGS.fullmatch(s) or (
+        s[:1] == "[" and s[-1:] == "]" and not _BRACKETS.search(s[1:-1]) and "," not in s
+    ):
+        return tuple(t.strip() for t in re.findall(r"\[([^\[\]]+)\]", s) if t.strip())
+    return None
+
+
 @_line_cache(maxsize=4096)
 def _tags_of(s: str) -> tuple[str, ...]:
     """:func:`split_tags`, cached (a site's tag and section lines recur)."""
     s = _TAG_LABEL.sub("", s.strip())
-    if _BRACKETED_TAGS.fullmatch(s):
-        # each tag in its brackets ("[Politics] [Harbour]", "[Politics], [Harbour]"): one
-        # merged tag, or tags with half their brackets (s37 acc-read F20)
-        return tuple(t.strip() for t in re.findall(r"\[([^\[\]]+)\]", s) if t.strip())
+    if (bracketed := bracketed_tags(s)) is not None:
+        # (one merged tag, or tags with half their brackets before)
+        return bracketed
     if s[:1] == "[" and s[-1:] == "]" and not _BRACKETS.search(s[1:-1]):
         # a YAML or JSON flow list, as a front matter writes it ("tags: [budget, 'city
         # council']"): its items, unquoted, split at the commas outside quotes ("['O,

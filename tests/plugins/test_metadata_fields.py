@@ -67,6 +67,19 @@ def test_a_dumps_tags_are_tidied_but_a_comma_inside_one_stays(run_stage) -> None
     assert got.tags == ["Council", "budget", "harbour", "pier", "Washington, D.C."]
 
 
+def test_tags_each_in_brackets_lose_them_from_a_dump_and_a_tag_line(run_stage) -> None:
+    # s38 acc-regress D19: a dump's "[Politics] [Harbour]" was one tag, and a tag line's
+    # last tag kept its brackets ("Tags: #harbour, Issue #42, [Politics]")
+    got = _record(run_stage, _html(""), tags=["[Politics] [Harbour]", "[Pier]"])
+    assert got.tags == ["Politics", "Harbour", "Pier"]
+    text = (
+        "Library opens reading room\n\nBy Jane Doe\n\n"
+        + "\n\n".join([PROSE * 2] * 3)
+        + "\n\nTags: #harbour, Issue #42, [Politics]"
+    )
+    assert _record(run_stage, text, html=False).tags == ["harbour", "Issue #42", "Politics"]
+
+
 def test_a_tag_lines_hashtags_and_case_duplicates(run_stage) -> None:
     text = (
         "Library opens reading room\n\nBy Jane Doe\n\n"
