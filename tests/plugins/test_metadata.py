@@ -3435,7 +3435,12 @@ def test_a_page_without_a_title_element_takes_no_button_or_field_for_one(
 
 @pytest.mark.parametrize(
     ("head", "published"),
-    [("", None), ("<meta property='article:published_time' content='2025-03-31'>", "2025-03-31")],
+    [
+        ("", None),
+        ("<meta property='article:published_time' content='2025-03-31'>", "2025-03-31"),
+        # (a <time> element's date-time is the markup's too)
+        ("<time datetime='2025-03-31T09:00:00+00:00'></time>", "2025-03-31"),
+    ],
 )
 def test_an_html_job_ads_closing_date_is_no_publication(ingest, tmp_path, head, published):
     # s38 acc-regress D5: htmldate read the job ad's "Closing date: 31 March 2025" from the
