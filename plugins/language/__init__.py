@@ -306,9 +306,14 @@ class LanguageStage(Stage):
             # run at all.
             split = doc.text[:_ANALYSE_MAX_CHARS].split("\n")
             minimum = opts.paragraph_min_chars
-            where = [i for i, line in enumerate(split) if len(line) >= minimum]
-            where = where[: opts.max_paragraphs]
-            paragraphs = [split[i] for i in where]
+            # (a paragraph by its words: a URL or an address says nothing of its language)
+            texts = {
+                i: t
+                for i, line in enumerate(split)
+                if len(line) >= minimum and len(t := detector.language_text(line)) >= minimum
+            }
+            where = list(texts)[: opts.max_paragraphs]
+            paragraphs = [texts[i] for i in where]
             settled, per = detector.analyse(paragraphs, opts.paragraph_sample_chars)
             ann.update(self._paragraphs(where, paragraphs, per))
         sample = None
@@ -385,8 +390,9 @@ class LanguageStage(Stage):
             return text
         parts: list[str] = []
         size = 0
+        minimum = self.options.paragraph_min_chars
         for line in text.split("\n"):
-            if len(line) >= self.options.paragraph_min_chars:
+            if len(line) >= minimum and len(line := detector.language_text(line)) >= minimum:
                 parts.append(line)
                 size += len(line) + 1
                 if size >= limit:

@@ -93,6 +93,22 @@ _STRIP = re.compile(
     r"|(?<!\w)[#@]\w+|[\x00-\x1f\x7f-\x9f]",
     re.UNICODE,
 )
+#: The characters one of which each URL, address or handle of :data:`_STRIP` holds (a line
+#: without any is read as it is: one test instead of the pattern's search)
+_STRIP_CUES = ("/", "@", "#", "www.")
+
+
+def language_text(line: str) -> str:
+    """``line`` without what says nothing of its language (:data:`_STRIP`: URLs, e-mail
+    addresses, domains, handles). A paragraph is chosen and weighed by it: a teaser page's
+    nine copies of an English slug, "…/this-is-what-happens-to-your-brain-and-body-when-you-
+    get-scared", were paragraphs of their own once lynx's cut lines were joined, and a
+    German page was told Swedish (s38 acc-regress R5)."""
+    if not any(cue in line for cue in _STRIP_CUES):
+        return line
+    return _WS.sub(" ", _STRIP.sub(" ", line)).strip()
+
+
 # "signal" = two letters in one word, combining marks / apostrophes allowed in between
 # (digits, punctuation, symbols alone are 'und')
 # or a single ideograph / kana / hangul syllable (one character is a word there)

@@ -67,6 +67,7 @@ from .text import (
     _url_parts,
     after_reference,
     author_field_names,
+    bracketed_tags,
     choose_posted,
     earliest_year,
     extract,
@@ -454,10 +455,14 @@ def _tidy_tags(tags: list[str]) -> list[str]:
     "noticias" split one facet value in two on the dev pages: s35 hygiene acceptance F7)."""
     seen: dict[str, str] = {}
     for tag in tags:
-        for part in chain.from_iterable(map(hashtag_split, _TAG_JOINS.split(tag))):
-            part = unhashed(" ".join(part.split()))
-            if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
-                seen.setdefault(part.casefold(), part)
+        for joined in _TAG_JOINS.split(tag):
+            # (tags each in its brackets, as a text's tag line has them read: a dump's
+            # "[Politics] [Harbour]" was one tag, a line's "…, [Politics]" kept them)
+            parts = bracketed_tags(joined.strip()) or (joined,)
+            for part in chain.from_iterable(map(hashtag_split, parts)):
+                part = unhashed(" ".join(part.split()))
+                if any(map(str.isalnum, part)):  # (a "#" or a dash alone is no tag)
+                    seen.setdefault(part.casefold(), part)
     return list(seen.values())
 
 

@@ -858,6 +858,12 @@ def html_candidates(
             c["html_value"] = timed[c["date"]]
         if f["hd_agree"]:
             c["cue"] = "htmldate"
+            if c["line"] >= 0 and c["date"] != st_d and c["date"] not in timed:
+                # (htmldate's answer that neither the page's structured date nor a <time>
+                # element gives: the text's date it read, whose words may say it is no
+                # publication's, "Closing date: 31 March 2025" of a job ad; s38
+                # acc-regress D5)
+                c["text_read"] = True
     rows = [[c["f"][k] for k in HTML_FEATURES] for c in cands]
     last = reference_day(capture)
     for c, s in zip(cands, score_rows("html", HTML_FEATURES, rows), strict=True):

@@ -23,7 +23,16 @@ from typing import Any, Literal
 
 from ..boilerplate.notes import is_paywall
 
-Kind = Literal["error_page", "access_denied", "javascript_or_captcha", "consent_wall", "paywall"]
+Kind = Literal[
+    "error_page",
+    "access_denied",
+    "javascript_or_captcha",
+    "consent_wall",
+    "paywall",
+    "login_wall",
+    "age_gate",
+    "maintenance",
+]
 
 #: A page's text of at most this many words may be an interstitial (the longest of the s36
 #: acceptance test's walls: a French consent wall of 60 words; an article is longer, a brief
@@ -43,6 +52,10 @@ _ERROR = (
     r"|(?:can't|cannot|could\s+not|couldn't|unable\s+to)\s+find\s+(?:the|this|that)\s+page"
     r"|page\s+(?:you\s+(?:are|were|'re|’re)\s+looking\s+for|you\s+requested)"
     r"|page\s+(?:does\s+not|doesn't|doesn’t|no\s+longer)\s+exists?"
+    # (a page taken down: "This page is no longer available", "The article you are looking
+    # for has been removed or has expired")
+    r"|(?:page|article|story|content)\s+(?:is\s+)?no\s+longer\s+available"
+    r"|(?:article|story|content)\s+you\s+(?:are|were|'re|’re)\s+looking\s+for"
     r"|(?:error|erreur|fehler|errore|erro|fout|código)\s*:?\s*(?:404|410|500|502|503)"
     r"|404\s*[-:–|]?\s*(?:not\s+found|error|page)"
     # German
@@ -68,6 +81,12 @@ _ERROR = (
 #: page's address to the reader, "Sie haben keine Berechtigung")
 _ACCESS = (
     r"\b(?:access\s+(?:denied|forbidden)"
+    # (a firewall's block page: "Sorry, you have been blocked", "You are unable to access
+    # example.com", "This website is using a security service to protect itself")
+    r"|you\s+have\s+been\s+blocked|why\s+have\s+i\s+been\s+blocked"
+    r"|(?:you\s+are|you're|you’re)\s+unable\s+to\s+access"
+    r"|using\s+a\s+security\s+service\s+to\s+protect\s+itself"
+    r"|triggered\s+the\s+security\s+solution"
     r"|(?:don't|don’t|do\s+not)\s+have\s+permission\s+to\s+(?:access|view)"
     r"|zugriff\s+verweigert|zugang\s+verweigert"
     r"|sie\s+haben\s+keine\s+(?:zugriffs)?berechtigung"
@@ -81,7 +100,11 @@ _ACCESS = (
 #: ("unusual traffic" alone is a road report's: the bot check's "unusual traffic from your
 #: network", "detected unusual traffic")
 _JAVASCRIPT = (
-    r"\b(?:(?:enable|activate|turn\s+on|allow|switch\s+on)\s+javascript"
+    r"\b(?:(?:enable|activate|turn\s+on|allow|switch\s+on)\s+(?:javascript|js)"
+    # (an ad-blocker wall, in the site's voice to the reader: "Please disable any ad
+    # blocker", "You seem to be using an ad blocker")
+    r"|(?:disable|turn\s+off|pause|deactivate|switch\s+off)\s+(?:your\s+|any\s+|the\s+)?ad\s*-?\s*blockers?"
+    r"|(?:you\s+are|you're|you’re|you\s+seem\s+to\s+be)\s+using\s+an?\s+ad\s*-?\s*blocker"
     r"|javascript\s+(?:is\s+)?(?:required|disabled|needed|turned\s+off|must\s+be\s+enabled)"
     r"|(?:requires|need|needs)\s+javascript"
     r"|javascript\s+(?:aktivieren|einschalten|aktiviert)|aktivieren\s+sie\s+(?:bitte\s+)?javascript"
@@ -93,9 +116,17 @@ _JAVASCRIPT = (
     # bot checks
     r"|captcha|are\s+you\s+(?:a\s+)?(?:human|robot)"
     r"|verify(?:ing)?\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human"
+    r"|(?:you(?:'re|’re|\s+are)|i'm|i’m|i\s+am)\s+not\s+a\s+robot"
     r"|review\s+the\s+security\s+of\s+your\s+connection"
     r"|(?:detected|noticed)\s+unusual\s+traffic|unusual\s+traffic\s+from"
-    r"|checking\s+(?:your\s+browser|if\s+the\s+site\s+connection\s+is\s+secure)"
+    r"|unusual\s+activity\s+from\s+your"
+    # (Cloudflare's and DDoS-Guard's challenge: "Checking your browser before accessing
+    # example.com", "Your browser will redirect to your requested content shortly", "Please
+    # allow up to 5 seconds", "DDoS protection by Cloudflare"; s38 acc-regress R3)
+    r"|checking\s+(?:your\s+browser(?:\s+before\s+accessing(?:\s+[\w.-]+\w)?)?"
+    r"|if\s+the\s+site\s+connection\s+is\s+secure)"
+    r"|your\s+browser\s+will\s+redirect|allow\s+up\s+to\s+\d+\s+seconds"
+    r"|(?:ddos\s+protection|performance\s+(?:&|and)\s+security)\s+by\s+\w+"
     r"|sind\s+sie\s+ein\s+(?:mensch|roboter)|êtes-vous\s+un\s+(?:humain|robot)"
     r"|(?:eres|es\s+usted)\s+(?:un\s+)?(?:humano|robot)|sei\s+un\s+(?:umano|robot)"
     r"|você\s+é\s+(?:um\s+)?(?:humano|robô)|ben\s+je\s+een\s+(?:mens|robot))\b"
@@ -134,11 +165,61 @@ _CONSENT_TITLE = (
     r"|privatsphäre|datenschutz|privacidad|privacidade)"
     r"|datenschutz-?einstellungen|paramètres\s+de\s+confidentialité"
 )
+#: A login wall's sentences, the site's to the reader ("Please log in to continue", "You
+#: must be logged in to read this", "Forgot your password?"; "Users must sign in to the app"
+#: is a story's)
+_LOGIN = (
+    r"\b(?:(?:please|you\s+(?:must|need\s+to|have\s+to))\s+(?:be\s+)?(?:log(?:ged)?|sign(?:ed)?)"
+    r"\s*in\b|forgot\s+your\s+password|bitte\s+melden\s+sie\s+sich\s+an"
+    r"|passwort\s+vergessen|veuillez\s+vous\s+connecter|mot\s+de\s+passe\s+oublié"
+    r"|inicia\s+sesión\s+para|accedi\s+per\s+continuare|log\s+in\s+om\s+verder)\b"
+)
+#: An age gate's ("Are you over 18?", "You must be of legal drinking age to enter this
+#: site", "Sind Sie über 18?")
+_AGE = (
+    r"\b(?:are\s+you\s+(?:over|at\s+least)\s+(?:18|21)"
+    r"|(?:legal\s+(?:drinking\s+)?age|18\s+or\s+older|over\s+18|at\s+least\s+18)\s+to\s+"
+    r"(?:enter|view|visit|access|use)\s+this\s+(?:web)?site"
+    r"|sind\s+sie\s+(?:über|mindestens)\s+18|avez-vous\s+(?:plus\s+de\s+)?18\s+ans"
+    r"|(?:tienes|eres)\s+mayor\s+de\s+(?:edad|18)|hai\s+più\s+di\s+18\s+anni)\b"
+)
+#: A maintenance page's, in the site's voice ("We're performing some maintenance at the
+#: moment", "We'll be back soon!"; "The site is down for maintenance, the council said"
+#: is a story's)
+_MAINTENANCE = (
+    r"\b(?:(?:we(?:'re|’re|\s+are)|we\s+are\s+currently|we're\s+currently)\s+"
+    r"(?:performing|undergoing|doing|carrying\s+out)\s+(?:some\s+)?(?:scheduled\s+)?maintenance"
+    r"|we(?:'ll|’ll|\s+will)\s+be\s+back\s+(?:online\s+|up\s+)?(?:soon|shortly)"
+    r"|wir\s+(?:führen|sind)\s+(?:gerade\s+|derzeit\s+)?wartungsarbeiten"
+    r"|(?:site|page)\s+en\s+maintenance|sitio\s+en\s+mantenimiento|sito\s+in\s+manutenzione)\b"
+)
 _PATTERNS: dict[Kind, re.Pattern[str]] = {
     "error_page": re.compile(_ERROR),
     "access_denied": re.compile(_ACCESS),
     "javascript_or_captcha": re.compile(_JAVASCRIPT),
     "consent_wall": re.compile(_CONSENT),
+    "login_wall": re.compile(_LOGIN),
+    "age_gate": re.compile(_AGE),
+    "maintenance": re.compile(_MAINTENANCE),
+}
+#: Whole title parts that are such a page's own and no sentence's: Cloudflare's "Just a
+#: moment..." and "Attention Required!", "DDoS-Guard", "Subscribe to read", "Sign in",
+#: "Age verification", "Down for maintenance" (a title only supports the prose, and
+#: decides alone only over no prose)
+_WALL_TITLES: dict[Kind, re.Pattern[str]] = {
+    "javascript_or_captcha": re.compile(
+        r"just\s+a\s+moment(?:\.{3}|…)?|attention\s+required!?|ddos-guard|one\s+more\s+step"
+    ),
+    "paywall": re.compile(r"subscribe\s+to\s+(?:read|unlock|continue(?:\s+reading)?)"),
+    "login_wall": re.compile(r"(?:sign|log)\s*(?:in|on)|login|anmeldung|anmelden|connexion"),
+    "age_gate": re.compile(
+        r"age\s+(?:verification|check|gate)|altersverifikation|altersüberprüfung"
+        r"|vérification\s+de\s+l['’]âge|verificación\s+de\s+edad"
+    ),
+    "maintenance": re.compile(
+        r"(?:(?:down|closed)\s+for|under)\s+(?:scheduled\s+)?maintenance|maintenance\s+mode"
+        r"|wartungsarbeiten|wartungsmodus|site\s+en\s+maintenance"
+    ),
 }
 #: A whole title that is a server's status page: "404", "Not Found", "403 Forbidden", "Error"
 _STATUS_TITLE = re.compile(
@@ -154,12 +235,13 @@ _PRICE = r"(?:[£$€]\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*(?:[£$€]|eur(?:os?
 #: week", "a month ago" are any story's: a period needs its price; s37 acc-read F16)
 _PITCH = re.compile(
     r"\bunlimited\s+(?:digital\s+)?access\b|\b(?:subscri|abonn|suscr|abbonat|assin)"
+    r"|\bcancel\s+(?:at\s+)?any\s*time\b"
     r"|\b(?:for|für|pour|por|per|voor)\s+(?:(?:just|only|nur|seulement|solo|apenas|slechts)\s+)?"
     + _PRICE
     + "|"
     + _PRICE
-    + r"\s*(?:(?:a|per|pro|par|al|por|each|im|au)\s+|/\s*)(?:week|month|woche|monat|semaine"
-    r"|mois|semana|mes|mese|mês|maand)\b"
+    + r"\s*(?:(?:a|per|pro|par|al|por|each|im|au)\s+|/\s*|for\s+(?:\d+|one|two|three|four|six)\s+)"
+    r"(?:week|month|woche|monat|semaine|mois|semana|mes|mese|mês|maand)s?\b"
 )
 
 
@@ -207,6 +289,9 @@ def _part_kind(part: str) -> Kind | None:
     is none (s37 acc-read F2)."""
     if _status_title(part):
         return "access_denied" if "403" in part or "forbidden" in part else "error_page"
+    for kind, pattern in _WALL_TITLES.items():
+        if pattern.fullmatch(part):
+            return kind
     n = len(part.split())
     for kind, pattern in _PATTERNS.items():
         if 2 * sum(len(m.group().split()) for m in pattern.finditer(part)) > n:
@@ -286,9 +371,13 @@ def interstitial(
         return None
     if not text or len(text.split()) > SHORT_WORDS:
         return None
+    named = next((k for t in titles if (k := title_kind(t)) is not None), None)
+    # (a paywall's pitch is one with a prompt to subscribe: the boilerplate stage's cut, a
+    # title that says so, or a prompt the stage left because the offer follows it; s38
+    # acc-regress D8)
+    paywall = paywall or named == "paywall" or any(map(is_paywall, text.split("\n")))
     found, prose, total = _read_prose(text, paywall)
     own = sum(found.values())
-    named = next((k for t in titles if (k := title_kind(t)) is not None), None)
     if named == "consent_wall":
         # (a consent title needs the wall's prose: a listing's footer link, "Cookie
         # settings", was taken for its title)

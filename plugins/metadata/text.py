@@ -2605,10 +2605,11 @@ def _vetoed(cands: list[dict[str, Any]], day: date) -> bool:
     them), or are the signatures of quoted posts (:data:`_SOCIAL_SIGNATURE`, marked
     ``social`` by :func:`_features`) or photo captions' dates (:func:`_photo_date`, marked
     ``photo``). Candidates without the context (HTML's markup dates)
-    and those carrying the page's markup date are never vetoed."""
+    and those carrying the page's markup date are never vetoed (htmldate's answer is one
+    when the page's structured data gives it too; else it may be the text's, ``text_read``)."""
     for c in cands:
         if c["date"] == day:
-            if c.get("cue") == "htmldate":
+            if c.get("cue") == "htmldate" and not c.get("text_read"):
                 return False  # (the page's markup date, whatever its line of text says)
             if c.get("social") or c.get("photo") or c.get("related") or c.get("comment"):
                 continue  # (a quoted post's date, a photo's, a related article's, a comment's)
@@ -3548,6 +3549,16 @@ _NEVER_TITLE_START = re.compile(
     # our newsletter", "Copy article link", "Click here to …"
     r"|(?:sign (?:in|up)|log ?in|subscribe to|copy (?:the |article )?link|click here)\b"
     r"(?=.{0,40}$)"
+    # ... or is one whole: a button's "Apply now", "Book today", "Share this article"
+    # (the title of a page without one, on the text and the HTML path; s38 acc-regress R4, D9)
+    r"|(?:apply|book|buy|order|register|donate|download|subscribe|join|shop|listen|watch"
+    r"|read|learn|find out|get started|see|view) (?:now|today|here|online|more)\W*$"
+    r"|share (?:this|the) (?:article|story|page|post|video)\W*$"
+    # a job ad's or a listing's field, its label and a colon: "Salary: £30,000 per annum",
+    # "Closing date: 31 March", "Location: Leeds"
+    r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
+    r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
+    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
@@ -3671,10 +3682,13 @@ def _menu_row(low: str) -> bool:
     acc-regress R10); a "Headline | Section | Site" title has a headline of more words and
     no menu words."""
     items = _MENU_SEP.split(low.strip())
+    furniture = [_FURNITURE_L.match(item) is not None for item in items]
     return (
         len(items) >= 3
         and all(len(item.split()) <= 3 for item in items)
-        and sum(_FURNITURE_L.match(item) is not None for item in items) >= 2
+        # (or a menu that starts at its home: "Home | News | Sport | Weather", whose first
+        # item cut as the site's name left a title; s38 acc-regress D9)
+        and (sum(furniture) >= 2 or furniture[0])
     )
 
 
@@ -5287,14 +5301,27 @@ _BRACKETS = re.compile(r"[\[\]]")
 _FLOW_ITEM = re.compile(r"\s*(\"[^\"]*\"|'[^']*'|[^,]+)\s*(?:,|$)")
 
 
+def bracketed_tags(s: str) -> tuple[str, ...] | None:
+    """The tags of ``s`` when each is in its brackets ("[Politics] [Harbour]", "[Politics],
+    [Harbour]", "[Politics]"), without them; else None (a flow list, "[budget, council]", is
+    no tag in brackets). One reading for a text's tag line and a dump's tags (a dump's
+    "[Politics] [Harbour]" was one tag; s37 acc-read F20, s38 acc-regress D19)."""
+    if "[" not in s:
+        return None
+    if _BRACKETED_TAGS.fullmatch(s) or (
+        s[:1] == "[" and s[-1:] == "]" and not _BRACKETS.search(s[1:-1]) and "," not in s
+    ):
+        return tuple(t.strip() for t in re.findall(r"\[([^\[\]]+)\]", s) if t.strip())
+    return None
+
+
 @_line_cache(maxsize=4096)
 def _tags_of(s: str) -> tuple[str, ...]:
     """:func:`split_tags`, cached (a site's tag and section lines recur)."""
     s = _TAG_LABEL.sub("", s.strip())
-    if _BRACKETED_TAGS.fullmatch(s):
-        # each tag in its brackets ("[Politics] [Harbour]", "[Politics], [Harbour]"): one
-        # merged tag, or tags with half their brackets (s37 acc-read F20)
-        return tuple(t.strip() for t in re.findall(r"\[([^\[\]]+)\]", s) if t.strip())
+    if (bracketed := bracketed_tags(s)) is not None:
+        # (one merged tag, or tags with half their brackets before)
+        return bracketed
     if s[:1] == "[" and s[-1:] == "]" and not _BRACKETS.search(s[1:-1]):
         # a YAML or JSON flow list, as a front matter writes it ("tags: [budget, 'city
         # council']"): its items, unquoted, split at the commas outside quotes ("['O,
@@ -6271,26 +6298,34 @@ def _labelled_tag_run(
             continue
         tags: list[str] = []
         lines = [i]
+        # (whether the run ends where a tag list does: at the share bar, the page's end)
+        closed = True
         for j, t in items[k + 1 : k + 1 + _TAG_RUN_MAX + 1]:
             words = t.split()
             if (
                 len(words) > _TAG_WORDS_MAX
                 or _SENT_END.search(t)
                 or _NOT_TAG.search(t)
-                # (a button or a box's label: "Share on Facebook", "Seite drucken", "Teilen
-                # auf", "Places in this Story" went on as tags; s37 acc-regress R1)
-                or _FURNITURE.match(t)
-                or _BUTTON.search(t.strip())
+                # (another list's label: "Places in this Story" went on as tags; s37
+                # acc-regress R1)
                 or _OTHER_LIST.search(t)
                 or _TAG_LABEL_ALONE.fullmatch(t)
                 # (the list ends where its lines stand further apart than its label and
                 # first line: the site's menu after a blank line; s37 acc-read F10)
                 or (len(lines) > 1 and j - lines[-1] > lines[1] - i)
             ):
+                closed = False
+                break
+            if _FURNITURE.match(t) or _BUTTON.search(t):
+                # (a button: "Share on Facebook", "Seite drucken", "Teilen auf"; ibid.)
                 break
             tags.append(t)
             lines.append(j)
-        if 2 <= len(tags) <= _TAG_RUN_MAX:  # (a longer run is a menu or a tag cloud)
+        # (one tag is a list's when the share bar or the page's end closes it: "Schlagworte"
+        # / "Italien" / "Seite drucken" gave no tag once the bar no longer went on as tags;
+        # s38 acc-regress R1. Before a paragraph or another label one short line may be a
+        # heading's. A longer run is a menu or a tag cloud)
+        if (2 if not closed else 1) <= len(tags) <= _TAG_RUN_MAX:
             return split_tags(", ".join(tags)), lines
     return None
 

@@ -449,3 +449,112 @@ def test_a_thread_whose_posts_end_without_a_stop_is_no_listing(ingest, tmp_path)
     assert "listing" not in got["thread"]["annotations"]["metadata"]
     assert got["thread"]["published"].startswith("2025-03-03")
     assert got["front"]["annotations"]["metadata"]["listing"] == 3
+
+
+#: Walls a crawl meets, as served (s38 acc-regress R3, D8): name -> (page, kind)
+HTML_WALLS = {
+    "cloudflare": (
+        "<title>Just a moment...</title><h1>Checking your browser before accessing"
+        " example.com</h1><p>This process is automatic. Your browser will redirect to your"
+        " requested content shortly.</p><p>Please allow up to 5 seconds…</p><p>DDoS"
+        " protection by Cloudflare</p>",
+        "javascript_or_captcha",
+    ),
+    "robot": (
+        "<title>Are you a robot?</title><h1>Are you a robot?</h1><p>We've detected unusual"
+        " activity from your computer network. To continue, please click the box below to let"
+        " us know you're not a robot.</p>",
+        "javascript_or_captcha",
+    ),
+    "ddos_guard": (
+        "<title>DDoS-Guard</title><p>Checking your browser before accessing</p><p>This"
+        " process is automatic. Your browser will redirect to your requested content"
+        " shortly.</p><p>Please allow up to 5 seconds…</p>",
+        "javascript_or_captcha",
+    ),
+    "adblock": (
+        "<title>Example News</title><p>Please enable JS and disable any ad blocker</p>",
+        "javascript_or_captcha",
+    ),
+    "blocked": (
+        "<title>Attention Required! | Cloudflare</title><h1>Sorry, you have been blocked</h1>"
+        "<h2>You are unable to access example.com</h2><h2>Why have I been blocked?</h2><p>This"
+        " website is using a security service to protect itself from online attacks. The"
+        " action you just performed triggered the security solution.</p><p>Cloudflare Ray ID:"
+        " 7d2c1a2b3c4d5e6f</p>",
+        "access_denied",
+    ),
+    "paywall": (
+        "<title>Subscribe to read | Financial Times</title><h1>Harbour operator raises"
+        " prices</h1><p>Subscribe to unlock this article</p><p>Try unlimited access. Only $1"
+        " for 4 weeks. Then $75 per month. Complete digital access to quality journalism on"
+        " any device. Cancel anytime during your trial.</p>",
+        "paywall",
+    ),
+    "login": (
+        "<title>Sign in</title><h1>Sign in</h1><p>Please log in to continue.</p><form><label>"
+        "Email</label><input><label>Password</label><input type=password><button>Log in"
+        "</button></form><p>Forgot your password?</p>",
+        "login_wall",
+    ),
+    "age": (
+        "<title>Age verification</title><h1>Are you over 18?</h1><p>You must be of legal"
+        " drinking age to enter this site.</p><button>Yes</button><button>No</button>",
+        "age_gate",
+    ),
+    "maintenance": (
+        "<title>Down for maintenance</title><h1>We'll be back soon!</h1><p>Sorry for the"
+        " inconvenience but we're performing some maintenance at the moment. We'll be back"
+        " online shortly!</p><p>— The Team</p>",
+        "maintenance",
+    ),
+    "gone": (
+        "<title>Page no longer available</title><h1>This page is no longer available</h1><p>"
+        "The article you are looking for has been removed or has expired.</p><p><a href='/'>"
+        "Return to homepage</a></p>",
+        "error_page",
+    ),
+}
+
+#: Short undated articles about such walls, in the story's own voice: kept
+WALL_STORIES = {
+    "story_robot": (
+        "<title>Why the web keeps asking if you are a robot</title><h1>Why the web keeps"
+        " asking if you are a robot</h1><p>Security services that sit in front of websites"
+        " have become a common sight, and readers increasingly see a page asking them to wait"
+        ' while their browser is checked.</p><p>"Checking your browser before accessing" is'
+        " the message most people see, researchers said.</p>"
+    ),
+    "story_maintenance": (
+        "<title>Council website down</title><h1>Council website down for two days</h1><p>"
+        "Residents could not pay their council tax online on Monday and Tuesday while the site"
+        " was down for maintenance, the council said, and it apologised for the delay.</p>"
+    ),
+    "story_age": (
+        "<title>Age checks for cider sites</title><h1>Age checks for cider sites</h1><p>Cider"
+        " makers will have to ask visitors whether they are over 18 before showing their"
+        " prices, under rules the regulator published on Tuesday.</p>"
+    ),
+    "story_adblock": (
+        "<title>Ad blockers</title><h1>A third of readers block ads</h1><p>A third of"
+        " readers now use an ad blocker, and publishers ask them to disable it or pay, a"
+        " survey of eleven countries found.</p>"
+    ),
+}
+
+
+def test_challenge_pages_and_other_walls_are_dropped_and_stories_about_them_kept(ingest, tmp_path):
+    """s38 acc-regress R3: Cloudflare's "Checking your browser before accessing …" and "Are
+    you a robot?" were archived once their titles alone no longer decided (8a96d6f), their
+    sentences being no pattern's; D8: block, login, paywall-offer, age-gate, maintenance,
+    gone, ad-blocker and DDoS-Guard pages were archived in every version."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pages = {k: v[0] for k, v in HTML_WALLS.items()} | WALL_STORIES
+    for name, body in pages.items():
+        (folder / f"{name}.html").write_text(f"<html><body>{body}</body></html>", "utf-8")
+    res = ingest(str(folder), "-w", "1")
+    assert res.exit_code == 0, res.output
+    kinds = {Path(r["source"]["path"]).stem: r["detail"].get("kind") for r in res.rejects}
+    assert kinds == {k: v[1] for k, v in HTML_WALLS.items()}
+    assert sorted(Path(r["source"]["path"]).stem for r in res.records) == sorted(WALL_STORIES)

@@ -568,3 +568,30 @@ def test_serbian_in_latin_letters_is_told_by_its_reflex_of_yat(run_stage, code):
         assert (doc.language.code, close["reflex"]) == ("sr", "ekavian")
     else:
         assert doc.language.code in ("bs", "hr") and close["reflex"] == "ijekavian"
+
+
+def test_urls_weigh_nothing_in_a_pages_language(run_stage):
+    """s38 acc-regress R5: a German teaser page's lynx rendering repeats a link to a story
+    whose address is an English slug; once the lines lynx cut were joined (75032af), each
+    copy was a paragraph of its own and the page was told English or Swedish. A paragraph
+    is chosen and weighed by its words, without its URLs."""
+    url = (
+        "https://de.starsinsider.com/gesundheit/588409/this-is-what-happens-to-your-brain"
+        "-and-body-when-you-get-scared"
+    )
+    teasers = [
+        "Geizhälse?! Hollywoods sparsamste Stars",
+        "Diese Berühmtheiten starben durch Ertrinken",
+        "Was war der schlimmste Job der Geschichte?",
+        "Die besten Wellness-Reiseziele der Welt",
+        "Kennen Sie die Warnzeichen von Magenkrebs?",
+        "Schwarze Diamante: Mystische Edelsteine aus dem Weltraum",
+    ]
+    lines = [x for t in teasers for x in (url, t, f"{t} {url}")]
+    lines.append(
+        "Die Angst ist ein unausweichlicher Bestandteil der menschlichen Erfahrung, und sie"
+        " hat uns als Spezies geholfen."
+    )
+    doc = run_stage(LanguageStage, make_document("\n".join(lines))).kept[0]
+    assert doc.language.code == "de"
+    assert set(doc.annotations["language"].get("shares", {"de": 1})) == {"de"}

@@ -3437,6 +3437,47 @@ def test_a_page_without_a_title_element_takes_its_headline_as_a_text_does(ingest
     assert rec["annotations"]["metadata"]["sources"]["title"] == "html rendering (text)"
 
 
+@pytest.mark.parametrize(
+    "first",
+    ["<b>Apply now</b>", "Salary: £30,000 per annum", "Share this article",
+     "Home | News | Sport | Weather"],
+)  # fmt: skip
+def test_a_page_without_a_title_element_takes_no_button_or_field_for_one(
+    ingest, tmp_path, first
+) -> None:
+    # s38 acc-regress R4, D9: a title-less page that opens with a button, a job ad's salary,
+    # a share button or a menu took it as its title (3df88b8 gave the HTML path its text
+    # rendering's headline, and the text path took such lines)
+    rec = _page_record(
+        ingest, tmp_path, f"<html><body><p>{first}</p><p>{BODY}</p><p>{BODY2}</p></body></html>"
+    )
+    assert rec["title"] is None
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ("", None),
+        ("<meta property='article:published_time' content='2025-03-31'>", "2025-03-31"),
+        # (a <time> element's date-time is the markup's too)
+        ("<time datetime='2025-03-31T09:00:00+00:00'></time>", "2025-03-31"),
+    ],
+)
+def test_an_html_job_ads_closing_date_is_no_publication(ingest, tmp_path, head, published):
+    # s38 acc-regress D5: htmldate read the job ad's "Closing date: 31 March 2025" from the
+    # text, and its answer was never vetoed as the page's markup date is: published
+    # 2025-03-31 (the text path and the page's lynx rendering: none). The page's structured
+    # date is its publication's, whatever the text's line says
+    rec = _page_record(
+        ingest,
+        tmp_path,
+        f"<html><head>{head}</head><body><h1>Senior Data Engineer</h1><p>Salary: £60,000 -"
+        f" £70,000 per annum</p><p>Closing date: 31 March 2025</p><p>{BODY}</p><p>{BODY2}</p>"
+        "</body></html>",
+    )
+    assert (rec["published"] or "")[:10] == (published or "")
+
+
 def test_a_mojibake_pages_headline_leaves_its_text(ingest, tmp_path) -> None:
     # s36 acc-regress R10: a page stored as mojibake ("Councilâ€™s cafÃ© plan") had its
     # text repaired and its title repaired after the headline strip compared them: the

@@ -67,6 +67,19 @@ def test_a_dumps_tags_are_tidied_but_a_comma_inside_one_stays(run_stage) -> None
     assert got.tags == ["Council", "budget", "harbour", "pier", "Washington, D.C."]
 
 
+def test_tags_each_in_brackets_lose_them_from_a_dump_and_a_tag_line(run_stage) -> None:
+    # s38 acc-regress D19: a dump's "[Politics] [Harbour]" was one tag, and a tag line's
+    # last tag kept its brackets ("Tags: #harbour, Issue #42, [Politics]")
+    got = _record(run_stage, _html(""), tags=["[Politics] [Harbour]", "[Pier]"])
+    assert got.tags == ["Politics", "Harbour", "Pier"]
+    text = (
+        "Library opens reading room\n\nBy Jane Doe\n\n"
+        + "\n\n".join([PROSE * 2] * 3)
+        + "\n\nTags: #harbour, Issue #42, [Politics]"
+    )
+    assert _record(run_stage, text, html=False).tags == ["harbour", "Issue #42", "Politics"]
+
+
 def test_a_tag_lines_hashtags_and_case_duplicates(run_stage) -> None:
     text = (
         "Library opens reading room\n\nBy Jane Doe\n\n"
@@ -370,6 +383,12 @@ def test_an_opinion_pieces_byline_names_its_author_and_leaves_its_date(run_stage
         ("Topics", "Cycling\nTransport\n\nNews\nSport\nBusiness", ["Cycling", "Transport"]),
         # ... and a longer one is the site's tag cloud
         ("Themen", "\n".join(f"Thema {chr(65 + k)}" for k in range(20)), []),
+        # one tag the share bar closes is a list's (s38 acc-regress R1) ...
+        ("Schlagworte", "Italien\nSeite drucken\nSeite teilen", ["Italien"]),
+        ("Topics", "Budget", ["Budget"]),
+        # ... not one short line over a paragraph or another label
+        ("Topics", f"Budget\n{PROSE}", []),
+        ("Topics", "Budget\nPlaces in this Story\nSpringfield", []),
     ],
 )
 def test_a_labelled_run_of_tags_one_a_line_gives_the_tags(run_stage, label, run, tags):
@@ -792,3 +811,16 @@ def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, pros
     "Hamburg Meier": only a dateline told a place from a given name."""
     text = f"Hafen plant neue Kaimauer\n\n{byline}\n\n{prose}\n\n{PROSE * 2}\n\n{PROSE}"
     assert _record(run_stage, text, html=False).authors == want
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Apply now", "Salary: £30,000 per annum", "Share this article",
+     "Home | News | Sport | Weather"],
+)  # fmt: skip
+def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_stage, first):
+    """s38 acc-regress D9: a text whose first line is a button ("Apply now", "Share this
+    article"), a job ad's field ("Salary: …") or a menu starting at its home had it as its
+    title ("News | Sport | Weather" once "Home" was cut as the site's name)."""
+    got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
+    assert got.title is None
