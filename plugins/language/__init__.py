@@ -304,16 +304,19 @@ class LanguageStage(Stage):
             # CLD2 over the paragraphs gives their languages, and settles the document
             # itself when it is long and unambiguous (most pages): the cascade is then not
             # run at all.
-            split = doc.text[:_ANALYSE_MAX_CHARS].split("\n")
+            chunk = doc.text[:_ANALYSE_MAX_CHARS]
+            split = chunk.split("\n")
             minimum = opts.paragraph_min_chars
-            # (a paragraph by its words: a URL or an address says nothing of its language)
-            texts = {
-                i: t
-                for i, line in enumerate(split)
-                if len(line) >= minimum and len(t := detector.language_text(line)) >= minimum
-            }
-            where = list(texts)[: opts.max_paragraphs]
-            paragraphs = [texts[i] for i in where]
+            # (a paragraph by its words: a URL or an address says nothing of its language;
+            # most texts hold none, told once)
+            read = detector.language_text if detector.strips(chunk) else str
+            where: list[int] = []
+            for i, line in enumerate(split):
+                if len(line) >= minimum and len(t := read(line)) >= minimum:
+                    where.append(i)
+                    paragraphs.append(t)
+                    if len(where) == opts.max_paragraphs:
+                        break
             settled, per = detector.analyse(paragraphs, opts.paragraph_sample_chars)
             ann.update(self._paragraphs(where, paragraphs, per))
         sample = None

@@ -93,9 +93,16 @@ _STRIP = re.compile(
     r"|(?<!\w)[#@]\w+|[\x00-\x1f\x7f-\x9f]",
     re.UNICODE,
 )
-#: The characters one of which each URL, address or handle of :data:`_STRIP` holds (a line
-#: without any is read as it is: one test instead of the pattern's search)
-_STRIP_CUES = ("/", "@", "#", "www.")
+#: What a URL, address or handle of :data:`_STRIP` holds (a text without any is read as
+#: it is: a few substring searches instead of the pattern's, which costs ~25 µs on a line
+#: of text. A "/" alone is a date's, a fraction's, "and/or": 18 % of the corpus's lines
+#: had one; substring searches, as a pattern of the four is tried at every character)
+_STRIP_CUES = ("://", "www.", "@", "#")
+
+
+def strips(text: str) -> bool:
+    """Whether ``text`` may hold what :func:`language_text` takes out."""
+    return any(cue in text for cue in _STRIP_CUES)
 
 
 def language_text(line: str) -> str:
@@ -104,7 +111,7 @@ def language_text(line: str) -> str:
     nine copies of an English slug, "…/this-is-what-happens-to-your-brain-and-body-when-you-
     get-scared", were paragraphs of their own once lynx's cut lines were joined, and a
     German page was told Swedish (s38 acc-regress R5)."""
-    if not any(cue in line for cue in _STRIP_CUES):
+    if not strips(line):
         return line
     return _WS.sub(" ", _STRIP.sub(" ", line)).strip()
 
