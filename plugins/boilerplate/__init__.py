@@ -1451,12 +1451,15 @@ def _drop_teaser_marks(d: Any) -> None:
     by a later rule (a table, a review's rating) are not looked at."""
     from .lines import _FI, TEASER_REASON
 
+    removed = [j for j, r in d.why.items() if r == TEASER_REASON]
+    if len(removed) < 2:  # (most pages: no teasers to go with)
+        return
     keep = d.keep.tolist()
     text = d.stripped
     last = next(
         (j for j in range(len(keep) - 1, -1, -1) if keep[j] and _sentence_like(text[j])), -1
     )
-    teasers = sorted(j for j, r in d.why.items() if r == TEASER_REASON and j > last and not keep[j])
+    teasers = sorted(j for j in removed if j > last and not keep[j])
     label = teasers[0] - 1 if teasers else last
     if (
         len(teasers) < 2

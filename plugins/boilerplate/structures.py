@@ -822,9 +822,16 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
         ):
             continue
         button = _words(s)
+        # (the label holds each of the button's words that shows or hides nothing: a line
+        # without them is none, told before its words are read; "Read more", "See all" are
+        # many a page's buttons of no box)
+        named = [w for w in button if w not in _TOGGLE]
         for i in range(j - 1, max(done, j - _BOX_LINES - 1), -1):
             if _prose(lines[i]):
                 break
+            folded = lines[i].casefold()
+            if not all(w in folded for w in named):
+                continue
             label = _words(lines[i])
             if not 0 < len(label) <= _BOX_LABEL_WORDS or len(label) >= len(button):
                 continue
