@@ -309,14 +309,18 @@ class LanguageStage(Stage):
             minimum = opts.paragraph_min_chars
             # (a paragraph by its words: a URL or an address says nothing of its language;
             # most texts hold none, told once)
-            read = detector.language_text if detector.strips(chunk) else str
             where: list[int] = []
-            for i, line in enumerate(split):
-                if len(line) >= minimum and len(t := read(line)) >= minimum:
-                    where.append(i)
-                    paragraphs.append(t)
-                    if len(where) == opts.max_paragraphs:
-                        break
+            if not detector.strips(chunk):
+                where = [i for i, line in enumerate(split) if len(line) >= minimum]
+                where = where[: opts.max_paragraphs]
+                paragraphs = [split[i] for i in where]
+            else:
+                for i, line in enumerate(split):
+                    if len(line) >= minimum and len(t := detector.language_text(line)) >= minimum:
+                        where.append(i)
+                        paragraphs.append(t)
+                        if len(where) == opts.max_paragraphs:
+                            break
             settled, per = detector.analyse(paragraphs, opts.paragraph_sample_chars)
             ann.update(self._paragraphs(where, paragraphs, per))
         sample = None
