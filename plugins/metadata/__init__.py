@@ -669,6 +669,23 @@ def _precision(value: str) -> str:
     return "second" if "T" in value else "day"
 
 
+#: The zero-width non-joiner and joiner: letters' shapes in Persian and Indic words, emoji
+#: sequences (kept in a text: see corearchive.characters)
+_JOINERS = ("\u200c", "\u200d")
+
+
+def _joiners_as_written(value: str, text: str) -> str:
+    """``value``, a field trafilatura read, spelt as the page's ``text`` writes it: with its
+    zero-width (non-)joiners, which trafilatura drops as control characters (a Persian
+    headline "بزرگ‌ترین" came out "بزرگترین", its text kept it: the same page's records from
+    text and HTML differed; s38 acc-script #9). ``value`` when the text holds no joiner, or
+    not the value."""
+    if not value or not any(j in text for j in _JOINERS):
+        return value
+    found = re.search("[\u200c\u200d]?".join(map(re.escape, value)), text)
+    return found.group() if found is not None else value
+
+
 class MetadataStage(Stage):
     """Fill title, authors, site name, published and tags."""
 
@@ -903,7 +920,8 @@ class MetadataStage(Stage):
                 # the headline, not the <title>: "Clymer workshop manual review | MoreBikes"
                 # (the first <title>'s text, as tree.findtext(".//title") reads it)
                 head = (titles[0].text or "") if titles else None
-                doc.title = headline_of(doc.title, text, doc.site_name, url, head)
+                title = _joiners_as_written(doc.title, text)
+                doc.title = headline_of(title, text, doc.site_name, url, head)
             elif not doc.title and text:
                 self._rendering_title(doc, text, url, sources)
             page = Page(text)  # (split once: for html_candidates and _headline_line)

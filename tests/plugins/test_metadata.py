@@ -3380,6 +3380,24 @@ def test_an_html_title_that_is_the_sites_name_gives_way_to_the_headline() -> Non
     assert (doc.title, doc.site_name) == ("What are Leadership Styles?", "Business Jargons")
 
 
+def test_an_html_title_keeps_the_zero_width_non_joiners_its_page_writes() -> None:
+    # s38 acc-script #9: trafilatura drops the zero-width non-joiner as a control character:
+    # a Persian headline "بزرگ‌ترین" was "بزرگترین" from HTML, right from the page's text
+    from corearchive.testing import make_document
+
+    headline = "افتتاح بزرگ\u200cترین کتابخانه عمومی شمال کشور در رشت"
+    prose = (
+        "کتابخانه عمومی جدید شهر رشت روز گذشته با حضور مسئولان استان گشایش یافت و"
+        " می\u200cتواند روزانه هزاران نفر را پذیرا باشد."
+    )
+    html = (
+        f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
+        f"<article><p>{prose}</p><p>{prose}</p><p>{prose}</p></article></body></html>"
+    )
+    doc = _stage().process(make_document(html, html=True, path="fa.html"))
+    assert doc.title == headline
+
+
 def test_a_wayback_machine_copys_site_is_the_archived_sites() -> None:
     # s26 quality reviewer: three archived blogs had site_name "web.archive.org"
     from corearchive_plugins.metadata.html import trafilatura_meta
