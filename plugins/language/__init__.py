@@ -16,8 +16,10 @@ of a code-switched text (``allowed_share``); without one it only tags.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from corearchive import (
@@ -91,6 +93,20 @@ def yat_reflex(text: str) -> str | None:
     if ije and not eka:
         return "ijekavian"
     return None
+
+
+def _paragraph_texts(text: str, minimum: int) -> Iterator[tuple[int, str]]:
+    """The lines of ``text`` of at least ``minimum`` characters by their words (a URL or an
+    address says nothing of a paragraph's language: :func:`.detect.language_text`), with
+    their numbers and those words. Most texts hold no URL's marks: told once, and their
+    lines are taken as they are."""
+    lines = text.split("\n")
+    if not detector.strips(text):
+        yield from ((i, line) for i, line in enumerate(lines) if len(line) >= minimum)
+        return
+    for i, line in enumerate(lines):
+        if len(line) >= minimum and len(t := detector.language_text(line)) >= minimum:
+            yield i, t
 
 
 @dataclass(frozen=True)
@@ -304,23 +320,11 @@ class LanguageStage(Stage):
             # CLD2 over the paragraphs gives their languages, and settles the document
             # itself when it is long and unambiguous (most pages): the cascade is then not
             # run at all.
-            chunk = doc.text[:_ANALYSE_MAX_CHARS]
-            split = chunk.split("\n")
-            minimum = opts.paragraph_min_chars
-            # (a paragraph by its words: a URL or an address says nothing of its language;
-            # most texts hold none, told once)
-            where: list[int] = []
-            if not detector.strips(chunk):
-                where = [i for i, line in enumerate(split) if len(line) >= minimum]
-                where = where[: opts.max_paragraphs]
-                paragraphs = [split[i] for i in where]
-            else:
-                for i, line in enumerate(split):
-                    if len(line) >= minimum and len(t := detector.language_text(line)) >= minimum:
-                        where.append(i)
-                        paragraphs.append(t)
-                        if len(where) == opts.max_paragraphs:
-                            break
+            found = _paragraph_texts(doc.text[:_ANALYSE_MAX_CHARS], opts.paragraph_min_chars)
+            where = []
+            for i, t in islice(found, opts.max_paragraphs):
+                where.append(i)
+                paragraphs.append(t)
             settled, per = detector.analyse(paragraphs, opts.paragraph_sample_chars)
             ann.update(self._paragraphs(where, paragraphs, per))
         sample = None
@@ -397,13 +401,11 @@ class LanguageStage(Stage):
             return text
         parts: list[str] = []
         size = 0
-        minimum = self.options.paragraph_min_chars
-        for line in text.split("\n"):
-            if len(line) >= minimum and len(line := detector.language_text(line)) >= minimum:
-                parts.append(line)
-                size += len(line) + 1
-                if size >= limit:
-                    break
+        for _, line in _paragraph_texts(text, self.options.paragraph_min_chars):
+            parts.append(line)
+            size += len(line) + 1
+            if size >= limit:
+                break
         return "\n".join(parts)[:limit] if parts else text[:limit]
 
     def _paragraphs(
