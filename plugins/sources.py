@@ -2694,7 +2694,7 @@ class WarcSource(Source):
                     state.pages.add(record.rec_headers.get_header("WARC-Record-ID") or "")
                 state.skip = False
                 ended_early = _drain(record)
-                state.spill = block.swallowed(_follows(state.iterator.reader))
+                state.spill = block.swallowed(state.iterator.reader)
                 if isinstance(result, Document) and (failed := _failed_digests(record)):
                     result.annotations["source"]["digests_failed"] = failed
                     item.counts[NOTED + "warc records read whose digests fail"] += 1
@@ -2808,7 +2808,7 @@ class WarcSource(Source):
             # an error page: a document the run drops, naming the address that was gone
             failed = int(status)
         raw = head + record.raw_stream.read(MAX_FILE_BYTES + 1 - len(head))  # (the rest is drained)
-        if (spill := record.raw_stream.swallowed(_follows(state.iterator.reader))) is not None:
+        if (spill := record.raw_stream.swallowed(state.iterator.reader)) is not None:
             # (the block ran into the record after it: the payload ends where it starts,
             # and the archive's copy holds no other record's header)
             raw = raw[: len(raw) - len(spill) - len(_RECORD_END)]
@@ -3340,15 +3340,16 @@ class _Block:
         self.carry = window[-len(_NEXT_VERSION) :]
         return data
 
-    def swallowed(self, follows: bytes) -> bytes | None:
+    def swallowed(self, reader: Any) -> bytes | None:
         """What the block, read to its end, holds of the records after it: from the start
         of the first on, when the records that start there run past the block's end; None
         when none starts in it, or they end with it (a WARC file captured whole), or when
-        what ``follows`` the block (the reader's next bytes) is a record's end, the next
-        one's start: the length was right, and the block shows records (a page about the
-        format, with an example in a ``<pre>``: s38 acc-read F5)."""
+        what follows the block (the next bytes warcio's ``reader`` holds) is a record's
+        end, the next one's start: the length was right, and the block shows records (a page
+        about the format, with an example in a ``<pre>``: s38 acc-read F5)."""
         if self.kept is None or self.limit:
             return None
+        follows = _follows(reader)
         if len(follows) >= len(_RECORD_END) and _NEXT_VERSION.startswith(follows):
             return None
         data = bytes(self.kept)
