@@ -342,12 +342,6 @@ def _replay_events(pm: Any, path: Path) -> None:
             )
 
 
-def _reporter(report: RunReport, rejects: Path, log: _EventLog) -> RunReporter:
-    return RunReporter(
-        report, rejects, on_dropped=log.dropped, on_failed=log.failed, err=sys.stderr
-    )
-
-
 # -- step 2: process -------------------------------------------------------------------------
 _local_cache: dict[str, LocalPart] = {}
 
