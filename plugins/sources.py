@@ -2457,6 +2457,10 @@ class _Joining:
     next: int = 2
 
 
+#: The drop entry's kind for a continuation record whose first segment is not in its file
+_ORPHAN_SEGMENT = "continuation whose first segment is not in this file"
+
+
 @dataclass
 class _WarcReading:
     """Where reading a WARC stands: records read, whether the next is only read past (a
@@ -2740,10 +2744,13 @@ class WarcSource(Source):
         if rtype == "continuation" and origin in state.joining:
             return self._continuation(item, record, state, origin, where)
         if rtype == "continuation" and origin not in state.segments and not state.resumed:
-            # the rest of a capture whose first segment is not in the input: nothing of it
-            # can be read, and the entry names the address (it was counted only)
+            # the rest of a capture whose first segment is not in this file: nothing of it
+            # can be read, and the entry names the address (it was counted only). Segments
+            # are joined within a file, so the entry says no more than that: the first may
+            # be in another file of the crawl, even of this run (a crawler that splits a
+            # record at its file size limit), and then it was read alone, marked truncated
             raw = record.raw_stream.read(MAX_FILE_BYTES + 1)
-            orphan = {"kind": "continuation without its first segment", "origin": origin}
+            orphan = {"kind": _ORPHAN_SEGMENT, "origin": origin}
             return self._dropped_capture(
                 item, record, raw, None, offset, is_arc, {"not_a_page": orphan}
             )
@@ -3043,7 +3050,7 @@ class WarcSource(Source):
     ) -> Document:
         """A capture whose page is not read, which the run drops (``note``, the document's
         annotations.source: see :func:`corearchive.source.fetch_failed`): a response of HTTP
-        status 4xx or 5xx, an empty one, a continuation without its first segment, a
+        status 4xx or 5xx, an empty one, a continuation whose first segment is not in its file, a
         revisit; such captures were only counted, and no entry named the address (s31
         acc-recrawl #8). With ``copy``, the document has the record's headers and HTTP head,
         for a sink to copy the record."""

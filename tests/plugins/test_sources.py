@@ -2212,7 +2212,7 @@ def test_warc_captures_that_were_only_counted_are_named_or_read():
     orphan = fetch_failed(by_uri["http://news.example/seg"])
     assert orphan is not None and (orphan.reason, orphan.detail) == (
         "not_a_page",
-        {"kind": "continuation without its first segment", "origin": origin},
+        {"kind": "continuation whose first segment is not in this file", "origin": origin},
     )
 
 
