@@ -778,6 +778,10 @@ _REDIRECT_TEXT = 1000
 _SHOWN = XPath(
     "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 )
+#: A redirect page is parsed from its text as UTF-8 bytes, whatever an XML declaration
+#: says: lxml refuses a str that declares an encoding (an XHTML "moved" page's ``<?xml
+#: version="1.0" encoding="iso-8859-1"?>``, s39 acc-read F3), and the text is decoded already
+_REDIRECT_PARSER = lxml_html.HTMLParser(encoding="utf-8")
 
 
 def _refresh_target(content: str, uri: str) -> str | None:
@@ -824,7 +828,9 @@ def meta_redirect(html: str, uri: str) -> str | None:
     else:
         return None
     try:
-        tree = lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(
+            html.encode("utf-8", "surrogatepass"), parser=_REDIRECT_PARSER
+        )
     except (ParserError, ValueError):
         return None
     for meta in tree.iter("meta"):
