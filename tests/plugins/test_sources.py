@@ -1825,6 +1825,31 @@ def test_warc_record_showing_a_record_of_a_longer_length_is_no_overrun(gz):
     assert docs[1].raw == guide and "content_length_overrun" not in docs[1].annotations["source"]
 
 
+@pytest.mark.parametrize("after", [0, 1, 2, 3, 4])
+def test_a_records_length_is_checked_where_the_readers_buffer_ends(after):
+    """The check that what follows a block showing a record is the next record's start
+    read only what warcio's 16 KB buffer held: a buffer ending 0-3 bytes after the block
+    skipped it, and the page was cut at its example, the record after it lost (s39 acc-read
+    F12)."""
+    from warcio.bufferedreaders import BUFF_SIZE
+
+    example = (
+        "<pre>\r\n\r\nWARC/1.1\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\n"
+        "HTTP/1.1 200 OK\r\n...</pre><p>The block follows the blank line.</p>"
+    )
+    pad = 0
+    for _ in range(5):  # (the lengths' digits move the block's end: settle it)
+        guide = html_page(43, "Page 43", body="<p>" + "x" * pad + "</p>" + example).encode()
+        data = _three_pages(middle=guide)
+        block_end = record_offsets(data)[2] - len(b"\r\n\r\n")
+        pad += (BUFF_SIZE - after - block_end) % BUFF_SIZE
+    assert (block_end + after) % BUFF_SIZE == 0
+    fmt, docs, failures, _ = read(data, "a.warc")
+    assert (fmt, failures) == ("warc", [])
+    assert [d.source.uri for d in docs] == [f"http://news.example/{i}" for i in (42, 43, 44)]
+    assert docs[1].raw == guide and docs[2].raw == html_page(44, "Page 44").encode()
+
+
 def test_warc_binary_payload_labelled_text_is_skipped():
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=False)
