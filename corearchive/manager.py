@@ -172,12 +172,22 @@ class PluginManager(pluggy.PluginManager):
 
         found = re.search(r"for hook '(\w+)'", message)
         spec = getattr(getattr(self.hook, found[1], None), "spec", None) if found else None
-        if found is None or spec is None or "can not be found in the hookspec" not in message:
+        # (the function as pluggy names it: one written under another name, with
+        # ``@hookimpl(specname=...)``, is no attribute of the hook's name: s39 acc-read F17)
+        defined = re.search(r"hookimpl definition: (\w+)\(", message)
+        function = getattr(plugin, defined[1], None) if defined else None
+        if (
+            found is None
+            or spec is None
+            or not callable(function)
+            or "can not be found in the hookspec" not in message
+        ):
             return " ".join(message.split())
-        takes = list(inspect.signature(getattr(plugin, found[1])).parameters)
+        takes = list(inspect.signature(function).parameters)
         extra = [a for a in takes if a not in spec.argnames]
+        written = "" if function.__name__ == found[1] else f" (as {function.__name__})"
         return (
-            f"hook {found[1]}({', '.join(takes)}) takes {', '.join(map(repr, extra))},"
+            f"hook {found[1]}{written}({', '.join(takes)}) takes {', '.join(map(repr, extra))},"
             f" which corearchive does not give: it may take any of ({', '.join(spec.argnames)}),"
             " by name"
         )

@@ -66,6 +66,25 @@ def test_hook_with_wrong_arguments_fails_naming_the_plugin():
     )
 
 
+def test_hook_under_another_name_with_wrong_arguments_fails_naming_the_plugin():
+    class Renamed:
+        @staticmethod
+        @hookimpl(specname="corearchive_register_stages")
+        def register_mine(register: Any, extra_arg: int) -> None:
+            pass
+
+    # (the function was looked up by the hook's name: an AttributeError's traceback from
+    # every command, `corearchive plugins` among them; s39 acc-read F17)
+    with pytest.raises(PluginError) as err:
+        make_plugin_manager([("renamed", Renamed())])
+    assert str(err.value) == (
+        "plugin 'renamed' (no distribution): hook corearchive_register_stages (as"
+        " register_mine)(register, extra_arg) takes 'extra_arg', which corearchive does not"
+        " give: it may take any of (register), by name (COREARCHIVE_DISABLE_PLUGINS=renamed"
+        " leaves it out)"
+    )
+
+
 def test_duplicate_stage_name_fails_naming_both_plugins():
     class Clash(Stage):
         name = "language"
