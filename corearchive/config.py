@@ -131,7 +131,7 @@ def parse_set(assignment: str) -> tuple[str, str, str, Any]:
         table, name, key = parts
     elif parts[0] in ("output", "pipeline") and len(parts) == 2:
         table, name, key = parts[0], "", parts[1]
-    elif len(parts) == 2:
+    elif len(parts) == 2 and parts[0] not in ("sinks", "stages"):
         table, (name, key) = "stages", parts
     else:
         raise ConfigError(

@@ -162,6 +162,11 @@ def test_set_mistakes_get_a_hint(registry, tmp_path):
         resolve(registry, sets=["stages.dedup.polcy=keep"], cwd=tmp_path)
     with pytest.raises(ConfigError, match=r"set as sinks\.warc\.max_bytes="):
         resolve(registry, sets=["warc.max_bytes=1000"], cwd=tmp_path)
+    # the table's form short of its key: the form's message, not "unknown stage 'stages'"
+    # (s39 acc-read F16)
+    for short_of_key in ("stages.boilerplate=1", "sinks.warc=1"):
+        with pytest.raises(ConfigError, match=r"expected STAGE\.KEY=VALUE \(or stages\."):
+            parse_set(short_of_key)
 
 
 def test_disable_drops_a_stage(registry, tmp_path):
