@@ -2719,8 +2719,10 @@ class WarcSource(Source):
                 ), "length"
             if result is not None:
                 # (after a skipped damage, the stream's offsets are no longer the file's: no
-                # resuming there)
-                known = not (is_arc or offset is None or state.resynced)
+                # resuming there; nor while a capture's segments are being joined: a task
+                # resumed there would lack its first segment, read before, and give one
+                # result fewer than counted, the next task then one twice: s39 acc-read F10)
+                known = not (is_arc or offset is None or state.resynced or state.joining)
                 item.position = [offset, n] if known else None
                 # (the warcinfo the record names, else the last one read; a resumed task
                 # knows the last one read before its start, which its position says)

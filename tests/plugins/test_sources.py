@@ -2179,6 +2179,45 @@ def test_a_segmented_capture_is_read_whole_its_continuations_joined():
     assert counts == {"warc continuation records joined to their first segment": 2}
 
 
+def test_no_task_resumes_between_a_captures_segments():
+    """A task of a big WARC resumed between a capture's first segment and its continuation
+    lacked the first: the capture was lost and the task gave one result fewer than the
+    counting pass, so the next task read one twice, under the same id (s39 acc-read F10).
+    Resuming at any position given gives the results after it; none is given while a
+    capture's segments are being joined."""
+    import gzip
+
+    body = gzip.compress(html_page(72).encode())
+    seg = segmented_warc(body, [1, 2], last=True)
+    first, cont = seg[: seg.index(b"WARC/1", 10)], seg[seg.index(b"WARC/1", 10) :]
+
+    def page(n: int) -> bytes:
+        buf = io.BytesIO()
+        add(WARCWriter(buf, gzip=False), f"http://news.example/{n}", "response",
+            payload=html_page(n, f"Page {n}").encode(),
+            http_headers=http_headers("text/html"))  # fmt: skip
+        return buf.getvalue()
+
+    data = page(1) + first + page(2) + cont + page(3)
+    item = item_of(data, "c.warc")
+    source, _ = choose_source(item, SOURCES)
+    docs, positions = [], []
+    for doc in source.read(item):
+        docs.append(doc)
+        positions.append(item.position)
+    uris = [d.source.uri for d in docs]
+    assert uris == [f"http://news.example/{n}" for n in (1, 2)] + [
+        "http://news.example/seg", "http://news.example/3"
+    ]  # fmt: skip
+    assert positions[1] is None  # (page 2, read while the capture waits for its end)
+    for k, at in enumerate(positions):
+        if at is None:
+            continue
+        again = item_of(data, "c.warc")
+        again.resume = at  # (that record is read again and skipped)
+        assert [d.source.uri for d in source.read(again)] == uris[k + 1 :]
+
+
 @pytest.mark.parametrize(
     ("numbers", "last", "why", "parts"),
     [
