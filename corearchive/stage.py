@@ -176,6 +176,11 @@ class Stage:
         ``True`` for a stage whose decisions depend on the documents before it (an index,
         like ``dedup``): it and every stage after it run in the main process, in input
         order, so that a run gives the same result with any number of workers.
+    ``changes_text``
+        ``True`` for a stage that changes documents' text (takes lines out, rewrites it):
+        it may not follow an ordered stage, which indexes the text it sees (see
+        :meth:`_bad_text`), and a configuration that places it there is refused at start
+        (a stage that does not say so is held to it document by document).
     ``after`` / ``before``
         Where ``--enable NAME`` puts the stage: right after the stage named ``after``, else
         right before the one named ``before`` (``None``, the default: it declares no place,
@@ -190,6 +195,7 @@ class Stage:
     batch_size: ClassVar[int] = 1
     batch_bytes: ClassVar[int] = 0
     ordered: ClassVar[bool] = False
+    changes_text: ClassVar[bool] = False
 
     #: How many documents' time a batch gets (see :meth:`_run_batch`).
     _batch_scale = 1

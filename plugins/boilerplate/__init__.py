@@ -292,6 +292,7 @@ class BoilerplateStage(Stage):
     """Remove page furniture from plain text and HTML."""
 
     name = "boilerplate"
+    changes_text = True  # (it takes lines out: see Stage.changes_text)
     Options = BoilerplateOptions
     # 64 pages share numpy's per-call cost better than 32 (A/B of the stage: -9 % CPU)
     batch_size = 64

@@ -690,6 +690,7 @@ class MetadataStage(Stage):
     """Fill title, authors, site name, published and tags."""
 
     name = "metadata"
+    changes_text = True  # (it takes lines out: see Stage.changes_text)
     Options = MetadataOptions
     # Pages in runs of 64 (as the boilerplate stage hands them on), not one at a time
     # between the language stage's: the stage's code and caches stay in the CPU's caches
