@@ -108,6 +108,11 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
             seq += 1
             reason = str(rej.get("reason"))
             doc_id = str(rej.get("id"))
+            if reason == "revisit" and (rid := _field(rej, "source").get("warc_record_id")):
+                # (a crawl's revisit record is that record wherever it is read from: a copy
+                # of the crawl file under another name gave its re-fetch twice, s39
+                # acc-regress R5)
+                doc_id = str(rid)
             if (first := seen.get((doc_id, reason))) is not None:
                 first["again"].append(rej.get("run_id"))
                 continue

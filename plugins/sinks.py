@@ -691,9 +691,15 @@ class WarcSink(Sink):
             # a crawl's revisit record: its copy keeps the crawl's id, as a copied response
             # does, unless the archive has that id already (for this record: a rerun)
             row = self.db.execute(
-                "SELECT doc_id FROM warc_records WHERE record_id = ?", (crawl_id,)
+                "SELECT doc_id, type, uri, date FROM warc_records WHERE record_id = ?",
+                (crawl_id,),
             ).fetchone()
-            if row is not None and row[0] == document.id:
+            if row is not None and (
+                row[0] == document.id
+                or tuple(row[1:]) == ("revisit", document.source.uri, _warc_date(document))
+            ):
+                # (the same crawl record read again, under this name or another: a copy of
+                # the crawl file; its re-fetch was listed twice by history, s39 acc-regress R5)
                 return
             record_id = self._fresh_id(crawl_id, record_id)
         elif crawl_id and crawl_id == original.record_id:

@@ -854,6 +854,14 @@ def test_a_crawls_revisit_records_are_archived_and_named(ingest, tmp_path, how):
     assert CliRunner().invoke(cli, ["verify", str(out)]).exit_code == 0
     assert ingest(str(crawl), "--rescan", *how, out=out).exit_code == 0
     assert len(_revisits(out)) == 2
+    # the crawl file copied under another name: its revisits were archived again, and
+    # history listed each re-fetch twice (s39 acc-regress R5)
+    copy = tmp_path / "copy-of-crawl.warc.gz"
+    copy.write_bytes(crawl.read_bytes())
+    assert ingest(str(copy), *how, out=out).exit_code == 0
+    assert len(_revisits(out)) == 2
+    hist = json.loads(CliRunner().invoke(cli, ["history", uri, str(out), "--json"]).output)
+    assert [c["status"] for c in hist["captures"]].count("revisit") == 2
 
 
 def test_a_segmented_capture_is_archived_whole(ingest, tmp_path):
