@@ -88,11 +88,34 @@ _WS = re.compile(r"\s+")
 # removed before detection (they say nothing about the language of the surrounding text):
 # URLs, e-mail addresses, bare domain names, @mentions / #hashtags, C0/C1 control characters
 # (C1 controls, e.g. mis-decoded cp1252 quotes, also make CLD2 reject the whole input).
-_STRIP = re.compile(
-    r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|io|co|de|fr|uk|ru|html?|php)\b"
-    r"|(?<!\w)[#@]\w+|[\x00-\x1f\x7f-\x9f]",
-    re.UNICODE,
-)
+_URL = r"(?:https?://|ftp://|www\.)\S+"
+_ADDRESS = r"\S+@\S+\.\w+"
+_DOMAIN_END = r"\.(?:com|org|net|edu|gov|info|io|co|de|fr|uk|ru|html?|php)\b"
+_DOMAIN = r"\b[\w-]+(?:\.[\w-]+)*" + _DOMAIN_END
+_HANDLE_OR_CONTROL = r"(?<!\w)[#@]\w+|[\x00-\x1f\x7f-\x9f]"
+_STRIP = re.compile("|".join([_URL, _ADDRESS, _DOMAIN, _HANDLE_OR_CONTROL]), re.UNICODE)
+#: _STRIP without the alternatives a text cannot match, by (whether it holds an "@",
+#: whether it holds a domain's end): an e-mail address holds an "@" and a domain a
+#: :data:`_DOMAIN_END`. The two start with no literal, so the engine tries them at every
+#: character (a domain backtracks over each run of word characters). An alternative that
+#: matches nowhere in a text takes no part in its substitutions: the same text out
+#: (:func:`_strip`). Of the 662 texts of corpus-2000 the stage strips, 313 hold no "@"
+#: and 572 no domain's end: 11.0 -> 6.0 us a corpus document.
+_STRIPS = {
+    (address, domain): re.compile(
+        "|".join([_URL, *[_ADDRESS] * address, *[_DOMAIN] * domain, _HANDLE_OR_CONTROL])
+    )
+    for address in (False, True)
+    for domain in (False, True)
+}
+_STRIPS[True, True] = _STRIP
+_HAS_DOMAIN_END = re.compile(_DOMAIN_END)
+
+
+def _strip(text: str) -> str:
+    """``_STRIP.sub(" ", text)``, by the part of _STRIP the text can match (:data:`_STRIPS`)."""
+    pattern = _STRIPS["@" in text, _HAS_DOMAIN_END.search(text) is not None]
+    return pattern.sub(" ", text)
 
 
 def strips(text: str) -> bool:
@@ -112,7 +135,7 @@ def language_text(line: str) -> str:
     German page was told Swedish (s38 acc-regress R5)."""
     if not strips(line):
         return line
-    return _WS.sub(" ", _STRIP.sub(" ", line)).strip()
+    return _WS.sub(" ", _strip(line)).strip()
 
 
 # "signal" = two letters in one word, combining marks / apostrophes allowed in between
@@ -540,7 +563,7 @@ def detect(text: str, with_stage: bool = False):
     """Return (code, confidence, [(code, score), ...])."""
     if not _state:
         load()
-    t = _WS.sub(" ", _STRIP.sub(" ", text[:MAX_CHARS])).strip()
+    t = _WS.sub(" ", _strip(text[:MAX_CHARS])).strip()
     if not t or not _has_signal(t):
         return ("und", 0.0, []) if not with_stage else ("und", 0.0, [], 0)
     if _is_short(t):

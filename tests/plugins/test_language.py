@@ -595,3 +595,30 @@ def test_urls_weigh_nothing_in_a_pages_language(run_stage):
     doc = run_stage(LanguageStage, make_document("\n".join(lines))).kept[0]
     assert doc.language.code == "de"
     assert set(doc.annotations["language"].get("shares", {"de": 1})) == {"de"}
+
+
+def test_urls_addresses_and_domains_are_stripped_as_by_the_whole_pattern() -> None:
+    """_strip leaves out the e-mail address and domain alternatives of _STRIP where a text
+    holds no "@" or no domain's end: the same text out as the whole pattern's, on texts
+    that hold each kind, overlapping ones and none, and on random strings of their
+    characters."""
+    import random
+
+    from corearchive_plugins.language.detect import _STRIP, _strip
+
+    texts = [
+        "Write to jane.doe@example.org or see www.example.com/a?b=1 today",
+        "Read news.bbc.co.uk and example.de, then @jane and #tags",
+        "a.b.c.html x-y.php co.uk.com foo@bar baz@qux.io.",
+        "no mark at all, 3.5 km and and/or 1/2 cup",
+        "ctrl\x01chars\x9f and\x7f more https://x.y/z",
+        "über.de straße@ö.com ß.io",
+    ]
+    rng = random.Random(7)
+    alphabet = "ab.-_@#:/ w1\x01é" + "comdeukhtmlphpinfo"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        assert _strip(text) == _STRIP.sub(" ", text), text
+    # (the texts reach every one of the patterns)
+    kinds = {("@" in t, detect._HAS_DOMAIN_END.search(t) is not None) for t in texts}
+    assert len(kinds) == 4
