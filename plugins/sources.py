@@ -836,6 +836,10 @@ def meta_redirect(html: str, uri: str) -> str | None:
     for meta in tree.iter("meta"):
         if meta.get("http-equiv", "").strip().lower() != "refresh":
             continue
+        if any(up.tag == "noscript" for up in meta.iterancestors()):
+            # (for a reader without scripts only: a browser shows the page, the article
+            # that is there; s39 acc-regress D11)
+            continue
         to = _refresh_target(meta.get("content", ""), uri)
         if to is None:
             return None

@@ -3285,6 +3285,9 @@ def test_a_redirect_is_told_by_the_tags_a_browser_reads_in_linear_time():
     assert meta_redirect(stub, "https://old.example/a") == "https://new.example/a"
     commented = stub.replace(refresh, f"<!-- old site: {refresh} -->")
     assert meta_redirect(commented, "https://old.example/a") is None
+    # a refresh for readers without scripts: the page a browser shows is the one there
+    noscript = stub.replace(refresh, f"<noscript>{refresh}</noscript>")
+    assert meta_redirect(noscript, "https://old.example/a") is None
     bad = stub.replace("https://new.example/a", "http://[news.example/a")
     assert meta_redirect(bad, "https://old.example/a") is None
     quoted = stub.replace("url=https://new.example/a", "url='/b' ")
