@@ -1239,15 +1239,18 @@ def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
 def _keep_structures(d: Any) -> None:
     """Keep the removed lines of a ``lines.Decisions`` that belong to a table, a fact box,
     a numbered list or a list's label of the article (:func:`.structures.article_structures`),
-    a review's rating (:func:`.structures.article_rating`) or a live blog's posts' times
-    (:func:`.structures.post_times`), with a reason."""
-    from .lines import CUEONLY_REASON, load_model
+    a review's rating (:func:`.structures.article_rating`), a live blog's posts' times
+    (:func:`.structures.post_times`) or a dialogue's speakers and turns
+    (:func:`.structures.dialogue_turns`), with a reason."""
+    from .lines import CUEONLY_REASON, cue_only, load_model
     from .structures import (
+        DIALOGUE_REASON,
         POST_REASON,
         RATING_REASON,
         STRUCTURE_REASON,
         article_rating,
         article_structures,
+        dialogue_turns,
         post_times,
     )
 
@@ -1267,6 +1270,15 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(rated, RATING_REASON), True)
     if timed := post_times(d.stripped, d.keep.tolist(), words):
         _mark(d, dict.fromkeys(timed, POST_REASON), True)
+    # (a line of cue words alone is no speaker: "Advertisement" over each paragraph it
+    # interrupts, read as a repeated line; a page read in windows keeps no feature rows)
+    alone = (
+        words
+        if d.X is None
+        else [a or b for a, b in zip(words, cue_only(d.X).tolist(), strict=True)]
+    )
+    if turns := dialogue_turns(d.stripped, d.keep.tolist(), alone):
+        _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
 
 
 def _thread_lines(d: Any) -> tuple[list[int], list[int]]:
