@@ -5214,13 +5214,12 @@ def find_authors(
 
 def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
     """:func:`find_authors` on ``lines`` (an article's first lines, as an extractor gave
-    them) among its short lines that end no sentence only: the article's first sentence
-    may start with "By" or "Von"."""
-    items = [
-        (i, s)
-        for i, ln in enumerate(lines)
-        if (s := ln.strip()) and s.count(" ") < 8 and not _SENT_END.search(s)
-    ]
+    them) among its lines that end no sentence only: the article's first sentence may
+    start with "By" or "Von". A byline line as long as a plain text's (find_authors' own
+    limit) counts: one of eight words or more was read on the text path and not on the
+    HTML path ("By Jane Doe, Staff Writer, and Tom Baxter, Photographer"; s38 acc-regress
+    D1)."""
+    items = [(i, s) for i, ln in enumerate(lines) if (s := ln.strip()) and not _SENT_END.search(s)]
     return find_authors(items, limit=len(lines))
 
 
@@ -5919,16 +5918,10 @@ def extract_lines(
             if m:
                 res["categories"] = split_tags(m.group(1))
     # a labelled tag line among the lines with a colon
-    if _has_tag_line(page):
-        for i, s in page.colon_items():
-            value = _tag_value(s)
-            # (not the headline's line: a forum's "Topic: How do I ..." gave the tags "How
-            # do", "I get my printer ..."; a tag list is never the title, _never_title)
-            if value is not None and i != title_line:
-                res["tags"] = split_tags(value)
-                res["sources"]["tags"] = f"line {i}"
-                meta_lines["tags"] = [i]
-                break
+    if (tagged := labelled_tags(page, title_line)) is not None:
+        res["tags"], i = tagged
+        res["sources"]["tags"] = f"line {i}"
+        meta_lines["tags"] = [i]
     if not res["tags"] and (run := _labelled_tag_run(items, last_para)) is not None:
         res["tags"], lines_of = run
         res["sources"]["tags"] = f"line {lines_of[0]}"
@@ -6356,6 +6349,21 @@ _OTHER_LIST = re.compile(
 #: many lines may stand between the last paragraph and its label
 _TAG_RUN_MAX = 15
 _TAG_RUN_AFTER = 2
+
+
+def labelled_tags(page: Page, title_line: int | None = None) -> tuple[list[str], int] | None:
+    """The tags of the page's first labelled tag line ("Tags: a, b", "Schlagworte: ...")
+    and the line's number, or None: a plain text's, and an HTML page's extracted text's
+    when its markup names no tags (the same lines read the same way on both paths).
+    ``title_line``: the headline's line, which is no tag line (a forum's "Topic: How do I
+    ..." gave the tags "How do", "I get my printer ..."; a tag list is never the title,
+    _never_title)."""
+    if _has_tag_line(page):
+        for i, s in page.colon_items():
+            value = _tag_value(s)
+            if value is not None and i != title_line:
+                return split_tags(value), i
+    return None
 
 
 def _has_tag_line(page: Page) -> bool:

@@ -2495,6 +2495,31 @@ def test_html_byline_in_the_article_when_the_markup_names_no_author(run_stage) -
     assert run_stage(MetadataStage, doc).kept[0].authors == []
 
 
+def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_stage) -> None:
+    """s38 acc-regress D1: a page whose byline and tag line are bare paragraphs (no class,
+    no meta) got no author and no tags, and kept both lines in its text, while the same
+    lines of its text rendering gave both: each path reads them alike now."""
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    byline = "By Jane Doe, Staff Writer, and Tom Baxter, Photographer"
+    tags = "Tags: budget, city council, libraries, Issue #42"
+    html = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        f"<h1>Council approves budget</h1><p>{byline}</p><p>{BODY}</p><p>{BODY2}</p>"
+        f"<p>{tags}</p></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    out = run_stage(MetadataStage, doc).kept[0]
+    plain = run_stage(
+        MetadataStage,
+        make_document("\n\n".join(["Council approves budget", byline, BODY, BODY2, tags])),
+    ).kept[0]
+    assert out.authors == plain.authors == ["Jane Doe", "Tom Baxter"]
+    assert out.tags == plain.tags == ["budget", "city council", "libraries", "Issue #42"]
+    assert out.annotations["metadata"]["sources"]["tags"].startswith("html text line")
+    assert byline not in out.text and tags not in out.text and BODY2 in out.text
+
+
 # Chinese and Japanese news pages (made up): a site line and menu, a headline, a date line,
 # paragraphs without spaces, a related-news block
 ZH_PAGE = [
