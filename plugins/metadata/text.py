@@ -4872,6 +4872,11 @@ _AUTHOR_TAIL = re.compile(
 _FROM_DIGIT = re.compile(r"\d.*$")
 
 
+#: A generational suffix after its name's comma: ", Jr.", ", Sr", ", III" before the field's
+#: end, another comma or "and"
+_SUFFIX_COMMA = re.compile(r",\s*((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)(?=\s*(?:,|&|\band\b|$))")
+
+
 def parse_authors(s: str) -> list[str]:
     """The names of a byline's text (after "By"): split on commas and "and" in several
     languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
@@ -4884,6 +4889,10 @@ def _authors_of(s: str) -> tuple[str, ...]:
     tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s.replace("\u00ad", "")).strip()  # (soft hyphens: "Mat\u00adthi\u00adas")
     s = _AUTHOR_END.split(s)[0]
+    # a generational suffix after a comma is its name's, as one without it is ("Martin
+    # Luther King, Jr." was "Martin Luther King", the suffix a part of its own: s38
+    # acc-regress D15)
+    s = _SUFFIX_COMMA.sub(r" \1", s)
     people = _COMMA_AND.split(s)
     if len(people) > 1 and any(_ROLE.search(p) for p in people[:-1]):
         # each person with a role: a role cuts the rest of its part only, not the next

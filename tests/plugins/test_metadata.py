@@ -442,6 +442,12 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         ("by India Post News Weekly", []),
         # soft hyphens are the page's hyphenation hints
         ("Von Mat\u00adthi\u00adas Lauerer", ["Matthias Lauerer"]),
+        # a generational suffix after a comma is its name's, as one without it is (s38
+        # acc-regress D15: "Martin Luther King")
+        ("By Martin Luther King, Jr.", ["Martin Luther King Jr"]),
+        ("By Martin Luther King Jr.", ["Martin Luther King Jr"]),
+        ("By Jane Doe, Sr., and Tom Roe III", ["Jane Doe Sr", "Tom Roe III"]),
+        ("By John Smith, III, Reuters", ["John Smith III"]),
     ],
 )
 def test_bylines(byline: str, authors: list[str]) -> None:
