@@ -5190,7 +5190,8 @@ def find_authors(
     # Only the lines where a byline word starts are tried: one scan of the top lines for
     # them. (A newline before each line gives the pattern a literal start, so re skips from
     # line to line; a pattern that starts with a line anchor is tried at every character.)
-    joined = "\n" + "\n".join(texts[:limit] if texts is not None else [s for _, s in top])
+    shown = texts[:limit] if texts is not None else [s for _, s in top]
+    joined = "\n" + "\n".join(shown)
     search = _BYLINE_AT_NL.search
     m = search(joined)
     k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
@@ -5205,6 +5206,7 @@ def find_authors(
             and not _PHOTO_CREDIT.match(s)
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
             and not _prose_byline(s, mm.group("names"))
+            and not _field_of_a_block(shown, k)
         ):
             names = mm.group("names")
             # ("By Doe, Jane": one person written surname first, as an HTML page's author
@@ -5219,6 +5221,25 @@ def find_authors(
         # (from the next line on: a match may run over a line end, "Written\nby ...")
         m = search(joined, p + 1)
     return [], None
+
+
+def _field_of_a_block(lines: list[str], k: int) -> bool:
+    """Whether ``lines[k]`` (non-blank, stripped) is a field ("author: Nobody", its key in
+    lower case as YAML writes it) of a block of such fields between two "---" lines that is
+    not the text's front matter: a markdown text's quoted or sample block, its text. Its
+    "title:" stayed in the text and its "author:" was taken as the byline (s38 acc-regress
+    D12); the front matter's fields are read where it is, at the top."""
+    if not lines[k][:1].islower() or not _FRONT_KEY.match(lines[k]):
+        return False
+    if k < front_matter_end(lines):
+        return False
+    a = k
+    while a > 0 and _FRONT_KEY.match(lines[a - 1]):
+        a -= 1
+    b = k
+    while b + 1 < len(lines) and _FRONT_KEY.match(lines[b + 1]):
+        b += 1
+    return a > 0 and lines[a - 1] == "---" and b + 1 < len(lines) and lines[b + 1] in ("---", "...")
 
 
 def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
