@@ -5948,7 +5948,7 @@ def extract_lines(
             if m:
                 res["categories"] = split_tags(m.group(1))
     # a labelled tag line among the lines with a colon
-    if (tagged := labelled_tags(page, title_line)) is not None:
+    if _has_tag_line(page) and (tagged := labelled_tags(page.colon_items(), title_line)):
         res["tags"], i = tagged
         res["sources"]["tags"] = f"line {i}"
         meta_lines["tags"] = [i]
@@ -6381,18 +6381,19 @@ _TAG_RUN_MAX = 15
 _TAG_RUN_AFTER = 2
 
 
-def labelled_tags(page: Page, title_line: int | None = None) -> tuple[list[str], int] | None:
-    """The tags of the page's first labelled tag line ("Tags: a, b", "Schlagworte: ...")
-    and the line's number, or None: a plain text's, and an HTML page's extracted text's
-    when its markup names no tags (the same lines read the same way on both paths).
-    ``title_line``: the headline's line, which is no tag line (a forum's "Topic: How do I
-    ..." gave the tags "How do", "I get my printer ..."; a tag list is never the title,
-    _never_title)."""
-    if _has_tag_line(page):
-        for i, s in page.colon_items():
-            value = _tag_value(s)
-            if value is not None and i != title_line:
-                return split_tags(value), i
+def labelled_tags(
+    items: Iterable[tuple[int, str]], title_line: int | None = None
+) -> tuple[list[str], int] | None:
+    """The tags of the first labelled tag line ("Tags: a, b", "Schlagworte: ...") among
+    ``items`` (line number, stripped line: a page's lines with a colon) and its line's
+    number, or None: a plain text's, and an HTML page's extracted text's when its markup
+    names no tags (the same lines read the same way on both paths). ``title_line``: the
+    headline's line, which is no tag line (a forum's "Topic: How do I ..." gave the tags
+    "How do", "I get my printer ..."; a tag list is never the title, _never_title)."""
+    for i, s in items:
+        value = _tag_value(s)
+        if value is not None and i != title_line:
+            return split_tags(value), i
     return None
 
 
