@@ -6392,9 +6392,19 @@ def labelled_tags(
     "How do", "I get my printer ..."; a tag list is never the title, _never_title)."""
     for i, s in items:
         value = _tag_value(s)
-        if value is not None and i != title_line:
-            return split_tags(value), i
+        if value is None or i == title_line:
+            continue
+        if _ONE_LABEL.match(s) and not _TAG_SEP_ANY.search(value):
+            # (a "Label:" of one value is a fact box's: a music review's record label, "Label:
+            # House of Clio (Sony Music)", read as the tags "House of", "Clio (Sony", "Music)";
+            # a blog's "Label: Berita, Politik" lists its tags)
+            continue
+        return split_tags(value), i
     return None
+
+
+#: A tag line's label that also heads one fact: "Label: Warp Records"
+_ONE_LABEL = re.compile(r"(?i)label\s*[:：]")
 
 
 def _has_tag_line(page: Page) -> bool:

@@ -2526,6 +2526,22 @@ def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_s
     assert byline not in out.text and tags not in out.text and BODY2 in out.text
 
 
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        # a music review's record label is a fact, not its tags (trafeval dev mix1.de: the
+        # tags "House of", "Clio (Sony", "Music)", on the text path and then the HTML path)
+        ("Label: House of Clio (Sony Music)", []),
+        # a blog's labels, in Indonesian, are its tags
+        ("Label: Berita, Politik", ["Berita", "Politik"]),
+        ("Tags: budget", ["budget"]),
+    ],
+)
+def test_a_label_line_of_one_value_is_no_tag_line(line: str, tags: list[str]) -> None:
+    meta, _ = textmeta.extract_lines("\n\n".join(["Harbour plan wins approval", BODY, line]))
+    assert meta["tags"] == tags
+
+
 # Chinese and Japanese news pages (made up): a site line and menu, a headline, a date line,
 # paragraphs without spaces, a related-news block
 ZH_PAGE = [
