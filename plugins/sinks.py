@@ -62,6 +62,14 @@ except ImportError:  # a platform without an isal wheel
     _gzip = zlib  # type: ignore[assignment,misc,unused-ignore]
     GZIP_LEVEL = 6
 REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+#: The extension fields of a copied capture whose WARC-Date the crawl did not give, or gave in
+#: no form readers can read (see :meth:`WarcSink._raw`): what the copy's WARC-Date is, the
+#: response's HTTP ``Date`` (``http-date``: the server's time of the answer) or when the copy
+#: was made (``archived``: the capture time is unknown); the crawl's WARC-Date as written,
+#: when it wrote one; and the crawl's record id (the copy has an id of the archive's own)
+DATE_BASIS_HEADER = "Corearchive-Date-Basis"
+GIVEN_DATE_HEADER = "Corearchive-Given-WARC-Date"
+GIVEN_ID_HEADER = "Corearchive-Given-Record-ID"
 _REPLACED_HEADERS = {
     "content-length",
     "content-type",
@@ -526,7 +534,19 @@ class WarcSink(Sink):
                 # was the ingest time under the crawl's id, a capture the crawl never
                 # claimed, or the unreadable date, an invalid record (s37 acc-crawl F3, F4).
                 # The document's annotations.source.warc_date says what the input held.
+                given = headers.get_header("WARC-Date")
                 headers.replace_header("WARC-Date", date)
+                # ... and so does the copy itself: WARC-Date is mandatory, and a reader of the
+                # record alone took the copy's own date for the capture's (s38 acc-regress
+                # D20). Extension fields, which readers that do not know them skip (WARC 1.1,
+                # 5.1): what the date is, what the crawl wrote, the crawl's record id.
+                headers.replace_header(
+                    DATE_BASIS_HEADER, "http-date" if src.fetched_at else "archived"
+                )
+                if given:
+                    headers.replace_header(GIVEN_DATE_HEADER, given)
+                if src.warc_record_id:
+                    headers.replace_header(GIVEN_ID_HEADER, src.warc_record_id)
             if not headers.get_header("WARC-Warcinfo-ID"):
                 # (a copy keeps the crawl's: the capture was made by the crawler its warcinfo
                 # names, not by this run; it read as made by this run's operator and host,

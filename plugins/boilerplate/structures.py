@@ -753,6 +753,66 @@ def thread_posts(
     return found, heads
 
 
+#: the reason of a line kept by :func:`dialogue_turns`
+DIALOGUE_REASON = "speaker or turn of the article's dialogue"
+#: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is
+#: a byline or a heading)
+_MIN_TURNS = 4
+_MIN_SPEAKERS = 2
+
+
+def dialogue_turns(
+    lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
+) -> list[int]:
+    """The lines (positions in ``lines``, stripped, as for :func:`thread_posts`) of the
+    article's dialogue that the model removed: an interview or a transcript laid out as
+    turns, each a speaker's name on a line of its own ("Interviewer", "Anna Berg") over
+    what the speaker says (lines that end a sentence), :data:`_MIN_TURNS` turns or more one
+    after the other by :data:`_MIN_SPEAKERS` speakers or more, each of whom speaks twice or
+    more. The model read the names as a page's repeated lines and the last answer under
+    the last one as text after the article's end: an interview lost its last answer
+    (s38 acc-regress D17). A speaker is a name: words, not a number (a ranked list's "1",
+    "2" over its teasers), no label ("Photo: iFixit" over each photo's paragraph), and not a
+    line of the page's furniture words (``furniture``: "Advertisement" over each paragraph
+    it interrupts). A dialogue none of whose turns the
+    model kept is not the article's: it stays removed."""
+    n = len(lines)
+    # a turn's speaker: a name line over a sentence, not a question (as a post's poster)
+    heads = [
+        i
+        for i in range(n - 1)
+        if _poster(lines[i])
+        and not furniture[i]
+        and _prose(lines[i + 1])
+        and ":" not in lines[i]
+        and any(c.isalpha() for c in lines[i])
+    ]
+    said: dict[str, int] = {}
+    for i in heads:
+        said[lines[i]] = said.get(lines[i], 0) + 1
+    speakers = {name for name, times in said.items() if times >= 2}
+    if len(speakers) < _MIN_SPEAKERS:
+        return []
+    found: list[int] = []
+    i = 0
+    while i < n:
+        if lines[i] not in speakers or i + 1 >= n or not _prose(lines[i + 1]):
+            i += 1
+            continue
+        # a run of turns: each speaker's lines of prose, then the next speaker's name
+        start, turns, who = i, 0, set()
+        while i < n and lines[i] in speakers and i + 1 < n and _prose(lines[i + 1]):
+            who.add(lines[i])
+            turns += 1
+            i += 1
+            while i < n and _prose(lines[i]):
+                i += 1
+        run = range(start, i)
+        if turns >= _MIN_TURNS and len(who) >= _MIN_SPEAKERS and any(keep[j] for j in run):
+            found.extend(j for j in run if not keep[j])
+    return found
+
+
 def _article_over_comments(lines: Sequence[str], heads: Sequence[int], end: int) -> bool:
     """Whether the posts with their posters on lines ``heads`` (up to line ``end``) are an
     article and its readers' comments: the posts after the first are a comment section

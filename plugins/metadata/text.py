@@ -4872,6 +4872,11 @@ _AUTHOR_TAIL = re.compile(
 _FROM_DIGIT = re.compile(r"\d.*$")
 
 
+#: A generational suffix after its name's comma: ", Jr.", ", Sr", ", III" before the field's
+#: end, another comma or "and"
+_SUFFIX_COMMA = re.compile(r",\s*((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)(?=\s*(?:,|&|\band\b|$))")
+
+
 def parse_authors(s: str) -> list[str]:
     """The names of a byline's text (after "By"): split on commas and "and" in several
     languages, roles ("correspondent", "in Paris"), agencies and dates dropped."""
@@ -4884,6 +4889,10 @@ def _authors_of(s: str) -> tuple[str, ...]:
     tail patterns are tried at every character)."""
     s = _SPACES.sub(" ", s.replace("\u00ad", "")).strip()  # (soft hyphens: "Mat\u00adthi\u00adas")
     s = _AUTHOR_END.split(s)[0]
+    # a generational suffix after a comma is its name's, as one without it is ("Martin
+    # Luther King, Jr." was "Martin Luther King", the suffix a part of its own: s38
+    # acc-regress D15)
+    s = _SUFFIX_COMMA.sub(r" \1", s)
     people = _COMMA_AND.split(s)
     if len(people) > 1 and any(_ROLE.search(p) for p in people[:-1]):
         # each person with a role: a role cuts the rest of its part only, not the next
@@ -5181,7 +5190,8 @@ def find_authors(
     # Only the lines where a byline word starts are tried: one scan of the top lines for
     # them. (A newline before each line gives the pattern a literal start, so re skips from
     # line to line; a pattern that starts with a line anchor is tried at every character.)
-    joined = "\n" + "\n".join(texts[:limit] if texts is not None else [s for _, s in top])
+    shown = texts[:limit] if texts is not None else [s for _, s in top]
+    joined = "\n" + "\n".join(shown)
     search = _BYLINE_AT_NL.search
     m = search(joined)
     k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
@@ -5196,6 +5206,7 @@ def find_authors(
             and not _PHOTO_CREDIT.match(s)
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
             and not _prose_byline(s, mm.group("names"))
+            and not _field_of_a_block(shown, k)
         ):
             names = mm.group("names")
             # ("By Doe, Jane": one person written surname first, as an HTML page's author
@@ -5212,15 +5223,33 @@ def find_authors(
     return [], None
 
 
+def _field_of_a_block(lines: list[str], k: int) -> bool:
+    """Whether ``lines[k]`` (non-blank, stripped) is a field ("author: Nobody", its key in
+    lower case as YAML writes it) of a block of such fields between two "---" lines that is
+    not the text's front matter: a markdown text's quoted or sample block, its text. Its
+    "title:" stayed in the text and its "author:" was taken as the byline (s38 acc-regress
+    D12); the front matter's fields are read where it is, at the top."""
+    if not lines[k][:1].islower() or not _FRONT_KEY.match(lines[k]):
+        return False
+    if k < front_matter_end(lines):
+        return False
+    a = k
+    while a > 0 and _FRONT_KEY.match(lines[a - 1]):
+        a -= 1
+    b = k
+    while b + 1 < len(lines) and _FRONT_KEY.match(lines[b + 1]):
+        b += 1
+    return a > 0 and lines[a - 1] == "---" and b + 1 < len(lines) and lines[b + 1] in ("---", "...")
+
+
 def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
     """:func:`find_authors` on ``lines`` (an article's first lines, as an extractor gave
-    them) among its short lines that end no sentence only: the article's first sentence
-    may start with "By" or "Von"."""
-    items = [
-        (i, s)
-        for i, ln in enumerate(lines)
-        if (s := ln.strip()) and s.count(" ") < 8 and not _SENT_END.search(s)
-    ]
+    them) among its lines that end no sentence only: the article's first sentence may
+    start with "By" or "Von". A byline line as long as a plain text's (find_authors' own
+    limit) counts: one of eight words or more was read on the text path and not on the
+    HTML path ("By Jane Doe, Staff Writer, and Tom Baxter, Photographer"; s38 acc-regress
+    D1)."""
+    items = [(i, s) for i, ln in enumerate(lines) if (s := ln.strip()) and not _SENT_END.search(s)]
     return find_authors(items, limit=len(lines))
 
 
@@ -5919,16 +5948,10 @@ def extract_lines(
             if m:
                 res["categories"] = split_tags(m.group(1))
     # a labelled tag line among the lines with a colon
-    if _has_tag_line(page):
-        for i, s in page.colon_items():
-            value = _tag_value(s)
-            # (not the headline's line: a forum's "Topic: How do I ..." gave the tags "How
-            # do", "I get my printer ..."; a tag list is never the title, _never_title)
-            if value is not None and i != title_line:
-                res["tags"] = split_tags(value)
-                res["sources"]["tags"] = f"line {i}"
-                meta_lines["tags"] = [i]
-                break
+    if _has_tag_line(page) and (tagged := labelled_tags(page.colon_items(), title_line)):
+        res["tags"], i = tagged
+        res["sources"]["tags"] = f"line {i}"
+        meta_lines["tags"] = [i]
     if not res["tags"] and (run := _labelled_tag_run(items, last_para)) is not None:
         res["tags"], lines_of = run
         res["sources"]["tags"] = f"line {lines_of[0]}"
@@ -6356,6 +6379,32 @@ _OTHER_LIST = re.compile(
 #: many lines may stand between the last paragraph and its label
 _TAG_RUN_MAX = 15
 _TAG_RUN_AFTER = 2
+
+
+def labelled_tags(
+    items: Iterable[tuple[int, str]], title_line: int | None = None
+) -> tuple[list[str], int] | None:
+    """The tags of the first labelled tag line ("Tags: a, b", "Schlagworte: ...") among
+    ``items`` (line number, stripped line: a page's lines with a colon) and its line's
+    number, or None: a plain text's, and an HTML page's extracted text's when its markup
+    names no tags (the same lines read the same way on both paths). ``title_line``: the
+    headline's line, which is no tag line (a forum's "Topic: How do I ..." gave the tags
+    "How do", "I get my printer ..."; a tag list is never the title, _never_title)."""
+    for i, s in items:
+        value = _tag_value(s)
+        if value is None or i == title_line:
+            continue
+        if _ONE_LABEL.match(s) and not _TAG_SEP_ANY.search(value):
+            # (a "Label:" of one value is a fact box's: a music review's record label, "Label:
+            # House of Clio (Sony Music)", read as the tags "House of", "Clio (Sony", "Music)";
+            # a blog's "Label: Berita, Politik" lists its tags)
+            continue
+        return split_tags(value), i
+    return None
+
+
+#: A tag line's label that also heads one fact: "Label: Warp Records"
+_ONE_LABEL = re.compile(r"(?i)label\s*[:：]")
 
 
 def _has_tag_line(page: Page) -> bool:

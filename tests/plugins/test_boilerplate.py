@@ -1788,6 +1788,31 @@ def test_html_lead_of_a_text_block_laid_out_with_line_breaks_is_kept(run_stage):
     assert doc.text.split("\n")[:4] == ["Budget vote", first, PARA, PARA2]
 
 
+@pytest.mark.parametrize("refine", [True, False])
+def test_html_lists_of_a_page_without_a_main_container_are_kept(run_stage, refine):
+    """A page whose text stands in a bare ``<body>`` (no article container): precision
+    mode's search of the page's wild elements took its paragraphs only, so a recipe kept
+    its intro and lost its ingredients and method, and a glossary kept its sentences and
+    lost its ``<dl>`` (s38 acc-regress D2, D13). A menu of links (after "Related") still
+    goes."""
+    page = (
+        "<html><body><h1>Lemon cake</h1><p>This simple cake is moist and fragrant, and keeps"
+        " well for several days in a tin.</p><h3>Ingredients</h3><ul><li>200 g flour</li>"
+        "<li>3 eggs</li></ul><h3>Method</h3><ol><li>Heat the oven to 180C.</li><li>Bake"
+        " for 40 minutes.</li></ol><h3>Glossary</h3><dl><dt>Zest</dt><dd>The outer skin"
+        " of a lemon, grated.</dd></dl><h3>Related</h3><ul><li><a href='/a'>Ten easy"
+        " weeknight dinners</a></li><li><a href='/b'>Five cakes</a></li></ul></body></html>"
+    )
+    doc = run_stage(
+        BoilerplateStage, make_document(page, html=True, path="a.html"), html_refine=refine
+    ).kept[0]
+    lines = doc.text.split("\n")
+    assert lines[lines.index("- 200 g flour") :] == [
+        "- 200 g flour", "- 3 eggs", "1. Heat the oven to 180C.", "2. Bake for 40 minutes.",
+        "- Zest: The outer skin of a lemon, grated.",
+    ], doc.text  # fmt: skip
+
+
 def _decisions(scored: list[tuple[str, float]]) -> Any:
     import numpy as np
 

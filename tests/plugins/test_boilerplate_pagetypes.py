@@ -318,6 +318,30 @@ def test_readers_comments_under_an_article_are_no_thread(run_stage):
     assert not {"allotment_jo", "Posted 3 June 2026 - 09:12", THREAD_EN[3][2]} & set(kept)
 
 
+INTERVIEW = [
+    ["\"We never planned for this many visitors\"",
+     "The harbour master talks about the summer season, the new terminal and what keeps her"
+     " up at night."],
+    ["Interviewer", "How busy was this summer?"],
+    ["Anna Berg", "It was the busiest we have ever had. On some days we had three cruise ships"
+     " at once, which the old quay was never built for."],
+    ["Interviewer", "What changes with the new terminal?"],
+    ["Anna Berg", "Mostly safety. Passengers will no longer have to cross the working quay"
+     " where the fishing boats unload."],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("foot", [[], FOOT])
+def test_an_interviews_speakers_and_turns_are_kept_to_its_last_answer(run_stage, foot):
+    """s38 acc-regress D17: an interview laid out as turns, each speaker's name over what
+    they say, lost its last answer with the name over it: the model read the name as a
+    page's repeated line and the answer as text after the article's end."""
+    kept, _ = _clean(run_stage, _page(*INTERVIEW, *([foot] if foot else [])))
+    turns = [x for turn in INTERVIEW[1:] for x in turn]
+    assert [x for x in kept if x in turns] == turns, kept
+    assert not set(foot) & set(kept)
+
+
 HARBOUR = [
     "The council approved the harbour budget on Tuesday after a debate that ran past midnight,"
     " with eleven votes for and four against.",

@@ -442,6 +442,12 @@ def test_http_headers_bound_the_date_and_fill_fetched_at(run_stage) -> None:
         ("by India Post News Weekly", []),
         # soft hyphens are the page's hyphenation hints
         ("Von Mat\u00adthi\u00adas Lauerer", ["Matthias Lauerer"]),
+        # a generational suffix after a comma is its name's, as one without it is (s38
+        # acc-regress D15: "Martin Luther King")
+        ("By Martin Luther King, Jr.", ["Martin Luther King Jr"]),
+        ("By Martin Luther King Jr.", ["Martin Luther King Jr"]),
+        ("By Jane Doe, Sr., and Tom Roe III", ["Jane Doe Sr", "Tom Roe III"]),
+        ("By John Smith, III, Reuters", ["John Smith III"]),
     ],
 )
 def test_bylines(byline: str, authors: list[str]) -> None:
@@ -2493,6 +2499,47 @@ def test_html_byline_in_the_article_when_the_markup_names_no_author(run_stage) -
     prose = html.replace("von Daniela Obers", "By the end of the week the council had agreed.")
     doc = run_stage(BoilerplateStage, make_document(prose, html=True, path="b.html")).kept[0]
     assert run_stage(MetadataStage, doc).kept[0].authors == []
+
+
+def test_html_byline_and_tag_line_without_markup_are_read_as_a_plain_texts(run_stage) -> None:
+    """s38 acc-regress D1: a page whose byline and tag line are bare paragraphs (no class,
+    no meta) got no author and no tags, and kept both lines in its text, while the same
+    lines of its text rendering gave both: each path reads them alike now."""
+    from corearchive_plugins.boilerplate import BoilerplateStage
+
+    byline = "By Jane Doe, Staff Writer, and Tom Baxter, Photographer"
+    tags = "Tags: budget, city council, libraries, Issue #42"
+    html = (
+        "<html><head><title>Council approves budget</title></head><body>"
+        f"<h1>Council approves budget</h1><p>{byline}</p><p>{BODY}</p><p>{BODY2}</p>"
+        f"<p>{tags}</p></body></html>"
+    )
+    doc = run_stage(BoilerplateStage, make_document(html, html=True, path="a.html")).kept[0]
+    out = run_stage(MetadataStage, doc).kept[0]
+    plain = run_stage(
+        MetadataStage,
+        make_document("\n\n".join(["Council approves budget", byline, BODY, BODY2, tags])),
+    ).kept[0]
+    assert out.authors == plain.authors == ["Jane Doe", "Tom Baxter"]
+    assert out.tags == plain.tags == ["budget", "city council", "libraries", "Issue #42"]
+    assert out.annotations["metadata"]["sources"]["tags"].startswith("html text line")
+    assert byline not in out.text and tags not in out.text and BODY2 in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        # a music review's record label is a fact, not its tags (trafeval dev mix1.de: the
+        # tags "House of", "Clio (Sony", "Music)", on the text path and then the HTML path)
+        ("Label: House of Clio (Sony Music)", []),
+        # a blog's labels, in Indonesian, are its tags
+        ("Label: Berita, Politik", ["Berita", "Politik"]),
+        ("Tags: budget", ["budget"]),
+    ],
+)
+def test_a_label_line_of_one_value_is_no_tag_line(line: str, tags: list[str]) -> None:
+    meta, _ = textmeta.extract_lines("\n\n".join(["Harbour plan wins approval", BODY, line]))
+    assert meta["tags"] == tags
 
 
 # Chinese and Japanese news pages (made up): a site line and menu, a headline, a date line,

@@ -516,6 +516,33 @@ def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) 
         "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
 
 
+def test_a_block_of_fields_in_the_middle_of_a_text_is_its_text(ingest, tmp_path) -> None:
+    """s38 acc-regress D12: a markdown text with a block of YAML fields between two rules in
+    its middle ("title: not a front matter" / "author: Nobody") got the author "Nobody" and
+    lost that line, while the block's "title:" line stayed in the text: such a block is no
+    front matter and none of its fields is a byline; the front matter's, at the top, are."""
+    first = (
+        "The harbour plan was approved on Tuesday after two years of consultation with"
+        " residents and businesses along the waterfront."
+    )
+    last = (
+        "The new quay will open in 2027 and is expected to bring more cruise ships to the"
+        " town, according to the port authority."
+    )
+    block = "---\n\ntitle: not a front matter\nauthor: Nobody\n\n---"
+    for name, top, authors in (
+        ("mid.md", "", []),
+        ("fm.md", "---\nauthor: Jane Doe\n---\n\n", ["Jane Doe"]),
+    ):
+        (tmp_path / name).write_text(
+            f"{top}# Harbour plan wins approval\n\n{first}\n\n{block}\n\n{last}\n"
+        )
+        run = ingest(str(tmp_path / name), "--disable", "dedup", out=tmp_path / f"out-{name}")
+        (rec,) = run.records
+        assert rec["authors"] == authors, name
+        assert "title: not a front matter\nauthor: Nobody" in rec["text"], rec["text"]
+
+
 def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> None:
     """s37 acc-read F12: a markdown text that opens with a "---" rule, a "Key points:" box of
     list items and a closing rule lost the box as front matter. A front matter has a YAML

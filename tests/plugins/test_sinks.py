@@ -31,7 +31,15 @@ from corearchive.catalog import Catalog
 from corearchive.sink import SinkContext
 from corearchive.testing import make_document
 from corearchive_plugins.dedup import DedupStage
-from corearchive_plugins.sinks import REVISIT_PROFILE, RecordsSink, WarcOptions, WarcSink
+from corearchive_plugins.sinks import (
+    DATE_BASIS_HEADER,
+    GIVEN_DATE_HEADER,
+    GIVEN_ID_HEADER,
+    REVISIT_PROFILE,
+    RecordsSink,
+    WarcOptions,
+    WarcSink,
+)
 
 WARCIO = [sys.executable, "-c", "import sys; from warcio.cli import main; main(sys.argv[1:])"]
 NAME_RE = re.compile(r"^corearchive-(\d{14})-(\d{5})-([^-/]+)\.warc\.gz$")
@@ -1407,6 +1415,18 @@ def test_warc_copy_of_a_record_without_a_readable_warc_date(ingest, tmp_path):
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date), (name, date)
         if fetched[name]:
             assert date == fetched[name]
+        # the copy itself says what its date is and what the crawl wrote (s38 acc-regress
+        # D20: a reader of the WARC alone took the copy's date for the capture's)
+        said = {h: copy.get(h) for h in (DATE_BASIS_HEADER, GIVEN_DATE_HEADER, GIVEN_ID_HEADER)}
+        assert said == {
+            "served": {DATE_BASIS_HEADER: "http-date", GIVEN_DATE_HEADER: None,
+                       GIVEN_ID_HEADER: ids[name]},
+            "bare": {DATE_BASIS_HEADER: "archived", GIVEN_DATE_HEADER: None,
+                     GIVEN_ID_HEADER: ids[name]},
+            "unreadable": {DATE_BASIS_HEADER: "archived", GIVEN_DATE_HEADER: "01/08/2024 10:00",
+                           GIVEN_ID_HEADER: ids[name]},
+            "fine": dict.fromkeys(said),
+        }[name], name  # fmt: skip
     assert_warcio_check(out)
 
 
