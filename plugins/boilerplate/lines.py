@@ -51,15 +51,25 @@ MODEL_PATH = os.path.join(_HERE, "lines_model.json")
 CACHE_PATH = os.path.join(_HERE, "lines_cache.bin")
 # Bump when the code that builds a cached array changes (the test that compares the shipped
 # cache with a fresh build fails until the cache is rewritten).
-_CACHE_VERSION = 3  # (3: Indic vowel signs are word characters)
+_CACHE_VERSION = 4  # (3: Indic vowel signs are word characters; 4: every script's marks)
 
 # ------------------------------------------------------------------ lexical cues ----
-#: The combining marks of the Indic scripts (Devanagari to Sinhala: vowel signs, viramas),
-#: word characters here as in the character table (:func:`_build_char_table`)
-_INDIC_MARKS = "".join(
-    c for c in map(chr, range(0x0900, 0x0E00)) if unicodedata.category(c).startswith("M")
+#: The combining marks written on a letter (Unicode categories Mn and Mc, in the BMP): the
+#: vowel signs, viramas and tone marks of the Indic, Thai, Lao, Tibetan, Myanmar and Khmer
+#: scripts, Arabic and Hebrew vowel points, Latin diacritics of decomposed text.  They are
+#: word characters here as in the character table (:func:`_build_char_table`): regex \w
+#: is not, and cut a Thai word at each vowel sign ("ข่าว" into "ข" and "าว": token counts,
+#: word lengths and lexicon hits of those scripts were the pieces').  Not the marks written
+#: on symbols (U+20D0-20FF, a keycap's or an arrow's) nor the variation selectors U+FE00-FE0F
+#: (an emoji's), which would make a token of an emoji.  Every other one lies in the ranges
+#: searched (a test checks it against the whole BMP; a search of it costs ~5 ms an import).
+_WORD_MARKS = "".join(
+    c
+    for lo, hi in ((0x0300, 0x2000), (0x2C00, 0x3100), (0xA600, 0xAC00), (0xFB00, 0xFE30))
+    for c in map(chr, range(lo, hi))
+    if unicodedata.category(c) in ("Mn", "Mc") and not 0xFE00 <= ord(c) <= 0xFE0F
 )
-_TOK = re.compile(r"(?:\w|[" + _INDIC_MARKS + r"])+")
+_TOK = re.compile(r"(?:\w|[" + _WORD_MARKS + r"])+")
 _SENT_IN = re.compile(r"[.!?…。！？][\"'”’»)]*\s+[\"'“‘«(]?[^\W\d_]")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _NUMDATE = re.compile(r"\d[./:-]\d")
@@ -1012,9 +1022,9 @@ def _build_char_table(bmp):
         | ((cp >= 0xF900) & (cp <= 0xFAFF))
     )
     word = np.char.isalnum(_BMP) | (_BMP == "_")
-    # the vowel signs and viramas of the Indic scripts (Devanagari to Sinhala) are inside
-    # words there: \\w splits "विज्ञापन" into four tokens
-    word |= np.isin(cp, [ord(c) for c in _INDIC_MARKS])
+    # the combining marks written on letters are inside words (see _WORD_MARKS): \\w splits
+    # "विज्ञापन" into four tokens, "ข่าว" into two
+    word |= np.isin(cp, [ord(c) for c in _WORD_MARKS])
     t = (
         alpha * 1
         | (alpha & np.char.isupper(_BMP)) * 2

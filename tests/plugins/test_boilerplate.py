@@ -456,6 +456,48 @@ def test_the_furniture_words_of_more_languages(run_stage):
         assert set(page) - set(body) == set(removed)
 
 
+def test_the_combining_marks_of_every_script_are_inside_words():
+    """A vowel sign or tone mark is part of its word in every script, for the line model's
+    tokens (the character table) as for its cue phrases (``_TOK``): regex \\w cut Thai,
+    Lao, Myanmar and Khmer words at each one ("ข่าว" into "ข" and "าว": the token counts,
+    word lengths and lexicon hits of those pages were the pieces', s38 acceptance test #1).
+    An emoji's variation selector and a keycap's mark make no token."""
+    import unicodedata
+
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    words = {
+        "th": "ข่าวที่เกี่ยวข้อง",  # "related news"
+        "lo": "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
+        "my": "သတင်းများ",  # "news"
+        "km": "ព័ត៌មាន",  # "news"
+        "hi": "विज्ञापन",
+        "ar": "مُحَمَّد",  # with its vowel points
+        "nfd": unicodedata.normalize("NFD", "Café"),
+    }
+    lex = lines.load_model()["lex"]
+    page = [w + " " + w for w in words.values()] + ["\u2764\ufe0f 12", "1\ufe0f\u20e3 one"]
+    _, R, *_ = lines._raw_features_many([page], lex)
+    assert R[:, 0].tolist() == [2.0] * len(words) + [1.0, 2.0]  # ntok
+    for w in words.values():
+        assert lines._TOK.findall(w) == [w]
+    # one definition: _TOK's marks are the table's word characters, and they are every mark
+    # written on a letter in the BMP (categories Mn and Mc), not those written on symbols
+    marks = [ord(c) for c in lines._WORD_MARKS]
+    assert (lines._CHAR_TABLE[marks] & 128).all()
+    every = {
+        c
+        for c in map(chr, range(65536))
+        if unicodedata.category(c) in ("Mn", "Mc")
+        and not (0x20D0 <= ord(c) <= 0x20FF or 0xFE00 <= ord(c) <= 0xFE0F)
+    }
+    assert set(lines._WORD_MARKS) == every
+    word = np.flatnonzero(lines._CHAR_TABLE & 128)
+    assert all(chr(c).isalnum() or chr(c) in every or c == 95 for c in word.tolist())
+
+
 #: Two paragraphs of a news page (excerpts of the s38 acceptance tester's pages), a share
 #: button and a "read also" label after each (those lines stayed in the text)
 SHARE_PAGES = {
