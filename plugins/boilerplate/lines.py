@@ -496,6 +496,20 @@ _CUE_PHRASES = [
     "관련기사",
     "카카오톡",
     "페이스북",
+    # Thai and Lao: share, the networks, related news, read more, advertisement (a Thai
+    # page's share buttons stayed in its text, s38 acceptance test #1; each is one word
+    # to the tokens only since their vowel signs are: see _WORD_MARKS)
+    "แชร์",
+    "เฟซบุ๊ก",
+    "ไลน์",
+    "ข่าวที่เกี่ยวข้อง",
+    "อ่านเพิ่มเติม",
+    "อ่านต่อ",
+    "โฆษณา",
+    "ແບ່ງປັນ",
+    "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
+    "ອ່ານຕໍ່",
+    "ໂຄສະນາ",
 ]
 # ----------------------------------------------------------------- model loading ----
 #: The model file format this code reads (the JSON model's ``version``).
@@ -1418,7 +1432,7 @@ def _raw_features_many(docs, lex):
     letters = (wlen.take(tb[1:]) - wlen.take(tb[:-1]) - cntT[_W_NOT_LETTER].sum(axis=0)).astype(
         np.float64
     )
-    ntok = np.diff(tb).astype(np.float64)
+    ntok = _nomark_words(F, np.diff(tb).astype(np.float64), letters)
     codes = _lex_codes(lex["table"], th)
     # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
     # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
@@ -2472,6 +2486,29 @@ _NOMARK_LETTERS = re.compile(
     + "]"
 )
 _NOMARK_PROSE_LETTERS = 75
+#: letters of a Thai or Lao word, about (see above)
+_NOMARK_WORD_LETTERS = 3
+
+
+def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.ndarray:
+    """The lines' ``ntok`` with a line mostly of Thai or Lao letters counted in words of
+    _NOMARK_WORD_LETTERS letters, when that makes 8 words or more and more than its tokens:
+    a space parts phrases there, not words, and a paragraph of 120 letters was three
+    tokens, a short line to the model (the last paragraph before a page's share buttons was
+    removed).  A shorter line keeps its tokens: a label of one cue phrase ("ข่าวที่เกี่ยวข้อง",
+    related news) stays a line of cue words only.  Only lines whose tokens run 8+ letters on
+    average are searched (scripts without spaces, CJK too)."""
+    out = ntok
+    least = 8 * _NOMARK_WORD_LETTERS
+    for j in np.flatnonzero(letters >= np.maximum(8 * ntok, least)).tolist():
+        line = F[j]
+        if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
+            k = len(_NOMARK_LETTERS.findall(line))
+            if k >= least and 2 * k >= len(line) and k > _NOMARK_WORD_LETTERS * ntok[j]:
+                if out is ntok:
+                    out = ntok.copy()
+                out[j] = k / _NOMARK_WORD_LETTERS
+    return out
 
 
 def _nomark_prose(rows: list[str], X: np.ndarray) -> np.ndarray:

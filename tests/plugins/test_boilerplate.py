@@ -542,6 +542,82 @@ def test_share_and_read_also_lines_of_more_languages(run_stage, lang):
     assert set(removed) == set(page[1::2])
 
 
+#: A Thai and a Lao news page (written for these tests, in the shape of the s38 acceptance
+#: tester's): menu, headline, date, byline, paragraphs, share buttons (inside the Thai
+#: article), a related headline under its label, tags, copyright
+THAI_PAGE = [
+    "หน้าแรก",
+    "ข่าวทั่วไป",
+    "ต่างประเทศ",
+    "กีฬา",
+    "นักท่องเที่ยวต่างชาติเดือนมกราคมเพิ่มขึ้นร้อยละสิบสอง",
+    "3 กุมภาพันธ์ 2567 เวลา 09:15 น.",
+    "โดย วิชัย ศรีสุข",
+    "สำนักงานสถิติแห่งชาติเปิดเผยว่าจำนวนนักท่องเที่ยวต่างชาติที่เดินทางเข้าประเทศไทยในเดือนมกราคมเพิ่มขึ้นร้อยละสิบสองเมื่อเทียบกับปีก่อน โดยส่วนใหญ่มาจากจีนและมาเลเซีย",
+    "ผู้ประกอบการโรงแรมในภูเก็ตและกระบี่ระบุว่าอัตราการเข้าพักเฉลี่ยสูงกว่าร้อยละแปดสิบ และคาดว่าจะยังคงอยู่ในระดับสูงจนถึงช่วงเทศกาลสงกรานต์",
+    "แชร์",
+    "เฟซบุ๊ก",
+    "ไลน์",
+    "ด้านการท่าอากาศยานแห่งประเทศไทยเตรียมเพิ่มเที่ยวบินระหว่างประเทศอีกหลายเส้นทาง เพื่อรองรับความต้องการที่เพิ่มขึ้นในช่วงครึ่งปีแรก",
+    "ข่าวที่เกี่ยวข้อง",
+    "ราคาน้ำมันดีเซลปรับลดลงห้าสิบสตางค์ต่อลิตร",
+    "แท็ก: ท่องเที่ยว, โรงแรม, สถิติ",
+    "© 2567 ข่าวเช้าออนไลน์ สงวนลิขสิทธิ์",
+]
+LAO_PAGE = [
+    "ໜ້າຫຼັກ",
+    "ຂ່າວພາຍໃນ",
+    "ຕ່າງປະເທດ",
+    "ກິລາ",
+    "ໂຮງໝໍຫຼວງພະບາງເປີດພະແນກໃໝ່ສຳລັບເດັກນ້ອຍ",
+    "12 ມີນາ 2024",
+    "ກະຊວງສາທາລະນະສຸກລາຍງານວ່າ ໂຮງໝໍແຂວງຫຼວງພະບາງໄດ້ເປີດພະແນກໃໝ່ສຳລັບເດັກນ້ອຍ ເຊິ່ງມີຕຽງນອນຫຼາຍກວ່າຫ້າສິບຕຽງ ແລະ ອຸປະກອນທີ່ທັນສະໄໝ",
+    "ທ່ານຫົວໜ້າໂຮງໝໍກ່າວວ່າ ພະແນກນີ້ຈະຊ່ວຍໃຫ້ຄອບຄົວໃນເຂດຊົນນະບົດບໍ່ຈຳເປັນຕ້ອງເດີນທາງໄປນະຄອນຫຼວງວຽງຈັນເພື່ອປິ່ນປົວລູກຫຼານ",
+    "ແບ່ງປັນ",
+    "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
+    "ລາຄານ້ຳມັນໃນນະຄອນຫຼວງວຽງຈັນຫຼຸດລົງ",
+    "© 2024 ຂ່າວລາວ",
+]
+
+
+@pytest.mark.parametrize("page", [THAI_PAGE, LAO_PAGE], ids=["th", "lo"])
+def test_thai_and_lao_furniture_goes_and_their_paragraphs_stay(run_stage, page):
+    """Thai and Lao share buttons and "related news" labels are furniture words (they
+    stayed in a Thai page's text, s38 acceptance test #1; one token each only since the
+    vowel signs are inside words), and the paragraph after them stays: a line of those
+    scripts counts as words of about three letters, not as its few spaced phrases, so a
+    paragraph is no short line and a headline is title-like (the related one goes)."""
+    kept, _removed = _clean(run_stage, page)
+    body = [ln for ln in page if len(ln) > 80]
+    assert [ln for ln in kept if len(ln) > 80] == body
+    head = page.index(body[0])  # (headline, date, byline: not the body's question)
+    assert not set(kept) & set(page[:4] + [ln for ln in page[head:] if len(ln) <= 80])
+
+
+def test_thai_and_lao_lines_count_words_of_their_letters():
+    """A space parts phrases in Thai and Lao, not words: a line of 24+ of their letters counts
+    as words of three letters, when that is more than its tokens; a shorter line (a label of
+    one cue phrase), CJK and spaced scripts keep their tokens."""
+    from corearchive_plugins.boilerplate import lines
+
+    rows = [
+        THAI_PAGE[7],  # a paragraph: 2 tokens
+        THAI_PAGE[4],  # a headline: 1 token
+        "ข่าวที่เกี่ยวข้อง",  # related news
+        LAO_PAGE[7],
+        "北京市政府周二宣布，将在今年年底前新建十二座公园，以改善居民的生活环境。",
+        "The council approved the budget on Tuesday after a long debate.",
+    ]
+    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
+    ntok = X[:, lines._FI["ntok"]].tolist()
+    letters = [len(lines._NOMARK_LETTERS.findall(r)) for r in rows[:4]]
+    assert ntok[:4] == [letters[0] / 3, letters[1] / 3, 1.0, letters[3] / 3]
+    assert ntok[0] > 25 and 8 <= ntok[1] <= 25  # not title-like / title-like by length
+    assert ntok[4:] == [3.0, 11.0]
+    titlelike = X[:, lines._FI["titlelike"]].tolist()
+    assert titlelike[0] == 0 and titlelike[1] == 1
+
+
 def test_a_short_page_without_spaces_is_not_taken_for_a_page_without_article(run_stage):
     """The noprose rule (no prose line kept, few words) must not read a Japanese article,
     whose sentences are one or two \\w runs each, as a page without one."""
