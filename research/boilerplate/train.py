@@ -21,7 +21,6 @@ import argparse
 import collections
 import json
 import os
-import re
 import sys
 import time
 
@@ -87,7 +86,7 @@ def build_stopwords(top=40):
     for fn in sorted(os.listdir(LINGUA)):
         lang = fn.split(".")[0]
         cnt = collections.Counter(w.lower() for ln in open(os.path.join(LINGUA, fn), encoding="utf-8")
-                                  for w in re.findall(r"\w+", ln) if not w.isdigit())
+                                  for w in tc._TOK.findall(ln) if not w.isdigit())
         jl = None
         if lang in JT:
             try:

@@ -456,6 +456,48 @@ def test_the_furniture_words_of_more_languages(run_stage):
         assert set(page) - set(body) == set(removed)
 
 
+def test_the_combining_marks_of_every_script_are_inside_words():
+    """A vowel sign or tone mark is part of its word in every script, for the line model's
+    tokens (the character table) as for its cue phrases (``_TOK``): regex \\w cut Thai,
+    Lao, Myanmar and Khmer words at each one ("ข่าว" into "ข" and "าว": the token counts,
+    word lengths and lexicon hits of those pages were the pieces', s38 acceptance test #1).
+    An emoji's variation selector and a keycap's mark make no token."""
+    import unicodedata
+
+    import numpy as np
+
+    from corearchive_plugins.boilerplate import lines
+
+    words = {
+        "th": "ข่าวที่เกี่ยวข้อง",  # "related news"
+        "lo": "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
+        "my": "သတင်းများ",  # "news"
+        "km": "ព័ត៌មាន",  # "news"
+        "hi": "विज्ञापन",
+        "ar": "مُحَمَّد",  # with its vowel points
+        "nfd": unicodedata.normalize("NFD", "Café"),
+    }
+    lex = lines.load_model()["lex"]
+    page = [w + " " + w for w in words.values()] + ["\u2764\ufe0f 12", "1\ufe0f\u20e3 one"]
+    _, R, *_ = lines._raw_features_many([page], lex)
+    assert R[:, 0].tolist() == [2.0] * len(words) + [1.0, 2.0]  # ntok
+    for w in words.values():
+        assert lines._TOK.findall(w) == [w]
+    # one definition: _TOK's marks are the table's word characters, and they are every mark
+    # written on a letter in the BMP (categories Mn and Mc), not those written on symbols
+    marks = [ord(c) for c in lines._WORD_MARKS]
+    assert (lines._CHAR_TABLE[marks] & 128).all()
+    every = {
+        c
+        for c in map(chr, range(65536))
+        if unicodedata.category(c) in ("Mn", "Mc")
+        and not (0x20D0 <= ord(c) <= 0x20FF or 0xFE00 <= ord(c) <= 0xFE0F)
+    }
+    assert set(lines._WORD_MARKS) == every
+    word = np.flatnonzero(lines._CHAR_TABLE & 128)
+    assert all(chr(c).isalnum() or chr(c) in every or c == 95 for c in word.tolist())
+
+
 #: Two paragraphs of a news page (excerpts of the s38 acceptance tester's pages), a share
 #: button and a "read also" label after each (those lines stayed in the text)
 SHARE_PAGES = {
@@ -498,6 +540,82 @@ def test_share_and_read_also_lines_of_more_languages(run_stage, lang):
     kept, removed = _clean(run_stage, page)
     assert kept == page[0::2]
     assert set(removed) == set(page[1::2])
+
+
+#: A Thai and a Lao news page (written for these tests, in the shape of the s38 acceptance
+#: tester's): menu, headline, date, byline, paragraphs, share buttons (inside the Thai
+#: article), a related headline under its label, tags, copyright
+THAI_PAGE = [
+    "หน้าแรก",
+    "ข่าวทั่วไป",
+    "ต่างประเทศ",
+    "กีฬา",
+    "นักท่องเที่ยวต่างชาติเดือนมกราคมเพิ่มขึ้นร้อยละสิบสอง",
+    "3 กุมภาพันธ์ 2567 เวลา 09:15 น.",
+    "โดย วิชัย ศรีสุข",
+    "สำนักงานสถิติแห่งชาติเปิดเผยว่าจำนวนนักท่องเที่ยวต่างชาติที่เดินทางเข้าประเทศไทยในเดือนมกราคมเพิ่มขึ้นร้อยละสิบสองเมื่อเทียบกับปีก่อน โดยส่วนใหญ่มาจากจีนและมาเลเซีย",
+    "ผู้ประกอบการโรงแรมในภูเก็ตและกระบี่ระบุว่าอัตราการเข้าพักเฉลี่ยสูงกว่าร้อยละแปดสิบ และคาดว่าจะยังคงอยู่ในระดับสูงจนถึงช่วงเทศกาลสงกรานต์",
+    "แชร์",
+    "เฟซบุ๊ก",
+    "ไลน์",
+    "ด้านการท่าอากาศยานแห่งประเทศไทยเตรียมเพิ่มเที่ยวบินระหว่างประเทศอีกหลายเส้นทาง เพื่อรองรับความต้องการที่เพิ่มขึ้นในช่วงครึ่งปีแรก",
+    "ข่าวที่เกี่ยวข้อง",
+    "ราคาน้ำมันดีเซลปรับลดลงห้าสิบสตางค์ต่อลิตร",
+    "แท็ก: ท่องเที่ยว, โรงแรม, สถิติ",
+    "© 2567 ข่าวเช้าออนไลน์ สงวนลิขสิทธิ์",
+]
+LAO_PAGE = [
+    "ໜ້າຫຼັກ",
+    "ຂ່າວພາຍໃນ",
+    "ຕ່າງປະເທດ",
+    "ກິລາ",
+    "ໂຮງໝໍຫຼວງພະບາງເປີດພະແນກໃໝ່ສຳລັບເດັກນ້ອຍ",
+    "12 ມີນາ 2024",
+    "ກະຊວງສາທາລະນະສຸກລາຍງານວ່າ ໂຮງໝໍແຂວງຫຼວງພະບາງໄດ້ເປີດພະແນກໃໝ່ສຳລັບເດັກນ້ອຍ ເຊິ່ງມີຕຽງນອນຫຼາຍກວ່າຫ້າສິບຕຽງ ແລະ ອຸປະກອນທີ່ທັນສະໄໝ",
+    "ທ່ານຫົວໜ້າໂຮງໝໍກ່າວວ່າ ພະແນກນີ້ຈະຊ່ວຍໃຫ້ຄອບຄົວໃນເຂດຊົນນະບົດບໍ່ຈຳເປັນຕ້ອງເດີນທາງໄປນະຄອນຫຼວງວຽງຈັນເພື່ອປິ່ນປົວລູກຫຼານ",
+    "ແບ່ງປັນ",
+    "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
+    "ລາຄານ້ຳມັນໃນນະຄອນຫຼວງວຽງຈັນຫຼຸດລົງ",
+    "© 2024 ຂ່າວລາວ",
+]
+
+
+@pytest.mark.parametrize("page", [THAI_PAGE, LAO_PAGE], ids=["th", "lo"])
+def test_thai_and_lao_furniture_goes_and_their_paragraphs_stay(run_stage, page):
+    """Thai and Lao share buttons and "related news" labels are furniture words (they
+    stayed in a Thai page's text, s38 acceptance test #1; one token each only since the
+    vowel signs are inside words), and the paragraph after them stays: a line of those
+    scripts counts as words of about three letters, not as its few spaced phrases, so a
+    paragraph is no short line and a headline is title-like (the related one goes)."""
+    kept, _removed = _clean(run_stage, page)
+    body = [ln for ln in page if len(ln) > 80]
+    assert [ln for ln in kept if len(ln) > 80] == body
+    head = page.index(body[0])  # (headline, date, byline: not the body's question)
+    assert not set(kept) & set(page[:4] + [ln for ln in page[head:] if len(ln) <= 80])
+
+
+def test_thai_and_lao_lines_count_words_of_their_letters():
+    """A space parts phrases in Thai and Lao, not words: a line of 24+ of their letters counts
+    as words of three letters, when that is more than its tokens; a shorter line (a label of
+    one cue phrase), CJK and spaced scripts keep their tokens."""
+    from corearchive_plugins.boilerplate import lines
+
+    rows = [
+        THAI_PAGE[7],  # a paragraph: 2 tokens
+        THAI_PAGE[4],  # a headline: 1 token
+        "ข่าวที่เกี่ยวข้อง",  # related news
+        LAO_PAGE[7],
+        "北京市政府周二宣布，将在今年年底前新建十二座公园，以改善居民的生活环境。",
+        "The council approved the budget on Tuesday after a long debate.",
+    ]
+    _idx, X = lines.line_features(rows, lines.load_model()["lex"])
+    ntok = X[:, lines._FI["ntok"]].tolist()
+    letters = [len(lines._NOMARK_LETTERS.findall(r)) for r in rows[:4]]
+    assert ntok[:4] == [letters[0] / 3, letters[1] / 3, 1.0, letters[3] / 3]
+    assert ntok[0] > 25 and 8 <= ntok[1] <= 25  # not title-like / title-like by length
+    assert ntok[4:] == [3.0, 11.0]
+    titlelike = X[:, lines._FI["titlelike"]].tolist()
+    assert titlelike[0] == 0 and titlelike[1] == 1
 
 
 def test_a_short_page_without_spaces_is_not_taken_for_a_page_without_article(run_stage):
