@@ -501,8 +501,10 @@ EncodingBy = Literal["declared", "guessed"] | None
 
 
 #: A character beyond ASCII inside a Latin word (a letter before it, a small letter after
-#: it), and how many of them say that a multi-byte reading took UTF-8 letters for its own
-_WIDE_IN_WORD = re.compile(r"[A-Za-z][^\x00-\x7f][a-z]")
+#: it; or two: Shift_JIS reads a UTF-8 letter's two bytes as two half-width katakana,
+#: "Kﾃｶln"), and how many of them say that a multi-byte reading took UTF-8 letters for its
+#: own
+_WIDE_IN_WORD = re.compile(r"[A-Za-z][^\x00-\x7f]{1,2}[a-z]")
 _WIDE_IN_WORDS = 3
 
 

@@ -505,11 +505,12 @@ def test_a_utf8_text_joined_with_a_double_byte_part_reads_it_in_its_encoding(cod
     assert (text, encoding) == (first + second, f"utf-8+{codec}")
 
 
-@pytest.mark.parametrize("codec", ["euc_jp", "gb18030"])
+@pytest.mark.parametrize("codec", ["euc_jp", "gb18030", "shift_jis"])
 def test_a_utf8_latin_text_joined_with_a_double_byte_part_keeps_its_letters(codec):
     """A German UTF-8 paragraph before an EUC-JP one: the file was read wholly as EUC-JP,
     whose pairs take UTF-8's "ä", "ü" for characters of its own ("sp辰t", "B端rger"; s38
-    acc-regress D11). Such characters inside Latin words say the file is part UTF-8."""
+    acc-regress D11). Such characters inside Latin words say the file is part UTF-8; in
+    Shift_JIS they are two half-width katakana ("Kﾃｶln": s39 acc-regress D9)."""
     german = (
         "Der Stadtrat hat den Haushalt beschlossen. Die Abgeordneten stimmten spät am Abend"
         " ab, die Debatte dauerte über sechs Stunden. Bürger protestierten gegen Kürzungen."
