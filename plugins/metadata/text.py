@@ -4080,10 +4080,21 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
     return None
 
 
-def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = True) -> str | None:
+#: The fewest words of a headline on a date line, after its date ("23.01.2022 - Dorothea
+#: Wierer darf ...")
+_DATED_HEADLINE_WORDS = 4
+
+
+def _title_text(
+    s: str,
+    found: list[dict[str, Any]] | None = None,
+    cjk: bool = True,
+    least: int = _DATED_HEADLINE_WORDS,
+) -> str | None:
     """The headline a candidate line can hold: None for a date line ("Posted on April 29,
     2022", "21:17 18.11.2019 Get short URL"), the rest of a line that starts with a date
-    glued to a headline ("27.01.2022MineralölINFO November 2021"), else the line itself."""
+    glued to a headline ("27.01.2022MineralölINFO November 2021"), else the line itself.
+    ``least``: the fewest words of a rest after a date (fewer: a date line)."""
     if found is None:
         if not _PREFILTER.search(s):
             return s
@@ -4096,7 +4107,17 @@ def _title_text(s: str, found: list[dict[str, Any]] | None = None, cjk: bool = T
         if cjk and _DATELINE_REST.match(rest) is not None:
             return None  # a dateline: "2023年10月18日 10:02 来源：新华网"
         rest = _LEAD_SEP.sub("", rest)
-        return rest if n_words(rest, cjk) >= _TITLE_MIN_WORDS else None
+        if _PREFILTER.search(rest) and (again := find_dates([rest])) and again[0]["col"] == 0:
+            # (a date line that gives two dates, the post's and its update, glued as themes
+            # print them: "1. November 20231. November 2023 Bockenem, Polizei", "28. Juni
+            # 201914. Januar 2020 | Klaus Q." The second date, glued to the first year, is
+            # no match in the whole line; its rest was a title candidate, "1. November 2023
+            # Bockenem, Polizei", and won over the headline above it)
+            return _title_text(rest, again, cjk, least)
+        # (fewer words after a date are the post's meta line: its author "Reiner Nagel", a
+        # section "Umwelt & Klima", "3 Kommentare", "6 min read", a time; on the dev pages
+        # 37 such candidates, none a headline, where 6 of 53 rests of 4 words or more were)
+        return rest if n_words(rest, cjk) >= least else None
     # a breadcrumb glued to a date, then the headline: "StartseiteNews & mehr23.01.2022 -
     # Dorothea Wierer darf ..."
     # (glued: a date line "Do 24. Mai 2018, 08:30 | ANZEIGE | 1 Kommentar" holds no headline)
@@ -4131,7 +4152,12 @@ def _dated_entry(page: Page, k: int) -> bool:
     if i not in page.dated_lines():
         return False
     found = _stripped_dates(page, i, s)
-    return bool(found) and found[0]["col"] == 0 and _title_text(s, found, page.cjk) not in (None, s)
+    return (
+        bool(found)
+        and found[0]["col"] == 0
+        # (an entry's text may be short: "May 3, 2019: Building work starts.")
+        and _title_text(s, found, page.cjk, _TITLE_MIN_WORDS) not in (None, s)
+    )
 
 
 #: What :func:`_title_shape` returns

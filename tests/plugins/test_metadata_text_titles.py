@@ -56,6 +56,33 @@ def test_a_headline_after_its_date_stays_a_title() -> None:
 
 
 @pytest.mark.parametrize(
+    "meta",
+    [
+        # a post's date and its update glued, as a theme prints them, then its sections
+        "1. November 20241. November 2024 Lancaster, Flooding, Council",
+        "March 5, 2024March 6, 2024 | Jane Roe",
+        # a date, then the author, a section or a counter of fewer than four words
+        "05.03.2024 - Jane Roe",
+        "March 5, 2024 | Environment & Climate",
+        "5. März 2024 | 3 Kommentare",
+    ],
+)
+def test_a_date_lines_meta_is_no_title_candidate(meta: str) -> None:
+    """A post's meta line, its date(s) then its author, sections or comment count, is no
+    headline: a date line's rest was a title candidate from two words on, and one whose
+    date was printed twice, glued ("1. November 20231. November 2023 Bockenem, Polizei"),
+    kept the second date in it. It won over the headline above it on a dev page; on the dev
+    pages 37 such rests of under four words were candidates and none was a headline."""
+    page = f"Flood barrier opens\n\n{meta}\n\n{BODY}"
+    cands = [c[2] for c in TitlePool(Page(page)).cands]
+    assert cands == ["Flood barrier opens"]
+    assert extract(page)["title"] == "Flood barrier opens"
+    # (a headline of four words or more after a date is still one, as before)
+    page = f"05.03.2024 - Flood barrier opens on Monday\n\n{BODY}"
+    assert extract(page)["title"] == "Flood barrier opens on Monday"
+
+
+@pytest.mark.parametrize(
     "headline",
     ["# Flood barrier opens", "#  Flood barrier opens", "## Flood barrier opens ##",
      "**Flood barrier opens**", "__Flood barrier opens__"],
