@@ -545,8 +545,11 @@ class WarcSink(Sink):
                 )
                 if given:
                     headers.replace_header(GIVEN_DATE_HEADER, given)
-                if src.warc_record_id:
-                    headers.replace_header(GIVEN_ID_HEADER, src.warc_record_id)
+            if src.warc_record_id and record_id != src.warc_record_id:
+                # (a copy under an id of this archive's own, whatever the reason — no readable
+                # date, a block that fails its digest, an id the archive holds —, names the
+                # crawl's: it said so for a date only, s39 acc-interop 11)
+                headers.replace_header(GIVEN_ID_HEADER, src.warc_record_id)
             if not headers.get_header("WARC-Warcinfo-ID"):
                 # (a copy keeps the crawl's: the capture was made by the crawler its warcinfo
                 # names, not by this run; it read as made by this run's operator and host,

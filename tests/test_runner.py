@@ -2229,6 +2229,18 @@ def test_an_input_record_that_fails_its_digests_is_noted_and_not_recertified(
     assert bad["archive"]["raw_record_id"] != ids[0] and bad["source"]["warc_record_id"] == ids[0]
     assert "digests_failed" not in good["annotations"]["source"]
     assert good["archive"]["raw_record_id"] == ids[1]
+    # the copy names the crawl's record id, as a copy with no readable date does (s39
+    # acc-interop 11)
+    from warcio.archiveiterator import ArchiveIterator
+
+    given = {}
+    for path in sorted((tmp_path / "o" / "warc").glob("*.warc.gz")):
+        with open(path, "rb") as f:
+            for rec in ArchiveIterator(f):
+                rid = rec.rec_headers.get_header("WARC-Record-ID")
+                given[rid] = rec.rec_headers.get_header("Corearchive-Given-Record-ID")
+    assert given[bad["archive"]["raw_record_id"]] == ids[0]
+    assert given[good["archive"]["raw_record_id"]] is None
     assert res.manifest["counts"]["noted"] == {"warc records read whose digests fail": 1}
     from corearchive.report import NOTED, RunReport
 
