@@ -16,7 +16,7 @@ of a code-switched text (``allowed_share``); without one it only tags.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -107,18 +107,6 @@ def _paragraph_texts(text: str, minimum: int) -> Iterator[tuple[int, str]]:
     for i, line in enumerate(lines):
         if len(line) >= minimum and len(t := detector.language_text(line)) >= minimum:
             yield i, t
-
-
-def _head(lines: Iterable[str], limit: int) -> str:
-    """The first ``lines`` joined, cut at ``limit`` characters ("" if none)."""
-    parts: list[str] = []
-    size = 0
-    for line in lines:
-        parts.append(line)
-        size += len(line) + 1
-        if size >= limit:
-            break
-    return "\n".join(parts)[:limit]
 
 
 @dataclass(frozen=True)
@@ -328,7 +316,6 @@ class LanguageStage(Stage):
         ann: dict[str, Any] = {}
         settled = None
         paragraphs: list[str] = []
-        per: list[tuple[str | None, float]] = []
         if len(doc.text) >= opts.paragraph_min_chars * 2:
             # CLD2 over the paragraphs gives their languages, and settles the document
             # itself when it is long and unambiguous (most pages): the cascade is then not
@@ -343,18 +330,8 @@ class LanguageStage(Stage):
         sample = None
         if settled is not None:
             code, conf, top = settled
-        elif main := next((c for c in ann.get("shares", ()) if c != "und"), None):
-            # a document whose paragraphs were read is told by its main language's (and
-            # those CLD2 could not read), not another's: its first paragraphs up to
-            # max_chars held half a minority one, which the cascade weighed as much (a
-            # Hungarian text with an Icelandic paragraph was Icelandic once URLs no longer
-            # filled the sample; a Slovak "pre", "for", read as the reflex of yat made a
-            # Bosnian text Serbian: s39 acc-regress R7, R8)
-            own = (p for p, (c, _) in zip(paragraphs, per, strict=True) if c in (main, None))
-            sample = _head(own, opts.max_chars)
         else:
             sample = self._sample(doc.text)
-        if sample is not None:
             if letters(sample) < opts.min_letters:
                 code, conf, top = "und", 0.0, []
             else:
@@ -422,8 +399,14 @@ class LanguageStage(Stage):
         limit = self.options.max_chars
         if len(text) <= limit:
             return text
-        found = _paragraph_texts(text, self.options.paragraph_min_chars)
-        return _head((line for _, line in found), limit) or text[:limit]
+        parts: list[str] = []
+        size = 0
+        for _, line in _paragraph_texts(text, self.options.paragraph_min_chars):
+            parts.append(line)
+            size += len(line) + 1
+            if size >= limit:
+                break
+        return "\n".join(parts)[:limit] if parts else text[:limit]
 
     def _paragraphs(
         self, where: list[int], paragraphs: list[str], per: list[tuple[str | None, float]]
