@@ -3364,10 +3364,9 @@ def cue_context(before: str, prev: str) -> tuple[str, float]:
     return before, 0.0
 
 
-def post_stamps(lines: list[str], cands: list[dict[str, Any]], over: bool = True) -> list[int]:
+def post_stamps(lines: list[str], cands: list[dict[str, Any]]) -> list[int]:
     """The candidates (``cands``, on ``lines``) that are posts' time stamps, in text order:
-    a date with its time alone on a line (the first of a line), over a post's text
-    (``over``; else over any text: a reader's comment of one short sentence is none)."""
+    a date with its time alone on a line over a post's text (the first of a line)."""
     stamps: dict[int, int] = {}  # line -> candidate
     for k, c in enumerate(cands):
         if (
@@ -3376,20 +3375,23 @@ def post_stamps(lines: list[str], cands: list[dict[str, Any]], over: bool = True
             and (c.get("time") or ("",))[0]
             and c["score"] > -50
             and c["line"] not in stamps
-            and (not over or _over_post(lines, c["line"]))
+            and _over_post(lines, c["line"])
         ):
             stamps[c["line"]] = k
     return [stamps[i] for i in sorted(stamps)]
 
 
-def set_comments_aside(lines: list[str], cands: list[dict[str, Any]], stamps: list[int]) -> None:
+def set_comments_aside(
+    lines: list[str], cands: list[dict[str, Any]], stamps: list[int]
+) -> list[int]:
     """Mark the posts' time stamps ``stamps`` (:func:`post_stamps`) that are a comment
     section's (:func:`.structures.comment_stamps`: "Comments" over them, "Reply" under
     them) as comments' dates, none the page's (:func:`_vetoed`): an article without a
-    dateline was dated by its readers' first comment."""
+    dateline was dated by its readers' first comment. The stamps left."""
     comments = comment_stamps(lines, [cands[k]["line"] for k in stamps])
     for k in stamps[len(stamps) - len(comments) :]:
         cands[k]["comment"] = True
+    return stamps[: len(stamps) - len(comments)]
 
 
 def live_start(cands: list[dict[str, Any]], stamps: list[int], idx: int | None) -> int | None:
@@ -3423,11 +3425,7 @@ def choose_posted(
     (:func:`set_comments_aside`), a live blog dated by its first post (:func:`live_start`).
     The chosen candidate, its confidence, and the live blog's first post (None: no live
     blog's)."""
-    # (the comments are told among every stamp alone on its line: a comment of a short
-    # sentence is no paragraph, and the first dated an article without a dateline, s39
-    # acc-regress D16)
-    set_comments_aside(lines, cands, post_stamps(lines, cands, over=False))
-    stamps = [k for k in post_stamps(lines, cands) if not cands[k].get("comment")]
+    stamps = set_comments_aside(lines, cands, post_stamps(lines, cands))
     idx, conf = choose(cands, lists=lists)
     live = live_start(cands, stamps, idx)
     return (idx if live is None else live), conf, live

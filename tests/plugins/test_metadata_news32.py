@@ -320,19 +320,6 @@ def test_an_articles_comment_thread_is_no_live_blog(run_stage, heading: str) -> 
     assert doc.title == "Council approves bridge budget"
 
 
-@pytest.mark.parametrize("heading", ["Comments", "3 comments"])
-def test_an_articles_short_comments_do_not_date_it(run_stage, heading: str) -> None:
-    """s39 acc-regress D16: comments of one short sentence each, no paragraph, were not
-    read as the comment section (whose stamps were sought only over paragraphs), and the
-    first dated the article without a dateline."""
-    lines = ["Council approves bridge budget", "By Jane Doe", *PARAS[:3], heading]
-    for who, when, text, _ in COMMENTS:
-        lines += [f"{who}\n{when}\n{text.split(',')[0]}.\nReply"]
-    doc = _record(run_stage, "\n\n".join(lines), html=False, at="2026-02-20T12:00:00Z")
-    assert doc.published is None
-    assert doc.title == "Council approves bridge budget"
-
-
 def test_an_articles_dateline_over_its_text_is_not_its_comments(run_stage) -> None:
     """The article's dateline, a time alone over its first paragraph as a comment's is,
     stays its date when its readers' comments follow under their heading: only the
