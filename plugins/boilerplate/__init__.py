@@ -629,7 +629,7 @@ class BoilerplateStage(Stage):
         for (doc, text, ann), d, b, s in zip(
             todo, decided[: len(pages)], blocks, spare, strict=True
         ):
-            posts, heads = _thread_lines(d)
+            posts, heads, _ = _thread_lines(d)
             new, removed, added = refine(text, d, blocks=b, spare=s, thread=posts)
             if new.strip() and new != text:  # (trafilatura's text if nothing would be left)
                 share = round(min(ann["kept_share"] * len(new) / len(text), 1.0), 4)
@@ -1282,27 +1282,30 @@ def _keep_structures(d: Any) -> None:
         _mark(d, dict.fromkeys(turns, DIALOGUE_REASON), True)
 
 
-def _thread_lines(d: Any) -> tuple[list[int], list[int]]:
-    """:func:`.structures.thread_posts` of a ``lines.Decisions`` (a line of the page's
-    furniture words is no poster)."""
+def _thread_lines(d: Any) -> tuple[list[int], list[int], list[int]]:
+    """:func:`.structures.posts_and_comments` of a ``lines.Decisions`` (a line of the
+    page's furniture words is no poster)."""
     from .lines import CUEONLY_REASON
-    from .structures import thread_posts
+    from .structures import posts_and_comments
 
     words = {"boilerplate vocabulary", CUEONLY_REASON}
-    return thread_posts(d.stripped, d.keep.tolist(), [r in words for r in d.columns()[2]])
+    return posts_and_comments(d.stripped, d.keep.tolist(), [r in words for r in d.columns()[2]])
 
 
 def _keep_thread(d: Any) -> list[str]:
     """Keep the removed lines of a ``lines.Decisions`` that are a thread's posts or their
-    posters and times (:func:`.structures.thread_posts`), with a reason; and the posters of
-    the thread's posts in order (none when the page is no thread). The metadata stage
-    takes the first, who started the thread, for its author."""
-    from .structures import POST_REASON
+    posters and times (:func:`.structures.posts_and_comments`), with a reason, and remove
+    the kept lines of readers' comments under an article; return the posters of the
+    thread's posts in order (none when the page is no thread). The metadata stage takes
+    the first, who started the thread, for its author."""
+    from .structures import COMMENTS_REASON, POST_REASON
 
     keep = d.keep.tolist()
-    posts, heads = _thread_lines(d)
+    posts, heads, comments = _thread_lines(d)
     if found := [j for j in posts if not keep[j]]:
         _mark(d, dict.fromkeys(found, POST_REASON), True)
+    if found := [j for j in comments if keep[j]]:
+        _mark(d, dict.fromkeys(found, COMMENTS_REASON), False)
     return [d.stripped[h] for h in heads]
 
 

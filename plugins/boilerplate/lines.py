@@ -2511,19 +2511,32 @@ def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.nda
     return out
 
 
-def _nomark_prose(rows: list[str], X: np.ndarray) -> np.ndarray:
-    """Which of the stripped lines ``rows`` (features ``X``) are prose of a script that ends
-    sentences without a mark (Thai, Lao): _NOMARK_PROSE_LETTERS or more of its letters, the
-    most of the line's characters (see above).  Only the long lines without a sentence end
-    that are not ASCII are searched (a search of every line cost ~3 % of the decisions; so,
-    ~0.4 %), and counted when they hold one."""
+# A short line of theirs lacks a sentence end as their paragraphs do: after the article's last
+# prose line, it is no teaser for its shape alone (a text's short closing paragraphs, its
+# wrapped lines, were all removed as teasers once its long lines were prose: s39
+# acc-regress R1).  It is one past a line the article left or a line of cue words (a
+# "related news" label, a picture, a menu), as a teaser box stands apart from the article,
+# and a paragraph right under the article's last one does not.
+def _nomark_prose(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Which of the stripped lines ``rows`` (features ``X``) are of a script that ends
+    sentences without a mark (Thai, Lao) -> (prose, titlelike).  Prose: _NOMARK_PROSE_LETTERS
+    or more of its letters, the most of the line's characters (see above); only the long
+    lines without a sentence end that are not ASCII are searched (a search of every line cost
+    ~3 % of the decisions; so, ~0.4 %), and counted when they hold one.  Titlelike: the
+    title-like lines (``X``'s feature) the most of whose characters are those letters, whose
+    missing sentence end says nothing (see :func:`_rules`)."""
     out = np.zeros(len(rows), bool)
+    short = np.zeros(len(rows), bool)
     for j in np.flatnonzero((X[:, 1] >= _NOMARK_PROSE_LETTERS) & (X[:, 3] == 0)).tolist():
         line = rows[j]
         if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
             k = len(_NOMARK_LETTERS.findall(line))
             out[j] = k >= _NOMARK_PROSE_LETTERS and 2 * k >= len(line)
-    return out
+    for j in np.flatnonzero((X[:, _FI["titlelike"]] > 0) & ~out).tolist():
+        line = rows[j]
+        if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
+            short[j] = 2 * len(_NOMARK_LETTERS.findall(line)) >= len(line)
+    return out, short
 
 
 # noprose: a page whose kept lines hold no prose line (a sentence of 8+ words, or of 20+ CJK
@@ -2547,14 +2560,15 @@ def _sentence_lines(X, nomark):
     return ((X[:, 3] > 0) & long) | nomark
 
 
-def _rules(X, p, thr, rules=RULES, nomark=None):
+def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
     """Post-processing rules over the model scores -> (scores, reasons).  A prose line has 8+
     words and a sentence end, or is a long line of Thai or Lao (``nomark``, one per row:
     :func:`_nomark_prose`; none if not given).  Each rule only moves a score across the
     threshold and records why:
       teaser  - a title-like line (3-25 words, no sentence end, not prose) that is repeated in
                 the page, or that comes after the article's last prose line, is a related-link
-                teaser;
+                teaser; a short Thai or Lao line (``nomark_tl``) after it only past a line
+                the article left or of cue words (see the note at _nomark_prose);
       caption - a long line without final punctuation just before a byline or right after the
                 title, above the article's first prose line (or with a photo credit / caption
                 verb there), is an image caption;
@@ -2583,7 +2597,12 @@ def _rules(X, p, thr, rules=RULES, nomark=None):
     lo_hi = 0.999
     if "teaser" in rules and len(kp):
         last = kp[-1]
-        drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | (np.arange(n) > last))
+        after = np.arange(n) > last
+        if nomark_tl is not None:
+            # (the note at _nomark_prose) past a line the article left or of cue words
+            left = np.cumsum(~keep | (X[:, _FI["cue"]] > 0))
+            after &= ~nomark_tl | (left > left[last])
+        drop = keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         for j in np.flatnonzero(drop).tolist():
             p[j] = min(p[j], thr * 0.5)
             why[j] = TEASER_REASON
@@ -2663,7 +2682,7 @@ def _rules(X, p, thr, rules=RULES, nomark=None):
     return p, why
 
 
-def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None):
+def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
     """:func:`_rules` over a batch (documents at row bounds ``rb``) -> (scores, reasons keyed
     by row); each document gets exactly what it gets alone."""
     p = p.copy()
@@ -2694,7 +2713,13 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None):
     has_kp = (last >= 0)[ld]
     half = thr * 0.5
     if "teaser" in rules:
-        drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | (gi > last[ld]))
+        after = gi > last[ld]
+        if nomark_tl is not None:
+            # (the note at _nomark_prose) past a line the article left or of cue words after
+            # its last prose line
+            left = np.cumsum(~keep | (X[:, _FI["cue"]] > 0))
+            after &= ~nomark_tl | (left > left[np.maximum(last, 0)][ld])
+        drop = has_kp & keep & tl & ((X[:, _FI["repeat"]] > 0) | after)
         _demote(p, why, drop, half, TEASER_REASON)
     if "caption" in rules:
         by = X[:, _FI["byline"]] > 0
@@ -2963,7 +2988,7 @@ def _decide_part(docs: list[list[str]], threshold: float, sequence: bool) -> lis
         # the sequence layer (if any) on the stage-1/2 scores, averaged with the stages' (as
         # score_lines does)
         p2 = _seq_mix(m, X, p1, s2, p2, rb)
-    p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES), _nomark_prose(S, X))
+    p, why_all = _rules_rows(X, p2, rb, threshold, m.get("rules", RULES), *_nomark_prose(S, X))
     keep = p >= threshold
     whys = [{} for _ in bounds]
     if why_all:

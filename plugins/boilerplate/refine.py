@@ -159,7 +159,7 @@ def refine(
     read as a run of menu items, made the paragraph after a code sample read as the
     article's end: 0.08, so read 0.82; a press contact under a <pre> address rose from
     0.09 to 0.11 only). ``thread``: the lines of the rendering that are a thread's posts
-    with their posters and times (:func:`.structures.thread_posts`), if it is one: see
+    with their posters and times (:func:`.structures.posts_and_comments`), if it is one: see
     :func:`_as_thread`."""
     score = decisions.score
     scores: list[float] = score.tolist()

@@ -83,6 +83,9 @@ def _runs_on(lines: list[str], forced: list[bool], n_forced: int) -> bool:
 #: next piece often starts so, "3. März", "- Hollande"; on the dev pages wrapped at 72 and
 #: 80 such a rule broke 114 more of 2,186 pages than it mended.)
 _LIST_ITEM = re.compile(r"[*•·‣◦▪]\s")
+#: A form's control at a line's start as a text browser writes it: a radio button ("(*)",
+#: "( )"), a check box ("[X]", "[ ]")
+_FORM_CONTROL = re.compile(r"(?:\([* ]\)|\[[Xx ]\])\s")
 #: A list item's mark and the spaces after it, at the line's start: a bullet, or a number
 #: or letter with a point or a bracket (only to find where the item's text starts)
 _ITEM_MARK = re.compile(r"[ \t]*(?:[*+•·‣◦▪○■□☆●o-]|\d{1,3}[.)]|[a-z][.)])[ \t]+(?=\S)")
@@ -112,7 +115,8 @@ def _forced(lines: list[str], width: int) -> list[bool]:
     (a bulleted list item, or a line indented deeper than this one's text: a paragraph's
     first-line indent, a nested item; a list item's next line is indented as far as the
     item's text, under it; a numbered item after a sentence's end or another item: see
-    :func:`_numbered_item`; a speaker's turn of a dialogue: see :func:`_speakers`)."""
+    :func:`_numbered_item`; a speaker's turn of a dialogue: see :func:`_speakers`; a
+    form's controls: :data:`_FORM_CONTROL`)."""
     n = len(lines)
     out = [False] * n
     edges = _edges(lines, width)
@@ -130,6 +134,7 @@ def _forced(lines: list[str], width: int) -> list[bool]:
                 and _LIST_ITEM.match(nxt) is None
                 and not _numbered_item(cur.strip(), nxt)
                 and not _turn(nxt, speakers)
+                and _FORM_CONTROL.match(nxt) is None
             )
     return out
 
@@ -560,10 +565,11 @@ def _turn(line: str, speakers: frozenset[str]) -> bool:
 
 def _starts_unit(cur: str, nxt: str, speakers: frozenset[str], width: int) -> bool:
     """Whether the stripped line ``nxt`` starts a unit of its own after ``cur``, whatever
-    their lengths: a speaker's turn, a numbered item after a sentence's end or another
-    item, or (after a sentence's end, or in a text of a fixed ``width``) a credit or a
-    run-in label."""
-    if _turn(nxt, speakers) or _numbered_item(cur, nxt):
+    their lengths: a speaker's turn, a form's controls (:data:`_FORM_CONTROL`: a poll's
+    answers were joined to its question, in a script without case: s39 acc-regress R4), a
+    numbered item after a sentence's end or another item, or (after a sentence's end, or
+    in a text of a fixed ``width``) a credit or a run-in label."""
+    if _turn(nxt, speakers) or _FORM_CONTROL.match(nxt) or _numbered_item(cur, nxt):
         return True
     return bool((width or cur.endswith(_ENDS)) and _LABEL.match(nxt))
 

@@ -515,7 +515,7 @@ def article_rating(
     return out
 
 
-#: the reason of a line kept by :func:`thread_posts`
+#: the reason of a line kept by :func:`posts_and_comments`
 POST_REASON = "post of the thread, or its poster and time"
 
 #: the fewest posts of a thread (one post and its poster is a byline over an article)
@@ -694,14 +694,16 @@ def post_times(lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[b
     return [i for i in stamps if not keep[i]]
 
 
+#: the reason of a line removed by :func:`posts_and_comments` (readers' comments)
+COMMENTS_REASON = "readers' comments under the article"
 #: the fewest paragraphs of an article's text over its readers' comments
 #: (:func:`_article_over_comments`)
 _ARTICLE_PARAS = 3
 
 
-def thread_posts(
+def posts_and_comments(
     lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
-) -> tuple[list[int], list[int]]:
+) -> tuple[list[int], list[int], list[int]]:
     """The lines (positions in ``lines``, stripped, as for :func:`article_structures`) of a
     thread's posts with their posters and times, and the lines of the posts' posters:
     two posts or more, each a poster's name over its time ("dave_k" / "Posted 12 January
@@ -713,11 +715,16 @@ def thread_posts(
     ("low article score") and every poster's name and time, so the kept posts read as one
     author's text (s36 acc-types #9). Only a page whose text starts with such a run is a
     thread: readers' comments under an article (its kept paragraphs before the first
-    poster) stay the page's furniture, as before. Returns ``([], [])`` when there is none."""
+    poster) stay the page's furniture, as before. Returns ``(posts, posters, [])``, or
+    ``([], [], comments)`` for an article whose bare byline over its dateline reads as a
+    first post over its readers' comments (:func:`_article_over_comments`): the lines of
+    those comments with their section's heading, which the line model read as any lines
+    and kept some of (a comment, a commenter's name: s39 acc-regress R2); ``([], [], [])``
+    when there is none."""
     n = len(lines)
     first = next((j for j in range(n) if keep[j]), None)
     if first is None:
-        return [], []
+        return [], [], []
     # (the first post is above the page's first kept sentence: none is looked for below it,
     # where the answer would be "readers' comments" anyway)
     last = next((j for j in range(first, n) if keep[j] and _prose(lines[j])), n)
@@ -726,14 +733,14 @@ def thread_posts(
     i = 0
     while i < n - 2:
         if not heads and i > last:
-            return [], []
+            return [], [], []
         if not (_prose(lines[i + 2]) and _head(lines, i, furniture)):
             if heads:  # (the run of posts ends at what is neither a post nor its buttons)
                 break
             i += 1
             continue
         if not heads and any(keep[j] and _prose(lines[j]) for j in range(first, i)):
-            return [], []  # (an article's text before it: its readers' comments)
+            return [], [], []  # (an article's text before it: its readers' comments)
         heads.append(i)
         b = i + 2
         while b < n and _prose(lines[b]):
@@ -747,10 +754,13 @@ def thread_posts(
             b += 1
         i = b
     if len(heads) < _MIN_POSTS or not any(keep[heads[0] + 2 : i]):
-        return [], []
+        return [], [], []
     if _article_over_comments(lines, heads, i):
-        return [], []
-    return found, heads
+        start = heads[1]
+        while start > heads[0] and (not lines[start - 1] or _comment_mark(lines[start - 1])):
+            start -= 1  # (the section's heading, "Comments", "3 comments")
+        return [], [], [j for j in range(start, i) if lines[j]]
+    return found, heads, []
 
 
 #: the reason of a line kept by :func:`dialogue_turns`
@@ -764,7 +774,7 @@ _MIN_SPEAKERS = 2
 def dialogue_turns(
     lines: Sequence[str], keep: Sequence[bool], furniture: Sequence[bool]
 ) -> list[int]:
-    """The lines (positions in ``lines``, stripped, as for :func:`thread_posts`) of the
+    """The lines (positions in ``lines``, stripped, as for :func:`posts_and_comments`) of the
     article's dialogue that the model removed: an interview or a transcript laid out as
     turns, each a speaker's name on a line of its own ("Interviewer", "Anna Berg") over
     what the speaker says (lines that end a sentence), :data:`_MIN_TURNS` turns or more one

@@ -651,6 +651,34 @@ def test_thai_paragraphs_are_prose_though_no_sentence_ends_with_a_mark(run_stage
         assert removed[ln].startswith("title-like teaser"), ln
 
 
+#: a Thai text's closing paragraphs and wrapped lines: short, none ending with a mark
+THAI_SHORT = [
+    "กรุงเทพฯ ปรับปรุงระบบระบายน้ำ",
+    "",
+    THAI[2] + " " + THAI[3],
+    "",
+    "ชาวบ้านในพื้นที่หลายคนบอกว่ายินดีกับแผนนี้",
+    "",
+    "แต่กังวลว่างานก่อสร้างจะทำให้การจราจรติดขัดมากขึ้น",
+    "",
+    "สำนักการระบายน้ำจะเปิดรับฟังความคิดเห็นจากประชาชนในเดือนหน้า",
+    "",
+    "นอกจากนี้ กรุงเทพมหานครยังจะติดตั้งเครื่องสูบน้ำเพิ่มอีกห้าสิบเครื่อง",
+    "ตามจุดที่มีน้ำท่วมขังบ่อยครั้ง",
+]
+
+
+def test_short_thai_lines_under_the_article_are_no_teasers(run_stage):
+    """A Thai text's short paragraphs and wrapped lines right under its last long one stay:
+    they lack a sentence end as all Thai paragraphs do, and were removed as title-like
+    teasers after the article's end once its long lines were prose (s39 acc-regress R1).
+    After a label the article left, a related headline still goes (the test above)."""
+    kept, removed = _clean(run_stage, THAI_SHORT)
+    text = " ".join(kept)
+    for ln in THAI_SHORT[2:]:
+        assert ln in text, (ln, removed.get(ln))
+
+
 def test_a_batch_decides_as_one_page_at_a_time(run_stage, monkeypatch):
     """Pages scored together (the stage's batches) get exactly the decisions, scores and
     reasons they get alone, whatever their neighbours in the batch."""

@@ -10,6 +10,7 @@ from test_boilerplate_structures import _clean, _page
 from corearchive.testing import make_document
 from corearchive_plugins.boilerplate import BoilerplateStage
 from corearchive_plugins.boilerplate.structures import (
+    COMMENTS_REASON,
     RATING_REASON,
     article_rating,
     article_structures,
@@ -374,6 +375,23 @@ def test_an_article_with_a_bare_name_over_its_date_and_comments_is_no_thread(run
     kept, _ = _clean(run_stage, page)
     posts = [x for c in forum for x in c[:3]]
     assert [x for x in kept if x in posts] == posts
+
+
+def test_readers_comments_under_an_article_with_a_bare_byline_go(run_stage):
+    """s39 acc-regress R2: once such an article was no thread (the test above), its
+    comments were left to the line model, which kept a comment and a commenter's name in
+    the article's text. The comments under their section's heading are removed, each
+    name, time and text (with or without a button under it), the lines the model kept
+    with their reason."""
+    comments = [c[:3] for c in COMMENTS]
+    for posts in (comments, COMMENTS):
+        lines = ["Council approves harbour budget", "", "Jane Doe", "4 March 2025 10:12", ""]
+        lines += [x for p in HARBOUR for x in (p, "")] + ["Comments", ""]
+        lines += [x for c in posts for x in (*c, "")]
+        kept, removed = _clean(run_stage, "\n".join(lines))
+        assert kept == HARBOUR
+        assert {x for c in posts for x in c} <= set(removed)
+        assert COMMENTS_REASON in removed.values()
 
 
 THREAD_DE = [

@@ -622,3 +622,26 @@ def test_urls_addresses_and_domains_are_stripped_as_by_the_whole_pattern() -> No
     # (the texts reach every one of the patterns)
     kinds = {("@" in t, detect._HAS_DOMAIN_END.search(t) is not None) for t in texts}
     assert len(kinds) == 4
+
+
+#: Bosnian sentences of the lingua dev set (none a word of either reflex of yat) and a Slovak
+#: one holding "pre" (Slovak "for", Serbian "before")
+BS_SK = [
+    "Tikal-grad u šumi U 8. vijeku, u srcu tropske šume Peten, na krčevini diže se Tikal,"
+    " monumentalni i šareni grad Maya.",
+    "Stranica koja se nalazi nasuprot pravog ugla se naziva hipotenuza, i to je najduža"
+    " stranica u pravouglom trouglu.",
+    "Firma Philips pronalazi 1978te prvi CD (Compact Disc) za memorisanje digitalnih informacija.",
+    "Tieto vysvetlenia môžu byť prijateľné pre mnohých veriacich, problematickým zostáva"
+    " biologický determinizmus.",
+]
+
+
+def test_the_reflex_of_yat_is_not_read_in_another_languages_paragraph(run_stage):
+    """A Slovak paragraph's "pre" made a Bosnian text Serbian (s39 acc-regress R8): the
+    reflex was read in the whole sample, also in a paragraph CLD2 gave Slovak (here the
+    sample's last, cut)."""
+    doc = run_stage(LanguageStage, make_document("\n\n".join(BS_SK))).kept[0]
+    ann = doc.annotations["language"]
+    assert [p["code"] for p in ann["paragraphs"]][-1] == "sk"
+    assert doc.language.code in ("bs", "hr") and ann["close"]["reflex"] is None, ann

@@ -1136,3 +1136,21 @@ def test_a_list_of_headlines_without_case_is_not_joined():
         "وزير التعليم يعلن عن مواعيد امتحانات نهاية العام الدراسي وآلية التسجيل الإلكتروني",
     ]
     assert reflow_text("\n".join(heads)) is None
+
+
+def test_a_polls_answers_are_not_joined_to_its_question():
+    """A Hindi page's poll under its wrapped text, as lynx writes it: the question, then its
+    answers as radio buttons ("(*) हां ( ) नहीं"), was one line once texts without case were
+    joined (s39 acc-regress R4). A line that starts with a form's control starts a unit."""
+    para = (
+        "फ्रैंकलिन टेम्पलटन ऐसेट मैनेजमेंट इंडिया ने कहा है कि भारतीय प्रतिभूति एवं विनिमय बोर्ड को"
+        " आर्थिक अपराध शाखा के बजाय म्युचुअल फंड से जुड़े मामलों को निपटाना चाहिए और निवेशकों के"
+        " हितों की रक्षा के लिए जल्द से जल्द कदम उठाने चाहिए क्योंकि यह मामला बहुत बड़ा है"
+    )
+    question = "क्या एलवीबी का अधिग्रहण पीएनबी के लिए फायदे का सौदा होगा?"
+    for answers in ("(*) हां ( ) नहीं", "[ ] हां [X] नहीं"):
+        lines = [*textwrap.wrap(para, 60), "", *textwrap.wrap(para, 60), "", question, answers]
+        joined = reflow_text("\n".join(lines))
+        assert joined is not None
+        blocks = joined.text.split("\n")
+        assert para in blocks and answers in blocks, blocks
