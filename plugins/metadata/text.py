@@ -342,20 +342,34 @@ _RELATIVE = re.compile(
     # (Russian, the count may be left out: "час назад"; Italian "3 ore fa", "un'ora fa" (a
     # space before "fa": "ora fa" alone is "now ..."); Dutch "3 uur geleden"; Japanese and
     # Chinese "3時間前", "3小时前": :data:`_UNIT_OTHER` names their units)
-    r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b"
+    # (Ukrainian "3 години тому", "годину тому", with Russian's pattern)
+    r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|хвилин[уи]?|час(?:а|ов)?|годин[уи]?"
+    r"|дн(?:я|ей|і|ів)|день|недел[юиь]|тижн(?:і|ів|я)|тиждень|месяц(?:а|ев)?|місяц(?:і|ів|ь|я))\s+(?:назад|тому)\b"
     r"|\b(?P<n4>\d{1,3}|un|una|un'|een)\s*(?P<u4>minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?)(?: fa| geleden)\b"
     r"|(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
     # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
     # "kilka dni temu" is "a few days ago")
-    r"|\b(?:منذ|قبل)\s+(?:(?P<n6>\d{1,3})\s*)?(?P<u6>دقيق(?:ة|تين|تان)|دقائق|ساع(?:ة|تين|تان|ات)"
-    r"|يوم(?:ين|ان)?|[أا]يام|[أا]سبوع(?:ين|ان)?|[أا]سابيع|شهر(?:ين|ان)?|[أا]شهر|شهور)(?!\w)"
+    # (Hebrew "לפני 3 שעות", "לפני שעתיים" (a dual), "לפני שעה"; Greek "πριν από 3 ώρες",
+    # "πριν από μία ώρα": the word before, as Arabic's)
+    r"|\b(?:منذ|قبل|לפני|πριν(?:\s+από)?)\s+(?:(?P<n6>\d{1,3}|μία|μια|ένα|έναν)\s*)?(?P<u6>دقيق(?:ة|تين|تان)"
+    r"|دقائق|ساع(?:ة|تين|تان|ات)|يوم(?:ين|ان)?|[أا]يام|[أا]سبوع(?:ين|ان)?|[أا]سابيع|شهر(?:ين|ان)?"
+    r"|[أا]شهر|شهور|דק(?:ה|ות)|שע(?:ה|ות|תיים)|יום|יומיים|ימים|שבוע(?:ות|יים)?|חודש(?:ים|יים)?"
+    r"|λεπτ[όά]|ώρ(?:α|ες)|η?μέρ(?:α|ες)|εβδομάδ(?:α|ες)|μήν(?:α|ες|ας))(?!\w)"
     r"|\b(?P<n7>\d{1,3}|bir)\s*(?P<u7>dakika|dk\.?|saat|sa\.?|gün|hafta|ay)\s+önce\b"
+    # (Hindi "3 घंटे पहले", Marathi "३ तासांपूर्वी", Bengali "৩ ঘণ্টা আগে", Persian "۳ ساعت پیش"
+    # or "قبل", Korean "3시간 전", Thai "3 ชั่วโมงที่แล้ว": the count in any digits, the word
+    # after the unit, the unit written on to it in Korean, the word in Marathi and Thai)
+    r"|(?P<n9>\d{1,3})\s*(?P<u9>मिनट|मिनिटां?|घंट(?:े|ा|ों)|तासां?|दिन|दिवसां?|सप्ताह|हफ़?्ते|महीन(?:े|ा)"
+    r"|মিনিট|ঘণ্টা|ঘন্টা|দিন|সপ্তাহ|মাস|دقیقه|ساعت|روز|هفته|ماه|분|시간|일|주일?|개월|달"
+    r"|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน)\s*(?:(?:पहले|पूर्वी?|আগে|پیش|قبل|전)(?![\w\u200c])|ที่แล้ว)"
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
     r"|tygodni[e]?|miesiąc[ey]?|miesięcy)\s+temu\b"
     r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
-    r"|позавчера|вчера|сегодня|أمس|اليوم|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
-    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天))",
+    r"|позавчера|вчера|сегодня|позавчора|вчора|учора|сьогодні|χθες|χτες|σήμερα|אתמול|היום"
+    r"|أمس|اليوم|دیروز|امروز|গতকাল|আজ|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
+    # (Hindi and Marathi "कल", "काल" are also "tomorrow" and "time": not read)
+    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天|그저께|그제|어제|오늘|เมื่อวานนี้|เมื่อวาน|วันนี้))",
     re.I,
 )
 #: The units of the relative forms in other languages (:data:`_RELATIVE`'s ``u3``..``u5``), by
@@ -371,25 +385,40 @@ _UNIT_OTHER = {
     "dak": "min", "dk": "min", "saa": "hours", "sa": "hours", "gün": "days", "haf": "weeks",
     "ay": "months", "god": "hours", "dzi": "days", "dni": "days", "tyd": "weeks",
     "tyg": "weeks", "mie": "months",
+    "хви": "min", "год": "hours", "тиж": "weeks", "міс": "months",
+    "דק": "min", "שע": "hours", "יו": "days", "ימ": "days", "שב": "weeks", "חו": "months",
+    "λεπ": "min", "ώρ": "hours", "ημέ": "days", "μέρ": "days", "εβδ": "weeks", "μήν": "months",
+    "मिन": "min", "घंट": "hours", "तास": "hours", "दिन": "days", "दिव": "days", "सप्": "weeks",
+    "हफ": "weeks", "मही": "months", "মিন": "min", "ঘণ": "hours", "ঘন": "hours", "দিন": "days",
+    "সপ": "weeks", "رو": "days", "هف": "weeks",
+    "분": "min", "시": "hours", "일": "days", "주": "weeks",
+    "นาท": "min", "ชั่": "hours", "ชม.": "hours", "วัน": "days", "สัป": "weeks", "อาท": "weeks",
 }  # fmt: skip
-#: The Arabic and Polish units of :data:`_RELATIVE` that are one without a count ("منذ ساعة",
-#: "godzinę temu") or two (the Arabic dual, "منذ ساعتين"); a plural one needs its count
+#: The Arabic, Hebrew and Polish units of :data:`_RELATIVE` that are one without a count
+#: ("منذ ساعة", "לפני שעה", "godzinę temu") or two (the dual: "منذ ساعتين", "לפני שעתיים"); a
+#: plural one needs its count
 _UNIT_ALONE = {
     "دقيقة": "1", "ساعة": "1", "يوم": "1", "أسبوع": "1", "اسبوع": "1", "شهر": "1",
     "دقيقتين": "2", "دقيقتان": "2", "ساعتين": "2", "ساعتان": "2", "يومين": "2", "يومان": "2",
     "أسبوعين": "2", "أسبوعان": "2", "اسبوعين": "2", "اسبوعان": "2", "شهرين": "2", "شهران": "2",
     "minutę": "1", "godzinę": "1", "dzień": "1", "tydzień": "1", "miesiąc": "1",
+    "דקה": "1", "שעה": "1", "יום": "1", "שבוע": "1", "חודש": "1",
+    "שעתיים": "2", "יומיים": "2", "שבועיים": "2", "חודשיים": "2",
 }  # fmt: skip
 #: The day words of :data:`_RELATIVE` and the days before the capture they name
 _RELATIVE_DAYS = {
     "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
     "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2, "أمس": 1,
-    "dün": 1, "wczoraj": 1, "przedwczoraj": 2,
+    "dün": 1, "wczoraj": 1, "przedwczoraj": 2, "вчора": 1, "учора": 1, "позавчора": 2,
+    "χθες": 1, "χτες": 1, "אתמול": 1, "دیروز": 1, "গতকাল": 1, "어제": 1, "그제": 2, "그저께": 2,
+    "เมื่อวาน": 1, "เมื่อวานนี้": 1,
 }  # fmt: skip
 #: A time of day after a day word: "Yesterday at 19:20", "Hier à 19h20", "heute, 14:30 Uhr",
-#: "вчера в 14:30", "昨天 10:20"
+#: "вчера в 14:30", "вчора о 14:30", "χθες στις 14:30", "אתמול בשעה 14:30", "دیروز ساعت ۱۴:۳۰",
+#: "เมื่อวาน เวลา 14:30 น.", "昨天 10:20" (in any digits)
 _DAY_WORD_TIME = re.compile(
-    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?|o)?\s*[012]?[0-9][:.h：][0-5][0-9]", re.I
+    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?|o|о|στις|בשעה|ב-?|ساعت|เวลา)?\s*\d?\d[:.h：]\d\d",
+    re.I,
 )
 _UNIT_DAYS = {
     "min": 0,
@@ -1391,23 +1420,31 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
 
 #: What every match of :data:`_RELATIVE` with a count and a unit holds, lowercased: "ago"
 #: (or "zuvor", "atrás"), "vor", "il y a", "hace", "há", "назад", the Italian unit's last
-#: letter and " fa", "geleden", "前", "منذ", "قبل", "önce", "temu"
+#: letter and " fa", "geleden", "前", "منذ", "قبل", "önce", "temu", "тому", "πριν", "לפני",
+#: "पहले", "पूर्व", "আগে", "پیش", "전", "ที่แล้ว"
 _RELATIVE_UNIT_WORDS = (
     "ago", "vor", "atrás", "il y a", "hace", "há", "назад", "i fa", "e fa", "a fa", "o fa",
-    "geleden", "前", "منذ", "قبل", "önce", "temu",
+    "geleden", "前", "منذ", "قبل", "önce", "temu", "тому", "πριν", "לפני", "पहले", "पूर्व",
+    "আগে", "پیش", "전", "ที่แล้ว",
 )  # fmt: skip
 #: What every other match of :data:`_RELATIVE` holds: one of its words for a day (or its
-#: first character)
+#: first character; Greek's without the final sigma, which re.IGNORECASE takes for a "σ")
 _RELATIVE_WORDS = (
     *_RELATIVE_UNIT_WORDS, "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
     "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś",
+    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś", "вчора", "учора",
+    "сьогодні", "χθε", "χτε", "ήμερα", "אתמול", "היום", "دیروز", "امروز", "গতকাল", "আজ", "어제",
+    "그제", "그저께", "오늘", "เมื่อวาน", "วันนี้",
 )  # fmt: skip
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
 #: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
-#: Slavonic's "ᲀ", "ᲁ", "ᲂ", "ᲃ" (a "в", "д", "о", "с"); a test checks
-#: every code point
-_RELATIVE_ODD = ("\u0130", "\u0131", "\u017f", "\u1c80", "\u1c81", "\u1c82", "\u1c83")
+#: Slavonic's "ᲀ", "ᲁ", "ᲂ", "ᲃ", "ᲄ", "ᲅ" (a "в", "д", "о", "с", "т", "т"), the Greek symbols
+#: "ϑ", "ϵ", "ϖ", "ϱ" (a "θ", "ε", "π", "ρ"), the iota subscript and "ι" (an "ι"), the micro sign
+#: (a "μ"); a test checks every code point
+_RELATIVE_ODD = (
+    "\u0130", "\u0131", "\u017f", "\u1c80", "\u1c81", "\u1c82", "\u1c83", "\u1c84", "\u1c85",
+    "\u03d1", "\u03f5", "\u03d6", "\u03f1", "\u0345", "\u1fbe", "\u00b5",
+)  # fmt: skip
 
 
 #: The longest line read for a relative date (a longer one is prose)
@@ -1488,13 +1525,17 @@ def find_relative(
                     # (another language's unit, as its English one; a Russian one without
                     # its count is one: "час назад")
                     # (the alternatives of _RELATIVE are exclusive: one unit group is set)
-                    k = next(k for k in "345678" if m.group("u" + k))
+                    k = next(k for k in "3456789" if m.group("u" + k))
                     u, n = m.group("u" + k), m.group("n" + k)
                     if n is None:
                         if k in "68":
                             n = _UNIT_ALONE.get(u.lower())
                             if n is None:
                                 continue  # ("kilka dni temu": a few days)
+                            if k == "6" and _ANY_LETTER.search(line, m.end()) is not None:
+                                # (a word after it names the day: "לפני יום הבחירות",
+                                # "قبل يوم الانتخابات", "before election day")
+                                continue
                         else:
                             n = "1"
                     u = (
@@ -3620,7 +3661,10 @@ _DATELINE_CHARS = 60
 _DATELINE_LABEL = re.compile(
     r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
     r"|written|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado"
-    r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано)"
+    r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано"
+    # (Ukrainian, Greek, Hebrew, Persian, Hindi, Korean "input"/"revised", Thai "when")
+    r"|оновлено|опубліковано|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|منتشر شده|به‌روزرسانی|प्रकाशित"
+    r"|अपडेट|입력|수정|เมื่อ)"
     r"(?:\s+(?:on|at|am|le|el|il|op))?\s*[:·|–—-]?\s*(?:about|over|almost|just|etwa|environ)?\s*)?",
     re.I,
 )
@@ -3648,9 +3692,11 @@ def piece_of_sentence(cur: str, nxt: str) -> bool:
 _CAMEL_START = re.compile(r"[^\W\d_][^\W\d_]*[A-Z]")
 
 
-#: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05"
+#: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05", "о 14:30",
+#: "στις 14:30", "בשעה 14:30", "ساعت ۱۴:۳۰", "เวลา 14:30 น."
 _DAY_WORD_CLOCK = re.compile(
-    r"[,\s]*(?:(?:at|um|à|a las|alle|om|às|в)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:uhr|h|[ap]\.?\s?m\.?)?",
+    r"[,\s]*(?:(?:at|um|à|a las|alle|om|às|в|о|στις|בשעה|ساعت|เวลา)\s+|ב-?)?\d{1,2}(?:[:.h]\d{2})?"
+    r"\s*(?:uhr|h|น\.?|[ap]\.?\s?m\.?)?",
     re.I,
 )
 

@@ -257,6 +257,12 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         "д": "\u1c81",
         "о": "\u1c82",
         "с": "\u1c83",
+        "т": "\u1c84\u1c85",
+        "π": "\u03d6",
+        "ρ": "\u03f1",
+        "ε": "\u03f5",
+        "θ": "\u03d1",
+        "μ": "\u00b5",
     }
     parts = [
         "3", "12", "an", "a", "one", "ein", "einem", "un", "une", "min", "minutes", "hours", "h",
@@ -267,7 +273,10 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         "hoje", "часа", "дня", "назад", "вчера", "сегодня", "ore", "giorni", "un'", "fa", "uur",
         "dagen", "geleden", "een", "時間", "日", "前", "昨日", "今日", "昨天", "今天", "小时",
         "分钟", ":", "10:20", "منذ", "قبل", "ساعات", "يومين", "أمس", "اليوم", "saat", "gün", "önce",
-        "dün", "bugün", "godziny", "dni", "temu", "wczoraj", "dziś", "o",
+        "dün", "bugün", "godziny", "dni", "temu", "wczoraj", "dziś", "o", "години", "тому",
+        "вчора", "о", "πριν από", "ώρες", "μία", "χθες", "σήμερα", "στις", "לפני", "שעות", "שעתיים",
+        "אתמול", "घंटे", "पहले", "ชั่วโมง", "ที่แล้ว", "เมื่อวาน", "ساعت", "پیش", "دیروز", "ঘণ্টা",
+        "আগে", "গতকাল", "시간", "전", "어제",
     ]  # fmt: skip
 
     lines = []

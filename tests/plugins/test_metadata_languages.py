@@ -380,3 +380,76 @@ def test_a_latin_run_before_a_devanagari_sign_is_no_month_word() -> None:
 
     assert textmeta._LETTERS.findall("mayo\u093f") == []  # (a vowel sign after "mayo")
     assert textmeta._LETTERS.findall("mayo 2020 अगस्त") == ["mayo", "अगस्त"]
+
+
+# a headline and three paragraphs of a Ukrainian page, under which each dateline is put
+_REL_HEAD = "Місто відкрило нову лінію трамвая між центром і лівим берегом"
+_REL_BODY = [
+    "Міська рада у вівторок урочисто відкрила нову лінію трамвая, яка з'єднала історичний центр "
+    "із житловими масивами лівого берега, і перші пасажири вже проїхали нею вранці.",
+    "За словами міського голови, будівництво тривало два роки і коштувало близько мільярда "
+    "гривень, більшу частину яких надав Європейський інвестиційний банк.",
+    "Перевізник обіцяє, що трамваї ходитимуть кожні шість хвилин у години пік і кожні "
+    "дванадцять хвилин увечері та у вихідні дні.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("2 години тому", "2024-03-05"),  # Ukrainian
+        ("3 дні тому", "2024-03-02"),
+        ("вчора о 14:30", "2024-03-04"),
+        ("πριν από 3 ώρες", "2024-03-05"),  # Greek
+        ("πριν από μία ημέρα", "2024-03-04"),
+        ("χθες στις 14:30", "2024-03-04"),
+        ("לפני 3 שעות", "2024-03-05"),  # Hebrew, a dual without its count
+        ("לפני יומיים", "2024-03-03"),
+        ("אתמול בשעה 14:30", "2024-03-04"),
+        ("3 घंटे पहले", "2024-03-05"),  # Hindi, Marathi
+        ("२ दिवसांपूर्वी", "2024-03-03"),
+        ("3 ชั่วโมงที่แล้ว", "2024-03-05"),  # Thai, its digits
+        ("๒ วันที่แล้ว", "2024-03-03"),
+        ("เมื่อวาน เวลา 14:30 น.", "2024-03-04"),
+        ("۳ ساعت پیش", "2024-03-05"),  # Persian
+        ("دیروز ساعت ۱۴:۳۰", "2024-03-04"),
+        ("৩ ঘণ্টা আগে", "2024-03-05"),  # Bengali
+        ("গতকাল ১৪:৩০", "2024-03-04"),
+        ("입력 3시간 전", "2024-03-05"),  # Korean
+        ("2일 전", "2024-03-03"),
+        ("어제 14:30", "2024-03-04"),
+    ],
+)
+def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
+    run_stage, line: str, day: str
+) -> None:
+    """s38 acc-script #8: "3 години тому", "πριν από 3 ώρες", "לפני 3 שעות", "3 घंटे पहले",
+    "3 ชั่วโมงที่แล้ว", "۳ ساعت پیش", "৩ ঘণ্টা আগে", "3시간 전" and the day words before a
+    time were unread (no date), and the dateline stayed as the text's first line. They are
+    read against the capture's date-time, as Russian's, Chinese's and Arabic's, and the line
+    is metadata."""
+    text = "\n".join([_REL_HEAD, line, *_REL_BODY])
+    doc = make_document(text, uri="https://e.example/a", fetched_at="2024-03-05T17:30:00Z")
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert (out.published or "")[:10] == day
+    assert line not in out.text.split("\n")
+    assert all(b in out.text for b in _REL_BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "тому що місто",  # Ukrainian "because": no unit before it
+        "לפני יום הבחירות",  # Hebrew "before election day": a line, not a date line
+        "3 ชั่วโมง",  # a unit without "ago"
+        "오늘의 뉴스",  # Korean "today's news"
+        "3월 5일 전시회",  # "exhibition": 전 begins a word
+        "منذ يوم الاستقلال",  # Arabic "since independence day"
+    ],
+)
+def test_relative_words_of_other_scripts_that_date_nothing(line: str) -> None:
+    from datetime import date
+
+    from corearchive_plugins.metadata.text import find_relative
+
+    assert find_relative(["Headline", line, "More"], date(2024, 3, 5)) == []
