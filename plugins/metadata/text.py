@@ -5420,6 +5420,42 @@ _DATE_LINES_NEAR = 2
 _DATE_LINE_OTHER_WORDS = 7
 
 
+#: A date of the Islamic (Hijri) calendar, "٢٤ شعبان ١٤٤٥ هـ", or of the Hebrew one, "כ"ה באדר א'
+#: התשפ"ד" (a day in letters, a month, a year in letters): no Gregorian day is read from them
+#: (the Islamic months begin at a sighting of the moon), but a line that states one is a date
+#: line all the same
+_CALENDAR_DATE = re.compile(
+    r"(?<!\d)\d{1,2}\s*(?:محرم|صفر|ربيع\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جماد[ىي]\s+(?:الأولى"
+    r"|الاولى|الأول|الاول|الآخرة|الاخرة|الآخر|الاخر|الثانية)|رجب|شعبان|رمضان|شوال|ذ[وي]\s+القعدة"
+    r"|ذ[وي]\s+الحجة)\s*[,،]?\s*\d{4}(?!\d)(?:\s*(?:هـ|ه|هجري|هجرية)(?!\w))?"
+    r"|(?<![א-ת])(?:[א-ל][\"״][א-ט]|[א-ל]['׳]|\d{1,2})\s+ב?(?:תשרי|מרחשוון|מרחשון|חשוון|חשון|כסלו"
+    r"|כסליו|טבת|שבט|אדר(?:\s+[אב]['׳]?)?|ניסן|אייר|סיוון|סיון|תמוז|אב|אלול)\s*,?\s*ה?['׳]?ת[א-ת]{1,2}"
+    r"[\"״][א-ת](?![א-ת])"
+)
+#: Words a line of such a date may have besides it: a weekday ("יום שלישי", "الثلاثاء"), a label
+_CALENDAR_OTHER_WORDS = 3
+#: How many lines under the headline (or from the main block's start) such a line is looked for
+_CALENDAR_REACH = 4
+
+
+def calendar_date_lines(page: Page, top: int) -> list[int]:
+    """The lines of ``page`` from line ``top`` (its headline's, else its main block's first)
+    to :data:`_CALENDAR_REACH` lines under it that state a date of the Hijri or the Hebrew
+    calendar (:data:`_CALENDAR_DATE`) and at most :data:`_CALENDAR_OTHER_WORDS` words
+    besides, and end no sentence: date lines, whose date is not read ("٢٤ شعبان ١٤٤٥ هـ",
+    "יום שלישי, כ"ה באדר א' התשפ"ד" under an Arabic or a Hebrew headline stayed as the text's
+    first line: s38 acc-script #17). A line of ASCII holds none (most pages: not searched)."""
+    out = []
+    for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(page.lines))):
+        line = page.lines[k].strip()
+        if line.isascii() or (m := _CALENDAR_DATE.search(line)) is None:
+            continue
+        rest = line[: m.start()] + " " + line[m.end() :]
+        if len(rest.split()) <= _CALENDAR_OTHER_WORDS and _SENTENCE_FINAL.search(line) is None:
+            out.append(k)
+    return out
+
+
 #: The words of a date line's label, byline and time, which a sentence of the story does not
 #: count by (:func:`_a_sentence`)
 _DATE_LINE_WORDS = frozenset((
@@ -5870,6 +5906,10 @@ def extract_lines(
         if c["line"] in date_lines and idx != live:
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
+    taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}
+    if calendar := [k for k in calendar_date_lines(page, top) if k not in taken]:
+        # (a date of another calendar, beside the date read or alone, is the date's line too)
+        meta_lines["published"] = sorted([*meta_lines.get("published", ()), *calendar])
     # the lines that state the page's update time, wherever they are (the same lines tested)
     upd = update_lines(page, cands, is_date_line)
     if upd := [k for k in upd if k not in meta_lines.get("published", ())]:

@@ -453,3 +453,39 @@ def test_relative_words_of_other_scripts_that_date_nothing(line: str) -> None:
     from corearchive_plugins.metadata.text import find_relative
 
     assert find_relative(["Headline", line, "More"], date(2024, 3, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("ar", "٢٤ شعبان ١٤٤٥ هـ"),
+        ("ar", "الثلاثاء 24 شعبان 1445"),
+        ("ar", "١٥ رمضان ١٤٤٥هـ"),
+        ("he", 'כ"ה באדר א\' התשפ"ד'),
+        ("he", "יום שלישי, ה' בניסן תשפ\"ד"),
+    ],
+)
+def test_a_date_line_of_the_hijri_or_hebrew_calendar_leaves_the_text(
+    run_stage, lang: str, line: str
+) -> None:
+    """s38 acc-script #17: a date line of the Islamic or the Hebrew calendar alone under the
+    headline gave no date (right: no Gregorian day is read from it) and stayed as the text's
+    first line. It is a date line: metadata, out of the text; the date stays unread."""
+    p = PAGES[lang]
+    head = [h for h in p["head"] if not any(ch.isdigit() for ch in h)]  # (its own date out)
+    text = "\n".join([*head, line, *p["body"]])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert line not in out.text.split("\n")
+    assert all(b in out.text for b in p["body"])
+    assert out.published is None
+
+
+def test_a_hijri_month_in_a_sentence_stays() -> None:
+    from corearchive_plugins.metadata.text import Page, calendar_date_lines
+
+    lines = [
+        "عنوان الخبر",
+        "بدأ شهر الصيام في 1 رمضان 1445 وفق ما أعلنته الهيئة في بيانها الرسمي يوم الأحد الماضي.",
+        "٢٤ شعبان ١٤٤٥ هـ",
+    ]
+    assert calendar_date_lines(Page("\n".join(lines)), 0) == [2]
