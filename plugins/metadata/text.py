@@ -1799,6 +1799,12 @@ _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
+#: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
+#: syllables was no paragraph (more than 80 columns), nor any paragraph of a Korean page
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+#: A character two columns wide: :data:`_CJK_CHAR` or :data:`_HANGUL` (:func:`width`)
+_WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
 
 _MAX = np.maximum.reduce
@@ -1932,14 +1938,15 @@ def has_cjk(text: str) -> bool:
     return _scripts(text)[0]
 
 
-def _scripts(text: str) -> tuple[bool, bool]:
+def _scripts(text: str) -> tuple[bool, bool, bool]:
     """(:func:`has_cjk`, whether ``text`` may hold digits of another script than 0-9:
-    :func:`_other_digits_points`) from one array of its UTF-16 code units."""
+    :func:`_other_digits_points`, whether it holds a Hangul syllable) from one array of its
+    UTF-16 code units."""
     if text.isascii():
-        return False, False
+        return False, False, False
     a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
     top = int(_MAX(a))
-    return _has_cjk_points(a, top), _other_digits_points(a, top)
+    return _has_cjk_points(a, top), _other_digits_points(a, top), _has_hangul_points(a, top)
 
 
 def _code_points(s: str) -> npt.NDArray[Any]:
@@ -1978,7 +1985,9 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
         long_lines = [
             k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
         ]
-        cjk, digits = _scripts(text)
+        cjk, digits, hangul = _scripts(text)
+        if hangul:
+            widths, long_lines = _hangul_widths(texts, nspaces)
         return nspaces, widths, cjk, long_lines, digits
     # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
     # Python-level functions cost more than the figures)
@@ -1993,8 +2002,28 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
     if a.dtype != np.uint8:
         top = int(_MAX(a))
         cjk, digits = _has_cjk_points(a, top), _other_digits_points(a, top)
+        if _has_hangul_points(a, top):
+            nspaces = spaces.tolist()
+            widths, long_lines = _hangul_widths(texts, nspaces)
+            return nspaces, widths, cjk, long_lines, digits
     long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
     return spaces.tolist(), lens.tolist(), cjk, long_lines, digits
+
+
+def _has_hangul_points(a: npt.NDArray[Any], top: int) -> bool:
+    """Whether the text whose code points (or UTF-16 code units) are ``a``, the greatest
+    ``top``, holds a Hangul syllable (:data:`_HANGUL`)."""
+    return top >= 0xAC00 and bool(_MAX((a - 0xAC00) < 0x2BA4))
+
+
+def _hangul_widths(texts: list[str], nspaces: list[int]) -> tuple[list[int], list[int]]:
+    """The widths of a Korean page's lines ``texts`` (:func:`width`: a Hangul syllable two
+    columns) and the indices of those that can be paragraphs (:func:`_line_stats`)."""
+    widths = [len(s) + len(_HANGUL.findall(s)) for s in texts]
+    long_lines = [
+        k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
+    ]
+    return widths, long_lines
 
 
 def _has_cjk_points(a: npt.NDArray[Any], top: int) -> bool:
@@ -2029,11 +2058,11 @@ def n_words(s: str, cjk: bool = True) -> int:
 
 
 def width(s: str) -> int:
-    """The length of ``s`` with a Chinese or Japanese character counted twice (the two
-    columns it takes in a terminal): what the length thresholds tuned on Latin text (a
+    """The length of ``s`` with a Chinese, Japanese or Korean character counted twice (the
+    two columns it takes in a terminal): what the length thresholds tuned on Latin text (a
     paragraph of more than 80 characters) read, as a CJK character says as much as two or
     three Latin ones."""
-    return len(s) if s.isascii() else len(s) + len(_CJK_CHAR.findall(s))
+    return len(s) if s.isascii() else len(s) + len(_WIDE_CHAR.findall(s))
 
 
 def _is_para(line: str) -> bool:
@@ -5218,6 +5247,30 @@ def _things(names: list[str]) -> bool:
     return len(names) >= 2 and all(" " not in n and n[:1].isupper() for n in names)
 
 
+#: The words of Korean bylines, after the names: "reporter", "correspondent", "senior reporter"
+_NAME_FIRST_WORDS = ("기자", "특파원")
+#: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
+#: "워싱턴=김민준 특파원"), an e-mail address after it at most ("김민준 기자
+#: minjun@example.com", "(김민준 기자)")
+_NAME_FIRST = re.compile(
+    r"\(?(?:[가-힣]{1,10}\s*=\s*)?(?P<names>[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*)\s*"
+    r"(?:선임|수석|객원|전문)?(?:기자|특파원)\)?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*=?"
+)
+
+
+def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[str], int] | None:
+    """The first byline of ``top`` (items, their texts ``joined``) that writes the names
+    before the reporter's word, as Korean does (:data:`_NAME_FIRST`; "김민준 기자" was kept as
+    the article's first line and gave no author: s38 acc-script #6); None on a page without
+    one of :data:`_NAME_FIRST_WORDS` (nearly every page: not read line by line)."""
+    if not any(map(joined.__contains__, _NAME_FIRST_WORDS)):
+        return None
+    for i, s in top:
+        if (m := _NAME_FIRST.fullmatch(s.strip())) is not None:
+            return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))], i
+    return None
+
+
 def find_authors(
     items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
 ) -> tuple[list[str], int | None]:
@@ -5228,6 +5281,7 @@ def find_authors(
     # them. (A newline before each line gives the pattern a literal start, so re skips from
     # line to line; a pattern that starts with a line anchor is tried at every character.)
     joined = "\n" + "\n".join(texts[:limit] if texts is not None else [s for _, s in top])
+    first = _name_first_byline(top, joined)
     search = _BYLINE_AT_NL.search
     m = search(joined)
     k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
@@ -5248,6 +5302,8 @@ def find_authors(
             # field is read; the byline parser split it at its comma and kept "Doe": s36
             # acc-regress D2. The second part is the reporter's place when the text writes
             # it as one: "By Meier, Hamburg")
+            if first is not None and first[1] < i:
+                return first
             if (name := surname_first(names, place_words(joined, byline=True))) is not None:
                 return [name], i
             people = parse_authors(names)
@@ -5255,7 +5311,7 @@ def find_authors(
                 return people, i
         # (from the next line on: a match may run over a line end, "Written\nby ...")
         m = search(joined, p + 1)
-    return [], None
+    return first if first is not None else ([], None)
 
 
 def short_byline(lines: list[str]) -> tuple[list[str], int | None]:
@@ -6025,6 +6081,12 @@ def extract_lines(
                 continue
             if s == res["site_name"]:
                 continue
+            if s[:1] == "#" and _HASHTAGS.fullmatch(s) is not None:
+                # (a line of hashtags alone, "#서울시 #한강 #수상버스", "#Council #Pier": s38
+                # acc-script #11)
+                res["tags"], res["sources"]["tags"] = split_tags(s), f"line {i}"
+                meta_lines["tags"] = [i]
+                break
             parts = [p.strip() for p in s.split(",")]
             if (
                 len(parts) >= 3
@@ -6080,6 +6142,10 @@ def extract_lines(
     for key in ("tags", "categories"):
         res[key] = [t.replace("\u00ad", "") for t in res[key]]
     return res, page.lines
+
+
+#: A line of two hashtags or more and nothing else: "#서울시 #한강 #수상버스", "#Council #Pier"
+_HASHTAGS = re.compile(r"#[^\W\d_][\w-]*(?:\s+#\w[\w-]*)+")
 
 
 #: What a list of tags does not hold: digits (an address, a price, a phone number), an

@@ -489,3 +489,52 @@ def test_a_hijri_month_in_a_sentence_stays() -> None:
         "٢٤ شعبان ١٤٤٥ هـ",
     ]
     assert calendar_date_lines(Page("\n".join(lines)), 0) == [2]
+
+
+#: A Korean news page: the byline writes the name before "reporter", the tags are hashtags
+_KO_BODY = [
+    "부산시는 해운대와 광안리를 잇는 해상 케이블카 사업을 내년 상반기에 착공한다고 12일 밝혔다. 총 사업비는 약 1천억 원으로 민간 사업자가 전액 부담한다.",
+    "시 관계자는 환경영향평가와 교통영향평가를 모두 마쳤으며 해안 경관을 해치지 않도록 정류장 디자인을 다시 검토하고 있다고 설명했다.",
+    "일부 주민들은 소음과 교통 혼잡을 우려하고 있어 시는 다음 달 주민 설명회를 열고 의견을 듣기로 했다고 덧붙였다.",
+]
+
+
+@pytest.mark.parametrize(
+    "byline", ["박지훈 기자", "박지훈 기자 jihoon@busan-news.example", "(부산=박지훈 특파원)"]
+)
+def test_a_korean_byline_and_hashtags(run_stage, byline: str) -> None:
+    """s38 acc-script #6, #11: "김민준 기자" (the name before "reporter", with or without an
+    e-mail address) stayed in the text and gave no author, and a line of hashtags gave no
+    tags: no line of a Korean page was a paragraph (a Hangul syllable counted as one column,
+    a paragraph of 70 syllables was under 80), so every line was taken for the page's head."""
+    head = ["홈", "사회", "부산 해상 케이블카 내년 착공", "입력 2024.03.12 10:00", byline]
+    tail = ["#부산 #케이블카 #해운대", "ⓒ 부산일보"]
+    doc = run_stage(MetadataStage, make_document("\n".join([*head, *_KO_BODY, *tail]))).kept[0]
+    assert doc.authors == ["박지훈"]
+    assert doc.tags == ["부산", "케이블카", "해운대"]
+    assert doc.title == "부산 해상 케이블카 내년 착공"
+    assert byline not in doc.text.split("\n")
+    assert all(b in doc.text for b in _KO_BODY)
+
+
+def test_a_korean_paragraph_is_measured_in_columns() -> None:
+    from corearchive_plugins.metadata.text import Page, width
+
+    assert width("한강") == 4 and width("abc") == 3
+    # (each of its figures by line and by the numpy path of a long page)
+    for extra in (0, 120):
+        page = Page("\n".join(["제목", *_KO_BODY, *["메뉴"] * extra]))
+        assert page.paras[1:4] == [True, True, True]
+
+
+def test_a_line_of_hashtags_after_the_article_is_its_tags(run_stage) -> None:
+    body = [
+        "The harbour council voted on Tuesday to repair the old pier before the summer, after "
+        "engineers found that two of its main supports had cracked during the winter storms.",
+        "The work will cost about two million pounds and should take four months, the council "
+        "said, and the pier will stay closed to the public until it is finished.",
+    ]
+    text = "\n".join(["Council votes to repair the pier", *body, "#Council #Pier #Harbour"])
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.tags == ["Council", "Pier", "Harbour"]
+    assert "#Council #Pier #Harbour" not in doc.text
