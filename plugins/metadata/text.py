@@ -5247,6 +5247,35 @@ def _things(names: list[str]) -> bool:
     return len(names) >= 2 and all(" " not in n and n[:1].isupper() for n in names)
 
 
+#: A byline that names a desk or a role and no person: "Staff Reporter", "By Our
+#: Correspondent" (whose "Our" was an author), Bengali "নিজস্ব প্রতিবেদক" ("own reporter"),
+#: Marathi "प्रतिनिधी", Hindi "संवाददाता" ("correspondent"), a place after a comma at most
+#: ("Staff Reporter, Dhaka", "प्रतिनिधी, पुणे")
+_DESK_BYLINE = re.compile(
+    r"(?:by\s+(?:our\s+|a\s+|the\s+)?(?:(?:own|staff|special|senior|foreign|political)\s+)?"
+    r"(?:reporter|correspondent|writer|staff)s?|(?:our|own|staff|special|senior|foreign)\s+"
+    r"(?:reporter|correspondent|writer)s?"
+    r"|(?:নিজস্ব|বিশেষ|স্টাফ)\s+(?:প্রতিবেদক|প্রতিনিধি|সংবাদদাতা|রিপোর্টার)"
+    r"|(?:विशेष\s+|हमारे\s+)?(?:प्रतिनिधी|प्रतिनिधि|संवाददाता)|न्यूज़?\s+डेस्क)"
+    r"(?:\s*[,،|]\s*\S+(?:\s+\S+)?)?",
+    re.I,
+)
+#: How many lines under the headline a desk's byline is looked for
+_DESK_REACH = 3
+
+
+def desk_byline(page: Page, title_line: int | None) -> int | None:
+    """The line of a byline that names no person (:data:`_DESK_BYLINE`) within
+    :data:`_DESK_REACH` lines under the headline: metadata, out of the text, no author
+    ("নিজস্ব প্রতিবেদক" stayed as the article's first line: s38 acc-script #6)."""
+    if title_line is None:
+        return None
+    for k in range(title_line + 1, min(title_line + _DESK_REACH + 1, len(page.lines))):
+        if _DESK_BYLINE.fullmatch(page.lines[k].strip()) is not None:
+            return k
+    return None
+
+
 #: The words of Korean bylines, after the names: "reporter", "correspondent", "senior reporter"
 _NAME_FIRST_WORDS = ("기자", "특파원")
 #: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
@@ -5296,6 +5325,7 @@ def find_authors(
             and not _PHOTO_CREDIT.match(s)
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
             and not _prose_byline(s, mm.group("names"))
+            and _DESK_BYLINE.fullmatch(s) is None  # (a desk's: "By Our Correspondent")
         ):
             names = mm.group("names")
             # ("By Doe, Jane": one person written surname first, as an HTML page's author
@@ -5974,6 +6004,8 @@ def extract_lines(
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
         meta_lines["authors"] = [aline]
+    elif (desk := desk_byline(page, title_line)) is not None:
+        meta_lines["authors"] = [desk]  # (a desk's byline: the line, no author)
     body_line = page.body_line
     paras = page.paras
     # (the last paragraph, found from the end in C)

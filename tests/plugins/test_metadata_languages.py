@@ -538,3 +538,54 @@ def test_a_line_of_hashtags_after_the_article_is_its_tags(run_stage) -> None:
     doc = run_stage(MetadataStage, make_document(text)).kept[0]
     assert doc.tags == ["Council", "Pier", "Harbour"]
     assert "#Council #Pier #Harbour" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline"),
+    [
+        ("bn", "নিজস্ব প্রতিবেদক"),
+        ("bn", "বিশেষ প্রতিনিধি, ঢাকা"),
+        ("mr", "प्रतिनिधी"),
+        ("hi", "विशेष संवाददाता"),
+        ("en", "By Our Correspondent"),
+        ("en", "Staff Reporter, Dhaka"),
+    ],
+)
+def test_a_desk_byline_leaves_the_text_and_names_no_author(
+    run_stage, lang: str, byline: str
+) -> None:
+    """s38 acc-script #6: a byline that names a desk, no person ("নিজস্ব প্রতিবেদক", "own
+    reporter") stayed as the article's first line; "By Our Correspondent" gave the author
+    "Our". The line is a byline: out of the text, no author."""
+    body = {
+        "bn": _BN_BODY,
+        "mr": _MR_BODY,
+        "hi": PAGES["hi"]["body"],
+        "en": _EN_BODY,
+    }[lang]
+    text = "\n".join(["Headline of the story" if lang == "en" else _HEADS[lang], byline, *body])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert out.authors == []
+    assert byline not in out.text.split("\n")
+    assert all(b in out.text for b in body)
+
+
+_HEADS = {
+    "bn": "ঢাকায় নতুন বাস র‍্যাপিড ট্রানজিট চালু",
+    "mr": "नाशिकमध्ये नव्या उड्डाणपुलाचे काम सुरू",
+    "hi": "दिल्ली में नई इलेक्ट्रिक बसें शुरू",
+}
+_BN_BODY = [
+    "রাজধানীতে বৃহস্পতিবার থেকে নতুন বাস র‍্যাপিড ট্রানজিট সেবা চালু হয়েছে, যা বিমানবন্দর থেকে গাজীপুর পর্যন্ত যাত্রীদের যাতায়াতের সময় অনেক কমিয়ে দেবে বলে কর্তৃপক্ষ জানিয়েছে।",
+    "প্রথম সপ্তাহে প্রতিদিন প্রায় পঞ্চাশ হাজার যাত্রী এই সেবা ব্যবহার করবেন বলে আশা করা হচ্ছে, এবং ভাড়া নির্ধারণ করা হয়েছে দূরত্ব অনুযায়ী।",
+]
+_MR_BODY = [
+    "नाशिक शहरातील वाहतूक कोंडी कमी करण्यासाठी महापालिकेने नव्या उड्डाणपुलाचे काम मंगळवारपासून सुरू केले असून ते दोन वर्षांत पूर्ण होणार आहे.",
+    "या प्रकल्पासाठी सुमारे दोनशे कोटी रुपये खर्च येणार असून कामाच्या काळात काही रस्त्यांवरील वाहतूक दुसऱ्या मार्गाने वळवण्यात येणार आहे.",
+]
+_EN_BODY = [
+    "The harbour council voted on Tuesday to repair the old pier before the summer, after "
+    "engineers found that two of its main supports had cracked during the winter storms.",
+    "The work will cost about two million pounds and should take four months, the council "
+    "said, and the pier will stay closed to the public until it is finished.",
+]
