@@ -6559,7 +6559,7 @@ def _has_tag_line(page: Page) -> bool:
 
 
 _COPYRIGHT_WHO = re.compile(
-    r"(?:(?:©|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
+    r"(?:(?:[©ⓒⒸ]|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
     r"(?:by\s+)?(?P<who>[^.|]{2,60})",
     re.I,
 )
@@ -6581,14 +6581,28 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-    who = _WHO_TAIL.sub("", _RIGHTS.sub("", who)).strip(" .,-–")
+    who = _WHO_TAIL.sub("", _RIGHTS_TAIL.sub("", _RIGHTS.sub("", who))).strip(" .,-–")
     # (a holder is a name: not a sign alone, "© ℗ 2012-2021")
     named = who and not _RIGHTS.match(who) and any(c.isalnum() for c in who)
     return True, who if named else None
 
 
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
-_RIGHTS = re.compile(r"(?i)^all rights(?: reserved\.?)?")
+#: "All rights reserved" in the languages of the notices pages write, before the holder's
+#: name ("כל הזכויות שמורות לחדשות הצפון": "... reserved to", its "ל" on the name)
+_RIGHTS_WORDS = (
+    r"all rights(?: reserved)?|alle rechte vorbehalten|tous droits réservés|todos los derechos "
+    r"reservados|tutti i diritti riservati|все права защищены|усі права захищено|"
+    r"με επιφύλαξη παντός δικαιώματος|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|"
+    r"版[權权]所有|保留所有[權权]利|สงวนลิขสิทธิ์|무단\s*전재\s*및\s*재배포\s*금지"
+)
+_RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*لـ?)?\.?\s*")
+#: The same after the holder's name ("寶島日報 版權所有", "日本中央新聞社 All rights reserved"),
+#: or a Chinese site's licence numbers ("华夏日报社 京ICP备12345678号", "京公网安备 …")
+_RIGHTS_TAIL = re.compile(
+    r"(?i)\s+(?:(?:" + _RIGHTS_WORDS + r")\.?|[\u4e00-\u9fff]{0,2}ICP[备備证證].*|"
+    r"[\u4e00-\u9fff]{1,2}公网安备.*)$"
+)
 
 
 def _indices(values: list[str], wanted: set[str]) -> list[int]:

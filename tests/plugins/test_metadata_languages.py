@@ -589,3 +589,27 @@ _EN_BODY = [
     "The work will cost about two million pounds and should take four months, the council "
     "said, and the pier will stay closed to the public until it is finished.",
 ]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("© 2024 寶島日報 版權所有", "寶島日報"),
+        ("版权所有 © 2024 华夏日报社 京ICP备12345678号", "华夏日报社"),
+        ("Copyright © 2024 日本中央新聞社 All rights reserved.", "日本中央新聞社"),
+        ("© כל הזכויות שמורות לחדשות הצפון", "חדשות הצפון"),
+        ("Copyright ⓒ 서울일보. 무단전재 및 재배포 금지", "서울일보"),
+        ("© 2567 ข่าวสยามออนไลน์ สงวนลิขสิทธิ์", "ข่าวสยามออนไลน์"),
+        ("© 2024 Northern News. All rights reserved.", "Northern News"),
+        ("© 2024 All rights reserved", None),
+    ],
+)
+def test_the_publisher_of_a_copyright_line_loses_its_rights_words(
+    line: str, who: str | None
+) -> None:
+    """s38 acc-script #12: the publisher kept "版權所有" ("all rights reserved"), the ICP
+    licence of a Chinese site, "All rights reserved" after a Japanese name, the Hebrew
+    "all rights reserved to" before the name, and Korean's "ⓒ" (no copyright sign to it)."""
+    from corearchive_plugins.metadata.text import _copyright_who
+
+    assert _copyright_who(line) == (True, who)
