@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
+from ..boilerplate.lines import nomark_prose_line
 from ..boilerplate.reflow import goes_on_wrapped
 from ..boilerplate.structures import LIVE_POSTS, comment_stamps
 from .model import model_coef, model_rows
@@ -2065,6 +2066,10 @@ def width(s: str) -> int:
     return len(s) if s.isascii() else len(s) + len(_WIDE_CHAR.findall(s))
 
 
+#: The fewest characters of a Thai or Lao paragraph (:func:`nomark_prose_line`: 75 letters)
+_NOMARK_PARA_CHARS = 75
+
+
 def _is_para(line: str) -> bool:
     """A prose paragraph: more than 80 columns (:func:`width`), at least 12 words
     (:func:`n_words`), ending like a sentence."""
@@ -2219,6 +2224,14 @@ class Page:
             paras = [False] * len(texts)
             for k in long_lines:
                 paras[k] = texts[k][-1] in _PARA_END
+            if True not in paras and not text.isascii():
+                # (no paragraph: a page of Thai or Lao, whose sentences end without a mark
+                # and whose words are written without spaces, has its paragraphs measured
+                # in letters, as the boilerplate stage's rules do; none was one, so the page
+                # had no body and its byline, related headlines and tag line were its head)
+                for k, s in enumerate(texts):
+                    if len(s) >= _NOMARK_PARA_CHARS and nomark_prose_line(s):
+                        paras[k] = True
             self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
         n_lines = len(lines)

@@ -613,3 +613,29 @@ def test_the_publisher_of_a_copyright_line_loses_its_rights_words(
     from corearchive_plugins.metadata.text import _copyright_who
 
     assert _copyright_who(line) == (True, who)
+
+
+#: A Thai article's paragraphs: no full stop, a space between phrases only
+_TH_BODY = [
+    "กรมป้องกันและบรรเทาสาธารณภัยรายงานว่าฝนตกหนักตลอดคืนทำให้ระดับน้ำในแม่น้ำปิงสูงขึ้นอย่างรวดเร็ว "
+    "ชาวบ้านหลายร้อยครอบครัวต้องอพยพไปยังศูนย์พักพิงชั่วคราวของเทศบาล",
+    "เจ้าหน้าที่ได้นำเรือและรถบรรทุกเข้าช่วยเหลือผู้ที่ติดอยู่ในบ้าน "
+    "พร้อมแจกอาหารและน้ำดื่มให้ผู้ประสบภัยในอำเภอเมืองและอำเภอสารภีตลอดทั้งวัน",
+    "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อไปอีกสองถึงสามวัน และขอให้ประชาชนริมน้ำติดตามประกาศเตือนภัยอย่างใกล้ชิด",
+]
+
+
+def test_a_thai_page_has_paragraphs_its_headline_is_the_title(run_stage) -> None:
+    """s38 acc-script: no line of a Thai page was a paragraph (no full stop, few spaces), so
+    the page had no body: a date line's time ("เวลา 14:30 น."), a paragraph or a related
+    headline was its title. A Thai paragraph is measured by letters, as the boilerplate
+    stage's rules measure it."""
+    head = ["หน้าแรก", "ข่าว", "น้ำท่วมเชียงใหม่ ชาวบ้านอพยพหลายร้อยครอบครัว"]
+    head += ["12 มีนาคม 2567 เวลา 09:30 น.", "โดย สมศรี มีสุข"]
+    tail = ["แชร์", "ข่าวที่เกี่ยวข้อง", "ภัยแล้งภาคอีสานรุนแรงขึ้น", "แท็ก: น้ำท่วม, เชียงใหม่"]
+    text = "\n".join([*head, *_TH_BODY, *tail])
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.title == "น้ำท่วมเชียงใหม่ ชาวบ้านอพยพหลายร้อยครอบครัว"
+    assert doc.authors == ["สมศรี มีสุข"]
+    assert doc.tags == ["น้ำท่วม", "เชียงใหม่"]
+    assert (doc.published or "")[:10] == "2024-03-12"
