@@ -3688,8 +3688,29 @@ _NEVER_TITLE_IN = (
 _NETWORKS = re.compile(
     r"(?<!\w)(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|line|x|"
     r"vk|вконтакте|одноклассники|微信|微博|qq空间|はてなブックマーク|فيسبوك|تويتر|واتساب|"
-    r"פייסבוק|וואטסאפ|טוויטר|फेसबुक|ट्विटर|व्हाट्सएप)(?!\w)"
+    r"פייסבוק|וואטסאפ|טוויטר|फेसबुक|ट्विटर|व्हाट्सएप|tweet|ツイート)(?!\w)"
 )
+#: "All rights reserved" in the languages copyright notices are written in
+_RIGHTS_WORDS = (
+    r"all rights(?: reserved)?|alle rechte vorbehalten|tous droits réservés|todos los derechos "
+    r"reservados|tutti i diritti riservati|все права защищены|усі права захищено|"
+    r"με επιφύλαξη παντός δικαιώματος|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|"
+    r"版[權权]所有|保留所有[權权]利|สงวนลิขสิทธิ์|무단\s*전재\s*및\s*재배포\s*금지"
+)
+#: What a copyright notice starts with: its sign or word, or "All rights reserved" in one of
+#: the languages of :data:`_RIGHTS_WORDS` ("جميع الحقوق محفوظة © ٢٠٢٤ …")
+_NOTICE_START = re.compile(r"(?i)\s*(?:[©ⓒⒸ]|\(c\)\s|copyright\b|(?:" + _RIGHTS_WORDS + "))")
+
+
+def notice_or_share(s: str) -> bool:
+    """Whether line ``s`` is a copyright notice (:data:`_NOTICE_START`) or a share bar (a
+    line of at most 120 characters with two social networks or more in its first 80:
+    "Share Facebook WhatsApp …", "שתפו פייסבוק וואטסאפ …", "この記事をシェアする ツイート
+    はてなブックマーク …"): page furniture whatever the words after it (a related headline
+    after the share bar's "read more")."""
+    return _NOTICE_START.match(s) is not None or (
+        len(s) <= 120 and len(_NETWORKS.findall(s.lower(), 0, 80)) >= 2
+    )
 
 
 #: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline
@@ -6601,14 +6622,8 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
 
 
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
-#: "All rights reserved" in the languages of the notices pages write, before the holder's
-#: name ("כל הזכויות שמורות לחדשות הצפון": "... reserved to", its "ל" on the name)
-_RIGHTS_WORDS = (
-    r"all rights(?: reserved)?|alle rechte vorbehalten|tous droits réservés|todos los derechos "
-    r"reservados|tutti i diritti riservati|все права защищены|усі права захищено|"
-    r"με επιφύλαξη παντός δικαιώματος|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|"
-    r"版[權权]所有|保留所有[權权]利|สงวนลิขสิทธิ์|무단\s*전재\s*및\s*재배포\s*금지"
-)
+#: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
+#: reserved to", its "ל" on the name)
 _RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*لـ?)?\.?\s*")
 #: The same after the holder's name ("寶島日報 版權所有", "日本中央新聞社 All rights reserved"),
 #: or a Chinese site's licence numbers ("华夏日报社 京ICP备12345678号", "京公网安备 …")
