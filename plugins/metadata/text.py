@@ -6615,7 +6615,11 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-    who = _WHO_TAIL.sub("", _RIGHTS_TAIL.sub("", _RIGHTS.sub("", who))).strip(" .,-–")
+    rest = _RIGHTS.sub("", who)
+    if rest != who and rest[:1] in "-–—|/·":
+        # ("©Todos los derechos reservados - 2022 Políticas …": the notice names no holder)
+        return True, None
+    who = _RIGHTS_TAIL.sub("", _WHO_TAIL.sub("", rest)).strip(" .,-–")
     # (a holder is a name: not a sign alone, "© ℗ 2012-2021")
     named = who and not _RIGHTS.match(who) and any(c.isalnum() for c in who)
     return True, who if named else None

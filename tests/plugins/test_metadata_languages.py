@@ -639,3 +639,24 @@ def test_a_thai_page_has_paragraphs_its_headline_is_the_title(run_stage) -> None
     assert doc.authors == ["สมศรี มีสุข"]
     assert doc.tags == ["น้ำท่วม", "เชียงใหม่"]
     assert (doc.published or "")[:10] == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("© 1998–2020 GIGA · Alle Rechte vorbehalten.", "GIGA"),
+        (
+            "Copyright 2021 Kaieteur News / All rights reserved | A GxMedia Website Solution.",
+            "Kaieteur News",
+        ),
+        ("©Todos los derechos reservados - 2022Políticas y estándares - Términos de Uso", None),
+    ],
+)
+def test_a_copyright_holder_before_a_separator_and_the_rights_words(
+    line: str, who: str | None
+) -> None:
+    """The rights words after a separator go with it ("GIGA ·" was left); rights words and
+    a separator first name no holder (a menu's words after it were taken for one)."""
+    from corearchive_plugins.metadata.text import _copyright_who
+
+    assert _copyright_who(line) == (True, who)
