@@ -367,10 +367,10 @@ _RELATIVE = re.compile(
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
     r"|tygodni[e]?|miesiąc[ey]?|miesięcy)\s+temu\b"
     r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
-    r"|позавчера|вчера|сегодня|позавчора|вчора|учора|сьогодні|χθες|χτες|σήμερα|אתמול|היום"
-    r"|أمس|اليوم|دیروز|امروز|গতকাল|আজ|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
+    r"|позавчера|вчера|сегодня|позавчора|вчора|учора|χθες|χτες|אתמול"
+    r"|أمس|اليوم|دیروز|গতকাল|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
     # (Hindi and Marathi "कल", "काल" are also "tomorrow" and "time": not read)
-    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天|그저께|그제|어제|오늘|เมื่อวานนี้|เมื่อวาน|วันนี้))",
+    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天|그저께|그제|어제|เมื่อวานนี้|เมื่อวาน))",
     re.I,
 )
 #: The units of the relative forms in other languages (:data:`_RELATIVE`'s ``u3``..``u5``), by
@@ -1433,19 +1433,36 @@ _RELATIVE_UNIT_WORDS = (
 _RELATIVE_WORDS = (
     *_RELATIVE_UNIT_WORDS, "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
     "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś", "вчора", "учора",
-    "сьогодні", "χθε", "χτε", "ήμερα", "אתמול", "היום", "دیروز", "امروز", "গতকাল", "আজ", "어제",
-    "그제", "그저께", "오늘", "เมื่อวาน", "วันนี้",
+    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś", "чора", "χθε",
+    "χτε", "אתמול", "دیروز", "গতকাল", "어제", "그제", "그저께", "เมื่อวาน",
 )  # fmt: skip
+#: The words of :data:`_RELATIVE_WORDS` and :data:`_RELATIVE_UNIT_WORDS` that start with an
+#: ASCII letter ("ago", "dün"), each looked for with ``str.__contains__``: all a line of ASCII
+#: can hold (``str.isascii`` reads a flag)
+_RELATIVE_WORDS_ASCII = tuple(w for w in _RELATIVE_WORDS if w[0].isascii())
+_RELATIVE_UNIT_WORDS_ASCII = tuple(w for w in _RELATIVE_UNIT_WORDS if w[0].isascii())
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern of the literal ``words``: a text of another script than theirs is passed
+    over by their first characters in one C loop, where a search per word costs a call each
+    (the words of :data:`_RELATIVE_WORDS` in other scripts than Latin are ~30)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+#: The others ("назад", "前", "전"), in one pattern each
+_RELATIVE_OTHER = _any_of(w for w in _RELATIVE_WORDS if not w[0].isascii())
+_RELATIVE_UNIT_OTHER = _any_of(w for w in _RELATIVE_UNIT_WORDS if not w[0].isascii())
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
 #: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
 #: Slavonic's "ᲀ", "ᲁ", "ᲂ", "ᲃ", "ᲄ", "ᲅ" (a "в", "д", "о", "с", "т", "т"), the Greek symbols
-#: "ϑ", "ϵ", "ϖ", "ϱ" (a "θ", "ε", "π", "ρ"), the iota subscript and "ι" (an "ι"), the micro sign
-#: (a "μ"); a test checks every code point
+#: "ϑ", "ϵ", "ϖ", "ϱ" (a "θ", "ε", "π", "ρ"), the iota subscript and "ι" (an "ι"); a test
+#: checks every code point
 _RELATIVE_ODD = (
     "\u0130", "\u0131", "\u017f", "\u1c80", "\u1c81", "\u1c82", "\u1c83", "\u1c84", "\u1c85",
-    "\u03d1", "\u03f5", "\u03d6", "\u03f1", "\u0345", "\u1fbe", "\u00b5",
+    "\u03d1", "\u03f5", "\u03d6", "\u03f1", "\u0345", "\u1fbe",
 )  # fmt: skip
+_RELATIVE_ODD_ANY = _any_of(_RELATIVE_ODD)
 
 
 #: The longest line read for a relative date (a longer one is prose)
@@ -1467,12 +1484,14 @@ def _relative_lines(lines: list[str]) -> list[int]:
     joined = "\n".join([lines[k] for k in short])
     low = joined.lower()
     found: set[int] = set()
-    for text, words in (
-        (low, list(filter(low.__contains__, _RELATIVE_WORDS))),
+    other = not joined.isascii()
+    for text, words, rx in (
+        (low, list(filter(low.__contains__, _RELATIVE_WORDS_ASCII)), _RELATIVE_OTHER),
         # (the odd characters as written: "İ" lowercases to two characters)
-        (joined, [] if joined.isascii() else list(filter(joined.__contains__, _RELATIVE_ODD))),
+        (joined, [], _RELATIVE_ODD_ANY),
     ):
-        if not words:
+        hits = list(rx.finditer(text)) if other else []
+        if not words and not hits:
             continue  # (nearly every page: the lines are not read one by one)
         # (where each line starts in ``text``, and one past the end)
         starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
@@ -1482,15 +1501,21 @@ def _relative_lines(lines: list[str]) -> list[int]:
                 j = bisect.bisect_right(starts, at) - 1
                 found.add(j)
                 at = text.find(w, starts[j + 1])  # (the next line: one hit is enough)
+        # (a hit of another script's word: none spans a newline, so each marks its line)
+        found.update(bisect.bisect_right(starts, m.start()) - 1 for m in hits)
     return [short[j] for j in sorted(found)]
 
 
-def _holds_word(line: str, words: tuple[str, ...]) -> bool:
-    """Whether ``line`` holds one of ``words`` once lowercased, or a character of
-    :data:`_RELATIVE_ODD`."""
+def _holds_word(line: str, unit: bool = False) -> bool:
+    """Whether ``line`` holds one of :data:`_RELATIVE_WORDS` (``unit``:
+    :data:`_RELATIVE_UNIT_WORDS`) once lowercased, or a character of :data:`_RELATIVE_ODD`;
+    a line of ASCII is searched for the words that start with an ASCII letter only."""
     low = line.lower()
-    return any(map(low.__contains__, words)) or (
-        not line.isascii() and any(map(line.__contains__, _RELATIVE_ODD))
+    if any(map(low.__contains__, _RELATIVE_UNIT_WORDS_ASCII if unit else _RELATIVE_WORDS_ASCII)):
+        return True
+    return not line.isascii() and (
+        (_RELATIVE_UNIT_OTHER if unit else _RELATIVE_OTHER).search(low) is not None
+        or _RELATIVE_ODD_ANY.search(line) is not None
     )
 
 
@@ -1967,7 +1992,9 @@ def _code_points(s: str) -> npt.NDArray[Any]:
 _STATS_MIN_LINES = 100
 
 
-def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int], bool]:
+def _line_stats(
+    texts: list[str], text: str
+) -> tuple[list[int], list[int], bool, list[int], bool, bool]:
     """Of a page's stripped non-blank lines ``texts``: each one's spaces (``str.count(" ")``)
     and length, whether any holds a Chinese or Japanese character (:func:`has_cjk` of the
     page: its other characters are white space), the indices of those with at least 11
@@ -1989,7 +2016,7 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
         cjk, digits, hangul = _scripts(text)
         if hangul:
             widths, long_lines = _hangul_widths(texts, nspaces)
-        return nspaces, widths, cjk, long_lines, digits
+        return nspaces, widths, cjk, long_lines, digits, hangul
     # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
     # Python-level functions cost more than the figures)
     bounds = np.empty(len(nl) + 2, np.intp)
@@ -2006,9 +2033,9 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
         if _has_hangul_points(a, top):
             nspaces = spaces.tolist()
             widths, long_lines = _hangul_widths(texts, nspaces)
-            return nspaces, widths, cjk, long_lines, digits
+            return nspaces, widths, cjk, long_lines, digits, True
     long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
-    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits
+    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits, False
 
 
 def _has_hangul_points(a: npt.NDArray[Any], top: int) -> bool:
@@ -2161,6 +2188,7 @@ class Page:
         "body",
         "body_line",
         "cjk",
+        "hangul",
         "item_lines",
         "items",
         "lens",
@@ -2201,7 +2229,9 @@ class Page:
         # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
         # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
         # array of the lines' characters (:func:`_line_stats`)
-        nspaces, widths, self.cjk, long_lines, digits = _line_stats(texts, text)
+        #: whether the page holds a Hangul syllable (:func:`find_authors`' Korean bylines)
+        self.hangul: bool
+        nspaces, widths, self.cjk, long_lines, digits, self.hangul = _line_stats(texts, text)
         #: whether the page may hold digits of another script than 0-9 (:func:`find_dates`)
         self.other_digits = digits
         #: the lengths of :attr:`texts`
@@ -3838,7 +3868,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
         len(s) <= _DATELINE_CHARS
         # (a literal test before the costly pattern: a relative dateline holds a unit's
         # or a day's word, those :func:`_relative_lines` knows, one list)
-        and _holds_word(s, _RELATIVE_WORDS)
+        and _holds_word(s)
         and _rel_dateline(s)
     ):
         return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
@@ -5296,6 +5326,16 @@ _DESK_BYLINE = re.compile(
 )
 #: How many lines under the headline a desk's byline is looked for
 _DESK_REACH = 3
+#: What an English desk's byline holds (:data:`_DESK_BYLINE`), looked for before the pattern
+_DESK_ROLES = ("reporter", "correspondent", "writer", "staff")
+
+
+def _desk_line(s: str) -> bool:
+    """Whether stripped line ``s`` is a desk's byline (:data:`_DESK_BYLINE`); a line of
+    ASCII without a role's word (:data:`_DESK_ROLES`) is not matched."""
+    if s.isascii() and not any(map(s.lower().__contains__, _DESK_ROLES)):
+        return False
+    return _DESK_BYLINE.fullmatch(s) is not None
 
 
 def desk_byline(page: Page, title_line: int | None) -> int | None:
@@ -5305,7 +5345,7 @@ def desk_byline(page: Page, title_line: int | None) -> int | None:
     if title_line is None:
         return None
     for k in range(title_line + 1, min(title_line + _DESK_REACH + 1, len(page.lines))):
-        if _DESK_BYLINE.fullmatch(page.lines[k].strip()) is not None:
+        if _desk_line(page.lines[k].strip()):
             return k
     return None
 
@@ -5325,8 +5365,8 @@ def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[st
     """The first byline of ``top`` (items, their texts ``joined``) that writes the names
     before the reporter's word, as Korean does (:data:`_NAME_FIRST`; "김민준 기자" was kept as
     the article's first line and gave no author: s38 acc-script #6); None on a page without
-    one of :data:`_NAME_FIRST_WORDS` (nearly every page: not read line by line)."""
-    if not any(map(joined.__contains__, _NAME_FIRST_WORDS)):
+    one of :data:`_NAME_FIRST_WORDS` (not read line by line)."""
+    if joined.isascii() or not any(map(joined.__contains__, _NAME_FIRST_WORDS)):
         return None
     for i, s in top:
         if (m := _NAME_FIRST.fullmatch(s.strip())) is not None:
@@ -5335,16 +5375,20 @@ def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[st
 
 
 def find_authors(
-    items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
+    items: list[tuple[int, str]],
+    limit: int = 60,
+    texts: list[str] | None = None,
+    hangul: bool = True,
 ) -> tuple[list[str], int | None]:
     """The first byline among the first ``limit`` non-empty lines: (names, line number).
-    ``texts``: the items' texts, if at hand (:attr:`Page.texts`)."""
+    ``texts``: the items' texts, if at hand (:attr:`Page.texts`). ``hangul``: whether the
+    lines may hold Hangul (False: no Korean byline is looked for; :attr:`Page.hangul`)."""
     top = items[:limit]
     # Only the lines where a byline word starts are tried: one scan of the top lines for
     # them. (A newline before each line gives the pattern a literal start, so re skips from
     # line to line; a pattern that starts with a line anchor is tried at every character.)
     joined = "\n" + "\n".join(texts[:limit] if texts is not None else [s for _, s in top])
-    first = _name_first_byline(top, joined)
+    first = _name_first_byline(top, joined) if hangul else None
     search = _BYLINE_AT_NL.search
     m = search(joined)
     k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
@@ -5359,7 +5403,7 @@ def find_authors(
             and not _PHOTO_CREDIT.match(s)
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
             and not _prose_byline(s, mm.group("names"))
-            and _DESK_BYLINE.fullmatch(s) is None  # (a desk's: "By Our Correspondent")
+            and not _desk_line(s)  # (a desk's: "By Our Correspondent")
         ):
             names = mm.group("names")
             # ("By Doe, Jane": one person written surname first, as an HTML page's author
@@ -5556,6 +5600,8 @@ _CALENDAR_DATE = re.compile(
 _CALENDAR_OTHER_WORDS = 3
 #: How many lines under the headline (or from the main block's start) such a line is looked for
 _CALENDAR_REACH = 4
+#: The longest such line (stripped): a weekday, a label and the date
+_CALENDAR_LINE_CHARS = 60
 
 
 def calendar_date_lines(page: Page, top: int) -> list[int]:
@@ -5568,7 +5614,9 @@ def calendar_date_lines(page: Page, top: int) -> list[int]:
     out = []
     for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(page.lines))):
         line = page.lines[k].strip()
-        if line.isascii() or (m := _CALENDAR_DATE.search(line)) is None:
+        if len(line) > _CALENDAR_LINE_CHARS or line.isascii():
+            continue  # (a paragraph, or no such date: not searched)
+        if (m := _CALENDAR_DATE.search(line)) is None:
             continue
         rest = line[: m.start()] + " " + line[m.end() :]
         if len(rest.split()) <= _CALENDAR_OTHER_WORDS and _SENTENCE_FINAL.search(line) is None:
@@ -5915,7 +5963,7 @@ def extract_lines(
     pool: TitlePool | None = None
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
-    authors, aline = find_authors(items, texts=page.texts)
+    authors, aline = find_authors(items, texts=page.texts, hangul=page.hangul)
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
@@ -6593,7 +6641,7 @@ def _has_tag_line(page: Page) -> bool:
 
 
 _COPYRIGHT_WHO = re.compile(
-    r"(?:(?:[©ⓒⒸ]|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
+    r"(?:(?:©|\(c\)|copyright)\s*)+(?P<year>\d{4}(?:\s*[-–]\s*(?:\d{4})?)?[,\s]*)?"
     r"(?:by\s+)?(?P<who>[^.|]{2,60})",
     re.I,
 )
@@ -6605,7 +6653,11 @@ _WHO_TAIL = re.compile(r"\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|[-–—|/·]\s.*
 @lru_cache(maxsize=4096)
 def _copyright_who(s: str) -> tuple[bool, str | None]:
     """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
-    none). Cached for short lines: a site's copyright line recurs on its pages."""
+    none). Cached for short lines: a site's copyright line recurs on its pages. "ⓒ" and "Ⓒ"
+    (Korean notices: "Copyright ⓒ 서울일보") are read as "©" (in the pattern, a class of the
+    three signs cost ~20 µs a corpus page: its literal start was lost)."""
+    if "ⓒ" in s or "Ⓒ" in s:
+        s = s.replace("ⓒ", "©").replace("Ⓒ", "©")
     m = _COPYRIGHT_WHO.search(s)
     if m and m.start() and s[m.start()].isalpha() and not m["year"] and m["who"][:1].islower():
         # the word in a sentence, a noun ("To show a copyright sign in HTML, write ..."):
