@@ -2528,15 +2528,22 @@ def _nomark_prose(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarra
     out = np.zeros(len(rows), bool)
     short = np.zeros(len(rows), bool)
     for j in np.flatnonzero((X[:, 1] >= _NOMARK_PROSE_LETTERS) & (X[:, 3] == 0)).tolist():
-        line = rows[j]
-        if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
-            k = len(_NOMARK_LETTERS.findall(line))
-            out[j] = k >= _NOMARK_PROSE_LETTERS and 2 * k >= len(line)
+        out[j] = nomark_prose_line(rows[j])
     for j in np.flatnonzero((X[:, _FI["titlelike"]] > 0) & ~out).tolist():
         line = rows[j]
         if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
             short[j] = 2 * len(_NOMARK_LETTERS.findall(line)) >= len(line)
     return out, short
+
+
+def nomark_prose_line(line: str) -> bool:
+    """Whether ``line`` is prose of a script that ends sentences without a mark (Thai, Lao):
+    :data:`_NOMARK_PROSE_LETTERS` or more of its letters, most of its characters (see
+    above; the metadata stage's paragraphs too)."""
+    if line.isascii() or _NOMARK_LETTERS.search(line) is None:
+        return False
+    k = len(_NOMARK_LETTERS.findall(line))
+    return k >= _NOMARK_PROSE_LETTERS and 2 * k >= len(line)
 
 
 # noprose: a page whose kept lines hold no prose line (a sentence of 8+ words, or of 20+ CJK

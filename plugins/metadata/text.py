@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
+from ..boilerplate.lines import nomark_prose_line
 from ..boilerplate.reflow import goes_on_wrapped
 from ..boilerplate.structures import LIVE_POSTS, comment_stamps
 from .model import model_coef, model_rows
@@ -342,20 +343,34 @@ _RELATIVE = re.compile(
     # (Russian, the count may be left out: "час назад"; Italian "3 ore fa", "un'ora fa" (a
     # space before "fa": "ora fa" alone is "now ..."); Dutch "3 uur geleden"; Japanese and
     # Chinese "3時間前", "3小时前": :data:`_UNIT_OTHER` names their units)
-    r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?)\s+назад\b"
+    # (Ukrainian "3 години тому", "годину тому", with Russian's pattern)
+    r"|(?:\b(?P<n3>\d{1,3}|одну|один|одна)\s*)?\b(?P<u3>минут[уы]?|хвилин[уи]?|час(?:а|ов)?|годин[уи]?"
+    r"|дн(?:я|ей|і|ів)|день|недел[юиь]|тижн(?:і|ів|я)|тиждень|месяц(?:а|ев)?|місяц(?:і|ів|ь|я))\s+(?:назад|тому)\b"
     r"|\b(?P<n4>\d{1,3}|un|una|un'|een)\s*(?P<u4>minut[oi]|or[ae]|giorn[oi]|settiman[ae]|mes[ei]|minuut|minuten|uur|dag(?:en)?|weken?|maand(?:en)?)(?: fa| geleden)\b"
     r"|(?P<n5>\d{1,3})\s*(?P<u5>分钟|分鐘|分|小时|小時|時間|天|日|週間|周|週|星期|[个個か]月|[ヶカヵケ]月)前"
     # (Arabic "منذ 3 ساعات", "قبل ساعتين" (a dual: two), "منذ يوم"; Turkish "3 saat önce",
     # "bir gün önce"; Polish "3 godziny temu", "godzinę temu": a plural unit needs its count,
     # "kilka dni temu" is "a few days ago")
-    r"|\b(?:منذ|قبل)\s+(?:(?P<n6>\d{1,3})\s*)?(?P<u6>دقيق(?:ة|تين|تان)|دقائق|ساع(?:ة|تين|تان|ات)"
-    r"|يوم(?:ين|ان)?|[أا]يام|[أا]سبوع(?:ين|ان)?|[أا]سابيع|شهر(?:ين|ان)?|[أا]شهر|شهور)(?!\w)"
+    # (Hebrew "לפני 3 שעות", "לפני שעתיים" (a dual), "לפני שעה"; Greek "πριν από 3 ώρες",
+    # "πριν από μία ώρα": the word before, as Arabic's)
+    r"|\b(?:منذ|قبل|לפני|πριν(?:\s+από)?)\s+(?:(?P<n6>\d{1,3}|μία|μια|ένα|έναν)\s*)?(?P<u6>دقيق(?:ة|تين|تان)"
+    r"|دقائق|ساع(?:ة|تين|تان|ات)|يوم(?:ين|ان)?|[أا]يام|[أا]سبوع(?:ين|ان)?|[أا]سابيع|شهر(?:ين|ان)?"
+    r"|[أا]شهر|شهور|דק(?:ה|ות)|שע(?:ה|ות|תיים)|יום|יומיים|ימים|שבוע(?:ות|יים)?|חודש(?:ים|יים)?"
+    r"|λεπτ[όά]|ώρ(?:α|ες)|η?μέρ(?:α|ες)|εβδομάδ(?:α|ες)|μήν(?:α|ες|ας))(?!\w)"
     r"|\b(?P<n7>\d{1,3}|bir)\s*(?P<u7>dakika|dk\.?|saat|sa\.?|gün|hafta|ay)\s+önce\b"
+    # (Hindi "3 घंटे पहले", Marathi "३ तासांपूर्वी", Bengali "৩ ঘণ্টা আগে", Persian "۳ ساعت پیش"
+    # or "قبل", Korean "3시간 전", Thai "3 ชั่วโมงที่แล้ว": the count in any digits, the word
+    # after the unit, the unit written on to it in Korean, the word in Marathi and Thai)
+    r"|(?P<n9>\d{1,3})\s*(?P<u9>मिनट|मिनिटां?|घंट(?:े|ा|ों)|तासां?|दिन|दिवसां?|सप्ताह|हफ़?्ते|महीन(?:े|ा)"
+    r"|মিনিট|ঘণ্টা|ঘন্টা|দিন|সপ্তাহ|মাস|دقیقه|ساعت|روز|هفته|ماه|분|시간|일|주일?|개월|달"
+    r"|นาที|ชั่วโมง|ชม\.|วัน|สัปดาห์|อาทิตย์|เดือน)\s*(?:(?:पहले|पूर्वी?|আগে|پیش|قبل|전)(?![\w\u200c])|ที่แล้ว)"
     r"|(?:\b(?P<n8>\d{1,3})\s*)?\b(?P<u8>minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dzień|dni|tydzień"
     r"|tygodni[e]?|miesiąc[ey]?|miesięcy)\s+temu\b"
     r"|\b(?P<word>yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag|ontem|hoje"
-    r"|позавчера|вчера|сегодня|أمس|اليوم|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
-    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天))",
+    r"|позавчера|вчера|сегодня|позавчора|вчора|учора|χθες|χτες|אתמול"
+    r"|أمس|اليوم|دیروز|গতকাল|dün|bugün|przedwczoraj|wczoraj|dzisiaj|dziś)(?!\w)"
+    # (Hindi and Marathi "कल", "काल" are also "tomorrow" and "time": not read)
+    r"|(?<!\w)(?P<cword>一昨日|昨日|今日|昨天|今天|前天|그저께|그제|어제|เมื่อวานนี้|เมื่อวาน))",
     re.I,
 )
 #: The units of the relative forms in other languages (:data:`_RELATIVE`'s ``u3``..``u5``), by
@@ -371,25 +386,40 @@ _UNIT_OTHER = {
     "dak": "min", "dk": "min", "saa": "hours", "sa": "hours", "gün": "days", "haf": "weeks",
     "ay": "months", "god": "hours", "dzi": "days", "dni": "days", "tyd": "weeks",
     "tyg": "weeks", "mie": "months",
+    "хви": "min", "год": "hours", "тиж": "weeks", "міс": "months",
+    "דק": "min", "שע": "hours", "יו": "days", "ימ": "days", "שב": "weeks", "חו": "months",
+    "λεπ": "min", "ώρ": "hours", "ημέ": "days", "μέρ": "days", "εβδ": "weeks", "μήν": "months",
+    "मिन": "min", "घंट": "hours", "तास": "hours", "दिन": "days", "दिव": "days", "सप्": "weeks",
+    "हफ": "weeks", "मही": "months", "মিন": "min", "ঘণ": "hours", "ঘন": "hours", "দিন": "days",
+    "সপ": "weeks", "رو": "days", "هف": "weeks",
+    "분": "min", "시": "hours", "일": "days", "주": "weeks",
+    "นาท": "min", "ชั่": "hours", "ชม.": "hours", "วัน": "days", "สัป": "weeks", "อาท": "weeks",
 }  # fmt: skip
-#: The Arabic and Polish units of :data:`_RELATIVE` that are one without a count ("منذ ساعة",
-#: "godzinę temu") or two (the Arabic dual, "منذ ساعتين"); a plural one needs its count
+#: The Arabic, Hebrew and Polish units of :data:`_RELATIVE` that are one without a count
+#: ("منذ ساعة", "לפני שעה", "godzinę temu") or two (the dual: "منذ ساعتين", "לפני שעתיים"); a
+#: plural one needs its count
 _UNIT_ALONE = {
     "دقيقة": "1", "ساعة": "1", "يوم": "1", "أسبوع": "1", "اسبوع": "1", "شهر": "1",
     "دقيقتين": "2", "دقيقتان": "2", "ساعتين": "2", "ساعتان": "2", "يومين": "2", "يومان": "2",
     "أسبوعين": "2", "أسبوعان": "2", "اسبوعين": "2", "اسبوعان": "2", "شهرين": "2", "شهران": "2",
     "minutę": "1", "godzinę": "1", "dzień": "1", "tydzień": "1", "miesiąc": "1",
+    "דקה": "1", "שעה": "1", "יום": "1", "שבוע": "1", "חודש": "1",
+    "שעתיים": "2", "יומיים": "2", "שבועיים": "2", "חודשיים": "2",
 }  # fmt: skip
 #: The day words of :data:`_RELATIVE` and the days before the capture they name
 _RELATIVE_DAYS = {
     "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "gisteren": 1, "ontem": 1,
     "вчера": 1, "позавчера": 2, "昨日": 1, "一昨日": 2, "昨天": 1, "前天": 2, "أمس": 1,
-    "dün": 1, "wczoraj": 1, "przedwczoraj": 2,
+    "dün": 1, "wczoraj": 1, "przedwczoraj": 2, "вчора": 1, "учора": 1, "позавчора": 2,
+    "χθες": 1, "χτες": 1, "אתמול": 1, "دیروز": 1, "গতকাল": 1, "어제": 1, "그제": 2, "그저께": 2,
+    "เมื่อวาน": 1, "เมื่อวานนี้": 1,
 }  # fmt: skip
 #: A time of day after a day word: "Yesterday at 19:20", "Hier à 19h20", "heute, 14:30 Uhr",
-#: "вчера в 14:30", "昨天 10:20"
+#: "вчера в 14:30", "вчора о 14:30", "χθες στις 14:30", "אתמול בשעה 14:30", "دیروز ساعت ۱۴:۳۰",
+#: "เมื่อวาน เวลา 14:30 น.", "昨天 10:20" (in any digits)
 _DAY_WORD_TIME = re.compile(
-    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?|o)?\s*[012]?[0-9][:.h：][0-5][0-9]", re.I
+    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?|o|о|στις|בשעה|ב-?|ساعت|เวลา)?\s*\d?\d[:.h：]\d\d",
+    re.I,
 )
 _UNIT_DAYS = {
     "min": 0,
@@ -1391,23 +1421,48 @@ def _date_of(form: str, g: dict[str, Any]) -> tuple[date | None, date | None, st
 
 #: What every match of :data:`_RELATIVE` with a count and a unit holds, lowercased: "ago"
 #: (or "zuvor", "atrás"), "vor", "il y a", "hace", "há", "назад", the Italian unit's last
-#: letter and " fa", "geleden", "前", "منذ", "قبل", "önce", "temu"
+#: letter and " fa", "geleden", "前", "منذ", "قبل", "önce", "temu", "тому", "πριν", "לפני",
+#: "पहले", "पूर्व", "আগে", "پیش", "전", "ที่แล้ว"
 _RELATIVE_UNIT_WORDS = (
     "ago", "vor", "atrás", "il y a", "hace", "há", "назад", "i fa", "e fa", "a fa", "o fa",
-    "geleden", "前", "منذ", "قبل", "önce", "temu",
+    "geleden", "前", "منذ", "قبل", "önce", "temu", "тому", "πριν", "לפני", "पहले", "पूर्व",
+    "আগে", "پیش", "전", "ที่แล้ว",
 )  # fmt: skip
 #: What every other match of :data:`_RELATIVE` holds: one of its words for a day (or its
-#: first character)
+#: first character; Greek's without the final sigma, which re.IGNORECASE takes for a "σ")
 _RELATIVE_WORDS = (
     *_RELATIVE_UNIT_WORDS, "yesterday", "today", "gestern", "heute", "hier", "aujourd'hui", "ayer",
     "hoy", "ieri", "oggi", "gisteren", "vandaag", "ontem", "hoje", "вчера", "сегодня", "昨",
-    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś",
+    "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś", "чора", "χθε",
+    "χτε", "אתמול", "دیروز", "গতকাল", "어제", "그제", "그저께", "เมื่อวาน",
 )  # fmt: skip
+#: The words of :data:`_RELATIVE_WORDS` and :data:`_RELATIVE_UNIT_WORDS` that start with an
+#: ASCII letter ("ago", "dün"), each looked for with ``str.__contains__``: all a line of ASCII
+#: can hold (``str.isascii`` reads a flag)
+_RELATIVE_WORDS_ASCII = tuple(w for w in _RELATIVE_WORDS if w[0].isascii())
+_RELATIVE_UNIT_WORDS_ASCII = tuple(w for w in _RELATIVE_UNIT_WORDS if w[0].isascii())
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern of the literal ``words``: a text of another script than theirs is passed
+    over by their first characters in one C loop, where a search per word costs a call each
+    (the words of :data:`_RELATIVE_WORDS` in other scripts than Latin are ~30)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+#: The others ("назад", "前", "전"), in one pattern each
+_RELATIVE_OTHER = _any_of(w for w in _RELATIVE_WORDS if not w[0].isascii())
+_RELATIVE_UNIT_OTHER = _any_of(w for w in _RELATIVE_UNIT_WORDS if not w[0].isascii())
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
 #: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
-#: Slavonic's "ᲀ", "ᲁ", "ᲂ", "ᲃ" (a "в", "д", "о", "с"); a test checks
-#: every code point
-_RELATIVE_ODD = ("\u0130", "\u0131", "\u017f", "\u1c80", "\u1c81", "\u1c82", "\u1c83")
+#: Slavonic's "ᲀ", "ᲁ", "ᲂ", "ᲃ", "ᲄ", "ᲅ" (a "в", "д", "о", "с", "т", "т"), the Greek symbols
+#: "ϑ", "ϵ", "ϖ", "ϱ" (a "θ", "ε", "π", "ρ"), the iota subscript and "ι" (an "ι"); a test
+#: checks every code point
+_RELATIVE_ODD = (
+    "\u0130", "\u0131", "\u017f", "\u1c80", "\u1c81", "\u1c82", "\u1c83", "\u1c84", "\u1c85",
+    "\u03d1", "\u03f5", "\u03d6", "\u03f1", "\u0345", "\u1fbe",
+)  # fmt: skip
+_RELATIVE_ODD_ANY = _any_of(_RELATIVE_ODD)
 
 
 #: The longest line read for a relative date (a longer one is prose)
@@ -1429,12 +1484,14 @@ def _relative_lines(lines: list[str]) -> list[int]:
     joined = "\n".join([lines[k] for k in short])
     low = joined.lower()
     found: set[int] = set()
-    for text, words in (
-        (low, list(filter(low.__contains__, _RELATIVE_WORDS))),
+    other = not joined.isascii()
+    for text, words, rx in (
+        (low, list(filter(low.__contains__, _RELATIVE_WORDS_ASCII)), _RELATIVE_OTHER),
         # (the odd characters as written: "İ" lowercases to two characters)
-        (joined, [] if joined.isascii() else list(filter(joined.__contains__, _RELATIVE_ODD))),
+        (joined, [], _RELATIVE_ODD_ANY),
     ):
-        if not words:
+        hits = list(rx.finditer(text)) if other else []
+        if not words and not hits:
             continue  # (nearly every page: the lines are not read one by one)
         # (where each line starts in ``text``, and one past the end)
         starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
@@ -1444,15 +1501,21 @@ def _relative_lines(lines: list[str]) -> list[int]:
                 j = bisect.bisect_right(starts, at) - 1
                 found.add(j)
                 at = text.find(w, starts[j + 1])  # (the next line: one hit is enough)
+        # (a hit of another script's word: none spans a newline, so each marks its line)
+        found.update(bisect.bisect_right(starts, m.start()) - 1 for m in hits)
     return [short[j] for j in sorted(found)]
 
 
-def _holds_word(line: str, words: tuple[str, ...]) -> bool:
-    """Whether ``line`` holds one of ``words`` once lowercased, or a character of
-    :data:`_RELATIVE_ODD`."""
+def _holds_word(line: str, unit: bool = False) -> bool:
+    """Whether ``line`` holds one of :data:`_RELATIVE_WORDS` (``unit``:
+    :data:`_RELATIVE_UNIT_WORDS`) once lowercased, or a character of :data:`_RELATIVE_ODD`;
+    a line of ASCII is searched for the words that start with an ASCII letter only."""
     low = line.lower()
-    return any(map(low.__contains__, words)) or (
-        not line.isascii() and any(map(line.__contains__, _RELATIVE_ODD))
+    if any(map(low.__contains__, _RELATIVE_UNIT_WORDS_ASCII if unit else _RELATIVE_WORDS_ASCII)):
+        return True
+    return not line.isascii() and (
+        (_RELATIVE_UNIT_OTHER if unit else _RELATIVE_OTHER).search(low) is not None
+        or _RELATIVE_ODD_ANY.search(line) is not None
     )
 
 
@@ -1488,13 +1551,17 @@ def find_relative(
                     # (another language's unit, as its English one; a Russian one without
                     # its count is one: "час назад")
                     # (the alternatives of _RELATIVE are exclusive: one unit group is set)
-                    k = next(k for k in "345678" if m.group("u" + k))
+                    k = next(k for k in "3456789" if m.group("u" + k))
                     u, n = m.group("u" + k), m.group("n" + k)
                     if n is None:
                         if k in "68":
                             n = _UNIT_ALONE.get(u.lower())
                             if n is None:
                                 continue  # ("kilka dni temu": a few days)
+                            if k == "6" and _ANY_LETTER.search(line, m.end()) is not None:
+                                # (a word after it names the day: "לפני יום הבחירות",
+                                # "قبل يوم الانتخابات", "before election day")
+                                continue
                         else:
                             n = "1"
                     u = (
@@ -1758,6 +1825,12 @@ _PARA_END = frozenset('.!?"”»)…:。！？」』）：।॥؟۔')
 #: Chinese ideographs and Japanese kana, written without spaces between words (Korean
 #: hangul has spaces: not counted)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A Hangul syllable: Korean is written with spaces between words, but each syllable takes
+#: two columns, as a Chinese character does; counted as one, a Korean paragraph of 70
+#: syllables was no paragraph (more than 80 columns), nor any paragraph of a Korean page
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+#: A character two columns wide: :data:`_CJK_CHAR` or :data:`_HANGUL` (:func:`width`)
+_WIDE_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
 
 _MAX = np.maximum.reduce
@@ -1891,14 +1964,15 @@ def has_cjk(text: str) -> bool:
     return _scripts(text)[0]
 
 
-def _scripts(text: str) -> tuple[bool, bool]:
+def _scripts(text: str) -> tuple[bool, bool, bool]:
     """(:func:`has_cjk`, whether ``text`` may hold digits of another script than 0-9:
-    :func:`_other_digits_points`) from one array of its UTF-16 code units."""
+    :func:`_other_digits_points`, whether it holds a Hangul syllable) from one array of its
+    UTF-16 code units."""
     if text.isascii():
-        return False, False
+        return False, False, False
     a = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), np.uint16)
     top = int(_MAX(a))
-    return _has_cjk_points(a, top), _other_digits_points(a, top)
+    return _has_cjk_points(a, top), _other_digits_points(a, top), _has_hangul_points(a, top)
 
 
 def _code_points(s: str) -> npt.NDArray[Any]:
@@ -1918,7 +1992,9 @@ def _code_points(s: str) -> npt.NDArray[Any]:
 _STATS_MIN_LINES = 100
 
 
-def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool, list[int], bool]:
+def _line_stats(
+    texts: list[str], text: str
+) -> tuple[list[int], list[int], bool, list[int], bool, bool]:
     """Of a page's stripped non-blank lines ``texts``: each one's spaces (``str.count(" ")``)
     and length, whether any holds a Chinese or Japanese character (:func:`has_cjk` of the
     page: its other characters are white space), the indices of those with at least 11
@@ -1937,8 +2013,10 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
         long_lines = [
             k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
         ]
-        cjk, digits = _scripts(text)
-        return nspaces, widths, cjk, long_lines, digits
+        cjk, digits, hangul = _scripts(text)
+        if hangul:
+            widths, long_lines = _hangul_widths(texts, nspaces)
+        return nspaces, widths, cjk, long_lines, digits, hangul
     # (the lines' bounds: -1, the newlines, the end; ufuncs and methods only, numpy's
     # Python-level functions cost more than the figures)
     bounds = np.empty(len(nl) + 2, np.intp)
@@ -1952,8 +2030,28 @@ def _line_stats(texts: list[str], text: str) -> tuple[list[int], list[int], bool
     if a.dtype != np.uint8:
         top = int(_MAX(a))
         cjk, digits = _has_cjk_points(a, top), _other_digits_points(a, top)
+        if _has_hangul_points(a, top):
+            nspaces = spaces.tolist()
+            widths, long_lines = _hangul_widths(texts, nspaces)
+            return nspaces, widths, cjk, long_lines, digits, True
     long_lines = ((spaces >= 11) & (lens > 80)).nonzero()[0].tolist()
-    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits
+    return spaces.tolist(), lens.tolist(), cjk, long_lines, digits, False
+
+
+def _has_hangul_points(a: npt.NDArray[Any], top: int) -> bool:
+    """Whether the text whose code points (or UTF-16 code units) are ``a``, the greatest
+    ``top``, holds a Hangul syllable (:data:`_HANGUL`)."""
+    return top >= 0xAC00 and bool(_MAX((a - 0xAC00) < 0x2BA4))
+
+
+def _hangul_widths(texts: list[str], nspaces: list[int]) -> tuple[list[int], list[int]]:
+    """The widths of a Korean page's lines ``texts`` (:func:`width`: a Hangul syllable two
+    columns) and the indices of those that can be paragraphs (:func:`_line_stats`)."""
+    widths = [len(s) + len(_HANGUL.findall(s)) for s in texts]
+    long_lines = [
+        k for k, (c, n) in enumerate(zip(nspaces, widths, strict=True)) if c >= 11 and n > 80
+    ]
+    return widths, long_lines
 
 
 def _has_cjk_points(a: npt.NDArray[Any], top: int) -> bool:
@@ -1988,11 +2086,15 @@ def n_words(s: str, cjk: bool = True) -> int:
 
 
 def width(s: str) -> int:
-    """The length of ``s`` with a Chinese or Japanese character counted twice (the two
-    columns it takes in a terminal): what the length thresholds tuned on Latin text (a
+    """The length of ``s`` with a Chinese, Japanese or Korean character counted twice (the
+    two columns it takes in a terminal): what the length thresholds tuned on Latin text (a
     paragraph of more than 80 characters) read, as a CJK character says as much as two or
     three Latin ones."""
-    return len(s) if s.isascii() else len(s) + len(_CJK_CHAR.findall(s))
+    return len(s) if s.isascii() else len(s) + len(_WIDE_CHAR.findall(s))
+
+
+#: The fewest characters of a Thai or Lao paragraph (:func:`nomark_prose_line`: 75 letters)
+_NOMARK_PARA_CHARS = 75
 
 
 def _is_para(line: str) -> bool:
@@ -2086,6 +2188,7 @@ class Page:
         "body",
         "body_line",
         "cjk",
+        "hangul",
         "item_lines",
         "items",
         "lens",
@@ -2126,7 +2229,9 @@ class Page:
         # word counts by spaces (the lines are stripped), the lines' lengths, whether the page
         # holds Chinese or Japanese characters and the lines that can be paragraphs, from one
         # array of the lines' characters (:func:`_line_stats`)
-        nspaces, widths, self.cjk, long_lines, digits = _line_stats(texts, text)
+        #: whether the page holds a Hangul syllable (:func:`find_authors`' Korean bylines)
+        self.hangul: bool
+        nspaces, widths, self.cjk, long_lines, digits, self.hangul = _line_stats(texts, text)
         #: whether the page may hold digits of another script than 0-9 (:func:`find_dates`)
         self.other_digits = digits
         #: the lengths of :attr:`texts`
@@ -2149,6 +2254,14 @@ class Page:
             paras = [False] * len(texts)
             for k in long_lines:
                 paras[k] = texts[k][-1] in _PARA_END
+            if True not in paras and not text.isascii():
+                # (no paragraph: a page of Thai or Lao, whose sentences end without a mark
+                # and whose words are written without spaces, has its paragraphs measured
+                # in letters, as the boilerplate stage's rules do; none was one, so the page
+                # had no body and its byline, related headlines and tag line were its head)
+                for k, s in enumerate(texts):
+                    if len(s) >= _NOMARK_PARA_CHARS and nomark_prose_line(s):
+                        paras[k] = True
             self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
         n_lines = len(lines)
@@ -3605,8 +3718,29 @@ _NEVER_TITLE_IN = (
 _NETWORKS = re.compile(
     r"(?<!\w)(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail|line|x|"
     r"vk|вконтакте|одноклассники|微信|微博|qq空间|はてなブックマーク|فيسبوك|تويتر|واتساب|"
-    r"פייסבוק|וואטסאפ|טוויטר|फेसबुक|ट्विटर|व्हाट्सएप)(?!\w)"
+    r"פייסבוק|וואטסאפ|טוויטר|फेसबुक|ट्विटर|व्हाट्सएप|tweet|ツイート)(?!\w)"
 )
+#: "All rights reserved" in the languages copyright notices are written in
+_RIGHTS_WORDS = (
+    r"all rights(?: reserved)?|alle rechte vorbehalten|tous droits réservés|todos los derechos "
+    r"reservados|tutti i diritti riservati|все права защищены|усі права захищено|"
+    r"με επιφύλαξη παντός δικαιώματος|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|"
+    r"版[權权]所有|保留所有[權权]利|สงวนลิขสิทธิ์|무단\s*전재\s*및\s*재배포\s*금지"
+)
+#: What a copyright notice starts with: its sign or word, or "All rights reserved" in one of
+#: the languages of :data:`_RIGHTS_WORDS` ("جميع الحقوق محفوظة © ٢٠٢٤ …")
+_NOTICE_START = re.compile(r"(?i)\s*(?:[©ⓒⒸ]|\(c\)\s|copyright\b|(?:" + _RIGHTS_WORDS + "))")
+
+
+def notice_or_share(s: str) -> bool:
+    """Whether line ``s`` is a copyright notice (:data:`_NOTICE_START`) or a share bar (a
+    line of at most 120 characters with two social networks or more in its first 80:
+    "Share Facebook WhatsApp …", "שתפו פייסבוק וואטסאפ …", "この記事をシェアする ツイート
+    はてなブックマーク …"): page furniture whatever the words after it (a related headline
+    after the share bar's "read more")."""
+    return _NOTICE_START.match(s) is not None or (
+        len(s) <= 120 and len(_NETWORKS.findall(s.lower(), 0, 80)) >= 2
+    )
 
 
 #: A breadcrumb trail: three or more short steps joined by ">", "›" or "»" (a headline
@@ -3620,7 +3754,10 @@ _DATELINE_CHARS = 60
 _DATELINE_LABEL = re.compile(
     r"[\W_]*(?:(?:last\s+)?(?:posted|updated|published|modified|edited|added|submitted|created"
     r"|written|aktualisiert|veröffentlicht|erstellt|publié|mis à jour|actualizado|publicado"
-    r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано)"
+    r"|pubblicato|aggiornato|geplaatst|bijgewerkt|opublikowano|обновлено|опубликовано"
+    # (Ukrainian, Greek, Hebrew, Persian, Hindi, Korean "input"/"revised", Thai "when")
+    r"|оновлено|опубліковано|δημοσιεύθηκε|ενημερώθηκε|פורסם|עודכן|منتشر شده|به‌روزرسانی|प्रकाशित"
+    r"|अपडेट|입력|수정|เมื่อ)"
     r"(?:\s+(?:on|at|am|le|el|il|op))?\s*[:·|–—-]?\s*(?:about|over|almost|just|etwa|environ)?\s*)?",
     re.I,
 )
@@ -3648,9 +3785,11 @@ def piece_of_sentence(cur: str, nxt: str) -> bool:
 _CAMEL_START = re.compile(r"[^\W\d_][^\W\d_]*[A-Z]")
 
 
-#: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05"
+#: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05", "о 14:30",
+#: "στις 14:30", "בשעה 14:30", "ساعت ۱۴:۳۰", "เวลา 14:30 น."
 _DAY_WORD_CLOCK = re.compile(
-    r"[,\s]*(?:(?:at|um|à|a las|alle|om|às|в)\s+)?\d{1,2}(?:[:.h]\d{2})?\s*(?:uhr|h|[ap]\.?\s?m\.?)?",
+    r"[,\s]*(?:(?:at|um|à|a las|alle|om|às|в|о|στις|בשעה|ساعت|เวลา)\s+|ב-?)?\d{1,2}(?:[:.h]\d{2})?"
+    r"\s*(?:uhr|h|น\.?|[ap]\.?\s?m\.?)?",
     re.I,
 )
 
@@ -3729,7 +3868,7 @@ def _never_title(s: str) -> tuple[bool, bool]:
         len(s) <= _DATELINE_CHARS
         # (a literal test before the costly pattern: a relative dateline holds a unit's
         # or a day's word, those :func:`_relative_lines` knows, one list)
-        and _holds_word(s, _RELATIVE_WORDS)
+        and _holds_word(s)
         and _rel_dateline(s)
     ):
         return True, False  # (a relative dateline: "Posted 3 hours ago", "Updated: 5 hours ago")
@@ -5207,17 +5346,85 @@ def _things(names: list[str]) -> bool:
     return len(names) >= 2 and all(" " not in n and n[:1].isupper() for n in names)
 
 
+#: A byline that names a desk or a role and no person: "Staff Reporter", "By Our
+#: Correspondent" (whose "Our" was an author), Bengali "নিজস্ব প্রতিবেদক" ("own reporter"),
+#: Marathi "प्रतिनिधी", Hindi "संवाददाता" ("correspondent"), a place after a comma at most
+#: ("Staff Reporter, Dhaka", "प्रतिनिधी, पुणे")
+_DESK_BYLINE = re.compile(
+    r"(?:by\s+(?:our\s+|a\s+|the\s+)?(?:(?:own|staff|special|senior|foreign|political)\s+)?"
+    r"(?:reporter|correspondent|writer|staff)s?|(?:our|own|staff|special|senior|foreign)\s+"
+    r"(?:reporter|correspondent|writer)s?"
+    r"|(?:নিজস্ব|বিশেষ|স্টাফ)\s+(?:প্রতিবেদক|প্রতিনিধি|সংবাদদাতা|রিপোর্টার)"
+    r"|(?:विशेष\s+|हमारे\s+)?(?:प्रतिनिधी|प्रतिनिधि|संवाददाता)|न्यूज़?\s+डेस्क)"
+    r"(?:\s*[,،|]\s*\S+(?:\s+\S+)?)?",
+    re.I,
+)
+#: How many lines under the headline a desk's byline is looked for
+_DESK_REACH = 3
+#: What an English desk's byline holds (:data:`_DESK_BYLINE`), looked for before the pattern
+_DESK_ROLES = ("reporter", "correspondent", "writer", "staff")
+
+
+def _desk_line(s: str) -> bool:
+    """Whether stripped line ``s`` is a desk's byline (:data:`_DESK_BYLINE`); a line of
+    ASCII without a role's word (:data:`_DESK_ROLES`) is not matched."""
+    if s.isascii() and not any(map(s.lower().__contains__, _DESK_ROLES)):
+        return False
+    return _DESK_BYLINE.fullmatch(s) is not None
+
+
+def desk_byline(page: Page, title_line: int | None) -> int | None:
+    """The line of a byline that names no person (:data:`_DESK_BYLINE`) within
+    :data:`_DESK_REACH` lines under the headline: metadata, out of the text, no author
+    ("নিজস্ব প্রতিবেদক" stayed as the article's first line: s38 acc-script #6)."""
+    if title_line is None:
+        return None
+    for k in range(title_line + 1, min(title_line + _DESK_REACH + 1, len(page.lines))):
+        if _desk_line(page.lines[k].strip()):
+            return k
+    return None
+
+
+#: The words of Korean bylines, after the names: "reporter", "correspondent", "senior reporter"
+_NAME_FIRST_WORDS = ("기자", "특파원")
+#: A Korean byline: the names, then the reporter's word ("김민준 기자", "김민준·이서연 기자",
+#: "워싱턴=김민준 특파원"), an e-mail address after it at most ("김민준 기자
+#: minjun@example.com", "(김민준 기자)")
+_NAME_FIRST = re.compile(
+    r"\(?(?:[가-힣]{1,10}\s*=\s*)?(?P<names>[가-힣]{2,4}(?:\s*[·ㆍ,]\s*[가-힣]{2,4})*)\s*"
+    r"(?:선임|수석|객원|전문)?(?:기자|특파원)\)?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?\s*=?"
+)
+
+
+def _name_first_byline(top: list[tuple[int, str]], joined: str) -> tuple[list[str], int] | None:
+    """The first byline of ``top`` (items, their texts ``joined``) that writes the names
+    before the reporter's word, as Korean does (:data:`_NAME_FIRST`; "김민준 기자" was kept as
+    the article's first line and gave no author: s38 acc-script #6); None on a page without
+    one of :data:`_NAME_FIRST_WORDS` (not read line by line)."""
+    if joined.isascii() or not any(map(joined.__contains__, _NAME_FIRST_WORDS)):
+        return None
+    for i, s in top:
+        if (m := _NAME_FIRST.fullmatch(s.strip())) is not None:
+            return [n.strip() for n in re.split(r"[·ㆍ,]", m.group("names"))], i
+    return None
+
+
 def find_authors(
-    items: list[tuple[int, str]], limit: int = 60, texts: list[str] | None = None
+    items: list[tuple[int, str]],
+    limit: int = 60,
+    texts: list[str] | None = None,
+    hangul: bool = True,
 ) -> tuple[list[str], int | None]:
     """The first byline among the first ``limit`` non-empty lines: (names, line number).
-    ``texts``: the items' texts, if at hand (:attr:`Page.texts`)."""
+    ``texts``: the items' texts, if at hand (:attr:`Page.texts`). ``hangul``: whether the
+    lines may hold Hangul (False: no Korean byline is looked for; :attr:`Page.hangul`)."""
     top = items[:limit]
     # Only the lines where a byline word starts are tried: one scan of the top lines for
     # them. (A newline before each line gives the pattern a literal start, so re skips from
     # line to line; a pattern that starts with a line anchor is tried at every character.)
     shown = texts[:limit] if texts is not None else [s for _, s in top]
     joined = "\n" + "\n".join(shown)
+    first = _name_first_byline(top, joined) if hangul else None
     search = _BYLINE_AT_NL.search
     m = search(joined)
     k, pos = 0, 0  # the item whose line starts after the newline at ``pos``
@@ -5233,12 +5440,15 @@ def find_authors(
             and not _LABEL_WORD.match(mm.group("names"))  # (a label: "Text Input:")
             and not _prose_byline(s, mm.group("names"))
             and not _field_of_a_block(shown, k)
+            and not _desk_line(s)  # (a desk's: "By Our Correspondent")
         ):
             names = mm.group("names")
             # ("By Doe, Jane": one person written surname first, as an HTML page's author
             # field is read; the byline parser split it at its comma and kept "Doe": s36
             # acc-regress D2. The second part is the reporter's place when the text writes
             # it as one: "By Meier, Hamburg")
+            if first is not None and first[1] < i:
+                return first
             if (name := surname_first(names, place_words(joined, byline=True))) is not None:
                 return [name], i
             people = parse_authors(names)
@@ -5246,7 +5456,7 @@ def find_authors(
                 return people, i
         # (from the next line on: a match may run over a line end, "Written\nby ...")
         m = search(joined, p + 1)
-    return [], None
+    return first if first is not None else ([], None)
 
 
 def _field_of_a_block(lines: list[str], k: int) -> bool:
@@ -5427,6 +5637,46 @@ _DATE_LINE_MAX_WORDS = 14
 _DATE_LINES_NEAR = 2
 #: Words a date line may have besides its dates ("Publié le …, mis à jour le …")
 _DATE_LINE_OTHER_WORDS = 7
+
+
+#: A date of the Islamic (Hijri) calendar, "٢٤ شعبان ١٤٤٥ هـ", or of the Hebrew one, "כ"ה באדר א'
+#: התשפ"ד" (a day in letters, a month, a year in letters): no Gregorian day is read from them
+#: (the Islamic months begin at a sighting of the moon), but a line that states one is a date
+#: line all the same
+_CALENDAR_DATE = re.compile(
+    r"(?<!\d)\d{1,2}\s*(?:محرم|صفر|ربيع\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جماد[ىي]\s+(?:الأولى"
+    r"|الاولى|الأول|الاول|الآخرة|الاخرة|الآخر|الاخر|الثانية)|رجب|شعبان|رمضان|شوال|ذ[وي]\s+القعدة"
+    r"|ذ[وي]\s+الحجة)\s*[,،]?\s*\d{4}(?!\d)(?:\s*(?:هـ|ه|هجري|هجرية)(?!\w))?"
+    r"|(?<![א-ת])(?:[א-ל][\"״][א-ט]|[א-ל]['׳]|\d{1,2})\s+ב?(?:תשרי|מרחשוון|מרחשון|חשוון|חשון|כסלו"
+    r"|כסליו|טבת|שבט|אדר(?:\s+[אב]['׳]?)?|ניסן|אייר|סיוון|סיון|תמוז|אב|אלול)\s*,?\s*ה?['׳]?ת[א-ת]{1,2}"
+    r"[\"״][א-ת](?![א-ת])"
+)
+#: Words a line of such a date may have besides it: a weekday ("יום שלישי", "الثلاثاء"), a label
+_CALENDAR_OTHER_WORDS = 3
+#: How many lines under the headline (or from the main block's start) such a line is looked for
+_CALENDAR_REACH = 4
+#: The longest such line (stripped): a weekday, a label and the date
+_CALENDAR_LINE_CHARS = 60
+
+
+def calendar_date_lines(page: Page, top: int) -> list[int]:
+    """The lines of ``page`` from line ``top`` (its headline's, else its main block's first)
+    to :data:`_CALENDAR_REACH` lines under it that state a date of the Hijri or the Hebrew
+    calendar (:data:`_CALENDAR_DATE`) and at most :data:`_CALENDAR_OTHER_WORDS` words
+    besides, and end no sentence: date lines, whose date is not read ("٢٤ شعبان ١٤٤٥ هـ",
+    "יום שלישי, כ"ה באדר א' התשפ"ד" under an Arabic or a Hebrew headline stayed as the text's
+    first line: s38 acc-script #17). A line of ASCII holds none (most pages: not searched)."""
+    out = []
+    for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(page.lines))):
+        line = page.lines[k].strip()
+        if len(line) > _CALENDAR_LINE_CHARS or line.isascii():
+            continue  # (a paragraph, or no such date: not searched)
+        if (m := _CALENDAR_DATE.search(line)) is None:
+            continue
+        rest = line[: m.start()] + " " + line[m.end() :]
+        if len(rest.split()) <= _CALENDAR_OTHER_WORDS and _SENTENCE_FINAL.search(line) is None:
+            out.append(k)
+    return out
 
 
 #: The words of a date line's label, byline and time, which a sentence of the story does not
@@ -5768,7 +6018,7 @@ def extract_lines(
     pool: TitlePool | None = None
     # (the byline first: the line its authors come from is no headline; "Von Katharina
     # Müller und Jonas Becker" was taken for the title above the real one)
-    authors, aline = find_authors(items, texts=page.texts)
+    authors, aline = find_authors(items, texts=page.texts, hangul=page.hangul)
     if headline is not None and marked:
         tcands = [(headline, marked, 0.0)]
     else:
@@ -5879,6 +6129,10 @@ def extract_lines(
         if c["line"] in date_lines and idx != live:
             # (a live blog's first post's time is its post's, as its other posts' are)
             meta_lines["published"] = date_lines
+    taken = {*meta_lines.get("published", ()), *meta_lines.get("title", ())}
+    if calendar := [k for k in calendar_date_lines(page, top) if k not in taken]:
+        # (a date of another calendar, beside the date read or alone, is the date's line too)
+        meta_lines["published"] = sorted([*meta_lines.get("published", ()), *calendar])
     # the lines that state the page's update time, wherever they are (the same lines tested)
     upd = update_lines(page, cands, is_date_line)
     if upd := [k for k in upd if k not in meta_lines.get("published", ())]:
@@ -5887,6 +6141,8 @@ def extract_lines(
     if authors and aline is not None:
         res["authors"], res["sources"]["authors"] = authors, f"line {aline}"
         meta_lines["authors"] = [aline]
+    elif (desk := desk_byline(page, title_line)) is not None:
+        meta_lines["authors"] = [desk]  # (a desk's byline: the line, no author)
     body_line = page.body_line
     paras = page.paras
     # (the last paragraph, found from the end in C)
@@ -5988,6 +6244,12 @@ def extract_lines(
                 continue
             if s == res["site_name"]:
                 continue
+            if s[:1] == "#" and _HASHTAGS.fullmatch(s) is not None:
+                # (a line of hashtags alone, "#서울시 #한강 #수상버스", "#Council #Pier": s38
+                # acc-script #11)
+                res["tags"], res["sources"]["tags"] = split_tags(s), f"line {i}"
+                meta_lines["tags"] = [i]
+                break
             parts = [p.strip() for p in s.split(",")]
             if (
                 len(parts) >= 3
@@ -6043,6 +6305,10 @@ def extract_lines(
     for key in ("tags", "categories"):
         res[key] = [t.replace("\u00ad", "") for t in res[key]]
     return res, page.lines
+
+
+#: A line of two hashtags or more and nothing else: "#서울시 #한강 #수상버스", "#Council #Pier"
+_HASHTAGS = re.compile(r"#[^\W\d_][\w-]*(?:\s+#\w[\w-]*)+")
 
 
 #: What a list of tags does not hold: digits (an address, a price, a phone number), an
@@ -6462,7 +6728,11 @@ _WHO_TAIL = re.compile(r"\s+(?:\d{4}(?:\s*[-–]\s*\d{4})?\b.*|[-–—|/·]\s.*
 @lru_cache(maxsize=4096)
 def _copyright_who(s: str) -> tuple[bool, str | None]:
     """Whether line ``s`` holds a copyright notice, and the publisher it names (None if
-    none). Cached for short lines: a site's copyright line recurs on its pages."""
+    none). Cached for short lines: a site's copyright line recurs on its pages. "ⓒ" and "Ⓒ"
+    (Korean notices: "Copyright ⓒ 서울일보") are read as "©" (in the pattern, a class of the
+    three signs cost ~20 µs a corpus page: its literal start was lost)."""
+    if "ⓒ" in s or "Ⓒ" in s:
+        s = s.replace("ⓒ", "©").replace("Ⓒ", "©")
     m = _COPYRIGHT_WHO.search(s)
     if m and m.start() and s[m.start()].isalpha() and not m["year"] and m["who"][:1].islower():
         # the word in a sentence, a noun ("To show a copyright sign in HTML, write ..."):
@@ -6472,14 +6742,26 @@ def _copyright_who(s: str) -> tuple[bool, str | None]:
     if not m:
         return False, None
     who = _COMPANY_TAIL.sub("", m.group("who")).strip(" .,")
-    who = _WHO_TAIL.sub("", _RIGHTS.sub("", who)).strip(" .,-–")
+    rest = _RIGHTS.sub("", who)
+    if rest != who and rest[:1] in "-–—|/·":
+        # ("©Todos los derechos reservados - 2022 Políticas …": the notice names no holder)
+        return True, None
+    who = _RIGHTS_TAIL.sub("", _WHO_TAIL.sub("", rest)).strip(" .,-–")
     # (a holder is a name: not a sign alone, "© ℗ 2012-2021")
     named = who and not _RIGHTS.match(who) and any(c.isalnum() for c in who)
     return True, who if named else None
 
 
 _COMPANY_TAIL = re.compile(r"\s+(?:GmbH|Inc\.?|Ltd\.?|LLC|AG|S\.A\.|SA|Limited|Corp\.?)\b.*$")
-_RIGHTS = re.compile(r"(?i)^all rights(?: reserved\.?)?")
+#: :data:`_RIGHTS_WORDS` before the holder's name ("כל הזכויות שמורות לחדשות הצפון": "...
+#: reserved to", its "ל" on the name)
+_RIGHTS = re.compile(r"(?i)^(?:" + _RIGHTS_WORDS + r")(?:\s*ל-?|\s*لـ?)?\.?\s*")
+#: The same after the holder's name ("寶島日報 版權所有", "日本中央新聞社 All rights reserved"),
+#: or a Chinese site's licence numbers ("华夏日报社 京ICP备12345678号", "京公网安备 …")
+_RIGHTS_TAIL = re.compile(
+    r"(?i)\s+(?:(?:" + _RIGHTS_WORDS + r")\.?|[\u4e00-\u9fff]{0,2}ICP[备備证證].*|"
+    r"[\u4e00-\u9fff]{1,2}公网安备.*)$"
+)
 
 
 def _indices(values: list[str], wanted: set[str]) -> list[int]:

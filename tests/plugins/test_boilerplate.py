@@ -2780,3 +2780,37 @@ def test_only_a_clauses_closing_punctuation_joins_a_line_to_the_one_before():
     ]
     assert _rejoined(lines) == ["Er sagte es, und ging.", "»Noch« nicht, sagte sie.",
                                 "”Kun ottaa", ".NET is. Und"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "שתפו פייסבוק וואטסאפ כתבות נוספות שביתה בנמל חיפה: העובדים מאיימים בהסלמה",
+        "この記事をシェアする ツイート はてなブックマーク 関連記事 ローカル線の存廃議論",
+        "Copyright © 2024 日本中央新聞社 All rights reserved.",
+        "جميع الحقوق محفوظة © ٢٠٢٤ صحيفة الوطن",
+    ],
+)
+def test_refine_adds_no_copyright_notice_or_share_bar(furniture: str) -> None:
+    """s38 acc-script #10: a Hebrew share bar with a related headline and a Japanese
+    copyright line under a short article, which the line model scored 0.91 and 0.90 (their
+    English twins 0.61, 0.08), were added to trafilatura's text as sure content. A copyright
+    notice or a share bar is never added; a sure paragraph still is."""
+    import numpy as np
+
+    from corearchive_plugins.boilerplate.refine import refine
+
+    class Decisions:
+        def __init__(self, scored: list[tuple[str, float]]) -> None:
+            self.stripped = [s for s, _ in scored]
+            self.score = np.array([p for _, p in scored])
+            self.X = None
+
+    d = Decisions(
+        [("Body one", 0.99), ("Body two", 0.99), ("A lost paragraph", 0.95), (furniture, 0.95)]
+    )
+    assert refine("Body one\nBody two", d)[0].split("\n") == [
+        "Body one",
+        "Body two",
+        "A lost paragraph",
+    ]

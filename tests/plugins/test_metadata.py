@@ -257,6 +257,11 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         "д": "\u1c81",
         "о": "\u1c82",
         "с": "\u1c83",
+        "т": "\u1c84\u1c85",
+        "π": "\u03d6",
+        "ρ": "\u03f1",
+        "ε": "\u03f5",
+        "θ": "\u03d1",
     }
     parts = [
         "3", "12", "an", "a", "one", "ein", "einem", "un", "une", "min", "minutes", "hours", "h",
@@ -267,7 +272,10 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         "hoje", "часа", "дня", "назад", "вчера", "сегодня", "ore", "giorni", "un'", "fa", "uur",
         "dagen", "geleden", "een", "時間", "日", "前", "昨日", "今日", "昨天", "今天", "小时",
         "分钟", ":", "10:20", "منذ", "قبل", "ساعات", "يومين", "أمس", "اليوم", "saat", "gün", "önce",
-        "dün", "bugün", "godziny", "dni", "temu", "wczoraj", "dziś", "o",
+        "dün", "bugün", "godziny", "dni", "temu", "wczoraj", "dziś", "o", "години", "тому",
+        "вчора", "о", "πριν από", "ώρες", "μία", "χθες", "στις", "לפני", "שעות", "שעתיים",
+        "אתמול", "घंटे", "पहले", "ชั่วโมง", "ที่แล้ว", "เมื่อวาน", "ساعت", "پیش", "دیروز", "ঘণ্টা",
+        "আগে", "গতকাল", "시간", "전", "어제",
     ]  # fmt: skip
 
     lines = []
@@ -277,11 +285,11 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         line = "".join(rng.choice([c, c.upper(), *odd.get(c.lower(), "")]) for c in line)
         lines.append(line)
         if m := textmeta._RELATIVE.search(line):
-            assert textmeta._holds_word(line, textmeta._RELATIVE_WORDS), line
+            assert textmeta._holds_word(line), line
             if not any(m.groupdict()[g] for g in ("word", "cword")):
                 # (the relative dateline's pre-test: the same words but the day words)
-                assert textmeta._holds_word(line, textmeta._RELATIVE_UNIT_WORDS), line
-    holds = [textmeta._holds_word(x, textmeta._RELATIVE_WORDS) for x in lines]
+                assert textmeta._holds_word(line, unit=True), line
+    holds = [textmeta._holds_word(x) for x in lines]
     assert 0 < sum(holds) < len(lines)
     capture = date(2021, 6, 10)
     # pages of 80 lines and of 2 (some without such a line), and lines that lowercase to more
@@ -296,8 +304,7 @@ def test_relative_dates_are_looked_for_only_on_lines_that_can_hold_one(
         assert textmeta._relative_lines(p) == [
             k
             for k, x in enumerate(p)
-            if len(x) <= textmeta._RELATIVE_LINE_CHARS
-            and textmeta._holds_word(x, textmeta._RELATIVE_WORDS)
+            if len(x) <= textmeta._RELATIVE_LINE_CHARS and textmeta._holds_word(x)
         ], p
     assert sum(not textmeta._relative_lines(p) for p in pages) > 20
     got = [textmeta.find_relative(p, capture) for p in pages]
@@ -3004,12 +3011,13 @@ def test_line_figures_from_one_array_are_those_of_each_line() -> None:
     """A long page's lines have their spaces, lengths, paragraph-long lines and the CJK test
     taken from one array of their characters (_line_stats): the same as line by line, for
     ASCII, Latin-1, BMP and astral text (an emoji: one character, two UTF-16 units); so is
-    the test for digits of other scripts, which says yes wherever there are some."""
+    the test for digits of other scripts, which says yes wherever there are some, and for
+    Hangul, whose syllables count two columns."""
     import random
 
     rnd = random.Random(11)
     words = ["word", "Wörter", "’quoted’", "日本語の文", "😀", "a", "x" * 90, "\u00a0", "tab\tx",
-             "end.", "ok!", "名前", "٢٠٢٤", "ক", "２０", "𝟮", "\uabf9"]  # fmt: skip
+             "end.", "ok!", "名前", "٢٠٢٤", "ক", "２０", "𝟮", "\uabf9", "한강"]  # fmt: skip
     for _ in range(60):
         pool = words[: rnd.choice([4, 7, len(words)])]
         n = rnd.choice([1, 50, 99, 100, 150, 300])
@@ -3018,13 +3026,14 @@ def test_line_figures_from_one_array_are_those_of_each_line() -> None:
             for _ in range(n)
         ]
         text = "\n".join(texts)
-        spaces, lens, cjk, long_lines, digits = textmeta._line_stats(texts, text)
+        spaces, lens, cjk, long_lines, digits, hangul = textmeta._line_stats(texts, text)
         assert spaces == [s.count(" ") for s in texts]
-        assert lens == [len(s) for s in texts]
+        assert hangul == (textmeta._HANGUL.search(text) is not None)
+        assert lens == [len(s) + len(textmeta._HANGUL.findall(s)) for s in texts]
         assert cjk == textmeta.has_cjk(text)
         assert digits == textmeta._scripts(text)[1]
         assert digits or not textmeta._OTHER_DIGITS.search(text)
-        assert long_lines == [k for k, s in enumerate(texts) if s.count(" ") >= 11 and len(s) > 80]
+        assert long_lines == [k for k, s in enumerate(texts) if s.count(" ") >= 11 and lens[k] > 80]
         assert all(type(x) is int for x in spaces + lens + long_lines)
     # a line that holds a newline is no line of the split: the figures are taken line by line
     odd = ["a b"] * 120 + ["c\nd e"]

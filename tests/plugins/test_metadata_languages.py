@@ -380,3 +380,283 @@ def test_a_latin_run_before_a_devanagari_sign_is_no_month_word() -> None:
 
     assert textmeta._LETTERS.findall("mayo\u093f") == []  # (a vowel sign after "mayo")
     assert textmeta._LETTERS.findall("mayo 2020 अगस्त") == ["mayo", "अगस्त"]
+
+
+# a headline and three paragraphs of a Ukrainian page, under which each dateline is put
+_REL_HEAD = "Місто відкрило нову лінію трамвая між центром і лівим берегом"
+_REL_BODY = [
+    "Міська рада у вівторок урочисто відкрила нову лінію трамвая, яка з'єднала історичний центр "
+    "із житловими масивами лівого берега, і перші пасажири вже проїхали нею вранці.",
+    "За словами міського голови, будівництво тривало два роки і коштувало близько мільярда "
+    "гривень, більшу частину яких надав Європейський інвестиційний банк.",
+    "Перевізник обіцяє, що трамваї ходитимуть кожні шість хвилин у години пік і кожні "
+    "дванадцять хвилин увечері та у вихідні дні.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("2 години тому", "2024-03-05"),  # Ukrainian
+        ("3 дні тому", "2024-03-02"),
+        ("вчора о 14:30", "2024-03-04"),
+        ("πριν από 3 ώρες", "2024-03-05"),  # Greek
+        ("πριν από μία ημέρα", "2024-03-04"),
+        ("χθες στις 14:30", "2024-03-04"),
+        ("לפני 3 שעות", "2024-03-05"),  # Hebrew, a dual without its count
+        ("לפני יומיים", "2024-03-03"),
+        ("אתמול בשעה 14:30", "2024-03-04"),
+        ("3 घंटे पहले", "2024-03-05"),  # Hindi, Marathi
+        ("२ दिवसांपूर्वी", "2024-03-03"),
+        ("3 ชั่วโมงที่แล้ว", "2024-03-05"),  # Thai, its digits
+        ("๒ วันที่แล้ว", "2024-03-03"),
+        ("เมื่อวาน เวลา 14:30 น.", "2024-03-04"),
+        ("۳ ساعت پیش", "2024-03-05"),  # Persian
+        ("دیروز ساعت ۱۴:۳۰", "2024-03-04"),
+        ("৩ ঘণ্টা আগে", "2024-03-05"),  # Bengali
+        ("গতকাল ১৪:৩০", "2024-03-04"),
+        ("입력 3시간 전", "2024-03-05"),  # Korean
+        ("2일 전", "2024-03-03"),
+        ("어제 14:30", "2024-03-04"),
+    ],
+)
+def test_relative_datelines_of_other_scripts_are_read_and_leave_the_text(
+    run_stage, line: str, day: str
+) -> None:
+    """s38 acc-script #8: "3 години тому", "πριν από 3 ώρες", "לפני 3 שעות", "3 घंटे पहले",
+    "3 ชั่วโมงที่แล้ว", "۳ ساعت پیش", "৩ ঘণ্টা আগে", "3시간 전" and the day words before a
+    time were unread (no date), and the dateline stayed as the text's first line. They are
+    read against the capture's date-time, as Russian's, Chinese's and Arabic's, and the line
+    is metadata."""
+    text = "\n".join([_REL_HEAD, line, *_REL_BODY])
+    doc = make_document(text, uri="https://e.example/a", fetched_at="2024-03-05T17:30:00Z")
+    out = run_stage(MetadataStage, doc).kept[0]
+    assert (out.published or "")[:10] == day
+    assert line not in out.text.split("\n")
+    assert all(b in out.text for b in _REL_BODY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "тому що місто",  # Ukrainian "because": no unit before it
+        "לפני יום הבחירות",  # Hebrew "before election day": a line, not a date line
+        "3 ชั่วโมง",  # a unit without "ago"
+        "오늘의 뉴스",  # Korean "today's news"
+        "3월 5일 전시회",  # "exhibition": 전 begins a word
+        "منذ يوم الاستقلال",  # Arabic "since independence day"
+    ],
+)
+def test_relative_words_of_other_scripts_that_date_nothing(line: str) -> None:
+    from datetime import date
+
+    from corearchive_plugins.metadata.text import find_relative
+
+    assert find_relative(["Headline", line, "More"], date(2024, 3, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("ar", "٢٤ شعبان ١٤٤٥ هـ"),
+        ("ar", "الثلاثاء 24 شعبان 1445"),
+        ("ar", "١٥ رمضان ١٤٤٥هـ"),
+        ("he", 'כ"ה באדר א\' התשפ"ד'),
+        ("he", "יום שלישי, ה' בניסן תשפ\"ד"),
+    ],
+)
+def test_a_date_line_of_the_hijri_or_hebrew_calendar_leaves_the_text(
+    run_stage, lang: str, line: str
+) -> None:
+    """s38 acc-script #17: a date line of the Islamic or the Hebrew calendar alone under the
+    headline gave no date (right: no Gregorian day is read from it) and stayed as the text's
+    first line. It is a date line: metadata, out of the text; the date stays unread."""
+    p = PAGES[lang]
+    head = [h for h in p["head"] if not any(ch.isdigit() for ch in h)]  # (its own date out)
+    text = "\n".join([*head, line, *p["body"]])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert line not in out.text.split("\n")
+    assert all(b in out.text for b in p["body"])
+    assert out.published is None
+
+
+def test_a_hijri_month_in_a_sentence_stays() -> None:
+    from corearchive_plugins.metadata.text import Page, calendar_date_lines
+
+    lines = [
+        "عنوان الخبر",
+        "بدأ شهر الصيام في 1 رمضان 1445 وفق ما أعلنته الهيئة في بيانها الرسمي يوم الأحد الماضي.",
+        "٢٤ شعبان ١٤٤٥ هـ",
+    ]
+    assert calendar_date_lines(Page("\n".join(lines)), 0) == [2]
+
+
+#: A Korean news page: the byline writes the name before "reporter", the tags are hashtags
+_KO_BODY = [
+    "부산시는 해운대와 광안리를 잇는 해상 케이블카 사업을 내년 상반기에 착공한다고 12일 밝혔다. 총 사업비는 약 1천억 원으로 민간 사업자가 전액 부담한다.",
+    "시 관계자는 환경영향평가와 교통영향평가를 모두 마쳤으며 해안 경관을 해치지 않도록 정류장 디자인을 다시 검토하고 있다고 설명했다.",
+    "일부 주민들은 소음과 교통 혼잡을 우려하고 있어 시는 다음 달 주민 설명회를 열고 의견을 듣기로 했다고 덧붙였다.",
+]
+
+
+@pytest.mark.parametrize(
+    "byline", ["박지훈 기자", "박지훈 기자 jihoon@busan-news.example", "(부산=박지훈 특파원)"]
+)
+def test_a_korean_byline_and_hashtags(run_stage, byline: str) -> None:
+    """s38 acc-script #6, #11: "김민준 기자" (the name before "reporter", with or without an
+    e-mail address) stayed in the text and gave no author, and a line of hashtags gave no
+    tags: no line of a Korean page was a paragraph (a Hangul syllable counted as one column,
+    a paragraph of 70 syllables was under 80), so every line was taken for the page's head."""
+    head = ["홈", "사회", "부산 해상 케이블카 내년 착공", "입력 2024.03.12 10:00", byline]
+    tail = ["#부산 #케이블카 #해운대", "ⓒ 부산일보"]
+    doc = run_stage(MetadataStage, make_document("\n".join([*head, *_KO_BODY, *tail]))).kept[0]
+    assert doc.authors == ["박지훈"]
+    assert doc.tags == ["부산", "케이블카", "해운대"]
+    assert doc.title == "부산 해상 케이블카 내년 착공"
+    assert byline not in doc.text.split("\n")
+    assert all(b in doc.text for b in _KO_BODY)
+
+
+def test_a_korean_paragraph_is_measured_in_columns() -> None:
+    from corearchive_plugins.metadata.text import Page, width
+
+    assert width("한강") == 4 and width("abc") == 3
+    # (each of its figures by line and by the numpy path of a long page)
+    for extra in (0, 120):
+        page = Page("\n".join(["제목", *_KO_BODY, *["메뉴"] * extra]))
+        assert page.paras[1:4] == [True, True, True]
+
+
+def test_a_line_of_hashtags_after_the_article_is_its_tags(run_stage) -> None:
+    body = [
+        "The harbour council voted on Tuesday to repair the old pier before the summer, after "
+        "engineers found that two of its main supports had cracked during the winter storms.",
+        "The work will cost about two million pounds and should take four months, the council "
+        "said, and the pier will stay closed to the public until it is finished.",
+    ]
+    text = "\n".join(["Council votes to repair the pier", *body, "#Council #Pier #Harbour"])
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.tags == ["Council", "Pier", "Harbour"]
+    assert "#Council #Pier #Harbour" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline"),
+    [
+        ("bn", "নিজস্ব প্রতিবেদক"),
+        ("bn", "বিশেষ প্রতিনিধি, ঢাকা"),
+        ("mr", "प्रतिनिधी"),
+        ("hi", "विशेष संवाददाता"),
+        ("en", "By Our Correspondent"),
+        ("en", "Staff Reporter, Dhaka"),
+    ],
+)
+def test_a_desk_byline_leaves_the_text_and_names_no_author(
+    run_stage, lang: str, byline: str
+) -> None:
+    """s38 acc-script #6: a byline that names a desk, no person ("নিজস্ব প্রতিবেদক", "own
+    reporter") stayed as the article's first line; "By Our Correspondent" gave the author
+    "Our". The line is a byline: out of the text, no author."""
+    body = {
+        "bn": _BN_BODY,
+        "mr": _MR_BODY,
+        "hi": PAGES["hi"]["body"],
+        "en": _EN_BODY,
+    }[lang]
+    text = "\n".join(["Headline of the story" if lang == "en" else _HEADS[lang], byline, *body])
+    out = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert out.authors == []
+    assert byline not in out.text.split("\n")
+    assert all(b in out.text for b in body)
+
+
+_HEADS = {
+    "bn": "ঢাকায় নতুন বাস র‍্যাপিড ট্রানজিট চালু",
+    "mr": "नाशिकमध्ये नव्या उड्डाणपुलाचे काम सुरू",
+    "hi": "दिल्ली में नई इलेक्ट्रिक बसें शुरू",
+}
+_BN_BODY = [
+    "রাজধানীতে বৃহস্পতিবার থেকে নতুন বাস র‍্যাপিড ট্রানজিট সেবা চালু হয়েছে, যা বিমানবন্দর থেকে গাজীপুর পর্যন্ত যাত্রীদের যাতায়াতের সময় অনেক কমিয়ে দেবে বলে কর্তৃপক্ষ জানিয়েছে।",
+    "প্রথম সপ্তাহে প্রতিদিন প্রায় পঞ্চাশ হাজার যাত্রী এই সেবা ব্যবহার করবেন বলে আশা করা হচ্ছে, এবং ভাড়া নির্ধারণ করা হয়েছে দূরত্ব অনুযায়ী।",
+]
+_MR_BODY = [
+    "नाशिक शहरातील वाहतूक कोंडी कमी करण्यासाठी महापालिकेने नव्या उड्डाणपुलाचे काम मंगळवारपासून सुरू केले असून ते दोन वर्षांत पूर्ण होणार आहे.",
+    "या प्रकल्पासाठी सुमारे दोनशे कोटी रुपये खर्च येणार असून कामाच्या काळात काही रस्त्यांवरील वाहतूक दुसऱ्या मार्गाने वळवण्यात येणार आहे.",
+]
+_EN_BODY = [
+    "The harbour council voted on Tuesday to repair the old pier before the summer, after "
+    "engineers found that two of its main supports had cracked during the winter storms.",
+    "The work will cost about two million pounds and should take four months, the council "
+    "said, and the pier will stay closed to the public until it is finished.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("© 2024 寶島日報 版權所有", "寶島日報"),
+        ("版权所有 © 2024 华夏日报社 京ICP备12345678号", "华夏日报社"),
+        ("Copyright © 2024 日本中央新聞社 All rights reserved.", "日本中央新聞社"),
+        ("© כל הזכויות שמורות לחדשות הצפון", "חדשות הצפון"),
+        ("Copyright ⓒ 서울일보. 무단전재 및 재배포 금지", "서울일보"),
+        ("© 2567 ข่าวสยามออนไลน์ สงวนลิขสิทธิ์", "ข่าวสยามออนไลน์"),
+        ("© 2024 Northern News. All rights reserved.", "Northern News"),
+        ("© 2024 All rights reserved", None),
+    ],
+)
+def test_the_publisher_of_a_copyright_line_loses_its_rights_words(
+    line: str, who: str | None
+) -> None:
+    """s38 acc-script #12: the publisher kept "版權所有" ("all rights reserved"), the ICP
+    licence of a Chinese site, "All rights reserved" after a Japanese name, the Hebrew
+    "all rights reserved to" before the name, and Korean's "ⓒ" (no copyright sign to it)."""
+    from corearchive_plugins.metadata.text import _copyright_who
+
+    assert _copyright_who(line) == (True, who)
+
+
+#: A Thai article's paragraphs: no full stop, a space between phrases only
+_TH_BODY = [
+    "กรมป้องกันและบรรเทาสาธารณภัยรายงานว่าฝนตกหนักตลอดคืนทำให้ระดับน้ำในแม่น้ำปิงสูงขึ้นอย่างรวดเร็ว "
+    "ชาวบ้านหลายร้อยครอบครัวต้องอพยพไปยังศูนย์พักพิงชั่วคราวของเทศบาล",
+    "เจ้าหน้าที่ได้นำเรือและรถบรรทุกเข้าช่วยเหลือผู้ที่ติดอยู่ในบ้าน "
+    "พร้อมแจกอาหารและน้ำดื่มให้ผู้ประสบภัยในอำเภอเมืองและอำเภอสารภีตลอดทั้งวัน",
+    "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกต่อไปอีกสองถึงสามวัน และขอให้ประชาชนริมน้ำติดตามประกาศเตือนภัยอย่างใกล้ชิด",
+]
+
+
+def test_a_thai_page_has_paragraphs_its_headline_is_the_title(run_stage) -> None:
+    """s38 acc-script: no line of a Thai page was a paragraph (no full stop, few spaces), so
+    the page had no body: a date line's time ("เวลา 14:30 น."), a paragraph or a related
+    headline was its title. A Thai paragraph is measured by letters, as the boilerplate
+    stage's rules measure it."""
+    head = ["หน้าแรก", "ข่าว", "น้ำท่วมเชียงใหม่ ชาวบ้านอพยพหลายร้อยครอบครัว"]
+    head += ["12 มีนาคม 2567 เวลา 09:30 น.", "โดย สมศรี มีสุข"]
+    tail = ["แชร์", "ข่าวที่เกี่ยวข้อง", "ภัยแล้งภาคอีสานรุนแรงขึ้น", "แท็ก: น้ำท่วม, เชียงใหม่"]
+    text = "\n".join([*head, *_TH_BODY, *tail])
+    doc = run_stage(MetadataStage, make_document(text)).kept[0]
+    assert doc.title == "น้ำท่วมเชียงใหม่ ชาวบ้านอพยพหลายร้อยครอบครัว"
+    assert doc.authors == ["สมศรี มีสุข"]
+    assert doc.tags == ["น้ำท่วม", "เชียงใหม่"]
+    assert (doc.published or "")[:10] == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [
+        ("© 1998–2020 GIGA · Alle Rechte vorbehalten.", "GIGA"),
+        (
+            "Copyright 2021 Kaieteur News / All rights reserved | A GxMedia Website Solution.",
+            "Kaieteur News",
+        ),
+        ("©Todos los derechos reservados - 2022Políticas y estándares - Términos de Uso", None),
+    ],
+)
+def test_a_copyright_holder_before_a_separator_and_the_rights_words(
+    line: str, who: str | None
+) -> None:
+    """The rights words after a separator go with it ("GIGA ·" was left); rights words and
+    a separator first name no holder (a menu's words after it were taken for one)."""
+    from corearchive_plugins.metadata.text import _copyright_who
+
+    assert _copyright_who(line) == (True, who)

@@ -103,7 +103,8 @@ _RELATIVE_DATELINES = [
     "3 días atrás", "Publicado 2 horas atrás", "há 2 horas", "il y a 3 jours", "3 ore fa",
     "un'ora fa", "3 uur geleden", "3 часа назад", "3小时前", "3時間前", "منذ 3 ساعات",
     "3 saat önce", "3 godziny temu", "vor\xa02 Stunden", "hace\xa03 días", "há\xa02 horas",
-    "2 TAGE ZUVOR", "3 DÍAS ATRÁS",
+    "2 TAGE ZUVOR", "3 DÍAS ATRÁS", "2 години тому", "πριν από 3 ώρες", "לפני 3 שעות",
+    "3 घंटे पहले", "3 ชั่วโมงที่แล้ว", "۳ ساعت پیش", "৩ ঘণ্টা আগে", "입력 3시간 전",
 ]  # fmt: skip
 
 

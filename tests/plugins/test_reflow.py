@@ -1154,3 +1154,24 @@ def test_a_polls_answers_are_not_joined_to_its_question():
         assert joined is not None
         blocks = joined.text.split("\n")
         assert para in blocks and answers in blocks, blocks
+
+
+#: A Chinese article's paragraphs, one with ASCII digits and a percent sign (one column each)
+_CHINESE_PARAGRAPHS = [
+    "据新华社报道，国家统计局今天发布数据显示，今年前两个月全国规模以上工业增加值同比增长，增速比去年全年明显加快。",
+    "与此同时，社会消费品零售总额同比增长5.5%，其中餐饮收入增长12.5%，春节假期消费市场表现活跃，旅游等服务消费明显回升。",
+    "专家认为，当前经济运行总体平稳，但外部环境依然复杂严峻，国内需求仍显不足，下一步需要继续加大宏观政策调节力度。",
+]
+
+
+def test_a_chinese_text_cut_every_so_many_characters_is_joined_whole():
+    """s38 acc-script #5: a text cut every 24 characters (not columns) left the paragraph
+    with "5.5%" in pieces: its lines are four columns narrower than the others, so they were
+    not taken for lines at the width. The width is counted in characters too."""
+    lines = ["经济新闻", ""]
+    for para in _CHINESE_PARAGRAPHS:
+        lines += [*(para[a : a + 24] for a in range(0, len(para), 24)), ""]
+    joined = reflow_text("\n".join(lines))
+    assert joined is not None
+    blocks = joined.text.split("\n")
+    assert all(para in blocks for para in _CHINESE_PARAGRAPHS)
