@@ -487,3 +487,16 @@ def test_a_line_repeating_a_short_lines_words_is_no_boxs_button():
         assert toggled_box(lines, [True] * len(lines)) == []
     lines = ["Key events", "2h ago Red warning extended", "Show key events only"]
     assert toggled_box(lines, [True] * 3) == [0, 1, 2]
+
+
+def test_a_lists_expander_goes_and_the_list_stays():
+    """A button that shows all or more of the list above it ("Show all ingredients") is the
+    expander of content cut short, not a box of links: a recipe's ingredient list was
+    removed with it (s39 acc-read F9). The button goes alone."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    items = ["* 225g unsalted butter, softened", "* 225g caster sugar", "* 4 eggs"]
+    lines = ["Ingredients", *items, "Show all ingredients", "Method"]
+    assert toggled_box(lines, [True] * len(lines)) == [4]
+    lines = ["Ergebnisse", "Meier (CDU) 41,2 %", "Schulz (SPD) 30,5 %", "Alle Ergebnisse anzeigen"]
+    assert toggled_box(lines, [True] * len(lines)) == [3]
