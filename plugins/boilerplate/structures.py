@@ -605,6 +605,10 @@ _COMMENT_MARKS = (_COMMENT_WORDS - {"said", "says", "schrieb"}) | {
     "like", "likes", "gefällt", "j'aime", "upvote", "upvotes", "antwort", "répondre",
     "responder", "rispondi", "reageer", "odpowiedz", "ответить",
 }  # fmt: skip
+#: an embedded social post's action bar ("Reply Retweet Like", "Reply Repost Like"): a
+#: live blog's quoted tweet under its post, whose buttons are no reader's comment's (s39
+#: acc-read F13)
+_EMBED_BAR = frozenset(("retweet", "retweets", "repost", "reposts", "retweeten"))
 #: the most words of letters of such a line; the non-blank lines above a run of posts'
 #: times where a comment section's heading is looked for, and below its last time
 _MARK_WORDS = 3
@@ -614,13 +618,15 @@ _COMMENTS_BELOW = 4
 
 def _comment_mark(line: str) -> bool:
     """Whether ``line`` is a comment section's heading or a post's button: a few words,
-    the first or the last a comment word (:data:`_COMMENT_MARKS`), no sentence."""
+    the first or the last a comment word (:data:`_COMMENT_MARKS`), no sentence, and not an
+    embedded post's bar (:data:`_EMBED_BAR`)."""
     words = [w.strip(".,:;!?()[]").casefold() for w in line.split()]
     words = [w for w in words if w and not w.isdigit()]
     return (
         0 < len(words) <= _MARK_WORDS
         and not _prose(line)
         and (words[0] in _COMMENT_MARKS or words[-1] in _COMMENT_MARKS)
+        and _EMBED_BAR.isdisjoint(words)
     )
 
 

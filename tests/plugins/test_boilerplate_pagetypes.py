@@ -500,3 +500,24 @@ def test_a_lists_expander_goes_and_the_list_stays():
     assert toggled_box(lines, [True] * len(lines)) == [4]
     lines = ["Ergebnisse", "Meier (CDU) 41,2 %", "Schulz (SPD) 30,5 %", "Alle Ergebnisse anzeigen"]
     assert toggled_box(lines, [True] * len(lines)) == [3]
+
+
+def test_an_embedded_posts_buttons_are_no_comments():
+    """A live blog's posts that quote a tweet, its "Reply Retweet Like" bar under them, were
+    taken for readers' comments, and the blog dated by its newest post (s39 acc-read F13):
+    an embedded post's action bar is no comment's button; a comment's "Reply" still is."""
+    from corearchive_plugins.boilerplate.structures import comment_stamps
+
+    lines = ["Follow our live coverage of the storm as it moves along the coast, with reports."]
+    posts = [
+        ("2 May 2024 16:10", "All boats have now returned to the harbour."),
+        ("2 May 2024 15:20", "Water is running through the streets of the town."),
+        ("2 May 2024 14:05", "The council has opened the sports hall as a shelter."),
+        ("1 May 2024 09:00", "Forecasters have issued a red warning for the coast."),
+    ]
+    for when, text in posts:
+        lines += [when, text, "Storm surge at the pier — Jane Doe (@janedoe)", "Reply Retweet Like"]
+    stamps = [i for i, s in enumerate(lines) if s.endswith(("0", "5"))]
+    assert comment_stamps(lines, stamps) == []
+    replied = [s.replace("Reply Retweet Like", "Reply") for s in lines]
+    assert comment_stamps(replied, stamps) == stamps
