@@ -3554,11 +3554,13 @@ _NEVER_TITLE_START = re.compile(
     r"|(?:apply|book|buy|order|register|donate|download|subscribe|join|shop|listen|watch"
     r"|read|learn|find out|get started|see|view) (?:now|today|here|online|more)\W*$"
     r"|share (?:this|the) (?:article|story|page|post|video)\W*$"
-    # a job ad's or a listing's field, its label and a colon: "Salary: £30,000 per annum",
-    # "Closing date: 31 March", "Location: Leeds"
+    # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
+    # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
+    # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
+    # offer"; s39 acc-read F7)
     r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
     r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
-    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)"
+    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"

@@ -824,3 +824,17 @@ def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_sta
     title ("News | Sport | Weather" once "Home" was cut as the site's name)."""
     got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
     assert got.title is None
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Pay: Nurses in Scotland vote to accept new offer",
+     "Location: The village that moved its church up the hill",
+     "Price: Why supermarket shoppers are switching brands"],
+)  # fmt: skip
+def test_a_headline_after_a_fields_label_is_a_title(run_stage, first):
+    """A job ad's field is a label and a short value ("Location: Leeds"); after the label a
+    value of more words and no figure is a headline's "Topic: …" (s39 acc-read F7: "Pay:
+    Nurses in Scotland vote to accept new offer" was never a title)."""
+    got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
+    assert got.title == first
