@@ -455,6 +455,9 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
         ("O'Brien, Mary Ellen", ["Mary Ellen O'Brien"]),
         ("Ana Lima e Rui Costa, Maria Souza", ["Ana Lima", "Rui Costa", "Maria Souza"]),
         ("Jane Doe, John Smith", ["Jane Doe", "John Smith"]),
+        # (a capital "E" or "Y" is a middle initial, no conjunction; s39 acc-read F1)
+        ("Mary E Smith, John Doe", ["Mary E Smith", "John Doe"]),
+        ("Kim Y Lee, Tom Baker", ["Kim Y Lee", "Tom Baker"]),
     ],
 )
 def test_a_dumps_surname_first_author_with_more_given_names_is_one_person(run_stage, authors, want):
