@@ -4987,10 +4987,22 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     for w in (surname.split()[-1], *given.split()):
         if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
             return None
-    if place is not None and " " not in given and place(given):
+    if place is not None and place(given):
         # (not the made-up person "Hamburg Meier": s36 acc-regress R12)
         return surname
     return f"{given} {surname}"
+
+
+#: Given names that are common places' names too: a text that names the place ("in
+#: Charlotte") tells nothing of a byline's "Brown, Charlotte"
+_GIVEN_PLACES = frozenset((
+    "charlotte", "florence", "victoria", "georgia", "jordan", "austin", "sydney", "chelsea",
+    "madison", "savannah", "adelaide", "regina", "lourdes", "beverly", "orlando", "tyler",
+    "dallas", "houston", "eugene", "marion", "aurora", "santiago", "sofia", "helena",
+    "augusta", "virginia", "carolina", "alexandria", "brooklyn", "florenz", "florencia",
+))  # fmt: skip
+#: Two capitalised words, no initial: "Bad Homburg", "New York" (or "John Paul")
+_TWO_WORDS = re.compile(r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]+")
 
 
 def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
@@ -5004,14 +5016,19 @@ def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     her given name (s37 acc-read F4). A text's ``byline`` ("Von Meier, Hamburg") is a
     reporter and a place far more often than a name written surname first, and there it
     is one ("wie die Behörde in Hamburg mitteilte": "Hamburg Meier" was made up; s38
-    acc-read F19)."""
+    acc-read F19), but for a given name that is also a common place's (:data:`_GIVEN_PLACES`:
+    "By Brown, Charlotte" over passengers "stranded in Charlotte"; s39 acc-read F6); and
+    two words after the surname are a place ("Von Meier, Bad Homburg", "By Doe, New York";
+    a second given name is a catalogue's form, no byline's; s39 acc-read F15)."""
     prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
+        if byline and _TWO_WORDS.fullmatch(word):
+            return True
         w, up = re.escape(word), re.escape(word.upper())
         return (
             re.search(
-                prose.format(w=w)
+                ("" if word.casefold() in _GIVEN_PLACES else prose.format(w=w))
                 + rf"(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
                 rf"|^[ \t]*{up},)",
                 text,

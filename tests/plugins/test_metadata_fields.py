@@ -807,6 +807,15 @@ def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
         ("Von Meier, Hamburg", "Das sagte die Behörde in Hamburg.", ["Meier"]),
         ("By Doe, London", "Officials in London said on Monday that the plan was late.", ["Doe"]),
         ("By Doe, Jane", "Officials said on Monday that the plan was late again.", ["Jane Doe"]),
+        # (a given name that is a place's too, named in the story; a two-word place; s39
+        # acc-read F6, F15)
+        ("By Brown, Charlotte", "Passengers were stranded in Charlotte and other cities.",
+         ["Charlotte Brown"]),
+        ("Von Meier, Bad Homburg", "Das Freibad soll im Juni öffnen, teilte die Stadt mit.",
+         ["Meier"]),
+        ("By Doe, New York", "Officials said on Monday that the plan was late again.", ["Doe"]),
+        ("By Doe, Jane Q.", "Officials said on Monday that the plan was late again.",
+         ["Jane Q. Doe"]),
     ],
 )  # fmt: skip
 def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
