@@ -3468,10 +3468,14 @@ _FURNITURE = re.compile(
 #: Persian, Hebrew, Hindi, Thai (each "by", "author", "written by", "reporter" as pages
 #: write it; Greek's "by" is the genitive article, "Του Γιώργου Παπαδόπουλου", "Της Μαρίας
 #: ...": s38 acceptance test #6, before two words at least: "Της Ημέρας", "of the day", is
-#: a menu's item)
+#: a menu's item; two words of letters, the first no saint's: a feast day, "Του Αγίου
+#: Πνεύματος", a date, "Της 25ης Μαρτίου", are a heading's; s39 acc-read F8. No colon nor
+#: bar in it: the pattern is read without its colons, and split at its bars, below)
+_GREEK_NAMES = r"(?=\s+(?!αγί)(?!άγι)[^\W\d_]+\s+[^\W\d_])"
 _BYLINE_MORE = (
     r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
-    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|του(?=\s+\w+\s+\w)|της(?=\s+\w+\s+\w)|"
+    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
+    rf"του{_GREEK_NAMES}|της{_GREEK_NAMES}|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
     r"लेखक:?|रिपोर्ट:?|โดย"
 )
