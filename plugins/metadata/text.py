@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, pairwise, repeat, takewhile
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from operator import add, and_, ge, itemgetter, le
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -4077,8 +4077,18 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
             elif single is not None:
                 value = single.replace("''", "'")
             elif _BLOCK_SCALAR.fullmatch(plain.strip()):
-                block = takewhile(lambda t: _FRONT_KEY.match(t) is None, page.texts[k + 1 : end])
-                value = " ".join(block)
+                # (the block is its lines indented more than its key: a line of its own
+                # may read like a key, "Breaking: council approves ..."; s39 acc-read F5.
+                # A text whose indentation was lost ends it at the next key)
+                raw = [page.lines[i] for i, _ in page.items[k:end]]
+                indents = [len(t) - len(t.lstrip()) for t in raw]
+                indented = any(indents[1:])
+                n = 1
+                while n < len(raw) and (
+                    indents[n] > indents[0] if indented else not _FRONT_KEY.match(raw[n])
+                ):
+                    n += 1
+                value = " ".join(page.texts[k + 1 : k + n])
             else:
                 value = plain
             value = value.strip()

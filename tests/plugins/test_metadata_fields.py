@@ -571,6 +571,21 @@ def test_a_front_matters_block_or_escaped_title_is_read_as_yaml(ingest, tmp_path
         assert rec["text"] == body
 
 
+def test_a_front_matters_block_title_holds_its_lines_that_read_like_keys(ingest, tmp_path):
+    """A block scalar is its lines indented under its key, whatever they say: a folded
+    title whose first line was "Breaking: council approves ..." was taken to end there,
+    and the title was its second line (s39 acc-read F5)."""
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "fm.md").write_text(
+        "---\ntitle: >-\n  Breaking: council approves the harbour budget\n  after a long"
+        f" night of debate\nauthor: Jane Doe\n---\n\n{body}\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["title"] == (
+        "Breaking: council approves the harbour budget after a long night of debate"
+    )
+
+
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
     """A dump's author "Meier, Hamburg" (a reporter and a place) became the made-up person
     "Hamburg Meier" (s36 acc-regress R12): where the text writes the word as a dateline's
