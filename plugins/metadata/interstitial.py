@@ -257,13 +257,14 @@ _QUOTED = re.compile(
 #: A report: a sentence that says who said or asked it ("We'll be back soon, says the
 #: manager", "regulators said", "she sings", "according to", "sites ask readers to disable
 #: ad blockers") is the story's about a wall, in its own voice; a wall speaks to its reader
-#: and names no one who said it (s39 acc-read F11, F2)
+#: and names no one who said it (s39 acc-read F11, F2). (Not "according to", "selon",
+#: "volgens": a consent wall's "according to your preferences")
 _REPORTED = re.compile(
     r"\b(?:said|says|told|tells|added|adds|explained|announced|reported|wrote|writes|warned"
-    r"|sings|sang|according\s+to|asks?\s+(?:readers|users|visitors|customers|people|them)\s+to"
-    r"|asked|sagte|sagt|sagten|erklärte|berichtete|zufolge|a\s+(?:déclaré|dit|expliqué)"
-    r"|selon|dijo|afirmó|explicó|según|ha\s+(?:detto|dichiarato|spiegato)|disse|afirmou"
-    r"|explicou|zei|zegt|aldus|volgens|verklaarde)\b"
+    r"|sings|sang|asks?\s+(?:readers|users|visitors|customers|people|them)\s+to|asked"
+    r"|sagte|sagt|sagten|erklärte|berichtete|a\s+(?:déclaré|dit|expliqué)|dijo|afirmó"
+    r"|explicó|ha\s+(?:detto|dichiarato|spiegato)|disse|afirmou|explicou|zei|zegt|aldus"
+    r"|verklaarde)\b"
 )
 #: A sentence's end: where a paragraph's sentences are told apart
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
