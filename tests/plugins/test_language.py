@@ -584,6 +584,8 @@ def test_one_word_of_a_reflex_does_not_relabel_croatian(run_stage):
     assert yat_reflex(text) is None
     assert yat_reflex("Vlada je to rekla pre godinu dana.") is None
     assert yat_reflex("Vlada je to rekla pre godinu dana, posle izbora.") == "ekavian"
+    # (a stray word of the other reflex beside many of one is a slip too)
+    assert yat_reflex("gdje prije vrijeme mjesto dio svijeta riječ rijeka posle") == "ijekavian"
     doc = run_stage(LanguageStage, make_document(text)).kept[0]
     assert doc.language.code == doc.annotations["language"]["close"]["detected"]
 
