@@ -23,7 +23,7 @@ import itertools
 import re
 from typing import Any, Literal
 
-from ..boilerplate.notes import is_paywall
+from ..boilerplate.notes import REPORTED, is_paywall
 
 Kind = Literal[
     "error_page",
@@ -254,18 +254,6 @@ _QUOTED = re.compile(
     r"“[^“”]{0,400}”|„[^“”„]{0,400}[“”]|«[^«»]{0,400}»|\"[^\"]{0,400}\""
     r"|(?<!\w)['‘][^'‘’]{0,400}['’](?!\w)"
 )
-#: A report: a sentence that says who said or asked it ("We'll be back soon, says the
-#: manager", "regulators said", "she sings", "according to", "sites ask readers to disable
-#: ad blockers") is the story's about a wall, in its own voice; a wall speaks to its reader
-#: and names no one who said it (s39 acc-read F11, F2). (Not "according to", "selon",
-#: "volgens": a consent wall's "according to your preferences")
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|explained|announced|reported|wrote|writes|warned"
-    r"|sings|sang|asks?\s+(?:readers|users|visitors|customers|people|them)\s+to|asked"
-    r"|sagte|sagt|sagten|erklärte|berichtete|a\s+(?:déclaré|dit|expliqué)|dijo|afirmó"
-    r"|explicó|ha\s+(?:detto|dichiarato|spiegato)|disse|afirmou|explicou|zei|zegt|aldus"
-    r"|verklaarde)\b"
-)
 #: A sentence's end: where a paragraph's sentences are told apart
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 #: A sentence of prose (an article's, or the interstitial's) ends with one of these, after
@@ -355,7 +343,7 @@ def _read_prose(paragraphs: list[str], pitch_from: int | None) -> tuple[dict[Kin
         for sentence in _SENTENCE_END.split(own):
             n = len(sentence.split())
             kind: Kind | None = None
-            if not _REPORTED.search(sentence.casefold()):
+            if not REPORTED.search(sentence.casefold()):
                 kind = _kind_of(sentence)
                 if (
                     kind is None
@@ -410,11 +398,7 @@ def interstitial(
         0
         if paywall or named == "paywall"
         else next(
-            (
-                i
-                for i, p in enumerate(paragraphs)
-                if is_paywall(p) and not _REPORTED.search(p.casefold())
-            ),
+            (i for i, p in enumerate(paragraphs) if is_paywall(p)),
             None,
         )
     )

@@ -622,3 +622,18 @@ def test_a_paywalls_pitch_counts_from_its_prompt_on():
     assert interstitial(lead + offer, ["Streaming service raises prices", None], False) is None
     stub = "Streaming service raises prices\n" + offer + "Already a subscriber? Log in"
     assert interstitial(stub, ["Streaming service raises prices", None], False) == "paywall"
+
+
+def test_a_reported_subscribers_only_is_no_paywalls_prompt(ingest, tmp_path):
+    """A story's sentence "The annual plan is for subscribers only, the company added."
+    among its last lines was cut as a paywall's prompt, and the story, its subscribers and
+    prices then the pitch, dropped as a paywall (s39 acc-read F2): a reported sentence is
+    the story's, no prompt of the page's."""
+    text = REPORTED_BRIEFS["paywall"].split("\n")
+    # (the reported sentence among the last three lines, a short line after it)
+    text = [*text[:2], *text[3:5], text[2], "Analysts expect few customers to leave."]
+    (tmp_path / "netflix.txt").write_text("\n\n".join(text) + "\n", "utf-8")
+    res = ingest(str(tmp_path / "netflix.txt"), "-w", "1")
+    assert res.exit_code == 0, res.output
+    (rec,) = res.records
+    assert "The annual plan is for subscribers only, the company added." in rec["text"]
