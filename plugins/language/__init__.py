@@ -77,27 +77,28 @@ _IJEKAVIAN = frozenset((
 _EKAVIAN_STEMS = ("mesec", "meseč")
 _IJEKAVIAN_STEMS = ("mjesec", "mjeseč")
 _WORD = re.compile(r"\w+")
-#: words of a reflex a text has at least for it to tell, and their share of the words of
-#: both: one word is a slip, a quotation, a word of another sense (s39 acc-read F14: a
+#: words of the ekavian reflex a text has at least for it to tell, which relabels the
+#: detector's pick (the ijekavian one only confirms it), and a reflex's share of the words
+#: of both: one word is a slip, a quotation, a word of another sense (s39 acc-read F14: a
 #: Croatian text was relabelled Serbian on one), also beside eight of the other reflex
-_REFLEX_WORDS = 2
+_EKAVIAN_WORDS = 2
 _REFLEX_SHARE = 0.8
 
 
 def yat_reflex(text: str) -> str | None:
     """ "ekavian" (Serbian) or "ijekavian" (Croatian, Bosnian, and Serbian of Bosnia and
     Montenegro) when ``text``'s words of :data:`_EKAVIAN` and :data:`_IJEKAVIAN` (and their
-    stems) are of one kind, :data:`_REFLEX_WORDS` at least and :data:`_REFLEX_SHARE` of
-    them; None when it has fewer, or both."""
+    stems) are of one kind, :data:`_REFLEX_SHARE` of them (ekavian words
+    :data:`_EKAVIAN_WORDS` at least); None when it has fewer, or both."""
     eka = ije = 0
     for w in _WORD.findall(text.casefold()):
         if w in _EKAVIAN or any(st in w for st in _EKAVIAN_STEMS):
             eka += 1
         elif w in _IJEKAVIAN or any(st in w for st in _IJEKAVIAN_STEMS):
             ije += 1
-    if eka >= _REFLEX_WORDS and eka >= _REFLEX_SHARE * (eka + ije):
+    if eka >= _EKAVIAN_WORDS and eka >= _REFLEX_SHARE * (eka + ije):
         return "ekavian"
-    if ije >= _REFLEX_WORDS and ije >= _REFLEX_SHARE * (eka + ije):
+    if ije and ije >= _REFLEX_SHARE * (eka + ije):
         return "ijekavian"
     return None
 
@@ -365,9 +366,8 @@ class LanguageStage(Stage):
             script = script_of("\n".join(paragraphs) if sample is None else sample, code)
         if code in _CLOSE and script == "Latn":
             # (Serbian, Croatian, Bosnian: the detectors' pick among them is a guess; the
-            # reflex of yat tells Serbian of Serbia from the others, read over the text as
-            # the paragraphs are: the paragraphs read, or a sample, hold too few of its words)
-            reflex = yat_reflex(doc.text[:_ANALYSE_MAX_CHARS])
+            # reflex of yat tells Serbian of Serbia from the others)
+            reflex = yat_reflex("\n".join(paragraphs) if sample is None else sample)
             ann["close"] = {"codes": list(_CLOSE), "detected": code, "reflex": reflex}
             if reflex == "ekavian":
                 code = "sr"
