@@ -186,12 +186,12 @@ def unescape_references(text: str) -> str:
     refs = [
         m for m in REFERENCE.finditer(text) if m[0][1] == "#" or m[0][1:] in html.entities.html5
     ]
-    if (
-        len(refs) < 2
-        or all(m[0] in _MARKUP_REFERENCES for m in refs)
-        or TAG.search(text)
-        or any(_shown_beside(text, m) for m in refs if m[0] not in _MARKUP_REFERENCES)
-    ):
+    if len(refs) < 2 or all(m[0] in _MARKUP_REFERENCES for m in refs) or TAG.search(text):
+        return text
+    chars = [m for m in refs if m[0] not in _MARKUP_REFERENCES]
+    # (a reference inside a word is an escaped text's: no reference of it is shown as a word)
+    escaped = not all(_alone(text, m) for m in chars)
+    if any(_shown_beside(text, m, escaped) for m in chars):
         return text
     return REFERENCE.sub(lambda m: html.unescape(m[0]), text)
 
@@ -200,11 +200,20 @@ def unescape_references(text: str) -> str:
 _BESIDE = 40
 
 
-def _shown_beside(text: str, ref: re.Match[str]) -> bool:
+def _alone(text: str, ref: re.Match[str]) -> bool:
+    """Whether the reference ``ref`` stands in ``text`` as a word of its own, no letter or
+    digit against it ("the reference &eacute; in", not "caf&eacute;")."""
+    start, end = ref.span()
+    return not (start and text[start - 1].isalnum()) and not text[end : end + 1].isalnum()
+
+
+def _shown_beside(text: str, ref: re.Match[str], escaped: bool) -> bool:
     """Whether ``text`` shows the reference ``ref`` as written, speaking of references:
     its character stands beside it ("write &copy; for ©", "&eacute; is é"; s36 acc-read
     F5), or the reference stands alone, as a word, and its character anywhere ("type the
-    reference &eacute; in the source" over "résumé and café" further on: s38 acc-read F6).
+    reference &eacute; in the source" over "résumé and café" further on: s38 acc-read F6),
+    unless the text is ``escaped``, another of its references written inside a word
+    ("Caf&eacute; owners ... 200 &euro; a month" over a pasted "12€": s39 acc-read F4).
     An escaped text writes its references inside words ("caf&eacute;"), where a letter
     its author pasted elsewhere is no sign. Punctuation does not count: an escaped text
     with a literal "’" pasted by its author ("Residents’ groups") was left undecoded,
@@ -215,8 +224,7 @@ def _shown_beside(text: str, ref: re.Match[str]) -> bool:
     start, end = ref.span()
     if char in text[max(0, start - _BESIDE) : end + _BESIDE]:
         return True
-    alone = not (start and text[start - 1].isalnum()) and not text[end : end + 1].isalnum()
-    return alone and char in text
+    return not escaped and _alone(text, ref) and char in text
 
 
 #: The white space a field's value holds on one line as one space: a run of white space, a

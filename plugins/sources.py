@@ -1209,9 +1209,11 @@ def _bounded(value: str, limit: int, field: str, cut: dict[str, int]) -> str:
 
 
 #: A byline written as a dump's authors string: its byline word, or a conjunction between
-#: names, after a comma or not ("Ana Lima e Rui Costa, Maria Souza": s38 acc-read F3)
+#: names, after a comma or not ("Ana Lima e Rui Costa, Maria Souza": s38 acc-read F3), in
+#: small letters: a capital "E" or "Y" is a middle initial ("Mary E Smith, John Doe" is
+#: two authors; s39 acc-read F1)
 _BYLINE_STRING = re.compile(
-    r"(?i)^\s*(?:by|von|par|por|di|door|av)\s|[,\s](?:and|und|et|y|e|en|och|&)\s"
+    r"^\s*(?i:by|von|par|por|di|door|av)\s|[,\s](?:and|und|et|y|e|en|och|&)\s"
 )
 
 

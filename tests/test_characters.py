@@ -174,6 +174,14 @@ def test_the_mojibake_pattern_finds_what_an_alternation_of_its_leads_finds(text:
             "The mayor’s plan was approved – by nine votes.\n"
             "Residents’ groups said they would watch the costs, café owners too.",
         ),
+        # ... nor one whose reference stands alone when another is inside a word: its
+        # references are escapes, its pasted "€" no sign (s39 acc-read F4)
+        (
+            "Caf&eacute; owners in Lyon say their costs rose by 200 &euro; a month.\n"
+            "At one caf&eacute; the lunch menu went from 12€ to 14€.",
+            "Café owners in Lyon say their costs rose by 200 € a month.\n"
+            "At one café the lunch menu went from 12€ to 14€.",
+        ),
     ],
 )
 def test_unescape_references(given: str, want: str | None) -> None:

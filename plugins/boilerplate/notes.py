@@ -182,6 +182,19 @@ def is_note(line: str) -> bool:
     return _TO_READER.search(line) is None
 
 
+#: A report: a sentence that says who said or asked it ("We'll be back soon, says the
+#: manager", "regulators said", "she sings", "according to", "sites ask readers to disable
+#: ad blockers") is the story's about a wall, in its own voice; a wall speaks to its reader
+#: and names no one who said it (s39 acc-read F11, F2): no paywall's prompt either ("The
+#: annual plan is for subscribers only, the company added"). (Not "according to",
+#: "selon", "volgens": a consent wall's "according to your preferences")
+REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|explained|announced|reported|wrote|writes|warned"
+    r"|sings|sang|asks?\s+(?:readers|users|visitors|customers|people|them)\s+to|asked"
+    r"|sagte|sagt|sagten|erklärte|berichtete|a\s+(?:déclaré|dit|expliqué)|dijo|afirmó"
+    r"|explicó|ha\s+(?:detto|dichiarato|spiegato)|disse|afirmou|explicou|zei|zegt|aldus"
+    r"|verklaarde)\b"
+)
 #: A paywall's prompt: the page's text stops where it stands, the rest for subscribers
 #: ("Subscribe to continue reading. Already a subscriber? Log in.", "Il vous reste 68 % de
 #: cet article à lire", "Weiterlesen mit SZ Plus"). Looked for in the last lines of a kept
@@ -275,7 +288,7 @@ def is_paywall(line: str, following: str = "") -> bool:
     if line.isascii() and _PAYWALL_TRIGGER.search(line.lower()) is None:
         return False
     if _PAYWALL.match(line) is not None:
-        return True
+        return REPORTED.search(line.casefold()) is None
     m = _ALREADY_PAID.match(line)
     return m is not None and (
         _LOG_IN.match(line, m.end()) is not None

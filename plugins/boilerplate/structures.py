@@ -605,6 +605,10 @@ _COMMENT_MARKS = (_COMMENT_WORDS - {"said", "says", "schrieb"}) | {
     "like", "likes", "gefällt", "j'aime", "upvote", "upvotes", "antwort", "répondre",
     "responder", "rispondi", "reageer", "odpowiedz", "ответить",
 }  # fmt: skip
+#: an embedded social post's action bar ("Reply Retweet Like", "Reply Repost Like"): a
+#: live blog's quoted tweet under its post, whose buttons are no reader's comment's (s39
+#: acc-read F13)
+_EMBED_BAR = frozenset(("retweet", "retweets", "repost", "reposts", "retweeten"))
 #: the most words of letters of such a line; the non-blank lines above a run of posts'
 #: times where a comment section's heading is looked for, and below its last time
 _MARK_WORDS = 3
@@ -614,13 +618,15 @@ _COMMENTS_BELOW = 4
 
 def _comment_mark(line: str) -> bool:
     """Whether ``line`` is a comment section's heading or a post's button: a few words,
-    the first or the last a comment word (:data:`_COMMENT_MARKS`), no sentence."""
+    the first or the last a comment word (:data:`_COMMENT_MARKS`), no sentence, and not an
+    embedded post's bar (:data:`_EMBED_BAR`)."""
     words = [w.strip(".,:;!?()[]").casefold() for w in line.split()]
     words = [w for w in words if w and not w.isdigit()]
     return (
         0 < len(words) <= _MARK_WORDS
         and not _prose(line)
         and (words[0] in _COMMENT_MARKS or words[-1] in _COMMENT_MARKS)
+        and _EMBED_BAR.isdisjoint(words)
     )
 
 
@@ -868,6 +874,14 @@ _TOGGLE = frozenset((
     "skrýt", "jen", "показать", "скрыть", "только", "все",
 ))  # fmt: skip
 
+#: _TOGGLE's words of a button that shows all or more of the list above it: the list's
+#: own expander ("Show all ingredients", "See more results", "Alle Kandidaten anzeigen"),
+#: the list being content cut short, not a box of links
+_MORE = frozenset((
+    "all", "more", "alle", "mehr", "tous", "toutes", "plus", "todos", "todas", "más",
+    "tutti", "все",
+))  # fmt: skip
+
 
 def _words(line: str) -> list[str]:
     return [w for w in (w.strip(".,:;!?()[]«»\"'").casefold() for w in line.split()) if w]
@@ -881,7 +895,9 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
     (:data:`_TOGGLE`: "Show key events only", "Nur wichtigste Ereignisse anzeigen"). Such a
     box is a page's navigation (a live blog's key events, a table of contents), kept by
     the line model with the posts under it (s36 acc-types #12): a button that names the
-    box it shows or hides is no article's text."""
+    box it shows or hides is no article's text. A button that shows all or more of it
+    (:data:`_MORE`: "Show all ingredients") is the expander of a list cut short, an
+    ingredient list, results: only the button goes."""
     out: list[int] = []
     done = -1
     # (the buttons first: a line with a word of _TOGGLE, few of them on a page; then their
@@ -912,7 +928,10 @@ def toggled_box(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
                 rest.remove(w)
             else:
                 if len(rest) <= _TOGGLE_WORDS and _TOGGLE.issuperset(rest):
-                    out.extend(k for k in range(i, j + 1) if keep[k])
+                    # (an expander goes alone, its list stays: a recipe's ingredients over
+                    # "Show all ingredients" were removed as a box; s39 acc-read F9)
+                    first = j if _MORE.intersection(rest) else i
+                    out.extend(k for k in range(first, j + 1) if keep[k])
                     done = j
                     break
     return out

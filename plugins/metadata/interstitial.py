@@ -12,7 +12,9 @@ prose is mostly an interstitial's sentences (by words: an article's prose beyond
 the page). The title (the headline found, or the HTML ``<title>``) supports the prose and
 decides alone only when no prose follows it (a few words, or a server's status code over
 no sentence): a film review headlined "Forbidden", the lyrics of a song "Gone" are
-articles (s37 acc-read F2, s38 acc-read F4). A wall quoted in a story is the story's (F11).
+articles (s37 acc-read F2, s38 acc-read F4). A wall quoted in a story is the story's (F11),
+and so is one reported, with who said or asked it (s39 acc-read F11): a wall speaks to its
+reader.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import itertools
 import re
 from typing import Any, Literal
 
-from ..boilerplate.notes import is_paywall
+from ..boilerplate.notes import REPORTED, is_paywall
 
 Kind = Literal[
     "error_page",
@@ -312,11 +314,9 @@ def title_kind(title: str | None) -> Kind | None:
     return None
 
 
-def _read_prose(text: str, paywall: bool) -> tuple[dict[Kind, int], int, int]:
-    """The words of ``text``'s sentences that are an interstitial's, by kind; the words of
-    its other sentences of prose (:data:`_PROSE_END`, :data:`_PROSE_WORDS`: an article's);
-    and all its words. A line that starts in lower case goes on the sentence of the line
-    above (a hard-wrapped text, a poem); a quoted passage is the text's, not the page's."""
+def _paragraphs(text: str) -> list[str]:
+    """``text``'s paragraphs: its lines, a line that starts in lower case going on the one
+    above (a hard-wrapped text, a poem)."""
     paragraphs: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
@@ -326,30 +326,46 @@ def _read_prose(text: str, paywall: bool) -> tuple[dict[Kind, int], int, int]:
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
+    return paragraphs
+
+
+def _read_prose(paragraphs: list[str], pitch_from: int | None) -> tuple[dict[Kind, int], int, int]:
+    """The words of ``paragraphs``' sentences that are an interstitial's, by kind (a
+    paywall's pitch from the paragraph ``pitch_from`` on, when not None); the words of its
+    other sentences of prose (:data:`_PROSE_END`, :data:`_PROSE_WORDS`: an article's); and
+    all its words. A quoted passage, a reported sentence are the text's, not the page's."""
     found: dict[Kind, int] = {}
     prose = total = 0
-    for paragraph in paragraphs:
+    for i, paragraph in enumerate(paragraphs):
         own = _QUOTED.sub(lambda m: re.sub(r"\w+", "x", m.group()), paragraph)
         kinds: dict[Kind, int] = {}
-        other = 0
+        other = before = 0
         for sentence in _SENTENCE_END.split(own):
             n = len(sentence.split())
-            kind = _kind_of(sentence)
-            if (
-                kind is None
-                and paywall
-                and (is_paywall(sentence) or _PITCH.search(sentence.casefold()))
-            ):
-                kind = "paywall"
+            kind: Kind | None = None
+            if not REPORTED.search(sentence.casefold()):
+                kind = _kind_of(sentence)
+                if (
+                    kind is None
+                    and pitch_from is not None
+                    and i >= pitch_from
+                    and (is_paywall(sentence) or _PITCH.search(sentence.casefold()))
+                ):
+                    kind = "paywall"
             if kind is not None:
                 kinds[kind] = kinds.get(kind, 0) + n
             elif n >= _PROSE_WORDS and _PROSE_END.search(sentence):
                 other += n
+                if not kinds:
+                    before += n
         n = len(paragraph.split())
         total += n
-        if kinds and 2 * sum(kinds.values()) >= n:
+        if kinds and not before and 2 * sum(kinds.values()) >= n:
             # (a paragraph mostly the interstitial's is all its: "Sorry, we can't find
-            # the page you were looking for. It may have been moved or deleted.")
+            # the page you were looking for. It may have been moved or deleted."; not one
+            # that opens with the story's own sentence: "Members can now borrow e-books
+            # through the new app. You need to sign in with your library card number and
+            # PIN." is a brief's, s39 acc-read F11)
             kind = max(kinds.items(), key=lambda kv: kv[1])[0]
             found[kind] = found.get(kind, 0) + n
             continue
@@ -374,9 +390,19 @@ def interstitial(
     named = next((k for t in titles if (k := title_kind(t)) is not None), None)
     # (a paywall's pitch is one with a prompt to subscribe: the boilerplate stage's cut, a
     # title that says so, or a prompt the stage left because the offer follows it; s38
-    # acc-regress D8)
-    paywall = paywall or named == "paywall" or any(map(is_paywall, text.split("\n")))
-    found, prose, total = _read_prose(text, paywall)
+    # acc-regress D8): the pitch is counted from the prompt on, the offer following it,
+    # and a reported sentence is none ("The annual plan is for subscribers only, the
+    # company added" in a story on prices; s39 acc-read F2)
+    paragraphs = _paragraphs(text)
+    pitch_from = (
+        0
+        if paywall or named == "paywall"
+        else next(
+            (i for i, p in enumerate(paragraphs) if is_paywall(p)),
+            None,
+        )
+    )
+    found, prose, total = _read_prose(paragraphs, pitch_from)
     own = sum(found.values())
     if named == "consent_wall":
         # (a consent title needs the wall's prose: a listing's footer link, "Cookie

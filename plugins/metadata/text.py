@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
-from itertools import accumulate, chain, compress, islice, pairwise, repeat, takewhile
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
 from operator import add, and_, ge, itemgetter, le
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -3581,10 +3581,14 @@ _FURNITURE = re.compile(
 #: Persian, Hebrew, Hindi, Thai (each "by", "author", "written by", "reporter" as pages
 #: write it; Greek's "by" is the genitive article, "Του Γιώργου Παπαδόπουλου", "Της Μαρίας
 #: ...": s38 acceptance test #6, before two words at least: "Της Ημέρας", "of the day", is
-#: a menu's item)
+#: a menu's item; two words of letters, the first no saint's: a feast day, "Του Αγίου
+#: Πνεύματος", a date, "Της 25ης Μαρτίου", are a heading's; s39 acc-read F8. No colon nor
+#: bar in it: the pattern is read without its colons, and split at its bars, below)
+_GREEK_NAMES = r"(?=\s+(?!αγί)(?!άγι)[^\W\d_]+\s+[^\W\d_])"
 _BYLINE_MORE = (
     r"oleh|penulis:?|yazan:?|yazar:?|muhabir:?|haber:?|автор:?|авторы:?|текст:?|"
-    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|του(?=\s+\w+\s+\w)|της(?=\s+\w+\s+\w)|"
+    r"kirjoittaja:?|szerző:?|írta:?|tác giả:?|συντάκτης:?|"
+    rf"του{_GREEK_NAMES}|της{_GREEK_NAMES}|"
     r"بقلم|كتب|كتبه|كتبت|الكاتب:?|الكاتبة:?|نویسنده:?|خبرنگار:?|מאת|כתב:|"
     r"लेखक:?|रिपोर्ट:?|โดย"
 )
@@ -3667,11 +3671,13 @@ _NEVER_TITLE_START = re.compile(
     r"|(?:apply|book|buy|order|register|donate|download|subscribe|join|shop|listen|watch"
     r"|read|learn|find out|get started|see|view) (?:now|today|here|online|more)\W*$"
     r"|share (?:this|the) (?:article|story|page|post|video)\W*$"
-    # a job ad's or a listing's field, its label and a colon: "Salary: £30,000 per annum",
-    # "Closing date: 31 March", "Location: Leeds"
+    # a job ad's or a listing's field, its label, a colon and a short value: "Salary:
+    # £30,000 per annum", "Closing date: 31 March", "Location: Leeds"; a value of more
+    # words and no figure is a headline's ("Pay: Nurses in Scotland vote to accept new
+    # offer"; s39 acc-read F7)
     r"|(?:salary|pay|wage|gehalt|salaire|salario|stipendio|salário|salaris|closing date"
     r"|deadline|start date|contract(?: type)?|job type|hours|location|reference|price"
-    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)"
+    r"|preis|prix|precio|prezzo)\s*:(?=.{0,60}$)(?=.*\d|\s*(?:\S+\s+){0,4}\S*\s*$)"
     # a form's button as a text browser renders it: lynx's "(BUTTON) Add to basket" (a
     # product page's title; s36 acc-types #14), w3m's "[Submit]"
     r"|\((?:button|submit)\)|\[(?:button|submit|search)\])"
@@ -4210,8 +4216,18 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
             elif single is not None:
                 value = single.replace("''", "'")
             elif _BLOCK_SCALAR.fullmatch(plain.strip()):
-                block = takewhile(lambda t: _FRONT_KEY.match(t) is None, page.texts[k + 1 : end])
-                value = " ".join(block)
+                # (the block is its lines indented more than its key: a line of its own
+                # may read like a key, "Breaking: council approves ..."; s39 acc-read F5.
+                # A text whose indentation was lost ends it at the next key)
+                raw = [page.lines[i] for i, _ in page.items[k:end]]
+                indents = [len(t) - len(t.lstrip()) for t in raw]
+                indented = any(indents[1:])
+                n = 1
+                while n < len(raw) and (
+                    indents[n] > indents[0] if indented else not _FRONT_KEY.match(raw[n])
+                ):
+                    n += 1
+                value = " ".join(page.texts[k + 1 : k + n])
             else:
                 value = plain
             value = value.strip()
@@ -5159,10 +5175,22 @@ def surname_first(value: str, place: Callable[[str], bool] | None = None) -> str
     for w in (surname.split()[-1], *given.split()):
         if not w[0].isupper() or _AGENCY.match(w) or _ROLE.match(w) or w.casefold() in _NOT_PERSON:
             return None
-    if place is not None and " " not in given and place(given):
+    if place is not None and place(given):
         # (not the made-up person "Hamburg Meier": s36 acc-regress R12)
         return surname
     return f"{given} {surname}"
+
+
+#: Given names that are common places' names too: a text that names the place ("in
+#: Charlotte") tells nothing of a byline's "Brown, Charlotte"
+_GIVEN_PLACES = frozenset((
+    "charlotte", "florence", "victoria", "georgia", "jordan", "austin", "sydney", "chelsea",
+    "madison", "savannah", "adelaide", "regina", "lourdes", "beverly", "orlando", "tyler",
+    "dallas", "houston", "eugene", "marion", "aurora", "santiago", "sofia", "helena",
+    "augusta", "virginia", "carolina", "alexandria", "brooklyn", "florenz", "florencia",
+))  # fmt: skip
+#: Two capitalised words, no initial: "Bad Homburg", "New York" (or "John Paul")
+_TWO_WORDS = re.compile(r"[^\W\d_][\w'’-]*\s+[^\W\d_][\w'’-]+")
 
 
 def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
@@ -5176,14 +5204,19 @@ def place_words(text: str, byline: bool = False) -> Callable[[str], bool]:
     her given name (s37 acc-read F4). A text's ``byline`` ("Von Meier, Hamburg") is a
     reporter and a place far more often than a name written surname first, and there it
     is one ("wie die Behörde in Hamburg mitteilte": "Hamburg Meier" was made up; s38
-    acc-read F19)."""
+    acc-read F19), but for a given name that is also a common place's (:data:`_GIVEN_PLACES`:
+    "By Brown, Charlotte" over passengers "stranded in Charlotte"; s39 acc-read F6); and
+    two words after the surname are a place ("Von Meier, Bad Homburg", "By Doe, New York";
+    a second given name is a catalogue's form, no byline's; s39 acc-read F15)."""
     prose = r"\b(?:in|im|aus|nach|from|at|à|dans|en|a)\s+{w}\b|" if byline else ""
 
     def place(word: str) -> bool:
+        if byline and _TWO_WORDS.fullmatch(word):
+            return True
         w, up = re.escape(word), re.escape(word.upper())
         return (
             re.search(
-                prose.format(w=w)
+                ("" if word.casefold() in _GIVEN_PLACES else prose.format(w=w))
                 + rf"(?m:^[ \t]*(?:{w}|{up})[ \t]*(?:\([^)\n]{{1,30}}\)[ \t]*)?[-–—][ \t]"
                 rf"|^[ \t]*{up},)",
                 text,

@@ -529,3 +529,37 @@ def test_a_line_repeating_a_short_lines_words_is_no_boxs_button():
         assert toggled_box(lines, [True] * len(lines)) == []
     lines = ["Key events", "2h ago Red warning extended", "Show key events only"]
     assert toggled_box(lines, [True] * 3) == [0, 1, 2]
+
+
+def test_a_lists_expander_goes_and_the_list_stays():
+    """A button that shows all or more of the list above it ("Show all ingredients") is the
+    expander of content cut short, not a box of links: a recipe's ingredient list was
+    removed with it (s39 acc-read F9). The button goes alone."""
+    from corearchive_plugins.boilerplate.structures import toggled_box
+
+    items = ["* 225g unsalted butter, softened", "* 225g caster sugar", "* 4 eggs"]
+    lines = ["Ingredients", *items, "Show all ingredients", "Method"]
+    assert toggled_box(lines, [True] * len(lines)) == [4]
+    lines = ["Ergebnisse", "Meier (CDU) 41,2 %", "Schulz (SPD) 30,5 %", "Alle Ergebnisse anzeigen"]
+    assert toggled_box(lines, [True] * len(lines)) == [3]
+
+
+def test_an_embedded_posts_buttons_are_no_comments():
+    """A live blog's posts that quote a tweet, its "Reply Retweet Like" bar under them, were
+    taken for readers' comments, and the blog dated by its newest post (s39 acc-read F13):
+    an embedded post's action bar is no comment's button; a comment's "Reply" still is."""
+    from corearchive_plugins.boilerplate.structures import comment_stamps
+
+    lines = ["Follow our live coverage of the storm as it moves along the coast, with reports."]
+    posts = [
+        ("2 May 2024 16:10", "All boats have now returned to the harbour."),
+        ("2 May 2024 15:20", "Water is running through the streets of the town."),
+        ("2 May 2024 14:05", "The council has opened the sports hall as a shelter."),
+        ("1 May 2024 09:00", "Forecasters have issued a red warning for the coast."),
+    ]
+    for when, text in posts:
+        lines += [when, text, "Storm surge at the pier — Jane Doe (@janedoe)", "Reply Retweet Like"]
+    stamps = [i for i, s in enumerate(lines) if s.endswith(("0", "5"))]
+    assert comment_stamps(lines, stamps) == []
+    replied = [s.replace("Reply Retweet Like", "Reply") for s in lines]
+    assert comment_stamps(replied, stamps) == stamps

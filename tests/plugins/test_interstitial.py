@@ -558,3 +558,82 @@ def test_challenge_pages_and_other_walls_are_dropped_and_stories_about_them_kept
     kinds = {Path(r["source"]["path"]).stem: r["detail"].get("kind") for r in res.rejects}
     assert kinds == {k: v[1] for k, v in HTML_WALLS.items()}
     assert sorted(Path(r["source"]["path"]).stem for r in res.records) == sorted(WALL_STORIES)
+
+
+#: Short undated briefs that report on a wall's subject, its phrases in reported speech, a
+#: third person's request or after the story's own sentence (s39 acc-read F11, F2)
+REPORTED_BRIEFS = {
+    "login": (
+        "New library app launched\nMembers can now borrow e-books through the new app. You"
+        " need to sign in with your library card number and PIN.\nForgot your password?"
+        " Staff at any branch can reset it."
+    ),
+    "adblock": (
+        "Publishers ask readers to turn off ad blockers\nMore news sites now ask readers to"
+        " disable ad blockers before they can read articles.\nSome show a message: you are"
+        " using an ad blocker.\nAnalysts say the tactic works for a few large sites only."
+    ),
+    "age": (
+        "Whisky brand fined over website\nA whisky maker was fined after its website failed"
+        " to check that visitors were of legal drinking age to enter this site, regulators"
+        " said.\nThe firm has added a check."
+    ),
+    "maintenance": (
+        "Town pool closed\nWe'll be back soon, says the manager of the town pool, which"
+        " closed on Monday for repairs to its roof.\nThe work should take three weeks."
+    ),
+    "robot": (
+        "I Am Not a Robot\nMarina and the Diamonds released the song as the fourth single"
+        " from her debut album in 2010.\nYou are not a robot, she sings in the chorus, in a"
+        " song about letting yourself be vulnerable.\nThe single reached number 26 in the UK"
+        " chart."
+    ),
+    "paywall": (
+        "Netflix raises prices again\nNetflix is raising prices for its subscribers in the"
+        " United States and Canada.\nThe annual plan is for subscribers only, the company"
+        " added.\nThe standard plan without ads will cost $17.99 a month, up from $15.49, the"
+        " company said on Tuesday.\nThe premium plan rises to $24.99 a month. Subscribers can"
+        " cancel at any time before the new price applies.\nAnalysts expect few customers to"
+        " leave, and said rivals would follow within weeks."
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTED_BRIEFS))
+def test_a_brief_reporting_on_a_walls_subject_is_an_article(name):
+    """A wall is the page's own prompt to its reader; a brief that reports one (who said or
+    asked it, or after a sentence of its own) is an article, and a reported "for
+    subscribers only" does not make every price and subscriber of a story a paywall's."""
+    text = REPORTED_BRIEFS[name]
+    assert interstitial(text, [text.split("\n")[0], None], dated=False) is None
+
+
+def test_a_paywalls_pitch_counts_from_its_prompt_on():
+    """A prompt left in the text makes the offer under it the paywall's, not the lead's
+    sentences above it that mention subscribers or a price (s39 acc-read F2)."""
+    lead = (
+        "Streaming service raises prices\nThe service is raising prices for its subscribers"
+        " in the United States.\nThe standard plan will cost $17.99 a month from June.\n"
+    )
+    offer = (
+        "Subscribe to continue reading.\nGet unlimited digital access for $1 a week. Cancel"
+        " anytime.\n"
+    )
+    assert interstitial(lead + offer, ["Streaming service raises prices", None], False) is None
+    stub = "Streaming service raises prices\n" + offer + "Already a subscriber? Log in"
+    assert interstitial(stub, ["Streaming service raises prices", None], False) == "paywall"
+
+
+def test_a_reported_subscribers_only_is_no_paywalls_prompt(ingest, tmp_path):
+    """A story's sentence "The annual plan is for subscribers only, the company added."
+    among its last lines was cut as a paywall's prompt, and the story, its subscribers and
+    prices then the pitch, dropped as a paywall (s39 acc-read F2): a reported sentence is
+    the story's, no prompt of the page's."""
+    text = REPORTED_BRIEFS["paywall"].split("\n")
+    # (the reported sentence among the last three lines, a short line after it)
+    text = [*text[:2], *text[3:5], text[2], "Analysts expect few customers to leave."]
+    (tmp_path / "netflix.txt").write_text("\n\n".join(text) + "\n", "utf-8")
+    res = ingest(str(tmp_path / "netflix.txt"), "-w", "1")
+    assert res.exit_code == 0, res.output
+    (rec,) = res.records
+    assert "The annual plan is for subscribers only, the company added." in rec["text"]

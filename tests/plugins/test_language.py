@@ -570,6 +570,26 @@ def test_serbian_in_latin_letters_is_told_by_its_reflex_of_yat(run_stage, code):
         assert doc.language.code in ("bs", "hr") and close["reflex"] == "ijekavian"
 
 
+def test_one_word_of_a_reflex_does_not_relabel_croatian(run_stage):
+    """A Croatian text on a wine festival, "jednog deci" (a decilitre, in all three
+    standards) its one ekavian-looking word, was relabelled Serbian (s39 acc-read F14): a
+    word shared by the three tells nothing, and one word does not decide."""
+    from corearchive_plugins.language import yat_reflex
+
+    text = (
+        "Tisuće posjetitelja došle su u subotu na festival vina u Zagrebu kušati vina"
+        " hrvatskih vinara. Čaša od jednog deci stajala je tri eura, a organizatori su"
+        " ponudili i radionice o sljubljivanju vina i hrane."
+    )
+    assert yat_reflex(text) is None
+    assert yat_reflex("Vlada je to rekla pre godinu dana.") is None
+    assert yat_reflex("Vlada je to rekla pre godinu dana, posle izbora.") == "ekavian"
+    # (a stray word of the other reflex beside many of one is a slip too)
+    assert yat_reflex("gdje prije vrijeme mjesto dio svijeta riječ rijeka posle") == "ijekavian"
+    doc = run_stage(LanguageStage, make_document(text)).kept[0]
+    assert doc.language.code == doc.annotations["language"]["close"]["detected"]
+
+
 def test_urls_weigh_nothing_in_a_pages_language(run_stage):
     """s38 acc-regress R5: a German teaser page's lynx rendering repeats a link to a story
     whose address is an English slug; once the lines lynx cut were joined (75032af), each

@@ -455,6 +455,9 @@ def test_a_dumps_author_string_written_surname_first_is_one_person():
         ("O'Brien, Mary Ellen", ["Mary Ellen O'Brien"]),
         ("Ana Lima e Rui Costa, Maria Souza", ["Ana Lima", "Rui Costa", "Maria Souza"]),
         ("Jane Doe, John Smith", ["Jane Doe", "John Smith"]),
+        # (a capital "E" or "Y" is a middle initial, no conjunction; s39 acc-read F1)
+        ("Mary E Smith, John Doe", ["Mary E Smith", "John Doe"]),
+        ("Kim Y Lee, Tom Baker", ["Kim Y Lee", "Tom Baker"]),
     ],
 )
 def test_a_dumps_surname_first_author_with_more_given_names_is_one_person(run_stage, authors, want):
@@ -593,6 +596,21 @@ def test_a_front_matters_block_or_escaped_title_is_read_as_yaml(ingest, tmp_path
     assert rec["title"] == (title or heading)
     if title is None:
         assert rec["text"] == body
+
+
+def test_a_front_matters_block_title_holds_its_lines_that_read_like_keys(ingest, tmp_path):
+    """A block scalar is its lines indented under its key, whatever they say: a folded
+    title whose first line was "Breaking: council approves ..." was taken to end there,
+    and the title was its second line (s39 acc-read F5)."""
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "fm.md").write_text(
+        "---\ntitle: >-\n  Breaking: council approves the harbour budget\n  after a long"
+        f" night of debate\nauthor: Jane Doe\n---\n\n{body}\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["title"] == (
+        "Breaking: council approves the harbour budget after a long night of debate"
+    )
 
 
 def test_a_dumps_author_surname_and_place_is_the_surname(run_stage) -> None:
@@ -831,6 +849,15 @@ def test_a_headline_that_is_one_number_is_the_title(run_stage, title) -> None:
         ("Von Meier, Hamburg", "Das sagte die Behörde in Hamburg.", ["Meier"]),
         ("By Doe, London", "Officials in London said on Monday that the plan was late.", ["Doe"]),
         ("By Doe, Jane", "Officials said on Monday that the plan was late again.", ["Jane Doe"]),
+        # (a given name that is a place's too, named in the story; a two-word place; s39
+        # acc-read F6, F15)
+        ("By Brown, Charlotte", "Passengers were stranded in Charlotte and other cities.",
+         ["Charlotte Brown"]),
+        ("Von Meier, Bad Homburg", "Das Freibad soll im Juni öffnen, teilte die Stadt mit.",
+         ["Meier"]),
+        ("By Doe, New York", "Officials said on Monday that the plan was late again.", ["Doe"]),
+        ("By Doe, Jane Q.", "Officials said on Monday that the plan was late again.",
+         ["Jane Q. Doe"]),
     ],
 )  # fmt: skip
 def test_a_text_bylines_surname_and_place_is_the_surname(run_stage, byline, prose, want):
@@ -851,3 +878,17 @@ def test_a_text_without_a_headline_takes_no_button_field_or_menu_for_one(run_sta
     title ("News | Sport | Weather" once "Home" was cut as the site's name)."""
     got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
     assert got.title is None
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Pay: Nurses in Scotland vote to accept new offer",
+     "Location: The village that moved its church up the hill",
+     "Price: Why supermarket shoppers are switching brands"],
+)  # fmt: skip
+def test_a_headline_after_a_fields_label_is_a_title(run_stage, first):
+    """A job ad's field is a label and a short value ("Location: Leeds"); after the label a
+    value of more words and no figure is a headline's "Topic: …" (s39 acc-read F7: "Pay:
+    Nurses in Scotland vote to accept new offer" was never a title)."""
+    got = _record(run_stage, "\n\n".join([first, PROSE * 2, PROSE]), html=False)
+    assert got.title == first

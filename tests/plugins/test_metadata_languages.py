@@ -241,6 +241,16 @@ def test_an_author_field_loses_its_byline_word(byline: str, names: list[str]) ->
     assert author_field_names(byline) == names
 
 
+@pytest.mark.parametrize("line", ["Του Αγίου Πνεύματος", "Της 25ης Μαρτίου"])
+def test_a_greek_genitive_heading_is_no_byline(run_stage, line: str) -> None:
+    """Greek's byline is the genitive article before a name; a feast day ("Του Αγίου
+    Πνεύματος", of the Holy Spirit) or a date under the headline is a heading, not an
+    author (s39 acc-read F8: authors ["Αγίου Πνεύματος"])."""
+    p = PAGES["el"]
+    text = "\n".join([p["title"], line, *p["body"]])
+    assert run_stage(MetadataStage, make_document(text)).kept[0].authors == []
+
+
 def test_tags_of_a_script_without_case_are_its_words() -> None:
     from corearchive_plugins.metadata.text import split_tags
 
