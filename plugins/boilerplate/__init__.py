@@ -1450,7 +1450,7 @@ def _drop_teaser_marks(d: Any) -> None:
     without headlines (s37 acc-regress O9, O14). Without such a label the removed lines
     may be the article's own list, and what the model kept among them its text. Lines kept
     by a later rule (a table, a review's rating) are not looked at."""
-    from .lines import _FI, TEASER_REASON
+    from .lines import _FI, TEASER_REASON, cue_words
 
     removed = [j for j, r in d.why.items() if r == TEASER_REASON]
     if len(removed) < 2:  # (most pages: no teasers to go with)
@@ -1465,7 +1465,8 @@ def _drop_teaser_marks(d: Any) -> None:
     if (
         len(teasers) < 2
         or label <= last
-        or not d.X[label, _FI["cue"]]
+        # (a page read in windows keeps no feature rows: its label's cue words are counted)
+        or not (cue_words(text[label]) if d.X is None else d.X[label, _FI["cue"]])
         or len(_WORD.findall(text[label])) > _TEASER_LABEL_WORDS
         or text[label].endswith((":", "："))
     ):
