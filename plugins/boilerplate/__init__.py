@@ -67,7 +67,7 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
-from .reflow import Reflowed, reflow_text, side_by_side
+from .reflow import FRONT_MATTER_MAX, Reflowed, front_matter_size, reflow_text, side_by_side
 from .structures import SENTENCE_END as _SENTENCE_END
 
 _SHORT_WORDS = 200
@@ -1348,40 +1348,17 @@ def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
     d.cols = None  # (computed from the arrays again)
 
 
-#: A line of a YAML front matter: a field ("title: ...", "tags:"), a block list's item
-#: ("- budget"), a comment
-_FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
-#: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
-#: matter has one at least ("Key points:" over a list between two rules has none)
-_YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
-#: The most lines a front matter is looked for over
-_FRONT_MATTER_MAX = 60
 FRONT_MATTER_REASON = "front matter: the text's fields"
 
 
 def _drop_front_matter(d: Any) -> None:
-    """Remove the lines of a ``lines.Decisions`` that are the text's YAML front matter, as
-    markdown files (Jekyll, Hugo, Obsidian) and trafilatura's markdown with metadata begin:
-    a "---" line, fields (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation;
-    one a key with its value at least, :data:`_YAML_FIELD`, and a list's items under a
-    key), a closing "---" or "...". A "Key points:" box of items between two rules at a
-    text's start is none (s37 acc-read F12). The metadata stage reads its fields from the
+    """Remove the lines of a ``lines.Decisions`` that are the text's YAML front matter
+    (:func:`.reflow.front_matter_size`). The metadata stage reads its fields from the
     lines; none of it is the text (s36 acc-regress O8: the closing "---" and a field were kept)."""
-    lines = d.stripped
-    if not lines or lines[0] != "---":
-        return
-    field = keyed = False  # (a field with its value; a key, which a list item needs above)
-    for j in range(1, min(len(lines), _FRONT_MATTER_MAX)):
-        if lines[j] in ("---", "..."):
-            if field:
-                _mark(d, dict.fromkeys(range(j + 1), FRONT_MATTER_REASON), False)
-            return
-        if lines[j].startswith("- ") and not keyed:
-            return  # (a list under a rule, no field's: s37 acc-read F12)
-        if not (_FRONT_MATTER_LINE.match(lines[j]) or d.lines[d.idx[j]][:1].isspace()):
-            return
-        field = field or _YAML_FIELD.match(lines[j]) is not None
-        keyed = keyed or (not lines[j].startswith(("- ", "#")) and ":" in lines[j])
+    if d.stripped and d.stripped[0] == "---":
+        head = [d.lines[i] for i in d.idx[:FRONT_MATTER_MAX]]
+        if size := front_matter_size(head):
+            _mark(d, dict.fromkeys(range(size), FRONT_MATTER_REASON), False)
 
 
 #: A page number on a line of its own, as printed pages and OCR give it: "5", "— 5 —",

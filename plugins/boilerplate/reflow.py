@@ -783,6 +783,40 @@ def reflow(
     return out, spans
 
 
+#: A line of a YAML front matter: a field ("title: ...", "tags:"), a block list's item
+#: ("- budget"), a comment
+_FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
+#: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
+#: matter has one at least ("Key points:" over a list between two rules has none)
+_YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
+#: The most lines a front matter is looked for over
+FRONT_MATTER_MAX = 60
+
+
+def front_matter_size(lines: list[str]) -> int:
+    """How many of the non-blank ``lines`` (as written: a value's continuation is indented)
+    are the text's YAML front matter, as markdown files (Jekyll, Hugo, Obsidian) and
+    trafilatura's markdown with metadata begin: a "---" line, fields
+    (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation; one a key with its value
+    at least, :data:`_YAML_FIELD`, and a list's items under a key), a closing "---" or "...";
+    0 when they begin with none. A "Key points:" box of items between two rules at a text's
+    start is none (s37 acc-read F12)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    field = keyed = False  # (a field with its value; a key, which a list item needs above)
+    for j in range(1, min(len(lines), FRONT_MATTER_MAX)):
+        line = lines[j].strip()
+        if line in ("---", "..."):
+            return j + 1 if field else 0
+        if line.startswith("- ") and not keyed:
+            return 0  # (a list under a rule, no field's: s37 acc-read F12)
+        if not (_FRONT_MATTER_LINE.match(line) or lines[j][:1].isspace()):
+            return 0
+        field = field or _YAML_FIELD.match(line) is not None
+        keyed = keyed or (not line.startswith(("- ", "#")) and ":" in line)
+    return 0
+
+
 #: Inline markdown links to a URL, a path, an anchor or an address: ``](http…``.
 _MD_LINK = re.compile(r"\]\((?:https?:|/|#|mailto:)")
 _MD_MIN_LINKS = 3
@@ -966,6 +1000,12 @@ def markdown_blocks(
     from lxml import html as lxml_html
 
     src, levels = _wrapped_headings(lines)
+    # a YAML front matter is no markdown (to cmark, its rules and fields are a thematic
+    # break and a setext heading, read back as one line: s39 acc-md 18): its lines are
+    # blocks of their own as written, for the front-matter rules of both stages
+    fm = _front_matter_lines(lines)
+    if fm:
+        src = [""] * fm + src[fm:]
     rendered = cmarkgfm.markdown_to_html_with_extensions(
         "\n".join(src), options=Options.CMARK_OPT_SOURCEPOS, extensions=["table"]
     )
@@ -1037,7 +1077,7 @@ def markdown_blocks(
             text, end = block[1], block[0]
         else:
             text, end = lines[i], i + 1
-        if i in code:
+        if i in code or i < fm:
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:
             clean, left = _left_markup(text, left)
@@ -1057,6 +1097,16 @@ def markdown_blocks(
         [(bisect_left(first, a), bisect_left(first, b)) for a, b in units],
         breaks,
     )
+
+
+def _front_matter_lines(lines: list[str]) -> int:
+    """How many of ``lines`` (blank ones too) are the text's YAML front matter
+    (:func:`front_matter_size`)."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    rows = [i for i in range(min(len(lines), FRONT_MATTER_MAX)) if lines[i].strip()]
+    size = front_matter_size([lines[i] for i in rows])
+    return rows[size - 1] + 1 if size else 0
 
 
 def _unused_mark(text: str) -> str:

@@ -516,6 +516,27 @@ def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) 
         "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
 
 
+def test_the_front_matter_of_markdown_with_links_is_its_fields(ingest, tmp_path) -> None:
+    """s39 acc-md 18: on a text taken for markdown (its links) the front matter was read by
+    cmark as a rule and a setext heading, one line of all its fields run together at the
+    text's start, and none of them read. It is the text's fields, as on a text of no links."""
+    links = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("News", "Local", "Sport"))
+    body = (
+        "The city council voted on Tuesday to approve a new budget for the coming year, after"
+        " months of debate among its members and residents."
+    )
+    (tmp_path / "fm.md").write_text(
+        '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
+        f"tags:\n  - budget\n  - council\n---\n\n{links}\n\n# Council approves budget\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["annotations"]["boilerplate"]["reflow"]["layout"] == "markdown"
+    assert rec["text"].endswith(body), rec["text"]
+    assert not [f for f in ("title:", "Jane Doe", "---", "tags:") if f in rec["text"]]
+    assert (rec["title"], rec["authors"], rec["published"][:10]) == (
+        "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
+
+
 def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> None:
     """s37 acc-read F12: a markdown text that opens with a "---" rule, a "Key points:" box of
     list items and a closing rule lost the box as front matter. A front matter has a YAML
