@@ -67,7 +67,14 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
-from .reflow import FRONT_MATTER_MAX, Reflowed, front_matter_size, reflow_text, side_by_side
+from .reflow import (
+    FRONT_MATTER_FIRST,
+    FRONT_MATTER_MAX,
+    Reflowed,
+    front_matter_size,
+    reflow_text,
+    side_by_side,
+)
 from .structures import SENTENCE_END as _SENTENCE_END
 
 _SHORT_WORDS = 200
@@ -1355,7 +1362,7 @@ def _drop_front_matter(d: Any) -> None:
     """Remove the lines of a ``lines.Decisions`` that are the text's YAML front matter
     (:func:`.reflow.front_matter_size`). The metadata stage reads its fields from the
     lines; none of it is the text (s36 acc-regress O8: the closing "---" and a field were kept)."""
-    if d.stripped and d.stripped[0] == "---":
+    if d.stripped and d.stripped[0].startswith(FRONT_MATTER_FIRST):
         head = [d.lines[i] for i in d.idx[:FRONT_MATTER_MAX]]
         if size := front_matter_size(head):
             _mark(d, dict.fromkeys(range(size), FRONT_MATTER_REASON), False)

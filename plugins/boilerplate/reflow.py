@@ -791,6 +791,14 @@ _FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
 _YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
 #: The most lines a front matter is looked for over
 FRONT_MATTER_MAX = 60
+#: The first line of a front matter: a YAML block's rule, a reader's header's title field
+FRONT_MATTER_FIRST = ("---", "Title:")
+#: A field of a reader's header: "URL Source: https://...", "Published Time: ...",
+#: "Warning: ..." (see :func:`front_matter_size`)
+_READER_FIELD = re.compile(r"[A-Z][A-Za-z ]{0,30}:(?:\s|$)")
+#: The most fields of a reader's header, and the line that ends it
+_READER_FIELDS = 8
+_READER_END = "Markdown Content:"
 
 
 def front_matter_size(lines: list[str]) -> int:
@@ -800,8 +808,22 @@ def front_matter_size(lines: list[str]) -> int:
     (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation; one a key with its value
     at least, :data:`_YAML_FIELD`, and a list's items under a key), a closing "---" or "...";
     0 when they begin with none. A "Key points:" box of items between two rules at a text's
-    start is none (s37 acc-read F12)."""
-    if not lines or lines[0].strip() != "---":
+    start is none (s37 acc-read F12). A reader's header is one too: Jina Reader's "Title:
+    ...", "URL Source: ...", "Published Time: ..." fields over "Markdown Content:" (s39
+    acc-md 10: read as the text's lines, they were titles, and the label and the headline
+    under it one setext heading)."""
+    if not lines:
+        return 0
+    first = lines[0].strip()
+    if first.startswith("Title:"):
+        for j in range(1, min(len(lines), _READER_FIELDS)):
+            line = lines[j].strip()
+            if line == _READER_END:
+                return j + 1
+            if not _READER_FIELD.match(line):
+                return 0
+        return 0
+    if first != "---":
         return 0
     field = keyed = False  # (a field with its value; a key, which a list item needs above)
     for j in range(1, min(len(lines), FRONT_MATTER_MAX)):
@@ -1003,7 +1025,7 @@ def markdown_blocks(
     # a YAML front matter is no markdown (to cmark, its rules and fields are a thematic
     # break and a setext heading, read back as one line: s39 acc-md 18): its lines are
     # blocks of their own as written, for the front-matter rules of both stages
-    fm = _front_matter_lines(lines)
+    fm = front_matter_lines(lines)
     if fm:
         src = [""] * fm + src[fm:]
     rendered = cmarkgfm.markdown_to_html_with_extensions(
@@ -1099,10 +1121,10 @@ def markdown_blocks(
     )
 
 
-def _front_matter_lines(lines: list[str]) -> int:
-    """How many of ``lines`` (blank ones too) are the text's YAML front matter
+def front_matter_lines(lines: list[str]) -> int:
+    """How many of ``lines`` (blank ones too) are the text's front matter
     (:func:`front_matter_size`)."""
-    if not lines or lines[0].strip() != "---":
+    if not lines or not lines[0].startswith(FRONT_MATTER_FIRST):
         return 0
     rows = [i for i in range(min(len(lines), FRONT_MATTER_MAX)) if lines[i].strip()]
     size = front_matter_size([lines[i] for i in rows])

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import numpy.typing as npt
 
-from ..boilerplate.reflow import goes_on_wrapped
+from ..boilerplate.reflow import front_matter_lines, goes_on_wrapped
 from ..boilerplate.structures import LIVE_POSTS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
@@ -4040,8 +4040,14 @@ _FRONT_TITLE = re.compile(r"title\s*:\s+(?:\"(.+)\"|'(.+)'|(.+))", re.I)
 
 def front_matter_end(lines: list[str]) -> int:
     """The number of the first ``lines`` that are the text's YAML front matter ("---", its
-    fields, a closing "---" or "..."; blank lines count as the others): 0 when it has none."""
-    if not lines or lines[0].strip() != "---":
+    fields, a closing "---" or "..."; blank lines count as the others), or a reader's
+    header (Jina Reader's "Title:" ... "Markdown Content:", see
+    :func:`..boilerplate.reflow.front_matter_size`): 0 when it has none."""
+    if not lines:
+        return 0
+    if lines[0].startswith("Title:"):
+        return front_matter_lines(lines)
+    if lines[0].strip() != "---":
         return 0
     ends = ("---", "...")
     last = min(len(lines), _FRONT_MATTER_MAX)
@@ -4242,6 +4248,9 @@ class TitlePool:
         cands = self.cands
         furnitures: list[bool | None] = []
         labels = _list_labels(lines)
+        # (the lines of a front matter are its fields, none a headline: a reader's header's
+        # "Title: ... - Site", "URL Source: https://...", s39 acc-md 10)
+        fm = front_matter_lines(lines)
         for k in window:
             # (a prose paragraph is never taken as the title, but a headline over its
             # dateline, the first paragraph of the body or of the main block: see
@@ -4250,6 +4259,8 @@ class TitlePool:
             if paras[k] and ((k != body and k != ms) or not _over_dateline(page, k)):
                 continue
             i, s = items[k]
+            if i < fm:
+                continue
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]

@@ -537,6 +537,29 @@ def test_the_front_matter_of_markdown_with_links_is_its_fields(ingest, tmp_path)
         "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
 
 
+@pytest.mark.parametrize("links", [3])
+def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> None:
+    """s39 acc-md 10: Jina Reader's header ("Title: ... - Site", "URL Source: ...",
+    "Published Time: ...", "Markdown Content:") was read as the text's lines: its lines were
+    titles, and the label with the setext headline right under it one heading, the title
+    "Markdown Content: <headline>". It is the text's fields, none of it its text."""
+    menu = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("News", "Local", "Sport"))
+    body = (
+        "The city council voted on Tuesday to approve a new budget for the coming year, after"
+        " months of debate among its members and residents."
+    )
+    (tmp_path / "jina.md").write_text(
+        "Title: Council approves budget - Coast Herald\n\n"
+        "URL Source: https://example.org/news/council-budget\n\n"
+        "Published Time: 2024-03-04T10:00:00Z\n\nMarkdown Content:\n"
+        f"Council approves budget\n======================\n\n{body}\n\n" + (menu if links else "")
+    )
+    (rec,) = ingest(str(tmp_path / "jina.md"), "--disable", "dedup").records
+    assert (rec["title"], rec["published"][:10]) == ("Council approves budget", "2024-03-04")
+    assert rec["text"].startswith(body), rec["text"]
+    assert not [f for f in ("Title:", "URL Source", "Markdown Content") if f in rec["text"]]
+
+
 def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> None:
     """s37 acc-read F12: a markdown text that opens with a "---" rule, a "Key points:" box of
     list items and a closing rule lost the box as front matter. A front matter has a YAML
