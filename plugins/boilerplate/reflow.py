@@ -849,14 +849,54 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     """Whether ``text`` reads as markdown: at least :data:`_MD_MIN_LINKS` inline links, and
     (given its ``lines``) at least one per :data:`_MD_LINES_PER_LINK` non-blank lines: a
     rendered page that quotes a few markdown links (a forum post) is not markdown.
-    (html2text's dev pages: one link per 20 lines or more on 99 % of them.)"""
+    (html2text's dev pages: one link per 20 lines or more on 99 % of them.) Or, with fewer
+    links, at least :data:`_MD_MIN_KINDS` kinds of markdown's block or inline syntax
+    (:data:`_MD_SYNTAX`): what clippers, MarkDownload and main-content extractors
+    (trafilatura's markdown, Firecrawl's) give, an article's markdown with few links or
+    none (s39 acc-md 2: 426 of 1,086 dev pages as trafilatura writes them were not taken).
+    One kind alone is no markdown: a "# " comment, a "**" emphasis, a "===" underline.
+    A text under a reader's header (:func:`front_matter_size`) is markdown."""
     # (most texts have no "]": a search for one character is a memchr, ~0.3 µs of a 5 KB
     # page, where one for the pair took ~4 µs)
-    if "]" not in text or "](" not in text:
-        return False
-    n_lines = sum(1 for ln in lines if ln.strip()) if lines is not None else 0
-    need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)
-    return sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need
+    if "]" in text and "](" in text:
+        n_lines = sum(1 for ln in lines if ln.strip()) if lines is not None else 0
+        need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)
+        if sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need:
+            return True
+    if text.startswith("Title:") and front_matter_lines(lines or text.split("\n", 20)):
+        return True  # (a reader's header: "Markdown Content:" follows)
+    # (each kind is looked for only when its characters are in the text: searches for a
+    # substring, in C; most plain texts have none of them)
+    kinds = 0
+    for probes, syntax in _MD_SYNTAX:
+        if any(p in text for p in probes) and syntax.search(text) is not None:
+            kinds += 1
+            if kinds >= _MD_MIN_KINDS:
+                return True
+    return False
+
+
+#: Kinds of markdown syntax (:func:`is_markdown`), each with substrings it cannot be
+#: without (one at least): an ATX heading ("## Title", not a "#hashtag"), strong emphasis,
+#: a code fence (with its closing one), a GFM table's delimiter row, a link-reference
+#: definition, a setext heading's "===" underline, an image, an inline link. (A bullet is
+#: none: plain text has "* " and "- " lists.)
+_MD_SYNTAX = (
+    (("# ",), re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)),
+    (("**",), re.compile(r"\*\*[^\s*][^*\n]*?\*\*")),
+    (("```",), re.compile(r"^ {0,3}```[^\n]*\n(?:.*\n)*? {0,3}```[ \t]*$", re.M)),
+    (
+        ("-|", "- |", ":|"),
+        re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M),
+    ),
+    (("]:",), re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M)),
+    # (under a line of text: the look-behind keeps the search linear)
+    (("\n===",), re.compile(r"(?<=\S)\n {0,3}={3,}[ \t]*$", re.M)),
+    (("![",), re.compile(r"!\[[^\]\n]*\]\(")),
+    (("](",), _MD_LINK),
+)
+#: The kinds of markdown syntax a text with few links is taken for markdown by
+_MD_MIN_KINDS = 2
 
 
 #: Link and image syntax left as text. html2text breaks long URLs at their hyphens

@@ -1080,7 +1080,13 @@ class MetadataStage(Stage):
                     # a sentence of a text without a headline (s30 corpus tester: 103 of 307
                     # headline-less texts lost a line): the title is kept, its line stays
                     del strip["title"]
-                ann["removed_lines"] = self._strip(doc, strip, lines)
+                src = lines
+                if reflowed is not None and doc.text == doc.content:
+                    # (no boilerplate stage before: the text is the input's, and a joined
+                    # line, "# Headline" read as "Headline", leaves it as its input lines)
+                    src = reflowed.lines
+                    strip = {k: [i for j in v for i in reflowed.rows(j)] for k, v in strip.items()}
+                ann["removed_lines"] = self._strip(doc, strip, src)
             ann["lines"] = meta["lines"]
             if reflowed is not None:
                 _to_input_lines(ann, dates, sources, reflowed)

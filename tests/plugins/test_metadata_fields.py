@@ -537,7 +537,7 @@ def test_the_front_matter_of_markdown_with_links_is_its_fields(ingest, tmp_path)
         "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
 
 
-@pytest.mark.parametrize("links", [3])
+@pytest.mark.parametrize("links", [0, 3])
 def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> None:
     """s39 acc-md 10: Jina Reader's header ("Title: ... - Site", "URL Source: ...",
     "Published Time: ...", "Markdown Content:") was read as the text's lines: its lines were

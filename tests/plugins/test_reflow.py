@@ -1136,3 +1136,43 @@ def test_a_list_of_headlines_without_case_is_not_joined():
         "وزير التعليم يعلن عن مواعيد امتحانات نهاية العام الدراسي وآلية التسجيل الإلكتروني",
     ]
     assert reflow_text("\n".join(heads)) is None
+
+
+# An article's markdown as clippers and main-content extractors give it: few links or none.
+CLIPPED = """## How the money breaks down
+
+The financing combines a **municipal bond**, a federal grant and a new levy on waterfront
+properties, the board said on Tuesday after a long debate.
+
+| Source | Amount |
+|---|---:|
+| Municipal bond | $26.0 million |
+| Federal grant | $15.5 million |
+
+> "This is not the end of the discussion about who pays," Dunmore said after the vote.
+"""
+
+
+def test_markdown_with_few_links_is_read_as_markdown(run_stage):
+    """s39 acc-md 2: markdown with fewer than three inline links (an Obsidian clip, a
+    MarkDownload page, trafilatura's markdown) was read as plain text: "##" and "**" stayed
+    in the text and a table's rows were decided one by one (cut to one row). Two kinds of
+    markdown's syntax make a text markdown, whatever its links."""
+    assert is_markdown(CLIPPED)
+    doc = run_stage(BoilerplateStage, make_document(CLIPPED)).kept[0]
+    assert doc.annotations["boilerplate"]["reflow"]["layout"] == "markdown"
+    assert "**" not in doc.text and "##" not in doc.text
+    assert "Municipal bond" in doc.text and "Federal grant" in doc.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one kind alone: a hashtag, bullets and a heading-like comment, a lone rule
+        "Great day at the harbour #seawall #flooding\n* first point\n* second point\n",
+        "# install the tools first\nThen run the script.\n----\nAnd check its output.\n",
+        "The **only** change this year is the levy.\nIt adds $180 a year.\n",
+    ],
+)
+def test_plain_text_with_one_kind_of_markdown_syntax_is_not_markdown(text):
+    assert not is_markdown(text)
