@@ -1049,8 +1049,9 @@ def markdown_blocks(
     as one, and kept as its lines (see :attr:`Reflowed.breaks`). The spans cover every
     input line once, in order: blank lines stay one for one, a code block's lines are one
     block each (its fences blank), a table's rows are one block each (cells joined by
-    " | ", its delimiter row blank), and a line no block holds (a rule, raw HTML) is a
-    block of its own as written.
+    " | ", its delimiter row blank), and a line no block holds (a rule, raw HTML, a
+    link-reference definition) is a blank block of its own; a front matter's lines are
+    blocks of their own as written.
 
     The text is rendered by cmark (the CommonMark reference implementation, in C, through
     cmarkgfm) with GitHub's table extension and each block's source lines, and read back
@@ -1069,7 +1070,9 @@ def markdown_blocks(
     if fm:
         src = [""] * fm + src[fm:]
     rendered = cmarkgfm.markdown_to_html_with_extensions(
-        "\n".join(src), options=Options.CMARK_OPT_SOURCEPOS, extensions=["table"]
+        "\n".join(src),
+        options=Options.CMARK_OPT_SOURCEPOS,
+        extensions=["table", "strikethrough"],
     )
     found: dict[int, tuple[int, str]] = {}
     h1 = {i for i, level in levels.items() if level == 1}
@@ -1137,8 +1140,13 @@ def markdown_blocks(
         block = found.get(i)
         if block is not None and i < block[0] <= n:
             text, end = block[1], block[0]
-        else:
+        elif i < fm:
             text, end = lines[i], i + 1
+        else:
+            # a line no block holds: a rule, raw HTML, a link-reference definition ("[a]:
+            # https://..."); no visible text (s39 acc-md 4, 7: an ad slot's <div>, a
+            # reference's URL and MarkDownload's rule were the text's lines)
+            text, end = "", i + 1
         if i in code or i < fm:
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:

@@ -203,7 +203,7 @@ def test_markdown_is_read_as_its_blocks_of_visible_text():
     assert spans[-1][1] == len(lines) and len(blocks) == len(spans)
     text = [b for b in blocks if b]
     assert text[:3] == ["Home", "Politics", "Business"]  # (the logo: an image, no text)
-    # raw HTML is left out (its tags; a line of it alone is kept as written, for the model)
+    # raw HTML is left out (its tags; a line of it alone too)
     assert "Live Video" in text and "Podcasts" in text
     assert "Council approves the new school budget" in text
     assert "By Jane Smith" in text
@@ -1176,3 +1176,25 @@ def test_markdown_with_few_links_is_read_as_markdown(run_stage):
 )
 def test_plain_text_with_one_kind_of_markdown_syntax_is_not_markdown(text):
     assert not is_markdown(text)
+
+
+def test_markdown_rules_raw_html_and_reference_definitions_are_no_text():
+    """s39 acc-md 4, 7: a line no block holds was kept as written: an ad slot's raw HTML,
+    a link-reference definition's URL, a rule; and "~~struck~~" kept its marks."""
+    lines = [
+        "We cut the rollout from ~~two~~ three weeks, as the [guide][rfc] advised.",
+        "",
+        '<div class="ad-slot">Advertisement</div>',
+        "",
+        "---",
+        "",
+        "The rest of the article goes on here with its [own](https://example.org/a) link.",
+        "",
+        '[rfc]: https://www.rfc-editor.org/rfc/rfc8594 "The Sunset HTTP Header Field"',
+    ]
+    blocks, spans, *_ = markdown_blocks(lines)
+    assert len(blocks) == len(spans) == len(lines)
+    assert [b for b in blocks if b] == [
+        "We cut the rollout from two three weeks, as the guide advised.",
+        "The rest of the article goes on here with its own link.",
+    ]
