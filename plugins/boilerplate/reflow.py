@@ -1103,6 +1103,17 @@ def markdown_blocks(
                     found.update(_code_lines(lines, a, b, el.text_content()))
                     units.append((a, b))
                     code.update(range(a, b))
+                elif "](" not in (got := el.text_content()) and (
+                    block := _indented_code(lines, a, b, got)
+                ):
+                    # an indented code block without link syntax (html2text's only form of
+                    # a <pre>): read as a fenced one, its lines with their indentation under
+                    # the block's (Python code came out flush left: s39 acc-md 16)
+                    found.update(
+                        (i, (i + 1, line)) for i, line in zip(range(a, b), block, strict=True)
+                    )
+                    units.append((a, b))
+                    code.update(range(a, b))
                 else:
                     # an indented block: in crawlers' markdown, mostly a nested list or a
                     # page's indentation kept by accident, read line by line as text
@@ -1181,6 +1192,24 @@ def front_matter_lines(lines: list[str]) -> int:
     rows = [i for i in range(min(len(lines), FRONT_MATTER_MAX)) if lines[i].strip()]
     size = front_matter_size([lines[i] for i in rows])
     return rows[size - 1] + 1 if size else 0
+
+
+def _indented_code(lines: list[str], a: int, b: int, code: str) -> list[str] | None:
+    """The lines of an indented code block (input lines ``[a, b)``, ``code`` cmark's text of
+    it) with their indentation under the block's, when it is code: a line for each input
+    line (the blank ones at its end cmark leaves out), lines at the block's indentation and
+    under it. None for text a page indented by accident, flush within its block."""
+    got = code.split("\n")
+    if got and not got[-1]:
+        got.pop()
+    if len(got) > b - a or any(lines[i].strip() for i in range(a + len(got), b)):
+        return None
+    starts = {line[:1] in (" ", "\t") for line in got if line.strip()}
+    if starts != {True, False}:
+        # (all flush: text; all under it: the pieces of a link html2text broke, its
+        # "mailto:..." and ")" on lines of their own)
+        return None
+    return [line.rstrip() for line in got] + [""] * (b - a - len(got))
 
 
 def _unused_mark(text: str) -> str:

@@ -1200,3 +1200,25 @@ def test_markdown_rules_raw_html_and_reference_definitions_are_no_text():
         "We cut the rollout from two three weeks, as the guide advised.",
         "The rest of the article goes on here with its own link.",
     ]
+
+
+def test_an_indented_code_block_keeps_its_indentation():
+    """s39 acc-md 16: html2text writes a <pre> as a block indented by four spaces; its lines
+    were read stripped, Python code flush left. Code under the block's indentation is read
+    as a fenced block is, kept whole with its indentation; a block of text a page indented
+    by accident, flush within it, is still read as text."""
+    code = ["    def reload(conn):", "        with conn.cursor() as cur:",
+            '            cur.execute("SELECT 1")', "    "]  # fmt: skip
+    lines = ["Reload the settings with [this](https://example.org/a) function:", "", *code,
+             "", "Then [check](https://example.org/b) the [logs](https://example.org/c)."]  # fmt: skip
+    blocks, _, _, units, _ = markdown_blocks(lines)
+    assert blocks[2:5] == [
+        "def reload(conn):",
+        "    with conn.cursor() as cur:",
+        '        cur.execute("SELECT 1")',
+    ]
+    assert (2, 6) in units
+    flush = ["    A paragraph a page indented", "    by accident, flush within its block."]
+    blocks, _, _, units, _ = markdown_blocks([*lines[:2], *flush, *lines[-2:]])
+    assert blocks[2:4] == ["A paragraph a page indented", "by accident, flush within its block."]
+    assert len(units) == 0
