@@ -1048,10 +1048,10 @@ def markdown_blocks(
     an address; html2text ends such a line with two spaces), its lines: the block is decided
     as one, and kept as its lines (see :attr:`Reflowed.breaks`). The spans cover every
     input line once, in order: blank lines stay one for one, a code block's lines are one
-    block each (its fences blank), a table's rows are one block each (as markdown
-    rows, "| a | b |", its delimiter row "|---|---|"), and a line no block holds (a rule, raw HTML, a
-    link-reference definition) is a blank block of its own; a front matter's lines are
-    blocks of their own as written.
+    block each (its fences blank), a table's rows are one block each (as markdown rows,
+    "| a | b |", its delimiter row "|---|---|"), and a line no block holds (a rule, raw
+    HTML, a link-reference definition) is a blank block of its own; a front matter's lines
+    are blocks of their own as written.
 
     The text is rendered by cmark (the CommonMark reference implementation, in C, through
     cmarkgfm) with GitHub's table extension and each block's source lines, and read back

@@ -1209,8 +1209,9 @@ def test_an_indented_code_block_keeps_its_indentation():
     by accident, flush within it, is still read as text."""
     code = ["    def reload(conn):", "        with conn.cursor() as cur:",
             '            cur.execute("SELECT 1")', "    "]  # fmt: skip
+    links = "Then [check](https://example.org/b) the [logs](https://example.org/c)."
     lines = ["Reload the settings with [this](https://example.org/a) function:", "", *code,
-             "", "Then [check](https://example.org/b) the [logs](https://example.org/c)."]  # fmt: skip
+             "", links]  # fmt: skip
     blocks, _, _, units, _ = markdown_blocks(lines)
     assert blocks[2:5] == [
         "def reload(conn):",
