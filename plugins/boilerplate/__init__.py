@@ -550,6 +550,8 @@ class BoilerplateStage(Stage):
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
+                if joined and joined.markup:
+                    _drop_markup(d, joined.markup)
                 if joined and joined.breaks:
                     _keep_line_breaks(d, joined.breaks)
                 text, ann = self._text(d)
@@ -1229,6 +1231,19 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
     if not np.array_equal(keep, d.keep) or why != d.why or stripped != d.stripped:
         d.keep, d.why, d.stripped = keep, why, stripped
         d.cols = None  # (computed from the arrays again)
+
+
+#: the reason of a markdown text's line of markup removed by :func:`_drop_markup`
+MARKUP_REASON = "markdown markup: a rule, raw HTML or a link-reference definition"
+
+
+def _drop_markup(d: Any, markup: list[int]) -> None:
+    """Remove the kept lines of a markdown text that are markup, no text of the page's
+    (``markup``: see ``Reflowed.markup``), with a reason: an ad slot's raw ``<div>``, a
+    reference's URL, a rule (s39 acc-md 4, 7)."""
+    rows = set(markup)
+    if drop := {j: MARKUP_REASON for j, row in enumerate(d.idx) if row in rows and d.keep[j]}:
+        _mark(d, drop, False)
 
 
 def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:

@@ -505,7 +505,7 @@ def test_markdown_hard_line_breaks_are_kept_as_lines(run_stage):
     """A paragraph cut by ``<br>`` is one block to decide (a poem, a list of names) and
     keeps its lines (they ran into one line: s34 structure acceptance test #3)."""
     lines = VERSE_AND_NAMES.split("\n")
-    blocks, _, _, _, breaks = markdown_blocks(lines)
+    blocks, _, _, _, breaks, _ = markdown_blocks(lines)
     names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane, 38"]
     assert breaks[blocks.index(" ".join(names))] == names
     verse = [
@@ -532,14 +532,14 @@ def test_a_texts_own_private_use_character_is_no_hard_break():
     names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane \ue000 38"]
     lines = ["The names of the crew:  ", *(f"{x}  " for x in names[:-1]), names[-1], "",
              "[More](https://example.com/more) of the story."]  # fmt: skip
-    blocks, _, _, _, breaks = markdown_blocks(lines)
+    blocks, _, _, _, breaks, _ = markdown_blocks(lines)
     assert breaks[0] == ["The names of the crew:", *names], breaks
     assert blocks[0] == " ".join(breaks[0])
 
 
 def test_markdown_tables_and_fenced_code_are_blocks_of_their_rows_and_lines():
     lines = ARTICLE_WITH_TABLE_AND_CODE.split("\n")
-    blocks, _, _, units, _ = markdown_blocks(lines)
+    blocks, _, _, units, *_ = markdown_blocks(lines)
     # (as markdown rows, as the HTML path writes a table: one form whatever the input,
     # s39 acc-md 3; a cell's link: its text)
     at = blocks.index("| Setting | Default | Ours |")
@@ -1180,26 +1180,30 @@ def test_plain_text_with_one_kind_of_markdown_syntax_is_not_markdown(text):
     assert not is_markdown(text)
 
 
-def test_markdown_rules_raw_html_and_reference_definitions_are_no_text():
+def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage):
     """s39 acc-md 4, 7: a line no block holds was kept as written: an ad slot's raw HTML,
-    a link-reference definition's URL, a rule; and "~~struck~~" kept its marks."""
+    a link-reference definition's URL, a rule; and "~~struck~~" kept its marks. They are
+    decided as written (the line model reads them around the page's blocks) and left out of
+    the text; struck text is its text."""
     lines = [
-        "We cut the rollout from ~~two~~ three weeks, as the [guide][rfc] advised.",
+        "We cut the rollout from ~~two~~ three weeks, as the [guide][rfc] advised in its"
+        " section on the first warnings sent to the clients.",
         "",
         '<div class="ad-slot">Advertisement</div>',
         "",
         "---",
         "",
-        "The rest of the article goes on here with its [own](https://example.org/a) link.",
+        "The rest of the article goes on here with its [own](https://example.org/a) link and"
+        " [another](https://example.org/b) one, as the team had promised its readers.",
         "",
         '[rfc]: https://www.rfc-editor.org/rfc/rfc8594 "The Sunset HTTP Header Field"',
     ]
-    blocks, spans, *_ = markdown_blocks(lines)
+    blocks, spans, _, _, _, markup = markdown_blocks(lines)
     assert len(blocks) == len(spans) == len(lines)
-    assert [b for b in blocks if b] == [
-        "We cut the rollout from two three weeks, as the guide advised.",
-        "The rest of the article goes on here with its own link.",
-    ]
+    assert [blocks[j] for j in markup] == [lines[2], "---", lines[-1]]
+    assert blocks[0].startswith("We cut the rollout from two three weeks, as the guide")
+    doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
+    assert doc.text.split("\n") == [blocks[0], blocks[6]], doc.text
 
 
 def test_an_indented_code_block_keeps_its_indentation():
@@ -1212,7 +1216,7 @@ def test_an_indented_code_block_keeps_its_indentation():
     links = "Then [check](https://example.org/b) the [logs](https://example.org/c)."
     lines = ["Reload the settings with [this](https://example.org/a) function:", "", *code,
              "", links]  # fmt: skip
-    blocks, _, _, units, _ = markdown_blocks(lines)
+    blocks, _, _, units, *_ = markdown_blocks(lines)
     assert blocks[2:5] == [
         "def reload(conn):",
         "    with conn.cursor() as cur:",
@@ -1220,6 +1224,6 @@ def test_an_indented_code_block_keeps_its_indentation():
     ]
     assert (2, 6) in units
     flush = ["    A paragraph a page indented", "    by accident, flush within its block."]
-    blocks, _, _, units, _ = markdown_blocks([*lines[:2], *flush, *lines[-2:]])
+    blocks, _, _, units, *_ = markdown_blocks([*lines[:2], *flush, *lines[-2:]])
     assert blocks[2:4] == ["A paragraph a page indented", "by accident, flush within its block."]
     assert len(units) == 0
