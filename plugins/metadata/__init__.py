@@ -74,6 +74,7 @@ from .text import (
     extract_lines,
     find_dates,
     front_matter_end,
+    front_matter_url,
     hashtag_split,
     headline_of,
     iso_value,
@@ -1010,6 +1011,13 @@ class MetadataStage(Stage):
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
             # writes them: titles 0.497 -> 0.606, research/boilerplate/REPORT.md v11-lead)
             h1 = reflowed.headings if reflowed is not None else []
+            if (own := front_matter_url(content)) is not None and own != doc.source.uri:
+                # the page's address its front matter gives (a clipper's "source:", Jina
+                # Reader's "URL Source:"), as a saved HTML page's canonical one: recorded,
+                # and the address its dates and site are read by when the document has none
+                # of its own (a .md file; s39 acc-md 6, 8)
+                ann["url"] = own
+                url = url or own
             meta, lines = extract_lines(
                 content,
                 bound.isoformat() if bound else None,

@@ -4054,6 +4054,27 @@ def front_matter_end(lines: list[str]) -> int:
     return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
 
 
+#: A front matter's field of the page's address: a clipper's "source:", Jina Reader's "URL
+#: Source:", "url:", "canonical_url:", quoted or not
+_FRONT_URL = re.compile(
+    r"(?:url source|url|source|canonical(?:_url)?|original_url)\s*:\s+[\"']?(https?://[^\s\"']+)"
+    r"[\"']?\s*",
+    re.I,
+)
+
+
+def front_matter_url(text: str) -> str | None:
+    """The page's web address that the text's front matter (:func:`front_matter_end`)
+    gives, if any."""
+    if not text.startswith(("---", "Title:")):
+        return None
+    lines = text.split("\n", _FRONT_MATTER_MAX)[:_FRONT_MATTER_MAX]
+    for line in lines[1 : front_matter_end(lines)]:
+        if (m := _FRONT_URL.fullmatch(line.strip())) is not None:
+            return m.group(1)
+    return None
+
+
 #: A YAML block scalar's indicator: the value is on the indented lines under the key
 #: ("title: >-", "title: |"), folded or literal, with its chomping and indent marks
 _BLOCK_SCALAR = re.compile(r"[|>][-+]?\d?[-+]?(?:\s+#.*)?")

@@ -560,6 +560,27 @@ def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> No
     assert not [f for f in ("Title:", "URL Source", "Markdown Content") if f in rec["text"]]
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        '---\ntitle: "Council approves budget"\nsource: "https://example.org/news/budget"\n---',
+        "Title: Council approves budget\n\nURL Source: https://example.org/news/budget\n\n"
+        "Markdown Content:",
+    ],
+)
+def test_a_front_matters_address_is_the_pages(ingest, tmp_path, head) -> None:
+    """s39 acc-md 6, 8: the page's address a clipper's front matter ("source:") or Jina
+    Reader's header ("URL Source:") gives was not read: a .md file has no address of its
+    own. It is recorded as a saved HTML page's canonical address is (metadata.url), and
+    the file stays the record's source."""
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "page.md").write_text(f"{head}\n\n# Council approves budget\n\n{body}\n")
+    (rec,) = ingest(str(tmp_path / "page.md"), "--disable", "dedup").records
+    assert rec["annotations"]["metadata"]["url"] == "https://example.org/news/budget"
+    assert rec["source"]["uri"].startswith("file://")
+    assert rec["text"] == body
+
+
 def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> None:
     """s37 acc-read F12: a markdown text that opens with a "---" rule, a "Key points:" box of
     list items and a closing rule lost the box as front matter. A front matter has a YAML
