@@ -4075,6 +4075,51 @@ def front_matter_url(text: str) -> str | None:
     return None
 
 
+#: A front matter's key of a list of authors or tags, and the record's field it gives
+_FRONT_LISTS = {"author": "authors", "authors": "authors", "tags": "tags"}
+#: A front matter's key alone on its line (its value the block list under it) or with a
+#: scalar value
+_FRONT_FIELD = re.compile(r"([\w-]+)\s*:(?:\s+(.*))?")
+
+
+def _yaml_name(value: str) -> str:
+    """A front matter's scalar as a name: unquoted, a wiki link's name ("[[Maria
+    Delgado]]", "[[people/Maria Delgado|Maria Delgado]]": its shown text)."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    if value.startswith("[[") and value.endswith("]]"):
+        value = value[2:-2].rpartition("|")[2].rpartition("/")[2].strip()
+    return value
+
+
+def _front_matter_lists(page: Page) -> dict[str, tuple[list[str], list[int]]]:
+    """The authors and tags a text's YAML front matter gives as block lists ("tags:" over
+    "  - seawall" lines) or as a wiki link's name ("author: "[[Maria Delgado]]""), with
+    their lines: {field: (values, lines)}. (A flow list and a plain name are read as the
+    text's labelled lines are.)"""
+    texts = page.texts
+    if not texts or texts[0] != "---":
+        return {}
+    out: dict[str, tuple[list[str], list[int]]] = {}
+    field = None
+    for k in range(1, front_matter_end(texts) - 1):
+        t = texts[k]
+        if t.startswith("- ") and field is not None:
+            if name := _yaml_name(t[2:]):
+                out.setdefault(field, ([], []))[0].append(name)
+                out[field][1].append(page.items[k][0])
+            continue
+        m = _FRONT_FIELD.fullmatch(t)
+        field = _FRONT_LISTS.get(m.group(1).lower()) if m is not None else None
+        if field is not None and m is not None and m.group(2):
+            value = m.group(2).strip()
+            field = None  # (a scalar: no list under it)
+            if value.startswith(("[[", '"[[', "'[[")) and (name := _yaml_name(value)):
+                out[_FRONT_LISTS[m.group(1).lower()]] = ([name], [page.items[k][0]])
+    return out
+
+
 #: A YAML block scalar's indicator: the value is on the indented lines under the key
 #: ("title: >-", "title: |"), folded or literal, with its chomping and indent marks
 _BLOCK_SCALAR = re.compile(r"[|>][-+]?\d?[-+]?(?:\s+#.*)?")
@@ -6017,6 +6062,11 @@ def extract_lines(
                 res["categories"] = list(res["tags"])
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
+    # a front matter's block lists of authors and tags, and a wiki link's name ("author:" /
+    # '  - "[[Maria Delgado]]"', Obsidian's clipper: s39 acc-md 6): its writer's fields
+    for key, (values, at) in _front_matter_lists(page).items():
+        res[key], res["sources"][key] = values, f"line {at[0]}"
+        meta_lines[key] = at
     # soft hyphens (U+00AD) are a page's hyphenation hints, not part of a name or a tag
     # ("Der Bun\u00addes\u00adrat"): a search for the value must find it. (The title keeps
     # them: it is the page's headline as written, as its og:title has it.)

@@ -581,6 +581,27 @@ def test_a_front_matters_address_is_the_pages(ingest, tmp_path, head) -> None:
     assert rec["text"] == body
 
 
+@pytest.mark.parametrize(
+    ("fields", "authors"),
+    [
+        ('author:\n  - "[[Jane Doe]]"\n  - "[[Tom Roe]]"', ["Jane Doe", "Tom Roe"]),
+        ("authors:\n  - Jane Doe\n  - Tom Roe", ["Jane Doe", "Tom Roe"]),
+        ('author: "[[people/Jane Doe|Jane Doe]]"', ["Jane Doe"]),
+    ],
+)
+def test_a_front_matters_block_lists_are_its_authors_and_tags(ingest, tmp_path, fields, authors):
+    """s39 acc-md 6: Obsidian's clipper writes its authors and tags as YAML block lists,
+    its authors as wiki links ('  - "[[Maria Delgado]]"'): no author and no tag was read."""
+    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    (tmp_path / "clip.md").write_text(
+        f'---\ntitle: "Council approves budget"\n{fields}\ntags:\n  - budget\n'
+        f"  - city council\n---\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "clip.md"), "--disable", "dedup").records
+    assert (rec["authors"], rec["tags"]) == (authors, ["budget", "city council"])
+    assert rec["text"] == body
+
+
 def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> None:
     """s37 acc-read F12: a markdown text that opens with a "---" rule, a "Key points:" box of
     list items and a closing rule lost the box as front matter. A front matter has a YAML
