@@ -1110,13 +1110,13 @@ def markdown_blocks(
                     units.append((a, b))
                     code.update(range(a, b))
                 elif "](" not in (got := el.text_content()) and (
-                    block := _indented_code(lines, a, b, got)
+                    indented := _indented_code(lines, a, b, got)
                 ):
                     # an indented code block without link syntax (html2text's only form of
                     # a <pre>): read as a fenced one, its lines with their indentation under
                     # the block's (Python code came out flush left: s39 acc-md 16)
                     found.update(
-                        (i, (i + 1, line)) for i, line in zip(range(a, b), block, strict=True)
+                        (i, (i + 1, line)) for i, line in zip(range(a, b), indented, strict=True)
                     )
                     units.append((a, b))
                     code.update(range(a, b))

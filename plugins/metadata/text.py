@@ -6064,9 +6064,9 @@ def extract_lines(
                 meta_lines["tags"] = [i]
     # a front matter's block lists of authors and tags, and a wiki link's name ("author:" /
     # '  - "[[Maria Delgado]]"', Obsidian's clipper: s39 acc-md 6): its writer's fields
-    for key, (values, at) in _front_matter_lists(page).items():
-        res[key], res["sources"][key] = values, f"line {at[0]}"
-        meta_lines[key] = at
+    for key, (values, rows) in _front_matter_lists(page).items():
+        res[key], res["sources"][key] = values, f"line {rows[0]}"
+        meta_lines[key] = rows
     # soft hyphens (U+00AD) are a page's hyphenation hints, not part of a name or a tag
     # ("Der Bun\u00addes\u00adrat"): a search for the value must find it. (The title keeps
     # them: it is the page's headline as written, as its og:title has it.)
