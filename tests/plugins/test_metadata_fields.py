@@ -495,19 +495,25 @@ def test_a_quotation_that_is_the_article_keeps_its_date(run_stage, body):
     assert _record(run_stage, _quoting_page(body)).published == "2024-03-04"
 
 
+#: A front matter's fields (title, author, date) and the first sentence of its text
+FM_FIELDS = '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
+FM_SENTENCE = (
+    "The city council voted on Tuesday to approve a new budget for the coming year, after"
+    " months of debate among its members and residents."
+)
+
+
 def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) -> None:
     """A markdown text's front matter ("---" / "title: ..." / "tags: [budget, council]" /
     "---") left its closing "---" in the text and gave the tags "[budget" and "council]"
     (s36 acc-regress O8): the block is the text's fields, none of it is its text, and a
     flow list "[a, b]" is a list of tags."""
     body = (
-        "The city council voted on Tuesday to approve a new budget for the coming year, after"
-        " months of debate among its members and residents.\n\nOfficials said the plan would"
-        " fund road repairs, two new libraries and a program to plant trees along the river."
+        f"{FM_SENTENCE}\n\nOfficials said the plan would fund road repairs, two new libraries"
+        " and a program to plant trees along the river."
     )
     (tmp_path / "fm.md").write_text(
-        '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
-        f"tags: [budget, 'city council']\n---\n\n# Council approves budget\n\n{body}\n"
+        f"{FM_FIELDS}tags: [budget, 'city council']\n---\n\n# Council approves budget\n\n{body}\n"
     )
     (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
     assert rec["text"] == body.replace("\n\n", "\n"), rec["text"]
@@ -521,13 +527,10 @@ def test_the_front_matter_of_markdown_with_links_is_its_fields(ingest, tmp_path)
     cmark as a rule and a setext heading, one line of all its fields run together at the
     text's start, and none of them read. It is the text's fields, as on a text of no links."""
     links = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("News", "Local", "Sport"))
-    body = (
-        "The city council voted on Tuesday to approve a new budget for the coming year, after"
-        " months of debate among its members and residents."
-    )
+    body = FM_SENTENCE
     (tmp_path / "fm.md").write_text(
-        '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
-        f"tags:\n  - budget\n  - council\n---\n\n{links}\n\n# Council approves budget\n\n{body}\n"
+        f"{FM_FIELDS}tags:\n  - budget\n  - council\n---\n\n{links}\n\n"
+        f"# Council approves budget\n\n{body}\n"
     )
     (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
     assert rec["annotations"]["boilerplate"]["reflow"]["layout"] == "markdown"
@@ -544,10 +547,7 @@ def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> No
     titles, and the label with the setext headline right under it one heading, the title
     "Markdown Content: <headline>". It is the text's fields, none of it its text."""
     menu = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("News", "Local", "Sport"))
-    body = (
-        "The city council voted on Tuesday to approve a new budget for the coming year, after"
-        " months of debate among its members and residents."
-    )
+    body = FM_SENTENCE
     (tmp_path / "jina.md").write_text(
         "Title: Council approves budget - Coast Herald\n\n"
         "URL Source: https://example.org/news/council-budget\n\n"
@@ -573,7 +573,7 @@ def test_a_front_matters_address_is_the_pages(ingest, tmp_path, head) -> None:
     Reader's header ("URL Source:") gives was not read: a .md file has no address of its
     own. It is recorded as a saved HTML page's canonical address is (metadata.url), and
     the file stays the record's source."""
-    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    body = FM_SENTENCE
     (tmp_path / "page.md").write_text(f"{head}\n\n# Council approves budget\n\n{body}\n")
     (rec,) = ingest(str(tmp_path / "page.md"), "--disable", "dedup").records
     assert rec["annotations"]["metadata"]["url"] == "https://example.org/news/budget"
@@ -592,7 +592,7 @@ def test_a_front_matters_address_is_the_pages(ingest, tmp_path, head) -> None:
 def test_a_front_matters_block_lists_are_its_authors_and_tags(ingest, tmp_path, fields, authors):
     """s39 acc-md 6: Obsidian's clipper writes its authors and tags as YAML block lists,
     its authors as wiki links ('  - "[[Maria Delgado]]"'): no author and no tag was read."""
-    body = "The city council voted on Tuesday to approve a new budget for the coming year."
+    body = FM_SENTENCE
     (tmp_path / "clip.md").write_text(
         f'---\ntitle: "Council approves budget"\n{fields}\ntags:\n  - budget\n'
         f"  - city council\n---\n\n{body}\n"
