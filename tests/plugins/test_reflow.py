@@ -1194,7 +1194,8 @@ def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage
         "---",
         "",
         "The rest of the article goes on here with its [own](https://example.org/a) link and"
-        " [another](https://example.org/b) one, as the team had promised its readers.",
+        " [another](https://example.org/b) one, as the [team](https://example.org/c) had"
+        " promised its readers.",
         "",
         '[rfc]: https://www.rfc-editor.org/rfc/rfc8594 "The Sunset HTTP Header Field"',
     ]
