@@ -1180,14 +1180,16 @@ _DATE_KEYS = ("date", "date_publish", "published", "date_published", "datePublis
 _CREATED_KEYS = ("created_at", "created_utc")
 #: The record's fields a dump's object gives, by the keys read for each, first found first:
 #: what crawlers' JSON gives besides (news-please's authors and source_domain,
-#: trafilatura's author, sitename, tags and categories), as given
+#: trafilatura's author, sitename, tags and categories; Firecrawl's page metadata, whose
+#: ``title`` is the page's <title> with its site's segment, ``ogTitle`` the headline: s39
+#: acc-md 9), as given
 _FIELD_KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
+    "title": ("ogTitle", "title"),
     "authors": ("authors", "author"),
     "tags": ("tags", "keywords"),
     "categories": ("categories",),
-    "site_name": ("site_name", "sitename", "source_domain"),
-    "date": _DATE_KEYS,
+    "site_name": ("site_name", "sitename", "source_domain", "ogSiteName"),
+    "date": (*_DATE_KEYS, "publishedTime"),
 }
 
 

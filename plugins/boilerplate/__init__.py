@@ -67,7 +67,14 @@ from corearchive.limits import held, time_limit
 
 from .. import is_post
 from .notes import PAYWALL_LINES, is_paywall, paywall_cut
-from .reflow import Reflowed, reflow_text, side_by_side
+from .reflow import (
+    FRONT_MATTER_FIRST,
+    FRONT_MATTER_MAX,
+    Reflowed,
+    front_matter_size,
+    reflow_text,
+    side_by_side,
+)
 from .structures import SENTENCE_END as _SENTENCE_END
 
 _SHORT_WORDS = 200
@@ -543,6 +550,8 @@ class BoilerplateStage(Stage):
                 found = doc.work.pop(_TEMPLATE_KEY, None)
                 gone = _drop_template_lines(d, found) if found else 0
                 paywall = _drop_paywall(d)
+                if joined and joined.markup:
+                    _drop_markup(d, joined.markup)
                 if joined and joined.breaks:
                     _keep_line_breaks(d, joined.breaks)
                 text, ann = self._text(d)
@@ -1224,6 +1233,19 @@ def _decide_units(d: Any, units: list[tuple[int, int]]) -> None:
         d.cols = None  # (computed from the arrays again)
 
 
+#: the reason of a markdown text's line of markup removed by :func:`_drop_markup`
+MARKUP_REASON = "markdown markup: a rule, raw HTML or a link-reference definition"
+
+
+def _drop_markup(d: Any, markup: list[int]) -> None:
+    """Remove the kept lines of a markdown text that are markup, no text of the page's
+    (``markup``: see ``Reflowed.markup``), with a reason: an ad slot's raw ``<div>``, a
+    reference's URL, a rule (s39 acc-md 4, 7)."""
+    rows = set(markup)
+    if drop := {j: MARKUP_REASON for j, row in enumerate(d.idx) if row in rows and d.keep[j]}:
+        _mark(d, drop, False)
+
+
 def _keep_line_breaks(d: Any, breaks: dict[int, list[str]]) -> None:
     """Write each kept line of a markdown text that the page's hard line breaks cut
     (``breaks``: see ``Reflowed.breaks``) as its lines: a poem, a list of names, an address
@@ -1363,40 +1385,17 @@ def _mark(d: Any, reasons: dict[int, str], keep: bool) -> None:
     d.cols = None  # (computed from the arrays again)
 
 
-#: A line of a YAML front matter: a field ("title: ...", "tags:"), a block list's item
-#: ("- budget"), a comment
-_FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
-#: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
-#: matter has one at least ("Key points:" over a list between two rules has none)
-_YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
-#: The most lines a front matter is looked for over
-_FRONT_MATTER_MAX = 60
 FRONT_MATTER_REASON = "front matter: the text's fields"
 
 
 def _drop_front_matter(d: Any) -> None:
-    """Remove the lines of a ``lines.Decisions`` that are the text's YAML front matter, as
-    markdown files (Jekyll, Hugo, Obsidian) and trafilatura's markdown with metadata begin:
-    a "---" line, fields (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation;
-    one a key with its value at least, :data:`_YAML_FIELD`, and a list's items under a
-    key), a closing "---" or "...". A "Key points:" box of items between two rules at a
-    text's start is none (s37 acc-read F12). The metadata stage reads its fields from the
+    """Remove the lines of a ``lines.Decisions`` that are the text's YAML front matter
+    (:func:`.reflow.front_matter_size`). The metadata stage reads its fields from the
     lines; none of it is the text (s36 acc-regress O8: the closing "---" and a field were kept)."""
-    lines = d.stripped
-    if not lines or lines[0] != "---":
-        return
-    field = keyed = False  # (a field with its value; a key, which a list item needs above)
-    for j in range(1, min(len(lines), _FRONT_MATTER_MAX)):
-        if lines[j] in ("---", "..."):
-            if field:
-                _mark(d, dict.fromkeys(range(j + 1), FRONT_MATTER_REASON), False)
-            return
-        if lines[j].startswith("- ") and not keyed:
-            return  # (a list under a rule, no field's: s37 acc-read F12)
-        if not (_FRONT_MATTER_LINE.match(lines[j]) or d.lines[d.idx[j]][:1].isspace()):
-            return
-        field = field or _YAML_FIELD.match(lines[j]) is not None
-        keyed = keyed or (not lines[j].startswith(("- ", "#")) and ":" in lines[j])
+    if d.stripped and d.stripped[0].startswith(FRONT_MATTER_FIRST):
+        head = [d.lines[i] for i in d.idx[:FRONT_MATTER_MAX]]
+        if size := front_matter_size(head):
+            _mark(d, dict.fromkeys(range(size), FRONT_MATTER_REASON), False)
 
 
 #: A page number on a line of its own, as printed pages and OCR give it: "5", "— 5 —",
@@ -1465,7 +1464,7 @@ def _drop_teaser_marks(d: Any) -> None:
     without headlines (s37 acc-regress O9, O14). Without such a label the removed lines
     may be the article's own list, and what the model kept among them its text. Lines kept
     by a later rule (a table, a review's rating) are not looked at."""
-    from .lines import _FI, TEASER_REASON
+    from .lines import _FI, TEASER_REASON, cue_words
 
     removed = [j for j, r in d.why.items() if r == TEASER_REASON]
     if len(removed) < 2:  # (most pages: no teasers to go with)
@@ -1480,7 +1479,8 @@ def _drop_teaser_marks(d: Any) -> None:
     if (
         len(teasers) < 2
         or label <= last
-        or not d.X[label, _FI["cue"]]
+        # (a page read in windows keeps no feature rows: its label's cue words are counted)
+        or not (cue_words(text[label]) if d.X is None else d.X[label, _FI["cue"]])
         or len(_WORD.findall(text[label])) > _TEASER_LABEL_WORDS
         or text[label].endswith((":", "："))
     ):

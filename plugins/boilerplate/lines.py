@@ -2295,6 +2295,14 @@ RULES = ("teaser", "caption", "bridge", "cueonly")
 CUEONLY_REASON = "furniture words only (ad, share, read-also line)"
 
 
+def cue_words(line: str) -> float:
+    """The ``cue`` feature of ``line`` (its count of the lexicon's cue words and phrases, as
+    the feature rows hold it: a line's own, not its neighbours'), for decisions that keep no
+    feature rows (a page read in windows: :func:`decide_many`)."""
+    _, R, *_ = _raw_features_many([[line]], load_model()["lex"])
+    return float(R[0, RAW_NAMES.index("cue")]) if len(R) else 0.0
+
+
 def cue_only(X: np.ndarray) -> np.ndarray:
     """Which lines (rows of features ``X``) are short lines of cue words alone, no prose:
     "Advertisement", "广告", "Share: Facebook | X" (the ``cueonly`` rule's lines)."""

@@ -807,6 +807,62 @@ def reflow(
     return out, spans
 
 
+#: A line of a YAML front matter: a field ("title: ...", "tags:"), a block list's item
+#: ("- budget"), a comment
+_FRONT_MATTER_LINE = re.compile(r"[^\W\d][\w .-]{0,40}:(?:\s|$)|- |#")
+#: A YAML field with its value: a key without spaces ("title: ...", "date: ..."); a front
+#: matter has one at least ("Key points:" over a list between two rules has none)
+_YAML_FIELD = re.compile(r"[^\W\d][\w.-]{0,40}:\s+\S")
+#: The most lines a front matter is looked for over
+FRONT_MATTER_MAX = 60
+#: The first line of a front matter: a YAML block's rule, a reader's header's title field
+FRONT_MATTER_FIRST = ("---", "Title:")
+#: A field of a reader's header: "URL Source: https://...", "Published Time: ...",
+#: "Warning: ..." (see :func:`front_matter_size`)
+_READER_FIELD = re.compile(r"[A-Z][A-Za-z ]{0,30}:(?:\s|$)")
+#: The most fields of a reader's header, and the line that ends it
+_READER_FIELDS = 8
+_READER_END = "Markdown Content:"
+
+
+def front_matter_size(lines: list[str]) -> int:
+    """How many of the non-blank ``lines`` (as written: a value's continuation is indented)
+    are the text's YAML front matter, as markdown files (Jekyll, Hugo, Obsidian) and
+    trafilatura's markdown with metadata begin: a "---" line, fields
+    (:data:`_FRONT_MATTER_LINE`, or a value's indented continuation; one a key with its value
+    at least, :data:`_YAML_FIELD`, and a list's items under a key), a closing "---" or "...";
+    0 when they begin with none. A "Key points:" box of items between two rules at a text's
+    start is none (s37 acc-read F12). A reader's header is one too: Jina Reader's "Title:
+    ...", "URL Source: ...", "Published Time: ..." fields over "Markdown Content:" (s39
+    acc-md 10: read as the text's lines, they were titles, and the label and the headline
+    under it one setext heading)."""
+    if not lines:
+        return 0
+    first = lines[0].strip()
+    if first.startswith("Title:"):
+        for j in range(1, min(len(lines), _READER_FIELDS)):
+            line = lines[j].strip()
+            if line == _READER_END:
+                return j + 1
+            if not _READER_FIELD.match(line):
+                return 0
+        return 0
+    if first != "---":
+        return 0
+    field = keyed = False  # (a field with its value; a key, which a list item needs above)
+    for j in range(1, min(len(lines), FRONT_MATTER_MAX)):
+        line = lines[j].strip()
+        if line in ("---", "..."):
+            return j + 1 if field else 0
+        if line.startswith("- ") and not keyed:
+            return 0  # (a list under a rule, no field's: s37 acc-read F12)
+        if not (_FRONT_MATTER_LINE.match(line) or lines[j][:1].isspace()):
+            return 0
+        field = field or _YAML_FIELD.match(line) is not None
+        keyed = keyed or (not line.startswith(("- ", "#")) and ":" in line)
+    return 0
+
+
 #: Inline markdown links to a URL, a path, an anchor or an address: ``](http…``.
 _MD_LINK = re.compile(r"\]\((?:https?:|/|#|mailto:)")
 _MD_MIN_LINKS = 3
@@ -817,14 +873,77 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
     """Whether ``text`` reads as markdown: at least :data:`_MD_MIN_LINKS` inline links, and
     (given its ``lines``) at least one per :data:`_MD_LINES_PER_LINK` non-blank lines: a
     rendered page that quotes a few markdown links (a forum post) is not markdown.
-    (html2text's dev pages: one link per 20 lines or more on 99 % of them.)"""
+    (html2text's dev pages: one link per 20 lines or more on 99 % of them.) Or, with fewer
+    links, at least :data:`_MD_MIN_KINDS` kinds of markdown's block or inline syntax
+    (:data:`_MD_SYNTAX`): what clippers, MarkDownload and main-content extractors
+    (trafilatura's markdown, Firecrawl's) give, an article's markdown with few links or
+    none (s39 acc-md 2: 426 of 1,086 dev pages as trafilatura writes them were not taken).
+    One kind alone is no markdown: a "# " comment, a "**" emphasis, a "===" underline.
+    A text under a reader's header (:func:`front_matter_size`) is markdown."""
     # (most texts have no "]": a search for one character is a memchr, ~0.3 µs of a 5 KB
     # page, where one for the pair took ~4 µs)
-    if "]" not in text or "](" not in text:
+    if "]" in text and "](" in text:
+        n_lines = sum(1 for ln in lines if ln.strip()) if lines is not None else 0
+        need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)
+        if sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need:
+            return True
+    if text.startswith("Title:") and front_matter_lines(lines or text.split("\n", 20)):
+        return True  # (a reader's header: "Markdown Content:" follows)
+    # (each kind is looked for only when a character it cannot be without is in the text:
+    # a search for one character is a memchr, ~0.3 µs of a 5 KB page, one for two or more
+    # characters ~3-10 µs; most plain texts have too few of them for two kinds)
+    have = [c for c in _MD_GATES if c in text]
+    if len(have) < _MD_MIN_KINDS:
         return False
-    n_lines = sum(1 for ln in lines if ln.strip()) if lines is not None else 0
-    need = max(_MD_MIN_LINKS, n_lines // _MD_LINES_PER_LINK)
-    return sum(1 for _ in islice(_MD_LINK.finditer(text), need)) >= need
+    kinds = 0
+    for k, gate in enumerate(have):
+        if any(
+            any(p in text for p in probes) and syntax.search(text) is not None
+            for probes, syntax in _MD_SYNTAX[gate]
+        ):
+            kinds += 1
+            if kinds >= _MD_MIN_KINDS:
+                return True
+        elif kinds + len(have) - k - 1 < _MD_MIN_KINDS:
+            return False  # (too few characters left for two kinds)
+    return False
+    kinds = 0
+    for gate, probes, syntax in _MD_SYNTAX:
+        if gate in have and any(p in text for p in probes) and syntax.search(text) is not None:
+            kinds += 1
+            if kinds >= _MD_MIN_KINDS:
+                return True
+    return False
+
+
+#: Kinds of markdown syntax (:func:`is_markdown`), by a character they cannot be without,
+#: each with substrings (one at least) it cannot be without either: an ATX heading ("##
+#: Title", not a "#hashtag"), strong emphasis, a code fence (with its closing one), a GFM
+#: table's delimiter row, a setext heading's "===" underline, a link-reference definition
+#: or an inline link or image. The kinds of one character count as one: a text with too
+#: few links has another kind. (A bullet is none: plain text has "* " and "- " lists.)
+_MD_SYNTAX: dict[str, tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = {
+    "#": ((("# ",), re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)),),
+    "*": ((("**",), re.compile(r"\*\*[^\s*][^*\n]*?\*\*")),),
+    "`": ((("```",), re.compile(r"^ {0,3}```[^\n]*\n(?:.*\n)*? {0,3}```[ \t]*$", re.M)),),
+    "|": (
+        (
+            ("-|", "- |", ":|"),
+            re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$", re.M),
+        ),
+    ),
+    # (under a line of text: the look-behind keeps the search linear)
+    "=": ((("\n===",), re.compile(r"(?<=\S)\n {0,3}={3,}[ \t]*$", re.M)),),
+    "]": (
+        (("]:",), re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S", re.M)),
+        (("](",), _MD_LINK),  # (an image is a link's syntax too: "![alt](src)")
+    ),
+}
+#: The characters the kinds of :data:`_MD_SYNTAX` cannot be without (the rarest in plain
+#: text first); a text has two of them at least for two kinds
+_MD_GATES = ("`", "|", "=", "]", "*", "#")
+#: The kinds of markdown syntax a text with few links is taken for markdown by
+_MD_MIN_KINDS = 2
 
 
 #: Link and image syntax left as text. html2text breaks long URLs at their hyphens
@@ -967,7 +1086,12 @@ def _span(pos: str) -> tuple[int, int]:
 def markdown_blocks(
     lines: list[str],
 ) -> tuple[
-    list[str], list[tuple[int, int]], list[int], list[tuple[int, int]], dict[int, list[str]]
+    list[str],
+    list[tuple[int, int]],
+    list[int],
+    list[tuple[int, int]],
+    dict[int, list[str]],
+    list[int],
 ]:
     """Markdown ``lines`` as one line per leaf block (see the module's docstring), the span
     ``[start, end)`` of input lines of each, the blocks that are level-1 headings, the
@@ -976,9 +1100,11 @@ def markdown_blocks(
     an address; html2text ends such a line with two spaces), its lines: the block is decided
     as one, and kept as its lines (see :attr:`Reflowed.breaks`). The spans cover every
     input line once, in order: blank lines stay one for one, a code block's lines are one
-    block each (its fences blank), a table's rows are one block each (cells joined by
-    " | ", its delimiter row blank), and a line no block holds (a rule, raw HTML) is a
-    block of its own as written.
+    block each (its fences blank), a table's rows are one block each (as markdown rows,
+    "| a | b |", its delimiter row "|---|---|"), and a line no block holds (a rule, raw
+    HTML, a link-reference definition) is a block of its own as written, listed last (the
+    markup, no text of the page's); a front matter's lines are blocks of their own as
+    written.
 
     The text is rendered by cmark (the CommonMark reference implementation, in C, through
     cmarkgfm) with GitHub's table extension and each block's source lines, and read back
@@ -990,8 +1116,16 @@ def markdown_blocks(
     from lxml import html as lxml_html
 
     src, levels = _wrapped_headings(lines)
+    # a YAML front matter is no markdown (to cmark, its rules and fields are a thematic
+    # break and a setext heading, read back as one line: s39 acc-md 18): its lines are
+    # blocks of their own as written, for the front-matter rules of both stages
+    fm = front_matter_lines(lines)
+    if fm:
+        src = [""] * fm + src[fm:]
     rendered = cmarkgfm.markdown_to_html_with_extensions(
-        "\n".join(src), options=Options.CMARK_OPT_SOURCEPOS, extensions=["table"]
+        "\n".join(src),
+        options=Options.CMARK_OPT_SOURCEPOS,
+        extensions=["table", "strikethrough"],
     )
     found: dict[int, tuple[int, str]] = {}
     h1 = {i for i, level in levels.items() if level == 1}
@@ -1022,18 +1156,33 @@ def markdown_blocks(
                     found.update(_code_lines(lines, a, b, el.text_content()))
                     units.append((a, b))
                     code.update(range(a, b))
+                elif "](" not in (got := el.text_content()) and (
+                    indented := _indented_code(lines, a, b, got)
+                ):
+                    # an indented code block without link syntax (html2text's only form of
+                    # a <pre>): read as a fenced one, its lines with their indentation under
+                    # the block's (Python code came out flush left: s39 acc-md 16)
+                    found.update(
+                        (i, (i + 1, line)) for i, line in zip(range(a, b), indented, strict=True)
+                    )
+                    units.append((a, b))
+                    code.update(range(a, b))
                 else:
                     # an indented block: in crawlers' markdown, mostly a nested list or a
                     # page's indentation kept by accident, read line by line as text
                     found.update((i, (i + 1, lines[i].strip())) for i in range(a, b))
             elif tag == "table":
                 # (its rows come next in document order and take their lines: what is left
-                # blank is the delimiter row)
+                # is the delimiter row, under the head's). A markdown table as the HTML
+                # path writes one (trafilatura's rows): one form of a table whatever the
+                # input (s39 acc-md 3)
                 found.update((i, (i + 1, "")) for i in range(a, b))
+                if a + 1 < b and (head := el.find(".//tr")) is not None:
+                    found[a + 1] = (a + 2, "|" + "---|" * len(head))
                 units.append((a, b))
             elif tag == "tr":
-                cells = (" ".join(c.text_content().split()) for c in el)
-                found[a] = (b, " | ".join(cells))
+                cells = (" ".join(c.text_content().split()).replace("|", "\\|") for c in el)
+                found[a] = (b, "| " + " | ".join(cells) + " |")
             else:
                 # a tight list item: its own text, up to the first block inside it
                 own = [el.text or ""]
@@ -1053,15 +1202,26 @@ def markdown_blocks(
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     breaks: dict[int, list[str]] = {}
+    markup: list[int] = []
     left = ""  # (what the last block with text left open: see _left_markup)
     i, n = 0, len(lines)
     while i < n:
         block = found.get(i)
         if block is not None and i < block[0] <= n:
             text, end = block[1], block[0]
-        else:
+        elif i < fm:
             text, end = lines[i], i + 1
-        if i in code:
+        else:
+            # a line no block holds: a rule, raw HTML, a link-reference definition ("[a]:
+            # https://..."); no visible text, but decided as written (the line model reads
+            # a page's rules and tags around its blocks: as blank lines, html2text's dev
+            # pages lost article paragraphs, aeb F1 0.936 -> 0.927), and left out of the
+            # text after (s39 acc-md 4, 7: an ad slot's <div>, a reference's URL and
+            # MarkDownload's rule were the text's lines)
+            text, end = lines[i], i + 1
+            if text.strip():
+                markup.append(len(out))
+        if i in code or i < fm:
             out.append(text)  # (as written: no link syntax, indentation kept)
         else:
             clean, left = _left_markup(text, left)
@@ -1080,7 +1240,36 @@ def markdown_blocks(
         [j for j, a in enumerate(first) if a in h1],
         [(bisect_left(first, a), bisect_left(first, b)) for a, b in units],
         breaks,
+        markup,
     )
+
+
+def front_matter_lines(lines: list[str]) -> int:
+    """How many of ``lines`` (blank ones too) are the text's front matter
+    (:func:`front_matter_size`)."""
+    if not lines or not lines[0].startswith(FRONT_MATTER_FIRST):
+        return 0
+    rows = [i for i in range(min(len(lines), FRONT_MATTER_MAX)) if lines[i].strip()]
+    size = front_matter_size([lines[i] for i in rows])
+    return rows[size - 1] + 1 if size else 0
+
+
+def _indented_code(lines: list[str], a: int, b: int, code: str) -> list[str] | None:
+    """The lines of an indented code block (input lines ``[a, b)``, ``code`` cmark's text of
+    it) with their indentation under the block's, when it is code: a line for each input
+    line (the blank ones at its end cmark leaves out), lines at the block's indentation and
+    under it. None for text a page indented by accident, flush within its block."""
+    got = code.split("\n")
+    if got and not got[-1]:
+        got.pop()
+    if len(got) > b - a or any(lines[i].strip() for i in range(a + len(got), b)):
+        return None
+    starts = {line[:1] in (" ", "\t") for line in got if line.strip()}
+    if starts != {True, False}:
+        # (all flush: text; all under it: the pieces of a link html2text broke, its
+        # "mailto:..." and ")" on lines of their own)
+        return None
+    return [line.rstrip() for line in got] + [""] * (b - a - len(got))
 
 
 def _unused_mark(text: str) -> str:
@@ -1269,6 +1458,9 @@ class Reflowed(NamedTuple):
     #: written so where the line is kept (the HTML path keeps them as lines too; s34
     #: structure acceptance test #3: verse and lists of names ran into one line)
     breaks: dict[int, list[str]] = {}
+    #: markdown: the joined lines that are markup, no text of the page's (a rule, raw HTML,
+    #: a link-reference definition): decided as written, left out of the cleaned text
+    markup: list[int] = []
 
     def rows(self, j: int) -> list[int]:
         """The non-blank input lines joined line ``j`` was made of."""
@@ -1286,8 +1478,8 @@ def reflow_text(text: str, lines: list[str] | None = None) -> Reflowed | None:
 
         lines = _split(text)
     if is_markdown(text, lines):
-        joined, spans, h1, units, breaks = markdown_blocks(lines)
-        return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks)
+        joined, spans, h1, units, breaks, markup = markdown_blocks(lines)
+        return Reflowed("\n".join(joined), lines, spans, 0, h1, units, breaks=breaks, markup=markup)
     longest = max(lines, key=len, default="")
     cjk = None
     if len(longest) > _MAX_WIDTH + 1 and " " in longest.strip():

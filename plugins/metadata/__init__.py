@@ -74,6 +74,7 @@ from .text import (
     extract_lines,
     find_dates,
     front_matter_end,
+    front_matter_url,
     hashtag_split,
     headline_of,
     iso_value,
@@ -1013,6 +1014,13 @@ class MetadataStage(Stage):
             # a markdown text's only level-1 heading is its headline (dev pages as html2text
             # writes them: titles 0.497 -> 0.606, research/boilerplate/REPORT.md v11-lead)
             h1 = reflowed.headings if reflowed is not None else []
+            if (own := front_matter_url(content)) is not None and own != doc.source.uri:
+                # the page's address its front matter gives (a clipper's "source:", Jina
+                # Reader's "URL Source:"), as a saved HTML page's canonical one: recorded,
+                # and the address its dates and site are read by when the document has none
+                # of its own (a .md file; s39 acc-md 6, 8)
+                ann["url"] = own
+                url = url or own
             meta, lines = extract_lines(
                 content,
                 bound.isoformat() if bound else None,
@@ -1083,7 +1091,13 @@ class MetadataStage(Stage):
                     # a sentence of a text without a headline (s30 corpus tester: 103 of 307
                     # headline-less texts lost a line): the title is kept, its line stays
                     del strip["title"]
-                ann["removed_lines"] = self._strip(doc, strip, lines)
+                src = lines
+                if reflowed is not None and doc.text == doc.content:
+                    # (no boilerplate stage before: the text is the input's, and a joined
+                    # line, "# Headline" read as "Headline", leaves it as its input lines)
+                    src = reflowed.lines
+                    strip = {k: [i for j in v for i in reflowed.rows(j)] for k, v in strip.items()}
+                ann["removed_lines"] = self._strip(doc, strip, src)
             ann["lines"] = meta["lines"]
             if reflowed is not None:
                 _to_input_lines(ann, dates, sources, reflowed)

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..boilerplate.lines import nomark_prose_line
-from ..boilerplate.reflow import goes_on_wrapped
+from ..boilerplate.reflow import front_matter_lines, goes_on_wrapped
 from ..boilerplate.structures import LIVE_POSTS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
@@ -4185,12 +4185,84 @@ _FRONT_TITLE = re.compile(r"title\s*:\s+(?:\"(.+)\"|'(.+)'|(.+))", re.I)
 
 def front_matter_end(lines: list[str]) -> int:
     """The number of the first ``lines`` that are the text's YAML front matter ("---", its
-    fields, a closing "---" or "..."; blank lines count as the others): 0 when it has none."""
-    if not lines or lines[0].strip() != "---":
+    fields, a closing "---" or "..."; blank lines count as the others), or a reader's
+    header (Jina Reader's "Title:" ... "Markdown Content:", see
+    :func:`..boilerplate.reflow.front_matter_size`): 0 when it has none."""
+    if not lines:
+        return 0
+    if lines[0].startswith("Title:"):
+        return front_matter_lines(lines)
+    if lines[0].strip() != "---":
         return 0
     ends = ("---", "...")
     last = min(len(lines), _FRONT_MATTER_MAX)
     return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
+
+
+#: A front matter's field of the page's address: a clipper's "source:", Jina Reader's "URL
+#: Source:", "url:", "canonical_url:", quoted or not
+_FRONT_URL = re.compile(
+    r"(?:url source|url|source|canonical(?:_url)?|original_url)\s*:\s+[\"']?(https?://[^\s\"']+)"
+    r"[\"']?\s*",
+    re.I,
+)
+
+
+def front_matter_url(text: str) -> str | None:
+    """The page's web address that the text's front matter (:func:`front_matter_end`)
+    gives, if any."""
+    if not text.startswith(("---", "Title:")):
+        return None
+    lines = text.split("\n", _FRONT_MATTER_MAX)[:_FRONT_MATTER_MAX]
+    for line in lines[1 : front_matter_end(lines)]:
+        if (m := _FRONT_URL.fullmatch(line.strip())) is not None:
+            return m.group(1)
+    return None
+
+
+#: A front matter's key of a list of authors or tags, and the record's field it gives
+_FRONT_LISTS = {"author": "authors", "authors": "authors", "tags": "tags"}
+#: A front matter's key alone on its line (its value the block list under it) or with a
+#: scalar value
+_FRONT_FIELD = re.compile(r"([\w-]+)\s*:(?:\s+(.*))?")
+
+
+def _yaml_name(value: str) -> str:
+    """A front matter's scalar as a name: unquoted, a wiki link's name ("[[Maria
+    Delgado]]", "[[people/Maria Delgado|Maria Delgado]]": its shown text)."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1].strip()
+    if value.startswith("[[") and value.endswith("]]"):
+        value = value[2:-2].rpartition("|")[2].rpartition("/")[2].strip()
+    return value
+
+
+def _front_matter_lists(page: Page) -> dict[str, tuple[list[str], list[int]]]:
+    """The authors and tags a text's YAML front matter gives as block lists ("tags:" over
+    "  - seawall" lines) or as a wiki link's name ("author: "[[Maria Delgado]]""), with
+    their lines: {field: (values, lines)}. (A flow list and a plain name are read as the
+    text's labelled lines are.)"""
+    texts = page.texts
+    if not texts or texts[0] != "---":
+        return {}
+    out: dict[str, tuple[list[str], list[int]]] = {}
+    field = None
+    for k in range(1, front_matter_end(texts) - 1):
+        t = texts[k]
+        if t.startswith("- ") and field is not None:
+            if name := _yaml_name(t[2:]):
+                out.setdefault(field, ([], []))[0].append(name)
+                out[field][1].append(page.items[k][0])
+            continue
+        m = _FRONT_FIELD.fullmatch(t)
+        field = _FRONT_LISTS.get(m.group(1).lower()) if m is not None else None
+        if field is not None and m is not None and m.group(2):
+            value = m.group(2).strip()
+            field = None  # (a scalar: no list under it)
+            if value.startswith(("[[", '"[[', "'[[")) and (name := _yaml_name(value)):
+                out[_FRONT_LISTS[m.group(1).lower()]] = ([name], [page.items[k][0]])
+    return out
 
 
 #: A YAML block scalar's indicator: the value is on the indented lines under the key
@@ -4423,6 +4495,9 @@ class TitlePool:
         cands = self.cands
         furnitures: list[bool | None] = []
         labels = _list_labels(lines)
+        # (the lines of a front matter are its fields, none a headline: a reader's header's
+        # "Title: ... - Site", "URL Source: https://...", s39 acc-md 10)
+        fm = front_matter_lines(lines)
         for k in window:
             # (a prose paragraph is never taken as the title, but a headline over its
             # dateline, the first paragraph of the body or of the main block: see
@@ -4431,6 +4506,8 @@ class TitlePool:
             if paras[k] and ((k != body and k != ms) or not _over_dateline(page, k)):
                 continue
             i, s = items[k]
+            if i < fm:
+                continue
             if s[0] in "#*_" and (t := _markup_text(s)) is not None:
                 s = t  # (a markdown heading's or emphasis's text: see _MARKUP_LINE)
             nw = nwords[k]
@@ -6329,6 +6406,11 @@ def extract_lines(
                 res["categories"] = list(res["tags"])
                 res["sources"]["tags"] = f"line {i}"
                 meta_lines["tags"] = [i]
+    # a front matter's block lists of authors and tags, and a wiki link's name ("author:" /
+    # '  - "[[Maria Delgado]]"', Obsidian's clipper: s39 acc-md 6): its writer's fields
+    for key, (values, rows) in _front_matter_lists(page).items():
+        res[key], res["sources"][key] = values, f"line {rows[0]}"
+        meta_lines[key] = rows
     # soft hyphens (U+00AD) are a page's hyphenation hints, not part of a name or a tag
     # ("Der Bun\u00addes\u00adrat"): a search for the value must find it. (The title keeps
     # them: it is the page's headline as written, as its og:title has it.)

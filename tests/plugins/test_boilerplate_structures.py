@@ -507,3 +507,21 @@ def test_a_list_a_sentence_introduces_keeps_its_lines_among_removed_headlines(ru
     ])  # fmt: skip
     kept, _ = _clean(run_stage, page)
     assert "Base Flying" in kept
+
+
+@pytest.mark.parametrize("box", sorted(TEASER_BOXES))
+def test_teaser_marks_go_on_a_page_read_in_windows(box):
+    """A page over ``lines._LONG_CHARS`` is read in windows whose decisions keep no feature
+    rows (``X`` None); the teaser-mark rule read its label's cue feature from them and the
+    stage failed with a TypeError, the document lost (s39 acc-md 1: trafeval faz.net as
+    html2text renders it, 237 KB). Its label's cue words are counted from its text."""
+    from corearchive_plugins.boilerplate import _drop_teaser_marks
+    from corearchive_plugins.boilerplate.lines import decide
+
+    page = "\n".join([*HEAD, LEAD, MID, END, *TEASER_BOXES[box], FOOT[-1]])
+    whole, windowed = decide(page), decide(page)
+    windowed.X = None
+    for d in (whole, windowed):
+        _drop_teaser_marks(d)
+    assert windowed.why == whole.why and windowed.keep.tolist() == whole.keep.tolist()
+    assert any(r.startswith("label, date or price") for r in windowed.why.values())

@@ -498,19 +498,25 @@ def test_a_quotation_that_is_the_article_keeps_its_date(run_stage, body):
     assert _record(run_stage, _quoting_page(body)).published == "2024-03-04"
 
 
+#: A front matter's fields (title, author, date) and the first sentence of its text
+FM_FIELDS = '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
+FM_SENTENCE = (
+    "The city council voted on Tuesday to approve a new budget for the coming year, after"
+    " months of debate among its members and residents."
+)
+
+
 def test_a_texts_yaml_front_matter_is_its_fields_not_its_text(ingest, tmp_path) -> None:
     """A markdown text's front matter ("---" / "title: ..." / "tags: [budget, council]" /
     "---") left its closing "---" in the text and gave the tags "[budget" and "council]"
     (s36 acc-regress O8): the block is the text's fields, none of it is its text, and a
     flow list "[a, b]" is a list of tags."""
     body = (
-        "The city council voted on Tuesday to approve a new budget for the coming year, after"
-        " months of debate among its members and residents.\n\nOfficials said the plan would"
-        " fund road repairs, two new libraries and a program to plant trees along the river."
+        f"{FM_SENTENCE}\n\nOfficials said the plan would fund road repairs, two new libraries"
+        " and a program to plant trees along the river."
     )
     (tmp_path / "fm.md").write_text(
-        '---\ntitle: "Council approves budget"\nauthor: Jane Doe\ndate: 2024-03-04\n'
-        f"tags: [budget, 'city council']\n---\n\n# Council approves budget\n\n{body}\n"
+        f"{FM_FIELDS}tags: [budget, 'city council']\n---\n\n# Council approves budget\n\n{body}\n"
     )
     (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
     assert rec["text"] == body.replace("\n\n", "\n"), rec["text"]
@@ -544,6 +550,86 @@ def test_a_block_of_fields_in_the_middle_of_a_text_is_its_text(ingest, tmp_path)
         (rec,) = run.records
         assert rec["authors"] == authors, name
         assert "title: not a front matter\nauthor: Nobody" in rec["text"], rec["text"]
+
+
+def test_the_front_matter_of_markdown_with_links_is_its_fields(ingest, tmp_path) -> None:
+    """s39 acc-md 18: on a text taken for markdown (its links) the front matter was read by
+    cmark as a rule and a setext heading, one line of all its fields run together at the
+    text's start, and none of them read. It is the text's fields, as on a text of no links."""
+    links = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("News", "Local", "Sport"))
+    body = FM_SENTENCE
+    (tmp_path / "fm.md").write_text(
+        f"{FM_FIELDS}tags:\n  - budget\n  - council\n---\n\n{links}\n\n"
+        f"# Council approves budget\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "fm.md"), "--disable", "dedup").records
+    assert rec["annotations"]["boilerplate"]["reflow"]["layout"] == "markdown"
+    assert rec["text"].endswith(body), rec["text"]
+    assert not [f for f in ("title:", "Jane Doe", "---", "tags:") if f in rec["text"]]
+    assert (rec["title"], rec["authors"], rec["published"][:10]) == (
+        "Council approves budget", ["Jane Doe"], "2024-03-04")  # fmt: skip
+
+
+@pytest.mark.parametrize("links", [0, 3])
+def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> None:
+    """s39 acc-md 10: Jina Reader's header ("Title: ... - Site", "URL Source: ...",
+    "Published Time: ...", "Markdown Content:") was read as the text's lines: its lines were
+    titles, and the label with the setext headline right under it one heading, the title
+    "Markdown Content: <headline>". It is the text's fields, none of it its text."""
+    menu = " ".join(f"[{w}](https://example.org/{w}/)" for w in ("News", "Local", "Sport"))
+    body = FM_SENTENCE
+    (tmp_path / "jina.md").write_text(
+        "Title: Council approves budget - Coast Herald\n\n"
+        "URL Source: https://example.org/news/council-budget\n\n"
+        "Published Time: 2024-03-04T10:00:00Z\n\nMarkdown Content:\n"
+        f"Council approves budget\n======================\n\n{body}\n\n" + (menu if links else "")
+    )
+    (rec,) = ingest(str(tmp_path / "jina.md"), "--disable", "dedup").records
+    assert (rec["title"], rec["published"][:10]) == ("Council approves budget", "2024-03-04")
+    assert rec["text"].startswith(body), rec["text"]
+    assert not [f for f in ("Title:", "URL Source", "Markdown Content") if f in rec["text"]]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '---\ntitle: "Council approves budget"\nsource: "https://example.org/news/budget"\n---',
+        "Title: Council approves budget\n\nURL Source: https://example.org/news/budget\n\n"
+        "Markdown Content:",
+    ],
+)
+def test_a_front_matters_address_is_the_pages(ingest, tmp_path, head) -> None:
+    """s39 acc-md 6, 8: the page's address a clipper's front matter ("source:") or Jina
+    Reader's header ("URL Source:") gives was not read: a .md file has no address of its
+    own. It is recorded as a saved HTML page's canonical address is (metadata.url), and
+    the file stays the record's source."""
+    body = FM_SENTENCE
+    (tmp_path / "page.md").write_text(f"{head}\n\n# Council approves budget\n\n{body}\n")
+    (rec,) = ingest(str(tmp_path / "page.md"), "--disable", "dedup").records
+    assert rec["annotations"]["metadata"]["url"] == "https://example.org/news/budget"
+    assert rec["source"]["uri"].startswith("file://")
+    assert rec["text"] == body
+
+
+@pytest.mark.parametrize(
+    ("fields", "authors"),
+    [
+        ('author:\n  - "[[Jane Doe]]"\n  - "[[Tom Roe]]"', ["Jane Doe", "Tom Roe"]),
+        ("authors:\n  - Jane Doe\n  - Tom Roe", ["Jane Doe", "Tom Roe"]),
+        ('author: "[[people/Jane Doe|Jane Doe]]"', ["Jane Doe"]),
+    ],
+)
+def test_a_front_matters_block_lists_are_its_authors_and_tags(ingest, tmp_path, fields, authors):
+    """s39 acc-md 6: Obsidian's clipper writes its authors and tags as YAML block lists,
+    its authors as wiki links ('  - "[[Maria Delgado]]"'): no author and no tag was read."""
+    body = FM_SENTENCE
+    (tmp_path / "clip.md").write_text(
+        f'---\ntitle: "Council approves budget"\n{fields}\ntags:\n  - budget\n'
+        f"  - city council\n---\n\n{body}\n"
+    )
+    (rec,) = ingest(str(tmp_path / "clip.md"), "--disable", "dedup").records
+    assert (rec["authors"], rec["tags"]) == (authors, ["budget", "city council"])
+    assert rec["text"] == body
 
 
 def test_a_key_points_box_under_a_rule_is_no_front_matter(ingest, tmp_path) -> None:

@@ -203,7 +203,7 @@ def test_markdown_is_read_as_its_blocks_of_visible_text():
     assert spans[-1][1] == len(lines) and len(blocks) == len(spans)
     text = [b for b in blocks if b]
     assert text[:3] == ["Home", "Politics", "Business"]  # (the logo: an image, no text)
-    # raw HTML is left out (its tags; a line of it alone is kept as written, for the model)
+    # raw HTML is left out (its tags; a line of it alone too)
     assert "Live Video" in text and "Podcasts" in text
     assert "Council approves the new school budget" in text
     assert "By Jane Smith" in text
@@ -505,7 +505,7 @@ def test_markdown_hard_line_breaks_are_kept_as_lines(run_stage):
     """A paragraph cut by ``<br>`` is one block to decide (a poem, a list of names) and
     keeps its lines (they ran into one line: s34 structure acceptance test #3)."""
     lines = VERSE_AND_NAMES.split("\n")
-    blocks, _, _, _, breaks = markdown_blocks(lines)
+    blocks, _, _, _, breaks, _ = markdown_blocks(lines)
     names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane, 38"]
     assert breaks[blocks.index(" ".join(names))] == names
     verse = [
@@ -532,17 +532,18 @@ def test_a_texts_own_private_use_character_is_no_hard_break():
     names = ["Michael Dunne, 52", "Patrick Dunne, 49", "Sean Keane \ue000 38"]
     lines = ["The names of the crew:  ", *(f"{x}  " for x in names[:-1]), names[-1], "",
              "[More](https://example.com/more) of the story."]  # fmt: skip
-    blocks, _, _, _, breaks = markdown_blocks(lines)
+    blocks, _, _, _, breaks, _ = markdown_blocks(lines)
     assert breaks[0] == ["The names of the crew:", *names], breaks
     assert blocks[0] == " ".join(breaks[0])
 
 
 def test_markdown_tables_and_fenced_code_are_blocks_of_their_rows_and_lines():
     lines = ARTICLE_WITH_TABLE_AND_CODE.split("\n")
-    blocks, _, _, units, _ = markdown_blocks(lines)
-    assert "Setting | Default | Ours" in blocks
-    assert "max_wal_size | 1GB | 16GB" in blocks  # (a cell's link: its text)
-    assert not any(set(b) <= set("|-: ") and b for b in blocks)  # no delimiter row
+    blocks, _, _, units, *_ = markdown_blocks(lines)
+    # (as markdown rows, as the HTML path writes a table: one form whatever the input,
+    # s39 acc-md 3; a cell's link: its text)
+    at = blocks.index("| Setting | Default | Ours |")
+    assert blocks[at + 1 : at + 3] == ["|---|---|---|", "| max_wal_size | 1GB | 16GB |"]
     assert "    with conn.cursor() as cur:" in blocks  # (indentation kept)
     assert not any(b.startswith("```") for b in blocks)
     assert [blocks[a:b] for a, b in units][1][1] == "def reload(conn):"
@@ -556,11 +557,12 @@ def test_the_stage_keeps_a_table_and_code_block_of_the_article_whole(run_stage):
     the share links goes."""
     doc = run_stage(BoilerplateStage, make_document(ARTICLE_WITH_TABLE_AND_CODE)).kept[0]
     text = doc.text.split("\n")
-    start = text.index("Setting | Default | Ours")
-    assert text[start : start + 3] == [
-        "Setting | Default | Ours",
-        "max_wal_size | 1GB | 16GB",
-        "checkpoint_timeout | 5min | 15min",
+    start = text.index("| Setting | Default | Ours |")
+    assert text[start : start + 4] == [
+        "| Setting | Default | Ours |",
+        "|---|---|---|",
+        "| max_wal_size | 1GB | 16GB |",
+        "| checkpoint_timeout | 5min | 15min |",
     ]
     start = text.index("def reload(conn):")
     assert text[start : start + 3] == [
@@ -1175,3 +1177,93 @@ def test_a_chinese_text_cut_every_so_many_characters_is_joined_whole():
     assert joined is not None
     blocks = joined.text.split("\n")
     assert all(para in blocks for para in _CHINESE_PARAGRAPHS)
+
+
+# An article's markdown as clippers and main-content extractors give it: few links or none.
+CLIPPED = """## How the money breaks down
+
+The financing combines a **municipal bond**, a federal grant and a new levy on waterfront
+properties, the board said on Tuesday after a long debate.
+
+| Source | Amount |
+|---|---:|
+| Municipal bond | $26.0 million |
+| Federal grant | $15.5 million |
+
+> "This is not the end of the discussion about who pays," Dunmore said after the vote.
+"""
+
+
+def test_markdown_with_few_links_is_read_as_markdown(run_stage):
+    """s39 acc-md 2: markdown with fewer than three inline links (an Obsidian clip, a
+    MarkDownload page, trafilatura's markdown) was read as plain text: "##" and "**" stayed
+    in the text and a table's rows were decided one by one (cut to one row). Two kinds of
+    markdown's syntax make a text markdown, whatever its links."""
+    assert is_markdown(CLIPPED)
+    doc = run_stage(BoilerplateStage, make_document(CLIPPED)).kept[0]
+    assert doc.annotations["boilerplate"]["reflow"]["layout"] == "markdown"
+    assert "**" not in doc.text and "##" not in doc.text
+    assert "Municipal bond" in doc.text and "Federal grant" in doc.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one kind alone: a hashtag, bullets and a heading-like comment, a lone rule
+        "Great day at the harbour #seawall #flooding\n* first point\n* second point\n",
+        "# install the tools first\nThen run the script.\n----\nAnd check its output.\n",
+        "The **only** change this year is the levy.\nIt adds $180 a year.\n",
+    ],
+)
+def test_plain_text_with_one_kind_of_markdown_syntax_is_not_markdown(text):
+    assert not is_markdown(text)
+
+
+def test_markdown_rules_raw_html_and_reference_definitions_are_no_text(run_stage):
+    """s39 acc-md 4, 7: a line no block holds was kept as written: an ad slot's raw HTML,
+    a link-reference definition's URL, a rule; and "~~struck~~" kept its marks. They are
+    decided as written (the line model reads them around the page's blocks) and left out of
+    the text; struck text is its text."""
+    lines = [
+        "We cut the rollout from ~~two~~ three weeks, as the [guide][rfc] advised in its"
+        " section on the first warnings sent to the clients.",
+        "",
+        '<div class="ad-slot">Advertisement</div>',
+        "",
+        "---",
+        "",
+        "The rest of the article goes on here with its [own](https://example.org/a) link and"
+        " [another](https://example.org/b) one, as the [team](https://example.org/c) had"
+        " promised its readers.",
+        "",
+        '[rfc]: https://www.rfc-editor.org/rfc/rfc8594 "The Sunset HTTP Header Field"',
+    ]
+    blocks, spans, _, _, _, markup = markdown_blocks(lines)
+    assert len(blocks) == len(spans) == len(lines)
+    assert [blocks[j] for j in markup] == [lines[2], "---", lines[-1]]
+    assert blocks[0].startswith("We cut the rollout from two three weeks, as the guide")
+    doc = run_stage(BoilerplateStage, make_document("\n".join(lines))).kept[0]
+    assert doc.text.split("\n") == [blocks[0], blocks[6]], doc.text
+
+
+def test_an_indented_code_block_keeps_its_indentation():
+    """s39 acc-md 16: html2text writes a <pre> as a block indented by four spaces; its lines
+    were read stripped, Python code flush left. Code under the block's indentation is read
+    as a fenced block is, kept whole with its indentation; a block of text a page indented
+    by accident, flush within it, is still read as text."""
+    code = ["    def reload(conn):", "        with conn.cursor() as cur:",
+            '            cur.execute("SELECT 1")', "    "]  # fmt: skip
+    links = "Then [check](https://example.org/b) the [logs](https://example.org/c)."
+    lines = ["Reload the settings with [this](https://example.org/a) function:", "", *code,
+             "", links]  # fmt: skip
+    blocks, _, _, units, *_ = markdown_blocks(lines)
+    assert blocks[2:5] == [
+        "def reload(conn):",
+        "    with conn.cursor() as cur:",
+        '        cur.execute("SELECT 1")',
+    ]
+    assert (2, 6) in units
+    flush = ["    A paragraph a page indented", "    by accident, flush within its block."]
+    blocks, _, _, units, *_ = markdown_blocks([*lines[:2], *flush, *lines[-2:]])
+    assert blocks[2:4] == ["A paragraph a page indented", "by accident, flush within its block."]
+    assert len(units) == 0

@@ -3229,6 +3229,28 @@ def test_a_crawlers_nested_status_drops_its_error_page(ingest, tmp_path):
     ]
 
 
+def test_firecrawls_page_metadata_gives_the_headline_site_and_date(ingest, tmp_path):
+    """s39 acc-md 9: Firecrawl's ``metadata.title`` (the page's <title>, "Headline | Site")
+    was the record's title, and its ``ogTitle``, ``ogSiteName`` and ``publishedTime`` were
+    not read. A top-level title is still the title given."""
+    meta = {
+        "title": "Council approves budget | Coast Herald",
+        "ogTitle": "Council approves budget",
+        "ogSiteName": "Coast Herald",
+        "publishedTime": "2024-03-04T10:00:00Z",
+        "sourceURL": "https://h.example/budget",
+        "statusCode": 200,
+    }
+    write(tmp_path / "fc.jsonl", jsonl(
+        {"markdown": article(72), "metadata": meta},
+        {"title": "Given title", "markdown": article(73), "metadata": meta},
+    ))  # fmt: skip
+    res = ingest(str(tmp_path / "fc.jsonl"), "--disable", "dedup")
+    got = [(r["title"], r["site_name"], (r["published"] or "")[:10]) for r in res.records]
+    assert got == [("Council approves budget", "Coast Herald", "2024-03-04"),
+                   ("Given title", "Coast Herald", "2024-03-04")], got  # fmt: skip
+
+
 def test_ingest_a_crawl_folder_drops_its_files_that_are_no_page(ingest, tmp_path):
     """wget's CDX index beside its WARC, robots.txt, a mirror's style sheet and script (and
     wget -K's backup of one) and a page that only redirects were archived as articles (a
