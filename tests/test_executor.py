@@ -1013,6 +1013,9 @@ def test_the_command_line_collects_young_objects_less_often_from_its_start(tmp_p
     try:
         gc.set_threshold(700, 10, 10)
         monkeypatch.setattr(cli_module, "make_plugin_manager", loading)
+        # (what main() sets for its process, put back for the tests after this one)
+        monkeypatch.setattr(cli_module, "_STANDALONE", False)
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
         page = tmp_path / "a.txt"
         page.write_text("One small document of a few words.\n")
         argv = ["corearchive", "ingest", str(page), "-o", str(tmp_path / "o")]
