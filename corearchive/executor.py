@@ -415,6 +415,14 @@ def freeze_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+    collect_young_less_often()
+
+
+def collect_young_less_often() -> None:
+    """Collect young objects every :data:`GC_YOUNG` allocations, not every 700 (unless the
+    collector is off, or the process asked for more already): what :func:`freeze_heap` sets
+    for a run, and the command line from its start, for the plugins' imports and models (see
+    :func:`corearchive.cli.main`)."""
     young, older, oldest = gc.get_threshold()
     if 0 < young < GC_YOUNG:  # (0: the collector is off; a higher one set is kept)
         gc.set_threshold(GC_YOUNG, older, oldest)
