@@ -14,6 +14,7 @@ dev-layout lines with the same tokens (same agreement test); any other line is u
 (weight 0). Tokens are the line model's (``lines._TOK``), lower-cased, after a leading list
 bullet (lynx ``* + o # @``, w3m ``• ○ ■``, ``[n]``). Keys: ``SET/NAME@RENDERING``.
 """
+
 import collections
 import json
 import os
@@ -49,7 +50,7 @@ def label_lines(page, lines):
         t = tokens(ln)
         whole[tuple(t)].append((y, w))
         for i in range(len(t) - 2):
-            shingles[tuple(t[i:i + 3])].append((y, w))
+            shingles[tuple(t[i : i + 3])].append((y, w))
     ys, ws = [], []
     for ln in lines:
         t = tokens(ln)
@@ -57,7 +58,7 @@ def label_lines(page, lines):
         if not ln.strip():
             got = (-1, 0.0)
         elif len(t) >= 3:
-            per = [shingles.get(tuple(t[i:i + 3])) for i in range(len(t) - 2)]
+            per = [shingles.get(tuple(t[i : i + 3])) for i in range(len(t) - 2)]
             hit = [g for g in per if g]
             if len(hit) >= 0.5 * len(per):
                 # each shingle's lines agree or not; the line's label is that of its shingles

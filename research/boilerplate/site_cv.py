@@ -11,6 +11,7 @@ train.py's ``--extra``); RENDER_LABELS: render_labels.py's. ``--train-renderings
 training folds' pages also as w3m and lynx render them (else the dev layout only, today's
 recipe). Weighting as the shipped model (doctok, teacher weight 0.1, cropped copies).
 """
+
 import argparse
 import pickle
 import sys
@@ -57,6 +58,11 @@ def main():
     ap.add_argument("seeds")
     ap.add_argument("render_labels")
     ap.add_argument("--train-renderings", action="store_true")
+    ap.add_argument(
+        "--render-sets",
+        default="aeb,trafeval",
+        help="with --train-renderings: the sets whose pages are also trained as rendered",
+    )
     ap.add_argument("--split", type=int, default=0, help="seed of the site-to-fold split")
     ap.add_argument("--rounds", default="60,30")
     ap.add_argument("--dump", help="pickle the out-of-fold scores here")
@@ -83,7 +89,11 @@ def main():
     for f in range(5):
         train = [d for d in docs if fold[of[d["key"]]] != f]
         test = [d for d in docs if fold[of[d["key"]]] == f]
-        more = renderings(train) if a.train_renderings else []
+        more = (
+            renderings(d for d in train if d["set"] in a.render_sets.split(","))
+            if a.train_renderings
+            else []
+        )
         bs = T.fit_stages(train + more + extra, rounds=rounds)
         for e in test + renderings(test):
             preds[e["key"]] = T.predict_stages(bs, e)
@@ -93,8 +103,13 @@ def main():
             pickle.dump(preds, fh)
     for r in ("proj", *RENDERINGS):
         res = scores(docs, pages, preds, truth, r)
-        print(f"{r:5s} " + "  ".join(f"{s} P={v['P']:.3f} R={v['R']:.3f} F1={v['F1']:.3f}"
-                                     for s, v in res.items()), flush=True)
+        print(
+            f"{r:5s} "
+            + "  ".join(
+                f"{s} P={v['P']:.3f} R={v['R']:.3f} F1={v['F1']:.3f}" for s, v in res.items()
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
