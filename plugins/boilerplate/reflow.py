@@ -907,13 +907,6 @@ def is_markdown(text: str, lines: list[str] | None = None) -> bool:
         elif kinds + len(have) - k - 1 < _MD_MIN_KINDS:
             return False  # (too few characters left for two kinds)
     return False
-    kinds = 0
-    for gate, probes, syntax in _MD_SYNTAX:
-        if gate in have and any(p in text for p in probes) and syntax.search(text) is not None:
-            kinds += 1
-            if kinds >= _MD_MIN_KINDS:
-                return True
-    return False
 
 
 #: Kinds of markdown syntax (:func:`is_markdown`), by a character they cannot be without,

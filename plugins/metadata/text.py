@@ -1436,11 +1436,10 @@ _RELATIVE_WORDS = (
     "今日", "今天", "أمس", "اليوم", "dün", "bugün", "wczoraj", "dzisiaj", "dziś", "чора", "χθε",
     "χτε", "אתמול", "دیروز", "গতকাল", "어제", "그제", "그저께", "เมื่อวาน",
 )  # fmt: skip
-#: The words of :data:`_RELATIVE_WORDS` and :data:`_RELATIVE_UNIT_WORDS` that start with an
-#: ASCII letter ("ago", "dün"), each looked for with ``str.__contains__``: all a line of ASCII
-#: can hold (``str.isascii`` reads a flag)
+#: The words of :data:`_RELATIVE_WORDS` that start with an ASCII letter ("ago", "dün"), each
+#: looked for with ``str.__contains__``: all a line of ASCII can hold (``str.isascii`` reads a
+#: flag)
 _RELATIVE_WORDS_ASCII = tuple(w for w in _RELATIVE_WORDS if w[0].isascii())
-_RELATIVE_UNIT_WORDS_ASCII = tuple(w for w in _RELATIVE_UNIT_WORDS if w[0].isascii())
 
 
 def _any_of(words: Iterable[str]) -> re.Pattern[str]:
@@ -1450,9 +1449,8 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-#: The others ("назад", "前", "전"), in one pattern each
+#: The others ("назад", "前", "전"), in one pattern
 _RELATIVE_OTHER = _any_of(w for w in _RELATIVE_WORDS if not w[0].isascii())
-_RELATIVE_UNIT_OTHER = _any_of(w for w in _RELATIVE_UNIT_WORDS if not w[0].isascii())
 #: The characters that re.IGNORECASE matches to a letter of :data:`_RELATIVE_WORDS` but that
 #: ``str.lower`` does not make that letter: "İ" and "ı" (an "i"), "ſ" (an "s"), Old Church
 #: Slavonic's "ᲀ", "ᲁ", "ᲂ", "ᲃ", "ᲄ", "ᲅ" (a "в", "д", "о", "с", "т", "т"), the Greek symbols
@@ -1506,16 +1504,15 @@ def _relative_lines(lines: list[str]) -> list[int]:
     return [short[j] for j in sorted(found)]
 
 
-def _holds_word(line: str, unit: bool = False) -> bool:
-    """Whether ``line`` holds one of :data:`_RELATIVE_WORDS` (``unit``:
-    :data:`_RELATIVE_UNIT_WORDS`) once lowercased, or a character of :data:`_RELATIVE_ODD`;
-    a line of ASCII is searched for the words that start with an ASCII letter only."""
+def _holds_word(line: str) -> bool:
+    """Whether ``line`` holds one of :data:`_RELATIVE_WORDS` once lowercased, or a character
+    of :data:`_RELATIVE_ODD`; a line of ASCII is searched for the words that start with an
+    ASCII letter only."""
     low = line.lower()
-    if any(map(low.__contains__, _RELATIVE_UNIT_WORDS_ASCII if unit else _RELATIVE_WORDS_ASCII)):
+    if any(map(low.__contains__, _RELATIVE_WORDS_ASCII)):
         return True
     return not line.isascii() and (
-        (_RELATIVE_UNIT_OTHER if unit else _RELATIVE_OTHER).search(low) is not None
-        or _RELATIVE_ODD_ANY.search(line) is not None
+        _RELATIVE_OTHER.search(low) is not None or _RELATIVE_ODD_ANY.search(line) is not None
     )
 
 
@@ -2093,10 +2090,6 @@ def width(s: str) -> int:
     return len(s) if s.isascii() else len(s) + len(_WIDE_CHAR.findall(s))
 
 
-#: The fewest characters of a Thai or Lao paragraph (:func:`nomark_prose_line`: 75 letters)
-_NOMARK_PARA_CHARS = 75
-
-
 def _is_para(line: str) -> bool:
     """A prose paragraph: more than 80 columns (:func:`width`), at least 12 words
     (:func:`n_words`), ending like a sentence."""
@@ -2260,7 +2253,7 @@ class Page:
                 # in letters, as the boilerplate stage's rules do; none was one, so the page
                 # had no body and its byline, related headlines and tag line were its head)
                 for k, s in enumerate(texts):
-                    if len(s) >= _NOMARK_PARA_CHARS and nomark_prose_line(s):
+                    if nomark_prose_line(s):
                         paras[k] = True
             self.paras = paras
         self.ms, self.me = main_block(texts, nspaces, widths)
