@@ -2510,12 +2510,11 @@ def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.nda
     least = 8 * _NOMARK_WORD_LETTERS
     for j in np.flatnonzero(letters >= np.maximum(8 * ntok, least)).tolist():
         line = F[j]
-        if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
-            k = len(_NOMARK_LETTERS.findall(line))
-            if k >= least and 2 * k >= len(line) and k > _NOMARK_WORD_LETTERS * ntok[j]:
-                if out is ntok:
-                    out = ntok.copy()
-                out[j] = k / _NOMARK_WORD_LETTERS
+        k = nomark_letters(line)
+        if k >= least and 2 * k >= len(line) and k > _NOMARK_WORD_LETTERS * ntok[j]:
+            if out is ntok:
+                out = ntok.copy()
+            out[j] = k / _NOMARK_WORD_LETTERS
     return out
 
 
@@ -2539,18 +2538,26 @@ def _nomark_prose(rows: list[str], X: np.ndarray) -> tuple[np.ndarray, np.ndarra
         out[j] = nomark_prose_line(rows[j])
     for j in np.flatnonzero((X[:, _FI["titlelike"]] > 0) & ~out).tolist():
         line = rows[j]
-        if not line.isascii() and _NOMARK_LETTERS.search(line) is not None:
-            short[j] = 2 * len(_NOMARK_LETTERS.findall(line)) >= len(line)
+        k = nomark_letters(line)
+        short[j] = k > 0 and 2 * k >= len(line)
     return out, short
+
+
+def nomark_letters(line: str) -> int:
+    """How many letters of a script that ends sentences without a mark (Thai, Lao) ``line``
+    holds (0 for a line of ASCII: no search)."""
+    if line.isascii() or _NOMARK_LETTERS.search(line) is None:
+        return 0
+    return len(_NOMARK_LETTERS.findall(line))
 
 
 def nomark_prose_line(line: str) -> bool:
     """Whether ``line`` is prose of a script that ends sentences without a mark (Thai, Lao):
     :data:`_NOMARK_PROSE_LETTERS` or more of its letters, most of its characters (see
-    above; the metadata stage's paragraphs too)."""
-    if line.isascii() or _NOMARK_LETTERS.search(line) is None:
+    above; the metadata stage's paragraphs too). A shorter line is not searched."""
+    if len(line) < _NOMARK_PROSE_LETTERS:
         return False
-    k = len(_NOMARK_LETTERS.findall(line))
+    k = nomark_letters(line)
     return k >= _NOMARK_PROSE_LETTERS and 2 * k >= len(line)
 
 
