@@ -484,6 +484,21 @@ HTML_WALLS = {
         " 7d2c1a2b3c4d5e6f</p>",
         "access_denied",
     ),
+    # (Cloudflare's block page in full, 106 words: longer than the 100 words a wall was
+    # looked for in, it was archived as an article; s39 acc-regress D10)
+    "blocked_in_full": (
+        "<title>Attention Required! | Cloudflare</title><h1>Sorry, you have been blocked</h1>"
+        "<h2>You are unable to access example.com</h2><h2>Why have I been blocked?</h2><p>This"
+        " website is using a security service to protect itself from online attacks. The"
+        " action you just performed triggered the security solution. There are several"
+        " actions that could trigger this block including submitting a certain word or"
+        " phrase, a SQL command or malformed data.</p><h2>What can I do to resolve this?</h2>"
+        "<p>You can email the site owner to let them know you were blocked. Please include"
+        " what you were doing when this page came up and the Cloudflare Ray ID found at the"
+        " bottom of this page.</p><p>Cloudflare Ray ID: 8e5f3b2a1c0d4e6f • Your IP:"
+        " 203.0.113.5 • Performance &amp; security by Cloudflare</p>",
+        "access_denied",
+    ),
     "paywall": (
         "<title>Subscribe to read | Financial Times</title><h1>Harbour operator raises"
         " prices</h1><p>Subscribe to unlock this article</p><p>Try unlimited access. Only $1"
