@@ -417,8 +417,12 @@ _RELATIVE_DAYS = {
 #: A time of day after a day word: "Yesterday at 19:20", "Hier à 19h20", "heute, 14:30 Uhr",
 #: "вчера в 14:30", "вчора о 14:30", "χθες στις 14:30", "אתמול בשעה 14:30", "دیروز ساعت ۱۴:۳۰",
 #: "เมื่อวาน เวลา 14:30 น.", "昨天 10:20" (in any digits)
+#: The words before a clock time ("at 19:20", "um 14:30", "στις 14:30", "เวลา 14:30"), in
+#: :data:`_DAY_WORD_TIME` and :data:`_DAY_WORD_CLOCK` (one list: a word added to one of
+#: two copies was not read by the other)
+_CLOCK_WORDS = "at|um|à|a las|alle|om|às|в|о|στις|בשעה|ساعت|เวลา"
 _DAY_WORD_TIME = re.compile(
-    r"[\s,]*(?:at|um|à|a las|alle|om|às|в|kl\.?|o|о|στις|בשעה|ב-?|ساعت|เวลา)?\s*\d?\d[:.h：]\d\d",
+    rf"[\s,]*(?:{_CLOCK_WORDS}|kl\.?|o|ב-?)?\s*\d?\d[:.h：]\d\d",
     re.I,
 )
 _UNIT_DAYS = {
@@ -3787,7 +3791,7 @@ _CAMEL_START = re.compile(r"[^\W\d_][^\W\d_]*[A-Z]")
 #: A clock time after a day word: "um 02:12", "at 2:12 pm", ", 14.30 Uhr", "à 14h05", "о 14:30",
 #: "στις 14:30", "בשעה 14:30", "ساعت ۱۴:۳۰", "เวลา 14:30 น."
 _DAY_WORD_CLOCK = re.compile(
-    r"[,\s]*(?:(?:at|um|à|a las|alle|om|às|в|о|στις|בשעה|ساعت|เวลา)\s+|ב-?)?\d{1,2}(?:[:.h]\d{2})?"
+    rf"[,\s]*(?:(?:{_CLOCK_WORDS})\s+|ב-?)?\d{{1,2}}(?:[:.h]\d{{2}})?"
     r"\s*(?:uhr|h|น\.?|[ap]\.?\s?m\.?)?",
     re.I,
 )
