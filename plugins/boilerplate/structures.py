@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, pairwise
 
@@ -805,9 +806,7 @@ def dialogue_turns(
         and _poster(lines[i])
         and any(c.isalpha() for c in lines[i])
     ]
-    said: dict[str, int] = {}
-    for i in heads:
-        said[lines[i]] = said.get(lines[i], 0) + 1
+    said = Counter(lines[i] for i in heads)
     speakers = {name for name, times in said.items() if times >= 2}
     if len(speakers) < _MIN_SPEAKERS:
         return []

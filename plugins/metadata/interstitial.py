@@ -345,13 +345,14 @@ def _read_prose(paragraphs: list[str], pitch_from: int | None) -> tuple[dict[Kin
         for sentence in _SENTENCE_END.split(own):
             n = len(sentence.split())
             kind: Kind | None = None
-            if not REPORTED.search(sentence.casefold()):
+            low = sentence.casefold()
+            if not REPORTED.search(low):
                 kind = _kind_of(sentence)
                 if (
                     kind is None
                     and pitch_from is not None
                     and i >= pitch_from
-                    and (is_paywall(sentence) or _PITCH.search(sentence.casefold()))
+                    and (is_paywall(sentence) or _PITCH.search(low))
                 ):
                     kind = "paywall"
             if kind is not None:
