@@ -293,8 +293,10 @@ def _record_ranges(path: Path, offset: int, raw_id: str) -> tuple[int, str | Non
     return end, warcinfo
 
 
-def _revisit_at(path: Path, offset: int) -> tuple[str | None, int]:
-    """The WARC-Refers-To of the revisit record at ``offset`` of ``path``, and its end."""
+def _revisit_at(path: Path, offset: int) -> tuple[str | None, int, str | None]:
+    """The WARC-Refers-To of the revisit record at ``offset`` of ``path``, its end, and its
+    WARC-Warcinfo-ID (its withdrawal record names its own file's warcinfo, not the one of
+    the file that holds the capture it refers to)."""
     from warcio.archiveiterator import ArchiveIterator
 
     with open(path, "rb") as stream:
@@ -302,11 +304,12 @@ def _revisit_at(path: Path, offset: int) -> tuple[str | None, int]:
         it = ArchiveIterator(stream)
         for record in it:
             refers = record.rec_headers.get_header("WARC-Refers-To")
+            info = record.rec_headers.get_header("WARC-Warcinfo-ID")
             kind = record.rec_type
             it.read_to_end()
             end = it.get_record_offset() + it.get_record_length()  # (of the file)
-            return (refers if kind == "revisit" else None), end
-    return None, offset
+            return (refers if kind == "revisit" else None), end, info
+    return None, offset, None
 
 
 def _find_in_warcs(
@@ -971,10 +974,10 @@ def _plan(
             entry["withdrawn_records"].append(raw_id)
             for w, o in in_warc.get(doc_id, []):
                 # the revisit records of its copies in a WARC file restored with it
-                refers, r_end = _revisit_at(out / w, o)
+                refers, r_end, info = _revisit_at(out / w, o)
                 if refers == raw_id:
                     by_file.setdefault(w, []).append(
-                        (o, r_end, withdrawal_member(doc_id, at, warcinfo, r_end - o))
+                        (o, r_end, withdrawal_member(doc_id, at, info, r_end - o))
                     )
                     entry["warc"].setdefault(w, {})
             if has_warc_table:
@@ -987,7 +990,7 @@ def _plan(
                 ).fetchall():
                     if not (out / w).is_file():
                         continue
-                    refers, r_end = _revisit_at(out / w, o)
+                    refers, r_end, info = _revisit_at(out / w, o)
                     if refers != raw_id or any(p[0] == o for p in by_file.get(w, [])):
                         continue
                     if (
@@ -1003,7 +1006,7 @@ def _plan(
                             f" {other} ...)"
                         )
                     by_file.setdefault(w, []).append(
-                        (o, r_end, withdrawal_member(doc_id, at, warcinfo, r_end - o))
+                        (o, r_end, withdrawal_member(doc_id, at, info, r_end - o))
                     )
                     entry["warc"].setdefault(w, {})
                     entry["withdrawn_records"].append(rid)

@@ -151,6 +151,36 @@ def test_the_revisits_of_its_dropped_copies_go_with_it(ingest, tmp_path):
     assert code == 0, report
 
 
+def test_a_withdrawal_names_the_warcinfo_of_its_own_file(ingest, tmp_path):
+    """The revisit of a later run's exact copy is in that run's WARC file: its withdrawal
+    record names that file's warcinfo, not the one of the file holding the document
+    (s39 acc-interop 4: a reader of one file alone finds every record's warcinfo in it)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    text = _text(9, "MARKINFOX")
+    (tmp_path / "one.txt").write_text(text, "utf-8")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "one-again.txt").write_text(text, "utf-8")
+    first = ingest(str(tmp_path / "one.txt"))
+    ingest(str(tmp_path / "later"))
+    assert len(list((first.out / "warc").glob("*.gz"))) == 2
+    assert _remove(first.out, first.records[0]["id"])[0] == 0
+    withdrawals = 0
+    for path in sorted((first.out / "warc").glob("*.gz")):
+        with open(path, "rb") as stream:
+            records = [r.rec_headers for r in ArchiveIterator(stream)]
+        own = {
+            h.get_header("WARC-Record-ID")
+            for h in records
+            if h.get_header("WARC-Type") == "warcinfo"
+        }
+        for h in records:
+            if (h.get_header("WARC-Target-URI") or "").startswith("urn:corearchive:withdrawn:"):
+                withdrawals += 1
+                assert h.get_header("WARC-Warcinfo-ID") in own, path.name
+    assert withdrawals == 2
+
+
 def test_the_staged_plan_drops_a_taken_down_document_too(ingest, tmp_path):
     a = _shard(tmp_path / "a.jsonl", {f"a{i}": _text(i, f"MARK{i}X") for i in range(3)})
     res = ingest(str(a))
