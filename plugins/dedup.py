@@ -1013,15 +1013,31 @@ def _same_title(a: str | None, b: str | None, site: Sequence[Sequence[str]] = ()
 
 @dataclass(slots=True)
 class _Version:
-    """An earlier version of a page at a document's address (same :func:`url_key`): a
-    document that started a cluster (unique, or a kept revision), from the index or the
-    batch."""
+    """An earlier capture of a page at a document's address (same :func:`url_key`), from
+    the index or the batch: its text's size and signature, and the record that holds that
+    version (``id``): the capture's own when it started a cluster (unique, or a kept
+    revision), else its cluster's root. The versions of an address are the captures that
+    started a cluster there; an address with none has only copies of other addresses'
+    records (a site's copy of a wire story dropped as another site's duplicate), and its
+    update there is a revision of the record its copy copied, not a near duplicate of it in
+    no record (s40 acc-synd #1): :func:`_at_address`."""
 
+    #: the record holding the version
     id: str
     uri: str | None
     size: int
     sig: np.ndarray
     title: str | None
+    #: whether the capture started a cluster (``id`` is its own)
+    started: bool = True
+
+
+def _at_address(captures: list[_Version]) -> list[_Version]:
+    """The versions of a page among the earlier ``captures`` at its address: those that
+    started a cluster, else (none did: every capture there was a copy of another address's
+    record) all of them (see :class:`_Version`)."""
+    started = [v for v in captures if v.started]
+    return started or captures
 
 
 def _own_url(annotations: Any) -> Any:
@@ -1866,7 +1882,7 @@ class DedupStage(Stage):
                 root = self._root(copy_of)
             match: _Match | None = None
             title = bylines[i][0] if bylines[i] is not None else None
-            at_address = versions[i] + batch_versions.get(pkeys[i] or "", [])
+            at_address = _at_address(versions[i] + batch_versions.get(pkeys[i] or "", []))
             latest = at_address[-1] if at_address else None
             if (
                 copy_of is not None
@@ -1970,9 +1986,9 @@ class DedupStage(Stage):
                 roots[i] = root
                 for k in exact_keys[i]:
                     batch_exact.setdefault(k, (i, root))
-                if root == doc.id and (ukey := pkeys[i]) is not None:
+                if (ukey := pkeys[i]) is not None:
                     batch_versions.setdefault(ukey, []).append(
-                        _Version(doc.id, uris[i], size_list[i], sig16[i], title)
+                        _Version(root, uris[i], size_list[i], sig16[i], title, root == doc.id)
                     )
             if dup is None:
                 results.append(doc)
@@ -2052,21 +2068,21 @@ class DedupStage(Stage):
         return None, None
 
     def _versions_at(self, ukeys: list[str | None], own: list[int]) -> list[list[_Version]]:
-        """Per document, the indexed versions at its address (documents that started a
-        cluster, with the same canonical URL key), in index order, before its own entry
-        (``own``: its number from an earlier run, -1 if none)."""
+        """Per document, the indexed captures at its address (:class:`_Version`: with the
+        same canonical URL key), in index order, before its own entry (``own``: its number
+        from an earlier run, -1 if none)."""
         wanted = sorted({k for k in ukeys if k is not None})
         found: dict[str, list[tuple[int, _Version]]] = {}
         width = self.options.num_perm
-        for n, doc_id, uri, size, sig, byline, key in self._select(
-            "SELECT n, id, uri, size, sig, byline, ukey FROM dedup_docs"
-            " WHERE ukey IN ({}) AND root = id",
+        for n, doc_id, root, uri, size, sig, byline, key in self._select(
+            "SELECT n, id, root, uri, size, sig, byline, ukey FROM dedup_docs WHERE ukey IN ({})",
             wanted,
         ):
             if sig is None:
                 continue
             title = (json.loads(byline) or [None])[0] if byline else None
-            v = _Version(doc_id, uri, int(size), np.frombuffer(sig, dtype=np.uint16)[:width], title)
+            sig_ = np.frombuffer(sig, dtype=np.uint16)[:width]
+            v = _Version(root, uri, int(size), sig_, title, root == doc_id)
             found.setdefault(key, []).append((n, v))
         out: list[list[_Version]] = []
         for key, o in zip(ukeys, own, strict=True):

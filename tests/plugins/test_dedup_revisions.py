@@ -526,6 +526,33 @@ def test_a_revision_names_a_kept_version_not_a_dropped_copy(run_stage, across_ru
     assert all(d.duplicate.of in (None, *(k.id for k in kept)) for d in kept)
 
 
+@pytest.mark.parametrize("across_runs", [False, True])
+@pytest.mark.parametrize("first", ["exact", "near"])
+def test_an_update_of_a_dropped_copy_at_its_own_address_is_a_revision(
+    run_stage, across_runs, first
+):
+    """s40 acc-synd #1: a site's copy of a wire story is dropped as a duplicate of another
+    site's; recaptured at its own address with a paragraph added, it was a near duplicate
+    of the other site's page, dropped, its new paragraph in no record. A page recaptured
+    with its text changed is a new version at its address (kept), named after the record
+    its earlier capture copied. A copy at an address never captured before is a
+    duplicate."""
+    wire = _doc(FULL, STORY, "a.jsonl")
+    site = "https://metro.example/news/bridge-wire"
+    credit = "\n\nThis story was first published by the Wire news agency of Example City."
+    copy_text = FULL if first == "exact" else FULL + credit
+    copy = _doc(copy_text, site, "b1.jsonl")
+    lead = "The council confirmed on Wednesday that the bridge will open in the spring."
+    update = _doc(lead + "\n\n" + copy_text, site, "b2.jsonl")
+    kept = _decide(run_stage, [wire, copy, update], across_runs)
+    assert copy.duplicate.status == first and copy.duplicate.of == wire.id
+    assert kept == [wire, update]
+    assert update.duplicate.status == "revision" and update.duplicate.of == wire.id
+    elsewhere = _doc(lead + "\n\n" + FULL, "https://third.example/bridge", "c.jsonl")
+    assert run_stage(DedupStage, [elsewhere]).kept == []
+    assert elsewhere.duplicate.of == update.id  # (the update's text: a version of its own)
+
+
 @pytest.mark.parametrize("plan", ["stream", "staged"])
 def test_verify_names_a_record_whose_duplicate_of_has_no_record(ingest, tmp_path, plan):
     """Both plans: every record's duplicate.of is a record's (#2); a line naming a document
