@@ -5456,11 +5456,13 @@ def _things(names: list[str]) -> bool:
 #: A byline that names a desk or a role and no person: "Staff Reporter", "By Our
 #: Correspondent" (whose "Our" was an author), Bengali "নিজস্ব প্রতিবেদক" ("own reporter"),
 #: Marathi "प्रतिनिधी", Hindi "संवाददाता" ("correspondent"), a place after a comma at most
-#: ("Staff Reporter, Dhaka", "प्रतिनिधी, पुणे")
+#: ("Staff Reporter, Dhaka", "प्रतिनिधी, पुणे"); a desk's reports ("By Staff Reports", "From
+#: staff and wire reports": "Staff Reports" was an author, s40 acc-synd #4)
 _DESK_BYLINE = re.compile(
     r"(?:by\s+(?:our\s+|a\s+|the\s+)?(?:(?:own|staff|special|senior|foreign|political)\s+)?"
     r"(?:reporter|correspondent|writer|staff)s?|(?:our|own|staff|special|senior|foreign)\s+"
     r"(?:reporter|correspondent|writer)s?"
+    r"|(?:(?:by|from)\s+)?(?:staff|wire)(?:\s+and\s+(?:staff|wire))?\s+reports?"
     r"|(?:নিজস্ব|বিশেষ|স্টাফ)\s+(?:প্রতিবেদক|প্রতিনিধি|সংবাদদাতা|রিপোর্টার)"
     r"|(?:विशेष\s+|हमारे\s+)?(?:प्रतिनिधी|प्रतिनिधि|संवाददाता)|न्यूज़?\s+डेस्क)"
     r"(?:\s*[,،|]\s*\S+(?:\s+\S+)?)?",
@@ -5469,7 +5471,7 @@ _DESK_BYLINE = re.compile(
 #: How many lines under the headline a desk's byline is looked for
 _DESK_REACH = 3
 #: What an English desk's byline holds (:data:`_DESK_BYLINE`), looked for before the pattern
-_DESK_ROLES = ("reporter", "correspondent", "writer", "staff")
+_DESK_ROLES = ("report", "correspondent", "writer", "staff")
 
 
 def _desk_line(s: str) -> bool:
