@@ -1997,6 +1997,10 @@ class DedupStage(Stage):
                 detail: dict[str, Any] = {"duplicate": dup.to_json()}
                 if match is not None:
                     detail["match"] = match.detail(opts.measure)
+                if "copy_of" in ann:
+                    # (the member it repeats byte for byte: a kept record's annotation says
+                    # so, and the entry of a dropped one did not; s40 acc-synd #7)
+                    detail["copy_of"] = ann["copy_of"]
                 # the title and authors of the copy dropped and of the document it is a
                 # copy of, for an editor to judge the pair without a join (s28 dedup M1)
                 detail["copy"] = _shown(bylines[i], uris[i])

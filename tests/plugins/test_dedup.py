@@ -230,6 +230,7 @@ def test_a_copy_of_a_near_member_is_not_called_identical_to_the_root(run_stage, 
     assert c.annotations["dedup"] == {"method": "text", "copy_of": b.id}
     assert run.dropped[-1][1].reason == "near_duplicate"
     assert run.dropped[-1][1].detail["duplicate"]["similarity"] == b.duplicate.similarity
+    assert run.dropped[-1][1].detail["copy_of"] == b.id  # (s40 acc-synd #7)
 
 
 ZH = (
