@@ -108,6 +108,9 @@ NO_LANGUAGE = "none"
 #: The noted count of revisions kept: changed texts at an address archived before (the
 #: dedup stage's duplicate.status revision; a rejects entry of reason revision if dropped)
 REVISIONS_KEPT = "revisions kept (changed text at an address seen before)"
+#: The noted count of duplicates kept (``dedup.policy = "keep"``: the run said "kept 54"
+#: and nothing of the 52 exact or near copies among them; s40 acc-synd #10), by status
+DUPLICATES_KEPT = "{} duplicates kept (duplicate.status {})"
 #: Kept documents that resemble a taken-down one (annotations.dedup.taken_down)
 TAKEDOWN_FLAGGED = "kept, flagged as like a taken-down document (annotations.dedup.taken_down)"
 #: The noted counts of the boilerplate stage's site template (option ``site_template``):

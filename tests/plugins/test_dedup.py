@@ -1012,6 +1012,21 @@ def test_the_run_report_counts_the_revisions_kept(ingest, tmp_path):
     assert "noted    revisions kept (changed text at an address seen before)  1" in summary
 
 
+def test_the_run_report_counts_the_duplicates_kept(ingest, tmp_path):
+    """s40 acc-synd #10: with ``dedup.policy=keep`` the run said "kept 3" and nothing of
+    the copies among them."""
+    src = tmp_path / "all.jsonl"
+    texts = [LONG, LONG, LONG + UPDATE]
+    src.write_text("".join(json.dumps({"url": f"https://s{k}.example/x", "text": t}) + "\n"
+                           for k, t in enumerate(texts)))  # fmt: skip
+    res = ingest(str(src), "--set", "dedup.policy=keep")
+    assert [r["duplicate"]["status"] for r in res.records] == ["unique", "exact", "near"]
+    assert res.manifest["counts"]["noted"] == {
+        "exact duplicates kept (duplicate.status exact)": 1,
+        "near duplicates kept (duplicate.status near)": 1,
+    }
+
+
 def _weather(city: str, high: int, low: int, sky: str, wind: str, day: str) -> str:
     return (
         f"{city} weather for {day}. Expect {sky} skies through the afternoon with a high near"
