@@ -642,6 +642,13 @@ EXCERPT = 0.7
 #: address an excerpt is compared with the versions there (EXCERPT above), not by this.
 COMPILATION = 0.5
 
+#: A document kept as no duplicate whose most similar candidate is this similar to it (the
+#: stage's measure), under the threshold, names it: ``annotations.dedup.nearest`` (its
+#: cluster's first document, a record), so that the takes of a growing wire story, a short
+#: story's update elsewhere, a cut copy read before the full one can be found from each
+#: other (s40 acc-synd #2: they were ``unique``, with no pointer to their family)
+RELATED = 0.5
+
 
 def _adds_nothing(share: float, size: int, old_size: int, num_perm: int) -> bool:
     """Whether a document of ``size`` shingles whose signature shares ``share`` of its values
@@ -1529,6 +1536,18 @@ class DedupStage(Stage):
                 " the root, maybe dropped), not of the root: it is a near duplicate of the"
                 " root, with its similarity to the root.",
             },
+            "nearest": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "similarity"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "similarity": {"type": "number", "minimum": 0, "maximum": 1},
+                },
+                "description": "No duplicate, but like this document's (its cluster's first"
+                " document, a record) from 0.5 of the stage's measure under the threshold:"
+                " another take, an update or a cut of the same story.",
+            },
         },
     }
 
@@ -1851,7 +1870,7 @@ class DedupStage(Stage):
         # version; s33 acc-regress #9)
         cut_short = [_paywalled(d) for d in docs]
         titles = [b[0] if b is not None else None for b in bylines]
-        counts, best, revisions = self._near_batch(
+        counts, best, revisions, nearest = self._near_batch(
             bkeys, sig16, sizes, near, indexed & ~reposts, own_n, uris, pkeys, titles, site_names
         )
         # the earlier versions at each document's address, indexed before it (the batch's
@@ -1964,6 +1983,9 @@ class DedupStage(Stage):
                     assert isinstance(m.of, str)  # a batch candidate is indexed, so decided
                     dup = Duplicate("near", m.of, round(m.sim, 4))
                     ann["method"] = "minhash"
+                elif dup is None and (related := nearest.get(i)) is not None:
+                    related.resolve(docs, roots)
+                    ann["nearest"] = {"id": related.of, "similarity": round(related.sim, 4)}
             doc.duplicate = dup or Duplicate("unique")
             doc.annotations[self.name] = ann
             policy = opts.policy
@@ -2177,7 +2199,7 @@ class DedupStage(Stage):
         ukeys: list[str | None],
         titles: list[str | None],
         site_names: list[str | None],
-    ) -> tuple[list[int], dict[int, _Match], dict[int, _Match]]:
+    ) -> tuple[list[int], dict[int, _Match], dict[int, _Match], dict[int, _Match]]:
         """The near-duplicate check of a batch's documents ``near``, all at once.
 
         A document's candidates are the indexed documents that share a band key with it, in
@@ -2188,9 +2210,11 @@ class DedupStage(Stage):
         number of candidates of each document and, for those with a best candidate, its
         cluster root (an index candidate) or its position in the batch, and the similarity
         (a :class:`_Match`); and for those with a candidate at or above the threshold at
-        their own address (``uris``), the most similar such: an earlier version (a revision).
-        ``own_n``: per document, the number of its own entry from an earlier run (-1 if
-        none): only documents indexed before it are its candidates.
+        their own address (``uris``), the most similar such: an earlier version (a revision);
+        and for those without either whose most similar candidate is at least
+        :data:`RELATED` similar, that candidate. ``own_n``: per document, the number of its
+        own entry from an earlier run (-1 if none): only documents indexed before it are its
+        candidates.
 
         As numpy operations over all pairs of (document, candidate): a candidate costs a row
         of the index and a comparison of two signatures, not a Python loop, which matters as
@@ -2252,7 +2276,7 @@ class DedupStage(Stage):
         pair_i = np.concatenate([db_i, b_i])
         counts: list[int] = np.bincount(pair_i, minlength=count).tolist()
         if not len(pair_i):
-            return counts, {}, {}
+            return counts, {}, {}, {}
         share = np.concatenate([db_same, b_same]) / sig16.shape[1]
         cand_size = np.concatenate([db_size, sizes[b_j]])
         sim = _similarities(
@@ -2269,13 +2293,19 @@ class DedupStage(Stage):
         ok = np.flatnonzero(sim >= opts.threshold)
         best: dict[int, _Match] = {}
         revisions: dict[int, _Match] = {}
-        if len(ok):
+        nearest: dict[int, _Match] = {}
+        # per document under the threshold: its most similar candidate, if RELATED
+        low = np.flatnonzero((sim >= RELATED) & (sim < opts.threshold))
+        if len(low):
+            low = low[np.lexsort((rank[low], -sim[low], pair_i[low]))]
+            low = low[np.r_[True, pair_i[low][1:] != pair_i[low][:-1]]]
+        if len(ok) or len(low):
             # per document: the highest similarity, then the earliest candidate
             order = ok[np.lexsort((rank[ok], -sim[ok], pair_i[ok]))]
             n_db = len(db_i)
             # cluster roots, ids, addresses and address keys of the index candidates at or
-            # above the threshold (one row each)
-            above = sorted({int(db_n[p]) for p in ok.tolist() if p < n_db})
+            # above the threshold, and of the RELATED ones (one row each)
+            above = sorted({int(db_n[p]) for p in (*ok.tolist(), *low.tolist()) if p < n_db})
             rows = {
                 n: (root, doc_id, uri, ukey, byline)
                 for n, root, doc_id, uri, ukey, byline in self._select(
@@ -2347,7 +2377,10 @@ class DedupStage(Stage):
                     best[i] = match(p)
                 if here and i not in revisions:
                     revisions[i] = match(p)
-        return counts, best, revisions
+            for p in low.tolist():
+                if (i := int(pair_i[p])) not in best and i not in revisions:
+                    nearest[i] = match(p)
+        return counts, best, revisions, nearest
 
     def _candidate_rows(self, ns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The indexed documents numbered ``ns`` (sorted, distinct) that are still there:

@@ -1158,3 +1158,32 @@ def test_a_page_rendered_with_its_furniture_and_a_fuller_version_are_one_story(r
     item.title = "Schools get twelve percent more"
     run = stage_runner(tmp_path / "other")(DedupStage, [page, item])
     assert run.kept == [page, item] and item.duplicate.status == "unique"
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_related_copy_under_the_threshold_names_its_nearest(run_stage, across_runs):
+    """s40 acc-synd #2: a short story's update on another site (two paragraphs added) is
+    under the threshold, no duplicate, and was kept with no pointer to its story: it
+    names the story's record and its similarity (annotations.dedup.nearest). Another
+    story names nothing."""
+    from helpers import word_paragraphs
+
+    paras = word_paragraphs(4, seed=11)
+    story = make_document("\n\n".join(paras), path="a.txt", uri="https://a.example/s")
+    added = word_paragraphs(2, seed=12)
+    update = make_document(
+        "\n\n".join([added[0], *paras, added[1]]), path="b.txt", uri="https://b.example/s"
+    )
+    other = make_document(
+        "\n\n".join(word_paragraphs(4, seed=13)), path="c.txt", uri="https://c.example/s"
+    )
+    if across_runs:
+        run_stage(DedupStage, [story])
+        kept = run_stage(DedupStage, [update, other]).kept
+    else:
+        kept = run_stage(DedupStage, [story, update, other]).kept[1:]
+    assert kept == [update, other]
+    assert update.duplicate.status == "unique"
+    near = update.annotations["dedup"]["nearest"]
+    assert near["id"] == story.id and 0.5 <= near["similarity"] < 0.85
+    assert "nearest" not in other.annotations["dedup"]
