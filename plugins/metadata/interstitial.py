@@ -7,15 +7,14 @@ sentences of prose, and they became an article record titled "Page not found". A
 or 5xx is dropped at the input already (``http_status``); this reads what the page says.
 
 The evidence is the page's own, in several languages (en, de, fr, es, it, pt, nl): a short
-text (at most :data:`SHORT_WORDS` words) for which no publication date was found and whose
-prose is mostly an interstitial's sentences (by words: an article's prose beyond them keeps
-the page). The title (the headline found, or the HTML ``<title>``) supports the prose and
-decides alone only when no prose follows it (a few words, or a server's status code over
-no sentence): a film review headlined "Forbidden", the lyrics of a song "Gone" are
-articles (s37 acc-read F2, s38 acc-read F4). A wall quoted in a story is the story's (F11),
-and so is one reported, with who said or asked it (s39 acc-read F11): a wall speaks to its
-reader.
-"""
+text (at most :data:`SHORT_WORDS` words, a firewall's block page :data:`BLOCK_PAGE_WORDS`)
+for which no publication date was found and whose prose is mostly an interstitial's
+sentences (by words: an article's prose beyond them keeps the page). The title (the headline
+found, or the HTML ``<title>``) supports the prose and decides alone only when no prose
+follows it (a few words, or a server's status code over no sentence): a film review
+headlined "Forbidden", the lyrics of a song "Gone" are articles (s37 acc-read F2, s38 acc-
+read F4). A wall quoted in a story is the story's (F11), and so is one reported, with who
+said or asked it (s39 acc-read F11): a wall speaks to its reader."""
 
 from __future__ import annotations
 
@@ -37,11 +36,16 @@ Kind = Literal[
 ]
 
 #: A page's text of at most this many words may be an interstitial (the longest of the s36
-#: acceptance test's walls: a French consent wall of 60 words; Cloudflare's block page in
-#: full is 106, which was archived at 100: s39 acc-regress D10; an article is longer, a
-#: brief has its title and date, and the prose decides under it: no undated dev page or
-#: corpus document of 100 to 200 words is taken for one)
-SHORT_WORDS = 150
+#: acceptance test's walls: a French consent wall of 60 words; an article is longer, a
+#: brief has its title and date, and the prose decides under it) ...
+SHORT_WORDS = 100
+#: ... and a firewall's block page of at most this many: it explains itself at length
+#: (Cloudflare's in full, "Why have I been blocked? … What can I do to resolve this?", is
+#: 106 words, and was archived at 100: s39 acc-regress D10). The other kinds speak in a
+#: sentence or two, and 100 to 150 words of their phrases are a help article's: "How to
+#: enable JavaScript in your browser", an instruction per browser, was dropped as a wall
+#: at 150 (s40 acc-read F4)
+BLOCK_PAGE_WORDS = 150
 #: The share of the text's words in an interstitial's sentences from which the text is the
 #: interstitial's without a title that says so (a footer line or a quoted "Page not found"
 #: in a brief is less)
@@ -388,7 +392,8 @@ def interstitial(
     # (a dated page first: most pages, and the text's split costs ~10 us a corpus document)
     if dated:
         return None
-    if not text or len(text.split()) > SHORT_WORDS:
+    n_words = len(text.split()) if text else 0
+    if not text or n_words > BLOCK_PAGE_WORDS:
         return None
     named = next((k for t in titles if (k := title_kind(t)) is not None), None)
     # (a paywall's pitch is one with a prompt to subscribe: the boilerplate stage's cut, a
@@ -430,11 +435,12 @@ def interstitial(
         )
         if own or not server or prose > _STATUS_PROSE:
             return None
-    if named is not None:
-        return named
-    if own and own >= PROSE_SHARE * total:
-        return max(found.items(), key=lambda kv: kv[1])[0]
-    return None
+    kind: Kind | None = named
+    if kind is None and own and own >= PROSE_SHARE * total:
+        kind = max(found.items(), key=lambda kv: kv[1])[0]
+    if n_words > SHORT_WORDS and kind != "access_denied":
+        return None
+    return kind
 
 
 #: A listing's teaser units: at least this many dated units (s36 acc-types #2: a section

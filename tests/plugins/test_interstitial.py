@@ -623,6 +623,32 @@ def test_a_brief_reporting_on_a_walls_subject_is_an_article(name):
     assert interstitial(text, [text.split("\n")[0], None], dated=False) is None
 
 
+HELP_ARTICLE = (
+    "Some features of our site, such as the comment section and the interactive maps, need"
+    " JavaScript.\nTo enable JavaScript in Chrome, open Settings, choose Privacy and security,"
+    " then Site settings, and switch JavaScript to Allowed.\nTo enable JavaScript in Firefox,"
+    " type about:config in the address bar and set javascript.enabled to true.\nTo enable"
+    " JavaScript in Safari, open Preferences, choose the Security tab and tick Enable"
+    " JavaScript.\nOn a phone, enable JavaScript in the browser's settings under Advanced or"
+    " Site settings.\nIf the maps still do not load after you enable JavaScript, clear your"
+    " browser's cache and reload the page.\nSome ad blockers also stop scripts from running:"
+    " if you use one, you may need to allow our site in its settings.\nStill stuck? Write to"
+    " our help desk and tell us which browser and version you use."
+)
+
+
+def test_a_help_article_of_a_walls_phrases_is_no_wall():
+    """s40 acc-read F4: walls were looked for in texts of up to 150 words for Cloudflare's
+    block page in full (106), and a 137-word help article, an instruction per browser, was
+    dropped as a JavaScript wall. Over 100 words only a firewall's block page is one."""
+    assert 100 < len(HELP_ARTICLE.split()) <= 150
+    title = "How to enable JavaScript in your browser"
+    assert interstitial(HELP_ARTICLE, [title, None], False) is None
+    # the first two sentences alone are the wall they would be
+    short = "\n".join(HELP_ARTICLE.split("\n")[1:3])
+    assert interstitial(short, ["Please enable JavaScript", None], False) == "javascript_or_captcha"
+
+
 def test_a_paywalls_pitch_counts_from_its_prompt_on():
     """A prompt left in the text makes the offer under it the paywall's, not the lead's
     sentences above it that mention subscribers or a price (s39 acc-read F2)."""
