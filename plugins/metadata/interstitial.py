@@ -12,9 +12,10 @@ for which no publication date was found and whose prose is mostly an interstitia
 sentences (by words: an article's prose beyond them keeps the page). The title (the headline
 found, or the HTML ``<title>``) supports the prose and decides alone only when no prose
 follows it (a few words, or a server's status code over no sentence): a film review
-headlined "Forbidden", the lyrics of a song "Gone" are articles (s37 acc-read F2, s38 acc-
-read F4). A wall quoted in a story is the story's (F11), and so is one reported, with who
-said or asked it (s39 acc-read F11): a wall speaks to its reader."""
+headlined "Forbidden", the lyrics of a song "Gone" are articles (s37 acc-read F2, s38
+acc-read F4). A wall quoted in a story is the story's (F11), and so is one reported, with
+who said or asked it (s39 acc-read F11): a wall speaks to its reader.
+"""
 
 from __future__ import annotations
 
