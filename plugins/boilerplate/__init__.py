@@ -145,9 +145,10 @@ class BoilerplateOptions:
         " links and emphases cut onto lines of their own (BeautifulSoup's get_text('\\n'))"
         " is joined into one block per line before the decisions, which then apply to every"
         " input line of a block; the cleaned text has the blocks' visible text (markdown:"
-        " link text without URLs, no images or markup; a table's rows with cells joined by"
-        " ' | ', a fenced code block's lines as written, each table and code block kept or"
-        " removed whole). A text whose lists have bullets (lynx, inscriptis, resiliparse) is"
+        " link text without URLs, no images, rules, raw HTML or link-reference definitions;"
+        " a table as a markdown table, '| a | b |' rows under a '|---|---|' row, as the HTML"
+        " path writes one; a code block's lines as written; each table and code block kept"
+        " or removed whole). A text whose lists have bullets (lynx, inscriptis, resiliparse) is"
         " read without them, line for line. Text written one block per line is left as it"
         " is (see corearchive_plugins.boilerplate.reflow).",
     )
