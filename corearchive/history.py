@@ -69,6 +69,7 @@ def _entry(
         "folder": str(folder),
         "again": [],
         "_seq": seq,
+        "_record": _field(line, "source").get("warc_record_id"),
     }
 
 
@@ -131,10 +132,18 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
         first = kept.get(e["of"]) if e["kind"] == "dropped" else None
         if first is not None and str(e["fetched_at"] or "~") < str(first["fetched_at"] or ""):
             e["before_original"] = True
-    again = [e for e in out if e["status"] == "already_archived" and e["id"] in kept]
-    for e in again:
-        kept[e["id"]]["again"] += [e["run_id"], *e["again"]]
-    gone = {id(a) for a in again}
+    # (or its crawl record read from a copy of the crawl file, under another document id:
+    # the same capture, as its revisits are; s40 acc-read F21)
+    by_record = {e["_record"]: e for e in kept.values() if e["_record"]}
+    again = [
+        (e, k)
+        for e in out
+        if e["status"] == "already_archived"
+        and (k := kept.get(e["id"]) or by_record.get(e["_record"])) is not None
+    ]
+    for e, k in again:
+        k["again"] += [e["run_id"], *e["again"]]
+    gone = {id(a) for a, _ in again}
     out = [e for e in out if id(e) not in gone]
 
     def rank(e: dict[str, Any]) -> tuple[tuple[str, int, int], str, int]:
@@ -145,7 +154,7 @@ def captures(url: str, folders: list[Path], exact: bool = False) -> list[dict[st
 
     out.sort(key=rank)
     for e in out:
-        del e["_seq"]
+        del e["_seq"], e["_record"]
     return out
 
 

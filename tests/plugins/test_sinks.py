@@ -870,6 +870,12 @@ def test_a_crawls_revisit_records_are_archived_and_named(ingest, tmp_path, how):
     assert len(_revisits(out)) == 2
     hist = json.loads(CliRunner().invoke(cli, ["history", uri, str(out), "--json"]).output)
     assert [c["status"] for c in hist["captures"]].count("revisit") == 2
+    # ... and its response too, a capture of its own "already archived" (s40 acc-read F21)
+    assert [(c["fetched_at"], c["status"]) for c in hist["captures"]] == [
+        ("2024-04-01T08:00:00Z", "unique"),
+        ("2024-04-08T08:00:00Z", "revisit"),
+        ("2024-04-15T08:00:00Z", "revisit"),
+    ]
 
 
 def test_a_segmented_capture_is_archived_whole(ingest, tmp_path):
