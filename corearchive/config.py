@@ -426,18 +426,6 @@ def resolve(
                     + did_you_mean(name, known_map)
                 )
 
-    # (a stage that changes the text after an ordered one failed only the documents it
-    # happened to change, the title or byline lines the metadata stage takes out: the order
-    # is refused as a whole instead, s39 acc-regress R6; see Stage.changes_text)
-    ordered = next((n for n in stages if registry.stages[n].ordered), None)
-    for name in stages[stages.index(ordered) + 1 :] if ordered is not None else ():
-        if registry.stages[name].changes_text:
-            raise ConfigError(
-                f"{stages_origin}: the stage {name!r} changes documents' text, and comes after"
-                f" {ordered!r}, which indexes the text it sees: place {name!r} before"
-                f" {ordered!r}"
-            )
-
     stage_options = {
         name: _build(
             registry.stages[name].Options,
@@ -455,6 +443,17 @@ def resolve(
         )
         for name in registry.sinks
     }
+    # (a stage that changes the text after an ordered one failed only the documents it
+    # happened to change, the title or byline lines the metadata stage takes out: the order
+    # is refused as a whole instead, s39 acc-regress R6; see Stage.changes_text)
+    ordered = next((n for n in stages if registry.stages[n].ordered), None)
+    for name in stages[stages.index(ordered) + 1 :] if ordered is not None else ():
+        if registry.stages[name].changes_text_with(stage_options[name]):
+            raise ConfigError(
+                f"{stages_origin}: the stage {name!r} changes documents' text, and comes after"
+                f" {ordered!r}, which indexes the text it sees: place {name!r} before"
+                f" {ordered!r}"
+            )
     for name in stages:
         try:
             registry.stages[name].check_options(stage_options[name])

@@ -180,7 +180,8 @@ class Stage:
         ``True`` for a stage that changes documents' text (takes lines out, rewrites it):
         it may not follow an ordered stage, which indexes the text it sees (see
         :meth:`_bad_text`), and a configuration that places it there is refused at start
-        (a stage that does not say so is held to it document by document).
+        (a stage that does not say so is held to it document by document); one whose
+        options decide it says so in :meth:`changes_text_with`.
     ``after`` / ``before``
         Where ``--enable NAME`` puts the stage: right after the stage named ``after``, else
         right before the one named ``before`` (``None``, the default: it declares no place,
@@ -220,6 +221,14 @@ class Stage:
         fingerprint of unchanged inputs includes them, so that another model re-reads the
         inputs. A model the stage cannot use raises (the run stops, naming the stage)."""
         return {}
+
+    @classmethod
+    def changes_text_with(cls, options: Any) -> bool:
+        """Whether the stage changes documents' text under its ``options``: its
+        ``changes_text``, unless an option turns that off (a stage that takes lines out
+        only on request overrides this; s40 acc-regress R11: the metadata stage with
+        ``strip_lines = false`` after ``dedup`` was refused)."""
+        return cls.changes_text
 
     @classmethod
     def check_options(cls, options: Any) -> None:

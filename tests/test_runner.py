@@ -2042,6 +2042,23 @@ def test_a_stage_that_changes_the_text_is_refused_after_dedup(tmp_path, stages):
     assert not (tmp_path / "o").exists()
 
 
+def test_the_metadata_stage_without_strip_lines_may_follow_dedup(tmp_path):
+    """With ``strip_lines = false`` the metadata stage takes no line out: after dedup it is
+    no text-changing stage, and the configuration that worked before s39 runs again (s40
+    acc-regress R11: it was refused, exit 2)."""
+    page = tmp_path / "p.txt"
+    page.write_text("Council approves the bridge budget\nBy Jane Doe\n" + ARTICLE)
+    stages = '["boilerplate", "language", "dedup", "metadata"]'
+    r = CliRunner().invoke(
+        cli,
+        ["ingest", str(page), "-o", str(tmp_path / "o"), "--set", f"pipeline.stages={stages}",
+         "--set", "stages.metadata.strip_lines=false"],
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    [rec] = [json.loads(x) for x in (tmp_path / "o" / "records.jsonl").read_text().splitlines()]
+    assert rec["title"] == "Council approves the bridge budget"
+
+
 class _NaNStage(Stage):
     """A stage whose annotation of one document is NaN, which no record may hold."""
 

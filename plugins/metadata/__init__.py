@@ -694,6 +694,12 @@ class MetadataStage(Stage):
     name = "metadata"
     changes_text = True  # (it takes lines out: see Stage.changes_text)
     Options = MetadataOptions
+
+    @classmethod
+    def changes_text_with(cls, options: Any) -> bool:
+        """It takes lines out only with ``strip_lines``."""
+        return bool(options.strip_lines)
+
     # Pages in runs of 64 (as the boilerplate stage hands them on), not one at a time
     # between the language stage's: the stage's code and caches stay in the CPU's caches
     # from one page to the next (with the language stage also at 64: corpus-10000 one
