@@ -776,6 +776,10 @@ _REFRESH = re.compile(r"\s*(\d+)(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(.*)", re.I 
 _REDIRECT_HEAD = 65536
 _REDIRECT_DELAY = 5
 _REDIRECT_TEXT = 1000
+#: A script that sends its browser to another page: ``location = …``, ``location.href =
+#: …``, ``location.replace(…)``, ``location.assign(…)`` (a redirect stub's, whose
+#: ``<noscript>`` refresh does the same for readers without scripts)
+_SCRIPT_REDIRECT = re.compile(r"\blocation(?:\.href)?\s*=(?!=)|\blocation\.(?:replace|assign)\s*\(")
 #: The text a browser shows: outside scripts, styles and templates (comments are no text)
 _SHOWN = XPath(
     "//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -838,9 +842,12 @@ def meta_redirect(html: str, uri: str) -> str | None:
     for meta in tree.iter("meta"):
         if meta.get("http-equiv", "").strip().lower() != "refresh":
             continue
-        if any(up.tag == "noscript" for up in meta.iterancestors()):
+        if any(up.tag == "noscript" for up in meta.iterancestors()) and not any(
+            _SCRIPT_REDIRECT.search(script.text or "") for script in tree.iter("script")
+        ):
             # (for a reader without scripts only: a browser shows the page, the article
-            # that is there; s39 acc-regress D11)
+            # that is there, s39 acc-regress D11; unless its script sends the browser away
+            # too, a redirect stub's "window.location.replace(...)", s40 acc-regress R6)
             continue
         to = _refresh_target(meta.get("content", ""), uri)
         if to is None:
