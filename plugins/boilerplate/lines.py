@@ -1432,7 +1432,8 @@ def _raw_features_many(docs, lex):
     letters = (wlen.take(tb[1:]) - wlen.take(tb[:-1]) - cntT[_W_NOT_LETTER].sum(axis=0)).astype(
         np.float64
     )
-    ntok = _nomark_words(F, np.diff(tb).astype(np.float64), letters)
+    raw_ntok = np.diff(tb).astype(np.float64)
+    ntok = _nomark_words(F, raw_ntok, letters)
     codes = _lex_codes(lex["table"], th)
     # A cue word written right before "(" is code, a function's name ("print(x)", "share()"),
     # not a page's button: no cue (a snippet's print() line was removed as furniture, s34
@@ -1455,6 +1456,13 @@ def _raw_features_many(docs, lex):
     key += tcls & 4
     per = np.bincount(key, minlength=n * 8).reshape(n, 8)
     stop = per[:, 1::2].sum(axis=1).astype(np.float64)
+    if ntok is not raw_ntok:
+        # (a line counted in words of its letters has no stop words the lexicon can find
+        # among its spaced phrases: a paragraph of them read as a list of 40 words without
+        # one, and a Thai text of one or two paragraphs was dropped whole as no_content; s40
+        # acc-regress R1. Its share is unknown: taken as prose's, about a third)
+        counted = ntok != raw_ntok
+        stop[counted] = _NOMARK_STOP_SHARE * ntok[counted]
     alpha = per[:, [2, 3, 6, 7]].sum(axis=1).astype(np.float64)
     dtok = per[:, 4:].sum(axis=1).astype(np.float64)
     tit_cum = np.zeros(nt_all + 1, np.int64)
@@ -1533,6 +1541,11 @@ def _raw_features_many(docs, lex):
         act[act] = _CLOSER[cpc[back[act]]]
     end_t = np.where(back >= ls, _END_T[cpc[back]], 0)
     end_sent = (end_t & 2) > 0
+    if ntok is not raw_ntok:
+        # (nor a sentence end: Thai and Lao write none, and a paragraph of theirs is prose,
+        # :func:`nomark_prose_line`, as a line ending one is)
+        for j in np.flatnonzero(counted & ~end_sent).tolist():
+            end_sent[j] = nomark_prose_line(F[j])
     end_q = (end_t & 4) > 0
     ft = _FIRST_T[np.minimum(fcp, 65535)]
     c2 = np.where(lens > 1, cp[np.minimum(ls + 1, L - 1)], 0)
@@ -2496,6 +2509,9 @@ _NOMARK_LETTERS = re.compile(
 _NOMARK_PROSE_LETTERS = 75
 #: letters of a Thai or Lao word, about (see above)
 _NOMARK_WORD_LETTERS = 3
+#: the share of stop words taken for a line counted so (the median of the dev pages' prose
+#: lines of 25+ words is 0.35; the lexicon finds none among Thai or Lao phrases)
+_NOMARK_STOP_SHARE = 0.35
 
 
 def _nomark_words(F: list[str], ntok: np.ndarray, letters: np.ndarray) -> np.ndarray:

@@ -594,6 +594,24 @@ def test_thai_and_lao_furniture_goes_and_their_paragraphs_stay(run_stage, page):
     assert not set(kept) & set(page[:4] + [ln for ln in page[head:] if len(ln) <= 80])
 
 
+@pytest.mark.parametrize("n", [1, 2])
+def test_a_thai_text_of_a_paragraph_or_two_is_kept(run_stage, n):
+    """s40 acc-regress R1: counted in words of its letters, a Thai paragraph read as a line
+    of 40 words without a stop word or a sentence end, a list's; a text of one or two of
+    them was dropped whole as no_content (the same paragraphs were kept as JSONL or HTML).
+    Its stop words are not found among its phrases (their share is taken as prose's), and a
+    Thai paragraph ends its sentence without a mark."""
+    paras = [
+        "สภากรุงเทพมหานครอนุมัติงบประมาณปีหน้าเมื่อวันอังคาร การอภิปรายใช้เวลาหกชั่วโมง"
+        " และฝ่ายค้านลงมติไม่เห็นด้วย โรงเรียนจะได้รับเงินเพิ่มสำหรับการซ่อมแซม",
+        "กระทรวงสาธารณสุขรายงานว่าจำนวนผู้ป่วยไข้เลือดออกในปีนี้ลดลงจากปีที่แล้วเกือบครึ่งหนึ่ง"
+        " เนื่องจากการรณรงค์กำจัดแหล่งเพาะพันธุ์ยุงลายอย่างต่อเนื่องในชุมชน",
+    ][:n]
+    run = run_stage(BoilerplateStage, make_document("\n\n".join(paras) + "\n"))
+    assert run.kept, run.dropped
+    assert [ln for ln in run.kept[0].text.split("\n") if ln] == paras
+
+
 def test_thai_and_lao_lines_count_words_of_their_letters():
     """A space parts phrases in Thai and Lao, not words: a line of 24+ of their letters counts
     as words of three letters, when that is more than its tokens; a shorter line (a label of
