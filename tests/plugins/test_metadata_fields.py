@@ -590,6 +590,22 @@ def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> No
     assert not [f for f in ("Title:", "URL Source", "Markdown Content") if f in rec["text"]]
 
 
+def test_a_jina_reader_headers_title_is_the_title_of_a_text_without_a_headline(
+    ingest, tmp_path
+) -> None:
+    """s40 acc-regress R7: a Jina Reader text whose content has no headline of its own (a
+    blog's, a listing's) had no title: the header's lines left the text as its fields, and
+    its "Title:" line, the first, was passed over (a YAML front matter's opens with "---")."""
+    (tmp_path / "jina.txt").write_text(
+        "Title: Council approves new skate park - Riverside Gazette\n\n"
+        "URL Source: https://www.riverside.example/skate-park\n\n"
+        "Published Time: 2025-06-14T07:30:00Z\n\nMarkdown Content:\n" + FM_SENTENCE + "\n"
+    )
+    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    assert rec["title"].startswith("Council approves new skate park"), rec["title"]
+    assert rec["text"].startswith(FM_SENTENCE) and "Title:" not in rec["text"]
+
+
 @pytest.mark.parametrize(
     "head",
     [
