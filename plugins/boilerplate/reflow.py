@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import compress, islice, repeat
@@ -1215,11 +1215,18 @@ def markdown_blocks(
     breaks: dict[int, list[str]] = {}
     markup: list[int] = []
     left = ""  # (what the last block with text left open: see _left_markup)
+    starts = sorted(found)
     i, n = 0, len(lines)
     while i < n:
         block = found.get(i)
         if block is not None and i < block[0] <= n:
             text, end = block[1], block[0]
+            if (k := bisect_right(starts, i)) < len(starts) and starts[k] < end:
+                # (a block ends where the next begins: cmark gives a setext heading of
+                # html2text's image "table", an image over "---  ", the line after its
+                # underline too, the first of the paragraph under it, which then held no
+                # block, and its lines were left out as markup; s40 acc-regress R10)
+                end = starts[k]
         elif i < fm:
             text, end = lines[i], i + 1
         else:

@@ -1290,3 +1290,25 @@ def test_a_code_fence_is_an_opening_line_and_a_later_closing_one(text: str, fenc
     from corearchive_plugins.boilerplate.reflow import _fenced
 
     assert (_fenced(text) is not None) is fenced
+
+
+def test_a_paragraph_under_an_image_table_is_a_block_of_its_own():
+    """html2text writes an image with its caption as a one-column "table": the image, "---"
+    under it, the caption, then the paragraph after, lines ending in two spaces. cmark reads
+    a setext heading of the image, whose source lines run into the paragraph's first; the
+    paragraph's lines then held no block and were left out as markup (s40 acc-regress R10,
+    27 lines of a dev page)."""
+    text = (
+        "# Southern Gothic: a reading month\n\nEvery month we pick a theme and read one book"
+        " together. [Here](http://example.org/about) is how it works, and\n[here]"
+        "(http://example.org/list) is the list of past books.\n\n### What is Southern Gothic?"
+        "\n\n[![](https://example.org/map.png)](http://example.org/deep-south.png)  \n---  \n"
+        "Source: Wikipedia  \nWhat is special about this genre is that it exists only in"
+        ' _American\nliterature_. The "Southern" refers to the states of the Deep South.  \n'
+    )
+    got = reflow_text(text)
+    assert got is not None
+    joined = got.text.split("\n")
+    [k] = [j for j, line in enumerate(joined) if "What is special" in line]
+    assert k not in got.markup
+    assert joined[k].endswith('The "Southern" refers to the states of the Deep South.')
