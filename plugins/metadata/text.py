@@ -6274,11 +6274,15 @@ def extract_lines(
     # like a name and something vouches for it (see _site_evidence)
     if items:
         label = _host_label(url)
+        # (not a line of a front matter or a reader's header, its fields: "Title: Quanta
+        # Magazine" was the site's name once the header's "URL Source:" gave the page an
+        # address; nor a Jina image's alt text, "Image 1: EL UNIVERSAL"; s40 acc-regress R12)
+        fm = front_matter_lines(page.lines)
         i0, s0 = items[0]
         found_site: tuple[int, str] | None = None
         if (
             title_line is not None
-            and i0 < title_line
+            and fm <= i0 < title_line
             and _site_like(s0)
             and i0 < body_line
             and _site_evidence(s0, label, res["publisher"])
@@ -6290,7 +6294,8 @@ def extract_lines(
             named = [
                 (len(_compact(s)), i, s)
                 for i, s in dict([*items[:15], *items[-15:]]).items()
-                if (i < body_line or i > last_para)
+                if (fm <= i < body_line or i > last_para)
+                and not _JINA_IMAGE.match(s)
                 and _site_like(s)
                 and _names_domain(s, label)
                 and not _site_words(s, True)
@@ -6478,6 +6483,10 @@ _SITE_NAV = re.compile(
 #: :data:`_PAPER_WORD` and :data:`_SITE_NAV` without IGNORECASE, for an ASCII line lowercased
 #: (:func:`_site_words`)
 _PAPER_WORD_L, _SITE_NAV_L = _lowercase(_PAPER_WORD), _lowercase(_SITE_NAV)
+
+
+#: Jina Reader's text of an image: its alt text after "Image N:" ("Image 1: EL UNIVERSAL")
+_JINA_IMAGE = re.compile(r"Image \d+: ")
 
 
 def _site_words(s: str, nav: bool) -> bool:

@@ -590,6 +590,19 @@ def test_a_jina_reader_header_is_the_texts_fields(ingest, tmp_path, links) -> No
     assert not [f for f in ("Title:", "URL Source", "Markdown Content") if f in rec["text"]]
 
 
+def test_a_jina_reader_headers_lines_are_no_site_name(ingest, tmp_path) -> None:
+    """s40 acc-regress R12: with the header's address the text's lines naming the domain
+    were looked for, and the header's own "Title: Quanta Magazine", or an image's alt text
+    "Image 1: EL UNIVERSAL", was the site's name."""
+    (tmp_path / "jina.txt").write_text(
+        "Title: Quanta Magazine\n\nURL Source: https://www.quantamagazine.org/\n\n"
+        "Markdown Content:\n![Image 1: Quanta Magazine](https://www.quantamagazine.org/logo.png)"
+        "\n\nPhysicists find a new state of matter\n\n" + FM_SENTENCE + "\n"
+    )
+    (rec,) = ingest(str(tmp_path / "jina.txt"), "--disable", "dedup").records
+    assert rec["site_name"] in (None, "Quanta Magazine"), rec["site_name"]
+
+
 def test_a_jina_reader_headers_title_is_the_title_of_a_text_without_a_headline(
     ingest, tmp_path
 ) -> None:
