@@ -5778,18 +5778,26 @@ def calendar_date_lines(page: Page, top: int) -> list[int]:
     calendar (:data:`_CALENDAR_DATE`) and at most :data:`_CALENDAR_OTHER_WORDS` words
     besides, and end no sentence: date lines, whose date is not read ("٢٤ شعبان ١٤٤٥ هـ",
     "יום שלישי, כ"ה באדר א' התשפ"ד" under an Arabic or a Hebrew headline stayed as the text's
-    first line: s38 acc-script #17). A line of ASCII holds none (most pages: not searched)."""
-    out = []
-    for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(page.lines))):
+    first line: s38 acc-script #17). A line of ASCII holds none (most pages: not searched).
+    A line of a list of such dates, one under another, is the article's (the days of
+    Ramadan a story announces: s40 acc-regress R8)."""
+
+    def date_line(k: int) -> bool:
+        if not 0 <= k < len(page.lines):
+            return False
         line = page.lines[k].strip()
         if len(line) > _CALENDAR_LINE_CHARS or line.isascii():
-            continue  # (a paragraph, or no such date: not searched)
+            return False  # (a paragraph, or no such date: not searched)
         if (m := _CALENDAR_DATE.search(line)) is None:
-            continue
+            return False
         rest = line[: m.start()] + " " + line[m.end() :]
-        if len(rest.split()) <= _CALENDAR_OTHER_WORDS and _SENTENCE_FINAL.search(line) is None:
-            out.append(k)
-    return out
+        return len(rest.split()) <= _CALENDAR_OTHER_WORDS and _SENTENCE_FINAL.search(line) is None
+
+    return [
+        k
+        for k in range(max(top, 0), min(top + _CALENDAR_REACH + 1, len(page.lines)))
+        if date_line(k) and not date_line(k - 1) and not date_line(k + 1)
+    ]
 
 
 #: The words of a date line's label, byline and time, which a sentence of the story does not

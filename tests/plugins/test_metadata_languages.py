@@ -499,6 +499,9 @@ def test_a_hijri_month_in_a_sentence_stays() -> None:
         "٢٤ شعبان ١٤٤٥ هـ",
     ]
     assert calendar_date_lines(Page("\n".join(lines)), 0) == [2]
+    # a list of such dates, one under another, is the article's (s40 acc-regress R8)
+    days = ["1 رمضان 1446", "27 رمضان 1446", "1 شوال 1446"]
+    assert calendar_date_lines(Page("\n".join([*lines[:2], *days])), 0) == []
 
 
 #: A Korean news page: the byline writes the name before "reporter", the tags are hashtags
