@@ -2661,10 +2661,14 @@ def _rules(X, p, thr, rules=RULES, nomark=None, nomark_tl=None):
         # text's paragraph broken early into blocks lost its second block after the first
         # (taken for the title: s35 acc-regress R9)
         goes_on = (X[:, _FI["first_lower"]] > 0) & (X[:, _FI["end_sent@-1"]] == 0)
+        # (nor one ending in a colon: it leads into what follows, a list or a table, as a
+        # caption does not; "Results of the final round:" under the headline went as one,
+        # s40 acc-regress D3)
         cand = (
             keep
             & (ntok >= 8)
             & (end_sent == 0)
+            & (X[:, _FI["end_colon"]] == 0)
             & (np.arange(n) < first)
             & (nxt_by | prv_t | cue | nxt_credit)
             & ~goes_on
@@ -2780,6 +2784,7 @@ def _rules_rows(X, p, rb, thr, rules=RULES, nomark=None, nomark_tl=None):
             & keep
             & (ntok >= 8)
             & (end_sent == 0)
+            & (X[:, _FI["end_colon"]] == 0)
             & (gi < first[ld])
             & (nxt_by | prv_t | cue | nxt_credit)
             & ~goes_on  # (as _rules)

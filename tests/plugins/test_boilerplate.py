@@ -2832,3 +2832,21 @@ def test_refine_adds_no_copyright_notice_or_share_bar(furniture: str) -> None:
         "Body two",
         "A lost paragraph",
     ]
+
+
+def test_a_lede_ending_in_a_colon_under_the_headline_is_no_caption(run_stage):
+    """s40 acc-regress D3: "… Results of the final round:" right under the headline, no
+    sentence end, went as an image caption; a line ending in a colon leads into what
+    follows (a table, a list), as a caption does not."""
+    lede = "The club championship was played on Saturday in light rain. Results of the final round:"
+    page = [
+        "Results of the club championship",
+        lede,
+        "Name | Club | Score",
+        "Anna Berg | Riverside | 71",
+        "Tom Hale | Northfield | 73",
+        "Jo Park | Riverside | 74",
+        "The winner receives the silver cup and a year's free membership.",
+    ]
+    kept, removed = _clean(run_stage, page)
+    assert lede in kept, removed.get(lede)
