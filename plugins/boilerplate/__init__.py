@@ -1321,10 +1321,12 @@ def _keep_thread(d: Any) -> list[str]:
     the kept lines of readers' comments under an article; return the posters of the
     thread's posts in order (none when the page is no thread). The metadata stage takes
     the first, who started the thread, for its author."""
-    from .structures import COMMENTS_REASON, POST_REASON
+    from .structures import COMMENTS_REASON, POST_REASON, inline_comments
 
     keep = d.keep.tolist()
     posts, heads, comments = _thread_lines(d)
+    if not posts and not comments:
+        comments = inline_comments(d.stripped, keep)
     if found := [j for j in posts if not keep[j]]:
         _mark(d, dict.fromkeys(found, POST_REASON), True)
     if found := [j for j in comments if keep[j]]:

@@ -770,6 +770,30 @@ def posts_and_comments(
     return found, heads, []
 
 
+#: A reader's comment written on one line after its poster's name: "Mark: About time ..."
+#: (a name or a handle of up to three words, a colon, the comment)
+_INLINE_COMMENT = re.compile(r"([^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,2}): \S")
+
+
+def inline_comments(lines: Sequence[str], keep: Sequence[bool]) -> list[int]:
+    """The lines (positions in ``lines``, stripped) of readers' comments written one to a
+    line after their poster's name ("Mark: About time, Sundays are the only day I can go.")
+    under a comment section's heading (:func:`_comment_mark`: "Comments", "3 comments")
+    that follows the article's kept paragraphs, the heading with them: two comments or more
+    by posters (:func:`_poster`) to the text's end. The model kept them as the article's
+    prose and removed the heading (s40 acc-regress D6)."""
+    n = len(lines)
+    head = next((i for i in range(n - 1, -1, -1) if lines[i] and _comment_mark(lines[i])), None)
+    if head is None or not any(keep[j] and _paragraph(lines[j]) for j in range(head)):
+        return []
+    found = [j for j in range(head + 1, n) if lines[j]]
+    if len(found) < _MIN_POSTS or not all(
+        (m := _INLINE_COMMENT.match(lines[j])) is not None and _poster(m.group(1)) for j in found
+    ):
+        return []
+    return [head, *found]
+
+
 #: the reason of a line kept by :func:`dialogue_turns`
 DIALOGUE_REASON = "speaker or turn of the article's dialogue"
 #: the fewest turns of a dialogue, and of its speakers (one name over a paragraph, twice, is

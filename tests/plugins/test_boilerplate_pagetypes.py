@@ -563,3 +563,31 @@ def test_an_embedded_posts_buttons_are_no_comments():
     assert comment_stamps(lines, stamps) == []
     replied = [s.replace("Reply Retweet Like", "Reply") for s in lines]
     assert comment_stamps(replied, stamps) == stamps
+
+
+def test_readers_comments_one_to_a_line_under_their_heading_go(run_stage):
+    """s40 acc-regress D6: comments written one to a line after their poster's name ("Mark:
+    About time ...") under "Comments" were kept as the article's prose, the heading removed.
+    An interview's turns in the article ("Q: ..."), with no comments' heading over them,
+    stay."""
+    article = [
+        "Library to open on Sundays from June",
+        "The central library will open on Sundays from the first week of June, the city said"
+        " on Thursday, after a trial last winter drew more visitors than any weekday.",
+        "Opening hours on Sundays will be from 11am to 5pm. The children's floor and the study"
+        " rooms will be open, but the archive will stay closed.",
+        "The city will pay for the extra hours from its culture budget, which was raised by 4"
+        " per cent this year.",
+    ]
+    comments = [
+        "Mark: About time, Sundays are the only day I can go.",
+        "Jenny: Will the café be open too?",
+        "Mark: It said the children's floor, not the café.",
+    ]
+    run = run_stage(BoilerplateStage, make_document("\n\n".join([*article, "Comments", *comments])))
+    text = run.kept[0].text
+    assert all(p in text for p in article[1:])
+    assert not any(c in text for c in comments)
+    turns = ["Q: Why Sundays?", "Librarian: Because families asked for it, again and again."]
+    run = run_stage(BoilerplateStage, make_document("\n\n".join([*article, *turns, *turns])))
+    assert turns[1] in run.kept[0].text
