@@ -36,7 +36,13 @@ import numpy as np
 import numpy.typing as npt
 
 from ..boilerplate.lines import nomark_prose_line
-from ..boilerplate.reflow import front_matter_lines, goes_on_wrapped
+from ..boilerplate.reflow import (
+    FRONT_MATTER_FIRST,
+    FRONT_MATTER_MAX,
+    READER_FIELD,
+    front_matter_lines,
+    goes_on_wrapped,
+)
 from ..boilerplate.structures import LIVE_POSTS, comment_stamps
 from .model import model_coef, model_rows
 from .wire import DATELINE as _WIRE_DATELINE
@@ -2185,6 +2191,7 @@ class Page:
         "body",
         "body_line",
         "cjk",
+        "front",
         "hangul",
         "item_lines",
         "items",
@@ -2281,6 +2288,10 @@ class Page:
         self._by_line: dict[int, list[dict[str, Any]]] = {}
         self._colons: list[tuple[int, str]] | None = None
         self.texts = texts
+        #: how many of :attr:`texts` are the text's front matter
+        #: (:func:`..boilerplate.reflow.front_matter_lines`, read on the lines as written: a
+        #: value's continuation is indented)
+        self.front = bisect.bisect_left(self.item_lines, front_matter_lines(lines))
 
     def dates(self) -> list[dict[str, Any]]:
         """Every written date of the page (:func:`find_dates`), found once and shared by the
@@ -4153,7 +4164,7 @@ def _over_dateline(page: Page, k: int) -> bool:
         return False
     if k > 0 and 4 <= nwords[k - 1] <= 30 and items[k - 1][1].rstrip(_CLOSERS)[-1:] not in _ENDERS:
         return False
-    if k < front_matter_end(page.texts):
+    if k < page.front:
         # (a field of a YAML front matter, 'title: "..."' over 'author: ...': trafilatura's
         # markdown with its metadata, where the headline follows as "# ...")
         return False
@@ -4174,54 +4185,52 @@ def _over_dateline(page: Page, k: int) -> bool:
     return False
 
 
-#: The most lines a YAML front matter is looked for over (as the boilerplate stage does)
-_FRONT_MATTER_MAX = 60
-#: A front matter's title field: 'title: Council approves budget', 'title: "A: B"'
-_FRONT_TITLE = re.compile(r"title\s*:\s+(?:\"(.+)\"|'(.+)'|(.+))", re.I)
+#: A field of a YAML front matter, its key and its value: "author: Jane Doe", "tags:" (its
+#: value the block list under it), "title: >-" (a block scalar's). Matched whole (a line
+#: with a key and no space after its colon, "note:x", is none)
+_FRONT_KEY = re.compile(r"([\w-]+)\s*:(?:\s+(.*))?")
 
 
-def front_matter_end(lines: list[str]) -> int:
-    """The number of the first ``lines`` that are the text's YAML front matter ("---", its
-    fields, a closing "---" or "..."; blank lines count as the others), or a reader's
-    header (Jina Reader's "Title:" ... "Markdown Content:", see
-    :func:`..boilerplate.reflow.front_matter_size`): 0 when it has none."""
-    if not lines:
-        return 0
-    if lines[0].startswith("Title:"):
-        return front_matter_lines(lines)
-    if lines[0].strip() != "---":
-        return 0
-    ends = ("---", "...")
-    last = min(len(lines), _FRONT_MATTER_MAX)
-    return next((k + 1 for k in range(1, last) if lines[k].strip() in ends), 0)
+def _front_fields(lines: list[str], end: int) -> list[tuple[int, str | None, str]]:
+    """The lines of a front matter (its first ``end`` of ``lines``, :attr:`Page.front`;
+    stripped or not) between its first and its closing line, each as (row, key, value): a
+    field's key in lower case and its value ("" when it is on the lines under it); None
+    and the stripped line for another line (a list's item, a value's continuation). A YAML
+    front matter's fields are :data:`_FRONT_KEY`'s, a reader's header's its own
+    ("URL Source: https://...", :data:`..boilerplate.reflow.READER_FIELD`): the one reader
+    of the fields the title, the address and the lists are taken from."""
+    first = next((k for k, line in enumerate(lines[:end]) if line.strip()), 0)
+    key = READER_FIELD if lines[first].lstrip().startswith("Title:") else _FRONT_KEY
+    out: list[tuple[int, str | None, str]] = []
+    for k in range(first + 1, end - 1):
+        line = lines[k].strip()
+        m = key.fullmatch(line)
+        out.append((k, m.group(1).strip().lower(), m.group(2) or "") if m else (k, None, line))
+    return out
 
 
-#: A front matter's field of the page's address: a clipper's "source:", Jina Reader's "URL
-#: Source:", "url:", "canonical_url:", quoted or not
-_FRONT_URL = re.compile(
-    r"(?:url source|url|source|canonical(?:_url)?|original_url)\s*:\s+[\"']?(https?://[^\s\"']+)"
-    r"[\"']?\s*",
-    re.I,
+#: The front matter's keys of the page's address: a clipper's "source:", Jina Reader's "URL
+#: Source:", "url:", "canonical_url:"; its value, quoted or not
+_FRONT_URL_KEYS = frozenset(
+    ("url source", "url", "source", "canonical", "canonical_url", "original_url")
 )
+_FRONT_URL = re.compile(r"[\"']?(https?://[^\s\"']+)[\"']?")
 
 
 def front_matter_url(text: str) -> str | None:
-    """The page's web address that the text's front matter (:func:`front_matter_end`)
-    gives, if any."""
-    if not text.startswith(("---", "Title:")):
+    """The page's web address that the text's front matter
+    (:func:`..boilerplate.reflow.front_matter_lines`) gives, if any."""
+    if not text.startswith(FRONT_MATTER_FIRST) and not text[:1].isspace():
         return None
-    lines = text.split("\n", _FRONT_MATTER_MAX)[:_FRONT_MATTER_MAX]
-    for line in lines[1 : front_matter_end(lines)]:
-        if (m := _FRONT_URL.fullmatch(line.strip())) is not None:
+    lines = text.split("\n", FRONT_MATTER_MAX)[:FRONT_MATTER_MAX]
+    for _, key, value in _front_fields(lines, front_matter_lines(lines)):
+        if key in _FRONT_URL_KEYS and (m := _FRONT_URL.fullmatch(value)) is not None:
             return m.group(1)
     return None
 
 
 #: A front matter's key of a list of authors or tags, and the record's field it gives
 _FRONT_LISTS = {"author": "authors", "authors": "authors", "tags": "tags"}
-#: A front matter's key alone on its line (its value the block list under it) or with a
-#: scalar value
-_FRONT_FIELD = re.compile(r"([\w-]+)\s*:(?:\s+(.*))?")
 
 
 def _yaml_name(value: str) -> str:
@@ -4241,32 +4250,28 @@ def _front_matter_lists(page: Page) -> dict[str, tuple[list[str], list[int]]]:
     their lines: {field: (values, lines)}. (A flow list and a plain name are read as the
     text's labelled lines are.)"""
     texts = page.texts
-    if not texts or texts[0] != "---":
+    if not page.front or texts[0] != "---":
         return {}
     out: dict[str, tuple[list[str], list[int]]] = {}
     field = None
-    for k in range(1, front_matter_end(texts) - 1):
-        t = texts[k]
-        if t.startswith("- ") and field is not None:
-            if name := _yaml_name(t[2:]):
+    for k, key, value in _front_fields(texts, page.front):
+        if field is not None and key is None and value.startswith("- "):
+            if name := _yaml_name(value[2:]):
                 out.setdefault(field, ([], []))[0].append(name)
                 out[field][1].append(page.items[k][0])
             continue
-        m = _FRONT_FIELD.fullmatch(t)
-        field = _FRONT_LISTS.get(m.group(1).lower()) if m is not None else None
-        if field is not None and m is not None and m.group(2):
-            value = m.group(2).strip()
-            field = None  # (a scalar: no list under it)
+        field = _FRONT_LISTS.get(key) if key is not None else None
+        if field is not None and value:
+            value = value.strip()
             if value.startswith(("[[", '"[[', "'[[")) and (name := _yaml_name(value)):
-                out[_FRONT_LISTS[m.group(1).lower()]] = ([name], [page.items[k][0]])
+                out[field] = ([name], [page.items[k][0]])
+            field = None  # (a scalar: no list under it)
     return out
 
 
 #: A YAML block scalar's indicator: the value is on the indented lines under the key
 #: ("title: >-", "title: |"), folded or literal, with its chomping and indent marks
 _BLOCK_SCALAR = re.compile(r"[|>][-+]?\d?[-+]?(?:\s+#.*)?")
-#: A field of the front matter ("author: Jane Doe", "tags:"): a block scalar ends there
-_FRONT_KEY = re.compile(r"[\w-]+\s*:(?:\s|$)")
 
 
 def _front_matter_title(page: Page) -> tuple[int, str] | None:
@@ -4276,15 +4281,15 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
     A block scalar's lines are its value, joined by spaces (a long title, "title: >-" over
     two indented lines, was the title ">-": s38 acc-read F9); a quoted value's YAML escapes
     are read ("It''s", "\\"no\\"")."""
-    end = front_matter_end(page.texts) - 1
-    for k in range(1, end):
-        if m := _FRONT_TITLE.fullmatch(page.texts[k]):
-            double, single, plain = m.groups()
-            if double is not None:
-                value = double.replace('\\"', '"').replace("\\\\", "\\")
-            elif single is not None:
-                value = single.replace("''", "'")
-            elif _BLOCK_SCALAR.fullmatch(plain.strip()):
+    end = page.front - 1
+    for k, key, value in _front_fields(page.texts, page.front):
+        if key == "title" and value:
+            quote = value[0] if len(value) > 2 and value[0] == value[-1] else ""
+            if quote == '"':
+                value = value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+            elif quote == "'":
+                value = value[1:-1].replace("''", "'")
+            elif _BLOCK_SCALAR.fullmatch(value):
                 # (the block is its lines indented more than its key: a line of its own
                 # may read like a key, "Breaking: council approves ..."; s39 acc-read F5.
                 # A text whose indentation was lost ends it at the next key)
@@ -4293,12 +4298,10 @@ def _front_matter_title(page: Page) -> tuple[int, str] | None:
                 indented = any(indents[1:])
                 n = 1
                 while n < len(raw) and (
-                    indents[n] > indents[0] if indented else not _FRONT_KEY.match(raw[n])
+                    indents[n] > indents[0] if indented else not _FRONT_KEY.fullmatch(raw[n])
                 ):
                     n += 1
                 value = " ".join(page.texts[k + 1 : k + n])
-            else:
-                value = plain
             value = value.strip()
             return (page.items[k][0], value) if value else None
     return None
@@ -5572,15 +5575,15 @@ def _field_of_a_block(lines: list[str], k: int) -> bool:
     not the text's front matter: a markdown text's quoted or sample block, its text. Its
     "title:" stayed in the text and its "author:" was taken as the byline (s38 acc-regress
     D12); the front matter's fields are read where it is, at the top."""
-    if not lines[k][:1].islower() or not _FRONT_KEY.match(lines[k]):
+    if not lines[k][:1].islower() or not _FRONT_KEY.fullmatch(lines[k]):
         return False
-    if k < front_matter_end(lines):
+    if k < front_matter_lines(lines):
         return False
     a = k
-    while a > 0 and _FRONT_KEY.match(lines[a - 1]):
+    while a > 0 and _FRONT_KEY.fullmatch(lines[a - 1]):
         a -= 1
     b = k
-    while b + 1 < len(lines) and _FRONT_KEY.match(lines[b + 1]):
+    while b + 1 < len(lines) and _FRONT_KEY.fullmatch(lines[b + 1]):
         b += 1
     return a > 0 and lines[a - 1] == "---" and b + 1 < len(lines) and lines[b + 1] in ("---", "...")
 
