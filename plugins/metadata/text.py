@@ -4206,6 +4206,8 @@ def _front_fields(lines: list[str], end: int) -> list[tuple[int, str | None, str
     front matter's fields are :data:`_FRONT_KEY`'s, a reader's header's its own
     ("URL Source: https://...", :data:`..boilerplate.reflow.READER_FIELD`): the one reader
     of the fields the title, the address and the lists are taken from."""
+    if end < 2:
+        return []
     first = next((k for k, line in enumerate(lines[:end]) if line.strip()), 0)
     key = READER_FIELD if lines[first].lstrip().startswith("Title:") else _FRONT_KEY
     out: list[tuple[int, str | None, str]] = []
